@@ -1,0 +1,1 @@
+"""Agent protocol adapters: one module per agent."""

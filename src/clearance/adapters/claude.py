@@ -1,0 +1,67 @@
+"""Claude Code hook protocol (PreToolUse), see docs/protocols.md.
+
+Input: one JSON object on stdin with ``hook_event_name``, ``tool_name``,
+``tool_input``, ``cwd``, ``session_id``, ``transcript_path``, ``permission_mode``.
+Output: ``{"hookSpecificOutput": {"hookEventName": "PreToolUse",
+"permissionDecision": "allow|deny|ask", "permissionDecisionReason": "..."}}``
+on stdout with exit code 0.
+"""
+
+from __future__ import annotations
+
+from ..context import build_context
+from ..model import Action, Context, Decision
+from ..tools import kind_of
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import os
+    from typing import Any
+
+
+class MalformedEvent(ValueError):
+    """The event does not have the shape of a PreToolUse event."""
+
+
+def parse_event(event: object, env: dict[str, str] | os._Environ[str] | None = None) -> tuple[Action, Context]:
+    if not isinstance(event, dict):
+        raise MalformedEvent(f"the hook event is a JSON {type(event).__name__}, not an object")
+    tool_name = event.get("tool_name")
+    if not isinstance(tool_name, str) or not tool_name:
+        raise MalformedEvent("the hook event has no tool_name")
+    tool_input = event.get("tool_input")
+    if tool_input is None:
+        tool_input = {}
+    if not isinstance(tool_input, dict):
+        raise MalformedEvent(f"tool_input of {tool_name} is a JSON {type(tool_input).__name__}, not an object")
+    kind = kind_of(tool_name)
+    if kind == "shell" and not isinstance(tool_input.get("command"), str):
+        raise MalformedEvent("the Bash call has no command string")
+    if kind in ("write", "edit", "read") and not any(isinstance(tool_input.get(k), str) for k in ("file_path", "notebook_path")):
+        raise MalformedEvent(f"the {tool_name} call has no file_path")
+    ctx = build_context(
+        event.get("cwd"),
+        env,
+        session_id=event.get("session_id", ""),
+        transcript_path=event.get("transcript_path", ""),
+        permission_mode=event.get("permission_mode", ""),
+        agent="claude",
+    )
+    return Action(kind, tool_name, tool_input), ctx
+
+
+def render(decision: Decision, event_name: str = "PreToolUse") -> dict[str, Any]:
+    return {
+        "hookSpecificOutput": {
+            "hookEventName": event_name,
+            "permissionDecision": decision.decision,
+            "permissionDecisionReason": _reason(decision),
+        }
+    }
+
+
+def _reason(decision: Decision) -> str:
+    rules = f" [{', '.join(decision.rules)}]" if decision.rules else ""
+    if decision.decision == "deny":
+        return f"clearance: {decision.reason}{rules}. Try another way, or ask the user to run it."
+    return f"clearance: {decision.reason}{rules}"

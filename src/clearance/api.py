@@ -1,0 +1,53 @@
+"""Deciding hook events: the one entry point the CLI, the hook and Python callers share."""
+
+from __future__ import annotations
+
+import time
+
+from .adapters.claude import MalformedEvent, parse_event
+from .engine import evaluate
+from .model import Decision
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import os
+
+
+def malformed(message: str) -> Decision:
+    return Decision("ask", f"The hook event could not be understood ({message}); asking instead of guessing.", ["input.malformed"], "default")
+
+
+def decide_event(event: object, env: dict[str, str] | os._Environ[str] | None = None) -> Decision:
+    """Decide one event in Claude Code's PreToolUse shape.  Never raises."""
+    t0 = time.perf_counter()
+    try:
+        action, ctx = parse_event(event, env)
+    except MalformedEvent as e:
+        d = malformed(str(e))
+        d.elapsed_ms = (time.perf_counter() - t0) * 1000.0
+        return d
+    except Exception as e:  # noqa: BLE001 - never crash the agent's session
+        d = malformed(f"{type(e).__name__}: {e}")
+        d.elapsed_ms = (time.perf_counter() - t0) * 1000.0
+        return d
+    return evaluate(action, ctx)
+
+
+def decide(
+    tool_name: str,
+    tool_input: dict[str, object],
+    cwd: str | None = None,
+    session_id: str = "",
+    env: dict[str, str] | None = None,
+) -> Decision:
+    """Decide one tool call given in Claude Code's terms (Python API)."""
+    import os
+
+    event = {
+        "hook_event_name": "PreToolUse",
+        "tool_name": tool_name,
+        "tool_input": tool_input,
+        "cwd": cwd or os.getcwd(),
+        "session_id": session_id,
+    }
+    return decide_event(event, env)

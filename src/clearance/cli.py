@@ -1,0 +1,154 @@
+"""The ``clearance`` command line (everything except the hook fast path)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from . import __version__
+
+
+def _cmd_hook(args: argparse.Namespace) -> int:
+    from .hook import main as hook_main
+
+    return hook_main()
+
+
+def _cmd_decide(args: argparse.Namespace) -> int:
+    from .api import decide_event, malformed
+
+    rows: list[tuple[dict[str, object], dict[str, object]]] = []
+    out = sys.stdout
+    for lineno, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        event: object = None
+        try:
+            event = json.loads(line)
+        except ValueError as e:
+            d = malformed(f"line {lineno} is not valid JSON: {str(e)[:100]}")
+            rec = d.to_record(None)
+            print(f"clearance decide: line {lineno}: not valid JSON", file=sys.stderr)
+        else:
+            d = decide_event(event)
+            rec = d.to_record(event.get("id") if isinstance(event, dict) else None)
+        if args.table:
+            rows.append((event if isinstance(event, dict) else {}, rec))
+        else:
+            out.write(json.dumps(rec) + "\n")
+    if args.table:
+        from .render import decision_table
+
+        out.write(decision_table(rows))
+    out.flush()
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .context import build_context
+    from .engine import analyse_shell, evaluate
+    from .model import Action
+    from .render import explain
+    from .scope import Scope
+    from .tools import kind_of
+
+    cwd = os.path.abspath(args.cwd) if args.cwd else os.getcwd()
+    ctx = build_context(cwd)
+    tool = args.tool
+    words = list(args.command)
+    if words and words[0] == "--":
+        words = words[1:]
+    if not words:
+        print("clearance check: give the command after --, e.g. clearance check -- rm -rf build", file=sys.stderr)
+        return 2
+    if tool == "Bash":
+        text = words[0] if len(words) == 1 else " ".join(words)
+        tool_input: dict[str, object] = {"command": text}
+    elif tool in ("WebFetch",):
+        tool_input = {"url": words[0], "prompt": "read"}
+    elif tool in ("Write", "Edit", "Read", "MultiEdit"):
+        tool_input = {"file_path": words[0], "content": " ".join(words[1:]), "old_string": "", "new_string": ""}
+    else:
+        try:
+            parsed = json.loads(" ".join(words))
+        except ValueError:
+            print(f"clearance check: for --tool {tool}, give the tool input as JSON", file=sys.stderr)
+            return 2
+        tool_input = parsed if isinstance(parsed, dict) else {"value": parsed}
+    action = Action(kind_of(tool), tool, tool_input)
+    decision = evaluate(action, ctx)
+    analysis = analyse_shell(str(tool_input["command"]), Scope(ctx)) if tool == "Bash" else None
+    if args.json:
+        rec = decision.to_record(None)
+        rec["findings"] = [{"rule": f.rule_id, "verdict": f.verdict, "message": f.message, "command": f.command} for f in decision.findings]
+        if analysis is not None:
+            rec["commands"] = [{"argv": [w.value.replace("\x00", "$?") for w in c.argv], "via": list(c.via), "cwd": c.cwd} for c in analysis.commands]
+        print(json.dumps(rec, indent=2))
+    else:
+        print(explain(action, ctx, decision, analysis))
+    return {"allow": 0, "ask": 1, "deny": 3}[decision.decision] if args.exit_code else 0
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    from .rules import load
+
+    reg = load()
+    if args.id:
+        r = reg.get(args.id)
+        if r is None:
+            print(f"clearance rules: no rule {args.id!r}", file=sys.stderr)
+            return 2
+        print(f"{r.id}  [{r.verdict}]\n  {r.title}\n\n  Why: {r.why}\n")
+        print("  Must match:")
+        for m in r.match:
+            print(f"    {m if isinstance(m, str) else json.dumps(m)}")
+        if r.no_match:
+            print("  Must not match:")
+            for m in r.no_match:
+                print(f"    {m if isinstance(m, str) else json.dumps(m)}")
+        return 0
+    if args.json:
+        print(json.dumps([{"id": r.id, "title": r.title, "verdict": r.verdict, "why": r.why} for r in reg.values()], indent=2))
+        return 0
+    for r in sorted(reg.values(), key=lambda r: r.id):
+        print(f"{r.id:32s} {r.verdict:9s} {r.title}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="clearance", description="An auto mode for AI coding agents: allow, deny or ask for every tool call.")
+    p.add_argument("--version", action="version", version=f"clearance {__version__}")
+    sub = p.add_subparsers(dest="cmd", required=True)
+
+    h = sub.add_parser("hook", help="read one hook event on stdin and print the agent's answer")
+    h.add_argument("--agent", default="claude", choices=["claude"], help="agent protocol (default: claude)")
+    h.set_defaults(fn=_cmd_hook)
+
+    d = sub.add_parser("decide", help="decide JSONL hook events from stdin, one JSON decision per line")
+    d.add_argument("--table", action="store_true", help="print a readable table instead of JSONL")
+    d.set_defaults(fn=_cmd_decide)
+
+    c = sub.add_parser("check", help="explain the decision for one command or tool call")
+    c.add_argument("--cwd", help="working directory of the call (default: here)")
+    c.add_argument("--tool", default="Bash", help="tool name (Bash, Write, Read, WebFetch, mcp__x__y ...)")
+    c.add_argument("--json", action="store_true", help="machine-readable output")
+    c.add_argument("--exit-code", action="store_true", help="exit 0 allow, 1 ask, 3 deny")
+    c.add_argument("command", nargs=argparse.REMAINDER, help="-- then the command (or the path / URL / JSON input)")
+    c.set_defaults(fn=_cmd_check)
+
+    r = sub.add_parser("rules", help="list the built-in rules, or explain one")
+    r.add_argument("id", nargs="?")
+    r.add_argument("--json", action="store_true")
+    r.set_defaults(fn=_cmd_rules)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        rc: int = args.fn(args)
+    except BrokenPipeError:
+        return 0
+    return rc

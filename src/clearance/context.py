@@ -1,0 +1,66 @@
+"""Building the Context of a call: cwd, project root, home, temp directories."""
+
+from __future__ import annotations
+
+import os
+
+from .model import Context
+
+_ROOTS: dict[str, str] = {}
+
+
+def git_toplevel(cwd: str) -> str | None:
+    """The nearest directory at or above *cwd* holding ``.git`` (a directory or a worktree file)."""
+    if cwd in _ROOTS:
+        return _ROOTS[cwd] or None
+    d = cwd
+    found = ""
+    for _ in range(64):
+        if os.path.exists(os.path.join(d, ".git")):
+            found = d
+            break
+        parent = os.path.dirname(d)
+        if parent == d:
+            break
+        d = parent
+    _ROOTS[cwd] = found
+    return found or None
+
+
+def project_root(cwd: str, env: dict[str, str] | os._Environ[str]) -> str:
+    explicit = env.get("CLAUDE_PROJECT_DIR") or env.get("CLEARANCE_PROJECT_DIR")
+    if explicit:
+        return os.path.normpath(explicit)
+    return git_toplevel(cwd) or cwd
+
+
+def build_context(
+    cwd: object,
+    env: dict[str, str] | os._Environ[str] | None = None,
+    session_id: object = "",
+    transcript_path: object = "",
+    permission_mode: object = "",
+    agent: str = "claude",
+) -> Context:
+    env = os.environ if env is None else env
+    if not isinstance(cwd, str) or not cwd.startswith("/"):
+        cwd = os.getcwd()
+    cwd = os.path.normpath(cwd)
+    home = env.get("HOME") or os.path.expanduser("~")
+    home = os.path.normpath(home)
+    tmpdirs = ["/tmp", "/var/tmp", "/private/tmp"]
+    tmp = env.get("TMPDIR")
+    if tmp and tmp.startswith("/") and os.path.normpath(tmp) not in ("/", home):
+        tmpdirs.append(os.path.normpath(tmp))
+    words = {k: env[k] for k in ("TMPDIR", "USER", "LOGNAME") if env.get(k)}
+    return Context(
+        cwd=cwd,
+        project_root=project_root(cwd, env),
+        home=home,
+        tmpdirs=tuple(tmpdirs),
+        session_id=session_id if isinstance(session_id, str) else str(session_id),
+        transcript_path=transcript_path if isinstance(transcript_path, str) else "",
+        permission_mode=permission_mode if isinstance(permission_mode, str) else "",
+        agent=agent,
+        env=words,
+    )

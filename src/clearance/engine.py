@@ -1,0 +1,143 @@
+"""The decision pipeline: Action + Context -> findings -> Decision.
+
+Pure: no I/O, no clock other than the elapsed-time measurement.  Adapters
+build the Action and Context, and render the Decision for the agent.
+"""
+
+from __future__ import annotations
+
+import time
+
+from .model import Action, Context, Decision, Finding, combine
+from .rules import REGISTRY, load
+from .scope import Scope
+from .shell.effects import Effect, effects
+from .shell.parse import ParseFailure, parse
+from .shell.unwrap import expand
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .rules.base import Rule
+    from .shell.ir import SimpleCommand
+    from .trust import Trust
+
+_BY_COMMAND: dict[str, list[Rule]] = {}
+_ANY_COMMAND: list[Rule] = []
+_EFFECT: list[Rule] = []
+_ACTION: list[Rule] = []
+_indexed = False
+
+
+def _index() -> None:
+    global _indexed
+    if _indexed:
+        return
+    load()
+    for r in REGISTRY.values():
+        if r.scope == "command":
+            if r.commands is None:
+                _ANY_COMMAND.append(r)
+            else:
+                for c in r.commands:
+                    _BY_COMMAND.setdefault(c, []).append(r)
+        elif r.scope == "effect":
+            _EFFECT.append(r)
+        elif r.scope == "action":
+            _ACTION.append(r)
+    _indexed = True
+
+
+class ShellAnalysis:
+    """Everything the shell analysis found, kept for ``clearance check``."""
+
+    __slots__ = ("commands", "effects", "findings", "error")
+
+    def __init__(self) -> None:
+        self.commands: list[SimpleCommand] = []
+        self.effects: list[Effect] = []
+        self.findings: list[Finding] = []
+        self.error: str | None = None
+
+
+def _finding(r: Rule, message: str, command: str = "") -> Finding:
+    return Finding(r.id, r.verdict, message, r.category, command)
+
+
+def analyse_shell(command: str, sc: Scope) -> ShellAnalysis:
+    _index()
+    out = ShellAnalysis()
+    ctx = sc.ctx
+    try:
+        script = parse(command, ctx.cwd, ctx.home, ctx.env)
+        exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env)
+    except ParseFailure as e:
+        out.error = str(e)
+        r = REGISTRY["shell.parse-error"]
+        out.findings.append(_finding(r, f"clearance could not analyse this command: {e}"))
+        return out
+    for rid, message in script.problems + exp.problems:
+        r = REGISTRY[rid]
+        out.findings.append(_finding(r, message))
+    out.commands = exp.commands
+    for cmd in exp.commands:
+        for r in _BY_COMMAND.get(cmd.name, ()):
+            msg = r.check(cmd, sc)  # type: ignore[misc]
+            if msg:
+                out.findings.append(_finding(r, msg, cmd.show()))
+        for r in _ANY_COMMAND:
+            msg = r.check(cmd, sc)  # type: ignore[misc]
+            if msg:
+                out.findings.append(_finding(r, msg, cmd.show()))
+        for e in effects(cmd, sc):
+            out.effects.append(e)
+    check_effects(out.effects, sc, out.findings)
+    return out
+
+
+def check_effects(effs: list[Effect], sc: Scope, findings: list[Finding]) -> None:
+    _index()
+    for e in effs:
+        for r in _EFFECT:
+            msg = r.check(e, sc)  # type: ignore[misc]
+            if msg:
+                findings.append(_finding(r, msg, e.cmd.show() if e.cmd is not None else ""))
+
+
+def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
+    _index()
+    for r in _ACTION:
+        if r.tools is not None and action.kind not in r.tools and action.tool_name not in r.tools:
+            continue
+        msg = r.check(action, sc)  # type: ignore[misc]
+        if msg:
+            findings.append(_finding(r, msg))
+
+
+def evaluate(action: Action, ctx: Context, trust: Trust | None = None) -> Decision:
+    """Decide one action.  Never raises: an internal error becomes *ask*."""
+    t0 = time.perf_counter()
+    try:
+        decision = _evaluate(action, Scope(ctx, trust))
+    except Exception as exc:  # noqa: BLE001 - a bug must not become an allow
+        decision = Decision(
+            "ask", f"clearance hit an internal error ({type(exc).__name__}: {exc}); asking instead of guessing",
+            ["engine.internal-error"], "default",
+        )
+    decision.elapsed_ms = (time.perf_counter() - t0) * 1000.0
+    return decision
+
+
+def _evaluate(action: Action, sc: Scope) -> Decision:
+    from .tools import action_effects
+
+    findings: list[Finding] = []
+    if action.kind == "shell":
+        cmd = action.tool_input.get("command")
+        if not isinstance(cmd, str):
+            return Decision("ask", "The shell call has no command string to analyse.", ["input.malformed"], "default")
+        findings = analyse_shell(cmd, sc).findings
+    else:
+        effs = action_effects(action, sc)
+        check_effects(effs, sc, findings)
+        check_action(action, sc, findings)
+    return combine(findings)

@@ -1,0 +1,19 @@
+"""Console entry point.  ``clearance hook`` skips the CLI machinery entirely."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> int:
+    if len(sys.argv) >= 2 and sys.argv[1] == "hook" and all(a.startswith("--agent") or a == "claude" for a in sys.argv[2:]):
+        from .hook import main as hook_main
+
+        return hook_main()
+    from .cli import main as cli_main
+
+    return cli_main(sys.argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

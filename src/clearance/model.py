@@ -1,0 +1,172 @@
+"""Core value types of the decision path: Action, Context, Finding, Decision.
+
+Plain classes with ``__slots__`` rather than dataclasses: this module is on the
+per-call hook path, and ``dataclasses`` costs ~16 ms of imports (see
+docs/architecture.md).  Type-only imports are guarded so that ``typing`` is
+never imported at run time.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+# Verdicts a rule may carry, strongest first.
+HARD_DENY = "hard_deny"
+SOFT_DENY = "soft_deny"
+ASK = "ask"
+ALLOW = "allow"
+VERDICTS = (HARD_DENY, SOFT_DENY, ASK, ALLOW)
+_RANK = {HARD_DENY: 3, SOFT_DENY: 2, ASK: 1, ALLOW: 0}
+
+# Decisions an agent receives.
+D_ALLOW = "allow"
+D_DENY = "deny"
+D_ASK = "ask"
+
+# Action kinds (DESIGN.md section 1).
+KINDS = ("shell", "read", "write", "edit", "fetch", "search", "mcp", "agent", "other")
+
+
+def verdict_rank(verdict: str) -> int:
+    return _RANK[verdict]
+
+
+def verdict_to_decision(verdict: str) -> str:
+    if verdict in (HARD_DENY, SOFT_DENY):
+        return D_DENY
+    if verdict == ASK:
+        return D_ASK
+    return D_ALLOW
+
+
+class Action:
+    """One tool call, in agent-neutral form."""
+
+    __slots__ = ("kind", "tool_name", "tool_input")
+
+    def __init__(self, kind: str, tool_name: str, tool_input: dict[str, Any]) -> None:
+        self.kind = kind
+        self.tool_name = tool_name
+        self.tool_input = tool_input
+
+    def __repr__(self) -> str:
+        return f"Action({self.kind!r}, {self.tool_name!r})"
+
+
+class Context:
+    """Where the call happens: directories, session, mode."""
+
+    __slots__ = (
+        "cwd",
+        "project_root",
+        "home",
+        "tmpdirs",
+        "session_id",
+        "transcript_path",
+        "permission_mode",
+        "agent",
+        "headless",
+        "env",
+    )
+
+    def __init__(
+        self,
+        cwd: str,
+        project_root: str,
+        home: str,
+        tmpdirs: tuple[str, ...] = ("/tmp", "/var/tmp"),
+        session_id: str = "",
+        transcript_path: str = "",
+        permission_mode: str = "",
+        agent: str = "claude",
+        headless: bool = False,
+        env: dict[str, str] | None = None,
+    ) -> None:
+        self.cwd = cwd
+        self.project_root = project_root
+        self.home = home
+        self.tmpdirs = tmpdirs
+        self.session_id = session_id
+        self.transcript_path = transcript_path
+        self.permission_mode = permission_mode
+        self.agent = agent
+        self.headless = headless
+        # Variables a command may expand that clearance resolves statically.
+        self.env = env or {}
+
+
+class Finding:
+    """What one rule found in one action."""
+
+    __slots__ = ("rule_id", "verdict", "message", "category", "command")
+
+    def __init__(
+        self, rule_id: str, verdict: str, message: str, category: str = "", command: str = ""
+    ) -> None:
+        self.rule_id = rule_id
+        self.verdict = verdict
+        self.message = message
+        self.category = category
+        self.command = command
+
+    def __repr__(self) -> str:
+        return f"Finding({self.rule_id!r}, {self.verdict!r}, {self.message!r})"
+
+
+class Decision:
+    """The answer for one action, in agent-neutral form."""
+
+    __slots__ = ("decision", "reason", "rules", "stage", "elapsed_ms", "findings")
+
+    def __init__(
+        self,
+        decision: str,
+        reason: str,
+        rules: list[str],
+        stage: str,
+        findings: list[Finding] | None = None,
+        elapsed_ms: float = 0.0,
+    ) -> None:
+        self.decision = decision
+        self.reason = reason
+        self.rules = rules
+        self.stage = stage
+        self.findings = findings or []
+        self.elapsed_ms = elapsed_ms
+
+    def to_record(self, id_: object = None) -> dict[str, Any]:
+        rec: dict[str, Any] = {}
+        if id_ is not None:
+            rec["id"] = id_
+        rec["decision"] = self.decision
+        rec["reason"] = self.reason
+        rec["rules"] = list(self.rules)
+        rec["stage"] = self.stage
+        rec["elapsed_ms"] = round(self.elapsed_ms, 3)
+        return rec
+
+    def __repr__(self) -> str:
+        return f"Decision({self.decision!r}, {self.rules!r}, {self.reason!r})"
+
+
+def combine(findings: list[Finding]) -> Decision:
+    """Fold findings into one decision: hard_deny > soft_deny > ask > allow."""
+    if not findings:
+        return Decision(D_ALLOW, "No risk found: ordinary work inside the trust boundary.", [], "default")
+    top = max(findings, key=lambda f: _RANK[f.verdict])
+    decision = verdict_to_decision(top.verdict)
+    if decision == D_ALLOW:
+        rules = [f.rule_id for f in findings]
+        return Decision(D_ALLOW, top.message, rules, "analysis", findings)
+    # Only the findings that drive the decision are named as its rules.
+    driving = [f for f in findings if verdict_to_decision(f.verdict) == decision]
+    seen: list[str] = []
+    for f in driving:
+        if f.rule_id not in seen:
+            seen.append(f.rule_id)
+    reason = top.message
+    if len(seen) > 1:
+        reason += f" (and {len(seen) - 1} more finding{'s' if len(seen) > 2 else ''})"
+    return Decision(decision, reason, seen, "analysis", findings)

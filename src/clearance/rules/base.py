@@ -1,0 +1,101 @@
+"""The rule type and the registry every rule pack adds to.
+
+A rule has a stable id (``pack.what``), a one-line title, the reason it
+exists, a verdict, and examples that must and must not trigger it.  The test
+suite runs every example through the whole engine (tests/test_rule_examples.py),
+and ``clearance rules`` lists and explains them.
+
+Scopes say what a rule's check looks at:
+
+- ``command``: one unwrapped shell command (``check(cmd, sc)``);
+- ``effect``: one file-system effect of a shell command or a file tool (``check(effect, sc)``);
+- ``action``: one non-shell tool call (``check(action, sc)``);
+- ``problem``: raised by the parser/unwrapper when it cannot see through something;
+  its check is never called, the rule only documents the id.
+"""
+
+from __future__ import annotations
+
+from ..model import VERDICTS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    CheckFn = Callable[[Any, Any], "str | None"]
+
+
+class Rule:
+    __slots__ = ("id", "title", "why", "verdict", "scope", "commands", "tools", "check", "match", "no_match", "category")
+
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        why: str,
+        verdict: str,
+        scope: str,
+        check: CheckFn | None,
+        match: tuple[Any, ...],
+        no_match: tuple[Any, ...],
+        commands: frozenset[str] | None = None,
+        tools: frozenset[str] | None = None,
+        category: str = "",
+    ) -> None:
+        self.id = id
+        self.title = title
+        self.why = why
+        self.verdict = verdict
+        self.scope = scope
+        self.check = check
+        self.match = match
+        self.no_match = no_match
+        self.commands = commands
+        self.tools = tools
+        self.category = category or id.split(".", 1)[0]
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    id: str,
+    title: str,
+    why: str,
+    verdict: str,
+    scope: str = "command",
+    commands: tuple[str, ...] | frozenset[str] | None = None,
+    tools: tuple[str, ...] | None = None,
+    match: tuple[Any, ...] = (),
+    no_match: tuple[Any, ...] = (),
+) -> Callable[[CheckFn], CheckFn]:
+    """Register the decorated function as the check of a new rule."""
+
+    def deco(fn: CheckFn) -> CheckFn:
+        register(
+            Rule(
+                id, title, why, verdict, scope, fn, tuple(match), tuple(no_match),
+                frozenset(commands) if commands is not None else None,
+                frozenset(tools) if tools is not None else None,
+            )
+        )
+        return fn
+
+    return deco
+
+
+def problem_rule(id: str, title: str, why: str, verdict: str, match: tuple[Any, ...], no_match: tuple[Any, ...] = ()) -> None:
+    register(Rule(id, title, why, verdict, "problem", None, match, no_match))
+
+
+def register(r: Rule) -> None:
+    if r.id in REGISTRY:
+        raise ValueError(f"duplicate rule id {r.id}")
+    if r.verdict not in VERDICTS:
+        raise ValueError(f"rule {r.id}: unknown verdict {r.verdict}")
+    if not r.title or not r.why:
+        raise ValueError(f"rule {r.id}: a rule needs a title and a rationale")
+    if not r.match:
+        raise ValueError(f"rule {r.id}: a rule needs at least one example that must match")
+    REGISTRY[r.id] = r

@@ -1,0 +1,296 @@
+"""Cloud and infrastructure: destroying resources, unattended changes, production contexts."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import ASK, HARD_DENY, SOFT_DENY
+from .base import rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..scope import Scope
+    from ..shell.ir import SimpleCommand
+
+_PROD = re.compile(r"(?:^|[-_.:/=])(?:prod|production|prd|live)(?:$|[-_.:/0-9])", re.I)
+
+
+def is_production(text: str) -> bool:
+    return bool(_PROD.search(text))
+
+
+def _ops(cmd: SimpleCommand) -> list[str]:
+    return [v for v in cmd.values() if not v.startswith("-")]
+
+
+@rule(
+    id="cloud.iac-destroy",
+    title="Destroying infrastructure or applying changes unattended (terraform, pulumi, cdk, serverless)",
+    why="destroy removes every resource of a stack; apply with auto-approve changes real infrastructure without a person reading the plan.",
+    verdict=SOFT_DENY,
+    commands=("terraform", "tofu", "terragrunt", "pulumi", "cdk", "serverless", "sls", "sam", "cdktf"),
+    match=("terraform destroy", "pulumi destroy --yes", "terraform apply -auto-approve", "pulumi up --yes", "cdk destroy --force",
+           "terraform state rm aws_instance.web", "terraform apply -destroy", "serverless remove --stage prod"),
+    no_match=("terraform plan", "terraform init", "terraform fmt", "pulumi preview", "cdk synth", "terraform validate"),
+)
+def iac_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    ops = _ops(cmd)
+    if not ops:
+        return None
+    sub = ops[0]
+    if sub in ("destroy", "remove", "delete") or "-destroy" in vals:
+        return f"{cmd.name} {sub} deletes the infrastructure it manages"
+    if sub == "state" and len(ops) > 1 and ops[1] in ("rm", "push", "replace-provider"):
+        return f"{cmd.name} state {ops[1]} edits the state of real infrastructure"
+    if sub in ("apply", "up", "deploy", "update", "import", "taint", "force-unlock", "refresh"):
+        unattended = any(v in ("-auto-approve", "--auto-approve", "--yes", "-y", "--skip-preview", "--force", "--require-approval=never")
+                         or v.startswith("--require-approval") for v in vals)
+        if unattended or sub in ("taint", "force-unlock"):
+            return f"{cmd.name} {sub} changes real infrastructure without a person reviewing the plan"
+    return None
+
+
+@rule(
+    id="cloud.iac-apply",
+    title="Applying infrastructure changes",
+    why="Even an interactive apply changes real resources; an agent cannot answer the confirmation a person would read.",
+    verdict=ASK,
+    commands=("terraform", "tofu", "terragrunt", "pulumi", "cdk", "serverless", "sls", "sam", "cdktf"),
+    match=("terraform apply", "pulumi up", "cdk deploy", "sam deploy"),
+    no_match=("terraform plan", "terraform apply -auto-approve", "terraform output"),
+)
+def iac_apply(cmd: SimpleCommand, sc: Scope) -> str | None:
+    ops = _ops(cmd)
+    if ops and ops[0] in ("apply", "up", "deploy", "import") and not iac_destroy(cmd, sc):
+        return f"{cmd.name} {ops[0]} changes real infrastructure"
+    return None
+
+
+_KUBE_READ = frozenset({"get", "describe", "logs", "top", "explain", "api-resources", "api-versions", "version", "cluster-info",
+                        "config", "auth", "diff", "events", "wait", "port-forward", "completion", "kustomize", "plugin", "help"})
+_KUBE_DELETE = frozenset({"delete", "drain", "replace"})
+
+
+def _kube_target(vals: list[str]) -> str:
+    out = []
+    for i, v in enumerate(vals):
+        if v in ("-n", "--namespace", "--context", "--cluster", "--kube-context") and i + 1 < len(vals):
+            out.append(vals[i + 1])
+        elif v.startswith(("--namespace=", "--context=", "--cluster=", "--kube-context=")):
+            out.append(v.split("=", 1)[1])
+    return " ".join(out)
+
+
+@rule(
+    id="cloud.kube-delete",
+    title="Deleting Kubernetes resources or draining nodes",
+    why="kubectl delete / helm uninstall remove workloads and, with volumes, their data; --all multiplies the damage.",
+    verdict=SOFT_DENY,
+    commands=("kubectl", "oc", "helm", "k9s", "kubecolor"),
+    match=("kubectl delete deployment api -n production", "kubectl delete pvc --all", "helm delete web --namespace prod",
+           "helm uninstall web", "kubectl drain node-1", "kubectl delete ns staging"),
+    no_match=("kubectl get pods", "kubectl logs api-1", "helm list", "helm template ./chart", "kubectl describe pod x"),
+)
+def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
+    ops = _ops(cmd)
+    if not ops:
+        return None
+    if cmd.name == "helm":
+        if ops[0] in ("delete", "uninstall", "del", "rollback"):
+            return f"helm {ops[0]} removes or rolls back a release"
+        return None
+    if ops[0] in _KUBE_DELETE:
+        target = _kube_target(cmd.values())
+        where = f" in {target}" if target else ""
+        return f"kubectl {ops[0]} {' '.join(ops[1:3])}{where} removes running resources"
+    return None
+
+
+@rule(
+    id="cloud.kube-change",
+    title="Changing Kubernetes resources, and anything at all against a production context",
+    why="apply/patch/scale/exec change live workloads; in a production context or namespace even these need a person.",
+    verdict=ASK,
+    commands=("kubectl", "oc", "helm"),
+    match=("kubectl apply -f deploy.yaml", "kubectl scale deploy api --replicas=0", "helm upgrade web ./chart", "kubectl exec -it api -- sh",
+           "kubectl rollout restart deploy/api --context prod-eu"),
+    no_match=("kubectl get pods", "helm lint ./chart", "kubectl delete pod x"),
+)
+def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
+    ops = _ops(cmd)
+    if not ops or kube_delete(cmd, sc):
+        return None
+    if cmd.name == "helm":
+        if ops[0] in ("install", "upgrade", "push", "repo") and not (ops[0] == "repo" and ops[1:2] in (["list"], ["update"])):
+            return f"helm {ops[0]} changes a cluster or chart repository"
+        return None
+    if ops[0] in _KUBE_READ:
+        if ops[0] == "config" and len(ops) > 1 and ops[1] in ("use-context", "set-context", "set-credentials", "delete-context", "set-cluster"):
+            return f"kubectl config {ops[1]} changes which cluster later commands reach"
+        return None
+    target = _kube_target(cmd.values())
+    if target and is_production(target):
+        return f"kubectl {ops[0]} against production ({target})"
+    return f"kubectl {ops[0]} changes live cluster resources"
+
+
+_AWS_READ = re.compile(r"^(describe|list|get|head|show|lookup|search|scan|query|batch-get|filter|validate|estimate|simulate|test|preview|check|detect|download|select|wait|help)")
+_AWS_DESTROY = re.compile(r"^(delete|terminate|remove|deregister|destroy|purge|disable|detach|revoke|cancel|stop|reset|disassociate|release|deactivate|abort|drop|rb|rm)")
+
+
+@rule(
+    id="cloud.delete",
+    title="Deleting or terminating cloud resources (aws, gcloud, az, gsutil, doctl, heroku, fly)",
+    why="Deleted buckets, tables, instances and databases are usually gone with their data; no coding task should remove them unattended.",
+    verdict=SOFT_DENY,
+    commands=("aws", "gcloud", "gsutil", "az", "doctl", "heroku", "fly", "flyctl", "vercel", "netlify", "linode-cli", "hcloud", "oci", "ibmcloud", "s3cmd", "rclone", "mc"),
+    match=("aws s3 rm s3://webapp-uploads --recursive", "aws dynamodb delete-table --table-name sessions", "gcloud compute instances delete web-1 --quiet",
+           "az vm delete -g prod -n web1 --yes", "aws ec2 terminate-instances --instance-ids i-1", "gsutil rm -r gs://bucket", "aws s3 rb s3://b --force",
+           "gcloud sql instances delete db", "heroku apps:destroy myapp", "aws s3 sync . s3://b --delete", "rclone purge remote:bucket"),
+    no_match=("aws s3 ls", "aws sts get-caller-identity", "gcloud compute instances list", "az vm list", "aws ec2 describe-instances",
+              "gsutil ls gs://bucket"),
+)
+def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
+    name = cmd.name
+    vals = cmd.values()
+    ops = _ops(cmd)
+    if not ops:
+        return None
+    if name in ("aws",):
+        if ops[0] == "s3":
+            if len(ops) > 1 and ops[1] in ("rm", "rb", "mv"):
+                return f"aws s3 {ops[1]} deletes objects or buckets"
+            if "--delete" in vals:
+                return "aws s3 sync --delete deletes objects missing from the source"
+            return None
+        op = ops[1] if len(ops) > 1 else ""
+        if _AWS_DESTROY.match(op) and not op.startswith(("stop-logging", "cancel-")):
+            return f"aws {ops[0]} {op} deletes or stops cloud resources"
+        return None
+    if name in ("gsutil", "s3cmd", "mc"):
+        if ops[0] in ("rm", "rb", "del", "rmdir", "mv"):
+            return f"{name} {ops[0]} deletes storage objects or buckets"
+        if ops[0] == "rsync" and "-d" in vals:
+            return f"{name} rsync -d deletes objects missing from the source"
+        return None
+    if name == "rclone":
+        if ops[0] in ("delete", "deletefile", "purge", "rmdir", "rmdirs", "cleanup", "move", "sync"):
+            return f"rclone {ops[0]} deletes files at the destination"
+        return None
+    if name in ("heroku",):
+        if any(o.endswith((":destroy", ":delete", ":remove", ":reset", ":unset")) for o in ops[:1]):
+            return f"heroku {ops[0]} deletes a resource"
+        return None
+    verbs = ("delete", "destroy", "remove", "rm", "terminate", "purge", "wipe", "drop", "reset")
+    if any(o in verbs for o in ops[:4]) or any(o.endswith(("-delete", ":delete", ":destroy")) for o in ops[:4]):
+        return f"{name} {' '.join(ops[:4])} deletes cloud resources"
+    return None
+
+
+@rule(
+    id="cloud.change",
+    title="Creating or changing cloud resources",
+    why="Creating instances, changing IAM or deploying costs money and changes production systems; a person should see it.",
+    verdict=ASK,
+    commands=("aws", "gcloud", "az", "doctl", "heroku", "fly", "flyctl", "vercel", "netlify"),
+    match=("aws ec2 run-instances --image-id ami-1", "gcloud run deploy api --source .", "aws iam attach-role-policy --role-name r --policy-arn x",
+           "az group create -n rg -l westeurope", "vercel --prod", "fly deploy"),
+    no_match=("aws s3 ls", "gcloud config list", "aws sts get-caller-identity", "gcloud auth list", "az account show", "aws s3 cp s3://b/x ."),
+)
+def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if cloud_delete(cmd, sc):
+        return None
+    ops = _ops(cmd)
+    name = cmd.name
+    if name in ("vercel", "netlify", "fly", "flyctl"):
+        if not ops or ops[0] in ("deploy", "launch", "scale", "secrets", "env", "promote", "rollback", "alias", "domains"):
+            if name == "vercel" and ops and ops[0] in ("env",) and ops[1:2] in (["ls"], ["pull"]):
+                return None
+            return f"{name} {' '.join(ops[:2])} deploys or changes a live service"
+        return None
+    if not ops:
+        return None
+    if name == "aws":
+        if ops[0] == "s3" or ops[0] in ("configure", "sts", "help", "sso"):
+            return None
+        op = ops[1] if len(ops) > 1 else ""
+        if op and not _AWS_READ.match(op):
+            return f"aws {ops[0]} {op} changes cloud resources"
+        return None
+    if name == "gcloud":
+        if ops[0] in ("config", "auth", "info", "version", "help", "components", "init", "projects") and not (ops[0] == "projects" and "add-iam-policy-binding" in ops):
+            return None
+        last = [o for o in ops if o not in ("alpha", "beta")]
+        if any(o in ("create", "deploy", "update", "set-iam-policy", "add-iam-policy-binding", "resize", "start", "stop", "set", "patch", "import", "submit", "scp", "ssh") for o in last[1:5]):
+            return f"gcloud {' '.join(last[:4])} changes cloud resources"
+        return None
+    if name == "az":
+        if ops[0] in ("login", "account", "version", "help", "config", "extension", "find", "upgrade") :
+            return None
+        if any(o in ("create", "update", "set", "start", "stop", "restart", "deploy", "assign", "up", "add", "import") for o in ops[1:5]):
+            return f"az {' '.join(ops[:4])} changes cloud resources"
+        return None
+    if any(o in ("create", "deploy", "update", "scale", "resize", "apply", "set") for o in ops[:4]):
+        return f"{name} {' '.join(ops[:3])} changes cloud resources"
+    return None
+
+
+@rule(
+    id="cloud.docker-destroy",
+    title="Removing all containers, volumes or images",
+    why="Volumes hold databases and caches; removing every container or pruning volumes loses data the developer did not ask to lose.",
+    verdict=SOFT_DENY,
+    commands=("docker", "podman", "nerdctl"),
+    match=("docker rm -f $(docker ps -aq)", "docker system prune -a --volumes", "docker volume rm pgdata", "docker volume prune -f",
+           "docker compose down -v", "docker rmi -f $(docker images -q)"),
+    no_match=("docker compose build", "docker compose ps", "docker run --rm -p 8080:80 webapp:dev", "docker compose down", "docker rm web-1"),
+)
+def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
+    args = cmd.args
+    vals = cmd.values()
+    ops = _ops(cmd)
+    if not ops:
+        return None
+    if ops[0] in ("rm", "rmi", "kill", "stop") or ops[:2] in (["container", "rm"], ["image", "rm"], ["container", "prune"], ["image", "prune"]):
+        if any(w.subs for w in args) or "--all" in vals or "-a" in vals:
+            return f"docker {ops[0]} removes every container or image"
+        return None
+    if ops[0] == "system" and "prune" in ops:
+        return "docker system prune removes containers, networks and images" + (" and volumes" if "--volumes" in vals else "")
+    if ops[0] == "volume" and len(ops) > 1 and ops[1] in ("rm", "prune", "remove"):
+        return f"docker volume {ops[1]} deletes volume data"
+    if ops[0] in ("compose", "stack") and "down" in ops and ("-v" in vals or "--volumes" in vals):
+        return "docker compose down -v deletes the project's volumes"
+    if ops[0] == "stack" and ops[1:2] in (["rm"], ["remove"]):
+        return "docker stack rm removes a running stack"
+    return None
+
+
+@rule(
+    id="cloud.docker-host-escape",
+    title="Containers with the host's root, devices or Docker socket",
+    why="--privileged, mounting / or the Docker socket give the container full control of the host, bypassing every other rule.",
+    verdict=SOFT_DENY,
+    commands=("docker", "podman", "nerdctl"),
+    match=("docker run --privileged -it ubuntu", "docker run -v /:/host alpine", "docker run -v /var/run/docker.sock:/var/run/docker.sock x",
+           "docker run --pid=host alpine"),
+    no_match=("docker run --rm -p 8080:80 webapp:dev", "docker run -v $(pwd):/app node:20 npm test"),
+)
+def docker_host_escape(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    ops = _ops(cmd)
+    if not ops or ops[0] not in ("run", "create", "exec") and ops[:2] != ["container", "run"]:
+        return None
+    for i, v in enumerate(vals):
+        if v in ("--privileged", "--pid=host", "--userns=host", "--cap-add=ALL", "--cap-add=SYS_ADMIN"):
+            return f"docker {v} gives the container control of the host"
+        if v in ("-v", "--volume", "--mount") and i + 1 < len(vals) or v.startswith(("--volume=", "--mount=", "-v")) and len(v) > 2:
+            spec = vals[i + 1] if v in ("-v", "--volume", "--mount") else v.split("=", 1)[-1] if "=" in v else v[2:]
+            src = spec.split(":", 1)[0] if not spec.startswith(("type=", "source=", "src=")) else spec
+            if src in ("/", "/etc", "/root", "/var/run/docker.sock", "/run/docker.sock", "/var/run") or "docker.sock" in src or "source=/," in src + ",":
+                return f"docker mounts {src} from the host"
+            if src.startswith("/") and not src.startswith(("/tmp", sc.ctx.project_root)) and sc.outside(sc.path(src)):
+                if src in (sc.ctx.home,) or src.startswith(sc.ctx.home + "/."):
+                    return f"docker mounts {src} from the host"
+    return None

@@ -1,0 +1,215 @@
+"""Databases: destructive statements, production hosts, ORM resets."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import ASK, SOFT_DENY
+from ..trust import url_host
+from .base import rule
+from .cloud import is_production
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..model import Action
+    from ..scope import Scope
+    from ..shell.ir import SimpleCommand
+
+_SQL_DESTROY = re.compile(
+    r"\b(?:drop\s+(?:database|schema|table|view|index|user|role|owned|materialized|function|extension|collection|keyspace)"
+    r"|truncate(?:\s+table)?\s+\w|alter\s+table\s+\S+\s+drop"
+    r"|delete\s+from\s+[\w.\"`\[\]]+\s*(?:;|$|returning|limit)"
+    r"|update\s+[\w.\"`\[\]]+\s+set\s+(?:(?!\bwhere\b)[^;])*(?:;|$)"
+    r"|flushall|flushdb|dropdatabase\s*\(|\.drop\s*\(\s*\)|deletemany\s*\(\s*\{\s*\}\s*\)|remove\s*\(\s*\{\s*\}\s*\)"
+    r"|grant\s+all|revoke\s+)",
+    re.I,
+)
+_SQL_WRITE = re.compile(r"\b(?:insert\s+into|update\s+\S+\s+set|delete\s+from|create\s+|alter\s+|grant\s+|copy\s+\S+\s+from|merge\s+into|replace\s+into|upsert)", re.I)
+
+DB_CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlite3", "mongosh", "mongo", "redis-cli", "clickhouse-client", "clickhouse", "cqlsh",
+                        "sqlcmd", "duckdb", "cockroach", "pgcli", "mycli", "litecli", "usql", "bq", "snowsql", "valkey-cli", "keydb-cli"})
+
+
+_VALUE_OPTS = frozenset({"-U", "--username", "--user", "-p", "--port", "-P", "-W", "-f", "--file", "-o", "--output", "-v", "--set", "--variable",
+                         "-F", "--field-separator", "-R", "-n", "-a", "--authenticationDatabase", "--password", "-T", "--table-attr"})
+
+
+def sql_of(cmd: SimpleCommand) -> tuple[str, str]:
+    """(statement text, connection target text) of a database client call."""
+    vals = cmd.values()
+    name = cmd.name
+    sql: list[str] = []
+    target: list[str] = []
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        nxt = vals[i + 1] if i + 1 < len(vals) else ""
+        if v in ("-c", "--command", "-e", "--execute", "--eval", "-q", "--query", "-Q"):
+            sql.append(nxt)
+            i += 2
+            continue
+        if v.startswith(("--command=", "--execute=", "--eval=", "--query=")):
+            sql.append(v.split("=", 1)[1])
+        elif v in ("-h", "--host", "-H", "--server", "-S", "-d", "--dbname", "-D", "--database", "-u", "--uri", "--url") and nxt:
+            target.append(nxt)
+            i += 2
+            continue
+        elif v in _VALUE_OPTS and nxt:
+            if v in ("-f", "--file"):
+                sql.append("<script " + nxt + ">")
+            i += 2
+            continue
+        elif v.startswith(("--host=", "--dbname=", "--uri=", "--url=", "--database=")):
+            target.append(v.split("=", 1)[1])
+        elif v.startswith("-h") and len(v) > 2:
+            target.append(v[2:])
+        elif not v.startswith("-"):
+            if "://" in v or "@" in v or "host=" in v or v.endswith((".db", ".sqlite", ".sqlite3")) or (name == "sqlite3" and not target):
+                target.append(v)
+            else:
+                sql.append(v)
+        i += 1
+    if name in ("redis-cli", "valkey-cli", "keydb-cli"):
+        sql = [" ".join(v for v in vals if not v.startswith("-") and v not in target)]
+    if cmd.stdin_text:
+        sql.append(cmd.stdin_text)
+    env_target = " ".join(f"{k}={v}" for k, v in cmd.assigns.items() if k in ("PGHOST", "DATABASE_URL", "MYSQL_HOST", "PGDATABASE", "REDIS_URL"))
+    return "\n".join(sql), " ".join(target + [env_target]).strip()
+
+
+def _remote_target(target: str, sc: Scope) -> str | None:
+    for t in target.split():
+        host = url_host(t.split("host=", 1)[-1]) if ("://" in t or "host=" in t) else t
+        host = host.split("@")[-1].split("/")[0].split(":")[0] if host else ""
+        if host and not sc.trust.host_is_trusted(host) and ("." in host or is_production(host)) and not host.endswith((".db", ".sqlite", ".sqlite3")):
+            return host
+    return None
+
+
+@rule(
+    id="db.destructive-sql",
+    title="Dropping, truncating or deleting everything in a database",
+    why="DROP, TRUNCATE, DELETE/UPDATE without WHERE and FLUSHALL destroy data that is rarely in version control; backups, if any, are a person's business.",
+    verdict=SOFT_DENY,
+    commands=DB_CLIENTS,
+    match=("psql -h prod-db.internal -U admin -c 'DROP SCHEMA public CASCADE'", "mysql -u root -e 'DROP DATABASE webapp'", "redis-cli FLUSHDB",
+           "redis-cli -h cache.internal flushall", "sqlite3 app.db 'DELETE FROM users'", "psql -c 'TRUNCATE orders'",
+           "mongosh --eval 'db.dropDatabase()'", "psql <<'SQL'\nDROP TABLE users;\nSQL", "psql -c 'UPDATE users SET admin = true'"),
+    no_match=("sqlite3 data/dev.sqlite 'select count(*) from users'", "psql postgres://localhost/webapp_dev -c '\\dt'",
+              "psql -c \"DELETE FROM sessions WHERE expires < now()\"", "redis-cli GET key", "mysql -e 'SHOW TABLES'"),
+)
+def destructive_sql(cmd: SimpleCommand, sc: Scope) -> str | None:
+    sql, target = sql_of(cmd)
+    m = _SQL_DESTROY.search(sql)
+    if m:
+        where = f" on {target}" if target else ""
+        return f"{cmd.name} runs {m.group(0).strip()!r}{where}, which destroys data"
+    return None
+
+
+@rule(
+    id="db.production",
+    title="Writing to, or opening a shell on, a production or remote database",
+    why="A production database serves real users; even a correct-looking write or an interactive session there is a decision for a person.",
+    verdict=ASK,
+    commands=DB_CLIENTS,
+    match=("psql -h prod-db.internal -U admin", "mysql -h db.prod.acme.com -e 'INSERT INTO t VALUES (1)'", "psql postgres://admin@prod.acme.io/app -f migrate.sql"),
+    no_match=("psql postgres://localhost/webapp_dev -c '\\dt'", "sqlite3 data/dev.sqlite 'select 1'", "psql -h localhost -c 'select 1'",
+              "psql -h prod-db.internal -c 'select count(*) from users'"),
+)
+def production_db(cmd: SimpleCommand, sc: Scope) -> str | None:
+    sql, target = sql_of(cmd)
+    host = _remote_target(target, sc)
+    if host is None:
+        return None
+    if not sql.strip() or sql.startswith("<script"):
+        return f"{cmd.name} opens a session or runs a script on {host}, a remote{' production' if is_production(host) else ''} database"
+    if _SQL_WRITE.search(sql) or _SQL_DESTROY.search(sql):
+        return f"{cmd.name} writes to {host}, a remote{' production' if is_production(host) else ''} database"
+    return None
+
+
+_ORM_DESTROY = re.compile(
+    r"^(?:db:(?:drop|reset|purge|schema:load|structure:load|seed:replant|truncate_all|migrate:reset|rollback|migrate:undo:all|migrate:fresh|wipe)"
+    r"|migrate:(?:fresh|reset|refresh|rollback|undo:all)|flush|reset_db|sqlflush|dropdb|db:wipe|schema:drop|database:drop)$"
+)
+
+
+def _env_production(cmd: SimpleCommand) -> bool:
+    vals = cmd.values()
+    for k, v in cmd.assigns.items():
+        if k in ("RAILS_ENV", "RACK_ENV", "NODE_ENV", "APP_ENV", "DJANGO_SETTINGS_MODULE", "ENV", "MIX_ENV", "FLASK_ENV") and is_production(v):
+            return True
+    for i, v in enumerate(vals):
+        if v.startswith(("RAILS_ENV=", "--env=", "--environment=", "--settings=", "-e=")) and is_production(v.split("=", 1)[1]):
+            return True
+        if v in ("--env", "-e", "--environment", "--settings", "--stage") and i + 1 < len(vals) and is_production(vals[i + 1]):
+            return True
+    return False
+
+
+@rule(
+    id="db.orm-reset",
+    title="Dropping or resetting a database through a framework tool",
+    why="rake db:reset, prisma migrate reset, manage.py flush and the like wipe the database; against production they destroy real data.",
+    verdict=SOFT_DENY,
+    commands=("rake", "rails", "sequelize", "sequelize-cli", "prisma", "knex", "typeorm", "manage.py", "artisan", "mix", "alembic", "dropdb",
+              "php", "python", "python3", "diesel", "sqlx"),
+    match=("rake db:reset RAILS_ENV=production", "npx sequelize-cli db:drop --env production", "prisma migrate reset --force", "dropdb webapp",
+           "python manage.py flush --noinput", "php artisan migrate:fresh", "alembic downgrade base"),
+    no_match=("rake db:migrate", "prisma migrate dev", "python manage.py migrate", "alembic upgrade head", "rails db:seed", "prisma generate"),
+)
+def orm_reset(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = [v for v in cmd.values() if not v.startswith("-")]
+    name = cmd.name
+    if name == "dropdb":
+        return "dropdb deletes a whole database"
+    if name == "prisma":
+        if vals[:2] == ["migrate", "reset"] or (vals[:2] == ["db", "push"] and "--force-reset" in cmd.values()):
+            return "prisma resets the database, deleting its data"
+        return None
+    if name == "alembic":
+        if vals[:1] == ["downgrade"] and vals[1:2] in (["base"],):
+            return "alembic downgrade base drops every migrated table"
+        return None
+    ops = vals
+    if name in ("python", "python3") and not any(v.endswith("manage.py") for v in vals):
+        return None
+    if name in ("python", "python3", "php") or name.endswith("manage.py"):
+        ops = [v for v in vals if not v.endswith(("manage.py", "artisan"))]
+    for v in ops[:2]:
+        if _ORM_DESTROY.match(v):
+            where = " in production" if _env_production(cmd) else ""
+            return f"{name} {v}{where} wipes the database"
+    return None
+
+
+@rule(
+    id="mcp.destructive-sql",
+    title="MCP database tools sent destructive SQL",
+    why="A SQL payload sent through an MCP server runs with the server's credentials; DROP/TRUNCATE/unbounded DELETE destroy data just as from psql.",
+    verdict=SOFT_DENY,
+    scope="action",
+    tools=("mcp",),
+    match=({"tool_name": "mcp__postgres__query", "tool_input": {"sql": "DROP TABLE users"}},
+           {"tool_name": "mcp__db__execute", "tool_input": {"query": "TRUNCATE orders"}}),
+    no_match=({"tool_name": "mcp__postgres__query", "tool_input": {"sql": "SELECT * FROM users LIMIT 5"}},),
+)
+def mcp_sql(action: Action, sc: Scope) -> str | None:
+    for v in _strings(action.tool_input):
+        m = _SQL_DESTROY.search(v)
+        if m:
+            return f"{action.tool_name} is sent {m.group(0).strip()!r}, which destroys data"
+    return None
+
+
+def _strings(obj: object, depth: int = 0) -> list[str]:
+    if depth > 6:
+        return []
+    if isinstance(obj, str):
+        return [obj]
+    if isinstance(obj, dict):
+        return [s for v in obj.values() for s in _strings(v, depth + 1)]
+    if isinstance(obj, list):
+        return [s for v in obj for s in _strings(v, depth + 1)]
+    return []

@@ -1,0 +1,88 @@
+"""Publishing: packages, images and releases leave the organisation for good."""
+
+from __future__ import annotations
+
+from ..model import SOFT_DENY
+from .base import rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..scope import Scope
+    from ..shell.ir import SimpleCommand
+
+# command -> the subcommands that publish
+_PUBLISH = {
+    "npm": ("publish", "unpublish", "deprecate", "dist-tag"),
+    "yarn": ("publish", "npm"),
+    "pnpm": ("publish",),
+    "bun": ("publish",),
+    "cargo": ("publish", "yank", "owner"),
+    "twine": ("upload", "register"),
+    "poetry": ("publish",),
+    "flit": ("publish",),
+    "hatch": ("publish",),
+    "uv": ("publish",),
+    "pdm": ("publish",),
+    "gem": ("push", "yank", "owner"),
+    "docker": ("push",),
+    "podman": ("push",),
+    "buildah": ("push",),
+    "skopeo": ("copy",),
+    "mvn": ("deploy", "release:perform"),
+    "gradle": ("publish", "publishToMavenCentral", "publishPlugins"),
+    "./gradlew": ("publish",),
+    "gradlew": ("publish", "publishToMavenCentral"),
+    "vsce": ("publish", "unpublish"),
+    "ovsx": ("publish",),
+    "dotnet": ("nuget",),
+    "nuget": ("push", "delete"),
+    "helm": ("push",),
+    "goreleaser": ("release",),
+    "dart": ("pub",),
+    "flutter": ("pub",),
+    "swift": ("package-registry",),
+    "pod": ("trunk",),
+    "mix": ("hex.publish",),
+    "gh": ("release",),
+    "semantic-release": ("",),
+    "lerna": ("publish",),
+    "changeset": ("publish",),
+    "jsr": ("publish",),
+    "deno": ("publish",),
+}
+
+
+@rule(
+    id="publish.package",
+    title="Publishing a package, image or release",
+    why="A published artefact is public and permanent for practical purposes; releases are a decision for a person.",
+    verdict=SOFT_DENY,
+    commands=tuple(_PUBLISH),
+    match=("cargo publish", "npm publish --access public", "twine upload dist/*", "docker push acme/web:latest",
+           "gh release create v9.9.9 --generate-notes", "python -m twine upload dist/*", "poetry publish --build", "yarn npm publish"),
+    no_match=("npm run build", "cargo build --release", "docker build -t web .", "gh release list", "gh release view v1",
+              "gh pr create --title x --body y", "npm pack"),
+)
+def publish_package(cmd: SimpleCommand, sc: Scope) -> str | None:
+    subs = _PUBLISH.get(cmd.name, ())
+    vals = [v for v in cmd.values() if not v.startswith("-")]
+    if subs == ("",):
+        return f"{cmd.name} publishes a release"
+    if not vals:
+        return None
+    first = vals[0]
+    if cmd.name == "gh":
+        if first == "release" and len(vals) > 1 and vals[1] in ("create", "upload", "edit", "delete"):
+            return f"gh release {vals[1]} publishes or changes a release"
+        return None
+    if cmd.name == "yarn" and first == "npm":
+        return "yarn npm publish publishes the package" if vals[1:2] == ["publish"] else None
+    if cmd.name == "dotnet" and first == "nuget":
+        return "dotnet nuget push publishes a package" if vals[1:2] == ["push"] else None
+    if cmd.name in ("dart", "flutter") and first == "pub":
+        return f"{cmd.name} pub publish publishes the package" if vals[1:2] == ["publish"] else None
+    if cmd.name == "npm" and first == "dist-tag" and vals[1:2] == ["ls"]:
+        return None
+    if first in subs:
+        return f"{cmd.name} {first} publishes outside the organisation"
+    return None

@@ -1,0 +1,62 @@
+"""What the shell analysis cannot see through: these are never allowed."""
+
+from __future__ import annotations
+
+from ..model import ASK, SOFT_DENY
+from .base import problem_rule
+
+problem_rule(
+    "shell.parse-error",
+    "The command is not valid bash, or too large or deep to analyse",
+    "A command clearance cannot parse may hide anything; the shell might still run part of it.",
+    ASK,
+    match=('echo "unterminated', "if true; then ls", "echo $(ls", "x" * 100_001),
+    no_match=("ls -la", "echo 'a' \"b\" $'c'"),
+)
+problem_rule(
+    "shell.dynamic-command",
+    "The command name comes from a variable or substitution",
+    "With the name known only at run time, any rule can be bypassed (CMD=rm; $CMD -rf ~).",
+    ASK,
+    match=("$CMD -rf x", "$(echo rm) -rf x", "${TOOL} build"),
+    no_match=("CMD=ls; $CMD -la", "echo $HOME"),
+)
+problem_rule(
+    "shell.dynamic-code",
+    "A shell, eval or ssh runs code assembled at run time",
+    "Code built from variables or command output cannot be analysed before it runs.",
+    ASK,
+    match=('eval "$SETUP"', 'bash -c "$SCRIPT"', "sh -c \"$(cat script.sh)\""),
+    no_match=("eval ls", "bash -c 'npm test'"),
+)
+problem_rule(
+    "shell.piped-script",
+    "A shell or interpreter reads its program from a pipe",
+    "Whatever produces the program text decides what runs; clearance can judge only literal text.",
+    ASK,
+    match=("cat setup.sh | bash", "cat script.py | python3", "generate | sh"),
+    no_match=("echo ls | bash", "cat setup.sh | grep x"),
+)
+problem_rule(
+    "shell.interactive-shell",
+    "An interactive shell is started",
+    "Its commands are typed later and never pass through clearance.",
+    ASK,
+    match=("bash", "zsh -l"),
+    no_match=("bash build.sh", "bash -c 'ls'"),
+)
+problem_rule(
+    "shell.too-deep",
+    "Commands nested too deeply through shells and eval",
+    "Deep nesting of bash -c / eval is a known way to hide commands from analysers.",
+    ASK,
+    match=("eval eval eval eval eval eval eval eval eval ls",),
+)
+problem_rule(
+    "sys.sudo-shell",
+    "A root or other-user shell is opened",
+    "A shell started with sudo -i/-s or su runs commands clearance never sees, with elevated rights.",
+    SOFT_DENY,
+    match=("sudo -i", "sudo -s", "su -"),
+    no_match=("sudo -l", "sudo apt-get install -y jq"),
+)

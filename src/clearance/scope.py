@@ -1,0 +1,54 @@
+"""What every check may ask about the place an action runs in."""
+
+from __future__ import annotations
+
+from . import paths
+from .paths import DYN
+from .trust import DEFAULT_TRUST, Trust
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .model import Context
+    from .shell.ir import SimpleCommand, Word
+
+
+class Scope:
+    """The context of one decision plus the trust boundary, with path helpers."""
+
+    __slots__ = ("ctx", "trust", "_cache")
+
+    def __init__(self, ctx: Context, trust: Trust | None = None) -> None:
+        self.ctx = ctx
+        self.trust = trust or DEFAULT_TRUST
+        self._cache: dict[int, object] = {}
+
+    def path(self, value: str, cmd: SimpleCommand | None = None) -> str:
+        """Resolve a path word.  Unknown working directory -> a dynamic prefix."""
+        if cmd is not None and cmd.remote is not None:
+            return "/" + DYN + "remote:" + value
+        cwd = self.ctx.cwd if cmd is None else cmd.cwd
+        if cwd is None:
+            if value.startswith(("/", "~")):
+                return paths.resolve(value, "/", self.ctx.home)
+            return paths.resolve(value, "/" + DYN, self.ctx.home)
+        return paths.resolve(value, cwd, self.ctx.home)
+
+    def word_path(self, word: Word, cmd: SimpleCommand | None = None) -> str:
+        return self.path(word.value, cmd)
+
+    def inside_project(self, p: str) -> bool:
+        return paths.inside_project(p, self.ctx) and not p.startswith("/" + DYN)
+
+    def in_temp(self, p: str) -> bool:
+        return paths.in_temp(p, self.ctx)
+
+    def outside(self, p: str) -> bool:
+        """Outside the project, the temp dirs and the trusted directories."""
+        if self.inside_project(p) or self.in_temp(p):
+            return False
+        return not self.trust.directory_is_trusted(p)
+
+    def show(self, p: str) -> str:
+        if p.startswith("/" + DYN + "remote:"):
+            return p.split("remote:", 1)[1] + " (on a remote host)"
+        return paths.display(p, self.ctx)

@@ -1,0 +1,154 @@
+"""The shell analyser's intermediate representation: words, redirects, simple commands."""
+
+from __future__ import annotations
+
+from ..paths import DYN
+
+
+class Word:
+    """One shell word after static evaluation.
+
+    ``value`` holds the text the shell would produce, with ``DYN`` standing for
+    any part only the running shell knows (a variable, a substitution).
+    """
+
+    __slots__ = ("value", "raw", "subs", "procsub", "vars", "quoted")
+
+    def __init__(
+        self,
+        value: str,
+        raw: str,
+        subs: list[SimpleCommand] | None = None,
+        procsub: bool = False,
+        vars: tuple[str, ...] = (),
+        quoted: bool = False,
+    ) -> None:
+        self.value = value
+        self.raw = raw
+        self.subs = subs or []
+        self.procsub = procsub
+        self.vars = vars
+        self.quoted = quoted
+
+    @property
+    def dynamic(self) -> bool:
+        return DYN in self.value
+
+    def __repr__(self) -> str:
+        return f"Word({self.value.replace(DYN, '$?')!r})"
+
+
+class Redirect:
+    __slots__ = ("op", "target", "fd", "body", "body_quoted")
+
+    def __init__(
+        self,
+        op: str,
+        target: Word | None,
+        fd: str = "",
+        body: str | None = None,
+        body_quoted: bool = False,
+    ) -> None:
+        self.op = op
+        self.target = target
+        self.fd = fd
+        self.body = body
+        self.body_quoted = body_quoted
+
+    @property
+    def writes(self) -> bool:
+        return self.op in (">", ">>", "&>", "&>>", ">|") and not (
+            self.target is not None and self.target.value.isdigit()
+        )
+
+    @property
+    def reads(self) -> bool:
+        return self.op == "<"
+
+
+class SimpleCommand:
+    """One command that will run, after wrappers are unwrapped."""
+
+    __slots__ = (
+        "argv",
+        "assigns",
+        "redirects",
+        "stdin_from",
+        "stdin_text",
+        "cwd",
+        "via",
+        "elevated",
+        "remote",
+        "depth",
+        "text",
+        "code",
+        "piped",
+    )
+
+    def __init__(
+        self,
+        argv: list[Word],
+        assigns: dict[str, str] | None = None,
+        redirects: list[Redirect] | None = None,
+        stdin_from: list[SimpleCommand] | None = None,
+        stdin_text: str | None = None,
+        cwd: str | None = None,
+        via: tuple[str, ...] = (),
+        elevated: bool = False,
+        remote: str | None = None,
+        depth: int = 0,
+        text: str = "",
+    ) -> None:
+        self.argv = argv
+        self.assigns = assigns or {}
+        self.redirects = redirects or []
+        self.stdin_from = stdin_from or []
+        self.stdin_text = stdin_text
+        self.cwd = cwd
+        self.via = via
+        self.elevated = elevated
+        self.remote = remote
+        self.depth = depth
+        self.text = text
+        # What an interpreter one-liner's code does (shell.interp.CodeFacts), when it has code.
+        self.code: object = None
+        # True when stdout feeds the next command of a pipeline.
+        self.piped = False
+
+    @property
+    def name(self) -> str:
+        return self.argv[0].value if self.argv else ""
+
+    @property
+    def args(self) -> list[Word]:
+        return self.argv[1:]
+
+    def values(self) -> list[str]:
+        return [w.value for w in self.argv[1:]]
+
+    def derive(self, argv: list[Word], via: str, **changes: object) -> SimpleCommand:
+        """A new command that runs *argv* on behalf of this one (a wrapper's payload)."""
+        new = SimpleCommand(
+            argv,
+            assigns=dict(self.assigns),
+            redirects=self.redirects,
+            stdin_from=self.stdin_from,
+            stdin_text=self.stdin_text,
+            cwd=self.cwd,
+            via=self.via + (via,),
+            elevated=self.elevated,
+            remote=self.remote,
+            depth=self.depth,
+            text=self.text,
+        )
+        new.piped = self.piped
+        for k, v in changes.items():
+            setattr(new, k, v)
+        return new
+
+    def show(self) -> str:
+        s = " ".join(w.value.replace(DYN, "$?") for w in self.argv)
+        return s if len(s) <= 160 else s[:157] + "..."
+
+    def __repr__(self) -> str:
+        return f"SimpleCommand({self.show()!r}, via={self.via})"

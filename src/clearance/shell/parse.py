@@ -1,0 +1,570 @@
+"""From bash source text to the list of simple commands that will run.
+
+tree-sitter-bash gives the syntax tree; this module walks it and evaluates
+words statically (quotes, escapes, ``$'..'``, brace expansion, literal
+variables, ``~``), keeping a placeholder for what only the running shell knows.
+It records, for every command, the pipeline feeding its stdin, its redirects,
+here-documents and the directory it runs in (``cd`` is followed).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..paths import DYN, resolve
+from .ir import Redirect, SimpleCommand, Word
+from .treesitter import parser
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+MAX_SOURCE = 100_000  # characters; longer input is not analysed
+MAX_DEPTH = 150  # syntax-tree nesting
+MAX_COMMANDS = 2_000
+
+
+class ParseFailure(Exception):
+    """The input cannot be understood statically; the message says why."""
+
+
+class Script:
+    """Result of parsing: the commands, and anything that hid from the analysis."""
+
+    __slots__ = ("commands", "problems")
+
+    def __init__(self) -> None:
+        self.commands: list[SimpleCommand] = []
+        # (rule id, message): constructs the analyser could not see through.
+        self.problems: list[tuple[str, str]] = []
+
+
+class _State:
+    __slots__ = ("vars", "cwd", "home", "script", "level", "env")
+
+    def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
+        self.vars: dict[str, str] = {}
+        self.cwd = cwd
+        self.home = home
+        self.script = script
+        self.level = level  # nesting of re-parsed strings (bash -c, eval, ...)
+        self.env = env
+
+
+_ANSI = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v",
+         "e": "\x1b", "E": "\x1b", "\\": "\\", "'": "'", '"': '"', "?": "?"}
+
+
+def decode_ansi_c(body: str) -> str:
+    """Decode the inside of a ``$'...'`` word as bash does."""
+    out: list[str] = []
+    i, n = 0, len(body)
+    while i < n:
+        c = body[i]
+        if c != "\\" or i + 1 >= n:
+            out.append(c)
+            i += 1
+            continue
+        e = body[i + 1]
+        i += 2
+        if e in _ANSI:
+            out.append(_ANSI[e])
+        elif e == "x":
+            j = i
+            while j < n and j < i + 2 and body[j] in "0123456789abcdefABCDEF":
+                j += 1
+            out.append(chr(int(body[i:j], 16)) if j > i else "\\x")
+            i = j
+        elif e in "uU":
+            width = 4 if e == "u" else 8
+            j = i
+            while j < n and j < i + width and body[j] in "0123456789abcdefABCDEF":
+                j += 1
+            try:
+                out.append(chr(int(body[i:j], 16)) if j > i else "\\" + e)
+            except (ValueError, OverflowError):
+                out.append("?")
+            i = j
+        elif e in "01234567":
+            j = i - 1
+            while j < n and j < i + 2 and body[j] in "01234567":
+                j += 1
+            out.append(chr(int(body[i - 1 : j], 8) & 0xFF))
+            i = j
+        elif e == "c" and i < n:
+            out.append(chr(ord(body[i]) & 0x1F))
+            i += 1
+        else:
+            out.append("\\" + e)
+    return "".join(out)
+
+
+def _unescape_unquoted(text: str) -> str:
+    if "\\" not in text:
+        return text
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\" and i + 1 < len(text):
+            if text[i + 1] != "\n":
+                out.append(text[i + 1])
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _unescape_dquoted(text: str) -> str:
+    if "\\" not in text:
+        return text
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\" and i + 1 < len(text) and text[i + 1] in '$`"\\\n':
+            if text[i + 1] != "\n":
+                out.append(text[i + 1])
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def expand_braces(value: str, limit: int = 64) -> list[str]:
+    """Bash brace expansion of one word: ``{a,b}c`` -> ``ac bc``; ``{1..3}``."""
+    start = value.find("{")
+    if start == -1:
+        return [value]
+    depth = 0
+    for j in range(start, len(value)):
+        ch = value[j]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                inner = value[start + 1 : j]
+                pre, post = value[:start], value[j + 1 :]
+                alts = _split_top(inner)
+                if len(alts) < 2:
+                    seq = _sequence(inner)
+                    if seq is None:
+                        rest = expand_braces(post, limit)
+                        return [pre + "{" + inner + "}" + r for r in rest][:limit]
+                    alts = seq
+                out: list[str] = []
+                for a in alts:
+                    for r in expand_braces(pre + a + post, limit):
+                        out.append(r)
+                        if len(out) >= limit:
+                            return out
+                return out
+    return [value]
+
+
+def _split_top(inner: str) -> list[str]:
+    parts, depth, cur = [], 0, []
+    for ch in inner:
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        if ch == "," and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return parts
+
+
+def _sequence(inner: str) -> list[str] | None:
+    a, sep, b = inner.partition("..")
+    if not sep or ".." in b:
+        return None
+    if a.lstrip("-").isdigit() and b.lstrip("-").isdigit():
+        x, y = int(a), int(b)
+        step = 1 if y >= x else -1
+        if abs(y - x) > 64:
+            return [str(x), DYN]
+        return [str(i) for i in range(x, y + step, step)]
+    if len(a) == 1 and len(b) == 1:
+        x, y = ord(a), ord(b)
+        step = 1 if y >= x else -1
+        return [chr(i) for i in range(x, y + step, step)]
+    return None
+
+
+def _text(node: Any) -> str:
+    t: bytes = node.text
+    return t.decode("utf-8", "replace")
+
+
+class _Walker:
+    def __init__(self, st: _State) -> None:
+        self.st = st
+
+    # -- words ---------------------------------------------------------------
+
+    def word(self, node: Any, depth: int) -> Word:
+        subs: list[SimpleCommand] = []
+        vars_: list[str] = []
+        flags = {"procsub": False, "quoted": False}
+        value = self._eval(node, depth, subs, vars_, flags)
+        return Word(value, _text(node), subs, flags["procsub"], tuple(vars_), flags["quoted"])
+
+    def _var(self, name: str) -> str:
+        st = self.st
+        if name in st.vars:
+            return st.vars[name]
+        if name == "HOME":
+            return st.home
+        if name == "PWD":
+            return st.cwd if st.cwd is not None else DYN
+        if name in st.env:
+            return st.env[name]
+        return DYN
+
+    def _eval(self, node: Any, depth: int, subs: list[SimpleCommand], vars_: list[str], flags: dict[str, bool]) -> str:
+        if depth > MAX_DEPTH:
+            raise ParseFailure("the command is nested too deeply to analyse")
+        t = node.type
+        if t == "word":
+            return _unescape_unquoted(_text(node))
+        if t == "number" or t == "file_descriptor":
+            return _text(node)
+        if t == "raw_string":
+            flags["quoted"] = True
+            return _text(node)[1:-1]
+        if t == "ansi_c_string":
+            flags["quoted"] = True
+            return decode_ansi_c(_text(node)[2:-1])
+        if t in ("string", "translated_string"):
+            flags["quoted"] = True
+            parts: list[str] = []
+            for c in node.children:
+                ct = c.type
+                if ct == '"' or ct == '$"':
+                    continue
+                if ct == "string_content":
+                    parts.append(_unescape_dquoted(_text(c)))
+                else:
+                    parts.append(self._eval(c, depth + 1, subs, vars_, flags))
+            return "".join(parts)
+        if t == "concatenation":
+            return "".join(self._eval(c, depth + 1, subs, vars_, flags) for c in node.children)
+        if t == "simple_expansion":
+            name = _text(node)[1:]
+            vars_.append(name)
+            return self._var(name)
+        if t == "expansion":
+            return self._expansion(node, depth, subs, vars_, flags)
+        if t in ("command_substitution", "process_substitution"):
+            if t == "process_substitution":
+                flags["procsub"] = True
+            inner = self.substitution(node, depth)
+            subs.extend(inner)
+            return DYN
+        if t == "arithmetic_expansion":
+            subs.extend(self.substitution(node, depth))
+            return DYN
+        if t in ("$", '"'):
+            return _text(node)
+        # Anything else (extglob patterns, regexes, ...) is taken literally,
+        # but substitutions inside it still run.
+        for c in node.children:
+            if c.type in ("command_substitution", "process_substitution"):
+                subs.extend(self.substitution(c, depth + 1))
+        return _text(node)
+
+    def _expansion(self, node: Any, depth: int, subs: list[SimpleCommand], vars_: list[str], flags: dict[str, bool]) -> str:
+        # ${NAME}, ${NAME:-default}, ${NAME:=x}, ${#NAME}, ${NAME/x/y} ...
+        name = ""
+        plain = True
+        for c in node.children:
+            if c.type == "variable_name":
+                name = _text(c)
+            elif c.type in ("${", "}"):
+                continue
+            else:
+                plain = False
+                for cc in _descendants(c):
+                    if cc.type in ("command_substitution", "process_substitution"):
+                        subs.extend(self.substitution(cc, depth + 1))
+        if name:
+            vars_.append(name)
+        if name and plain:
+            return self._var(name)
+        return DYN
+
+    def substitution(self, node: Any, depth: int) -> list[SimpleCommand]:
+        """Walk the commands inside ``$( )``, backticks or ``<( )``; they run too."""
+        saved_cwd = self.st.cwd
+        start = len(self.st.script.commands)
+        for c in node.children:
+            if c.is_named:
+                self.walk(c, depth + 1, None)
+        self.st.cwd = saved_cwd
+        return self.st.script.commands[start:]
+
+    # -- statements ----------------------------------------------------------
+
+    def walk(self, node: Any, depth: int, pipe_src: list[SimpleCommand] | None) -> None:
+        if depth > MAX_DEPTH:
+            raise ParseFailure("the command is nested too deeply to analyse")
+        if len(self.st.script.commands) > MAX_COMMANDS:
+            raise ParseFailure("the command holds too many commands to analyse")
+        t = node.type
+        if t == "command":
+            self.command(node, depth, pipe_src, [])
+        elif t == "redirected_statement":
+            self.redirected(node, depth, pipe_src)
+        elif t == "pipeline":
+            upstream: list[SimpleCommand] = list(pipe_src or [])
+            elements = [c for c in node.children if c.is_named]
+            for k, c in enumerate(elements):
+                start = len(self.st.script.commands)
+                self.walk(c, depth + 1, list(upstream) if upstream else None)
+                produced = self.st.script.commands[start:]
+                if k < len(elements) - 1:
+                    for cmd in produced:
+                        cmd.piped = True
+                upstream.extend(produced)
+        elif t == "variable_assignment":
+            self.assignment(node, depth)
+        elif t == "subshell":
+            saved = self.st.cwd
+            for c in node.children:
+                if c.is_named:
+                    self.walk(c, depth + 1, pipe_src)
+            self.st.cwd = saved
+        elif t in ("for_statement", "select_statement"):
+            for c in node.children:
+                if c.type == "variable_name":
+                    self.st.vars[_text(c)] = DYN
+                elif c.is_named:
+                    self.walk(c, depth + 1, None)
+        elif t in ("command_substitution", "process_substitution", "arithmetic_expansion"):
+            self.substitution(node, depth)
+        elif t in ("word", "string", "concatenation", "raw_string", "expansion", "simple_expansion"):
+            # Words in loops, case subjects, tests: evaluate for the substitutions they run.
+            self.word(node, depth)
+        elif t == "heredoc_body":
+            self.heredoc_subs(node, depth)
+        elif t == "comment":
+            return
+        else:
+            for c in node.children:
+                if c.is_named:
+                    self.walk(c, depth + 1, pipe_src if t in ("negated_command", "compound_statement") else None)
+
+    def assignment(self, node: Any, depth: int) -> tuple[str, str]:
+        name = ""
+        value = ""
+        for c in node.children:
+            if c.type == "variable_name" and not name:
+                name = _text(c)
+            elif c.type == "subscript":
+                name = DYN
+            elif c.type not in ("=", "+="):
+                value = self.word(c, depth + 1).value
+        if name and name != DYN:
+            self.st.vars[name] = value if "+=" not in _text(node)[: len(name) + 2] else DYN
+        return name, value
+
+    def heredoc_subs(self, node: Any, depth: int) -> None:
+        for c in node.children:
+            if c.type in ("command_substitution", "expansion", "simple_expansion", "arithmetic_expansion"):
+                self.word(c, depth + 1)
+
+    def redirect(self, node: Any, depth: int) -> Redirect:
+        t = node.type
+        if t == "heredoc_redirect":
+            delim = ""
+            body = ""
+            quoted = False
+            for c in node.children:
+                if c.type == "heredoc_start":
+                    delim = _text(c)
+                    quoted = any(q in delim for q in "'\"\\")
+                elif c.type == "heredoc_body":
+                    body = _text(c)
+                    if not quoted:
+                        self.heredoc_subs(c, depth)
+            return Redirect("<<", None, body=body, body_quoted=quoted)
+        if t == "herestring_redirect":
+            target = None
+            for c in node.children:
+                if c.is_named:
+                    target = self.word(c, depth + 1)
+            return Redirect("<<<", target, body=target.value if target else "")
+        op = ""
+        fd = ""
+        target = None
+        for c in node.children:
+            if c.type == "file_descriptor" and target is None and not op:
+                fd = _text(c)
+            elif not c.is_named:
+                op = _text(c).strip()
+            elif target is None:
+                target = self.word(c, depth + 1)
+            else:
+                self.word(c, depth + 1)  # tree-sitter may attach the next word here; it still runs substitutions
+        if op == ">&" and target is not None and not target.value.isdigit() and target.value != "-":
+            op = ">"
+        return Redirect(op, target, fd)
+
+    def redirected(self, node: Any, depth: int, pipe_src: list[SimpleCommand] | None) -> None:
+        body = None
+        redirects: list[Redirect] = []
+        for c in node.children:
+            if c.type in ("file_redirect", "heredoc_redirect", "herestring_redirect"):
+                redirects.append(self.redirect(c, depth))
+            elif c.is_named and body is None:
+                body = c
+        if body is not None and body.type == "command":
+            self.command(body, depth + 1, pipe_src, redirects)
+            return
+        start = len(self.st.script.commands)
+        if body is not None:
+            self.walk(body, depth + 1, pipe_src)
+        cmds = self.st.script.commands[start:]
+        if cmds:
+            # A redirect on a compound statement applies to what runs inside it.
+            for cmd in cmds:
+                cmd.redirects = cmd.redirects + redirects
+        else:
+            self.st.script.commands.append(SimpleCommand([Word(":", ":")], redirects=redirects, cwd=self.st.cwd, text=_text(node)))
+
+    def command(self, node: Any, depth: int, pipe_src: list[SimpleCommand] | None, redirects: list[Redirect]) -> None:
+        argv: list[Word] = []
+        assigns: dict[str, str] = {}
+        redirects = list(redirects)
+        for c in node.children:
+            ct = c.type
+            if ct == "variable_assignment":
+                name, value = "", ""
+                for cc in c.children:
+                    if cc.type == "variable_name" and not name:
+                        name = _text(cc)
+                    elif cc.type not in ("=", "+=") and cc.is_named:
+                        value = self.word(cc, depth + 1).value
+                if name:
+                    assigns[name] = value
+            elif ct in ("file_redirect", "heredoc_redirect", "herestring_redirect"):
+                redirects.append(self.redirect(c, depth))
+            elif ct == "command_name":
+                for cc in c.children:
+                    argv.extend(self.argwords(cc, depth + 1))
+            elif c.is_named and ct != "comment":
+                argv.extend(self.argwords(c, depth + 1))
+        if not argv:
+            # Only assignments: they set shell variables for what follows.
+            self.st.vars.update(assigns)
+            if redirects:
+                self.st.script.commands.append(SimpleCommand([Word(":", ":")], redirects=redirects, cwd=self.st.cwd, text=_text(node)))
+            return
+        stdin_text = None
+        for r in redirects:
+            if r.op in ("<<", "<<<"):
+                stdin_text = r.body
+        cmd = SimpleCommand(
+            argv,
+            assigns=assigns,
+            redirects=redirects,
+            stdin_from=pipe_src,
+            stdin_text=stdin_text,
+            cwd=self.st.cwd,
+            depth=self.st.level,
+            text=_text(node),
+        )
+        self.st.script.commands.append(cmd)
+        if cmd.name in ("cd", "pushd") and not cmd.stdin_from:
+            self._follow_cd(cmd)
+
+    def argwords(self, node: Any, depth: int) -> list[Word]:
+        w = self.word(node, depth)
+        if node.type in ("concatenation", "word") and "{" in w.value and ("," in w.value or ".." in w.value):
+            if not w.quoted:
+                return [Word(v, w.raw, w.subs, w.procsub, w.vars, w.quoted) for v in expand_braces(w.value)]
+        return [w]
+
+    def _follow_cd(self, cmd: SimpleCommand) -> None:
+        args = [a.value for a in cmd.args if not a.value.startswith("-") or a.value == "-"]
+        if not args:
+            self.st.cwd = self.st.home
+            return
+        target = args[0]
+        if target == "-" or DYN in target or self.st.cwd is None:
+            self.st.cwd = None
+            return
+        self.st.cwd = resolve(target, self.st.cwd, self.st.home)
+
+
+def _descendants(node: Any) -> list[Any]:
+    out = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(n.children)
+    return out
+
+
+def _first_error(node: Any) -> Any:
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.type == "ERROR" or n.is_missing:
+            return n
+        if n.has_error:
+            stack.extend(reversed(n.children))
+    return None
+
+
+def parse(
+    source: str,
+    cwd: str | None,
+    home: str,
+    env: dict[str, str] | None = None,
+    level: int = 0,
+    vars: dict[str, str] | None = None,
+) -> Script:
+    """Parse *source* and return every simple command in it (not yet unwrapped).
+
+    Raises ParseFailure when the text is not valid bash or is too large or
+    deep to analyse; callers turn that into *ask*.
+    """
+    if len(source) > MAX_SOURCE:
+        raise ParseFailure(f"the command is {len(source)} characters long, more than the {MAX_SOURCE} clearance analyses")
+    if "\x00" in source:
+        raise ParseFailure("the command contains a NUL byte")
+    tree = parser().parse(source.encode("utf-8", "surrogatepass"))
+    root = tree.root_node
+    if root.has_error:
+        bad = _first_error(root)
+        where = ""
+        if bad is not None:
+            col = bad.start_point[1] + 1
+            row = bad.start_point[0] + 1
+            snippet = _text(bad)[:30] if bad.type == "ERROR" else "missing " + bad.type
+            where = f" at line {row}, column {col} ({snippet!r})"
+        raise ParseFailure("the command is not valid bash" + where)
+    script = Script()
+    st = _State(cwd, home, script, level, env or {})
+    if vars:
+        st.vars.update(vars)
+    try:
+        _Walker(st).walk(root, 0, None)
+    except RecursionError:
+        raise ParseFailure("the command is nested too deeply to analyse") from None
+    return script
+
+
+def join_cwd(cwd: str | None, sub: str, home: str) -> str | None:
+    if cwd is None or DYN in sub:
+        return None
+    return resolve(sub, cwd, home) if sub else posixpath.normpath(cwd)

@@ -1,0 +1,56 @@
+"""Loading tree-sitter-bash with as little start-up cost as possible.
+
+The packages' ``__init__`` modules import ``typing`` and ``importlib.resources``
+(about 20 ms together, measured in ../shared/research/python-stack.md).  The hook
+only needs the two C extensions, so they are loaded directly; if the private
+module layout ever changes, the normal import is used instead.
+"""
+
+from __future__ import annotations
+
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+_parser: Any = None
+
+
+def _load_extension(name: str, package: str) -> Any:
+    import importlib.machinery as machinery
+    import os
+
+    for entry in sys.path:
+        folder = os.path.join(entry, package)
+        try:
+            files = os.listdir(folder)
+        except OSError:
+            continue
+        for fn in files:
+            if fn.startswith("_binding") and fn.endswith(".so"):
+                path = os.path.join(folder, fn)
+                loader = machinery.ExtensionFileLoader(name, path)
+                spec = machinery.ModuleSpec(name, loader, origin=path)
+                module = loader.create_module(spec)
+                loader.exec_module(module)  # type: ignore[arg-type]
+                return module
+    raise ImportError(name)
+
+
+def parser() -> Any:
+    """The shared bash parser, created on first use."""
+    global _parser
+    if _parser is not None:
+        return _parser
+    try:
+        core = _load_extension("tree_sitter._binding", "tree_sitter")
+        bash = _load_extension("tree_sitter_bash._binding", "tree_sitter_bash")
+        language = core.Language(bash.language())
+        _parser = core.Parser(language)
+    except Exception:  # pragma: no cover - depends on the installed wheel layout
+        import tree_sitter
+        import tree_sitter_bash
+
+        _parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_bash.language()))
+    return _parser

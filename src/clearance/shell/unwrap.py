@@ -1,0 +1,498 @@
+"""Unwrapping: what really runs behind ``sudo``, ``env``, ``xargs``, ``bash -c``, ``find -exec`` ...
+
+``expand`` takes the simple commands of a parsed script and returns the list of
+commands the rule packs judge: every wrapper is replaced by (or kept beside)
+its payload, strings handed to a shell are parsed again, and whatever cannot
+be seen through statically is reported as a problem.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..paths import DYN
+from . import interp
+from .ir import SimpleCommand, Word
+from .parse import ParseFailure, parse
+
+MAX_LEVEL = 8
+
+SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "mksh", "ash", "fish", "busybox", "rbash", "tcsh", "csh"})
+
+# Wrappers: name -> (options that take a value, whether the first operand is
+# consumed before the command: timeout DURATION, taskset MASK, chrt PRIO).
+_SIMPLE_WRAPPERS: dict[str, tuple[frozenset[str], int]] = {
+    "nohup": (frozenset(), 0),
+    "time": (frozenset({"-o", "-f", "--output", "--format"}), 0),
+    "nice": (frozenset({"-n", "--adjustment"}), 0),
+    "ionice": (frozenset({"-c", "-n", "--class", "--classdata"}), 0),
+    "timeout": (frozenset({"-s", "-k", "--signal", "--kill-after"}), 1),
+    "gtimeout": (frozenset({"-s", "-k", "--signal", "--kill-after"}), 1),
+    "stdbuf": (frozenset({"-i", "-o", "-e", "--input", "--output", "--error"}), 0),
+    "setsid": (frozenset(), 0),
+    "chrt": (frozenset(), 1),
+    "taskset": (frozenset({"-c", "--cpu-list"}), 1),
+    "unbuffer": (frozenset(), 0),
+    "caffeinate": (frozenset({"-t", "-w"}), 0),
+    "exec": (frozenset({"-a"}), 0),
+    "builtin": (frozenset(), 0),
+    "command": (frozenset(), 0),
+    "doas": (frozenset({"-u", "-C"}), 0),
+    "sudo": (frozenset({"-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T", "--user", "--group", "--host", "--prompt", "--chdir", "--role", "--type", "--other-user", "--close-from", "--command-timeout"}), 0),
+    "chroot": (frozenset({"--userspec", "--groups"}), 1),
+    "firejail": (frozenset(), 0),
+    "unshare": (frozenset(), 0),
+    "proxychains": (frozenset({"-f"}), 0),
+    "proxychains4": (frozenset({"-f"}), 0),
+    "torsocks": (frozenset(), 0),
+    "flock": (frozenset({"-w", "-E", "--timeout", "--conflict-exit-code"}), 1),
+    "catchsegv": (frozenset(), 0),
+    "strace": (frozenset({"-o", "-e", "-p", "-s", "-u"}), 0),
+    "ltrace": (frozenset({"-o", "-e", "-p", "-s", "-u"}), 0),
+    "valgrind": (frozenset(), 0),
+    "dotenv": (frozenset({"-e", "-c", "-v"}), 0),
+}
+ELEVATING = frozenset({"sudo", "doas", "su", "pkexec", "run0"})
+
+# Package runners: (tool, subcommand) -> options with values; the payload is the next operand.
+_RUNNERS: dict[tuple[str, str], frozenset[str]] = {
+    ("npx", ""): frozenset({"-p", "--package", "-c", "--call"}),
+    ("pnpx", ""): frozenset({"-p", "--package"}),
+    ("bunx", ""): frozenset({"-p", "--package"}),
+    ("uvx", ""): frozenset({"--from", "--with", "-p", "--python"}),
+    ("npm", "exec"): frozenset({"-p", "--package", "-c", "--call", "-w", "--workspace"}),
+    ("npm", "x"): frozenset({"-p", "--package", "-c", "--call"}),
+    ("pnpm", "exec"): frozenset({"--filter", "-F", "-C", "--dir"}),
+    ("pnpm", "dlx"): frozenset({"--package"}),
+    ("yarn", "dlx"): frozenset({"-p", "--package"}),
+    ("yarn", "exec"): frozenset(),
+    ("bun", "x"): frozenset(),
+    ("uv", "run"): frozenset({"--with", "--python", "-p", "--project", "--directory", "--group", "--extra", "--package", "--env-file", "--from"}),
+    ("uv", "tool"): frozenset(),
+    ("poetry", "run"): frozenset(),
+    ("pipenv", "run"): frozenset(),
+    ("pdm", "run"): frozenset(),
+    ("hatch", "run"): frozenset(),
+    ("rye", "run"): frozenset(),
+    ("pipx", "run"): frozenset({"--spec", "--python"}),
+    ("bundle", "exec"): frozenset(),
+    ("conda", "run"): frozenset({"-n", "--name", "-p", "--prefix"}),
+    ("mamba", "run"): frozenset({"-n", "--name", "-p", "--prefix"}),
+    ("mise", "exec"): frozenset(),
+    ("mise", "x"): frozenset(),
+    ("asdf", "exec"): frozenset(),
+    ("direnv", "exec"): frozenset(),
+    ("nix", "run"): frozenset(),
+    ("nix-shell", ""): frozenset(),
+    ("devbox", "run"): frozenset(),
+    ("docker", "exec"): frozenset({"-e", "--env", "-u", "--user", "-w", "--workdir", "--env-file"}),
+    ("kubectl", "exec"): frozenset({"-c", "--container", "-n", "--namespace", "--context"}),
+}
+_REMOTE_RUNNERS = frozenset({("docker", "exec"), ("kubectl", "exec")})
+
+_SSH_OPTS = frozenset("-b -c -D -E -e -F -I -i -J -L -l -m -O -o -p -Q -R -S -W -w -B".split())
+_XARGS_OPTS = frozenset({"-I", "-n", "-L", "-P", "-s", "-d", "-E", "-a", "--arg-file", "--max-args", "--max-lines", "--max-procs", "--max-chars", "--delimiter", "--eof", "--replace"})
+_WATCH_OPTS = frozenset({"-n", "--interval", "-q", "--equexit"})
+_SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
+
+
+class Expansion:
+    __slots__ = ("commands", "problems")
+
+    def __init__(self) -> None:
+        self.commands: list[SimpleCommand] = []
+        self.problems: list[tuple[str, str]] = []
+
+
+def _strip_options(argv: list[Word], i: int, with_value: frozenset[str]) -> int:
+    """Skip options starting at argv[i]; return the index of the first operand."""
+    while i < len(argv):
+        a = argv[i].value
+        if a == "--":
+            return i + 1
+        if not a.startswith("-") or a == "-":
+            return i
+        if a in with_value:
+            i += 2
+            continue
+        if a.startswith("--") and "=" in a:
+            i += 1
+            continue
+        # -n10 / -uroot: value glued to a short option that takes one
+        if len(a) > 2 and not a.startswith("--") and a[:2] in with_value:
+            i += 1
+            continue
+        i += 1
+    return i
+
+
+def basename_command(word: Word) -> Word:
+    v = word.value
+    if "\\" in v:
+        # `\\rm` runs a command literally named "\rm"; judge it by what it spells.
+        v = v.replace("\\", "")
+        word = Word(v, word.raw, word.subs, word.procsub, word.vars, word.quoted)
+    if "/" in v and DYN not in v:
+        base = posixpath.basename(v)
+        if base:
+            return Word(base, word.raw, word.subs, word.procsub, word.vars, word.quoted)
+    return word
+
+
+class Unwrapper:
+    def __init__(self, cwd: str | None, home: str, env: dict[str, str]) -> None:
+        self.home = home
+        self.env = env
+        self.out = Expansion()
+
+    def reparse(self, text: str, parent: SimpleCommand, via: str, **changes: object) -> None:
+        level = parent.depth + 1
+        if level > MAX_LEVEL:
+            self.out.problems.append(("shell.too-deep", f"commands nested {level} levels deep through {via} cannot be analysed"))
+            return
+        if DYN in text:
+            self.out.problems.append(("shell.dynamic-code", f"{via} runs code built at run time ({_show(text)}); clearance cannot see what it does"))
+            text = text.replace(DYN, "__dynamic__")
+        cwd = changes.get("cwd", parent.cwd)
+        try:
+            script = parse(text, cwd if isinstance(cwd, str) else None, self.home, self.env, level)
+        except ParseFailure as e:
+            self.out.problems.append(("shell.parse-error", f"{via}: {e}"))
+            return
+        self.out.problems.extend(script.problems)
+        for c in script.commands:
+            c.via = parent.via + (via,) + c.via
+            c.depth = level
+            c.elevated = c.elevated or parent.elevated
+            if parent.remote is not None:
+                c.remote = parent.remote
+            for k, v in changes.items():
+                setattr(c, k, v)
+            self.command(c)
+
+    def command(self, cmd: SimpleCommand) -> None:
+        if len(self.out.commands) > 2000:
+            raise ParseFailure("too many commands to analyse")
+        if not cmd.argv:
+            return
+        cmd.argv[0] = basename_command(cmd.argv[0])
+        name = cmd.name
+        if DYN in name:
+            self.out.commands.append(cmd)
+            self.out.problems.append(
+                ("shell.dynamic-command", f"the command name {cmd.argv[0].raw!r} is only known at run time; clearance cannot tell what would run")
+            )
+            return
+        argv = cmd.argv
+        if name in _SIMPLE_WRAPPERS:
+            if name == "command" and any(a.value in ("-v", "-V") for a in argv[1:2]):
+                self.out.commands.append(cmd)
+                return
+            opts, skip = _SIMPLE_WRAPPERS[name]
+            i = _strip_options(argv, 1, opts) + skip
+            if name == "sudo" and i >= len(argv):
+                self.out.commands.append(cmd)
+                if any(a.value in ("-i", "-s", "--login", "--shell") for a in argv[1:]):
+                    self.out.problems.append(("sys.sudo-shell", "sudo opens a root shell whose commands clearance cannot see"))
+                return
+            if i < len(argv):
+                elevated = cmd.elevated or name in ELEVATING
+                self.out.commands.append(cmd)  # the wrapper itself is judged too (sudo, flock ...)
+                self.command(cmd.derive(argv[i:], name, elevated=elevated))
+                return
+            self.out.commands.append(cmd)
+            return
+        if name == "env":
+            self._env(cmd)
+            return
+        if name == "su" or name == "runuser":
+            for j, a in enumerate(argv):
+                if a.value in ("-c", "--command") and j + 1 < len(argv):
+                    self.out.commands.append(cmd)
+                    self.reparse(argv[j + 1].value, cmd, name + " -c", elevated=True)
+                    return
+            self.out.commands.append(cmd)
+            self.out.problems.append(("sys.sudo-shell", f"{name} opens a shell as another user whose commands clearance cannot see"))
+            return
+        if name == "xargs":
+            self._xargs(cmd)
+            return
+        if name == "watch":
+            i = _strip_options(argv, 1, _WATCH_OPTS)
+            if i < len(argv):
+                self.out.commands.append(cmd)
+                if any(a.value in ("-x", "--exec") for a in argv[1:i]):
+                    self.command(cmd.derive(argv[i:], "watch"))
+                else:
+                    self.reparse(" ".join(w.value for w in argv[i:]), cmd, "watch")
+            else:
+                self.out.commands.append(cmd)
+            return
+        if name in SHELLS:
+            self._shell(cmd)
+            return
+        if name == "eval":
+            self.out.commands.append(cmd)
+            self.reparse(" ".join(w.value for w in argv[1:]), cmd, "eval")
+            return
+        if name == "ssh" or name == "autossh":
+            self._ssh(cmd)
+            return
+        if name == "find":
+            self._find(cmd)
+            return
+        lang = interp.INTERPRETERS.get(name) or _versioned_interpreter(name)
+        if lang is not None:
+            self._interpreter(cmd, lang)
+            return
+        if name in ("npx", "pnpx", "bunx", "uvx") or (len(argv) > 1 and (name, argv[1].value) in _RUNNERS):
+            self._runner(cmd)
+            return
+        self.out.commands.append(cmd)
+
+    def _env(self, cmd: SimpleCommand) -> None:
+        argv = cmd.argv
+        i = 1
+        assigns = dict(cmd.assigns)
+        cwd = cmd.cwd
+        while i < len(argv):
+            a = argv[i].value
+            if a in ("-u", "--unset"):
+                i += 2
+            elif a in ("-C", "--chdir") and i + 1 < len(argv):
+                target = argv[i + 1].value
+                cwd = None if (DYN in target or cwd is None) else posixpath.normpath(posixpath.join(cwd, target))
+                i += 2
+            elif a in ("-S", "--split-string") and i + 1 < len(argv):
+                self.out.commands.append(cmd)
+                rest = " ".join(w.value for w in argv[i + 1 :])
+                self.reparse(rest, cmd, "env -S")
+                return
+            elif a.startswith("-") and a != "-":
+                i += 1
+            elif "=" in a and not a.startswith("="):
+                k, _, v = a.partition("=")
+                assigns[k] = v
+                i += 1
+            else:
+                break
+        self.out.commands.append(cmd)
+        if i < len(argv):
+            self.command(cmd.derive(argv[i:], "env", assigns=assigns, cwd=cwd))
+
+    def _xargs(self, cmd: SimpleCommand) -> None:
+        argv = cmd.argv
+        i = _strip_options(argv, 1, _XARGS_OPTS)
+        replace = None
+        for j in range(1, i):
+            a = argv[j].value
+            if a in ("-I", "--replace") and j + 1 < len(argv):
+                replace = argv[j + 1].value
+            elif a.startswith("-I") and len(a) > 2:
+                replace = a[2:]
+            elif a.startswith("-i"):
+                replace = a[2:] or "{}"
+        self.out.commands.append(cmd)
+        inner = argv[i:] or [Word("echo", "echo")]
+        item = Word(DYN, "<items read by xargs>")
+        if replace:
+            new = [Word(w.value.replace(replace, DYN), w.raw, w.subs, w.procsub, w.vars, w.quoted) if replace in w.value else w for w in inner]
+        else:
+            new = list(inner) + [item]
+        self.command(cmd.derive(new, "xargs"))
+
+    def _shell(self, cmd: SimpleCommand) -> None:
+        argv = cmd.argv
+        name = cmd.name
+        i = 1
+        code: Word | None = None
+        reads_stdin = False
+        while i < len(argv):
+            a = argv[i].value
+            if a == "--":
+                i += 1
+                break
+            if a in _SHELL_OPTS:
+                i += 2
+                continue
+            if a.startswith("-") and len(a) > 1 and not a.startswith("--"):
+                if "c" in a[1:]:
+                    if i + 1 < len(argv):
+                        code = argv[i + 1]
+                    i += 2
+                    break
+                if "s" in a[1:]:
+                    reads_stdin = True
+                i += 1
+                continue
+            if a.startswith("--"):
+                i += 1
+                continue
+            break
+        self.out.commands.append(cmd)
+        if name == "busybox" and code is None:
+            if i < len(argv):
+                self.command(cmd.derive(argv[i:], "busybox"))
+            return
+        if code is not None:
+            self.reparse(code.value, cmd, f"{name} -c")
+            return
+        if i < len(argv) and not reads_stdin:
+            return  # runs a script file: judged as running project code
+        # The shell reads its commands from stdin.
+        if cmd.stdin_text is not None:
+            self.reparse(cmd.stdin_text, cmd, f"{name} <<here-document", stdin_text=None)
+        elif cmd.stdin_from:
+            self._stdin_script(cmd)
+        else:
+            self.out.problems.append(("shell.interactive-shell", f"{name} starts an interactive shell whose commands clearance cannot see"))
+
+    def _stdin_script(self, cmd: SimpleCommand) -> None:
+        """A shell reading its script from a pipe: only literal echo/printf text can be judged."""
+        sources = cmd.stdin_from
+        if len(sources) == 1 and sources[0].name in ("echo", "printf") and all(not w.dynamic for w in sources[0].args):
+            words = [w.value for w in sources[0].args if not (sources[0].name == "echo" and w.value in ("-e", "-n", "-E"))]
+            text = " ".join(words)
+            if sources[0].name == "printf" and words:
+                text = words[0].replace("%s", " ".join(words[1:])).replace("\\n", "\n")
+            self.reparse(text, cmd, f"{cmd.name} reading a pipe", stdin_from=[])
+            return
+        # Remote code and decoded payloads get their own rules (rce.*, obf.*);
+        # anything else piped into a shell is still code clearance cannot see.
+        self.out.problems.append(
+            ("shell.piped-script", f"{cmd.name} runs commands read from the output of {_names(sources)}; clearance cannot see what they are")
+        )
+
+    def _ssh(self, cmd: SimpleCommand) -> None:
+        argv = cmd.argv
+        i = _strip_options(argv, 1, _SSH_OPTS)
+        self.out.commands.append(cmd)
+        if i >= len(argv):
+            return
+        host = argv[i].value
+        rest = argv[i + 1 :]
+        if rest:
+            self.reparse(" ".join(w.value for w in rest), cmd, f"ssh {host}", remote=host, cwd=None)
+
+    def _find(self, cmd: SimpleCommand) -> None:
+        argv = cmd.argv
+        self.out.commands.append(cmd)
+        roots: list[str] = []
+        j = 1
+        while j < len(argv) and not (argv[j].value.startswith("-") or argv[j].value in ("(", "!", ")")):
+            roots.append(argv[j].value)
+            j += 1
+        root_desc = roots[0] if len(roots) == 1 else "."
+        k = j
+        while k < len(argv):
+            a = argv[k].value
+            if a in ("-exec", "-execdir", "-ok", "-okdir"):
+                end = k + 1
+                while end < len(argv) and argv[end].value not in (";", "+", "\\;"):
+                    end += 1
+                inner = argv[k + 1 : end]
+                if inner:
+                    placeholder = (root_desc.rstrip("/") + "/" + DYN) if root_desc else DYN
+                    new = [Word(w.value.replace("{}", placeholder), w.raw, w.subs, w.procsub, w.vars, w.quoted) for w in inner]
+                    self.command(cmd.derive(new, "find " + a))
+                k = end + 1
+                continue
+            k += 1
+
+    def _interpreter(self, cmd: SimpleCommand, lang: str) -> None:
+        self.out.commands.append(cmd)
+        values = [w.value for w in cmd.argv]
+        if lang == "python" and "-m" in values[1:]:
+            j = values.index("-m")
+            if j + 1 < len(values):
+                mod = values[j + 1].split(".")[0]
+                self.command(cmd.derive([Word(mod, mod)] + cmd.argv[j + 2 :], f"{cmd.name} -m"))
+            return
+        code = interp.code_argument(values, lang)
+        if code is None:
+            if len(values) == 1 or values[-1] == "-":
+                # Code from stdin: a here-document we can read, or a pipe.
+                if cmd.stdin_text is not None:
+                    self._code(cmd, cmd.stdin_text, lang)
+                elif cmd.stdin_from:
+                    self.out.problems.append(("shell.piped-script", f"{cmd.name} runs code read from the output of {_names(cmd.stdin_from)}; clearance cannot see what it does"))
+            return
+        self._code(cmd, code, lang)
+
+    def _code(self, cmd: SimpleCommand, code: str, lang: str) -> None:
+        facts = interp.analyse(code, lang)
+        for shell_text in facts.shell:
+            self.reparse(shell_text, cmd, f"{cmd.name} process call")
+        # The facts themselves are judged by the interpreter rules.
+        cmd.code = facts
+
+    def _runner(self, cmd: SimpleCommand) -> None:
+        argv = cmd.argv
+        name = cmd.name
+        if name in ("npx", "pnpx", "bunx", "uvx"):
+            opts = _RUNNERS[(name, "")]
+            start = 1
+            key = (name, "")
+        else:
+            key = (name, argv[1].value)
+            opts = _RUNNERS[key]
+            start = 2
+        self.out.commands.append(cmd)
+        for j in range(start, len(argv) - 1):
+            if argv[j].value in ("-c", "--call") and key[0] in ("npx", "npm"):
+                self.reparse(argv[j + 1].value, cmd, f"{name} -c")
+                return
+        i = _strip_options(argv, start, opts)
+        if key in (("uv", "tool"),) and i < len(argv) and argv[i].value == "run":
+            i = _strip_options(argv, i + 1, frozenset({"--from", "--with"}))
+        if key in (("direnv", "exec"),) and i < len(argv):
+            i += 1
+        if i >= len(argv):
+            return
+        pkg = argv[i].value
+        # npx pkg@1.2.3 / @scope/pkg@latest -> pkg name
+        bare = pkg
+        if bare.startswith("@"):
+            scope, _, rest = bare[1:].partition("/")
+            bare = rest.split("@")[0] if rest else scope
+        else:
+            bare = bare.split("@")[0]
+        changes: dict[str, object] = {}
+        if key in _REMOTE_RUNNERS:
+            changes["remote"] = f"{key[0]} {key[1]} target"
+            changes["cwd"] = None
+            i += 1  # the container or pod
+            if i >= len(argv):
+                return
+            bare = argv[i].value
+            pkg = bare
+        new_argv = [Word(bare, pkg)] + argv[i + 1 :]
+        self.command(cmd.derive(new_argv, f"{name} {key[1]}".strip(), **changes))
+
+
+def _versioned_interpreter(name: str) -> str | None:
+    if name.startswith("python") and name[6:].replace(".", "").isdigit():
+        return "python"
+    if name.startswith(("perl5", "ruby3", "ruby2", "node1", "node2")) and name[4:].replace(".", "").isdigit():
+        return interp.INTERPRETERS.get(name.rstrip("0123456789."), None)
+    return None
+
+
+def _names(cmds: list[SimpleCommand]) -> str:
+    names: list[str] = []
+    for c in cmds:
+        if c.name and c.name not in names:
+            names.append(c.name.replace(DYN, "$?"))
+    return ", ".join(names[:4]) or "a pipe"
+
+
+def _show(text: str) -> str:
+    t = text.replace(DYN, "$?")
+    return t if len(t) < 60 else t[:57] + "..."
+
+
+def expand(commands: list[SimpleCommand], cwd: str | None, home: str, env: dict[str, str]) -> Expansion:
+    u = Unwrapper(cwd, home, env)
+    for c in commands:
+        u.command(c)
+    return u.out

@@ -1,0 +1,77 @@
+"""Agent-neutral tool kinds, and the file effects of the non-shell tools."""
+
+from __future__ import annotations
+
+from .shell.effects import READ, WRITE, Effect
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .model import Action
+    from .scope import Scope
+
+# Claude Code's tool names (the canonical shape, DESIGN.md section 2) -> kind.
+KIND_OF = {
+    "Bash": "shell",
+    "Write": "write",
+    "Edit": "edit",
+    "MultiEdit": "edit",
+    "NotebookEdit": "edit",
+    "Read": "read",
+    "NotebookRead": "read",
+    "Glob": "search",
+    "Grep": "search",
+    "LS": "search",
+    "WebFetch": "fetch",
+    "WebSearch": "search",
+    "Task": "agent",
+    "Agent": "agent",
+    # Tools that only touch the agent's own state.
+    "TodoWrite": "internal",
+    "TodoRead": "internal",
+    "ExitPlanMode": "internal",
+    "BashOutput": "internal",
+    "KillShell": "internal",
+    "KillBash": "internal",
+    "SlashCommand": "internal",
+    "Skill": "internal",
+    "ListMcpResourcesTool": "internal",
+    "ReadMcpResourceTool": "internal",
+    "AskUserQuestion": "internal",
+}
+
+
+def kind_of(tool_name: str) -> str:
+    if tool_name.startswith("mcp__"):
+        return "mcp"
+    return KIND_OF.get(tool_name, "other")
+
+
+def _path_field(action: Action) -> str | None:
+    ti = action.tool_input
+    for key in ("file_path", "notebook_path", "path"):
+        v = ti.get(key)
+        if isinstance(v, str) and v:
+            return v
+    return None
+
+
+def action_effects(action: Action, sc: Scope) -> list[Effect]:
+    """Which paths a file tool writes or reads."""
+    p = _path_field(action)
+    kind = action.kind
+    out: list[Effect] = []
+    if kind in ("write", "edit") and p is not None:
+        out.append(Effect(WRITE, sc.path(p), p))
+    elif kind == "read" and p is not None:
+        out.append(Effect(READ, sc.path(p), p))
+    elif kind == "search":
+        base = p or "."
+        pattern = action.tool_input.get("pattern")
+        out.append(Effect(READ, sc.path(base), base, recursive=True))
+        if action.tool_name == "Glob" and isinstance(pattern, str):
+            full = pattern if pattern.startswith(("/", "~")) else base.rstrip("/") + "/" + pattern
+            out.append(Effect(READ, sc.path(full), full))
+        glob = action.tool_input.get("glob")
+        if action.tool_name == "Grep" and isinstance(glob, str) and glob.startswith(("/", "~")):
+            out.append(Effect(READ, sc.path(glob), glob))
+    return out
