@@ -239,6 +239,16 @@ def credential_reason(path: str, ctx: Context) -> str | None:
     return None
 
 
+def holds_credentials(directory: str, ctx: Context) -> str | None:
+    """Why a recursive read of *directory* reaches credentials, or None."""
+    for sub, why in HOME_CREDENTIALS:
+        if is_within(ctx.home + "/" + sub, directory):
+            return why + " (inside " + display(directory, ctx) + ")"
+    if directory in ("/", "/etc", "/root") or is_within(directory, "/root"):
+        return "system secrets"
+    return None
+
+
 def is_critical(path: str, ctx: Context) -> bool:
     """The root, a top-level system directory, home, or an ancestor of home or the project."""
     if path == "/" or path in SYSTEM_TOP:

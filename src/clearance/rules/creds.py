@@ -146,7 +146,7 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
         return None
     why = paths.credential_reason(e.path, sc.ctx)
     if why is None and e.recursive:
-        why = paths.credential_reason(e.path + "/id_rsa", sc.ctx) or paths.credential_reason(e.path + "/credentials", sc.ctx)
+        why = paths.holds_credentials(e.path, sc.ctx)
     if why is None and (paths.has_glob(e.path) or paths.DYN in e.path):
         why = paths.credential_reason(paths.static_prefix(e.path) + "/x", sc.ctx) if paths.static_prefix(e.path) != sc.ctx.home else None
     if why is None:

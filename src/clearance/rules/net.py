@@ -147,7 +147,7 @@ def http_transfer(cmd: SimpleCommand) -> Transfer:
 
 
 def _sensitive_upstream(cmd: SimpleCommand, sc: Scope) -> str | None:
-    for up in cmd.stdin_from:
+    for up in _all(cmd.stdin_from):
         why = reads_secrets(up, sc)
         if why:
             return why
@@ -355,15 +355,19 @@ def reverse_shell(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+def _all(cmds: list[SimpleCommand]) -> list[SimpleCommand]:
+    return [r for c in cmds for r in c.runs()]
+
+
 def _downloads(cmds: list[SimpleCommand]) -> SimpleCommand | None:
-    for c in cmds:
+    for c in _all(cmds):
         if c.name in DOWNLOADERS or (c.name in ("python", "python3") and c.code is not None and getattr(c.code, "network", False)):
             return c
     return None
 
 
 def _decodes(cmds: list[SimpleCommand]) -> SimpleCommand | None:
-    for c in cmds:
+    for c in _all(cmds):
         vals = c.values()
         if c.name in ("base64", "base32", "basenc") and any(v in ("-d", "--decode", "-D") for v in vals):
             return c

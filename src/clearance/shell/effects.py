@@ -137,7 +137,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             if name == "mv":
                 add(DELETE, w, True, note="moved away")
             elif name != "ln":
-                add(READ, w)
+                add(READ, w, recursive)
     elif name in ("chmod", "chown", "chgrp", "chattr", "setfacl"):
         ops, flags = operands(args, _OPT_VALUE.get(name, frozenset()))
         recursive = bool(flags & {"-R", "--recursive"})

@@ -83,6 +83,7 @@ class SimpleCommand:
         "text",
         "code",
         "piped",
+        "inner",
     )
 
     def __init__(
@@ -114,6 +115,8 @@ class SimpleCommand:
         self.code: object = None
         # True when stdout feeds the next command of a pipeline.
         self.piped = False
+        # Commands this one runs on its behalf (a wrapper's payload, a shell's -c script).
+        self.inner: list[SimpleCommand] = []
 
     @property
     def name(self) -> str:
@@ -144,7 +147,15 @@ class SimpleCommand:
         new.piped = self.piped
         for k, v in changes.items():
             setattr(new, k, v)
+        self.inner.append(new)
         return new
+
+    def runs(self) -> list[SimpleCommand]:
+        """This command and everything it runs on its behalf, recursively."""
+        out = [self]
+        for c in self.inner:
+            out.extend(c.runs())
+        return out
 
     def show(self) -> str:
         s = " ".join(w.value.replace(DYN, "$?") for w in self.argv)

@@ -206,6 +206,28 @@ def _text(node: Any) -> str:
 class _Walker:
     def __init__(self, st: _State) -> None:
         self.st = st
+        self.pending: list[Any] = []
+
+    def trailing(self, cmd: SimpleCommand, nodes: list[Any], depth: int) -> None:
+        """Handle the nodes tree-sitter nested inside a here-document redirect of *cmd*."""
+        upstream = [cmd]
+        for n in nodes:
+            if n.type in ("file_redirect", "herestring_redirect", "heredoc_redirect"):
+                cmd.redirects = [*cmd.redirects, self.redirect(n, depth)]
+            elif n.type == "pipeline":
+                for c in n.children:
+                    if c.is_named:
+                        start = len(self.st.script.commands)
+                        self.walk(c, depth + 1, list(upstream))
+                        produced = self.st.script.commands[start:]
+                        for p in upstream:
+                            p.piped = True
+                        upstream = upstream + produced
+            elif n.type in ("command", "redirected_statement") and upstream[-1] is cmd and n.prev_sibling is not None and n.prev_sibling.type == "|":
+                self.walk(n, depth + 1, [cmd])
+                cmd.piped = True
+            else:
+                self.walk(n, depth + 1, None)
 
     # -- words ---------------------------------------------------------------
 
@@ -303,10 +325,14 @@ class _Walker:
     def substitution(self, node: Any, depth: int) -> list[SimpleCommand]:
         """Walk the commands inside ``$( )``, backticks or ``<( )``; they run too."""
         saved_cwd = self.st.cwd
+        saved_pending, self.pending = self.pending, []
         start = len(self.st.script.commands)
         for c in node.children:
             if c.is_named:
                 self.walk(c, depth + 1, None)
+        for n in self.pending:
+            self.walk(n, depth + 1, None)
+        self.pending = saved_pending
         self.st.cwd = saved_cwd
         return self.st.script.commands[start:]
 
@@ -394,6 +420,10 @@ class _Walker:
                     body = _text(c)
                     if not quoted:
                         self.heredoc_subs(c, depth)
+                elif c.is_named and c.type != "heredoc_end":
+                    # tree-sitter-bash nests what follows `<<EOF` on the same line
+                    # (more redirects, `| cmd`, `&& cmd`) inside the heredoc node.
+                    self.pending.append(c)
             return Redirect("<<", None, body=body, body_quoted=quoted)
         if t == "herestring_redirect":
             target = None
@@ -432,6 +462,13 @@ class _Walker:
         if body is not None:
             self.walk(body, depth + 1, pipe_src)
         cmds = self.st.script.commands[start:]
+        if self.pending:
+            nodes, self.pending = self.pending, []
+            if cmds:
+                self.trailing(cmds[0], nodes, depth)
+            else:
+                for n in nodes:
+                    self.walk(n, depth + 1, None)
         if cmds:
             # A redirect on a compound statement applies to what runs inside it.
             for cmd in cmds:
@@ -484,6 +521,9 @@ class _Walker:
         self.st.script.commands.append(cmd)
         if cmd.name in ("cd", "pushd") and not cmd.stdin_from:
             self._follow_cd(cmd)
+        if self.pending:
+            nodes, self.pending = self.pending, []
+            self.trailing(cmd, nodes, depth)
 
     def argwords(self, node: Any, depth: int) -> list[Word]:
         w = self.word(node, depth)

@@ -168,6 +168,7 @@ class Unwrapper:
                 c.remote = parent.remote
             for k, v in changes.items():
                 setattr(c, k, v)
+            parent.inner.append(c)
             self.command(c)
 
     def command(self, cmd: SimpleCommand) -> None:
@@ -350,6 +351,9 @@ class Unwrapper:
     def _stdin_script(self, cmd: SimpleCommand) -> None:
         """A shell reading its script from a pipe: only literal echo/printf text can be judged."""
         sources = cmd.stdin_from
+        if len(sources) == 1 and sources[0].name == "cat" and sources[0].stdin_text is not None and not [a for a in sources[0].args if a.value != "-"]:
+            self.reparse(sources[0].stdin_text, cmd, f"{cmd.name} reading a here-document", stdin_from=[])
+            return
         if len(sources) == 1 and sources[0].name in ("echo", "printf") and all(not w.dynamic for w in sources[0].args):
             words = [w.value for w in sources[0].args if not (sources[0].name == "echo" and w.value in ("-e", "-n", "-E"))]
             text = " ".join(words)
@@ -462,6 +466,7 @@ class Unwrapper:
             changes["remote"] = f"{key[0]} {key[1]} target"
             changes["cwd"] = None
             i += 1  # the container or pod
+            i = _strip_options(argv, i, opts)
             if i >= len(argv):
                 return
             bare = argv[i].value
