@@ -185,8 +185,9 @@ def delete_unknown(e: Effect, sc: Scope) -> str | None:
         return None
     if e.note == "find" or (e.cmd is not None and any(v.startswith("find -") for v in e.cmd.via)):
         return None  # judged with the find expression by fs.find-delete-sources
-    prefix = paths.static_prefix(e.path)
-    if not prefix.startswith("/" + DYN) and sc.outside(prefix):
+    if e.path.startswith("/" + DYN):
+        return f"{e.raw.replace(DYN, '$?')!r} is deleted in a directory only known at run time"
+    if sc.outside(paths.static_prefix(e.path)):
         return None  # fs.delete-outside-project / fs.delete-critical
     return f"{e.raw.replace(DYN, '$?')!r} deletes a path that is only known at run time"
 

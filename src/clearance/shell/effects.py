@@ -37,7 +37,8 @@ class Effect:
         return f"Effect({self.kind}, {self.path.replace(DYN, '$?')!r}, recursive={self.recursive})"
 
 
-_DELETERS = frozenset({"rm", "rmdir", "unlink", "shred", "srm", "trash", "trash-put", "gio"})
+_DELETERS = frozenset({"rm", "rmdir", "unlink", "shred", "srm", "trash", "trash-put", "gio", "rimraf", "del-cli", "trash-cli"})
+_RECURSIVE_READERS = frozenset({"rg", "ag", "ack", "tar", "zip", "7z", "tree", "fd", "fdfind", "ripgrep"})
 _OPT_VALUE = {
     "cp": frozenset({"-t", "--target-directory", "-S", "--suffix"}),
     "mv": frozenset({"-t", "--target-directory", "-S", "--suffix"}),
@@ -108,7 +109,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             ops = []
         elif name == "gio":
             ops = ops[1:]
-        recursive = bool(flags & {"-r", "-R", "--recursive"}) or name == "rmdir"
+        recursive = bool(flags & {"-r", "-R", "--recursive"}) or name in ("rmdir", "rimraf", "del-cli")
         for w in ops:
             add(DELETE, w, recursive)
     elif name in ("mv", "cp", "install", "ln"):
@@ -200,7 +201,9 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 break
             roots.append(w)
         for w in roots or [Word(".", ".")]:
-            out.append(Effect(DELETE, sc.word_path(w, cmd).rstrip("/") + "/" + DYN, w.value, True, cmd, note="find"))
+            root = sc.word_path(w, cmd)
+            # "/*" rather than "/" + DYN: the latter marks an unknown working directory.
+            out.append(Effect(DELETE, "/*" if root == "/" else root + "/" + DYN, w.value, True, cmd, note="find"))
     elif name == "git" and args and args[0].value == "clone":
         ops, _ = operands(args[1:], frozenset({"-b", "--branch", "-o", "--origin", "--depth", "-c", "--config", "--reference", "--separate-git-dir", "-u", "--upload-pack", "--template", "-j", "--jobs", "--filter"}))
         if len(ops) >= 2:
@@ -208,6 +211,9 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
 
     # Reading: any path-like operand of a command that shows contents.
     if name not in METADATA_ONLY:
+        deep = name in _RECURSIVE_READERS or any(
+            a.value in ("-r", "-R", "--recursive", "-rl", "-ri", "-rn", "-Rn", "-rni", "-rin") for a in args
+        )
         for w in args:
             v = w.value
             if v.startswith("-") and "=" in v:
@@ -219,7 +225,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             if "/" in v or v.startswith("~") or v.startswith("."):
                 if "://" in v:
                     continue
-                out.append(Effect(READ, sc.word_path(Word(v, w.raw), cmd), v, False, cmd))
+                out.append(Effect(READ, sc.word_path(Word(v, w.raw), cmd), v, deep, cmd))
     for r in cmd.redirects:
         if r.target is None:
             continue
