@@ -70,10 +70,10 @@ def analyse_shell(command: str, sc: Scope) -> ShellAnalysis:
     try:
         script = parse(command, ctx.cwd, ctx.home, ctx.env)
         exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env)
-    except ParseFailure as e:
-        out.error = str(e)
+    except ParseFailure as failure:
+        out.error = str(failure)
         r = REGISTRY["shell.parse-error"]
-        out.findings.append(_finding(r, f"clearance could not analyse this command: {e}"))
+        out.findings.append(_finding(r, f"clearance could not analyse this command: {failure}"))
         return out
     for rid, message in script.problems + exp.problems:
         r = REGISTRY[rid]
@@ -81,15 +81,14 @@ def analyse_shell(command: str, sc: Scope) -> ShellAnalysis:
     out.commands = exp.commands
     for cmd in exp.commands:
         for r in _BY_COMMAND.get(cmd.name, ()):
-            msg = r.check(cmd, sc)  # type: ignore[misc]
+            msg = r.check(cmd, sc)
             if msg:
                 out.findings.append(_finding(r, msg, cmd.show()))
         for r in _ANY_COMMAND:
-            msg = r.check(cmd, sc)  # type: ignore[misc]
+            msg = r.check(cmd, sc)
             if msg:
                 out.findings.append(_finding(r, msg, cmd.show()))
-        for e in effects(cmd, sc):
-            out.effects.append(e)
+        out.effects.extend(effects(cmd, sc))
     check_effects(out.effects, sc, out.findings)
     return out
 
@@ -98,7 +97,7 @@ def check_effects(effs: list[Effect], sc: Scope, findings: list[Finding]) -> Non
     _index()
     for e in effs:
         for r in _EFFECT:
-            msg = r.check(e, sc)  # type: ignore[misc]
+            msg = r.check(e, sc)
             if msg:
                 findings.append(_finding(r, msg, e.cmd.show() if e.cmd is not None else ""))
 
@@ -108,7 +107,7 @@ def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
     for r in _ACTION:
         if r.tools is not None and action.kind not in r.tools and action.tool_name not in r.tools:
             continue
-        msg = r.check(action, sc)  # type: ignore[misc]
+        msg = r.check(action, sc)
         if msg:
             findings.append(_finding(r, msg))
 
@@ -118,10 +117,12 @@ def evaluate(action: Action, ctx: Context, trust: Trust | None = None) -> Decisi
     t0 = time.perf_counter()
     try:
         decision = _evaluate(action, Scope(ctx, trust))
-    except Exception as exc:  # noqa: BLE001 - a bug must not become an allow
+    except Exception as exc:
         decision = Decision(
-            "ask", f"clearance hit an internal error ({type(exc).__name__}: {exc}); asking instead of guessing",
-            ["engine.internal-error"], "default",
+            "ask",
+            f"clearance hit an internal error ({type(exc).__name__}: {exc}); asking instead of guessing",
+            ["engine.internal-error"],
+            "default",
         )
     decision.elapsed_ms = (time.perf_counter() - t0) * 1000.0
     return decision

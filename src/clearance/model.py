@@ -102,9 +102,7 @@ class Finding:
 
     __slots__ = ("rule_id", "verdict", "message", "category", "command")
 
-    def __init__(
-        self, rule_id: str, verdict: str, message: str, category: str = "", command: str = ""
-    ) -> None:
+    def __init__(self, rule_id: str, verdict: str, message: str, category: str = "", command: str = "") -> None:
         self.rule_id = rule_id
         self.verdict = verdict
         self.message = message

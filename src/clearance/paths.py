@@ -103,9 +103,33 @@ PRIVATE_KEY_NAMES = frozenset({"id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "id
 
 SYSTEM_TOP = frozenset(
     {
-        "/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/lib32", "/lib64", "/libx32", "/opt",
-        "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/usr", "/var", "/Users", "/System",
-        "/Library", "/Applications", "/Volumes", "/private", "/snap", "/mnt", "/media",
+        "/bin",
+        "/boot",
+        "/dev",
+        "/etc",
+        "/home",
+        "/lib",
+        "/lib32",
+        "/lib64",
+        "/libx32",
+        "/opt",
+        "/proc",
+        "/root",
+        "/run",
+        "/sbin",
+        "/srv",
+        "/sys",
+        "/usr",
+        "/var",
+        "/Users",
+        "/System",
+        "/Library",
+        "/Applications",
+        "/Volumes",
+        "/private",
+        "/snap",
+        "/mnt",
+        "/media",
     }
 )
 
@@ -113,13 +137,54 @@ SYSTEM_TOP = frozenset(
 # deleting them is ordinary work inside a project.
 GENERATED_DIRS = frozenset(
     {
-        "node_modules", "dist", "build", "out", ".next", ".nuxt", ".svelte-kit", ".turbo",
-        ".parcel-cache", ".cache", "coverage", ".nyc_output", "target", "__pycache__",
-        ".pytest_cache", ".mypy_cache", ".ruff_cache", ".tox", ".nox", ".venv", "venv",
-        ".gradle", "obj", "tmp", "temp", ".tmp", "logs", ".eggs", "htmlcov", ".angular",
-        ".expo", "storybook-static", ".vercel", ".serverless", ".dart_tool", "DerivedData",
-        ".hypothesis", ".benchmarks", "site", "_build", ".docusaurus", ".vite", ".webpack",
-        ".eslintcache", ".terraform", "bin-debug", "cmake-build-debug", "cmake-build-release",
+        "node_modules",
+        "dist",
+        "build",
+        "out",
+        ".next",
+        ".nuxt",
+        ".svelte-kit",
+        ".turbo",
+        ".parcel-cache",
+        ".cache",
+        "coverage",
+        ".nyc_output",
+        "target",
+        "__pycache__",
+        ".pytest_cache",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".tox",
+        ".nox",
+        ".venv",
+        "venv",
+        ".gradle",
+        "obj",
+        "tmp",
+        "temp",
+        ".tmp",
+        "logs",
+        ".eggs",
+        "htmlcov",
+        ".angular",
+        ".expo",
+        "storybook-static",
+        ".vercel",
+        ".serverless",
+        ".dart_tool",
+        "DerivedData",
+        ".hypothesis",
+        ".benchmarks",
+        "site",
+        "_build",
+        ".docusaurus",
+        ".vite",
+        ".webpack",
+        ".eslintcache",
+        ".terraform",
+        "bin-debug",
+        "cmake-build-debug",
+        "cmake-build-release",
     }
 )
 GENERATED_SUFFIXES = (".egg-info", ".pyc", ".pyo", ".o", ".log", ".tmp", ".tsbuildinfo")
@@ -230,7 +295,7 @@ def credential_reason(path: str, ctx: Context) -> str | None:
                             return None
                 return why
     for p in SYSTEM_CREDENTIALS:
-        if path == p or path.startswith(p if p.endswith("_") else p + "/") or path.startswith(p) and p.endswith("_"):
+        if path == p or path.startswith(p if p.endswith("_") else p + "/") or (path.startswith(p) and p.endswith("_")):
             return "system secrets (" + p + ")"
     if base in PRIVATE_KEY_NAMES:
         return "an SSH private key"
@@ -253,10 +318,7 @@ def is_critical(path: str, ctx: Context) -> bool:
     """The root, a top-level system directory, home, or an ancestor of home or the project."""
     if path == "/" or path in SYSTEM_TOP:
         return True
-    for anchor in (ctx.home, ctx.project_root):
-        if is_within(anchor, path):
-            return True
-    return False
+    return any(is_within(anchor, path) for anchor in (ctx.home, ctx.project_root))
 
 
 def is_generated(path: str) -> bool:

@@ -36,7 +36,7 @@ class Rule:
         why: str,
         verdict: str,
         scope: str,
-        check: CheckFn | None,
+        check: CheckFn,
         match: tuple[Any, ...],
         no_match: tuple[Any, ...],
         commands: frozenset[str] | None = None,
@@ -75,7 +75,14 @@ def rule(
     def deco(fn: CheckFn) -> CheckFn:
         register(
             Rule(
-                id, title, why, verdict, scope, fn, tuple(match), tuple(no_match),
+                id,
+                title,
+                why,
+                verdict,
+                scope,
+                fn,
+                tuple(match),
+                tuple(no_match),
                 frozenset(commands) if commands is not None else None,
                 frozenset(tools) if tools is not None else None,
             )
@@ -85,8 +92,13 @@ def rule(
     return deco
 
 
+def _raised_by_the_analyser(subject: Any, scope: Any) -> str | None:
+    """Problem rules are raised by the parser and unwrapper, never checked directly."""
+    return None
+
+
 def problem_rule(id: str, title: str, why: str, verdict: str, match: tuple[Any, ...], no_match: tuple[Any, ...] = ()) -> None:
-    register(Rule(id, title, why, verdict, "problem", None, match, no_match))
+    register(Rule(id, title, why, verdict, "problem", _raised_by_the_analyser, match, no_match))
 
 
 def register(r: Rule) -> None:

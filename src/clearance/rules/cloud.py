@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import ASK, HARD_DENY, SOFT_DENY
+from ..model import ASK, SOFT_DENY
 from .base import rule
 
 TYPE_CHECKING = False
@@ -29,8 +29,16 @@ def _ops(cmd: SimpleCommand) -> list[str]:
     why="destroy removes every resource of a stack; apply with auto-approve changes real infrastructure without a person reading the plan.",
     verdict=SOFT_DENY,
     commands=("terraform", "tofu", "terragrunt", "pulumi", "cdk", "serverless", "sls", "sam", "cdktf"),
-    match=("terraform destroy", "pulumi destroy --yes", "terraform apply -auto-approve", "pulumi up --yes", "cdk destroy --force",
-           "terraform state rm aws_instance.web", "terraform apply -destroy", "serverless remove --stage prod"),
+    match=(
+        "terraform destroy",
+        "pulumi destroy --yes",
+        "terraform apply -auto-approve",
+        "pulumi up --yes",
+        "cdk destroy --force",
+        "terraform state rm aws_instance.web",
+        "terraform apply -destroy",
+        "serverless remove --stage prod",
+    ),
     no_match=("terraform plan", "terraform init", "terraform fmt", "pulumi preview", "cdk synth", "terraform validate"),
 )
 def iac_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -44,8 +52,11 @@ def iac_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     if sub == "state" and len(ops) > 1 and ops[1] in ("rm", "push", "replace-provider"):
         return f"{cmd.name} state {ops[1]} edits the state of real infrastructure"
     if sub in ("apply", "up", "deploy", "update", "import", "taint", "force-unlock", "refresh"):
-        unattended = any(v in ("-auto-approve", "--auto-approve", "--yes", "-y", "--skip-preview", "--force", "--require-approval=never")
-                         or v.startswith("--require-approval") for v in vals)
+        unattended = any(
+            v in ("-auto-approve", "--auto-approve", "--yes", "-y", "--skip-preview", "--force", "--require-approval=never")
+            or v.startswith("--require-approval")
+            for v in vals
+        )
         if unattended or sub in ("taint", "force-unlock"):
             return f"{cmd.name} {sub} changes real infrastructure without a person reviewing the plan"
     return None
@@ -67,8 +78,29 @@ def iac_apply(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
-_KUBE_READ = frozenset({"get", "describe", "logs", "top", "explain", "api-resources", "api-versions", "version", "cluster-info",
-                        "config", "auth", "diff", "events", "wait", "port-forward", "completion", "kustomize", "plugin", "help"})
+_KUBE_READ = frozenset(
+    {
+        "get",
+        "describe",
+        "logs",
+        "top",
+        "explain",
+        "api-resources",
+        "api-versions",
+        "version",
+        "cluster-info",
+        "config",
+        "auth",
+        "diff",
+        "events",
+        "wait",
+        "port-forward",
+        "completion",
+        "kustomize",
+        "plugin",
+        "help",
+    }
+)
 _KUBE_DELETE = frozenset({"delete", "drain", "replace"})
 
 
@@ -88,8 +120,14 @@ def _kube_target(vals: list[str]) -> str:
     why="kubectl delete / helm uninstall remove workloads and, with volumes, their data; --all multiplies the damage.",
     verdict=SOFT_DENY,
     commands=("kubectl", "oc", "helm", "k9s", "kubecolor"),
-    match=("kubectl delete deployment api -n production", "kubectl delete pvc --all", "helm delete web --namespace prod",
-           "helm uninstall web", "kubectl drain node-1", "kubectl delete ns staging"),
+    match=(
+        "kubectl delete deployment api -n production",
+        "kubectl delete pvc --all",
+        "helm delete web --namespace prod",
+        "helm uninstall web",
+        "kubectl drain node-1",
+        "kubectl delete ns staging",
+    ),
     no_match=("kubectl get pods", "kubectl logs api-1", "helm list", "helm template ./chart", "kubectl describe pod x"),
 )
 def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -113,8 +151,13 @@ def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     why="apply/patch/scale/exec change live workloads; in a production context or namespace even these need a person.",
     verdict=ASK,
     commands=("kubectl", "oc", "helm"),
-    match=("kubectl apply -f deploy.yaml", "kubectl scale deploy api --replicas=0", "helm upgrade web ./chart", "kubectl exec -it api -- sh",
-           "kubectl rollout restart deploy/api --context prod-eu"),
+    match=(
+        "kubectl apply -f deploy.yaml",
+        "kubectl scale deploy api --replicas=0",
+        "helm upgrade web ./chart",
+        "kubectl exec -it api -- sh",
+        "kubectl rollout restart deploy/api --context prod-eu",
+    ),
     no_match=("kubectl get pods", "helm lint ./chart", "kubectl delete pod x"),
 )
 def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -135,8 +178,12 @@ def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     return f"kubectl {ops[0]} changes live cluster resources"
 
 
-_AWS_READ = re.compile(r"^(describe|list|get|head|show|lookup|search|scan|query|batch-get|filter|validate|estimate|simulate|test|preview|check|detect|download|select|wait|help)")
-_AWS_DESTROY = re.compile(r"^(delete|terminate|remove|deregister|destroy|purge|disable|detach|revoke|cancel|stop|reset|disassociate|release|deactivate|abort|drop|rb|rm)")
+_AWS_READ = re.compile(
+    r"^(describe|list|get|head|show|lookup|search|scan|query|batch-get|filter|validate|estimate|simulate|test|preview|check|detect|download|select|wait|help)"
+)
+_AWS_DESTROY = re.compile(
+    r"^(delete|terminate|remove|deregister|destroy|purge|disable|detach|revoke|cancel|stop|reset|disassociate|release|deactivate|abort|drop|rb|rm)"
+)
 
 
 @rule(
@@ -144,12 +191,39 @@ _AWS_DESTROY = re.compile(r"^(delete|terminate|remove|deregister|destroy|purge|d
     title="Deleting or terminating cloud resources (aws, gcloud, az, gsutil, doctl, heroku, fly)",
     why="Deleted buckets, tables, instances and databases are usually gone with their data; no coding task should remove them unattended.",
     verdict=SOFT_DENY,
-    commands=("aws", "gcloud", "gsutil", "az", "doctl", "heroku", "fly", "flyctl", "vercel", "netlify", "linode-cli", "hcloud", "oci", "ibmcloud", "s3cmd", "rclone", "mc"),
-    match=("aws s3 rm s3://webapp-uploads --recursive", "aws dynamodb delete-table --table-name sessions", "gcloud compute instances delete web-1 --quiet",
-           "az vm delete -g prod -n web1 --yes", "aws ec2 terminate-instances --instance-ids i-1", "gsutil rm -r gs://bucket", "aws s3 rb s3://b --force",
-           "gcloud sql instances delete db", "heroku apps:destroy myapp", "aws s3 sync . s3://b --delete", "rclone purge remote:bucket"),
-    no_match=("aws s3 ls", "aws sts get-caller-identity", "gcloud compute instances list", "az vm list", "aws ec2 describe-instances",
-              "gsutil ls gs://bucket"),
+    commands=(
+        "aws",
+        "gcloud",
+        "gsutil",
+        "az",
+        "doctl",
+        "heroku",
+        "fly",
+        "flyctl",
+        "vercel",
+        "netlify",
+        "linode-cli",
+        "hcloud",
+        "oci",
+        "ibmcloud",
+        "s3cmd",
+        "rclone",
+        "mc",
+    ),
+    match=(
+        "aws s3 rm s3://webapp-uploads --recursive",
+        "aws dynamodb delete-table --table-name sessions",
+        "gcloud compute instances delete web-1 --quiet",
+        "az vm delete -g prod -n web1 --yes",
+        "aws ec2 terminate-instances --instance-ids i-1",
+        "gsutil rm -r gs://bucket",
+        "aws s3 rb s3://b --force",
+        "gcloud sql instances delete db",
+        "heroku apps:destroy myapp",
+        "aws s3 sync . s3://b --delete",
+        "rclone purge remote:bucket",
+    ),
+    no_match=("aws s3 ls", "aws sts get-caller-identity", "gcloud compute instances list", "az vm list", "aws ec2 describe-instances", "gsutil ls gs://bucket"),
 )
 def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     name = cmd.name
@@ -194,8 +268,14 @@ def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     why="Creating instances, changing IAM or deploying costs money and changes production systems; a person should see it.",
     verdict=ASK,
     commands=("aws", "gcloud", "az", "doctl", "heroku", "fly", "flyctl", "vercel", "netlify"),
-    match=("aws ec2 run-instances --image-id ami-1", "gcloud run deploy api --source .", "aws iam attach-role-policy --role-name r --policy-arn x",
-           "az group create -n rg -l westeurope", "vercel --prod", "fly deploy"),
+    match=(
+        "aws ec2 run-instances --image-id ami-1",
+        "gcloud run deploy api --source .",
+        "aws iam attach-role-policy --role-name r --policy-arn x",
+        "az group create -n rg -l westeurope",
+        "vercel --prod",
+        "fly deploy",
+    ),
     no_match=("aws s3 ls", "gcloud config list", "aws sts get-caller-identity", "gcloud auth list", "az account show", "aws s3 cp s3://b/x ."),
 )
 def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -219,14 +299,35 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
             return f"aws {ops[0]} {op} changes cloud resources"
         return None
     if name == "gcloud":
-        if ops[0] in ("config", "auth", "info", "version", "help", "components", "init", "projects") and not (ops[0] == "projects" and "add-iam-policy-binding" in ops):
+        if ops[0] in ("config", "auth", "info", "version", "help", "components", "init", "projects") and not (
+            ops[0] == "projects" and "add-iam-policy-binding" in ops
+        ):
             return None
         last = [o for o in ops if o not in ("alpha", "beta")]
-        if any(o in ("create", "deploy", "update", "set-iam-policy", "add-iam-policy-binding", "resize", "start", "stop", "set", "patch", "import", "submit", "scp", "ssh") for o in last[1:5]):
+        if any(
+            o
+            in (
+                "create",
+                "deploy",
+                "update",
+                "set-iam-policy",
+                "add-iam-policy-binding",
+                "resize",
+                "start",
+                "stop",
+                "set",
+                "patch",
+                "import",
+                "submit",
+                "scp",
+                "ssh",
+            )
+            for o in last[1:5]
+        ):
             return f"gcloud {' '.join(last[:4])} changes cloud resources"
         return None
     if name == "az":
-        if ops[0] in ("login", "account", "version", "help", "config", "extension", "find", "upgrade") :
+        if ops[0] in ("login", "account", "version", "help", "config", "extension", "find", "upgrade"):
             return None
         if any(o in ("create", "update", "set", "start", "stop", "restart", "deploy", "assign", "up", "add", "import") for o in ops[1:5]):
             return f"az {' '.join(ops[:4])} changes cloud resources"
@@ -242,8 +343,14 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     why="Volumes hold databases and caches; removing every container or pruning volumes loses data the developer did not ask to lose.",
     verdict=SOFT_DENY,
     commands=("docker", "podman", "nerdctl"),
-    match=("docker rm -f $(docker ps -aq)", "docker system prune -a --volumes", "docker volume rm pgdata", "docker volume prune -f",
-           "docker compose down -v", "docker rmi -f $(docker images -q)"),
+    match=(
+        "docker rm -f $(docker ps -aq)",
+        "docker system prune -a --volumes",
+        "docker volume rm pgdata",
+        "docker volume prune -f",
+        "docker compose down -v",
+        "docker rmi -f $(docker images -q)",
+    ),
     no_match=("docker compose build", "docker compose ps", "docker run --rm -p 8080:80 webapp:dev", "docker compose down", "docker rm web-1"),
 )
 def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -273,19 +380,23 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     why="--privileged, mounting / or the Docker socket give the container full control of the host, bypassing every other rule.",
     verdict=SOFT_DENY,
     commands=("docker", "podman", "nerdctl"),
-    match=("docker run --privileged -it ubuntu", "docker run -v /:/host alpine", "docker run -v /var/run/docker.sock:/var/run/docker.sock x",
-           "docker run --pid=host alpine"),
+    match=(
+        "docker run --privileged -it ubuntu",
+        "docker run -v /:/host alpine",
+        "docker run -v /var/run/docker.sock:/var/run/docker.sock x",
+        "docker run --pid=host alpine",
+    ),
     no_match=("docker run --rm -p 8080:80 webapp:dev", "docker run -v $(pwd):/app node:20 npm test"),
 )
 def docker_host_escape(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     ops = _ops(cmd)
-    if not ops or ops[0] not in ("run", "create", "exec") and ops[:2] != ["container", "run"]:
+    if not ops or (ops[0] not in ("run", "create", "exec") and ops[:2] != ["container", "run"]):
         return None
     for i, v in enumerate(vals):
         if v in ("--privileged", "--pid=host", "--userns=host", "--cap-add=ALL", "--cap-add=SYS_ADMIN"):
             return f"docker {v} gives the container control of the host"
-        if v in ("-v", "--volume", "--mount") and i + 1 < len(vals) or v.startswith(("--volume=", "--mount=", "-v")) and len(v) > 2:
+        if (v in ("-v", "--volume", "--mount") and i + 1 < len(vals)) or (v.startswith(("--volume=", "--mount=", "-v")) and len(v) > 2):
             spec = vals[i + 1] if v in ("-v", "--volume", "--mount") else v.split("=", 1)[-1] if "=" in v else v[2:]
             src = spec.split(":", 1)[0] if not spec.startswith(("type=", "source=", "src=")) else spec
             if src in ("/", "/etc", "/root", "/var/run/docker.sock", "/run/docker.sock", "/var/run") or "docker.sock" in src or "source=/," in src + ",":

@@ -55,7 +55,9 @@ TOKEN_PRINTERS: tuple[tuple[str, ...], ...] = (
     ("kubectl", "get", "secret", "-o"),
     ("kubectl", "get", "secrets", "-o"),
 )
-SECRET_VAR = re.compile(r"(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|CREDENTIAL|PRIVATE|AUTH|SESSION|COOKIE|PAT|DSN)(?:_|$)|^(?:DATABASE_URL|PGPASSWORD|MYSQL_PWD)$", re.I)
+SECRET_VAR = re.compile(
+    r"(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|CREDENTIAL|PRIVATE|AUTH|SESSION|COOKIE|PAT|DSN)(?:_|$)|^(?:DATABASE_URL|PGPASSWORD|MYSQL_PWD)$", re.I
+)
 _NOT_SECRET_VAR = frozenset({"KEYBOARD", "SSH_AUTH_SOCK", "GPG_TTY", "PASSWORD_STORE_DIR", "KEYMAP"})
 ENV_DUMPERS = frozenset({"env", "printenv", "set", "export", "declare", "compgen"})
 
@@ -93,7 +95,7 @@ def sensitive_file(path: str, sc: Scope) -> str | None:
     if why:
         return why
     base = posixpath.basename(path)
-    if base == ".env" or base.startswith(".env.") and not base.endswith((".example", ".sample", ".template", ".dist")):
+    if base == ".env" or (base.startswith(".env.") and not base.endswith((".example", ".sample", ".template", ".dist"))):
         return "environment file with secrets (" + base + ")"
     return None
 
@@ -133,13 +135,27 @@ def reads_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
     why="The contents land in the agent's context and transcript, from where a prompt injection can send them anywhere.",
     verdict=SOFT_DENY,
     scope="effect",
-    match=("cat ~/.ssh/id_ed25519", "less ~/.aws/credentials", "cat ~/.config/hub", "cat ~/.git-credentials", "head ~/.gnupg/private-keys-v1.d/*",
-           "cat /root/.bash_history", {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/.ssh/id_ed25519"}},
-           {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/.netrc"}}, "grep -r token ~/.config/gcloud",
-           {"tool_name": "Grep", "tool_input": {"pattern": "BEGIN", "path": "/home/ana/.ssh"}}),
-    no_match=("cat ~/.ssh/id_ed25519.pub", "ls ~/.ssh", "cat ~/.ssh/config", "cat package.json", "ssh -i ~/.ssh/id_ed25519 host uptime",
-              {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/.env.local"}},
-              {"tool_name": "Read", "tool_input": {"file_path": "/usr/share/doc/git/README.md"}}),
+    match=(
+        "cat ~/.ssh/id_ed25519",
+        "less ~/.aws/credentials",
+        "cat ~/.config/hub",
+        "cat ~/.git-credentials",
+        "head ~/.gnupg/private-keys-v1.d/*",
+        "cat /root/.bash_history",
+        {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/.ssh/id_ed25519"}},
+        {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/.netrc"}},
+        "grep -r token ~/.config/gcloud",
+        {"tool_name": "Grep", "tool_input": {"pattern": "BEGIN", "path": "/home/ana/.ssh"}},
+    ),
+    no_match=(
+        "cat ~/.ssh/id_ed25519.pub",
+        "ls ~/.ssh",
+        "cat ~/.ssh/config",
+        "cat package.json",
+        "ssh -i ~/.ssh/id_ed25519 host uptime",
+        {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/.env.local"}},
+        {"tool_name": "Read", "tool_input": {"file_path": "/usr/share/doc/git/README.md"}},
+    ),
 )
 def read_secret_file(e: Effect, sc: Scope) -> str | None:
     if e.kind != READ:
@@ -161,8 +177,14 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
     why="A printed token ends up in the transcript and in the model provider's logs; an injected agent uses this to steal sessions.",
     verdict=SOFT_DENY,
     commands=tuple(sorted({p[0] for p in TOKEN_PRINTERS})),
-    match=("gcloud auth print-access-token", "az account get-access-token", "gh auth token", "aws configure export-credentials",
-           "kubectl config view --raw", "vault kv get secret/prod/db"),
+    match=(
+        "gcloud auth print-access-token",
+        "az account get-access-token",
+        "gh auth token",
+        "aws configure export-credentials",
+        "kubectl config view --raw",
+        "vault kv get secret/prod/db",
+    ),
     no_match=("gh auth status", "gcloud auth list", "aws sts get-caller-identity", "kubectl config view", "az account show"),
 )
 def print_token(cmd: SimpleCommand, sc: Scope) -> str | None:

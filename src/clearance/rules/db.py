@@ -24,14 +24,64 @@ _SQL_DESTROY = re.compile(
     r"|grant\s+all|revoke\s+)",
     re.I,
 )
-_SQL_WRITE = re.compile(r"\b(?:insert\s+into|update\s+\S+\s+set|delete\s+from|create\s+|alter\s+|grant\s+|copy\s+\S+\s+from|merge\s+into|replace\s+into|upsert)", re.I)
+_SQL_WRITE = re.compile(
+    r"\b(?:insert\s+into|update\s+\S+\s+set|delete\s+from|create\s+|alter\s+|grant\s+|copy\s+\S+\s+from|merge\s+into|replace\s+into|upsert)", re.I
+)
 
-DB_CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlite3", "mongosh", "mongo", "redis-cli", "clickhouse-client", "clickhouse", "cqlsh",
-                        "sqlcmd", "duckdb", "cockroach", "pgcli", "mycli", "litecli", "usql", "bq", "snowsql", "valkey-cli", "keydb-cli"})
+DB_CLIENTS = frozenset(
+    {
+        "psql",
+        "mysql",
+        "mariadb",
+        "sqlite3",
+        "mongosh",
+        "mongo",
+        "redis-cli",
+        "clickhouse-client",
+        "clickhouse",
+        "cqlsh",
+        "sqlcmd",
+        "duckdb",
+        "cockroach",
+        "pgcli",
+        "mycli",
+        "litecli",
+        "usql",
+        "bq",
+        "snowsql",
+        "valkey-cli",
+        "keydb-cli",
+    }
+)
 
 
-_VALUE_OPTS = frozenset({"-U", "--username", "--user", "-p", "--port", "-P", "-W", "-f", "--file", "-o", "--output", "-v", "--set", "--variable",
-                         "-F", "--field-separator", "-R", "-n", "-a", "--authenticationDatabase", "--password", "-T", "--table-attr"})
+_VALUE_OPTS = frozenset(
+    {
+        "-U",
+        "--username",
+        "--user",
+        "-p",
+        "--port",
+        "-P",
+        "-W",
+        "-f",
+        "--file",
+        "-o",
+        "--output",
+        "-v",
+        "--set",
+        "--variable",
+        "-F",
+        "--field-separator",
+        "-R",
+        "-n",
+        "-a",
+        "--authenticationDatabase",
+        "--password",
+        "-T",
+        "--table-attr",
+    }
+)
 
 
 def sql_of(cmd: SimpleCommand) -> tuple[str, str]:
@@ -92,11 +142,24 @@ def _remote_target(target: str, sc: Scope) -> str | None:
     why="DROP, TRUNCATE, DELETE/UPDATE without WHERE and FLUSHALL destroy data that is rarely in version control; backups, if any, are a person's business.",
     verdict=SOFT_DENY,
     commands=DB_CLIENTS,
-    match=("psql -h prod-db.internal -U admin -c 'DROP SCHEMA public CASCADE'", "mysql -u root -e 'DROP DATABASE webapp'", "redis-cli FLUSHDB",
-           "redis-cli -h cache.internal flushall", "sqlite3 app.db 'DELETE FROM users'", "psql -c 'TRUNCATE orders'",
-           "mongosh --eval 'db.dropDatabase()'", "psql <<'SQL'\nDROP TABLE users;\nSQL", "psql -c 'UPDATE users SET admin = true'"),
-    no_match=("sqlite3 data/dev.sqlite 'select count(*) from users'", "psql postgres://localhost/webapp_dev -c '\\dt'",
-              "psql -c \"DELETE FROM sessions WHERE expires < now()\"", "redis-cli GET key", "mysql -e 'SHOW TABLES'"),
+    match=(
+        "psql -h prod-db.internal -U admin -c 'DROP SCHEMA public CASCADE'",
+        "mysql -u root -e 'DROP DATABASE webapp'",
+        "redis-cli FLUSHDB",
+        "redis-cli -h cache.internal flushall",
+        "sqlite3 app.db 'DELETE FROM users'",
+        "psql -c 'TRUNCATE orders'",
+        "mongosh --eval 'db.dropDatabase()'",
+        "psql <<'SQL'\nDROP TABLE users;\nSQL",
+        "psql -c 'UPDATE users SET admin = true'",
+    ),
+    no_match=(
+        "sqlite3 data/dev.sqlite 'select count(*) from users'",
+        "psql postgres://localhost/webapp_dev -c '\\dt'",
+        'psql -c "DELETE FROM sessions WHERE expires < now()"',
+        "redis-cli GET key",
+        "mysql -e 'SHOW TABLES'",
+    ),
 )
 def destructive_sql(cmd: SimpleCommand, sc: Scope) -> str | None:
     sql, target = sql_of(cmd)
@@ -113,9 +176,17 @@ def destructive_sql(cmd: SimpleCommand, sc: Scope) -> str | None:
     why="A production database serves real users; even a correct-looking write or an interactive session there is a decision for a person.",
     verdict=ASK,
     commands=DB_CLIENTS,
-    match=("psql -h prod-db.internal -U admin", "mysql -h db.prod.acme.com -e 'INSERT INTO t VALUES (1)'", "psql postgres://admin@prod.acme.io/app -f migrate.sql"),
-    no_match=("psql postgres://localhost/webapp_dev -c '\\dt'", "sqlite3 data/dev.sqlite 'select 1'", "psql -h localhost -c 'select 1'",
-              "psql -h prod-db.internal -c 'select count(*) from users'"),
+    match=(
+        "psql -h prod-db.internal -U admin",
+        "mysql -h db.prod.acme.com -e 'INSERT INTO t VALUES (1)'",
+        "psql postgres://admin@prod.acme.io/app -f migrate.sql",
+    ),
+    no_match=(
+        "psql postgres://localhost/webapp_dev -c '\\dt'",
+        "sqlite3 data/dev.sqlite 'select 1'",
+        "psql -h localhost -c 'select 1'",
+        "psql -h prod-db.internal -c 'select count(*) from users'",
+    ),
 )
 def production_db(cmd: SimpleCommand, sc: Scope) -> str | None:
     sql, target = sql_of(cmd)
@@ -153,10 +224,34 @@ def _env_production(cmd: SimpleCommand) -> bool:
     title="Dropping or resetting a database through a framework tool",
     why="rake db:reset, prisma migrate reset, manage.py flush and the like wipe the database; against production they destroy real data.",
     verdict=SOFT_DENY,
-    commands=("rake", "rails", "sequelize", "sequelize-cli", "prisma", "knex", "typeorm", "manage.py", "artisan", "mix", "alembic", "dropdb",
-              "php", "python", "python3", "diesel", "sqlx"),
-    match=("rake db:reset RAILS_ENV=production", "npx sequelize-cli db:drop --env production", "prisma migrate reset --force", "dropdb webapp",
-           "python manage.py flush --noinput", "php artisan migrate:fresh", "alembic downgrade base"),
+    commands=(
+        "rake",
+        "rails",
+        "sequelize",
+        "sequelize-cli",
+        "prisma",
+        "knex",
+        "typeorm",
+        "manage.py",
+        "artisan",
+        "mix",
+        "alembic",
+        "dropdb",
+        "php",
+        "python",
+        "python3",
+        "diesel",
+        "sqlx",
+    ),
+    match=(
+        "rake db:reset RAILS_ENV=production",
+        "npx sequelize-cli db:drop --env production",
+        "prisma migrate reset --force",
+        "dropdb webapp",
+        "python manage.py flush --noinput",
+        "php artisan migrate:fresh",
+        "alembic downgrade base",
+    ),
     no_match=("rake db:migrate", "prisma migrate dev", "python manage.py migrate", "alembic upgrade head", "rails db:seed", "prisma generate"),
 )
 def orm_reset(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -191,8 +286,10 @@ def orm_reset(cmd: SimpleCommand, sc: Scope) -> str | None:
     verdict=SOFT_DENY,
     scope="action",
     tools=("mcp",),
-    match=({"tool_name": "mcp__postgres__query", "tool_input": {"sql": "DROP TABLE users"}},
-           {"tool_name": "mcp__db__execute", "tool_input": {"query": "TRUNCATE orders"}}),
+    match=(
+        {"tool_name": "mcp__postgres__query", "tool_input": {"sql": "DROP TABLE users"}},
+        {"tool_name": "mcp__db__execute", "tool_input": {"query": "TRUNCATE orders"}},
+    ),
     no_match=({"tool_name": "mcp__postgres__query", "tool_input": {"sql": "SELECT * FROM users LIMIT 5"}},),
 )
 def mcp_sql(action: Action, sc: Scope) -> str | None:

@@ -41,8 +41,19 @@ def _whole(path: str) -> str:
     why="Recursive deletion or permission changes at these paths destroy the machine or the user's data; no task needs it from an agent.",
     verdict=HARD_DENY,
     scope="effect",
-    match=("rm -rf /", "rm -rf ~", "rm -rf ~/*", "rm -Rf ${HOME}", "rm -rf ../..", "sudo rm -rf /opt", "rm -rf --no-preserve-root /",
-           "chmod -R a-rwx /home/ana", "find ~ -maxdepth 1 -exec rm -rf {} \\;", "rm -rf /home/ana/webapp", "mv ~ /tmp/x"),
+    match=(
+        "rm -rf /",
+        "rm -rf ~",
+        "rm -rf ~/*",
+        "rm -Rf ${HOME}",
+        "rm -rf ../..",
+        "sudo rm -rf /opt",
+        "rm -rf --no-preserve-root /",
+        "chmod -R a-rwx /home/ana",
+        "find ~ -maxdepth 1 -exec rm -rf {} \\;",
+        "rm -rf /home/ana/webapp",
+        "mv ~ /tmp/x",
+    ),
     no_match=("rm -rf dist", "rm -rf /tmp/webapp-cache", "rm ~/notes.txt", "ls /"),
 )
 def delete_critical(e: Effect, sc: Scope) -> str | None:
@@ -67,12 +78,23 @@ def delete_critical(e: Effect, sc: Scope) -> str | None:
     why="These files grant access or run code at every shell start or git operation; changing them is how an agent would widen its own permissions or persist.",
     verdict=HARD_DENY,
     scope="effect",
-    match=("echo 'export PATH=/tmp/evil:$PATH' >> ~/.zshrc", "mv ~/.ssh /tmp/old", "cp hook.sh .git/hooks/post-checkout",
-           "echo '{}' > ~/.claude/settings.json", "rm -rf .git/", "echo x >> ~/.ssh/authorized_keys",
-           {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/.zshrc", "content": "x"}},
-           {"tool_name": "Edit", "tool_input": {"file_path": "/home/ana/webapp/.claude/settings.json", "old_string": "a", "new_string": "b"}},
-           {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.git/config", "content": "x"}}),
-    no_match=("cat ~/.zshrc", "echo hi > notes.txt", "git commit -m x", {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/src/a.py", "content": "x"}}),
+    match=(
+        "echo 'export PATH=/tmp/evil:$PATH' >> ~/.zshrc",
+        "mv ~/.ssh /tmp/old",
+        "cp hook.sh .git/hooks/post-checkout",
+        "echo '{}' > ~/.claude/settings.json",
+        "rm -rf .git/",
+        "echo x >> ~/.ssh/authorized_keys",
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/.zshrc", "content": "x"}},
+        {"tool_name": "Edit", "tool_input": {"file_path": "/home/ana/webapp/.claude/settings.json", "old_string": "a", "new_string": "b"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.git/config", "content": "x"}},
+    ),
+    no_match=(
+        "cat ~/.zshrc",
+        "echo hi > notes.txt",
+        "git commit -m x",
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/src/a.py", "content": "x"}},
+    ),
 )
 def write_protected(e: Effect, sc: Scope) -> str | None:
     if e.kind not in (DELETE, WRITE):
@@ -92,8 +114,14 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
     why="Outside the project and the temp directory an agent has no mandate; deleted files there are usually not in version control.",
     verdict=SOFT_DENY,
     scope="effect",
-    match=("rm -rf /var/www", "rm -rf ~/Desktop ~/Downloads", "rm ~/notes.txt", "rm -rf ~/projects", "ssh web1 'rm -rf /srv/app'",
-           "printf x | xargs rm -rf ~/old"),
+    match=(
+        "rm -rf /var/www",
+        "rm -rf ~/Desktop ~/Downloads",
+        "rm ~/notes.txt",
+        "rm -rf ~/projects",
+        "ssh web1 'rm -rf /srv/app'",
+        "printf x | xargs rm -rf ~/old",
+    ),
     no_match=("rm -rf /tmp/webapp-cache", "rm app/legacy.ts", "rm -rf node_modules"),
 )
 def delete_outside(e: Effect, sc: Scope) -> str | None:
@@ -115,11 +143,19 @@ def delete_outside(e: Effect, sc: Scope) -> str | None:
     why="Writes outside the project change the user's machine beyond the task: other repositories, system files, dotfiles.",
     verdict=SOFT_DENY,
     scope="effect",
-    match=({"tool_name": "Edit", "tool_input": {"file_path": "/home/ana/other/app.py", "old_string": "x", "new_string": "y"}},
-           {"tool_name": "Write", "tool_input": {"file_path": "/etc/environment", "content": "X=1"}},
-           "echo x > ~/other/file.txt", "cp app/a.ts /usr/local/bin/a", "echo 'ana ALL=(ALL) NOPASSWD: ALL' | sudo tee /etc/hosts"),
-    no_match=("echo hello > /tmp/out.txt", "cp app/a.ts app/b.ts", "npm test > /dev/null 2>&1",
-              {"tool_name": "Write", "tool_input": {"file_path": "app/x.ts", "content": "x"}}),
+    match=(
+        {"tool_name": "Edit", "tool_input": {"file_path": "/home/ana/other/app.py", "old_string": "x", "new_string": "y"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/etc/environment", "content": "X=1"}},
+        "echo x > ~/other/file.txt",
+        "cp app/a.ts /usr/local/bin/a",
+        "echo 'ana ALL=(ALL) NOPASSWD: ALL' | sudo tee /etc/hosts",
+    ),
+    no_match=(
+        "echo hello > /tmp/out.txt",
+        "cp app/a.ts app/b.ts",
+        "npm test > /dev/null 2>&1",
+        {"tool_name": "Write", "tool_input": {"file_path": "app/x.ts", "content": "x"}},
+    ),
 )
 def write_outside(e: Effect, sc: Scope) -> str | None:
     if e.kind != WRITE or _destructive(e):
@@ -192,9 +228,36 @@ def delete_unknown(e: Effect, sc: Scope) -> str | None:
     return f"{e.raw.replace(DYN, '$?')!r} deletes a path that is only known at run time"
 
 
-_JUNK_PATTERNS = ("*.log", "*.tmp", "*.pyc", "*.pyo", "*.orig", "*.rej", "*.bak", "*.swp", "*~", ".DS_Store", "__pycache__",
-                  "*.class", "*.o", "*.obj", "Thumbs.db", "*.egg-info", ".pytest_cache", "node_modules", "*.tsbuildinfo", "*.cache",
-                  "*.map", "*.gcda", "*.gcno", "coverage", "dist", "build", ".mypy_cache", ".ruff_cache")
+_JUNK_PATTERNS = (
+    "*.log",
+    "*.tmp",
+    "*.pyc",
+    "*.pyo",
+    "*.orig",
+    "*.rej",
+    "*.bak",
+    "*.swp",
+    "*~",
+    ".DS_Store",
+    "__pycache__",
+    "*.class",
+    "*.o",
+    "*.obj",
+    "Thumbs.db",
+    "*.egg-info",
+    ".pytest_cache",
+    "node_modules",
+    "*.tsbuildinfo",
+    "*.cache",
+    "*.map",
+    "*.gcda",
+    "*.gcno",
+    "coverage",
+    "dist",
+    "build",
+    ".mypy_cache",
+    ".ruff_cache",
+)
 _FIND_VALUE_OPTS = frozenset({"-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-wholename", "-iwholename"})
 
 
@@ -217,8 +280,12 @@ def _find_deletes(cmd: SimpleCommand) -> bool:
     verdict=SOFT_DENY,
     commands=("find",),
     match=("find . -type f -name '*.ts' -delete", "find . -delete", "find src -name '*.py' -exec rm {} +"),
-    no_match=("find . -name '*.log' -mtime +7 -delete", "find . -name '__pycache__' -exec rm -rf {} +", "find app -name '*.tsx'",
-              "find . -name '*.orig' -delete"),
+    no_match=(
+        "find . -name '*.log' -mtime +7 -delete",
+        "find . -name '__pycache__' -exec rm -rf {} +",
+        "find app -name '*.tsx'",
+        "find . -name '*.orig' -delete",
+    ),
 )
 def find_delete_sources(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not _find_deletes(cmd):
@@ -236,7 +303,7 @@ def find_delete_sources(cmd: SimpleCommand, sc: Scope) -> str | None:
     patterns = [vals[i + 1] for i, v in enumerate(vals[:-1]) if v in _FIND_VALUE_OPTS]
     if all(paths.is_generated(p) for p in resolved):
         return None
-    if patterns and all(any(p == j or p.endswith(j.lstrip("*")) and j.startswith("*") for j in _JUNK_PATTERNS) for p in patterns):
+    if patterns and all(any(p == j or (p.endswith(j.lstrip("*")) and j.startswith("*")) for j in _JUNK_PATTERNS) for p in patterns):
         return None
     what = ", ".join(patterns) if patterns else "every file"
     return f"find deletes {what} under {', '.join(sc.show(p) for p in resolved)}; delete specific files or ask the user"

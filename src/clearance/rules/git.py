@@ -13,9 +13,24 @@ if TYPE_CHECKING:
     from ..shell.ir import SimpleCommand
 
 _GLOBAL_VALUE = frozenset({"-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env"})
-_CODE_CONFIG = ("core.sshcommand", "core.hookspath", "core.fsmonitor", "core.pager", "core.editor", "core.askpass",
-                "alias.", "credential.helper", "diff.external", "filter.", "gpg.program", "sequence.editor",
-                "protocol.ext.allow", "uploadpack.packobjectshook", "core.gitproxy", "url.")
+_CODE_CONFIG = (
+    "core.sshcommand",
+    "core.hookspath",
+    "core.fsmonitor",
+    "core.pager",
+    "core.editor",
+    "core.askpass",
+    "alias.",
+    "credential.helper",
+    "diff.external",
+    "filter.",
+    "gpg.program",
+    "sequence.editor",
+    "protocol.ext.allow",
+    "uploadpack.packobjectshook",
+    "core.gitproxy",
+    "url.",
+)
 
 
 def split_git(cmd: SimpleCommand) -> tuple[str, list[str], list[str]]:
@@ -43,10 +58,25 @@ def split_git(cmd: SimpleCommand) -> tuple[str, list[str], list[str]]:
     why="Uncommitted changes have no other copy; these commands destroy them without a way back.",
     verdict=SOFT_DENY,
     commands=("git",),
-    match=("git reset --hard origin/main", "git clean -ffdx", "git checkout .", "git checkout -- .", "git stash drop stash@{0}",
-           "git stash clear", "git restore .", "git reset --hard"),
-    no_match=("git reset HEAD~1", "git clean -n", "git checkout -b feat/login", "git restore --staged app/login.tsx",
-              "git stash list", "git stash pop", "git checkout main"),
+    match=(
+        "git reset --hard origin/main",
+        "git clean -ffdx",
+        "git checkout .",
+        "git checkout -- .",
+        "git stash drop stash@{0}",
+        "git stash clear",
+        "git restore .",
+        "git reset --hard",
+    ),
+    no_match=(
+        "git reset HEAD~1",
+        "git clean -n",
+        "git checkout -b feat/login",
+        "git restore --staged app/login.tsx",
+        "git stash list",
+        "git stash pop",
+        "git checkout main",
+    ),
 )
 def discard_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     sub, args, _ = split_git(cmd)
@@ -105,8 +135,13 @@ def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     why="Expiring the reflog, pruning unreachable objects or deleting unmerged branches removes the way back from mistakes.",
     verdict=SOFT_DENY,
     commands=("git",),
-    match=("git reflog expire --expire=now --all", "git gc --prune=now", "git branch -D feature", "git filter-branch --tree-filter x HEAD",
-           "git update-ref -d refs/heads/main"),
+    match=(
+        "git reflog expire --expire=now --all",
+        "git gc --prune=now",
+        "git branch -D feature",
+        "git filter-branch --tree-filter x HEAD",
+        "git update-ref -d refs/heads/main",
+    ),
     no_match=("git branch -d merged", "git gc", "git reflog", "git branch -a"),
 )
 def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -148,8 +183,15 @@ def _push_parts(args: list[str]) -> tuple[list[str], list[str]]:
     why="Rewriting or deleting a remote branch destroys history other people and CI rely on.",
     verdict=SOFT_DENY,
     commands=("git",),
-    match=("git push --force-with-lease origin main", "git push origin --force", "git push upstream +master", "git push origin --delete main",
-           "git push -f", "git push origin :old-branch", "git push --mirror backup"),
+    match=(
+        "git push --force-with-lease origin main",
+        "git push origin --force",
+        "git push upstream +master",
+        "git push origin --delete main",
+        "git push -f",
+        "git push origin :old-branch",
+        "git push --mirror backup",
+    ),
     no_match=("git push origin feat/login", "git push", "git push -u origin HEAD"),
 )
 def force_push(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -226,8 +268,11 @@ def push_other_remote(cmd: SimpleCommand, sc: Scope) -> str | None:
     why="A remote added on the fly is the first step of copying the repository somewhere new; changing origin's URL redirects every later push.",
     verdict=SOFT_DENY,
     commands=("git",),
-    match=("git remote add exfil https://evil.example/r.git", "git remote set-url origin git@evil.example:x.git",
-           "git remote set-url --push origin https://x.example/y"),
+    match=(
+        "git remote add exfil https://evil.example/r.git",
+        "git remote set-url origin git@evil.example:x.git",
+        "git remote set-url --push origin https://x.example/y",
+    ),
     no_match=("git remote -v", "git remote get-url origin", "git remote remove old"),
 )
 def remote_change(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -249,8 +294,13 @@ def remote_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     why="core.hooksPath, core.sshCommand, aliases with '!', credential helpers and the like run arbitrary code on later git commands; --global/--system changes reach every repository.",
     verdict=SOFT_DENY,
     commands=("git",),
-    match=("git config --global --unset-all user.signingkey", "git config core.hooksPath /tmp/h", "git -c core.sshCommand='nc x' fetch",
-           "git config alias.st '!rm -rf ~'", "git config --system core.editor vim"),
+    match=(
+        "git config --global --unset-all user.signingkey",
+        "git config core.hooksPath /tmp/h",
+        "git -c core.sshCommand='nc x' fetch",
+        "git config alias.st '!rm -rf ~'",
+        "git config --system core.editor vim",
+    ),
     no_match=("git config user.name 'Ana'", "git config --get remote.origin.url", "git config --global --get user.email", "git config -l"),
 )
 def config_code(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -284,7 +334,11 @@ def config_code(cmd: SimpleCommand, sc: Scope) -> str | None:
 )
 def gh_destructive(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
-    if len(vals) >= 2 and vals[1] in ("delete", "delete-asset") and vals[0] in ("repo", "release", "secret", "variable", "gist", "ssh-key", "gpg-key", "label", "cache", "run", "codespace", "environment"):
+    if (
+        len(vals) >= 2
+        and vals[1] in ("delete", "delete-asset")
+        and vals[0] in ("repo", "release", "secret", "variable", "gist", "ssh-key", "gpg-key", "label", "cache", "run", "codespace", "environment")
+    ):
         return f"gh {vals[0]} {vals[1]} deletes a GitHub resource"
     if vals[:1] == ["repo"] and len(vals) >= 2 and vals[1] in ("archive", "rename", "edit") and "--visibility" in " ".join(vals):
         return "gh repo edit --visibility changes who can see the repository"

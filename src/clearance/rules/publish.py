@@ -58,10 +58,25 @@ _PUBLISH = {
     why="A published artefact is public and permanent for practical purposes; releases are a decision for a person.",
     verdict=SOFT_DENY,
     commands=tuple(_PUBLISH),
-    match=("cargo publish", "npm publish --access public", "twine upload dist/*", "docker push acme/web:latest",
-           "gh release create v9.9.9 --generate-notes", "python -m twine upload dist/*", "poetry publish --build", "yarn npm publish"),
-    no_match=("npm run build", "cargo build --release", "docker build -t web .", "gh release list", "gh release view v1",
-              "gh pr create --title x --body y", "npm pack"),
+    match=(
+        "cargo publish",
+        "npm publish --access public",
+        "twine upload dist/*",
+        "docker push acme/web:latest",
+        "gh release create v9.9.9 --generate-notes",
+        "python -m twine upload dist/*",
+        "poetry publish --build",
+        "yarn npm publish",
+    ),
+    no_match=(
+        "npm run build",
+        "cargo build --release",
+        "docker build -t web .",
+        "gh release list",
+        "gh release view v1",
+        "gh pr create --title x --body y",
+        "npm pack",
+    ),
 )
 def publish_package(cmd: SimpleCommand, sc: Scope) -> str | None:
     subs = _PUBLISH.get(cmd.name, ())

@@ -26,7 +26,7 @@ problem_rule(
     "A shell, eval or ssh runs code assembled at run time",
     "Code built from variables or command output cannot be analysed before it runs.",
     ASK,
-    match=('eval "$SETUP"', 'bash -c "$SCRIPT"', "sh -c \"$(cat script.sh)\""),
+    match=('eval "$SETUP"', 'bash -c "$SCRIPT"', 'sh -c "$(cat script.sh)"'),
     no_match=("eval ls", "bash -c 'npm test'"),
 )
 problem_rule(

@@ -51,16 +51,75 @@ _OPT_VALUE = {
     "touch": frozenset({"-d", "-t", "-r", "--date", "--reference"}),
     "mkdir": frozenset({"-m", "--mode"}),
     "tee": frozenset(),
-    "rsync": frozenset({"-e", "--rsh", "--exclude", "--include", "--filter", "-f", "--exclude-from", "--include-from", "--files-from", "--chmod", "--chown", "--rsync-path", "--backup-dir", "--log-file", "--port", "--password-file", "--timeout", "-T", "--temp-dir"}),
+    "rsync": frozenset(
+        {
+            "-e",
+            "--rsh",
+            "--exclude",
+            "--include",
+            "--filter",
+            "-f",
+            "--exclude-from",
+            "--include-from",
+            "--files-from",
+            "--chmod",
+            "--chown",
+            "--rsync-path",
+            "--backup-dir",
+            "--log-file",
+            "--port",
+            "--password-file",
+            "--timeout",
+            "-T",
+            "--temp-dir",
+        }
+    ),
     "sed": frozenset({"-e", "-f", "--expression", "--file", "-l"}),
 }
 # Commands that only list or use a path without revealing its contents.
 METADATA_ONLY = frozenset(
     {
-        "ls", "stat", "file", "test", "[", "[[", "ssh", "ssh-add", "ssh-keygen", "ssh-copy-id", "chmod", "chown",
-        "chgrp", "mkdir", "touch", "du", "realpath", "readlink", "basename", "dirname", "wc", "find", "cd",
-        "pushd", "lsattr", "getfacl", "tree", "exa", "eza", "echo", "printf", "git", "sftp", "rsync", "scp",
-        "mv", "rm", "rmdir", "export", "ssh-agent", "kill",
+        "ls",
+        "stat",
+        "file",
+        "test",
+        "[",
+        "[[",
+        "ssh",
+        "ssh-add",
+        "ssh-keygen",
+        "ssh-copy-id",
+        "chmod",
+        "chown",
+        "chgrp",
+        "mkdir",
+        "touch",
+        "du",
+        "realpath",
+        "readlink",
+        "basename",
+        "dirname",
+        "wc",
+        "find",
+        "cd",
+        "pushd",
+        "lsattr",
+        "getfacl",
+        "tree",
+        "exa",
+        "eza",
+        "echo",
+        "printf",
+        "git",
+        "sftp",
+        "rsync",
+        "scp",
+        "mv",
+        "rm",
+        "rmdir",
+        "export",
+        "ssh-agent",
+        "kill",
     }
 )
 
@@ -205,20 +264,39 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             # "/*" rather than "/" + DYN: the latter marks an unknown working directory.
             out.append(Effect(DELETE, "/*" if root == "/" else root + "/" + DYN, w.value, True, cmd, note="find"))
     elif name == "git" and args and args[0].value == "clone":
-        ops, _ = operands(args[1:], frozenset({"-b", "--branch", "-o", "--origin", "--depth", "-c", "--config", "--reference", "--separate-git-dir", "-u", "--upload-pack", "--template", "-j", "--jobs", "--filter"}))
+        ops, _ = operands(
+            args[1:],
+            frozenset(
+                {
+                    "-b",
+                    "--branch",
+                    "-o",
+                    "--origin",
+                    "--depth",
+                    "-c",
+                    "--config",
+                    "--reference",
+                    "--separate-git-dir",
+                    "-u",
+                    "--upload-pack",
+                    "--template",
+                    "-j",
+                    "--jobs",
+                    "--filter",
+                }
+            ),
+        )
         if len(ops) >= 2:
             add(WRITE, ops[1], True)
 
     # Reading: any path-like operand of a command that shows contents.
     if name not in METADATA_ONLY:
-        deep = name in _RECURSIVE_READERS or any(
-            a.value in ("-r", "-R", "--recursive", "-rl", "-ri", "-rn", "-Rn", "-rni", "-rin") for a in args
-        )
+        deep = name in _RECURSIVE_READERS or any(a.value in ("-r", "-R", "--recursive", "-rl", "-ri", "-rn", "-Rn", "-rni", "-rin") for a in args)
         for w in args:
             v = w.value
             if v.startswith("-") and "=" in v:
                 v = v.split("=", 1)[1]
-            elif v.startswith("-") or v.startswith("@") and len(v) == 1:
+            elif v.startswith("-") or (v.startswith("@") and len(v) == 1):
                 continue
             if v.startswith("@"):
                 v = v[1:]  # curl -d @file

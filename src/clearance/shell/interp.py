@@ -12,9 +12,20 @@ import re
 
 # Interpreter name -> language, and the options that take the code as their argument.
 INTERPRETERS = {
-    "python": "python", "python2": "python", "python3": "python", "pypy": "python", "pypy3": "python",
-    "node": "js", "nodejs": "js", "deno": "js", "bun": "js",
-    "perl": "perl", "ruby": "ruby", "php": "php", "lua": "lua", "Rscript": "r",
+    "python": "python",
+    "python2": "python",
+    "python3": "python",
+    "pypy": "python",
+    "pypy3": "python",
+    "node": "js",
+    "nodejs": "js",
+    "deno": "js",
+    "bun": "js",
+    "perl": "perl",
+    "ruby": "ruby",
+    "php": "php",
+    "lua": "lua",
+    "Rscript": "r",
 }
 CODE_OPTIONS = {
     "python": ("-c",),

@@ -57,9 +57,7 @@ class Redirect:
 
     @property
     def writes(self) -> bool:
-        return self.op in (">", ">>", "&>", "&>>", ">|") and not (
-            self.target is not None and self.target.value.isdigit()
-        )
+        return self.op in (">", ">>", "&>", "&>>", ">|") and not (self.target is not None and self.target.value.isdigit())
 
     @property
     def reads(self) -> bool:

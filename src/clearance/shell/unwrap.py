@@ -38,7 +38,33 @@ _SIMPLE_WRAPPERS: dict[str, tuple[frozenset[str], int]] = {
     "builtin": (frozenset(), 0),
     "command": (frozenset(), 0),
     "doas": (frozenset({"-u", "-C"}), 0),
-    "sudo": (frozenset({"-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T", "--user", "--group", "--host", "--prompt", "--chdir", "--role", "--type", "--other-user", "--close-from", "--command-timeout"}), 0),
+    "sudo": (
+        frozenset(
+            {
+                "-u",
+                "-g",
+                "-h",
+                "-p",
+                "-C",
+                "-D",
+                "-r",
+                "-t",
+                "-U",
+                "-T",
+                "--user",
+                "--group",
+                "--host",
+                "--prompt",
+                "--chdir",
+                "--role",
+                "--type",
+                "--other-user",
+                "--close-from",
+                "--command-timeout",
+            }
+        ),
+        0,
+    ),
     "chroot": (frozenset({"--userspec", "--groups"}), 1),
     "firejail": (frozenset(), 0),
     "unshare": (frozenset(), 0),
@@ -90,8 +116,27 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
 }
 _REMOTE_RUNNERS = frozenset({("docker", "exec"), ("kubectl", "exec")})
 
-_SSH_OPTS = frozenset("-b -c -D -E -e -F -I -i -J -L -l -m -O -o -p -Q -R -S -W -w -B".split())
-_XARGS_OPTS = frozenset({"-I", "-n", "-L", "-P", "-s", "-d", "-E", "-a", "--arg-file", "--max-args", "--max-lines", "--max-procs", "--max-chars", "--delimiter", "--eof", "--replace"})
+_SSH_OPTS = frozenset(["-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p", "-Q", "-R", "-S", "-W", "-w", "-B"])
+_XARGS_OPTS = frozenset(
+    {
+        "-I",
+        "-n",
+        "-L",
+        "-P",
+        "-s",
+        "-d",
+        "-E",
+        "-a",
+        "--arg-file",
+        "--max-args",
+        "--max-lines",
+        "--max-procs",
+        "--max-chars",
+        "--delimiter",
+        "--eof",
+        "--replace",
+    }
+)
 _WATCH_OPTS = frozenset({"-n", "--interval", "-q", "--equexit"})
 _SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
 
@@ -419,7 +464,9 @@ class Unwrapper:
                 if cmd.stdin_text is not None:
                     self._code(cmd, cmd.stdin_text, lang)
                 elif cmd.stdin_from:
-                    self.out.problems.append(("shell.piped-script", f"{cmd.name} runs code read from the output of {_names(cmd.stdin_from)}; clearance cannot see what it does"))
+                    self.out.problems.append(
+                        ("shell.piped-script", f"{cmd.name} runs code read from the output of {_names(cmd.stdin_from)}; clearance cannot see what it does")
+                    )
             return
         self._code(cmd, code, lang)
 
