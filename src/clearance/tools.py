@@ -61,9 +61,9 @@ def action_effects(action: Action, sc: Scope) -> list[Effect]:
     kind = action.kind
     out: list[Effect] = []
     if kind in ("write", "edit") and p is not None:
-        out.append(Effect(WRITE, sc.path(p), p))
+        out.append(Effect(WRITE, sc.path(p), p, note=action.tool_name))
     elif kind == "read" and p is not None:
-        out.append(Effect(READ, sc.path(p), p))
+        out.append(Effect(READ, sc.path(p), p, note=action.tool_name))
     elif kind == "search":
         base = p or "."
         pattern = action.tool_input.get("pattern")

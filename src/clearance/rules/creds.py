@@ -116,11 +116,9 @@ def reads_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
             return "a secret environment variable"
     for e in effects(cmd, sc):
         if e.kind == READ:
-            why = sensitive_file(e.path, sc)
+            why = sensitive_file(e.path, sc) or (paths.holds_credentials(e.path, sc.ctx) if e.recursive else None)
             if why:
                 return why
-        elif e.path and e.kind == "write":
-            continue
     if cmd.name in ("tar", "zip", "7z", "cpio", "gzip", "base64", "xxd", "cat"):
         for w in cmd.args:
             p = sc.path(w.value, cmd)

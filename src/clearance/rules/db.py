@@ -127,6 +127,11 @@ def sql_of(cmd: SimpleCommand) -> tuple[str, str]:
     return "\n".join(sql), " ".join(target + [env_target]).strip()
 
 
+def _statement(sql: str, start: int) -> str:
+    text = " ".join(sql[start : start + 80].split(";")[0].split())
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _remote_target(target: str, sc: Scope) -> str | None:
     for t in target.split():
         host = url_host(t.split("host=", 1)[-1]) if ("://" in t or "host=" in t) else t
@@ -166,7 +171,7 @@ def destructive_sql(cmd: SimpleCommand, sc: Scope) -> str | None:
     m = _SQL_DESTROY.search(sql)
     if m:
         where = f" on {target}" if target else ""
-        return f"{cmd.name} runs {m.group(0).strip()!r}{where}, which destroys data"
+        return f"{cmd.name} runs {_statement(sql, m.start())!r}{where}, which destroys data"
     return None
 
 
@@ -296,7 +301,7 @@ def mcp_sql(action: Action, sc: Scope) -> str | None:
     for v in _strings(action.tool_input):
         m = _SQL_DESTROY.search(v)
         if m:
-            return f"{action.tool_name} is sent {m.group(0).strip()!r}, which destroys data"
+            return f"{action.tool_name} is sent {_statement(v, m.start())!r}, which destroys data"
     return None
 
 

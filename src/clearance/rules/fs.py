@@ -28,6 +28,25 @@ def _verb(e: Effect) -> str:
     return "changes permissions of" if e.note in ("chmod", "chown", "chgrp") else "writes"
 
 
+def _who(e: Effect) -> str:
+    if e.cmd is not None:
+        return e.cmd.name
+    return f"the {e.note} tool" if e.note else "this call"
+
+
+def _what(path: str, sc: Scope) -> str:
+    """Plain words for a critical path."""
+    if path == "/":
+        return "the root of the file system"
+    if path == sc.ctx.home:
+        return "your home directory (~)"
+    if path == sc.ctx.project_root:
+        return f"the whole project ({sc.show(path)})"
+    if paths.is_within(sc.ctx.home, path) or paths.is_within(sc.ctx.project_root, path):
+        return f"{path}, which holds your home or the project"
+    return f"{path}, a system directory"
+
+
 def _whole(path: str) -> str:
     """For ``dir/*`` or ``dir/$X`` the directory whose contents are at stake."""
     if DYN in path or paths.has_glob(path):
@@ -61,14 +80,14 @@ def delete_critical(e: Effect, sc: Scope) -> str | None:
         return None
     p = e.path
     if paths.is_critical(p, sc.ctx) and (e.recursive or p == "/"):
-        return f"{e.raw!r} {_verb(e)} {sc.show(p)}, which holds the system, your home or the project itself"
+        return f"{_who(e)} {_verb(e)} {_what(p, sc)}"
     target = _whole(p)
     if target == p or not paths.is_critical(target, sc.ctx):
         return None
     rest = p[len(target) :].lstrip("/")
     everything = "/" not in rest and rest.replace(DYN, "*").strip("*.{},") == ""
     if everything and (target != sc.ctx.project_root or DYN not in rest):
-        return f"{e.raw!r} {_verb(e)} everything in {sc.show(target)}, which holds the system, your home or the project itself"
+        return f"{_who(e)} {_verb(e)} everything in {_what(target, sc)}"
     return None
 
 
@@ -105,7 +124,7 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
         why = "the repository's history (.git)"
     if why is None:
         return None
-    return f"{e.raw!r} {_verb(e)} {sc.show(target)}: {why}"
+    return f"{_who(e)} {_verb(e)} {sc.show(target)}: {why}"
 
 
 @rule(
@@ -129,11 +148,11 @@ def delete_outside(e: Effect, sc: Scope) -> str | None:
         return None
     target = _whole(e.path)
     if e.path.startswith("/" + DYN + "remote:"):
-        return f"{e.raw!r} is deleted on a remote host ({e.cmd.remote if e.cmd else '?'}), outside the project"
+        return f"{_who(e)} deletes {e.raw!r} on a remote host ({e.cmd.remote if e.cmd else '?'}), outside the project"
     if target.startswith("/" + DYN):
         return None
     if sc.outside(target) and not paths.is_critical(target, sc.ctx):
-        return f"{e.raw!r} {_verb(e)} {sc.show(target)}, outside the project ({sc.show(sc.ctx.project_root)})"
+        return f"{_who(e)} {_verb(e)} {sc.show(target)}, outside the project ({sc.show(sc.ctx.project_root)})"
     return None
 
 
@@ -169,7 +188,7 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
     if target.startswith("/" + DYN):
         return None
     if sc.outside(target):
-        return f"{e.raw!r} writes {sc.show(target)}, outside the project ({sc.show(sc.ctx.project_root)})"
+        return f"{_who(e)} writes {sc.show(target)}, outside the project ({sc.show(sc.ctx.project_root)})"
     return None
 
 
@@ -201,10 +220,10 @@ def mass_delete(e: Effect, sc: Scope) -> str | None:
     if paths.is_generated(target):
         return None
     if target == sc.ctx.project_root:
-        return f"{e.raw!r} deletes everything in the project"
+        return f"{_who(e)} deletes everything in the project"
     if glob and paths.is_generated(p):
         return None
-    return f"{e.raw!r} recursively deletes {sc.show(target)}, a source directory of the project; delete specific files or ask the user"
+    return f"{_who(e)} recursively deletes {sc.show(target)}, a source directory of the project; delete specific files or ask the user"
 
 
 @rule(
@@ -222,10 +241,10 @@ def delete_unknown(e: Effect, sc: Scope) -> str | None:
     if e.note == "find" or (e.cmd is not None and any(v.startswith("find -") for v in e.cmd.via)):
         return None  # judged with the find expression by fs.find-delete-sources
     if e.path.startswith("/" + DYN):
-        return f"{e.raw.replace(DYN, '$?')!r} is deleted in a directory only known at run time"
+        return f"{_who(e)} deletes {e.raw.replace(DYN, '$?')!r} in a directory only known at run time"
     if sc.outside(paths.static_prefix(e.path)):
         return None  # fs.delete-outside-project / fs.delete-critical
-    return f"{e.raw.replace(DYN, '$?')!r} deletes a path that is only known at run time"
+    return f"{_who(e)} deletes {e.raw.replace(DYN, '$?')!r}, a path only known at run time"
 
 
 _JUNK_PATTERNS = (
