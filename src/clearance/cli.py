@@ -112,6 +112,11 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([{"id": r.id, "title": r.title, "verdict": r.verdict, "why": r.why} for r in reg.values()], indent=2))
         return 0
+    if args.markdown:
+        from .render import rules_markdown
+
+        sys.stdout.write(rules_markdown(list(reg.values())))
+        return 0
     for r in sorted(reg.values(), key=lambda r: r.id):
         print(f"{r.id:32s} {r.verdict:9s} {r.title}")
     return 0
@@ -141,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("rules", help="list the built-in rules, or explain one")
     r.add_argument("id", nargs="?")
     r.add_argument("--json", action="store_true")
+    r.add_argument("--markdown", action="store_true", help="the rule reference page (docs/rules.md)")
     r.set_defaults(fn=_cmd_rules)
     return p
 

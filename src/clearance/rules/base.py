@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 class Rule:
-    __slots__ = ("id", "title", "why", "verdict", "scope", "commands", "tools", "check", "match", "no_match", "category")
+    __slots__ = ("id", "title", "why", "verdict", "scope", "commands", "tools", "check", "match", "no_match", "category", "module")
 
     def __init__(
         self,
@@ -54,6 +54,8 @@ class Rule:
         self.commands = commands
         self.tools = tools
         self.category = category or id.split(".", 1)[0]
+        mod = getattr(check, "__module__", "") or ""
+        self.module = mod.rsplit(".", 1)[-1] if mod.startswith("clearance.rules.") else "shell"
 
 
 REGISTRY: dict[str, Rule] = {}

@@ -87,6 +87,8 @@ def delete_critical(e: Effect, sc: Scope) -> str | None:
     rest = p[len(target) :].lstrip("/")
     everything = "/" not in rest and rest.replace(DYN, "*").strip("*.{},") == ""
     if everything and (target != sc.ctx.project_root or DYN not in rest):
+        if e.note == "find" or (e.cmd is not None and any(v.startswith("find -") for v in e.cmd.via)):
+            return f"{_who(e)} deletes what find selects anywhere under {_what(target, sc)}"
         return f"{_who(e)} {_verb(e)} everything in {_what(target, sc)}"
     return None
 
