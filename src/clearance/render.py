@@ -9,8 +9,8 @@ from .paths import DYN
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .engine import ShellAnalysis
-    from .rules.base import Rule
     from .model import Action, Context, Decision
+    from .rules.base import Rule
 
 _MARK = {"allow": "allow", "deny": "DENY ", "ask": "ask  "}
 
