@@ -30,7 +30,9 @@ def decide_event(event: object, env: dict[str, str] | os._Environ[str] | None = 
         d = malformed(f"{type(e).__name__}: {e}")
         d.elapsed_ms = (time.perf_counter() - t0) * 1000.0
         return d
-    return evaluate(action, ctx)
+    from .policy import load_policy
+
+    return evaluate(action, ctx, load_policy(ctx.project_root, env))
 
 
 def decide(

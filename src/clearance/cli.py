@@ -122,6 +122,49 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def _project_root(cwd: str | None) -> str:
+    from .context import build_context
+
+    return build_context(os.path.abspath(cwd) if cwd else os.getcwd()).project_root
+
+
+def _cmd_policy(args: argparse.Namespace) -> int:
+    from .policy import tools
+
+    root = _project_root(args.cwd)
+    if args.action == "show":
+        print(tools.show(root, os.environ, as_json=args.json))
+        return 0
+    if args.action == "schema":
+        from .policy.schema import json_schema
+
+        print(json.dumps(json_schema(), indent=2))
+        return 0
+    if args.action == "lint":
+        problems = tools.lint_files(args.files) if args.files else tools.lint_effective(root, os.environ)
+        for p in problems:
+            print(p)
+        if not problems:
+            print("policy: no problems found")
+        return 1 if problems else 0
+    if args.action == "test":
+        if not args.files:
+            print("clearance policy test: give a file of cases", file=sys.stderr)
+            return 2
+        total = 0
+        for f in args.files:
+            try:
+                failures, lines = tools.run_tests(f, root, os.environ)
+            except (OSError, ValueError) as e:
+                print(f"clearance policy test: {e}", file=sys.stderr)
+                return 2
+            total += failures
+            print("\n".join(lines))
+        print(f"{'FAILED' if total else 'passed'}: {total} mismatch(es)")
+        return 1 if total else 0
+    return 2
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="clearance", description="An auto mode for AI coding agents: allow, deny or ask for every tool call.")
     p.add_argument("--version", action="version", version=f"clearance {__version__}")
@@ -142,6 +185,13 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--exit-code", action="store_true", help="exit 0 allow, 1 ask, 3 deny")
     c.add_argument("command", nargs=argparse.REMAINDER, help="-- then the command (or the path / URL / JSON input)")
     c.set_defaults(fn=_cmd_check)
+
+    pol = sub.add_parser("policy", help="the layered policy: show, lint, test, schema")
+    pol.add_argument("action", choices=["show", "lint", "test", "schema"])
+    pol.add_argument("files", nargs="*", help="lint: policy files (default: the effective layers); test: case files")
+    pol.add_argument("--cwd", help="project directory (default: here)")
+    pol.add_argument("--json", action="store_true", help="show: machine-readable")
+    pol.set_defaults(fn=_cmd_policy)
 
     r = sub.add_parser("rules", help="list the built-in rules, or explain one")
     r.add_argument("id", nargs="?")

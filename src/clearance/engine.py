@@ -17,9 +17,9 @@ from .shell.unwrap import expand
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from .policy import Policy
     from .rules.base import Rule
     from .shell.ir import SimpleCommand
-    from .trust import Trust
 
 _BY_COMMAND: dict[str, list[Rule]] = {}
 _ANY_COMMAND: list[Rule] = []
@@ -112,11 +112,14 @@ def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
             findings.append(_finding(r, msg))
 
 
-def evaluate(action: Action, ctx: Context, trust: Trust | None = None) -> Decision:
+def evaluate(action: Action, ctx: Context, policy: Policy | None = None) -> Decision:
     """Decide one action.  Never raises: an internal error becomes *ask*."""
+    from .policy import DEFAULT
+
     t0 = time.perf_counter()
+    pol = policy or DEFAULT
     try:
-        decision = _evaluate(action, Scope(ctx, trust))
+        decision = _evaluate(action, Scope(ctx, pol.trust), pol)
     except Exception as exc:
         decision = Decision(
             "ask",
@@ -128,17 +131,24 @@ def evaluate(action: Action, ctx: Context, trust: Trust | None = None) -> Decisi
     return decision
 
 
-def _evaluate(action: Action, sc: Scope) -> Decision:
+def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
     from .tools import action_effects
 
     findings: list[Finding] = []
+    commands: list[SimpleCommand] = []
+    effs: list[Effect] = []
     if action.kind == "shell":
         cmd = action.tool_input.get("command")
         if not isinstance(cmd, str):
             return Decision("ask", "The shell call has no command string to analyse.", ["input.malformed"], "default")
-        findings = analyse_shell(cmd, sc).findings
+        analysis = analyse_shell(cmd, sc)
+        findings, commands, effs = analysis.findings, analysis.commands, analysis.effects
     else:
         effs = action_effects(action, sc)
         check_effects(effs, sc, findings)
         check_action(action, sc, findings)
+    if policy.has_rules or policy.errors or policy.auto_mode != "enabled":
+        from .policy.apply import apply
+
+        return apply(policy, action, commands, effs, findings, sc)
     return combine(findings)

@@ -246,7 +246,16 @@ def has_glob(path: str) -> bool:
 
 
 def in_temp(path: str, ctx: Context) -> bool:
-    return any(is_within(path, t) and path != t for t in ctx.tmpdirs)
+    """Inside a temp directory (not the directory itself).
+
+    A home directory that lives inside a temp directory (sandboxes, tests) stays home.
+    """
+    for t in ctx.tmpdirs:
+        if is_within(path, t) and path != t:
+            if ctx.home != t and is_within(ctx.home, t) and is_within(path, ctx.home):
+                return False
+            return True
+    return False
 
 
 def inside_project(path: str, ctx: Context) -> bool:

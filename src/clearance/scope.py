@@ -19,7 +19,7 @@ class Scope:
 
     def __init__(self, ctx: Context, trust: Trust | None = None) -> None:
         self.ctx = ctx
-        self.trust = trust or DEFAULT_TRUST
+        self.trust = (trust or DEFAULT_TRUST).for_home(ctx.home)
         self._cache: dict[int, object] = {}
 
     def path(self, value: str, cmd: SimpleCommand | None = None) -> str:

@@ -31,6 +31,13 @@ class Trust:
         self.services = services
         self.trust_origin = trust_origin
 
+    def for_home(self, home: str) -> Trust:
+        """The same boundary with '~' in directory globs expanded."""
+        if not any(d.startswith("~") for d in self.directories):
+            return self
+        dirs = tuple(home + d[1:] if d.startswith("~") else d for d in self.directories)
+        return Trust(dirs, self.git_remotes, self.buckets, self.domains, self.services, self.trust_origin)
+
     def host_is_local(self, host: str) -> bool:
         h = host.lower().strip("[]")
         return h in LOCAL_HOSTS or h.startswith("127.") or h.endswith(".localhost") or h == "::1"

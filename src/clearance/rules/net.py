@@ -56,10 +56,11 @@ def has_token(text: str) -> bool:
 class Transfer:
     """What a network client call sends, and where."""
 
-    __slots__ = ("hosts", "files", "stdin", "inline", "secret", "method")
+    __slots__ = ("hosts", "urls", "files", "stdin", "inline", "secret", "method")
 
     def __init__(self) -> None:
         self.hosts: list[str] = []
+        self.urls: list[str] = []
         self.files: list[str] = []  # local paths uploaded
         self.stdin = False  # uploads its stdin
         self.inline = False  # sends inline data
@@ -209,6 +210,7 @@ def http_transfer(cmd: SimpleCommand) -> Transfer:
             host = url_host(url)
             if host:
                 t.hosts.append(host)
+                t.urls.append(url)
                 q = url.split("?", 1)[1] if "?" in url else ""
                 t.secret = t.secret or _secret_in(w) or ("an encoded blob" if _BLOB.search(q) else "")
         i += 1
@@ -228,8 +230,17 @@ def _sensitive_upstream(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
-def _untrusted(hosts: list[str], sc: Scope) -> list[str]:
-    return [h for h in hosts if not sc.trust.host_is_trusted(h.replace(DYN, "x")) or DYN in h]
+def _untrusted(hosts: list[str], sc: Scope, urls: list[str] | None = None) -> list[str]:
+    """The hosts (of the URLs, when given) that are outside the trust boundary."""
+    out = []
+    for i, h in enumerate(hosts):
+        if DYN in h:
+            out.append(h)
+        elif sc.trust.host_is_trusted(h) or (urls is not None and i < len(urls) and sc.trust.url_is_trusted(urls[i])):
+            continue
+        else:
+            out.append(h)
+    return out
 
 
 _REMOTE_SPEC = re.compile(r"^(?:[\w.-]+@)?([\w.-]+|\[[0-9a-fA-F:]+\]):")
@@ -332,7 +343,7 @@ def exfil_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     if name in ("curl", "wget", "http", "https", "xh"):
         t = http_transfer(cmd)
-        bad = _untrusted(t.hosts, sc)
+        bad = _untrusted(t.hosts, sc, t.urls)
         if not bad:
             return None
         if t.secret:
@@ -385,7 +396,7 @@ def upload_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"{name} copies {', '.join(sources) or 'files'} to {host}, which is not a trusted host"
     if name in ("curl", "wget", "http", "https", "xh"):
         t = http_transfer(cmd)
-        bad = _untrusted(t.hosts, sc)
+        bad = _untrusted(t.hosts, sc, t.urls)
         if not bad:
             return None
         if t.files:
@@ -418,7 +429,7 @@ def upload_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
 )
 def post_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
     t = http_transfer(cmd)
-    bad = _untrusted(t.hosts, sc)
+    bad = _untrusted(t.hosts, sc, t.urls)
     if not bad or t.files or t.stdin:
         return None
     if t.inline or t.method not in ("GET", "HEAD", "OPTIONS"):

@@ -1,0 +1,70 @@
+"""The effective policy at decision time: trust boundary, explicit rules, auto mode, broken layers."""
+
+from __future__ import annotations
+
+from ..trust import Trust
+from .patterns import Pattern
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+VERDICT_ORDER = ("hard_deny", "deny", "ask", "allow")
+
+
+class Policy:
+    """A merged policy (see load.py) with its rule patterns compiled."""
+
+    __slots__ = ("data", "trust", "rules", "auto_mode", "errors")
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        t = data.get("trust", {})
+        self.trust = Trust(
+            directories=tuple(_expand_home(v, data) for v, _ in t.get("directories", [])),
+            git_remotes=tuple(v for v, _ in t.get("git_remotes", [])),
+            buckets=tuple(v for v, _ in t.get("buckets", [])),
+            domains=tuple(v for v, _ in t.get("domains", [])),
+            services=tuple(v for v, _ in t.get("services", [])),
+        )
+        self.rules: dict[str, list[tuple[Pattern, str]]] = {}
+        for verdict in VERDICT_ORDER:
+            compiled = []
+            for text, layer in data.get("rules", {}).get(verdict, []):
+                compiled.append((Pattern(text), layer))
+            self.rules[verdict] = compiled
+        self.auto_mode = data.get("auto_mode", "enabled")
+        self.errors: list[dict[str, Any]] = data.get("errors", [])
+
+    @property
+    def has_rules(self) -> bool:
+        return any(self.rules.values())
+
+    def source(self, key: str) -> str:
+        return str(self.data.get("sources", {}).get(key, "default"))
+
+
+def _expand_home(value: str, data: dict[str, Any]) -> str:
+    return value  # '~' is expanded against the context's home when matching (scope.py)
+
+
+DEFAULT = Policy(
+    {
+        "auto_mode": "enabled",
+        "trust": {},
+        "rules": {},
+        "errors": [],
+    }
+)
+
+
+def load_policy(project_root: str, env: Any = None) -> Policy:
+    """The effective policy for a project; never raises (a broken layer is recorded in errors)."""
+    from .load import load
+
+    try:
+        return Policy(load(project_root, env))
+    except Exception as e:
+        return Policy(
+            {"auto_mode": "enabled", "trust": {}, "rules": {}, "errors": [{"layer": "?", "path": "?", "problems": [f"internal error loading policy: {e}"]}]}
+        )

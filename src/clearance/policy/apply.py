@@ -1,0 +1,139 @@
+"""Applying the explicit policy rules, auto mode and broken layers to the built-in findings.
+
+Order (DESIGN.md section 1): explicit rules first -- hard_deny > deny > ask > allow -- then the
+built-in analysis.  An allow rule clears the built-in *ask* and *soft_deny* findings of the
+commands (or the call) it covers, never a hard denial and never what the analyser could not
+see through.  ``Bash(npm test:*)`` covers the simple command ``npm test``, not the
+``rm -rf ~`` chained after it.
+"""
+
+from __future__ import annotations
+
+from ..model import ASK, HARD_DENY, SOFT_DENY, Decision, Finding, combine
+from ..shell.effects import DELETE, READ, WRITE
+from ..trust import url_host
+from .patterns import Pattern, command_text
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..model import Action
+    from ..scope import Scope
+    from ..shell.effects import Effect
+    from ..shell.ir import SimpleCommand
+    from . import Policy
+
+_VERDICT = {"hard_deny": HARD_DENY, "deny": SOFT_DENY, "ask": ASK}
+_WORD = {"hard_deny": "hard-denies", "deny": "denies", "ask": "requires a person for", "allow": "allows"}
+
+
+def _matches(p: Pattern, action: Action, commands: list[SimpleCommand], effects: list[Effect], sc: Scope) -> str | None:
+    """What the pattern matched in this call (for the message), or None."""
+    kind = p.kind
+    if kind == "bash":
+        if action.kind != "shell":
+            return None
+        for c in commands:
+            text = command_text([w.value for w in c.argv])
+            if p.matches_command(text):
+                return text
+        return None
+    if kind in ("read", "edit"):
+        if p.matches_tool(action.tool_name) and p.arg is None:
+            return action.tool_name
+        wanted = (READ,) if kind == "read" else (WRITE, DELETE)
+        for e in effects:
+            if e.kind in wanted and p.matches_path(e.path, sc.ctx.project_root, sc.ctx.home):
+                return sc.show(e.path)
+        return None
+    if kind == "fetch":
+        if action.tool_name != "WebFetch":
+            return None
+        url = action.tool_input.get("url")
+        if isinstance(url, str) and p.matches_host(url_host(url)):
+            return url
+        return None
+    if p.matches_tool(action.tool_name):
+        return action.tool_name
+    return None
+
+
+def apply(
+    policy: Policy,
+    action: Action,
+    commands: list[SimpleCommand],
+    effects: list[Effect],
+    findings: list[Finding],
+    sc: Scope,
+) -> Decision:
+    explicit: list[Finding] = []
+    for verdict in ("hard_deny", "deny", "ask"):
+        for p, layer in policy.rules.get(verdict, []):
+            what = _matches(p, action, commands, effects, sc)
+            if what is not None:
+                explicit.append(Finding(f"{layer}:{p.text}", _VERDICT[verdict], f"the {layer} policy {_WORD[verdict]} {p.text} ({what})", "policy"))
+
+    allowed_by: list[str] = []
+    if policy.rules.get("allow"):
+        findings, allowed_by = _clear_with_allow_rules(policy, action, commands, effects, findings, sc)
+
+    decision = combine(explicit + findings)
+    if explicit and decision.rules and decision.rules[0] in {f.rule_id for f in explicit}:
+        decision.stage = "policy"
+    if decision.decision == "allow" and allowed_by:
+        decision.stage = "policy"
+        decision.rules = allowed_by
+        decision.reason = f"Allowed by the policy rule {allowed_by[0]}."
+
+    if decision.decision == "allow":
+        if policy.errors:
+            err = policy.errors[0]
+            first = err["problems"][0] if err.get("problems") else "cannot be loaded"
+            return Decision(
+                "ask",
+                f"The {err['layer']} policy file is broken ({first}); clearance asks until it is fixed (run `clearance policy lint`).",
+                ["policy.broken"],
+                "policy",
+                decision.findings,
+            )
+        if policy.auto_mode == "disabled":
+            return Decision(
+                "ask",
+                f"Auto mode is disabled by the {policy.source('auto_mode')} policy; a person approves each call.",
+                ["policy.auto-mode-disabled"],
+                "policy",
+                decision.findings,
+            )
+    return decision
+
+
+def _clear_with_allow_rules(
+    policy: Policy,
+    action: Action,
+    commands: list[SimpleCommand],
+    effects: list[Effect],
+    findings: list[Finding],
+    sc: Scope,
+) -> tuple[list[Finding], list[str]]:
+    used: list[str] = []
+    if action.kind == "shell":
+        covered: set[str] = set()
+        for c in commands:
+            text = command_text([w.value for w in c.argv])
+            for p, layer in policy.rules["allow"]:
+                if p.kind == "bash" and p.matches_command(text):
+                    covered.add(c.show())
+                    if f"{layer}:{p.text}" not in used:
+                        used.append(f"{layer}:{p.text}")
+                    break
+        if not covered:
+            return findings, []
+        kept = [f for f in findings if f.verdict == HARD_DENY or not f.command or f.command not in covered]
+        # Only name the allow rules when every command of the call is covered.
+        all_covered = all(c.show() in covered for c in commands if not c.inner)
+        return kept, used if all_covered else []
+    for p, layer in policy.rules["allow"]:
+        if _matches(p, action, commands, effects, sc) is not None:
+            used.append(f"{layer}:{p.text}")
+    if not used:
+        return findings, []
+    return [f for f in findings if f.verdict == HARD_DENY], used

@@ -1,0 +1,299 @@
+"""Finding, reading, validating and merging the policy layers (managed > user > project).
+
+The merged result is a plain JSON-able dict.  The hook reads it from a cache
+keyed by the layer files' paths, sizes and modification times, so ``tomllib``
+is imported only when a policy file changed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+from .schema import LIST, MANAGED_ONLY, SCHEMA
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    Env = dict[str, str] | os._Environ[str]
+
+LAYERS = ("managed", "user", "project")
+FORMAT = 3  # bump when the merged shape changes
+
+
+class LayerFile:
+    __slots__ = ("name", "path", "stamp")
+
+    def __init__(self, name: str, path: str) -> None:
+        self.name = name
+        self.path = path
+        try:
+            st = os.stat(path)
+            self.stamp = f"{st.st_mtime_ns}:{st.st_size}"
+        except OSError:
+            self.stamp = ""
+
+    @property
+    def exists(self) -> bool:
+        return bool(self.stamp)
+
+
+def layer_files(project_root: str, env: Env) -> list[LayerFile]:
+    home = env.get("HOME") or os.path.expanduser("~")
+    managed = env.get("CLEARANCE_MANAGED_POLICY") or "/etc/clearance/managed.toml"
+    xdg = env.get("XDG_CONFIG_HOME") or os.path.join(home, ".config")
+    user = env.get("CLEARANCE_USER_POLICY") or os.path.join(xdg, "clearance", "config.toml")
+    return [
+        LayerFile("managed", managed),
+        LayerFile("user", user),
+        LayerFile("project", os.path.join(project_root, ".clearance.toml")),
+    ]
+
+
+def empty_policy() -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "auto_mode": "enabled",
+        "sources": {"auto_mode": "default"},
+        "allow_user_trust": True,
+        "allow_project_trust": False,
+        "trust": {k: [] for k in SCHEMA["trust"][0]},
+        "rules": {k: [] for k in SCHEMA["rules"][0]},
+        "reviewer": {},
+        "reviewer_rules": {k: [] for k in SCHEMA["reviewer"][0]["rules"][0]},
+        "escalation": {"max_consecutive_denials": 3, "max_total_denials": 20},
+        "audit": {},
+        "ignored": [],
+        "errors": [],
+        "layers": [],
+    }
+
+
+# -- validation --------------------------------------------------------------
+
+
+def line_of(text: str, path: list[str]) -> int:
+    """Best-effort line number of a dotted key in TOML text (1-based; 0 if not found)."""
+    lines = text.splitlines()
+    start = 0
+    if len(path) > 1:
+        header = "[" + ".".join(path[:-1]) + "]"
+        for i, line in enumerate(lines):
+            if line.strip().replace(" ", "") == header:
+                start = i
+                break
+    key = path[-1]
+    for i in range(start, len(lines)):
+        s = lines[i].strip()
+        if s.startswith((key + " ", key + "=", '"' + key + '"')) or s.startswith(f"[{'.'.join(path)}]"):
+            return i + 1
+    return start + 1 if start else 0
+
+
+def validate(data: dict[str, Any], text: str, where: str) -> list[str]:
+    """Problems with the file's keys and types, as 'file:line: message'."""
+    from .patterns import Pattern, PatternError
+
+    problems: list[str] = []
+
+    def walk(obj: dict[str, Any], spec: dict[str, Any], path: list[str]) -> None:
+        for key, value in obj.items():
+            p = [*path, key]
+            if key not in spec:
+                known = ", ".join(sorted(spec))
+                problems.append(f"{where}:{line_of(text, p)}: unknown key '{'.'.join(p)}' (known here: {known})")
+                continue
+            typ, _ = spec[key]
+            if isinstance(typ, dict):
+                if not isinstance(value, dict):
+                    problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' must be a table")
+                else:
+                    walk(value, typ, p)
+            elif isinstance(typ, tuple):
+                if value not in typ:
+                    problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' must be one of {', '.join(map(repr, typ))}, not {value!r}")
+            elif typ == LIST:
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' must be a list of strings")
+                elif p[0] == "rules":
+                    for v in value:
+                        try:
+                            Pattern(v)
+                        except PatternError as e:
+                            problems.append(f"{where}:{_line_of_value(text, v) or line_of(text, p)}: {e}")
+            elif typ is float:
+                if not isinstance(value, (int, float)) or isinstance(value, bool):
+                    problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' must be a number")
+            elif not isinstance(value, typ) or (typ is int and isinstance(value, bool)):
+                problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' must be {typ.__name__}")
+
+    walk(data, SCHEMA, [])
+    return problems
+
+
+def _line_of_value(text: str, value: str) -> int:
+    for i, line in enumerate(text.splitlines()):
+        if value in line:
+            return i + 1
+    return 0
+
+
+def read_layer(lf: LayerFile) -> tuple[dict[str, Any] | None, list[str], str]:
+    """(data or None when broken, problems, text)."""
+    import tomllib
+
+    try:
+        with open(lf.path, "rb") as f:
+            raw = f.read()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        return None, [f"{lf.path}:0: cannot read the file ({e})"], ""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        msg = str(e)
+        line = 0
+        if "line " in msg:
+            try:
+                line = int(msg.split("line ", 1)[1].split(",", 1)[0].split(")", 1)[0])
+            except ValueError:
+                line = 0
+        return None, [f"{lf.path}:{line}: TOML syntax error: {msg}"], text
+    problems = validate(data, text, lf.path)
+    return (None if problems else data), problems, text
+
+
+# -- merging -----------------------------------------------------------------
+
+
+def merge(layers: list[tuple[LayerFile, dict[str, Any] | None, list[str]]]) -> dict[str, Any]:
+    pol = empty_policy()
+    present = {lf.name: data for lf, data, _ in layers if lf.exists}
+    managed = present.get("managed")
+    have_managed = "managed" in present
+    for lf, data, problems in layers:
+        pol["layers"].append({"name": lf.name, "path": lf.path, "exists": lf.exists, "loaded": lf.exists and data is not None})
+        if lf.exists and data is None:
+            pol["errors"].append({"layer": lf.name, "path": lf.path, "problems": problems})
+
+    # Who may add allow rules and trusted resources.
+    if managed is not None:
+        pol["allow_user_trust"] = bool(managed.get("allow_user_trust", True))
+        pol["allow_project_trust"] = bool(managed.get("allow_project_trust", False))
+        for k in MANAGED_ONLY:
+            if k in managed:
+                pol["sources"][k] = "managed"
+    user = present.get("user")
+    if not have_managed and user is not None and "allow_project_trust" in user:
+        pol["allow_project_trust"] = bool(user["allow_project_trust"])
+        pol["sources"]["allow_project_trust"] = "user"
+    may_trust = {"managed": True, "user": pol["allow_user_trust"], "project": pol["allow_project_trust"]}
+
+    for name in LAYERS:
+        data = present.get(name)
+        if data is None:
+            continue
+        for k in MANAGED_ONLY:
+            if k in data and name != "managed" and not (name == "user" and not have_managed and k == "allow_project_trust"):
+                pol["ignored"].append([f"{k} = {data[k]!r}", name, "only the managed policy sets this"])
+        mode = data.get("auto_mode")
+        if mode == "disabled" and pol["auto_mode"] != "disabled":
+            pol["auto_mode"] = "disabled"
+            pol["sources"]["auto_mode"] = name
+        elif mode == "enabled" and pol["auto_mode"] == "disabled":
+            pol["ignored"].append(["auto_mode = 'enabled'", name, f"auto mode was disabled by the {pol['sources']['auto_mode']} policy"])
+        elif mode == "enabled" and pol["sources"]["auto_mode"] == "default":
+            pol["sources"]["auto_mode"] = name
+        for key, values in data.get("trust", {}).items():
+            for v in values:
+                if may_trust[name]:
+                    pol["trust"][key].append([v, name])
+                else:
+                    pol["ignored"].append([f"trust.{key}: {v}", name, _why_not(name)])
+        for verdict, values in data.get("rules", {}).items():
+            for v in values:
+                if verdict == "allow" and not may_trust[name]:
+                    pol["ignored"].append([f"rules.allow: {v}", name, _why_not(name)])
+                else:
+                    pol["rules"][verdict].append([v, name])
+        rev = data.get("reviewer", {})
+        for verdict, values in rev.get("rules", {}).items():
+            for v in values:
+                if verdict == "allow" and not may_trust[name]:
+                    pol["ignored"].append([f"reviewer.rules.allow: {v}", name, _why_not(name)])
+                else:
+                    pol["reviewer_rules"][verdict].append([v, name])
+        for key, value in rev.items():
+            if key == "rules":
+                continue
+            if name == "project":
+                pol["ignored"].append([f"reviewer.{key}", name, "a repository may not choose the reviewer model or endpoint"])
+            elif key not in pol["reviewer"]:
+                pol["reviewer"][key] = value
+                pol["sources"]["reviewer." + key] = name
+        for key, value in data.get("escalation", {}).items():
+            source = pol["sources"].get("escalation." + key)
+            if value < pol["escalation"][key] or (source is None and name != "project"):
+                pol["escalation"][key] = value
+                pol["sources"]["escalation." + key] = name
+            elif value > pol["escalation"][key]:
+                pol["ignored"].append([f"escalation.{key} = {value}", name, "a lower layer may only lower escalation limits"])
+        for key, value in data.get("audit", {}).items():
+            if name == "project":
+                pol["ignored"].append([f"audit.{key}", name, "a repository may not redirect or switch off the audit trail"])
+            elif key not in pol["audit"]:
+                pol["audit"][key] = value
+                pol["sources"]["audit." + key] = name
+    return pol
+
+
+def _why_not(layer: str) -> str:
+    if layer == "project":
+        return "the project layer may not add allow rules or trusted resources unless the managed (or user) policy sets allow_project_trust = true"
+    return "the managed policy sets allow_user_trust = false"
+
+
+# -- loading with a cache -----------------------------------------------------
+
+
+def load(project_root: str, env: Env | None = None, use_cache: bool = True) -> dict[str, Any]:
+    env = os.environ if env is None else env
+    files = layer_files(project_root, env)
+    if not any(lf.exists for lf in files):
+        pol = empty_policy()
+        pol["layers"] = [{"name": lf.name, "path": lf.path, "exists": False, "loaded": False} for lf in files]
+        return pol
+    cache_path = None
+    if use_cache:
+        import hashlib
+
+        key = json.dumps([FORMAT, [(lf.name, lf.path, lf.stamp) for lf in files]])
+        home = env.get("HOME") or os.path.expanduser("~")
+        cache_dir = os.path.join(env.get("XDG_CACHE_HOME") or os.path.join(home, ".cache"), "clearance", "policy")
+        cache_path = os.path.join(cache_dir, hashlib.sha1(key.encode()).hexdigest() + ".json")
+        try:
+            with open(cache_path, encoding="utf-8") as f:
+                cached: dict[str, Any] = json.load(f)
+            if cached.get("format") == FORMAT:
+                return cached
+        except (OSError, ValueError):
+            pass
+    layers = []
+    for lf in files:
+        if lf.exists:
+            data, problems, _ = read_layer(lf)
+            layers.append((lf, data, problems))
+        else:
+            layers.append((lf, None, []))
+    pol = merge(layers)
+    if cache_path is not None:
+        try:
+            os.makedirs(os.path.dirname(cache_path), mode=0o700, exist_ok=True)
+            tmp = f"{cache_path}.{os.getpid()}.tmp"
+            with open(tmp, "w", encoding="utf-8") as f:
+                json.dump(pol, f)
+            os.replace(tmp, cache_path)
+        except OSError:
+            pass  # a read-only cache only costs time
+    return pol

@@ -1,0 +1,180 @@
+"""Permission rules in Claude Code's syntax: parsing and matching.
+
+``Tool`` or ``Tool(argument)``:
+
+- ``Bash(npm run test:*)`` -- a simple command starting with those words; ``Bash(git push origin *)``
+  -- ``*`` matches anything; ``Bash(npm test)`` -- exactly that command.  Matched against every
+  simple command clearance extracts (after unwrapping sudo, bash -c ...), never the raw text.
+- ``Read(path)``, ``Edit(path)``, ``Write(path)`` -- gitignore-style globs: ``~/x`` in home,
+  ``//x`` absolute, ``/x`` or ``x`` relative to the project root; ``*`` within a directory,
+  ``**`` across directories.  Read rules cover Read, Grep and Glob, and what shell commands read;
+  Edit/Write rules cover Write, Edit, MultiEdit, NotebookEdit, and what shell commands write or delete.
+- ``WebFetch(domain:example.com)`` -- that host and its subdomains.
+- ``mcp__server``, ``mcp__server__tool``, ``mcp__server__*`` -- MCP tools.
+- A bare tool name (``WebSearch``, ``Task``, ``Bash``) -- every call of that tool.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+
+from ..paths import DYN
+
+KNOWN_TOOLS = frozenset(
+    {
+        "Bash",
+        "Read",
+        "Write",
+        "Edit",
+        "MultiEdit",
+        "NotebookEdit",
+        "NotebookRead",
+        "Glob",
+        "Grep",
+        "LS",
+        "WebFetch",
+        "WebSearch",
+        "Task",
+        "Agent",
+        "TodoWrite",
+        "ExitPlanMode",
+        "BashOutput",
+        "KillShell",
+        "Skill",
+        "SlashCommand",
+    }
+)
+READ_TOOLS = frozenset({"Read", "Grep", "Glob", "LS", "NotebookRead"})
+EDIT_TOOLS = frozenset({"Write", "Edit", "MultiEdit", "NotebookEdit"})
+_RULE = re.compile(r"^([A-Za-z_][A-Za-z0-9_*\-]*)(?:\((.*)\))?$", re.S)
+
+
+class PatternError(ValueError):
+    pass
+
+
+class Pattern:
+    __slots__ = ("text", "tool", "arg", "_re")
+
+    def __init__(self, text: str) -> None:
+        m = _RULE.match(text.strip())
+        if not m:
+            raise PatternError(f"{text!r} is not Tool or Tool(argument)")
+        self.text = text.strip()
+        self.tool = m.group(1)
+        self.arg = m.group(2)
+        self._re: re.Pattern[str] | None = None
+        if self.arg is not None and self.arg.strip() == "":
+            raise PatternError(f"{text!r} has an empty argument; write just {self.tool} to match every call")
+        if self.tool.startswith("mcp__"):
+            if self.arg is not None:
+                raise PatternError(f"{text!r}: MCP rules take no argument")
+        elif "*" in self.tool:
+            raise PatternError(f"{text!r}: only MCP tool names may contain *")
+        elif self.tool not in KNOWN_TOOLS:
+            raise PatternError(f"{text!r}: unknown tool {self.tool!r}; this rule can never match")
+        if self.arg is not None:
+            if self.tool == "WebFetch":
+                if not self.arg.startswith("domain:") or not self.arg[7:]:
+                    raise PatternError(f"{text!r}: WebFetch rules take domain:HOST")
+            elif self.tool in READ_TOOLS or self.tool in EDIT_TOOLS:
+                if any(c in self.arg for c in "[]{}"):
+                    raise PatternError(f"{text!r}: only * and ** are supported in path globs")
+            elif self.tool == "Bash":
+                if self.arg.endswith(":*") and "*" in self.arg[:-2]:
+                    raise PatternError(f"{text!r}: use either prefix:* or * wildcards, not both")
+
+    @property
+    def kind(self) -> str:
+        if self.tool == "Bash":
+            return "bash"
+        if self.tool in READ_TOOLS:
+            return "read"
+        if self.tool in EDIT_TOOLS:
+            return "edit"
+        if self.tool.startswith("mcp__"):
+            return "mcp"
+        if self.tool == "WebFetch":
+            return "fetch"
+        return "tool"
+
+    # -- matching --------------------------------------------------------------
+
+    def matches_tool(self, tool_name: str) -> bool:
+        """Does this rule cover every call of *tool_name* (no argument given)?"""
+        if self.tool.startswith("mcp__"):
+            if "*" in self.tool:
+                return fnmatch.fnmatchcase(tool_name, self.tool)
+            return tool_name == self.tool or tool_name.startswith(self.tool + "__")
+        if self.arg is not None:
+            return False
+        if self.kind == "read":
+            return tool_name in READ_TOOLS
+        if self.kind == "edit":
+            return tool_name in EDIT_TOOLS
+        return tool_name == self.tool or (self.tool in ("Task", "Agent") and tool_name in ("Task", "Agent"))
+
+    def matches_command(self, text: str) -> bool:
+        if self.tool != "Bash":
+            return False
+        if self.arg is None:
+            return True
+        a = self.arg
+        if a.endswith(":*"):
+            prefix = a[:-2].rstrip()
+            return text == prefix or text.startswith(prefix + " ")
+        if "*" in a:
+            if self._re is None:
+                self._re = re.compile("^" + ".*".join(re.escape(p) for p in a.split("*")) + "$", re.S)
+            return bool(self._re.match(text))
+        return text == a
+
+    def matches_path(self, path: str, project_root: str, home: str) -> bool:
+        if self.arg is None:
+            return True
+        if self._re is None:
+            self._re = re.compile(path_glob_regex(self.arg, project_root, home))
+        return bool(self._re.match(path))
+
+    def matches_host(self, host: str) -> bool:
+        if self.arg is None:
+            return True
+        d = self.arg[7:].lower().lstrip("*.")
+        h = host.lower()
+        return h == d or h.endswith("." + d)
+
+
+def path_glob_regex(glob: str, project_root: str, home: str) -> str:
+    if glob.startswith("~/") or glob == "~":
+        base = home + glob[1:]
+    elif glob.startswith("//"):
+        base = glob[1:]
+    elif glob.startswith("/"):
+        base = project_root.rstrip("/") + glob
+    else:
+        base = project_root.rstrip("/") + "/" + (glob[2:] if glob.startswith("./") else glob)
+    out = []
+    i = 0
+    while i < len(base):
+        if base.startswith("/**", i) and (i + 3 == len(base) or base[i + 3] == "/"):
+            out.append("(?:/.*)?")
+            i += 3
+        elif base.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif base[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif base[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(base[i]))
+            i += 1
+    # A directory pattern also covers what is inside it.
+    return "^" + "".join(out) + "(?:/.*)?$"
+
+
+def command_text(values: list[str]) -> str:
+    return " ".join(v.replace(DYN, "$?") for v in values)

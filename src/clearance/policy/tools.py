@@ -1,0 +1,218 @@
+"""Tools for policy authors: show, lint, test, schema."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from .load import LAYERS, layer_files, load, read_layer
+from .patterns import Pattern, PatternError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+def show(project_root: str, env: Any, as_json: bool = False) -> str:
+    pol = load(project_root, env, use_cache=False)
+    if as_json:
+        return json.dumps(pol, indent=2)
+    out: list[str] = []
+    out.append("Layers (highest first):")
+    for lay in pol["layers"]:
+        state = "loaded" if lay["loaded"] else ("BROKEN" if lay["exists"] else "absent")
+        out.append(f"  {lay['name']:8s} {state:7s} {lay['path']}")
+    for err in pol["errors"]:
+        out.append(f"\nBROKEN {err['layer']} layer: clearance answers ask instead of allow until it is fixed")
+        out.extend(f"  {p}" for p in err["problems"])
+    src = pol["sources"]
+    out.append("")
+    out.append(f"auto_mode = {pol['auto_mode']!r}   ({src.get('auto_mode', 'default')})")
+    out.append(f"allow_user_trust = {pol['allow_user_trust']}   ({src.get('allow_user_trust', 'default')})")
+    out.append(f"allow_project_trust = {pol['allow_project_trust']}   ({src.get('allow_project_trust', 'default')})")
+    out.append("\n[trust]  (plus the project's own origin remote, for ordinary pushes)")
+    for key, items in pol["trust"].items():
+        for v, layer in items:
+            out.append(f"  {key:12s} {v:40s} ({layer})")
+    out.append("\n[rules]")
+    for verdict in ("hard_deny", "deny", "ask", "allow"):
+        for v, layer in pol["rules"][verdict]:
+            out.append(f"  {verdict:10s} {v:40s} ({layer})")
+    out.append("\n[reviewer.rules]")
+    for verdict, items in pol["reviewer_rules"].items():
+        for v, layer in items:
+            out.append(f"  {verdict:10s} {v}   ({layer})")
+    if pol["reviewer"]:
+        out.append("\n[reviewer]")
+        for k, v in pol["reviewer"].items():
+            out.append(f"  {k} = {v!r}   ({src.get('reviewer.' + k)})")
+    out.append("\n[escalation]")
+    for k, v in pol["escalation"].items():
+        out.append(f"  {k} = {v}   ({src.get('escalation.' + k, 'default')})")
+    if pol["audit"]:
+        out.append("\n[audit]")
+        for k, v in pol["audit"].items():
+            out.append(f"  {k} = {v!r}   ({src.get('audit.' + k)})")
+    if pol["ignored"]:
+        out.append("\nIgnored (a lower layer may not loosen what is above it):")
+        for what, layer, why in pol["ignored"]:
+            out.append(f"  {layer}: {what} -- {why}")
+    return "\n".join(out)
+
+
+def lint_files(paths: list[str]) -> list[str]:
+    """Problems in the given policy files: keys, types, patterns, dead and shadowed rules."""
+    from .load import LayerFile
+
+    problems: list[str] = []
+    for path in paths:
+        lf = LayerFile("file", path)
+        if not lf.exists:
+            problems.append(f"{path}:0: no such file")
+            continue
+        data, errs, text = read_layer(lf)
+        problems.extend(errs)
+        if data is None:
+            continue
+        problems.extend(_rule_checks(data, text, path))
+    return problems
+
+
+def _rule_checks(data: dict[str, Any], text: str, path: str) -> list[str]:
+    from .load import _line_of_value
+
+    entries: list[tuple[str, Pattern, str, int]] = []
+    for verdict in ("hard_deny", "deny", "ask", "allow"):
+        for v in data.get("rules", {}).get(verdict, []):
+            try:
+                entries.append((verdict, Pattern(v), path, _line_of_value(text, v)))
+            except PatternError:
+                continue  # already reported by validation
+    return shadowed(entries)
+
+
+def shadowed(entries: list[tuple[str, Pattern, str, int]]) -> list[str]:
+    """Rules that can never take effect: duplicates, and rules covered by an equal or stronger one."""
+    order = {"hard_deny": 0, "deny": 1, "ask": 2, "allow": 3}
+    out: list[str] = []
+    for i, (verdict, p, path, line) in enumerate(entries):
+        for j, (sv, q, qpath, _) in enumerate(entries):
+            if i == j or order[sv] > order[verdict] or (order[sv] == order[verdict] and j > i):
+                continue
+            if _covers(q, p):
+                what = "repeats" if q.text == p.text else "is shadowed by"
+                where = "" if qpath == path else f" in {qpath}"
+                out.append(f"{path}:{line}: rules.{verdict} {p.text!r} {what} rules.{sv} {q.text!r}{where} and never takes effect")
+                break
+    return out
+
+
+def _covers(q: Pattern, p: Pattern) -> bool:
+    """Does every call *p* matches also match *q* (conservatively)?"""
+    if q.tool != p.tool and not (q.tool.startswith("mcp__") and p.tool.startswith("mcp__")):
+        return False
+    if q.tool.startswith("mcp__"):
+        return q.matches_tool(p.tool.replace("*", "x"))
+    if q.arg is None:
+        return True
+    if p.arg is None:
+        return False
+    if q.tool == "Bash":
+        if q.arg.endswith(":*"):
+            prefix = q.arg[:-2].rstrip()
+            body = p.arg[:-2].rstrip() if p.arg.endswith(":*") else p.arg.replace("*", "")
+            return body == prefix or body.startswith(prefix + " ")
+        if "*" not in q.arg:
+            return p.arg == q.arg
+        return "*" not in p.arg and q.matches_command(p.arg)
+    return q.arg == p.arg or (q.arg.endswith("/**") and p.arg.startswith(q.arg[:-2]))
+
+
+def lint_effective(project_root: str, env: Any) -> list[str]:
+    """Problems of every layer file, plus rules shadowed across layers and entries a layer may not set."""
+    from .load import LayerFile, _line_of_value
+
+    files = [lf for lf in layer_files(project_root, env) if lf.exists]
+    problems = lint_files([lf.path for lf in files])
+    entries: list[tuple[str, Pattern, str, int]] = []
+    texts: dict[str, str] = {}
+    for lf in files:
+        data, _, text = read_layer(LayerFile(lf.name, lf.path))
+        texts[lf.name] = text
+        if data is None:
+            continue
+        for verdict in ("hard_deny", "deny", "ask", "allow"):
+            for v in data.get("rules", {}).get(verdict, []):
+                try:
+                    entries.append((verdict, Pattern(v), lf.path, _line_of_value(text, v)))
+                except PatternError:
+                    continue
+    for msg in shadowed(entries):
+        if msg not in problems:
+            problems.append(msg)
+    pol = load(project_root, env, use_cache=False)
+    paths = {lf.name: lf.path for lf in files}
+    for what, layer, why in pol["ignored"]:
+        value = what.split(": ", 1)[-1]
+        line = _line_of_value(texts.get(layer, ""), value)
+        problems.append(f"{paths.get(layer, layer)}:{line}: {what} has no effect: {why}")
+    return problems
+
+
+def run_tests(path: str, project_root: str, env: Any) -> tuple[int, list[str]]:
+    """Run a file of cases; returns (failures, report lines)."""
+    from ..api import decide_event
+
+    cases = _read_cases(path)
+    lines: list[str] = []
+    failures = 0
+    for i, case in enumerate(cases, 1):
+        expect = case.get("expect") or case.get("decision")
+        tool = case.get("tool") or case.get("tool_name") or ("Bash" if "command" in case else None)
+        if expect not in ("allow", "deny", "ask") or not tool:
+            failures += 1
+            lines.append(f"case {i}: needs 'expect' (allow|deny|ask) and a tool or command")
+            continue
+        tool_input = case.get("input") or case.get("tool_input") or {}
+        if "command" in case:
+            tool_input = {"command": case["command"]}
+        for key in ("file_path", "url", "query", "pattern"):
+            if key in case:
+                tool_input = {**tool_input, key: case[key]}
+        cwd = case.get("cwd") or project_root
+        event = {"hook_event_name": "PreToolUse", "tool_name": tool, "tool_input": tool_input, "cwd": cwd, "session_id": "policy-test"}
+        d = decide_event(event, env)
+        label = case.get("name") or json.dumps(tool_input)[:70]
+        if d.decision == expect:
+            lines.append(f"ok    {label}: {d.decision}")
+        else:
+            failures += 1
+            lines.append(f"FAIL  {label}: expected {expect}, got {d.decision} ({', '.join(d.rules)}: {d.reason})")
+    return failures, lines
+
+
+def _read_cases(path: str) -> list[dict[str, Any]]:
+    with open(path, "rb") as f:
+        raw = f.read()
+    if path.endswith((".yaml", ".yml")):
+        import yaml
+
+        data = yaml.safe_load(raw)
+    elif path.endswith(".json"):
+        data = json.loads(raw)
+    else:
+        import tomllib
+
+        data = tomllib.loads(raw.decode("utf-8"))
+    if isinstance(data, dict):
+        data = data.get("case") or data.get("cases") or []
+    if not isinstance(data, list):
+        raise ValueError(f"{path}: expected a list of cases ([[case]] in TOML, a list in YAML)")
+    return [c for c in data if isinstance(c, dict)]
+
+
+def user_layer_path(env: Any) -> str:
+    return layer_files(os.getcwd(), env)[1].path
+
+
+__all__ = ["LAYERS", "lint_effective", "lint_files", "run_tests", "show"]
