@@ -58,8 +58,18 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=60)
     ap.add_argument("--hook", default=str(ROOT / ".venv" / "bin" / "clearance") + " hook")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--with-policy", action="store_true", help="load the example managed and user policies")
     a = ap.parse_args()
-    env = dict(os.environ, HOME="/home/ana", CLAUDE_PROJECT_DIR="/home/ana/webapp")
+    env = dict(os.environ, HOME="/home/ana", CLAUDE_PROJECT_DIR="/home/ana/webapp", CLEARANCE_MANAGED_POLICY="/nonexistent/managed.toml")
+    env.pop("XDG_CONFIG_HOME", None)
+    if a.with_policy:
+        # The example managed and user policies, read through the policy cache as in real use.
+        import tempfile
+
+        tmp = tempfile.mkdtemp(prefix="clearance-bench-")
+        env["CLEARANCE_MANAGED_POLICY"] = str(ROOT / "examples" / "policies" / "managed.toml")
+        env["CLEARANCE_USER_POLICY"] = str(ROOT / "examples" / "policies" / "user.toml")
+        env["XDG_CACHE_HOME"] = tmp
     payloads = []
     for ev in EVENTS:
         full = {"session_id": "bench", "cwd": "/home/ana/webapp", "hook_event_name": "PreToolUse", "permission_mode": "default", **ev}
