@@ -62,6 +62,10 @@ def main() -> int:
     a = ap.parse_args()
     env = dict(os.environ, HOME="/home/ana", CLAUDE_PROJECT_DIR="/home/ana/webapp", CLEARANCE_MANAGED_POLICY="/nonexistent/managed.toml")
     env.pop("XDG_CONFIG_HOME", None)
+    import tempfile
+
+    # Every decision is recorded, as in real use, in a scratch audit store.
+    env["CLEARANCE_DB"] = os.path.join(tempfile.mkdtemp(prefix="clearance-bench-db-"), "clearance.db")
     if a.with_policy:
         # The example managed and user policies, read through the policy cache as in real use.
         import tempfile

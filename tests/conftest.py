@@ -27,3 +27,10 @@ def decide(example: Any, cwd: str = PROJECT, env: dict[str, str] | None = None) 
 @pytest.fixture
 def run() -> Any:
     return decide
+
+
+@pytest.fixture(autouse=True)
+def _private_audit_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test writes to a real home directory's audit store."""
+    monkeypatch.setenv("CLEARANCE_DB", str(tmp_path_factory.mktemp("audit") / "clearance.db"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))

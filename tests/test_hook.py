@@ -18,7 +18,9 @@ ENV = {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": "/home/ana/webapp", "PATH": os
 def hook_process(stdin: bytes, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     exe = Path(sys.executable).parent / "clearance"
     cmd = [str(exe), "hook"] if exe.exists() else [sys.executable, "-m", "clearance", "hook"]
-    return subprocess.run(cmd, input=stdin, capture_output=True, env=env or ENV, timeout=30)
+    full = dict(env or ENV)
+    full.setdefault("CLEARANCE_DB", os.environ["CLEARANCE_DB"])
+    return subprocess.run(cmd, input=stdin, capture_output=True, env=full, timeout=30)
 
 
 def pre(tool: str, tool_input: object, **extra: object) -> bytes:

@@ -12,6 +12,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import os
 
+    from .model import Context
+    from .policy import Policy
+
 
 def malformed(message: str) -> Decision:
     return Decision("ask", f"The hook event could not be understood ({message}); asking instead of guessing.", ["input.malformed"], "default")
@@ -19,20 +22,26 @@ def malformed(message: str) -> Decision:
 
 def decide_event(event: object, env: dict[str, str] | os._Environ[str] | None = None) -> Decision:
     """Decide one event in Claude Code's PreToolUse shape.  Never raises."""
+    return decide_event_full(event, env)[0]
+
+
+def decide_event_full(event: object, env: dict[str, str] | os._Environ[str] | None = None) -> tuple[Decision, Context | None, Policy | None]:
+    """The decision plus the context and policy it was made in (for recording).  Never raises."""
     t0 = time.perf_counter()
     try:
         action, ctx = parse_event(event, env)
     except MalformedEvent as e:
         d = malformed(str(e))
         d.elapsed_ms = (time.perf_counter() - t0) * 1000.0
-        return d
-    except Exception as e:
+        return d, None, None
+    except Exception as e:  # noqa: BLE001 - never crash the agent's session
         d = malformed(f"{type(e).__name__}: {e}")
         d.elapsed_ms = (time.perf_counter() - t0) * 1000.0
-        return d
+        return d, None, None
     from .policy import load_policy
 
-    return evaluate(action, ctx, load_policy(ctx.project_root, env))
+    policy = load_policy(ctx.project_root, env)
+    return evaluate(action, ctx, policy), ctx, policy
 
 
 def decide(

@@ -13,11 +13,20 @@ from . import __version__
 def _cmd_hook(args: argparse.Namespace) -> int:
     from .hook import main as hook_main
 
-    return hook_main()
+    argv = ["--agent", args.agent]
+    if args.shadow:
+        argv.append("--shadow")
+    if args.headless:
+        argv.append("--headless")
+    if args.no_audit:
+        argv.append("--no-audit")
+    if args.db:
+        argv += ["--db", args.db]
+    return hook_main(argv)
 
 
 def _cmd_decide(args: argparse.Namespace) -> int:
-    from .api import decide_event, malformed
+    from .api import decide_event_full, malformed
 
     rows: list[tuple[dict[str, object], dict[str, object]]] = []
     out = sys.stdout
@@ -32,7 +41,11 @@ def _cmd_decide(args: argparse.Namespace) -> int:
             rec = d.to_record(None)
             print(f"clearance decide: line {lineno}: not valid JSON", file=sys.stderr)
         else:
-            d = decide_event(event)
+            d, ctx, policy = decide_event_full(event)
+            if args.stateful and isinstance(event, dict):
+                from .audit import is_headless, record
+
+                d = record(d, event, ctx, policy, os.environ, args.db, False, is_headless(os.environ, args.headless))
             rec = d.to_record(event.get("id") if isinstance(event, dict) else None)
         if args.table:
             rows.append((event if isinstance(event, dict) else {}, rec))
@@ -172,10 +185,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     h = sub.add_parser("hook", help="read one hook event on stdin and print the agent's answer")
     h.add_argument("--agent", default="claude", choices=["claude"], help="agent protocol (default: claude)")
+    h.add_argument("--shadow", action="store_true", help="decide and record, but answer nothing (measure before switching on)")
+    h.add_argument("--headless", action="store_true", help="no person is watching: repeated denials stop the run instead of asking")
+    h.add_argument("--db", help="audit store: a SQLite path or postgresql://... (default: policy [audit] url, else $XDG_STATE_HOME/clearance/clearance.db)")
+    h.add_argument("--no-audit", action="store_true", help="do not record (no escalation either)")
     h.set_defaults(fn=_cmd_hook)
 
     d = sub.add_parser("decide", help="decide JSONL hook events from stdin, one JSON decision per line")
     d.add_argument("--table", action="store_true", help="print a readable table instead of JSONL")
+    d.add_argument("--stateful", action="store_true", help="record each decision and apply session escalation, as the hook does")
+    d.add_argument("--headless", action="store_true", help="with --stateful: treat sessions as headless")
+    d.add_argument("--db", help="with --stateful: the audit store")
     d.set_defaults(fn=_cmd_decide)
 
     c = sub.add_parser("check", help="explain the decision for one command or tool call")

@@ -6,10 +6,10 @@ import sys
 
 
 def main() -> int:
-    if len(sys.argv) >= 2 and sys.argv[1] == "hook" and all(a.startswith("--agent") or a == "claude" for a in sys.argv[2:]):
+    if len(sys.argv) >= 2 and sys.argv[1] == "hook" and "-h" not in sys.argv and "--help" not in sys.argv:
         from .hook import main as hook_main
 
-        return hook_main()
+        return hook_main(sys.argv[2:])
     from .cli import main as cli_main
 
     return cli_main(sys.argv[1:])

@@ -116,7 +116,7 @@ class Finding:
 class Decision:
     """The answer for one action, in agent-neutral form."""
 
-    __slots__ = ("decision", "reason", "rules", "stage", "elapsed_ms", "findings")
+    __slots__ = ("decision", "reason", "rules", "stage", "elapsed_ms", "findings", "stop")
 
     def __init__(
         self,
@@ -133,6 +133,8 @@ class Decision:
         self.stage = stage
         self.findings = findings or []
         self.elapsed_ms = elapsed_ms
+        # Headless escalation: the agent's run should stop (Claude Code: continue=false).
+        self.stop = False
 
     def to_record(self, id_: object = None) -> dict[str, Any]:
         rec: dict[str, Any] = {}

@@ -51,17 +51,22 @@ def parse_event(event: object, env: dict[str, str] | os._Environ[str] | None = N
 
 
 def render(decision: Decision, event_name: str = "PreToolUse") -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "hookSpecificOutput": {
             "hookEventName": event_name,
             "permissionDecision": decision.decision,
             "permissionDecisionReason": _reason(decision),
         }
     }
+    if decision.stop:
+        # Headless escalation: stop the whole run, not just this call.
+        out["continue"] = False
+        out["stopReason"] = f"clearance: {decision.reason}"
+    return out
 
 
 def _reason(decision: Decision) -> str:
     rules = f" [{', '.join(decision.rules)}]" if decision.rules else ""
-    if decision.decision == "deny":
+    if decision.decision == "deny" and not decision.stop:
         return f"clearance: {decision.reason}{rules}. Try another way, or ask the user to run it."
     return f"clearance: {decision.reason}{rules}"

@@ -1,0 +1,106 @@
+"""Recording decisions and applying escalation, at the edge of the decision path.
+
+The decision is made before anything is written; if the store cannot be
+reached the decision stands (it is never turned into an allow) and the
+failure is reported on stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from .redact import redact
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from .model import Context, Decision
+    from .policy import Policy
+
+_HEADLESS_ENTRYPOINTS = ("sdk-cli", "sdk-py", "sdk-ts", "sdk")
+
+
+def is_headless(env: Any, forced: bool = False) -> bool:
+    """No person is watching: --headless, CLEARANCE_HEADLESS, CI, or Claude Code's SDK / -p entry points."""
+    if forced:
+        return True
+    flag = str(env.get("CLEARANCE_HEADLESS", "")).lower()
+    if flag in ("1", "true", "yes"):
+        return True
+    if flag in ("0", "false", "no"):
+        return False
+    if str(env.get("CI", "")).lower() in ("1", "true", "yes") or env.get("GITHUB_ACTIONS") == "true":
+        return True
+    return str(env.get("CLAUDE_CODE_ENTRYPOINT", "")) in _HEADLESS_ENTRYPOINTS
+
+
+def make_record(decision: Decision, event: dict[str, Any], ctx: Context | None, shadow: bool, headless: bool) -> dict[str, Any]:
+    tool_input = event.get("tool_input") if isinstance(event.get("tool_input"), dict) else {"raw": str(event.get("tool_input"))[:2000]}
+    return {
+        "ts": time.time(),
+        "session_id": str(event.get("session_id") or (ctx.session_id if ctx else "") or ""),
+        "agent": ctx.agent if ctx else str(event.get("agent", "")),
+        "cwd": ctx.cwd if ctx else str(event.get("cwd", ""))[:4096],
+        "tool_name": str(event.get("tool_name", ""))[:200],
+        "tool_input": redact(_bounded(tool_input)),
+        "decision": decision.decision,
+        "raw_decision": decision.decision,
+        "stage": decision.stage,
+        "rules": list(decision.rules),
+        "reason": decision.reason,
+        "elapsed_ms": round(decision.elapsed_ms, 3),
+        "shadow": shadow,
+        "headless": headless,
+    }
+
+
+def _bounded(obj: Any, limit: int = 20_000) -> Any:
+    """Keep very large inputs from bloating the store: long strings are cut."""
+    if isinstance(obj, str):
+        return obj if len(obj) <= limit else obj[:limit] + f"... [{len(obj) - limit} more characters]"
+    if isinstance(obj, dict):
+        return {k: _bounded(v, limit) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_bounded(v, limit) for v in obj[:200]]
+    return obj
+
+
+def record(
+    decision: Decision,
+    event: dict[str, Any],
+    ctx: Context | None,
+    policy: Policy | None,
+    env: Any = None,
+    db: str | None = None,
+    shadow: bool = False,
+    headless: bool = False,
+) -> Decision:
+    """Record the decision; apply escalation from the session's counters.  Never raises."""
+    env = os.environ if env is None else env
+    audit_cfg = policy.data.get("audit", {}) if policy is not None else {}
+    if audit_cfg.get("enabled") is False and not db:
+        return decision
+    esc = policy.data.get("escalation", {}) if policy is not None else {}
+    limits = (int(esc.get("max_consecutive_denials", 3)), int(esc.get("max_total_denials", 20)))
+    try:
+        from .store import open_store, resolve_url
+
+        store = open_store(resolve_url(db, audit_cfg, env))
+        try:
+            rec = make_record(decision, event, ctx, shadow, headless)
+            out = store.record(rec, limits, headless)
+        finally:
+            store.close()
+    except Exception as e:  # noqa: BLE001 - the store is an edge; the decision stands
+        sys.stderr.write(f"clearance: could not record the decision in the audit store ({type(e).__name__}: {e}); the decision stands\n")
+        return decision
+    if out.get("escalate"):
+        decision.decision = out["decision"]
+        decision.stage = "escalation"
+        decision.reason = out["reason"]
+        decision.stop = bool(out.get("stop"))
+        decision.rules = [*decision.rules, "escalation.handover" if not decision.stop else "escalation.stop"]
+    return decision

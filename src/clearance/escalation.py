@@ -1,0 +1,49 @@
+"""Escalation: when auto mode keeps denying, hand control back to a person.
+
+Pure functions; the stores call ``step`` inside the transaction that updates the
+session's counters, so the decision and the counters always agree.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+DEFAULT_LIMITS = (3, 20)
+
+
+def step(raw_decision: str, consecutive: int, total: int, limits: tuple[int, int]) -> tuple[bool, int, int]:
+    """(escalate this call?, new consecutive denials, new total denials).
+
+    A denial escalates when the session already reached either limit; an
+    allowed call resets the consecutive count; *ask* changes nothing.
+    """
+    if raw_decision == "deny":
+        escalate = consecutive >= limits[0] or total >= limits[1]
+        return escalate, consecutive + 1, total + 1
+    if raw_decision == "allow":
+        return False, 0, total
+    return False, consecutive, total
+
+
+def handover(rec: dict[str, Any], consecutive: int, total: int, limits: tuple[int, int], headless: bool) -> dict[str, Any]:
+    """The fields of an escalated record: ask in an interactive session, stop when headless."""
+    if consecutive >= limits[0]:
+        why = f"auto mode has denied {consecutive} calls in a row in this session"
+    else:
+        why = f"auto mode has denied {total} calls in this session"
+    original = str(rec.get("reason", ""))
+    if headless:
+        return {
+            "decision": "deny",
+            "stage": "escalation",
+            "stop": True,
+            "reason": f"Stopping the run: {why} and no person is watching this headless session. Last denial: {original}",
+        }
+    return {
+        "decision": "ask",
+        "stage": "escalation",
+        "stop": False,
+        "reason": f"Handing over to you: {why}. This call was denied because: {original}",
+    }

@@ -1,0 +1,51 @@
+"""The audit trail and per-session state: SQLite by default, PostgreSQL for teams.
+
+Both stores implement the same small interface and the same schema (schema.py),
+with versioned migrations.  ``record`` writes one decision and updates the
+session's denial counters in a single transaction, so concurrent hook processes
+neither lose nor double-count an update.
+"""
+
+from __future__ import annotations
+
+import os
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Protocol
+
+    class Store(Protocol):
+        url: str
+
+        def record(self, rec: dict[str, Any], limits: tuple[int, int], headless: bool) -> dict[str, Any]: ...
+
+        def session(self, session_id: str) -> dict[str, Any] | None: ...
+
+        def query(self, filters: dict[str, Any], limit: int = 1000) -> list[dict[str, Any]]: ...
+
+        def close(self) -> None: ...
+
+
+def default_path(env: Any) -> str:
+    home = env.get("HOME") or os.path.expanduser("~")
+    state = env.get("XDG_STATE_HOME") or os.path.join(home, ".local", "state")
+    return os.path.join(state, "clearance", "clearance.db")
+
+
+def resolve_url(explicit: str | None, policy_audit: dict[str, Any] | None, env: Any) -> str:
+    """--db, then $CLEARANCE_DB, then the policy's [audit] url, then the default SQLite file."""
+    for candidate in (explicit, env.get("CLEARANCE_DB"), (policy_audit or {}).get("url")):
+        if candidate:
+            return str(candidate)
+    return default_path(env)
+
+
+def open_store(url: str) -> Store:
+    if url.startswith(("postgresql://", "postgres://")):
+        from .postgres import PostgresStore
+
+        return PostgresStore(url)
+    from .sqlite import SqliteStore
+
+    path = url[len("sqlite:///") - 1 :] if url.startswith("sqlite:///") else url
+    return SqliteStore(path)

@@ -1,0 +1,85 @@
+"""PostgreSQL store (psycopg 3): the same schema and semantics as SQLite, for teams."""
+
+from __future__ import annotations
+
+from .. import escalation
+from .schema import COLUMNS, LATEST, statements
+from .sqlite import build_where, to_dict
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+class PostgresStore:
+    def __init__(self, url: str, connect_timeout_s: int = 5) -> None:
+        try:
+            import psycopg
+        except ImportError as e:  # pragma: no cover - depends on the install
+            raise RuntimeError("PostgreSQL audit needs psycopg: pip install 'clearance[postgres]'") from e
+        self.url = url
+        self.conn = psycopg.connect(url, connect_timeout=connect_timeout_s, autocommit=True)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        c = self.conn
+        with c.transaction():
+            # One migrator at a time across processes.
+            c.execute("SELECT pg_advisory_xact_lock(7201)")
+            c.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            row = c.execute("SELECT MAX(version) FROM schema_version").fetchone()
+            current = (row[0] if row else None) or 0
+            for version in range(current + 1, LATEST + 1):
+                for stmt in statements("postgres", version):
+                    c.execute(stmt)
+                c.execute("INSERT INTO schema_version (version) VALUES (%s)", (version,))
+
+    def record(self, rec: dict[str, Any], limits: tuple[int, int], headless: bool) -> dict[str, Any]:
+        c = self.conn
+        sid = str(rec.get("session_id", ""))
+        with c.transaction():
+            c.execute("INSERT INTO sessions (session_id) VALUES (%s) ON CONFLICT (session_id) DO NOTHING", (sid,))
+            row = c.execute("SELECT consecutive_denials, total_denials FROM sessions WHERE session_id = %s FOR UPDATE", (sid,)).fetchone()
+            consecutive, total = (row[0], row[1]) if row else (0, 0)
+            escalate, new_c, new_t = escalation.step(str(rec["raw_decision"]), consecutive, total, limits)
+            out: dict[str, Any] = {"escalate": escalate, "consecutive": consecutive, "total": total}
+            if escalate:
+                out.update(escalation.handover(rec, consecutive, total, limits, headless))
+                rec = {**rec, "decision": out["decision"], "stage": out["stage"], "reason": out["reason"]}
+            c.execute(
+                f"INSERT INTO decisions ({', '.join(COLUMNS)}) VALUES ({', '.join('%s' for _ in COLUMNS)})",
+                _values(rec),
+            )
+            c.execute(
+                "UPDATE sessions SET consecutive_denials = %s, total_denials = %s, decisions = decisions + 1, "
+                "escalations = escalations + %s, updated = %s WHERE session_id = %s",
+                (new_c, new_t, 1 if escalate else 0, rec["ts"], sid),
+            )
+        return out
+
+    def session(self, session_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute(
+            "SELECT session_id, consecutive_denials, total_denials, decisions, escalations, updated FROM sessions WHERE session_id = %s", (session_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return dict(zip(("session_id", "consecutive_denials", "total_denials", "decisions", "escalations", "updated"), row))
+
+    def query(self, filters: dict[str, Any], limit: int = 1000) -> list[dict[str, Any]]:
+        where, params = build_where(filters, "%s")
+        rows = self.conn.execute(f"SELECT id, {', '.join(COLUMNS)} FROM decisions{where} ORDER BY ts DESC, id DESC LIMIT {int(limit)}", params).fetchall()
+        return [to_dict(tuple(r)) for r in rows]
+
+    def sessions(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT session_id, consecutive_denials, total_denials, decisions, escalations, updated FROM sessions").fetchall()
+        return [dict(zip(("session_id", "consecutive_denials", "total_denials", "decisions", "escalations", "updated"), r)) for r in rows]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _values(rec: dict[str, Any]) -> tuple[Any, ...]:
+    from .sqlite import _values as sqlite_values
+
+    return sqlite_values(rec)
+

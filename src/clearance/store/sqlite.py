@@ -1,0 +1,149 @@
+"""SQLite store: WAL mode, one transaction per decision, safe across many hook processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+
+from .. import escalation
+from .schema import COLUMNS, LATEST, statements
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+class SqliteStore:
+    def __init__(self, path: str, timeout_s: float = 10.0) -> None:
+        self.url = path
+        folder = os.path.dirname(path)
+        if folder:
+            os.makedirs(folder, mode=0o700, exist_ok=True)
+        self.conn = sqlite3.connect(path, timeout=timeout_s, isolation_level=None)
+        self.conn.execute(f"PRAGMA busy_timeout = {int(timeout_s * 1000)}")
+        mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise sqlite3.OperationalError(f"cannot switch {path} to WAL mode (got {mode})")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        c = self.conn
+        c.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        row = c.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        current = row[0] or 0
+        if current >= LATEST:
+            return
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            row = c.execute("SELECT MAX(version) FROM schema_version").fetchone()
+            current = row[0] or 0
+            for version in range(current + 1, LATEST + 1):
+                for stmt in statements("sqlite", version):
+                    c.execute(stmt)
+                c.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+
+    def record(self, rec: dict[str, Any], limits: tuple[int, int], headless: bool) -> dict[str, Any]:
+        """Insert one decision and update its session's counters atomically; returns the escalation outcome."""
+        c = self.conn
+        sid = str(rec.get("session_id", ""))
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            row = c.execute("SELECT consecutive_denials, total_denials FROM sessions WHERE session_id = ?", (sid,)).fetchone()
+            consecutive, total = (row[0], row[1]) if row else (0, 0)
+            escalate, new_c, new_t = escalation.step(str(rec["raw_decision"]), consecutive, total, limits)
+            out: dict[str, Any] = {"escalate": escalate, "consecutive": consecutive, "total": total}
+            if escalate:
+                out.update(escalation.handover(rec, consecutive, total, limits, headless))
+                rec = {**rec, "decision": out["decision"], "stage": out["stage"], "reason": out["reason"]}
+            c.execute(
+                f"INSERT INTO decisions ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _ in COLUMNS)})",
+                _values(rec),
+            )
+            c.execute(
+                "INSERT INTO sessions (session_id, consecutive_denials, total_denials, decisions, escalations, updated) VALUES (?, ?, ?, 1, ?, ?) "
+                "ON CONFLICT(session_id) DO UPDATE SET consecutive_denials = excluded.consecutive_denials, total_denials = excluded.total_denials, "
+                "decisions = sessions.decisions + 1, escalations = sessions.escalations + excluded.escalations, updated = excluded.updated",
+                (sid, new_c, new_t, 1 if escalate else 0, rec["ts"]),
+            )
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return out
+
+    def session(self, session_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute(
+            "SELECT session_id, consecutive_denials, total_denials, decisions, escalations, updated FROM sessions WHERE session_id = ?", (session_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return dict(zip(("session_id", "consecutive_denials", "total_denials", "decisions", "escalations", "updated"), row))
+
+    def query(self, filters: dict[str, Any], limit: int = 1000) -> list[dict[str, Any]]:
+        where, params = build_where(filters, "?")
+        sql = f"SELECT id, {', '.join(COLUMNS)} FROM decisions{where} ORDER BY ts DESC, id DESC LIMIT {int(limit)}"
+        rows = self.conn.execute(sql, params).fetchall()
+        return [to_dict(r) for r in rows]
+
+    def sessions(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT session_id, consecutive_denials, total_denials, decisions, escalations, updated FROM sessions").fetchall()
+        return [dict(zip(("session_id", "consecutive_denials", "total_denials", "decisions", "escalations", "updated"), r)) for r in rows]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _values(rec: dict[str, Any]) -> tuple[Any, ...]:
+    out = []
+    for col in COLUMNS:
+        v = rec.get(col)
+        if col in ("tool_input", "rules"):
+            v = json.dumps(v if v is not None else ({} if col == "tool_input" else []))
+        elif col in ("shadow", "headless"):
+            v = 1 if v else 0
+        elif v is None:
+            v = 0 if col in ("tokens_in", "tokens_out", "reviewer_ms", "elapsed_ms") else ""
+        out.append(v)
+    return tuple(out)
+
+
+def build_where(filters: dict[str, Any], ph: str) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    for key in ("session_id", "decision", "agent", "tool_name", "stage"):
+        if filters.get(key):
+            clauses.append(f"{key} = {ph}")
+            params.append(filters[key])
+    if filters.get("rule"):
+        clauses.append(f"rules LIKE {ph}")
+        params.append(f'%"{filters["rule"]}"%')
+    if filters.get("since") is not None:
+        clauses.append(f"ts >= {ph}")
+        params.append(float(filters["since"]))
+    if filters.get("until") is not None:
+        clauses.append(f"ts <= {ph}")
+        params.append(float(filters["until"]))
+    if filters.get("shadow") is not None:
+        clauses.append(f"shadow = {ph}")
+        params.append(1 if filters["shadow"] else 0)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def to_dict(row: tuple[Any, ...]) -> dict[str, Any]:
+    d = dict(zip(("id", *COLUMNS), row))
+    for col in ("tool_input", "rules"):
+        try:
+            d[col] = json.loads(d[col]) if isinstance(d[col], str) else d[col]
+        except ValueError:
+            pass
+    d["shadow"] = bool(d["shadow"])
+    d["headless"] = bool(d["headless"])
+    d["time"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(d["ts"]))
+    return d
