@@ -34,7 +34,7 @@ def decide_event_full(event: object, env: dict[str, str] | os._Environ[str] | No
         d = malformed(str(e))
         d.elapsed_ms = (time.perf_counter() - t0) * 1000.0
         return d, None, None
-    except Exception as e:  # noqa: BLE001 - never crash the agent's session
+    except Exception as e:
         d = malformed(f"{type(e).__name__}: {e}")
         d.elapsed_ms = (time.perf_counter() - t0) * 1000.0
         return d, None, None

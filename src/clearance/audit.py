@@ -94,7 +94,7 @@ def record(
             out = store.record(rec, limits, headless)
         finally:
             store.close()
-    except Exception as e:  # noqa: BLE001 - the store is an edge; the decision stands
+    except Exception as e:
         sys.stderr.write(f"clearance: could not record the decision in the audit store ({type(e).__name__}: {e}); the decision stands\n")
         return decision
     if out.get("escalate"):

@@ -9,6 +9,10 @@ import sys
 
 from . import __version__
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .store import Store
+
 
 def _cmd_hook(args: argparse.Namespace) -> int:
     from .hook import main as hook_main
@@ -178,6 +182,98 @@ def _cmd_policy(args: argparse.Namespace) -> int:
     return 2
 
 
+def _open_store(args: argparse.Namespace) -> Store:
+    from .policy import load_policy
+    from .store import open_store, resolve_url
+
+    pol = load_policy(_project_root(None), os.environ)
+    return open_store(resolve_url(args.db, pol.data.get("audit", {}), os.environ))
+
+
+def _filters(args: argparse.Namespace) -> dict[str, object]:
+    from .reports import parse_time
+
+    f: dict[str, object] = {"session_id": args.session, "decision": args.decision, "rule": args.rule, "tool_name": args.tool}
+    if args.since:
+        f["since"] = parse_time(args.since)
+    if args.until:
+        f["until"] = parse_time(args.until)
+    return f
+
+
+def _cmd_log(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    try:
+        rows = store.query(_filters(args), args.limit)
+    finally:
+        store.close()
+    rows.reverse()  # oldest first, like a log
+    for r in rows:
+        if args.json:
+            out = {
+                k: r[k]
+                for k in ("time", "session_id", "agent", "tool_name", "decision", "stage", "rules", "reason", "cwd", "tool_input", "elapsed_ms", "shadow")
+            }
+            print(json.dumps(out))
+        else:
+            from .render import describe_input
+
+            what = describe_input(str(r["tool_name"]), r["tool_input"]).replace("\n", " ")
+            shadow = " (shadow)" if r["shadow"] else ""
+            print(f"{r['time']}  {r['session_id'][:12]:12s}  {r['decision']:5s}{shadow}  {r['tool_name']:10s}  {what[:70]:70s}  {', '.join(r['rules'])}")
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    from .reports import stats, stats_text
+
+    store = _open_store(args)
+    try:
+        rows = store.query(_filters(args), 10_000_000)
+    finally:
+        store.close()
+    s = stats(rows)
+    print(json.dumps(s, indent=2) if args.json else stats_text(s))
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .reports import report_html
+
+    store = _open_store(args)
+    try:
+        rows = store.query(_filters(args), 10_000_000)
+    finally:
+        store.close()
+    page = report_html(rows)
+    with open(args.html, "w", encoding="utf-8") as f:
+        f.write(page)
+    print(f"wrote {args.html} ({len(rows)} decisions)")
+    return 0
+
+
+def _cmd_replay(args: argparse.Namespace) -> int:
+    from .replay import replay, summary_json, summary_text
+
+    missing = [p for p in args.paths if not os.path.exists(p)]
+    if missing:
+        print(f"clearance replay: no such file or directory: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    r = replay(args.paths)
+    print(json.dumps(summary_json(r), indent=2) if args.json else summary_text(r))
+    return 0
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", help="audit store (default: policy [audit] url, else $XDG_STATE_HOME/clearance/clearance.db)")
+    p.add_argument("--session", help="only this session id")
+    p.add_argument("--decision", choices=["allow", "deny", "ask"])
+    p.add_argument("--rule", help="only decisions naming this rule id")
+    p.add_argument("--tool", help="only this tool name")
+    p.add_argument("--since", help="from this time: 2h, 3d, 2026-11-25, 2026-11-25T10:00:00Z")
+    p.add_argument("--until", help="up to this time")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="clearance", description="An auto mode for AI coding agents: allow, deny or ask for every tool call.")
     p.add_argument("--version", action="version", version=f"clearance {__version__}")
@@ -212,6 +308,27 @@ def build_parser() -> argparse.ArgumentParser:
     pol.add_argument("--cwd", help="project directory (default: here)")
     pol.add_argument("--json", action="store_true", help="show: machine-readable")
     pol.set_defaults(fn=_cmd_policy)
+
+    lg = sub.add_parser("log", help="the audit trail, oldest first")
+    _add_filters(lg)
+    lg.add_argument("--limit", type=int, default=200)
+    lg.add_argument("--json", action="store_true", help="one JSON object per line")
+    lg.set_defaults(fn=_cmd_log)
+
+    st = sub.add_parser("stats", help="decisions by kind, top rules, prompts saved, denials per session")
+    _add_filters(st)
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(fn=_cmd_stats)
+
+    rp = sub.add_parser("report", help="a self-contained HTML page with charts")
+    _add_filters(rp)
+    rp.add_argument("--html", required=True, help="output file")
+    rp.set_defaults(fn=_cmd_report)
+
+    rl = sub.add_parser("replay", help="what clearance would have done in recorded Claude Code sessions")
+    rl.add_argument("paths", nargs="+", help="transcript .jsonl files or folders (e.g. ~/.claude/projects)")
+    rl.add_argument("--json", action="store_true")
+    rl.set_defaults(fn=_cmd_replay)
 
     r = sub.add_parser("rules", help="list the built-in rules, or explain one")
     r.add_argument("id", nargs="?")

@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         raw = sys.stdin.buffer.read(MAX_EVENT_BYTES + 1)
         answer, message = run(raw, opts)
-    except Exception as e:  # noqa: BLE001 - last line of defence: never allow by crashing
+    except Exception as e:
         answer = {
             "hookSpecificOutput": {
                 "hookEventName": "PreToolUse",

@@ -343,7 +343,7 @@ def is_generated(path: str) -> bool:
 def display(path: str, ctx: Context) -> str:
     """Short form of a resolved path for messages."""
     p = path.replace(DYN, "…")
-    if is_within(p, ctx.project_root) and ctx.project_root != "/":
+    if is_within(p, ctx.project_root) and ctx.project_root != "/" and p != ctx.project_root:
         rel = p[len(ctx.project_root) + 1 :]
         return rel or "."
     if is_within(p, ctx.home):

@@ -44,10 +44,11 @@ def redact_text(text: str) -> str:
     if _MYSQL.search(text):
         text = _MYSQL_PASSWORD.sub(lambda m: m.group(1) + "[REDACTED:password-option]", text)
     for kind, pat in _PATTERNS:
+        marker = f"[REDACTED:{kind}]"
         if pat.groups:
-            text = pat.sub(lambda m, k=kind: m.group(1) + f"[REDACTED:{k}]", text)
+            text = pat.sub(r"\g<1>" + marker, text)
         else:
-            text = pat.sub(f"[REDACTED:{kind}]", text)
+            text = pat.sub(marker, text)
     return text
 
 

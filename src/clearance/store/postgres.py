@@ -19,6 +19,8 @@ class PostgresStore:
             raise RuntimeError("PostgreSQL audit needs psycopg: pip install 'clearance[postgres]'") from e
         self.url = url
         self.conn = psycopg.connect(url, connect_timeout=connect_timeout_s, autocommit=True)
+        # Text comes back as str even from a SQL_ASCII database.
+        self.conn.execute("SET client_encoding TO 'UTF8'")
         self._migrate()
 
     def _migrate(self) -> None:
@@ -82,4 +84,3 @@ def _values(rec: dict[str, Any]) -> tuple[Any, ...]:
     from .sqlite import _values as sqlite_values
 
     return sqlite_values(rec)
-

@@ -58,8 +58,24 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
 LATEST = MIGRATIONS[-1][0]
 
 COLUMNS = (
-    "ts", "session_id", "agent", "cwd", "tool_name", "tool_input", "decision", "raw_decision", "stage", "rules", "reason",
-    "elapsed_ms", "shadow", "headless", "reviewer_stage", "tokens_in", "tokens_out", "reviewer_ms",
+    "ts",
+    "session_id",
+    "agent",
+    "cwd",
+    "tool_name",
+    "tool_input",
+    "decision",
+    "raw_decision",
+    "stage",
+    "rules",
+    "reason",
+    "elapsed_ms",
+    "shadow",
+    "headless",
+    "reviewer_stage",
+    "tokens_in",
+    "tokens_out",
+    "reviewer_ms",
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -139,10 +140,8 @@ def build_where(filters: dict[str, Any], ph: str) -> tuple[str, list[Any]]:
 def to_dict(row: tuple[Any, ...]) -> dict[str, Any]:
     d = dict(zip(("id", *COLUMNS), row))
     for col in ("tool_input", "rules"):
-        try:
+        with contextlib.suppress(ValueError):
             d[col] = json.loads(d[col]) if isinstance(d[col], str) else d[col]
-        except ValueError:
-            pass
     d["shadow"] = bool(d["shadow"])
     d["headless"] = bool(d["headless"])
     d["time"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(d["ts"]))
