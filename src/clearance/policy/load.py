@@ -265,17 +265,18 @@ def load(project_root: str, env: Env | None = None, use_cache: bool = True) -> d
         pol["layers"] = [{"name": lf.name, "path": lf.path, "exists": False, "loaded": False} for lf in files]
         return pol
     cache_path = None
+    key = json.dumps([FORMAT, [(lf.name, lf.path, lf.stamp) for lf in files]])
     if use_cache:
-        import hashlib
+        import zlib
 
-        key = json.dumps([FORMAT, [(lf.name, lf.path, lf.stamp) for lf in files]])
         home = env.get("HOME") or os.path.expanduser("~")
         cache_dir = os.path.join(env.get("XDG_CACHE_HOME") or os.path.join(home, ".cache"), "clearance", "policy")
-        cache_path = os.path.join(cache_dir, hashlib.sha1(key.encode()).hexdigest() + ".json")
+        # crc32 names the file; the full key inside it decides whether it is the right one.
+        cache_path = os.path.join(cache_dir, f"{zlib.crc32(key.encode()):08x}-{len(key)}.json")
         try:
             with open(cache_path, encoding="utf-8") as f:
                 cached: dict[str, Any] = json.load(f)
-            if cached.get("format") == FORMAT:
+            if cached.get("format") == FORMAT and cached.get("cache_key") == key:
                 return cached
         except (OSError, ValueError):
             pass
@@ -287,6 +288,7 @@ def load(project_root: str, env: Env | None = None, use_cache: bool = True) -> d
         else:
             layers.append((lf, None, []))
     pol = merge(layers)
+    pol["cache_key"] = key
     if cache_path is not None:
         try:
             os.makedirs(os.path.dirname(cache_path), mode=0o700, exist_ok=True)

@@ -19,6 +19,8 @@ from __future__ import annotations
 import fnmatch
 import re
 
+from ..lazyre import lazy
+
 from ..paths import DYN
 
 KNOWN_TOOLS = frozenset(
@@ -47,7 +49,7 @@ KNOWN_TOOLS = frozenset(
 )
 READ_TOOLS = frozenset({"Read", "Grep", "Glob", "LS", "NotebookRead"})
 EDIT_TOOLS = frozenset({"Write", "Edit", "MultiEdit", "NotebookEdit"})
-_RULE = re.compile(r"^([A-Za-z_][A-Za-z0-9_*\-]*)(?:\((.*)\))?$", re.S)
+_RULE = lazy(r"^([A-Za-z_][A-Za-z0-9_*\-]*)(?:\((.*)\))?$", re.S)
 
 
 class PatternError(ValueError):

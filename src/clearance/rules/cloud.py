@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
+
 from ..model import ASK, SOFT_DENY
 from .base import rule
 
@@ -12,7 +14,7 @@ if TYPE_CHECKING:
     from ..scope import Scope
     from ..shell.ir import SimpleCommand
 
-_PROD = re.compile(r"(?:^|[-_.:/=])(?:prod|production|prd|live)(?:$|[-_.:/0-9])", re.I)
+_PROD = lazy(r"(?:^|[-_.:/=])(?:prod|production|prd|live)(?:$|[-_.:/0-9])", re.I)
 
 
 def is_production(text: str) -> bool:
@@ -178,10 +180,10 @@ def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     return f"kubectl {ops[0]} changes live cluster resources"
 
 
-_AWS_READ = re.compile(
+_AWS_READ = lazy(
     r"^(describe|list|get|head|show|lookup|search|scan|query|batch-get|filter|validate|estimate|simulate|test|preview|check|detect|download|select|wait|help)"
 )
-_AWS_DESTROY = re.compile(
+_AWS_DESTROY = lazy(
     r"^(delete|terminate|remove|deregister|destroy|purge|disable|detach|revoke|cancel|stop|reset|disassociate|release|deactivate|abort|drop|rb|rm)"
 )
 

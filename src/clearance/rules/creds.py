@@ -5,6 +5,8 @@ from __future__ import annotations
 import posixpath
 import re
 
+from ..lazyre import lazy
+
 from .. import paths
 from ..model import SOFT_DENY
 from ..shell.effects import READ, Effect
@@ -55,7 +57,7 @@ TOKEN_PRINTERS: tuple[tuple[str, ...], ...] = (
     ("kubectl", "get", "secret", "-o"),
     ("kubectl", "get", "secrets", "-o"),
 )
-SECRET_VAR = re.compile(
+SECRET_VAR = lazy(
     r"(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|CREDENTIAL|PRIVATE|AUTH|SESSION|COOKIE|PAT|DSN)(?:_|$)|^(?:DATABASE_URL|PGPASSWORD|MYSQL_PWD)$", re.I
 )
 _NOT_SECRET_VAR = frozenset({"KEYBOARD", "SSH_AUTH_SOCK", "GPG_TTY", "PASSWORD_STORE_DIR", "KEYMAP"})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
+
 from ..model import ASK, SOFT_DENY
 from ..trust import url_host
 from .base import rule
@@ -15,7 +17,7 @@ if TYPE_CHECKING:
     from ..scope import Scope
     from ..shell.ir import SimpleCommand
 
-_SQL_DESTROY = re.compile(
+_SQL_DESTROY = lazy(
     r"\b(?:drop\s+(?:database|schema|table|view|index|user|role|owned|materialized|function|extension|collection|keyspace)"
     r"|truncate(?:\s+table)?\s+\w|alter\s+table\s+\S+\s+drop"
     r"|delete\s+from\s+[\w.\"`\[\]]+\s*(?:;|$|returning|limit)"
@@ -24,7 +26,7 @@ _SQL_DESTROY = re.compile(
     r"|grant\s+all|revoke\s+)",
     re.I,
 )
-_SQL_WRITE = re.compile(
+_SQL_WRITE = lazy(
     r"\b(?:insert\s+into|update\s+\S+\s+set|delete\s+from|create\s+|alter\s+|grant\s+|copy\s+\S+\s+from|merge\s+into|replace\s+into|upsert)", re.I
 )
 
@@ -205,7 +207,7 @@ def production_db(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
-_ORM_DESTROY = re.compile(
+_ORM_DESTROY = lazy(
     r"^(?:db:(?:drop|reset|purge|schema:load|structure:load|seed:replant|truncate_all|migrate:reset|rollback|migrate:undo:all|migrate:fresh|wipe)"
     r"|migrate:(?:fresh|reset|refresh|rollback|undo:all)|flush|reset_db|sqlflush|dropdb|db:wipe|schema:drop|database:drop)$"
 )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
+
 from .. import paths
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..shell.interp import INTERPRETERS, CodeFacts
@@ -16,7 +18,7 @@ if TYPE_CHECKING:
     from ..shell.ir import SimpleCommand
 
 _NAMES = tuple(INTERPRETERS) + ("python3.11", "python3.12", "python3.13")
-_URL = re.compile(r"https?://[^\s'\"`)]+")
+_URL = lazy(r"https?://[^\s'\"`)]+")
 
 
 def _facts(cmd: SimpleCommand) -> CodeFacts | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
+
 from .. import paths
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
@@ -41,12 +43,12 @@ DECODERS = frozenset(
     }
 )
 INTERPRETER_NAMES = frozenset({"python", "python3", "python2", "node", "nodejs", "perl", "ruby", "php", "lua", "deno", "bun", "Rscript", "pwsh", "powershell"})
-_TOKEN = re.compile(
+_TOKEN = lazy(
     r"(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}|xox[baprs]-[A-Za-z0-9-]{10,}"
     r"|sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+"
     r"|glpat-[A-Za-z0-9_-]{20}|-----BEGIN [A-Z ]*PRIVATE KEY-----|npm_[A-Za-z0-9]{36}|SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}"
 )
-_BLOB = re.compile(r"[A-Za-z0-9+/_-]{120,}={0,2}")
+_BLOB = lazy(r"[A-Za-z0-9+/_-]{120,}={0,2}")
 
 
 def has_token(text: str) -> bool:
@@ -243,7 +245,7 @@ def _untrusted(hosts: list[str], sc: Scope, urls: list[str] | None = None) -> li
     return out
 
 
-_REMOTE_SPEC = re.compile(r"^(?:[\w.-]+@)?([\w.-]+|\[[0-9a-fA-F:]+\]):")
+_REMOTE_SPEC = lazy(r"^(?:[\w.-]+@)?([\w.-]+|\[[0-9a-fA-F:]+\]):")
 
 
 def _scp_parts(cmd: SimpleCommand) -> tuple[list[str], str | None]:

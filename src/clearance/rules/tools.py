@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from ..lazyre import lazy
+
 from ..model import ASK, SOFT_DENY
 from ..trust import url_host
 from .base import rule
@@ -81,7 +83,7 @@ def secret_in_query(action: Action, sc: Scope) -> str | None:
     return None
 
 
-_WORDS = re.compile(r"[a-z0-9]+")
+_WORDS = lazy(r"[a-z0-9]+")
 _DESTRUCTIVE = frozenset(
     {
         "delete",

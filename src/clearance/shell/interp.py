@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy
+
 # Interpreter name -> language, and the options that take the code as their argument.
 INTERPRETERS = {
     "python": "python",
@@ -75,7 +77,7 @@ _DYNAMIC = {
 }
 _ENV_DUMP = r"(?:os\.environ(?!\s*(?:\.get\s*)?[\[\(]\s*['\"](?:HOME|PATH|USER|PWD)['\"])|process\.env(?!\.(?:HOME|PATH|USER|PWD|NODE_ENV)\b)|%ENV|\bENV\b(?!\[\s*['\"](?:HOME|PATH|USER)['\"])|getenv\s*\(\s*['\"][A-Z_]*(?:KEY|TOKEN|SECRET|PASS))"
 
-_STRING = re.compile(r"""'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`""")
+_STRING = lazy(r"""'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`""")
 _COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {}
 
 
