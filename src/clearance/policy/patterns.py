@@ -20,7 +20,6 @@ import fnmatch
 import re
 
 from ..lazyre import lazy
-
 from ..paths import DYN
 
 KNOWN_TOOLS = frozenset(

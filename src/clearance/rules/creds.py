@@ -5,9 +5,8 @@ from __future__ import annotations
 import posixpath
 import re
 
-from ..lazyre import lazy
-
 from .. import paths
+from ..lazyre import lazy
 from ..model import SOFT_DENY
 from ..shell.effects import READ, Effect
 from .base import rule

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from ..lazyre import lazy
-
 from ..model import ASK, SOFT_DENY
 from ..trust import url_host
 from .base import rule

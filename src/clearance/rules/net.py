@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
-from ..lazyre import lazy
-
 from .. import paths
+from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.unwrap import SHELLS

@@ -6,7 +6,6 @@ import json
 import re
 
 from ..lazyre import lazy
-
 from ..model import ASK, SOFT_DENY
 from ..trust import url_host
 from .base import rule
