@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def _cmd_hook(args: argparse.Namespace) -> int:
     from .hook import main as hook_main
 
-    argv = ["--agent", args.agent]
+    argv = ["--agent", args.agent] if args.agent else []
     if args.shadow:
         argv.append("--shadow")
     if args.headless:
@@ -274,13 +274,49 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--until", help="up to this time")
 
 
+def _home_project(args: argparse.Namespace) -> tuple[str, str]:
+    home = os.environ.get("HOME") or os.path.expanduser("~")
+    return home, _project_root(getattr(args, "cwd", None))
+
+
+def _cmd_install(args: argparse.Namespace) -> int:
+    from .installer import InstallError, install, uninstall
+
+    home, project = _home_project(args)
+    try:
+        if args.cmd == "install":
+            path, diff = install(args.agent, args.scope, home, project, dry_run=args.dry_run)
+        else:
+            path, diff = uninstall(args.agent, args.scope, home, project, dry_run=args.dry_run)
+    except InstallError as e:
+        print(f"clearance {args.cmd}: {e}", file=sys.stderr)
+        return 1
+    if not diff:
+        state = "already installed in" if args.cmd == "install" else "not installed in"
+        print(f"clearance is {state} {path}; nothing to do")
+        return 0
+    sys.stdout.write(diff)
+    verb = "would change" if args.dry_run else ("installed in" if args.cmd == "install" else "removed from")
+    print(f"\nclearance {verb} {path}" + ("" if args.dry_run or args.cmd != "install" else f" (backup: {path}.clearance.bak)"))
+    return 0
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from .installer import doctor
+
+    home, project = _home_project(args)
+    ok, lines = doctor(home, project, dict(os.environ))
+    print("\n".join(lines))
+    return 0 if ok else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="clearance", description="An auto mode for AI coding agents: allow, deny or ask for every tool call.")
     p.add_argument("--version", action="version", version=f"clearance {__version__}")
     sub = p.add_subparsers(dest="cmd", required=True)
 
     h = sub.add_parser("hook", help="read one hook event on stdin and print the agent's answer")
-    h.add_argument("--agent", default="claude", choices=["claude"], help="agent protocol (default: claude)")
+    h.add_argument("--agent", choices=["claude", "codex", "gemini", "cursor", "copilot"], help="agent protocol (default: detected from the event)")
     h.add_argument("--shadow", action="store_true", help="decide and record, but answer nothing (measure before switching on)")
     h.add_argument("--headless", action="store_true", help="no person is watching: repeated denials stop the run instead of asking")
     h.add_argument("--db", help="audit store: a SQLite path or postgresql://... (default: policy [audit] url, else $XDG_STATE_HOME/clearance/clearance.db)")
@@ -301,6 +337,21 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--exit-code", action="store_true", help="exit 0 allow, 1 ask, 3 deny")
     c.add_argument("command", nargs=argparse.REMAINDER, help="-- then the command (or the path / URL / JSON input)")
     c.set_defaults(fn=_cmd_check)
+
+    for name, text in (
+        ("install", "wire the hook into an agent's settings (merge, backup, idempotent)"),
+        ("uninstall", "remove the hook from an agent's settings"),
+    ):
+        ip = sub.add_parser(name, help=text)
+        ip.add_argument("agent", choices=["claude", "codex", "gemini", "cursor", "copilot"])
+        ip.add_argument("--scope", choices=["user", "project"], default="user")
+        ip.add_argument("--dry-run", action="store_true", help="print the diff, change nothing")
+        ip.add_argument("--cwd", help="project directory for --scope project (default: here)")
+        ip.set_defaults(fn=_cmd_install)
+
+    dr = sub.add_parser("doctor", help="check each agent's installation, the policy and the audit store")
+    dr.add_argument("--cwd", help="project directory (default: here)")
+    dr.set_defaults(fn=_cmd_doctor)
 
     pol = sub.add_parser("policy", help="the layered policy: show, lint, test, schema")
     pol.add_argument("action", choices=["show", "lint", "test", "schema"])

@@ -27,7 +27,7 @@ def git_toplevel(cwd: str) -> str | None:
     return found or None
 
 
-def project_root(cwd: str, env: dict[str, str] | os._Environ[str]) -> str:
+def find_project_root(cwd: str, env: dict[str, str] | os._Environ[str]) -> str:
     explicit = env.get("CLAUDE_PROJECT_DIR") or env.get("CLEARANCE_PROJECT_DIR")
     if explicit:
         return os.path.normpath(explicit)
@@ -41,6 +41,7 @@ def build_context(
     transcript_path: object = "",
     permission_mode: object = "",
     agent: str = "claude",
+    project_root: str | None = None,
 ) -> Context:
     env = os.environ if env is None else env
     if not isinstance(cwd, str) or not cwd.startswith("/"):
@@ -55,7 +56,7 @@ def build_context(
     words = {k: env[k] for k in ("TMPDIR", "USER", "LOGNAME") if env.get(k)}
     return Context(
         cwd=cwd,
-        project_root=project_root(cwd, env),
+        project_root=os.path.normpath(project_root) if project_root else find_project_root(cwd, env),
         home=home,
         tmpdirs=tuple(tmpdirs),
         session_id=session_id if isinstance(session_id, str) else str(session_id),

@@ -11,6 +11,14 @@ from __future__ import annotations
 import json
 import sys
 
+from .adapters.common import Answer
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .model import Decision
+
 MAX_EVENT_BYTES = 8 * 1024 * 1024
 
 
@@ -24,7 +32,7 @@ class Options:
     __slots__ = ("agent", "shadow", "headless", "db", "audit")
 
     def __init__(self, argv: list[str] | None = None) -> None:
-        self.agent = "claude"
+        self.agent: str | None = None
         self.shadow = False
         self.headless = False
         self.db: str | None = None
@@ -54,39 +62,77 @@ class Options:
             i += 1
 
 
+_DECISION_EVENTS = {
+    "claude": ("PreToolUse",),
+    "codex": ("PreToolUse",),
+    "gemini": ("BeforeTool",),
+    "cursor": ("preToolUse", "beforeShellExecution", "beforeMCPExecution", "beforeReadFile"),
+    "copilot": ("preToolUse",),
+}
+
+
 def run(raw: bytes, opts: Options | None = None, env: dict[str, str] | None = None) -> tuple[dict[str, object] | None, str]:
     """Decide one raw event; returns (answer for stdout or None, message for stderr)."""
+    answer = run_answer(raw, opts, env)
+    return answer.stdout, answer.stderr
+
+
+def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | None = None) -> Answer:
     import os
 
-    from .adapters.claude import render
+    from .adapters import detect, get
     from .api import decide_event_full, malformed
 
     opts = opts or Options()
     environ = os.environ if env is None else env
+    event: object = None
+    problem = ""
     if len(raw) > MAX_EVENT_BYTES:
-        d = malformed(f"the event is {len(raw)} bytes, more than {MAX_EVENT_BYTES}")
-        return render(d), "clearance: event too large; answered ask"
-    try:
-        text = raw.decode("utf-8")
-        event = json.loads(text)
-    except (UnicodeDecodeError, ValueError) as e:
-        d = malformed(f"not valid JSON: {str(e)[:120]}")
-        return (None if opts.shadow else render(d)), f"clearance: malformed hook event ({str(e)[:200]}); answered ask"
-    name = event.get("hook_event_name", "PreToolUse") if isinstance(event, dict) else "PreToolUse"
-    if name not in ("PreToolUse", None) and isinstance(name, str):
-        # Other events (PostToolUse, ...) are not decisions; answer nothing.
-        return None, ""
-    decision, ctx, policy = decide_event_full(event, environ)
+        problem = f"the event is {len(raw)} bytes, more than {MAX_EVENT_BYTES}"
+    else:
+        try:
+            event = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as e:
+            problem = f"not valid JSON: {str(e)[:120]}"
+    agent = opts.agent or detect(event)
+    adapter = get(agent)
+    render: Callable[[Decision], Answer] = adapter.render_answer
+    if problem:
+        answer = render(malformed(problem))
+        answer.stderr = f"clearance: malformed hook event ({problem}); answered {'ask' if agent in ('claude', 'cursor') else 'deny'}"
+        if opts.shadow:
+            answer.stdout, answer.exit_code = None, 0
+        return answer
+    if isinstance(event, dict):
+        name = event.get("hook_event_name")
+        if agent != "copilot" and isinstance(name, str) and name not in _DECISION_EVENTS[agent]:
+            return Answer(None, 0)  # not a decision event (PostToolUse, AfterTool, ...): answer nothing
+        if agent == "copilot" and "toolResult" in event:
+            return Answer(None, 0)
     msg = ""
+    try:
+        canonical = adapter.to_event(event) if isinstance(event, dict) else event
+        if isinstance(canonical, dict):
+            canonical["agent"] = agent
+    except Exception as e:
+        canonical = None
+        msg = f"clearance: could not read the {agent} event ({type(e).__name__}: {e})"
+    if canonical is None:
+        decision = malformed(msg or "unreadable event")
+        ctx = policy = None
+    else:
+        decision, ctx, policy = decide_event_full(canonical, environ)
     if decision.rules and decision.rules[0] in ("input.malformed", "engine.internal-error"):
-        msg = "clearance: " + decision.reason
-    if opts.audit and isinstance(event, dict):
+        msg = msg or "clearance: " + decision.reason
+    if opts.audit and isinstance(canonical, dict):
         from .audit import is_headless, record
 
-        decision = record(decision, event, ctx, policy, environ, opts.db, opts.shadow, is_headless(environ, opts.headless))
+        decision = record(decision, canonical, ctx, policy, environ, opts.db, opts.shadow, is_headless(environ, opts.headless))
+    answer = render(decision)
     if opts.shadow:
-        return None, msg  # shadow mode: recorded, but nothing changes the agent's behaviour
-    return render(decision), msg
+        return Answer(None, 0, msg)  # shadow mode: recorded, but nothing changes the agent's behaviour
+    answer.stderr = "\n".join(x for x in (msg, answer.stderr) if x)
+    return answer
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,18 +143,22 @@ def main(argv: list[str] | None = None) -> int:
         opts = Options()
     try:
         raw = sys.stdin.buffer.read(MAX_EVENT_BYTES + 1)
-        answer, message = run(raw, opts)
+        answer = run_answer(raw, opts)
     except Exception as e:
-        answer = {
-            "hookSpecificOutput": {
-                "hookEventName": "PreToolUse",
-                "permissionDecision": "ask",
-                "permissionDecisionReason": f"clearance failed ({type(e).__name__}); asking instead of guessing",
+        # Exit 2 blocks in every supported agent; the JSON asks where JSON is read.
+        sys.stderr.write(f"clearance: internal error {type(e).__name__}: {e}; blocking this call\n")
+        _answer(
+            {
+                "hookSpecificOutput": {
+                    "hookEventName": "PreToolUse",
+                    "permissionDecision": "ask",
+                    "permissionDecisionReason": f"clearance failed ({type(e).__name__}); asking instead of guessing",
+                }
             }
-        }
-        message = f"clearance: internal error {type(e).__name__}: {e}"
-    if message:
-        sys.stderr.write(message + "\n")
-    if answer is not None:
-        _answer(answer)
-    return 0
+        )
+        return 2 if opts.agent not in (None, "claude") else 0
+    if answer.stderr:
+        sys.stderr.write(answer.stderr + "\n")
+    if answer.stdout is not None:
+        _answer(answer.stdout)
+    return answer.exit_code

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .shell.effects import READ, WRITE, Effect
+from .shell.effects import DELETE, READ, WRITE, Effect
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -37,6 +37,9 @@ KIND_OF = {
     "ListMcpResourcesTool": "internal",
     "ReadMcpResourceTool": "internal",
     "AskUserQuestion": "internal",
+    # Canonical names adapters use for other agents' tools.
+    "ApplyPatch": "edit",
+    "GeminiWebFetch": "fetch",
 }
 
 
@@ -60,6 +63,13 @@ def action_effects(action: Action, sc: Scope) -> list[Effect]:
     p = _path_field(action)
     kind = action.kind
     out: list[Effect] = []
+    if action.tool_name == "ApplyPatch":
+        files = action.tool_input.get("files")
+        for f in files if isinstance(files, list) else []:
+            if isinstance(f, dict) and isinstance(f.get("path"), str):
+                k = DELETE if f.get("kind") == "delete" else WRITE
+                out.append(Effect(k, sc.path(f["path"]), f["path"], note="apply_patch"))
+        return out
     if kind in ("write", "edit") and p is not None:
         out.append(Effect(WRITE, sc.path(p), p, note=action.tool_name))
     elif kind == "read" and p is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..context import build_context
 from ..model import Action, Context, Decision
 from ..tools import kind_of
+from .common import Answer
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -37,17 +38,33 @@ def parse_event(event: object, env: dict[str, str] | os._Environ[str] | None = N
     kind = kind_of(tool_name)
     if kind == "shell" and not isinstance(tool_input.get("command"), str):
         raise MalformedEvent("the Bash call has no command string")
-    if kind in ("write", "edit", "read") and not any(isinstance(tool_input.get(k), str) for k in ("file_path", "notebook_path")):
+    if tool_name == "ApplyPatch":
+        if not tool_input.get("files"):
+            raise MalformedEvent("the patch names no file")
+    elif kind in ("write", "edit", "read") and not any(isinstance(tool_input.get(k), str) for k in ("file_path", "notebook_path")):
         raise MalformedEvent(f"the {tool_name} call has no file_path")
+    root = event.get("project_root")
     ctx = build_context(
         event.get("cwd"),
         env,
+        project_root=root if isinstance(root, str) and root.startswith("/") else None,
         session_id=event.get("session_id", ""),
         transcript_path=event.get("transcript_path", ""),
         permission_mode=event.get("permission_mode", ""),
-        agent="claude",
+        agent=str(event.get("agent") or "claude"),
     )
     return Action(kind, tool_name, tool_input), ctx
+
+
+NAME = "claude"
+
+
+def to_event(event: dict[str, Any]) -> dict[str, Any]:
+    return event
+
+
+def render_answer(decision: Decision) -> Answer:
+    return Answer(render(decision), 0)
 
 
 def render(decision: Decision, event_name: str = "PreToolUse") -> dict[str, Any]:

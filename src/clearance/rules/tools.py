@@ -17,6 +17,11 @@ if TYPE_CHECKING:
     from ..scope import Scope
 
 
+def _urls(action: Action) -> list[str]:
+    urls = [action.tool_input.get("url")] + list(action.tool_input.get("urls") or [])
+    return [u for u in urls if isinstance(u, str) and u]
+
+
 @rule(
     id="web.secret-in-url",
     title="Secrets or encoded blobs in a fetched URL",
@@ -31,9 +36,14 @@ if TYPE_CHECKING:
     no_match=({"tool_name": "WebFetch", "tool_input": {"url": "https://react.dev/reference/react/useEffect", "prompt": "read"}},),
 )
 def secret_in_url(action: Action, sc: Scope) -> str | None:
-    url = action.tool_input.get("url")
-    if not isinstance(url, str):
-        return None
+    for url in _urls(action):
+        msg = _secret_in_one_url(url, sc)
+        if msg:
+            return msg
+    return None
+
+
+def _secret_in_one_url(url: str, sc: Scope) -> str | None:
     host = url_host(url)
     if not host or sc.trust.host_is_trusted(host):
         return None
@@ -56,12 +66,13 @@ def secret_in_url(action: Action, sc: Scope) -> str | None:
     no_match=({"tool_name": "WebFetch", "tool_input": {"url": "https://docs.github.com/en/rest", "prompt": "x"}},),
 )
 def bad_scheme(action: Action, sc: Scope) -> str | None:
-    url = action.tool_input.get("url")
-    if not isinstance(url, str):
+    urls = _urls(action)
+    if not urls:
         return "the fetch has no URL"
-    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
-    if scheme not in ("http", "https"):
-        return f"the URL uses the {scheme or 'missing'} scheme, not http(s)"
+    for url in urls:
+        scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+        if scheme not in ("http", "https"):
+            return f"the URL uses the {scheme or 'missing'} scheme, not http(s)"
     return None
 
 

@@ -1,0 +1,65 @@
+"""What every adapter shares: the answer type and helpers for tool inputs."""
+
+from __future__ import annotations
+
+import json
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+class Answer:
+    """What the hook process prints and how it exits."""
+
+    __slots__ = ("exit_code", "stderr", "stdout")
+
+    def __init__(self, stdout: dict[str, Any] | None, exit_code: int = 0, stderr: str = "") -> None:
+        self.stdout = stdout
+        self.exit_code = exit_code
+        self.stderr = stderr
+
+
+def first_str(d: dict[str, Any], *keys: str) -> str | None:
+    for k in keys:
+        v = d.get(k)
+        if isinstance(v, str) and v:
+            return v
+    return None
+
+
+def command_string(value: object) -> str | None:
+    """A shell command given as a string or as an argv list (Codex's exec tools)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        if len(value) >= 3 and value[0] in ("bash", "sh", "zsh", "/bin/bash", "/bin/sh") and value[1] in ("-c", "-lc"):
+            return str(value[2])
+        import shlex
+
+        return " ".join(shlex.quote(v) for v in value)
+    return None
+
+
+def parse_json_object(value: object) -> dict[str, Any] | None:
+    """tool input given as an object or as a JSON string (Copilot CLI, some Cursor events)."""
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, str):
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            return None
+        return parsed if isinstance(parsed, dict) else None
+    return None
+
+
+def patch_paths(patch: str) -> list[tuple[str, str]]:
+    """(kind, path) of the files an apply_patch envelope adds, updates, deletes or moves."""
+    out: list[tuple[str, str]] = []
+    for line in patch.splitlines():
+        s = line.strip()
+        for marker, kind in (("*** Add File: ", "write"), ("*** Update File: ", "write"), ("*** Delete File: ", "delete"), ("*** Move to: ", "write")):
+            if s.startswith(marker):
+                out.append((kind, s[len(marker) :].strip()))
+    return out

@@ -1,0 +1,59 @@
+"""GitHub Copilot CLI hooks (preToolUse), see docs/protocols.md.
+
+Input: ``timestamp``, ``cwd``, ``toolName`` (``bash``, ``edit``, ``view``,
+``create`` ...), ``toolArgs`` -- a JSON *string*.  Output: ``{"permissionDecision":
+"deny", "permissionDecisionReason": ...}``; only "deny" is processed, so *ask*
+becomes a deny that tells the agent to ask the user.
+"""
+
+from __future__ import annotations
+
+from .common import Answer, first_str, parse_json_object
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ..model import Decision
+
+NAME = "copilot"
+INTERNAL = frozenset({"report_intent", "think", "update_todo", "task_complete", "read_bash", "list_bash", "stop_bash"})
+
+
+def to_event(event: dict[str, Any]) -> dict[str, Any]:
+    tool = str(event.get("toolName", ""))
+    args = parse_json_object(event.get("toolArgs"))
+    out: dict[str, Any] = {"hook_event_name": "PreToolUse", "cwd": event.get("cwd"), "session_id": event.get("sessionId") or event.get("session_id") or ""}
+    if args is None:
+        out["tool_name"], out["tool_input"] = tool or "?", "unparseable toolArgs"
+        return out
+    path = first_str(args, "path", "file_path", "filePath")
+    if tool in ("bash", "powershell", "shell", "write_bash"):
+        out["tool_name"], out["tool_input"] = "Bash", {"command": args.get("command")}
+    elif tool in ("edit", "str_replace", "str_replace_editor"):
+        out["tool_name"], out["tool_input"] = "Edit", {"file_path": path, "old_string": args.get("old_str", ""), "new_string": args.get("new_str", "")}
+    elif tool == "create":
+        out["tool_name"], out["tool_input"] = "Write", {"file_path": path, "content": args.get("file_text", "")}
+    elif tool == "view":
+        out["tool_name"], out["tool_input"] = "Read", {"file_path": path}
+    elif tool in ("grep", "glob"):
+        out["tool_name"], out["tool_input"] = tool.capitalize(), {"pattern": args.get("pattern", ""), "path": path or "."}
+    elif tool in ("web_fetch", "fetch"):
+        out["tool_name"], out["tool_input"] = "WebFetch", {"url": args.get("url", ""), "prompt": ""}
+    elif tool in INTERNAL:
+        out["tool_name"], out["tool_input"] = "TodoWrite", {}
+    elif "/" in tool or ("-" in tool and tool.count("-") >= 1 and not tool.startswith("-")):
+        server, _, name = tool.replace("/", "-").partition("-")
+        out["tool_name"], out["tool_input"] = f"mcp__{server}__{name}", args
+    else:
+        out["tool_name"], out["tool_input"] = tool, args
+    return out
+
+
+def render_answer(decision: Decision) -> Answer:
+    if decision.decision == "allow":
+        return Answer(None, 0)
+    reason = f"clearance: {decision.reason} [{', '.join(decision.rules)}]"
+    if decision.decision == "ask":
+        reason += " Copilot CLI hooks can only deny, so the call is blocked: ask the user to approve or run it themselves."
+    return Answer({"permissionDecision": "deny", "permissionDecisionReason": reason}, 0)

@@ -1,0 +1,87 @@
+"""Gemini CLI hooks (BeforeTool), see docs/protocols.md.
+
+Input: ``hook_event_name`` "BeforeTool", ``tool_name`` (``run_shell_command``,
+``write_file``, ``replace``, ``read_file`` ...), ``tool_input``, ``cwd``,
+``session_id``, ``transcript_path``, optional ``mcp_context``.  Output on exit
+0: ``{"decision": "allow"|"deny", "reason": ...}``; ``continue: false`` stops
+the agent loop.  There is no *ask*: clearance denies with a reason that tells
+the agent to ask the user (an empty answer would let YOLO mode run the call).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .common import Answer, first_str
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ..model import Decision
+
+NAME = "gemini"
+_URL = re.compile(r"https?://[^\s'\"<>]+")
+INTERNAL = frozenset({"save_memory", "write_todos", "activate_skill", "ask_user", "exit_plan_mode", "enter_plan_mode", "codebase_investigator"})
+
+
+def to_event(event: dict[str, Any]) -> dict[str, Any]:
+    tool = str(event.get("tool_name", ""))
+    ti = event.get("tool_input")
+    ti = ti if isinstance(ti, dict) else {}
+    out = {k: v for k, v in event.items() if k not in ("tool_name", "tool_input")}
+    out["hook_event_name"] = "PreToolUse"
+    path = first_str(ti, "file_path", "absolute_path", "path", "dir_path")
+    if tool == "run_shell_command":
+        name, new = "Bash", {"command": ti.get("command")}
+        if isinstance(ti.get("dir_path") or ti.get("directory"), str):
+            out["cwd"] = ti.get("dir_path") or ti.get("directory")
+    elif tool == "write_file":
+        name, new = "Write", {"file_path": path, "content": ti.get("content", "")}
+    elif tool in ("replace", "edit"):
+        name, new = "Edit", {"file_path": path, "old_string": ti.get("old_string", ""), "new_string": ti.get("new_string", "")}
+    elif tool == "read_file":
+        name, new = "Read", {"file_path": path}
+    elif tool == "read_many_files":
+        paths = ti.get("paths") or ti.get("include") or []
+        name, new = "Glob", {"pattern": ",".join(str(p) for p in paths) if isinstance(paths, list) else str(paths), "path": ti.get("dir_path") or "."}
+        if isinstance(paths, list) and len(paths) == 1:
+            name, new = "Read", {"file_path": str(paths[0])}
+    elif tool in ("glob", "list_directory", "ls"):
+        name, new = "Glob", {"pattern": ti.get("pattern", "*"), "path": path or "."}
+    elif tool in ("search_file_content", "grep_search", "grep"):
+        name, new = "Grep", {"pattern": ti.get("pattern", ""), "path": path or "."}
+    elif tool == "web_fetch":
+        urls = _URL.findall(str(ti.get("prompt", "")) + " " + str(ti.get("url", "")))
+        name, new = "WebFetch", {"url": urls[0] if urls else "", "prompt": ti.get("prompt", "")}
+        if len(urls) > 1:
+            name, new = "GeminiWebFetch", {"urls": urls}
+    elif tool == "google_web_search":
+        name, new = "WebSearch", {"query": ti.get("query", "")}
+    elif tool in INTERNAL:
+        name, new = "TodoWrite", {}
+    else:
+        mcp = event.get("mcp_context")
+        if isinstance(mcp, dict) and mcp.get("server_name"):
+            name = f"mcp__{mcp.get('server_name')}__{mcp.get('tool_name') or tool}"
+        elif tool.startswith("mcp_") and not tool.startswith("mcp__"):
+            name = "mcp__" + tool[4:].replace("_", "__", 1)
+        else:
+            name = tool
+        new = ti
+    out["tool_name"] = name
+    out["tool_input"] = new
+    return out
+
+
+def render_answer(decision: Decision) -> Answer:
+    if decision.decision == "allow":
+        return Answer({"decision": "allow"}, 0)
+    reason = f"clearance: {decision.reason} [{', '.join(decision.rules)}]"
+    if decision.decision == "ask":
+        reason += " Gemini CLI hooks cannot ask, so the call is blocked: ask the user to approve or run it themselves."
+    out: dict[str, Any] = {"decision": "deny", "reason": reason}
+    if decision.stop:
+        out["continue"] = False
+        out["stopReason"] = f"clearance: {decision.reason}"
+    return Answer(out, 0)

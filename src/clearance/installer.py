@@ -1,0 +1,349 @@
+"""``clearance install`` / ``uninstall`` / ``doctor``: wiring the hook into each agent's settings.
+
+Install merges one hook entry into the agent's JSON settings file, keeps the
+original next to it (``<file>.clearance.bak``), is idempotent, prints the diff,
+and refuses to touch a file that is not valid JSON.  Uninstall removes exactly
+that entry; when nothing else changed, the file comes back byte for byte.
+
+The installed command ends in ``|| exit 2``: if clearance cannot start or
+crashes, the shell exits 2, which blocks the call in Claude Code, Codex,
+Gemini CLI and Cursor instead of letting it run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import shlex
+import shutil
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+MARK = "clearance hook"
+
+
+class InstallError(Exception):
+    pass
+
+
+def executable() -> str:
+    here = os.path.join(os.path.dirname(sys.executable), "clearance")
+    if os.path.exists(here):
+        return here
+    found = shutil.which("clearance")
+    return found or here
+
+
+def settings_path(agent: str, scope: str, home: str, project: str) -> str:
+    base = home if scope == "user" else project
+    paths = {
+        "claude": os.path.join(base, ".claude", "settings.json"),
+        "codex": os.path.join(base, ".codex", "hooks.json"),
+        "gemini": os.path.join(base, ".gemini", "settings.json"),
+        "cursor": os.path.join(base, ".cursor", "hooks.json"),
+        "copilot": os.path.join(home, ".copilot", "hooks", "clearance.json")
+        if scope == "user"
+        else os.path.join(project, ".github", "hooks", "clearance.json"),
+    }
+    return paths[agent]
+
+
+def hook_command(agent: str, exe: str | None = None) -> str:
+    exe = exe or executable()
+    base = f"{shlex.quote(exe)} hook --agent {agent}"
+    if agent == "copilot":
+        # Copilot CLI reads only a printed deny; a failure prints one.
+        fallback = json.dumps({"permissionDecision": "deny", "permissionDecisionReason": "clearance failed to run; blocking"})
+        return f"{base} || echo {shlex.quote(fallback)}"
+    return f"{base} || exit 2"
+
+
+def entry(agent: str, command: str) -> tuple[str, Any]:
+    """(event key, the hook entry to add) for the agent's settings format."""
+    if agent == "claude":
+        return "PreToolUse", {"matcher": "*", "hooks": [{"type": "command", "command": command, "timeout": 30}]}
+    if agent == "codex":
+        return "PreToolUse", {"matcher": ".*", "hooks": [{"type": "command", "command": command, "timeout": 30}]}
+    if agent == "gemini":
+        return "BeforeTool", {"matcher": ".*", "hooks": [{"type": "command", "name": "clearance", "command": command, "timeout": 30000}]}
+    if agent == "cursor":
+        return "preToolUse", {"command": command}
+    if agent == "copilot":
+        return "preToolUse", {"type": "command", "bash": command, "timeoutSec": 30}
+    raise InstallError(f"unknown agent {agent!r}")
+
+
+def _ours(item: Any) -> bool:
+    return MARK in json.dumps(item)
+
+
+def _load(path: str) -> tuple[bytes | None, Any]:
+    if not os.path.exists(path):
+        return None, None
+    with open(path, "rb") as f:
+        raw = f.read()
+    if not raw.strip():
+        return raw, {}
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as e:
+        raise InstallError(f"{path} is not valid JSON ({e}); fix or move it first -- clearance will not overwrite it") from None
+    if not isinstance(data, dict):
+        raise InstallError(f"{path} holds a JSON {type(data).__name__}, not an object; clearance will not overwrite it")
+    return raw, data
+
+
+def _dump(data: Any, like: bytes | None) -> bytes:
+    indent: int | str = 2
+    if like:
+        for line in like.decode("utf-8", "replace").splitlines()[1:]:
+            stripped = line.lstrip(" \t")
+            if stripped and len(stripped) != len(line):
+                ws = line[: len(line) - len(stripped)]
+                indent = "\t" if ws.startswith("\t") else len(ws)
+                break
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    if like is None or like.endswith(b"\n"):
+        text += "\n"
+    return text.encode("utf-8")
+
+
+def _diff(path: str, old: bytes | None, new: bytes | None) -> str:
+    a = (old or b"").decode("utf-8", "replace").splitlines(keepends=True)
+    b = (new or b"").decode("utf-8", "replace").splitlines(keepends=True)
+    return "".join(difflib.unified_diff(a, b, fromfile=f"{path} (before)", tofile=f"{path} (after)"))
+
+
+def _write(path: str, data: bytes) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = f"{path}.clearance-tmp"
+    with open(tmp, "wb") as f:
+        f.write(data)
+    os.replace(tmp, path)
+
+
+def install(agent: str, scope: str, home: str, project: str, dry_run: bool = False, exe: str | None = None) -> tuple[str, str]:
+    """Returns (path, diff); an empty diff means it was already installed."""
+    path = settings_path(agent, scope, home, project)
+    raw, data = _load(path)
+    data = {} if data is None else data
+    event, item = entry(agent, hook_command(agent, exe))
+    hooks = data.setdefault("hooks", {})
+    if not isinstance(hooks, dict):
+        raise InstallError(f"{path}: 'hooks' is not an object; clearance will not overwrite it")
+    if agent in ("cursor", "copilot"):
+        data.setdefault("version", 1)
+    lst = hooks.setdefault(event, [])
+    if not isinstance(lst, list):
+        raise InstallError(f"{path}: hooks.{event} is not a list; clearance will not overwrite it")
+    if any(_ours(x) for x in lst):
+        return path, ""
+    lst.append(item)
+    new = _dump(data, raw)
+    diff = _diff(path, raw, new)
+    if not dry_run:
+        backup = path + ".clearance.bak"
+        if raw is not None and not os.path.exists(backup):
+            with open(backup, "wb") as f:
+                f.write(raw)
+        elif raw is None and not os.path.exists(backup):
+            with open(_ensure_dir(backup), "wb") as f:
+                f.write(b"")  # marks "the file did not exist before"
+        _write(path, new)
+    return path, diff
+
+
+def _ensure_dir(path: str) -> str:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    return path
+
+
+def uninstall(agent: str, scope: str, home: str, project: str, dry_run: bool = False) -> tuple[str, str]:
+    path = settings_path(agent, scope, home, project)
+    raw, data = _load(path)
+    if data is None:
+        return path, ""
+    hooks = data.get("hooks")
+    if not isinstance(hooks, dict):
+        return path, ""
+    changed = False
+    for event in list(hooks):
+        lst = hooks[event]
+        if isinstance(lst, list):
+            kept = [x for x in lst if not _ours(x)]
+            if len(kept) != len(lst):
+                changed = True
+                hooks[event] = kept
+    if not changed:
+        return path, ""
+    backup = path + ".clearance.bak"
+    new: bytes | None = None
+    if os.path.exists(backup):
+        with open(backup, "rb") as f:
+            original = f.read()
+        if original == b"":
+            # The file did not exist before install: remove it if only our traces remain.
+            if _only_skeleton(data, agent):
+                new = None
+            else:
+                new = _dump(_strip_empty(data, agent), raw)
+        else:
+            try:
+                before = json.loads(original.decode("utf-8")) if original.strip() else {}
+            except ValueError:
+                before = None
+            cleaned = _strip_empty(data, agent, before)
+            new = original if cleaned == before else _dump(cleaned, raw)
+    else:
+        new = _dump(_strip_empty(data, agent), raw)
+    diff = _diff(path, raw, new)
+    if not dry_run:
+        if new is None:
+            os.remove(path)
+        else:
+            _write(path, new)
+        if os.path.exists(backup):
+            os.remove(backup)
+    return path, diff
+
+
+def _strip_empty(data: dict[str, Any], agent: str, before: Any = None) -> dict[str, Any]:
+    """Remove the empty containers install created (keep the ones that were there before)."""
+    out: dict[str, Any] = json.loads(json.dumps(data))
+    before_hooks = before.get("hooks") if isinstance(before, dict) else None
+    hooks = out.get("hooks", {})
+    for event in list(hooks):
+        if hooks[event] == [] and not (isinstance(before_hooks, dict) and event in before_hooks):
+            del hooks[event]
+    if hooks == {} and not (isinstance(before, dict) and "hooks" in before):
+        del out["hooks"]
+    if agent in ("cursor", "copilot") and list(out) == ["version"] and not (isinstance(before, dict) and "version" in before):
+        del out["version"]
+    return out
+
+
+def _only_skeleton(data: dict[str, Any], agent: str) -> bool:
+    return _strip_empty(data, agent) == {}
+
+
+# -- doctor ----------------------------------------------------------------------
+
+SAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
+    # agent -> (an event clearance must deny, an event it must allow)
+    "claude": (
+        {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "rm -rf ~"}, "cwd": "/tmp", "session_id": "doctor"},
+        {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "ls"}, "cwd": "/tmp", "session_id": "doctor"},
+    ),
+    "codex": (
+        {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "rm -rf ~"}, "cwd": "/tmp", "session_id": "doctor", "turn_id": "t"},
+        {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "ls"}, "cwd": "/tmp", "session_id": "doctor", "turn_id": "t"},
+    ),
+    "gemini": (
+        {"hook_event_name": "BeforeTool", "tool_name": "run_shell_command", "tool_input": {"command": "rm -rf ~"}, "cwd": "/tmp", "session_id": "doctor"},
+        {"hook_event_name": "BeforeTool", "tool_name": "run_shell_command", "tool_input": {"command": "ls"}, "cwd": "/tmp", "session_id": "doctor"},
+    ),
+    "cursor": (
+        {"hook_event_name": "beforeShellExecution", "command": "rm -rf ~", "cwd": "/tmp", "conversation_id": "doctor", "workspace_roots": ["/tmp"]},
+        {"hook_event_name": "beforeShellExecution", "command": "ls", "cwd": "/tmp", "conversation_id": "doctor", "workspace_roots": ["/tmp"]},
+    ),
+    "copilot": (
+        {"timestamp": 0, "cwd": "/tmp", "toolName": "bash", "toolArgs": json.dumps({"command": "rm -rf ~"})},
+        {"timestamp": 0, "cwd": "/tmp", "toolName": "bash", "toolArgs": json.dumps({"command": "ls"})},
+    ),
+}
+
+
+def blocked(agent: str, stdout: str, code: int) -> bool:
+    """Does this hook answer stop the call in that agent?"""
+    if code == 2:
+        return True
+    try:
+        out = json.loads(stdout) if stdout.strip() else {}
+    except ValueError:
+        return False
+    if agent == "claude":
+        return out.get("hookSpecificOutput", {}).get("permissionDecision") in ("deny", "ask")
+    if agent == "gemini":
+        return out.get("decision") in ("deny", "block")
+    if agent == "cursor":
+        return out.get("permission") in ("deny", "ask")
+    if agent == "copilot":
+        return out.get("permissionDecision") == "deny"
+    return False
+
+
+def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str]]:
+    import subprocess
+
+    lines: list[str] = []
+    ok = True
+    exe = executable()
+    lines.append(f"clearance executable: {exe} {'(found)' if os.path.exists(exe) else '(MISSING)'}")
+    any_installed = False
+    for agent in SAMPLES:
+        for scope in ("user", "project"):
+            path = settings_path(agent, scope, home, project)
+            if not os.path.exists(path):
+                continue
+            try:
+                _, data = _load(path)
+            except InstallError as e:
+                ok = False
+                lines.append(f"✗ {agent} ({scope}): {e}")
+                continue
+            entries = [x for lst in (data.get("hooks") or {}).values() if isinstance(lst, list) for x in lst if _ours(x)]
+            if not entries:
+                lines.append(f"- {agent} ({scope}): {path} exists, clearance is not installed there")
+                continue
+            any_installed = True
+            text = json.dumps(entries)
+            cmd_ok = any(os.path.exists(tok) for tok in shlex.split(text.replace('"', " ").replace(",", " ")) if tok.startswith("/"))
+            if not cmd_ok:
+                ok = False
+                lines.append(
+                    f"✗ {agent} ({scope}): the hook command in {path} points to a clearance that does not exist; run `clearance install {agent}` again"
+                )
+                continue
+            lines.append(f"✓ {agent} ({scope}): hook installed in {path}")
+    for agent, (bad, good) in SAMPLES.items():
+        results = []
+        for sample in (bad, good):
+            p = subprocess.run([exe, "hook", "--agent", agent, "--no-audit"], input=json.dumps(sample), capture_output=True, text=True, env=env, timeout=60)
+            results.append(blocked(agent, p.stdout, p.returncode))
+        if results == [True, False]:
+            lines.append(f"✓ {agent}: self-test passed (rm -rf ~ blocked, ls allowed)")
+        else:
+            ok = False
+            lines.append(f"✗ {agent}: self-test failed (blocked: rm -rf ~ {results[0]}, ls {results[1]})")
+    from .policy.tools import lint_effective
+
+    problems = lint_effective(project, env)
+    if problems:
+        ok = False
+        lines.append(f"✗ policy: {len(problems)} problem(s); run `clearance policy lint`")
+        lines.extend(f"    {p}" for p in problems[:5])
+    else:
+        lines.append("✓ policy: no problems")
+    try:
+        from .policy import load_policy
+        from .store import open_store, resolve_url
+
+        url = resolve_url(None, load_policy(project, env).data.get("audit", {}), env)
+        open_store(url).close()
+        lines.append(f"✓ audit store: {url}")
+    except Exception as e:
+        ok = False
+        lines.append(f"✗ audit store: {type(e).__name__}: {e}")
+    if not any_installed:
+        lines.append("- no agent has clearance installed yet: `clearance install claude` (or codex, gemini, cursor, copilot)")
+    codex_cfg = os.path.join(home, ".codex", "config.toml")
+    if os.path.exists(settings_path("codex", "user", home, project)) and os.path.exists(codex_cfg):
+        with open(codex_cfg, encoding="utf-8", errors="replace") as f:
+            if "codex_hooks = false" in f.read().replace("\t", " "):
+                ok = False
+                lines.append("✗ codex: hooks are switched off in ~/.codex/config.toml ([features] codex_hooks = false)")
+    return ok, lines

