@@ -71,9 +71,11 @@ def pre_tool_use_hook(cwd: str | None = None) -> Callable[[dict[str, Any], str |
     from ..adapters.claude import render
 
     async def hook(input_data: dict[str, Any], tool_use_id: str | None, context: Any = None) -> dict[str, Any]:
+        raw_input = input_data.get("tool_input")
+        tool_input: dict[str, Any] = raw_input if isinstance(raw_input, dict) else {}
         d = decide(
             str(input_data.get("tool_name", "")),
-            input_data.get("tool_input") if isinstance(input_data.get("tool_input"), dict) else {},
+            tool_input,
             cwd=input_data.get("cwd") or cwd,
             session_id=str(input_data.get("session_id", "agent-sdk")),
         )

@@ -55,7 +55,7 @@ def clearance_guardrail(tool_map: dict[str, str] | None = None, cwd: str | None 
     """A ``ToolInputGuardrail`` for ``function_tool(tool_input_guardrails=[...])``."""
     from agents import ToolGuardrailFunctionOutput, tool_input_guardrail
 
-    @tool_input_guardrail
+    @tool_input_guardrail  # type: ignore[untyped-decorator]
     def clearance(data: Any) -> Any:
         ctx = data.context
         d = judge(ctx.tool_name, ctx.tool_arguments, tool_map, cwd)
