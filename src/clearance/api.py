@@ -41,7 +41,14 @@ def decide_event_full(event: object, env: dict[str, str] | os._Environ[str] | No
     from .policy import load_policy
 
     policy = load_policy(ctx.project_root, env)
-    return evaluate(action, ctx, policy), ctx, policy
+    decision = evaluate(action, ctx, policy)
+    if decision.decision != "allow" and policy.data.get("reviewer", {}).get("provider"):
+        import os
+
+        from .reviewer import review
+
+        decision = review(decision, action, ctx, policy, os.environ if env is None else env)
+    return decision, ctx, policy
 
 
 def decide(

@@ -54,6 +54,10 @@ def make_record(decision: Decision, event: dict[str, Any], ctx: Context | None, 
         "elapsed_ms": round(decision.elapsed_ms, 3),
         "shadow": shadow,
         "headless": headless,
+        "reviewer_stage": (decision.review or {}).get("stage", ""),
+        "tokens_in": (decision.review or {}).get("tokens_in", 0),
+        "tokens_out": (decision.review or {}).get("tokens_out", 0),
+        "reviewer_ms": (decision.review or {}).get("ms", 0.0),
     }
 
 

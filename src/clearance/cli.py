@@ -105,6 +105,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(json.dumps(rec, indent=2))
     else:
         print(explain(action, ctx, decision, analysis))
+        from .reviewer import would_review
+
+        why = would_review(decision)
+        if why:
+            print(f"reviewer  this decision would go to the reviewer model if one were configured: {why}")
     return {"allow": 0, "ask": 1, "deny": 3}[decision.decision] if args.exit_code else 0
 
 

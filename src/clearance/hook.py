@@ -71,6 +71,43 @@ _DECISION_EVENTS = {
 }
 
 
+_PROBE_EVENTS = {("claude", "PostToolUse"), ("gemini", "AfterTool"), ("codex", "PostToolUse")}
+
+
+def probe_answer(event: dict[str, object], agent: str, opts: Options, environ: object) -> Answer:
+    """PostToolUse: scan the tool's output for text aimed at the agent and warn it."""
+    import time
+
+    from .probe import scan, strings_of, warning
+
+    t0 = time.perf_counter()
+    response = event.get("tool_response", event.get("tool_output", ""))
+    text = "\n".join(strings_of(response))
+    result = scan(text)
+    tool = str(event.get("tool_name", "tool"))
+    verdict = "hit" if result.hit else ("borderline" if result.borderline else "clean")
+    if verdict == "borderline":
+        from .reviewer import review_injection
+
+        if review_injection(text, event, environ) is True:
+            verdict = "hit"
+    if verdict != "hit":
+        return Answer(None, 0)
+    message = warning(result, tool)
+    if opts.audit:
+        from .audit import is_headless, record
+        from .model import Decision
+
+        d = Decision("warn", message, ["probe.injection"], "probe")
+        d.elapsed_ms = (time.perf_counter() - t0) * 1000.0
+        record(d, {**event, "tool_input": event.get("tool_input") or {}}, None, None, environ, opts.db, opts.shadow, is_headless(environ, opts.headless))
+    if opts.shadow:
+        return Answer(None, 0)
+    key = "hookSpecificOutput"
+    name = "AfterTool" if agent == "gemini" else "PostToolUse"
+    return Answer({key: {"hookEventName": name, "additionalContext": message}}, 0)
+
+
 def run(raw: bytes, opts: Options | None = None, env: dict[str, str] | None = None) -> tuple[dict[str, object] | None, str]:
     """Decide one raw event; returns (answer for stdout or None, message for stderr)."""
     answer = run_answer(raw, opts, env)
@@ -105,8 +142,10 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
         return answer
     if isinstance(event, dict):
         name = event.get("hook_event_name")
+        if isinstance(name, str) and (agent, name) in _PROBE_EVENTS:
+            return probe_answer(event, agent, opts, environ)
         if agent != "copilot" and isinstance(name, str) and name not in _DECISION_EVENTS[agent]:
-            return Answer(None, 0)  # not a decision event (PostToolUse, AfterTool, ...): answer nothing
+            return Answer(None, 0)  # not a decision event: answer nothing
         if agent == "copilot" and "toolResult" in event:
             return Answer(None, 0)
     msg = ""

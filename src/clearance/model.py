@@ -116,7 +116,7 @@ class Finding:
 class Decision:
     """The answer for one action, in agent-neutral form."""
 
-    __slots__ = ("decision", "reason", "rules", "stage", "elapsed_ms", "findings", "stop")
+    __slots__ = ("decision", "reason", "rules", "stage", "elapsed_ms", "findings", "stop", "review")
 
     def __init__(
         self,
@@ -135,6 +135,8 @@ class Decision:
         self.elapsed_ms = elapsed_ms
         # Headless escalation: the agent's run should stop (Claude Code: continue=false).
         self.stop = False
+        # Reviewer accounting when a model was consulted: stage, tokens_in, tokens_out, ms.
+        self.review: dict[str, Any] | None = None
 
     def to_record(self, id_: object = None) -> dict[str, Any]:
         rec: dict[str, Any] = {}
