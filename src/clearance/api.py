@@ -25,7 +25,9 @@ def decide_event(event: object, env: dict[str, str] | os._Environ[str] | None = 
     return decide_event_full(event, env)[0]
 
 
-def decide_event_full(event: object, env: dict[str, str] | os._Environ[str] | None = None) -> tuple[Decision, Context | None, Policy | None]:
+def decide_event_full(
+    event: object, env: dict[str, str] | os._Environ[str] | None = None, policy: Policy | None = None
+) -> tuple[Decision, Context | None, Policy | None]:
     """The decision plus the context and policy it was made in (for recording).  Never raises."""
     t0 = time.perf_counter()
     try:
@@ -40,7 +42,8 @@ def decide_event_full(event: object, env: dict[str, str] | os._Environ[str] | No
         return d, None, None
     from .policy import load_policy
 
-    policy = load_policy(ctx.project_root, env)
+    if policy is None:
+        policy = load_policy(ctx.project_root, env)
     decision = evaluate(action, ctx, policy)
     if decision.decision != "allow" and policy.data.get("reviewer", {}).get("provider"):
         import os

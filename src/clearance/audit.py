@@ -58,6 +58,7 @@ def make_record(decision: Decision, event: dict[str, Any], ctx: Context | None, 
         "tokens_in": (decision.review or {}).get("tokens_in", 0),
         "tokens_out": (decision.review or {}).get("tokens_out", 0),
         "reviewer_ms": (decision.review or {}).get("ms", 0.0),
+        "user_name": str(event.get("user_name", "")),
     }
 
 

@@ -299,3 +299,35 @@ def load(project_root: str, env: Env | None = None, use_cache: bool = True) -> d
         except OSError:
             pass  # a read-only cache only costs time
     return pol
+
+
+class _TextLayer:
+    """A layer that comes from text (the team service's database) rather than a file."""
+
+    __slots__ = ("name", "path", "stamp")
+
+    def __init__(self, name: str, path: str) -> None:
+        self.name = name
+        self.path = path
+        self.stamp = "text"
+
+    @property
+    def exists(self) -> bool:
+        return True
+
+
+def from_managed_text(text: str, where: str = "managed policy (server)") -> dict[str, Any]:
+    """Merge a managed policy given as TOML text; a broken text is recorded as a broken layer."""
+    import tomllib
+
+    lf = _TextLayer("managed", where)
+    problems: list[str] = []
+    data: dict[str, Any] | None
+    try:
+        data = tomllib.loads(text)
+        problems = validate(data, text, where)
+        if problems:
+            data = None
+    except tomllib.TOMLDecodeError as e:
+        data, problems = None, [f"{where}: TOML syntax error: {e}"]
+    return merge([(lf, data, problems)])  # type: ignore[list-item]

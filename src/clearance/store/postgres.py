@@ -76,6 +76,18 @@ class PostgresStore:
         rows = self.conn.execute("SELECT session_id, consecutive_denials, total_denials, decisions, escalations, updated FROM sessions").fetchall()
         return [dict(zip(("session_id", "consecutive_denials", "total_denials", "decisions", "escalations", "updated"), r)) for r in rows]
 
+    # -- generic access for the team service's tables ------------------------------
+
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> None:
+        self.conn.execute(sql.replace("?", "%s"), params)
+
+    def fetchall(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        return [tuple(r) for r in self.conn.execute(sql.replace("?", "%s"), params).fetchall()]
+
+    def fetchone(self, sql: str, params: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
+        row = self.conn.execute(sql.replace("?", "%s"), params).fetchone()
+        return tuple(row) if row is not None else None
+
     def close(self) -> None:
         self.conn.close()
 

@@ -55,6 +55,55 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         ],
     ),
 ]
+MIGRATIONS.append(
+    (
+        3,
+        [
+            "ALTER TABLE decisions ADD COLUMN user_name TEXT NOT NULL DEFAULT ''",
+            # The team service (clearance serve): people, their web sessions, agent tokens, policy versions, admin history.
+            """CREATE TABLE IF NOT EXISTS users (
+                name TEXT PRIMARY KEY,
+                pw_hash TEXT NOT NULL,
+                role TEXT NOT NULL,
+                created {real} NOT NULL,
+                disabled INTEGER NOT NULL DEFAULT 0
+            )""",
+            """CREATE TABLE IF NOT EXISTS web_sessions (
+                id TEXT PRIMARY KEY,
+                user_name TEXT NOT NULL,
+                csrf TEXT NOT NULL,
+                expires {real} NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS agent_tokens (
+                id {id},
+                name TEXT NOT NULL,
+                token_hash TEXT NOT NULL UNIQUE,
+                created_by TEXT NOT NULL,
+                created {real} NOT NULL,
+                revoked INTEGER NOT NULL DEFAULT 0
+            )""",
+            """CREATE TABLE IF NOT EXISTS policy_versions (
+                id {id},
+                text TEXT NOT NULL,
+                summary TEXT NOT NULL DEFAULT '',
+                diff TEXT NOT NULL DEFAULT '',
+                base_id INTEGER NOT NULL DEFAULT 0,
+                status TEXT NOT NULL,
+                proposed_by TEXT NOT NULL,
+                proposed {real} NOT NULL,
+                decided_by TEXT NOT NULL DEFAULT '',
+                decided {real} NOT NULL DEFAULT 0
+            )""",
+            """CREATE TABLE IF NOT EXISTS admin_log (
+                id {id},
+                ts {real} NOT NULL,
+                user_name TEXT NOT NULL,
+                action TEXT NOT NULL,
+                details TEXT NOT NULL DEFAULT ''
+            )""",
+        ],
+    )
+)
 LATEST = MIGRATIONS[-1][0]
 
 COLUMNS = (
