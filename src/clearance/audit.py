@@ -102,6 +102,18 @@ def record(
     except Exception as e:
         sys.stderr.write(f"clearance: could not record the decision in the audit store ({type(e).__name__}: {e}); the decision stands\n")
         return decision
+    return apply_escalation(decision, out)
+
+
+def record_in(store: Any, decision: Decision, event: dict[str, Any], ctx: Context | None, policy: Policy | None, headless: bool = False) -> Decision:
+    """Record with an open store (the team service keeps one per process)."""
+    esc = policy.data.get("escalation", {}) if policy is not None else {}
+    limits = (int(esc.get("max_consecutive_denials", 3)), int(esc.get("max_total_denials", 20)))
+    out = store.record(make_record(decision, event, ctx, False, headless), limits, headless)
+    return apply_escalation(decision, out)
+
+
+def apply_escalation(decision: Decision, out: dict[str, Any]) -> Decision:
     if out.get("escalate"):
         decision.decision = out["decision"]
         decision.stage = "escalation"

@@ -315,6 +315,57 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+
+        from .server.app import create_app
+        from .server.service import WEAK_SECRETS, Service, ServiceError
+    except ImportError as e:
+        print(f"clearance serve needs the server extra: pip install 'clearance[server]' ({e})", file=sys.stderr)
+        return 2
+    from .store import resolve_url
+
+    url = resolve_url(args.db, None, os.environ)
+    service = Service(url)
+    if not service.users():
+        name = os.environ.get("CLEARANCE_ADMIN_USER", "admin")
+        password = os.environ.get("CLEARANCE_ADMIN_PASSWORD", "")
+        if password.lower() in WEAK_SECRETS or len(password) < 10:
+            print("clearance serve: refusing to start: set CLEARANCE_ADMIN_PASSWORD (10+ characters, not a default) for the first admin", file=sys.stderr)
+            return 2
+        try:
+            service.add_user(name, password, "admin")
+        except ServiceError as e:
+            print(f"clearance serve: {e}", file=sys.stderr)
+            return 2
+        print(f"clearance serve: created the first admin {name!r}", file=sys.stderr)
+    app = create_app(service, secure_cookies=args.secure_cookies)
+    print(f"clearance serve: http://{args.host}:{args.port} (audit store: {url})", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    return 0
+
+
+def _cmd_user(args: argparse.Namespace) -> int:
+    from .server.service import Service, ServiceError
+    from .store import resolve_url
+
+    password = sys.stdin.readline().rstrip("\n")
+    try:
+        Service(resolve_url(args.db, None, os.environ)).add_user(args.name, password, args.role, by="cli")
+    except ServiceError as e:
+        print(f"clearance user: {e}", file=sys.stderr)
+        return 1
+    print(f"added {args.name} ({args.role})")
+    return 0
+
+
+def _cmd_daemon(args: argparse.Namespace) -> int:
+    from .daemon import serve
+
+    return serve(args.socket)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="clearance", description="An auto mode for AI coding agents: allow, deny or ask for every tool call.")
     p.add_argument("--version", action="version", version=f"clearance {__version__}")
@@ -385,6 +436,24 @@ def build_parser() -> argparse.ArgumentParser:
     rl.add_argument("paths", nargs="+", help="transcript .jsonl files or folders (e.g. ~/.claude/projects)")
     rl.add_argument("--json", action="store_true")
     rl.set_defaults(fn=_cmd_replay)
+
+    sv = sub.add_parser("serve", help="the team service: decision API, admin UI, audit dashboard")
+    sv.add_argument("--db", help="postgresql://... (teams) or a SQLite path (default: the audit store)")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8765)
+    sv.add_argument("--secure-cookies", action="store_true", help="mark cookies Secure (behind HTTPS)")
+    sv.set_defaults(fn=_cmd_serve)
+
+    us = sub.add_parser("user", help="add a person to the team service (password on stdin)")
+    us.add_argument("action", choices=["add"])
+    us.add_argument("name")
+    us.add_argument("--role", choices=["admin", "approver", "viewer"], default="viewer")
+    us.add_argument("--db")
+    us.set_defaults(fn=_cmd_user)
+
+    dm = sub.add_parser("daemon", help="keep the engine warm on a Unix socket; the hook uses it when present")
+    dm.add_argument("--socket", help="socket path (default: $XDG_RUNTIME_DIR/clearance/daemon.sock)")
+    dm.set_defaults(fn=_cmd_daemon)
 
     r = sub.add_parser("rules", help="list the built-in rules, or explain one")
     r.add_argument("id", nargs="?")

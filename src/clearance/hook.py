@@ -174,15 +174,69 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
     return answer
 
 
+def _via_daemon(raw: bytes, argv: list[str]) -> Answer | None:
+    """Ask a running ``clearance daemon``; None when there is none or it fails (then decide in-process)."""
+    import os
+
+    env = os.environ
+    if env.get("CLEARANCE_NO_DAEMON"):
+        return None
+    from .daemon_path import socket_path
+
+    path = socket_path(env)
+    if not os.path.exists(path):
+        return None
+    import _socket
+
+    keys = {
+        k: v
+        for k, v in env.items()
+        if k.startswith(("CLEARANCE_", "XDG_", "CLAUDE_"))
+        or k in ("HOME", "TMPDIR", "USER", "LOGNAME", "CI", "GITHUB_ACTIONS", "ANTHROPIC_API_KEY", "OPENAI_API_KEY")
+    }
+    payload = json.dumps({"argv": argv, "env": keys, "raw": raw.decode("utf-8", "surrogateescape")}).encode()
+    try:
+        s = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+        s.settimeout(30.0)
+        s.connect(path)
+        s.sendall(payload)
+        s.shutdown(_socket.SHUT_WR)
+        chunks = []
+        while True:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        s.close()
+        reply = json.loads(b"".join(chunks).decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(reply, dict) or "exit_code" not in reply:
+        return None
+    return Answer(reply.get("stdout"), int(reply["exit_code"]), str(reply.get("stderr") or ""))
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = list(argv or [])
     try:
         opts = Options(argv)
     except ValueError as e:
         sys.stderr.write(f"clearance hook: {e}\n")
         opts = Options()
+        argv = []
     try:
         raw = sys.stdin.buffer.read(MAX_EVENT_BYTES + 1)
-        answer = run_answer(raw, opts)
+        answer = None
+        import os
+
+        if os.environ.get("CLEARANCE_SERVER"):
+            from .remote import via_server
+
+            answer = via_server(raw, opts)
+        if answer is None:
+            answer = _via_daemon(raw, argv)
+        if answer is None:
+            answer = run_answer(raw, opts)
     except Exception as e:
         # Exit 2 blocks in every supported agent; the JSON asks where JSON is read.
         sys.stderr.write(f"clearance: internal error {type(e).__name__}: {e}; blocking this call\n")

@@ -125,6 +125,7 @@ COLUMNS = (
     "tokens_in",
     "tokens_out",
     "reviewer_ms",
+    "user_name",
 )
 
 

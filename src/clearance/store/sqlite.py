@@ -22,7 +22,8 @@ class SqliteStore:
         folder = os.path.dirname(path)
         if folder:
             os.makedirs(folder, mode=0o700, exist_ok=True)
-        self.conn = sqlite3.connect(path, timeout=timeout_s, isolation_level=None)
+        # One connection per store; the team service uses it from its event-loop thread only.
+        self.conn = sqlite3.connect(path, timeout=timeout_s, isolation_level=None, check_same_thread=False)
         self.conn.execute(f"PRAGMA busy_timeout = {int(timeout_s * 1000)}")
         mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":

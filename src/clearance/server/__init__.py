@@ -1,0 +1,1 @@
+"""The team service: decision API, admin UI, audit dashboard (``clearance serve``)."""

@@ -1,0 +1,376 @@
+"""``clearance serve``: the decision API, the admin UI and the audit dashboard (Starlette).
+
+API (bearer token of an agent machine or team):
+  POST /v1/hook      a hook event in any supported agent's shape -> that agent's answer
+                     (Claude Code ``type: "http"`` hooks post here); ?envelope=1 wraps it
+                     as {"stdout", "exit_code", "stderr"} for the local thin client
+  POST /v1/decide    a PreToolUse event -> the DESIGN.md decision record
+  GET  /v1/policy    the current managed policy (for the local fallback cache)
+  GET  /healthz, GET /openapi.json
+UI (login, sessions that expire, CSRF on every form): dashboard, sessions, policy with
+two-person approval, tokens, users, history.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import secrets
+import time
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import DictLoader, Environment, select_autoescape
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Route
+from starlette.schemas import SchemaGenerator
+
+from .service import Service, ServiceError
+from .templates import TEMPLATES
+
+COOKIE = "clearance_session"
+LOGIN_CSRF = "clearance_login_csrf"
+schemas = SchemaGenerator({"openapi": "3.0.0", "info": {"title": "clearance team service", "version": "1"}})
+
+
+def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
+    env = Environment(loader=DictLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True))
+    env.filters["urlencode"] = lambda v: quote(str(v), safe="")
+
+    def page(name: str, request: Request, status: int = 200, **ctx: Any) -> HTMLResponse:
+        ctx.setdefault("user", getattr(request.state, "user", None))
+        ctx.setdefault("title", name.capitalize())
+        html = env.get_template(name).render(**ctx)
+        return HTMLResponse(html, status_code=status, headers=_security_headers())
+
+    def current_user(request: Request) -> dict[str, Any] | None:
+        user = service.session(request.cookies.get(COOKIE))
+        request.state.user = user
+        return user
+
+    async def form_checked(request: Request) -> tuple[dict[str, Any], dict[str, str]] | Response:
+        user = current_user(request)
+        if user is None:
+            return RedirectResponse("/login", status_code=303)
+        form = await request.form()
+        data = {k: str(v) for k, v in form.items()}
+        if not hmac.compare_digest(data.get("csrf", ""), user["csrf"]):
+            return PlainTextResponse("CSRF check failed", status_code=403)
+        return user, data
+
+    def bearer(request: Request) -> str | None:
+        auth = request.headers.get("authorization", "")
+        token = auth[7:].strip() if auth.lower().startswith("bearer ") else None
+        return service.token_owner(token)
+
+    # -- API ------------------------------------------------------------------------------
+
+    async def healthz(request: Request) -> JSONResponse:
+        """
+        responses:
+          200:
+            description: the service is up; the version of the managed policy it serves
+        """
+        return JSONResponse({"status": "ok", "policy_version": service.current_policy()[0]})
+
+    async def api_hook(request: Request) -> Response:
+        """
+        summary: Decide one hook event (Claude Code, Codex, Gemini CLI, Cursor, Copilot CLI shapes)
+        parameters:
+          - {name: agent, in: query, required: false, schema: {type: string}}
+          - {name: envelope, in: query, required: false, schema: {type: string}}
+        requestBody: {content: {application/json: {schema: {type: object}}}}
+        responses:
+          200: {description: the agent's hook answer}
+          401: {description: missing or unknown bearer token}
+        """
+        owner = bearer(request)
+        if owner is None:
+            return JSONResponse({"error": "a valid bearer token is required"}, status_code=401)
+        raw = await request.body()
+        answer = service.hook(raw, request.query_params.get("agent"), owner)
+        if request.query_params.get("envelope"):
+            return JSONResponse({"stdout": answer.stdout, "exit_code": answer.exit_code, "stderr": answer.stderr})
+        if answer.stdout is None:
+            return Response(status_code=200)
+        return JSONResponse(answer.stdout)
+
+    async def api_decide(request: Request) -> JSONResponse:
+        """
+        summary: Decide one PreToolUse event; the decision record of DESIGN.md
+        requestBody: {content: {application/json: {schema: {type: object}}}}
+        responses:
+          200: {description: "{id, decision, reason, rules, stage, elapsed_ms}"}
+          401: {description: missing or unknown bearer token}
+        """
+        owner = bearer(request)
+        if owner is None:
+            return JSONResponse({"error": "a valid bearer token is required"}, status_code=401)
+        from ..api import decide_event_full, malformed
+
+        try:
+            event = json.loads(await request.body())
+        except ValueError:
+            return JSONResponse(malformed("not valid JSON").to_record(None))
+        if isinstance(event, dict):
+            event = {**event, "agent": event.get("agent", "api")}
+        d, _, _ = decide_event_full(event, {"HOME": "/root"} if not isinstance(event, dict) else {"HOME": _home(event)}, service.policy())
+        return JSONResponse(d.to_record(event.get("id") if isinstance(event, dict) else None))
+
+    async def api_policy(request: Request) -> JSONResponse:
+        """
+        summary: The managed policy currently served (the hook caches it for when the service is unreachable)
+        responses:
+          200: {description: "{version, text}"}
+          401: {description: missing or unknown bearer token}
+        """
+        if bearer(request) is None:
+            return JSONResponse({"error": "a valid bearer token is required"}, status_code=401)
+        version, text = service.current_policy()
+        return JSONResponse({"version": version, "text": text})
+
+    async def openapi(request: Request) -> Response:
+        return schemas.OpenAPIResponse(request=request)
+
+    # -- login ------------------------------------------------------------------------------
+
+    async def login(request: Request) -> Response:
+        if request.method == "GET":
+            token = secrets.token_urlsafe(24)
+            resp = page("login", request, csrf=token, user=None, title="Log in")
+            resp.set_cookie(LOGIN_CSRF, token, httponly=True, samesite="strict", secure=secure_cookies)
+            return resp
+        form = await request.form()
+        data = {k: str(v) for k, v in form.items()}
+        if not data.get("csrf") or not hmac.compare_digest(data["csrf"], request.cookies.get(LOGIN_CSRF, "")):
+            return PlainTextResponse("CSRF check failed", status_code=403)
+        client = request.client.host if request.client else "?"
+        try:
+            result = service.login(data.get("username", ""), data.get("password", ""), client)
+        except ServiceError as e:
+            return page("login", request, status=429, csrf=data["csrf"], user=None, error=str(e), title="Log in")
+        if result is None:
+            return page("login", request, status=401, csrf=data["csrf"], user=None, error="wrong user name or password", title="Log in")
+        cookie, _ = result
+        resp = RedirectResponse("/", status_code=303)
+        resp.set_cookie(COOKIE, cookie, max_age=8 * 3600, httponly=True, samesite="strict", secure=secure_cookies)
+        resp.delete_cookie(LOGIN_CSRF)
+        return resp
+
+    async def logout(request: Request) -> Response:
+        checked = await form_checked(request)
+        if isinstance(checked, Response):
+            return checked
+        service.logout(request.cookies.get(COOKIE, ""))
+        service.log(checked[0]["user"], "logout")
+        resp = RedirectResponse("/login", status_code=303)
+        resp.delete_cookie(COOKIE)
+        return resp
+
+    # -- pages --------------------------------------------------------------------------------
+
+    async def dashboard(request: Request) -> Response:
+        user = current_user(request)
+        if user is None:
+            return RedirectResponse("/login", status_code=303)
+        from ..reports import _bars_svg, _timeline_svg, parse_time, stats
+
+        q = request.query_params
+        filters: dict[str, Any] = {"decision": q.get("decision") or None, "rule": q.get("rule") or None, "agent": q.get("agent") or None}
+        error = None
+        if q.get("since"):
+            try:
+                filters["since"] = parse_time(q["since"])
+            except ValueError as e:
+                error = str(e)
+        rows = service.store.query(filters, 5000)
+        if q.get("user"):
+            rows = [r for r in rows if r.get("user_name") == q["user"]]
+        s = stats(rows)
+        for r in rows:
+            r["brief"] = _brief(r["tool_input"])
+        charts = _timeline_svg(rows) + _bars_svg([(k, v) for k, v in s["top_rules"]], "#c62828", "rules")
+        return page("dashboard", request, rows=rows[:300], stats=s, charts=charts, f={**dict(q)}, error=error, title="Dashboard")
+
+    async def session_page(request: Request) -> Response:
+        if current_user(request) is None:
+            return RedirectResponse("/login", status_code=303)
+        sid = request.path_params["sid"]
+        rows = list(reversed(service.store.query({"session_id": sid}, 2000)))
+        for r in rows:
+            r["brief"] = _brief(r["tool_input"])
+        return page("session", request, rows=rows, sid=sid, title=f"Session {sid}")
+
+    async def policy_page(request: Request) -> Response:
+        user = current_user(request)
+        if user is None:
+            return RedirectResponse("/login", status_code=303)
+        if request.method == "POST":
+            checked = await form_checked(request)
+            if isinstance(checked, Response):
+                return checked
+            user, data = checked
+            if user["role"] != "admin":
+                return PlainTextResponse("only admins propose changes", status_code=403)
+            try:
+                cid = service.propose(data.get("text", ""), user["user"], data.get("summary", ""))
+            except ServiceError as e:
+                version, _ = service.current_policy()
+                return page("policy", request, status=400, text=data.get("text", ""), version=version, error=str(e))
+            return RedirectResponse(f"/changes/{cid}", status_code=303)
+        version, text = service.current_policy()
+        return page("policy", request, text=text, version=version)
+
+    async def policy_lint(request: Request) -> Response:
+        checked = await form_checked(request)
+        if isinstance(checked, Response):
+            return checked
+        import tomllib
+
+        from ..policy.load import validate
+        from ..policy.tools import _rule_checks
+
+        text = checked[1].get("text", "")
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as e:
+            return PlainTextResponse(f"TOML syntax error: {e}")
+        return PlainTextResponse("\n".join(validate(data, text, "policy") + _rule_checks(data, text, "policy")))
+
+    async def policy_trust(request: Request) -> Response:
+        checked = await form_checked(request)
+        if isinstance(checked, Response):
+            return checked
+        user, data = checked
+        if user["role"] != "admin":
+            return PlainTextResponse("only admins propose changes", status_code=403)
+        try:
+            cid = service.add_trust(data.get("kind", ""), data.get("value", ""), user["user"])
+        except ServiceError as e:
+            version, text = service.current_policy()
+            return page("policy", request, status=400, text=text, version=version, error=str(e))
+        return RedirectResponse(f"/changes/{cid}", status_code=303)
+
+    async def changes_page(request: Request) -> Response:
+        if current_user(request) is None:
+            return RedirectResponse("/login", status_code=303)
+        return page("changes", request, changes=service.changes(), title="Changes")
+
+    async def change_page(request: Request) -> Response:
+        if current_user(request) is None:
+            return RedirectResponse("/login", status_code=303)
+        cid = int(request.path_params["cid"])
+        found = [c for c in service.changes() if c["id"] == cid]
+        if not found:
+            return PlainTextResponse("no such change", status_code=404)
+        return page("change", request, c=found[0], title=f"Change {cid}")
+
+    async def change_decide(request: Request) -> Response:
+        checked = await form_checked(request)
+        if isinstance(checked, Response):
+            return checked
+        user, _ = checked
+        cid = int(request.path_params["cid"])
+        try:
+            service.decide_change(cid, user["user"], user["role"], request.path_params["verb"] == "approve")
+        except ServiceError as e:
+            found = [c for c in service.changes() if c["id"] == cid]
+            return page("change", request, status=400, c=found[0] if found else {"id": cid, "summary": "", "diff": "", "status": "?"}, error=str(e))
+        return RedirectResponse(f"/changes/{cid}", status_code=303)
+
+    async def tokens_page(request: Request) -> Response:
+        user = current_user(request)
+        if user is None:
+            return RedirectResponse("/login", status_code=303)
+        new_token = new_name = None
+        if request.method == "POST":
+            checked = await form_checked(request)
+            if isinstance(checked, Response):
+                return checked
+            user, data = checked
+            if user["role"] != "admin":
+                return PlainTextResponse("only admins create tokens", status_code=403)
+            new_name = data.get("name", "").strip() or "unnamed"
+            new_token = service.create_token(new_name, user["user"])
+        return page("tokens", request, tokens=service.tokens(), new_token=new_token, new_name=new_name, title="Tokens")
+
+    async def token_revoke(request: Request) -> Response:
+        checked = await form_checked(request)
+        if isinstance(checked, Response):
+            return checked
+        if checked[0]["role"] != "admin":
+            return PlainTextResponse("only admins revoke tokens", status_code=403)
+        service.revoke_token(int(request.path_params["tid"]), checked[0]["user"])
+        return RedirectResponse("/tokens", status_code=303)
+
+    async def users_page(request: Request) -> Response:
+        user = current_user(request)
+        if user is None:
+            return RedirectResponse("/login", status_code=303)
+        error = None
+        if request.method == "POST":
+            checked = await form_checked(request)
+            if isinstance(checked, Response):
+                return checked
+            user, data = checked
+            if user["role"] != "admin":
+                return PlainTextResponse("only admins add users", status_code=403)
+            try:
+                service.add_user(data.get("name", ""), data.get("password", ""), data.get("role", "viewer"), by=user["user"])
+            except ServiceError as e:
+                error = str(e)
+        return page("users", request, users=service.users(), error=error, title="Users")
+
+    async def history_page(request: Request) -> Response:
+        if current_user(request) is None:
+            return RedirectResponse("/login", status_code=303)
+        rows = service.admin_log()
+        for h in rows:
+            h["time"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(h["ts"]))
+        return page("history", request, rows=rows, title="History")
+
+    routes = [
+        Route("/healthz", healthz),
+        Route("/v1/hook", api_hook, methods=["POST"]),
+        Route("/v1/decide", api_decide, methods=["POST"]),
+        Route("/v1/policy", api_policy),
+        Route("/openapi.json", openapi, include_in_schema=False),
+        Route("/login", login, methods=["GET", "POST"], include_in_schema=False),
+        Route("/logout", logout, methods=["POST"], include_in_schema=False),
+        Route("/", dashboard, include_in_schema=False),
+        Route("/sessions/{sid}", session_page, include_in_schema=False),
+        Route("/policy", policy_page, methods=["GET", "POST"], include_in_schema=False),
+        Route("/policy/lint", policy_lint, methods=["POST"], include_in_schema=False),
+        Route("/policy/trust", policy_trust, methods=["POST"], include_in_schema=False),
+        Route("/changes", changes_page, include_in_schema=False),
+        Route("/changes/{cid:int}", change_page, include_in_schema=False),
+        Route("/changes/{cid:int}/{verb:str}", change_decide, methods=["POST"], include_in_schema=False),
+        Route("/tokens", tokens_page, methods=["GET", "POST"], include_in_schema=False),
+        Route("/tokens/{tid:int}/revoke", token_revoke, methods=["POST"], include_in_schema=False),
+        Route("/users", users_page, methods=["GET", "POST"], include_in_schema=False),
+        Route("/history", history_page, include_in_schema=False),
+    ]
+    return Starlette(routes=routes)
+
+
+def _security_headers() -> dict[str, str]:
+    return {
+        "X-Frame-Options": "DENY",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "same-origin",
+        "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+    }
+
+
+def _home(event: dict[str, Any]) -> str:
+    from .service import _home_of
+
+    return str(event.get("home") or _home_of(str(event.get("cwd") or "")))
+
+
+def _brief(tool_input: Any) -> str:
+    from ..reports import _brief as brief
+
+    return brief(tool_input)

@@ -1,0 +1,101 @@
+"""The admin UI's pages (Jinja2, autoescaped; no scripts from elsewhere)."""
+
+from __future__ import annotations
+
+BASE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ title }} · clearance</title>
+<style>
+body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;margin:0;color:#222}
+header{background:#1f2937;color:#fff;padding:10px 20px;display:flex;gap:18px;align-items:center}
+header a{color:#e5e7eb;text-decoration:none} header .who{margin-left:auto;font-size:13px}
+main{padding:18px 24px;max-width:1150px}
+table{border-collapse:collapse;width:100%;font-size:13px} td,th{border-bottom:1px solid #eee;padding:5px;text-align:left;vertical-align:top}
+.deny{color:#c62828;font-weight:600}.ask{color:#a67c00;font-weight:600}.allow{color:#2e7d32}
+.err{background:#fdecea;border:1px solid #f5c2c0;padding:8px;margin:8px 0}.ok{background:#e8f5e9;border:1px solid #b7dfb9;padding:8px;margin:8px 0}
+textarea{width:100%;height:320px;font-family:ui-monospace,monospace;font-size:13px} pre{background:#f6f8fa;padding:8px;overflow:auto}
+.add{color:#2e7d32}.del{color:#c62828} form.inline{display:inline} .cards{display:flex;gap:12px}.card{border:1px solid #ddd;border-radius:6px;padding:8px 14px}
+.num{font-size:24px;font-weight:600}
+</style></head><body>
+<header><strong>clearance</strong>
+{% if user %}<a href="/">Dashboard</a><a href="/policy">Policy</a><a href="/changes">Changes</a><a href="/tokens">Tokens</a><a href="/users">Users</a><a href="/history">History</a>
+<span class="who">{{ user.user }} ({{ user.role }}) <form class="inline" method="post" action="/logout"><input type="hidden" name="csrf" value="{{ user.csrf }}"><button>Log out</button></form></span>{% endif %}
+</header><main>
+{% if error %}<div class="err" id="error">{{ error }}</div>{% endif %}{% if notice %}<div class="ok" id="notice">{{ notice }}</div>{% endif %}
+{% block body %}{% endblock %}
+</main></body></html>"""
+
+LOGIN = """{% extends "base" %}{% block body %}<h1>Log in</h1>
+<form method="post" action="/login"><input type="hidden" name="csrf" value="{{ csrf }}">
+<p><label>User <input name="username" id="username" autocomplete="username"></label></p>
+<p><label>Password <input name="password" id="password" type="password" autocomplete="current-password"></label></p>
+<p><button id="login">Log in</button></p></form>{% endblock %}"""
+
+DASHBOARD = """{% extends "base" %}{% block body %}<h1>Decisions</h1>
+<div class="cards">{% for k in ["allow","ask","deny"] %}<div class="card"><div class="num {{k}}">{{ stats.by_decision.get(k, 0) }}</div>{{ k }}</div>{% endfor %}
+<div class="card"><div class="num">{{ stats.prompts_saved }}</div>prompts saved</div><div class="card"><div class="num">{{ stats.sessions }}</div>sessions</div></div>
+<form method="get" action="/" id="filters"><p>
+<select name="decision"><option value="">any decision</option>{% for k in ["allow","ask","deny","warn"] %}<option {% if f.decision==k %}selected{% endif %}>{{k}}</option>{% endfor %}</select>
+<input name="agent" placeholder="agent" value="{{ f.agent or '' }}"> <input name="user" placeholder="user (token)" value="{{ f.user or '' }}">
+<input name="rule" placeholder="rule id" value="{{ f.rule or '' }}"> <input name="since" placeholder="since (2h, 2026-11-25)" value="{{ f.since or '' }}">
+<button>Filter</button></p></form>
+<div class="charts">{{ charts|safe }}</div>
+<table id="decisions"><tr><th>time (UTC)</th><th>user</th><th>agent</th><th>session</th><th>tool</th><th>input</th><th>decision</th><th>rules</th><th>reason</th></tr>
+{% for r in rows %}<tr><td>{{ r.time }}</td><td>{{ r.user_name }}</td><td>{{ r.agent }}</td><td><a href="/sessions/{{ r.session_id|urlencode }}">{{ r.session_id[:14] }}</a></td>
+<td>{{ r.tool_name }}</td><td><code>{{ r.brief }}</code></td><td class="{{ r.decision }}">{{ r.decision }}</td><td>{{ r.rules|join(", ") }}</td><td>{{ r.reason[:160] }}</td></tr>{% endfor %}
+</table>{% endblock %}"""
+
+SESSION = """{% extends "base" %}{% block body %}<h1>Session {{ sid }}</h1><table id="timeline"><tr><th>time (UTC)</th><th>tool</th><th>input</th><th>decision</th><th>stage</th><th>reason</th></tr>
+{% for r in rows %}<tr><td>{{ r.time }}</td><td>{{ r.tool_name }}</td><td><code>{{ r.brief }}</code></td><td class="{{ r.decision }}">{{ r.decision }}</td><td>{{ r.stage }}</td><td>{{ r.reason }}</td></tr>{% endfor %}</table>{% endblock %}"""
+
+POLICY = """{% extends "base" %}{% block body %}<h1>Managed policy <small>(version {{ version }})</small></h1>
+{% if user.role == "admin" %}
+<h2>Add a trusted resource</h2><form method="post" action="/policy/trust" id="trust-form"><input type="hidden" name="csrf" value="{{ user.csrf }}">
+<select name="kind" id="trust-kind">{% for k in ["buckets","domains","git_remotes","directories","services"] %}<option>{{k}}</option>{% endfor %}</select>
+<input name="value" id="trust-value" size="40" placeholder="s3://acme-dev-*"> <button id="trust-submit">Propose</button></form>
+<h2>Edit</h2><form method="post" action="/policy" id="policy-form"><input type="hidden" name="csrf" value="{{ user.csrf }}">
+<textarea name="text" id="policy-text" oninput="lint()">{{ text }}</textarea>
+<div id="lint" class="ok">{{ lint or "no problems" }}</div>
+<p><input name="summary" placeholder="what and why" size="60"> <button id="propose">Propose change</button></p></form>
+<script>
+let timer;function lint(){clearTimeout(timer);timer=setTimeout(async()=>{const body=new URLSearchParams({text:document.getElementById('policy-text').value,csrf:'{{ user.csrf }}'});
+const r=await fetch('/policy/lint',{method:'POST',body});const t=await r.text();const el=document.getElementById('lint');el.textContent=t||'no problems';el.className=t?'err':'ok';},300);}
+</script>
+{% else %}<pre>{{ text }}</pre>{% endif %}{% endblock %}"""
+
+CHANGES = """{% extends "base" %}{% block body %}<h1>Policy changes</h1>
+<table id="changes"><tr><th>#</th><th>summary</th><th>status</th><th>proposed by</th><th>decided by</th><th></th></tr>
+{% for c in changes %}<tr><td>{{ c.id }}</td><td>{{ c.summary }}</td><td class="status">{{ c.status }}</td><td>{{ c.proposed_by }}</td><td>{{ c.decided_by }}</td><td><a href="/changes/{{ c.id }}">view</a></td></tr>{% endfor %}</table>{% endblock %}"""
+
+CHANGE = """{% extends "base" %}{% block body %}<h1>Change {{ c.id }}: {{ c.summary }}</h1>
+<p>Status: <strong id="status">{{ c.status }}</strong> · proposed by {{ c.proposed_by }}{% if c.decided_by %} · decided by {{ c.decided_by }}{% endif %}</p>
+<pre id="diff">{% for line in c.diff.splitlines() %}<span class="{{ 'add' if line.startswith('+') else ('del' if line.startswith('-') else '') }}">{{ line }}</span>
+{% endfor %}</pre>
+{% if c.status == "proposed" and user.role in ("admin","approver") %}
+<form method="post" action="/changes/{{ c.id }}/approve" class="inline"><input type="hidden" name="csrf" value="{{ user.csrf }}"><button id="approve">Approve</button></form>
+<form method="post" action="/changes/{{ c.id }}/reject" class="inline"><input type="hidden" name="csrf" value="{{ user.csrf }}"><button id="reject">Reject</button></form>{% endif %}{% endblock %}"""
+
+TOKENS = """{% extends "base" %}{% block body %}<h1>Agent tokens</h1>
+{% if new_token %}<div class="ok">New token for {{ new_name }} (shown once): <code id="new-token">{{ new_token }}</code></div>{% endif %}
+{% if user.role == "admin" %}<form method="post" action="/tokens"><input type="hidden" name="csrf" value="{{ user.csrf }}"><input name="name" placeholder="machine or team"> <button>Create token</button></form>{% endif %}
+<table><tr><th>#</th><th>name</th><th>created by</th><th>state</th><th></th></tr>{% for t in tokens %}<tr><td>{{ t.id }}</td><td>{{ t.name }}</td><td>{{ t.created_by }}</td><td>{{ "revoked" if t.revoked else "active" }}</td>
+<td>{% if not t.revoked and user.role == "admin" %}<form method="post" action="/tokens/{{ t.id }}/revoke" class="inline"><input type="hidden" name="csrf" value="{{ user.csrf }}"><button>Revoke</button></form>{% endif %}</td></tr>{% endfor %}</table>{% endblock %}"""
+
+USERS = """{% extends "base" %}{% block body %}<h1>Users</h1>
+{% if user.role == "admin" %}<form method="post" action="/users"><input type="hidden" name="csrf" value="{{ user.csrf }}"><input name="name" placeholder="name"> <input name="password" type="password" placeholder="password (10+ characters)">
+<select name="role"><option>viewer</option><option>approver</option><option>admin</option></select> <button>Add user</button></form>{% endif %}
+<table><tr><th>name</th><th>role</th></tr>{% for u in users %}<tr><td>{{ u.name }}</td><td>{{ u.role }}</td></tr>{% endfor %}</table>{% endblock %}"""
+
+HISTORY = """{% extends "base" %}{% block body %}<h1>Admin history</h1><table id="history"><tr><th>time (UTC)</th><th>user</th><th>action</th><th>details</th></tr>
+{% for h in rows %}<tr><td>{{ h.time }}</td><td>{{ h.user }}</td><td>{{ h.action }}</td><td>{{ h.details }}</td></tr>{% endfor %}</table>{% endblock %}"""
+
+TEMPLATES = {
+    "base": BASE,
+    "login": LOGIN,
+    "dashboard": DASHBOARD,
+    "session": SESSION,
+    "policy": POLICY,
+    "changes": CHANGES,
+    "change": CHANGE,
+    "tokens": TOKENS,
+    "users": USERS,
+    "history": HISTORY,
+}
