@@ -154,10 +154,10 @@ def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
         if result is None:
             return page("login", request, status=401, csrf=data["csrf"], user=None, error="wrong user name or password", title="Log in")
         cookie, _ = result
-        resp = RedirectResponse("/", status_code=303)
-        resp.set_cookie(COOKIE, cookie, max_age=8 * 3600, httponly=True, samesite="strict", secure=secure_cookies)
-        resp.delete_cookie(LOGIN_CSRF)
-        return resp
+        done = RedirectResponse("/", status_code=303)
+        done.set_cookie(COOKIE, cookie, max_age=8 * 3600, httponly=True, samesite="strict", secure=secure_cookies)
+        done.delete_cookie(LOGIN_CSRF)
+        return done
 
     async def logout(request: Request) -> Response:
         checked = await form_checked(request)
@@ -204,7 +204,7 @@ def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
         return page("session", request, rows=rows, sid=sid, title=f"Session {sid}")
 
     async def policy_page(request: Request) -> Response:
-        user = current_user(request)
+        user: Any = current_user(request)
         if user is None:
             return RedirectResponse("/login", status_code=303)
         if request.method == "POST":
