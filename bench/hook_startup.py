@@ -59,6 +59,7 @@ def main() -> int:
     ap.add_argument("--hook", default=str(ROOT / ".venv" / "bin" / "clearance") + " hook")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--with-policy", action="store_true", help="load the example managed and user policies")
+    ap.add_argument("--daemon", action="store_true", help="also measure with `clearance daemon` running (warm engine on a Unix socket)")
     a = ap.parse_args()
     env = dict(os.environ, HOME="/home/ana", CLAUDE_PROJECT_DIR="/home/ana/webapp", CLEARANCE_MANAGED_POLICY="/nonexistent/managed.toml")
     env.pop("XDG_CONFIG_HOME", None)
@@ -81,7 +82,25 @@ def main() -> int:
     hook = shlex.split(a.hook)
     measure(hook, payloads, 3, env)  # warm the page cache
     py = [str(Path(hook[0]).parent / "python"), "-c", "pass"] if Path(hook[0]).parent.joinpath("python").exists() else [sys.executable, "-c", "pass"]
+    env["CLEARANCE_NO_DAEMON"] = "1"
     res = {"hook": summary(measure(hook, payloads, a.runs, env)), "python_floor": summary(measure(py, [b""], a.runs, env))}
+    if a.daemon:
+        import tempfile
+
+        sock = os.path.join(tempfile.mkdtemp(prefix="clearance-daemon-"), "d.sock")
+        denv = dict(env, CLEARANCE_DAEMON_SOCKET=sock)
+        denv.pop("CLEARANCE_NO_DAEMON")
+        proc = subprocess.Popen([hook[0], "daemon", "--socket", sock], env=denv, stderr=subprocess.DEVNULL)
+        try:
+            for _ in range(100):
+                if os.path.exists(sock):
+                    break
+                time.sleep(0.05)
+            measure(hook, payloads, 3, denv)
+            res["hook_with_daemon"] = summary(measure(hook, payloads, a.runs, denv))
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
     if a.json:
         print(json.dumps(res))
     else:

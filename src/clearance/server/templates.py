@@ -13,7 +13,7 @@ table{border-collapse:collapse;width:100%;font-size:13px} td,th{border-bottom:1p
 .err{background:#fdecea;border:1px solid #f5c2c0;padding:8px;margin:8px 0}.ok{background:#e8f5e9;border:1px solid #b7dfb9;padding:8px;margin:8px 0}
 textarea{width:100%;height:320px;font-family:ui-monospace,monospace;font-size:13px} pre{background:#f6f8fa;padding:8px;overflow:auto}
 .add{color:#2e7d32}.del{color:#c62828} form.inline{display:inline} .cards{display:flex;gap:12px}.card{border:1px solid #ddd;border-radius:6px;padding:8px 14px}
-.num{font-size:24px;font-weight:600}
+.num{font-size:24px;font-weight:600} svg.chart{max-width:760px;display:block;margin:8px 0}
 </style></head><body>
 <header><strong>clearance</strong>
 {% if user %}<a href="/">Dashboard</a><a href="/policy">Policy</a><a href="/changes">Changes</a><a href="/tokens">Tokens</a><a href="/users">Users</a><a href="/history">History</a>
