@@ -19,6 +19,7 @@ pytest.importorskip("starlette")
 selenium = pytest.importorskip("selenium")
 
 from selenium import webdriver
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service as ChromeService
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -101,12 +102,17 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chro
     driver.quit()
 
 
+def _wait(driver: webdriver.Chrome) -> WebDriverWait:  # type: ignore[type-arg]
+    # Pages reload after each form: an element found a moment ago may be gone.
+    return WebDriverWait(driver, 15, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException))
+
+
 def _login(driver: webdriver.Chrome, base: str, user: str) -> None:
     driver.get(base + "/login")
     driver.find_element(By.ID, "username").send_keys(user)
     driver.find_element(By.ID, "password").send_keys(PW)
     driver.find_element(By.ID, "login").click()
-    WebDriverWait(driver, 15).until(lambda d: d.current_url.rstrip("/") == base and "Decisions" in d.page_source)
+    _wait(driver).until(lambda d: d.current_url.rstrip("/") == base and "Decisions" in d.page_source)
 
 
 def _shot(driver: webdriver.Chrome, name: str) -> None:
@@ -124,22 +130,22 @@ def test_trusted_bucket_is_proposed_approved_and_flips_the_decision(served: tupl
     Select(browser.find_element(By.ID, "trust-kind")).select_by_visible_text("buckets")
     browser.find_element(By.ID, "trust-value").send_keys("s3://acme-dev-*")
     browser.find_element(By.ID, "trust-submit").click()
-    WebDriverWait(browser, 15).until(lambda d: "/changes/" in d.current_url)
+    _wait(browser).until(lambda d: "/changes/" in d.current_url)
     assert browser.find_element(By.ID, "status").text == "proposed"
     assert 'buckets = ["s3://acme-dev-*"]' in browser.find_element(By.ID, "diff").text
     _shot(browser, "1-proposed")
     # One person is not enough.
     browser.find_element(By.ID, "approve").click()
-    WebDriverWait(browser, 15).until(lambda d: "second person" in d.page_source)
+    _wait(browser).until(lambda d: "second person" in d.page_source)
     assert _hook(base, token, command) == "deny"
     change_url = browser.current_url.replace("/approve", "")
 
     browser.find_element(By.CSS_SELECTOR, "header form button").click()  # log out
-    WebDriverWait(browser, 15).until(lambda d: d.current_url.endswith("/login"))
+    _wait(browser).until(lambda d: d.current_url.endswith("/login"))
     _login(browser, base, "bob")
     browser.get(change_url)
     browser.find_element(By.ID, "approve").click()
-    WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "status").text == "approved")
+    _wait(browser).until(lambda d: d.find_element(By.ID, "status").text == "approved")
     _shot(browser, "2-approved")
 
     assert _hook(base, token, command) == "allow"

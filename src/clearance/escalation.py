@@ -47,3 +47,13 @@ def handover(rec: dict[str, Any], consecutive: int, total: int, limits: tuple[in
         "stop": False,
         "reason": f"Handing over to you: {why}. This call was denied because: {original}",
     }
+
+
+def settle(rec: dict[str, Any], consecutive: int, total: int, limits: tuple[int, int], headless: bool) -> tuple[dict[str, Any], dict[str, Any], int, int]:
+    """For a store's transaction: (record to write, outcome for the hook, new consecutive, new total)."""
+    escalate, new_c, new_t = step(str(rec["raw_decision"]), consecutive, total, limits)
+    out: dict[str, Any] = {"escalate": escalate, "consecutive": consecutive, "total": total}
+    if escalate:
+        out.update(handover(rec, consecutive, total, limits, headless))
+        rec = {**rec, "decision": out["decision"], "stage": out["stage"], "reason": out["reason"]}
+    return rec, out, new_c, new_t

@@ -62,18 +62,21 @@ def hook_command(agent: str, exe: str | None = None) -> str:
     return f"{base} || exit 2"
 
 
-def entry(agent: str, command: str) -> tuple[str, Any]:
-    """(event key, the hook entry to add) for the agent's settings format."""
+def entries(agent: str, command: str) -> list[tuple[str, Any]]:
+    """(event key, hook entry) pairs to add: the decision hook, and where the agent has one, the post-tool probe."""
     if agent == "claude":
-        return "PreToolUse", {"matcher": "*", "hooks": [{"type": "command", "command": command, "timeout": 30}]}
+        hook = {"type": "command", "command": command, "timeout": 30}
+        return [("PreToolUse", {"matcher": "*", "hooks": [hook]}), ("PostToolUse", {"matcher": "*", "hooks": [dict(hook)]})]
     if agent == "codex":
-        return "PreToolUse", {"matcher": ".*", "hooks": [{"type": "command", "command": command, "timeout": 30}]}
+        hook = {"type": "command", "command": command, "timeout": 30}
+        return [("PreToolUse", {"matcher": ".*", "hooks": [hook]}), ("PostToolUse", {"matcher": ".*", "hooks": [dict(hook)]})]
     if agent == "gemini":
-        return "BeforeTool", {"matcher": ".*", "hooks": [{"type": "command", "name": "clearance", "command": command, "timeout": 30000}]}
+        hook = {"type": "command", "name": "clearance", "command": command, "timeout": 30000}
+        return [("BeforeTool", {"matcher": ".*", "hooks": [hook]}), ("AfterTool", {"matcher": ".*", "hooks": [dict(hook)]})]
     if agent == "cursor":
-        return "preToolUse", {"command": command}
+        return [("preToolUse", {"command": command})]
     if agent == "copilot":
-        return "preToolUse", {"type": "command", "bash": command, "timeoutSec": 30}
+        return [("preToolUse", {"type": "command", "bash": command, "timeoutSec": 30})]
     raise InstallError(f"unknown agent {agent!r}")
 
 
@@ -119,11 +122,9 @@ def _diff(path: str, old: bytes | None, new: bytes | None) -> str:
 
 
 def _write(path: str, data: bytes) -> None:
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    tmp = f"{path}.clearance-tmp"
-    with open(tmp, "wb") as f:
-        f.write(data)
-    os.replace(tmp, path)
+    from .fsutil import atomic_write
+
+    atomic_write(path, data, dir_mode=0o755)
 
 
 def install(agent: str, scope: str, home: str, project: str, dry_run: bool = False, exe: str | None = None) -> tuple[str, str]:
@@ -131,18 +132,21 @@ def install(agent: str, scope: str, home: str, project: str, dry_run: bool = Fal
     path = settings_path(agent, scope, home, project)
     raw, data = _load(path)
     data = {} if data is None else data
-    event, item = entry(agent, hook_command(agent, exe))
     hooks = data.setdefault("hooks", {})
     if not isinstance(hooks, dict):
         raise InstallError(f"{path}: 'hooks' is not an object; clearance will not overwrite it")
     if agent in ("cursor", "copilot"):
         data.setdefault("version", 1)
-    lst = hooks.setdefault(event, [])
-    if not isinstance(lst, list):
-        raise InstallError(f"{path}: hooks.{event} is not a list; clearance will not overwrite it")
-    if any(_ours(x) for x in lst):
+    added = False
+    for event, item in entries(agent, hook_command(agent, exe)):
+        lst = hooks.setdefault(event, [])
+        if not isinstance(lst, list):
+            raise InstallError(f"{path}: hooks.{event} is not a list; clearance will not overwrite it")
+        if not any(_ours(x) for x in lst):
+            lst.append(item)
+            added = True
+    if not added:
         return path, ""
-    lst.append(item)
     new = _dump(data, raw)
     diff = _diff(path, raw, new)
     if not dry_run:

@@ -18,7 +18,7 @@ import codecs
 import contextlib
 import re
 
-from .lazyre import lazy
+from .lazyre import LazyRe, lazy
 
 HIT = 3
 BORDERLINE = 2
@@ -115,6 +115,18 @@ _HIDDEN_CHARS = (
     (0xFEFF, 0xFEFF, "zero-width no-break space"),
     (0x202A, 0x202E, "bidirectional overrides"),
     (0x2066, 0x2069, "bidirectional isolates"),
+)
+
+
+# Groups of (pattern, weight, what it means); within a group only the first match counts.
+_SIGNALS: tuple[tuple[tuple[LazyRe, int, str], ...], ...] = (
+    ((_IGNORE, 3, "an instruction to ignore previous instructions"),),
+    ((_PERSONA, 3, "an attempt to lift the agent's rules or change its role"),),
+    ((_REVEAL, 3, "a request to reveal the agent's instructions"),),
+    ((_TOOLCALL, 3, "a direction to call a tool, send data out or echo a token"),),
+    ((_ADDRESSED_STRONG, 3, "directions addressed to AI agents"), (_ADDRESSED, 2, "text addressed to an AI agent")),
+    ((_ACTION, 2, "an instruction to run commands or read secrets"),),
+    ((_DELIM_STRONG, 3, "chat-role or delimiter markup"), (_DELIM, 2, "chat-role, delimiter or system-note markup")),
 )
 
 
@@ -272,24 +284,11 @@ def scan(text: str, limit: int = 200_000) -> ProbeResult:
             inner = scan(smuggled, limit)
             for s in inner.signals:
                 r.add(1, "hidden text: " + s)
-    if _IGNORE.search(text):
-        r.add(3, "an instruction to ignore previous instructions")
-    if _PERSONA.search(text):
-        r.add(3, "an attempt to lift the agent's rules or change its role")
-    if _REVEAL.search(text):
-        r.add(3, "a request to reveal the agent's instructions")
-    if _TOOLCALL.search(text):
-        r.add(3, "a direction to call a tool, send data out or echo a token")
-    if _ADDRESSED_STRONG.search(text):
-        r.add(3, "directions addressed to AI agents")
-    elif _ADDRESSED.search(text):
-        r.add(2, "text addressed to an AI agent")
-    if _ACTION.search(text):
-        r.add(2, "an instruction to run commands or read secrets")
-    if _DELIM_STRONG.search(text):
-        r.add(3, "chat-role or delimiter markup")
-    elif _DELIM.search(text):
-        r.add(2, "chat-role, delimiter or system-note markup")
+    for group in _SIGNALS:
+        for pattern, weight, label in group:
+            if pattern.search(text):
+                r.add(weight, label)
+                break  # within a group the strongest matching signal counts
     for m in _HTML_HIDDEN.finditer(text):
         hidden_text = next((g for g in m.groups() if g), "")
         if _HTML_WORDS.search(hidden_text) and (

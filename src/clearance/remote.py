@@ -95,10 +95,8 @@ def _refresh_policy(base: str, token: str, env: dict[str, str] | os._Environ[str
         if status != 200:
             return
         text = json.loads(body.decode("utf-8")).get("text", "")
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
+        from .fsutil import atomic_write
+
+        atomic_write(path, text)
     except (OSError, ValueError):
         sys.stderr.write("clearance: could not refresh the cached managed policy\n")

@@ -7,6 +7,7 @@ is imported only when a policy file changed.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 
@@ -290,14 +291,10 @@ def load(project_root: str, env: Env | None = None, use_cache: bool = True) -> d
     pol = merge(layers)
     pol["cache_key"] = key
     if cache_path is not None:
-        try:
-            os.makedirs(os.path.dirname(cache_path), mode=0o700, exist_ok=True)
-            tmp = f"{cache_path}.{os.getpid()}.tmp"
-            with open(tmp, "w", encoding="utf-8") as f:
-                json.dump(pol, f)
-            os.replace(tmp, cache_path)
-        except OSError:
-            pass  # a read-only cache only costs time
+        from ..fsutil import atomic_write
+
+        with contextlib.suppress(OSError):  # a read-only cache only costs time
+            atomic_write(cache_path, json.dumps(pol))
     return pol
 
 

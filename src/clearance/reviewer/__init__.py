@@ -13,6 +13,7 @@ Identical pending calls in a session reuse the cached verdict.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -163,14 +164,10 @@ def _cache_put(ctx: Context, env: Any, key: str, value: dict[str, Any]) -> None:
     except (OSError, ValueError):
         data = {"session": ctx.session_id}
     data[key] = value
-    try:
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump(data, f)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    from ..fsutil import atomic_write
+
+    with contextlib.suppress(OSError):
+        atomic_write(path, json.dumps(data))
 
 
 def _final(original: Decision, decision: str, reason: str, stage: str, tokens: tuple[int, int], ms: float) -> Decision:

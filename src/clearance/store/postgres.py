@@ -43,11 +43,8 @@ class PostgresStore:
             c.execute("INSERT INTO sessions (session_id) VALUES (%s) ON CONFLICT (session_id) DO NOTHING", (sid,))
             row = c.execute("SELECT consecutive_denials, total_denials FROM sessions WHERE session_id = %s FOR UPDATE", (sid,)).fetchone()
             consecutive, total = (row[0], row[1]) if row else (0, 0)
-            escalate, new_c, new_t = escalation.step(str(rec["raw_decision"]), consecutive, total, limits)
-            out: dict[str, Any] = {"escalate": escalate, "consecutive": consecutive, "total": total}
-            if escalate:
-                out.update(escalation.handover(rec, consecutive, total, limits, headless))
-                rec = {**rec, "decision": out["decision"], "stage": out["stage"], "reason": out["reason"]}
+            rec, out, new_c, new_t = escalation.settle(rec, consecutive, total, limits, headless)
+            escalate = out["escalate"]
             c.execute(
                 f"INSERT INTO decisions ({', '.join(COLUMNS)}) VALUES ({', '.join('%s' for _ in COLUMNS)})",
                 _values(rec),
