@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 
+from .lazyre import lazy
 from .model import Action, Context, Decision, Finding, combine
 from .rules import REGISTRY, load
 from .scope import Scope
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from .rules.base import Rule
     from .shell.ir import SimpleCommand
 
+_FORK_BOMB = lazy(r"(\S+)\s*\(\)\s*\{\s*\1\s*\|\s*\1\s*&")
 _BY_COMMAND: dict[str, list[Rule]] = {}
 _ANY_COMMAND: list[Rule] = []
 _EFFECT: list[Rule] = []
@@ -75,6 +77,8 @@ def analyse_shell(command: str, sc: Scope) -> ShellAnalysis:
         r = REGISTRY["shell.parse-error"]
         out.findings.append(_finding(r, f"clearance could not analyse this command: {failure}"))
         return out
+    if "(" in command and "&" in command and _FORK_BOMB.search(command):
+        out.findings.append(_finding(REGISTRY["sys.fork-bomb"], "the command defines a function that pipes itself into itself in the background"))
     for rid, message in script.problems + exp.problems:
         r = REGISTRY[rid]
         out.findings.append(_finding(r, message))
@@ -90,6 +94,12 @@ def analyse_shell(command: str, sc: Scope) -> ShellAnalysis:
                 out.findings.append(_finding(r, msg, cmd.show()))
         out.effects.extend(effects(cmd, sc))
     check_effects(out.effects, sc, out.findings)
+    if len(exp.commands) > 1:
+        from .rules.net import downloaded_then_run
+
+        msg = downloaded_then_run(exp.commands, sc)
+        if msg:
+            out.findings.append(_finding(REGISTRY["rce.download-then-run"], msg))
     return out
 
 

@@ -20,8 +20,43 @@ def is_production(text: str) -> bool:
     return bool(_PROD.search(text))
 
 
+# Global options that take a value, so that `kubectl --context prod delete …` reads as "delete".
+_VALUE_FLAGS = frozenset(
+    {
+        "--context",
+        "-n",
+        "--namespace",
+        "--cluster",
+        "--kubeconfig",
+        "--user",
+        "-s",
+        "--server",
+        "--kube-context",
+        "--profile",
+        "--region",
+        "--project",
+        "-g",
+        "--resource-group",
+        "--subscription",
+        "--output",
+        "-o",
+        "--chdir",
+    }
+)
+
+
 def _ops(cmd: SimpleCommand) -> list[str]:
-    return [v for v in cmd.values() if not v.startswith("-")]
+    out: list[str] = []
+    skip = False
+    for v in cmd.values():
+        if skip:
+            skip = False
+            continue
+        if v.startswith("-"):
+            skip = v in _VALUE_FLAGS
+            continue
+        out.append(v)
+    return out
 
 
 @rule(
@@ -402,7 +437,11 @@ def docker_host_escape(cmd: SimpleCommand, sc: Scope) -> str | None:
             src = spec.split(":", 1)[0] if not spec.startswith(("type=", "source=", "src=")) else spec
             if src in ("/", "/etc", "/root", "/var/run/docker.sock", "/run/docker.sock", "/var/run") or "docker.sock" in src or "source=/," in src + ",":
                 return f"docker mounts {src} from the host"
-            if src.startswith("/") and not src.startswith(("/tmp", sc.ctx.project_root)) and sc.outside(sc.path(src)):
-                if src in (sc.ctx.home,) or src.startswith(sc.ctx.home + "/."):
-                    return f"docker mounts {src} from the host"
+            if src.startswith(("/", "~", "$HOME")):
+                p = sc.path(src.replace("$HOME", "~", 1))
+                from .. import paths
+
+                why = paths.holds_credentials(p, sc.ctx) or paths.protected_reason(p, sc.ctx)
+                if p == sc.ctx.home or why:
+                    return f"docker mounts {src} from the host into the container ({why or 'your home directory'})"
     return None

@@ -17,12 +17,12 @@ if TYPE_CHECKING:
     from ..shell.ir import SimpleCommand
 
 _SQL_DESTROY = lazy(
-    r"\b(?:drop\s+(?:database|schema|table|view|index|user|role|owned|materialized|function|extension|collection|keyspace)"
+    r"(?:\.drop\s*\(\s*\)|\b(?:drop\s+(?:database|schema|table|view|index|user|role|owned|materialized|function|extension|collection|keyspace)"
     r"|truncate(?:\s+table)?\s+\w|alter\s+table\s+\S+\s+drop"
     r"|delete\s+from\s+[\w.\"`\[\]]+\s*(?:;|$|returning|limit)"
     r"|update\s+[\w.\"`\[\]]+\s+set\s+(?:(?!\bwhere\b)[^;])*(?:;|$)"
     r"|flushall|flushdb|dropdatabase\s*\(|\.drop\s*\(\s*\)|deletemany\s*\(\s*\{\s*\}\s*\)|remove\s*\(\s*\{\s*\}\s*\)"
-    r"|grant\s+all|revoke\s+)",
+    r"|grant\s+all|revoke\s+))",
     re.I,
 )
 _SQL_WRITE = lazy(

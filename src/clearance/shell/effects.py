@@ -246,13 +246,17 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             elif w.value.startswith("-o") and name == "7z":
                 add(WRITE, Word(w.value[2:], w.raw), True)
     elif name in ("curl", "wget"):
+        out_flag = "o" if name == "curl" else "O"
         for i, w in enumerate(args):
             v = w.value
-            if v in ("-o", "--output", "-O" if name == "wget" else "--output-document", "--output-document", "-P", "--directory-prefix") and i + 1 < len(args):
-                if args[i + 1].value != "-":
-                    add(WRITE, args[i + 1])
-            elif v.startswith("--output-document=") or v.startswith("--output="):
+            nxt = args[i + 1] if i + 1 < len(args) else None
+            if v.startswith(("--output-document=", "--output=")):
                 add(WRITE, Word(v.split("=", 1)[1], w.raw))
+            elif v in ("--output", "--output-document", "-P", "--directory-prefix") and nxt is not None:
+                if nxt.value != "-":
+                    add(WRITE, nxt)
+            elif v.startswith("-") and not v.startswith("--") and v.endswith(out_flag) and nxt is not None and nxt.value != "-":
+                add(WRITE, nxt)  # -o FILE, and grouped short flags such as -sLo FILE / -qO FILE
     elif name == "find" and any(a.value == "-delete" for a in args):
         roots = []
         for w in args:

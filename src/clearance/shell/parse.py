@@ -400,6 +400,8 @@ class _Walker:
                 value = self.word(c, depth + 1).value
         if name and name != DYN:
             self.st.vars[name] = value if "+=" not in _text(node)[: len(name) + 2] else DYN
+        if name == "IFS":
+            self.st.script.problems.append(("shell.ifs-change", "the command changes IFS, so its words do not split the way they read"))
         return name, value
 
     def heredoc_subs(self, node: Any, depth: int) -> None:
@@ -492,6 +494,8 @@ class _Walker:
                         value = self.word(cc, depth + 1).value
                 if name:
                     assigns[name] = value
+                    if name == "IFS":
+                        self.st.script.problems.append(("shell.ifs-change", "the command changes IFS, so its words do not split the way they read"))
             elif ct in ("file_redirect", "heredoc_redirect", "herestring_redirect"):
                 redirects.append(self.redirect(c, depth))
             elif ct == "command_name":
@@ -528,6 +532,9 @@ class _Walker:
 
     def argwords(self, node: Any, depth: int) -> list[Word]:
         w = self.word(node, depth)
+        if node.type in ("simple_expansion", "expansion") and DYN not in w.value and any(c in w.value for c in " \t\n"):
+            # An unquoted expansion is split into fields: cmd="rm -rf ~"; $cmd runs rm.
+            return [Word(part, w.raw, w.subs, w.procsub, w.vars, False) for part in w.value.split()]
         if node.type in ("concatenation", "word") and "{" in w.value and ("," in w.value or ".." in w.value):
             if not w.quoted:
                 return [Word(v, w.raw, w.subs, w.procsub, w.vars, w.quoted) for v in expand_braces(w.value)]

@@ -281,6 +281,13 @@ class Unwrapper:
             self.out.commands.append(cmd)
             self.reparse(" ".join(w.value for w in argv[1:]), cmd, "eval")
             return
+        if name == "alias":
+            # An alias runs its text later under another name: judge the text now.
+            self.out.commands.append(cmd)
+            for w in argv[1:]:
+                if "=" in w.value:
+                    self.reparse(w.value.split("=", 1)[1], cmd, "alias")
+            return
         if name == "ssh" or name == "autossh":
             self._ssh(cmd)
             return
