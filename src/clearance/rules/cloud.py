@@ -215,7 +215,7 @@ def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 _AWS_READ = lazy(
-    r"^(describe|list|get|head|show|lookup|search|scan|query|batch-get|filter|validate|estimate|simulate|test|preview|check|detect|download|select|wait|help)"
+    r"^(describe|list|get|head|show|lookup|search|scan|query|batch-get|filter|validate|estimate|simulate|test|preview|check|detect|download|select|wait|help|tail|start-query|stop-query|presign)"
 )
 _AWS_DESTROY = lazy(
     r"^(delete|terminate|remove|deregister|destroy|purge|disable|detach|revoke|cancel|stop|reset|disassociate|release|deactivate|abort|drop|rb|rm)"

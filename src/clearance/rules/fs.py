@@ -47,6 +47,15 @@ def _what(path: str, sc: Scope) -> str:
     return f"{path}, a system directory"
 
 
+_DIR_SUFFIXES = (".d", ".app", ".bundle", ".framework", ".git", ".egg-info")
+
+
+def _looks_like_file(name: str) -> bool:
+    """A name with a short file extension (package-lock.json, notes.md), not a dotfile or a known directory suffix."""
+    stem, dot, ext = name.rpartition(".")
+    return bool(dot and stem and 1 <= len(ext) <= 5 and ext.isalnum()) and not name.endswith(_DIR_SUFFIXES)
+
+
 def _whole(path: str) -> str:
     """For ``dir/*`` or ``dir/$X`` the directory whose contents are at stake."""
     if DYN in path or paths.has_glob(path):
@@ -201,7 +210,8 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
     verdict=SOFT_DENY,
     scope="effect",
     match=("rm -rf app/", "rm -rf src", "rm -r ./lib", "rm -rf *", "mv src /tmp/src-old"),
-    no_match=("rm -rf .next", "rm -rf dist/ coverage/", "rm app/legacy.ts", "rm -rf node_modules", "rm -rf app/__pycache__", "mv app/old.tsx app/new.tsx"),
+    no_match=("rm -rf .next", "rm -rf dist/ coverage/", "rm app/legacy.ts", "rm -rf node_modules", "rm -rf app/__pycache__", "mv app/old.tsx app/new.tsx",
+              "rm -rf package-lock.json", "mkdir -p tmp && mv *.log tmp/"),
 )
 def mass_delete(e: Effect, sc: Scope) -> str | None:
     if e.kind != DELETE or not sc.inside_project(e.path):
@@ -209,15 +219,16 @@ def mass_delete(e: Effect, sc: Scope) -> str | None:
     p = e.path
     if DYN in p:
         return None  # fs.delete-unknown-target
+    if e.note == "moved away" and e.cmd is not None:
+        # Moving things around inside the project is ordinary; moving a directory out is deletion.
+        dest = sc.path(e.cmd.argv[-1].value, e.cmd)
+        if sc.inside_project(dest):
+            return None
     glob = paths.has_glob(p)
     if not e.recursive and not (glob and posixpath.basename(p) in ("*", ".*")):
         return None
-    if e.note == "moved away" and not glob:
-        # Renames inside the project are ordinary; moving a directory out is deletion.
-        dests = [x for x in (e.cmd.argv[-1].value if e.cmd else "",)]
-        dest = sc.path(dests[0], e.cmd) if dests[0] else ""
-        if dest and sc.inside_project(dest):
-            return None
+    if not glob and _looks_like_file(posixpath.basename(p)):
+        return None  # rm -rf package-lock.json: one file, whatever the flags say
     target = _whole(p)
     if paths.is_generated(target):
         return None
