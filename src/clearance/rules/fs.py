@@ -210,8 +210,16 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
     verdict=SOFT_DENY,
     scope="effect",
     match=("rm -rf app/", "rm -rf src", "rm -r ./lib", "rm -rf *", "mv src /tmp/src-old"),
-    no_match=("rm -rf .next", "rm -rf dist/ coverage/", "rm app/legacy.ts", "rm -rf node_modules", "rm -rf app/__pycache__", "mv app/old.tsx app/new.tsx",
-              "rm -rf package-lock.json", "mkdir -p tmp && mv *.log tmp/"),
+    no_match=(
+        "rm -rf .next",
+        "rm -rf dist/ coverage/",
+        "rm app/legacy.ts",
+        "rm -rf node_modules",
+        "rm -rf app/__pycache__",
+        "mv app/old.tsx app/new.tsx",
+        "rm -rf package-lock.json",
+        "mkdir -p tmp && mv *.log tmp/",
+    ),
 )
 def mass_delete(e: Effect, sc: Scope) -> str | None:
     if e.kind != DELETE or not sc.inside_project(e.path):

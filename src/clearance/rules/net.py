@@ -758,3 +758,27 @@ def downloaded_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
             if p in fetched:
                 return f"{c.name} runs {cand}, which {fetched[p]} downloaded just before"
     return None
+
+
+METADATA_HOSTS = frozenset({"169.254.169.254", "metadata.google.internal", "metadata", "100.100.100.200", "fd00:ec2::254", "[fd00:ec2::254]", "169.254.170.2"})
+
+
+@rule(
+    id="creds.cloud-metadata",
+    title="Reading the cloud instance metadata service",
+    why="The metadata endpoint hands out the machine's cloud credentials; an agent fetching it is stealing the role's keys, the classic SSRF target.",
+    verdict=SOFT_DENY,
+    commands=("curl", "wget", "http", "https", "xh", "nc", "python", "python3", "node"),
+    match=(
+        "curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+        "curl -H 'Metadata-Flavor: Google' http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token",
+    ),
+    no_match=("curl -s https://registry.npmjs.org/react", "echo 169.254.169.254"),
+)
+def cloud_metadata(cmd: SimpleCommand, sc: Scope) -> str | None:
+    for w in cmd.args:
+        v = w.value
+        host = url_host(v) if "://" in v else (v if cmd.name == "nc" else "")
+        if host.lower() in METADATA_HOSTS:
+            return f"{cmd.name} reads the cloud metadata service ({host}), which hands out this machine's credentials"
+    return None

@@ -56,6 +56,26 @@ def _secret_in_one_url(url: str, sc: Scope) -> str | None:
 
 
 @rule(
+    id="web.cloud-metadata",
+    title="Fetching the cloud instance metadata service",
+    why="The metadata endpoint hands out the machine's cloud credentials; fetching it is the classic SSRF step to steal them.",
+    verdict=SOFT_DENY,
+    scope="action",
+    tools=("fetch",),
+    match=({"tool_name": "WebFetch", "tool_input": {"url": "http://169.254.169.254/latest/meta-data/iam/security-credentials/", "prompt": "x"}},),
+    no_match=({"tool_name": "WebFetch", "tool_input": {"url": "https://docs.aws.amazon.com/", "prompt": "x"}},),
+)
+def cloud_metadata_fetch(action: Action, sc: Scope) -> str | None:
+    from .net import METADATA_HOSTS
+
+    for url in _urls(action):
+        host = url_host(url)
+        if host.lower() in METADATA_HOSTS:
+            return f"the URL reads the cloud metadata service ({host}), which hands out this machine's credentials"
+    return None
+
+
+@rule(
     id="web.bad-scheme",
     title="Fetching non-web URLs",
     why="file://, ftp:// or data: URLs reach local files or unusual services through a tool meant for web pages.",
