@@ -174,3 +174,20 @@ def test_secrets_are_redacted_in_pages(client: TestClient, svc: Service) -> None
     login(client, "vic")
     page = client.get("/").text
     assert "abcdefghijklmnop123456" not in page and "REDACTED" in page
+
+
+def test_auto_mode_and_rule_forms_propose_changes(client: TestClient, svc: Service) -> None:
+    token = svc.create_token("m", "alice")
+    csrf = login(client, "alice")
+    r = client.post("/policy/rule", data={"verdict": "deny", "pattern": "Bash(npm publish:*)", "csrf": csrf})
+    assert r.status_code == 303
+    bad = client.post("/policy/rule", data={"verdict": "deny", "pattern": "Frob(x)", "csrf": csrf})
+    assert bad.status_code == 400 and "unknown tool" in bad.text
+    r2 = client.post("/policy/auto-mode", data={"mode": "disabled", "csrf": csrf})
+    cid = int(r2.headers["location"].rsplit("/", 1)[1])
+    client.cookies.clear()
+    csrf_b = login(client, "bob")
+    # A second person approves the auto-mode change; from the next call on, every allow becomes ask.
+    client.post(f"/changes/{cid}/approve", data={"csrf": csrf_b})
+    assert hook(client, token, "ls").json()["hookSpecificOutput"]["permissionDecision"] == "ask"
+    assert 'auto_mode = "disabled"' in svc.current_policy()[1]

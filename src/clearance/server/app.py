@@ -253,6 +253,24 @@ def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
             return page("policy", request, status=400, text=text, version=version, error=str(e))
         return RedirectResponse(f"/changes/{cid}", status_code=303)
 
+    async def policy_quick(request: Request) -> Response:
+        """Auto mode on/off and single rules, proposed as changes like everything else."""
+        checked = await form_checked(request)
+        if isinstance(checked, Response):
+            return checked
+        user, data = checked
+        if user["role"] != "admin":
+            return PlainTextResponse("only admins propose changes", status_code=403)
+        try:
+            if request.path_params["what"] == "auto-mode":
+                cid = service.set_auto_mode(data.get("mode", ""), user["user"])
+            else:
+                cid = service.add_rule(data.get("verdict", ""), data.get("pattern", ""), user["user"])
+        except ServiceError as e:
+            version, text = service.current_policy()
+            return page("policy", request, status=400, text=text, version=version, error=str(e))
+        return RedirectResponse(f"/changes/{cid}", status_code=303)
+
     async def changes_page(request: Request) -> Response:
         if current_user(request) is None:
             return RedirectResponse("/login", status_code=303)
@@ -344,6 +362,7 @@ def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
         Route("/policy", policy_page, methods=["GET", "POST"], include_in_schema=False),
         Route("/policy/lint", policy_lint, methods=["POST"], include_in_schema=False),
         Route("/policy/trust", policy_trust, methods=["POST"], include_in_schema=False),
+        Route("/policy/{what:str}", policy_quick, methods=["POST"], include_in_schema=False),
         Route("/changes", changes_page, include_in_schema=False),
         Route("/changes/{cid:int}", change_page, include_in_schema=False),
         Route("/changes/{cid:int}/{verb:str}", change_decide, methods=["POST"], include_in_schema=False),

@@ -177,7 +177,33 @@ class Service:
         current = data.get("trust", {}).get(kind, [])
         if value in current:
             raise ServiceError(f"{value} is already trusted")
-        return self.propose(_with_trust_entry(text, kind, value.strip()), by, f"trust {kind}: {value.strip()}")
+        return self.propose(_with_list_entry(text, "trust", kind, value.strip()), by, f"trust {kind}: {value.strip()}")
+
+    def add_rule(self, verdict: str, pattern: str, by: str) -> int:
+        """Propose the current policy plus one rule (validated like any policy text)."""
+        from ..policy.patterns import Pattern, PatternError
+
+        if verdict not in ("allow", "ask", "deny", "hard_deny"):
+            raise ServiceError("choose allow, ask, deny or hard_deny")
+        try:
+            Pattern(pattern)
+        except PatternError as e:
+            raise ServiceError(str(e)) from None
+        _, text = self.current_policy()
+        return self.propose(_with_list_entry(text, "rules", verdict, pattern.strip()), by, f"rules.{verdict}: {pattern.strip()}")
+
+    def set_auto_mode(self, mode: str, by: str) -> int:
+        if mode not in ("enabled", "disabled"):
+            raise ServiceError("auto mode is enabled or disabled")
+        _, text = self.current_policy()
+        lines = text.splitlines()
+        for i, line in enumerate(lines):
+            if line.split("=", 1)[0].strip() == "auto_mode" and not line.lstrip().startswith("#"):
+                lines[i] = f'auto_mode = "{mode}"'
+                break
+        else:
+            lines.insert(0, f'auto_mode = "{mode}"')
+        return self.propose("\n".join(lines) + "\n", by, f"auto mode {mode}")
 
     def decide_change(self, change_id: int, by: str, role: str, approve: bool) -> None:
         row = self.store.fetchone("SELECT proposed_by, status, base_id FROM policy_versions WHERE id = ?", (change_id,))
@@ -263,20 +289,20 @@ def _home_of(cwd: str) -> str:
     return os.environ.get("HOME", "/root")
 
 
-def _with_trust_entry(text: str, kind: str, value: str) -> str:
-    """The policy text with one more entry in [trust] (kept readable; comments survive)."""
+def _with_list_entry(text: str, table: str, key: str, value: str) -> str:
+    """The policy text with one more string in ``[table] key = [...]`` (comments elsewhere survive)."""
     import tomllib
 
     data = tomllib.loads(text)
-    values = [*data.get("trust", {}).get(kind, []), value]
-    line = f"{kind} = {json.dumps(values)}"
+    values = [*data.get(table, {}).get(key, []), value]
+    line = f"{key} = {json.dumps(values)}"
     lines = text.splitlines()
-    start = next((i for i, ln in enumerate(lines) if ln.strip() == "[trust]"), None)
+    start = next((i for i, ln in enumerate(lines) if ln.strip() == f"[{table}]"), None)
     if start is None:
-        return text.rstrip("\n") + f"\n\n[trust]\n{line}\n"
+        return text.rstrip("\n") + f"\n\n[{table}]\n{line}\n"
     end = next((i for i in range(start + 1, len(lines)) if lines[i].strip().startswith("[")), len(lines))
     for i in range(start + 1, end):
-        if "=" in lines[i] and lines[i].split("=", 1)[0].strip() == kind:
+        if "=" in lines[i] and lines[i].split("=", 1)[0].strip() == key:
             j = i
             while "]" not in lines[j].split("#", 1)[0] and j + 1 < end:
                 j += 1  # a list written over several lines

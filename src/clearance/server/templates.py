@@ -51,6 +51,11 @@ POLICY = """{% extends "base" %}{% block body %}<h1>Managed policy <small>(versi
 <h2>Add a trusted resource</h2><form method="post" action="/policy/trust" id="trust-form"><input type="hidden" name="csrf" value="{{ user.csrf }}">
 <select name="kind" id="trust-kind">{% for k in ["buckets","domains","git_remotes","directories","services"] %}<option>{{k}}</option>{% endfor %}</select>
 <input name="value" id="trust-value" size="40" placeholder="s3://acme-dev-*"> <button id="trust-submit">Propose</button></form>
+<h2>Auto mode</h2><form method="post" action="/policy/auto-mode" id="auto-form"><input type="hidden" name="csrf" value="{{ user.csrf }}">
+<select name="mode" id="auto-mode"><option>enabled</option><option>disabled</option></select> <button id="auto-submit">Propose</button></form>
+<h2>Add a rule</h2><form method="post" action="/policy/rule" id="rule-form"><input type="hidden" name="csrf" value="{{ user.csrf }}">
+<select name="verdict" id="rule-verdict"><option>deny</option><option>hard_deny</option><option>ask</option><option>allow</option></select>
+<input name="pattern" id="rule-pattern" size="40" placeholder="Bash(terraform apply:*)"> <button id="rule-submit">Propose</button></form>
 <h2>Edit</h2><form method="post" action="/policy" id="policy-form"><input type="hidden" name="csrf" value="{{ user.csrf }}">
 <textarea name="text" id="policy-text" oninput="lint()">{{ text }}</textarea>
 <div id="lint" class="ok">{{ lint or "no problems" }}</div>
