@@ -347,6 +347,16 @@ class Unwrapper:
                 replace = a[2:] or "{}"
         self.out.commands.append(cmd)
         inner = argv[i:] or [Word("echo", "echo")]
+        finder = next((c for c in cmd.stdin_from if c.name == "find"), None)
+        if finder is not None and basename_command(inner[0]).value in ("rm", "shred", "unlink", "rmdir", "rimraf"):
+            # find … | xargs rm is find … -exec rm {} +: judge it with the find expression.
+            if replace:
+                args = [Word(w.value.replace(replace, "{}"), w.raw, w.subs, w.procsub, w.vars, w.quoted) for w in inner]
+            else:
+                args = [*inner, Word("{}", "{}")]
+            synth = [*finder.argv, Word("-exec", "-exec"), *args, Word("+", "+")]
+            self.command(cmd.derive(synth, "xargs"))
+            return
         item = Word(DYN, "<items read by xargs>")
         if replace:
             new = [Word(w.value.replace(replace, DYN), w.raw, w.subs, w.procsub, w.vars, w.quoted) if replace in w.value else w for w in inner]
