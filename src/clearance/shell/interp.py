@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..lazyre import lazy
+from ..paths import DYN
 
 # Interpreter name -> language, and the options that take the code as their argument.
 INTERPRETERS = {
@@ -113,6 +114,28 @@ def _unquote(m: re.Match[str]) -> str:
     return re.sub(r"\\(.)", r"\1", s or "")
 
 
+# Expressions that mean "the user's home directory" in the interpreters clearance reads.
+_HOME_EXPR = lazy(
+    r"^(?:os\.path\.expanduser\(\s*['\"]~['\"]\s*\)|(?:pathlib\.)?Path\.home\(\)|os\.environ\[\s*['\"]HOME['\"]\s*\]|os\.getenv\(\s*['\"]HOME['\"]\s*\)"
+    r"|(?:require\(\s*['\"](?:node:)?os['\"]\s*\)|os)\.homedir\(\)|process\.env\.HOME|Dir\.home|ENV\[\s*['\"]HOME['\"]\s*\]|\$ENV\{\s*HOME\s*\})"
+)
+_EXPANDUSER = lazy(r"^os\.path\.expanduser\(\s*['\"](~[^'\"]*)['\"]\s*\)")
+_JOIN = lazy(r"^(?:os\.path\.join|path\.join|File\.join)\(\s*")
+
+
+def _home_argument(rest: str) -> str | None:
+    """'~', '~/sub' or '~/<unknown>' when the argument is built from the home directory."""
+    m = _EXPANDUSER.match(rest)
+    if m:
+        return m.group(1)
+    if _HOME_EXPR.match(rest):
+        return "~"
+    j = _JOIN.match(rest)
+    if j and (_HOME_EXPR.match(rest[j.end() :]) or _EXPANDUSER.match(rest[j.end() :])):
+        return "~/" + DYN
+    return None
+
+
 def _first_argument(code: str, pos: int) -> tuple[str | None, list[str]]:
     """The literal first argument of a call starting at *pos* (after the name/paren).
 
@@ -120,6 +143,12 @@ def _first_argument(code: str, pos: int) -> tuple[str | None, list[str]]:
     list literal such as ``['rm', '-rf', '/x']``.
     """
     rest = code[pos : pos + 400].lstrip(" (")
+    for wrapper in ("glob(", "glob ", "Dir.glob(", "Path(", "pathlib.Path(", "path.resolve("):
+        if rest.startswith(wrapper):
+            return _first_argument(rest, len(wrapper))
+    home = _home_argument(rest)
+    if home is not None:
+        return home, []
     if rest[:1] in ("'", '"', "`"):
         m = _STRING.match(rest)
         if m:
