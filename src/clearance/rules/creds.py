@@ -55,6 +55,15 @@ TOKEN_PRINTERS: tuple[tuple[str, ...], ...] = (
     ("git", "config", "--get", "credential.helper"),
     ("kubectl", "get", "secret", "-o"),
     ("kubectl", "get", "secrets", "-o"),
+    ("aws", "secretsmanager", "get-secret-value"),
+    ("aws", "ssm", "get-parameter", "--with-decryption"),
+    ("aws", "ssm", "get-parameters", "--with-decryption"),
+    ("gcloud", "secrets", "versions", "access"),
+    ("az", "keyvault", "secret", "show"),
+    ("heroku", "config"),
+    ("vercel", "env", "pull"),
+    ("fly", "secrets", "list"),
+    ("doppler", "run", "--", "env"),
 )
 SECRET_VAR = lazy(
     r"(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|CREDENTIAL|PRIVATE|AUTH|SESSION|COOKIE|PAT|DSN)(?:_|$)|^(?:DATABASE_URL|PGPASSWORD|MYSQL_PWD)$", re.I
@@ -212,3 +221,22 @@ def print_secret_var(cmd: SimpleCommand, sc: Scope) -> str | None:
     if any(r.writes and r.target is not None and sc.inside_project(sc.path(r.target.value, cmd)) for r in cmd.redirects):
         return None  # writing a .env inside the project
     return f"{cmd.name} prints ${names[0]}, a secret, into the agent's context"
+
+
+@rule(
+    id="creds.grep-environment",
+    title="Filtering the environment for secrets",
+    why="env | grep -i token prints exactly the secrets of the environment into the agent's context.",
+    verdict=SOFT_DENY,
+    commands=("grep", "egrep", "rg", "awk", "sed", "cut", "head", "tail", "sort", "less", "more"),
+    match=("env | grep -i token", "printenv | grep -E 'KEY|SECRET'", "set | grep PASSWORD"),
+    no_match=("env | grep -i node", "cat log.txt | grep token", "printenv PATH"),
+)
+def grep_environment(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if not any(c.name in ENV_DUMPERS and not [v for v in c.values() if not v.startswith("-")] for c in cmd.stdin_from):
+        return None
+    words = " ".join(cmd.values()).lower()
+    for hint in ("key", "token", "secret", "pass", "cred", "auth", "session", "cookie", "private"):
+        if hint in words:
+            return f"{cmd.name} picks secrets ({hint}) out of the environment"
+    return None

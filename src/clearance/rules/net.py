@@ -782,3 +782,27 @@ def cloud_metadata(cmd: SimpleCommand, sc: Scope) -> str | None:
         if host.lower() in METADATA_HOSTS:
             return f"{cmd.name} reads the cloud metadata service ({host}), which hands out this machine's credentials"
     return None
+
+
+@rule(
+    id="net.tunnel",
+    title="Exposing a local port to the internet, or forwarding a remote one",
+    why="ngrok, cloudflared tunnels and ssh -R make a service on this machine reachable from outside the organisation; a person should decide that.",
+    verdict=ASK,
+    commands=("ngrok", "cloudflared", "lt", "localtunnel", "ssh", "bore", "tailscale", "frpc"),
+    match=("ngrok http 3000", "cloudflared tunnel --url http://localhost:8080", "ssh -R 8080:localhost:3000 serveo.net", "tailscale funnel 3000"),
+    no_match=("ssh host uptime", "cloudflared --version", "ssh -L 5432:localhost:5432 db.internal"),
+)
+def tunnel(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    if cmd.name == "ssh":
+        if any(v == "-R" or (v.startswith("-R") and len(v) > 2) for v in vals):
+            return "ssh -R forwards a port of this machine to a remote host"
+        return None
+    if cmd.name == "cloudflared":
+        return "cloudflared tunnel exposes a local service to the internet" if "tunnel" in vals else None
+    if cmd.name == "tailscale":
+        return "tailscale funnel exposes a local service to the internet" if "funnel" in vals else None
+    if any(v.startswith("-") and v in ("--version", "-v", "version", "help", "--help") for v in vals) or vals[:1] in (["version"], ["help"], ["config"]):
+        return None
+    return f"{cmd.name} exposes a local service to the internet"

@@ -267,6 +267,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             root = sc.word_path(w, cmd)
             # "/*" rather than "/" + DYN: the latter marks an unknown working directory.
             out.append(Effect(DELETE, "/*" if root == "/" else root + "/" + DYN, w.value, True, cmd, note="find"))
+    elif name == "git" and args and args[0].value == "rm" and not any(a.value == "--cached" for a in args):
+        ops, flags = operands(args[1:], frozenset({"--pathspec-from-file"}))
+        for w in ops:
+            add(DELETE, w, bool(flags & {"-r"}))
     elif name == "git" and args and args[0].value == "clone":
         ops, _ = operands(
             args[1:],
