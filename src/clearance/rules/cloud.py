@@ -45,6 +45,10 @@ _VALUE_FLAGS = frozenset(
 )
 
 
+# Platforms whose CLIs deploy and delete with the developer's credentials.
+_PAAS = ("firebase", "supabase", "wrangler", "railway", "render", "pscale", "neonctl", "turso", "amplify")
+
+
 def _ops(cmd: SimpleCommand) -> list[str]:
     out: list[str] = []
     skip = False
@@ -245,9 +249,15 @@ _AWS_DESTROY = lazy(
         "s3cmd",
         "rclone",
         "mc",
+        *_PAAS,
     ),
     match=(
         "aws s3 rm s3://webapp-uploads --recursive",
+        "firebase firestore:delete --all-collections",
+        "wrangler r2 bucket delete assets",
+        "supabase projects delete abc --linked",
+        "pscale database delete shop",
+        "turso db destroy app",
         "aws dynamodb delete-table --table-name sessions",
         "gcloud compute instances delete web-1 --quiet",
         "az vm delete -g prod -n web1 --yes",
@@ -259,7 +269,16 @@ _AWS_DESTROY = lazy(
         "aws s3 sync . s3://b --delete",
         "rclone purge remote:bucket",
     ),
-    no_match=("aws s3 ls", "aws sts get-caller-identity", "gcloud compute instances list", "az vm list", "aws ec2 describe-instances", "gsutil ls gs://bucket"),
+    no_match=(
+        "aws s3 ls",
+        "aws sts get-caller-identity",
+        "gcloud compute instances list",
+        "az vm list",
+        "aws ec2 describe-instances",
+        "gsutil ls gs://bucket",
+        "supabase db reset",
+        "firebase emulators:start",
+    ),
 )
 def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     name = cmd.name
@@ -292,8 +311,10 @@ def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
         if any(o.endswith((":destroy", ":delete", ":remove", ":reset", ":unset")) for o in ops[:1]):
             return f"heroku {ops[0]} deletes a resource"
         return None
-    verbs = ("delete", "destroy", "remove", "rm", "terminate", "purge", "wipe", "drop", "reset")
-    if any(o in verbs for o in ops[:4]) or any(o.endswith(("-delete", ":delete", ":destroy")) for o in ops[:4]):
+    if name == "supabase" and ops[:2] == ["db", "reset"] and not ("--linked" in vals or any(v.startswith("--db-url") for v in vals)):
+        return None  # resets the local development database
+    verbs = ("delete", "destroy", "remove", "rm", "terminate", "purge", "wipe", "drop", "reset", "down")
+    if any(o in verbs for o in ops[:4]) or any(o.endswith(("-delete", ":delete", ":destroy", ":remove", ":disable")) for o in ops[:4]):
         return f"{name} {' '.join(ops[:4])} deletes cloud resources"
     return None
 
@@ -303,8 +324,11 @@ def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Creating or changing cloud resources",
     why="Creating instances, changing IAM or deploying costs money and changes production systems; a person should see it.",
     verdict=ASK,
-    commands=("aws", "gcloud", "az", "doctl", "heroku", "fly", "flyctl", "vercel", "netlify"),
+    commands=("aws", "gcloud", "az", "doctl", "heroku", "fly", "flyctl", "vercel", "netlify", *_PAAS),
     match=(
+        "firebase deploy --only hosting",
+        "wrangler deploy",
+        "supabase db push",
         "aws ec2 run-instances --image-id ami-1",
         "gcloud run deploy api --source .",
         "aws iam attach-role-policy --role-name r --policy-arn x",
@@ -319,6 +343,10 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     ops = _ops(cmd)
     name = cmd.name
+    if name in _PAAS:
+        if ops and (ops[0] in ("deploy", "publish", "up", "push") or ops[:2] in (["db", "push"], ["deploy-request", "deploy"]) or ops[0].startswith("deploy:")):
+            return f"{name} {' '.join(ops[:2])} deploys or changes a live service"
+        return None
     if name in ("vercel", "netlify", "fly", "flyctl"):
         if not ops or ops[0] in ("deploy", "launch", "scale", "secrets", "env", "promote", "rollback", "alias", "domains"):
             if name == "vercel" and ops and ops[0] in ("env",) and ops[1:2] in (["ls"], ["pull"]):

@@ -5,10 +5,13 @@ from __future__ import annotations
 import posixpath
 
 from .. import paths
+from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.effects import DELETE, WRITE, Effect
 from .base import rule
+
+_BRACKET = lazy(r"\[[^\]]*\]")
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -56,6 +59,12 @@ def _looks_like_file(name: str) -> bool:
     return bool(dot and stem and 1 <= len(ext) <= 5 and ext.isalnum()) and not name.endswith(_DIR_SUFFIXES)
 
 
+def _matches_everything(component: str) -> bool:
+    """A glob for one path component that selects (nearly) every entry: ``*``, ``.*``, ``[a-z]*``, ``.[!.]*``."""
+    bare = _BRACKET.sub("*", component.replace(DYN, "*"))
+    return bare.strip("*?.{},") == ""
+
+
 def _whole(path: str) -> str:
     """For ``dir/*`` or ``dir/$X`` the directory whose contents are at stake."""
     if DYN in path or paths.has_glob(path):
@@ -81,6 +90,8 @@ def _whole(path: str) -> str:
         "find ~ -maxdepth 1 -exec rm -rf {} \\;",
         "rm -rf /home/ana/webapp",
         "mv ~ /tmp/x",
+        "rm -rf ~/.[!.]*",
+        "rm -rf ~/[a-z]*",
     ),
     no_match=("rm -rf dist", "rm -rf /tmp/webapp-cache", "rm ~/notes.txt", "ls /"),
 )
@@ -94,7 +105,7 @@ def delete_critical(e: Effect, sc: Scope) -> str | None:
     if target == p or not paths.is_critical(target, sc.ctx):
         return None
     rest = p[len(target) :].lstrip("/")
-    everything = "/" not in rest and rest.replace(DYN, "*").strip("*.{},") == ""
+    everything = "/" not in rest and _matches_everything(rest)
     if everything and (target != sc.ctx.project_root or DYN not in rest):
         if e.note == "find" or (e.cmd is not None and any(v.startswith("find -") for v in e.cmd.via)):
             return f"{_who(e)} deletes what find selects anywhere under {_what(target, sc)}"
@@ -151,8 +162,9 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
         "rm -rf ~/projects",
         "ssh web1 'rm -rf /srv/app'",
         "printf x | xargs rm -rf ~/old",
+        "rm ~/*.txt",
     ),
-    no_match=("rm -rf /tmp/webapp-cache", "rm app/legacy.ts", "rm -rf node_modules"),
+    no_match=("rm -rf /tmp/webapp-cache", "rm -rf /tmp/build-*", "rm app/legacy.ts", "rm -rf node_modules"),
 )
 def delete_outside(e: Effect, sc: Scope) -> str | None:
     if not _destructive(e):
@@ -162,8 +174,14 @@ def delete_outside(e: Effect, sc: Scope) -> str | None:
         return f"{_who(e)} deletes {e.raw!r} on a remote host ({e.cmd.remote if e.cmd else '?'}), outside the project"
     if target.startswith("/" + DYN):
         return None
+    if target != e.path and sc.in_temp(e.path) and not _matches_everything(e.path[len(target) :].lstrip("/")):
+        return None  # /tmp/build-*: a glob inside the temp directory
     if sc.outside(target) and not paths.is_critical(target, sc.ctx):
         return f"{_who(e)} {_verb(e)} {sc.show(target)}, outside the project ({sc.show(sc.ctx.project_root)})"
+    # A glob right below a critical directory (``~/*.txt``, ``/etc/*.conf``) that is not
+    # everything in it (fs.delete-critical covers that) is still outside the project.
+    if target != e.path and DYN not in e.path and sc.outside(e.path) and delete_critical(e, sc) is None:
+        return f"{_who(e)} {_verb(e)} {sc.show(e.path)}, outside the project ({sc.show(sc.ctx.project_root)})"
     return None
 
 

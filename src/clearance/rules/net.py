@@ -806,3 +806,43 @@ def tunnel(cmd: SimpleCommand, sc: Scope) -> str | None:
     if any(v.startswith("-") and v in ("--version", "-v", "version", "help", "--help") for v in vals) or vals[:1] in (["version"], ["help"], ["config"]):
         return None
     return f"{cmd.name} exposes a local service to the internet"
+
+
+_SERVE_DIR_OPTS = {"http.server": ("--directory", "-d"), "php": ("-t",), "http-server": (), "serve": (), "uploadserver": ("--directory", "-d")}
+
+
+@rule(
+    id="net.serve-outside",
+    title="Serving a directory outside the project over HTTP",
+    why="python -m http.server, php -S and http-server listen on every interface by default; serving home or system directories publishes keys and private files to the network.",
+    verdict=SOFT_DENY,
+    commands=("http.server", "SimpleHTTPServer", "php", "http-server", "serve", "uploadserver"),
+    match=("python3 -m http.server 8000 --directory ~", "cd ~ && python3 -m http.server", "php -S 0.0.0.0:8080 -t /etc", "npx http-server ~/.ssh"),
+    no_match=("python3 -m http.server 8000", "python3 -m http.server -d docs/_build", "php -S localhost:8000 -t public", "npx serve dist", "php artisan serve"),
+)
+def serve_outside(cmd: SimpleCommand, sc: Scope) -> str | None:
+    name = cmd.name
+    args = cmd.args
+    if name == "php" and not any(a.value == "-S" for a in args):
+        return None
+    if name == "serve" and not (cmd.via and cmd.via[-1].startswith(("npx", "pnpx", "bunx"))):
+        return None
+    directory = None
+    opts = _SERVE_DIR_OPTS.get(name, ("--directory", "-d"))
+    for i, a in enumerate(args):
+        if a.value in opts and i + 1 < len(args):
+            directory = args[i + 1].value
+        elif a.value.startswith("--directory="):
+            directory = a.value.split("=", 1)[1]
+    if directory is None and name in ("http-server", "serve"):
+        operands = [a.value for a in args if not a.value.startswith("-")]
+        directory = operands[0] if operands else None
+    if directory is None:
+        if cmd.cwd is None:
+            return None
+        target = cmd.cwd
+    else:
+        target = sc.path(directory, cmd)
+    if DYN in target or not sc.outside(target):
+        return None
+    return f"{name} serves {sc.show(target)} to the network, outside the project"

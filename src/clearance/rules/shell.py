@@ -38,6 +38,30 @@ problem_rule(
     no_match=("echo ls | bash", "cat setup.sh | grep x"),
 )
 problem_rule(
+    "shell.embedded-code",
+    "A tool runs commands from a language clearance does not fully analyse",
+    "awk's system(), sed's e command, vim's :!, Tcl's exec, AppleScript and PowerShell run programs the shell parser never sees;"
+    " literal commands are judged as if typed, anything computed is handed to a person.",
+    ASK,
+    match=(
+        "awk '{ system($0) }' cmds.txt",
+        "sed 's/.*/rm &/e' list.txt",
+        "pwsh -Command 'Get-ChildItem'",
+        "powershell -EncodedCommand UgBlAG0AbwB2AGUA",
+        "osascript -e 'tell application \"Finder\" to delete every item of home'",
+        "expect -c 'spawn $cmd'",
+        "vim -c 'call system(g:x)' file.txt",
+    ),
+    no_match=(
+        "awk '{print $1}' access.log",
+        "sed -i 's/foo/bar/g' src/app.py",
+        "sed -n '/^e/p' notes.txt",
+        "vim -c ':%s/a/b/g' -c ':wq' src/app.py",
+        "osascript -e 'display notification \"done\"'",
+        "parallel gzip ::: logs/a.log logs/b.log",
+    ),
+)
+problem_rule(
     "shell.interactive-shell",
     "An interactive shell is started",
     "Its commands are typed later and never pass through clearance.",

@@ -184,14 +184,14 @@ def analyse(code: str, lang: str) -> CodeFacts:
         if s is not None:
             facts.shell.append(s)
         elif items:
-            facts.shell.append(" ".join(_shell_quote(i) for i in items))
+            facts.shell.append(" ".join(shell_quote(i) for i in items))
     facts.network = bool(p_net.search(code))
     facts.dynamic = bool(p_dyn.search(code))
     facts.env_dump = bool(re.search(p_env.pattern, code)) and lang in ("python", "js", "perl", "ruby")
     return facts
 
 
-def _shell_quote(s: str) -> str:
+def shell_quote(s: str) -> str:
     if s and all(c.isalnum() or c in "-_./~=:@%+," for c in s):
         return s
     return "'" + s.replace("'", "'\"'\"'") + "'"

@@ -24,6 +24,9 @@ MAX_DEPTH = 150  # syntax-tree nesting
 MAX_COMMANDS = 2_000
 
 
+_KEEP_WHEN_SET = frozenset({":?", "?", ":-", "-", ":=", "="})
+
+
 class ParseFailure(Exception):
     """The input cannot be understood statically; the message says why."""
 
@@ -312,6 +315,13 @@ class _Walker:
                 name = _text(c)
             elif c.type in ("${", "}"):
                 continue
+            elif name and plain and c.type in _KEEP_WHEN_SET and c.type == node.children[2].type:
+                # ${HOME:?}, ${HOME:-x}: the variable's own value whenever it is set and known.
+                known = self._var(name)
+                if DYN not in known and known:
+                    vars_.append(name)
+                    return known
+                plain = False
             else:
                 plain = False
                 for cc in _descendants(c):

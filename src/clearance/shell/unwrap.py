@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 
 from ..paths import DYN
-from . import interp
+from . import embedded, interp
 from .ir import SimpleCommand, Word
 from .parse import ParseFailure, parse
 
@@ -139,6 +139,10 @@ _XARGS_OPTS = frozenset(
 )
 _WATCH_OPTS = frozenset({"-n", "--interval", "-q", "--equexit"})
 _SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
+
+
+# `python -m` modules judged under their full dotted name rather than their package.
+_WHOLE_MODULES = frozenset({"http.server", "SimpleHTTPServer", "smtpd", "pyftpdlib", "uploadserver"})
 
 
 class Expansion:
@@ -293,6 +297,9 @@ class Unwrapper:
             return
         if name == "find":
             self._find(cmd)
+            return
+        if name in embedded.NAMES:
+            self._embedded(cmd)
             return
         lang = interp.INTERPRETERS.get(name) or _versioned_interpreter(name)
         if lang is not None:
@@ -471,7 +478,7 @@ class Unwrapper:
         if lang == "python" and "-m" in values[1:]:
             j = values.index("-m")
             if j + 1 < len(values):
-                mod = values[j + 1].split(".")[0]
+                mod = values[j + 1] if values[j + 1] in _WHOLE_MODULES else values[j + 1].split(".")[0]
                 self.command(cmd.derive([Word(mod, mod)] + cmd.argv[j + 2 :], f"{cmd.name} -m"))
             return
         code = interp.code_argument(values, lang)
@@ -486,6 +493,77 @@ class Unwrapper:
                     )
             return
         self._code(cmd, code, lang)
+
+    def _embedded(self, cmd: SimpleCommand) -> None:
+        """awk, sed, vim, Tcl, AppleScript, make, PowerShell, script(1), GNU parallel."""
+        self.out.commands.append(cmd)
+        name = cmd.name
+        values = [w.value for w in cmd.argv]
+        found = embedded.Found()
+        label = name
+        if name in embedded.AWKS:
+            program = embedded.awk_program(values)
+            if program is not None:
+                found = embedded.awk(program)
+        elif name in embedded.SEDS:
+            for script in embedded.sed_scripts(values) or ():
+                part = embedded.sed(script)
+                found.shell += part.shell
+                found.opaque += part.opaque
+                found.reads += part.reads
+                found.writes += part.writes
+        elif name in embedded.VIMS:
+            found = embedded.vim(embedded.vim_commands(values))
+            label = f"{name} -c"
+        elif name in embedded.TCLS:
+            code = embedded.tcl_code(name, values, cmd.stdin_text)
+            if code is not None:
+                found = embedded.tcl(code)
+        elif name == "osascript":
+            code = embedded.osascript_code(values)
+            if code is None and len(values) == 1:
+                code = cmd.stdin_text
+            if code is not None:
+                found = embedded.applescript(code)
+        elif name in embedded.POWERSHELLS:
+            found = embedded.powershell(values)
+        elif name in embedded.MAKES:
+            if embedded.make_reads_stdin(values):
+                label = f"{name} -f -"
+                if cmd.stdin_text is not None:
+                    found.shell = embedded.makefile_recipes(cmd.stdin_text)
+                else:
+                    source = _names(cmd.stdin_from) if cmd.stdin_from else "stdin"
+                    found.opaque.append(f"{name} reads its Makefile from {source}; clearance cannot see the recipes")
+        elif name == "script":
+            text = embedded.script_command(values)
+            if text is not None:
+                found.shell.append(text)
+                label = "script -c"
+            elif not any(a.value in ("-V", "--version", "-h", "--help") for a in cmd.argv[1:]):
+                self.out.problems.append(("shell.interactive-shell", "script starts an interactive shell whose commands clearance cannot see"))
+        elif name == "parallel":
+            self._parallel(cmd, values)
+            return
+        for text in found.shell:
+            self.reparse(text, cmd, label)
+        for reason in found.opaque:
+            self.out.problems.append(("shell.embedded-code", reason))
+        for path in found.reads:
+            self.command(cmd.derive([Word("cat", "cat"), Word(path, path)], f"{name} r"))
+        for path in found.writes:
+            self.command(cmd.derive([Word("tee", "tee"), Word("-a", "-a"), Word(path, path)], f"{name} w"))
+
+    def _parallel(self, cmd: SimpleCommand, values: list[str]) -> None:
+        template, lines, unknown = embedded.parallel(values)
+        for text in lines:
+            self.reparse(text, cmd, "parallel")
+        if unknown and template:
+            item = Word(DYN, "<items read by parallel>")
+            words = [Word(t.replace("{}", DYN), t) for t in template]
+            if not any("{}" in t for t in template):
+                words.append(item)
+            self.command(cmd.derive(words, "parallel"))
 
     def _code(self, cmd: SimpleCommand, code: str, lang: str) -> None:
         facts = interp.analyse(code, lang)

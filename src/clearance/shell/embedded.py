@@ -1,0 +1,448 @@
+"""Shell commands hidden inside other tools' little languages.
+
+awk's ``system()`` and pipes, sed's ``e`` command and ``w`` files, vim's ``-c '!cmd'``,
+expect/tclsh ``exec``, AppleScript's ``do shell script``, a Makefile read from
+stdin, PowerShell: each runs commands the shell parser never sees as commands.
+Each function here returns what it found -- literal shell text to judge as if typed,
+files read or written, and reasons why part of the program cannot be seen through --
+and the unwrapper turns that into commands and problems.
+"""
+
+from __future__ import annotations
+
+from ..lazyre import lazy
+from .interp import shell_quote
+
+AWKS = frozenset({"awk", "gawk", "mawk", "nawk"})
+SEDS = frozenset({"sed", "gsed"})
+VIMS = frozenset({"vim", "vi", "nvim", "view", "ex", "gvim", "vimdiff", "rvim"})
+TCLS = frozenset({"tclsh", "wish", "expect", "jimsh"})
+POWERSHELLS = frozenset({"pwsh", "powershell", "powershell.exe", "pwsh.exe"})
+MAKES = frozenset({"make", "gmake"})
+NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | frozenset({"osascript", "script", "parallel"})
+
+
+class Found:
+    """What a program in another language does that matters to the shell analysis."""
+
+    __slots__ = ("shell", "opaque", "reads", "writes")
+
+    def __init__(self) -> None:
+        self.shell: list[str] = []
+        self.opaque: list[str] = []
+        self.reads: list[str] = []
+        self.writes: list[str] = []
+
+
+# ---------------------------------------------------------------- awk
+
+_AWK_STR = r'"((?:[^"\\]|\\.)*)"'
+_AWK_SYSTEM = lazy(r"\bsystem\s*\(")
+_AWK_SYSTEM_LIT = lazy(r"\bsystem\s*\(\s*" + _AWK_STR + r"\s*\)")
+_AWK_GETLINE_LIT = lazy(_AWK_STR + r"\s*\|&?\s*getline")
+_AWK_GETLINE = lazy(r"(?<!\|)\|&?\s*getline")
+_AWK_PRINT_PIPE_LIT = lazy(r"\bprintf?\b[^;}\n]*?(?<!\|)\|&?(?!\|)\s*" + _AWK_STR)
+_AWK_PRINT_PIPE = lazy(r"\bprintf?\b[^;}\n]*?(?<!\|)\|&?(?!\|)\s*[^\s\"]")
+_AWK_PRINT_FILE_LIT = lazy(r"\bprintf?\b[^;}\n|]*?>>?\s*" + _AWK_STR)
+_AWK_VALUE_OPTS = frozenset({"-F", "-v", "--assign", "--field-separator", "-W"})
+
+
+def _awk_unescape(s: str) -> str:
+    return s.replace('\\"', '"').replace("\\n", "\n").replace("\\t", "\t").replace("\\\\", "\\")
+
+
+def awk_program(argv: list[str]) -> str | None:
+    """The program text of an awk command line, or None when it runs a file (-f)."""
+    i = 1
+    sources: list[str] = []
+    while i < len(argv):
+        a = argv[i]
+        if a == "--":
+            i += 1
+            break
+        if a in ("-f", "--file"):
+            return None
+        if a in ("-e", "--source") and i + 1 < len(argv):
+            sources.append(argv[i + 1])
+            i += 2
+            continue
+        if a in _AWK_VALUE_OPTS:
+            i += 2
+            continue
+        if a.startswith("-") and len(a) > 1:
+            i += 1
+            continue
+        break
+    if sources:
+        return "\n".join(sources)
+    return argv[i] if i < len(argv) else None
+
+
+def awk(program: str) -> Found:
+    found = Found()
+    literal = 0
+    for rx in (_AWK_SYSTEM_LIT, _AWK_GETLINE_LIT, _AWK_PRINT_PIPE_LIT):
+        for m in rx.finditer(program):
+            found.shell.append(_awk_unescape(m.group(1)))
+            literal += 1
+    calls = len(_AWK_SYSTEM.findall(program)) + len(_AWK_GETLINE.findall(program)) + len(_AWK_PRINT_PIPE.findall(program))
+    if calls > literal:
+        found.opaque.append("awk runs a command built at run time (system(), a pipe to or from a command)")
+    for m in _AWK_PRINT_FILE_LIT.finditer(program):
+        if m.group(1) not in ("/dev/stdout", "/dev/stderr"):
+            found.writes.append(_awk_unescape(m.group(1)))
+    return found
+
+
+# ---------------------------------------------------------------- sed
+
+_SED_FILE_CMDS = frozenset("rRwW")
+_SED_LABEL_CMDS = frozenset(":btT")
+
+
+def sed_scripts(argv: list[str]) -> list[str] | None:
+    """The sed scripts on a command line; None when one comes from a file (-f)."""
+    scripts: list[str] = []
+    operands: list[str] = []
+    i = 1
+    while i < len(argv):
+        a = argv[i]
+        if a in ("-e", "--expression") and i + 1 < len(argv):
+            scripts.append(argv[i + 1])
+            i += 2
+            continue
+        if a.startswith("--expression="):
+            scripts.append(a.split("=", 1)[1])
+        elif a in ("-f", "--file") or a.startswith("--file="):
+            return None
+        elif a in ("-l", "--line-length"):
+            i += 1
+        elif a.startswith("-") and len(a) > 1 and not a.startswith("--"):
+            if a.endswith("f"):
+                return None
+            if a.endswith("e") and i + 1 < len(argv):
+                scripts.append(argv[i + 1])
+                i += 2
+                continue
+        elif not a.startswith("-") or a == "-":
+            operands.append(a)
+        i += 1
+    if not scripts and operands:
+        scripts.append(operands[0])
+    return scripts
+
+
+def _sed_address(s: str, i: int) -> int:
+    n = len(s)
+    if (i < n and s[i] == "/") or (i + 1 < n and s[i] == "\\"):
+        delim = s[i] if s[i] == "/" else s[i + 1]
+        i += 1 if s[i] == "/" else 2
+        while i < n and s[i] != delim:
+            i += 2 if s[i] == "\\" else 1
+        i += 1
+        while i < n and s[i] in "IM":
+            i += 1
+    else:
+        while i < n and (s[i].isdigit() or s[i] in "$~+"):
+            i += 1
+    return i
+
+
+def _rest_of_line(s: str, i: int) -> tuple[str, int]:
+    end = s.find("\n", i)
+    if end == -1:
+        end = len(s)
+    return s[i:end].strip(), end
+
+
+def sed(script: str) -> Found:
+    """Walk a sed script command by command (GNU syntax)."""
+    found = Found()
+    s = script
+    n = len(s)
+    i = 0
+    while i < n:
+        while i < n and s[i] in " \t\n;{}":
+            i += 1
+        if i >= n:
+            break
+        if s[i] == "#":
+            _, i = _rest_of_line(s, i)
+            continue
+        i = _sed_address(s, i)
+        while i < n and s[i] in " \t":
+            i += 1
+        if i < n and s[i] == ",":
+            i = _sed_address(s, i + 1)
+        while i < n and s[i] in " \t!":
+            i += 1
+        if i >= n:
+            break
+        c = s[i]
+        i += 1
+        if c in "sy":
+            if i >= n:
+                break
+            delim = s[i]
+            i += 1
+            for _ in range(2):
+                while i < n and s[i] != delim:
+                    i += 2 if s[i] == "\\" else 1
+                i += 1
+            flags_start = i
+            while i < n and s[i] not in ";\n}" and s[i] not in "wW":
+                i += 1
+            flags = s[flags_start:i]
+            if c == "s" and "e" in flags:
+                found.opaque.append("sed's s///e flag runs the edited text as a shell command")
+            if i < n and s[i] in "wW" and c == "s":
+                target, i = _rest_of_line(s, i + 1)
+                found.writes.append(target)
+        elif c == "e":
+            text, i = _rest_of_line(s, i)
+            if text:
+                found.shell.append(text)
+            else:
+                found.opaque.append("sed's e command runs the pattern space as a shell command")
+        elif c in _SED_FILE_CMDS:
+            target, i = _rest_of_line(s, i)
+            if target and target not in ("/dev/stdout", "/dev/stderr", "/dev/stdin"):
+                (found.reads if c in "rR" else found.writes).append(target)
+        elif c in "aic":
+            if i < n and s[i] == "\\":
+                i += 1
+            _, i = _rest_of_line(s, i)
+        elif c in _SED_LABEL_CMDS:
+            while i < n and s[i] not in ";\n":
+                i += 1
+        elif c in "qQlL":
+            while i < n and (s[i].isdigit() or s[i] in " \t"):
+                i += 1
+    return found
+
+
+# ---------------------------------------------------------------- vim
+
+_VIM_BANG = lazy(r"^[\s:]*(?:sil(?:ent)?!?\s+)?(?:(?:\d+|%|\$|'<,'>)?\s*(?:r(?:ead)?|w(?:rite)?)?\s*)!(.*)$", 0)
+_VIM_OPAQUE = lazy(
+    r"\b(?:system|systemlist|libcall|job_start|jobstart|termopen)\s*\(|^[\s:]*(?:exe(?:cute)?|ter(?:minal)?|py(?:thon)?3?|pyx|lua|perl|ruby|so(?:urce)?|norm(?:al)?!?|call|let|au(?:tocmd)?)\b"
+)
+
+
+def vim_commands(argv: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 1
+    while i < len(argv):
+        a = argv[i]
+        if a in ("-c", "--cmd") and i + 1 < len(argv):
+            out.append(argv[i + 1])
+            i += 2
+            continue
+        if a.startswith("+") and len(a) > 1:
+            out.append(a[1:])
+        i += 1
+    return out
+
+
+def vim(commands: list[str]) -> Found:
+    found = Found()
+    for c in commands:
+        for part in c.split("|") if "!" not in c else [c]:
+            m = _VIM_BANG.match(part)
+            if m:
+                found.shell.append(m.group(1).strip())
+            elif _VIM_OPAQUE.search(part):
+                found.opaque.append(f"vim runs {part.strip()!r}, an Ex command clearance does not analyse")
+    return found
+
+
+# ---------------------------------------------------------------- Tcl / expect
+
+_TCL_EXEC = lazy(r"(?:^|[\[;{\n])\s*(?:exec|spawn)\s+([^\]\n;}]+)")
+_TCL_SEND = lazy(r"(?:^|[\[;{\n])\s*send\b")
+_TCL_OPAQUE = lazy(r"\b(?:file\s+(?:delete|rename|copy|attributes)|socket|open\s+\"?\||eval|uplevel|subst|source|interp|http::geturl)\b")
+
+
+def tcl(code: str) -> Found:
+    found = Found()
+    for m in _TCL_EXEC.finditer(code):
+        words = m.group(1).strip()
+        if "$" in words or "[" in words:
+            found.opaque.append(f"Tcl runs a command built at run time ({words[:60]!r})")
+        else:
+            found.shell.append(words.replace("{", "'").replace("}", "'"))
+    if _TCL_OPAQUE.search(code):
+        found.opaque.append("the Tcl code deletes files, opens sockets or evaluates code clearance does not analyse")
+    if _TCL_SEND.search(code):
+        found.opaque.append("expect types input into the program it spawned; clearance cannot judge what that input does")
+    return found
+
+
+def tcl_code(name: str, argv: list[str], stdin_text: str | None) -> str | None:
+    for j, a in enumerate(argv[1:], start=1):
+        if a == "-c" and j + 1 < len(argv):
+            return argv[j + 1]
+    operands = [a for a in argv[1:] if not a.startswith("-")]
+    if operands:
+        return None  # runs a script file
+    return stdin_text
+
+
+# ---------------------------------------------------------------- AppleScript
+
+_AS_SHELL_LIT = lazy(r"do\s+shell\s+script\s+" + _AWK_STR + r"(?=\s*(?:$|\n|with\b|user\b|password\b|administrator\b|altering\b))")
+_AS_SHELL = lazy(r"do\s+shell\s+script|doShellScript|\$\.system|NSTask|Process\(\)")
+_AS_HARMLESS = lazy(r"^\s*(?:display\s+(?:notification|dialog|alert)|say|beep|get\s+volume\s+settings|set\s+volume|return|log)\b")
+
+
+def applescript(code: str) -> Found:
+    found = Found()
+    literal = [m.group(1) for m in _AS_SHELL_LIT.finditer(code)]
+    found.shell.extend(_awk_unescape(t) for t in literal)
+    if len(_AS_SHELL.findall(code)) > len(literal):
+        found.opaque.append("the AppleScript runs a shell command built at run time")
+    rest = _AS_SHELL_LIT.sub("", code)
+    for line in rest.replace(";", "\n").splitlines():
+        if line.strip() and not _AS_HARMLESS.match(line) and not _AS_SHELL.search(line):
+            found.opaque.append(f"AppleScript {line.strip()[:60]!r} can control any application; clearance does not analyse it")
+            break
+    return found
+
+
+def osascript_code(argv: list[str]) -> str | None:
+    parts = [argv[j + 1] for j, a in enumerate(argv[:-1]) if a == "-e"]
+    return "\n".join(parts) if parts else None
+
+
+# ---------------------------------------------------------------- make
+
+_MAKE_INLINE = lazy(r"^[^:=#\t][^:=#]*::?[^=;]*;(.*)$")
+
+
+def makefile_recipes(text: str) -> list[str]:
+    out: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("\t"):
+            body = line[1:]
+        else:
+            m = _MAKE_INLINE.match(line)
+            if not m:
+                continue
+            body = m.group(1)
+        body = body.strip().lstrip("@-+").strip()
+        if body:
+            out.append(body.replace("$$", "$"))
+    return out
+
+
+def make_reads_stdin(argv: list[str]) -> bool:
+    for j, a in enumerate(argv[1:], start=1):
+        if a in ("-f", "--file", "--makefile") and j + 1 < len(argv) and argv[j + 1] in ("-", "/dev/stdin"):
+            return True
+        if a in ("-f-", "--file=-", "--makefile=-", "-f/dev/stdin"):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- PowerShell
+
+
+def powershell(argv: list[str]) -> Found:
+    found = Found()
+    for j, a in enumerate(argv[1:], start=1):
+        low = a.lower()
+        if low in ("-encodedcommand", "-enc", "-ec", "-e", "-en", "-encoded"):
+            found.opaque.append("PowerShell runs a base64-encoded command; clearance cannot see what it does")
+            return found
+        if low in ("-command", "-c", "-com", "-comm", "-comman"):
+            code = " ".join(argv[j + 1 :])
+            found.opaque.append(f"PowerShell code ({code[:60]!r}) is not analysed by clearance")
+            return found
+        if low in ("-file", "-f"):
+            return found  # runs a script file, like `bash script.sh`
+        if not a.startswith("-"):
+            found.opaque.append(f"PowerShell code ({' '.join(argv[j:])[:60]!r}) is not analysed by clearance")
+            return found
+    found.opaque.append("PowerShell starts an interactive shell whose commands clearance cannot see")
+    return found
+
+
+# ---------------------------------------------------------------- script(1), GNU parallel
+
+
+def script_command(argv: list[str]) -> str | None:
+    for j, a in enumerate(argv[1:], start=1):
+        if a in ("-c", "--command") and j + 1 < len(argv):
+            return argv[j + 1]
+        if a.startswith("--command="):
+            return a.split("=", 1)[1]
+        if a.startswith("-") and not a.startswith("--") and a.endswith("c") and j + 1 < len(argv):
+            return argv[j + 1]
+    return None
+
+
+_PARALLEL_VALUE_OPTS = frozenset(
+    {
+        "-j",
+        "-P",
+        "--jobs",
+        "-S",
+        "--sshlogin",
+        "--joblog",
+        "--delay",
+        "--timeout",
+        "-N",
+        "-n",
+        "-L",
+        "--colsep",
+        "-C",
+        "--tagstring",
+        "--results",
+        "--tmpdir",
+        "--workdir",
+        "--env",
+        "--halt",
+        "--retries",
+        "-a",
+        "--arg-file",
+    }
+)
+MAX_PARALLEL_ITEMS = 20
+
+
+def parallel(argv: list[str]) -> tuple[list[str], list[str], bool]:
+    """GNU parallel's command template, the command lines it would run for its literal
+    ``:::`` items, and whether some inputs are unknown (stdin, ``::::`` files, ``-a``)."""
+    i = 1
+    replace = "{}"
+    arg_file = False
+    while i < len(argv) and argv[i].startswith("-"):
+        a = argv[i]
+        if a in ("-I", "--replace") and i + 1 < len(argv):
+            replace = argv[i + 1]
+        if a in ("-a", "--arg-file"):
+            arg_file = True
+        i += 2 if a in _PARALLEL_VALUE_OPTS or a in ("-I", "--replace") else 1
+    template: list[str] = []
+    while i < len(argv) and argv[i] not in (":::", "::::", ":::+", "::::+"):
+        template.append(argv[i])
+        i += 1
+    items: list[str] = []
+    unknown = arg_file or i >= len(argv)
+    while i < len(argv):
+        if argv[i] in ("::::", "::::+"):
+            unknown = True
+        elif argv[i] not in (":::", ":::+"):
+            items.append(argv[i])
+        i += 1
+    text = " ".join(template)
+    if not text:
+        return [], [], True
+    lines: list[str] = []
+    for item in items[:MAX_PARALLEL_ITEMS]:
+        q = shell_quote(item)
+        lines.append(text.replace(replace, q) if replace in text else f"{text} {q}")
+    if len(items) > MAX_PARALLEL_ITEMS:
+        unknown = True
+    words = [w for t in template for w in t.split()]
+    return words, lines, unknown
