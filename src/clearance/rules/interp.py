@@ -103,6 +103,7 @@ def exfil(cmd: SimpleCommand, sc: Scope) -> str | None:
         "python3 -c \"exec(open('x').read())\"",
         "node -e \"require('https').get(process.argv[1])\"",
         'python -c "import shutil,sys; shutil.rmtree(sys.argv[1])"',
+        "python -c \"import os; os.system('ls'); os.system(cmd)\"",
     ),
     no_match=(
         "python -c 'print(1+1)'",
@@ -120,7 +121,7 @@ def opaque(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"{cmd.name} code evaluates strings or decodes data at run time"
     if any(p is None for p in f.deletes):
         return f"{cmd.name} code deletes a path computed at run time"
-    if f.process and not f.shell:
+    if f.process and (f.unread_process or not f.shell):
         return f"{cmd.name} code starts a process whose command clearance cannot read"
     if f.network:
         code = ""

@@ -198,7 +198,17 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(DELETE, w, True, note="moved away")
             elif name != "ln":
                 add(READ, w, recursive)
-    elif name in ("chmod", "chown", "chgrp", "chattr", "setfacl"):
+    elif name == "chattr":
+        # chattr -i FILE / +a FILE: the attribute change looks like an option.
+        recursive = any(w.value == "-R" for w in args)
+        for w in args:
+            v = w.value
+            if v.startswith("-") and (v in ("-R", "-V", "-f", "-v", "-p") or v[1:].isdigit()):
+                continue
+            if v[:1] in "-+=" and v[1:].isalpha():
+                continue
+            add(WRITE, w, recursive, note=name)
+    elif name in ("chmod", "chown", "chgrp", "setfacl"):
         ops, flags = operands(args, _OPT_VALUE.get(name, frozenset()))
         recursive = bool(flags & {"-R", "--recursive"})
         for w in ops[1:]:

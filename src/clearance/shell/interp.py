@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..lazyre import lazy
+from ..lazyre import LazyRe, lazy
 from ..paths import DYN
 
 # Interpreter name -> language, and the options that take the code as their argument.
@@ -83,12 +83,13 @@ _COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {}
 
 
 class CodeFacts:
-    __slots__ = ("language", "deletes", "process", "shell", "network", "dynamic", "env_dump")
+    __slots__ = ("language", "deletes", "process", "unread_process", "shell", "network", "dynamic", "env_dump")
 
     def __init__(self, language: str) -> None:
         self.language = language
         self.deletes: list[str | None] = []  # literal paths; None where the path is computed
         self.process = False
+        self.unread_process = False  # a process call whose command could not be read
         self.shell: list[str] = []  # literal shell commands passed to process calls
         self.network = False
         self.dynamic = False
@@ -137,33 +138,106 @@ def _home_argument(rest: str) -> str | None:
 
 
 def _first_argument(code: str, pos: int) -> tuple[str | None, list[str]]:
-    """The literal first argument of a call starting at *pos* (after the name/paren).
+    """The first argument of a call starting at *pos* (after the name/paren).
 
-    Returns (string, list-items): a plain string literal, or the string items of a
-    list literal such as ``['rm', '-rf', '/x']``.
+    Returns (string, list-items): a string -- literal, or built by concatenation and
+    formatting with ``DYN`` standing for each part only known at run time -- or the
+    items of a list literal such as ``['rm', '-rf', path]`` (computed items as ``DYN``).
     """
     rest = code[pos : pos + 400].lstrip(" (")
     for wrapper in ("glob(", "glob ", "Dir.glob(", "Path(", "pathlib.Path(", "path.resolve("):
         if rest.startswith(wrapper):
             return _first_argument(rest, len(wrapper))
+    if rest[:1] == "[":
+        return None, _list_items(rest)
+    value, _ = _expression(rest)
+    return value, []
+
+
+def _list_items(rest: str) -> list[str]:
+    items: list[str] = []
+    i = 1
+    while i < len(rest) and len(items) < 40:
+        while i < len(rest) and rest[i] in " ,\n":
+            i += 1
+        if i >= len(rest) or rest[i] == "]":
+            break
+        value, used = _expression(rest[i:])
+        items.append(value if value is not None else DYN)
+        if used == 0:
+            # Skip an element we cannot read: up to the next comma at this level.
+            depth = 0
+            j = i
+            while j < len(rest):
+                c = rest[j]
+                if c in "([{":
+                    depth += 1
+                elif c in ")]}":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                elif c == "," and depth == 0:
+                    break
+                j += 1
+            used = max(j - i, 1)
+        i += used
+    return items
+
+
+_FORMAT_FIELD = lazy(r"\{[^{}]*\}")
+_PRINTF_FIELD = lazy(r"%[-#0 +]*\d*(?:\.\d+)?[sdifr]")
+_TEMPLATE_FIELD = lazy(r"\$\{[^{}]*\}")
+
+
+def _fill(template: str, field: LazyRe) -> str:
+    return field.sub(lambda m: _home_argument(m.group(0)[1:-1].lstrip("{")) or DYN, template)
+
+
+def _expression(rest: str) -> tuple[str | None, int]:
+    """A string expression at the start of *rest*: its value and the characters read.
+
+    Literals, f-strings, template literals, ``+``/``.`` concatenation, ``%`` and
+    ``.format()`` are followed; any other part becomes ``DYN``. (None, 0) when the
+    expression does not start with a string or a home-directory expression.
+    """
     home = _home_argument(rest)
     if home is not None:
-        return home, []
-    if rest[:1] in ("'", '"', "`"):
-        m = _STRING.match(rest)
-        if m:
-            return _unquote(m), []
-    if rest[:1] == "[":
-        end = rest.find("]")
-        if end != -1:
-            items = [_unquote(m) for m in _STRING.finditer(rest[:end])]
-            return None, items
-    # Template literals and f-strings: f'...'.
-    if rest[:1] in "fFrR" and rest[1:2] in ("'", '"'):
-        m = _STRING.match(rest[1:])
-        if m:
-            return _unquote(m), []
-    return None, []
+        end = _HOME_END.match(rest)
+        return home, end.end() if end else len(rest)
+    prefix = rest[:1] in "fFrRbB" and rest[1:2] in ("'", '"')
+    body = rest[1:] if prefix else rest
+    if body[:1] not in ("'", '"', "`"):
+        return None, 0
+    m = _STRING.match(body)
+    if not m:
+        return None, 0
+    value = _unquote(m)
+    if prefix and rest[0] in "fF":
+        value = _fill(value, _FORMAT_FIELD)
+    elif body[0] == "`":
+        value = _fill(value, _TEMPLATE_FIELD)
+    used = m.end() + (1 if prefix else 0)
+    tail = rest[used:]
+    stripped = tail.lstrip()
+    gap = len(tail) - len(stripped)
+    if stripped.startswith((".split(", ".strip(", ".encode(", ".rstrip(", ".lstrip(")):
+        return value, used
+    if stripped.startswith(".format("):
+        return _fill(value, _FORMAT_FIELD), used + gap + len(".format(")
+    if stripped.startswith("%"):
+        return _PRINTF_FIELD.sub(DYN, value) if "%" in value else value + DYN, used + gap + 1
+    if stripped.startswith(("+", ". ", ".$", "..")):
+        op = 2 if stripped.startswith("..") else 1
+        nxt = stripped[op:].lstrip()
+        more, n = _expression(nxt)
+        if more is None:
+            return value + DYN, used + gap + op
+        return value + more, used + gap + op + (len(stripped[op:]) - len(nxt)) + n
+    return value, used
+
+
+# The end of a home-directory expression: its closing parenthesis or bracket.
+_HOME_END = lazy(r"^[\w.$]*(?:\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\})?(?:\([^()]*\))?")
 
 
 def analyse(code: str, lang: str) -> CodeFacts:
@@ -185,6 +259,8 @@ def analyse(code: str, lang: str) -> CodeFacts:
             facts.shell.append(s)
         elif items:
             facts.shell.append(" ".join(shell_quote(i) for i in items))
+        else:
+            facts.unread_process = True
     facts.network = bool(p_net.search(code))
     facts.dynamic = bool(p_dyn.search(code))
     facts.env_dump = bool(re.search(p_env.pattern, code)) and lang in ("python", "js", "perl", "ruby")
@@ -194,6 +270,10 @@ def analyse(code: str, lang: str) -> CodeFacts:
 def shell_quote(s: str) -> str:
     if s and all(c.isalnum() or c in "-_./~=:@%+," for c in s):
         return s
+    if DYN in s:
+        # Double quotes, so that the dynamic marker stays a run-time value when re-parsed.
+        parts = [p.replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$").replace("`", "\\`") for p in s.split(DYN)]
+        return '"' + DYN.join(parts) + '"'
     return "'" + s.replace("'", "'\"'\"'") + "'"
 
 

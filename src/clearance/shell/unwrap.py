@@ -201,7 +201,7 @@ class Unwrapper:
             return
         if DYN in text:
             self.out.problems.append(("shell.dynamic-code", f"{via} runs code built at run time ({_show(text)}); clearance cannot see what it does"))
-            text = text.replace(DYN, "__dynamic__")
+            text = text.replace(DYN, "${__clearance_dynamic}")
         cwd = changes.get("cwd", parent.cwd)
         try:
             script = parse(text, cwd if isinstance(cwd, str) else None, self.home, self.env, level)
@@ -283,7 +283,21 @@ class Unwrapper:
             return
         if name == "eval":
             self.out.commands.append(cmd)
+            if argv[1:] and all(w.value == DYN and _setup_generator(w.subs) for w in argv[1:]):
+                return  # eval "$(pyenv init -)": shell set-up printed by a known tool
             self.reparse(" ".join(w.value for w in argv[1:]), cmd, "eval")
+            return
+        if name == "trap":
+            # trap 'handler' SIGNAL: the handler runs later, in this shell.
+            self.out.commands.append(cmd)
+            handlers = [w for w in argv[1:] if not w.value.startswith("-")][:1]
+            if handlers and len(argv) > 2 and handlers[0].value not in ("", "-"):
+                self.reparse(handlers[0].value, cmd, "trap")
+            return
+        if name in ("source", ".") and len(argv) > 1 and argv[1].procsub:
+            # source <(generator): the generator's output is run as a script.
+            self.out.commands.append(cmd)
+            self._stdin_script(cmd, argv[1].subs)
             return
         if name == "alias":
             # An alias runs its text later under another name: judge the text now.
@@ -417,9 +431,11 @@ class Unwrapper:
         else:
             self.out.problems.append(("shell.interactive-shell", f"{name} starts an interactive shell whose commands clearance cannot see"))
 
-    def _stdin_script(self, cmd: SimpleCommand) -> None:
+    def _stdin_script(self, cmd: SimpleCommand, sources: list[SimpleCommand] | None = None) -> None:
         """A shell reading its script from a pipe: only literal echo/printf text can be judged."""
-        sources = cmd.stdin_from
+        sources = cmd.stdin_from if sources is None else sources
+        if _setup_generator(sources) and cmd.name in ("source", "."):
+            return  # source <(kubectl completion bash)
         if len(sources) == 1 and sources[0].name == "cat" and sources[0].stdin_text is not None and not [a for a in sources[0].args if a.value != "-"]:
             self.reparse(sources[0].stdin_text, cmd, f"{cmd.name} reading a here-document", stdin_from=[])
             return
@@ -615,6 +631,52 @@ class Unwrapper:
             pkg = bare
         new_argv = [Word(bare, pkg)] + argv[i + 1 :]
         self.command(cmd.derive(new_argv, f"{name} {key[1]}".strip(), **changes))
+
+
+# Tools whose output is shell set-up for the current shell (completions, version managers,
+# agents): `eval "$(pyenv init -)"`, `source <(kubectl completion zsh)`.
+_SETUP_GENERATORS = frozenset(
+    {
+        ("pyenv", "init"),
+        ("pyenv", "virtualenv-init"),
+        ("rbenv", "init"),
+        ("nodenv", "init"),
+        ("goenv", "init"),
+        ("jenv", "init"),
+        ("starship", "init"),
+        ("zoxide", "init"),
+        ("direnv", "hook"),
+        ("fnm", "env"),
+        ("mise", "activate"),
+        ("rtx", "activate"),
+        ("atuin", "init"),
+        ("brew", "shellenv"),
+        ("ssh-agent", "-s"),
+        ("ssh-agent", "-c"),
+        ("ssh-agent", ""),
+        ("opam", "env"),
+        ("luarocks", "path"),
+        ("dircolors", ""),
+        ("dircolors", "-b"),
+        ("minikube", "docker-env"),
+        ("conda", "shell.bash"),
+        ("conda", "shell.zsh"),
+        ("thefuck", "--alias"),
+        ("keychain", "--eval"),
+    }
+)
+
+
+def _setup_generator(cmds: list[SimpleCommand]) -> bool:
+    if len(cmds) != 1 or cmds[0].inner or cmds[0].stdin_from:
+        return False
+    c = cmds[0]
+    vals = c.values()
+    if any(DYN in v for v in vals):
+        return False
+    if any(v in ("completion", "completions") for v in vals[:2]):
+        return True
+    return (c.name, vals[0] if vals else "") in _SETUP_GENERATORS
 
 
 def _versioned_interpreter(name: str) -> str | None:
