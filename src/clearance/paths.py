@@ -292,6 +292,8 @@ def credential_reason(path: str, ctx: Context) -> str | None:
     """Why reading *path* is credential access, or None."""
     home = ctx.home
     base = posixpath.basename(path)
+    if path.startswith("/proc/") and base == "environ":
+        return "a process's environment (tokens and keys)"
     if is_within(path, home):
         rel = path[len(home) + 1 :] if path != home else ""
         for sub, why in HOME_CREDENTIALS:

@@ -76,6 +76,13 @@ _DYNAMIC = {
     "lua": r"(?:loadstring|\bload\s*\()",
     "r": r"(?:eval\s*\(|parse\s*\()",
 }
+_READ = {
+    "python": lazy(r"(?:\bopen|read_text|read_bytes|io\.open)\s*\("),
+    "js": lazy(r"(?:readFileSync|readFile|createReadStream|Deno\.readTextFile|Bun\.file)\s*\("),
+    "ruby": lazy(r"(?:File\.read|IO\.read|File\.open|File\.binread)\s*\(?"),
+    "php": lazy(r"(?:file_get_contents|fopen|readfile)\s*\("),
+    "perl": lazy(r"\bopen\s*\(?\s*(?:my\s+)?\$?\w+\s*,\s*['\"]<['\"]\s*,"),
+}
 _ENV_DUMP = r"(?:os\.environ(?!\s*(?:\.get\s*)?[\[\(]\s*['\"](?:HOME|PATH|USER|PWD)['\"])|process\.env(?!\.(?:HOME|PATH|USER|PWD|NODE_ENV)\b)|%ENV|\bENV\b(?!\[\s*['\"](?:HOME|PATH|USER)['\"])|getenv\s*\(\s*['\"][A-Z_]*(?:KEY|TOKEN|SECRET|PASS))"
 
 _STRING = lazy(r"""'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`""")
@@ -83,11 +90,12 @@ _COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {}
 
 
 class CodeFacts:
-    __slots__ = ("language", "deletes", "process", "unread_process", "shell", "network", "dynamic", "env_dump")
+    __slots__ = ("language", "deletes", "reads", "process", "unread_process", "shell", "network", "dynamic", "env_dump")
 
     def __init__(self, language: str) -> None:
         self.language = language
         self.deletes: list[str | None] = []  # literal paths; None where the path is computed
+        self.reads: list[str] = []  # literal paths of files the code opens
         self.process = False
         self.unread_process = False  # a process call whose command could not be read
         self.shell: list[str] = []  # literal shell commands passed to process calls
@@ -246,6 +254,12 @@ def analyse(code: str, lang: str) -> CodeFacts:
     for m in p_del.finditer(code):
         path, _ = _first_argument(code, m.end())
         facts.deletes.append(path)
+    read_rx = _READ.get(lang)
+    if read_rx is not None:
+        for m in read_rx.finditer(code):
+            path, _ = _first_argument(code, m.end())
+            if path:
+                facts.reads.append(path)
     for m in p_proc.finditer(code):
         facts.process = True
         text = m.group(0)
