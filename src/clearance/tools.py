@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .shell.effects import DELETE, READ, WRITE, Effect
 
 TYPE_CHECKING = False
@@ -58,11 +60,54 @@ def _path_field(action: Action) -> str | None:
     return None
 
 
+# MCP servers that work on the local filesystem (the reference "filesystem" server and
+# its look-alikes): their tools are judged by the paths they touch, like Read and Write.
+_FS_SERVERS = frozenset({"filesystem", "fs", "files", "file", "file_system", "local_files", "desktop_commander", "desktop-commander"})
+_FS_READ = frozenset({"read", "list", "search", "get", "tree", "find", "stat", "info", "view", "open"})
+_FS_DELETE = frozenset({"delete", "remove", "rm", "unlink", "trash"})
+_FS_WRITE = frozenset({"write", "edit", "create", "move", "rename", "copy", "append", "replace", "patch", "set", "save", "mkdir"})
+
+
+def filesystem_server(tool_name: str) -> bool:
+    parts = tool_name.split("__", 2)
+    return len(parts) == 3 and parts[1].lower() in _FS_SERVERS
+
+
+def _mcp_file_effects(action: Action, sc: Scope) -> list[Effect]:
+    tool = action.tool_name.split("__", 2)[2]
+    verbs = set(re.findall(r"[a-z]+", re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", tool).lower()))
+    ti = action.tool_input
+    found: list[tuple[str, str]] = []
+    for key in ("path", "file_path", "filepath", "filename", "file", "directory", "dir", "source", "destination", "target"):
+        v = ti.get(key)
+        if isinstance(v, str) and v:
+            found.append((key, v))
+    for key in ("paths", "files"):
+        v = ti.get(key)
+        if isinstance(v, list):
+            found.extend((key, x) for x in v if isinstance(x, str) and x)
+    out: list[Effect] = []
+    for key, v in found:
+        if verbs & _FS_DELETE or ("move" in verbs and key == "source"):
+            kind = DELETE
+        elif verbs & _FS_WRITE:
+            kind = WRITE
+        elif verbs & _FS_READ:
+            kind = READ
+        else:
+            kind = WRITE  # an unknown operation on a path: judged as the stronger one
+        recursive = bool(verbs & {"list", "search", "tree", "find", "directory"}) and kind == READ
+        out.append(Effect(kind, sc.path(v), v, recursive=recursive, note=action.tool_name))
+    return out
+
+
 def action_effects(action: Action, sc: Scope) -> list[Effect]:
     """Which paths a file tool writes or reads."""
     p = _path_field(action)
     kind = action.kind
     out: list[Effect] = []
+    if kind == "mcp":
+        return _mcp_file_effects(action, sc) if filesystem_server(action.tool_name) else []
     if action.tool_name == "ApplyPatch":
         files = action.tool_input.get("files")
         for f in files if isinstance(files, list) else []:
