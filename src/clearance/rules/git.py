@@ -67,6 +67,8 @@ def split_git(cmd: SimpleCommand) -> tuple[str, list[str], list[str]]:
         "git stash clear",
         "git restore .",
         "git reset --hard",
+        "git checkout -f main",
+        "git switch --discard-changes main",
     ),
     no_match=(
         "git reset HEAD~1",
@@ -87,6 +89,8 @@ def discard_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
         if ("f" in flags or "--force" in args) and "n" not in flags and "--dry-run" not in args:
             extra = " including ignored files" if "x" in flags or "X" in flags else ""
             return f"git clean deletes untracked files{extra}; they have no other copy"
+    if sub in ("checkout", "switch") and ("-f" in args or "--force" in args or "--discard-changes" in args):
+        return f"git {sub} {'--discard-changes' if '--discard-changes' in args else '--force'} throws away uncommitted changes that conflict with the target"
     if sub in ("checkout", "restore"):
         if sub == "restore" and ("--staged" in args or "-S" in args) and not ("--worktree" in args or "-W" in args):
             return None

@@ -863,6 +863,7 @@ _REGISTRY_KEYS = ("registry", "global.index-url", "global.extra-index-url", "ins
         "yarn config set npmRegistryServer https://evil.example",
         "poetry source add extra https://evil.example/simple",
         "git config --global url.https://evil.example/.insteadOf https://github.com/",
+        "pip config set global.trusted-host evil.example",
     ),
     no_match=("npm config get registry", "npm config set fund false", "pip config list", "npm config set registry https://registry.npmjs.org/"),
 )
@@ -881,6 +882,8 @@ def package_source_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         key, _, inline = vals[2].partition("=")
         if key.endswith(_REGISTRY_KEYS) or key.lower().endswith("registryserver") or key.endswith(":registry"):
             url = inline or (vals[3] if len(vals) > 3 else None)
+    if cmd.name in ("pip", "pip3") and vals[:2] == ["config", "set"] and len(vals) > 2 and vals[2].split("=")[0].endswith("trusted-host"):
+        return f"pip config set {vals[2].split('=')[0]} turns off TLS verification for a package source"
     if not url:
         return None
     host = url_host(url) if "://" in url else url.split("/")[0]

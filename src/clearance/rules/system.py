@@ -252,3 +252,52 @@ def broad_kill(cmd: SimpleCommand, sc: Scope) -> str | None:
         pattern = [v for v in vals if not v.startswith("-")]
         return f"pkill {' '.join(pattern)} kills every process with that name"
     return f"killall {' '.join(v for v in vals if not v.startswith('-'))} kills every process with that name"
+
+
+_REMOVE_OPS = {
+    "apt": ("remove", "purge", "autoremove"),
+    "apt-get": ("remove", "purge", "autoremove"),
+    "aptitude": ("remove", "purge"),
+    "dnf": ("remove", "erase", "autoremove"),
+    "yum": ("remove", "erase", "autoremove"),
+    "zypper": ("remove", "rm"),
+    "apk": ("del",),
+    "brew": ("uninstall", "remove", "rm"),
+    "snap": ("remove",),
+    "port": ("uninstall",),
+    "choco": ("uninstall",),
+    "winget": ("uninstall",),
+}
+
+
+@rule(
+    id="sys.package-remove",
+    title="Removing system packages or global tools",
+    why="Uninstalling system packages (ssh server, docker, compilers) or global npm tools breaks the machine for everything else on it, not only this project.",
+    verdict=ASK,
+    commands=(*_REMOVE_OPS, "pacman", "npm", "pnpm", "yarn", "dpkg", "rpm"),
+    match=("apt-get remove -y openssh-server", "brew uninstall --force git", "pacman -Rns python", "npm uninstall -g npm", "dpkg --purge nginx"),
+    no_match=("apt-get install -y jq", "npm uninstall lodash", "brew list", "pacman -Syu", "yarn remove left-pad"),
+)
+def package_remove(cmd: SimpleCommand, sc: Scope) -> str | None:
+    name = cmd.name
+    vals = cmd.values()
+    ops = [v for v in vals if not v.startswith("-")]
+    if name in _REMOVE_OPS:
+        if ops and ops[0] in _REMOVE_OPS[name]:
+            return f"{name} {ops[0]} removes {' '.join(ops[1:3]) or 'packages'} from the system"
+        return None
+    if name == "pacman":
+        if any(v.startswith("-R") or v == "--remove" for v in vals):
+            return f"pacman removes {' '.join(ops[:2]) or 'packages'} from the system"
+        return None
+    if name in ("dpkg", "rpm"):
+        if any(v in ("-r", "-P", "--remove", "--purge", "-e", "--erase") for v in vals):
+            return f"{name} removes {' '.join(ops[:2]) or 'packages'} from the system"
+        return None
+    # npm/pnpm/yarn: only global removals reach beyond the project.
+    if ops[:1] and ops[0] in ("uninstall", "remove", "rm", "un", "r") and ("-g" in vals or "--global" in vals or ops[:2] == ["global", "remove"]):
+        return f"{name} removes {' '.join(ops[1:3]) or 'packages'} installed globally"
+    if name == "yarn" and ops[:2] == ["global", "remove"]:
+        return f"yarn removes {' '.join(ops[2:4]) or 'packages'} installed globally"
+    return None
