@@ -4,8 +4,11 @@ from typing import Any
 
 import pytest
 
+from clearance.adapters.claude import parse_event
 from clearance.api import decide_event
+from clearance.engine import evaluate
 from clearance.model import Decision
+from clearance.policy import load_policy
 
 HOME = "/home/ana"
 PROJECT = "/home/ana/webapp"
@@ -21,6 +24,13 @@ def event(example: Any, cwd: str = PROJECT) -> dict[str, Any]:
 
 
 def decide(example: Any, cwd: str = PROJECT, env: dict[str, str] | None = None) -> Decision:
+    if isinstance(example, dict) and "files" in example:
+        # A rule example that needs project files on "disk" (scripts a command runs).
+        example = dict(example)
+        files: dict[str, str] = example.pop("files")
+        action, ctx = parse_event(event(example, cwd), env or ENV)
+        ctx.read_file = files.get
+        return evaluate(action, ctx, load_policy(ctx.project_root, env or ENV))
     return decide_event(event(example, cwd), env or ENV)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 
 from .model import Context
@@ -34,6 +35,28 @@ def find_project_root(cwd: str, env: dict[str, str] | os._Environ[str]) -> str:
     return git_toplevel(cwd) or cwd
 
 
+MAX_SCRIPT_BYTES = 64 * 1024
+
+
+def read_project_file(root: str, path: str) -> str | None:
+    """The text of a regular file inside *root* (no symlink escapes), or None."""
+    try:
+        real = os.path.realpath(path)
+        if not _within(real, os.path.realpath(root)) or not os.path.isfile(real):
+            return None
+        if os.path.getsize(real) > MAX_SCRIPT_BYTES:
+            return None
+        with open(real, "rb") as fh:
+            data = fh.read(MAX_SCRIPT_BYTES + 1)
+        return data.decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def _within(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip("/") + "/")
+
+
 def build_context(
     cwd: object,
     env: dict[str, str] | os._Environ[str] | None = None,
@@ -54,9 +77,10 @@ def build_context(
     if tmp and tmp.startswith("/") and os.path.normpath(tmp) not in ("/", home):
         tmpdirs.append(os.path.normpath(tmp))
     words = {k: env[k] for k in ("TMPDIR", "USER", "LOGNAME") if env.get(k)}
+    root = os.path.normpath(project_root) if project_root else find_project_root(cwd, env)
     return Context(
         cwd=cwd,
-        project_root=os.path.normpath(project_root) if project_root else find_project_root(cwd, env),
+        project_root=root,
         home=home,
         tmpdirs=tuple(tmpdirs),
         session_id=session_id if isinstance(session_id, str) else str(session_id),
@@ -64,4 +88,5 @@ def build_context(
         permission_mode=permission_mode if isinstance(permission_mode, str) else "",
         agent=agent,
         env=words,
+        read_file=functools.partial(read_project_file, root),
     )

@@ -65,7 +65,7 @@ def _finding(r: Rule, message: str, command: str = "") -> Finding:
     return Finding(r.id, r.verdict, message, r.category, command)
 
 
-def analyse_shell(command: str, sc: Scope) -> ShellAnalysis:
+def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalysis:
     _index()
     out = ShellAnalysis()
     ctx = sc.ctx
@@ -94,6 +94,8 @@ def analyse_shell(command: str, sc: Scope) -> ShellAnalysis:
                 out.findings.append(_finding(r, msg, cmd.show()))
         out.effects.extend(effects(cmd, sc))
     check_effects(out.effects, sc, out.findings)
+    if sc.ctx.read_file is not None and script_depth < 2:
+        _check_scripts(exp.commands, sc, out.findings, script_depth)
     if len(exp.commands) > 1:
         from .rules.net import downloaded_then_run
 
@@ -101,6 +103,21 @@ def analyse_shell(command: str, sc: Scope) -> ShellAnalysis:
         if msg:
             out.findings.append(_finding(REGISTRY["rce.download-then-run"], msg))
     return out
+
+
+def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
+    """Project scripts the commands run (bash x.sh, ./x.sh, make, npm run): their commands are judged too."""
+    from .model import HARD_DENY, SOFT_DENY
+    from .scripts import script_runs
+
+    rule = REGISTRY["shell.script-content"]
+    for cmd in commands:
+        for label, code in script_runs(cmd, sc):
+            inner = analyse_shell(code, sc, depth + 1).findings
+            worst = [f for f in inner if f.verdict in (HARD_DENY, SOFT_DENY)]
+            if worst:
+                f = min(worst, key=lambda x: 0 if x.verdict == HARD_DENY else 1)
+                findings.append(_finding(rule, f"{label} runs a command clearance denies when typed: {f.message} ({f.rule_id})", cmd.show()))
 
 
 def check_effects(effs: list[Effect], sc: Scope, findings: list[Finding]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
 # Verdicts a rule may carry, strongest first.
@@ -69,6 +70,7 @@ class Context:
         "agent",
         "headless",
         "env",
+        "read_file",
     )
 
     def __init__(
@@ -83,6 +85,7 @@ class Context:
         agent: str = "claude",
         headless: bool = False,
         env: dict[str, str] | None = None,
+        read_file: Callable[[str], str | None] | None = None,
     ) -> None:
         self.cwd = cwd
         self.project_root = project_root
@@ -95,6 +98,8 @@ class Context:
         self.headless = headless
         # Variables a command may expand that clearance resolves statically.
         self.env = env or {}
+        # Reads a project file (scripts a command runs); None: no file is read.
+        self.read_file = read_file
 
 
 class Finding:

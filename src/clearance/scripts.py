@@ -1,0 +1,213 @@
+"""Scripts a command runs from the project: `bash x.sh`, `./x.sh`, `make target`, `npm run name`.
+
+Running a script the agent wrote earlier is the two-step form of typing its commands.
+This module finds which project file a command would run and the shell code in it;
+the engine analyses that code like a typed command. Reading the files is the one piece
+of I/O, and it comes in through ``Context.read_file`` so the decision stays a pure
+function of its inputs (tests pass a dictionary; the hook reads project files).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+from .lazyre import lazy
+from .paths import DYN, is_within
+from .shell.unwrap import SHELLS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .scope import Scope
+    from .shell.ir import SimpleCommand
+
+_SHELL_SHEBANG = lazy(r"^#!\s*(?:/usr/bin/env\s+(?:-\S+\s+)*)?(?:/\S*/)?(?:ba|z|k|da|mk)?sh\b")
+_MAKE_VAR = lazy(r"\$[({][^)}]*[)}]|\$[@<^*?%+|]")
+_NODE_RUNNERS = frozenset({"npm", "pnpm", "yarn", "bun"})
+_NPM_SHORTHANDS = frozenset({"test", "start", "stop", "restart", "t", "tst"})
+
+
+def _read(sc: Scope, path: str) -> str | None:
+    reader = sc.ctx.read_file
+    if reader is None or DYN in path or not is_within(path, sc.ctx.project_root):
+        return None
+    return reader(path)
+
+
+def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
+    """(label, shell code) for each project script *cmd* would run."""
+    if sc.ctx.read_file is None or cmd.remote is not None or cmd.cwd is None:
+        return []
+    name = cmd.name
+    vals = cmd.values()
+    if name in SHELLS or name in ("source", "."):
+        return _shell_script(cmd, sc, vals)
+    raw = cmd.argv[0].raw if cmd.argv else ""
+    if "/" in raw and DYN not in raw:
+        return _executable(cmd, sc, raw)
+    if name in ("make", "gmake"):
+        return _make(cmd, sc, vals)
+    if name in _NODE_RUNNERS:
+        return _package_script(cmd, sc, vals)
+    return []
+
+
+def _shell_script(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
+    operands: list[str] = []
+    for v in vals:
+        if v.startswith("-") and not operands:
+            if "c" in v[1:] and not v.startswith("--"):
+                return []  # bash -c: the unwrapper already reads the code
+            continue
+        operands.append(v)
+    if not operands or operands[0] == "-":
+        return []
+    path = sc.path(operands[0], cmd)
+    text = _read(sc, path)
+    return [(f"{cmd.name} {operands[0]}", text)] if text is not None else []
+
+
+def _executable(cmd: SimpleCommand, sc: Scope, raw: str) -> list[tuple[str, str]]:
+    path = sc.path(raw.strip("'\""), cmd)
+    text = _read(sc, path)
+    if text is None:
+        return []
+    if _SHELL_SHEBANG.match(text) or (not text.startswith("#!") and path.endswith((".sh", ".bash"))):
+        return [(raw, text)]
+    return []
+
+
+def makefile_targets(text: str, targets: list[str]) -> list[str]:
+    """The recipe lines of *targets* (the first target when none is named)."""
+    lines = text.splitlines()
+    rules: dict[str, list[str]] = {}
+    order: list[str] = []
+    current: list[list[str]] = []
+    for line in lines:
+        if line.startswith("\t"):
+            for body in current:
+                body.append(line[1:])
+            continue
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        head, sep, rest = line.partition(":")
+        if not sep or rest.startswith("=") or "=" in head:
+            current = []
+            continue
+        current = []
+        for t in head.split():
+            if t.startswith(".") and t not in (".",):
+                continue
+            body = rules.setdefault(t, [])
+            current.append(body)
+            if t not in order:
+                order.append(t)
+        inline = rest.partition(";")
+        if inline[1]:
+            for body in current:
+                body.append(inline[2])
+    wanted = targets or order[:1]
+    out: list[str] = []
+    for t in wanted:
+        for line in rules.get(t, []):
+            text = line.strip().lstrip("@-+").strip()
+            if text:
+                out.append(_MAKE_VAR.sub("${__clearance_dynamic}", text.replace("$$", "\x01")).replace("\x01", "$"))
+    return out
+
+
+def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
+    directory = cmd.cwd or sc.ctx.cwd
+    makefile = None
+    targets: list[str] = []
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        if v in ("-f", "--file", "--makefile") and i + 1 < len(vals):
+            makefile = vals[i + 1]
+            i += 2
+            continue
+        if v in ("-C", "--directory") and i + 1 < len(vals):
+            directory = sc.path(vals[i + 1], cmd)
+            i += 2
+            continue
+        if v in ("-j", "--jobs", "-l", "-o", "-W", "-I") and i + 1 < len(vals) and not vals[i + 1].startswith("-"):
+            i += 2
+            continue
+        if not v.startswith("-") and "=" not in v:
+            targets.append(v)
+        i += 1
+    if makefile in ("-", "/dev/stdin"):
+        return []
+    candidates = [makefile] if makefile else ["GNUmakefile", "makefile", "Makefile"]
+    for c in candidates:
+        path = posixpath.normpath(posixpath.join(directory, c)) if c and not c.startswith("/") else c
+        if not path:
+            continue
+        text = _read(sc, path)
+        if text is not None:
+            recipes = makefile_targets(text, targets)
+            label = f"make {' '.join(targets)}".strip()
+            return [(label, "\n".join(recipes))] if recipes else []
+    return []
+
+
+def _package_script(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
+    ops = [v for v in vals if not v.startswith("-")]
+    lifecycle = False
+    if not ops:
+        if cmd.name != "yarn":
+            return []
+        lifecycle = True  # bare `yarn` installs
+    elif ops[0] in ("install", "i", "ci", "add") and len(ops) == 1:
+        lifecycle = True  # installing the project runs its own lifecycle scripts
+    if lifecycle:
+        return _lifecycle(cmd, sc)
+    if ops[0] in ("run", "run-script", "rum", "urn"):
+        if len(ops) < 2:
+            return []
+        script = ops[1]
+    elif ops[0] in _NPM_SHORTHANDS:
+        script = {"t": "test", "tst": "test"}.get(ops[0], ops[0])
+    elif cmd.name in ("yarn", "pnpm", "bun") and ops[0] not in (
+        "install",
+        "add",
+        "remove",
+        "exec",
+        "dlx",
+        "x",
+        "create",
+        "init",
+        "why",
+        "info",
+        "upgrade",
+        "up",
+    ):
+        script = ops[0]
+    else:
+        return []
+    return _scripts_named(cmd, sc, ("pre" + script, script, "post" + script), f"{cmd.name} run ")
+
+
+def _lifecycle(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
+    keys = ("preinstall", "install", "postinstall", "prepublish", "preprepare", "prepare", "postprepare")
+    return _scripts_named(cmd, sc, keys, f"{cmd.name} install runs the project's ")
+
+
+def _scripts_named(cmd: SimpleCommand, sc: Scope, keys: tuple[str, ...], label: str) -> list[tuple[str, str]]:
+    directory = cmd.cwd or sc.ctx.cwd
+    text = _read(sc, posixpath.join(directory, "package.json"))
+    if text is None:
+        return []
+    try:
+        scripts = json.loads(text).get("scripts")
+    except (ValueError, AttributeError):
+        return []
+    if not isinstance(scripts, dict):
+        return []
+    out = []
+    for key in keys:
+        body = scripts.get(key)
+        if isinstance(body, str):
+            out.append((label + key, body))
+    return out
