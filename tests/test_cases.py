@@ -411,6 +411,14 @@ CASES: list[tuple[str, str]] = [
     ("apt-get remove -y openssh-server", ASK),
     ("npm uninstall lodash", ALLOW),
     ("pip config set global.trusted-host evil.example", DENY),
+    ("perl -e 'unlink glob(\"*\")'", DENY),
+    ("python3 -c \"import shutil; shutil.rmtree('src')\"", DENY),
+    ("python3 -c \"import shutil; shutil.rmtree('build')\"", ALLOW),
+    ("rm src/*.py", ASK),
+    ("rm -f *.log", ALLOW),
+    ("terraform workspace delete prod", DENY),
+    ("redis-cli -h prod.cache KEYS '*' | xargs redis-cli -h prod.cache DEL", DENY),
+    ("redis-cli DEL session:42", ALLOW),
 ]
 
 TOOL_CASES: list[tuple[dict[str, object], str]] = [

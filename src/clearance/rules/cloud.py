@@ -78,6 +78,8 @@ def _ops(cmd: SimpleCommand) -> list[str]:
         "terraform state rm aws_instance.web",
         "terraform apply -destroy",
         "serverless remove --stage prod",
+        "terraform workspace delete prod",
+        "pulumi stack rm prod --yes",
     ),
     no_match=("terraform plan", "terraform init", "terraform fmt", "pulumi preview", "cdk synth", "terraform validate"),
 )
@@ -89,6 +91,8 @@ def iac_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     sub = ops[0]
     if sub in ("destroy", "remove", "delete") or "-destroy" in vals:
         return f"{cmd.name} {sub} deletes the infrastructure it manages"
+    if sub in ("workspace", "stack") and len(ops) > 1 and ops[1] in ("delete", "rm", "remove"):
+        return f"{cmd.name} {sub} {ops[1]} deletes a {sub} and the state that tracks its infrastructure"
     if sub == "state" and len(ops) > 1 and ops[1] in ("rm", "push", "replace-provider"):
         return f"{cmd.name} state {ops[1]} edits the state of real infrastructure"
     if sub in ("apply", "up", "deploy", "update", "import", "taint", "force-unlock", "refresh"):

@@ -6,6 +6,7 @@ import re
 
 from ..lazyre import lazy
 from ..model import ASK, SOFT_DENY
+from ..paths import DYN
 from ..trust import url_host
 from .base import rule
 from .cloud import is_production
@@ -158,6 +159,7 @@ def _remote_target(target: str, sc: Scope) -> str | None:
         "mongosh --eval 'db.dropDatabase()'",
         "psql <<'SQL'\nDROP TABLE users;\nSQL",
         "psql -c 'UPDATE users SET admin = true'",
+        "redis-cli -h prod.cache KEYS '*' | xargs redis-cli -h prod.cache DEL",
     ),
     no_match=(
         "sqlite3 data/dev.sqlite 'select count(*) from users'",
@@ -169,6 +171,10 @@ def _remote_target(target: str, sc: Scope) -> str | None:
 )
 def destructive_sql(cmd: SimpleCommand, sc: Scope) -> str | None:
     sql, target = sql_of(cmd)
+    if cmd.name in ("redis-cli", "valkey-cli", "keydb-cli"):
+        ops = sql.split()
+        if ops and ops[0].lower() in ("del", "unlink") and any(DYN in k or "*" in k for k in ops[1:]):
+            return f"{cmd.name} {ops[0]} deletes keys chosen at run time (every key a scan or pattern returns)"
     m = _SQL_DESTROY.search(sql)
     if m:
         where = f" on {target}" if target else ""

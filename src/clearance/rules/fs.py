@@ -266,6 +266,37 @@ def mass_delete(e: Effect, sc: Scope) -> str | None:
 
 
 @rule(
+    id="fs.glob-delete-sources",
+    title="Deleting project files by a wildcard that selects source files",
+    why="`rm src/*.py` removes every file the pattern matches, committed or not; build outputs, logs and caches are exempt, the rest is for a person to confirm.",
+    verdict=ASK,
+    scope="effect",
+    match=("rm src/*.py", "shred -u app/*.ts", "rm -f lib/*.rb"),
+    no_match=("rm -f *.log", "rm dist/*.js", "rm -f app/__pycache__/*.pyc", "rm /tmp/*.txt", "rm app/legacy.ts", "rm -f coverage/*.json"),
+)
+def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
+    if e.kind != DELETE or e.recursive or e.note == "moved away" or DYN in e.path:
+        return None
+    p = e.path
+    if not paths.has_glob(p) or not sc.inside_project(p):
+        return None
+    base = posixpath.basename(p)
+    if base in ("*", ".*"):
+        return None  # fs.mass-delete-in-project
+    if paths.is_generated(p) or any(_glob_match(base, j) for j in _JUNK_PATTERNS):
+        return None
+    return f"{_who(e)} deletes every file matching {sc.show(p)} in the project"
+
+
+def _glob_match(name: str, pattern: str) -> bool:
+    """Is the deletion pattern *name* (itself a glob) covered by the junk pattern?"""
+    if name == pattern:
+        return True
+    suffix = pattern[1:]
+    return pattern.startswith("*") and bool(suffix) and not any(c in suffix for c in "*?[") and name.endswith(suffix)
+
+
+@rule(
     id="fs.delete-unknown-target",
     title="Deleting a path that is only known at run time",
     why="When the target comes from a variable, a substitution or xargs input, clearance cannot check it against the project boundary.",

@@ -7,8 +7,10 @@ import posixpath
 from .. import paths
 from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
+from ..shell.effects import DELETE, Effect
 from ..shell.interp import INTERPRETERS, CodeFacts
 from ..trust import url_host
+from . import fs
 from .base import rule
 
 TYPE_CHECKING = False
@@ -35,6 +37,7 @@ def _facts(cmd: SimpleCommand) -> CodeFacts | None:
         "python -c \"import shutil; shutil.rmtree('/home/ana')\"",
         "node -e \"require('fs').rmSync('/home/ana/.ssh', {recursive: true})\"",
         "ruby -e \"FileUtils.rm_rf('/')\"",
+        "perl -e 'unlink glob(\"*\")'",
     ),
     no_match=("python -c \"import shutil; shutil.rmtree('build')\"", "python -c 'print(1)'"),
 )
@@ -48,16 +51,24 @@ def delete_critical(cmd: SimpleCommand, sc: Scope) -> str | None:
         resolved = sc.path(p, cmd)
         if paths.is_critical(resolved, sc.ctx) or paths.protected_reason(resolved, sc.ctx):
             return f"{cmd.name} code deletes {sc.show(resolved)}"
+        # Globs and partly computed paths: the same judgement as rm -rf on them.
+        msg = fs.delete_critical(Effect(DELETE, resolved, p, recursive=True, cmd=cmd), sc)
+        if msg:
+            return f"{cmd.name} code " + msg.split(" ", 1)[1]
     return None
 
 
 @rule(
     id="interp.delete-outside",
-    title="Interpreter code deleting files outside the project",
-    why="The same boundary as rm: outside the project and temp, an agent has no mandate to delete.",
+    title="Interpreter code deleting files outside the project, or a whole source directory in it",
+    why="The same boundary as rm: outside the project and temp an agent has no mandate to delete, and inside it a recursive deletion of a source directory destroys work.",
     verdict=SOFT_DENY,
     commands=_NAMES,
-    match=("python3 -c \"import os; os.remove('/etc/hosts')\"", "node -e \"require('fs').unlinkSync('/home/ana/notes.txt')\""),
+    match=(
+        "python3 -c \"import os; os.remove('/etc/hosts')\"",
+        "node -e \"require('fs').unlinkSync('/home/ana/notes.txt')\"",
+        "python3 -c \"import shutil; shutil.rmtree('src')\"",
+    ),
     no_match=("python3 -c \"import os; os.remove('app/old.py')\"", "python3 -c \"import os; os.remove('/tmp/x')\""),
 )
 def delete_outside(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -70,6 +81,12 @@ def delete_outside(cmd: SimpleCommand, sc: Scope) -> str | None:
         resolved = sc.path(p, cmd)
         if sc.outside(resolved) and not paths.is_critical(resolved, sc.ctx):
             return f"{cmd.name} code deletes {sc.show(resolved)}, outside the project"
+        e = Effect(DELETE, resolved, p, recursive=True, cmd=cmd)
+        if fs.delete_critical(e, sc):
+            continue  # interp.delete-critical
+        msg = fs.delete_outside(e, sc) or fs.mass_delete(e, sc)
+        if msg:
+            return f"{cmd.name} code " + msg.split(" ", 1)[1]
     return None
 
 
