@@ -419,6 +419,11 @@ CASES: list[tuple[str, str]] = [
     ("terraform workspace delete prod", DENY),
     ("redis-cli -h prod.cache KEYS '*' | xargs redis-cli -h prod.cache DEL", DENY),
     ("redis-cli DEL session:42", ALLOW),
+    ("rm -rf ~/.cache/pip", ALLOW),
+    ("rm -rf ~/.cache/../.ssh", DENY),
+    ("kubectl apply -f k8s/dev/ --dry-run=client", ALLOW),
+    ("kubectl delete ns prod --dry-run=server", ALLOW),
+    ("kubectl delete ns prod", DENY),
 ]
 
 TOOL_CASES: list[tuple[dict[str, object], str]] = [

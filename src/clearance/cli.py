@@ -96,7 +96,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
         tool_input = parsed if isinstance(parsed, dict) else {"value": parsed}
     action = Action(kind_of(tool), tool, tool_input)
     decision = evaluate(action, ctx)
-    analysis = analyse_shell(str(tool_input["command"]), Scope(ctx)) if tool == "Bash" else None
+    try:
+        analysis = analyse_shell(str(tool_input["command"]), Scope(ctx)) if tool == "Bash" else None
+    except Exception as exc:  # the decision above already answered "ask" for this
+        print(f"clearance check: the analyser failed ({type(exc).__name__}: {exc}); the decision is {decision.decision}", file=sys.stderr)
+        analysis = None
     if args.json:
         rec = decision.to_record(None)
         rec["findings"] = [{"rule": f.rule_id, "verdict": f.verdict, "message": f.message, "command": f.command} for f in decision.findings]

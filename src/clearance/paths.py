@@ -332,6 +332,17 @@ def is_critical(path: str, ctx: Context) -> bool:
     return any(is_within(anchor, path) for anchor in (ctx.home, ctx.project_root))
 
 
+# Per-user caches under home: regenerable, so deleting them is housekeeping, not data loss.
+HOME_CACHES = (".cache", "Library/Caches", ".npm/_cacache", ".cargo/registry/cache", ".gradle/caches", ".m2/repository", ".pnpm-store", ".yarn/cache")
+
+
+def is_home_cache(path: str, ctx: Context) -> bool:
+    if not is_within(path, ctx.home) or path == ctx.home:
+        return False
+    rel = path[len(ctx.home) + 1 :]
+    return any(rel == c or rel.startswith(c + "/") for c in HOME_CACHES)
+
+
 def is_generated(path: str) -> bool:
     """Build output, cache or dependency directory (anywhere in the path)."""
     for part in path.split("/"):

@@ -158,6 +158,10 @@ def _kube_target(vals: list[str]) -> str:
     return " ".join(out)
 
 
+def _dry_run(cmd: SimpleCommand) -> bool:
+    return any(v in ("--dry-run", "--dry-run=client", "--dry-run=server") for v in cmd.values())
+
+
 @rule(
     id="cloud.kube-delete",
     title="Deleting Kubernetes resources or draining nodes",
@@ -176,7 +180,7 @@ def _kube_target(vals: list[str]) -> str:
 )
 def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     ops = _ops(cmd)
-    if not ops:
+    if not ops or _dry_run(cmd):
         return None
     if cmd.name == "helm":
         if ops[0] in ("delete", "uninstall", "del", "rollback"):
@@ -205,6 +209,8 @@ def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     no_match=("kubectl get pods", "helm lint ./chart", "kubectl delete pod x"),
 )
 def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if _dry_run(cmd):
+        return None  # nothing changes
     ops = _ops(cmd)
     if not ops or kube_delete(cmd, sc):
         return None

@@ -164,7 +164,7 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
         "printf x | xargs rm -rf ~/old",
         "rm ~/*.txt",
     ),
-    no_match=("rm -rf /tmp/webapp-cache", "rm -rf /tmp/build-*", "rm app/legacy.ts", "rm -rf node_modules"),
+    no_match=("rm -rf /tmp/webapp-cache", "rm -rf /tmp/build-*", "rm app/legacy.ts", "rm -rf node_modules", "rm -rf ~/.cache/pip"),
 )
 def delete_outside(e: Effect, sc: Scope) -> str | None:
     if not _destructive(e):
@@ -176,6 +176,8 @@ def delete_outside(e: Effect, sc: Scope) -> str | None:
         return None
     if target != e.path and sc.in_temp(e.path) and not _matches_everything(e.path[len(target) :].lstrip("/")):
         return None  # /tmp/build-*: a glob inside the temp directory
+    if e.kind == DELETE and e.note != "moved away" and paths.is_home_cache(target, sc.ctx):
+        return None  # rm -rf ~/.cache/pip: regenerable
     if sc.outside(target) and not paths.is_critical(target, sc.ctx):
         return f"{_who(e)} {_verb(e)} {sc.show(target)}, outside the project ({sc.show(sc.ctx.project_root)})"
     # A glob right below a critical directory (``~/*.txt``, ``/etc/*.conf``) that is not
