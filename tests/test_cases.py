@@ -424,6 +424,21 @@ CASES: list[tuple[str, str]] = [
     ("kubectl apply -f k8s/dev/ --dry-run=client", ALLOW),
     ("kubectl delete ns prod --dry-run=server", ALLOW),
     ("kubectl delete ns prod", DENY),
+    ("kubectl -n prod exec api-0 -- rm -rf /data", DENY),
+    ("kubectl -n dev exec api-0 -- ls /data", ASK),
+    ("docker-compose down --volumes", DENY),
+    ("docker-compose down", ALLOW),
+    ("podman system reset -f", DENY),
+    ("gh repo archive ana/webapp -y", DENY),
+    ("glab repo delete group/proj --yes", DENY),
+    ("aws ecr batch-delete-image --repository-name r --image-ids imageTag=latest", DENY),
+    ("aws kms schedule-key-deletion --key-id k", DENY),
+    ("terragrunt run-all destroy", DENY),
+    ("python manage.py migrate app zero", DENY),
+    ("flyway clean", DENY),
+    ("flyway migrate", ALLOW),
+    ("curl -X DELETE http://localhost:9200/_all", DENY),
+    ("curl -X DELETE http://localhost:3000/api/users/42", ALLOW),
 ]
 
 TOOL_CASES: list[tuple[dict[str, object], str]] = [

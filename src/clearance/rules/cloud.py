@@ -79,6 +79,7 @@ def _ops(cmd: SimpleCommand) -> list[str]:
         "terraform apply -destroy",
         "serverless remove --stage prod",
         "terraform workspace delete prod",
+        "terragrunt run-all destroy",
         "pulumi stack rm prod --yes",
     ),
     no_match=("terraform plan", "terraform init", "terraform fmt", "pulumi preview", "cdk synth", "terraform validate"),
@@ -88,6 +89,8 @@ def iac_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     ops = _ops(cmd)
     if not ops:
         return None
+    if cmd.name == "terragrunt" and ops[0] in ("run-all", "run", "--all") and len(ops) > 1:
+        ops = ops[1:]
     sub = ops[0]
     if sub in ("destroy", "remove", "delete") or "-destroy" in vals:
         return f"{cmd.name} {sub} deletes the infrastructure it manages"
@@ -304,7 +307,7 @@ def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
                 return "aws s3 sync --delete deletes objects missing from the source"
             return None
         op = ops[1] if len(ops) > 1 else ""
-        if _AWS_DESTROY.match(op) and not op.startswith(("stop-logging", "cancel-")):
+        if (_AWS_DESTROY.match(op) or "-delete" in op or "deletion" in op) and not op.startswith(("stop-logging", "cancel-")):
             return f"aws {ops[0]} {op} deletes or stops cloud resources"
         return None
     if name in ("gsutil", "s3cmd", "mc"):
@@ -416,8 +419,11 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Removing all containers, volumes or images",
     why="Volumes hold databases and caches; removing every container or pruning volumes loses data the developer did not ask to lose.",
     verdict=SOFT_DENY,
-    commands=("docker", "podman", "nerdctl"),
+    commands=("docker", "podman", "nerdctl", "docker-compose", "podman-compose"),
     match=(
+        "docker-compose down --volumes",
+        "docker compose rm -fsv",
+        "podman system reset -f",
         "docker rm -f $(docker ps -aq)",
         "docker system prune -a --volumes",
         "docker volume rm pgdata",
@@ -433,6 +439,13 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     ops = _ops(cmd)
     if not ops:
         return None
+    if cmd.name.endswith("-compose"):
+        ops = ["compose", *ops]
+    flags = "".join(v[1:] for v in vals if v.startswith("-") and not v.startswith("--"))
+    if ops[0] == "compose" and "rm" in ops[1:3] and ("v" in flags or "--volumes" in vals):
+        return "docker compose rm -v deletes the services' anonymous volumes"
+    if ops[:2] == ["system", "reset"]:
+        return f"{cmd.name} system reset deletes every container, image and volume"
     if ops[0] in ("rm", "rmi", "kill", "stop") or ops[:2] in (["container", "rm"], ["image", "rm"], ["container", "prune"], ["image", "prune"]):
         if any(w.subs for w in args) or "--all" in vals or "-a" in vals:
             return f"docker {ops[0]} removes every container or image"
@@ -441,7 +454,7 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
         return "docker system prune removes containers, networks and images" + (" and volumes" if "--volumes" in vals else "")
     if ops[0] == "volume" and len(ops) > 1 and ops[1] in ("rm", "prune", "remove"):
         return f"docker volume {ops[1]} deletes volume data"
-    if ops[0] in ("compose", "stack") and "down" in ops and ("-v" in vals or "--volumes" in vals):
+    if ops[0] in ("compose", "stack") and "down" in ops and ("v" in flags or "--volumes" in vals):
         return "docker compose down -v deletes the project's volumes"
     if ops[0] == "stack" and ops[1:2] in (["rm"], ["remove"]):
         return "docker stack rm removes a running stack"

@@ -254,6 +254,8 @@ def _env_production(cmd: SimpleCommand) -> bool:
         "python3",
         "diesel",
         "sqlx",
+        "flyway",
+        "liquibase",
     ),
     match=(
         "rake db:reset RAILS_ENV=production",
@@ -263,6 +265,8 @@ def _env_production(cmd: SimpleCommand) -> bool:
         "python manage.py flush --noinput",
         "php artisan migrate:fresh",
         "alembic downgrade base",
+        "python manage.py migrate app zero",
+        "flyway clean",
     ),
     no_match=("rake db:migrate", "prisma migrate dev", "python manage.py migrate", "alembic upgrade head", "rails db:seed", "prisma generate"),
 )
@@ -275,6 +279,12 @@ def orm_reset(cmd: SimpleCommand, sc: Scope) -> str | None:
         if vals[:2] == ["migrate", "reset"] or (vals[:2] == ["db", "push"] and "--force-reset" in cmd.values()):
             return "prisma resets the database, deleting its data"
         return None
+    if name in ("flyway", "liquibase"):
+        if vals[:1] in (["clean"], ["drop-all"], ["dropAll"]):
+            return f"{name} {vals[0]} drops every object in the database"
+        return None
+    if (name.endswith("manage.py") or any(v.endswith("manage.py") for v in vals)) and "migrate" in vals and vals[-1] == "zero":
+        return "manage.py migrate … zero unapplies every migration, dropping the app's tables"
     if name == "alembic":
         if vals[:1] == ["downgrade"] and vals[1:2] in (["base"],):
             return "alembic downgrade base drops every migrated table"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..trust import normalise_remote
@@ -332,24 +335,60 @@ def config_code(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Deleting repositories, releases or other GitHub resources with gh",
     why="Deleting a repository, release, or secret on GitHub is irreversible and affects everyone using it.",
     verdict=HARD_DENY,
-    commands=("gh",),
-    match=("gh repo delete ana/webapp --yes", "gh release delete v1.0 -y", "gh api -X DELETE repos/ana/webapp", "gh secret delete TOKEN"),
-    no_match=("gh pr list", "gh pr create --title x --body y", "gh api repos/ana/webapp"),
+    commands=("gh", "glab"),
+    match=(
+        "gh repo delete ana/webapp --yes",
+        "gh release delete v1.0 -y",
+        "gh api -X DELETE repos/ana/webapp",
+        "gh secret delete TOKEN",
+        "gh repo archive ana/webapp -y",
+        "gh issue delete 12 --yes",
+        "gh api graphql -f query='mutation { deleteRepository(input: {}) { clientMutationId } }'",
+        "glab repo delete group/proj --yes",
+    ),
+    no_match=("gh pr list", "gh pr create --title x --body y", "gh api repos/ana/webapp", "gh api graphql -f query='{ viewer { login } }'"),
 )
 def gh_destructive(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
+    tool = cmd.name
     if (
         len(vals) >= 2
-        and vals[1] in ("delete", "delete-asset")
-        and vals[0] in ("repo", "release", "secret", "variable", "gist", "ssh-key", "gpg-key", "label", "cache", "run", "codespace", "environment")
+        and vals[1] in ("delete", "delete-asset", "rm")
+        and vals[0]
+        in (
+            "repo",
+            "release",
+            "secret",
+            "variable",
+            "gist",
+            "ssh-key",
+            "gpg-key",
+            "label",
+            "cache",
+            "run",
+            "codespace",
+            "environment",
+            "issue",
+            "project",
+            "ruleset",
+            "deploy-key",
+            "snippet",
+        )
     ):
-        return f"gh {vals[0]} {vals[1]} deletes a GitHub resource"
-    if vals[:1] == ["repo"] and len(vals) >= 2 and vals[1] in ("archive", "rename", "edit") and "--visibility" in " ".join(vals):
-        return "gh repo edit --visibility changes who can see the repository"
+        return f"{tool} {vals[0]} {vals[1]} deletes a {'GitHub' if tool == 'gh' else 'GitLab'} resource"
+    if vals[:2] == ["repo", "archive"]:
+        return f"{tool} repo archive makes the repository read-only for everyone"
+    if vals[:1] == ["repo"] and len(vals) >= 2 and vals[1] in ("rename", "edit") and "--visibility" in " ".join(vals):
+        return f"{tool} repo edit --visibility changes who can see the repository"
     if vals[:1] == ["api"]:
         for i, v in enumerate(vals):
             if v in ("-X", "--method") and i + 1 < len(vals) and vals[i + 1].upper() == "DELETE":
-                return "gh api -X DELETE deletes a GitHub resource"
+                return f"{tool} api -X DELETE deletes a remote resource"
             if v.upper() in ("-XDELETE", "--METHOD=DELETE"):
-                return "gh api -X DELETE deletes a GitHub resource"
+                return f"{tool} api -X DELETE deletes a remote resource"
+        if "graphql" in vals and _GRAPHQL_DELETE.search(" ".join(vals)):
+            return f"{tool} api graphql runs a delete mutation"
     return None
+
+
+_GRAPHQL_DELETE = lazy(r"mutation[^{]*\{\s*(?:\w+\s*:\s*)?(?:delete|remove|archive|transfer)\w*", re.I)

@@ -917,3 +917,32 @@ def rclone_upload(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 _RCLONE_REMOTE = lazy(r"^[A-Za-z0-9_][\w. -]*:")
+
+
+_WILDCARD_PATH = lazy(r"(?:/_all\b|/\*|\*(?=[/?,]|$)|/_data_stream/\*)")
+
+
+@rule(
+    id="net.http-delete-all",
+    title="An HTTP DELETE of everything a wildcard or `_all` selects",
+    why="curl -X DELETE http://search:9200/_all or /logs-* removes every index or object the pattern matches, on any host, trusted or not.",
+    verdict=SOFT_DENY,
+    commands=("curl", "http", "https", "xh", "wget"),
+    match=("curl -X DELETE http://localhost:9200/_all", "curl -XDELETE 'https://es.prod.acme.io/logs-*'", "http DELETE :9200/*"),
+    no_match=("curl -X DELETE http://localhost:3000/api/users/42", "curl http://localhost:9200/_all/_search"),
+)
+def http_delete_all(cmd: SimpleCommand, sc: Scope) -> str | None:
+    t = http_transfer(cmd)
+    vals = cmd.values()
+    method = t.method
+    if cmd.name in ("http", "https", "xh") and vals and vals[0].upper() == "DELETE":
+        method = "DELETE"
+    if method != "DELETE":
+        return None
+    targets = t.urls or [v for v in vals if v.startswith((":", "/")) or "://" in v]
+    for u in targets:
+        path = u.split("://", 1)[-1].split("?", 1)[0]
+        path = path[path.find("/") :] if "/" in path else ""
+        if _WILDCARD_PATH.search(path):
+            return f"{cmd.name} sends DELETE to {u}, which selects everything the pattern matches"
+    return None

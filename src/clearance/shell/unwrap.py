@@ -111,10 +111,14 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
     ("nix", "run"): frozenset(),
     ("nix-shell", ""): frozenset(),
     ("devbox", "run"): frozenset(),
-    ("docker", "exec"): frozenset({"-e", "--env", "-u", "--user", "-w", "--workdir", "--env-file"}),
-    ("kubectl", "exec"): frozenset({"-c", "--container", "-n", "--namespace", "--context"}),
+    ("docker", "exec"): frozenset({"-e", "--env", "-u", "--user", "-w", "--workdir", "--env-file", "--context", "-c", "-H", "--host", "--config"}),
+    ("kubectl", "exec"): frozenset({"-c", "--container", "-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster", "--user"}),
 }
 _REMOTE_RUNNERS = frozenset({("docker", "exec"), ("kubectl", "exec")})
+_GLOBAL_OPTS = {
+    "kubectl": frozenset({"-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster", "--user", "--as"}),
+    "docker": frozenset({"--context", "-c", "-H", "--host", "--config", "-l", "--log-level"}),
+}
 
 _SSH_OPTS = frozenset(["-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p", "-Q", "-R", "-S", "-W", "-w", "-B"])
 _XARGS_OPTS = frozenset(
@@ -319,6 +323,11 @@ class Unwrapper:
         if lang is not None:
             self._interpreter(cmd, lang)
             return
+        if name in _GLOBAL_OPTS and len(argv) > 2 and argv[1].value.startswith("-"):
+            # kubectl -n prod exec pod -- cmd: global options before the subcommand.
+            k = _strip_options(argv, 1, _GLOBAL_OPTS[name])
+            if k < len(argv) and (name, argv[k].value) in _RUNNERS:
+                argv = cmd.argv = [argv[0], argv[k], *argv[1:k], *argv[k + 1 :]]
         if name in ("npx", "pnpx", "bunx", "uvx") or (len(argv) > 1 and (name, argv[1].value) in _RUNNERS):
             self._runner(cmd)
             return
