@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -132,6 +134,66 @@ def test_random_shell_never_crashes(command: str) -> None:
     assert d.decision in ("allow", "deny", "ask")
     assert "engine.internal-error" not in d.rules, d.reason
     assert d.reason
+
+
+EMBEDDED_ALPHABET = st.sampled_from(
+    [
+        '"',
+        "|",
+        "||",
+        ";",
+        "{",
+        "}",
+        "(",
+        ")",
+        "print",
+        "system",
+        "getline",
+        "e ",
+        "s/a/b/",
+        "w ",
+        "\\",
+        "\n",
+        "!",
+        "exec ",
+        "rm -rf ~",
+        " ",
+        "x",
+        "$1",
+        ">",
+        "/",
+    ]
+)
+
+
+@SETTINGS
+@given(
+    st.sampled_from(["awk '{}'", "sed '{}' f", "vim -c '{}' f", "expect -c '{}'", "osascript -e '{}'", "python3 -c '{}'", "parallel {} ::: a"]),
+    st.lists(EMBEDDED_ALPHABET, max_size=25).map("".join),
+)
+def test_embedded_languages_never_crash(template: str, program: str) -> None:
+    command = template.replace("{}", program.replace("'", ""))
+    d = decide_event({"tool_name": "Bash", "tool_input": {"command": command}, "cwd": PROJECT}, ENV)
+    assert "engine.internal-error" not in d.rules, d.reason
+
+
+PATHOLOGICAL = [
+    "awk '" + "print x " * 12000 + "'",
+    "awk '" + 'print "a" | ' * 8000 + "'",
+    "sed '" + "s/a/b/;" * 12000 + "'",
+    "sed '" + "/" * 50000 + "'",
+    "osascript -e '" + "do shell script " * 6000 + "'",
+    "python3 -c '" + 'os.system("ls " + ' * 5000 + "'",
+    "parallel echo ::: " + " a" * 10000,
+]
+
+
+@pytest.mark.parametrize("command", PATHOLOGICAL, ids=[c[:20] for c in PATHOLOGICAL])
+def test_pathological_programs_are_analysed_quickly(command: str) -> None:
+    t0 = time.perf_counter()
+    d = decide(command)
+    assert time.perf_counter() - t0 < 2.0, f"{command[:40]!r} took too long"
+    assert d.decision in ("allow", "deny", "ask")
 
 
 DANGEROUS = [

@@ -41,9 +41,10 @@ _AWK_SYSTEM = lazy(r"\bsystem\s*\(")
 _AWK_SYSTEM_LIT = lazy(r"\bsystem\s*\(\s*" + _AWK_STR + r"\s*\)")
 _AWK_GETLINE_LIT = lazy(_AWK_STR + r"\s*\|&?\s*getline")
 _AWK_GETLINE = lazy(r"(?<!\|)\|&?\s*getline")
-_AWK_PRINT_PIPE_LIT = lazy(r"\bprintf?\b[^;}\n]*?(?<!\|)\|&?(?!\|)\s*" + _AWK_STR)
-_AWK_PRINT_PIPE = lazy(r"\bprintf?\b[^;}\n]*?(?<!\|)\|&?(?!\|)\s*[^\s\"]")
-_AWK_PRINT_FILE_LIT = lazy(r"\bprintf?\b[^;}\n|]*?>>?\s*" + _AWK_STR)
+_AWK_PRINT = lazy(r"^(?:.*[)\s])?printf?\b")
+_AWK_PIPE_LIT = lazy(r"(?<!\|)\|&?(?!\|)\s*" + _AWK_STR)
+_AWK_PIPE = lazy(r"(?<!\|)\|&?(?!\|)\s*[^\s\"]")
+_AWK_FILE_LIT = lazy(r"(?<![<>=!])>>?\s*" + _AWK_STR)
 _AWK_VALUE_OPTS = frozenset({"-F", "-v", "--assign", "--field-separator", "-W"})
 
 
@@ -78,19 +79,51 @@ def awk_program(argv: list[str]) -> str | None:
     return argv[i] if i < len(argv) else None
 
 
+def _awk_statements(program: str) -> list[str]:
+    """Split at ``;``, braces and newlines outside string literals (linear time)."""
+    out: list[str] = []
+    start = 0
+    in_string = False
+    i = 0
+    n = len(program)
+    while i < n:
+        c = program[i]
+        if in_string:
+            if c == "\\":
+                i += 1
+            elif c == '"':
+                in_string = False
+        elif c == '"':
+            in_string = True
+        elif c in ";{}\n":
+            out.append(program[start:i])
+            start = i + 1
+        i += 1
+    out.append(program[start:])
+    return out
+
+
 def awk(program: str) -> Found:
     found = Found()
     literal = 0
-    for rx in (_AWK_SYSTEM_LIT, _AWK_GETLINE_LIT, _AWK_PRINT_PIPE_LIT):
+    for rx in (_AWK_SYSTEM_LIT, _AWK_GETLINE_LIT):
         for m in rx.finditer(program):
             found.shell.append(_awk_unescape(m.group(1)))
             literal += 1
-    calls = len(_AWK_SYSTEM.findall(program)) + len(_AWK_GETLINE.findall(program)) + len(_AWK_PRINT_PIPE.findall(program))
+    calls = len(_AWK_SYSTEM.findall(program)) + len(_AWK_GETLINE.findall(program))
+    for stmt in _awk_statements(program):
+        if "print" not in stmt or not _AWK_PRINT.match(stmt.strip()):
+            continue
+        pipe = _AWK_PIPE_LIT.search(stmt)
+        if pipe:
+            found.shell.append(_awk_unescape(pipe.group(1)))
+        elif _AWK_PIPE.search(stmt) and "getline" not in stmt:
+            calls += 1
+        out = _AWK_FILE_LIT.search(stmt)
+        if out and out.group(1) not in ("/dev/stdout", "/dev/stderr"):
+            found.writes.append(_awk_unescape(out.group(1)))
     if calls > literal:
         found.opaque.append("awk runs a command built at run time (system(), a pipe to or from a command)")
-    for m in _AWK_PRINT_FILE_LIT.finditer(program):
-        if m.group(1) not in ("/dev/stdout", "/dev/stderr"):
-            found.writes.append(_awk_unescape(m.group(1)))
     return found
 
 
