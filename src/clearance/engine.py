@@ -84,6 +84,13 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
         out.findings.append(_finding(r, message))
     out.commands = exp.commands
     for cmd in exp.commands:
+        if cmd.name == "git" and "remote" in cmd.values():
+            from .rules.git import added_remote
+
+            added = added_remote(cmd)
+            if added:
+                sc.remotes[added[0]] = added[1]
+    for cmd in exp.commands:
         for r in _BY_COMMAND.get(cmd.name, ()):
             msg = r.check(cmd, sc)
             if msg:

@@ -165,6 +165,7 @@ SYSTEM_TOP = frozenset(
 GENERATED_DIRS = frozenset(
     {
         "node_modules",
+        "vendor",
         "dist",
         "build",
         "out",
@@ -360,7 +361,7 @@ def is_critical(path: str, ctx: Context) -> bool:
 
 
 # Per-user caches under home: regenerable, so deleting them is housekeeping, not data loss.
-HOME_CACHES = (".cache", "Library/Caches", ".npm/_cacache", ".cargo/registry/cache", ".gradle/caches", ".m2/repository", ".pnpm-store", ".yarn/cache")
+HOME_CACHES = (".cache", "Library/Caches", ".npm", ".cargo/registry/cache", ".gradle/caches", ".m2/repository", ".pnpm-store", ".yarn/cache")
 
 
 def is_home_cache(path: str, ctx: Context) -> bool:

@@ -15,12 +15,14 @@ if TYPE_CHECKING:
 class Scope:
     """The context of one decision plus the trust boundary, with path helpers."""
 
-    __slots__ = ("ctx", "trust", "_cache")
+    __slots__ = ("ctx", "trust", "_cache", "remotes")
 
     def __init__(self, ctx: Context, trust: Trust | None = None) -> None:
         self.ctx = ctx
         self.trust = (trust or DEFAULT_TRUST).for_home(ctx.home)
         self._cache: dict[int, object] = {}
+        # git remotes the command itself adds (`git remote add x URL && git push x`): name -> URL.
+        self.remotes: dict[str, str] = {}
 
     def path(self, value: str, cmd: SimpleCommand | None = None) -> str:
         """Resolve a path word.  Unknown working directory -> a dynamic prefix."""

@@ -248,5 +248,5 @@ def would_review(decision: Decision) -> str | None:
     if why == "soft_deny":
         return "a soft denial: a reviewer could clear it on clear intent in the user's own messages"
     if why == "opaque":
-        return "clearance could not see through it: a reviewer would judge the intent"
+        return "an ask: a reviewer would judge it against the user's intent before a person is asked"
     return None

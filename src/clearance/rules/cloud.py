@@ -431,7 +431,15 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         "docker compose down -v",
         "docker rmi -f $(docker images -q)",
     ),
-    no_match=("docker compose build", "docker compose ps", "docker run --rm -p 8080:80 webapp:dev", "docker compose down", "docker rm web-1"),
+    no_match=(
+        "docker compose build",
+        "docker compose ps",
+        "docker run --rm -p 8080:80 webapp:dev",
+        "docker compose down",
+        "docker rm web-1",
+        "docker stop $(docker ps -q --filter name=test-)",
+        "docker rm -f $(docker ps -aq --filter name=test-)",
+    ),
 )
 def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     args = cmd.args
@@ -446,8 +454,10 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
         return "docker compose rm -v deletes the services' anonymous volumes"
     if ops[:2] == ["system", "reset"]:
         return f"{cmd.name} system reset deletes every container, image and volume"
-    if ops[0] in ("rm", "rmi", "kill", "stop") or ops[:2] in (["container", "rm"], ["image", "rm"], ["container", "prune"], ["image", "prune"]):
-        if any(w.subs for w in args) or "--all" in vals or "-a" in vals:
+    if ops[0] in ("rm", "rmi") or ops[:2] in (["container", "rm"], ["image", "rm"], ["container", "prune"], ["image", "prune"]):
+        subs = [c for w in args for c in w.subs]
+        filtered = bool(subs) and all(any(v in ("--filter", "-f") or v.startswith("--filter=") for v in c.values()) for c in subs)
+        if (subs and not filtered) or "--all" in vals or "-a" in vals:
             return f"docker {ops[0]} removes every container or image"
         return None
     if ops[0] == "system" and "prune" in ops:

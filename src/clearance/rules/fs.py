@@ -176,8 +176,8 @@ def delete_outside(e: Effect, sc: Scope) -> str | None:
         return None
     if target != e.path and sc.in_temp(e.path) and not _matches_everything(e.path[len(target) :].lstrip("/")):
         return None  # /tmp/build-*: a glob inside the temp directory
-    if e.kind == DELETE and e.note != "moved away" and paths.is_home_cache(target, sc.ctx):
-        return None  # rm -rf ~/.cache/pip: regenerable
+    if e.note != "moved away" and paths.is_home_cache(target, sc.ctx):
+        return None  # rm -rf ~/.cache/pip, chown -R ~/.npm: regenerable
     if sc.outside(target) and not paths.is_critical(target, sc.ctx):
         return f"{_who(e)} {_verb(e)} {sc.show(target)}, outside the project ({sc.show(sc.ctx.project_root)})"
     # A glob right below a critical directory (``~/*.txt``, ``/etc/*.conf``) that is not
@@ -264,7 +264,40 @@ def mass_delete(e: Effect, sc: Scope) -> str | None:
         return f"{_who(e)} deletes everything in the project"
     if glob and paths.is_generated(p):
         return None
+    if _depth(target, sc) >= 2:
+        return None  # fs.delete-source-subdirectory
     return f"{_who(e)} recursively deletes {sc.show(target)}, a source directory of the project; delete specific files or ask the user"
+
+
+def _depth(path: str, sc: Scope) -> int:
+    rel = path[len(sc.ctx.project_root) :].strip("/")
+    return len(rel.split("/")) if rel else 0
+
+
+@rule(
+    id="fs.delete-source-subdirectory",
+    title="Deleting a nested source directory of the project",
+    why="Removing an old module during a refactor is ordinary, but the directory may hold uncommitted work; a person confirms. Top-level source directories are fs.mass-delete-in-project.",
+    verdict=ASK,
+    scope="effect",
+    match=("rm -rf src/legacy/old_module", "rm -r app/components", "rm -rf src/legacy/*", "mv src/legacy /tmp/"),
+    no_match=("rm -rf src", "rm -rf app/__pycache__", "rm -rf packages/web/node_modules", "rm src/legacy/a.py", "mv src/legacy src/old"),
+)
+def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
+    if e.kind != DELETE or not sc.inside_project(e.path) or DYN in e.path:
+        return None
+    if e.note == "moved away" and (e.cmd is None or sc.inside_project(sc.path(e.cmd.argv[-1].value, e.cmd))):
+        return None  # moved within the project
+    p = e.path
+    if paths.has_glob(p):
+        if not _matches_everything(posixpath.basename(p)):
+            return None  # fs.glob-delete-sources
+        p = _whole(p)
+    elif not e.recursive or _looks_like_file(posixpath.basename(p)):
+        return None
+    if paths.is_generated(p) or _depth(p, sc) < 2 or paths.protected_reason(p, sc.ctx):
+        return None
+    return f"{_who(e)} deletes {sc.show(p)} and everything in it, a source directory of the project"
 
 
 @rule(

@@ -50,19 +50,12 @@ def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
             "set-default",
             "isolate",
             "daemon-reload",
-            "stop",
-            "start",
-            "restart",
-            "kill",
-            "reload",
             "revert",
             "preset",
         }
         for o in ops:
             if o in verbs:
-                if name == "systemctl" and o in ("start", "restart", "stop", "reload") and "--user" in vals:
-                    return None
-                return f"{name} {o} changes system services"
+                return f"{name} {o} changes which services run on this machine"
         return None
     if name == "launchctl":
         if ops[:1] and ops[0] in ("load", "bootstrap", "enable", "submit", "unload", "bootout", "disable", "remove"):
@@ -300,4 +293,28 @@ def package_remove(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"{name} removes {' '.join(ops[1:3]) or 'packages'} installed globally"
     if name == "yarn" and ops[:2] == ["global", "remove"]:
         return f"yarn removes {' '.join(ops[2:4]) or 'packages'} installed globally"
+    return None
+
+
+_SERVICE_VERBS = frozenset({"start", "stop", "restart", "reload", "kill", "try-restart", "reload-or-restart", "force-reload"})
+
+
+@rule(
+    id="sys.service-control",
+    title="Starting, stopping or restarting system services",
+    why="A system service (database, web server, sshd) serves more than this project; stopping or restarting it is for a person to approve. User services (systemctl --user) are the developer's own.",
+    verdict=ASK,
+    commands=("systemctl", "service", "rc-service"),
+    match=("sudo systemctl restart postgresql", "service nginx stop", "systemctl stop sshd"),
+    no_match=("systemctl status nginx", "systemctl --user restart dev-server", "service --status-all"),
+)
+def service_control(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    if "--user" in vals:
+        return None
+    ops = [v for v in vals if not v.startswith("-")]
+    for i, o in enumerate(ops):
+        if o in _SERVICE_VERBS:
+            unit = ops[i + 1] if cmd.name == "systemctl" and i + 1 < len(ops) else (ops[0] if cmd.name != "systemctl" and ops else "")
+            return f"{cmd.name} {o} {unit}".rstrip() + " controls a system service"
     return None

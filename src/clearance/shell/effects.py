@@ -7,6 +7,8 @@ touched.
 
 from __future__ import annotations
 
+import posixpath
+
 from ..paths import DYN
 from .ir import Word
 
@@ -192,7 +194,17 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         if dest is not None:
             if dest.value.startswith("--target-directory="):
                 dest = Word(dest.value.split("=", 1)[1], dest.raw)
-            add(WRITE, dest, recursive)
+            into_dir = target_dir is not None or dest.value.endswith("/") or dest.value.rstrip("/") in sc.ctx.tmpdirs
+            if into_dir and sources and DYN not in dest.value:
+                # cp/mv x y z DIR/: each source lands inside the directory.
+                for w in sources:
+                    base = posixpath.basename(w.value.rstrip("/"))
+                    if base and DYN not in base and base not in (".", ".."):
+                        add(WRITE, Word(dest.value.rstrip("/") + "/" + base, dest.raw), recursive)
+                    else:
+                        add(WRITE, dest, recursive)
+            else:
+                add(WRITE, dest, recursive)
         for w in sources:
             if name == "mv":
                 add(DELETE, w, True, note="moved away")
