@@ -452,6 +452,9 @@ CASES: list[tuple[str, str]] = [
     ("docker rm -f $(docker ps -aq)", DENY),
     ("git remote add upstream https://github.com/org/repo.git", ALLOW),
     ("cp x /usr/local/bin/", DENY),
+    ("echo ~ | xargs rm -rf", DENY),
+    ("echo build dist | xargs rm -rf", ALLOW),
+    ("printf '%s\\n' src | xargs -I{} rm -rf {}", DENY),
 ]
 
 TOOL_CASES: list[tuple[dict[str, object], str]] = [

@@ -337,7 +337,7 @@ def _glob_match(name: str, pattern: str) -> bool:
     why="When the target comes from a variable, a substitution or xargs input, clearance cannot check it against the project boundary.",
     verdict=ASK,
     scope="effect",
-    match=("rm -rf $TARGET", "printf '%s\\n' ~ | xargs -I{} rm -rf {}", "ls | xargs rm -rf"),
+    match=("rm -rf $TARGET", "cat targets.txt | xargs -I{} rm -rf {}", "ls | xargs rm -rf"),
     no_match=("rm -rf dist", "find . -name '*.pyc' -delete"),
 )
 def delete_unknown(e: Effect, sc: Scope) -> str | None:

@@ -387,6 +387,17 @@ class Unwrapper:
             synth = [*finder.argv, Word("-exec", "-exec"), *args, Word("+", "+")]
             self.command(cmd.derive(synth, "xargs"))
             return
+        items = _literal_items(cmd.stdin_from, bool(replace))
+        if items is not None and 0 < len(items) <= 20:
+            # echo a b | xargs rm: the items are known.
+            for it in items:
+                w = Word(it, it)
+                if replace:
+                    new = [Word(x.value.replace(replace, it), x.raw, x.subs, x.procsub, x.vars, x.quoted) if replace in x.value else x for x in inner]
+                else:
+                    new = [*inner, w]
+                self.command(cmd.derive(new, "xargs"))
+            return
         item = Word(DYN, "<items read by xargs>")
         if replace:
             new = [Word(w.value.replace(replace, DYN), w.raw, w.subs, w.procsub, w.vars, w.quoted) if replace in w.value else w for w in inner]
@@ -686,6 +697,22 @@ def _setup_generator(cmds: list[SimpleCommand]) -> bool:
     if any(v in ("completion", "completions") for v in vals[:2]):
         return True
     return (c.name, vals[0] if vals else "") in _SETUP_GENERATORS
+
+
+def _literal_items(sources: list[SimpleCommand], by_line: bool) -> list[str] | None:
+    """The items `echo …` or `printf …` feed to xargs, when they are literal."""
+    if len(sources) != 1 or sources[0].name not in ("echo", "printf") or any(w.dynamic for w in sources[0].args):
+        return None
+    src = sources[0]
+    words = [w.value for w in src.args if not (src.name == "echo" and w.value in ("-e", "-n", "-E"))]
+    if src.name == "printf":
+        if not words:
+            return []
+        fmt, rest = words[0], words[1:]
+        text = "".join(fmt.replace("\\n", "\n").replace("%s", r) for r in rest) if "%s" in fmt and rest else fmt.replace("\\n", "\n")
+    else:
+        text = " ".join(words)
+    return [x for x in text.splitlines() if x] if by_line else text.split()
 
 
 def _versioned_interpreter(name: str) -> str | None:
