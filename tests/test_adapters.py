@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from clearance.adapters import detect
+from clearance.adapters.common import patch_files
 from clearance.hook import Options, run_answer
 from clearance.installer import InstallError, install, uninstall
 
@@ -212,6 +213,15 @@ def test_codex_allows_silently(key: str) -> None:
 def test_codex_cannot_ask_so_it_blocks() -> None:
     a = answer(CODEX["ask"])
     assert a.exit_code == 2 and "cannot ask" in a.stderr
+
+
+def test_codex_patch_content_is_judged_as_the_script_it_writes() -> None:
+    patch = "*** Begin Patch\n*** Add File: clean.sh\n+#!/bin/sh\n+rm -rf ~/\n*** Update File: src/a.rs\n@@\n-let x = 1;\n+let x = 2;\n*** End Patch\n"
+    event = dict(CODEX["write_ok"], tool_input={"command": ["apply_patch", patch]})
+    a = answer(event)
+    assert a.exit_code == 2 and "write.dangerous-script" in a.stderr and "clean.sh" in a.stderr
+    files = patch_files(patch)
+    assert files == [("write", "clean.sh", "#!/bin/sh\nrm -rf ~/"), ("write", "src/a.rs", "let x = 2;")]
 
 
 @pytest.mark.parametrize("key", ["shell", "write", "read", "fetch", "mcp", "ask"])

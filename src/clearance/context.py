@@ -88,5 +88,6 @@ def build_context(
         permission_mode=permission_mode if isinstance(permission_mode, str) else "",
         agent=agent,
         env=words,
-        read_file=functools.partial(read_project_file, root),
+        # No project (the root is / or home itself): no script is read.
+        read_file=functools.partial(read_project_file, root) if root not in ("/", home) else None,
     )

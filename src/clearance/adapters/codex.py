@@ -8,7 +8,7 @@ with exit code 2 and a reason that tells the agent to ask the user.
 
 from __future__ import annotations
 
-from .common import Answer, command_string, patch_paths
+from .common import Answer, command_string, patch_files
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
         if isinstance(patch, list):
             patch = "\n".join(str(p) for p in patch)
         out["tool_name"] = "ApplyPatch"
-        out["tool_input"] = {"files": [{"kind": k, "path": p} for k, p in patch_paths(str(patch))]}
+        out["tool_input"] = {"files": [{"kind": k, "path": p, "content": c} if c else {"kind": k, "path": p} for k, p, c in patch_files(str(patch))]}
     return out
 
 

@@ -56,10 +56,19 @@ def parse_json_object(value: object) -> dict[str, Any] | None:
 
 def patch_paths(patch: str) -> list[tuple[str, str]]:
     """(kind, path) of the files an apply_patch envelope adds, updates, deletes or moves."""
-    out: list[tuple[str, str]] = []
+    return [(kind, path) for kind, path, _ in patch_files(patch)]
+
+
+def patch_files(patch: str) -> list[tuple[str, str, str]]:
+    """(kind, path, added text) for each file of an apply_patch envelope."""
+    out: list[tuple[str, str, list[str]]] = []
     for line in patch.splitlines():
         s = line.strip()
         for marker, kind in (("*** Add File: ", "write"), ("*** Update File: ", "write"), ("*** Delete File: ", "delete"), ("*** Move to: ", "write")):
             if s.startswith(marker):
-                out.append((kind, s[len(marker) :].strip()))
-    return out
+                out.append((kind, s[len(marker) :].strip(), []))
+                break
+        else:
+            if out and line.startswith("+") and not line.startswith("+++"):
+                out[-1][2].append(line[1:])
+    return [(k, p, "\n".join(lines)) for k, p, lines in out]

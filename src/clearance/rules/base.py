@@ -75,6 +75,9 @@ def rule(
     """Register the decorated function as the check of a new rule."""
 
     def deco(fn: CheckFn) -> CheckFn:
+        if fn.__name__.startswith("_"):
+            # A private helper placed between @rule(...) and the rule's function.
+            raise ValueError(f"rule {id}: @rule decorates the helper {fn.__name__}, not the rule's check")
         register(
             Rule(
                 id,
