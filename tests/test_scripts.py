@@ -75,11 +75,23 @@ def test_the_context_reads_only_inside_its_project(project: Path, tmp_path: Path
     ctx = build_context(str(project), {"HOME": str(tmp_path / "home"), "CLAUDE_PROJECT_DIR": str(project)})
     assert ctx.read_file is not None
     assert ctx.read_file(str(project / "clean.sh")) == "#!/bin/bash\nset -e\nrm -rf ~/\n"
-    (tmp_path / "secret.sh").write_text("x")
-    assert ctx.read_file(str(tmp_path / "secret.sh")) is None
+    (tmp_path / "home" / "secret.sh").write_text("x")
+    assert ctx.read_file(str(tmp_path / "home" / "secret.sh")) is None  # home, although it lies under /tmp here
 
 
 def test_a_script_that_runs_itself_terminates(project: Path) -> None:
     (project / "loop.sh").write_text("#!/bin/sh\nbash loop.sh\nrm -rf ~/\n")
     d = _decide(project, "bash loop.sh")
     assert d.decision == "ask"
+
+
+def test_a_script_written_to_the_temp_directory_is_read(project: Path, tmp_path: Path) -> None:
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".sh", dir="/tmp", delete=False) as fh:
+        fh.write("#!/bin/sh\nrm -rf ~/\n")
+    try:
+        d = _decide(project, f"bash {fh.name}")
+        assert d.decision == "ask" and "shell.script-content" in d.rules
+    finally:
+        os.unlink(fh.name)

@@ -38,11 +38,14 @@ def find_project_root(cwd: str, env: dict[str, str] | os._Environ[str]) -> str:
 MAX_SCRIPT_BYTES = 64 * 1024
 
 
-def read_project_file(root: str, path: str) -> str | None:
-    """The text of a regular file inside *root* (no symlink escapes), or None."""
+def read_project_file(root: str, path: str, extra_roots: tuple[str, ...] = (), home: str = "") -> str | None:
+    """The text of a regular file inside *root*, or inside *extra_roots* but not *home* (no symlink escapes), or None."""
     try:
         real = os.path.realpath(path)
-        if not _within(real, os.path.realpath(root)) or not os.path.isfile(real):
+        inside = _within(real, os.path.realpath(root)) or (
+            any(_within(real, os.path.realpath(r)) for r in extra_roots) and not (home and _within(real, os.path.realpath(home)))
+        )
+        if not inside or not os.path.isfile(real):
             return None
         if os.path.getsize(real) > MAX_SCRIPT_BYTES:
             return None
@@ -89,5 +92,6 @@ def build_context(
         agent=agent,
         env=words,
         # No project (the root is / or home itself): no script is read.
-        read_file=functools.partial(read_project_file, root) if root not in ("/", home) else None,
+        # Scripts the agent may have written to a temp directory are read too.
+        read_file=functools.partial(read_project_file, root, extra_roots=tuple(tmpdirs), home=home) if root not in ("/", home) else None,
     )

@@ -29,7 +29,7 @@ _NPM_SHORTHANDS = frozenset({"test", "start", "stop", "restart", "t", "tst"})
 
 def _read(sc: Scope, path: str) -> str | None:
     reader = sc.ctx.read_file
-    if reader is None or DYN in path or not is_within(path, sc.ctx.project_root):
+    if reader is None or DYN in path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
         return None
     return reader(path)
 
