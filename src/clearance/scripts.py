@@ -14,6 +14,7 @@ import posixpath
 
 from .lazyre import lazy
 from .paths import DYN, is_within
+from .shell.interp import CODE_OPTIONS, INTERPRETERS, shell_quote
 from .shell.unwrap import SHELLS
 
 TYPE_CHECKING = False
@@ -49,6 +50,35 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         return _make(cmd, sc, vals)
     if name in _NODE_RUNNERS:
         return _package_script(cmd, sc, vals)
+    lang = INTERPRETERS.get(name)
+    if lang is not None:
+        return _interpreter_file(cmd, sc, vals, lang)
+    return []
+
+
+_SCRIPT_SUFFIXES = {"python": (".py",), "js": (".js", ".mjs", ".cjs"), "ruby": (".rb",), "perl": (".pl",), "php": (".php",)}
+_SHEBANG_LANG = lazy(r"^#!\s*(?:/usr/bin/env\s+(?:-\S+\s+)*)?(?:/\S*/)?(python[\d.]*|node|ruby|perl|php)\b")
+
+
+def _as_one_liner(name: str, lang: str, code: str) -> str:
+    """A command line that runs *code* the way the interpreter one-liner analysis reads it."""
+    option = CODE_OPTIONS[lang][0]
+    return f"{name} {option} {shell_quote(code)}"
+
+
+def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str) -> list[tuple[str, str]]:
+    suffixes = _SCRIPT_SUFFIXES.get(lang)
+    if not suffixes:
+        return []
+    for v in vals:
+        if v in CODE_OPTIONS[lang] or v in ("-m", "-"):
+            return []  # one-liners and modules are analysed elsewhere
+        if v.startswith("-"):
+            continue
+        if not v.endswith(suffixes):
+            return []
+        text = _read(sc, sc.path(v, cmd))
+        return [(f"{cmd.name} {v}", _as_one_liner(cmd.name, lang, text))] if text is not None else []
     return []
 
 
@@ -74,6 +104,12 @@ def _executable(cmd: SimpleCommand, sc: Scope, raw: str) -> list[tuple[str, str]
         return []
     if _SHELL_SHEBANG.match(text) or (not text.startswith("#!") and path.endswith((".sh", ".bash"))):
         return [(raw, text)]
+    m = _SHEBANG_LANG.match(text)
+    if m:
+        name = m.group(1)
+        lang = INTERPRETERS.get(name) or ("python" if name.startswith("python") else None)
+        if lang is not None:
+            return [(raw, _as_one_liner(name, lang, text))]
     return []
 
 

@@ -79,8 +79,6 @@ def delete_outside(cmd: SimpleCommand, sc: Scope) -> str | None:
         if p is None:
             continue
         resolved = sc.path(p, cmd)
-        if sc.outside(resolved) and not paths.is_critical(resolved, sc.ctx):
-            return f"{cmd.name} code deletes {sc.show(resolved)}, outside the project"
         e = Effect(DELETE, resolved, p, recursive=True, cmd=cmd)
         if fs.delete_critical(e, sc):
             continue  # interp.delete-critical

@@ -83,7 +83,14 @@ _READ = {
     "php": lazy(r"(?:file_get_contents|fopen|readfile)\s*\("),
     "perl": lazy(r"\bopen\s*\(?\s*(?:my\s+)?\$?\w+\s*,\s*['\"]<['\"]\s*,"),
 }
-_ENV_DUMP = r"(?:os\.environ(?!\s*(?:\.get\s*)?[\[\(]\s*['\"](?:HOME|PATH|USER|PWD)['\"])|process\.env(?!\.(?:HOME|PATH|USER|PWD|NODE_ENV)\b)|%ENV|\bENV\b(?!\[\s*['\"](?:HOME|PATH|USER)['\"])|getenv\s*\(\s*['\"][A-Z_]*(?:KEY|TOKEN|SECRET|PASS))"
+# The whole environment (not one variable read by name): dict(os.environ), process.env, %ENV, ENV.to_h.
+_ENV_DUMP = {
+    "python": r"os\.environ(?!\s*(?:\[|\.get\s*\(|\.setdefault|\.pop|\.__getitem__))",
+    "js": r"process\.env(?!\s*(?:\.\w|\[))",
+    "perl": r"%ENV\b",
+    "ruby": r"\bENV(?!\s*(?:\[|\.fetch|\.key\?))\b",
+    "php": r"\bgetenv\s*\(\s*\)|\$_ENV\b(?!\s*\[)|\$_SERVER\b(?!\s*\[)",
+}
 
 _STRING = lazy(r"""'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`""")
 _COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {}
@@ -112,7 +119,7 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
             re.compile(_PROCESS[lang]),
             re.compile(_NETWORK[lang]),
             re.compile(_DYNAMIC[lang]),
-            re.compile(_ENV_DUMP),
+            re.compile(_ENV_DUMP.get(lang, r"(?!)")),
         )
         _COMPILED[lang] = pats
     return pats
@@ -277,7 +284,7 @@ def analyse(code: str, lang: str) -> CodeFacts:
             facts.unread_process = True
     facts.network = bool(p_net.search(code))
     facts.dynamic = bool(p_dyn.search(code))
-    facts.env_dump = bool(re.search(p_env.pattern, code)) and lang in ("python", "js", "perl", "ruby")
+    facts.env_dump = bool(p_env.search(code))
     return facts
 
 
