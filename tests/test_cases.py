@@ -113,7 +113,7 @@ CASES: list[tuple[str, str]] = [
     ("perl -e 'system(\"rm -rf ~\")'", DENY),
     ("ruby -e 'system(\"rm -rf /\")'", DENY),
     ("python - <<'PY'\nimport shutil\nshutil.rmtree('/home/ana')\nPY", DENY),
-    ("python3 -c \"exec(__import__('base64').b64decode('cHJpbnQoMSk='))\"", ASK),
+    ("python3 -c \"exec(__import__('base64').b64decode('cHJpbnQoMSk='))\"", DENY),
     ("node -e \"require('fs').rmSync(process.argv[1], {recursive:true})\"", ASK),
     ("python3 -c 'import os; print(os.getcwd())'", ALLOW),
     ("python3 -c \"import os,shutil; shutil.rmtree(os.path.expanduser('~'))\"", DENY),

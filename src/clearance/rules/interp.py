@@ -123,6 +123,26 @@ def exfil(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 @rule(
+    id="interp.decoded-exec",
+    title="Interpreter code that decodes a payload and runs it",
+    why="exec(b64decode('…')) and eval(atob('…')) hide what runs behind an encoding; legitimate one-liners have no reason to, and it is how injected instructions smuggle commands past review.",
+    verdict=SOFT_DENY,
+    commands=_NAMES,
+    match=(
+        "python3 -c \"exec(__import__('base64').b64decode('aW1wb3J0IG9z'))\"",
+        "node -e \"eval(Buffer.from('cm0=','base64').toString())\"",
+        "perl -MMIME::Base64 -e 'eval(decode_base64(\"cHJpbnQ=\"))'",
+    ),
+    no_match=("python3 -c \"import base64; print(base64.b64decode('aGk='))\"", "node -e \"console.log(eval('1+1'))\""),
+)
+def decoded_exec(cmd: SimpleCommand, sc: Scope) -> str | None:
+    f = _facts(cmd)
+    if f is None or not f.decoded_exec:
+        return None
+    return f"{cmd.name} code decodes a payload and runs it; clearance cannot see what it does"
+
+
+@rule(
     id="interp.opaque",
     title="Interpreter code that starts processes, deletes computed paths, uses the network or runs dynamic code",
     why="Beyond the literal commands clearance can extract, a one-liner that spawns processes, deletes computed paths, reaches unknown hosts or evals strings cannot be judged statically.",

@@ -68,11 +68,12 @@ _NETWORK = {
     "r": r"(?:download\.file|url\(|httr|curl::)",
 }
 _DYNAMIC = {
-    "python": r"(?:\bexec\s*\(|\beval\s*\(|__import__\s*\(|\bcompile\s*\(|b64decode|codecs\.decode|marshal\.loads|pickle\.loads|importlib)",
-    "js": r"(?:\beval\s*\(|new\s+Function|\bFunction\s*\(|\batob\s*\(|Buffer\.from\([^)]*base64|vm\.run)",
-    "perl": r"(?:\beval\b|decode_base64|pack\s*\(\s*['\"][Hu])",
-    "ruby": r"(?:\beval\b|instance_eval|Base64|\.unpack|send\s*\()",
-    "php": r"(?:\beval\s*\(|base64_decode|assert\s*\(|create_function|preg_replace\s*\(\s*['\"].*e['\"])",
+    # Running code built at run time. Decoding alone is not (interp.decoded-exec pairs the two).
+    "python": r"(?:\bexec\s*\(|\beval\s*\(|__import__\s*\(\s*[^'\"\s]|\bcompile\s*\(|marshal\.loads|pickle\.loads|importlib)",
+    "js": r"(?:\beval\s*\(|new\s+Function|\bFunction\s*\(|vm\.run)",
+    "perl": r"(?:\beval\b)",
+    "ruby": r"(?:\beval\b|instance_eval|class_eval|send\s*\()",
+    "php": r"(?:\beval\s*\(|assert\s*\(|create_function|preg_replace\s*\(\s*['\"].*e['\"])",
     "lua": r"(?:loadstring|\bload\s*\()",
     "r": r"(?:eval\s*\(|parse\s*\()",
 }
@@ -84,6 +85,20 @@ _READ = {
     "perl": lazy(r"\bopen\s*\(?\s*(?:my\s+)?\$?\w+\s*,\s*['\"]<['\"]\s*,"),
 }
 # The whole environment (not one variable read by name): dict(os.environ), process.env, %ENV, ENV.to_h.
+_EXEC = {
+    "python": r"\bexec\s*\(|\beval\s*\(|\bcompile\s*\(",
+    "js": r"\beval\s*\(|new\s+Function\b|\bFunction\s*\(|vm\.run\w*\s*\(",
+    "perl": r"\beval\b",
+    "ruby": r"\beval\b|instance_eval|class_eval",
+    "php": r"\beval\s*\(|\bassert\s*\(|create_function",
+}
+_DECODE = {
+    "python": r"b64decode|b32decode|a85decode|b85decode|codecs\.decode|bytes\.fromhex|unhexlify|zlib\.decompress|marshal\.loads|rot_?13",
+    "js": r"\batob\s*\(|Buffer\.from\s*\([^)]*['\"](?:base64|hex)['\"]|fromCharCode",
+    "perl": r"decode_base64|pack\s*\(\s*['\"][Hu]|MIME::Base64",
+    "ruby": r"Base64|\.unpack1?\s*\(|\[\s*\w+\s*\]\.pack",
+    "php": r"base64_decode|gzinflate|gzuncompress|str_rot13|hex2bin",
+}
 _ENV_DUMP = {
     "python": r"os\.environ(?!\s*(?:\[|\.get\s*\(|\.setdefault|\.pop|\.__getitem__))",
     "js": r"process\.env(?!\s*(?:\.\w|\[))",
@@ -97,7 +112,7 @@ _COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {}
 
 
 class CodeFacts:
-    __slots__ = ("language", "deletes", "reads", "process", "unread_process", "shell", "network", "dynamic", "env_dump")
+    __slots__ = ("language", "deletes", "reads", "process", "unread_process", "shell", "network", "dynamic", "env_dump", "decoded_exec")
 
     def __init__(self, language: str) -> None:
         self.language = language
@@ -109,6 +124,7 @@ class CodeFacts:
         self.network = False
         self.dynamic = False
         self.env_dump = False
+        self.decoded_exec = False  # runs code it decodes first (base64, hex, rot13, zlib)
 
 
 def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
@@ -285,6 +301,8 @@ def analyse(code: str, lang: str) -> CodeFacts:
     facts.network = bool(p_net.search(code))
     facts.dynamic = bool(p_dyn.search(code))
     facts.env_dump = bool(p_env.search(code))
+    if facts.dynamic and lang in _EXEC:
+        facts.decoded_exec = bool(re.search(_EXEC[lang], code)) and bool(re.search(_DECODE[lang], code))
     return facts
 
 
