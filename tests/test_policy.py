@@ -111,6 +111,26 @@ def test_allow_rule_never_clears_a_hard_denial_or_opaque_code(s: Setup) -> None:
     assert s.decide(tool="Write", file_path=str(s.home / ".bashrc"), content="x").decision == "deny"
 
 
+def test_rules_match_a_script_as_typed_and_cover_what_it_runs(s: Setup) -> None:
+    (s.project / "clean.sh").write_text("#!/bin/sh\nrm -rf ~/.cache/webapp ~/old-notes\n")
+    (s.project / "clean.sh").chmod(0o755)
+    assert s.decide("./clean.sh").decision == "ask"  # the script deletes outside the project
+    s.write("user", '[rules]\nallow = ["Bash(./clean.sh)"]\n')
+    d = s.decide("./clean.sh")
+    assert d.decision == "allow" and d.rules == ["user:Bash(./clean.sh)"]
+    s.write("user", '[rules]\ndeny = ["Bash(./clean.sh:*)"]\n')
+    assert s.decide("./clean.sh --all").decision == "deny"
+
+
+def test_check_uses_the_effective_policy(s: Setup) -> None:
+    s.write("user", '[rules]\ndeny = ["Bash(npm publish:*)"]\nask = ["Bash(make deploy)"]\n')
+    env = {**s.env, "PATH": "/usr/bin:/bin"}
+    out = subprocess.run(
+        [sys.executable, "-m", "clearance", "check", "--cwd", str(s.project), "--", "make deploy"], capture_output=True, text=True, env=env, check=False
+    )
+    assert "ASK (policy)" in out.stdout, out.stdout + out.stderr
+
+
 def test_deny_and_ask_rules(s: Setup) -> None:
     s.write(
         "managed",

@@ -94,10 +94,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
             print(f"clearance check: for --tool {tool}, give the tool input as JSON", file=sys.stderr)
             return 2
         tool_input = parsed if isinstance(parsed, dict) else {"value": parsed}
+    from .policy import load_policy
+
+    policy = load_policy(ctx.project_root, os.environ)  # the effective policy, as the hook would use it
     action = Action(kind_of(tool), tool, tool_input)
-    decision = evaluate(action, ctx)
+    decision = evaluate(action, ctx, policy)
     try:
-        analysis = analyse_shell(str(tool_input["command"]), Scope(ctx)) if tool == "Bash" else None
+        analysis = analyse_shell(str(tool_input["command"]), Scope(ctx, policy.trust)) if tool == "Bash" else None
     except Exception as exc:  # the decision above already answered "ask" for this
         print(f"clearance check: the analyser failed ({type(exc).__name__}: {exc}); the decision is {decision.decision}", file=sys.stderr)
         analysis = None

@@ -26,6 +26,16 @@ _VERDICT = {"hard_deny": HARD_DENY, "deny": SOFT_DENY, "ask": ASK}
 _WORD = {"hard_deny": "hard-denies", "deny": "denies", "ask": "requires a person for", "allow": "allows"}
 
 
+def _texts(c: SimpleCommand) -> list[str]:
+    """The command as rules see it (`clean.sh -x`), and as typed when the name was a path (`./clean.sh -x`)."""
+    values = [w.value for w in c.argv]
+    out = [command_text(values)]
+    raw = c.argv[0].raw if c.argv else ""
+    if raw != values[0] and "/" in raw and not any(ch in raw for ch in "'\"$`\\"):
+        out.append(command_text([raw, *values[1:]]))
+    return out
+
+
 def _matches(p: Pattern, action: Action, commands: list[SimpleCommand], effects: list[Effect], sc: Scope) -> str | None:
     """What the pattern matched in this call (for the message), or None."""
     kind = p.kind
@@ -33,9 +43,9 @@ def _matches(p: Pattern, action: Action, commands: list[SimpleCommand], effects:
         if action.kind != "shell":
             return None
         for c in commands:
-            text = command_text([w.value for w in c.argv])
-            if p.matches_command(text):
-                return text
+            for text in _texts(c):
+                if p.matches_command(text):
+                    return text
         return None
     if kind in ("read", "edit"):
         if p.matches_tool(action.tool_name) and p.arg is None:
@@ -118,9 +128,9 @@ def _clear_with_allow_rules(
     if action.kind == "shell":
         covered: set[str] = set()
         for c in commands:
-            text = command_text([w.value for w in c.argv])
+            texts = _texts(c)
             for p, layer in policy.rules["allow"]:
-                if p.kind == "bash" and p.matches_command(text):
+                if p.kind == "bash" and any(p.matches_command(t) for t in texts):
                     covered.add(c.show())
                     if f"{layer}:{p.text}" not in used:
                         used.append(f"{layer}:{p.text}")
