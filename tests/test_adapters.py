@@ -270,6 +270,23 @@ def test_copilot_allows_silently(key: str) -> None:
     assert (a.exit_code, a.stdout) == (0, None)
 
 
+def test_copilot_powershell_is_not_read_as_bash() -> None:
+    event = {"timestamp": 1, "cwd": PROJECT, "toolName": "powershell", "toolArgs": {"command": "Remove-Item -Recurse -Force $HOME"}}
+    a = answer(event)
+    assert a.stdout is not None and a.stdout["permissionDecision"] == "deny" and "PowerShell" in a.stdout["permissionDecisionReason"]
+    # toolArgs as an object (later reference) as well as a JSON string
+    assert answer({"timestamp": 1, "cwd": PROJECT, "toolName": "bash", "toolArgs": {"command": "git status"}}).stdout is None
+
+
+def test_copilot_user_hooks_follow_copilot_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from clearance.installer import settings_path
+
+    monkeypatch.setenv("COPILOT_HOME", str(tmp_path / "ch"))
+    assert settings_path("copilot", "user", "/home/ana", PROJECT) == str(tmp_path / "ch" / "hooks" / "clearance.json")
+    monkeypatch.delenv("COPILOT_HOME")
+    assert settings_path("copilot", "user", "/home/ana", PROJECT) == "/home/ana/.copilot/hooks/clearance.json"
+
+
 def test_malformed_input_blocks_in_every_agent() -> None:
     env = dict(ENV, CLEARANCE_DB=os.environ["CLEARANCE_DB"])
     for agent in ("claude", "codex", "gemini", "cursor", "copilot"):

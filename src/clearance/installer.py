@@ -45,7 +45,8 @@ def settings_path(agent: str, scope: str, home: str, project: str) -> str:
         "codex": os.path.join(base, ".codex", "hooks.json"),
         "gemini": os.path.join(base, ".gemini", "settings.json"),
         "cursor": os.path.join(base, ".cursor", "hooks.json"),
-        "copilot": os.path.join(home, ".copilot", "hooks", "clearance.json")
+        # Copilot CLI's user-level hooks directory is $COPILOT_HOME/hooks, by default ~/.copilot/hooks.
+        "copilot": os.path.join(os.environ.get("COPILOT_HOME") or os.path.join(home, ".copilot"), "hooks", "clearance.json")
         if scope == "user"
         else os.path.join(project, ".github", "hooks", "clearance.json"),
     }

@@ -8,6 +8,8 @@ becomes a deny that tells the agent to ask the user.
 
 from __future__ import annotations
 
+import shlex
+
 from .common import Answer, first_str, parse_json_object
 
 TYPE_CHECKING = False
@@ -28,7 +30,12 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
         out["tool_name"], out["tool_input"] = tool or "?", "unparseable toolArgs"
         return out
     path = first_str(args, "path", "file_path", "filePath")
-    if tool in ("bash", "powershell", "shell", "write_bash"):
+    if tool == "powershell":
+        # PowerShell is not bash: judged as a PowerShell invocation, which clearance does not
+        # analyse (shell.embedded-code), rather than mis-read as a bash command line.
+        cmd = args.get("command")
+        out["tool_name"], out["tool_input"] = "Bash", {"command": "pwsh -Command " + shlex.quote(cmd) if isinstance(cmd, str) else None}
+    elif tool in ("bash", "shell", "write_bash"):
         out["tool_name"], out["tool_input"] = "Bash", {"command": args.get("command")}
     elif tool in ("edit", "str_replace", "str_replace_editor"):
         out["tool_name"], out["tool_input"] = "Edit", {"file_path": path, "old_string": args.get("old_str", ""), "new_string": args.get("new_str", "")}
