@@ -455,6 +455,13 @@ CASES: list[tuple[str, str]] = [
     ("echo ~ | xargs rm -rf", DENY),
     ("echo build dist | xargs rm -rf", ALLOW),
     ("printf '%s\\n' src | xargs -I{} rm -rf {}", DENY),
+    ("npm publish --dry-run", ALLOW),
+    ("cargo publish --dry-run && cargo publish", DENY),
+    ("gh release create v1 --draft", ALLOW),
+    ('gh release create v1 -n "notes"', DENY),
+    ("docker push localhost:5000/app", ALLOW),
+    ("terraform plan -destroy", ALLOW),
+    ("terraform apply -destroy -auto-approve", DENY),
 ]
 
 TOOL_CASES: list[tuple[dict[str, object], str]] = [

@@ -82,7 +82,7 @@ def _ops(cmd: SimpleCommand) -> list[str]:
         "terragrunt run-all destroy",
         "pulumi stack rm prod --yes",
     ),
-    no_match=("terraform plan", "terraform init", "terraform fmt", "pulumi preview", "cdk synth", "terraform validate"),
+    no_match=("terraform plan", "terraform init", "terraform fmt", "pulumi preview", "cdk synth", "terraform validate", "terraform plan -destroy"),
 )
 def iac_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
@@ -92,6 +92,8 @@ def iac_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cmd.name == "terragrunt" and ops[0] in ("run-all", "run", "--all") and len(ops) > 1:
         ops = ops[1:]
     sub = ops[0]
+    if sub in ("plan", "preview", "show", "validate", "diff", "synth"):
+        return None  # nothing changes, even with -destroy
     if sub in ("destroy", "remove", "delete") or "-destroy" in vals:
         return f"{cmd.name} {sub} deletes the infrastructure it manages"
     if sub in ("workspace", "stack") and len(ops) > 1 and ops[1] in ("delete", "rm", "remove"):

@@ -52,6 +52,11 @@ _PUBLISH = {
 }
 
 
+def _local_registry(image: str) -> bool:
+    host = image.split("/", 1)[0] if "/" in image else ""
+    return host.split(":")[0] in ("localhost", "127.0.0.1", "[::1]", "host.docker.internal")
+
+
 @rule(
     id="publish.package",
     title="Publishing a package, image or release",
@@ -76,17 +81,27 @@ _PUBLISH = {
         "gh release view v1",
         "gh pr create --title x --body y",
         "npm pack",
+        "npm publish --dry-run",
+        "docker push localhost:5000/web",
+        "gh release create v1 --draft",
     ),
 )
 def publish_package(cmd: SimpleCommand, sc: Scope) -> str | None:
     subs = _PUBLISH.get(cmd.name, ())
-    vals = [v for v in cmd.values() if not v.startswith("-")]
+    every = cmd.values()
+    if any(v in ("--dry-run", "--dryrun", "--dry_run") or v.startswith("--dry-run=") for v in every) and cmd.name not in ("docker", "podman"):
+        return None  # rehearses the release, publishes nothing
+    vals = [v for v in every if not v.startswith("-")]
+    if cmd.name in ("docker", "podman", "nerdctl") and vals[:1] == ["push"] and len(vals) > 1 and _local_registry(vals[1]):
+        return None  # a registry on this machine
     if subs == ("",):
         return f"{cmd.name} publishes a release"
     if not vals:
         return None
     first = vals[0]
     if cmd.name == "gh":
+        if first == "release" and len(vals) > 1 and vals[1] == "create" and "--draft" in every:
+            return None  # a draft is visible only to the repository's collaborators
         if first == "release" and len(vals) > 1 and vals[1] in ("create", "upload", "edit", "delete"):
             return f"gh release {vals[1]} publishes or changes a release"
         return None
