@@ -145,8 +145,9 @@ problem_rule(
 problem_rule(
     "shell.ifs-change",
     "The field separator IFS is changed",
-    "With IFS changed, the words a command line splits into are not what they look like; analysers and people both misread it.",
+    "With IFS changed, the words a command line splits into are not what they look like; analysers and people both misread it."
+    " IFS set for one ordinary command (`IFS= read -r line`) changes nothing the analysis relies on.",
     ASK,
-    match=("IFS=_; cmd=rm_-rf_~; $cmd", "IFS=, read a b <<< x,y"),
-    no_match=("echo $IFS", "x=1; echo $x"),
+    match=("IFS=_; cmd=rm_-rf_~; $cmd", "IFS=, eval $cmd"),
+    no_match=("echo $IFS", "x=1; echo $x", "IFS=, read a b <<< x,y", "while IFS= read -r f; do echo $f; done < list.txt"),
 )

@@ -24,6 +24,7 @@ MAX_DEPTH = 150  # syntax-tree nesting
 MAX_COMMANDS = 2_000
 
 
+_REPARSING = frozenset({"eval", "source", ".", "bash", "sh", "zsh", "dash", "ksh", "exec", "command", "builtin", "xargs", "env"})
 _KEEP_WHEN_SET = frozenset({":?", "?", ":-", "-", ":=", "="})
 
 
@@ -504,8 +505,6 @@ class _Walker:
                         value = self.word(cc, depth + 1).value
                 if name:
                     assigns[name] = value
-                    if name == "IFS":
-                        self.st.script.problems.append(("shell.ifs-change", "the command changes IFS, so its words do not split the way they read"))
             elif ct in ("file_redirect", "heredoc_redirect", "herestring_redirect"):
                 redirects.append(self.redirect(c, depth))
             elif ct == "command_name":
@@ -513,6 +512,10 @@ class _Walker:
                     argv.extend(self.argwords(cc, depth + 1))
             elif c.is_named and ct != "comment":
                 argv.extend(self.argwords(c, depth + 1))
+        if "IFS" in assigns and (not argv or argv[0].value in _REPARSING):
+            # A global IFS change, or one for a command that re-splits text (eval, a shell, source):
+            # later words do not split the way they read. `IFS= read -r line` changes nothing here.
+            self.st.script.problems.append(("shell.ifs-change", "the command changes IFS, so its words do not split the way they read"))
         if not argv:
             # Only assignments: they set shell variables for what follows.
             self.st.vars.update(assigns)

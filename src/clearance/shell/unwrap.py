@@ -456,15 +456,10 @@ class Unwrapper:
         sources = cmd.stdin_from if sources is None else sources
         if _setup_generator(sources) and cmd.name in ("source", "."):
             return  # source <(kubectl completion bash)
-        if len(sources) == 1 and sources[0].name == "cat" and sources[0].stdin_text is not None and not [a for a in sources[0].args if a.value != "-"]:
-            self.reparse(sources[0].stdin_text, cmd, f"{cmd.name} reading a here-document", stdin_from=[])
-            return
-        if len(sources) == 1 and sources[0].name in ("echo", "printf") and all(not w.dynamic for w in sources[0].args):
-            words = [w.value for w in sources[0].args if not (sources[0].name == "echo" and w.value in ("-e", "-n", "-E"))]
-            text = " ".join(words)
-            if sources[0].name == "printf" and words:
-                text = words[0].replace("%s", " ".join(words[1:])).replace("\\n", "\n")
-            self.reparse(text, cmd, f"{cmd.name} reading a pipe", stdin_from=[])
+        text = _literal_stdin(sources)
+        if text is not None:
+            how = "a here-document" if sources[0].name == "cat" else "a pipe"
+            self.reparse(text, cmd, f"{cmd.name} reading {how}", stdin_from=[])
             return
         # Remote code and decoded payloads get their own rules (rce.*, obf.*);
         # anything else piped into a shell is still code clearance cannot see.
@@ -521,8 +516,11 @@ class Unwrapper:
         if code is None:
             if len(values) == 1 or values[-1] == "-":
                 # Code from stdin: a here-document we can read, or a pipe.
+                piped = _literal_stdin(cmd.stdin_from)
                 if cmd.stdin_text is not None:
                     self._code(cmd, cmd.stdin_text, lang)
+                elif piped is not None:
+                    self._code(cmd, piped, lang)  # cat <<'EOF' | python3, echo '...' | node
                 elif cmd.stdin_from:
                     self.out.problems.append(
                         ("shell.piped-script", f"{cmd.name} runs code read from the output of {_names(cmd.stdin_from)}; clearance cannot see what it does")
@@ -697,6 +695,21 @@ def _setup_generator(cmds: list[SimpleCommand]) -> bool:
     if any(v in ("completion", "completions") for v in vals[:2]):
         return True
     return (c.name, vals[0] if vals else "") in _SETUP_GENERATORS
+
+
+def _literal_stdin(sources: list[SimpleCommand]) -> str | None:
+    """The text a single `cat <<EOF`, `echo …` or `printf …` writes into a pipe, when it is literal."""
+    if len(sources) != 1:
+        return None
+    src = sources[0]
+    if src.name == "cat" and src.stdin_text is not None and not [a for a in src.args if a.value != "-"]:
+        return src.stdin_text
+    if src.name in ("echo", "printf") and not any(w.dynamic for w in src.args):
+        words = [w.value for w in src.args if not (src.name == "echo" and w.value in ("-e", "-n", "-E"))]
+        if src.name == "printf" and words:
+            return words[0].replace("%s", " ".join(words[1:])).replace("\\n", "\n")
+        return " ".join(words)
+    return None
 
 
 def _literal_items(sources: list[SimpleCommand], by_line: bool) -> list[str] | None:
