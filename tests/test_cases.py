@@ -465,7 +465,7 @@ CASES: list[tuple[str, str]] = [
     ('while IFS= read -r f; do wc -l "$f"; done < <(git ls-files "*.py")', ALLOW),
     ("cat <<'EOF' | python3\nprint('hi')\nEOF", ALLOW),
     ("cat <<'EOF' | python3\nimport shutil; shutil.rmtree('/home')\nEOF", DENY),
-    ("echo 'require(\"fs\").rmSync(\"/\", {recursive: true})' | node", DENY),
+    ('echo \'require("fs").rmSync("/", {recursive: true})\' | node', DENY),
 ]
 
 TOOL_CASES: list[tuple[dict[str, object], str]] = [

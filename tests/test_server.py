@@ -66,6 +66,23 @@ def test_api_requires_a_token_and_answers_in_claude_shape(client: TestClient, sv
     assert client.get("/healthz").json()["status"] == "ok"
 
 
+def test_the_service_reads_no_file_of_its_own_machine(client: TestClient, svc: Service, tmp_path: Path) -> None:
+    # The event's cwd names the client's project; a file at that path on the server is not the client's.
+    project = tmp_path / "webapp"
+    project.mkdir()
+    (project / ".git").mkdir()
+    (project / "clean.sh").write_text("#!/bin/sh\nrm -rf ~/\n")
+    token = svc.create_token("laptop-ana", "alice")
+    r = hook(client, token, "./clean.sh", cwd=str(project))
+    assert r.json()["hookSpecificOutput"]["permissionDecision"] == "allow"
+    from clearance.api import decide_event
+
+    local = decide_event(
+        {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "./clean.sh"}, "cwd": str(project)}, {"HOME": str(tmp_path)}
+    )
+    assert local.decision == "ask" and "shell.script-content" in local.rules
+
+
 def test_envelope_for_other_agents(client: TestClient, svc: Service) -> None:
     token = svc.create_token("ci", "alice")
     ev = {

@@ -26,12 +26,17 @@ def decide_event(event: object, env: dict[str, str] | os._Environ[str] | None = 
 
 
 def decide_event_full(
-    event: object, env: dict[str, str] | os._Environ[str] | None = None, policy: Policy | None = None
+    event: object, env: dict[str, str] | os._Environ[str] | None = None, policy: Policy | None = None, local_files: bool = True
 ) -> tuple[Decision, Context | None, Policy | None]:
-    """The decision plus the context and policy it was made in (for recording).  Never raises."""
+    """The decision plus the context and policy it was made in (for recording).  Never raises.
+
+    ``local_files=False`` (the team service, deciding for another machine) reads no project file.
+    """
     t0 = time.perf_counter()
     try:
         action, ctx = parse_event(event, env)
+        if not local_files:
+            ctx.read_file = None
     except MalformedEvent as e:
         d = malformed(str(e))
         d.elapsed_ms = (time.perf_counter() - t0) * 1000.0

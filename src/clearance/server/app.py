@@ -116,7 +116,7 @@ def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
             return JSONResponse(malformed("not valid JSON").to_record(None))
         if isinstance(event, dict):
             event = {**event, "agent": event.get("agent", "api")}
-        d, _, _ = decide_event_full(event, {"HOME": "/root"} if not isinstance(event, dict) else {"HOME": _home(event)}, service.policy())
+        d, _, _ = decide_event_full(event, {"HOME": "/root"} if not isinstance(event, dict) else {"HOME": _home(event)}, service.policy(), local_files=False)
         return JSONResponse(d.to_record(event.get("id") if isinstance(event, dict) else None))
 
     async def api_policy(request: Request) -> JSONResponse:

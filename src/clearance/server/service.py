@@ -269,7 +269,7 @@ class Service:
         canonical["agent"] = agent
         canonical["user_name"] = user
         env = {"HOME": str(canonical.get("home") or _home_of(str(canonical.get("cwd") or "")))}
-        decision, ctx, policy = decide_event_full(canonical, env, self.policy())
+        decision, ctx, policy = decide_event_full(canonical, env, self.policy(), local_files=False)
         try:
             decision = record_in(self.store, decision, canonical, ctx, policy)
         except Exception as e:
