@@ -306,11 +306,12 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
     why="`rm src/*.py` removes every file the pattern matches, committed or not; build outputs, logs and caches are exempt, the rest is for a person to confirm.",
     verdict=ASK,
     scope="effect",
-    match=("rm src/*.py", "shred -u app/*.ts", "rm -f lib/*.rb"),
+    match=("rm src/*.py", "shred -u app/*.ts", "rm -f lib/*.rb", "truncate -s 0 src/*.py"),
     no_match=("rm -f *.log", "rm dist/*.js", "rm -f app/__pycache__/*.pyc", "rm /tmp/*.txt", "rm app/legacy.ts", "rm -f coverage/*.json"),
 )
 def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
-    if e.kind != DELETE or e.recursive or e.note == "moved away" or DYN in e.path:
+    wipes = e.kind == WRITE and e.cmd is not None and e.cmd.name in ("truncate", "shred")
+    if not (e.kind == DELETE or wipes) or e.recursive or e.note == "moved away" or DYN in e.path:
         return None
     p = e.path
     if not paths.has_glob(p) or not sc.inside_project(p):
@@ -320,7 +321,7 @@ def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
         return None  # fs.mass-delete-in-project
     if paths.is_generated(p) or any(_glob_match(base, j) for j in _JUNK_PATTERNS):
         return None
-    return f"{_who(e)} deletes every file matching {sc.show(p)} in the project"
+    return f"{_who(e)} {'empties' if wipes else 'deletes'} every file matching {sc.show(p)} in the project"
 
 
 def _glob_match(name: str, pattern: str) -> bool:
