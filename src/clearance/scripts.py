@@ -114,9 +114,10 @@ def _executable(cmd: SimpleCommand, sc: Scope, raw: str) -> list[tuple[str, str]
 
 
 def makefile_targets(text: str, targets: list[str]) -> list[str]:
-    """The recipe lines of *targets* (the first target when none is named)."""
+    """The recipe lines of *targets* (the first target when none is named) and of their prerequisites."""
     lines = text.splitlines()
     rules: dict[str, list[str]] = {}
+    prereqs: dict[str, list[str]] = {}
     order: list[str] = []
     current: list[list[str]] = []
     for line in lines:
@@ -139,10 +140,20 @@ def makefile_targets(text: str, targets: list[str]) -> list[str]:
             if t not in order:
                 order.append(t)
         inline = rest.partition(";")
+        deps = [d for d in inline[0].replace("|", " ").split() if "$" not in d and "%" not in d]
+        for t in head.split():
+            prereqs.setdefault(t, []).extend(deps)
         if inline[1]:
             for body in current:
                 body.append(inline[2])
-    wanted = targets or order[:1]
+    wanted: list[str] = []
+    pending = list(targets or order[:1])
+    while pending and len(wanted) < 50:
+        t = pending.pop(0)
+        if t in wanted:
+            continue
+        wanted.append(t)
+        pending.extend(d for d in prereqs.get(t, []) if d in rules)
     out: list[str] = []
     for t in wanted:
         for line in rules.get(t, []):
