@@ -208,3 +208,29 @@ def test_auto_mode_and_rule_forms_propose_changes(client: TestClient, svc: Servi
     client.post(f"/changes/{cid}/approve", data={"csrf": csrf_b})
     assert hook(client, token, "ls").json()["hookSpecificOutput"]["permissionDecision"] == "ask"
     assert 'auto_mode = "disabled"' in svc.current_policy()[1]
+
+
+def test_a_single_entry_is_removed_by_form_with_a_second_approval(client: TestClient, svc: Service) -> None:
+    token = svc.create_token("m", "alice")
+    csrf = login(client, "alice")
+    r = client.post("/policy/trust", data={"kind": "buckets", "value": "s3://acme-dev-*", "csrf": csrf})
+    cid = int(r.headers["location"].rsplit("/", 1)[1])
+    client.cookies.clear()
+    csrf_b = login(client, "bob")
+    client.post(f"/changes/{cid}/approve", data={"csrf": csrf_b})
+    upload = "aws s3 cp build.tgz s3://acme-dev-artifacts/"
+    assert hook(client, token, upload).json()["hookSpecificOutput"]["permissionDecision"] == "allow"
+    # The policy page lists the entry with a removal form; removing is a change like any other.
+    client.cookies.clear()
+    csrf = login(client, "alice")
+    assert "s3://acme-dev-*" in client.get("/policy").text and "Propose removal" in client.get("/policy").text
+    assert client.post("/policy/remove", data={"table": "trust", "key": "buckets", "value": "s3://nope", "csrf": csrf}).status_code == 400
+    r = client.post("/policy/remove", data={"table": "trust", "key": "buckets", "value": "s3://acme-dev-*", "csrf": csrf})
+    assert r.status_code == 303
+    rid = int(r.headers["location"].rsplit("/", 1)[1])
+    assert hook(client, token, upload).json()["hookSpecificOutput"]["permissionDecision"] == "allow"  # not approved yet
+    client.cookies.clear()
+    csrf_b = login(client, "bob")
+    client.post(f"/changes/{rid}/approve", data={"csrf": csrf_b})
+    assert hook(client, token, upload).json()["hookSpecificOutput"]["permissionDecision"] == "deny"
+    assert ("trust", "buckets", "s3://acme-dev-*") not in svc.entries()

@@ -218,10 +218,10 @@ def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
                 cid = service.propose(data.get("text", ""), user["user"], data.get("summary", ""))
             except ServiceError as e:
                 version, _ = service.current_policy()
-                return page("policy", request, status=400, text=data.get("text", ""), version=version, error=str(e))
+                return page("policy", request, entries=service.entries(), status=400, text=data.get("text", ""), version=version, error=str(e))
             return RedirectResponse(f"/changes/{cid}", status_code=303)
         version, text = service.current_policy()
-        return page("policy", request, text=text, version=version)
+        return page("policy", request, entries=service.entries(), text=text, version=version)
 
     async def policy_lint(request: Request) -> Response:
         checked = await form_checked(request)
@@ -250,7 +250,7 @@ def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
             cid = service.add_trust(data.get("kind", ""), data.get("value", ""), user["user"])
         except ServiceError as e:
             version, text = service.current_policy()
-            return page("policy", request, status=400, text=text, version=version, error=str(e))
+            return page("policy", request, entries=service.entries(), status=400, text=text, version=version, error=str(e))
         return RedirectResponse(f"/changes/{cid}", status_code=303)
 
     async def policy_quick(request: Request) -> Response:
@@ -264,11 +264,13 @@ def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
         try:
             if request.path_params["what"] == "auto-mode":
                 cid = service.set_auto_mode(data.get("mode", ""), user["user"])
+            elif request.path_params["what"] == "remove":
+                cid = service.remove_entry(data.get("table", ""), data.get("key", ""), data.get("value", ""), user["user"])
             else:
                 cid = service.add_rule(data.get("verdict", ""), data.get("pattern", ""), user["user"])
         except ServiceError as e:
             version, text = service.current_policy()
-            return page("policy", request, status=400, text=text, version=version, error=str(e))
+            return page("policy", request, entries=service.entries(), status=400, text=text, version=version, error=str(e))
         return RedirectResponse(f"/changes/{cid}", status_code=303)
 
     async def changes_page(request: Request) -> Response:

@@ -179,6 +179,30 @@ class Service:
             raise ServiceError(f"{value} is already trusted")
         return self.propose(_with_list_entry(text, "trust", kind, value.strip()), by, f"trust {kind}: {value.strip()}")
 
+    def entries(self) -> list[tuple[str, str, str]]:
+        """(table, key, value) of every trusted resource and rule in the current managed policy."""
+        import tomllib
+
+        _, text = self.current_policy()
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            return []
+        out: list[tuple[str, str, str]] = []
+        for table, keys in (("trust", _TRUST_KEYS), ("rules", _RULE_KEYS)):
+            section = data.get(table, {})
+            for key in keys:
+                values = section.get(key, []) if isinstance(section, dict) else []
+                out.extend((table, key, v) for v in values if isinstance(v, str))
+        return out
+
+    def remove_entry(self, table: str, key: str, value: str, by: str) -> int:
+        """Propose the current policy without one trusted resource or rule."""
+        if (table, key, value) not in self.entries():
+            raise ServiceError(f"{table}.{key} has no entry {value!r}")
+        _, text = self.current_policy()
+        return self.propose(_with_list_entry(text, table, key, value, remove=True), by, f"remove {table}.{key}: {value}")
+
     def add_rule(self, verdict: str, pattern: str, by: str) -> int:
         """Propose the current policy plus one rule (validated like any policy text)."""
         from ..policy.patterns import Pattern, PatternError
@@ -289,12 +313,17 @@ def _home_of(cwd: str) -> str:
     return os.environ.get("HOME", "/root")
 
 
-def _with_list_entry(text: str, table: str, key: str, value: str) -> str:
-    """The policy text with one more string in ``[table] key = [...]`` (comments elsewhere survive)."""
+_TRUST_KEYS = ("directories", "git_remotes", "buckets", "domains", "services")
+_RULE_KEYS = ("allow", "ask", "deny", "hard_deny")
+
+
+def _with_list_entry(text: str, table: str, key: str, value: str, remove: bool = False) -> str:
+    """The policy text with one more (or one less) string in ``[table] key = [...]`` (comments elsewhere survive)."""
     import tomllib
 
     data = tomllib.loads(text)
-    values = [*data.get(table, {}).get(key, []), value]
+    current = list(data.get(table, {}).get(key, []))
+    values = [v for v in current if v != value] if remove else [*current, value]
     line = f"{key} = {json.dumps(values)}"
     lines = text.splitlines()
     start = next((i for i, ln in enumerate(lines) if ln.strip() == f"[{table}]"), None)

@@ -56,6 +56,10 @@ POLICY = """{% extends "base" %}{% block body %}<h1>Managed policy <small>(versi
 <h2>Add a rule</h2><form method="post" action="/policy/rule" id="rule-form"><input type="hidden" name="csrf" value="{{ user.csrf }}">
 <select name="verdict" id="rule-verdict"><option>deny</option><option>hard_deny</option><option>ask</option><option>allow</option></select>
 <input name="pattern" id="rule-pattern" size="40" placeholder="Bash(terraform apply:*)"> <button id="rule-submit">Propose</button></form>
+<h2>Current trusted resources and rules</h2><table id="entries"><tr><th>table</th><th>key</th><th>value</th><th></th></tr>
+{% for t, k, v in entries %}<tr><td>{{ t }}</td><td>{{ k }}</td><td><code>{{ v }}</code></td><td><form method="post" action="/policy/remove" class="remove-form">
+<input type="hidden" name="csrf" value="{{ user.csrf }}"><input type="hidden" name="table" value="{{ t }}"><input type="hidden" name="key" value="{{ k }}"><input type="hidden" name="value" value="{{ v }}">
+<button class="remove">Propose removal</button></form></td></tr>{% else %}<tr><td colspan="4">none</td></tr>{% endfor %}</table>
 <h2>Edit</h2><form method="post" action="/policy" id="policy-form"><input type="hidden" name="csrf" value="{{ user.csrf }}">
 <textarea name="text" id="policy-text" oninput="lint()">{{ text }}</textarea>
 <div id="lint" class="ok">{{ lint or "no problems" }}</div>
