@@ -13,7 +13,7 @@ import json
 import posixpath
 
 from .lazyre import lazy
-from .paths import DYN, is_within
+from .paths import DYN, is_generated, is_within
 from .shell.interp import CODE_OPTIONS, INTERPRETERS, shell_quote
 from .shell.unwrap import SHELLS
 
@@ -32,6 +32,8 @@ def _read(sc: Scope, path: str) -> str | None:
     reader = sc.ctx.read_file
     if reader is None or DYN in path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
         return None
+    if is_generated(path):
+        return None  # node_modules/.bin/jest, .venv/bin/pytest: installed tools, not scripts anyone wrote here
     return reader(path)
 
 
