@@ -520,3 +520,11 @@ def test_cwd_outside_project_resolves_relative_paths() -> None:
     d = decide("rm -rf data", cwd="/home/ana/other")
     assert d.decision == DENY
     assert "outside the project" in d.reason
+
+
+@pytest.mark.parametrize("root", ["/srv/build/app", "/home/ana/tmp/webapp", "/home/ana/out/dist/site"])
+def test_a_project_inside_a_generated_looking_directory_keeps_its_protection(root: str) -> None:
+    env = {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": root, "USER": "ana"}
+    assert decide("rm -rf src", cwd=root, env=env).decision == DENY
+    assert decide("rm -rf node_modules", cwd=root, env=env).decision == ALLOW
+    assert decide("rm src/*.py", cwd=root, env=env).decision == ASK

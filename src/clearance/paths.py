@@ -371,8 +371,14 @@ def is_home_cache(path: str, ctx: Context) -> bool:
     return any(rel == c or rel.startswith(c + "/") for c in HOME_CACHES)
 
 
-def is_generated(path: str) -> bool:
-    """Build output, cache or dependency directory (anywhere in the path)."""
+def is_generated(path: str, root: str = "") -> bool:
+    """Build output, cache or dependency directory (anywhere in the path below *root*).
+
+    Only the part below the project root counts: a project that lives in ~/tmp/app or
+    /srv/build/app is not itself "generated".
+    """
+    if root and is_within(path, root):
+        path = path[len(root) :]
     for part in path.split("/"):
         if part in GENERATED_DIRS:
             return True

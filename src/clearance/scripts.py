@@ -32,8 +32,7 @@ def _read(sc: Scope, path: str) -> str | None:
     reader = sc.ctx.read_file
     if reader is None or DYN in path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
         return None
-    root = sc.ctx.project_root
-    if is_within(path, root) and is_generated(path[len(root) :]):
+    if is_within(path, sc.ctx.project_root) and is_generated(path, sc.ctx.project_root):
         return None  # node_modules/.bin/jest, .venv/bin/pytest: installed tools, not scripts anyone wrote here
     return reader(path)
 

@@ -258,11 +258,11 @@ def mass_delete(e: Effect, sc: Scope) -> str | None:
     if not glob and _looks_like_file(posixpath.basename(p)):
         return None  # rm -rf package-lock.json: one file, whatever the flags say
     target = _whole(p)
-    if paths.is_generated(target):
+    if paths.is_generated(target, sc.ctx.project_root):
         return None
     if target == sc.ctx.project_root:
         return f"{_who(e)} deletes everything in the project"
-    if glob and paths.is_generated(p):
+    if glob and paths.is_generated(p, sc.ctx.project_root):
         return None
     if _depth(target, sc) >= 2:
         return None  # fs.delete-source-subdirectory
@@ -295,7 +295,7 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
         p = _whole(p)
     elif not e.recursive or _looks_like_file(posixpath.basename(p)):
         return None
-    if paths.is_generated(p) or _depth(p, sc) < 2 or paths.protected_reason(p, sc.ctx):
+    if paths.is_generated(p, sc.ctx.project_root) or _depth(p, sc) < 2 or paths.protected_reason(p, sc.ctx):
         return None
     return f"{_who(e)} deletes {sc.show(p)} and everything in it, a source directory of the project"
 
@@ -319,7 +319,7 @@ def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
     base = posixpath.basename(p)
     if base in ("*", ".*"):
         return None  # fs.mass-delete-in-project
-    if paths.is_generated(p) or any(_glob_match(base, j) for j in _JUNK_PATTERNS):
+    if paths.is_generated(p, sc.ctx.project_root) or any(_glob_match(base, j) for j in _JUNK_PATTERNS):
         return None
     return f"{_who(e)} {'empties' if wipes else 'deletes'} every file matching {sc.show(p)} in the project"
 
@@ -426,7 +426,7 @@ def find_delete_sources(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not all(sc.inside_project(p) for p in resolved):
         return None  # the effect rules judge deletions outside the project
     patterns = [vals[i + 1] for i, v in enumerate(vals[:-1]) if v in _FIND_VALUE_OPTS]
-    if all(paths.is_generated(p) for p in resolved):
+    if all(paths.is_generated(p, sc.ctx.project_root) for p in resolved):
         return None
     if patterns and all(any(p == j or (p.endswith(j.lstrip("*")) and j.startswith("*")) for j in _JUNK_PATTERNS) for p in patterns):
         return None
