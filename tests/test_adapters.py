@@ -270,6 +270,17 @@ def test_copilot_allows_silently(key: str) -> None:
     assert (a.exit_code, a.stdout) == (0, None)
 
 
+def test_a_commands_own_directory_keeps_the_sessions_project() -> None:
+    # Gemini's dir_path and Codex's workdir move the command, not the project boundary.
+    g = dict(GEMINI["shell"], tool_input={"command": "rm -rf *", "dir_path": "src"})
+    a = answer(g)
+    assert a.stdout is not None and a.stdout["decision"] == "deny" and "fs.mass-delete-in-project" in a.stdout["reason"]
+    g_ok = dict(GEMINI["shell"], tool_input={"command": "rm -rf dist", "dir_path": "src"})
+    assert answer(g_ok).stdout == {"decision": "allow"}
+    c = dict(CODEX["shell_ok"], tool_input={"command": "rm -rf *", "workdir": PROJECT + "/src"})
+    assert answer(c).exit_code == 2
+
+
 def test_copilot_powershell_is_not_read_as_bash() -> None:
     event = {"timestamp": 1, "cwd": PROJECT, "toolName": "powershell", "toolArgs": {"command": "Remove-Item -Recurse -Force $HOME"}}
     a = answer(event)

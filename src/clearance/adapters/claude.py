@@ -53,6 +53,12 @@ def parse_event(event: object, env: dict[str, str] | os._Environ[str] | None = N
         permission_mode=event.get("permission_mode", ""),
         agent=str(event.get("agent") or "claude"),
     )
+    tool_cwd = event.get("tool_cwd")
+    if isinstance(tool_cwd, str) and tool_cwd.startswith("/"):
+        # Gemini's dir_path, Codex's workdir: the command runs there; the project stays the session's.
+        import posixpath
+
+        ctx.cwd = posixpath.normpath(tool_cwd)
     return Action(kind, tool_name, tool_input), ctx
 
 

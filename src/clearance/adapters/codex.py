@@ -8,7 +8,7 @@ with exit code 2 and a reason that tells the agent to ask the user.
 
 from __future__ import annotations
 
-from .common import Answer, command_string, patch_files
+from .common import Answer, command_string, join_cwd, patch_files
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -30,8 +30,9 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
         cmd = command_string(ti.get("command")) or command_string(ti.get("cmd"))
         out["tool_name"] = "Bash"
         out["tool_input"] = {"command": cmd} if cmd is not None else {}
-        if isinstance(ti.get("workdir"), str):
-            out["cwd"] = ti["workdir"]
+        if isinstance(ti.get("workdir"), str) and ti["workdir"]:
+            # The project is found from the session cwd; this one command runs elsewhere.
+            out["tool_cwd"] = join_cwd(event.get("cwd"), ti["workdir"])
     elif tool == "apply_patch":
         patch = ti.get("command") or ti.get("input") or ti.get("patch") or ""
         if isinstance(patch, list):

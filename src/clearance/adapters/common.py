@@ -72,3 +72,12 @@ def patch_files(patch: str) -> list[tuple[str, str, str]]:
             if out and line.startswith("+") and not line.startswith("+++"):
                 out[-1][2].append(line[1:])
     return [(k, p, "\n".join(lines)) for k, p, lines in out]
+
+
+def join_cwd(cwd: object, directory: str) -> str:
+    """A tool's own working directory, resolved against the event's cwd when relative."""
+    import posixpath
+
+    if directory.startswith("/") or not isinstance(cwd, str) or not cwd.startswith("/"):
+        return directory
+    return posixpath.normpath(posixpath.join(cwd, directory))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .common import Answer, first_str
+from .common import Answer, first_str, join_cwd
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -34,8 +34,10 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
     path = first_str(ti, "file_path", "absolute_path", "path", "dir_path")
     if tool == "run_shell_command":
         name, new = "Bash", {"command": ti.get("command")}
-        if isinstance(ti.get("dir_path") or ti.get("directory"), str):
-            out["cwd"] = ti.get("dir_path") or ti.get("directory")
+        d = ti.get("dir_path") or ti.get("directory")
+        if isinstance(d, str) and d:
+            # The project is found from the session cwd; this one command runs elsewhere.
+            out["tool_cwd"] = join_cwd(event.get("cwd"), d)
     elif tool == "write_file":
         name, new = "Write", {"file_path": path, "content": ti.get("content", "")}
     elif tool in ("replace", "edit"):
