@@ -218,6 +218,8 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
     target = _whole(p)
     if target.startswith("/" + DYN):
         return None
+    if paths.is_home_cache(target, sc.ctx) and not paths.protected_reason(target, sc.ctx):
+        return None  # ~/.cache/tool/x: regenerable
     if sc.outside(target):
         return f"{_who(e)} writes {sc.show(target)}, outside the project ({sc.show(sc.ctx.project_root)})"
     return None

@@ -414,3 +414,60 @@ def gh_destructive(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 _GRAPHQL_DELETE = lazy(r"mutation[^{]*\{\s*(?:\w+\s*:\s*)?(?:delete|remove|archive|transfer)\w*", re.I)
+
+
+_READ_ONLY_GIT = frozenset(
+    {
+        "status",
+        "log",
+        "diff",
+        "show",
+        "blame",
+        "branch",
+        "tag",
+        "remote",
+        "rev-parse",
+        "ls-files",
+        "ls-tree",
+        "describe",
+        "shortlog",
+        "grep",
+        "config",
+        "fetch",
+        "reflog",
+        "cat-file",
+        "help",
+        "version",
+        "worktree",
+    }
+)
+
+
+@rule(
+    id="git.other-repository",
+    title="Changing another repository on this machine (git -C, --git-dir, --work-tree)",
+    why="git -C ../other commit or push works on a repository outside the project; the agent's task is this one.",
+    verdict=ASK,
+    commands=("git",),
+    match=("git -C ../other commit -am wip", "git --git-dir=/home/ana/dotfiles/.git add -A", "git -C ~/notes push"),
+    no_match=("git -C ../other status", "git -C src log --oneline", "git commit -m x", "git -C /tmp/scratch commit -m x"),
+)
+def other_repository(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    where: str | None = None
+    for i, v in enumerate(vals):
+        if v in ("-C", "--git-dir", "--work-tree") and i + 1 < len(vals):
+            where = vals[i + 1]
+        elif v.startswith(("--git-dir=", "--work-tree=")):
+            where = v.split("=", 1)[1]
+        elif not v.startswith("-"):
+            break
+    if where is None:
+        return None
+    sub, args, _ = split_git(cmd)
+    if not sub or (sub in _READ_ONLY_GIT and not (sub in ("branch", "tag", "remote", "config", "worktree") and any(a.startswith("-") for a in args))):
+        return None
+    target = sc.path(where, cmd)
+    if DYN in target or not sc.outside(target):
+        return None
+    return f"git {sub} works on {sc.show(target)}, a repository outside the project"

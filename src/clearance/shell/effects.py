@@ -341,6 +341,13 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             add(WRITE, r.target, note="redirect")
         elif r.reads:
             add(READ, r.target, note="redirect")
+    facts = cmd.code
+    if facts is not None:
+        # Files an interpreter one-liner opens or writes are judged like cat and tee on them.
+        for p in getattr(facts, "writes", ()):
+            add(WRITE, Word(p, p), note="code")
+        for p in getattr(facts, "reads", ()):
+            add(READ, Word(p, p), note="code")
     return out
 
 

@@ -84,6 +84,17 @@ _READ = {
     "php": lazy(r"(?:file_get_contents|fopen|readfile)\s*\("),
     "perl": lazy(r"\bopen\s*\(?\s*(?:my\s+)?\$?\w+\s*,\s*['\"]<['\"]\s*,"),
 }
+# Calls that write the file named by their first argument.
+_WRITE = {
+    "python": lazy(r"(?:\.write_text|\.write_bytes)\s*\(|\bshutil\.(?:copy\w*|move)\s*\("),
+    "js": lazy(r"(?:writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|Deno\.writeTextFile|Bun\.write)\s*\("),
+    "ruby": lazy(r"(?:File\.write|IO\.write|File\.binwrite)\s*\(?"),
+    "php": lazy(r"file_put_contents\s*\("),
+    "perl": lazy(r"\bopen\s*\(?\s*(?:my\s+)?\$?\w+\s*,\s*['\"]\+?>>?['\"]\s*,"),
+}
+_OPEN_MODE = lazy(r"^\s*,\s*(?:mode\s*=\s*)?[rbf]?['\"]([rwxabt+]+)['\"]")
+_PATH_CALL = lazy(r"(?:pathlib\.)?Path\s*\(")
+_PATH_WRITE = lazy(r"^\s*\)\s*\.(?:write_text|write_bytes|touch|mkdir|symlink_to)\s*\(")
 # The whole environment (not one variable read by name): dict(os.environ), process.env, %ENV, ENV.to_h.
 _EXEC = {
     "python": r"\bexec\s*\(|\beval\s*\(|\bcompile\s*\(",
@@ -112,12 +123,13 @@ _COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {}
 
 
 class CodeFacts:
-    __slots__ = ("language", "deletes", "reads", "process", "unread_process", "shell", "network", "dynamic", "env_dump", "decoded_exec")
+    __slots__ = ("language", "deletes", "reads", "writes", "process", "unread_process", "shell", "network", "dynamic", "env_dump", "decoded_exec")
 
     def __init__(self, language: str) -> None:
         self.language = language
         self.deletes: list[str | None] = []  # literal paths; None where the path is computed
         self.reads: list[str] = []  # literal paths of files the code opens
+        self.writes: list[str] = []  # literal paths of files the code writes
         self.process = False
         self.unread_process = False  # a process call whose command could not be read
         self.shell: list[str] = []  # literal shell commands passed to process calls
@@ -281,8 +293,31 @@ def analyse(code: str, lang: str) -> CodeFacts:
     if read_rx is not None:
         for m in read_rx.finditer(code):
             path, _ = _first_argument(code, m.end())
-            if path:
+            if not path:
+                continue
+            if lang in ("python", "ruby", "php") and _opens_for_writing(code, m.end()):
+                facts.writes.append(path)
+            else:
                 facts.reads.append(path)
+    write_rx = _WRITE.get(lang)
+    if write_rx is not None:
+        for m in write_rx.finditer(code):
+            if m.group(0).startswith((".write_text", ".write_bytes")):
+                continue  # Path(x).write_text(...): handled below with its path
+            if lang == "python" and m.group(0).startswith("shutil."):
+                # shutil.copy(src, dst) / move(src, dst): the destination is written.
+                dst = _second_argument(code, m.end())
+                if dst:
+                    facts.writes.append(dst)
+                continue
+            path, _ = _first_argument(code, m.end())
+            if path:
+                facts.writes.append(path)
+    if lang == "python":
+        for m in _PATH_CALL.finditer(code):
+            value, used = _expression(code[m.end() : m.end() + 400].lstrip())
+            if value is not None and _PATH_WRITE.match(code[m.end() + used + (len(code[m.end() :]) - len(code[m.end() :].lstrip())) :][:80]):
+                facts.writes.append(value)
     for m in p_proc.finditer(code):
         facts.process = True
         text = m.group(0)
@@ -304,6 +339,41 @@ def analyse(code: str, lang: str) -> CodeFacts:
     if facts.dynamic and lang in _EXEC:
         facts.decoded_exec = bool(re.search(_EXEC[lang], code)) and bool(re.search(_DECODE[lang], code))
     return facts
+
+
+def _opens_for_writing(code: str, pos: int) -> bool:
+    """open(path, "w") and the like: the mode after the first argument writes."""
+    rest = code[pos : pos + 400].lstrip(" (")
+    _, used = _expression(rest)
+    if not used:
+        # a computed path: skip to the first comma at this level
+        depth = 0
+        used = len(rest)
+        for i, c in enumerate(rest):
+            if c in "([{":
+                depth += 1
+            elif c in ")]}":
+                if depth == 0:
+                    used = i
+                    break
+                depth -= 1
+            elif c == "," and depth == 0:
+                used = i
+                break
+    m = _OPEN_MODE.match(rest[used:])
+    return bool(m and any(c in m.group(1) for c in "wax+"))
+
+
+def _second_argument(code: str, pos: int) -> str | None:
+    rest = code[pos : pos + 400].lstrip(" (")
+    _, used = _expression(rest)
+    if not used:
+        return None
+    tail = rest[used:].lstrip()
+    if not tail.startswith(","):
+        return None
+    value, _ = _expression(tail[1:].lstrip())
+    return value
 
 
 def shell_quote(s: str) -> str:
