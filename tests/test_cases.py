@@ -466,6 +466,14 @@ CASES: list[tuple[str, str]] = [
     ("cat <<'EOF' | python3\nprint('hi')\nEOF", ALLOW),
     ("cat <<'EOF' | python3\nimport shutil; shutil.rmtree('/home')\nEOF", DENY),
     ('echo \'require("fs").rmSync("/", {recursive: true})\' | node', DENY),
+    ("python3 -c \"open('/etc/x','w').write('1')\"", DENY),
+    ("python3 -c \"open('out.txt','w').write('1')\"", ALLOW),
+    ("node -e \"require('fs').writeFileSync('/home/ana/.profile','x')\"", DENY),
+    ("python3 -c \"print(open('/home/ana/.ssh/id_rsa').read())\"", DENY),
+    ("python3 -c \"import shutil; shutil.copy('a', '/etc/b')\"", DENY),
+    ("echo x > ~/.cache/tool/x", ALLOW),
+    ("git -C ../other commit -am x", ASK),
+    ("git -C ../other status", ALLOW),
 ]
 
 TOOL_CASES: list[tuple[dict[str, object], str]] = [
