@@ -332,3 +332,101 @@ def _strings(obj: object, depth: int = 0) -> list[str]:
     if isinstance(obj, list):
         return [s for v in obj for s in _strings(v, depth + 1)]
     return []
+
+
+_ORM_CODE_DESTROY = lazy(
+    r"\b(?:delete_all|destroy_all|drop_table|truncate|purge)\b|\.objects(?:\.all\(\))?\.delete\(\)|\.all\(\)\.delete\(\)|\bdrop_all\(|flush_all|\.drop\(\)",
+    re.I,
+)
+_CYPHER_DESTROY = lazy(r"\b(?:detach\s+delete|delete\s+\w+\s*$|match\s*\(\s*\w*\s*\)\s*delete|drop\s+(?:database|index|constraint))", re.I)
+
+
+def _datastore_op(cmd: SimpleCommand) -> str | None:
+    """Why this data-store CLI call destroys data, or None."""
+    name = cmd.name
+    vals = cmd.values()
+    ops = [v for v in vals if not v.startswith("-")]
+    first = ops[0] if ops else ""
+    if name in ("rails", "rake") and first == "runner" and len(ops) > 1 and _ORM_CODE_DESTROY.search(" ".join(ops[1:])):
+        return f"rails runner runs {' '.join(ops[1:])[:60]!r}, which deletes records"
+    if name.endswith("manage.py") or (name in ("python", "python3") and any(v.endswith("manage.py") for v in ops)):
+        if ("shell" in ops and any(_ORM_CODE_DESTROY.search(v) for v in vals)) or (cmd.stdin_text and _ORM_CODE_DESTROY.search(cmd.stdin_text)):
+            return "manage.py shell runs ORM code that deletes records"
+        return None
+    if name == "prisma" and ops[:2] == ["db", "execute"]:
+        sql = cmd.stdin_text or " ".join(vals)
+        if _SQL_DESTROY.search(sql):
+            return "prisma db execute runs SQL that destroys data"
+        return None
+    if name == "bq":
+        if first in ("rm", "remove"):
+            return "bq rm deletes a BigQuery dataset or table"
+        if first in ("query", "q") and _SQL_DESTROY.search(" ".join(ops[1:]) + " " + (cmd.stdin_text or "")):
+            return "bq query runs SQL that destroys data"
+        if first in ("query", "q") and re.search(r"\bdelete\s+from\b.*\bwhere\s+(?:true|1\s*=\s*1)\b", " ".join(ops[1:]), re.I):
+            return "bq query deletes every row"
+        return None
+    if name == "influx" and first == "delete":
+        return "influx delete removes time series data"
+    if name == "etcdctl" and first in ("del", "delete"):
+        return "etcdctl del deletes keys" + (" under a prefix" if "--prefix" in vals else "")
+    if name == "consul" and ops[:2] == ["kv", "delete"]:
+        return "consul kv delete removes configuration keys"
+    if name == "vault" and (ops[:2] in (["kv", "destroy"], ["kv", "delete"], ["kv", "metadata"]) or ops[:2] == ["secrets", "disable"] or first == "delete"):
+        return f"vault {' '.join(ops[:2])} destroys secrets"
+    if name in ("kafka-topics", "kafka-topics.sh") and "--delete" in vals:
+        return "kafka-topics --delete deletes a topic and its messages"
+    if name == "rabbitmqctl" and first in ("purge_queue", "delete_queue", "reset", "force_reset", "delete_vhost"):
+        return f"rabbitmqctl {first} deletes queued messages or broker state"
+    if name == "neo4j-admin" and ("delete" in ops or "drop" in ops):
+        return "neo4j-admin deletes a database"
+    if name == "cypher-shell" and _CYPHER_DESTROY.search(" ".join(ops) + " " + (cmd.stdin_text or "")):
+        return "cypher-shell runs a query that deletes nodes"
+    return None
+
+
+@rule(
+    id="db.datastore-destroy",
+    title="Destroying data through ORMs, warehouses, key-value stores, brokers and graph databases",
+    why="rails runner 'User.delete_all', bq rm, etcdctl del --prefix, vault kv destroy, kafka-topics --delete and the like destroy data exactly as DROP TABLE does, through a tool the SQL check does not see.",
+    verdict=SOFT_DENY,
+    commands=(
+        "rails",
+        "rake",
+        "manage.py",
+        "python",
+        "python3",
+        "prisma",
+        "bq",
+        "influx",
+        "etcdctl",
+        "consul",
+        "vault",
+        "kafka-topics",
+        "kafka-topics.sh",
+        "rabbitmqctl",
+        "neo4j-admin",
+        "cypher-shell",
+    ),
+    match=(
+        "rails runner 'User.delete_all'",
+        "python manage.py shell -c 'from app.models import User; User.objects.all().delete()'",
+        "npx prisma db execute --stdin <<< 'DROP TABLE users'",
+        "bq rm -f -t dataset.table",
+        "etcdctl del --prefix /",
+        "vault kv destroy -versions=1 secret/app",
+        "kafka-topics --bootstrap-server k:9092 --delete --topic orders",
+        "rabbitmqctl purge_queue jobs",
+        "cypher-shell 'MATCH (n) DETACH DELETE n'",
+    ),
+    no_match=(
+        "rails runner 'puts User.count'",
+        "bq query 'SELECT 1'",
+        "etcdctl get --prefix /",
+        "vault kv get secret/app/config",
+        "kafka-topics --list --bootstrap-server k:9092",
+        "python manage.py migrate",
+    ),
+)
+def datastore_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
+    return _datastore_op(cmd)

@@ -920,6 +920,7 @@ _RCLONE_REMOTE = lazy(r"^[A-Za-z0-9_][\w. -]*:")
 
 
 _WILDCARD_PATH = lazy(r"(?:/_all\b|/\*|\*(?=[/?,]|$)|/_data_stream/\*)")
+_DELETE_BY_QUERY = lazy(r"/_delete_by_query\b")
 
 
 @rule(
@@ -928,7 +929,12 @@ _WILDCARD_PATH = lazy(r"(?:/_all\b|/\*|\*(?=[/?,]|$)|/_data_stream/\*)")
     why="curl -X DELETE http://search:9200/_all or /logs-* removes every index or object the pattern matches, on any host, trusted or not.",
     verdict=SOFT_DENY,
     commands=("curl", "http", "https", "xh", "wget"),
-    match=("curl -X DELETE http://localhost:9200/_all", "curl -XDELETE 'https://es.prod.acme.io/logs-*'", "http DELETE :9200/*"),
+    match=(
+        "curl -X DELETE http://localhost:9200/_all",
+        "curl -XDELETE 'https://es.prod.acme.io/logs-*'",
+        "http DELETE :9200/*",
+        "curl -X POST http://localhost:9200/logs/_delete_by_query -d '{}'",
+    ),
     no_match=("curl -X DELETE http://localhost:3000/api/users/42", "curl http://localhost:9200/_all/_search"),
 )
 def http_delete_all(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -937,6 +943,9 @@ def http_delete_all(cmd: SimpleCommand, sc: Scope) -> str | None:
     method = t.method
     if cmd.name in ("http", "https", "xh") and vals and vals[0].upper() == "DELETE":
         method = "DELETE"
+    for u in t.urls:
+        if _DELETE_BY_QUERY.search(u):
+            return f"{cmd.name} calls _delete_by_query on {u}, which deletes every document the query matches"
     if method != "DELETE":
         return None
     targets = t.urls or [v for v in vals if v.startswith((":", "/")) or "://" in v]
