@@ -19,7 +19,7 @@ pytest.importorskip("starlette")
 selenium = pytest.importorskip("selenium")
 
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service as ChromeService
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -103,8 +103,9 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chro
 
 
 def _wait(driver: webdriver.Chrome) -> WebDriverWait:  # type: ignore[type-arg]
-    # Pages reload after each form: an element found a moment ago may be gone.
-    return WebDriverWait(driver, 15, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException))
+    # Pages reload after each form: an element found a moment ago may be gone. Chrome sometimes reports
+    # that as a generic "Node with given id does not belong to the document" WebDriverException.
+    return WebDriverWait(driver, 15, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException, WebDriverException))
 
 
 def _login(driver: webdriver.Chrome, base: str, user: str) -> None:
