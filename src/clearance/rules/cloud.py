@@ -163,6 +163,9 @@ def _kube_target(vals: list[str]) -> str:
     return " ".join(out)
 
 
+_LOCAL_CLUSTERS = ("kind-", "minikube", "k3d-", "docker-desktop", "rancher-desktop", "colima", "orbstack", "microk8s")
+
+
 def _dry_run(cmd: SimpleCommand) -> bool:
     return any(v in ("--dry-run", "--dry-run=client", "--dry-run=server") for v in cmd.values())
 
@@ -225,6 +228,8 @@ def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     if ops[0] in _KUBE_READ:
         if ops[0] == "config" and len(ops) > 1 and ops[1] in ("use-context", "set-context", "set-credentials", "delete-context", "set-cluster"):
+            if ops[1] == "use-context" and len(ops) > 2 and ops[2].startswith(_LOCAL_CLUSTERS):
+                return None  # a cluster on this machine (kind, minikube, k3d, Docker Desktop)
             return f"kubectl config {ops[1]} changes which cluster later commands reach"
         return None
     target = _kube_target(cmd.values())
