@@ -474,6 +474,12 @@ CASES: list[tuple[str, str]] = [
     ("echo x > ~/.cache/tool/x", ALLOW),
     ("git -C ../other commit -am x", ASK),
     ("git -C ../other status", ALLOW),
+    ("node -e \"require('child_process').spawnSync('rm', ['-rf', require('os').homedir()])\"", DENY),
+    ("node -e \"require('child_process').execFileSync('git', ['push', '--force'], {stdio: 'inherit'})\"", DENY),
+    ('ruby -e \'system("rm", "-rf", Dir.home)\'', DENY),
+    ("python3 -c \"import os; os.execvp('rm', ['rm', '-rf', '/'])\"", DENY),
+    ("python3 -c \"import subprocess; subprocess.run('ls -la', shell=True)\"", ALLOW),
+    ("node -e \"require('child_process').execFileSync('git', ['status'])\"", ALLOW),
 ]
 
 TOOL_CASES: list[tuple[dict[str, object], str]] = [

@@ -327,7 +327,11 @@ def analyse(code: str, lang: str) -> CodeFacts:
                 facts.shell.append(code[m.end() : end])
             continue
         s, items = _first_argument(code, m.end())
-        if s is not None:
+        argv = _argv_call(code, m.end()) if s is not None else None
+        if argv is not None:
+            # spawnSync('rm', ['-rf', dir]), system("rm", "-rf", x), execvp('rm', ['rm', ...]): an argv, not a command line.
+            facts.shell.append(" ".join(shell_quote(i) for i in argv))
+        elif s is not None:
             facts.shell.append(s)
         elif items:
             facts.shell.append(" ".join(shell_quote(i) for i in items))
@@ -339,6 +343,73 @@ def analyse(code: str, lang: str) -> CodeFacts:
     if facts.dynamic and lang in _EXEC:
         facts.decoded_exec = bool(re.search(_EXEC[lang], code)) and bool(re.search(_DECODE[lang], code))
     return facts
+
+
+_KWARG = lazy(r"^[A-Za-z_]\w*\s*=(?!=)")
+
+
+def _argv_call(code: str, pos: int) -> list[str] | None:
+    """The argv of a process call written as a program and its arguments, or None for a single command line."""
+    rest = code[pos : pos + 600].lstrip(" (")
+    first, used = _expression(rest)
+    if first is None or not used:
+        return None
+    i = used
+    args: list[str] = []
+    while i < len(rest) and len(args) < 40:
+        while i < len(rest) and rest[i] in " \t\n":
+            i += 1
+        if i >= len(rest) or rest[i] != ",":
+            break
+        i += 1
+        while i < len(rest) and rest[i] in " \t\n":
+            i += 1
+        if i >= len(rest) or rest[i] == ")":
+            break
+        if rest[i] == "[":
+            args.extend(_list_items(rest[i:]))
+            i = _skip_argument(rest, i)
+            continue
+        if rest[i] == "{" or _KWARG.match(rest[i:]):
+            i = _skip_argument(rest, i)  # options: {stdio: 'inherit'}, shell=True
+            continue
+        value, n = _expression(rest[i:])
+        args.append(value if value is not None else DYN)
+        i = i + n if n else _skip_argument(rest, i)
+    if not args:
+        return None
+    if args[0] == first or _basename(args[0]) == _basename(first):
+        return args  # execvp('rm', ['rm', '-rf', x]): the list repeats the program
+    return [first, *args]
+
+
+def _basename(p: str) -> str:
+    return p.rsplit("/", 1)[-1]
+
+
+def _skip_argument(text: str, i: int) -> int:
+    """The index of the comma or closing parenthesis that ends the argument starting at *i*."""
+    depth = 0
+    quote = ""
+    while i < len(text):
+        c = text[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "'\"`":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif c == "," and depth == 0:
+            return i
+        i += 1
+    return i
 
 
 def _opens_for_writing(code: str, pos: int) -> bool:
