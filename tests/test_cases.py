@@ -480,6 +480,25 @@ CASES: list[tuple[str, str]] = [
     ("python3 -c \"import os; os.execvp('rm', ['rm', '-rf', '/'])\"", DENY),
     ("python3 -c \"import subprocess; subprocess.run('ls -la', shell=True)\"", ALLOW),
     ("node -e \"require('child_process').execFileSync('git', ['status'])\"", ALLOW),
+    # --- launchers: terminals, multiplexers, service runners, schedulers
+    ("systemd-run --user rm -rf ~", DENY),
+    ("systemd-run --scope -p MemoryMax=1G rm -rf ~", DENY),
+    ("batch <<< 'rm -rf ~'", DENY),
+    ("tmux new -d 'rm -rf ~'", DENY),
+    ("tmux new-session -d -s x 'rm -rf ~'", DENY),
+    ("tmux send-keys -t x 'rm -rf ~' Enter", DENY),
+    ("tmux new -d -s dev 'npm run dev'", ALLOW),
+    ("screen -dm bash -c 'rm -rf ~'", DENY),
+    ("screen -dmS srv rm -rf ~", DENY),
+    ("screen -dmS srv npm run dev", ALLOW),
+    ("start-stop-daemon --start --exec /bin/rm -- -rf /home/ana", DENY),
+    ("daemonize /bin/rm -rf /home/ana", DENY),
+    ("xterm -e 'rm -rf ~'", DENY),
+    ("gnome-terminal -- rm -rf ~", DENY),
+    ("fakeroot rm -rf ~", DENY),
+    ("nsenter -t 1 -m -- rm -rf /", DENY),
+    ("entr -s 'rm -rf ~' <<< x", DENY),
+    ("xterm -e htop", ALLOW),
 ]
 
 TOOL_CASES: list[tuple[dict[str, object], str]] = [

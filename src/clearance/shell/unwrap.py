@@ -77,6 +77,50 @@ _SIMPLE_WRAPPERS: dict[str, tuple[frozenset[str], int]] = {
     "ltrace": (frozenset({"-o", "-e", "-p", "-s", "-u"}), 0),
     "valgrind": (frozenset(), 0),
     "dotenv": (frozenset({"-e", "-c", "-v"}), 0),
+    "systemd-run": (
+        frozenset(
+            {
+                "-p",
+                "--property",
+                "-u",
+                "--unit",
+                "--slice",
+                "-E",
+                "--setenv",
+                "-M",
+                "--machine",
+                "-H",
+                "--host",
+                "--uid",
+                "--gid",
+                "--nice",
+                "--working-directory",
+                "--description",
+                "--on-calendar",
+                "--on-active",
+                "--on-boot",
+                "--timer-property",
+                "-t",
+            }
+        ),
+        0,
+    ),
+    "run0": (frozenset({"-u", "--user", "-g", "--group", "--setenv", "-D", "--chdir", "--unit", "--property", "--description", "--slice", "--nice"}), 0),
+    "pkexec": (frozenset({"--user", "-u"}), 0),
+    "dbus-launch": (frozenset({"--config-file"}), 0),
+    "dbus-run-session": (frozenset({"--config-file", "--dbus-daemon"}), 0),
+    "fakeroot": (frozenset({"-l", "--lib", "--faked", "-s", "-i"}), 0),
+    "chronic": (frozenset(), 0),
+    "nsenter": (frozenset({"-t", "--target", "-S", "--setuid", "-G", "--setgid", "-w", "--wd", "-r", "--root"}), 0),
+    "daemonize": (frozenset({"-c", "-e", "-E", "-o", "-p", "-l", "-u"}), 0),
+    "setpriv": (
+        frozenset(
+            {"--reuid", "--regid", "--groups", "--inh-caps", "--ambient-caps", "--bounding-set", "--securebits", "--selinux-label", "--apparmor-profile"}
+        ),
+        0,
+    ),
+    "gnome-terminal": (frozenset({"--title", "--working-directory", "--profile", "--geometry", "--window-with-profile", "-t"}), 0),
+    "screen": (frozenset({"-S", "-c", "-e", "-h", "-L", "-Logfile", "-p", "-s", "-T", "-X"}), 0),
 }
 ELEVATING = frozenset({"sudo", "doas", "su", "pkexec", "run0"})
 
@@ -114,6 +158,11 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
     ("docker", "exec"): frozenset({"-e", "--env", "-u", "--user", "-w", "--workdir", "--env-file", "--context", "-c", "-H", "--host", "--config"}),
     ("kubectl", "exec"): frozenset({"-c", "--container", "-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster", "--user"}),
 }
+_TERMINALS = frozenset(
+    {"xterm", "uxterm", "konsole", "alacritty", "kitty", "wezterm", "foot", "urxvt", "rxvt", "terminator", "tilix", "xfce4-terminal", "lxterminal", "st"}
+)
+_TMUX_VALUE_OPTS = frozenset({"-s", "-n", "-t", "-c", "-e", "-x", "-y", "-F", "-l", "-p", "-w"})
+_TMUX_KEY_NAMES = frozenset({"Enter", "C-m", "C-j", "C-c", "Escape", "Tab", "Space", "BSpace", "KPEnter"})
 _REMOTE_RUNNERS = frozenset({("docker", "exec"), ("kubectl", "exec")})
 _GLOBAL_OPTS = {
     "kubectl": frozenset({"-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster", "--user", "--as"}),
@@ -174,6 +223,10 @@ def _strip_options(argv: list[Word], i: int, with_value: frozenset[str]) -> int:
         # -n10 / -uroot: value glued to a short option that takes one
         if len(a) > 2 and not a.startswith("--") and a[:2] in with_value:
             i += 1
+            continue
+        # -dmS name: a cluster of flags whose last one takes the next word
+        if len(a) > 2 and not a.startswith("--") and "-" + a[-1] in with_value:
+            i += 2
             continue
         i += 1
     return i
@@ -259,6 +312,9 @@ class Unwrapper:
         if name == "env":
             self._env(cmd)
             return
+        if name in _TERMINALS or name in ("tmux", "entr", "start-stop-daemon", "at", "batch"):
+            self._launcher(cmd)
+            return
         if name == "su" or name == "runuser":
             for j, a in enumerate(argv):
                 if a.value in ("-c", "--command") and j + 1 < len(argv):
@@ -332,6 +388,85 @@ class Unwrapper:
             self._runner(cmd)
             return
         self.out.commands.append(cmd)
+
+    def _launcher(self, cmd: SimpleCommand) -> None:
+        """Programs that run a command later or elsewhere: terminals, tmux, entr, start-stop-daemon, at."""
+        self.out.commands.append(cmd)
+        name = cmd.name
+        argv = cmd.argv
+        vals = [w.value for w in argv]
+        if name in ("at", "batch"):
+            if cmd.stdin_text is not None:
+                self.reparse(cmd.stdin_text, cmd, f"{name} job", stdin_text=None)
+            elif cmd.stdin_from:
+                self._stdin_script(cmd)
+            return
+        if name == "tmux":
+            sub = next((v for v in vals[1:] if not v.startswith("-")), "")
+            if sub in (
+                "new",
+                "new-session",
+                "new-window",
+                "neww",
+                "split-window",
+                "splitw",
+                "respawn-pane",
+                "respawn-window",
+                "run-shell",
+                "run",
+                "display-popup",
+                "popup",
+            ):
+                # The shell command is the last operand; options with values come before it.
+                j = vals.index(sub) + 1
+                while j < len(vals) and vals[j].startswith("-"):
+                    j += 2 if vals[j] in _TMUX_VALUE_OPTS else 1
+                if j < len(vals):
+                    self.reparse(" ".join(vals[j:]), cmd, f"tmux {sub}")
+            elif sub in ("send-keys", "send"):
+                j = vals.index(sub) + 1
+                while j < len(vals) and vals[j].startswith("-"):
+                    j += 2 if vals[j] in ("-t", "-N", "-c") else 1
+                keys = [v for v in vals[j:] if v not in _TMUX_KEY_NAMES]
+                if keys:
+                    self.reparse(" ".join(keys), cmd, "tmux send-keys")
+            return
+        if name == "entr":
+            if "-s" in vals:
+                k = vals.index("-s")
+                if k + 1 < len(vals):
+                    self.reparse(vals[k + 1], cmd, "entr -s")
+                return
+            i = _strip_options(argv, 1, frozenset())
+            if i < len(argv):
+                self.command(cmd.derive(argv[i:], "entr"))
+            return
+        if name == "start-stop-daemon":
+            exe = None
+            for j, v in enumerate(vals):
+                if v in ("--exec", "-x", "--startas", "-a") and j + 1 < len(vals):
+                    exe = argv[j + 1]
+            if exe is not None and ("--start" in vals or "-S" in vals):
+                rest = argv[vals.index("--") + 1 :] if "--" in vals else []
+                self.command(cmd.derive([exe, *rest], "start-stop-daemon"))
+            return
+        # Terminal emulators: `xterm -e cmd args`, `gnome-terminal -- cmd`, `kitty cmd`.
+        if "--" in vals:
+            rest = argv[vals.index("--") + 1 :]
+        elif "-e" in vals or "-x" in vals or "--command" in vals:
+            k = next(j for j, v in enumerate(vals) if v in ("-e", "-x", "--command"))
+            rest = argv[k + 1 :]
+        elif name in ("kitty", "wezterm", "foot"):
+            i = _strip_options(argv, 1, frozenset({"--title", "-T", "--class", "-o", "--directory", "-d"}))
+            rest = argv[i:]
+            if rest and rest[0].value == "start":
+                rest = rest[1:]
+        else:
+            rest = []
+        if len(rest) == 1 and " " in rest[0].value:
+            self.reparse(rest[0].value, cmd, name)
+        elif rest:
+            self.command(cmd.derive(rest, name))
 
     def _env(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
