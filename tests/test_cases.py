@@ -499,6 +499,14 @@ CASES: list[tuple[str, str]] = [
     ("nsenter -t 1 -m -- rm -rf /", DENY),
     ("entr -s 'rm -rf ~' <<< x", DENY),
     ("xterm -e htop", ALLOW),
+    ("fd . ~ -X rm -rf", DENY),
+    ("fd -t f -x rm", ASK),
+    ("fd -e ts src", ALLOW),
+    ("trash ~", DENY),
+    ("rmtrash ~/Documents", DENY),
+    ("bun x rimraf /", DENY),
+    ("deno run -A npm:rimraf ~", DENY),
+    ("uvx --from trash-cli trash ~/projects", DENY),
 ]
 
 TOOL_CASES: list[tuple[dict[str, object], str]] = [

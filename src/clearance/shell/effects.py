@@ -39,7 +39,9 @@ class Effect:
         return f"Effect({self.kind}, {self.path.replace(DYN, '$?')!r}, recursive={self.recursive})"
 
 
-_DELETERS = frozenset({"rm", "rmdir", "unlink", "shred", "srm", "trash", "trash-put", "gio", "rimraf", "del-cli", "trash-cli"})
+_DELETERS = frozenset({"rm", "rmdir", "unlink", "shred", "srm", "trash", "trash-put", "gio", "rimraf", "del-cli", "trash-cli", "rmtrash", "gtrash", "trash-rm"})
+# Deleters that take whole directories without a -r flag.
+_ALWAYS_RECURSIVE = frozenset({"rmdir", "rimraf", "del-cli", "trash", "trash-put", "gio", "trash-cli", "rmtrash", "gtrash"})
 _RECURSIVE_READERS = frozenset({"rg", "ag", "ack", "tar", "zip", "7z", "tree", "fd", "fdfind", "ripgrep"})
 _OPT_VALUE = {
     "cp": frozenset({"-t", "--target-directory", "-S", "--suffix"}),
@@ -170,7 +172,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             ops = []
         elif name == "gio":
             ops = ops[1:]
-        recursive = bool(flags & {"-r", "-R", "--recursive"}) or name in ("rmdir", "rimraf", "del-cli")
+        recursive = bool(flags & {"-r", "-R", "--recursive"}) or name in _ALWAYS_RECURSIVE
         for w in ops:
             add(DELETE, w, recursive)
     elif name in ("mv", "cp", "install", "ln"):

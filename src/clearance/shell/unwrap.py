@@ -137,6 +137,7 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
     ("yarn", "dlx"): frozenset({"-p", "--package"}),
     ("yarn", "exec"): frozenset(),
     ("bun", "x"): frozenset(),
+    ("deno", "run"): frozenset({"--config", "-c", "--import-map", "--lock", "--cert", "--location", "--seed", "--v8-flags", "--inspect", "--env-file"}),
     ("uv", "run"): frozenset({"--with", "--python", "-p", "--project", "--directory", "--group", "--extra", "--package", "--env-file", "--from"}),
     ("uv", "tool"): frozenset(),
     ("poetry", "run"): frozenset(),
@@ -163,6 +164,33 @@ _TERMINALS = frozenset(
 )
 _TMUX_VALUE_OPTS = frozenset({"-s", "-n", "-t", "-c", "-e", "-x", "-y", "-F", "-l", "-p", "-w"})
 _TMUX_KEY_NAMES = frozenset({"Enter", "C-m", "C-j", "C-c", "Escape", "Tab", "Space", "BSpace", "KPEnter"})
+_FD_VALUE_OPTS = frozenset(
+    {
+        "-e",
+        "--extension",
+        "-t",
+        "--type",
+        "-d",
+        "--max-depth",
+        "--min-depth",
+        "-E",
+        "--exclude",
+        "-S",
+        "--size",
+        "-j",
+        "--threads",
+        "--changed-within",
+        "--changed-before",
+        "-o",
+        "--owner",
+        "--base-directory",
+        "--search-path",
+        "-c",
+        "--color",
+        "--ignore-file",
+        "--max-results",
+    }
+)
 _REMOTE_RUNNERS = frozenset({("docker", "exec"), ("kubectl", "exec")})
 _GLOBAL_OPTS = {
     "kubectl": frozenset({"-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster", "--user", "--as"}),
@@ -374,6 +402,12 @@ class Unwrapper:
             return
         if name in embedded.NAMES:
             self._embedded(cmd)
+            return
+        if name in ("bun", "deno") and len(argv) > 1 and (name, argv[1].value) in _RUNNERS:
+            self._runner(cmd)  # bun x pkg, deno run npm:pkg: a package, not a script
+            return
+        if name in ("fd", "fdfind") and any(a.value in ("-x", "--exec", "-X", "--exec-batch") for a in argv[1:]):
+            self._fd(cmd)
             return
         lang = interp.INTERPRETERS.get(name) or _versioned_interpreter(name)
         if lang is not None:
@@ -613,6 +647,32 @@ class Unwrapper:
         if rest:
             self.reparse(" ".join(w.value for w in rest), cmd, f"ssh {host}", remote=host, cwd=None)
 
+    def _fd(self, cmd: SimpleCommand) -> None:
+        """fd [pattern] [path…] -x/-X cmd args: cmd runs on what fd finds under the paths."""
+        self.out.commands.append(cmd)
+        argv = cmd.argv
+        k = next(j for j, a in enumerate(argv) if a.value in ("-x", "--exec", "-X", "--exec-batch"))
+        positional: list[str] = []
+        j = 1
+        while j < k:
+            v = argv[j].value
+            if v.startswith("-"):
+                j += 2 if v in _FD_VALUE_OPTS else 1
+                continue
+            positional.append(v)
+            j += 1
+        roots = positional[1:] or ["."]
+        inner = argv[k + 1 :]
+        if not inner:
+            return
+        for root in roots[:10]:
+            placeholder = root.rstrip("/") + "/" + DYN
+            if any("{" in w.value for w in inner):
+                new = [Word(w.value.replace("{}", placeholder).replace("{/}", DYN).replace("{//}", root).replace("{.}", placeholder), w.raw) for w in inner]
+            else:
+                new = [*inner, Word(placeholder, "{}")]
+            self.command(cmd.derive(new, "fd " + argv[k].value))
+
     def _find(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
         self.out.commands.append(cmd)
@@ -767,6 +827,9 @@ class Unwrapper:
         pkg = argv[i].value
         # npx pkg@1.2.3 / @scope/pkg@latest -> pkg name
         bare = pkg
+        for prefix in ("npm:", "jsr:", "pypi:"):
+            if bare.startswith(prefix):
+                bare = bare[len(prefix) :]  # deno run npm:rimraf
         if bare.startswith("@"):
             scope, _, rest = bare[1:].partition("/")
             bare = rest.split("@")[0] if rest else scope
