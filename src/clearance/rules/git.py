@@ -402,6 +402,8 @@ def gh_destructive(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"{tool} repo archive makes the repository read-only for everyone"
     if vals[:1] == ["repo"] and len(vals) >= 2 and vals[1] in ("rename", "edit") and "--visibility" in " ".join(vals):
         return f"{tool} repo edit --visibility changes who can see the repository"
+    if vals[:1] == ["api"] and any(v.replace(" ", "") in ("private=false", "visibility=public") for v in vals):
+        return f"{tool} api makes the repository public"
     if vals[:1] == ["api"]:
         for i, v in enumerate(vals):
             if v in ("-X", "--method") and i + 1 < len(vals) and vals[i + 1].upper() == "DELETE":
@@ -471,3 +473,52 @@ def other_repository(cmd: SimpleCommand, sc: Scope) -> str | None:
     if DYN in target or not sc.outside(target):
         return None
     return f"git {sub} works on {sc.show(target)}, a repository outside the project"
+
+
+@rule(
+    id="gh.remote-change",
+    title="Changing GitHub settings, secrets, protections or running workflows with gh",
+    why="Raw API writes, admin merges that bypass branch protection, secrets and workflow dispatches change shared infrastructure beyond the code; a person confirms them.",
+    verdict=ASK,
+    commands=("gh", "glab"),
+    match=(
+        "gh api -X PUT repos/ana/webapp/branches/main/protection --input p.json",
+        "gh pr merge 12 --admin --squash",
+        "gh secret set TOKEN --body x",
+        "gh workflow run deploy.yml -f env=prod",
+    ),
+    no_match=(
+        "gh api repos/ana/webapp/pulls",
+        "gh pr create --fill",
+        "gh pr merge 12 --squash",
+        "gh run watch",
+        "gh api graphql -f query='{ viewer { login } }'",
+    ),
+)
+def gh_remote_change(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    tool = cmd.name
+    if gh_destructive(cmd, sc):
+        return None
+    if vals[:1] == ["api"]:
+        method = ""
+        for i, v in enumerate(vals):
+            if v in ("-X", "--method") and i + 1 < len(vals):
+                method = vals[i + 1].upper()
+            elif v.upper().startswith(("-X", "--METHOD=")) and len(v) > 2:
+                method = v.upper().split("=", 1)[-1].removeprefix("-X")
+        fields = any(v in ("-f", "-F", "--field", "--raw-field", "--input") for v in vals)
+        if "graphql" in vals:
+            return f"{tool} api graphql runs a mutation" if re.search(r"\bmutation\b", " ".join(vals)) else None
+        if method in ("POST", "PUT", "PATCH") or (fields and method not in ("GET", "HEAD")):
+            return f"{tool} api {method or 'POST'} changes a remote resource"
+        return None
+    if vals[:2] == ["pr", "merge"] and "--admin" in vals:
+        return f"{tool} pr merge --admin bypasses branch protection"
+    if len(vals) >= 2 and vals[0] in ("secret", "variable") and vals[1] in ("set", "import"):
+        return f"{tool} {vals[0]} {vals[1]} changes the repository's {vals[0]}s"
+    if vals[:2] in (["workflow", "run"], ["workflow", "enable"], ["workflow", "disable"]):
+        return f"{tool} workflow {vals[1]} starts or changes CI workflows"
+    if vals[:2] in (["repo", "edit"], ["repo", "rename"], ["repo", "transfer"]):
+        return f"{tool} repo {vals[1]} changes repository settings"
+    return None
