@@ -525,6 +525,17 @@ TOOL_CASES: list[tuple[dict[str, object], str]] = [
         ASK,
     ),
     ({"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/package.json", "content": '{"scripts": {"test": "jest --ci"}}'}}, ALLOW),
+    ({"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.venv/lib/python3.11/site-packages/x.pth", "content": "import os"}}, DENY),
+    ({"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.github/hooks/x.json", "content": "{}"}}, DENY),
+    ({"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.github/workflows/ci.yml", "content": "on: push"}}, ALLOW),
+    (
+        {
+            "tool_name": "Edit",
+            "tool_input": {"file_path": "/home/ana/webapp/.vscode/settings.json", "old_string": "{", "new_string": '{"chat.tools.autoApprove": true,'},
+        },
+        DENY,
+    ),
+    ({"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.mcp.json", "content": '{"alwaysAllow": ["*"]}'}}, DENY),
 ]
 
 

@@ -307,6 +307,10 @@ def protected_reason(path: str, ctx: Context) -> str | None:
             if nxt in ("hooks", "config", "info") or nxt.endswith("config"):
                 return "git internals that run code or redirect pushes (.git/" + nxt + ")"
             return "git internals (.git/)"
+        if part == ".github" and i + 1 < len(parts) and parts[i + 1] in ("hooks", "copilot"):
+            return "coding agent hooks and settings (.github/" + parts[i + 1] + ")"
+        if part in ("site-packages", "dist-packages") and (parts[-1].endswith(".pth") or parts[-1] in ("sitecustomize.py", "usercustomize.py")):
+            return "Python start-up code (" + parts[-1] + " runs at every interpreter start)"
     if parts[-1] in AGENT_SETTINGS_FILES:
         return "agent or clearance policy file (" + parts[-1] + ")"
     if path.startswith("/etc/sudoers") or path.startswith("/etc/cron") or path.startswith("/etc/systemd"):

@@ -6,7 +6,7 @@ import json
 import re
 
 from ..lazyre import lazy
-from ..model import ASK, SOFT_DENY
+from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..tools import filesystem_server
 from ..trust import url_host
 from .base import rule
@@ -520,4 +520,47 @@ def request_collector(action: Action, sc: Scope) -> str | None:
         c = collector_host(host, u) if host else None
         if c and not sc.trust.host_is_trusted(host):
             return f"{action.tool_name} sends a request to {host}, a service that records what it receives"
+    return None
+
+
+_AUTO_APPROVE = lazy(
+    r"chat\.tools\.(?:global\.|terminal\.|edits\.)?autoApprove|github\.copilot\.chat\.agent\.autoApprove|chat\.agent\.autoApprove"
+    r"|\"(?:yolo|autoApprove|alwaysAllow|dangerouslySkipPermissions|bypassPermissions)\"\s*:\s*(?:true|\"|\[)"
+    r"|defaultMode\"\s*:\s*\"bypassPermissions|approval_policy\s*=\s*\"never\"|sandbox_mode\s*=\s*\"danger-full-access\"",
+    re.I,
+)
+
+
+@rule(
+    id="write.agent-auto-approve",
+    title="Writing editor or agent settings that switch on auto-approval",
+    why="An agent that sets VS Code's chat.tools.autoApprove, an MCP server's alwaysAllow, or another agent's bypass mode removes the person from every later decision — the permission it would need to ask for.",
+    verdict=HARD_DENY,
+    scope="action",
+    tools=("write", "edit"),
+    match=(
+        {
+            "tool_name": "Edit",
+            "tool_input": {"file_path": "/home/ana/webapp/.vscode/settings.json", "old_string": "{", "new_string": '{"chat.tools.autoApprove": true,'},
+        },
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/.config/Code/User/settings.json", "content": '{"chat.tools.terminal.autoApprove": {"rm": true}}'},
+        },
+    ),
+    no_match=(
+        {
+            "tool_name": "Edit",
+            "tool_input": {"file_path": "/home/ana/webapp/.vscode/settings.json", "old_string": "{", "new_string": '{"editor.formatOnSave": true,'},
+        },
+    ),
+)
+def agent_auto_approve(action: Action, sc: Scope) -> str | None:
+    for path, text in _written_files(action):
+        base = path.rsplit("/", 1)[-1]
+        if not base.endswith((".json", ".jsonc", ".toml", ".yaml", ".yml")):
+            continue
+        m = _AUTO_APPROVE.search(text[:MAX_SCRIPT_CHARS])
+        if m:
+            return f"the {action.tool_name} tool writes {m.group(0)[:40]!r} into {base}, which turns on auto-approval for an agent"
     return None
