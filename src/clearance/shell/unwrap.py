@@ -905,24 +905,18 @@ def _literal_stdin(sources: list[SimpleCommand]) -> str | None:
     if src.name in ("echo", "printf") and not any(w.dynamic for w in src.args):
         words = [w.value for w in src.args if not (src.name == "echo" and w.value in ("-e", "-n", "-E"))]
         if src.name == "printf" and words:
-            return words[0].replace("%s", " ".join(words[1:])).replace("\\n", "\n")
+            # printf reuses its format for each argument: printf '%s\n' a b -> "a\nb\n".
+            fmt, rest = words[0].replace("\\n", "\n"), words[1:]
+            return "".join(fmt.replace("%s", r) for r in rest) if "%s" in fmt and rest else fmt
         return " ".join(words)
     return None
 
 
 def _literal_items(sources: list[SimpleCommand], by_line: bool) -> list[str] | None:
-    """The items `echo …` or `printf …` feed to xargs, when they are literal."""
-    if len(sources) != 1 or sources[0].name not in ("echo", "printf") or any(w.dynamic for w in sources[0].args):
+    """The items a literal `echo`, `printf` or `cat <<EOF` feeds to xargs (one a line with -I)."""
+    text = _literal_stdin(sources)
+    if text is None:
         return None
-    src = sources[0]
-    words = [w.value for w in src.args if not (src.name == "echo" and w.value in ("-e", "-n", "-E"))]
-    if src.name == "printf":
-        if not words:
-            return []
-        fmt, rest = words[0], words[1:]
-        text = "".join(fmt.replace("\\n", "\n").replace("%s", r) for r in rest) if "%s" in fmt and rest else fmt.replace("\\n", "\n")
-    else:
-        text = " ".join(words)
     return [x for x in text.splitlines() if x] if by_line else text.split()
 
 
