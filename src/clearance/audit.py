@@ -11,7 +11,7 @@ import os
 import sys
 import time
 
-from .redact import redact
+from .redact import redact, redact_text
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def make_record(decision: Decision, event: dict[str, Any], ctx: Context | None, 
         "raw_decision": decision.decision,
         "stage": decision.stage,
         "rules": list(decision.rules),
-        "reason": decision.reason,
+        "reason": redact_text(decision.reason),  # reasons quote commands, URLs and SQL
         "elapsed_ms": round(decision.elapsed_ms, 3),
         "shadow": shadow,
         "headless": headless,

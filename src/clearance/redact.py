@@ -34,6 +34,8 @@ _PATTERNS: tuple[tuple[str, LazyRe], ...] = (
         ),
     ),
     ("password-option", lazy(r"(--password[= ])['\"]?(?!\$|\[REDACTED)[^\s'\"]{4,}")),
+    # SQL: ALTER USER x PASSWORD 'p', CREATE USER … IDENTIFIED BY 'p', SET PASSWORD = 'p'
+    ("sql-password", lazy(r"(?i)(\b(?:password|identified\s+by)\s*=?\s*)(['\"])(?!\[REDACTED)[^'\"]{3,}\2")),
 )
 # mysql -pSECRET: only where a MySQL client is named, since -p means "port" or "parents" elsewhere.
 _MYSQL = lazy(r"\b(?:mysql|mariadb|mysqldump|mysqladmin)\b")
@@ -59,6 +61,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "url-credentials": ("://",),
     "secret-assignment": ("pass", "secret", "token", "key", "credential"),
     "password-option": ("--password",),
+    "sql-password": ("password", "identified"),
 }
 
 
