@@ -60,6 +60,15 @@ def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
             return PlainTextResponse("CSRF check failed", status_code=403)
         return user, data
 
+    async def admin_form(request: Request, what: str) -> tuple[dict[str, Any], dict[str, str]] | Response:
+        """A checked form from an admin; anyone else gets 403 ("only admins <what>")."""
+        checked = await form_checked(request)
+        if isinstance(checked, Response):
+            return checked
+        if checked[0]["role"] != "admin":
+            return PlainTextResponse(f"only admins {what}", status_code=403)
+        return checked
+
     def bearer(request: Request) -> str | None:
         auth = request.headers.get("authorization", "")
         token = auth[7:].strip() if auth.lower().startswith("bearer ") else None
@@ -208,12 +217,10 @@ def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
         if user is None:
             return RedirectResponse("/login", status_code=303)
         if request.method == "POST":
-            checked = await form_checked(request)
+            checked = await admin_form(request, "propose changes")
             if isinstance(checked, Response):
                 return checked
             user, data = checked
-            if user["role"] != "admin":
-                return PlainTextResponse("only admins propose changes", status_code=403)
             try:
                 cid = service.propose(data.get("text", ""), user["user"], data.get("summary", ""))
             except ServiceError as e:
@@ -240,12 +247,10 @@ def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
         return PlainTextResponse("\n".join(validate(data, text, "policy") + _rule_checks(data, text, "policy")))
 
     async def policy_trust(request: Request) -> Response:
-        checked = await form_checked(request)
+        checked = await admin_form(request, "propose changes")
         if isinstance(checked, Response):
             return checked
         user, data = checked
-        if user["role"] != "admin":
-            return PlainTextResponse("only admins propose changes", status_code=403)
         try:
             cid = service.add_trust(data.get("kind", ""), data.get("value", ""), user["user"])
         except ServiceError as e:
@@ -255,12 +260,10 @@ def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
 
     async def policy_quick(request: Request) -> Response:
         """Auto mode on/off and single rules, proposed as changes like everything else."""
-        checked = await form_checked(request)
+        checked = await admin_form(request, "propose changes")
         if isinstance(checked, Response):
             return checked
         user, data = checked
-        if user["role"] != "admin":
-            return PlainTextResponse("only admins propose changes", status_code=403)
         try:
             if request.path_params["what"] == "auto-mode":
                 cid = service.set_auto_mode(data.get("mode", ""), user["user"])
@@ -306,12 +309,10 @@ def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
             return RedirectResponse("/login", status_code=303)
         new_token = new_name = None
         if request.method == "POST":
-            checked = await form_checked(request)
+            checked = await admin_form(request, "create tokens")
             if isinstance(checked, Response):
                 return checked
             user, data = checked
-            if user["role"] != "admin":
-                return PlainTextResponse("only admins create tokens", status_code=403)
             new_name = data.get("name", "").strip() or "unnamed"
             new_token = service.create_token(new_name, user["user"])
         return page("tokens", request, tokens=service.tokens(), new_token=new_token, new_name=new_name, title="Tokens")
@@ -331,12 +332,10 @@ def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
             return RedirectResponse("/login", status_code=303)
         error = None
         if request.method == "POST":
-            checked = await form_checked(request)
+            checked = await admin_form(request, "add users")
             if isinstance(checked, Response):
                 return checked
             user, data = checked
-            if user["role"] != "admin":
-                return PlainTextResponse("only admins add users", status_code=403)
             try:
                 service.add_user(data.get("name", ""), data.get("password", ""), data.get("role", "viewer"), by=user["user"])
             except ServiceError as e:
