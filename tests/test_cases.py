@@ -507,6 +507,12 @@ CASES: list[tuple[str, str]] = [
     ("bun x rimraf /", DENY),
     ("deno run -A npm:rimraf ~", DENY),
     ("uvx --from trash-cli trash ~/projects", DENY),
+    ("tar --remove-files -czf /tmp/d.tgz ~/Documents", DENY),
+    ("zip -rm /tmp/d.zip ~/Documents", DENY),
+    ("7z a -sdel /tmp/d.7z ~/Documents", DENY),
+    ("rsync -a --remove-source-files ~/Documents/ /tmp/x/", DENY),
+    ("tar --remove-files -czf logs.tgz logs/", ALLOW),
+    ("tar czf backup.tgz src/", ALLOW),
 ]
 
 TOOL_CASES: list[tuple[dict[str, object], str]] = [

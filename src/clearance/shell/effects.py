@@ -158,6 +158,18 @@ def operands(args: list[Word], with_value: frozenset[str] = frozenset()) -> tupl
     return ops, flags
 
 
+def _removes_sources(name: str, vals: list[str]) -> bool:
+    if name in ("tar", "bsdtar", "gtar"):
+        return "--remove-files" in vals
+    if name == "zip":
+        return any(v in ("-m", "--move") or (v.startswith("-") and not v.startswith("--") and "m" in v[1:]) for v in vals)
+    if name in ("7z", "7za", "7zz"):
+        return "-sdel" in vals
+    if name == "rsync":
+        return "--remove-source-files" in vals
+    return False
+
+
 def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     out: list[Effect] = []
     name = cmd.name
@@ -343,6 +355,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             add(WRITE, r.target, note="redirect")
         elif r.reads:
             add(READ, r.target, note="redirect")
+    if _removes_sources(name, [w.value for w in args]):
+        # tar --remove-files, zip -m, 7z -sdel, rsync --remove-source-files: what is read is then deleted.
+        for e in [e for e in out if e.kind == READ and e.note != "redirect"]:
+            out.append(Effect(DELETE, e.path, e.raw, True, cmd, "moved into an archive or copy"))
     facts = cmd.code
     if facts is not None:
         # Files an interpreter one-liner opens or writes are judged like cat and tee on them.
