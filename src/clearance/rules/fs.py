@@ -442,13 +442,40 @@ def find_delete_sources(cmd: SimpleCommand, sc: Scope) -> str | None:
     why="Writing to a block device or creating a file system destroys everything on it, beyond any recovery from version control.",
     verdict=HARD_DENY,
     commands=("dd", "mkfs", "wipefs", "fdisk", "sfdisk", "parted", "sgdisk", "gdisk", "blkdiscard", "shred", "hdparm", "cryptsetup", "mkswap", "badblocks")
-    + tuple("mkfs." + t for t in ("ext2", "ext3", "ext4", "xfs", "btrfs", "vfat", "fat", "ntfs", "exfat", "f2fs")),
-    match=("dd if=/dev/urandom of=/dev/nvme0n1", "mkfs -t xfs /dev/sdc", "wipefs -a /dev/sda", "mkfs.ext4 /dev/sdb1", "shred -n 3 /dev/sda"),
-    no_match=("dd if=/dev/zero of=test.img bs=1M count=10", "shred secret.txt", "fdisk -l"),
+    + tuple("mkfs." + t for t in ("ext2", "ext3", "ext4", "xfs", "btrfs", "vfat", "fat", "ntfs", "exfat", "f2fs"))
+    + ("diskutil", "tmutil", "lvremove", "vgremove", "pvremove", "zpool", "zfs", "btrfs"),
+    match=(
+        "dd if=/dev/urandom of=/dev/nvme0n1",
+        "mkfs -t xfs /dev/sdc",
+        "wipefs -a /dev/sda",
+        "mkfs.ext4 /dev/sdb1",
+        "shred -n 3 /dev/sda",
+        "diskutil eraseDisk JHFS+ X /dev/disk2",
+        "zpool destroy tank",
+        "lvremove -f vg/lv",
+        "tmutil delete /Volumes/TM/Backups.backupdb/x",
+    ),
+    no_match=("dd if=/dev/zero of=test.img bs=1M count=10", "shred secret.txt", "fdisk -l", "diskutil list", "zfs list", "btrfs subvolume list /"),
 )
 def disk_wipe(cmd: SimpleCommand, sc: Scope) -> str | None:
     name = cmd.name
     vals = cmd.values()
+    ops = [v for v in vals if not v.startswith("-")]
+    if name == "diskutil":
+        verb = ops[0] if ops else ""
+        if verb.lower().startswith(("erase", "zerodisk", "randomdisk", "secureerase", "partitiondisk", "reformat", "deletevolume", "apfs")) and not (
+            verb == "apfs" and not any(o.lower().startswith(("delete", "erase")) for o in ops[1:2])
+        ):
+            return f"diskutil {' '.join(ops[:2])} erases a disk or volume"
+        return None
+    if name == "tmutil":
+        return "tmutil delete removes Time Machine backups" if ops[:1] in (["delete"], ["deletelocalsnapshots"]) else None
+    if name in ("lvremove", "vgremove", "pvremove"):
+        return f"{name} removes a logical volume layer and its data"
+    if name in ("zpool", "zfs"):
+        return f"{name} {ops[0]} destroys a storage pool or dataset" if ops[:1] in (["destroy"], ["labelclear"]) else None
+    if name == "btrfs":
+        return "btrfs deletes a subvolume" if ops[:2] in (["subvolume", "delete"], ["subvol", "delete"]) else None
     if name == "dd":
         for v in vals:
             if v.startswith("of=/dev/") and v[8:] not in ("null", "zero", "stdout", "stderr"):

@@ -70,7 +70,7 @@ def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 @rule(
     id="sys.security-weakening",
-    title="Disabling firewalls, SELinux/AppArmor, ASLR or audit",
+    title="Disabling firewalls, SELinux/AppArmor, ASLR, audit, disk encryption or the keychain's trust",
     why="These protections guard the whole machine; turning them off is never part of an ordinary coding task.",
     verdict=HARD_DENY,
     commands=(
@@ -92,8 +92,18 @@ def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
         "netsh",
         "Set-MpPreference",
         "setsebool",
+        "pfctl",
+        "fdesetup",
+        "systemsetup",
+        "networksetup",
+        "security",
     ),
     match=(
+        "sudo pfctl -d",
+        "sudo fdesetup disable",
+        "defaults write com.apple.screensaver askForPassword -int 0",
+        "networksetup -setwebproxy Wi-Fi 1.2.3.4 8080",
+        "security delete-keychain login.keychain",
         "sudo systemctl disable --now firewalld",
         "sudo sysctl -w kernel.randomize_va_space=0",
         "ufw disable",
@@ -134,6 +144,22 @@ def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"{name} turns off macOS system protection"
     if name == "defaults" and "com.apple.LaunchServices" in joined and "LSQuarantine" in joined:
         return "defaults write turns off quarantine of downloads"
+    if name == "pfctl" and "-d" in vals:
+        return "pfctl -d turns the macOS packet filter off"
+    if name == "fdesetup" and "disable" in vals:
+        return "fdesetup disable turns off FileVault disk encryption"
+    if name == "systemsetup" and any(v.lower().startswith("-setremotelogin") for v in vals) and "on" in vals:
+        return "systemsetup turns on remote login (SSH) to this Mac"
+    if name == "defaults" and "askForPassword" in joined:
+        return "defaults write stops the screen lock from asking for a password"
+    if name == "networksetup" and any(
+        v.lower().startswith(("-setwebproxy", "-setsecurewebproxy", "-setsocksfirewallproxy", "-setautoproxyurl", "-setdnsservers")) for v in vals
+    ):
+        return "networksetup routes this machine's traffic or DNS through another host"
+    if name == "security" and any(
+        v in ("delete-keychain", "delete-generic-password", "delete-internet-password", "delete-certificate", "add-trusted-cert") for v in vals
+    ):
+        return f"security {next(v for v in vals if v.startswith(('delete', 'add-trusted')))} changes the keychain's secrets or trust"
     if name == "Set-MpPreference" and "Disable" in joined:
         return "Set-MpPreference disables Windows Defender"
     if name == "netsh" and "firewall" in joined and ("off" in vals or "disable" in vals):
