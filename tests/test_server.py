@@ -234,3 +234,27 @@ def test_a_single_entry_is_removed_by_form_with_a_second_approval(client: TestCl
     client.post(f"/changes/{rid}/approve", data={"csrf": csrf_b})
     assert hook(client, token, upload).json()["hookSpecificOutput"]["permissionDecision"] == "deny"
     assert ("trust", "buckets", "s3://acme-dev-*") not in svc.entries()
+
+
+def test_dashboard_pages_through_every_decision_and_filters_by_user_in_the_store(client: TestClient, svc: Service) -> None:
+    import clearance.server.app as app_module
+
+    ana = svc.create_token("laptop-ana", "alice")
+    ci = svc.create_token("ci-runner", "alice")
+    for i in range(7):
+        hook(client, ana, f"echo {i}")
+    hook(client, ci, "rm -rf ~")
+    login(client, "vic")
+    old_page = app_module.PAGE
+    app_module.PAGE = 3
+    try:
+        first = client.get("/").text
+        assert 'id="older"' in first
+        before = re.search(r"before=(\d+)", first).group(1)  # type: ignore[union-attr]
+        second = client.get(f"/?before={before}").text
+        assert "echo" in second and 'id="newest"' in second
+        # The user filter is applied by the store, so it reaches past the first page too.
+        only_ci = client.get("/?user=ci-runner").text
+        assert "rm -rf ~" in only_ci and "echo 3" not in only_ci and 'id="older"' not in only_ci
+    finally:
+        app_module.PAGE = old_page

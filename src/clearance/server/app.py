@@ -35,6 +35,10 @@ LOGIN_CSRF = "clearance_login_csrf"
 schemas = SchemaGenerator({"openapi": "3.0.0", "info": {"title": "clearance team service", "version": "1"}})
 
 
+PAGE = 300  # decisions per dashboard page
+STATS_WINDOW = 5000  # decisions the dashboard's cards and charts summarise
+
+
 def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
     env = Environment(loader=DictLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True))
     env.filters["urlencode"] = lambda v: quote(str(v), safe="")
@@ -194,14 +198,34 @@ def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
                 filters["since"] = parse_time(q["since"])
             except ValueError as e:
                 error = str(e)
-        rows = service.store.query(filters, 5000)
         if q.get("user"):
-            rows = [r for r in rows if r.get("user_name") == q["user"]]
-        s = stats(rows)
+            filters["user_name"] = q["user"]
+        # Cards and charts summarise the latest 5,000 matching decisions; the table pages through all of them.
+        recent = service.store.query(filters, STATS_WINDOW)
+        s = stats(recent)
+        charts = _timeline_svg(recent) + _bars_svg([(k, v) for k, v in s["top_rules"]], "#c62828", "rules")
+        before = q.get("before", "")
+        if before.isdigit():
+            rows = service.store.query({**filters, "before_id": int(before)}, PAGE)
+        else:
+            rows = recent[:PAGE]
         for r in rows:
             r["brief"] = _brief(r["tool_input"])
-        charts = _timeline_svg(rows) + _bars_svg([(k, v) for k, v in s["top_rules"]], "#c62828", "rules")
-        return page("dashboard", request, rows=rows[:300], stats=s, charts=charts, f={**dict(q)}, error=error, title="Dashboard")
+        older = rows[-1]["id"] if len(rows) == PAGE else None
+        paging = {k: v for k, v in q.items() if k != "before" and v}
+        return page(
+            "dashboard",
+            request,
+            rows=rows,
+            stats=s,
+            charts=charts,
+            f={**dict(q)},
+            error=error,
+            title="Dashboard",
+            older=older,
+            paging=paging,
+            window=STATS_WINDOW,
+        )
 
     async def session_page(request: Request) -> Response:
         if current_user(request) is None:

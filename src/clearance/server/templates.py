@@ -41,7 +41,9 @@ DASHBOARD = """{% extends "base" %}{% block body %}<h1>Decisions</h1>
 <table id="decisions"><tr><th>time (UTC)</th><th>user</th><th>agent</th><th>session</th><th>tool</th><th>input</th><th>decision</th><th>rules</th><th>reason</th></tr>
 {% for r in rows %}<tr><td>{{ r.time }}</td><td>{{ r.user_name }}</td><td>{{ r.agent }}</td><td><a href="/sessions/{{ r.session_id|urlencode }}">{{ r.session_id[:14] }}</a></td>
 <td>{{ r.tool_name }}</td><td><code>{{ r.brief }}</code></td><td class="{{ r.decision }}">{{ r.decision }}</td><td>{{ r.rules|join(", ") }}</td><td>{{ r.reason[:160] }}</td></tr>{% endfor %}
-</table>{% endblock %}"""
+</table>
+<p class="paging">{% if f.before %}<a href="/?{{ paging|urlencode }}" id="newest">newest</a> {% endif %}{% if older %}<a href="/?{{ paging|urlencode }}{% if paging %}&amp;{% endif %}before={{ older }}" id="older">older decisions</a>{% endif %}
+<small>The cards and charts summarise the latest {{ window }} matching decisions.</small></p>{% endblock %}"""
 
 SESSION = """{% extends "base" %}{% block body %}<h1>Session {{ sid }}</h1><table id="timeline"><tr><th>time (UTC)</th><th>tool</th><th>input</th><th>decision</th><th>stage</th><th>reason</th></tr>
 {% for r in rows %}<tr><td>{{ r.time }}</td><td>{{ r.tool_name }}</td><td><code>{{ r.brief }}</code></td><td class="{{ r.decision }}">{{ r.decision }}</td><td>{{ r.stage }}</td><td>{{ r.reason }}</td></tr>{% endfor %}</table>{% endblock %}"""

@@ -128,7 +128,7 @@ def _values(rec: dict[str, Any]) -> tuple[Any, ...]:
 def build_where(filters: dict[str, Any], ph: str) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    for key in ("session_id", "decision", "agent", "tool_name", "stage"):
+    for key in ("session_id", "decision", "agent", "tool_name", "stage", "user_name"):
         if filters.get(key):
             clauses.append(f"{key} = {ph}")
             params.append(filters[key])
@@ -141,6 +141,10 @@ def build_where(filters: dict[str, Any], ph: str) -> tuple[str, list[Any]]:
     if filters.get("until") is not None:
         clauses.append(f"ts <= {ph}")
         params.append(float(filters["until"]))
+    if filters.get("before_id") is not None:
+        # Keyset paging: the page after the one that ended at this id (ids grow with time).
+        clauses.append(f"id < {ph}")
+        params.append(int(filters["before_id"]))
     if filters.get("shadow") is not None:
         clauses.append(f"shadow = {ph}")
         params.append(1 if filters["shadow"] else 0)
