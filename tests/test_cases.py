@@ -513,6 +513,9 @@ CASES: list[tuple[str, str]] = [
     ("rsync -a --remove-source-files ~/Documents/ /tmp/x/", DENY),
     ("tar --remove-files -czf logs.tgz logs/", ALLOW),
     ("tar czf backup.tgz src/", ALLOW),
+    ("bash < <(echo rm -rf ~)", DENY),
+    ("bash < $SCRIPT", ASK),
+    ("sh < setup.sh", ALLOW),
 ]
 
 TOOL_CASES: list[tuple[dict[str, object], str]] = [

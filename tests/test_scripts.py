@@ -52,6 +52,8 @@ def project(tmp_path: Path) -> Path:
         ("npm install", "ask", "shell.script-content"),
         ("npm install lodash", "allow", None),
         ("bash missing.sh", "allow", None),
+        ("sh < clean.sh", "ask", "shell.script-content"),
+        ("exec ./clean.sh", "ask", "shell.script-content"),
         ("python3 wipe.py", "ask", "shell.script-content"),
         ("python3 -u sync.py", "allow", None),
         ("./release", "ask", "shell.script-content"),

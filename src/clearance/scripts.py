@@ -93,7 +93,12 @@ def _shell_script(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[
             continue
         operands.append(v)
     if not operands or operands[0] == "-":
-        return []
+        # sh < clean.sh: the script comes in on stdin from a file.
+        source = next((r.target.value for r in cmd.redirects if r.reads and r.target is not None and not r.fd), None)
+        if source is None or cmd.name in ("source", "."):
+            return []
+        text = _read(sc, sc.path(source, cmd))
+        return [(f"{cmd.name} < {source}", text)] if text is not None else []
     path = sc.path(operands[0], cmd)
     text = _read(sc, path)
     return [(f"{cmd.name} {operands[0]}", text)] if text is not None else []

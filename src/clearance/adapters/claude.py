@@ -43,6 +43,8 @@ def parse_event(event: object, env: dict[str, str] | os._Environ[str] | None = N
             raise MalformedEvent("the patch names no file")
     elif kind in ("write", "edit", "read") and not any(isinstance(tool_input.get(k), str) for k in ("file_path", "notebook_path")):
         raise MalformedEvent(f"the {tool_name} call has no file_path")
+    elif kind == "fetch" and not (isinstance(tool_input.get("url"), str) or isinstance(tool_input.get("urls"), list)):
+        raise MalformedEvent(f"the {tool_name} call has no url")
     root = event.get("project_root")
     ctx = build_context(
         event.get("cwd"),

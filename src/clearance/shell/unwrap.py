@@ -617,6 +617,12 @@ class Unwrapper:
             self.reparse(cmd.stdin_text, cmd, f"{name} <<here-document", stdin_text=None)
         elif cmd.stdin_from:
             self._stdin_script(cmd)
+        elif (src := next((r.target for r in cmd.redirects if r.reads and r.target is not None and not r.fd), None)) is not None:
+            if src.procsub:
+                self._stdin_script(cmd, src.subs)  # bash < <(generator): the generator's output runs
+            elif src.dynamic:
+                self.out.problems.append(("shell.dynamic-code", f"{name} runs a script whose file is only known at run time ({src.raw})"))
+            # sh < script.sh: runs a script file, like `sh script.sh` (read by clearance.scripts)
         else:
             self.out.problems.append(("shell.interactive-shell", f"{name} starts an interactive shell whose commands clearance cannot see"))
 
