@@ -112,6 +112,11 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
     return out
 
 
+# Findings about what the analysis cannot see (variables, computed paths): normal inside scripts.
+_OPACITY_CATEGORIES = frozenset({"shell", "interp"})
+_OPACITY_RULES = frozenset({"fs.delete-unknown-target"})
+
+
 def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """Project scripts the commands run (bash x.sh, ./x.sh, make, npm run): their commands are judged too."""
     from .model import HARD_DENY, SOFT_DENY
@@ -125,6 +130,13 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
             if worst:
                 f = min(worst, key=lambda x: 0 if x.verdict == HARD_DENY else 1)
                 findings.append(_finding(rule, f"{label} runs a command clearance denies when typed: {f.message} ({f.rule_id})", cmd.show()))
+                continue
+            # Side effects a person is asked about when typed (a deploy, sudo, a cluster change) are asked
+            # about here too; what the analysis cannot see inside a script (its variables) is not.
+            effects_asked = [f for f in inner if f.category not in _OPACITY_CATEGORIES and f.rule_id not in _OPACITY_RULES]
+            if effects_asked:
+                f = effects_asked[0]
+                findings.append(_finding(rule, f"{label} runs a command clearance asks about when typed: {f.message} ({f.rule_id})", cmd.show()))
 
 
 def check_effects(effs: list[Effect], sc: Scope, findings: list[Finding]) -> None:

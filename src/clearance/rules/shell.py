@@ -63,7 +63,7 @@ problem_rule(
 )
 problem_rule(
     "shell.script-content",
-    "A project script, make target or package.json script that runs a denied command",
+    "A project script, make target or package.json script that runs a command that would be denied or asked about",
     "Writing rm -rf ~ into clean.sh and then running ./clean.sh is the same action in two steps; the script's commands are judged when it runs."
     " A person decides, since the script may be the project's own.",
     ASK,
