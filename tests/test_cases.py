@@ -516,6 +516,10 @@ CASES: list[tuple[str, str]] = [
     ("bash < <(echo rm -rf ~)", DENY),
     ("bash < $SCRIPT", ASK),
     ("sh < setup.sh", ALLOW),
+    ("rm -rf *.egg-info build", ALLOW),
+    ("rm -rf *.log", ALLOW),
+    ("rm -rf src/*.py", ASK),
+    ("rm -rf src/*", DENY),
 ]
 
 TOOL_CASES: list[tuple[dict[str, object], str]] = [

@@ -255,7 +255,9 @@ def mass_delete(e: Effect, sc: Scope) -> str | None:
         if sc.inside_project(dest):
             return None
     glob = paths.has_glob(p)
-    if not e.recursive and not (glob and posixpath.basename(p) in ("*", ".*")):
+    if glob and not _matches_everything(posixpath.basename(p)):
+        return None  # rm -rf *.egg-info, src/*.py: a pattern, judged by fs.glob-delete-sources
+    if not e.recursive and not glob:
         return None
     if not glob and _looks_like_file(posixpath.basename(p)):
         return None  # rm -rf package-lock.json: one file, whatever the flags say
@@ -308,19 +310,19 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
     why="`rm src/*.py` removes every file the pattern matches, committed or not; build outputs, logs and caches are exempt, the rest is for a person to confirm.",
     verdict=ASK,
     scope="effect",
-    match=("rm src/*.py", "shred -u app/*.ts", "rm -f lib/*.rb", "truncate -s 0 src/*.py"),
-    no_match=("rm -f *.log", "rm dist/*.js", "rm -f app/__pycache__/*.pyc", "rm /tmp/*.txt", "rm app/legacy.ts", "rm -f coverage/*.json"),
+    match=("rm src/*.py", "shred -u app/*.ts", "rm -f lib/*.rb", "truncate -s 0 src/*.py", "rm -rf src/*.py"),
+    no_match=("rm -f *.log", "rm dist/*.js", "rm -f app/__pycache__/*.pyc", "rm /tmp/*.txt", "rm app/legacy.ts", "rm -f coverage/*.json", "rm -rf *.egg-info"),
 )
 def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
     wipes = e.kind == WRITE and e.cmd is not None and e.cmd.name in ("truncate", "shred")
-    if not (e.kind == DELETE or wipes) or e.recursive or e.note == "moved away" or DYN in e.path:
+    if not (e.kind == DELETE or wipes) or e.note == "moved away" or DYN in e.path:
         return None
     p = e.path
     if not paths.has_glob(p) or not sc.inside_project(p):
         return None
     base = posixpath.basename(p)
-    if base in ("*", ".*"):
-        return None  # fs.mass-delete-in-project
+    if _matches_everything(base):
+        return None  # fs.mass-delete-in-project / fs.delete-source-subdirectory
     if paths.is_generated(p, sc.ctx.project_root) or any(_glob_match(base, j) for j in _JUNK_PATTERNS):
         return None
     return f"{_who(e)} {'empties' if wipes else 'deletes'} every file matching {sc.show(p)} in the project"
