@@ -10,6 +10,7 @@ import time
 
 from .lazyre import lazy
 from .model import Action, Context, Decision, Finding, combine
+from .paths import DYN
 from .rules import REGISTRY, load
 from .scope import Scope
 from .shell.effects import Effect, effects
@@ -103,6 +104,8 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
     check_effects(out.effects, sc, out.findings)
     if sc.ctx.read_file is not None and script_depth < 2:
         _check_scripts(exp.commands, sc, out.findings, script_depth)
+    if script_depth < 2:
+        _check_written_scripts(exp.commands, sc, out.findings, script_depth)
     if len(exp.commands) > 1:
         from .rules.net import downloaded_then_run
 
@@ -115,6 +118,28 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
 # Findings about what the analysis cannot see (variables, computed paths): normal inside scripts.
 _OPACITY_CATEGORIES = frozenset({"shell", "interp"})
 _OPACITY_RULES = frozenset({"fs.delete-unknown-target"})
+
+
+def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
+    """`cat > x.sh <<EOF`, `printf … > Makefile`, `tee .envrc <<EOF`: a script written by the shell is judged like one written by Write."""
+    from .rules.tools import script_verdict
+    from .shell.unwrap import literal_output
+
+    rule = REGISTRY["write.dangerous-script"]
+    for cmd in commands:
+        targets = [r.target.value for r in cmd.redirects if r.writes and r.target is not None and DYN not in r.target.value]
+        if cmd.name == "tee":
+            targets += [w.value for w in cmd.args if not w.value.startswith("-") and DYN not in w.value]
+        if not targets:
+            continue
+        text = literal_output(cmd)
+        if text is None:
+            continue
+        for t in targets:
+            msg = script_verdict(sc.path(t, cmd), text, sc, depth)
+            if msg:
+                findings.append(_finding(rule, msg, cmd.show()))
+                break
 
 
 def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:

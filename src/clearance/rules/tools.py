@@ -434,18 +434,28 @@ def _written_files(action: Action) -> list[tuple[str, str]]:
     ),
 )
 def dangerous_script(action: Action, sc: Scope) -> str | None:
+    for path, text in _written_files(action):
+        msg = script_verdict(path, text, sc)
+        if msg:
+            return msg
+    return None
+
+
+def script_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str | None:
+    """Why writing *text* to *path* writes a script that would be denied when run, or None.
+
+    Shared by the Write/Edit tools and by shell redirections (`cat > x.sh <<EOF`)."""
     from ..engine import analyse_shell
     from ..model import HARD_DENY as HARD
 
-    for path, text in _written_files(action):
-        if not text or len(text) > MAX_SCRIPT_CHARS:
-            continue
-        for code in script_commands(path, text):
-            found = analyse_shell(code, sc).findings
-            worst = [f for f in found if f.verdict in (HARD, SOFT_DENY)]
-            if worst:
-                f = min(worst, key=lambda x: 0 if x.verdict == HARD else 1)
-                return f"{path.rsplit('/', 1)[-1]} would run a command clearance denies when run directly: {f.message} ({f.rule_id})"
+    if not text or len(text) > MAX_SCRIPT_CHARS:
+        return None
+    for code in script_commands(path, text):
+        found = analyse_shell(code, sc, depth + 1).findings
+        worst = [f for f in found if f.verdict in (HARD, SOFT_DENY)]
+        if worst:
+            f = min(worst, key=lambda x: 0 if x.verdict == HARD else 1)
+            return f"{path.rsplit('/', 1)[-1]} would run a command clearance denies when run directly: {f.message} ({f.rule_id})"
     return None
 
 

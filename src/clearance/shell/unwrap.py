@@ -918,6 +918,17 @@ def _literal_stdin(sources: list[SimpleCommand]) -> str | None:
     return None
 
 
+def literal_output(cmd: SimpleCommand) -> str | None:
+    """What a literal `cat <<EOF`, `echo …`, `printf …` or `tee <<EOF` writes, when it is literal."""
+    if cmd.name in ("cat", "tee") and cmd.stdin_text is not None:
+        if cmd.name == "cat" and [a for a in cmd.args if a.value != "-"]:
+            return None
+        return cmd.stdin_text
+    if cmd.name == "tee" and cmd.stdin_from:
+        return _literal_stdin(cmd.stdin_from)
+    return _literal_stdin([cmd]) if cmd.name in ("echo", "printf") else None
+
+
 def _literal_items(sources: list[SimpleCommand], by_line: bool) -> list[str] | None:
     """The items a literal `echo`, `printf` or `cat <<EOF` feeds to xargs (one a line with -I)."""
     text = _literal_stdin(sources)
