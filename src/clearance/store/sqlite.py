@@ -22,14 +22,34 @@ class SqliteStore:
         folder = os.path.dirname(path)
         if folder:
             os.makedirs(folder, mode=0o700, exist_ok=True)
+        self.timeout_s = timeout_s
         # One connection per store; the team service uses it from its event-loop thread only.
         self.conn = sqlite3.connect(path, timeout=timeout_s, isolation_level=None, check_same_thread=False)
         self.conn.execute(f"PRAGMA busy_timeout = {int(timeout_s * 1000)}")
+        # Many hook processes may open a new store at the same moment; switching to WAL and the
+        # first migration can then see SQLITE_BUSY without the busy handler being consulted.
+        self._retrying(self._set_wal)
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self._retrying(self._migrate)
+
+    def _set_wal(self) -> None:
         mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
-            raise sqlite3.OperationalError(f"cannot switch {path} to WAL mode (got {mode})")
-        self.conn.execute("PRAGMA synchronous = NORMAL")
-        self._migrate()
+            raise sqlite3.OperationalError(f"cannot switch {self.url} to WAL mode (got {mode})")
+
+    def _retrying(self, fn: Any) -> Any:
+        """Run *fn*, retrying while SQLite reports the database locked or busy, up to the timeout."""
+        import random
+
+        deadline = time.monotonic() + self.timeout_s
+        while True:
+            try:
+                return fn()
+            except sqlite3.OperationalError as e:
+                text = str(e).lower()
+                if ("locked" not in text and "busy" not in text) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.005 + random.random() * 0.02)
 
     def _migrate(self) -> None:
         c = self.conn
@@ -48,11 +68,16 @@ class SqliteStore:
                 c.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
             c.execute("COMMIT")
         except BaseException:
-            c.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.OperationalError):
+                c.execute("ROLLBACK")  # SQLite may already have rolled back a busy transaction
             raise
 
     def record(self, rec: dict[str, Any], limits: tuple[int, int], headless: bool) -> dict[str, Any]:
         """Insert one decision and update its session's counters atomically; returns the escalation outcome."""
+        out: dict[str, Any] = self._retrying(lambda: self._record(rec, limits, headless))
+        return out
+
+    def _record(self, rec: dict[str, Any], limits: tuple[int, int], headless: bool) -> dict[str, Any]:
         c = self.conn
         sid = str(rec.get("session_id", ""))
         c.execute("BEGIN IMMEDIATE")
@@ -73,7 +98,8 @@ class SqliteStore:
             )
             c.execute("COMMIT")
         except BaseException:
-            c.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.OperationalError):
+                c.execute("ROLLBACK")  # SQLite may already have rolled back a busy transaction
             raise
         return out
 
