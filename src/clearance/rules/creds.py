@@ -61,6 +61,15 @@ TOKEN_PRINTERS: tuple[tuple[str, ...], ...] = (
     ("gcloud", "secrets", "versions", "access"),
     ("az", "keyvault", "secret", "show"),
     ("heroku", "config"),
+    ("heroku", "config:get"),
+    ("railway", "variables"),
+    ("bw", "get"),
+    ("lpass", "show"),
+    ("keyring", "get"),
+    ("git", "credential-osxkeychain", "get"),
+    ("git", "credential-store", "get"),
+    ("git", "credential-manager", "get"),
+    ("git", "credential-libsecret", "get"),
     ("vercel", "env", "pull"),
     ("fly", "secrets", "list"),
     ("doppler", "run", "--", "env"),
@@ -190,7 +199,7 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
     title="Printing access tokens or secrets from a CLI",
     why="A printed token ends up in the transcript and in the model provider's logs; an injected agent uses this to steal sessions.",
     verdict=SOFT_DENY,
-    commands=tuple(sorted({p[0] for p in TOKEN_PRINTERS})),
+    commands=(*sorted({p[0] for p in TOKEN_PRINTERS}), "ps"),
     match=(
         "gcloud auth print-access-token",
         "az account get-access-token",
@@ -198,10 +207,14 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
         "aws configure export-credentials",
         "kubectl config view --raw",
         "vault kv get secret/prod/db",
+        "ps auxe",
+        "bw get password github",
     ),
-    no_match=("gh auth status", "gcloud auth list", "aws sts get-caller-identity", "kubectl config view", "az account show"),
+    no_match=("gh auth status", "ps aux", "ps -ef", "gcloud auth list", "aws sts get-caller-identity", "kubectl config view", "az account show"),
 )
 def print_token(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if cmd.name == "ps" and any(not v.startswith("-") and "e" in v and v.isalpha() for v in cmd.values()):
+        return "ps e prints the environment of every process, secrets included, into the agent's context"
     tp = token_printer(cmd)
     if tp:
         return f"{tp} prints a secret into the agent's context"
@@ -235,14 +248,37 @@ def print_secret_var(cmd: SimpleCommand, sc: Scope) -> str | None:
     why="env | grep -i token prints exactly the secrets of the environment into the agent's context.",
     verdict=SOFT_DENY,
     commands=("grep", "egrep", "rg", "awk", "sed", "cut", "head", "tail", "sort", "less", "more"),
-    match=("env | grep -i token", "printenv | grep -E 'KEY|SECRET'", "set | grep PASSWORD"),
+    match=("env | grep -i token", "printenv | grep -E 'KEY|SECRET'", "set | grep PASSWORD", "env | grep AWS"),
     no_match=("env | grep -i node", "cat log.txt | grep token", "printenv PATH"),
 )
 def grep_environment(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not any(c.name in ENV_DUMPERS and not [v for v in c.values() if not v.startswith("-")] for c in cmd.stdin_from):
         return None
     words = " ".join(cmd.values()).lower()
-    for hint in ("key", "token", "secret", "pass", "cred", "auth", "session", "cookie", "private"):
+    for hint in (
+        "key",
+        "token",
+        "secret",
+        "pass",
+        "cred",
+        "auth",
+        "session",
+        "cookie",
+        "private",
+        "aws",
+        "github",
+        "gh_",
+        "openai",
+        "anthropic",
+        "stripe",
+        "slack",
+        "database",
+        "azure",
+        "gcp",
+        "api",
+        "pwd",
+        "dsn",
+    ):
         if hint in words:
             return f"{cmd.name} picks secrets ({hint}) out of the environment"
     return None
