@@ -18,8 +18,25 @@ SEDS = frozenset({"sed", "gsed"})
 VIMS = frozenset({"vim", "vi", "nvim", "view", "ex", "gvim", "vimdiff", "rvim"})
 TCLS = frozenset({"tclsh", "wish", "expect", "jimsh"})
 POWERSHELLS = frozenset({"pwsh", "powershell", "powershell.exe", "pwsh.exe"})
+# PowerShell cmdlets and aliases typed as if the shell were PowerShell (Windows agents).
+CMDLETS = frozenset(
+    {
+        "iex",
+        "Invoke-Expression",
+        "irm",
+        "iwr",
+        "Invoke-RestMethod",
+        "Invoke-WebRequest",
+        "Remove-Item",
+        "Start-Process",
+        "Set-ExecutionPolicy",
+        "New-Item",
+        "Set-Content",
+        "Add-Content",
+    }
+)
 MAKES = frozenset({"make", "gmake"})
-NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | frozenset({"osascript", "script", "parallel"})
+NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | frozenset({"osascript", "script", "parallel"})
 
 
 class Found:

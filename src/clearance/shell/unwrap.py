@@ -762,6 +762,8 @@ class Unwrapper:
                 found = embedded.applescript(code)
         elif name in embedded.POWERSHELLS:
             found = embedded.powershell(values)
+        elif name in embedded.CMDLETS:
+            found.opaque.append(f"{name} is PowerShell, which clearance does not analyse")
         elif name in embedded.MAKES:
             if embedded.make_reads_stdin(values):
                 label = f"{name} -f -"
