@@ -1,8 +1,23 @@
-"""Where the daemon's socket lives (imported by the hook's fast path, so kept tiny)."""
+"""Where the daemon's socket and key live, and the MAC both sides compute (imported by the hook's fast path, so kept tiny).
+
+The key file is what "the user enabled the daemon" means: ``clearance daemon`` creates
+``$XDG_STATE_HOME/clearance/daemon.key`` (default ``~/.local/state/clearance/daemon.key``,
+mode 0600 in a 0700 folder).  The hook talks to a daemon only when that file exists, and
+believes an answer only when it carries HMAC-SHA256(key, nonce || reply) for the nonce the
+hook just sent -- a listener the agent started on the socket path cannot produce it.
+"""
 
 from __future__ import annotations
 
 import os
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+# Environment variables never sent to the daemon: the daemon takes reviewer keys from its own environment.
+SECRET_MARKERS = ("KEY", "TOKEN", "SECRET", "PASSWORD", "PASSWD", "CREDENTIAL", "AUTH", "COOKIE", "SESSION")
 
 
 def socket_path(env: dict[str, str] | os._Environ[str] | None = None) -> str:
@@ -15,3 +30,50 @@ def socket_path(env: dict[str, str] | os._Environ[str] | None = None) -> str:
         return os.path.join(run, "clearance", "daemon.sock")
     home = env.get("HOME") or os.path.expanduser("~")
     return os.path.join(env.get("XDG_CACHE_HOME") or os.path.join(home, ".cache"), "clearance", "daemon.sock")
+
+
+def state_dir(env: dict[str, str] | os._Environ[str] | None = None) -> str:
+    """clearance's protected state folder: $XDG_STATE_HOME/clearance, default ~/.local/state/clearance."""
+    env = os.environ if env is None else env
+    home = env.get("HOME") or os.path.expanduser("~")
+    return os.path.join(env.get("XDG_STATE_HOME") or os.path.join(home, ".local", "state"), "clearance")
+
+
+def key_path(env: dict[str, str] | os._Environ[str] | None = None) -> str:
+    return os.path.join(state_dir(env), "daemon.key")
+
+
+def is_secret(name: str) -> bool:
+    upper = name.upper()
+    return any(m in upper for m in SECRET_MARKERS)
+
+
+def forwarded_env(env: dict[str, str] | os._Environ[str]) -> dict[str, str]:
+    """The variables the hook sends to the daemon: where things are and who runs, never a secret."""
+    return {
+        k: v
+        for k, v in env.items()
+        if (k.startswith(("CLEARANCE_", "XDG_", "CLAUDE_")) or k in ("HOME", "TMPDIR", "USER", "LOGNAME", "CI", "GITHUB_ACTIONS")) and not is_secret(k)
+    }
+
+
+def _sha256() -> Callable[[bytes], Any]:
+    try:
+        from _sha2 import sha256  # type: ignore[import-not-found,unused-ignore]  # Python >= 3.12
+    except ImportError:
+        try:
+            from _sha256 import sha256  # type: ignore[import-not-found,no-redef,unused-ignore]  # Python 3.11
+        except ImportError:  # pragma: no cover - a build without the built-in hashes
+            from hashlib import sha256  # type: ignore[assignment,unused-ignore]
+    fn: Callable[[bytes], Any] = sha256
+    return fn
+
+
+def mac(key: bytes, msg: bytes) -> str:
+    """HMAC-SHA256 (RFC 2104) as hex, on the built-in SHA-256: ``hmac``/``hashlib`` cost ~5 ms to import (OpenSSL)."""
+    h = _sha256()
+    if len(key) > 64:
+        key = h(key).digest()
+    key = key.ljust(64, b"\0")
+    inner = h(bytes(b ^ 0x36 for b in key) + msg).digest()
+    return str(h(bytes(b ^ 0x5C for b in key) + inner).hexdigest())
