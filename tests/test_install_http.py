@@ -1,0 +1,122 @@
+"""`clearance install claude --http`: Claude Code's http hook to a local `clearance serve`, failing closed."""
+
+from __future__ import annotations
+
+import http.client
+import importlib.util
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from clearance.installer import HTTP_MARK, InstallError, _service_up, compile_package, install, uninstall
+
+ORIGINAL = b'{\n  "permissions": {\n    "allow": [\n      "Bash(npm test:*)"\n    ]\n  }\n}\n'
+
+
+def test_http_install_shape_idempotent_and_uninstall(tmp_path: Path) -> None:
+    home, project = str(tmp_path / "h"), str(tmp_path / "p")
+    settings = Path(home) / ".claude" / "settings.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_bytes(ORIGINAL)
+    path, diff = install("claude", "user", home, project, exe="/opt/c/bin/clearance", http="http://127.0.0.1:8765/")
+    assert diff and path == str(settings)
+    data = json.loads(settings.read_text())
+    assert data["hooks"]["PreToolUse"] == [
+        {
+            "matcher": "*",
+            "hooks": [
+                {
+                    "type": "http",
+                    "url": "http://127.0.0.1:8765/v1/hook?agent=claude",
+                    "headers": {"Authorization": "Bearer $CLEARANCE_TOKEN"},
+                    "allowedEnvVars": ["CLEARANCE_TOKEN"],
+                    "timeout": 30,
+                    "onFailure": "block",
+                    "statusMessage": HTTP_MARK,
+                }
+            ],
+        }
+    ]
+    # The probe (PostToolUse) stays a command hook: the service answers PreToolUse only.
+    assert data["hooks"]["PostToolUse"][0]["hooks"][0]["type"] == "command"
+    assert install("claude", "user", home, project, exe="/opt/c/bin/clearance", http="http://127.0.0.1:8765")[1] == ""
+    assert install("claude", "user", home, project, exe="/opt/c/bin/clearance")[1] == ""  # already installed (as http)
+    assert uninstall("claude", "user", home, project)[1]
+    assert settings.read_bytes() == ORIGINAL
+
+
+def test_http_install_refusals(tmp_path: Path) -> None:
+    home, project = str(tmp_path / "h"), str(tmp_path / "p")
+    with pytest.raises(InstallError, match="Claude Code only"):
+        install("codex", "user", home, project, http="http://127.0.0.1:8765")
+    with pytest.raises(InstallError, match="http:// or https://"):
+        install("claude", "user", home, project, http="127.0.0.1:8765")
+    install("claude", "user", home, project, exe="/opt/c/bin/clearance")
+    with pytest.raises(InstallError, match="uninstall claude` first"):
+        install("claude", "user", home, project, http="http://127.0.0.1:8765")
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[int, str]]:
+    pytest.importorskip("starlette")
+    import uvicorn
+
+    from clearance.server.app import create_app
+    from clearance.server.service import Service
+
+    svc = Service(str(tmp_path / "team.db"))
+    svc.add_user("alice", "correct horse battery", "admin")
+    token = svc.create_token("laptop", "alice")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    server = uvicorn.Server(uvicorn.Config(create_app(svc), host="127.0.0.1", port=port, log_level="warning"))
+    threading.Thread(target=server.run, daemon=True).start()
+    for _ in range(250):
+        if server.started:
+            break
+        time.sleep(0.02)
+    yield port, token
+    server.should_exit = True
+
+
+def test_installed_http_hook_gets_claude_answers(served: tuple[int, str], tmp_path: Path) -> None:
+    """What Claude Code sends for the installed entry (POST url, the header with $CLEARANCE_TOKEN filled in) gets a 2xx Claude answer."""
+    port, token = served
+    home = str(tmp_path / "h")
+    install("claude", "user", home, str(tmp_path), exe="/opt/c/bin/clearance", http=f"http://127.0.0.1:{port}")
+    hook = json.loads((Path(home) / ".claude" / "settings.json").read_text())["hooks"]["PreToolUse"][0]["hooks"][0]
+    url = hook["url"].split(f"127.0.0.1:{port}", 1)[1]
+    headers = {k: v.replace("$CLEARANCE_TOKEN", token) for k, v in hook["headers"].items()}
+    for command, expected in (("rm -rf ~/", "deny"), ("git status", "allow")):
+        ev = {"session_id": "s", "hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": "/home/ana/w"}
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("POST", url, body=json.dumps(ev), headers={**headers, "content-type": "application/json"})
+        r = conn.getresponse()
+        assert r.status == 200
+        assert json.loads(r.read())["hookSpecificOutput"]["permissionDecision"] == expected
+    assert _service_up(f"http://127.0.0.1:{port}/v1/hook?agent=claude")
+    # Without the token the answer is a 401: with onFailure "block" Claude Code does not run the call.
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("POST", url, body="{}", headers={"authorization": "Bearer "})
+    assert conn.getresponse().status == 401
+
+
+def test_service_down_is_reported() -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    assert not _service_up(f"http://127.0.0.1:{port}/v1/hook")
+
+
+def test_compile_package_writes_bytecode() -> None:
+    import clearance.hook
+
+    assert compile_package()
+    cached = importlib.util.cache_from_source(clearance.hook.__file__)
+    assert Path(cached).exists()
