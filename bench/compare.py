@@ -185,7 +185,7 @@ def main() -> int:
             home.mkdir()
             spawned.append(("cc-safety-net", [ccsn, "hook", "--claude-code"], dict(os.environ, HOME=str(home))))
         conns = {label: http.client.HTTPConnection("127.0.0.1", v.port, timeout=30) for label, v in https}
-        for label, argv, env in spawned:  # warm the page cache and the daemons
+        for _label, argv, env in spawned:  # warm the page cache and the daemons
             for d in data:
                 subprocess.run(argv, input=d, capture_output=True, env=env)
         t_start = time.perf_counter()
