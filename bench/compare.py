@@ -5,7 +5,8 @@ usage: python bench/compare.py [--base REV] [--rounds N] [--json] [--no-base] [-
 
 Versions: ``this`` (this tree's src/) and ``base`` (REV, default ``main``, extracted with
 ``git archive`` into a temporary folder and run with PYTHONPATH pointing at its src/ -- the
-same interpreter and dependencies, so only the code differs), and cc-safety-net when its
+same interpreter and dependencies, so only the code differs; both byte-compiled first, as an
+installation is), and cc-safety-net when its
 ``cc-safety-net`` command is installed (``npm install -g cc-safety-net``).
 
 Paths, each measured as the agent sees it (spawn, event on stdin, answer on stdout):
@@ -94,6 +95,8 @@ class Version:
         for k in ("CLEARANCE_SERVER", "CLEARANCE_TOKEN", "XDG_RUNTIME_DIR"):
             self.env.pop(k, None)
         self.hook = [sys.executable, str(self.launcher), "hook"]
+        # As installed: byte-compiled (pip compiles wheels; `clearance install` compiles the package).
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(src)], check=True, env=dict(os.environ, PYTHONDONTWRITEBYTECODE=""))
         self.procs: list[subprocess.Popen[bytes]] = []
         self.port = 0
         self.token = ""

@@ -55,6 +55,12 @@ def test_daemon_answers_and_falls_back(tmp_path: Path) -> None:
         )
         p = subprocess.run([sys.executable, "-m", "clearance", "hook"], input=ev, capture_output=True, text=True, env=env, timeout=30)
         assert json.loads(p.stdout)["hookSpecificOutput"]["permissionDecision"] == "deny"
+        # The client path stays lean: no json package (it pulls in re and enum), no engine, no SQLite.
+        lean = subprocess.run([sys.executable, "-X", "importtime", "-m", "clearance", "hook"], input=ev, capture_output=True, text=True, env=env, timeout=30)
+        assert json.loads(lean.stdout)["hookSpecificOutput"]["permissionDecision"] == "deny"
+        imported = {line.rsplit("|", 1)[1].strip() for line in lean.stderr.splitlines() if line.startswith("import time:")}
+        assert "clearance.daemon_path" in imported
+        assert not imported & {"json", "re", "enum", "sqlite3", "clearance.engine", "clearance.api", "hashlib", "_hashlib"}, imported
         codex = json.dumps(
             {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "git push -f"}, "cwd": "/home/ana/webapp", "turn_id": "t"}
         )
@@ -166,7 +172,17 @@ def test_forwarded_env_drops_secrets_keeps_locations() -> None:
     env = {**SECRETS, "HOME": "/home/ana", "CLAUDE_PROJECT_DIR": "/w", "CLEARANCE_MANAGED_POLICY": "/m.toml", "AWS_SECRET_ACCESS_KEY": "x", "PATH": "/bin"}
     env["CLAUDE_CODE_OAUTH_TOKEN"] = "oauth"
     env["CLEARANCE_DB_PASSWORD"] = "pw"
+    env["CLEARANCE_DB"] = "postgresql://app:hunter2@db.internal/clearance"
     assert forwarded_env(env) == {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": "/w", "CLEARANCE_MANAGED_POLICY": "/m.toml"}
+
+
+def test_daemon_uses_its_own_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
+    from clearance.daemon import _environment
+
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "daemon-key")
+    monkeypatch.setenv("CLEARANCE_DB", "postgresql://app:pw@db/x")
+    env = _environment({"HOME": "/home/ana", "ANTHROPIC_API_KEY": "sent-key", "CLEARANCE_DB": "postgresql://evil:x@elsewhere/y"})
+    assert env["ANTHROPIC_API_KEY"] == "daemon-key" and env["CLEARANCE_DB"] == "postgresql://app:pw@db/x" and env["HOME"] == "/home/ana"
 
 
 def test_key_readable_by_others_is_refused(tmp_path: Path) -> None:

@@ -92,7 +92,7 @@ def test_http_client_does_not_import_tls_or_http_client(port: int) -> None:
     code = (
         "import sys; from clearance.remote import _request;"
         f"s, b = _request('POST', 'http://127.0.0.1:{port}/v1/hook', 't', b'{{}}', 5.0);"
-        "print(s, sorted(m for m in ('ssl', '_ssl', 'http.client', 'urllib.parse', 'email') if m in sys.modules))"
+        "print(s, sorted(m for m in ('ssl', '_ssl', 'http.client', 'urllib.parse', 'email', 'json', 're') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30, env=dict(os.environ))
     assert out.stdout.strip() == "201 []", out.stderr

@@ -28,7 +28,7 @@ import stat
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
-from .daemon_path import is_secret, key_path, mac, socket_path
+from .daemon_path import has_credentials, is_secret, key_path, mac, socket_path
 from .hook import Options, run_answer
 
 WORKERS = 8
@@ -69,10 +69,10 @@ def read_key(path: str) -> bytes:
 
 
 def _environment(sent: object) -> dict[str, str]:
-    """The request's variables (secrets dropped), plus the daemon's own secrets (reviewer API keys)."""
-    env = {k: v for k, v in os.environ.items() if is_secret(k)}
+    """The request's variables (secrets dropped), plus the daemon's own secrets (reviewer API keys, a store URL with a password)."""
+    env = {k: v for k, v in os.environ.items() if is_secret(k) or has_credentials(v)}
     if isinstance(sent, dict):
-        env.update({str(k): str(v) for k, v in sent.items() if not is_secret(str(k))})
+        env.update({str(k): str(v) for k, v in sent.items() if not is_secret(str(k)) and not has_credentials(str(v))})
     return env
 
 

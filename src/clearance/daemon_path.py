@@ -48,12 +48,21 @@ def is_secret(name: str) -> bool:
     return any(m in upper for m in SECRET_MARKERS)
 
 
+def has_credentials(value: str) -> bool:
+    """A URL with a user:password part (``postgresql://app:pw@db/x``)."""
+    _, sep, rest = value.partition("://")
+    netloc = rest.split("/", 1)[0]
+    return bool(sep) and "@" in netloc and ":" in netloc.rpartition("@")[0]
+
+
 def forwarded_env(env: dict[str, str] | os._Environ[str]) -> dict[str, str]:
     """The variables the hook sends to the daemon: where things are and who runs, never a secret."""
     return {
         k: v
         for k, v in env.items()
-        if (k.startswith(("CLEARANCE_", "XDG_", "CLAUDE_")) or k in ("HOME", "TMPDIR", "USER", "LOGNAME", "CI", "GITHUB_ACTIONS")) and not is_secret(k)
+        if (k.startswith(("CLEARANCE_", "XDG_", "CLAUDE_")) or k in ("HOME", "TMPDIR", "USER", "LOGNAME", "CI", "GITHUB_ACTIONS"))
+        and not is_secret(k)
+        and not has_credentials(v)
     }
 
 

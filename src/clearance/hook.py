@@ -8,9 +8,9 @@ crash would let Claude Code run the tool (a non-blocking hook error).
 
 from __future__ import annotations
 
-import json
 import sys
 
+from . import jsonlite as json
 from .adapters.common import Answer
 
 TYPE_CHECKING = False

@@ -9,11 +9,11 @@ and says so on stderr -- an unreachable service never becomes an allow.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
 
+from . import jsonlite as json
 from .adapters.common import Answer
 
 TYPE_CHECKING = False
