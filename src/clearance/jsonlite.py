@@ -36,7 +36,7 @@ def _not_serializable(o: object) -> object:
 try:
     import _json
 
-    _scan: Any = _json.make_scanner(_Options())
+    _scan: Any = _json.make_scanner(_Options())  # type: ignore[arg-type]
     _encode: Any = _json.make_encoder(None, _not_serializable, _json.encode_basestring_ascii, None, ": ", ", ", False, False, True)
 except (ImportError, AttributeError, TypeError):  # pragma: no cover - a Python without the accelerator
     _scan = _encode = None

@@ -88,7 +88,8 @@ def _request(method: str, url: str, token: str, body: bytes | None, timeout: flo
 
         err: OSError | None = None
         sock = None
-        for family, kind, proto, _, addr in _socket.getaddrinfo(host, port, 0, _socket.SOCK_STREAM):
+        name: str | bytes = host.encode("ascii") if host.isascii() else host  # a str host loads the idna codec (and re)
+        for family, kind, proto, _, addr in _socket.getaddrinfo(name, port, 0, _socket.SOCK_STREAM):
             s = _socket.socket(family, kind, proto)
             s.settimeout(timeout)
             try:
