@@ -11,7 +11,9 @@ installation is), and cc-safety-net when its
 
 Paths, each measured as the agent sees it (spawn, event on stdin, answer on stdout):
   floor     ``python -I -S -c pass`` of the same interpreter (the least a Python hook can cost)
-  cold      ``clearance hook``, deciding in-process (audit record in a scratch SQLite file)
+  cold      ``clearance hook``, deciding in-process (audit record in a scratch SQLite file), run
+            as installed: ``python -I -S .../hookrun.py hook`` where the tree has it, else as the
+            console script does (``python <launcher> hook``; also shown for this tree)
   daemon    ``clearance hook`` with ``clearance daemon`` running
   thin      ``clearance hook`` as a thin client of ``clearance serve`` (CLEARANCE_SERVER)
   http      one ``POST /v1/hook`` on a kept-alive connection (Claude Code's ``type: "http"`` hook)
@@ -48,10 +50,11 @@ ADMIN_PW = "bench-admin-password-1"
 LAUNCHER = "import sys\ntry:\n    from clearance.entry import main\nexcept ImportError:\n    from clearance.cli import main\nsys.exit(main())\n"
 
 
-def payloads() -> list[bytes]:
+def payloads(session: str = "bench") -> list[bytes]:
+    """The events of one round, in a session of their own (escalation turns a session's 4th denial into ask)."""
     out = []
     for ev in EVENTS:
-        full = {"session_id": "bench", "cwd": "/home/ana/webapp", "hook_event_name": "PreToolUse", "permission_mode": "default", **ev}
+        full = {"session_id": session, "cwd": "/home/ana/webapp", "hook_event_name": "PreToolUse", "permission_mode": "default", **ev}
         out.append(json.dumps(full).encode())
     return out
 
@@ -94,7 +97,9 @@ class Version:
         )
         for k in ("CLEARANCE_SERVER", "CLEARANCE_TOKEN", "XDG_RUNTIME_DIR"):
             self.env.pop(k, None)
-        self.hook = [sys.executable, str(self.launcher), "hook"]
+        self.console = [sys.executable, str(self.launcher), "hook"]  # what a console script runs
+        fast = src / "clearance" / "hookrun.py"  # what `clearance install` writes, where the tree has it
+        self.hook = [sys.executable, "-I", "-S", str(fast), "hook"] if fast.exists() else self.console
         # As installed: byte-compiled (pip compiles wheels; `clearance install` compiles the package).
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(src)], check=True, env=dict(os.environ, PYTHONDONTWRITEBYTECODE=""))
         self.procs: list[subprocess.Popen[bytes]] = []
@@ -179,6 +184,8 @@ def main() -> int:
         https: list[tuple[str, Version]] = []
         for v in versions:
             spawned.append((f"{v.name} cold", v.hook, v.env))
+            if v.hook != v.console:
+                spawned.append((f"{v.name} cold, console script", v.console, v.env))
             spawned.append((f"{v.name} daemon", v.hook, v.start_daemon()))
             spawned.append((f"{v.name} thin", v.hook, v.start_serve()))
             https.append((f"{v.name} http", v))
@@ -196,7 +203,7 @@ def main() -> int:
             i = r % len(data)
             for label, argv, env in spawned:
                 t0 = time.perf_counter()
-                p = subprocess.run(argv, input=data[i], capture_output=True, env=env)
+                p = subprocess.run(argv, input=payloads(f"b{r}-{label}")[i], capture_output=True, env=env)
                 dt = (time.perf_counter() - t0) * 1000.0
                 if r == 0:
                     continue  # one more warm-up round
@@ -206,7 +213,9 @@ def main() -> int:
             for label, v in https:
                 conn = conns[label]
                 t0 = time.perf_counter()
-                conn.request("POST", "/v1/hook", body=data[i], headers={"authorization": f"Bearer {v.token}", "content-type": "application/json"})
+                conn.request(
+                    "POST", "/v1/hook", body=payloads(f"b{r}-{label}")[i], headers={"authorization": f"Bearer {v.token}", "content-type": "application/json"}
+                )
                 body = conn.getresponse().read()
                 dt = (time.perf_counter() - t0) * 1000.0
                 if r == 0:

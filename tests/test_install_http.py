@@ -120,3 +120,33 @@ def test_compile_package_writes_bytecode() -> None:
     assert compile_package()
     cached = importlib.util.cache_from_source(clearance.hook.__file__)
     assert Path(cached).exists()
+
+
+def test_default_command_is_the_fast_launcher_and_answers(tmp_path: Path) -> None:
+    """The installed command runs `python -I -S .../hookrun.py hook`: no site, no PYTHON* variables; it decides like `clearance hook`."""
+    import os
+    import subprocess
+    import sys
+
+    from clearance.installer import hook_command
+
+    home, project = str(tmp_path / "h"), str(tmp_path / "p")
+    path, _ = install("claude", "user", home, project)
+    command = json.loads(Path(path).read_text())["hooks"]["PreToolUse"][0]["hooks"][0]["command"]
+    assert command == hook_command("claude") and " -I -S " in command and command.endswith("hookrun.py hook --agent claude || exit 2")
+    assert install("claude", "user", home, project)[1] == ""  # recognised as ours: idempotent
+    # PYTHONPATH pointing at a decoy clearance is ignored (-I).
+    decoy = tmp_path / "decoy" / "clearance"
+    decoy.mkdir(parents=True)
+    (decoy / "__init__.py").write_text("raise SystemExit('decoy imported')\n")
+    env = dict(os.environ, HOME="/home/ana", CLEARANCE_DB=str(tmp_path / "a.db"), PYTHONPATH=str(decoy.parent), CLEARANCE_NO_DAEMON="1")
+    for cmd, expected in (("rm -rf ~/", "deny"), ("ls -la", "allow")):
+        ev = {"session_id": "s", "hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": cmd}, "cwd": "/home/ana/w"}
+        p = subprocess.run(["bash", "-c", command], input=json.dumps(ev), capture_output=True, text=True, env=env, timeout=60)
+        assert p.returncode == 0, p.stderr
+        assert json.loads(p.stdout)["hookSpecificOutput"]["permissionDecision"] == expected
+    # Without the launcher file the shell exits 2: blocked, not allowed.
+    broken = command.replace("hookrun.py", "missing-hookrun.py")
+    p = subprocess.run(["bash", "-c", broken], input="{}", capture_output=True, text=True, env=env, timeout=60)
+    assert p.returncode == 2
+    assert sys.executable in command

@@ -55,9 +55,21 @@ def settings_path(agent: str, scope: str, home: str, project: str) -> str:
     return paths[agent]
 
 
+def fast_launcher() -> list[str] | None:
+    """``python -I -S .../clearance/hookrun.py``: the hook without site's start-up cost (None when unavailable)."""
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "hookrun.py")
+    if not (os.path.exists(script) and sys.executable and os.path.exists(sys.executable)):
+        return None
+    return [sys.executable, "-I", "-S", script]
+
+
 def hook_command(agent: str, exe: str | None = None) -> str:
-    exe = exe or executable()
-    base = f"{shlex.quote(exe)} hook --agent {agent}"
+    """The installed command: the fast launcher by default, ``<exe> hook`` when an executable is given."""
+    fast = fast_launcher() if exe is None else None
+    if fast is not None:
+        base = f"{shlex.join(fast)} hook --agent {agent}"
+    else:
+        base = f"{shlex.quote(exe or executable())} hook --agent {agent}"
     if agent == "copilot":
         # Copilot CLI reads only a printed deny; a failure prints one.
         fallback = json.dumps({"permissionDecision": "deny", "permissionDecisionReason": "clearance failed to run; blocking"})
@@ -109,7 +121,7 @@ def http_entry(url: str) -> dict[str, Any]:
 
 def _ours(item: Any) -> bool:
     text = json.dumps(item)
-    return MARK in text or HTTP_MARK in text
+    return MARK in text or HTTP_MARK in text or "hookrun.py hook" in text
 
 
 def _load(path: str) -> tuple[bytes | None, Any]:
@@ -385,7 +397,7 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
                     )
                 )
             cmd_ok = any(os.path.exists(tok) for tok in shlex.split(text.replace('"', " ").replace(",", " ")) if tok.startswith("/"))
-            if MARK in text and not cmd_ok:
+            if (MARK in text or "hookrun.py hook" in text) and not cmd_ok:
                 ok = False
                 lines.append(
                     f"✗ {agent} ({scope}): the hook command in {path} points to a clearance that does not exist; run `clearance install {agent}` again"
