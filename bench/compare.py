@@ -202,8 +202,9 @@ def main() -> int:
         for r in range(a.rounds + 1):
             i = r % len(data)
             for label, argv, env in spawned:
+                event = payloads(f"b{r}-{label}")[i]
                 t0 = time.perf_counter()
-                p = subprocess.run(argv, input=payloads(f"b{r}-{label}")[i], capture_output=True, env=env)
+                p = subprocess.run(argv, input=event, capture_output=True, env=env)
                 dt = (time.perf_counter() - t0) * 1000.0
                 if r == 0:
                     continue  # one more warm-up round
@@ -212,10 +213,9 @@ def main() -> int:
                     wrong[label] = wrong.get(label, 0) + 1
             for label, v in https:
                 conn = conns[label]
+                event = payloads(f"b{r}-{label}")[i]
                 t0 = time.perf_counter()
-                conn.request(
-                    "POST", "/v1/hook", body=payloads(f"b{r}-{label}")[i], headers={"authorization": f"Bearer {v.token}", "content-type": "application/json"}
-                )
+                conn.request("POST", "/v1/hook", body=event, headers={"authorization": f"Bearer {v.token}", "content-type": "application/json"})
                 body = conn.getresponse().read()
                 dt = (time.perf_counter() - t0) * 1000.0
                 if r == 0:
