@@ -248,3 +248,23 @@ def test_a_slow_request_does_not_hold_up_the_daemon(tmp_path: Path, monkeypatch:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_daemon_keeps_the_audit_store_open_and_records_every_decision(tmp_path: Path) -> None:
+    from clearance import daemon
+    from clearance.store import open_store
+
+    db = str(tmp_path / "audit.db")
+    key = load_or_create_key(str(tmp_path / "state" / "k"))
+    for i, command in enumerate(("ls", "rm -rf ~", "git status")):
+        ev = json.loads(_event(command))
+        ev["session_id"] = f"held-{i}"
+        req = {"nonce": f"n{i}", "argv": [], "env": {"HOME": "/home/ana", "CLEARANCE_DB": db}, "raw": json.dumps(ev)}
+        body = json.loads(answer_request(json.dumps(req).encode(), key).partition(b"\n")[2])
+        assert body["exit_code"] == 0
+    assert db in daemon._held and daemon._held[db] is not None
+    store = open_store(db)
+    try:
+        assert sorted(r["decision"] for r in store.query({}, 10)) == ["allow", "allow", "deny"]
+    finally:
+        store.close()
