@@ -216,9 +216,9 @@ def _via_daemon(raw: bytes, argv: list[str], env: dict[str, str] | os._Environ[s
     nonce = os.urandom(16).hex()
     payload = json.dumps({"nonce": nonce, "argv": argv, "env": forwarded_env(env), "raw": raw.decode("utf-8", "surrogateescape")}).encode()
     try:
-        timeout = float(env.get("CLEARANCE_DAEMON_TIMEOUT") or 20.0)
+        timeout = float(env.get("CLEARANCE_DAEMON_TIMEOUT") or 10.0)
     except ValueError:
-        timeout = 20.0
+        timeout = 10.0
     s = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     try:
         s.settimeout(timeout)
