@@ -29,6 +29,7 @@ import contextlib
 import http.client
 import json
 import os
+import resource
 import shutil
 import socket
 import statistics
@@ -174,6 +175,7 @@ def main() -> int:
     versions = [Version("this", ROOT / "src", scratch)]
     stack = contextlib.ExitStack()
     times: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}  # CPU time of the spawned process (steadier than wall time on a busy machine)
     wrong: dict[str, int] = {}
     try:
         if not a.no_base:
@@ -203,12 +205,15 @@ def main() -> int:
             i = r % len(data)
             for label, argv, env in spawned:
                 event = payloads(f"b{r}-{label}")[i]
+                ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
                 t0 = time.perf_counter()
                 p = subprocess.run(argv, input=event, capture_output=True, env=env)
                 dt = (time.perf_counter() - t0) * 1000.0
+                ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
                 if r == 0:
                     continue  # one more warm-up round
                 times.setdefault(label, []).append(dt)
+                cpu.setdefault(label, []).append((ru1.ru_utime + ru1.ru_stime - ru0.ru_utime - ru0.ru_stime) * 1000.0)
                 if label != "floor" and not label.startswith("cc-safety-net") and _decision(p.stdout) != EXPECT[i]:
                     wrong[label] = wrong.get(label, 0) + 1
             for label, v in https:
@@ -231,16 +236,25 @@ def main() -> int:
         shutil.rmtree(scratch, ignore_errors=True)
     res = {label: summary(ts) for label, ts in times.items()}
     floor = res["floor"]["p50"]
+    cpu_floor = statistics.median(cpu["floor"])
     for label, s in res.items():
         s["x_floor"] = round(s["p50"] / floor, 2) if floor else 0.0
         s["wrong"] = wrong.get(label, 0)
+        if label in cpu:
+            s["cpu_p50"] = round(statistics.median(cpu[label]), 2)
+            s["cpu_x_floor"] = round(s["cpu_p50"] / cpu_floor, 2) if cpu_floor else 0.0
     if a.json:
         print(json.dumps({"rounds": a.rounds, "seconds": round(wall, 1), "results": res}))
         return 0
-    print(f"{a.rounds} interleaved rounds in {wall:.1f} s; ms per decision (x floor = p50 / interpreter start p50)")
-    print(f"{'path':34s} {'p50':>8s} {'p90':>8s} {'p99':>8s} {'min':>8s} {'x floor':>8s}  wrong answers")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"{a.rounds} interleaved rounds in {wall:.1f} s (load average {load:.1f} on {os.cpu_count()} CPUs); ms per decision")
+    print("x floor = p50 / p50 of `python -I -S -c pass`; cpu = user+sys time of the spawned process (not the daemon's or server's)")
+    print(f"{'path':34s} {'p50':>8s} {'p90':>8s} {'p99':>8s} {'min':>8s} {'x floor':>8s} {'cpu p50':>8s} {'cpu x':>6s}  wrong")
     for label, s in res.items():
-        print(f"{label:34s} {s['p50']:8.2f} {s['p90']:8.2f} {s['p99']:8.2f} {s['min']:8.2f} {s['x_floor']:8.2f}  {s['wrong'] if label != 'floor' else ''}")
+        cpu_cols = f"{s['cpu_p50']:8.2f} {s['cpu_x_floor']:6.2f}" if "cpu_p50" in s else f"{'':8s} {'':6s}"
+        print(
+            f"{label:34s} {s['p50']:8.2f} {s['p90']:8.2f} {s['p99']:8.2f} {s['min']:8.2f} {s['x_floor']:8.2f} {cpu_cols}  {s['wrong'] if label != 'floor' else ''}"
+        )
     return 0
 
 

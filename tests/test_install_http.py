@@ -150,3 +150,22 @@ def test_default_command_is_the_fast_launcher_and_answers(tmp_path: Path) -> Non
     p = subprocess.run(["bash", "-c", broken], input="{}", capture_output=True, text=True, env=env, timeout=60)
     assert p.returncode == 2
     assert sys.executable in command
+
+
+def test_fast_launcher_skips_site(tmp_path: Path) -> None:
+    """hookrun.py finds the package and tree-sitter itself (a venv's site-packages too): site is not imported."""
+    import os
+    import subprocess
+    import sys
+
+    from clearance.installer import fast_launcher
+
+    launcher = fast_launcher()
+    assert launcher is not None
+    ev = {"session_id": "s", "hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "rm -rf ~/"}, "cwd": "/home/ana/w"}
+    env = dict(os.environ, HOME="/home/ana", CLEARANCE_DB=str(tmp_path / "a.db"), CLEARANCE_NO_DAEMON="1")
+    p = subprocess.run([launcher[0], "-X", "importtime", *launcher[1:], "hook"], input=json.dumps(ev), capture_output=True, text=True, env=env, timeout=60)
+    assert json.loads(p.stdout)["hookSpecificOutput"]["permissionDecision"] == "deny", p.stderr[-500:]
+    imported = {line.rsplit("|", 1)[1].strip() for line in p.stderr.splitlines() if line.startswith("import time:")}
+    assert "site" not in imported and "sitecustomize" not in imported, sorted(imported)
+    assert launcher[0] == sys.executable

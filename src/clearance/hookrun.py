@@ -17,11 +17,15 @@ def _setup() -> None:
     version = f"python{sys.version_info[0]}.{sys.version_info[1]}"
     if here in sys.path:
         sys.path.remove(here)  # before Python 3.11, -I does not keep the script's folder off the path
+    import os
+
     paths = [root]
-    for prefix in (sys.prefix, sys.exec_prefix):
+    # Without site, sys.prefix is the base interpreter's, not the virtual environment's (site reads pyvenv.cfg).
+    venv = os.path.dirname(os.path.dirname(sys.executable))
+    prefixes = [venv] if os.path.exists(f"{venv}/pyvenv.cfg") else []
+    for prefix in (*prefixes, sys.prefix, sys.exec_prefix):
         paths.append(f"{prefix}/lib/{version}/site-packages")
     sys.path[:0] = [p for p in dict.fromkeys(paths) if p not in sys.path]
-    import os
 
     if not any(os.path.isdir(f"{p}/tree_sitter_bash") for p in sys.path):
         import site
