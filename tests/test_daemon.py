@@ -61,6 +61,16 @@ def test_daemon_answers_and_falls_back(tmp_path: Path) -> None:
         imported = {line.rsplit("|", 1)[1].strip() for line in lean.stderr.splitlines() if line.startswith("import time:")}
         assert "clearance.daemon_path" in imported
         assert not imported & {"json", "re", "enum", "sqlite3", "clearance.engine", "clearance.api", "hashlib", "_hashlib"}, imported
+        # Started as installed (python -I -S hookrun.py), not even os or site is imported.
+        from clearance.installer import fast_launcher
+
+        launcher = fast_launcher()
+        assert launcher is not None
+        fast = subprocess.run([launcher[0], "-X", "importtime", *launcher[1:], "hook"], input=ev, capture_output=True, text=True, env=env, timeout=30)
+        assert json.loads(fast.stdout)["hookSpecificOutput"]["permissionDecision"] == "deny"
+        imported = {line.rsplit("|", 1)[1].strip() for line in fast.stderr.splitlines() if line.startswith("import time:")}
+        if sys.prefix != sys.base_prefix:  # in a virtual environment hookrun finds tree-sitter without site
+            assert "clearance.daemon_path" in imported and not imported & {"os", "site", "json", "re"}, sorted(imported)
         codex = json.dumps(
             {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "git push -f"}, "cwd": "/home/ana/webapp", "turn_id": "t"}
         )

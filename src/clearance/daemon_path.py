@@ -9,38 +9,67 @@ hook just sent -- a listener the agent started on the socket path cannot produce
 
 from __future__ import annotations
 
-import os
+import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import os
     from collections.abc import Callable
     from typing import Any
+
+    Env = dict[str, str] | os._Environ[str]
 
 # Environment variables never sent to the daemon: the daemon takes reviewer keys from its own environment.
 SECRET_MARKERS = ("KEY", "TOKEN", "SECRET", "PASSWORD", "PASSWD", "CREDENTIAL", "AUTH", "COOKIE", "SESSION")
 
 
-def socket_path(env: dict[str, str] | os._Environ[str] | None = None) -> str:
-    env = os.environ if env is None else env
+def environ() -> Env:
+    """The process environment; without importing ``os`` (~1.2 ms under ``-I -S``) when nothing has yet."""
+    os_module = sys.modules.get("os")
+    if os_module is not None:
+        env: Env = os_module.environ
+        return env
+    import posix
+
+    return {k.decode("utf-8", "surrogateescape"): v.decode("utf-8", "surrogateescape") for k, v in posix.environ.items()}
+
+
+def _join(*parts: str) -> str:
+    """posixpath.join for relative later parts."""
+    out = parts[0]
+    for p in parts[1:]:
+        out = out + p if not out or out.endswith("/") else out + "/" + p
+    return out
+
+
+def _home(env: Env) -> str:
+    home = env.get("HOME")
+    if home:
+        return home
+    import os
+
+    return os.path.expanduser("~")
+
+
+def socket_path(env: Env | None = None) -> str:
+    env = environ() if env is None else env
     explicit = env.get("CLEARANCE_DAEMON_SOCKET")
     if explicit:
         return explicit
     run = env.get("XDG_RUNTIME_DIR")
     if run:
-        return os.path.join(run, "clearance", "daemon.sock")
-    home = env.get("HOME") or os.path.expanduser("~")
-    return os.path.join(env.get("XDG_CACHE_HOME") or os.path.join(home, ".cache"), "clearance", "daemon.sock")
+        return _join(run, "clearance", "daemon.sock")
+    return _join(env.get("XDG_CACHE_HOME") or _join(_home(env), ".cache"), "clearance", "daemon.sock")
 
 
-def state_dir(env: dict[str, str] | os._Environ[str] | None = None) -> str:
+def state_dir(env: Env | None = None) -> str:
     """clearance's protected state folder: $XDG_STATE_HOME/clearance, default ~/.local/state/clearance."""
-    env = os.environ if env is None else env
-    home = env.get("HOME") or os.path.expanduser("~")
-    return os.path.join(env.get("XDG_STATE_HOME") or os.path.join(home, ".local", "state"), "clearance")
+    env = environ() if env is None else env
+    return _join(env.get("XDG_STATE_HOME") or _join(_home(env), ".local", "state"), "clearance")
 
 
-def key_path(env: dict[str, str] | os._Environ[str] | None = None) -> str:
-    return os.path.join(state_dir(env), "daemon.key")
+def key_path(env: Env | None = None) -> str:
+    return _join(state_dir(env), "daemon.key")
 
 
 def is_secret(name: str) -> bool:
@@ -55,7 +84,7 @@ def has_credentials(value: str) -> bool:
     return bool(sep) and "@" in netloc and ":" in netloc.rpartition("@")[0]
 
 
-def forwarded_env(env: dict[str, str] | os._Environ[str]) -> dict[str, str]:
+def forwarded_env(env: Env) -> dict[str, str]:
     """The variables the hook sends to the daemon: where things are and who runs, never a secret."""
     return {
         k: v
