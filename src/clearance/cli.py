@@ -470,7 +470,9 @@ def build_parser() -> argparse.ArgumentParser:
     us.add_argument("--db")
     us.set_defaults(fn=_cmd_user)
 
-    dm = sub.add_parser("daemon", help="keep the engine warm on a Unix socket; the hook uses it when present")
+    dm = sub.add_parser(
+        "daemon", help="keep the engine warm on a Unix socket; enables it for the hook (key: $XDG_STATE_HOME/clearance/daemon.key, see docs/protocols.md)"
+    )
     dm.add_argument("--socket", help="socket path (default: $XDG_RUNTIME_DIR/clearance/daemon.sock)")
     dm.set_defaults(fn=_cmd_daemon)
 
