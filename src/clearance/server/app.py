@@ -51,6 +51,10 @@ WORKERS = 16  # decisions running at once (CLEARANCE_SERVE_WORKERS); more wait f
 def create_app(service: Service, secure_cookies: bool = False, workers: int | None = None) -> Starlette:
     limit = workers or int(os.environ.get("CLEARANCE_SERVE_WORKERS") or WORKERS)
     limiter: list[anyio.CapacityLimiter] = []
+    # Index the rules before any worker thread decides (the engine does it on first use, unguarded).
+    from ..api import decide_event
+
+    decide_event({"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "true"}, "cwd": "/"}, {"HOME": "/nonexistent"})
 
     async def off_loop(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a decision in the bounded worker pool, never on the event loop."""
