@@ -294,7 +294,7 @@ def test_concurrent_decisions_equal_sequential_ones(tmp_path: Path) -> None:
         "D=~/x; rm -rf $D",
         "echo $(git rev-parse HEAD) > rev.txt",
         "kubectl delete ns prod",
-    ] * 6
+    ] * 3
 
     def decide(command: str) -> str:
         req = {"nonce": "n", "argv": ["--no-audit"], "env": {"HOME": "/home/ana"}, "raw": _event(command)}
