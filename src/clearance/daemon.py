@@ -45,6 +45,8 @@ def load_or_create_key(path: str | None = None) -> bytes:
     path = path or key_path()
     folder = os.path.dirname(path)
     os.makedirs(folder, mode=0o700, exist_ok=True)
+    if os.stat(folder).st_uid == os.getuid():
+        os.chmod(folder, 0o700)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
     except FileExistsError:
