@@ -1,6 +1,7 @@
 # clearance: two commands on a fresh machine.
 #   make run   create .venv, install, decide a bundled sample of agent actions and print a table
 #   make test  install the test dependencies and run the tests, ruff and mypy
+#   make bench per-decision latency of every path (cold hook, daemon, thin client, http), this tree against BASE
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -32,9 +33,12 @@ lint: install
 eval: install
 	$(BIN)/python eval/evaluate.py $(SHARED)/corpus/actions.jsonl
 
+# make bench BASE=HEAD~5: this tree against BASE (default main) and cc-safety-net when installed, in one run
+BASE ?= main
+ROUNDS ?= 40
 bench: install
-	$(BIN)/python bench/hook_startup.py --runs 60
-	$(BIN)/python bench/decision_time.py
+	$(BIN)/python bench/compare.py --base $(BASE) --rounds $(ROUNDS)
+	$(BIN)/python bench/decision_time.py --repeat 5
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

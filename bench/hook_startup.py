@@ -88,7 +88,7 @@ def main() -> int:
         import tempfile
 
         sock = os.path.join(tempfile.mkdtemp(prefix="clearance-daemon-"), "d.sock")
-        denv = dict(env, CLEARANCE_DAEMON_SOCKET=sock)
+        denv = dict(env, CLEARANCE_DAEMON_SOCKET=sock, XDG_STATE_HOME=os.path.dirname(sock))  # the daemon's key, in scratch space
         denv.pop("CLEARANCE_NO_DAEMON")
         proc = subprocess.Popen([hook[0], "daemon", "--socket", sock], env=denv, stderr=subprocess.DEVNULL)
         try:

@@ -258,3 +258,66 @@ def test_dashboard_pages_through_every_decision_and_filters_by_user_in_the_store
         assert "rm -rf ~" in only_ci and "echo 3" not in only_ci and 'id="older"' not in only_ci
     finally:
         app_module.PAGE = old_page
+
+
+def test_a_slow_decision_does_not_hold_up_the_service(svc: Service, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Decisions run in a worker pool, not on the event loop: a benign call is answered while a slow one is decided."""
+    import http.client
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from clearance import api
+
+    real = api.decide_event_full
+
+    def slow(event: Any, *args: Any, **kwargs: Any) -> Any:
+        if "slow-marker" in json.dumps(event):
+            time.sleep(3.0)
+        return real(event, *args, **kwargs)
+
+    monkeypatch.setattr(api, "decide_event_full", slow)
+    token = svc.create_token("laptop", "alice")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(svc), host="127.0.0.1", port=port, log_level="warning"))
+    threading.Thread(target=server.run, daemon=True).start()
+    try:
+        for _ in range(200):
+            if server.started:
+                break
+            time.sleep(0.02)
+        times: dict[str, float] = {}
+        answers: dict[str, str] = {}
+
+        def call(name: str, command: str, path: str = "/v1/hook") -> None:
+            ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": "/home/ana/w", "session_id": name}
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            t0 = time.perf_counter()
+            conn.request("POST", path, body=json.dumps(ev), headers={"authorization": f"Bearer {token}"})
+            body = json.loads(conn.getresponse().read())
+            times[name] = time.perf_counter() - t0
+            answers[name] = body["hookSpecificOutput"]["permissionDecision"] if path == "/v1/hook" else body["decision"]
+            conn.close()
+
+        call("warm", "ls")
+        slow_threads = [
+            threading.Thread(target=call, args=("slow-hook", "sleep 1 # slow-marker")),
+            threading.Thread(target=call, args=("slow-decide", "sleep 1 # slow-marker", "/v1/decide")),
+        ]
+        for t in slow_threads:
+            t.start()
+        time.sleep(0.3)
+        call("benign", "git status")
+        call("bad", "rm -rf ~")
+        for t in slow_threads:
+            t.join()
+        assert times["slow-hook"] >= 3.0 and times["slow-decide"] >= 3.0
+        assert times["benign"] < 1.0 and times["bad"] < 1.0, times
+        assert answers["benign"] == "allow" and answers["bad"] == "deny"
+        assert len(svc.store.query({}, 100)) == 4  # hook decisions are recorded (the /v1/decide one is not)
+    finally:
+        server.should_exit = True

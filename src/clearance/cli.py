@@ -297,7 +297,11 @@ def _cmd_install(args: argparse.Namespace) -> int:
     home, project = _home_project(args)
     try:
         if args.cmd == "install":
-            path, diff = install(args.agent, args.scope, home, project, dry_run=args.dry_run)
+            path, diff = install(args.agent, args.scope, home, project, dry_run=args.dry_run, http=getattr(args, "http", None))
+            if not args.dry_run:
+                from .installer import compile_package
+
+                compile_package()  # bytecode now, so that no hook call pays for compiling
         else:
             path, diff = uninstall(args.agent, args.scope, home, project, dry_run=args.dry_run)
     except InstallError as e:
@@ -410,6 +414,14 @@ def build_parser() -> argparse.ArgumentParser:
         ip.add_argument("--scope", choices=["user", "project"], default="user")
         ip.add_argument("--dry-run", action="store_true", help="print the diff, change nothing")
         ip.add_argument("--cwd", help="project directory for --scope project (default: here)")
+        if name == "install":
+            ip.add_argument(
+                "--http",
+                nargs="?",
+                const="http://127.0.0.1:8765",
+                metavar="URL",
+                help="Claude Code only: an http hook posting to `clearance serve` at URL (default http://127.0.0.1:8765); see docs/protocols.md",
+            )
         ip.set_defaults(fn=_cmd_install)
 
     dr = sub.add_parser("doctor", help="check each agent's installation, the policy and the audit store")
@@ -458,7 +470,9 @@ def build_parser() -> argparse.ArgumentParser:
     us.add_argument("--db")
     us.set_defaults(fn=_cmd_user)
 
-    dm = sub.add_parser("daemon", help="keep the engine warm on a Unix socket; the hook uses it when present")
+    dm = sub.add_parser(
+        "daemon", help="keep the engine warm on a Unix socket; enables it for the hook (key: $XDG_STATE_HOME/clearance/daemon.key, see docs/protocols.md)"
+    )
     dm.add_argument("--socket", help="socket path (default: $XDG_RUNTIME_DIR/clearance/daemon.sock)")
     dm.set_defaults(fn=_cmd_daemon)
 

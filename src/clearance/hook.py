@@ -8,15 +8,16 @@ crash would let Claude Code run the tool (a non-blocking hook error).
 
 from __future__ import annotations
 
-import json
 import sys
 
+from . import jsonlite as json
 from .adapters.common import Answer
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from .daemon_path import Env
     from .model import Decision
 
 MAX_EVENT_BYTES = 8 * 1024 * 1024
@@ -174,31 +175,63 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
     return answer
 
 
-def _via_daemon(raw: bytes, argv: list[str]) -> Answer | None:
-    """Ask a running ``clearance daemon``; None when there is none or it fails (then decide in-process)."""
-    import os
+def _via_daemon(raw: bytes, argv: list[str], env: Env | None = None) -> tuple[Answer | None, str]:
+    """Ask a running ``clearance daemon`` -> (its answer, ""), or (None, why not) to decide in-process.
 
-    env = os.environ
+    Only a daemon the user enabled (its key file exists, ours, mode 0600) and that proves it holds
+    the key (HMAC over the nonce sent and its reply) is believed; the socket must be ours too.
+    Nothing secret is sent (daemon_path.forwarded_env).  "why not" is empty when there simply is
+    no daemon; otherwise it is one line for stderr.
+    """
+    import posix  # os costs ~1.2 ms to import under -I -S; this path needs only these calls
+
+    from .daemon_path import environ, forwarded_env, key_path, mac, socket_path
+
+    env = environ() if env is None else env
     if env.get("CLEARANCE_NO_DAEMON"):
-        return None
-    from .daemon_path import socket_path
-
+        return None, ""
     path = socket_path(env)
-    if not os.path.exists(path):
-        return None
+    try:
+        st = posix.stat(path)
+    except OSError:
+        return None, ""  # no daemon
+    uid = posix.getuid()
+    skip = "; decided in-process"
+    if st.st_uid != uid:
+        return None, f"clearance: the daemon socket {path} belongs to uid {st.st_uid}, not you{skip}"
+    kpath = key_path(env)
+    try:
+        fd = posix.open(kpath, posix.O_RDONLY | getattr(posix, "O_NOFOLLOW", 0))
+        try:
+            kst = posix.fstat(fd)
+            key = posix.read(fd, 4096).strip()
+        finally:
+            posix.close(fd)
+    except OSError:
+        return None, f"clearance: a daemon socket is at {path} but the daemon is not enabled (no key at {kpath}; `clearance daemon` makes one){skip}"
+    if kst.st_uid != uid or kst.st_mode & 0o077 or len(key) < 32:
+        return None, f"clearance: the daemon key {kpath} is not yours alone (owner, mode 0600) or too short{skip}"
     import _socket
 
-    keys = {
-        k: v
-        for k, v in env.items()
-        if k.startswith(("CLEARANCE_", "XDG_", "CLAUDE_"))
-        or k in ("HOME", "TMPDIR", "USER", "LOGNAME", "CI", "GITHUB_ACTIONS", "ANTHROPIC_API_KEY", "OPENAI_API_KEY")
-    }
-    payload = json.dumps({"argv": argv, "env": keys, "raw": raw.decode("utf-8", "surrogateescape")}).encode()
+    nonce = posix.urandom(16).hex()
+    payload = json.dumps({"nonce": nonce, "argv": argv, "env": forwarded_env(env), "raw": raw.decode("utf-8", "surrogateescape")}).encode()
     try:
-        s = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
-        s.settimeout(30.0)
-        s.connect(path)
+        timeout = float(env.get("CLEARANCE_DAEMON_TIMEOUT") or 10.0)
+    except ValueError:
+        timeout = 10.0
+    s = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    try:
+        s.settimeout(timeout)
+        try:
+            s.connect(path)
+        except (ConnectionRefusedError, FileNotFoundError):
+            return None, ""  # a stale socket: the daemon is gone
+        peer = getattr(_socket, "SO_PEERCRED", None)
+        if peer is not None:
+            cred = s.getsockopt(_socket.SOL_SOCKET, peer, 12)
+            peer_uid = int.from_bytes(cred[4:8], sys.byteorder)
+            if peer_uid != uid:
+                return None, f"clearance: the process on {path} runs as uid {peer_uid}, not you{skip}"
         s.sendall(payload)
         s.shutdown(_socket.SHUT_WR)
         chunks = []
@@ -207,13 +240,24 @@ def _via_daemon(raw: bytes, argv: list[str]) -> Answer | None:
             if not chunk:
                 break
             chunks.append(chunk)
+    except OSError as e:
+        return None, f"clearance: the daemon on {path} did not answer ({type(e).__name__}: {e}){skip}"
+    finally:
         s.close()
-        reply = json.loads(b"".join(chunks).decode("utf-8"))
-    except (OSError, ValueError):
-        return None
+    data = b"".join(chunks)
+    proof, _, body = data.partition(b"\n")
+    from _operator import _compare_digest
+
+    if not body or not _compare_digest(proof, mac(key, nonce.encode() + body).encode()):
+        return None, f"clearance: the listener on {path} could not prove it is your clearance daemon (wrong or missing key){skip}"
+    try:
+        reply = json.loads(body.decode("utf-8"))
+    except ValueError:
+        reply = None
     if not isinstance(reply, dict) or "exit_code" not in reply:
-        return None
-    return Answer(reply.get("stdout"), int(reply["exit_code"]), str(reply.get("stderr") or ""))
+        why = reply.get("error") if isinstance(reply, dict) else "unreadable reply"
+        return None, f"clearance: the daemon failed ({why}){skip}"
+    return Answer(reply.get("stdout"), int(reply["exit_code"]), str(reply.get("stderr") or "")), ""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -227,16 +271,19 @@ def main(argv: list[str] | None = None) -> int:
     try:
         raw = sys.stdin.buffer.read(MAX_EVENT_BYTES + 1)
         answer = None
-        import os
+        from .daemon_path import environ
 
-        if os.environ.get("CLEARANCE_SERVER"):
+        if environ().get("CLEARANCE_SERVER"):
             from .remote import via_server
 
             answer = via_server(raw, opts)
+        note = ""
         if answer is None:
-            answer = _via_daemon(raw, argv)
+            answer, note = _via_daemon(raw, argv)
         if answer is None:
             answer = run_answer(raw, opts)
+            if note:
+                answer.stderr = "\n".join(x for x in (note, answer.stderr) if x)
     except Exception as e:
         # Exit 2 blocks in every supported agent; the JSON asks where JSON is read.
         sys.stderr.write(f"clearance: internal error {type(e).__name__}: {e}; blocking this call\n")

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from typing import Any
 
 MARK = "clearance hook"
+HTTP_MARK = "clearance: checking the call"  # statusMessage of the http hook; marks it as ours
+DEFAULT_HTTP_URL = "http://127.0.0.1:8765"  # `clearance serve` on this machine
 
 
 class InstallError(Exception):
@@ -53,9 +55,21 @@ def settings_path(agent: str, scope: str, home: str, project: str) -> str:
     return paths[agent]
 
 
+def fast_launcher() -> list[str] | None:
+    """``python -I -S .../clearance/hookrun.py``: the hook without site's start-up cost (None when unavailable)."""
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "hookrun.py")
+    if not (os.path.exists(script) and sys.executable and os.path.exists(sys.executable)):
+        return None
+    return [sys.executable, "-I", "-S", script]
+
+
 def hook_command(agent: str, exe: str | None = None) -> str:
-    exe = exe or executable()
-    base = f"{shlex.quote(exe)} hook --agent {agent}"
+    """The installed command: the fast launcher by default, ``<exe> hook`` when an executable is given."""
+    fast = fast_launcher() if exe is None else None
+    if fast is not None:
+        base = f"{shlex.join(fast)} hook --agent {agent}"
+    else:
+        base = f"{shlex.quote(exe or executable())} hook --agent {agent}"
     if agent == "copilot":
         # Copilot CLI reads only a printed deny; a failure prints one.
         fallback = json.dumps({"permissionDecision": "deny", "permissionDecisionReason": "clearance failed to run; blocking"})
@@ -81,8 +95,33 @@ def entries(agent: str, command: str) -> list[tuple[str, Any]]:
     raise InstallError(f"unknown agent {agent!r}")
 
 
+def http_entry(url: str) -> dict[str, Any]:
+    """Claude Code's ``type: "http"`` hook, posting PreToolUse events to a ``clearance serve`` at *url*.
+
+    The bearer token comes from $CLEARANCE_TOKEN in Claude Code's environment (only that variable
+    may be interpolated).  ``onFailure: "block"`` (Claude Code 2.1.295 and later) blocks the call
+    when the service is down, answers non-2xx or times out; older versions let the call run then.
+    """
+    base = url.rstrip("/")
+    if not base.startswith(("http://", "https://")):
+        raise InstallError(f"--http needs an http:// or https:// URL, not {url!r}")
+    if base.endswith("/v1/hook"):
+        base = base[: -len("/v1/hook")]
+    hook = {
+        "type": "http",
+        "url": f"{base}/v1/hook?agent=claude",
+        "headers": {"Authorization": "Bearer $CLEARANCE_TOKEN"},
+        "allowedEnvVars": ["CLEARANCE_TOKEN"],
+        "timeout": 30,
+        "onFailure": "block",
+        "statusMessage": HTTP_MARK,
+    }
+    return {"matcher": "*", "hooks": [hook]}
+
+
 def _ours(item: Any) -> bool:
-    return MARK in json.dumps(item)
+    text = json.dumps(item)
+    return MARK in text or HTTP_MARK in text or "hookrun.py hook" in text
 
 
 def _load(path: str) -> tuple[bytes | None, Any]:
@@ -128,8 +167,14 @@ def _write(path: str, data: bytes) -> None:
     atomic_write(path, data, dir_mode=0o755)
 
 
-def install(agent: str, scope: str, home: str, project: str, dry_run: bool = False, exe: str | None = None) -> tuple[str, str]:
-    """Returns (path, diff); an empty diff means it was already installed."""
+def install(agent: str, scope: str, home: str, project: str, dry_run: bool = False, exe: str | None = None, http: str | None = None) -> tuple[str, str]:
+    """Returns (path, diff); an empty diff means it was already installed.
+
+    *http*: for Claude Code, the URL of a ``clearance serve`` to install an ``http`` PreToolUse hook
+    for (the PostToolUse probe stays a command hook: the service answers PreToolUse only).
+    """
+    if http is not None and agent != "claude":
+        raise InstallError("--http is for Claude Code only (the other agents have command hooks only)")
     path = settings_path(agent, scope, home, project)
     raw, data = _load(path)
     data = {} if data is None else data
@@ -139,7 +184,13 @@ def install(agent: str, scope: str, home: str, project: str, dry_run: bool = Fal
     if agent in ("cursor", "copilot"):
         data.setdefault("version", 1)
     added = False
-    for event, item in entries(agent, hook_command(agent, exe)):
+    wanted = entries(agent, hook_command(agent, exe))
+    if http is not None:
+        wanted = [("PreToolUse", http_entry(http)), *[(e, i) for e, i in wanted if e != "PreToolUse"]]
+        pre = hooks.get("PreToolUse")
+        if isinstance(pre, list) and any(_ours(x) and HTTP_MARK not in json.dumps(x) for x in pre):
+            raise InstallError(f"{path}: the command hook is installed; `clearance uninstall claude` first, then install with --http")
+    for event, item in wanted:
         lst = hooks.setdefault(event, [])
         if not isinstance(lst, list):
             raise InstallError(f"{path}: hooks.{event} is not a list; clearance will not overwrite it")
@@ -160,6 +211,34 @@ def install(agent: str, scope: str, home: str, project: str, dry_run: bool = Fal
                 f.write(b"")  # marks "the file did not exist before"
         _write(path, new)
     return path, diff
+
+
+def _http_urls(entries: list[Any]) -> list[str]:
+    return [h["url"] for e in entries if isinstance(e, dict) for h in e.get("hooks", []) if isinstance(h, dict) and h.get("type") == "http" and h.get("url")]
+
+
+def _service_up(url: str) -> bool:
+    from .remote import _request
+
+    base = url.split("/v1/", 1)[0]
+    try:
+        status, _ = _request("GET", f"{base}/healthz", "", None, 3.0)
+    except (OSError, ValueError):
+        return False
+    return status == 200
+
+
+def compile_package() -> bool:
+    """Byte-compile clearance when its folder is writable, so the first hook calls do not pay for it."""
+    import compileall
+
+    folder = os.path.dirname(os.path.abspath(__file__))
+    if not os.access(folder, os.W_OK):
+        return False
+    try:
+        return bool(compileall.compile_dir(folder, quiet=2, workers=1))
+    except OSError:
+        return False
 
 
 def _ensure_dir(path: str) -> str:
@@ -306,8 +385,19 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
                 continue
             any_installed = True
             text = json.dumps(entries)
+            for url in _http_urls(entries):
+                reachable = _service_up(url)
+                ok = ok and reachable
+                lines.append(
+                    f"{'✓' if reachable else '✗'} {agent} ({scope}): http hook to {url} "
+                    + (
+                        "(the service answers /healthz)"
+                        if reachable
+                        else "(the service does not answer: Claude Code blocks every call, or with a version before 2.1.295 lets them run)"
+                    )
+                )
             cmd_ok = any(os.path.exists(tok) for tok in shlex.split(text.replace('"', " ").replace(",", " ")) if tok.startswith("/"))
-            if not cmd_ok:
+            if (MARK in text or "hookrun.py hook" in text) and not cmd_ok:
                 ok = False
                 lines.append(
                     f"✗ {agent} ({scope}): the hook command in {path} points to a clearance that does not exist; run `clearance install {agent}` again"

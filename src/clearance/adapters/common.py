@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from .. import jsonlite as json
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

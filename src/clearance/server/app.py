@@ -13,13 +13,18 @@ two-person approval, tokens, users, history.
 
 from __future__ import annotations
 
+import functools
 import hmac
 import json
+import os
 import secrets
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 from urllib.parse import quote
 
+import anyio
+import anyio.to_thread
 from jinja2 import DictLoader, Environment, select_autoescape
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -30,6 +35,7 @@ from starlette.schemas import SchemaGenerator
 from .service import Service, ServiceError
 from .templates import TEMPLATES
 
+T = TypeVar("T")
 COOKIE = "clearance_session"
 LOGIN_CSRF = "clearance_login_csrf"
 schemas = SchemaGenerator({"openapi": "3.0.0", "info": {"title": "clearance team service", "version": "1"}})
@@ -39,7 +45,23 @@ PAGE = 300  # decisions per dashboard page
 STATS_WINDOW = 5000  # decisions the dashboard's cards and charts summarise
 
 
-def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
+WORKERS = 16  # decisions running at once (CLEARANCE_SERVE_WORKERS); more wait for a free worker
+
+
+def create_app(service: Service, secure_cookies: bool = False, workers: int | None = None) -> Starlette:
+    limit = workers or int(os.environ.get("CLEARANCE_SERVE_WORKERS") or WORKERS)
+    limiter: list[anyio.CapacityLimiter] = []
+    # Index the rules before any worker thread decides (the engine does it on first use, unguarded).
+    from ..api import decide_event
+
+    decide_event({"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "true"}, "cwd": "/"}, {"HOME": "/nonexistent"})
+
+    async def off_loop(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a decision in the bounded worker pool, never on the event loop."""
+        if not limiter:
+            limiter.append(anyio.CapacityLimiter(limit))
+        return await anyio.to_thread.run_sync(functools.partial(fn, *args, **kwargs), limiter=limiter[0])
+
     env = Environment(loader=DictLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True))
     env.filters["urlencode"] = lambda v: quote(str(v), safe="")
 
@@ -103,7 +125,10 @@ def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
         if owner is None:
             return JSONResponse({"error": "a valid bearer token is required"}, status_code=401)
         raw = await request.body()
-        answer = service.hook(raw, request.query_params.get("agent"), owner)
+        # Decide on a worker thread (a slow decision -- a reviewer call -- holds up no other request);
+        # read the policy and record the decision here, on the thread that owns the store.
+        decided = await off_loop(service.hook_decide, raw, request.query_params.get("agent"), owner, service.policy())
+        answer = service.hook_record(decided)
         if request.query_params.get("envelope"):
             return JSONResponse({"stdout": answer.stdout, "exit_code": answer.exit_code, "stderr": answer.stderr})
         if answer.stdout is None:
@@ -129,7 +154,8 @@ def create_app(service: Service, secure_cookies: bool = False) -> Starlette:
             return JSONResponse(malformed("not valid JSON").to_record(None))
         if isinstance(event, dict):
             event = {**event, "agent": event.get("agent", "api")}
-        d, _, _ = decide_event_full(event, {"HOME": "/root"} if not isinstance(event, dict) else {"HOME": _home(event)}, service.policy(), local_files=False)
+        env = {"HOME": "/root"} if not isinstance(event, dict) else {"HOME": _home(event)}
+        d, _, _ = await off_loop(decide_event_full, event, env, service.policy(), local_files=False)
         return JSONResponse(d.to_record(event.get("id") if isinstance(event, dict) else None))
 
     async def api_policy(request: Request) -> JSONResponse:

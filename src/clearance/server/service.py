@@ -272,28 +272,41 @@ class Service:
 
     def hook(self, raw: bytes, agent: str | None, user: str) -> Any:
         """Decide one hook event with the served managed policy; record it; return the agent's Answer."""
+        return self.hook_record(self.hook_decide(raw, agent, user, self.policy()))
+
+    def hook_decide(self, raw: bytes, agent: str | None, user: str, policy: Any) -> tuple[Any, Any]:
+        """The decision alone, without the store (the app runs it on a worker thread): (answer, None), or (None, what hook_record needs)."""
         from ..adapters import detect, get
         from ..adapters.common import Answer
         from ..api import decide_event_full, malformed
-        from ..audit import record_in
 
         try:
             event = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as e:
             adapter = get(agent or "claude")
-            return adapter.render_answer(malformed(f"not valid JSON: {str(e)[:100]}"))
+            return adapter.render_answer(malformed(f"not valid JSON: {str(e)[:100]}")), None
         agent = agent or detect(event)
         adapter = get(agent)
         if not isinstance(event, dict):
-            return adapter.render_answer(malformed("the event is not a JSON object"))
+            return adapter.render_answer(malformed("the event is not a JSON object")), None
         name = event.get("hook_event_name")
         if agent in ("claude", "codex") and name not in (None, "PreToolUse"):
-            return Answer(None, 0)
+            return Answer(None, 0), None
         canonical = adapter.to_event(event)
         canonical["agent"] = agent
         canonical["user_name"] = user
         env = {"HOME": str(canonical.get("home") or _home_of(str(canonical.get("cwd") or "")))}
-        decision, ctx, policy = decide_event_full(canonical, env, self.policy(), local_files=False)
+        decision, ctx, policy = decide_event_full(canonical, env, policy, local_files=False)
+        return None, (adapter, decision, canonical, ctx, policy)
+
+    def hook_record(self, decided: tuple[Any, Any]) -> Any:
+        """Record a decision from hook_decide (on the thread that owns the store) and render the agent's Answer."""
+        from ..audit import record_in
+
+        answer, pending = decided
+        if pending is None:
+            return answer
+        adapter, decision, canonical, ctx, policy = pending
         try:
             decision = record_in(self.store, decision, canonical, ctx, policy)
         except Exception as e:

@@ -9,12 +9,17 @@ module layout ever changes, the normal import is used instead.
 from __future__ import annotations
 
 import sys
+from _thread import _local
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-_parser: Any = None
+# A tree-sitter Parser must not be used by two threads at once (the daemon and the
+# service decide on several threads): each thread gets its own, the Language is shared.
+_per_thread: Any = _local()
+_language: Any = None
+_parser_class: Any = None
 
 
 def _load_extension(name: str, package: str) -> Any:
@@ -39,18 +44,19 @@ def _load_extension(name: str, package: str) -> Any:
 
 
 def parser() -> Any:
-    """The shared bash parser, created on first use."""
-    global _parser
-    if _parser is not None:
-        return _parser
-    try:
-        core = _load_extension("tree_sitter._binding", "tree_sitter")
-        bash = _load_extension("tree_sitter_bash._binding", "tree_sitter_bash")
-        language = core.Language(bash.language())
-        _parser = core.Parser(language)
-    except Exception:  # pragma: no cover - depends on the installed wheel layout
-        import tree_sitter
-        import tree_sitter_bash
+    """This thread's bash parser, created on first use."""
+    p = getattr(_per_thread, "parser", None)
+    if p is None:
+        global _language, _parser_class
+        if _language is None:
+            try:
+                core = _load_extension("tree_sitter._binding", "tree_sitter")
+                bash = _load_extension("tree_sitter_bash._binding", "tree_sitter_bash")
+                _parser_class, _language = core.Parser, core.Language(bash.language())
+            except Exception:  # pragma: no cover - depends on the installed wheel layout
+                import tree_sitter
+                import tree_sitter_bash
 
-        _parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_bash.language()))
-    return _parser
+                _parser_class, _language = tree_sitter.Parser, tree_sitter.Language(tree_sitter_bash.language())
+        p = _per_thread.parser = _parser_class(_language)
+    return p
