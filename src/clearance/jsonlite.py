@@ -49,8 +49,8 @@ def loads(text: str | bytes) -> Any:
             obj, end = _scan(s, len(s) - len(s.lstrip(_WS)))
             if not s[end:].strip(_WS):
                 return obj
-        except (StopIteration, ValueError, RecursionError):
-            pass
+        except Exception:  # StopIteration, ValueError, RecursionError, and SystemError: the C scanner
+            pass  # reports some errors through json.decoder, which is not imported here
     import json
 
     return json.loads(text)  # the same answer, or json's own error
