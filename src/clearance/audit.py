@@ -82,27 +82,55 @@ def record(
     db: str | None = None,
     shadow: bool = False,
     headless: bool = False,
+    stores: dict[str, Any] | None = None,
 ) -> Decision:
-    """Record the decision; apply escalation from the session's counters.  Never raises."""
+    """Record the decision; apply escalation from the session's counters.  Never raises.
+
+    With *stores* (url -> open store), a batch keeps one connection per store open
+    across calls (``clearance decide --stateful``); the caller closes them.
+    """
     env = os.environ if env is None else env
     audit_cfg = policy.data.get("audit", {}) if policy is not None else {}
     if audit_cfg.get("enabled") is False and not db:
         return decision
     esc = policy.data.get("escalation", {}) if policy is not None else {}
     limits = (int(esc.get("max_consecutive_denials", 3)), int(esc.get("max_total_denials", 20)))
+    store = None
+    url = ""
     try:
         from .store import open_store, resolve_url
+        from .store.chain import key_file
 
-        store = open_store(resolve_url(db, audit_cfg, env))
-        try:
-            rec = make_record(decision, event, ctx, shadow, headless)
-            out = store.record(rec, limits, headless)
-        finally:
-            store.close()
+        url = resolve_url(db, audit_cfg, env)
+        store = stores.get(url) if stores is not None else None
+        if store is None:
+            store = open_store(url, key_file(audit_cfg, env))
+            if stores is not None:
+                stores[url] = store
+        rec = make_record(decision, event, ctx, shadow, headless)
+        out = store.record(rec, limits, headless)
     except Exception as e:
         sys.stderr.write(f"clearance: could not record the decision in the audit store ({type(e).__name__}: {e}); the decision stands\n")
+        _drop(store, stores, url)
         return decision
+    try:
+        store.maybe_prune(audit_cfg)  # at most once a day per store
+    except Exception as e:
+        sys.stderr.write(f"clearance: could not prune the audit store ({type(e).__name__}: {e})\n")
+    if stores is None:
+        _drop(store, None, url)
     return apply_escalation(decision, out)
+
+
+def _drop(store: Any, stores: dict[str, Any] | None, url: str) -> None:
+    """Close a store (and forget it in the batch's cache, so the next call opens it anew)."""
+    if stores is not None:
+        stores.pop(url, None)
+    if store is not None:
+        import contextlib
+
+        with contextlib.suppress(Exception):  # closing a broken connection must not hide the decision
+            store.close()
 
 
 def record_in(store: Any, decision: Decision, event: dict[str, Any], ctx: Context | None, policy: Policy | None, headless: bool = False) -> Decision:

@@ -104,6 +104,26 @@ MIGRATIONS.append(
         ],
     )
 )
+MIGRATIONS.append(
+    (
+        4,
+        [
+            # The keyed hash chain (store/chain.py): rows written before this migration are outside it.
+            "ALTER TABLE decisions ADD COLUMN chain TEXT NOT NULL DEFAULT ''",
+            "CREATE TABLE IF NOT EXISTS audit_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            "INSERT INTO audit_meta (name, value) SELECT 'chain_start', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM decisions",
+            # One row per prune: the chain value of the last pruned decision, how many, and a MAC over both.
+            """CREATE TABLE IF NOT EXISTS audit_anchors (
+                id {id},
+                ts {real} NOT NULL,
+                through_id BIGINT NOT NULL,
+                pruned BIGINT NOT NULL,
+                last_chain TEXT NOT NULL,
+                mac TEXT NOT NULL
+            )""",
+        ],
+    )
+)
 LATEST = MIGRATIONS[-1][0]
 
 COLUMNS = (
