@@ -173,7 +173,7 @@ class SqliteStore:
         mode = c.execute("PRAGMA auto_vacuum").fetchone()[0]
         if mode == 2:
             if pruned:
-                c.execute("PRAGMA incremental_vacuum")
+                c.executescript("PRAGMA incremental_vacuum;")  # execute() would step it once: one page
         elif vacuum:
             c.execute("PRAGMA auto_vacuum = INCREMENTAL")
             c.execute("VACUUM")  # converts the file; from now on incremental_vacuum frees pages
