@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Bytes per recorded decision in the SQLite audit store, and where they go.
 
-usage: python bench/audit_size.py [--decisions N] [--sessions S] [--json]
+usage: python bench/audit_size.py [--decisions N] [--sessions S] [--writes F] [--content-chars C] [--json]
 
 Decides the development corpus (../shared/corpus/actions.jsonl) cycled to N
 events over S sessions, records each decision through one open store (as
@@ -32,6 +32,8 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--decisions", type=int, default=20_000)
     ap.add_argument("--sessions", type=int, default=50)
+    ap.add_argument("--writes", type=float, default=0.0, help="share of events that are Write calls carrying a file of 0.8-15 k characters")
+    ap.add_argument("--content-chars", type=int, default=None, help="[audit] max_content_chars (default: clearance's own)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
     from clearance.api import decide_event_full
@@ -43,12 +45,13 @@ def main() -> int:
     os.environ.update(env)
     db = os.path.join(tmp, "size.db")
     store = open_store(db)
-    evs = events(a.decisions, a.sessions)
+    evs = events(a.decisions, a.sessions, a.writes)
     decided = [decide_event_full(e, env) for e in evs[: min(len(evs), 2000)]]  # deciding is not what is measured
+    kw = {"content_chars": a.content_chars} if a.content_chars is not None else {}
     t0 = time.perf_counter()
     for i, e in enumerate(evs):
         d, ctx, _ = decided[i % len(decided)]
-        store.record(make_record(d, e, ctx, False, False), (3, 20), False)
+        store.record(make_record(d, e, ctx, False, False, **kw), (3, 20), False)
     record_s = time.perf_counter() - t0
     store.close()
     c = sqlite3.connect(db)

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "actions.jsonl"
+CORPUS = Path(os.environ.get("CLEARANCE_BENCH_CORPUS") or ROOT.parent / "shared" / "corpus" / "actions.jsonl")
 FALLBACK = [
     {"tool_name": "Bash", "tool_input": {"command": "git status && npm test"}},
     {"tool_name": "Bash", "tool_input": {"command": "rm -rf ~/projects"}},
@@ -28,7 +28,21 @@ FALLBACK = [
 ]
 
 
-def events(n: int, sessions: int) -> list[dict[str, object]]:
+SIZES = (800, 2500, 6000, 15000)  # characters of the files a Write event carries
+
+
+def source_text(chars: int, seed: int) -> str:
+    """Code-like text of about *chars* characters (distinct per seed, so nothing compresses by accident)."""
+    lines = []
+    i = 0
+    while sum(len(x) + 1 for x in lines) < chars:
+        lines.append(f"    result_{seed}_{i} = compute(value_{i % 7}, options={{'retry': {i % 5}, 'name': 'item-{seed}-{i}'}})")
+        i += 1
+    return "\n".join(lines)[:chars]
+
+
+def events(n: int, sessions: int, writes: float = 0.0) -> list[dict[str, object]]:
+    """The corpus cycled to *n* events; with *writes*, that share of them are Write calls carrying a file (SIZES)."""
     base: list[dict[str, object]] = []
     if CORPUS.exists():
         base = [json.loads(x) for x in CORPUS.read_text().splitlines() if x.strip()]
@@ -39,6 +53,9 @@ def events(n: int, sessions: int) -> list[dict[str, object]]:
         for k in ("label", "category"):
             e.pop(k, None)
         e.update({"id": f"e{i}", "session_id": f"bench-{i % sessions}", "cwd": "/home/ana/webapp", "hook_event_name": "PreToolUse"})
+        if writes and int((i + 1) * writes) != int(i * writes):
+            size = SIZES[i % len(SIZES)]
+            e.update({"tool_name": "Write", "tool_input": {"file_path": f"/home/ana/webapp/src/mod_{i}.py", "content": source_text(size, i)}})
         out.append(e)
     return out
 

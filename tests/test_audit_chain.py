@@ -318,9 +318,7 @@ def test_decide_stateful_opens_the_store_once(tmp_path: Path, env: dict[str, str
 
     monkeypatch.setattr(sqlite_store.SqliteStore, "__init__", counting_init)
     db = str(tmp_path / "a.db")
-    lines = [
-        json.dumps({"id": i, "tool_name": "Bash", "tool_input": {"command": f"rm -rf ~/d{i}"}, "cwd": PROJECT, "session_id": "batch"}) for i in range(5)
-    ]
+    lines = [json.dumps({"id": i, "tool_name": "Bash", "tool_input": {"command": f"rm -rf ~/d{i}"}, "cwd": PROJECT, "session_id": "batch"}) for i in range(5)]
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(lines) + "\nnot json\n"))
     assert cli.main(["decide", "--stateful", "--db", db]) == 0
     out = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
@@ -361,3 +359,46 @@ def test_postgres_chain_prune_and_tamper(pg_url: str, env: dict[str, str]) -> No
         assert not res["ok"] and res["first_break"]["id"] == 7
     finally:
         store.close()
+
+
+# -- what a row stores -------------------------------------------------------------------
+
+
+def test_file_contents_are_cut_with_length_and_digest_commands_are_not() -> None:
+    import hashlib
+
+    from clearance.audit import make_record
+    from clearance.model import Decision
+
+    body = "".join(f"line {i}: value = compute({i})\n" for i in range(400))  # ~11 000 characters
+    long_cmd = "echo " + "a" * 9000
+    d = Decision("allow", "ordinary", [], "analysis")
+    write = make_record(d, {"tool_name": "Write", "tool_input": {"file_path": "/p/x.py", "content": body}}, None, False, False)
+    stored = write["tool_input"]["content"]
+    assert stored.startswith(body[:2000]) and len(stored) < 2200
+    assert f"{len(body)} in all" in stored and hashlib.blake2b(body.encode(), digest_size=16).hexdigest() in stored
+    edits = {"file_path": "/p/x.py", "edits": [{"old_string": body, "new_string": "x"}]}
+    multi = make_record(d, {"tool_name": "MultiEdit", "tool_input": edits}, None, False, False)
+    assert len(multi["tool_input"]["edits"][0]["old_string"]) < 2200 and multi["tool_input"]["edits"][0]["new_string"] == "x"
+    bash = make_record(d, {"tool_name": "Bash", "tool_input": {"command": long_cmd}}, None, False, False)
+    assert bash["tool_input"]["command"] == long_cmd  # commands keep up to 20 000 characters
+    full = make_record(d, {"tool_name": "Write", "tool_input": {"file_path": "/p/x.py", "content": body}}, None, False, False, content_chars=0)
+    assert full["tool_input"]["content"] == body
+
+
+def test_policy_sets_the_content_limit(tmp_path: Path, env: dict[str, str]) -> None:
+    from clearance.hook import Options, run
+
+    db = str(tmp_path / "a.db")
+    managed = tmp_path / "managed.toml"
+    managed.write_text("[audit]\nmax_content_chars = 100\n")
+    e = {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": PROJECT, "CLEARANCE_DB": db, "CLEARANCE_MANAGED_POLICY": str(managed)}
+    e.update(XDG_STATE_HOME=os.environ["XDG_STATE_HOME"], XDG_CACHE_HOME=str(tmp_path / "cache"))
+    content = "print('hello')\n" * 50
+    ev = {"hook_event_name": "PreToolUse", "tool_name": "Write", "tool_input": {"file_path": f"{PROJECT}/a.py", "content": content}, "cwd": PROJECT}
+    run(json.dumps({**ev, "session_id": "w"}).encode(), Options(), e)
+    row = open_store(db).query({})[0]
+    assert row["tool_input"]["content"].startswith(content[:100]) and f"{len(content)} in all" in row["tool_input"]["content"]
+    raw = sqlite3.connect(db).execute("SELECT tool_input FROM decisions").fetchone()[0]
+    assert '":"' in raw and '", "' not in raw  # compact JSON
+    assert open_store(db).verify()["ok"]

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from .model import Context, Decision
     from .policy import Policy
 
+# Fields that hold file contents rather than commands: cut shorter in the audit trail.
+CONTENT_KEYS = frozenset({"content", "old_string", "new_string", "new_source", "file_text", "old_str", "new_str", "patch", "diff"})
+CONTENT_CHARS = 2000
+
 _HEADLESS_ENTRYPOINTS = ("sdk-cli", "sdk-py", "sdk-ts", "sdk")
 
 
@@ -37,7 +41,9 @@ def is_headless(env: Any, forced: bool = False) -> bool:
     return str(env.get("CLAUDE_CODE_ENTRYPOINT", "")) in _HEADLESS_ENTRYPOINTS
 
 
-def make_record(decision: Decision, event: dict[str, Any], ctx: Context | None, shadow: bool, headless: bool) -> dict[str, Any]:
+def make_record(
+    decision: Decision, event: dict[str, Any], ctx: Context | None, shadow: bool, headless: bool, content_chars: int = CONTENT_CHARS
+) -> dict[str, Any]:
     tool_input = event.get("tool_input") if isinstance(event.get("tool_input"), dict) else {"raw": str(event.get("tool_input"))[:2000]}
     return {
         "ts": time.time(),
@@ -45,7 +51,7 @@ def make_record(decision: Decision, event: dict[str, Any], ctx: Context | None, 
         "agent": ctx.agent if ctx else str(event.get("agent", "")),
         "cwd": ctx.cwd if ctx else str(event.get("cwd", ""))[:4096],
         "tool_name": str(event.get("tool_name", ""))[:200],
-        "tool_input": redact(_bounded(tool_input)),
+        "tool_input": redact(_bounded(tool_input, content_chars=content_chars)),
         "decision": decision.decision,
         "raw_decision": decision.decision,
         "stage": decision.stage,
@@ -62,14 +68,24 @@ def make_record(decision: Decision, event: dict[str, Any], ctx: Context | None, 
     }
 
 
-def _bounded(obj: Any, limit: int = 20_000) -> Any:
-    """Keep very large inputs from bloating the store: long strings are cut."""
+def _bounded(obj: Any, limit: int = 20_000, content_chars: int = CONTENT_CHARS, key: str = "") -> Any:
+    """Keep very large inputs from bloating the store: long strings are cut.
+
+    File contents (Write's content, Edit's old/new strings, notebook sources) are cut at
+    *content_chars* (0: the general limit) and keep their length and a BLAKE2b digest of the
+    whole, so the row still tells what was written without storing every file in full.
+    """
     if isinstance(obj, str):
+        if key in CONTENT_KEYS and 0 < content_chars < len(obj):
+            from .store.chain import blake2b
+
+            digest = blake2b(obj.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+            return obj[:content_chars] + f"... [{len(obj) - content_chars} more characters; {len(obj)} in all, blake2b-128 {digest}]"
         return obj if len(obj) <= limit else obj[:limit] + f"... [{len(obj) - limit} more characters]"
     if isinstance(obj, dict):
-        return {k: _bounded(v, limit) for k, v in obj.items()}
+        return {k: _bounded(v, limit, content_chars, str(k)) for k, v in obj.items()}
     if isinstance(obj, list):
-        return [_bounded(v, limit) for v in obj[:200]]
+        return [_bounded(v, limit, content_chars, key) for v in obj[:200]]
     return obj
 
 
@@ -107,7 +123,8 @@ def record(
             store = open_store(url, key_file(audit_cfg, env))
             if stores is not None:
                 stores[url] = store
-        rec = make_record(decision, event, ctx, shadow, headless)
+        chars = audit_cfg.get("max_content_chars", CONTENT_CHARS)
+        rec = make_record(decision, event, ctx, shadow, headless, chars if isinstance(chars, int) and chars >= 0 else CONTENT_CHARS)
         out = store.record(rec, limits, headless)
     except Exception as e:
         sys.stderr.write(f"clearance: could not record the decision in the audit store ({type(e).__name__}: {e}); the decision stands\n")

@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     from typing import Any
 
 try:
-    from _blake2 import blake2b
+    from _blake2 import blake2b as blake2b
 except ImportError:  # pragma: no cover - CPython always has it; hashlib costs ~3 ms more to import
-    from hashlib import blake2b
+    from hashlib import blake2b as blake2b
 
 KEY_BYTES = 32
 TAG_BYTES = 16

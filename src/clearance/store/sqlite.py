@@ -221,7 +221,7 @@ def _values(rec: dict[str, Any]) -> tuple[Any, ...]:
     for col in COLUMNS:
         v = rec.get(col)
         if col in ("tool_input", "rules"):
-            v = json.dumps(v if v is not None else ({} if col == "tool_input" else []))
+            v = json.dumps(v if v is not None else ({} if col == "tool_input" else []), separators=(",", ":"))
         elif col in ("shadow", "headless"):
             v = 1 if v else 0
         elif v is None:
