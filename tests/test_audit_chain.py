@@ -156,9 +156,10 @@ def test_key_unavailable_records_outside_the_chain(tmp_path: Path, env: dict[str
     store.close()
     assert "recorded outside the hash chain" in capfd.readouterr().err
     assert len(open_store(db).query({})) == 1  # the decision is still recorded
-    load_key(env["key"])
+    fill(db, 2)  # the key is back: the chain goes on past the unchained row
     res = open_store(db).verify()
-    assert not res["ok"] and "no chain value" in res["first_break"]["problem"]
+    assert not res["ok"] and res["first_break"]["id"] == 1 and "no chain value" in res["first_break"]["problem"]
+    assert res["broken"] == 1 and res["checked"] == 3
 
 
 def test_concurrent_key_creation_agrees(tmp_path: Path) -> None:

@@ -154,7 +154,15 @@ def record_in(store: Any, decision: Decision, event: dict[str, Any], ctx: Contex
     """Record with an open store (the team service keeps one per process)."""
     esc = policy.data.get("escalation", {}) if policy is not None else {}
     limits = (int(esc.get("max_consecutive_denials", 3)), int(esc.get("max_total_denials", 20)))
-    out = store.record(make_record(decision, event, ctx, False, headless), limits, headless)
+    audit_cfg = policy.data.get("audit", {}) if policy is not None else {}
+    chars = audit_cfg.get("max_content_chars", CONTENT_CHARS)
+    rec = make_record(decision, event, ctx, False, headless, chars if isinstance(chars, int) and chars >= 0 else CONTENT_CHARS)
+    out = store.record(rec, limits, headless)
+    if hasattr(store, "maybe_prune"):
+        try:
+            store.maybe_prune(audit_cfg)  # at most once a day per store
+        except Exception as e:
+            sys.stderr.write(f"clearance: could not prune the audit store ({type(e).__name__}: {e})\n")
     return apply_escalation(decision, out)
 
 

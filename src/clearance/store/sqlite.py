@@ -177,8 +177,10 @@ class SqliteStore:
         elif vacuum:
             c.execute("PRAGMA auto_vacuum = INCREMENTAL")
             c.execute("VACUUM")  # converts the file; from now on incremental_vacuum frees pages
-        if pruned or vacuum:
-            c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if vacuum:
+            c.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the command: give the space back now
+        elif pruned:
+            c.execute("PRAGMA wal_checkpoint(PASSIVE)")  # the hook: never wait for other readers
         after = os.path.getsize(self.url) if os.path.exists(self.url) else 0
         return {"pruned": pruned, "through_id": through if pruned else None, "bytes_before": before, "bytes_after": after}
 
