@@ -64,8 +64,7 @@ def load_key(path: str, create: bool = True) -> bytes:
     if cached is not None:
         return cached
     try:
-        with open(path, "rb") as f:
-            key = f.read()
+        key = _read_key(path)
     except FileNotFoundError:
         if not create:
             raise KeyError_(f"no audit key at {path}") from None
@@ -91,10 +90,32 @@ def _create_key(path: str) -> bytes:
     try:
         os.link(tmp, path)  # atomic, and never replaces a key another process created first
     except FileExistsError:
-        with open(path, "rb") as f:
-            key = f.read()
+        key = _read_key(path)
+    except OSError:
+        # No hard links on this file system: create the key in place; readers wait for its bytes.
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            key = _read_key(path)
+        else:
+            try:
+                os.write(fd, key)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
     finally:
         os.unlink(tmp)
+    return key
+
+
+def _read_key(path: str) -> bytes:
+    """The key's bytes; a key another process is still writing in place is waited for (briefly)."""
+    for _ in range(50):
+        with open(path, "rb") as f:
+            key = f.read()
+        if key:  # one write of the whole key: empty means it is not there yet
+            break
+        time.sleep(0.002)
     return key
 
 
