@@ -403,3 +403,37 @@ def test_policy_sets_the_content_limit(tmp_path: Path, env: dict[str, str]) -> N
     raw = sqlite3.connect(db).execute("SELECT tool_input FROM decisions").fetchone()[0]
     assert '":"' in raw and '", "' not in raw  # compact JSON
     assert open_store(db).verify()["ok"]
+
+
+def test_chain_holds_with_writers_and_a_prune_at_once(tmp_path: Path, env: dict[str, str]) -> None:
+    db = str(tmp_path / "a.db")
+    fill(db, 200, ts=time.time() - 30 * 86400)
+    penv = dict(os.environ)
+    procs = []
+    for p in range(4):
+        lines = [json.dumps({"tool_name": "Bash", "tool_input": {"command": f"ls {p}-{i}"}, "cwd": PROJECT, "session_id": f"w{p}"}) for i in range(40)]
+        procs.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "clearance", "decide", "--stateful", "--db", db],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                env=penv,
+            )
+        )
+        assert procs[-1].stdin is not None
+        procs[-1].stdin.write(("\n".join(lines) + "\n").encode())
+    pruner = subprocess.run(
+        [sys.executable, "-m", "clearance", "log", "--prune", "--retention-days", "7", "--max-mb", "0", "--db", db],
+        capture_output=True,
+        env=penv,
+        timeout=120,
+    )
+    for pr in procs:
+        assert pr.stdin is not None
+        pr.stdin.close()
+        err = pr.stderr.read() if pr.stderr else b""
+        assert pr.wait(timeout=120) == 0 and b"could not" not in err, err
+    assert pruner.returncode == 0 and b"pruned 200 decision(s)" in pruner.stdout, pruner.stderr
+    res = open_store(db).verify()
+    assert res["ok"] and res["checked"] == 160 and res["pruned"] == 200, res
