@@ -437,3 +437,20 @@ def test_chain_holds_with_writers_and_a_prune_at_once(tmp_path: Path, env: dict[
     assert pruner.returncode == 0 and b"pruned 200 decision(s)" in pruner.stdout, pruner.stderr
     res = open_store(db).verify()
     assert res["ok"] and res["checked"] == 160 and res["pruned"] == 200, res
+
+
+def test_prune_may_not_delete_more_than_the_managed_policy_keeps(tmp_path: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    db = str(tmp_path / "a.db")
+    fill(db, 3, ts=time.time() - 50 * 86400)
+    managed = tmp_path / "managed.toml"
+    managed.write_text("[audit]\nretention_days = 90\n")
+    monkeypatch.setenv("CLEARANCE_MANAGED_POLICY", str(managed))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert cli.main(["log", "--prune", "--retention-days", "30", "--db", db]) == 2
+    assert len(open_store(db).query({})) == 3
+    assert cli.main(["log", "--prune", "--retention-days", "120", "--db", db]) == 0  # keeping more is fine
+    assert cli.main(["log", "--prune", "--db", db]) == 0
+    assert len(open_store(db).query({})) == 3
+    managed.write_text("[audit]\nretention_days = 40\n")
+    assert cli.main(["log", "--prune", "--db", db]) == 0
+    assert len(open_store(db).query({})) == 0

@@ -204,10 +204,13 @@ def _cmd_policy(args: argparse.Namespace) -> int:
     return 2
 
 
-def _audit_policy() -> dict[str, object]:
+def _audit_policy(with_sources: bool = False) -> dict[str, object]:
     from .policy import load_policy
 
-    audit: dict[str, object] = load_policy(_project_root(None), os.environ).data.get("audit", {})
+    data = load_policy(_project_root(None), os.environ).data
+    audit: dict[str, object] = dict(data.get("audit", {}))
+    if with_sources:
+        audit["_sources"] = data.get("sources", {})
     return audit
 
 
@@ -292,15 +295,25 @@ def _log_verify(args: argparse.Namespace) -> int:
 def _log_prune(args: argparse.Namespace) -> int:
     from .store.chain import retention
 
-    audit = _audit_policy()
+    audit = _audit_policy(with_sources=True)
+    sources = audit.pop("_sources", {})
     days, mb = retention(audit)
-    if args.retention_days is not None:
-        days = args.retention_days
-    if args.max_mb is not None:
-        mb = args.max_mb
-    if days < 0 or mb < 0:
-        print("clearance log --prune: --retention-days and --max-mb must be 0 (no limit) or more", file=sys.stderr)
-        return 2
+    for name, given in (("retention_days", args.retention_days), ("max_mb", args.max_mb)):
+        if given is None:
+            continue
+        if given < 0:
+            print("clearance log --prune: --retention-days and --max-mb must be 0 (no limit) or more", file=sys.stderr)
+            return 2
+        current = days if name == "retention_days" else mb
+        # The managed policy's retention is what the organisation keeps: a command line may keep more, never less.
+        if isinstance(sources, dict) and sources.get(f"audit.{name}") == "managed" and 0 < given < current:
+            flag = "--" + name.replace("_", "-")
+            print(f"clearance log --prune: the managed policy keeps [audit] {name} = {current:g}; {flag} {given:g} would delete more", file=sys.stderr)
+            return 2
+        if name == "retention_days":
+            days = given
+        else:
+            mb = given
     store = _open_store(args, audit)
     try:
         res = store.prune(days, mb, vacuum=True)
