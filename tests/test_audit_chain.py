@@ -451,6 +451,9 @@ def test_prune_may_not_delete_more_than_the_managed_policy_keeps(tmp_path: Path,
     assert cli.main(["log", "--prune", "--retention-days", "120", "--db", db]) == 0  # keeping more is fine
     assert cli.main(["log", "--prune", "--db", db]) == 0
     assert len(open_store(db).query({})) == 3
+    managed.write_text("[audit]\nretention_days = 0\n")  # keep forever
+    assert cli.main(["log", "--prune", "--retention-days", "10", "--db", db]) == 2
+    assert len(open_store(db).query({})) == 3
     managed.write_text("[audit]\nretention_days = 40\n")
     assert cli.main(["log", "--prune", "--db", db]) == 0
     assert len(open_store(db).query({})) == 0

@@ -306,7 +306,7 @@ def _log_prune(args: argparse.Namespace) -> int:
             return 2
         current = days if name == "retention_days" else mb
         # The managed policy's retention is what the organisation keeps: a command line may keep more, never less.
-        if isinstance(sources, dict) and sources.get(f"audit.{name}") == "managed" and 0 < given < current:
+        if isinstance(sources, dict) and sources.get(f"audit.{name}") == "managed" and given > 0 and (current == 0 or given < current):
             flag = "--" + name.replace("_", "-")
             print(f"clearance log --prune: the managed policy keeps [audit] {name} = {current:g}; {flag} {given:g} would delete more", file=sys.stderr)
             return 2
