@@ -84,7 +84,7 @@ def test_intact_chain_verifies_and_the_key_is_private(tmp_path: Path, env: dict[
     rc, out = verify_cli(db, capsys)
     assert rc == 0 and "audit chain intact: 5 decision(s) checked" in out and "head: decision 5" in out
     chains = [r[0] for r in sqlite3.connect(db).execute("SELECT chain FROM decisions ORDER BY id")]
-    assert len(set(chains)) == 5 and all(len(c) == 32 for c in chains)
+    assert len(set(chains)) == 5 and all(isinstance(c, bytes) and len(c) == 16 for c in chains)
 
 
 @pytest.mark.parametrize(
@@ -128,7 +128,7 @@ def test_rechaining_without_the_key_does_not_pass(tmp_path: Path, env: dict[str,
         for row in c.execute(f"SELECT id, {cols} FROM decisions ORDER BY id").fetchall():
             msg = prev.encode() + b"\n" + canonical(row[1:])
             digest = hashlib.sha256(msg).hexdigest()[:32] if attempt == "plain" else hashlib.blake2b(msg, key=b"k" * 32, digest_size=16).hexdigest()
-            c.execute("UPDATE decisions SET chain = ? WHERE id = ?", (digest, row[0]))
+            c.execute("UPDATE decisions SET chain = ? WHERE id = ?", (bytes.fromhex(digest), row[0]))
             prev = digest
         c.commit()
         res = open_store(db).verify()
@@ -220,7 +220,7 @@ def test_anchors_cannot_be_forged_or_dropped(tmp_path: Path, env: dict[str, str]
     open_store(db).prune(5, 0)
     c = sqlite3.connect(db)
     # Hide two more rows by moving the anchor forward with the chain value of the last hidden one.
-    last = c.execute("SELECT chain FROM decisions WHERE id = 7").fetchone()[0]
+    last = c.execute("SELECT chain FROM decisions WHERE id = 7").fetchone()[0].hex()
     c.execute("DELETE FROM decisions WHERE id <= 7")
     c.execute("UPDATE audit_anchors SET through_id = 7, pruned = 7, last_chain = ?", (last,))
     c.commit()

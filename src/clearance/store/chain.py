@@ -136,6 +136,18 @@ def link(key: bytes, prev: str, values: tuple[Any, ...] | list[Any]) -> str:
     return blake2b(prev.encode() + b"\n" + canonical(values), key=key, digest_size=TAG_BYTES).hexdigest()
 
 
+def as_column(chain_hex: str) -> bytes:
+    """The column value: the 16 bytes of the MAC (hex in memory, in anchors and in --verify's output)."""
+    return bytes.fromhex(chain_hex)
+
+
+def as_hex(value: Any) -> str:
+    """A chain column read back (bytes from SQLite, bytes or memoryview from PostgreSQL) as hex."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).hex()
+    return "" if value is None else str(value)
+
+
 def anchor_mac(key: bytes, prev_mac: str, ts: float, through_id: int, pruned: int, last_chain: str) -> str:
     msg = json.dumps(["anchor", prev_mac, float(ts), int(through_id), int(pruned), last_chain], separators=(",", ":")).encode()
     return blake2b(msg, key=key, digest_size=TAG_BYTES).hexdigest()
@@ -176,7 +188,7 @@ def verify(store: Any, key: bytes, batch: int = 5000) -> dict[str, Any]:
         if not rows:
             break
         for r in rows:
-            rid, values, stored = int(r[0]), r[1:-1], str(r[-1] or "")
+            rid, values, stored = int(r[0]), r[1:-1], as_hex(r[-1])
             after = rid
             if rid <= chain_start and not stored:
                 res["before_chain"] += 1
@@ -236,10 +248,10 @@ def prune_through(
     try:
         n = int((store.fetchone("SELECT COUNT(*) FROM decisions WHERE id <= ?", (through_id,)) or (0,))[0])
         if n:
-            last = store.fetchone("SELECT chain FROM decisions WHERE id <= ? AND chain <> '' ORDER BY id DESC LIMIT 1", (through_id,))
+            last = store.fetchone("SELECT chain FROM decisions WHERE id <= ? AND LENGTH(chain) > 0 ORDER BY id DESC LIMIT 1", (through_id,))
             prev = store.fetchone("SELECT mac, last_chain FROM audit_anchors ORDER BY id DESC LIMIT 1")
             prev_mac, prev_chain = (str(prev[0]), str(prev[1])) if prev else (GENESIS, GENESIS)
-            last_chain = str(last[0]) if last else prev_chain
+            last_chain = as_hex(last[0]) if last else prev_chain
             store.execute("DELETE FROM decisions WHERE id <= ?", (through_id,))
             mac = anchor_mac(key, prev_mac, now, through_id, n, last_chain)
             store.execute("INSERT INTO audit_anchors (ts, through_id, pruned, last_chain, mac) VALUES (?, ?, ?, ?, ?)", (now, through_id, n, last_chain, mac))
@@ -284,8 +296,8 @@ def writer_key(store: Any) -> bytes | None:
 
 def head(store: Any) -> str:
     """The chain value the next decision links to: the newest chained row, else the newest anchor, else genesis."""
-    row = store.fetchone("SELECT chain FROM decisions WHERE chain <> '' ORDER BY id DESC LIMIT 1")
+    row = store.fetchone("SELECT chain FROM decisions WHERE LENGTH(chain) > 0 ORDER BY id DESC LIMIT 1")
     if row:
-        return str(row[0])
+        return as_hex(row[0])
     row = store.fetchone("SELECT last_chain FROM audit_anchors ORDER BY id DESC LIMIT 1")
     return str(row[0]) if row else GENESIS

@@ -59,7 +59,7 @@ class PostgresStore:
             values = _values(rec)
             c.execute(
                 f"INSERT INTO decisions ({', '.join(COLUMNS)}, chain) VALUES ({', '.join('%s' for _ in COLUMNS)}, %s)",
-                (*values, chain.link(key, chain.head(self), values) if key else ""),
+                (*values, chain.as_column(chain.link(key, chain.head(self), values)) if key else b""),
             )
             c.execute(
                 "UPDATE sessions SET consecutive_denials = %s, total_denials = %s, decisions = decisions + 1, "

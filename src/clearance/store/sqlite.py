@@ -100,7 +100,7 @@ class SqliteStore:
             # The chain's head is read in the same write transaction as the insert: one chain across processes.
             c.execute(
                 f"INSERT INTO decisions ({', '.join(COLUMNS)}, chain) VALUES ({', '.join('?' for _ in COLUMNS)}, ?)",
-                (*values, chain.link(key, chain.head(self), values) if key else ""),
+                (*values, chain.as_column(chain.link(key, chain.head(self), values)) if key else b""),
             )
             c.execute(
                 "INSERT INTO sessions (session_id, consecutive_denials, total_denials, decisions, escalations, updated) VALUES (?, ?, ?, 1, ?, ?) "
