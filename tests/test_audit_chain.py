@@ -457,3 +457,30 @@ def test_prune_may_not_delete_more_than_the_managed_policy_keeps(tmp_path: Path,
     managed.write_text("[audit]\nretention_days = 40\n")
     assert cli.main(["log", "--prune", "--db", db]) == 0
     assert len(open_store(db).query({})) == 0
+
+
+def test_postgres_old_store_migrates(pg_url: str, env: dict[str, str]) -> None:
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as c:
+        c.execute(
+            "DROP TABLE IF EXISTS decisions, sessions, schema_version, audit_meta, audit_anchors, users, web_sessions, agent_tokens, policy_versions, admin_log CASCADE"
+        )
+        c.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+        for v in (1, 2, 3):
+            for stmt in statements("postgres", v):
+                c.execute(stmt)
+            c.execute("INSERT INTO schema_version VALUES (%s)", (v,))
+        for i in range(2):
+            c.execute(
+                "INSERT INTO decisions (ts, decision, raw_decision, stage, reason) VALUES (%s, 'allow', 'allow', 'analysis', %s)", (time.time(), f"old {i}")
+            )
+    store = open_store(pg_url)
+    try:
+        for i in range(3):
+            store.record(rec(i), (3, 20), False)
+        res = store.verify()
+        assert res["ok"] and res["checked"] == 3 and res["before_chain"] == 2, res
+        assert [r[0] for r in store.fetchall("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3, 4]
+    finally:
+        store.close()
