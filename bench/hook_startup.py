@@ -40,6 +40,29 @@ def measure(cmd: list[str], payloads: list[bytes], runs: int, env: dict[str, str
     return times
 
 
+RECORD_PROBE = r"""
+import json, os, sys, time
+from clearance.api import decide_event_full
+event = json.loads(sys.argv[1])
+d, ctx, policy = decide_event_full(event, os.environ)
+t0 = time.perf_counter()
+from clearance.audit import record
+record(d, event, ctx, policy, os.environ)
+sys.stdout.write(repr((time.perf_counter() - t0) * 1000.0))
+"""
+
+
+def measure_record(payloads: list[bytes], runs: int, env: dict[str, str]) -> list[float]:
+    """In a fresh process each time, as the hook: the time of audit.record (store modules' import, open, key, record, close)."""
+    times = []
+    for i in range(runs):
+        p = subprocess.run([sys.executable, "-c", RECORD_PROBE, payloads[i % len(payloads)].decode()], capture_output=True, env=env)
+        if p.returncode != 0:
+            raise SystemExit(f"record probe failed: {p.stderr.decode()[:500]}")
+        times.append(float(p.stdout))
+    return times
+
+
 def summary(ts: list[float]) -> dict[str, float]:
     s = sorted(ts)
     q = statistics.quantiles(s, n=100)
@@ -60,13 +83,16 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--with-policy", action="store_true", help="load the example managed and user policies")
     ap.add_argument("--daemon", action="store_true", help="also measure with `clearance daemon` running (warm engine on a Unix socket)")
+    ap.add_argument("--record", action="store_true", help="also measure the recording step alone (audit.record in a fresh process)")
     a = ap.parse_args()
     env = dict(os.environ, HOME="/home/ana", CLAUDE_PROJECT_DIR="/home/ana/webapp", CLEARANCE_MANAGED_POLICY="/nonexistent/managed.toml")
     env.pop("XDG_CONFIG_HOME", None)
     import tempfile
 
     # Every decision is recorded, as in real use, in a scratch audit store.
-    env["CLEARANCE_DB"] = os.path.join(tempfile.mkdtemp(prefix="clearance-bench-db-"), "clearance.db")
+    scratch = tempfile.mkdtemp(prefix="clearance-bench-db-")
+    env["CLEARANCE_DB"] = os.path.join(scratch, "clearance.db")
+    env["XDG_STATE_HOME"] = os.path.join(scratch, "state")  # the audit key goes here too
     if a.with_policy:
         # The example managed and user policies, read through the policy cache as in real use.
         import tempfile
@@ -84,6 +110,8 @@ def main() -> int:
     py = [str(Path(hook[0]).parent / "python"), "-c", "pass"] if Path(hook[0]).parent.joinpath("python").exists() else [sys.executable, "-c", "pass"]
     env["CLEARANCE_NO_DAEMON"] = "1"
     res = {"hook": summary(measure(hook, payloads, a.runs, env)), "python_floor": summary(measure(py, [b""], a.runs, env))}
+    if a.record:
+        res["record"] = summary(measure_record(payloads, a.runs, env))
     if a.daemon:
         import tempfile
 

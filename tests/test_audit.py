@@ -32,8 +32,24 @@ def ev(command: str, session: str = "s1", **extra: Any) -> bytes:
 def env_for(db: str, **extra: str) -> dict[str, str]:
     e = {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": PROJECT, "CLEARANCE_DB": db, "CLEARANCE_HEADLESS": "0", "PATH": os.environ.get("PATH", "")}
     e["XDG_CACHE_HOME"] = os.environ.get("XDG_CACHE_HOME", "/tmp")
+    if os.environ.get("PYTHONPATH"):
+        e["PYTHONPATH"] = os.environ["PYTHONPATH"]  # subprocesses run this checkout's code
+    # The audit key lives in clearance's state directory: keep it beside the test's database.
+    e["XDG_STATE_HOME"] = os.path.join(os.path.dirname(db), "state") if not db.startswith("postgresql://") else _pg_state()
     e.update(extra)
     return e
+
+
+def _pg_state() -> str:
+    import tempfile
+
+    global _PG_STATE
+    if not _PG_STATE:
+        _PG_STATE = tempfile.mkdtemp(prefix="clearance-pg-state-")
+    return _PG_STATE
+
+
+_PG_STATE = ""
 
 
 def decision(answer: dict[str, Any] | None) -> str:
@@ -185,7 +201,7 @@ def test_migrations_are_versioned_and_idempotent(tmp_path: Path) -> None:
     open_store(db).close()
     open_store(db).close()
     c = sqlite3.connect(db)
-    assert [r[0] for r in c.execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3]
+    assert [r[0] for r in c.execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3, 4]
     assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -234,6 +250,10 @@ def _concurrent(url: str, tmp_path: Path) -> None:
             own = store.session(f"own-{p}")
             assert own is not None and own["decisions"] == 25 and own["total_denials"] == 0
         assert sum(1 for o in outputs if o["stage"] == "escalation") == 197
+        # 8 writers at once still extend one hash chain.
+        store.key_file = os.path.join(env_for(url)["XDG_STATE_HOME"], "clearance", "audit.key")  # type: ignore[attr-defined]
+        res = store.verify()
+        assert res["ok"] and res["checked"] == 400 and res["broken"] == 0, res
     finally:
         store.close()
 

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from .model import Context, Decision
     from .policy import Policy
 
+# Fields that hold file contents rather than commands: cut shorter in the audit trail.
+CONTENT_KEYS = frozenset({"content", "old_string", "new_string", "new_source", "file_text", "old_str", "new_str", "patch", "diff"})
+CONTENT_CHARS = 2000
+
 _HEADLESS_ENTRYPOINTS = ("sdk-cli", "sdk-py", "sdk-ts", "sdk")
 
 
@@ -37,7 +41,9 @@ def is_headless(env: Any, forced: bool = False) -> bool:
     return str(env.get("CLAUDE_CODE_ENTRYPOINT", "")) in _HEADLESS_ENTRYPOINTS
 
 
-def make_record(decision: Decision, event: dict[str, Any], ctx: Context | None, shadow: bool, headless: bool) -> dict[str, Any]:
+def make_record(
+    decision: Decision, event: dict[str, Any], ctx: Context | None, shadow: bool, headless: bool, content_chars: int = CONTENT_CHARS
+) -> dict[str, Any]:
     tool_input = event.get("tool_input") if isinstance(event.get("tool_input"), dict) else {"raw": str(event.get("tool_input"))[:2000]}
     return {
         "ts": time.time(),
@@ -45,7 +51,7 @@ def make_record(decision: Decision, event: dict[str, Any], ctx: Context | None, 
         "agent": ctx.agent if ctx else str(event.get("agent", "")),
         "cwd": ctx.cwd if ctx else str(event.get("cwd", ""))[:4096],
         "tool_name": str(event.get("tool_name", ""))[:200],
-        "tool_input": redact(_bounded(tool_input)),
+        "tool_input": redact(_bounded(tool_input, content_chars=content_chars)),
         "decision": decision.decision,
         "raw_decision": decision.decision,
         "stage": decision.stage,
@@ -62,14 +68,24 @@ def make_record(decision: Decision, event: dict[str, Any], ctx: Context | None, 
     }
 
 
-def _bounded(obj: Any, limit: int = 20_000) -> Any:
-    """Keep very large inputs from bloating the store: long strings are cut."""
+def _bounded(obj: Any, limit: int = 20_000, content_chars: int = CONTENT_CHARS, key: str = "") -> Any:
+    """Keep very large inputs from bloating the store: long strings are cut.
+
+    File contents (Write's content, Edit's old/new strings, notebook sources) are cut at
+    *content_chars* (0: the general limit) and keep their length and a BLAKE2b digest of the
+    whole, so the row still tells what was written without storing every file in full.
+    """
     if isinstance(obj, str):
+        if key in CONTENT_KEYS and 0 < content_chars < len(obj):
+            from .store.chain import blake2b
+
+            digest = blake2b(obj.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+            return obj[:content_chars] + f"... [{len(obj) - content_chars} more characters; {len(obj)} in all, blake2b-128 {digest}]"
         return obj if len(obj) <= limit else obj[:limit] + f"... [{len(obj) - limit} more characters]"
     if isinstance(obj, dict):
-        return {k: _bounded(v, limit) for k, v in obj.items()}
+        return {k: _bounded(v, limit, content_chars, str(k)) for k, v in obj.items()}
     if isinstance(obj, list):
-        return [_bounded(v, limit) for v in obj[:200]]
+        return [_bounded(v, limit, content_chars, key) for v in obj[:200]]
     return obj
 
 
@@ -82,34 +98,71 @@ def record(
     db: str | None = None,
     shadow: bool = False,
     headless: bool = False,
+    stores: dict[str, Any] | None = None,
 ) -> Decision:
-    """Record the decision; apply escalation from the session's counters.  Never raises."""
+    """Record the decision; apply escalation from the session's counters.  Never raises.
+
+    With *stores* (url -> open store), a batch keeps one connection per store open
+    across calls (``clearance decide --stateful``); the caller closes them.
+    """
     env = os.environ if env is None else env
     audit_cfg = policy.data.get("audit", {}) if policy is not None else {}
     if audit_cfg.get("enabled") is False and not db:
         return decision
     esc = policy.data.get("escalation", {}) if policy is not None else {}
     limits = (int(esc.get("max_consecutive_denials", 3)), int(esc.get("max_total_denials", 20)))
+    store = None
+    url = ""
     try:
         from .store import open_store, resolve_url
+        from .store.chain import key_file
 
-        store = open_store(resolve_url(db, audit_cfg, env))
-        try:
-            rec = make_record(decision, event, ctx, shadow, headless)
-            out = store.record(rec, limits, headless)
-        finally:
-            store.close()
+        url = resolve_url(db, audit_cfg, env)
+        store = stores.get(url) if stores is not None else None
+        if store is None:
+            store = open_store(url, key_file(audit_cfg, env))
+            if stores is not None:
+                stores[url] = store
+        chars = audit_cfg.get("max_content_chars", CONTENT_CHARS)
+        rec = make_record(decision, event, ctx, shadow, headless, chars if isinstance(chars, int) and chars >= 0 else CONTENT_CHARS)
+        out = store.record(rec, limits, headless)
     except Exception as e:
         sys.stderr.write(f"clearance: could not record the decision in the audit store ({type(e).__name__}: {e}); the decision stands\n")
+        _drop(store, stores, url)
         return decision
+    try:
+        store.maybe_prune(audit_cfg)  # at most once a day per store
+    except Exception as e:
+        sys.stderr.write(f"clearance: could not prune the audit store ({type(e).__name__}: {e})\n")
+    if stores is None:
+        _drop(store, None, url)
     return apply_escalation(decision, out)
+
+
+def _drop(store: Any, stores: dict[str, Any] | None, url: str) -> None:
+    """Close a store (and forget it in the batch's cache, so the next call opens it anew)."""
+    if stores is not None:
+        stores.pop(url, None)
+    if store is not None:
+        import contextlib
+
+        with contextlib.suppress(Exception):  # closing a broken connection must not hide the decision
+            store.close()
 
 
 def record_in(store: Any, decision: Decision, event: dict[str, Any], ctx: Context | None, policy: Policy | None, headless: bool = False) -> Decision:
     """Record with an open store (the team service keeps one per process)."""
     esc = policy.data.get("escalation", {}) if policy is not None else {}
     limits = (int(esc.get("max_consecutive_denials", 3)), int(esc.get("max_total_denials", 20)))
-    out = store.record(make_record(decision, event, ctx, False, headless), limits, headless)
+    audit_cfg = policy.data.get("audit", {}) if policy is not None else {}
+    chars = audit_cfg.get("max_content_chars", CONTENT_CHARS)
+    rec = make_record(decision, event, ctx, False, headless, chars if isinstance(chars, int) and chars >= 0 else CONTENT_CHARS)
+    out = store.record(rec, limits, headless)
+    if hasattr(store, "maybe_prune"):
+        try:
+            store.maybe_prune(audit_cfg)  # at most once a day per store
+        except Exception as e:
+            sys.stderr.write(f"clearance: could not prune the audit store ({type(e).__name__}: {e})\n")
     return apply_escalation(decision, out)
 
 

@@ -30,9 +30,25 @@ def _cmd_hook(args: argparse.Namespace) -> int:
 
 
 def _cmd_decide(args: argparse.Namespace) -> int:
+    rows: list[tuple[dict[str, object], dict[str, object]]] = []
+    out = sys.stdout
+    stores: dict[str, Store] = {}  # --stateful: one connection per store for the whole batch
+    try:
+        _decide_lines(args, rows, stores)
+    finally:
+        for store in stores.values():
+            store.close()
+    if args.table:
+        from .render import decision_table
+
+        out.write(decision_table(rows))
+    out.flush()
+    return 0
+
+
+def _decide_lines(args: argparse.Namespace, rows: list[tuple[dict[str, object], dict[str, object]]], stores: dict[str, Store]) -> None:
     from .api import decide_event_full, malformed
 
-    rows: list[tuple[dict[str, object], dict[str, object]]] = []
     out = sys.stdout
     for lineno, line in enumerate(sys.stdin, 1):
         if not line.strip():
@@ -49,18 +65,12 @@ def _cmd_decide(args: argparse.Namespace) -> int:
             if args.stateful and isinstance(event, dict):
                 from .audit import is_headless, record
 
-                d = record(d, event, ctx, policy, os.environ, args.db, False, is_headless(os.environ, args.headless))
+                d = record(d, event, ctx, policy, os.environ, args.db, False, is_headless(os.environ, args.headless), stores)
             rec = d.to_record(event.get("id") if isinstance(event, dict) else None)
         if args.table:
             rows.append((event if isinstance(event, dict) else {}, rec))
         else:
             out.write(json.dumps(rec) + "\n")
-    if args.table:
-        from .render import decision_table
-
-        out.write(decision_table(rows))
-    out.flush()
-    return 0
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -194,12 +204,22 @@ def _cmd_policy(args: argparse.Namespace) -> int:
     return 2
 
 
-def _open_store(args: argparse.Namespace) -> Store:
+def _audit_policy(with_sources: bool = False) -> dict[str, object]:
     from .policy import load_policy
-    from .store import open_store, resolve_url
 
-    pol = load_policy(_project_root(None), os.environ)
-    return open_store(resolve_url(args.db, pol.data.get("audit", {}), os.environ))
+    data = load_policy(_project_root(None), os.environ).data
+    audit: dict[str, object] = dict(data.get("audit", {}))
+    if with_sources:
+        audit["_sources"] = data.get("sources", {})
+    return audit
+
+
+def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None) -> Store:
+    from .store import open_store, resolve_url
+    from .store.chain import key_file
+
+    audit = _audit_policy() if audit is None else audit
+    return open_store(resolve_url(args.db, audit, os.environ), key_file(audit, os.environ))
 
 
 def _filters(args: argparse.Namespace) -> dict[str, object]:
@@ -214,6 +234,10 @@ def _filters(args: argparse.Namespace) -> dict[str, object]:
 
 
 def _cmd_log(args: argparse.Namespace) -> int:
+    if args.verify:
+        return _log_verify(args)
+    if args.prune:
+        return _log_prune(args)
     store = _open_store(args)
     try:
         rows = store.query(_filters(args), args.limit)
@@ -233,6 +257,75 @@ def _cmd_log(args: argparse.Namespace) -> int:
             what = describe_input(str(r["tool_name"]), r["tool_input"]).replace("\n", " ")
             shadow = " (shadow)" if r["shadow"] else ""
             print(f"{r['time']}  {r['session_id'][:12]:12s}  {r['decision']:5s}{shadow}  {r['tool_name']:10s}  {what[:70]:70s}  {', '.join(r['rules'])}")
+    return 0
+
+
+def _log_verify(args: argparse.Namespace) -> int:
+    """Check the audit trail's hash chain; exit 1 at a break, 2 when it cannot be checked."""
+    from .store.chain import KeyError_
+
+    store = _open_store(args)
+    try:
+        res = store.verify()
+    except KeyError_ as e:
+        print(f"clearance log --verify: {e}: the chain cannot be checked without the key that wrote it", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(res))
+    else:
+        head = res["head"]
+        parts = [f"{res['checked']} decision(s) checked"]
+        if res["before_chain"]:
+            parts.append(f"{res['before_chain']} recorded before the chain began (schema migration) are not covered")
+        if res["pruned"]:
+            parts.append(f"{res['pruned']} pruned under {res['anchors']} anchor(s)")
+        if res["ok"]:
+            print("audit chain intact: " + "; ".join(parts))
+        else:
+            first = res["first_break"]
+            print(f"audit chain BROKEN: {first['problem']}")
+            print(f"{res['broken']} broken link(s); " + "; ".join(parts))
+        if head:
+            print(f"head: decision {head['id']} chain {head['chain']} (keep a copy elsewhere: deleting the newest rows is only seen against it)")
+    return 0 if res["ok"] else 1
+
+
+def _log_prune(args: argparse.Namespace) -> int:
+    from .store.chain import retention
+
+    audit = _audit_policy(with_sources=True)
+    sources = audit.pop("_sources", {})
+    days, mb = retention(audit)
+    for name, given in (("retention_days", args.retention_days), ("max_mb", args.max_mb)):
+        if given is None:
+            continue
+        if given < 0:
+            print("clearance log --prune: --retention-days and --max-mb must be 0 (no limit) or more", file=sys.stderr)
+            return 2
+        current = days if name == "retention_days" else mb
+        # The managed policy's retention is what the organisation keeps: a command line may keep more, never less.
+        if isinstance(sources, dict) and sources.get(f"audit.{name}") == "managed" and given > 0 and (current == 0 or given < current):
+            flag = "--" + name.replace("_", "-")
+            print(f"clearance log --prune: the managed policy keeps [audit] {name} = {current:g}; {flag} {given:g} would delete more", file=sys.stderr)
+            return 2
+        if name == "retention_days":
+            days = given
+        else:
+            mb = given
+    store = _open_store(args, audit)
+    try:
+        res = store.prune(days, mb, vacuum=True)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(res))
+    else:
+        limits = f"older than {days:g} day(s)" if days else "no age limit"
+        limits += f", beyond {mb:g} MB" if mb else ""
+        size = f"; file {res['bytes_before'] / 1e6:.1f} MB -> {res['bytes_after'] / 1e6:.1f} MB" if "bytes_before" in res else ""
+        print(f"pruned {res['pruned']} decision(s) ({limits}){size}")
     return 0
 
 
@@ -439,6 +532,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_filters(lg)
     lg.add_argument("--limit", type=int, default=200)
     lg.add_argument("--json", action="store_true", help="one JSON object per line")
+    lg.add_argument("--verify", action="store_true", help="check the hash chain over the records; exit 1 at the first broken or missing row")
+    lg.add_argument("--prune", action="store_true", help="delete records past the policy's [audit] retention now (and compact the file)")
+    lg.add_argument("--retention-days", type=float, help="with --prune: keep this many days (0: no age limit)")
+    lg.add_argument("--max-mb", type=float, help="with --prune: keep the SQLite store under this size (0: no size limit)")
     lg.set_defaults(fn=_cmd_log)
 
     st = sub.add_parser("stats", help="decisions by kind, top rules, prompts saved, denials per session")

@@ -11,7 +11,7 @@ import contextlib
 import json
 import os
 
-from .schema import LIST, MANAGED_ONLY, SCHEMA
+from .schema import CHECKS, LIST, MANAGED_ONLY, SCHEMA
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -128,6 +128,8 @@ def validate(data: dict[str, Any], text: str, where: str) -> list[str]:
                     problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' must be a number")
             elif not isinstance(value, typ) or (typ is int and isinstance(value, bool)):
                 problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' must be {typ.__name__}")
+            elif CHECKS.get(".".join(p)) and (problem := CHECKS[".".join(p)](value)):
+                problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' {problem}")
 
     walk(data, SCHEMA, [])
     return problems

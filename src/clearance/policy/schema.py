@@ -72,9 +72,27 @@ SCHEMA: dict[str, Any] = {
         {
             "url": (str, "postgresql://... for a team store; default is SQLite under $XDG_STATE_HOME/clearance/."),
             "enabled": (bool, "Record decisions (default true)."),
+            "retention_days": (int, "Delete decisions older than this many days (default 365; 0 keeps them forever). Checked at most once a day per store."),
+            "max_mb": (
+                int,
+                "Keep the SQLite store under this many megabytes by deleting the oldest decisions (default 1024; 0: no limit). Not for PostgreSQL.",
+            ),
+            "max_content_chars": (
+                int,
+                "Characters of file contents (Write content, Edit strings, notebook sources) kept per field, with the length and a digest of the whole (default 2000; 0: up to 20 000 like commands).",
+            ),
+            "key_file": (str, "The secret that keys the audit hash chain (default: audit.key in clearance's state directory, created 0600)."),
         },
-        "The audit trail (issue 4).",
+        "The audit trail (issue 4): where, retention, and the key of its hash chain.",
     ),
+}
+
+# Value checks beyond the type, by dotted key: a problem message, or None.
+CHECKS: dict[str, Any] = {
+    "audit.retention_days": lambda v: None if v >= 0 else "must be 0 (keep forever) or a number of days",
+    "audit.max_mb": lambda v: None if v >= 0 else "must be 0 (no limit) or a number of megabytes",
+    "audit.max_content_chars": lambda v: None if v >= 0 else "must be 0 (the general 20 000 limit) or a number of characters",
+    "audit.key_file": lambda v: None if v.strip() else "must be a path",
 }
 
 MANAGED_ONLY = frozenset({"allow_user_trust", "allow_project_trust"})

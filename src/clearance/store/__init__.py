@@ -33,6 +33,14 @@ if TYPE_CHECKING:
 
         def close(self) -> None: ...
 
+        def key(self, create: bool = True) -> bytes: ...
+
+        def verify(self) -> dict[str, Any]: ...
+
+        def maybe_prune(self, audit_cfg: dict[str, Any] | None) -> dict[str, Any] | None: ...
+
+        def prune(self, days: float, mb: float, now: float | None = None, vacuum: bool = False) -> dict[str, Any]: ...
+
 
 def default_path(env: Any) -> str:
     home = env.get("HOME") or os.path.expanduser("~")
@@ -48,12 +56,13 @@ def resolve_url(explicit: str | None, policy_audit: dict[str, Any] | None, env: 
     return default_path(env)
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, key_file: str | None = None) -> Store:
+    """The store at *url*; *key_file* keys its hash chain (default: audit.key in clearance's state directory)."""
     if url.startswith(("postgresql://", "postgres://")):
         from .postgres import PostgresStore
 
-        return PostgresStore(url)
+        return PostgresStore(url, key_file=key_file)
     from .sqlite import SqliteStore
 
     path = url[len("sqlite:///") - 1 :] if url.startswith("sqlite:///") else url
-    return SqliteStore(path)
+    return SqliteStore(path, key_file=key_file)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 from .. import escalation
+from . import chain
 from .schema import COLUMNS, LATEST, statements
 from .sqlite import build_where, to_dict
 
@@ -11,8 +15,12 @@ if TYPE_CHECKING:
     from typing import Any
 
 
+CHAIN_LOCK = 7202  # advisory lock id: the audit chain's writers (7201: migrations)
+
+
 class PostgresStore:
-    def __init__(self, url: str, connect_timeout_s: int = 5) -> None:
+    def __init__(self, url: str, connect_timeout_s: int = 5, key_file: str | None = None) -> None:
+        self.key_file = key_file
         try:
             import psycopg
         except ImportError as e:  # pragma: no cover - depends on the install
@@ -39,15 +47,19 @@ class PostgresStore:
     def record(self, rec: dict[str, Any], limits: tuple[int, int], headless: bool) -> dict[str, Any]:
         c = self.conn
         sid = str(rec.get("session_id", ""))
+        key = chain.writer_key(self)
         with c.transaction():
+            # Writers of the chain take this lock first (then the session row): one chain, no deadlock.
+            c.execute(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK})")
             c.execute("INSERT INTO sessions (session_id) VALUES (%s) ON CONFLICT (session_id) DO NOTHING", (sid,))
             row = c.execute("SELECT consecutive_denials, total_denials FROM sessions WHERE session_id = %s FOR UPDATE", (sid,)).fetchone()
             consecutive, total = (row[0], row[1]) if row else (0, 0)
             rec, out, new_c, new_t = escalation.settle(rec, consecutive, total, limits, headless)
             escalate = out["escalate"]
+            values = _values(rec)
             c.execute(
-                f"INSERT INTO decisions ({', '.join(COLUMNS)}) VALUES ({', '.join('%s' for _ in COLUMNS)})",
-                _values(rec),
+                f"INSERT INTO decisions ({', '.join(COLUMNS)}, chain) VALUES ({', '.join('%s' for _ in COLUMNS)}, %s)",
+                (*values, chain.as_column(chain.link(key, chain.head(self), values)) if key else b""),
             )
             c.execute(
                 "UPDATE sessions SET consecutive_denials = %s, total_denials = %s, decisions = decisions + 1, "
@@ -55,6 +67,44 @@ class PostgresStore:
                 (new_c, new_t, 1 if escalate else 0, rec["ts"], sid),
             )
         return out
+
+    def key(self, create: bool = True) -> bytes:
+        return chain.load_key(self.key_file or chain.key_file(None, os.environ), create)
+
+    # -- retention and verification ------------------------------------------------
+
+    def verify(self) -> dict[str, Any]:
+        return chain.verify(self, self.key(create=False))
+
+    def maybe_prune(self, audit_cfg: dict[str, Any] | None) -> dict[str, Any] | None:
+        """Prune by age at most once a day per store (tracked in audit_meta)."""
+        now = time.time()
+        if not chain.prune_due(self, now):
+            return None
+        days, mb = chain.retention(audit_cfg)
+        return self.prune(days, mb, now)
+
+    def prune(self, days: float, mb: float = 0, now: float | None = None, vacuum: bool = False) -> dict[str, Any]:
+        """Delete decisions older than *days* and anchor them.  By age only: PostgreSQL reuses the space of
+        deleted rows after its autovacuum, and a table's size does not drop, so a size limit would prune again
+        and again.  *vacuum* runs ``VACUUM decisions`` afterwards."""
+        now = time.time() if now is None else now
+        c = self.conn
+        through = 0
+        if days > 0:
+            row = c.execute("SELECT MAX(id) FROM decisions WHERE ts < %s", (now - days * chain.DAY_S,)).fetchone()
+            through = int(row[0] or 0) if row else 0
+        key = self.key()
+
+        def nothing() -> None:
+            pass  # the transaction block below begins, commits and rolls back
+
+        with c.transaction():
+            c.execute(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK})")
+            pruned = chain.prune_through(self, key, through, now, nothing, nothing, nothing)
+        if vacuum and pruned:
+            c.execute("VACUUM decisions")
+        return {"pruned": pruned, "through_id": through if pruned else None}
 
     def session(self, session_id: str) -> dict[str, Any] | None:
         row = self.conn.execute(

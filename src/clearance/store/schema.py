@@ -8,8 +8,8 @@ finds in ``schema_version``, in one transaction each.
 from __future__ import annotations
 
 DIALECT = {
-    "sqlite": {"id": "INTEGER PRIMARY KEY AUTOINCREMENT", "real": "REAL", "json": "TEXT"},
-    "postgres": {"id": "BIGSERIAL PRIMARY KEY", "real": "DOUBLE PRECISION", "json": "TEXT"},
+    "sqlite": {"id": "INTEGER PRIMARY KEY AUTOINCREMENT", "real": "REAL", "json": "TEXT", "blob": "BLOB", "empty_blob": "x''"},
+    "postgres": {"id": "BIGSERIAL PRIMARY KEY", "real": "DOUBLE PRECISION", "json": "TEXT", "blob": "BYTEA", "empty_blob": "''"},
 }
 
 MIGRATIONS: list[tuple[int, list[str]]] = [
@@ -100,6 +100,26 @@ MIGRATIONS.append(
                 user_name TEXT NOT NULL,
                 action TEXT NOT NULL,
                 details TEXT NOT NULL DEFAULT ''
+            )""",
+        ],
+    )
+)
+MIGRATIONS.append(
+    (
+        4,
+        [
+            # The keyed hash chain (store/chain.py), a 16-byte MAC per row: rows written before this migration are outside it.
+            "ALTER TABLE decisions ADD COLUMN chain {blob} NOT NULL DEFAULT {empty_blob}",
+            "CREATE TABLE IF NOT EXISTS audit_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            "INSERT INTO audit_meta (name, value) SELECT 'chain_start', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM decisions",
+            # One row per prune: the chain value of the last pruned decision, how many, and a MAC over both.
+            """CREATE TABLE IF NOT EXISTS audit_anchors (
+                id {id},
+                ts {real} NOT NULL,
+                through_id BIGINT NOT NULL,
+                pruned BIGINT NOT NULL,
+                last_chain TEXT NOT NULL,
+                mac TEXT NOT NULL
             )""",
         ],
     )

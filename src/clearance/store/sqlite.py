@@ -9,6 +9,7 @@ import sqlite3
 import time
 
 from .. import escalation
+from . import chain
 from .schema import COLUMNS, LATEST, statements
 
 TYPE_CHECKING = False
@@ -17,15 +18,20 @@ if TYPE_CHECKING:
 
 
 class SqliteStore:
-    def __init__(self, path: str, timeout_s: float = 10.0) -> None:
+    def __init__(self, path: str, timeout_s: float = 10.0, key_file: str | None = None) -> None:
         self.url = path
+        self.key_file = key_file
         folder = os.path.dirname(path)
         if folder:
             os.makedirs(folder, mode=0o700, exist_ok=True)
         self.timeout_s = timeout_s
+        new = not os.path.exists(path) or os.path.getsize(path) == 0
         # One connection per store; the team service uses it from its event-loop thread only.
         self.conn = sqlite3.connect(path, timeout=timeout_s, isolation_level=None, check_same_thread=False)
         self.conn.execute(f"PRAGMA busy_timeout = {int(timeout_s * 1000)}")
+        if new:
+            # Before the first table: pruning can then hand freed pages back with PRAGMA incremental_vacuum.
+            self.conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
         # Many hook processes may open a new store at the same moment; switching to WAL and the
         # first migration can then see SQLITE_BUSY without the busy handler being consulted.
         self._retrying(self._set_wal)
@@ -77,18 +83,24 @@ class SqliteStore:
         out: dict[str, Any] = self._retrying(lambda: self._record(rec, limits, headless))
         return out
 
+    def key(self, create: bool = True) -> bytes:
+        return chain.load_key(self.key_file or chain.key_file(None, os.environ), create)
+
     def _record(self, rec: dict[str, Any], limits: tuple[int, int], headless: bool) -> dict[str, Any]:
         c = self.conn
         sid = str(rec.get("session_id", ""))
+        key = chain.writer_key(self)
         c.execute("BEGIN IMMEDIATE")
         try:
             row = c.execute("SELECT consecutive_denials, total_denials FROM sessions WHERE session_id = ?", (sid,)).fetchone()
             consecutive, total = (row[0], row[1]) if row else (0, 0)
             rec, out, new_c, new_t = escalation.settle(rec, consecutive, total, limits, headless)
             escalate = out["escalate"]
+            values = _values(rec)
+            # The chain's head is read in the same write transaction as the insert: one chain across processes.
             c.execute(
-                f"INSERT INTO decisions ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _ in COLUMNS)})",
-                _values(rec),
+                f"INSERT INTO decisions ({', '.join(COLUMNS)}, chain) VALUES ({', '.join('?' for _ in COLUMNS)}, ?)",
+                (*values, chain.as_column(chain.link(key, chain.head(self), values)) if key else b""),
             )
             c.execute(
                 "INSERT INTO sessions (session_id, consecutive_denials, total_denials, decisions, escalations, updated) VALUES (?, ?, ?, 1, ?, ?) "
@@ -102,6 +114,75 @@ class SqliteStore:
                 c.execute("ROLLBACK")  # SQLite may already have rolled back a busy transaction
             raise
         return out
+
+    # -- retention and verification ------------------------------------------------
+
+    def verify(self) -> dict[str, Any]:
+        return chain.verify(self, self.key(create=False))
+
+    def size_bytes(self) -> int:
+        """Bytes in use (pages that hold data; free pages excluded)."""
+        c = self.conn
+        pages = c.execute("PRAGMA page_count").fetchone()[0] - c.execute("PRAGMA freelist_count").fetchone()[0]
+        return int(pages) * int(c.execute("PRAGMA page_size").fetchone()[0])
+
+    def maybe_prune(self, audit_cfg: dict[str, Any] | None) -> dict[str, Any] | None:
+        """Prune by the policy's retention at most once a day per store (tracked in audit_meta)."""
+        now = time.time()
+        if not chain.prune_due(self, now):
+            return None
+        days, mb = chain.retention(audit_cfg)
+        out: dict[str, Any] | None = self._retrying(lambda: self.prune(days, mb, now))
+        return out
+
+    def prune(self, days: float, mb: float, now: float | None = None, vacuum: bool = False) -> dict[str, Any]:
+        """Delete decisions older than *days* and the oldest beyond *mb* megabytes (0: no limit); anchor them.
+
+        Freed pages go back to the file system with ``PRAGMA incremental_vacuum``; with *vacuum*, a
+        database created before incremental vacuum is converted (``VACUUM``, which rewrites the file).
+        """
+        now = time.time() if now is None else now
+        c = self.conn
+        before = os.path.getsize(self.url) if os.path.exists(self.url) else 0
+        through = 0
+        if days > 0:
+            row = c.execute("SELECT MAX(id) FROM decisions WHERE ts < ?", (now - days * chain.DAY_S,)).fetchone()
+            through = int(row[0] or 0)
+        if mb > 0:
+            used, limit = self.size_bytes(), mb * 1024 * 1024
+            if used > limit:
+                count = c.execute("SELECT COUNT(*) FROM decisions").fetchone()[0]
+                if count:
+                    # Down to 90% of the limit, so the next prune is not due the next day.
+                    n = min(count, int((used - 0.9 * limit) / (used / count)) + 1)
+                    row = c.execute("SELECT id FROM decisions ORDER BY id LIMIT 1 OFFSET ?", (n - 1,)).fetchone()
+                    through = max(through, int(row[0]) if row else 0)
+        key = self.key()
+
+        def begin() -> None:
+            c.execute("BEGIN IMMEDIATE")
+
+        def commit() -> None:
+            c.execute("COMMIT")
+
+        def rollback() -> None:
+            with contextlib.suppress(sqlite3.OperationalError):
+                c.execute("ROLLBACK")
+
+        pruned = chain.prune_through(self, key, through, now, begin, commit, rollback)
+        mode = c.execute("PRAGMA auto_vacuum").fetchone()[0]
+        if mode == 2:
+            if pruned:
+                c.executescript("PRAGMA incremental_vacuum;")  # execute() would step it once: one page
+        elif vacuum:
+            c.execute("PRAGMA auto_vacuum = INCREMENTAL")
+            c.execute("VACUUM")  # converts the file; from now on incremental_vacuum frees pages
+        if vacuum:
+            c.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the command: give the space back now
+        elif pruned:
+            c.execute("PRAGMA wal_checkpoint(PASSIVE)")  # the hook: never wait for other readers
+        after = os.path.getsize(self.url) if os.path.exists(self.url) else 0
+        return {"pruned": pruned, "through_id": through if pruned else None, "bytes_before": before, "bytes_after": after}
 
     def session(self, session_id: str) -> dict[str, Any] | None:
         row = self.conn.execute(
@@ -142,7 +223,7 @@ def _values(rec: dict[str, Any]) -> tuple[Any, ...]:
     for col in COLUMNS:
         v = rec.get(col)
         if col in ("tool_input", "rules"):
-            v = json.dumps(v if v is not None else ({} if col == "tool_input" else []))
+            v = json.dumps(v if v is not None else ({} if col == "tool_input" else []), separators=(",", ":"))
         elif col in ("shadow", "headless"):
             v = 1 if v else 0
         elif v is None:

@@ -1,0 +1,303 @@
+"""The keyed hash chain over audit records, its key file, verification and pruning.
+
+Each decision row stores ``chain = MAC(key, previous row's chain || canonical
+row content)``, computed in the write transaction that inserts it (SQLite
+``BEGIN IMMEDIATE``, PostgreSQL an advisory lock), so concurrent writers extend
+one chain.  The MAC is keyed BLAKE2b (RFC 7693; 128-bit tag) with a 32-byte
+secret from a key file in clearance's state directory, created 0600 on first
+use: without the key, a changed, inserted or deleted row cannot be re-chained.
+
+Pruning deletes a prefix of the chain and writes an anchor: the chain value
+of the last pruned row, how many rows were pruned, and a MAC over that and the
+previous anchor, so the trail that remains still verifies.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+
+from .schema import COLUMNS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+try:
+    from _blake2 import blake2b as blake2b
+except ImportError:  # pragma: no cover - CPython always has it; hashlib costs ~3 ms more to import
+    from hashlib import blake2b as blake2b
+
+KEY_BYTES = 32
+TAG_BYTES = 16
+GENESIS = ""
+REAL_COLUMNS = frozenset({"ts", "elapsed_ms", "reviewer_ms"})
+INT_COLUMNS = frozenset({"shadow", "headless", "tokens_in", "tokens_out"})
+DAY_S = 86_400.0
+
+_keys: dict[str, bytes] = {}
+
+
+class KeyError_(Exception):
+    """The audit key file is missing (when it may not be created) or unusable."""
+
+
+def default_key_file(env: Any) -> str:
+    from . import default_path
+
+    return os.path.join(os.path.dirname(default_path(env)), "audit.key")
+
+
+def key_file(audit_cfg: dict[str, Any] | None, env: Any) -> str:
+    """$CLEARANCE_AUDIT_KEY_FILE, then the policy's [audit] key_file, then <state dir>/audit.key."""
+    for candidate in (env.get("CLEARANCE_AUDIT_KEY_FILE"), (audit_cfg or {}).get("key_file")):
+        if candidate:
+            return os.path.expanduser(str(candidate))
+    return default_key_file(env)
+
+
+def load_key(path: str, create: bool = True) -> bytes:
+    """The secret in *path*; with *create*, a new random one written 0600 if there is none yet."""
+    cached = _keys.get(path)
+    if cached is not None:
+        return cached
+    try:
+        key = _read_key(path)
+    except FileNotFoundError:
+        if not create:
+            raise KeyError_(f"no audit key at {path}") from None
+        key = _create_key(path)
+    if len(key) < 16:
+        raise KeyError_(f"the audit key {path} is shorter than 16 bytes")
+    _keys[path] = key
+    return key
+
+
+def _create_key(path: str) -> bytes:
+    folder = os.path.dirname(path)
+    if folder:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    key = os.urandom(KEY_BYTES)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, key)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    try:
+        os.link(tmp, path)  # atomic, and never replaces a key another process created first
+    except FileExistsError:
+        key = _read_key(path)
+    except OSError:
+        # No hard links on this file system: create the key in place; readers wait for its bytes.
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            key = _read_key(path)
+        else:
+            try:
+                os.write(fd, key)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    finally:
+        os.unlink(tmp)
+    return key
+
+
+def _read_key(path: str) -> bytes:
+    """The key's bytes; a key another process is still writing in place is waited for (briefly)."""
+    for _ in range(50):
+        with open(path, "rb") as f:
+            key = f.read()
+        if key:  # one write of the whole key: empty means it is not there yet
+            break
+        time.sleep(0.002)
+    return key
+
+
+def canonical(values: tuple[Any, ...] | list[Any]) -> bytes:
+    """The bytes a row's MAC covers: its columns in COLUMNS order, typed as stored, as ASCII JSON."""
+    out: list[Any] = []
+    for col, v in zip(COLUMNS, values):
+        if col in REAL_COLUMNS:
+            out.append(float(v or 0))
+        elif col in INT_COLUMNS:
+            out.append(int(v or 0))
+        else:
+            out.append("" if v is None else str(v))
+    return json.dumps(out, separators=(",", ":")).encode()
+
+
+def link(key: bytes, prev: str, values: tuple[Any, ...] | list[Any]) -> str:
+    return blake2b(prev.encode() + b"\n" + canonical(values), key=key, digest_size=TAG_BYTES).hexdigest()
+
+
+def as_column(chain_hex: str) -> bytes:
+    """The column value: the 16 bytes of the MAC (hex in memory, in anchors and in --verify's output)."""
+    return bytes.fromhex(chain_hex)
+
+
+def as_hex(value: Any) -> str:
+    """A chain column read back (bytes from SQLite, bytes or memoryview from PostgreSQL) as hex."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).hex()
+    return "" if value is None else str(value)
+
+
+def anchor_mac(key: bytes, prev_mac: str, ts: float, through_id: int, pruned: int, last_chain: str) -> str:
+    msg = json.dumps(["anchor", prev_mac, float(ts), int(through_id), int(pruned), last_chain], separators=(",", ":")).encode()
+    return blake2b(msg, key=key, digest_size=TAG_BYTES).hexdigest()
+
+
+# -- verification -------------------------------------------------------------------
+
+
+def verify(store: Any, key: bytes, batch: int = 5000) -> dict[str, Any]:
+    """Walk the chain in id order; the first break and how many links are broken.
+
+    Works on any store with ``fetchall``/``fetchone`` (SQLite and PostgreSQL).
+    """
+    row = store.fetchone("SELECT value FROM audit_meta WHERE name = 'chain_start'")
+    chain_start = int(row[0]) if row else 0
+    res: dict[str, Any] = {"ok": True, "checked": 0, "before_chain": 0, "pruned": 0, "anchors": 0, "broken": 0, "first_break": None, "head": None}
+
+    def broken(row_id: int | None, problem: str) -> None:
+        res["ok"] = False
+        res["broken"] += 1
+        if res["first_break"] is None:
+            res["first_break"] = {"id": row_id, "problem": problem}
+
+    prev = GENESIS
+    prev_mac = GENESIS
+    through = 0
+    for aid, ts, through_id, pruned, last_chain, mac in store.fetchall("SELECT id, ts, through_id, pruned, last_chain, mac FROM audit_anchors ORDER BY id"):
+        res["anchors"] += 1
+        res["pruned"] += int(pruned)
+        if mac != anchor_mac(key, prev_mac, ts, through_id, pruned, last_chain) or int(through_id) < through:
+            broken(None, f"prune anchor {aid} was changed or forged (its MAC does not match)")
+        prev_mac, prev, through = mac, last_chain, max(through, int(through_id))
+    last_id = max(chain_start, through)
+    cols = ", ".join(COLUMNS)
+    after = 0
+    while True:
+        rows = store.fetchall(f"SELECT id, {cols}, chain FROM decisions WHERE id > ? ORDER BY id LIMIT {int(batch)}", (after,))
+        if not rows:
+            break
+        for r in rows:
+            rid, values, stored = int(r[0]), r[1:-1], as_hex(r[-1])
+            after = rid
+            if rid <= chain_start and not stored:
+                res["before_chain"] += 1
+                continue
+            res["checked"] += 1
+            if rid <= through:
+                broken(rid, f"decision {rid} lies in the pruned range (ids up to {through}) but is present: it was inserted afterwards")
+                continue
+            if not stored:
+                # Writers link past such a row (see head()), so the chain goes on from the row before it.
+                broken(rid, f"decision {rid} has no chain value: it was inserted without the chain (by hand, by an older clearance, or without the key)")
+                last_id = rid
+                continue
+            if stored != link(key, prev, values):
+                if rid != last_id + 1:
+                    broken(rid, f"decisions {last_id + 1}..{rid - 1} are missing before decision {rid} (deleted), or decision {rid} was changed")
+                else:
+                    broken(rid, f"decision {rid} was changed after it was written (or written with another key)")
+            prev, last_id = stored, rid
+            res["head"] = {"id": rid, "chain": stored}
+    issued = _issued_max_id(store)
+    if issued is not None and issued > last_id:
+        broken(last_id + 1, f"decisions {last_id + 1}..{issued} were issued but are missing: the newest rows were deleted")
+    return res
+
+
+def _issued_max_id(store: Any) -> int | None:
+    """SQLite's AUTOINCREMENT high-water mark (rolled back with the transaction, so no gaps); None elsewhere."""
+    if not hasattr(store, "conn") or store.url.startswith(("postgresql://", "postgres://")):
+        return None
+    try:
+        row = store.fetchone("SELECT seq FROM sqlite_sequence WHERE name = 'decisions'")
+    except Exception:
+        return None
+    return int(row[0]) if row else None
+
+
+# -- retention ----------------------------------------------------------------------
+
+
+def retention(audit_cfg: dict[str, Any] | None) -> tuple[float, float]:
+    """(days, MB) from the policy's [audit] table; 0 keeps everything.  Defaults: 365 days, 1024 MB."""
+    cfg = audit_cfg or {}
+
+    def num(name: str, default: float) -> float:
+        v = cfg.get(name, default)
+        return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0 else default
+
+    return num("retention_days", 365.0), num("max_mb", 1024.0)
+
+
+def prune_through(
+    store: Any, key: bytes, through_id: int, now: float, begin: Callable[[], None], commit: Callable[[], None], rollback: Callable[[], None]
+) -> int:
+    """Delete decisions with id <= *through_id* and anchor them; in the caller's write transaction."""
+    begin()
+    try:
+        n = int((store.fetchone("SELECT COUNT(*) FROM decisions WHERE id <= ?", (through_id,)) or (0,))[0])
+        if n:
+            last = store.fetchone("SELECT chain FROM decisions WHERE id <= ? AND LENGTH(chain) > 0 ORDER BY id DESC LIMIT 1", (through_id,))
+            prev = store.fetchone("SELECT mac, last_chain FROM audit_anchors ORDER BY id DESC LIMIT 1")
+            prev_mac, prev_chain = (str(prev[0]), str(prev[1])) if prev else (GENESIS, GENESIS)
+            last_chain = as_hex(last[0]) if last else prev_chain
+            store.execute("DELETE FROM decisions WHERE id <= ?", (through_id,))
+            mac = anchor_mac(key, prev_mac, now, through_id, n, last_chain)
+            store.execute("INSERT INTO audit_anchors (ts, through_id, pruned, last_chain, mac) VALUES (?, ?, ?, ?, ?)", (now, through_id, n, last_chain, mac))
+        set_meta(store, "last_prune", repr(now))
+        commit()
+    except BaseException:
+        rollback()
+        raise
+    return n
+
+
+def set_meta(store: Any, name: str, value: str) -> None:
+    store.execute("DELETE FROM audit_meta WHERE name = ?", (name,))
+    store.execute("INSERT INTO audit_meta (name, value) VALUES (?, ?)", (name, value))
+
+
+def prune_due(store: Any, now: float, every_s: float = DAY_S) -> bool:
+    row = store.fetchone("SELECT value FROM audit_meta WHERE name = 'last_prune'")
+    try:
+        last = float(row[0]) if row else 0.0
+    except ValueError:
+        last = 0.0
+    return now - last >= every_s or now < last
+
+
+def now() -> float:
+    return time.time()
+
+
+def writer_key(store: Any) -> bytes | None:
+    """The key for recording; None (and a warning) when it cannot be read or created: the decision is then
+    recorded outside the chain, which ``clearance log --verify`` reports, rather than not at all."""
+    try:
+        key: bytes = store.key()
+    except (OSError, KeyError_) as e:
+        import sys
+
+        sys.stderr.write(f"clearance: no audit key ({type(e).__name__}: {e}); this decision is recorded outside the hash chain\n")
+        return None
+    return key
+
+
+def head(store: Any) -> str:
+    """The chain value the next decision links to: the newest chained row, else the newest anchor, else genesis."""
+    row = store.fetchone("SELECT chain FROM decisions WHERE LENGTH(chain) > 0 ORDER BY id DESC LIMIT 1")
+    if row:
+        return as_hex(row[0])
+    row = store.fetchone("SELECT last_chain FROM audit_anchors ORDER BY id DESC LIMIT 1")
+    return str(row[0]) if row else GENESIS
