@@ -81,6 +81,13 @@ def build_context(
         tmpdirs.append(os.path.normpath(tmp))
     words = {k: env[k] for k in ("TMPDIR", "USER", "LOGNAME") if env.get(k)}
     root = os.path.normpath(project_root) if project_root else find_project_root(cwd, env)
+    import sys
+
+    from .paths import clearance_paths
+
+    pkg = os.path.dirname(os.path.abspath(__file__))
+    # An installed copy (not a checkout the agent may be developing) is clearance's own code.
+    installed = pkg if os.sep + "site-packages" + os.sep in pkg or os.sep + "dist-packages" + os.sep in pkg else ""
     return Context(
         cwd=cwd,
         project_root=root,
@@ -94,4 +101,7 @@ def build_context(
         # No project (the root is / or home itself): no script is read.
         # Scripts the agent may have written to a temp directory are read too.
         read_file=functools.partial(read_project_file, root, extra_roots=tuple(tmpdirs), home=home) if root not in ("/", home) else None,
+        # CLEARANCE_PLATFORM: the agent's machine when it is not this one (tests, the team service).
+        platform=env.get("CLEARANCE_PLATFORM") or sys.platform,
+        owned=clearance_paths(home, env, installed),
     )
