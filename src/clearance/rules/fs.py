@@ -147,8 +147,9 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
         return None
     target = _whole(e.path)
     why = paths.protected_reason(target, sc.ctx) or paths.protected_reason(e.path, sc.ctx)
-    if why is None and e.kind == DELETE:
-        # Deleting a directory that holds clearance's policy, audit trail or keys (rm -rf ~/.local/state).
+    if why is None and e.kind == DELETE and not paths.is_critical(target, sc.ctx):
+        # Deleting a directory that holds clearance's policy, audit trail or keys (rm -rf ~/.local/state);
+        # home and the root are fs.delete-critical.
         why = paths.clearance_owned(target, sc.ctx, deleting=True)
     if why is None and paths.fold(posixpath.basename(target)) == ".git" and e.kind == DELETE and paths.case_insensitive(target, sc.ctx):
         why = "the repository's history (.git)"
