@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 
 from .model import Context
 
@@ -81,13 +82,6 @@ def build_context(
         tmpdirs.append(os.path.normpath(tmp))
     words = {k: env[k] for k in ("TMPDIR", "USER", "LOGNAME") if env.get(k)}
     root = os.path.normpath(project_root) if project_root else find_project_root(cwd, env)
-    import sys
-
-    from .paths import clearance_paths
-
-    pkg = os.path.dirname(os.path.abspath(__file__))
-    # An installed copy (not a checkout the agent may be developing) is clearance's own code.
-    installed = pkg if os.sep + "site-packages" + os.sep in pkg or os.sep + "dist-packages" + os.sep in pkg else ""
     return Context(
         cwd=cwd,
         project_root=root,
@@ -103,5 +97,32 @@ def build_context(
         read_file=functools.partial(read_project_file, root, extra_roots=tuple(tmpdirs), home=home) if root not in ("/", home) else None,
         # CLEARANCE_PLATFORM: the agent's machine when it is not this one (tests, the team service).
         platform=env.get("CLEARANCE_PLATFORM") or sys.platform,
-        owned=clearance_paths(home, env, installed),
+        owned=_owned(home, env),
     )
+
+
+_OWNED: dict[tuple[str, ...], tuple[tuple[str, str, str], ...]] = {}
+_OWNED_ENV = (
+    "XDG_CONFIG_HOME",
+    "XDG_STATE_HOME",
+    "XDG_CACHE_HOME",
+    "XDG_RUNTIME_DIR",
+    "CLEARANCE_USER_POLICY",
+    "CLEARANCE_MANAGED_POLICY",
+    "CLEARANCE_DB",
+    "CLEARANCE_DAEMON_SOCKET",
+)
+
+
+def _owned(home: str, env: dict[str, str] | os._Environ[str]) -> tuple[tuple[str, str, str], ...]:
+    """clearance's own paths for this home and environment (memoised: the daemon builds many contexts)."""
+    key = (home, *(env.get(k) or "" for k in _OWNED_ENV))
+    got = _OWNED.get(key)
+    if got is None:
+        from .paths import clearance_paths
+
+        pkg = os.path.dirname(os.path.abspath(__file__))
+        # An installed copy (not a checkout the agent may be developing) is clearance's own code.
+        installed = pkg if os.sep + "site-packages" + os.sep in pkg or os.sep + "dist-packages" + os.sep in pkg else ""
+        got = _OWNED[key] = clearance_paths(home, {k: env[k] for k in _OWNED_ENV if env.get(k)}, installed)
+    return got
