@@ -426,3 +426,33 @@ def test_context_decides_case_folding_and_stays_pure() -> None:
     assert paths.credential_reason("/Users/ana/.AWS/credentials", mac)
     assert paths.credential_reason("/home/ana/.AWS/credentials", lin) is None
     assert paths.clearance_owned("/Users/ana/.CACHE/clearance/policy/x.json", mac)
+
+
+def test_real_locations_of_symlinked_clearance_dirs_are_clearance_s(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    (home / "webapp").mkdir(parents=True)
+    dotfiles = tmp_path / "dotfiles" / "config"
+    (dotfiles / "clearance").mkdir(parents=True)
+    (home / ".config").symlink_to(dotfiles)
+    env = {"HOME": str(home), "CLAUDE_PROJECT_DIR": str(home / "webapp"), "XDG_STATE_HOME": str(tmp_path / "s"), "XDG_CACHE_HOME": str(tmp_path / "c")}
+    d = _d(write(str(dotfiles / "clearance" / "config.toml"), "[rules]\n"), env)
+    assert d.decision == "deny" and "fs.write-protected" in d.rules, d
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        'claude mcp add-json gh \'{"command": "node", "args": ["/tmp/x.js"]}\'',
+        "gemini extensions link ./my-ext",
+        "claude config add allowedTools Bash",
+        "npx @anthropic-ai/claude-code config set -g hooks '{}'",
+    ],
+)
+def test_agent_settings_through_the_agents_cli_are_hard_denied(example: str) -> None:
+    d = _d(example)
+    assert d.decision == "deny" and any(f.verdict == "hard_deny" for f in d.findings), d
+
+
+@pytest.mark.parametrize("example", ["claude config get theme", "gemini extensions list", "codex mcp list", "claude mcp get github"])
+def test_reading_agent_settings_through_the_cli_stays_allowed(example: str) -> None:
+    assert _d(example).decision == "allow", _d(example)

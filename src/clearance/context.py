@@ -124,5 +124,16 @@ def _owned(home: str, env: dict[str, str] | os._Environ[str]) -> tuple[tuple[str
         pkg = os.path.dirname(os.path.abspath(__file__))
         # An installed copy (not a checkout the agent may be developing) is clearance's own code.
         installed = pkg if os.sep + "site-packages" + os.sep in pkg or os.sep + "dist-packages" + os.sep in pkg else ""
-        got = _OWNED[key] = clearance_paths(home, {k: env[k] for k in _OWNED_ENV if env.get(k)}, installed)
+        owned = clearance_paths(home, {k: env[k] for k in _OWNED_ENV if env.get(k)}, installed)
+        # The I/O edge: where a path is a symlink (~/.config -> a dotfiles checkout), its real
+        # location is clearance's too; the engine itself compares strings only.
+        real = []
+        for p, why, kind in owned:
+            try:
+                rp = os.path.realpath(p)
+            except (OSError, ValueError):
+                continue
+            if rp != p and all(rp != q for q, _, _ in owned):
+                real.append((rp, why, kind))
+        got = _OWNED[key] = owned + tuple(real)
     return got

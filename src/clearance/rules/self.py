@@ -302,3 +302,51 @@ def link_to_own_files(cmd: SimpleCommand, sc: Scope) -> str | None:
         if why is not None:
             return f"{cmd.name} links {sc.show(p)} ({why}) from elsewhere"
     return None
+
+
+# (agent CLI, subcommand) -> verbs that write the agent's settings.  Reading verbs (list, get, show) are not here.
+_AGENT_SETTINGS_VERBS: dict[tuple[str, str], frozenset[str]] = {
+    ("claude", "config"): frozenset({"set", "add", "remove", "rm", "reset", "unset"}),
+    ("claude", "mcp"): frozenset({"add", "add-json", "add-from-claude-desktop", "remove", "rm", "reset-project-choices"}),
+    ("gemini", "mcp"): frozenset({"add", "remove", "rm"}),
+    ("gemini", "extensions"): frozenset({"install", "uninstall", "update", "link", "enable", "disable", "new"}),
+    ("codex", "mcp"): frozenset({"add", "remove", "rm"}),
+    ("codex", "config"): frozenset({"set", "unset", "add", "remove"}),
+    ("copilot", "config"): frozenset({"set", "unset", "add", "remove"}),
+    ("copilot", "mcp"): frozenset({"add", "remove", "rm"}),
+    ("cursor-agent", "mcp"): frozenset({"add", "remove", "rm", "enable", "disable", "login"}),
+}
+
+
+# Package names the agents' CLIs run under (npx @anthropic-ai/claude-code …).
+_AGENT_ALIASES = {"claude-code": "claude", "gemini-cli": "gemini", "codex-cli": "codex"}
+
+
+@rule(
+    id="self.agent-settings-cli",
+    title="An agent's own CLI changing its settings, hooks or MCP servers",
+    why=(
+        "`claude config set`, `claude mcp add`, `gemini extensions install` and the like write the same settings files a Write "
+        "to `.claude/settings.json` would: the hooks that call clearance, the permission mode, the tools the agent gets. Through "
+        "the agent's own CLI it is still the agent widening its own permissions. Listing and reading settings stays allowed."
+    ),
+    verdict=HARD_DENY,
+    commands=tuple(sorted({a for a, _ in _AGENT_SETTINGS_VERBS} | set(_AGENT_ALIASES))),
+    match=(
+        "claude config set -g hooks '{}'",
+        "claude mcp add evil -- node /tmp/x.js",
+        "gemini extensions install https://github.com/x/y",
+        "codex mcp add x -- npx y",
+        "claude config remove permissions.deny 'Bash(rm:*)'",
+    ),
+    no_match=("claude config list", "claude mcp list", "gemini mcp list", "claude -p 'summarise README.md'", "codex exec 'run the tests'"),
+)
+def agent_settings_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
+    ops = [v for v in cmd.values() if not v.startswith("-")]
+    if len(ops) < 2:
+        return None
+    name = posixpath.basename(cmd.name)
+    verbs = _AGENT_SETTINGS_VERBS.get((_AGENT_ALIASES.get(name, name), ops[0]))
+    if verbs is None or ops[1] not in verbs:
+        return None
+    return f"{cmd.name} {ops[0]} {ops[1]} changes the agent's own settings (hooks, permissions, MCP servers); only the user does that"
