@@ -32,6 +32,7 @@ def ev(command: str, session: str = "s1", **extra: Any) -> bytes:
 def env_for(db: str, **extra: str) -> dict[str, str]:
     e = {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": PROJECT, "CLEARANCE_DB": db, "CLEARANCE_HEADLESS": "0", "PATH": os.environ.get("PATH", "")}
     e["XDG_CACHE_HOME"] = os.environ.get("XDG_CACHE_HOME", "/tmp")
+    e["XDG_STATE_HOME"] = os.environ.get("XDG_STATE_HOME", "/tmp")
     e.update(extra)
     return e
 
