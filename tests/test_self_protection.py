@@ -313,6 +313,14 @@ CODE_CACHE_WRITES = [
     write("/home/ana/.cache/whatever/libfoo.so"),
     "chmod +x ~/.cache/tools/run.sh",
     "ln -sf /tmp/evil ~/.npm/_npx/5d1a/node_modules/.bin/create-vite",
+    "cp evil.bin ~/.cache/pip/http-v2/a/b/c/d/e/0123456789abcdef",
+    "cp evil ~/.cache/ccache/a/b/cd1234R",
+    # code outside the caches stays a write outside the project
+    "cp x ~/.local/bin/git",
+    "echo x > ~/go/pkg/mod/github.com/a/b@v1/x.go",
+    "echo x >> ~/.cargo/registry/src/index.crates.io-x/serde-1.0/src/lib.rs",
+    "cp x ~/.local/share/pipx/venvs/black/bin/black",
+    "cp x ~/.local/share/uv/tools/ruff/bin/ruff",
 ]
 
 

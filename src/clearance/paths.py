@@ -584,8 +584,9 @@ def clearance_secret(path: str, ctx: Context) -> str | None:
 
 # -- caches that hold code ------------------------------------------------------
 
-# Subtrees of the home caches whose files other tools run: package managers' shims,
-# hook environments, virtualenvs, jars and compiled modules.
+# Subtrees of the home caches whose files other tools run: package managers' downloads and
+# shims, hook environments, virtualenvs, jars, compiled objects.  A package manager installs
+# from its cache without fetching again, so a file planted there is code at the next install.
 CODE_CACHES = (
     ".cache/node/corepack",
     ".cache/pre-commit",
@@ -601,6 +602,17 @@ CODE_CACHES = (
     ".cache/Cypress",
     ".cache/JetBrains",
     ".npm/_npx",
+    ".npm/_cacache",
+    ".cache/pip",
+    ".cache/yarn",
+    ".cache/pnpm",
+    ".cache/composer",
+    ".cache/ccache",
+    ".cache/sccache",
+    "Library/Caches/pip",
+    "Library/Caches/Yarn",
+    "Library/Caches/pnpm",
+    "Library/Caches/ccache",
     "Library/Caches/node/corepack",
     "Library/Caches/pypoetry/virtualenvs",
     "Library/Caches/pipx",
