@@ -216,8 +216,8 @@ def audit_db(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 _INTERPRETERS = ("python", "python3", "node", "ruby", "perl", "php", "deno", "bun", "osascript", "lua")
 _WRITES = lazy(
-    r"sqlite3?\b|\.connect\(|\bopen\([^)]*['\"][wax+]|write(?:_text|_bytes|File|FileSync)?\(|append(?:File|FileSync)?\(|unlink|remove|rmtree|rmSync|"
-    r"\brename|\breplace\(|chmod|symlink|truncate|copy(?:file|2|tree)?\(|move\(|\bDELETE\b|\bUPDATE\b|\bDROP\b|\bINSERT\b",
+    r"executescript|\.execute(?:many)?\(\s*[A-Za-z_]|\bopen\([^)]*['\"][wax+]|write(?:_text|_bytes|File|FileSync)?\(|append(?:File|FileSync)?\(|unlink|remove|rmtree|rmSync|"
+    r"\brename|\breplace\(|chmod|symlink|truncate|\b(?:DELETE|UPDATE|DROP|INSERT|ALTER|CREATE|VACUUM|ATTACH)\b",
     re.I,
 )
 
@@ -256,6 +256,8 @@ def _mentions(text: str, sc: Scope) -> str | None:
     ),
     no_match=(
         "python3 -c \"print(open('/home/ana/.config/clearance/config.toml').read())\"",
+        "python3 -c \"import shutil; shutil.copy('/home/ana/.config/clearance/config.toml', '/tmp/policy.toml')\"",
+        "python3 -c \"import sqlite3; print(sqlite3.connect('/home/ana/.local/state/clearance/clearance.db').execute('select count(*) from decisions').fetchall())\"",
         "python3 -c \"import sqlite3; sqlite3.connect('app.db').execute('delete from t')\"",
     ),
 )
