@@ -466,3 +466,12 @@ def test_agent_settings_through_the_agents_cli_are_hard_denied(example: str) -> 
 @pytest.mark.parametrize("example", ["claude config get theme", "gemini extensions list", "codex mcp list", "claude mcp get github"])
 def test_reading_agent_settings_through_the_cli_stays_allowed(example: str) -> None:
     assert _d(example).decision == "allow", _d(example)
+
+
+def test_critical_paths_compare_case_insensitively_on_macos() -> None:
+    for example in ("rm -rf /users/ana", "rm -rf /USERS/ana/", "rm -rf /applications"):
+        d = _d(example, DARWIN)
+        assert d.decision == "deny" and "fs.delete-critical" in d.rules, (example, d)
+    # On Linux /HOME is another directory: still outside the project, but not home.
+    d = _d("rm -rf /HOME/ana", LINUX)
+    assert d.decision == "deny" and "fs.delete-critical" not in d.rules, d

@@ -160,6 +160,8 @@ SYSTEM_TOP = frozenset(
     }
 )
 
+_SYSTEM_TOP_FOLDED = frozenset(t.casefold() for t in SYSTEM_TOP)
+
 # Directory names that hold generated output, caches or dependencies:
 # deleting them is ordinary work inside a project.
 GENERATED_DIRS = frozenset(
@@ -376,10 +378,13 @@ def holds_credentials(directory: str, ctx: Context) -> str | None:
 
 
 def is_critical(path: str, ctx: Context) -> bool:
-    """The root, a top-level system directory, home, or an ancestor of home or the project."""
-    if path == "/" or path in SYSTEM_TOP:
+    """The root, a top-level system directory, home, or an ancestor of home or the project.
+
+    Compared as the file system compares names (``rm -rf /users/ana`` on macOS deletes home)."""
+    p, home, root, ci = _folded(path, ctx)
+    if p == "/" or (p in _SYSTEM_TOP_FOLDED if ci else p in SYSTEM_TOP):
         return True
-    return any(is_within(anchor, path) for anchor in (ctx.home, ctx.project_root))
+    return any(is_within(anchor, p) for anchor in (home, root))
 
 
 # Per-user caches under home: regenerable, so deleting them is housekeeping, not data loss.
