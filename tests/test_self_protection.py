@@ -475,3 +475,30 @@ def test_critical_paths_compare_case_insensitively_on_macos() -> None:
     # On Linux /HOME is another directory: still outside the project, but not home.
     d = _d("rm -rf /HOME/ana", LINUX)
     assert d.decision == "deny" and "fs.delete-critical" not in d.rules, d
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        "cp /tmp/fake ~/.local/bin/clearance",
+        "ln -sf /tmp/fake /usr/local/bin/clearance",
+        write("/home/ana/webapp/node_modules/.bin/clearance", "#!/bin/sh\necho allow\n"),
+        "printf '#!/bin/sh\\nexit 0\\n' > ~/bin/clearance",
+    ],
+)
+def test_a_program_named_clearance_on_a_bin_directory_is_the_hook(example: Any) -> None:
+    d = _d(example)
+    assert d.decision == "deny" and any(f.verdict == "hard_deny" for f in d.findings), d
+
+
+def test_installed_package_and_its_virtualenv_are_clearance_s() -> None:
+    from clearance import paths
+
+    venv = "/home/ana/.local/share/pipx/venvs/clearance"
+    pkg = venv + "/lib/python3.12/site-packages/clearance"
+    owned = paths.clearance_paths("/home/ana", {}, pkg, venv)
+    ctx = Context(cwd="/home/ana/webapp", project_root="/home/ana/webapp", home="/home/ana", owned=owned)
+    assert paths.clearance_owned(pkg + "/rules/fs.py", ctx)
+    assert paths.clearance_owned(venv + "/bin/python", ctx)
+    assert paths.clearance_owned("/home/ana/.local/share/pipx/venvs", ctx, deleting=True)
+    assert paths.clearance_owned("/home/ana/.local/share/pipx/venvs/black/bin/black", ctx) is None

@@ -122,9 +122,11 @@ def _owned(home: str, env: dict[str, str] | os._Environ[str]) -> tuple[tuple[str
         from .paths import clearance_paths
 
         pkg = os.path.dirname(os.path.abspath(__file__))
-        # An installed copy (not a checkout the agent may be developing) is clearance's own code.
+        # An installed copy (not a checkout the agent may be developing) is clearance's own code,
+        # and so is the virtualenv it is installed in (its interpreter and console script run the hook).
         installed = pkg if os.sep + "site-packages" + os.sep in pkg or os.sep + "dist-packages" + os.sep in pkg else ""
-        owned = clearance_paths(home, {k: env[k] for k in _OWNED_ENV if env.get(k)}, installed)
+        venv = sys.prefix if installed and sys.prefix != sys.base_prefix and pkg.startswith(sys.prefix + os.sep) else ""
+        owned = clearance_paths(home, {k: env[k] for k in _OWNED_ENV if env.get(k)}, installed, venv)
         # The I/O edge: where a path is a symlink (~/.config -> a dotfiles checkout), its real
         # location is clearance's too; the engine itself compares strings only.
         real = []

@@ -497,7 +497,7 @@ def cache_dir(home: str, env: Mapping[str, str]) -> str:
     return posixpath.join(env.get("XDG_CACHE_HOME") or posixpath.join(home, ".cache"), "clearance")
 
 
-def clearance_paths(home: str, env: Mapping[str, str] | None = None, package_dir: str = "") -> Owned:
+def clearance_paths(home: str, env: Mapping[str, str] | None = None, package_dir: str = "", venv: str = "") -> Owned:
     """Everything that decides for clearance or records what it decided: (path, why, kind).
 
     The same computations the loaders use (policy/load.py, store, daemon_path.py,
@@ -535,7 +535,14 @@ def clearance_paths(home: str, env: Mapping[str, str] | None = None, package_dir
         add(posixpath.join(env["XDG_RUNTIME_DIR"], "clearance"), "clearance's daemon socket (whoever answers there decides)", OWN_SOCKET)
     if package_dir:
         add(package_dir, "clearance's own code", OWN_CODE)
+    if venv:
+        add(venv, "the virtualenv clearance runs from (its interpreter and console script are the hook)", OWN_CODE)
     return tuple(out)
+
+
+# The agents' hook command runs a program named clearance: one in a bin directory is the hook.
+_HOOK_NAMES = frozenset({"clearance", "clearance.exe", "clearance.cmd", "clearance.bat", "clearance.ps1"})
+_BIN_DIRS = frozenset({"bin", "sbin", ".bin", "scripts"})
 
 
 _DEFAULT_OWNED: dict[str, Owned] = {}
@@ -561,6 +568,9 @@ def clearance_owned(path: str, ctx: Context, deleting: bool = False) -> str | No
         return None
     ci = case_insensitive(path, ctx)
     p = fold(path) if ci else path
+    head, _, base = p.rpartition("/")
+    if base.casefold() in _HOOK_NAMES and head.rpartition("/")[2].casefold() in _BIN_DIRS:
+        return "a program named clearance in a bin directory (agents' hook commands run it)"
     for own, why, kind in owned_paths(ctx):
         o = fold(own) if ci else own
         if is_within(p, o):
