@@ -502,3 +502,28 @@ def test_installed_package_and_its_virtualenv_are_clearance_s() -> None:
     assert paths.clearance_owned(venv + "/bin/python", ctx)
     assert paths.clearance_owned("/home/ana/.local/share/pipx/venvs", ctx, deleting=True)
     assert paths.clearance_owned("/home/ana/.local/share/pipx/venvs/black/bin/black", ctx) is None
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        "vim -es -c '%s/deny/allow/' -c wq ~/.config/clearance/config.toml",
+        "ed -s ~/.config/clearance/config.toml < /tmp/script",
+        "patch ~/.config/clearance/config.toml < x.patch",
+        "gawk -i inplace '{print}' ~/.config/clearance/config.toml",
+        "cat /tmp/x | sponge ~/.cache/clearance/server-policy.toml",
+        "nano ~/.local/state/clearance/cache.key",
+        "ex -s ~/.zshrc < /tmp/s",
+    ],
+)
+def test_editors_are_a_write_channel(example: str) -> None:
+    d = _d(example)
+    assert d.decision == "deny" and any(f.verdict == "hard_deny" for f in d.findings), d
+
+
+@pytest.mark.parametrize(
+    "example",
+    ["vim src/app.py", "vim -c 'set ft=python' +10 src/a.py", "patch -p1 < fix.patch", "jq . package.json | sponge package.json", "awk '{print $1}' data.txt"],
+)
+def test_editing_project_files_stays_allowed(example: str) -> None:
+    assert _d(example).decision == "allow", _d(example)
