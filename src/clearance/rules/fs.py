@@ -263,11 +263,12 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
         "rm -rf ~/.m2/repository/org/acme",
         "curl -o ~/.cache/data/report.json https://api.github.com/x",
         "cat ~/.cache/node/corepack/v1/pnpm/9.1.0/dist/pnpm.cjs",
+        "mkdir -p ~/.cache/webapp/lib",
     ),
 )
 def write_code_cache(e: Effect, sc: Scope) -> str | None:
-    if e.kind != WRITE or _destructive(e):
-        return None
+    if e.kind != WRITE or _destructive(e) or (e.cmd is not None and e.cmd.name in ("mkdir", "touch")):
+        return None  # an empty directory or file, or a new time stamp, runs nothing
     target = _whole(e.path)
     if target.startswith("/" + DYN) or not paths.is_home_cache(target, sc.ctx) or paths.protected_reason(target, sc.ctx):
         return None
