@@ -35,6 +35,19 @@ def _subcommand(vals: list[str]) -> tuple[str, list[str]]:
     return "", []
 
 
+def _scratch_db(rest: list[str], cmd: SimpleCommand, sc: Scope) -> bool:
+    """--db names a local file that is not clearance's audit trail (a test's scratch store)."""
+    db = ""
+    for i, v in enumerate(rest):
+        if v == "--db" and i + 1 < len(rest):
+            db = rest[i + 1]
+        elif v.startswith("--db="):
+            db = v[5:]
+    if not db or "://" in db or paths.DYN in db:
+        return False
+    return paths.clearance_owned(sc.path(db, cmd), sc.ctx) is None
+
+
 @rule(
     id="self.clearance-cli",
     title="The agent reconfiguring, uninstalling or replacing clearance",
@@ -54,6 +67,8 @@ def _subcommand(vals: list[str]) -> tuple[str, list[str]]:
         "echo pw | clearance user add eve --role admin",
         "echo '{}' | clearance hook",
         "clearance decide --stateful < events.jsonl",
+        "clearance hook --db ~/.local/state/clearance/clearance.db < event.json",
+        "clearance hook --db postgresql://audit.internal/clearance < event.json",
     ),
     no_match=(
         "clearance check -- git push",
@@ -65,6 +80,7 @@ def _subcommand(vals: list[str]) -> tuple[str, list[str]]:
         "clearance doctor",
         "clearance uninstall claude --dry-run",
         "clearance hook --no-audit < event.json",
+        "clearance hook --db /tmp/scratch.db < event.json",
         "clearance decide < events.jsonl",
         "clearance --version",
     ),
@@ -83,11 +99,11 @@ def clearance_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
             return None
         return f"clearance {sub} changes which agents clearance oversees; only the user does that"
     if sub == "hook":
-        if "--no-audit" in rest:
+        if "--no-audit" in rest or _scratch_db(rest, cmd, sc):
             return None
         return "clearance hook run by the agent records a decision into the audit trail and the session's escalation state"
     if sub == "decide":
-        if "--stateful" not in rest:
+        if "--stateful" not in rest or _scratch_db(rest, cmd, sc):
             return None
         return "clearance decide --stateful records decisions into the audit trail and the session's escalation state"
     if sub == "daemon":
