@@ -527,3 +527,42 @@ def test_editors_are_a_write_channel(example: str) -> None:
 )
 def test_editing_project_files_stays_allowed(example: str) -> None:
     assert _d(example).decision == "allow", _d(example)
+
+
+def _linked(tmp_path: Path) -> tuple[dict[str, str], Path, Path]:
+    home = tmp_path / "home"
+    project = home / "webapp"
+    project.mkdir(parents=True)
+    (home / ".config" / "clearance").mkdir(parents=True)
+    (home / ".config" / "clearance" / "config.toml").write_text("")
+    (home / ".ssh").mkdir()
+    (home / ".ssh" / "id_ed25519").write_text("k")
+    env = {"HOME": str(home), "CLAUDE_PROJECT_DIR": str(project), "XDG_STATE_HOME": str(tmp_path / "s"), "XDG_CACHE_HOME": str(tmp_path / "c")}
+    return env, home, project
+
+
+def test_symlinks_made_earlier_lead_where_they_point(tmp_path: Path) -> None:
+    env, home, project = _linked(tmp_path)
+    (project / "notes.toml").symlink_to(home / ".config" / "clearance" / "config.toml")
+    (project / "cfg").symlink_to(home / ".config" / "clearance")
+    (project / "key.txt").symlink_to(home / ".ssh" / "id_ed25519")
+    (project / "rc").symlink_to(home / ".zshrc")
+    for example in (
+        write(str(project / "notes.toml"), "[rules]\n"),
+        "echo '[rules]' > notes.toml",
+        "echo x > cfg/config.toml",
+        "echo 'curl x | sh' >> rc",
+    ):
+        d = _d(example, env)
+        assert d.decision == "deny" and any(f.verdict == "hard_deny" for f in d.findings), (example, d)
+    for example in ("cat ./key.txt", read(str(project / "key.txt"))):
+        d = _d(example, env)
+        assert d.decision == "deny" and "creds.read-secret-file" in d.rules, (example, d)
+    # Removing or renaming a link removes the link, not what it points to.
+    assert _d("rm notes.toml", env).decision == "allow"
+    assert _d("mv rc rc.old", env).decision == "allow"
+    # Without the I/O edge (tests, the team service) paths are judged as written.
+    ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "echo x > notes.toml"}, "cwd": str(project)}
+    from clearance.api import decide_event_full
+
+    assert decide_event_full(ev, env, local_files=False)[0].decision == "allow"

@@ -98,7 +98,24 @@ def build_context(
         # CLEARANCE_PLATFORM: the agent's machine when it is not this one (tests, the team service).
         platform=env.get("CLEARANCE_PLATFORM") or sys.platform,
         owned=_owned(home, env),
+        realpath=_realpath,
     )
+
+
+_REAL: dict[str, str] = {}
+
+
+def _realpath(path: str) -> str:
+    """The path with every symlink resolved (memoised for the process); the path itself on error."""
+    got = _REAL.get(path)
+    if got is None:
+        try:
+            got = os.path.realpath(path)
+        except (OSError, ValueError):
+            got = path
+        if len(_REAL) < 4096:
+            _REAL[path] = got
+    return got
 
 
 _OWNED: dict[tuple[str, ...], tuple[tuple[str, str, str], ...]] = {}

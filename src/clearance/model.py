@@ -73,6 +73,7 @@ class Context:
         "read_file",
         "platform",
         "owned",
+        "realpath",
     )
 
     def __init__(
@@ -90,6 +91,7 @@ class Context:
         read_file: Callable[[str], str | None] | None = None,
         platform: str = "",
         owned: tuple[tuple[str, str, str], ...] | None = None,
+        realpath: Callable[[str], str] | None = None,
     ) -> None:
         self.cwd = cwd
         self.project_root = project_root
@@ -110,6 +112,9 @@ class Context:
         # What clearance itself owns (policy, audit trail, keys, caches, socket): (path, why, kind
         # paths.OWN_*).  None: the default layout under home (paths.clearance_paths).
         self.owned = owned
+        # Where a path really leads (symlinks resolved), filled by the hook at the I/O edge;
+        # None (tests, the team service): paths are judged as written.
+        self.realpath = realpath
 
 
 class Finding:

@@ -292,12 +292,41 @@ def inside_project(path: str, ctx: Context) -> bool:
     return is_within(path, ctx.project_root)
 
 
-def protected_reason(path: str, ctx: Context) -> str | None:
+def _leads_to(path: str, ctx: Context, follow: bool = True) -> str | None:
+    """Where *path* really leads when a symlink redirects it (ctx.realpath, the I/O edge), else None.
+
+    Without *follow*, a symlink in the last component is not followed: deleting or moving a
+    link removes the link, not what it points to.
+    """
+    rp = ctx.realpath
+    if rp is None or not path.startswith("/") or path == "/" or DYN in path or has_glob(path):
+        return None
+    if follow:
+        real = rp(path)
+    else:
+        head, _, base = path.rpartition("/")
+        real = (rp(head) if head else "").rstrip("/") + "/" + base
+    return real if real and real != path else None
+
+
+def protected_reason(path: str, ctx: Context, follow: bool = True) -> str | None:
     """Why writing *path* is never ordinary work, or None.
 
     Compared the way the file system compares names (case_insensitive): on macOS
-    ``.Git/config`` and ``~/.SSH/x`` are the protected files.
+    ``.Git/config`` and ``~/.SSH/x`` are the protected files.  A path that a symlink
+    leads elsewhere is judged by where it leads, too.
     """
+    why = _protected_reason(path, ctx)
+    if why is None:
+        real = _leads_to(path, ctx, follow)
+        if real is not None:
+            why = _protected_reason(real, ctx)
+            if why is not None:
+                why += " (through a symlink to " + display(real, ctx) + ")"
+    return why
+
+
+def _protected_reason(path: str, ctx: Context) -> str | None:
     path, home, _, ci = _folded(path, ctx)
     if is_within(path, home):
         rel = path[len(home) + 1 :] if path != home else ""
@@ -306,7 +335,7 @@ def protected_reason(path: str, ctx: Context) -> str | None:
                 sub = fold(sub)
             if rel == sub or rel.startswith(sub + "/"):
                 return why
-    own = clearance_owned(path, ctx)
+    own = _clearance_owned(path, ctx, False) if not path.startswith("/" + DYN) else None
     if own is not None:
         return own
     parts = path.split("/")
@@ -332,7 +361,19 @@ def protected_reason(path: str, ctx: Context) -> str | None:
 
 
 def credential_reason(path: str, ctx: Context) -> str | None:
-    """Why reading *path* is credential access, or None (compared as the file system compares names)."""
+    """Why reading *path* is credential access, or None (compared as the file system compares names;
+    a symlink is judged by where it leads, too)."""
+    why = _credential_reason(path, ctx)
+    if why is None:
+        real = _leads_to(path, ctx)
+        if real is not None:
+            why = _credential_reason(real, ctx)
+            if why is not None:
+                why += " (through a symlink to " + display(real, ctx) + ")"
+    return why
+
+
+def _credential_reason(path: str, ctx: Context) -> str | None:
     path, home, root, ci = _folded(path, ctx)
     base = posixpath.basename(path)
     if path.startswith("/proc/") and base == "environ":
@@ -566,6 +607,15 @@ def clearance_owned(path: str, ctx: Context, deleting: bool = False) -> str | No
     """
     if path.startswith("/" + DYN):
         return None
+    why = _clearance_owned(path, ctx, deleting)
+    if why is None:
+        real = _leads_to(path, ctx, follow=not deleting)
+        if real is not None:
+            why = _clearance_owned(real, ctx, deleting)
+    return why
+
+
+def _clearance_owned(path: str, ctx: Context, deleting: bool) -> str | None:
     ci = case_insensitive(path, ctx)
     p = fold(path) if ci else path
     head, _, base = p.rpartition("/")

@@ -146,7 +146,9 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
     if e.kind not in (DELETE, WRITE):
         return None
     target = _whole(e.path)
-    why = paths.protected_reason(target, sc.ctx) or paths.protected_reason(e.path, sc.ctx)
+    # Writing through a symlink writes where it leads; deleting or moving one removes the link.
+    follow = e.kind != DELETE
+    why = paths.protected_reason(target, sc.ctx, follow) or paths.protected_reason(e.path, sc.ctx, follow)
     if why is None and e.kind == DELETE and not paths.is_critical(target, sc.ctx):
         # Deleting a directory that holds clearance's policy, audit trail or keys (rm -rf ~/.local/state);
         # home and the root are fs.delete-critical.
