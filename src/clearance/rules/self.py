@@ -287,41 +287,6 @@ def interpreter_write(cmd: SimpleCommand, sc: Scope) -> str | None:
     return f"{posixpath.basename(cmd.name)} code changes {why}"
 
 
-@rule(
-    id="self.link-to-own-files",
-    title="Linking to clearance's own files from elsewhere",
-    why=(
-        "A link elsewhere that points into clearance's policy, audit trail, keys or caches makes a later write through the link look "
-        "like an ordinary write to the link's own path; the link is the first step of that write."
-    ),
-    verdict=HARD_DENY,
-    commands=("ln", "link", "cp", "mount"),
-    match=(
-        "ln -s ~/.config/clearance/config.toml notes.toml",
-        "ln ~/.local/state/clearance/clearance.db /tmp/db",
-        "cp -s ~/.cache/clearance/server-policy.toml x.toml",
-        "mount --bind ~/.config/clearance /tmp/c",
-    ),
-    no_match=("ln -s ../shared/config.toml config.toml", "cp ~/.config/clearance/config.toml /tmp/policy-copy.toml", "ln -s ~/.config/nvim nvim"),
-)
-def link_to_own_files(cmd: SimpleCommand, sc: Scope) -> str | None:
-    vals = cmd.values()
-    if cmd.name == "cp" and not any(
-        v in ("-s", "-l", "--symbolic-link", "--link") or (v[:1] == "-" and v[1:2] != "-" and ("s" in v or "l" in v)) for v in vals
-    ):
-        return None
-    if cmd.name == "mount" and not any(v in ("--bind", "--rbind", "-B", "--move") or (v.startswith("-o") and "bind" in v) for v in vals):
-        return None
-    ops = [v for v in vals if not v.startswith("-")]
-    sources = ops[:-1] if len(ops) > 1 else ops
-    for v in sources:
-        p = sc.path(v, cmd)
-        why = paths.clearance_owned(p, sc.ctx)
-        if why is not None:
-            return f"{cmd.name} links {sc.show(p)} ({why}) from elsewhere"
-    return None
-
-
 # (agent CLI, subcommand) -> verbs that write the agent's settings.  Reading verbs (list, get, show) are not here.
 _AGENT_SETTINGS_VERBS: dict[tuple[str, str], frozenset[str]] = {
     ("claude", "config"): frozenset({"set", "add", "remove", "rm", "reset", "unset"}),
