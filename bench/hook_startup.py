@@ -101,6 +101,8 @@ def main() -> int:
         env["CLEARANCE_MANAGED_POLICY"] = str(ROOT / "examples" / "policies" / "managed.toml")
         env["CLEARANCE_USER_POLICY"] = str(ROOT / "examples" / "policies" / "user.toml")
         env["XDG_CACHE_HOME"] = tmp
+        # The cache key lives in the state directory (seal.py); without one nothing is cached.
+        env["XDG_STATE_HOME"] = os.path.join(tmp, "state")
     payloads = []
     for ev in EVENTS:
         full = {"session_id": "bench", "cwd": "/home/ana/webapp", "hook_event_name": "PreToolUse", "permission_mode": "default", **ev}

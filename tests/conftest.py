@@ -44,3 +44,5 @@ def _private_audit_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     """No test writes to a real home directory's audit store."""
     monkeypatch.setenv("CLEARANCE_DB", str(tmp_path_factory.mktemp("audit") / "clearance.db"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    # Keys clearance creates on first use (seal.py) go to a scratch state directory, not a real home's.
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))

@@ -86,19 +86,20 @@ def test_daemon_answers_and_falls_back(tmp_path: Path) -> None:
 
 
 def test_remote_service_unreachable_uses_cached_policy(tmp_path: Path) -> None:
-    cache = tmp_path / "cache" / "clearance"
-    cache.mkdir(parents=True)
-    (cache / "server-policy.toml").write_text('[rules]\ndeny = ["Bash(ls:*)"]\n')
     env = dict(
         os.environ,
         HOME="/home/ana",
         XDG_CACHE_HOME=str(tmp_path / "cache"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
         CLEARANCE_SERVER="http://127.0.0.1:9",
         CLEARANCE_TOKEN="t",
         CLEARANCE_SERVER_TIMEOUT="1",
         CLEARANCE_DB=str(tmp_path / "a.db"),
         CLEARANCE_NO_DAEMON="1",
     )
+    from clearance.remote import write_cache
+
+    assert write_cache(env, '[rules]\ndeny = ["Bash(ls:*)"]\n')  # signed, as the hook writes it (tests/test_self_protection.py)
     ev = json.dumps({"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "ls"}, "cwd": "/home/ana/webapp"})
     p = subprocess.run([sys.executable, "-m", "clearance", "hook"], input=ev, capture_output=True, text=True, env=env, timeout=30)
     assert json.loads(p.stdout)["hookSpecificOutput"]["permissionDecision"] == "deny"

@@ -138,6 +138,7 @@ def setup(tmp: Path, url: str, provider: str) -> dict[str, str]:
         "TEST_REVIEWER_KEY": "sk-test-not-real",
         "CLEARANCE_DB": str(tmp / "audit.db"),
         "XDG_CACHE_HOME": str(tmp / "cache"),
+        "XDG_STATE_HOME": str(tmp / "state"),
         "CLEARANCE_HEADLESS": "0",
     }
 

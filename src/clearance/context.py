@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 
 from .model import Context
 
@@ -94,4 +95,64 @@ def build_context(
         # No project (the root is / or home itself): no script is read.
         # Scripts the agent may have written to a temp directory are read too.
         read_file=functools.partial(read_project_file, root, extra_roots=tuple(tmpdirs), home=home) if root not in ("/", home) else None,
+        # CLEARANCE_PLATFORM: the agent's machine when it is not this one (tests, the team service).
+        platform=env.get("CLEARANCE_PLATFORM") or sys.platform,
+        owned=_owned(home, env),
+        realpath=_realpath,
     )
+
+
+_REAL: dict[str, str] = {}
+
+
+def _realpath(path: str) -> str:
+    """The path with every symlink resolved (memoised for the process); the path itself on error."""
+    got = _REAL.get(path)
+    if got is None:
+        try:
+            got = os.path.realpath(path)
+        except (OSError, ValueError):
+            got = path
+        if len(_REAL) < 4096:
+            _REAL[path] = got
+    return got
+
+
+_OWNED: dict[tuple[str, ...], tuple[tuple[str, str, str], ...]] = {}
+_OWNED_ENV = (
+    "XDG_CONFIG_HOME",
+    "XDG_STATE_HOME",
+    "XDG_CACHE_HOME",
+    "XDG_RUNTIME_DIR",
+    "CLEARANCE_USER_POLICY",
+    "CLEARANCE_MANAGED_POLICY",
+    "CLEARANCE_DB",
+    "CLEARANCE_DAEMON_SOCKET",
+)
+
+
+def _owned(home: str, env: dict[str, str] | os._Environ[str]) -> tuple[tuple[str, str, str], ...]:
+    """clearance's own paths for this home and environment (memoised: the daemon builds many contexts)."""
+    key = (home, *(env.get(k) or "" for k in _OWNED_ENV))
+    got = _OWNED.get(key)
+    if got is None:
+        from .paths import clearance_paths
+
+        pkg = os.path.dirname(os.path.abspath(__file__))
+        # An installed copy (not a checkout the agent may be developing) is clearance's own code,
+        # and so is the virtualenv it is installed in (its interpreter and console script run the hook).
+        installed = pkg if os.sep + "site-packages" + os.sep in pkg or os.sep + "dist-packages" + os.sep in pkg else ""
+        venv = sys.prefix if installed and sys.prefix != sys.base_prefix and pkg.startswith(sys.prefix + os.sep) else ""
+        owned = clearance_paths(home, {k: env[k] for k in _OWNED_ENV if env.get(k)}, installed, venv)
+        # The I/O edge: where a path is a symlink (~/.config -> a dotfiles checkout), its real
+        # location is clearance's too; the engine itself compares strings only.
+        real = []
+        for p, why, kind in owned:
+            try:
+                rp = os.path.realpath(p)
+            except (OSError, ValueError):
+                continue
+            if rp != p and all(rp != q for q, _, _ in owned):
+                real.append((rp, why, kind))
+        got = _OWNED[key] = owned + tuple(real)
+    return got

@@ -71,6 +71,9 @@ class Context:
         "headless",
         "env",
         "read_file",
+        "platform",
+        "owned",
+        "realpath",
     )
 
     def __init__(
@@ -86,6 +89,9 @@ class Context:
         headless: bool = False,
         env: dict[str, str] | None = None,
         read_file: Callable[[str], str | None] | None = None,
+        platform: str = "",
+        owned: tuple[tuple[str, str, str], ...] | None = None,
+        realpath: Callable[[str], str] | None = None,
     ) -> None:
         self.cwd = cwd
         self.project_root = project_root
@@ -100,6 +106,15 @@ class Context:
         self.env = env or {}
         # Reads a project file (scripts a command runs); None: no file is read.
         self.read_file = read_file
+        # sys.platform of the machine the call runs on ("" when unknown: judged by the paths alone).
+        # Decides whether paths compare case-insensitively (paths.case_insensitive).
+        self.platform = platform
+        # What clearance itself owns (policy, audit trail, keys, caches, socket): (path, why, kind
+        # paths.OWN_*).  None: the default layout under home (paths.clearance_paths).
+        self.owned = owned
+        # Where a path really leads (symlinks resolved), filled by the hook at the I/O edge;
+        # None (tests, the team service): paths are judged as written.
+        self.realpath = realpath
 
 
 class Finding:

@@ -160,6 +160,8 @@ SYSTEM_TOP = frozenset(
     }
 )
 
+_SYSTEM_TOP_FOLDED = frozenset(t.casefold() for t in SYSTEM_TOP)
+
 # Directory names that hold generated output, caches or dependencies:
 # deleting them is ordinary work inside a project.
 GENERATED_DIRS = frozenset(
@@ -290,14 +292,52 @@ def inside_project(path: str, ctx: Context) -> bool:
     return is_within(path, ctx.project_root)
 
 
-def protected_reason(path: str, ctx: Context) -> str | None:
-    """Why writing *path* is never ordinary work, or None."""
-    home = ctx.home
+def _leads_to(path: str, ctx: Context, follow: bool = True) -> str | None:
+    """Where *path* really leads when a symlink redirects it (ctx.realpath, the I/O edge), else None.
+
+    Without *follow*, a symlink in the last component is not followed: deleting or moving a
+    link removes the link, not what it points to.
+    """
+    rp = ctx.realpath
+    if rp is None or not path.startswith("/") or path == "/" or DYN in path or has_glob(path):
+        return None
+    if follow:
+        real = rp(path)
+    else:
+        head, _, base = path.rpartition("/")
+        real = (rp(head) if head else "").rstrip("/") + "/" + base
+    return real if real and real != path else None
+
+
+def protected_reason(path: str, ctx: Context, follow: bool = True) -> str | None:
+    """Why writing *path* is never ordinary work, or None.
+
+    Compared the way the file system compares names (case_insensitive): on macOS
+    ``.Git/config`` and ``~/.SSH/x`` are the protected files.  A path that a symlink
+    leads elsewhere is judged by where it leads, too.
+    """
+    why = _protected_reason(path, ctx)
+    if why is None:
+        real = _leads_to(path, ctx, follow)
+        if real is not None:
+            why = _protected_reason(real, ctx)
+            if why is not None:
+                why += " (through a symlink to " + display(real, ctx) + ")"
+    return why
+
+
+def _protected_reason(path: str, ctx: Context) -> str | None:
+    path, home, _, ci = _folded(path, ctx)
     if is_within(path, home):
         rel = path[len(home) + 1 :] if path != home else ""
         for sub, why in HOME_PROTECTED:
+            if ci:
+                sub = fold(sub)
             if rel == sub or rel.startswith(sub + "/"):
                 return why
+    own = _clearance_owned(path, ctx, False) if not path.startswith("/" + DYN) else None
+    if own is not None:
+        return own
     parts = path.split("/")
     for i, part in enumerate(parts):
         if part in AGENT_SETTINGS_DIRS:
@@ -321,14 +361,31 @@ def protected_reason(path: str, ctx: Context) -> str | None:
 
 
 def credential_reason(path: str, ctx: Context) -> str | None:
-    """Why reading *path* is credential access, or None."""
-    home = ctx.home
+    """Why reading *path* is credential access, or None (compared as the file system compares names;
+    a symlink is judged by where it leads, too)."""
+    why = _credential_reason(path, ctx)
+    if why is None:
+        real = _leads_to(path, ctx)
+        if real is not None:
+            why = _credential_reason(real, ctx)
+            if why is not None:
+                why += " (through a symlink to " + display(real, ctx) + ")"
+    return why
+
+
+def _credential_reason(path: str, ctx: Context) -> str | None:
+    path, home, root, ci = _folded(path, ctx)
     base = posixpath.basename(path)
     if path.startswith("/proc/") and base == "environ":
         return "a process's environment (tokens and keys)"
+    own = clearance_secret(path, ctx)
+    if own is not None:
+        return own
     if is_within(path, home):
         rel = path[len(home) + 1 :] if path != home else ""
         for sub, why in HOME_CREDENTIALS:
+            if ci:
+                sub = fold(sub)
             if rel == sub or rel.startswith(sub + "/"):
                 if sub == ".ssh":
                     if rel == ".ssh" or base in SSH_PUBLIC_NAMES or base.endswith(".pub"):
@@ -342,26 +399,33 @@ def credential_reason(path: str, ctx: Context) -> str | None:
             return "system secrets (" + p + ")"
     if base in PRIVATE_KEY_NAMES:
         return "an SSH private key"
-    if base.endswith((".pem", ".key", ".p12", ".pfx")) and not inside_project(path, ctx):
+    if base.endswith((".pem", ".key", ".p12", ".pfx")) and not is_within(path, root):
         return "a private key or certificate bundle outside the project"
     return None
 
 
 def holds_credentials(directory: str, ctx: Context) -> str | None:
     """Why a recursive read of *directory* reaches credentials, or None."""
+    d, home, _, ci = _folded(directory, ctx)
     for sub, why in HOME_CREDENTIALS:
-        if is_within(ctx.home + "/" + sub, directory):
+        if is_within(home + "/" + (fold(sub) if ci else sub), d):
             return why + " (inside " + display(directory, ctx) + ")"
+    for own, _, kind in owned_paths(ctx):
+        if kind == OWN_STATE and is_within(fold(own) if ci else own, d) and d != "/":
+            return "clearance's keys (inside " + display(directory, ctx) + ")"
     if directory in ("/", "/etc", "/root") or is_within(directory, "/root"):
         return "system secrets"
     return None
 
 
 def is_critical(path: str, ctx: Context) -> bool:
-    """The root, a top-level system directory, home, or an ancestor of home or the project."""
-    if path == "/" or path in SYSTEM_TOP:
+    """The root, a top-level system directory, home, or an ancestor of home or the project.
+
+    Compared as the file system compares names (``rm -rf /users/ana`` on macOS deletes home)."""
+    p, home, root, ci = _folded(path, ctx)
+    if p == "/" or (p in _SYSTEM_TOP_FOLDED if ci else p in SYSTEM_TOP):
         return True
-    return any(is_within(anchor, path) for anchor in (ctx.home, ctx.project_root))
+    return any(is_within(anchor, p) for anchor in (home, root))
 
 
 # Per-user caches under home: regenerable, so deleting them is housekeeping, not data loss.
@@ -369,10 +433,13 @@ HOME_CACHES = (".cache", "Library/Caches", ".npm", ".cargo/registry/cache", ".gr
 
 
 def is_home_cache(path: str, ctx: Context) -> bool:
-    if not is_within(path, ctx.home) or path == ctx.home:
+    """Inside a per-user cache: deleting it is housekeeping.  Writing into it is not always
+    (code_in_cache: parts of caches are programs other tools run)."""
+    path, home, _, ci = _folded(path, ctx)
+    if not is_within(path, home) or path == home:
         return False
-    rel = path[len(ctx.home) + 1 :]
-    return any(rel == c or rel.startswith(c + "/") for c in HOME_CACHES)
+    rel = path[len(home) + 1 :]
+    return any(rel == c or rel.startswith(c + "/") for c in (tuple(fold(c) for c in HOME_CACHES) if ci else HOME_CACHES))
 
 
 def is_generated(path: str, root: str = "") -> bool:
@@ -400,3 +467,288 @@ def display(path: str, ctx: Context) -> str:
     if is_within(p, ctx.home):
         return "~" + p[len(ctx.home) :]
     return p
+
+
+# -- how the file system compares names ---------------------------------------
+
+_CI_PLATFORMS = ("darwin", "win32", "cygwin", "msys")
+
+
+def case_insensitive(path: str, ctx: Context) -> bool:
+    """Does the file system holding *path* compare names case-insensitively?
+
+    macOS (APFS and HFS+ by default) and Windows do, and so does a Windows drive
+    mounted in WSL (``/mnt/c``).  Decided from the Context, never from the disk,
+    so the engine stays pure: ``ctx.platform`` (sys.platform of the agent's
+    machine, or ``CLEARANCE_PLATFORM``), or a macOS-shaped path or home (``/Users/x``).
+    """
+    plat = ctx.platform
+    if plat.startswith(_CI_PLATFORMS):
+        return True
+    if path.startswith("/mnt/") and len(path) >= 6 and path[5].isalpha() and (len(path) == 6 or path[6] == "/"):
+        return True  # WSL: a Windows drive
+    # A macOS-shaped home: the platform of a client the team service decides for is not its own.
+    return ctx.home.startswith("/Users/") or path.startswith(("/Users/", "/Volumes/"))
+
+
+def fold(s: str) -> str:
+    """A name as a case-insensitive, normalisation-insensitive file system compares it."""
+    if not s.isascii():
+        import unicodedata
+
+        s = unicodedata.normalize("NFC", s)
+    return s.casefold()
+
+
+def _folded(path: str, ctx: Context) -> tuple[str, str, str, bool]:
+    """(path, home, project root) in the form the file system compares them, and whether folded."""
+    if case_insensitive(path, ctx):
+        return fold(path), fold(ctx.home), fold(ctx.project_root), True
+    return path, ctx.home, ctx.project_root, False
+
+
+# -- what clearance itself owns ------------------------------------------------
+
+# Kinds of clearance-owned paths.  Deleting an ancestor of a POLICY, STATE, DB or CODE
+# path destroys it too; caches and the socket are re-derived, so only writes into them count.
+OWN_POLICY = "policy"
+OWN_STATE = "state"
+OWN_DB = "db"
+OWN_CACHE = "cache"
+OWN_SOCKET = "socket"
+OWN_CODE = "code"
+_GUARD_ANCESTORS = frozenset({OWN_POLICY, OWN_STATE, OWN_DB, OWN_CODE})
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    Owned = tuple[tuple[str, str, str], ...]
+
+
+def config_dir(home: str, env: Mapping[str, str]) -> str:
+    return posixpath.join(env.get("XDG_CONFIG_HOME") or posixpath.join(home, ".config"), "clearance")
+
+
+def state_dir(home: str, env: Mapping[str, str]) -> str:
+    """Where the audit trail and clearance's keys live ($XDG_STATE_HOME/clearance)."""
+    return posixpath.join(env.get("XDG_STATE_HOME") or posixpath.join(home, ".local", "state"), "clearance")
+
+
+def cache_dir(home: str, env: Mapping[str, str]) -> str:
+    return posixpath.join(env.get("XDG_CACHE_HOME") or posixpath.join(home, ".cache"), "clearance")
+
+
+def clearance_paths(home: str, env: Mapping[str, str] | None = None, package_dir: str = "", venv: str = "") -> Owned:
+    """Everything that decides for clearance or records what it decided: (path, why, kind).
+
+    The same computations the loaders use (policy/load.py, store, daemon_path.py,
+    remote.py, the cache keys), plus the default layout under home whatever the
+    XDG variables say, so that an agent cannot reach it by another spelling.
+    """
+    env = env if env is not None else {}
+    out: list[tuple[str, str, str]] = []
+
+    def add(p: str | None, why: str, kind: str) -> None:
+        if p and p.startswith("/"):
+            q = posixpath.normpath(p)
+            q = "/" + q.lstrip("/")
+            if q != "/" and (q, why, kind) not in out:
+                out.append((q, why, kind))
+
+    defaults = {"HOME": home}
+    for e in (env, defaults):
+        add(config_dir(home, e), "clearance's own policy", OWN_POLICY)
+        add(state_dir(home, e), "clearance's audit trail and keys", OWN_STATE)
+        add(cache_dir(home, e), "clearance's caches and daemon socket", OWN_CACHE)
+    add(env.get("CLEARANCE_USER_POLICY"), "clearance's user policy", OWN_POLICY)
+    add(env.get("CLEARANCE_MANAGED_POLICY"), "the managed (organisation) policy", OWN_POLICY)
+    add("/etc/clearance", "the managed (organisation) policy", OWN_POLICY)
+    db = env.get("CLEARANCE_DB") or ""
+    if db.startswith("sqlite:///"):
+        db = db[len("sqlite:///") - 1 :]
+    if db.startswith("/"):
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            add(db + suffix, "clearance's audit trail", OWN_DB)
+    sock = env.get("CLEARANCE_DAEMON_SOCKET")
+    if sock:
+        add(sock, "clearance's daemon socket (whoever answers there decides)", OWN_SOCKET)
+    if env.get("XDG_RUNTIME_DIR"):
+        add(posixpath.join(env["XDG_RUNTIME_DIR"], "clearance"), "clearance's daemon socket (whoever answers there decides)", OWN_SOCKET)
+    if package_dir:
+        add(package_dir, "clearance's own code", OWN_CODE)
+    if venv:
+        add(venv, "the virtualenv clearance runs from (its interpreter and console script are the hook)", OWN_CODE)
+    return tuple(out)
+
+
+# The agents' hook command runs a program named clearance: one in a bin directory is the hook.
+_HOOK_NAMES = frozenset({"clearance", "clearance.exe", "clearance.cmd", "clearance.bat", "clearance.ps1"})
+_BIN_DIRS = frozenset({"bin", "sbin", ".bin", "scripts"})
+
+
+_DEFAULT_OWNED: dict[str, Owned] = {}
+
+
+def owned_paths(ctx: Context) -> Owned:
+    if ctx.owned is not None:
+        return ctx.owned
+    got = _DEFAULT_OWNED.get(ctx.home)
+    if got is None:
+        got = _DEFAULT_OWNED[ctx.home] = clearance_paths(ctx.home)
+    return got
+
+
+def clearance_owned(path: str, ctx: Context, deleting: bool = False) -> str | None:
+    """Why writing (or, with *deleting*, deleting) *path* changes what decides for clearance, or None.
+
+    The one place every write, delete, rename, link and permission change is
+    checked against: the policy files, the audit trail, the keys, the caches, the
+    daemon socket and clearance's installed code.
+    """
+    if path.startswith("/" + DYN):
+        return None
+    why = _clearance_owned(path, ctx, deleting)
+    if why is None:
+        real = _leads_to(path, ctx, follow=not deleting)
+        if real is not None:
+            why = _clearance_owned(real, ctx, deleting)
+    return why
+
+
+def _clearance_owned(path: str, ctx: Context, deleting: bool) -> str | None:
+    ci = case_insensitive(path, ctx)
+    p = fold(path) if ci else path
+    head, _, base = p.rpartition("/")
+    if base.casefold() in _HOOK_NAMES and head.rpartition("/")[2].casefold() in _BIN_DIRS:
+        return "a program named clearance in a bin directory (agents' hook commands run it)"
+    for own, why, kind in owned_paths(ctx):
+        o = fold(own) if ci else own
+        if is_within(p, o):
+            return why
+        if deleting and kind in _GUARD_ANCESTORS and p != "/" and is_within(o, p):
+            return why + " (inside " + display(path, ctx) + ")"
+    return None
+
+
+def clearance_secret(path: str, ctx: Context) -> str | None:
+    """Why reading *path* reads clearance's keys: any file in its state directory but the audit database."""
+    ci = case_insensitive(path, ctx)
+    p = fold(path) if ci else path
+    for own, _, kind in owned_paths(ctx):
+        if kind != OWN_STATE:
+            continue
+        o = fold(own) if ci else own
+        if p == o:
+            return "clearance's keys (a glob over its state directory)" if has_glob(path) or is_dynamic(path) else None
+        if is_within(p, o):
+            if posixpath.basename(p).startswith("clearance.db") and not has_glob(p) and not is_dynamic(p):
+                return None  # the audit database: `clearance log` reads it
+            return "clearance's keys (they sign its caches and audit trail)"
+    return None
+
+
+# -- caches that hold code ------------------------------------------------------
+
+# Subtrees of the home caches whose files other tools run: package managers' downloads and
+# shims, hook environments, virtualenvs, jars, compiled objects.  A package manager installs
+# from its cache without fetching again, so a file planted there is code at the next install.
+CODE_CACHES = (
+    ".cache/node/corepack",
+    ".cache/pre-commit",
+    ".cache/pypoetry/virtualenvs",
+    ".cache/pipx",
+    ".cache/uv",
+    ".cache/node-gyp",
+    ".cache/go-build",
+    ".cache/bazel",
+    ".cache/deno",
+    ".cache/ms-playwright",
+    ".cache/puppeteer",
+    ".cache/Cypress",
+    ".cache/JetBrains",
+    ".npm/_npx",
+    ".npm/_cacache",
+    ".cache/pip",
+    ".cache/yarn",
+    ".cache/pnpm",
+    ".cache/composer",
+    ".cache/ccache",
+    ".cache/sccache",
+    "Library/Caches/pip",
+    "Library/Caches/Yarn",
+    "Library/Caches/pnpm",
+    "Library/Caches/ccache",
+    "Library/Caches/node/corepack",
+    "Library/Caches/pypoetry/virtualenvs",
+    "Library/Caches/pipx",
+    "Library/Caches/pre-commit",
+    "Library/Caches/deno",
+    "Library/Caches/ms-playwright",
+    "Library/Caches/Cypress",
+    ".m2/repository",
+    ".gradle/caches",
+    ".cargo/registry",
+    ".pnpm-store",
+    ".yarn/cache",
+)
+# A path component that, anywhere in a cache, holds code something runs.
+CODE_DIRS = frozenset({"bin", ".bin", "sbin", "lib", "libexec", "site-packages", "dist-packages", "node_modules", "hooks", "plugins", "extensions", "shims"})
+# Files that are programs whatever directory they are in.
+CODE_SUFFIXES = (
+    ".py",
+    ".pyc",
+    ".pth",
+    ".js",
+    ".cjs",
+    ".mjs",
+    ".ts",
+    ".mts",
+    ".cts",
+    ".node",
+    ".wasm",
+    ".sh",
+    ".bash",
+    ".zsh",
+    ".fish",
+    ".ps1",
+    ".bat",
+    ".cmd",
+    ".rb",
+    ".pl",
+    ".pm",
+    ".php",
+    ".lua",
+    ".jar",
+    ".war",
+    ".class",
+    ".so",
+    ".dylib",
+    ".dll",
+    ".exe",
+    ".a",
+    ".o",
+    ".whl",
+    ".egg",
+    ".tgz",
+    ".crate",
+)
+
+
+def code_in_cache(path: str, ctx: Context) -> str | None:
+    """Why *path*, inside a home cache, is code another tool runs, or None."""
+    p, home, _, ci = _folded(path, ctx)
+    if not is_within(p, home) or p == home:
+        return None
+    rel = p[len(home) + 1 :]
+    for sub in CODE_CACHES:
+        s = fold(sub) if ci else sub
+        if rel == s or rel.startswith(s + "/"):
+            return "~/" + sub + " holds code other tools run"
+    parts = rel.split("/")
+    for part in parts[:-1]:
+        if part in CODE_DIRS:
+            return "a " + part + "/ directory in a cache holds code other tools run"
+    base = parts[-1]
+    if base.endswith(CODE_SUFFIXES) or base in CODE_DIRS:
+        return "a program file (" + base + ") that a tool may load from its cache"
+    return None

@@ -2,9 +2,10 @@
 
 The event goes to ``POST /v1/hook?envelope=1``; the answer comes back in the
 agent's protocol.  Every ten minutes the served managed policy is copied to
-``$XDG_CACHE_HOME/clearance/server-policy.toml``.  When the service cannot be
-reached, the hook decides locally with that cached copy as its managed layer
-and says so on stderr -- an unreachable service never becomes an allow.
+``$XDG_CACHE_HOME/clearance/server-policy.toml``, signed (seal.py).  When the
+service cannot be reached, the hook decides locally with that cached copy as its
+managed layer -- only if its signature verifies -- and says so on stderr; an
+unreachable service never becomes an allow.
 """
 
 from __future__ import annotations
@@ -28,6 +29,23 @@ REFRESH_S = 600
 def cache_path(env: dict[str, str] | os._Environ[str]) -> str:
     home = env.get("HOME") or os.path.expanduser("~")
     return os.path.join(env.get("XDG_CACHE_HOME") or os.path.join(home, ".cache"), "clearance", "server-policy.toml")
+
+
+def read_cache(env: dict[str, str] | os._Environ[str]) -> str | None:
+    """The cached managed policy's text when its MAC verifies (seal.py); None when absent, unsigned or tampered.
+
+    The copy lives in the user's cache, which the agent's own user can write: it
+    becomes the managed layer only because clearance signed it.
+    """
+    from .seal import read_sealed
+
+    return read_sealed(cache_path(env), env)
+
+
+def write_cache(env: dict[str, str] | os._Environ[str], text: str) -> bool:
+    from .seal import write_sealed
+
+    return write_sealed(cache_path(env), text, env)
 
 
 def _split_url(url: str) -> tuple[str, str, int, str]:
@@ -162,10 +180,15 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
 
     local_env = dict(env)
     local_env.pop("CLEARANCE_SERVER", None)
-    if os.path.exists(cached):
+    if read_cache(env) is not None:
         local_env["CLEARANCE_MANAGED_POLICY"] = cached
         age = time.strftime("%Y-%m-%d %H:%M", time.localtime(os.path.getmtime(cached)))
         note = f"clearance: the team service at {base} is unreachable ({problem}); decided locally with the cached managed policy from {age}"
+    elif os.path.exists(cached):
+        note = (
+            f"clearance: the team service at {base} is unreachable ({problem}) and the cached managed policy failed its integrity check "
+            "(unsigned or changed since clearance wrote it); decided locally with the built-in rules"
+        )
     else:
         note = f"clearance: the team service at {base} is unreachable ({problem}) and no managed policy is cached; decided locally with the built-in rules"
     answer = run_answer(raw, opts, local_env)
@@ -176,14 +199,13 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
 def _refresh_policy(base: str, token: str, env: dict[str, str] | os._Environ[str]) -> None:
     path = cache_path(env)
     try:
-        if os.path.exists(path) and time.time() - os.path.getmtime(path) < REFRESH_S:
+        if os.path.exists(path) and time.time() - os.path.getmtime(path) < REFRESH_S and read_cache(env) is not None:
             return
         status, body = _request("GET", f"{base}/v1/policy", token, None, 3.0)
         if status != 200:
             return
         text = json.loads(body.decode("utf-8")).get("text", "")
-        from .fsutil import atomic_write
-
-        atomic_write(path, text)
+        if not write_cache(env, text):
+            sys.stderr.write("clearance: could not refresh the cached managed policy\n")
     except (OSError, ValueError):
         sys.stderr.write("clearance: could not refresh the cached managed policy\n")

@@ -10,6 +10,7 @@ see through.  ``Bash(npm test:*)`` covers the simple command ``npm test``, not t
 from __future__ import annotations
 
 from ..model import ASK, HARD_DENY, SOFT_DENY, Decision, Finding, combine
+from ..paths import case_insensitive
 from ..shell.effects import DELETE, READ, WRITE
 from ..trust import url_host
 from .patterns import Pattern, command_text
@@ -52,7 +53,7 @@ def _matches(p: Pattern, action: Action, commands: list[SimpleCommand], effects:
             return action.tool_name
         wanted = (READ,) if kind == "read" else (WRITE, DELETE)
         for e in effects:
-            if e.kind in wanted and p.matches_path(e.path, sc.ctx.project_root, sc.ctx.home):
+            if e.kind in wanted and p.matches_path(e.path, sc.ctx.project_root, sc.ctx.home, case_insensitive(e.path, sc.ctx)):
                 return sc.show(e.path)
         return None
     if kind == "fetch":

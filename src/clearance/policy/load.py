@@ -2,12 +2,12 @@
 
 The merged result is a plain JSON-able dict.  The hook reads it from a cache
 keyed by the layer files' paths, sizes and modification times, so ``tomllib``
-is imported only when a policy file changed.
+is imported only when a policy file changed.  A cache entry counts only when
+its MAC verifies (seal.py); anything else is re-derived from the layer files.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 
@@ -276,13 +276,17 @@ def load(project_root: str, env: Env | None = None, use_cache: bool = True) -> d
         cache_dir = os.path.join(env.get("XDG_CACHE_HOME") or os.path.join(home, ".cache"), "clearance", "policy")
         # crc32 names the file; the full key inside it decides whether it is the right one.
         cache_path = os.path.join(cache_dir, f"{zlib.crc32(key.encode()):08x}-{len(key)}.json")
-        try:
-            with open(cache_path, encoding="utf-8") as f:
-                cached: dict[str, Any] = json.load(f)
-            if cached.get("format") == FORMAT and cached.get("cache_key") == key:
-                return cached
-        except (OSError, ValueError):
-            pass
+        from ..seal import read_sealed
+
+        # Trusted only when its MAC verifies: the agent can write files in its own user's cache.
+        body = read_sealed(cache_path, env)
+        if body is not None:
+            try:
+                cached: dict[str, Any] = json.loads(body)
+                if isinstance(cached, dict) and cached.get("format") == FORMAT and cached.get("cache_key") == key:
+                    return cached
+            except ValueError:
+                pass
     layers = []
     for lf in files:
         if lf.exists:
@@ -293,10 +297,9 @@ def load(project_root: str, env: Env | None = None, use_cache: bool = True) -> d
     pol = merge(layers)
     pol["cache_key"] = key
     if cache_path is not None:
-        from ..fsutil import atomic_write
+        from ..seal import write_sealed
 
-        with contextlib.suppress(OSError):  # a read-only cache only costs time
-            atomic_write(cache_path, json.dumps(pol))
+        write_sealed(cache_path, json.dumps(pol), env)  # a read-only cache only costs time
     return pol
 
 

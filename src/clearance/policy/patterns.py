@@ -56,7 +56,7 @@ class PatternError(ValueError):
 
 
 class Pattern:
-    __slots__ = ("text", "tool", "arg", "_re")
+    __slots__ = ("text", "tool", "arg", "_re", "_re_fold")
 
     def __init__(self, text: str) -> None:
         m = _RULE.match(text.strip())
@@ -66,6 +66,7 @@ class Pattern:
         self.tool = m.group(1)
         self.arg = m.group(2)
         self._re: re.Pattern[str] | None = None
+        self._re_fold: re.Pattern[str] | None = None
         if self.arg is not None and self.arg.strip() == "":
             raise PatternError(f"{text!r} has an empty argument; write just {self.tool} to match every call")
         if self.tool.startswith("mcp__"):
@@ -131,9 +132,16 @@ class Pattern:
             return bool(self._re.match(text))
         return text == a
 
-    def matches_path(self, path: str, project_root: str, home: str) -> bool:
+    def matches_path(self, path: str, project_root: str, home: str, fold: bool = False) -> bool:
+        """Does *path* match this path glob?  With *fold* (a case-insensitive file system:
+        paths.case_insensitive), compared case-folded and Unicode-normalised, as the file system
+        compares names: ``Edit(/migrations/**)`` then covers ``Migrations/001.sql``."""
         if self.arg is None:
             return True
+        if fold:
+            if self._re_fold is None:
+                self._re_fold = re.compile(path_glob_regex(_fold(self.arg), _fold(project_root), _fold(home)))
+            return bool(self._re_fold.match(_fold(path)))
         if self._re is None:
             self._re = re.compile(path_glob_regex(self.arg, project_root, home))
         return bool(self._re.match(path))
@@ -144,6 +152,12 @@ class Pattern:
         d = self.arg[7:].lower().lstrip("*.")
         h = host.lower()
         return h == d or h.endswith("." + d)
+
+
+def _fold(s: str) -> str:
+    from ..paths import fold
+
+    return fold(s)
 
 
 def path_glob_regex(glob: str, project_root: str, home: str) -> str:

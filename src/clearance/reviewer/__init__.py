@@ -8,12 +8,12 @@ input, allowed calls.
 Stage 1 is one short call answering ALLOW or BLOCK, told to block when unsure.
 Stage 2 runs only after BLOCK: it reasons step by step and ends with
 ``DECISION: allow|deny|ask`` and ``REASON: …``.  Any failure is *ask*.
-Identical pending calls in a session reuse the cached verdict.
+Identical pending calls in a session reuse the cached verdict; the cache file
+counts only when its MAC verifies (seal.py), so a planted verdict clears nothing.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
@@ -140,34 +140,38 @@ def _cache_key(action: Action) -> str:
     return json.dumps([action.tool_name, action.tool_input], sort_keys=True, ensure_ascii=False)
 
 
+def _cache_read(ctx: Context, env: Any) -> dict[str, Any] | None:
+    """The session's verdicts when the file's MAC verifies (seal.py); a planted or edited file counts as none."""
+    from ..seal import read_sealed
+
+    body = read_sealed(_cache_path(ctx, env), env)
+    if body is None:
+        return None
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) and data.get("session") == ctx.session_id else None
+
+
 def _cache_get(ctx: Context, env: Any, key: str) -> dict[str, Any] | None:
     if not ctx.session_id:
         return None
-    try:
-        with open(_cache_path(ctx, env), encoding="utf-8") as f:
-            data = json.load(f)
-    except (OSError, ValueError):
+    data = _cache_read(ctx, env)
+    entry = data.get(key) if data is not None else None
+    if not isinstance(entry, dict) or entry.get("decision") not in ("allow", "deny", "ask") or not isinstance(entry.get("reason"), str):
         return None
-    entry = data.get(key) if isinstance(data, dict) and data.get("session") == ctx.session_id else None
-    return entry if isinstance(entry, dict) else None
+    return entry
 
 
 def _cache_put(ctx: Context, env: Any, key: str, value: dict[str, Any]) -> None:
     if not ctx.session_id:
         return
-    path = _cache_path(ctx, env)
-    try:
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f)
-        if not isinstance(data, dict) or data.get("session") != ctx.session_id:
-            data = {"session": ctx.session_id}
-    except (OSError, ValueError):
-        data = {"session": ctx.session_id}
+    data = _cache_read(ctx, env) or {"session": ctx.session_id}
     data[key] = value
-    from ..fsutil import atomic_write
+    from ..seal import write_sealed
 
-    with contextlib.suppress(OSError):
-        atomic_write(path, json.dumps(data))
+    write_sealed(_cache_path(ctx, env), json.dumps(data), env)
 
 
 def _final(original: Decision, decision: str, reason: str, stage: str, tokens: tuple[int, int], ms: float) -> Decision:

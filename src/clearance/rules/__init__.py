@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .base import REGISTRY, Rule
 
-PACKS = ("shell", "fs", "git", "cloud", "db", "publish", "net", "creds", "system", "interp", "tools")
+PACKS = ("shell", "fs", "git", "cloud", "db", "publish", "net", "creds", "system", "interp", "tools", "self")
 _loaded = False
 
 

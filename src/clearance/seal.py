@@ -1,0 +1,116 @@
+"""Authenticating clearance's caches: trusted because signed, never because they exist.
+
+clearance runs as the agent's own user, so its caches (the merged policy, the
+reviewer's verdicts, the team service's managed policy) are files the agent
+could write.  Each entry carries a MAC -- keyed BLAKE2b, a standard keyed hash
+that needs no OpenSSL import on the hook path -- under a key kept in
+clearance's state directory (``$XDG_STATE_HOME/clearance/cache.key``, created
+0600 on first use).  That directory is clearance-owned (paths.clearance_owned):
+writing it is hard denied, reading the key is credential access.  An entry
+whose MAC does not verify is ignored and re-derived.
+
+Sealed text is ``MAGIC + hex MAC + "\\n" + body``; MAGIC starts with ``#`` so a
+sealed TOML file still parses as TOML.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .paths import state_dir
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+MAGIC = "# clearance-seal "
+KEY_NAME = "cache.key"
+_KEYS: dict[str, bytes] = {}
+
+
+def key_path(env: Mapping[str, str]) -> str:
+    home = env.get("HOME") or os.path.expanduser("~")
+    return os.path.join(state_dir(home, env), KEY_NAME)
+
+
+def key(env: Mapping[str, str], create: bool = True) -> bytes | None:
+    """The cache key (32 random bytes), created 0600 on first use; None when it cannot be had."""
+    path = key_path(env)
+    k = _KEYS.get(path)
+    if k is not None:
+        return k
+    try:
+        with open(path, "rb") as f:
+            k = f.read(64)
+    except FileNotFoundError:
+        if not create:
+            return None
+        k = os.urandom(32)
+        try:
+            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return key(env, create=False)  # another hook created it first
+        except OSError:
+            return None
+        with os.fdopen(fd, "wb") as f:
+            f.write(k)
+    except OSError:
+        return None
+    if len(k) < 16:
+        return None
+    _KEYS[path] = k
+    return k
+
+
+def _mac(k: bytes, body: bytes) -> str:
+    from _blake2 import blake2b
+
+    return blake2b(body, key=k[:64], digest_size=32, person=b"clearance-cache").hexdigest()
+
+
+def seal(body: str, env: Mapping[str, str]) -> str | None:
+    """*body* with its MAC in front; None when no key is available (then nothing is cached)."""
+    k = key(env)
+    if k is None:
+        return None
+    return MAGIC + _mac(k, body.encode("utf-8")) + "\n" + body
+
+
+def unseal(text: str, env: Mapping[str, str]) -> str | None:
+    """The body of a sealed text whose MAC verifies, else None (unsigned, tampered, or no key)."""
+    if not text.startswith(MAGIC):
+        return None
+    head, nl, body = text.partition("\n")
+    if not nl:
+        return None
+    k = key(env, create=False)
+    if k is None:
+        return None
+    from _operator import _compare_digest
+
+    want = _mac(k, body.encode("utf-8"))
+    got = head[len(MAGIC) :].strip()
+    return body if _compare_digest(want.encode(), got.encode("ascii", "replace")) else None
+
+
+def read_sealed(path: str, env: Mapping[str, str]) -> str | None:
+    try:
+        with open(path, encoding="utf-8") as f:
+            return unseal(f.read(), env)
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def write_sealed(path: str, body: str, env: Mapping[str, str]) -> bool:
+    """Write *body* sealed (atomically); False when it could not be written or signed."""
+    text = seal(body, env)
+    if text is None:
+        return False
+    from .fsutil import atomic_write
+
+    try:
+        atomic_write(path, text)
+    except OSError:
+        return False
+    return True
