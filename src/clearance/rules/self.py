@@ -69,10 +69,13 @@ def _scratch_db(rest: list[str], cmd: SimpleCommand, sc: Scope) -> bool:
         "clearance decide --stateful < events.jsonl",
         "clearance hook --db ~/.local/state/clearance/clearance.db < event.json",
         "clearance hook --db postgresql://audit.internal/clearance < event.json",
+        "clearance log --prune --retention-days 0",
+        "clearance log --max-mb 1 --prune",
     ),
     no_match=(
         "clearance check -- git push",
         "clearance log --limit 20",
+        "clearance log --verify",
         "clearance stats",
         "clearance rules fs.write-protected",
         "clearance policy show",
@@ -88,6 +91,8 @@ def _scratch_db(rest: list[str], cmd: SimpleCommand, sc: Scope) -> bool:
 def clearance_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     sub, rest = _subcommand(vals)
+    if sub == "log" and any(v == "--prune" or v.startswith("--prune=") for v in rest):
+        return "clearance log --prune deletes decisions from the audit trail; only the user prunes it"
     if sub in READ_ONLY or sub == "":
         return None
     if sub == "policy":
