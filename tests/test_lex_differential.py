@@ -42,7 +42,7 @@ _dq_piece = st.one_of(
 )
 
 _ansi_piece = st.one_of(
-    st.text(alphabet=_PLAIN + " \"{},~", min_size=1, max_size=4),
+    st.text(alphabet=_PLAIN + ' "{},~', min_size=1, max_size=4),
     st.sampled_from(["\\n", "\\t", "\\x41", "\\x7e", "\\101", "\\u00e9", "\\\\", "\\'", '\\"', "\\\n", "\\e", "\\q"]),
 )
 
@@ -55,8 +55,8 @@ _piece = st.one_of(
     st.lists(_ansi_piece, max_size=4).map(lambda ps: "$'" + "".join(ps) + "'"),
     _unquoted_escape,
     st.just("\\\n"),
-    st.sampled_from(["{a,b}", "{1..3}", "{x,'y z'}", "{a,\"b,c\"}", "'{'a,b}", "{a\\,b,c}", "{a,}", "{,a}", "{a}", "{1..2}{c,d}"]),
-    st.sampled_from(["${HOME}", "\"${HOME}\"", "$'\\x72'm"]),
+    st.sampled_from(["{a,b}", "{1..3}", "{x,'y z'}", '{a,"b,c"}', "'{'a,b}", "{a\\,b,c}", "{a,}", "{,a}", "{a}", "{1..2}{c,d}"]),
+    st.sampled_from(["${HOME}", '"${HOME}"', "$'\\x72'm"]),
 )
 
 

@@ -257,7 +257,9 @@ def _merge_escalation(pol: dict[str, Any], name: str, values: dict[str, Any], ma
     for key, value in values.items():
         where = "escalation." + key
         if name == "project":
-            pol["ignored"].append([f"{where} = {value}", name, "a repository may not change when auto mode hands over (a lower limit turns denials into questions)"])
+            pol["ignored"].append(
+                [f"{where} = {value}", name, "a repository may not change when auto mode hands over (a lower limit turns denials into questions)"]
+            )
             continue
         if name == "user" and not may_trust["user"]:
             pol["ignored"].append([f"{where} = {value}", name, "the managed policy sets allow_user_trust = false"])

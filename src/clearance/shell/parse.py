@@ -311,7 +311,9 @@ class _Walker:
             return DYN
         if t == "brace_expression":
             # `{1..3}`; tree-sitter folds an escape before it into its `{` token (`\${1..3}`).
-            return "".join(self._eval(c, depth + 1, subs, vars_, flags) if c.is_named else _unescape_unquoted(_text(c), flags["protect"]) for c in node.children)
+            return "".join(
+                self._eval(c, depth + 1, subs, vars_, flags) if c.is_named else _unescape_unquoted(_text(c), flags["protect"]) for c in node.children
+            )
         if t in ("$", '"'):
             return _unescape_unquoted(_text(node), flags["protect"])
         # Anything else (extglob patterns, regexes, ...) is taken literally,
@@ -744,7 +746,9 @@ def _join_continuations(data: bytes, root: Any) -> bytes:
     return bytes(out)
 
 
-_WHOLE = frozenset({"string", "translated_string", "heredoc_body", "raw_string", "ansi_c_string", "comment", "word", "regex", "extglob_pattern", "test_operator"})
+_WHOLE = frozenset(
+    {"string", "translated_string", "heredoc_body", "raw_string", "ansi_c_string", "comment", "word", "regex", "extglob_pattern", "test_operator"}
+)
 
 
 def _dropped_text(data: bytes, root: Any) -> str | None:
