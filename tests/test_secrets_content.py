@@ -179,3 +179,12 @@ def test_reading_a_project_file_that_holds_a_credential_asks() -> None:
     for body in (AGE, KUBE, AWS, KEYSTORE):
         d = decide({"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/ops/blob"}, "files": {"/home/ana/webapp/ops/blob": body}})
         assert d.decision == "ask" and "creds.credential-content" in d.rules, (body[:20], d.rules)
+
+
+@pytest.mark.parametrize("body", [AGE, KUBE, AWS, PEM, KEYSTORE])
+def test_writing_a_credential_outside_the_project_asks(body: str) -> None:
+    d = decide({"tool_name": "Write", "tool_input": {"file_path": "/home/ana/sync/backup.txt", "content": body}})
+    # (a write outside the project is denied anyway unless a trusted directory; the credential is a finding of its own)
+    assert d.decision != "allow" and "creds.write-credential-outside" in {f.rule_id for f in d.findings}, d.rules
+    d = decide({"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/tests/fixtures/cred", "content": body}})
+    assert "creds.write-credential-outside" not in {f.rule_id for f in d.findings}

@@ -13,6 +13,7 @@ from .base import rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from ..model import Action
     from ..scope import Scope
     from ..shell.ir import SimpleCommand
 
@@ -475,3 +476,52 @@ def credential_content_read(e: Effect, sc: Scope) -> str | None:
         return None
     who = f"{e.cmd.name} reads" if e.cmd is not None else "reads"
     return f"{who} {sc.show(e.path)}, which holds {held}"
+
+
+def _written(action: Action) -> list[tuple[str, str]]:
+    """(path, new text) for each file a Write, Edit, MultiEdit or ApplyPatch call writes."""
+    ti = action.tool_input
+    files = ti.get("files")
+    if isinstance(files, list):
+        return [(f["path"], f["content"]) for f in files if isinstance(f, dict) and isinstance(f.get("path"), str) and isinstance(f.get("content"), str)]
+    parts = [v for v in (ti.get("content"), ti.get("new_string")) if isinstance(v, str)]
+    edits = ti.get("edits")
+    if isinstance(edits, list):
+        parts += [e["new_string"] for e in edits if isinstance(e, dict) and isinstance(e.get("new_string"), str)]
+    path = ti.get("file_path") or ti.get("path")
+    return [(path, "\n".join(parts))] if isinstance(path, str) and parts else []
+
+
+@rule(
+    id="creds.write-credential-outside",
+    title="Writing a key or credential into a file outside the project",
+    why=(
+        "A private key, age key, kubeconfig with a token or cloud key pair written outside the project and temp"
+        " directories ends up where other programs, sync clients or web servers read it; inside the project the"
+        " user sees it in review. A person decides."
+    ),
+    verdict=ASK,
+    scope="action",
+    tools=("write", "edit"),
+    match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/srv/www/html/k.txt", "content": "AGE-SECRET-KEY-1" + "Q" * 58 + "\n"}},
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/Dropbox/aws.txt", "content": "aws_secret_access_key = " + "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"},
+        },
+    ),
+    no_match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/tests/fixtures/key.pem", "content": "-----BEGIN PRIVATE KEY-----\nMII\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/tmp/notes.txt", "content": "-----BEGIN PRIVATE KEY-----\nMII\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/notes.txt", "content": "meeting at 3"}},
+    ),
+)
+def write_credential_outside(action: Action, sc: Scope) -> str | None:
+    for path, text in _written(action):
+        p = sc.path(path)
+        if sc.inside_project(p) or sc.in_temp(p):
+            continue
+        held = credential_content(text)
+        if held:
+            return f"{action.tool_name} writes {held} into {sc.show(p)}, outside the project"
+    return None

@@ -545,8 +545,15 @@ class _Walker:
         group: list[Any] = []
         assigns: dict[str, str] = {}
         redirects = list(redirects)
+        prev_end = node.start_byte
+        source = self.st.source
         for c in node.children:
             ct = c.type
+            if c.start_byte > prev_end and source[prev_end : c.start_byte].strip(b" \t\r\n\\"):
+                # tree-sitter skipped text without a token (it drops `\$` after a quote, for one): bash reads it.
+                lost = source[prev_end : c.start_byte].decode("utf-8", "replace").strip()[:30]
+                raise ParseFailure(f"clearance cannot read part of the command the way bash does ({lost!r})")
+            prev_end = c.end_byte
             if ct == "variable_assignment":
                 name, value = "", ""
                 for cc in c.children:
@@ -777,43 +784,6 @@ def _join_continuations(data: bytes, root: Any, blanks: bool = True) -> bytes:
     return bytes(out)
 
 
-_WHOLE = frozenset(
-    {"string", "translated_string", "heredoc_body", "raw_string", "ansi_c_string", "comment", "word", "regex", "extglob_pattern", "test_operator"}
-)
-
-
-def _dropped_text(data: bytes, root: Any) -> str | None:
-    """Text tree-sitter skipped without a token (it drops ``\\$`` after a quote, for one).
-
-    Bash reads every character; a character the syntax tree does not hold could be
-    part of a word the rules never see, so it is reported rather than ignored.
-    """
-    covered: list[tuple[int, int]] = []
-    stack = [root]
-    while stack:
-        n = stack.pop()
-        if not n.child_count or n.type in _WHOLE:
-            covered.append((n.start_byte, n.end_byte))
-        else:
-            stack.extend(n.children)
-    covered.sort()
-    pos = 0
-    for n in _descendants(root):
-        if n.type == "heredoc_redirect" and n.prev_sibling is not None and data[n.prev_sibling.end_byte : n.start_byte].strip() == b"-":
-            covered.append((n.prev_sibling.end_byte, n.start_byte))  # the lone `-` the walker restores
-    covered.sort()
-    for a, b in covered:
-        if a > pos:
-            gap = data[pos:a]
-            if gap.strip(b" \t\r\n").replace(b"\\\n", b"").strip(b" \t\r\n;"):
-                return gap.decode("utf-8", "replace").strip()[:30]
-        pos = max(pos, b)
-    tail = data[pos:]
-    if tail.strip(b" \t\r\n").replace(b"\\\n", b"").strip(b" \t\r\n;"):
-        return tail.decode("utf-8", "replace").strip()[:30]
-    return None
-
-
 def parse(
     source: str,
     cwd: str | None,
@@ -857,9 +827,6 @@ def parse(
             snippet = _text(bad)[:30] if bad.type == "ERROR" else "missing " + bad.type
             where = f" at line {row}, column {col} ({snippet!r})"
         raise ParseFailure("the command is not valid bash" + where)
-    lost = _dropped_text(data, root)
-    if lost is not None:
-        raise ParseFailure(f"clearance cannot read part of the command the way bash does ({lost!r})")
     script = Script()
     st = _State(cwd, home, script, level, env or {})
     st.source = data
