@@ -134,7 +134,7 @@ _DOCKER_AUTH = lazy(r"[\"']auth[\"'] *: *[\"'][A-Za-z0-9+/=]{8,}[\"']")
 
 
 def _aws_pair(text: str) -> bool:
-    if _AWS_SECRET_LABEL.search(text):
+    if ("ecret" in text or "ECRET" in text) and _AWS_SECRET_LABEL.search(text):
         return True
     if not _AWS_ID.search(text):
         return False
@@ -154,21 +154,25 @@ def _solana_keypair(text: str) -> bool:
 
 
 def credential_content(text: str) -> str | None:
-    """What kind of credential *text* holds (a private key, a kubeconfig with a token, ...), or None."""
+    """What kind of credential *text* holds (a private key, a kubeconfig with a token, ...), or None.
+
+    Each shape is looked for only when its literal marker is present, so ordinary text costs a few
+    substring searches and compiles no pattern.
+    """
     text = text[:200_000]
-    if _PEM_PRIVATE.search(text) or _PUTTY.search(text):
+    if ("PRIVATE KEY" in text and _PEM_PRIVATE.search(text)) or ("PuTTY-User-Key-File-" in text and _PUTTY.search(text)):
         return "a private key"
-    if _AGE_KEY.search(text):
+    if "AGE-SECRET-KEY-1" in text and _AGE_KEY.search(text):
         return "an age secret key (SOPS)"
-    if _KUBE_CONFIG.search(text) and _KUBE_SECRET.search(text):
+    if "Config" in text and "kind" in text and _KUBE_CONFIG.search(text) and _KUBE_SECRET.search(text):
         return "a kubeconfig with cluster credentials"
-    if _aws_pair(text):
+    if ("ecret" in text or "ECRET" in text or "AKIA" in text or "ASIA" in text) and _aws_pair(text):
         return "an AWS access key pair"
-    if _SERVICE_ACCOUNT.search(text) and ("private_key" in text or "refresh_token" in text):
+    if ("service_account" in text or "authorized_user" in text) and ("private_key" in text or "refresh_token" in text) and _SERVICE_ACCOUNT.search(text):
         return "a cloud service-account key"
-    if _KEYSTORE.search(text) and '"kdf"' in text.lower():
+    if ("iphertext" in text or "IPHERTEXT" in text) and '"kdf"' in text.lower() and _KEYSTORE.search(text):
         return "a wallet keystore"
-    if _solana_keypair(text):
+    if text[:1] in "[ \n\t" and _solana_keypair(text):
         return "a wallet keypair"
     if '"auths"' in text and _DOCKER_AUTH.search(text):
         return "registry credentials"
