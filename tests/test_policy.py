@@ -265,12 +265,12 @@ def test_schema_covers_every_key() -> None:
     assert schema["properties"]["reviewer"]["properties"]["rules"]["properties"]["soft_deny"]["type"] == "array"
 
 
-def test_escalation_limits_only_tighten_below_managed(s: Setup) -> None:
+def test_escalation_limits_come_from_managed_then_user_never_project(s: Setup) -> None:
     s.write("managed", "[escalation]\nmax_consecutive_denials = 5\n")
     s.write("user", "[escalation]\nmax_consecutive_denials = 9\nmax_total_denials = 10\n")
     s.write("project", "[escalation]\nmax_consecutive_denials = 2\n")
     esc = load_policy(str(s.project), s.env).data["escalation"]
-    assert esc == {"max_consecutive_denials": 2, "max_total_denials": 10}
+    assert esc == {"max_consecutive_denials": 5, "max_total_denials": 10}
 
 
 def test_project_may_not_choose_reviewer_or_audit(s: Setup) -> None:

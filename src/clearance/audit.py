@@ -54,6 +54,8 @@ def make_record(
         "tool_input": redact(_bounded(tool_input, content_chars=content_chars)),
         "decision": decision.decision,
         "raw_decision": decision.decision,
+        # Not a stored column: escalation.settle reads it (a hard denial is never handed over as ask).
+        "hard_deny": decision.decision == "deny" and any(f.verdict == "hard_deny" for f in decision.findings),
         "stage": decision.stage,
         "rules": list(decision.rules),
         "reason": redact_text(decision.reason),  # reasons quote commands, URLs and SQL

@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     from typing import Any
 
 DEFAULT_LIMITS = (3, 20)
+# Below these a handover would follow almost every denial: a limit of 0 turns every deny into ask.
+MIN_LIMITS = (2, 2)
 
 
 def step(raw_decision: str, consecutive: int, total: int, limits: tuple[int, int]) -> tuple[bool, int, int]:
@@ -49,9 +51,32 @@ def handover(rec: dict[str, Any], consecutive: int, total: int, limits: tuple[in
     }
 
 
-def settle(rec: dict[str, Any], consecutive: int, total: int, limits: tuple[int, int], headless: bool) -> tuple[dict[str, Any], dict[str, Any], int, int]:
-    """For a store's transaction: (record to write, outcome for the hook, new consecutive, new total)."""
+def sane(limits: tuple[int, int]) -> tuple[int, int]:
+    """*limits* raised to the minimums, whatever the caller passed."""
+    return (max(int(limits[0]), MIN_LIMITS[0]), max(int(limits[1]), MIN_LIMITS[1]))
+
+
+def settle(
+    rec: dict[str, Any],
+    consecutive: int,
+    total: int,
+    limits: tuple[int, int],
+    headless: bool,
+    hard: bool | None = None,
+) -> tuple[dict[str, Any], dict[str, Any], int, int]:
+    """For a store's transaction: (record to write, outcome for the hook, new consecutive, new total).
+
+    *hard* says the denial is a hard one (a hard_deny finding or a hard_deny policy rule); when it
+    is None the record's ``hard_deny`` field says so. A hard denial still counts, and still stops a
+    headless run, but is never handed over as *ask*: a string of denied credential reads must not
+    make the next `rm -rf ~` a question.
+    """
+    if hard is None:
+        hard = bool(rec.get("hard_deny"))
+    limits = sane(limits)
     escalate, new_c, new_t = step(str(rec["raw_decision"]), consecutive, total, limits)
+    if escalate and hard and not headless:
+        escalate = False
     out: dict[str, Any] = {"escalate": escalate, "consecutive": consecutive, "total": total}
     if escalate:
         out.update(handover(rec, consecutive, total, limits, headless))

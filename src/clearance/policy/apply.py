@@ -13,7 +13,7 @@ from ..model import ASK, HARD_DENY, SOFT_DENY, Decision, Finding, combine
 from ..paths import case_insensitive
 from ..shell.effects import DELETE, READ, WRITE
 from ..trust import url_host
-from .patterns import Pattern, command_text
+from .patterns import Pattern, allow_matches, command_text, deny_texts, rule_words
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -27,14 +27,49 @@ _VERDICT = {"hard_deny": HARD_DENY, "deny": SOFT_DENY, "ask": ASK}
 _WORD = {"hard_deny": "hard-denies", "deny": "denies", "ask": "requires a person for", "allow": "allows"}
 
 
-def _texts(c: SimpleCommand) -> list[str]:
-    """The command as rules see it (`clean.sh -x`), and as typed when the name was a path (`./clean.sh -x`)."""
+def _readings(c: SimpleCommand) -> list[list[str]]:
+    """The command's words as rules see them (`clean.sh -x`), and as typed when the name was a path (`./clean.sh -x`)."""
     values = [w.value for w in c.argv]
-    out = [command_text(values)]
+    out = [values]
     raw = c.argv[0].raw if c.argv else ""
     if raw != values[0] and "/" in raw and not any(ch in raw for ch in "'\"$`\\"):
-        out.append(command_text([raw, *values[1:]]))
+        out.append([raw, *values[1:]])
     return out
+
+
+def _texts(c: SimpleCommand) -> list[str]:
+    """Texts deny and ask rules are matched against (also with `--opt=value` read as `--opt value`)."""
+    out: list[str] = []
+    for words in _readings(c):
+        out.append(command_text(words))
+        out += deny_texts(words)
+    return out
+
+
+def _named_rule_ids(p: Pattern, sc: Scope, cache: dict[str, frozenset[str] | None]) -> frozenset[str] | None:
+    """Rule ids the built-in analysis raises for exactly the words *p* names (None: it names the whole command).
+
+    ``Bash(git push origin *)`` names ``git push origin``: a finding that push raises on its own
+    (none) is cleared, while ``git.force-push``, raised by a ``--force`` or ``+main`` the wildcard
+    let in, stands.
+    """
+    if p.text in cache:
+        return cache[p.text]
+    words, whole = rule_words(p)
+    ids: frozenset[str] | None = None
+    if not whole:
+        from ..engine import analyse_shell
+
+        source = " ".join(_quote(w) for w in words)
+        ids = frozenset(f.rule_id for f in analyse_shell(source, sc).findings) if source else frozenset()
+    cache[p.text] = ids
+    return ids
+
+
+def _quote(word: str) -> str:
+    if word and all(ch.isalnum() or ch in "-_./=:@%+,~" for ch in word):
+        return word
+    return "'" + word.replace("'", "'\\''") + "'"
 
 
 def _matches(p: Pattern, action: Action, commands: list[SimpleCommand], effects: list[Effect], sc: Scope) -> str | None:
@@ -117,6 +152,13 @@ def apply(
     return decision
 
 
+def _cleared(f: Finding, covered: dict[str, frozenset[str] | None]) -> bool:
+    if not f.command or f.command not in covered:
+        return False
+    named = covered[f.command]
+    return named is None or f.rule_id in named
+
+
 def _clear_with_allow_rules(
     policy: Policy,
     action: Action,
@@ -127,18 +169,20 @@ def _clear_with_allow_rules(
 ) -> tuple[list[Finding], list[str]]:
     used: list[str] = []
     if action.kind == "shell":
-        covered: set[str] = set()
+        # command -> rule ids its allow rule may clear (None: every ask/soft finding of that command)
+        covered: dict[str, frozenset[str] | None] = {}
+        cache: dict[str, frozenset[str] | None] = {}
         for c in commands:
-            texts = _texts(c)
+            readings = _readings(c)
             for p, layer in policy.rules["allow"]:
-                if p.kind == "bash" and any(p.matches_command(t) for t in texts):
-                    covered.add(c.show())
+                if p.kind == "bash" and any(allow_matches(p, words) for words in readings):
+                    covered[c.show()] = _named_rule_ids(p, sc, cache)
                     if f"{layer}:{p.text}" not in used:
                         used.append(f"{layer}:{p.text}")
                     break
         if not covered:
             return findings, []
-        kept = [f for f in findings if f.verdict == HARD_DENY or not f.command or f.command not in covered]
+        kept = [f for f in findings if f.verdict == HARD_DENY or not _cleared(f, covered)]
         # Only name the allow rules when every command of the call is covered.
         all_covered = all(c.show() in covered for c in commands if not c.inner)
         return kept, used if all_covered else []

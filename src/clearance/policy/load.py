@@ -235,13 +235,7 @@ def merge(layers: list[tuple[LayerFile, dict[str, Any] | None, list[str]]]) -> d
             elif key not in pol["reviewer"]:
                 pol["reviewer"][key] = value
                 pol["sources"]["reviewer." + key] = name
-        for key, value in data.get("escalation", {}).items():
-            source = pol["sources"].get("escalation." + key)
-            if value < pol["escalation"][key] or (source is None and name != "project"):
-                pol["escalation"][key] = value
-                pol["sources"]["escalation." + key] = name
-            elif value > pol["escalation"][key]:
-                pol["ignored"].append([f"escalation.{key} = {value}", name, "a lower layer may only lower escalation limits"])
+        _merge_escalation(pol, name, data.get("escalation", {}), may_trust)
         for key, value in data.get("audit", {}).items():
             if name == "project":
                 pol["ignored"].append([f"audit.{key}", name, "a repository may not redirect or switch off the audit trail"])
@@ -249,6 +243,38 @@ def merge(layers: list[tuple[LayerFile, dict[str, Any] | None, list[str]]]) -> d
                 pol["audit"][key] = value
                 pol["sources"]["audit." + key] = name
     return pol
+
+
+ESCALATION_MINIMUM = 2
+
+
+def _merge_escalation(pol: dict[str, Any], name: str, values: dict[str, Any], may_trust: dict[str, bool]) -> None:
+    """Escalation limits: set by the managed policy, or by the user's when the managed one allows loosening.
+
+    A lower limit hands soft denials to a person sooner (deny becomes ask), so it loosens: a
+    repository may not set either limit, the user layer only where the managed policy lets the
+    user loosen (``allow_user_trust``) and did not set the key itself, and no layer below
+    ``ESCALATION_MINIMUM`` (0 would make every denial a question).
+    """
+    for key, value in values.items():
+        where = "escalation." + key
+        if name == "project":
+            pol["ignored"].append(
+                [f"{where} = {value}", name, "a repository may not change when auto mode hands over (a lower limit turns denials into questions)"]
+            )
+            continue
+        if name == "user" and not may_trust["user"]:
+            pol["ignored"].append([f"{where} = {value}", name, "the managed policy sets allow_user_trust = false"])
+            continue
+        source = pol["sources"].get(where)
+        if source is not None:
+            pol["ignored"].append([f"{where} = {value}", name, f"the {source} policy sets it"])
+            continue
+        if value < ESCALATION_MINIMUM:
+            pol["ignored"].append([f"{where} = {value}", name, f"raised to the minimum, {ESCALATION_MINIMUM}"])
+            value = ESCALATION_MINIMUM
+        pol["escalation"][key] = value
+        pol["sources"][where] = name
 
 
 def _why_not(layer: str) -> str:

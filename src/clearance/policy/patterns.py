@@ -193,3 +193,111 @@ def path_glob_regex(glob: str, project_root: str, home: str) -> str:
 
 def command_text(values: list[str]) -> str:
     return " ".join(v.replace(DYN, "$?") for v in values)
+
+
+# -- options in Bash rules (issue 15 part 7) -------------------------------------------------
+#
+# Kept apart from Pattern's own matching: these functions give allow rules their narrower meaning.
+
+
+def normalise_options(values: list[str]) -> list[str]:
+    """``--opt=value`` written as ``--opt value``, as the programs read it (words after ``--`` are left alone)."""
+    out: list[str] = []
+    operands = False
+    for v in values:
+        if not operands and v.startswith("--") and "=" in v and len(v) > 2:
+            name, _, val = v.partition("=")
+            out += [name, val]
+            continue
+        if v == "--":
+            operands = True
+        out.append(v)
+    return out
+
+
+def rule_words(p: Pattern) -> tuple[list[str], bool]:
+    """The literal words a Bash rule names, normalised, and whether it names the whole command.
+
+    ``Bash(kubectl --context=dev apply:*)`` names ``kubectl --context dev apply`` and what follows is
+    free; ``Bash(git push origin *)`` names ``git push origin``; ``Bash(npm test)`` names all of it.
+    """
+    a = (p.arg or "").strip()
+    if a.endswith(":*"):
+        return normalise_options(a[:-2].split()), False
+    words = a.split()
+    if "*" in a:
+        literal: list[str] = []
+        for w in words:
+            if "*" in w:
+                break
+            literal.append(w)
+        return normalise_options(literal), False
+    return normalise_options(words), True
+
+
+def pinned_options(p: Pattern) -> list[tuple[str, str]]:
+    """Options a Bash rule gives a value (``--context dev``, ``-n staging``)."""
+    words, _ = rule_words(p)
+    pins: list[tuple[str, str]] = []
+    for i in range(1, len(words) - 1):
+        w, nxt = words[i], words[i + 1]
+        if w.startswith("-") and w not in ("-", "--") and not nxt.startswith("-"):
+            pins.append((w, nxt))
+    return pins
+
+
+def pins_hold(p: Pattern, values: list[str]) -> bool:
+    """Every occurrence of an option the rule pins carries the rule's value.
+
+    Programs read a repeated single-valued option differently (kubectl, git and most CLIs take the
+    last one), so ``kubectl --context dev apply ... --context=prod`` is not what
+    ``Bash(kubectl --context dev apply:*)`` allowed.
+    """
+    pins = pinned_options(p)
+    if not pins:
+        return True
+    words = normalise_options(values)
+    for opt, val in pins:
+        for i in range(1, len(words)):
+            if words[i] == "--":
+                break
+            if words[i] == opt and (i + 1 >= len(words) or words[i + 1] != val):
+                return False
+    return True
+
+
+_NORMALISED: dict[str, Pattern] = {}
+
+
+def _normalised_rule(p: Pattern) -> Pattern:
+    got = _NORMALISED.get(p.text)
+    if got is None:
+        a = (p.arg or "").strip()
+        if a.endswith(":*"):
+            arg = " ".join(normalise_options(a[:-2].split())) + ":*"
+        else:
+            arg = " ".join(normalise_options(a.split()))
+        got = Pattern(f"Bash({arg})")
+        _NORMALISED[p.text] = got
+    return got
+
+
+def allow_matches(p: Pattern, values: list[str]) -> bool:
+    """Does the allow rule *p* cover the simple command *values*?
+
+    Both sides are read with options normalised (``--opt=value`` is ``--opt value``), and an
+    option the rule gives a value must not appear with another value anywhere in the command.
+    """
+    if p.tool != "Bash":
+        return False
+    if p.arg is None:
+        return True
+    if not pins_hold(p, values):
+        return False
+    return _normalised_rule(p).matches_command(command_text(normalise_options(values)))
+
+
+def deny_texts(values: list[str]) -> list[str]:
+    """Extra readings of a command for deny and ask rules: with options normalised."""
+    norm = normalise_options(values)
+    return [command_text(norm)] if norm != values else []

@@ -7,12 +7,13 @@ import re
 
 from .. import paths
 from ..lazyre import lazy
-from ..model import SOFT_DENY
+from ..model import ASK, SOFT_DENY
 from ..shell.effects import READ, Effect
 from .base import rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from ..model import Action
     from ..scope import Scope
     from ..shell.ir import SimpleCommand
 
@@ -114,14 +115,160 @@ def token_printer(cmd: SimpleCommand) -> str | None:
     return None
 
 
+# -- credentials recognised by content ---------------------------------------------------------
+#
+# Path lists never end (every tool has its token file); what a credential file holds has a few
+# well-known shapes. The recogniser is linear: bounded character classes, no nested repetition.
+
+_PEM_PRIVATE = lazy(r"-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY[A-Z ]{0,6}-----")
+_PUTTY = lazy(r"PuTTY-User-Key-File-[0-9]: ")
+_AGE_KEY = lazy(r"AGE-SECRET-KEY-1[0-9A-Z]{58}")
+_KUBE_CONFIG = lazy(r"(?m)^kind: *[\"']?Config[\"']? *$")
+_KUBE_SECRET = lazy(r"(?m)^[ \t-]{0,40}(?:client-key-data|token|password|id-token|refresh-token|client-key) *: *[^ \t\r\n]")
+_AWS_SECRET_LABEL = lazy(r"(?i)aws_?secret_?access_?key[\"' \t]{0,3}[=:][\"' \t]{0,3}[A-Za-z0-9/+]{40}")
+_AWS_ID = lazy(r"(?:AKIA|ASIA)[0-9A-Z]{16}")
+_B64_40 = lazy(r"(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])")
+_SERVICE_ACCOUNT = lazy(r"[\"']type[\"'] *: *[\"'](?:service_account|authorized_user)[\"']")
+_KEYSTORE = lazy(r"(?i)[\"']ciphertext[\"'] *:")
+_DOCKER_AUTH = lazy(r"[\"']auth[\"'] *: *[\"'][A-Za-z0-9+/=]{8,}[\"']")
+
+
+def _aws_pair(text: str) -> bool:
+    if ("ecret" in text or "ECRET" in text) and _AWS_SECRET_LABEL.search(text):
+        return True
+    if not _AWS_ID.search(text):
+        return False
+    for m in _B64_40.finditer(text):
+        v = m.group(0)
+        if any(c.islower() for c in v) and any(c.isupper() for c in v):
+            return True
+    return False
+
+
+def _solana_keypair(text: str) -> bool:
+    t = text.strip()
+    if not (t.startswith("[") and t.endswith("]")) or len(t) > 1000:
+        return False
+    parts = t[1:-1].split(",")
+    return len(parts) == 64 and all(p.strip().isdigit() and int(p) < 256 for p in parts)
+
+
+def credential_content(text: str) -> str | None:
+    """What kind of credential *text* holds (a private key, a kubeconfig with a token, ...), or None.
+
+    Each shape is looked for only when its literal marker is present, so ordinary text costs a few
+    substring searches and compiles no pattern.
+    """
+    text = text[:200_000]
+    if ("PRIVATE KEY" in text and _PEM_PRIVATE.search(text)) or ("PuTTY-User-Key-File-" in text and _PUTTY.search(text)):
+        return "a private key"
+    if "AGE-SECRET-KEY-1" in text and _AGE_KEY.search(text):
+        return "an age secret key (SOPS)"
+    if "Config" in text and "kind" in text and _KUBE_CONFIG.search(text) and _KUBE_SECRET.search(text):
+        return "a kubeconfig with cluster credentials"
+    if ("ecret" in text or "ECRET" in text or "AKIA" in text or "ASIA" in text) and _aws_pair(text):
+        return "an AWS access key pair"
+    if ("service_account" in text or "authorized_user" in text) and ("private_key" in text or "refresh_token" in text) and _SERVICE_ACCOUNT.search(text):
+        return "a cloud service-account key"
+    if ("iphertext" in text or "IPHERTEXT" in text) and '"kdf"' in text.lower() and _KEYSTORE.search(text):
+        return "a wallet keystore"
+    if text[:1] in "[ \n\t" and _solana_keypair(text):
+        return "a wallet keypair"
+    if '"auths"' in text and _DOCKER_AUTH.search(text):
+        return "registry credentials"
+    return None
+
+
+def _percent_decode(text: str, plus: bool) -> str:
+    """``%49`` -> ``I`` (and ``+`` -> space when *plus*), bytes read as UTF-8."""
+    out = bytearray()
+    i, n = 0, len(text)
+    hexdigits = "0123456789abcdefABCDEF"
+    while i < n:
+        c = text[i]
+        if c == "%" and i + 2 < n + 0 and text[i + 1] in hexdigits and text[i + 2] in hexdigits:
+            out.append(int(text[i + 1 : i + 3], 16))
+            i += 3
+            continue
+        if c == "+" and plus:
+            out.append(0x20)
+        else:
+            out += c.encode("utf-8", "surrogatepass")
+        i += 1
+    return out.decode("utf-8", "replace")
+
+
+_B64_RUN = lazy(r"[A-Za-z0-9+/_-]{24,}={0,2}")
+
+
+def decoded_forms(text: str) -> list[str]:
+    """*text* as a server would read it: percent- and plus-decoded (up to four times, for layered encoding),
+    and base64-looking runs decoded. Secret detection looks at each form."""
+    text = text[:200_000]
+    out: list[str] = []
+    cur = text
+    for _ in range(4):
+        if "%" not in cur and "+" not in cur:
+            break
+        nxt = _percent_decode(cur, plus=True)
+        if nxt == cur:
+            break
+        out.append(nxt)
+        cur = nxt
+    runs = [m.group(0) for m in _B64_RUN.finditer(cur)][:64]
+    if runs:
+        import binascii
+
+        for run in runs:
+            b = run.replace("-", "+").replace("_", "/")
+            b = b.rstrip("=")
+            b += "=" * (-len(b) % 4)
+            try:
+                raw = binascii.a2b_base64(b)
+            except (binascii.Error, ValueError):
+                continue
+            decoded = raw.decode("utf-8", "replace")
+            if decoded and sum(1 for ch in decoded if ch.isprintable() or ch in "\n\r\t") >= 0.9 * len(decoded):
+                out.append(decoded)
+    return out
+
+
+def _content(path: str, sc: Scope) -> str | None:
+    reader = sc.ctx.read_file
+    if reader is None or paths.DYN in path or paths.has_glob(path):
+        return None
+    try:
+        return reader(path)
+    except OSError:
+        return None
+
+
+def credential_file_content(path: str, sc: Scope) -> str | None:
+    """What credential the file at *path* holds, judged by its content when clearance may read it."""
+    text = _content(path, sc)
+    return credential_content(text) if text else None
+
+
+def kubeconfig_env(path: str, sc: Scope) -> str | None:
+    """*path* is one of the files $KUBECONFIG names."""
+    value = sc.ctx.env.get("KUBECONFIG", "") if sc.ctx.env else ""
+    for part in value.split(":"):
+        if part and paths.resolve(part, sc.ctx.cwd, sc.ctx.home) == path:
+            return "Kubernetes credentials ($KUBECONFIG)"
+    return None
+
+
 def sensitive_file(path: str, sc: Scope) -> str | None:
     """Why the contents of *path* are secret (credentials, .env files), or None."""
-    why = paths.credential_reason(path, sc.ctx)
+    why = paths.credential_reason(path, sc.ctx) or kubeconfig_env(path, sc)
     if why:
         return why
     base = posixpath.basename(path)
     if base == ".env" or (base.startswith(".env.") and not base.endswith((".example", ".sample", ".template", ".dist"))):
         return "environment file with secrets (" + base + ")"
+    held = credential_file_content(path, sc)
+    if held:
+        return "a file holding " + held
     return None
 
 
@@ -183,7 +330,7 @@ def reads_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
 def read_secret_file(e: Effect, sc: Scope) -> str | None:
     if e.kind != READ:
         return None
-    why = paths.credential_reason(e.path, sc.ctx)
+    why = paths.credential_reason(e.path, sc.ctx) or kubeconfig_env(e.path, sc)
     if why is None and e.recursive:
         why = paths.holds_credentials(e.path, sc.ctx)
     if why is None and (paths.has_glob(e.path) or paths.DYN in e.path):
@@ -281,4 +428,104 @@ def grep_environment(cmd: SimpleCommand, sc: Scope) -> str | None:
     ):
         if hint in words:
             return f"{cmd.name} picks secrets ({hint}) out of the environment"
+    return None
+
+
+@rule(
+    id="creds.credential-content",
+    title="Reading a file whose content is a credential",
+    why=(
+        "Path lists cannot name every key and token file; a file that holds a private key, an age key, a kubeconfig"
+        " with a token, a cloud key pair or a wallet key is a credential wherever it lies, and its contents would land"
+        " in the agent's context. Judged by content where clearance may read the file (the project and temp directories)."
+    ),
+    verdict=ASK,
+    scope="effect",
+    match=(
+        {
+            "tool_name": "Read",
+            "tool_input": {"file_path": "/home/ana/webapp/deploy/prod.yaml"},
+            "files": {
+                "/home/ana/webapp/deploy/prod.yaml": "apiVersion: v1\nkind: Config\nusers:\n- name: admin\n  user:\n    token: eyJhbGciOiJSUzI1NiJ9.x.y\n"
+            },
+        },
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "cat deploy/keys.txt"},
+            "files": {"/home/ana/webapp/deploy/keys.txt": "# public key: age1xyz\nAGE-SECRET-KEY-1" + "Q" * 58 + "\n"},
+        },
+        {
+            "tool_name": "Read",
+            "tool_input": {"file_path": "/home/ana/webapp/notes/id"},
+            "files": {"/home/ana/webapp/notes/id": "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n"},
+        },
+    ),
+    no_match=(
+        {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/src/app.py"}, "files": {"/home/ana/webapp/src/app.py": "print('hi')\n"}},
+        {
+            "tool_name": "Read",
+            "tool_input": {"file_path": "/home/ana/webapp/k8s/deploy.yaml"},
+            "files": {"/home/ana/webapp/k8s/deploy.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n"},
+        },
+        "cat README.md",
+    ),
+)
+def credential_content_read(e: Effect, sc: Scope) -> str | None:
+    if e.kind != READ or e.recursive:
+        return None
+    if paths.credential_reason(e.path, sc.ctx) or kubeconfig_env(e.path, sc):
+        return None  # creds.read-secret-file says so already
+    held = credential_file_content(e.path, sc)
+    if held is None:
+        return None
+    who = f"{e.cmd.name} reads" if e.cmd is not None else "reads"
+    return f"{who} {sc.show(e.path)}, which holds {held}"
+
+
+def _written(action: Action) -> list[tuple[str, str]]:
+    """(path, new text) for each file a Write, Edit, MultiEdit or ApplyPatch call writes."""
+    ti = action.tool_input
+    files = ti.get("files")
+    if isinstance(files, list):
+        return [(f["path"], f["content"]) for f in files if isinstance(f, dict) and isinstance(f.get("path"), str) and isinstance(f.get("content"), str)]
+    parts = [v for v in (ti.get("content"), ti.get("new_string")) if isinstance(v, str)]
+    edits = ti.get("edits")
+    if isinstance(edits, list):
+        parts += [e["new_string"] for e in edits if isinstance(e, dict) and isinstance(e.get("new_string"), str)]
+    path = ti.get("file_path") or ti.get("path")
+    return [(path, "\n".join(parts))] if isinstance(path, str) and parts else []
+
+
+@rule(
+    id="creds.write-credential-outside",
+    title="Writing a key or credential into a file outside the project",
+    why=(
+        "A private key, age key, kubeconfig with a token or cloud key pair written outside the project and temp"
+        " directories ends up where other programs, sync clients or web servers read it; inside the project the"
+        " user sees it in review. A person decides."
+    ),
+    verdict=ASK,
+    scope="action",
+    tools=("write", "edit"),
+    match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/srv/www/html/k.txt", "content": "AGE-SECRET-KEY-1" + "Q" * 58 + "\n"}},
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/Dropbox/aws.txt", "content": "aws_secret_access_key = " + "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"},
+        },
+    ),
+    no_match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/tests/fixtures/key.pem", "content": "-----BEGIN PRIVATE KEY-----\nMII\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/tmp/notes.txt", "content": "-----BEGIN PRIVATE KEY-----\nMII\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/notes.txt", "content": "meeting at 3"}},
+    ),
+)
+def write_credential_outside(action: Action, sc: Scope) -> str | None:
+    for path, text in _written(action):
+        p = sc.path(path)
+        if sc.inside_project(p) or sc.in_temp(p):
+            continue
+        held = credential_content(text)
+        if held:
+            return f"{action.tool_name} writes {held} into {sc.show(p)}, outside the project"
     return None

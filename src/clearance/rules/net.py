@@ -11,7 +11,7 @@ from ..paths import DYN
 from ..shell.unwrap import SHELLS
 from ..trust import url_host
 from .base import rule
-from .creds import is_secret_var, reads_secrets, sensitive_file
+from .creds import _percent_decode, credential_content, decoded_forms, is_secret_var, reads_secrets, sensitive_file
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -51,7 +51,10 @@ _BLOB = lazy(r"[A-Za-z0-9+/_-]{120,}={0,2}")
 
 
 def has_token(text: str) -> bool:
-    return bool(_TOKEN.search(text))
+    """A token, key or credential in *text*, also once percent-, plus- or base64-decoded (``AK%49A…``)."""
+    if _TOKEN.search(text) or credential_content(text):
+        return True
+    return any(_TOKEN.search(form) or credential_content(form) for form in decoded_forms(text))
 
 
 class Transfer:
@@ -782,6 +785,129 @@ def downloaded_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
 
 
 METADATA_HOSTS = frozenset({"169.254.169.254", "metadata.google.internal", "metadata", "100.100.100.200", "fd00:ec2::254", "[fd00:ec2::254]", "169.254.170.2"})
+# Names that resolve to a metadata service (GCP, AWS instance-data, Azure's and Oracle's aliases).
+METADATA_NAMES = frozenset({"metadata.google.internal", "metadata", "metadata.goog", "instance-data", "instance-data.ec2.internal", "metadata.azure.internal"})
+# 100.100.100.200: Alibaba Cloud; the whole link-local 169.254.0.0/16 holds AWS, Azure, GCP, Oracle and ECS endpoints.
+_METADATA_V4 = frozenset({(100 << 24) | (100 << 16) | (100 << 8) | 200})
+_URL_IN_TEXT = lazy(r"[A-Za-z][A-Za-z0-9+.-]{0,15}://[^\s'\"`)<>]{1,2000}")
+
+
+def _aton(text: str) -> int | None:
+    """An IPv4 address read as inet_aton reads it: ``0xa9fea9fe``, ``2852039166``, ``0251.0376.0251.0376``, ``169.254.43518``."""
+    parts = text.split(".")
+    if not 1 <= len(parts) <= 4:
+        return None
+    nums: list[int] = []
+    for part in parts:
+        if not part:
+            return None
+        try:
+            if part[:2] in ("0x", "0X"):
+                n = int(part[2:], 16) if len(part) > 2 else 0
+            elif len(part) > 1 and part[0] == "0":
+                n = int(part[1:], 8)
+            else:
+                n = int(part, 10) if part.isdigit() else -1
+        except ValueError:
+            return None
+        if n < 0:
+            return None
+        nums.append(n)
+    *head, last = nums
+    if any(n > 255 for n in head) or last >= 1 << (8 * (4 - len(head))):
+        return None
+    value = 0
+    for n in head:
+        value = (value << 8) | n
+    return (value << (8 * (4 - len(head)))) | last
+
+
+def _v4_is_metadata(addr: int) -> bool:
+    return (addr >> 16) == (169 << 8) | 254 or addr in _METADATA_V4
+
+
+def metadata_host(target: str) -> str | None:
+    """*target* (a host, ``host:port`` or URL) names a cloud metadata service: the host as written, else None.
+
+    One reading for every tool that fetches (WebFetch, curl/wget and other clients, interpreter
+    code, MCP tools). Hosts are parsed, not compared as text: trailing dots, case, brackets,
+    percent-escapes, IPv4 in every form inet_aton accepts (hex, decimal, octal, short forms),
+    and IPv6 forms that carry an IPv4 address (``::ffff:169.254.169.254``, ``[::ffff:a9fe:a9fe]``,
+    6to4, NAT64) all count.
+    """
+    raw = target.strip()
+    if not raw:
+        return None
+    host = url_host(raw) if ("://" in raw or "/" in raw or "@" in raw) else raw
+    if "%" in host:
+        host = _percent_decode(host, plus=False)
+    h = host.strip().lower()
+    for sep in "/?#\\":
+        h = h.split(sep, 1)[0]
+    if h.startswith("[") and "]" in h:
+        h = h[1 : h.index("]")]
+    elif h.count(":") == 1:
+        h = h.split(":", 1)[0]
+    h = h.split("%", 1)[0].rstrip(".")
+    if not h:
+        return None
+    if h in METADATA_NAMES or h in METADATA_HOSTS:
+        return host
+    if ":" in h:
+        import ipaddress
+
+        try:
+            ip6 = ipaddress.IPv6Address(h)
+        except ValueError:
+            return None
+        if ip6 == ipaddress.IPv6Address("fd00:ec2::254"):
+            return host
+        v4 = ip6.ipv4_mapped or ip6.sixtofour
+        if v4 is None and (int(ip6) >> 32) in (0, 0x0064FF9B << 64):
+            v4 = ipaddress.IPv4Address(int(ip6) & 0xFFFFFFFF)  # ::a.b.c.d (compatible) and 64:ff9b::/96 (NAT64)
+        return host if v4 is not None and _v4_is_metadata(int(v4)) else None
+    addr = _aton(h)
+    return host if addr is not None and _v4_is_metadata(addr) else None
+
+
+def metadata_in_text(text: str) -> str | None:
+    """The first metadata-service host named by a URL inside *text* (code, JSON, a header)."""
+    for m in _URL_IN_TEXT.finditer(text[:200_000]):
+        found = metadata_host(m.group(0))
+        if found:
+            return found
+    return None
+
+
+_HOST_KEYS = frozenset(
+    {"url", "uri", "href", "link", "host", "hostname", "endpoint", "address", "addr", "ip", "target", "server", "base_url", "baseurl", "domain", "urls"}
+)
+
+
+def metadata_in_input(obj: object, key: str = "", depth: int = 0) -> str | None:
+    """The first metadata-service host in a tool's input (an MCP fetch tool's url, host or free text)."""
+    if depth > 20:
+        return None
+    if isinstance(obj, str):
+        if "://" in obj:
+            return metadata_in_text(obj)
+        if key.lower() in _HOST_KEYS and len(obj) < 300:
+            return metadata_host(obj)
+        return None
+    if isinstance(obj, dict):
+        for k, v in list(obj.items())[:500]:
+            found = metadata_in_input(v, str(k), depth + 1)
+            if found:
+                return found
+    elif isinstance(obj, list):
+        for v in obj[:500]:
+            found = metadata_in_input(v, key, depth + 1)
+            if found:
+                return found
+    return None
+
+
+_METADATA_CLIENTS = DOWNLOADERS | INTERPRETER_NAMES | frozenset({"wget2", "curlie", "lynx", "links", "w3m", "elinks", "python2", "telnet", "openssl"})
 
 
 @rule(
@@ -789,18 +915,37 @@ METADATA_HOSTS = frozenset({"169.254.169.254", "metadata.google.internal", "meta
     title="Reading the cloud instance metadata service",
     why="The metadata endpoint hands out the machine's cloud credentials; an agent fetching it is stealing the role's keys, the classic SSRF target.",
     verdict=SOFT_DENY,
-    commands=("curl", "wget", "http", "https", "xh", "nc", "python", "python3", "node"),
+    commands=tuple(sorted(_METADATA_CLIENTS)),
     match=(
         "curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/",
         "curl -H 'Metadata-Flavor: Google' http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token",
+        "curl http://0xa9fea9fe/latest/meta-data/",
+        "wget -qO- http://2852039166/latest/meta-data/",
+        "curl http://0251.0376.0251.0376/",
+        "curl http://169.254.43518/",
+        "curl 'http://[::ffff:169.254.169.254]/latest/'",
+        "curl http://metadata.google.internal./computeMetadata/v1/",
+        "python3 -c \"import urllib.request as u; print(u.urlopen('http://[::ffff:a9fe:a9fe]/latest/meta-data/').read())\"",
+        "nc 169.254.169.254 80",
     ),
-    no_match=("curl -s https://registry.npmjs.org/react", "echo 169.254.169.254"),
+    no_match=(
+        "curl -s https://registry.npmjs.org/react",
+        "echo 169.254.169.254",
+        "curl http://10.0.0.1/",
+        "curl http://0x7f000001/",
+        "wget https://example.com/169.254.169.254",
+    ),
 )
 def cloud_metadata(cmd: SimpleCommand, sc: Scope) -> str | None:
     for w in cmd.args:
         v = w.value
-        host = url_host(v) if "://" in v else (v if cmd.name == "nc" else "")
-        if host.lower() in METADATA_HOSTS:
+        if "://" in v:
+            host = metadata_in_text(v)
+        elif cmd.name in ("nc", "ncat", "netcat", "telnet", "socat") or (cmd.name in DOWNLOADERS and not v.startswith("-")):
+            host = metadata_host(v.split(":", 1)[1] if v.lower().startswith(("tcp:", "tcp4:", "tcp6:")) else v)
+        else:
+            host = None
+        if host:
             return f"{cmd.name} reads the cloud metadata service ({host}), which hands out this machine's credentials"
     return None
 

@@ -62,17 +62,24 @@ def _secret_in_one_url(url: str, sc: Scope) -> str | None:
     why="The metadata endpoint hands out the machine's cloud credentials; fetching it is the classic SSRF step to steal them.",
     verdict=SOFT_DENY,
     scope="action",
-    tools=("fetch",),
-    match=({"tool_name": "WebFetch", "tool_input": {"url": "http://169.254.169.254/latest/meta-data/iam/security-credentials/", "prompt": "x"}},),
-    no_match=({"tool_name": "WebFetch", "tool_input": {"url": "https://docs.aws.amazon.com/", "prompt": "x"}},),
+    tools=("fetch", "mcp"),
+    match=(
+        {"tool_name": "WebFetch", "tool_input": {"url": "http://169.254.169.254/latest/meta-data/iam/security-credentials/", "prompt": "x"}},
+        {"tool_name": "WebFetch", "tool_input": {"url": "http://0xa9fea9fe/latest/meta-data/", "prompt": "x"}},
+        {"tool_name": "mcp__fetch__fetch", "tool_input": {"url": "http://[::ffff:a9fe:a9fe]/latest/meta-data/"}},
+        {"tool_name": "mcp__http__request", "tool_input": {"host": "metadata.google.internal.", "path": "/computeMetadata/v1/"}},
+    ),
+    no_match=(
+        {"tool_name": "WebFetch", "tool_input": {"url": "https://docs.aws.amazon.com/", "prompt": "x"}},
+        {"tool_name": "mcp__fetch__fetch", "tool_input": {"url": "https://example.com/169.254.169.254"}},
+    ),
 )
 def cloud_metadata_fetch(action: Action, sc: Scope) -> str | None:
-    from .net import METADATA_HOSTS
+    from .net import metadata_in_input
 
-    for url in _urls(action):
-        host = url_host(url)
-        if host.lower() in METADATA_HOSTS:
-            return f"the URL reads the cloud metadata service ({host}), which hands out this machine's credentials"
+    host = metadata_in_input(action.tool_input)
+    if host:
+        return f"the {'URL' if action.kind == 'fetch' else 'input of ' + action.tool_name} reads the cloud metadata service ({host}), which hands out this machine's credentials"
     return None
 
 

@@ -44,7 +44,7 @@ class Script:
 
 
 class _State:
-    __slots__ = ("vars", "cwd", "home", "script", "level", "env")
+    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "source")
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
         self.vars: dict[str, str] = {}
@@ -53,6 +53,7 @@ class _State:
         self.script = script
         self.level = level  # nesting of re-parsed strings (bash -c, eval, ...)
         self.env = env
+        self.source = b""
 
 
 _ANSI = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v", "e": "\x1b", "E": "\x1b", "\\": "\\", "'": "'", '"': '"', "?": "?"}
@@ -102,7 +103,15 @@ def decode_ansi_c(body: str) -> str:
     return "".join(out)
 
 
-def _unescape_unquoted(text: str) -> str:
+_PROTECT = str.maketrans({"{": "\ue0fb", ",": "\ue0fc", "}": "\ue0fd"})
+_UNPROTECT = str.maketrans({"\ue0fb": "{", "\ue0fc": ",", "\ue0fd": "}"})
+
+
+def _protected(value: str, flags: dict[str, bool]) -> str:
+    return value.translate(_PROTECT) if flags["protect"] else value
+
+
+def _unescape_unquoted(text: str, protect: bool = False) -> str:
     if "\\" not in text:
         return text
     out: list[str] = []
@@ -111,7 +120,7 @@ def _unescape_unquoted(text: str) -> str:
         c = text[i]
         if c == "\\" and i + 1 < len(text):
             if text[i + 1] != "\n":
-                out.append(text[i + 1])
+                out.append(text[i + 1].translate(_PROTECT) if protect else text[i + 1])
             i += 2
             continue
         out.append(c)
@@ -236,10 +245,12 @@ class _Walker:
 
     # -- words ---------------------------------------------------------------
 
-    def word(self, node: Any, depth: int) -> Word:
+    def word(self, node: Any, depth: int, protect: bool = False) -> Word:
+        """Evaluate one word; with *protect*, quoted and escaped ``{``, ``,``, ``}``
+        (and those from expansions) come back as stand-ins brace expansion skips."""
         subs: list[SimpleCommand] = []
         vars_: list[str] = []
-        flags = {"procsub": False, "quoted": False}
+        flags = {"procsub": False, "quoted": False, "protect": protect}
         value = self._eval(node, depth, subs, vars_, flags)
         return Word(value, _text(node), subs, flags["procsub"], tuple(vars_), flags["quoted"])
 
@@ -260,35 +271,46 @@ class _Walker:
             raise ParseFailure("the command is nested too deeply to analyse")
         t = node.type
         if t == "word":
-            return _unescape_unquoted(_text(node))
+            return _unescape_unquoted(_text(node), flags["protect"])
         if t == "number" or t == "file_descriptor":
             return _text(node)
         if t == "raw_string":
             flags["quoted"] = True
-            return _text(node)[1:-1]
+            return _protected(_text(node)[1:-1], flags)
         if t == "ansi_c_string":
             flags["quoted"] = True
-            return decode_ansi_c(_text(node)[2:-1])
+            return _protected(decode_ansi_c(_text(node)[2:-1]), flags)
         if t in ("string", "translated_string"):
             flags["quoted"] = True
             parts: list[str] = []
+            raw: bytes = node.text
+            base = node.start_byte
+            pos = 2 if raw.startswith(b'$"') else 1
+            end = len(raw) - 1 if len(raw) > pos and raw.endswith(b'"') else len(raw)
             for c in node.children:
                 ct = c.type
                 if ct == '"' or ct == '$"':
                     continue
+                # Text between the parts is content too: tree-sitter leaves blank-only content
+                # (`" "`) to the closing quote's token.
+                if c.start_byte - base > pos:
+                    parts.append(_protected(_unescape_dquoted(raw[pos : c.start_byte - base].decode("utf-8", "replace")), flags))
                 if ct == "string_content":
-                    parts.append(_unescape_dquoted(_text(c)))
+                    parts.append(_protected(_unescape_dquoted(_text(c)), flags))
                 else:
-                    parts.append(self._eval(c, depth + 1, subs, vars_, flags))
+                    parts.append(_protected(self._eval(c, depth + 1, subs, vars_, flags), flags))
+                pos = max(pos, c.end_byte - base)
+            if end > pos:
+                parts.append(_protected(_unescape_dquoted(raw[pos:end].decode("utf-8", "replace")), flags))
             return "".join(parts)
         if t == "concatenation":
             return "".join(self._eval(c, depth + 1, subs, vars_, flags) for c in node.children)
         if t == "simple_expansion":
             name = _text(node)[1:]
             vars_.append(name)
-            return self._var(name)
+            return _protected(self._var(name), flags)
         if t == "expansion":
-            return self._expansion(node, depth, subs, vars_, flags)
+            return _protected(self._expansion(node, depth, subs, vars_, flags), flags)
         if t in ("command_substitution", "process_substitution"):
             if t == "process_substitution":
                 flags["procsub"] = True
@@ -298,8 +320,27 @@ class _Walker:
         if t == "arithmetic_expansion":
             subs.extend(self.substitution(node, depth))
             return DYN
+        if t == "brace_expression":
+            # `{1..3}`; tree-sitter folds an escape before it into its `{` token (`\${1..3}`).
+            return "".join(
+                self._eval(c, depth + 1, subs, vars_, flags) if c.is_named else _unescape_unquoted(_text(c), flags["protect"]) for c in node.children
+            )
         if t in ("$", '"'):
-            return _text(node)
+            nxt = node.next_sibling
+            while nxt is not None and nxt.type == "concatenation" and nxt.child_count:
+                nxt = nxt.children[0]
+            raw_tok: bytes = node.text
+            if (
+                t == "$"
+                and raw_tok.endswith(b"$")
+                and not raw_tok.endswith(b"\\$")
+                and nxt is not None
+                and nxt.type == "string"
+                and nxt.start_byte == node.end_byte
+            ):
+                # $"..." is a (locale-translated) double-quoted string; tree-sitter may fold a prefix into the `$` token (`-$""`).
+                return _unescape_unquoted(raw_tok[:-1].decode("utf-8", "replace"), flags["protect"])
+            return _unescape_unquoted(_text(node), flags["protect"])
         # Anything else (extglob patterns, regexes, ...) is taken literally,
         # but substitutions inside it still run.
         for c in node.children:
@@ -470,7 +511,15 @@ class _Walker:
             elif c.is_named and body is None:
                 body = c
         if body is not None and body.type == "command":
+            start = len(self.st.script.commands)
             self.command(body, depth + 1, pipe_src, redirects)
+            after = body.next_sibling
+            if after is not None and after.type == "heredoc_redirect" and len(self.st.script.commands) > start:
+                gap = self.st.source[body.end_byte : after.start_byte]
+                if gap.strip() == b"-":
+                    # tree-sitter drops a lone `-` before `<<` (`python - <<EOF`); bash passes it.
+                    cmd = self.st.script.commands[start]
+                    cmd.argv = [*cmd.argv, Word("-", "-")]
             return
         start = len(self.st.script.commands)
         if body is not None:
@@ -492,10 +541,19 @@ class _Walker:
 
     def command(self, node: Any, depth: int, pipe_src: list[SimpleCommand] | None, redirects: list[Redirect]) -> None:
         argv: list[Word] = []
+        argv_nodes: list[list[Any]] = []
+        group: list[Any] = []
         assigns: dict[str, str] = {}
         redirects = list(redirects)
+        prev_end = node.start_byte
+        source = self.st.source
         for c in node.children:
             ct = c.type
+            if c.start_byte > prev_end and source[prev_end : c.start_byte].strip(b" \t\r\n\\"):
+                # tree-sitter skipped text without a token (it drops `\$` after a quote, for one): bash reads it.
+                lost = source[prev_end : c.start_byte].decode("utf-8", "replace").strip()[:30]
+                raise ParseFailure(f"clearance cannot read part of the command the way bash does ({lost!r})")
+            prev_end = c.end_byte
             if ct == "variable_assignment":
                 name, value = "", ""
                 for cc in c.children:
@@ -508,10 +566,26 @@ class _Walker:
             elif ct in ("file_redirect", "heredoc_redirect", "herestring_redirect"):
                 redirects.append(self.redirect(c, depth))
             elif ct == "command_name":
-                for cc in c.children:
-                    argv.extend(self.argwords(cc, depth + 1))
-            elif c.is_named and ct != "comment":
-                argv.extend(self.argwords(c, depth + 1))
+                group = list(c.children)
+            elif ct != "comment":
+                # Unnamed tokens are words too: tree-sitter makes `==`, `=~` and `\$` tokens of their own.
+                if ct == "regex" and any(ch in _text(c) for ch in "'\"\\$`"):
+                    # `cmd ==$'x'`: tree-sitter reads a [[ ]] pattern where bash reads a word.
+                    raise ParseFailure(f"clearance cannot read the word {_text(c)[:30]!r} the way bash does")
+                group = [c]
+            else:
+                continue
+            if group:
+                # tree-sitter sometimes leaves parts of one word as siblings (`''\$`): bash reads one word.
+                if argv_nodes and argv_nodes[-1][-1].end_byte == group[0].start_byte:
+                    argv_nodes[-1].extend(group)
+                else:
+                    if argv_nodes:
+                        argv.extend(self.argwords(argv_nodes.pop(), depth + 1))
+                    argv_nodes.append(group)
+                group = []
+        if argv_nodes:
+            argv.extend(self.argwords(argv_nodes.pop(), depth + 1))
         if "IFS" in assigns and (not argv or argv[0].value in _REPARSING):
             # A global IFS change, or one for a command that re-splits text (eval, a shell, source):
             # later words do not split the way they read. `IFS= read -r line` changes nothing here.
@@ -543,15 +617,33 @@ class _Walker:
             nodes, self.pending = self.pending, []
             self.trailing(cmd, nodes, depth)
 
-    def argwords(self, node: Any, depth: int) -> list[Word]:
-        w = self.word(node, depth)
-        if node.type in ("simple_expansion", "expansion") and DYN not in w.value and any(c in w.value for c in " \t\n"):
+    def argwords(self, nodes: list[Any], depth: int) -> list[Word]:
+        """The words one shell word becomes (*nodes* are its adjacent parts)."""
+        braces = any(b"{" in n.text for n in nodes)
+        parts = [self.word(n, depth, braces) for n in nodes]
+        if len(parts) == 1:
+            w = parts[0]
+        else:
+            w = Word(
+                "".join(p.value for p in parts),
+                "".join(p.raw for p in parts),
+                [s for p in parts for s in p.subs],
+                any(p.procsub for p in parts),
+                tuple(v for p in parts for v in p.vars),
+                any(p.quoted for p in parts),
+            )
+        node = nodes[0]
+        if len(nodes) == 1 and node.type in ("simple_expansion", "expansion") and DYN not in w.value and any(c in w.value for c in " \t\n"):
             # An unquoted expansion is split into fields: cmd="rm -rf ~"; $cmd runs rm.
-            return [Word(part, w.raw, w.subs, w.procsub, w.vars, False) for part in w.value.split()]
-        if node.type in ("concatenation", "word") and "{" in w.value and ("," in w.value or ".." in w.value):
-            if not w.quoted:
-                return [Word(v, w.raw, w.subs, w.procsub, w.vars, w.quoted) for v in expand_braces(w.value)]
-        return [w]
+            value = w.value.translate(_UNPROTECT)
+            return [Word(part, w.raw, w.subs, w.procsub, w.vars, False) for part in value.split()]
+        if not braces:
+            return [w]
+        # Brace expansion comes before quote removal: `{a,'b c'}` is two words, `'{'a,b}` one.
+        values = expand_braces(w.value) if "{" in w.value and ("," in w.value or ".." in w.value) else [w.value]
+        if len(values) > 1 and not w.quoted:
+            values = [v for v in values if v] or [""]  # `{a,}`: an unquoted empty word disappears
+        return [Word(v.translate(_UNPROTECT), w.raw, w.subs, w.procsub, w.vars, w.quoted) for v in values]
 
     def _follow_cd(self, cmd: SimpleCommand) -> None:
         args = [a.value for a in cmd.args if not a.value.startswith("-") or a.value == "-"]
@@ -586,6 +678,112 @@ def _first_error(node: Any) -> Any:
     return None
 
 
+_KEEPS_CONTINUATIONS = frozenset({"raw_string", "ansi_c_string", "comment"})
+
+
+def _ansi_c_end(data: bytes, start: int) -> int:
+    """Where bash ends the ``$'..'`` string starting at *start* (the closing quote, or len)."""
+    i, n = start + 2, len(data)
+    while i < n:
+        b = data[i]
+        if b == 0x5C:
+            i += 2
+        elif b == 0x27:
+            return i
+        else:
+            i += 1
+    return n
+
+
+def _join_continuations(data: bytes, root: Any, blanks: bool = True) -> bytes:
+    """*data* rewritten so tree-sitter reads it as bash does.
+
+    ``\\\\`` inside ``$'..'``: tree-sitter reads ``\\\\'`` as an escaped quote
+    and runs the string on (``$'\\\\' ; rm -rf / ; '`` would hide the ``rm``);
+    bash reads an escaped backslash. It is rewritten ``\\x5c``, the same byte.
+
+    Backslash-newline pairs bash removes while reading:
+    Bash keeps them inside single quotes, ``$'..'``, comments and the bodies of
+    here-documents with a quoted delimiter; everywhere else (unquoted words,
+    double quotes, backticks, ``$( )``, unquoted here-document bodies) the pair
+    disappears. Backslashes pair up left to right (``\\<newline>`` is an escaped
+    backslash followed by a newline).
+    """
+    kept: list[tuple[int, int]] = []
+    leaves: list[tuple[int, int]] = []
+    ansi: list[int] = []
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        t = n.type
+        if not n.child_count:
+            leaves.append((n.start_byte, n.end_byte))
+        if t in _KEEPS_CONTINUATIONS:
+            if t == "ansi_c_string" and b"\\\\" in data[n.start_byte + 2 : _ansi_c_end(data, n.start_byte)]:
+                ansi.append(n.start_byte)
+            kept.append((n.start_byte, n.end_byte))
+            continue
+        if t == "heredoc_redirect":
+            quoted = False
+            for c in n.children:
+                if c.type == "heredoc_start":
+                    quoted = any(q in _text(c) for q in "'\"\\")
+                elif c.type == "heredoc_body" and quoted:
+                    kept.append((c.start_byte, c.end_byte))
+        if n.child_count:
+            stack.extend(n.children)
+    if ansi:
+        # The first such string only: what follows it was read under the wrong ending.
+        start = min(ansi)
+        end = _ansi_c_end(data, start)
+        body = data[start + 2 : end]
+        fixed = bytearray()
+        j = 0
+        while j < len(body):
+            if body[j] == 0x5C and j + 1 < len(body):
+                fixed += b"\\x5c" if body[j + 1] == 0x5C else body[j : j + 2]
+                j += 2
+            else:
+                fixed.append(body[j])
+                j += 1
+        return data[: start + 2] + bytes(fixed) + data[end:]
+    if not blanks:
+        return data
+    kept.sort()
+    leaves.sort()
+    out = bytearray()
+    i, n_ = 0, len(data)
+    k = 0
+    lf = 0
+    while i < n_:
+        while k < len(kept) and kept[k][1] <= i:
+            k += 1
+        if k < len(kept) and kept[k][0] <= i:
+            end = kept[k][1]
+            out += data[i:end]
+            i = end
+            continue
+        b = data[i]
+        if b == 0x5C and i + 1 < n_:  # backslash
+            if data[i + 1] == 0x0A:
+                i += 2
+                continue
+            if data[i + 1] in (0x20, 0x09):
+                while lf < len(leaves) and leaves[lf][1] <= i:
+                    lf += 1
+                if lf >= len(leaves) or leaves[lf][0] > i:
+                    # Outside every token: tree-sitter skipped it as a blank; bash reads a quoted blank.
+                    out += b"' '" if data[i + 1] == 0x20 else b"'\t'"
+                    i += 2
+                    continue
+            out += data[i : i + 2]
+            i += 2
+            continue
+        out.append(b)
+        i += 1
+    return bytes(out)
+
+
 def parse(
     source: str,
     cwd: str | None,
@@ -603,7 +801,22 @@ def parse(
         raise ParseFailure(f"the command is {len(source)} characters long, more than the {MAX_SOURCE} clearance analyses")
     if "\x00" in source:
         raise ParseFailure("the command contains a NUL byte")
-    tree = parser().parse(source.encode("utf-8", "surrogatepass"))
+    data = source.encode("utf-8", "surrogatepass")
+    tree = parser().parse(data)
+    if b"\\\n" in data or b"\\ " in data or b"\\\t" in data or (b"$'" in data and b"\\\\" in data):
+        # Blanks and continuations only on a clean tree: the node ranges that say where bash keeps
+        # text as is (quotes, comments) mean nothing in a tree with errors, which is asked about anyway.
+        # Bash removes backslash-newline before it splits words (`r\<newline>m` is `rm`),
+        # and `\<space>` between words is a word holding a space; tree-sitter reads both
+        # as blanks. Rewrite them as bash reads them, then parse again.
+        for _ in range(64):
+            joined = _join_continuations(data, tree.root_node, not tree.root_node.has_error)
+            if joined == data:
+                break
+            data = joined
+            tree = parser().parse(data)
+        else:
+            raise ParseFailure("the command has too many escapes to analyse")
     root = tree.root_node
     if root.has_error:
         bad = _first_error(root)
@@ -616,6 +829,7 @@ def parse(
         raise ParseFailure("the command is not valid bash" + where)
     script = Script()
     st = _State(cwd, home, script, level, env or {})
+    st.source = data
     if vars:
         st.vars.update(vars)
     try:
