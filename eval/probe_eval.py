@@ -16,6 +16,9 @@ The *held-out* sets (--heldout, on by default) were never looked at while writin
   public benign documentation: the README/long description of every distribution installed
     in the environment (except the two injection data sets above and clearance itself) and
     the docstrings of every module of the Python standard library (read with `ast`, not imported).
+The *blind* set (on by default) is the ctxsentry 0.5.0 benchmark (eval/heldout/ctxsentry/: 20 malicious
+and 25 benign repository files aimed at coding agents).  Its texts are never printed by this script
+(only ids), so that changes to the probe are not fitted to them.
 A text is *detected* when the probe scores a hit (>= 3); borderline (2) is
 reported separately: it goes to the reviewer model when one is configured.
 """
@@ -100,6 +103,20 @@ def load_heldout() -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str
     return bad, good, notes
 
 
+def load_blind() -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]], list[str]]:
+    base = ROOT / "eval" / "heldout" / "ctxsentry"
+    bad: list[tuple[str, str, str]] = []
+    good: list[tuple[str, str, str]] = []
+    if not (base / "cases.jsonl").exists():
+        return bad, good, ["eval/heldout/ctxsentry is missing (python eval/heldout/build.py)"]
+    for line in (base / "cases.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            text = (base / r["path"]).read_text(encoding="utf-8", errors="replace")
+            (bad if r["label"] == "malicious" else good).append(("ctxsentry", r["path"], text))
+    return bad, good, []
+
+
 def evaluate(bad: list[tuple[str, str, str]], good: list[tuple[str, str, str]]) -> tuple[dict[str, Any], list[Any], list[Any]]:
     per: dict[str, dict[str, int]] = {}
     missed: list[Any] = []
@@ -134,7 +151,7 @@ def evaluate(bad: list[tuple[str, str, str]], good: list[tuple[str, str, str]]) 
     return res, missed, false_alarms
 
 
-def report(title: str, res: dict[str, Any], missed: list[Any], false_alarms: list[Any], show: int) -> None:
+def report(title: str, res: dict[str, Any], missed: list[Any], false_alarms: list[Any], show: int, texts: bool = True) -> None:
     print(f"== {title}")
     print(f"{'source/kind':36s} {'n':>4s} {'hit':>5s} {'border':>7s}")
     for key, k in sorted(res["per_source"].items(), key=lambda kv: (kv[0].strip().startswith("lang="), kv[0])):
@@ -144,9 +161,9 @@ def report(title: str, res: dict[str, Any], missed: list[Any], false_alarms: lis
         f"false alarms: {res['false_alarms']}/{res['benign']} ({res['false_alarm_rate']:.1%})"
     )
     for source, id_, text, score in missed[:show]:
-        print(f"  missed [{source} {id_}] score {score}: {text[:110]!r}")
+        print(f"  missed [{source} {id_}] score {score}" + (f": {text[:110]!r}" if texts else ""))
     for source, id_, text, signals in false_alarms[:show]:
-        print(f"  false alarm [{source} {id_}] {signals}: {text[:90]!r}")
+        print(f"  false alarm [{source} {id_}]" + (f" {signals}: {text[:90]!r}" if texts else ""))
     print()
 
 
@@ -164,12 +181,17 @@ def main() -> int:
         held, held_missed, held_fa = evaluate(hbad, hgood)
         out["heldout"] = held
         notes.extend(hnotes)
+        bbad, bgood, bnotes = load_blind()
+        blind, blind_missed, blind_fa = evaluate(bbad, bgood)
+        out["blind"] = blind
+        notes.extend(bnotes)
     if a.json:
         print(json.dumps(out))
         return 0
     report("development sets (patterns were tuned on these)", dev, dev_missed, dev_fa, a.show)
     if not a.no_heldout:
         report("held-out sets (never used to write patterns)", held, held_missed, held_fa, a.show)
+        report("blind set (texts never shown)", blind, blind_missed, blind_fa, a.show, texts=False)
     for n in notes:
         print("note:", n)
     return 0

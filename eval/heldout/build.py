@@ -7,6 +7,9 @@ Sources (public PyPI packages; their data is read from the wheels with `ast`, no
   garak-multilingual 0.1.0        Apache-2.0  Turkish and multilingual (de es fr ru ar zh fa tr) injection and jailbreak probes
   jailbreak-corpus-mini-py 0.1.0  MIT         small English jailbreak / injection fixture set
   nullsec-promptinject 0.1.0      MIT         payload library: extraction, override, jailbreak, indirect, tool abuse, 6 languages
+and, kept apart as a *blind* set (its texts were never displayed while the probe was changed):
+  ctxsentry 0.5.0 (sdist)         MIT         benchmark/: 20 malicious and 25 benign repository files aimed at coding agents,
+                                              copied to eval/heldout/ctxsentry/ with its cases.jsonl and LICENSE
 Without WHEEL_DIR the wheels are fetched with `pip download --no-deps` into a temporary directory.
 """
 
@@ -22,6 +25,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PACKAGES = ("garak-multilingual==0.1.0", "jailbreak-corpus-mini-py==0.1.0", "nullsec-promptinject==0.1.0")
+SDISTS = ("ctxsentry==0.5.0",)
 
 
 def _member(wheel: Path, suffix: str) -> str:
@@ -86,13 +90,34 @@ def main() -> int:
     else:
         wheels = Path(tempfile.mkdtemp())
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-d", str(wheels), *PACKAGES], check=True)
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", "-d", str(wheels), *SDISTS], check=True)
     found = {w.name.split("-")[0]: w for w in wheels.glob("*.whl")}
     rows = garak(found["garak_multilingual"]) + corpus_mini(found["jailbreak_corpus_mini_py"]) + nullsec(found["nullsec_promptinject"])
     with open(HERE / "injections.jsonl", "w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
     print(f"{len(rows)} texts written to {HERE / 'injections.jsonl'}")
+    ctx(next(wheels.glob("ctxsentry-*.tar.gz")))
     return 0
+
+
+def ctx(sdist: Path) -> None:
+    import shutil
+    import tarfile
+
+    dest = HERE / "ctxsentry"
+    shutil.rmtree(dest, ignore_errors=True)
+    with tarfile.open(sdist) as t:
+        for m in t.getmembers():
+            parts = m.name.split("/", 1)
+            if not m.isfile() or len(parts) < 2 or not (parts[1].startswith("benchmark/") or parts[1] == "LICENSE"):
+                continue
+            target = dest / parts[1].removeprefix("benchmark/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            f = t.extractfile(m)
+            if f is not None:
+                target.write_bytes(f.read())
+    print(f"ctxsentry benchmark copied to {dest}")
 
 
 if __name__ == "__main__":
