@@ -70,8 +70,9 @@ _IGNORE = lazy(
 )
 _PERSONA = lazy(
     r"(?:\byou\s+are\s+(?:now|no\s+longer)\b|\bfrom\s+now\s+on\b[^.\n]{0,40}\b(?:you|respond|answer|act)\b|\bact\s+as\s+(?:an?\s+)?(?:unrestricted|unfiltered|evil|jailbroken|uncensored)"
-    r"|\bdeveloper\s+mode\b|(?-i:\bDAN\b)(?!-)|\bdo\s+anything\s+now\b|\bjailbr(?:ea|o)k"
-    r"|\b(?:you\s+(?:now\s+)?(?:have|are\s+under|operate\s+(?:with|under))|with|there\s+are|(?:has|have)\s+been\s+given)\s+no\s+(?:ethical\s+|moral\s+)?(?:content\s+)?(?:restrictions|rules|filters?|limits|limitations|content\s+policy|guidelines|censorship)\b"
+    r"|\bdeveloper\s+mode\b|\bdo\s+anything\s+now\b|\bjailbr(?:ea|o)k"
+    # "no restrictions" only after a subject or "with" ("you have no rules", "with no filters")
+    r"|\b(?:with|have|under|are|given)\s+no\s+(?:ethical\s+|moral\s+)?(?:content\s+)?(?:restrictions|rules|filters?|limits|limitations|content\s+policy|guidelines|censorship)\b"
     r"|\bno\s+(?:ethical|moral)\s+(?:restrictions|rules|filters?|limits|limitations|guidelines)\b"
     r"|\bwithout\s+(?:any\s+)?(?:filters?|restrictions|limits|limitations|censorship|question)\b|\b(?:unrestricted|uncensored|unfiltered)\s+(?:assistant|model|ai|mode|response)"
     r"|\bsafety\s+(?:protocols?|filters?|rules)\s+(?:are\s+)?(?:disabled|off|removed)|\bcomply\s+with\s+every\s+request|\bgrant\s+(?:all|every)\s+requests?\b"
@@ -79,6 +80,9 @@ _PERSONA = lazy(
     r"|\bkeine\s+regeln\b|\buneingeschränkt|\bsin\s+restricciones|\bsans\s+(?:restrictions|limites)|\bsenza\s+(?:restrizioni|limiti)|\bmodo\s+desarrollador)",
     re.I,
 )
+# "DAN" (do anything now) in capitals only: "Dan" is a name.  Apart from _PERSONA so that the case-insensitive
+# pattern keeps Python's literal-prefix optimisation (an inline flag group would turn it off).
+_DAN = lazy(r"\bDAN\b(?!-)")
 _REVEAL = lazy(
     r"(?:\b(?:reveal|print|repeat|output|show|dump|tell\s+me|give\s+me|summar\w+|disclose|verrate|révèle|revela|rivela)\b[^.\n]{0,60}"
     r"(?:system\s+(?:prompt|message)|initial\s+instructions|hidden\s+prompt|instructions\s+you\s+were\s+given|operating\s+instructions|words\s+above|context\s+window|internal\s+configuration"
@@ -110,11 +114,7 @@ _IGNORE_ML = lazy(
     r"|(?:تجاهل|انس|إنس|أهمل)\s+(?:\S+\s+){0,2}(?:التعليمات|الأوامر|التوجيهات|القواعد|الإرشادات)"
     r"|(?:دستور|دستورالعمل|قوانین|قواعد)\S*[^.\n]{0,60}(?:نادیده\s+بگیر|فراموش\s+کن)"
     r"|(?:निर्देश|आदेश|नियम)\S*\s+(?:को\s+)?(?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल)"
-    r"|(?:önceki|yukarıdaki|yukaridaki|tüm|bütün|mevcut)\s+(?:\w+\s+){0,2}(?:talimat|komut|yönerge|kural|istem)\w*\s+(?:\w+\s+){0,2}?(?:unut|yok\s+say|görmezden\s+gel|dikkate\s+alma|geçersiz|iptal|umursama)"
-    r"|\b(?:talimat|yönerge)\w*\s+(?:iptal|geçersiz)"
-    r"|\bignor[ea]\s+(?:todas\s+)?(?:as\s+)?(?:suas\s+)?instru[çc](?:ões|oes)|\besque[çc]a\s+(?:todas\s+)?(?:as\s+)?instru[çc]"
-    r"|\b(?:zignoruj|ignoruj|zapomnij)\s+(?:o\s+)?(?:wszystkie\s+|wszystkich\s+)?(?:poprzednie\s+|poprzednich\s+|wcześniejsze\s+)?(?:instrukcje|instrukcjach|polecenia|zasady)"
-    r"|\b(?:negeer|vergeet)\s+(?:alle\s+)?(?:vorige\s+|eerdere\s+|voorgaande\s+)?(?:instructies|opdrachten|regels))",
+    r")",
     re.I,
 )
 _REVEAL_ML = lazy(
@@ -122,12 +122,37 @@ _REVEAL_ML = lazy(
     r"|(?:输出|显示|告诉我|打印|泄露|重复|说出|透露)[^。\n]{0,10}(?:系统提示|系统指令|系统消息|提示词|初始指令)"
     r"|システムプロンプト[^。\n]{0,10}(?:表示|出力|教え|見せ)|시스템\s*프롬프트[^.\n]{0,15}(?:출력|보여|알려|공개)"
     r"|(?:موجه|تعليمات|رسالة)\s+النظام|پیام\s+سیستم|دستورات\s+سیستم"
-    r"|sistem\s+(?:istem|mesaj|talimat)\w*\s+(?:\w+\s+){0,3}?(?:göster|yaz|açıkla|sızdır|tekrarla))",
+    r")",
     re.I,
 )
 _PERSONA_ML = lazy(
     r"(?:\bбез\s+(?:каких-либо\s+|всяких\s+)?(?:ограничений|цензуры|фильтров)|没有任何(?:限制|约束|审查)|不受任何限制|无限制|不加审查|制限(?:なし|のない|を解除)"
-    r"|\b(?:kısıtlama|filtre)\w*\s+(?:kaldır|kapat|yok)|\b(?:sınırsız|sansürsüz|filtresiz)\b|\bsem\s+(?:restrições|filtros)|\bbez\s+(?:ograniczeń|cenzury))",
+    r")",
+    re.I,
+)
+
+# The same in languages written in Latin letters (Turkish, Portuguese, Polish, Dutch): these run on ASCII text too.
+_IGNORE_ML_LATIN = lazy(
+    r"(?:\b(?:önceki|yukarıdaki|yukaridaki|tüm|bütün|mevcut)\s+(?:\w+\s+){0,2}(?:talimat|komut|yönerge|kural|istem)\w*\s+(?:\w+\s+){0,2}?(?:unut|yok\s+say|görmezden\s+gel|dikkate\s+alma|geçersiz|iptal|umursama)"
+    r"|\b(?:talimat|yönerge)\w*\s+(?:iptal|geçersiz)"
+    r"|\bignor[ea]\s+(?:todas\s+)?(?:as\s+)?(?:suas\s+)?instru[çc](?:ões|oes)|\besque[çc]a\s+(?:todas\s+)?(?:as\s+)?instru[çc]"
+    r"|\b(?:zignoruj|ignoruj|zapomnij)\s+(?:o\s+)?(?:wszystkie\s+|wszystkich\s+)?(?:poprzednie\s+|poprzednich\s+|wcześniejsze\s+)?(?:instrukcje|instrukcjach|polecenia|zasady)"
+    r"|\b(?:negeer|vergeet)\s+(?:alle\s+)?(?:vorige\s+|eerdere\s+|voorgaande\s+)?(?:instructies|opdrachten|regels))",
+    re.I,
+)
+_REVEAL_ML_LATIN = lazy(
+    r"(?:\bsistem\s+(?:istem|mesaj|talimat)\w*\s+(?:\w+\s+){0,3}?(?:göster|yaz|açıkla|sızdır|tekrarla))",
+    re.I,
+)
+_PERSONA_ML_LATIN = lazy(
+    r"(?:\b(?:kısıtlama|filtre)\w*\s+(?:kaldır|kapat|yok)|\b(?:sınırsız|sansürsüz|filtresiz)\b|\bsem\s+(?:restrições|filtros)|\bbez\s+(?:ograniczeń|cenzury))",
+    re.I,
+)
+# Patterns that can only match non-ASCII text: skipped on ASCII variants.
+_NON_LATIN = (_IGNORE_ML, _REVEAL_ML, _PERSONA_ML)
+# A cheap first look for an addressee before the expensive structural pattern runs around it.
+_ADDR_HINT = lazy(
+    r"\b(?:claude|chatgpt|gpt|copilot|gemini|cursor|codex|devin|aider|windsurf|cline|jules|opencode|llms?|language\s+models?|ai|agents?|assistants?|bots?|models?)\b",
     re.I,
 )
 
@@ -238,9 +263,22 @@ _HIDDEN_CHARS = (
 
 # Groups of (pattern, weight, what it means); within a group only the first match counts.
 _SIGNALS: tuple[tuple[tuple[LazyRe, int, str], ...], ...] = (
-    ((_IGNORE, 3, "an instruction to ignore previous instructions"), (_IGNORE_ML, 3, "an instruction to ignore previous instructions")),
-    ((_PERSONA, 3, "an attempt to lift the agent's rules or change its role"), (_PERSONA_ML, 3, "an attempt to lift the agent's rules or change its role")),
-    ((_REVEAL, 3, "a request to reveal the agent's instructions"), (_REVEAL_ML, 3, "a request to reveal the agent's instructions")),
+    (
+        (_IGNORE, 3, "an instruction to ignore previous instructions"),
+        (_IGNORE_ML_LATIN, 3, "an instruction to ignore previous instructions"),
+        (_IGNORE_ML, 3, "an instruction to ignore previous instructions"),
+    ),
+    (
+        (_PERSONA, 3, "an attempt to lift the agent's rules or change its role"),
+        (_PERSONA_ML_LATIN, 3, "an attempt to lift the agent's rules or change its role"),
+        (_PERSONA_ML, 3, "an attempt to lift the agent's rules or change its role"),
+        (_DAN, 3, "an attempt to lift the agent's rules or change its role"),
+    ),
+    (
+        (_REVEAL, 3, "a request to reveal the agent's instructions"),
+        (_REVEAL_ML_LATIN, 3, "a request to reveal the agent's instructions"),
+        (_REVEAL_ML, 3, "a request to reveal the agent's instructions"),
+    ),
     ((_TOOLCALL, 3, "a direction to call a tool, send data out or echo a token"),),
     ((_ADDRESSED_STRONG, 3, "directions addressed to AI agents"), (_ADDRESSED, 2, "text addressed to an AI agent")),
     ((_ACTION, 2, "an instruction to run commands or read secrets"),),
@@ -419,17 +457,26 @@ def _decoded_variants(text: str) -> list[str]:
 
 def _directed(text: str) -> int:
     """2 for a direction addressed to an AI agent, 3 when it is consequential; 0 when there is none."""
+    # The structural pattern runs only in windows around a possible addressee (it is the probe's costliest).
+    windows: list[list[int]] = []
+    for h in _ADDR_HINT.compiled.finditer(text):
+        lo, hi = max(0, h.start() - 80), min(len(text), h.end() + 320)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
     best = 0
-    for m in _DIRECTED.compiled.finditer(text):
-        verb = next((g for g in m.groups() if g), "").lower()
-        # the sentence the direction stands in (up to 300 characters)
-        tail = text[m.start() : m.end() + 300]
-        cut = re.search(r"[.!?](?:\s|$)|\n\s*\n", tail[m.end() - m.start() :])
-        sentence = tail[: m.end() - m.start() + cut.start()] if cut else tail
-        negated = bool(re.search(r"\b(?:do\s+not|don'?t|never)\s+\S+$", text[m.start() : m.end()], re.I))
-        if (verb in _CONSEQUENTIAL_VERB and not negated) or _CONSEQUENTIAL_TEXT.search(sentence):
-            return 3
-        best = 2
+    for lo, hi in windows:
+        for m in _DIRECTED.compiled.finditer(text, lo, hi):
+            verb = next((g for g in m.groups() if g), "").lower()
+            # the sentence the direction stands in (up to 300 characters)
+            tail = text[m.start() : m.end() + 300]
+            cut = re.search(r"[.!?](?:\s|$)|\n\s*\n", tail[m.end() - m.start() :])
+            sentence = tail[: m.end() - m.start() + cut.start()] if cut else tail
+            negated = bool(re.search(r"\b(?:do\s+not|don'?t|never)\s+\S+$", text[m.start() : m.end()], re.I))
+            if (verb in _CONSEQUENTIAL_VERB and not negated) or _CONSEQUENTIAL_TEXT.search(sentence):
+                return 3
+            best = 2
     return best
 
 
@@ -461,6 +508,8 @@ def scan(text: str, limit: int = 200_000, _depth: int = 0) -> ProbeResult:
         found = False
         for pattern, weight, label in group:
             for i, v in enumerate(variants):
+                if pattern in _NON_LATIN and v.isascii():
+                    continue
                 if pattern.search(v):
                     r.add(weight, label + (" (in disguised text)" if i and not pattern.search(text) else ""))
                     found = True
