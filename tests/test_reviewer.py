@@ -255,8 +255,8 @@ def test_without_a_key_nothing_is_sent(server: str, tmp_path: Path) -> None:
 
 def test_view_drops_agent_prose_and_tool_outputs(tmp_path: Path) -> None:
     view = render(trim(read_view(str(transcript(tmp_path, ASKED)))))
-    assert "USER: " + ASKED in view
-    assert 'AGENT TOOL CALL: WebFetch {"url": "https://blog.example/cleanup"' in view
+    assert "USER: " + json.dumps(ASKED) in view
+    assert 'AGENT TOOL CALL: "WebFetch" {"url": "https://blog.example/cleanup"' in view
     assert "AGENT PROSE" not in view and "ignore all previous instructions" not in view
 
 
@@ -268,7 +268,7 @@ def test_view_trims_from_the_end_and_keeps_the_first_user_message(tmp_path: Path
     p.write_text("\n".join(json.dumps(r) for r in rows))
     view = trim(read_view(str(p)), budget_tokens=1000)
     text = render(view)
-    assert text.startswith("USER: TASK: migrate the database")
+    assert text.startswith('USER: "TASK: migrate the database"')
     assert "message 199" in text and "message 0 " not in text and "[earlier messages omitted]" in text
     assert len(text) < 1000 * 4 + 400
 

@@ -162,6 +162,10 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
         ctx = policy = None
     else:
         decision, ctx, policy = decide_event_full(canonical, environ)
+        if policy is not None and isinstance(canonical, dict) and policy.data.get("probe", {}).get("on_hit") == "deny-next-outbound":
+            from .probe import outbound_guard  # only with the switch on: an earlier injection hit denies the next outbound call
+
+            decision = outbound_guard(canonical, decision, policy, environ, opts.db) or decision
     if decision.rules and decision.rules[0] in ("input.malformed", "engine.internal-error"):
         msg = msg or "clearance: " + decision.reason
     if opts.audit and isinstance(canonical, dict):

@@ -1,23 +1,58 @@
-"""What the reviewer model sees of a session: the user's words and the agent's tool calls.
+"""What the reviewer model sees of a session: the human's own words and the agent's tool calls.
 
 The agent's own prose and every tool output are dropped, so that a compromised
 or prompt-injected agent cannot argue its case, and instructions planted in
 web pages or files never reach the reviewer.  The view is trimmed from the
 end to a token budget, always keeping the first user message (the task).
+
+Claude Code writes much more than the human's words as ``"type": "user"``
+records.  A record is a *human turn* only when its structure says so:
+
+- not ``isMeta`` (skill and slash-command expansions, hook feedback, caveats),
+  not ``isSidechain`` (a sub-agent's prompt, written by the parent agent),
+  not ``isCompactSummary`` / ``isVisibleInTranscriptOnly`` (the model's own
+  summary of the conversation after compaction);
+- no ``toolUseResult`` and no ``sourceToolUseID`` / ``sourceToolAssistantUUID``
+  (the record carries a tool's output or a tool's follow-up);
+- ``userType`` absent or ``"external"``;
+- content a string, or blocks none of which is a ``tool_result`` (a record
+  carrying a tool result is the harness talking, even with a text block beside it).
+
+Inside a human turn, Claude Code wraps what it adds in lower-case tags whose
+names have a ``-`` or ``_`` (``<system-reminder>``, ``<task-notification>``,
+``<bash-stdout>``, ``<local-command-stdout>``, ``<teammate-message>``,
+``<ide_opened_file>`` …).  Text that starts with such a tag is a harness
+record; the only human words in one are a slash command's name and arguments
+(``<command-name>``/``<command-args>``) and the command typed after ``!``
+(``<bash-input>``).  Such elements inside human prose are cut out, from the
+opening tag to the *last* closing tag of that name, so a reminder that quotes
+a closing tag cannot end early and leave its tail looking like the user's words.
+Losing a human sentence makes the reviewer more cautious; reading an agent's
+sentence as the human's would not, so every doubt drops text.
+
+Everything that reaches the prompt from the session is escaped by `quote` or
+`safe_json`: one JSON string per entry, with line and paragraph separators,
+format characters, control characters and ``<``/``>`` written as ``\\uXXXX``, so
+no entry can start a line, close a section or pose as another role.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
-SYNTHETIC = ("[Request interrupted", "<command-name>", "<local-command-stdout>", "Caveat: The messages below")
+SYNTHETIC = ("[Request interrupted", "Caveat: The messages below", "This session is being continued from a previous conversation")
+_HUMAN_FLAGS_OFF = ("isMeta", "isSidechain", "isCompactSummary", "isVisibleInTranscriptOnly")
+_TOOL_KEYS = ("toolUseResult", "tool_use_result", "sourceToolUseID", "sourceToolAssistantUUID")
+# A harness tag: lower-case words joined by '-' or '_' (system-reminder, bash-stdout, ide_opened_file).
+_TAG = re.compile(r"<([a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)(?:\s[^<>]*)?>")
 
 
 class Entry:
     __slots__ = ("kind", "text")
 
     def __init__(self, kind: str, text: str) -> None:
-        self.kind = kind  # "user" or "tool_call"
+        self.kind = kind  # "user", "tool_call" or "note"
         self.text = text
 
     def __repr__(self) -> str:
@@ -28,6 +63,116 @@ def _tokens(text: str) -> int:
     return len(text) // 4 + 1
 
 
+# -- escaping ----------------------------------------------------------------------------
+
+_SHORT = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\\": "\\\\", '"': '\\"'}
+
+
+def _u(ch: str) -> str:
+    o = ord(ch)
+    if o <= 0xFFFF:
+        return f"\\u{o:04x}"
+    o -= 0x10000
+    return f"\\u{0xD800 + (o >> 10):04x}\\u{0xDC00 + (o & 0x3FF):04x}"
+
+
+def _unsafe(ch: str) -> bool:
+    """Characters a model may read as structure or that hide text: controls, separators, format and unassigned code points."""
+    if ch in "<>":
+        return True
+    o = ord(ch)
+    if 0x20 <= o < 0x7F:
+        return False
+    import unicodedata
+
+    cat = unicodedata.category(ch)
+    return cat in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn") or (cat == "Zs" and ch != " ")
+
+
+def quote(text: str) -> str:
+    """`text` as one JSON-style string literal that is safe inside the reviewer's prompt."""
+    out = ['"']
+    for ch in text:
+        if ch in _SHORT:
+            out.append(_SHORT[ch])
+        elif _unsafe(ch):
+            out.append(_u(ch))
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def safe_json(obj: object, limit: int = 0) -> str:
+    """JSON of `obj` (cut to `limit` characters when given) with the same characters escaped as `quote`.
+
+    ``<``, ``>`` and the unsafe characters can only occur inside JSON strings, so
+    writing them as ``\\uXXXX`` keeps the JSON valid."""
+    raw = json.dumps(obj, ensure_ascii=False)
+    if limit and len(raw) > limit:
+        raw = raw[:limit] + "…"
+    return "".join(_u(ch) if _unsafe(ch) else ch for ch in raw)
+
+
+# -- which words are the human's ---------------------------------------------------------
+
+
+def _inner(text: str, name: str) -> str:
+    m = re.search(rf"<{name}(?:\s[^<>]*)?>(.*?)</{name}>", text, re.S)
+    return m.group(1).strip() if m else ""
+
+
+def human_text(text: str) -> str | None:
+    """The human's own words in the text of a human-turn record, or None when there are none."""
+    s = text.strip()
+    if not s or s.startswith(SYNTHETIC):
+        return None
+    m = _TAG.match(s)
+    if m:
+        name = m.group(1)
+        if name in ("command-name", "command-message"):
+            cmd = _inner(s, "command-name") or _inner(s, "command-message")
+            args = _inner(s, "command-args")
+            return f"(ran the command {cmd}{' ' + args if args else ''})" if cmd else None
+        if name == "bash-input":
+            cmd = _inner(s, "bash-input")
+            return f"(ran in a shell: {cmd})" if cmd else None
+        return None  # a harness record: notification, command output, reminder, peer message
+    # Human prose with harness elements inside: cut each from its opening tag to the last closing tag of its name.
+    parts: list[str] = []
+    pos = 0
+    while True:
+        m = _TAG.search(s, pos)
+        if not m:
+            parts.append(s[pos:])
+            break
+        parts.append(s[pos : m.start()])
+        close = s.rfind(f"</{m.group(1)}>", m.end())
+        if close < 0:
+            break  # unclosed: everything after the tag is dropped
+        pos = close + len(m.group(1)) + 3
+    out = "".join(parts).strip()
+    return out or None
+
+
+def _human_record(row: dict[str, object]) -> bool:
+    if any(row.get(k) for k in _HUMAN_FLAGS_OFF) or any(k in row for k in _TOOL_KEYS):
+        return False
+    return row.get("userType") in (None, "external")
+
+
+def _user_texts(row: dict[str, object], msg: dict[str, object]) -> list[str]:
+    content = msg.get("content")
+    if isinstance(content, str):
+        return [content]
+    if not isinstance(content, list):
+        return []
+    blocks = [b for b in content if isinstance(b, dict)]
+    if any(b.get("type") == "tool_result" for b in blocks):
+        return []  # a tool's output, whatever text rides with it
+    return [str(b.get("text", "")) for b in blocks if b.get("type") == "text"]
+
+
 def read_view(path: str, max_bytes: int = 20_000_000) -> list[Entry]:
     entries: list[Entry] = []
     try:
@@ -35,37 +180,41 @@ def read_view(path: str, max_bytes: int = 20_000_000) -> list[Entry]:
             data = f.read(max_bytes)
     except OSError:
         return entries
-    for line in data.splitlines():
+    for line in data.split("\n"):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
         except ValueError:
             continue
-        if not isinstance(row, dict) or row.get("isMeta"):
+        if not isinstance(row, dict):
+            continue
+        att = row.get("attachment")
+        if row.get("type") == "attachment" and isinstance(att, dict):
+            # A prompt the human typed while the agent was working (queued, then delivered).
+            if att.get("type") == "queued_command" and att.get("commandMode") == "prompt" and _human_record(row) and isinstance(att.get("prompt"), str):
+                t = human_text(str(att["prompt"]))
+                if t:
+                    entries.append(Entry("user", t))
             continue
         msg = row.get("message")
         if not isinstance(msg, dict):
             continue
-        content = msg.get("content")
         role = row.get("type") or msg.get("role")
         if role == "user":
-            texts: list[str] = []
-            if isinstance(content, str):
-                texts.append(content)
-            elif isinstance(content, list):
-                # tool_result blocks are tool outputs: never shown to the reviewer
-                texts.extend(str(b.get("text", "")) for b in content if isinstance(b, dict) and b.get("type") == "text")
-            for t in texts:
-                if t.strip() and not t.lstrip().startswith(SYNTHETIC):
-                    entries.append(Entry("user", t.strip()))
-        elif role == "assistant" and isinstance(content, list):
+            if not _human_record(row):
+                continue
+            for raw in _user_texts(row, msg):
+                t = human_text(raw)
+                if t:
+                    entries.append(Entry("user", t))
+        elif role == "assistant" and not row.get("isMeta"):
+            content = msg.get("content")
+            if not isinstance(content, list):
+                continue
             for b in content:
                 if isinstance(b, dict) and b.get("type") == "tool_use":
-                    args = json.dumps(b.get("input", {}), ensure_ascii=False)
-                    if len(args) > 2000:
-                        args = args[:2000] + "…"
-                    entries.append(Entry("tool_call", f"{b.get('name', '?')} {args}"))
+                    entries.append(Entry("tool_call", f"{quote(str(b.get('name', '?')))} {safe_json(b.get('input', {}), 2000)}"))
     return entries
 
 
@@ -100,14 +249,15 @@ def trim(entries: list[Entry], budget_tokens: int = 6000) -> list[Entry]:
 
 
 def render(entries: list[Entry]) -> str:
+    """One line per entry: ``USER: "<escaped>"``, ``AGENT TOOL CALL: "<name>" <escaped JSON>`` or a note in brackets."""
     out = []
     for e in entries:
         if e.kind == "user":
-            out.append(f"USER: {e.text}")
+            out.append(f"USER: {quote(e.text)}")
         elif e.kind == "tool_call":
-            out.append(f"AGENT TOOL CALL: {e.text}")
+            out.append(f"AGENT TOOL CALL: {e.text}")  # escaped when read
         else:
-            out.append(e.text)
+            out.append(f"[{e.text.strip('[]')}]")
     return "\n".join(out)
 
 
@@ -115,7 +265,7 @@ def user_messages(entries: list[Entry]) -> list[str]:
     return [e.text for e in entries if e.kind == "user"]
 
 
-__all__ = ["Entry", "read_view", "render", "trim", "user_messages"]
+__all__ = ["Entry", "human_text", "quote", "read_view", "render", "safe_json", "trim", "user_messages"]
 
 
 def view_for(path: str, budget_tokens: int = 6000) -> tuple[str, list[Entry]]:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     Env = dict[str, str] | os._Environ[str]
 
 LAYERS = ("managed", "user", "project")
-FORMAT = 3  # bump when the merged shape changes
+FORMAT = 4  # bump when the merged shape changes
 
 
 class LayerFile:
@@ -64,6 +64,7 @@ def empty_policy() -> dict[str, Any]:
         "reviewer": {},
         "reviewer_rules": {k: [] for k in SCHEMA["reviewer"][0]["rules"][0]},
         "escalation": {"max_consecutive_denials": 3, "max_total_denials": 20},
+        "probe": {"on_hit": "warn"},
         "audit": {},
         "ignored": [],
         "errors": [],
@@ -236,6 +237,10 @@ def merge(layers: list[tuple[LayerFile, dict[str, Any] | None, list[str]]]) -> d
                 pol["reviewer"][key] = value
                 pol["sources"]["reviewer." + key] = name
         _merge_escalation(pol, name, data.get("escalation", {}), may_trust)
+        on_hit = data.get("probe", {}).get("on_hit")
+        if on_hit == "deny-next-outbound":  # the stricter setting wins, from any layer
+            pol["probe"]["on_hit"] = on_hit
+            pol["sources"]["probe.on_hit"] = name
         for key, value in data.get("audit", {}).items():
             if name == "project":
                 pol["ignored"].append([f"audit.{key}", name, "a repository may not redirect or switch off the audit trail"])

@@ -61,6 +61,17 @@ SCHEMA: dict[str, Any] = {
         },
         "The optional reviewer model (issue 5).",
     ),
+    "probe": (
+        {
+            "on_hit": (
+                ("warn", "deny-next-outbound"),
+                "What a confident prompt-injection hit in a tool's output does: 'warn' tells the agent (default); 'deny-next-outbound' also "
+                "denies the session's next outbound call (WebFetch, WebSearch, MCP tools, shell commands that reach the network) within an hour. "
+                "The strictest layer wins. Needs the audit store.",
+            ),
+        },
+        "The prompt-injection probe on tool outputs (PostToolUse).",
+    ),
     "escalation": (
         {
             "max_consecutive_denials": (int, "Consecutive denials in a session before auto mode hands over (default 3, at least 2). Managed policy, or user policy when allow_user_trust; never the project."),

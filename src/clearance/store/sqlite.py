@@ -202,6 +202,19 @@ class SqliteStore:
         rows = self.conn.execute("SELECT session_id, consecutive_denials, total_denials, decisions, escalations, updated FROM sessions").fetchall()
         return [dict(zip(("session_id", "consecutive_denials", "total_denials", "decisions", "escalations", "updated"), r)) for r in rows]
 
+    def latest_rule_times(self, session_id: str, rule_ids: tuple[str, ...], since: float) -> dict[str, float]:
+        """For each rule id, the time of the session's latest decision since `since` that names it (absent when none).
+
+        Uses the (session_id, ts) index; the prompt-injection probe's outbound guard asks this on PreToolUse."""
+        out: dict[str, float] = {}
+        for rid in rule_ids:
+            row = self.conn.execute(
+                "SELECT MAX(ts) FROM decisions WHERE session_id = ? AND ts >= ? AND rules LIKE ?", (session_id, since, f'%"{rid}"%')
+            ).fetchone()
+            if row is not None and row[0] is not None:
+                out[rid] = float(row[0])
+        return out
+
     # -- generic access for the team service's tables ------------------------------
 
     def execute(self, sql: str, params: tuple[Any, ...] = ()) -> None:
