@@ -1,0 +1,205 @@
+"""A scripted model on 127.0.0.1 that speaks the vendors' streaming APIs, for the real agent programs.
+
+Each request is answered from a script: the first answer is the scripted tool call, any later one
+(after the agent returned the tool's result) a short closing message.  Every request body is kept,
+so the run can read what the agent sent back (for example the hook's denial text).
+
+- OpenAI Responses (``POST .../responses``, server-sent events): Codex CLI.
+- Anthropic Messages (``POST .../v1/messages``, ``stream: true`` or not): Claude Code.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+class Script:
+    """What the model does: one tool call, described agent-neutrally."""
+
+    def __init__(self, kind: str, **args: Any) -> None:
+        self.kind = kind  # "shell" (args: command) or "write" (args: path, content)
+        self.args = args
+
+
+class FakeModel:
+    def __init__(self) -> None:
+        self.script: Script | None = None
+        self.requests: list[dict[str, Any]] = []
+        self.lock = threading.Lock()
+        handler = type("Handler", (_Handler,), {"model": self})
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def reset(self, script: Script) -> None:
+        with self.lock:
+            self.script, self.requests = script, []
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+# -- OpenAI Responses -------------------------------------------------------------------
+
+
+def _responses_tool_call(body: dict[str, Any], script: Script) -> dict[str, Any]:
+    tools = {t.get("name") for t in body.get("tools", []) if isinstance(t, dict)}
+    command = script.args["command"] if script.kind == "shell" else f"cat > {script.args['path']} <<'EOF'\n{script.args['content']}\nEOF"
+    if "exec_command" in tools:
+        name, arguments = "exec_command", {"cmd": command}
+    else:
+        name, arguments = "shell", {"command": ["bash", "-lc", command]}
+    return {"type": "function_call", "id": "fc_1", "call_id": "call_1", "name": name, "arguments": json.dumps(arguments), "status": "completed"}
+
+
+def _responses_events(body: dict[str, Any], script: Script | None) -> list[tuple[str, dict[str, Any]]]:
+    answered = any(isinstance(i, dict) and i.get("type") in ("function_call_output", "custom_tool_call_output") for i in body.get("input", []))
+    if script is None or answered:
+        item: dict[str, Any] = {
+            "type": "message",
+            "id": "msg_1",
+            "role": "assistant",
+            "status": "completed",
+            "content": [{"type": "output_text", "text": "done", "annotations": []}],
+        }
+    else:
+        item = _responses_tool_call(body, script)
+    response = {"id": "resp_1", "object": "response", "status": "in_progress", "output": [], "model": body.get("model", "fake")}
+    usage = {
+        "input_tokens": 10,
+        "input_tokens_details": {"cached_tokens": 0},
+        "output_tokens": 5,
+        "output_tokens_details": {"reasoning_tokens": 0},
+        "total_tokens": 15,
+    }
+    return [
+        ("response.created", {"type": "response.created", "response": response}),
+        ("response.output_item.added", {"type": "response.output_item.added", "output_index": 0, "item": item}),
+        ("response.output_item.done", {"type": "response.output_item.done", "output_index": 0, "item": item}),
+        ("response.completed", {"type": "response.completed", "response": dict(response, status="completed", output=[item], usage=usage)}),
+    ]
+
+
+# -- Anthropic Messages -----------------------------------------------------------------
+
+
+def _anthropic_content(body: dict[str, Any], script: Script | None) -> list[dict[str, Any]]:
+    messages = body.get("messages", [])
+    last = messages[-1] if messages else {}
+    content = last.get("content") if isinstance(last, dict) else None
+    answered = isinstance(content, list) and any(isinstance(c, dict) and c.get("type") == "tool_result" for c in content)
+    tools = {t.get("name") for t in body.get("tools", []) if isinstance(t, dict)}
+    if script is None or answered or not tools:
+        return [{"type": "text", "text": "done"}]
+    if script.kind == "shell":
+        return [{"type": "tool_use", "id": "toolu_01", "name": "Bash", "input": {"command": script.args["command"], "description": "scripted"}}]
+    return [{"type": "tool_use", "id": "toolu_01", "name": "Write", "input": {"file_path": script.args["path"], "content": script.args["content"]}}]
+
+
+def _anthropic_events(body: dict[str, Any], content: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    stop = "tool_use" if any(c["type"] == "tool_use" for c in content) else "end_turn"
+    message = {
+        "id": "msg_01",
+        "type": "message",
+        "role": "assistant",
+        "model": body.get("model", "fake"),
+        "content": [],
+        "stop_reason": None,
+        "stop_sequence": None,
+        "usage": {"input_tokens": 10, "output_tokens": 1},
+    }
+    events: list[tuple[str, dict[str, Any]]] = [("message_start", {"type": "message_start", "message": message})]
+    for i, block in enumerate(content):
+        if block["type"] == "text":
+            events.append(("content_block_start", {"type": "content_block_start", "index": i, "content_block": {"type": "text", "text": ""}}))
+            events.append(("content_block_delta", {"type": "content_block_delta", "index": i, "delta": {"type": "text_delta", "text": block["text"]}}))
+        else:
+            start = {"type": "tool_use", "id": block["id"], "name": block["name"], "input": {}}
+            events.append(("content_block_start", {"type": "content_block_start", "index": i, "content_block": start}))
+            delta = {"type": "input_json_delta", "partial_json": json.dumps(block["input"])}
+            events.append(("content_block_delta", {"type": "content_block_delta", "index": i, "delta": delta}))
+        events.append(("content_block_stop", {"type": "content_block_stop", "index": i}))
+    events.append(("message_delta", {"type": "message_delta", "delta": {"stop_reason": stop, "stop_sequence": None}, "usage": {"output_tokens": 5}}))
+    events.append(("message_stop", {"type": "message_stop"}))
+    return events
+
+
+class _Handler(BaseHTTPRequestHandler):
+    model: FakeModel
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def _json(self, status: int, payload: Any) -> None:
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _sse(self, events: list[tuple[str, dict[str, Any]]]) -> None:
+        data = b"".join(f"event: {name}\ndata: {json.dumps(payload)}\n\n".encode() for name, payload in events)
+        self.send_response(200)
+        self.send_header("content-type", "text/event-stream")
+        self.send_header("cache-control", "no-cache")
+        self.send_header("content-length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self) -> None:
+        if self.path.rstrip("/").endswith("/models"):
+            self._json(200, {"data": [], "models": []})
+        else:
+            self._json(404, {"error": "not found"})
+
+    def do_HEAD(self) -> None:
+        self.send_response(200)
+        self.send_header("content-length", "0")
+        self.end_headers()
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("content-length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        try:
+            body = json.loads(raw or b"{}")
+        except ValueError:
+            body = {}
+        path = self.path.split("?", 1)[0]
+        with self.model.lock:
+            self.model.requests.append({"path": path, "body": body})
+            script = self.model.script
+        if path.endswith("/responses"):
+            self._sse(_responses_events(body, script))
+        elif path.endswith("/messages/count_tokens"):
+            self._json(200, {"input_tokens": 10})
+        elif path.endswith("/messages"):
+            content = _anthropic_content(body, script)
+            if body.get("stream"):
+                self._sse(_anthropic_events(body, content))
+            else:
+                stop = "tool_use" if any(c["type"] == "tool_use" for c in content) else "end_turn"
+                self._json(
+                    200,
+                    {
+                        "id": "msg_01",
+                        "type": "message",
+                        "role": "assistant",
+                        "model": body.get("model", "fake"),
+                        "content": content,
+                        "stop_reason": stop,
+                        "stop_sequence": None,
+                        "usage": {"input_tokens": 10, "output_tokens": 5},
+                    },
+                )
+        else:
+            self._json(404, {"error": f"fake model: no route {path}"})
