@@ -19,8 +19,9 @@ from typing import Any
 class Script:
     """What the model does: one tool call, described agent-neutrally."""
 
-    def __init__(self, kind: str, **args: Any) -> None:
+    def __init__(self, kind: str, repeat: int = 1, **args: Any) -> None:
         self.kind = kind  # "shell" (args: command) or "write" (args: path, content)
+        self.repeat = repeat  # the model calls the tool again after each result, this many times in all
         self.args = args
 
 
@@ -50,19 +51,19 @@ class FakeModel:
 # -- OpenAI Responses -------------------------------------------------------------------
 
 
-def _responses_tool_call(body: dict[str, Any], script: Script) -> dict[str, Any]:
+def _responses_tool_call(body: dict[str, Any], script: Script, n: int) -> dict[str, Any]:
     tools = {t.get("name") for t in body.get("tools", []) if isinstance(t, dict)}
     command = script.args["command"] if script.kind == "shell" else f"cat > {script.args['path']} <<'EOF'\n{script.args['content']}\nEOF"
     if "exec_command" in tools:
         name, arguments = "exec_command", {"cmd": command}
     else:
         name, arguments = "shell", {"command": ["bash", "-lc", command]}
-    return {"type": "function_call", "id": "fc_1", "call_id": "call_1", "name": name, "arguments": json.dumps(arguments), "status": "completed"}
+    return {"type": "function_call", "id": f"fc_{n}", "call_id": f"call_{n}", "name": name, "arguments": json.dumps(arguments), "status": "completed"}
 
 
 def _responses_events(body: dict[str, Any], script: Script | None) -> list[tuple[str, dict[str, Any]]]:
-    answered = any(isinstance(i, dict) and i.get("type") in ("function_call_output", "custom_tool_call_output") for i in body.get("input", []))
-    if script is None or answered:
+    answered = sum(1 for i in body.get("input", []) if isinstance(i, dict) and i.get("type") in ("function_call_output", "custom_tool_call_output"))
+    if script is None or answered >= script.repeat:
         item: dict[str, Any] = {
             "type": "message",
             "id": "msg_1",
@@ -71,7 +72,7 @@ def _responses_events(body: dict[str, Any], script: Script | None) -> list[tuple
             "content": [{"type": "output_text", "text": "done", "annotations": []}],
         }
     else:
-        item = _responses_tool_call(body, script)
+        item = _responses_tool_call(body, script, answered + 1)
     response = {"id": "resp_1", "object": "response", "status": "in_progress", "output": [], "model": body.get("model", "fake")}
     usage = {
         "input_tokens": 10,
@@ -92,16 +93,19 @@ def _responses_events(body: dict[str, Any], script: Script | None) -> list[tuple
 
 
 def _anthropic_content(body: dict[str, Any], script: Script | None) -> list[dict[str, Any]]:
-    messages = body.get("messages", [])
-    last = messages[-1] if messages else {}
-    content = last.get("content") if isinstance(last, dict) else None
-    answered = isinstance(content, list) and any(isinstance(c, dict) and c.get("type") == "tool_result" for c in content)
+    answered = sum(
+        1
+        for m in body.get("messages", [])
+        if isinstance(m, dict) and isinstance(m.get("content"), list)
+        for c in m["content"]
+        if isinstance(c, dict) and c.get("type") == "tool_result"
+    )
     tools = {t.get("name") for t in body.get("tools", []) if isinstance(t, dict)}
-    if script is None or answered or not tools:
+    if script is None or answered >= script.repeat or not tools:
         return [{"type": "text", "text": "done"}]
     if script.kind == "shell":
-        return [{"type": "tool_use", "id": "toolu_01", "name": "Bash", "input": {"command": script.args["command"], "description": "scripted"}}]
-    return [{"type": "tool_use", "id": "toolu_01", "name": "Write", "input": {"file_path": script.args["path"], "content": script.args["content"]}}]
+        return [{"type": "tool_use", "id": f"toolu_{answered + 1:02d}", "name": "Bash", "input": {"command": script.args["command"], "description": "scripted"}}]
+    return [{"type": "tool_use", "id": f"toolu_{answered + 1:02d}", "name": "Write", "input": {"file_path": script.args["path"], "content": script.args["content"]}}]
 
 
 def _anthropic_events(body: dict[str, Any], content: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:

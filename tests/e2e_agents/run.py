@@ -224,6 +224,7 @@ class Result:
         self.ok = False
         self.notes: list[str] = []
         self.events: list[dict[str, Any]] = []
+        self.headless_stopped: bool | None = None
 
 
 def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: list[Result], keep: bool) -> Result:
@@ -279,6 +280,29 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             seen = decisions_for(h, target.name)
             r.notes += [f"agent exit {p.returncode}", f"~/{target.name} unchanged: {unchanged}", f"audit: {seen}"]
             r.ok = unchanged and "deny" in seen
+        elif name == "headless-escalation":
+            # The model insists: the same destructive call again after every denial.  clearance's
+            # headless escalation (the 4th denial in a row) asks the agent to stop the run.
+            h.env["CLEARANCE_HEADLESS"] = "1"
+            p = run_agent(h, model, Script("shell", repeat=8, command="rm -r ~/precious"))
+            survived = (h.home / "precious" / "thesis.txt").exists()
+            audit = [x for x in h.audit() if "rm -r ~/precious" in json.dumps(x.get("tool_input"))]
+            stages = [x.get("stage") for x in audit]
+            escalated = stages.count("escalation")
+            calls_after = len(audit) - (stages.index("escalation") + 1) if escalated else None
+            stopped = escalated > 0 and calls_after == 0
+            r.notes += [
+                f"agent exit {p.returncode}",
+                f"~/precious survived: {survived}",
+                f"denials: {len(audit)}",
+                f"escalated: {escalated}",
+                f"model requests: {len(model.requests)}",
+                f"run stopped at the escalation: {stopped}",
+            ]
+            r.headless_stopped = stopped
+            # Measured: Claude Code 2.1.332 -p ends the run on the escalated answer (continue: false);
+            # Codex 0.171.0 has no PreToolUse answer that ends a run, so every repeat is denied instead.
+            r.ok = survived and escalated > 0 and (stopped or agent != "claude")
         elif name == "codex-untrusted-hook":
             p = run_agent(h, model, Script("shell", command="echo ran > untrusted-run.txt"))
             ran = (h.project / "untrusted-run.txt").exists()
@@ -306,8 +330,8 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
 
 
 SCENARIOS = {
-    "codex": ["destroy", "benign", "protected-write", "missing-clearance", "codex-untrusted-hook"],
-    "claude": ["destroy", "benign", "protected-write", "missing-clearance"],
+    "codex": ["destroy", "benign", "protected-write", "missing-clearance", "codex-untrusted-hook", "headless-escalation"],
+    "claude": ["destroy", "benign", "protected-write", "missing-clearance", "headless-escalation"],
 }
 
 EXPECT = {"destroy": "deny", "benign": "allow", "protected-write": "deny", "missing-clearance": "deny"}
