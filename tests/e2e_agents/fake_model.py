@@ -4,7 +4,7 @@ Each request is answered from a script: the first answer is the scripted tool ca
 (after the agent returned the tool's result) a short closing message.  Every request body is kept,
 so the run can read what the agent sent back (for example the hook's denial text).
 
-- OpenAI Responses (``POST .../responses``, server-sent events): Codex CLI.
+- OpenAI Responses (``POST .../responses``, server-sent events): Codex CLI, Copilot CLI (BYOK, offline).
 - Anthropic Messages (``POST .../v1/messages``, ``stream: true`` or not): Claude Code.
 """
 
@@ -20,7 +20,7 @@ class Script:
     """What the model does: one tool call, described agent-neutrally."""
 
     def __init__(self, kind: str, repeat: int = 1, **args: Any) -> None:
-        self.kind = kind  # "shell" (args: command) or "write" (args: path, content)
+        self.kind = kind  # "shell" (args: command), "write" (args: path, content) or "tool" (args: name, arguments)
         self.repeat = repeat  # the model calls the tool again after each result, this many times in all
         self.args = args
 
@@ -53,8 +53,22 @@ class FakeModel:
 
 def _responses_tool_call(body: dict[str, Any], script: Script, n: int) -> dict[str, Any]:
     tools = {t.get("name") for t in body.get("tools", []) if isinstance(t, dict)}
+    if script.kind == "tool":  # a named tool with its own arguments (Copilot CLI's grep, ...)
+        return {
+            "type": "function_call",
+            "id": f"fc_{n}",
+            "call_id": f"call_{n}",
+            "name": script.args["name"],
+            "arguments": json.dumps(script.args["arguments"]),
+            "status": "completed",
+        }
+    if script.kind == "write" and "create" in tools:  # Copilot CLI's file tool
+        arguments = {"path": script.args["path"], "file_text": script.args["content"]}
+        return {"type": "function_call", "id": f"fc_{n}", "call_id": f"call_{n}", "name": "create", "arguments": json.dumps(arguments), "status": "completed"}
     command = script.args["command"] if script.kind == "shell" else f"cat > {script.args['path']} <<'EOF'\n{script.args['content']}\nEOF"
-    if "exec_command" in tools:
+    if "bash" in tools:  # Copilot CLI
+        name, arguments = "bash", {"command": command, "description": "scripted"}
+    elif "exec_command" in tools:
         name, arguments = "exec_command", {"cmd": command}
     else:
         name, arguments = "shell", {"command": ["bash", "-lc", command]}
@@ -104,8 +118,12 @@ def _anthropic_content(body: dict[str, Any], script: Script | None) -> list[dict
     if script is None or answered >= script.repeat or not tools:
         return [{"type": "text", "text": "done"}]
     if script.kind == "shell":
-        return [{"type": "tool_use", "id": f"toolu_{answered + 1:02d}", "name": "Bash", "input": {"command": script.args["command"], "description": "scripted"}}]
-    return [{"type": "tool_use", "id": f"toolu_{answered + 1:02d}", "name": "Write", "input": {"file_path": script.args["path"], "content": script.args["content"]}}]
+        return [
+            {"type": "tool_use", "id": f"toolu_{answered + 1:02d}", "name": "Bash", "input": {"command": script.args["command"], "description": "scripted"}}
+        ]
+    return [
+        {"type": "tool_use", "id": f"toolu_{answered + 1:02d}", "name": "Write", "input": {"file_path": script.args["path"], "content": script.args["content"]}}
+    ]
 
 
 def _anthropic_events(body: dict[str, Any], content: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:

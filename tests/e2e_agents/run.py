@@ -38,6 +38,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "agents"
 AGENTS: dict[str, dict[str, str]] = {
     "codex": {"package": "@openai/codex", "version": "0.171.0"},
     "claude": {"package": "@anthropic-ai/claude-code", "version": "2.1.332"},
+    "copilot": {"package": "@github/copilot", "version": "1.0.102"},
 }
 
 CAPTURE = """import os, sys, time
@@ -62,6 +63,9 @@ def find_binary(agent: str) -> Path | None:
     base = prefix(agent) / "node_modules"
     if agent == "codex":
         found = sorted(base.glob("@openai/codex-*/vendor/*/bin/codex"))
+        return found[0] if found else None
+    if agent == "copilot":
+        found = sorted(p for p in base.glob("@github/copilot-*/copilot") if p.is_file())
         return found[0] if found else None
     # The native binary of the platform package (the wrapper's postinstall only links it).
     found = sorted(p for p in base.glob("@anthropic-ai/claude-code-*/claude") if p.is_file())
@@ -156,6 +160,12 @@ def install_clearance(h: Home, trust: bool = True) -> None:
         path.write_text(json.dumps(data, indent=2))
         if trust:
             trust_all_codex_hooks(h)
+    elif h.agent == "copilot":
+        path = h.home / ".copilot" / "hooks" / "clearance.json"
+        data = json.loads(path.read_text())
+        # First: Copilot runs a file's hooks in order and stops at the first deny.
+        data["hooks"]["preToolUse"].insert(0, {"type": "command", "bash": capture_cmd, "timeoutSec": 30})
+        path.write_text(json.dumps(data, indent=2))
 
 
 def trust_all_codex_hooks(h: Home) -> None:
@@ -187,6 +197,18 @@ def run_agent(h: Home, model: FakeModel, script: Script) -> subprocess.Completed
         provider = f'{{name="fake", base_url="{model.url}/v1", env_key="FAKE_KEY", wire_api="responses"}}'
         cmd = [str(h.binary), "exec", "--dangerously-bypass-approvals-and-sandbox", "--skip-git-repo-check"]
         cmd += ["-c", "model_provider=fake", "-c", f"model_providers.fake={provider}", "-m", "gpt-5", prompt]
+    elif h.agent == "copilot":
+        # BYOK against the local model, offline: no GitHub sign-in, telemetry or update check.
+        env.update(
+            COPILOT_PROVIDER_BASE_URL=f"{model.url}/v1",
+            COPILOT_PROVIDER_WIRE_API="responses",
+            COPILOT_PROVIDER_API_KEY="fake",
+            COPILOT_PROVIDER_MODEL_ID="gpt-5",
+            COPILOT_OFFLINE="true",
+            COPILOT_AUTO_UPDATE="false",
+            COPILOT_CACHE_HOME=str(CACHE / "copilot-cache"),
+        )
+        cmd = [str(h.binary), "-p", prompt, "--allow-all-tools", "--model", "gpt-5"]
     else:
         env.update(
             ANTHROPIC_BASE_URL=model.url,
@@ -268,15 +290,15 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             r.ok = made and seen[:1] == ["allow"]
         elif name == "protected-write":
             # Claude Code's Write tool refuses an existing file it has not read (before any hook), so
-            # its scripted write creates a shell start-up file; Codex's shell overwrites ~/.bashrc.
-            if agent == "claude":
+            # its scripted write creates a shell start-up file (so does Copilot's create); Codex's shell overwrites ~/.bashrc.
+            if agent in ("claude", "copilot"):
                 target = h.home / ".bash_profile"
                 script = Script("write", path=str(target), content="alias ls='rm -rf'\n")
             else:
                 target = h.home / ".bashrc"
                 script = Script("shell", command="cat > ~/.bashrc <<'EOF'\nalias ls='rm -rf'\nEOF")
             p = run_agent(h, model, script)
-            unchanged = not target.exists() if agent == "claude" else target.read_text() == "# the user's own\n"
+            unchanged = not target.exists() if agent in ("claude", "copilot") else target.read_text() == "# the user's own\n"
             seen = decisions_for(h, target.name)
             r.notes += [f"agent exit {p.returncode}", f"~/{target.name} unchanged: {unchanged}", f"audit: {seen}"]
             r.ok = unchanged and "deny" in seen
@@ -303,6 +325,15 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             # Measured: Claude Code 2.1.332 -p ends the run on the escalated answer (continue: false);
             # Codex 0.171.0 has no PreToolUse answer that ends a run, so every repeat is denied instead.
             r.ok = survived and escalated > 0 and (stopped or agent != "claude")
+        elif name == "copilot-grep-paths":
+            # Copilot CLI's grep names its directories in `paths`, a list: one of them is ~/.ssh.
+            (h.home / ".ssh").mkdir()
+            (h.home / ".ssh" / "id_ed25519").write_text("-----BEGIN OPENSSH PRIVATE KEY-----\nfake-key-body\n")
+            p = run_agent(h, model, Script("tool", name="grep", arguments={"pattern": "BEGIN", "paths": [".", "~/.ssh"], "output_mode": "content"}))
+            seen = [x["decision"] for x in h.audit() if ".ssh" in json.dumps(x.get("tool_input"))]
+            leaked = any("fake-key-body" in json.dumps(req["body"].get("input", [])) for req in model.requests)
+            r.notes += [f"agent exit {p.returncode}", f"audit: {seen}", f"key text reached the model: {leaked}"]
+            r.ok = "deny" in seen and not leaked
         elif name == "codex-untrusted-hook":
             p = run_agent(h, model, Script("shell", command="echo ran > untrusted-run.txt"))
             ran = (h.project / "untrusted-run.txt").exists()
@@ -332,9 +363,10 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
 SCENARIOS = {
     "codex": ["destroy", "benign", "protected-write", "missing-clearance", "codex-untrusted-hook", "headless-escalation"],
     "claude": ["destroy", "benign", "protected-write", "missing-clearance", "headless-escalation"],
+    "copilot": ["destroy", "benign", "protected-write", "missing-clearance", "copilot-grep-paths", "headless-escalation"],
 }
 
-EXPECT = {"destroy": "deny", "benign": "allow", "protected-write": "deny", "missing-clearance": "deny"}
+EXPECT = {"destroy": "deny", "benign": "allow", "protected-write": "deny", "missing-clearance": "deny", "copilot-grep-paths": "deny"}
 
 
 def save_fixtures(results: list[Result]) -> None:
