@@ -27,7 +27,7 @@ def load(path: Path) -> dict[str, Any]:
 
 def test_there_are_fixtures_from_real_agents() -> None:
     agents = {load(p)["agent"] for p in FIXTURES}
-    assert {"claude", "codex"} <= agents
+    assert {"claude", "codex", "copilot", "gemini"} <= agents
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])

@@ -6,6 +6,7 @@ so the run can read what the agent sent back (for example the hook's denial text
 
 - OpenAI Responses (``POST .../responses``, server-sent events): Codex CLI, Copilot CLI (BYOK, offline).
 - Anthropic Messages (``POST .../v1/messages``, ``stream: true`` or not): Claude Code.
+- Gemini (``POST .../models/M:streamGenerateContent?alt=sse``): Gemini CLI.
 """
 
 from __future__ import annotations
@@ -154,6 +155,29 @@ def _anthropic_events(body: dict[str, Any], content: list[dict[str, Any]]) -> li
     return events
 
 
+# -- Gemini generateContent ------------------------------------------------------------------
+
+
+def _gemini_chunk(body: dict[str, Any], script: Script | None) -> dict[str, Any]:
+    answered = sum(
+        1 for c in body.get("contents", []) if isinstance(c, dict) for part in c.get("parts", []) if isinstance(part, dict) and "functionResponse" in part
+    )
+    part: dict[str, Any]
+    if script is None or answered >= script.repeat:
+        part = {"text": "done"}
+    elif script.kind == "shell":
+        part = {"functionCall": {"name": "run_shell_command", "args": {"command": script.args["command"], "description": "scripted"}}}
+    elif script.kind == "write":
+        part = {"functionCall": {"name": "write_file", "args": {"file_path": script.args["path"], "content": script.args["content"]}}}
+    else:
+        part = {"functionCall": {"name": script.args["name"], "args": script.args["arguments"]}}
+    return {
+        "candidates": [{"content": {"role": "model", "parts": [part]}, "finishReason": "STOP", "index": 0}],
+        "usageMetadata": {"promptTokenCount": 10, "candidatesTokenCount": 5, "totalTokenCount": 15},
+        "modelVersion": "gemini-2.5-pro",
+    }
+
+
 class _Handler(BaseHTTPRequestHandler):
     model: FakeModel
     protocol_version = "HTTP/1.1"
@@ -200,7 +224,19 @@ class _Handler(BaseHTTPRequestHandler):
         with self.model.lock:
             self.model.requests.append({"path": path, "body": body})
             script = self.model.script
-        if path.endswith("/responses"):
+        if path.endswith(":streamGenerateContent"):
+            chunk = _gemini_chunk(body, script)
+            data = f"data: {json.dumps(chunk)}\r\n\r\n".encode()
+            self.send_response(200)
+            self.send_header("content-type", "text/event-stream")
+            self.send_header("content-length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        elif path.endswith(":generateContent"):
+            self._json(200, _gemini_chunk(body, script))
+        elif path.endswith(":countTokens"):
+            self._json(200, {"totalTokens": 10})
+        elif path.endswith("/responses"):
             self._sse(_responses_events(body, script))
         elif path.endswith("/messages/count_tokens"):
             self._json(200, {"input_tokens": 10})
