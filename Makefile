@@ -1,7 +1,7 @@
 # clearance: two commands on a fresh machine.
 #   make run   create .venv, install, decide a bundled sample of agent actions and print a table
 #   make test  install the test dependencies and run the tests, ruff and mypy
-#   make e2e   the real agents (Claude Code, Codex CLI; pinned, npm-installed into ~/.cache/clearance-e2e)
+#   make e2e   the real agents (Claude Code, Codex, Gemini and Copilot CLI; pinned, npm-installed into ~/.cache/clearance-e2e)
 #              against a scripted local model: destructive command blocked, benign one runs, ...
 #   make bench per-decision latency of every path (cold hook, daemon, thin client, http), this tree against BASE
 PYTHON ?= python3
