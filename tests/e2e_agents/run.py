@@ -79,10 +79,12 @@ def find_binary(agent: str) -> Path | None:
 
 
 def ensure(agent: str, install: bool) -> Path:
+    spec = AGENTS[agent]
+    if agent == "gemini" and shutil.which("node") is None:
+        raise Skip(f"node is not on PATH: {spec['package']} is a node program")
     found = find_binary(agent)
     if found:
         return found
-    spec = AGENTS[agent]
     if not install:
         raise Skip(f"{spec['package']}@{spec['version']} is not installed in {prefix(agent)} (run without --no-install)")
     npm = shutil.which("npm")
