@@ -335,9 +335,9 @@ SAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"hook_event_name": "beforeShellExecution", "command": "rm -rf ~", "cwd": "/tmp", "conversation_id": "doctor", "workspace_roots": ["/tmp"]},
         {"hook_event_name": "beforeShellExecution", "command": "ls", "cwd": "/tmp", "conversation_id": "doctor", "workspace_roots": ["/tmp"]},
     ),
-    "copilot": (
-        {"timestamp": 0, "cwd": "/tmp", "toolName": "bash", "toolArgs": json.dumps({"command": "rm -rf ~"})},
-        {"timestamp": 0, "cwd": "/tmp", "toolName": "bash", "toolArgs": json.dumps({"command": "ls"})},
+    "copilot": (  # toolArgs as an object, as Copilot CLI 1.0.x sends it
+        {"timestamp": 0, "cwd": "/tmp", "sessionId": "doctor", "toolName": "bash", "toolArgs": {"command": "rm -rf ~"}},
+        {"timestamp": 0, "cwd": "/tmp", "sessionId": "doctor", "toolName": "bash", "toolArgs": {"command": "ls"}},
     ),
 }
 
