@@ -66,3 +66,29 @@ def test_each_named_directory_is_seen() -> None:
 def test_working_directory_when_cwd_is_absent() -> None:
     event = {"sessionId": "s1", "timestamp": 1, "workingDirectory": PROJECT, "toolName": "bash", "toolArgs": {"command": "ls"}}
     assert copilot.to_event(event)["cwd"] == PROJECT
+
+
+# -- headless escalation in agents whose hooks cannot end a run (measured by make e2e) ---------
+
+
+def _stopping() -> Any:
+    from clearance.model import Decision
+
+    d = Decision("deny", "Stopping the run: auto mode has denied 3 calls in a row", ["fs.delete-outside-project"], "escalation")
+    d.stop = True
+    return d
+
+
+def test_codex_escalation_blocks_and_tells_the_model_to_end_its_turn() -> None:
+    from clearance.adapters import codex
+
+    a = codex.render_answer(_stopping())
+    # Codex 0.171.0 rejects continue:false on PreToolUse ("unsupported"): nothing on stdout, exit 2 blocks.
+    assert a.exit_code == 2 and a.stdout is None
+    assert "end your turn" in a.stderr and "Stopping the run" in a.stderr
+
+
+def test_copilot_escalation_blocks_and_tells_the_model_to_end_its_turn() -> None:
+    a = copilot.render_answer(_stopping())
+    assert a.stdout is not None and a.stdout["permissionDecision"] == "deny"
+    assert "end your turn" in a.stdout["permissionDecisionReason"]

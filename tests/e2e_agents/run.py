@@ -343,10 +343,13 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
                 f"model requests: {len(model.requests)}",
                 f"run stopped at the escalation: {stopped}",
             ]
+            told = bool(model.requests) and "end your turn" in json.dumps(model.requests[-1]["body"])
+            if agent in ("codex", "copilot"):
+                r.notes.append(f"the model was told to end its turn: {told}")
             r.headless_stopped = stopped
             # Measured: Claude Code 2.1.332 -p ends the run on the escalated answer (continue: false);
             # Codex 0.171.0 has no PreToolUse answer that ends a run, so every repeat is denied instead.
-            r.ok = survived and escalated > 0 and (stopped or agent not in ("claude", "gemini"))
+            r.ok = survived and escalated > 0 and (stopped if agent in ("claude", "gemini") else told)
         elif name == "copilot-grep-paths":
             # Copilot CLI's grep names its directories in `paths`, a list: one of them is ~/.ssh.
             (h.home / ".ssh").mkdir()

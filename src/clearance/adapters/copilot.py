@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shlex
 
-from .common import Answer, first_str, parse_json_object
+from .common import END_TURN, Answer, first_str, parse_json_object
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -84,6 +84,8 @@ def render_answer(decision: Decision) -> Answer:
     if decision.decision == "allow":
         return Answer(None, 0)
     reason = f"clearance: {decision.reason} [{', '.join(decision.rules)}]"
-    if decision.decision == "ask":
+    if decision.stop:
+        reason += END_TURN  # Copilot CLI's hooks have no field that ends a run
+    elif decision.decision == "ask":
         reason += " Copilot CLI hooks can only deny, so the call is blocked: ask the user to approve or run it themselves."
     return Answer({"permissionDecision": "deny", "permissionDecisionReason": reason}, 0)
