@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from clearance.installer import CodexError, codex_trust_lines, install, trust_codex_hooks
 
 FAKE = r"""
@@ -148,3 +150,13 @@ def test_a_codex_that_never_answers_is_a_clear_error(tmp_path: Path) -> None:
         assert "did not answer initialize" in str(e)
     else:
         raise AssertionError("no error")
+
+
+def test_codex_home_is_where_the_user_hooks_go(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from clearance.installer import settings_path
+
+    monkeypatch.setenv("CODEX_HOME", str(tmp_path / "ch"))
+    assert settings_path("codex", "user", "/home/ana", "/home/ana/p") == str(tmp_path / "ch" / "hooks.json")
+    assert settings_path("codex", "project", "/home/ana", "/home/ana/p") == "/home/ana/p/.codex/hooks.json"
+    monkeypatch.delenv("CODEX_HOME")
+    assert settings_path("codex", "user", "/home/ana", "/home/ana/p") == "/home/ana/.codex/hooks.json"

@@ -45,7 +45,10 @@ def settings_path(agent: str, scope: str, home: str, project: str) -> str:
     base = home if scope == "user" else project
     paths = {
         "claude": os.path.join(base, ".claude", "settings.json"),
-        "codex": os.path.join(base, ".codex", "hooks.json"),
+        # Codex reads the user's hooks from $CODEX_HOME (default ~/.codex).
+        "codex": os.path.join(os.environ.get("CODEX_HOME") or os.path.join(home, ".codex"), "hooks.json")
+        if scope == "user"
+        else os.path.join(project, ".codex", "hooks.json"),
         "gemini": os.path.join(base, ".gemini", "settings.json"),
         "cursor": os.path.join(base, ".cursor", "hooks.json"),
         # Copilot CLI's user-level hooks directory is $COPILOT_HOME/hooks, by default ~/.copilot/hooks.
@@ -440,7 +443,7 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
         lines.append(f"✗ audit store: {type(e).__name__}: {e}")
     if not any_installed:
         lines.append("- no agent has clearance installed yet: `clearance install claude` (or codex, gemini, cursor, copilot)")
-    codex_cfg = os.path.join(home, ".codex", "config.toml")
+    codex_cfg = os.path.join(os.path.dirname(settings_path("codex", "user", home, project)), "config.toml")
     if os.path.exists(settings_path("codex", "user", home, project)) and os.path.exists(codex_cfg):
         features = _toml_table(codex_cfg, "features")
         for key in ("hooks", "codex_hooks"):  # `hooks` is the key since 0.1xx, `codex_hooks` its deprecated alias
