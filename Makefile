@@ -1,13 +1,15 @@
 # clearance: two commands on a fresh machine.
 #   make run   create .venv, install, decide a bundled sample of agent actions and print a table
 #   make test  install the test dependencies and run the tests, ruff and mypy
+#   make e2e   the real agents (Claude Code, Codex, Gemini and Copilot CLI; pinned, npm-installed into ~/.cache/clearance-e2e)
+#              against a scripted local model: destructive command blocked, benign one runs, ...
 #   make bench per-decision latency of every path (cold hook, daemon, thin client, http), this tree against BASE
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SHARED := ../shared
 
-.PHONY: run test lint eval bench clean install
+.PHONY: run test lint eval bench clean install e2e
 
 $(BIN)/clearance: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +41,9 @@ ROUNDS ?= 40
 bench: install
 	$(BIN)/python bench/compare.py --base $(BASE) --rounds $(ROUNDS)
 	$(BIN)/python bench/decision_time.py --repeat 5
+
+e2e: install
+	$(BIN)/python tests/e2e_agents/run.py $(E2E_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

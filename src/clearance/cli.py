@@ -403,10 +403,17 @@ def _cmd_install(args: argparse.Namespace) -> int:
     if not diff:
         state = "already installed in" if args.cmd == "install" else "not installed in"
         print(f"clearance is {state} {path}; nothing to do")
-        return 0
-    sys.stdout.write(diff)
-    verb = "would change" if args.dry_run else ("installed in" if args.cmd == "install" else "removed from")
-    print(f"\nclearance {verb} {path}" + ("" if args.dry_run or args.cmd != "install" else f" (backup: {path}.clearance.bak)"))
+    else:
+        sys.stdout.write(diff)
+        verb = "would change" if args.dry_run else ("installed in" if args.cmd == "install" else "removed from")
+        print(f"\nclearance {verb} {path}" + ("" if args.dry_run or args.cmd != "install" else f" (backup: {path}.clearance.bak)"))
+    if args.cmd == "install" and args.agent == "codex" and not args.dry_run:
+        # Codex runs a hook only once it is trusted (per hook content): trust clearance's own, through Codex.
+        from .installer import codex_executable, codex_trust_lines
+
+        trusted, lines = codex_trust_lines(args.scope, home, project, dict(os.environ), fix=True)
+        print("\n".join(lines))
+        return 0 if trusted or codex_executable(dict(os.environ)) is None else 1
     return 0
 
 

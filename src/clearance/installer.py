@@ -12,6 +12,7 @@ Gemini CLI and Cursor instead of letting it run.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import os
@@ -44,7 +45,10 @@ def settings_path(agent: str, scope: str, home: str, project: str) -> str:
     base = home if scope == "user" else project
     paths = {
         "claude": os.path.join(base, ".claude", "settings.json"),
-        "codex": os.path.join(base, ".codex", "hooks.json"),
+        # Codex reads the user's hooks from $CODEX_HOME (default ~/.codex).
+        "codex": os.path.join(os.environ.get("CODEX_HOME") or os.path.join(home, ".codex"), "hooks.json")
+        if scope == "user"
+        else os.path.join(project, ".codex", "hooks.json"),
         "gemini": os.path.join(base, ".gemini", "settings.json"),
         "cursor": os.path.join(base, ".cursor", "hooks.json"),
         # Copilot CLI's user-level hooks directory is $COPILOT_HOME/hooks, by default ~/.copilot/hooks.
@@ -334,9 +338,9 @@ SAMPLES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"hook_event_name": "beforeShellExecution", "command": "rm -rf ~", "cwd": "/tmp", "conversation_id": "doctor", "workspace_roots": ["/tmp"]},
         {"hook_event_name": "beforeShellExecution", "command": "ls", "cwd": "/tmp", "conversation_id": "doctor", "workspace_roots": ["/tmp"]},
     ),
-    "copilot": (
-        {"timestamp": 0, "cwd": "/tmp", "toolName": "bash", "toolArgs": json.dumps({"command": "rm -rf ~"})},
-        {"timestamp": 0, "cwd": "/tmp", "toolName": "bash", "toolArgs": json.dumps({"command": "ls"})},
+    "copilot": (  # toolArgs as an object, as Copilot CLI 1.0.x sends it
+        {"timestamp": 0, "cwd": "/tmp", "sessionId": "doctor", "toolName": "bash", "toolArgs": {"command": "rm -rf ~"}},
+        {"timestamp": 0, "cwd": "/tmp", "sessionId": "doctor", "toolName": "bash", "toolArgs": {"command": "ls"}},
     ),
 }
 
@@ -404,6 +408,10 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
                 )
                 continue
             lines.append(f"✓ {agent} ({scope}): hook installed in {path}")
+            if agent == "codex":
+                trusted, trust_lines = codex_trust_lines(scope, home, project, env, fix=False)
+                ok = ok and trusted
+                lines.extend(trust_lines)
     for agent, (bad, good) in SAMPLES.items():
         results = []
         for sample in (bad, good):
@@ -435,10 +443,201 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
         lines.append(f"✗ audit store: {type(e).__name__}: {e}")
     if not any_installed:
         lines.append("- no agent has clearance installed yet: `clearance install claude` (or codex, gemini, cursor, copilot)")
-    codex_cfg = os.path.join(home, ".codex", "config.toml")
+    codex_cfg = os.path.join(os.path.dirname(settings_path("codex", "user", home, project)), "config.toml")
     if os.path.exists(settings_path("codex", "user", home, project)) and os.path.exists(codex_cfg):
-        with open(codex_cfg, encoding="utf-8", errors="replace") as f:
-            if "codex_hooks = false" in f.read().replace("\t", " "):
+        features = _toml_table(codex_cfg, "features")
+        for key in ("hooks", "codex_hooks"):  # `hooks` is the key since 0.1xx, `codex_hooks` its deprecated alias
+            if features.get(key) is False:
                 ok = False
-                lines.append("✗ codex: hooks are switched off in ~/.codex/config.toml ([features] codex_hooks = false)")
+                lines.append(f"✗ codex: hooks are switched off in ~/.codex/config.toml ([features] {key} = false)")
     return ok, lines
+
+
+def _toml_table(path: str, name: str) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        with open(path, "rb") as f:
+            table = tomllib.load(f).get(name)
+    except (OSError, ValueError):
+        return {}
+    return table if isinstance(table, dict) else {}
+
+
+# -- Codex hook trust ------------------------------------------------------------
+#
+# Codex runs a non-managed command hook only after the user trusted its exact definition:
+# ``[hooks.state."<source path>:<event>:<group>:<handler>"] trusted_hash = "sha256:..."`` in
+# ~/.codex/config.toml.  An untrusted or changed ("modified") hook is skipped without a word in
+# ``codex exec``.  clearance never computes that hash: it asks Codex's own app-server
+# (``hooks/list`` gives each hook's ``currentHash`` and ``trustStatus``) and writes the trust
+# back through it (``config/batchWrite``), the path Codex's /hooks screen takes.  Only hooks
+# whose command is clearance's own are ever trusted.  Measured with Codex CLI 0.171.0.
+
+CODEX_ENV = "CLEARANCE_CODEX"  # path of the codex executable, when it is not on PATH
+
+
+class CodexError(Exception):
+    pass
+
+
+def codex_executable(env: dict[str, str]) -> str | None:
+    given = env.get(CODEX_ENV)
+    if given:
+        return given if os.path.exists(given) else None
+    return shutil.which("codex", path=env.get("PATH"))
+
+
+class _AppServer:
+    """A JSON-RPC session with ``codex app-server`` over stdio (one JSON object a line)."""
+
+    def __init__(self, codex: str, home: str, cwd: str, env: dict[str, str], timeout: float) -> None:
+        import queue
+        import subprocess
+        import threading
+
+        self.timeout = timeout
+        self.next_id = 0
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        run_env = dict(env, HOME=home)
+        try:
+            self.proc = subprocess.Popen(
+                [codex, "app-server"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=run_env, cwd=cwd
+            )
+        except OSError as e:
+            raise CodexError(f"could not start `{codex} app-server`: {e}") from None
+
+        def pump() -> None:
+            assert self.proc.stdout is not None
+            for line in self.proc.stdout:
+                self.lines.put(line)
+            self.lines.put(None)
+
+        threading.Thread(target=pump, daemon=True).start()
+        self.call("initialize", {"clientInfo": {"name": "clearance", "version": "1"}})
+        self._send({"jsonrpc": "2.0", "method": "initialized"})
+
+    def _send(self, message: dict[str, Any]) -> None:
+        assert self.proc.stdin is not None
+        try:
+            self.proc.stdin.write(json.dumps(message) + "\n")
+            self.proc.stdin.flush()
+        except OSError as e:
+            raise CodexError(f"codex app-server closed its input: {e}") from None
+
+    def call(self, method: str, params: dict[str, Any]) -> Any:
+        import queue
+        import time
+
+        self.next_id += 1
+        ident = self.next_id
+        self._send({"jsonrpc": "2.0", "id": ident, "method": method, "params": params})
+        deadline = time.monotonic() + self.timeout
+        while True:
+            left = deadline - time.monotonic()
+            try:
+                line = self.lines.get(timeout=max(left, 0.01))
+            except queue.Empty:
+                raise CodexError(f"codex app-server did not answer {method} within {self.timeout:.0f} s") from None
+            if line is None:
+                raise CodexError(f"codex app-server exited before answering {method}")
+            try:
+                message = json.loads(line)
+            except ValueError:
+                continue
+            if not isinstance(message, dict) or message.get("id") != ident:
+                continue  # a notification, or a server request clearance does not answer
+            if "error" in message:
+                raise CodexError(f"codex app-server {method}: {message['error']}")
+            return message.get("result")
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            with contextlib.suppress(OSError):
+                self.proc.stdin.close()
+        try:
+            self.proc.wait(timeout=3)
+        except Exception:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def _codex_ours(hooks_result: Any, source: str) -> list[dict[str, Any]]:
+    """clearance's command hooks from a ``hooks/list`` answer, from the file *source*."""
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    data = hooks_result.get("data") if isinstance(hooks_result, dict) else None
+    for entry in data if isinstance(data, list) else []:
+        for hook in entry.get("hooks", []) if isinstance(entry, dict) else []:
+            if not isinstance(hook, dict) or not isinstance(hook.get("key"), str) or hook["key"] in seen:
+                continue
+            same_file = os.path.realpath(str(hook.get("sourcePath", ""))) == os.path.realpath(source)
+            if hook.get("handlerType") == "command" and _ours(hook.get("command", "")) and same_file:
+                seen.add(hook["key"])
+                out.append(hook)
+    return out
+
+
+def codex_hook_status(codex: str, scope: str, home: str, project: str, env: dict[str, str], timeout: float = 20.0) -> list[dict[str, Any]]:
+    """Codex's own account of clearance's hooks: key, eventName, trustStatus, enabled, currentHash."""
+    server = _AppServer(codex, home, project, env, timeout)
+    try:
+        return _codex_ours(server.call("hooks/list", {"cwds": [project]}), settings_path("codex", scope, home, project))
+    finally:
+        server.close()
+
+
+def trust_codex_hooks(codex: str, scope: str, home: str, project: str, env: dict[str, str], timeout: float = 20.0) -> list[dict[str, Any]]:
+    """Trust clearance's own Codex hooks that are untrusted or modified; returns Codex's account afterwards.
+
+    Raises CodexError when Codex cannot be asked or a hook is still not trusted afterwards.
+    """
+    source = settings_path("codex", scope, home, project)
+    server = _AppServer(codex, home, project, env, timeout)
+    try:
+        hooks = _codex_ours(server.call("hooks/list", {"cwds": [project]}), source)
+        if not hooks:
+            raise CodexError(f"Codex does not list clearance's hooks from {source} (hooks switched off, or the project is not trusted by Codex?)")
+        edits = []
+        expected = hook_command("codex")
+        for hook in hooks:
+            if hook.get("trustStatus") in ("trusted", "managed"):
+                continue
+            key = hook["key"]
+            if hook.get("command") != expected:
+                # Only the command this clearance writes is trusted, never an edited one.
+                raise CodexError(f"hook {key} runs {hook.get('command')!r}, not this clearance's {expected!r}; `clearance uninstall codex`, then install again")
+            if '"' in key or "\\" in key or not str(hook.get("currentHash", "")).startswith("sha256:"):
+                raise CodexError(f"cannot write the trust of hook {key!r}")
+            edits.append({"keyPath": f'hooks.state."{key}"', "mergeStrategy": "upsert", "value": {"trusted_hash": hook["currentHash"]}})
+        if edits:
+            server.call("config/batchWrite", {"edits": edits})
+            hooks = _codex_ours(server.call("hooks/list", {"cwds": [project]}), source)
+    finally:
+        server.close()
+    pending = [h for h in hooks if h.get("trustStatus") not in ("trusted", "managed") or h.get("enabled") is False]
+    if pending:
+        raise CodexError("Codex still does not run " + ", ".join(f"{h['key']} ({h.get('trustStatus')}, enabled={h.get('enabled')})" for h in pending))
+    return hooks
+
+
+CODEX_MANUAL = f"`clearance install codex` with codex on PATH (or {CODEX_ENV}=/path/to/codex), or trust it in codex's /hooks"
+
+
+def codex_trust_lines(scope: str, home: str, project: str, env: dict[str, str], fix: bool) -> tuple[bool, list[str]]:
+    """Doctor / install report on whether Codex will really run clearance's hook; *fix* trusts it first."""
+    manual = CODEX_MANUAL
+    codex = codex_executable(env)
+    if codex is None:
+        return False, [f"✗ codex ({scope}): cannot ask Codex whether it runs the hook (no codex on PATH); it skips an untrusted hook silently. Fix: {manual}"]
+    try:
+        hooks = trust_codex_hooks(codex, scope, home, project, env) if fix else codex_hook_status(codex, scope, home, project, env)
+    except CodexError as e:
+        return False, [f"✗ codex ({scope}): {e}. Codex skips an untrusted hook silently. Fix: {manual}"]
+    if not hooks:
+        return False, [f"✗ codex ({scope}): Codex does not list clearance's hook (hooks switched off, or an untrusted project layer); it will not run it"]
+    bad = [h for h in hooks if h.get("trustStatus") not in ("trusted", "managed") or h.get("enabled") is False]
+    if bad:
+        states = ", ".join(f"{h.get('eventName')}: {h.get('trustStatus')}{'' if h.get('enabled', True) else ', disabled'}" for h in bad)
+        return False, [f"✗ codex ({scope}): Codex will NOT run the hook ({states}); `codex exec` skips it without a word. Fix: {manual}"]
+    return True, [f"✓ codex ({scope}): Codex trusts and runs the hook ({', '.join(sorted(str(h.get('eventName')) for h in hooks))}; {codex})"]

@@ -8,7 +8,7 @@ with exit code 2 and a reason that tells the agent to ask the user.
 
 from __future__ import annotations
 
-from .common import Answer, command_string, join_cwd, patch_files
+from .common import END_TURN, Answer, command_string, join_cwd, patch_files
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -49,7 +49,8 @@ def render_answer(decision: Decision) -> Answer:
     reason = f"clearance {verb}: {decision.reason} [{', '.join(decision.rules)}]"
     if decision.decision == "ask":
         reason += " Codex hooks cannot ask, so the call is blocked: ask the user to approve or run it themselves."
-    out: dict[str, Any] | None = None
     if decision.stop:
-        out = {"continue": False, "stopReason": f"clearance: {decision.reason}"}
-    return Answer(out, 2, reason)
+        # Codex 0.171.0 rejects continue:false on PreToolUse (and PostToolUse's does not end
+        # `codex exec`): exit 2 blocks, the reason asks the model to end its turn.
+        reason += END_TURN
+    return Answer(None, 2, reason)

@@ -20,6 +20,11 @@ class Answer:
         self.stderr = stderr
 
 
+# Headless escalation in an agent whose hooks cannot end a run (Codex, Copilot CLI, measured by
+# `make e2e`): the call is blocked and the model is told to stop.
+END_TURN = " No hook can stop this run, so every further call will be denied too: stop calling tools, end your turn now and tell the user what was blocked."
+
+
 def first_str(d: dict[str, Any], *keys: str) -> str | None:
     for k in keys:
         v = d.get(k)

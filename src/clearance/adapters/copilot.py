@@ -1,7 +1,8 @@
 """GitHub Copilot CLI hooks (preToolUse), see docs/protocols.md.
 
 Input: ``timestamp``, ``cwd``, ``toolName`` (``bash``, ``edit``, ``view``,
-``create`` ...), ``toolArgs`` -- a JSON *string*.  Output: ``{"permissionDecision":
+``create`` ...), ``toolArgs`` -- an object (Copilot CLI 1.0.x; a JSON string in older
+versions: both are read).  grep / glob name their directories in ``paths``, a string or a list.  Output: ``{"permissionDecision":
 "deny", "permissionDecisionReason": ...}``; only "deny" is processed, so *ask*
 becomes a deny that tells the agent to ask the user.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import shlex
 
-from .common import Answer, first_str, parse_json_object
+from .common import END_TURN, Answer, first_str, parse_json_object
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,7 +26,8 @@ INTERNAL = frozenset({"report_intent", "think", "update_todo", "task_complete", 
 def to_event(event: dict[str, Any]) -> dict[str, Any]:
     tool = str(event.get("toolName", ""))
     args = parse_json_object(event.get("toolArgs"))
-    out: dict[str, Any] = {"hook_event_name": "PreToolUse", "cwd": event.get("cwd"), "session_id": event.get("sessionId") or event.get("session_id") or ""}
+    cwd = event.get("cwd") or event.get("workingDirectory")  # workingDirectory: the SDK's name for it
+    out: dict[str, Any] = {"hook_event_name": "PreToolUse", "cwd": cwd, "session_id": event.get("sessionId") or event.get("session_id") or ""}
     if args is None:
         out["tool_name"], out["tool_input"] = tool or "?", "unparseable toolArgs"
         return out
@@ -44,7 +46,7 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
     elif tool == "view":
         out["tool_name"], out["tool_input"] = "Read", {"file_path": path}
     elif tool in ("grep", "glob"):
-        out["tool_name"], out["tool_input"] = tool.capitalize(), {"pattern": args.get("pattern", ""), "path": path or "."}
+        _search(out, tool, args)
     elif tool in ("web_fetch", "fetch"):
         out["tool_name"], out["tool_input"] = "WebFetch", {"url": args.get("url", ""), "prompt": ""}
     elif tool in INTERNAL:
@@ -57,10 +59,33 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _search(out: dict[str, Any], tool: str, args: dict[str, Any]) -> None:
+    """grep / glob over ``paths`` (one directory or a list; default the cwd), or an older ``path``.
+
+    One directory: clearance's Grep / Glob.  Several: the equivalent ripgrep command line, so
+    that each directory is judged (a list is never read as its first entry, nor as ".").
+    """
+    given = args.get("paths", args.get("path"))
+    if given is None:
+        given = []
+    paths = [given] if isinstance(given, str) else given
+    pattern = args.get("pattern", "")
+    if not isinstance(paths, list) or not all(isinstance(p, str) and p for p in paths) or not isinstance(pattern, str):
+        out["tool_name"], out["tool_input"] = tool.capitalize(), f"unparseable toolArgs: paths={given!r}"
+        return
+    if len(paths) <= 1:
+        out["tool_name"], out["tool_input"] = tool.capitalize(), {"pattern": pattern, "path": paths[0] if paths else "."}
+        return
+    flags = ["-e", pattern] if tool == "grep" else ["--files", "-g", pattern]
+    out["tool_name"], out["tool_input"] = "Bash", {"command": shlex.join(["rg", *flags, "--", *paths])}
+
+
 def render_answer(decision: Decision) -> Answer:
     if decision.decision == "allow":
         return Answer(None, 0)
     reason = f"clearance: {decision.reason} [{', '.join(decision.rules)}]"
-    if decision.decision == "ask":
+    if decision.stop:
+        reason += END_TURN  # Copilot CLI's hooks have no field that ends a run
+    elif decision.decision == "ask":
         reason += " Copilot CLI hooks can only deny, so the call is blocked: ask the user to approve or run it themselves."
     return Answer({"permissionDecision": "deny", "permissionDecisionReason": reason}, 0)

@@ -1,0 +1,263 @@
+"""A scripted model on 127.0.0.1 that speaks the vendors' streaming APIs, for the real agent programs.
+
+Each request is answered from a script: the first answer is the scripted tool call, any later one
+(after the agent returned the tool's result) a short closing message.  Every request body is kept,
+so the run can read what the agent sent back (for example the hook's denial text).
+
+- OpenAI Responses (``POST .../responses``, server-sent events): Codex CLI, Copilot CLI (BYOK, offline).
+- Anthropic Messages (``POST .../v1/messages``, ``stream: true`` or not): Claude Code.
+- Gemini (``POST .../models/M:streamGenerateContent?alt=sse``): Gemini CLI.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+class Script:
+    """What the model does: one tool call, described agent-neutrally."""
+
+    def __init__(self, kind: str, repeat: int = 1, **args: Any) -> None:
+        self.kind = kind  # "shell" (args: command), "write" (args: path, content) or "tool" (args: name, arguments)
+        self.repeat = repeat  # the model calls the tool again after each result, this many times in all
+        self.args = args
+
+
+class FakeModel:
+    def __init__(self) -> None:
+        self.script: Script | None = None
+        self.requests: list[dict[str, Any]] = []
+        self.lock = threading.Lock()
+        handler = type("Handler", (_Handler,), {"model": self})
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def reset(self, script: Script) -> None:
+        with self.lock:
+            self.script, self.requests = script, []
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+# -- OpenAI Responses -------------------------------------------------------------------
+
+
+def _responses_tool_call(body: dict[str, Any], script: Script, n: int) -> dict[str, Any]:
+    tools = {t.get("name") for t in body.get("tools", []) if isinstance(t, dict)}
+    if script.kind == "tool":  # a named tool with its own arguments (Copilot CLI's grep, ...)
+        return {
+            "type": "function_call",
+            "id": f"fc_{n}",
+            "call_id": f"call_{n}",
+            "name": script.args["name"],
+            "arguments": json.dumps(script.args["arguments"]),
+            "status": "completed",
+        }
+    if script.kind == "write" and "create" in tools:  # Copilot CLI's file tool
+        arguments = {"path": script.args["path"], "file_text": script.args["content"]}
+        return {"type": "function_call", "id": f"fc_{n}", "call_id": f"call_{n}", "name": "create", "arguments": json.dumps(arguments), "status": "completed"}
+    command = script.args["command"] if script.kind == "shell" else f"cat > {script.args['path']} <<'EOF'\n{script.args['content']}\nEOF"
+    if "bash" in tools:  # Copilot CLI
+        name, arguments = "bash", {"command": command, "description": "scripted"}
+    elif "exec_command" in tools:
+        name, arguments = "exec_command", {"cmd": command}
+    else:
+        name, arguments = "shell", {"command": ["bash", "-lc", command]}
+    return {"type": "function_call", "id": f"fc_{n}", "call_id": f"call_{n}", "name": name, "arguments": json.dumps(arguments), "status": "completed"}
+
+
+def _responses_events(body: dict[str, Any], script: Script | None) -> list[tuple[str, dict[str, Any]]]:
+    answered = sum(1 for i in body.get("input", []) if isinstance(i, dict) and i.get("type") in ("function_call_output", "custom_tool_call_output"))
+    if script is None or answered >= script.repeat:
+        item: dict[str, Any] = {
+            "type": "message",
+            "id": "msg_1",
+            "role": "assistant",
+            "status": "completed",
+            "content": [{"type": "output_text", "text": "done", "annotations": []}],
+        }
+    else:
+        item = _responses_tool_call(body, script, answered + 1)
+    response = {"id": "resp_1", "object": "response", "status": "in_progress", "output": [], "model": body.get("model", "fake")}
+    usage = {
+        "input_tokens": 10,
+        "input_tokens_details": {"cached_tokens": 0},
+        "output_tokens": 5,
+        "output_tokens_details": {"reasoning_tokens": 0},
+        "total_tokens": 15,
+    }
+    return [
+        ("response.created", {"type": "response.created", "response": response}),
+        ("response.output_item.added", {"type": "response.output_item.added", "output_index": 0, "item": item}),
+        ("response.output_item.done", {"type": "response.output_item.done", "output_index": 0, "item": item}),
+        ("response.completed", {"type": "response.completed", "response": dict(response, status="completed", output=[item], usage=usage)}),
+    ]
+
+
+# -- Anthropic Messages -----------------------------------------------------------------
+
+
+def _anthropic_content(body: dict[str, Any], script: Script | None) -> list[dict[str, Any]]:
+    answered = sum(
+        1
+        for m in body.get("messages", [])
+        if isinstance(m, dict) and isinstance(m.get("content"), list)
+        for c in m["content"]
+        if isinstance(c, dict) and c.get("type") == "tool_result"
+    )
+    tools = {t.get("name") for t in body.get("tools", []) if isinstance(t, dict)}
+    if script is None or answered >= script.repeat or not tools:
+        return [{"type": "text", "text": "done"}]
+    if script.kind == "shell":
+        return [
+            {"type": "tool_use", "id": f"toolu_{answered + 1:02d}", "name": "Bash", "input": {"command": script.args["command"], "description": "scripted"}}
+        ]
+    return [
+        {"type": "tool_use", "id": f"toolu_{answered + 1:02d}", "name": "Write", "input": {"file_path": script.args["path"], "content": script.args["content"]}}
+    ]
+
+
+def _anthropic_events(body: dict[str, Any], content: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    stop = "tool_use" if any(c["type"] == "tool_use" for c in content) else "end_turn"
+    message = {
+        "id": "msg_01",
+        "type": "message",
+        "role": "assistant",
+        "model": body.get("model", "fake"),
+        "content": [],
+        "stop_reason": None,
+        "stop_sequence": None,
+        "usage": {"input_tokens": 10, "output_tokens": 1},
+    }
+    events: list[tuple[str, dict[str, Any]]] = [("message_start", {"type": "message_start", "message": message})]
+    for i, block in enumerate(content):
+        if block["type"] == "text":
+            events.append(("content_block_start", {"type": "content_block_start", "index": i, "content_block": {"type": "text", "text": ""}}))
+            events.append(("content_block_delta", {"type": "content_block_delta", "index": i, "delta": {"type": "text_delta", "text": block["text"]}}))
+        else:
+            start = {"type": "tool_use", "id": block["id"], "name": block["name"], "input": {}}
+            events.append(("content_block_start", {"type": "content_block_start", "index": i, "content_block": start}))
+            delta = {"type": "input_json_delta", "partial_json": json.dumps(block["input"])}
+            events.append(("content_block_delta", {"type": "content_block_delta", "index": i, "delta": delta}))
+        events.append(("content_block_stop", {"type": "content_block_stop", "index": i}))
+    events.append(("message_delta", {"type": "message_delta", "delta": {"stop_reason": stop, "stop_sequence": None}, "usage": {"output_tokens": 5}}))
+    events.append(("message_stop", {"type": "message_stop"}))
+    return events
+
+
+# -- Gemini generateContent ------------------------------------------------------------------
+
+
+def _gemini_chunk(body: dict[str, Any], script: Script | None) -> dict[str, Any]:
+    answered = sum(
+        1 for c in body.get("contents", []) if isinstance(c, dict) for part in c.get("parts", []) if isinstance(part, dict) and "functionResponse" in part
+    )
+    part: dict[str, Any]
+    if script is None or answered >= script.repeat:
+        part = {"text": "done"}
+    elif script.kind == "shell":
+        part = {"functionCall": {"name": "run_shell_command", "args": {"command": script.args["command"], "description": "scripted"}}}
+    elif script.kind == "write":
+        part = {"functionCall": {"name": "write_file", "args": {"file_path": script.args["path"], "content": script.args["content"]}}}
+    else:
+        part = {"functionCall": {"name": script.args["name"], "args": script.args["arguments"]}}
+    return {
+        "candidates": [{"content": {"role": "model", "parts": [part]}, "finishReason": "STOP", "index": 0}],
+        "usageMetadata": {"promptTokenCount": 10, "candidatesTokenCount": 5, "totalTokenCount": 15},
+        "modelVersion": "gemini-2.5-pro",
+    }
+
+
+class _Handler(BaseHTTPRequestHandler):
+    model: FakeModel
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def _json(self, status: int, payload: Any) -> None:
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _sse(self, events: list[tuple[str, dict[str, Any]]]) -> None:
+        data = b"".join(f"event: {name}\ndata: {json.dumps(payload)}\n\n".encode() for name, payload in events)
+        self.send_response(200)
+        self.send_header("content-type", "text/event-stream")
+        self.send_header("cache-control", "no-cache")
+        self.send_header("content-length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self) -> None:
+        if self.path.rstrip("/").endswith("/models"):
+            self._json(200, {"data": [], "models": []})
+        else:
+            self._json(404, {"error": "not found"})
+
+    def do_HEAD(self) -> None:
+        self.send_response(200)
+        self.send_header("content-length", "0")
+        self.end_headers()
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("content-length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        try:
+            body = json.loads(raw or b"{}")
+        except ValueError:
+            body = {}
+        path = self.path.split("?", 1)[0]
+        with self.model.lock:
+            self.model.requests.append({"path": path, "body": body})
+            script = self.model.script
+        if path.endswith(":streamGenerateContent"):
+            chunk = _gemini_chunk(body, script)
+            data = f"data: {json.dumps(chunk)}\r\n\r\n".encode()
+            self.send_response(200)
+            self.send_header("content-type", "text/event-stream")
+            self.send_header("content-length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        elif path.endswith(":generateContent"):
+            self._json(200, _gemini_chunk(body, script))
+        elif path.endswith(":countTokens"):
+            self._json(200, {"totalTokens": 10})
+        elif path.endswith("/responses"):
+            self._sse(_responses_events(body, script))
+        elif path.endswith("/messages/count_tokens"):
+            self._json(200, {"input_tokens": 10})
+        elif path.endswith("/messages"):
+            content = _anthropic_content(body, script)
+            if body.get("stream"):
+                self._sse(_anthropic_events(body, content))
+            else:
+                stop = "tool_use" if any(c["type"] == "tool_use" for c in content) else "end_turn"
+                self._json(
+                    200,
+                    {
+                        "id": "msg_01",
+                        "type": "message",
+                        "role": "assistant",
+                        "model": body.get("model", "fake"),
+                        "content": content,
+                        "stop_reason": stop,
+                        "stop_sequence": None,
+                        "usage": {"input_tokens": 10, "output_tokens": 5},
+                    },
+                )
+        else:
+            self._json(404, {"error": f"fake model: no route {path}"})

@@ -1,0 +1,47 @@
+"""The hook events real agent programs sent (captured by tests/e2e_agents/run.py --save-fixtures), decided again.
+
+Each fixture names the agent and version that sent it and the answer clearance gave in that run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from clearance.adapters import detect
+from clearance.hook import Options, run_answer
+from clearance.installer import blocked
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures" / "agents").glob("*.json"))
+
+
+def load(path: Path) -> dict[str, Any]:
+    record: dict[str, Any] = json.loads(path.read_text())
+    return record
+
+
+def test_there_are_fixtures_from_real_agents() -> None:
+    agents = {load(p)["agent"] for p in FIXTURES}
+    assert {"claude", "codex", "copilot", "gemini"} <= agents
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_the_real_event_is_decided_as_in_the_run(path: Path) -> None:
+    record = load(path)
+    event = record["event"]
+    home = posixpath.dirname(event["cwd"])  # the throwaway HOME held the project
+    env = {"HOME": home, "CLEARANCE_HEADLESS": "0", "CLEARANCE_DB": os.environ["CLEARANCE_DB"], "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
+    answer = run_answer(json.dumps(event).encode(), Options(["--agent", record["agent"]]), env)
+    stdout = json.dumps(answer.stdout) if answer.stdout is not None else ""
+    assert blocked(record["agent"], stdout, answer.exit_code) == (record["expect"] == "deny"), (record["scenario"], stdout, answer.exit_code)
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_the_agent_is_recognised_from_its_own_event(path: Path) -> None:
+    record = load(path)
+    assert detect(record["event"]) == record["agent"]

@@ -1,0 +1,94 @@
+"""Copilot CLI's real tool shapes (schemas read from @github/copilot 1.0.102's runtime):
+
+grep and glob take ``paths``: one directory as a string or a list of them (default: cwd), and
+``toolArgs`` reaches a command hook as an object.  A search is judged over every directory it names.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+import pytest
+
+from clearance.adapters import copilot
+from clearance.hook import Options, run_answer
+
+PROJECT = "/home/ana/webapp"
+ENV = {"HOME": "/home/ana", "CLEARANCE_HEADLESS": "0"}
+
+
+def answer(event: dict[str, Any]) -> Any:
+    env = dict(ENV, CLEARANCE_DB=os.environ["CLEARANCE_DB"], XDG_CACHE_HOME=os.environ["XDG_CACHE_HOME"])
+    return run_answer(json.dumps(event).encode(), Options(["--agent", "copilot"]), env)
+
+
+def ev(tool: str, args: dict[str, Any], as_string: bool = False) -> dict[str, Any]:
+    return {"sessionId": "s1", "timestamp": 1, "cwd": PROJECT, "toolName": tool, "toolArgs": json.dumps(args) if as_string else args}
+
+
+DENIED = [
+    ("grep", {"pattern": "BEGIN", "paths": ["/home/ana/.ssh"]}),
+    ("grep", {"pattern": "BEGIN", "paths": "/home/ana/.ssh"}),
+    ("grep", {"pattern": "BEGIN", "paths": [".", "/home/ana/.ssh"]}),
+    ("grep", {"pattern": "token", "paths": ["src", "/home/ana/.aws"], "output_mode": "content"}),
+    ("glob", {"pattern": "**/*", "paths": ["/home/ana/.ssh", "src"]}),
+    ("grep", {"pattern": "x", "paths": ["src", 7]}),  # not a list of strings: never judged as a search of "."
+]
+ALLOWED = [
+    ("grep", {"pattern": "TODO", "paths": ["src", "tests"]}),
+    ("grep", {"pattern": "TODO"}),
+    ("glob", {"pattern": "**/*.ts", "paths": "src"}),
+    ("glob", {"pattern": "**/*.ts", "paths": []}),
+]
+
+
+@pytest.mark.parametrize(("tool", "args"), DENIED)
+@pytest.mark.parametrize("as_string", [False, True])
+def test_a_search_over_a_secret_folder_is_blocked_whatever_else_it_names(tool: str, args: dict[str, Any], as_string: bool) -> None:
+    a = answer(ev(tool, args, as_string))
+    assert a.stdout is not None and a.stdout["permissionDecision"] == "deny", (args, a.stdout)
+
+
+@pytest.mark.parametrize(("tool", "args"), ALLOWED)
+def test_an_ordinary_search_runs(tool: str, args: dict[str, Any]) -> None:
+    a = answer(ev(tool, args))
+    assert (a.exit_code, a.stdout) == (0, None), (args, a.stdout)
+
+
+def test_each_named_directory_is_seen() -> None:
+    out = copilot.to_event(ev("grep", {"pattern": "x", "paths": ["src", "/home/ana/.ssh"]}))
+    text = json.dumps(out["tool_input"])
+    assert "src" in text and "/home/ana/.ssh" in text
+
+
+def test_working_directory_when_cwd_is_absent() -> None:
+    event = {"sessionId": "s1", "timestamp": 1, "workingDirectory": PROJECT, "toolName": "bash", "toolArgs": {"command": "ls"}}
+    assert copilot.to_event(event)["cwd"] == PROJECT
+
+
+# -- headless escalation in agents whose hooks cannot end a run (measured by make e2e) ---------
+
+
+def _stopping() -> Any:
+    from clearance.model import Decision
+
+    d = Decision("deny", "Stopping the run: auto mode has denied 3 calls in a row", ["fs.delete-outside-project"], "escalation")
+    d.stop = True
+    return d
+
+
+def test_codex_escalation_blocks_and_tells_the_model_to_end_its_turn() -> None:
+    from clearance.adapters import codex
+
+    a = codex.render_answer(_stopping())
+    # Codex 0.171.0 rejects continue:false on PreToolUse ("unsupported"): nothing on stdout, exit 2 blocks.
+    assert a.exit_code == 2 and a.stdout is None
+    assert "end your turn" in a.stderr and "Stopping the run" in a.stderr
+
+
+def test_copilot_escalation_blocks_and_tells_the_model_to_end_its_turn() -> None:
+    a = copilot.render_answer(_stopping())
+    assert a.stdout is not None and a.stdout["permissionDecision"] == "deny"
+    assert "end your turn" in a.stdout["permissionDecisionReason"]
