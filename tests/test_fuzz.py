@@ -233,3 +233,33 @@ def test_dangerous_part_is_never_allowed(benign: str, dangerous: str, shape: str
     command = shape.format(b=benign, d=dangerous, q=dangerous.replace("'", "'\\''"))
     d = decide(command)
     assert d.decision != "allow", f"{command!r} was allowed"
+
+
+def test_impossible_paths_never_reach_the_disk(tmp_path: object) -> None:
+    """A word far longer than PATH_MAX (an 80 KB program read as a file name) costs no file-system calls."""
+    import os
+
+    from clearance import context
+
+    root = str(tmp_path)
+    slashes = root + "/" + "a/" * 30000
+    long_name = root + "/" + "x" * 300
+    calls: list[str] = []
+    real = os.path.realpath
+
+    def counting(p: str, *a: object, **k: object) -> str:
+        calls.append(p)
+        return real(p)
+
+    old = os.path.realpath
+    os.path.realpath = counting  # type: ignore[assignment]
+    try:
+        assert context.read_project_file(root, slashes) is None
+        assert context.read_project_file(root, long_name) is None
+        assert context._realpath(slashes) == slashes
+        assert context._realpath(long_name) == long_name
+    finally:
+        os.path.realpath = old  # type: ignore[assignment]
+    assert calls == []
+    assert context.impossible_path(slashes) and context.impossible_path(long_name)
+    assert not context.impossible_path(root + "/src/app.py")

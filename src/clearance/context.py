@@ -37,10 +37,23 @@ def find_project_root(cwd: str, env: dict[str, str] | os._Environ[str]) -> str:
 
 
 MAX_SCRIPT_BYTES = 64 * 1024
+PATH_MAX = 4096
+NAME_MAX = 255
+
+
+def impossible_path(path: str) -> bool:
+    """Longer than the kernel accepts (ENAMETOOLONG): nothing can exist there, so the disk is not asked.
+
+    Keeps every file-system call at the edge bounded: an 80 KB "path" (a sed program read as
+    a file name, say) would otherwise cost one lstat per slash in realpath.
+    """
+    return len(path) > PATH_MAX or any(len(part) > NAME_MAX for part in path.split("/"))
 
 
 def read_project_file(root: str, path: str, extra_roots: tuple[str, ...] = (), home: str = "") -> str | None:
     """The text of a regular file inside *root*, or inside *extra_roots* but not *home* (no symlink escapes), or None."""
+    if impossible_path(path):
+        return None
     try:
         real = os.path.realpath(path)
         inside = _within(real, os.path.realpath(root)) or (
@@ -109,6 +122,8 @@ def _realpath(path: str) -> str:
     """The path with every symlink resolved (memoised for the process); the path itself on error."""
     got = _REAL.get(path)
     if got is None:
+        if impossible_path(path):
+            return path
         try:
             got = os.path.realpath(path)
         except (OSError, ValueError):
