@@ -414,7 +414,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-install", action="store_true", help="use only agents already in the cache")
     ap.add_argument("--save-fixtures", action="store_true", help="write the captured hook events to tests/fixtures/agents/")
     ap.add_argument("--keep", action="store_true", help="keep the throwaway homes")
+    ap.add_argument("--install-only", action="store_true", help="install the pinned agents into the cache and run nothing (CI, before pytest)")
     args = ap.parse_args(argv)
+    if args.install_only:
+        status = 0
+        for agent in args.agent or list(AGENTS):
+            try:
+                print(f"{agent}: {ensure(agent, True)}")
+            except Skip as e:
+                print(f"{agent}: SKIPPED: {e}")
+                status = 3
+        return status
     results: list[Result] = []
     skipped: list[str] = []
     model = FakeModel()
