@@ -11,6 +11,7 @@ import posixpath
 
 from ..paths import DYN
 from .ir import Word
+from .options import normalise, normalise_words
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -39,9 +40,10 @@ class Effect:
         return f"Effect({self.kind}, {self.path.replace(DYN, '$?')!r}, recursive={self.recursive})"
 
 
+# rmdir removes only empty directories: a deletion, never of contents.
 _DELETERS = frozenset({"rm", "rmdir", "unlink", "shred", "srm", "trash", "trash-put", "gio", "rimraf", "del-cli", "trash-cli", "rmtrash", "gtrash", "trash-rm"})
 # Deleters that take whole directories without a -r flag.
-_ALWAYS_RECURSIVE = frozenset({"rmdir", "rimraf", "del-cli", "trash", "trash-put", "gio", "trash-cli", "rmtrash", "gtrash"})
+_ALWAYS_RECURSIVE = frozenset({"rimraf", "del-cli", "trash", "trash-put", "gio", "trash-cli", "rmtrash", "gtrash"})
 _RECURSIVE_READERS = frozenset({"rg", "ag", "ack", "tar", "zip", "7z", "tree", "fd", "fdfind", "ripgrep"})
 _OPT_VALUE = {
     "cp": frozenset({"-t", "--target-directory", "-S", "--suffix"}),
@@ -178,7 +180,12 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     def add(kind: str, w: Word, recursive: bool = False, note: str = "") -> None:
         out.append(Effect(kind, sc.word_path(w, cmd), w.value, recursive, cmd, note))
 
-    if name in _DELETERS:
+    if name in ("rm", "rmdir"):
+        # Read as GNU rm reads them: --rec, -rf, --recursive=…, -- before operands.
+        nc = normalise(cmd)
+        for w in nc.words:
+            add(DELETE, w, nc.has("recursive"))
+    elif name in _DELETERS:
         ops, flags = operands(args)
         if name == "gio" and (not ops or ops[0].value not in ("trash", "remove")):
             ops = []
@@ -188,13 +195,21 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         for w in ops:
             add(DELETE, w, recursive)
     elif name in ("mv", "cp", "install", "ln"):
-        ops, flags = operands(args, _OPT_VALUE[name])
         target_dir = None
-        for i, w in enumerate(args):
-            if w.value in ("-t", "--target-directory") and i + 1 < len(args):
-                target_dir = args[i + 1]
-            elif w.value.startswith("--target-directory="):
-                target_dir = w
+        if name in ("mv", "cp"):
+            nc = normalise(cmd)
+            ops = nc.words
+            flags = {"-r"} if nc.has("recursive", "archive") else set()
+            t = nc.value("target-directory")
+            if t is not None:
+                target_dir = Word(t, t)
+        else:
+            ops, flags = operands(args, _OPT_VALUE[name])
+            for i, w in enumerate(args):
+                if w.value in ("-t", "--target-directory") and i + 1 < len(args):
+                    target_dir = args[i + 1]
+                elif w.value.startswith("--target-directory="):
+                    target_dir = w
         if target_dir is not None:
             dest: Word | None = target_dir
             sources = ops
@@ -234,7 +249,19 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             if v[:1] in "-+=" and v[1:].isalpha():
                 continue
             add(WRITE, w, recursive, note=name)
-    elif name in ("chmod", "chown", "chgrp", "setfacl"):
+    elif name == "chmod":
+        mode, files, recursive = chmod_parts(cmd)
+        # A mode that only adds permissions for the owner (u+w, +x) takes nothing away: an ordinary write.
+        note = "chmod" if mode is None or not _only_adds(mode) else "chmod +"
+        for w in files:
+            add(WRITE, w, recursive, note=note)
+    elif name in ("chown", "chgrp"):
+        nc = normalise(cmd)
+        recursive = nc.has("recursive")
+        skip = 0 if nc.has("reference") else 1
+        for w in nc.words[skip:]:
+            add(WRITE, w, recursive, note=name)
+    elif name == "setfacl":
         ops, flags = operands(args, _OPT_VALUE.get(name, frozenset()))
         recursive = bool(flags & {"-R", "--recursive"})
         for w in ops[1:]:
@@ -367,6 +394,39 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         for p in getattr(facts, "reads", ()):
             add(READ, Word(p, p), note="code")
     return out
+
+
+def chmod_parts(cmd: SimpleCommand) -> tuple[str | None, list[Word], bool]:
+    """(mode, files, recursive) of chmod, which reads -w, -x, -rwx and -755 as modes, not options (GNU chmod.c)."""
+    words: list[Word] = []
+    mode_words: list[str] = []
+    for w in cmd.args:
+        v = w.value
+        if len(v) > 1 and v[0] == "-" and v[1] in "rwxXstugoa0123456789,+=-" and v[1:2] != "-" and not v.startswith("--"):
+            if not any(c in v[1:] for c in "RcfvHLP") or any(c in v[1:] for c in "wxXstugoa,+=0123456789"):
+                mode_words.append(v)
+                continue
+        words.append(w)
+    nc = normalise_words("chmod", words)
+    ops = nc.words
+    if nc.has("reference"):
+        return None, ops, nc.has("recursive")
+    if mode_words:
+        return ",".join(mode_words), ops, nc.has("recursive")
+    if not ops:
+        return None, [], nc.has("recursive")
+    return ops[0].value, ops[1:], nc.has("recursive")
+
+
+def _only_adds(mode: str) -> bool:
+    """Whether a symbolic chmod mode only adds permissions for the owner: u+w, +x, u+rwX."""
+    if DYN in mode:
+        return False
+    for clause in mode.split(","):
+        who, plus, perms = clause.partition("+")
+        if not plus or who.strip("u") or not perms or perms.strip("rwxX"):
+            return False
+    return True
 
 
 def _tar(cmd: SimpleCommand, sc: Scope, add: Callable[..., None]) -> None:

@@ -290,6 +290,13 @@ TOOLS: dict[str, dict[str, object]] = {
         "abbrev": True,
         "dirs": ("C",),
     },
+    # procps ps: BSD-style option words (aux, e, eww) carry no dash and are read as operands here.
+    "ps": {
+        "opts": (
+            "o|format= O= p|pid= q|quick-pid= s|sid= t|tty= u|user= U|User= g|group= G|Group= C= k|sort= ppid= cols|columns|width="
+            " rows|lines= headers no-headers|noheaders forest context help=? info version e A a d N|deselect f F H j l L m M T w x y Z c P r X V"
+        ),
+    },
 }
 
 # Names that share a table ("chown|chgrp" above) and programs installed under another name.
