@@ -6,6 +6,7 @@ import re
 
 from ..lazyre import lazy
 from ..model import ASK, SOFT_DENY
+from ..shell.options import normalise
 from .base import rule
 
 TYPE_CHECKING = False
@@ -183,8 +184,9 @@ def _dry_run(cmd: SimpleCommand) -> bool:
         "helm uninstall web",
         "kubectl drain node-1",
         "kubectl delete ns staging",
+        "kubectl -n prod delete --force=true pod x",
     ),
-    no_match=("kubectl get pods", "kubectl logs api-1", "helm list", "helm template ./chart", "kubectl describe pod x"),
+    no_match=("kubectl --context kind-dev delete ns test", "kubectl delete pod x --dry-run=client", "kubectl get pods", "kubectl logs api-1", "helm list", "helm template ./chart", "kubectl describe pod x"),
 )
 def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     ops = _ops(cmd)
@@ -194,10 +196,17 @@ def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
         if ops[0] in ("delete", "uninstall", "del", "rollback"):
             return f"helm {ops[0]} removes or rolls back a release"
         return None
-    if ops[0] in _KUBE_DELETE:
+    nc = normalise(cmd)
+    verb = nc.sub[0] if nc.sub else ""
+    if nc.has("dry-run") and nc.value("dry-run") != "none":
+        return None
+    if verb in _KUBE_DELETE:
+        context = nc.value("context") or ""
+        if context.startswith(_LOCAL_CLUSTERS) and not nc.has("server"):
+            return None  # a cluster on this machine (kind, minikube, k3d): cloud.kube-change asks
         target = _kube_target(cmd.values())
         where = f" in {target}" if target else ""
-        return f"kubectl {ops[0]} {' '.join(ops[1:3])}{where} removes running resources"
+        return f"kubectl {verb} {' '.join(nc.pos[:2])}{where} removes running resources"
     return None
 
 
