@@ -344,3 +344,85 @@ def service_control(cmd: SimpleCommand, sc: Scope) -> str | None:
             unit = ops[i + 1] if cmd.name == "systemctl" and i + 1 < len(ops) else (ops[0] if cmd.name != "systemctl" and ops else "")
             return f"{cmd.name} {o} {unit}".rstrip() + " controls a system service"
     return None
+
+
+# Subcommands that destroy or switch something off, whatever the client (issue 17).
+_DESTRUCTIVE_VERBS = frozenset(
+    {"delete", "destroy", "drop", "purge", "prune", "forget", "remove", "rm", "reset", "wipe", "terminate", "unregister", "revoke", "disable", "kill", "nuke", "erase", "truncate", "uninstall"}
+)
+
+
+def _unknown(cmd: SimpleCommand) -> bool:
+    from ..paths import DYN
+    from ..shell.unwrap import known_program
+
+    name = cmd.name
+    return bool(name) and DYN not in name and not known_program(name)
+
+
+def _positionals(cmd: SimpleCommand, limit: int) -> list[str]:
+    out: list[str] = []
+    for w in cmd.args:
+        v = w.value
+        if v == "--":
+            break
+        if v.startswith("-"):
+            continue
+        out.append(v)
+        if len(out) >= limit:
+            break
+    return out
+
+
+@rule(
+    id="sys.unknown-destructive-verb",
+    title="A destructive subcommand of a command-line client clearance does not know",
+    why="Clients name their destructive operations the same way (delete, destroy, drop, purge, prune, revoke, terminate …); without a model of the tool, clearance cannot tell a scratch resource from production, so a person confirms.",
+    verdict=ASK,
+    match=("mytool delete prod-db", "acme db drop customers", "fleet instances terminate i-123", "restic forget --prune --keep-last 1"),
+    no_match=("mytool list", "mytool build --release", "npm run delete-tmp", "man kill", "mytool src/delete.ts", "echo delete"),
+)
+def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if len(cmd.argv) < 2 or not _unknown(cmd):
+        return None
+    words = _positionals(cmd, 2)
+    for i, v in enumerate(words):
+        if v.lower() in _DESTRUCTIVE_VERBS:
+            return f"{cmd.name} {' '.join(words[: i + 1])}: a destructive operation of a tool clearance does not model"
+        if not v.replace("-", "").replace("_", "").isalnum():
+            break  # a path or a value, not a resource noun: no subcommand follows
+    return None
+
+
+_SYSTEM_READ = ("/usr/", "/opt/", "/bin/", "/sbin/", "/lib", "/nix/", "/snap/", "/proc/", "/sys/", "/dev/", "/System/", "/Library/", "/Applications/", "/etc/")
+
+
+@rule(
+    id="sys.unknown-program-path",
+    title="A program clearance does not know, given a protected path or one outside the project",
+    why="clearance cannot tell whether an unmodelled program reads or writes the paths it is given; credentials, shell start-up files, git internals and other people's files are asked about.",
+    verdict=ASK,
+    match=("dotsync ~/.zshrc", "frob .git/hooks/pre-commit", "weirdgen -o /home/ana/other-project/config.yml", "mytool --out=~/.ssh/authorized_keys"),
+    no_match=("mytool src/app.ts", "ffmpeg -i in.mp4 out.mp4", "mytool --config /tmp/x.yml run", "cat ~/.zshrc", "mytool /usr/share/dict/words"),
+)
+def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if len(cmd.argv) < 2 or not _unknown(cmd):
+        return None
+    from .. import paths
+    from ..paths import DYN
+
+    for w in cmd.args:
+        v = w.value
+        if v.startswith("-"):
+            if "=" not in v:
+                continue
+            v = v.split("=", 1)[1]
+        if DYN in v or "://" in v or not (v.startswith(("/", "~", ".")) or "/" in v):
+            continue
+        p = sc.path(v, cmd)
+        why = paths.protected_reason(p, sc.ctx)
+        if why:
+            return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}: {why}"
+        if sc.outside(p) and not sc.in_temp(p) and not p.startswith(_SYSTEM_READ) and not paths.is_home_cache(p, sc.ctx) and p != "/":
+            return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}, outside the project; it may write there"
+    return None

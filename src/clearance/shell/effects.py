@@ -42,6 +42,11 @@ class Effect:
 
 # rmdir removes only empty directories: a deletion, never of contents.
 _DELETERS = frozenset({"rm", "rmdir", "unlink", "shred", "srm", "trash", "trash-put", "gio", "rimraf", "del-cli", "trash-cli", "rmtrash", "gtrash", "trash-rm"})
+DELETERS = _DELETERS
+# Commands whose file effects this module reads (besides the deleters).
+WRITERS = frozenset(
+    {"mv", "cp", "install", "ln", "chattr", "chmod", "chown", "chgrp", "setfacl", "truncate", "mkfifo", "mknod", "dd", "sed", "rsync", "tar", "unzip", "7z", "bsdtar", "curl", "wget"}
+)
 # Deleters that take whole directories without a -r flag.
 _ALWAYS_RECURSIVE = frozenset({"rimraf", "del-cli", "trash", "trash-put", "gio", "trash-cli", "rmtrash", "gtrash"})
 _RECURSIVE_READERS = frozenset({"rg", "ag", "ack", "tar", "zip", "7z", "tree", "fd", "fdfind", "ripgrep"})

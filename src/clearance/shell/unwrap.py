@@ -111,6 +111,8 @@ _SIMPLE_WRAPPERS: dict[str, tuple[frozenset[str], int]] = {
     "dbus-run-session": (frozenset({"--config-file", "--dbus-daemon"}), 0),
     "fakeroot": (frozenset({"-l", "--lib", "--faked", "-s", "-i"}), 0),
     "chronic": (frozenset(), 0),
+    # ssh-agent [-a bind] [-E fp] [-t life] command [arg ...]: runs the command with an agent.
+    "ssh-agent": (frozenset({"-a", "-E", "-t", "-P", "-O"}), 0),
     "nsenter": (frozenset({"-t", "--target", "-S", "--setuid", "-G", "--setgid", "-w", "--wd", "-r", "--root"}), 0),
     "daemonize": (frozenset({"-c", "-e", "-E", "-o", "-p", "-l", "-u"}), 0),
     "setpriv": (
@@ -220,6 +222,78 @@ _XARGS_OPTS = frozenset(
 )
 _WATCH_OPTS = frozenset({"-n", "--interval", "-q", "--equexit"})
 _SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
+
+
+# Labels in `via` of commands an unknown program may run: MAY_RUN caps their findings at ask.
+MAY_RUN = " (may run)"
+MAY_RUN_WORDS = " (runs)"
+# Programs whose arguments are data (messages, patterns, names to look up), never run.
+NON_RUNNERS = frozenset(
+    {
+        "echo", "printf", "grep", "egrep", "fgrep", "rg", "ag", "ack", "man", "which", "type", "whatis", "apropos", "info",
+        "help", "whereis", "tldr", "cheat", "cat", "less", "more", "head", "tail", "wc", "sort", "uniq", "cut", "tr", "ls",
+        "diff", "cmp", "comm", "jq", "yq", "file", "stat", "basename", "dirname", "realpath", "readlink", "test", "[", "[[",
+        "true", "false", "logger", "notify-send", "say", "figlet", "cowsay", "toilet", "column", "fmt", "fold", "nl", "od",
+        "hexdump", "xxd", "strings", "base64", "md5sum", "sha256sum", "sha1sum", "shasum", "date", "cal", "bc", "expr", "seq",
+        "sleep", "printenv", "id", "whoami", "hostname", "uname", "pwd", "tput", "history", "hash", "compgen", "complete",
+        "declare", "typeset", "local", "readonly", "export", "unset", "set", "shift", "read", "mapfile", "getopts", "let",
+        "wait", "jobs", "fg", "bg", "disown", "cd", "pushd", "popd", "mkdir", "touch", "zoxide", "z", "ln", "tee", "wl-copy",
+        "pbcopy", "xclip", "xsel", "gettext", "zenity", "dialog", "whiptail", "look", "spell", "aspell", "fzf", "bat", "tree",
+        "pgrep", "pidof", "lsof", "ps", "top", "htop", "du", "df", "free", "uptime", "env", "command", "builtin", "exec",
+    }
+)
+# Programs whose string arguments are messages or queries, not programs (git commit -m "rm -rf build").
+_DATA_ARGUMENTS = frozenset({"git", "gh", "glab", "hub", "jira", "slack", "curl", "wget", "http", "https", "xh"})
+# Command names that are also the usual subcommands of command-line clients (`pyenv init`, `tool install`).
+_SUBCOMMAND_WORDS = frozenset(
+    {"init", "install", "test", "link", "kill", "touch", "mount", "service", "start", "stop", "run", "exec", "open", "update",
+     "upgrade", "clean", "build", "env", "time", "info", "help", "list", "status", "version", "shell", "login", "logout", "watch",
+     "sync", "config", "add", "diff", "show", "top", "export", "import", "format", "apply", "plan", "deploy", "serve", "w", "at"}
+)
+_ESCAPES = ("shell ", ".shell ", ".system ", "system ", "!")
+
+
+def _shell_escape(text: str) -> str | None:
+    """The command of a little language's shell escape: `!cmd` (ed, less, vi), `shell cmd` (gdb), `.shell cmd` (sqlite3)."""
+    t = text.lstrip()
+    for prefix in _ESCAPES:
+        if t.startswith(prefix):
+            body = t[len(prefix) :].strip()
+            first = body.split(None, 1)[0] if body else ""
+            return body if first and runnable(first) else None
+    return None
+
+
+_KNOWN: list[frozenset[str]] = []
+
+
+def _known_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """(programs clearance models, the subset whose commands the rule packs judge), built on first use."""
+    if _KNOWN:
+        return _KNOWN[0], _KNOWN[1]
+    from . import effects, optables
+    from ..rules import load
+
+    judged: set[str] = set()
+    for r in load().values():
+        if r.commands:
+            judged.update(r.commands)
+    judged |= effects.DELETERS | effects.WRITERS | SHELLS | set(interp.INTERPRETERS) | set(_SIMPLE_WRAPPERS) | ELEVATING
+    judged |= embedded.NAMES | {"env", "xargs", "eval", "ssh", "find", "watch", "su", "runuser", "source", "."}
+    known = judged | set(optables.TOOLS) | set(optables.ALIASES) | NON_RUNNERS | effects.METADATA_ONLY | _TERMINALS
+    known |= {k[0] for k in _RUNNERS} | {"tmux", "entr", "start-stop-daemon", "at", "batch", "trap", "alias", "fd", "fdfind", "autossh"}
+    _KNOWN.extend((frozenset(known), frozenset(judged)))
+    return _KNOWN[0], _KNOWN[1]
+
+
+def known_program(name: str) -> bool:
+    """Whether clearance models *name* (it has rules, an option table, or is unwrapped or known to run nothing)."""
+    return name in _known_sets()[0] or _versioned_interpreter(name) is not None
+
+
+def runnable(name: str) -> bool:
+    """Whether *name* is a command the rule packs judge (rm, git, kubectl, bash …): worth reading when handed to a program."""
+    return posixpath.basename(name) in _known_sets()[1]
 
 
 # `python -m` modules judged under their full dotted name rather than their package.
@@ -422,6 +496,46 @@ class Unwrapper:
             self._runner(cmd)
             return
         self.out.commands.append(cmd)
+        if len(argv) > 1 and name not in NON_RUNNERS:
+            self._arguments_as_commands(cmd, known_program(name))
+
+    def _arguments_as_commands(self, cmd: SimpleCommand, known: bool) -> None:
+        """What a program may run from its arguments.
+
+        For a program clearance does not model, a word that names a command clearance
+        judges, followed by its arguments, is the exec-wrapper convention
+        (`setarch x86_64 rm -rf ~`, `prlimit … CMD`, `ssh-agent CMD`): it is judged as typed.
+        A quoted string that parses as such a command (`hyperfine 'rm -rf ~'`, `sg grp -c '…'`)
+        may also be data, so what it finds is capped at ask (MAY_RUN).  Shell escapes of
+        little languages (`!cmd`, `shell cmd`, `.shell cmd`, `.system cmd`) are read for
+        every program that is not known to treat its arguments as data.
+        """
+        argv = cmd.argv
+        name = cmd.name
+        if not known:
+            first = True
+            for k in range(1, len(argv)):
+                w = argv[k]
+                if w.value.startswith("-") or DYN in w.value:
+                    continue
+                if first and w.value in _SUBCOMMAND_WORDS:
+                    break  # pyenv init -, tool install x: the tool's own subcommand, not a program it runs
+                first = False
+                if runnable(w.value) and " " not in w.value:
+                    self.command(cmd.derive(argv[k:], name + MAY_RUN_WORDS))
+                    break
+        if name in _DATA_ARGUMENTS:
+            return
+        for w in argv[1:]:
+            text = w.value
+            if " " not in text.strip() and not text.startswith("!"):
+                continue
+            body = _shell_escape(text)
+            if body is None and not known:
+                first = text.split(None, 1)[0] if text.strip() else ""
+                body = text if first and runnable(first) else None
+            if body is not None:
+                self.reparse(body, cmd, name + MAY_RUN)
 
     def _launcher(self, cmd: SimpleCommand) -> None:
         """Programs that run a command later or elsewhere: terminals, tmux, entr, start-stop-daemon, at."""
