@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.shell.options import normalise_words
 from clearance.shell.ir import Word
+from clearance.shell.options import normalise_words
 
 from .conftest import decide
 

@@ -186,7 +186,15 @@ def _dry_run(cmd: SimpleCommand) -> bool:
         "kubectl delete ns staging",
         "kubectl -n prod delete --force=true pod x",
     ),
-    no_match=("kubectl --context kind-dev delete ns test", "kubectl delete pod x --dry-run=client", "kubectl get pods", "kubectl logs api-1", "helm list", "helm template ./chart", "kubectl describe pod x"),
+    no_match=(
+        "kubectl --context kind-dev delete ns test",
+        "kubectl delete pod x --dry-run=client",
+        "kubectl get pods",
+        "kubectl logs api-1",
+        "helm list",
+        "helm template ./chart",
+        "kubectl describe pod x",
+    ),
 )
 def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     ops = _ops(cmd)

@@ -347,7 +347,14 @@ def remote_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         "git config alias.fp 'push --force'",
         "git config core.hooksPath ../shared-hooks",
     ),
-    no_match=("git config alias.lg 'log --oneline'", "git config core.hooksPath .githooks", "git config user.name 'Ana'", "git config --get remote.origin.url", "git config --global --get user.email", "git config -l"),
+    no_match=(
+        "git config alias.lg 'log --oneline'",
+        "git config core.hooksPath .githooks",
+        "git config user.name 'Ana'",
+        "git config --get remote.origin.url",
+        "git config --global --get user.email",
+        "git config -l",
+    ),
 )
 def config_code(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)

@@ -348,7 +348,27 @@ def service_control(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 # Subcommands that destroy or switch something off, whatever the client (issue 17).
 _DESTRUCTIVE_VERBS = frozenset(
-    {"delete", "destroy", "drop", "purge", "prune", "forget", "remove", "rm", "reset", "wipe", "terminate", "unregister", "revoke", "disable", "kill", "nuke", "erase", "truncate", "uninstall"}
+    {
+        "delete",
+        "destroy",
+        "drop",
+        "purge",
+        "prune",
+        "forget",
+        "remove",
+        "rm",
+        "reset",
+        "wipe",
+        "terminate",
+        "unregister",
+        "revoke",
+        "disable",
+        "kill",
+        "nuke",
+        "erase",
+        "truncate",
+        "uninstall",
+    }
 )
 
 

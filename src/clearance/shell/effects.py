@@ -45,7 +45,29 @@ _DELETERS = frozenset({"rm", "rmdir", "unlink", "shred", "srm", "trash", "trash-
 DELETERS = _DELETERS
 # Commands whose file effects this module reads (besides the deleters).
 WRITERS = frozenset(
-    {"mv", "cp", "install", "ln", "chattr", "chmod", "chown", "chgrp", "setfacl", "truncate", "mkfifo", "mknod", "dd", "sed", "rsync", "tar", "unzip", "7z", "bsdtar", "curl", "wget"}
+    {
+        "mv",
+        "cp",
+        "install",
+        "ln",
+        "chattr",
+        "chmod",
+        "chown",
+        "chgrp",
+        "setfacl",
+        "truncate",
+        "mkfifo",
+        "mknod",
+        "dd",
+        "sed",
+        "rsync",
+        "tar",
+        "unzip",
+        "7z",
+        "bsdtar",
+        "curl",
+        "wget",
+    }
 )
 # Deleters that take whole directories without a -r flag.
 _ALWAYS_RECURSIVE = frozenset({"rimraf", "del-cli", "trash", "trash-put", "gio", "trash-cli", "rmtrash", "gtrash"})

@@ -32,6 +32,10 @@ _KUBE_GLOBAL = (
     " match-server-version v|v= log-flush-frequency= password= username= profile= profile-output= cache-dir="
     " disable-compression warnings-as-errors"
 )
+_KUBE_CONFIG_VERBS = (
+    "use-context|use|delete-context|delete-cluster|delete-user|set-context|set-cluster|set-credentials|set|unset|view|get-contexts"
+    "|current-context|rename-context"
+)
 _KUBE_SELECT = "A|all-namespaces l|selector= field-selector= f|filename= k|kustomize= R|recursive o|output= dry-run=?"
 _TF_COMMON = "lock=? lock-timeout= input=? no-color var= var-file= compact-warnings json parallelism= state= state-out= backup="
 _NPM_GLOBAL = (
@@ -65,12 +69,12 @@ TOOLS: dict[str, dict[str, object]] = {
                 " force-if-includes recurse-submodules= thin receive-pack|exec= u|set-upstream progress prune verify"
                 " follow-tags signed=? atomic o|push-option= 4|ipv4 6|ipv6"
             ),
-            "reset": "q|quiet no-refresh refresh mixed soft hard merge keep recurse-submodules=? p|patch N|intent-to-add U|unified= inter-hunk-context= " + _GIT_PATHSPEC,
+            "reset": "q|quiet no-refresh refresh mixed soft hard merge keep recurse-submodules=? p|patch N|intent-to-add U|unified= inter-hunk-context= "
+            + _GIT_PATHSPEC,
             "clean": "q|quiet n|dry-run f|force i|interactive d x X e|exclude=",
             "checkout": (
                 "q|quiet b= B= l orphan= 2|ours 3|theirs t|track=? guess f|force m|merge conflict= p|patch d|detach"
-                " ignore-skip-worktree-bits ignore-other-worktrees overwrite-ignore progress recurse-submodules=? overlay "
-                + _GIT_PATHSPEC
+                " ignore-skip-worktree-bits ignore-other-worktrees overwrite-ignore progress recurse-submodules=? overlay " + _GIT_PATHSPEC
             ),
             # In git switch, -f/--force is an alias of --discard-changes.
             "switch": (
@@ -188,10 +192,16 @@ TOOLS: dict[str, dict[str, object]] = {
         },
     },
     # GNU coreutils (getopt_long: prefixes accepted).
-    "rm": {"opts": "f|force i I interactive=? one-file-system no-preserve-root preserve-root=? r|R|recursive d|dir v|verbose help version presume-input-tty", "abbrev": True},
+    "rm": {
+        "opts": "f|force i I interactive=? one-file-system no-preserve-root preserve-root=? r|R|recursive d|dir v|verbose help version presume-input-tty",
+        "abbrev": True,
+    },
     "rmdir": {"opts": "ignore-fail-on-non-empty p|parents v|verbose help version", "abbrev": True},
     "mv": {
-        "opts": "b backup=? debug exchange f|force i|interactive n|no-clobber no-copy strip-trailing-slashes S|suffix= t|target-directory= T|no-target-directory u update=? v|verbose Z|context help version",
+        "opts": (
+            "b backup=? debug exchange f|force i|interactive n|no-clobber no-copy strip-trailing-slashes S|suffix= t|target-directory="
+            " T|no-target-directory u update=? v|verbose Z|context help version"
+        ),
         "abbrev": True,
     },
     "cp": {
@@ -204,9 +214,14 @@ TOOLS: dict[str, dict[str, object]] = {
         "abbrev": True,
     },
     # chmod reads -r/-w/-x/-X/-s/-t and -0..7 as a mode, not options (chmod.c); options.chmod_mode handles that.
-    "chmod": {"opts": "c|changes f|silent|quiet v|verbose no-preserve-root preserve-root reference= R|recursive H L P dereference no-dereference help version", "abbrev": True},
+    "chmod": {
+        "opts": "c|changes f|silent|quiet v|verbose no-preserve-root preserve-root reference= R|recursive H L P dereference no-dereference help version",
+        "abbrev": True,
+    },
     "chown|chgrp": {
-        "opts": "c|changes f|silent|quiet v|verbose dereference h|no-dereference from= no-preserve-root preserve-root reference= R|recursive H L P help version",
+        "opts": (
+            "c|changes f|silent|quiet v|verbose dereference h|no-dereference from= no-preserve-root preserve-root reference= R|recursive H L P help version"
+        ),
         "abbrev": True,
     },
     "kubectl": {
@@ -214,17 +229,23 @@ TOOLS: dict[str, dict[str, object]] = {
         "pflag": True,
         "subs": {
             "delete": _KUBE_SELECT + " all cascade=? force grace-period= ignore-not-found=? i|interactive now raw= timeout= wait=?",
-            "get": _KUBE_SELECT + " w|watch watch-only show-labels L|label-columns= sort-by= chunk-size= ignore-not-found=? raw= subresource= no-headers show-kind",
+            "get": _KUBE_SELECT
+            + " w|watch watch-only show-labels L|label-columns= sort-by= chunk-size= ignore-not-found=? raw= subresource= no-headers show-kind",
             "describe": _KUBE_SELECT + " show-events chunk-size=",
-            "apply": _KUBE_SELECT + " all prune force server-side force-conflicts field-manager= overwrite=? validate=? wait=? grace-period= timeout= prune-allowlist= cascade=?",
-            "create|replace|patch|edit|label|annotate|set": _KUBE_SELECT + " p|patch= type= force grace-period= overwrite=? validate=? save-config record local",
+            "apply": _KUBE_SELECT
+            + " all prune force server-side force-conflicts field-manager= overwrite=? validate=? wait=? grace-period= timeout= prune-allowlist= cascade=?",
+            "create|replace|patch|edit|label|annotate|set": _KUBE_SELECT
+            + " p|patch= type= force grace-period= overwrite=? validate=? save-config record local",
             "exec": "i|stdin t|tty c|container= q|quiet f|filename= pod-running-timeout=",
             "logs": "f|follow c|container= p|previous tail= since= since-time= timestamps all-containers l|selector= prefix max-log-requests=",
             "scale": _KUBE_SELECT + " replicas= current-replicas= resource-version= all timeout=",
-            "drain": "force ignore-daemonsets delete-emptydir-data delete-local-data grace-period= l|selector= pod-selector= timeout= dry-run=? disable-eviction skip-wait-for-delete-timeout=",
+            "drain": (
+                "force ignore-daemonsets delete-emptydir-data delete-local-data grace-period= l|selector= pod-selector= timeout= dry-run=?"
+                " disable-eviction skip-wait-for-delete-timeout="
+            ),
             "cordon|uncordon|taint": "l|selector= dry-run=? overwrite=? all",
             "rollout": {"subs": {"undo|restart|status|history|pause|resume": _KUBE_SELECT + " to-revision= revision= w|watch timeout="}},
-            "config": {"subs": {"use-context|use|delete-context|delete-cluster|delete-user|set-context|set-cluster|set-credentials|set|unset|view|get-contexts|current-context|rename-context": "current minify raw flatten o|output= embed-certs=?"}},
+            "config": {"subs": {_KUBE_CONFIG_VERBS: "current minify raw flatten o|output= embed-certs=?"}},
             "port-forward|proxy|cp|run|expose|autoscale|top|auth|api-resources|version|cluster-info|wait|debug|attach": (
                 "i|stdin t|tty c|container= image= rm restart= env= port= address= replicas= overrides= command for= timeout= l|selector= f|filename="
             ),
@@ -256,7 +277,10 @@ TOOLS: dict[str, dict[str, object]] = {
                     "down": "rmi= v|volumes remove-orphans t|timeout=",
                     "rm": "f|force s|stop v|volumes",
                     "up": "d|detach build force-recreate no-deps remove-orphans wait no-build pull= V|renew-anon-volumes",
-                    "run|exec": {"opts": "d|detach e|env= rm u|user= w|workdir= T|no-TTY i|interactive no-deps service-ports entrypoint= name= v|volume=", "stop": True},
+                    "run|exec": {
+                        "opts": "d|detach e|env= rm u|user= w|workdir= T|no-TTY i|interactive no-deps service-ports entrypoint= name= v|volume=",
+                        "stop": True,
+                    },
                 },
             },
         },
@@ -278,7 +302,11 @@ TOOLS: dict[str, dict[str, object]] = {
         },
     },
     "npm": {"persistent": _NPM_GLOBAL, "abbrev": True, "dirs": ("prefix",), "subs": {}},
-    "pnpm": {"persistent": "C|dir= w|workspace-root F|filter= r|recursive g|global s|silent reporter= D|save-dev P|save-prod O|save-optional E|save-exact", "dirs": ("dir",), "subs": {}},
+    "pnpm": {
+        "persistent": "C|dir= w|workspace-root F|filter= r|recursive g|global s|silent reporter= D|save-dev P|save-prod O|save-optional E|save-exact",
+        "dirs": ("dir",),
+        "subs": {},
+    },
     "yarn": {"persistent": "cwd= W|ignore-workspace-root-check D|dev P|peer O|optional E|exact T|tilde g|global s|silent", "dirs": ("cwd",), "subs": {}},
     "make|gmake": {
         "opts": (
