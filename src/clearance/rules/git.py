@@ -112,7 +112,7 @@ def _discarded_paths(nc: Norm) -> list[str]:
         if nc.has("staged") and not nc.has("worktree"):
             return []  # only the index
         return nc.pos
-    if nc.has("b", "B", "orphan", "detach", "patch"):
+    if nc.has("b", "B", "orphan", "detach"):
         return []
     if nc.dashdash >= 0:
         return nc.after_dashdash()

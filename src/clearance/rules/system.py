@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from .. import paths
 from ..model import ASK, HARD_DENY, SOFT_DENY
+from ..paths import DYN
+from ..shell.unwrap import known_program
 from .base import rule
 
 TYPE_CHECKING = False
@@ -366,16 +369,11 @@ _DESTRUCTIVE_VERBS = frozenset(
         "kill",
         "nuke",
         "erase",
-        "truncate",
-        "uninstall",
     }
 )
 
 
 def _unknown(cmd: SimpleCommand) -> bool:
-    from ..paths import DYN
-    from ..shell.unwrap import known_program
-
     name = cmd.name
     return bool(name) and DYN not in name and not known_program(name)
 
@@ -423,21 +421,19 @@ _SYSTEM_READ = ("/usr/", "/opt/", "/bin/", "/sbin/", "/lib", "/nix/", "/snap/", 
     why="clearance cannot tell whether an unmodelled program reads or writes the paths it is given; credentials, shell start-up files, git internals and other people's files are asked about.",
     verdict=ASK,
     match=("dotsync ~/.zshrc", "frob .git/hooks/pre-commit", "weirdgen -o /home/ana/other-project/config.yml", "mytool --out=~/.ssh/authorized_keys"),
-    no_match=("mytool src/app.ts", "ffmpeg -i in.mp4 out.mp4", "mytool --config /tmp/x.yml run", "cat ~/.zshrc", "mytool /usr/share/dict/words"),
+    no_match=("mytool src/app.ts", "bazel test //...", "ffmpeg -i in.mp4 out.mp4", "mytool --config /tmp/x.yml run", "cat ~/.zshrc", "mytool /usr/share/dict/words"),
 )
 def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
     if len(cmd.argv) < 2 or not _unknown(cmd):
         return None
-    from .. import paths
-    from ..paths import DYN
-
     for w in cmd.args:
         v = w.value
         if v.startswith("-"):
             if "=" not in v:
                 continue
             v = v.split("=", 1)[1]
-        if DYN in v or "://" in v or not (v.startswith(("/", "~", ".")) or "/" in v):
+        if DYN in v or "://" in v or v.startswith("//") or not (v.startswith(("/", "~", ".")) or "/" in v):
+            # //pkg:target (Bazel, Pants), scheme://…: names, not files
             continue
         p = sc.path(v, cmd)
         why = paths.protected_reason(p, sc.ctx)
