@@ -89,6 +89,8 @@ BENIGN = [
     "rmdir -p build/tmp/a",
     "ps --sort size",
     "ps -o pid,user,etime",
+    "rails db:rollback",
+    "php artisan migrate:rollback",
     # git refuses an ambiguous abbreviation (force / force-with-lease / force-if-includes / follow-tags).
     "git push --f origin feat/x",
     # the last option wins
@@ -117,6 +119,7 @@ STILL_DENIED = [
     "rm -rf .git/hooks",
     "ps auxe",
     "ps eww",
+    "RAILS_ENV=production rails db:rollback",
 ]
 
 
