@@ -268,7 +268,16 @@ def _env_production(cmd: SimpleCommand) -> bool:
         "python manage.py migrate app zero",
         "flyway clean",
     ),
-    no_match=("rails db:rollback", "php artisan migrate:rollback", "rake db:migrate", "prisma migrate dev", "python manage.py migrate", "alembic upgrade head", "rails db:seed", "prisma generate"),
+    no_match=(
+        "rails db:rollback",
+        "php artisan migrate:rollback",
+        "rake db:migrate",
+        "prisma migrate dev",
+        "python manage.py migrate",
+        "alembic upgrade head",
+        "rails db:seed",
+        "prisma generate",
+    ),
 )
 def orm_reset(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = [v for v in cmd.values() if not v.startswith("-")]

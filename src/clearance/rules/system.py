@@ -421,7 +421,14 @@ _SYSTEM_READ = ("/usr/", "/opt/", "/bin/", "/sbin/", "/lib", "/nix/", "/snap/", 
     why="clearance cannot tell whether an unmodelled program reads or writes the paths it is given; credentials, shell start-up files, git internals and other people's files are asked about.",
     verdict=ASK,
     match=("dotsync ~/.zshrc", "frob .git/hooks/pre-commit", "weirdgen -o /home/ana/other-project/config.yml", "mytool --out=~/.ssh/authorized_keys"),
-    no_match=("mytool src/app.ts", "bazel test //...", "ffmpeg -i in.mp4 out.mp4", "mytool --config /tmp/x.yml run", "cat ~/.zshrc", "mytool /usr/share/dict/words"),
+    no_match=(
+        "mytool src/app.ts",
+        "bazel test //...",
+        "ffmpeg -i in.mp4 out.mp4",
+        "mytool --config /tmp/x.yml run",
+        "cat ~/.zshrc",
+        "mytool /usr/share/dict/words",
+    ),
 )
 def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
     if len(cmd.argv) < 2 or not _unknown(cmd):

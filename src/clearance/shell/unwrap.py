@@ -687,10 +687,12 @@ class Unwrapper:
                     continue
                 if first and w.value in _SUBCOMMAND_WORDS:
                     break  # pyenv init -, tool install x: the tool's own subcommand, not a program it runs
-                first = False
                 if runnable(w.value) and " " not in w.value:
                     self.command(cmd.derive(argv[k:], name + MAY_RUN_WORDS))
                     break
+                if not first:
+                    break  # the command comes first or after one operand (setarch ARCH CMD, chpst -u USER CMD)
+                first = False
         if name in _DATA_ARGUMENTS:
             return
         for w in argv[1:]:
