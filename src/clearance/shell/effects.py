@@ -357,35 +357,14 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             root = sc.word_path(w, cmd)
             # "/*" rather than "/" + DYN: the latter marks an unknown working directory.
             out.append(Effect(DELETE, "/*" if root == "/" else root + "/" + DYN, w.value, True, cmd, note="find"))
-    elif name == "git" and args and args[0].value == "rm" and not any(a.value == "--cached" for a in args):
-        ops, flags = operands(args[1:], frozenset({"--pathspec-from-file"}))
-        for w in ops:
-            add(DELETE, w, bool(flags & {"-r"}))
-    elif name == "git" and args and args[0].value == "clone":
-        ops, _ = operands(
-            args[1:],
-            frozenset(
-                {
-                    "-b",
-                    "--branch",
-                    "-o",
-                    "--origin",
-                    "--depth",
-                    "-c",
-                    "--config",
-                    "--reference",
-                    "--separate-git-dir",
-                    "-u",
-                    "--upload-pack",
-                    "--template",
-                    "-j",
-                    "--jobs",
-                    "--filter",
-                }
-            ),
-        )
-        if len(ops) >= 2:
-            add(WRITE, ops[1], True)
+    elif name == "git":
+        nc = normalise(cmd)
+        base = _git_base(nc.opts)
+        if nc.sub == ("rm",) and not nc.has("cached") and not nc.has("dry-run"):
+            for w in nc.words:
+                add(DELETE, _under(base, w), nc.has("r"))
+        elif nc.sub == ("clone",) and len(nc.words) >= 2:
+            add(WRITE, _under(base, nc.words[1]), True)
 
     # Reading: any path-like operand of a command that shows contents.
     if name not in METADATA_ONLY:
@@ -421,6 +400,22 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         for p in getattr(facts, "reads", ()):
             add(READ, Word(p, p), note="code")
     return out
+
+
+def _git_base(opts: list[tuple[str, str | None, int]]) -> str | None:
+    """The directory `git -C a -C b` works in (each -C relative to the one before), or None."""
+    base: str | None = None
+    for o, v, level in opts:
+        if o == "C" and level == 0 and v:
+            base = v if base is None or v.startswith(("/", "~")) else posixpath.join(base, v)
+    return base
+
+
+def _under(base: str | None, w: Word) -> Word:
+    """*w* read relative to *base* (a directory git moved into), when it is relative."""
+    if base is None or w.value.startswith(("/", "~")):
+        return w
+    return Word(posixpath.join(base, w.value), w.raw)
 
 
 def chmod_parts(cmd: SimpleCommand) -> tuple[str | None, list[Word], bool]:
