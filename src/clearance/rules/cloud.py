@@ -82,10 +82,23 @@ def _ops(cmd: SimpleCommand) -> list[str]:
         "terraform workspace delete prod",
         "terragrunt run-all destroy",
         "pulumi stack rm prod --yes",
+        "terraform -chdir=infra apply --auto-approve",
+        "tofu destroy -auto-approve",
     ),
-    no_match=("terraform plan", "terraform init", "terraform fmt", "pulumi preview", "cdk synth", "terraform validate", "terraform plan -destroy"),
+    no_match=(
+        "terraform apply -auto-approve=false",
+        "terraform plan",
+        "terraform init",
+        "terraform fmt",
+        "pulumi preview",
+        "cdk synth",
+        "terraform validate",
+        "terraform plan -destroy",
+    ),
 )
 def iac_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if cmd.name in ("terraform", "tofu"):
+        return _terraform_destroy(cmd)
     vals = cmd.values()
     ops = _ops(cmd)
     if not ops:
@@ -109,6 +122,28 @@ def iac_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
         )
         if unattended or sub in ("taint", "force-unlock"):
             return f"{cmd.name} {sub} changes real infrastructure without a person reviewing the plan"
+    return None
+
+
+def _terraform_destroy(cmd: SimpleCommand) -> str | None:
+    """terraform/tofu read with Go's flag rules: -flag and --flag alike, -auto-approve=false turns it off."""
+    nc = normalise(cmd)
+    if not nc.sub:
+        return None
+    sub = nc.sub[0]
+    tool = cmd.name
+    if sub in ("plan", "show", "validate", "fmt", "output", "graph", "providers", "console", "init", "version"):
+        return None  # nothing changes, even with -destroy
+    if sub == "destroy" or (sub == "apply" and nc.has("destroy")):
+        return f"{tool} {sub} deletes the infrastructure it manages"
+    if nc.sub[:1] == ("workspace",) and nc.sub[1:2] == ("delete",):
+        return f"{tool} workspace delete deletes a workspace and the state that tracks its infrastructure"
+    if nc.sub[:1] == ("state",) and nc.sub[1:2] in (("rm",), ("push",), ("replace-provider",)):
+        return f"{tool} state {nc.sub[1]} edits the state of real infrastructure"
+    if sub in ("taint", "force-unlock"):
+        return f"{tool} {sub} changes real infrastructure without a person reviewing the plan"
+    if sub in ("apply", "import", "refresh") and nc.has("auto-approve"):
+        return f"{tool} {sub} changes real infrastructure without a person reviewing the plan"
     return None
 
 
