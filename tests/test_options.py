@@ -90,6 +90,11 @@ BENIGN = [
     "ps --sort size",
     "ps -o pid,user,etime",
     "rails db:rollback",
+    "kubectl --context kind-dev delete ns test",
+    "kubectl --context=minikube delete pod x",
+    "kubectl delete pod x --dry-run=client",
+    "terraform apply -auto-approve=false",
+    "git -C ../other rm --cached -r src",
     "php artisan migrate:rollback",
     # git refuses an ambiguous abbreviation (force / force-with-lease / force-if-includes / follow-tags).
     "git push --f origin feat/x",
@@ -120,6 +125,12 @@ STILL_DENIED = [
     "ps auxe",
     "ps eww",
     "RAILS_ENV=production rails db:rollback",
+    "git config alias.fp 'push --force'",
+    "git -c alias.x='reset --hard' x",
+    "kubectl --context prod-eu delete ns x",
+    "kubectl -n prod delete --force=true pod x",
+    "terraform -chdir=infra apply --auto-approve",
+    "git -C ~/other rm -r src",
 ]
 
 

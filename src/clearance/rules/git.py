@@ -87,7 +87,7 @@ def discard_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     if sub == "reset" and nc.has("hard"):
         return "git reset --hard discards every uncommitted change in the work tree"
     if sub == "clean":
-        if nc.has("force") and not nc.has("dry-run") and not nc.has("interactive"):
+        if nc.has("force") and not nc.has("dry-run"):
             extra = " including ignored files" if nc.has("x", "X") else ""
             return f"git clean deletes untracked files{extra}; they have no other copy"
     if sub == "checkout" and nc.has("force"):
