@@ -447,7 +447,7 @@ def _known_sets() -> tuple[frozenset[str], frozenset[str]]:
             judged.update(r.commands)
     judged |= effects.DELETERS | effects.WRITERS | SHELLS | set(interp.INTERPRETERS) | set(_SIMPLE_WRAPPERS) | ELEVATING
     judged |= embedded.NAMES | {"env", "xargs", "eval", "ssh", "find", "watch", "su", "runuser", "source", "."}
-    known = judged | set(optables.TOOLS) | set(optables.ALIASES) | NON_RUNNERS | effects.METADATA_ONLY | _TERMINALS
+    known = judged | set(optables.TOOLS) | set(optables.ALIASES) | NON_RUNNERS | effects.METADATA_ONLY | effects.READERS | _TERMINALS
     known |= {k[0] for k in _RUNNERS} | {"tmux", "entr", "start-stop-daemon", "at", "batch", "trap", "alias", "fd", "fdfind", "autossh"}
     _KNOWN.extend((frozenset(known), frozenset(judged)))
     return _KNOWN[0], _KNOWN[1]
