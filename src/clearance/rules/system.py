@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import paths
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
+from ..shell.options import normalise
 from ..shell.unwrap import known_program
 from .base import rule
 
@@ -298,7 +299,15 @@ _REMOVE_OPS = {
     why="Uninstalling system packages (ssh server, docker, compilers) or global npm tools breaks the machine for everything else on it, not only this project.",
     verdict=ASK,
     commands=(*_REMOVE_OPS, "pacman", "npm", "pnpm", "yarn", "dpkg", "rpm"),
-    match=("apt-get remove -y openssh-server", "brew uninstall --force git", "pacman -Rns python", "npm uninstall -g npm", "dpkg --purge nginx"),
+    match=(
+        "apt-get remove -y openssh-server",
+        "brew uninstall --force git",
+        "pacman -Rns python",
+        "npm uninstall -g npm",
+        "dpkg --purge nginx",
+        "npm --global un typescript",
+        "npm --prefix /usr/local rm typescript",
+    ),
     no_match=("apt-get install -y jq", "npm uninstall lodash", "brew list", "pacman -Syu", "yarn remove left-pad"),
 )
 def package_remove(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -317,9 +326,13 @@ def package_remove(cmd: SimpleCommand, sc: Scope) -> str | None:
         if any(v in ("-r", "-P", "--remove", "--purge", "-e", "--erase") for v in vals):
             return f"{name} removes {' '.join(ops[:2]) or 'packages'} from the system"
         return None
-    # npm/pnpm/yarn: only global removals reach beyond the project.
-    if ops[:1] and ops[0] in ("uninstall", "remove", "rm", "un", "r") and ("-g" in vals or "--global" in vals or ops[:2] == ["global", "remove"]):
-        return f"{name} removes {' '.join(ops[1:3]) or 'packages'} installed globally"
+    # npm/pnpm/yarn: only removals outside the project (--global, --glob, -g, a --prefix elsewhere) reach beyond it.
+    nc = normalise(cmd)
+    verb = nc.sub[0] if nc.sub else ""
+    if verb in ("uninstall", "remove", "rm", "un", "r", "unlink"):
+        elsewhere = [d for d in nc.workdirs() if sc.outside(sc.path(d, cmd)) and not sc.in_temp(sc.path(d, cmd))]
+        if nc.has("global") or elsewhere:
+            return f"{name} removes {' '.join(nc.pos[:2]) or 'packages'} installed {'globally' if nc.has('global') else 'in ' + elsewhere[0]}"
     if name == "yarn" and ops[:2] == ["global", "remove"]:
         return f"yarn removes {' '.join(ops[2:4]) or 'packages'} installed globally"
     return None
