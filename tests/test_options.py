@@ -175,3 +175,23 @@ def test_go_flag_tools_take_single_dash_long_options() -> None:
 def test_negation_and_last_value_win() -> None:
     nc = normalise_words("git", [Word(w, w) for w in ["push", "--force", "--no-force", "--repo", "a", "--repo=b"]])
     assert not nc.has("force") and nc.value("repo") == "b" and nc.values("repo") == ["a", "b"]
+
+
+def test_every_option_table_compiles_without_conflicts() -> None:
+    from clearance.shell import optables
+    from clearance.shell.options import Spec, spec_for
+
+    def walk(spec: Spec, where: str) -> int:
+        n = len(spec.longs) + len(spec.shorts)
+        for ch, opt in spec.shorts.items():
+            assert len(ch) == 1, where
+            assert opt.name, where
+        for child_name, child in spec.children.items():
+            n += walk(child, f"{where} {child_name}")
+        return n
+
+    for tool in list(optables.TOOLS) + list(optables.ALIASES):
+        name = tool.split("|")[0]
+        spec = spec_for(name)
+        assert spec is not None, tool
+        assert walk(spec, name) > 0 or spec.persistent is not None, tool

@@ -29,7 +29,7 @@ _GIT_CONFIG = (
 _KUBE_GLOBAL = (
     "n|namespace= context= kubeconfig= s|server= cluster= user= as= as-group= as-uid= token= request-timeout="
     " insecure-skip-tls-verify certificate-authority= client-certificate= client-key= tls-server-name="
-    " match-server-version v|v= log-flush-frequency= password= username= profile= profile-output= cache-dir="
+    " match-server-version v= log-flush-frequency= password= username= profile= profile-output= cache-dir="
     " disable-compression warnings-as-errors"
 )
 _KUBE_CONFIG_VERBS = (
