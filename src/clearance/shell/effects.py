@@ -360,12 +360,12 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             out.append(Effect(DELETE, "/*" if root == "/" else root + "/" + DYN, w.value, True, cmd, note="find"))
     elif name == "git":
         nc = normalise(cmd)
-        base = _git_base(nc.opts)
+        git_base = _git_base(nc.opts)
         if nc.sub == ("rm",) and not nc.has("cached") and not nc.has("dry-run"):
             for w in nc.words:
-                add(DELETE, _under(base, w), nc.has("r"))
+                add(DELETE, _under(git_base, w), nc.has("r"))
         elif nc.sub == ("clone",) and len(nc.words) >= 2:
-            add(WRITE, _under(base, nc.words[1]), True)
+            add(WRITE, _under(git_base, nc.words[1]), True)
 
     # Reading: any path-like operand of a command that shows contents.
     if name not in METADATA_ONLY:
