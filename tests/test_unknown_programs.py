@@ -24,6 +24,8 @@ RUNS_ITS_ARGUMENTS = [
     "cgexec -g cpu:grp rm -rf /",
     "linux64 git push --force origin main",
     "numactl --cpunodebind=0 rm -rf ~/",
+    "bwrap --bind / / --dev /dev -- rm -rf ~",
+    "mytool run a b c -- git push --force origin main",
 ]
 
 

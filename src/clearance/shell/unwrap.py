@@ -680,21 +680,24 @@ class Unwrapper:
         argv = cmd.argv
         name = cmd.name
         if not known:
-            first = True
+            seen = 0  # operands before the command word: at most one (setarch ARCH CMD, chpst -u USER CMD)
             for k in range(1, len(argv)):
-                w = argv[k]
-                if w.value.startswith("-") or DYN in w.value:
+                v = argv[k].value
+                if v == "--":
+                    if k + 1 < len(argv) and runnable(argv[k + 1].value):
+                        # PROG [anything] -- CMD ARGS: what follows `--` is the command (watchexec, bwrap).
+                        self.command(cmd.derive(argv[k + 1 :], name + MAY_RUN_WORDS))
+                    break
+                if v.startswith("-") or DYN in v:
                     continue
-                if first and w.value in _SUBCOMMAND_WORDS:
-                    break  # pyenv init -, tool install x: the tool's own subcommand, not a program it runs
-                if runnable(w.value) and " " not in w.value:
+                if seen == 0 and v in _SUBCOMMAND_WORDS:
+                    seen = 2  # pyenv init -, tool install x: the tool's own subcommand, not a program it runs
+                elif seen < 2 and runnable(v) and " " not in v:
                     self.command(cmd.derive(argv[k:], name + MAY_RUN_WORDS))
                     break
-                if not first:
-                    break  # the command comes first or after one operand (setarch ARCH CMD, chpst -u USER CMD)
-                first = False
+                seen += 1
         if name in _DATA_ARGUMENTS:
-            return
+            return  # git commit -m "rm -rf build": a message
         for w in argv[1:]:
             text = w.value
             if " " not in text.strip() and not text.startswith("!"):
