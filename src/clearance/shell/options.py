@@ -320,7 +320,7 @@ def parse_words(spec: Spec, words: list[Word], nc: Norm) -> None:
             # A tool with subcommands whose first operand is none of them (an alias, a plugin).
             nc.sub += (v,)
             level += 1
-            spec = Spec() if spec.persistent is None else _leaf(spec)
+            spec = _leaf(spec)
             i += 1
             continue
         nc.words.append(w)
@@ -336,15 +336,18 @@ def _leaf(parent: Spec) -> Spec:
     return s
 
 
-_CACHE: list[object] = [None, -1, None]
+# The command last normalised and its reading, rebound as one tuple (safe when threads share the module).
+_CACHE: tuple[object, int, Norm | None] = (None, -1, None)
 
 
 def normalise(cmd: SimpleCommand) -> Norm:
     """The command *cmd* as its program reads it (cached for the command last asked about)."""
-    if _CACHE[0] is cmd and _CACHE[1] == len(cmd.argv) and isinstance(_CACHE[2], Norm) and _CACHE[2].tool == cmd.name:
-        return _CACHE[2]
+    global _CACHE
+    last, n, nc = _CACHE
+    if last is cmd and n == len(cmd.argv) and nc is not None and nc.tool == cmd.name:
+        return nc
     nc = normalise_words(cmd.name, cmd.argv[1:])
-    _CACHE[0], _CACHE[1], _CACHE[2] = cmd, len(cmd.argv), nc
+    _CACHE = (cmd, len(cmd.argv), nc)
     return nc
 
 
