@@ -231,7 +231,8 @@ def _take_long(spec: Spec, body: str, nc: Norm, level: int, rest: list[Word], i:
     if opt == AMBIGUOUS:
         nc.ambiguous.append("--" + name)  # the program refuses an ambiguous abbreviation: nothing happens
         return i + 1
-    assert isinstance(opt, Opt)
+    if not isinstance(opt, Opt):
+        return i + 1
     if neg:
         nc.opts.append((opt.name, NEGATED, level))
         return i + 1
