@@ -195,3 +195,18 @@ def test_every_option_table_compiles_without_conflicts() -> None:
         spec = spec_for(name)
         assert spec is not None, tool
         assert walk(spec, name) > 0 or spec.persistent is not None, tool
+
+
+# find reads -H, -L, -P, -D X and -O LEVEL before its starting points.
+FIND_LEADING = ["find -L ~ -delete", "find -P / -delete", "find -H ~ -exec rm -rf {} +", "find -O3 ~ -delete", "find -D tree ~ -delete"]
+
+
+@pytest.mark.parametrize("command", FIND_LEADING)
+def test_find_starting_points_after_its_leading_options(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "deny" and "fs.delete-critical" in d.rules, (command, d.decision, d.rules)
+
+
+def test_find_with_leading_options_in_temp_is_ordinary() -> None:
+    d = decide("find -L /tmp/build-cache -name '*.o' -delete")
+    assert d.decision == "allow", d.rules

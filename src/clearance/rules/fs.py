@@ -452,13 +452,10 @@ def _find_deletes(cmd: SimpleCommand) -> bool:
 def find_delete_sources(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not _find_deletes(cmd):
         return None
+    from ..shell.options import find_roots
+
     vals = cmd.values()
-    roots = []
-    for v in vals:
-        if v.startswith("-") or v in ("(", "!"):
-            break
-        roots.append(v)
-    roots = roots or ["."]
+    roots = [w.value for w in find_roots(cmd.args)[0]] or ["."]
     resolved = [sc.path(r, cmd) for r in roots]
     if not all(sc.inside_project(p) for p in resolved):
         return None  # the effect rules judge deletions outside the project

@@ -11,7 +11,7 @@ import posixpath
 
 from ..paths import DYN
 from .ir import Word
-from .options import normalise, normalise_words
+from .options import find_roots, normalise, normalise_words
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -349,11 +349,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             elif v.startswith("-") and not v.startswith("--") and v.endswith(out_flag) and nxt is not None and nxt.value != "-":
                 add(WRITE, nxt)  # -o FILE, and grouped short flags such as -sLo FILE / -qO FILE
     elif name == "find" and any(a.value == "-delete" for a in args):
-        roots = []
-        for w in args:
-            if w.value.startswith("-") or w.value in ("(", "!"):
-                break
-            roots.append(w)
+        roots, _ = find_roots(args)
         for w in roots or [Word(".", ".")]:
             root = sc.word_path(w, cmd)
             # "/*" rather than "/" + DYN: the latter marks an unknown working directory.

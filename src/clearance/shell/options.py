@@ -360,3 +360,26 @@ def normalise_words(name: str, words: list[Word]) -> Norm:
     nc.dirs = spec.dirs
     parse_words(spec, words, nc)
     return nc
+
+
+def find_roots(args: list[Word]) -> tuple[list[Word], int]:
+    """(starting points, index of the expression) of find's arguments.
+
+    GNU findutils reads -H, -L, -P, -D DEBUGOPTS and -O[LEVEL] before the starting
+    points (`find -L ~ -delete` deletes under ~); the expression begins at the first
+    word that starts with "-" or is "(", "!" or ")".
+    """
+    i = 0
+    while i < len(args):
+        v = args[i].value
+        if v in ("-H", "-L", "-P") or (v.startswith("-O") and v[2:].isdigit()):
+            i += 1
+        elif v == "-D":
+            i += 2
+        else:
+            break
+    roots: list[Word] = []
+    while i < len(args) and not (args[i].value.startswith("-") or args[i].value in ("(", "!", ")")):
+        roots.append(args[i])
+        i += 1
+    return roots, i

@@ -13,6 +13,7 @@ import posixpath
 from ..paths import DYN
 from . import embedded, interp
 from .ir import SimpleCommand, Word
+from .options import find_roots
 from .parse import ParseFailure, parse
 
 MAX_LEVEL = 8
@@ -968,11 +969,9 @@ class Unwrapper:
     def _find(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
         self.out.commands.append(cmd)
-        roots: list[str] = []
-        j = 1
-        while j < len(argv) and not (argv[j].value.startswith("-") or argv[j].value in ("(", "!", ")")):
-            roots.append(argv[j].value)
-            j += 1
+        found, start = find_roots(argv[1:])
+        roots = [w.value for w in found]
+        j = start + 1
         root_desc = roots[0] if len(roots) == 1 else "."
         k = j
         while k < len(argv):
