@@ -6,7 +6,7 @@ import re
 
 from ..lazyre import lazy
 from ..model import ASK, SOFT_DENY
-from ..shell.options import normalise
+from ..shell.options import modelled, normalise
 from .base import rule
 
 TYPE_CHECKING = False
@@ -203,6 +203,10 @@ _LOCAL_CLUSTERS = ("kind-", "minikube", "k3d-", "docker-desktop", "rancher-deskt
 
 
 def _dry_run(cmd: SimpleCommand) -> bool:
+    """Whether the command only pretends: its last --dry-run (pflag: the last value wins) is not "none"."""
+    if modelled(cmd.name):
+        nc = normalise(cmd)
+        return nc.has("dry-run") and nc.value("dry-run") not in ("none", "false")
     return any(v in ("--dry-run", "--dry-run=client", "--dry-run=server") for v in cmd.values())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from ..lazyre import lazy
@@ -357,9 +358,10 @@ def remote_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     ),
 )
 def config_code(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from ..shell.unwrap import git_config_pairs
+
     nc = git(cmd)
-    for c in nc.level("c", 0):
-        key, _, value = c.partition("=")
+    for key, value in git_config_pairs(cmd, nc, stored=False):
         msg = _config_runs(key, value, cmd, sc)
         if msg:
             return f"git -c {msg}"
@@ -394,11 +396,46 @@ def _config_runs(key: str, value: str, cmd: SimpleCommand, sc: Scope) -> str | N
         # An alias without "!" runs a git subcommand: judge that command as if typed.
         inner = _alias_command(value, cmd, sc)
         return f"{key} makes `git {key[6:]}` run {inner}" if inner else None
+    if DYN not in value and _usual_program(low, value):
+        return None  # the program git expects there (an editor, a pager, ssh); its arguments are judged as typed
     if low == "core.hookspath" and DYN not in value and value:
         target = sc.path(value, cmd)
         if sc.inside_project(target) and "/.git/" not in target + "/" and not target.endswith("/.git"):
             return None  # the project's own hooks directory (.githooks, .husky): its scripts are judged when written
     return f"{key} makes git run another program"
+
+
+# What git expects in its program-valued keys: a value naming one of these runs the usual program (git-config(1)).
+_EDITORS = frozenset(
+    {"vi", "vim", "nvim", "gvim", "nano", "pico", "emacs", "emacsclient", "code", "code-insiders", "codium", "subl", "mate", "micro", "hx", "kak", "ed", "ex"}
+    | {"true", "cat", "gedit", "kate", "zed", "idea", "notepad", "notepad++", "joe", "mcedit", "helix"}
+)
+_PAGERS = frozenset({"less", "more", "most", "cat", "bat", "delta", "diff-so-fancy", "diff-highlight", "moar", "ov", "riff"})
+_USUAL_PROGRAMS = {
+    "core.editor": _EDITORS,
+    "sequence.editor": _EDITORS,
+    "core.pager": _PAGERS,
+    "core.sshcommand": frozenset({"ssh"}),
+    "gpg.program": frozenset({"gpg", "gpg2"}),
+    "gpg.ssh.program": frozenset({"ssh-keygen"}),
+}
+# credential helpers git ships or installs under their short names (git credential-NAME).
+_CREDENTIAL_HELPERS = frozenset({"", "store", "cache", "osxkeychain", "manager", "manager-core", "libsecret", "wincred", "gnome-keyring"})
+
+
+def _usual_program(key: str, value: str) -> bool:
+    """Whether *value* of the program-valued git key *key* names the program git expects there."""
+    words = value.split()
+    first = posixpath.basename(words[0]) if words else ""
+    if key in _USUAL_PROGRAMS:
+        return not words or first in _USUAL_PROGRAMS[key]
+    if key.startswith("pager."):
+        return not words or first in _PAGERS or value.lower() in ("true", "false")
+    if key == "core.fsmonitor":
+        return value.lower() in ("true", "false", "yes", "no", "on", "off", "1", "0", "")
+    if key == "credential.helper":
+        return len(words) <= 1 and first in _CREDENTIAL_HELPERS
+    return False
 
 
 def _alias_command(value: str, cmd: SimpleCommand, sc: Scope) -> str | None:

@@ -184,6 +184,15 @@ TOOLS: dict[str, dict[str, object]] = {
                 " upload-pack= q|quiet v|verbose progress o|server-option= 4|ipv4 6|ipv6 set-upstream r|rebase=? ff ff-only"
                 " squash commit edit autostash s|strategy= X|strategy-option= verify-signatures"
             ),
+            "difftool": "d|dir-diff y|no-prompt prompt symlinks t|tool= tool-help x|extcmd= g|gui trust-exit-code",
+            "submodule": {
+                "opts": "q|quiet",
+                "subs": {
+                    "foreach": {"opts": "q|quiet recursive", "stop": True},
+                    "add|status|init|deinit|update|set-branch|set-url|summary|sync|absorbgitdirs": "",
+                },
+            },
+            "bisect": {"subs": {"run": {"stop": True}, "start|bad|good|new|old|terms|skip|reset|visualize|view|replay|log": ""}},
             "merge": (
                 "n stat summary log=? squash commit e|edit cleanup= ff ff-only rerere-autoupdate verify-signatures s|strategy="
                 " X|strategy-option= m|message= F|file= into-name= v|verbose q|quiet abort quit continue allow-unrelated-histories"
@@ -317,6 +326,34 @@ TOOLS: dict[str, dict[str, object]] = {
         ),
         "abbrev": True,
         "dirs": ("C",),
+    },
+    # GNU tar (getopt_long: prefixes accepted); the options that take a value, and those that run programs.
+    "tar": {
+        "opts": (
+            "A|catenate|concatenate c|create d|diff|compare delete r|append t|list test-label u|update x|extract|get"
+            " f|file= C|directory= T|files-from= X|exclude-from= exclude= b|blocking-factor= H|format= I|use-compress-program="
+            " to-command= checkpoint=? checkpoint-action= F|info-script|new-volume-script= rsh-command= g|listed-incremental="
+            " N|newer|after-date= newer-mtime= owner= group= mode= mtime= transform|xform= strip-components= L|tape-length="
+            " V|label= K|starting-file= suffix= backup=? record-size= occurrence=? level= sparse-version= index-file="
+            " quoting-style= quote-chars= no-quote-chars= hole-detection= atime-preserve=? warning= add-file= owner-map="
+            " group-map= exclude-tag= exclude-tag-under= exclude-tag-all= z|gzip|gunzip|ungzip j|bzip2 J|xz Z|compress|uncompress"
+            " a|auto-compress lzip lzma lzop zstd v|verbose k|keep-old-files p|preserve-permissions|same-permissions"
+            " P|absolute-names h|dereference O|to-stdout m|touch remove-files W|verify w|interactive|confirmation S|sparse"
+            " no-recursion recursion overwrite skip-old-files U|unlink-first keep-newer-files exclude-vcs exclude-vcs-ignores"
+            " wildcards anchored totals=? show-transformed-names numeric-owner same-owner no-same-owner o"
+        ),
+        "abbrev": True,
+    },
+    # ripgrep (clap: no prefixes); --pre names a program run on every file searched.
+    "rg": {
+        "opts": (
+            "pre= pre-glob= e|regexp= f|file= g|glob= iglob= t|type= T|type-not= type-add= type-clear= m|max-count="
+            " A|after-context= B|before-context= C|context= M|max-columns= j|threads= E|encoding= r|replace= d|max-depth|maxdepth="
+            " sort= sortr= ignore-file= color= colors= path-separator= max-filesize= dfa-size-limit= regex-size-limit= engine="
+            " context-separator= field-context-separator= field-match-separator= hostname-bin= hyperlink-format= z|search-zip"
+            " l|files-with-matches files hidden no-ignore L|follow n|line-number i|ignore-case S|smart-case F|fixed-strings"
+            " w|word-regexp v|invert-match c|count o|only-matching u|unrestricted json"
+        ),
     },
     # procps ps: BSD-style option words (aux, e, eww) carry no dash and are read as operands here.
     "ps": {

@@ -13,8 +13,12 @@ import posixpath
 from ..paths import DYN
 from . import embedded, interp
 from .ir import SimpleCommand, Word
-from .options import find_roots
+from .options import find_roots, normalise
 from .parse import ParseFailure, parse
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .options import Norm
 
 MAX_LEVEL = 8
 
@@ -32,7 +36,8 @@ _SIMPLE_WRAPPERS: dict[str, tuple[frozenset[str], int]] = {
     "stdbuf": (frozenset({"-i", "-o", "-e", "--input", "--output", "--error"}), 0),
     "setsid": (frozenset(), 0),
     "chrt": (frozenset(), 1),
-    "taskset": (frozenset({"-c", "--cpu-list"}), 1),
+    # taskset [-a] [-c] MASK|LIST CMD: -c/--cpu-list says how to read the operand, it takes no value.
+    "taskset": (frozenset(), 1),
     "unbuffer": (frozenset(), 0),
     "caffeinate": (frozenset({"-t", "-w"}), 0),
     "exec": (frozenset({"-a"}), 0),
@@ -223,6 +228,88 @@ _XARGS_OPTS = frozenset(
 )
 _WATCH_OPTS = frozenset({"-n", "--interval", "-q", "--equexit"})
 _SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
+
+# Options of known programs whose value is a command they run, by subcommand (canonical names of shell/optables.py):
+# "shell" (run by sh -c), "per-file" (a program run on every file the command reads), "checkpoint" (tar's action).
+_OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
+    "git": {
+        ("rebase",): {"exec": "shell"},
+        ("clone",): {"upload-pack": "shell"},
+        ("fetch",): {"upload-pack": "shell"},
+        ("pull",): {"upload-pack": "shell"},
+        ("push",): {"receive-pack": "shell"},
+        ("difftool",): {"extcmd": "shell"},
+    },
+    "tar": {(): {"to-command": "shell", "use-compress-program": "shell", "info-script": "shell", "rsh-command": "shell", "checkpoint-action": "checkpoint"}},
+    "rg": {(): {"pre": "per-file"}},
+    "zip": {},
+}
+# Pagers whose +CMD argument is one of their commands, run at start.
+_PLUS_COMMANDS = frozenset({"less", "more"})
+# git configuration keys whose value is a shell command git runs (git-config(1)).
+_GIT_CONFIG_COMMANDS = frozenset(
+    {
+        "core.sshcommand",
+        "core.pager",
+        "core.editor",
+        "core.askpass",
+        "core.fsmonitor",
+        "core.gitproxy",
+        "sequence.editor",
+        "diff.external",
+        "gpg.program",
+        "gpg.ssh.program",
+        "uploadpack.packobjectshook",
+        "sendemail.sendmailcmd",
+    }
+)
+# Environment variables git runs as commands (git(1)).
+_GIT_ENV_COMMANDS = {
+    "GIT_SSH_COMMAND": "shell",
+    "GIT_SSH": "shell",
+    "GIT_PAGER": "shell",
+    "GIT_EDITOR": "shell",
+    "GIT_SEQUENCE_EDITOR": "shell",
+    "GIT_EXTERNAL_DIFF": "shell",
+    "GIT_ASKPASS": "shell",
+    "GIT_PROXY_COMMAND": "shell",
+}
+
+
+def git_config_pairs(cmd: SimpleCommand, nc: Norm | None = None, stored: bool = True) -> list[tuple[str, str]]:
+    """Every (key, value) a git command sets: `-c k=v`, GIT_CONFIG_COUNT/KEY_n/VALUE_n, GIT_CONFIG_PARAMETERS, `git config k v`."""
+    nc = nc or normalise(cmd)
+    pairs: list[tuple[str, str]] = []
+    for c in nc.level("c", 0):
+        k, _, v = c.partition("=")
+        pairs.append((k, v))
+    env = cmd.assigns
+    count = env.get("GIT_CONFIG_COUNT", "")
+    if count.isdigit():
+        for n in range(min(int(count), 50)):
+            key = env.get(f"GIT_CONFIG_KEY_{n}", "")
+            if key:
+                pairs.append((key, env.get(f"GIT_CONFIG_VALUE_{n}", "")))
+    params = env.get("GIT_CONFIG_PARAMETERS", "")
+    if params:
+        import shlex
+
+        try:
+            items = shlex.split(params)
+        except ValueError:
+            items = [params]
+        for item in items:
+            k, _, v = item.partition("=")
+            pairs.append((k, v))
+    if stored and nc.sub[:1] == ("config",) and not any(nc.has(o) for o in _GIT_CONFIG_READS):
+        ops = nc.pos
+        if nc.sub[1:2] == ("set",) or len(nc.sub) == 1:
+            if len(ops) >= 2:
+                pairs.append((ops[0], ops[1]))
+    return pairs
+
+
+_GIT_CONFIG_READS = ("get", "get-all", "get-regexp", "get-urlmatch", "list", "unset", "unset-all", "remove-section", "rename-section", "edit")
 
 
 # Labels in `via` of commands an unknown program may run: MAY_RUN caps their findings at ask.
@@ -664,6 +751,8 @@ class Unwrapper:
             self._runner(cmd)
             return
         self.out.commands.append(cmd)
+        if name in _OPTION_COMMANDS or name in _PLUS_COMMANDS or (name == "git" and (len(argv) > 1 or cmd.assigns)):
+            self._option_commands(cmd)
         if len(argv) > 1 and name not in NON_RUNNERS:
             self._arguments_as_commands(cmd, known_program(name))
 
@@ -709,6 +798,81 @@ class Unwrapper:
                 body = text if head and runnable(head) else None
             if body is not None:
                 self.reparse(body, cmd, name + MAY_RUN)
+
+    def _option_commands(self, cmd: SimpleCommand) -> None:
+        """Commands a known program certainly runs from its options, configuration or environment.
+
+        `git rebase --exec CMD`, `git -c core.pager=CMD`, `GIT_SSH_COMMAND=CMD git fetch`,
+        `tar --to-command=CMD`, `rg --pre PROG`, `less '+!CMD'`: the program runs them, so they
+        are judged as typed (no cap at ask, unlike a string an unknown program may treat as data).
+        """
+        name = cmd.name
+        if name in _PLUS_COMMANDS:
+            # less/more +CMD: a command of the pager run at start; `+!cmd` is its shell escape.
+            for w in cmd.argv[1:]:
+                if w.value.startswith("+") and (body := _shell_escape(w.value[1:])) is not None:
+                    self.reparse(body, cmd, f"{name} +!")
+            return
+        if name == "zip":
+            vals = cmd.values()
+            for j, v in enumerate(vals):
+                if v in ("-TT", "--unzip-command") and j + 1 < len(vals):
+                    self.reparse(vals[j + 1], cmd, f"zip {v}")
+                elif v.startswith("--unzip-command="):
+                    self.reparse(v.split("=", 1)[1], cmd, "zip --unzip-command")
+            return
+        nc = normalise(cmd)
+        if name == "git":
+            for key, value in git_config_pairs(cmd, nc):
+                self._git_config(cmd, key, value)
+            for var, how in _GIT_ENV_COMMANDS.items():
+                command = cmd.assigns.get(var, "")
+                if command:
+                    self._run_value(cmd, command, how, f"{var}=")
+        table = _OPTION_COMMANDS.get(name, {})
+        for sub in {nc.sub[:1], ()}:
+            for opt, how in table.get(sub, {}).items():
+                for value in nc.values(opt):
+                    self._run_value(cmd, value, how, f"{name} {' '.join(sub + ('--' + opt,))}", nc)
+        if name == "git" and nc.sub in (("submodule", "foreach"), ("bisect", "run")) and nc.words:
+            if nc.sub[0] == "submodule":
+                self.reparse(" ".join(nc.pos), cmd, "git submodule foreach")  # run by the shell in each submodule
+            else:
+                self.command(cmd.derive(list(nc.words), "git bisect run"))
+
+    def _run_value(self, cmd: SimpleCommand, value: str, how: str, via: str, nc: Norm | None = None) -> None:
+        if not value or value == DYN:
+            return
+        if how == "shell":
+            self.reparse(value, cmd, via)
+        elif how == "checkpoint":
+            # tar --checkpoint-action=exec=CMD (also sleep=, echo=, dot, ttyout=)
+            if value.startswith("exec="):
+                self.reparse(value[5:], cmd, via)
+        elif how == "per-file" and nc is not None:
+            # PROG FILE for every file searched (rg --pre): the program meets every file under the roots.
+            ops = nc.pos if (nc.has("regexp") or nc.has("file")) else nc.pos[1:]
+            for root in (ops or ["."])[:10]:
+                base = root.rstrip("/")
+                self.reparse(f"{value} {(base + '/*') if base else '/*'}", cmd, via)
+
+    def _git_config(self, cmd: SimpleCommand, key: str, value: str) -> None:
+        """A git setting whose value is a command git runs (core.pager, alias.x=!cmd, credential.helper=!cmd)."""
+        low = key.lower()
+        if DYN in value or not value:
+            return
+        if low.startswith("alias."):
+            if value.lstrip().startswith("!"):
+                self.reparse(value.lstrip()[1:], cmd, f"git {key}")
+            return
+        if low == "credential.helper":
+            if value.lstrip().startswith("!"):
+                self.reparse(value.lstrip()[1:], cmd, f"git {key}")
+            return
+        if low == "core.fsmonitor" and value.lower() in ("true", "false", "yes", "no", "on", "off", "1", "0"):
+            return
+        if low in _GIT_CONFIG_COMMANDS or (low.startswith("filter.") and low.endswith((".clean", ".smudge", ".process"))):
+            self.reparse(value, cmd, f"git {key}")
 
     def _launcher(self, cmd: SimpleCommand) -> None:
         """Programs that run a command later or elsewhere: terminals, tmux, entr, start-stop-daemon, at."""
@@ -982,7 +1146,9 @@ class Unwrapper:
                     end += 1
                 inner = argv[k + 1 : end]
                 if inner:
-                    placeholder = (root_desc.rstrip("/") + "/" + DYN) if root_desc else DYN
+                    # From "/" the placeholder is "/*", not "/<dynamic>" (the mark of a directory known only at run time).
+                    base = root_desc.rstrip("/")
+                    placeholder = (base + "/" + DYN if base else "/*") if root_desc else DYN
                     new = [Word(w.value.replace("{}", placeholder), w.raw, w.subs, w.procsub, w.vars, w.quoted) for w in inner]
                     self.command(cmd.derive(new, "find " + a))
                 k = end + 1
