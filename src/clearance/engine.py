@@ -90,7 +90,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
         out.findings.append(_finding(r, message))
     out.commands = exp.commands
     for cmd in exp.commands:
-        if cmd.name == "git" and "remote" in cmd.values():
+        if cmd.name == "git" and any("remote" in v for v in cmd.values()):
             from .rules.git import added_remote
 
             added = added_remote(cmd)

@@ -276,6 +276,33 @@ _GIT_ENV_COMMANDS = {
 }
 
 
+def _fd_names(pattern: str, glob: bool, exts: list[str]) -> list[tuple[str, str]]:
+    """fd's pattern and extensions as find name tests: ("-name", glob) where the regex is plain, else ("-regex", it)."""
+    out: list[tuple[str, str]] = []
+    name = ""
+    if pattern and pattern not in (".", "^", ".*", "^.*$", "*"):
+        if glob:
+            name = pattern
+            out.append(("-name", pattern))
+        else:
+            core = pattern.removeprefix("^").removesuffix("$")
+            plain = core.replace("\\.", "")
+            if any(c in plain for c in ".\\*+?[](){}|"):
+                out.append(("-regex", pattern))
+            else:
+                core = core.replace("\\.", ".")
+                # fd matches anywhere in the name; a plain word is read as the name it spells (fd node_modules),
+                # a pattern anchored at one end only as the name's end ('\.pyc$') or start ('^test_').
+                start, end = pattern.startswith("^"), pattern.endswith("$")
+                name = core if start == end else ("*" + core if end else core + "*")
+                out.append(("-name", name))
+    if exts:
+        if name:
+            return out  # both a name and extensions: the name already narrows the selection
+        out = [("-name", "*." + e) for e in exts if e]
+    return out
+
+
 def git_config_pairs(cmd: SimpleCommand, nc: Norm | None = None, stored: bool = True) -> list[tuple[str, str]]:
     """Every (key, value) a git command sets: `-c k=v`, GIT_CONFIG_COUNT/KEY_n/VALUE_n, GIT_CONFIG_PARAMETERS, `git config k v`."""
     nc = nc or normalise(cmd)
@@ -1105,30 +1132,54 @@ class Unwrapper:
             self.reparse(" ".join(w.value for w in rest), cmd, f"ssh {host}", remote=host, cwd=None)
 
     def _fd(self, cmd: SimpleCommand) -> None:
-        """fd [pattern] [path…] -x/-X cmd args: cmd runs on what fd finds under the paths."""
+        """fd [pattern] [path…] -x/-X cmd args: read as the find command it stands for.
+
+        `fd -e tmp -X rm` is `find . -name '*.tmp' -exec rm {} +`: the same rules judge what it
+        deletes (junk, sources, everything under home), with fd's pattern and extensions as names.
+        """
         self.out.commands.append(cmd)
         argv = cmd.argv
         k = next(j for j, a in enumerate(argv) if a.value in ("-x", "--exec", "-X", "--exec-batch"))
         positional: list[str] = []
+        exts: list[str] = []
+        roots_opt: list[str] = []
+        glob = False
         j = 1
         while j < k:
             v = argv[j].value
             if v.startswith("-"):
-                j += 2 if v in _FD_VALUE_OPTS else 1
+                name, eq, glued = v.partition("=")
+                value = glued if eq else (argv[j + 1].value if j + 1 < k else "")
+                if name in ("-e", "--extension"):
+                    exts.append(value.lstrip("."))
+                elif name in ("--search-path",):
+                    roots_opt.append(value)
+                elif name in ("-g", "--glob"):
+                    glob = True
+                elif name.startswith("-e") and not name.startswith("--") and len(name) > 2:
+                    exts.append(name[2:].lstrip("."))
+                    j += 1
+                    continue
+                j += 1 if eq or name not in _FD_VALUE_OPTS else 2
                 continue
             positional.append(v)
             j += 1
-        roots = positional[1:] or ["."]
+        roots = roots_opt or positional[1:] or ["."]
         inner = argv[k + 1 :]
         if not inner:
             return
-        for root in roots[:10]:
-            placeholder = root.rstrip("/") + "/" + DYN
-            if any("{" in w.value for w in inner):
-                new = [Word(w.value.replace("{}", placeholder).replace("{/}", DYN).replace("{//}", root).replace("{.}", placeholder), w.raw) for w in inner]
-            else:
-                new = [*inner, Word(placeholder, "{}")]
-            self.command(cmd.derive(new, "fd " + argv[k].value))
+        names = _fd_names(positional[0] if positional else "", glob, exts)
+        expr: list[Word] = []
+        for n, (test, pattern) in enumerate(names):
+            expr += ([Word("-o", "-o")] if n else []) + [Word(test, test), Word(pattern, pattern)]
+        if len(names) > 1:
+            expr = [Word("(", "("), *expr, Word(")", ")")]
+        if not any("{" in w.value for w in inner):
+            inner = [*inner, Word("{}", "{}")]
+        end = "+" if argv[k].value in ("-X", "--exec-batch") else ";"
+        synth = [Word("find", "find"), *(Word(r, r) for r in roots[:10]), *expr, Word("-exec", "-exec")]
+        synth += [Word(w.value.replace("{/}", "{}").replace("{//}", ".").replace("{.}", "{}").replace("{/.}", "{}"), w.raw) for w in inner]
+        self._find(cmd.derive([*synth, Word(end, end)], "fd " + argv[k].value))
 
     def _find(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
