@@ -640,6 +640,10 @@ def decoded_exec(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 _PIP_INDEX = ("-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--trusted-host")
+# The package sources the installers use when given none: naming them is not an arbitrary index.
+_DEFAULT_SOURCES = frozenset(
+    {"pypi.org", "files.pythonhosted.org", "registry.npmjs.org", "registry.yarnpkg.com", "rubygems.org", "index.crates.io", "crates.io", "static.crates.io"}
+)
 
 
 @rule(
@@ -665,6 +669,7 @@ _PIP_INDEX = ("-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-
         "pip install -e .",
         "deno run -A main.ts",
         "brew tap homebrew/cask",
+        "pip install --index-url https://pypi.org/simple requests",
     ),
 )
 def install_from_url(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -695,9 +700,14 @@ def install_from_url(cmd: SimpleCommand, sc: Scope) -> str | None:
             val = v.split("=", 1)[1]
         if (val and "://" in val) or (val and v in ("--git",)):
             host = url_host(val)
+            if host in _DEFAULT_SOURCES and val.startswith("https://"):
+                continue
             if not sc.trust.host_is_trusted(host) and not sc.trust.url_is_trusted(val):
                 return f"{cmd.name} installs from {val}, which is not a trusted package source"
+    opt_values = {vals[i + 1] for i, v in enumerate(vals[:-1]) if v in _PIP_INDEX + ("--registry", "--source", "--git", "--index")}
     for v in ops[1:]:
+        if v in opt_values:
+            continue  # an index or registry, judged above
         if "://" in v or v.startswith(("git+", "github:", "gitlab:", "bitbucket:")):
             host = url_host(v.split("+", 1)[-1]) if "://" in v else v.split(":", 1)[0]
             if not sc.trust.host_is_trusted(host):

@@ -41,7 +41,7 @@ _TF_COMMON = "lock=? lock-timeout= input=? no-color var= var-file= compact-warni
 _NPM_GLOBAL = (
     "C|prefix= w|workspace= ws|workspaces include-workspace-root g|global f|force y|yes registry= userconfig= globalconfig="
     " D|save-dev S|save P|save-prod O|save-optional E|save-exact B|save-bundle dry-run ignore-scripts loglevel= s|silent"
-    " q|quiet d|loglevel=? otp= tag= access= scope= cache= legacy-peer-deps omit= include= production"
+    " q|quiet d|loglevel=? otp= tag= access= scope= cache= legacy-peer-deps omit= include= production script-shell= shell="
 )
 _DOCKER_RUN = (
     "a|attach= d|detach i|interactive t|tty rm e|env= env-file= v|volume= mount= p|publish= P|publish-all name= w|workdir="
@@ -312,7 +312,10 @@ TOOLS: dict[str, dict[str, object]] = {
     },
     "npm": {"persistent": _NPM_GLOBAL, "abbrev": True, "dirs": ("prefix",), "subs": {}},
     "pnpm": {
-        "persistent": "C|dir= w|workspace-root F|filter= r|recursive g|global s|silent reporter= D|save-dev P|save-prod O|save-optional E|save-exact",
+        "persistent": (
+            "C|dir= w|workspace-root F|filter= r|recursive g|global s|silent reporter= D|save-dev P|save-prod O|save-optional"
+            " E|save-exact script-shell="
+        ),
         "dirs": ("dir",),
         "subs": {},
     },

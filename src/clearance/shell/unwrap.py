@@ -130,6 +130,8 @@ _SIMPLE_WRAPPERS: dict[str, tuple[frozenset[str], int]] = {
     "gnome-terminal": (frozenset({"--title", "--working-directory", "--profile", "--geometry", "--window-with-profile", "-t"}), 0),
     "screen": (frozenset({"-S", "-c", "-e", "-h", "-L", "-Logfile", "-p", "-s", "-T", "-X"}), 0),
 }
+# Wrapper options whose value is a command string run by sh -c.
+_WRAPPER_SHELL_OPTS = {"flock": ("-c", "--command")}
 ELEVATING = frozenset({"sudo", "doas", "su", "pkexec", "run0"})
 
 # Package runners: (tool, subcommand) -> options with values; the payload is the next operand.
@@ -205,6 +207,8 @@ _GLOBAL_OPTS = {
     "docker": frozenset({"--context", "-c", "-H", "--host", "--config", "-l", "--log-level"}),
 }
 
+# ssh_config(5) keys whose value is a command ssh runs locally.
+_SSH_LOCAL_COMMANDS = frozenset({"proxycommand", "localcommand", "knownhostscommand"})
 _SSH_OPTS = frozenset(["-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p", "-Q", "-R", "-S", "-W", "-w", "-B"])
 _XARGS_OPTS = frozenset(
     {
@@ -239,9 +243,12 @@ _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
         ("pull",): {"upload-pack": "shell"},
         ("push",): {"receive-pack": "shell"},
         ("difftool",): {"extcmd": "shell"},
+        (): {"exec-path": "program-dir"},
     },
     "tar": {(): {"to-command": "shell", "use-compress-program": "shell", "info-script": "shell", "rsh-command": "shell", "checkpoint-action": "checkpoint"}},
     "rg": {(): {"pre": "per-file"}},
+    "npm": {(): {"script-shell": "script-shell"}},
+    "pnpm": {(): {"script-shell": "script-shell"}},
     "zip": {},
 }
 # Pagers whose +CMD argument is one of their commands, run at start.
@@ -273,6 +280,7 @@ _GIT_ENV_COMMANDS = {
     "GIT_EXTERNAL_DIFF": "shell",
     "GIT_ASKPASS": "shell",
     "GIT_PROXY_COMMAND": "shell",
+    "GIT_EXEC_PATH": "program-dir",
 }
 
 
@@ -680,6 +688,13 @@ class Unwrapper:
                 self.out.commands.append(cmd)
                 return
             opts, skip = _SIMPLE_WRAPPERS[name]
+            shell_opts = _WRAPPER_SHELL_OPTS.get(name, ())
+            for j in range(1, len(argv) - 1):
+                if argv[j].value in shell_opts:
+                    # flock FILE -c CMD: the wrapper runs CMD through sh -c.
+                    self.out.commands.append(cmd)
+                    self.reparse(argv[j + 1].value, cmd, f"{name} {argv[j].value}")
+                    return
             i = _strip_options(argv, 1, opts) + skip
             if name == "sudo" and i >= len(argv):
                 self.out.commands.append(cmd)
@@ -817,6 +832,8 @@ class Unwrapper:
             return  # git commit -m "rm -rf build": a message
         for w in argv[1:]:
             text = w.value
+            if not known and text.startswith("--") and "=" in text:
+                text = text.split("=", 1)[1]  # --exec=CMD: the option's value is the string handed over
             if " " not in text.strip() and not text.startswith("!"):
                 continue
             body = _shell_escape(text)
@@ -849,6 +866,12 @@ class Unwrapper:
                     self.reparse(v.split("=", 1)[1], cmd, "zip --unzip-command")
             return
         nc = normalise(cmd)
+        if name in ("npm", "pnpm"):
+            shell = cmd.assigns.get("npm_config_script_shell") or cmd.assigns.get("NPM_CONFIG_SCRIPT_SHELL") or ""
+            if nc.sub[:1] == ("config",) and nc.pos[:2] in (["set", "script-shell"], ["set", "shell"]) and len(nc.pos) > 2:
+                shell = nc.pos[2]
+            if shell:
+                self._run_value(cmd, shell, "script-shell", f"{name} script-shell")
         if name == "git":
             for key, value in git_config_pairs(cmd, nc):
                 self._git_config(cmd, key, value)
@@ -872,6 +895,14 @@ class Unwrapper:
             return
         if how == "shell":
             self.reparse(value, cmd, via)
+        elif how == "script-shell":
+            # npm --script-shell=PROG: every package script runs as `PROG -c SCRIPT` (spawned, not through a shell).
+            if posixpath.basename(value) not in SHELLS:
+                self.out.problems.append(("shell.dynamic-code", f"{via} runs every script through {value}, a program clearance cannot see into"))
+        elif how == "program-dir":
+            # git --exec-path=DIR / GIT_EXEC_PATH: git runs its helpers (git-remote-https, git-foo) from DIR.
+            if not value.rstrip("/").endswith("git-core"):
+                self.out.problems.append(("shell.dynamic-code", f"{via} makes git run its helper programs from {value}, which clearance cannot see into"))
         elif how == "checkpoint":
             # tar --checkpoint-action=exec=CMD (also sleep=, echo=, dot, ttyout=)
             if value.startswith("exec="):
@@ -1124,12 +1155,34 @@ class Unwrapper:
         argv = cmd.argv
         i = _strip_options(argv, 1, _SSH_OPTS)
         self.out.commands.append(cmd)
+        self._ssh_options(cmd, i)
         if i >= len(argv):
             return
         host = argv[i].value
         rest = argv[i + 1 :]
         if rest:
             self.reparse(" ".join(w.value for w in rest), cmd, f"ssh {host}", remote=host, cwd=None)
+
+    def _ssh_options(self, cmd: SimpleCommand, end: int) -> None:
+        """ssh -o ProxyCommand=CMD (LocalCommand, KnownHostsCommand): commands ssh runs on this machine."""
+        argv = cmd.argv
+        j = 1
+        while j < end:
+            v = argv[j].value
+            setting = None
+            if v == "-o" and j + 1 < end:
+                setting = argv[j + 1].value
+                j += 1
+            elif v.startswith("-o") and len(v) > 2:
+                setting = v[2:]
+            j += 1
+            if setting is None:
+                continue
+            key, sep, value = setting.strip().partition("=")
+            if not sep:
+                key, _, value = setting.strip().partition(" ")
+            if key.strip().lower() in _SSH_LOCAL_COMMANDS and value.strip().lower() not in ("", "none"):
+                self.reparse(value.strip(), cmd, f"ssh -o {key.strip()}")
 
     def _fd(self, cmd: SimpleCommand) -> None:
         """fd [pattern] [path…] -x/-X cmd args: read as the find command it stands for.
@@ -1267,6 +1320,17 @@ class Unwrapper:
         elif name in embedded.CMDLETS:
             found.opaque.append(f"{name} is PowerShell, which clearance does not analyse")
         elif name in embedded.MAKES:
+            nc = normalise(cmd)
+            for makefile_text in nc.values("eval"):
+                # make --eval=TEXT: Makefile text read before the Makefile; its recipes run.
+                found.shell += embedded.makefile_recipes(makefile_text)
+                label = f"{name} --eval"
+            for w in nc.words:
+                var, eq, shell = w.value.partition("=")
+                first = shell.split()[0] if shell.split() else ""
+                if eq and var in ("SHELL", "MAKESHELL") and first and posixpath.basename(first) not in SHELLS:
+                    # make SHELL=PROG: every recipe runs as `PROG -c RECIPE`.
+                    self.reparse(shell, cmd, f"{name} {var}=")
             if embedded.make_reads_stdin(values):
                 label = f"{name} -f -"
                 if cmd.stdin_text is not None:
