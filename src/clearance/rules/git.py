@@ -409,8 +409,15 @@ def config_code(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 def _config_runs(key: str, value: str, cmd: SimpleCommand, sc: Scope) -> str | None:
     """Why setting *key* to *value* makes git run another program, or None when it does not."""
+    from ..shell.unwrap import git_program_key
+
     low = key.lower()
-    if not low.startswith(_CODE_CONFIG):
+    if low.startswith(("include.", "includeif.")) and low.endswith(".path"):
+        # Configuration read from another file: inside the project it is judged when written; elsewhere it is unseen.
+        if DYN not in value and value and sc.inside_project(sc.path(value, cmd)):
+            return None
+        return f"{key} makes git read configuration (aliases, hooks, programs) from {value or 'a file'}, which clearance cannot see"
+    if not low.startswith(_CODE_CONFIG) and not git_program_key(low):
         return None
     if low.startswith("alias.") and DYN not in value and not value.lstrip().startswith("!"):
         # An alias without "!" runs a git subcommand: judge that command as if typed.
@@ -428,7 +435,8 @@ def _config_runs(key: str, value: str, cmd: SimpleCommand, sc: Scope) -> str | N
 # What git expects in its program-valued keys: a value naming one of these runs the usual program (git-config(1)).
 _EDITORS = frozenset(
     {"vi", "vim", "nvim", "gvim", "nano", "pico", "emacs", "emacsclient", "code", "code-insiders", "codium", "subl", "mate", "micro", "hx", "kak", "ed", "ex"}
-    | {"true", "cat", "gedit", "kate", "zed", "idea", "notepad", "notepad++", "joe", "mcedit", "helix"}
+    | {"true", "cat", "gedit", "kate", "zed", "idea", "notepad", "notepad++", "joe", "mcedit", "helix", ":"}
+    | {"sed"}  # the non-interactive sequence editor of scripted rebases (GIT_SEQUENCE_EDITOR="sed -i …")
 )
 _PAGERS = frozenset({"less", "more", "most", "cat", "bat", "delta", "diff-so-fancy", "diff-highlight", "moar", "ov", "riff"})
 _USUAL_PROGRAMS = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 
 from ..paths import DYN, resolve
-from .ir import Redirect, SimpleCommand, Word
+from .ir import COMMAND_VARIABLES, Redirect, SimpleCommand, Word
 from .treesitter import parser
 
 TYPE_CHECKING = False
@@ -411,6 +411,9 @@ class _Walker:
                 value = self.word(c, depth + 1).value
         if name and name != DYN:
             self.st.vars[name] = value if "+=" not in _text(node)[: len(name) + 2] else DYN
+            if name in COMMAND_VARIABLES:
+                # EDITOR=…; export GIT_SSH_COMMAND=…: a command later programs run, judged where it is set.
+                self.st.script.commands.append(SimpleCommand([Word(":", ":")], assigns={name: value}, cwd=self.st.cwd, text=_text(node)))
         if name == "IFS":
             self.st.script.problems.append(("shell.ifs-change", "the command changes IFS, so its words do not split the way they read"))
         return name, value

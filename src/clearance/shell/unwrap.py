@@ -270,8 +270,48 @@ _GIT_CONFIG_COMMANDS = frozenset(
         "sendemail.sendmailcmd",
     }
 )
+# Per-name git keys whose value is a command: section.NAME.key (git-config(1)).
+_GIT_NAMED_COMMANDS = frozenset(
+    {
+        ("filter", "clean"),
+        ("filter", "smudge"),
+        ("filter", "process"),
+        ("difftool", "cmd"),
+        ("mergetool", "cmd"),
+        ("merge", "driver"),
+        ("diff", "command"),
+        ("diff", "textconv"),
+        ("remote", "uploadpack"),
+        ("remote", "receivepack"),
+        ("credential", "helper"),
+        ("gpg", "program"),
+    }
+)
+
+
+def git_program_key(key: str) -> bool:
+    """Whether the git configuration *key* holds a command git runs."""
+    low = key.lower()
+    if low in _GIT_CONFIG_COMMANDS or low == "core.alternaterefscommand":
+        return True
+    parts = low.split(".")
+    return len(parts) >= 3 and (parts[0], parts[-1]) in _GIT_NAMED_COMMANDS
+
+
 # Environment variables git runs as commands (git(1)).
-_GIT_ENV_COMMANDS = {
+_ENV_COMMANDS = {
+    "PAGER": "shell",
+    "MANPAGER": "shell",
+    "EDITOR": "shell",
+    "VISUAL": "shell",
+    "SUDO_EDITOR": "shell",
+    "SUDO_ASKPASS": "shell",
+    "SSH_ASKPASS": "shell",
+    "BROWSER": "shell",
+    "PROMPT_COMMAND": "shell",
+    "LESSOPEN": "lessopen",
+    "LESSCLOSE": "lessopen",
+    "SYSTEMD_PAGER": "shell",
     "GIT_SSH_COMMAND": "shell",
     "GIT_SSH": "shell",
     "GIT_PAGER": "shell",
@@ -315,10 +355,14 @@ def git_config_pairs(cmd: SimpleCommand, nc: Norm | None = None, stored: bool = 
     """Every (key, value) a git command sets: `-c k=v`, GIT_CONFIG_COUNT/KEY_n/VALUE_n, GIT_CONFIG_PARAMETERS, `git config k v`."""
     nc = nc or normalise(cmd)
     pairs: list[tuple[str, str]] = []
-    for c in nc.level("c", 0):
+    env = cmd.assigns
+    for c in nc.level("c", 0) + (nc.values("config") if nc.sub[:1] == ("clone",) else []):
         k, _, v = c.partition("=")
         pairs.append((k, v))
-    env = cmd.assigns
+    for c in nc.level("config-env", 0):
+        # --config-env=KEY=ENVVAR: the value is the variable's.
+        k, _, var = c.partition("=")
+        pairs.append((k, env.get(var, DYN)))
     count = env.get("GIT_CONFIG_COUNT", "")
     if count.isdigit():
         for n in range(min(int(count), 50)):
@@ -642,6 +686,7 @@ class Unwrapper:
         self.home = home
         self.env = env
         self.out = Expansion()
+        self.env_seen: set[tuple[str, str]] = set()
 
     def reparse(self, text: str, parent: SimpleCommand, via: str, **changes: object) -> None:
         level = parent.depth + 1
@@ -672,9 +717,13 @@ class Unwrapper:
     def command(self, cmd: SimpleCommand) -> None:
         if len(self.out.commands) > 2000:
             raise ParseFailure("too many commands to analyse")
+        if cmd.assigns:
+            self._env_commands(cmd, cmd.assigns)
         if not cmd.argv:
             return
         cmd.argv[0] = basename_command(cmd.argv[0])
+        if cmd.argv[0].value in ("export", "declare", "typeset", "readonly", "local"):
+            self._env_commands(cmd, dict(w.value.split("=", 1) for w in cmd.argv[1:] if "=" in w.value and not w.value.startswith("-")))
         name = cmd.name
         if DYN in name:
             self.out.commands.append(cmd)
@@ -768,6 +817,8 @@ class Unwrapper:
         if name == "ssh" or name == "autossh":
             self._ssh(cmd)
             return
+        if name in ("scp", "sftp"):
+            self._ssh_options(cmd, len(argv))  # scp/sftp -o ProxyCommand=CMD: run here, like ssh's
         if name == "find":
             self._find(cmd)
             return
@@ -843,6 +894,18 @@ class Unwrapper:
             if body is not None:
                 self.reparse(body, cmd, name + MAY_RUN)
 
+    def _env_commands(self, cmd: SimpleCommand, assigns: dict[str, str]) -> None:
+        """Environment variables programs run as commands (GIT_SSH_COMMAND, PAGER, EDITOR, LESSOPEN …), set for *cmd* or exported."""
+        for var, how in _ENV_COMMANDS.items():
+            command = assigns.get(var, "")
+            if not command or DYN in command or (var, command) in self.env_seen:
+                continue
+            self.env_seen.add((var, command))  # a wrapper's payload carries the same variables
+            if how == "lessopen":
+                command = command.lstrip("|").replace("%s", "file")
+                how = "shell"
+            self._run_value(cmd, command, how, f"{var}=")
+
     def _option_commands(self, cmd: SimpleCommand) -> None:
         """Commands a known program certainly runs from its options, configuration or environment.
 
@@ -875,10 +938,6 @@ class Unwrapper:
         if name == "git":
             for key, value in git_config_pairs(cmd, nc):
                 self._git_config(cmd, key, value)
-            for var, how in _GIT_ENV_COMMANDS.items():
-                command = cmd.assigns.get(var, "")
-                if command:
-                    self._run_value(cmd, command, how, f"{var}=")
         table = _OPTION_COMMANDS.get(name, {})
         for sub in {nc.sub[:1], ()}:
             for opt, how in table.get(sub, {}).items():
@@ -929,8 +988,8 @@ class Unwrapper:
             return
         if low == "core.fsmonitor" and value.lower() in ("true", "false", "yes", "no", "on", "off", "1", "0"):
             return
-        if low in _GIT_CONFIG_COMMANDS or (low.startswith("filter.") and low.endswith((".clean", ".smudge", ".process"))):
-            self.reparse(value, cmd, f"git {key}")
+        if git_program_key(low):
+            self.reparse(value.lstrip("!"), cmd, f"git {key}")
 
     def _launcher(self, cmd: SimpleCommand) -> None:
         """Programs that run a command later or elsewhere: terminals, tmux, entr, start-stop-daemon, at."""
