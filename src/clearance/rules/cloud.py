@@ -493,9 +493,11 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         "docker volume prune -f",
         "docker compose down -v",
         "docker rmi -f $(docker images -q)",
+        "docker compose down --volumes=true",
     ),
     no_match=(
         "docker compose build",
+        "docker compose down --volumes=false",
         "docker compose ps",
         "docker run --rm -p 8080:80 webapp:dev",
         "docker compose down",
@@ -513,8 +515,17 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cmd.name.endswith("-compose"):
         ops = ["compose", *ops]
     flags = "".join(v[1:] for v in vals if v.startswith("-") and not v.startswith("--"))
-    if ops[0] == "compose" and "rm" in ops[1:3] and ("v" in flags or "--volumes" in vals):
-        return "docker compose rm -v deletes the services' anonymous volumes"
+    if ops[0] == "compose":
+        # Read as docker reads it: --volumes=true, -v=true, --volumes=false (pflag), global options before the verb.
+        from ..shell.ir import Word
+        from ..shell.options import normalise_words
+
+        nc = normalise_words("docker", [Word("compose", "compose"), *args]) if cmd.name.endswith("-compose") else normalise(cmd)
+        if nc.sub[:2] == ("compose", "rm") and nc.has("volumes"):
+            return "docker compose rm -v deletes the services' anonymous volumes"
+        if nc.sub[:2] == ("compose", "down") and nc.has("volumes"):
+            return "docker compose down -v deletes the project's volumes"
+        return None
     if ops[:2] == ["system", "reset"]:
         return f"{cmd.name} system reset deletes every container, image and volume"
     if ops[0] in ("rm", "rmi") or ops[:2] in (["container", "rm"], ["image", "rm"], ["container", "prune"], ["image", "prune"]):
