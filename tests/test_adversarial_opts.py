@@ -573,14 +573,6 @@ RIGHTLY_STOPPED: list[tuple[str, str, str]] = [
 ]
 
 XFAIL: dict[str, str] = {
-    "env --chdir=/ rm -rf home/ana": "wrapper options that move the working directory are not read (glued --chdir=)",
-    "sudo -D / rm -rf home/ana": "wrapper options that move the working directory are not read",
-    "sudo --chdir=/ rm -rf home/ana": "wrapper options that move the working directory are not read",
-    "nsenter --wd=/ rm -rf home/ana": "wrapper options that move the working directory are not read",
-    "systemd-run --working-directory=/ rm -rf home/ana": "wrapper options that move the working directory are not read",
-    "run0 -D / rm -rf home/ana": "wrapper options that move the working directory are not read",
-    "make -C / -f /dev/stdin <<< 'x:; rm -rf home/ana'": "make -C does not move the recipes it runs",
-    "foo -c'rm -rf ~'": "unknown programs: a command glued to a short option (-cCMD) is not read",
     "emacs --eval '(shell-command \"rm -rf ~\")'": "elisp is not analysed",
 }
 

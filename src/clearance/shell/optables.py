@@ -313,8 +313,7 @@ TOOLS: dict[str, dict[str, object]] = {
     "npm": {"persistent": _NPM_GLOBAL, "abbrev": True, "dirs": ("prefix",), "subs": {}},
     "pnpm": {
         "persistent": (
-            "C|dir= w|workspace-root F|filter= r|recursive g|global s|silent reporter= D|save-dev P|save-prod O|save-optional"
-            " E|save-exact script-shell="
+            "C|dir= w|workspace-root F|filter= r|recursive g|global s|silent reporter= D|save-dev P|save-prod O|save-optional E|save-exact script-shell="
         ),
         "dirs": ("dir",),
         "subs": {},
@@ -328,7 +327,7 @@ TOOLS: dict[str, dict[str, object]] = {
             " no-print-directory O|output-sync=? E|eval= d debug=? p|print-data-base trace warn-undefined-variables"
         ),
         "abbrev": True,
-        "dirs": ("C",),
+        "dirs": ("directory",),  # canonical name of -C|--directory
     },
     # GNU tar (getopt_long: prefixes accepted); the options that take a value, and those that run programs.
     "tar": {

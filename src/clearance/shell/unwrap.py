@@ -130,6 +130,37 @@ _SIMPLE_WRAPPERS: dict[str, tuple[frozenset[str], int]] = {
     "gnome-terminal": (frozenset({"--title", "--working-directory", "--profile", "--geometry", "--window-with-profile", "-t"}), 0),
     "screen": (frozenset({"-S", "-c", "-e", "-h", "-L", "-Logfile", "-p", "-s", "-T", "-X"}), 0),
 }
+# Wrapper options that set the payload's working directory (sudo -D, run0 -D, nsenter --wd=, systemd-run --working-directory).
+_WRAPPER_DIRS = {
+    "sudo": ("-D", "--chdir"),
+    "run0": ("-D", "--chdir"),
+    "nsenter": ("--wd",),
+    "systemd-run": ("--working-directory",),
+    "daemonize": ("-c",),
+}
+
+
+def _wrapper_cwd(cmd: SimpleCommand, opts: list[Word], names: tuple[str, ...]) -> str | bool | None:
+    """The working directory the wrapper's options give its payload; False when they do not move it."""
+    if not names:
+        return False
+    target: str | None = None
+    for j, w in enumerate(opts):
+        v = w.value
+        for n in names:
+            if v == n and j + 1 < len(opts) and n != "--wd":
+                target = opts[j + 1].value
+            elif v.startswith(n + "="):
+                target = v[len(n) + 1 :]
+            elif not n.startswith("--") and v.startswith(n) and len(v) > len(n):
+                target = v[len(n) :]
+    if target is None:
+        return False
+    if DYN in target or cmd.cwd is None:
+        return None
+    return posixpath.normpath(posixpath.join(cmd.cwd, target))
+
+
 # Wrapper options whose value is a command string run by sh -c.
 _WRAPPER_SHELL_OPTS = {"flock": ("-c", "--command")}
 ELEVATING = frozenset({"sudo", "doas", "su", "pkexec", "run0"})
@@ -753,7 +784,11 @@ class Unwrapper:
             if i < len(argv):
                 elevated = cmd.elevated or name in ELEVATING
                 self.out.commands.append(cmd)  # the wrapper itself is judged too (sudo, flock ...)
-                self.command(cmd.derive(argv[i:], name, elevated=elevated))
+                moved = _wrapper_cwd(cmd, argv[1:i], _WRAPPER_DIRS.get(name, ()))
+                if moved is not False:
+                    self.command(cmd.derive(argv[i:], name, elevated=elevated, cwd=moved))
+                else:
+                    self.command(cmd.derive(argv[i:], name, elevated=elevated))
                 return
             self.out.commands.append(cmd)
             return
@@ -885,6 +920,8 @@ class Unwrapper:
             text = w.value
             if not known and text.startswith("--") and "=" in text:
                 text = text.split("=", 1)[1]  # --exec=CMD: the option's value is the string handed over
+            elif not known and text.startswith("-") and len(text) > 2 and " " in text and not text.startswith("--"):
+                text = text[2:]  # -cCMD: a command glued to a short option
             if " " not in text.strip() and not text.startswith("!"):
                 continue
             body = _shell_escape(text)
@@ -1079,10 +1116,11 @@ class Unwrapper:
             a = argv[i].value
             if a in ("-u", "--unset"):
                 i += 2
-            elif a in ("-C", "--chdir") and i + 1 < len(argv):
-                target = argv[i + 1].value
+            elif (a in ("-C", "--chdir") and i + 1 < len(argv)) or a.startswith("--chdir=") or (a.startswith("-C") and len(a) > 2):
+                glued = a.startswith("--chdir=") or (a.startswith("-C") and len(a) > 2)
+                target = a.split("=", 1)[1] if a.startswith("--chdir=") else a[2:] if glued else argv[i + 1].value
                 cwd = None if (DYN in target or cwd is None) else posixpath.normpath(posixpath.join(cwd, target))
-                i += 2
+                i += 1 if glued else 2
             elif a in ("-S", "--split-string") and i + 1 < len(argv):
                 self.out.commands.append(cmd)
                 rest = " ".join(w.value for w in argv[i + 1 :])
@@ -1350,6 +1388,7 @@ class Unwrapper:
         values = [w.value for w in cmd.argv]
         found = embedded.Found()
         label = name
+        moved: str | None = cmd.cwd
         if name in embedded.AWKS:
             program = embedded.awk_program(values)
             if program is not None:
@@ -1380,6 +1419,9 @@ class Unwrapper:
             found.opaque.append(f"{name} is PowerShell, which clearance does not analyse")
         elif name in embedded.MAKES:
             nc = normalise(cmd)
+            for d in nc.workdirs():
+                # make -C DIR: the recipes run in DIR (each -C relative to the one before).
+                moved = None if (DYN in d or moved is None) else posixpath.normpath(posixpath.join(moved, d))
             for makefile_text in nc.values("eval"):
                 # make --eval=TEXT: Makefile text read before the Makefile; its recipes run.
                 found.shell += embedded.makefile_recipes(makefile_text)
@@ -1408,7 +1450,10 @@ class Unwrapper:
             self._parallel(cmd, values)
             return
         for text in found.shell:
-            self.reparse(text, cmd, label)
+            if moved != cmd.cwd:
+                self.reparse(text, cmd, label, cwd=moved)
+            else:
+                self.reparse(text, cmd, label)
         for reason in found.opaque:
             self.out.problems.append(("shell.embedded-code", reason))
         for path in found.reads:
