@@ -556,10 +556,32 @@ ORDINARY: list[str] = [
     "git rebase -i --exec 'npm test' origin/main",
     "docker compose down --volumes=false",
     "git clone -c core.autocrlf=false https://github.com/org/lib.git",
+    # round 5: a wider tour of tools (all allowed but the ones below and in RIGHTLY_STOPPED)
+    "iex -S mix",  # Elixir's shell, not PowerShell's iex alias
+    "iex -S mix phx.server",
+    'gh pr create --title "fix: rm stale cache" --body "removes rm -rf of build dir"',
+    'jira issue create --summary="rm old flags"',
+    "lerna exec -- rm -rf dist",
+    'pm2 start "npm run start" --name web',
+    'concurrently -n web,api "npm run dev" "npm run api"',
+    "dotenv -e .env.local -- npm run dev",
+    "cross-env NODE_ENV=production webpack --config webpack.prod.js",
+    "prisma migrate dev --name add_users",
+    'alembic revision --autogenerate -m "add users"',
+    "pg_dump webapp_dev > /tmp/dump.sql",
+    "ansible-playbook -i inventory.ini site.yml --check",
+    "helm upgrade --install web ./chart --dry-run",
+    "cmake -S . -B build",
+    "bear -- make",
+    "clang-tidy src/main.cpp -- -Iinclude",
+    "javac Main.java && java Main",
+    "R -e 'install.packages(\"dplyr\")'",
+    "julia --project -e 'using Pkg; Pkg.test()'",
 ]
 
 # Found not allowed, judged right: (command, verdict, why).
 RIGHTLY_STOPPED: list[tuple[str, str, str]] = [
+    ("ngrok http 3000", ASK, "exposes a local service to the internet"),
     ("git checkout -- src/app.py", ASK, "discards uncommitted edits of a file: depends on what the user wanted"),
     ("docker exec -it webapp bash", ASK, "interactive shell whose commands clearance cannot see"),
     ("sudo apt-get install -y jq", ASK, "root rights"),
@@ -573,6 +595,8 @@ RIGHTLY_STOPPED: list[tuple[str, str, str]] = [
 ]
 
 XFAIL: dict[str, str] = {
+    "iex -S mix": "Elixir's iex is read as PowerShell's Invoke-Expression alias",
+    "iex -S mix phx.server": "Elixir's iex is read as PowerShell's Invoke-Expression alias",
     "emacs --eval '(shell-command \"rm -rf ~\")'": "elisp is not analysed",
 }
 
