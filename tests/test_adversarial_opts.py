@@ -595,8 +595,6 @@ RIGHTLY_STOPPED: list[tuple[str, str, str]] = [
 ]
 
 XFAIL: dict[str, str] = {
-    "iex -S mix": "Elixir's iex is read as PowerShell's Invoke-Expression alias",
-    "iex -S mix phx.server": "Elixir's iex is read as PowerShell's Invoke-Expression alias",
     "emacs --eval '(shell-command \"rm -rf ~\")'": "elisp is not analysed",
 }
 

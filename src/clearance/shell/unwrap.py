@@ -1416,6 +1416,8 @@ class Unwrapper:
         elif name in embedded.POWERSHELLS:
             found = embedded.powershell(values)
         elif name in embedded.CMDLETS:
+            if name == "iex" and (len(values) == 1 or values[1].startswith("-")):
+                return  # Elixir's interactive shell (iex, iex -S mix): PowerShell's iex alias takes code, not options
             found.opaque.append(f"{name} is PowerShell, which clearance does not analyse")
         elif name in embedded.MAKES:
             nc = normalise(cmd)
