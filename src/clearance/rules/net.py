@@ -8,6 +8,7 @@ from .. import paths
 from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
+from ..shell.ir import Word
 from ..shell.unwrap import SHELLS
 from ..trust import url_host
 from .base import rule
@@ -16,7 +17,7 @@ from .creds import is_secret_var, reads_secrets, sensitive_file
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..scope import Scope
-    from ..shell.ir import SimpleCommand, Word
+    from ..shell.ir import SimpleCommand
 
 DOWNLOADERS = frozenset({"curl", "wget", "fetch", "http", "https", "xh", "aria2c", "lwp-request", "GET", "nc", "ncat", "netcat", "socat", "iwr", "httpie"})
 DECODERS = frozenset(
@@ -137,9 +138,35 @@ def _secret_in(word: Word) -> str:
     return ""
 
 
+# curl's short options that take a value (curl(1)); the others are flags and may cluster (-sSL).
+_CURL_SHORT_VALUES = frozenset("AbcCdDeEFHKmoPQrtTuUwxXyYz")
+
+
+def curl_words(args: list[Word]) -> list[Word]:
+    """curl's arguments with short options as curl reads them: -sSd @f is -s -S -d @f, -d@f is -d @f, -T.env is -T .env."""
+    out: list[Word] = []
+    take_next = False
+    for w in args:
+        v = w.value
+        if take_next or not v.startswith("-") or v.startswith("--") or len(v) <= 2:
+            out.append(w)
+            take_next = len(v) == 2 and v[0] == "-" and v[1] in _CURL_SHORT_VALUES and not take_next
+            continue
+        for j, ch in enumerate(v[1:], start=1):
+            if ch in _CURL_SHORT_VALUES:
+                out.append(Word("-" + ch, "-" + ch))
+                if v[j + 1 :]:
+                    out.append(Word(v[j + 1 :], w.raw, w.subs, w.procsub, w.vars, w.quoted))
+                else:
+                    take_next = True
+                break
+            out.append(Word("-" + ch, "-" + ch))
+    return out
+
+
 def http_transfer(cmd: SimpleCommand) -> Transfer:
     t = Transfer()
-    args = cmd.args
+    args = curl_words(cmd.args) if cmd.name == "curl" else cmd.args
     i = 0
     name = cmd.name
     while i < len(args):
@@ -198,6 +225,18 @@ def http_transfer(cmd: SimpleCommand) -> Transfer:
             if name in ("http", "https", "xh", "httpie"):
                 if url.upper() in ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"):
                     t.method = url.upper()
+                    i += 1
+                    continue
+                if url.startswith("@") and t.hosts:
+                    # http POST host @file: the request body is the file (httpie, xh).
+                    t.files.append(url[1:])
+                    t.method = "POST" if t.method == "GET" else t.method
+                    i += 1
+                    continue
+                if "@" in url and "=" not in url and ":" not in url.split("@", 1)[0] and t.hosts:
+                    # http -f POST host field@file: a file field of a multipart upload.
+                    t.files.append(url.split("@", 1)[1])
+                    t.method = "POST" if t.method == "GET" else t.method
                     i += 1
                     continue
                 if "=" in url and "://" not in url.split("=", 1)[0] and t.hosts:

@@ -251,7 +251,13 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         if dest is not None:
             if dest.value.startswith("--target-directory="):
                 dest = Word(dest.value.split("=", 1)[1], dest.raw)
-            into_dir = target_dir is not None or dest.value.endswith("/") or dest.value.rstrip("/") in sc.ctx.tmpdirs
+            into_dir = (
+                target_dir is not None
+                or dest.value.endswith(("/", "/.", "/.."))
+                or dest.value in (".", "..")  # always directories: cp -r /tmp/x/.claude . writes ./.claude
+                or len(sources) > 1  # cp a b DIR: with several sources the destination is a directory
+                or dest.value.rstrip("/") in sc.ctx.tmpdirs
+            )
             if into_dir and sources and DYN not in dest.value:
                 # cp/mv x y z DIR/: each source lands inside the directory.
                 for w in sources:
@@ -362,6 +368,13 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(DELETE, _under(git_base, w), nc.has("r"))
         elif nc.sub == ("clone",) and len(nc.words) >= 2:
             add(WRITE, _under(git_base, nc.words[1]), True)
+        elif nc.sub in (("checkout",), ("restore",)) and not nc.has("patch"):
+            # git checkout [TREE] -- PATHS, git restore [--source=TREE] PATHS: the paths are rewritten from the tree.
+            paths = nc.words[nc.dashdash :] if nc.dashdash >= 0 else (nc.words if nc.sub == ("restore",) else [])
+            if nc.sub == ("restore",) and nc.has("staged") and not nc.has("worktree"):
+                paths = []  # only the index changes
+            for w in paths:
+                add(WRITE, _under(git_base, w), True)
 
     # Reading: any path-like operand of a command that shows contents.
     if name not in METADATA_ONLY:
