@@ -44,10 +44,12 @@ class Script:
 
 
 class _State:
-    __slots__ = ("vars", "cwd", "home", "script", "level", "env")
+    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "exported")
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
         self.vars: dict[str, str] = {}
+        # Variables this script exports: the environment of every later command (export PIP_INDEX_URL=…; pip install).
+        self.exported: dict[str, str] = {}
         self.cwd = cwd
         self.home = home
         self.script = script
@@ -373,6 +375,19 @@ class _Walker:
                 upstream.extend(produced)
         elif t == "variable_assignment":
             self.assignment(node, depth)
+        elif t == "declaration_command":
+            keyword = _text(node.children[0]) if node.children else ""
+            flags = [_text(c) for c in node.children[1:] if c.type == "word" and _text(c).startswith("-")]
+            exporting = keyword == "export" or (keyword in ("declare", "typeset") and any("x" in f for f in flags))
+            for c in node.children:
+                if c.type == "variable_assignment":
+                    name, value = self.assignment(c, depth + 1)
+                    if exporting and name and name != DYN:
+                        self.st.exported[name] = value
+                elif exporting and c.type in ("variable_name", "word") and _text(c) in self.st.vars:
+                    self.st.exported[_text(c)] = self.st.vars[_text(c)]  # export NAME after NAME=value
+                elif c.is_named:
+                    self.walk(c, depth + 1, None)
         elif t == "subshell":
             saved = self.st.cwd
             for c in node.children:
@@ -529,6 +544,8 @@ class _Walker:
         for r in redirects:
             if r.op in ("<<", "<<<"):
                 stdin_text = r.body
+        if self.st.exported:
+            assigns = {**self.st.exported, **assigns}
         cmd = SimpleCommand(
             argv,
             assigns=assigns,

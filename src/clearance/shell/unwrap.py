@@ -382,6 +382,45 @@ def _fd_names(pattern: str, glob: bool, exts: list[str]) -> list[tuple[str, str]
     return out
 
 
+# Programs that read options from the environment: terraform TF_CLI_ARGS[_<command>], npm/pnpm npm_config_<key>,
+# pip PIP_<OPTION>, uv's index variables. They are added to the command as the options they stand for.
+_ENV_OPTION_TOOLS = frozenset({"terraform", "tofu", "npm", "pnpm", "pip", "pip3", "uv"})
+_UV_INDEX_VARS = {
+    "UV_INDEX_URL": "--index-url",
+    "UV_EXTRA_INDEX_URL": "--extra-index-url",
+    "UV_DEFAULT_INDEX": "--default-index",
+    "UV_INDEX": "--index",
+    "UV_FIND_LINKS": "--find-links",
+}
+
+
+def _env_options(cmd: SimpleCommand) -> None:
+    """Add to *cmd* the options its program reads from the environment (TF_CLI_ARGS_apply='-destroy', PIP_INDEX_URL=…)."""
+    name = cmd.name
+    argv = cmd.argv
+    env = cmd.assigns
+    added: list[Word] = []
+    if name in ("terraform", "tofu"):
+        sub = next((k for k in range(1, len(argv)) if not argv[k].value.startswith("-")), None)
+        if sub is None:
+            return
+        words: list[str] = []
+        for var in ("TF_CLI_ARGS", "TF_CLI_ARGS_" + argv[sub].value):
+            words += env.get(var, "").split()
+        cmd.argv = [*argv[: sub + 1], *(Word(w, w) for w in words), *argv[sub + 1 :]]
+        return
+    for var, value in env.items():
+        low = var.lower()
+        if name in ("npm", "pnpm") and low.startswith("npm_config_") and len(low) > 11:
+            added.append(Word(f"--{low[11:].replace('_', '-')}={value}", var))
+        elif name in ("pip", "pip3") and var.startswith("PIP_") and len(var) > 4:
+            added.append(Word(f"--{low[4:].replace('_', '-')}={value}", var))
+        elif name == "uv" and var in _UV_INDEX_VARS:
+            added.append(Word(f"{_UV_INDEX_VARS[var]}={value}", var))
+    if added:
+        cmd.argv = [*argv, *added]
+
+
 def git_config_pairs(cmd: SimpleCommand, nc: Norm | None = None, stored: bool = True) -> list[tuple[str, str]]:
     """Every (key, value) a git command sets: `-c k=v`, GIT_CONFIG_COUNT/KEY_n/VALUE_n, GIT_CONFIG_PARAMETERS, `git config k v`."""
     nc = nc or normalise(cmd)
@@ -762,6 +801,8 @@ class Unwrapper:
                 ("shell.dynamic-command", f"the command name {cmd.argv[0].raw!r} is only known at run time; clearance cannot tell what would run")
             )
             return
+        if cmd.assigns and name in _ENV_OPTION_TOOLS:
+            _env_options(cmd)
         argv = cmd.argv
         if name in _SIMPLE_WRAPPERS:
             if name == "command" and any(a.value in ("-v", "-V") for a in argv[1:2]):
