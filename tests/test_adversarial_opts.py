@@ -165,7 +165,10 @@ THROUGH: list[tuple[str, str]] = [
     ("less -f '+!rm -rf ~' x", DENY),  # less start-up command with a shell escape
     ("make SHELL='rm -rf ~'", DENY),  # make runs recipes through $SHELL
     ("make --eval='x:; rm -rf ~' x", DENY),  # makefile text from the command line
-    ("emacs --eval '(shell-command \"rm -rf ~\")'", ASK),  # elisp that runs a shell command
+    ("emacs --eval '(shell-command \"rm -rf ~\")'", DENY),  # elisp that runs a shell command
+    ('emacs --batch --eval \'(call-process "rm" nil nil nil "-rf" "/home/ana")\'', DENY),  # elisp process
+    ("emacs --batch --eval '(delete-directory \"~/\" t)'", DENY),  # elisp deletion
+    ("emacs --batch --eval '(shell-command cmd)'", ASK),  # elisp command built at run time
     # -- round 2: against this round's own fixes -------------------------------------------------
     ("git -c core.editor='vim -c \"!rm -rf ~\"' commit", DENY),  # the usual editor given a shell escape
     ("git config --replace-all core.pager 'rm -rf ~'", DENY),  # another config-setting spelling
@@ -615,6 +618,9 @@ ORDINARY: list[str] = [
     "PIP_NO_CACHE_DIR=1 pip install -r requirements.txt",
     "TF_CLI_ARGS_plan=-no-color terraform plan",
     "X=1; export X; echo $X",
+    "emacs --batch --eval '(message \"hello\")'",
+    "emacs --batch --eval '(shell-command \"make test\")'",
+    "emacsclient -e '(buffer-list)'",
 ]
 
 # Found not allowed, judged right: (command, verdict, why).
@@ -634,7 +640,6 @@ RIGHTLY_STOPPED: list[tuple[str, str, str]] = [
 
 XFAIL: dict[str, str] = {
     "mv ~/Downloads/data.csv .": "mv's source outside the project is read as a deletion (fs.delete-outside-project), though it moves into the project",
-    "emacs --eval '(shell-command \"rm -rf ~\")'": "elisp is not analysed",
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 
+from ..lazyre import lazy
 from ..paths import DYN
 from . import embedded, interp
 from .ir import SimpleCommand, Word
@@ -281,7 +282,14 @@ _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
     "npm": {(): {"script-shell": "script-shell"}},
     "pnpm": {(): {"script-shell": "script-shell"}},
     "zip": {},
+    "emacs": {},
+    "emacsclient": {},
 }
+# Emacs Lisp calls that run programs or delete files, and its string literals.
+_ELISP_CALL = lazy(
+    r"\((shell-command|async-shell-command|shell-command-to-string|call-process|start-process|process-lines|delete-directory|delete-file)\s+([^)]*)"
+)
+_ELISP_STRING = lazy(r'"((?:[^"\\]|\\.)*)"')
 # Pagers whose +CMD argument is one of their commands, run at start.
 _PLUS_COMMANDS = frozenset({"less", "more"})
 # git configuration keys whose value is a shell command git runs (git-config(1)).
@@ -998,6 +1006,19 @@ class Unwrapper:
                 if w.value.startswith("+") and (body := _shell_escape(w.value[1:])) is not None:
                     self.reparse(body, cmd, f"{name} +!")
             return
+        if name in ("emacs", "emacsclient"):
+            vals = cmd.values()
+            for j, v in enumerate(vals):
+                code = (
+                    vals[j + 1]
+                    if v in ("--eval", "-eval", "--execute", "-e") and j + 1 < len(vals)
+                    else v.split("=", 1)[1]
+                    if v.startswith("--eval=")
+                    else None
+                )
+                if code is not None:
+                    self._elisp(cmd, code)
+            return
         if name == "zip":
             vals = cmd.values()
             for j, v in enumerate(vals):
@@ -1026,6 +1047,27 @@ class Unwrapper:
                 self.reparse(" ".join(nc.pos), cmd, "git submodule foreach")  # run by the shell in each submodule
             else:
                 self.command(cmd.derive(list(nc.words), "git bisect run"))
+
+    def _elisp(self, cmd: SimpleCommand, code: str) -> None:
+        """emacs --eval CODE: the shell commands, processes and deletions of Emacs Lisp, when literal."""
+        for m in _ELISP_CALL.finditer(code):
+            fn, rest = m.group(1), m.group(2)
+            strings = [bytes(x, "utf-8").decode("unicode_escape") for x in _ELISP_STRING.findall(rest)]
+            literal = rest.lstrip().startswith('"')
+            if not literal or not strings:
+                self.out.problems.append(
+                    ("shell.embedded-code", f"Emacs Lisp {fn} with a value built at run time; clearance cannot see what it runs or deletes")
+                )
+            elif fn in ("shell-command", "async-shell-command", "shell-command-to-string"):
+                self.reparse(strings[0], cmd, f"emacs ({fn})")
+            elif fn in ("call-process", "start-process", "process-lines"):
+                prog = strings[1] if fn == "start-process" and len(strings) > 2 else strings[0]
+                args = strings[strings.index(prog) + 1 :]
+                self.command(cmd.derive([Word(prog, prog), *(Word(a, a) for a in args)], f"emacs ({fn})"))
+            elif fn == "delete-directory":
+                self.command(cmd.derive([Word("rm", "rm"), Word("-rf", "-rf"), Word(strings[0], strings[0])], f"emacs ({fn})"))
+            elif fn == "delete-file":
+                self.command(cmd.derive([Word("rm", "rm"), Word(strings[0], strings[0])], f"emacs ({fn})"))
 
     def _run_value(self, cmd: SimpleCommand, value: str, how: str, via: str, nc: Norm | None = None) -> None:
         if not value or value == DYN:
