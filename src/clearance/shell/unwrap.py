@@ -262,6 +262,7 @@ _XARGS_OPTS = frozenset(
         "--replace",
     }
 )
+_FD_EXEC = frozenset({"-x", "--exec", "-X", "--exec-batch"})
 _WATCH_OPTS = frozenset({"-n", "--interval", "-q", "--equexit"})
 _SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
 
@@ -447,6 +448,10 @@ def git_config_pairs(cmd: SimpleCommand, nc: Norm | None = None, stored: bool = 
             key = env.get(f"GIT_CONFIG_KEY_{n}", "")
             if key:
                 pairs.append((key, env.get(f"GIT_CONFIG_VALUE_{n}", "")))
+    for var in ("GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG"):
+        file = env.get(var)
+        if file and file != "/dev/null":
+            pairs.append(("include.path", file))  # a whole configuration file: as if included
     params = env.get("GIT_CONFIG_PARAMETERS", "")
     if params:
         import shlex
@@ -834,10 +839,18 @@ class Unwrapper:
                 elevated = cmd.elevated or name in ELEVATING
                 self.out.commands.append(cmd)  # the wrapper itself is judged too (sudo, flock ...)
                 moved = _wrapper_cwd(cmd, argv[1:i], _WRAPPER_DIRS.get(name, ()))
+                changes: dict[str, object] = {"elevated": elevated}
                 if moved is not False:
-                    self.command(cmd.derive(argv[i:], name, elevated=elevated, cwd=moved))
-                else:
-                    self.command(cmd.derive(argv[i:], name, elevated=elevated))
+                    changes["cwd"] = moved
+                if name == "sudo":
+                    # sudo [opts] VAR=value … CMD: the assignments are the command's environment.
+                    assigns = dict(cmd.assigns)
+                    while i < len(argv) - 1 and "=" in argv[i].value and argv[i].value.split("=", 1)[0].isidentifier():
+                        var, _, value = argv[i].value.partition("=")
+                        assigns[var] = value
+                        i += 1
+                    changes["assigns"] = assigns
+                self.command(cmd.derive(argv[i:], name, **changes))
                 return
             self.out.commands.append(cmd)
             return
@@ -912,7 +925,13 @@ class Unwrapper:
         if name in ("bun", "deno") and len(argv) > 1 and (name, argv[1].value) in _RUNNERS:
             self._runner(cmd)  # bun x pkg, deno run npm:pkg: a package, not a script
             return
-        if name in ("fd", "fdfind") and any(a.value in ("-x", "--exec", "-X", "--exec-batch") for a in argv[1:]):
+        if name in ("fd", "fdfind") and any(a.value in _FD_EXEC or a.value.startswith(("--exec=", "--exec-batch=")) for a in argv[1:]):
+            for k, a in enumerate(argv):
+                if a.value.startswith(("--exec=", "--exec-batch=")):
+                    # --exec=CMD ARGS: the glued value is the command word.
+                    opt, _, value = a.value.partition("=")
+                    cmd.argv = argv = [*argv[:k], Word(opt, opt), Word(value, a.raw), *argv[k + 1 :]]
+                    break
             self._fd(cmd)
             return
         lang = interp.INTERPRETERS.get(name) or _versioned_interpreter(name)
@@ -1372,7 +1391,7 @@ class Unwrapper:
         """
         self.out.commands.append(cmd)
         argv = cmd.argv
-        k = next(j for j, a in enumerate(argv) if a.value in ("-x", "--exec", "-X", "--exec-batch"))
+        k = next(j for j, a in enumerate(argv) if a.value in _FD_EXEC)
         positional: list[str] = []
         exts: list[str] = []
         roots_opt: list[str] = []
