@@ -500,7 +500,7 @@ CASES: list[tuple[str, str]] = [
     ("entr -s 'rm -rf ~' <<< x", DENY),
     ("xterm -e htop", ALLOW),
     ("fd . ~ -X rm -rf", DENY),
-    ("fd -t f -x rm", ASK),
+    ("fd -t f -x rm", DENY),  # every file of the project, read as find . -type f -exec rm {} \; (fs.find-delete-sources)
     ("fd -e ts src", ALLOW),
     ("trash ~", DENY),
     ("rmtrash ~/Documents", DENY),

@@ -15,7 +15,7 @@ from .rules import REGISTRY, load
 from .scope import Scope
 from .shell.effects import Effect, effects
 from .shell.parse import ParseFailure, parse
-from .shell.unwrap import expand
+from .shell.unwrap import MAY_RUN, expand
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -62,7 +62,12 @@ class ShellAnalysis:
         self.error: str | None = None
 
 
-def _finding(r: Rule, message: str, command: str = "") -> Finding:
+def _finding(r: Rule, message: str, command: str = "", cmd: SimpleCommand | None = None) -> Finding:
+    if cmd is not None and cmd.depth and r.verdict in ("hard_deny", "soft_deny"):
+        runner = next((v for v in cmd.via if v.endswith(MAY_RUN)), None)
+        if runner is not None:
+            # A string argument of a program clearance does not model may be data (a message, a query): ask.
+            return Finding(r.id, "ask", f"{message} (inside an argument of {runner[: -len(MAY_RUN)]}, which may run it)", r.category, command)
     return Finding(r.id, r.verdict, message, r.category, command)
 
 
@@ -85,7 +90,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
         out.findings.append(_finding(r, message))
     out.commands = exp.commands
     for cmd in exp.commands:
-        if cmd.name == "git" and "remote" in cmd.values():
+        if cmd.name == "git" and any("remote" in v for v in cmd.values()):
             from .rules.git import added_remote
 
             added = added_remote(cmd)
@@ -95,11 +100,11 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
         for r in _BY_COMMAND.get(cmd.name, ()):
             msg = r.check(cmd, sc)
             if msg:
-                out.findings.append(_finding(r, msg, cmd.show()))
+                out.findings.append(_finding(r, msg, cmd.show(), cmd))
         for r in _ANY_COMMAND:
             msg = r.check(cmd, sc)
             if msg:
-                out.findings.append(_finding(r, msg, cmd.show()))
+                out.findings.append(_finding(r, msg, cmd.show(), cmd))
         out.effects.extend(effects(cmd, sc))
     check_effects(out.effects, sc, out.findings)
     if sc.ctx.read_file is not None and script_depth < 2:
@@ -170,7 +175,7 @@ def check_effects(effs: list[Effect], sc: Scope, findings: list[Finding]) -> Non
         for r in _EFFECT:
             msg = r.check(e, sc)
             if msg:
-                findings.append(_finding(r, msg, e.cmd.show() if e.cmd is not None else ""))
+                findings.append(_finding(r, msg, e.cmd.show() if e.cmd is not None else "", e.cmd))
 
 
 def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:

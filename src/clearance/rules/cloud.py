@@ -6,6 +6,7 @@ import re
 
 from ..lazyre import lazy
 from ..model import ASK, SOFT_DENY
+from ..shell.options import modelled, normalise
 from .base import rule
 
 TYPE_CHECKING = False
@@ -81,10 +82,23 @@ def _ops(cmd: SimpleCommand) -> list[str]:
         "terraform workspace delete prod",
         "terragrunt run-all destroy",
         "pulumi stack rm prod --yes",
+        "terraform -chdir=infra apply --auto-approve",
+        "tofu destroy -auto-approve",
     ),
-    no_match=("terraform plan", "terraform init", "terraform fmt", "pulumi preview", "cdk synth", "terraform validate", "terraform plan -destroy"),
+    no_match=(
+        "terraform apply -auto-approve=false",
+        "terraform plan",
+        "terraform init",
+        "terraform fmt",
+        "pulumi preview",
+        "cdk synth",
+        "terraform validate",
+        "terraform plan -destroy",
+    ),
 )
 def iac_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if cmd.name in ("terraform", "tofu"):
+        return _terraform_destroy(cmd)
     vals = cmd.values()
     ops = _ops(cmd)
     if not ops:
@@ -108,6 +122,28 @@ def iac_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
         )
         if unattended or sub in ("taint", "force-unlock"):
             return f"{cmd.name} {sub} changes real infrastructure without a person reviewing the plan"
+    return None
+
+
+def _terraform_destroy(cmd: SimpleCommand) -> str | None:
+    """terraform/tofu read with Go's flag rules: -flag and --flag alike, -auto-approve=false turns it off."""
+    nc = normalise(cmd)
+    if not nc.sub:
+        return None
+    sub = nc.sub[0]
+    tool = cmd.name
+    if sub in ("plan", "show", "validate", "fmt", "output", "graph", "providers", "console", "init", "version"):
+        return None  # nothing changes, even with -destroy
+    if sub == "destroy" or (sub == "apply" and nc.has("destroy")):
+        return f"{tool} {sub} deletes the infrastructure it manages"
+    if nc.sub[:1] == ("workspace",) and nc.sub[1:2] == ("delete",):
+        return f"{tool} workspace delete deletes a workspace and the state that tracks its infrastructure"
+    if nc.sub[:1] == ("state",) and nc.sub[1:2] in (("rm",), ("push",), ("replace-provider",)):
+        return f"{tool} state {nc.sub[1]} edits the state of real infrastructure"
+    if sub in ("taint", "force-unlock"):
+        return f"{tool} {sub} changes real infrastructure without a person reviewing the plan"
+    if sub in ("apply", "import", "refresh") and nc.has("auto-approve"):
+        return f"{tool} {sub} changes real infrastructure without a person reviewing the plan"
     return None
 
 
@@ -167,6 +203,10 @@ _LOCAL_CLUSTERS = ("kind-", "minikube", "k3d-", "docker-desktop", "rancher-deskt
 
 
 def _dry_run(cmd: SimpleCommand) -> bool:
+    """Whether the command only pretends: its last --dry-run (pflag: the last value wins) is not "none"."""
+    if modelled(cmd.name):
+        nc = normalise(cmd)
+        return nc.has("dry-run") and nc.value("dry-run") not in ("none", "false")
     return any(v in ("--dry-run", "--dry-run=client", "--dry-run=server") for v in cmd.values())
 
 
@@ -183,8 +223,17 @@ def _dry_run(cmd: SimpleCommand) -> bool:
         "helm uninstall web",
         "kubectl drain node-1",
         "kubectl delete ns staging",
+        "kubectl -n prod delete --force=true pod x",
     ),
-    no_match=("kubectl get pods", "kubectl logs api-1", "helm list", "helm template ./chart", "kubectl describe pod x"),
+    no_match=(
+        "kubectl --context kind-dev delete ns test",
+        "kubectl delete pod x --dry-run=client",
+        "kubectl get pods",
+        "kubectl logs api-1",
+        "helm list",
+        "helm template ./chart",
+        "kubectl describe pod x",
+    ),
 )
 def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     ops = _ops(cmd)
@@ -194,10 +243,17 @@ def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
         if ops[0] in ("delete", "uninstall", "del", "rollback"):
             return f"helm {ops[0]} removes or rolls back a release"
         return None
-    if ops[0] in _KUBE_DELETE:
+    nc = normalise(cmd)
+    verb = nc.sub[0] if nc.sub else ""
+    if nc.has("dry-run") and nc.value("dry-run") != "none":
+        return None
+    if verb in _KUBE_DELETE:
+        context = nc.value("context") or ""
+        if context.startswith(_LOCAL_CLUSTERS) and not nc.has("server"):
+            return None  # a cluster on this machine (kind, minikube, k3d): cloud.kube-change asks
         target = _kube_target(cmd.values())
         where = f" in {target}" if target else ""
-        return f"kubectl {ops[0]} {' '.join(ops[1:3])}{where} removes running resources"
+        return f"kubectl {verb} {' '.join(nc.pos[:2])}{where} removes running resources"
     return None
 
 
@@ -437,9 +493,11 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         "docker volume prune -f",
         "docker compose down -v",
         "docker rmi -f $(docker images -q)",
+        "docker compose down --volumes=true",
     ),
     no_match=(
         "docker compose build",
+        "docker compose down --volumes=false",
         "docker compose ps",
         "docker run --rm -p 8080:80 webapp:dev",
         "docker compose down",
@@ -457,8 +515,17 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cmd.name.endswith("-compose"):
         ops = ["compose", *ops]
     flags = "".join(v[1:] for v in vals if v.startswith("-") and not v.startswith("--"))
-    if ops[0] == "compose" and "rm" in ops[1:3] and ("v" in flags or "--volumes" in vals):
-        return "docker compose rm -v deletes the services' anonymous volumes"
+    if ops[0] == "compose":
+        # Read as docker reads it: --volumes=true, -v=true, --volumes=false (pflag), global options before the verb.
+        from ..shell.ir import Word
+        from ..shell.options import normalise_words
+
+        nc = normalise_words("docker", [Word("compose", "compose"), *args]) if cmd.name.endswith("-compose") else normalise(cmd)
+        if nc.sub[:2] == ("compose", "rm") and nc.has("volumes"):
+            return "docker compose rm -v deletes the services' anonymous volumes"
+        if nc.sub[:2] == ("compose", "down") and nc.has("volumes"):
+            return "docker compose down -v deletes the project's volumes"
+        return None
     if ops[:2] == ["system", "reset"]:
         return f"{cmd.name} system reset deletes every container, image and volume"
     if ops[0] in ("rm", "rmi") or ops[:2] in (["container", "rm"], ["image", "rm"], ["container", "prune"], ["image", "prune"]):

@@ -9,6 +9,7 @@ from .. import paths
 from ..lazyre import lazy
 from ..model import ASK, SOFT_DENY
 from ..shell.effects import READ, Effect
+from ..shell.options import normalise
 from .base import rule
 
 TYPE_CHECKING = False
@@ -360,7 +361,7 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
     no_match=("gh auth status", "ps aux", "ps -ef", "gcloud auth list", "aws sts get-caller-identity", "kubectl config view", "az account show"),
 )
 def print_token(cmd: SimpleCommand, sc: Scope) -> str | None:
-    if cmd.name == "ps" and any(not v.startswith("-") and "e" in v and v.isalpha() for v in cmd.values()):
+    if cmd.name == "ps" and any("e" in v and v.isalpha() for v in normalise(cmd).pos):
         return "ps e prints the environment of every process, secrets included, into the agent's context"
     tp = token_printer(cmd)
     if tp:

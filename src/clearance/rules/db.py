@@ -268,7 +268,16 @@ def _env_production(cmd: SimpleCommand) -> bool:
         "python manage.py migrate app zero",
         "flyway clean",
     ),
-    no_match=("rake db:migrate", "prisma migrate dev", "python manage.py migrate", "alembic upgrade head", "rails db:seed", "prisma generate"),
+    no_match=(
+        "rails db:rollback",
+        "php artisan migrate:rollback",
+        "rake db:migrate",
+        "prisma migrate dev",
+        "python manage.py migrate",
+        "alembic upgrade head",
+        "rails db:seed",
+        "prisma generate",
+    ),
 )
 def orm_reset(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = [v for v in cmd.values() if not v.startswith("-")]
@@ -296,8 +305,12 @@ def orm_reset(cmd: SimpleCommand, sc: Scope) -> str | None:
         ops = [v for v in vals if not v.endswith(("manage.py", "artisan"))]
     for v in ops[:2]:
         if _ORM_DESTROY.match(v):
-            where = " in production" if _env_production(cmd) else ""
-            return f"{name} {v}{where} wipes the database"
+            production = _env_production(cmd)
+            if v.endswith(":rollback") and not production:
+                # Undoing the last migration batch during development: not a wipe of the database.
+                return None
+            where = " in production" if production else ""
+            return f"{name} {v}{where} wipes the database" if not v.endswith(":rollback") else f"{name} {v} rolls back migrations in production"
     return None
 
 

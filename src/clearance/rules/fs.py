@@ -159,7 +159,14 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
         why = "the repository's history (.git)"
     if why is None:
         return None
+    if e.kind == DELETE and not e.recursive and _stale_git_lock(e.path):
+        return None  # rm -f .git/index.lock: the lock file git itself says to remove; it holds nothing
     return f"{_who(e)} {_verb(e)} {sc.show(target)}: {why}"
+
+
+def _stale_git_lock(path: str) -> bool:
+    """A git lock file (.git/index.lock, .git/refs/heads/x.lock): empty while git runs, a leftover after a crash."""
+    return path.endswith(".lock") and "/.git/" in path and DYN not in path and not paths.has_glob(path)
 
 
 @rule(
@@ -349,7 +356,7 @@ def mass_delete(e: Effect, sc: Scope) -> str | None:
         return None  # fs.delete-unknown-target
     if e.note == "moved away" and e.cmd is not None:
         # Moving things around inside the project is ordinary; moving a directory out is deletion.
-        dest = sc.path(e.cmd.argv[-1].value, e.cmd)
+        dest = sc.path(_move_destination(e.cmd), e.cmd)
         if sc.inside_project(dest):
             return None
     glob = paths.has_glob(p)
@@ -371,6 +378,16 @@ def mass_delete(e: Effect, sc: Scope) -> str | None:
     return f"{_who(e)} recursively deletes {sc.show(target)}, a source directory of the project; delete specific files or ask the user"
 
 
+def _move_destination(cmd: SimpleCommand) -> str:
+    """Where mv puts what it moves: -t/--target-directory, else its last operand."""
+    if cmd.name != "mv":
+        return cmd.argv[-1].value
+    from ..shell.options import normalise
+
+    nc = normalise(cmd)
+    return nc.value("target-directory") or (nc.pos[-1] if nc.pos else ".")
+
+
 def _depth(path: str, sc: Scope) -> int:
     rel = path[len(sc.ctx.project_root) :].strip("/")
     return len(rel.split("/")) if rel else 0
@@ -388,7 +405,7 @@ def _depth(path: str, sc: Scope) -> int:
 def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
     if e.kind != DELETE or not sc.inside_project(e.path) or DYN in e.path:
         return None
-    if e.note == "moved away" and (e.cmd is None or sc.inside_project(sc.path(e.cmd.argv[-1].value, e.cmd))):
+    if e.note == "moved away" and (e.cmd is None or sc.inside_project(sc.path(_move_destination(e.cmd), e.cmd))):
         return None  # moved within the project
     p = e.path
     if paths.has_glob(p):
@@ -488,6 +505,22 @@ _JUNK_PATTERNS = (
 _FIND_VALUE_OPTS = frozenset({"-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-wholename", "-iwholename"})
 
 
+# Name parts code generators and minifiers mark their output with: x.gen.ts, x_generated.go, x_pb2.py, x.pb.go, x.min.js, x.g.dart.
+_GENERATED_MARKS = frozenset({"gen", "generated", "pb", "pb2", "min", "g", "freezed", "designer", "autogen"})
+
+
+def _generated_name(pattern: str) -> bool:
+    """A name pattern (find -name) that selects generated files only: its literal part carries a generator's mark."""
+    if "/" in pattern or not pattern.startswith("*"):
+        return False
+    literal = pattern.lstrip("*")
+    stem = literal.rsplit(".", 1)[0] if "." in literal else ""
+    tokens = stem.replace("_", ".").replace("-", ".").split(".")
+    if literal[:1] not in (".", "_", "-"):
+        tokens = tokens[1:]  # *gen.ts: "gen" may end any word (codegen.ts, origen.ts)
+    return any(t.lower() in _GENERATED_MARKS for t in tokens if t)
+
+
 def _find_deletes(cmd: SimpleCommand) -> bool:
     vals = cmd.values()
     if "-delete" in vals:
@@ -517,20 +550,17 @@ def _find_deletes(cmd: SimpleCommand) -> bool:
 def find_delete_sources(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not _find_deletes(cmd):
         return None
+    from ..shell.options import find_roots
+
     vals = cmd.values()
-    roots = []
-    for v in vals:
-        if v.startswith("-") or v in ("(", "!"):
-            break
-        roots.append(v)
-    roots = roots or ["."]
+    roots = [w.value for w in find_roots(cmd.args)[0]] or ["."]
     resolved = [sc.path(r, cmd) for r in roots]
     if not all(sc.inside_project(p) for p in resolved):
         return None  # the effect rules judge deletions outside the project
     patterns = [vals[i + 1] for i, v in enumerate(vals[:-1]) if v in _FIND_VALUE_OPTS]
     if all(paths.is_generated(p, sc.ctx.project_root) for p in resolved):
         return None
-    if patterns and all(any(p == j or (p.endswith(j.lstrip("*")) and j.startswith("*")) for j in _JUNK_PATTERNS) for p in patterns):
+    if patterns and all(any(p == j or (p.endswith(j.lstrip("*")) and j.startswith("*")) for j in _JUNK_PATTERNS) or _generated_name(p) for p in patterns):
         return None
     what = ", ".join(patterns) if patterns else "every file"
     return f"find deletes {what} under {', '.join(sc.show(p) for p in resolved)}; delete specific files or ask the user"

@@ -8,6 +8,7 @@ from .. import paths
 from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
+from ..shell.ir import Word
 from ..shell.unwrap import SHELLS
 from ..trust import url_host
 from .base import rule
@@ -16,7 +17,7 @@ from .creds import _percent_decode, credential_content, decoded_forms, is_secret
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..scope import Scope
-    from ..shell.ir import SimpleCommand, Word
+    from ..shell.ir import SimpleCommand
 
 DOWNLOADERS = frozenset({"curl", "wget", "fetch", "http", "https", "xh", "aria2c", "lwp-request", "GET", "nc", "ncat", "netcat", "socat", "iwr", "httpie"})
 DECODERS = frozenset(
@@ -140,9 +141,35 @@ def _secret_in(word: Word) -> str:
     return ""
 
 
+# curl's short options that take a value (curl(1)); the others are flags and may cluster (-sSL).
+_CURL_SHORT_VALUES = frozenset("AbcCdDeEFHKmoPQrtTuUwxXyYz")
+
+
+def curl_words(args: list[Word]) -> list[Word]:
+    """curl's arguments with short options as curl reads them: -sSd @f is -s -S -d @f, -d@f is -d @f, -T.env is -T .env."""
+    out: list[Word] = []
+    take_next = False
+    for w in args:
+        v = w.value
+        if take_next or not v.startswith("-") or v.startswith("--") or len(v) <= 2:
+            out.append(w)
+            take_next = len(v) == 2 and v[0] == "-" and v[1] in _CURL_SHORT_VALUES and not take_next
+            continue
+        for j, ch in enumerate(v[1:], start=1):
+            if ch in _CURL_SHORT_VALUES:
+                out.append(Word("-" + ch, "-" + ch))
+                if v[j + 1 :]:
+                    out.append(Word(v[j + 1 :], w.raw, w.subs, w.procsub, w.vars, w.quoted))
+                else:
+                    take_next = True
+                break
+            out.append(Word("-" + ch, "-" + ch))
+    return out
+
+
 def http_transfer(cmd: SimpleCommand) -> Transfer:
     t = Transfer()
-    args = cmd.args
+    args = curl_words(cmd.args) if cmd.name == "curl" else cmd.args
     i = 0
     name = cmd.name
     while i < len(args):
@@ -201,6 +228,18 @@ def http_transfer(cmd: SimpleCommand) -> Transfer:
             if name in ("http", "https", "xh", "httpie"):
                 if url.upper() in ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"):
                     t.method = url.upper()
+                    i += 1
+                    continue
+                if url.startswith("@") and t.hosts:
+                    # http POST host @file: the request body is the file (httpie, xh).
+                    t.files.append(url[1:])
+                    t.method = "POST" if t.method == "GET" else t.method
+                    i += 1
+                    continue
+                if "@" in url and "=" not in url and ":" not in url.split("@", 1)[0] and t.hosts:
+                    # http -f POST host field@file: a file field of a multipart upload.
+                    t.files.append(url.split("@", 1)[1])
+                    t.method = "POST" if t.method == "GET" else t.method
                     i += 1
                     continue
                 if "=" in url and "://" not in url.split("=", 1)[0] and t.hosts:
@@ -643,6 +682,10 @@ def decoded_exec(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 _PIP_INDEX = ("-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--trusted-host")
+# The package sources the installers use when given none: naming them is not an arbitrary index.
+_DEFAULT_SOURCES = frozenset(
+    {"pypi.org", "files.pythonhosted.org", "registry.npmjs.org", "registry.yarnpkg.com", "rubygems.org", "index.crates.io", "crates.io", "static.crates.io"}
+)
 
 
 @rule(
@@ -668,6 +711,7 @@ _PIP_INDEX = ("-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-
         "pip install -e .",
         "deno run -A main.ts",
         "brew tap homebrew/cask",
+        "pip install --index-url https://pypi.org/simple requests",
     ),
 )
 def install_from_url(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -698,9 +742,14 @@ def install_from_url(cmd: SimpleCommand, sc: Scope) -> str | None:
             val = v.split("=", 1)[1]
         if (val and "://" in val) or (val and v in ("--git",)):
             host = url_host(val)
+            if host in _DEFAULT_SOURCES and val.startswith("https://"):
+                continue
             if not sc.trust.host_is_trusted(host) and not sc.trust.url_is_trusted(val):
                 return f"{cmd.name} installs from {val}, which is not a trusted package source"
+    opt_values = {vals[i + 1] for i, v in enumerate(vals[:-1]) if v in _PIP_INDEX + ("--registry", "--source", "--git", "--index")}
     for v in ops[1:]:
+        if v in opt_values:
+            continue  # an index or registry, judged above
         if "://" in v or v.startswith(("git+", "github:", "gitlab:", "bitbucket:")):
             host = url_host(v.split("+", 1)[-1]) if "://" in v else v.split(":", 1)[0]
             if not sc.trust.host_is_trusted(host):

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from .. import paths
 from ..model import ASK, HARD_DENY, SOFT_DENY
+from ..paths import DYN
+from ..shell.options import normalise
+from ..shell.unwrap import known_program
 from .base import rule
 
 TYPE_CHECKING = False
@@ -295,7 +299,15 @@ _REMOVE_OPS = {
     why="Uninstalling system packages (ssh server, docker, compilers) or global npm tools breaks the machine for everything else on it, not only this project.",
     verdict=ASK,
     commands=(*_REMOVE_OPS, "pacman", "npm", "pnpm", "yarn", "dpkg", "rpm"),
-    match=("apt-get remove -y openssh-server", "brew uninstall --force git", "pacman -Rns python", "npm uninstall -g npm", "dpkg --purge nginx"),
+    match=(
+        "apt-get remove -y openssh-server",
+        "brew uninstall --force git",
+        "pacman -Rns python",
+        "npm uninstall -g npm",
+        "dpkg --purge nginx",
+        "npm --global un typescript",
+        "npm --prefix /usr/local rm typescript",
+    ),
     no_match=("apt-get install -y jq", "npm uninstall lodash", "brew list", "pacman -Syu", "yarn remove left-pad"),
 )
 def package_remove(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -314,9 +326,13 @@ def package_remove(cmd: SimpleCommand, sc: Scope) -> str | None:
         if any(v in ("-r", "-P", "--remove", "--purge", "-e", "--erase") for v in vals):
             return f"{name} removes {' '.join(ops[:2]) or 'packages'} from the system"
         return None
-    # npm/pnpm/yarn: only global removals reach beyond the project.
-    if ops[:1] and ops[0] in ("uninstall", "remove", "rm", "un", "r") and ("-g" in vals or "--global" in vals or ops[:2] == ["global", "remove"]):
-        return f"{name} removes {' '.join(ops[1:3]) or 'packages'} installed globally"
+    # npm/pnpm/yarn: only removals outside the project (--global, --glob, -g, a --prefix elsewhere) reach beyond it.
+    nc = normalise(cmd)
+    verb = nc.sub[0] if nc.sub else ""
+    if verb in ("uninstall", "remove", "rm", "un", "r", "unlink"):
+        elsewhere = [d for d in nc.workdirs() if sc.outside(sc.path(d, cmd)) and not sc.in_temp(sc.path(d, cmd))]
+        if nc.has("global") or elsewhere:
+            return f"{name} removes {' '.join(nc.pos[:2]) or 'packages'} installed {'globally' if nc.has('global') else 'in ' + elsewhere[0]}"
     if name == "yarn" and ops[:2] == ["global", "remove"]:
         return f"yarn removes {' '.join(ops[2:4]) or 'packages'} installed globally"
     return None
@@ -343,4 +359,106 @@ def service_control(cmd: SimpleCommand, sc: Scope) -> str | None:
         if o in _SERVICE_VERBS:
             unit = ops[i + 1] if cmd.name == "systemctl" and i + 1 < len(ops) else (ops[0] if cmd.name != "systemctl" and ops else "")
             return f"{cmd.name} {o} {unit}".rstrip() + " controls a system service"
+    return None
+
+
+# Subcommands that destroy or switch something off, whatever the client (issue 17).
+_DESTRUCTIVE_VERBS = frozenset(
+    {
+        "delete",
+        "destroy",
+        "drop",
+        "purge",
+        "prune",
+        "forget",
+        "remove",
+        "rm",
+        "reset",
+        "wipe",
+        "terminate",
+        "unregister",
+        "revoke",
+        "disable",
+        "kill",
+        "nuke",
+        "erase",
+    }
+)
+
+
+def _unknown(cmd: SimpleCommand) -> bool:
+    name = cmd.name
+    return bool(name) and DYN not in name and not known_program(name)
+
+
+def _positionals(cmd: SimpleCommand, limit: int) -> list[str]:
+    out: list[str] = []
+    for w in cmd.args:
+        v = w.value
+        if v == "--":
+            break
+        if v.startswith("-"):
+            continue
+        out.append(v)
+        if len(out) >= limit:
+            break
+    return out
+
+
+@rule(
+    id="sys.unknown-destructive-verb",
+    title="A destructive subcommand of a command-line client clearance does not know",
+    why="Clients name their destructive operations the same way (delete, destroy, drop, purge, prune, revoke, terminate …); without a model of the tool, clearance cannot tell a scratch resource from production, so a person confirms.",
+    verdict=ASK,
+    match=("mytool delete prod-db", "acme db drop customers", "fleet instances terminate i-123", "restic forget --prune --keep-last 1"),
+    no_match=("mytool list", "mytool build --release", "npm run delete-tmp", "man kill", "mytool src/delete.ts", "echo delete"),
+)
+def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if len(cmd.argv) < 2 or not _unknown(cmd):
+        return None
+    words = _positionals(cmd, 2)
+    for i, v in enumerate(words):
+        if v.lower() in _DESTRUCTIVE_VERBS:
+            return f"{cmd.name} {' '.join(words[: i + 1])}: a destructive operation of a tool clearance does not model"
+        if not v.replace("-", "").replace("_", "").isalnum():
+            break  # a path or a value, not a resource noun: no subcommand follows
+    return None
+
+
+_SYSTEM_READ = ("/usr/", "/opt/", "/bin/", "/sbin/", "/lib", "/nix/", "/snap/", "/proc/", "/sys/", "/dev/", "/System/", "/Library/", "/Applications/", "/etc/")
+
+
+@rule(
+    id="sys.unknown-program-path",
+    title="A program clearance does not know, given a protected path or one outside the project",
+    why="clearance cannot tell whether an unmodelled program reads or writes the paths it is given; credentials, shell start-up files, git internals and other people's files are asked about.",
+    verdict=ASK,
+    match=("dotsync ~/.zshrc", "frob .git/hooks/pre-commit", "weirdgen -o /home/ana/other-project/config.yml", "mytool --out=~/.ssh/authorized_keys"),
+    no_match=(
+        "mytool src/app.ts",
+        "bazel test //...",
+        "ffmpeg -i in.mp4 out.mp4",
+        "mytool --config /tmp/x.yml run",
+        "cat ~/.zshrc",
+        "mytool /usr/share/dict/words",
+    ),
+)
+def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if len(cmd.argv) < 2 or not _unknown(cmd):
+        return None
+    for w in cmd.args:
+        v = w.value
+        if v.startswith("-"):
+            if "=" not in v:
+                continue
+            v = v.split("=", 1)[1]
+        if DYN in v or "://" in v or v.startswith("//") or not (v.startswith(("/", "~", ".")) or "/" in v):
+            # //pkg:target (Bazel, Pants), scheme://…: names, not files
+            continue
+        p = sc.path(v, cmd)
+        why = paths.protected_reason(p, sc.ctx)
+        if why:
+            return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}: {why}"
+        if sc.outside(p) and not sc.in_temp(p) and not p.startswith(_SYSTEM_READ) and not paths.is_home_cache(p, sc.ctx) and p != "/":
+            return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}, outside the project; it may write there"
     return None

@@ -11,6 +11,7 @@ import posixpath
 
 from ..paths import DYN
 from .ir import Word
+from .options import find_roots, normalise, normalise_words
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -39,10 +40,39 @@ class Effect:
         return f"Effect({self.kind}, {self.path.replace(DYN, '$?')!r}, recursive={self.recursive})"
 
 
+# rmdir removes only empty directories: a deletion, never of contents.
 _DELETERS = frozenset({"rm", "rmdir", "unlink", "shred", "srm", "trash", "trash-put", "gio", "rimraf", "del-cli", "trash-cli", "rmtrash", "gtrash", "trash-rm"})
+DELETERS = _DELETERS
+# Commands whose file effects this module reads (besides the deleters).
+WRITERS = frozenset(
+    {
+        "mv",
+        "cp",
+        "install",
+        "ln",
+        "chattr",
+        "chmod",
+        "chown",
+        "chgrp",
+        "setfacl",
+        "truncate",
+        "mkfifo",
+        "mknod",
+        "dd",
+        "sed",
+        "rsync",
+        "tar",
+        "unzip",
+        "7z",
+        "bsdtar",
+        "curl",
+        "wget",
+    }
+)
 # Deleters that take whole directories without a -r flag.
-_ALWAYS_RECURSIVE = frozenset({"rmdir", "rimraf", "del-cli", "trash", "trash-put", "gio", "trash-cli", "rmtrash", "gtrash"})
+_ALWAYS_RECURSIVE = frozenset({"rimraf", "del-cli", "trash", "trash-put", "gio", "trash-cli", "rmtrash", "gtrash"})
 _RECURSIVE_READERS = frozenset({"rg", "ag", "ack", "tar", "zip", "7z", "tree", "fd", "fdfind", "ripgrep"})
+READERS = _RECURSIVE_READERS
 _OPT_VALUE = {
     "cp": frozenset({"-t", "--target-directory", "-S", "--suffix"}),
     "mv": frozenset({"-t", "--target-directory", "-S", "--suffix"}),
@@ -182,7 +212,12 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     def add(kind: str, w: Word, recursive: bool = False, note: str = "") -> None:
         out.append(Effect(kind, sc.word_path(w, cmd), w.value, recursive, cmd, note))
 
-    if name in _DELETERS:
+    if name in ("rm", "rmdir"):
+        # Read as GNU rm reads them: --rec, -rf, --recursive=…, -- before operands.
+        nc = normalise(cmd)
+        for w in nc.words:
+            add(DELETE, w, nc.has("recursive"))
+    elif name in _DELETERS:
         ops, flags = operands(args)
         if name == "gio" and (not ops or ops[0].value not in ("trash", "remove")):
             ops = []
@@ -192,13 +227,21 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         for w in ops:
             add(DELETE, w, recursive)
     elif name in ("mv", "cp", "install", "ln"):
-        ops, flags = operands(args, _OPT_VALUE[name])
         target_dir = None
-        for i, w in enumerate(args):
-            if w.value in ("-t", "--target-directory") and i + 1 < len(args):
-                target_dir = args[i + 1]
-            elif w.value.startswith("--target-directory="):
-                target_dir = w
+        if name in ("mv", "cp"):
+            nc = normalise(cmd)
+            ops = nc.words
+            flags = {"-r"} if nc.has("recursive", "archive") else set()
+            t = nc.value("target-directory")
+            if t is not None:
+                target_dir = Word(t, t)
+        else:
+            ops, flags = operands(args, _OPT_VALUE[name])
+            for i, w in enumerate(args):
+                if w.value in ("-t", "--target-directory") and i + 1 < len(args):
+                    target_dir = args[i + 1]
+                elif w.value.startswith("--target-directory="):
+                    target_dir = w
         if target_dir is not None:
             dest: Word | None = target_dir
             sources = ops
@@ -212,7 +255,13 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         if dest is not None:
             if dest.value.startswith("--target-directory="):
                 dest = Word(dest.value.split("=", 1)[1], dest.raw)
-            into_dir = target_dir is not None or dest.value.endswith("/") or dest.value.rstrip("/") in sc.ctx.tmpdirs
+            into_dir = (
+                target_dir is not None
+                or dest.value.endswith(("/", "/.", "/.."))
+                or dest.value in (".", "..")  # always directories: cp -r /tmp/x/.claude . writes ./.claude
+                or len(sources) > 1  # cp a b DIR: with several sources the destination is a directory
+                or dest.value.rstrip("/") in sc.ctx.tmpdirs
+            )
             if into_dir and sources and DYN not in dest.value:
                 # cp/mv x y z DIR/: each source lands inside the directory.
                 for w in sources:
@@ -238,7 +287,19 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             if v[:1] in "-+=" and v[1:].isalpha():
                 continue
             add(WRITE, w, recursive, note=name)
-    elif name in ("chmod", "chown", "chgrp", "setfacl"):
+    elif name == "chmod":
+        mode, files, recursive = chmod_parts(cmd)
+        # A mode that only adds permissions for the owner (u+w, +x) takes nothing away: an ordinary write.
+        note = "chmod" if mode is None or not _only_adds(mode) else "chmod +"
+        for w in files:
+            add(WRITE, w, recursive, note=note)
+    elif name in ("chown", "chgrp"):
+        nc = normalise(cmd)
+        recursive = nc.has("recursive")
+        skip = 0 if nc.has("reference") else 1
+        for w in nc.words[skip:]:
+            add(WRITE, w, recursive, note=name)
+    elif name == "setfacl":
         ops, flags = operands(args, _OPT_VALUE.get(name, frozenset()))
         recursive = bool(flags & {"-R", "--recursive"})
         for w in ops[1:]:
@@ -318,44 +379,26 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             elif v.startswith("-") and not v.startswith("--") and v.endswith(out_flag) and nxt is not None and nxt.value != "-":
                 add(WRITE, nxt)  # -o FILE, and grouped short flags such as -sLo FILE / -qO FILE
     elif name == "find" and any(a.value == "-delete" for a in args):
-        roots = []
-        for w in args:
-            if w.value.startswith("-") or w.value in ("(", "!"):
-                break
-            roots.append(w)
+        roots, _ = find_roots(args)
         for w in roots or [Word(".", ".")]:
             root = sc.word_path(w, cmd)
             # "/*" rather than "/" + DYN: the latter marks an unknown working directory.
             out.append(Effect(DELETE, "/*" if root == "/" else root + "/" + DYN, w.value, True, cmd, note="find"))
-    elif name == "git" and args and args[0].value == "rm" and not any(a.value == "--cached" for a in args):
-        ops, flags = operands(args[1:], frozenset({"--pathspec-from-file"}))
-        for w in ops:
-            add(DELETE, w, bool(flags & {"-r"}))
-    elif name == "git" and args and args[0].value == "clone":
-        ops, _ = operands(
-            args[1:],
-            frozenset(
-                {
-                    "-b",
-                    "--branch",
-                    "-o",
-                    "--origin",
-                    "--depth",
-                    "-c",
-                    "--config",
-                    "--reference",
-                    "--separate-git-dir",
-                    "-u",
-                    "--upload-pack",
-                    "--template",
-                    "-j",
-                    "--jobs",
-                    "--filter",
-                }
-            ),
-        )
-        if len(ops) >= 2:
-            add(WRITE, ops[1], True)
+    elif name == "git":
+        nc = normalise(cmd)
+        git_base = _git_base(nc.opts)
+        if nc.sub == ("rm",) and not nc.has("cached") and not nc.has("dry-run"):
+            for w in nc.words:
+                add(DELETE, _under(git_base, w), nc.has("r"))
+        elif nc.sub == ("clone",) and len(nc.words) >= 2:
+            add(WRITE, _under(git_base, nc.words[1]), True)
+        elif nc.sub in (("checkout",), ("restore",)) and not nc.has("patch"):
+            # git checkout [TREE] -- PATHS, git restore [--source=TREE] PATHS: the paths are rewritten from the tree.
+            paths = nc.words[nc.dashdash :] if nc.dashdash >= 0 else (nc.words if nc.sub == ("restore",) else [])
+            if nc.sub == ("restore",) and nc.has("staged") and not nc.has("worktree"):
+                paths = []  # only the index changes
+            for w in paths:
+                add(WRITE, _under(git_base, w), True)
 
     # Reading: any path-like operand of a command that shows contents.
     if name not in METADATA_ONLY:
@@ -391,6 +434,55 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         for p in getattr(facts, "reads", ()):
             add(READ, Word(p, p), note="code")
     return out
+
+
+def _git_base(opts: list[tuple[str, str | None, int]]) -> str | None:
+    """The directory `git -C a -C b` works in (each -C relative to the one before), or None."""
+    base: str | None = None
+    for o, v, level in opts:
+        if o == "C" and level == 0 and v:
+            base = v if base is None or v.startswith(("/", "~")) else posixpath.join(base, v)
+    return base
+
+
+def _under(base: str | None, w: Word) -> Word:
+    """*w* read relative to *base* (a directory git moved into), when it is relative."""
+    if base is None or w.value.startswith(("/", "~")):
+        return w
+    return Word(posixpath.join(base, w.value), w.raw)
+
+
+def chmod_parts(cmd: SimpleCommand) -> tuple[str | None, list[Word], bool]:
+    """(mode, files, recursive) of chmod, which reads -w, -x, -rwx and -755 as modes, not options (GNU chmod.c)."""
+    words: list[Word] = []
+    mode_words: list[str] = []
+    for w in cmd.args:
+        v = w.value
+        if len(v) > 1 and v[0] == "-" and v[1] in "rwxXstugoa0123456789,+=-" and v[1:2] != "-" and not v.startswith("--"):
+            if not any(c in v[1:] for c in "RcfvHLP") or any(c in v[1:] for c in "wxXstugoa,+=0123456789"):
+                mode_words.append(v)
+                continue
+        words.append(w)
+    nc = normalise_words("chmod", words)
+    ops = nc.words
+    if nc.has("reference"):
+        return None, ops, nc.has("recursive")
+    if mode_words:
+        return ",".join(mode_words), ops, nc.has("recursive")
+    if not ops:
+        return None, [], nc.has("recursive")
+    return ops[0].value, ops[1:], nc.has("recursive")
+
+
+def _only_adds(mode: str) -> bool:
+    """Whether a symbolic chmod mode only adds permissions for the owner: u+w, +x, u+rwX."""
+    if DYN in mode:
+        return False
+    for clause in mode.split(","):
+        who, plus, perms = clause.partition("+")
+        if not plus or who.strip("u") or not perms or perms.strip("rwxX"):
+            return False
+    return True
 
 
 def _tar(cmd: SimpleCommand, sc: Scope, add: Callable[..., None]) -> None:

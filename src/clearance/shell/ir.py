@@ -64,6 +64,34 @@ class Redirect:
         return self.op == "<"
 
 
+# Environment variables whose value programs run as a command (PAGER, EDITOR, GIT_SSH_COMMAND …): shell/unwrap.py judges them.
+COMMAND_VARIABLES = frozenset(
+    {
+        "PAGER",
+        "MANPAGER",
+        "EDITOR",
+        "VISUAL",
+        "SUDO_EDITOR",
+        "SUDO_ASKPASS",
+        "SSH_ASKPASS",
+        "BROWSER",
+        "PROMPT_COMMAND",
+        "LESSOPEN",
+        "LESSCLOSE",
+        "SYSTEMD_PAGER",
+        "GIT_SSH_COMMAND",
+        "GIT_SSH",
+        "GIT_PAGER",
+        "GIT_EDITOR",
+        "GIT_SEQUENCE_EDITOR",
+        "GIT_EXTERNAL_DIFF",
+        "GIT_ASKPASS",
+        "GIT_PROXY_COMMAND",
+        "GIT_EXEC_PATH",
+    }
+)
+
+
 class SimpleCommand:
     """One command that will run, after wrappers are unwrapped."""
 

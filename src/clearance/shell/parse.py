@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 
 from ..paths import DYN, resolve
-from .ir import Redirect, SimpleCommand, Word
+from .ir import COMMAND_VARIABLES, Redirect, SimpleCommand, Word
 from .treesitter import parser
 
 TYPE_CHECKING = False
@@ -44,10 +44,12 @@ class Script:
 
 
 class _State:
-    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "source")
+    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "source", "exported")
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
         self.vars: dict[str, str] = {}
+        # Variables this script exports: the environment of every later command (export PIP_INDEX_URL=…; pip install).
+        self.exported: dict[str, str] = {}
         self.cwd = cwd
         self.home = home
         self.script = script
@@ -414,6 +416,19 @@ class _Walker:
                 upstream.extend(produced)
         elif t == "variable_assignment":
             self.assignment(node, depth)
+        elif t == "declaration_command":
+            keyword = _text(node.children[0]) if node.children else ""
+            flags = [_text(c) for c in node.children[1:] if c.type == "word" and _text(c).startswith("-")]
+            exporting = keyword == "export" or (keyword in ("declare", "typeset") and any("x" in f for f in flags))
+            for c in node.children:
+                if c.type == "variable_assignment":
+                    name, value = self.assignment(c, depth + 1)
+                    if exporting and name and name != DYN:
+                        self.st.exported[name] = value
+                elif exporting and c.type in ("variable_name", "word") and _text(c) in self.st.vars:
+                    self.st.exported[_text(c)] = self.st.vars[_text(c)]  # export NAME after NAME=value
+                elif c.is_named:
+                    self.walk(c, depth + 1, None)
         elif t == "subshell":
             saved = self.st.cwd
             for c in node.children:
@@ -452,6 +467,9 @@ class _Walker:
                 value = self.word(c, depth + 1).value
         if name and name != DYN:
             self.st.vars[name] = value if "+=" not in _text(node)[: len(name) + 2] else DYN
+            if name in COMMAND_VARIABLES:
+                # EDITOR=…; export GIT_SSH_COMMAND=…: a command later programs run, judged where it is set.
+                self.st.script.commands.append(SimpleCommand([Word(":", ":")], assigns={name: value}, cwd=self.st.cwd, text=_text(node)))
         if name == "IFS":
             self.st.script.problems.append(("shell.ifs-change", "the command changes IFS, so its words do not split the way they read"))
         return name, value
@@ -600,6 +618,8 @@ class _Walker:
         for r in redirects:
             if r.op in ("<<", "<<<"):
                 stdin_text = r.body
+        if self.st.exported:
+            assigns = {**self.st.exported, **assigns}
         cmd = SimpleCommand(
             argv,
             assigns=assigns,

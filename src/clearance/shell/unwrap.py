@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import posixpath
 
+from ..lazyre import lazy
 from ..paths import DYN
 from . import embedded, interp
 from .ir import SimpleCommand, Word
+from .options import find_roots, normalise
 from .parse import ParseFailure, parse
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .options import Norm
 
 MAX_LEVEL = 8
 
@@ -31,7 +37,8 @@ _SIMPLE_WRAPPERS: dict[str, tuple[frozenset[str], int]] = {
     "stdbuf": (frozenset({"-i", "-o", "-e", "--input", "--output", "--error"}), 0),
     "setsid": (frozenset(), 0),
     "chrt": (frozenset(), 1),
-    "taskset": (frozenset({"-c", "--cpu-list"}), 1),
+    # taskset [-a] [-c] MASK|LIST CMD: -c/--cpu-list says how to read the operand, it takes no value.
+    "taskset": (frozenset(), 1),
     "unbuffer": (frozenset(), 0),
     "caffeinate": (frozenset({"-t", "-w"}), 0),
     "exec": (frozenset({"-a"}), 0),
@@ -111,6 +118,8 @@ _SIMPLE_WRAPPERS: dict[str, tuple[frozenset[str], int]] = {
     "dbus-run-session": (frozenset({"--config-file", "--dbus-daemon"}), 0),
     "fakeroot": (frozenset({"-l", "--lib", "--faked", "-s", "-i"}), 0),
     "chronic": (frozenset(), 0),
+    # ssh-agent [-a bind] [-E fp] [-t life] command [arg ...]: runs the command with an agent.
+    "ssh-agent": (frozenset({"-a", "-E", "-t", "-P", "-O"}), 0),
     "nsenter": (frozenset({"-t", "--target", "-S", "--setuid", "-G", "--setgid", "-w", "--wd", "-r", "--root"}), 0),
     "daemonize": (frozenset({"-c", "-e", "-E", "-o", "-p", "-l", "-u"}), 0),
     "setpriv": (
@@ -122,6 +131,39 @@ _SIMPLE_WRAPPERS: dict[str, tuple[frozenset[str], int]] = {
     "gnome-terminal": (frozenset({"--title", "--working-directory", "--profile", "--geometry", "--window-with-profile", "-t"}), 0),
     "screen": (frozenset({"-S", "-c", "-e", "-h", "-L", "-Logfile", "-p", "-s", "-T", "-X"}), 0),
 }
+# Wrapper options that set the payload's working directory (sudo -D, run0 -D, nsenter --wd=, systemd-run --working-directory).
+_WRAPPER_DIRS = {
+    "sudo": ("-D", "--chdir"),
+    "run0": ("-D", "--chdir"),
+    "nsenter": ("--wd",),
+    "systemd-run": ("--working-directory",),
+    "daemonize": ("-c",),
+}
+
+
+def _wrapper_cwd(cmd: SimpleCommand, opts: list[Word], names: tuple[str, ...]) -> str | bool | None:
+    """The working directory the wrapper's options give its payload; False when they do not move it."""
+    if not names:
+        return False
+    target: str | None = None
+    for j, w in enumerate(opts):
+        v = w.value
+        for n in names:
+            if v == n and j + 1 < len(opts) and n != "--wd":
+                target = opts[j + 1].value
+            elif v.startswith(n + "="):
+                target = v[len(n) + 1 :]
+            elif not n.startswith("--") and v.startswith(n) and len(v) > len(n):
+                target = v[len(n) :]
+    if target is None:
+        return False
+    if DYN in target or cmd.cwd is None:
+        return None
+    return posixpath.normpath(posixpath.join(cmd.cwd, target))
+
+
+# Wrapper options whose value is a command string run by sh -c.
+_WRAPPER_SHELL_OPTS = {"flock": ("-c", "--command")}
 ELEVATING = frozenset({"sudo", "doas", "su", "pkexec", "run0"})
 
 # Package runners: (tool, subcommand) -> options with values; the payload is the next operand.
@@ -197,6 +239,8 @@ _GLOBAL_OPTS = {
     "docker": frozenset({"--context", "-c", "-H", "--host", "--config", "-l", "--log-level"}),
 }
 
+# ssh_config(5) keys whose value is a command ssh runs locally.
+_SSH_LOCAL_COMMANDS = frozenset({"proxycommand", "localcommand", "knownhostscommand"})
 _SSH_OPTS = frozenset(["-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p", "-Q", "-R", "-S", "-W", "-w", "-B"])
 _XARGS_OPTS = frozenset(
     {
@@ -218,8 +262,455 @@ _XARGS_OPTS = frozenset(
         "--replace",
     }
 )
+_FD_EXEC = frozenset({"-x", "--exec", "-X", "--exec-batch"})
 _WATCH_OPTS = frozenset({"-n", "--interval", "-q", "--equexit"})
 _SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
+
+# Options of known programs whose value is a command they run, by subcommand (canonical names of shell/optables.py):
+# "shell" (run by sh -c), "per-file" (a program run on every file the command reads), "checkpoint" (tar's action).
+_OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
+    "git": {
+        ("rebase",): {"exec": "shell"},
+        ("clone",): {"upload-pack": "shell"},
+        ("fetch",): {"upload-pack": "shell"},
+        ("pull",): {"upload-pack": "shell"},
+        ("push",): {"receive-pack": "shell"},
+        ("difftool",): {"extcmd": "shell"},
+        (): {"exec-path": "program-dir"},
+    },
+    "tar": {(): {"to-command": "shell", "use-compress-program": "shell", "info-script": "shell", "rsh-command": "shell", "checkpoint-action": "checkpoint"}},
+    "rg": {(): {"pre": "per-file"}},
+    "npm": {(): {"script-shell": "script-shell"}},
+    "pnpm": {(): {"script-shell": "script-shell"}},
+    "zip": {},
+    "emacs": {},
+    "emacsclient": {},
+}
+# Emacs Lisp calls that run programs or delete files, and its string literals.
+_ELISP_CALL = lazy(
+    r"\((shell-command|async-shell-command|shell-command-to-string|call-process|start-process|process-lines|delete-directory|delete-file)\s+([^)]*)"
+)
+_ELISP_STRING = lazy(r'"((?:[^"\\]|\\.)*)"')
+# Pagers whose +CMD argument is one of their commands, run at start.
+_PLUS_COMMANDS = frozenset({"less", "more"})
+# git configuration keys whose value is a shell command git runs (git-config(1)).
+_GIT_CONFIG_COMMANDS = frozenset(
+    {
+        "core.sshcommand",
+        "core.pager",
+        "core.editor",
+        "core.askpass",
+        "core.fsmonitor",
+        "core.gitproxy",
+        "sequence.editor",
+        "diff.external",
+        "gpg.program",
+        "gpg.ssh.program",
+        "uploadpack.packobjectshook",
+        "sendemail.sendmailcmd",
+    }
+)
+# Per-name git keys whose value is a command: section.NAME.key (git-config(1)).
+_GIT_NAMED_COMMANDS = frozenset(
+    {
+        ("filter", "clean"),
+        ("filter", "smudge"),
+        ("filter", "process"),
+        ("difftool", "cmd"),
+        ("mergetool", "cmd"),
+        ("merge", "driver"),
+        ("diff", "command"),
+        ("diff", "textconv"),
+        ("remote", "uploadpack"),
+        ("remote", "receivepack"),
+        ("credential", "helper"),
+        ("gpg", "program"),
+    }
+)
+
+
+def git_program_key(key: str) -> bool:
+    """Whether the git configuration *key* holds a command git runs."""
+    low = key.lower()
+    if low in _GIT_CONFIG_COMMANDS or low == "core.alternaterefscommand":
+        return True
+    parts = low.split(".")
+    return len(parts) >= 3 and (parts[0], parts[-1]) in _GIT_NAMED_COMMANDS
+
+
+# Environment variables git runs as commands (git(1)).
+_ENV_COMMANDS = {
+    "PAGER": "shell",
+    "MANPAGER": "shell",
+    "EDITOR": "shell",
+    "VISUAL": "shell",
+    "SUDO_EDITOR": "shell",
+    "SUDO_ASKPASS": "shell",
+    "SSH_ASKPASS": "shell",
+    "BROWSER": "shell",
+    "PROMPT_COMMAND": "shell",
+    "LESSOPEN": "lessopen",
+    "LESSCLOSE": "lessopen",
+    "SYSTEMD_PAGER": "shell",
+    "GIT_SSH_COMMAND": "shell",
+    "GIT_SSH": "shell",
+    "GIT_PAGER": "shell",
+    "GIT_EDITOR": "shell",
+    "GIT_SEQUENCE_EDITOR": "shell",
+    "GIT_EXTERNAL_DIFF": "shell",
+    "GIT_ASKPASS": "shell",
+    "GIT_PROXY_COMMAND": "shell",
+    "GIT_EXEC_PATH": "program-dir",
+}
+
+
+def _fd_names(pattern: str, glob: bool, exts: list[str]) -> list[tuple[str, str]]:
+    """fd's pattern and extensions as find name tests: ("-name", glob) where the regex is plain, else ("-regex", it)."""
+    out: list[tuple[str, str]] = []
+    name = ""
+    if pattern and pattern not in (".", "^", ".*", "^.*$", "*"):
+        if glob:
+            name = pattern
+            out.append(("-name", pattern))
+        else:
+            core = pattern.removeprefix("^").removesuffix("$")
+            plain = core.replace("\\.", "")
+            if any(c in plain for c in ".\\*+?[](){}|"):
+                out.append(("-regex", pattern))
+            else:
+                core = core.replace("\\.", ".")
+                # fd matches anywhere in the name; a plain word is read as the name it spells (fd node_modules),
+                # a pattern anchored at one end only as the name's end ('\.pyc$') or start ('^test_').
+                start, end = pattern.startswith("^"), pattern.endswith("$")
+                name = core if start == end else ("*" + core if end else core + "*")
+                out.append(("-name", name))
+    if exts:
+        if name:
+            return out  # both a name and extensions: the name already narrows the selection
+        out = [("-name", "*." + e) for e in exts if e]
+    return out
+
+
+# Programs that read options from the environment: terraform TF_CLI_ARGS[_<command>], npm/pnpm npm_config_<key>,
+# pip PIP_<OPTION>, uv's index variables. They are added to the command as the options they stand for.
+_ENV_OPTION_TOOLS = frozenset({"terraform", "tofu", "npm", "pnpm", "pip", "pip3", "uv"})
+_UV_INDEX_VARS = {
+    "UV_INDEX_URL": "--index-url",
+    "UV_EXTRA_INDEX_URL": "--extra-index-url",
+    "UV_DEFAULT_INDEX": "--default-index",
+    "UV_INDEX": "--index",
+    "UV_FIND_LINKS": "--find-links",
+}
+
+
+def _env_options(cmd: SimpleCommand) -> None:
+    """Add to *cmd* the options its program reads from the environment (TF_CLI_ARGS_apply='-destroy', PIP_INDEX_URL=…)."""
+    name = cmd.name
+    argv = cmd.argv
+    env = cmd.assigns
+    added: list[Word] = []
+    if name in ("terraform", "tofu"):
+        sub = next((k for k in range(1, len(argv)) if not argv[k].value.startswith("-")), None)
+        if sub is None:
+            return
+        words: list[str] = []
+        for var in ("TF_CLI_ARGS", "TF_CLI_ARGS_" + argv[sub].value):
+            words += env.get(var, "").split()
+        cmd.argv = [*argv[: sub + 1], *(Word(w, w) for w in words), *argv[sub + 1 :]]
+        return
+    for var, value in env.items():
+        low = var.lower()
+        if name in ("npm", "pnpm") and low.startswith("npm_config_") and len(low) > 11:
+            added.append(Word(f"--{low[11:].replace('_', '-')}={value}", var))
+        elif name in ("pip", "pip3") and var.startswith("PIP_") and len(var) > 4:
+            added.append(Word(f"--{low[4:].replace('_', '-')}={value}", var))
+        elif name == "uv" and var in _UV_INDEX_VARS:
+            added.append(Word(f"{_UV_INDEX_VARS[var]}={value}", var))
+    if added:
+        cmd.argv = [*argv, *added]
+
+
+def git_config_pairs(cmd: SimpleCommand, nc: Norm | None = None, stored: bool = True) -> list[tuple[str, str]]:
+    """Every (key, value) a git command sets: `-c k=v`, GIT_CONFIG_COUNT/KEY_n/VALUE_n, GIT_CONFIG_PARAMETERS, `git config k v`."""
+    nc = nc or normalise(cmd)
+    pairs: list[tuple[str, str]] = []
+    env = cmd.assigns
+    for c in nc.level("c", 0) + (nc.values("config") if nc.sub[:1] == ("clone",) else []):
+        k, _, v = c.partition("=")
+        pairs.append((k, v))
+    for c in nc.level("config-env", 0):
+        # --config-env=KEY=ENVVAR: the value is the variable's.
+        k, _, var = c.partition("=")
+        pairs.append((k, env.get(var, DYN)))
+    count = env.get("GIT_CONFIG_COUNT", "")
+    if count.isdigit():
+        for n in range(min(int(count), 50)):
+            key = env.get(f"GIT_CONFIG_KEY_{n}", "")
+            if key:
+                pairs.append((key, env.get(f"GIT_CONFIG_VALUE_{n}", "")))
+    for var in ("GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG"):
+        file = env.get(var)
+        if file and file != "/dev/null":
+            pairs.append(("include.path", file))  # a whole configuration file: as if included
+    params = env.get("GIT_CONFIG_PARAMETERS", "")
+    if params:
+        import shlex
+
+        try:
+            items = shlex.split(params)
+        except ValueError:
+            items = [params]
+        for item in items:
+            k, _, v = item.partition("=")
+            pairs.append((k, v))
+    if stored and nc.sub[:1] == ("config",) and not any(nc.has(o) for o in _GIT_CONFIG_READS):
+        ops = nc.pos
+        if nc.sub[1:2] == ("set",) or len(nc.sub) == 1:
+            if len(ops) >= 2:
+                pairs.append((ops[0], ops[1]))
+    return pairs
+
+
+_GIT_CONFIG_READS = ("get", "get-all", "get-regexp", "get-urlmatch", "list", "unset", "unset-all", "remove-section", "rename-section", "edit")
+
+
+# Labels in `via` of commands an unknown program may run: MAY_RUN caps their findings at ask.
+MAY_RUN = " (may run)"
+MAY_RUN_WORDS = " (runs)"
+# Programs whose arguments are data (messages, patterns, names to look up), never run.
+NON_RUNNERS = frozenset(
+    {
+        "echo",
+        "printf",
+        "grep",
+        "egrep",
+        "fgrep",
+        "rg",
+        "ag",
+        "ack",
+        "man",
+        "which",
+        "type",
+        "whatis",
+        "apropos",
+        "info",
+        "help",
+        "whereis",
+        "tldr",
+        "cheat",
+        "cat",
+        "less",
+        "more",
+        "head",
+        "tail",
+        "wc",
+        "sort",
+        "uniq",
+        "cut",
+        "tr",
+        "ls",
+        "diff",
+        "cmp",
+        "comm",
+        "jq",
+        "yq",
+        "file",
+        "stat",
+        "basename",
+        "dirname",
+        "realpath",
+        "readlink",
+        "test",
+        "[",
+        "[[",
+        "true",
+        "false",
+        "logger",
+        "notify-send",
+        "say",
+        "figlet",
+        "cowsay",
+        "toilet",
+        "column",
+        "fmt",
+        "fold",
+        "nl",
+        "od",
+        "hexdump",
+        "xxd",
+        "strings",
+        "base64",
+        "md5sum",
+        "sha256sum",
+        "sha1sum",
+        "shasum",
+        "date",
+        "cal",
+        "bc",
+        "expr",
+        "seq",
+        "sleep",
+        "printenv",
+        "id",
+        "whoami",
+        "hostname",
+        "uname",
+        "pwd",
+        "tput",
+        "history",
+        "hash",
+        "compgen",
+        "complete",
+        "declare",
+        "typeset",
+        "local",
+        "readonly",
+        "export",
+        "unset",
+        "set",
+        "shift",
+        "read",
+        "mapfile",
+        "getopts",
+        "let",
+        "wait",
+        "jobs",
+        "fg",
+        "bg",
+        "disown",
+        "cd",
+        "pushd",
+        "popd",
+        "mkdir",
+        "touch",
+        "zoxide",
+        "z",
+        "ln",
+        "tee",
+        "wl-copy",
+        "pbcopy",
+        "xclip",
+        "xsel",
+        "gettext",
+        "zenity",
+        "dialog",
+        "whiptail",
+        "look",
+        "spell",
+        "aspell",
+        "fzf",
+        "bat",
+        "tree",
+        "pgrep",
+        "pidof",
+        "lsof",
+        "ps",
+        "top",
+        "htop",
+        "du",
+        "df",
+        "free",
+        "uptime",
+        "env",
+        "command",
+        "builtin",
+        "exec",
+    }
+)
+# Programs whose string arguments are messages or queries, not programs (git commit -m "rm -rf build").
+_DATA_ARGUMENTS = frozenset({"git", "gh", "glab", "hub", "jira", "slack", "curl", "wget", "http", "https", "xh"})
+# Command names that are also the usual subcommands of command-line clients (`pyenv init`, `tool install`).
+_SUBCOMMAND_WORDS = frozenset(
+    {
+        "init",
+        "install",
+        "test",
+        "link",
+        "kill",
+        "touch",
+        "mount",
+        "service",
+        "start",
+        "stop",
+        "run",
+        "exec",
+        "open",
+        "update",
+        "upgrade",
+        "clean",
+        "build",
+        "env",
+        "time",
+        "info",
+        "help",
+        "list",
+        "status",
+        "version",
+        "shell",
+        "login",
+        "logout",
+        "watch",
+        "sync",
+        "config",
+        "add",
+        "diff",
+        "show",
+        "top",
+        "export",
+        "import",
+        "format",
+        "apply",
+        "plan",
+        "deploy",
+        "serve",
+        "w",
+        "at",
+    }
+)
+_ESCAPES = ("shell ", ".shell ", ".system ", "system ", "!")
+
+
+def _shell_escape(text: str) -> str | None:
+    """The command of a little language's shell escape: `!cmd` (ed, less, vi), `shell cmd` (gdb), `.shell cmd` (sqlite3)."""
+    t = text.lstrip()
+    for prefix in _ESCAPES:
+        if t.startswith(prefix):
+            body = t[len(prefix) :].strip()
+            first = body.split(None, 1)[0] if body else ""
+            return body if first and runnable(first) else None
+    return None
+
+
+_KNOWN: list[frozenset[str]] = []
+
+
+def _known_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """(programs clearance models, the subset whose commands the rule packs judge), built on first use."""
+    if _KNOWN:
+        return _KNOWN[0], _KNOWN[1]
+    from ..rules import load
+    from . import effects, optables
+
+    judged: set[str] = set()
+    for r in load().values():
+        if r.commands:
+            judged.update(r.commands)
+    judged |= effects.DELETERS | effects.WRITERS | SHELLS | set(interp.INTERPRETERS) | set(_SIMPLE_WRAPPERS) | ELEVATING
+    judged |= embedded.NAMES | {"env", "xargs", "eval", "ssh", "find", "watch", "su", "runuser", "source", "."}
+    known = judged | set(optables.TOOLS) | set(optables.ALIASES) | NON_RUNNERS | effects.METADATA_ONLY | effects.READERS | _TERMINALS
+    known |= {k[0] for k in _RUNNERS} | {"tmux", "entr", "start-stop-daemon", "at", "batch", "trap", "alias", "fd", "fdfind", "autossh"}
+    _KNOWN.extend((frozenset(known), frozenset(judged)))
+    return _KNOWN[0], _KNOWN[1]
+
+
+def known_program(name: str) -> bool:
+    """Whether clearance models *name* (it has rules, an option table, or is unwrapped or known to run nothing)."""
+    return name in _known_sets()[0] or _versioned_interpreter(name) is not None
+
+
+def runnable(name: str) -> bool:
+    """Whether *name* is a command the rule packs judge (rm, git, kubectl, bash …): worth reading when handed to a program."""
+    return posixpath.basename(name) in _known_sets()[1]
 
 
 # `python -m` modules judged under their full dotted name rather than their package.
@@ -278,6 +769,7 @@ class Unwrapper:
         self.home = home
         self.env = env
         self.out = Expansion()
+        self.env_seen: set[tuple[str, str]] = set()
 
     def reparse(self, text: str, parent: SimpleCommand, via: str, **changes: object) -> None:
         level = parent.depth + 1
@@ -308,9 +800,13 @@ class Unwrapper:
     def command(self, cmd: SimpleCommand) -> None:
         if len(self.out.commands) > 2000:
             raise ParseFailure("too many commands to analyse")
+        if cmd.assigns:
+            self._env_commands(cmd, cmd.assigns)
         if not cmd.argv:
             return
         cmd.argv[0] = basename_command(cmd.argv[0])
+        if cmd.argv[0].value in ("export", "declare", "typeset", "readonly", "local"):
+            self._env_commands(cmd, dict(w.value.split("=", 1) for w in cmd.argv[1:] if "=" in w.value and not w.value.startswith("-")))
         name = cmd.name
         if DYN in name:
             self.out.commands.append(cmd)
@@ -318,12 +814,21 @@ class Unwrapper:
                 ("shell.dynamic-command", f"the command name {cmd.argv[0].raw!r} is only known at run time; clearance cannot tell what would run")
             )
             return
+        if cmd.assigns and name in _ENV_OPTION_TOOLS:
+            _env_options(cmd)
         argv = cmd.argv
         if name in _SIMPLE_WRAPPERS:
             if name == "command" and any(a.value in ("-v", "-V") for a in argv[1:2]):
                 self.out.commands.append(cmd)
                 return
             opts, skip = _SIMPLE_WRAPPERS[name]
+            shell_opts = _WRAPPER_SHELL_OPTS.get(name, ())
+            for j in range(1, len(argv) - 1):
+                if argv[j].value in shell_opts:
+                    # flock FILE -c CMD: the wrapper runs CMD through sh -c.
+                    self.out.commands.append(cmd)
+                    self.reparse(argv[j + 1].value, cmd, f"{name} {argv[j].value}")
+                    return
             i = _strip_options(argv, 1, opts) + skip
             if name == "sudo" and i >= len(argv):
                 self.out.commands.append(cmd)
@@ -333,7 +838,19 @@ class Unwrapper:
             if i < len(argv):
                 elevated = cmd.elevated or name in ELEVATING
                 self.out.commands.append(cmd)  # the wrapper itself is judged too (sudo, flock ...)
-                self.command(cmd.derive(argv[i:], name, elevated=elevated))
+                moved = _wrapper_cwd(cmd, argv[1:i], _WRAPPER_DIRS.get(name, ()))
+                changes: dict[str, object] = {"elevated": elevated}
+                if moved is not False:
+                    changes["cwd"] = moved
+                if name == "sudo":
+                    # sudo [opts] VAR=value … CMD: the assignments are the command's environment.
+                    assigns = dict(cmd.assigns)
+                    while i < len(argv) - 1 and "=" in argv[i].value and argv[i].value.split("=", 1)[0].isidentifier():
+                        var, _, value = argv[i].value.partition("=")
+                        assigns[var] = value
+                        i += 1
+                    changes["assigns"] = assigns
+                self.command(cmd.derive(argv[i:], name, **changes))
                 return
             self.out.commands.append(cmd)
             return
@@ -397,6 +914,8 @@ class Unwrapper:
         if name == "ssh" or name == "autossh":
             self._ssh(cmd)
             return
+        if name in ("scp", "sftp"):
+            self._ssh_options(cmd, len(argv))  # scp/sftp -o ProxyCommand=CMD: run here, like ssh's
         if name == "find":
             self._find(cmd)
             return
@@ -406,7 +925,13 @@ class Unwrapper:
         if name in ("bun", "deno") and len(argv) > 1 and (name, argv[1].value) in _RUNNERS:
             self._runner(cmd)  # bun x pkg, deno run npm:pkg: a package, not a script
             return
-        if name in ("fd", "fdfind") and any(a.value in ("-x", "--exec", "-X", "--exec-batch") for a in argv[1:]):
+        if name in ("fd", "fdfind") and any(a.value in _FD_EXEC or a.value.startswith(("--exec=", "--exec-batch=")) for a in argv[1:]):
+            for k, a in enumerate(argv):
+                if a.value.startswith(("--exec=", "--exec-batch=")):
+                    # --exec=CMD ARGS: the glued value is the command word.
+                    opt, _, value = a.value.partition("=")
+                    cmd.argv = argv = [*argv[:k], Word(opt, opt), Word(value, a.raw), *argv[k + 1 :]]
+                    break
             self._fd(cmd)
             return
         lang = interp.INTERPRETERS.get(name) or _versioned_interpreter(name)
@@ -422,6 +947,188 @@ class Unwrapper:
             self._runner(cmd)
             return
         self.out.commands.append(cmd)
+        if name in _OPTION_COMMANDS or name in _PLUS_COMMANDS or (name == "git" and (len(argv) > 1 or cmd.assigns)):
+            self._option_commands(cmd)
+        if len(argv) > 1 and name not in NON_RUNNERS:
+            self._arguments_as_commands(cmd, known_program(name))
+
+    def _arguments_as_commands(self, cmd: SimpleCommand, known: bool) -> None:
+        """What a program may run from its arguments.
+
+        For a program clearance does not model, a word that names a command clearance
+        judges, followed by its arguments, is the exec-wrapper convention
+        (`setarch x86_64 rm -rf ~`, `prlimit … CMD`, `ssh-agent CMD`): it is judged as typed.
+        A quoted string that parses as such a command (`hyperfine 'rm -rf ~'`, `sg grp -c '…'`)
+        may also be data, so what it finds is capped at ask (MAY_RUN).  Shell escapes of
+        little languages (`!cmd`, `shell cmd`, `.shell cmd`, `.system cmd`) are read for
+        every program that is not known to treat its arguments as data.
+        """
+        argv = cmd.argv
+        name = cmd.name
+        if not known:
+            seen = 0  # operands before the command word: at most one (setarch ARCH CMD, chpst -u USER CMD)
+            for k in range(1, len(argv)):
+                v = argv[k].value
+                if v == "--":
+                    if k + 1 < len(argv) and runnable(argv[k + 1].value):
+                        # PROG [anything] -- CMD ARGS: what follows `--` is the command (watchexec, bwrap).
+                        self.command(cmd.derive(argv[k + 1 :], name + MAY_RUN_WORDS))
+                    break
+                if v.startswith("-") or DYN in v:
+                    continue
+                if seen == 0 and v in _SUBCOMMAND_WORDS:
+                    seen = 2  # pyenv init -, tool install x: the tool's own subcommand, not a program it runs
+                elif seen < 2 and runnable(v) and " " not in v:
+                    self.command(cmd.derive(argv[k:], name + MAY_RUN_WORDS))
+                    break
+                seen += 1
+        if name in _DATA_ARGUMENTS:
+            return  # git commit -m "rm -rf build": a message
+        for w in argv[1:]:
+            text = w.value
+            if not known and text.startswith("--") and "=" in text:
+                text = text.split("=", 1)[1]  # --exec=CMD: the option's value is the string handed over
+            elif not known and text.startswith("-") and len(text) > 2 and " " in text and not text.startswith("--"):
+                text = text[2:]  # -cCMD: a command glued to a short option
+            if " " not in text.strip() and not text.startswith("!"):
+                continue
+            body = _shell_escape(text)
+            if body is None and not known:
+                head = text.split(None, 1)[0] if text.strip() else ""
+                body = text if head and runnable(head) else None
+            if body is not None:
+                self.reparse(body, cmd, name + MAY_RUN)
+
+    def _env_commands(self, cmd: SimpleCommand, assigns: dict[str, str]) -> None:
+        """Environment variables programs run as commands (GIT_SSH_COMMAND, PAGER, EDITOR, LESSOPEN …), set for *cmd* or exported."""
+        for var, how in _ENV_COMMANDS.items():
+            command = assigns.get(var, "")
+            if not command or DYN in command or (var, command) in self.env_seen:
+                continue
+            self.env_seen.add((var, command))  # a wrapper's payload carries the same variables
+            if how == "lessopen":
+                command = command.lstrip("|").replace("%s", "file")
+                how = "shell"
+            self._run_value(cmd, command, how, f"{var}=")
+
+    def _option_commands(self, cmd: SimpleCommand) -> None:
+        """Commands a known program certainly runs from its options, configuration or environment.
+
+        `git rebase --exec CMD`, `git -c core.pager=CMD`, `GIT_SSH_COMMAND=CMD git fetch`,
+        `tar --to-command=CMD`, `rg --pre PROG`, `less '+!CMD'`: the program runs them, so they
+        are judged as typed (no cap at ask, unlike a string an unknown program may treat as data).
+        """
+        name = cmd.name
+        if name in _PLUS_COMMANDS:
+            # less/more +CMD: a command of the pager run at start; `+!cmd` is its shell escape.
+            for w in cmd.argv[1:]:
+                if w.value.startswith("+") and (body := _shell_escape(w.value[1:])) is not None:
+                    self.reparse(body, cmd, f"{name} +!")
+            return
+        if name in ("emacs", "emacsclient"):
+            vals = cmd.values()
+            for j, v in enumerate(vals):
+                code = (
+                    vals[j + 1]
+                    if v in ("--eval", "-eval", "--execute", "-e") and j + 1 < len(vals)
+                    else v.split("=", 1)[1]
+                    if v.startswith("--eval=")
+                    else None
+                )
+                if code is not None:
+                    self._elisp(cmd, code)
+            return
+        if name == "zip":
+            vals = cmd.values()
+            for j, v in enumerate(vals):
+                if v in ("-TT", "--unzip-command") and j + 1 < len(vals):
+                    self.reparse(vals[j + 1], cmd, f"zip {v}")
+                elif v.startswith("--unzip-command="):
+                    self.reparse(v.split("=", 1)[1], cmd, "zip --unzip-command")
+            return
+        nc = normalise(cmd)
+        if name in ("npm", "pnpm"):
+            shell = cmd.assigns.get("npm_config_script_shell") or cmd.assigns.get("NPM_CONFIG_SCRIPT_SHELL") or ""
+            if nc.sub[:1] == ("config",) and nc.pos[:2] in (["set", "script-shell"], ["set", "shell"]) and len(nc.pos) > 2:
+                shell = nc.pos[2]
+            if shell:
+                self._run_value(cmd, shell, "script-shell", f"{name} script-shell")
+        if name == "git":
+            for key, value in git_config_pairs(cmd, nc):
+                self._git_config(cmd, key, value)
+        table = _OPTION_COMMANDS.get(name, {})
+        for sub in {nc.sub[:1], ()}:
+            for opt, how in table.get(sub, {}).items():
+                for value in nc.values(opt):
+                    self._run_value(cmd, value, how, f"{name} {' '.join(sub + ('--' + opt,))}", nc)
+        if name == "git" and nc.sub in (("submodule", "foreach"), ("bisect", "run")) and nc.words:
+            if nc.sub[0] == "submodule":
+                self.reparse(" ".join(nc.pos), cmd, "git submodule foreach")  # run by the shell in each submodule
+            else:
+                self.command(cmd.derive(list(nc.words), "git bisect run"))
+
+    def _elisp(self, cmd: SimpleCommand, code: str) -> None:
+        """emacs --eval CODE: the shell commands, processes and deletions of Emacs Lisp, when literal."""
+        for m in _ELISP_CALL.finditer(code):
+            fn, rest = m.group(1), m.group(2)
+            strings = [bytes(x, "utf-8").decode("unicode_escape") for x in _ELISP_STRING.findall(rest)]
+            literal = rest.lstrip().startswith('"')
+            if not literal or not strings:
+                self.out.problems.append(
+                    ("shell.embedded-code", f"Emacs Lisp {fn} with a value built at run time; clearance cannot see what it runs or deletes")
+                )
+            elif fn in ("shell-command", "async-shell-command", "shell-command-to-string"):
+                self.reparse(strings[0], cmd, f"emacs ({fn})")
+            elif fn in ("call-process", "start-process", "process-lines"):
+                prog = strings[1] if fn == "start-process" and len(strings) > 2 else strings[0]
+                args = strings[strings.index(prog) + 1 :]
+                self.command(cmd.derive([Word(prog, prog), *(Word(a, a) for a in args)], f"emacs ({fn})"))
+            elif fn == "delete-directory":
+                self.command(cmd.derive([Word("rm", "rm"), Word("-rf", "-rf"), Word(strings[0], strings[0])], f"emacs ({fn})"))
+            elif fn == "delete-file":
+                self.command(cmd.derive([Word("rm", "rm"), Word(strings[0], strings[0])], f"emacs ({fn})"))
+
+    def _run_value(self, cmd: SimpleCommand, value: str, how: str, via: str, nc: Norm | None = None) -> None:
+        if not value or value == DYN:
+            return
+        if how == "shell":
+            self.reparse(value, cmd, via)
+        elif how == "script-shell":
+            # npm --script-shell=PROG: every package script runs as `PROG -c SCRIPT` (spawned, not through a shell).
+            if posixpath.basename(value) not in SHELLS:
+                self.out.problems.append(("shell.dynamic-code", f"{via} runs every script through {value}, a program clearance cannot see into"))
+        elif how == "program-dir":
+            # git --exec-path=DIR / GIT_EXEC_PATH: git runs its helpers (git-remote-https, git-foo) from DIR.
+            if not value.rstrip("/").endswith("git-core"):
+                self.out.problems.append(("shell.dynamic-code", f"{via} makes git run its helper programs from {value}, which clearance cannot see into"))
+        elif how == "checkpoint":
+            # tar --checkpoint-action=exec=CMD (also sleep=, echo=, dot, ttyout=)
+            if value.startswith("exec="):
+                self.reparse(value[5:], cmd, via)
+        elif how == "per-file" and nc is not None:
+            # PROG FILE for every file searched (rg --pre): the program meets every file under the roots.
+            ops = nc.pos if (nc.has("regexp") or nc.has("file")) else nc.pos[1:]
+            for root in (ops or ["."])[:10]:
+                base = root.rstrip("/")
+                self.reparse(f"{value} {(base + '/*') if base else '/*'}", cmd, via)
+
+    def _git_config(self, cmd: SimpleCommand, key: str, value: str) -> None:
+        """A git setting whose value is a command git runs (core.pager, alias.x=!cmd, credential.helper=!cmd)."""
+        low = key.lower()
+        if DYN in value or not value:
+            return
+        if low.startswith("alias."):
+            if value.lstrip().startswith("!"):
+                self.reparse(value.lstrip()[1:], cmd, f"git {key}")
+            return
+        if low == "credential.helper":
+            if value.lstrip().startswith("!"):
+                self.reparse(value.lstrip()[1:], cmd, f"git {key}")
+            return
+        if low == "core.fsmonitor" and value.lower() in ("true", "false", "yes", "no", "on", "off", "1", "0"):
+            return
+        if git_program_key(low):
+            self.reparse(value.lstrip("!"), cmd, f"git {key}")
 
     def _launcher(self, cmd: SimpleCommand) -> None:
         """Programs that run a command later or elsewhere: terminals, tmux, entr, start-stop-daemon, at."""
@@ -511,10 +1218,11 @@ class Unwrapper:
             a = argv[i].value
             if a in ("-u", "--unset"):
                 i += 2
-            elif a in ("-C", "--chdir") and i + 1 < len(argv):
-                target = argv[i + 1].value
+            elif (a in ("-C", "--chdir") and i + 1 < len(argv)) or a.startswith("--chdir=") or (a.startswith("-C") and len(a) > 2):
+                glued = a.startswith("--chdir=") or (a.startswith("-C") and len(a) > 2)
+                target = a.split("=", 1)[1] if a.startswith("--chdir=") else a[2:] if glued else argv[i + 1].value
                 cwd = None if (DYN in target or cwd is None) else posixpath.normpath(posixpath.join(cwd, target))
-                i += 2
+                i += 1 if glued else 2
             elif a in ("-S", "--split-string") and i + 1 < len(argv):
                 self.out.commands.append(cmd)
                 rest = " ".join(w.value for w in argv[i + 1 :])
@@ -646,6 +1354,7 @@ class Unwrapper:
         argv = cmd.argv
         i = _strip_options(argv, 1, _SSH_OPTS)
         self.out.commands.append(cmd)
+        self._ssh_options(cmd, i)
         if i >= len(argv):
             return
         host = argv[i].value
@@ -653,40 +1362,83 @@ class Unwrapper:
         if rest:
             self.reparse(" ".join(w.value for w in rest), cmd, f"ssh {host}", remote=host, cwd=None)
 
+    def _ssh_options(self, cmd: SimpleCommand, end: int) -> None:
+        """ssh -o ProxyCommand=CMD (LocalCommand, KnownHostsCommand): commands ssh runs on this machine."""
+        argv = cmd.argv
+        j = 1
+        while j < end:
+            v = argv[j].value
+            setting = None
+            if v == "-o" and j + 1 < end:
+                setting = argv[j + 1].value
+                j += 1
+            elif v.startswith("-o") and len(v) > 2:
+                setting = v[2:]
+            j += 1
+            if setting is None:
+                continue
+            key, sep, value = setting.strip().partition("=")
+            if not sep:
+                key, _, value = setting.strip().partition(" ")
+            if key.strip().lower() in _SSH_LOCAL_COMMANDS and value.strip().lower() not in ("", "none"):
+                self.reparse(value.strip(), cmd, f"ssh -o {key.strip()}")
+
     def _fd(self, cmd: SimpleCommand) -> None:
-        """fd [pattern] [path…] -x/-X cmd args: cmd runs on what fd finds under the paths."""
+        """fd [pattern] [path…] -x/-X cmd args: read as the find command it stands for.
+
+        `fd -e tmp -X rm` is `find . -name '*.tmp' -exec rm {} +`: the same rules judge what it
+        deletes (junk, sources, everything under home), with fd's pattern and extensions as names.
+        """
         self.out.commands.append(cmd)
         argv = cmd.argv
-        k = next(j for j, a in enumerate(argv) if a.value in ("-x", "--exec", "-X", "--exec-batch"))
+        k = next(j for j, a in enumerate(argv) if a.value in _FD_EXEC)
         positional: list[str] = []
+        exts: list[str] = []
+        roots_opt: list[str] = []
+        glob = False
         j = 1
         while j < k:
             v = argv[j].value
             if v.startswith("-"):
-                j += 2 if v in _FD_VALUE_OPTS else 1
+                name, eq, glued = v.partition("=")
+                value = glued if eq else (argv[j + 1].value if j + 1 < k else "")
+                if name in ("-e", "--extension"):
+                    exts.append(value.lstrip("."))
+                elif name in ("--search-path",):
+                    roots_opt.append(value)
+                elif name in ("-g", "--glob"):
+                    glob = True
+                elif name.startswith("-e") and not name.startswith("--") and len(name) > 2:
+                    exts.append(name[2:].lstrip("."))
+                    j += 1
+                    continue
+                j += 1 if eq or name not in _FD_VALUE_OPTS else 2
                 continue
             positional.append(v)
             j += 1
-        roots = positional[1:] or ["."]
+        roots = roots_opt or positional[1:] or ["."]
         inner = argv[k + 1 :]
         if not inner:
             return
-        for root in roots[:10]:
-            placeholder = root.rstrip("/") + "/" + DYN
-            if any("{" in w.value for w in inner):
-                new = [Word(w.value.replace("{}", placeholder).replace("{/}", DYN).replace("{//}", root).replace("{.}", placeholder), w.raw) for w in inner]
-            else:
-                new = [*inner, Word(placeholder, "{}")]
-            self.command(cmd.derive(new, "fd " + argv[k].value))
+        names = _fd_names(positional[0] if positional else "", glob, exts)
+        expr: list[Word] = []
+        for n, (test, pattern) in enumerate(names):
+            expr += ([Word("-o", "-o")] if n else []) + [Word(test, test), Word(pattern, pattern)]
+        if len(names) > 1:
+            expr = [Word("(", "("), *expr, Word(")", ")")]
+        if not any("{" in w.value for w in inner):
+            inner = [*inner, Word("{}", "{}")]
+        end = "+" if argv[k].value in ("-X", "--exec-batch") else ";"
+        synth = [Word("find", "find"), *(Word(r, r) for r in roots[:10]), *expr, Word("-exec", "-exec")]
+        synth += [Word(w.value.replace("{/}", "{}").replace("{//}", ".").replace("{.}", "{}").replace("{/.}", "{}"), w.raw) for w in inner]
+        self._find(cmd.derive([*synth, Word(end, end)], "fd " + argv[k].value))
 
     def _find(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
         self.out.commands.append(cmd)
-        roots: list[str] = []
-        j = 1
-        while j < len(argv) and not (argv[j].value.startswith("-") or argv[j].value in ("(", "!", ")")):
-            roots.append(argv[j].value)
-            j += 1
+        found, start = find_roots(argv[1:])
+        roots = [w.value for w in found]
+        j = start + 1
         root_desc = roots[0] if len(roots) == 1 else "."
         k = j
         while k < len(argv):
@@ -697,7 +1449,9 @@ class Unwrapper:
                     end += 1
                 inner = argv[k + 1 : end]
                 if inner:
-                    placeholder = (root_desc.rstrip("/") + "/" + DYN) if root_desc else DYN
+                    # From "/" the placeholder is "/*", not "/<dynamic>" (the mark of a directory known only at run time).
+                    base = root_desc.rstrip("/")
+                    placeholder = (base + "/" + DYN if base else "/*") if root_desc else DYN
                     new = [Word(w.value.replace("{}", placeholder), w.raw, w.subs, w.procsub, w.vars, w.quoted) for w in inner]
                     self.command(cmd.derive(new, "find " + a))
                 k = end + 1
@@ -736,6 +1490,7 @@ class Unwrapper:
         values = [w.value for w in cmd.argv]
         found = embedded.Found()
         label = name
+        moved: str | None = cmd.cwd
         if name in embedded.AWKS:
             program = embedded.awk_program(values)
             if program is not None:
@@ -763,8 +1518,24 @@ class Unwrapper:
         elif name in embedded.POWERSHELLS:
             found = embedded.powershell(values)
         elif name in embedded.CMDLETS:
+            if name == "iex" and (len(values) == 1 or values[1].startswith("-")):
+                return  # Elixir's interactive shell (iex, iex -S mix): PowerShell's iex alias takes code, not options
             found.opaque.append(f"{name} is PowerShell, which clearance does not analyse")
         elif name in embedded.MAKES:
+            nc = normalise(cmd)
+            for d in nc.workdirs():
+                # make -C DIR: the recipes run in DIR (each -C relative to the one before).
+                moved = None if (DYN in d or moved is None) else posixpath.normpath(posixpath.join(moved, d))
+            for makefile_text in nc.values("eval"):
+                # make --eval=TEXT: Makefile text read before the Makefile; its recipes run.
+                found.shell += embedded.makefile_recipes(makefile_text)
+                label = f"{name} --eval"
+            for w in nc.words:
+                var, eq, shell = w.value.partition("=")
+                first = shell.split()[0] if shell.split() else ""
+                if eq and var in ("SHELL", "MAKESHELL") and first and posixpath.basename(first) not in SHELLS:
+                    # make SHELL=PROG: every recipe runs as `PROG -c RECIPE`.
+                    self.reparse(shell, cmd, f"{name} {var}=")
             if embedded.make_reads_stdin(values):
                 label = f"{name} -f -"
                 if cmd.stdin_text is not None:
@@ -783,7 +1554,10 @@ class Unwrapper:
             self._parallel(cmd, values)
             return
         for text in found.shell:
-            self.reparse(text, cmd, label)
+            if moved != cmd.cwd:
+                self.reparse(text, cmd, label, cwd=moved)
+            else:
+                self.reparse(text, cmd, label)
         for reason in found.opaque:
             self.out.problems.append(("shell.embedded-code", reason))
         for path in found.reads:

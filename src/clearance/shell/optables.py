@@ -1,0 +1,380 @@
+"""Option tables of the programs clearance reads closely, as plain data (compiled lazily by options.py).
+
+An entry is names joined by ``|``; the first is the canonical name, one-letter
+names are short options.  ``=`` after an entry: it takes a value (the next word,
+``--opt=v`` or ``-Xv``); ``=?``: an optional value, only glued (``--opt=v``).
+
+Per table: ``opts``; ``subs`` (subcommand -> table or option string; names
+joined by ``|`` share a table); ``abbrev`` (unique prefixes of long options are
+accepted: git's parse-options, GNU getopt_long, npm's nopt; not cobra/pflag,
+clap or Go's flag); ``sub_abbrev`` (the default for the subcommands);
+``persistent`` (options accepted at every level: cobra persistent flags, npm
+config); ``pflag`` (``--flag=false`` turns a flag off); ``go`` (Go's flag
+package: ``-name`` is a long option); ``stop`` (options end at the first
+operand); ``dirs`` (options that move the working directory).
+
+Sources: git's builtin/*.c ``struct option`` arrays and git.c ``handle_options``
+(git 2.4x); GNU coreutils rm.c/mv.c/cp.c/chmod.c/chown.c ``long_options``;
+``kubectl options``/``kubectl delete --help``; ``docker --help``; terraform's
+command/meta.go; npm's config definitions (shorthands).
+"""
+
+_GIT_PATHSPEC = "pathspec-from-file= pathspec-file-nul"
+_GIT_CONFIG = (
+    "global system local worktree f|file= blob= get get-all get-regexp get-urlmatch replace-all add unset unset-all"
+    " rename-section remove-section l|list fixed-value e|edit get-color= get-colorbool= t|type= bool int bool-or-int"
+    " bool-or-str path expiry-date no-type z|null name-only includes show-origin show-scope default= comment="
+    " all value= url= append regexp"
+)
+_KUBE_GLOBAL = (
+    "n|namespace= context= kubeconfig= s|server= cluster= user= as= as-group= as-uid= token= request-timeout="
+    " insecure-skip-tls-verify certificate-authority= client-certificate= client-key= tls-server-name="
+    " match-server-version v= log-flush-frequency= password= username= profile= profile-output= cache-dir="
+    " disable-compression warnings-as-errors"
+)
+_KUBE_CONFIG_VERBS = (
+    "use-context|use|delete-context|delete-cluster|delete-user|set-context|set-cluster|set-credentials|set|unset|view|get-contexts"
+    "|current-context|rename-context"
+)
+_KUBE_SELECT = "A|all-namespaces l|selector= field-selector= f|filename= k|kustomize= R|recursive o|output= dry-run=?"
+_TF_COMMON = "lock=? lock-timeout= input=? no-color var= var-file= compact-warnings json parallelism= state= state-out= backup="
+_NPM_GLOBAL = (
+    "C|prefix= w|workspace= ws|workspaces include-workspace-root g|global f|force y|yes registry= userconfig= globalconfig="
+    " D|save-dev S|save P|save-prod O|save-optional E|save-exact B|save-bundle dry-run ignore-scripts loglevel= s|silent"
+    " q|quiet d|loglevel=? otp= tag= access= scope= cache= legacy-peer-deps omit= include= production script-shell= shell="
+)
+_DOCKER_RUN = (
+    "a|attach= d|detach i|interactive t|tty rm e|env= env-file= v|volume= mount= p|publish= P|publish-all name= w|workdir="
+    " u|user= network= net= entrypoint= privileged cap-add= cap-drop= security-opt= pid= ipc= uts= userns= device="
+    " h|hostname= l|label= m|memory= cpus= gpus= restart= platform= pull= init read-only tmpfs= add-host= dns="
+    " expose= health-cmd= log-driver= log-opt= c|cpu-shares= group-add= ulimit= runtime= shm-size= stop-signal="
+    " label-file= cidfile= sig-proxy=? q|quiet"
+)
+
+TOOLS: dict[str, dict[str, object]] = {
+    "git": {
+        # git.c handle_options: exact names only; the subcommands use parse-options, which takes prefixes.
+        "opts": (
+            "C= c= config-env= exec-path=? git-dir= work-tree= namespace= super-prefix= p|paginate P|no-pager bare"
+            " no-replace-objects no-lazy-fetch literal-pathspecs glob-pathspecs noglob-pathspecs icase-pathspecs"
+            " no-optional-locks no-advice list-cmds= attr-source= html-path man-path info-path version help"
+        ),
+        "abbrev": False,
+        "sub_abbrev": True,
+        "stop": True,
+        "dirs": ("C", "git-dir", "work-tree"),
+        "subs": {
+            "push": (
+                "v|verbose q|quiet repo= all|branches mirror d|delete tags n|dry-run porcelain f|force force-with-lease=?"
+                " force-if-includes recurse-submodules= thin receive-pack|exec= u|set-upstream progress prune verify"
+                " follow-tags signed=? atomic o|push-option= 4|ipv4 6|ipv6"
+            ),
+            "reset": "q|quiet no-refresh refresh mixed soft hard merge keep recurse-submodules=? p|patch N|intent-to-add U|unified= inter-hunk-context= "
+            + _GIT_PATHSPEC,
+            "clean": "q|quiet n|dry-run f|force i|interactive d x X e|exclude=",
+            "checkout": (
+                "q|quiet b= B= l orphan= 2|ours 3|theirs t|track=? guess f|force m|merge conflict= p|patch d|detach"
+                " ignore-skip-worktree-bits ignore-other-worktrees overwrite-ignore progress recurse-submodules=? overlay " + _GIT_PATHSPEC
+            ),
+            # In git switch, -f/--force is an alias of --discard-changes.
+            "switch": (
+                "c|create= C|force-create= d|detach guess discard-changes|f|force m|merge conflict= q|quiet progress"
+                " t|track=? orphan= ignore-other-worktrees recurse-submodules=?"
+            ),
+            "restore": (
+                "s|source= S|staged W|worktree ignore-unmerged overlay q|quiet recurse-submodules=? progress m|merge"
+                " conflict= 2|ours 3|theirs p|patch ignore-skip-worktree-bits U|unified= inter-hunk-context= " + _GIT_PATHSPEC
+            ),
+            "branch": (
+                "v|verbose q|quiet t|track=? set-upstream-to|u= unset-upstream color=? r|remotes contains= no-contains="
+                " with= without= a|all d|delete D m|move M c|copy C l|list show-current create-reflog edit-description"
+                " f|force merged=? no-merged=? column=? sort= points-at= i|ignore-case recurse-submodules format= abbrev=? omit-empty"
+            ),
+            "stash": {
+                "opts": "p|patch S|staged k|keep-index u|include-untracked a|all q|quiet m|message= " + _GIT_PATHSPEC,
+                "subs": {
+                    "push": "p|patch S|staged k|keep-index u|include-untracked only-untracked a|all q|quiet m|message= " + _GIT_PATHSPEC,
+                    "save": "p|patch S|staged k|keep-index u|include-untracked a|all q|quiet",
+                    "drop": "q|quiet",
+                    "clear": "",
+                    "pop|apply": "index q|quiet",
+                    "list|show|create|store|branch": "m|message= q|quiet include-untracked only-untracked u p|patch",
+                },
+            },
+            "commit": (
+                "a|all i|include o|only p|patch m|message= F|file= C|reuse-message= c|reedit-message= fixup= squash= amend"
+                " e|edit s|signoff S|gpg-sign=? n|verify allow-empty allow-empty-message q|quiet v|verbose dry-run"
+                " u|untracked-files=? author= date= t|template= cleanup= z|null porcelain short long status branch"
+                " reset-author trailer= " + _GIT_PATHSPEC
+            ),
+            "rebase": (
+                "onto= keep-base continue abort quit skip edit-todo show-current-patch i|interactive x|exec= r|rebase-merges=?"
+                " root autosquash autostash update-refs q|quiet v|verbose n|no-stat stat signoff f|force-rebase|ff"
+                " committer-date-is-author-date ignore-date ignore-whitespace whitespace= C= S|gpg-sign=? m|merge s|strategy="
+                " X|strategy-option= empty= fork-point reschedule-failed-exec keep-empty apply"
+            ),
+            # A shell script reading "$1" exactly: no prefixes.
+            "filter-branch": {
+                "opts": (
+                    "env-filter= tree-filter= index-filter= parent-filter= msg-filter= commit-filter= tag-name-filter="
+                    " subdirectory-filter= prune-empty original= d= f|force state-branch= setup="
+                ),
+                "abbrev": False,
+            },
+            "filter-repo": {"opts": "force path= invert-paths replace-text= analyze dry-run", "abbrev": False},
+            "config": {
+                "opts": _GIT_CONFIG,
+                "subs": {"get|set|unset|list|edit|rename-section|remove-section|get-color": _GIT_CONFIG},
+            },
+            "remote": {
+                "opts": "v|verbose",
+                "subs": {
+                    "add": "t|track= m|master= f|fetch tags mirror=?",
+                    "rename": "progress",
+                    "remove|rm": "",
+                    "set-head": "a|auto d|delete",
+                    "set-branches": "add",
+                    "get-url": "push all",
+                    "set-url": "push add delete",
+                    "show": "n",
+                    "prune": "n|dry-run",
+                    "update": "p|prune",
+                },
+            },
+            "tag": (
+                "l|list n=? d|delete v|verify a|annotate s|sign u|local-user= f|force m|message= F|file= e|edit cleanup="
+                " create-reflog contains= no-contains= merged=? no-merged=? points-at=? sort= column=? format= color=?"
+                " i|ignore-case omit-empty trailer="
+            ),
+            "worktree": {
+                "subs": {
+                    "add": "f|force detach checkout lock reason= orphan q|quiet track guess-remote b= B= relative-paths",
+                    "remove": "f|force",
+                    "prune": "n|dry-run v|verbose expire=",
+                    "move": "f|force",
+                    "list": "porcelain v|verbose z expire=",
+                    "lock": "reason=",
+                    "unlock|repair": "",
+                },
+            },
+            "gc": "q|quiet prune=? aggressive auto force keep-largest-pack cruft max-cruft-size= detach",
+            "reflog": {
+                "subs": {
+                    "expire": "expire= expire-unreachable= rewrite updateref stale-fix n|dry-run verbose all single-worktree",
+                    "delete": "rewrite updateref n|dry-run verbose",
+                    "drop": "all single-worktree",
+                    "show|exists|list": "",
+                },
+            },
+            "update-ref": "m= d no-deref z stdin create-reflog batch-updates",
+            "rm": "n|dry-run q|quiet cached f|force r ignore-unmatch sparse " + _GIT_PATHSPEC,
+            "add": (
+                "n|dry-run v|verbose i|interactive p|patch e|edit f|force u|update N|intent-to-add A|all ignore-removal"
+                " refresh ignore-errors ignore-missing sparse chmod= renormalize " + _GIT_PATHSPEC
+            ),
+            "clone": (
+                "v|verbose q|quiet progress n|no-checkout bare mirror l|local no-hardlinks s|shared recurse-submodules|recursive=?"
+                " j|jobs= template= reference= reference-if-able= dissociate o|origin= b|branch= u|upload-pack= depth="
+                " shallow-since= shallow-exclude= single-branch tags shallow-submodules separate-git-dir= c|config="
+                " server-option= 4|ipv4 6|ipv6 filter= also-filter-submodules remote-submodules sparse bundle-uri= ref-format= revision="
+            ),
+            "fetch|pull": (
+                "all a|append atomic depth= deepen= shallow-since= shallow-exclude= unshallow update-shallow dry-run f|force"
+                " k|keep multiple p|prune P|prune-tags t|tags refmap= recurse-submodules=? j|jobs= u|update-head-ok"
+                " upload-pack= q|quiet v|verbose progress o|server-option= 4|ipv4 6|ipv6 set-upstream r|rebase=? ff ff-only"
+                " squash commit edit autostash s|strategy= X|strategy-option= verify-signatures"
+            ),
+            "difftool": "d|dir-diff y|no-prompt prompt symlinks t|tool= tool-help x|extcmd= g|gui trust-exit-code",
+            "submodule": {
+                "opts": "q|quiet",
+                "subs": {
+                    "foreach": {"opts": "q|quiet recursive", "stop": True},
+                    "add|status|init|deinit|update|set-branch|set-url|summary|sync|absorbgitdirs": "",
+                },
+            },
+            "bisect": {"subs": {"run": {"stop": True}, "start|bad|good|new|old|terms|skip|reset|visualize|view|replay|log": ""}},
+            "merge": (
+                "n stat summary log=? squash commit e|edit cleanup= ff ff-only rerere-autoupdate verify-signatures s|strategy="
+                " X|strategy-option= m|message= F|file= into-name= v|verbose q|quiet abort quit continue allow-unrelated-histories"
+                " progress S|gpg-sign=? autostash overwrite-ignore signoff verify"
+            ),
+        },
+    },
+    # GNU coreutils (getopt_long: prefixes accepted).
+    "rm": {
+        "opts": "f|force i I interactive=? one-file-system no-preserve-root preserve-root=? r|R|recursive d|dir v|verbose help version presume-input-tty",
+        "abbrev": True,
+    },
+    "rmdir": {"opts": "ignore-fail-on-non-empty p|parents v|verbose help version", "abbrev": True},
+    "mv": {
+        "opts": (
+            "b backup=? debug exchange f|force i|interactive n|no-clobber no-copy strip-trailing-slashes S|suffix= t|target-directory="
+            " T|no-target-directory u update=? v|verbose Z|context help version"
+        ),
+        "abbrev": True,
+    },
+    "cp": {
+        "opts": (
+            "a|archive attributes-only backup=? b copy-contents d debug f|force i|interactive H l|link L|dereference n|no-clobber"
+            " P|no-dereference p preserve=? no-preserve= parents R|r|recursive reflink=? remove-destination sparse= strip-trailing-slashes"
+            " s|symbolic-link S|suffix= t|target-directory= T|no-target-directory u update=? v|verbose x|one-file-system Z context=?"
+            " keep-directory-symlink help version"
+        ),
+        "abbrev": True,
+    },
+    # chmod reads -r/-w/-x/-X/-s/-t and -0..7 as a mode, not options (chmod.c); options.chmod_mode handles that.
+    "chmod": {
+        "opts": "c|changes f|silent|quiet v|verbose no-preserve-root preserve-root reference= R|recursive H L P dereference no-dereference help version",
+        "abbrev": True,
+    },
+    "chown|chgrp": {
+        "opts": (
+            "c|changes f|silent|quiet v|verbose dereference h|no-dereference from= no-preserve-root preserve-root reference= R|recursive H L P help version"
+        ),
+        "abbrev": True,
+    },
+    "kubectl": {
+        "persistent": _KUBE_GLOBAL,
+        "pflag": True,
+        "subs": {
+            "delete": _KUBE_SELECT + " all cascade=? force grace-period= ignore-not-found=? i|interactive now raw= timeout= wait=?",
+            "get": _KUBE_SELECT
+            + " w|watch watch-only show-labels L|label-columns= sort-by= chunk-size= ignore-not-found=? raw= subresource= no-headers show-kind",
+            "describe": _KUBE_SELECT + " show-events chunk-size=",
+            "apply": _KUBE_SELECT
+            + " all prune force server-side force-conflicts field-manager= overwrite=? validate=? wait=? grace-period= timeout= prune-allowlist= cascade=?",
+            "create|replace|patch|edit|label|annotate|set": _KUBE_SELECT
+            + " p|patch= type= force grace-period= overwrite=? validate=? save-config record local",
+            "exec": "i|stdin t|tty c|container= q|quiet f|filename= pod-running-timeout=",
+            "logs": "f|follow c|container= p|previous tail= since= since-time= timestamps all-containers l|selector= prefix max-log-requests=",
+            "scale": _KUBE_SELECT + " replicas= current-replicas= resource-version= all timeout=",
+            "drain": (
+                "force ignore-daemonsets delete-emptydir-data delete-local-data grace-period= l|selector= pod-selector= timeout= dry-run=?"
+                " disable-eviction skip-wait-for-delete-timeout="
+            ),
+            "cordon|uncordon|taint": "l|selector= dry-run=? overwrite=? all",
+            "rollout": {"subs": {"undo|restart|status|history|pause|resume": _KUBE_SELECT + " to-revision= revision= w|watch timeout="}},
+            "config": {"subs": {_KUBE_CONFIG_VERBS: "current minify raw flatten o|output= embed-certs=?"}},
+            "port-forward|proxy|cp|run|expose|autoscale|top|auth|api-resources|version|cluster-info|wait|debug|attach": (
+                "i|stdin t|tty c|container= image= rm restart= env= port= address= replicas= overrides= command for= timeout= l|selector= f|filename="
+            ),
+        },
+    },
+    "docker": {
+        "opts": "config= c|context= D|debug H|host= l|log-level= tls tlscacert= tlscert= tlskey= tlsverify",
+        "pflag": True,
+        "stop": False,
+        "subs": {
+            "run|create": {"opts": _DOCKER_RUN, "stop": True},
+            "exec": {"opts": "d|detach detach-keys= e|env= env-file= i|interactive privileged t|tty u|user= w|workdir=", "stop": True},
+            "rm": "f|force l|link v|volumes",
+            "rmi": "f|force no-prune",
+            "kill|stop|restart": "s|signal= t|time= timeout=",
+            "build": "t|tag= f|file= build-arg= target= platform= no-cache pull q|quiet progress= secret= ssh= o|output= load push",
+            "system|image|container|volume|network|builder|buildx": {
+                "opts": "",
+                "subs": {
+                    "prune": "a|all f|force volumes filter= keep-storage= reserved-space=",
+                    "rm|remove": "f|force",
+                    "ls|list|inspect|df|info|events": "a|all q|quiet f|filter= format= v|verbose no-trunc",
+                },
+            },
+            "compose": {
+                "opts": "f|file= p|project-name= project-directory= profile= env-file= ansi= parallel= progress= compatibility dry-run all-resources",
+                "dirs": ("project-directory",),
+                "subs": {
+                    "down": "rmi= v|volumes remove-orphans t|timeout=",
+                    "rm": "f|force s|stop v|volumes",
+                    "up": "d|detach build force-recreate no-deps remove-orphans wait no-build pull= V|renew-anon-volumes",
+                    "run|exec": {
+                        "opts": "d|detach e|env= rm u|user= w|workdir= T|no-TTY i|interactive no-deps service-ports entrypoint= name= v|volume=",
+                        "stop": True,
+                    },
+                },
+            },
+        },
+    },
+    "terraform|tofu": {
+        "opts": "chdir= help version",
+        "go": True,
+        "stop": True,
+        "dirs": ("chdir",),
+        "subs": {
+            "destroy": "auto-approve refresh=? target= replace= refresh-only " + _TF_COMMON,
+            "apply": "auto-approve destroy refresh=? target= replace= refresh-only " + _TF_COMMON,
+            "plan": "destroy refresh=? target= replace= refresh-only out= detailed-exitcode " + _TF_COMMON,
+            "import|taint|untaint|refresh|init|validate|fmt|output|show|console|providers|graph|force-unlock|login|logout|test|get": (
+                "upgrade reconfigure migrate-state backend=? backend-config= recursive check diff write=? list=? raw force " + _TF_COMMON
+            ),
+            "state": {"subs": {"rm|mv|push|pull|list|show|replace-provider": "dry-run force ignore-remote-version " + _TF_COMMON}},
+            "workspace": {"subs": {"delete|new|select|list|show": "force or-create " + _TF_COMMON}},
+        },
+    },
+    "npm": {"persistent": _NPM_GLOBAL, "abbrev": True, "dirs": ("prefix",), "subs": {}},
+    "pnpm": {
+        "persistent": (
+            "C|dir= w|workspace-root F|filter= r|recursive g|global s|silent reporter= D|save-dev P|save-prod O|save-optional E|save-exact script-shell="
+        ),
+        "dirs": ("dir",),
+        "subs": {},
+    },
+    "yarn": {"persistent": "cwd= W|ignore-workspace-root-check D|dev P|peer O|optional E|exact T|tilde g|global s|silent", "dirs": ("cwd",), "subs": {}},
+    "make|gmake": {
+        "opts": (
+            "C|directory= f|file|makefile= j|jobs=? k|keep-going S|no-keep-going|stop n|just-print|dry-run|recon s|silent|quiet"
+            " B|always-make e|environment-overrides i|ignore-errors I|include-dir= l|load-average|max-load=? o|old-file|assume-old="
+            " W|what-if|new-file|assume-new= q|question r|no-builtin-rules R|no-builtin-variables t|touch w|print-directory"
+            " no-print-directory O|output-sync=? E|eval= d debug=? p|print-data-base trace warn-undefined-variables"
+        ),
+        "abbrev": True,
+        "dirs": ("directory",),  # canonical name of -C|--directory
+    },
+    # GNU tar (getopt_long: prefixes accepted); the options that take a value, and those that run programs.
+    "tar": {
+        "opts": (
+            "A|catenate|concatenate c|create d|diff|compare delete r|append t|list test-label u|update x|extract|get"
+            " f|file= C|directory= T|files-from= X|exclude-from= exclude= b|blocking-factor= H|format= I|use-compress-program="
+            " to-command= checkpoint=? checkpoint-action= F|info-script|new-volume-script= rsh-command= g|listed-incremental="
+            " N|newer|after-date= newer-mtime= owner= group= mode= mtime= transform|xform= strip-components= L|tape-length="
+            " V|label= K|starting-file= suffix= backup=? record-size= occurrence=? level= sparse-version= index-file="
+            " quoting-style= quote-chars= no-quote-chars= hole-detection= atime-preserve=? warning= add-file= owner-map="
+            " group-map= exclude-tag= exclude-tag-under= exclude-tag-all= z|gzip|gunzip|ungzip j|bzip2 J|xz Z|compress|uncompress"
+            " a|auto-compress lzip lzma lzop zstd v|verbose k|keep-old-files p|preserve-permissions|same-permissions"
+            " P|absolute-names h|dereference O|to-stdout m|touch remove-files W|verify w|interactive|confirmation S|sparse"
+            " no-recursion recursion overwrite skip-old-files U|unlink-first keep-newer-files exclude-vcs exclude-vcs-ignores"
+            " wildcards anchored totals=? show-transformed-names numeric-owner same-owner no-same-owner o"
+        ),
+        "abbrev": True,
+    },
+    # ripgrep (clap: no prefixes); --pre names a program run on every file searched.
+    "rg": {
+        "opts": (
+            "pre= pre-glob= e|regexp= f|file= g|glob= iglob= t|type= T|type-not= type-add= type-clear= m|max-count="
+            " A|after-context= B|before-context= C|context= M|max-columns= j|threads= E|encoding= r|replace= d|max-depth|maxdepth="
+            " sort= sortr= ignore-file= color= colors= path-separator= max-filesize= dfa-size-limit= regex-size-limit= engine="
+            " context-separator= field-context-separator= field-match-separator= hostname-bin= hyperlink-format= z|search-zip"
+            " l|files-with-matches files hidden no-ignore L|follow n|line-number i|ignore-case S|smart-case F|fixed-strings"
+            " w|word-regexp v|invert-match c|count o|only-matching u|unrestricted json"
+        ),
+    },
+    # procps ps: BSD-style option words (aux, e, eww) carry no dash and are read as operands here.
+    "ps": {
+        "opts": (
+            "o|format= O= p|pid= q|quick-pid= s|sid= t|tty= u|user= U|User= g|group= G|Group= C= k|sort= ppid= cols|columns|width="
+            " rows|lines= headers no-headers|noheaders forest context help=? info version e A a d N|deselect f F H j l L m M T w x y Z c P r X V"
+        ),
+    },
+}
+
+# Names that share a table ("chown|chgrp" above) and programs installed under another name.
+ALIASES: dict[str, str] = {
+    "chown": "chown|chgrp",
+    "chgrp": "chown|chgrp",
+    "terraform": "terraform|tofu",
+    "tofu": "terraform|tofu",
+    "make": "make|gmake",
+    "gmake": "make|gmake",
+    "oc": "kubectl",
+    "kubecolor": "kubectl",
+    "podman": "docker",
+}

@@ -1,0 +1,385 @@
+"""The option model: a command's words read the way the program itself reads them.
+
+Rules used to compare raw words (``"--hard" in args``), which misses what the
+programs accept: git's parse-options and GNU getopt_long take any unique prefix
+of a long option (``git reset --har``, ``git push --force-w``), short flags
+cluster (``git checkout -qf``), values come glued (``--opt=v``, ``-mmsg``) or as
+the next word, ``--no-X`` cancels ``--X``, and ``--`` ends the options.
+
+``normalise(cmd)`` turns a SimpleCommand into a ``Norm``: the subcommand path
+(``("stash", "drop")``), every option under its canonical name with its value,
+the positionals (with where ``--`` was), and what could not be read (unknown
+options, ambiguous abbreviations).  Rules ask ``nc.has("force")`` and
+``nc.value("context")``, never raw words.
+
+The tables are data in ``optables.py`` (plain strings); each tool's table is
+compiled on first use, so importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+from ..paths import DYN
+from . import optables
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .ir import SimpleCommand, Word
+
+NONE, REQUIRED, OPTIONAL = 0, 1, 2
+NEGATED = "\0negated"
+AMBIGUOUS = "\0ambiguous"
+_FALSE = frozenset({"false", "0", "no", "off"})
+
+
+class Opt:
+    __slots__ = ("name", "arg")
+
+    def __init__(self, name: str, arg: int) -> None:
+        self.name = name
+        self.arg = arg
+
+
+class Spec:
+    """One option table: long names, short letters, whether prefixes are accepted, its subcommands."""
+
+    __slots__ = ("longs", "shorts", "abbrev", "go", "children", "persistent", "pflag", "dirs", "stop", "has_subs")
+
+    def __init__(self) -> None:
+        self.longs: dict[str, Opt] = {}
+        self.shorts: dict[str, Opt] = {}
+        self.abbrev = False
+        self.go = False  # Go's flag package: -name and --name are the same long option, no clusters
+        self.pflag = False  # spf13/pflag: boolean flags accept --flag=false
+        self.children: dict[str, Spec] = {}
+        self.persistent: Spec | None = None  # options accepted at every level (cobra persistent flags)
+        self.dirs: tuple[str, ...] = ()  # canonical names of options that move the working directory
+        self.stop = False  # options end at the first positional (no permutation)
+        self.has_subs = False  # the first operand is a subcommand
+
+    def long(self, name: str) -> Opt | str | None:
+        """The option *name* names: exact match, else a unique prefix when the program accepts one."""
+        opt = self.longs.get(name)
+        if opt is not None:
+            return opt
+        if not self.abbrev or not name:
+            return None
+        found: Opt | None = None
+        for key, o in self.longs.items():
+            if key.startswith(name):
+                if found is not None and found.name != o.name:
+                    return AMBIGUOUS
+                found = o
+        return found
+
+
+def _compile(text: str, spec: Spec | None = None) -> Spec:
+    spec = spec or Spec()
+    for entry in text.split():
+        arg = NONE
+        if entry.endswith("=?"):
+            arg, entry = OPTIONAL, entry[:-2]
+        elif entry.endswith("="):
+            arg, entry = REQUIRED, entry[:-1]
+        names = entry.split("|")
+        opt = Opt(next((n for n in names if len(n) > 1), names[0]), arg)
+        for n in names:
+            if len(n) == 1 and not spec.go:
+                spec.shorts[n] = opt
+            else:
+                spec.longs[n] = opt
+    return spec
+
+
+def _build(data: dict[str, object], inherit: Spec | None = None) -> Spec:
+    spec = Spec()
+    spec.abbrev = bool(data.get("abbrev", inherit.abbrev if inherit else False))
+    spec.go = bool(data.get("go", inherit.go if inherit else False))
+    spec.pflag = bool(data.get("pflag", inherit.pflag if inherit else False))
+    spec.stop = bool(data.get("stop", False))
+    dirs = data.get("dirs")
+    spec.dirs = tuple(dirs) if isinstance(dirs, tuple) else ()
+    opts = data.get("opts", "")
+    _compile(opts if isinstance(opts, str) else "", spec)
+    if inherit is not None:
+        spec.persistent = inherit.persistent
+    persistent = data.get("persistent")
+    if isinstance(persistent, str):
+        spec.persistent = Spec()
+        spec.persistent.abbrev = spec.abbrev
+        spec.persistent.go = spec.go
+        _compile(persistent, spec.persistent)
+        spec.persistent.pflag = spec.pflag
+    subs = data.get("subs")
+    spec.has_subs = isinstance(subs, dict)
+    if isinstance(subs, dict):
+        child_abbrev = bool(data.get("sub_abbrev", spec.abbrev))
+        for names, sub in subs.items():
+            sub_data = dict(sub) if isinstance(sub, dict) else {"opts": sub}
+            sub_data.setdefault("abbrev", child_abbrev)
+            child = _build(sub_data, spec)
+            for n in names.split("|"):
+                spec.children[n] = child
+    return spec
+
+
+_SPECS: dict[str, Spec | None] = {}
+
+
+def spec_for(name: str) -> Spec | None:
+    """The compiled table of the program *name*, or None when it is not modelled."""
+    if name in _SPECS:
+        return _SPECS[name]
+    data = optables.TOOLS.get(optables.ALIASES.get(name, name))
+    spec = _build(data) if data is not None else None
+    _SPECS[name] = spec
+    return spec
+
+
+def modelled(name: str) -> bool:
+    return optables.ALIASES.get(name, name) in optables.TOOLS
+
+
+class Norm:
+    """A command as its program reads it."""
+
+    __slots__ = ("tool", "sub", "opts", "words", "dashdash", "unknown", "ambiguous", "spec", "dirs")
+
+    def __init__(self, tool: str) -> None:
+        self.tool = tool
+        self.sub: tuple[str, ...] = ()
+        # (canonical name, value or None, level): level 0 for the tool's own options, n for the n-th subcommand's.
+        self.opts: list[tuple[str, str | None, int]] = []
+        self.words: list[Word] = []
+        self.dashdash = -1  # index into words where `--` stood, -1 when it did not
+        self.unknown: list[str] = []
+        self.ambiguous: list[str] = []
+        self.spec: Spec | None = None
+        self.dirs: tuple[str, ...] = ()
+
+    # -- queries ---------------------------------------------------------------------------------
+    @property
+    def pos(self) -> list[str]:
+        """The positional arguments after the subcommand path, as text."""
+        return [w.value for w in self.words]
+
+    def after_dashdash(self) -> list[str]:
+        return [w.value for w in self.words[self.dashdash :]] if self.dashdash >= 0 else []
+
+    def has(self, *names: str) -> bool:
+        """Whether any of *names* is set (its last occurrence not cancelled by --no-NAME or --NAME=false)."""
+        return any(self._last(n) not in (None, NEGATED) for n in names)
+
+    def count(self, name: str) -> int:
+        """How often *name* was given (git clean -ff), 0 after a cancelling --no-NAME."""
+        n = 0
+        for o, v, _ in self.opts:
+            if o == name:
+                n = 0 if v == NEGATED else n + 1
+        return n
+
+    def value(self, name: str) -> str | None:
+        """The value of *name*, the last one given (as the programs take it); "" for a flag given without one."""
+        v = self._last(name)
+        return None if v is None or v == NEGATED else v
+
+    def values(self, name: str) -> list[str]:
+        out: list[str] = []
+        for o, v, _ in self.opts:
+            if o == name:
+                if v == NEGATED:
+                    out = []
+                else:
+                    out.append(v or "")
+        return out
+
+    def level(self, name: str, level: int) -> list[str]:
+        """Values of *name* given at one level of the command (0: before the first subcommand)."""
+        return [v or "" for o, v, lv in self.opts if o == name and lv == level and v != NEGATED]
+
+    def workdirs(self) -> list[str]:
+        """Directories the command moves into (git -C, --git-dir, --work-tree, terraform -chdir, make -C, npm --prefix)."""
+        return [v for o, v, _ in self.opts if o in self.dirs and v and v != NEGATED]
+
+    def _last(self, name: str) -> str | None:
+        found: str | None = None
+        for o, v, _ in self.opts:
+            if o == name:
+                found = "" if v is None else v
+        return found
+
+    def __repr__(self) -> str:
+        return f"Norm({self.tool} {' '.join(self.sub)} opts={[(o, v) for o, v, _ in self.opts]} pos={self.pos})"
+
+
+def _take_long(spec: Spec, body: str, nc: Norm, level: int, rest: list[Word], i: int) -> int:
+    """Read one long option (*body* without its dashes) at words[i]; return the next index."""
+    name, eq, attached = body.partition("=")
+    neg = False
+    opt: Opt | str | None = None
+    for s in (spec, spec.persistent):
+        if s is None:
+            continue
+        opt = s.long(name)
+        if opt is None and name.startswith("no-"):
+            opt = s.long(name[3:])
+            neg = opt is not None and opt != AMBIGUOUS
+        if opt is not None:
+            break
+    if opt is None:
+        nc.unknown.append("--" + body if not spec.go else "-" + body)
+        return i + 1
+    if opt == AMBIGUOUS:
+        nc.ambiguous.append("--" + name)  # the program refuses an ambiguous abbreviation: nothing happens
+        return i + 1
+    if not isinstance(opt, Opt):
+        return i + 1
+    if neg:
+        nc.opts.append((opt.name, NEGATED, level))
+        return i + 1
+    if opt.arg == NONE:
+        if eq and (spec.pflag or spec.go) and attached.lower() in _FALSE:
+            nc.opts.append((opt.name, NEGATED, level))
+        else:
+            nc.opts.append((opt.name, attached if eq else None, level))
+        return i + 1
+    if eq:
+        nc.opts.append((opt.name, attached, level))
+        return i + 1
+    if opt.arg == OPTIONAL:
+        nc.opts.append((opt.name, None, level))
+        return i + 1
+    value = rest[i + 1].value if i + 1 < len(rest) else None
+    nc.opts.append((opt.name, value, level))
+    return i + 2
+
+
+def _take_short(spec: Spec, body: str, nc: Norm, level: int, rest: list[Word], i: int) -> int:
+    """Read a cluster of short options (-qf, -mmsg, -n ns) at words[i]; return the next index."""
+    j = 0
+    while j < len(body):
+        ch = body[j]
+        opt = spec.shorts.get(ch)
+        if opt is None and spec.persistent is not None:
+            opt = spec.persistent.shorts.get(ch)
+        if opt is None:
+            nc.unknown.append("-" + ch)
+            j += 1
+            continue
+        if opt.arg == NONE:
+            nc.opts.append((opt.name, None, level))
+            j += 1
+            continue
+        glued = body[j + 1 :]
+        if glued.startswith("=") and spec.pflag:
+            glued = glued[1:]
+        if glued or opt.arg == OPTIONAL:
+            nc.opts.append((opt.name, glued or None, level))
+            return i + 1
+        value = rest[i + 1].value if i + 1 < len(rest) else None
+        nc.opts.append((opt.name, value, level))
+        return i + 2
+    return i + 1
+
+
+def _is_option(v: str) -> bool:
+    return len(v) > 1 and v[0] == "-" and DYN not in v[:2]
+
+
+def parse_words(spec: Spec, words: list[Word], nc: Norm) -> None:
+    """Read *words* with *spec*, descending into subcommands; fills *nc*."""
+    level = 0
+    i = 0
+    ended = False
+    stop = spec.stop
+    while i < len(words):
+        w = words[i]
+        v = w.value
+        if not ended and v == "--":
+            ended = True
+            nc.dashdash = len(nc.words)
+            i += 1
+            continue
+        if not ended and not (stop and nc.words) and _is_option(v):
+            if spec.go:
+                i = _take_long(spec, v.lstrip("-"), nc, level, words, i)
+            elif v.startswith("--"):
+                i = _take_long(spec, v[2:], nc, level, words, i)
+            else:
+                i = _take_short(spec, v[1:], nc, level, words, i)
+            continue
+        if not nc.words and not ended and v in spec.children:
+            # The next level: `git stash drop`, `docker compose down`, `kubectl rollout undo`.
+            spec = spec.children[v]
+            nc.sub += (v,)
+            level += 1
+            stop = spec.stop
+            if spec.dirs:
+                nc.dirs += spec.dirs
+            i += 1
+            continue
+        if spec.has_subs and not nc.words and not nc.sub:
+            # A tool with subcommands whose first operand is none of them (an alias, a plugin).
+            nc.sub += (v,)
+            level += 1
+            spec = _leaf(spec)
+            i += 1
+            continue
+        nc.words.append(w)
+        i += 1
+    nc.spec = spec
+
+
+def _leaf(parent: Spec) -> Spec:
+    s = Spec()
+    s.persistent = parent.persistent
+    s.pflag = parent.pflag
+    s.go = parent.go
+    return s
+
+
+# The command last normalised and its reading, rebound as one tuple (safe when threads share the module).
+_CACHE: tuple[object, int, Norm | None] = (None, -1, None)
+
+
+def normalise(cmd: SimpleCommand) -> Norm:
+    """The command *cmd* as its program reads it (cached for the command last asked about)."""
+    global _CACHE
+    last, n, nc = _CACHE
+    if last is cmd and n == len(cmd.argv) and nc is not None and nc.tool == cmd.name:
+        return nc
+    nc = normalise_words(cmd.name, cmd.argv[1:])
+    _CACHE = (cmd, len(cmd.argv), nc)
+    return nc
+
+
+def normalise_words(name: str, words: list[Word]) -> Norm:
+    nc = Norm(name)
+    spec = spec_for(name)
+    if spec is None:
+        spec = Spec()  # not modelled: every -x is an unknown option, nothing takes a value
+    nc.dirs = spec.dirs
+    parse_words(spec, words, nc)
+    return nc
+
+
+def find_roots(args: list[Word]) -> tuple[list[Word], int]:
+    """(starting points, index of the expression) of find's arguments.
+
+    GNU findutils reads -H, -L, -P, -D DEBUGOPTS and -O[LEVEL] before the starting
+    points (`find -L ~ -delete` deletes under ~); the expression begins at the first
+    word that starts with "-" or is "(", "!" or ")".
+    """
+    i = 0
+    while i < len(args):
+        v = args[i].value
+        if v in ("-H", "-L", "-P") or (v.startswith("-O") and v[2:].isdigit()):
+            i += 1
+        elif v == "-D":
+            i += 2
+        else:
+            break
+    roots: list[Word] = []
+    while i < len(args) and not (args[i].value.startswith("-") or args[i].value in ("(", "!", ")")):
+        roots.append(args[i])
+        i += 1
+    return roots, i
