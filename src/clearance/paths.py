@@ -46,12 +46,7 @@ HOME_PROTECTED: tuple[tuple[str, str], ...] = (
     (".pypirc", "PyPI credentials"),
     (".config/gh", "GitHub CLI credentials"),
     (".config/hub", "GitHub credentials"),
-    (".claude", "coding agent settings"),
-    (".claude.json", "coding agent settings"),
-    (".cursor", "coding agent settings"),
-    (".gemini", "coding agent settings"),
-    (".codex", "coding agent settings"),
-    (".copilot", "coding agent settings"),
+    (".claude.json", "coding agent settings (MCP servers, per-project permissions)"),
     (".config/clearance", "clearance's own policy"),
     (".local/state/clearance", "clearance's audit trail"),
     (".config/systemd", "user services (persistence)"),
@@ -59,10 +54,46 @@ HOME_PROTECTED: tuple[tuple[str, str], ...] = (
     ("Library/LaunchAgents", "launch agents (persistence)"),
 )
 
-# Directory names that, anywhere in a path, hold an agent's or a tool's own
-# permission settings.  Writing them lets an agent widen its own permissions.
+# Directory names that, anywhere in a path (the project's and the user's), hold an agent's
+# configuration.  Only part of what is in them decides for the agent (agent_config_reason):
+# the settings files with permissions, hooks and MCP servers, the directories of hook scripts,
+# plugins, extensions and command-policy rules, and any program the agent itself may run (a
+# hook or status-line script).  Instructions, sub-agents, commands, skills and notes (Markdown,
+# Gemini's command TOML) change no permission; their front matter can, and is judged by content
+# (write.agent-auto-approve).
 AGENT_SETTINGS_DIRS = frozenset({".claude", ".cursor", ".gemini", ".codex", ".copilot"})
-AGENT_SETTINGS_FILES = frozenset({".clearance.toml", ".mcp.json", ".cursorrules"})
+# Per folder: (files that carry permissions, hooks, MCP servers or auto-approval;
+#              sub-directories whose files the agent loads as code or policy).
+# Sources: each agent's documentation (Claude Code settings/hooks/plugins, Cursor mcp.json,
+# hooks.json and cli.json, Gemini CLI settings.json/trustedFolders.json/extensions/policies,
+# Codex config.toml and rules/*.rules (execpolicy), Copilot CLI config.json and mcp-config.json).
+AGENT_CONFIG: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    ".claude": (
+        frozenset({"settings.json", "settings.local.json", "managed-settings.json", ".mcp.json", "mcp.json", ".credentials.json"}),
+        frozenset({"hooks", "plugins", "shell-snapshots", "bin"}),
+    ),
+    ".cursor": (
+        frozenset({"mcp.json", "hooks.json", "cli.json", "cli-config.json", "permissions.json", "settings.json", "environment.json"}),
+        frozenset({"hooks", "extensions", "bin"}),
+    ),
+    ".gemini": (
+        frozenset({"settings.json", "trustedfolders.json", "system-defaults.json", "oauth_creds.json", "google_accounts.json"}),
+        frozenset({"extensions", "policies", "hooks", "bin"}),
+    ),
+    ".codex": (
+        frozenset({"config.toml", "auth.json", "requirements.toml", "managed_config.toml"}),
+        frozenset({"rules", "hooks", "bin"}),
+    ),
+    ".copilot": (
+        frozenset({"config.json", "mcp-config.json", "settings.json"}),
+        frozenset({"hooks", "bin"}),
+    ),
+    # Editor folders: only the MCP server list (auto-approve settings are judged by content).
+    ".vscode": (frozenset({"mcp.json"}), frozenset()),
+}
+# Files an agent or the harness may execute: a hook or status-line command.
+_AGENT_PROGRAM_SUFFIXES = (".sh", ".bash", ".zsh", ".fish", ".py", ".js", ".mjs", ".cjs", ".ts", ".rb", ".pl", ".php", ".ps1", ".bat", ".cmd", ".exe")
+AGENT_SETTINGS_FILES = frozenset({".clearance.toml", ".mcp.json"})
 
 # Files whose contents are credentials; reading them is credential access.
 HOME_CREDENTIALS: tuple[tuple[str, str], ...] = (
@@ -376,8 +407,10 @@ def _protected_reason(path: str, ctx: Context) -> str | None:
         return own
     parts = path.split("/")
     for i, part in enumerate(parts):
-        if part in AGENT_SETTINGS_DIRS:
-            return "coding agent settings (an agent must not widen its own permissions)"
+        if part in AGENT_CONFIG:
+            why = agent_config_reason(part, parts[i + 1 :])
+            if why is not None:
+                return why
         if part == ".git" and i + 1 < len(parts):
             nxt = parts[i + 1]
             if nxt in ("hooks", "config", "info") or nxt.endswith("config"):
@@ -393,6 +426,32 @@ def _protected_reason(path: str, ctx: Context) -> str | None:
         return "system privilege or persistence configuration"
     if path.startswith("/etc/profile") or path in ("/etc/bash.bashrc", "/etc/zshrc", "/etc/environment"):
         return "system-wide shell start-up file"
+    return None
+
+
+def agent_config_reason(folder: str, rest: list[str]) -> str | None:
+    """Why writing *rest* inside an agent's *folder* (``.claude`` …) changes what the agent may do, or None.
+
+    Names are compared lower-case (the callers fold paths on case-insensitive file systems;
+    the table holds lower-case names)."""
+    files, dirs = AGENT_CONFIG[folder]
+    agent = folder in AGENT_SETTINGS_DIRS
+    rest = [r for r in rest if r]
+    if not rest:
+        # The folder itself: deleting, moving or replacing it replaces its settings.
+        return "coding agent settings (" + folder + "/ holds the agent's permissions and hooks)" if agent else None
+    name = rest[-1]
+    low = name.lower()
+    if DYN in "/".join(rest) or (agent and any(has_glob(r) for r in rest)):
+        return "coding agent settings (a path in " + folder + "/ only known at run time)" if agent else None
+    if len(rest) == 1 and low in files:
+        return "coding agent settings (" + folder + "/" + name + ": permissions, hooks or MCP servers)"
+    if not agent:
+        return None
+    if rest[0].lower() in dirs:
+        return "coding agent settings (" + folder + "/" + rest[0] + "/ holds code or policy the agent loads)"
+    if low.endswith(_AGENT_PROGRAM_SUFFIXES):
+        return "a program in " + folder + "/ (hook and status-line commands run it outside any check)"
     return None
 
 
