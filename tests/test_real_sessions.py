@@ -189,59 +189,9 @@ CRASHES: list[tuple[Any, str]] = [
 # Failing before the fix (issue 11): removed once the mechanism is fixed.
 PENDING: frozenset[str] = frozenset(
     {
-        "ask:cp build/libs/plugin.jar ~/dev/docker/minecraft/plugins/",
-        "ask:cp -r dist/ ~/Sites/webapp/",
-        "ask:Write /home/ana/Desktop/STATUS.md",
-        "ask:echo '# notes' > ~/Desktop/STATUS.md",
-        "ask:npm run build 2>&1 | tee ~/Desktop/build.log",
-        "ask:Edit /home/ana/webapp-feature/src/app.ts",
-        "ask:Write /home/ana/webapp-hotfix/README.md",
-        "ask:cp target/release/mytool ~/bin/mytool",
-        "ask:install -m 755 dist/tool ~/.local/bin/tool",
-        "ask:cp config.example.toml ~/.config/mytool/config.toml",
-        "ask:Write /home/ana/.claude/agents/reviewer.md",
-        "ask:Write /home/ana/.claude/CLAUDE.md",
-        "allow:mkdir -p ~/.config/mytool",
-        "allow:mkdir -p ~/dev/scratch && cd ~/dev/scratch && git clone https://github.com/astral-sh/ruff.",
-        "allow:mkdir -p ~/x && cd ~/x && git clone https://github.com/psf/requests && uv venv",
-        "ask:mv ~/Downloads/data.csv data/",
-        "ask:mv ~/Desktop/report.txt ~/Desktop/archive/report.txt",
-        "ask:rm -rf ~/dev/old-app/node_modules",
-        "ask:rm -rf ~/dev/old-app/.venv ~/dev/old-app/dist",
-        "ask:rmdir ~/dev/empty",
-        "ask:trash ~/Desktop/old-notes.txt",
-        "allow:Write /home/ana/webapp/.claude/agents/reviewer.md",
-        "allow:Write /home/ana/webapp/.claude/commands/test.md",
-        "allow:Edit /home/ana/webapp/.claude/commands/test.md",
-        "allow:Write /home/ana/webapp/.claude/skills/pdf/SKILL.md",
-        "allow:Write /home/ana/webapp/.claude/skills/pdf/reference.md",
-        "allow:Write /home/ana/webapp/.claude/notes/plan.md",
-        "allow:Write /home/ana/webapp/.claude/output-styles/terse.md",
-        "allow:Write /home/ana/webapp/.cursor/rules/style.mdc",
-        "allow:Write /home/ana/webapp/.gemini/commands/review.toml",
-        "allow:Write /home/ana/webapp/.codex/prompts/plan.md",
-        "allow:Write /home/ana/webapp/.cursorrules",
-        "allow:mkdir -p .claude/agents && cp docs/reviewer.md .claude/agents/",
-        'allow:curl -s localhost:8000/openapi.json | python3 -c "import json,sys; d=json.load(sys.stdin);',
-        "allow:curl -s http://127.0.0.1:3000/api/health | python -c 'import json,sys; print(json.load(sys",
-        "allow:curl -s https://api.github.com/repos/psf/requests | python3 -c 'import json,sys; print(jso",
-        "allow:echo $SESSION_ID",
-        "allow:echo $CLAUDE_SESSION_ID",
-        'allow:echo "session: $SESSION_ID"',
-        "allow:echo $NEXTAUTH_URL",
-        "allow:echo $AUTH_DOMAIN",
-        "allow:printenv TOKEN_ENDPOINT",
-        "allow:echo $AWS_ACCESS_KEY_ID",
-        "allow:Glob **/.claude/settings*.json",
-        "allow:Glob **/package.json",
-        "allow:Glob */CLAUDE.md",
-        "allow:Grep TODO",
         "allow:rg TODO ~ -g '*.md'",
         "allow:curl -X POST http://192.168.1.20:8080/api/items -d '{}'",
         'allow:curl -X POST http://10.0.0.5:5000/graphql -d \'{"query":"{a}"}\'',
-        "deny:Write /home/ana/webapp/.vscode/mcp.json",
-        "deny:Write /home/ana/webapp/.github/agents/ops.md",
-        "allow:mkdir -p ~/x && cd ~/x && git clone https://github.com/a/b && uv venv",
     }
 )
 
@@ -263,7 +213,6 @@ def test_real_session_call(call: Any, want: str) -> None:
     assert d.decision == want, (d.decision, d.rules, d.reason)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11")
 @pytest.mark.parametrize("call", [c for c, _ in OUTSIDE_WRITES if _ == "ask"][:10])
 def test_outside_writes_name_the_target(call: Any) -> None:
     d = decide(call)

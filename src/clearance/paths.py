@@ -408,9 +408,9 @@ def _protected_reason(path: str, ctx: Context) -> str | None:
     parts = path.split("/")
     for i, part in enumerate(parts):
         if part in AGENT_CONFIG:
-            why = agent_config_reason(part, parts[i + 1 :])
-            if why is not None:
-                return why
+            agent_why = agent_config_reason(part, parts[i + 1 :])
+            if agent_why is not None:
+                return agent_why
         if part == ".git" and i + 1 < len(parts):
             nxt = parts[i + 1]
             if nxt in ("hooks", "config", "info") or nxt.endswith("config"):
@@ -496,6 +496,94 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
         return "an SSH private key"
     if base.endswith((".pem", ".key", ".p12", ".pfx")) and not is_within(path, root):
         return "a private key or certificate bundle outside the project"
+    return None
+
+
+# Names files inside a credential directory may have, for judging what a glob can match there
+# (~/.ssh/*, ~/.config/gcloud/*.json, ~/.password-store/**/*.gpg, a keychain, a browser profile).
+_SECRET_FILE_SHAPES = PRIVATE_KEY_NAMES | frozenset(
+    {"x", "credentials", "config", "token", "private-keys-v1.d", "Login Data", "Cookies"}
+    | {"x.json", "x.pem", "x.key", "x.gpg", "x.asc", "x.db", "x.sqlite", "x.yml", "x.yaml", "x.toml", "x.conf", "x.cfg", "x.ini"}
+    | {"x.p12", "x.pfx", "x.kbx", "x.keychain-db", "x.keychain", "x.dat", "x.env"}
+)
+# Key files recognised by name wherever they are (outside the project).
+_KEY_FILE_SHAPES = PRIVATE_KEY_NAMES | frozenset({"x.pem", "x.key", "x.p12", "x.pfx"})
+
+
+def _expand_braces(pattern: str, limit: int = 64) -> list[str]:
+    """``*.{ts,tsx}`` -> ``*.ts``, ``*.tsx`` (as a glob library or the shell expands them)."""
+    i = pattern.find("{")
+    j = pattern.find("}", i + 1)
+    if i == -1 or j == -1 or "," not in pattern[i:j]:
+        return [pattern]
+    out: list[str] = []
+    for alt in pattern[i + 1 : j].split(","):
+        out.extend(_expand_braces(pattern[:i] + alt + pattern[j + 1 :], limit))
+        if len(out) >= limit:
+            break
+    return out[:limit]
+
+
+def _seg_match(name: str, pat: str, dotglob: bool) -> bool:
+    import fnmatch
+
+    if name.startswith(".") and not pat.startswith(".") and not dotglob:
+        return False  # the shell's * does not match a leading dot
+    return fnmatch.fnmatchcase(name, pat)
+
+
+def _glob_reaches(pat: list[str], target: list[str], open_ended: bool, dotglob: bool, recursive: bool) -> bool:
+    """Can the segment pattern *pat* match *target* (or, when *open_ended*, a file below it)?
+
+    Below the target's known segments names are unknown: a pattern segment reaches them only if it
+    can match a name a secret file has (_SECRET_FILE_SHAPES).  With *recursive*, matching an ancestor
+    of the target is enough (the command reads the directories it matches whole)."""
+    memo: dict[tuple[int, int], bool] = {}
+
+    def go(pi: int, ti: int) -> bool:
+        key = (pi, ti)
+        if key in memo:
+            return memo[key]
+        memo[key] = False
+        if pi == len(pat):
+            ok = ti >= len(target) or recursive
+        elif pat[pi] == "**":
+            ok = go(pi + 1, ti)
+            if not ok and ti < len(target):
+                ok = (dotglob or not target[ti].startswith(".")) and go(pi, ti + 1)
+            elif not ok and open_ended and ti < len(target) + 8:
+                ok = go(pi, ti + 1)
+        elif ti < len(target):
+            ok = _seg_match(target[ti], pat[pi], dotglob) and go(pi + 1, ti + 1)
+        elif open_ended:
+            ok = any(_seg_match(n, pat[pi], True) for n in _SECRET_FILE_SHAPES) and go(pi + 1, ti + 1)
+        else:
+            ok = False
+        memo[key] = ok
+        return ok
+
+    return go(0, 0)
+
+
+def glob_credential(pattern: str, ctx: Context, dotglob: bool = False, recursive: bool = False) -> str | None:
+    """Why a glob (an absolute, resolved pattern: ``/home/ana/**/.claude/settings*.json``) can match a
+    credential file, or None.  Judged by what the pattern can match, segment by segment: its literal
+    parts against the credential paths (HOME_CREDENTIALS, system secrets, key files anywhere), its
+    wildcards inside a credential directory against the names secret files have."""
+    if DYN in pattern:
+        return None
+    pattern, home, root, ci = _folded(pattern, ctx)
+    targets: list[tuple[str, str, bool]] = [(home + "/" + (fold(sub) if ci else sub), why, True) for sub, why in HOME_CREDENTIALS]
+    targets += [(p.rstrip("_"), "system secrets (" + p + ")", True) for p in SYSTEM_CREDENTIALS]
+    for alt in _expand_braces(pattern):
+        segs = [s for s in alt.split("/") if s]
+        for t, why, open_ended in targets:
+            if _glob_reaches(segs, [s for s in t.split("/") if s], open_ended, dotglob, recursive):
+                if t.endswith("/.ssh") and segs and segs[-1].endswith(".pub"):
+                    continue  # public keys only
+                return why + " (the pattern " + display(pattern, ctx) + " can match it)"
+        if not is_within(alt, root) and segs and any(_seg_match(n, segs[-1], dotglob) for n in _KEY_FILE_SHAPES):
+            return "a private key or certificate bundle (the pattern " + display(pattern, ctx) + " can match one)"
     return None
 
 
@@ -827,6 +915,56 @@ CODE_SUFFIXES = (
     ".tgz",
     ".crate",
 )
+
+
+# Where version managers and package managers keep installed tools and the sources other builds
+# compile: a file written there changes a program other tasks run (not caches: nothing re-derives them).
+INSTALLED_CODE = (
+    ".local/share/pipx",
+    ".local/share/uv",
+    ".local/pipx",
+    ".local/lib",
+    ".local/share/mise",
+    ".local/share/pnpm",
+    "go/pkg/mod",
+    ".cargo/registry",
+    ".cargo/git",
+    ".rustup",
+    ".nvm",
+    ".pyenv",
+    ".rbenv",
+    ".asdf",
+    ".volta",
+    ".bun/install",
+    ".deno",
+    ".sdkman",
+    ".npm-global",
+    "Library/Python",
+)
+# Directories on a user's PATH: a program written there under another command's name runs instead of it.
+HOME_BIN_DIRS = ("bin", ".local/bin", ".cargo/bin", "go/bin", ".bun/bin", ".deno/bin", ".volta/bin", ".npm-global/bin")
+
+
+def installed_code(path: str, ctx: Context) -> str | None:
+    """Why *path* is code of an installed tool or a dependency other builds compile, or None."""
+    p, home, _, ci = _folded(path, ctx)
+    if not is_within(p, home) or p == home:
+        return None
+    rel = p[len(home) + 1 :]
+    for sub in INSTALLED_CODE:
+        s = fold(sub) if ci else sub
+        if rel == s or rel.startswith(s + "/"):
+            return "~/" + sub + " holds installed tools and dependencies other tasks run"
+    return None
+
+
+def home_bin_program(path: str, ctx: Context) -> str | None:
+    """The command name a file written into a bin directory on the user's PATH would answer to, or None."""
+    p, home, _, ci = _folded(path, ctx)
+    if not is_within(p, home):
+        return None
+    head, _, name = p[len(home) + 1 :].rpartition("/")
+    return name if name and any(head == (fold(b) if ci else b) for b in HOME_BIN_DIRS) else None
 
 
 def code_in_cache(path: str, ctx: Context) -> str | None:

@@ -348,8 +348,12 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
     why = paths.credential_reason(e.path, sc.ctx) or kubeconfig_env(e.path, sc)
     if why is None and e.recursive:
         why = paths.holds_credentials(e.path, sc.ctx)
-    if why is None and (paths.has_glob(e.path) or paths.DYN in e.path):
+    if why is None and paths.DYN in e.path:
         why = paths.credential_reason(paths.static_prefix(e.path) + "/x", sc.ctx) if paths.static_prefix(e.path) != sc.ctx.home else None
+    elif why is None and paths.has_glob(e.path):
+        # What the pattern can match: **/.claude/settings*.json over home reaches no secret, **/*.pem does.
+        # The agents' file tools match dot-files; the shell's * does not.
+        why = paths.glob_credential(e.path, sc.ctx, dotglob=e.cmd is None, recursive=e.recursive)
     if why is None:
         return None
     who = f"{e.cmd.name} reads" if e.cmd is not None else "reads"

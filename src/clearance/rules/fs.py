@@ -216,13 +216,22 @@ def _recoverable(e: Effect, sc: Scope) -> str | None:
     if e.note == "moved away":
         return None
     if name in _TRASHERS or (name == "gio" and e.cmd.values()[:1] == ["trash"]):
+        target = _whole(e.path)
+        if posixpath.dirname(target) == sc.ctx.home and not _looks_like_file(posixpath.basename(target)):
+            return None  # a whole folder of the user's (~/Documents, ~/projects): a person restores it, if they notice
         return "it goes to the trash, from where it can be restored"
     if name == "rmdir" and not any(v in ("-p", "--parents") for v in e.cmd.values()):
         return "rmdir removes only empty directories"
     target = _whole(e.path)
-    if target == e.path and paths.is_generated(posixpath.basename(target)):
-        return f"{posixpath.basename(target)} is build output, dependencies or a cache that a build regenerates"
+    base = posixpath.basename(target)
+    if target == e.path and (base in _REGENERABLE or base.endswith(".egg-info")) and posixpath.dirname(target) not in (sc.ctx.home, "/"):
+        return f"{base} is build output, dependencies or a cache that a build of that project regenerates"
     return None
+
+
+# Directory names a build or a package manager recreates (a subset of paths.GENERATED_DIRS: not
+# tmp, logs, out, vendor, site, which may hold what nothing regenerates).
+_REGENERABLE = paths.GENERATED_DIRS - frozenset({"tmp", "temp", ".tmp", "logs", "vendor", "out", "site", "obj", "_build", ".vercel", ".serverless"})
 
 
 @rule(
@@ -309,6 +318,61 @@ def _outside_write(e: Effect, sc: Scope) -> str | None:
     return target if sc.outside(target) else None
 
 
+def _changes_a_program(e: Effect, target: str, sc: Scope) -> str | None:
+    """Why a write in home changes a program other tasks run: an installed tool's or a dependency's code,
+    or a program in a bin directory on PATH under the name of a command other tasks call."""
+    if e.cmd is not None and e.cmd.name in ("mkdir", "touch"):
+        return None
+    why = paths.installed_code(target, sc.ctx)
+    if why is not None:
+        return why
+    name = paths.home_bin_program(target, sc.ctx)
+    if name is not None and name in _known_commands():
+        return f"a program named {name} on your PATH runs instead of {name} in every later command"
+    return None
+
+
+_KNOWN: list[frozenset[str]] = []
+
+
+def _known_commands() -> frozenset[str]:
+    """Every command name some rule is about (git, npm, curl, ssh, sudo …), shells and interpreters."""
+    if not _KNOWN:
+        from ..shell.interp import INTERPRETERS
+        from ..shell.unwrap import SHELLS
+        from .base import REGISTRY
+
+        names = {c for r in REGISTRY.values() for c in (r.commands or ())}
+        _KNOWN.append(frozenset(names | set(SHELLS) | set(INTERPRETERS)))
+    return _KNOWN[0]
+
+
+@rule(
+    id="fs.write-installed-code",
+    title="Writing into installed tools' code or a command's name on PATH",
+    why=(
+        "Files under ~/.local/share/pipx, ~/go/pkg/mod, ~/.cargo/registry, ~/.nvm and other version or package managers' trees are "
+        "programs other tasks run; a program in ~/.local/bin named git or npm runs instead of the real one. The change runs at the "
+        "next routine command in any project, outside the task and outside version control."
+    ),
+    verdict=SOFT_DENY,
+    scope="effect",
+    match=(
+        "cp x ~/.local/bin/git",
+        "echo x > ~/go/pkg/mod/github.com/a/b@v1/x.go",
+        "cp x ~/.local/share/pipx/venvs/black/bin/black",
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/.nvm/versions/node/v20.1.0/bin/npm", "content": "x"}},
+    ),
+    no_match=("cp target/release/mytool ~/bin/mytool", "mkdir -p ~/go/pkg/mod/cache", "echo x > ~/notes.txt", "cp x /usr/local/bin/git"),
+)
+def write_installed_code(e: Effect, sc: Scope) -> str | None:
+    target = _outside_write(e, sc)
+    if target is None or _system_wide(target, sc):
+        return None
+    why = _changes_a_program(e, target, sc)
+    return None if why is None else f"{_who(e)} writes {sc.show(target)}: {why}"
+
+
 def _system_wide(path: str, sc: Scope) -> bool:
     """Outside the user's home, under a system directory (/etc, /usr, /opt, /var, another user's home …)."""
     if paths.is_within(path, sc.ctx.home):
@@ -346,7 +410,7 @@ def _system_wide(path: str, sc: Scope) -> bool:
 )
 def write_outside(e: Effect, sc: Scope) -> str | None:
     target = _outside_write(e, sc)
-    if target is None or _system_wide(target, sc):
+    if target is None or _system_wide(target, sc) or _changes_a_program(e, target, sc) is not None:
         return None
     if e.cmd is not None and e.cmd.name in ("mkdir", "touch"):
         return None  # an empty directory or a time stamp destroys and runs nothing

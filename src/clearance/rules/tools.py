@@ -551,7 +551,9 @@ _AUTO_APPROVE = lazy(
 # Front-matter keys of agent Markdown files (Claude Code commands, sub-agents and skills, Copilot
 # custom agents) that change what runs without a person: tools granted without asking, hooks,
 # MCP servers, a permission mode.  Other keys (name, description, model, tools as a restriction) do not.
-_PERMISSION_FRONT_MATTER = lazy(r"(?m)^\s*[\"']?(allowed-tools|allowed_tools|permissionMode|permission-mode|hooks|mcpServers|mcp-servers|mcp_servers)[\"']?\s*:")
+_PERMISSION_FRONT_MATTER = lazy(
+    r"(?m)^\s*[\"']?(allowed-tools|allowed_tools|permissionMode|permission-mode|hooks|mcpServers|mcp-servers|mcp_servers)[\"']?\s*:"
+)
 _AGENT_MD_DIRS = frozenset({".claude", ".cursor", ".gemini", ".codex", ".copilot", "agents", "prompts", "chatmodes", "instructions"})
 
 
