@@ -461,8 +461,26 @@ def post_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not bad or t.files or t.stdin:
         return None
     if t.inline or t.method not in ("GET", "HEAD", "OPTIONS"):
+        if _on_local_network(bad[0]):
+            # Another machine on the user's network: a development box, or a cluster API, a NAS, a router.
+            return (
+                f"{cmd.name} sends a {t.method} request with data to {bad[0]}, a machine on your local network "
+                "(trust it in the policy, [trust] hosts, if it is a development server)"
+            )
         return f"{cmd.name} sends a {t.method} request with data to {bad[0]}, which is not a trusted host"
     return None
+
+
+def _on_local_network(host: str) -> bool:
+    """A private IPv4 address (10/8, 172.16/12, 192.168/16) or an mDNS name (.local)."""
+    h = host.lower()
+    if h.endswith(".local"):
+        return True
+    parts = h.split(".")
+    if len(parts) != 4 or not all(p.isdigit() for p in parts):
+        return False
+    a, b = int(parts[0]), int(parts[1])
+    return a == 10 or (a == 172 and 16 <= b <= 31) or (a == 192 and b == 168)
 
 
 @rule(
