@@ -105,6 +105,8 @@ MISREADINGS: list[tuple[Any, str]] = [
     ("printenv TOKEN_ENDPOINT", "allow"),
     ("echo $AWS_ACCESS_KEY_ID", "allow"),
     # Searches over home whose pattern cannot match a credential.
+    ({"tool_name": "LS", "tool_input": {"path": H}}, "allow"),  # names only, like `ls ~`
+    ({"tool_name": "LS", "tool_input": {"path": "/home"}}, "allow"),
     (glob("**/.claude/settings*.json", H), "allow"),
     (glob("**/*.md", f"{H}/dev"), "allow"),
     (glob("**/package.json", H), "allow"),
@@ -169,6 +171,7 @@ STAY_DENIED: list[tuple[Any, str]] = [
     (write(f"{P}/.claude/skills/x/SKILL.md", "---\nname: x\nhooks:\n  PreToolUse: []\n---\n"), "deny"),
     (write(f"{P}/.github/agents/ops.md", "---\nname: ops\nmcp-servers:\n  x:\n    command: node\n---\n"), "deny"),
     (glob("**/*", H), "deny"),
+    ({"tool_name": "LS", "tool_input": {"path": f"{H}/.ssh/id_ed25519"}}, "deny"),
     (glob("**/id_*", H), "deny"),
     (glob(".ssh/*", H), "deny"),
     (glob("**/*.pem", H), "deny"),
@@ -206,7 +209,11 @@ def _cases(*groups: list[tuple[Any, str]]) -> list[Any]:
     out = []
     for g in groups:
         for call, want in g:
-            label = call if isinstance(call, str) else f"{call['tool_name']} {call['tool_input'].get('file_path') or call['tool_input'].get('pattern')}"
+            label = (
+                call
+                if isinstance(call, str)
+                else f"{call['tool_name']} {call['tool_input'].get('file_path') or call['tool_input'].get('pattern') or call['tool_input'].get('path')}"
+            )
             case_id = f"{want}:{label[:90]}"
             marks = [pytest.mark.xfail(strict=True, reason="issue 11")] if case_id in PENDING else []
             out.append(pytest.param(call, want, id=case_id, marks=marks))

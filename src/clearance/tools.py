@@ -123,7 +123,10 @@ def action_effects(action: Action, sc: Scope) -> list[Effect]:
         base = p or "."
         pattern = action.tool_input.get("pattern")
         glob = action.tool_input.get("glob")
-        if action.tool_name == "Glob" and isinstance(pattern, str) and pattern:
+        if action.tool_name == "LS":
+            # LS lists the names in a directory, like `ls`: it reads no file's contents.
+            out.append(Effect(READ, sc.path(base), base, note=action.tool_name))
+        elif action.tool_name == "Glob" and isinstance(pattern, str) and pattern:
             # Glob returns the paths its pattern matches: judged by what the pattern can match.
             full = pattern if pattern.startswith(("/", "~")) else base.rstrip("/") + "/" + pattern
             out.append(Effect(READ, sc.path(full), full, note=action.tool_name))
