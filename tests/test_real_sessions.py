@@ -178,6 +178,13 @@ STAY_DENIED: list[tuple[Any, str]] = [
     (grep("BEGIN", H), "deny"),
     (grep("token", H, glob="*.json"), "deny"),
     ("rg -l password ~", "deny"),
+    (grep("x", H, glob="*.{ts,pem}"), "deny"),
+    (grep("x", f"{H}/.password-store", glob="*.gpg"), "deny"),
+    ("cp x ~/bin/ls", "deny"),  # shadows a command every later task runs
+    ("cp x ~/.local/bin/python3", "deny"),
+    ("echo x >> ~/go/pkg/mod/github.com/a/b@v1.0.0/b.go", "deny"),
+    ("rm -rf ~/.claude/projects", "deny"),  # transcripts: not permissions, but destroyed
+    ("mv ~/notes.txt /dev/null", "deny"),
     ("rg token ~ -g '*.json'", "deny"),
     ("rg --hidden -g '*.md' token ~", "deny"),
     ("grep -r --include='*.pem' BEGIN ~", "deny"),

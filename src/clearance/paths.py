@@ -582,7 +582,9 @@ def glob_credential(pattern: str, ctx: Context, dotglob: bool = False, recursive
                 if t.endswith("/.ssh") and segs and segs[-1].endswith(".pub"):
                     continue  # public keys only
                 return why + " (the pattern " + display(pattern, ctx) + " can match it)"
-        if not is_within(alt, root) and segs and any(_seg_match(n, segs[-1], dotglob) for n in _KEY_FILE_SHAPES):
+        last = segs[-1] if segs else ""
+        # A key file by its name anywhere (``**/*.pem``, ``~/id_*``); a bare ``*`` names no kind of file.
+        if not is_within(alt, root) and last.strip("*?") and any(_seg_match(n, last, dotglob) for n in _KEY_FILE_SHAPES):
             return "a private key or certificate bundle (the pattern " + display(pattern, ctx) + " can match one)"
     return None
 

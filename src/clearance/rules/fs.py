@@ -336,13 +336,17 @@ _KNOWN: list[frozenset[str]] = []
 
 
 def _known_commands() -> frozenset[str]:
-    """Every command name some rule is about (git, npm, curl, ssh, sudo …), shells and interpreters."""
+    """Every command name clearance knows: those its rules are about (git, npm, curl, ssh, sudo …), the
+    readers, deleters, editors and copiers the effect analysis knows (ls, cat, rm, vim, cp …), shells
+    and interpreters."""
     if not _KNOWN:
+        from ..shell import effects
         from ..shell.interp import INTERPRETERS
         from ..shell.unwrap import SHELLS
         from .base import REGISTRY
 
         names = {c for r in REGISTRY.values() for c in (r.commands or ())}
+        names |= effects.METADATA_ONLY | effects._DELETERS | effects._RECURSIVE_READERS | effects._EDITORS | set(effects._OPT_VALUE)
         _KNOWN.append(frozenset(names | set(SHELLS) | set(INTERPRETERS)))
     return _KNOWN[0]
 
