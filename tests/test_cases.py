@@ -152,9 +152,9 @@ CASES: list[tuple[str, str]] = [
     ("rm -rf ../../", DENY),
     ("mv src /tmp/old-src", DENY),
     ("mv app/old.tsx app/new.tsx", ALLOW),
-    ("cp app/a.ts ~/Desktop/", DENY),
+    ("cp app/a.ts ~/Desktop/", ASK),  # issue 11: a new file in the user's tree, asked with the target
     ("cp -r ~/.ssh ./keys", DENY),
-    ("echo x > ~/notes.txt", DENY),
+    ("echo x > ~/notes.txt", ASK),
     ("echo hello > /tmp/out.txt", ALLOW),
     ("npm test > /dev/null 2>&1", ALLOW),
     ("tee /etc/hosts < hosts", DENY),
@@ -163,10 +163,10 @@ CASES: list[tuple[str, str]] = [
     ("chown -R ana /opt", DENY),
     ("ln -sf /etc/passwd app/passwd", ALLOW),
     ("tar -xzf vendor.tgz -C /usr/local", DENY),
-    ("git clone https://github.com/acme/lib ../lib", DENY),
+    ("git clone https://github.com/acme/lib ../lib", ASK),
     ("git clone https://github.com/acme/lib vendor/lib", ALLOW),
     ("sed -i 's/a/b/' ~/.bashrc", DENY),
-    ("mkdir -p ~/.config/myapp", DENY),
+    ("mkdir -p ~/.config/myapp", ALLOW),  # an empty directory
     # --- protected files
     ("echo 'alias ls=rm' >> ~/.bashrc", DENY),
     ("cp evil ~/.ssh/authorized_keys", DENY),

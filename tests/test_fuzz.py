@@ -263,3 +263,13 @@ def test_impossible_paths_never_reach_the_disk(tmp_path: object) -> None:
     assert calls == []
     assert context.impossible_path(slashes) and context.impossible_path(long_name)
     assert not context.impossible_path(root + "/src/app.py")
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["xargs -rfxargs", "xargs -I", "xargs -n", "sudo -u", "nice -n", "timeout -s", "env -u", "xargs -a", "stdbuf -o", "ionice -c"],
+)
+def test_wrapper_option_without_its_value_is_read_not_crashed(command: str) -> None:
+    """A wrapper's value-taking option at the very end (found by hypothesis: xargs -rfxargs) used to index past the words."""
+    d = decide(command)
+    assert "engine.internal-error" not in d.rules, d.reason

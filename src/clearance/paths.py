@@ -46,12 +46,7 @@ HOME_PROTECTED: tuple[tuple[str, str], ...] = (
     (".pypirc", "PyPI credentials"),
     (".config/gh", "GitHub CLI credentials"),
     (".config/hub", "GitHub credentials"),
-    (".claude", "coding agent settings"),
-    (".claude.json", "coding agent settings"),
-    (".cursor", "coding agent settings"),
-    (".gemini", "coding agent settings"),
-    (".codex", "coding agent settings"),
-    (".copilot", "coding agent settings"),
+    (".claude.json", "coding agent settings (MCP servers, per-project permissions)"),
     (".config/clearance", "clearance's own policy"),
     (".local/state/clearance", "clearance's audit trail"),
     (".config/systemd", "user services (persistence)"),
@@ -59,10 +54,46 @@ HOME_PROTECTED: tuple[tuple[str, str], ...] = (
     ("Library/LaunchAgents", "launch agents (persistence)"),
 )
 
-# Directory names that, anywhere in a path, hold an agent's or a tool's own
-# permission settings.  Writing them lets an agent widen its own permissions.
+# Directory names that, anywhere in a path (the project's and the user's), hold an agent's
+# configuration.  Only part of what is in them decides for the agent (agent_config_reason):
+# the settings files with permissions, hooks and MCP servers, the directories of hook scripts,
+# plugins, extensions and command-policy rules, and any program the agent itself may run (a
+# hook or status-line script).  Instructions, sub-agents, commands, skills and notes (Markdown,
+# Gemini's command TOML) change no permission; their front matter can, and is judged by content
+# (write.agent-auto-approve).
 AGENT_SETTINGS_DIRS = frozenset({".claude", ".cursor", ".gemini", ".codex", ".copilot"})
-AGENT_SETTINGS_FILES = frozenset({".clearance.toml", ".mcp.json", ".cursorrules"})
+# Per folder: (files that carry permissions, hooks, MCP servers or auto-approval;
+#              sub-directories whose files the agent loads as code or policy).
+# Sources: each agent's documentation (Claude Code settings/hooks/plugins, Cursor mcp.json,
+# hooks.json and cli.json, Gemini CLI settings.json/trustedFolders.json/extensions/policies,
+# Codex config.toml and rules/*.rules (execpolicy), Copilot CLI config.json and mcp-config.json).
+AGENT_CONFIG: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    ".claude": (
+        frozenset({"settings.json", "settings.local.json", "managed-settings.json", ".mcp.json", "mcp.json", ".credentials.json"}),
+        frozenset({"hooks", "plugins", "shell-snapshots", "bin"}),
+    ),
+    ".cursor": (
+        frozenset({"mcp.json", "hooks.json", "cli.json", "cli-config.json", "permissions.json", "settings.json", "environment.json"}),
+        frozenset({"hooks", "extensions", "bin"}),
+    ),
+    ".gemini": (
+        frozenset({"settings.json", "trustedfolders.json", "system-defaults.json", "oauth_creds.json", "google_accounts.json"}),
+        frozenset({"extensions", "policies", "hooks", "bin"}),
+    ),
+    ".codex": (
+        frozenset({"config.toml", "auth.json", "requirements.toml", "managed_config.toml"}),
+        frozenset({"rules", "hooks", "bin"}),
+    ),
+    ".copilot": (
+        frozenset({"config.json", "mcp-config.json", "settings.json"}),
+        frozenset({"hooks", "bin"}),
+    ),
+    # Editor folders: only the MCP server list (auto-approve settings are judged by content).
+    ".vscode": (frozenset({"mcp.json"}), frozenset()),
+}
+# Files an agent or the harness may execute: a hook or status-line command.
+_AGENT_PROGRAM_SUFFIXES = (".sh", ".bash", ".zsh", ".fish", ".py", ".js", ".mjs", ".cjs", ".ts", ".rb", ".pl", ".php", ".ps1", ".bat", ".cmd", ".exe")
+AGENT_SETTINGS_FILES = frozenset({".clearance.toml", ".mcp.json"})
 
 # Files whose contents are credentials; reading them is credential access.
 HOME_CREDENTIALS: tuple[tuple[str, str], ...] = (
@@ -376,8 +407,10 @@ def _protected_reason(path: str, ctx: Context) -> str | None:
         return own
     parts = path.split("/")
     for i, part in enumerate(parts):
-        if part in AGENT_SETTINGS_DIRS:
-            return "coding agent settings (an agent must not widen its own permissions)"
+        if part in AGENT_CONFIG:
+            agent_why = agent_config_reason(part, parts[i + 1 :])
+            if agent_why is not None:
+                return agent_why
         if part == ".git" and i + 1 < len(parts):
             nxt = parts[i + 1]
             if nxt in ("hooks", "config", "info") or nxt.endswith("config"):
@@ -393,6 +426,32 @@ def _protected_reason(path: str, ctx: Context) -> str | None:
         return "system privilege or persistence configuration"
     if path.startswith("/etc/profile") or path in ("/etc/bash.bashrc", "/etc/zshrc", "/etc/environment"):
         return "system-wide shell start-up file"
+    return None
+
+
+def agent_config_reason(folder: str, rest: list[str]) -> str | None:
+    """Why writing *rest* inside an agent's *folder* (``.claude`` …) changes what the agent may do, or None.
+
+    Names are compared lower-case (the callers fold paths on case-insensitive file systems;
+    the table holds lower-case names)."""
+    files, dirs = AGENT_CONFIG[folder]
+    agent = folder in AGENT_SETTINGS_DIRS
+    rest = [r for r in rest if r]
+    if not rest:
+        # The folder itself: deleting, moving or replacing it replaces its settings.
+        return "coding agent settings (" + folder + "/ holds the agent's permissions and hooks)" if agent else None
+    name = rest[-1]
+    low = name.lower()
+    if DYN in "/".join(rest) or (agent and any(has_glob(r) for r in rest)):
+        return "coding agent settings (a path in " + folder + "/ only known at run time)" if agent else None
+    if len(rest) == 1 and low in files:
+        return "coding agent settings (" + folder + "/" + name + ": permissions, hooks or MCP servers)"
+    if not agent:
+        return None
+    if rest[0].lower() in dirs:
+        return "coding agent settings (" + folder + "/" + rest[0] + "/ holds code or policy the agent loads)"
+    if low.endswith(_AGENT_PROGRAM_SUFFIXES):
+        return "a program in " + folder + "/ (hook and status-line commands run it outside any check)"
     return None
 
 
@@ -437,6 +496,96 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
         return "an SSH private key"
     if base.endswith((".pem", ".key", ".p12", ".pfx")) and not is_within(path, root):
         return "a private key or certificate bundle outside the project"
+    return None
+
+
+# Names files inside a credential directory may have, for judging what a glob can match there
+# (~/.ssh/*, ~/.config/gcloud/*.json, ~/.password-store/**/*.gpg, a keychain, a browser profile).
+_SECRET_FILE_SHAPES = PRIVATE_KEY_NAMES | frozenset(
+    {"x", "credentials", "config", "token", "private-keys-v1.d", "Login Data", "Cookies"}
+    | {"x.json", "x.pem", "x.key", "x.gpg", "x.asc", "x.db", "x.sqlite", "x.yml", "x.yaml", "x.toml", "x.conf", "x.cfg", "x.ini"}
+    | {"x.p12", "x.pfx", "x.kbx", "x.keychain-db", "x.keychain", "x.dat", "x.env"}
+)
+# Key files recognised by name wherever they are (outside the project).
+_KEY_FILE_SHAPES = PRIVATE_KEY_NAMES | frozenset({"x.pem", "x.key", "x.p12", "x.pfx"})
+
+
+def _expand_braces(pattern: str, limit: int = 64) -> list[str]:
+    """``*.{ts,tsx}`` -> ``*.ts``, ``*.tsx`` (as a glob library or the shell expands them)."""
+    i = pattern.find("{")
+    j = pattern.find("}", i + 1)
+    if i == -1 or j == -1 or "," not in pattern[i:j]:
+        return [pattern]
+    out: list[str] = []
+    for alt in pattern[i + 1 : j].split(","):
+        out.extend(_expand_braces(pattern[:i] + alt + pattern[j + 1 :], limit))
+        if len(out) >= limit:
+            break
+    return out[:limit]
+
+
+def _seg_match(name: str, pat: str, dotglob: bool) -> bool:
+    import fnmatch
+
+    if name.startswith(".") and not pat.startswith(".") and not dotglob:
+        return False  # the shell's * does not match a leading dot
+    return fnmatch.fnmatchcase(name, pat)
+
+
+def _glob_reaches(pat: list[str], target: list[str], open_ended: bool, dotglob: bool, recursive: bool) -> bool:
+    """Can the segment pattern *pat* match *target* (or, when *open_ended*, a file below it)?
+
+    Below the target's known segments names are unknown: a pattern segment reaches them only if it
+    can match a name a secret file has (_SECRET_FILE_SHAPES).  With *recursive*, matching an ancestor
+    of the target is enough (the command reads the directories it matches whole)."""
+    memo: dict[tuple[int, int], bool] = {}
+
+    def go(pi: int, ti: int) -> bool:
+        key = (pi, ti)
+        if key in memo:
+            return memo[key]
+        memo[key] = False
+        if pi == len(pat):
+            ok = ti >= len(target) or recursive
+        elif pat[pi] == "**":
+            ok = go(pi + 1, ti)
+            if not ok and ti < len(target):
+                ok = (dotglob or not target[ti].startswith(".")) and go(pi, ti + 1)
+            elif not ok and open_ended and ti < len(target) + 8:
+                ok = go(pi, ti + 1)
+        elif ti < len(target):
+            ok = _seg_match(target[ti], pat[pi], dotglob) and go(pi + 1, ti + 1)
+        elif open_ended:
+            ok = any(_seg_match(n, pat[pi], True) for n in _SECRET_FILE_SHAPES) and go(pi + 1, ti + 1)
+        else:
+            ok = False
+        memo[key] = ok
+        return ok
+
+    return go(0, 0)
+
+
+def glob_credential(pattern: str, ctx: Context, dotglob: bool = False, recursive: bool = False) -> str | None:
+    """Why a glob (an absolute, resolved pattern: ``/home/ana/**/.claude/settings*.json``) can match a
+    credential file, or None.  Judged by what the pattern can match, segment by segment: its literal
+    parts against the credential paths (HOME_CREDENTIALS, system secrets, key files anywhere), its
+    wildcards inside a credential directory against the names secret files have."""
+    if DYN in pattern:
+        return None
+    pattern, home, root, ci = _folded(pattern, ctx)
+    targets: list[tuple[str, str, bool]] = [(home + "/" + (fold(sub) if ci else sub), why, True) for sub, why in HOME_CREDENTIALS]
+    targets += [(p.rstrip("_"), "system secrets (" + p + ")", True) for p in SYSTEM_CREDENTIALS]
+    for alt in _expand_braces(pattern):
+        segs = [s for s in alt.split("/") if s]
+        for t, why, open_ended in targets:
+            if _glob_reaches(segs, [s for s in t.split("/") if s], open_ended, dotglob, recursive):
+                if t.endswith("/.ssh") and segs and segs[-1].endswith(".pub"):
+                    continue  # public keys only
+                return why + " (the pattern " + display(pattern, ctx) + " can match it)"
+        last = segs[-1] if segs else ""
+        # A key file by its name anywhere (``**/*.pem``, ``~/id_*``); a bare ``*`` names no kind of file.
+        if not is_within(alt, root) and last.strip("*?") and any(_seg_match(n, last, dotglob) for n in _KEY_FILE_SHAPES):
+            return "a private key or certificate bundle (the pattern " + display(pattern, ctx) + " can match one)"
     return None
 
 
@@ -768,6 +917,56 @@ CODE_SUFFIXES = (
     ".tgz",
     ".crate",
 )
+
+
+# Where version managers and package managers keep installed tools and the sources other builds
+# compile: a file written there changes a program other tasks run (not caches: nothing re-derives them).
+INSTALLED_CODE = (
+    ".local/share/pipx",
+    ".local/share/uv",
+    ".local/pipx",
+    ".local/lib",
+    ".local/share/mise",
+    ".local/share/pnpm",
+    "go/pkg/mod",
+    ".cargo/registry",
+    ".cargo/git",
+    ".rustup",
+    ".nvm",
+    ".pyenv",
+    ".rbenv",
+    ".asdf",
+    ".volta",
+    ".bun/install",
+    ".deno",
+    ".sdkman",
+    ".npm-global",
+    "Library/Python",
+)
+# Directories on a user's PATH: a program written there under another command's name runs instead of it.
+HOME_BIN_DIRS = ("bin", ".local/bin", ".cargo/bin", "go/bin", ".bun/bin", ".deno/bin", ".volta/bin", ".npm-global/bin")
+
+
+def installed_code(path: str, ctx: Context) -> str | None:
+    """Why *path* is code of an installed tool or a dependency other builds compile, or None."""
+    p, home, _, ci = _folded(path, ctx)
+    if not is_within(p, home) or p == home:
+        return None
+    rel = p[len(home) + 1 :]
+    for sub in INSTALLED_CODE:
+        s = fold(sub) if ci else sub
+        if rel == s or rel.startswith(s + "/"):
+            return "~/" + sub + " holds installed tools and dependencies other tasks run"
+    return None
+
+
+def home_bin_program(path: str, ctx: Context) -> str | None:
+    """The command name a file written into a bin directory on the user's PATH would answer to, or None."""
+    p, home, _, ci = _folded(path, ctx)
+    if not is_within(p, home):
+        return None
+    head, _, name = p[len(home) + 1 :].rpartition("/")
+    return name if name and any(head == (fold(b) if ci else b) for b in HOME_BIN_DIRS) else None
 
 
 def code_in_cache(path: str, ctx: Context) -> str | None:

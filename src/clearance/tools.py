@@ -122,11 +122,20 @@ def action_effects(action: Action, sc: Scope) -> list[Effect]:
     elif kind == "search":
         base = p or "."
         pattern = action.tool_input.get("pattern")
-        out.append(Effect(READ, sc.path(base), base, recursive=True))
-        if action.tool_name == "Glob" and isinstance(pattern, str):
-            full = pattern if pattern.startswith(("/", "~")) else base.rstrip("/") + "/" + pattern
-            out.append(Effect(READ, sc.path(full), full))
         glob = action.tool_input.get("glob")
+        if action.tool_name == "LS":
+            # LS lists the names in a directory, like `ls`: it reads no file's contents.
+            out.append(Effect(READ, sc.path(base), base, note=action.tool_name))
+        elif action.tool_name == "Glob" and isinstance(pattern, str) and pattern:
+            # Glob returns the paths its pattern matches: judged by what the pattern can match.
+            full = pattern if pattern.startswith(("/", "~")) else base.rstrip("/") + "/" + pattern
+            out.append(Effect(READ, sc.path(full), full, note=action.tool_name))
+        elif action.tool_name == "Grep" and isinstance(glob, str) and glob and not glob.startswith(("!", "/", "~")):
+            # Grep reads only the files its glob selects (a name pattern matches at any depth).
+            full = base.rstrip("/") + ("/" if "/" in glob else "/**/") + glob
+            out.append(Effect(READ, sc.path(full), full, note=action.tool_name))
+        else:
+            out.append(Effect(READ, sc.path(base), base, recursive=True))
         if action.tool_name == "Grep" and isinstance(glob, str) and glob.startswith(("/", "~")):
             out.append(Effect(READ, sc.path(glob), glob))
     return out

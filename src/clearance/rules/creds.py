@@ -83,8 +83,23 @@ _NOT_SECRET_VAR = frozenset({"KEYBOARD", "SSH_AUTH_SOCK", "GPG_TTY", "PASSWORD_S
 ENV_DUMPERS = frozenset({"env", "printenv", "set", "export", "declare", "compgen"})
 
 
+# The last word of a variable name says what its value is: SESSION_ID, NEXTAUTH_URL, TOKEN_ENDPOINT,
+# AUTH_DOMAIN, PASSWORD_FILE, AWS_ACCESS_KEY_ID name an identifier, an address or a path that goes with
+# a secret, not the secret itself (SESSION_TOKEN, NEXTAUTH_SECRET, SECRET_KEY_BASE are secrets).
+_DESCRIBES_NOT_HOLDS = frozenset(
+    {"ID", "IDS", "URL", "URI", "ENDPOINT", "DOMAIN", "HOST", "HOSTNAME", "PORT", "FILE", "PATH", "DIR", "NAME", "USER", "USERNAME"}
+    | {"TYPE", "MODE", "REGION", "PROVIDER", "ISSUER", "AUDIENCE", "SCOPE", "SCOPES", "EXPIRY", "EXPIRES", "TTL", "TIMEOUT", "LENGTH"}
+    | {"SIZE", "COUNT", "VERSION", "FORMAT", "HEADER", "ENABLED", "DISABLED", "SOCK", "SOCKET", "ALGORITHM", "FINGERPRINT", "ARN"}
+)
+_SECRET_URL_VAR = lazy(r"^(?:DATABASE_URL|PGPASSWORD|MYSQL_PWD)$", re.I)
+
+
 def is_secret_var(name: str) -> bool:
-    return name not in _NOT_SECRET_VAR and bool(SECRET_VAR.search(name))
+    if name in _NOT_SECRET_VAR or not SECRET_VAR.search(name):
+        return False
+    if _SECRET_URL_VAR.search(name):
+        return True
+    return name.rsplit("_", 1)[-1].upper() not in _DESCRIBES_NOT_HOLDS or "_" not in name
 
 
 def token_printer(cmd: SimpleCommand) -> str | None:
@@ -334,8 +349,12 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
     why = paths.credential_reason(e.path, sc.ctx) or kubeconfig_env(e.path, sc)
     if why is None and e.recursive:
         why = paths.holds_credentials(e.path, sc.ctx)
-    if why is None and (paths.has_glob(e.path) or paths.DYN in e.path):
+    if why is None and paths.DYN in e.path:
         why = paths.credential_reason(paths.static_prefix(e.path) + "/x", sc.ctx) if paths.static_prefix(e.path) != sc.ctx.home else None
+    elif why is None and paths.has_glob(e.path):
+        # What the pattern can match: **/.claude/settings*.json over home reaches no secret, **/*.pem does.
+        # The agents' file tools match dot-files; the shell's * does not.
+        why = paths.glob_credential(e.path, sc.ctx, dotglob=e.cmd is None, recursive=e.recursive)
     if why is None:
         return None
     who = f"{e.cmd.name} reads" if e.cmd is not None else "reads"
@@ -376,7 +395,7 @@ def print_token(cmd: SimpleCommand, sc: Scope) -> str | None:
     verdict=SOFT_DENY,
     commands=("echo", "printf", "printenv"),
     match=("echo $AWS_SECRET_ACCESS_KEY", "printenv GITHUB_TOKEN", "printf '%s' \"$OPENAI_API_KEY\""),
-    no_match=("echo $HOME", "printenv PATH", "echo hello"),
+    no_match=("echo $HOME", "printenv PATH", "echo hello", "echo $SESSION_ID", "echo $NEXTAUTH_URL", "printenv TOKEN_ENDPOINT"),
 )
 def print_secret_var(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cmd.name == "printenv":

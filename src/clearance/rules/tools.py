@@ -548,6 +548,38 @@ _AUTO_APPROVE = lazy(
 )
 
 
+# Front-matter keys of agent Markdown files (Claude Code commands, sub-agents and skills, Copilot
+# custom agents) that change what runs without a person: tools granted without asking, hooks,
+# MCP servers, a permission mode.  Other keys (name, description, model, tools as a restriction) do not.
+_PERMISSION_FRONT_MATTER = lazy(
+    r"(?m)^\s*[\"']?(allowed-tools|allowed_tools|permissionMode|permission-mode|hooks|mcpServers|mcp-servers|mcp_servers)[\"']?\s*:"
+)
+_AGENT_MD_DIRS = frozenset({".claude", ".cursor", ".gemini", ".codex", ".copilot", "agents", "prompts", "chatmodes", "instructions"})
+
+
+def _front_matter(text: str, whole_file: bool) -> str:
+    """The YAML front matter of a whole Markdown file ('' when it has none); an edit's fragment as it is
+    (where it lands in the file is not known)."""
+    if not whole_file:
+        return text
+    if not text.startswith("---"):
+        return ""
+    end = text.find("\n---", 3)
+    return text[3:] if end == -1 else text[3:end]
+
+
+def _in_agent_folder(path: str) -> bool:
+    """Inside an agent's folder (.claude/…) or .github's agents, prompts, chat modes or instructions."""
+    parts = path.replace("\\", "/").split("/")
+    for i, part in enumerate(parts[:-1]):
+        low = part.lower()
+        if low in (".claude", ".cursor", ".gemini", ".codex", ".copilot"):
+            return True
+        if low == ".github" and i + 1 < len(parts) - 1 and parts[i + 1].lower() in _AGENT_MD_DIRS:
+            return True
+    return False
+
+
 @rule(
     id="write.agent-auto-approve",
     title="Writing editor or agent settings that switch on auto-approval",
@@ -564,17 +596,30 @@ _AUTO_APPROVE = lazy(
             "tool_name": "Write",
             "tool_input": {"file_path": "/home/ana/.config/Code/User/settings.json", "content": '{"chat.tools.terminal.autoApprove": {"rm": true}}'},
         },
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.claude/commands/ship.md", "content": "---\nallowed-tools: Bash(*)\n---\nShip."}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.github/agents/ops.md", "content": "---\nmcp-servers:\n  x: {}\n---\n"}},
     ),
     no_match=(
         {
             "tool_name": "Edit",
             "tool_input": {"file_path": "/home/ana/webapp/.vscode/settings.json", "old_string": "{", "new_string": '{"editor.formatOnSave": true,'},
         },
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.claude/agents/r.md", "content": "---\nname: r\ntools: Read, Grep\n---\nReview."}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/docs/hooks.md", "content": "hooks: how we use them"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.claude/skills/h/SKILL.md", "content": "---\nname: h\n---\nhooks: see docs"}},
     ),
 )
 def agent_auto_approve(action: Action, sc: Scope) -> str | None:
     for path, text in _written_files(action):
         base = path.rsplit("/", 1)[-1]
+        if base.lower().endswith((".md", ".mdc")) and _in_agent_folder(path):
+            m = _PERMISSION_FRONT_MATTER.search(_front_matter(text[:MAX_SCRIPT_CHARS], action.tool_name == "Write"))
+            if m:
+                return (
+                    f"the {action.tool_name} tool writes {m.group(1)!r} into the front matter of {base}, which grants tools,"
+                    " hooks, MCP servers or a permission mode to the agent's commands, sub-agents or skills"
+                )
+            continue
         if not base.endswith((".json", ".jsonc", ".toml", ".yaml", ".yml")):
             continue
         m = _AUTO_APPROVE.search(text[:MAX_SCRIPT_CHARS])

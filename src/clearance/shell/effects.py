@@ -71,6 +71,30 @@ WRITERS = frozenset(
 )
 # Deleters that take whole directories without a -r flag.
 _ALWAYS_RECURSIVE = frozenset({"rimraf", "del-cli", "trash", "trash-put", "gio", "trash-cli", "rmtrash", "gtrash"})
+
+
+def _name_filters(name: str, vals: list[str]) -> list[str]:
+    """The file-name globs a recursive search reads only (rg -g/--glob, grep --include), or [] when it
+    reads every file (no filter, an exclusion, a path glob, or hidden files switched on)."""
+    if name not in ("rg", "ripgrep", "grep", "egrep", "fgrep"):
+        return []
+    out: list[str] = []
+    flags = ("-g", "--glob", "--iglob") if name in ("rg", "ripgrep") else ("--include",)
+    for i, v in enumerate(vals):
+        g = None
+        if v in flags and i + 1 < len(vals):
+            g = vals[i + 1]
+        elif v.startswith(tuple(f + "=" for f in flags if f.startswith("--"))):
+            g = v.split("=", 1)[1]
+        elif v in ("--hidden", "-uu", "-uuu", "--no-ignore-dot", "-.") or (name in ("rg", "ripgrep") and v.startswith("-u")):
+            return []
+        if g is not None:
+            if not g or g.startswith("!") or "/" in g or DYN in g:
+                return []
+            out.append(g)
+    return out
+
+
 _RECURSIVE_READERS = frozenset({"rg", "ag", "ack", "tar", "zip", "7z", "tree", "fd", "fdfind", "ripgrep"})
 READERS = _RECURSIVE_READERS
 _OPT_VALUE = {
@@ -403,6 +427,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     # Reading: any path-like operand of a command that shows contents.
     if name not in METADATA_ONLY:
         deep = name in _RECURSIVE_READERS or any(a.value in ("-r", "-R", "--recursive", "-rl", "-ri", "-rn", "-Rn", "-rni", "-rin") for a in args)
+        only = _name_filters(name, [a.value for a in args]) if deep else []
         for w in args:
             v = w.value
             if v.startswith("-") and "=" in v:
@@ -413,6 +438,11 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 v = v[1:]  # curl -d @file
             if "/" in v or v.startswith("~") or v.startswith("."):
                 if "://" in v:
+                    continue
+                if only:
+                    # rg -g '*.md' DIR, grep -r --include='*.py' DIR: only files of those names are read.
+                    base = sc.word_path(Word(v, w.raw), cmd)
+                    out.extend(Effect(READ, base.rstrip("/") + "/**/" + g, v, False, cmd) for g in only)
                     continue
                 out.append(Effect(READ, sc.word_path(Word(v, w.raw), cmd), v, deep, cmd))
     for r in cmd.redirects:

@@ -748,7 +748,7 @@ def _strip_options(argv: list[Word], i: int, with_value: frozenset[str]) -> int:
             i += 2
             continue
         i += 1
-    return i
+    return min(i, len(argv))  # an option that wants a value it never got (xargs -ra) ends the words
 
 
 def basename_command(word: Word) -> Word:
