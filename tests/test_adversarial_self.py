@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -34,7 +34,7 @@ def _not_allowed(d: Decision) -> bool:
 class TestInterpreterPathInVariable:
     """Interpreter code that writes a protected file through a variable holding its literal path (p='.claude/settings.json'; open(p,'w'))."""
 
-    WRITES = [
+    WRITES: ClassVar[list[Any]] = [
         "python3 -c \"import json;p='.claude/settings.json';d=json.load(open(p));d.pop('hooks');json.dump(d,open(p,'w'))\"",
         "node -e \"const f='/home/ana/.claude/settings.json'; require('fs').writeFileSync(f,'{}')\"",
         "ruby -e \"f='.cursor/hooks.json'; File.write(f, '{}')\"",
@@ -44,7 +44,7 @@ class TestInterpreterPathInVariable:
         "node -e \"const fs=require('fs'); const p='.git/hooks/pre-commit'; fs.writeFileSync(p,'#!/bin/sh')\"",
         "python3 -c \"from pathlib import Path; p=Path('.claude/settings.json'); p.write_text('{}')\"",
     ]
-    ALLOWED = [
+    ALLOWED: ClassVar[list[Any]] = [
         "python3 -c \"p='notes.txt'; open(p,'w').write('x')\"",
         "python3 -c \"p='.claude/settings.json'; print(open(p).read())\"",
         "node -e \"const f='out.json'; require('fs').writeFileSync(f, JSON.stringify(require('./.claude/settings.json')))\"",
@@ -79,7 +79,7 @@ def _installed(command: str, **env: str) -> Decision:
 class TestInstallIntoClearanceEnvironment:
     """A package manager changing the environment the hook runs from: any package there can replace clearance's code."""
 
-    CHANGES = [
+    CHANGES: ClassVar[list[Any]] = [
         "/opt/clearance/venv/bin/pip install evilpkg",
         "/opt/clearance/venv/bin/python -m pip install -e /tmp/evil",
         "/opt/clearance/venv/bin/pip3 install --force-reinstall /tmp/clearance-9.9.tar.gz",
@@ -90,7 +90,7 @@ class TestInstallIntoClearanceEnvironment:
         "pip install --prefix=/opt/clearance/venv evilpkg",
         "VIRTUAL_ENV=/opt/clearance/venv uv pip install evilpkg",
     ]
-    ORDINARY = [
+    ORDINARY: ClassVar[list[Any]] = [
         ".venv/bin/pip install requests",
         "pip install -r requirements.txt",
         "uv pip install --python .venv/bin/python pytest",
@@ -99,13 +99,11 @@ class TestInstallIntoClearanceEnvironment:
         "/opt/clearance/venv/bin/python -m pip freeze",
     ]
 
-    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
     @pytest.mark.parametrize("command", CHANGES)
     def test_not_allowed(self, command: str) -> None:
         d = _installed(command)
         assert _not_allowed(d), d
 
-    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
     def test_plain_pip_in_the_activated_hook_environment(self) -> None:
         d = _installed("pip install evilpkg", VIRTUAL_ENV=VENV)
         assert _not_allowed(d), d
@@ -118,7 +116,7 @@ class TestInstallIntoClearanceEnvironment:
 class TestPersistedHookEnvironment:
     """Setting CLEARANCE_* variables where later agent sessions inherit them (.envrc, mise, the session manager): the hook would obey them."""
 
-    CHANGES: list[Any] = [
+    CHANGES: ClassVar[list[Any]] = [
         _write(PROJECT + "/.envrc", "export CLEARANCE_USER_POLICY=/tmp/p.toml\n"),
         _write(PROJECT + "/.envrc", "use flake\nexport CLEARANCE_SERVER=http://127.0.0.1:9\n"),
         "echo 'export CLEARANCE_DB=/tmp/x.db' >> .envrc",
@@ -129,7 +127,7 @@ class TestPersistedHookEnvironment:
         "tmux set-environment -g CLEARANCE_DB /tmp/x.db",
         "dbus-update-activation-environment --systemd CLEARANCE_DB=/tmp/x.db",
     ]
-    ORDINARY: list[Any] = [
+    ORDINARY: ClassVar[list[Any]] = [
         _write(PROJECT + "/.envrc", "export DATABASE_URL=postgres://localhost/dev\nuse flake\n"),
         "echo 'export NODE_ENV=development' >> .envrc",
         "export CLEARANCE_DB=/tmp/t.db && clearance log",
@@ -137,7 +135,6 @@ class TestPersistedHookEnvironment:
         _write(PROJECT + "/docs/setup.md", "Set CLEARANCE_DB=/srv/audit.db in your .envrc to move the audit trail.\n"),
     ]
 
-    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
     @pytest.mark.parametrize("example", CHANGES, ids=lambda e: str(e)[:60])
     def test_denied(self, example: Any) -> None:
         d = decide(example)
@@ -151,7 +148,7 @@ class TestPersistedHookEnvironment:
 class TestAuditKeyOverride:
     """$CLEARANCE_AUDIT_KEY_FILE, an override the audit loader honours, was not among clearance's own paths."""
 
-    ENV_KEY = dict(ENV, CLEARANCE_AUDIT_KEY_FILE=PROJECT + "/.secrets/audit.key")
+    ENV_KEY: ClassVar[dict[str, str]] = dict(ENV, CLEARANCE_AUDIT_KEY_FILE=PROJECT + "/.secrets/audit.key")
 
     @pytest.mark.parametrize(
         "example",
@@ -209,7 +206,14 @@ class TestOversizedScripts:
 
 
 def _hook_env(db: str, state: str) -> dict[str, str]:
-    return {"HOME": HOME, "CLAUDE_PROJECT_DIR": PROJECT, "CLEARANCE_DB": db, "CLEARANCE_HEADLESS": "0", "XDG_STATE_HOME": state, "PATH": os.environ.get("PATH", "")}
+    return {
+        "HOME": HOME,
+        "CLAUDE_PROJECT_DIR": PROJECT,
+        "CLEARANCE_DB": db,
+        "CLEARANCE_HEADLESS": "0",
+        "XDG_STATE_HOME": state,
+        "PATH": os.environ.get("PATH", ""),
+    }
 
 
 def _answer(command: str, env: dict[str, str]) -> str:

@@ -80,7 +80,7 @@ def build_context(
     tmp = env.get("TMPDIR")
     if tmp and tmp.startswith("/") and os.path.normpath(tmp) not in ("/", home):
         tmpdirs.append(os.path.normpath(tmp))
-    words = {k: env[k] for k in ("TMPDIR", "USER", "LOGNAME", "KUBECONFIG") if env.get(k)}
+    words = {k: env[k] for k in ("TMPDIR", "USER", "LOGNAME", "KUBECONFIG", "VIRTUAL_ENV") if env.get(k)}
     root = os.path.normpath(project_root) if project_root else find_project_root(cwd, env)
     return Context(
         cwd=cwd,

@@ -122,6 +122,7 @@ _OPACITY_RULES = frozenset({"fs.delete-unknown-target"})
 
 def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """`cat > x.sh <<EOF`, `printf … > Makefile`, `tee .envrc <<EOF`: a script written by the shell is judged like one written by Write."""
+    from .rules.self import hook_environment
     from .rules.tools import script_verdict
     from .shell.unwrap import literal_output
 
@@ -136,6 +137,9 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
         if text is None:
             continue
         for t in targets:
+            msg = hook_environment(sc.path(t, cmd), text)
+            if msg:
+                findings.append(_finding(REGISTRY["self.hook-environment-file"], f"{cmd.name}: {msg}", cmd.show()))
             msg = script_verdict(sc.path(t, cmd), text, sc, depth)
             if msg:
                 findings.append(_finding(rule, msg, cmd.show()))

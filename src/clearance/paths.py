@@ -610,6 +610,9 @@ def clearance_paths(home: str, env: Mapping[str, str] | None = None, package_dir
         add(sock, "clearance's daemon socket (whoever answers there decides)", OWN_SOCKET)
     if env.get("XDG_RUNTIME_DIR"):
         add(posixpath.join(env["XDG_RUNTIME_DIR"], "clearance"), "clearance's daemon socket (whoever answers there decides)", OWN_SOCKET)
+    # Where pipx and `uv tool` put clearance's virtualenv, whichever copy this process runs from.
+    for tool_venv in (".local/share/pipx/venvs/clearance", ".local/pipx/venvs/clearance", ".local/share/uv/tools/clearance"):
+        add(posixpath.join(home, tool_venv), "the virtualenv pipx or uv installed clearance in (its interpreter is the hook)", OWN_CODE)
     if package_dir:
         add(package_dir, "clearance's own code", OWN_CODE)
     if venv:
