@@ -51,7 +51,6 @@ class TestInterpreterPathInVariable:
         "python3 -c \"src='.claude/settings.json'; dst='backup.json'; import shutil; shutil.copy(src, dst)\"",
     ]
 
-    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
     @pytest.mark.parametrize("command", WRITES)
     def test_denied(self, command: str) -> None:
         d = decide(command)
