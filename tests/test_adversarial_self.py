@@ -154,12 +154,10 @@ class TestAuditKeyOverride:
         [_write(PROJECT + "/.secrets/audit.key", "0" * 64), "rm .secrets/audit.key", "echo 00 > /home/ana/webapp/.secrets/audit.key"],
         ids=str,
     )
-    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
     def test_writing_the_key_is_hard_denied(self, example: Any) -> None:
         d = decide(example, env=self.ENV_KEY)
         assert d.decision == "deny" and any(f.verdict == "hard_deny" for f in d.findings), d
 
-    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
     def test_reading_the_key_is_credential_access(self) -> None:
         d = decide("cat .secrets/audit.key", env=self.ENV_KEY)
         assert d.decision != "allow", d
