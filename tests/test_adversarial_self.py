@@ -223,7 +223,6 @@ def _answer(command: str, env: dict[str, str]) -> str:
 class TestUnrecordedDecision:
     """An audit store that cannot record (disk filled, database replaced by a directory) let allows through unrecorded."""
 
-    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
     def test_allow_is_asked_when_it_cannot_be_recorded(self, tmp_path: Path) -> None:
         blocker = tmp_path / "file"
         blocker.write_text("x")
@@ -231,7 +230,6 @@ class TestUnrecordedDecision:
         assert _answer("ls", env) == "ask"
         assert _answer("rm -rf ~", env) == "deny"
 
-    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
     def test_a_full_disk_is_the_same(self, tmp_path: Path) -> None:
         if not os.path.exists("/dev/full"):
             pytest.skip("no /dev/full")
