@@ -144,6 +144,35 @@ class TestPersistedHookEnvironment:
         assert decide(example).decision == "allow"
 
 
+class TestPersistedHookLocations:
+    """Moving XDG_*/HOME for later sessions sends the hook to a policy, keys and daemon socket the agent planted beforehand."""
+
+    ASKED: ClassVar[list[Any]] = [
+        _write(PROJECT + "/.envrc", "export XDG_CONFIG_HOME=/tmp/cfg\n"),
+        _write(PROJECT + "/.envrc", "export XDG_STATE_HOME=/tmp/st XDG_RUNTIME_DIR=/tmp/run\n"),
+        "echo 'export HOME=/tmp/h' >> .envrc",
+        _write(PROJECT + "/mise.toml", '[env]\nXDG_CACHE_HOME = "/tmp/c"\n'),
+    ]
+    DENIED: ClassVar[list[str]] = ["systemctl --user set-environment XDG_CONFIG_HOME=/tmp/cfg", "launchctl setenv HOME /tmp/h"]
+    ORDINARY: ClassVar[list[Any]] = [
+        _write(PROJECT + "/.envrc", "export GOPATH=$HOME/go\nexport JAVA_HOME=/opt/jdk\nPATH_add bin\n"),
+        _write(PROJECT + "/notes.md", "XDG_CONFIG_HOME=/tmp/cfg\n"),
+        "XDG_CONFIG_HOME=/tmp/cfg nvim --headless +q",
+    ]
+
+    @pytest.mark.parametrize("example", ASKED, ids=lambda e: str(e)[:60])
+    def test_asked(self, example: Any) -> None:
+        assert _not_allowed(decide(example))
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_session_manager_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=lambda e: str(e)[:60])
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
 class TestAuditKeyOverride:
     """$CLEARANCE_AUDIT_KEY_FILE, an override the audit loader honours, was not among clearance's own paths."""
 
@@ -169,19 +198,15 @@ BIG_SCRIPT = "#!/bin/sh\n" + "echo step\n" * 13_000 + "rm -rf ~\n"  # 130 000 ch
 class TestOversizedScripts:
     """Shell code too long to analyse was treated as harmless: a dangerous line at the end of a long script went through."""
 
-    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
     def test_writing_a_long_script(self) -> None:
         assert _not_allowed(decide(_write(PROJECT + "/deploy.sh", BIG_SCRIPT)))
 
-    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
     def test_writing_a_long_envrc(self) -> None:
         assert _not_allowed(decide(_write(PROJECT + "/.envrc", "echo hi\n" * 13_000 + "rm -rf ~\n")))
 
-    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
     def test_writing_a_long_script_by_redirection(self) -> None:
         assert _not_allowed(decide("cat > run.sh <<'EOF'\n" + "echo step\n" * 9_000 + "rm -rf ~\nEOF"))
 
-    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
     @pytest.mark.parametrize("command", ["bash deploy.sh", "./deploy.sh", "sh deploy.sh", "source deploy.sh"])
     def test_running_a_script_larger_than_clearance_reads(self, command: str, tmp_path: Path) -> None:
         root = tmp_path / "proj"
@@ -250,3 +275,37 @@ class TestUnrecordedDecision:
         del env["CLEARANCE_DB"]
         env["XDG_CONFIG_HOME"] = str(cfg)
         assert _answer("ls", env) == "allow"
+
+
+class TestDecisionPastTheAgentsTimeout:
+    """A hook still deciding when the agent's 30 s timeout fires lets the call run; the hook now ends itself first and `|| exit 2` blocks."""
+
+    def test_a_hook_that_cannot_finish_blocks(self) -> None:
+        import subprocess
+        import time
+
+        from clearance.installer import hook_command
+
+        command = hook_command("claude")
+        env = dict(os.environ, CLEARANCE_HOOK_DEADLINE="1", CLEARANCE_NO_DAEMON="1")
+        t0 = time.monotonic()
+        # stdin stays open: the event never ends, as with an input or a listener built to be slow
+        with subprocess.Popen(["/bin/sh", "-c", command], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as p:
+            try:
+                p.wait(timeout=20)
+            finally:
+                if p.poll() is None:
+                    p.kill()
+        assert p.returncode == 2
+        assert time.monotonic() - t0 < 20
+
+    def test_the_deadline_cannot_be_lengthened(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import clearance.hook as hook
+
+        calls: list[int] = []
+        monkeypatch.setattr("_signal.alarm", calls.append)
+        monkeypatch.setenv("CLEARANCE_HOOK_DEADLINE", "3600")
+        hook.arm_deadline()
+        monkeypatch.setenv("CLEARANCE_HOOK_DEADLINE", "nonsense")
+        hook.arm_deadline()
+        assert calls == [hook.DEADLINE_S, hook.DEADLINE_S]

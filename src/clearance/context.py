@@ -6,7 +6,7 @@ import functools
 import os
 import sys
 
-from .model import Context
+from .model import TOO_LARGE, Context
 
 _ROOTS: dict[str, str] = {}
 
@@ -40,7 +40,9 @@ MAX_SCRIPT_BYTES = 64 * 1024
 
 
 def read_project_file(root: str, path: str, extra_roots: tuple[str, ...] = (), home: str = "") -> str | None:
-    """The text of a regular file inside *root*, or inside *extra_roots* but not *home* (no symlink escapes), or None."""
+    """The text of a regular file inside *root*, or inside *extra_roots* but not *home* (no symlink escapes), or None.
+
+    A file larger than MAX_SCRIPT_BYTES reads as model.TOO_LARGE."""
     try:
         real = os.path.realpath(path)
         inside = _within(real, os.path.realpath(root)) or (
@@ -49,7 +51,7 @@ def read_project_file(root: str, path: str, extra_roots: tuple[str, ...] = (), h
         if not inside or not os.path.isfile(real):
             return None
         if os.path.getsize(real) > MAX_SCRIPT_BYTES:
-            return None
+            return TOO_LARGE  # a script too long to read is not a script with nothing in it
         with open(real, "rb") as fh:
             data = fh.read(MAX_SCRIPT_BYTES + 1)
         return data.decode("utf-8", "replace")

@@ -348,6 +348,9 @@ def agent_settings_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
 # loaded them runs `clearance hook` with them.
 _ENV_FILES = frozenset({".envrc", ".env", "mise.toml", ".mise.toml", "mise.local.toml", ".mise.local.toml", ".pam_environment", "environment"})
 _HOOK_VAR = lazy(r"\bCLEARANCE_[A-Z0-9_]+\s*=")
+# Variables that move where the hook finds its policy, keys, caches and daemon socket.
+_LOCATION_VARS = frozenset({"XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "HOME"})
+_LOCATION_VAR = lazy(r"(?<![\w$])(?:XDG_(?:CONFIG|STATE|CACHE)_HOME|XDG_RUNTIME_DIR|HOME)\s*=")
 # Session managers that set variables for processes they start later: (command, verbs).
 _SESSION_ENV: dict[str, frozenset[str]] = {
     "systemctl": frozenset({"set-environment", "import-environment"}),
@@ -371,6 +374,17 @@ def hook_environment(path: str, text: str) -> str | None:
     if m is None:
         return None
     return f"{path.rsplit('/', 1)[-1]} would set {m.group(0).rstrip('= ')} for later sessions, and the hook obeys clearance's variables"
+
+
+def hook_locations(path: str, text: str) -> str | None:
+    """Why writing *text* to *path* moves, for later sessions, where the hook finds its policy and keys, or None."""
+    if not env_file(path):
+        return None
+    m = _LOCATION_VAR.search(text)
+    if m is None:
+        return None
+    name = m.group(0).rstrip("= ")
+    return f"{path.rsplit('/', 1)[-1]} would set {name} for later sessions: the hook would read its policy, keys and daemon socket from there"
 
 
 @rule(
@@ -401,8 +415,8 @@ def hook_environment_command(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     for v in ops:
         name = v.split("=", 1)[0]
-        if name.startswith("CLEARANCE_"):
-            return f"{cmd.name} sets {name} for processes started later, and the hook obeys clearance's variables"
+        if name.startswith("CLEARANCE_") or name in _LOCATION_VARS:
+            return f"{cmd.name} sets {name} for processes started later, and the hook obeys it (clearance's variables, where its policy and keys are)"
     return None
 
 
@@ -431,6 +445,32 @@ def hook_environment_file(action: Action, sc: Scope) -> str | None:
 
     for path, text in _written_files(action):
         msg = hook_environment(path, text)
+        if msg:
+            return f"the {action.tool_name} tool: {msg}"
+    return None
+
+
+@rule(
+    id="self.hook-locations-file",
+    title="Moving XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_CACHE_HOME, XDG_RUNTIME_DIR or HOME in a file later sessions load",
+    why=(
+        "clearance finds its user policy, its keys, its caches and its daemon socket through these variables. Set in .envrc or "
+        "mise.toml they move all of it, for every later session, to a folder the agent may already have filled (a policy with "
+        "allow rules, a daemon key and a listener of its own). Projects do set them on purpose, so a person confirms."
+    ),
+    verdict=ASK,
+    scope="action",
+    tools=("write", "edit"),
+    match=({"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export XDG_CONFIG_HOME=/tmp/cfg\n"}},),
+    no_match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export GOPATH=$HOME/go\nexport JAVA_HOME=/opt/jdk\n"}},
+    ),
+)
+def hook_locations_file(action: Action, sc: Scope) -> str | None:
+    from .tools import _written_files
+
+    for path, text in _written_files(action):
+        msg = hook_locations(path, text)
         if msg:
             return f"the {action.tool_name} tool: {msg}"
     return None

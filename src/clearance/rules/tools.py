@@ -455,10 +455,17 @@ def script_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str | Non
     from ..engine import analyse_shell
     from ..model import HARD_DENY as HARD
 
-    if not text or len(text) > MAX_SCRIPT_CHARS:
+    if not text:
         return None
+    if len(text) > MAX_SCRIPT_CHARS:
+        # Too long to analyse is not harmless: a line at the end would run unseen.
+        kind = script_commands(path, text[:4096])
+        return f"{path.rsplit('/', 1)[-1]} is {len(text)} characters, more shell code than clearance analyses; a person looks at it" if kind else None
     for code in script_commands(path, text):
-        found = analyse_shell(code, sc, depth + 1).findings
+        analysis = analyse_shell(code, sc, depth + 1)
+        if analysis.too_large:
+            return f"{path.rsplit('/', 1)[-1]} holds shell code clearance cannot analyse ({analysis.error}); a person looks at it"
+        found = analysis.findings
         worst = [f for f in found if f.verdict in (HARD, SOFT_DENY)]
         if worst:
             f = min(worst, key=lambda x: 0 if x.verdict == HARD else 1)

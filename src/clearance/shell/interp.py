@@ -294,7 +294,10 @@ def _string_spans(code: str) -> list[tuple[int, int]]:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    from _bisect import bisect_right
+
+    i = bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def propagate_literals(code: str) -> str:
@@ -308,7 +311,9 @@ def propagate_literals(code: str) -> str:
         return code
     spans = _string_spans(code)
     bound: dict[str, str | None] = {}
-    for m in _ASSIGN.finditer(code):
+    for n, m in enumerate(_ASSIGN.finditer(code)):
+        if n >= 200:
+            return code  # generated code: its names are not followed
         if _inside(m.start(), spans):
             continue
         name, op = m.group(1), m.group(2)

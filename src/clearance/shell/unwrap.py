@@ -13,7 +13,7 @@ import posixpath
 from ..paths import DYN
 from . import embedded, interp
 from .ir import SimpleCommand, Word
-from .parse import ParseFailure, parse
+from .parse import ParseFailure, TooLarge, parse
 
 MAX_LEVEL = 8
 
@@ -307,7 +307,7 @@ class Unwrapper:
 
     def command(self, cmd: SimpleCommand) -> None:
         if len(self.out.commands) > 2000:
-            raise ParseFailure("too many commands to analyse")
+            raise TooLarge("too many commands to analyse")
         if not cmd.argv:
             return
         cmd.argv[0] = basename_command(cmd.argv[0])
