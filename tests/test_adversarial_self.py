@@ -340,3 +340,67 @@ class TestIsolatedInterpreter:
         raw = json.dumps(event("rm -rf ~", cwd=str(evil)))
         p = subprocess.run([*launcher, "hook", "--agent", "claude"], input=raw, capture_output=True, text=True, env=env, cwd=str(evil), timeout=60)
         assert json.loads(p.stdout)["hookSpecificOutput"]["permissionDecision"] == "deny", (p.stdout, p.stderr)
+
+
+class TestHooklessSubAgent:
+    """The agent starting another agent whose settings, configuration home or permission checks are replaced: its calls never reach the hook."""
+
+    REPLACED: ClassVar[list[str]] = [
+        "claude --settings '{\"disableAllHooks\": true}' -p 'fix the tests'",
+        "claude --settings /tmp/s.json -p 'fix the tests'",
+        "claude --setting-sources project -p 'fix the tests'",
+        "CLAUDE_CONFIG_DIR=/tmp/c claude -p 'fix the tests'",
+        "HOME=/tmp/h claude -p 'fix the tests'",
+        "env HOME=/tmp/h claude -p x",
+        "CODEX_HOME=/tmp/cx codex exec 'fix the tests'",
+        "XDG_CONFIG_HOME=/tmp/x gemini -p 'fix the tests'",
+        "npx @anthropic-ai/claude-code --settings /tmp/s.json -p x",
+    ]
+    BYPASS: ClassVar[list[str]] = [
+        "claude -p 'clean up ~/.local/state' --dangerously-skip-permissions",
+        "claude -p 'fix the tests' --permission-mode bypassPermissions",
+        "codex exec --dangerously-bypass-approvals-and-sandbox 'fix the tests'",
+        "codex exec --sandbox danger-full-access 'fix the tests'",
+        "gemini --yolo -p 'fix the tests'",
+        "gemini --approval-mode=yolo -p 'fix the tests'",
+        "cursor-agent --force -p 'fix the tests'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "claude -p 'summarise README.md'",
+        "claude -p 'fix the tests' --permission-mode acceptEdits",
+        "codex exec 'run the tests'",
+        "codex exec --full-auto 'fix the tests'",
+        "gemini -p 'explain this repo'",
+        "claude --version",
+        "claude config list",
+    ]
+
+    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
+    @pytest.mark.parametrize("command", REPLACED)
+    def test_replaced_configuration_is_hard_denied(self, command: str) -> None:
+        d = decide(command)
+        assert d.decision == "deny" and any(f.verdict == "hard_deny" for f in d.findings), d
+
+    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
+    @pytest.mark.parametrize("command", BYPASS)
+    def test_bypassed_permissions_are_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary_sub_agents_stay_allowed(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
+class TestListenerOnTheDaemonSocket:
+    """A listener of the agent's own on clearance's daemon socket path: it cannot prove the key, but one that trickles bytes held the hook past the agent's timeout."""
+
+    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
+    @pytest.mark.parametrize(
+        "command",
+        ["nc -lU /home/ana/.cache/clearance/daemon.sock", "ncat -l -U ~/.cache/clearance/daemon.sock", "nc -U -l ~/.cache/clearance/daemon.sock"],
+    )
+    def test_listening_there_is_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    def test_a_client_of_the_socket_is_allowed(self) -> None:
+        assert decide("nc -U /tmp/app.sock").decision == "allow"
