@@ -375,13 +375,11 @@ class TestHooklessSubAgent:
         "claude config list",
     ]
 
-    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
     @pytest.mark.parametrize("command", REPLACED)
     def test_replaced_configuration_is_hard_denied(self, command: str) -> None:
         d = decide(command)
         assert d.decision == "deny" and any(f.verdict == "hard_deny" for f in d.findings), d
 
-    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
     @pytest.mark.parametrize("command", BYPASS)
     def test_bypassed_permissions_are_denied(self, command: str) -> None:
         assert decide(command).decision == "deny"
@@ -394,7 +392,6 @@ class TestHooklessSubAgent:
 class TestListenerOnTheDaemonSocket:
     """A listener of the agent's own on clearance's daemon socket path: it cannot prove the key, but one that trickles bytes held the hook past the agent's timeout."""
 
-    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
     @pytest.mark.parametrize(
         "command",
         ["nc -lU /home/ana/.cache/clearance/daemon.sock", "ncat -l -U ~/.cache/clearance/daemon.sock", "nc -U -l ~/.cache/clearance/daemon.sock"],

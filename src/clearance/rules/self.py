@@ -15,7 +15,7 @@ import re
 
 from .. import paths
 from ..lazyre import lazy
-from ..model import ASK, HARD_DENY
+from ..model import ASK, HARD_DENY, SOFT_DENY
 from .base import rule
 
 TYPE_CHECKING = False
@@ -540,3 +540,90 @@ def hook_packages(cmd: SimpleCommand, sc: Scope) -> str | None:
     if where is None:
         return None
     return f"{name} changes the packages of {sc.show(where)}, the environment clearance's hook runs from"
+
+
+# -- another agent, started without clearance ------------------------------------------------------
+
+_AGENT_CLIS = ("claude", "codex", "gemini", "copilot", "cursor-agent", *_AGENT_ALIASES)
+# Variables that move where an agent reads its settings (and so the hooks that call clearance).
+_AGENT_HOMES = frozenset({"HOME", "XDG_CONFIG_HOME", "CLAUDE_CONFIG_DIR", "CODEX_HOME", "GEMINI_CLI_HOME", "COPILOT_HOME"})
+# Options that replace the settings an agent loads: (agent, option).
+_SETTINGS_OPTIONS: dict[str, tuple[str, ...]] = {"claude": ("--settings", "--setting-sources"), "copilot": ("--config-dir",)}
+# Options that switch an agent's own permission checks off: (agent, option) -> values that do (empty: the option alone).
+_BYPASS: dict[str, dict[str, tuple[str, ...]]] = {
+    "claude": {"--dangerously-skip-permissions": (), "--allow-dangerously-skip-permissions": (), "--permission-mode": ("bypassPermissions",)},
+    "codex": {"--dangerously-bypass-approvals-and-sandbox": (), "--yolo": (), "--sandbox": ("danger-full-access",), "-s": ("danger-full-access",)},
+    "gemini": {"--yolo": (), "-y": (), "--approval-mode": ("yolo",)},
+    "cursor-agent": {"--force": (), "-f": ()},
+}
+
+
+def _agent(cmd: SimpleCommand) -> str:
+    name = posixpath.basename(cmd.name)
+    return _AGENT_ALIASES.get(name, name)
+
+
+def _options(cmd: SimpleCommand) -> list[tuple[str, str]]:
+    """(option, value) for each option of the command; the value is the next word or the text after '='."""
+    vals = cmd.values()
+    out: list[tuple[str, str]] = []
+    for i, v in enumerate(vals):
+        if v.startswith("-"):
+            opt, eq, val = v.partition("=")
+            out.append((opt, val if eq else (vals[i + 1] if i + 1 < len(vals) else "")))
+    return out
+
+
+@rule(
+    id="self.hookless-agent",
+    title="Starting another agent with its settings or configuration home replaced",
+    why=(
+        "An agent started with `--settings`, `--setting-sources`, or HOME, XDG_CONFIG_HOME, CLAUDE_CONFIG_DIR or CODEX_HOME "
+        "pointing elsewhere does not load the settings that install clearance's hook: every call it makes is unseen. It is the "
+        "agent switching its own oversight off by proxy."
+    ),
+    verdict=HARD_DENY,
+    commands=_AGENT_CLIS,
+    match=(
+        "claude --settings '{\"disableAllHooks\": true}' -p 'fix the tests'",
+        "CLAUDE_CONFIG_DIR=/tmp/c claude -p 'fix the tests'",
+        "CODEX_HOME=/tmp/cx codex exec 'fix the tests'",
+    ),
+    no_match=("claude -p 'summarise README.md'", "codex exec 'run the tests'", "claude --version"),
+)
+def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
+    agent = _agent(cmd)
+    moved = sorted(k for k in cmd.assigns if k in _AGENT_HOMES)
+    if moved:
+        return f"{cmd.name} started with {moved[0]} elsewhere does not load the settings that run clearance's hook"
+    for opt, _ in _options(cmd):
+        if opt in _SETTINGS_OPTIONS.get(agent, ()):
+            return f"{cmd.name} {opt} replaces the settings that run clearance's hook"
+    return None
+
+
+@rule(
+    id="self.agent-bypass",
+    title="Starting another agent with its permission checks switched off",
+    why=(
+        "`--dangerously-skip-permissions`, `--permission-mode bypassPermissions`, `--dangerously-bypass-approvals-and-sandbox`, "
+        "`--yolo` and `--force` give the new agent every permission the user has not granted this one, the same widening a "
+        "write of `defaultMode: bypassPermissions` into the settings is. The user may want it for a batch job; the agent must "
+        "not decide it on its own."
+    ),
+    verdict=SOFT_DENY,
+    commands=_AGENT_CLIS,
+    match=(
+        "claude -p 'clean up' --dangerously-skip-permissions",
+        "codex exec --dangerously-bypass-approvals-and-sandbox 'fix the tests'",
+        "gemini --approval-mode=yolo -p 'fix the tests'",
+    ),
+    no_match=("claude -p 'fix the tests' --permission-mode acceptEdits", "codex exec --full-auto 'fix the tests'", "gemini -p 'explain this repo'"),
+)
+def agent_bypass(cmd: SimpleCommand, sc: Scope) -> str | None:
+    table = _BYPASS.get(_agent(cmd), {})
+    for opt, val in _options(cmd):
+        values = table.get(opt)
+        if values is not None and (not values or val in values):
+            return f"{cmd.name} {opt}{' ' + val if values else ''} starts an agent with its permission checks switched off"
+    return None
