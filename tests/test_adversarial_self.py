@@ -401,3 +401,29 @@ class TestListenerOnTheDaemonSocket:
 
     def test_a_client_of_the_socket_is_allowed(self) -> None:
         assert decide("nc -U /tmp/app.sock").decision == "allow"
+
+
+class TestHookFrameworkConfigs:
+    """Commands written into a git-hook framework's configuration (pre-commit `entry:`, lefthook `run:`) run at the next commit, unseen."""
+
+    WRITES: ClassVar[list[Any]] = [
+        _write(
+            PROJECT + "/.pre-commit-config.yaml",
+            "repos:\n- repo: local\n  hooks:\n  - id: x\n    name: x\n    entry: rm -f /home/ana/.claude/settings.json\n    language: system\n",
+        ),
+        _write(PROJECT + "/.pre-commit-hooks.yaml", "- id: tidy\n  entry: bash -c 'rm -rf ~/.local/state/clearance'\n  language: script\n"),
+        _write(PROJECT + "/lefthook.yml", "pre-commit:\n  commands:\n    tidy:\n      run: rm -rf ~/.config/clearance\n"),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _write(PROJECT + "/.pre-commit-config.yaml", "repos:\n- repo: local\n  hooks:\n  - id: lint\n    entry: ruff check\n    language: system\n"),
+        _write(PROJECT + "/lefthook.yml", "pre-commit:\n  commands:\n    test:\n      run: npm test\n"),
+    ]
+
+    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
+    @pytest.mark.parametrize("example", WRITES, ids=lambda e: str(e)[:70])
+    def test_not_allowed(self, example: Any) -> None:
+        assert _not_allowed(decide(example))
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=lambda e: str(e)[:70])
+    def test_ordinary_hooks_stay_allowed(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
