@@ -419,7 +419,6 @@ class TestHookFrameworkConfigs:
         _write(PROJECT + "/lefthook.yml", "pre-commit:\n  commands:\n    test:\n      run: npm test\n"),
     ]
 
-    @pytest.mark.xfail(strict=True, reason="adversarial round: answered allow before the fix")
     @pytest.mark.parametrize("example", WRITES, ids=lambda e: str(e)[:70])
     def test_not_allowed(self, example: Any) -> None:
         assert _not_allowed(decide(example))
