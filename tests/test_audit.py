@@ -182,7 +182,8 @@ def test_unavailable_store_keeps_the_decision(tmp_path: Path, capfd: pytest.Capt
     blocker.write_text("x")
     env = env_for(str(blocker / "sub" / "a.db"))  # a directory cannot be created under a file
     assert decision(run(ev("rm -rf ~"), Options(), env)[0]) == "deny"
-    assert decision(run(ev("ls"), Options(), env)[0]) == "allow"
+    # An allow that cannot be recorded is asked about (tests/test_adversarial_self.py: blinding the audit trail).
+    assert decision(run(ev("ls"), Options(), env)[0]) == "ask"
     assert "could not record the decision" in capfd.readouterr().err
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from clearance.api import decide_event
 from clearance.context import MAX_SCRIPT_BYTES, build_context, read_project_file
-from clearance.model import Decision
+from clearance.model import TOO_LARGE, Decision
 
 
 def _decide(project: Path, command: str) -> Decision:
@@ -86,7 +86,8 @@ def test_a_symlink_out_of_the_project_is_not_read(project: Path, tmp_path: Path)
 def test_large_and_missing_files_are_not_read(project: Path) -> None:
     big = project / "big.sh"
     big.write_text("echo x\n" * (MAX_SCRIPT_BYTES // 7 + 10))
-    assert read_project_file(str(project), str(big)) is None
+    # Too large to read is not "nothing there": running it is asked about (tests/test_adversarial_self.py).
+    assert read_project_file(str(project), str(big)) == TOO_LARGE
     assert read_project_file(str(project), str(project / "nope.sh")) is None
     assert read_project_file(str(project), str(project)) is None
 

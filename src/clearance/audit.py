@@ -1,8 +1,9 @@
 """Recording decisions and applying escalation, at the edge of the decision path.
 
 The decision is made before anything is written; if the store cannot be
-reached the decision stands (it is never turned into an allow) and the
-failure is reported on stderr.
+reached a denial or a question stands (it is never turned into an allow), an
+allow becomes a question (an unrecorded allow is what blinding the audit trail
+would buy), and the failure is reported on stderr.
 """
 
 from __future__ import annotations
@@ -129,8 +130,22 @@ def record(
         rec = make_record(decision, event, ctx, shadow, headless, chars if isinstance(chars, int) and chars >= 0 else CONTENT_CHARS)
         out = store.record(rec, limits, headless)
     except Exception as e:
-        sys.stderr.write(f"clearance: could not record the decision in the audit store ({type(e).__name__}: {e}); the decision stands\n")
         _drop(store, stores, url)
+        if decision.decision == "allow" and event.get("hook_event_name", "PreToolUse") == "PreToolUse" and not shadow:
+            # An allow nobody can read back later is what filling the disk or replacing the database
+            # would buy: a person confirms the call instead (a denial or a question stands as it is).
+            from .model import Decision as Asked
+
+            sys.stderr.write(f"clearance: could not record the decision in the audit store ({type(e).__name__}: {e}); asking instead of allowing unrecorded\n")
+            return Asked(
+                "ask",
+                f"clearance could not record this call in its audit trail ({type(e).__name__}); a person confirms it instead of an unrecorded allow",
+                [*decision.rules, "audit.unrecorded"],
+                "default",
+                decision.findings,
+                decision.elapsed_ms,
+            )
+        sys.stderr.write(f"clearance: could not record the decision in the audit store ({type(e).__name__}: {e}); the decision stands\n")
         return decision
     try:
         store.maybe_prune(audit_cfg)  # at most once a day per store

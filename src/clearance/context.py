@@ -6,7 +6,7 @@ import functools
 import os
 import sys
 
-from .model import Context
+from .model import TOO_LARGE, Context
 
 _ROOTS: dict[str, str] = {}
 
@@ -51,7 +51,9 @@ def impossible_path(path: str) -> bool:
 
 
 def read_project_file(root: str, path: str, extra_roots: tuple[str, ...] = (), home: str = "") -> str | None:
-    """The text of a regular file inside *root*, or inside *extra_roots* but not *home* (no symlink escapes), or None."""
+    """The text of a regular file inside *root*, or inside *extra_roots* but not *home* (no symlink escapes), or None.
+
+    A file larger than MAX_SCRIPT_BYTES reads as model.TOO_LARGE."""
     if impossible_path(path):
         return None
     try:
@@ -62,7 +64,7 @@ def read_project_file(root: str, path: str, extra_roots: tuple[str, ...] = (), h
         if not inside or not os.path.isfile(real):
             return None
         if os.path.getsize(real) > MAX_SCRIPT_BYTES:
-            return None
+            return TOO_LARGE  # a script too long to read is not a script with nothing in it
         with open(real, "rb") as fh:
             data = fh.read(MAX_SCRIPT_BYTES + 1)
         return data.decode("utf-8", "replace")
@@ -93,7 +95,7 @@ def build_context(
     tmp = env.get("TMPDIR")
     if tmp and tmp.startswith("/") and os.path.normpath(tmp) not in ("/", home):
         tmpdirs.append(os.path.normpath(tmp))
-    words = {k: env[k] for k in ("TMPDIR", "USER", "LOGNAME", "KUBECONFIG") if env.get(k)}
+    words = {k: env[k] for k in ("TMPDIR", "USER", "LOGNAME", "KUBECONFIG", "VIRTUAL_ENV") if env.get(k)}
     root = os.path.normpath(project_root) if project_root else find_project_root(cwd, env)
     return Context(
         cwd=cwd,
@@ -143,6 +145,7 @@ _OWNED_ENV = (
     "CLEARANCE_MANAGED_POLICY",
     "CLEARANCE_DB",
     "CLEARANCE_DAEMON_SOCKET",
+    "CLEARANCE_AUDIT_KEY_FILE",
 )
 
 

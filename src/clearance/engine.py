@@ -14,7 +14,7 @@ from .paths import DYN
 from .rules import REGISTRY, load
 from .scope import Scope
 from .shell.effects import Effect, effects
-from .shell.parse import ParseFailure, parse
+from .shell.parse import ParseFailure, TooLarge, parse
 from .shell.unwrap import MAY_RUN, expand
 
 TYPE_CHECKING = False
@@ -53,12 +53,13 @@ def _index() -> None:
 class ShellAnalysis:
     """Everything the shell analysis found, kept for ``clearance check``."""
 
-    __slots__ = ("commands", "effects", "findings", "error")
+    __slots__ = ("commands", "effects", "findings", "error", "too_large")
 
     def __init__(self) -> None:
         self.commands: list[SimpleCommand] = []
         self.effects: list[Effect] = []
         self.findings: list[Finding] = []
+        self.too_large = False  # longer, deeper or with more commands than clearance analyses
         self.error: str | None = None
 
 
@@ -80,6 +81,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
         exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env)
     except ParseFailure as failure:
         out.error = str(failure)
+        out.too_large = isinstance(failure, TooLarge)
         r = REGISTRY["shell.parse-error"]
         out.findings.append(_finding(r, f"clearance could not analyse this command: {failure}"))
         return out
@@ -127,6 +129,7 @@ _OPACITY_RULES = frozenset({"fs.delete-unknown-target"})
 
 def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """`cat > x.sh <<EOF`, `printf … > Makefile`, `tee .envrc <<EOF`: a script written by the shell is judged like one written by Write."""
+    from .rules.self import hook_environment, hook_locations
     from .rules.tools import script_verdict
     from .shell.unwrap import literal_output
 
@@ -141,6 +144,12 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
         if text is None:
             continue
         for t in targets:
+            msg = hook_environment(sc.path(t, cmd), text)
+            if msg:
+                findings.append(_finding(REGISTRY["self.hook-environment-file"], f"{cmd.name}: {msg}", cmd.show()))
+            msg = hook_locations(sc.path(t, cmd), text)
+            if msg:
+                findings.append(_finding(REGISTRY["self.hook-locations-file"], f"{cmd.name}: {msg}", cmd.show()))
             msg = script_verdict(sc.path(t, cmd), text, sc, depth)
             if msg:
                 findings.append(_finding(rule, msg, cmd.show()))
@@ -149,13 +158,20 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
 
 def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """Project scripts the commands run (bash x.sh, ./x.sh, make, npm run): their commands are judged too."""
-    from .model import HARD_DENY, SOFT_DENY
+    from .model import HARD_DENY, SOFT_DENY, TOO_LARGE
     from .scripts import script_runs
 
     rule = REGISTRY["shell.script-content"]
     for cmd in commands:
         for label, code in script_runs(cmd, sc):
-            inner = analyse_shell(code, sc, depth + 1).findings
+            if code == TOO_LARGE:
+                findings.append(_finding(rule, f"{label} runs a script larger than clearance reads; a person looks at it", cmd.show()))
+                continue
+            analysis = analyse_shell(code, sc, depth + 1)
+            if analysis.too_large:
+                findings.append(_finding(rule, f"{label} runs a script clearance cannot analyse ({analysis.error}); a person looks at it", cmd.show()))
+                continue
+            inner = analysis.findings
             worst = [f for f in inner if f.verdict in (HARD_DENY, SOFT_DENY)]
             if worst:
                 f = min(worst, key=lambda x: 0 if x.verdict == HARD_DENY else 1)

@@ -45,6 +45,7 @@ if __name__ == "__main__":
     if sys.argv[1:2] != ["hook"]:
         sys.stderr.write("usage: python -I -S hookrun.py hook [OPTIONS]\n")
         sys.exit(2)
-    from clearance.hook import main
+    from clearance.hook import arm_deadline, main
 
+    arm_deadline()
     sys.exit(main(sys.argv[2:]))

@@ -42,6 +42,10 @@ def verdict_to_decision(verdict: str) -> str:
     return D_ALLOW
 
 
+# What Context.read_file returns for a file larger than clearance reads: a script it cannot see into.
+TOO_LARGE = "\x00clearance: larger than clearance reads\x00"
+
+
 class Action:
     """One tool call, in agent-neutral form."""
 

@@ -702,7 +702,8 @@ OWN_DB = "db"
 OWN_CACHE = "cache"
 OWN_SOCKET = "socket"
 OWN_CODE = "code"
-_GUARD_ANCESTORS = frozenset({OWN_POLICY, OWN_STATE, OWN_DB, OWN_CODE})
+OWN_KEY = "key"
+_GUARD_ANCESTORS = frozenset({OWN_POLICY, OWN_STATE, OWN_DB, OWN_CODE, OWN_KEY})
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -754,11 +755,16 @@ def clearance_paths(home: str, env: Mapping[str, str] | None = None, package_dir
     if db.startswith("/"):
         for suffix in ("", "-wal", "-shm", "-journal"):
             add(db + suffix, "clearance's audit trail", OWN_DB)
+    # The audit chain's key, wherever $CLEARANCE_AUDIT_KEY_FILE puts it (store/chain.py key_file).
+    add(env.get("CLEARANCE_AUDIT_KEY_FILE"), "the key of clearance's audit hash chain", OWN_KEY)
     sock = env.get("CLEARANCE_DAEMON_SOCKET")
     if sock:
         add(sock, "clearance's daemon socket (whoever answers there decides)", OWN_SOCKET)
     if env.get("XDG_RUNTIME_DIR"):
         add(posixpath.join(env["XDG_RUNTIME_DIR"], "clearance"), "clearance's daemon socket (whoever answers there decides)", OWN_SOCKET)
+    # Where pipx and `uv tool` put clearance's virtualenv, whichever copy this process runs from.
+    for tool_venv in (".local/share/pipx/venvs/clearance", ".local/pipx/venvs/clearance", ".local/share/uv/tools/clearance"):
+        add(posixpath.join(home, tool_venv), "the virtualenv pipx or uv installed clearance in (its interpreter is the hook)", OWN_CODE)
     if package_dir:
         add(package_dir, "clearance's own code", OWN_CODE)
     if venv:
@@ -820,6 +826,8 @@ def clearance_secret(path: str, ctx: Context) -> str | None:
     ci = case_insensitive(path, ctx)
     p = fold(path) if ci else path
     for own, _, kind in owned_paths(ctx):
+        if kind == OWN_KEY and is_within(p, fold(own) if ci else own):
+            return "clearance's audit key (it signs the audit trail)"
         if kind != OWN_STATE:
             continue
         o = fold(own) if ci else own

@@ -13,6 +13,7 @@ import json
 import posixpath
 
 from .lazyre import lazy
+from .model import TOO_LARGE
 from .paths import DYN, is_generated, is_within
 from .shell.interp import CODE_OPTIONS, INTERPRETERS, shell_quote
 from .shell.unwrap import SHELLS
@@ -109,6 +110,8 @@ def _executable(cmd: SimpleCommand, sc: Scope, raw: str) -> list[tuple[str, str]
     text = _read(sc, path)
     if text is None:
         return []
+    if text == TOO_LARGE:
+        return [(raw, text)]
     if _SHELL_SHEBANG.match(text) or (not text.startswith("#!") and path.endswith((".sh", ".bash"))):
         return [(raw, text)]
     m = _SHEBANG_LANG.match(text)

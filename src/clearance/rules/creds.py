@@ -7,7 +7,7 @@ import re
 
 from .. import paths
 from ..lazyre import lazy
-from ..model import ASK, SOFT_DENY
+from ..model import ASK, SOFT_DENY, TOO_LARGE
 from ..shell.effects import READ, Effect
 from ..shell.options import normalise
 from .base import rule
@@ -254,9 +254,10 @@ def _content(path: str, sc: Scope) -> str | None:
     if reader is None or paths.DYN in path or paths.has_glob(path):
         return None
     try:
-        return reader(path)
+        text = reader(path)
     except OSError:
         return None
+    return None if text == TOO_LARGE else text
 
 
 def credential_file_content(path: str, sc: Scope) -> str | None:

@@ -15,11 +15,12 @@ import re
 
 from .. import paths
 from ..lazyre import lazy
-from ..model import ASK, HARD_DENY
+from ..model import ASK, HARD_DENY, SOFT_DENY
 from .base import rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from ..model import Action
     from ..scope import Scope
     from ..shell.ir import SimpleCommand
 
@@ -338,3 +339,291 @@ def agent_settings_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
     if verbs is None or ops[1] not in verbs:
         return None
     return f"{cmd.name} {ops[0]} {ops[1]} changes the agent's own settings (hooks, permissions, MCP servers); only the user does that"
+
+
+# -- the environment later hook calls inherit ------------------------------------------------------
+
+# Files whose variables later sessions inherit: direnv's .envrc (and the .env it may `dotenv`), mise's
+# configuration, systemd's environment.d, PAM's environment file.  An agent started from a shell that
+# loaded them runs `clearance hook` with them.
+_ENV_FILES = frozenset({".envrc", ".env", "mise.toml", ".mise.toml", "mise.local.toml", ".mise.local.toml", ".pam_environment", "environment"})
+_HOOK_VAR = lazy(r"\bCLEARANCE_[A-Z0-9_]+\s*=")
+# Variables that move where the hook finds its policy, keys, caches and daemon socket.
+_LOCATION_VARS = frozenset({"XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "HOME"})
+_LOCATION_VAR = lazy(r"(?<![\w$])(?:XDG_(?:CONFIG|STATE|CACHE)_HOME|XDG_RUNTIME_DIR|HOME)\s*=")
+# Session managers that set variables for processes they start later: (command, verbs).
+_SESSION_ENV: dict[str, frozenset[str]] = {
+    "systemctl": frozenset({"set-environment", "import-environment"}),
+    "launchctl": frozenset({"setenv", "putenv"}),
+    "tmux": frozenset({"set-environment", "setenv"}),
+    "dbus-update-activation-environment": frozenset(),
+}
+
+
+def env_file(path: str) -> bool:
+    """A file whose variables later shells and the agents they start inherit."""
+    head, _, base = path.rpartition("/")
+    return base in _ENV_FILES or base.startswith((".env.", ".envrc.")) or (base.endswith(".conf") and head.endswith("/environment.d"))
+
+
+def hook_environment(path: str, text: str) -> str | None:
+    """Why writing *text* to *path* sets clearance's own variables for later sessions, or None."""
+    if not env_file(path):
+        return None
+    m = _HOOK_VAR.search(text)
+    if m is None:
+        return None
+    return f"{path.rsplit('/', 1)[-1]} would set {m.group(0).rstrip('= ')} for later sessions, and the hook obeys clearance's variables"
+
+
+def hook_locations(path: str, text: str) -> str | None:
+    """Why writing *text* to *path* moves, for later sessions, where the hook finds its policy and keys, or None."""
+    if not env_file(path):
+        return None
+    m = _LOCATION_VAR.search(text)
+    if m is None:
+        return None
+    name = m.group(0).rstrip("= ")
+    return f"{path.rsplit('/', 1)[-1]} would set {name} for later sessions: the hook would read its policy, keys and daemon socket from there"
+
+
+@rule(
+    id="self.hook-environment",
+    title="Setting clearance's own variables where later agent sessions inherit them",
+    why=(
+        "The hook reads CLEARANCE_* variables from the environment the agent gives it: CLEARANCE_SERVER chooses who decides, "
+        "CLEARANCE_USER_POLICY and CLEARANCE_MANAGED_POLICY which policy, CLEARANCE_DB where the audit trail goes. An agent that "
+        "puts them in .envrc, mise.toml or the session manager's environment chooses them for every later session. Setting them "
+        "for one command (`CLEARANCE_DB=/tmp/t.db clearance log`) changes nothing the hook sees."
+    ),
+    verdict=HARD_DENY,
+    commands=tuple(_SESSION_ENV),
+    match=(
+        "systemctl --user set-environment CLEARANCE_SERVER=http://127.0.0.1:9",
+        "launchctl setenv CLEARANCE_USER_POLICY /tmp/p.toml",
+        "tmux set-environment -g CLEARANCE_DB /tmp/x.db",
+    ),
+    no_match=("systemctl --user set-environment EDITOR=vim", "launchctl setenv PATH /usr/bin", "tmux set-environment -g TERM screen"),
+)
+def hook_environment_command(cmd: SimpleCommand, sc: Scope) -> str | None:
+    verbs = _SESSION_ENV.get(posixpath.basename(cmd.name))
+    if verbs is None:
+        return None
+    vals = cmd.values()
+    ops = [v for v in vals if not v.startswith("-")]
+    if verbs and not any(v in verbs for v in ops[:2]):
+        return None
+    for v in ops:
+        name = v.split("=", 1)[0]
+        if name.startswith("CLEARANCE_") or name in _LOCATION_VARS:
+            return f"{cmd.name} sets {name} for processes started later, and the hook obeys it (clearance's variables, where its policy and keys are)"
+    return None
+
+
+@rule(
+    id="self.hook-environment-file",
+    title="Writing clearance's own variables into a file later sessions load (.envrc, mise.toml, environment.d)",
+    why=(
+        "direnv, mise and systemd's environment.d hand these variables to every shell that loads them, and to the agent started "
+        "from it: CLEARANCE_SERVER, CLEARANCE_USER_POLICY or CLEARANCE_DB written there choose who decides, which policy applies "
+        "and where the audit trail goes for every later session."
+    ),
+    verdict=HARD_DENY,
+    scope="action",
+    tools=("write", "edit"),
+    match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export CLEARANCE_USER_POLICY=/tmp/p.toml\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/mise.toml", "content": '[env]\nCLEARANCE_DB = "/tmp/x.db"\n'}},
+    ),
+    no_match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export DATABASE_URL=postgres://localhost/dev\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/docs/setup.md", "content": "Set CLEARANCE_DB=/srv/a.db in .envrc\n"}},
+    ),
+)
+def hook_environment_file(action: Action, sc: Scope) -> str | None:
+    from .tools import _written_files
+
+    for path, text in _written_files(action):
+        msg = hook_environment(path, text)
+        if msg:
+            return f"the {action.tool_name} tool: {msg}"
+    return None
+
+
+@rule(
+    id="self.hook-locations-file",
+    title="Moving XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_CACHE_HOME, XDG_RUNTIME_DIR or HOME in a file later sessions load",
+    why=(
+        "clearance finds its user policy, its keys, its caches and its daemon socket through these variables. Set in .envrc or "
+        "mise.toml they move all of it, for every later session, to a folder the agent may already have filled (a policy with "
+        "allow rules, a daemon key and a listener of its own). Projects do set them on purpose, so a person confirms."
+    ),
+    verdict=ASK,
+    scope="action",
+    tools=("write", "edit"),
+    match=({"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export XDG_CONFIG_HOME=/tmp/cfg\n"}},),
+    no_match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export GOPATH=$HOME/go\nexport JAVA_HOME=/opt/jdk\n"}},
+    ),
+)
+def hook_locations_file(action: Action, sc: Scope) -> str | None:
+    from .tools import _written_files
+
+    for path, text in _written_files(action):
+        msg = hook_locations(path, text)
+        if msg:
+            return f"the {action.tool_name} tool: {msg}"
+    return None
+
+
+# -- the environment clearance runs from ---------------------------------------------------------
+
+_INSTALL_VERBS = frozenset({"install", "uninstall", "remove", "rm", "add", "sync", "upgrade", "reinstall", "update"})
+_TARGET_OPTS = ("--python", "-p", "--target", "-t", "--prefix", "--root", "--path", "--py")
+
+
+def _hook_env(path: str, cmd: SimpleCommand, sc: Scope) -> str | None:
+    """The virtualenv or package folder clearance runs from, when *path* is in it."""
+    p = sc.path(path, cmd)
+    for own, _, kind in paths.owned_paths(sc.ctx):
+        if kind == paths.OWN_CODE and paths.is_within(p, own):
+            return own
+    return None
+
+
+@rule(
+    id="self.hook-packages",
+    title="Installing or removing packages in the environment clearance runs from",
+    why=(
+        "The hook command runs the interpreter of clearance's virtualenv with its site-packages; any package installed there "
+        "can replace clearance's modules or the parser it relies on, and removing one breaks the hook. Installing into a "
+        "project's own environment stays allowed; a person confirms changes to clearance's."
+    ),
+    verdict=ASK,
+    commands=("pip", "pip3", "uv", "python", "python3", "easy_install", "poetry", "pdm", "conda", "mamba"),
+    match=(
+        "~/.local/share/pipx/venvs/clearance/bin/pip install evilpkg",
+        "~/.local/share/uv/tools/clearance/bin/python -m pip install -e /tmp/x",
+        "uv pip install --python ~/.local/share/pipx/venvs/clearance/bin/python evilpkg",
+        "VIRTUAL_ENV=/home/ana/.local/share/uv/tools/clearance uv pip uninstall tree-sitter-bash",
+    ),
+    no_match=(".venv/bin/pip install requests", "uv pip install --python .venv/bin/python pytest", "~/.local/share/pipx/venvs/clearance/bin/pip list"),
+)
+def hook_packages(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    ops = [v for v in vals if not v.startswith("-")]
+    name = posixpath.basename(cmd.name)
+    if name.startswith("python"):
+        if "-m" not in vals:
+            return None
+        i = vals.index("-m")
+        if i + 1 >= len(vals) or vals[i + 1] not in ("pip", "ensurepip", "uv"):
+            return None
+        ops = [v for v in vals[i + 2 :] if not v.startswith("-")]
+    if not any(v in _INSTALL_VERBS for v in ops[:2]):
+        return None
+    raw = cmd.argv[0].raw if cmd.argv else ""
+    where = _hook_env(raw, cmd, sc) if "/" in raw else None
+    if where is None:
+        for i, v in enumerate(vals):
+            opt, eq, val = v.partition("=")
+            if opt in _TARGET_OPTS:
+                target = val if eq else (vals[i + 1] if i + 1 < len(vals) else "")
+                if target and paths.DYN not in target:
+                    where = _hook_env(target, cmd, sc)
+                    if where:
+                        break
+    if where is None:
+        venv = cmd.assigns.get("VIRTUAL_ENV") or sc.ctx.env.get("VIRTUAL_ENV") or ""
+        if venv and paths.DYN not in venv:
+            where = _hook_env(venv, cmd, sc)
+    if where is None:
+        return None
+    return f"{name} changes the packages of {sc.show(where)}, the environment clearance's hook runs from"
+
+
+# -- another agent, started without clearance ------------------------------------------------------
+
+_AGENT_CLIS = ("claude", "codex", "gemini", "copilot", "cursor-agent", *_AGENT_ALIASES)
+# Variables that move where an agent reads its settings (and so the hooks that call clearance).
+_AGENT_HOMES = frozenset({"HOME", "XDG_CONFIG_HOME", "CLAUDE_CONFIG_DIR", "CODEX_HOME", "GEMINI_CLI_HOME", "COPILOT_HOME"})
+# Options that replace the settings an agent loads: (agent, option).
+_SETTINGS_OPTIONS: dict[str, tuple[str, ...]] = {"claude": ("--settings", "--setting-sources"), "copilot": ("--config-dir",)}
+# Options that switch an agent's own permission checks off: (agent, option) -> values that do (empty: the option alone).
+_BYPASS: dict[str, dict[str, tuple[str, ...]]] = {
+    "claude": {"--dangerously-skip-permissions": (), "--allow-dangerously-skip-permissions": (), "--permission-mode": ("bypassPermissions",)},
+    "codex": {"--dangerously-bypass-approvals-and-sandbox": (), "--yolo": (), "--sandbox": ("danger-full-access",), "-s": ("danger-full-access",)},
+    "gemini": {"--yolo": (), "-y": (), "--approval-mode": ("yolo",)},
+    "cursor-agent": {"--force": (), "-f": ()},
+}
+
+
+def _agent(cmd: SimpleCommand) -> str:
+    name = posixpath.basename(cmd.name)
+    return _AGENT_ALIASES.get(name, name)
+
+
+def _options(cmd: SimpleCommand) -> list[tuple[str, str]]:
+    """(option, value) for each option of the command; the value is the next word or the text after '='."""
+    vals = cmd.values()
+    out: list[tuple[str, str]] = []
+    for i, v in enumerate(vals):
+        if v.startswith("-"):
+            opt, eq, val = v.partition("=")
+            out.append((opt, val if eq else (vals[i + 1] if i + 1 < len(vals) else "")))
+    return out
+
+
+@rule(
+    id="self.hookless-agent",
+    title="Starting another agent with its settings or configuration home replaced",
+    why=(
+        "An agent started with `--settings`, `--setting-sources`, or HOME, XDG_CONFIG_HOME, CLAUDE_CONFIG_DIR or CODEX_HOME "
+        "pointing elsewhere does not load the settings that install clearance's hook: every call it makes is unseen. It is the "
+        "agent switching its own oversight off by proxy."
+    ),
+    verdict=HARD_DENY,
+    commands=_AGENT_CLIS,
+    match=(
+        "claude --settings '{\"disableAllHooks\": true}' -p 'fix the tests'",
+        "CLAUDE_CONFIG_DIR=/tmp/c claude -p 'fix the tests'",
+        "CODEX_HOME=/tmp/cx codex exec 'fix the tests'",
+    ),
+    no_match=("claude -p 'summarise README.md'", "codex exec 'run the tests'", "claude --version"),
+)
+def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
+    agent = _agent(cmd)
+    moved = sorted(k for k in cmd.assigns if k in _AGENT_HOMES)
+    if moved:
+        return f"{cmd.name} started with {moved[0]} elsewhere does not load the settings that run clearance's hook"
+    for opt, _ in _options(cmd):
+        if opt in _SETTINGS_OPTIONS.get(agent, ()):
+            return f"{cmd.name} {opt} replaces the settings that run clearance's hook"
+    return None
+
+
+@rule(
+    id="self.agent-bypass",
+    title="Starting another agent with its permission checks switched off",
+    why=(
+        "`--dangerously-skip-permissions`, `--permission-mode bypassPermissions`, `--dangerously-bypass-approvals-and-sandbox`, "
+        "`--yolo` and `--force` give the new agent every permission the user has not granted this one, the same widening a "
+        "write of `defaultMode: bypassPermissions` into the settings is. The user may want it for a batch job; the agent must "
+        "not decide it on its own."
+    ),
+    verdict=SOFT_DENY,
+    commands=_AGENT_CLIS,
+    match=(
+        "claude -p 'clean up' --dangerously-skip-permissions",
+        "codex exec --dangerously-bypass-approvals-and-sandbox 'fix the tests'",
+        "gemini --approval-mode=yolo -p 'fix the tests'",
+    ),
+    no_match=("claude -p 'fix the tests' --permission-mode acceptEdits", "codex exec --full-auto 'fix the tests'", "gemini -p 'explain this repo'"),
+)
+def agent_bypass(cmd: SimpleCommand, sc: Scope) -> str | None:
+    table = _BYPASS.get(_agent(cmd), {})
+    for opt, val in _options(cmd):
+        values = table.get(opt)
+        if values is not None and (not values or val in values):
+            return f"{cmd.name} {opt}{' ' + val if values else ''} starts an agent with its permission checks switched off"
+    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from ..lazyre import lazy
+from ..lazyre import LazyRe, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..tools import filesystem_server
 from ..trust import url_host
@@ -296,6 +296,18 @@ _MAKEFILES = frozenset({"Makefile", "makefile", "GNUmakefile", "Justfile", "just
 _SHEBANG = lazy(r"^#!\s*(?:/usr/bin/env\s+)?(?:/\S*/)?(?:ba|z|k|da)?sh\b")
 _JSON_SCRIPT = lazy(r'"([\w:.-]+)"\s*:\s*"((?:[^"\\]|\\.)*)"')
 _RUN_LINE = lazy(r"^(\s*)-?\s*run:\s*(.*)$")
+_ENTRY_LINE = lazy(r"^(\s*)-?\s*entry:\s*(.*)$")
+# Git-hook frameworks' configurations: the command key of each hook (they run at the next commit or push).
+_HOOK_CONFIGS = {
+    ".pre-commit-config.yaml": _ENTRY_LINE,
+    ".pre-commit-config.yml": _ENTRY_LINE,
+    ".pre-commit-hooks.yaml": _ENTRY_LINE,
+    "lefthook.yml": _RUN_LINE,
+    "lefthook.yaml": _RUN_LINE,
+    ".lefthook.yml": _RUN_LINE,
+    ".lefthook.yaml": _RUN_LINE,
+    "lefthook-local.yml": _RUN_LINE,
+}
 MAX_SCRIPT_CHARS = 200_000
 
 
@@ -312,19 +324,21 @@ def _written_text(action: Action) -> str:
     return "\n".join(parts)
 
 
-def _workflow_commands(text: str) -> list[str]:
-    """The `run:` steps of a CI workflow (GitHub Actions, GitLab-like YAML)."""
+def _workflow_commands(text: str, key: LazyRe = _RUN_LINE) -> list[str]:
+    """The `run:` steps of a CI workflow (GitHub Actions, GitLab-like YAML), or the lines *key* matches."""
     out: list[str] = []
     lines = text.splitlines()
     i = 0
     while i < len(lines):
-        m = _RUN_LINE.match(lines[i])
+        m = key.match(lines[i])
         i += 1
         if not m:
             continue
         value = m.group(2).strip()
         if value and value[0] not in "|>":
-            out.append(value.strip("'\""))
+            # A YAML-quoted value loses its quotes; `bash -c 'x'` keeps the shell's.
+            quoted = len(value) > 1 and value[0] == value[-1] and value[0] in "'\""
+            out.append(value[1:-1] if quoted else value)
             continue
         indent = len(m.group(1))
         block: list[str] = []
@@ -371,6 +385,9 @@ def script_commands(path: str, text: str) -> list[str]:
         if isinstance(scripts, dict):
             return [v for v in scripts.values() if isinstance(v, str)]
         return []
+    hook_key = _HOOK_CONFIGS.get(base)
+    if hook_key is not None:
+        return _workflow_commands(text, hook_key)
     if "/.github/workflows/" in path or base in (".gitlab-ci.yml", "azure-pipelines.yml", "bitbucket-pipelines.yml", ".travis.yml"):
         return _workflow_commands(text)
     return []
@@ -455,10 +472,17 @@ def script_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str | Non
     from ..engine import analyse_shell
     from ..model import HARD_DENY as HARD
 
-    if not text or len(text) > MAX_SCRIPT_CHARS:
+    if not text:
         return None
+    if len(text) > MAX_SCRIPT_CHARS:
+        # Too long to analyse is not harmless: a line at the end would run unseen.
+        kind = script_commands(path, text[:4096])
+        return f"{path.rsplit('/', 1)[-1]} is {len(text)} characters, more shell code than clearance analyses; a person looks at it" if kind else None
     for code in script_commands(path, text):
-        found = analyse_shell(code, sc, depth + 1).findings
+        analysis = analyse_shell(code, sc, depth + 1)
+        if analysis.too_large:
+            return f"{path.rsplit('/', 1)[-1]} holds shell code clearance cannot analyse ({analysis.error}); a person looks at it"
+        found = analysis.findings
         worst = [f for f in found if f.verdict in (HARD, SOFT_DENY)]
         if worst:
             f = min(worst, key=lambda x: 0 if x.verdict == HARD else 1)

@@ -328,6 +328,13 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         recursive = bool(flags & {"-R", "--recursive"})
         for w in ops[1:]:
             add(WRITE, w, recursive, note=name)
+    elif name in ("nc", "ncat", "netcat"):
+        # nc -lU PATH: listening on a Unix socket creates a file there (a listener on clearance's daemon socket answers its hook).
+        vals = [a.value for a in args]
+        short = "".join(v[1:] for v in vals if v.startswith("-") and not v.startswith("--"))
+        ops = [a for a in args if not a.value.startswith("-")]
+        if ops and ("l" in short or "--listen" in vals) and ("U" in short or "--unixsock" in vals):
+            add(WRITE, ops[-1], note=name)
     elif name in ("touch", "mkdir", "truncate", "tee", "mkfifo", "mknod"):
         ops, flags = operands(args, _OPT_VALUE.get(name, frozenset()))
         if name == "mknod":

@@ -283,8 +283,81 @@ def _expression(rest: str) -> tuple[str | None, int]:
 _HOME_END = lazy(r"^[\w.$]*(?:\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\})?(?:\([^()]*\))?")
 
 
+# `name = <string expression>` (Python, JS const/let/var, Ruby, Perl my $x, PHP $x): a literal held in a variable.
+_ASSIGN = lazy(r"(?<![\w.$=!<>+\-*/%&|^:])(\$?[A-Za-z_]\w*)\s*(=(?![=~>])|[-+*/%&|^.]=)\s*")
+_NAME = lazy(r"(?<![\w.$'\"])(\$?[A-Za-z_]\w*)(?![\w'\"])")
+_PATH_VALUE = ("Path(", "pathlib.Path(")
+
+
+def _string_spans(code: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _STRING.finditer(code)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    from _bisect import bisect_right
+
+    i = bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def propagate_literals(code: str) -> str:
+    """*code* with each variable that only ever holds one string expression replaced by it.
+
+    ``p = '.claude/settings.json'; open(p, 'w')`` reads as ``open('.claude/settings.json', 'w')``,
+    as literal shell variables are propagated before rules see a command.  A name assigned
+    twice with different values, or changed in place (``p += ...``), keeps its name.
+    """
+    if "=" not in code or len(code) > 20_000:
+        return code
+    spans = _string_spans(code)
+    bound: dict[str, str | None] = {}
+    for n, m in enumerate(_ASSIGN.finditer(code)):
+        if n >= 200:
+            return code  # generated code: its names are not followed
+        if _inside(m.start(), spans):
+            continue
+        name, op = m.group(1), m.group(2)
+        rest = code[m.end() : m.end() + 400]
+        source = None
+        if op == "=":
+            wrap = next((w for w in _PATH_VALUE if rest.startswith(w)), "")
+            value, used = _expression(rest[len(wrap) :].lstrip())
+            if value is not None and used and DYN not in value:
+                end = len(wrap) + (len(rest[len(wrap) :]) - len(rest[len(wrap) :].lstrip())) + used
+                if wrap:
+                    close = rest[end:].lstrip()
+                    source = rest[:end] + ")" if close.startswith(")") else None
+                else:
+                    source = rest[:end].rstrip()
+        if name in bound and bound[name] != source:
+            source = None
+        bound[name] = source
+    names = {k: v for k, v in bound.items() if v}
+    if not names:
+        return code
+    out: list[str] = []
+    last = 0
+    for a, b in [*spans, (len(code), len(code))]:
+        out.append(_substitute(code[last:a], names))
+        out.append(code[a:b])
+        last = b
+    return "".join(out)
+
+
+def _substitute(seg: str, names: dict[str, str]) -> str:
+    """Uses of *names* in a stretch of code outside string literals (not the assignments themselves)."""
+
+    def one(m: re.Match[str]) -> str:
+        if m.group(1) not in names or _ASSIGN.compiled.match(seg, m.start()):
+            return m.group(0)
+        return names[m.group(1)]
+
+    return _NAME.sub(one, seg)
+
+
 def analyse(code: str, lang: str) -> CodeFacts:
     facts = CodeFacts(lang)
+    code = propagate_literals(code)
     p_del, p_proc, p_net, p_dyn, p_env = _patterns(lang)
     for m in p_del.finditer(code):
         path, _ = _first_argument(code, m.end())

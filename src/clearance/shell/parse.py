@@ -32,6 +32,10 @@ class ParseFailure(Exception):
     """The input cannot be understood statically; the message says why."""
 
 
+class TooLarge(ParseFailure):
+    """The input is longer, deeper or holds more commands than clearance analyses."""
+
+
 class Script:
     """Result of parsing: the commands, and anything that hid from the analysis."""
 
@@ -270,7 +274,7 @@ class _Walker:
 
     def _eval(self, node: Any, depth: int, subs: list[SimpleCommand], vars_: list[str], flags: dict[str, bool]) -> str:
         if depth > MAX_DEPTH:
-            raise ParseFailure("the command is nested too deeply to analyse")
+            raise TooLarge("the command is nested too deeply to analyse")
         t = node.type
         if t == "word":
             return _unescape_unquoted(_text(node), flags["protect"])
@@ -395,9 +399,9 @@ class _Walker:
 
     def walk(self, node: Any, depth: int, pipe_src: list[SimpleCommand] | None) -> None:
         if depth > MAX_DEPTH:
-            raise ParseFailure("the command is nested too deeply to analyse")
+            raise TooLarge("the command is nested too deeply to analyse")
         if len(self.st.script.commands) > MAX_COMMANDS:
-            raise ParseFailure("the command holds too many commands to analyse")
+            raise TooLarge("the command holds too many commands to analyse")
         t = node.type
         if t == "command":
             self.command(node, depth, pipe_src, [])
@@ -818,7 +822,7 @@ def parse(
     deep to analyse; callers turn that into *ask*.
     """
     if len(source) > MAX_SOURCE:
-        raise ParseFailure(f"the command is {len(source)} characters long, more than the {MAX_SOURCE} clearance analyses")
+        raise TooLarge(f"the command is {len(source)} characters long, more than the {MAX_SOURCE} clearance analyses")
     if "\x00" in source:
         raise ParseFailure("the command contains a NUL byte")
     data = source.encode("utf-8", "surrogatepass")
@@ -836,7 +840,7 @@ def parse(
             data = joined
             tree = parser().parse(data)
         else:
-            raise ParseFailure("the command has too many escapes to analyse")
+            raise TooLarge("the command has too many escapes to analyse")
     root = tree.root_node
     if root.has_error:
         bad = _first_error(root)
@@ -855,7 +859,7 @@ def parse(
     try:
         _Walker(st).walk(root, 0, None)
     except RecursionError:
-        raise ParseFailure("the command is nested too deeply to analyse") from None
+        raise TooLarge("the command is nested too deeply to analyse") from None
     return script
 
 

@@ -15,7 +15,7 @@ from ..paths import DYN
 from . import embedded, interp
 from .ir import SimpleCommand, Word
 from .options import find_roots, normalise
-from .parse import ParseFailure, parse
+from .parse import ParseFailure, TooLarge, parse
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -799,7 +799,7 @@ class Unwrapper:
 
     def command(self, cmd: SimpleCommand) -> None:
         if len(self.out.commands) > 2000:
-            raise ParseFailure("too many commands to analyse")
+            raise TooLarge("too many commands to analyse")
         if cmd.assigns:
             self._env_commands(cmd, cmd.assigns)
         if not cmd.argv:
