@@ -49,6 +49,8 @@ def render_answer(decision: Decision) -> Answer:
     reason = f"clearance {verb}: {decision.reason} [{', '.join(decision.rules)}]"
     if decision.decision == "ask":
         reason += " Codex hooks cannot ask, so the call is blocked: ask the user to approve or run it themselves."
+    if decision.hint and not decision.stop:
+        reason += " " + decision.hint
     out: dict[str, Any] | None = None
     if decision.stop:
         out = {"continue": False, "stopReason": f"clearance: {decision.reason}"}

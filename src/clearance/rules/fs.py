@@ -167,6 +167,7 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
     title="Deleting or moving files outside the project",
     why="Outside the project and the temp directory an agent has no mandate; deleted files there are usually not in version control.",
     verdict=SOFT_DENY,
+    alternative='work on a copy inside the project or the temp dir; ask the user to delete files outside the project',
     scope="effect",
     match=(
         "rm -rf /var/www",
@@ -205,6 +206,7 @@ def delete_outside(e: Effect, sc: Scope) -> str | None:
     title="Writing files outside the project and the temp directory",
     why="Writes outside the project change the user's machine beyond the task: other repositories, system files, dotfiles. Per-user caches are exempt, except the parts that hold code (fs.write-code-cache).",
     verdict=SOFT_DENY,
+    alternative='write inside the project or under the temp dir (`/tmp`), and tell the user where the file is',
     scope="effect",
     match=(
         {"tool_name": "Edit", "tool_input": {"file_path": "/home/ana/other/app.py", "old_string": "x", "new_string": "y"}},
@@ -328,6 +330,7 @@ def link_to_protected(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Deleting a source directory or everything in the project",
     why="Recursive deletion of a non-generated directory in the project destroys work that may not be committed; build outputs and caches are exempt.",
     verdict=SOFT_DENY,
+    alternative='delete only build outputs (`git clean -n` lists untracked files first), or move what you want gone to the temp dir',
     scope="effect",
     match=("rm -rf app/", "rm -rf src", "rm -r ./lib", "rm -rf *", "mv src /tmp/src-old"),
     no_match=(
@@ -381,6 +384,7 @@ def _depth(path: str, sc: Scope) -> int:
     title="Deleting a nested source directory of the project",
     why="Removing an old module during a refactor is ordinary, but the directory may hold uncommitted work; a person confirms. Top-level source directories are fs.mass-delete-in-project.",
     verdict=ASK,
+    alternative='stop tracking files with `git rm -r --cached DIR`, or move the directory to the temp dir (`mv DIR /tmp/`) so it can come back',
     scope="effect",
     match=("rm -rf src/legacy/old_module", "rm -r app/components", "rm -rf src/legacy/*", "mv src/legacy /tmp/"),
     no_match=("rm -rf src", "rm -rf app/__pycache__", "rm -rf packages/web/node_modules", "rm src/legacy/a.py", "mv src/legacy src/old"),
@@ -407,6 +411,7 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
     title="Deleting project files by a wildcard that selects source files",
     why="`rm src/*.py` removes every file the pattern matches, committed or not; build outputs, logs and caches are exempt, the rest is for a person to confirm.",
     verdict=ASK,
+    alternative='name the generated files one by one, or move them to the temp dir (`mv FILES /tmp/`) so they can come back',
     scope="effect",
     match=("rm src/*.py", "shred -u app/*.ts", "rm -f lib/*.rb", "truncate -s 0 src/*.py", "rm -rf src/*.py"),
     no_match=("rm -f *.log", "rm dist/*.js", "rm -f app/__pycache__/*.pyc", "rm /tmp/*.txt", "rm app/legacy.ts", "rm -f coverage/*.json", "rm -rf *.egg-info"),
@@ -449,10 +454,10 @@ def delete_unknown(e: Effect, sc: Scope) -> str | None:
     if e.note == "find" or (e.cmd is not None and any(v.startswith("find -") for v in e.cmd.via)):
         return None  # judged with the find expression by fs.find-delete-sources
     if e.path.startswith("/" + DYN):
-        return f"{_who(e)} deletes {e.raw.replace(DYN, '$?')!r} in a directory only known at run time"
+        return f"{_who(e)} deletes {e.raw.replace(DYN, '…')!r} in a directory only known at run time"
     if sc.outside(paths.static_prefix(e.path)):
         return None  # fs.delete-outside-project / fs.delete-critical
-    return f"{_who(e)} deletes {e.raw.replace(DYN, '$?')!r}, a path only known at run time"
+    return f"{_who(e)} deletes {e.raw.replace(DYN, '…')!r}, a path only known at run time"
 
 
 _JUNK_PATTERNS = (
