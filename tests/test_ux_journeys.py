@@ -32,9 +32,7 @@ class User:
         (self.project / "src").mkdir()
         (self.project / "src" / "app.py").write_text("print('hi')\n")
         subprocess.run(["git", "init", "-q", str(self.project)], check=True)
-        self.env = {
-            k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "CLEARANCE_")) and k not in ("HOME", "PYTHONPATH", "CLAUDE_PROJECT_DIR")
-        }
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "CLEARANCE_")) and k not in ("HOME", "PYTHONPATH", "CLAUDE_PROJECT_DIR")}
         self.env.update(
             HOME=str(self.home), PYTHONPATH=str(ROOT / "src"), CLEARANCE_MANAGED_POLICY=str(tmp / "no-managed.toml"), CLEARANCE_NO_DAEMON="1", USER="ana"
         )
@@ -197,7 +195,7 @@ def test_a_grant_expires_while_the_policy_cache_is_warm(user: User) -> None:
 @pytest.mark.parametrize(
     "bad",
     [
-        '[[rules.grant]]\nexpires = 2030-01-01T00:00:00Z\n',  # no allow
+        "[[rules.grant]]\nexpires = 2030-01-01T00:00:00Z\n",  # no allow
         '[[rules.grant]]\nallow = "Bash(ls)"\nexpires = "tomorrow"\n',  # not a date-time
         '[[rules.grant]]\nallow = "Bash(ls)"\nuntil = 2030-01-01T00:00:00Z\n',  # unknown key
         '[[rules.grant]]\nallow = "Nope(x)"\n',  # bad rule

@@ -131,10 +131,7 @@ def layer_permission(policy: Policy, layer: str) -> str | None:
     if layer == "user" and not data.get("allow_user_trust", True):
         return "the managed policy sets allow_user_trust = false: allow rules in your user file have no effect; ask your platform team"
     if layer == "project" and not data.get("allow_project_trust", False):
-        return (
-            "a repository's .clearance.toml may not loosen clearance (allow_project_trust is false); "
-            "use --user (the default) for your own machine"
-        )
+        return "a repository's .clearance.toml may not loosen clearance (allow_project_trust is false); use --user (the default) for your own machine"
     return None
 
 

@@ -160,7 +160,7 @@ def _grant_problems(value: object, text: str, where: str, p: list[str]) -> list[
                 want = {"str": "a string", "int": "an integer", "datetime": "a TOML date-time such as 2026-12-06T18:00:00Z"}[GRANT_FIELDS[k][0]]
                 out.append(f"{where}:{line}: '{name}.{k}' must be {want}")
         if not isinstance(rule, str):
-            out.append(f"{where}:{line}: a [[rules.grant]] needs allow = \"<rule>\"")
+            out.append(f'{where}:{line}: a [[rules.grant]] needs allow = "<rule>"')
             continue
         try:
             Pattern(rule)

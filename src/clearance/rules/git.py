@@ -60,7 +60,7 @@ def split_git(cmd: SimpleCommand) -> tuple[str, list[str], list[str]]:
     title="Discarding uncommitted work (reset --hard, clean -f, checkout/restore of everything, stash drop/clear)",
     why="Uncommitted changes have no other copy; these commands destroy them without a way back.",
     verdict=SOFT_DENY,
-    alternative='keep the work recoverable with `git stash push -u` (or commit it to a branch) before resetting',
+    alternative="keep the work recoverable with `git stash push -u` (or commit it to a branch) before resetting",
     commands=("git",),
     match=(
         "git reset --hard origin/main",
@@ -116,7 +116,7 @@ def discard_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Discarding uncommitted changes to specific files",
     why="Reverting a file loses the user's uncommitted edits in it as well as the agent's.",
     verdict=ASK,
-    alternative='save the changes first with `git stash push -- FILE`, or `git diff > /tmp/changes.patch`',
+    alternative="save the changes first with `git stash push -- FILE`, or `git diff > /tmp/changes.patch`",
     commands=("git",),
     match=("git checkout -- app/page.tsx", "git restore app/page.tsx"),
     no_match=("git restore --staged app/login.tsx", "git checkout feat/login", "git checkout ."),
@@ -143,7 +143,7 @@ def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Destroying local history or recovery data",
     why="Expiring the reflog, pruning unreachable objects or deleting unmerged branches removes the way back from mistakes.",
     verdict=SOFT_DENY,
-    alternative='keep a backup ref first (`git branch backup-before-cleanup`), and leave reflog and gc alone',
+    alternative="keep a backup ref first (`git branch backup-before-cleanup`), and leave reflog and gc alone",
     commands=("git",),
     match=(
         "git reflog expire --expire=now --all",
