@@ -373,3 +373,35 @@ def test_allow_works_on_a_policy_file_that_already_has_rules(user: User, tmp_pat
     pol = load_policy(str(user.project), dict(user.env, XDG_CACHE_HOME=str(tmp_path / "c")))
     assert isinstance(pol, Policy) and [p.text for p, _ in pol.rules["allow"]] == ["Bash(make test)", "Bash(git reset --hard HEAD~1)"]
     assert pol.rules["ask"][0][0].text == "Bash(npm publish:*)"
+
+
+def _tool_hook(user: User, tool: str, tool_input: dict[str, object]) -> dict[str, str]:
+    ev = {"hook_event_name": "PreToolUse", "tool_name": tool, "tool_input": tool_input, "cwd": str(user.project), "session_id": "s1"}
+    p = user.run("hook", "--agent", "claude", stdin=json.dumps(ev))
+    out: dict[str, str] = json.loads(p.stdout)["hookSpecificOutput"]
+    return out
+
+
+def test_allow_for_file_and_mcp_tools_names_the_target(user: User) -> None:
+    target = str(user.home / "notes" / "todo.md")
+    assert _tool_hook(user, "Write", {"file_path": target, "content": "x"})["permissionDecision"] == "deny"
+    al = user.run("allow", "--last")
+    assert al.returncode == 0 and f"Edit(/{target})" in al.stdout, al.stdout + al.stderr
+    assert _tool_hook(user, "Write", {"file_path": target, "content": "y"})["permissionDecision"] == "allow"
+    assert _tool_hook(user, "Write", {"file_path": target + ".bak", "content": "y"})["permissionDecision"] == "deny"  # exactly that file
+    assert _tool_hook(user, "mcp__db__execute_sql", {"sql": "DROP TABLE users"})["permissionDecision"] == "deny"
+    al = user.run("allow", "--last", "--for", "1h")
+    assert al.returncode == 0 and "every call of mcp__db__execute_sql" in al.stdout
+
+
+def test_a_redacted_call_is_not_allowed_blindly(user: User) -> None:
+    ans = user.hook("docker volume rm pgdata && echo API_TOKEN=abcd1234secret")
+    assert ans["permissionDecision"] == "deny"
+    al = user.run("allow", "--last")
+    assert al.returncode == 1 and "redacted" in al.stderr
+
+
+def test_bad_duration_is_a_clear_error(user: User) -> None:
+    user.hook("docker volume rm pgdata")
+    al = user.run("allow", "--last", "--for", "eight hours")
+    assert al.returncode == 1 and "30m, 8h, 2d or 1w" in al.stderr

@@ -239,6 +239,10 @@ def allow_row(row: dict[str, Any], layer: str, session: bool, for_: str | None, 
     sid = str(row.get("session_id") or "") if session else ""
     if session and not sid:
         raise AllowError(f"decision {row['id']} was recorded without a session id; --session cannot apply, use --for instead")
+    import json
+
+    if "[REDACTED" in json.dumps(row.get("tool_input")):
+        raise AllowError(f"decision {row['id']} was recorded with secrets redacted, so the exact call is not known; write the rule by hand (docs/policy.md)")
     rules = candidate_rules(action, ctx, decision)
     after = verify(rules, layer, action, ctx, policy)
     if after.decision != "allow":
@@ -250,6 +254,8 @@ def allow_row(row: dict[str, Any], layer: str, session: bool, for_: str | None, 
     until = f" until {_toml_time(expires)}" if expires is not None else ""
     scope = f" in session {sid}" if sid else ""
     lines = [f"{'would allow' if dry_run else 'allowed'}{scope}{until}: {r}" for r in rules]
+    if action.tool_name.startswith("mcp__"):
+        lines.append(f"note: a rule cannot name an MCP call's arguments: this allows every call of {action.tool_name} (use --for or --session to limit it)")
     lines.append(f"{'would write to' if dry_run else 'written to'} {path}:")
     lines.extend("  " + x for t in texts for x in t.strip("\n").splitlines())
     if not dry_run:
