@@ -101,7 +101,7 @@ def test_soft_denial_to_allowed_in_three_steps(user: User) -> None:
     assert user.hook("docker system prune -a --volumes --force")["permissionDecision"] == "deny"
     chk = user.run("check", "--", "docker system prune -a --volumes && rm -rf ~")
     assert "decision  DENY" in chk.stdout
-    assert "user:Bash(docker system prune -a --volumes) matched but lost: fs.delete-critical [hard_deny] is a hard denial" in chk.stdout
+    assert "user:Bash(docker system prune -a --volumes) matched but lost: fs.delete-critical [hard_deny] on `rm -rf ~` is a hard denial" in chk.stdout
 
 
 def test_an_ask_tells_how_to_stop_being_asked_and_allow_takes_an_id(user: User) -> None:
@@ -309,6 +309,8 @@ def test_did_you_mean(user: User) -> None:
     assert "did you mean lint" in user.run("policy", "lnt").stderr
     r = user.run("rules", "git.forcepush")
     assert r.returncode == 2 and "did you mean git.force-push" in r.stderr
+    user.hook("ls")
+    assert "did you mean git.force-push" in user.run("log", "--rule", "git.forcepush").stderr
 
 
 def test_empty_store_and_mistyped_db(user: User) -> None:

@@ -254,6 +254,12 @@ def _filters(args: argparse.Namespace) -> dict[str, object]:
     from .reports import parse_time
 
     f: dict[str, object] = {"session_id": args.session, "decision": args.decision, "rule": args.rule, "tool_name": args.tool}
+    if args.rule and ":" not in args.rule:  # policy rules are named layer:pattern
+        from .rules import load
+
+        reg = load()
+        if args.rule not in reg and not args.rule.startswith(("policy.", "input.", "engine.", "probe.", "escalation.")):
+            print(f"clearance {args.cmd}: no built-in rule {args.rule!r}{_did_you_mean(args.rule, list(reg))}", file=sys.stderr)
     if args.since:
         f["since"] = parse_time(args.since)
     if args.until:

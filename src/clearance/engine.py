@@ -250,11 +250,11 @@ def guide(decision: Decision, policy: Policy) -> None:
         if hard:
             parts.append("Try another way: this cannot be allowed, and if the user needs it, they run it themselves.")
         elif lift:
-            parts.append("If the user wants exactly this, they can allow it with `clearance allow --last`.")
+            parts.append("The user may allow exactly this: `clearance allow --last`.")
         elif not parts:
             parts.append("Try another way, or ask the user to run it.")
     elif lift:
-        parts.append("To stop being asked, the user can run `clearance allow --last`.")
+        parts.append("To stop asking, the user may run `clearance allow --last`.")
     decision.hint = " ".join(parts)
 
 

@@ -174,7 +174,7 @@ def _why_lost(decision: Decision, explicit: list[Finding], covers_all: bool) -> 
             break
     if top is None:
         return f"the call is {decision.decision} ({decision.reason})"
-    what = f"{top.rule_id} [{top.verdict}]"
+    what = f"{top.rule_id} [{top.verdict}]" + (f" on `{top.command}`" if top.command else "")
     if top in explicit:
         return f"the policy rule {what} is stronger than any allow rule"
     if top.verdict == HARD_DENY:
