@@ -14,31 +14,36 @@ SHARED := ../shared
 $(BIN)/clearance: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e .
 	@touch $(BIN)/clearance
+
+# The test dependencies (server, PostgreSQL, selenium, data sets) only for test/lint/eval/bench: `make run` needs none of them.
+$(VENV)/.test-deps: $(BIN)/clearance pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $(VENV)/.test-deps
 
 install: $(BIN)/clearance
 
 run: install
 	HOME=/home/dev $(BIN)/clearance decide --table < examples/sample-actions.jsonl
 
-test: install
+test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check src tests bench eval
 	$(BIN)/mypy
 
-lint: install
+lint: $(VENV)/.test-deps
 	$(BIN)/ruff check src tests bench eval
 	$(BIN)/ruff format --check src tests bench eval
 	$(BIN)/mypy
 
-eval: install
+eval: $(VENV)/.test-deps
 	$(BIN)/python eval/evaluate.py $(SHARED)/corpus/actions.jsonl
 
 # make bench BASE=HEAD~5: this tree against BASE (default main) and cc-safety-net when installed, in one run
 BASE ?= main
 ROUNDS ?= 40
-bench: install
+bench: $(VENV)/.test-deps
 	$(BIN)/python bench/compare.py --base $(BASE) --rounds $(ROUNDS)
 	$(BIN)/python bench/decision_time.py --repeat 5
 

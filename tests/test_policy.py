@@ -191,7 +191,7 @@ def test_unknown_keys_and_bad_patterns_break_the_layer(s: Setup) -> None:
     s.write("user", '[rules]\ndenny = ["Bash(rm:*)"]\n')
     assert s.decide("ls").decision == "ask"
     problems = lint_files([str(s.user)])
-    assert problems == [f"{s.user}:2: unknown key 'rules.denny' (known here: allow, ask, deny, hard_deny)"]
+    assert problems == [f"{s.user}:2: unknown key 'rules.denny' (known here: allow, ask, deny, grant, hard_deny)"]
     s.write("user", '[rules]\ndeny = ["Bsh(rm:*)", "Read(~/x/[ab])"]\n')
     problems = lint_files([str(s.user)])
     assert len(problems) == 2 and "unknown tool 'Bsh'" in problems[0] and "only * and **" in problems[1]

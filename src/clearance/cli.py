@@ -117,11 +117,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         rec = decision.to_record(None)
         rec["findings"] = [{"rule": f.rule_id, "verdict": f.verdict, "message": f.message, "command": f.command} for f in decision.findings]
+        rec["hint"] = decision.hint
+        rec["allow_rules_lost"] = decision.lost
         if analysis is not None:
-            rec["commands"] = [{"argv": [w.value.replace("\x00", "$?") for w in c.argv], "via": list(c.via), "cwd": c.cwd} for c in analysis.commands]
+            rec["commands"] = [{"argv": [w.value.replace("\x00", "…") for w in c.argv], "via": list(c.via), "cwd": c.cwd} for c in analysis.commands]
         print(json.dumps(rec, indent=2))
     else:
         print(explain(action, ctx, decision, analysis))
+        for line in decision.lost:
+            print(f"allow     {line}")
+        if decision.hint:
+            print(f"next      {decision.hint}")
         from .reviewer import would_review
 
         why = would_review(decision)
@@ -137,9 +143,11 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     if args.id:
         r = reg.get(args.id)
         if r is None:
-            print(f"clearance rules: no rule {args.id!r}", file=sys.stderr)
+            print(f"clearance rules: no rule {args.id!r}{_did_you_mean(args.id, list(reg))}", file=sys.stderr)
             return 2
         print(f"{r.id}  [{r.verdict}]\n  {r.title}\n\n  Why: {r.why}\n")
+        if r.alternative:
+            print(f"  Safer: {r.alternative}\n")
         print("  Must match:")
         for m in r.match:
             print(f"    {m if isinstance(m, str) else json.dumps(m)}")
@@ -170,6 +178,9 @@ def _project_root(cwd: str | None) -> str:
 def _cmd_policy(args: argparse.Namespace) -> int:
     from .policy import tools
 
+    if not getattr(args, "action", None):
+        args.policy_parser.print_help()
+        return 2
     root = _project_root(args.cwd)
     if args.action == "show":
         print(tools.show(root, os.environ, as_json=args.json))
@@ -214,18 +225,41 @@ def _audit_policy(with_sources: bool = False) -> dict[str, object]:
     return audit
 
 
-def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None) -> Store:
-    from .store import open_store, resolve_url
+class _NoStore(Exception):
+    """A reading command's audit store cannot be opened (message for the user)."""
+
+
+def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None, reading: bool = True) -> Store:
+    """The audit store.  A reading command never creates one: a mistyped --db is an error, not a new empty file."""
+    from .store import default_path, open_store, resolve_url
     from .store.chain import key_file
 
     audit = _audit_policy() if audit is None else audit
-    return open_store(resolve_url(args.db, audit, os.environ), key_file(audit, os.environ))
+    url = resolve_url(args.db, audit, os.environ)
+    if reading and "://" not in url:
+        path = url[len("sqlite:///") - 1 :] if url.startswith("sqlite:///") else url
+        if not os.path.exists(path):
+            if url == default_path(os.environ):
+                raise _NoStore(f"no decisions recorded yet ({path} does not exist): the hook may not be installed; run `clearance doctor`")
+            raise _NoStore(f"no audit store at {path}: check the path (the default store is {default_path(os.environ)})")
+    try:
+        return open_store(url, key_file(audit, os.environ))
+    except (RuntimeError, ImportError) as e:
+        if url.startswith(("postgresql://", "postgres://")) and "psycopg" in str(e):
+            raise _NoStore("a PostgreSQL audit store needs psycopg: pip install 'clearance[postgres]'") from e
+        raise
 
 
 def _filters(args: argparse.Namespace) -> dict[str, object]:
     from .reports import parse_time
 
     f: dict[str, object] = {"session_id": args.session, "decision": args.decision, "rule": args.rule, "tool_name": args.tool}
+    if args.rule and ":" not in args.rule:  # policy rules are named layer:pattern
+        from .rules import load
+
+        reg = load()
+        if args.rule not in reg and not args.rule.startswith(("policy.", "input.", "engine.", "probe.", "escalation.")):
+            print(f"clearance {args.cmd}: no built-in rule {args.rule!r}{_did_you_mean(args.rule, list(reg))}", file=sys.stderr)
     if args.since:
         f["since"] = parse_time(args.since)
     if args.until:
@@ -244,20 +278,25 @@ def _cmd_log(args: argparse.Namespace) -> int:
     finally:
         store.close()
     rows.reverse()  # oldest first, like a log
-    for r in rows:
-        if args.json:
-            out = {
-                k: r[k]
-                for k in ("time", "session_id", "agent", "tool_name", "decision", "stage", "rules", "reason", "cwd", "tool_input", "elapsed_ms", "shadow")
-            }
-            print(json.dumps(out))
-        else:
-            from .render import describe_input
+    if args.json:
+        for r in rows:
+            keys = ("id", "time", "session_id", "agent", "tool_name", "decision", "stage", "rules", "reason", "cwd", "tool_input", "elapsed_ms", "shadow")
+            print(json.dumps({k: r[k] for k in keys}))
+        return 0
+    if not rows:
+        print(_empty_hint(args))
+        return 0
+    from .render import log_table
 
-            what = describe_input(str(r["tool_name"]), r["tool_input"]).replace("\n", " ")
-            shadow = " (shadow)" if r["shadow"] else ""
-            print(f"{r['time']}  {r['session_id'][:12]:12s}  {r['decision']:5s}{shadow}  {r['tool_name']:10s}  {what[:70]:70s}  {', '.join(r['rules'])}")
+    print(log_table(rows))
     return 0
+
+
+def _empty_hint(args: argparse.Namespace) -> str:
+    filtered = any(getattr(args, k, None) for k in ("session", "decision", "rule", "tool", "since", "until"))
+    if filtered:
+        return "no decisions match these filters"
+    return "no decisions recorded yet: the hook may not be installed, or runs with --no-audit; run `clearance doctor`"
 
 
 def _log_verify(args: argparse.Namespace) -> int:
@@ -337,6 +376,9 @@ def _cmd_stats(args: argparse.Namespace) -> int:
         rows = store.query(_filters(args), 10_000_000)
     finally:
         store.close()
+    if not rows and not args.json:
+        print(_empty_hint(args))
+        return 0
     s = stats(rows)
     print(json.dumps(s, indent=2) if args.json else stats_text(s))
     return 0
@@ -390,7 +432,8 @@ def _cmd_install(args: argparse.Namespace) -> int:
     home, project = _home_project(args)
     try:
         if args.cmd == "install":
-            path, diff = install(args.agent, args.scope, home, project, dry_run=args.dry_run, http=getattr(args, "http", None))
+            mode = "shadow" if args.shadow else ("enforce" if args.enforce else None)
+            path, diff = install(args.agent, args.scope, home, project, dry_run=args.dry_run, http=getattr(args, "http", None), mode=mode)
             if not args.dry_run:
                 from .installer import compile_package
 
@@ -477,12 +520,140 @@ def _cmd_daemon(args: argparse.Namespace) -> int:
     return serve(args.socket)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="clearance", description="An auto mode for AI coding agents: allow, deny or ask for every tool call.")
-    p.add_argument("--version", action="version", version=f"clearance {__version__}")
-    sub = p.add_subparsers(dest="cmd", required=True)
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    import difflib
 
-    h = sub.add_parser("hook", help="read one hook event on stdin and print the agent's answer")
+    close = difflib.get_close_matches(word, choices, n=3, cutoff=0.6)
+    return f"; did you mean {' or '.join(close)}?" if close else ""
+
+
+def _find_row(args: argparse.Namespace) -> tuple[dict[str, object] | None, str]:
+    """The audited decision named by ID or --last (the latest deny or ask): (row, problem)."""
+    store = _open_store(args)
+    try:
+        if getattr(args, "last", False) or args.id is None:
+            rows = [r for r in store.query({}, 500) if r["decision"] in ("deny", "ask")]
+            if not rows:
+                return None, "no denied or asked decision is recorded yet (`clearance log` lists what is)"
+            return rows[0], ""
+        try:
+            wanted = int(str(args.id).lstrip("#"))
+        except ValueError:
+            return None, f"{args.id!r} is not a decision id: give the number `clearance log` shows in its first column, or --last"
+        rows = store.query({"before_id": wanted + 1}, 1)
+    finally:
+        store.close()
+    if not rows or rows[0]["id"] != wanted:
+        return None, f"no decision {wanted} in the audit trail (`clearance log` lists the recorded ones)"
+    return rows[0], ""
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from .allow import liftable_text, replay_row
+    from .render import describe_input
+    from .rules import load
+
+    row, problem = _find_row(args)
+    if row is None:
+        print(f"clearance explain: {problem}", file=sys.stderr)
+        return 2
+    reg = load()
+    if args.json:
+        print(json.dumps(row, indent=2, default=str))
+        return 0
+    rules = row["rules"] if isinstance(row["rules"], list) else []
+    out = [
+        f"decision  {row['id']}: {str(row['decision']).upper()}{' (shadow mode: not enforced)' if row['shadow'] else ''}, stage {row['stage']}",
+        f"time      {row['time']}",
+        f"session   {row['session_id'] or '-'}   agent {row['agent'] or '-'}",
+        f"cwd       {row['cwd']}",
+        f"tool      {row['tool_name']}",
+        f"input     {describe_input(str(row['tool_name']), row['tool_input'])}",
+        f"reason    {row['reason']}",
+    ]
+    for rid in rules:
+        r = reg.get(str(rid))
+        if r is None:
+            out.append(f"rule      {rid}" + ("  (a policy rule: `clearance policy show`)" if ":" in str(rid) else ""))
+            continue
+        out.append(f"rule      {r.id} [{r.verdict}]: {r.title}")
+        out.append(f"          why: {r.why}")
+        if r.alternative:
+            out.append(f"          safer: {r.alternative}")
+    try:
+        _, _, policy, now = replay_row(row, os.environ)
+    except Exception as e:  # an unreadable old row: show what is recorded
+        out.append(f"now       cannot decide it again ({type(e).__name__}: {e})")
+    else:
+        out.append(f"now       {now.decision.upper()} with the current policy: {now.reason}")
+        for line in now.lost:
+            out.append(f"          allow rule {line}")
+        out.append(f"allow     {liftable_text(now, policy, row)}")
+    print("\n".join(out))
+    return 0
+
+
+def _cmd_allow(args: argparse.Namespace) -> int:
+    from .allow import AllowError, allow_row
+
+    try:
+        row, problem = _find_row(args)
+        if row is None:
+            print(f"clearance allow: {problem}", file=sys.stderr)
+            return 2
+        layer = "project" if args.project else "user"
+        lines = allow_row(row, layer, args.session, args.for_, args.reason or "", os.environ, dry_run=args.dry_run)
+    except AllowError as e:
+        print(f"clearance allow: {e}", file=sys.stderr)
+        return 1
+    print("\n".join(lines))
+    return 0
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with did-you-mean for mistyped subcommands and choices."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        import re
+
+        m = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if m:
+            choices = [c.strip().strip("'") for c in m.group(2).split(",")]
+            message += _did_you_mean(m.group(1), choices)
+        super().error(message)
+
+
+_RAW = argparse.RawDescriptionHelpFormatter
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="clearance",
+        description="An auto mode for AI coding agents: allow, deny or ask for every tool call.",
+        epilog="""first steps:
+  clearance install claude            wire the hook into Claude Code (or codex, gemini, cursor, copilot)
+  clearance doctor                    check that it works
+  clearance check -- git push -f      what clearance would say about a command, and why
+  clearance log                       what it decided; `clearance explain ID` for one decision
+  clearance allow --last              allow what it last denied (run by you, never by the agent)
+
+`clearance COMMAND --help` shows each command's options and examples.""",
+        formatter_class=_RAW,
+    )
+    p.add_argument("--version", action="version", version=f"clearance {__version__}")
+    sub = p.add_subparsers(dest="cmd", required=True, metavar="COMMAND", parser_class=_Parser)
+
+    def cmd(name: str, help: str, description: str, examples: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, description=description, epilog="examples:\n" + examples, formatter_class=_RAW)
+
+    h = cmd(
+        "hook",
+        "read one hook event on stdin and print the agent's answer",
+        "The per-call entry point the agents run (installed by `clearance install`). Reads one hook event as JSON on stdin and "
+        "prints the answer in that agent's protocol. Never crashes: a malformed event is answered 'ask'.",
+        """  echo '{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"rm -rf ~"},"cwd":"/tmp"}' | clearance hook
+  clearance hook --agent codex --shadow < event.json""",
+    )
     h.add_argument("--agent", choices=["claude", "codex", "gemini", "cursor", "copilot"], help="agent protocol (default: detected from the event)")
     h.add_argument("--shadow", action="store_true", help="decide and record, but answer nothing (measure before switching on)")
     h.add_argument("--headless", action="store_true", help="no person is watching: repeated denials stop the run instead of asking")
@@ -490,14 +661,30 @@ def build_parser() -> argparse.ArgumentParser:
     h.add_argument("--no-audit", action="store_true", help="do not record (no escalation either)")
     h.set_defaults(fn=_cmd_hook)
 
-    d = sub.add_parser("decide", help="decide JSONL hook events from stdin, one JSON decision per line")
+    d = cmd(
+        "decide",
+        "decide JSONL hook events from stdin, one JSON decision per line",
+        "Batch mode: one hook event per input line, one decision per output line ({id, decision, reason, rules, stage, elapsed_ms}).",
+        """  clearance decide --table < examples/sample-actions.jsonl
+  clearance decide < events.jsonl > decisions.jsonl""",
+    )
     d.add_argument("--table", action="store_true", help="print a readable table instead of JSONL")
     d.add_argument("--stateful", action="store_true", help="record each decision and apply session escalation, as the hook does")
     d.add_argument("--headless", action="store_true", help="with --stateful: treat sessions as headless")
     d.add_argument("--db", help="with --stateful: the audit store")
     d.set_defaults(fn=_cmd_decide)
 
-    c = sub.add_parser("check", help="explain the decision for one command or tool call")
+    c = cmd(
+        "check",
+        "explain the decision for one command or tool call",
+        "Decide one command (or tool call) with the effective policy and show how: the simple commands found and through which "
+        "wrappers, the paths resolved, the rules that fired, the allow rules that matched but lost, and the way forward.",
+        """  clearance check -- 'git push --force origin main'
+  clearance check --cwd ~/webapp -- 'cd ~ && rm -rf build'
+  clearance check --tool Write -- /home/me/.bashrc
+  clearance check --tool WebFetch -- https://pastebin.com/x
+  clearance check --exit-code -- make deploy     # exit 0 allow, 1 ask, 3 deny""",
+    )
     c.add_argument("--cwd", help="working directory of the call (default: here)")
     c.add_argument("--tool", default="Bash", help="tool name (Bash, Write, Read, WebFetch, mcp__x__y ...)")
     c.add_argument("--json", action="store_true", help="machine-readable output")
@@ -505,11 +692,67 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("command", nargs=argparse.REMAINDER, help="-- then the command (or the path / URL / JSON input)")
     c.set_defaults(fn=_cmd_check)
 
-    for name, text in (
-        ("install", "wire the hook into an agent's settings (merge, backup, idempotent)"),
-        ("uninstall", "remove the hook from an agent's settings"),
+    ex = cmd(
+        "explain",
+        "show one audited decision in full: input, reason, rules, and whether you may allow it",
+        "Everything about one recorded decision: what was called, where, what clearance said and which rules decided, each rule's "
+        "rationale and safer alternative, what it would decide now, and whether (and how) you may allow it.",
+        """  clearance log                 # the first column is the decision id
+  clearance explain 42
+  clearance explain --last      # the latest deny or ask""",
+    )
+    ex.add_argument("id", nargs="?", help="the decision id (first column of `clearance log`)")
+    ex.add_argument("--last", action="store_true", help="the latest denied or asked decision")
+    ex.add_argument("--db", help="audit store (default: policy [audit] url, else $XDG_STATE_HOME/clearance/clearance.db)")
+    ex.add_argument("--json", action="store_true", help="the recorded row as JSON")
+    ex.set_defaults(fn=_cmd_explain)
+
+    al = cmd(
+        "allow",
+        "allow a denied or asked call from now on (writes the narrowest rule into your policy)",
+        "Turn an audited deny/ask into the narrowest allow rule that lets exactly that call through (an exact Bash(...) rule for "
+        "the command that was denied, Edit(//path), WebFetch(domain:host), the MCP tool), check it by deciding the call again, and "
+        "append it to your policy file as a [[rules.grant]] recording who allowed it, from which decision, why and until when. "
+        "Refuses hard denials, calls clearance cannot see through, and layers the managed policy does not let loosen. "
+        "Only you run this: clearance denies it to the agent.",
+        """  clearance allow --last                      # the latest deny or ask, in ~/.config/clearance/config.toml
+  clearance allow 42 --for 8h                 # until 8 hours from now
+  clearance allow 42 --session                # only in the agent session that made the call (24 h)
+  clearance allow 42 --project                # in .clearance.toml, when the managed policy lets the project loosen
+  clearance allow --last --dry-run            # show the rule, write nothing""",
+    )
+    al.add_argument("id", nargs="?", help="the decision id (first column of `clearance log`); default: --last")
+    al.add_argument("--last", action="store_true", help="the latest denied or asked decision")
+    where = al.add_mutually_exclusive_group()
+    where.add_argument("--user", action="store_true", help="your user policy file (the default)")
+    where.add_argument("--project", action="store_true", help="the project's .clearance.toml (only where the managed policy allows project trust)")
+    where.add_argument("--session", action="store_true", help="your user file, counting only in the session that made the call (expires in 24 h unless --for)")
+    al.add_argument("--for", dest="for_", metavar="DURATION", help="expire after this long: 30m, 8h, 2d, 1w (default: never; --session: 24h)")
+    al.add_argument("--reason", help="why you allow it (recorded in the rule)")
+    al.add_argument("--dry-run", action="store_true", help="print the rule and the file, change nothing")
+    al.add_argument("--db", help="audit store (default: policy [audit] url, else $XDG_STATE_HOME/clearance/clearance.db)")
+    al.set_defaults(fn=_cmd_allow)
+
+    for name, text, desc, examples in (
+        (
+            "install",
+            "wire the hook into an agent's settings (merge, backup, idempotent)",
+            "Merge clearance's hook into the agent's settings file: a backup is kept next to it, the diff is printed, running it "
+            "twice changes nothing, and an entry whose program no longer exists (a moved checkout) is replaced.",
+            """  clearance install claude
+  clearance install claude --shadow            # record decisions, block nothing (measure first)
+  clearance install claude --enforce           # switch a shadow install on
+  clearance install codex --scope project --dry-run""",
+        ),
+        (
+            "uninstall",
+            "remove the hook from an agent's settings",
+            "Remove exactly what `clearance install` added; when nothing else changed, the file comes back byte for byte.",
+            """  clearance uninstall claude
+  clearance uninstall cursor --scope project --dry-run""",
+        ),
     ):
-        ip = sub.add_parser(name, help=text)
+        ip = cmd(name, text, desc, examples)
         ip.add_argument("agent", choices=["claude", "codex", "gemini", "cursor", "copilot"])
         ip.add_argument("--scope", choices=["user", "project"], default="user")
         ip.add_argument("--dry-run", action="store_true", help="print the diff, change nothing")
@@ -522,20 +765,77 @@ def build_parser() -> argparse.ArgumentParser:
                 metavar="URL",
                 help="Claude Code only: an http hook posting to `clearance serve` at URL (default http://127.0.0.1:8765); see docs/protocols.md",
             )
-        ip.set_defaults(fn=_cmd_install)
+            mode = ip.add_mutually_exclusive_group()
+            mode.add_argument("--shadow", action="store_true", help="record decisions but block nothing (replaces an enforcing install)")
+            mode.add_argument("--enforce", action="store_true", help="answer the agent (replaces a shadow install)")
+        ip.set_defaults(fn=_cmd_install, shadow=False, enforce=False)
 
-    dr = sub.add_parser("doctor", help="check each agent's installation, the policy and the audit store")
+    dr = cmd(
+        "doctor",
+        "check each agent's installation, the policy and the audit store",
+        "Check every agent's settings for clearance's hook (stale, shadow or enforcing), run a self-test per protocol, lint the "
+        "policy and open the audit store. Exits 1 when something is wrong or no agent has the hook installed.",
+        "  clearance doctor\n  clearance doctor --cwd ~/webapp",
+    )
     dr.add_argument("--cwd", help="project directory (default: here)")
     dr.set_defaults(fn=_cmd_doctor)
 
-    pol = sub.add_parser("policy", help="the layered policy: show, lint, test, schema")
-    pol.add_argument("action", choices=["show", "lint", "test", "schema"])
-    pol.add_argument("files", nargs="*", help="lint: policy files (default: the effective layers); test: case files")
-    pol.add_argument("--cwd", help="project directory (default: here)")
-    pol.add_argument("--json", action="store_true", help="show: machine-readable")
-    pol.set_defaults(fn=_cmd_policy)
+    pol = cmd(
+        "policy",
+        "the layered policy: show, lint, test, schema",
+        "Policy layers: managed (/etc/clearance/managed.toml), user (~/.config/clearance/config.toml), project (.clearance.toml). "
+        "Any layer may tighten; only what the managed policy permits may loosen. See docs/policy.md.",
+        "  clearance policy show\n  clearance policy lint\n  clearance policy test cases.toml\n  clearance policy schema > clearance.schema.json",
+    )
+    pol.set_defaults(fn=_cmd_policy, action=None, policy_parser=pol, files=[], cwd=None, json=False)
+    psub = pol.add_subparsers(dest="action", metavar="SUBCOMMAND", parser_class=_Parser)
+    for name, text, desc, examples in (
+        (
+            "show",
+            "the effective policy, each value with the layer that set it",
+            "Each layer's file and state, every value with the layer that set it, grants with their expiry, and what was ignored and why.",
+            "  clearance policy show\n  clearance policy show --cwd ~/webapp --json",
+        ),
+        (
+            "lint",
+            "check the layers (or given files): syntax, keys, types, dead and shadowed rules",
+            "Report file:line problems: TOML syntax, unknown keys, wrong types, rules that cannot match, duplicates and rules shadowed "
+            "by a stronger one, allow rules a built-in hard denial always beats, expired grants, and entries a layer may not set. Exit 1 on any problem.",
+            "  clearance policy lint\n  clearance policy lint ~/.config/clearance/config.toml",
+        ),
+        (
+            "test",
+            "run a file of expected decisions (for CI)",
+            "Run a TOML ([[case]]), YAML or JSON list of cases with `command` (or `tool` + `file_path`/`url`/`input`) and "
+            "`expect = allow|deny|ask`; exit 1 on any mismatch.",
+            "  clearance policy test examples/policies/cases.toml",
+        ),
+        (
+            "schema",
+            "print the JSON Schema of the policy file",
+            "The JSON Schema for editors (e.g. Even Better TOML's $schema support).",
+            "  clearance policy schema > clearance.schema.json",
+        ),
+    ):
+        sp = psub.add_parser(name, help=text, description=desc, epilog="examples:\n" + examples, formatter_class=_RAW)
+        if name in ("lint", "test"):
+            sp.add_argument(
+                "files", nargs="*" if name == "lint" else "+", help="policy files (default: the effective layers)" if name == "lint" else "case files"
+            )
+        sp.add_argument("--cwd", help="project directory (default: here)")
+        if name == "show":
+            sp.add_argument("--json", action="store_true", help="machine-readable")
 
-    lg = sub.add_parser("log", help="the audit trail, oldest first")
+    lg = cmd(
+        "log",
+        "the audit trail as a table, oldest first",
+        "Recorded decisions with their id, time, decision, tool, input and reason (`--json`: one object per line). "
+        "`clearance explain ID` shows one in full; `clearance allow ID` allows it from now on.",
+        """  clearance log
+  clearance log --decision deny --since 2h
+  clearance log --rule git.force-push --json
+  clearance log --verify                       # check the hash chain""",
+    )
     _add_filters(lg)
     lg.add_argument("--limit", type=int, default=200)
     lg.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -545,42 +845,72 @@ def build_parser() -> argparse.ArgumentParser:
     lg.add_argument("--max-mb", type=float, help="with --prune: keep the SQLite store under this size (0: no size limit)")
     lg.set_defaults(fn=_cmd_log)
 
-    st = sub.add_parser("stats", help="decisions by kind, top rules, prompts saved, denials per session")
+    st = cmd(
+        "stats",
+        "decisions by kind, top rules, prompts saved, denials per session",
+        "A summary of the audit trail.",
+        "  clearance stats\n  clearance stats --since 7d --json",
+    )
     _add_filters(st)
     st.add_argument("--json", action="store_true")
     st.set_defaults(fn=_cmd_stats)
 
-    rp = sub.add_parser("report", help="a self-contained HTML page with charts")
+    rp = cmd(
+        "report", "a self-contained HTML page with charts", "The audit trail as one HTML file with charts.", "  clearance report --html report.html --since 7d"
+    )
     _add_filters(rp)
     rp.add_argument("--html", required=True, help="output file")
     rp.set_defaults(fn=_cmd_report)
 
-    rl = sub.add_parser("replay", help="what clearance would have done in recorded Claude Code sessions")
+    rl = cmd(
+        "replay",
+        "what clearance would have done in recorded Claude Code sessions",
+        "Run recorded Claude Code transcripts through clearance: what it would have allowed, asked and denied, and where it agrees with your own rejections.",
+        "  clearance replay ~/.claude/projects",
+    )
     rl.add_argument("paths", nargs="+", help="transcript .jsonl files or folders (e.g. ~/.claude/projects)")
     rl.add_argument("--json", action="store_true")
     rl.set_defaults(fn=_cmd_replay)
 
-    sv = sub.add_parser("serve", help="the team service: decision API, admin UI, audit dashboard")
+    sv = cmd(
+        "serve",
+        "the team service: decision API, admin UI, audit dashboard",
+        "The team service (docs/team.md). Needs the server extra: pip install 'clearance[server]'.",
+        "  CLEARANCE_ADMIN_PASSWORD=... clearance serve --db postgresql://audit.internal/clearance",
+    )
     sv.add_argument("--db", help="postgresql://... (teams) or a SQLite path (default: the audit store)")
     sv.add_argument("--host", default="127.0.0.1")
     sv.add_argument("--port", type=int, default=8765)
     sv.add_argument("--secure-cookies", action="store_true", help="mark cookies Secure (behind HTTPS)")
     sv.set_defaults(fn=_cmd_serve)
 
-    us = sub.add_parser("user", help="add a person to the team service (password on stdin)")
+    us = cmd(
+        "user",
+        "add a person to the team service (password on stdin)",
+        "Add a person to the team service; the password is read from stdin.",
+        "  echo 'long password' | clearance user add ana --role approver",
+    )
     us.add_argument("action", choices=["add"])
     us.add_argument("name")
     us.add_argument("--role", choices=["admin", "approver", "viewer"], default="viewer")
     us.add_argument("--db")
     us.set_defaults(fn=_cmd_user)
 
-    dm = sub.add_parser(
-        "daemon", help="keep the engine warm on a Unix socket; enables it for the hook (key: $XDG_STATE_HOME/clearance/daemon.key, see docs/protocols.md)"
+    dm = cmd(
+        "daemon",
+        "keep the engine warm on a Unix socket; enables it for the hook (key: $XDG_STATE_HOME/clearance/daemon.key, see docs/protocols.md)",
+        "Keep the engine warm on a Unix socket so each hook call skips start-up (docs/protocols.md).",
+        "  clearance daemon &",
     )
     dm.add_argument("--socket", help="socket path (default: $XDG_RUNTIME_DIR/clearance/daemon.sock)")
     dm.set_defaults(fn=_cmd_daemon)
 
-    r = sub.add_parser("rules", help="list the built-in rules, or explain one")
+    r = cmd(
+        "rules",
+        "list the built-in rules, or explain one",
+        "The built-in rules: id, verdict and title; with an ID, its rationale, safer alternative and examples.",
+        "  clearance rules\n  clearance rules git.force-push\n  clearance rules --markdown > docs/rules.md",
+    )
     r.add_argument("id", nargs="?")
     r.add_argument("--json", action="store_true")
     r.add_argument("--markdown", action="store_true", help="the rule reference page (docs/rules.md)")
@@ -594,4 +924,7 @@ def main(argv: list[str] | None = None) -> int:
         rc: int = args.fn(args)
     except BrokenPipeError:
         return 0
+    except _NoStore as e:
+        print(f"clearance {args.cmd}: {e}", file=sys.stderr)
+        return 2
     return rc

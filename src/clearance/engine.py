@@ -219,8 +219,64 @@ def evaluate(action: Action, ctx: Context, policy: Policy | None = None) -> Deci
             ["engine.internal-error"],
             "default",
         )
+    guide(decision, pol)
     decision.elapsed_ms = (time.perf_counter() - t0) * 1000.0
     return decision
+
+
+# What the analysis writes for a value only known at run time; never shown to a person or an agent.
+_PLACEHOLDERS = (DYN, "${__clearance_dynamic}", "$__clearance_dynamic")
+
+
+def plain(text: str) -> str:
+    """Text for people: run-time placeholders shown as `…`."""
+    for p in _PLACEHOLDERS:
+        if p in text:
+            text = text.replace(p, "…")
+    return text
+
+
+def liftable(decision: Decision, policy: Policy) -> bool:
+    """Whether the user may lift this deny/ask with an allow rule in their own policy file."""
+    from .model import HARD_DENY
+
+    if decision.decision == "allow" or not decision.findings or not policy.data.get("allow_user_trust", True):
+        return False
+    for f in decision.findings:
+        if f.verdict == HARD_DENY:
+            return False
+    driving = set(decision.rules)
+    for f in decision.findings:
+        if f.rule_id not in driving:
+            continue
+        if f.category in _OPACITY_CATEGORIES or f.rule_id in _OPACITY_RULES or f.category == "policy" or f.rule_id not in REGISTRY:
+            return False  # allow rules never clear what the analyser cannot see through, nor another rule
+        if DYN in f.command or "…" in f.command:
+            return False  # `clearance allow` writes exact rules: a value known only at run time cannot be named
+    return True
+
+
+def guide(decision: Decision, policy: Policy) -> None:
+    """Give a deny/ask its way forward (decision.hint) and keep placeholders out of what is shown."""
+    lift = liftable(decision, policy)
+    decision.reason = plain(decision.reason)
+    for f in decision.findings:
+        f.message = plain(f.message)
+    if decision.decision == "allow" or not decision.rules:
+        return
+    r = REGISTRY.get(decision.rules[0])
+    parts = [f"Safer: {r.alternative}."] if r is not None and r.alternative else []
+    hard = any(f.verdict == "hard_deny" for f in decision.findings)
+    if decision.decision == "deny":
+        if hard:
+            parts.append("Try another way: this cannot be allowed, and if the user needs it, they run it themselves.")
+        elif lift:
+            parts.append("The user may allow exactly this: `clearance allow --last`.")
+        elif not parts:
+            parts.append("Try another way, or ask the user to run it.")
+    elif lift:
+        parts.append("To stop asking, the user may run `clearance allow --last`.")
+    decision.hint = " ".join(parts)
 
 
 def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:

@@ -67,13 +67,18 @@ def fast_launcher() -> list[str] | None:
     return [sys.executable, "-I", "-S", script]
 
 
-def hook_command(agent: str, exe: str | None = None) -> str:
-    """The installed command: the fast launcher by default, ``<exe> hook`` when an executable is given."""
+def hook_command(agent: str, exe: str | None = None, shadow: bool = False) -> str:
+    """The installed command: the fast launcher by default, ``<exe> hook`` when an executable is given.
+
+    *shadow*: the hook records decisions and answers nothing (``--shadow``), to measure before enforcing.
+    """
     fast = fast_launcher() if exe is None else None
     if fast is not None:
         base = f"{shlex.join(fast)} hook --agent {agent}"
     else:
         base = f"{shlex.quote(exe or executable())} hook --agent {agent}"
+    if shadow:
+        base += " --shadow"
     if agent == "copilot":
         # Copilot CLI reads only a printed deny; a failure prints one.
         fallback = json.dumps({"permissionDecision": "deny", "permissionDecisionReason": "clearance failed to run; blocking"})
@@ -128,6 +133,26 @@ def _ours(item: Any) -> bool:
     return MARK in text or HTTP_MARK in text or "hookrun.py hook" in text
 
 
+def is_stale(item: Any) -> bool:
+    """A command hook of ours whose program no longer exists (a moved or deleted checkout or venv).
+
+    The one test shared by ``doctor`` (which reports it) and ``install`` (which replaces it).
+    """
+    text = json.dumps(item)
+    if not (MARK in text or "hookrun.py hook" in text) or HTTP_MARK in text:
+        return False
+    try:
+        words = shlex.split(text.replace('"', " ").replace(",", " "))
+    except ValueError:
+        return False  # cannot tell: not called stale
+    return not any(os.path.exists(tok) for tok in words if tok.startswith("/"))
+
+
+def is_shadow(item: Any) -> bool:
+    """A hook of ours installed with --shadow: it records, and blocks nothing."""
+    return _ours(item) and " --shadow" in json.dumps(item)
+
+
 def _load(path: str) -> tuple[bytes | None, Any]:
     if not os.path.exists(path):
         return None, None
@@ -171,11 +196,23 @@ def _write(path: str, data: bytes) -> None:
     atomic_write(path, data, dir_mode=0o755)
 
 
-def install(agent: str, scope: str, home: str, project: str, dry_run: bool = False, exe: str | None = None, http: str | None = None) -> tuple[str, str]:
+def install(
+    agent: str,
+    scope: str,
+    home: str,
+    project: str,
+    dry_run: bool = False,
+    exe: str | None = None,
+    http: str | None = None,
+    mode: str | None = None,
+) -> tuple[str, str]:
     """Returns (path, diff); an empty diff means it was already installed.
 
     *http*: for Claude Code, the URL of a ``clearance serve`` to install an ``http`` PreToolUse hook
     for (the PostToolUse probe stays a command hook: the service answers PreToolUse only).
+    *mode*: ``"shadow"`` (record only) or ``"enforce"``; an installed entry in the other mode is
+    replaced.  None keeps the mode of what is installed (enforce for a new install).  A stale entry
+    (its program is gone, see ``is_stale``) is always replaced.
     """
     if http is not None and agent != "claude":
         raise InstallError("--http is for Claude Code only (the other agents have command hooks only)")
@@ -188,7 +225,9 @@ def install(agent: str, scope: str, home: str, project: str, dry_run: bool = Fal
     if agent in ("cursor", "copilot"):
         data.setdefault("version", 1)
     added = False
-    wanted = entries(agent, hook_command(agent, exe))
+    installed = [x for lst in hooks.values() if isinstance(lst, list) for x in lst if _ours(x)]
+    shadow = mode == "shadow" or (mode is None and any(is_shadow(x) for x in installed))
+    wanted = entries(agent, hook_command(agent, exe, shadow=shadow))
     if http is not None:
         wanted = [("PreToolUse", http_entry(http)), *[(e, i) for e, i in wanted if e != "PreToolUse"]]
         pre = hooks.get("PreToolUse")
@@ -198,7 +237,11 @@ def install(agent: str, scope: str, home: str, project: str, dry_run: bool = Fal
         lst = hooks.setdefault(event, [])
         if not isinstance(lst, list):
             raise InstallError(f"{path}: hooks.{event} is not a list; clearance will not overwrite it")
-        if not any(_ours(x) for x in lst):
+        mine = [x for x in lst if _ours(x)]
+        if any(is_stale(x) or (mode is not None and is_shadow(x) != shadow and HTTP_MARK not in json.dumps(x)) for x in mine):
+            lst[:] = [x for x in lst if not _ours(x)]  # stale or in the other mode: replaced in place of the old one
+            mine = []
+        if not mine:
             lst.append(item)
             added = True
     if not added:
@@ -388,7 +431,6 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
                 lines.append(f"- {agent} ({scope}): {path} exists, clearance is not installed there")
                 continue
             any_installed = True
-            text = json.dumps(entries)
             for url in _http_urls(entries):
                 reachable = _service_up(url)
                 ok = ok and reachable
@@ -400,11 +442,17 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
                         else "(the service does not answer: Claude Code blocks every call, or with a version before 2.1.295 lets them run)"
                     )
                 )
-            cmd_ok = any(os.path.exists(tok) for tok in shlex.split(text.replace('"', " ").replace(",", " ")) if tok.startswith("/"))
-            if (MARK in text or "hookrun.py hook" in text) and not cmd_ok:
+            if any(is_stale(x) for x in entries):
                 ok = False
                 lines.append(
-                    f"✗ {agent} ({scope}): the hook command in {path} points to a clearance that does not exist; run `clearance install {agent}` again"
+                    f"✗ {agent} ({scope}): the hook command in {path} points to a clearance that does not exist; "
+                    f"run `clearance install {agent}{' --scope project' if scope == 'project' else ''}` again (it replaces the stale entry)"
+                )
+                continue
+            if any(is_shadow(x) for x in entries):
+                lines.append(
+                    f"✓ {agent} ({scope}): hook installed in {path} in SHADOW mode: decisions are recorded, nothing is blocked "
+                    f"(`clearance install {agent} --enforce` switches it on)"
                 )
                 continue
             lines.append(f"✓ {agent} ({scope}): hook installed in {path}")
@@ -442,7 +490,8 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
         ok = False
         lines.append(f"✗ audit store: {type(e).__name__}: {e}")
     if not any_installed:
-        lines.append("- no agent has clearance installed yet: `clearance install claude` (or codex, gemini, cursor, copilot)")
+        ok = False  # nothing is protected: say so in the exit status too
+        lines.append("✗ no agent has clearance installed yet: `clearance install claude` (or codex, gemini, cursor, copilot)")
     codex_cfg = os.path.join(os.path.dirname(settings_path("codex", "user", home, project)), "config.toml")
     if os.path.exists(settings_path("codex", "user", home, project)) and os.path.exists(codex_cfg):
         features = _toml_table(codex_cfg, "features")

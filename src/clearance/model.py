@@ -140,7 +140,7 @@ class Finding:
 class Decision:
     """The answer for one action, in agent-neutral form."""
 
-    __slots__ = ("decision", "reason", "rules", "stage", "elapsed_ms", "findings", "stop", "review")
+    __slots__ = ("decision", "reason", "rules", "stage", "elapsed_ms", "findings", "stop", "review", "hint", "lost")
 
     def __init__(
         self,
@@ -161,6 +161,10 @@ class Decision:
         self.stop = False
         # Reviewer accounting when a model was consulted: stage, tokens_in, tokens_out, ms.
         self.review: dict[str, Any] | None = None
+        # The way forward told with a deny or ask: a safer alternative, and how the user may allow it.
+        self.hint = ""
+        # Policy allow rules that matched this call but lost (to a hard denial, a deny rule, ...), with why.
+        self.lost: list[str] = []
 
     def to_record(self, id_: object = None) -> dict[str, Any]:
         rec: dict[str, Any] = {}

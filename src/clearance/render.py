@@ -46,6 +46,30 @@ def decision_table(rows: list[tuple[dict[str, object], dict[str, object]]]) -> s
     return "\n".join(lines) + "\n"
 
 
+def log_table(rows: list[dict[str, object]]) -> str:
+    """The audit trail as a table: id, time, decision, tool, what, and the reason with its rules."""
+    lines = [f"{'id':>6s}  {'time (UTC)':19s}  {'decision':8s}  {'tool':10s}  {'input':48s}  reason", "-" * 140]
+    for r in rows:
+        dec = _MARK.get(str(r["decision"]), str(r["decision"])).strip()
+        if r.get("shadow"):
+            dec += "*"
+        what = describe_input(str(r["tool_name"]), r["tool_input"])
+        rules = r.get("rules") or []
+        reason = str(r.get("reason") or "") if dec != "allow" else ""
+        if rules and dec != "allow":
+            reason += f" [{', '.join(str(x) for x in rules)}]" if isinstance(rules, list) else ""
+        when = str(r["time"]).replace("T", " ").rstrip("Z")
+        lines.append(f"{r['id']!s:>6s}  {when:19s}  {dec:8s}  {_clip(str(r['tool_name']), 10):10s}  {_clip(what, 48):48s}  {_clip(reason, 100)}")
+    shadow = any(r.get("shadow") for r in rows)
+    lines.append("-" * 140)
+    lines.append(
+        f"{len(rows)} decision(s), oldest first"
+        + ("; * = shadow mode (recorded, not enforced)" if shadow else "")
+        + ". `clearance explain ID` shows one in full."
+    )
+    return "\n".join(lines)
+
+
 def explain(action: Action, ctx: Context, decision: Decision, analysis: ShellAnalysis | None) -> str:
     out = [f"tool      {action.tool_name} ({action.kind})", f"cwd       {ctx.cwd}", f"project   {ctx.project_root}", f"home      {ctx.home}"]
     if analysis is not None:
@@ -65,7 +89,7 @@ def explain(action: Action, ctx: Context, decision: Decision, analysis: ShellAna
                 if key in seen:
                     continue
                 seen.add(key)
-                p = e.path.replace(DYN, "$?")
+                p = e.path.replace(DYN, "…")
                 out.append(f"  - {e.kind:6s} {p}{'  (recursive)' if e.recursive else ''}")
     if decision.findings:
         out.append("findings:")
@@ -110,6 +134,9 @@ def rules_markdown(rules: list[Rule]) -> str:
             out.append("")
             out.append(f"Why: {r.why}")
             out.append("")
+            if r.alternative:
+                out.append(f"Safer: {r.alternative}.")
+                out.append("")
             out.append("Must match: " + "; ".join(_example(m) for m in r.match))
             out.append("")
             if r.no_match:

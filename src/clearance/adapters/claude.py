@@ -92,6 +92,7 @@ def render(decision: Decision, event_name: str = "PreToolUse") -> dict[str, Any]
 
 def _reason(decision: Decision) -> str:
     rules = f" [{', '.join(decision.rules)}]" if decision.rules else ""
+    hint = getattr(decision, "hint", "")
     if decision.decision == "deny" and not decision.stop:
-        return f"clearance: {decision.reason}{rules}. Try another way, or ask the user to run it."
-    return f"clearance: {decision.reason}{rules}"
+        return f"clearance: {decision.reason}{rules}. {hint or 'Try another way, or ask the user to run it.'}"
+    return f"clearance: {decision.reason}{rules}" + (f". {hint}" if hint and decision.decision == "ask" else "")

@@ -49,6 +49,8 @@ def render_answer(decision: Decision) -> Answer:
     reason = f"clearance {verb}: {decision.reason} [{', '.join(decision.rules)}]"
     if decision.decision == "ask":
         reason += " Codex hooks cannot ask, so the call is blocked: ask the user to approve or run it themselves."
+    if decision.hint and not decision.stop:
+        reason += " " + decision.hint
     if decision.stop:
         # Codex 0.171.0 rejects continue:false on PreToolUse (and PostToolUse's does not end
         # `codex exec`): exit 2 blocks, the reason asks the model to end its turn.

@@ -88,4 +88,6 @@ def render_answer(decision: Decision) -> Answer:
         reason += END_TURN  # Copilot CLI's hooks have no field that ends a run
     elif decision.decision == "ask":
         reason += " Copilot CLI hooks can only deny, so the call is blocked: ask the user to approve or run it themselves."
+    if decision.hint and not decision.stop:
+        reason += " " + decision.hint
     return Answer({"permissionDecision": "deny", "permissionDecisionReason": reason}, 0)

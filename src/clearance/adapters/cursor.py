@@ -92,7 +92,8 @@ def render_answer(decision: Decision) -> Answer:
     out: dict[str, Any] = {"permission": decision.decision}
     if decision.decision != "allow":
         out["user_message"] = reason
-        out["agent_message"] = reason + (" Try another way, or ask the user to run it." if decision.decision == "deny" else "")
+        hint = decision.hint or ("Try another way, or ask the user to run it." if decision.decision == "deny" else "")
+        out["agent_message"] = reason + (". " + hint if hint else "")
     if decision.stop:
         out["continue"] = False
     return Answer(out, 0)

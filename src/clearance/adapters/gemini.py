@@ -82,6 +82,8 @@ def render_answer(decision: Decision) -> Answer:
     reason = f"clearance: {decision.reason} [{', '.join(decision.rules)}]"
     if decision.decision == "ask":
         reason += " Gemini CLI hooks cannot ask, so the call is blocked: ask the user to approve or run it themselves."
+    if decision.hint and not decision.stop:
+        reason += " " + decision.hint
     out: dict[str, Any] = {"decision": "deny", "reason": reason}
     if decision.stop:
         out["continue"] = False

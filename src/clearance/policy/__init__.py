@@ -15,7 +15,7 @@ VERDICT_ORDER = ("hard_deny", "deny", "ask", "allow")
 class Policy:
     """A merged policy (see load.py) with its rule patterns compiled."""
 
-    __slots__ = ("data", "trust", "rules", "auto_mode", "errors")
+    __slots__ = ("data", "trust", "rules", "auto_mode", "errors", "sessions")
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
@@ -28,10 +28,19 @@ class Policy:
             services=tuple(v for v, _ in t.get("services", [])),
         )
         self.rules: dict[str, list[tuple[Pattern, str]]] = {}
+        # Allow rules granted for one session only: the Pattern's id -> session id (policy/apply.py filters them).
+        self.sessions: dict[int, str] = {}
+        now = _now()
         for verdict in VERDICT_ORDER:
             compiled = []
-            for text, layer in data.get("rules", {}).get(verdict, []):
-                compiled.append((Pattern(text), layer))
+            for entry in data.get("rules", {}).get(verdict, []):
+                # [text, layer] or, for a [[rules.grant]], [text, layer, expires or None, session or ""]
+                if len(entry) > 2 and entry[2] is not None and entry[2] <= now:
+                    continue  # an expired grant counts no more
+                p = Pattern(entry[0])
+                if len(entry) > 3 and entry[3]:
+                    self.sessions[id(p)] = entry[3]
+                compiled.append((p, entry[1]))
             self.rules[verdict] = compiled
         self.auto_mode = data.get("auto_mode", "enabled")
         self.errors: list[dict[str, Any]] = data.get("errors", [])
@@ -42,6 +51,12 @@ class Policy:
 
     def source(self, key: str) -> str:
         return str(self.data.get("sources", {}).get(key, "default"))
+
+
+def _now() -> float:
+    import time
+
+    return time.time()
 
 
 def _expand_home(value: str, data: dict[str, Any]) -> str:

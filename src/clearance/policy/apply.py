@@ -119,10 +119,16 @@ def apply(
                 explicit.append(Finding(f"{layer}:{p.text}", _VERDICT[verdict], f"the {layer} policy {_WORD[verdict]} {p.text} ({what})", "policy"))
 
     allowed_by: list[str] = []
-    if policy.rules.get("allow"):
-        findings, allowed_by = _clear_with_allow_rules(policy, action, commands, effects, findings, sc)
+    matched: list[str] = []
+    allow = policy.rules.get("allow", [])
+    if allow and policy.sessions:  # grants for one session count only in that session
+        allow = [(p, layer) for p, layer in allow if policy.sessions.get(id(p), sc.ctx.session_id) == sc.ctx.session_id]
+    if allow:
+        findings, allowed_by, matched = _clear_with_allow_rules(allow, action, commands, effects, findings, sc)
 
     decision = combine(explicit + findings)
+    if decision.decision != "allow" and matched:
+        decision.lost = [f"{m} matched but lost: {_why_lost(decision, explicit, m in allowed_by)}" for m in matched]
     if explicit and decision.rules and decision.rules[0] in {f.rule_id for f in explicit}:
         decision.stage = "policy"
     if decision.decision == "allow" and allowed_by:
@@ -159,14 +165,36 @@ def _cleared(f: Finding, covered: dict[str, frozenset[str] | None]) -> bool:
     return named is None or f.rule_id in named
 
 
+def _why_lost(decision: Decision, explicit: list[Finding], covers_all: bool) -> str:
+    """Why an allow rule that matched did not make the call allowed."""
+    top = decision.findings[0] if decision.findings else None
+    for f in decision.findings:
+        if decision.rules and f.rule_id == decision.rules[0]:
+            top = f
+            break
+    if top is None:
+        return f"the call is {decision.decision} ({decision.reason})"
+    what = f"{top.rule_id} [{top.verdict}]" + (f" on `{top.command}`" if top.command else "")
+    if top in explicit:
+        return f"the policy rule {what} is stronger than any allow rule"
+    if top.verdict == HARD_DENY:
+        return f"{what} is a hard denial, which no allow rule clears"
+    if top.category in ("shell", "interp"):
+        return f"{what}: clearance cannot see what this runs, and an allow rule only clears what it names"
+    if not covers_all:
+        return f"{what} was raised by a part of the call the rule does not name ({top.command or top.message})"
+    return f"{what} was raised by words the rule's wildcard lets through, not by the words it names"
+
+
 def _clear_with_allow_rules(
-    policy: Policy,
+    allow: list[tuple[Pattern, str]],
     action: Action,
     commands: list[SimpleCommand],
     effects: list[Effect],
     findings: list[Finding],
     sc: Scope,
-) -> tuple[list[Finding], list[str]]:
+) -> tuple[list[Finding], list[str], list[str]]:
+    """(findings kept, allow rules to name as the reason when the call ends up allowed, every allow rule that matched)."""
     used: list[str] = []
     if action.kind == "shell":
         # command -> rule ids its allow rule may clear (None: every ask/soft finding of that command)
@@ -174,21 +202,21 @@ def _clear_with_allow_rules(
         cache: dict[str, frozenset[str] | None] = {}
         for c in commands:
             readings = _readings(c)
-            for p, layer in policy.rules["allow"]:
+            for p, layer in allow:
                 if p.kind == "bash" and any(allow_matches(p, words) for words in readings):
                     covered[c.show()] = _named_rule_ids(p, sc, cache)
                     if f"{layer}:{p.text}" not in used:
                         used.append(f"{layer}:{p.text}")
                     break
         if not covered:
-            return findings, []
+            return findings, [], []
         kept = [f for f in findings if f.verdict == HARD_DENY or not _cleared(f, covered)]
         # Only name the allow rules when every command of the call is covered.
         all_covered = all(c.show() in covered for c in commands if not c.inner)
-        return kept, used if all_covered else []
-    for p, layer in policy.rules["allow"]:
+        return kept, used if all_covered else [], used
+    for p, layer in allow:
         if _matches(p, action, commands, effects, sc) is not None:
             used.append(f"{layer}:{p.text}")
     if not used:
-        return findings, []
-    return [f for f in findings if f.verdict == HARD_DENY], used
+        return findings, [], []
+    return [f for f in findings if f.verdict == HARD_DENY], used, used

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 
-from .schema import CHECKS, LIST, MANAGED_ONLY, SCHEMA
+from .schema import CHECKS, GRANT_FIELDS, GRANTS, LIST, MANAGED_ONLY, SCHEMA
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     Env = dict[str, str] | os._Environ[str]
 
 LAYERS = ("managed", "user", "project")
-FORMAT = 4  # bump when the merged shape changes
+FORMAT = 5  # bump when the merged shape changes
 
 
 class LayerFile:
@@ -60,7 +60,7 @@ def empty_policy() -> dict[str, Any]:
         "allow_user_trust": True,
         "allow_project_trust": False,
         "trust": {k: [] for k in SCHEMA["trust"][0]},
-        "rules": {k: [] for k in SCHEMA["rules"][0]},
+        "rules": {k: [] for k in SCHEMA["rules"][0] if k != "grant"},  # grants join "allow"
         "reviewer": {},
         "reviewer_rules": {k: [] for k in SCHEMA["reviewer"][0]["rules"][0]},
         "escalation": {"max_consecutive_denials": 3, "max_total_denials": 20},
@@ -115,6 +115,8 @@ def validate(data: dict[str, Any], text: str, where: str) -> list[str]:
             elif isinstance(typ, tuple):
                 if value not in typ:
                     problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' must be one of {', '.join(map(repr, typ))}, not {value!r}")
+            elif typ == GRANTS:
+                problems.extend(_grant_problems(value, text, where, p))
             elif typ == LIST:
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' must be a list of strings")
@@ -134,6 +136,49 @@ def validate(data: dict[str, Any], text: str, where: str) -> list[str]:
 
     walk(data, SCHEMA, [])
     return problems
+
+
+def _grant_problems(value: object, text: str, where: str, p: list[str]) -> list[str]:
+    """Problems with [[rules.grant]] entries: each a table with a valid `allow` rule and known, well-typed fields."""
+    import datetime
+
+    from .patterns import Pattern, PatternError
+
+    name = ".".join(p)
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        return [f"{where}:{line_of(text, p)}: '{name}' must be a list of tables ([[rules.grant]])"]
+    out: list[str] = []
+    types = {"str": str, "int": int, "datetime": datetime.datetime}
+    for g in value:
+        rule = g.get("allow")
+        line = _line_of_value(text, rule) if isinstance(rule, str) else 0
+        line = line or line_of(text, p)
+        for k, v in g.items():
+            if k not in GRANT_FIELDS:
+                out.append(f"{where}:{line}: unknown key '{name}.{k}' (known here: {', '.join(GRANT_FIELDS)})")
+            elif not isinstance(v, types[GRANT_FIELDS[k][0]]) or isinstance(v, bool):
+                want = {"str": "a string", "int": "an integer", "datetime": "a TOML date-time such as 2026-12-06T18:00:00Z"}[GRANT_FIELDS[k][0]]
+                out.append(f"{where}:{line}: '{name}.{k}' must be {want}")
+        if not isinstance(rule, str):
+            out.append(f'{where}:{line}: a [[rules.grant]] needs allow = "<rule>"')
+            continue
+        try:
+            Pattern(rule)
+        except PatternError as e:
+            out.append(f"{where}:{line}: {e}")
+    return out
+
+
+def grant_expiry(g: dict[str, Any]) -> float | None:
+    """A grant's expiry as a Unix time (a date-time without an offset is UTC), or None."""
+    import datetime
+
+    exp = g.get("expires")
+    if not isinstance(exp, datetime.datetime):
+        return None
+    if exp.tzinfo is None:
+        exp = exp.replace(tzinfo=datetime.UTC)
+    return exp.timestamp()
 
 
 def _line_of_value(text: str, value: str) -> int:
@@ -216,6 +261,14 @@ def merge(layers: list[tuple[LayerFile, dict[str, Any] | None, list[str]]]) -> d
                 else:
                     pol["ignored"].append([f"trust.{key}: {v}", name, _why_not(name)])
         for verdict, values in data.get("rules", {}).items():
+            if verdict == "grant":
+                for g in values:
+                    entry = [g["allow"], name, grant_expiry(g), str(g.get("session", ""))]
+                    if not may_trust[name]:
+                        pol["ignored"].append([f"rules.grant: {g['allow']}", name, _why_not(name)])
+                    else:
+                        pol["rules"]["allow"].append(entry)
+                continue
             for v in values:
                 if verdict == "allow" and not may_trust[name]:
                     pol["ignored"].append([f"rules.allow: {v}", name, _why_not(name)])

@@ -11,6 +11,18 @@ if TYPE_CHECKING:
     from typing import Any
 
 LIST = "list[str]"
+GRANTS = "list[grant]"
+
+# The fields of one [[rules.grant]] entry (written by `clearance allow`): name -> (types, description).
+GRANT_FIELDS: dict[str, Any] = {
+    "allow": ("str", "The allow rule, in Claude Code's permission syntax (required)."),
+    "expires": ("datetime", "When the rule stops counting (a TOML date-time, e.g. 2026-12-06T18:00:00Z); absent: never."),
+    "session": ("str", "Only in this agent session (the hook event's session_id)."),
+    "by": ("str", "Who allowed it."),
+    "added": ("datetime", "When it was allowed."),
+    "decision": ("int", "The audited decision it was allowed from (`clearance explain ID`)."),
+    "reason": ("str", "What clearance had said about the call."),
+}
 
 # key -> (type, description). A dict type is a table of its own.
 SCHEMA: dict[str, Any] = {
@@ -39,6 +51,12 @@ SCHEMA: dict[str, Any] = {
             "ask": (LIST, "Calls that always need a person."),
             "deny": (LIST, "Calls that are always denied."),
             "hard_deny": (LIST, "Calls that are always denied and that no layer or reviewer can clear."),
+            "grant": (
+                GRANTS,
+                "Allow rules with a record of who allowed them, from which decision, and optionally until when (`expires`) or for "
+                "which session: [[rules.grant]] tables written by `clearance allow`. Same effect and same layer limits as rules.allow; "
+                "an expired grant is ignored.",
+            ),
         },
         "Rules in Claude Code's permission syntax: Bash(npm test:*), Read(~/.ssh/**), Edit(/docs/**), WebFetch(domain:example.com), mcp__github__*.",
     ),
@@ -129,6 +147,10 @@ def json_schema() -> dict[str, Any]:
             return {"enum": list(typ), "description": desc}
         if typ == LIST:
             return {"type": "array", "items": {"type": "string"}, "description": desc}
+        if typ == GRANTS:
+            props = {k: {"type": "integer" if t == "int" else "string", "description": d} for k, (t, d) in GRANT_FIELDS.items()}
+            item = {"type": "object", "additionalProperties": False, "required": ["allow"], "properties": props}
+            return {"type": "array", "items": item, "description": desc}
         name = {bool: "boolean", int: "integer", float: "number", str: "string"}[typ]
         return {"type": name, "description": desc}
 

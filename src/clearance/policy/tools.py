@@ -36,8 +36,17 @@ def show(project_root: str, env: Any, as_json: bool = False) -> str:
             out.append(f"  {key:12s} {v:40s} ({layer})")
     out.append("\n[rules]")
     for verdict in ("hard_deny", "deny", "ask", "allow"):
-        for v, layer in pol["rules"][verdict]:
-            out.append(f"  {verdict:10s} {v:40s} ({layer})")
+        for entry in pol["rules"][verdict]:
+            v, layer = entry[0], entry[1]
+            extra = ""
+            if len(entry) > 2 and entry[2] is not None:
+                import time
+
+                expired = entry[2] <= time.time()
+                extra = f"  {'EXPIRED' if expired else 'until'} {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime(entry[2]))}"
+            if len(entry) > 3 and entry[3]:
+                extra += f"  session {entry[3]}"
+            out.append(f"  {verdict:10s} {v:40s} ({layer}){extra}")
     out.append("\n[reviewer.rules]")
     for verdict, items in pol["reviewer_rules"].items():
         for v, layer in items:
@@ -83,12 +92,67 @@ def _rule_checks(data: dict[str, Any], text: str, path: str) -> list[str]:
 
     entries: list[tuple[str, Pattern, str, int]] = []
     for verdict in ("hard_deny", "deny", "ask", "allow"):
-        for v in data.get("rules", {}).get(verdict, []):
+        for v in _rule_texts(data, verdict):
             try:
                 entries.append((verdict, Pattern(v), path, _line_of_value(text, v)))
             except PatternError:
                 continue  # already reported by validation
-    return shadowed(entries)
+    return shadowed(entries) + never_wins(entries) + _expired(data, text, path)
+
+
+def _rule_texts(data: dict[str, Any], verdict: str) -> list[str]:
+    """A layer's rules of one verdict; allow includes the [[rules.grant]] entries."""
+    rules = data.get("rules", {})
+    out = [v for v in rules.get(verdict, []) if isinstance(v, str)]
+    if verdict == "allow":
+        out += [g["allow"] for g in rules.get("grant", []) if isinstance(g, dict) and isinstance(g.get("allow"), str)]
+    return out
+
+
+def _expired(data: dict[str, Any], text: str, path: str) -> list[str]:
+    import time
+
+    from .load import _line_of_value, grant_expiry
+
+    out = []
+    for g in data.get("rules", {}).get("grant", []):
+        exp = grant_expiry(g)
+        if exp is not None and exp <= time.time():
+            when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(exp))
+            out.append(f"{path}:{_line_of_value(text, g['allow'])}: rules.grant {g['allow']!r} expired on {when} and no longer takes effect")
+    return out
+
+
+def never_wins(entries: list[tuple[str, Pattern, str, int]], project_root: str | None = None) -> list[str]:
+    """Allow rules that name something a built-in hard denial always catches: they can never take effect."""
+    from ..context import build_context
+    from ..engine import analyse_shell
+    from ..model import HARD_DENY
+    from ..scope import Scope
+    from ..trust import Trust
+    from .patterns import rule_words
+
+    out: list[str] = []
+    sc: Scope | None = None
+    for verdict, p, path, line in entries:
+        if verdict != "allow" or p.kind != "bash":
+            continue
+        words, _ = rule_words(p)
+        if not words:
+            continue
+        if sc is None:
+            root = project_root or os.getcwd()
+            sc = Scope(build_context(root, project_root=root), Trust())
+        from .apply import _quote
+
+        hard = [f for f in analyse_shell(" ".join(_quote(w) for w in words), sc).findings if f.verdict == HARD_DENY]
+        if hard:
+            f = hard[0]
+            out.append(
+                f"{path}:{line}: rules.allow {p.text!r} can never take effect: {f.rule_id} always hard-denies it "
+                f"({f.message}), and no allow rule clears a hard denial"
+            )
+    return out
 
 
 def shadowed(entries: list[tuple[str, Pattern, str, int]]) -> list[str]:
@@ -142,7 +206,7 @@ def lint_effective(project_root: str, env: Any) -> list[str]:
         if data is None:
             continue
         for verdict in ("hard_deny", "deny", "ask", "allow"):
-            for v in data.get("rules", {}).get(verdict, []):
+            for v in _rule_texts(data, verdict):
                 try:
                     entries.append((verdict, Pattern(v), lf.path, _line_of_value(text, v)))
                 except PatternError:

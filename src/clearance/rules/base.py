@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 class Rule:
-    __slots__ = ("id", "title", "why", "verdict", "scope", "commands", "tools", "check", "match", "no_match", "category", "module")
+    __slots__ = ("id", "title", "why", "verdict", "scope", "commands", "tools", "check", "match", "no_match", "category", "module", "alternative")
 
     def __init__(
         self,
@@ -42,6 +42,7 @@ class Rule:
         commands: frozenset[str] | None = None,
         tools: frozenset[str] | None = None,
         category: str = "",
+        alternative: str = "",
     ) -> None:
         self.id = id
         self.title = title
@@ -54,6 +55,9 @@ class Rule:
         self.commands = commands
         self.tools = tools
         self.category = category or id.split(".", 1)[0]
+        # A safer way to the same goal, told to the agent with the denial; commands in `backticks`
+        # are run through the engine by the tests (they must not raise this rule).
+        self.alternative = alternative
         mod = getattr(check, "__module__", "") or ""
         self.module = mod.rsplit(".", 1)[-1] if mod.startswith("clearance.rules.") else "shell"
 
@@ -71,6 +75,7 @@ def rule(
     tools: tuple[str, ...] | None = None,
     match: tuple[Any, ...] = (),
     no_match: tuple[Any, ...] = (),
+    alternative: str = "",
 ) -> Callable[[CheckFn], CheckFn]:
     """Register the decorated function as the check of a new rule."""
 
@@ -90,6 +95,7 @@ def rule(
                 tuple(no_match),
                 frozenset(commands) if commands is not None else None,
                 frozenset(tools) if tools is not None else None,
+                alternative=alternative,
             )
         )
         return fn

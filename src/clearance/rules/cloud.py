@@ -69,6 +69,7 @@ def _ops(cmd: SimpleCommand) -> list[str]:
     title="Destroying infrastructure or applying changes unattended (terraform, pulumi, cdk, serverless)",
     why="destroy removes every resource of a stack; apply with auto-approve changes real infrastructure without a person reading the plan.",
     verdict=SOFT_DENY,
+    alternative='show what would go first with `terraform plan -destroy`, then let the user run the destroy',
     commands=("terraform", "tofu", "terragrunt", "pulumi", "cdk", "serverless", "sls", "sam", "cdktf"),
     match=(
         "terraform destroy",
@@ -152,6 +153,7 @@ def _terraform_destroy(cmd: SimpleCommand) -> str | None:
     title="Applying infrastructure changes",
     why="Even an interactive apply changes real resources; an agent cannot answer the confirmation a person would read.",
     verdict=ASK,
+    alternative='run `terraform plan` and show the plan to the user',
     commands=("terraform", "tofu", "terragrunt", "pulumi", "cdk", "serverless", "sls", "sam", "cdktf"),
     match=("terraform apply", "pulumi up", "cdk deploy", "sam deploy"),
     no_match=("terraform plan", "terraform apply -auto-approve", "terraform output"),
@@ -215,6 +217,7 @@ def _dry_run(cmd: SimpleCommand) -> bool:
     title="Deleting Kubernetes resources or draining nodes",
     why="kubectl delete / helm uninstall remove workloads and, with volumes, their data; --all multiplies the damage.",
     verdict=SOFT_DENY,
+    alternative='check with `kubectl delete --dry-run=client`, or scale down (`kubectl scale --replicas=0`) instead of deleting',
     commands=("kubectl", "oc", "helm", "k9s", "kubecolor"),
     match=(
         "kubectl delete deployment api -n production",
@@ -262,6 +265,7 @@ def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Changing Kubernetes resources, and anything at all against a production context",
     why="apply/patch/scale/exec change live workloads; in a production context or namespace even these need a person.",
     verdict=ASK,
+    alternative='preview with `kubectl diff -f FILE` or `kubectl apply --dry-run=server -f FILE`',
     commands=("kubectl", "oc", "helm"),
     match=(
         "kubectl apply -f deploy.yaml",
@@ -482,6 +486,7 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Removing all containers, volumes or images",
     why="Volumes hold databases and caches; removing every container or pruning volumes loses data the developer did not ask to lose.",
     verdict=SOFT_DENY,
+    alternative='remove only what you created: `docker image prune -f` for dangling images, `docker compose down` without -v to keep volumes, or `docker rm NAME`',
     commands=("docker", "podman", "nerdctl", "docker-compose", "podman-compose"),
     match=(
         "docker-compose down --volumes",

@@ -148,6 +148,7 @@ def _remote_target(target: str, sc: Scope) -> str | None:
     title="Dropping, truncating or deleting everything in a database",
     why="DROP, TRUNCATE, DELETE/UPDATE without WHERE and FLUSHALL destroy data that is rarely in version control; backups, if any, are a person's business.",
     verdict=SOFT_DENY,
+    alternative='back up first (`pg_dump`), or run it in a transaction you can roll back, on a dev database',
     commands=DB_CLIENTS,
     match=(
         "psql -h prod-db.internal -U admin -c 'DROP SCHEMA public CASCADE'",
@@ -236,6 +237,7 @@ def _env_production(cmd: SimpleCommand) -> bool:
     title="Dropping or resetting a database through a framework tool",
     why="rake db:reset, prisma migrate reset, manage.py flush and the like wipe the database; against production they destroy real data.",
     verdict=SOFT_DENY,
+    alternative='create and apply a new migration (`alembic revision`, `prisma migrate dev`) instead of resetting the database',
     commands=(
         "rake",
         "rails",

@@ -249,6 +249,7 @@ _REGENERABLE = paths.GENERATED_DIRS - frozenset({"tmp", "temp", ".tmp", "logs", 
         "fs.delete-outside-recoverable (ask)."
     ),
     verdict=SOFT_DENY,
+    alternative='work on a copy inside the project or the temp dir; ask the user to delete files outside the project',
     scope="effect",
     match=(
         "rm -rf /var/www",
@@ -401,6 +402,7 @@ def _system_wide(path: str, sc: Scope) -> bool:
         "(mkdir) or a time stamp (touch) is allowed."
     ),
     verdict=ASK,
+    alternative='write inside the project or under the temp dir (`/tmp`), and tell the user where the file is',
     scope="effect",
     match=(
         {"tool_name": "Edit", "tool_input": {"file_path": "/home/ana/other/app.py", "old_string": "x", "new_string": "y"}},
@@ -540,6 +542,7 @@ def link_to_protected(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Deleting a source directory or everything in the project",
     why="Recursive deletion of a non-generated directory in the project destroys work that may not be committed; build outputs and caches are exempt.",
     verdict=SOFT_DENY,
+    alternative='delete only build outputs (`git clean -n` lists untracked files first), or move what you want gone to the temp dir',
     scope="effect",
     match=("rm -rf app/", "rm -rf src", "rm -r ./lib", "rm -rf *", "mv src /tmp/src-old"),
     no_match=(
@@ -603,6 +606,7 @@ def _depth(path: str, sc: Scope) -> int:
     title="Deleting a nested source directory of the project",
     why="Removing an old module during a refactor is ordinary, but the directory may hold uncommitted work; a person confirms. Top-level source directories are fs.mass-delete-in-project.",
     verdict=ASK,
+    alternative='stop tracking files with `git rm -r --cached DIR`, or move the directory to the temp dir (`mv DIR /tmp/`) so it can come back',
     scope="effect",
     match=("rm -rf src/legacy/old_module", "rm -r app/components", "rm -rf src/legacy/*", "mv src/legacy /tmp/"),
     no_match=("rm -rf src", "rm -rf app/__pycache__", "rm -rf packages/web/node_modules", "rm src/legacy/a.py", "mv src/legacy src/old"),
@@ -629,6 +633,7 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
     title="Deleting project files by a wildcard that selects source files",
     why="`rm src/*.py` removes every file the pattern matches, committed or not; build outputs, logs and caches are exempt, the rest is for a person to confirm.",
     verdict=ASK,
+    alternative='name the generated files one by one, or move them to the temp dir (`mv FILES /tmp/`) so they can come back',
     scope="effect",
     match=("rm src/*.py", "shred -u app/*.ts", "rm -f lib/*.rb", "truncate -s 0 src/*.py", "rm -rf src/*.py"),
     no_match=("rm -f *.log", "rm dist/*.js", "rm -f app/__pycache__/*.pyc", "rm /tmp/*.txt", "rm app/legacy.ts", "rm -f coverage/*.json", "rm -rf *.egg-info"),
@@ -671,10 +676,10 @@ def delete_unknown(e: Effect, sc: Scope) -> str | None:
     if e.note == "find" or (e.cmd is not None and any(v.startswith("find -") for v in e.cmd.via)):
         return None  # judged with the find expression by fs.find-delete-sources
     if e.path.startswith("/" + DYN):
-        return f"{_who(e)} deletes {e.raw.replace(DYN, '$?')!r} in a directory only known at run time"
+        return f"{_who(e)} deletes {e.raw.replace(DYN, '…')!r} in a directory only known at run time"
     if sc.outside(paths.static_prefix(e.path)):
         return None  # fs.delete-outside-project / fs.delete-critical
-    return f"{_who(e)} deletes {e.raw.replace(DYN, '$?')!r}, a path only known at run time"
+    return f"{_who(e)} deletes {e.raw.replace(DYN, '…')!r}, a path only known at run time"
 
 
 _JUNK_PATTERNS = (

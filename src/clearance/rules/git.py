@@ -56,6 +56,7 @@ def split_git(cmd: SimpleCommand) -> tuple[str, list[str], list[str]]:
     title="Discarding uncommitted work (reset --hard, clean -f, checkout/restore of everything, stash drop/clear)",
     why="Uncommitted changes have no other copy; these commands destroy them without a way back.",
     verdict=SOFT_DENY,
+    alternative="keep the work recoverable with `git stash push -u` (or commit it to a branch) before resetting",
     commands=("git",),
     match=(
         "git reset --hard origin/main",
@@ -126,6 +127,7 @@ def _discarded_paths(nc: Norm) -> list[str]:
     title="Discarding uncommitted changes to specific files",
     why="Reverting a file loses the user's uncommitted edits in it as well as the agent's.",
     verdict=ASK,
+    alternative="save the changes first with `git stash push -- FILE`, or `git diff > /tmp/changes.patch`",
     commands=("git",),
     match=("git checkout -- app/page.tsx", "git restore app/page.tsx"),
     no_match=("git restore --staged app/login.tsx", "git checkout feat/login", "git checkout ."),
@@ -147,6 +149,7 @@ def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Destroying local history or recovery data",
     why="Expiring the reflog, pruning unreachable objects or deleting unmerged branches removes the way back from mistakes.",
     verdict=SOFT_DENY,
+    alternative="keep a backup ref first (`git branch backup-before-cleanup`), and leave reflog and gc alone",
     commands=("git",),
     match=(
         "git reflog expire --expire=now --all",
@@ -197,6 +200,10 @@ def _shared_branch(ref: str) -> bool:
     title="Force-pushing, deleting remote branches or mirroring",
     why="Rewriting or deleting a remote branch destroys history other people and CI rely on; a leased force-push of a named feature branch is ordinary rebase work.",
     verdict=SOFT_DENY,
+    alternative=(
+        "push to a new branch instead (`git push -u origin HEAD:NAME-rebased`) and open a pull request; if the user wants the "
+        "rewrite, --force-with-lease on their own branch is the safer form for them to run"
+    ),
     commands=("git",),
     match=(
         "git push --force-with-lease origin main",

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ..shell.ir import SimpleCommand
 
 # Subcommands that only read or explain (and `install`/`uninstall --dry-run`, which print a diff).
-READ_ONLY = frozenset({"check", "log", "stats", "rules", "doctor", "replay", "report", "--version", "--help", "-h", "-V", "help"})
+READ_ONLY = frozenset({"check", "explain", "log", "stats", "rules", "doctor", "replay", "report", "--version", "--help", "-h", "-V", "help"})
 POLICY_READ_ONLY = frozenset({"show", "lint", "test", "schema"})
 
 
@@ -55,7 +55,8 @@ def _scratch_db(rest: list[str], cmd: SimpleCommand, sc: Scope) -> bool:
     why=(
         "clearance decides what the agent may do; an agent that removes the hook from its settings, starts its own daemon or team "
         "service, adds users, or records decisions into the audit trail has switched off or forged its own oversight. "
-        "Reading commands (check, log, stats, rules, policy show|lint|test, doctor, --dry-run) stay allowed."
+        "An agent that runs `clearance allow` would lift its own denials. Reading commands (check, explain, log, stats, rules, "
+        "policy show|lint|test, doctor, --dry-run of install/uninstall) stay allowed."
     ),
     verdict=HARD_DENY,
     commands=("clearance",),
@@ -72,6 +73,9 @@ def _scratch_db(rest: list[str], cmd: SimpleCommand, sc: Scope) -> bool:
         "clearance hook --db postgresql://audit.internal/clearance < event.json",
         "clearance log --prune --retention-days 0",
         "clearance log --max-mb 1 --prune",
+        "clearance allow --last",
+        "clearance allow 42 --for 8h --session",
+        "python3 -m clearance allow --last --dry-run",
     ),
     no_match=(
         "clearance check -- git push",
@@ -87,6 +91,8 @@ def _scratch_db(rest: list[str], cmd: SimpleCommand, sc: Scope) -> bool:
         "clearance hook --db /tmp/scratch.db < event.json",
         "clearance decide < events.jsonl",
         "clearance --version",
+        "clearance explain 42",
+        "clearance explain --last",
     ),
 )
 def clearance_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -118,6 +124,8 @@ def clearance_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
         return "clearance serve started by the agent would be a team service the agent controls"
     if sub == "user":
         return "clearance user changes who may approve and administer the team service"
+    if sub == "allow":
+        return "clearance allow loosens clearance's policy; the agent may not allow things for itself, only the user does"
     return f"clearance {sub} is not a reading command; only the user runs it"
 
 

@@ -184,7 +184,7 @@ class SimpleCommand:
         return out
 
     def show(self) -> str:
-        s = " ".join(w.value.replace(DYN, "$?") for w in self.argv)
+        s = " ".join(w.value.replace(DYN, "…") for w in self.argv)
         return s if len(s) <= 160 else s[:157] + "..."
 
     def __repr__(self) -> str:

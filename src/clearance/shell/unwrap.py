@@ -1725,12 +1725,12 @@ def _names(cmds: list[SimpleCommand]) -> str:
     names: list[str] = []
     for c in cmds:
         if c.name and c.name not in names:
-            names.append(c.name.replace(DYN, "$?"))
+            names.append(c.name.replace(DYN, "…"))
     return ", ".join(names[:4]) or "a pipe"
 
 
 def _show(text: str) -> str:
-    t = text.replace(DYN, "$?")
+    t = text.replace(DYN, "…")
     return t if len(t) < 60 else t[:57] + "..."
 
 

@@ -1,0 +1,264 @@
+"""`clearance allow` and `clearance explain`: from an audited decision to a rule, and back.
+
+`allow` turns a denied or asked call into the narrowest allow rule that makes exactly that call
+pass, checks it by deciding the call again with the rule added, and appends it to a layer file as a
+``[[rules.grant]]`` table recording who allowed what, from which decision, why, and until when.
+It refuses what no allow rule can lift (hard denials, what the analyser cannot see through) and
+layers the managed policy does not let loosen.  Never on the hook path.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from .model import HARD_DENY
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from .model import Action, Context, Decision
+    from .policy import Policy
+
+
+class AllowError(Exception):
+    """Why no rule was written (shown to the user as is)."""
+
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_duration(text: str) -> float:
+    """'8h', '30m', '2d', '1w', '90s' -> seconds."""
+    t = text.strip().lower()
+    if len(t) >= 2 and t[-1] in _UNITS:
+        try:
+            n = float(t[:-1])
+        except ValueError:
+            n = -1
+        if n > 0:
+            return n * _UNITS[t[-1]]
+    raise AllowError(f"--for {text!r}: give a duration such as 30m, 8h, 2d or 1w")
+
+
+def replay_row(row: dict[str, Any], env: Any) -> tuple[Action, Context, Policy, Decision]:
+    """Decide an audited call again, now, with the effective policy (no reviewer)."""
+    from .adapters.claude import parse_event
+    from .engine import evaluate
+    from .policy import load_policy
+
+    event = {
+        "hook_event_name": "PreToolUse",
+        "tool_name": row["tool_name"],
+        "tool_input": row["tool_input"] if isinstance(row["tool_input"], dict) else {},
+        "cwd": row["cwd"],
+        "session_id": row["session_id"],
+    }
+    action, ctx = parse_event(event, env)
+    policy = load_policy(ctx.project_root, env)
+    return action, ctx, policy, evaluate(action, ctx, policy)
+
+
+def candidate_rules(action: Action, ctx: Context, decision: Decision) -> list[str]:
+    """The narrowest rules naming what drove the decision: each denied simple command exactly, or the tool call's target."""
+    from .engine import analyse_shell
+    from .policy.patterns import command_text
+    from .scope import Scope
+
+    if action.kind == "shell":
+        driving = set(decision.rules)
+        shown = {f.command for f in decision.findings if f.rule_id in driving and f.command}
+        if not shown:
+            raise AllowError("clearance cannot tie this decision to one command of the call; write a rule by hand (docs/policy.md)")
+        from .paths import DYN
+        from .policy import DEFAULT
+
+        out: list[str] = []
+        for c in analyse_shell(str(action.tool_input.get("command", "")), Scope(ctx, DEFAULT.trust)).commands:
+            if c.show() not in shown:
+                continue
+            values = [w.value for w in c.argv]  # the words as rules see them (policy/apply.py _readings)
+            if any(DYN in v for v in values):
+                raise AllowError(f"`{c.show()}` holds a value known only at run time; an exact rule cannot name it")
+            if any(ch in v for v in values for ch in "()\n"):
+                raise AllowError(f"`{c.show()}` cannot be written as a Claude Code rule; write a rule by hand (docs/policy.md)")
+            rule = f"Bash({command_text(values)})"  # rules match the words joined by spaces, as typed
+            if rule not in out:
+                out.append(rule)
+        return out
+    ti = action.tool_input
+    if action.kind in ("write", "edit"):
+        path = ti.get("file_path") or ti.get("notebook_path")
+        if isinstance(path, str) and path.startswith("/"):
+            return [f"Edit(/{path})"]  # `//abs` is an absolute path in Claude Code's syntax
+    if action.kind == "read":
+        path = ti.get("file_path") or ti.get("path")
+        if isinstance(path, str) and path.startswith("/"):
+            return [f"Read(/{path})"]
+    if action.tool_name == "WebFetch":
+        from .trust import url_host
+
+        host = url_host(str(ti.get("url", "")))
+        if host:
+            return [f"WebFetch(domain:{host})"]
+    if action.tool_name.startswith("mcp__"):
+        return [action.tool_name]
+    raise AllowError(f"clearance does not know how to name this {action.tool_name} call in a rule; write one by hand (docs/policy.md)")
+
+
+def refusal(decision: Decision) -> str | None:
+    """Why no allow rule can lift this decision, or None."""
+    if decision.decision == "allow":
+        return "clearance allows this call now; there is nothing to allow"
+    for f in decision.findings:
+        if f.verdict == HARD_DENY:
+            return f"{f.message} [{f.rule_id}] is a hard denial: no allow rule lifts it. If it is really wanted, run it yourself"
+    driving = set(decision.rules)
+    for f in decision.findings:
+        if f.rule_id in driving and f.category == "policy":
+            return f"{f.message}: a policy deny or ask rule is stronger than any allow rule; change that rule instead"
+        if f.rule_id in driving and (f.category in ("shell", "interp") or f.rule_id == "fs.delete-unknown-target"):
+            return f"{f.message} [{f.rule_id}]: clearance cannot see what this runs, and an allow rule clears only what it names"
+    if decision.stage == "policy" and decision.rules and decision.rules[0].startswith("policy."):
+        return decision.reason
+    return None
+
+
+def layer_permission(policy: Policy, layer: str) -> str | None:
+    """Why this layer may not add allow rules, or None."""
+    data = policy.data
+    if layer == "user" and not data.get("allow_user_trust", True):
+        return "the managed policy sets allow_user_trust = false: allow rules in your user file have no effect; ask your platform team"
+    if layer == "project" and not data.get("allow_project_trust", False):
+        return "a repository's .clearance.toml may not loosen clearance (allow_project_trust is false); use --user (the default) for your own machine"
+    return None
+
+
+def verify(rules: list[str], layer: str, action: Action, ctx: Context, policy: Policy) -> Decision:
+    """The call decided again with the new rules in the given layer."""
+    import copy
+
+    from .engine import evaluate
+    from .policy import Policy as PolicyClass
+
+    data = copy.deepcopy(policy.data)
+    data.setdefault("rules", {}).setdefault("allow", [])
+    for r in rules:
+        data["rules"]["allow"].append([r, layer])
+    return evaluate(action, ctx, PolicyClass(data))
+
+
+def _toml_str(s: str) -> str:
+    out = s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return '"' + "".join(ch if ch >= " " else f"\\u{ord(ch):04x}" for ch in out) + '"'
+
+
+def _toml_time(t: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))
+
+
+def grant_text(rule: str, by: str, decision_id: int | None, reason: str, expires: float | None, session: str, now: float) -> str:
+    lines = ["", "[[rules.grant]]", f"allow = {_toml_str(rule)}"]
+    if expires is not None:
+        lines.append(f"expires = {_toml_time(expires)}")
+    if session:
+        lines.append(f"session = {_toml_str(session)}")
+    lines.append(f"by = {_toml_str(by)}")
+    lines.append(f"added = {_toml_time(now)}")
+    if decision_id is not None:
+        lines.append(f"decision = {int(decision_id)}")
+    lines.append(f"reason = {_toml_str(reason[:300])}")
+    return "\n".join(lines) + "\n"
+
+
+def append_grants(path: str, texts: list[str]) -> None:
+    """Append grant tables to a layer file, refusing to leave it broken."""
+    import tomllib
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            old = f.read()
+    except FileNotFoundError:
+        old = ""
+    new = old + ("" if not old or old.endswith("\n") else "\n") + "".join(texts)
+    try:
+        tomllib.loads(new)
+    except tomllib.TOMLDecodeError as e:
+        raise AllowError(f"{path}: adding the rule would not be valid TOML here ({e}); add it by hand") from e
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    tmp = path + ".clearance.tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(new)
+    os.replace(tmp, path)
+
+
+def layer_path(layer: str, project_root: str, env: Any) -> str:
+    from .policy.load import layer_files
+
+    for lf in layer_files(project_root, env):
+        if lf.name == layer:
+            return str(lf.path)
+    raise AllowError(f"no {layer} layer")  # pragma: no cover - the layers are fixed
+
+
+def who(env: Any) -> str:
+    name = env.get("USER") or env.get("LOGNAME") or ""
+    if not name:
+        import getpass
+
+        try:
+            name = getpass.getuser()
+        except Exception:
+            name = "unknown"
+    return str(name)
+
+
+def liftable_text(decision: Decision, policy: Policy, row: dict[str, Any]) -> str:
+    """One line for `clearance explain`: may the user allow this, and how."""
+    why = refusal(decision)
+    if why is not None:
+        return f"no: {why}"
+    blocked = layer_permission(policy, "user")
+    if blocked is not None:
+        return f"no: {blocked}"
+    return f"yes: `clearance allow {row['id']}` (add --for 8h to make it expire, --session for this session only)"
+
+
+def allow_row(row: dict[str, Any], layer: str, session: bool, for_: str | None, reason: str, env: Any, dry_run: bool = False) -> list[str]:
+    """Write the narrowest allow rule for an audited call; returns the lines to print.  Raises AllowError."""
+    now = time.time()
+    expires = now + parse_duration(for_) if for_ else (now + 86400 if session else None)
+    action, ctx, policy, decision = replay_row(row, env)
+    why = refusal(decision)
+    if why is not None:
+        raise AllowError(f"decision {row['id']} cannot be allowed: {why}")
+    blocked = layer_permission(policy, layer)
+    if blocked is not None:
+        raise AllowError(blocked)
+    sid = str(row.get("session_id") or "") if session else ""
+    if session and not sid:
+        raise AllowError(f"decision {row['id']} was recorded without a session id; --session cannot apply, use --for instead")
+    import json
+
+    if "[REDACTED" in json.dumps(row.get("tool_input")):
+        raise AllowError(f"decision {row['id']} was recorded with secrets redacted, so the exact call is not known; write the rule by hand (docs/policy.md)")
+    rules = candidate_rules(action, ctx, decision)
+    after = verify(rules, layer, action, ctx, policy)
+    if after.decision != "allow":
+        detail = "; ".join(after.lost) or after.reason
+        raise AllowError(f"the rule(s) {', '.join(rules)} would not make this call allowed ({detail}); write a rule by hand (docs/policy.md)")
+    path = layer_path(layer, ctx.project_root, env)
+    note = str(row.get("reason") or "")[:200] + (f" -- {reason}" if reason else "")
+    texts = [grant_text(r, who(env), int(row["id"]) if row.get("id") is not None else None, note, expires, sid, now) for r in rules]
+    until = f" until {_toml_time(expires)}" if expires is not None else ""
+    scope = f" in session {sid}" if sid else ""
+    lines = [f"{'would allow' if dry_run else 'allowed'}{scope}{until}: {r}" for r in rules]
+    if action.tool_name.startswith("mcp__"):
+        lines.append(f"note: a rule cannot name an MCP call's arguments: this allows every call of {action.tool_name} (use --for or --session to limit it)")
+    lines.append(f"{'would write to' if dry_run else 'written to'} {path}:")
+    lines.extend("  " + x for t in texts for x in t.strip("\n").splitlines())
+    if not dry_run:
+        append_grants(path, texts)
+        lines.append("`clearance policy show` lists it; delete the [[rules.grant]] table to take it back.")
+    return lines
