@@ -1,12 +1,13 @@
 # clearance: two commands on a fresh machine.
 #   make run   create .venv, install, decide a bundled sample of agent actions and print a table
 #   make test  install the test dependencies and run the tests, ruff and mypy
+#   make eval  score the shared corpus, then the outside evaluation (eval/README.md)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SHARED := ../shared
 
-.PHONY: run test lint eval bench clean install
+.PHONY: run test lint eval eval-outside bench clean install
 
 $(BIN)/clearance: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +32,11 @@ lint: install
 
 eval: install
 	$(BIN)/python eval/evaluate.py $(SHARED)/corpus/actions.jsonl
+	$(BIN)/python eval/score_outside.py --show 20
+
+# informational: never fails on the scores (CI may call it)
+eval-outside: install
+	-$(BIN)/python eval/score_outside.py --show 20
 
 bench: install
 	$(BIN)/python bench/hook_startup.py --runs 60

@@ -22,7 +22,7 @@ import tomllib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from outside_label import label_command  # noqa: E402
+from outside_label import label_command
 
 CWD = "/home/dev/project"
 SOURCES = {
@@ -91,7 +91,8 @@ def extract_dcg(repo: Repo) -> list[Raw]:
         if not path.endswith(".rs"):
             continue
         text = repo.show(path)
-        for m in re.finditer(r"\b(assert_blocks\w*|assert_allows|assert_no_match|test_batch_blocks|test_batch_allows)\s*\(\s*&?\w+\s*,\s*(&\[[^\]]*\]|" + _RUST_STR + ")", text):
+        call = r"\b(assert_blocks\w*|assert_allows|assert_no_match|test_batch_blocks|test_batch_allows)\s*\(\s*&?\w+\s*,\s*"
+        for m in re.finditer(call + r"(&\[[^\]]*\]|" + _RUST_STR + ")", text):
             fn, arg = m.group(1), m.group(2)
             hint = "block" if "blocks" in fn else "allow"
             lits = re.findall(_RUST_STR, arg) if arg.startswith("&[") else [arg]
@@ -279,6 +280,15 @@ def codex_cases() -> list[tuple[str, str, str, str]]:
 # ------------------------------------------------------------------------------------------ assembly
 
 
+def parses(cmd: str) -> bool:
+    """bash -n: does the shell accept it at all?  A command bash refuses to parse never runs."""
+    try:
+        p = subprocess.run(["bash", "-n", "-c", cmd], capture_output=True, timeout=5)
+    except subprocess.TimeoutExpired:
+        return True
+    return p.returncode == 0
+
+
 def usable(cmd: str) -> bool:
     """Not a command at all (empty, prose, too long, control characters) -> excluded."""
     c = cmd.strip()
@@ -290,6 +300,8 @@ def usable(cmd: str) -> bool:
         return False  # a code fragment or a placeholder, not a shell command
     if re.match(r"^(BLOCK|ALLOW|DENY):", c):
         return False  # a peer's test marker, not a command
+    if not parses(c):
+        return False  # bash refuses it: nothing would run
     return True
 
 

@@ -66,30 +66,40 @@ def run_clearance(cases: list[dict[str, object]]) -> list[str]:
     return out
 
 
-def run_ccsn(cases: list[dict[str, object]]) -> list[str] | None:
-    """cc-safety-net's own verdict (its Claude Code hook: deny JSON on stdout, nothing when allowed)."""
-    exe = shutil.which("cc-safety-net")
+def run_ccsn(cases: list[dict[str, object]], exe: str | None) -> list[str] | None:
+    """cc-safety-net's own verdict, through its Claude Code hook (deny JSON on stdout, nothing when allowed).
+
+    It fails closed when the cwd does not exist, and treats everything under /tmp as temporary, so it runs in a real
+    fake home under this checkout (``.peer-home``, not committed) with /home/dev rewritten to it.
+    """
+    exe = exe or shutil.which("cc-safety-net")
     if not exe:
         return None
-    out = []
-    for c in cases:
-        ev = dict(event_of(c), cwd="/tmp")  # its cwd-relative checks need a directory that exists
+    home = ROOT / ".peer-home"
+    (home / "project").mkdir(parents=True, exist_ok=True)
+
+    def one(c: dict[str, object]) -> str:
+        ev = json.loads(json.dumps(event_of(c)).replace("/home/dev", str(home)))
+        cmd = str(ev["tool_input"]["command"])
+        ev["tool_input"]["command"] = cmd
         try:
-            p = subprocess.run([exe, "--claude-code"], input=json.dumps(ev), capture_output=True, text=True, timeout=20, env=dict(ENV, PATH="/usr/local/bin:/usr/bin:/bin"))
+            env = {"HOME": str(home), "PATH": "/usr/local/bin:/usr/bin:/bin"}
+            p = subprocess.run([exe, "hook", "--claude-code"], input=json.dumps(ev), capture_output=True, text=True, timeout=30, env=env)
         except subprocess.TimeoutExpired:
-            out.append("error")
-            continue
+            return "error"
         text = p.stdout.strip()
         if not text:
-            out.append("allow" if p.returncode == 0 else "deny")
-            continue
+            return "allow" if p.returncode == 0 else "deny"
         try:
-            ans = json.loads(text)
-            dec = ans.get("hookSpecificOutput", {}).get("permissionDecision") or ans.get("decision") or "allow"
+            dec = json.loads(text).get("hookSpecificOutput", {}).get("permissionDecision") or "allow"
         except (ValueError, AttributeError):
-            dec = "deny" if "deny" in text or "block" in text.lower() else "allow"
-        out.append({"block": "deny", "approve": "allow"}.get(dec, dec))
-    return out
+            return "error"
+        return str(dec)
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(3) as pool:
+        return list(pool.map(one, cases))
 
 
 def metrics(rows: list[tuple[dict[str, object], str]]) -> dict[str, object]:
@@ -134,6 +144,7 @@ def main() -> int:
     ap.add_argument("--show", type=int, default=0, help="list the N worst misses (dangerous allowed, then benign denied)")
     ap.add_argument("--split", choices=("all", "dev", "heldout"), default="all", help="which cases to list with --show")
     ap.add_argument("--peer", choices=("cc-safety-net",), help="also score this peer on the same cases, if installed")
+    ap.add_argument("--peer-bin", help="path of the peer's executable (default: found on PATH)")
     a = ap.parse_args()
     files = a.files or sorted(OUTSIDE.glob("*.jsonl"))
     cases = load(files)
@@ -160,19 +171,18 @@ def main() -> int:
             fp_cls[f"{c['class']}:{d}"] += 1
     report["benign_not_allowed_by_class"] = dict(fp_cls.most_common())
     if a.peer == "cc-safety-net":
-        peer = run_ccsn(cases)
+        peer = run_ccsn(cases, a.peer_bin)
         if peer is None:
             report["peer"] = "cc-safety-net is not installed (npm install -g cc-safety-net)"
         else:
             prow = list(zip(cases, peer))
-            report["peer"] = {"name": "cc-safety-net", "overall": metrics(prow), "per_source": {s: metrics([r for r in prow if r[0]["source"] == s]) for s in sorted(by_source)}}
+            per = {s: metrics([r for r in prow if r[0]["source"] == s]) for s in sorted(by_source)}
+            errors = sum(1 for _, d in prow if d == "error")
+            report["peer"] = {"name": "cc-safety-net", "overall": metrics(prow), "per_source": per, "errors": errors}
     shown = [r for r in rows if a.split == "all" or is_heldout(str(r[0]["id"])) == (a.split == "heldout")]
     worst = [r for r in shown if r[0]["label"] == "dangerous" and r[1] == "allow"] + [r for r in shown if r[0]["label"] == "benign" and r[1] == "deny"]
     if a.json:
-        report["worst"] = [
-            {"id": c["id"], "label": c["label"], "class": c["class"], "decision": d, "command": c["tool_input"]}  # type: ignore[index]
-            for c, d in worst[: a.show]
-        ]
+        report["worst"] = [{"id": c["id"], "label": c["label"], "class": c["class"], "decision": d, "command": c["tool_input"]} for c, d in worst[: a.show]]
         print(json.dumps(report, indent=1))
         return 0
     print(table("Overall", {"all": report["overall"], "dev": report["dev"], "heldout": report["heldout"]}))  # type: ignore[dict-item]
