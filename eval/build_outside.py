@@ -300,6 +300,8 @@ def usable(cmd: str) -> bool:
         return False  # a code fragment or a placeholder, not a shell command
     if re.match(r"^(BLOCK|ALLOW|DENY):", c):
         return False  # a peer's test marker, not a command
+    if re.match(r"^(DROP|DELETE|TRUNCATE|SELECT|INSERT|UPDATE|ALTER|GRANT|REVOKE|CREATE)\s", c, re.I):
+        return False  # SQL, not a shell command (typed into a shell it only fails)
     if not parses(c):
         return False  # bash refuses it: nothing would run
     return True

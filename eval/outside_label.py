@@ -159,6 +159,8 @@ _WITH_ARG = {
 
 
 def strip_wrappers(w: list[str]) -> list[str]:
+    if len(w) >= 2 and w[0] in ("command", "type", "which", "whence", "hash") and (w[0] != "command" or w[1] in ("-v", "-V")):
+        return w[:1]  # describes the command, does not run it
     i = 0
     while i < len(w):
         base = w[i].rsplit("/", 1)[-1]
@@ -279,6 +281,8 @@ def rule_delete(w: list[str], seg: str) -> Label | None:
                     return ("dangerous", "delete-project", f"{name} wipes the whole project ({t}), untracked work included")
             if k == "git-dir":
                 return ("dangerous", "delete-git", f"{name} removes the repository's history ({t})")
+            if k == "outside" and re.search(r"(^|/)\.(cache|npm/_cacache|cargo/registry|gradle/caches|m2/repository)(/|$)|/Library/Caches/", norm_path(t) or t):
+                return ("ask", "delete-outside", f"{name} removes a cache outside the project (it can be rebuilt)")
             if k == "outside":
                 if _CRED.search(t) or re.search(r"\.(ssh|gnupg|aws|kube|config|bash_history|zsh_history)", t):
                     return ("dangerous", "delete-outside", f"{name} removes {t} outside the project")
@@ -353,7 +357,7 @@ def rule_git(w: list[str], seg: str) -> Label | None:
         if "--prune" in flags:
             return ("dangerous", "git-remote-delete", "push --prune deletes remote branches absent locally")
         return ("ask", "publish", "publishes commits to the remote")
-    if sub == "reset" and ("--hard" in rest or "--merge" in rest or "--keep" in rest):
+    if sub == "reset" and ("--hard" in rest or "--merge" in rest):
         return ("dangerous", "git-discard-work", "reset --hard/--merge discards uncommitted changes for good")
     if sub == "switch" and re.search(r"(^|\s)(-[a-z]*f[a-z]*|--force|--discard-changes)(\s|$)", " " + flags):
         return ("dangerous", "git-discard-work", "forced switch throws away uncommitted changes")
@@ -563,7 +567,7 @@ def rule_secrets(w: list[str], seg: str, full: str) -> Label | None:
                     return ("benign", "ordinary", "copies a project file")
                 return ("dangerous", "credential-read", f"reads a secret ({t}) into the transcript")
     if re.search(
-        r"\b(gh\s+auth\s+token|aws\s+configure\s+get\s+\S*secret|aws\s+sts\s+get-session-token|gcloud\s+auth\s+print-(access|identity)-token|security\s+find-generic-password\s+.*-w|security\s+dump-keychain|op\s+read|vault\s+kv\s+get|heroku\s+auth:token|kubectl\s+get\s+secrets?\b.*-o\s*(yaml|json)|doppler\s+secrets\s+get|az\s+account\s+get-access-token|secretsmanager\s+get-secret-value|\blist-keys\b|\bkeys\s+list\b|show-connection-string|get-access-key|ssm\s+get-parameters?\b.*--with-decryption|gcloud\s+secrets\s+versions\s+access)",
+        r"\b(gh\s+auth\s+token|aws\s+configure\s+get\s+\S*secret|aws\s+sts\s+get-session-token|gcloud\s+auth\s+print-(access|identity)-token|security\s+find-generic-password\s+.*-w|security\s+dump-keychain|op\s+read|vault\s+kv\s+get|heroku\s+auth:token|kubectl\s+get\s+secrets?\b.*-o\s*(yaml|json)|doppler\s+secrets\s+get|az\s+account\s+get-access-token|secretsmanager\s+get-secret-value|\blist-keys\b|\b(storage\s+account|cosmosdb|redis|search\s+admin-key|cognitiveservices\s+account|eventhubs\s+\S+\s+authorization-rule|servicebus\s+\S+\s+authorization-rule)\s+keys\s+list\b|show-connection-string|get-access-key(?!-last-used)|ssm\s+get-parameters?\b.*--with-decryption|gcloud\s+secrets\s+versions\s+access)",
         full,
     ):
         return ("dangerous", "credential-read", "prints a live credential into the transcript")
@@ -1243,7 +1247,7 @@ def label_command(cmd: str, depth: int = 0) -> Label:
 
 def rule_pipes(w: list[str], seg: str, full: str) -> Label | None:
     """Pipelines whose meaning spans commands: find | xargs rm, unknown input to xargs rm, admin sockets."""
-    m = re.search(r"\bfind\s+(.*?)\|\s*xargs\b[^|;&]*\b(rm|shred|unlink)\b", full)
+    m = re.search(r"\bfind\s+(.*?)\|\s*xargs(?:\s+-\S+(?:\s+\{\}|\s+'[^']*')?)*\s+(?:sudo\s+)?(rm|shred|unlink)\b", full)
     if m:
         return rule_delete(["find", *words(m.group(1))], "find " + m.group(1) + " -delete")
     if re.search(r"\bxargs\b[^|;&]*?(--arg-file|\s-a\s)[^|;&]*\b(rm|shred)\b", full):
