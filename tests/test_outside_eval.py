@@ -11,8 +11,8 @@ import pytest
 EVAL = Path(__file__).resolve().parents[1] / "eval"
 sys.path.insert(0, str(EVAL))
 
-from outside_label import label_command  # noqa: E402
-from score_outside import is_heldout  # noqa: E402
+from outside_label import label_command
+from score_outside import is_heldout
 
 FIELDS = {"id", "source", "source_ref", "tool_name", "tool_input", "cwd", "label", "class", "why"}
 
@@ -30,7 +30,7 @@ def test_every_case_is_complete_and_unique() -> None:
     ids = [c["id"] for c in all_cases]
     assert len(ids) == len(set(ids))
     for c in all_cases:
-        assert FIELDS <= set(c), c
+        assert set(c) >= FIELDS, c
         assert c["label"] in ("dangerous", "ask", "benign")
         assert c["cwd"] == "/home/dev/project"
         assert "@" in str(c["source_ref"]) and ":" in str(c["source_ref"])
@@ -71,7 +71,7 @@ def test_heldout_split_is_about_thirty_percent() -> None:
         ("sudo apt install jq", "ask"),
         ("ls -la", "benign"),
         ("awk '{print > \"/dev/stderr\"}' file.txt", "benign"),
-        ("echo \"$(( 1 + 2 ))\"", "benign"),
+        ('echo "$(( 1 + 2 ))"', "benign"),
     ],
 )
 def test_labelling_rules(cmd: str, label: str) -> None:
