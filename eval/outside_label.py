@@ -440,7 +440,9 @@ def rule_disk(w: list[str], seg: str) -> Label | None:
         if (name == "wipefs" and len(w) == 2) or (name == "wipefs" and not any(a in w for a in ("-a", "--all", "-o", "--offset"))):
             return ("benign", "ordinary", "wipefs without -a only lists signatures")
         return ("dangerous", "disk-destroy", "formats or wipes a file system")
-    if name in ("fdisk", "sfdisk", "parted", "gdisk", "sgdisk", "cfdisk") and not re.search(r"(\s-l\b|\s--list|\sprint\b|\s-p\b)", seg):
+    if name in ("fdisk", "sfdisk", "parted", "gdisk", "sgdisk", "cfdisk") and not re.search(
+        r"(\s-l\b|\s--list|\sprint\b|\s-p\b|\s-d\b|--dump|\s-v\b|--verify|--print|\s-i\b|--info)", seg
+    ):
         return ("dangerous", "disk-destroy", "repartitions a disk")
     if name in ("diskutil",) and re.search(r"\b(erase\w*|partitionDisk|zeroDisk|randomDisk|secureErase|reformat)\b", seg, re.I):
         return ("dangerous", "disk-destroy", "erases a disk")
@@ -584,7 +586,7 @@ _REMOTE_DESTROY = [
     r"\bgsutil\s+(-m\s+)?(rm|rb)\b|\bgcloud\s+storage\s+rm\b",
     r"\bgcloud\s+[\w\s-]*?\s(delete|remove|destroy)\b",
     r"\baz\s+[\w\s-]*?\s(delete|purge|remove)\b",
-    r"\bkubectl\s+(delete|drain)\b|\bkubectl\s+\S*\s*scale\b.*--replicas[= ]0\b",
+    r"\bkubectl\s+delete\b|\bkubectl\s+\S*\s*scale\b.*--replicas[= ]0\b",
     r"\bhelm\s+(uninstall|delete|del|un)\b",
     r"\b(docker|podman)\s+(volume\s+(rm|prune)|system\s+prune|rm\s+-\w*v|compose\s+down\s+.*(-v|--volumes)|container\s+prune\s+.*-f|image\s+prune\s+-a|network\s+prune)",
     r"\b(docker-compose|docker\s+compose)\s+down\b.*(-v\b|--volumes)",
@@ -619,7 +621,7 @@ _REMOTE_CHANGE = [
         "deploys or changes live infrastructure",
     ),
     (
-        r"\bkubectl\s+(apply|create|replace|patch|edit|scale|rollout\s+(restart|undo)|set|label|annotate|cordon|uncordon|taint|expose|run|exec|cp|port-forward|autoscale)\b|\bhelm\s+(install|upgrade|rollback)\b|\bkustomize\b.*\|\s*kubectl\s+apply",
+        r"\bkubectl\s+(apply|create|replace|patch|edit|scale|rollout\s+(restart|undo)|set|label|annotate|cordon|uncordon|drain|taint|expose|run|exec|cp|port-forward|autoscale)\b|\bhelm\s+(install|upgrade|rollback)\b|\bkustomize\b.*\|\s*kubectl\s+apply",
         "deploy",
         "changes a cluster",
     ),
@@ -1201,7 +1203,10 @@ def _segment_label(seg: str, full: str) -> Label | None:
     r = rule_secrets(w, seg, full)
     if r:
         return r
+    describe_only = bool(w) and w[0] in ("tldr", "man", "info", "whatis", "apropos", "help", "echo", "printf")
     for fn in (rule_delete, rule_git, rule_perm, rule_system, rule_remote, rule_remote_cli, rule_write_outside, rule_env, rule_install):
+        if describe_only and fn in (rule_remote, rule_remote_cli, rule_git, rule_delete, rule_perm, rule_system):
+            continue
         r = fn(w, seg)
         if r:
             if fn in (rule_system, rule_remote, rule_remote_cli, rule_write_outside, rule_env, rule_install) and "sudo" in seg.split()[:1] and r[0] == "benign":
