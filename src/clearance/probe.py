@@ -96,13 +96,13 @@ _TOOLCALL = lazy(
 )
 _DELIM = lazy(
     r"(?:<\|(?:im_start|im_end|system|endoftext|user|assistant)\|>|</?(?:system|instructions?|sys|untrusted|document)>|\[/?INST\]|\[SYSTEM\]|###\s*(?:system|instruction|new\s+instructions|end\s+of\s+(?:user\s+)?input)\b"
-    r"|\bBEGIN\s+(?:SYSTEM|ADMIN|DEVELOPER)\s+(?:PROMPT|INSTRUCTIONS|MESSAGE)|^\s*(?:system|assistant)\s*:\s|\n\s*(?:Human|Assistant|SYSTEM)\s*:"
-    r"|\b(?:SYSTEM\s+(?:NOTE|UPDATE|MESSAGE)|SYSTEMHINWEIS|NOTE\s+SYST[EÈ]ME|NOTA\s+(?:DEL|DI)\s+SISTEMA|NOTE\s+FROM\s+THE\s+DEVELOPER)\b|^\s*OVERRIDE\s*:)",
+    r"|\bBEGIN\s+(?:SYSTEM|ADMIN|DEVELOPER)\s+(?:PROMPT|INSTRUCTIONS|MESSAGE)|^[^\S\n]*+(?:system|assistant)\s*+:\s|\n[^\S\n]*+(?:Human|Assistant|SYSTEM)\s*+:"
+    r"|\b(?:SYSTEM\s+(?:NOTE|UPDATE|MESSAGE)|SYSTEMHINWEIS|NOTE\s+SYST[EÈ]ME|NOTA\s+(?:DEL|DI)\s+SISTEMA|NOTE\s+FROM\s+THE\s+DEVELOPER)\b|^[^\S\n]*+OVERRIDE\s*+:)",
     re.I | re.M,
 )
 _DELIM_STRONG = lazy(
     r"(?:<\|(?:im_start|im_end|system|endoftext)\|>|\[/?INST\]|\[SYSTEM\]|</?system>|###\s*end\s+of\s+(?:user\s+)?input|\bBEGIN\s+(?:SYSTEM|ADMIN|DEVELOPER)\s+(?:PROMPT|INSTRUCTIONS|MESSAGE)"
-    r"|^-{3,}\s*\n\s*system\s*:|^\s*(?:system|assistant)\s*:\s*(?:sure|you\s+may|grant|the\s+user\s+is|ok))",
+    r"|^-{3,}+[^\S\n]*+\n\s*+system\s*+:|^[^\S\n]*+(?:system|assistant)\s*+:\s*+(?:sure|you\s+may|grant|the\s+user\s+is|ok))",
     re.I | re.M,
 )
 _HTML_HIDDEN = lazy(r"<!--(.*?)-->|\balt\s*=\s*[\"']([^\"']{12,})[\"']|\btitle\s*=\s*[\"']([^\"']{20,})[\"']", re.S | re.I)
@@ -182,6 +182,7 @@ _BIN = lazy(r"(?:[01]{8}\s+){6,}[01]{8}")
 _B32 = lazy(r"\b[A-Z2-7]{24,}={0,6}")
 _URLENC = lazy(r"(?:%[0-9A-Fa-f]{2}[^%\s]{0,12}){4,}")
 _UESC = lazy(r"(?:\\u[0-9a-fA-F]{4}){4,}")
+_UESC_ONE = lazy(r"\\u([0-9a-fA-F]{4})")
 _MORSE = lazy(r"(?:[.-]{1,6}\s+(?:/\s+)?){8,}[.-]{1,6}")
 _SPACED = lazy(r"\b(?:[A-Za-z]\s){4,}[A-Za-z]\b")
 _LEET = str.maketrans("013457@$", "oieastas")
@@ -246,7 +247,7 @@ def _decoded_variants(text: str) -> list[str]:
 
         out.append(unquote(text))
     if _UESC.search(text):
-        out.append(re.sub(r"\\u([0-9a-fA-F]{4})", lambda mm: chr(int(mm.group(1), 16)), text))
+        out.append(_UESC_ONE.sub(lambda mm: chr(int(mm.group(1), 16)), text))
     for m in _MORSE.finditer(text):
         words = [w.strip() for w in m.group(0).split("/")]
         out.append(" ".join("".join(_MORSE_CODE.get(c, "?") for c in w.split()) for w in words))

@@ -115,6 +115,7 @@ def secret_in_query(action: Action, sc: Scope) -> str | None:
 
 
 _WORDS = lazy(r"[a-z0-9]+")
+_CAMEL = lazy(r"([a-z0-9])([A-Z])")
 _DESTRUCTIVE = frozenset(
     {
         "delete",
@@ -194,7 +195,7 @@ def mcp_verbs(tool_name: str) -> list[str]:
     parts = tool_name.split("__", 2)
     tool = parts[2] if len(parts) == 3 else tool_name
     # camelCase and snake_case both split into words
-    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", tool).lower()
+    spaced = _CAMEL.sub(r"\1 \2", tool).lower()
     return _WORDS.findall(spaced)
 
 
@@ -288,7 +289,7 @@ _SHELL_NAMES = frozenset({".envrc"})
 _MAKEFILES = frozenset({"Makefile", "makefile", "GNUmakefile", "Justfile", "justfile"})
 _SHEBANG = lazy(r"^#!\s*(?:/usr/bin/env\s+)?(?:/\S*/)?(?:ba|z|k|da)?sh\b")
 _JSON_SCRIPT = lazy(r'"([\w:.-]+)"\s*:\s*"((?:[^"\\]|\\.)*)"')
-_RUN_LINE = lazy(r"^(\s*)-?\s*run:\s*(.*)$")
+_RUN_LINE = lazy(r"^(\s*+)-?\s*+run:\s*+(.*)$")
 MAX_SCRIPT_CHARS = 200_000
 
 

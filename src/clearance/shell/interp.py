@@ -119,7 +119,13 @@ _ENV_DUMP = {
 }
 
 _STRING = lazy(r"""'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`""")
-_COMPILED: dict[str, tuple[re.Pattern[str], ...]] = {}
+# Compiled on first use, and kept at module level where tests/test_regex_bounds.py finds them.
+_BY_LANG = {
+    lang: (lazy(_DELETE[lang]), lazy(_PROCESS[lang]), lazy(_NETWORK[lang]), lazy(_DYNAMIC[lang]), lazy(_ENV_DUMP.get(lang, r"(?!)")))
+    for lang in _DELETE
+}
+_EXEC_DECODE = {lang: (lazy(_EXEC[lang]), lazy(_DECODE[lang])) for lang in _EXEC}
+_BACKSLASH = lazy(r"\\(.)")
 
 
 class CodeFacts:
@@ -140,22 +146,12 @@ class CodeFacts:
 
 
 def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
-    pats = _COMPILED.get(lang)
-    if pats is None:
-        pats = (
-            re.compile(_DELETE[lang]),
-            re.compile(_PROCESS[lang]),
-            re.compile(_NETWORK[lang]),
-            re.compile(_DYNAMIC[lang]),
-            re.compile(_ENV_DUMP.get(lang, r"(?!)")),
-        )
-        _COMPILED[lang] = pats
-    return pats
+    return tuple(x.compiled for x in _BY_LANG[lang])
 
 
 def _unquote(m: re.Match[str]) -> str:
     s = m.group(1) if m.group(1) is not None else m.group(2) if m.group(2) is not None else m.group(3)
-    return re.sub(r"\\(.)", r"\1", s or "")
+    return _BACKSLASH.sub(r"\1", s or "")
 
 
 # Expressions that mean "the user's home directory" in the interpreters clearance reads.
@@ -340,8 +336,9 @@ def analyse(code: str, lang: str) -> CodeFacts:
     facts.network = bool(p_net.search(code))
     facts.dynamic = bool(p_dyn.search(code))
     facts.env_dump = bool(p_env.search(code))
-    if facts.dynamic and lang in _EXEC:
-        facts.decoded_exec = bool(re.search(_EXEC[lang], code)) and bool(re.search(_DECODE[lang], code))
+    if facts.dynamic and lang in _EXEC_DECODE:
+        p_exec, p_decode = _EXEC_DECODE[lang]
+        facts.decoded_exec = bool(p_exec.search(code)) and bool(p_decode.search(code))
     return facts
 
 
