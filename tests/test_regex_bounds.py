@@ -24,6 +24,14 @@ from clearance.lazyre import LazyRe
 SRC = Path(clearance.__file__).resolve().parent
 SIZE = 100_000
 LIMIT_MS = 10.0
+# Ten times the input may take at most this many times as long (linear: 10), above a floor of noise.
+GROWTH = 30.0
+GROWTH_FLOOR_MS = 3.0
+# Case-insensitive lists of dozens of phrases, in several languages, tried at every word start (the
+# prompt-injection probe): linear, but some 50 ms on 100 KB of one-letter words on a loaded 2-core box.
+# Their bound is the whole decision's goal (bench/worst_case.py).
+WORDLIST_FACTOR = 10.0
+WORDLISTS = {f"clearance.probe:{n}" for n in ("_IGNORE", "_PERSONA", "_REVEAL", "_ADDRESSED", "_ADDRESSED_STRONG", "_ACTION", "_TOOLCALL", "_HTML_WORDS", "_DELIM", "_DELIM_STRONG")}
 
 # Call sites that compile text only known at run time (a user's policy globs): they build
 # their patterns with clearance.policy.patterns, which test_policy_globs_linear covers.
@@ -84,7 +92,7 @@ def inputs(size: int = SIZE) -> dict[str, str]:
     shapes = {repr(chr(c)): chr(c) * size for c in range(32, 127)}
     for c in "\n\t\r":
         shapes[repr(c)] = c * size
-    for pair in ("a ", "(&", "${", "\\n", " \n", "a\n", "a=", "a:", "a/", "%4", "-a", "a.", "\t\n", "a,", "a'", '"a', "(a", "[a"):
+    for pair in ("a ", "(&", "${", "\\n", " \n", "a=", "-a", "[a"):
         shapes[repr(pair)] = (pair * (size // len(pair) + 1))[:size]
     return shapes
 
@@ -96,13 +104,6 @@ def _time(fn: Any, p: re.Pattern[str], text: str) -> float:
     return (time.process_time() - t0) * 1000.0
 
 
-def _time3(fn: Any, p: re.Pattern[str], text: str, limit_ms: float) -> float:
-    t = _time(fn, p, text)
-    if t > limit_ms:  # measure twice more before blaming the pattern
-        t = statistics.median([t, _time(fn, p, text), _time(fn, p, text)])
-    return t
-
-
 def _search(p: re.Pattern[str], text: str) -> object:
     return p.search(text)
 
@@ -111,21 +112,64 @@ def _finditer(p: re.Pattern[str], text: str) -> object:
     return sum(1 for _ in p.finditer(text))
 
 
+# Python builds one match object per match: a pattern that matches at every character of 100 KB spends
+# that time however linear it is, so finditer gets this much more per match.
+PER_MATCH_MS = 0.001
+
+
+def shapes_for(p: re.Pattern[str], shapes: dict[str, str]) -> dict[str, str]:
+    """The inputs that can behave differently for this pattern.
+
+    A character the pattern never names behaves like any other it never names of the same kind (a
+    letter, a digit, punctuation) under \\w \\s \\d . and negated classes, so one of each kind stands for
+    them all; characters the pattern names, the blanks and the two-character shapes are all kept.
+    """
+    named = set(p.pattern.lower()) | set(p.pattern.upper())
+    kept: dict[str, str] = {}
+    spare = {"letter": True, "digit": True, "punct": True}
+    for name, text in shapes.items():
+        c = text[0]
+        if len(set(text[:4])) > 1 or c in named or c.isspace():
+            kept[name] = text
+            continue
+        kind = "letter" if c.isalpha() else "digit" if c.isdigit() else "punct"
+        if spare[kind]:
+            spare[kind] = False
+            kept[name] = text
+    return kept
+
+
+def _min3(fn: Any, p: re.Pattern[str], text: str, first: float) -> float:
+    """The least of three measurements: other work on a shared machine only ever adds time."""
+    return min(first, _time(fn, p, text), _time(fn, p, text))
+
+
 def slow_cases(patterns: dict[str, re.Pattern[str]], shapes: dict[str, str], limit_ms: float = LIMIT_MS) -> list[str]:
+    """Patterns over the time bound on some input, or whose time grows faster than their input."""
     bad = []
     for where, p in patterns.items():
-        for shape, text in shapes.items():
-            for op in (_search, _finditer):
-                # A tenth of the input first: a pattern that is already over the limit there is
-                # super-linear, and would take seconds on the whole.
-                t = _time3(op, p, text[: len(text) // 10], limit_ms)
-                if t > limit_ms:
-                    bad.append(f"{where} {op.__name__[1:]} on {shape}* (a tenth): {t:.0f} ms  /{p.pattern[:80]}/")
+        limit = limit_ms * (WORDLIST_FACTOR if where in WORDLISTS else 1.0)
+        for shape, text in shapes_for(p, shapes).items():
+            ops = [_search]
+            if p.search(text[:1000]) is not None:
+                ops.append(_finditer)  # without a match, finditer is the search again
+            for op in ops:
+                # A tenth of the input first: a pattern already over the limit there is super-linear
+                # and would take seconds on the whole.
+                tenth = text[: len(text) // 10]
+                small = _time(op, p, tenth)
+                if small > limit and _min3(op, p, tenth, small) > limit:
+                    bad.append(f"{where} {op.__name__[1:]} on {shape}* (a tenth of it): {small:.0f} ms (bound {limit:.0f})  /{p.pattern[:80]}/")
                     break
-                t = _time3(op, p, text, limit_ms)
-                if t > limit_ms:
-                    bad.append(f"{where} {op.__name__[1:]} on {shape}*: {t:.0f} ms  /{p.pattern[:80]}/")
+                full = _time(op, p, text)
+                if full > limit and (full := _min3(op, p, text, full)) > limit:
+                    bad.append(f"{where} {op.__name__[1:]} on {shape}*: {full:.0f} ms (bound {limit:.0f})  /{p.pattern[:80]}/")
                     break
+                if full > GROWTH_FLOOR_MS and full > GROWTH * small:
+                    small, full = _min3(op, p, tenth, small), _min3(op, p, text, full)
+                    if full > GROWTH_FLOOR_MS and full > GROWTH * small:
+                        bad.append(f"{where} {op.__name__[1:]} on {shape}*: x{full / small:.0f} the time for x10 the input  /{p.pattern[:80]}/")
+                        break
     return bad
 
 
@@ -183,3 +227,112 @@ def test_policy_globs_linear() -> None:
         pats[glob] = re.compile(path_glob_regex(glob, "/p", "/h"))
     bad = slow_cases(pats, shapes)
     assert not bad, "\n".join(bad)
+
+
+# ---------------------------------------------------------------- the decision deadline
+
+
+class _FakeClock:
+    """A clock that advances `step` seconds every time it is read: every check looks slow."""
+
+    def __init__(self, step: float) -> None:
+        self.now = 1000.0
+        self.step = step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+def _bash(command: str) -> Any:
+    from clearance.adapters.claude import parse_event
+
+    ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": "/home/ana/webapp", "session_id": "t"}
+    return parse_event(ev, {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": "/home/ana/webapp"})
+
+
+def test_deadline_denies_a_slow_decision(monkeypatch: Any) -> None:
+    from clearance import engine
+
+    monkeypatch.setattr(engine, "_clock", _FakeClock(0.5))
+    action, ctx = _bash("ls; ls; ls; ls; ls; ls")
+    d = engine.evaluate(action, ctx)
+    assert d.decision == "deny" and d.rules == ["engine.deadline"]
+    assert "retry" in d.reason and "2 s" in d.reason
+
+
+def test_deadline_from_an_injected_slow_rule(monkeypatch: Any) -> None:
+    """A real slow check (it sleeps) between commands: the decision stops at the budget, with a deny."""
+    from clearance import engine
+    from clearance.rules.base import Rule
+
+    engine._index()
+
+    def slow(cmd: object, sc: object) -> None:
+        time.sleep(0.02)
+        return None
+
+    r = Rule("test.slow", "slow", "slow", "ask", "command", slow, (), ())
+    monkeypatch.setattr(engine, "_ANY_COMMAND", [r, *engine._ANY_COMMAND])
+    action, ctx = _bash("; ".join(["echo hi"] * 50))
+    t0 = time.perf_counter()
+    d = engine.evaluate(action, ctx, budget_s=0.1)
+    took = time.perf_counter() - t0
+    assert d.decision == "deny" and d.rules == ["engine.deadline"]
+    assert took < 0.5  # stopped near the budget, not after all 50 slow checks (1 s)
+    # The same call with time to spare is decided on its merits.
+    d = engine.evaluate(action, ctx, budget_s=30)
+    assert d.decision == "allow"
+
+
+def test_deadline_covers_file_tools_and_the_api(monkeypatch: Any) -> None:
+    from clearance import api, engine
+
+    monkeypatch.setattr(engine, "_clock", _FakeClock(10.0))
+    ev = {
+        "hook_event_name": "PreToolUse",
+        "tool_name": "Write",
+        "tool_input": {"file_path": "/home/ana/webapp/a.txt", "content": "x"},
+        "cwd": "/home/ana/webapp",
+        "session_id": "t",
+    }
+    d = api.decide_event(ev, {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": "/home/ana/webapp"})
+    assert d.decision == "deny" and d.rules == ["engine.deadline"]
+
+
+def test_deadline_leaves_ordinary_decisions_alone() -> None:
+    from clearance import engine
+
+    action, ctx = _bash("git status && ls -la")
+    assert engine.evaluate(action, ctx).decision == "allow"
+    action, ctx = _bash("rm -rf ~")
+    assert engine.evaluate(action, ctx).decision == "deny"
+
+
+def test_reported_slow_commands_are_decided_fast() -> None:
+    """The reported inputs (issue 16): each was denied only after many seconds, or timed out into an allow."""
+    from clearance import engine
+
+    cases = {
+        "rm -rf ~/; vim -c '" + " " * 6400 + "x' notes.txt": "deny",
+        "rm -rf ~/; echo '" + '{"a":1,"b":[2,3]}' * 5000 + "' & (true)": "deny",
+        "rm -rf ~/; expect -c '" + "\n" * 20000 + "x'": "deny",
+    }
+    for command, want in cases.items():
+        action, ctx = _bash(command)
+        t0 = time.perf_counter()
+        d = engine.evaluate(action, ctx)
+        took = time.perf_counter() - t0
+        assert d.decision == want, (command[:60], d.reason)
+        assert "engine.deadline" not in d.rules
+        assert took < 1.0, (command[:60], took)
+
+
+def test_probe_variants_end() -> None:
+    """A text whose decoded variant is itself ("a\\na\\n…": nothing to un-space) is scanned once, not forever."""
+    from clearance.probe import scan
+
+    t0 = time.perf_counter()
+    r = scan("a\n" * 50_000)
+    assert not r.hit
+    assert time.perf_counter() - t0 < 2.0

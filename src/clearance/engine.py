@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 # (quadratic: 80 KB took 30 s). A name is a word without shell metacharacters, so the runs scanned from
 # different `()` never overlap.
 _FORK_BOMB_BODY = lazy(r"\(\)\s*+\{\s*+([^\s|&;<>(){}]++)\s*+\|\s*+\1\s*+&")
+# Time budget of one decision, well inside the agents' hook timeouts (Claude Code: 30 s as installed, and
+# a hook that times out lets the call run). A decision that cannot finish in time is denied (engine.deadline).
+DEADLINE_S = 2.0
+_clock = time.perf_counter  # tests replace it to simulate a slow check
 _BY_COMMAND: dict[str, list[Rule]] = {}
 _ANY_COMMAND: list[Rule] = []
 _EFFECT: list[Rule] = []
@@ -70,6 +74,15 @@ def _finding(r: Rule, message: str, command: str = "") -> Finding:
     return Finding(r.id, r.verdict, message, r.category, command)
 
 
+class DecisionTimeout(Exception):
+    """The decision ran past its deadline (raised between commands, rules and effects)."""
+
+
+def check_deadline(sc: Scope) -> None:
+    if _clock() > sc.deadline:
+        raise DecisionTimeout
+
+
 def _fork_bomb(command: str) -> bool:
     """A function defined to pipe itself into itself in the background (`:(){ :|:& };:`)."""
     for m in _FORK_BOMB_BODY.finditer(command):
@@ -93,6 +106,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
         r = REGISTRY["shell.parse-error"]
         out.findings.append(_finding(r, f"clearance could not analyse this command: {failure}"))
         return out
+    check_deadline(sc)
     if "(" in command and "&" in command and _fork_bomb(command):
         out.findings.append(_finding(REGISTRY["sys.fork-bomb"], "the command defines a function that pipes itself into itself in the background"))
     for rid, message in script.problems + exp.problems:
@@ -107,11 +121,13 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
             if added:
                 sc.remotes[added[0]] = added[1]
     for cmd in exp.commands:
+        check_deadline(sc)
         for r in _BY_COMMAND.get(cmd.name, ()):
             msg = r.check(cmd, sc)
             if msg:
                 out.findings.append(_finding(r, msg, cmd.show()))
         for r in _ANY_COMMAND:
+            check_deadline(sc)
             msg = r.check(cmd, sc)
             if msg:
                 out.findings.append(_finding(r, msg, cmd.show()))
@@ -142,6 +158,7 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
 
     rule = REGISTRY["write.dangerous-script"]
     for cmd in commands:
+        check_deadline(sc)
         targets = [r.target.value for r in cmd.redirects if r.writes and r.target is not None and DYN not in r.target.value]
         if cmd.name == "tee":
             targets += [w.value for w in cmd.args if not w.value.startswith("-") and DYN not in w.value]
@@ -165,6 +182,7 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
     rule = REGISTRY["shell.script-content"]
     for cmd in commands:
         for label, code in script_runs(cmd, sc):
+            check_deadline(sc)
             inner = analyse_shell(code, sc, depth + 1).findings
             worst = [f for f in inner if f.verdict in (HARD_DENY, SOFT_DENY)]
             if worst:
@@ -182,6 +200,7 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
 def check_effects(effs: list[Effect], sc: Scope, findings: list[Finding]) -> None:
     _index()
     for e in effs:
+        check_deadline(sc)
         for r in _EFFECT:
             msg = r.check(e, sc)
             if msg:
@@ -191,6 +210,7 @@ def check_effects(effs: list[Effect], sc: Scope, findings: list[Finding]) -> Non
 def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
     _index()
     for r in _ACTION:
+        check_deadline(sc)
         if r.tools is not None and action.kind not in r.tools and action.tool_name not in r.tools:
             continue
         msg = r.check(action, sc)
@@ -198,14 +218,29 @@ def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
             findings.append(_finding(r, msg))
 
 
-def evaluate(action: Action, ctx: Context, policy: Policy | None = None) -> Decision:
-    """Decide one action.  Never raises: an internal error becomes *ask*."""
+def timed_out(budget_s: float) -> Decision:
+    return Decision(
+        "deny",
+        f"clearance could not finish analysing this call within its {budget_s:g} s budget, so it is denied rather than let through"
+        " unanalysed; retry it, or split it into smaller, simpler calls",
+        ["engine.deadline"],
+        "default",
+    )
+
+
+def evaluate(action: Action, ctx: Context, policy: Policy | None = None, budget_s: float | None = None) -> Decision:
+    """Decide one action.  Never raises: an internal error becomes *ask*, running out of time *deny*."""
     from .policy import DEFAULT
 
     t0 = time.perf_counter()
     pol = policy or DEFAULT
+    budget = DEADLINE_S if budget_s is None else budget_s
     try:
-        decision = _evaluate(action, Scope(ctx, pol.trust), pol)
+        sc = Scope(ctx, pol.trust)
+        sc.deadline = _clock() + budget
+        decision = _evaluate(action, sc, pol)
+    except DecisionTimeout:
+        decision = timed_out(budget)
     except Exception as exc:
         decision = Decision(
             "ask",

@@ -271,7 +271,11 @@ def _decoded_variants(text: str) -> list[str]:
     return out
 
 
-def scan(text: str, limit: int = 200_000) -> ProbeResult:
+# Variants of variants (decoded, then un-spaced, then …) are scanned this deep at most.
+_MAX_DEPTH = 3
+
+
+def scan(text: str, limit: int = 200_000, _depth: int = 0) -> ProbeResult:
     r = ProbeResult()
     if not text:
         return r
@@ -282,7 +286,7 @@ def scan(text: str, limit: int = 200_000) -> ProbeResult:
         # Tag characters smuggle ASCII: read it back and scan that too.
         smuggled = "".join(chr(ord(c) - 0xE0000) for c in text if 0xE0020 <= ord(c) <= 0xE007E)
         if smuggled:
-            inner = scan(smuggled, limit)
+            inner = scan(smuggled, limit, _depth + 1)
             for s in inner.signals:
                 r.add(1, "hidden text: " + s)
     for group in _SIGNALS:
@@ -299,12 +303,15 @@ def scan(text: str, limit: int = 200_000) -> ProbeResult:
             break
     folded = text.translate(_CONFUSABLES)
     stripped = "".join(c for c in folded if not (0x200B <= ord(c) <= 0x200D or ord(c) in (0x2060, 0xFEFF)))
+    if _depth >= _MAX_DEPTH:
+        return r
     if stripped != text and depth_ok(text):
-        inner = scan(stripped, limit)
+        inner = scan(stripped, limit, _depth + 1)
         if inner.score >= HIT:
             r.add(3, "disguised text (look-alike letters or invisible characters): " + "; ".join(inner.signals[:2]))
-    for decoded in _decoded_variants(text)[:5]:
-        inner = scan(decoded, limit)
+    # A variant equal to the text ("a\na\n…" has nothing to un-space) would be scanned forever.
+    for decoded in [v for v in _decoded_variants(text) if v != text][:5]:
+        inner = scan(decoded, limit, _depth + 1)
         if inner.score >= BORDERLINE:
             r.add(3, "an encoded payload with instructions (" + "; ".join(inner.signals[:2]) + ")")
             break

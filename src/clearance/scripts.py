@@ -31,7 +31,7 @@ _NPM_SHORTHANDS = frozenset({"test", "start", "stop", "restart", "t", "tst"})
 
 
 def _make_vars_dynamic(text: str) -> str:
-    """Every make variable as a value only known at run time.
+    r"""Every make variable as a value only known at run time.
 
     What ``re.sub(r"\$[({][^)}]*[)}]|\$[@<^*?%+|]", …)`` did, in linear time: that pattern rescanned
     the rest of the line from every `${` when no closer followed (a recipe full of `${`: quadratic).

@@ -58,7 +58,7 @@ def _looks_like_file(name: str) -> bool:
 
 
 def _brackets_to_star(s: str) -> str:
-    """Each `[...]` (up to the first `]`) as `*`. String code: the regex `\[[^\]]*\]` rescanned the rest
+    r"""Each `[...]` (up to the first `]`) as `*`. String code: the regex `\[[^\]]*\]` rescanned the rest
     of the text from every `[` when no `]` followed (quadratic)."""
     out: list[str] = []
     i = 0
