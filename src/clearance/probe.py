@@ -52,8 +52,11 @@ _PERSONA = lazy(
     r"|\bkeine\s+regeln\b|\buneingeschränkt|\bsin\s+restricciones|\bsans\s+(?:restrictions|limites)|\bsenza\s+(?:restrizioni|limiti)|\bmodo\s+desarrollador)",
     re.I,
 )
+# `(?=[…])` before a list of phrases: the first letters of its phrases. Inside a window like
+# `[^.\n]{0,60}` the list is tried at every position of the window; the class rejects most positions
+# in one step (a page of "dump dump …" took ~10x longer without it).
 _REVEAL = lazy(
-    r"(?:\b(?:reveal|print|repeat|output|show|dump|tell\s+me|give\s+me|summar\w+|disclose|verrate|révèle|revela|rivela)\b[^.\n]{0,60}"
+    r"(?:\b(?:reveal|print|repeat|output|show|dump|tell\s+me|give\s+me|summar\w+|disclose|verrate|révèle|revela|rivela)\b[^.\n]{0,60}(?=[sihowc])"
     r"(?:system\s+(?:prompt|message)|initial\s+instructions|hidden\s+prompt|instructions\s+you\s+were\s+given|operating\s+instructions|words\s+above|context\s+window|internal\s+configuration"
     r"|systemanweisungen|instructions\s+syst[eè]me|instrucciones\s+del\s+sistema|istruzioni\s+di\s+sistema)"
     r"|\bwhat\s+was\s+written\s+above\b|\bexact\s+instructions\s+you\s+were\s+given)",
@@ -76,7 +79,7 @@ _ADDRESSED_STRONG = lazy(
 )
 _ACTION = lazy(
     r"(?:\b(?:run|execute|exec|invoke)\s+(?:the\s+)?(?:following|this|these|that)\s+(?:shell\s+|bash\s+|terminal\s+)?(?:command|code|script|tool)s?\b"
-    r"|\b(?:read|cat|print|reveal|output|show|dump|include|paste|share|give\s+me|tell\s+me|collect)\b[^.\n]{0,60}(?:\.env\b|id_rsa|\.ssh|credentials|api[\s_-]?keys?|passwords?|access\s+tokens?|private\s+keys?|customer\s+(?:database|list|emails?|data)|environment\s+variables)"
+    r"|\b(?:read|cat|print|reveal|output|show|dump|include|paste|share|give\s+me|tell\s+me|collect)\b[^.\n]{0,60}(?=[.icape])(?:\.env\b|id_rsa|\.ssh|credentials|api[\s_-]?keys?|passwords?|access\s+tokens?|private\s+keys?|customer\s+(?:database|list|emails?|data)|environment\s+variables)"
     r"|\bdo\s+not\s+(?:tell|inform|mention\s+(?:this\s+)?to|alert)\s+(?:the\s+)?user\b|\bwithout\s+(?:telling|informing|asking)\s+(?:the\s+)?user\b)",
     re.I,
 )

@@ -10,7 +10,6 @@ from ..paths import DYN
 from ..shell.effects import DELETE, WRITE, Effect
 from .base import rule
 
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..scope import Scope

@@ -123,8 +123,7 @@ _ENV_DUMP = {
 _STRING = lazy(r"""'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`""")
 # Compiled on first use, and kept at module level where tests/test_regex_bounds.py finds them.
 _BY_LANG = {
-    lang: (lazy(_DELETE[lang]), lazy(_PROCESS[lang]), lazy(_NETWORK[lang]), lazy(_DYNAMIC[lang]), lazy(_ENV_DUMP.get(lang, r"(?!)")))
-    for lang in _DELETE
+    lang: (lazy(_DELETE[lang]), lazy(_PROCESS[lang]), lazy(_NETWORK[lang]), lazy(_DYNAMIC[lang]), lazy(_ENV_DUMP.get(lang, r"(?!)"))) for lang in _DELETE
 }
 _EXEC_DECODE = {lang: (lazy(_EXEC[lang]), lazy(_DECODE[lang])) for lang in _EXEC}
 _BACKSLASH = lazy(r"\\(.)")
