@@ -127,7 +127,7 @@ class Pattern:
             return text == prefix or text.startswith(prefix + " ")
         if "*" in a:
             if self._re is None:
-                self._re = re.compile("^" + ".*".join(re.escape(p) for p in a.split("*")) + "$", re.S)
+                self._re = re.compile(command_glob_regex(a), re.S)
             return bool(self._re.match(text))
         return text == a
 
@@ -144,6 +144,17 @@ class Pattern:
         d = self.arg[7:].lower().lstrip("*.")
         h = host.lower()
         return h == d or h.endswith("." + d)
+
+
+def command_glob_regex(glob: str) -> str:
+    """`*` as any text, in linear time.
+
+    `^a.*b.*c$` backtracks polynomially (each `.*` retries every split). For `*`-only globs the
+    leftmost place of each middle piece is always the best, so each is found once, atomically.
+    """
+    parts = [re.escape(p) for p in glob.split("*")]
+    middle = "".join(f"(?>.*?{m})" for m in parts[1:-1])
+    return "^" + parts[0] + middle + ".*" + parts[-1] + "$"
 
 
 def path_glob_regex(glob: str, project_root: str, home: str) -> str:
