@@ -390,3 +390,21 @@ def test_reported_slow_writes_and_texts_are_fast() -> None:
     t0 = time.perf_counter()
     scan("\n" * 32_000 + "<html>hello</html>")
     assert time.perf_counter() - t0 < 1.0
+
+
+def test_deadline_stops_a_slow_parse() -> None:
+    """tree-sitter's error recovery is quadratic on `a|a|…|` (100 000 characters: minutes); also nested in bash -c."""
+    from clearance import engine
+
+    for command in ("a|" * 50_000, "bash -c '" + "a|" * 49_000 + "'"):
+        action, ctx = _bash(command)
+        t0 = time.perf_counter()
+        d = engine.evaluate(action, ctx, budget_s=0.5)
+        took = time.perf_counter() - t0
+        assert d.decision == "deny" and d.rules == ["engine.deadline"], d.reason
+        assert took < 2.0
+    # The parser is usable again afterwards.
+    action, ctx = _bash("rm -rf ~")
+    assert engine.evaluate(action, ctx).decision == "deny"
+    action, ctx = _bash("ls | wc -l")
+    assert engine.evaluate(action, ctx).decision == "allow"

@@ -14,7 +14,7 @@ from .paths import DYN
 from .rules import REGISTRY, load
 from .scope import Scope
 from .shell.effects import Effect, effects
-from .shell.parse import ParseFailure, parse
+from .shell.parse import PARSE_DEADLINE, ParseFailure, ParseTimeout, parse
 from .shell.unwrap import expand
 
 TYPE_CHECKING = False
@@ -235,11 +235,12 @@ def evaluate(action: Action, ctx: Context, policy: Policy | None = None, budget_
     t0 = time.perf_counter()
     pol = policy or DEFAULT
     budget = DEADLINE_S if budget_s is None else budget_s
+    token = PARSE_DEADLINE.set(time.perf_counter() + budget)
     try:
         sc = Scope(ctx, pol.trust)
         sc.deadline = _clock() + budget
         decision = _evaluate(action, sc, pol)
-    except DecisionTimeout:
+    except (DecisionTimeout, ParseTimeout):
         decision = timed_out(budget)
     except Exception as exc:
         decision = Decision(
@@ -248,6 +249,8 @@ def evaluate(action: Action, ctx: Context, policy: Policy | None = None, budget_
             ["engine.internal-error"],
             "default",
         )
+    finally:
+        PARSE_DEADLINE.reset(token)
     decision.elapsed_ms = (time.perf_counter() - t0) * 1000.0
     return decision
 

@@ -10,6 +10,7 @@ here-documents and the directory it runs in (``cd`` is followed).
 from __future__ import annotations
 
 import posixpath
+from contextvars import ContextVar
 
 from ..paths import DYN, resolve
 from .ir import Redirect, SimpleCommand, Word
@@ -30,6 +31,17 @@ _KEEP_WHEN_SET = frozenset({":?", "?", ":-", "-", ":=", "="})
 
 class ParseFailure(Exception):
     """The input cannot be understood statically; the message says why."""
+
+
+class ParseTimeout(Exception):
+    """Parsing ran past the decision's deadline (tree-sitter's error recovery is quadratic on some
+    invalid inputs: 100 000 characters of `a|` take minutes). Not a ParseFailure: no caller may turn it
+    into a finding; the engine answers it with engine.deadline."""
+
+
+# time.perf_counter() value past which parsing stops; the engine sets it for each decision.
+PARSE_DEADLINE: ContextVar[float] = ContextVar("clearance_parse_deadline", default=float("inf"))
+_CHUNK = 1 << 16
 
 
 class Script:
@@ -603,7 +615,21 @@ def parse(
         raise ParseFailure(f"the command is {len(source)} characters long, more than the {MAX_SOURCE} clearance analyses")
     if "\x00" in source:
         raise ParseFailure("the command contains a NUL byte")
-    tree = parser().parse(source.encode("utf-8", "surrogatepass"))
+    data = source.encode("utf-8", "surrogatepass")
+    deadline = PARSE_DEADLINE.get()
+    if deadline == float("inf"):
+        tree = parser().parse(data)
+    else:
+        from time import perf_counter
+
+        # A progress callback only works with a read callback (tree-sitter ignores it for bytes).
+        try:
+            tree = parser().parse(lambda off, _pt: data[off : off + _CHUNK], progress_callback=lambda *_: perf_counter() > deadline)
+        except ValueError:  # "Parsing failed": the callback cancelled it
+            tree = None
+        if tree is None:
+            parser().reset()  # a cancelled parse would otherwise resume on the next call
+            raise ParseTimeout
     root = tree.root_node
     if root.has_error:
         bad = _first_error(root)
