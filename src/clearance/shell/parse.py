@@ -626,6 +626,8 @@ def parse(
         try:
             tree = parser().parse(lambda off, _pt: data[off : off + _CHUNK], progress_callback=lambda *_: perf_counter() > deadline)
         except ValueError:  # "Parsing failed": the callback cancelled it
+            if perf_counter() <= deadline:
+                raise
             tree = None
         if tree is None:
             parser().reset()  # a cancelled parse would otherwise resume on the next call
