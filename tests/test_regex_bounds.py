@@ -396,13 +396,18 @@ def test_deadline_stops_a_slow_parse() -> None:
     """tree-sitter's error recovery is quadratic on `a|a|…|` (100 000 characters: minutes); also nested in bash -c."""
     from clearance import engine
 
-    for command in ("a|" * 50_000, "bash -c '" + "a|" * 49_000 + "'"):
+    # Long pipelines: their error recovery cannot be interrupted, so they are refused before parsing (ask).
+    for command in ("a|" * 50_000, "bash -c '" + "a|" * 49_000 + "'", "a\n|" * 30_000, "rm -rf ~/; " + "a | " * 20_000):
         action, ctx = _bash(command)
         t0 = time.perf_counter()
         d = engine.evaluate(action, ctx, budget_s=0.5)
         took = time.perf_counter() - t0
-        assert d.decision == "deny" and d.rules == ["engine.deadline"], d.reason
-        assert took < 2.0
+        assert d.decision in ("deny", "ask") and "engine.internal-error" not in d.rules, d.reason
+        assert took < 1.5, (command[:20], took)
+    # Other slow parses stop at the deadline: a deny.
+    action, ctx = _bash("echo " + "${" * 40_000)
+    d = engine.evaluate(action, ctx, budget_s=0.01)
+    assert d.decision == "deny" and d.rules == ["engine.deadline"], d.reason
     # The parser is usable again afterwards.
     action, ctx = _bash("rm -rf ~")
     assert engine.evaluate(action, ctx).decision == "deny"
