@@ -97,7 +97,7 @@ def inputs(size: int = SIZE) -> dict[str, str]:
     shapes = {repr(chr(c)): chr(c) * size for c in range(32, 127)}
     for c in "\n\t\r":
         shapes[repr(c)] = c * size
-    for pair in ("a ", "(&", "${", "\\n", " \n", "a=", "-a", "[a"):
+    for pair in ("a ", "(&", "${", "\\n", " \n", "a=", "-a", "[a", "eyJ-"):
         shapes[repr(pair)] = (pair * (size // len(pair) + 1))[:size]
     return shapes
 
