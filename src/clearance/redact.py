@@ -25,9 +25,10 @@ _PATTERNS: tuple[tuple[str, LazyRe], ...] = (
     ("google-key", lazy(r"\bAIza[0-9A-Za-z_-]{35}\b")),
     ("stripe-key", lazy(r"\b[rs]k_(?:live|test)_[A-Za-z0-9]{20,}\b")),
     ("npm-token", lazy(r"\bnpm_[A-Za-z0-9]{36}\b")),
-    # Starts only where a run of token characters starts: from every `eyJ` after a `-` inside one run,
-    # the run was rescanned ("eyJ-eyJ-…", 100 KB: 15 s). A JWT glued to a preceding `-` is missed.
-    ("jwt", lazy(r"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}+\.eyJ[A-Za-z0-9_-]{8,}+\.[A-Za-z0-9_-]{8,}")),
+    # From the start of a run of token characters, the first `eyJ` there (at the start or after a `-`,
+    # where the old `\beyJ` matched) is tried once, its prefix kept (group 1): from every `eyJ` of one
+    # run the old pattern rescanned the run ("eyJ-eyJ-…", 100 KB: 15 s in the hook's audit write).
+    ("jwt", lazy(r"(?<![A-Za-z0-9_-])(?>((?:[A-Za-z0-9_-]*?-)??)eyJ)[A-Za-z0-9_-]{8,}+\.eyJ[A-Za-z0-9_-]{8,}+\.[A-Za-z0-9_-]{8,}")),
     ("url-credentials", lazy(r"(?<=://)[^/\s:@'\"]++:[^/\s@'\"]++(?=@)")),
     (
         "secret-assignment",
