@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from .adapters.claude import MalformedEvent, parse_event
-from .engine import evaluate
+from .engine import DEADLINE_S, evaluate
 from .model import Decision
 
 TYPE_CHECKING = False
@@ -50,7 +50,9 @@ def decide_event_full(
 
     if policy is None:
         policy = load_policy(ctx.project_root, env)
-    decision = evaluate(action, ctx, policy)
+    # The engine's budget counts from the event's arrival (reading it and the policy took some of it).
+    budget = max(DEADLINE_S - (time.perf_counter() - t0), DEADLINE_S / 4)
+    decision = evaluate(action, ctx, policy, budget_s=budget)
     if decision.decision != "allow" and policy.data.get("reviewer", {}).get("provider"):
         import os
 

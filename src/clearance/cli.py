@@ -8,6 +8,7 @@ import os
 import sys
 
 from . import __version__
+from .lazyre import lazy
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -610,13 +611,14 @@ def _cmd_allow(args: argparse.Namespace) -> int:
     return 0
 
 
+# argparse's message for a mistyped subcommand or choice (read for did-you-mean).
+_INVALID_CHOICE = lazy(r"invalid choice: '([^']*+)' \(choose from (.*)\)")
+
 class _Parser(argparse.ArgumentParser):
     """argparse with did-you-mean for mistyped subcommands and choices."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        import re
-
-        m = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        m = _INVALID_CHOICE.search(message)
         if m:
             choices = [c.strip().strip("'") for c in m.group(2).split(",")]
             message += _did_you_mean(m.group(1), choices)

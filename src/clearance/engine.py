@@ -14,7 +14,7 @@ from .paths import DYN
 from .rules import REGISTRY, load
 from .scope import Scope
 from .shell.effects import Effect, effects
-from .shell.parse import ParseFailure, TooLarge, parse
+from .shell.parse import PARSE_DEADLINE, ParseFailure, ParseTimeout, TooLarge, parse
 from .shell.unwrap import MAY_RUN, expand
 
 TYPE_CHECKING = False
@@ -23,7 +23,15 @@ if TYPE_CHECKING:
     from .rules.base import Rule
     from .shell.ir import SimpleCommand
 
-_FORK_BOMB = lazy(r"(\S+)\s*\(\)\s*\{\s*\1\s*\|\s*\1\s*&")
+# `NAME() { NAME | NAME & }`: the body is matched from each `()`, and the name before it is compared in
+# code. The old `(\S+)\s*\(\)…` rescanned every word of a compact JSON body from each of its characters
+# (quadratic: 80 KB took 30 s). A name is a word without shell metacharacters, so the runs scanned from
+# different `()` never overlap.
+_FORK_BOMB_BODY = lazy(r"\(\)\s*+\{\s*+([^\s|&;<>(){}]++)\s*+\|\s*+\1\s*+&")
+# Time budget of one decision, well inside the agents' hook timeouts (Claude Code: 30 s as installed, and
+# a hook that times out lets the call run). A decision that cannot finish in time is denied (engine.deadline).
+DEADLINE_S = 2.0
+_clock = time.perf_counter  # tests replace it to simulate a slow check
 _BY_COMMAND: dict[str, list[Rule]] = {}
 _ANY_COMMAND: list[Rule] = []
 _EFFECT: list[Rule] = []
@@ -72,6 +80,26 @@ def _finding(r: Rule, message: str, command: str = "", cmd: SimpleCommand | None
     return Finding(r.id, r.verdict, message, r.category, command)
 
 
+class DecisionTimeout(Exception):
+    """The decision ran past its deadline (raised between commands, rules and effects)."""
+
+
+def check_deadline(sc: Scope) -> None:
+    if _clock() > sc.deadline:
+        raise DecisionTimeout
+
+
+def _fork_bomb(command: str) -> bool:
+    """A function defined to pipe itself into itself in the background (`:(){ :|:& };:`)."""
+    for m in _FORK_BOMB_BODY.finditer(command):
+        j = m.start()
+        while j > 0 and command[j - 1].isspace():
+            j -= 1
+        if command.endswith(m.group(1), 0, j):
+            return True
+    return False
+
+
 def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalysis:
     _index()
     out = ShellAnalysis()
@@ -85,7 +113,8 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
         r = REGISTRY["shell.parse-error"]
         out.findings.append(_finding(r, f"clearance could not analyse this command: {failure}"))
         return out
-    if "(" in command and "&" in command and _FORK_BOMB.search(command):
+    check_deadline(sc)
+    if "(" in command and "&" in command and _fork_bomb(command):
         out.findings.append(_finding(REGISTRY["sys.fork-bomb"], "the command defines a function that pipes itself into itself in the background"))
     for rid, message in script.problems + exp.problems:
         r = REGISTRY[rid]
@@ -99,11 +128,13 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
             if added:
                 sc.remotes[added[0]] = added[1]
     for cmd in exp.commands:
+        check_deadline(sc)
         for r in _BY_COMMAND.get(cmd.name, ()):
             msg = r.check(cmd, sc)
             if msg:
                 out.findings.append(_finding(r, msg, cmd.show(), cmd))
         for r in _ANY_COMMAND:
+            check_deadline(sc)
             msg = r.check(cmd, sc)
             if msg:
                 out.findings.append(_finding(r, msg, cmd.show(), cmd))
@@ -135,6 +166,7 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
 
     rule = REGISTRY["write.dangerous-script"]
     for cmd in commands:
+        check_deadline(sc)
         targets = [r.target.value for r in cmd.redirects if r.writes and r.target is not None and DYN not in r.target.value]
         if cmd.name == "tee":
             targets += [w.value for w in cmd.args if not w.value.startswith("-") and DYN not in w.value]
@@ -167,6 +199,7 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
             if code == TOO_LARGE:
                 findings.append(_finding(rule, f"{label} runs a script larger than clearance reads; a person looks at it", cmd.show()))
                 continue
+            check_deadline(sc)
             analysis = analyse_shell(code, sc, depth + 1)
             if analysis.too_large:
                 findings.append(_finding(rule, f"{label} runs a script clearance cannot analyse ({analysis.error}); a person looks at it", cmd.show()))
@@ -188,6 +221,7 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
 def check_effects(effs: list[Effect], sc: Scope, findings: list[Finding]) -> None:
     _index()
     for e in effs:
+        check_deadline(sc)
         for r in _EFFECT:
             msg = r.check(e, sc)
             if msg:
@@ -197,6 +231,7 @@ def check_effects(effs: list[Effect], sc: Scope, findings: list[Finding]) -> Non
 def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
     _index()
     for r in _ACTION:
+        check_deadline(sc)
         if r.tools is not None and action.kind not in r.tools and action.tool_name not in r.tools:
             continue
         msg = r.check(action, sc)
@@ -204,14 +239,30 @@ def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
             findings.append(_finding(r, msg))
 
 
-def evaluate(action: Action, ctx: Context, policy: Policy | None = None) -> Decision:
-    """Decide one action.  Never raises: an internal error becomes *ask*."""
+def timed_out(budget_s: float) -> Decision:
+    return Decision(
+        "deny",
+        f"clearance could not finish analysing this call within its {budget_s:g} s budget, so it is denied rather than let through"
+        " unanalysed; retry it, or split it into smaller, simpler calls",
+        ["engine.deadline"],
+        "default",
+    )
+
+
+def evaluate(action: Action, ctx: Context, policy: Policy | None = None, budget_s: float | None = None) -> Decision:
+    """Decide one action.  Never raises: an internal error becomes *ask*, running out of time *deny*."""
     from .policy import DEFAULT
 
     t0 = time.perf_counter()
     pol = policy or DEFAULT
+    budget = DEADLINE_S if budget_s is None else budget_s
+    token = PARSE_DEADLINE.set(time.perf_counter() + budget)
     try:
-        decision = _evaluate(action, Scope(ctx, pol.trust), pol)
+        sc = Scope(ctx, pol.trust)
+        sc.deadline = _clock() + budget
+        decision = _evaluate(action, sc, pol)
+    except (DecisionTimeout, ParseTimeout):
+        decision = timed_out(budget)
     except Exception as exc:
         decision = Decision(
             "ask",
@@ -219,6 +270,8 @@ def evaluate(action: Action, ctx: Context, policy: Policy | None = None) -> Deci
             ["engine.internal-error"],
             "default",
         )
+    finally:
+        PARSE_DEADLINE.reset(token)
     guide(decision, pol)
     decision.elapsed_ms = (time.perf_counter() - t0) * 1000.0
     return decision

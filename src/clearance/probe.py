@@ -83,8 +83,11 @@ _PERSONA = lazy(
 # "DAN" (do anything now) in capitals only: "Dan" is a name.  Apart from _PERSONA so that the case-insensitive
 # pattern keeps Python's literal-prefix optimisation (an inline flag group would turn it off).
 _DAN = lazy(r"\bDAN\b(?!-)")
+# `(?=[…])` before a list of phrases: the first letters of its phrases. Inside a window like
+# `[^.\n]{0,60}` the list is tried at every position of the window; the class rejects most positions
+# in one step (a page of "dump dump …" took ~10x longer without it).
 _REVEAL = lazy(
-    r"(?:\b(?:reveal|print|repeat|output|show|dump|tell\s+me|give\s+me|summar\w+|disclose|verrate|révèle|revela|rivela)\b[^.\n]{0,60}"
+    r"(?:\b(?:reveal|print|repeat|output|show|dump|tell\s+me|give\s+me|summar\w+|disclose|verrate|révèle|revela|rivela)\b[^.\n]{0,60}(?=[sihowc])"
     r"(?:system\s+(?:prompt|message)|initial\s+instructions|hidden\s+prompt|instructions\s+you\s+were\s+given|operating\s+instructions|words\s+above|context\s+window|internal\s+configuration"
     r"|systemanweisungen|instructions\s+syst[eè]me|instrucciones\s+del\s+sistema|istruzioni\s+di\s+sistema)"
     r"|\bwhat\s+was\s+written\s+above\b|\bexact\s+instructions\s+you\s+were\s+given)",
@@ -176,7 +179,9 @@ _VERB = r"([a-z][a-z-]+)"
 _SUBORD = r"(?:(?:before|after|when|once|if|while|whenever)\b[^,.;\n]{0,80},\s*)?"
 _DIRECTED = lazy(
     # vocative: at the start of a line or sentence, optionally after a greeting or "note to"
-    r"(?:(?:^|(?<=[\n.!?;>(*#/-]))[ \t]*(?:[-*#/>!<][ \t]*)*"
+    # (not inside a run of bullets: the run's first position reads all of it, so starting again at each
+    # of its characters would make a page of "!!!!" quadratic)
+    r"(?:(?:^|(?<=[\n.!?;>(*#/-]))(?!(?<=[-*#/>!<])[ \t]*+[-*#/>!<])[ \t]*+(?:[-*#/>!<][ \t]*+)*+"
     r"(?:(?:hey|hi|hello|dear|attention|note|message|instructions?|reminder|important|notice)[ \t]*(?:(?:to|for)\s+)?[:,!]?\s*|(?:to|for)\s+)?"
     r"(?:(?:the|any|all|every|each)\s+)?" + _ADDR + r"\s*[:,\u2014\u2013]+\s*" + _SUBORD + _PRE_IMP + _VERB + r"\b"
     # "note to the bot:", "message for the model:" (a generic head made an addressee by the greeting)
@@ -205,7 +210,7 @@ _CONSEQUENTIAL_WORDS = (
 )
 _CONSEQUENTIAL_VERB = frozenset(_CONSEQUENTIAL_WORDS.split())
 _CONSEQUENTIAL_TEXT = lazy(
-    r"(?:https?://|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\.env\b|\bcredentials?\b|\bapi[\s_-]?keys?\b|\bsecrets?\b|\btokens?\b|\bpasswords?\b|\bprivate\s+keys?\b|id_rsa|\.ssh\b|\.aws\b"
+    r"(?:https?://|(?<![\w.+-])[\w.+-]++@[\w-]++\.[a-z]{2,}\b|\.env\b|\bcredentials?\b|\bapi[\s_-]?keys?\b|\bsecrets?\b|\btokens?\b|\bpasswords?\b|\bprivate\s+keys?\b|id_rsa|\.ssh\b|\.aws\b"
     r"|\brm\s+-|\bcurl\b|\bwget\b|\|\s*(?:ba|z)?sh\b|\bchmod\b|\bsudo\b|--force\b|\bforce[\s-]push"
     r"|\b(?:do\s+not|don'?t|never|without)\s+(?:tell|telling|inform|informing|mention|mentioning|alert|alerting|notify|notifying)\w*\s+(?:\w+\s+)?user"
     r"|\b(?:disable|bypass|turn\s+off|deactivate|remove|delete|skip)\s+(?:the\s+|all\s+|any\s+)?(?:\w+\s+){0,2}(?:hooks?|checks?|security|auth\w*|validation|protection|guard\w*|audit\w*|logging|2fa|mfa))",
@@ -213,10 +218,10 @@ _CONSEQUENTIAL_TEXT = lazy(
 )
 _IMAGE_URL = lazy(r"!\[[^\]\n]{0,200}\]\(\s*<?(https?://[^)\s>]+)|<img\b[^>]*?\bsrc\s*=\s*[\"']?(https?://[^\"'\s>]+)", re.I)
 # A query value that is a placeholder for data to be filled in: {x}, {{x}}, [X], <x>, $VAR, %s, or an upper-case name.
-_PLACEHOLDER = lazy(r"[?&#][^=&#\s]*=[^&#\s]*?(?:\{[^}]*\}|\[[^\]]*\]|%5B|%7B|<[^>]*>|\$\{?[A-Za-z_]{2,}|%s\b|\b(?=[A-Z0-9_]*[G-Z])[A-Z][A-Z0-9_]{3,}\b)")
+_PLACEHOLDER = lazy(r"[?&#][^=&#?\s]*+=[^&#\s]*?(?:\{[^}]*\}|\[[^\]]*\]|%5B|%7B|<[^>]*>|\$\{?[A-Za-z_]{2,}|%s\b|\b(?=[A-Z0-9_]*[G-Z])[A-Z][A-Z0-9_]{3,}\b)")
 _ACTION = lazy(
     r"(?:\b(?:run|execute|exec|invoke)\s+(?:the\s+)?(?:following|this|these|that)\s+(?:shell\s+|bash\s+|terminal\s+)?(?:command|code|script|tool)s?\b"
-    r"|\b(?:read|cat|print|reveal|output|show|dump|include|paste|share|give\s+me|tell\s+me|collect)\b[^.\n]{0,60}(?:\.env\b|id_rsa|\.ssh|credentials|api[\s_-]?keys?|passwords?|access\s+tokens?|private\s+keys?|customer\s+(?:database|list|emails?|data)|environment\s+variables)"
+    r"|\b(?:read|cat|print|reveal|output|show|dump|include|paste|share|give\s+me|tell\s+me|collect)\b[^.\n]{0,60}(?=[.icape])(?:\.env\b|id_rsa|\.ssh|credentials|api[\s_-]?keys?|passwords?|access\s+tokens?|private\s+keys?|customer\s+(?:database|list|emails?|data)|environment\s+variables)"
     r"|\bdo\s+not\s+(?:tell|inform|mention\s+(?:this\s+)?to|alert)\s+(?:the\s+)?user\b|\bwithout\s+(?:telling|informing|asking)\s+(?:the\s+)?user\b)",
     re.I,
 )
@@ -239,13 +244,13 @@ _TOOLCALL = lazy(
 )
 _DELIM = lazy(
     r"(?:<\|(?:im_start|im_end|system|endoftext|user|assistant)\|>|</?(?:system|instructions?|sys|untrusted|document)>|\[/?INST\]|\[SYSTEM\]|###\s*(?:system|instruction|new\s+instructions|end\s+of\s+(?:user\s+)?input)\b"
-    r"|\bBEGIN\s+(?:SYSTEM|ADMIN|DEVELOPER)\s+(?:PROMPT|INSTRUCTIONS|MESSAGE)|^\s*(?:system|assistant)\s*:\s|\n\s*(?:Human|Assistant|SYSTEM)\s*:"
-    r"|\b(?:SYSTEM\s+(?:NOTE|UPDATE|MESSAGE)|SYSTEMHINWEIS|NOTE\s+SYST[EÈ]ME|NOTA\s+(?:DEL|DI)\s+SISTEMA|NOTE\s+FROM\s+THE\s+DEVELOPER)\b|^\s*OVERRIDE\s*:)",
+    r"|\bBEGIN\s+(?:SYSTEM|ADMIN|DEVELOPER)\s+(?:PROMPT|INSTRUCTIONS|MESSAGE)|^[^\S\n]*+(?:system|assistant)\s*+:\s|\n[^\S\n]*+(?:Human|Assistant|SYSTEM)\s*+:"
+    r"|\b(?:SYSTEM\s+(?:NOTE|UPDATE|MESSAGE)|SYSTEMHINWEIS|NOTE\s+SYST[EÈ]ME|NOTA\s+(?:DEL|DI)\s+SISTEMA|NOTE\s+FROM\s+THE\s+DEVELOPER)\b|^[^\S\n]*+OVERRIDE\s*+:)",
     re.I | re.M,
 )
 _DELIM_STRONG = lazy(
     r"(?:<\|(?:im_start|im_end|system|endoftext)\|>|\[/?INST\]|\[SYSTEM\]|</?system>|###\s*end\s+of\s+(?:user\s+)?input|\bBEGIN\s+(?:SYSTEM|ADMIN|DEVELOPER)\s+(?:PROMPT|INSTRUCTIONS|MESSAGE)"
-    r"|^-{3,}\s*\n\s*system\s*:|^\s*(?:system|assistant)\s*:\s*(?:sure|you\s+may|grant|the\s+user\s+is|ok))",
+    r"|^-{3,}+[^\S\n]*+\n\s*+system\s*+:|^[^\S\n]*+(?:system|assistant)\s*+:\s*+(?:sure|you\s+may|grant|the\s+user\s+is|ok))",
     re.I | re.M,
 )
 _HTML_HIDDEN = lazy(r"<!--(.*?)-->|\balt\s*=\s*[\"']([^\"']{12,})[\"']|\btitle\s*=\s*[\"']([^\"']{20,})[\"']", re.S | re.I)
@@ -367,6 +372,7 @@ _BIN = lazy(r"(?:[01]{8}\s+){6,}[01]{8}")
 _B32 = lazy(r"\b[A-Z2-7]{24,}={0,6}")
 _URLENC = lazy(r"(?:%[0-9A-Fa-f]{2}[^%\s]{0,12}){4,}")
 _UESC = lazy(r"(?:\\u[0-9a-fA-F]{4}){4,}")
+_UESC_ONE = lazy(r"\\u([0-9a-fA-F]{4})")
 _MORSE = lazy(r"(?:[.-]{1,6}\s+(?:/\s+)?){8,}[.-]{1,6}")
 _SPACED = lazy(r"\b(?:[A-Za-z]\s){4,}[A-Za-z]\b")
 _LEET = str.maketrans("013457@$", "oieastas")
@@ -431,7 +437,7 @@ def _decoded_variants(text: str) -> list[str]:
 
         out.append(unquote(text))
     if _UESC.search(text):
-        out.append(re.sub(r"\\u([0-9a-fA-F]{4})", lambda mm: chr(int(mm.group(1), 16)), text))
+        out.append(_UESC_ONE.sub(lambda mm: chr(int(mm.group(1), 16)), text))
     for m in _MORSE.finditer(text):
         words = [w.strip() for w in m.group(0).split("/")]
         out.append(" ".join("".join(_MORSE_CODE.get(c, "?") for c in w.split()) for w in words))
@@ -455,6 +461,10 @@ def _decoded_variants(text: str) -> list[str]:
     return out
 
 
+# Where the sentence of a direction ends, and a direction whose verb is negated ("do not push").
+_SENTENCE_END = lazy(r"[.!?](?:\s|$)|\n[^\S\n]*+\n")
+_NEGATED_TAIL = lazy(r"\b(?:do\s++not|don'?t|never)\s++\S++$", re.I)
+
 def _directed(text: str) -> int:
     """2 for a direction addressed to an AI agent, 3 when it is consequential; 0 when there is none."""
     # The structural pattern runs only in windows around a possible addressee (it is the probe's costliest).
@@ -471,9 +481,9 @@ def _directed(text: str) -> int:
             verb = next((g for g in m.groups() if g), "").lower()
             # the sentence the direction stands in (up to 300 characters)
             tail = text[m.start() : m.end() + 300]
-            cut = re.search(r"[.!?](?:\s|$)|\n\s*\n", tail[m.end() - m.start() :])
+            cut = _SENTENCE_END.search(tail[m.end() - m.start() :])
             sentence = tail[: m.end() - m.start() + cut.start()] if cut else tail
-            negated = bool(re.search(r"\b(?:do\s+not|don'?t|never)\s+\S+$", text[m.start() : m.end()], re.I))
+            negated = bool(_NEGATED_TAIL.search(text[m.start() : m.end()]))
             if (verb in _CONSEQUENTIAL_VERB and not negated) or _CONSEQUENTIAL_TEXT.search(sentence):
                 return 3
             best = 2
@@ -532,7 +542,8 @@ def scan(text: str, limit: int = 200_000, _depth: int = 0) -> ProbeResult:
             r.add(2, "instructions hidden in an HTML comment or attribute")
             break
     if _depth < 2:
-        for decoded in _decoded_variants(folded)[:5]:
+        # A variant equal to the text ("a\na\n…" has nothing to un-space) is not scanned again.
+        for decoded in [v for v in _decoded_variants(folded) if v != folded][:5]:
             inner = scan(decoded, limit, _depth + 1)
             if inner.score >= BORDERLINE:
                 r.add(3, "an encoded payload with instructions (" + "; ".join(inner.signals[:2]) + ")")
@@ -566,7 +577,7 @@ GUARD_RULE = "probe.outbound-after-injection"
 HIT_RULE = "probe.injection"
 GUARD_WINDOW_S = 3600.0
 _NET_COMMAND = lazy(
-    r"(?:^|[\s;&|(`$'\"/])(?:curl|wget|nc|ncat|netcat|socat|ssh|scp|sftp|rsync|ftp|tftp|telnet|http|https|xh|aria2c|lwp-request|gh|glab|twine|"
+    r"(?:^|[\s;&|(`$'\"/])(?=[cwnsrfthxalgiImdI])(?:curl|wget|nc|ncat|netcat|socat|ssh|scp|sftp|rsync|ftp|tftp|telnet|http|https|xh|aria2c|lwp-request|gh|glab|twine|"
     r"iwr|irm|Invoke-WebRequest|Invoke-RestMethod|Send-MailMessage|sendmail|mail|mutt|dig|nslookup|host)\b"
     r"|\bgit\s+(?:push|send-email|fetch|pull|clone|ls-remote|remote\s+add|submodule\s+update)\b"
     r"|\b(?:aws|gsutil|gcloud|az|kubectl|heroku|vercel|netlify|fly|flyctl)\s"

@@ -25,17 +25,20 @@ _PATTERNS: tuple[tuple[str, LazyRe], ...] = (
     ("google-key", lazy(r"\bAIza[0-9A-Za-z_-]{35}\b")),
     ("stripe-key", lazy(r"\b[rs]k_(?:live|test)_[A-Za-z0-9]{20,}\b")),
     ("npm-token", lazy(r"\bnpm_[A-Za-z0-9]{36}\b")),
-    ("jwt", lazy(r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}")),
-    ("url-credentials", lazy(r"(?<=://)[^/\s:@'\"]+:[^/\s@'\"]+(?=@)")),
+    # From the start of a run of token characters, the first `eyJ` there (at the start or after a `-`,
+    # where the old `\beyJ` matched) is tried once, its prefix kept (group 1): from every `eyJ` of one
+    # run the old pattern rescanned the run ("eyJ-eyJ-…", 100 KB: 15 s in the hook's audit write).
+    ("jwt", lazy(r"(?<![A-Za-z0-9_-])(?>((?:[A-Za-z0-9_-]*?-)??)eyJ)[A-Za-z0-9_-]{8,}+\.eyJ[A-Za-z0-9_-]{8,}+\.[A-Za-z0-9_-]{8,}")),
+    ("url-credentials", lazy(r"(?<=://)[^/\s:@'\"]++:[^/\s@'\"]++(?=@)")),
     (
         "secret-assignment",
         lazy(
-            r"(?i)(\b[A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)[A-Z0-9_]*\s*[=:]\s*['\"]?)(?!\$|\[REDACTED)[^\s'\"&;]{4,}"
+            r"(?i)(\b(?>[A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)[A-Z0-9_]*+)\s*+[=:]\s*+['\"]?+)(?!\$|\[REDACTED)[^\s'\"&;]{4,}"
         ),
     ),
     ("password-option", lazy(r"(--password[= ])['\"]?(?!\$|\[REDACTED)[^\s'\"]{4,}")),
     # SQL: ALTER USER x PASSWORD 'p', CREATE USER … IDENTIFIED BY 'p', SET PASSWORD = 'p'
-    ("sql-password", lazy(r"(?i)(\b(?:password|identified\s+by)\s*=?\s*)(['\"])(?!\[REDACTED)[^'\"]{3,}\2")),
+    ("sql-password", lazy(r"(?i)(\b(?:password|identified\s++by)\s*+=?\s*+)(['\"])(?!\[REDACTED)[^'\"]{3,}+\2")),
 )
 # mysql -pSECRET: only where a MySQL client is named, since -p means "port" or "parents" elsewhere.
 _MYSQL = lazy(r"\b(?:mysql|mariadb|mysqldump|mysqladmin)\b")

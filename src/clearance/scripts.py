@@ -24,9 +24,40 @@ if TYPE_CHECKING:
     from .shell.ir import SimpleCommand
 
 _SHELL_SHEBANG = lazy(r"^#!\s*(?:/usr/bin/env\s+(?:-\S+\s+)*)?(?:/\S*/)?(?:ba|z|k|da|mk)?sh\b")
-_MAKE_VAR = lazy(r"\$[({][^)}]*[)}]|\$[@<^*?%+|]")
+# Make variables: `$(X)`/`${X}` up to the first closer, and the automatic ones (`$@`, `$<` …).
+_MAKE_DOLLAR = lazy(r"\$[({@<^*?%+|]")
+_MAKE_CLOSER = lazy(r"[)}]")
 _NODE_RUNNERS = frozenset({"npm", "pnpm", "yarn", "bun"})
 _NPM_SHORTHANDS = frozenset({"test", "start", "stop", "restart", "t", "tst"})
+
+
+def _make_vars_dynamic(text: str) -> str:
+    r"""Every make variable as a value only known at run time.
+
+    What ``re.sub(r"\$[({][^)}]*[)}]|\$[@<^*?%+|]", …)`` did, in linear time: that pattern rescanned
+    the rest of the line from every `${` when no closer followed (a recipe full of `${`: quadratic).
+    """
+    out: list[str] = []
+    pos = 0
+    closers = True  # once no `)`/`}` follows a `$(`, none follows any later one
+    dollar = _MAKE_DOLLAR.compiled
+    while (m := dollar.search(text, pos)) is not None:
+        s = m.start()
+        if text[s + 1] in "({":
+            c = _MAKE_CLOSER.compiled.search(text, s + 2) if closers else None
+            if c is None:
+                closers = False
+                out.append(text[pos : s + 1])
+                pos = s + 1
+                continue
+            end = c.end()
+        else:
+            end = s + 2
+        out.append(text[pos:s])
+        out.append("${__clearance_dynamic}")
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _read(sc: Scope, path: str) -> str | None:
@@ -169,7 +200,7 @@ def makefile_targets(text: str, targets: list[str]) -> list[str]:
         for line in rules.get(t, []):
             text = line.strip().lstrip("@-+").strip()
             if text:
-                out.append(_MAKE_VAR.sub("${__clearance_dynamic}", text.replace("$$", "\x01")).replace("\x01", "$"))
+                out.append(_make_vars_dynamic(text.replace("$$", "\x01")).replace("\x01", "$"))
     return out
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from .lazyre import lazy
 from .shell.effects import DELETE, READ, WRITE, Effect
 
 TYPE_CHECKING = False
@@ -62,6 +61,8 @@ def _path_field(action: Action) -> str | None:
 
 # MCP servers that work on the local filesystem (the reference "filesystem" server and
 # its look-alikes): their tools are judged by the paths they touch, like Read and Write.
+_LETTERS = lazy(r"[a-z]+")
+_CAMEL = lazy(r"([a-z0-9])([A-Z])")
 _FS_SERVERS = frozenset({"filesystem", "fs", "files", "file", "file_system", "local_files", "desktop_commander", "desktop-commander"})
 _FS_READ = frozenset({"read", "list", "search", "get", "tree", "find", "stat", "info", "view", "open"})
 _FS_DELETE = frozenset({"delete", "remove", "rm", "unlink", "trash"})
@@ -75,7 +76,7 @@ def filesystem_server(tool_name: str) -> bool:
 
 def _mcp_file_effects(action: Action, sc: Scope) -> list[Effect]:
     tool = action.tool_name.split("__", 2)[2]
-    verbs = set(re.findall(r"[a-z]+", re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", tool).lower()))
+    verbs = set(_LETTERS.findall(_CAMEL.sub(r"\1_\2", tool).lower()))
     ti = action.tool_input
     found: list[tuple[str, str]] = []
     for key in ("path", "file_path", "filepath", "filename", "file", "directory", "dir", "source", "destination", "target"):

@@ -118,8 +118,20 @@ def safe_json(obj: object, limit: int = 0) -> str:
 
 
 def _inner(text: str, name: str) -> str:
-    m = re.search(rf"<{name}(?:\s[^<>]*)?>(.*?)</{name}>", text, re.S)
-    return m.group(1).strip() if m else ""
+    """The text between the first ``<name …>`` and the ``</name>`` after it (string search: linear)."""
+    start = 0
+    while True:
+        i = text.find("<" + name, start)
+        if i < 0:
+            return ""
+        j = i + 1 + len(name)
+        if j < len(text) and (text[j] == ">" or text[j].isspace()):
+            close = text.find(">", j)
+            if close < 0 or "<" in text[j:close]:
+                return ""
+            end = text.find("</" + name + ">", close + 1)
+            return text[close + 1 : end].strip() if end >= 0 else ""
+        start = j
 
 
 def human_text(text: str) -> str | None:

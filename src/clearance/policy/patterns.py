@@ -128,7 +128,7 @@ class Pattern:
             return text == prefix or text.startswith(prefix + " ")
         if "*" in a:
             if self._re is None:
-                self._re = re.compile("^" + ".*".join(re.escape(p) for p in a.split("*")) + "$", re.S)
+                self._re = re.compile(command_glob_regex(a), re.S)
             return bool(self._re.match(text))
         return text == a
 
@@ -158,6 +158,17 @@ def _fold(s: str) -> str:
     from ..paths import fold
 
     return fold(s)
+
+
+def command_glob_regex(glob: str) -> str:
+    """`*` as any text, in linear time.
+
+    `^a.*b.*c$` backtracks polynomially (each `.*` retries every split). For `*`-only globs the
+    leftmost place of each middle piece is always the best, so each is found once, atomically.
+    """
+    parts = [re.escape(p) for p in glob.split("*")]
+    middle = "".join(f"(?>.*?{m})" for m in parts[1:-1])
+    return "^" + parts[0] + middle + ".*" + parts[-1] + "$"
 
 
 def path_glob_regex(glob: str, project_root: str, home: str) -> str:

@@ -353,6 +353,19 @@ _ORM_CODE_DESTROY = lazy(
     r"\b(?:delete_all|destroy_all|drop_table|truncate|purge)\b|\.objects(?:\.all\(\))?\.delete\(\)|\.all\(\)\.delete\(\)|\bdrop_all\(|flush_all|\.drop\(\)",
     re.I,
 )
+_DELETE_FROM = lazy(r"\bdelete\s+from\b", re.I)
+_WHERE_TRUE = lazy(r"\bwhere\s+(?:true|1\s*=\s*1)\b", re.I)
+
+
+def _delete_where_true(sql: str) -> bool:
+    """DELETE FROM … WHERE true on one line: the first DELETE FROM of a line, then WHERE true after it (linear)."""
+    for line in sql.splitlines():
+        m = _DELETE_FROM.search(line)
+        if m and _WHERE_TRUE.compiled.search(line, m.end()):
+            return True
+    return False
+
+
 _CYPHER_DESTROY = lazy(r"\b(?:detach\s+delete|delete\s+\w+\s*$|match\s*\(\s*\w*\s*\)\s*delete|drop\s+(?:database|index|constraint))", re.I)
 
 
@@ -378,7 +391,7 @@ def _datastore_op(cmd: SimpleCommand) -> str | None:
             return "bq rm deletes a BigQuery dataset or table"
         if first in ("query", "q") and _SQL_DESTROY.search(" ".join(ops[1:]) + " " + (cmd.stdin_text or "")):
             return "bq query runs SQL that destroys data"
-        if first in ("query", "q") and re.search(r"\bdelete\s+from\b.*\bwhere\s+(?:true|1\s*=\s*1)\b", " ".join(ops[1:]), re.I):
+        if first in ("query", "q") and _delete_where_true(" ".join(ops[1:])):
             return "bq query deletes every row"
         return None
     if name == "influx" and first == "delete":

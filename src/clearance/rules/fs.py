@@ -5,13 +5,10 @@ from __future__ import annotations
 import posixpath
 
 from .. import paths
-from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.effects import DELETE, WRITE, Effect
 from .base import rule
-
-_BRACKET = lazy(r"\[[^\]]*\]")
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -59,9 +56,26 @@ def _looks_like_file(name: str) -> bool:
     return bool(dot and stem and 1 <= len(ext) <= 5 and ext.isalnum()) and not name.endswith(_DIR_SUFFIXES)
 
 
+def _brackets_to_star(s: str) -> str:
+    r"""Each `[...]` (up to the first `]`) as `*`. String code: the regex `\[[^\]]*\]` rescanned the rest
+    of the text from every `[` when no `]` followed (quadratic)."""
+    out: list[str] = []
+    i = 0
+    while True:
+        j = s.find("[", i)
+        k = s.find("]", j + 1) if j >= 0 else -1
+        if k < 0:
+            break
+        out.append(s[i:j])
+        out.append("*")
+        i = k + 1
+    out.append(s[i:])
+    return "".join(out)
+
+
 def _matches_everything(component: str) -> bool:
     """A glob for one path component that selects (nearly) every entry: ``*``, ``.*``, ``[a-z]*``, ``.[!.]*``."""
-    bare = _BRACKET.sub("*", component.replace(DYN, "*"))
+    bare = _brackets_to_star(component.replace(DYN, "*"))
     return bare.strip("*?.{},") == ""
 
 

@@ -551,6 +551,7 @@ def gh_destructive(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+_MUTATION = lazy(r"\bmutation\b")
 _GRAPHQL_DELETE = lazy(r"mutation[^{]*\{\s*(?:\w+\s*:\s*)?(?:delete|remove|archive|transfer)\w*", re.I)
 
 
@@ -666,7 +667,7 @@ def gh_remote_change(cmd: SimpleCommand, sc: Scope) -> str | None:
                 method = v.upper().split("=", 1)[-1].removeprefix("-X")
         fields = any(v in ("-f", "-F", "--field", "--raw-field", "--input") for v in vals)
         if "graphql" in vals:
-            return f"{tool} api graphql runs a mutation" if re.search(r"\bmutation\b", " ".join(vals)) else None
+            return f"{tool} api graphql runs a mutation" if _MUTATION.search(" ".join(vals)) else None
         if method in ("POST", "PUT", "PATCH") or (fields and method not in ("GET", "HEAD")):
             return f"{tool} api {method or 'POST'} changes a remote resource"
         return None

@@ -122,6 +122,7 @@ def secret_in_query(action: Action, sc: Scope) -> str | None:
 
 
 _WORDS = lazy(r"[a-z0-9]+")
+_CAMEL = lazy(r"([a-z0-9])([A-Z])")
 _DESTRUCTIVE = frozenset(
     {
         "delete",
@@ -201,7 +202,7 @@ def mcp_verbs(tool_name: str) -> list[str]:
     parts = tool_name.split("__", 2)
     tool = parts[2] if len(parts) == 3 else tool_name
     # camelCase and snake_case both split into words
-    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", tool).lower()
+    spaced = _CAMEL.sub(r"\1 \2", tool).lower()
     return _WORDS.findall(spaced)
 
 
@@ -295,8 +296,8 @@ _SHELL_NAMES = frozenset({".envrc"})
 _MAKEFILES = frozenset({"Makefile", "makefile", "GNUmakefile", "Justfile", "justfile"})
 _SHEBANG = lazy(r"^#!\s*(?:/usr/bin/env\s+)?(?:/\S*/)?(?:ba|z|k|da)?sh\b")
 _JSON_SCRIPT = lazy(r'"([\w:.-]+)"\s*:\s*"((?:[^"\\]|\\.)*)"')
-_RUN_LINE = lazy(r"^(\s*)-?\s*run:\s*(.*)$")
-_ENTRY_LINE = lazy(r"^(\s*)-?\s*entry:\s*(.*)$")
+_RUN_LINE = lazy(r"^(\s*+)-?\s*+run:\s*+(.*)$")
+_ENTRY_LINE = lazy(r"^(\s*+)-?\s*+entry:\s*+(.*)$")
 # Git-hook frameworks' configurations: the command key of each hook (they run at the next commit or push).
 _HOOK_CONFIGS = {
     ".pre-commit-config.yaml": _ENTRY_LINE,
@@ -576,7 +577,7 @@ _AUTO_APPROVE = lazy(
 # custom agents) that change what runs without a person: tools granted without asking, hooks,
 # MCP servers, a permission mode.  Other keys (name, description, model, tools as a restriction) do not.
 _PERMISSION_FRONT_MATTER = lazy(
-    r"(?m)^\s*[\"']?(allowed-tools|allowed_tools|permissionMode|permission-mode|hooks|mcpServers|mcp-servers|mcp_servers)[\"']?\s*:"
+    r"(?m)^[ \t]*+[\"']?(allowed-tools|allowed_tools|permissionMode|permission-mode|hooks|mcpServers|mcp-servers|mcp_servers)[\"']?\s*:"
 )
 _AGENT_MD_DIRS = frozenset({".claude", ".cursor", ".gemini", ".codex", ".copilot", "agents", "prompts", "chatmodes", "instructions"})
 

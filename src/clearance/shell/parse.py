@@ -10,6 +10,7 @@ here-documents and the directory it runs in (``cd`` is followed).
 from __future__ import annotations
 
 import posixpath
+from contextvars import ContextVar
 
 from ..paths import DYN, resolve
 from .ir import COMMAND_VARIABLES, Redirect, SimpleCommand, Word
@@ -34,6 +35,20 @@ class ParseFailure(Exception):
 
 class TooLarge(ParseFailure):
     """The input is longer, deeper or holds more commands than clearance analyses."""
+
+
+class ParseTimeout(Exception):
+    """Parsing ran past the decision's deadline (tree-sitter's error recovery is quadratic on some
+    invalid inputs: 100 000 characters of `a|` take minutes). Not a ParseFailure: no caller may turn it
+    into a finding; the engine answers it with engine.deadline."""
+
+
+# time.perf_counter() value past which parsing stops; the engine sets it for each decision.
+PARSE_DEADLINE: ContextVar[float] = ContextVar("clearance_parse_deadline", default=float("inf"))
+_CHUNK = 1 << 16
+# Shorter sources parse in well under the budget whatever they hold (4 KB of `a|`: ~0.15 s).
+_TIMED_PARSE_MIN = 4096
+MAX_PIPES = 1000
 
 
 class Script:
@@ -808,6 +823,29 @@ def _join_continuations(data: bytes, root: Any, blanks: bool = True) -> bytes:
     return bytes(out)
 
 
+def _parse_bytes(data: bytes) -> Any:
+    """tree-sitter's tree of *data*, stopped at the decision's deadline (PARSE_DEADLINE) for sources
+    long enough to take a while; ParseTimeout when it ran out."""
+    deadline = PARSE_DEADLINE.get()
+    if deadline == float("inf") or len(data) <= _TIMED_PARSE_MIN:
+        return parser().parse(data)
+    from time import perf_counter
+
+    # A progress callback only works with a read callback (tree-sitter ignores it for bytes).
+    try:
+        tree = parser().parse(lambda off, _pt: data[off : off + _CHUNK], progress_callback=lambda *_: perf_counter() > deadline)
+    except ValueError:  # "Parsing failed": the callback cancelled it
+        if perf_counter() <= deadline:
+            raise
+        tree = None
+    if tree is None:
+        parser().reset()  # a cancelled parse would otherwise resume on the next call
+        raise ParseTimeout
+    # Nodes of a tree read through a callback fetch their text through it (slow): the same tree
+    # again from the bytes, reusing the first one, gives text straight from memory.
+    return parser().parse(data, old_tree=tree)
+
+
 def parse(
     source: str,
     cwd: str | None,
@@ -825,8 +863,12 @@ def parse(
         raise TooLarge(f"the command is {len(source)} characters long, more than the {MAX_SOURCE} clearance analyses")
     if "\x00" in source:
         raise ParseFailure("the command contains a NUL byte")
+    if source.count("|") > MAX_PIPES:
+        # tree-sitter's error recovery in a long pipeline is quadratic and cannot be interrupted
+        # (8 000 characters of `a|`: 3 s; 100 000: minutes, so the hook timed out into an allow).
+        raise TooLarge(f"the command has more than {MAX_PIPES} `|`, more than clearance analyses")
     data = source.encode("utf-8", "surrogatepass")
-    tree = parser().parse(data)
+    tree = _parse_bytes(data)
     if b"\\\n" in data or b"\\ " in data or b"\\\t" in data or (b"$'" in data and b"\\\\" in data):
         # Blanks and continuations only on a clean tree: the node ranges that say where bash keeps
         # text as is (quotes, comments) mean nothing in a tree with errors, which is asked about anyway.
@@ -838,7 +880,7 @@ def parse(
             if joined == data:
                 break
             data = joined
-            tree = parser().parse(data)
+            tree = _parse_bytes(data)
         else:
             raise TooLarge("the command has too many escapes to analyse")
     root = tree.root_node

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""The worst case of every regular expression of clearance over generated inputs.
+
+usage: python bench/regex_worst.py [--size N] [--top K] [--random N] [--json]
+
+Every compiled pattern of the package (found the way tests/test_regex_bounds.py finds them) runs
+``search`` and ``finditer`` over inputs of --size characters (default 100 000): every printable
+character repeated, two-character alternations, the pattern's own literal words repeated with
+separators or followed by a long run of blanks, and random strings over the pattern's alphabet.
+The script prints, per pattern, the input shape that took longest, slowest first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+from tests.test_regex_bounds import collect, inputs  # noqa: E402
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z_-]{2,}")
+
+
+def _fill(unit: str, size: int) -> str:
+    return (unit * (size // max(len(unit), 1) + 1))[:size]
+
+
+def shapes_for(p: re.Pattern[str], size: int, rng: random.Random, n_random: int) -> dict[str, str]:
+    """Inputs built from the pattern itself: its literal words repeated, a word then blanks, random text over its alphabet."""
+    out: dict[str, str] = {}
+    words = sorted({w.lower() for w in _WORD.findall(p.pattern)})[:12]
+    for w in words:
+        for sep in (" ", "", "\n", "-", "="):
+            out[f"({w!r}+{sep!r})*"] = _fill(w + sep, size)
+        out[f"{w!r}+blanks"] = w + " " * (size - len(w) - 1) + "x"
+        out[f"{w!r}+tabs"] = w + "\t" * (size - len(w) - 1) + "x"
+    alphabet = sorted({c for c in p.pattern if c.isprintable()} | set(" \n\t"))
+    for i in range(n_random):
+        unit = "".join(rng.choice(alphabet) for _ in range(rng.randint(2, 12)))
+        out[f"random{i}({unit!r})*"] = _fill(unit, size)
+    return out
+
+
+def _time(fn: object, text: str) -> float:
+    t0 = time.process_time()
+    fn(text)  # type: ignore[operator]
+    return (time.process_time() - t0) * 1000.0
+
+
+def worst(p: re.Pattern[str], shapes: dict[str, str], cap_ms: float) -> tuple[float, str, str]:
+    """The slowest (ms, shape, operation); a shape over cap_ms on a tenth of its size is not run whole."""
+    best = (0.0, "", "")
+
+    def finditer(text: str) -> int:
+        return sum(1 for _ in p.finditer(text))
+
+    for name, text in shapes.items():
+        for op_name, fn in (("search", p.search), ("finditer", finditer)):
+            t = _time(fn, text[: len(text) // 10])
+            if t > cap_ms:
+                t, name = t * 100, name + " (extrapolated x100 from a tenth: super-linear)"
+            else:
+                t = _time(fn, text)
+            if t > best[0]:
+                best = (t, name, op_name)
+    return best
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--size", type=int, default=100_000)
+    ap.add_argument("--top", type=int, default=15)
+    ap.add_argument("--random", type=int, default=6, help="random shapes per pattern")
+    ap.add_argument("--seed", type=int, default=16)
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args()
+    rng = random.Random(a.seed)
+    patterns = collect()
+    common = inputs(a.size)
+    rows = []
+    t0 = time.perf_counter()
+    for where, p in patterns.items():
+        shapes = dict(common)
+        shapes.update(shapes_for(p, a.size, rng, a.random))
+        ms, shape, op = worst(p, shapes, cap_ms=200.0)
+        rows.append({"pattern": where, "worst_ms": round(ms, 2), "shape": shape, "op": op, "regex": p.pattern[:70]})
+    rows.sort(key=lambda r: -float(r["worst_ms"]))  # type: ignore[arg-type]
+    if a.json:
+        print(json.dumps(rows))
+        return 0
+    print(f"{len(patterns)} patterns x their inputs of {a.size} characters, in {time.perf_counter() - t0:.0f} s (CPU ms per call)")
+    print(f"{'ms':>9}  {'op':8}  {'pattern':48}  worst input")
+    for r in rows[: a.top]:
+        print(f"{r['worst_ms']:9.1f}  {r['op']:8}  {r['pattern'][:48]:48}  {str(r['shape'])[:60]}")
+    over = [r for r in rows if float(r["worst_ms"]) > 10.0]  # type: ignore[arg-type]
+    print(f"worst: {rows[0]['worst_ms']} ms ({rows[0]['pattern']}); {len(over)} pattern(s) over 10 ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""The slowest decision clearance makes on large adversarial inputs.
+
+usage: python bench/worst_case.py [--size N] [--top K] [--json]
+
+Builds inputs up to the engine's limits (commands of 100 000 characters; Write contents, web pages
+for the PostToolUse probe and text for the audit redaction of the same size) out of repeated
+characters, two-character alternations and the shapes reported in issue 16 (a vim -c argument of
+blanks, compact JSON next to `(` and `&`, an expect -c script of newlines, a workflow line of tabs,
+a Makefile recipe full of `${`, "password" followed by blanks, a web page of blank lines), and
+reports the slowest decisions. Goal: none over 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from clearance.api import decide_event  # noqa: E402
+from clearance.probe import scan  # noqa: E402
+from clearance.redact import redact_text  # noqa: E402
+
+MAX_COMMAND = 100_000
+HOME = "/home/ana"
+PROJECT = "/home/ana/webapp"
+ENV = {"HOME": HOME, "CLAUDE_PROJECT_DIR": PROJECT, "USER": "ana"}
+PAIRS = ("a ", "(&", "${", "\\n", " \n", "a\n", "a=", "a:", "a/", "%4", "-a", "a.", "\t\n", "a,", "a'", '"a', "(a", "[a", "$(", "`a", "a;", "a|", "{}")
+
+
+def units(quick: bool) -> dict[str, str]:
+    chars = " \n\t\r$({[<'\"`\\|&;:#=-a0*!%" if quick else "".join(chr(c) for c in range(32, 127)) + "\n\t\r"
+    out = {repr(c): c for c in chars}
+    out.update({repr(p): p for p in PAIRS})
+    return out
+
+
+def fill(unit: str, n: int) -> str:
+    return (unit * (n // len(unit) + 1))[: max(n, 0)]
+
+
+def event(tool: str, tool_input: dict[str, object]) -> dict[str, object]:
+    return {"hook_event_name": "PreToolUse", "tool_name": tool, "tool_input": tool_input, "cwd": PROJECT, "session_id": "bench"}
+
+
+def commands(size: int, quick: bool) -> dict[str, str]:
+    """Shell commands of at most `size` characters."""
+    frames = {
+        "raw": ("", ""),
+        "echo '…'": ("echo '", "'"),
+        "rm; vim -c '…x'": ("rm -rf ~/; vim -c '", "x' notes.txt"),
+        "rm; expect -c '…'": ("rm -rf ~/; expect -c '", "x'"),
+        "awk '…'": ("awk '", "' f"),
+        "python -c '…'": ("python3 -c '", "'"),
+        "osascript -e '…'": ("osascript -e '", "'"),
+        "bash -c '…' &": ("(bash -c '", "') &"),
+        "sed -e '…'": ("sed -e '", "' f"),
+    }
+    out: dict[str, str] = {}
+    for fname, (pre, post) in frames.items():
+        for uname, unit in units(quick).items():
+            n = size - len(pre) - len(post)
+            out[f"{fname} {uname}*"] = pre + fill(unit, n) + post
+    json_body = fill('{"a":1,"b":[2,3],"c":"d"}', size - 40)
+    out["compact JSON with ( and &"] = "curl -d '" + json_body + "' x & (true)"
+    out["fork-bomb lookalikes"] = fill("x(){ y|z& };", size)
+    return out
+
+
+def writes(size: int, quick: bool) -> dict[str, tuple[str, str]]:
+    """Write contents: (path, content)."""
+    paths = ("clean.sh", "Makefile", ".github/workflows/ci.yml", "package.json", ".envrc", "notes.txt")
+    out: dict[str, tuple[str, str]] = {}
+    for path in paths:
+        for uname, unit in units(True).items():
+            out[f"{path} {uname}*"] = (f"{PROJECT}/{path}", fill(unit, size))
+    out["workflow line of tabs"] = (f"{PROJECT}/.github/workflows/ci.yml", "jobs:\n  a:\n    steps:\n" + "\t" * size + "- run: ls\n")
+    out["Makefile recipe of ${"] = (f"{PROJECT}/Makefile", "all:\n\t" + fill("${", size) + "\n")
+    out["Makefile rule line of :"] = (f"{PROJECT}/Makefile", fill("a:", size) + "\n")
+    return out
+
+
+def texts(size: int, quick: bool) -> dict[str, str]:
+    out = {f"{u}*": fill(unit, size) for u, unit in units(quick).items()}
+    out["password + blanks"] = "password" + " " * size + "'x'"
+    out["page of blank lines"] = fill("\n", size // 2) + "system: hi"
+    out["page of indented blank lines"] = fill("   \n", size)
+    out["ignore ignore …"] = fill("ignore ", size)
+    out["eyJ-eyJ-…"] = fill("eyJ-", size)
+    return out
+
+
+def _ms(fn: object, *args: object) -> float:
+    t0 = time.perf_counter()
+    fn(*args)  # type: ignore[operator]
+    return (time.perf_counter() - t0) * 1000.0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--size", type=int, default=MAX_COMMAND)
+    ap.add_argument("--top", type=int, default=10)
+    ap.add_argument("--quick", action="store_true", help="fewer single characters")
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args()
+    decide_event(event("Bash", {"command": "ls"}), ENV)  # warm-up: parser, rules
+    rows: list[tuple[float, str, str]] = []
+    verdicts: dict[str, int] = {}
+    for name, cmd in commands(a.size, a.quick).items():
+        t0 = time.perf_counter()
+        d = decide_event(event("Bash", {"command": cmd}), ENV)
+        rows.append(((time.perf_counter() - t0) * 1000.0, "Bash", f"{name} -> {d.decision} {','.join(d.rules[:2])}"))
+        verdicts[d.rules[0] if d.rules else d.decision] = verdicts.get(d.rules[0] if d.rules else d.decision, 0) + 1
+    for name, (path, content) in writes(a.size, a.quick).items():
+        t0 = time.perf_counter()
+        d = decide_event(event("Write", {"file_path": path, "content": content}), ENV)
+        rows.append(((time.perf_counter() - t0) * 1000.0, "Write", f"{name} -> {d.decision}"))
+    for name, text in texts(a.size, a.quick).items():
+        rows.append((_ms(scan, text), "probe", name))
+        rows.append((_ms(redact_text, text), "redact", name))
+    rows.sort(reverse=True)
+    by_kind: dict[str, float] = {}
+    for ms, kind, _ in rows:
+        by_kind[kind] = max(by_kind.get(kind, 0.0), ms)
+    over = [r for r in rows if r[0] > 100.0]
+    if a.json:
+        print(json.dumps({"inputs": len(rows), "worst_ms": by_kind, "over_100ms": len(over), "slowest": rows[: a.top]}))
+        return 0
+    print(f"{len(rows)} adversarial inputs of up to {a.size} characters (wall ms, warm, in-process)")
+    print("worst per kind: " + ", ".join(f"{k} {v:.1f} ms" for k, v in sorted(by_kind.items())))
+    for ms, kind, what in rows[: a.top]:
+        print(f"{ms:9.1f}  {kind:6}  {what[:100]}")
+    print(f"{len(over)} over 100 ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,420 @@
+"""Every regular expression of clearance runs in time linear in its input.
+
+A slow decision is an allow (the agent runs the tool when the hook times out), so no
+input may make a pattern backtrack.  The collector walks every module of the package
+and finds each compiled pattern (module globals, lazy wrappers, containers at module
+level); a static check makes sure no pattern is compiled inside a function, where the
+collector could not see it.  Each pattern then runs over 100 KB of every repeated
+printable character and a few two-character alternations.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import clearance
+from clearance.lazyre import LazyRe
+
+SRC = Path(clearance.__file__).resolve().parent
+SIZE = 100_000
+# 10 ms on an idle core; on this shared 2-core machine (load 8-11 while other work runs) linear patterns
+# measure up to 2-4 times that even in CPU time (shared caches and cores), so the bound leaves room for it. What super-linear
+# patterns take (seconds) is far above either, and GROWTH catches them below the bound too.
+LIMIT_MS = 40.0
+# Ten times the input may take at most this many times as long (linear: 10), above a floor of noise.
+GROWTH = 30.0
+GROWTH_FLOOR_MS = 3.0
+# Case-insensitive lists of dozens of phrases, in several languages, tried at every word start (the
+# prompt-injection probe): linear, but some 50 ms on 100 KB of one-letter words on a loaded 2-core box.
+# Their bound is the whole decision's goal (bench/worst_case.py).
+WORDLIST_FACTOR = 4.0
+WORDLISTS = {
+    f"clearance.probe:{n}"
+    for n in ("_IGNORE", "_PERSONA", "_REVEAL", "_ADDRESSED", "_ADDRESSED_STRONG", "_ACTION", "_TOOLCALL", "_HTML_WORDS", "_DELIM", "_DELIM_STRONG")
+}
+# The probe's addressee and consequence lists (added with the reviewer/probe work): the same kind of list;
+# in use they only run inside windows around an addressee and on one sentence of at most 300 characters.
+WORDLISTS.update({"clearance.probe:_DIRECTED", "clearance.probe:_CONSEQUENTIAL_TEXT", "clearance.probe:_NET_COMMAND"})
+# The redaction's secret-assignment pattern (…PASSWORD|SECRET|TOKEN… = value): the same kind of list, at every word.
+WORDLISTS.add("clearance.redact:_PATTERNS[15][1]")
+
+# Call sites that compile text only known at run time (a user's policy globs): they build
+# their patterns with clearance.policy.patterns, which the test_policy_*_globs tests cover.
+DYNAMIC_SITES = {("policy/patterns.py", "compile")}
+_RE_CALLS = {"compile", "search", "match", "fullmatch", "sub", "subn", "findall", "finditer", "split"}
+
+
+def _walk(obj: Any, where: str, out: dict[str, re.Pattern[str]], seen: set[int], depth: int = 0) -> None:
+    if id(obj) in seen or depth > 4:
+        return
+    seen.add(id(obj))
+    if isinstance(obj, re.Pattern):
+        if isinstance(obj.pattern, str):
+            out.setdefault(where, obj)
+    elif isinstance(obj, LazyRe):
+        out.setdefault(where, obj.compiled)
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            _walk(v, f"{where}[{k!r}]", out, seen, depth + 1)
+    elif isinstance(obj, (tuple, list, set, frozenset)):
+        for i, v in enumerate(obj):
+            _walk(v, f"{where}[{i}]", out, seen, depth + 1)
+    elif type(obj).__module__.startswith("clearance.") and not isinstance(obj, type):
+        # Rule objects and other instances the package keeps at module level.
+        names = list(getattr(type(obj), "__slots__", ())) + list(getattr(obj, "__dict__", {}))
+        for n in names:
+            if hasattr(obj, n):
+                _walk(getattr(obj, n), f"{where}.{n}", out, seen, depth + 1)
+
+
+def collect() -> dict[str, re.Pattern[str]]:
+    """Every compiled pattern the package holds, by location (module:NAME[key])."""
+    out: dict[str, re.Pattern[str]] = {}
+    seen: set[int] = set()
+    # Every .py file, also in folders without __init__.py (pkgutil skips namespace packages).
+    names = sorted(
+        ".".join(("clearance", *p.relative_to(SRC).with_suffix("").parts)).removesuffix(".__init__") for p in SRC.rglob("*.py") if p.name != "__main__.py"
+    )
+    for name in names:
+        try:
+            mod = importlib.import_module(name)
+        except ImportError:  # an optional extra (the service's web framework) is not installed
+            continue
+        for attr, value in list(vars(mod).items()):
+            if attr.startswith("__") or isinstance(value, type) or (callable(value) and not isinstance(value, LazyRe)):
+                continue
+            _walk(value, f"{name}:{attr}", out, seen)
+    from clearance.rules.base import REGISTRY
+
+    for rid, r in REGISTRY.items():
+        _walk(r, f"rule {rid}", out, seen)
+    return out
+
+
+def inputs(size: int = SIZE) -> dict[str, str]:
+    shapes = {repr(chr(c)): chr(c) * size for c in range(32, 127)}
+    for c in "\n\t\r":
+        shapes[repr(c)] = c * size
+    for pair in ("a ", "(&", "${", "\\n", " \n", "a=", "-a", "[a", "eyJ-"):
+        shapes[repr(pair)] = (pair * (size // len(pair) + 1))[:size]
+    return shapes
+
+
+def _time(fn: Any, p: re.Pattern[str], text: str) -> float:
+    # CPU time of this process: other processes on a shared machine do not count against a pattern.
+    t0 = time.process_time()
+    fn(p, text)
+    return (time.process_time() - t0) * 1000.0
+
+
+def _search(p: re.Pattern[str], text: str) -> object:
+    return p.search(text)
+
+
+def _finditer(p: re.Pattern[str], text: str) -> object:
+    return sum(1 for _ in p.finditer(text))
+
+
+# Python builds one match object per match: a pattern that matches at every character of 100 KB spends
+# that time however linear it is, so finditer gets this much more per match.
+PER_MATCH_MS = 0.001
+
+
+def shapes_for(p: re.Pattern[str], shapes: dict[str, str]) -> dict[str, str]:
+    """The inputs that can behave differently for this pattern.
+
+    A character the pattern never names behaves like any other it never names of the same kind (a
+    letter, a digit, punctuation) under \\w \\s \\d . and negated classes, so one of each kind stands for
+    them all; characters the pattern names, the blanks and the two-character shapes are all kept.
+    """
+    # Letters: those that start a word of the pattern (where its alternatives are tried), eight at most.
+    starts = sorted({c for c in re.findall(r"(?<![A-Za-z\\])[A-Za-z]", p.pattern)})[:8]
+    named = {c for c in p.pattern if not c.isalpha()} | {s for c in starts for s in (c.lower(), c.upper())}
+    kept: dict[str, str] = {}
+    spare = {"letter": True, "digit": True, "punct": True}
+    for name, text in shapes.items():
+        c = text[0]
+        if len(set(text[:4])) > 1 or c in named or c.isspace():
+            kept[name] = text
+            continue
+        kind = "letter" if c.isalpha() else "digit" if c.isdigit() else "punct"
+        if spare[kind]:
+            spare[kind] = False
+            kept[name] = text
+    return kept
+
+
+def _min3(fn: Any, p: re.Pattern[str], text: str, first: float) -> float:
+    """The least of three measurements: other work on a shared machine only ever adds time."""
+    return min(first, _time(fn, p, text), _time(fn, p, text))
+
+
+def slow_cases(patterns: dict[str, re.Pattern[str]], shapes: dict[str, str], limit_ms: float = LIMIT_MS) -> list[str]:
+    """Patterns over the time bound on some input, or whose time grows faster than their input."""
+    bad = []
+    for where, p in patterns.items():
+        limit = limit_ms * (WORDLIST_FACTOR if where in WORDLISTS else 1.0)
+        for shape, text in shapes_for(p, shapes).items():
+            ops = [_search]
+            if p.search(text[:1000]) is not None:
+                ops.append(_finditer)  # without a match, finditer is the search again
+            for op in ops:
+                # A tenth of the input first: a pattern already over the limit there is super-linear
+                # and would take seconds on the whole.
+                tenth = text[: len(text) // 10]
+                small = _time(op, p, tenth)
+                if small > limit and _min3(op, p, tenth, small) > limit:
+                    bad.append(f"{where} {op.__name__[1:]} on {shape}* (a tenth of it): {small:.0f} ms (bound {limit:.0f})  /{p.pattern[:80]}/")
+                    break
+                full = _time(op, p, text)
+                if full > limit:
+                    lim = limit + (PER_MATCH_MS * sum(1 for _ in p.finditer(text)) if op is _finditer else 0.0)
+                    if (full := _min3(op, p, text, full)) > lim:
+                        bad.append(f"{where} {op.__name__[1:]} on {shape}*: {full:.0f} ms (bound {lim:.0f})  /{p.pattern[:80]}/")
+                        break
+                if full > GROWTH_FLOOR_MS and full > GROWTH * small:
+                    small, full = _min3(op, p, tenth, small), _min3(op, p, text, full)
+                    if full > GROWTH_FLOOR_MS and full > GROWTH * small:
+                        bad.append(f"{where} {op.__name__[1:]} on {shape}*: x{full / small:.0f} the time for x10 the input  /{p.pattern[:80]}/")
+                        break
+    return bad
+
+
+def test_collector_finds_every_pattern() -> None:
+    pats = collect()
+    assert len(pats) >= 150, sorted(pats)
+    where = " ".join(pats)
+    for expected in ("clearance.engine:_FORK_BOMB", "clearance.redact:_PATTERNS", "clearance.probe:_DELIM", "clearance.shell.embedded:_VIM_BANG"):
+        assert expected in where
+
+
+def test_no_pattern_compiled_inside_a_function() -> None:
+    """Patterns live at module level, where the collector (and the next reader) sees them."""
+    found = []
+    for path in SRC.rglob("*.py"):
+        rel = path.relative_to(SRC).as_posix()
+        if rel == "lazyre.py":
+            continue
+        tree = ast.parse(path.read_text())
+        for fn in ast.walk(tree):
+            if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for node in ast.walk(fn):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and isinstance(node.func.value, ast.Name)
+                    and node.func.value.id == "re"
+                    and node.func.attr in _RE_CALLS
+                    and (rel, node.func.attr) not in DYNAMIC_SITES
+                ):
+                    found.append(f"{rel}:{node.lineno} re.{node.func.attr}")
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "lazy":
+                    found.append(f"{rel}:{node.lineno} lazy(...)")
+    assert not found, found
+
+
+def test_every_pattern_is_linear() -> None:
+    pats = collect()
+    bad = slow_cases(pats, inputs())
+    assert not bad, "\n".join(bad)
+
+
+def test_policy_command_globs_linear() -> None:
+    """`Bash(a * b * c)` rules: a glob with several `*` must not backtrack over a long command."""
+    from clearance.policy.patterns import Pattern
+
+    shapes = {k: v for k, v in inputs().items() if k in ("'a'", "' '", "'a '", "'-a'")}
+    pats: dict[str, re.Pattern[str]] = {}
+    for glob in ("Bash(a * a * a * b)", "Bash(* * * *)", "Bash(*a*a*a*b*)", "Bash(a*a*a*b)"):
+        r = Pattern(glob)
+        r.matches_command("x")
+        assert r._re is not None
+        pats[glob] = r._re
+    bad = slow_cases(pats, shapes)
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.xfail(strict=True, reason="path globs with several * or ** still backtrack polynomially (not yet rewritten)")
+def test_policy_path_globs_linear() -> None:
+    from clearance.policy.patterns import path_glob_regex
+
+    for glob in ("**a**a**b", "*a*a*b", "**/a/**/a/**/b"):
+        r = re.compile(path_glob_regex(glob, "/p", "/h"))
+        for unit in ("a", "a/"):
+            text = "/p/" + unit * (1500 // len(unit))
+            t = _time(lambda p, s: p.match(s), r, text)
+            assert t < LIMIT_MS, (glob, unit, t)
+
+
+# ---------------------------------------------------------------- the decision deadline
+
+
+class _FakeClock:
+    """A clock that advances `step` seconds every time it is read: every check looks slow."""
+
+    def __init__(self, step: float) -> None:
+        self.now = 1000.0
+        self.step = step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+def _bash(command: str) -> Any:
+    from clearance.adapters.claude import parse_event
+
+    ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": "/home/ana/webapp", "session_id": "t"}
+    return parse_event(ev, {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": "/home/ana/webapp"})
+
+
+def test_deadline_denies_a_slow_decision(monkeypatch: Any) -> None:
+    from clearance import engine
+
+    monkeypatch.setattr(engine, "_clock", _FakeClock(0.5))
+    action, ctx = _bash("ls; ls; ls; ls; ls; ls")
+    d = engine.evaluate(action, ctx)
+    assert d.decision == "deny" and d.rules == ["engine.deadline"]
+    assert "retry" in d.reason and "2 s" in d.reason
+
+
+def test_deadline_from_an_injected_slow_rule(monkeypatch: Any) -> None:
+    """A real slow check (it sleeps) between commands: the decision stops at the budget, with a deny."""
+    from clearance import engine
+    from clearance.rules.base import Rule
+
+    engine._index()
+
+    def slow(cmd: object, sc: object) -> None:
+        time.sleep(0.02)
+        return None
+
+    r = Rule("test.slow", "slow", "slow", "ask", "command", slow, (), ())
+    monkeypatch.setattr(engine, "_ANY_COMMAND", [r, *engine._ANY_COMMAND])
+    action, ctx = _bash("; ".join(["echo hi"] * 50))
+    t0 = time.perf_counter()
+    d = engine.evaluate(action, ctx, budget_s=0.1)
+    took = time.perf_counter() - t0
+    assert d.decision == "deny" and d.rules == ["engine.deadline"]
+    assert took < 0.5  # stopped near the budget, not after all 50 slow checks (1 s)
+    # The same call with time to spare is decided on its merits.
+    d = engine.evaluate(action, ctx, budget_s=30)
+    assert d.decision == "allow"
+
+
+def test_deadline_covers_file_tools_and_the_api(monkeypatch: Any) -> None:
+    from clearance import api, engine
+
+    monkeypatch.setattr(engine, "_clock", _FakeClock(10.0))
+    ev = {
+        "hook_event_name": "PreToolUse",
+        "tool_name": "Write",
+        "tool_input": {"file_path": "/home/ana/webapp/a.txt", "content": "x"},
+        "cwd": "/home/ana/webapp",
+        "session_id": "t",
+    }
+    d = api.decide_event(ev, {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": "/home/ana/webapp"})
+    assert d.decision == "deny" and d.rules == ["engine.deadline"]
+
+
+def test_deadline_leaves_ordinary_decisions_alone() -> None:
+    from clearance import engine
+
+    action, ctx = _bash("git status && ls -la")
+    assert engine.evaluate(action, ctx).decision == "allow"
+    action, ctx = _bash("rm -rf ~")
+    assert engine.evaluate(action, ctx).decision == "deny"
+
+
+def test_reported_slow_commands_are_decided_fast() -> None:
+    """The reported inputs (issue 16): each was denied only after many seconds, or timed out into an allow."""
+    from clearance import engine
+
+    cases = {
+        "rm -rf ~/; vim -c '" + " " * 6400 + "x' notes.txt": "deny",
+        "rm -rf ~/; echo '" + '{"a":1,"b":[2,3]}' * 5000 + "' & (true)": "deny",
+        "rm -rf ~/; expect -c '" + "\n" * 20000 + "x'": "deny",
+    }
+    for command, want in cases.items():
+        action, ctx = _bash(command)
+        t0 = time.perf_counter()
+        d = engine.evaluate(action, ctx)
+        took = time.perf_counter() - t0
+        assert d.decision == want, (command[:60], d.reason)
+        assert "engine.deadline" not in d.rules
+        assert took < 1.0, (command[:60], took)
+
+
+def test_probe_variants_end() -> None:
+    """A text whose decoded variant is itself ("a\\na\\n…": nothing to un-space) is scanned once, not forever."""
+    from clearance.probe import scan
+
+    t0 = time.perf_counter()
+    r = scan("a\n" * 50_000)
+    assert not r.hit
+    assert time.perf_counter() - t0 < 2.0
+
+
+def test_reported_slow_writes_and_texts_are_fast() -> None:
+    """The other reported shapes: a CI line of tabs, a Makefile recipe of `${`, "password" then blanks, a page of blank lines."""
+    from clearance import engine
+    from clearance.adapters.claude import parse_event
+    from clearance.probe import scan
+    from clearance.redact import redact_text
+
+    env = {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": "/home/ana/webapp"}
+    writes = {
+        "/home/ana/webapp/.github/workflows/ci.yml": "jobs:\n  a:\n    steps:\n" + "\t" * 100_000 + "- run: rm -rf ~/\n",
+        "/home/ana/webapp/Makefile": "all:\n\techo " + "${" * 50_000 + "\n",
+    }
+    for path, content in writes.items():
+        ev = {
+            "hook_event_name": "PreToolUse",
+            "tool_name": "Write",
+            "tool_input": {"file_path": path, "content": content},
+            "cwd": "/home/ana/webapp",
+            "session_id": "t",
+        }
+        action, ctx = parse_event(ev, env)
+        t0 = time.perf_counter()
+        d = engine.evaluate(action, ctx)
+        assert time.perf_counter() - t0 < 1.0, path
+        assert "engine.deadline" not in d.rules
+    t0 = time.perf_counter()
+    out = redact_text("password" + " " * 100_000 + "'hunter22'")
+    assert time.perf_counter() - t0 < 0.5
+    assert "hunter22" not in out
+    t0 = time.perf_counter()
+    scan("\n" * 32_000 + "<html>hello</html>")
+    assert time.perf_counter() - t0 < 1.0
+
+
+def test_deadline_stops_a_slow_parse() -> None:
+    """tree-sitter's error recovery is quadratic on `a|a|…|` (100 000 characters: minutes); also nested in bash -c."""
+    from clearance import engine
+
+    # Long pipelines: their error recovery cannot be interrupted, so they are refused before parsing (ask).
+    for command in ("a|" * 50_000, "bash -c '" + "a|" * 49_000 + "'", "a\n|" * 30_000, "rm -rf ~/; " + "a | " * 20_000):
+        action, ctx = _bash(command)
+        t0 = time.perf_counter()
+        d = engine.evaluate(action, ctx, budget_s=0.5)
+        took = time.perf_counter() - t0
+        assert d.decision in ("deny", "ask") and "engine.internal-error" not in d.rules, d.reason
+        assert took < 1.5, (command[:20], took)
+    # Other slow parses stop at the deadline: a deny.
+    action, ctx = _bash("echo " + "${" * 40_000)
+    d = engine.evaluate(action, ctx, budget_s=0.01)
+    assert d.decision == "deny" and d.rules == ["engine.deadline"], d.reason
+    # The parser is usable again afterwards.
+    action, ctx = _bash("rm -rf ~")
+    assert engine.evaluate(action, ctx).decision == "deny"
+    action, ctx = _bash("ls | wc -l")
+    assert engine.evaluate(action, ctx).decision == "allow"
