@@ -6,6 +6,7 @@ any number of processes can share a PostgreSQL database.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
 import hmac
@@ -16,6 +17,7 @@ import time
 from typing import Any
 
 from ..store import open_store
+from .guard import Guard, GuardedStore, StoreUnavailable, pass_through
 
 ROLES = ("admin", "approver", "viewer")
 WEAK_SECRETS = frozenset({"", "admin", "password", "changeme", "secret", "clearance", "123456", "default"})
@@ -27,6 +29,25 @@ EMPTY_POLICY = '# Managed policy served by the clearance team service.\nauto_mod
 
 class ServiceError(Exception):
     pass
+
+
+pass_through(ServiceError)
+DEGRADED_REASON = (
+    "clearance: the team service cannot record decisions right now (its database is unavailable), "
+    "so it asks instead of allowing; the decision is kept in the service's spool"
+)
+
+
+def spool_path_for(db_url: str) -> str:
+    """serve-spool-<hash of the store URL>.jsonl beside the SQLite file or in the state dir ($CLEARANCE_SPOOL overrides)."""
+    from ..store import default_path
+
+    if os.environ.get("CLEARANCE_SPOOL"):
+        return os.environ["CLEARANCE_SPOOL"]
+    tag = hashlib.sha256(db_url.encode()).hexdigest()[:12]
+    if not db_url.startswith(("postgresql://", "postgres://")):
+        return os.path.join(os.path.dirname(os.path.abspath(db_url.removeprefix("sqlite://"))), f"serve-spool-{tag}.jsonl")
+    return os.path.join(os.path.dirname(default_path(os.environ)), f"serve-spool-{tag}.jsonl")
 
 
 def hash_password(password: str, salt: bytes | None = None) -> str:
@@ -49,10 +70,14 @@ def token_hash(token: str) -> str:
 
 
 class Service:
-    def __init__(self, db_url: str) -> None:
+    def __init__(self, db_url: str, spool: str | None = None, budget_s: float | None = None) -> None:
         self.db_url = db_url
-        self.store = open_store(db_url)
+        self.guard = Guard(lambda: open_store(db_url), open_store(db_url), spool or spool_path_for(db_url), budget_s)
+        self.store: Any = GuardedStore(self.guard)
         self._policy_cache: tuple[int, Any] | None = None
+        self._token_cache: dict[str, str] = {}
+        if self.guard.spooled():
+            self.guard.mark_failed(RuntimeError("decisions spooled by an earlier run are waiting to be replayed"))
 
     # -- people and sessions -------------------------------------------------------
 
@@ -121,8 +146,17 @@ class Service:
     def token_owner(self, token: str | None) -> str | None:
         if not token:
             return None
-        row = self.store.fetchone("SELECT name FROM agent_tokens WHERE token_hash = ? AND revoked = 0", (token_hash(token),))
-        return str(row[0]) if row else None
+        h = token_hash(token)
+        try:
+            row = self.store.fetchone("SELECT name FROM agent_tokens WHERE token_hash = ? AND revoked = 0", (h,))
+        except StoreUnavailable:
+            # Nobody can revoke a token while the store is down: a token seen valid before still names its user.
+            return self._token_cache.get(h)
+        if row is None:
+            self._token_cache.pop(h, None)
+            return None
+        self._token_cache[h] = str(row[0])
+        return str(row[0])
 
     # -- the managed policy ----------------------------------------------------------
 
@@ -135,7 +169,12 @@ class Service:
         from ..policy import Policy
         from ..policy.load import from_managed_text
 
-        version, text = self.current_policy()
+        try:
+            version, text = self.current_policy()
+        except StoreUnavailable:
+            if self._policy_cache is not None:
+                return self._policy_cache[1]  # the last version read
+            version, text = -1, EMPTY_POLICY
         if self._policy_cache is None or self._policy_cache[0] != version:
             self._policy_cache = (version, Policy(from_managed_text(text)))
         return self._policy_cache[1]
@@ -280,11 +319,14 @@ class Service:
         from ..adapters.common import Answer
         from ..api import decide_event_full, malformed
 
+        if agent is not None:
+            get(agent)  # ValueError for an agent clearance does not know: the app answers 400
         try:
             event = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as e:
+        except (UnicodeDecodeError, ValueError, RecursionError) as e:
             adapter = get(agent or "claude")
-            return adapter.render_answer(malformed(f"not valid JSON: {str(e)[:100]}")), None
+            why = "nested too deeply" if isinstance(e, RecursionError) else f"not valid JSON: {str(e)[:100]}"
+            return adapter.render_answer(malformed(why)), None
         agent = agent or detect(event)
         adapter = get(agent)
         if not isinstance(event, dict):
@@ -292,28 +334,128 @@ class Service:
         name = event.get("hook_event_name")
         if agent in ("claude", "codex") and name not in (None, "PreToolUse"):
             return Answer(None, 0), None
-        canonical = adapter.to_event(event)
+        try:
+            canonical = adapter.to_event(event)
+        except RecursionError:
+            return adapter.render_answer(malformed("nested too deeply")), None
         canonical["agent"] = agent
         canonical["user_name"] = user
         env = {"HOME": str(canonical.get("home") or _home_of(str(canonical.get("cwd") or "")))}
-        decision, ctx, policy = decide_event_full(canonical, env, policy, local_files=False)
+        try:
+            decision, ctx, policy = decide_event_full(canonical, env, policy, local_files=False)
+        except RecursionError:
+            return adapter.render_answer(malformed("nested too deeply")), None
         return None, (adapter, decision, canonical, ctx, policy)
 
     def hook_record(self, decided: tuple[Any, Any]) -> Any:
-        """Record a decision from hook_decide (on the thread that owns the store) and render the agent's Answer."""
-        from ..audit import record_in
+        """Record a decision from hook_decide within the store budget and render the agent's Answer.
+
+        When the store fails or stalls, the decision goes to the spool and an allow is answered as ask
+        (a denial stands): the agent never waits past the budget and never gets a 500."""
+        from ..audit import CONTENT_CHARS, apply_escalation, make_record
 
         answer, pending = decided
         if pending is None:
             return answer
         adapter, decision, canonical, ctx, policy = pending
-        try:
-            decision = record_in(self.store, decision, canonical, ctx, policy)
-        except Exception as e:
-            import sys
+        esc = policy.data.get("escalation", {}) if policy is not None else {}
+        limits = (int(esc.get("max_consecutive_denials", 3)), int(esc.get("max_total_denials", 20)))
+        audit_cfg = policy.data.get("audit", {}) if policy is not None else {}
+        chars = audit_cfg.get("max_content_chars", CONTENT_CHARS)
+        rec = make_record(decision, canonical, ctx, False, False, chars if isinstance(chars, int) and chars >= 0 else CONTENT_CHARS)
+        job = _RecordJob(self.guard, rec, limits, audit_cfg)
+        out = job.run_within(self.guard.budget_s)
+        if out is None:
+            return adapter.render_answer(degrade(decision))
+        return adapter.render_answer(apply_escalation(decision, out))
 
-            sys.stderr.write(f"clearance serve: could not record a decision ({type(e).__name__}: {e})\n")
-        return adapter.render_answer(decision)
+    def healthy(self) -> dict[str, Any]:
+        """Whether decisions can be recorded now, and why not."""
+        g = self.guard
+        ok = g.healthy()
+        out: dict[str, Any] = {"status": "ok" if ok else "degraded", "spooled": g.spooled()}
+        if g.failing_since is not None:
+            out["store"] = f"unavailable since {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(g.failing_since))}: {g.last_error}"
+        if g.spool_failed:
+            out["spool"] = f"cannot write {g.spool_path}: decisions are being lost"
+        return out
+
+
+def degrade(decision: Any) -> Any:
+    """The answer when a decision cannot be recorded: an allow becomes ask; ask and deny stand."""
+    if decision.decision == "allow":
+        decision.decision = "ask"
+        decision.reason = DEGRADED_REASON
+        decision.rules = [*decision.rules, "service.store_unavailable"]
+    return decision
+
+
+class _RecordJob:
+    """One decision's write: the caller waits at most the budget; whatever happens, the decision ends in the store or the spool."""
+
+    def __init__(self, guard: Guard, rec: dict[str, Any], limits: tuple[int, int], audit_cfg: dict[str, Any]) -> None:
+        import threading
+
+        self.guard, self.rec, self.limits, self.audit_cfg = guard, rec, limits, audit_cfg
+        self.lock = threading.Lock()
+        self.state = "queued"  # running, abandoned (the caller spooled it), done, spooled
+
+    def _degraded_rec(self) -> dict[str, Any]:
+        rec = dict(self.rec)
+        if rec.get("decision") == "allow":
+            rec["decision"] = "ask"
+            rec["reason"] = DEGRADED_REASON
+            rec["rules"] = [*(rec.get("rules") or []), "service.store_unavailable"]
+        return rec
+
+    def _write(self, store: Any) -> dict[str, Any] | None:
+        with self.lock:
+            if self.state == "abandoned":
+                return None
+            self.state = "running"
+        try:
+            out: dict[str, Any] = store.record(self.rec, self.limits, False)
+        except Exception as e:
+            with self.lock:
+                self.state = "spooled"
+            self.guard.mark_failed(e)
+            self.guard.spool(self._degraded_rec(), self.limits, False)
+            return None
+        with self.lock:
+            self.state = "done"
+        with contextlib.suppress(Exception):
+            store.maybe_prune(self.audit_cfg)
+        return out
+
+    def run_within(self, budget_s: float) -> dict[str, Any] | None:
+        """The escalation outcome, or None when the decision was spooled (the answer must degrade)."""
+        import concurrent.futures
+
+        if self.guard.failing_since is not None:
+            self.state = "abandoned"
+            self.guard.spool(self._degraded_rec(), self.limits, False)
+            return None
+        fut = self.guard.submit(self._write)
+        try:
+            out: dict[str, Any] | None = fut.result(timeout=budget_s)
+            return out
+        except concurrent.futures.TimeoutError:
+            pass
+        except Exception as e:
+            self.guard.mark_failed(e)
+        with self.lock:
+            state = self.state
+            if state == "queued":
+                self.state = "abandoned"
+            elif state == "running":
+                # The write is waiting in the store (a lock, a stall): it reads the record once it gets through,
+                # so it records what the agent was answered.
+                self.rec.update(self._degraded_rec())
+        if state == "queued":
+            self.guard.spool(self._degraded_rec(), self.limits, False)
+        # running: the write settles it (store, or spool on failure); done/spooled: already settled
+        self.guard.mark_failed(TimeoutError(f"no answer within {budget_s:g} s"))
+        return None
 
 
 def _home_of(cwd: str) -> str:
