@@ -318,6 +318,8 @@ def test_a_slow_decision_does_not_hold_up_the_service(svc: Service, monkeypatch:
         assert times["slow-hook"] >= 3.0 and times["slow-decide"] >= 3.0
         assert times["benign"] < 1.0 and times["bad"] < 1.0, times
         assert answers["benign"] == "allow" and answers["bad"] == "deny"
-        assert len(svc.store.query({}, 100)) == 4  # hook decisions are recorded (the /v1/decide one is not)
+        rows = svc.store.query({}, 100)
+        assert len(rows) == 5  # every decision is recorded, the /v1/decide one too
+        assert [r["user_name"] for r in rows if r["session_id"] == "slow-decide"] == ["laptop"]
     finally:
         server.should_exit = True
