@@ -65,6 +65,7 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
 
     env = Environment(loader=DictLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True))
     env.filters["urlencode"] = lambda v: quote(str(v), safe="")
+    env.filters["when"] = lambda ts: time.strftime("%Y-%m-%d %H:%M", time.gmtime(float(ts))) if ts else "never"
 
     def page(name: str, request: Request, status: int = 200, **ctx: Any) -> HTMLResponse:
         ctx.setdefault("user", getattr(request.state, "user", None))
@@ -365,10 +366,10 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         checked = await form_checked(request)
         if isinstance(checked, Response):
             return checked
-        user, _ = checked
+        user, data = checked
         cid = int(request.path_params["cid"])
         try:
-            service.decide_change(cid, user["user"], user["role"], request.path_params["verb"] == "approve")
+            service.decide_change(cid, user["user"], user["role"], request.path_params["verb"] == "approve", data.get("comment", ""))
         except ServiceError as e:
             found = [c for c in service.changes() if c["id"] == cid]
             return page("change", request, status=400, c=found[0] if found else {"id": cid, "summary": "", "diff": "", "status": "?"}, error=str(e))
@@ -379,14 +380,19 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         if user is None:
             return RedirectResponse("/login", status_code=303)
         new_token = new_name = None
+        new_change = 0
         if request.method == "POST":
             checked = await admin_form(request, "create tokens")
             if isinstance(checked, Response):
                 return checked
             user, data = checked
             new_name = data.get("name", "").strip() or "unnamed"
-            new_token = service.create_token(new_name, user["user"])
-        return page("tokens", request, tokens=service.tokens(), new_token=new_token, new_name=new_name, title="Tokens")
+            try:
+                days = float(data.get("days") or 0)
+            except ValueError:
+                days = 0.0
+            new_change, new_token = service.propose_token(new_name, user["user"], days)
+        return page("tokens", request, tokens=service.tokens(), new_token=new_token, new_name=new_name, new_change=new_change, title="Tokens")
 
     async def token_revoke(request: Request) -> Response:
         checked = await form_checked(request)
@@ -408,10 +414,17 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
                 return checked
             user, data = checked
             try:
-                service.add_user(data.get("name", ""), data.get("password", ""), data.get("role", "viewer"), by=user["user"])
+                if data.get("action", "add") == "add":
+                    cid = service.propose_user(data.get("name", ""), data.get("password", ""), data.get("role", "viewer"), by=user["user"])
+                else:
+                    cid = service.propose_user_change(
+                        data.get("action", ""), data.get("name", ""), user["user"], role=data.get("role", ""), password=data.get("password", "")
+                    )
             except ServiceError as e:
                 error = str(e)
-        return page("users", request, users=service.users(), error=error, title="Users")
+            else:
+                return RedirectResponse(f"/changes/{cid}", status_code=303)
+        return page("users", request, users=service.users(), error=error, title="Users", roles=("viewer", "approver", "admin"))
 
     async def history_page(request: Request) -> Response:
         if current_user(request) is None:

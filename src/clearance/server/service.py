@@ -24,6 +24,16 @@ WEAK_SECRETS = frozenset({"", "admin", "password", "changeme", "secret", "cleara
 SESSION_TTL_S = 8 * 3600
 LOGIN_WINDOW_S = 60
 LOGIN_MAX_FAILURES = 5
+LOGIN_MAX_FAILURES_ACCOUNT = 10
+_DUMMY: list[str] = []
+
+
+def _dummy_hash() -> str:
+    if not _DUMMY:
+        _DUMMY.append(hash_password(secrets.token_urlsafe(16)))
+    return _DUMMY[0]
+
+
 EMPTY_POLICY = '# Managed policy served by the clearance team service.\nauto_mode = "enabled"\n'
 
 
@@ -81,19 +91,112 @@ class Service:
 
     # -- people and sessions -------------------------------------------------------
 
-    def add_user(self, name: str, password: str, role: str, by: str = "bootstrap") -> None:
+    def _check_new_user(self, name: str, password: str, role: str) -> None:
         if role not in ROLES:
             raise ServiceError(f"unknown role {role!r}")
-        if password.lower() in WEAK_SECRETS or len(password) < 10:
-            raise ServiceError("refusing a default, empty or short password (at least 10 characters)")
-        if self.store.fetchone("SELECT name FROM users WHERE name = ?", (name,)):
+        if not name.strip() or len(name) > 100:
+            raise ServiceError("give a user name (at most 100 characters)")
+        _check_password(password)
+
+    def add_user(self, name: str, password: str, role: str, by: str = "bootstrap") -> None:
+        """Add a person at once: the operator's path (``clearance user add`` on the server, the first admin, tests).
+        The web UI proposes people instead (propose_user), for a second person to approve."""
+        self._check_new_user(name, password, role)
+        if not self.store.changed(
+            "INSERT INTO users (name, pw_hash, role, created, created_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING",
+            (name, hash_password(password), role, time.time(), by),
+        ):
             raise ServiceError(f"user {name!r} exists")
-        self.store.execute("INSERT INTO users (name, pw_hash, role, created) VALUES (?, ?, ?, ?)", (name, hash_password(password), role, time.time()))
         self.log(by, "add_user", f"{name} as {role}")
 
+    def bootstrap_admin(self, name: str, password: str) -> bool:
+        """Create the first admin unless there is anyone yet; True when this call created it.
+        Idempotent across processes starting together on an empty database."""
+        self._check_new_user(name, password, "admin")
+        pw = hash_password(password)
+
+        def body(st: Any) -> bool:
+            row = st.fetchone("SELECT COUNT(*) FROM users")
+            if row and int(row[0]):
+                return False
+            st.execute(
+                "INSERT INTO users (name, pw_hash, role, created, created_by) VALUES (?, ?, ?, ?, 'bootstrap') ON CONFLICT (name) DO NOTHING",
+                (name, pw, "admin", time.time()),
+            )
+            _log_in(st, "bootstrap", "add_user", f"{name} as admin (first admin)")
+            return True
+
+        return bool(self._atomic(body))
+
+    def _atomic(self, body: Any) -> Any:
+        return self.guard.call(lambda st: st.atomic(lambda: body(st)))
+
     def users(self) -> list[dict[str, Any]]:
-        rows = self.store.fetchall("SELECT name, role, created, disabled FROM users ORDER BY name")
-        return [{"name": r[0], "role": r[1], "created": r[2], "disabled": bool(r[3])} for r in rows]
+        rows = self.store.fetchall("SELECT name, role, created, disabled, created_by FROM users ORDER BY name")
+        return [{"name": r[0], "role": r[1], "created": r[2], "disabled": bool(r[3]), "created_by": r[4]} for r in rows]
+
+    # -- change requests for people and tokens ----------------------------------------------
+
+    def _propose(self, kind: str, summary: str, diff: str, payload: dict[str, Any], by: str, text: str = "", base_id: int = 0) -> int:
+        def body(st: Any) -> int:
+            st.execute(
+                "INSERT INTO policy_versions (text, summary, diff, base_id, status, proposed_by, proposed, kind, payload) "
+                "VALUES (?, ?, ?, ?, 'proposed', ?, ?, ?, ?)",
+                (text, summary[:200], diff, base_id, by, time.time(), kind, json.dumps(payload)),
+            )
+            row = st.fetchone("SELECT MAX(id) FROM policy_versions WHERE proposed_by = ?", (by,))
+            cid = int(row[0]) if row else 0
+            _log_in(st, by, f"propose_{kind}", f"change {cid}: {summary}")
+            return cid
+
+        return int(self._atomic(body))
+
+    def propose_user(self, name: str, password: str, role: str, by: str) -> int:
+        """Propose a new person (their password is kept only as its scrypt hash); a second, earlier person approves."""
+        self._check_new_user(name, password, role)
+        if self.store.fetchone("SELECT name FROM users WHERE name = ?", (name,)):
+            raise ServiceError(f"user {name!r} exists")
+        payload = {"action": "add", "name": name, "role": role, "pw_hash": hash_password(password)}
+        return self._propose("user", f"add user {name} as {role}", f"+ user {name} ({role})\n", payload, by)
+
+    def propose_user_change(self, action: str, name: str, by: str, role: str = "", password: str = "") -> int:
+        """Propose changing a person: role, disable, enable, password (reset), remove. Each ends their web sessions."""
+        row = self.store.fetchone("SELECT role, disabled FROM users WHERE name = ?", (name,))
+        if row is None:
+            raise ServiceError(f"no user {name!r}")
+        payload: dict[str, Any] = {"action": action, "name": name}
+        if action == "role":
+            if role not in ROLES or role == row[0]:
+                raise ServiceError(f"choose a new role for {name} ({', '.join(r for r in ROLES if r != row[0])})")
+            payload["role"] = role
+            summary, diff = f"change {name}'s role to {role}", f"- user {name} ({row[0]})\n+ user {name} ({role})\n"
+        elif action in ("disable", "enable", "remove"):
+            summary, diff = f"{action} user {name}", f"{'-' if action != 'enable' else '+'} user {name} ({action})\n"
+        elif action == "password":
+            _check_password(password)
+            payload["pw_hash"] = hash_password(password)
+            summary, diff = f"reset {name}'s password", f"~ user {name} (new password)\n"
+        else:
+            raise ServiceError(f"unknown change to a user: {action!r}")
+        return self._propose("user", summary, diff, payload, by)
+
+    def propose_token(self, name: str, by: str, days: float = 0) -> tuple[int, str]:
+        """A new agent token, shown once now and working once a second person approves the change (and until it expires)."""
+        name = name.strip() or "unnamed"
+        token = "clr_" + secrets.token_urlsafe(32)
+        expires = time.time() + days * 86400 if days > 0 else 0.0
+
+        def body(st: Any) -> int:
+            st.execute(
+                "INSERT INTO agent_tokens (name, token_hash, created_by, created, approved, expires) VALUES (?, ?, ?, ?, 0, ?)",
+                (name, token_hash(token), by, time.time(), expires),
+            )
+            row = st.fetchone("SELECT id FROM agent_tokens WHERE token_hash = ?", (token_hash(token),))
+            return int(row[0]) if row else 0
+
+        tid = int(self._atomic(body))
+        until = f" until {time.strftime('%Y-%m-%d', time.gmtime(expires))}" if expires else ""
+        return self._propose("token", f"token {name}{until}", f"+ agent token #{tid} {name}{until}\n", {"token_id": tid}, by), token
 
     def login(self, name: str, password: str, client: str) -> tuple[str, str] | None:
         """(session cookie, csrf token) or None; raises ServiceError when rate-limited."""
@@ -101,8 +204,14 @@ class Service:
         fails = self.store.fetchone("SELECT COUNT(*) FROM admin_log WHERE action = 'login_failed' AND ts >= ? AND details = ?", (since, client))
         if fails and int(fails[0]) >= LOGIN_MAX_FAILURES:
             raise ServiceError("too many failed logins; wait a minute")
+        # Per account too: guessing one person's password from many addresses is limited as well.
+        fails = self.store.fetchone("SELECT COUNT(*) FROM admin_log WHERE action = 'login_failed' AND ts >= ? AND user_name = ?", (since, name or "?"))
+        if fails and int(fails[0]) >= LOGIN_MAX_FAILURES_ACCOUNT:
+            raise ServiceError("too many failed logins; wait a minute")
         row = self.store.fetchone("SELECT pw_hash, disabled FROM users WHERE name = ?", (name,))
-        if row is None or row[1] or not check_password(password, str(row[0])):
+        # An unknown name costs the same scrypt as a known one: the time of the answer does not tell which names exist.
+        matches = check_password(password, str(row[0]) if row is not None else _dummy_hash())
+        if row is None or row[1] or not matches:
             self.log(name or "?", "login_failed", client)
             return None
         cookie = secrets.token_urlsafe(32)
@@ -131,7 +240,9 @@ class Service:
 
     def create_token(self, name: str, by: str) -> str:
         token = "clr_" + secrets.token_urlsafe(32)
-        self.store.execute("INSERT INTO agent_tokens (name, token_hash, created_by, created) VALUES (?, ?, ?, ?)", (name, token_hash(token), by, time.time()))
+        self.store.execute(
+            "INSERT INTO agent_tokens (name, token_hash, created_by, created, approved) VALUES (?, ?, ?, ?, 1)", (name, token_hash(token), by, time.time())
+        )
         self.log(by, "create_token", name)
         return token
 
@@ -140,15 +251,27 @@ class Service:
         self.log(by, "revoke_token", str(token_id))
 
     def tokens(self) -> list[dict[str, Any]]:
-        rows = self.store.fetchall("SELECT id, name, created_by, created, revoked FROM agent_tokens ORDER BY id")
-        return [{"id": r[0], "name": r[1], "created_by": r[2], "created": r[3], "revoked": bool(r[4])} for r in rows]
+        rows = self.store.fetchall("SELECT id, name, created_by, created, revoked, approved, expires, last_used FROM agent_tokens ORDER BY id")
+        now = time.time()
+        out = []
+        for r in rows:
+            state = "revoked" if r[4] else "pending approval" if not r[5] else "expired" if r[6] and float(r[6]) < now else "active"
+            out.append(
+                {"id": r[0], "name": r[1], "created_by": r[2], "created": r[3], "revoked": bool(r[4]), "state": state, "expires": r[6], "last_used": r[7]}
+            )
+        return out
 
     def token_owner(self, token: str | None) -> str | None:
         if not token:
             return None
         h = token_hash(token)
         try:
-            row = self.store.fetchone("SELECT name FROM agent_tokens WHERE token_hash = ? AND revoked = 0", (h,))
+            row = self.store.fetchone(
+                "SELECT name, last_used FROM agent_tokens WHERE token_hash = ? AND revoked = 0 AND approved = 1 AND (expires = 0 OR expires > ?)",
+                (h, time.time()),
+            )
+            if row is not None and float(row[1] or 0) < time.time() - 60:
+                self.store.execute("UPDATE agent_tokens SET last_used = ? WHERE token_hash = ?", (time.time(), h))  # at most once a minute
         except StoreUnavailable:
             # Nobody can revoke a token while the store is down: a token seen valid before still names its user.
             return self._token_cache.get(h)
@@ -161,7 +284,7 @@ class Service:
     # -- the managed policy ----------------------------------------------------------
 
     def current_policy(self) -> tuple[int, str]:
-        row = self.store.fetchone("SELECT id, text FROM policy_versions WHERE status = 'approved' ORDER BY id DESC LIMIT 1")
+        row = self.store.fetchone("SELECT id, text FROM policy_versions WHERE status = 'approved' AND kind = 'policy' ORDER BY id DESC LIMIT 1")
         return (int(row[0]), str(row[1])) if row else (0, EMPTY_POLICY)
 
     def policy(self) -> Any:
@@ -196,14 +319,7 @@ class Service:
         diff = "".join(difflib.unified_diff(base_text.splitlines(keepends=True), text.splitlines(keepends=True), "current", "proposed"))
         if not diff:
             raise ServiceError("the proposal changes nothing")
-        self.store.execute(
-            "INSERT INTO policy_versions (text, summary, diff, base_id, status, proposed_by, proposed) VALUES (?, ?, ?, ?, 'proposed', ?, ?)",
-            (text, summary[:200], diff, base_id, by, time.time()),
-        )
-        row = self.store.fetchone("SELECT MAX(id) FROM policy_versions WHERE proposed_by = ?", (by,))
-        change_id = int(row[0]) if row else 0
-        self.log(by, "propose_policy", f"change {change_id}: {summary}")
-        return change_id
+        return self._propose("policy", summary, diff, {}, by, text=text, base_id=base_id)
 
     def add_trust(self, kind: str, value: str, by: str) -> int:
         """Propose the current policy plus one trusted resource."""
@@ -268,40 +384,64 @@ class Service:
             lines.insert(0, f'auto_mode = "{mode}"')
         return self.propose("\n".join(lines) + "\n", by, f"auto mode {mode}")
 
-    def decide_change(self, change_id: int, by: str, role: str, approve: bool) -> None:
-        row = self.store.fetchone("SELECT proposed_by, status, base_id FROM policy_versions WHERE id = ?", (change_id,))
-        if row is None:
-            raise ServiceError("no such change")
-        if row[1] != "proposed":
-            raise ServiceError(f"change {change_id} is already {row[1]}")
+    def decide_change(self, change_id: int, by: str, role: str, approve: bool, comment: str = "") -> None:
+        """Approve or reject a change request, serialised in the database (one decision at a time, across processes).
+
+        An approval needs a different person who existed before the change was proposed and whose own account was
+        not created by the proposer, and a comment."""
         if role not in ("admin", "approver"):
             raise ServiceError("only admins and approvers decide changes")
-        if approve and row[0] == by:
-            raise ServiceError("a change needs a second person: you proposed it")
-        current_id, _ = self.current_policy()
-        if approve and int(row[2]) != current_id:
-            raise ServiceError("the policy changed since this was proposed; propose again on top of the current version")
-        status = "approved" if approve else "rejected"
-        self.store.execute(
-            "UPDATE policy_versions SET status = ?, decided_by = ?, decided = ? WHERE id = ? AND status = 'proposed'", (status, by, time.time(), change_id)
-        )
-        self.log(by, f"{status[:-1] if approve else 'reject'}_policy", f"change {change_id}")
+
+        def body(st: Any) -> None:
+            row = st.fetchone("SELECT proposed_by, status, base_id, kind, payload, proposed FROM policy_versions WHERE id = ?", (change_id,))
+            if row is None:
+                raise ServiceError("no such change")
+            proposer, status, base_id, kind, payload, proposed = row
+            if status != "proposed":
+                raise ServiceError(f"change {change_id} is already {status}")
+            if approve:
+                if proposer == by:
+                    raise ServiceError("a change needs a second person: you proposed it")
+                me = st.fetchone("SELECT created, created_by, disabled FROM users WHERE name = ?", (by,))
+                if me is None or me[2]:
+                    raise ServiceError("your account cannot approve changes")
+                if me[1] == proposer:
+                    raise ServiceError(f"your account was created by {proposer}, who proposed this change: another person must approve it")
+                if float(me[0]) >= float(proposed):
+                    raise ServiceError("your account did not exist yet when this change was proposed: a person who did must approve it")
+                if not comment.strip():
+                    raise ServiceError("an approval needs a comment: say what you checked")
+                if kind == "policy":
+                    cur = st.fetchone("SELECT MAX(id) FROM policy_versions WHERE status = 'approved' AND kind = 'policy'")
+                    if int(base_id) != int((cur[0] if cur else 0) or 0):
+                        raise ServiceError("the policy changed since this was proposed; propose again on top of the current version")
+            new = "approved" if approve else "rejected"
+            if not st.changed(
+                "UPDATE policy_versions SET status = ?, decided_by = ?, decided = ?, comment = ? WHERE id = ? AND status = 'proposed'",
+                (new, by, time.time(), comment.strip()[:1000], change_id),
+            ):
+                raise ServiceError(f"change {change_id} was decided meanwhile")
+            data = json.loads(payload) if payload else {}
+            if approve:
+                _apply(st, kind, data, proposer)
+            elif kind == "token":
+                st.execute("UPDATE agent_tokens SET revoked = 1 WHERE id = ?", (int(data["token_id"]),))
+            verb = "approve" if approve else "reject"
+            _log_in(st, by, f"{verb}_{kind}", f"change {change_id}: {comment.strip()}"[:1000])
+
+        self._atomic(body)
 
     def changes(self) -> list[dict[str, Any]]:
         rows = self.store.fetchall(
-            "SELECT id, summary, diff, status, proposed_by, proposed, decided_by, decided, base_id FROM policy_versions ORDER BY id DESC"
+            "SELECT id, summary, diff, status, proposed_by, proposed, decided_by, decided, base_id, kind, comment FROM policy_versions ORDER BY id DESC"
         )
-        keys = ("id", "summary", "diff", "status", "proposed_by", "proposed", "decided_by", "decided", "base_id")
+        keys = ("id", "summary", "diff", "status", "proposed_by", "proposed", "decided_by", "decided", "base_id", "kind", "comment")
         return [dict(zip(keys, r)) for r in rows]
 
     # -- history -------------------------------------------------------------------------
 
     def log(self, user: str, action: str, details: str = "") -> None:
-        from ..redact import redact_text
-
-        self.store.execute(
-            "INSERT INTO admin_log (ts, user_name, action, details) VALUES (?, ?, ?, ?)", (time.time(), user, action, redact_text(details)[:1000])
-        )
+        self.guard.call(lambda st: _log_in(st, user, action, details))
 
     def admin_log(self, limit: int = 200) -> list[dict[str, Any]]:
         rows = self.store.fetchall(f"SELECT ts, user_name, action, details FROM admin_log ORDER BY id DESC LIMIT {int(limit)}")
@@ -379,6 +519,43 @@ class Service:
         if g.spool_failed:
             out["spool"] = f"cannot write {g.spool_path}: decisions are being lost"
         return out
+
+
+def _check_password(password: str) -> None:
+    if password.lower() in WEAK_SECRETS or len(password) < 10:
+        raise ServiceError("refusing a default, empty or short password (at least 10 characters)")
+
+
+def _log_in(st: Any, user: str, action: str, details: str = "") -> None:
+    from ..redact import redact_text
+
+    st.execute("INSERT INTO admin_log (ts, user_name, action, details) VALUES (?, ?, ?, ?)", (time.time(), user, action, redact_text(details)[:1000]))
+
+
+def _apply(st: Any, kind: str, data: dict[str, Any], proposer: str) -> None:
+    """The effect of an approved change to people or tokens (in the approval's transaction)."""
+    if kind == "token":
+        st.execute("UPDATE agent_tokens SET approved = 1 WHERE id = ? AND revoked = 0", (int(data["token_id"]),))
+        return
+    if kind != "user":
+        return
+    name, action = str(data["name"]), data["action"]
+    if action == "add":
+        if not st.changed(
+            "INSERT INTO users (name, pw_hash, role, created, created_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING",
+            (name, data["pw_hash"], data["role"], time.time(), proposer),
+        ):
+            raise ServiceError(f"user {name!r} exists")
+        return
+    if action == "role":
+        st.execute("UPDATE users SET role = ? WHERE name = ?", (data["role"], name))
+    elif action in ("disable", "enable"):
+        st.execute("UPDATE users SET disabled = ? WHERE name = ?", (1 if action == "disable" else 0, name))
+    elif action == "password":
+        st.execute("UPDATE users SET pw_hash = ? WHERE name = ?", (data["pw_hash"], name))
+    elif action == "remove":
+        st.execute("DELETE FROM users WHERE name = ?", (name,))
+    st.execute("DELETE FROM web_sessions WHERE user_name = ?", (name,))  # every change to a person ends their sessions
 
 
 def degrade(decision: Any) -> Any:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 
 CHAIN_LOCK = 7202  # advisory lock id: the audit chain's writers (7201: migrations)
+ADMIN_LOCK = 7203  # the team service's privileged changes (approvals, the first admin)
 
 
 class PostgresStore:
@@ -140,6 +141,16 @@ class PostgresStore:
 
     def execute(self, sql: str, params: tuple[Any, ...] = ()) -> None:
         self.conn.execute(sql.replace("?", "%s"), params)
+
+    def atomic(self, fn: Any) -> Any:
+        """``fn()`` in one transaction holding the admin advisory lock (one privileged change at a time, across processes)."""
+        with self.conn.transaction():
+            self.conn.execute(f"SELECT pg_advisory_xact_lock({ADMIN_LOCK})")
+            return fn()
+
+    def changed(self, sql: str, params: tuple[Any, ...] = ()) -> int:
+        """Run a write; the number of rows it changed."""
+        return int(self.conn.execute(sql.replace("?", "%s"), params).rowcount)
 
     def fetchall(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in self.conn.execute(sql.replace("?", "%s"), params).fetchall()]
