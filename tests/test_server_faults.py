@@ -129,3 +129,48 @@ def test_a_postgresql_restart_degrades_to_ask_and_recovers_by_itself(tmp_path: P
         wait_healthy(client, 20)  # reconnects by itself: no restart of the service
         assert decision_of(hook(client, token, "ls")[0]) == "allow"
         assert recorded(svc) == 6
+
+
+@pytest.mark.parametrize("status", [401, 403])
+def test_a_rejected_token_makes_the_thin_client_ask_not_decide_locally(status: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import http.server
+    import threading
+
+    from clearance.hook import Options
+    from clearance.remote import via_server
+
+    class Refuse(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("content-length", "0")))
+            body = b'{"error": "a valid bearer token is required"}'
+            self.send_response(status)
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Refuse)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("CLEARANCE_SERVER", f"http://127.0.0.1:{server.server_address[1]}")
+    monkeypatch.setenv("CLEARANCE_TOKEN", "clr_revoked")
+    try:
+        for command, agent in (("ls", None), ("git status", "claude"), ("ls", "gemini")):
+            ev = {
+                "hook_event_name": "PreToolUse" if agent != "gemini" else "BeforeTool",
+                "tool_name": "Bash",
+                "tool_input": {"command": command},
+                "cwd": str(tmp_path),
+            }
+            opts = Options(["--agent", agent] if agent else [])
+            answer = via_server(json.dumps(ev).encode(), opts)
+            assert answer is not None
+            assert "rejected CLEARANCE_TOKEN" in answer.stderr and "decided locally" not in answer.stderr
+            out = json.loads(answer.stdout) if isinstance(answer.stdout, str) else answer.stdout
+            text = json.dumps(out)
+            assert "allow" not in text and ("ask" in text or answer.exit_code != 0), text
+    finally:
+        server.shutdown()
+        server.server_close()
