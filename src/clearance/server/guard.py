@@ -135,7 +135,7 @@ class Guard:
 
     def spooled(self) -> int:
         total = 0
-        for path in (self.spool_path, self.spool_path + ".replaying"):
+        for path in (self.spool_path, f"{self.spool_path}.replaying-{os.getpid()}", *_stale_replays(self.spool_path)):
             with contextlib.suppress(OSError), open(path, "rb") as f:
                 total += sum(1 for _ in f)
         return total
@@ -164,10 +164,18 @@ class Guard:
 
     def replay(self, store: Any) -> int:
         """Write every spooled decision into *store* (on the store thread); the lines not written stay spooled."""
-        work = self.spool_path + ".replaying"
+        # Processes on one machine may share the spool: each replays what it took with an atomic rename, and
+        # adopts what a process that died while replaying left behind.
+        work = f"{self.spool_path}.replaying-{os.getpid()}"
         with self._spool_lock:
+            for stale in _stale_replays(self.spool_path):
+                with contextlib.suppress(OSError):
+                    with open(stale, encoding="utf-8") as src, open(self.spool_path, "a", encoding="utf-8") as dst:
+                        dst.write(src.read())
+                    os.unlink(stale)
             if os.path.exists(self.spool_path) and not os.path.exists(work):
-                os.replace(self.spool_path, work)
+                with contextlib.suppress(FileNotFoundError):
+                    os.replace(self.spool_path, work)
         if not os.path.exists(work):
             return 0
         with open(work, encoding="utf-8") as f:
@@ -197,6 +205,24 @@ class Guard:
     def close(self) -> None:
         self._closed = True
         self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _stale_replays(spool_path: str) -> list[str]:
+    """Replay files of processes that are gone."""
+    import glob
+
+    out = []
+    for path in glob.glob(glob.escape(spool_path) + ".replaying-*"):
+        pid = path.rsplit("-", 1)[1]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            out.append(path)
+        except OSError:
+            pass  # alive (another user's process)
+    return out
 
 
 class GuardedStore:
