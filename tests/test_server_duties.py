@@ -207,3 +207,21 @@ def test_failed_logins_are_limited_per_account_across_addresses(svc: Service) ->
     with pytest.raises(ServiceError, match="too many"):
         svc.login("alice", PW, "10.0.2.1")
     assert svc.login("bob", PW, "10.0.2.1") is not None  # other accounts are not affected
+
+
+def test_the_users_page_proposes_lifecycle_changes(svc: Service) -> None:
+    svc.add_user("carol", PW, "approver")
+    alice, bob, carol = client_for(svc), client_for(svc), client_for(svc)
+    ca, cb, cc = login(alice, "alice"), login(bob, "bob"), login(carol, "carol")
+    assert "Propose user" in alice.get("/users").text
+    time.sleep(0.01)
+    cid = change_id(alice.post("/users", data={"csrf": ca, "action": "role", "name": "bob", "role": "admin"}))
+    assert [u["role"] for u in svc.users() if u["name"] == "bob"] == ["approver"]  # nothing changes before approval
+    r = bob.post(f"/changes/{cid}/approve", data={"csrf": cb, "comment": OK})
+    assert r.status_code == 400 and "your own account" in r.text
+    r = carol.post(f"/changes/{cid}/approve", data={"csrf": cc, "comment": OK})
+    assert r.status_code == 303
+    assert [u["role"] for u in svc.users() if u["name"] == "bob"] == ["admin"]
+    assert bob.get("/").status_code == 303  # bob's role changed: his session ended
+    page = alice.post("/users", data={"csrf": ca, "action": "role", "name": "nobody"})
+    assert page.status_code == 200 and "no user" in page.text

@@ -174,3 +174,19 @@ def test_a_rejected_token_makes_the_thin_client_ask_not_decide_locally(status: i
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_spool_left_by_a_stopped_process_is_replayed_at_the_next_start(tmp_path: Path) -> None:
+    db, spool = str(tmp_path / "team.db"), str(tmp_path / "spool.jsonl")
+    first = Service(db, spool=spool)
+    rec = {"ts": time.time(), "session_id": "s1", "decision": "ask", "raw_decision": "allow", "stage": "default", "tool_name": "Bash"}
+    assert first.guard.spool(rec, (3, 20), False)
+    # A process that died while replaying left its work file (pid 2**22 + 1 is above Linux's pid_max default).
+    Path(f"{spool}.replaying-{2**22 + 1}").write_text(json.dumps({"rec": {**rec, "session_id": "s2"}, "limits": [3, 20], "headless": False}) + "\n")
+    first.guard.close()
+    second = Service(db, spool=spool, budget_s=BUDGET)
+    client = TestClient(create_app(second))
+    assert client.get("/healthz").status_code == 503  # spooled decisions wait to be replayed
+    wait_healthy(client, 10)
+    assert sorted(r["session_id"] for r in second.store.query({}, 10)) == ["s1", "s2"]
+    assert second.guard.spooled() == 0

@@ -114,7 +114,10 @@ class Guard:
     def _probe_loop(self) -> None:
         while not self._closed:
             time.sleep(self.probe_s)
-            fut = self._pool.submit(self._run, self._probe_and_replay)
+            try:
+                fut = self._pool.submit(self._run, self._probe_and_replay)
+            except RuntimeError:
+                return  # closed
             try:
                 if fut.result(timeout=max(self.budget_s, 5.0)):
                     with self._lock:

@@ -409,6 +409,8 @@ class Service:
                     raise ServiceError(f"your account was created by {proposer}, who proposed this change: another person must approve it")
                 if float(me[0]) >= float(proposed):
                     raise ServiceError("your account did not exist yet when this change was proposed: a person who did must approve it")
+                if kind == "user" and json.loads(payload or "{}").get("name") == by:
+                    raise ServiceError("a change to your own account needs another person's approval")
                 if not comment.strip():
                     raise ServiceError("an approval needs a comment: say what you checked")
                 if kind == "policy":
