@@ -132,13 +132,17 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
           200: {description: the agent's hook answer}
           401: {description: missing or unknown bearer token}
         """
-        owner = await anyio.to_thread.run_sync(bearer, request)
+
+        def owner_and_policy() -> tuple[str | None, Any]:
+            who = bearer(request)
+            return who, service.policy() if who is not None else None
+
+        # The store is read and written on its own thread within a budget (server/guard.py), never on the event loop.
+        owner, policy = await anyio.to_thread.run_sync(owner_and_policy)
         if owner is None:
             return JSONResponse({"error": "a valid bearer token is required"}, status_code=401)
         raw = await request.body()
-        # Decide on a worker thread (a slow decision -- a reviewer call -- holds up no other request); the store is
-        # read and written on its own thread within a budget (server/guard.py), never on the event loop.
-        policy = await anyio.to_thread.run_sync(service.policy)
+        # Decide on a worker thread (a slow decision -- a reviewer call -- holds up no other request).
         try:
             decided = await off_loop(service.hook_decide, raw, request.query_params.get("agent"), owner, policy)
         except ValueError as e:
