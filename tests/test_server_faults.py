@@ -190,3 +190,28 @@ def test_a_spool_left_by_a_stopped_process_is_replayed_at_the_next_start(tmp_pat
     wait_healthy(client, 10)
     assert sorted(r["session_id"] for r in second.store.query({}, 10)) == ["s1", "s2"]
     assert second.guard.spooled() == 0
+
+
+@pytest.mark.skipif(unavailable_reason() is not None, reason=str(unavailable_reason()))
+def test_a_stalled_postgresql_store_answers_within_budget_and_loses_nothing(tmp_path: Path) -> None:
+    import psycopg
+
+    from clearance.store.postgres import CHAIN_LOCK
+
+    with postgres_control() as server:
+        svc = Service(server.url, spool=str(tmp_path / "spool.jsonl"), budget_s=BUDGET)
+        svc.add_user("alice", PW, "admin")
+        token = svc.create_token("laptop", "alice")
+        client = TestClient(create_app(svc))
+        assert decision_of(hook(client, token, "ls")[0]) == "allow"
+        with psycopg.connect(server.url, autocommit=True) as other:
+            other.execute(f"SELECT pg_advisory_lock({CHAIN_LOCK})")  # every decision's write waits for this lock
+            for cmd in ("ls -la", "rm -rf ~"):
+                r, took = hook(client, token, cmd)
+                assert took < BUDGET + 1.0, f"{cmd} took {took:.1f} s"
+                assert decision_of(r) == ("deny" if cmd.startswith("rm") else "ask")
+            assert client.get("/healthz").status_code == 503
+            other.execute(f"SELECT pg_advisory_unlock({CHAIN_LOCK})")
+        wait_healthy(client, 20)
+        assert recorded(svc) == 3
+        assert sorted(r["decision"] for r in svc.store.query({}, 10)) == ["allow", "ask", "deny"]

@@ -82,7 +82,7 @@ def token_hash(token: str) -> str:
 class Service:
     def __init__(self, db_url: str, spool: str | None = None, budget_s: float | None = None) -> None:
         self.db_url = db_url
-        self.guard = Guard(lambda: open_store(db_url), open_store(db_url), spool or spool_path_for(db_url), budget_s)
+        self.guard = Guard(lambda: _open(db_url), _open(db_url), spool or spool_path_for(db_url), budget_s)
         self.store: Any = GuardedStore(self.guard)
         self._policy_cache: tuple[int, Any] | None = None
         self._token_cache: dict[str, str] = {}
@@ -521,6 +521,14 @@ class Service:
         if g.spool_failed:
             out["spool"] = f"cannot write {g.spool_path}: decisions are being lost"
         return out
+
+
+def _open(db_url: str) -> Any:
+    """The service's store; on PostgreSQL a lock wait gives up after 10 s, so the store thread is never stuck for ever."""
+    store = open_store(db_url)
+    if db_url.startswith(("postgresql://", "postgres://")):
+        store.execute("SET lock_timeout = '10s'")
+    return store
 
 
 def _check_password(password: str) -> None:

@@ -27,7 +27,18 @@ class PostgresStore:
         except ImportError as e:  # pragma: no cover - depends on the install
             raise RuntimeError("PostgreSQL audit needs psycopg: pip install 'clearance[postgres]'") from e
         self.url = url
-        self.conn = psycopg.connect(url, connect_timeout=connect_timeout_s, autocommit=True)
+        # TCP keepalives and a user timeout: a server that vanishes without closing the connection (a network
+        # partition, a host that died) fails the call within ~15 s instead of leaving it waiting for ever.
+        self.conn = psycopg.connect(
+            url,
+            connect_timeout=connect_timeout_s,
+            autocommit=True,
+            keepalives=1,
+            keepalives_idle=5,
+            keepalives_interval=2,
+            keepalives_count=3,
+            tcp_user_timeout=15000,
+        )
         # Text comes back as str even from a SQL_ASCII database.
         self.conn.execute("SET client_encoding TO 'UTF8'")
         self._migrate()
