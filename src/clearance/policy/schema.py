@@ -74,14 +74,8 @@ SCHEMA: dict[str, Any] = {
     ),
     "escalation": (
         {
-            "max_consecutive_denials": (
-                int,
-                "Consecutive denials in a session before auto mode hands over (default 3, at least 2). Managed policy, or user policy when allow_user_trust; never the project.",
-            ),
-            "max_total_denials": (
-                int,
-                "Total denials in a session before auto mode hands over (default 20, at least 2). Managed policy, or user policy when allow_user_trust; never the project.",
-            ),
+            "max_consecutive_denials": (int, "Consecutive denials in a session before auto mode hands over (default 3, at least 2). Managed policy, or user policy when allow_user_trust; never the project."),
+            "max_total_denials": (int, "Total denials in a session before auto mode hands over (default 20, at least 2). Managed policy, or user policy when allow_user_trust; never the project."),
         },
         "When auto mode hands control back to a person (issue 4).",
     ),
