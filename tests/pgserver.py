@@ -40,9 +40,29 @@ def unavailable_reason() -> str | None:
     return None
 
 
+class Server:
+    """A running test server that a test can stop and start again (same data, same port)."""
+
+    def __init__(self, url: str, stop: list[str], start: list[str], env: dict[str, str]) -> None:
+        self.url, self._stop, self._start, self._env = url, stop, start, env
+
+    def stop(self) -> None:
+        subprocess.run(self._stop, capture_output=True, env=self._env, check=True)
+
+    def start(self) -> None:
+        subprocess.run(self._start, capture_output=True, env=self._env, check=True)
+
+
 @contextmanager
 def postgres_server() -> Iterator[str]:
     """Start a server; yield a postgresql:// URL; stop and delete it afterwards."""
+    with postgres_control() as server:
+        yield server.url
+
+
+@contextmanager
+def postgres_control() -> Iterator[Server]:
+    """Start a server; yield a Server (url, stop(), start()); stop and delete it afterwards."""
     initdb, pg_ctl = _bin("initdb"), _bin("pg_ctl")
     assert initdb and pg_ctl
     base = tempfile.mkdtemp(prefix="clearance-pg-")
@@ -58,15 +78,15 @@ def postgres_server() -> Iterator[str]:
     env = dict(os.environ, LC_ALL="C")
     subprocess.run([*prefix, initdb, "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"], check=True, capture_output=True, env=env)
     opts = f"-p {port} -k {base} -h 127.0.0.1 -c fsync=off -c max_connections=60"
-    subprocess.run(
-        [*prefix, pg_ctl, "-D", data, "-o", opts, "-l", os.path.join(base, "log"), "-w", "-t", "30", "start"], check=True, capture_output=True, env=env
-    )
+    start = [*prefix, pg_ctl, "-D", data, "-o", opts, "-l", os.path.join(base, "log"), "-w", "-t", "30", "start"]
+    subprocess.run(start, check=True, capture_output=True, env=env)
     try:
         import psycopg
 
         with psycopg.connect(f"postgresql://postgres@127.0.0.1:{port}/postgres", autocommit=True) as c:
             c.execute("CREATE DATABASE clearance_test")
-        yield f"postgresql://postgres@127.0.0.1:{port}/clearance_test"
+        stop = [*prefix, pg_ctl, "-D", data, "-m", "fast", "-w", "stop"]
+        yield Server(f"postgresql://postgres@127.0.0.1:{port}/clearance_test", stop, start, env)
     finally:
         subprocess.run([*prefix, pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"], capture_output=True, env=env)
         shutil.rmtree(base, ignore_errors=True)

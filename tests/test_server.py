@@ -151,7 +151,7 @@ def test_two_person_approval_flips_a_decision(client: TestClient, svc: Service) 
     assert hook(client, token, cmd).json()["hookSpecificOutput"]["permissionDecision"] == "deny"
     client.cookies.clear()
     csrf_b = login(client, "bob")
-    assert client.post(f"/changes/{cid}/approve", data={"csrf": csrf_b}).status_code == 303
+    assert client.post(f"/changes/{cid}/approve", data={"csrf": csrf_b, "comment": "checked the diff"}).status_code == 303
     assert hook(client, token, cmd).json()["hookSpecificOutput"]["permissionDecision"] == "allow"
     assert hook(client, token, "aws s3 cp build.zip s3://elsewhere/").json()["hookSpecificOutput"]["permissionDecision"] == "deny"
     history = client.get("/history").text
@@ -205,7 +205,7 @@ def test_auto_mode_and_rule_forms_propose_changes(client: TestClient, svc: Servi
     client.cookies.clear()
     csrf_b = login(client, "bob")
     # A second person approves the auto-mode change; from the next call on, every allow becomes ask.
-    client.post(f"/changes/{cid}/approve", data={"csrf": csrf_b})
+    client.post(f"/changes/{cid}/approve", data={"csrf": csrf_b, "comment": "checked the diff"})
     assert hook(client, token, "ls").json()["hookSpecificOutput"]["permissionDecision"] == "ask"
     assert 'auto_mode = "disabled"' in svc.current_policy()[1]
 
@@ -217,7 +217,7 @@ def test_a_single_entry_is_removed_by_form_with_a_second_approval(client: TestCl
     cid = int(r.headers["location"].rsplit("/", 1)[1])
     client.cookies.clear()
     csrf_b = login(client, "bob")
-    client.post(f"/changes/{cid}/approve", data={"csrf": csrf_b})
+    client.post(f"/changes/{cid}/approve", data={"csrf": csrf_b, "comment": "checked the diff"})
     upload = "aws s3 cp build.tgz s3://acme-dev-artifacts/"
     assert hook(client, token, upload).json()["hookSpecificOutput"]["permissionDecision"] == "allow"
     # The policy page lists the entry with a removal form; removing is a change like any other.
@@ -231,7 +231,7 @@ def test_a_single_entry_is_removed_by_form_with_a_second_approval(client: TestCl
     assert hook(client, token, upload).json()["hookSpecificOutput"]["permissionDecision"] == "allow"  # not approved yet
     client.cookies.clear()
     csrf_b = login(client, "bob")
-    client.post(f"/changes/{rid}/approve", data={"csrf": csrf_b})
+    client.post(f"/changes/{rid}/approve", data={"csrf": csrf_b, "comment": "checked the diff"})
     assert hook(client, token, upload).json()["hookSpecificOutput"]["permissionDecision"] == "deny"
     assert ("trust", "buckets", "s3://acme-dev-*") not in svc.entries()
 
@@ -318,6 +318,8 @@ def test_a_slow_decision_does_not_hold_up_the_service(svc: Service, monkeypatch:
         assert times["slow-hook"] >= 3.0 and times["slow-decide"] >= 3.0
         assert times["benign"] < 1.0 and times["bad"] < 1.0, times
         assert answers["benign"] == "allow" and answers["bad"] == "deny"
-        assert len(svc.store.query({}, 100)) == 4  # hook decisions are recorded (the /v1/decide one is not)
+        rows = svc.store.query({}, 100)
+        assert len(rows) == 5  # every decision is recorded, the /v1/decide one too
+        assert [r["user_name"] for r in rows if r["session_id"] == "slow-decide"] == ["laptop"]
     finally:
         server.should_exit = True

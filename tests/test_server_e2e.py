@@ -145,6 +145,7 @@ def test_trusted_bucket_is_proposed_approved_and_flips_the_decision(served: tupl
     _wait(browser).until(lambda d: d.current_url.endswith("/login"))
     _login(browser, base, "bob")
     browser.get(change_url)
+    browser.find_element(By.ID, "comment").send_keys("bucket checked with the platform team")  # an approval carries a comment
     browser.find_element(By.ID, "approve").click()
     _wait(browser).until(lambda d: d.find_element(By.ID, "status").text == "approved")
     _shot(browser, "2-approved")

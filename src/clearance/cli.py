@@ -490,11 +490,12 @@ def _cmd_serve(args: argparse.Namespace) -> int:
             print("clearance serve: refusing to start: set CLEARANCE_ADMIN_PASSWORD (10+ characters, not a default) for the first admin", file=sys.stderr)
             return 2
         try:
-            service.add_user(name, password, "admin")
+            created = service.bootstrap_admin(name, password)  # idempotent: processes starting together create one
         except ServiceError as e:
             print(f"clearance serve: {e}", file=sys.stderr)
             return 2
-        print(f"clearance serve: created the first admin {name!r}", file=sys.stderr)
+        if created:
+            print(f"clearance serve: created the first admin {name!r}", file=sys.stderr)
     app = create_app(service, secure_cookies=args.secure_cookies)
     print(f"clearance serve: http://{args.host}:{args.port} (audit store: {url})", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)

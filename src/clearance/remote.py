@@ -172,6 +172,8 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
             reply = json.loads(body.decode("utf-8"))
             _refresh_policy(base, token, env)
             return Answer(reply.get("stdout"), int(reply.get("exit_code", 0)), str(reply.get("stderr") or ""))
+        if status in (401, 403):
+            return _token_rejected(raw, opts, base, status)
         problem = f"HTTP {status}"
     except (OSError, ValueError) as e:
         problem = f"{type(e).__name__}: {e}"
@@ -192,6 +194,25 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
     else:
         note = f"clearance: the team service at {base} is unreachable ({problem}) and no managed policy is cached; decided locally with the built-in rules"
     answer = run_answer(raw, opts, local_env)
+    answer.stderr = "\n".join(x for x in (note, answer.stderr) if x)
+    return answer
+
+
+def _token_rejected(raw: bytes, opts: Options, base: str, status: int) -> Answer:
+    """The service is up and refuses this machine's token (revoked, expired, wrong): ask the person, every time.
+
+    Deciding locally here would keep a machine whose token an admin revoked deciding on its own for good."""
+    from .adapters import detect, get
+    from .model import Decision
+
+    note = f"clearance: the team service at {base} rejected CLEARANCE_TOKEN (HTTP {status}: revoked, expired or wrong); ask an admin for a new token"
+    reason = f"The team service rejected this machine's token (HTTP {status}), so clearance cannot decide this call; asking you instead."
+    try:
+        event = json.loads(raw.decode("utf-8"))
+        agent = opts.agent or (detect(event) if isinstance(event, dict) else "claude")
+        answer: Answer = get(agent).render_answer(Decision("ask", reason, ["service.token_rejected"], "default"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        answer = get(opts.agent or "claude").render_answer(Decision("ask", reason, ["service.token_rejected"], "default"))
     answer.stderr = "\n".join(x for x in (note, answer.stderr) if x)
     return answer
 

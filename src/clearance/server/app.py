@@ -32,6 +32,7 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 from starlette.schemas import SchemaGenerator
 
+from .guard import StoreUnavailable
 from .service import Service, ServiceError
 from .templates import TEMPLATES
 
@@ -64,6 +65,7 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
 
     env = Environment(loader=DictLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True))
     env.filters["urlencode"] = lambda v: quote(str(v), safe="")
+    env.filters["when"] = lambda ts: time.strftime("%Y-%m-%d %H:%M", time.gmtime(float(ts))) if ts else "never"
 
     def page(name: str, request: Request, status: int = 200, **ctx: Any) -> HTMLResponse:
         ctx.setdefault("user", getattr(request.state, "user", None))
@@ -106,9 +108,18 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         """
         responses:
           200:
-            description: the service is up; the version of the managed policy it serves
+            description: the service is up and can record decisions; the version of the managed policy it serves
+          503:
+            description: decisions cannot be recorded in the store now (they are spooled), or not even spooled
         """
-        return JSONResponse({"status": "ok", "policy_version": service.current_policy()[0]})
+        health = await anyio.to_thread.run_sync(service.healthy)
+        if health["status"] != "ok":
+            return JSONResponse(health, status_code=503)
+        try:
+            health["policy_version"] = (await anyio.to_thread.run_sync(service.current_policy))[0]
+        except StoreUnavailable as e:
+            return JSONResponse({"status": "degraded", "store": str(e)}, status_code=503)
+        return JSONResponse(health)
 
     async def api_hook(request: Request) -> Response:
         """
@@ -121,14 +132,22 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
           200: {description: the agent's hook answer}
           401: {description: missing or unknown bearer token}
         """
-        owner = bearer(request)
+
+        def owner_and_policy() -> tuple[str | None, Any]:
+            who = bearer(request)
+            return who, service.policy() if who is not None else None
+
+        # The store is read and written on its own thread within a budget (server/guard.py), never on the event loop.
+        owner, policy = await anyio.to_thread.run_sync(owner_and_policy)
         if owner is None:
             return JSONResponse({"error": "a valid bearer token is required"}, status_code=401)
         raw = await request.body()
-        # Decide on a worker thread (a slow decision -- a reviewer call -- holds up no other request);
-        # read the policy and record the decision here, on the thread that owns the store.
-        decided = await off_loop(service.hook_decide, raw, request.query_params.get("agent"), owner, service.policy())
-        answer = service.hook_record(decided)
+        # Decide on a worker thread (a slow decision -- a reviewer call -- holds up no other request).
+        try:
+            decided = await off_loop(service.hook_decide, raw, request.query_params.get("agent"), owner, policy)
+        except ValueError as e:
+            return JSONResponse({"error": str(e)}, status_code=400)
+        answer = await anyio.to_thread.run_sync(service.hook_record, decided)
         if request.query_params.get("envelope"):
             return JSONResponse({"stdout": answer.stdout, "exit_code": answer.exit_code, "stderr": answer.stderr})
         if answer.stdout is None:
@@ -143,19 +162,26 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
           200: {description: "{id, decision, reason, rules, stage, elapsed_ms}"}
           401: {description: missing or unknown bearer token}
         """
-        owner = bearer(request)
+        owner = await anyio.to_thread.run_sync(bearer, request)
         if owner is None:
             return JSONResponse({"error": "a valid bearer token is required"}, status_code=401)
         from ..api import decide_event_full, malformed
 
         try:
             event = json.loads(await request.body())
-        except ValueError:
-            return JSONResponse(malformed("not valid JSON").to_record(None))
+        except (ValueError, RecursionError) as e:
+            return JSONResponse(malformed("nested too deeply" if isinstance(e, RecursionError) else "not valid JSON").to_record(None))
         if isinstance(event, dict):
-            event = {**event, "agent": event.get("agent", "api")}
+            event = {**event, "agent": event.get("agent", "api"), "user_name": owner}
         env = {"HOME": "/root"} if not isinstance(event, dict) else {"HOME": _home(event)}
-        d, _, _ = await off_loop(decide_event_full, event, env, service.policy(), local_files=False)
+        policy = await anyio.to_thread.run_sync(service.policy)
+        try:
+            d, ctx, policy = await off_loop(decide_event_full, event, env, policy, local_files=False)
+        except RecursionError:
+            return JSONResponse(malformed("nested too deeply").to_record(None))
+        if isinstance(event, dict):
+            # Audited like /v1/hook: recorded within the store budget, or spooled and an allow answered as ask.
+            d = await anyio.to_thread.run_sync(service.hook_record, (None, (_RecordOnly(), d, event, ctx, policy)))
         return JSONResponse(d.to_record(event.get("id") if isinstance(event, dict) else None))
 
     async def api_policy(request: Request) -> JSONResponse:
@@ -165,9 +191,9 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
           200: {description: "{version, text}"}
           401: {description: missing or unknown bearer token}
         """
-        if bearer(request) is None:
+        if await anyio.to_thread.run_sync(bearer, request) is None:
             return JSONResponse({"error": "a valid bearer token is required"}, status_code=401)
-        version, text = service.current_policy()
+        version, text = await anyio.to_thread.run_sync(service.current_policy)
         return JSONResponse({"version": version, "text": text})
 
     async def openapi(request: Request) -> Response:
@@ -344,10 +370,10 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         checked = await form_checked(request)
         if isinstance(checked, Response):
             return checked
-        user, _ = checked
+        user, data = checked
         cid = int(request.path_params["cid"])
         try:
-            service.decide_change(cid, user["user"], user["role"], request.path_params["verb"] == "approve")
+            service.decide_change(cid, user["user"], user["role"], request.path_params["verb"] == "approve", data.get("comment", ""))
         except ServiceError as e:
             found = [c for c in service.changes() if c["id"] == cid]
             return page("change", request, status=400, c=found[0] if found else {"id": cid, "summary": "", "diff": "", "status": "?"}, error=str(e))
@@ -358,14 +384,19 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         if user is None:
             return RedirectResponse("/login", status_code=303)
         new_token = new_name = None
+        new_change = 0
         if request.method == "POST":
             checked = await admin_form(request, "create tokens")
             if isinstance(checked, Response):
                 return checked
             user, data = checked
             new_name = data.get("name", "").strip() or "unnamed"
-            new_token = service.create_token(new_name, user["user"])
-        return page("tokens", request, tokens=service.tokens(), new_token=new_token, new_name=new_name, title="Tokens")
+            try:
+                days = float(data.get("days") or 0)
+            except ValueError:
+                days = 0.0
+            new_change, new_token = service.propose_token(new_name, user["user"], days)
+        return page("tokens", request, tokens=service.tokens(), new_token=new_token, new_name=new_name, new_change=new_change, title="Tokens")
 
     async def token_revoke(request: Request) -> Response:
         checked = await form_checked(request)
@@ -387,10 +418,17 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
                 return checked
             user, data = checked
             try:
-                service.add_user(data.get("name", ""), data.get("password", ""), data.get("role", "viewer"), by=user["user"])
+                if data.get("action", "add") == "add":
+                    cid = service.propose_user(data.get("name", ""), data.get("password", ""), data.get("role", "viewer"), by=user["user"])
+                else:
+                    cid = service.propose_user_change(
+                        data.get("action", ""), data.get("name", ""), user["user"], role=data.get("role", ""), password=data.get("password", "")
+                    )
             except ServiceError as e:
                 error = str(e)
-        return page("users", request, users=service.users(), error=error, title="Users")
+            else:
+                return RedirectResponse(f"/changes/{cid}", status_code=303)
+        return page("users", request, users=service.users(), error=error, title="Users", roles=("viewer", "approver", "admin"))
 
     async def history_page(request: Request) -> Response:
         if current_user(request) is None:
@@ -422,7 +460,19 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         Route("/users", users_page, methods=["GET", "POST"], include_in_schema=False),
         Route("/history", history_page, include_in_schema=False),
     ]
-    return Starlette(routes=routes)
+
+    async def unavailable(request: Request, exc: Exception) -> Response:
+        return PlainTextResponse(f"the team service's database is unavailable; try again shortly ({exc})", status_code=503)
+
+    return Starlette(routes=routes, exception_handlers={StoreUnavailable: unavailable})
+
+
+class _RecordOnly:
+    """An adapter whose answer is the Decision itself (/v1/decide returns the decision record)."""
+
+    @staticmethod
+    def render_answer(decision: Any) -> Any:
+        return decision
 
 
 def _security_headers() -> dict[str, str]:

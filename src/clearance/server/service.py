@@ -6,6 +6,7 @@ any number of processes can share a PostgreSQL database.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
 import hmac
@@ -16,17 +17,47 @@ import time
 from typing import Any
 
 from ..store import open_store
+from .guard import Guard, GuardedStore, StoreUnavailable, pass_through
 
 ROLES = ("admin", "approver", "viewer")
 WEAK_SECRETS = frozenset({"", "admin", "password", "changeme", "secret", "clearance", "123456", "default"})
 SESSION_TTL_S = 8 * 3600
 LOGIN_WINDOW_S = 60
 LOGIN_MAX_FAILURES = 5
+LOGIN_MAX_FAILURES_ACCOUNT = 10
+_DUMMY: list[str] = []
+
+
+def _dummy_hash() -> str:
+    if not _DUMMY:
+        _DUMMY.append(hash_password(secrets.token_urlsafe(16)))
+    return _DUMMY[0]
+
+
 EMPTY_POLICY = '# Managed policy served by the clearance team service.\nauto_mode = "enabled"\n'
 
 
 class ServiceError(Exception):
     pass
+
+
+pass_through(ServiceError)
+DEGRADED_REASON = (
+    "clearance: the team service cannot record decisions right now (its database is unavailable), "
+    "so it asks instead of allowing; the decision is kept in the service's spool"
+)
+
+
+def spool_path_for(db_url: str) -> str:
+    """serve-spool-<hash of the store URL>.jsonl beside the SQLite file or in the state dir ($CLEARANCE_SPOOL overrides)."""
+    from ..store import default_path
+
+    if os.environ.get("CLEARANCE_SPOOL"):
+        return os.environ["CLEARANCE_SPOOL"]
+    tag = hashlib.sha256(db_url.encode()).hexdigest()[:12]
+    if not db_url.startswith(("postgresql://", "postgres://")):
+        return os.path.join(os.path.dirname(os.path.abspath(db_url.removeprefix("sqlite://"))), f"serve-spool-{tag}.jsonl")
+    return os.path.join(os.path.dirname(default_path(os.environ)), f"serve-spool-{tag}.jsonl")
 
 
 def hash_password(password: str, salt: bytes | None = None) -> str:
@@ -49,26 +80,123 @@ def token_hash(token: str) -> str:
 
 
 class Service:
-    def __init__(self, db_url: str) -> None:
+    def __init__(self, db_url: str, spool: str | None = None, budget_s: float | None = None) -> None:
         self.db_url = db_url
-        self.store = open_store(db_url)
+        self.guard = Guard(lambda: _open(db_url), _open(db_url), spool or spool_path_for(db_url), budget_s)
+        self.store: Any = GuardedStore(self.guard)
         self._policy_cache: tuple[int, Any] | None = None
+        self._token_cache: dict[str, str] = {}
+        if self.guard.spooled():
+            self.guard.mark_failed(RuntimeError("decisions spooled by an earlier run are waiting to be replayed"))
 
     # -- people and sessions -------------------------------------------------------
 
-    def add_user(self, name: str, password: str, role: str, by: str = "bootstrap") -> None:
+    def _check_new_user(self, name: str, password: str, role: str) -> None:
         if role not in ROLES:
             raise ServiceError(f"unknown role {role!r}")
-        if password.lower() in WEAK_SECRETS or len(password) < 10:
-            raise ServiceError("refusing a default, empty or short password (at least 10 characters)")
-        if self.store.fetchone("SELECT name FROM users WHERE name = ?", (name,)):
+        if not name.strip() or len(name) > 100:
+            raise ServiceError("give a user name (at most 100 characters)")
+        _check_password(password)
+
+    def add_user(self, name: str, password: str, role: str, by: str = "bootstrap") -> None:
+        """Add a person at once: the operator's path (``clearance user add`` on the server, the first admin, tests).
+        The web UI proposes people instead (propose_user), for a second person to approve."""
+        self._check_new_user(name, password, role)
+        if not self.store.changed(
+            "INSERT INTO users (name, pw_hash, role, created, created_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING",
+            (name, hash_password(password), role, time.time(), by),
+        ):
             raise ServiceError(f"user {name!r} exists")
-        self.store.execute("INSERT INTO users (name, pw_hash, role, created) VALUES (?, ?, ?, ?)", (name, hash_password(password), role, time.time()))
         self.log(by, "add_user", f"{name} as {role}")
 
+    def bootstrap_admin(self, name: str, password: str) -> bool:
+        """Create the first admin unless there is anyone yet; True when this call created it.
+        Idempotent across processes starting together on an empty database."""
+        self._check_new_user(name, password, "admin")
+        pw = hash_password(password)
+
+        def body(st: Any) -> bool:
+            row = st.fetchone("SELECT COUNT(*) FROM users")
+            if row and int(row[0]):
+                return False
+            st.execute(
+                "INSERT INTO users (name, pw_hash, role, created, created_by) VALUES (?, ?, ?, ?, 'bootstrap') ON CONFLICT (name) DO NOTHING",
+                (name, pw, "admin", time.time()),
+            )
+            _log_in(st, "bootstrap", "add_user", f"{name} as admin (first admin)")
+            return True
+
+        return bool(self._atomic(body))
+
+    def _atomic(self, body: Any) -> Any:
+        return self.guard.call(lambda st: st.atomic(lambda: body(st)))
+
     def users(self) -> list[dict[str, Any]]:
-        rows = self.store.fetchall("SELECT name, role, created, disabled FROM users ORDER BY name")
-        return [{"name": r[0], "role": r[1], "created": r[2], "disabled": bool(r[3])} for r in rows]
+        rows = self.store.fetchall("SELECT name, role, created, disabled, created_by FROM users ORDER BY name")
+        return [{"name": r[0], "role": r[1], "created": r[2], "disabled": bool(r[3]), "created_by": r[4]} for r in rows]
+
+    # -- change requests for people and tokens ----------------------------------------------
+
+    def _propose(self, kind: str, summary: str, diff: str, payload: dict[str, Any], by: str, text: str = "", base_id: int = 0) -> int:
+        def body(st: Any) -> int:
+            st.execute(
+                "INSERT INTO policy_versions (text, summary, diff, base_id, status, proposed_by, proposed, kind, payload) "
+                "VALUES (?, ?, ?, ?, 'proposed', ?, ?, ?, ?)",
+                (text, summary[:200], diff, base_id, by, time.time(), kind, json.dumps(payload)),
+            )
+            row = st.fetchone("SELECT MAX(id) FROM policy_versions WHERE proposed_by = ?", (by,))
+            cid = int(row[0]) if row else 0
+            _log_in(st, by, f"propose_{kind}", f"change {cid}: {summary}")
+            return cid
+
+        return int(self._atomic(body))
+
+    def propose_user(self, name: str, password: str, role: str, by: str) -> int:
+        """Propose a new person (their password is kept only as its scrypt hash); a second, earlier person approves."""
+        self._check_new_user(name, password, role)
+        if self.store.fetchone("SELECT name FROM users WHERE name = ?", (name,)):
+            raise ServiceError(f"user {name!r} exists")
+        payload = {"action": "add", "name": name, "role": role, "pw_hash": hash_password(password)}
+        return self._propose("user", f"add user {name} as {role}", f"+ user {name} ({role})\n", payload, by)
+
+    def propose_user_change(self, action: str, name: str, by: str, role: str = "", password: str = "") -> int:
+        """Propose changing a person: role, disable, enable, password (reset), remove. Each ends their web sessions."""
+        row = self.store.fetchone("SELECT role, disabled FROM users WHERE name = ?", (name,))
+        if row is None:
+            raise ServiceError(f"no user {name!r}")
+        payload: dict[str, Any] = {"action": action, "name": name}
+        if action == "role":
+            if role not in ROLES or role == row[0]:
+                raise ServiceError(f"choose a new role for {name} ({', '.join(r for r in ROLES if r != row[0])})")
+            payload["role"] = role
+            summary, diff = f"change {name}'s role to {role}", f"- user {name} ({row[0]})\n+ user {name} ({role})\n"
+        elif action in ("disable", "enable", "remove"):
+            summary, diff = f"{action} user {name}", f"{'-' if action != 'enable' else '+'} user {name} ({action})\n"
+        elif action == "password":
+            _check_password(password)
+            payload["pw_hash"] = hash_password(password)
+            summary, diff = f"reset {name}'s password", f"~ user {name} (new password)\n"
+        else:
+            raise ServiceError(f"unknown change to a user: {action!r}")
+        return self._propose("user", summary, diff, payload, by)
+
+    def propose_token(self, name: str, by: str, days: float = 0) -> tuple[int, str]:
+        """A new agent token, shown once now and working once a second person approves the change (and until it expires)."""
+        name = name.strip() or "unnamed"
+        token = "clr_" + secrets.token_urlsafe(32)
+        expires = time.time() + days * 86400 if days > 0 else 0.0
+
+        def body(st: Any) -> int:
+            st.execute(
+                "INSERT INTO agent_tokens (name, token_hash, created_by, created, approved, expires) VALUES (?, ?, ?, ?, 0, ?)",
+                (name, token_hash(token), by, time.time(), expires),
+            )
+            row = st.fetchone("SELECT id FROM agent_tokens WHERE token_hash = ?", (token_hash(token),))
+            return int(row[0]) if row else 0
+
+        tid = int(self._atomic(body))
+        until = f" until {time.strftime('%Y-%m-%d', time.gmtime(expires))}" if expires else ""
+        return self._propose("token", f"token {name}{until}", f"+ agent token #{tid} {name}{until}\n", {"token_id": tid}, by), token
 
     def login(self, name: str, password: str, client: str) -> tuple[str, str] | None:
         """(session cookie, csrf token) or None; raises ServiceError when rate-limited."""
@@ -76,8 +204,14 @@ class Service:
         fails = self.store.fetchone("SELECT COUNT(*) FROM admin_log WHERE action = 'login_failed' AND ts >= ? AND details = ?", (since, client))
         if fails and int(fails[0]) >= LOGIN_MAX_FAILURES:
             raise ServiceError("too many failed logins; wait a minute")
+        # Per account too: guessing one person's password from many addresses is limited as well.
+        fails = self.store.fetchone("SELECT COUNT(*) FROM admin_log WHERE action = 'login_failed' AND ts >= ? AND user_name = ?", (since, name or "?"))
+        if fails and int(fails[0]) >= LOGIN_MAX_FAILURES_ACCOUNT:
+            raise ServiceError("too many failed logins; wait a minute")
         row = self.store.fetchone("SELECT pw_hash, disabled FROM users WHERE name = ?", (name,))
-        if row is None or row[1] or not check_password(password, str(row[0])):
+        # An unknown name costs the same scrypt as a known one: the time of the answer does not tell which names exist.
+        matches = check_password(password, str(row[0]) if row is not None else _dummy_hash())
+        if row is None or row[1] or not matches:
             self.log(name or "?", "login_failed", client)
             return None
         cookie = secrets.token_urlsafe(32)
@@ -106,7 +240,9 @@ class Service:
 
     def create_token(self, name: str, by: str) -> str:
         token = "clr_" + secrets.token_urlsafe(32)
-        self.store.execute("INSERT INTO agent_tokens (name, token_hash, created_by, created) VALUES (?, ?, ?, ?)", (name, token_hash(token), by, time.time()))
+        self.store.execute(
+            "INSERT INTO agent_tokens (name, token_hash, created_by, created, approved) VALUES (?, ?, ?, ?, 1)", (name, token_hash(token), by, time.time())
+        )
         self.log(by, "create_token", name)
         return token
 
@@ -115,19 +251,40 @@ class Service:
         self.log(by, "revoke_token", str(token_id))
 
     def tokens(self) -> list[dict[str, Any]]:
-        rows = self.store.fetchall("SELECT id, name, created_by, created, revoked FROM agent_tokens ORDER BY id")
-        return [{"id": r[0], "name": r[1], "created_by": r[2], "created": r[3], "revoked": bool(r[4])} for r in rows]
+        rows = self.store.fetchall("SELECT id, name, created_by, created, revoked, approved, expires, last_used FROM agent_tokens ORDER BY id")
+        now = time.time()
+        out = []
+        for r in rows:
+            state = "revoked" if r[4] else "pending approval" if not r[5] else "expired" if r[6] and float(r[6]) < now else "active"
+            out.append(
+                {"id": r[0], "name": r[1], "created_by": r[2], "created": r[3], "revoked": bool(r[4]), "state": state, "expires": r[6], "last_used": r[7]}
+            )
+        return out
 
     def token_owner(self, token: str | None) -> str | None:
         if not token:
             return None
-        row = self.store.fetchone("SELECT name FROM agent_tokens WHERE token_hash = ? AND revoked = 0", (token_hash(token),))
-        return str(row[0]) if row else None
+        h = token_hash(token)
+        try:
+            row = self.store.fetchone(
+                "SELECT name, last_used FROM agent_tokens WHERE token_hash = ? AND revoked = 0 AND approved = 1 AND (expires = 0 OR expires > ?)",
+                (h, time.time()),
+            )
+            if row is not None and float(row[1] or 0) < time.time() - 60:
+                self.store.execute("UPDATE agent_tokens SET last_used = ? WHERE token_hash = ?", (time.time(), h))  # at most once a minute
+        except StoreUnavailable:
+            # Nobody can revoke a token while the store is down: a token seen valid before still names its user.
+            return self._token_cache.get(h)
+        if row is None:
+            self._token_cache.pop(h, None)
+            return None
+        self._token_cache[h] = str(row[0])
+        return str(row[0])
 
     # -- the managed policy ----------------------------------------------------------
 
     def current_policy(self) -> tuple[int, str]:
-        row = self.store.fetchone("SELECT id, text FROM policy_versions WHERE status = 'approved' ORDER BY id DESC LIMIT 1")
+        row = self.store.fetchone("SELECT id, text FROM policy_versions WHERE status = 'approved' AND kind = 'policy' ORDER BY id DESC LIMIT 1")
         return (int(row[0]), str(row[1])) if row else (0, EMPTY_POLICY)
 
     def policy(self) -> Any:
@@ -135,7 +292,12 @@ class Service:
         from ..policy import Policy
         from ..policy.load import from_managed_text
 
-        version, text = self.current_policy()
+        try:
+            version, text = self.current_policy()
+        except StoreUnavailable:
+            if self._policy_cache is not None:
+                return self._policy_cache[1]  # the last version read
+            version, text = -1, EMPTY_POLICY
         if self._policy_cache is None or self._policy_cache[0] != version:
             self._policy_cache = (version, Policy(from_managed_text(text)))
         return self._policy_cache[1]
@@ -157,14 +319,7 @@ class Service:
         diff = "".join(difflib.unified_diff(base_text.splitlines(keepends=True), text.splitlines(keepends=True), "current", "proposed"))
         if not diff:
             raise ServiceError("the proposal changes nothing")
-        self.store.execute(
-            "INSERT INTO policy_versions (text, summary, diff, base_id, status, proposed_by, proposed) VALUES (?, ?, ?, ?, 'proposed', ?, ?)",
-            (text, summary[:200], diff, base_id, by, time.time()),
-        )
-        row = self.store.fetchone("SELECT MAX(id) FROM policy_versions WHERE proposed_by = ?", (by,))
-        change_id = int(row[0]) if row else 0
-        self.log(by, "propose_policy", f"change {change_id}: {summary}")
-        return change_id
+        return self._propose("policy", summary, diff, {}, by, text=text, base_id=base_id)
 
     def add_trust(self, kind: str, value: str, by: str) -> int:
         """Propose the current policy plus one trusted resource."""
@@ -229,40 +384,66 @@ class Service:
             lines.insert(0, f'auto_mode = "{mode}"')
         return self.propose("\n".join(lines) + "\n", by, f"auto mode {mode}")
 
-    def decide_change(self, change_id: int, by: str, role: str, approve: bool) -> None:
-        row = self.store.fetchone("SELECT proposed_by, status, base_id FROM policy_versions WHERE id = ?", (change_id,))
-        if row is None:
-            raise ServiceError("no such change")
-        if row[1] != "proposed":
-            raise ServiceError(f"change {change_id} is already {row[1]}")
+    def decide_change(self, change_id: int, by: str, role: str, approve: bool, comment: str = "") -> None:
+        """Approve or reject a change request, serialised in the database (one decision at a time, across processes).
+
+        An approval needs a different person who existed before the change was proposed and whose own account was
+        not created by the proposer, and a comment."""
         if role not in ("admin", "approver"):
             raise ServiceError("only admins and approvers decide changes")
-        if approve and row[0] == by:
-            raise ServiceError("a change needs a second person: you proposed it")
-        current_id, _ = self.current_policy()
-        if approve and int(row[2]) != current_id:
-            raise ServiceError("the policy changed since this was proposed; propose again on top of the current version")
-        status = "approved" if approve else "rejected"
-        self.store.execute(
-            "UPDATE policy_versions SET status = ?, decided_by = ?, decided = ? WHERE id = ? AND status = 'proposed'", (status, by, time.time(), change_id)
-        )
-        self.log(by, f"{status[:-1] if approve else 'reject'}_policy", f"change {change_id}")
+
+        def body(st: Any) -> None:
+            row = st.fetchone("SELECT proposed_by, status, base_id, kind, payload, proposed FROM policy_versions WHERE id = ?", (change_id,))
+            if row is None:
+                raise ServiceError("no such change")
+            proposer, status, base_id, kind, payload, proposed = row
+            if status != "proposed":
+                raise ServiceError(f"change {change_id} is already {status}")
+            if approve:
+                if proposer == by:
+                    raise ServiceError("a change needs a second person: you proposed it")
+                me = st.fetchone("SELECT created, created_by, disabled FROM users WHERE name = ?", (by,))
+                if me is None or me[2]:
+                    raise ServiceError("your account cannot approve changes")
+                if me[1] == proposer:
+                    raise ServiceError(f"your account was created by {proposer}, who proposed this change: another person must approve it")
+                if float(me[0]) >= float(proposed):
+                    raise ServiceError("your account did not exist yet when this change was proposed: a person who did must approve it")
+                if kind == "user" and json.loads(payload or "{}").get("name") == by:
+                    raise ServiceError("a change to your own account needs another person's approval")
+                if not comment.strip():
+                    raise ServiceError("an approval needs a comment: say what you checked")
+                if kind == "policy":
+                    cur = st.fetchone("SELECT MAX(id) FROM policy_versions WHERE status = 'approved' AND kind = 'policy'")
+                    if int(base_id) != int((cur[0] if cur else 0) or 0):
+                        raise ServiceError("the policy changed since this was proposed; propose again on top of the current version")
+            new = "approved" if approve else "rejected"
+            if not st.changed(
+                "UPDATE policy_versions SET status = ?, decided_by = ?, decided = ?, comment = ? WHERE id = ? AND status = 'proposed'",
+                (new, by, time.time(), comment.strip()[:1000], change_id),
+            ):
+                raise ServiceError(f"change {change_id} was decided meanwhile")
+            data = json.loads(payload) if payload else {}
+            if approve:
+                _apply(st, kind, data, proposer)
+            elif kind == "token":
+                st.execute("UPDATE agent_tokens SET revoked = 1 WHERE id = ?", (int(data["token_id"]),))
+            verb = "approve" if approve else "reject"
+            _log_in(st, by, f"{verb}_{kind}", f"change {change_id}: {comment.strip()}"[:1000])
+
+        self._atomic(body)
 
     def changes(self) -> list[dict[str, Any]]:
         rows = self.store.fetchall(
-            "SELECT id, summary, diff, status, proposed_by, proposed, decided_by, decided, base_id FROM policy_versions ORDER BY id DESC"
+            "SELECT id, summary, diff, status, proposed_by, proposed, decided_by, decided, base_id, kind, comment FROM policy_versions ORDER BY id DESC"
         )
-        keys = ("id", "summary", "diff", "status", "proposed_by", "proposed", "decided_by", "decided", "base_id")
+        keys = ("id", "summary", "diff", "status", "proposed_by", "proposed", "decided_by", "decided", "base_id", "kind", "comment")
         return [dict(zip(keys, r)) for r in rows]
 
     # -- history -------------------------------------------------------------------------
 
     def log(self, user: str, action: str, details: str = "") -> None:
-        from ..redact import redact_text
-
-        self.store.execute(
-            "INSERT INTO admin_log (ts, user_name, action, details) VALUES (?, ?, ?, ?)", (time.time(), user, action, redact_text(details)[:1000])
-        )
+        self.guard.call(lambda st: _log_in(st, user, action, details))
 
     def admin_log(self, limit: int = 200) -> list[dict[str, Any]]:
         rows = self.store.fetchall(f"SELECT ts, user_name, action, details FROM admin_log ORDER BY id DESC LIMIT {int(limit)}")
@@ -280,11 +461,14 @@ class Service:
         from ..adapters.common import Answer
         from ..api import decide_event_full, malformed
 
+        if agent is not None:
+            get(agent)  # ValueError for an agent clearance does not know: the app answers 400
         try:
             event = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as e:
+        except (UnicodeDecodeError, ValueError, RecursionError) as e:
             adapter = get(agent or "claude")
-            return adapter.render_answer(malformed(f"not valid JSON: {str(e)[:100]}")), None
+            why = "nested too deeply" if isinstance(e, RecursionError) else f"not valid JSON: {str(e)[:100]}"
+            return adapter.render_answer(malformed(why)), None
         agent = agent or detect(event)
         adapter = get(agent)
         if not isinstance(event, dict):
@@ -292,28 +476,173 @@ class Service:
         name = event.get("hook_event_name")
         if agent in ("claude", "codex") and name not in (None, "PreToolUse"):
             return Answer(None, 0), None
-        canonical = adapter.to_event(event)
+        try:
+            canonical = adapter.to_event(event)
+        except RecursionError:
+            return adapter.render_answer(malformed("nested too deeply")), None
         canonical["agent"] = agent
         canonical["user_name"] = user
         env = {"HOME": str(canonical.get("home") or _home_of(str(canonical.get("cwd") or "")))}
-        decision, ctx, policy = decide_event_full(canonical, env, policy, local_files=False)
+        try:
+            decision, ctx, policy = decide_event_full(canonical, env, policy, local_files=False)
+        except RecursionError:
+            return adapter.render_answer(malformed("nested too deeply")), None
         return None, (adapter, decision, canonical, ctx, policy)
 
     def hook_record(self, decided: tuple[Any, Any]) -> Any:
-        """Record a decision from hook_decide (on the thread that owns the store) and render the agent's Answer."""
-        from ..audit import record_in
+        """Record a decision from hook_decide within the store budget and render the agent's Answer.
+
+        When the store fails or stalls, the decision goes to the spool and an allow is answered as ask
+        (a denial stands): the agent never waits past the budget and never gets a 500."""
+        from ..audit import CONTENT_CHARS, apply_escalation, make_record
 
         answer, pending = decided
         if pending is None:
             return answer
         adapter, decision, canonical, ctx, policy = pending
-        try:
-            decision = record_in(self.store, decision, canonical, ctx, policy)
-        except Exception as e:
-            import sys
+        esc = policy.data.get("escalation", {}) if policy is not None else {}
+        limits = (int(esc.get("max_consecutive_denials", 3)), int(esc.get("max_total_denials", 20)))
+        audit_cfg = policy.data.get("audit", {}) if policy is not None else {}
+        chars = audit_cfg.get("max_content_chars", CONTENT_CHARS)
+        rec = make_record(decision, canonical, ctx, False, False, chars if isinstance(chars, int) and chars >= 0 else CONTENT_CHARS)
+        job = _RecordJob(self.guard, rec, limits, audit_cfg)
+        out = job.run_within(self.guard.budget_s)
+        if out is None:
+            return adapter.render_answer(degrade(decision))
+        return adapter.render_answer(apply_escalation(decision, out))
 
-            sys.stderr.write(f"clearance serve: could not record a decision ({type(e).__name__}: {e})\n")
-        return adapter.render_answer(decision)
+    def healthy(self) -> dict[str, Any]:
+        """Whether decisions can be recorded now, and why not."""
+        g = self.guard
+        ok = g.healthy()
+        out: dict[str, Any] = {"status": "ok" if ok else "degraded", "spooled": g.spooled()}
+        if g.failing_since is not None:
+            out["store"] = f"unavailable since {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(g.failing_since))}: {g.last_error}"
+        if g.spool_failed:
+            out["spool"] = f"cannot write {g.spool_path}: decisions are being lost"
+        return out
+
+
+def _open(db_url: str) -> Any:
+    """The service's store; on PostgreSQL a lock wait gives up after 10 s, so the store thread is never stuck for ever."""
+    store = open_store(db_url)
+    if db_url.startswith(("postgresql://", "postgres://")):
+        store.execute("SET lock_timeout = '10s'")
+    return store
+
+
+def _check_password(password: str) -> None:
+    if password.lower() in WEAK_SECRETS or len(password) < 10:
+        raise ServiceError("refusing a default, empty or short password (at least 10 characters)")
+
+
+def _log_in(st: Any, user: str, action: str, details: str = "") -> None:
+    from ..redact import redact_text
+
+    st.execute("INSERT INTO admin_log (ts, user_name, action, details) VALUES (?, ?, ?, ?)", (time.time(), user, action, redact_text(details)[:1000]))
+
+
+def _apply(st: Any, kind: str, data: dict[str, Any], proposer: str) -> None:
+    """The effect of an approved change to people or tokens (in the approval's transaction)."""
+    if kind == "token":
+        st.execute("UPDATE agent_tokens SET approved = 1 WHERE id = ? AND revoked = 0", (int(data["token_id"]),))
+        return
+    if kind != "user":
+        return
+    name, action = str(data["name"]), data["action"]
+    if action == "add":
+        if not st.changed(
+            "INSERT INTO users (name, pw_hash, role, created, created_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING",
+            (name, data["pw_hash"], data["role"], time.time(), proposer),
+        ):
+            raise ServiceError(f"user {name!r} exists")
+        return
+    if action == "role":
+        st.execute("UPDATE users SET role = ? WHERE name = ?", (data["role"], name))
+    elif action in ("disable", "enable"):
+        st.execute("UPDATE users SET disabled = ? WHERE name = ?", (1 if action == "disable" else 0, name))
+    elif action == "password":
+        st.execute("UPDATE users SET pw_hash = ? WHERE name = ?", (data["pw_hash"], name))
+    elif action == "remove":
+        st.execute("DELETE FROM users WHERE name = ?", (name,))
+    st.execute("DELETE FROM web_sessions WHERE user_name = ?", (name,))  # every change to a person ends their sessions
+
+
+def degrade(decision: Any) -> Any:
+    """The answer when a decision cannot be recorded: an allow becomes ask; ask and deny stand."""
+    if decision.decision == "allow":
+        decision.decision = "ask"
+        decision.reason = DEGRADED_REASON
+        decision.rules = [*decision.rules, "service.store_unavailable"]
+    return decision
+
+
+class _RecordJob:
+    """One decision's write: the caller waits at most the budget; whatever happens, the decision ends in the store or the spool."""
+
+    def __init__(self, guard: Guard, rec: dict[str, Any], limits: tuple[int, int], audit_cfg: dict[str, Any]) -> None:
+        import threading
+
+        self.guard, self.rec, self.limits, self.audit_cfg = guard, rec, limits, audit_cfg
+        self.lock = threading.Lock()
+        self.state = "queued"  # running, abandoned (the caller spooled it), done, spooled
+
+    def _degraded_rec(self) -> dict[str, Any]:
+        rec = dict(self.rec)
+        if rec.get("decision") == "allow":
+            rec["decision"] = "ask"
+            rec["reason"] = DEGRADED_REASON
+            rec["rules"] = [*(rec.get("rules") or []), "service.store_unavailable"]
+        return rec
+
+    def _write(self, store: Any) -> dict[str, Any] | None:
+        with self.lock:
+            if self.state == "abandoned":
+                return None
+            self.state = "running"
+        try:
+            out: dict[str, Any] = store.record(self.rec, self.limits, False)
+        except Exception as e:
+            with self.lock:
+                self.state = "spooled"
+            self.guard.mark_failed(e)
+            self.guard.spool(self._degraded_rec(), self.limits, False)
+            return None
+        with self.lock:
+            self.state = "done"
+        with contextlib.suppress(Exception):
+            store.maybe_prune(self.audit_cfg)
+        return out
+
+    def run_within(self, budget_s: float) -> dict[str, Any] | None:
+        """The escalation outcome, or None when the decision was spooled (the answer must degrade)."""
+        import concurrent.futures
+
+        if self.guard.failing_since is not None:
+            self.state = "abandoned"
+            self.guard.spool(self._degraded_rec(), self.limits, False)
+            return None
+        fut = self.guard.submit(self._write)
+        try:
+            out: dict[str, Any] | None = fut.result(timeout=budget_s)
+            return out
+        except concurrent.futures.TimeoutError:
+            pass
+        except Exception as e:
+            self.guard.mark_failed(e)
+        with self.lock:
+            state = self.state
+            if state == "queued":
+                self.state = "abandoned"
+            elif state == "running":
+                # The write is waiting in the store (a lock, a stall): it reads the record once it gets through,
+                # so it records what the agent was answered.
+                self.rec.update(self._degraded_rec())
+        if state == "queued":
+            self.guard.spool(self._degraded_rec(), self.limits, False)
+        # running: the write settles it (store, or spool on failure); done/spooled: already settled
+        self.guard.mark_failed(TimeoutError(f"no answer within {budget_s:g} s"))
+        return None
 
 
 def _home_of(cwd: str) -> str:

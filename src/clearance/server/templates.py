@@ -72,28 +72,33 @@ const r=await fetch('/policy/lint',{method:'POST',body});const t=await r.text();
 </script>
 {% else %}<pre>{{ text }}</pre>{% endif %}{% endblock %}"""
 
-CHANGES = """{% extends "base" %}{% block body %}<h1>Policy changes</h1>
-<table id="changes"><tr><th>#</th><th>summary</th><th>status</th><th>proposed by</th><th>decided by</th><th></th></tr>
-{% for c in changes %}<tr><td>{{ c.id }}</td><td>{{ c.summary }}</td><td class="status">{{ c.status }}</td><td>{{ c.proposed_by }}</td><td>{{ c.decided_by }}</td><td><a href="/changes/{{ c.id }}">view</a></td></tr>{% endfor %}</table>{% endblock %}"""
+CHANGES = """{% extends "base" %}{% block body %}<h1>Changes</h1>
+<p>Every change to the policy, the people and the agent tokens waits here for a second person's approval.</p>
+<table id="changes"><tr><th>#</th><th>kind</th><th>summary</th><th>status</th><th>proposed by</th><th>decided by</th><th></th></tr>
+{% for c in changes %}<tr><td>{{ c.id }}</td><td>{{ c.kind }}</td><td>{{ c.summary }}</td><td class="status">{{ c.status }}</td><td>{{ c.proposed_by }}</td><td>{{ c.decided_by }}</td><td><a href="/changes/{{ c.id }}">view</a></td></tr>{% endfor %}</table>{% endblock %}"""
 
 CHANGE = """{% extends "base" %}{% block body %}<h1>Change {{ c.id }}: {{ c.summary }}</h1>
-<p>Status: <strong id="status">{{ c.status }}</strong> · proposed by {{ c.proposed_by }}{% if c.decided_by %} · decided by {{ c.decided_by }}{% endif %}</p>
+<p>Status: <strong id="status">{{ c.status }}</strong> · {{ c.kind }} change proposed by {{ c.proposed_by }}{% if c.decided_by %} · decided by {{ c.decided_by }}{% endif %}{% if c.comment %}: <q id="comment-text">{{ c.comment }}</q>{% endif %}</p>
 <pre id="diff">{% for line in c.diff.splitlines() %}<span class="{{ 'add' if line.startswith('+') else ('del' if line.startswith('-') else '') }}">{{ line }}</span>
 {% endfor %}</pre>
 {% if c.status == "proposed" and user.role in ("admin","approver") %}
-<form method="post" action="/changes/{{ c.id }}/approve" class="inline"><input type="hidden" name="csrf" value="{{ user.csrf }}"><button id="approve">Approve</button></form>
+<form method="post" action="/changes/{{ c.id }}/approve" class="inline"><input type="hidden" name="csrf" value="{{ user.csrf }}"><input id="comment" name="comment" placeholder="what you checked (required to approve)" size="40"> <button id="approve">Approve</button></form>
 <form method="post" action="/changes/{{ c.id }}/reject" class="inline"><input type="hidden" name="csrf" value="{{ user.csrf }}"><button id="reject">Reject</button></form>{% endif %}{% endblock %}"""
 
 TOKENS = """{% extends "base" %}{% block body %}<h1>Agent tokens</h1>
-{% if new_token %}<div class="ok">New token for {{ new_name }} (shown once): <code id="new-token">{{ new_token }}</code></div>{% endif %}
-{% if user.role == "admin" %}<form method="post" action="/tokens"><input type="hidden" name="csrf" value="{{ user.csrf }}"><input name="name" placeholder="machine or team"> <button>Create token</button></form>{% endif %}
-<table><tr><th>#</th><th>name</th><th>created by</th><th>state</th><th></th></tr>{% for t in tokens %}<tr><td>{{ t.id }}</td><td>{{ t.name }}</td><td>{{ t.created_by }}</td><td>{{ "revoked" if t.revoked else "active" }}</td>
+{% if new_token %}<div class="ok">New token for {{ new_name }} (shown once): <code id="new-token">{{ new_token }}</code> — it works once <a href="/changes/{{ new_change }}">change {{ new_change }}</a> is approved by a second person.</div>{% endif %}
+{% if user.role == "admin" %}<form method="post" action="/tokens"><input type="hidden" name="csrf" value="{{ user.csrf }}"><input name="name" placeholder="machine or team"> <input name="days" size="4" placeholder="days"> <button>Propose token</button></form>{% endif %}
+<table><tr><th>#</th><th>name</th><th>created by</th><th>state</th><th>last used</th><th></th></tr>{% for t in tokens %}<tr><td>{{ t.id }}</td><td>{{ t.name }}</td><td>{{ t.created_by }}</td><td>{{ t.state }}</td><td>{{ t.last_used|when }}</td>
 <td>{% if not t.revoked and user.role == "admin" %}<form method="post" action="/tokens/{{ t.id }}/revoke" class="inline"><input type="hidden" name="csrf" value="{{ user.csrf }}"><button>Revoke</button></form>{% endif %}</td></tr>{% endfor %}</table>{% endblock %}"""
 
 USERS = """{% extends "base" %}{% block body %}<h1>Users</h1>
 {% if user.role == "admin" %}<form method="post" action="/users"><input type="hidden" name="csrf" value="{{ user.csrf }}"><input name="name" placeholder="name"> <input name="password" type="password" placeholder="password (10+ characters)">
-<select name="role"><option>viewer</option><option>approver</option><option>admin</option></select> <button>Add user</button></form>{% endif %}
-<table><tr><th>name</th><th>role</th></tr>{% for u in users %}<tr><td>{{ u.name }}</td><td>{{ u.role }}</td></tr>{% endfor %}</table>{% endblock %}"""
+<select name="role"><option>viewer</option><option>approver</option><option>admin</option></select> <button>Propose user</button></form>
+<p>Adding, changing and removing people are change requests: a second person who already has an account approves them.</p>{% endif %}
+<table><tr><th>name</th><th>role</th><th>state</th><th>added by</th><th></th></tr>{% for u in users %}<tr><td>{{ u.name }}</td><td>{{ u.role }}</td><td>{{ "disabled" if u.disabled else "active" }}</td><td>{{ u.created_by }}</td>
+<td>{% if user.role == "admin" %}<form method="post" action="/users" class="inline"><input type="hidden" name="csrf" value="{{ user.csrf }}"><input type="hidden" name="name" value="{{ u.name }}">
+<select name="action"><option value="role">change role to</option><option value="{{ 'enable' if u.disabled else 'disable' }}">{{ 'enable' if u.disabled else 'disable' }}</option><option value="password">reset password to</option><option value="remove">remove</option></select>
+<select name="role">{% for r in roles %}<option>{{ r }}</option>{% endfor %}</select> <input name="password" type="password" placeholder="new password"> <button>Propose</button></form>{% endif %}</td></tr>{% endfor %}</table>{% endblock %}"""
 
 HISTORY = """{% extends "base" %}{% block body %}<h1>Admin history</h1><table id="history"><tr><th>time (UTC)</th><th>user</th><th>action</th><th>details</th></tr>
 {% for h in rows %}<tr><td>{{ h.time }}</td><td>{{ h.user }}</td><td>{{ h.action }}</td><td>{{ h.details }}</td></tr>{% endfor %}</table>{% endblock %}"""

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 
 CHAIN_LOCK = 7202  # advisory lock id: the audit chain's writers (7201: migrations)
+ADMIN_LOCK = 7203  # the team service's privileged changes (approvals, the first admin)
 
 
 class PostgresStore:
@@ -26,7 +27,18 @@ class PostgresStore:
         except ImportError as e:  # pragma: no cover - depends on the install
             raise RuntimeError("PostgreSQL audit needs psycopg: pip install 'clearance[postgres]'") from e
         self.url = url
-        self.conn = psycopg.connect(url, connect_timeout=connect_timeout_s, autocommit=True)
+        # TCP keepalives and a user timeout: a server that vanishes without closing the connection (a network
+        # partition, a host that died) fails the call within ~15 s instead of leaving it waiting for ever.
+        self.conn = psycopg.connect(
+            url,
+            connect_timeout=connect_timeout_s,
+            autocommit=True,
+            keepalives=1,
+            keepalives_idle=5,
+            keepalives_interval=2,
+            keepalives_count=3,
+            tcp_user_timeout=15000,
+        )
         # Text comes back as str even from a SQL_ASCII database.
         self.conn.execute("SET client_encoding TO 'UTF8'")
         self._migrate()
@@ -140,6 +152,16 @@ class PostgresStore:
 
     def execute(self, sql: str, params: tuple[Any, ...] = ()) -> None:
         self.conn.execute(sql.replace("?", "%s"), params)
+
+    def atomic(self, fn: Any) -> Any:
+        """``fn()`` in one transaction holding the admin advisory lock (one privileged change at a time, across processes)."""
+        with self.conn.transaction():
+            self.conn.execute(f"SELECT pg_advisory_xact_lock({ADMIN_LOCK})")
+            return fn()
+
+    def changed(self, sql: str, params: tuple[Any, ...] = ()) -> int:
+        """Run a write; the number of rows it changed."""
+        return int(self.conn.execute(sql.replace("?", "%s"), params).rowcount)
 
     def fetchall(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in self.conn.execute(sql.replace("?", "%s"), params).fetchall()]

@@ -124,6 +124,23 @@ MIGRATIONS.append(
         ],
     )
 )
+MIGRATIONS.append(
+    (
+        5,
+        [
+            # Every privileged change of the team service is a change request in policy_versions: kind says what it
+            # changes (policy, user, token), payload what exactly (JSON); approvals carry a comment.
+            "ALTER TABLE policy_versions ADD COLUMN kind TEXT NOT NULL DEFAULT 'policy'",
+            "ALTER TABLE policy_versions ADD COLUMN payload TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE policy_versions ADD COLUMN comment TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE users ADD COLUMN created_by TEXT NOT NULL DEFAULT ''",
+            # A token proposed and not yet approved does not work (approved = 0).
+            "ALTER TABLE agent_tokens ADD COLUMN approved INTEGER NOT NULL DEFAULT 1",
+            "ALTER TABLE agent_tokens ADD COLUMN expires {real} NOT NULL DEFAULT 0",
+            "ALTER TABLE agent_tokens ADD COLUMN last_used {real} NOT NULL DEFAULT 0",
+        ],
+    )
+)
 LATEST = MIGRATIONS[-1][0]
 
 COLUMNS = (

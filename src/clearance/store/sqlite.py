@@ -217,6 +217,27 @@ class SqliteStore:
 
     # -- generic access for the team service's tables ------------------------------
 
+    def atomic(self, fn: Any) -> Any:
+        """``fn()`` in one write transaction that excludes every other writer (BEGIN IMMEDIATE), committed when it returns."""
+        c = self.conn
+
+        def once() -> Any:
+            c.execute("BEGIN IMMEDIATE")
+            try:
+                out = fn()
+                c.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.OperationalError):
+                    c.execute("ROLLBACK")
+                raise
+            return out
+
+        return self._retrying(once)
+
+    def changed(self, sql: str, params: tuple[Any, ...] = ()) -> int:
+        """Run a write; the number of rows it changed."""
+        return int(self.conn.execute(sql, params).rowcount)
+
     def execute(self, sql: str, params: tuple[Any, ...] = ()) -> None:
         self.conn.execute(sql, params)
 
