@@ -90,7 +90,9 @@ def _clearance_words(line: str) -> list[str]:
     return out
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized: the same 250 inputs on every run, so CI is repeatable; set derandomize=False
+# locally to look for new divergences (one found that way is kept as a strict xfail below).
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 @given(words=st.lists(_word(), min_size=1, max_size=4))
 def test_words_match_bash(words: list[str]) -> None:
     line = "printf '%s\\0' START " + " ".join(words) + " END"
@@ -170,3 +172,16 @@ def test_written_scripts_are_read_with_continuations() -> None:
         assert d.decision == "ask" and "write.dangerous-script" in d.rules, (content, d.rules)
     d = decide({"tool_name": "Bash", "tool_input": {"command": "./clean.sh"}, "files": {"/home/ana/webapp/clean.sh": "#!/bin/sh\nr\\\nm -rf ~/\n"}})
     assert d.decision == "ask" and "shell.script-content" in d.rules, d.rules
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="found by a random run after the merge: bash does not close a brace expression at a `}` that balances "
+    "the opening `{` before a comma when a quoted `{` follows ({a}'{'a,b} gives `a}{a` and `b`); clearance reads "
+    "`{a}{a,b}`. Not yet modelled: bash's brace_gobbler rules.",
+)
+def test_brace_closing_after_quoted_brace_matches_bash() -> None:
+    line = "printf '%s\\0' START {a}'{'a,b} END"
+    with tempfile.TemporaryDirectory() as cwd:
+        expected = _bash_words(line, cwd)
+    assert _clearance_words(line) == expected
