@@ -133,6 +133,9 @@ class Home:
         return p
 
     def audit(self) -> list[dict[str, Any]]:
+        """The audit trail's records; none when no store was ever created (clearance never ran)."""
+        if not (self.home / ".local" / "state" / "clearance" / "clearance.db").exists() and "CLEARANCE_DB" not in self.env:
+            return []  # `clearance log` now refuses to create an empty store for reading
         p = self.clearance("log", "--json", "--limit", "1000")
         return [json.loads(line) for line in p.stdout.splitlines() if line.strip()]
 
