@@ -318,6 +318,10 @@ def test_decide_stateful_opens_the_store_once(tmp_path: Path, env: dict[str, str
         real_init(self, path, *a, **kw)
 
     monkeypatch.setattr(sqlite_store.SqliteStore, "__init__", counting_init)
+    # An interactive session: under CI=true the run is headless and escalation stops it (deny) instead of asking.
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.setenv("CLEARANCE_HEADLESS", "0")
     db = str(tmp_path / "a.db")
     lines = [json.dumps({"id": i, "tool_name": "Bash", "tool_input": {"command": f"rm -rf ~/d{i}"}, "cwd": PROJECT, "session_id": "batch"}) for i in range(5)]
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(lines) + "\nnot json\n"))
