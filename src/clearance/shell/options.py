@@ -42,7 +42,7 @@ class Opt:
 class Spec:
     """One option table: long names, short letters, whether prefixes are accepted, its subcommands."""
 
-    __slots__ = ("longs", "shorts", "abbrev", "go", "children", "persistent", "pflag", "dirs", "stop", "has_subs")
+    __slots__ = ("longs", "shorts", "abbrev", "go", "children", "raw_children", "persistent", "pflag", "dirs", "stop", "has_subs")
 
     def __init__(self) -> None:
         self.longs: dict[str, Opt] = {}
@@ -51,10 +51,25 @@ class Spec:
         self.go = False  # Go's flag package: -name and --name are the same long option, no clusters
         self.pflag = False  # spf13/pflag: boolean flags accept --flag=false
         self.children: dict[str, Spec] = {}
+        # Subcommand tables as written, compiled on first use (`git status` need not compile git's 60 tables).
+        self.raw_children: dict[str, dict[str, object]] = {}
         self.persistent: Spec | None = None  # options accepted at every level (cobra persistent flags)
         self.dirs: tuple[str, ...] = ()  # canonical names of options that move the working directory
         self.stop = False  # options end at the first positional (no permutation)
         self.has_subs = False  # the first operand is a subcommand
+
+    def child(self, name: str) -> Spec | None:
+        """The table of subcommand *name* (compiled once, shared by its aliases), or None."""
+        got = self.children.get(name)
+        if got is None:
+            data = self.raw_children.get(name)
+            if data is None:
+                return None
+            got = _build(data, self)
+            for alias, d in self.raw_children.items():
+                if d is data:
+                    self.children[alias] = got
+        return got
 
     def long(self, name: str) -> Opt | str | None:
         """The option *name* names: exact match, else a unique prefix when the program accepts one."""
@@ -116,9 +131,8 @@ def _build(data: dict[str, object], inherit: Spec | None = None) -> Spec:
         for names, sub in subs.items():
             sub_data = dict(sub) if isinstance(sub, dict) else {"opts": sub}
             sub_data.setdefault("abbrev", child_abbrev)
-            child = _build(sub_data, spec)
             for n in names.split("|"):
-                spec.children[n] = child
+                spec.raw_children[n] = sub_data
     return spec
 
 
@@ -307,9 +321,10 @@ def parse_words(spec: Spec, words: list[Word], nc: Norm) -> None:
             else:
                 i = _take_short(spec, v[1:], nc, level, words, i)
             continue
-        if not nc.words and not ended and v in spec.children:
+        nxt = spec.child(v) if not nc.words and not ended else None
+        if nxt is not None:
             # The next level: `git stash drop`, `docker compose down`, `kubectl rollout undo`.
-            spec = spec.children[v]
+            spec = nxt
             nc.sub += (v,)
             level += 1
             stop = spec.stop
