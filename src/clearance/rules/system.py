@@ -430,6 +430,10 @@ def _known_client(name: str) -> bool:
     return name in _CLIENTS[0]
 
 
+# Heads of compound subcommands that remove data (delete-builds, remove-secret); not kill-pane or reset-view.
+_COMPOUND_HEADS = frozenset({"delete", "remove", "destroy", "purge", "drop", "wipe", "erase", "truncate"})
+
+
 def _destructive_word(v: str) -> bool:
     """A destructive verb (delete, del, rm …) or a compound headed by one (delete-builds, remove_secret)."""
     w = v.lower()
@@ -437,7 +441,7 @@ def _destructive_word(v: str) -> bool:
         return True
     for sep in ("-", "_"):
         head, _, rest = w.partition(sep)
-        if rest and head in _DESTRUCTIVE_VERBS:
+        if rest and head in _COMPOUND_HEADS:
             return True
     return False
 
@@ -478,6 +482,7 @@ def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
         "mytool list",
         "mytool build --release",
         "npm run delete-tmp",
+        "termctl cli kill-pane --pane-id 3",
         "man kill",
         "mytool src/delete.ts",
         "echo delete",
