@@ -440,7 +440,7 @@ CASES: list[tuple[str, str]] = [
     ("flyway clean", DENY),
     ("flyway migrate", ALLOW),
     ("curl -X DELETE http://localhost:9200/_all", DENY),
-    ("curl -X DELETE http://localhost:3000/api/users/42", ALLOW),
+    ("curl -X DELETE http://localhost:3000/api/users/42", ASK),  # a service's data, localhost included (net.http-delete)
     ("rm -rf src/legacy/old_module", ASK),
     ("rm -rf src/legacy/*", ASK),
     ("mv src/legacy /tmp/", ASK),

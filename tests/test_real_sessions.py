@@ -121,7 +121,7 @@ MISREADINGS: list[tuple[Any, str]] = [
 LOCAL_SERVICES: list[tuple[Any, str]] = [
     ("curl -X POST localhost:3000/api/users -H 'Content-Type: application/json' -d '{\"name\":\"a\"}'", "allow"),
     ("curl -X POST http://127.0.0.1:8000/api/items -d '{}'", "allow"),
-    ("curl -X DELETE http://localhost:8000/api/items/3", "allow"),
+    ("curl -X DELETE http://localhost:8000/api/items/3", "ask"),  # DELETE removes a service's data, localhost included (net.http-delete, issue 17)
     ("curl -X PUT http://[::1]:8080/api/items/3 -d '{}'", "allow"),
 ]
 

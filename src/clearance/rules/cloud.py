@@ -348,6 +348,9 @@ _AWS_DESTROY = lazy(
         "heroku apps:destroy myapp",
         "aws s3 sync . s3://b --delete",
         "rclone purge remote:bucket",
+        "mc mirror --remove local/a remote/b",
+        "mc admin user remove myminio ana",
+        "az storage container delete-policy --name p",
     ),
     no_match=(
         "aws s3 ls",
@@ -382,7 +385,11 @@ def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
             return f"{name} {ops[0]} deletes storage objects or buckets"
         if ops[0] == "rsync" and "-d" in vals:
             return f"{name} rsync -d deletes objects missing from the source"
-        return None
+        if ops[0] == "mirror" and "--remove" in vals:
+            return f"{name} mirror --remove deletes objects missing from the source"
+        if name != "mc":
+            return None
+        # mc admin …: bucket, policy, user removals are judged by their verbs below
     if name == "rclone":
         if ops[0] in ("delete", "deletefile", "purge", "rmdir", "rmdirs", "cleanup", "move", "sync"):
             return f"rclone {ops[0]} deletes files at the destination"
@@ -394,7 +401,8 @@ def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     if name == "supabase" and ops[:2] == ["db", "reset"] and not ("--linked" in vals or any(v.startswith("--db-url") for v in vals)):
         return None  # resets the local development database
     verbs = ("delete", "destroy", "remove", "rm", "terminate", "purge", "wipe", "drop", "reset", "down")
-    if any(o in verbs for o in ops[:4]) or any(o.endswith(("-delete", ":delete", ":destroy", ":remove", ":disable")) for o in ops[:4]):
+    compound = ("delete-", "destroy-", "remove-", "purge-", "drop-", "terminate-")  # az storage blob delete-batch
+    if any(o in verbs or o.startswith(compound) or o.endswith(("-delete", ":delete", ":destroy", ":remove", ":disable")) for o in ops[:4]):
         return f"{name} {' '.join(ops[:4])} deletes cloud resources"
     return None
 
@@ -499,6 +507,7 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         "docker compose down -v",
         "docker rmi -f $(docker images -q)",
         "docker compose down --volumes=true",
+        "docker rm -fv web-1",
     ),
     no_match=(
         "docker compose build",
@@ -533,6 +542,8 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     if ops[:2] == ["system", "reset"]:
         return f"{cmd.name} system reset deletes every container, image and volume"
+    if (ops[0] == "rm" or ops[:2] == ["container", "rm"]) and ("v" in flags or "--volumes" in vals):
+        return f"{cmd.name} rm -v deletes the container's anonymous volumes with it"
     if ops[0] in ("rm", "rmi") or ops[:2] in (["container", "rm"], ["image", "rm"], ["container", "prune"], ["image", "prune"]):
         subs = [c for w in args for c in w.subs]
         filtered = bool(subs) and all(any(v in ("--filter", "-f") or v.startswith("--filter=") for v in c.values()) for c in subs)

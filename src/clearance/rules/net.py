@@ -221,6 +221,8 @@ def http_transfer(cmd: SimpleCommand) -> Transfer:
             continue
         if v.startswith("-X") and len(v) > 2:
             t.method = v[2:].upper()
+        elif v.startswith(("--request=", "--method=")):
+            t.method = v.split("=", 1)[1].upper()
         elif (v in ("-H", "--header") and nxt is not None) or v in _CURL_VALUE:
             i += 2
             continue
@@ -508,6 +510,28 @@ def post_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
             )
         return f"{cmd.name} sends a {t.method} request with data to {bad[0]}, which is not a trusted host"
     return None
+
+
+@rule(
+    id="net.http-delete",
+    title="An HTTP DELETE request",
+    why="DELETE removes a resource of the API it is sent to (a route, an index, a key, a user), whatever the host: a service on localhost keeps its own data, not the project's. Whether that is a scratch instance or a shared one depends on the environment, so a person confirms.",
+    verdict=ASK,
+    commands=("curl", "wget", "http", "https", "xh"),
+    match=(
+        "curl -X DELETE localhost:8080/api/users/1",
+        "curl --request=DELETE http://127.0.0.1:5984/mydb",
+        "curl http://localhost:9000/buckets/media -XDELETE",
+        "http DELETE localhost:3000/api/projects/4",
+        "wget --method=DELETE http://localhost:8500/v1/kv/app",
+    ),
+    no_match=("curl -X GET http://localhost:3000/api/users", "curl -X POST localhost:3000/api/login -d 'u=a'", "http GET localhost:3000/x"),
+)
+def http_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
+    t = http_transfer(cmd)
+    if t.method != "DELETE" or not t.urls:
+        return None
+    return f"{cmd.name} sends DELETE to {t.urls[0]}, which removes that resource from the service"
 
 
 def _on_local_network(host: str) -> bool:

@@ -210,7 +210,7 @@ def privilege(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Running a command as root",
     why="With root, a mistake or an injected command reaches the whole machine; elevated commands are for a person to approve.",
     verdict=ASK,
-    alternative='install into the project (a venv, `npm install` without -g) or ask the user to run the root command',
+    alternative="install into the project (a venv, `npm install` without -g) or ask the user to run the root command",
     commands=("sudo", "doas", "pkexec", "run0"),
     match=("sudo apt-get install -y jq", "doas make install"),
     no_match=("sudo -l", "sudo -v", "apt list --installed"),
@@ -249,7 +249,7 @@ def power(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Killing processes by name, by user, or all of them",
     why="pkill/killall match every process of that name or user, including the user's editor, databases and other sessions; kill the specific PID instead.",
     verdict=SOFT_DENY,
-    alternative='kill the one process you started, by its id: `kill PID`',
+    alternative="kill the one process you started, by its id: `kill PID`",
     commands=("pkill", "killall", "kill", "killall5", "skill", "slay"),
     match=("pkill -9 -u ana", "killall -9 python3", "kill -9 -1", "kill -- -1", "killall node"),
     no_match=("kill $(lsof -t -i:3000)", "kill 12345", "kill -TERM 4242", "pkill -f 'next dev'"),
@@ -393,14 +393,70 @@ def _unknown(cmd: SimpleCommand) -> bool:
     return bool(name) and DYN not in name and not known_program(name)
 
 
-def _positionals(cmd: SimpleCommand, limit: int) -> list[str]:
+# Rule packs about remote systems: a program only they claim is a client of some service (glab, op, doppler …).
+# Database clients (db pack) are not: their arguments are queries (redis-cli DEL key), which the db rules read.
+_CLIENT_PACKS = frozenset({"cloud", "gh", "creds", "publish", "net"})
+# Programs those packs claim whose subcommand words act on local files or the project (a last-resort list).
+_LOCAL_TOOLS = frozenset(
+    {
+        "dotnet", "mix", "flutter", "dart", "swift", "gradle", "gradlew", "./gradlew", "mvn", "podman", "nerdctl",
+        "docker-compose", "podman-compose", "buildah", "rails", "rake", "artisan", "manage.py", "hatch", "flit",
+        "lerna", "changeset", "semantic-release", "goreleaser", "serve", "http-server", "ssh", "scp", "sftp", "rsync",
+        "socat", "nc", "ncat", "netcat", "awk", "sed", "cut", "sort", "head", "tail", "less", "more", "printenv",
+        "gpg", "openssl", "pwsh", "powershell", "nslookup", "dig", "host", "ping", "ping6", "traceroute",
+        # HTTP clients: the method, not a word, says what a request does (net.http-delete)
+        "curl", "wget", "wget2", "http", "https", "xh", "httpie", "curlie", "aria2c", "lwp-request", "GET", "fetch", "iwr",
+    }
+)  # fmt: skip
+_CLIENTS: list[frozenset[str]] = []
+
+
+def _known_client(name: str) -> bool:
+    """A program clearance knows only through rules about remote systems: its destructive verbs are not modelled one by one."""
+    if not _CLIENTS:
+        from ..shell import effects, optables
+        from ..shell.unwrap import NON_RUNNERS
+        from . import load
+
+        packs: dict[str, set[str]] = {}
+        for r in load().values():
+            for c in r.commands or ():
+                packs.setdefault(c, set()).add(r.id.split(".", 1)[0])
+        deep = {n for t in optables.TOOLS for n in t.split("|")}
+        clients = {n for n, p in packs.items() if p <= _CLIENT_PACKS}
+        clients -= set(load()["cloud.delete"].commands or ())  # a model of their deletions, local and remote
+        clients -= deep | NON_RUNNERS | effects.READERS | effects.METADATA_ONLY | _LOCAL_TOOLS
+        _CLIENTS.append(frozenset(clients))
+    return name in _CLIENTS[0]
+
+
+# Heads of compound subcommands that remove data (delete-builds, remove-secret); not kill-pane or reset-view.
+_COMPOUND_HEADS = frozenset({"delete", "remove", "destroy", "purge", "drop", "wipe", "erase", "truncate"})
+
+
+def _destructive_word(v: str) -> bool:
+    """A destructive verb (delete, del, rm …) or a compound headed by one (delete-builds, remove_secret)."""
+    w = v.lower()
+    if w in _DESTRUCTIVE_VERBS or w == "del":
+        return True
+    for sep in ("-", "_"):
+        head, _, rest = w.partition(sep)
+        if rest and head in _COMPOUND_HEADS:
+            return True
+    return False
+
+
+def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
+    """The leading operands that can name a subcommand: bare words, skipping options, URLs and `java -jar X.jar`."""
     out: list[str] = []
     for w in cmd.args:
         v = w.value
         if v == "--":
             break
-        if v.startswith("-"):
-            continue
+        if v.startswith("-") or "://" in v or (cmd.name == "java" and v.endswith(".jar")):
+            continue  # an option, a server address (-s URL) or the client a JVM runs
+        if not v.replace("-", "").replace("_", "").isalnum():
+            break  # a path or a value, not a resource noun: no subcommand follows
         out.append(v)
         if len(out) >= limit:
             break
@@ -410,20 +466,37 @@ def _positionals(cmd: SimpleCommand, limit: int) -> list[str]:
 @rule(
     id="sys.unknown-destructive-verb",
     title="A destructive subcommand of a command-line client clearance does not know",
-    why="Clients name their destructive operations the same way (delete, destroy, drop, purge, prune, revoke, terminate …); without a model of the tool, clearance cannot tell a scratch resource from production, so a person confirms.",
+    why="Clients name their destructive operations the same way (delete, del, destroy, drop, purge, revoke, delete-builds, remove-secret …), at any depth of the subcommand path; without a model of the tool, clearance cannot tell a scratch resource from production, so a person confirms.",
     verdict=ASK,
-    match=("mytool delete prod-db", "acme db drop customers", "fleet instances terminate i-123", "restic forget --prune --keep-last 1"),
-    no_match=("mytool list", "mytool build --release", "npm run delete-tmp", "man kill", "mytool src/delete.ts", "echo delete"),
+    match=(
+        "mytool delete prod-db",
+        "acme db drop customers",
+        "fleet instances terminate i-123",
+        "restic forget --prune --keep-last 1",
+        "acme logging sinks archive delete --name s3",
+        "kv store del bucket key",
+        "cictl project delete-builds web 1..20",
+        "java -jar admin-cli.jar -s http://ci.local/ delete-job nightly",
+    ),
+    no_match=(
+        "mytool list",
+        "mytool build --release",
+        "npm run delete-tmp",
+        "termctl cli kill-pane --pane-id 3",
+        "man kill",
+        "mytool src/delete.ts",
+        "echo delete",
+        "mytool list --filter deleted",
+        "java -jar app.jar --port 8080",
+    ),
 )
 def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
-    if len(cmd.argv) < 2 or not _unknown(cmd):
+    if len(cmd.argv) < 2 or not (_unknown(cmd) or _known_client(cmd.name)):
         return None
-    words = _positionals(cmd, 2)
+    words = _subcommand_path(cmd, 4)
     for i, v in enumerate(words):
-        if v.lower() in _DESTRUCTIVE_VERBS:
+        if _destructive_word(v):
             return f"{cmd.name} {' '.join(words[: i + 1])}: a destructive operation of a tool clearance does not model"
-        if not v.replace("-", "").replace("_", "").isalnum():
-            break  # a path or a value, not a resource noun: no subcommand follows
     return None
 
 
