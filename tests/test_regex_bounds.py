@@ -42,6 +42,8 @@ WORDLISTS = {
 # The probe's addressee and consequence lists (added with the reviewer/probe work): the same kind of list;
 # in use they only run inside windows around an addressee and on one sentence of at most 300 characters.
 WORDLISTS.update({"clearance.probe:_DIRECTED", "clearance.probe:_CONSEQUENTIAL_TEXT", "clearance.probe:_NET_COMMAND"})
+# The multilingual "ignore previous instructions" lists and the addressee hint: phrase lists in a dozen languages.
+WORDLISTS.update({"clearance.probe:_IGNORE_ML", "clearance.probe:_IGNORE_ML_LATIN", "clearance.probe:_ADDR_HINT"})
 # The redaction's secret-assignment pattern (…PASSWORD|SECRET|TOKEN… = value): the same kind of list, at every word.
 WORDLISTS.add("clearance.redact:_PATTERNS[15][1]")
 
