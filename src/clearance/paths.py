@@ -398,9 +398,7 @@ def _protected_reason(path: str, ctx: Context) -> str | None:
     if is_within(path, home):
         rel = path[len(home) + 1 :] if path != home else ""
         for sub, why in HOME_PROTECTED:
-            if ci:
-                sub = fold(sub)
-            if rel == sub or rel.startswith(sub + "/"):
+            if _under(rel, sub, ci):
                 return why
     own = _clearance_owned(path, ctx, False) if not path.startswith("/" + DYN) else None
     if own is not None:
@@ -479,9 +477,7 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
     if is_within(path, home):
         rel = path[len(home) + 1 :] if path != home else ""
         for sub, why in HOME_CREDENTIALS:
-            if ci:
-                sub = fold(sub)
-            if rel == sub or rel.startswith(sub + "/"):
+            if _under(rel, sub, ci):
                 if sub == ".ssh":
                     if rel == ".ssh" or base in SSH_PUBLIC_NAMES or base.endswith(".pub"):
                         # Listing the directory or reading public material is fine,
@@ -624,7 +620,7 @@ def is_home_cache(path: str, ctx: Context) -> bool:
     if not is_within(path, home) or path == home:
         return False
     rel = path[len(home) + 1 :]
-    return any(rel == c or rel.startswith(c + "/") for c in (tuple(fold(c) for c in HOME_CACHES) if ci else HOME_CACHES))
+    return any(_under(rel, c, ci) for c in HOME_CACHES)
 
 
 def is_generated(path: str, root: str = "") -> bool:
@@ -690,6 +686,13 @@ def _folded(path: str, ctx: Context) -> tuple[str, str, str, bool]:
     if case_insensitive(path, ctx):
         return fold(path), fold(ctx.home), fold(ctx.project_root), True
     return path, ctx.home, ctx.project_root, False
+
+
+def _under(rel: str, sub: str, ci: bool) -> bool:
+    """*rel* (relative to home, already folded when *ci*) is the home subtree *sub* or inside it."""
+    if ci:
+        sub = fold(sub)
+    return rel == sub or rel.startswith(sub + "/")
 
 
 # -- what clearance itself owns ------------------------------------------------
@@ -962,8 +965,7 @@ def installed_code(path: str, ctx: Context) -> str | None:
         return None
     rel = p[len(home) + 1 :]
     for sub in INSTALLED_CODE:
-        s = fold(sub) if ci else sub
-        if rel == s or rel.startswith(s + "/"):
+        if _under(rel, sub, ci):
             return "~/" + sub + " holds installed tools and dependencies other tasks run"
     return None
 
@@ -984,8 +986,7 @@ def code_in_cache(path: str, ctx: Context) -> str | None:
         return None
     rel = p[len(home) + 1 :]
     for sub in CODE_CACHES:
-        s = fold(sub) if ci else sub
-        if rel == s or rel.startswith(s + "/"):
+        if _under(rel, sub, ci):
             return "~/" + sub + " holds code other tools run"
     parts = rel.split("/")
     for part in parts[:-1]:
