@@ -130,7 +130,22 @@ _BACKSLASH = lazy(r"\\(.)")
 
 
 class CodeFacts:
-    __slots__ = ("language", "deletes", "reads", "writes", "process", "unread_process", "shell", "network", "dynamic", "env_dump", "decoded_exec")
+    __slots__ = (
+        "language",
+        "deletes",
+        "reads",
+        "writes",
+        "process",
+        "unread_process",
+        "shell",
+        "network",
+        "dynamic",
+        "env_dump",
+        "decoded_exec",
+        "urls",
+        "opaque",
+        "parsed",
+    )
 
     def __init__(self, language: str) -> None:
         self.language = language
@@ -144,6 +159,9 @@ class CodeFacts:
         self.dynamic = False
         self.env_dump = False
         self.decoded_exec = False  # runs code it decodes first (base64, hex, rot13, zlib)
+        self.urls: list[str] = []  # literal URLs (or hosts) the code contacts
+        self.opaque: list[str] = []  # reasons to ask: a dangerous API reached with arguments the analysis cannot resolve
+        self.parsed = False  # True when a parser (ast, tree-sitter) produced these facts, False for the pattern fallback
 
 
 def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
