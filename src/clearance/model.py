@@ -140,7 +140,7 @@ class Finding:
 class Decision:
     """The answer for one action, in agent-neutral form."""
 
-    __slots__ = ("decision", "reason", "rules", "stage", "elapsed_ms", "findings", "stop", "review", "hint", "lost")
+    __slots__ = ("decision", "reason", "rules", "stage", "elapsed_ms", "findings", "stop", "review", "hint", "lost", "defer")
 
     def __init__(
         self,
@@ -165,6 +165,9 @@ class Decision:
         self.hint = ""
         # Policy allow rules that matched this call but lost (to a hard denial, a deny rule, ...), with why.
         self.lost: list[str] = []
+        # Auto mode disabled: clearance would have allowed, so it leaves the call to the agent's own
+        # permission system (the adapter answers nothing where the agent has one); recorded as ask.
+        self.defer = False
 
     def to_record(self, id_: object = None) -> dict[str, Any]:
         rec: dict[str, Any] = {}

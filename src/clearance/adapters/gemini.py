@@ -77,6 +77,8 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def render_answer(decision: Decision) -> Answer:
+    if decision.defer:
+        return Answer(None, 0)  # auto mode disabled: the agent's own permission system decides
     if decision.decision == "allow":
         return Answer({"decision": "allow"}, 0)
     reason = f"clearance: {decision.reason} [{', '.join(decision.rules)}]"
