@@ -204,9 +204,13 @@ def test_auto_mode_and_rule_forms_propose_changes(client: TestClient, svc: Servi
     cid = int(r2.headers["location"].rsplit("/", 1)[1])
     client.cookies.clear()
     csrf_b = login(client, "bob")
-    # A second person approves the auto-mode change; from the next call on, every allow becomes ask.
+    # A second person approves the auto-mode change; from the next call on clearance allows nothing on its own:
+    # what it would have allowed gets no answer (Claude Code's own permission settings decide), recorded as ask.
     client.post(f"/changes/{cid}/approve", data={"csrf": csrf_b, "comment": "checked the diff"})
-    assert hook(client, token, "ls").json()["hookSpecificOutput"]["permissionDecision"] == "ask"
+    r = hook(client, token, "ls")
+    assert r.status_code == 200 and r.content == b""
+    assert svc.store.query({"session_id": "srv"}, 1)[0]["decision"] == "ask"
+    assert hook(client, token, "rm -rf ~").json()["hookSpecificOutput"]["permissionDecision"] == "deny"
     assert 'auto_mode = "disabled"' in svc.current_policy()[1]
 
 

@@ -66,6 +66,7 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
     env = Environment(loader=DictLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True))
     env.filters["urlencode"] = lambda v: quote(str(v), safe="")
     env.filters["when"] = lambda ts: time.strftime("%Y-%m-%d %H:%M", time.gmtime(float(ts))) if ts else "never"
+    env.filters["brief"] = _brief
 
     def page(name: str, request: Request, status: int = 200, **ctx: Any) -> HTMLResponse:
         ctx.setdefault("user", getattr(request.state, "user", None))
@@ -364,7 +365,52 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         found = [c for c in service.changes() if c["id"] == cid]
         if not found:
             return PlainTextResponse("no such change", status_code=404)
-        return page("change", request, c=found[0], title=f"Change {cid}")
+        effect = None
+        if found[0]["kind"] == "policy" and found[0]["status"] == "proposed":
+            # Replaying the recent audit trail takes a while: off the event loop.
+            effect = await anyio.to_thread.run_sync(service.change_impact, cid)
+        current, _ = service.current_policy()
+        return page("change", request, c=found[0], impact=effect, current=current, title=f"Change {cid}")
+
+    async def change_revert(request: Request) -> Response:
+        checked = await admin_form(request, "propose changes")
+        if isinstance(checked, Response):
+            return checked
+        user, _ = checked
+        try:
+            new = service.propose_revert(int(request.path_params["cid"]), user["user"])
+        except ServiceError as e:
+            return PlainTextResponse(str(e), status_code=400)
+        return RedirectResponse(f"/changes/{new}", status_code=303)
+
+    async def decision_page(request: Request) -> Response:
+        if current_user(request) is None:
+            return RedirectResponse("/login", status_code=303)
+        d = service.decision(int(request.path_params["did"]))
+        if d is None:
+            return PlainTextResponse("no such decision", status_code=404)
+        d["time"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(d["ts"]))
+        return page("decision", request, d=d, tool_input=json.dumps(d["tool_input"], indent=2, ensure_ascii=False), title=f"Decision {d['id']}")
+
+    async def audit_export(request: Request) -> Response:
+        """The audit trail as JSON lines (one decision per line, oldest first), for admins and approvers."""
+        user = current_user(request)
+        if user is None:
+            return RedirectResponse("/login", status_code=303)
+        if user["role"] not in ("admin", "approver"):
+            return PlainTextResponse("only admins and approvers export the audit trail", status_code=403)
+        from ..reports import parse_time
+
+        q = request.query_params
+        try:
+            since = parse_time(q["since"]) if q.get("since") else None
+            until = parse_time(q["until"]) if q.get("until") else None
+        except ValueError as e:
+            return PlainTextResponse(str(e), status_code=400)
+        rows = await anyio.to_thread.run_sync(service.export, since, until)
+        service.log(user["user"], "export_audit", f"{len(rows)} decisions since={q.get('since', '')} until={q.get('until', '')}")
+        body = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows)
+        return Response(body, media_type="application/x-ndjson", headers={"Content-Disposition": 'attachment; filename="clearance-audit.jsonl"'})
 
     async def change_decide(request: Request) -> Response:
         checked = await form_checked(request)
@@ -372,6 +418,8 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
             return checked
         user, data = checked
         cid = int(request.path_params["cid"])
+        if request.path_params["verb"] not in ("approve", "reject"):
+            return PlainTextResponse("approve or reject", status_code=404)
         try:
             service.decide_change(cid, user["user"], user["role"], request.path_params["verb"] == "approve", data.get("comment", ""))
         except ServiceError as e:
@@ -454,7 +502,10 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         Route("/policy/{what:str}", policy_quick, methods=["POST"], include_in_schema=False),
         Route("/changes", changes_page, include_in_schema=False),
         Route("/changes/{cid:int}", change_page, include_in_schema=False),
+        Route("/changes/{cid:int}/revert", change_revert, methods=["POST"], include_in_schema=False),
         Route("/changes/{cid:int}/{verb:str}", change_decide, methods=["POST"], include_in_schema=False),
+        Route("/decisions/{did:int}", decision_page, include_in_schema=False),
+        Route("/audit/export", audit_export, include_in_schema=False),
         Route("/tokens", tokens_page, methods=["GET", "POST"], include_in_schema=False),
         Route("/tokens/{tid:int}/revoke", token_revoke, methods=["POST"], include_in_schema=False),
         Route("/users", users_page, methods=["GET", "POST"], include_in_schema=False),

@@ -440,6 +440,41 @@ class Service:
         keys = ("id", "summary", "diff", "status", "proposed_by", "proposed", "decided_by", "decided", "base_id", "kind", "comment")
         return [dict(zip(keys, r)) for r in rows]
 
+    def change_text(self, change_id: int) -> tuple[str, str, str] | None:
+        """(kind, status, proposed text) of a change request, or None."""
+        row = self.store.fetchone("SELECT kind, status, text FROM policy_versions WHERE id = ?", (change_id,))
+        return (str(row[0]), str(row[1]), str(row[2])) if row else None
+
+    def change_impact(self, change_id: int, calls: int = 500) -> dict[str, Any] | None:
+        """What a proposed policy change would have decided differently over the latest *calls* audited calls (None: not a policy change)."""
+        from ..policy import Policy
+        from ..policy.load import from_managed_text
+        from .impact import impact
+
+        found = self.change_text(change_id)
+        if found is None or found[0] != "policy":
+            return None
+        _, current_text = self.current_policy()
+        rows = self.store.query({"shadow": False}, calls)
+        return impact(rows, Policy(from_managed_text(current_text)), Policy(from_managed_text(found[2])))
+
+    def propose_revert(self, version_id: int, by: str) -> int:
+        """A change request that puts an earlier approved policy version back (it needs a second person like any other)."""
+        found = self.change_text(version_id)
+        if found is None or found[0] != "policy" or found[1] != "approved":
+            raise ServiceError(f"version {version_id} is not an approved policy version")
+        return self.propose(found[2], by, f"revert to version {version_id}")
+
+    def decision(self, decision_id: int) -> dict[str, Any] | None:
+        rows = self.store.query({"id": decision_id}, 1)
+        return rows[0] if rows else None
+
+    def export(self, since: float | None = None, until: float | None = None, limit: int = 100_000) -> list[dict[str, Any]]:
+        """Audited decisions, oldest first, for export as JSON lines."""
+        rows: list[dict[str, Any]] = self.store.query({"since": since, "until": until}, limit)
+        rows.reverse()
+        return rows
+
     # -- history -------------------------------------------------------------------------
 
     def log(self, user: str, action: str, details: str = "") -> None:
