@@ -479,10 +479,18 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     except ImportError as e:
         print(f"clearance serve needs the server extra: pip install 'clearance[server]' ({e})", file=sys.stderr)
         return 2
+    from .server.oidc import OidcConfig, OidcError
     from .store import resolve_url
 
     url = resolve_url(args.db, None, os.environ)
     service = Service(url)
+    try:
+        service.oidc = OidcConfig.from_env(os.environ)
+    except OidcError as e:
+        print(f"clearance serve: {e}", file=sys.stderr)
+        return 2
+    if service.oidc is not None:
+        print(f"clearance serve: single sign-on through {service.oidc.issuer}", file=sys.stderr)
     if not service.users():
         name = os.environ.get("CLEARANCE_ADMIN_USER", "admin")
         password = os.environ.get("CLEARANCE_ADMIN_PASSWORD", "")
@@ -614,6 +622,7 @@ def _cmd_allow(args: argparse.Namespace) -> int:
 
 # argparse's message for a mistyped subcommand or choice (read for did-you-mean).
 _INVALID_CHOICE = lazy(r"invalid choice: '([^']*+)' \(choose from (.*)\)")
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse with did-you-mean for mistyped subcommands and choices."""

@@ -39,6 +39,7 @@ from .templates import TEMPLATES
 T = TypeVar("T")
 COOKIE = "clearance_session"
 LOGIN_CSRF = "clearance_login_csrf"
+OIDC_STATE = "clearance_oidc_state"
 schemas = SchemaGenerator({"openapi": "3.0.0", "info": {"title": "clearance team service", "version": "1"}})
 
 
@@ -70,6 +71,7 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
 
     def page(name: str, request: Request, status: int = 200, **ctx: Any) -> HTMLResponse:
         ctx.setdefault("user", getattr(request.state, "user", None))
+        ctx.setdefault("sso", service.oidc.issuer if service.oidc is not None else "")
         ctx.setdefault("title", name.capitalize())
         html = env.get_template(name).render(**ctx)
         return HTMLResponse(html, status_code=status, headers=_security_headers())
@@ -223,6 +225,46 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         done = RedirectResponse("/", status_code=303)
         done.set_cookie(COOKIE, cookie, max_age=8 * 3600, httponly=True, samesite="strict", secure=secure_cookies)
         done.delete_cookie(LOGIN_CSRF)
+        return done
+
+    async def oidc_start(request: Request) -> Response:
+        from .oidc import OidcError
+
+        if service.oidc is None:
+            return PlainTextResponse("single sign-on is not configured", status_code=404)
+        redirect_uri = service.oidc.redirect_uri or str(request.url_for("oidc_callback"))
+        try:
+            url = await anyio.to_thread.run_sync(service.oidc_begin, redirect_uri)
+        except OidcError as e:
+            return page("login", request, status=502, csrf="", user=None, error=str(e), title="Log in")
+        resp = RedirectResponse(url, status_code=303)
+        # Binds the sign-in to this browser (login CSRF); Lax, because the provider sends the browser back with a top-level GET.
+        state = url.split("state=", 1)[1].split("&", 1)[0]
+        resp.set_cookie(OIDC_STATE, state, max_age=600, httponly=True, samesite="lax", secure=secure_cookies)
+        return resp
+
+    async def oidc_callback(request: Request) -> Response:
+        from urllib.parse import unquote
+
+        from .oidc import OidcError
+
+        if service.oidc is None:
+            return PlainTextResponse("single sign-on is not configured", status_code=404)
+        q = request.query_params
+        client = request.client.host if request.client else "?"
+        state = q.get("state", "")
+        if q.get("error"):
+            return page("login", request, status=401, csrf="", user=None, error=f"the identity provider refused: {q.get('error')}", title="Log in")
+        if not state or not hmac.compare_digest(unquote(request.cookies.get(OIDC_STATE, "")), state):
+            return page("login", request, status=400, csrf="", user=None, error="this sign-in was not started in this browser; start again", title="Log in")
+        try:
+            cookie, _ = await anyio.to_thread.run_sync(service.oidc_finish, state, q.get("code", ""), client)
+        except (OidcError, ServiceError) as e:
+            return page("login", request, status=401, csrf="", user=None, error=str(e), title="Log in")
+        # A page, not a redirect: after a cross-site arrival a strict session cookie is only sent on a same-site navigation.
+        done = HTMLResponse('<!doctype html><meta http-equiv="refresh" content="0;url=/"><a href="/">Signed in: continue</a>', headers=_security_headers())
+        done.set_cookie(COOKIE, cookie, max_age=8 * 3600, httponly=True, samesite="strict", secure=secure_cookies)
+        done.delete_cookie(OIDC_STATE)
         return done
 
     async def logout(request: Request) -> Response:
@@ -494,6 +536,8 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         Route("/openapi.json", openapi, include_in_schema=False),
         Route("/login", login, methods=["GET", "POST"], include_in_schema=False),
         Route("/logout", logout, methods=["POST"], include_in_schema=False),
+        Route("/login/oidc", oidc_start, include_in_schema=False),
+        Route("/login/oidc/callback", oidc_callback, name="oidc_callback", include_in_schema=False),
         Route("/", dashboard, include_in_schema=False),
         Route("/sessions/{sid}", session_page, include_in_schema=False),
         Route("/policy", policy_page, methods=["GET", "POST"], include_in_schema=False),

@@ -27,7 +27,8 @@ LOGIN = """{% extends "base" %}{% block body %}<h1>Log in</h1>
 <form method="post" action="/login"><input type="hidden" name="csrf" value="{{ csrf }}">
 <p><label>User <input name="username" id="username" autocomplete="username"></label></p>
 <p><label>Password <input name="password" id="password" type="password" autocomplete="current-password"></label></p>
-<p><button id="login">Log in</button></p></form>{% endblock %}"""
+<p><button id="login">Log in</button></p></form>
+{% if sso %}<p><a href="/login/oidc" id="sso">Sign in with {{ sso }}</a></p>{% endif %}{% endblock %}"""
 
 DASHBOARD = """{% extends "base" %}{% block body %}<h1>Decisions</h1>
 <div class="cards">{% for k in ["allow","ask","deny"] %}<div class="card"><div class="num {{k}}">{{ stats.by_decision.get(k, 0) }}</div>{{ k }}</div>{% endfor %}
