@@ -111,3 +111,31 @@ def test_decision_page_and_export(client: TestClient, svc: Service) -> None:
 def test_empty_dashboard_says_what_to_do_next(client: TestClient) -> None:
     login(client, "alice")
     assert 'id="empty"' in client.get("/").text
+
+
+def test_login_limits_count_the_client_behind_a_trusted_proxy_only() -> None:
+    from clearance.server.app import client_address, trusted_proxies
+
+    proxies = trusted_proxies("10.0.0.0/8, 127.0.0.1")
+    assert client_address("10.1.2.3", "203.0.113.9", proxies) == "203.0.113.9"
+    # a client cannot pick its own address by sending the header: entries left of the last untrusted hop are ignored
+    assert client_address("10.1.2.3", "198.51.100.1, 203.0.113.9", proxies) == "203.0.113.9"
+    assert client_address("10.1.2.3", "203.0.113.9, 10.0.0.7", proxies) == "203.0.113.9"
+    # from an untrusted peer the header counts for nothing
+    assert client_address("203.0.113.50", "198.51.100.1", proxies) == "203.0.113.50"
+    assert client_address("10.1.2.3", "", proxies) == "10.1.2.3"
+    assert client_address("10.1.2.3", "198.51.100.1", []) == "10.1.2.3"
+    with pytest.raises(ValueError):
+        trusted_proxies("not-a-network")
+
+
+def test_failed_logins_behind_a_proxy_are_limited_per_client(svc: Service) -> None:
+    from clearance.server.app import trusted_proxies
+
+    c = TestClient(create_app(svc, proxies=trusted_proxies("127.0.0.1")), follow_redirects=False, client=("127.0.0.1", 50000))
+    page = c.get("/login")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+    for _ in range(12):
+        c.post("/login", data={"username": "nobody", "password": "wrong", "csrf": csrf}, headers={"x-forwarded-for": "198.51.100.7"})
+    fails = [h for h in svc.admin_log() if h["action"] == "login_failed"]
+    assert fails and all(h["details"] == "198.51.100.7" for h in fails)

@@ -50,8 +50,46 @@ STATS_WINDOW = 5000  # decisions the dashboard's cards and charts summarise
 WORKERS = 16  # decisions running at once (CLEARANCE_SERVE_WORKERS); more wait for a free worker
 
 
-def create_app(service: Service, secure_cookies: bool = False, workers: int | None = None) -> Starlette:
+def client_address(peer: str, forwarded_for: str, trusted: list[Any]) -> str:
+    """The address login limits count: the connecting peer, or -- when the peer is a trusted proxy -- the
+    rightmost X-Forwarded-For entry that is not itself a trusted proxy (entries left of it are the client's to forge)."""
+    import ipaddress
+
+    def is_trusted(addr: str) -> bool:
+        try:
+            ip = ipaddress.ip_address(addr.strip().strip("[]"))
+        except ValueError:
+            return False
+        return any(ip in net for net in trusted)
+
+    if not trusted or not is_trusted(peer) or not forwarded_for.strip():
+        return peer
+    hops = [h.strip() for h in forwarded_for.split(",") if h.strip()]
+    for hop in reversed(hops):
+        if not is_trusted(hop):
+            return hop
+    return hops[0] if hops else peer
+
+
+def trusted_proxies(text: str) -> list[Any]:
+    """CLEARANCE_TRUSTED_PROXIES: comma-separated addresses or networks (10.0.0.0/8, 127.0.0.1)."""
+    import ipaddress
+
+    out = []
+    for part in text.split(","):
+        if part.strip():
+            out.append(ipaddress.ip_network(part.strip(), strict=False))
+    return out
+
+
+def create_app(service: Service, secure_cookies: bool = False, workers: int | None = None, proxies: list[Any] | None = None) -> Starlette:
     limit = workers or int(os.environ.get("CLEARANCE_SERVE_WORKERS") or WORKERS)
+    trusted = proxies if proxies is not None else trusted_proxies(os.environ.get("CLEARANCE_TRUSTED_PROXIES", ""))
+
+    def client_of(request: Request) -> str:
+        peer = request.client.host if request.client else "?"
+        return client_address(peer, request.headers.get("x-forwarded-for", ""), trusted)
+
     limiter: list[anyio.CapacityLimiter] = []
     # Index the rules before any worker thread decides (the engine does it on first use, unguarded).
     from ..api import decide_event
@@ -214,7 +252,7 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         data = {k: str(v) for k, v in form.items()}
         if not data.get("csrf") or not hmac.compare_digest(data["csrf"], request.cookies.get(LOGIN_CSRF, "")):
             return PlainTextResponse("CSRF check failed", status_code=403)
-        client = request.client.host if request.client else "?"
+        client = client_of(request)
         try:
             result = service.login(data.get("username", ""), data.get("password", ""), client)
         except ServiceError as e:
@@ -251,7 +289,7 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         if service.oidc is None:
             return PlainTextResponse("single sign-on is not configured", status_code=404)
         q = request.query_params
-        client = request.client.host if request.client else "?"
+        client = client_of(request)
         state = q.get("state", "")
         if q.get("error"):
             return page("login", request, status=401, csrf="", user=None, error=f"the identity provider refused: {q.get('error')}", title="Log in")
