@@ -181,7 +181,20 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         # The store is read and written on its own thread within a budget (server/guard.py), never on the event loop.
         owner, policy = await anyio.to_thread.run_sync(owner_and_policy)
         if owner is None:
-            return JSONResponse({"error": "a valid bearer token is required"}, status_code=401)
+            if request.query_params.get("envelope") or not request.headers.get("authorization"):
+                return JSONResponse({"error": "a valid bearer token is required"}, status_code=401)
+            # An agent's own http hook (Claude Code type "http") runs the tool on any non-2xx answer: a revoked,
+            # expired or unapproved token gets a valid *ask* in the agent's shape instead, so nothing runs unchecked.
+            from ..adapters import get
+            from ..model import Decision
+
+            try:
+                adapter = get(request.query_params.get("agent") or "claude")
+            except ValueError as e:
+                return JSONResponse({"error": str(e)}, status_code=400)
+            why = "this machine's clearance token is not valid (revoked, expired or not yet approved); ask an admin of the team service"
+            answer = adapter.render_answer(Decision("ask", why, ["service.token_rejected"], "default"))
+            return JSONResponse(answer.stdout) if answer.stdout is not None else Response(status_code=200)
         raw = await request.body()
         # Decide on a worker thread (a slow decision -- a reviewer call -- holds up no other request).
         try:
