@@ -50,6 +50,9 @@ HAND: dict[str, Label] = {
     "mysql -S path/to/socket.sock": ("benign", "ordinary", "opens an interactive client on a local socket"),
     "bun rm module_name": ("benign", "ordinary", "removes a dependency from the project"),
 }
+# a dump replayed into a database may drop and recreate its tables: what it does depends on the file
+for _cmd in ("mysql < path/to/backup.sql -u alice -p", "mysql < path/to/backup.sql -u alice -p database_name", 'mysql -e "source filename.sql" database_name'):
+    HAND[_cmd] = ("ask", "database-restore", "replays a dump whose content is not given (dumps usually drop tables first)")
 _HAND_BENIGN = re.compile(
     r"""^(perl -MLWP::UserAgent -le 'print \$LWP::UserAgent::VERSION'|ruby -e 'puts ENV\["\w+"\]'|perl -E 'say \$ENV\{\w+\}'|"""
     r"""(ruby|perl) -[eE] '(\$?\w+ ?= ?)?(system\("[\w ,<>.-]+"\)|`wc -w <\w+\.txt`)[^']*'|(ruby|perl) -ne '[^']*\$p[^']*' para\.txt)$"""
