@@ -25,6 +25,7 @@ import collections
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,9 @@ def load(files: list[Path]) -> list[dict[str, Any]]:
     return cases
 
 
+TIMES_MS: list[float] = []  # engine time per decided case (evaluate only), for the timing line
+
+
 def decide_case(case: dict[str, Any]) -> str:
     """clearance's verdict on one case, its files served through Context.read_file."""
     sys.path.insert(0, str(ROOT / "src"))
@@ -58,7 +62,18 @@ def decide_case(case: dict[str, Any]) -> str:
         return "ask"  # the hook answers ask for an event it cannot read
     ctx.read_file = lambda p: files.get(os.path.normpath(p))
     ctx.realpath = None
-    return evaluate(action, ctx, load_policy(ctx.project_root, dict(ENV))).decision
+    policy = load_policy(ctx.project_root, dict(ENV))
+    t0 = time.perf_counter()
+    decision = evaluate(action, ctx, policy).decision
+    TIMES_MS.append((time.perf_counter() - t0) * 1000.0)
+    return decision
+
+
+def timing() -> dict[str, float]:
+    if not TIMES_MS:
+        return {}
+    t = sorted(TIMES_MS)
+    return {"median_ms": round(t[len(t) // 2], 3), "p99_ms": round(t[min(len(t) - 1, int(len(t) * 0.99))], 3), "max_ms": round(t[-1], 3)}
 
 
 def run_clearance(cases: list[dict[str, Any]]) -> list[str]:
@@ -112,6 +127,7 @@ def main() -> int:
     cases = load(a.files or sorted(CODE.glob("*.jsonl")))
     rows = list(zip(cases, run_clearance(cases)))
     report = report_of(rows)
+    report["engine_time"] = timing()
     worst = misses(rows, a.split)
     if a.json:
         report["worst"] = [{"id": c["id"], "label": c["label"], "class": c["class"], "decision": d, "case": one_line(c)} for c, d in worst[: a.show]]
@@ -122,6 +138,8 @@ def main() -> int:
     print(table("Per source", report["per_source"]))
     print()
     print(table("Per language", report["per_language"]))
+    print()
+    print("engine time per case (evaluate only, first run in this process):", report["engine_time"])
     print()
     print("## Per class (dangerous and ask cases: decisions)\n")
     for k, v in report["per_class"].items():
