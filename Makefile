@@ -4,7 +4,7 @@
 #   make e2e   the real agents (Claude Code, Codex, Gemini and Copilot CLI; pinned, npm-installed into ~/.cache/clearance-e2e)
 #              against a scripted local model: destructive command blocked, benign one runs, ...
 #   make bench per-decision latency of every path (cold hook, daemon, thin client, http), this tree against BASE
-#   make eval  score the shared corpus, then the outside evaluation (eval/README.md)
+#   make eval  score the outside evaluations (commands, then code inside commands), then the shared corpus (eval/README.md)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -41,11 +41,13 @@ lint: $(VENV)/.test-deps
 # the outside evaluation first: informational, it never fails the target; then the shared corpus, which does
 eval: $(VENV)/.test-deps
 	-$(BIN)/python eval/score_outside.py --show 20 --split dev
+	-$(BIN)/python eval/score_code.py --show 20 --split dev
 	$(BIN)/python eval/evaluate.py $(SHARED)/corpus/actions.jsonl
 
 # informational: never fails on the scores (CI may call it)
 eval-outside: $(VENV)/.test-deps
 	-$(BIN)/python eval/score_outside.py --show 20 --split dev
+	-$(BIN)/python eval/score_code.py --show 20 --split dev
 
 # make bench BASE=HEAD~5: this tree against BASE (default main) and cc-safety-net when installed, in one run
 BASE ?= main
