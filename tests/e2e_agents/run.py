@@ -308,6 +308,35 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             seen = decisions_for(h, "made-by-agent.txt")
             r.notes += [f"agent exit {p.returncode}", f"file made: {made}", f"audit: {seen}"]
             r.ok = made and seen[:1] == ["allow"]
+        elif name == "ask":
+            # Harm depends on what the user wanted (a write outside the project): clearance asks. No person watches
+            # these runs, so whatever the agent makes of the ask, the file must not appear unseen.
+            p = run_agent(h, model, Script("shell", command="echo hi > ~/notes-outside.txt"))
+            made = (h.home / "notes-outside.txt").exists()
+            seen = decisions_for(h, "notes-outside.txt")
+            r.notes += [f"agent exit {p.returncode}", f"file made: {made}", f"audit: {seen}"]
+            r.ok = not made and bool(seen) and all(x in ("ask", "deny") for x in seen)
+        elif name == "auto-mode-disabled":
+            # A managed policy with auto mode disabled: clearance allows nothing on its own. A call it would allow gets no
+            # answer, so the agent's own permission mode decides (these runs bypass approvals: it runs), recorded as ask;
+            # a destructive call is still denied by clearance.
+            managed = h.root / "managed.toml"
+            managed.write_text('auto_mode = "disabled"\n')
+            h.env["CLEARANCE_MANAGED_POLICY"] = str(managed)
+            p = run_agent(h, model, Script("shell", command="echo ok > deferred.txt"))
+            made = (h.project / "deferred.txt").exists()
+            seen = decisions_for(h, "deferred.txt")
+            p2 = run_agent(h, model, Script("shell", command="rm -r ~/precious"))
+            survived = (h.home / "precious" / "thesis.txt").exists()
+            denied = decisions_for(h, "rm -r ~/precious")
+            r.notes += [
+                f"agent exit {p.returncode}/{p2.returncode}",
+                f"deferred file made: {made}",
+                f"audit: {seen}",
+                f"~/precious survived: {survived}",
+                f"audit: {denied}",
+            ]
+            r.ok = made and seen[:1] == ["ask"] and survived and "deny" in denied
         elif name == "protected-write":
             # Claude Code's Write tool refuses an existing file it has not read (before any hook), so
             # its scripted write creates a shell start-up file (so does Copilot's create); Codex's shell overwrites ~/.bashrc.
@@ -389,13 +418,13 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
 
 
 SCENARIOS = {
-    "codex": ["destroy", "benign", "protected-write", "missing-clearance", "codex-untrusted-hook", "headless-escalation"],
-    "claude": ["destroy", "benign", "protected-write", "missing-clearance", "headless-escalation"],
-    "gemini": ["destroy", "benign", "protected-write", "missing-clearance", "headless-escalation"],
-    "copilot": ["destroy", "benign", "protected-write", "missing-clearance", "copilot-grep-paths", "headless-escalation"],
+    "codex": ["destroy", "benign", "ask", "auto-mode-disabled", "protected-write", "missing-clearance", "codex-untrusted-hook", "headless-escalation"],
+    "claude": ["destroy", "benign", "ask", "auto-mode-disabled", "protected-write", "missing-clearance", "headless-escalation"],
+    "gemini": ["destroy", "benign", "ask", "auto-mode-disabled", "protected-write", "missing-clearance", "headless-escalation"],
+    "copilot": ["destroy", "benign", "ask", "auto-mode-disabled", "protected-write", "missing-clearance", "copilot-grep-paths", "headless-escalation"],
 }
 
-EXPECT = {"destroy": "deny", "benign": "allow", "protected-write": "deny", "missing-clearance": "deny", "copilot-grep-paths": "deny"}
+EXPECT = {"destroy": "deny", "benign": "allow", "ask": "ask", "protected-write": "deny", "missing-clearance": "deny", "copilot-grep-paths": "deny"}
 
 
 def save_fixtures(results: list[Result]) -> None:
