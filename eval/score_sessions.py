@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score clearance on the real recorded sessions (eval/sessions/public.jsonl): denied / asked / missed per source and split.
 
-usage: python eval/score_sessions.py [FILE.jsonl ...] [--split dev|heldout|all] [--show N] [--json]
+usage: python eval/score_sessions.py [FILE.jsonl ...] [--split dev|heldout|all] [--show N] [--json] [--provenance]
 
 Each case is a PreToolUse event with ``label`` (allow/block), ``split``, ``source`` and ``home`` (the recorded
 user's home, passed as HOME).  The engine runs in-process with the session's project as CLAUDE_PROJECT_DIR and no
@@ -17,6 +17,7 @@ import collections
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT / "eval" / "sessions" / "public.jsonl"
@@ -30,17 +31,49 @@ def load(paths: list[str]) -> list[dict[str, object]]:
     return cases
 
 
-def decide_all(cases: list[dict[str, object]]) -> list[dict[str, object]]:
+def decide_all(cases: list[dict[str, object]], provenance: bool = False) -> list[dict[str, object]]:
+    """Each call decided in order.  With *provenance*, the session's own objects are replayed: what an allowed call
+    creates is noted (provenance.creations) unless an earlier call of the session read, listed or edited that path
+    -- the replay has no disk, so a path the session had not looked at is taken not to have existed."""
     sys.path.insert(0, str(ROOT / "src"))
     from clearance.api import decide_event_full
 
+    own: dict[str, tuple[set[str], set[str], set[str]]] = {}
     out = []
     for c in cases:
         ev = {k: v for k, v in c.items() if k not in META}
         env = {"HOME": str(c.get("home") or "/home/user"), "CLAUDE_PROJECT_DIR": str(c.get("cwd") or "")}
-        d = decide_event_full(ev, env, local_files=False)[0]
+        if provenance:
+            d = _decide_with_provenance(ev, env, own.setdefault(str(c.get("session_id")), (set(), set(), set())))
+        else:
+            d = decide_event_full(ev, env, local_files=False)[0]
         out.append({"decision": d.decision, "reason": d.reason, "rules": list(d.rules)})
     return out
+
+
+def _decide_with_provenance(ev: dict[str, object], env: dict[str, str], state: tuple[set[str], set[str], set[str]]) -> Any:
+    from clearance.adapters.claude import parse_event
+    from clearance.engine import evaluate
+    from clearance.policy import load_policy
+    from clearance.provenance import Provenance
+
+    files, dirs, seen = state
+    action, ctx = parse_event(ev, env)
+    ctx.read_file = None
+    ctx.realpath = None
+    ctx.owns = Provenance(files, dirs).owns
+    d = evaluate(action, ctx, load_policy(ctx.project_root, env))
+    ti = ev.get("tool_input")
+    if isinstance(ti, dict):
+        for k in ("file_path", "path"):
+            v = ti.get(k)
+            if isinstance(v, str) and v.startswith("/") and ev.get("tool_name") != "Write":
+                seen.add(v.rstrip("/"))
+    if d.decision == "allow":
+        for kind, p in d.creates:
+            if p not in seen and p not in files and p not in dirs and p != ctx.project_root and not ctx.project_root.startswith(p + "/"):
+                (dirs if kind == "d" else files).add(p)
+    return d
 
 
 def table(rows: list[tuple[dict[str, object], dict[str, object]]]) -> dict[str, float | int]:
@@ -68,11 +101,12 @@ def main() -> int:
     ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
     ap.add_argument("--show", type=int, default=0, help="list the first N benign denials and asks (dev split only)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--provenance", action="store_true", help="replay the session's own objects (provenance.py) call by call")
     a = ap.parse_args()
     cases = load(a.files)
     if a.split != "all":
         cases = [c for c in cases if c.get("split", "dev") == a.split]
-    records = decide_all(cases)
+    records = decide_all(cases, a.provenance)
     rows = list(zip(cases, records))
     groups: dict[str, list[tuple[dict[str, object], dict[str, object]]]] = collections.defaultdict(list)
     for c, r in rows:
