@@ -100,6 +100,15 @@ def test_hard_denials_are_never_lowered(home: Path) -> None:
     assert s.write(home / ".bashrc", "alias ls=rm\n") == "deny"  # home's start-up file: never its own
 
 
+def test_a_program_on_path_is_never_just_its_own(home: Path) -> None:
+    s = Session(home)
+    bindir = home / ".local" / "bin"
+    assert s.bash(f"mkdir -p {bindir}") == "allow"  # absent until now: the session made it
+    bindir.mkdir(parents=True)
+    assert s.write(bindir / "newtool", "#!/bin/sh\necho hi\n") == "ask"  # on PATH: every later task may run it
+    assert s.write(home / "scratch-notes.md") == "ask"
+
+
 def test_denied_or_asked_calls_note_nothing(home: Path) -> None:
     s = Session(home)
     target = home / "Desktop" / "STATUS.md"

@@ -144,4 +144,9 @@ def note(state_dir: str, session_id: str, created: list[tuple[str, str]], exists
 def lowered(rule_id: str, verdict: str, e: Effect, ctx: Context) -> bool:
     """Whether a finding of *rule_id* on effect *e* is dropped: the session's own object, a lowerable rule."""
     owns = ctx.owns
-    return owns is not None and rule_id in LOWERABLE and verdict in LOWERABLE_VERDICTS and owns(e.path)
+    if owns is None or rule_id not in LOWERABLE or verdict not in LOWERABLE_VERDICTS or not owns(e.path):
+        return False
+    from .paths import home_bin_program
+
+    # A program in a bin directory on the user's PATH runs for every later task, whoever made the directory.
+    return home_bin_program(e.path, ctx) is None
