@@ -45,7 +45,7 @@ DENY: list[Any] = [
     # dollar-quoted bodies and dynamic statements in them
     "psql -c \"DO \\$\\$ BEGIN EXECUTE format('TRUNCATE %I', 'users'); END \\$\\$\"",
     "psql <<'SQL'\nDO $body$\nBEGIN\n  EXECUTE 'truncate \"orders\"';\nEND\n$body$;\nSQL",
-    "psql -c \"DO \\$\\$ BEGIN DELETE FROM users; END \\$\\$\"",
+    'psql -c "DO \\$\\$ BEGIN DELETE FROM users; END \\$\\$"',
     # case and several statements
     "psql -c 'select 1; DrOp TaBlE users'",
     "sqlite3 app.db 'BEGIN; DELETE FROM users; COMMIT;'",
@@ -144,7 +144,7 @@ ALLOW: list[Any] = [
     "psql -c \"DO \\$\\$ BEGIN RAISE NOTICE 'drop table x'; END \\$\\$\"",
     {"tool_name": "mcp__pg__query", "tool_input": {"sql": "SELECT * FROM users LIMIT 5"}},
     {"tool_name": "mcp__pg__query", "tool_input": {"sql": "INSERT INTO log VALUES ('drop table x')"}},
-    {"tool_name": "mcp__notes__add", "tool_input": {"text": "remember: never drop table users in prod"}},
+    {"tool_name": "mcp__notes__search", "tool_input": {"query": "remember: never drop table users in prod"}},
 ]
 
 
@@ -225,7 +225,7 @@ def test_targets_and_nested_code() -> None:
     s = read("DROP TABLE IF EXISTS public.orders CASCADE").statements[0]
     assert (s.kind, s.target) == ("drop", "public.orders")
     nested = read("DO $$ BEGIN EXECUTE 'DROP TABLE x'; END $$").statements
-    assert [x.kind for x in nested] == ["other", "drop"]
+    assert [(x.verb, x.kind) for x in nested] == [("DO", "other"), ("EXECUTE", "other"), ("DROP", "drop")]
     # a function body is stored, not run: what it would do is a write now
     body = read("CREATE FUNCTION f() RETURNS void AS $$ DELETE FROM t; $$ LANGUAGE sql").statements
     assert [x.kind for x in body] == ["write", "write"]
