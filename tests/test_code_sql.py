@@ -326,3 +326,64 @@ def test_reader_never_raises_on_quote_soup(text: str) -> None:
     from clearance.code.sql import read
 
     read(text, "psql")
+
+
+# --- bounds: what is too long to read is not silently allowed, and reading it stays fast ---------
+
+
+def test_more_sql_than_is_read_is_asked_about() -> None:
+    d = decide("psql -c '" + "select 1; " * 3000 + "'")
+    assert d.decision == "ask" and "shell.embedded-code" in d.rules, (d.decision, d.rules)
+    d = decide("psql <<'SQL'\n" + "\\! true\n" * 100 + "SQL")
+    assert d.decision == "ask", (d.decision, d.rules)
+
+
+def test_a_partly_read_file_against_a_remote_database_is_asked_about() -> None:
+    big = "INSERT INTO t VALUES (1);\n" * 2000
+    d = decide({"tool_name": "Bash", "tool_input": {"command": "psql -h db.acme.com -f seed.sql"}, "files": {P + "seed.sql": "select 1;\n" + big}})
+    assert d.decision == "ask", (d.decision, d.rules)
+
+
+def test_run_time_values_do_not_hide_the_statement() -> None:
+    assert decide('psql -c "DROP TABLE $T"').decision == "deny"
+    assert decide('psql -c "DELETE FROM $T WHERE 1=1"').decision == "deny"
+    assert decide('psql -c "SELECT * FROM $T"').decision == "allow"
+
+
+@pytest.mark.parametrize("unit", ["(", "$$", "E'\\", "/*", "a=a or ", "\\! x\n", "DO $$ EXECUTE '"])
+def test_pathological_sql_is_read_in_bounded_time(unit: str) -> None:
+    import time
+
+    from clearance.code.sql import read
+
+    body = unit * (90_000 // len(unit))
+    t = time.perf_counter()
+    read.__wrapped__(body, "psql")  # type: ignore[attr-defined]
+    # ~100 ms measured on a loaded 2-core machine; the bound leaves room for a slower one.
+    assert time.perf_counter() - t < 1.5
+
+
+# tree-sitter-bash glues a here-document's first line onto the `<<EOF` line when it starts with a backslash;
+# psql scripts often do (`\set`, `\!`, `\i`), and so does a shell script's `\rm` (found while writing the cases above).
+@pytest.mark.parametrize(
+    "case",
+    [
+        "psql <<'SQL'\n\\! rm -rf ~\nSQL",
+        "psql <<SQL\n\\! rm -rf ~\nselect 1;\nSQL",
+        "bash <<'EOF'\n\\rm -rf ~\nEOF",
+        "bash <<EOF\n\\rm -rf ~\nEOF",
+        "psql <<'SQL'\n\\set ON_ERROR_STOP on\nDROP TABLE users;\nSQL",
+    ],
+)
+def test_here_documents_starting_with_a_backslash_are_read(case: str) -> None:
+    d = decide(case)
+    assert d.decision == "deny", (d.decision, d.rules)
+
+
+def test_here_document_body_after_a_backslash_line() -> None:
+    from clearance.shell.parse import parse
+
+    (cmd,) = parse("psql <<'SQL'\n\\set x 1\nselect 1;\nSQL", "/home/ana/webapp", "/home/ana", {}).commands
+    assert cmd.stdin_text == "\\set x 1\nselect 1;\n"
+    d = decide("cat <<'EOF' | sh\n\\rm -rf ~\nEOF")
+    assert d.decision != "allow"

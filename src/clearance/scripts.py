@@ -310,6 +310,7 @@ def _scripts_named(cmd: SimpleCommand, sc: Scope, keys: tuple[str, ...], label: 
 
 _SQL_MAX_FILES = 16
 _SQL_MAX_DEPTH = 3
+_SQL_MAX_CHARS = 64_000  # over all files of one call: each is read up to code.sql.MAX_TOKENS
 _sql_last: list[object] = []
 
 
@@ -336,6 +337,7 @@ def sql_sources(cmd: SimpleCommand, sc: Scope) -> tuple[SqlInput, list[tuple[str
             queue += [(f, "", 1) for f in script.files]
     queue = [(f, "", 0) for f in inp.files] + queue
     seen: set[str] = set()
+    budget = _SQL_MAX_CHARS
     while queue and len(seen) < _SQL_MAX_FILES:
         written, parent, depth = queue.pop(0)
         path = _sql_path(sc, cmd, written, parent)
@@ -346,6 +348,10 @@ def sql_sources(cmd: SimpleCommand, sc: Scope) -> tuple[SqlInput, list[tuple[str
         if content is None or content == TOO_LARGE:
             unread.append(written + (" (larger than clearance reads)" if content == TOO_LARGE else ""))
             continue
+        if len(content) > budget:
+            unread.append(written + " (more SQL than clearance reads in one call)")
+            continue
+        budget -= len(content)
         script = read(content, client)
         if script.truncated:
             unread.append(written + " (read in part: longer than clearance reads)")

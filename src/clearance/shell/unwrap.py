@@ -1594,6 +1594,10 @@ class Unwrapper:
             if not text.strip():
                 continue
             script = read(text, cmd.name)
+            if script.truncated:
+                self.out.problems.append(
+                    ("shell.embedded-code", f"{cmd.name} is handed more SQL or client commands than clearance reads; a person looks at it")
+                )
             for c in script.commands:
                 if c.server:
                     self.reparse(c.text, cmd, f"{cmd.name} ({c.how}, on the database server)", remote="the database server", cwd=None)
