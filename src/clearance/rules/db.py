@@ -97,7 +97,7 @@ def _remote_target(target: str, sc: Scope) -> str | None:
 @rule(
     id="db.destructive-sql",
     title="Dropping, truncating or deleting everything in a database",
-    why="DROP, TRUNCATE, DELETE/UPDATE without WHERE and FLUSHALL destroy data that is rarely in version control; backups, if any, are a person's business.",
+    why="DROP, TRUNCATE, DELETE/UPDATE without WHERE (or with an always-true one) and FLUSHALL destroy data that is rarely in version control; backups, if any, are a person's business. Statements are read with a SQL tokenizer from options, here-documents, literal pipes and the files the client runs.",
     verdict=SOFT_DENY,
     alternative="back up first (`pg_dump`), or run it in a transaction you can roll back, on a dev database",
     commands=DB_CLIENTS,
@@ -112,9 +112,15 @@ def _remote_target(target: str, sc: Scope) -> str | None:
         "psql <<'SQL'\nDROP TABLE users;\nSQL",
         "psql -c 'UPDATE users SET admin = true'",
         "redis-cli -h prod.cache KEYS '*' | xargs redis-cli -h prod.cache DEL",
+        "psql -c 'drop/**/table users'",
+        "mysql -e 'TRUNCATE TABLE `users`'",
+        "psql -c 'DELETE FROM users WHERE 1=1'",
+        "echo 'DROP TABLE users;' | psql \"$DATABASE_URL\"",
+        {"tool_name": "Bash", "tool_input": {"command": "psql -f cleanup.sql"}, "files": {"/home/ana/webapp/cleanup.sql": "DROP TABLE users;"}},
     ),
     no_match=(
         "sqlite3 data/dev.sqlite 'select count(*) from users'",
+        "psql -c \"INSERT INTO log VALUES ('drop table x')\"",
         "psql postgres://localhost/webapp_dev -c '\\dt'",
         'psql -c "DELETE FROM sessions WHERE expires < now()"',
         "redis-cli GET key",
@@ -288,7 +294,10 @@ def orm_reset(cmd: SimpleCommand, sc: Scope) -> str | None:
         {"tool_name": "mcp__postgres__query", "tool_input": {"sql": "DROP TABLE users"}},
         {"tool_name": "mcp__db__execute", "tool_input": {"query": "TRUNCATE orders"}},
     ),
-    no_match=({"tool_name": "mcp__postgres__query", "tool_input": {"sql": "SELECT * FROM users LIMIT 5"}},),
+    no_match=(
+        {"tool_name": "mcp__postgres__query", "tool_input": {"sql": "SELECT * FROM users LIMIT 5"}},
+        {"tool_name": "mcp__postgres__query", "tool_input": {"sql": "INSERT INTO notes VALUES ('drop table x')"}},
+    ),
 )
 def mcp_sql(action: Action, sc: Scope) -> str | None:
     strings = [v for v in _strings(action.tool_input) if v.strip()]
