@@ -85,6 +85,8 @@ DENY: list[Any] = [
     "psql -c \"\\setenv PAGER 'rm -rf ~'\"",
     "sqlite3 app.db '.output |rm -rf ~'",
     "psql -c \"\\copy users to program 'rm -rf ~'\"",
+    "mysql --pager='rm -rf ~' -e 'select 1'",
+    "mysql --tee=/home/ana/.bashrc -e 'select 1'",
     # MCP database tools
     {"tool_name": "mcp__pg__query", "tool_input": {"sql": "drop/**/table users"}},
     {"tool_name": "mcp__pg__query", "tool_input": {"sql": "DELETE FROM users WHERE 1=1"}},

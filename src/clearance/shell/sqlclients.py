@@ -85,9 +85,11 @@ _ENV_TARGETS = ("PGHOST", "DATABASE_URL", "MYSQL_HOST", "PGDATABASE", "REDIS_URL
 class SqlInput:
     """The SQL a client call runs: inline texts, files named, what cannot be read, the connection target."""
 
-    __slots__ = ("texts", "files", "unread", "target", "interactive")
+    __slots__ = ("texts", "files", "unread", "target", "interactive", "commands", "writes")
 
     def __init__(self) -> None:
+        self.commands: list[tuple[str, str]] = []  # (option, shell command) the client runs: mysql --pager=CMD
+        self.writes: list[str] = []  # files an option makes it write: mysql --tee=FILE
         self.texts: list[str] = []
         self.files: list[str] = []  # paths as written (relative to the command's directory)
         self.unread: list[str] = []  # why some input cannot be seen (the output of a program, a dynamic path)
@@ -131,7 +133,13 @@ def inputs(cmd: SimpleCommand) -> SqlInput:
             _file(out, nxt)
             i += 2
             continue
-        if v.startswith(("--command=", "--execute=", "--eval=", "--query=")):
+        if name in ("mysql", "mariadb") and v.startswith(("--pager=", "--tee=")):
+            opt, _, value = v.partition("=")
+            if value and opt == "--pager":
+                out.commands.append((opt, value))  # the client pipes its output through this command
+            elif value:
+                out.writes.append(value)
+        elif v.startswith(("--command=", "--execute=", "--eval=", "--query=")):
             out.texts.append(v.split("=", 1)[1])
         elif v.startswith("--file="):
             _file(out, v.split("=", 1)[1])

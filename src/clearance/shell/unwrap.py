@@ -1590,7 +1590,12 @@ class Unwrapper:
         from ..code.sql import read
 
         self.out.commands.append(cmd)
-        for text in sqlclients.inputs(cmd).texts:
+        given = sqlclients.inputs(cmd)
+        for opt, command in given.commands:
+            self.reparse(command, cmd, f"{cmd.name} {opt}")
+        for path in given.writes:
+            self.command(cmd.derive([Word("tee", "tee"), Word(path, path)], f"{cmd.name} writes"))
+        for text in given.texts:
             if not text.strip():
                 continue
             script = read(text, cmd.name)
