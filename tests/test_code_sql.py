@@ -94,6 +94,8 @@ DENY: list[Any] = [
     # other databases' clients
     "mongosh --eval 'db.users.deleteMany({})'",
     "mongosh app --eval 'db.dropDatabase()'",
+    "redis-cli -n 0 FLUSHALL",
+    "redis-cli -h localhost -p 6380 --user app --pass x flushdb",
 ]
 
 # --- runs code or reaches further: asked at least --------------------------------------------
@@ -142,6 +144,8 @@ ALLOW: list[Any] = [
     "mongosh --eval 'db.users.find({})'",
     "mongosh --eval 'db.users.deleteMany({age: {$lt: 0}})'",
     "redis-cli GET key",
+    "redis-cli -n 0 GET flushall",
+    "redis-cli --bigkeys",
     "bq query 'SELECT 1'",
     "psql -c \"DO \\$\\$ BEGIN RAISE NOTICE 'drop table x'; END \\$\\$\"",
     {"tool_name": "mcp__pg__query", "tool_input": {"sql": "SELECT * FROM users LIMIT 5"}},

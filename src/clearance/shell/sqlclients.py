@@ -165,12 +165,35 @@ def inputs(cmd: SimpleCommand) -> SqlInput:
                 target.append(v)  # psql DBNAME [USER], mysql DBNAME
         i += 1
     if name in REDIS:
-        out.texts = [" ".join(v for v in vals if not v.startswith("-") and v not in target)]
+        out.texts = [" ".join(_redis_words(vals))]
     _stdin(cmd, out)
     env_target = " ".join(f"{k}={v}" for k, v in cmd.assigns.items() if k in _ENV_TARGETS)
     out.target = " ".join(target + [env_target]).strip()
     out.interactive = not any(t.strip() for t in out.texts) and not out.files and not out.unread
     return out
+
+
+# redis-cli options that take a value (redis-cli --help).
+_REDIS_VALUE_OPTS = frozenset(
+    {"-h", "-p", "-s", "-a", "-u", "-r", "-i", "-n", "-d", "-D", "--user", "--pass", "--askpass-file", "--cacert", "--cacertdir"}
+    | {"--cert", "--key", "--sni", "--tls-ciphers", "--tls-ciphersuites", "--pattern", "--quoted-pattern", "--count", "--rdb", "--eval"}
+    | {"--functions-rdb", "--memkeys-samples", "--lru-test"}
+)
+
+
+def _redis_words(vals: list[str]) -> list[str]:
+    """The command words of a redis-cli call: its options and their values left out (`-n 0 FLUSHALL` is FLUSHALL)."""
+    words: list[str] = []
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        if v in _REDIS_VALUE_OPTS:
+            i += 2
+            continue
+        if not v.startswith("-") or words:
+            words.append(v)
+        i += 1
+    return words
 
 
 def _file(out: SqlInput, path: str) -> None:
