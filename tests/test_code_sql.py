@@ -91,6 +91,9 @@ DENY: list[Any] = [
     {"tool_name": "mcp__pg__query", "tool_input": {"sql": "drop/**/table users"}},
     {"tool_name": "mcp__pg__query", "tool_input": {"sql": "DELETE FROM users WHERE 1=1"}},
     {"tool_name": "mcp__db__execute", "tool_input": {"query": 'TRUNCATE "orders"'}},
+    # a command line or a script sent to an MCP tool: the quoted or line-started statement is read
+    {"tool_name": "mcp__shell__run", "tool_input": {"command": "psql -c 'DROP TABLE users'"}},
+    {"tool_name": "mcp__sql__run", "tool_input": {"script": "-- reset\nBEGIN;\nDELETE FROM users;\nCOMMIT;"}},
     # other databases' clients
     "mongosh --eval 'db.users.deleteMany({})'",
     "mongosh app --eval 'db.dropDatabase()'",
@@ -151,6 +154,7 @@ ALLOW: list[Any] = [
     {"tool_name": "mcp__pg__query", "tool_input": {"sql": "SELECT * FROM users LIMIT 5"}},
     {"tool_name": "mcp__pg__query", "tool_input": {"sql": "INSERT INTO log VALUES ('drop table x')"}},
     {"tool_name": "mcp__notes__search", "tool_input": {"query": "remember: never drop table users in prod"}},
+    {"tool_name": "mcp__notes__search", "tool_input": {"query": "why; drop? it's about 'select' statements"}},
 ]
 
 
@@ -393,3 +397,16 @@ def test_here_document_body_after_a_backslash_line() -> None:
     assert cmd.stdin_text == "\\set x 1\nselect 1;\n"
     d = decide("cat <<'EOF' | sh\n\\rm -rf ~\nEOF")
     assert d.decision != "allow"
+
+
+@pytest.mark.parametrize("unit", ["'", "a'", "'DROP TABLE (", ";", "\nDELETE FROM t WHERE ((", "\"select 1\" "])
+def test_sql_in_long_mcp_strings_is_found_in_bounded_time(unit: str) -> None:
+    import time
+
+    from clearance.code.sql import read, sql_pieces
+
+    text = unit * (100_000 // len(unit))
+    t = time.perf_counter()
+    for piece in sql_pieces(text):
+        read.__wrapped__(piece)  # type: ignore[attr-defined]
+    assert time.perf_counter() - t < 2.0

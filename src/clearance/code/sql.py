@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import functools
 
+from ..lazyre import lazy
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -742,6 +744,10 @@ def _compare(left: list[Tok], right: list[Tok], op: str) -> bool | None:
     return None
 
 
+# Where a statement may start inside a longer string: after a quote, a newline or a `;`.
+_PIECE_START = lazy(r"['\"\n;]")
+
+
 # --- entry points ------------------------------------------------------------------------------
 
 
@@ -789,10 +795,7 @@ def read(text: str, client: str = "") -> Script:
 
 def looks_like_sql(text: str) -> bool:
     """Whether *text* starts with a SQL statement (after comments): a string worth reading as SQL."""
-    t = text.lstrip()
-    if not t or len(t) > MAX_CHARS:
-        return bool(t)
-    head = t[:200]
+    head = text[:400].lstrip()[:200]
     budget = _Budget()
     for ttype, value, at in _tokens(head, 0, budget):
         for tok in _classify(ttype, value, at):
@@ -803,3 +806,30 @@ def looks_like_sql(text: str) -> bool:
             nxt = head[tok.end : tok.end + 1]
             return nxt == "" or nxt.isspace() or nxt in ";(/-*"
     return False
+
+
+def sql_pieces(text: str, limit: int = 16) -> list[str]:
+    """The parts of a string that start like SQL: the whole string, or a quoted argument or line inside it.
+
+    `SELECT …` is SQL; so are `DROP TABLE x` in `psql -c 'DROP TABLE x'` (a command line sent to an MCP
+    tool) and a line of a multi-line message that starts a statement.  Prose that only mentions the words
+    (`never drop table users`) starts no piece.
+    """
+    if looks_like_sql(text):
+        return [text]
+    pieces: list[str] = []
+    size = 0
+    for k, m in enumerate(_PIECE_START.finditer(text)):
+        if k >= 256 or len(pieces) >= limit or size >= MAX_CHARS:
+            break  # bounded: a string of quotes is not read 100 000 times
+        quote = m.group() if m.group() in "'\"" else ""
+        start = m.end()
+        if looks_like_sql(text[start : start + 200]):
+            end = text.find(quote, start) if quote else -1
+            if end > start:
+                pieces.append(text[start:end])
+                size += end - start
+            else:
+                pieces.append(text[start:])  # the rest of the string: it holds every later start too
+                break
+    return pieces

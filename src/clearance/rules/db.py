@@ -303,11 +303,9 @@ def mcp_sql(action: Action, sc: Scope) -> str | None:
     strings = [v for v in _strings(action.tool_input) if v.strip()]
     if not strings:
         return None
-    from ..code.sql import looks_like_sql, read
+    from ..code.sql import read, sql_pieces
 
-    for v in strings:
-        if not looks_like_sql(v):
-            continue
+    for v in (piece for text in strings for piece in sql_pieces(text)):
         script = read(v)
         stmt = script.destructive()
         if stmt is not None:
