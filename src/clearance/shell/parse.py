@@ -504,18 +504,44 @@ class _Walker:
             delim = ""
             body = ""
             quoted = False
+            # tree-sitter-bash glues a body whose first line starts with a backslash (`\\rm -rf ~`,
+            # psql's `\\! cmd`) onto the words of the `<<EOF` line and leaves heredoc_body short or
+            # empty: the body is then taken from the source, from the line after `<<EOF` to the end line.
+            text: bytes = node.text
+            base = node.start_byte
+            start = next((c for c in node.children if c.type == "heredoc_start"), None)
+            end = next((c for c in node.children if c.type == "heredoc_end"), None)
+            line_end = text.find(b"\n", start.end_byte - base) + base if start is not None else -1
+            glued = [
+                c
+                for c in node.children
+                if c.is_named and c.type not in ("heredoc_start", "heredoc_body", "heredoc_end") and line_end >= base and c.end_byte > line_end
+            ]
             for c in node.children:
                 if c.type == "heredoc_start":
                     delim = _text(c)
                     quoted = any(q in delim for q in "'\"\\")
                 elif c.type == "heredoc_body":
                     body = _text(c)
-                    if not quoted:
+                    if not quoted and not glued:
                         self.heredoc_subs(c, depth)
                 elif c.is_named and c.type != "heredoc_end":
+                    if c in glued:
+                        if c.start_byte < line_end:
+                            # `<<EOF | cmd` whose cmd swallowed the body's first line: not read the way bash reads it.
+                            self.st.script.problems.append(
+                                ("shell.parse-error", "a here-document whose first line starts with a backslash follows other commands on its line")
+                            )
+                        continue
                     # tree-sitter-bash nests what follows `<<EOF` on the same line
                     # (more redirects, `| cmd`, `&& cmd`) inside the heredoc node.
                     self.pending.append(c)
+            if glued and end is not None:
+                body = text[line_end - base + 1 : end.start_byte - base].decode("utf-8", "replace")
+                if not quoted and ("$" in body or "`" in body):
+                    self.st.script.problems.append(
+                        ("shell.dynamic-code", "a here-document whose first line starts with a backslash expands values clearance does not evaluate")
+                    )
             return Redirect("<<", None, body=body, body_quoted=quoted)
         if t == "herestring_redirect":
             target = None
