@@ -263,7 +263,7 @@ _REGENERABLE = paths.GENERATED_DIRS - frozenset({"tmp", "temp", ".tmp", "logs", 
         "fs.delete-outside-recoverable (ask)."
     ),
     verdict=SOFT_DENY,
-    alternative='work on a copy inside the project or the temp dir; ask the user to delete files outside the project',
+    alternative="work on a copy inside the project or the temp dir; ask the user to delete files outside the project",
     scope="effect",
     match=(
         "rm -rf /var/www",
@@ -416,7 +416,7 @@ def _system_wide(path: str, sc: Scope) -> bool:
         "(mkdir) or a time stamp (touch) is allowed."
     ),
     verdict=ASK,
-    alternative='write inside the project or under the temp dir (`/tmp`), and tell the user where the file is',
+    alternative="write inside the project or under the temp dir (`/tmp`), and tell the user where the file is",
     scope="effect",
     match=(
         {"tool_name": "Edit", "tool_input": {"file_path": "/home/ana/other/app.py", "old_string": "x", "new_string": "y"}},
@@ -556,7 +556,7 @@ def link_to_protected(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Deleting a source directory or everything in the project",
     why="Recursive deletion of a non-generated directory in the project destroys work that may not be committed; build outputs and caches are exempt.",
     verdict=SOFT_DENY,
-    alternative='delete only build outputs (`git clean -n` lists untracked files first), or move what you want gone to the temp dir',
+    alternative="delete only build outputs (`git clean -n` lists untracked files first), or move what you want gone to the temp dir",
     scope="effect",
     match=("rm -rf app/", "rm -rf src", "rm -r ./lib", "rm -rf *", "mv src /tmp/src-old"),
     no_match=(
@@ -620,7 +620,7 @@ def _depth(path: str, sc: Scope) -> int:
     title="Deleting a nested source directory of the project",
     why="Removing an old module during a refactor is ordinary, but the directory may hold uncommitted work; a person confirms. Top-level source directories are fs.mass-delete-in-project.",
     verdict=ASK,
-    alternative='stop tracking files with `git rm -r --cached DIR`, or move the directory to the temp dir (`mv DIR /tmp/`) so it can come back',
+    alternative="stop tracking files with `git rm -r --cached DIR`, or move the directory to the temp dir (`mv DIR /tmp/`) so it can come back",
     scope="effect",
     match=("rm -rf src/legacy/old_module", "rm -r app/components", "rm -rf src/legacy/*", "mv src/legacy /tmp/"),
     no_match=("rm -rf src", "rm -rf app/__pycache__", "rm -rf packages/web/node_modules", "rm src/legacy/a.py", "mv src/legacy src/old"),
@@ -647,7 +647,7 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
     title="Deleting project files by a wildcard that selects source files",
     why="`rm src/*.py` removes every file the pattern matches, committed or not; build outputs, logs and caches are exempt, the rest is for a person to confirm.",
     verdict=ASK,
-    alternative='name the generated files one by one, or move them to the temp dir (`mv FILES /tmp/`) so they can come back',
+    alternative="name the generated files one by one, or move them to the temp dir (`mv FILES /tmp/`) so they can come back",
     scope="effect",
     match=("rm src/*.py", "shred -u app/*.ts", "rm -f lib/*.rb", "truncate -s 0 src/*.py", "rm -rf src/*.py"),
     no_match=("rm -f *.log", "rm dist/*.js", "rm -f app/__pycache__/*.pyc", "rm /tmp/*.txt", "rm app/legacy.ts", "rm -f coverage/*.json", "rm -rf *.egg-info"),
@@ -727,6 +727,110 @@ _JUNK_PATTERNS = (
     ".ruff_cache",
 )
 _FIND_VALUE_OPTS = frozenset({"-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-wholename", "-iwholename"})
+# find's primaries that take one argument (GNU findutils), so that `-name -delete` is not read as the action.
+_FIND_ARG = _FIND_VALUE_OPTS | frozenset(
+    {
+        "-type", "-xtype", "-maxdepth", "-mindepth", "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin", "-used",
+        "-size", "-user", "-group", "-uid", "-gid", "-perm", "-inum", "-samefile", "-newer", "-anewer", "-cnewer",
+        "-links", "-fstype", "-printf", "-fprint", "-fprint0", "-fls", "-regextype", "-context", "-lname", "-ilname",
+        "-files0-from", "-D", "-fprintf",
+    }
+)  # fmt: skip
+# Tests that select a few files by what they are rather than by name: one inode, one file, empty files.
+_FIND_EXACT = frozenset({"-inum", "-samefile"})
+# Tests that narrow by age, size or owner: a subset of every kind of file.
+_FIND_WEAK = frozenset(
+    {
+        "-mtime",
+        "-mmin",
+        "-atime",
+        "-amin",
+        "-ctime",
+        "-cmin",
+        "-used",
+        "-size",
+        "-user",
+        "-group",
+        "-uid",
+        "-gid",
+        "-newer",
+        "-anewer",
+        "-cnewer",
+        "-links",
+        "-perm",
+    }
+)
+_DELETERS = ("rm", "shred", "unlink", "rmdir")
+# Suffixes of source code beyond the program files of paths.CODE_SUFFIXES.
+_SOURCE_SUFFIXES = paths.CODE_SUFFIXES + (
+    ".go", ".rs", ".java", ".kt", ".kts", ".scala", ".c", ".h", ".cc", ".cpp", ".hpp", ".cs", ".swift", ".m", ".mm",
+    ".tsx", ".jsx", ".vue", ".svelte", ".dart", ".ex", ".exs", ".erl", ".hs", ".ml", ".clj", ".r", ".jl", ".sql",
+    ".ipynb", ".proto", ".tf", ".css", ".scss", ".html",
+)  # fmt: skip
+
+
+class FindDelete:
+    """What a find expression deletes: read in order up to its first deleting action (-delete, -exec rm …)."""
+
+    __slots__ = ("patterns", "exact", "weak", "empty_only", "narrowed")
+
+    def __init__(self) -> None:
+        self.patterns: list[str] = []  # positive name/path/regex tests before the action
+        self.exact = False  # -inum, -samefile, -empty
+        self.weak = False  # -mtime, -size, -user …
+        self.empty_only = False  # only empty directories or files can go (-empty, -type d with -delete or rmdir)
+        self.narrowed = True  # every alternative (-o) before the action has a selecting test
+
+
+def find_delete(cmd: SimpleCommand) -> FindDelete | None:
+    """The deletion a find command performs, or None when it deletes nothing."""
+    from ..shell.options import find_roots
+
+    args = cmd.args
+    _, i = find_roots(args)
+    fd = FindDelete()
+    negate = False
+    branch_has = False
+    dirs_only = False
+    while i < len(args):
+        v = args[i].value
+        if v in ("!", "-not"):
+            negate = True
+            i += 1
+            continue
+        if v in ("-o", "-or"):
+            fd.narrowed = fd.narrowed and branch_has
+            branch_has = False
+        elif v == "-delete":
+            fd.narrowed = fd.narrowed and branch_has
+            fd.empty_only = fd.empty_only or dirs_only
+            return fd
+        elif v in ("-exec", "-execdir", "-ok", "-okdir"):
+            inner = posixpath.basename(args[i + 1].value) if i + 1 < len(args) else ""
+            if inner in _DELETERS:
+                fd.narrowed = fd.narrowed and branch_has
+                fd.empty_only = fd.empty_only or inner == "rmdir"
+                return fd
+            while i < len(args) and args[i].value not in (";", "+"):
+                i += 1
+        elif v in _FIND_ARG:
+            val = args[i + 1].value if i + 1 < len(args) else ""
+            if not negate:
+                if v in _FIND_VALUE_OPTS and val.strip("*.") != "" and DYN not in val:
+                    fd.patterns.append(val)
+                    branch_has = True
+                elif v in _FIND_EXACT:
+                    fd.exact = branch_has = True
+                elif v in _FIND_WEAK:
+                    fd.weak = True
+                elif v == "-type" and val == "d":
+                    dirs_only = True
+            i += 1
+        elif v == "-empty" and not negate:
+            fd.exact = fd.empty_only = branch_has = True
+        negate = False
+        i += 1
+    return None
 
 
 # Name parts code generators and minifiers mark their output with: x.gen.ts, x_generated.go, x_pb2.py, x.pb.go, x.min.js, x.g.dart.
@@ -745,49 +849,100 @@ def _generated_name(pattern: str) -> bool:
     return any(t.lower() in _GENERATED_MARKS for t in tokens if t)
 
 
-def _find_deletes(cmd: SimpleCommand) -> bool:
-    vals = cmd.values()
-    if "-delete" in vals:
-        return True
-    for i, v in enumerate(vals):
-        if v in ("-exec", "-execdir", "-ok", "-okdir") and i + 1 < len(vals):
-            inner = posixpath.basename(vals[i + 1])
-            if inner in ("rm", "shred", "unlink", "rmdir"):
-                return True
-    return False
+def _junk(pattern: str) -> bool:
+    return any(pattern == j or (j.startswith("*") and pattern.endswith(j.lstrip("*"))) for j in _JUNK_PATTERNS) or _generated_name(pattern)
+
+
+def _source_glob(pattern: str) -> bool:
+    """A wildcard name pattern that selects every source file of a kind (*.py, test_*.ts)."""
+    return paths.has_glob(pattern) and not _junk(pattern) and pattern.lower().rstrip("$").endswith(_SOURCE_SUFFIXES)
+
+
+def _find_in_project(cmd: SimpleCommand, sc: Scope) -> tuple[FindDelete, list[str]] | None:
+    """The deletion of a find command whose starting points are all in the project, and those points; None otherwise."""
+    from ..shell.options import find_roots
+
+    fd = find_delete(cmd)
+    if fd is None or fd.empty_only:
+        return None  # nothing deleted, or only empty directories and files
+    roots = [w.value for w in find_roots(cmd.args)[0]] or ["."]
+    resolved = [sc.path(r, cmd) for r in roots]
+    if not all(sc.inside_project(p) for p in resolved):
+        return None  # the effect rules judge deletions outside the project
+    if all(paths.is_generated(p, sc.ctx.project_root) for p in resolved):
+        return None
+    return fd, resolved
 
 
 @rule(
     id="fs.find-delete-sources",
-    title="find deleting source files, or everything, in the project",
-    why="A find expression that deletes every file or every source file of a kind is a mass deletion of work; cleaning logs and caches is not.",
+    title="find deleting every file, or every source file of a kind, in the project",
+    why="A find expression that deletes every file it reaches, or every file of a source language, is a mass deletion of work, committed or not; cleaning logs and caches, one named file or empty directories is not.",
     verdict=SOFT_DENY,
     commands=("find",),
-    match=("find . -type f -name '*.ts' -delete", "find . -delete", "find src -name '*.py' -exec rm {} +"),
+    match=(
+        "find . -type f -name '*.ts' -delete",
+        "find . -delete",
+        "find src -name '*.py' -exec rm {} +",
+        "find . -delete -name x.txt",
+        "find . ! -name keep -delete",
+    ),
     no_match=(
         "find . -name '*.log' -mtime +7 -delete",
         "find . -name '__pycache__' -exec rm -rf {} +",
         "find app -name '*.tsx'",
         "find . -name '*.orig' -delete",
+        "find . -name -delete -print",
+        "find . -type d -empty -delete",
+        "find . -name notes.txt -exec rm {} ;",
     ),
 )
 def find_delete_sources(cmd: SimpleCommand, sc: Scope) -> str | None:
-    if not _find_deletes(cmd):
+    got = _find_in_project(cmd, sc)
+    if got is None:
         return None
-    from ..shell.options import find_roots
+    fd, resolved = got
+    where = ", ".join(sc.show(p) for p in resolved)
+    if not fd.narrowed:
+        if fd.weak:
+            return None  # fs.find-delete-matching
+        return f"find deletes every file under {where} (no test before the deleting action selects any); delete specific files or ask the user"
+    src = [p for p in fd.patterns if _source_glob(p)]
+    if src:
+        return f"find deletes every file matching {', '.join(src)} under {where}, source files of the project; delete specific files or ask the user"
+    return None
 
-    vals = cmd.values()
-    roots = [w.value for w in find_roots(cmd.args)[0]] or ["."]
-    resolved = [sc.path(r, cmd) for r in roots]
-    if not all(sc.inside_project(p) for p in resolved):
-        return None  # the effect rules judge deletions outside the project
-    patterns = [vals[i + 1] for i, v in enumerate(vals[:-1]) if v in _FIND_VALUE_OPTS]
-    if all(paths.is_generated(p, sc.ctx.project_root) for p in resolved):
+
+@rule(
+    id="fs.find-delete-matching",
+    title="find deleting project files by a wildcard, age or size",
+    why="Like `rm *.txt`, a find that deletes every file matching a wildcard (or older or larger than a bound) reaches files nobody listed, uncommitted ones included; a person confirms. Named files, inodes, empty files and directories, logs, caches and generated output are not asked about.",
+    verdict=ASK,
+    alternative="list what would go first (`find … -print`), or move the files to the temp dir so they can come back",
+    commands=("find",),
+    match=("find . -name '*.txt' -delete", "find -name '*.csv' -exec rm {} +", "find . -mtime +30 -delete", "find data -iname '*.JPG' -delete"),
+    no_match=(
+        "find . -name '*.tmp' -delete",
+        "find . -name notes.txt -delete",
+        "find . -inum 42 -delete",
+        "find . -empty -delete",
+        "find . -name '*.py' -delete",
+    ),
+)
+def find_delete_matching(cmd: SimpleCommand, sc: Scope) -> str | None:
+    got = _find_in_project(cmd, sc)
+    if got is None:
         return None
-    if patterns and all(any(p == j or (p.endswith(j.lstrip("*")) and j.startswith("*")) for j in _JUNK_PATTERNS) or _generated_name(p) for p in patterns):
-        return None
-    what = ", ".join(patterns) if patterns else "every file"
-    return f"find deletes {what} under {', '.join(sc.show(p) for p in resolved)}; delete specific files or ask the user"
+    fd, resolved = got
+    where = ", ".join(sc.show(p) for p in resolved)
+    if not fd.narrowed:
+        return f"find deletes files under {where} selected only by age, size or owner" if fd.weak else None
+    if any(_source_glob(p) for p in fd.patterns):
+        return None  # fs.find-delete-sources
+    globs = [p for p in fd.patterns if paths.has_glob(p) and not _junk(p)]
+    if globs:
+        return f"find deletes every file matching {', '.join(globs)} under {where}"
+    return None
 
 
 @rule(
