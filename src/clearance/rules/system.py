@@ -395,7 +395,9 @@ def _unknown(cmd: SimpleCommand) -> bool:
 
 # Rule packs about remote systems: a program only they claim is a client of some service (glab, op, doppler …).
 # Database clients (db pack) are not: their arguments are queries (redis-cli DEL key), which the db rules read.
-_CLIENT_PACKS = frozenset({"cloud", "gh", "creds", "publish", "net"})
+# The one db rule that models a few destructive forms of service clients (vault kv destroy, kafka-topics --delete,
+# bq rm) does not make them query clients: their other destructive verbs (vault policy delete) stay unknown.
+_CLIENT_PACKS = frozenset({"cloud", "gh", "creds", "publish", "net", "db.datastore-destroy"})
 # Programs those packs claim whose subcommand words act on local files or the project (a last-resort list).
 _LOCAL_TOOLS = frozenset(
     {
@@ -420,8 +422,9 @@ def _known_client(name: str) -> bool:
 
         packs: dict[str, set[str]] = {}
         for r in load().values():
+            pack = r.id if r.id in _CLIENT_PACKS else r.id.split(".", 1)[0]
             for c in r.commands or ():
-                packs.setdefault(c, set()).add(r.id.split(".", 1)[0])
+                packs.setdefault(c, set()).add(pack)
         deep = {n for t in optables.TOOLS for n in t.split("|")}
         clients = {n for n, p in packs.items() if p <= _CLIENT_PACKS}
         clients -= set(load()["cloud.delete"].commands or ())  # a model of their deletions, local and remote
@@ -475,6 +478,9 @@ def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
         "restic forget --prune --keep-last 1",
         "acme logging sinks archive delete --name s3",
         "kv store del bucket key",
+        "restic unlock --remove-all",
+        "kafka-consumer-groups --bootstrap-server k:9092 --delete --group analytics",
+        "vault policy delete app",
         "cictl project delete-builds web 1..20",
         "java -jar admin-cli.jar -s http://ci.local/ delete-job nightly",
     ),
@@ -488,6 +494,10 @@ def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
         "echo delete",
         "mytool list --filter deleted",
         "java -jar app.jar --port 8080",
+        "mytool sync --no-delete",
+        "mytool sync --delete --dry-run",
+        "mytool sync --delete=false",
+        "concurrently --kill-others 'npm:dev' 'npm:api'",
     ),
 )
 def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -497,7 +507,42 @@ def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
     for i, v in enumerate(words):
         if _destructive_word(v):
             return f"{cmd.name} {' '.join(words[: i + 1])}: a destructive operation of a tool clearance does not model"
+    if _unknown(cmd):
+        opt = _destructive_option(cmd)
+        if opt:
+            return f"{cmd.name} {opt}: an option that deletes, of a tool clearance does not model"
     return None
+
+
+# Verbs that, as a word of a long option's name, make the option delete data (--delete, --remove-all, --force-delete,
+# --purge-queue, --drop-all); not kill, reset, disable or prune, which options use for processes, caches and features
+# (--kill-others, --reset-cache, --disable-gpu).
+_OPTION_VERBS = frozenset({"delete", "destroy", "drop", "purge", "wipe", "erase", "remove", "nuke", "truncate"})
+# First words that turn such an option around (--no-delete, --skip-purge, --keep-deleted is not a verb at all).
+_OPTION_NEGATIONS = frozenset({"no", "skip", "keep", "without", "dont", "never", "ignore", "prevent", "allow", "protect"})
+_FALSE_VALUES = frozenset({"false", "no", "0", "off", "never", "none"})
+
+
+def _destructive_option(cmd: SimpleCommand) -> str | None:
+    """The first long option whose name says it deletes (restic unlock --remove-all), unless the run is a dry run."""
+    found = None
+    for w in cmd.args:
+        v = w.value
+        if v == "--":
+            break
+        if v in ("--dry-run", "--dryrun", "-n", "--what-if", "--plan"):
+            return None
+        if not v.startswith("--") or found:
+            continue
+        name, eq, value = v[2:].partition("=")
+        if eq and value.lower() in _FALSE_VALUES:
+            continue
+        tokens = name.lower().replace("_", "-").split("-")
+        if tokens[0] in _OPTION_NEGATIONS:
+            continue
+        if any(t in _OPTION_VERBS for t in tokens):
+            found = v.partition("=")[0]
+    return found
 
 
 _SYSTEM_READ = ("/usr/", "/opt/", "/bin/", "/sbin/", "/lib", "/nix/", "/snap/", "/proc/", "/sys/", "/dev/", "/System/", "/Library/", "/Applications/", "/etc/")
