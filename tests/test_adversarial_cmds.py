@@ -47,7 +47,11 @@ THROUGH: list[tuple[str, str]] = [
     ("CDPATH=~ cd .ssh && cat id_rsa", DENY),  # reads ~/.ssh/id_rsa
     ("CDPATH=/home/ana cd .aws && cat credentials", DENY),
     ("export CDPATH=~; cd .ssh; cat id_ed25519", DENY),
-    ("CDPATH=/srv cd data && rm -rf *", ASK),  # the cd's target is unknown
+    ("CDPATH=/srv cd data && rm -rf *", DENY),  # followed: /srv/data/* is outside the project
+    ("CDPATH=/tmp cd src && rm -rf *", ASK),  # followed to /tmp/src, but ./src may be where it lands
+    ("CDPATH=$X cd src && ls", ASK),  # CDPATH only known at run time
+    ("cd ~/.ssh; cat id_rsa", DENY),  # a bare file name after a cd is a path too
+    ("cd ~/.aws && head credentials", DENY),
     # -- 6. clearance's own keys: hard -------------------------------------------------------------
     ("cat ~/.local/state/clearance/audit.key", DENY),
     ("cat ~/.local/state/clearance/daemon.key", DENY),

@@ -139,6 +139,8 @@ _OPT_VALUE = {
 _EDITORS = frozenset({"ed", "ex", "vi", "vim", "nvim", "view", "nano", "pico", "emacs", "micro", "kak", "hx", "sponge", "joe", "mg"})
 _EDITOR_OPT_VALUE = frozenset({"-c", "--cmd", "-S", "-u", "-U", "-i", "-T", "-w", "-W", "-s", "-t", "-q", "-r", "--eval", "-l", "--load", "-f", "--funcall"})
 # Commands that only list or use a path without revealing its contents.
+# Programs whose every operand is a file they print: a bare name is a path too (`cd ~/.ssh && cat id_rsa`).
+PRINTERS = frozenset({"cat", "tac", "nl", "less", "more", "head", "tail", "base64", "base32", "xxd", "od", "hexdump", "strings", "bat", "batcat", "view"})
 METADATA_ONLY = frozenset(
     {
         "ls",
@@ -445,7 +447,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 continue
             if v.startswith("@"):
                 v = v[1:]  # curl -d @file
-            if "/" in v or v.startswith("~") or v.startswith("."):
+            if "/" in v or v.startswith("~") or v.startswith(".") or (name in PRINTERS and v and DYN not in v and "=" not in v):
                 if "://" in v:
                     continue
                 if only:
