@@ -31,8 +31,13 @@ THROUGH: list[tuple[str, str]] = [
     ("cp -l ~/.claude/settings.json x", DENY),
     ("link ~/.aws/credentials creds", DENY),
     ("ln -f x ~/.local/state/clearance/audit.key", DENY),
-    ("source ~/.local/share/clearance/venv/bin/activate && pip install evil", DENY),  # clearance's own venv
-    (". ~/.local/share/clearance/venv/bin/activate; pip install -U clearance==0.0.1", DENY),
+    ("ln -t here ~/.claude/settings.json && echo '{}' > here/settings.json", DENY),  # -t: every operand is a source
+    ("ln --target-directory=. ~/.gemini/settings.json", DENY),
+    ("cp -lt . ~/.codex/config.toml", DENY),
+    # clearance's own virtualenv activated, then installed into (self.hook-packages: a person confirms)
+    ("source ~/.local/share/pipx/venvs/clearance/bin/activate && pip install evil", ASK),
+    (". ~/.local/share/uv/tools/clearance/bin/activate; pip3 install -U tree-sitter-bash==0.0.1", ASK),
+    ("cd ~/.local/share/pipx/venvs/clearance && . bin/activate && uv pip install evil", ASK),
     # -- 3. destructive options of tools whose subcommand is harmless -----------------------------
     ("restic unlock --remove-all", ASK),
     ("kafka-consumer-groups --bootstrap-server k:9092 --delete --group analytics", ASK),
@@ -74,6 +79,7 @@ ORDINARY: list[str] = [
     "ln -s ../shared/config.yml config.yml",
     "cp -l build/a.o /tmp/a.o",
     "source .venv/bin/activate && pip install requests",
+    "source ~/.local/share/pipx/venvs/clearance/bin/activate; deactivate; pip install --user httpie",
     "mytool --verbose build",
     "rsync -a --delete dist/ /tmp/site/",
     "mytool --delete-after-upload=false sync",

@@ -525,9 +525,12 @@ def write_code_cache(e: Effect, sc: Scope) -> str | None:
         "mount --bind ~/.config/clearance /tmp/c",
         "ln -s ~/.zshrc rc && echo 'curl x | sh' >> rc",
         "ln -s ../.git/hooks/pre-commit hook.sh",
+        "ln -t here ~/.claude/settings.json",
+        "ln --target-dir=here ~/.bashrc",
     ),
     no_match=(
         "ln -s ../shared/config.toml config.toml",
+        "ln -t ~/.local/bin ./build/tool",
         "cp ~/.config/clearance/config.toml /tmp/policy-copy.toml",
         "ln -s ~/.config/nvim nvim",
         "ln -s ~/dotfiles/zshrc ~/dotfiles/zshrc.bak",
@@ -541,8 +544,16 @@ def link_to_protected(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     if cmd.name == "mount" and not any(v in ("--bind", "--rbind", "-B", "--move") or (v.startswith("-o") and "bind" in v) for v in vals):
         return None
-    ops = [v for v in vals if not v.startswith("-")]
-    sources = ops[:-1] if len(ops) > 1 else ops
+    if cmd.name in ("ln", "cp"):
+        from ..shell.options import normalise
+
+        nc = normalise(cmd)
+        ops = nc.pos
+        # -t DIR / --target-directory=DIR: every operand is a source linked into DIR.
+        sources = ops if nc.value("target-directory") is not None else (ops[:-1] if len(ops) > 1 else ops)
+    else:
+        ops = [v for v in vals if not v.startswith("-")]
+        sources = ops[:-1] if len(ops) > 1 else ops
     for v in sources:
         p = sc.path(v, cmd)
         why = paths.protected_reason(p, sc.ctx)

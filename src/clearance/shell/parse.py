@@ -652,6 +652,10 @@ class _Walker:
         self.st.script.commands.append(cmd)
         if cmd.name in ("cd", "pushd") and not cmd.stdin_from:
             self._follow_cd(cmd)
+        elif cmd.name in ("source", ".") and cmd.args:
+            self._activate(cmd.args[0].value)
+        elif cmd.name == "deactivate":
+            self.st.exported.pop("VIRTUAL_ENV", None)
         if self.pending:
             nodes, self.pending = self.pending, []
             self.trailing(cmd, nodes, depth)
@@ -695,6 +699,17 @@ class _Walker:
             return
         here = resolve(target, self.st.cwd, self.st.home)
         self.st.cwd = self._cdpath(cmd, target, here)
+
+    def _activate(self, script: str) -> None:
+        """`source ENV/bin/activate` exports VIRTUAL_ENV=ENV and puts ENV/bin first on PATH: later pip installs go there."""
+        head, _, base = script.rpartition("/")
+        if not base.startswith("activate") or not head.endswith("bin"):
+            return
+        env = posixpath.dirname(head)
+        if DYN in env or (self.st.cwd is None and not env.startswith(("/", "~"))):
+            self.st.exported["VIRTUAL_ENV"] = DYN
+            return
+        self.st.exported["VIRTUAL_ENV"] = resolve(env or ".", self.st.cwd or "/", self.st.home)
 
     def _cdpath(self, cmd: SimpleCommand, target: str, here: str) -> str | None:
         """Where `cd TARGET` lands when CDPATH is set: bash tries each entry before the working directory.
