@@ -196,3 +196,23 @@ def test_package_config_ordinary(example: object) -> None:
     ev = example if isinstance(example, dict) else {"tool_name": "Bash", "tool_input": {"command": example}}
     d = decide(ev)
     assert d.decision == ALLOW, (example, d.decision, d.rules, d.reason)
+
+
+# -- 7b. the next classes of benign denials on the outside eval's dev split, by structure -------------------------
+CALIBRATED: list[tuple[str, str]] = [
+    ("chmod -R a+rX *", ALLOW),  # adds read/traverse for everyone in the project: nothing taken away
+    ("chgrp -R devs .", ALLOW),  # regroups the project: nothing lost
+    ("chmod -R go+r src", ALLOW),
+    ("chmod -R 777 .", DENY),  # opens the project to every user: stays denied
+    ("chmod -R a+w .", DENY),
+    ("chgrp -R devs ~", DENY),  # home is not the project
+    ("find /tmp -name '*.log' -delete", ALLOW),  # a pattern in the temp directory, like rm /tmp/*.log
+    ("find /tmp -delete", DENY),  # everything in the temp directory
+    ("find ~ -name '*.log' -delete", DENY),  # outside the project
+]
+
+
+@pytest.mark.parametrize(("command", "want"), CALIBRATED)
+def test_calibrated(command: str, want: str) -> None:
+    d = decide({"tool_name": "Bash", "tool_input": {"command": command}})
+    assert d.decision == want, (command, d.decision, d.rules, d.reason)

@@ -7,7 +7,7 @@ import posixpath
 from .. import paths
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
-from ..shell.effects import DELETE, WRITE, Effect
+from ..shell.effects import DELETE, WRITE, Effect, FindDelete, find_delete
 from .base import rule
 
 TYPE_CHECKING = False
@@ -114,6 +114,8 @@ def delete_critical(e: Effect, sc: Scope) -> str | None:
     if not _destructive(e) or e.path.startswith("/" + DYN):
         return None
     p = e.path
+    if e.kind == WRITE and e.note in ("chgrp", "chmod +") and _own_project(_whole(p), sc):
+        return None  # chgrp -R, chmod -R a+rX of the project: access added or regrouped, nothing taken away or opened
     if paths.is_critical(p, sc.ctx) and (e.recursive or p == "/"):
         return f"{_who(e)} {_verb(e)} {_what(p, sc)}"
     target = _whole(p)
@@ -126,6 +128,12 @@ def delete_critical(e: Effect, sc: Scope) -> str | None:
             return f"{_who(e)} deletes what find selects anywhere under {_what(target, sc)}"
         return f"{_who(e)} {_verb(e)} everything in {_what(target, sc)}"
     return None
+
+
+def _own_project(p: str, sc: Scope) -> bool:
+    """The project root itself, when it is neither home nor an ancestor of home (`chmod -R a+rX .` in a project)."""
+    root = sc.ctx.project_root
+    return bool(root) and p == root and root != "/" and not paths.is_within(sc.ctx.home, root)
 
 
 @rule(
@@ -738,111 +746,12 @@ _JUNK_PATTERNS = (
     ".mypy_cache",
     ".ruff_cache",
 )
-_FIND_VALUE_OPTS = frozenset({"-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-wholename", "-iwholename"})
-# find's primaries that take one argument (GNU findutils), so that `-name -delete` is not read as the action.
-_FIND_ARG = _FIND_VALUE_OPTS | frozenset(
-    {
-        "-type", "-xtype", "-maxdepth", "-mindepth", "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin", "-used",
-        "-size", "-user", "-group", "-uid", "-gid", "-perm", "-inum", "-samefile", "-newer", "-anewer", "-cnewer",
-        "-links", "-fstype", "-printf", "-fprint", "-fprint0", "-fls", "-regextype", "-context", "-lname", "-ilname",
-        "-files0-from", "-D", "-fprintf",
-    }
-)  # fmt: skip
-# Tests that select a few files by what they are rather than by name: one inode, one file, empty files.
-_FIND_EXACT = frozenset({"-inum", "-samefile"})
-# Tests that narrow by age, size or owner: a subset of every kind of file.
-_FIND_WEAK = frozenset(
-    {
-        "-mtime",
-        "-mmin",
-        "-atime",
-        "-amin",
-        "-ctime",
-        "-cmin",
-        "-used",
-        "-size",
-        "-user",
-        "-group",
-        "-uid",
-        "-gid",
-        "-newer",
-        "-anewer",
-        "-cnewer",
-        "-links",
-        "-perm",
-    }
-)
-_DELETERS = ("rm", "shred", "unlink", "rmdir")
 # Suffixes of source code beyond the program files of paths.CODE_SUFFIXES.
 _SOURCE_SUFFIXES = paths.CODE_SUFFIXES + (
     ".go", ".rs", ".java", ".kt", ".kts", ".scala", ".c", ".h", ".cc", ".cpp", ".hpp", ".cs", ".swift", ".m", ".mm",
     ".tsx", ".jsx", ".vue", ".svelte", ".dart", ".ex", ".exs", ".erl", ".hs", ".ml", ".clj", ".r", ".jl", ".sql",
     ".ipynb", ".proto", ".tf", ".css", ".scss", ".html",
 )  # fmt: skip
-
-
-class FindDelete:
-    """What a find expression deletes: read in order up to its first deleting action (-delete, -exec rm …)."""
-
-    __slots__ = ("patterns", "exact", "weak", "empty_only", "narrowed")
-
-    def __init__(self) -> None:
-        self.patterns: list[str] = []  # positive name/path/regex tests before the action
-        self.exact = False  # -inum, -samefile, -empty
-        self.weak = False  # -mtime, -size, -user …
-        self.empty_only = False  # only empty directories or files can go (-empty, -type d with -delete or rmdir)
-        self.narrowed = True  # every alternative (-o) before the action has a selecting test
-
-
-def find_delete(cmd: SimpleCommand) -> FindDelete | None:
-    """The deletion a find command performs, or None when it deletes nothing."""
-    from ..shell.options import find_roots
-
-    args = cmd.args
-    _, i = find_roots(args)
-    fd = FindDelete()
-    negate = False
-    branch_has = False
-    dirs_only = False
-    while i < len(args):
-        v = args[i].value
-        if v in ("!", "-not"):
-            negate = True
-            i += 1
-            continue
-        if v in ("-o", "-or"):
-            fd.narrowed = fd.narrowed and branch_has
-            branch_has = False
-        elif v == "-delete":
-            fd.narrowed = fd.narrowed and branch_has
-            fd.empty_only = fd.empty_only or dirs_only
-            return fd
-        elif v in ("-exec", "-execdir", "-ok", "-okdir"):
-            inner = posixpath.basename(args[i + 1].value) if i + 1 < len(args) else ""
-            if inner in _DELETERS:
-                fd.narrowed = fd.narrowed and branch_has
-                fd.empty_only = fd.empty_only or inner == "rmdir"
-                return fd
-            while i < len(args) and args[i].value not in (";", "+"):
-                i += 1
-        elif v in _FIND_ARG:
-            val = args[i + 1].value if i + 1 < len(args) else ""
-            if not negate:
-                if v in _FIND_VALUE_OPTS and val.strip("*.") != "" and DYN not in val:
-                    fd.patterns.append(val)
-                    branch_has = True
-                elif v in _FIND_EXACT:
-                    fd.exact = branch_has = True
-                elif v in _FIND_WEAK:
-                    fd.weak = True
-                elif v == "-type" and val == "d":
-                    dirs_only = True
-            i += 1
-        elif v == "-empty" and not negate:
-            fd.exact = fd.empty_only = branch_has = True
-        negate = False
-        i += 1
-    return None
 
 
 # Name parts code generators and minifiers mark their output with: x.gen.ts, x_generated.go, x_pb2.py, x.pb.go, x.min.js, x.g.dart.
