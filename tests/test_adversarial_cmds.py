@@ -216,3 +216,20 @@ CALIBRATED: list[tuple[str, str]] = [
 def test_calibrated(command: str, want: str) -> None:
     d = decide({"tool_name": "Bash", "tool_input": {"command": command}})
     assert d.decision == want, (command, d.decision, d.rules, d.reason)
+
+
+# -- found on the dev split after the first fixes: classes, with cases of our own ---------------------------------
+FOUND: list[tuple[str, str]] = [
+    ("find . -fls /etc/passwd", DENY),  # find writes its listing into FILE
+    ("find src -name '*.c' -fprint0 ~/.bashrc", DENY),
+    ("kafka-delete-records --bootstrap-server k:9092 --offset-json-file o.json", ASK),  # named for its operation
+    ("es_drop_index --host es.internal logs-2024", ASK),
+    ("find . -name '*.py' -fprint files.txt", ALLOW),
+    ("find . -exec echo -delete \\; -print", ALLOW),  # -delete is echo's argument here
+]
+
+
+@pytest.mark.parametrize(("command", "want"), FOUND)
+def test_found(command: str, want: str) -> None:
+    d = decide({"tool_name": "Bash", "tool_input": {"command": command}})
+    assert d.decision == want, (command, d.decision, d.rules, d.reason)

@@ -481,6 +481,7 @@ def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
         "restic unlock --remove-all",
         "kafka-consumer-groups --bootstrap-server k:9092 --delete --group analytics",
         "vault policy delete app",
+        "kafka-delete-records --bootstrap-server k:9092 --offset-json-file o.json",
         "cictl project delete-builds web 1..20",
         "java -jar admin-cli.jar -s http://ci.local/ delete-job nightly",
     ),
@@ -495,6 +496,7 @@ def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
         "mytool list --filter deleted",
         "java -jar app.jar --port 8080",
         "mytool sync --no-delete",
+        "delete-me-not --help",
         "mytool sync --delete --dry-run",
         "mytool sync --delete=false",
         "concurrently --kill-others 'npm:dev' 'npm:api'",
@@ -511,6 +513,9 @@ def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
         opt = _destructive_option(cmd)
         if opt:
             return f"{cmd.name} {opt}: an option that deletes, of a tool clearance does not model"
+        if "/" not in cmd.name and any(t in _OPTION_VERBS for t in cmd.name.lower().replace("_", "-").split("-")[1:]):
+            # kafka-delete-records, es-drop-index: the tool is named for its destructive operation
+            return f"{cmd.name}: a tool named for a destructive operation, which clearance does not model"
     return None
 
 

@@ -411,7 +411,12 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                     add(WRITE, nxt)
             elif v.startswith("-") and not v.startswith("--") and v.endswith(out_flag) and nxt is not None and nxt.value != "-":
                 add(WRITE, nxt)  # -o FILE, and grouped short flags such as -sLo FILE / -qO FILE
-    elif name == "find" and any(a.value == "-delete" for a in args):
+    if name == "find":
+        # -fprint/-fprint0/-fls/-fprintf FILE: find writes its output into FILE (`find . -fls /etc/passwd`).
+        for i, a in enumerate(args[:-1]):
+            if a.value in ("-fprint", "-fprint0", "-fls", "-fprintf"):
+                add(WRITE, args[i + 1])
+    if name == "find" and any(a.value == "-delete" for a in args):
         fd = find_delete(cmd)
         roots, _ = find_roots(args)
         # One name pattern before -delete selects what goes (`find /tmp -name '*.log' -delete` is /tmp/**/*.log).
