@@ -75,6 +75,7 @@ ORDINARY: list[str] = [
     "git checkout feature",
     "git checkout -b feat/x origin/main",
     "git checkout -",
+    "git checkout --unified 3 main",  # an option git checkout does not take: git refuses, nothing is overwritten
     "git restore --staged src/app.py",
     "ln -s ../shared/config.yml config.yml",
     "cp -l build/a.o /tmp/a.o",

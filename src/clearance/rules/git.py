@@ -118,9 +118,10 @@ def _discarded_paths(nc: Norm) -> list[str]:
         return []
     if nc.dashdash >= 0:
         return nc.after_dashdash()
-    if len(nc.pos) >= 2:
+    if len(nc.pos) >= 2 and not nc.unknown:
         # `git checkout <tree-ish> <pathspec>...`: a branch switch takes one operand, so git reads every
         # operand after the first as a path and overwrites it from that revision (`git checkout main app.py`).
+        # With an option git does not know it refuses the whole command, and the operands cannot be counted.
         return nc.pos[1:]
     # `git checkout X` switches branches unless X is a path; only "." and globs are clearly paths.
     return [p for p in nc.pos if p in (".", "*", ":/", "./") or p.startswith(("./", ":/"))]

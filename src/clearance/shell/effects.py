@@ -439,7 +439,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         elif nc.sub in (("checkout",), ("restore",)) and not nc.has("patch"):
             # git checkout [TREE] -- PATHS, git restore [--source=TREE] PATHS: the paths are rewritten from the tree.
             paths = nc.words[nc.dashdash :] if nc.dashdash >= 0 else (nc.words if nc.sub == ("restore",) else [])
-            if nc.sub == ("checkout",) and nc.dashdash < 0 and len(nc.words) >= 2 and not nc.has("b", "B", "orphan", "detach"):
+            if nc.sub == ("checkout",) and nc.dashdash < 0 and len(nc.words) >= 2 and not nc.unknown and not nc.has("b", "B", "orphan", "detach"):
                 paths = nc.words[1:]  # git checkout TREE PATH...: one operand switches branches, more are paths
             if nc.sub == ("restore",) and nc.has("staged") and not nc.has("worktree"):
                 paths = []  # only the index changes
