@@ -222,6 +222,9 @@ def test_calibrated(command: str, want: str) -> None:
 # -- found on the dev split after the first fixes: classes, with cases of our own ---------------------------------
 FOUND: list[tuple[str, str]] = [
     ("find . -fls /etc/passwd", DENY),  # find writes its listing into FILE
+    ("find . -exec env rm -rf {} \\;", DENY),  # a wrapper between -exec and rm
+    ("find src -exec nice -n 5 rm {} +", DENY),
+    ("find . -type f -exec command rm {} +", DENY),
     ("find src -name '*.c' -fprint0 ~/.bashrc", DENY),
     ("kafka-delete-records --bootstrap-server k:9092 --offset-json-file o.json", ASK),  # named for its operation
     ("es_drop_index --host es.internal logs-2024", ASK),

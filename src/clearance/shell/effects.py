@@ -563,6 +563,8 @@ _FIND_WEAK = frozenset(
     }
 )
 _FIND_DELETERS = ("rm", "shred", "unlink", "rmdir")
+# Words that run the command after them unchanged (`find . -exec env rm -rf {} ;`).
+_EXEC_PREFIXES = frozenset({"env", "command", "builtin", "exec", "nice", "nohup", "sudo", "doas", "time", "stdbuf", "ionice", "setsid"})
 
 
 class FindDelete:
@@ -600,7 +602,13 @@ def find_delete(cmd: SimpleCommand) -> FindDelete | None:
             fd.empty_only = fd.empty_only or dirs_only
             return fd
         elif v in ("-exec", "-execdir", "-ok", "-okdir"):
-            inner = posixpath.basename(args[i + 1].value) if i + 1 < len(args) else ""
+            j = i + 1
+            while j < len(args):
+                w = args[j].value
+                if not (w in _EXEC_PREFIXES or "=" in w or (j > i + 1 and (w.startswith("-") or w.isdigit()))):
+                    break
+                j += 1  # -exec env X=1 rm, -exec command rm, -exec nice -n 5 rm
+            inner = posixpath.basename(args[j].value) if j < len(args) else ""
             if inner in _FIND_DELETERS:
                 fd.narrowed = fd.narrowed and branch_has
                 fd.empty_only = fd.empty_only or inner == "rmdir"
