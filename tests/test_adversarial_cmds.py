@@ -48,6 +48,10 @@ THROUGH: list[tuple[str, str]] = [
     ("mytool --drop-all", ASK),
     ("backupctl snapshots --delete-all", ASK),
     ("queuectl consume --purge-queue orders", ASK),
+    # -- 3b. found and not fixed (XFAIL below says why) --------------------------------------------
+    ('gitlab-rails runner "Project.destroy_all"', ASK),
+    ("gitlab-rake gitlab:backup:restore", ASK),
+    ("python3 -c \"import os; os.link('/home/ana/.claude/settings.json', 'x')\"", DENY),
     # -- 5. CDPATH: a cd that lands elsewhere than its word says ----------------------------------
     ("CDPATH=~ cd .ssh && cat id_rsa", DENY),  # reads ~/.ssh/id_rsa
     ("CDPATH=/home/ana cd .aws && cat credentials", DENY),
@@ -103,7 +107,11 @@ ASKED: list[str] = [
     "find . -type f -iname '*.mp3' -delete",
 ]
 
-XFAIL: dict[str, str] = {}
+XFAIL: dict[str, str] = {
+    'gitlab-rails runner "Project.destroy_all"': "gitlab-rails is GitLab's rails: not yet read as rails (db.datastore-destroy knows `rails runner`)",
+    "gitlab-rake gitlab:backup:restore": "rake task names are not read for destructive words (restore overwrites the database)",
+    "python3 -c \"import os; os.link('/home/ana/.claude/settings.json', 'x')\"": "hard links made by interpreter code are not read (shell/interp.py)",
+}
 
 
 @pytest.mark.parametrize(("command", "want"), THROUGH)
