@@ -678,6 +678,10 @@ class _Walker:
         self.st.script.commands.append(cmd)
         if cmd.name in ("cd", "pushd") and not cmd.stdin_from:
             self._follow_cd(cmd)
+        elif cmd.name in ("source", ".") and cmd.args:
+            self._activate(cmd.args[0].value)
+        elif cmd.name == "deactivate":
+            self.st.exported.pop("VIRTUAL_ENV", None)
         if self.pending:
             nodes, self.pending = self.pending, []
             self.trailing(cmd, nodes, depth)
@@ -719,7 +723,47 @@ class _Walker:
         if target == "-" or DYN in target or self.st.cwd is None:
             self.st.cwd = None
             return
-        self.st.cwd = resolve(target, self.st.cwd, self.st.home)
+        here = resolve(target, self.st.cwd, self.st.home)
+        self.st.cwd = self._cdpath(cmd, target, here)
+
+    def _activate(self, script: str) -> None:
+        """`source ENV/bin/activate` exports VIRTUAL_ENV=ENV and puts ENV/bin first on PATH: later pip installs go there."""
+        head, _, base = script.rpartition("/")
+        if not base.startswith("activate") or not head.endswith("bin"):
+            return
+        env = posixpath.dirname(head)
+        if DYN in env or (self.st.cwd is None and not env.startswith(("/", "~"))):
+            self.st.exported["VIRTUAL_ENV"] = DYN
+            return
+        self.st.exported["VIRTUAL_ENV"] = resolve(env or ".", self.st.cwd or "/", self.st.home)
+
+    def _cdpath(self, cmd: SimpleCommand, target: str, here: str) -> str | None:
+        """Where `cd TARGET` lands when CDPATH is set: bash tries each entry before the working directory.
+
+        A target that starts with `/`, `.` or `..` is not searched. Otherwise the first entry that is not the working
+        directory is followed (`CDPATH=~ cd .ssh` is `cd ~/.ssh`), and a problem is raised: which entry holds the
+        directory is only known on disk, so the words after it may run somewhere else.
+        """
+        st = self.st
+        first = target.split("/", 1)[0]
+        if target.startswith(("/", "~")) or first in (".", ".."):
+            return here
+        cdpath = cmd.assigns.get("CDPATH")
+        if cdpath is None:
+            cdpath = st.vars.get("CDPATH", st.exported.get("CDPATH", st.env.get("CDPATH")))
+        if not cdpath:
+            return here
+        if DYN in cdpath:
+            st.script.problems.append(("shell.cdpath", f"cd {target} searches CDPATH, which is only known at run time"))
+            return None
+        cwd = st.cwd or ""
+        for entry in cdpath.split(":"):
+            base = resolve(entry, cwd, st.home) if entry not in ("", ".") else cwd
+            if base != cwd:
+                landed = resolve(target, base, st.home)
+                st.script.problems.append(("shell.cdpath", f"cd {target} searches CDPATH={cdpath}: it may land in {landed} rather than {here}"))
+                return landed
+        return here
 
 
 def _descendants(node: Any) -> list[Any]:
