@@ -195,8 +195,8 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
 
 def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """Project scripts the commands run (bash x.sh, ./x.sh, make, npm run): their commands are judged too."""
-    from .model import HARD_DENY, SOFT_DENY, TOO_LARGE
     from .code.convention import runs
+    from .model import HARD_DENY, SOFT_DENY, TOO_LARGE
     from .scripts import script_runs
 
     for cmd in commands:

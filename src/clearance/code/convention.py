@@ -58,7 +58,7 @@ class Run:
 
 # Rust: `Command::new("sh")` then `.arg("x")` / `.args(["a", "b"])` / `.args(&["a"])`; `remove_dir_all("p")`.
 _RS_COMMAND = lazy(r"Command::new\(\s*\"((?:[^\"\\]|\\.)*)\"\s*\)")
-_RS_ARG = lazy(r"\s*\.\s*(arg|args|current_dir|env|envs|stdin|stdout|stderr)\s*\(\s*&?\s*(\[)?")
+_RS_ARG = lazy(r"\.\s*+(arg|args|current_dir|env|envs|stdin|stdout|stderr)\s*\(\s*&?\s*(\[)?")
 _RS_STRING = lazy(r"\"((?:[^\"\\]|\\.)*)\"")
 _RS_DELETE = lazy(r"\b(remove_dir_all|remove_file|remove_dir)\s*\(\s*\"((?:[^\"\\]|\\.)*)\"\s*\)")
 
@@ -68,6 +68,8 @@ def _rust_args(text: str, pos: int) -> tuple[list[str], bool]:
     args: list[str] = []
     literal = True
     for _ in range(64):
+        while pos < len(text) and text[pos].isspace():
+            pos += 1  # (the pattern starts at the dot: a leading \s* would rescan runs of blanks)
         m = _RS_ARG.compiled.match(text, pos)
         if m is None:
             break
@@ -549,7 +551,7 @@ def _git(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], s
     if not hooks:
         return []
     # git's table reads both `--no-verify` and `-n` as the option "verify" (negated / short form).
-    if norm.has("verify", "no-verify") and "--verify" not in vals:
+    if any(o in ("verify", "no-verify") for o, _, _ in norm.opts) and "--verify" not in vals:
         hooks = tuple(h for h in hooks if h not in _NO_VERIFY.get(sub, ()))
     root = sc.ctx.project_root
     directory = _hooks_path(root, read)
@@ -724,7 +726,9 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
                 # pre-commit's installed shim: the hooks are in the configuration.
                 cfg = read(f"{sc.ctx.project_root}/.pre-commit-config.yaml")
                 if cfg and cfg != TOO_LARGE:
-                    out.extend((f"{cmd.name} runs a hook in .pre-commit-config.yaml (through {item.path.rsplit('/', 1)[-1]})", c) for c in precommit_entries(cfg))
+                    out.extend(
+                        (f"{cmd.name} runs a hook in .pre-commit-config.yaml (through {item.path.rsplit('/', 1)[-1]})", c) for c in precommit_entries(cfg)
+                    )
                 continue
         for code in shell_code(lang, text):
             out.append((label, code))

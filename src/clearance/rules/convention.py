@@ -113,13 +113,19 @@ def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str |
         {"tool_name": "Edit", "tool_input": {"file_path": "/home/ana/webapp/mk/rules.mk", "old_string": "", "new_string": "X := $(shell rm -rf ~/)\n"}},
     ),
     no_match=(
-        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/conftest.py", "content": "import pytest\n\n@pytest.fixture\ndef db():\n    return {}\n"}},
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/conftest.py", "content": "import pytest\n\n@pytest.fixture\ndef db():\n    return {}\n"},
+        },
         {
             "tool_name": "Write",
             "tool_input": {"file_path": "/home/ana/webapp/setup.py", "content": "from setuptools import setup\nsetup(name='webapp', version='1.0')\n"},
         },
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/src/app.py", "content": "import os\nos.system('rm -rf ~')\n"}},
-        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.venv/lib/python3.12/site-packages/webapp.pth", "content": "/home/ana/webapp/src\n"}},
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/.venv/lib/python3.12/site-packages/webapp.pth", "content": "/home/ana/webapp/src\n"},
+        },
     ),
 )
 def convention_code(action: Action, sc: Scope) -> str | None:
