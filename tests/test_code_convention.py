@@ -262,3 +262,31 @@ def test_files_are_read_only_for_the_toolchain_commands() -> None:
         ctx.read_file = reader
         evaluate(action, ctx)
     assert seen == [], seen
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/p/conftest.py",
+        "/p/setup.py",
+        "/p/sitecustomize.py",
+        "/p/usercustomize.py",
+        "/p/x/__main__.py",
+        "/p/build.rs",
+        "/p/x.pth",
+        "/p/site-packages/x.pth",
+        "/p/Makefile",
+        "/p/a.mk",
+        "/p/build.gradle.kts",
+        "/p/settings.gradle",
+        "/p/.github/actions/a/action.yml",
+        "/p/gen.go",
+        "/p/src/app.py",
+        "/p/README.md",
+    ],
+)
+def test_the_write_end_prefilter_admits_every_file_with_a_role(path: str) -> None:
+    from clearance.code import may_be_conventional
+    from clearance.code.convention import role
+
+    assert role(path) is None or may_be_conventional(path), path

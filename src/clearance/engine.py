@@ -195,14 +195,17 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
 
 def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """Project scripts the commands run (bash x.sh, ./x.sh, make, npm run): their commands are judged too."""
-    from .code.convention import runs
+    from .code import may_run_by_convention
     from .model import HARD_DENY, SOFT_DENY, TOO_LARGE
     from .scripts import script_runs
 
     for cmd in commands:
         # A script named on the command line "runs"; a file run by convention is named by its role first.
         found = [(REGISTRY["shell.script-content"], label, code) for label, code in script_runs(cmd, sc)]
-        found += [(REGISTRY["code.convention-run"], label + "; it", code) for label, code in runs(cmd, sc)]
+        if may_run_by_convention(cmd.name, cmd.argv[0].value if cmd.argv else "", bool(cmd.assigns)):
+            from .code.convention import runs  # only for toolchains: other commands never import it
+
+            found += [(REGISTRY["code.convention-run"], label + "; it", code) for label, code in runs(cmd, sc)]
         for rule, label, code in found:
             if code == TOO_LARGE:
                 findings.append(_finding(rule, f"{label} runs a script larger than clearance reads; a person looks at it", cmd.show()))

@@ -60,12 +60,14 @@ problem_rule(
 def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str | None:
     """Why writing *text* to *path* puts code a toolchain runs by convention that would be denied or
     asked about when typed, or None.  Shared by the Write/Edit tools and shell redirections."""
+    from ..code import may_be_conventional
+
+    if not text or DYN in path or not may_be_conventional(path):
+        return None
     from ..code.convention import written
     from ..engine import _OPACITY_CATEGORIES, _OPACITY_RULES, analyse_shell
     from ..model import HARD_DENY, SOFT_DENY
 
-    if not text or DYN in path:
-        return None
     found = written(path, text[:MAX_SCRIPT_CHARS])
     if found is None:
         return None
