@@ -290,3 +290,9 @@ def test_the_write_end_prefilter_admits_every_file_with_a_role(path: str) -> Non
     from clearance.code.convention import role
 
     assert role(path) is None or may_be_conventional(path), path
+
+
+def test_environment_words_that_are_not_code_channels_are_not_read() -> None:
+    files = {f"{P}/production": "rm -rf ~/\n", f"{P}/app.js": "console.log(1)\n"}
+    assert run("ENV=production node app.js", files).decision == "allow"
+    assert run("NODE_OPTIONS='--require dotenv/config' node app.js", files).decision == "allow"

@@ -592,7 +592,7 @@ def _environment(cmd: SimpleCommand, sc: Scope) -> list[Run]:
         runs += _node_options(a["NODE_OPTIONS"], cmd, sc)
     if "RUBYOPT" in a:
         runs += _rubyopt(a["RUBYOPT"], cmd, sc)
-    v = a.get("BASH_ENV") or a.get("ENV")
+    v = a.get("BASH_ENV")  # (sh's ENV is read by interactive shells only, and ENV=production is common)
     if v and DYN not in v:
         runs.append(Run(sc.path(v, cmd), "shell", f"{v}, which BASH_ENV makes every non-interactive bash run first"))
     v = a.get("PYTHONSTARTUP")
