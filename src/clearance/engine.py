@@ -202,7 +202,7 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
     for cmd in commands:
         # A script named on the command line "runs"; a file run by convention is named by its role first.
         found = [(REGISTRY["shell.script-content"], label, code) for label, code in script_runs(cmd, sc)]
-        if may_run_by_convention(cmd.name, cmd.argv[0].value if cmd.argv else "", bool(cmd.assigns)):
+        if may_run_by_convention(cmd.name, cmd.argv[0].value if cmd.argv else "", cmd.values(), bool(cmd.assigns)):
             from .code.convention import runs  # only for toolchains: other commands never import it
 
             found += [(REGISTRY["code.convention-run"], label + "; it", code) for label, code in runs(cmd, sc)]
