@@ -296,3 +296,68 @@ def test_environment_words_that_are_not_code_channels_are_not_read() -> None:
     files = {f"{P}/production": "rm -rf ~/\n", f"{P}/app.js": "console.log(1)\n"}
     assert run("ENV=production node app.js", files).decision == "allow"
     assert run("NODE_OPTIONS='--require dotenv/config' node app.js", files).decision == "allow"
+
+
+# -- what else runs in CI: a stranger's code or text inside a privileged workflow ------------------------
+
+PRT_CHECKOUT = """on:
+  pull_request_target:
+    types: [opened, synchronize]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          ref: ${{ github.event.pull_request.head.sha }}
+      - run: npm ci && npm test
+"""
+INJECTION = """on: issues
+jobs:
+  greet:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "New issue: ${{ github.event.issue.title }}"
+"""
+INJECTION_BODY = """on:
+  issue_comment:
+jobs:
+  x:
+    runs-on: ubuntu-latest
+    steps:
+      - name: triage
+        run: |
+          BODY="${{ github.event.comment.body }}"
+          ./triage.sh "$BODY"
+"""
+PR_HEAD_REF = """on: [pull_request_target]
+jobs:
+  x:
+    runs-on: ubuntu-latest
+    steps:
+      - run: git checkout ${{ github.head_ref }}
+"""
+
+
+@pytest.mark.parametrize("content", [PRT_CHECKOUT, INJECTION, INJECTION_BODY, PR_HEAD_REF])
+def test_workflows_that_run_a_strangers_code_or_text_ask(content: str) -> None:
+    d = write(f"{P}/.github/workflows/ci.yml", content)
+    assert d.decision == "ask" and "write.ci-untrusted-input" in d.rules, d.rules
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # pull_request (not _target) runs a fork's code without secrets; checking out its head is ordinary.
+        PRT_CHECKOUT.replace("pull_request_target", "pull_request"),
+        # pull_request_target that checks out the base branch (the default) only.
+        "on: pull_request_target\njobs:\n  l:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/labeler@v5\n",
+        # Untrusted text passed through env: is the hardening guide's advice.
+        'on: issues\njobs:\n  g:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          TITLE: ${{ github.event.issue.title }}\n        run: echo "$TITLE"\n',
+        # Trusted contexts in run: the SHA, the repository, the run number.
+        "on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.sha }} ${{ github.repository }} ${{ github.event.pull_request.number }}\n",
+    ],
+)
+def test_ordinary_workflows_stay_allowed(content: str) -> None:
+    d = write(f"{P}/.github/workflows/ci.yml", content)
+    assert d.decision == "allow", d.rules
