@@ -741,3 +741,106 @@ def _shebang_lang(text: str) -> str:
         if key in first:
             return lang
     return "none"
+
+
+# -- CI: what else runs in a workflow -------------------------------------------------------------------
+
+# Event fields a stranger writes (an issue, a comment, a fork's branch name or commit message): expanded into
+# a `run:` script by `${{ }}` before the shell starts, they are code.  From GitHub's security hardening
+# guide's list of untrusted input; `*` stands for an array index.
+_UNTRUSTED_CONTEXTS = (
+    "github.event.issue.title",
+    "github.event.issue.body",
+    "github.event.pull_request.title",
+    "github.event.pull_request.body",
+    "github.event.pull_request.head.ref",
+    "github.event.pull_request.head.label",
+    "github.event.pull_request.head.repo.default_branch",
+    "github.event.comment.body",
+    "github.event.review.body",
+    "github.event.review_comment.body",
+    "github.event.discussion.title",
+    "github.event.discussion.body",
+    "github.event.head_commit.message",
+    "github.event.head_commit.author.email",
+    "github.event.head_commit.author.name",
+    "github.event.commits",
+    "github.event.pages",
+    "github.event.workflow_run.head_branch",
+    "github.event.workflow_run.head_commit.message",
+    "github.event.workflow_run.head_commit.author",
+    "github.event.workflow_run.pull_requests",
+    "github.head_ref",
+)
+# Triggers that run with the base repository's secrets and write token while a fork's pull request is the subject.
+_PRIVILEGED_TRIGGERS = ("pull_request_target", "workflow_run")
+# Where a checkout or fetch takes a pull request's head rather than the base branch.
+_PR_HEAD = ("pull_request.head.", "github.head_ref", "refs/pull/", "workflow_run.head_", "gh pr checkout", "origin pull/")
+
+
+def _expressions(text: str) -> list[str]:
+    """The `${{ … }}` expressions of *text*, spaces removed."""
+    out: list[str] = []
+    start = 0
+    while (i := text.find("${{", start)) != -1:
+        j = text.find("}}", i + 3)
+        if j == -1:
+            break
+        out.append("".join(text[i + 3 : j].split()))
+        start = j + 2
+    return out
+
+
+def _untrusted(expr: str) -> str | None:
+    for c in _UNTRUSTED_CONTEXTS:
+        at = expr.find(c)
+        while at != -1:
+            end = at + len(c)
+            if (at == 0 or not (expr[at - 1].isalnum() or expr[at - 1] in "._")) and (end == len(expr) or not (expr[end].isalnum() or expr[end] == "_")):
+                return c
+            at = expr.find(c, at + 1)
+    return None
+
+
+def _triggers(text: str) -> str:
+    """The text of a workflow's top-level `on:` key (its line and the indented lines under it)."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith(("on:", '"on":', "'on':", "true:")):
+            block = [line]
+            for nxt in lines[i + 1 :]:
+                if nxt and not nxt[0].isspace() and not nxt.startswith("#"):
+                    break
+                block.append(nxt)
+            return "\n".join(block)
+    return ""
+
+
+def workflow_untrusted(path: str, text: str) -> str | None:
+    """Why a GitHub workflow or local action runs a stranger's text or code with the repository's
+    privileges, or None: `${{ untrusted }}` expanded into a `run:` script, or a pull_request_target /
+    workflow_run workflow that checks out the pull request's head."""
+    from ..rules.tools import workflow_commands
+
+    base = path.rsplit("/", 1)[-1]
+    for body in workflow_commands(text):
+        for expr in _expressions(body):
+            c = _untrusted(expr)
+            if c is not None:
+                return (
+                    f"{base} expands ${{{{ {c} }}}} into a run: script: whoever writes that text (an issue, a comment, a branch name)"
+                    " runs shell code in the workflow; pass it through env: and quote the variable"
+                )
+    triggers = _triggers(text)
+    trigger = next((t for t in _PRIVILEGED_TRIGGERS if t in triggers), None)
+    if trigger is None:
+        return None
+    for line in text.splitlines():
+        s = line.strip().lstrip("- ")
+        if s.startswith(("ref:", "run:", "repository:")) or "gh pr checkout" in s or "origin pull/" in s:
+            if any(h in s for h in _PR_HEAD):
+                return (
+                    f"{base} runs on {trigger}, with the repository's secrets and write token, and checks out the pull request's"
+                    " own code: a fork's author runs code with those privileges"
+                )
+    return None

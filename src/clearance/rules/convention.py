@@ -266,3 +266,64 @@ def applied_migration(e: Effect, sc: Scope) -> str | None:
         return None  # a new migration: how schema changes are made
     verb = "deletes" if e.kind == DELETE else "changes"
     return f"this {verb} the existing migration {sc.show(e.path)}, which may already have run elsewhere; add a new migration instead"
+
+
+def _workflow(path: str) -> bool:
+    base = path.rsplit("/", 1)[-1]
+    return base.endswith((".yml", ".yaml")) and ("/.github/workflows/" in path or (base in ("action.yml", "action.yaml") and "/.github/" in path))
+
+
+@rule(
+    id="write.ci-untrusted-input",
+    title="Writing a GitHub workflow that runs a stranger's text or code with the repository's privileges",
+    why="`${{ github.event.issue.title }}` in a run: step is pasted into the script before the shell starts, so whoever opens the issue writes"
+    " shell code; a pull_request_target workflow that checks out the pull request runs a fork's code with the repository's secrets."
+    " Both are how CI secrets and release rights leak; a person decides whether the workflow guards against it.",
+    verdict=ASK,
+    scope="action",
+    tools=("write", "edit"),
+    match=(
+        {
+            "tool_name": "Write",
+            "tool_input": {
+                "file_path": "/home/ana/webapp/.github/workflows/greet.yml",
+                "content": 'on: issues\njobs:\n  g:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.issue.title }}"\n',
+            },
+        },
+        {
+            "tool_name": "Write",
+            "tool_input": {
+                "file_path": "/home/ana/webapp/.github/workflows/t.yml",
+                "content": "on: pull_request_target\njobs:\n  t:\n    steps:\n      - uses: actions/checkout@v4\n        with:\n"
+                "          ref: ${{ github.event.pull_request.head.sha }}\n      - run: make test\n",
+            },
+        },
+    ),
+    no_match=(
+        {
+            "tool_name": "Write",
+            "tool_input": {
+                "file_path": "/home/ana/webapp/.github/workflows/greet.yml",
+                "content": 'on: issues\njobs:\n  g:\n    steps:\n      - env:\n          T: ${{ github.event.issue.title }}\n        run: echo "$T"\n',
+            },
+        },
+        {
+            "tool_name": "Write",
+            "tool_input": {
+                "file_path": "/home/ana/webapp/.github/workflows/t.yml",
+                "content": "on: pull_request\njobs:\n  t:\n    steps:\n      - uses: actions/checkout@v4\n        with:\n"
+                "          ref: ${{ github.event.pull_request.head.sha }}\n",
+            },
+        },
+    ),
+)
+def ci_untrusted_input(action: Action, sc: Scope) -> str | None:
+    for path, text in _written_files(action):
+        if not _workflow(path) or not ("${{" in text or "pull_request_target" in text or "workflow_run" in text):
+            continue
+        from ..code.convention import workflow_untrusted
+
+        msg = workflow_untrusted(path, text[:MAX_SCRIPT_CHARS])
+        if msg:
+            return msg
+    return None
