@@ -220,17 +220,31 @@ def test_lock_files_written_by_the_package_manager_are_not_asked() -> None:
 
 
 def test_applied_migrations_are_not_rewritten() -> None:
-    files = {f"{P}/app/migrations/0001_initial.py": "from django.db import migrations\n"}
-    d = edit(f"{P}/app/migrations/0001_initial.py", "migrations", "migrations, models", files)
+    mig = f"{P}/app/migrations"
+    files = {f"{mig}/0001_initial.py": "from django.db import migrations\n", f"{mig}/0002_add_email.py": "x = 1\n"}
+    d = edit(f"{mig}/0001_initial.py", "migrations", "migrations, models", files)
     assert d.decision == "ask" and "state.applied-migration" in d.rules, d.rules
-    files = {f"{P}/db/migrate/20240101120000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\nend\n"}
-    d = write(f"{P}/db/migrate/20240101120000_create_users.rb", "class CreateUsers < ActiveRecord::Migration[7.1]\n  # x\nend\n", files)
+    rails = f"{P}/db/migrate"
+    files = {f"{rails}/20240101120000_create_users.rb": "class CreateUsers\nend\n", f"{rails}/20240301090000_add_email.rb": "x\n"}
+    d = write(f"{rails}/20240101120000_create_users.rb", "class CreateUsers < ActiveRecord::Migration[7.1]\n  # x\nend\n", files)
     assert d.decision == "ask" and "state.applied-migration" in d.rules, d.rules
+    d = run("rm db/migrate/20240101120000_create_users.rb", files)
+    assert d.decision == "ask" and "state.applied-migration" in d.rules, d.rules
+    prisma = f"{P}/prisma/migrations"
+    files = {f"{prisma}/20240101_init/migration.sql": "CREATE TABLE u (id int);\n", f"{prisma}/20240202_email/migration.sql": "ALTER TABLE u;\n"}
+    d = edit(f"{prisma}/20240101_init/migration.sql", "id int", "id bigint", files)
+    assert d.decision == "ask" and "state.applied-migration" in d.rules, d.rules
+
+
+def test_the_newest_migration_and_new_ones_are_ordinary_work() -> None:
+    mig = f"{P}/app/migrations"
+    files = {f"{mig}/0001_initial.py": "x\n", f"{mig}/0002_add_email.py": "x = 1\n", f"{mig}/__init__.py": ""}
+    # The newest migration (no later sibling) is the one being written: editing it is ordinary.
+    assert edit(f"{mig}/0002_add_email.py", "x = 1", "x = 2", files).decision == "allow"
     # A new migration is how schema changes are made.
-    d = write(f"{P}/app/migrations/0002_add_email.py", "from django.db import migrations\n")
-    assert d.decision == "allow", d.rules
-    d = write(f"{P}/app/migrations/__init__.py", "")
-    assert d.decision == "allow", d.rules
+    assert write(f"{mig}/0003_add_name.py", "from django.db import migrations\n", files).decision == "allow"
+    assert write(f"{mig}/__init__.py", "", files).decision == "allow"
+    assert edit(f"{P}/app/models.py", "a", "b", files).decision == "allow"
 
 
 def test_git_reads_the_hooks_it_runs_and_not_the_ones_skipped() -> None:

@@ -78,6 +78,7 @@ class Context:
         "platform",
         "owned",
         "realpath",
+        "list_dir",
     )
 
     def __init__(
@@ -96,6 +97,7 @@ class Context:
         platform: str = "",
         owned: tuple[tuple[str, str, str], ...] | None = None,
         realpath: Callable[[str], str] | None = None,
+        list_dir: Callable[[str], list[str] | None] | None = None,
     ) -> None:
         self.cwd = cwd
         self.project_root = project_root
@@ -119,6 +121,9 @@ class Context:
         # Where a path really leads (symlinks resolved), filled by the hook at the I/O edge;
         # None (tests, the team service): paths are judged as written.
         self.realpath = realpath
+        # The names in a project directory (a migration's later siblings), filled by the hook at the I/O
+        # edge like read_file; None: no directory is listed.
+        self.list_dir = list_dir
 
 
 class Finding:
