@@ -375,3 +375,17 @@ def test_workflows_that_run_a_strangers_code_or_text_ask(content: str) -> None:
 def test_ordinary_workflows_stay_allowed(content: str) -> None:
     d = write(f"{P}/.github/workflows/ci.yml", content)
     assert d.decision == "allow", d.rules
+
+
+def test_list_dir_lists_project_directories_only(tmp_path: Any) -> None:
+    from clearance.context import list_project_dir
+
+    root = tmp_path / "proj"
+    (root / "migrations").mkdir(parents=True)
+    (root / "migrations" / "0001_a.py").write_text("x")
+    (tmp_path / "outside").mkdir()
+    (root / "link").symlink_to(tmp_path / "outside")
+    assert list_project_dir(str(root), str(root / "migrations")) == ["0001_a.py"]
+    assert list_project_dir(str(root), str(tmp_path / "outside")) is None
+    assert list_project_dir(str(root), str(root / "link")) is None  # no symlink escapes
+    assert list_project_dir(str(root), str(root / "missing")) is None

@@ -223,17 +223,35 @@ def _migration(path: str) -> bool:
     if len(parts) < 3:
         return False
     base = parts[-1]
-    name = base.lstrip("V")  # Flyway: V3__add_email.sql
-    if not name[:1].isdigit() or base.startswith("__"):
-        return False
-    # The file itself, or Prisma's <timestamp>_name/migration.sql.
-    return parts[-2] in _MIGRATION_DIRS or (base == "migration.sql" and parts[-3] in _MIGRATION_DIRS)
+    if base == "migration.sql":  # Prisma: <timestamp>_name/migration.sql
+        return parts[-3] in _MIGRATION_DIRS and _sequence(parts[-2])
+    return _sequence(base) and not base.startswith("__") and parts[-2] in _MIGRATION_DIRS
+
+
+def _sequence(name: str) -> bool:
+    """A numbered or time-stamped name (Flyway's V3__x.sql included)."""
+    return name.lstrip("V")[:1].isdigit()
+
+
+def _later_sibling(path: str, sc: Scope) -> bool | None:
+    """Whether a migration sorts before another in its directory (True/False), or None when the directory cannot be listed.
+
+    Prisma keeps each migration in a directory of its own: the directories are compared."""
+    if sc.ctx.list_dir is None:
+        return None
+    if posixpath.basename(path) == "migration.sql":
+        path = posixpath.dirname(path)
+    names = sc.ctx.list_dir(posixpath.dirname(path))
+    if names is None:
+        return None
+    me = posixpath.basename(path)
+    return any(n > me and _sequence(n) for n in names)
 
 
 @rule(
     id="state.applied-migration",
-    title="Changing or deleting a migration that already exists",
-    why="A migration that exists may have run on other databases (a colleague's, staging, production): they never run it again, so a change"
+    title="Changing or deleting a migration that later migrations follow (already applied)",
+    why="A migration with later ones beside it has run on other databases (a colleague's, staging, production): they never run it again, so a change"
     " to it leaves their schema different from the file, and deleting it leaves a schema no file explains. Schema changes go in a new migration.",
     verdict=ASK,
     scope="effect",
@@ -252,20 +270,21 @@ def _migration(path: str) -> bool:
 def applied_migration(e: Effect, sc: Scope) -> str | None:
     if e.kind not in (WRITE, DELETE) or DYN in e.path:
         return None
-    base = _base(e)
-    if base == "migration.sql":
-        if not _migration(e.path) or not posixpath.basename(posixpath.dirname(e.path))[:1].isdigit():
-            return None
-    elif not _migration(e.path):
+    if not _migration(e.path):
         return None
-    # Does it exist? The Edit tool edits an existing file; for the rest the file system says (Context.read_file).
-    exists = e.note == "Edit" or e.kind == DELETE
-    if not exists and sc.ctx.read_file is not None:
-        exists = sc.ctx.read_file(e.path) is not None
-    if not exists:
-        return None  # a new migration: how schema changes are made
+    # Applied: a later migration exists beside it (the newest one is the one being written). Without a
+    # listing, existing stands for applied: the Edit tool edits an existing file, the file system says for the rest.
+    later = _later_sibling(e.path, sc)
+    if later is False:
+        return None
+    if later is None:
+        exists = e.note == "Edit" or e.kind == DELETE
+        if not exists and sc.ctx.read_file is not None:
+            exists = sc.ctx.read_file(e.path) is not None
+        if not exists:
+            return None  # a new migration: how schema changes are made
     verb = "deletes" if e.kind == DELETE else "changes"
-    return f"this {verb} the existing migration {sc.show(e.path)}, which may already have run elsewhere; add a new migration instead"
+    return f"this {verb} the migration {sc.show(e.path)}, which later migrations follow and which has likely run elsewhere; add a new migration instead"
 
 
 def _workflow(path: str) -> bool:
