@@ -111,7 +111,7 @@ _GRADLE_EXECUTE = lazy(r"(?:'([^'\n]*)'|\"([^\"\n]*)\")\s*\.execute\(\)")
 def gradle_commands(text: str) -> list[str]:
     out: list[str] = []
     for m in _GRADLE_CMDLINE.finditer(text):
-        words = [a if a is not None and s.group(1) is not None else s.group(2) for s in _GRADLE_STRING.finditer(m.group(1)) for a in [s.group(1)]]
+        words = [s.group(1) if s.group(1) is not None else s.group(2) for s in _GRADLE_STRING.finditer(m.group(1))]
         out.append(" ".join(shell_quote(w) for w in words))
     for m in _GRADLE_EXECUTE.finditer(text):
         out.append(m.group(1) if m.group(1) is not None else m.group(2))
