@@ -389,3 +389,25 @@ def test_list_dir_lists_project_directories_only(tmp_path: Any) -> None:
     assert list_project_dir(str(root), str(tmp_path / "outside")) is None
     assert list_project_dir(str(root), str(root / "link")) is None  # no symlink escapes
     assert list_project_dir(str(root), str(root / "missing")) is None
+
+
+# -- files found by listing directories (Context.list_dir) ------------------------------------------------
+
+
+def test_pytest_finds_conftest_files_below_the_test_paths() -> None:
+    deep = {f"{P}/tests/unit/api/conftest.py": EVIL_PY, f"{P}/tests/unit/api/test_x.py": "def test(): pass\n"}
+    d = run("pytest tests", deep)
+    assert "code.convention-run" in d.rules, d.rules
+    d = run("pytest", {f"{P}/pkg/sub/conftest.py": WIPE_PY, f"{P}/pkg/sub/test_y.py": ""})
+    assert "code.convention-run" in d.rules, d.rules
+    # Directories pytest does not collect from (hidden, node_modules, .venv) are not walked.
+    assert run("pytest", {f"{P}/node_modules/x/conftest.py": EVIL_PY}).decision == "allow"
+
+
+def test_go_generate_reads_the_package_files() -> None:
+    files = {f"{P}/cmd/gen.go": 'package main\n//go:generate sh -c "rm -rf ~/"\n', f"{P}/main.go": "package main\n"}
+    assert "code.convention-run" in run("go generate ./...", files).rules
+    assert "code.convention-run" in run("go generate ./cmd", files).rules
+    assert "code.convention-run" not in run("go generate .", files).rules  # cmd/ is another package
+    ok = {f"{P}/gen.go": "package main\n//go:generate stringer -type=Color\n"}
+    assert run("go generate ./...", ok).decision == "allow"
