@@ -318,6 +318,34 @@ def _dirs_down(root: str, target: str) -> list[str]:
     return out
 
 
+MAX_DIRS = 64  # directories listed per command
+
+
+def _walk(sc: Scope, top: str, limit: int = MAX_DIRS) -> list[tuple[str, list[str]]]:
+    """(directory, names) for *top* and the directories below it, breadth first, at most *limit* listings;
+    hidden, dependency and build directories are not entered (pytest and go skip them too)."""
+    from ..paths import GENERATED_DIRS
+
+    lister = sc.ctx.list_dir
+    if lister is None:
+        return []
+    out: list[tuple[str, list[str]]] = []
+    pending = [top]
+    calls = 0
+    while pending and calls < limit:
+        d = pending.pop(0)
+        names = lister(d)
+        calls += 1
+        if names is None:
+            continue
+        out.append((d, names))
+        for n in sorted(names):
+            if "." in n or n.startswith(("__", ".")) or n in GENERATED_DIRS or n in ("venv", "env", "testdata", "vendor"):
+                continue  # a file, or a directory the tools do not look into
+            pending.append(f"{d}/{n}")
+    return out
+
+
 def _module_file(base: str, dotted: str) -> list[str]:
     rel = dotted.replace(".", "/")
     return [f"{base}/{rel}.py", f"{base}/{rel}/__init__.py"]
@@ -351,6 +379,10 @@ def _pytest(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         dirs.extend(_dirs_down(root, d))
     if not targets:
         dirs.extend(f"{root}/{t}" for t in _TEST_DIRS)
+    # Below the test paths, the directories pytest collects from (listed, so only existing files are read).
+    for t in targets or [cwd]:
+        if not t.endswith(".py"):
+            dirs.extend(d for d, names in _walk(sc, t)[1:] if "conftest.py" in names)
     runs: list[Run] = []
     seen: set[str] = set()
     for d in dirs:
@@ -632,10 +664,23 @@ def _gradle(cmd: SimpleCommand, sc: Scope) -> list[Run]:
 
 
 def _go(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
+    """`go generate FILE.go`, `go generate [./dir | ./dir/... | ./...]`: the .go files of those packages."""
     ops = _operands(vals, frozenset({"-run", "-skip"}))
     if not ops or ops[0] != "generate":
         return []
-    return [Run(sc.path(v, cmd), "go", f"{v}'s //go:generate lines, which go generate runs") for v in ops[1:] if v.endswith(".go")]
+    cwd = cmd.cwd or sc.ctx.cwd
+    runs: list[Run] = []
+    for v in ops[1:] or ["."]:
+        if v.endswith(".go"):
+            runs.append(Run(sc.path(v, cmd), "go", f"{v}'s //go:generate lines, which go generate runs"))
+            continue
+        if not v.startswith((".", "/")) or DYN in v:
+            continue  # an import path: a module elsewhere
+        recursive = v.endswith("/...") or v == "..."
+        top = sc.path(v[:-4] if v.endswith("/...") else ("." if v == "..." else v), cmd) if v != "." else cwd
+        for d, names in _walk(sc, top, MAX_DIRS if recursive else 1):
+            runs.extend(Run(f"{d}/{n}", "go", f"{n}'s //go:generate lines, which go generate runs") for n in sorted(names) if n.endswith(".go"))
+    return runs[:MAX_FILES]
 
 
 def _tox(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], str | None]) -> list[Run]:
