@@ -63,6 +63,9 @@ def _make_vars_dynamic(text: str) -> str:
     return "".join(out)
 
 
+make_vars_dynamic = _make_vars_dynamic
+
+
 def _read(sc: Scope, path: str) -> str | None:
     reader = sc.ctx.read_file
     if reader is None or DYN in path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
@@ -209,7 +212,12 @@ def makefile_targets(text: str, targets: list[str]) -> list[str]:
     return out
 
 
-def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
+def makefile_path(cmd: SimpleCommand, sc: Scope) -> tuple[str, str] | None:
+    """(path, text) of the makefile *cmd* (make, gmake) reads, or None (read from stdin, not found)."""
+    return _makefile(cmd, sc, cmd.values())[0]
+
+
+def _makefile(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> tuple[tuple[str, str] | None, list[str]]:
     directory = cmd.cwd or sc.ctx.cwd
     makefile = None
     targets: list[str] = []
@@ -231,7 +239,7 @@ def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str
             targets.append(v)
         i += 1
     if makefile in ("-", "/dev/stdin"):
-        return []
+        return None, targets
     candidates = [makefile] if makefile else ["GNUmakefile", "makefile", "Makefile"]
     for c in candidates:
         path = posixpath.normpath(posixpath.join(directory, c)) if c and not c.startswith("/") else c
@@ -239,10 +247,17 @@ def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str
             continue
         text = _read(sc, path)
         if text is not None:
-            recipes = makefile_targets(text, targets)
-            label = f"make {' '.join(targets)}".strip()
-            return [(label, "\n".join(recipes))] if recipes else []
-    return []
+            return (path, text), targets
+    return None, targets
+
+
+def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
+    found, targets = _makefile(cmd, sc, vals)
+    if found is None:
+        return []
+    recipes = makefile_targets(found[1], targets)
+    label = f"make {' '.join(targets)}".strip()
+    return [(label, "\n".join(recipes))] if recipes else []
 
 
 def _package_script(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
