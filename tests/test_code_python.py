@@ -203,7 +203,9 @@ def test_python_code(command: str, expected: str) -> None:
 def test_project_script_read_with_ast() -> None:
     files = {"/home/ana/webapp/tools/clean.py": "import shutil as s\nfrom os.path import expanduser as eu\nhome = eu('~')\ns.rmtree(home)\n"}
     d = decide({"tool_name": "Bash", "tool_input": {"command": "python3 tools/clean.py"}, "files": files})
-    assert d.decision == DENY, (d.rules, d.reason)
+    # A project script's findings are capped at ask (shell.script-content); the reason names what it does.
+    assert d.decision == ASK, (d.rules, d.reason)
+    assert "interp.delete-critical" in d.reason
 
 
 def test_python2_code_falls_back_to_the_pattern_reading() -> None:
@@ -354,3 +356,16 @@ def test_ast_is_imported_only_for_python_code() -> None:
         assert p.returncode == 0, p.stderr
         out.append(p.stdout.strip())
     assert out == ["False", "True"]
+
+
+def test_an_optional_import_still_names_its_module() -> None:
+    code = "try:\n    import shutil\nexcept ImportError:\n    shutil = None\nshutil.rmtree('/home/ana')"
+    assert _facts(code).deletes == ["/home/ana"]
+    assert decide(py(code)).decision == DENY
+
+
+@pytest.mark.parametrize("command", ["python3 -W ignore tools/clean.py", "python -X dev tools/clean.py", "python3 -u -- tools/clean.py"])
+def test_project_script_after_valued_options(command: str) -> None:
+    files = {"/home/ana/webapp/tools/clean.py": "import os\nos.system('rm -rf ~')\n"}
+    d = decide({"tool_name": "Bash", "tool_input": {"command": command}, "files": files})
+    assert d.decision == ASK and "shell.script-content" in d.rules, (d.rules, d.reason)
