@@ -201,8 +201,8 @@ def analyse(code: str, depth: int = 0) -> CodeFacts | None:
         tree = ast.parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
         return None
-    nodes = list(ast.walk(tree))
-    if len(nodes) > MAX_NODES:
+    nodes = _walk(tree, MAX_NODES)
+    if nodes is None:
         return None
     facts = CodeFacts("python")
     facts.parsed = True
@@ -210,7 +210,12 @@ def analyse(code: str, depth: int = 0) -> CodeFacts | None:
     return facts
 
 
+_ALIAS_TOPS = frozenset(old.split(".", 1)[0] for old, _ in _ALIASES)
+
+
 def _normalise(q: str) -> str:
+    if q.split(".", 1)[0] not in _ALIAS_TOPS:
+        return q
     for old, new in _ALIASES:
         if q == old or q.startswith(old + "."):
             rest = q[len(old) :]
@@ -237,8 +242,45 @@ def _join(parts: list[str]) -> str:
     return out or "."
 
 
+# Fields that never hold a node the reader looks at: names, operators (read from their parent), markers.
+_LEAF_FIELDS = frozenset(
+    {"ctx", "id", "attr", "kind", "type_comment", "level", "module", "conversion", "op", "ops", "name", "names", "asname", "arg", "rest", "kwd_attrs", "tag"}
+)
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _walk(tree: ast.AST, limit: int) -> list[ast.AST] | None:
+    """Every node of *tree* that can hold code, or None past *limit* nodes (ast.walk is three times slower)."""
+    out: list[ast.AST] = []
+    stack = [tree]
+    node_type = ast.AST
+    constant = ast.Constant
+    fields_of = _FIELDS
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        cls = node.__class__
+        fields = fields_of.get(cls)
+        if fields is None:
+            fields = fields_of[cls] = () if cls is constant else tuple(f for f in cls._fields if f not in _LEAF_FIELDS)
+        for name in fields:
+            v = getattr(node, name, None)
+            if v.__class__ is list:
+                for x in v:
+                    if isinstance(x, node_type):
+                        stack.append(x)
+            elif isinstance(v, node_type):
+                stack.append(v)
+        if len(out) > limit:
+            return None
+    return out
+
+
+_NETWORK_TOPS = frozenset(m.split(".", 1)[0] for m in _NETWORK_MODULES)
+
+
 def _network(q: str) -> bool:
-    if not any(q == m or q.startswith(m + ".") for m in _NETWORK_MODULES):
+    if q.split(".", 1)[0] not in _NETWORK_TOPS or not any(q == m or q.startswith(m + ".") for m in _NETWORK_MODULES):
         return False
     last = q.rsplit(".", 1)[-1].rstrip("()")
     return "." in q and not last.startswith("__") and last not in _NOT_NETWORK and not last.isupper() and not last.endswith(("Error", "Exception"))
@@ -247,6 +289,9 @@ def _network(q: str) -> bool:
 class _Reader:
     def __init__(self, nodes: list[ast.AST], facts: CodeFacts, depth: int) -> None:
         self.nodes = nodes
+        self.by_type: dict[type, list[ast.AST]] = {}
+        for node in nodes:
+            self.by_type.setdefault(node.__class__, []).append(node)
         self.facts = facts
         self.depth = depth
         self.bindings: dict[str, list[object]] = {}
@@ -262,57 +307,73 @@ class _Reader:
     def _bind(self, name: str, source: object) -> None:
         self.bindings.setdefault(name, []).append(source)
 
+    def of(self, *types: type) -> list[ast.AST]:
+        """The nodes of the given types, in walk order (the walk is partitioned once by type)."""
+        if len(types) == 1:
+            return self.by_type.get(types[0], [])
+        return [n for t in types for n in self.by_type.get(t, ())]
+
     def collect(self) -> None:
         handled: set[int] = set()
-        for node in self.nodes:
-            if isinstance(node, ast.Import):
-                for a in node.names:
-                    if a.asname:
-                        self._bind(a.asname, ("imp", _normalise(a.name)))
-                    else:
-                        top = a.name.split(".")[0]
-                        self._bind(top, ("imp", _normalise(top)))
-            elif isinstance(node, ast.ImportFrom):
-                module = node.module or ""
-                for a in node.names:
-                    if a.name == "*":
-                        if not node.level:
-                            self.stars.append(_normalise(module))
-                        continue
-                    self._bind(a.asname or a.name, ("imp", _normalise(f"{module}.{a.name}")) if not node.level else "other")
-            elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr)):
-                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                value = node.value
-                if value is None:
+        for node in self.of(ast.Import):
+            assert isinstance(node, ast.Import)
+            for a in node.names:
+                if a.asname:
+                    self._bind(a.asname, ("imp", _normalise(a.name)))
+                else:
+                    top = a.name.split(".")[0]
+                    self._bind(top, ("imp", _normalise(top)))
+        for node in self.of(ast.ImportFrom):
+            assert isinstance(node, ast.ImportFrom)
+            module = node.module or ""
+            for a in node.names:
+                if a.name == "*":
+                    if not node.level:
+                        self.stars.append(_normalise(module))
                     continue
-                for t in targets:
-                    if isinstance(t, ast.Name):
-                        self._bind(t.id, value)
-                        handled.add(id(t))
-                    elif isinstance(t, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)):
-                        elts = t.elts
-                        if len(elts) == len(value.elts) and not any(isinstance(e, ast.Starred) for e in (*elts, *value.elts)):
-                            for e, v in zip(elts, value.elts):
-                                if isinstance(e, ast.Name):
-                                    self._bind(e.id, v)
-                                    handled.add(id(e))
-            elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(node.target, ast.Name):
+                self._bind(a.asname or a.name, ("imp", _normalise(f"{module}.{a.name}")) if not node.level else "other")
+        for node in self.of(ast.Assign, ast.AnnAssign, ast.NamedExpr):
+            assert isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr))
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            value = node.value
+            if value is None:
+                continue
+            for t in targets:
+                if isinstance(t, ast.Name):
+                    self._bind(t.id, value)
+                    handled.add(id(t))
+                elif isinstance(t, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)):
+                    elts = t.elts
+                    if len(elts) == len(value.elts) and not any(isinstance(e, ast.Starred) for e in (*elts, *value.elts)):
+                        for e, v in zip(elts, value.elts):
+                            if isinstance(e, ast.Name):
+                                self._bind(e.id, v)
+                                handled.add(id(e))
+        for node in self.of(ast.For, ast.AsyncFor, ast.comprehension):
+            assert isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension))
+            if isinstance(node.target, ast.Name):
                 # for f in glob.glob('*.pyc'): the name stands for each file the iterable yields.
                 self._bind(node.target.id, ("for", node.iter))
                 handled.add(id(node.target))
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                self._bind(node.name, "other")
-            elif isinstance(node, ast.arg):
-                self._bind(node.arg, "other")
-            elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
-                self._bind(node.name, "other")
-            elif isinstance(node, ast.MatchMapping) and node.rest:
+        for node in self.of(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.ExceptHandler, ast.MatchAs, ast.MatchStar):
+            name = getattr(node, "name", None)
+            if name:
+                self._bind(name, "other")
+        for node in self.of(ast.arg):
+            assert isinstance(node, ast.arg)
+            self._bind(node.arg, "other")
+        for node in self.of(ast.MatchMapping):
+            assert isinstance(node, ast.MatchMapping)
+            if node.rest:
                 self._bind(node.rest, "other")
-            elif isinstance(node, (ast.Global, ast.Nonlocal)):
-                for n in node.names:
-                    self._bind(n, "other")
-        for node in self.nodes:
-            if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load) and id(node) not in handled:
+        for node in self.of(ast.Global, ast.Nonlocal):
+            assert isinstance(node, (ast.Global, ast.Nonlocal))
+            for n in node.names:
+                self._bind(n, "other")
+        load = ast.Load
+        for node in self.of(ast.Name):
+            assert isinstance(node, ast.Name)
+            if node.ctx.__class__ is not load and id(node) not in handled:
                 self._bind(node.id, "other")
 
     def name(self, n: str, depth: int = 0) -> Value | None:
@@ -344,9 +405,9 @@ class _Reader:
             if len(values) > 1:
                 break
         self.busy.discard(n)
-        v = values.pop() if len(values) == 1 and len(sources) <= 8 else None
-        self.memo[n] = v
-        return v
+        found = values.pop() if len(values) == 1 and len(sources) <= 8 else None
+        self.memo[n] = found
+        return found
 
     # --- values
 
@@ -624,9 +685,9 @@ class _Reader:
     def run(self) -> None:
         try:
             self.collect()
-            for node in self.nodes:
-                if isinstance(node, ast.Call):
-                    self.call(node)
+            for node in self.of(ast.Call):
+                assert isinstance(node, ast.Call)
+                self.call(node)
             self.references()
         except RecursionError:
             self.facts.opaque.append("is nested too deeply to follow")
@@ -641,7 +702,7 @@ class _Reader:
         f = self.facts
         for k in node.keywords:
             if k.arg == "env":
-                self.exempt_env.update(id(n) for n in ast.walk(k.value))
+                self.exempt_env.update(id(n) for n in _walk(k.value, MAX_NODES) or ())
         if q in _DECODERS:
             self.decoders = True
         if q in _DELETE_FIRST:
@@ -742,7 +803,7 @@ class _Reader:
         names: set[str] = set()
         flags_node = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "flags"), None)
         if flags_node is not None:
-            for n in ast.walk(flags_node):
+            for n in _walk(flags_node, MAX_NODES) or ():
                 if isinstance(n, (ast.Name, ast.Attribute)):
                     r = self.ev(n, 0)
                     last = str(r[1]).rsplit(".", 1)[-1] if r is not None and r[0] == "r" else ""
@@ -847,22 +908,34 @@ class _Reader:
         """Names that take the whole environment, use the network or call native code without a call of their own."""
         f = self.facts
         inner: set[int] = set()
-        for node in self.nodes:
-            if isinstance(node, ast.Attribute):
-                inner.add(id(node.value))
-                if node.attr in _ENV_SINGLE:
-                    self.exempt_env.add(id(node.value))
-            elif isinstance(node, ast.Subscript):
+        attributes = self.of(ast.Attribute)
+        for node in attributes:
+            assert isinstance(node, ast.Attribute)
+            inner.add(id(node.value))
+            if node.attr in _ENV_SINGLE:
                 self.exempt_env.add(id(node.value))
-            elif isinstance(node, ast.Compare) and any(isinstance(o, (ast.In, ast.NotIn)) for o in node.ops):
+        for node in self.of(ast.Subscript):
+            assert isinstance(node, ast.Subscript)
+            self.exempt_env.add(id(node.value))
+        for node in self.of(ast.Compare):
+            assert isinstance(node, ast.Compare)
+            if any(isinstance(o, (ast.In, ast.NotIn)) for o in node.ops):
                 self.exempt_env.update(id(c) for c in node.comparators)
-            elif isinstance(node, ast.Call):
-                inner.add(id(node.func))
-        for node in self.nodes:
-            if not isinstance(node, (ast.Name, ast.Attribute)) or not isinstance(node.ctx, ast.Load):
+        for node in self.of(ast.Call):
+            assert isinstance(node, ast.Call)
+            inner.add(id(node.func))
+        # Names bound by an import (or by assignment from a module object) are the only ones that can name one.
+        modules = {n for n, sources in self.bindings.items() if "other" not in sources}
+        load = ast.Load
+        for node in [*self.of(ast.Name), *attributes]:
+            assert isinstance(node, (ast.Name, ast.Attribute))
+            if node.ctx.__class__ is not load:
                 continue
-            if isinstance(node, ast.Name) and node.id not in self.bindings and not self.stars:
-                continue  # builtins and undefined names
+            root: ast.AST = node
+            while root.__class__ is ast.Attribute:
+                root = root.value  # type: ignore[attr-defined]
+            if root.__class__ is ast.Name and root.id not in modules and not self.stars:  # type: ignore[attr-defined]
+                continue  # builtins, undefined names, parameters and loop variables, and their attributes
             v = self.ev(node, 0)
             if v is None or v[0] != "r":
                 continue
