@@ -147,6 +147,22 @@ COMPUTED = [
     ("exec('import os; os.system(\"rm -rf ~\")')", DENY),
 ]
 
+# Written after the first fix, from a second adversarial round: loops and other ways to reach a module.
+LOOPS_AND_REACH = [
+    ("import shutil, pathlib\nfor d in pathlib.Path.home().iterdir():\n    shutil.rmtree(d)", DENY),
+    ("import glob, os\nfor f in glob.glob('*.pyc'): os.remove(f)", ALLOW),
+    ("import glob, shutil\nfor f in glob.glob('/home/ana/*'): shutil.rmtree(f)", DENY),
+    ("import os\nfor f in os.listdir('/etc'): os.remove(os.path.join('/etc', f))", DENY),
+    ("import os\nfor p in ['/home/ana/.ssh', '/home/ana/.aws']:\n    os.system('rm -rf ' + p)", BLOCK),
+    ("import sys; sys.modules['os'].system('rm -rf ~')", DENY),
+    ("import os; os.__dict__['system']('rm -rf ~')", DENY),
+    ("import os\nos.spawnlp(os.P_WAIT, 'rm', 'rm', '-rf', '/home/ana')", DENY),
+    ("import pty; pty.spawn(['bash', '-c', 'rm -rf ~'])", DENY),
+    ("import asyncio\nasyncio.run(asyncio.create_subprocess_shell('rm -rf ~'))", DENY),
+    ("eval(compile('__import__(\"os\").system(\"rm -rf ~\")', 'x', 'exec'))", DENY),
+    ("import subprocess\ndef go(c):\n    subprocess.run(c, shell=True)\ngo('rm -rf ~')", ASK),
+]
+
 BENIGN = [
     "import json,sys; print(json.load(sys.stdin)['x'])",
     "import os; print(os.getcwd())",
@@ -184,7 +200,7 @@ FLAGS = [
 ]
 
 ALL = [
-    *[(py(c), v) for c, v in ALIASES + PROPAGATION + FSTRINGS + PATHLIB + OPEN_MODES + ENV_DUMPS + NETWORK + COMPUTED],
+    *[(py(c), v) for c, v in ALIASES + PROPAGATION + FSTRINGS + PATHLIB + OPEN_MODES + ENV_DUMPS + NETWORK + COMPUTED + LOOPS_AND_REACH],
     *[(py(c), ALLOW) for c in BENIGN],
     *FLAGS,
 ]
