@@ -163,6 +163,19 @@ LOOPS_AND_REACH = [
     ("import subprocess\ndef go(c):\n    subprocess.run(c, shell=True)\ngo('rm -rf ~')", ASK),
 ]
 
+# The working directory moved by the code: os.chdir, and cwd= of a process call (written before their fix).
+WORKDIR = [
+    ("import os; os.chdir(os.path.expanduser('~')); os.remove('notes.txt')", DENY),
+    ("import subprocess; subprocess.run(['rm', 'notes.txt'], cwd='/home/ana')", DENY),
+    ("import os; os.chdir('/home/ana'); os.system('rm notes.txt')", DENY),
+    ("import os; os.chdir('/etc'); open('hosts', 'w').write('x')", DENY),
+    ("import subprocess, sys; subprocess.run(['rm', '-rf', 'x'], cwd=sys.argv[1])", ASK),
+    ("import os, sys; os.chdir(sys.argv[1]); os.remove('x.txt')", ASK),
+    ("import subprocess; subprocess.run(['npm', 'test'], cwd='frontend')", ALLOW),
+    ("import os; os.chdir('src'); print(os.listdir('.'))", ALLOW),
+    ("import os, shutil; os.chdir('build'); shutil.rmtree('out')", ALLOW),
+]
+
 BENIGN = [
     "import json,sys; print(json.load(sys.stdin)['x'])",
     "import os; print(os.getcwd())",
@@ -200,7 +213,7 @@ FLAGS = [
 ]
 
 ALL = [
-    *[(py(c), v) for c, v in ALIASES + PROPAGATION + FSTRINGS + PATHLIB + OPEN_MODES + ENV_DUMPS + NETWORK + COMPUTED + LOOPS_AND_REACH],
+    *[(py(c), v) for c, v in ALIASES + PROPAGATION + FSTRINGS + PATHLIB + OPEN_MODES + ENV_DUMPS + NETWORK + COMPUTED + LOOPS_AND_REACH + WORKDIR],
     *[(py(c), ALLOW) for c in BENIGN],
     *FLAGS,
 ]

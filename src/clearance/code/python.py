@@ -301,6 +301,7 @@ class _Reader:
         self.exempt_env: set[int] = set()
         self.decoders = False
         self.runs_built_code = False
+        self.chdirs: list[str | None] = []  # os.chdir targets (None: only known at run time)
 
     # --- bindings
 
@@ -692,6 +693,8 @@ class _Reader:
         except RecursionError:
             self.facts.opaque.append("is nested too deeply to follow")
         f = self.facts
+        if self.chdirs:
+            self.moved(set(self.chdirs))
         f.decoded_exec = f.decoded_exec or (self.runs_built_code and self.decoders)
         f.process = f.process or bool(f.shell) or f.unread_process
 
@@ -705,6 +708,9 @@ class _Reader:
                 self.exempt_env.update(id(n) for n in _walk(k.value, MAX_NODES) or ())
         if q in _DECODERS:
             self.decoders = True
+        if q in ("os.chdir", "os.fchdir"):
+            t = _text(self.arg(node, 0, ("path",), 0)[1])
+            self.chdirs.append(t if t is not None and not t.startswith(DYN) and q == "os.chdir" else None)
         if q in _DELETE_FIRST:
             f.deletes.append(_target(self.arg(node, 0, ("path",), 0)[1]))
         elif "#" in q:
@@ -842,8 +848,13 @@ class _Reader:
         text = self.argv_text(v)
         if text is None:
             f.unread_process = True
-        else:
-            f.shell.append(text)
+            return
+        for k in node.keywords:
+            if k.arg == "cwd" and not (isinstance(k.value, ast.Constant) and k.value.value is None):
+                # Popen(..., cwd=DIR): the command runs in DIR, as after `cd DIR`.
+                where = _text(self.ev(k.value, 0))
+                text = f"cd {shell_quote(where if where is not None else DYN)} && {text}"
+        f.shell.append(text)
 
     def exec_family(self, node: ast.Call, q: str) -> None:
         f = self.facts
@@ -903,6 +914,24 @@ class _Reader:
             return  # a path or a method on a connection made with its host (judged where it was made)
         if present or not constructed:
             f.opaque.append(f"reaches an address only known at run time ({q.rstrip('()')})")
+
+    def moved(self, targets: set[str | None]) -> None:
+        """os.chdir(DIR): relative paths and commands are relative to DIR (to the one known target, wherever
+        in the code the call stands; a run-time or ambiguous target is a reason to ask)."""
+        f = self.facts
+        if len(targets) != 1 or None in targets:
+            f.opaque.append("changes to a working directory only known at run time")
+            return
+        where = next(iter(targets))
+        assert where is not None
+
+        def rebase(p: str) -> str:
+            return p if p.startswith(("/", "~")) else posixpath.join(where, p)
+
+        f.deletes = [None if p is None else rebase(p) for p in f.deletes]
+        f.writes = [rebase(p) for p in f.writes]
+        f.reads = [rebase(p) for p in f.reads]
+        f.shell = [t if t.startswith("cd ") else f"cd {shell_quote(where)} && {t}" for t in f.shell]
 
     def references(self) -> None:
         """Names that take the whole environment, use the network or call native code without a call of their own."""
