@@ -176,6 +176,17 @@ WORKDIR = [
     ("import os, shutil; os.chdir('build'); shutil.rmtree('out')", ALLOW),
 ]
 
+# Dangerous functions passed as values rather than called by name (written before their fix).
+AS_VALUES = [
+    ("import os; list(map(os.system, ['rm -rf ~']))", ASK),
+    ("import atexit, shutil; atexit.register(shutil.rmtree, '/home/ana')", ASK),
+    ("import threading, os; threading.Thread(target=os.system, args=('rm -rf ~',)).start()", ASK),
+    ("import builtins; f = builtins.exec; f(data)", ASK),
+    ("import shutil\ndef clean(sh):\n    sh.rmtree('/home/ana')\nclean(shutil)", DENY),
+    ("import shutil; r = shutil.rmtree; r('/home/ana')", DENY),
+    ("import os; print(sorted(os.listdir('.'), key=os.path.getsize))", ALLOW),
+]
+
 BENIGN = [
     "import json,sys; print(json.load(sys.stdin)['x'])",
     "import os; print(os.getcwd())",
@@ -213,7 +224,7 @@ FLAGS = [
 ]
 
 ALL = [
-    *[(py(c), v) for c, v in ALIASES + PROPAGATION + FSTRINGS + PATHLIB + OPEN_MODES + ENV_DUMPS + NETWORK + COMPUTED + LOOPS_AND_REACH + WORKDIR],
+    *[(py(c), v) for c, v in ALIASES + PROPAGATION + FSTRINGS + PATHLIB + OPEN_MODES + ENV_DUMPS + NETWORK + COMPUTED + LOOPS_AND_REACH + WORKDIR + AS_VALUES],
     *[(py(c), ALLOW) for c in BENIGN],
     *FLAGS,
 ]

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 _DELETE_FIRST = frozenset({"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs", "send2trash.send2trash", "send2trash"})
 _PATH_DELETE = frozenset({"unlink", "rmdir"})
+_TREE_DELETERS = frozenset({"rmtree", "remove_tree"})
 _PATH_WRITE = frozenset({"write_text", "write_bytes", "touch", "mkdir", "chmod", "lchmod", "symlink_to", "hardlink_to", "link_to"})
 _PATH_READ = frozenset({"read_text", "read_bytes"})
 _OPENERS = frozenset({"open", "io.open", "codecs.open", "_io.open", "os.fdopen"})
@@ -217,6 +218,8 @@ def _normalise(q: str) -> str:
     if q.split(".", 1)[0] not in _ALIAS_TOPS:
         return q
     for old, new in _ALIASES:
+        if q == old and not new:
+            return q  # the builtins module itself; its attributes are the builtins
         if q == old or q.startswith(old + "."):
             rest = q[len(old) :]
             return (new + rest) if new else rest.lstrip(".")
@@ -301,7 +304,9 @@ class _Reader:
         self.exempt_env: set[int] = set()
         self.decoders = False
         self.runs_built_code = False
-        self.chdirs: list[str | None] = []  # os.chdir targets (None: only known at run time)
+        self.chdirs: list[str | None] = []
+        # Values assigned to a name (r = shutil.rmtree): followed where the name is used.
+        self.aliased: set[int] = set()
 
     # --- bindings
 
@@ -343,6 +348,7 @@ class _Reader:
                 if isinstance(t, ast.Name):
                     self._bind(t.id, value)
                     handled.add(id(t))
+                    self.aliased.add(id(value))
                 elif isinstance(t, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)):
                     elts = t.elts
                     if len(elts) == len(value.elts) and not any(isinstance(e, ast.Starred) for e in (*elts, *value.elts)):
@@ -765,6 +771,9 @@ class _Reader:
         target = _text(base) if kind == "path" else None
         if method in _PATH_DELETE and kind in ("path", "?"):
             f.deletes.append(_target(base) if kind == "path" else None)
+        elif kind == "?" and method in _TREE_DELETERS:
+            # x.rmtree(path) on an object the reader cannot name (a module passed as a parameter).
+            f.deletes.append(_target(self.arg(node, 0, ("path",), 0)[1]))
         elif kind != "path":
             if kind == "str" and method == "decode" and self._decodes(node):
                 self.decoders = True
@@ -915,6 +924,19 @@ class _Reader:
         if present or not constructed:
             f.opaque.append(f"reaches an address only known at run time ({q.rstrip('()')})")
 
+    def passed_on(self, q: str) -> None:
+        """A judged function handed on as a value (map(os.system, …), Thread(target=…), atexit.register):
+        it runs with arguments the reader does not see."""
+        f = self.facts
+        if q in _DELETE_FIRST:
+            f.deletes.append(None)
+        elif q in _PROCESS_FIRST or q.startswith(("os.exec", "os.spawn", "os.posix_spawn")):
+            f.process = True
+            f.unread_process = True
+        elif q in _CODE_RUNNERS or q in _DYNAMIC_CALLS:
+            f.dynamic = True
+            self.runs_built_code = True
+
     def moved(self, targets: set[str | None]) -> None:
         """os.chdir(DIR): relative paths and commands are relative to DIR (to the one known target, wherever
         in the code the call stands; a run-time or ambiguous target is a reason to ask)."""
@@ -974,6 +996,8 @@ class _Reader:
             elif id(node) not in inner and _network(q):
                 f.network = True
                 continue
+            elif id(node) not in inner and id(node) not in self.aliased:
+                self.passed_on(q)
             if q in _NATIVE:
                 reason = "calls native functions through ctypes or cffi"
                 if reason not in f.opaque:
