@@ -37,7 +37,8 @@ MAX_NODES = 60_000  # ~65 KB of dense code; beyond it the pattern reading takes 
 _MAX_TEXT = 4_096  # a value longer than this is only known at run time
 _MAX_ITEMS = 256
 _MAX_DEPTH = 60  # nesting followed while evaluating one expression
-_MAX_NESTED_CODE = 3  # exec('...') inside exec('...')
+_MAX_NESTED_CODE = 3
+_MAX_ALTERNATIVES = 16  # values of a loop over a literal sequence judged one by one  # exec('...') inside exec('...')
 
 # A value: ("s", text) string, ("p", text) pathlib path, ("r", qualified name) module/function/object,
 # ("q", items) tuple or list, ("i", n) integer; None when only known at run time.
@@ -305,6 +306,7 @@ class _Reader:
         self.decoders = False
         self.runs_built_code = False
         self.chdirs: list[str | None] = []
+        self.alternatives: dict[str, tuple[Value | None, ...]] | None = None
         # Values assigned to a name (r = shutil.rmtree): followed where the name is used.
         self.aliased: set[int] = set()
 
@@ -473,6 +475,8 @@ class _Reader:
             if base is None:
                 return None
             if base[0] == "r":
+                if base[1] == "sys" and node.attr == "executable":
+                    return _str("python3")  # the running interpreter: [sys.executable, '-m', 'pip', ...]
                 return ("r", _normalise(f"{base[1]}.{node.attr}"))
             if base[0] == "p":
                 return _path_attribute(str(base[1]), node.attr)
@@ -694,7 +698,7 @@ class _Reader:
             self.collect()
             for node in self.of(ast.Call):
                 assert isinstance(node, ast.Call)
-                self.call(node)
+                self.call_each(node)
             self.references()
         except RecursionError:
             self.facts.opaque.append("is nested too deeply to follow")
@@ -703,6 +707,51 @@ class _Reader:
             self.moved(set(self.chdirs))
         f.decoded_exec = f.decoded_exec or (self.runs_built_code and self.decoders)
         f.process = f.process or bool(f.shell) or f.unread_process
+
+    def loop_alternatives(self) -> dict[str, tuple[Value | None, ...]]:
+        """Loop variables over a literal sequence of several values: for p in ['a', 'b'] (each is judged)."""
+        out: dict[str, tuple[Value | None, ...]] = {}
+        for name, sources in self.bindings.items():
+            if len(sources) == 1 and isinstance(sources[0], tuple) and sources[0][0] == "for":
+                v = self.ev(sources[0][1], 0)
+                if v is not None and v[0] == "q" and 1 < len(set(v[1])) <= _MAX_ALTERNATIVES:
+                    out[name] = tuple(dict.fromkeys(v[1]))
+        return out
+
+    def uses(self, node: ast.AST, names: dict[str, tuple[Value | None, ...]], depth: int = 0, seen: set[str] | None = None) -> str | None:
+        """The first of *names* that *node* depends on, through the names its expressions use."""
+        seen = set() if seen is None else seen
+        for n in _walk(node, 2_000) or ():
+            if n.__class__ is not ast.Name:
+                continue
+            ident = n.id  # type: ignore[attr-defined]
+            if ident in names:
+                return ident
+            if ident in seen or depth >= 4:
+                continue
+            seen.add(ident)
+            for src in self.bindings.get(ident, ())[:4]:
+                if isinstance(src, ast.AST):
+                    found = self.uses(src, names, depth + 1, seen)
+                    if found is not None:
+                        return found
+        return None
+
+    def call_each(self, node: ast.Call) -> None:
+        """A call judged once, or once for each value of a loop variable it depends on."""
+        if self.alternatives is None:
+            self.alternatives = self.loop_alternatives()
+        name = self.uses(node, self.alternatives) if self.alternatives else None
+        if name is None:
+            self.call(node)
+            return
+        saved = self.memo
+        try:
+            for item in self.alternatives[name]:
+                self.memo = {**saved, name: item}
+                self.call(node)
+        finally:
+            self.memo = saved
 
     def call(self, node: ast.Call) -> None:
         q = self.callee(node.func, 0)
