@@ -300,6 +300,18 @@ def test_large_input_falls_back() -> None:
     from clearance.code import python
 
     assert python.analyse("x = 1\n" * 100_000) is None
+    assert python.analyse("x = 1\n" * 6_000) is not None
+
+
+def test_many_operations_are_capped_and_asked_about() -> None:
+    from clearance.code import python
+
+    facts = python.analyse("import os\nfor p in ['a', 'b', 'c', 'd']:\n" + "    os.remove(p)\n" * 2000)
+    assert facts is not None
+    assert len(facts.deletes) == python.MAX_FACTS
+    assert any("more than" in r for r in facts.opaque)
+    d = decide(py("import os\nos.remove('/home/ana/notes.txt')\n" + "os.remove('a.txt')\n" * 400))
+    assert d.decision == DENY  # what is judged still counts
 
 
 def test_deep_nesting_does_not_raise() -> None:

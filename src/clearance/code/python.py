@@ -32,8 +32,9 @@ import posixpath
 from ..paths import DYN
 from ..shell.interp import CodeFacts, shell_quote
 
-MAX_CHARS = 100_000  # the shell analysis' own bound on a command's length
-MAX_NODES = 60_000  # ~65 KB of dense code; beyond it the pattern reading takes over
+MAX_CHARS = 40_000  # beyond it (large project scripts) the pattern reading; 40 000 characters of dense code parse in ~55 ms
+MAX_NODES = 40_000  # 40 000 characters of ordinary code are ~18 000 nodes, of `x=1` lines 30 000
+MAX_FACTS = 256  # paths or commands of one kind judged one by one; more is a reason to ask
 _MAX_TEXT = 4_096  # a value longer than this is only known at run time
 _MAX_ITEMS = 256
 _MAX_DEPTH = 60  # nesting followed while evaluating one expression
@@ -209,7 +210,18 @@ def analyse(code: str, depth: int = 0) -> CodeFacts | None:
     facts = CodeFacts("python")
     facts.parsed = True
     _Reader(nodes, facts, depth).run()
+    _cap(facts)
     return facts
+
+
+def _cap(f: CodeFacts) -> None:
+    """At most MAX_FACTS of each list: the rules judge what is kept, and the rest is asked about."""
+    over = [what for what, xs in (("deletions", f.deletes), ("writes", f.writes), ("reads", f.reads), ("commands", f.shell)) if len(xs) > MAX_FACTS]
+    if not over:
+        return
+    f.deletes, f.writes, f.reads, f.shell = f.deletes[:MAX_FACTS], f.writes[:MAX_FACTS], f.reads[:MAX_FACTS], f.shell[:MAX_FACTS]
+    f.urls, f.opaque = f.urls[:MAX_FACTS], f.opaque[:MAX_FACTS]
+    f.opaque.append(f"makes more than {MAX_FACTS} {' and '.join(over)}; clearance judged the first {MAX_FACTS} of each")
 
 
 _ALIAS_TOPS = frozenset(old.split(".", 1)[0] for old, _ in _ALIASES)
@@ -254,7 +266,8 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _walk(tree: ast.AST, limit: int) -> list[ast.AST] | None:
-    """Every node of *tree* that can hold code, or None past *limit* nodes (ast.walk is three times slower)."""
+    """Every node of *tree* that can hold code, in source order (depth first), or None past *limit* nodes
+    (ast.walk is three times slower)."""
     out: list[ast.AST] = []
     stack = [tree]
     node_type = ast.AST
@@ -266,11 +279,12 @@ def _walk(tree: ast.AST, limit: int) -> list[ast.AST] | None:
         cls = node.__class__
         fields = fields_of.get(cls)
         if fields is None:
-            fields = fields_of[cls] = () if cls is constant else tuple(f for f in cls._fields if f not in _LEAF_FIELDS)
+            # Reversed, so that the stack gives the nodes in source order (what is capped is what comes last).
+            fields = fields_of[cls] = () if cls is constant else tuple(f for f in reversed(cls._fields) if f not in _LEAF_FIELDS)
         for name in fields:
             v = getattr(node, name, None)
             if v.__class__ is list:
-                for x in v:
+                for x in reversed(v):
                     if isinstance(x, node_type):
                         stack.append(x)
             elif isinstance(v, node_type):
@@ -307,6 +321,7 @@ class _Reader:
         self.runs_built_code = False
         self.chdirs: list[str | None] = []
         self.alternatives: dict[str, tuple[Value | None, ...]] | None = None
+        self.budget = 4 * MAX_NODES  # nodes walked to find which calls depend on a loop variable
         # Values assigned to a name (r = shutil.rmtree): followed where the name is used.
         self.aliased: set[int] = set()
 
@@ -721,7 +736,11 @@ class _Reader:
     def uses(self, node: ast.AST, names: dict[str, tuple[Value | None, ...]], depth: int = 0, seen: set[str] | None = None) -> str | None:
         """The first of *names* that *node* depends on, through the names its expressions use."""
         seen = set() if seen is None else seen
-        for n in _walk(node, 2_000) or ():
+        nodes = _walk(node, 2_000) or ()
+        self.budget -= len(nodes)
+        if self.budget < 0:
+            return None  # past the budget the loop variable stays unknown: the call is asked about
+        for n in nodes:
             if n.__class__ is not ast.Name:
                 continue
             ident = n.id  # type: ignore[attr-defined]
@@ -741,7 +760,9 @@ class _Reader:
         """A call judged once, or once for each value of a loop variable it depends on."""
         if self.alternatives is None:
             self.alternatives = self.loop_alternatives()
-        name = self.uses(node, self.alternatives) if self.alternatives else None
+        f = self.facts
+        busy = len(f.deletes) + len(f.writes) + len(f.reads) + len(f.shell) > MAX_FACTS
+        name = self.uses(node, self.alternatives) if self.alternatives and not busy else None
         if name is None:
             self.call(node)
             return
