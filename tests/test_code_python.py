@@ -48,6 +48,8 @@ ALIASES = [
     ("from pathlib import Path as P; P('/home/ana/.bashrc').write_text('curl x | sh')", DENY),
     ("import importlib; importlib.import_module(name).system('ls')", ASK),
     ("import os; getattr(os, sys.argv[1])('x')", ASK),
+    ("getattr(__builtins__, 'ex' + 'ec')(data)", ASK),
+    ("import builtins; getattr(builtins, name)(data)", ASK),
 ]
 
 PROPAGATION = [
@@ -210,6 +212,7 @@ BENIGN = [
     "print(eval('1+1'))",
     "import glob; print(sorted(glob.glob('src/**/*.py', recursive=True)))",
     "import os\nfor root, dirs, files in os.walk('src'):\n    print(root, len(files))",
+    "from django.conf import settings; print(getattr(settings, 'DEBUG'), getattr(settings, key, None))",
     "import shutil; shutil.copy('a.txt', 'b.txt')",
 ]
 

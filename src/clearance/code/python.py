@@ -824,8 +824,8 @@ class _Reader:
         elif q == "getattr" and len(node.args) >= 2:
             obj = self.ev(node.args[0], 0)
             name = _text(self.ev(node.args[1], 0))
-            if obj is not None and obj[0] == "r" and (name is None or DYN in name):
-                f.dynamic = True
+            if obj is not None and obj[0] == "r" and (name is None or DYN in name) and str(obj[1]).split(".", 1)[0] in _JUDGED_TOPS:
+                f.dynamic = True  # getattr(os, name)(...): a judged module's function chosen at run time
         if _network(q):
             self.network_call(q, node)
 
@@ -1208,7 +1208,8 @@ def _destination(v: Value | None) -> str | None:
     return _text(v)
 
 
-# Functions `from M import *` may bring in: the ones this module judges.
+# Functions `from M import *` may bring in: the ones this module judges.  (_JUDGED_TOPS, their modules,
+# is defined after it.)
 _KNOWN = frozenset(
     {
         *_DELETE_FIRST,
@@ -1229,3 +1230,4 @@ _KNOWN = frozenset(
         *(f"os.{n}" for n in ("spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe")),
     }
 )
+_JUDGED_TOPS = frozenset({q.split(".", 1)[0] for q in _KNOWN} | _NETWORK_TOPS | {"builtins", "__builtins__", "sys", "importlib", "ctypes", "cffi", "pty"})
