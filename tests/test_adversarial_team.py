@@ -159,3 +159,201 @@ def test_deferred_calls_reset_the_consecutive_denials(s: Setup, tmp_path: Path) 
         a = run(denied)
         assert "escalation" not in str(a.stdout), a.stdout
         assert run("ls").stdout is None  # deferred: no answer
+
+
+# -- single sign-on: ID tokens, accounts ----------------------------------------------------------------------------
+
+ISSUER = "https://login.acme.dev/"  # Auth0 and others publish their issuer with a trailing slash
+
+
+def _idp(issuer: str = ISSUER) -> tuple[Any, Any]:
+    import time
+
+    pytest.importorskip("joserfc")
+    from joserfc.jwk import KeySet, RSAKey
+
+    from clearance.server.oidc import OidcConfig
+
+    key = RSAKey.generate_key(2048, parameters={"kid": "k1"})
+    cfg = OidcConfig(issuer, "clearance")
+    doc = {"issuer": issuer, "authorization_endpoint": issuer + "authorize", "token_endpoint": issuer + "token", "jwks_uri": issuer + "jwks"}
+    cfg._discovery = (time.monotonic(), doc)
+    cfg._jwks = KeySet([key]).as_dict(private=False)
+    return cfg, key
+
+
+def _token(key: Any, header: dict[str, Any] | None = None, **claims: Any) -> str:
+    import time
+
+    from joserfc import jwt
+
+    body = {"iss": ISSUER, "aud": "clearance", "sub": "s1", "exp": int(time.time()) + 300, "iat": int(time.time()), "nonce": "n1", **claims}
+    return jwt.encode(header or {"alg": "RS256", "kid": "k1"}, body, key)
+
+
+def test_an_issuer_with_a_trailing_slash_signs_people_in() -> None:
+    from clearance.server.oidc import verify_id_token
+
+    cfg, key = _idp()
+    assert verify_id_token(cfg, _token(key), "n1")["sub"] == "s1"
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [
+        {"iss": "https://login.acme.dev.evil/"},
+        {"iss": "https://login.acme.dev"},  # the same issuer, spelt otherwise: a token for another tenant's config
+        {"aud": "another-client"},
+        {"aud": ["another-client", "clearance"], "azp": "another-client"},  # issued to another client
+        {"nonce": "replayed"},
+        {"exp": 1},
+    ],
+)
+def test_id_tokens_for_someone_else_are_refused(claims: dict[str, Any]) -> None:
+    from clearance.server.oidc import OidcError, verify_id_token
+
+    cfg, key = _idp()
+    with pytest.raises(OidcError):
+        verify_id_token(cfg, _token(key, **claims), "n1")
+
+
+def test_algorithm_confusion_is_refused() -> None:
+    import base64
+    import hashlib
+    import hmac
+    import json
+
+    from clearance.server.oidc import OidcError, verify_id_token
+
+    cfg, key = _idp()
+    good = _token(key)
+    _, body, _ = good.split(".")
+
+    def b64(d: dict[str, Any]) -> str:
+        return base64.urlsafe_b64encode(json.dumps(d).encode()).rstrip(b"=").decode()
+
+    none = b64({"alg": "none", "kid": "k1"}) + "." + body + "."
+    pem = key.as_pem(private=False)
+    hs_head = b64({"alg": "HS256", "kid": "k1"})
+    mac = hmac.new(pem, f"{hs_head}.{body}".encode(), hashlib.sha256).digest()
+    hs = f"{hs_head}.{body}." + base64.urlsafe_b64encode(mac).rstrip(b"=").decode()
+    for forged in (none, hs):
+        with pytest.raises(OidcError):
+            verify_id_token(cfg, forged, "n1")
+
+
+def test_an_empty_provider_subject_does_not_take_over_a_local_account(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from clearance.server import oidc
+    from clearance.server.oidc import OidcConfig, OidcError, parse_roles
+    from clearance.server.service import Service
+    from tests.test_server import PW
+
+    svc = Service(str(tmp_path / "t.db"))
+    svc.add_user("alice", PW, "admin")  # a local account: its oidc_sub is ''
+    # joserfc refuses a token with an empty sub; the account step must not rely on it (defence in depth)
+    svc.oidc = OidcConfig("https://idp.example", "clearance", roles=parse_roles("*=admin"))
+    monkeypatch.setattr(oidc, "exchange", lambda *a: {"sub": "", "preferred_username": "alice"})
+    monkeypatch.setattr(oidc, "authorization_url", lambda cfg, r, state, n, c: "https://idp.example/authorize?state=" + state)
+    state = svc.oidc_begin("https://clearance/cb").split("state=", 1)[1]
+    with pytest.raises(OidcError, match="exists"):
+        svc.oidc_finish(state, "code", "1.2.3.4")
+
+
+# -- the address login limits count ---------------------------------------------------------------------------------
+
+
+def test_a_forged_forwarded_for_line_before_the_proxys_own_is_not_the_client() -> None:
+    pytest.importorskip("starlette")
+    from starlette.requests import Request
+
+    from clearance.server.app import client_address, forwarded_for, trusted_proxies
+
+    trusted = trusted_proxies("10.0.0.1")
+    # A proxy that adds its own X-Forwarded-For line (rather than appending to the client's) behind it:
+    # HTTP reads repeated fields as one comma-separated list, in order.
+    scope = {"type": "http", "headers": [(b"x-forwarded-for", b"6.6.6.6"), (b"x-forwarded-for", b"203.0.113.9")], "client": ("10.0.0.1", 1)}
+    assert client_address("10.0.0.1", forwarded_for(Request(scope)), trusted) == "203.0.113.9"
+
+
+# -- the command line keeps two persons for every privileged change --------------------------------------------------
+
+
+def test_cli_user_add_without_a_proposer_is_only_for_a_lone_admin(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from clearance.cli import main
+    from clearance.server.service import Service
+    from tests.test_server import PW
+
+    db = str(tmp_path / "team.db")
+    svc = Service(db)
+    svc.bootstrap_admin("alice", PW)
+    monkeypatch.setattr("sys.stdin", io.StringIO(PW + "\n"))
+    assert main(["user", "add", "bob", "--role", "admin", "--db", db]) == 0  # the operator gets a lone admin a second person
+    # alice, alone at the keyboard, must not make herself an approver of her own changes now
+    monkeypatch.setattr("sys.stdin", io.StringIO(PW + "\n"))
+    assert main(["user", "add", "alice2", "--role", "approver", "--db", db]) != 0
+    assert "--by" in capsys.readouterr().err
+    assert "alice2" not in [u["name"] for u in Service(db).users()]
+
+
+# -- the impact preview is not a way to load the decision path -------------------------------------------------------
+
+
+def test_impact_is_worked_out_once_and_one_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from clearance.server import impact as impact_mod
+    from clearance.server.service import Service
+    from tests.test_server import PW
+
+    svc = Service(str(tmp_path / "t.db"))
+    svc.add_user("alice", PW, "admin")
+    cid = svc.propose('[rules]\ndeny = ["Bash(npm test:*)"]\n', "alice", "deny npm test")
+    calls: list[int] = []
+    release = threading.Event()
+    started = threading.Event()
+
+    def slow(rows: Any, current: Any, proposed: Any) -> dict[str, Any]:
+        calls.append(1)
+        started.set()
+        release.wait(10)
+        return {"replayed": 0, "changed": []}
+
+    monkeypatch.setattr(impact_mod, "impact", slow)
+    first: list[Any] = []
+    t = threading.Thread(target=lambda: first.append(svc.change_impact(cid)))
+    t.start()
+    assert started.wait(10)
+    assert svc.change_impact(cid) == {"busy": True}  # a second page load does not start a second replay
+    release.set()
+    t.join(10)
+    assert first and first[0]["replayed"] == 0
+    for _ in range(5):
+        assert svc.change_impact(cid) == first[0]  # reloads read the result kept for this policy version and trail
+    assert len(calls) == 1
+    svc.store.execute("UPDATE policy_versions SET status = 'approved' WHERE id = ?", (cid,))
+    cid2 = svc.propose('[rules]\nask = ["Bash(npm test:*)"]\n', "alice", "ask npm test")
+    svc.change_impact(cid2)
+    assert len(calls) == 2
+
+
+# -- messages on the sign-in page are the service's own ----------------------------------------------------------------
+
+
+def test_the_callback_error_parameter_cannot_write_the_login_page(tmp_path: Path) -> None:
+    pytest.importorskip("starlette")
+    from starlette.testclient import TestClient
+
+    from clearance.server.app import create_app
+    from clearance.server.oidc import OidcConfig
+    from clearance.server.service import Service
+
+    svc = Service(str(tmp_path / "t.db"))
+    svc.oidc = OidcConfig("https://idp.example", "clearance")
+    c = TestClient(create_app(svc), follow_redirects=False)
+    lure = "Your account is locked. Call the help desk at +1 555 0100 and read them your password"
+    r = c.get("/login/oidc/callback", params={"error": lure})
+    assert r.status_code == 401 and "help desk" not in r.text
+    r = c.get("/login/oidc/callback", params={"error": "access_denied"})
+    assert "access_denied" in r.text
