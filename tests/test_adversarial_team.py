@@ -357,3 +357,25 @@ def test_the_callback_error_parameter_cannot_write_the_login_page(tmp_path: Path
     assert r.status_code == 401 and "help desk" not in r.text
     r = c.get("/login/oidc/callback", params={"error": "access_denied"})
     assert "access_denied" in r.text
+
+
+def test_allow_last_after_deferred_work_finds_the_denial(s: Setup, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The denial says `clearance allow --last`; with auto mode disabled the agent's next ordinary calls are
+    recorded as ask, and --last must not pick one of them."""
+    import json
+
+    from clearance.cli import main
+    from clearance.hook import Options, run_answer
+
+    s.managed.write_text('auto_mode = "disabled"\n')
+    db = str(tmp_path / "audit.db")
+    opts = Options(["--agent", "claude", "--db", db])
+    for command in ("git push --force origin main", "ls", "cat README.md"):
+        ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": str(s.project), "session_id": "x"}
+        run_answer(json.dumps(ev).encode(), opts, s.env)
+    for k, v in s.env.items():
+        monkeypatch.setenv(k, v)
+    capsys.readouterr()
+    assert main(["explain", "--last", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "git push --force" in out and "auto-mode-disabled" not in out
