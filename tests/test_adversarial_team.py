@@ -379,3 +379,25 @@ def test_allow_last_after_deferred_work_finds_the_denial(s: Setup, tmp_path: Pat
     assert main(["explain", "--last", "--db", db]) == 0
     out = capsys.readouterr().out
     assert "git push --force" in out and "auto-mode-disabled" not in out
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ssh://git@github.com:22/acme/payments.git",
+        "git@github.com:/acme/payments.git",
+        "https://github.com//acme/payments",
+        "https://github.com/acme/sandbox/../payments",  # curl resolves the dots: this fetches acme/payments
+        "https://github.com/acme/./payments/",
+    ],
+)
+def test_another_spelling_of_the_remote_gets_its_strict_section(s: Setup, url: str) -> None:
+    s.managed.write_text('[[repositories]]\nremotes = ["github.com/acme/payments"]\nauto_mode = "disabled"\n')
+    _remotes(s, url)
+    assert _bash(s, "ls").defer
+
+
+def test_dots_in_a_remote_do_not_reach_a_lenient_section(s: Setup) -> None:
+    s.managed.write_text(LENIENT)
+    _remotes(s, "https://github.com/acme/sandbox/../payments")
+    assert _bash(s, "ls").defer

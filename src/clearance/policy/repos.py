@@ -85,18 +85,34 @@ def remote_urls(config_text: str) -> list[str]:
     return urls
 
 
+def canonical_remote(url: str) -> str:
+    """host/path of a remote as the server reads it: trust.normalise_remote, then ssh's default port dropped,
+    repeated slashes collapsed and `.`/`..` resolved (curl and git's http client resolve them before asking:
+    `https://github.com/acme/sandbox/../payments` fetches acme/payments)."""
+    import posixpath
+
+    from ..trust import normalise_remote
+
+    r = normalise_remote(url)
+    host, sep, path = r.partition("/")
+    if not sep:
+        return r
+    if host.endswith(":22"):
+        host = host[:-3]
+    path = posixpath.normpath("/" + path).lstrip("/")
+    return f"{host}/{path}" if path and path != "." else host
+
+
 def identity(root: str, env: Any = None) -> Identity:
     """The project at *root*: its path, its real path and its remotes (none when it is not a git checkout or the
     config is unreadable).  With *env*, also the remotes first seen for this checkout (``first_seen``)."""
-    from ..trust import normalise_remote
-
     gd = _git_dir(root)
     remotes: list[str] = []
     if gd is not None:
         try:
             with open(os.path.join(gd, "config"), "rb") as f:
                 text = f.read(MAX_CONFIG_BYTES).decode("utf-8", "replace")
-            remotes = sorted({normalise_remote(u) for u in remote_urls(text) if u})
+            remotes = sorted({canonical_remote(u) for u in remote_urls(text) if u})
         except OSError:
             pass
     real = os.path.realpath(root) if root.startswith("/") else root
@@ -148,9 +164,7 @@ def section_matches(section: dict[str, Any], ident: Identity, home: str, loosen:
     first seen, the checkout's path as given or with symbolic links resolved.  To loosen (auto mode enabled,
     trust, allow rules) every sign must agree: every remote now and when first seen (at least one), or both
     paths -- so an added remote, a replaced origin or a symbolic link cannot put a checkout under a lenient section."""
-    from ..trust import normalise_remote
-
-    pats = [normalise_remote(p) for p in section.get("remotes", []) or []]
+    pats = [canonical_remote(p) for p in section.get("remotes", []) or []]
     paths = section.get("paths", []) or []
 
     def remote(r: str) -> bool:
