@@ -401,3 +401,33 @@ def test_dots_in_a_remote_do_not_reach_a_lenient_section(s: Setup) -> None:
     s.managed.write_text(LENIENT)
     _remotes(s, "https://github.com/acme/sandbox/../payments")
     assert _bash(s, "ls").defer
+
+
+# -- markup from agents and proposals stays text on the new pages ------------------------------------------------------
+
+
+def test_decision_page_impact_table_and_rules_escape_what_agents_and_proposers_write(tmp_path: Path) -> None:
+    pytest.importorskip("starlette")
+    from starlette.testclient import TestClient
+
+    from clearance.server.app import create_app
+    from clearance.server.service import Service
+    from tests.test_server import PW, hook, login
+
+    svc = Service(str(tmp_path / "t.db"))
+    svc.add_user("alice", PW, "admin")
+    svc.add_user("bob", PW, "approver")
+    token = svc.create_token("ci", "alice")
+    c = TestClient(create_app(svc), follow_redirects=False)
+    evil = "npm test '<script>alert(1)</script>' \"><img src=x onerror=alert(2)>"
+    hook(c, token, evil)
+    cid = svc.propose('[rules]\ndeny = ["Bash(npm test:*)", "Bash(<b>x</b>:*)"]\n', "alice", "<i>deny</i> npm test")
+    login(c, "bob")
+    did = svc.export()[-1]["id"]
+    for url in (f"/decisions/{did}", f"/changes/{cid}", "/changes", "/"):
+        text = c.get(url).text
+        assert "<script>alert(1)" not in text and "<img src=x" not in text and "<b>x</b>" not in text and "<i>deny</i>" not in text, url
+    assert "&lt;script&gt;" in c.get(f"/decisions/{did}").text
+    export = c.get("/audit/export").text
+    assert "<script>" in export  # JSON lines keep the text as it was (served as JSON, not HTML)
+    assert c.get("/audit/export").headers["content-type"].startswith(("application/x-ndjson", "application/jsonl", "application/json"))
