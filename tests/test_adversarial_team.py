@@ -431,3 +431,18 @@ def test_decision_page_impact_table_and_rules_escape_what_agents_and_proposers_w
     export = c.get("/audit/export").text
     assert "<script>" in export  # JSON lines keep the text as it was (served as JSON, not HTML)
     assert c.get("/audit/export").headers["content-type"].startswith(("application/x-ndjson", "application/jsonl", "application/json"))
+
+
+def test_lower_layers_cannot_reenable_or_add_sections(s: Setup) -> None:
+    s.managed.write_text('[[repositories]]\nremotes = ["github.com/acme/payments"]\nauto_mode = "disabled"\n')
+    _remotes(s, "https://github.com/acme/payments.git")
+    (s.project / ".clearance.toml").write_text(
+        'auto_mode = "enabled"\n[[repositories]]\nremotes = ["github.com/acme/payments"]\nauto_mode = "enabled"\n[repositories.trust]\ndomains = ["x.dev"]\n'
+    )
+    user = s.home / ".config" / "clearance"
+    user.mkdir(parents=True)
+    (user / "config.toml").write_text('auto_mode = "enabled"\n')
+    pol = load_policy(str(s.project), s.env)
+    assert pol.auto_mode == "disabled"
+    assert not pol.data["trust"]["domains"]
+    assert _bash(s, "ls").defer
