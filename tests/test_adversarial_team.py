@@ -446,3 +446,20 @@ def test_lower_layers_cannot_reenable_or_add_sections(s: Setup) -> None:
     assert pol.auto_mode == "disabled"
     assert not pol.data["trust"]["domains"]
     assert _bash(s, "ls").defer
+
+
+# -- lint: what a picky admin writes ---------------------------------------------------------------------------------
+
+
+def test_lint_reads_a_sections_trust_and_leaves_internal_git_hosts_alone(tmp_path: Path) -> None:
+    from clearance.policy.tools import lint_files
+
+    f = tmp_path / "managed.toml"
+    f.write_text(
+        '[trust]\ngit_remotes = ["gitserver/team/repo", "ssh://git@gitserver:2222/team/repo", "gitserver:2222/team/x"]\n'
+        '[[repositories]]\nremotes = ["github.com/acme/sandbox"]\n[repositories.trust]\ndomains = ["https://uploads.sandbox.dev/"]\n'
+    )
+    out = "\n".join(lint_files([str(f)]))
+    assert "repositories.trust.domains entry 'https://uploads.sandbox.dev/' never matches" in out and "'uploads.sandbox.dev'" in out
+    for fine in ("gitserver/team/repo", "ssh://git@gitserver:2222/team/repo", "gitserver:2222/team/x"):
+        assert f"entry {fine!r}" not in out, out
