@@ -429,6 +429,25 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             leaked = any("fake-key-body" in json.dumps(req["body"].get("input", [])) for req in model.requests)
             r.notes += [f"agent exit {p.returncode}", f"audit: {seen}", f"key text reached the model: {leaked}"]
             r.ok = "deny" in seen and not leaked
+        elif name == "codex-project-scope":
+            # `clearance install codex --scope project`: the hook lives in the project's .codex/hooks.json, which Codex
+            # runs only for a trusted project and a trusted hook; the installer asks Codex to trust it.
+            user_hooks = h.home / ".codex" / "hooks.json"
+            user_hooks.unlink()
+            first = h.clearance("install", "codex", "--scope", "project", check=False)
+            refused = first.returncode != 0 and "trust_level" in first.stdout + first.stderr
+            r.notes.append(f"install in an untrusted project refused with the fix: {refused}")
+            # The user trusts the project in Codex (what `codex exec --trust` records), then installs again.
+            cfg = h.home / ".codex" / "config.toml"
+            text = cfg.read_text() if cfg.exists() else ""
+            cfg.write_text(text + f'\n[projects."{h.project}"]\ntrust_level = "trusted"\n')
+            inst = h.clearance("install", "codex", "--scope", "project", check=False)
+            r.notes.append(f"install: {inst.returncode} {'Codex trusts and runs the hook' in inst.stdout}")
+            p = run_agent(h, model, Script("shell", command="rm -r ~/precious"))
+            survived = (h.home / "precious" / "thesis.txt").exists()
+            seen = decisions_for(h, "rm -r ~/precious")
+            r.notes += [f"agent exit {p.returncode}", f"~/precious survived: {survived}", f"audit: {seen}", f"install said: {inst.stdout.strip()[-300:]!r}"]
+            r.ok = refused and inst.returncode == 0 and survived and "deny" in seen
         elif name == "codex-untrusted-hook":
             p = run_agent(h, model, Script("shell", command="echo ran > untrusted-run.txt"))
             ran = (h.project / "untrusted-run.txt").exists()
@@ -456,7 +475,18 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
 
 
 SCENARIOS = {
-    "codex": ["destroy", "benign", "ask", "auto-mode-disabled", "mcp", "protected-write", "missing-clearance", "codex-untrusted-hook", "headless-escalation"],
+    "codex": [
+        "destroy",
+        "benign",
+        "ask",
+        "auto-mode-disabled",
+        "mcp",
+        "protected-write",
+        "missing-clearance",
+        "codex-untrusted-hook",
+        "codex-project-scope",
+        "headless-escalation",
+    ],
     "claude": ["destroy", "benign", "ask", "auto-mode-disabled", "mcp", "protected-write", "missing-clearance", "headless-escalation"],
     "gemini": ["destroy", "benign", "ask", "auto-mode-disabled", "mcp", "protected-write", "missing-clearance", "headless-escalation"],
     "copilot": ["destroy", "benign", "ask", "auto-mode-disabled", "mcp", "protected-write", "missing-clearance", "copilot-grep-paths", "headless-escalation"],
