@@ -187,7 +187,8 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         # The store is read and written on its own thread within a budget (server/guard.py), never on the event loop.
         owner, policy = await anyio.to_thread.run_sync(owner_and_policy)
         if owner is None:
-            if request.query_params.get("envelope") or not request.headers.get("authorization"):
+            # No token at all -- no header, or "Bearer " with nothing after it (the hook's $CLEARANCE_TOKEN unset) -- is a 401.
+            if request.query_params.get("envelope") or not request.headers.get("authorization", "").partition(" ")[2].strip():
                 return JSONResponse({"error": "a valid bearer token is required"}, status_code=401)
             # An agent's own http hook (Claude Code type "http") runs the tool on any non-2xx answer: a revoked,
             # expired or unapproved token gets a valid *ask* in the agent's shape instead, so nothing runs unchecked.
