@@ -90,7 +90,13 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     return []
 
 
-_SCRIPT_SUFFIXES = {"python": (".py",), "js": (".js", ".mjs", ".cjs"), "ruby": (".rb",), "perl": (".pl",), "php": (".php",)}
+_SCRIPT_SUFFIXES = {
+    "python": (".py",),
+    "js": (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx"),
+    "ruby": (".rb",),
+    "perl": (".pl", ".pm"),
+    "php": (".php",),
+}
 _SHEBANG_LANG = lazy(r"^#!\s*(?:/usr/bin/env\s+(?:-\S+\s+)*)?(?:/\S*/)?(python[\d.]*|node|ruby|perl|php)\b")
 
 

@@ -24,6 +24,8 @@ INTERPRETERS = {
     "nodejs": "js",
     "deno": "js",
     "bun": "js",
+    "tsx": "js",
+    "ts-node": "js",
     "perl": "perl",
     "ruby": "ruby",
     "php": "php",
@@ -370,7 +372,24 @@ def _substitute(seg: str, names: dict[str, str]) -> str:
     return _NAME.sub(one, seg)
 
 
+# Languages read through a parser (code/tree.py); the patterns below remain the fallback.
+_TREE_LANGUAGES = frozenset({"js", "ruby", "perl", "php"})
+
+
 def analyse(code: str, lang: str) -> CodeFacts:
+    """What *code* in *lang* does: from its syntax tree where a grammar reads it, else from patterns."""
+    if lang in _TREE_LANGUAGES:
+        from ..code import tree
+
+        got = tree.facts(code, lang)
+        if got is not None:
+            facts, clean = got
+            return facts if clean else tree.union(facts, analyse_patterns(code, lang))
+    return analyse_patterns(code, lang)
+
+
+def analyse_patterns(code: str, lang: str) -> CodeFacts:
+    """The pattern reading: calls found by regular expressions, their first arguments read as literals."""
     facts = CodeFacts(lang)
     code = propagate_literals(code)
     p_del, p_proc, p_net, p_dyn, p_env = _patterns(lang)
@@ -548,6 +567,11 @@ def shell_quote(s: str) -> str:
 
 def code_argument(argv: list[str], lang: str) -> str | None:
     """The code string of a one-liner, or None when the interpreter runs a file or stdin."""
+    if lang in _TREE_LANGUAGES:
+        # Read with the interpreter's own option table (code/interpopts.py).
+        from ..code.interpopts import read
+
+        return read(argv, lang).code
     opts = CODE_OPTIONS.get(lang, ())
     i = 1
     while i < len(argv):
