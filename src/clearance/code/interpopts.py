@@ -31,7 +31,30 @@ _RUBY_VALUE = frozenset("rICE")
 _RUBY_GLUED = frozenset("iFxWTK")
 _RUBY_DIGITS = frozenset("0")
 _RUBY_LONG_VALUE = frozenset({"--encoding", "--external-encoding", "--internal-encoding", "--enable", "--disable", "--dump"})
-_PHP_VALUE = frozenset({"-d", "-c", "-z", "-t", "-S", "-f", "-F", "-r", "-B", "-R", "-E", "--php-ini", "--define", "--zend-extension", "--file", "--run", "--process-begin", "--process-code", "--process-file", "--process-end"})
+_PHP_VALUE = frozenset(
+    {
+        "-d",
+        "-c",
+        "-z",
+        "-t",
+        "-S",
+        "-f",
+        "-F",
+        "-r",
+        "-B",
+        "-R",
+        "-E",
+        "--php-ini",
+        "--define",
+        "--zend-extension",
+        "--file",
+        "--run",
+        "--process-begin",
+        "--process-code",
+        "--process-file",
+        "--process-end",
+    }
+)
 _PHP_CODE = {"-r": 0, "--run": 0, "-B": 1, "--process-begin": 1, "-R": 2, "--process-code": 2, "-E": 3, "--process-end": 3}
 _NODE_VALUE = frozenset(
     {

@@ -10,7 +10,7 @@ looked up in the tables below.
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, Collector, Val, concat, join_path, node_text, walk
+from .values import MAX_STEPS, UNKNOWN, Collector, Val, concat, deadline, join_path, node_text, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -46,7 +46,6 @@ _DELETE = frozenset(
         "rimraf.sync",
         "rimraf.rimraf",
         "rimraf.rimrafSync",
-        "rimraf.sync",
         "del",
         "del.deleteAsync",
         "del.deleteSync",
@@ -101,9 +100,7 @@ _WRITE_SECOND = frozenset(
 )
 # A move: its source is gone and its destination written.
 _MOVE = frozenset({"fs.rename", "fs.renameSync", "fs.move", "fs.moveSync", "Deno.rename", "Deno.renameSync"})
-_READ = frozenset(
-    {"fs.readFile", "fs.readFileSync", "fs.createReadStream", "Deno.readTextFile", "Deno.readTextFileSync", "Deno.readFile", "Bun.file"}
-)
+_READ = frozenset({"fs.readFile", "fs.readFileSync", "fs.createReadStream", "Deno.readTextFile", "Deno.readTextFileSync", "Deno.readFile", "Bun.file"})
 _SHELL = frozenset({"child_process.exec", "child_process.execSync", "execa.execaCommand", "execa.execaCommandSync", "execa.command", "shelljs.exec"})
 _ARGV = frozenset(
     {
@@ -212,6 +209,10 @@ _GLOBALS = frozenset(
         "JSON",
         "decodeURIComponent",
         "unescape",
+        "globalThis",
+        "global",
+        "window",
+        "self",
     }
 )
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "v": "\v"}
@@ -226,6 +227,10 @@ def _module(name: str) -> str:
 
 def _canon(sym: str) -> str:
     # fs.promises.rm, require('fs/promises').rm, fsExtra.remove: one name each.
+    for root in ("globalThis.", "global.", "window.", "self."):
+        if sym.startswith(root):
+            sym = sym[len(root) :]
+            break
     if sym.startswith("fs.promises."):
         return "fs." + sym[len("fs.promises.") :]
     if sym.startswith(("zx.$", "bun.$")):
@@ -267,18 +272,21 @@ def _unescape(raw: str) -> str:
 
 
 class _Reader:
-    __slots__ = ("bound", "c", "counts", "depth")
+    __slots__ = ("bound", "c", "counts", "depth", "safe", "steps", "stop")
 
     def __init__(self, depth: int) -> None:
         self.c = Collector("js")
         self.bound: dict[str, Val] = {}
         self.counts: dict[str, int] = {}
         self.depth = depth
+        self.safe: set[tuple[int, int]] = set()
+        self.steps = 0
+        self.stop = deadline()
 
     # --- bindings
     def count(self, root: Any) -> None:
         counts = self.counts
-        for node in walk(root):
+        for node in walk(root, self.stop):
             t = node.type
             if t == "variable_declarator":
                 for name in _pattern_names(node.child_by_field_name("name")):
@@ -291,12 +299,14 @@ class _Reader:
                 arg = node.child_by_field_name("argument")
                 if arg is not None and arg.type == "identifier":
                     counts[node_text(arg)] = 2
-            elif t in ("import_specifier", "namespace_import") or (t == "identifier" and node.parent is not None and node.parent.type == "import_clause"):
-                ident = node.child_by_field_name("alias") or node.child_by_field_name("name") if t == "import_specifier" else node
-                if t == "namespace_import":
-                    ident = next((x for x in node.named_children if x.type == "identifier"), None)
-                if ident is not None:
-                    counts[node_text(ident)] = counts.get(node_text(ident), 0) + 1
+            elif t in ("import_specifier", "namespace_import", "import_clause"):
+                if t == "import_specifier":
+                    idents = [node.child_by_field_name("alias") or node.child_by_field_name("name")]
+                else:
+                    idents = [x for x in node.named_children if x.type == "identifier"]
+                for ident in idents:
+                    if ident is not None:
+                        counts[node_text(ident)] = counts.get(node_text(ident), 0) + 1
             elif t in ("formal_parameters", "catch_clause", "for_in_statement"):
                 for name in _pattern_names(node):
                     counts[name] = 2
@@ -359,7 +369,7 @@ class _Reader:
             return UNKNOWN
         return UNKNOWN
 
-    def string(self, node: Any) -> Val:
+    def string(self, node: Any, level: int = 0) -> Val:
         parts: list[str] = []
         for child in node.children:
             t = child.type
@@ -369,16 +379,17 @@ class _Reader:
                 parts.append(_unescape(node_text(child)))
             elif t == "template_substitution":
                 inner = child.named_children[0] if child.named_children else None
-                v = self.value(inner) if inner is not None else UNKNOWN
+                v = self.value(inner, level + 1) if inner is not None else UNKNOWN
                 parts.append(v.text if v.text is not None else DYN)
         return Val("".join(parts))
 
     def value(self, node: Any, level: int = 0) -> Val:
-        if node is None or level > 40:
+        self.steps += 1
+        if node is None or level > 40 or self.steps > MAX_STEPS:
             return UNKNOWN
         t = node.type
         if t in ("string", "template_string"):
-            return self.string(node)
+            return self.string(node, level)
         if t == "identifier":
             name = node_text(node)
             if name in self.bound:
@@ -408,22 +419,22 @@ class _Reader:
         if t == "array":
             return Val(items=[UNKNOWN if c.type == "spread_element" else self.value(c, level + 1) for c in node.named_children[:60]])
         if t == "object":
-            obj: dict[str, Val] = {}
+            keys: dict[str, Val] = {}
             for c in node.named_children[:60]:
                 if c.type == "pair":
-                    obj[_key(c.child_by_field_name("key"))] = self.value(c.child_by_field_name("value"), level + 1)
+                    keys[_key(c.child_by_field_name("key"))] = self.value(c.child_by_field_name("value"), level + 1)
                 elif c.type == "shorthand_property_identifier":
-                    obj[node_text(c)] = self.value(c, level + 1) if node_text(c) in self.bound else UNKNOWN
-            return Val(obj=obj)
+                    keys[node_text(c)] = self.value(c, level + 1) if node_text(c) in self.bound else UNKNOWN
+            return Val(obj=keys)
         if t == "true":
             return Val("true")
         if t in ("call_expression", "new_expression"):
             return self.call_value(node, level)
         return UNKNOWN
 
-    def callee(self, node: Any) -> tuple[Val, Any]:
+    def callee(self, node: Any, level: int = 0) -> tuple[Val, Any]:
         fn = node.child_by_field_name("function") or node.child_by_field_name("constructor")
-        return self.value(fn), fn
+        return self.value(fn, level + 1), fn
 
     def args(self, node: Any) -> list[Any]:
         args = node.child_by_field_name("arguments")
@@ -434,7 +445,7 @@ class _Reader:
         return [a for a in args.named_children if a.type != "comment"][:60]
 
     def call_value(self, node: Any, level: int) -> Val:
-        fn, fn_node = self.callee(node)
+        fn, fn_node = self.callee(node, level)
         sym = fn.sym
         args = self.args(node)
         if sym in ("require", "import") or (fn_node is not None and fn_node.type == "import"):
@@ -452,7 +463,7 @@ class _Reader:
             return Val("/tmp")
         if sym in ("path.join", "path.resolve", "path.normalize", "path.posix.join", "URL", "String"):
             return join_path([self.value(a, level + 1) for a in args])
-        if sym in _DECODE or (sym == "Buffer.from" and len(args) > 1 and self.value(args[1]).text in ("base64", "hex", "base64url")):
+        if sym in _DECODE or (sym == "Buffer.from" and len(args) > 1 and self.value(args[1], level + 1).text in ("base64", "hex", "base64url")):
             self.c.seen_decode = True
             return Val(decoded=True)
         if sym.endswith((".toString", ".trim", ".trimEnd", ".trimStart")):
@@ -524,6 +535,8 @@ class _Reader:
             c.network(first, sym)
         elif sym in _EVAL:
             self.evaluate(sym, args, first)
+        elif sym in ("process.binding", "process.dlopen", "module.constructor._load"):
+            c.ask(f"reaches Node's internals ({sym})")
         elif sym == "JSON.stringify" or sym.startswith("Object."):
             if first.env:
                 c.env_dump()
@@ -550,7 +563,7 @@ class _Reader:
             return  # a function, not code in a string
         if sym in ("setTimeout", "setInterval") and first.text is None:
             return
-        if first.text is not None and DYN not in first.text and self.depth < 3 and sym != "Function":
+        if first.text is not None and DYN not in first.text and sym != "Function" and self.c.may_nest(first.text, self.depth):
             # eval('1 + 1'): literal code, read like the rest.
             from . import js
 
@@ -558,7 +571,12 @@ class _Reader:
             if inner is not None:
                 self.c.merge(inner)
                 return
-        if sym == "Function" and args and all(self.value(a).text is not None and DYN not in (self.value(a).text or "") for a in args):
+        if (
+            sym == "Function"
+            and args
+            and self.c.may_nest(self.value(args[-1]).text or "", self.depth)
+            and all(self.value(a).text is not None and DYN not in (self.value(a).text or "") for a in args)
+        ):
             from . import js
 
             inner = js.facts_of(self.value(args[-1]).text or "", self.depth + 1)
@@ -568,23 +586,34 @@ class _Reader:
         self.c.dynamic(sym)
 
     def env_use(self, node: Any) -> None:
-        """process.env (or a name bound to it) used as a whole: passed, spread, serialised."""
-        parent = node.parent
-        if parent is None:
+        """process.env (or a name bound to it) used as a whole: passed, spread, serialised -- not
+        where its parent only reads a member of it, binds it, or tests it (marked in ``safe``)."""
+        if (node.start_byte, node.end_byte) not in self.safe:
+            self.c.env_dump()
+
+    def mark_safe(self, node: Any) -> None:
+        """Children of *node* in positions where process.env is not handed on whole."""
+        t = node.type
+        child = None
+        if t in ("member_expression", "subscript_expression"):
+            child = node.child_by_field_name("object")
+        elif t == "variable_declarator":
+            child = node.child_by_field_name("value")
+        elif t == "assignment_expression":
+            child = node.child_by_field_name("left")
+        elif t in ("binary_expression", "unary_expression", "expression_statement"):
+            for c in node.named_children:
+                self.safe.add((c.start_byte, c.end_byte))
             return
-        pt = parent.type
-        if pt in ("member_expression", "subscript_expression") and parent.child_by_field_name("object") == node:
-            return
-        if pt == "variable_declarator" or (pt == "assignment_expression" and parent.child_by_field_name("left") == node):
-            return
-        if pt in ("binary_expression", "unary_expression") or pt.endswith("_statement") and pt != "return_statement":
-            return  # `'HOME' in process.env`, `typeof process.env`
-        self.c.env_dump()
+        if child is not None:
+            self.safe.add((child.start_byte, child.end_byte))
 
     def run(self, root: Any) -> CodeFacts:
         self.count(root)
-        for node in walk(root):
+        for node in walk(root, self.stop):
             t = node.type
+            if t in _MARKS:
+                self.mark_safe(node)
             if t == "variable_declarator":
                 value = node.child_by_field_name("value")
                 if value is not None:
@@ -607,6 +636,19 @@ class _Reader:
         return self.c.finish()
 
 
+_MARKS = frozenset(
+    {
+        "member_expression",
+        "subscript_expression",
+        "variable_declarator",
+        "assignment_expression",
+        "binary_expression",
+        "unary_expression",
+        "expression_statement",
+    }
+)
+
+
 def _object_of(member: Any) -> Any:
     return member.child_by_field_name("object") if member is not None and member.type == "member_expression" else None
 
@@ -620,17 +662,34 @@ def _key(node: Any) -> str:
     return text
 
 
-def _pattern_names(node: Any) -> list[str]:
-    if node is None:
+def _pattern_names(node: Any, level: int = 0) -> list[str]:
+    """The names a binding pattern binds: ``x``, ``{a, b: c, ...d}``, ``[x, y = 1]``, parameters."""
+    if node is None or level > 20:
         return []
-    if node.type == "identifier":
+    t = node.type
+    if t in ("identifier", "shorthand_property_identifier_pattern"):
         return [node_text(node)]
+    if t == "pair_pattern":
+        return _pattern_names(node.child_by_field_name("value"), level + 1)
+    if t in ("assignment_pattern", "object_assignment_pattern"):
+        return _pattern_names(node.child_by_field_name("left"), level + 1)
     out: list[str] = []
-    for n in walk(node):
-        if n.type in ("identifier", "shorthand_property_identifier_pattern") and n.parent is not None and n.parent.type != "pair_pattern" or (
-            n.type == "identifier" and n.parent is not None and n.parent.type == "pair_pattern" and n.parent.child_by_field_name("value") == n
-        ):
-            out.append(node_text(n))
+    if t in (
+        "object_pattern",
+        "array_pattern",
+        "rest_pattern",
+        "formal_parameters",
+        "required_parameter",
+        "optional_parameter",
+        "catch_clause",
+        "for_in_statement",
+    ):
+        for c in node.named_children[:60]:
+            if t == "for_in_statement" and c != node.child_by_field_name("left"):
+                continue
+            if t == "catch_clause" and c.type == "statement_block":
+                continue
+            out += _pattern_names(c, level + 1)
     return out
 
 
@@ -648,7 +707,7 @@ def read(code: str, depth: int = 0) -> tuple[CodeFacts, bool] | None:
     root = tsload.parse("js", code)
     if root is None:
         return None
-    if root.has_error:
+    if root.has_error and len(code) <= 16_384:
         alt = tsload.parse("ts", code)
         if alt is not None and not alt.has_error:
             root = alt

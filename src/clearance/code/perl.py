@@ -10,7 +10,7 @@ Builtins (``system``, ``exec``, ``unlink``, ``open`` with its mode, ``rename``, 
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, Collector, Val, concat, node_text, walk
+from .values import MAX_STEPS, UNKNOWN, Collector, Val, concat, deadline, node_text, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,33 +25,38 @@ _MOVE = frozenset({"rename", "move", "File::Copy::move", "mv"})
 _WRITE_LAST = frozenset({"symlink", "link", "copy", "File::Copy::copy", "cp", "chmod", "chown", "utime", "truncate"})
 _LWP_SIMPLE = frozenset({"get", "getprint", "getstore", "head", "mirror"})
 _NETWORK_MODULES = ("LWP", "HTTP::Tiny", "IO::Socket", "Net::", "Mojo::UserAgent", "HTTP::", "Socket", "WWW::", "Furl", "REST::Client")
-_DECODE = frozenset({"decode_base64", "MIME::Base64::decode_base64", "decode_base64url", "pack", "unpack", "uncompress", "Compress::Zlib::uncompress", "memGunzip"})
+_DECODE = frozenset(
+    {"decode_base64", "MIME::Base64::decode_base64", "decode_base64url", "pack", "unpack", "uncompress", "Compress::Zlib::uncompress", "memGunzip"}
+)
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "e": "\x1b", "a": "\a"}
 _WRITE_MODES = (">", ">>", "+<", "+>", "+>>")
 
 
 class _Reader:
-    __slots__ = ("bound", "c", "counts", "depth", "modules")
+    __slots__ = ("bound", "c", "counts", "depth", "modules", "steps", "safe", "stop")
 
     def __init__(self, depth: int) -> None:
         self.c = Collector("perl")
         self.bound: dict[str, Val] = {}
         self.counts: dict[str, int] = {}
         self.depth = depth
+        self.steps = 0
+        self.stop = deadline()
+        self.safe: set[tuple[int, int]] = set()
         self.modules: set[str] = set()
 
     def count(self, root: Any) -> None:
-        for node in walk(root):
+        for node in walk(root, self.stop):
             if node.type == "assignment_expression":
                 for name in _declared(node.child_by_field_name("left")):
                     self.counts[name] = self.counts.get(name, 0) + (1 if node_text(node.child_by_field_name("operator")) == "=" else 2)
             elif node.type in ("for_statement", "foreach_statement", "cstyle_for_statement"):
-                for n in walk(node):
+                for n in walk(node, self.stop):
                     if n.type == "scalar":
                         self.counts[node_text(n)] = 2
 
     # --- values
-    def interpolated(self, node: Any) -> Val:
+    def interpolated(self, node: Any, level: int = 0) -> Val:
         content = node.child_by_field_name("content")
         if content is None:
             return Val("")
@@ -67,18 +72,19 @@ class _Reader:
                 text = node_text(child)
                 parts.append(_ESCAPES.get(text[1:2], text[1:2]) if len(text) == 2 else DYN)
             else:
-                v = self.value(child)
+                v = self.value(child, level + 1)
                 parts.append(v.text if v.text is not None else DYN)
             pos = child.end_byte - base
         parts.append(raw[pos:].decode("utf-8", "replace"))
         return Val("".join(parts))
 
     def value(self, node: Any, level: int = 0) -> Val:
-        if node is None or level > 40:
+        self.steps += 1
+        if node is None or level > 40 or self.steps > MAX_STEPS:
             return UNKNOWN
         t = node.type
         if t in ("interpolated_string_literal", "command_string"):
-            return self.interpolated(node)
+            return self.interpolated(node, level)
         if t == "string_literal":
             content = node.child_by_field_name("content")
             return Val(node_text(content).replace("\\\\", "\\").replace("\\'", "'") if content is not None else "")
@@ -97,6 +103,9 @@ class _Reader:
                 k = self.value(key) if key is not None and key.type != "autoquoted_bareword" else Val(node_text(key))
                 return Val("~") if k.text == "HOME" else UNKNOWN
             return UNKNOWN
+        if t == "fileglob_expression":
+            content = node.child_by_field_name("content")
+            return Val(node_text(content)) if content is not None else UNKNOWN
         if t == "autoquoted_bareword":
             return Val(node_text(node))
         if t == "binary_expression":
@@ -130,6 +139,8 @@ class _Reader:
 
     def items(self, node: Any, level: int = 0) -> list[Val]:
         out: list[Val] = []
+        if level > 40:
+            return [UNKNOWN]
         for c in node.named_children[:60]:
             if c.type in ("list_expression", "parenthesized_expression"):
                 out += self.items(c, level + 1)
@@ -258,10 +269,27 @@ class _Reader:
         else:
             c.read(target[0])
 
+    def substitution(self, node: Any) -> None:
+        """s/…/…/e: the replacement is Perl code (the grammar keeps it as text); /ee evaluates its result again."""
+        mods = node.child_by_field_name("modifiers")
+        flags = node_text(mods) if mods is not None else ""
+        if "e" not in flags:
+            return
+        if flags.count("e") > 1:
+            self.c.dynamic("s///ee")
+            return
+        replacement = next((ch for ch in node.named_children if ch.type == "replacement"), None)
+        code = node_text(replacement)
+        inner = read(code, self.depth + 1) if code and self.c.may_nest(code, self.depth) else None
+        if inner is None or not inner[1]:
+            self.c.ask("runs a substitution's replacement as code that clearance cannot read (s///e)")
+            return
+        self.c.merge(inner[0])
+
     def run(self, root: Any) -> CodeFacts:
         self.count(root)
         c = self.c
-        for node in walk(root):
+        for node in walk(root, self.stop):
             t = node.type
             if t == "assignment_expression":
                 names = _declared(node.child_by_field_name("left"))
@@ -279,13 +307,13 @@ class _Reader:
                         c.facts.network = True
             elif t == "method_call_expression":
                 invocant = node.child_by_field_name("invocant")
-                if invocant is not None and node_text(invocant).startswith(_NETWORK_MODULES):
+                if invocant is not None and invocant.type in ("bareword", "package") and node_text(invocant).startswith(_NETWORK_MODULES):
                     arg = node.child_by_field_name("arguments")
                     url = self.value(arg.named_children[0] if arg is not None and arg.type == "list_expression" and arg.named_children else arg)
                     c.network(url, node_text(invocant))
                 elif invocant is not None and invocant.type == "method_call_expression":
                     inner = invocant.child_by_field_name("invocant")
-                    if inner is not None and node_text(inner).startswith(_NETWORK_MODULES):
+                    if inner is not None and inner.type in ("bareword", "package") and node_text(inner).startswith(_NETWORK_MODULES):
                         arg = node.child_by_field_name("arguments")
                         url = self.value(arg.named_children[0] if arg is not None and arg.type == "list_expression" and arg.named_children else arg)
                         c.network(url, node_text(inner))
@@ -295,12 +323,14 @@ class _Reader:
                     c.dynamic("eval")  # eval with no argument: $_
                 elif body.type != "block":
                     v = self.value(body)
-                    if v.text is not None and DYN not in v.text and self.depth < 3:
+                    if v.text is not None and DYN not in v.text and self.c.may_nest(v.text, self.depth):
                         inner = read(v.text, self.depth + 1)
                         if inner is not None and inner[1]:
                             c.merge(inner[0])
                             continue
                     c.dynamic("eval")
+            elif t == "substitution_regexp":
+                self.substitution(node)
             elif t == "hash" and node_text(node) == "%ENV":
                 c.env_dump()
         return c.finish()

@@ -9,7 +9,7 @@ at run time is code chosen at run time.
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, Collector, Val, concat, node_text, walk
+from .values import MAX_STEPS, UNKNOWN, Collector, Val, concat, deadline, node_text, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -24,37 +24,54 @@ _WRITE_FIRST = frozenset({"file_put_contents", "touch", "chmod", "chown", "chgrp
 _WRITE_SECOND = frozenset({"copy", "symlink", "link", "move_uploaded_file"})
 _READ = frozenset({"file_get_contents", "readfile", "file", "fopen", "highlight_file", "show_source", "parse_ini_file"})
 _NETWORK = frozenset(
-    {"curl_init", "curl_exec", "curl_multi_exec", "fsockopen", "pfsockopen", "stream_socket_client", "socket_connect", "mail", "ftp_connect", "get_headers", "dns_get_record"}
+    {
+        "curl_init",
+        "curl_exec",
+        "curl_multi_exec",
+        "fsockopen",
+        "pfsockopen",
+        "stream_socket_client",
+        "socket_connect",
+        "mail",
+        "ftp_connect",
+        "get_headers",
+        "dns_get_record",
+    }
 )
 _EVAL = frozenset({"eval", "assert", "create_function", "include", "require", "include_once", "require_once"})
-_CALLABLES = frozenset({"call_user_func", "call_user_func_array", "array_map", "array_walk", "array_filter", "usort", "register_shutdown_function", "forward_static_call"})
+_CALLABLES = frozenset(
+    {"call_user_func", "call_user_func_array", "array_map", "array_walk", "array_filter", "usort", "register_shutdown_function", "forward_static_call"}
+)
 _DECODE = frozenset({"base64_decode", "gzinflate", "gzuncompress", "gzdecode", "str_rot13", "hex2bin", "convert_uudecode", "urldecode", "rawurldecode"})
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "e": "\x1b", "v": "\v", "f": "\f", "$": "$", '"': '"', "\\": "\\"}
 
 
 class _Reader:
-    __slots__ = ("bound", "c", "counts", "depth")
+    __slots__ = ("bound", "c", "counts", "depth", "steps", "safe", "stop")
 
     def __init__(self, depth: int) -> None:
         self.c = Collector("php")
         self.bound: dict[str, Val] = {}
         self.counts: dict[str, int] = {}
         self.depth = depth
+        self.steps = 0
+        self.stop = deadline()
+        self.safe: set[tuple[int, int]] = set()
 
     def count(self, root: Any) -> None:
-        for node in walk(root):
+        for node in walk(root, self.stop):
             if node.type in ("assignment_expression", "augmented_assignment_expression", "reference_assignment_expression"):
                 left = node.child_by_field_name("left")
                 if left is not None and left.type == "variable_name":
                     name = node_text(left)
                     self.counts[name] = self.counts.get(name, 0) + (1 if node.type == "assignment_expression" else 2)
             elif node.type in ("foreach_statement", "formal_parameters", "global_declaration", "anonymous_function_use_clause"):
-                for n in walk(node):
+                for n in walk(node, self.stop):
                     if n.type == "variable_name":
                         self.counts[node_text(n)] = 2
 
     # --- values
-    def string(self, node: Any) -> Val:
+    def string(self, node: Any, level: int = 0) -> Val:
         parts: list[str] = []
         single = node.type == "string" and node_text(node)[:1] == "'"
         for child in node.children:
@@ -66,19 +83,20 @@ class _Reader:
                 raw = node_text(child)
                 parts.append(_ESCAPES.get(raw[1:2], raw) if len(raw) == 2 else DYN)
             elif child.is_named and t not in ("heredoc_start", "heredoc_end", "nowdoc_string"):
-                v = self.value(child)
+                v = self.value(child, level + 1)
                 parts.append(v.text if v.text is not None else DYN)
         return Val("".join(parts))
 
     def value(self, node: Any, level: int = 0) -> Val:
-        if node is None or level > 40:
+        self.steps += 1
+        if node is None or level > 40 or self.steps > MAX_STEPS:
             return UNKNOWN
         t = node.type
         if t in ("encapsed_string", "string", "shell_command_expression"):
-            return self.string(node)
+            return self.string(node, level)
         if t in ("heredoc", "nowdoc"):
             body = next((c for c in node.named_children if c.type in ("heredoc_body", "nowdoc_body")), None)
-            return self.string(body) if body is not None else UNKNOWN
+            return self.string(body, level) if body is not None else UNKNOWN
         if t == "variable_name":
             return self.bound.get(node_text(node), UNKNOWN)
         if t == "binary_expression":
@@ -109,7 +127,7 @@ class _Reader:
         if t == "name" and node_text(node) in ("__DIR__",):
             return Val(".")
         if t == "function_call_expression":
-            name = self.name(node)
+            name = self.name(node, level)
             args = self.args(node)
             if name == "getenv" and args:
                 k = self.value(args[0], level + 1)
@@ -132,14 +150,14 @@ class _Reader:
             return UNKNOWN
         return UNKNOWN
 
-    def name(self, node: Any) -> str | None:
+    def name(self, node: Any, level: int = 0) -> str | None:
         """The function a call reaches: its name, or the string a variable holds; None when computed."""
         fn = node.child_by_field_name("function")
         if fn is None:
             return None
         if fn.type in ("name", "qualified_name"):
             return node_text(fn).lstrip("\\").lower()
-        v = self.value(fn)
+        v = self.value(fn, level + 1)
         if v.text is not None and DYN not in v.text:
             return v.text.lstrip("\\").lower()
         return None
@@ -202,12 +220,14 @@ class _Reader:
                 if first.text is None or DYN in first.text:
                     c.ask(f"loads code from a file named at run time ({name})")
                 return
-            if first.text is not None and DYN not in first.text and self.depth < 3 and name == "eval":
+            if first.text is not None and DYN not in first.text and name == "eval" and self.c.may_nest(first.text, self.depth):
                 inner = read(first.text, self.depth + 1)
                 if inner is not None and inner[1]:
                     c.merge(inner[0])
                     return
             c.dynamic(name)
+        elif name == "preg_replace" and first.text is not None and first.text[-4:].rstrip("imsxuADSUXJ").endswith("e"):
+            c.dynamic("preg_replace with /e")  # the replacement runs as PHP code (PHP < 7)
         elif name in _CALLABLES and vals:
             target = first.text
             if target is None or DYN in target:
@@ -230,7 +250,7 @@ class _Reader:
     def run(self, root: Any) -> CodeFacts:
         self.count(root)
         c = self.c
-        for node in walk(root):
+        for node in walk(root, self.stop):
             t = node.type
             if t == "assignment_expression":
                 left = node.child_by_field_name("left")
@@ -240,12 +260,15 @@ class _Reader:
                 self.call(node)
             elif t == "shell_command_expression":
                 c.command_line(self.string(node), "`…`")
+            elif t == "subscript_expression" and node.named_children:
+                base = node.named_children[0]
+                self.safe.add((base.start_byte, base.end_byte))  # $_ENV["X"]: one variable
             elif t == "variable_name" and node_text(node) in ("$_ENV", "$_SERVER"):
-                parent = node.parent
-                if parent is None or parent.type != "subscript_expression":
+                if (node.start_byte, node.end_byte) not in self.safe:
                     c.env_dump()
             elif t in ("member_call_expression", "scoped_call_expression", "object_creation_expression"):
-                text = node_text(node.child_by_field_name("name") or node)
+                name_node = node.child_by_field_name("name") or next((ch for ch in node.named_children if ch.type in ("name", "qualified_name")), None)
+                text = node_text(name_node)
                 if node.type == "object_creation_expression" and any(k in text for k in ("Client", "Http", "Socket", "Curl")):
                     c.network(None, text)
                 elif text in ("request", "get", "post", "send", "sendRequest") and node.type != "object_creation_expression":

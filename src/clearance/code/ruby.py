@@ -9,7 +9,7 @@ literal symbol is the call it names, and with a computed one is code chosen at r
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, Collector, Val, concat, join_path, node_text, walk
+from .values import MAX_STEPS, UNKNOWN, Collector, Val, concat, deadline, join_path, node_text, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -26,7 +26,24 @@ _DELETE = frozenset(
 )
 _WRITE_FIRST = frozenset({"File.write", "IO.write", "File.binwrite", "IO.binwrite", "Pathname.write", "Pathname.binwrite", "File.truncate"})
 _WRITE_SECOND = frozenset(
-    {"FileUtils.cp", "FileUtils.copy", "FileUtils.cp_r", "FileUtils.install", "FileUtils.ln", "FileUtils.ln_s", "FileUtils.ln_sf", "File.symlink", "File.link", "FileUtils.copy_file", "FileUtils.chmod", "FileUtils.chmod_R", "File.chmod", "FileUtils.chown", "FileUtils.chown_R", "File.chown"}
+    {
+        "FileUtils.cp",
+        "FileUtils.copy",
+        "FileUtils.cp_r",
+        "FileUtils.install",
+        "FileUtils.ln",
+        "FileUtils.ln_s",
+        "FileUtils.ln_sf",
+        "File.symlink",
+        "File.link",
+        "FileUtils.copy_file",
+        "FileUtils.chmod",
+        "FileUtils.chmod_R",
+        "File.chmod",
+        "FileUtils.chown",
+        "FileUtils.chown_R",
+        "File.chown",
+    }
 )
 _MOVE = frozenset({"FileUtils.mv", "FileUtils.move", "File.rename"})
 _READ = frozenset({"File.read", "IO.read", "File.readlines", "IO.readlines", "File.binread", "File.foreach", "IO.foreach", "Pathname.read"})
@@ -57,39 +74,81 @@ _RUN = frozenset(
         "Kernel.`",
     }
 )
-_NETWORK_RECEIVERS = ("Net::HTTP", "Net::FTP", "Net::SMTP", "TCPSocket", "UDPSocket", "Socket", "Faraday", "HTTParty", "RestClient", "HTTP", "Excon", "Typhoeus", "URI", "WebSocket")
+_NETWORK_RECEIVERS = (
+    "Net::HTTP",
+    "Net::FTP",
+    "Net::SMTP",
+    "TCPSocket",
+    "UDPSocket",
+    "Socket",
+    "Faraday",
+    "HTTParty",
+    "RestClient",
+    "HTTP",
+    "Excon",
+    "Typhoeus",
+    "URI",
+    "WebSocket",
+)
 _EVAL = frozenset(
-    {"eval", "Kernel.eval", "instance_eval", "class_eval", "module_eval", "binding.eval", "instance_exec", "class_exec", "RubyVM::InstructionSequence.compile", "load", "Kernel.load"}
+    {
+        "eval",
+        "Kernel.eval",
+        "instance_eval",
+        "class_eval",
+        "module_eval",
+        "binding.eval",
+        "instance_exec",
+        "class_exec",
+        "RubyVM::InstructionSequence.compile",
+        "load",
+        "Kernel.load",
+    }
 )
 _SEND = frozenset({"send", "public_send", "__send__", "method", "const_get"})
-_DECODE = frozenset({"Base64.decode64", "Base64.strict_decode64", "Base64.urlsafe_decode64", "Zlib.inflate", "Zlib::Inflate.inflate", "Zlib.gunzip", "unpack", "unpack1", "pack"})
+_DECODE = frozenset(
+    {
+        "Base64.decode64",
+        "Base64.strict_decode64",
+        "Base64.urlsafe_decode64",
+        "Zlib.inflate",
+        "Zlib::Inflate.inflate",
+        "Zlib.gunzip",
+        "unpack",
+        "unpack1",
+        "pack",
+    }
+)
 _ENV_SAFE = frozenset({"[]", "fetch", "key?", "has_key?", "include?", "member?", "[]=", "store", "delete"})
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "e": "\x1b", "s": " "}
 
 
 class _Reader:
-    __slots__ = ("bound", "c", "counts", "depth")
+    __slots__ = ("bound", "c", "counts", "depth", "steps", "safe", "stop")
 
     def __init__(self, depth: int) -> None:
         self.c = Collector("ruby")
         self.bound: dict[str, Val] = {}
         self.counts: dict[str, int] = {}
         self.depth = depth
+        self.steps = 0
+        self.stop = deadline()
+        self.safe: set[tuple[int, int]] = set()
 
     def count(self, root: Any) -> None:
-        for node in walk(root):
+        for node in walk(root, self.stop):
             if node.type in ("assignment", "operator_assignment"):
                 left = node.child_by_field_name("left")
                 if left is not None and left.type == "identifier":
                     name = node_text(left)
                     self.counts[name] = self.counts.get(name, 0) + (1 if node.type == "assignment" else 2)
             elif node.type in ("block_parameters", "method_parameters", "lambda_parameters", "for"):
-                for n in walk(node):
+                for n in walk(node, self.stop):
                     if n.type == "identifier":
                         self.counts[node_text(n)] = 2
 
     # --- values
-    def string(self, node: Any) -> Val:
+    def string(self, node: Any, level: int = 0) -> Val:
         parts: list[str] = []
         single = node_text(node)[:1] == "'"
         for child in node.children:
@@ -102,16 +161,17 @@ class _Reader:
                 parts.append(_ESCAPES.get(raw[1:2], raw[1:2]) if len(raw) == 2 else DYN)
             elif t == "interpolation":
                 inner = child.named_children[-1] if child.named_children else None
-                v = self.value(inner) if inner is not None else UNKNOWN
+                v = self.value(inner, level + 1) if inner is not None else UNKNOWN
                 parts.append(v.text if v.text is not None else DYN)
         return Val("".join(parts))
 
     def value(self, node: Any, level: int = 0) -> Val:
-        if node is None or level > 40:
+        self.steps += 1
+        if node is None or level > 40 or self.steps > MAX_STEPS:
             return UNKNOWN
         t = node.type
         if t in ("string", "subshell"):
-            return self.string(node)
+            return self.string(node, level)
         if t == "simple_symbol":
             return Val(node_text(node)[1:])
         if t in ("string_array", "symbol_array"):
@@ -148,21 +208,20 @@ class _Reader:
         if t == "array":
             return Val(items=[UNKNOWN if c.type == "splat_argument" else self.value(c, level + 1) for c in node.named_children[:60]])
         if t == "hash":
-            obj: dict[str, Val] = {}
+            keys: dict[str, Val] = {}
             for c in node.named_children[:60]:
                 if c.type == "pair":
                     k = self.value(c.child_by_field_name("key"), level + 1)
-                    key_node = c.child_by_field_name("key")
-                    key = k.text if k.text is not None else node_text(key_node).rstrip(":")
-                    obj[key] = self.value(c.child_by_field_name("value"), level + 1)
-            return Val(obj=obj)
+                    name = k.text if k.text is not None else node_text(c.child_by_field_name("key")).rstrip(":")
+                    keys[name] = self.value(c.child_by_field_name("value"), level + 1)
+            return Val(obj=keys)
         if t == "hash_key_symbol":
             return Val(node_text(node))
         if t == "call":
             return self.call_value(node, level)
         return UNKNOWN
 
-    def name_of(self, node: Any) -> tuple[str | None, Val]:
+    def name_of(self, node: Any, level: int = 0) -> tuple[str | None, Val]:
         """The call's name (``FileUtils.rm_rf``, ``system``) and its receiver's value."""
         method = node.child_by_field_name("method")
         receiver = node.child_by_field_name("receiver")
@@ -171,10 +230,10 @@ class _Reader:
             if m in _FILEUTILS_DELETE - {"rm", "remove", "rmdir"}:
                 return "FileUtils." + m, UNKNOWN  # include FileUtils; rm_rf x
             return m, UNKNOWN
-        r = self.value(receiver)
+        r = self.value(receiver, level + 1)
         if r.sym is not None:
             return r.sym + "." + m, r
-        if receiver.type == "call" and node_text(receiver.child_by_field_name("method")) in ("new", "Pathname") or (
+        if (receiver.type == "call" and node_text(receiver.child_by_field_name("method")) in ("new", "Pathname")) or (
             receiver.type == "call" and receiver.child_by_field_name("receiver") is None and node_text(receiver.child_by_field_name("method")) == "Pathname"
         ):
             return "Pathname." + m, r
@@ -187,9 +246,13 @@ class _Reader:
         return [a for a in args.named_children if a.type not in ("comment", "block_argument")][:60]
 
     def call_value(self, node: Any, level: int) -> Val:
-        name, recv = self.name_of(node)
+        name, recv = self.name_of(node, level)
         args = self.args(node)
-        vals = [self.value(a, level + 1) for a in args[:8]] if name in ("File.join", "File.expand_path", "Pathname.new", "Pathname", "URI", "URI.parse", "String") else []
+        vals = (
+            [self.value(a, level + 1) for a in args[:8]]
+            if name in ("File.join", "File.expand_path", "Pathname.new", "Pathname", "URI", "URI.parse", "String")
+            else []
+        )
         if name in ("Dir.home", "Etc.getpwuid.dir", "Gem.user_home"):
             return Val("~")
         if name in ("Dir.pwd", "Dir.getwd"):
@@ -222,7 +285,7 @@ class _Reader:
             sep = self.value(args[0], level + 1).text if args else ""
             if r.items is not None and sep is not None:
                 return concat([p for i, x in enumerate(r.items) for p in ((Val(sep), x) if i else (x,))]) if r.items else Val("")
-        if name in ("to_h", "to_a", "to_hash", "inspect") or recv.env and method in ("to_h", "to_a", "to_hash", "inspect", "dup", "clone", "map", "select"):
+        if name in ("to_h", "to_a", "to_hash", "inspect") or (recv.env and method in ("to_h", "to_a", "to_hash", "inspect", "dup", "clone", "map", "select")):
             return Val(env=True) if recv.env else UNKNOWN
         return UNKNOWN
 
@@ -283,10 +346,10 @@ class _Reader:
         elif name in _EVAL or method in ("instance_eval", "class_eval", "module_eval"):
             if not args:
                 return  # instance_eval { block }: code, not a string
-            if first.text is not None and DYN not in first.text and self.depth < 3 and method == "eval":
-                inner = read(first.text, self.depth + 1)
-                if inner is not None and inner[1]:
-                    c.merge(inner[0])
+            if first.text is not None and DYN not in first.text and method == "eval" and self.c.may_nest(first.text, self.depth):
+                nested = read(first.text, self.depth + 1)
+                if nested is not None and nested[1]:
+                    c.merge(nested[0])
                     return
             c.dynamic(name)
         if recv.env and method not in _ENV_SAFE:
@@ -312,21 +375,20 @@ class _Reader:
             self.c.command_line(UNKNOWN, name)
 
     def env_use(self, node: Any) -> None:
-        parent = node.parent
-        if parent is None:
-            return
-        if parent.type == "element_reference" and parent.child_by_field_name("object") == node:
-            return
-        if parent.type == "call" and parent.child_by_field_name("receiver") == node:
-            return  # judged with the method called on it
-        if parent.type == "assignment" and parent.child_by_field_name("right") == node:
-            return
-        self.c.env_dump()
+        """ENV used as a whole -- not where its parent reads one variable (``ENV["X"]``), calls a
+        method on it (judged with the method), or binds it (marked in ``safe``)."""
+        if (node.start_byte, node.end_byte) not in self.safe:
+            self.c.env_dump()
 
     def run(self, root: Any) -> CodeFacts:
         self.count(root)
-        for node in walk(root):
+        for node in walk(root, self.stop):
             t = node.type
+            field = _MARKS.get(t)
+            if field is not None:
+                child = node.child_by_field_name(field)
+                if child is not None:
+                    self.safe.add((child.start_byte, child.end_byte))
             if t == "assignment":
                 left = node.child_by_field_name("left")
                 if left is not None and left.type in ("identifier", "constant") and self.counts.get(node_text(left), 1) == 1:
@@ -338,6 +400,9 @@ class _Reader:
             elif t == "constant" and node_text(node) == "ENV":
                 self.env_use(node)
         return self.c.finish()
+
+
+_MARKS = {"element_reference": "object", "call": "receiver", "assignment": "right"}
 
 
 def read(code: str, depth: int = 0) -> tuple[CodeFacts, bool] | None:

@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 # Larger sources are left to the pattern reading (a one-liner is far smaller; a project file
 # read by scripts.py is at most 64 KiB).
 MAX_SOURCE = 65_536
-_TIMED_PARSE_MIN = 4096
+# Sources longer than this are parsed with a progress callback that can stop them; tree-sitter's
+# error recovery is quadratic (8 KB of `a+` takes the Perl grammar about a second).
+_TIMED_PARSE_MIN = 512
+# A grammar gets this long per source; past it the patterns read the code and the call is asked about.
+BUDGET_S = 0.25
 _CHUNK = 1 << 16
 
 # language -> (package, function of the extension that returns the grammar)
@@ -44,7 +48,16 @@ def language(lang: str) -> Any:
         package, function = GRAMMARS[lang]
         try:
             ext = _load_extension(package + "._binding", package)
-            got = core().Language(getattr(ext, function)())
+            pointer = getattr(ext, function)()
+            if isinstance(pointer, int):
+                # tree-sitter-perl 2.0.3 hands out an address rather than a capsule (deprecated, still read).
+                import warnings
+
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    got = core().Language(pointer)
+            else:
+                got = core().Language(pointer)
         except Exception:
             try:
                 import importlib
@@ -69,27 +82,38 @@ def _parser(lang: str) -> Any:
     return p
 
 
+class Slow(Exception):
+    """The parse ran past its own budget (BUDGET_S) before the decision's deadline: the caller
+    falls back to the pattern reading and asks."""
+
+
 def parse(lang: str, source: str) -> Any:
     """The root node of *source*'s tree, or None when the source is too large or the grammar
-    missing.  Raises ParseTimeout when parsing runs past the decision's deadline."""
+    missing.  Raises Slow when parsing takes longer than BUDGET_S, ParseTimeout when it runs past
+    the decision's deadline."""
     if len(source) > MAX_SOURCE:
         return None
     p = _parser(lang)
     if p is None:
         return None
     data = source.encode("utf-8", "surrogatepass")
-    deadline = PARSE_DEADLINE.get()
-    if deadline == float("inf") or len(data) <= _TIMED_PARSE_MIN:
+    if len(data) <= _TIMED_PARSE_MIN:
         return p.parse(data).root_node
     from time import perf_counter
 
+    deadline = PARSE_DEADLINE.get()
+    stop = min(deadline, perf_counter() + BUDGET_S)
     try:
-        tree = p.parse(lambda off, _pt: data[off : off + _CHUNK], progress_callback=lambda *_: perf_counter() > deadline)
+        tree = p.parse(lambda off, _pt: data[off : off + _CHUNK], progress_callback=lambda *_: perf_counter() > stop)
     except ValueError:  # "Parsing failed": the callback cancelled it
-        if perf_counter() <= deadline:
+        if perf_counter() <= stop:
             raise
         tree = None
     if tree is None:
-        p.reset()
-        raise ParseTimeout
+        p.reset()  # a cancelled parse would otherwise resume on the next call
+        if perf_counter() > deadline:
+            raise ParseTimeout
+        raise Slow
+    # Nodes of a tree read through a callback fetch their text through it: the same tree again
+    # from the bytes, reusing the first one, gives text straight from memory.
     return p.parse(data, old_tree=tree).root_node

@@ -19,6 +19,12 @@ if TYPE_CHECKING:
 
 # A walk stops after this many nodes (a one-liner has a few hundred; a 64 KiB file some tens of thousands).
 MAX_NODES = 60_000
+# Expressions evaluated per walk: past this every value is unknown (a balanced tree of `+` would
+# otherwise be evaluated again from each of its calls), so the calls found ask rather than allow.
+MAX_STEPS = 20_000
+# A reader gets this long to walk its tree (both passes); past it the patterns read the code and
+# the call is asked about (tsload.Slow), as when the parse itself is too slow.
+WALK_BUDGET_S = 0.2
 # Values longer than this are cut (a generated string literal is not a path or a command line worth reading whole).
 MAX_TEXT = 4096
 
@@ -80,12 +86,19 @@ def argv_line(items: list[Val]) -> str:
 class Collector:
     """Fills a CodeFacts from what the walk finds; one method per kind of effect."""
 
-    __slots__ = ("facts", "seen_decode")
+    __slots__ = ("facts", "nested", "seen_decode")
 
     def __init__(self, lang: str) -> None:
         self.facts = CodeFacts(lang)
         self.facts.parsed = True
         self.seen_decode = False
+        self.nested = 0
+
+    def may_nest(self, text: str, depth: int) -> bool:
+        """Whether literal code handed to eval (``eval('1 + 1')``) is read as code of its own: up
+        to three levels deep, 16 pieces, 4 KB each; beyond that it counts as code built at run time."""
+        self.nested += 1
+        return depth < 3 and self.nested <= 16 and len(text) <= 4096
 
     def ask(self, reason: str) -> None:
         if reason not in self.facts.opaque and len(self.facts.opaque) < 20:
@@ -166,13 +179,27 @@ class Collector:
         return f
 
 
-def walk(root: Any) -> Iterator[Any]:
-    """Every node of the tree in document order (pre-order), at most MAX_NODES of them."""
+def deadline() -> float:
+    """When a walk that starts now must stop (WALK_BUDGET_S from now)."""
+    from time import perf_counter
+
+    return perf_counter() + WALK_BUDGET_S
+
+
+def walk(root: Any, stop: float = float("inf")) -> Iterator[Any]:
+    """Every node of the tree in document order (pre-order), at most MAX_NODES of them; raises
+    tsload.Slow when the clock passes *stop* (checked every 1024 nodes)."""
+    from time import perf_counter
+
     stack = [root]
     n = 0
     while stack and n < MAX_NODES:
         node = stack.pop()
         n += 1
+        if not n & 1023 and perf_counter() > stop:
+            from .tsload import Slow
+
+            raise Slow
         yield node
         children = node.children
         if children:

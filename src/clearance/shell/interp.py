@@ -380,8 +380,14 @@ def analyse(code: str, lang: str) -> CodeFacts:
     """What *code* in *lang* does: from its syntax tree where a grammar reads it, else from patterns."""
     if lang in _TREE_LANGUAGES:
         from ..code import tree
+        from ..code.tsload import Slow
 
-        got = tree.facts(code, lang)
+        try:
+            got = tree.facts(code, lang)
+        except Slow:
+            facts = analyse_patterns(code, lang)
+            facts.opaque.append("is too complex to parse within clearance's time budget")
+            return facts
         if got is not None:
             facts, clean = got
             return facts if clean else tree.union(facts, analyse_patterns(code, lang))
