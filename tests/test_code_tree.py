@@ -287,3 +287,17 @@ def test_pathological_code_is_bounded(lang: str, unit: str) -> None:
     assert time.perf_counter() - start < 3.0
     if not f.parsed:
         assert any("time budget" in r for r in f.opaque)
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["node -r dotenv/config x.js", "deno run --allow-all x.ts", "bun x.js", "tsx x.ts", "ruby -I lib x.rb", "perl -Mstrict x.pl", "php -d x=1 x.php"],
+)
+def test_scripts_found_past_option_values(command: str) -> None:
+    # The script operand is found as the interpreter finds it, and its code is read.
+    body = {"js": "require('child_process').execSync('rm -rf ~')", "rb": "system('rm -rf ~')", "pl": "system('rm -rf ~');", "php": "<?php system('rm -rf ~');"}
+    path = command.rsplit(" ", 1)[1]
+    ext = path.rsplit(".", 1)[1]
+    files = {"/home/ana/webapp/" + path: body.get(ext, body["js"])}
+    d = decide({"tool_name": "Bash", "tool_input": {"command": command}, "files": files})
+    assert d.decision == ASK and "shell.script-content" in d.rules, (d.decision, d.rules)

@@ -218,8 +218,12 @@ def _node(argv: list[str]) -> Reading:
     name = argv[0].rsplit("/", 1)[-1] if argv else ""
     deno = name == "deno"
     if deno:
+        if len(argv) > 2 and argv[1] == "run":
+            # deno run [OPTIONS] FILE: its permission flags are glued (--allow-read=x); the first operand is the script.
+            out.file = next((a for a in argv[2:] if not a.startswith("-")), None)
+            return out
         if len(argv) < 2 or argv[1] != "eval":
-            return out  # deno run FILE and the other subcommands: not code on the command line
+            return out  # the other subcommands: not code on the command line
         i = 2
     while i < len(argv):
         a = argv[i]
