@@ -57,6 +57,8 @@ JS: list[tuple[str, str]] = [
     ("node -e \"const v = require('vm'); v.runInThisContext(atob('cmVxdWlyZQ=='))\"", DENY),
     ("node -e \"globalThis['ev' + 'al'](process.argv[1])\"", ASK),
     ("node -e \"console.log(eval('1 + 1'))\"", ALLOW),
+    ("node -e \"require('shelljs/global'); exec('rm -rf ~')\"", DENY),
+    ("node -e \"const s = require('net').Socket(); s.connect(4444, 'x.example')\"", ASK),
     # TypeScript runners
     ("tsx -e \"import {execSync} from 'child_process'; execSync('rm -rf ~')\"", DENY),
     ("ts-node -e \"import * as fs from 'fs'; fs.rmSync('/home/ana/.config', {recursive: true})\"", DENY),

@@ -186,6 +186,18 @@ _BY_METHOD = {
     "rmdirSync": "fs.rmdirSync",
     "writeFileSync": "fs.writeFileSync",
 }
+_BARE = {
+    "exec": "child_process.exec",
+    "execSync": "child_process.execSync",
+    "spawn": "child_process.spawn",
+    "spawnSync": "child_process.spawnSync",
+    "execFile": "child_process.execFile",
+    "execFileSync": "child_process.execFileSync",
+    "rm": "shelljs.rm",
+    "rimraf": "rimraf",
+}
+# Modules whose only use is the network: loading one is using it (as the pattern reading had it).
+_NETWORK_MODULES = frozenset({"http", "http2", "net", "dgram", "tls", "undici", "axios", "fetch", "ws", "got", "superagent", "request"})
 _GLOBALS = frozenset(
     {
         "require",
@@ -477,10 +489,11 @@ class _Reader:
         sym = fn.sym
         if sym is None and fn_node is not None and fn_node.type == "member_expression":
             sym = _BY_METHOD.get(node_text(fn_node.child_by_field_name("property")))
+        if sym is None and fn_node is not None and fn_node.type == "identifier" and node_text(fn_node) not in self.counts:
+            # A global nobody declared: shelljs/global, zx and REPL-style scripts define exec, rm, spawn…
+            sym = _BARE.get(node_text(fn_node))
         args = self.args(node)
         if sym is None:
-            if fn_node is not None and fn_node.type == "identifier" and node_text(fn_node) in self.bound:
-                return
             return
         sym = _canon(sym)
         first = self.value(args[0]) if args else UNKNOWN
@@ -488,6 +501,8 @@ class _Reader:
         if sym in ("require", "import") or (fn_node is not None and fn_node.type == "import"):
             if args and (first.text is None or DYN in first.text):
                 c.ask("loads a module whose name is computed at run time")
+            elif first.text is not None and _module(first.text) in _NETWORK_MODULES:
+                c.network(None, "require")
             return
         if sym in _DELETE:
             if sym == "shelljs.rm":
@@ -620,6 +635,9 @@ class _Reader:
                     self.bind_pattern(node.child_by_field_name("name"), self.value(value))
             elif t == "import_statement":
                 self.imports(node)
+                source = node.child_by_field_name("source")
+                if source is not None and _module(self.string(source).text or "") in _NETWORK_MODULES:
+                    self.c.network(None, "import")
             elif t in ("call_expression", "new_expression"):
                 self.call(node)
             elif t == "member_expression":
