@@ -115,6 +115,10 @@ PERL: list[tuple[str, str]] = [
     ('perl -e \'open(my $f, ">", "$ENV{HOME}/.bashrc"); print $f "x"\'', DENY),
     ("perl -pe 's/x/system(\"rm -rf ~\")/e' notes.txt", DENY),
     ("perl -e 'unlink <~/.ssh/*>'", DENY),
+    # -i rewrites the operands in place, however the switches are clustered
+    ("perl -i.bak -pe 's/a/b/' /etc/hosts", DENY),
+    ("perl -0777 -i -pe 's/a/b/' /home/ana/.bashrc", DENY),
+    ("ruby -i -pe '$_.upcase!' /home/ana/.zshrc", DENY),
     # computed
     ("perl -e 'system($ARGV[0])'", ASK),
     ("perl -pe 's/x/$ARGV[0]/ee' notes.txt", ASK),

@@ -14,12 +14,14 @@ from __future__ import annotations
 class Reading:
     """What an interpreter's command line says: the code it runs and the files its options load."""
 
-    __slots__ = ("code", "file", "loads")
+    __slots__ = ("code", "file", "inplace", "loads", "operands")
 
     def __init__(self) -> None:
         self.code: str | None = None  # the program text given on the command line
         self.file: str | None = None  # the script file it runs instead (None: code, stdin or nothing)
         self.loads: list[str] = []  # files or modules options load before the code (-r, -M, --import)
+        self.inplace = False  # perl/ruby -i: the operands are edited in place
+        self.operands: list[str] = []  # the words after the code or the script (input files, arguments)
 
 
 # Single-letter switches, per language: those whose value is the rest of the word or the next word,
@@ -126,10 +128,17 @@ def _clustered(
         a = argv[i]
         i += 1
         if a == "--":
+            if not lines and i < len(argv):
+                out.file = argv[i]
+                i += 1
+            out.operands = argv[i:]
             break
         if not a.startswith("-") or a == "-":
             if not lines:
                 out.file = a if a != "-" else None
+                out.operands = argv[i:]
+            else:
+                out.operands = argv[i - 1 :]
             break
         if a.startswith("--"):
             name = a.partition("=")[0]
@@ -158,6 +167,7 @@ def _clustered(
                     out.loads.append(("-I" if ch == "I" else "-" + ch) + v)
                 break
             if ch in glued:
+                out.inplace = out.inplace or ch == "i"
                 break
             j += 1
             if ch in digits:
