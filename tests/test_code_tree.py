@@ -307,3 +307,107 @@ def test_scripts_found_past_option_values(command: str) -> None:
     files = {"/home/ana/webapp/" + path: body.get(ext, body["js"])}
     d = decide({"tool_name": "Bash", "tool_input": {"command": command}, "files": files})
     assert d.decision == ASK and "shell.script-content" in d.rules, (d.decision, d.rules)
+
+
+# Ordinary one-liners of the four languages as people write them (perlrun idioms, JSON and version
+# look-ups, in-project file edits): all allowed on main, and they must stay allowed.
+ORDINARY = [
+    "perl -pe 's/\\r$//' file.txt",
+    "perl -ne 'print if /^#/' config.ini",
+    "perl -lane 'print $F[1]' data.tsv",
+    "perl -F, -lane 'print $F[2]' data.csv",
+    "perl -0777 -ne 'print \"$1\\n\" while /<title>(.*?)<\\/title>/gs' index.html",
+    "perl -pi -e 's/\\bfoo\\b/bar/g' src/*.js",
+    "perl -ne '$c++ if /ERROR/; END { print \"$c\\n\" }' app.log",
+    'perl -e \'print join("\\n", sort keys %ENV), "\\n"\'',
+    "perl -MJSON::PP -0777 -ne 'print JSON::PP->new->pretty->encode(decode_json($_))' package.json",
+    "perl -le 'print for grep { -f } glob(\"src/*.c\")'",
+    "perl -MPOSIX -le 'print strftime(\"%Y-%m-%d\", localtime)'",
+    "perl -e 'printf(\"%.2f\\n\", 3.14159)'",
+    "perl -nle 'print length' README.md",
+    "perl -i -pe 'chomp if eof' notes.txt",
+    "perl -MList::Util=sum -lane 'print sum @F' nums.txt",
+    "perl -e 'while (<>) { s/\\t/    /g; print }' a.txt",
+    "perl -ne 'print unless $seen{$_}++' list.txt",
+    "perl -pe '$_ = uc' words.txt",
+    "perl -MTime::HiRes=time -e 'printf \"%.3f\\n\", time'",
+    "perl -e 'for my $f (@ARGV) { print \"$f\\n\" if -d $f }' src lib",
+    "perl -e 'my %h = (a => 1, b => 2); print \"$_=$h{$_}\\n\" for sort keys %h'",
+    "perl -pe 's/(\\d+)/$1*2/ge' nums.txt",
+    "perl -ne 'print if 10..20' big.txt",
+    'perl -e \'print "a" x 80, "\\n"\'',
+    'perl -lne \'print $1 if /version\\s*=\\s*"([^"]+)"/\' Cargo.toml',
+    "perl -MData::Dumper -e 'print Dumper([1,2,{a=>3}])'",
+    "perl -e 'use strict; use warnings; my @a = (1..5); print \"@a\\n\";'",
+    "perl -pe 's{/usr/local}{/opt}g' paths.txt",
+    'perl -e \'opendir(my $d, "src") or die; print "$_\\n" for readdir $d\'',
+    'perl -e \'open(my $fh, "<", "a.txt") or die $!; print while <$fh>\'',
+    'perl -e \'open(my $fh, ">", "out/report.txt") or die; print $fh "ok\\n"\'',
+    "perl -e 'unlink \"build/app.o\"'",
+    'perl -MFile::Find -e \'find(sub { print "$File::Find::name\\n" if /\\.pm$/ }, "lib")\'',
+    "perl -e '@x = map { $_ * 2 } 1..3; print \"@x\\n\"'",
+    "perl -ne 'BEGIN { $/ = \"\" } print if /needle/' para.txt",
+    "ruby -e 'puts RUBY_VERSION'",
+    "ruby -rjson -e 'puts JSON.pretty_generate(JSON.parse(STDIN.read))' < a.json",
+    "ruby -ne 'puts $_ if $_ =~ /TODO/' app.rb",
+    "ruby -e 'Dir.glob(\"**/*.rb\").each { |f| puts f }'",
+    "ruby -ryaml -e 'p YAML.load_file(\"config.yml\")'",
+    "ruby -e 'puts (1..10).map { |i| i * i }.join(\",\")'",
+    "ruby -e 'File.readlines(\"Gemfile\").each { |l| puts l if l =~ /gem/ }'",
+    'ruby -e \'puts ENV.fetch("RAILS_ENV", "development")\'',
+    'ruby -e \'require "fileutils"; FileUtils.mkdir_p("tmp/cache")\'',
+    'ruby -e \'File.write("out.txt", "hello")\'',
+    "ruby -pe 'gsub(/foo/, \"bar\")' a.txt",
+    "ruby -e 'puts `git rev-parse HEAD`'",
+    'ruby -e \'system("bundle", "exec", "rspec")\'',
+    "node -e 'console.log(JSON.stringify(require(\"./package.json\").dependencies, null, 2))'",
+    'node -e \'process.stdout.write(require("os").cpus().length + "\\n")\'',
+    "node -p 'require(\"./package.json\").name'",
+    'node -e \'const fs=require("fs"); console.log(fs.readdirSync(".").join("\\n"))\'',
+    "node -e 'console.log(new Date().toISOString())'",
+    'node -e \'require("child_process").execSync("npm run build", {stdio: "inherit"})\'',
+    'node -e \'const {execSync} = require("child_process"); console.log(execSync("git status --short").toString())\'',
+    "node -e 'fetch(\"http://localhost:3000/health\").then(r => console.log(r.status))'",
+    'node -e \'const p = require("path"); console.log(p.resolve("src"))\'',
+    "node -e 'let s = 0; for (let i = 0; i < 10; i++) s += i; console.log(s)'",
+    'node --input-type=module -e \'import fs from "fs"; console.log(fs.existsSync("dist"))\'',
+    'node -e \'require("fs").mkdirSync("dist/assets", {recursive: true})\'',
+    'node -e \'const fs = require("fs"); const pkg = JSON.parse(fs.readFileSync("package.json")); pkg.version = "1.2.3"; fs.writeFileSync("package.json", JSON.stringify(pkg, null, 2))\'',
+    "node -e 'console.log(Object.keys(process.env).filter(k => k.startsWith(\"NODE_\")))'",
+    "node -e 'setTimeout(() => console.log(\"done\"), 100)'",
+    'node -e \'console.log(Buffer.from("aGVsbG8=", "base64").toString())\'',
+    "php -r 'echo json_encode([\"a\" => 1]), PHP_EOL;'",
+    "php -r 'print_r(json_decode(file_get_contents(\"composer.json\"), true));'",
+    'php -r \'echo date("Y-m-d"), "\\n";\'',
+    "php -r 'var_dump(extension_loaded(\"mbstring\"));'",
+    "php -r 'echo password_hash(\"secret\", PASSWORD_DEFAULT);'",
+    'php -r \'foreach (glob("src/*.php") as $f) echo $f, "\\n";\'',
+    "php -r 'echo phpversion();'",
+    'php -r \'file_put_contents("storage/app.log", "");\'',
+    "php -r '$a = [3,1,2]; sort($a); echo implode(\",\", $a);'",
+    'php -r \'echo str_repeat("=", 40), "\\n";\'',
+    "php -d memory_limit=-1 -r 'echo ini_get(\"memory_limit\");'",
+    "php -r 'echo getenv(\"HOME\");'",
+]
+
+
+@pytest.mark.parametrize("command", ORDINARY)
+def test_ordinary_one_liners_stay_allowed(command: str) -> None:
+    assert _verdict(command) == ALLOW, command
+
+
+@pytest.mark.parametrize("command", [c for c in ORDINARY if not c.startswith("node --input-type")])
+def test_ordinary_one_liners_parse_without_errors(command: str) -> None:
+    # The grammars read ordinary code cleanly (the Perl grammar included), so its facts are the tree's alone.
+    from clearance.code.interpopts import read
+    from clearance.shell.parse import parse
+
+    cmd = parse(command, "/home/ana/webapp", "/home/ana", {}).commands[0]
+    argv = [w.value for w in cmd.argv]
+    lang = interp.INTERPRETERS[argv[0]]
+    code = read(argv, lang).code
+    assert code is not None
+    from clearance.code import tree
+
+    got = tree.facts(code, lang)
+    assert got is not None and got[1], code  # (facts, clean)
