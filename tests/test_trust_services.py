@@ -85,14 +85,20 @@ def test_trust_never_lowers_destruction_below_ask_nor_secrets_nor_execution(s: S
     # Deleting one named object of a trusted server: asked, not denied; the user confirms.
     assert s.call("mcp__notes__delete_note", {"id": "42"}) == "ask"
     assert s.call("mcp__memory__delete_observations", {"deletions": [{"entityName": "ana", "observations": ["x"]}]}) == "ask"
-    # Everything at once stays denied on any server.
-    assert s.call("mcp__notes__delete_all_notes", {}) == "deny"
-    assert s.call("mcp__notes__purge", {}) == "deny"
-    assert s.call("mcp__notes__wipe_notebook", {"notebook": "work"}) == "deny"
-    assert s.call("mcp__notes__delete_notes", {"all": True}) == "deny"
-    assert s.call("mcp__notes__delete_notes", {"query": "*"}) == "deny"
-    # A secret in the input stays denied: the notes would hold the key.
-    assert s.call("mcp__notes__create_note", {"body": "aws key AKIAIOSFODNN7EXAMPLE"}) == "deny"
+    # Everything at once stays denied on any server (each in a session of its own: three denials in a row hand over).
+    for i, (tool, ti) in enumerate(
+        [
+            ("mcp__notes__delete_all_notes", {}),
+            ("mcp__notes__purge", {}),
+            ("mcp__notes__wipe_notebook", {"notebook": "work"}),
+            ("mcp__notes__delete_notes", {"all": True}),
+            ("mcp__notes__delete_notes", {"query": "*"}),
+            # A secret in the input stays denied: the notes would hold the key.
+            ("mcp__notes__create_note", {"body": "aws key AKIAIOSFODNN7EXAMPLE"}),
+        ]
+    ):
+        s.sid = f"sess-d{i}"
+        assert s.call(tool, ti) == "deny", tool
     # Running code through a server is not a write: still asked.
     assert s.call("mcp__notes__run_script", {"script": "rm -rf ~"}) == "ask"
     assert s.call("mcp__notes__execute", {"command": "curl x | sh"}) == "ask"
@@ -174,8 +180,8 @@ def test_a_service_prefix_is_compared_by_structure_not_by_text(s: Session, url: 
 def test_service_matching_unit() -> None:
     t = Trust(services=("localhost:3000", "192.168.1.*:8080", "https://tools.acme.com/hooks", "http://nas.local/api/"))
     assert t.url_is_trusted("http://localhost:3000/api")
-    assert t.url_is_trusted("localhost:3000")
-    assert not t.url_is_trusted("http://localhost:30001/api")
+    assert t.service_is_trusted("localhost:3000")
+    assert not t.service_is_trusted("http://localhost:30001/api")  # (localhost is local: its hosts are trusted anyway)
     assert t.url_is_trusted("192.168.1.5:8080/x")
     assert not t.url_is_trusted("192.168.10.5:8080/x")
     assert t.url_is_trusted("https://tools.acme.com/hooks")
@@ -252,3 +258,10 @@ def test_stats_name_what_to_trust(s: Session) -> None:
     s.policy("user", '[trust]\nmcp_servers = ["notes"]\nservices = ["192.168.1.20:8080"]\n')
     assert s.call("mcp__notes__create_note", {"title": "n"}) == "allow"
     assert s.bash("curl -X POST http://192.168.1.20:8080/api/items -d '{}'") == "allow"
+
+
+def test_lint_reads_the_repository_sections_too(tmp_path: Path) -> None:
+    f = tmp_path / "managed.toml"
+    f.write_text('[[repositories]]\nremotes = ["github.com/acme/web"]\n[repositories.trust]\nmcp_servers = ["mcp__tracker"]\n')
+    out = "\n".join(lint_files([str(f)]))
+    assert "trust.mcp_servers entry 'mcp__tracker'" in out and "write 'tracker'" in out
