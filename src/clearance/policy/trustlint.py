@@ -113,8 +113,6 @@ def _other_problem(key: str, v: str) -> str | None:
 
 def trust_problems(data: dict[str, Any], text: str, path: str) -> list[str]:
     """'file:line: trust.KEY entry … never matches …; write … instead' for every entry of the wrong shape."""
-    from .load import _line_of_value
-
     out: list[str] = []
     tables = [data.get("trust", {})]
     repos = data.get("repositories")
@@ -126,6 +124,8 @@ def trust_problems(data: dict[str, Any], text: str, path: str) -> list[str]:
 
 
 def _table_problems(trust: Any, text: str, path: str) -> list[str]:
+    from .load import _line_of_value
+
     out: list[str] = []
     for key, (fix, compared) in _FIXES.items():
         for v in trust.get(key, []) if isinstance(trust, dict) and isinstance(trust.get(key), list) else []:
