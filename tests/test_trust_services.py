@@ -8,6 +8,7 @@ allow_user_trust, allow_project_trust, [[repositories]]) are exercised exactly a
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -54,7 +55,7 @@ class Session:
         return self.call("Bash", {"command": command})
 
     def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
-        env = dict(self.env, CLEARANCE_DB=str(self.db))
+        env = dict(os.environ, **self.env, CLEARANCE_DB=str(self.db))
         return subprocess.run([sys.executable, "-m", "clearance", *args], capture_output=True, text=True, env=env, timeout=60)
 
 
