@@ -209,7 +209,7 @@ def mcp_verbs(tool_name: str) -> list[str]:
 @rule(
     id="mcp.destructive",
     title="MCP tools whose name says they delete or destroy",
-    why="A tool named delete_*, drop_*, purge_* acts on remote systems with the server's credentials; destruction needs a person.",
+    why="A tool named delete_*, drop_*, purge_* acts on remote systems with the server's credentials; destruction needs a person. On a server the policy trusts (trust.mcp_servers), deleting what the call names is asked instead; deleting everything stays denied.",
     verdict=SOFT_DENY,
     scope="action",
     tools=("mcp",),
@@ -232,7 +232,7 @@ def mcp_destructive(action: Action, sc: Scope) -> str | None:
 @rule(
     id="mcp.side-effect",
     title="MCP tools that change remote systems",
-    why="Creating, sending, merging or deploying through an MCP server is an external side effect; reading is not.",
+    why="Creating, sending, merging or deploying through an MCP server is an external side effect; reading is not. A server the policy trusts (trust.mcp_servers) may be written to, but not run code through.",
     verdict=ASK,
     scope="action",
     tools=("mcp",),
