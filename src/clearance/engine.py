@@ -160,6 +160,7 @@ _OPACITY_RULES = frozenset({"fs.delete-unknown-target"})
 
 def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """`cat > x.sh <<EOF`, `printf … > Makefile`, `tee .envrc <<EOF`: a script written by the shell is judged like one written by Write."""
+    from .rules.fs import package_config_verdict
     from .rules.self import hook_environment, hook_locations
     from .rules.tools import script_verdict
     from .shell.unwrap import literal_output
@@ -182,6 +183,9 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             msg = hook_locations(sc.path(t, cmd), text)
             if msg:
                 findings.append(_finding(REGISTRY["self.hook-locations-file"], f"{cmd.name}: {msg}", cmd.show()))
+            msg = package_config_verdict(sc.path(t, cmd), text, sc)
+            if msg:
+                findings.append(_finding(REGISTRY["write.package-config"], f"{cmd.name} writes {msg}", cmd.show()))
             msg = script_verdict(sc.path(t, cmd), text, sc, depth)
             if msg:
                 findings.append(_finding(rule, msg, cmd.show()))
