@@ -171,11 +171,12 @@ def test_services_with_globs_and_url_prefixes(s: Session) -> None:
         "https://tools.acme.com:8443/hooks/x",  # another port
         "https://tools.acme.com/hooks/../admin/x",  # a dot segment leaving the prefix
         "https://tools.acme.com/hooks/%2e%2e/admin",  # the same, percent-encoded
+        "https://tools.acme.com/hooks/$NEXT",  # a path known only at run time may hold ../
     ],
 )
 def test_a_service_prefix_is_compared_by_structure_not_by_text(s: Session, url: str) -> None:
     s.policy("user", '[trust]\nservices = ["https://tools.acme.com/hooks/"]\n')
-    assert s.bash(f"curl -d @report.json '{url}'") == "deny"
+    assert s.bash(f'curl -d @report.json "{url}"') == "deny"
 
 
 def test_service_matching_unit() -> None:

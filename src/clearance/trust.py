@@ -179,9 +179,10 @@ def parse_service(entry: str) -> tuple[str, str, str] | None:
 
 
 def _unsafe_path(path: str) -> bool:
-    """A path that may leave a prefix once the server resolves it: dot segments, plain or percent-encoded."""
+    """A path that may leave a prefix once the server resolves it: dot segments, plain or percent-encoded, or a run-time value."""
     low = path.lower()
-    return "%2e" in low or "%2f" in low or "%5c" in low or "\\" in path or any(seg in (".", "..") for seg in path.split("/"))
+    # "\x00" is paths.DYN, a value known only at run time: it may hold "../".
+    return "\x00" in path or "%2e" in low or "%2f" in low or "%5c" in low or "\\" in path or any(seg in (".", "..") for seg in path.split("/"))
 
 
 def normalise_remote(url: str) -> str:
