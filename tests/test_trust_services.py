@@ -267,3 +267,11 @@ def test_lint_reads_the_repository_sections_too(tmp_path: Path) -> None:
     f.write_text('[[repositories]]\nremotes = ["github.com/acme/web"]\n[repositories.trust]\nmcp_servers = ["mcp__tracker"]\n')
     out = "\n".join(lint_files([str(f)]))
     assert "trust.mcp_servers entry 'mcp__tracker'" in out and "write 'tracker'" in out
+
+
+def test_every_trust_key_is_offered_by_the_team_service() -> None:
+    from clearance.policy.schema import SCHEMA
+    from clearance.server import service, templates
+
+    assert set(service._TRUST_KEYS) == set(SCHEMA["trust"][0])
+    assert all(f'"{k}"' in templates.POLICY for k in SCHEMA["trust"][0])
