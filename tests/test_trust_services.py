@@ -194,6 +194,8 @@ def test_service_matching_unit() -> None:
     assert t.url_is_trusted("nas.local/api/x")  # curl's default scheme is http
     assert not t.url_is_trusted("https://nas.local/api/x")
     assert t.service_is_trusted("http://localhost:3000/x") and not t.service_is_trusted("http://localhost:4000/x")
+    assert t.service_is_trusted("http://127.0.0.1:3000/x") and t.service_is_trusted("http://[::1]:3000/x")
+    assert not t.service_is_trusted("http://192.168.1.9:3000/x")
     assert Trust(mcp_servers=("notes", "memory*")).mcp_server_is_trusted("mcp__Memory_graph__add")
     assert not Trust(mcp_servers=("notes",)).mcp_server_is_trusted("mcp__notes2__add")
     assert not Trust(mcp_servers=("notes",)).mcp_server_is_trusted("notes")

@@ -69,8 +69,11 @@ class Trust:
         if target is None:
             return False
         host, port, path = target
+        local = self.host_is_local(host)
         for s_host, s_port, s_path in self._services:
-            if not fnmatch.fnmatchcase(host, s_host) or not (s_port == "*" or fnmatch.fnmatchcase(port, s_port)):
+            # localhost, 127.0.0.1 and ::1 name the same machine: a service on one is the service on the others.
+            same_host = fnmatch.fnmatchcase(host, s_host) or (local and self.host_is_local(s_host))
+            if not same_host or not (s_port == "*" or fnmatch.fnmatchcase(port, s_port)):
                 continue
             if not s_path or s_path == "/":
                 return True
