@@ -277,3 +277,11 @@ def test_every_trust_key_is_offered_by_the_team_service() -> None:
 
     assert set(service._TRUST_KEYS) == set(SCHEMA["trust"][0])
     assert all(f'"{k}"' in templates.POLICY for k in SCHEMA["trust"][0])
+
+
+@pytest.mark.parametrize("command", ["http DELETE :3000/api/items/1", "https DELETE :8443/api/items/1", "xh DELETE :/api/items/1"])
+def test_httpie_localhost_shorthand_is_read_as_a_url(s: Session, command: str) -> None:
+    """httpie and xh read `:3000/x` as http://localhost:3000/x: a DELETE there is the DELETE it is."""
+    assert s.bash(command) == "ask"
+    s.policy("user", '[trust]\nservices = ["localhost:3000", "localhost:8443", "localhost:80"]\n')
+    assert s.bash(command) == "allow"
