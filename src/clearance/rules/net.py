@@ -245,7 +245,10 @@ def http_transfer(cmd: SimpleCommand) -> Transfer:
                     t.method = "POST" if t.method == "GET" else t.method
                     i += 1
                     continue
-                if "=" in url and "://" not in url.split("=", 1)[0] and t.hosts:
+                if url.startswith(":") and not t.hosts and (url[1:2] == "/" or url[1:2].isdigit() or url == ":"):
+                    # httpie's and xh's localhost shorthand: `:3000/x` is http://localhost:3000/x, `:/x` port 80.
+                    url = ("https" if name == "https" else "http") + "://localhost" + url.rstrip(":")
+                elif "=" in url and "://" not in url.split("=", 1)[0] and t.hosts:
                     t.inline = True
                     t.method = "POST" if t.method == "GET" else t.method
                     if "@" in url.split("=", 1)[0] or url.split("=", 1)[1].startswith("@"):
