@@ -16,7 +16,7 @@ from .code.sql import CLIENT_DIALECTS as SQL_DIALECTS
 from .lazyre import lazy
 from .model import TOO_LARGE
 from .paths import DYN, is_generated, is_within
-from .shell.interp import CODE_OPTIONS, INTERPRETERS, shell_quote
+from .shell.interp import CODE_OPTIONS, INTERPRETERS, python_invocation, shell_quote
 from .shell.unwrap import SHELLS
 
 TYPE_CHECKING = False
@@ -61,6 +61,9 @@ def _make_vars_dynamic(text: str) -> str:
         pos = end
     out.append(text[pos:])
     return "".join(out)
+
+
+make_vars_dynamic = _make_vars_dynamic
 
 
 def _read(sc: Scope, path: str) -> str | None:
@@ -109,6 +112,10 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
     suffixes = _SCRIPT_SUFFIXES.get(lang)
     if not suffixes:
         return []
+    if lang == "python":
+        # python3 -W ignore tool.py, python -X dev tool.py: options read with CPython's own table.
+        kind, script, _ = python_invocation([cmd.name, *vals])
+        vals = [script] if kind == "file" and script is not None else []
     for v in vals:
         if v in CODE_OPTIONS[lang] or v in ("-m", "-"):
             return []  # one-liners and modules are analysed elsewhere
@@ -209,7 +216,12 @@ def makefile_targets(text: str, targets: list[str]) -> list[str]:
     return out
 
 
-def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
+def makefile_path(cmd: SimpleCommand, sc: Scope) -> tuple[str, str] | None:
+    """(path, text) of the makefile *cmd* (make, gmake) reads, or None (read from stdin, not found)."""
+    return _makefile(cmd, sc, cmd.values())[0]
+
+
+def _makefile(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> tuple[tuple[str, str] | None, list[str]]:
     directory = cmd.cwd or sc.ctx.cwd
     makefile = None
     targets: list[str] = []
@@ -231,7 +243,7 @@ def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str
             targets.append(v)
         i += 1
     if makefile in ("-", "/dev/stdin"):
-        return []
+        return None, targets
     candidates = [makefile] if makefile else ["GNUmakefile", "makefile", "Makefile"]
     for c in candidates:
         path = posixpath.normpath(posixpath.join(directory, c)) if c and not c.startswith("/") else c
@@ -239,10 +251,17 @@ def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str
             continue
         text = _read(sc, path)
         if text is not None:
-            recipes = makefile_targets(text, targets)
-            label = f"make {' '.join(targets)}".strip()
-            return [(label, "\n".join(recipes))] if recipes else []
-    return []
+            return (path, text), targets
+    return None, targets
+
+
+def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
+    found, targets = _makefile(cmd, sc, vals)
+    if found is None:
+        return []
+    recipes = makefile_targets(found[1], targets)
+    label = f"make {' '.join(targets)}".strip()
+    return [(label, "\n".join(recipes))] if recipes else []
 
 
 def _package_script(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
