@@ -142,3 +142,13 @@ GIT_KEEPS = [
 def test_git_forms_that_keep_work_are_allowed(command: str) -> None:
     d = decide(command)
     assert d.decision == "allow", (command, d.decision, d.rules)
+
+
+# The option that makes a CLI print values may come from a word expanded only at run time.
+@pytest.mark.parametrize(
+    "command",
+    ["kubectl get secret db `echo '-o yaml'`", 'kubectl get secrets -n prod "$OUT"', "security find-generic-password -s github $(printf -- -w)"],
+)
+def test_an_unknown_word_that_may_be_the_printing_option_is_asked(command: str) -> None:
+    d = decide(command)
+    assert d.decision in ("ask", "deny"), (command, d.decision, d.rules)
