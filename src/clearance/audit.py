@@ -178,7 +178,7 @@ def _spool_path(url: str) -> str:
 
 
 def _spooled(path: str, key_path: str, rec: dict[str, Any], limits: tuple[int, int], headless: bool, audit_cfg: dict[str, Any]) -> dict[str, Any] | None:
-    """Append to the spool; None when the store must record it itself (no key yet readable, counters not yet copied)."""
+    """Append to the spool; None when the store must record it itself (a store whose counters are not yet copied out)."""
     from .store import spool
 
     try:
@@ -193,7 +193,10 @@ def _spooled(path: str, key_path: str, rec: dict[str, Any], limits: tuple[int, i
 def fold_pending() -> None:
     """Fold the spools that grew past FOLD_AT into their stores (the hook calls this after answering).  Never raises."""
     while _due:
-        path, (key_path, audit_cfg) = _due.popitem()
+        try:
+            path, (key_path, audit_cfg) = _due.popitem()
+        except KeyError:
+            break  # another of the daemon's threads took the last one
         store = None
         try:
             from .store.spool import mark_pruned
