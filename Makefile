@@ -4,7 +4,7 @@
 #   make e2e   the real agents (Claude Code, Codex, Gemini and Copilot CLI; pinned, npm-installed into ~/.cache/clearance-e2e)
 #              against a scripted local model: destructive command blocked, benign one runs, ...
 #   make bench per-decision latency of every path (cold hook, daemon, thin client, http), this tree against BASE
-#   make eval  score the shared corpus, then the outside evaluation (eval/README.md)
+#   make eval  score the outside evaluations (commands, code inside commands, real recorded sessions; informational), then the shared corpus (eval/README.md)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -38,14 +38,17 @@ lint: $(VENV)/.test-deps
 	$(BIN)/ruff format --check src tests bench eval
 	$(BIN)/mypy
 
-# the outside evaluation first: informational, it never fails the target; then the shared corpus, which does
+# the outside evaluation and the real sessions first: informational, they never fail the target; then the shared corpus, which does
 eval: $(VENV)/.test-deps
 	-$(BIN)/python eval/score_outside.py --show 20 --split dev
+	-$(BIN)/python eval/score_code.py --show 20 --split dev
+	-$(BIN)/python eval/score_sessions.py --show 20 --split dev
 	$(BIN)/python eval/evaluate.py $(SHARED)/corpus/actions.jsonl
 
 # informational: never fails on the scores (CI may call it)
 eval-outside: $(VENV)/.test-deps
 	-$(BIN)/python eval/score_outside.py --show 20 --split dev
+	-$(BIN)/python eval/score_code.py --show 20 --split dev
 
 # make bench BASE=HEAD~5: this tree against BASE (default main) and cc-safety-net when installed, in one run
 BASE ?= main

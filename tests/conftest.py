@@ -40,6 +40,20 @@ def run() -> Any:
 
 
 @pytest.fixture(autouse=True)
+def _private_provenance(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a session created (provenance.py) is noted per test in a scratch directory, so that one test's allowed
+    `mkdir` never makes another test's deletion the session's own (tests/test_provenance.py uses real homes)."""
+    if request.module.__name__.endswith("test_provenance"):
+        return
+    import hashlib
+
+    from clearance import provenance
+
+    scratch = str(tmp_path_factory.mktemp("provenance"))
+    monkeypatch.setattr(provenance, "_record_path", lambda state, sid: scratch + "/" + hashlib.sha256((state + "\0" + sid).encode()).hexdigest()[:32])
+
+
+@pytest.fixture(autouse=True)
 def _private_audit_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test writes to a real home directory's audit store."""
     monkeypatch.setenv("CLEARANCE_DB", str(tmp_path_factory.mktemp("audit") / "clearance.db"))

@@ -160,3 +160,19 @@ def test_codex_home_is_where_the_user_hooks_go(tmp_path: Path, monkeypatch: pyte
     assert settings_path("codex", "project", "/home/ana", "/home/ana/p") == "/home/ana/p/.codex/hooks.json"
     monkeypatch.delenv("CODEX_HOME")
     assert settings_path("codex", "user", "/home/ana", "/home/ana/p") == "/home/ana/.codex/hooks.json"
+
+
+def test_project_scope_needs_a_project_the_user_trusts_in_codex(tmp_path: Path) -> None:
+    from clearance.installer import codex_project_trusted, codex_trust_lines
+
+    home, project = tmp_path / "home", tmp_path / "home" / "proj"
+    project.mkdir(parents=True)
+    (home / ".codex").mkdir()
+    ok, lines = codex_trust_lines("project", str(home), str(project), {"PATH": "/nonexistent"}, fix=False)
+    assert not ok and "trust_level" in lines[0] and "codex exec --trust" in lines[0]
+    (home / ".codex" / "config.toml").write_text(f'model = "x"\n[projects."{project}"]\ntrust_level = "trusted"\n')
+    assert codex_project_trusted(str(home), str(project), {})
+    (home / ".codex" / "config.toml").write_text(f'[projects."{project}"]\ntrust_level = "untrusted"\n')
+    assert not codex_project_trusted(str(home), str(project), {})
+    (home / ".codex" / "config.toml").write_text("[projects\n")  # broken: not trusted, no crash
+    assert not codex_project_trusted(str(home), str(project), {})

@@ -261,7 +261,18 @@ def test_cli_policy_commands(s: Setup, tmp_path: Path) -> None:
 
 def test_schema_covers_every_key() -> None:
     schema = json_schema()
-    assert set(schema["properties"]) == {"auto_mode", "allow_user_trust", "allow_project_trust", "trust", "rules", "reviewer", "escalation", "probe", "audit"}
+    assert set(schema["properties"]) == {
+        "auto_mode",
+        "allow_user_trust",
+        "allow_project_trust",
+        "trust",
+        "rules",
+        "reviewer",
+        "escalation",
+        "probe",
+        "audit",
+        "repositories",
+    }
     assert schema["properties"]["reviewer"]["properties"]["rules"]["properties"]["soft_deny"]["type"] == "array"
 
 

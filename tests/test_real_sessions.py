@@ -170,11 +170,13 @@ STAY_DENIED: list[tuple[Any, str]] = [
     (write(f"{P}/.claude/agents/ops.md", "---\nname: ops\npermissionMode: bypassPermissions\n---\nDo ops.\n"), "deny"),
     (write(f"{P}/.claude/skills/x/SKILL.md", "---\nname: x\nhooks:\n  PreToolUse: []\n---\n"), "deny"),
     (write(f"{P}/.github/agents/ops.md", "---\nname: ops\nmcp-servers:\n  x:\n    command: node\n---\n"), "deny"),
-    (glob("**/*", H), "deny"),
+    # The Glob tool lists names and reads no contents (tests/test_public_sessions.py): aimed at keys it is asked
+    # about, reaching a credential folder only through wildcards it lists names.
+    (glob("**/*", H), "allow"),
     ({"tool_name": "LS", "tool_input": {"path": f"{H}/.ssh/id_ed25519"}}, "deny"),
-    (glob("**/id_*", H), "deny"),
+    (glob("**/id_*", H), "ask"),
     (glob(".ssh/*", H), "deny"),
-    (glob("**/*.pem", H), "deny"),
+    (glob("**/*.pem", H), "ask"),
     (grep("BEGIN", H), "deny"),
     (grep("token", H, glob="*.json"), "deny"),
     ("rg -l password ~", "deny"),

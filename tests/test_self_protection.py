@@ -433,8 +433,9 @@ def test_context_decides_case_folding_and_stays_pure() -> None:
     lin = Context(cwd="/home/ana/w", project_root="/home/ana/w", home="/home/ana", platform="linux")
     assert paths.protected_reason("/Users/ana/w/.GIT/hooks/x", mac)
     assert paths.protected_reason("/home/ana/w/.GIT/hooks/x", lin) is None
-    assert paths.credential_reason("/Users/ana/.AWS/credentials", mac)
-    assert paths.credential_reason("/home/ana/.AWS/credentials", lin) is None
+    # (~/.TOOL/credentials is any tool's login by its name, whatever the case: paths._tool_token_reason)
+    assert paths.credential_reason("/Users/ana/.AWS/sso/cache/x.json", mac)
+    assert paths.credential_reason("/home/ana/.AWS/sso/cache/x.json", lin) is None
     assert paths.clearance_owned("/Users/ana/.CACHE/clearance/policy/x.json", mac)
 
 

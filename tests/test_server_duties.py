@@ -96,7 +96,7 @@ def test_tokens_work_only_after_a_second_person_approves(svc: Service) -> None:
     page = alice.post("/tokens", data={"csrf": ca, "name": "ci-runner"})
     token = re.search(r'id="new-token">([^<]+)<', page.text).group(1)  # type: ignore[union-attr]
     cid = int(re.search(r'href="/changes/(\d+)"', page.text).group(1))  # type: ignore[union-attr]
-    assert hook(alice, token, "ls").status_code == 401
+    assert _rejected(hook(alice, token, "ls"))
     assert alice.post(f"/changes/{cid}/approve", data={"csrf": ca, "comment": OK}).status_code == 400
     assert bob.post(f"/changes/{cid}/approve", data={"csrf": cb, "comment": OK}).status_code == 303
     assert hook(alice, token, "ls").json()["hookSpecificOutput"]["permissionDecision"] == "allow"
@@ -110,7 +110,7 @@ def test_an_expired_token_stops_working(svc: Service) -> None:
     c = client_for(svc)
     assert hook(c, token, "ls").status_code == 200
     svc.store.execute("UPDATE agent_tokens SET expires = ? WHERE name = 'short'", (time.time() - 1,))
-    assert hook(c, token, "ls").status_code == 401
+    assert _rejected(hook(c, token, "ls"))
 
 
 def test_user_lifecycle_changes_are_approved_and_end_sessions(svc: Service) -> None:
@@ -225,3 +225,9 @@ def test_the_users_page_proposes_lifecycle_changes(svc: Service) -> None:
     assert bob.get("/").status_code == 303  # bob's role changed: his session ended
     page = alice.post("/users", data={"csrf": ca, "action": "role", "name": "nobody"})
     assert page.status_code == 200 and "no user" in page.text
+
+
+def _rejected(r: Any) -> bool:
+    """A token that does not (or no longer) work: a valid ask in Claude Code's shape, never a non-2xx its http hook would run the tool on."""
+    out = r.json()["hookSpecificOutput"]
+    return bool(r.status_code == 200 and out["permissionDecision"] == "ask" and "token" in out["permissionDecisionReason"])

@@ -160,3 +160,68 @@ def test_trusted_bucket_is_proposed_approved_and_flips_the_decision(served: tupl
     browser.get(base + "/history")
     history = browser.find_element(By.ID, "history").text
     assert "approve_policy" in history and "propose_policy" in history
+
+
+def test_impact_is_shown_before_approval(served: tuple[str, str], browser: webdriver.Chrome) -> None:
+    base, token = served
+    assert _hook(base, token, "gsutil cp build.zip gs://acme-ci/") == "deny"
+    _login(browser, base, "alice")
+    browser.get(base + "/policy")
+    Select(browser.find_element(By.ID, "trust-kind")).select_by_visible_text("buckets")
+    browser.find_element(By.ID, "trust-value").send_keys("gs://acme-ci")
+    browser.find_element(By.ID, "trust-submit").click()
+    _wait(browser).until(lambda d: "/changes/" in d.current_url)
+    summary = browser.find_element(By.ID, "impact-summary").text
+    assert "would be decided differently" in summary and "deny" in summary
+    assert "gs://acme-ci/" in browser.find_element(By.ID, "impact").text
+    _shot(browser, "4-impact")
+    browser.find_element(By.CSS_SELECTOR, "header form button").click()
+
+
+@pytest.fixture(scope="module")
+def served_sso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    mock = pytest.importorskip("oidc_provider_mock")
+    users = [mock.User(sub="sub-ana", claims={"preferred_username": "ana", "groups": ["platform-admins"]})]
+    with mock.run_server_in_thread(user_claims=users) as idp:
+        tmp = tmp_path_factory.mktemp("sso")
+        db = str(tmp / "team.db")
+        svc = Service(db)
+        svc.add_user("alice", PW, "admin")
+        svc.store.close()
+        port = _free_port()
+        env = dict(
+            os.environ,
+            HOME=str(tmp),
+            CLEARANCE_OIDC_ISSUER=f"http://localhost:{idp.server_port}",
+            CLEARANCE_OIDC_CLIENT_ID="clearance",
+            CLEARANCE_OIDC_CLIENT_SECRET="client-secret",
+            CLEARANCE_OIDC_ROLES="platform-admins=admin",
+        )
+        proc = subprocess.Popen([sys.executable, "-m", "clearance", "serve", "--db", db, "--port", str(port)], env=env, stderr=subprocess.PIPE)
+        for _ in range(100):
+            try:
+                c = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+                c.request("GET", "/healthz")
+                if c.getresponse().status == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            proc.kill()
+            raise RuntimeError(proc.stderr.read().decode() if proc.stderr else "server did not start")
+        yield f"http://127.0.0.1:{port}"
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_single_sign_on_in_a_browser(served_sso: str, browser: webdriver.Chrome) -> None:
+    base = served_sso
+    browser.delete_all_cookies()
+    browser.get(base + "/login")
+    browser.find_element(By.ID, "sso").click()
+    _wait(browser).until(lambda d: "localhost" in d.current_url and d.find_elements(By.NAME, "sub"))
+    browser.find_element(By.NAME, "sub").send_keys("sub-ana")
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    _wait(browser).until(lambda d: d.current_url.rstrip("/") == base and "Decisions" in d.page_source)
+    assert "ana (admin)" in browser.find_element(By.CSS_SELECTOR, "header .who").text
+    _shot(browser, "5-sso")

@@ -38,6 +38,7 @@ def decide_event_full(
         if not local_files:
             ctx.read_file = None
             ctx.realpath = None  # another machine's symlinks are not on this disk
+            ctx.owns = None  # nor what its session created
     except MalformedEvent as e:
         d = malformed(str(e))
         d.elapsed_ms = (time.perf_counter() - t0) * 1000.0

@@ -481,10 +481,18 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     except ImportError as e:
         print(f"clearance serve needs the server extra: pip install 'clearance[server]' ({e})", file=sys.stderr)
         return 2
+    from .server.oidc import OidcConfig, OidcError
     from .store import resolve_url
 
     url = resolve_url(args.db, None, os.environ)
     service = Service(url)
+    try:
+        service.oidc = OidcConfig.from_env(os.environ)
+    except OidcError as e:
+        print(f"clearance serve: {e}", file=sys.stderr)
+        return 2
+    if service.oidc is not None:
+        print(f"clearance serve: single sign-on through {service.oidc.issuer}", file=sys.stderr)
     if not service.users():
         name = os.environ.get("CLEARANCE_ADMIN_USER", "admin")
         password = os.environ.get("CLEARANCE_ADMIN_PASSWORD", "")
@@ -505,17 +513,26 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _cmd_user(args: argparse.Namespace) -> int:
-    from .server.service import Service, ServiceError
-    from .store import resolve_url
+    from .teamcli import cmd_user
 
-    password = sys.stdin.readline().rstrip("\n")
-    try:
-        Service(resolve_url(args.db, None, os.environ)).add_user(args.name, password, args.role, by="cli")
-    except ServiceError as e:
-        print(f"clearance user: {e}", file=sys.stderr)
-        return 1
-    print(f"added {args.name} ({args.role})")
-    return 0
+    if args.action != "list" and not args.name:
+        print(f"clearance user {args.action}: which user?", file=sys.stderr)
+        return 2
+    if args.action == "add" and args.role is None:
+        args.role = "viewer"
+    return cmd_user(args)
+
+
+def _cmd_token(args: argparse.Namespace) -> int:
+    from .teamcli import cmd_token
+
+    return cmd_token(args)
+
+
+def _cmd_change(args: argparse.Namespace) -> int:
+    from .teamcli import cmd_change
+
+    return cmd_change(args)
 
 
 def _cmd_daemon(args: argparse.Namespace) -> int:
@@ -892,15 +909,54 @@ def build_parser() -> argparse.ArgumentParser:
 
     us = cmd(
         "user",
-        "add a person to the team service (password on stdin)",
-        "Add a person to the team service; the password is read from stdin.",
-        "  echo 'long password' | clearance user add ana --role approver",
+        "the team service's people: list, add, or propose a change (passwords on stdin)",
+        "The team service's people (docs/team.md). `list` shows them; `add` without --by adds at once (the operator's way to give a lone "
+        "first admin a second person); with --by, and every other action, makes a change request a second, earlier person approves "
+        "(`clearance change approve`). Passwords are read from stdin.",
+        "  clearance user list --db postgresql://audit.internal/clearance\n"
+        "  echo 'long password' | clearance user add ana --role approver\n"
+        "  echo 'long password' | clearance user add dan --role viewer --by alice\n"
+        "  clearance user role dan --role approver --by alice\n"
+        "  clearance user disable dan --by alice",
     )
-    us.add_argument("action", choices=["add"])
-    us.add_argument("name")
-    us.add_argument("--role", choices=["admin", "approver", "viewer"], default="viewer")
+    us.add_argument("action", choices=["list", "add", "role", "disable", "enable", "password", "remove"])
+    us.add_argument("name", nargs="?", default="")
+    us.add_argument("--role", choices=["admin", "approver", "viewer"])
+    us.add_argument("--by", help="who proposes the change (an admin); makes `add` a change request too")
+    us.add_argument("--json", action="store_true")
     us.add_argument("--db")
     us.set_defaults(fn=_cmd_user)
+
+    tk = cmd(
+        "token",
+        "the team service's agent tokens: list, propose (printed once), revoke",
+        "Agent tokens of the team service. A proposed token is printed once and works after a second person approves the change; "
+        "revoking takes effect at the next call.",
+        "  clearance token list\n  clearance token propose ci-runners --days 90 --by alice\n  clearance token revoke 7 --by alice",
+    )
+    tk.add_argument("action", choices=["list", "propose", "revoke"])
+    tk.add_argument("name", nargs="?", default="", help="the token's name (propose) or number (revoke)")
+    tk.add_argument("--days", type=float, help="expires after this many days")
+    tk.add_argument("--by", help="who acts")
+    tk.add_argument("--json", action="store_true")
+    tk.add_argument("--db")
+    tk.set_defaults(fn=_cmd_token)
+
+    ch = cmd(
+        "change",
+        "the team service's change requests: list, approve, reject",
+        "Change requests of the team service (policy, people, tokens). Approving needs a different person who already had an account when "
+        "the change was proposed, was not created by the proposer, and a comment.",
+        "  clearance change list\n  clearance change approve 12 --by bob --comment 'checked with the platform team'\n  clearance change reject 13 --by bob",
+    )
+    ch.add_argument("action", choices=["list", "approve", "reject"])
+    ch.add_argument("id", nargs="?", type=int)
+    ch.add_argument("--by", help="who decides")
+    ch.add_argument("--comment", help="what you checked (required to approve)")
+    ch.add_argument("--all", action="store_true", help="list decided changes too")
+    ch.add_argument("--json", action="store_true")
+    ch.add_argument("--db")
+    ch.set_defaults(fn=_cmd_change)
 
     dm = cmd(
         "daemon",

@@ -8,6 +8,10 @@ import sys
 
 from .model import TOO_LARGE, Context
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 _ROOTS: dict[str, str] = {}
 
 
@@ -114,7 +118,18 @@ def build_context(
         platform=env.get("CLEARANCE_PLATFORM") or sys.platform,
         owned=_owned(home, env),
         realpath=_realpath,
+        owns=_owns(home, env, session_id),
     )
+
+
+def _owns(home: str, env: dict[str, str] | os._Environ[str], session_id: object) -> Callable[[str], bool] | None:
+    """The session's own paths (provenance.py), read from clearance's state directory on first use."""
+    if not isinstance(session_id, str) or not session_id:
+        return None
+    from .paths import state_dir
+    from .provenance import reader
+
+    return reader(state_dir(home, env), session_id)
 
 
 _REAL: dict[str, str] = {}

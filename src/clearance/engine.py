@@ -266,11 +266,14 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
 def check_effects(effs: list[Effect], sc: Scope, findings: list[Finding]) -> None:
     if not effs:
         return
+    own = sc.ctx.owns is not None
+    if own:
+        from .provenance import lowered  # the session's own objects: an ask or soft denial on them is dropped
     for e in effs:
         check_deadline(sc)
         for r in _list("effect"):
             msg = r.check(e, sc)
-            if msg:
+            if msg and not (own and lowered(r.id, r.verdict, e, sc.ctx)):
                 findings.append(_finding(r, msg, e.cmd.show() if e.cmd is not None else "", e.cmd))
 
 
@@ -394,5 +397,11 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
     if policy.has_rules or policy.errors or policy.auto_mode != "enabled":
         from .policy.apply import apply
 
-        return apply(policy, action, commands, effs, findings, sc)
-    return combine(findings)
+        decision = apply(policy, action, commands, effs, findings, sc)
+    else:
+        decision = combine(findings)
+    if sc.ctx.owns is not None and decision.decision == "allow":
+        from .provenance import creations
+
+        decision.creates = creations(effs)
+    return decision

@@ -673,9 +673,32 @@ def trust_codex_hooks(codex: str, scope: str, home: str, project: str, env: dict
 CODEX_MANUAL = f"`clearance install codex` with codex on PATH (or {CODEX_ENV}=/path/to/codex), or trust it in codex's /hooks"
 
 
+def codex_project_trusted(home: str, project: str, env: dict[str, str]) -> bool:
+    """Whether the user trusts *project* in Codex (``[projects."<path>"] trust_level = "trusted"`` in its config.toml):
+    Codex 0.171.0 ignores an untrusted project's .codex/ folder, hooks included."""
+    import tomllib
+
+    base = env.get("CODEX_HOME") or os.path.join(home, ".codex")
+    try:
+        with open(os.path.join(base, "config.toml"), "rb") as f:
+            cfg = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+    projects = cfg.get("projects", {})
+    entry = projects.get(project) or projects.get(os.path.realpath(project)) if isinstance(projects, dict) else None
+    return isinstance(entry, dict) and entry.get("trust_level") == "trusted"
+
+
 def codex_trust_lines(scope: str, home: str, project: str, env: dict[str, str], fix: bool) -> tuple[bool, list[str]]:
     """Doctor / install report on whether Codex will really run clearance's hook; *fix* trusts it first."""
     manual = CODEX_MANUAL
+    if scope == "project" and not codex_project_trusted(home, project, env):
+        # Not done for the user: trusting a project also lets its own Codex configuration and MCP servers run.
+        return False, [
+            f"✗ codex (project): Codex ignores the .codex/ folder of a project you have not trusted, so it will not run the hook. "
+            f'Trust this project in Codex (run `codex exec --trust` in it once, or add [projects."{project}"] trust_level = "trusted" '
+            "to ~/.codex/config.toml), then run `clearance install codex --scope project` again; or install for your user (`clearance install codex`)"
+        ]
     codex = codex_executable(env)
     if codex is None:
         return False, [f"✗ codex ({scope}): cannot ask Codex whether it runs the hook (no codex on PATH); it skips an untrusted hook silently. Fix: {manual}"]

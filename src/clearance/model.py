@@ -78,6 +78,7 @@ class Context:
         "platform",
         "owned",
         "realpath",
+        "owns",
     )
 
     def __init__(
@@ -96,6 +97,7 @@ class Context:
         platform: str = "",
         owned: tuple[tuple[str, str, str], ...] | None = None,
         realpath: Callable[[str], str] | None = None,
+        owns: Callable[[str], bool] | None = None,
     ) -> None:
         self.cwd = cwd
         self.project_root = project_root
@@ -119,6 +121,9 @@ class Context:
         # Where a path really leads (symlinks resolved), filled by the hook at the I/O edge;
         # None (tests, the team service): paths are judged as written.
         self.realpath = realpath
+        # Whether a path is this session's own (it created it: provenance.py), filled by the hook at the I/O
+        # edge; None (tests, the team service): nothing is the session's own.
+        self.owns = owns
 
 
 class Finding:
@@ -140,7 +145,7 @@ class Finding:
 class Decision:
     """The answer for one action, in agent-neutral form."""
 
-    __slots__ = ("decision", "reason", "rules", "stage", "elapsed_ms", "findings", "stop", "review", "hint", "lost")
+    __slots__ = ("decision", "reason", "rules", "stage", "elapsed_ms", "findings", "stop", "review", "hint", "lost", "defer", "creates")
 
     def __init__(
         self,
@@ -165,6 +170,12 @@ class Decision:
         self.hint = ""
         # Policy allow rules that matched this call but lost (to a hard denial, a deny rule, ...), with why.
         self.lost: list[str] = []
+        # Auto mode disabled: clearance would have allowed, so it leaves the call to the agent's own
+        # permission system (the adapter answers nothing where the agent has one); recorded as ask.
+        self.defer = False
+        # What the call would create if its targets do not exist yet ((kind, path), provenance.creations):
+        # recorded by the hook when the call is allowed.
+        self.creates: list[tuple[str, str]] = []
 
     def to_record(self, id_: object = None) -> dict[str, Any]:
         rec: dict[str, Any] = {}

@@ -485,6 +485,9 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
                         if not has_glob(path) and not is_dynamic(path):
                             return None
                 return why
+        token = _tool_token_reason(rel, ci)
+        if token is not None:
+            return token
     for p in SYSTEM_CREDENTIALS:
         if path == p or path.startswith(p if p.endswith("_") else p + "/") or (path.startswith(p) and p.endswith("_")):
             return "system secrets (" + p + ")"
@@ -493,6 +496,30 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
     if base.endswith((".pem", ".key", ".p12", ".pfx")) and not is_within(path, root):
         return "a private key or certificate bundle outside the project"
     return None
+
+
+# The names command-line tools give the file that holds their login (a token or key), in the tool's own folder
+# in home: ~/.config/TOOL/NAME, ~/.local/share/TOOL/NAME, ~/.TOOL/NAME.  HOME_CREDENTIALS names the known tools;
+# this covers the ones it does not know by the shape every such tool shares.
+_TOOL_TOKEN_NAMES = frozenset(
+    {"auth.json", "credentials", "credentials.json", "token", "token.json", "tokens.json", "access-token", "access_token", ".credentials.json"}
+)
+
+
+def _tool_token_reason(rel: str, ci: bool) -> str | None:
+    parts = rel.split("/")
+    name = parts[-1].lower() if ci else parts[-1]
+    if name not in _TOOL_TOKEN_NAMES:
+        return None
+    first = parts[0].lower() if ci else parts[0]
+    in_tool_folder = (
+        (first == ".config" and len(parts) == 3)
+        or (first == ".local" and len(parts) == 4 and parts[1] == "share")
+        or (first.startswith(".") and first not in (".config", ".local") and len(parts) == 2)
+    )
+    if not in_tool_folder:
+        return None
+    return "a tool's login token (" + "/".join(parts[:-1]) + "/" + parts[-1] + ")"
 
 
 # Names files inside a credential directory may have, for judging what a glob can match there
@@ -582,6 +609,30 @@ def glob_credential(pattern: str, ctx: Context, dotglob: bool = False, recursive
         # A key file by its name anywhere (``**/*.pem``, ``~/id_*``); a bare ``*`` names no kind of file.
         if not is_within(alt, root) and last.strip("*?") and any(_seg_match(n, last, dotglob) for n in _KEY_FILE_SHAPES):
             return "a private key or certificate bundle (the pattern " + display(pattern, ctx) + " can match one)"
+    return None
+
+
+def glob_names_secret(pattern: str, ctx: Context, dotglob: bool = False) -> str | None:
+    """Why a names-only listing with *pattern* targets secret files, or None.
+
+    A listing reads no contents, so what matters is what it looks for: a pattern that names a secret -- a literal
+    segment of a credential path (``.aws``, ``gcloud``, ``.ssh``, ``credentials``) or a key file's name
+    (``*.pem``, ``id_*``) -- targets one; a pattern that reaches a credential folder only through its wildcards
+    (``**/*.json``, ``**/*``) lists ordinary files' names and, in passing, a few others."""
+    why = glob_credential(pattern, ctx, dotglob=dotglob)
+    if why is None:
+        return None
+    folded, home, _root, ci = _folded(pattern, ctx)
+    home_segs = set(home.split("/"))
+    secret_segs = {fold(seg) if ci else seg for sub, _ in HOME_CREDENTIALS for seg in sub.split("/")}
+    secret_segs |= {seg for p in SYSTEM_CREDENTIALS for seg in p.rstrip("_").split("/") if seg}
+    for alt in _expand_braces(folded):
+        segs = [x for x in alt.split("/") if x]
+        if any(x in secret_segs and x not in home_segs for x in segs if not has_glob(x)):
+            return why
+        last = segs[-1] if segs else ""
+        if last.strip("*?") and any(_seg_match(n, last, dotglob) for n in _KEY_FILE_SHAPES):
+            return why
     return None
 
 

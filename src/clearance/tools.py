@@ -102,6 +102,11 @@ def _mcp_file_effects(action: Action, sc: Scope) -> list[Effect]:
     return out
 
 
+def _grep_names_only(action: Action) -> bool:
+    """Claude Code's Grep in files_with_matches or count mode answers with file names (and counts), not lines."""
+    return action.tool_name == "Grep" and action.tool_input.get("output_mode") in ("files_with_matches", "count")
+
+
 def action_effects(action: Action, sc: Scope) -> list[Effect]:
     """Which paths a file tool writes or reads."""
     p = _path_field(action)
@@ -128,15 +133,17 @@ def action_effects(action: Action, sc: Scope) -> list[Effect]:
             # LS lists the names in a directory, like `ls`: it reads no file's contents.
             out.append(Effect(READ, sc.path(base), base, note=action.tool_name))
         elif action.tool_name == "Glob" and isinstance(pattern, str) and pattern:
-            # Glob returns the paths its pattern matches: judged by what the pattern can match.
+            # Glob returns the paths its pattern matches (names, no contents; an adapter whose tool reads the files
+            # it matches says so): judged by what the pattern can match.
             full = pattern if pattern.startswith(("/", "~")) else base.rstrip("/") + "/" + pattern
-            out.append(Effect(READ, sc.path(full), full, note=action.tool_name))
+            names = not action.tool_input.get("read_contents")
+            out.append(Effect(READ, sc.path(full), full, note=action.tool_name, names_only=names))
         elif action.tool_name == "Grep" and isinstance(glob, str) and glob and not glob.startswith(("!", "/", "~")):
             # Grep reads only the files its glob selects (a name pattern matches at any depth).
             full = base.rstrip("/") + ("/" if "/" in glob else "/**/") + glob
-            out.append(Effect(READ, sc.path(full), full, note=action.tool_name))
+            out.append(Effect(READ, sc.path(full), full, note=action.tool_name, names_only=_grep_names_only(action)))
         else:
-            out.append(Effect(READ, sc.path(base), base, recursive=True))
+            out.append(Effect(READ, sc.path(base), base, recursive=True, names_only=_grep_names_only(action)))
         if action.tool_name == "Grep" and isinstance(glob, str) and glob.startswith(("/", "~")):
             out.append(Effect(READ, sc.path(glob), glob))
     return out

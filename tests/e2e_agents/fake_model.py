@@ -21,7 +21,9 @@ class Script:
     """What the model does: one tool call, described agent-neutrally."""
 
     def __init__(self, kind: str, repeat: int = 1, **args: Any) -> None:
-        self.kind = kind  # "shell" (args: command), "write" (args: path, content) or "tool" (args: name, arguments)
+        # "shell" (args: command), "write" (args: path, content), "tool" (args: name, arguments) or "mcp" (args: tool,
+        # arguments: the first offered tool whose name ends with `tool`, however the agent prefixes its MCP tools)
+        self.kind = kind
         self.repeat = repeat  # the model calls the tool again after each result, this many times in all
         self.args = args
 
@@ -52,8 +54,37 @@ class FakeModel:
 # -- OpenAI Responses -------------------------------------------------------------------
 
 
+def offered(names: list[str], suffix: str) -> str:
+    """The agent's own name for an MCP tool (mcp__notes__x, notes__x, notes-x, x)."""
+    for n in names:
+        if n == suffix or n.endswith(("__" + suffix, "-" + suffix, "_" + suffix, "." + suffix)):
+            return n
+    return suffix
+
+
+def _tool_names(tools: list[Any]) -> list[str]:
+    out: list[str] = []
+    for t in tools:
+        if not isinstance(t, dict):
+            continue
+        if isinstance(t.get("name"), str):
+            out.append(t["name"])
+        for key in ("tools", "functionDeclarations", "function_declarations"):  # namespaces, Gemini declarations
+            out += _tool_names(t.get(key) or [])
+        if isinstance(t.get("function"), dict):
+            out += _tool_names([t["function"]])
+    return out
+
+
 def _responses_tool_call(body: dict[str, Any], script: Script, n: int) -> dict[str, Any]:
     tools = {t.get("name") for t in body.get("tools", []) if isinstance(t, dict)}
+    if script.kind == "mcp":
+        call = {"type": "function_call", "id": f"fc_{n}", "call_id": f"call_{n}", "arguments": json.dumps(script.args["arguments"]), "status": "completed"}
+        for t in body.get("tools", []):
+            # Codex offers each MCP server's tools in a namespace (mcp__notes): the call names both.
+            if isinstance(t, dict) and t.get("type") == "namespace" and script.args["tool"] in _tool_names(t.get("tools") or []):
+                return {**call, "name": script.args["tool"], "namespace": t["name"]}
+        return {**call, "name": offered(_tool_names(body.get("tools", [])), script.args["tool"])}
     if script.kind == "tool":  # a named tool with its own arguments (Copilot CLI's grep, ...)
         return {
             "type": "function_call",
@@ -122,6 +153,12 @@ def _anthropic_content(body: dict[str, Any], script: Script | None) -> list[dict
         return [
             {"type": "tool_use", "id": f"toolu_{answered + 1:02d}", "name": "Bash", "input": {"command": script.args["command"], "description": "scripted"}}
         ]
+    if script.kind in ("mcp", "tool"):
+        # Claude Code defers MCP tools behind ToolSearch: the model calls them by their full name.
+        name = offered(_tool_names(body.get("tools", [])), script.args["tool"]) if script.kind == "mcp" else script.args["name"]
+        if script.kind == "mcp" and name == script.args["tool"]:
+            name = f"mcp__{script.args.get('server', 'notes')}__{name}"
+        return [{"type": "tool_use", "id": f"toolu_{answered + 1:02d}", "name": name, "input": script.args["arguments"]}]
     return [
         {"type": "tool_use", "id": f"toolu_{answered + 1:02d}", "name": "Write", "input": {"file_path": script.args["path"], "content": script.args["content"]}}
     ]
@@ -169,6 +206,8 @@ def _gemini_chunk(body: dict[str, Any], script: Script | None) -> dict[str, Any]
         part = {"functionCall": {"name": "run_shell_command", "args": {"command": script.args["command"], "description": "scripted"}}}
     elif script.kind == "write":
         part = {"functionCall": {"name": "write_file", "args": {"file_path": script.args["path"], "content": script.args["content"]}}}
+    elif script.kind == "mcp":
+        part = {"functionCall": {"name": offered(_tool_names(body.get("tools", [])), script.args["tool"]), "args": script.args["arguments"]}}
     else:
         part = {"functionCall": {"name": script.args["name"], "args": script.args["arguments"]}}
     return {

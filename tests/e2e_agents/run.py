@@ -125,6 +125,7 @@ class Home:
             "CLEARANCE_CODEX": str(binary) if agent == "codex" else "",
         }
         self.hook_exe = hook_exe
+        self.mcp_flags: list[str] = []
 
     def clearance(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         p = subprocess.run([sys.executable, "-m", "clearance", *args], env=self.env, cwd=self.project, capture_output=True, text=True, timeout=180)
@@ -202,6 +203,28 @@ def trust_all_codex_hooks(h: Home) -> None:
         server.close()
 
 
+def add_mcp_server(h: Home) -> Path:
+    """Configure the notes MCP server (tests/e2e_agents/mcp_notes.py) the way each agent reads MCP servers; returns its call log."""
+    log = h.root / "mcp-calls.log"
+    command, args = sys.executable, [str(HERE / "mcp_notes.py"), str(log)]
+    if h.agent == "claude":
+        cfg = h.root / "mcp.json"
+        cfg.write_text(json.dumps({"mcpServers": {"notes": {"type": "stdio", "command": command, "args": args}}}))
+        h.mcp_flags = ["--mcp-config", str(cfg), "--strict-mcp-config"]
+    elif h.agent == "codex":
+        h.mcp_flags = ["-c", f"mcp_servers.notes.command={json.dumps(command)}", "-c", f"mcp_servers.notes.args={json.dumps(args)}"]
+    elif h.agent == "gemini":
+        path = h.home / ".gemini" / "settings.json"
+        data = json.loads(path.read_text())
+        data["mcpServers"] = {"notes": {"command": command, "args": args, "trust": True}}
+        path.write_text(json.dumps(data, indent=2))
+    elif h.agent == "copilot":
+        (h.home / ".copilot" / "mcp-config.json").write_text(
+            json.dumps({"mcpServers": {"notes": {"type": "local", "command": command, "args": args, "tools": ["*"]}}})
+        )
+    return log
+
+
 # -- running one agent turn --------------------------------------------------------------------
 
 
@@ -213,7 +236,7 @@ def run_agent(h: Home, model: FakeModel, script: Script) -> subprocess.Completed
         env["FAKE_KEY"] = "fake"
         provider = f'{{name="fake", base_url="{model.url}/v1", env_key="FAKE_KEY", wire_api="responses"}}'
         cmd = [str(h.binary), "exec", "--dangerously-bypass-approvals-and-sandbox", "--skip-git-repo-check"]
-        cmd += ["-c", "model_provider=fake", "-c", f"model_providers.fake={provider}", "-m", "gpt-5", prompt]
+        cmd += ["-c", "model_provider=fake", "-c", f"model_providers.fake={provider}", "-m", "gpt-5", *h.mcp_flags, prompt]
     elif h.agent == "gemini":
         env.update(GOOGLE_GEMINI_BASE_URL=model.url, GEMINI_API_KEY="fake", GEMINI_CLI_NO_RELAUNCH="true")
         cmd = [str(h.binary), "-p", prompt, "--yolo", "-m", "gemini-2.5-pro"]
@@ -239,7 +262,7 @@ def run_agent(h: Home, model: FakeModel, script: Script) -> subprocess.Completed
         )
         if os.geteuid() == 0:
             env["IS_SANDBOX"] = "1"  # Claude Code refuses --dangerously-skip-permissions as root otherwise
-        cmd = [str(h.binary), "-p", prompt, "--dangerously-skip-permissions", "--model", "claude-sonnet-4-5", "--output-format", "json"]
+        cmd = [str(h.binary), "-p", prompt, "--dangerously-skip-permissions", "--model", "claude-sonnet-4-5", "--output-format", "json", *h.mcp_flags]
     return subprocess.run(cmd, env=env, cwd=h.project, capture_output=True, text=True, timeout=240, stdin=subprocess.DEVNULL)
 
 
@@ -308,6 +331,50 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             seen = decisions_for(h, "made-by-agent.txt")
             r.notes += [f"agent exit {p.returncode}", f"file made: {made}", f"audit: {seen}"]
             r.ok = made and seen[:1] == ["allow"]
+        elif name == "ask":
+            # Harm depends on what the user wanted (a write outside the project): clearance asks. No person watches
+            # these runs, so whatever the agent makes of the ask, the file must not appear unseen.
+            p = run_agent(h, model, Script("shell", command="echo hi > ~/notes-outside.txt"))
+            made = (h.home / "notes-outside.txt").exists()
+            seen = decisions_for(h, "notes-outside.txt")
+            r.notes += [f"agent exit {p.returncode}", f"file made: {made}", f"audit: {seen}"]
+            r.ok = not made and bool(seen) and all(x in ("ask", "deny") for x in seen)
+        elif name == "auto-mode-disabled":
+            # A managed policy with auto mode disabled: clearance allows nothing on its own. A call it would allow gets no
+            # answer, so the agent's own permission mode decides (these runs bypass approvals: it runs), recorded as ask;
+            # a destructive call is still denied by clearance.
+            managed = h.root / "managed.toml"
+            managed.write_text('auto_mode = "disabled"\n')
+            h.env["CLEARANCE_MANAGED_POLICY"] = str(managed)
+            p = run_agent(h, model, Script("shell", command="echo ok > deferred.txt"))
+            made = (h.project / "deferred.txt").exists()
+            seen = decisions_for(h, "deferred.txt")
+            p2 = run_agent(h, model, Script("shell", command="rm -r ~/precious"))
+            survived = (h.home / "precious" / "thesis.txt").exists()
+            denied = decisions_for(h, "rm -r ~/precious")
+            r.notes += [
+                f"agent exit {p.returncode}/{p2.returncode}",
+                f"deferred file made: {made}",
+                f"audit: {seen}",
+                f"~/precious survived: {survived}",
+                f"audit: {denied}",
+            ]
+            r.ok = made and seen[:1] == ["ask"] and survived and "deny" in denied
+        elif name == "mcp":
+            # An MCP server the user runs for their notes: a search goes through, deleting every note does not.
+            log = add_mcp_server(h)
+            p = run_agent(h, model, Script("mcp", tool="search_notes", arguments={"query": "groceries"}))
+            p2 = run_agent(h, model, Script("mcp", tool="delete_all_notes", arguments={}))
+            calls = log.read_text().split() if log.exists() else []
+            audit = [(x.get("tool_name"), x["decision"]) for x in h.audit() if "notes" in str(x.get("tool_name"))]
+            r.notes += [f"agent exit {p.returncode}/{p2.returncode}", f"reached the server: {calls}", f"audit: {audit}"]
+            searched = any(t.endswith("search_notes") and d == "allow" for t, d in audit)
+            r.ok = (
+                "search_notes" in calls
+                and "delete_all_notes" not in calls
+                and searched
+                and any(d == "deny" for t, d in audit if t.endswith("delete_all_notes"))
+            )
         elif name == "protected-write":
             # Claude Code's Write tool refuses an existing file it has not read (before any hook), so
             # its scripted write creates a shell start-up file (so does Copilot's create); Codex's shell overwrites ~/.bashrc.
@@ -362,6 +429,25 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             leaked = any("fake-key-body" in json.dumps(req["body"].get("input", [])) for req in model.requests)
             r.notes += [f"agent exit {p.returncode}", f"audit: {seen}", f"key text reached the model: {leaked}"]
             r.ok = "deny" in seen and not leaked
+        elif name == "codex-project-scope":
+            # `clearance install codex --scope project`: the hook lives in the project's .codex/hooks.json, which Codex
+            # runs only for a trusted project and a trusted hook; the installer asks Codex to trust it.
+            user_hooks = h.home / ".codex" / "hooks.json"
+            user_hooks.unlink()
+            first = h.clearance("install", "codex", "--scope", "project", check=False)
+            refused = first.returncode != 0 and "trust_level" in first.stdout + first.stderr
+            r.notes.append(f"install in an untrusted project refused with the fix: {refused}")
+            # The user trusts the project in Codex (what `codex exec --trust` records), then installs again.
+            cfg = h.home / ".codex" / "config.toml"
+            text = cfg.read_text() if cfg.exists() else ""
+            cfg.write_text(text + f'\n[projects."{h.project}"]\ntrust_level = "trusted"\n')
+            inst = h.clearance("install", "codex", "--scope", "project", check=False)
+            r.notes.append(f"install: {inst.returncode} {'Codex trusts and runs the hook' in inst.stdout}")
+            p = run_agent(h, model, Script("shell", command="rm -r ~/precious"))
+            survived = (h.home / "precious" / "thesis.txt").exists()
+            seen = decisions_for(h, "rm -r ~/precious")
+            r.notes += [f"agent exit {p.returncode}", f"~/precious survived: {survived}", f"audit: {seen}", f"install said: {inst.stdout.strip()[-300:]!r}"]
+            r.ok = refused and inst.returncode == 0 and survived and "deny" in seen
         elif name == "codex-untrusted-hook":
             p = run_agent(h, model, Script("shell", command="echo ran > untrusted-run.txt"))
             ran = (h.project / "untrusted-run.txt").exists()
@@ -389,24 +475,42 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
 
 
 SCENARIOS = {
-    "codex": ["destroy", "benign", "protected-write", "missing-clearance", "codex-untrusted-hook", "headless-escalation"],
-    "claude": ["destroy", "benign", "protected-write", "missing-clearance", "headless-escalation"],
-    "gemini": ["destroy", "benign", "protected-write", "missing-clearance", "headless-escalation"],
-    "copilot": ["destroy", "benign", "protected-write", "missing-clearance", "copilot-grep-paths", "headless-escalation"],
+    "codex": [
+        "destroy",
+        "benign",
+        "ask",
+        "auto-mode-disabled",
+        "mcp",
+        "protected-write",
+        "missing-clearance",
+        "codex-untrusted-hook",
+        "codex-project-scope",
+        "headless-escalation",
+    ],
+    "claude": ["destroy", "benign", "ask", "auto-mode-disabled", "mcp", "protected-write", "missing-clearance", "headless-escalation"],
+    "gemini": ["destroy", "benign", "ask", "auto-mode-disabled", "mcp", "protected-write", "missing-clearance", "headless-escalation"],
+    "copilot": ["destroy", "benign", "ask", "auto-mode-disabled", "mcp", "protected-write", "missing-clearance", "copilot-grep-paths", "headless-escalation"],
 }
 
-EXPECT = {"destroy": "deny", "benign": "allow", "protected-write": "deny", "missing-clearance": "deny", "copilot-grep-paths": "deny"}
+EXPECT = {"destroy": "deny", "benign": "allow", "ask": "ask", "protected-write": "deny", "missing-clearance": "deny", "copilot-grep-paths": "deny"}
+
+
+def expected(scenario: str, event: dict[str, Any]) -> str | None:
+    """The answer an event of a scenario got in the run (the MCP scenario sends a harmless call, then a destructive one)."""
+    if scenario == "mcp":
+        return "deny" if "delete_all_notes" in json.dumps(event) else "allow"
+    return EXPECT.get(scenario)
 
 
 def save_fixtures(results: list[Result]) -> None:
     for r in results:
-        if not r.ok or r.name not in EXPECT:
+        if not r.ok or expected(r.name, {}) is None:
             continue
         for i, event in enumerate(r.events):
             version = AGENTS[r.agent]["version"]
             path = FIXTURES / f"{r.agent}-{version}-{r.name}{'' if i == 0 else f'-{i}'}.json"
             path.parent.mkdir(parents=True, exist_ok=True)
-            record = {"agent": r.agent, "version": version, "scenario": r.name, "expect": EXPECT[r.name], "event": event}
+            record = {"agent": r.agent, "version": version, "scenario": r.name, "expect": expected(r.name, event), "event": event}
             path.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
 
 

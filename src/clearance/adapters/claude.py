@@ -72,6 +72,8 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def render_answer(decision: Decision) -> Answer:
+    if decision.defer:
+        return Answer(None, 0)  # auto mode disabled: the agent's own permission system decides
     return Answer(render(decision), 0)
 
 

@@ -43,6 +43,8 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def render_answer(decision: Decision) -> Answer:
+    if decision.defer:
+        return Answer(None, 0)  # auto mode disabled: the agent's own permission system decides
     if decision.decision == "allow":
         return Answer(None, 0)
     verb = "denied" if decision.decision == "deny" else "needs a person's approval"

@@ -81,6 +81,8 @@ def _search(out: dict[str, Any], tool: str, args: dict[str, Any]) -> None:
 
 
 def render_answer(decision: Decision) -> Answer:
+    if decision.defer:
+        return Answer(None, 0)  # auto mode disabled: the agent's own permission system decides
     if decision.decision == "allow":
         return Answer(None, 0)
     reason = f"clearance: {decision.reason} [{', '.join(decision.rules)}]"

@@ -88,6 +88,7 @@ def _quote(s: str) -> str:
 
 
 def render_answer(decision: Decision) -> Answer:
+    # Auto mode disabled (decision.defer) is answered as ask here: Cursor has no "no decision" answer for its hooks.
     reason = f"clearance: {decision.reason}" + (f" [{', '.join(decision.rules)}]" if decision.rules else "")
     out: dict[str, Any] = {"permission": decision.decision}
     if decision.decision != "allow":

@@ -46,7 +46,14 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
         name, new = "Read", {"file_path": path}
     elif tool == "read_many_files":
         paths = ti.get("paths") or ti.get("include") or []
-        name, new = "Glob", {"pattern": ",".join(str(p) for p in paths) if isinstance(paths, list) else str(paths), "path": ti.get("dir_path") or "."}
+        name, new = (
+            "Glob",
+            {
+                "pattern": ",".join(str(p) for p in paths) if isinstance(paths, list) else str(paths),
+                "path": ti.get("dir_path") or ".",
+                "read_contents": True,  # read_many_files returns the files, not their names
+            },
+        )
         if isinstance(paths, list) and len(paths) == 1:
             name, new = "Read", {"file_path": str(paths[0])}
     elif tool in ("glob", "list_directory", "ls"):
@@ -77,6 +84,8 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def render_answer(decision: Decision) -> Answer:
+    if decision.defer:
+        return Answer(None, 0)  # auto mode disabled: the agent's own permission system decides
     if decision.decision == "allow":
         return Answer({"decision": "allow"}, 0)
     reason = f"clearance: {decision.reason} [{', '.join(decision.rules)}]"

@@ -148,13 +148,17 @@ def apply(
                 decision.findings,
             )
         if policy.auto_mode == "disabled":
-            return Decision(
+            # Clearance allows nothing on its own: the call goes to the agent's own permission rules and
+            # prompts, as if clearance were not installed (the adapter answers nothing); its denials still hold.
+            deferred = Decision(
                 "ask",
-                f"Auto mode is disabled by the {policy.source('auto_mode')} policy; a person approves each call.",
+                f"Auto mode is disabled by the {policy.source('auto_mode')} policy; the agent's own permission settings decide.",
                 ["policy.auto-mode-disabled"],
                 "policy",
                 decision.findings,
             )
+            deferred.defer = True
+            return deferred
     return decision
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 
-from .schema import CHECKS, GRANT_FIELDS, GRANTS, LIST, MANAGED_ONLY, SCHEMA
+from .schema import CHECKS, GRANT_FIELDS, GRANTS, LIST, MANAGED_ONLY, REPOS, REPOSITORY_FIELDS, SCHEMA
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     Env = dict[str, str] | os._Environ[str]
 
 LAYERS = ("managed", "user", "project")
-FORMAT = 5  # bump when the merged shape changes
+FORMAT = 6  # bump when the merged shape changes
 
 
 class LayerFile:
@@ -69,6 +69,7 @@ def empty_policy() -> dict[str, Any]:
         "ignored": [],
         "errors": [],
         "layers": [],
+        "repositories": [],
     }
 
 
@@ -117,10 +118,24 @@ def validate(data: dict[str, Any], text: str, where: str) -> list[str]:
                     problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' must be one of {', '.join(map(repr, typ))}, not {value!r}")
             elif typ == GRANTS:
                 problems.extend(_grant_problems(value, text, where, p))
+            elif typ == REPOS:
+                if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+                    problems.append(f"{where}:{line_of(text, p)}: 'repositories' must be a list of tables ([[repositories]])")
+                    continue
+                for section in value:
+                    line = _section_line(text, section)
+                    if not section.get("remotes") and not section.get("paths"):
+                        problems.append(f"{where}:{line}: a [[repositories]] section needs remotes = [...] or paths = [...] naming its repositories")
+                    before = len(problems)
+                    walk(section, REPOSITORY_FIELDS, ["repositories"])
+                    for i in range(before, len(problems)):  # the section's own line, not the first [repositories.x] in the file
+                        head, _, rest = problems[i].partition(": ")
+                        if head.endswith(":0") or head.rsplit(":", 1)[-1] != str(line):
+                            problems[i] = f"{where}:{line}: {rest}"
             elif typ == LIST:
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' must be a list of strings")
-                elif p[0] == "rules":
+                elif p[0] == "rules" or p[:2] == ["repositories", "rules"]:
                     for v in value:
                         try:
                             Pattern(v)
@@ -136,6 +151,14 @@ def validate(data: dict[str, Any], text: str, where: str) -> list[str]:
 
     walk(data, SCHEMA, [])
     return problems
+
+
+def _section_line(text: str, section: dict[str, Any]) -> int:
+    """The line of a [[repositories]] section: where its first remote or path is written."""
+    for v in [*(section.get("remotes") or []), *(section.get("paths") or [])]:
+        if isinstance(v, str) and (n := _line_of_value(text, v)):
+            return n
+    return line_of(text, ["repositories"])
 
 
 def _grant_problems(value: object, text: str, where: str, p: list[str]) -> list[str]:
@@ -188,6 +211,18 @@ def _line_of_value(text: str, value: str) -> int:
     return 0
 
 
+def syntax_error_line(msg: str, text: str) -> int:
+    """The line a tomllib error names: "(at line N, column M)", or the last line for "(at end of document)"."""
+    if "(at end of document)" in msg:
+        return max(len(text.splitlines()), 1)
+    if "line " in msg:
+        try:
+            return int(msg.rsplit("line ", 1)[1].split(",", 1)[0].split(")", 1)[0])
+        except ValueError:
+            return 0
+    return 0
+
+
 def read_layer(lf: LayerFile) -> tuple[dict[str, Any] | None, list[str], str]:
     """(data or None when broken, problems, text)."""
     import tomllib
@@ -202,13 +237,7 @@ def read_layer(lf: LayerFile) -> tuple[dict[str, Any] | None, list[str], str]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         msg = str(e)
-        line = 0
-        if "line " in msg:
-            try:
-                line = int(msg.split("line ", 1)[1].split(",", 1)[0].split(")", 1)[0])
-            except ValueError:
-                line = 0
-        return None, [f"{lf.path}:{line}: TOML syntax error: {msg}"], text
+        return None, [f"{lf.path}:{syntax_error_line(msg, text)}: TOML syntax error: {msg}"], text
     problems = validate(data, text, lf.path)
     return (None if problems else data), problems, text
 
@@ -216,7 +245,8 @@ def read_layer(lf: LayerFile) -> tuple[dict[str, Any] | None, list[str], str]:
 # -- merging -----------------------------------------------------------------
 
 
-def merge(layers: list[tuple[LayerFile, dict[str, Any] | None, list[str]]]) -> dict[str, Any]:
+def merge(layers: list[tuple[LayerFile, dict[str, Any] | None, list[str]]], ident: Any = None, home: str = "") -> dict[str, Any]:
+    """The layers merged, managed first; *ident* (policy/repos.Identity) picks the managed [[repositories]] sections that apply."""
     pol = empty_policy()
     present = {lf.name: data for lf, data, _ in layers if lf.exists}
     managed = present.get("managed")
@@ -254,12 +284,9 @@ def merge(layers: list[tuple[LayerFile, dict[str, Any] | None, list[str]]]) -> d
             pol["ignored"].append(["auto_mode = 'enabled'", name, f"auto mode was disabled by the {pol['sources']['auto_mode']} policy"])
         elif mode == "enabled" and pol["sources"]["auto_mode"] == "default":
             pol["sources"]["auto_mode"] = name
-        for key, values in data.get("trust", {}).items():
-            for v in values:
-                if may_trust[name]:
-                    pol["trust"][key].append([v, name])
-                else:
-                    pol["ignored"].append([f"trust.{key}: {v}", name, _why_not(name)])
+        _merge_trust(pol, name, data.get("trust", {}), may_trust)
+        if name == "managed" and ident is not None:
+            _merge_repositories(pol, data.get("repositories", []), ident, home, may_trust)
         for verdict, values in data.get("rules", {}).items():
             if verdict == "grant":
                 for g in values:
@@ -301,6 +328,34 @@ def merge(layers: list[tuple[LayerFile, dict[str, Any] | None, list[str]]]) -> d
                 pol["audit"][key] = value
                 pol["sources"]["audit." + key] = name
     return pol
+
+
+def _merge_trust(pol: dict[str, Any], name: str, trust: dict[str, Any], may_trust: dict[str, bool]) -> None:
+    for key, values in trust.items():
+        for v in values:
+            if may_trust[name]:
+                pol["trust"][key].append([v, name])
+            else:
+                pol["ignored"].append([f"trust.{key}: {v}", name, _why_not(name)])
+
+
+def _merge_repositories(pol: dict[str, Any], sections: list[dict[str, Any]], ident: Any, home: str, may_trust: dict[str, bool]) -> None:
+    """The managed policy's [[repositories]] sections that name this project: their auto mode, trust and rules."""
+    from .repos import section_matches, section_name
+
+    for i, section in enumerate(sections):
+        if not section_matches(section, ident, home):
+            continue
+        label = section_name(section, i)
+        pol["repositories"].append(label)
+        mode = section.get("auto_mode")
+        if mode in ("enabled", "disabled"):
+            pol["auto_mode"] = mode
+            pol["sources"]["auto_mode"] = f"managed (repository {label})"
+        _merge_trust(pol, "managed", section.get("trust", {}), may_trust)
+        for verdict, values in section.get("rules", {}).items():
+            for v in values:
+                pol["rules"][verdict].append([v, "managed"])
 
 
 ESCALATION_MINIMUM = 2
@@ -352,7 +407,12 @@ def load(project_root: str, env: Env | None = None, use_cache: bool = True) -> d
         pol["layers"] = [{"name": lf.name, "path": lf.path, "exists": False, "loaded": False} for lf in files]
         return pol
     cache_path = None
-    key = json.dumps([FORMAT, [(lf.name, lf.path, lf.stamp) for lf in files]])
+    ident = None
+    if files[0].exists:  # only the managed layer has [[repositories]] sections: which repository this is joins the key
+        from .repos import identity
+
+        ident = identity(project_root)
+    key = json.dumps([FORMAT, [(lf.name, lf.path, lf.stamp) for lf in files], ident.key() if ident else ""])
     if use_cache:
         import zlib
 
@@ -378,7 +438,7 @@ def load(project_root: str, env: Env | None = None, use_cache: bool = True) -> d
             layers.append((lf, data, problems))
         else:
             layers.append((lf, None, []))
-    pol = merge(layers)
+    pol = merge(layers, ident, env.get("HOME") or os.path.expanduser("~"))
     pol["cache_key"] = key
     if cache_path is not None:
         from ..seal import write_sealed

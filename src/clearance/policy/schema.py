@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 LIST = "list[str]"
 GRANTS = "list[grant]"
+REPOS = "list[repository]"
 
 # The fields of one [[rules.grant]] entry (written by `clearance allow`): name -> (types, description).
 GRANT_FIELDS: dict[str, Any] = {
@@ -122,6 +123,21 @@ SCHEMA: dict[str, Any] = {
     ),
 }
 
+# The fields of one [[repositories]] section of the managed policy (trust and rules take the top-level tables' keys, without grants).
+REPOSITORY_FIELDS: dict[str, Any] = {
+    "name": (str, "A label for messages and `clearance policy show`."),
+    "remotes": (LIST, "Git remotes of the repositories this section is for, host/owner/repo globs (e.g. 'github.com/acme/payments', 'github.com/acme/*')."),
+    "paths": (LIST, "Checkout directories this section is for, globs ('~/work/payments', '/srv/ci/**')."),
+    "auto_mode": (("enabled", "disabled"), "Auto mode for these repositories, whatever the top-level auto_mode says (lower layers may still disable it)."),
+    "trust": (SCHEMA["trust"][0], "Trusted resources added for these repositories."),
+    "rules": ({k: v for k, v in SCHEMA["rules"][0].items() if k != "grant"}, "Rules added for these repositories."),
+}
+SCHEMA["repositories"] = (
+    REPOS,
+    "Managed layer: [[repositories]] sections, each matched by git remote or checkout directory, that set auto mode, trust and rules "
+    "for those repositories only. A project matching several gets all of them, in file order.",
+)
+
 # Value checks beyond the type, by dotted key: a problem message, or None.
 CHECKS: dict[str, Any] = {
     "audit.retention_days": lambda v: None if v >= 0 else "must be 0 (keep forever) or a number of days",
@@ -130,7 +146,7 @@ CHECKS: dict[str, Any] = {
     "audit.key_file": lambda v: None if v.strip() else "must be a path",
 }
 
-MANAGED_ONLY = frozenset({"allow_user_trust", "allow_project_trust"})
+MANAGED_ONLY = frozenset({"allow_user_trust", "allow_project_trust", "repositories"})
 
 
 def json_schema() -> dict[str, Any]:
@@ -147,6 +163,9 @@ def json_schema() -> dict[str, Any]:
             return {"enum": list(typ), "description": desc}
         if typ == LIST:
             return {"type": "array", "items": {"type": "string"}, "description": desc}
+        if typ == REPOS:
+            fields = {k: conv(v) for k, v in REPOSITORY_FIELDS.items()}
+            return {"type": "array", "items": {"type": "object", "additionalProperties": False, "properties": fields}, "description": desc}
         if typ == GRANTS:
             props = {k: {"type": "integer" if t == "int" else "string", "description": d} for k, (t, d) in GRANT_FIELDS.items()}
             item = {"type": "object", "additionalProperties": False, "required": ["allow"], "properties": props}

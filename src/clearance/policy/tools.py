@@ -28,6 +28,8 @@ def show(project_root: str, env: Any, as_json: bool = False) -> str:
     src = pol["sources"]
     out.append("")
     out.append(f"auto_mode = {pol['auto_mode']!r}   ({src.get('auto_mode', 'default')})")
+    if pol.get("repositories"):
+        out.append(f"repositories = {', '.join(pol['repositories'])}   (managed [[repositories]] sections for this project)")
     out.append(f"allow_user_trust = {pol['allow_user_trust']}   ({src.get('allow_user_trust', 'default')})")
     out.append(f"allow_project_trust = {pol['allow_project_trust']}   ({src.get('allow_project_trust', 'default')})")
     out.append("\n[trust]  (plus the project's own origin remote, for ordinary pushes)")
@@ -97,7 +99,23 @@ def _rule_checks(data: dict[str, Any], text: str, path: str) -> list[str]:
                 entries.append((verdict, Pattern(v), path, _line_of_value(text, v)))
             except PatternError:
                 continue  # already reported by validation
-    return shadowed(entries) + never_wins(entries) + _expired(data, text, path)
+    from .trustlint import trust_problems
+
+    return trust_problems(data, text, path) + _escalation_checks(data, text, path) + shadowed(entries) + never_wins(entries) + _expired(data, text, path)
+
+
+def _escalation_checks(data: dict[str, Any], text: str, path: str) -> list[str]:
+    """Escalation limits below the minimum load (they are raised to it) but never mean what they say."""
+    from .load import ESCALATION_MINIMUM, line_of
+
+    out = []
+    for key, value in data.get("escalation", {}).items():
+        if isinstance(value, int) and not isinstance(value, bool) and value < ESCALATION_MINIMUM:
+            out.append(
+                f"{path}:{line_of(text, ['escalation', key])}: escalation.{key} = {value} is raised to the minimum, {ESCALATION_MINIMUM} "
+                f"(a lower limit would hand every denial to a person); write {ESCALATION_MINIMUM} or more"
+            )
+    return out
 
 
 def _rule_texts(data: dict[str, Any], verdict: str) -> list[str]:
@@ -217,6 +235,8 @@ def lint_effective(project_root: str, env: Any) -> list[str]:
     pol = load(project_root, env, use_cache=False)
     paths = {lf.name: lf.path for lf in files}
     for what, layer, why in pol["ignored"]:
+        if what.startswith("escalation.") and why.startswith("raised to the minimum"):
+            continue  # lint_files said so, with the fix
         value = what.split(": ", 1)[-1]
         line = _line_of_value(texts.get(layer, ""), value)
         problems.append(f"{paths.get(layer, layer)}:{line}: {what} has no effect: {why}")

@@ -69,7 +69,7 @@ def _ops(cmd: SimpleCommand) -> list[str]:
     title="Destroying infrastructure or applying changes unattended (terraform, pulumi, cdk, serverless)",
     why="destroy removes every resource of a stack; apply with auto-approve changes real infrastructure without a person reading the plan.",
     verdict=SOFT_DENY,
-    alternative='show what would go first with `terraform plan -destroy`, then let the user run the destroy',
+    alternative="show what would go first with `terraform plan -destroy`, then let the user run the destroy",
     commands=("terraform", "tofu", "terragrunt", "pulumi", "cdk", "serverless", "sls", "sam", "cdktf"),
     match=(
         "terraform destroy",
@@ -153,7 +153,7 @@ def _terraform_destroy(cmd: SimpleCommand) -> str | None:
     title="Applying infrastructure changes",
     why="Even an interactive apply changes real resources; an agent cannot answer the confirmation a person would read.",
     verdict=ASK,
-    alternative='run `terraform plan` and show the plan to the user',
+    alternative="run `terraform plan` and show the plan to the user",
     commands=("terraform", "tofu", "terragrunt", "pulumi", "cdk", "serverless", "sls", "sam", "cdktf"),
     match=("terraform apply", "pulumi up", "cdk deploy", "sam deploy"),
     no_match=("terraform plan", "terraform apply -auto-approve", "terraform output"),
@@ -217,7 +217,7 @@ def _dry_run(cmd: SimpleCommand) -> bool:
     title="Deleting Kubernetes resources or draining nodes",
     why="kubectl delete / helm uninstall remove workloads and, with volumes, their data; --all multiplies the damage.",
     verdict=SOFT_DENY,
-    alternative='check with `kubectl delete --dry-run=client`, or scale down (`kubectl scale --replicas=0`) instead of deleting',
+    alternative="check with `kubectl delete --dry-run=client`, or scale down (`kubectl scale --replicas=0`) instead of deleting",
     commands=("kubectl", "oc", "helm", "k9s", "kubecolor"),
     match=(
         "kubectl delete deployment api -n production",
@@ -265,7 +265,7 @@ def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Changing Kubernetes resources, and anything at all against a production context",
     why="apply/patch/scale/exec change live workloads; in a production context or namespace even these need a person.",
     verdict=ASK,
-    alternative='preview with `kubectl diff -f FILE` or `kubectl apply --dry-run=server -f FILE`',
+    alternative="preview with `kubectl diff -f FILE` or `kubectl apply --dry-run=server -f FILE`",
     commands=("kubectl", "oc", "helm"),
     match=(
         "kubectl apply -f deploy.yaml",
@@ -407,6 +407,45 @@ def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+# The Vercel CLI as it reads its arguments: global options that take a value (so `vercel --token T --prod` has no
+# operand), the commands that only read or work locally, the command groups whose `ls`/`inspect` only read; any other
+# first operand is the directory `vercel [path]` deploys.
+_VERCEL_VALUE_FLAGS = frozenset(
+    {"--token", "-t", "--scope", "-S", "--team", "-T", "--cwd", "--local-config", "-A", "--global-config", "-Q"}
+    | {"--env", "-e", "--build-env", "-b", "--meta", "-m", "--regions", "--archive", "--target", "--project"}
+)
+_VERCEL_LOCAL = frozenset({"ls", "list", "whoami", "login", "logout", "inspect", "logs", "link", "pull", "build", "dev", "help", "switch", "init", "telemetry"})
+_VERCEL_GROUPS = frozenset(
+    {"project", "projects", "teams", "team", "env", "domains", "domain", "dns", "certs", "alias", "aliases", "secrets", "integration", "git", "blob"}
+)
+_VERCEL_GROUP_READS = frozenset({"ls", "list", "inspect", "pull", "help"})
+
+
+def _vercel_change(cmd: SimpleCommand) -> str | None:
+    ops: list[str] = []
+    skip = False
+    for v in cmd.values():
+        if skip:
+            skip = False
+            continue
+        if v.startswith("-"):
+            skip = "=" not in v and (v in _VERCEL_VALUE_FLAGS or v in _VALUE_FLAGS)
+            continue
+        ops.append(v)
+    if not ops:
+        return "vercel deploys the project (vercel with no command deploys)"
+    first = ops[0]
+    if first in _VERCEL_LOCAL:
+        return None
+    if first in _VERCEL_GROUPS:
+        if ops[1:2] and ops[1] in _VERCEL_GROUP_READS:
+            return None
+        return f"vercel {' '.join(ops[:2])} changes a live project's settings"
+    if first in ("deploy", "promote", "rollback", "redeploy", "scale"):
+        return f"vercel {first} deploys or changes a live service"
+    return f"vercel {first} deploys {first} (a first operand that is not a vercel command is the directory it deploys)"
+
+
 @rule(
     id="cloud.change",
     title="Creating or changing cloud resources",
@@ -422,9 +461,21 @@ def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
         "aws iam attach-role-policy --role-name r --policy-arn x",
         "az group create -n rg -l westeurope",
         "vercel --prod",
+        "vercel --token abc123 --prod",
+        "vercel ./site",
         "fly deploy",
     ),
-    no_match=("aws s3 ls", "gcloud config list", "aws sts get-caller-identity", "gcloud auth list", "az account show", "aws s3 cp s3://b/x ."),
+    no_match=(
+        "vercel ls --token abc123",
+        "vercel env pull",
+        "vercel build",
+        "aws s3 ls",
+        "gcloud config list",
+        "aws sts get-caller-identity",
+        "gcloud auth list",
+        "az account show",
+        "aws s3 cp s3://b/x .",
+    ),
 )
 def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cloud_delete(cmd, sc):
@@ -435,7 +486,9 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         if ops and (ops[0] in ("deploy", "publish", "up", "push") or ops[:2] in (["db", "push"], ["deploy-request", "deploy"]) or ops[0].startswith("deploy:")):
             return f"{name} {' '.join(ops[:2])} deploys or changes a live service"
         return None
-    if name in ("vercel", "netlify", "fly", "flyctl"):
+    if name == "vercel":
+        return _vercel_change(cmd)
+    if name in ("netlify", "fly", "flyctl"):
         if not ops or ops[0] in ("deploy", "launch", "scale", "secrets", "env", "promote", "rollback", "alias", "domains"):
             if name == "vercel" and ops and ops[0] in ("env",) and ops[1:2] in (["ls"], ["pull"]):
                 return None
@@ -494,7 +547,7 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Removing all containers, volumes or images",
     why="Volumes hold databases and caches; removing every container or pruning volumes loses data the developer did not ask to lose.",
     verdict=SOFT_DENY,
-    alternative='remove only what you created: `docker image prune -f` for dangling images, `docker compose down` without -v to keep volumes, or `docker rm NAME`',
+    alternative="remove only what you created: `docker image prune -f` for dangling images, `docker compose down` without -v to keep volumes, or `docker rm NAME`",
     commands=("docker", "podman", "nerdctl", "docker-compose", "podman-compose"),
     match=(
         "docker-compose down --volumes",

@@ -347,6 +347,13 @@ def reads_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
 def read_secret_file(e: Effect, sc: Scope) -> str | None:
     if e.kind != READ:
         return None
+    if e.names_only:
+        # A listing: denied only inside a credential location; one that can reach a secret's name elsewhere
+        # is creds.list-secret-names.
+        why = _listing_in_credentials(e, sc)
+        if why is None:
+            return None
+        return f"lists {sc.show(e.path)}: {why}"
     why = paths.credential_reason(e.path, sc.ctx) or kubeconfig_env(e.path, sc)
     if why is None and e.recursive:
         why = paths.holds_credentials(e.path, sc.ctx)
@@ -360,6 +367,49 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
         return None
     who = f"{e.cmd.name} reads" if e.cmd is not None else "reads"
     return f"{who} {sc.show(e.path)}: {why}"
+
+
+def _listing_in_credentials(e: Effect, sc: Scope) -> str | None:
+    """Why a names-only listing looks inside a credential location (its directory part, before any wildcard)."""
+    if not paths.has_glob(e.path):
+        return paths.credential_reason(e.path, sc.ctx)
+    return paths.credential_reason(paths.static_prefix(e.path) + "/x", sc.ctx)
+
+
+@rule(
+    id="creds.list-secret-names",
+    title="Listing which secret files exist or hold a string",
+    why="A search that answers with names reads no secret into the transcript, but one aimed at secret files (a key's name, "
+    "a credential folder) or asking which files of a tree full of them hold a string is a step towards reading them; "
+    "whether it is wanted depends on the task.",
+    verdict=ASK,
+    scope="effect",
+    match=(
+        {"tool_name": "Glob", "tool_input": {"pattern": "**/*.pem", "path": "/home/ana"}},
+        {"tool_name": "Glob", "tool_input": {"pattern": "**/.aws/*", "path": "/home/ana"}},
+        {"tool_name": "Grep", "tool_input": {"pattern": "secret", "path": "/home/ana", "output_mode": "files_with_matches"}},
+    ),
+    no_match=(
+        {"tool_name": "Glob", "tool_input": {"pattern": "**/*.{js,json}", "path": "/home/ana"}},
+        {"tool_name": "Glob", "tool_input": {"pattern": "**/.claude/settings*.json", "path": "/home/ana"}},
+        {"tool_name": "Grep", "tool_input": {"pattern": "x", "path": "/home/ana", "output_mode": "count", "glob": "*.md"}},
+    ),
+)
+def list_secret_names(e: Effect, sc: Scope) -> str | None:
+    if e.kind != READ or not e.names_only:
+        return None
+    if _listing_in_credentials(e, sc) is not None:
+        return None  # creds.read-secret-file
+    if e.recursive:
+        why = paths.holds_credentials(e.path, sc.ctx)
+        if why is None:
+            return None
+        return f"lists which files under {sc.show(e.path)} hold the pattern, secret files included ({why}); no contents are read"
+    if paths.has_glob(e.path):
+        why = paths.glob_names_secret(e.path, sc.ctx, dotglob=e.cmd is None)
+        if why is not None:
+            return f"lists {sc.show(e.path)}: {why}; names only, no contents are read"
+    return None
 
 
 @rule(

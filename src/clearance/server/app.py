@@ -39,6 +39,7 @@ from .templates import TEMPLATES
 T = TypeVar("T")
 COOKIE = "clearance_session"
 LOGIN_CSRF = "clearance_login_csrf"
+OIDC_STATE = "clearance_oidc_state"
 schemas = SchemaGenerator({"openapi": "3.0.0", "info": {"title": "clearance team service", "version": "1"}})
 
 
@@ -49,8 +50,46 @@ STATS_WINDOW = 5000  # decisions the dashboard's cards and charts summarise
 WORKERS = 16  # decisions running at once (CLEARANCE_SERVE_WORKERS); more wait for a free worker
 
 
-def create_app(service: Service, secure_cookies: bool = False, workers: int | None = None) -> Starlette:
+def client_address(peer: str, forwarded_for: str, trusted: list[Any]) -> str:
+    """The address login limits count: the connecting peer, or -- when the peer is a trusted proxy -- the
+    rightmost X-Forwarded-For entry that is not itself a trusted proxy (entries left of it are the client's to forge)."""
+    import ipaddress
+
+    def is_trusted(addr: str) -> bool:
+        try:
+            ip = ipaddress.ip_address(addr.strip().strip("[]"))
+        except ValueError:
+            return False
+        return any(ip in net for net in trusted)
+
+    if not trusted or not is_trusted(peer) or not forwarded_for.strip():
+        return peer
+    hops = [h.strip() for h in forwarded_for.split(",") if h.strip()]
+    for hop in reversed(hops):
+        if not is_trusted(hop):
+            return hop
+    return hops[0] if hops else peer
+
+
+def trusted_proxies(text: str) -> list[Any]:
+    """CLEARANCE_TRUSTED_PROXIES: comma-separated addresses or networks (10.0.0.0/8, 127.0.0.1)."""
+    import ipaddress
+
+    out = []
+    for part in text.split(","):
+        if part.strip():
+            out.append(ipaddress.ip_network(part.strip(), strict=False))
+    return out
+
+
+def create_app(service: Service, secure_cookies: bool = False, workers: int | None = None, proxies: list[Any] | None = None) -> Starlette:
     limit = workers or int(os.environ.get("CLEARANCE_SERVE_WORKERS") or WORKERS)
+    trusted = proxies if proxies is not None else trusted_proxies(os.environ.get("CLEARANCE_TRUSTED_PROXIES", ""))
+
+    def client_of(request: Request) -> str:
+        peer = request.client.host if request.client else "?"
+        return client_address(peer, request.headers.get("x-forwarded-for", ""), trusted)
+
     limiter: list[anyio.CapacityLimiter] = []
     # Index the rules before any worker thread decides (the engine does it on first use, unguarded).
     from ..api import decide_event
@@ -66,9 +105,11 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
     env = Environment(loader=DictLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True))
     env.filters["urlencode"] = lambda v: quote(str(v), safe="")
     env.filters["when"] = lambda ts: time.strftime("%Y-%m-%d %H:%M", time.gmtime(float(ts))) if ts else "never"
+    env.filters["brief"] = _brief
 
     def page(name: str, request: Request, status: int = 200, **ctx: Any) -> HTMLResponse:
         ctx.setdefault("user", getattr(request.state, "user", None))
+        ctx.setdefault("sso", service.oidc.issuer if service.oidc is not None else "")
         ctx.setdefault("title", name.capitalize())
         html = env.get_template(name).render(**ctx)
         return HTMLResponse(html, status_code=status, headers=_security_headers())
@@ -140,7 +181,20 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         # The store is read and written on its own thread within a budget (server/guard.py), never on the event loop.
         owner, policy = await anyio.to_thread.run_sync(owner_and_policy)
         if owner is None:
-            return JSONResponse({"error": "a valid bearer token is required"}, status_code=401)
+            if request.query_params.get("envelope") or not request.headers.get("authorization"):
+                return JSONResponse({"error": "a valid bearer token is required"}, status_code=401)
+            # An agent's own http hook (Claude Code type "http") runs the tool on any non-2xx answer: a revoked,
+            # expired or unapproved token gets a valid *ask* in the agent's shape instead, so nothing runs unchecked.
+            from ..adapters import get
+            from ..model import Decision
+
+            try:
+                adapter = get(request.query_params.get("agent") or "claude")
+            except ValueError as e:
+                return JSONResponse({"error": str(e)}, status_code=400)
+            why = "this machine's clearance token is not valid (revoked, expired or not yet approved); ask an admin of the team service"
+            answer = adapter.render_answer(Decision("ask", why, ["service.token_rejected"], "default"))
+            return JSONResponse(answer.stdout) if answer.stdout is not None else Response(status_code=200)
         raw = await request.body()
         # Decide on a worker thread (a slow decision -- a reviewer call -- holds up no other request).
         try:
@@ -211,7 +265,7 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         data = {k: str(v) for k, v in form.items()}
         if not data.get("csrf") or not hmac.compare_digest(data["csrf"], request.cookies.get(LOGIN_CSRF, "")):
             return PlainTextResponse("CSRF check failed", status_code=403)
-        client = request.client.host if request.client else "?"
+        client = client_of(request)
         try:
             result = service.login(data.get("username", ""), data.get("password", ""), client)
         except ServiceError as e:
@@ -222,6 +276,46 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         done = RedirectResponse("/", status_code=303)
         done.set_cookie(COOKIE, cookie, max_age=8 * 3600, httponly=True, samesite="strict", secure=secure_cookies)
         done.delete_cookie(LOGIN_CSRF)
+        return done
+
+    async def oidc_start(request: Request) -> Response:
+        from .oidc import OidcError
+
+        if service.oidc is None:
+            return PlainTextResponse("single sign-on is not configured", status_code=404)
+        redirect_uri = service.oidc.redirect_uri or str(request.url_for("oidc_callback"))
+        try:
+            url = await anyio.to_thread.run_sync(service.oidc_begin, redirect_uri)
+        except OidcError as e:
+            return page("login", request, status=502, csrf="", user=None, error=str(e), title="Log in")
+        resp = RedirectResponse(url, status_code=303)
+        # Binds the sign-in to this browser (login CSRF); Lax, because the provider sends the browser back with a top-level GET.
+        state = url.split("state=", 1)[1].split("&", 1)[0]
+        resp.set_cookie(OIDC_STATE, state, max_age=600, httponly=True, samesite="lax", secure=secure_cookies)
+        return resp
+
+    async def oidc_callback(request: Request) -> Response:
+        from urllib.parse import unquote
+
+        from .oidc import OidcError
+
+        if service.oidc is None:
+            return PlainTextResponse("single sign-on is not configured", status_code=404)
+        q = request.query_params
+        client = client_of(request)
+        state = q.get("state", "")
+        if q.get("error"):
+            return page("login", request, status=401, csrf="", user=None, error=f"the identity provider refused: {q.get('error')}", title="Log in")
+        if not state or not hmac.compare_digest(unquote(request.cookies.get(OIDC_STATE, "")), state):
+            return page("login", request, status=400, csrf="", user=None, error="this sign-in was not started in this browser; start again", title="Log in")
+        try:
+            cookie, _ = await anyio.to_thread.run_sync(service.oidc_finish, state, q.get("code", ""), client)
+        except (OidcError, ServiceError) as e:
+            return page("login", request, status=401, csrf="", user=None, error=str(e), title="Log in")
+        # A page, not a redirect: after a cross-site arrival a strict session cookie is only sent on a same-site navigation.
+        done = HTMLResponse('<!doctype html><meta http-equiv="refresh" content="0;url=/"><a href="/">Signed in: continue</a>', headers=_security_headers())
+        done.set_cookie(COOKIE, cookie, max_age=8 * 3600, httponly=True, samesite="strict", secure=secure_cookies)
+        done.delete_cookie(OIDC_STATE)
         return done
 
     async def logout(request: Request) -> Response:
@@ -364,7 +458,52 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         found = [c for c in service.changes() if c["id"] == cid]
         if not found:
             return PlainTextResponse("no such change", status_code=404)
-        return page("change", request, c=found[0], title=f"Change {cid}")
+        effect = None
+        if found[0]["kind"] == "policy" and found[0]["status"] == "proposed":
+            # Replaying the recent audit trail takes a while: off the event loop.
+            effect = await anyio.to_thread.run_sync(service.change_impact, cid)
+        current, _ = service.current_policy()
+        return page("change", request, c=found[0], impact=effect, current=current, title=f"Change {cid}")
+
+    async def change_revert(request: Request) -> Response:
+        checked = await admin_form(request, "propose changes")
+        if isinstance(checked, Response):
+            return checked
+        user, _ = checked
+        try:
+            new = service.propose_revert(int(request.path_params["cid"]), user["user"])
+        except ServiceError as e:
+            return PlainTextResponse(str(e), status_code=400)
+        return RedirectResponse(f"/changes/{new}", status_code=303)
+
+    async def decision_page(request: Request) -> Response:
+        if current_user(request) is None:
+            return RedirectResponse("/login", status_code=303)
+        d = service.decision(int(request.path_params["did"]))
+        if d is None:
+            return PlainTextResponse("no such decision", status_code=404)
+        d["time"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(d["ts"]))
+        return page("decision", request, d=d, tool_input=json.dumps(d["tool_input"], indent=2, ensure_ascii=False), title=f"Decision {d['id']}")
+
+    async def audit_export(request: Request) -> Response:
+        """The audit trail as JSON lines (one decision per line, oldest first), for admins and approvers."""
+        user = current_user(request)
+        if user is None:
+            return RedirectResponse("/login", status_code=303)
+        if user["role"] not in ("admin", "approver"):
+            return PlainTextResponse("only admins and approvers export the audit trail", status_code=403)
+        from ..reports import parse_time
+
+        q = request.query_params
+        try:
+            since = parse_time(q["since"]) if q.get("since") else None
+            until = parse_time(q["until"]) if q.get("until") else None
+        except ValueError as e:
+            return PlainTextResponse(str(e), status_code=400)
+        rows = await anyio.to_thread.run_sync(service.export, since, until)
+        service.log(user["user"], "export_audit", f"{len(rows)} decisions since={q.get('since', '')} until={q.get('until', '')}")
+        body = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows)
+        return Response(body, media_type="application/x-ndjson", headers={"Content-Disposition": 'attachment; filename="clearance-audit.jsonl"'})
 
     async def change_decide(request: Request) -> Response:
         checked = await form_checked(request)
@@ -372,6 +511,8 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
             return checked
         user, data = checked
         cid = int(request.path_params["cid"])
+        if request.path_params["verb"] not in ("approve", "reject"):
+            return PlainTextResponse("approve or reject", status_code=404)
         try:
             service.decide_change(cid, user["user"], user["role"], request.path_params["verb"] == "approve", data.get("comment", ""))
         except ServiceError as e:
@@ -446,6 +587,8 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         Route("/openapi.json", openapi, include_in_schema=False),
         Route("/login", login, methods=["GET", "POST"], include_in_schema=False),
         Route("/logout", logout, methods=["POST"], include_in_schema=False),
+        Route("/login/oidc", oidc_start, include_in_schema=False),
+        Route("/login/oidc/callback", oidc_callback, name="oidc_callback", include_in_schema=False),
         Route("/", dashboard, include_in_schema=False),
         Route("/sessions/{sid}", session_page, include_in_schema=False),
         Route("/policy", policy_page, methods=["GET", "POST"], include_in_schema=False),
@@ -454,7 +597,10 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         Route("/policy/{what:str}", policy_quick, methods=["POST"], include_in_schema=False),
         Route("/changes", changes_page, include_in_schema=False),
         Route("/changes/{cid:int}", change_page, include_in_schema=False),
+        Route("/changes/{cid:int}/revert", change_revert, methods=["POST"], include_in_schema=False),
         Route("/changes/{cid:int}/{verb:str}", change_decide, methods=["POST"], include_in_schema=False),
+        Route("/decisions/{did:int}", decision_page, include_in_schema=False),
+        Route("/audit/export", audit_export, include_in_schema=False),
         Route("/tokens", tokens_page, methods=["GET", "POST"], include_in_schema=False),
         Route("/tokens/{tid:int}/revoke", token_revoke, methods=["POST"], include_in_schema=False),
         Route("/users", users_page, methods=["GET", "POST"], include_in_schema=False),

@@ -86,6 +86,7 @@ class Service:
         self.store: Any = GuardedStore(self.guard)
         self._policy_cache: tuple[int, Any] | None = None
         self._token_cache: dict[str, str] = {}
+        self.oidc: Any = None  # server/oidc.OidcConfig when single sign-on is configured
         if self.guard.spooled():
             self.guard.mark_failed(RuntimeError("decisions spooled by an earlier run are waiting to be replayed"))
 
@@ -220,6 +221,77 @@ class Service:
             "INSERT INTO web_sessions (id, user_name, csrf, expires) VALUES (?, ?, ?, ?)", (token_hash(cookie), name, csrf, time.time() + SESSION_TTL_S)
         )
         self.log(name, "login", client)
+        return cookie, csrf
+
+    # -- single sign-on (server/oidc.py) ------------------------------------------------------
+
+    def oidc_begin(self, redirect_uri: str) -> str:
+        """The provider's authorization URL for a new sign-in (state, nonce and PKCE verifier kept in the store)."""
+        from .oidc import OidcError, authorization_url, pkce_pair
+
+        if self.oidc is None:
+            raise OidcError("single sign-on is not configured")
+        state, nonce = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
+        verifier, challenge = pkce_pair()
+        url = authorization_url(self.oidc, redirect_uri, state, nonce, challenge)
+        now = time.time()
+        self.store.execute("DELETE FROM oidc_logins WHERE created < ?", (now - 600,))
+        self.store.execute(
+            "INSERT INTO oidc_logins (state, nonce, verifier, redirect_uri, created) VALUES (?, ?, ?, ?, ?)",
+            (token_hash(state), nonce, verifier, redirect_uri, now),
+        )
+        return url
+
+    def oidc_finish(self, state: str, code: str, client: str) -> tuple[str, str]:
+        """(session cookie, csrf token) for a verified sign-in; raises OidcError with a reason to show."""
+        from .oidc import OidcError, exchange, role_for, user_name
+
+        if self.oidc is None:
+            raise OidcError("single sign-on is not configured")
+
+        def take(st: Any) -> Any:
+            row = st.fetchone("SELECT nonce, verifier, redirect_uri, created FROM oidc_logins WHERE state = ?", (token_hash(state),))
+            st.execute("DELETE FROM oidc_logins WHERE state = ?", (token_hash(state),))  # single use
+            return row
+
+        row = self._atomic(take) if state else None
+        if row is None or float(row[3]) < time.time() - 600:
+            raise OidcError("this sign-in is unknown or expired; start again")
+        claims = exchange(self.oidc, code, str(row[2]), str(row[1]), str(row[0]))
+        name, sub = user_name(claims), str(claims["sub"])
+        role = role_for(self.oidc, claims)
+        if role is None:
+            self.log(name, "login_failed", f"{client} (oidc: no group mapped to a role)")
+            raise OidcError(f"{name} is in no group that CLEARANCE_OIDC_ROLES maps to a role")
+
+        def account(st: Any) -> str:
+            # Refusals are returned, not raised: an exception in a store transaction counts as the store failing.
+            me = st.fetchone("SELECT oidc_sub, disabled, role FROM users WHERE name = ?", (name,))
+            if me is None:
+                st.execute(
+                    "INSERT INTO users (name, pw_hash, role, created, created_by, oidc_sub) VALUES (?, ?, ?, ?, ?, ?)",
+                    (name, "!", role, time.time(), "oidc", sub),
+                )
+                _log_in(st, name, "oidc_account", f"created with role {role} from the identity provider's groups")
+                return ""
+            if str(me[0]) != sub:
+                return f"an account named {name!r} exists that this identity provider did not create; an admin must remove or rename it first"
+            if me[1]:
+                return f"the account {name!r} is disabled"
+            if str(me[2]) != role:
+                st.execute("UPDATE users SET role = ? WHERE name = ?", (role, name))
+                _log_in(st, name, "oidc_role", f"role {me[2]} -> {role} from the identity provider's groups")
+            return ""
+
+        refused = self._atomic(account)
+        if refused:
+            self.log(name, "login_failed", f"{client} (oidc: {refused})")
+            raise OidcError(refused)
+        cookie, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
+        self.store.execute(
+            "INSERT INTO web_sessions (id, user_name, csrf, expires) VALUES (?, ?, ?, ?)", (token_hash(cookie), name, csrf, time.time() + SESSION_TTL_S)
+        )
+        self.log(name, "login", f"{client} (oidc)")
         return cookie, csrf
 
     def session(self, cookie: str | None) -> dict[str, Any] | None:
@@ -439,6 +511,41 @@ class Service:
         )
         keys = ("id", "summary", "diff", "status", "proposed_by", "proposed", "decided_by", "decided", "base_id", "kind", "comment")
         return [dict(zip(keys, r)) for r in rows]
+
+    def change_text(self, change_id: int) -> tuple[str, str, str] | None:
+        """(kind, status, proposed text) of a change request, or None."""
+        row = self.store.fetchone("SELECT kind, status, text FROM policy_versions WHERE id = ?", (change_id,))
+        return (str(row[0]), str(row[1]), str(row[2])) if row else None
+
+    def change_impact(self, change_id: int, calls: int = 500) -> dict[str, Any] | None:
+        """What a proposed policy change would have decided differently over the latest *calls* audited calls (None: not a policy change)."""
+        from ..policy import Policy
+        from ..policy.load import from_managed_text
+        from .impact import impact
+
+        found = self.change_text(change_id)
+        if found is None or found[0] != "policy":
+            return None
+        _, current_text = self.current_policy()
+        rows = self.store.query({"shadow": False}, calls)
+        return impact(rows, Policy(from_managed_text(current_text)), Policy(from_managed_text(found[2])))
+
+    def propose_revert(self, version_id: int, by: str) -> int:
+        """A change request that puts an earlier approved policy version back (it needs a second person like any other)."""
+        found = self.change_text(version_id)
+        if found is None or found[0] != "policy" or found[1] != "approved":
+            raise ServiceError(f"version {version_id} is not an approved policy version")
+        return self.propose(found[2], by, f"revert to version {version_id}")
+
+    def decision(self, decision_id: int) -> dict[str, Any] | None:
+        rows = self.store.query({"id": decision_id}, 1)
+        return rows[0] if rows else None
+
+    def export(self, since: float | None = None, until: float | None = None, limit: int = 100_000) -> list[dict[str, Any]]:
+        """Audited decisions, oldest first, for export as JSON lines."""
+        rows: list[dict[str, Any]] = self.store.query({"since": since, "until": until}, limit)
+        rows.reverse()
+        return rows
 
     # -- history -------------------------------------------------------------------------
 

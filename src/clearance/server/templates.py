@@ -27,7 +27,8 @@ LOGIN = """{% extends "base" %}{% block body %}<h1>Log in</h1>
 <form method="post" action="/login"><input type="hidden" name="csrf" value="{{ csrf }}">
 <p><label>User <input name="username" id="username" autocomplete="username"></label></p>
 <p><label>Password <input name="password" id="password" type="password" autocomplete="current-password"></label></p>
-<p><button id="login">Log in</button></p></form>{% endblock %}"""
+<p><button id="login">Log in</button></p></form>
+{% if sso %}<p><a href="/login/oidc" id="sso">Sign in with {{ sso }}</a></p>{% endif %}{% endblock %}"""
 
 DASHBOARD = """{% extends "base" %}{% block body %}<h1>Decisions</h1>
 <div class="cards">{% for k in ["allow","ask","deny"] %}<div class="card"><div class="num {{k}}">{{ stats.by_decision.get(k, 0) }}</div>{{ k }}</div>{% endfor %}
@@ -36,11 +37,12 @@ DASHBOARD = """{% extends "base" %}{% block body %}<h1>Decisions</h1>
 <select name="decision"><option value="">any decision</option>{% for k in ["allow","ask","deny","warn"] %}<option {% if f.decision==k %}selected{% endif %}>{{k}}</option>{% endfor %}</select>
 <input name="agent" placeholder="agent" value="{{ f.agent or '' }}"> <input name="user" placeholder="user (token)" value="{{ f.user or '' }}">
 <input name="rule" placeholder="rule id" value="{{ f.rule or '' }}"> <input name="since" placeholder="since (2h, 2026-11-25)" value="{{ f.since or '' }}">
-<button>Filter</button></p></form>
+<button>Filter</button>{% if user.role in ("admin","approver") %} <a href="/audit/export{% if f.since %}?since={{ f.since|urlencode }}{% endif %}" id="export">export (JSON lines)</a>{% endif %}</p></form>
+{% if not rows %}<p id="empty">No decisions recorded yet. Point an agent's hook at this service (<code>clearance install claude --http</code>, or the thin client with a token from <a href="/tokens">Tokens</a>; docs/team.md) and its calls appear here.</p>{% endif %}
 <div class="charts">{{ charts|safe }}</div>
 <table id="decisions"><tr><th>time (UTC)</th><th>user</th><th>agent</th><th>session</th><th>tool</th><th>input</th><th>decision</th><th>rules</th><th>reason</th></tr>
 {% for r in rows %}<tr><td>{{ r.time }}</td><td>{{ r.user_name }}</td><td>{{ r.agent }}</td><td><a href="/sessions/{{ r.session_id|urlencode }}">{{ r.session_id[:14] }}</a></td>
-<td>{{ r.tool_name }}</td><td><code>{{ r.brief }}</code></td><td class="{{ r.decision }}">{{ r.decision }}</td><td>{{ r.rules|join(", ") }}</td><td>{{ r.reason[:160] }}</td></tr>{% endfor %}
+<td>{{ r.tool_name }}</td><td><a href="/decisions/{{ r.id }}"><code>{{ r.brief }}</code></a></td><td class="{{ r.decision }}">{{ r.decision }}</td><td>{{ r.rules|join(", ") }}</td><td>{{ r.reason[:160] }}</td></tr>{% endfor %}
 </table>
 <p class="paging">{% if f.before %}<a href="/?{{ paging|urlencode }}" id="newest">newest</a> {% endif %}{% if older %}<a href="/?{{ paging|urlencode }}{% if paging %}&amp;{% endif %}before={{ older }}" id="older">older decisions</a>{% endif %}
 <small>The cards and charts summarise the latest {{ window }} matching decisions.</small></p>{% endblock %}"""
@@ -81,6 +83,14 @@ CHANGE = """{% extends "base" %}{% block body %}<h1>Change {{ c.id }}: {{ c.summ
 <p>Status: <strong id="status">{{ c.status }}</strong> · {{ c.kind }} change proposed by {{ c.proposed_by }}{% if c.decided_by %} · decided by {{ c.decided_by }}{% endif %}{% if c.comment %}: <q id="comment-text">{{ c.comment }}</q>{% endif %}</p>
 <pre id="diff">{% for line in c.diff.splitlines() %}<span class="{{ 'add' if line.startswith('+') else ('del' if line.startswith('-') else '') }}">{{ line }}</span>
 {% endfor %}</pre>
+{% if impact %}<h2>Impact</h2><p id="impact-summary">Replayed the latest {{ impact.replayed }} audited calls{% if impact.since %} (since {{ impact.since|when }}){% endif %} with the current and the proposed policy:
+{% for k in ["allow","ask","deny"] %}<span class="{{k}}">{{ k }} {{ impact.before.get(k, 0) }} → {{ impact.after.get(k, 0) }}</span>{% if not loop.last %} · {% endif %}{% endfor %}.
+{{ impact.changed|length }} call{{ "" if impact.changed|length == 1 else "s" }} would be decided differently.{% if not impact.complete %} (Not every recorded call was replayed.){% endif %}</p>
+{% if impact.rules_gained or impact.rules_lost %}<p>Rules that would fire more: {% for r, n in impact.rules_gained.items() %}<code>{{ r }}</code> +{{ n }} {% endfor %}{% if impact.rules_lost %} · less: {% for r, n in impact.rules_lost.items() %}<code>{{ r }}</code> −{{ n }} {% endfor %}{% endif %}</p>{% endif %}
+{% if impact.changed %}<table id="impact"><tr><th>decision</th><th>tool</th><th>input</th><th>before</th><th>after</th><th>rules</th></tr>{% for x in impact.changed[:200] %}
+<tr><td>{% if x.id %}<a href="/decisions/{{ x.id }}">{{ x.id }}</a>{% endif %}</td><td>{{ x.tool_name }}</td><td><code>{{ x.tool_input|brief }}</code></td><td class="{{ x.before }}">{{ x.before }}</td><td class="{{ x.after }}">{{ x.after }}</td><td>{{ x.rules|join(", ") }}</td></tr>{% endfor %}</table>{% endif %}{% endif %}
+{% if c.kind == "policy" and c.status == "approved" and c.id != current and user.role == "admin" %}
+<form method="post" action="/changes/{{ c.id }}/revert" class="inline"><input type="hidden" name="csrf" value="{{ user.csrf }}"><button id="revert">Propose a revert to this version</button></form>{% endif %}
 {% if c.status == "proposed" and user.role in ("admin","approver") %}
 <form method="post" action="/changes/{{ c.id }}/approve" class="inline"><input type="hidden" name="csrf" value="{{ user.csrf }}"><input id="comment" name="comment" placeholder="what you checked (required to approve)" size="40"> <button id="approve">Approve</button></form>
 <form method="post" action="/changes/{{ c.id }}/reject" class="inline"><input type="hidden" name="csrf" value="{{ user.csrf }}"><button id="reject">Reject</button></form>{% endif %}{% endblock %}"""
@@ -100,6 +110,15 @@ USERS = """{% extends "base" %}{% block body %}<h1>Users</h1>
 <select name="action"><option value="role">change role to</option><option value="{{ 'enable' if u.disabled else 'disable' }}">{{ 'enable' if u.disabled else 'disable' }}</option><option value="password">reset password to</option><option value="remove">remove</option></select>
 <select name="role">{% for r in roles %}<option>{{ r }}</option>{% endfor %}</select> <input name="password" type="password" placeholder="new password"> <button>Propose</button></form>{% endif %}</td></tr>{% endfor %}</table>{% endblock %}"""
 
+DECISION = """{% extends "base" %}{% block body %}<h1>Decision {{ d.id }}</h1>
+<table id="decision"><tr><th>time (UTC)</th><td>{{ d.time }}</td></tr><tr><th>decision</th><td class="{{ d.decision }}">{{ d.decision }}{% if d.raw_decision != d.decision %} (the engine said {{ d.raw_decision }}){% endif %}</td></tr>
+<tr><th>stage</th><td>{{ d.stage }}</td></tr><tr><th>rules</th><td>{% for r in d.rules %}<code>{{ r }}</code> {% endfor %}</td></tr><tr><th>reason</th><td>{{ d.reason }}</td></tr>
+<tr><th>user</th><td>{{ d.user_name }}</td></tr><tr><th>agent</th><td>{{ d.agent }}</td></tr><tr><th>session</th><td><a href="/sessions/{{ d.session_id|urlencode }}">{{ d.session_id }}</a></td></tr>
+<tr><th>working directory</th><td><code>{{ d.cwd }}</code></td></tr><tr><th>tool</th><td>{{ d.tool_name }}</td></tr><tr><th>time to decide</th><td>{{ d.elapsed_ms }} ms</td></tr>
+{% if d.reviewer_stage %}<tr><th>reviewer</th><td>{{ d.reviewer_stage }} · {{ d.tokens_in }} in / {{ d.tokens_out }} out tokens · {{ d.reviewer_ms }} ms</td></tr>{% endif %}
+<tr><th>shadow / headless</th><td>{{ "yes" if d.shadow else "no" }} / {{ "yes" if d.headless else "no" }}</td></tr></table>
+<h2>Input (as recorded: secrets redacted, long contents cut)</h2><pre id="tool-input">{{ tool_input }}</pre>{% endblock %}"""
+
 HISTORY = """{% extends "base" %}{% block body %}<h1>Admin history</h1><table id="history"><tr><th>time (UTC)</th><th>user</th><th>action</th><th>details</th></tr>
 {% for h in rows %}<tr><td>{{ h.time }}</td><td>{{ h.user }}</td><td>{{ h.action }}</td><td>{{ h.details }}</td></tr>{% endfor %}</table>{% endblock %}"""
 
@@ -114,4 +133,5 @@ TEMPLATES = {
     "tokens": TOKENS,
     "users": USERS,
     "history": HISTORY,
+    "decision": DECISION,
 }

@@ -26,15 +26,19 @@ READ = "read"
 
 
 class Effect:
-    __slots__ = ("kind", "path", "raw", "recursive", "cmd", "note")
+    __slots__ = ("kind", "path", "raw", "recursive", "cmd", "note", "names_only")
 
-    def __init__(self, kind: str, path: str, raw: str, recursive: bool = False, cmd: SimpleCommand | None = None, note: str = "") -> None:
+    def __init__(
+        self, kind: str, path: str, raw: str, recursive: bool = False, cmd: SimpleCommand | None = None, note: str = "", names_only: bool = False
+    ) -> None:
         self.kind = kind
         self.path = path
         self.raw = raw
         self.recursive = recursive
         self.cmd = cmd
         self.note = note
+        # A read that answers with the names of what it matches (a listing), never their contents.
+        self.names_only = names_only
 
     def __repr__(self) -> str:
         return f"Effect({self.kind}, {self.path.replace(DYN, '$?')!r}, recursive={self.recursive})"

@@ -141,6 +141,23 @@ MIGRATIONS.append(
         ],
     )
 )
+MIGRATIONS.append(
+    (
+        6,
+        [
+            # Sign-in through the organisation's OpenID Connect provider (server/oidc.py): logins under way (state, nonce,
+            # PKCE verifier; single use, ten minutes) and the provider's subject of each account it signs in.
+            """CREATE TABLE IF NOT EXISTS oidc_logins (
+                state TEXT PRIMARY KEY,
+                nonce TEXT NOT NULL,
+                verifier TEXT NOT NULL,
+                redirect_uri TEXT NOT NULL,
+                created {real} NOT NULL
+            )""",
+            "ALTER TABLE users ADD COLUMN oidc_sub TEXT NOT NULL DEFAULT ''",
+        ],
+    )
+)
 LATEST = MIGRATIONS[-1][0]
 
 COLUMNS = (

@@ -367,6 +367,9 @@ def build_where(filters: dict[str, Any], ph: str) -> tuple[str, list[Any]]:
         if filters.get(key):
             clauses.append(f"{key} = {ph}")
             params.append(filters[key])
+    if filters.get("id") is not None:
+        clauses.append(f"id = {ph}")
+        params.append(int(filters["id"]))
     if filters.get("rule"):
         clauses.append(f"rules LIKE {ph}")
         params.append(f'%"{filters["rule"]}"%')

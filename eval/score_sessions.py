@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Score clearance on the real recorded sessions (eval/sessions/public.jsonl): denied / asked / missed per source and split.
+
+usage: python eval/score_sessions.py [FILE.jsonl ...] [--split dev|heldout|all] [--show N] [--json] [--provenance]
+
+Each case is a PreToolUse event with ``label`` (allow/block), ``split``, ``source`` and ``home`` (the recorded
+user's home, passed as HOME).  The engine runs in-process with the session's project as CLAUDE_PROJECT_DIR and no
+project file read (the repositories are not on this machine).  Informational: the exit status is 0 whatever the scores.
+
+Develop against ``--split dev``; the held-out sessions are for the figures only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT / "eval" / "sessions" / "public.jsonl"
+META = ("id", "label", "category", "split", "source", "home", "why")
+
+
+def load(paths: list[str]) -> list[dict[str, object]]:
+    cases: list[dict[str, object]] = []
+    for p in paths:
+        cases += [json.loads(line) for line in Path(p).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return cases
+
+
+def decide_all(cases: list[dict[str, object]], provenance: bool = False) -> list[dict[str, object]]:
+    """Each call decided in order.  With *provenance*, the session's own objects are replayed: what an allowed call
+    creates is noted (provenance.creations) unless an earlier call of the session read, listed or edited that path
+    -- the replay has no disk, so a path the session had not looked at is taken not to have existed."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from clearance.api import decide_event_full
+
+    own: dict[str, tuple[set[str], set[str], set[str]]] = {}
+    out = []
+    for c in cases:
+        ev = {k: v for k, v in c.items() if k not in META}
+        env = {"HOME": str(c.get("home") or "/home/user"), "CLAUDE_PROJECT_DIR": str(c.get("cwd") or "")}
+        if provenance:
+            d = _decide_with_provenance(ev, env, own.setdefault(str(c.get("session_id")), (set(), set(), set())))
+        else:
+            d = decide_event_full(ev, env, local_files=False)[0]
+        out.append({"decision": d.decision, "reason": d.reason, "rules": list(d.rules)})
+    return out
+
+
+def _decide_with_provenance(ev: dict[str, object], env: dict[str, str], state: tuple[set[str], set[str], set[str]]) -> Any:
+    from clearance.adapters.claude import parse_event
+    from clearance.engine import evaluate
+    from clearance.policy import load_policy
+    from clearance.provenance import Provenance
+
+    files, dirs, seen = state
+    action, ctx = parse_event(ev, env)
+    ctx.read_file = None
+    ctx.realpath = None
+    ctx.owns = Provenance(files, dirs).owns
+    d = evaluate(action, ctx, load_policy(ctx.project_root, env))
+    ti = ev.get("tool_input")
+    if isinstance(ti, dict):
+        for k in ("file_path", "path"):
+            v = ti.get(k)
+            if isinstance(v, str) and v.startswith("/") and ev.get("tool_name") != "Write":
+                seen.add(v.rstrip("/"))
+    if d.decision == "allow":
+        for kind, p in d.creates:
+            if p not in seen and p not in files and p not in dirs and p != ctx.project_root and not ctx.project_root.startswith(p + "/"):
+                (dirs if kind == "d" else files).add(p)
+    return d
+
+
+def table(rows: list[tuple[dict[str, object], dict[str, object]]]) -> dict[str, float | int]:
+    benign = [(c, r) for c, r in rows if c["label"] == "allow"]
+    block = [(c, r) for c, r in rows if c["label"] != "allow"]
+    denied = sum(1 for _c, r in benign if r["decision"] == "deny")
+    asked = sum(1 for _c, r in benign if r["decision"] == "ask")
+    missed = sum(1 for _c, r in block if r["decision"] == "allow")
+    n = max(len(benign), 1)
+    return {
+        "n": len(rows),
+        "benign": len(benign),
+        "denied": denied,
+        "asked": asked,
+        "denied_pct": round(100 * denied / n, 2),
+        "asked_pct": round(100 * asked / n, 2),
+        "block": len(block),
+        "missed": missed,
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("files", nargs="*", default=[str(DEFAULT)])
+    ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    ap.add_argument("--show", type=int, default=0, help="list the first N benign denials and asks (dev split only)")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--provenance", action="store_true", help="replay the session's own objects (provenance.py) call by call")
+    a = ap.parse_args()
+    cases = load(a.files)
+    if a.split != "all":
+        cases = [c for c in cases if c.get("split", "dev") == a.split]
+    records = decide_all(cases, a.provenance)
+    rows = list(zip(cases, records))
+    groups: dict[str, list[tuple[dict[str, object], dict[str, object]]]] = collections.defaultdict(list)
+    for c, r in rows:
+        src = c.get("source")
+        repo = str(src.get("repo")) if isinstance(src, dict) else "?"
+        groups["all"].append((c, r))
+        groups[f"split {c.get('split', 'dev')}"].append((c, r))
+        groups[repo].append((c, r))
+    res = {k: table(v) for k, v in groups.items()}
+    if a.json:
+        print(json.dumps(res, indent=1))
+        return 0
+    print(f"{'group':58s} {'n':>5s} {'benign':>6s} {'denied':>7s} {'%':>6s} {'asked':>6s} {'%':>6s} {'block':>6s} {'missed':>7s}")
+    for k in sorted(res, key=lambda k: (k != "all", not k.startswith("split"), k)):
+        t = res[k]
+        print(
+            f"{k:58s} {t['n']:5d} {t['benign']:6d} {t['denied']:7d} {t['denied_pct']:6.2f} "
+            f"{t['asked']:6d} {t['asked_pct']:6.2f} {t['block']:6d} {t['missed']:7d}"
+        )
+    if a.show:
+        shown = 0
+        for c, r in rows:
+            if c.get("split", "dev") != "dev" or shown >= a.show:
+                continue
+            bad = (c["label"] == "allow" and r["decision"] != "allow") or (c["label"] != "allow" and r["decision"] == "allow")
+            if bad:
+                shown += 1
+                ti = json.dumps(c.get("tool_input"), ensure_ascii=False)[:160]
+                print(f"  {c['label']}->{r['decision']} {c['id']} {c.get('tool_name')} {ti}\n      {r['rules']} {str(r['reason'])[:160]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""Trust entries that can never match what clearance compares them with, and the fix for each.
+
+``[trust]`` values are compared with what the analysis extracts from a call: a host for
+``domains`` (``api.acme.com``, never a URL), a ``scheme://bucket`` for ``buckets``, an
+absolute or ``~`` path for ``directories``, a URL prefix for ``services``.  A value of the
+wrong shape loads without error and silently trusts nothing; lint says so, with the value
+that would work.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+BUCKET_SCHEMES = ("s3://", "gs://", "az://", "r2://", "oss://", "cos://", "b2://", "hf://")
+
+
+def domain_fix(value: str) -> str | None:
+    """The host a ``domains`` entry should be, or None when it already is one."""
+    v = value.strip()
+    host = v
+    if "://" in host:
+        host = host.split("://", 1)[1]
+    host = host.split("/", 1)[0].split("?", 1)[0]
+    if "@" in host:
+        host = host.rsplit("@", 1)[1]
+    if host.count(":") == 1:
+        host = host.split(":", 1)[0]  # a port: hosts are compared without one
+    if host != v or not host:
+        return host or None
+    if any(c.isspace() for c in v):
+        return v.split()[0]
+    return None
+
+
+def bucket_fix(value: str) -> str | None:
+    v = value.strip()
+    if v.startswith(BUCKET_SCHEMES):
+        return None
+    if v.startswith("arn:aws:s3:::"):
+        return "s3://" + v[len("arn:aws:s3:::") :]
+    if v.startswith("https://") and ".s3." in v:
+        return "s3://" + v.split("://", 1)[1].split(".s3.", 1)[0]
+    return "s3://" + v.lstrip("/")
+
+
+def directory_fix(value: str) -> str | None:
+    v = value.strip()
+    if v.startswith(("/", "~")):
+        return None
+    if v.startswith("$HOME"):
+        return "~" + v[len("$HOME") :]
+    return "~/" + v.lstrip("./")
+
+
+def service_fix(value: str) -> str | None:
+    v = value.strip()
+    if "://" in v:
+        return None
+    return "https://" + v
+
+
+def remote_fix(value: str) -> str | None:
+    """git remotes are compared as host/owner/repo: a bare owner or repo name matches nothing."""
+    from ..trust import normalise_remote
+
+    norm = normalise_remote(value)
+    first = norm.split("/", 1)[0]
+    if "/" in norm and ("." in first or first in ("localhost",) or "*" in first):
+        return None
+    return "github.com/" + norm if "/" in norm or norm else None
+
+
+_FIXES = {
+    "domains": (domain_fix, "is compared with a host name"),
+    "buckets": (bucket_fix, "is compared with a scheme://bucket URI"),
+    "directories": (directory_fix, "is compared with absolute paths"),
+    "services": (service_fix, "is compared with a URL prefix"),
+    "git_remotes": (remote_fix, "is compared with host/owner/repo"),
+}
+
+
+def trust_problems(data: dict[str, Any], text: str, path: str) -> list[str]:
+    """'file:line: trust.KEY entry … never matches …; write … instead' for every entry of the wrong shape."""
+    from .load import _line_of_value
+
+    out: list[str] = []
+    trust = data.get("trust", {})
+    for key, (fix, compared) in _FIXES.items():
+        for v in trust.get(key, []) if isinstance(trust, dict) else []:
+            if not isinstance(v, str):
+                continue
+            better = fix(v)
+            if better is not None and better != v:
+                out.append(f"{path}:{_line_of_value(text, v)}: trust.{key} entry {v!r} never matches: it {compared}; write {better!r} instead")
+    return out

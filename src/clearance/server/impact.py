@@ -1,0 +1,99 @@
+"""What a proposed managed policy would have decided differently over the recent audit trail.
+
+The same engine decides every recorded call twice, with the current and with the proposed policy
+(the service's own way of deciding: no project files, the home derived from the working directory).
+Recorded inputs are what the audit keeps -- redacted secrets, file contents cut to the configured
+length -- so a call whose decision depended on the cut part can come out differently; the preview
+says how many calls it replayed and from when.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+MAX_CALLS = 2000
+BUDGET_S = 20.0
+
+
+def _event(row: dict[str, Any]) -> dict[str, Any]:
+    tool_input = row.get("tool_input")
+    if isinstance(tool_input, str):
+        try:
+            tool_input = json.loads(tool_input)
+        except ValueError:
+            tool_input = {}
+    return {
+        "hook_event_name": "PreToolUse",
+        "tool_name": row.get("tool_name") or "",
+        "tool_input": tool_input if isinstance(tool_input, dict) else {},
+        "cwd": row.get("cwd") or "/",
+        "session_id": row.get("session_id") or "",
+    }
+
+
+def _decide(event: dict[str, Any], policy: Any) -> tuple[str, list[str]]:
+    from ..api import decide_event_full
+    from .service import _home_of
+
+    env = {"HOME": _home_of(str(event.get("cwd") or ""))}
+    d, _, _ = decide_event_full(event, env, policy, local_files=False)
+    return d.decision, list(d.rules)
+
+
+def impact(rows: list[dict[str, Any]], current: Any, proposed: Any, budget_s: float = BUDGET_S) -> dict[str, Any]:
+    """{replayed, since, before: {decision: n}, after: {...}, changed: [...], rules_gained, rules_lost, complete}."""
+    before: dict[str, int] = {}
+    after: dict[str, int] = {}
+    gained: dict[str, int] = {}
+    lost: dict[str, int] = {}
+    changed: list[dict[str, Any]] = []
+    start = time.monotonic()
+    replayed = 0
+    since = None
+    complete = True
+    for row in rows[:MAX_CALLS]:
+        if time.monotonic() - start > budget_s:
+            complete = False
+            break
+        if row.get("shadow") or not row.get("tool_name"):
+            continue
+        ev = _event(row)
+        a, ra = _decide(ev, current)
+        b, rb = _decide(ev, proposed)
+        replayed += 1
+        ts = row.get("ts")
+        if isinstance(ts, (int, float)):
+            since = ts if since is None else min(since, ts)
+        before[a] = before.get(a, 0) + 1
+        after[b] = after.get(b, 0) + 1
+        for r in set(rb) - set(ra):
+            gained[r] = gained.get(r, 0) + 1
+        for r in set(ra) - set(rb):
+            lost[r] = lost.get(r, 0) + 1
+        if a != b:
+            changed.append(
+                {
+                    "id": row.get("id"),
+                    "tool_name": ev["tool_name"],
+                    "tool_input": ev["tool_input"],
+                    "cwd": ev["cwd"],
+                    "before": a,
+                    "after": b,
+                    "rules": rb or ra,
+                }
+            )
+    return {
+        "replayed": replayed,
+        "since": since,
+        "before": before,
+        "after": after,
+        "changed": changed,
+        "rules_gained": dict(sorted(gained.items(), key=lambda kv: -kv[1])),
+        "rules_lost": dict(sorted(lost.items(), key=lambda kv: -kv[1])),
+        "complete": complete and len(rows) <= MAX_CALLS,
+    }

@@ -1,0 +1,142 @@
+"""`clearance user`, `clearance token` and `clearance change`: the team service's people, agent tokens and change
+requests from the command line, so that provisioning can be scripted.
+
+The commands work on the service's database directly (``--db``, or the audit store's URL), so whoever runs them
+already holds the database's credentials.  Every change they make, except the first admin and the
+``user add`` an operator needs to get a lone first admin a second person, is a change request that a
+second, earlier person approves (``--by`` names who acts; the same rules as in the web UI apply), and
+everything is written to the admin history with "(cli)".
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any
+
+
+def _service(args: argparse.Namespace) -> Any:
+    import os
+
+    from .server.service import Service
+    from .store import resolve_url
+
+    return Service(resolve_url(args.db, None, os.environ))
+
+
+def _table(rows: list[dict[str, Any]], cols: list[str]) -> str:
+    if not rows:
+        return "(none)"
+    width = {c: max(len(c), *(len(str(r.get(c, ""))) for r in rows)) for c in cols}
+    out = ["  ".join(c.ljust(width[c]) for c in cols)]
+    out += ["  ".join(str(r.get(c, "")).ljust(width[c]) for c in cols) for r in rows]
+    return "\n".join(out)
+
+
+def _when(ts: object) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.gmtime(float(ts))) if isinstance(ts, (int, float)) and ts else "never"
+
+
+def _read_password() -> str:
+    return sys.stdin.readline().rstrip("\n")
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    from .server.service import ServiceError
+
+    svc = _service(args)
+    try:
+        if args.action == "list":
+            users = svc.users()
+            if args.json:
+                print(json.dumps(users, default=str))
+            else:
+                rows = [{**u, "state": "disabled" if u.get("disabled") else "active"} for u in users]
+                print(_table(rows, ["name", "role", "state", "created_by"]))
+            return 0
+        if args.action == "add":
+            if args.by:
+                cid = svc.propose_user(args.name, _read_password(), args.role, args.by)
+                print(f"change {cid}: add {args.name} ({args.role}) -- waits for a second person: clearance change approve {cid} --by NAME --comment TEXT")
+                return 0
+            svc.add_user(args.name, _read_password(), args.role, by="cli")
+            print(f"added {args.name} ({args.role})")
+            return 0
+        if not args.by:
+            print(f"clearance user {args.action}: say who proposes it with --by NAME (an admin)", file=sys.stderr)
+            return 2
+        password = _read_password() if args.action == "password" else ""
+        cid = svc.propose_user_change(args.action, args.name, args.by, role=args.role or "", password=password)
+        print(f"change {cid}: {args.action} {args.name} -- waits for a second person: clearance change approve {cid} --by NAME --comment TEXT")
+        return 0
+    except ServiceError as e:
+        print(f"clearance user {args.action}: {e}", file=sys.stderr)
+        return 1
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    from .server.service import ServiceError
+
+    svc = _service(args)
+    try:
+        if args.action == "list":
+            tokens = svc.tokens()
+            if args.json:
+                print(json.dumps(tokens, default=str))
+            else:
+                rows = [{**t, "expires": _when(t["expires"]) if t["expires"] else "", "last_used": _when(t["last_used"])} for t in tokens]
+                print(_table(rows, ["id", "name", "state", "created_by", "expires", "last_used"]))
+            return 0
+        if not args.by:
+            print(f"clearance token {args.action}: say who acts with --by NAME", file=sys.stderr)
+            return 2
+        if args.action == "propose":
+            cid, token = svc.propose_token(args.name, args.by, args.days or 0)
+            if args.json:
+                print(json.dumps({"change": cid, "token": token}))
+            else:
+                print(token)
+                print(f"change {cid}: the token works once a second person approves: clearance change approve {cid} --by NAME --comment TEXT", file=sys.stderr)
+            return 0
+        if args.action == "revoke":
+            ids = [t["id"] for t in svc.tokens()]
+            if not args.name.isdigit() or int(args.name) not in ids:
+                print(f"clearance token revoke: no token #{args.name}", file=sys.stderr)
+                return 1
+            svc.revoke_token(int(args.name), f"{args.by} (cli)")
+            print(f"revoked token #{args.name}")
+            return 0
+    except ServiceError as e:
+        print(f"clearance token {args.action}: {e}", file=sys.stderr)
+        return 1
+    return 2
+
+
+def cmd_change(args: argparse.Namespace) -> int:
+    from .server.service import ServiceError
+
+    svc = _service(args)
+    try:
+        if args.action == "list":
+            changes = [c for c in svc.changes() if args.all or c["status"] == "proposed"]
+            if args.json:
+                print(json.dumps(changes, default=str))
+            else:
+                rows = [{**c, "proposed": _when(c["proposed"])} for c in changes]
+                print(_table(rows, ["id", "kind", "status", "proposed_by", "proposed", "summary"]))
+            return 0
+        if args.id is None or not args.by:
+            print(f"clearance change {args.action}: give the change's number and --by NAME", file=sys.stderr)
+            return 2
+        role = next((u["role"] for u in svc.users() if u["name"] == args.by), "")
+        svc.decide_change(args.id, args.by, role, args.action == "approve", f"{args.comment or ''} (cli)" if args.comment else "")
+        print(f"change {args.id} {'approved' if args.action == 'approve' else 'rejected'} by {args.by}")
+        return 0
+    except ServiceError as e:
+        print(f"clearance change {args.action}: {e}", file=sys.stderr)
+        return 1
