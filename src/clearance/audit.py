@@ -163,8 +163,8 @@ def record(
     return apply_escalation(decision, out)
 
 
-# The hook appends to the spool (store/spool.py) instead of opening SQLite; past this many bytes it folds
-# the spool into the store after answering (fold_pending). The daemon folds after every answer (0).
+# The hook and the daemon append to the spool (store/spool.py) instead of opening SQLite; past this many
+# bytes they fold the spool into the store after answering (fold_pending). Readers fold whenever they open it.
 FOLD_AT = 64 * 1024
 _due: dict[str, tuple[str, dict[str, Any]]] = {}
 

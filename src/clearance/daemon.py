@@ -140,7 +140,7 @@ class _Handler(socketserver.BaseRequestHandler):
         self.request.sendall(answer_request(b"".join(chunks), self.server.key))
         from . import audit
 
-        audit.fold_pending()  # after the reply: the daemon keeps the audit spool folded (FOLD_AT = 0)
+        audit.fold_pending()  # after the reply, when the spool has grown past audit.FOLD_AT (readers fold on open)
 
 
 class _Server(socketserver.UnixStreamServer):
@@ -201,9 +201,6 @@ def serve(path: str | None = None) -> int:
     except OSError as e:
         print(f"clearance daemon: {e}", file=sys.stderr)
         return 1
-    from . import audit
-
-    audit.FOLD_AT = 0  # fold every spooled decision after its reply: the store stays current for readers
     # Warm the engine: parser, rules and policy code are loaded once.
     run_answer(
         json.dumps({"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "true"}, "cwd": "/"}).encode(), Options(["--no-audit"])
