@@ -212,7 +212,9 @@ def test_migrations_are_versioned_and_idempotent(tmp_path: Path) -> None:
     open_store(db).close()
     open_store(db).close()
     c = sqlite3.connect(db)
-    assert [r[0] for r in c.execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3, 4, 5]
+    from clearance.store.schema import LATEST
+
+    assert [r[0] for r in c.execute("SELECT version FROM schema_version ORDER BY version")] == list(range(1, LATEST + 1))
     assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 

@@ -22,6 +22,7 @@ from .base import REGISTRY, Rule
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
+    from typing import Any
 
 # The order rules run in: by pack in this order, then as each pack declares them (a pack imported by an
 # earlier one, as net imports creds, comes before it here so that this is also a full load's order).
@@ -44,19 +45,21 @@ def load() -> dict[str, Rule]:
 class Index:
     """Which module registers each rule, and what the rule looks at; ``order`` is a full load's registration order."""
 
-    __slots__ = ("order", "module", "scope", "commands", "tools", "by_command", "any_command", "effect", "action")
+    __slots__ = ("order", "module", "tools", "by_command", "any_command", "effect", "action", "_commands")
 
-    def __init__(self, rules: list[tuple[str, str, str, list[str] | None, list[str] | None]]) -> None:
-        self.order = [r[0] for r in rules]
-        self.module = {r[0]: r[1] for r in rules}
-        self.scope = {r[0]: r[2] for r in rules}
-        self.commands = {r[0]: (frozenset(r[3]) if r[3] is not None else None) for r in rules}
-        self.tools = {r[0]: (frozenset(r[4]) if r[4] is not None else None) for r in rules}
+    def __init__(self, rules: list[list[Any]] | list[tuple[str, str, str, list[str] | None, list[str] | None]]) -> None:
+        # One pass: this runs on every hook call (the rows come from the cache).
+        self.order: list[str] = []
+        self.module: dict[str, str] = {}
+        self.tools: dict[str, list[str] | None] = {}
         self.by_command: dict[str, list[str]] = {}
         self.any_command: list[str] = []
         self.effect: list[str] = []
         self.action: list[str] = []
-        for rid, _mod, scope, commands, _tools in rules:
+        self._commands: dict[str, frozenset[str] | None] | None = None
+        for rid, mod, scope, commands, tools in rules:
+            self.order.append(rid)
+            self.module[rid] = mod
             if scope == "command":
                 if commands is None:
                     self.any_command.append(rid)
@@ -67,6 +70,18 @@ class Index:
                 self.effect.append(rid)
             elif scope == "action":
                 self.action.append(rid)
+                self.tools[rid] = tools
+
+    @property
+    def commands(self) -> dict[str, frozenset[str] | None]:
+        """Each rule's command names (None: any command, or not a command rule)."""
+        if self._commands is None:
+            got: dict[str, set[str]] = {}
+            for c, ids in self.by_command.items():
+                for i in ids:
+                    got.setdefault(i, set()).add(c)
+            self._commands = {i: (frozenset(got[i]) if i in got else None) for i in self.order}
+        return self._commands
 
     def modules(self, ids: Iterable[str]) -> list[str]:
         return list(dict.fromkeys(self.module[i] for i in ids))
@@ -147,7 +162,7 @@ def _read(path: str, fp: list[object] | None, env: Mapping[str, str]) -> Index |
         data = json.loads(body)
         if not isinstance(data, dict) or data.get("fingerprint") != fp:
             return None
-        return Index([(str(r[0]), str(r[1]), str(r[2]), r[3], r[4]) for r in data["rules"]])
+        return Index(data["rules"])
     except (ValueError, KeyError, TypeError, IndexError):
         return None
 
