@@ -38,6 +38,7 @@ FORBIDDEN = [
     "shlex",
     "textwrap",
     "tempfile",
+    "sqlparse",  # loaded only when a database client or SQL sent to an MCP tool is seen
 ]
 
 PROBE = r"""

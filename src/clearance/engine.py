@@ -216,6 +216,8 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
         text = literal_output(cmd)
         if text is None:
             continue
+        from .rules.convention import convention_verdict
+        from .rules.fs import package_config_verdict
         from .rules.self import hook_environment, hook_locations
         from .rules.tools import script_verdict
 
@@ -227,20 +229,33 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             msg = hook_locations(sc.path(t, cmd), text)
             if msg:
                 findings.append(_finding(rule_by_id("self.hook-locations-file"), f"{cmd.name}: {msg}", cmd.show()))
+            msg = package_config_verdict(sc.path(t, cmd), text, sc)
+            if msg:
+                findings.append(_finding(rule_by_id("write.package-config"), f"{cmd.name} writes {msg}", cmd.show()))
             msg = script_verdict(sc.path(t, cmd), text, sc, depth)
             if msg:
                 findings.append(_finding(rule, msg, cmd.show()))
+                break
+            msg = convention_verdict(sc.path(t, cmd), text, sc, depth)
+            if msg:
+                findings.append(_finding(rule_by_id("write.convention-code"), f"{cmd.name}: {msg}", cmd.show()))
                 break
 
 
 def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """Project scripts the commands run (bash x.sh, ./x.sh, make, npm run): their commands are judged too."""
+    from .code import may_run_by_convention
     from .model import HARD_DENY, SOFT_DENY, TOO_LARGE
     from .scripts import script_runs
 
     for cmd in commands:
-        for label, code in script_runs(cmd, sc):
-            rule = rule_by_id("shell.script-content")
+        # A script named on the command line "runs"; a file run by convention is named by its role first.
+        found = [(rule_by_id("shell.script-content"), label, code) for label, code in script_runs(cmd, sc)]
+        if may_run_by_convention(cmd.name, cmd.argv[0].value if cmd.argv else "", cmd.values(), bool(cmd.assigns)):
+            from .code.convention import runs  # only for toolchains: other commands never import it
+
+            found += [(rule_by_id("code.convention-run"), label + "; it", code) for label, code in runs(cmd, sc)]
+        for rule, label, code in found:
             if code == TOO_LARGE:
                 findings.append(_finding(rule, f"{label} runs a script larger than clearance reads; a person looks at it", cmd.show()))
                 continue

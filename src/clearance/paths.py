@@ -894,6 +894,16 @@ def clearance_secret(path: str, ctx: Context) -> str | None:
     return None
 
 
+def clearance_key_reason(path: str, ctx: Context) -> str | None:
+    """Why reading *path* reads clearance's keys, by its name or by where a symlink to it leads."""
+    why = clearance_secret(path, ctx)
+    if why is None:
+        real = _leads_to(path, ctx)
+        if real is not None:
+            why = clearance_secret(real, ctx)
+    return why
+
+
 # -- caches that hold code ------------------------------------------------------
 
 # Subtrees of the home caches whose files other tools run: package managers' downloads and

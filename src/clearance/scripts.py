@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import posixpath
 
+from .code.sql import CLIENT_DIALECTS as SQL_DIALECTS
 from .lazyre import lazy
 from .model import TOO_LARGE
 from .paths import DYN, is_generated, is_within
@@ -20,8 +21,10 @@ from .shell.unwrap import SHELLS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from .code.sql import Script
     from .scope import Scope
     from .shell.ir import SimpleCommand
+    from .shell.sqlclients import SqlInput
 
 _SHELL_SHEBANG = lazy(r"^#!\s*(?:/usr/bin/env\s+(?:-\S+\s+)*)?(?:/\S*/)?(?:ba|z|k|da|mk)?sh\b")
 # Make variables: `$(X)`/`${X}` up to the first closer, and the automatic ones (`$@`, `$<` …).
@@ -60,6 +63,9 @@ def _make_vars_dynamic(text: str) -> str:
     return "".join(out)
 
 
+make_vars_dynamic = _make_vars_dynamic
+
+
 def _read(sc: Scope, path: str) -> str | None:
     reader = sc.ctx.read_file
     if reader is None or DYN in path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
@@ -77,6 +83,8 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     vals = cmd.values()
     if name in SHELLS or name in ("source", "."):
         return _shell_script(cmd, sc, vals)
+    if name in SQL_DIALECTS:
+        return _sql_client_commands(cmd, sc)
     raw = cmd.argv[0].raw if cmd.argv else ""
     if "/" in raw and DYN not in raw:
         return _executable(cmd, sc, raw)
@@ -204,7 +212,12 @@ def makefile_targets(text: str, targets: list[str]) -> list[str]:
     return out
 
 
-def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
+def makefile_path(cmd: SimpleCommand, sc: Scope) -> tuple[str, str] | None:
+    """(path, text) of the makefile *cmd* (make, gmake) reads, or None (read from stdin, not found)."""
+    return _makefile(cmd, sc, cmd.values())[0]
+
+
+def _makefile(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> tuple[tuple[str, str] | None, list[str]]:
     directory = cmd.cwd or sc.ctx.cwd
     makefile = None
     targets: list[str] = []
@@ -226,7 +239,7 @@ def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str
             targets.append(v)
         i += 1
     if makefile in ("-", "/dev/stdin"):
-        return []
+        return None, targets
     candidates = [makefile] if makefile else ["GNUmakefile", "makefile", "Makefile"]
     for c in candidates:
         path = posixpath.normpath(posixpath.join(directory, c)) if c and not c.startswith("/") else c
@@ -234,10 +247,17 @@ def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str
             continue
         text = _read(sc, path)
         if text is not None:
-            recipes = makefile_targets(text, targets)
-            label = f"make {' '.join(targets)}".strip()
-            return [(label, "\n".join(recipes))] if recipes else []
-    return []
+            return (path, text), targets
+    return None, targets
+
+
+def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
+    found, targets = _makefile(cmd, sc, vals)
+    if found is None:
+        return []
+    recipes = makefile_targets(found[1], targets)
+    label = f"make {' '.join(targets)}".strip()
+    return [(label, "\n".join(recipes))] if recipes else []
 
 
 def _package_script(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
@@ -298,4 +318,86 @@ def _scripts_named(cmd: SimpleCommand, sc: Scope, keys: tuple[str, ...], label: 
         body = scripts.get(key)
         if isinstance(body, str):
             out.append((label + key, body))
+    return out
+
+
+# --- SQL scripts of database clients ---------------------------------------------------------------
+
+_SQL_MAX_FILES = 16
+_SQL_MAX_DEPTH = 3
+_SQL_MAX_CHARS = 64_000  # over all files of one call: each is read up to code.sql.MAX_TOKENS
+_sql_last: list[object] = []
+
+
+def sql_sources(cmd: SimpleCommand, sc: Scope) -> tuple[SqlInput, list[tuple[str, Script]], list[str]]:
+    """What a database client call runs: (its input, (label, script) for each text and readable file, what cannot be read).
+
+    Files come from `-f`, `< file`, `cat file |` and, inside the SQL, `\\i`, `source`, `.read`; they are read
+    through ``Context.read_file`` (project and temp files only) and followed three levels deep.
+    """
+    if len(_sql_last) == 3 and _sql_last[0] is cmd and _sql_last[1] is sc:
+        return _sql_last[2]  # type: ignore[return-value]
+    from .code.sql import read
+    from .shell.sqlclients import inputs
+
+    inp = inputs(cmd)
+    client = cmd.name
+    found: list[tuple[str, Script]] = []
+    unread = list(inp.unread)
+    queue: list[tuple[str, str, int]] = []  # (path as written, directory of the file naming it, depth)
+    for text in inp.texts:
+        if text.strip():
+            script = read(text, client)
+            found.append((_short(text), script))
+            queue += [(f, "", 1) for f in script.files]
+    queue = [(f, "", 0) for f in inp.files] + queue
+    seen: set[str] = set()
+    budget = _SQL_MAX_CHARS
+    while queue and len(seen) < _SQL_MAX_FILES:
+        written, parent, depth = queue.pop(0)
+        path = _sql_path(sc, cmd, written, parent)
+        if path in seen:
+            continue
+        seen.add(path)
+        content = _read(sc, path) if path else None
+        if content is None or content == TOO_LARGE:
+            unread.append(written + (" (larger than clearance reads)" if content == TOO_LARGE else ""))
+            continue
+        if len(content) > budget:
+            unread.append(written + " (more SQL than clearance reads in one call)")
+            continue
+        budget -= len(content)
+        script = read(content, client)
+        if script.truncated:
+            unread.append(written + " (read in part: longer than clearance reads)")
+        found.append((written, script))
+        if depth < _SQL_MAX_DEPTH:
+            queue += [(f, posixpath.dirname(path), depth + 1) for f in script.files]
+    result = (inp, found, unread)
+    _sql_last[:] = [cmd, sc, result]
+    return result
+
+
+def _sql_path(sc: Scope, cmd: SimpleCommand, written: str, parent: str) -> str:
+    if DYN in written:
+        return ""
+    path = sc.path(written, cmd)
+    if parent and not written.startswith(("/", "~")) and sc.ctx.read_file is not None and _read(sc, path) is None:
+        path = posixpath.normpath(posixpath.join(parent, written))  # \ir: relative to the including file
+    return path
+
+
+def _short(text: str) -> str:
+    t = " ".join(text.split())
+    return t if len(t) <= 40 else t[:37] + "..."
+
+
+def _sql_client_commands(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
+    """Shell commands inside the SQL files a client runs (`\\! cmd` in x.sql): judged like a script's."""
+    _, found, _ = sql_sources(cmd, sc)
+    inline = len([t for t in sql_sources(cmd, sc)[0].texts if t.strip()])
+    out: list[tuple[str, str]] = []
+    for label, script in found[inline:]:
+        if script.commands:
+            out.append((f"{cmd.name} running {label}", "\n".join(c.text for c in script.commands)))
     return out

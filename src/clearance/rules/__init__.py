@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 # The order rules run in: by pack in this order, then as each pack declares them (a pack imported by an
 # earlier one, as net imports creds, comes before it here so that this is also a full load's order).
-PACKS = ("shell", "fs", "git", "cloud", "db", "publish", "creds", "net", "system", "interp", "tools", "self")
+PACKS = ("shell", "fs", "git", "cloud", "db", "publish", "creds", "net", "system", "interp", "tools", "convention", "self")
 INDEX_VERSION = 1
 INDEX_NAME = "rules-index.json"
 _loaded = False

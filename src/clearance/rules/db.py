@@ -7,131 +7,82 @@ import re
 from ..lazyre import lazy
 from ..model import ASK, SOFT_DENY
 from ..paths import DYN
+from ..shell.sqlclients import CLIENTS, NOT_SQL, REDIS, inputs
 from ..trust import url_host
 from .base import rule
 from .cloud import is_production
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from ..code.sql import Script, Statement
     from ..model import Action
     from ..scope import Scope
     from ..shell.ir import SimpleCommand
+    from ..shell.sqlclients import SqlInput
 
-_SQL_DESTROY = lazy(
-    r"(?:\.drop\s*\(\s*\)|\b(?:drop\s+(?:database|schema|table|view|index|user|role|owned|materialized|function|extension|collection|keyspace)"
-    r"|truncate(?:\s+table)?\s+\w|alter\s+table\s+\S+\s+drop"
-    r"|delete\s+from\s+[\w.\"`\[\]]+\s*(?:;|$|returning|limit)"
-    r"|update\s+[\w.\"`\[\]]+\s+set\s+(?:(?!\bwhere\b)[^;])*(?:;|$)"
-    r"|flushall|flushdb|dropdatabase\s*\(|\.drop\s*\(\s*\)|deletemany\s*\(\s*\{\s*\}\s*\)|remove\s*\(\s*\{\s*\}\s*\)"
-    r"|grant\s+all|revoke\s+))",
-    re.I,
-)
-_SQL_WRITE = lazy(
-    r"\b(?:insert\s+into|update\s+\S+\s+set|delete\s+from|create\s+|alter\s+|grant\s+|copy\s+\S+\s+from|merge\s+into|replace\s+into|upsert)", re.I
-)
+# MongoDB shell calls that destroy a collection or database, or delete every document (`{}` matches all).
+# Matched on the JavaScript with its string literals blanked, so a query that mentions them is not one.
+_MONGO_DESTROY = lazy(r"\.drop\s*\(\s*\)|\bdropDatabase\s*\(|\b(?:deleteMany|remove)\s*\(\s*\{\s*\}\s*[,)]", re.I)
+_REDIS_DESTROY = frozenset({"flushall", "flushdb"})
 
-DB_CLIENTS = frozenset(
-    {
-        "psql",
-        "mysql",
-        "mariadb",
-        "sqlite3",
-        "mongosh",
-        "mongo",
-        "redis-cli",
-        "clickhouse-client",
-        "clickhouse",
-        "cqlsh",
-        "sqlcmd",
-        "duckdb",
-        "cockroach",
-        "pgcli",
-        "mycli",
-        "litecli",
-        "usql",
-        "bq",
-        "snowsql",
-        "valkey-cli",
-        "keydb-cli",
-    }
-)
-
-
-_VALUE_OPTS = frozenset(
-    {
-        "-U",
-        "--username",
-        "--user",
-        "-p",
-        "--port",
-        "-P",
-        "-W",
-        "-f",
-        "--file",
-        "-o",
-        "--output",
-        "-v",
-        "--set",
-        "--variable",
-        "-F",
-        "--field-separator",
-        "-R",
-        "-n",
-        "-a",
-        "--authenticationDatabase",
-        "--password",
-        "-T",
-        "--table-attr",
-    }
-)
+DB_CLIENTS = CLIENTS
 
 
 def sql_of(cmd: SimpleCommand) -> tuple[str, str]:
-    """(statement text, connection target text) of a database client call."""
-    vals = cmd.values()
-    name = cmd.name
-    sql: list[str] = []
-    target: list[str] = []
+    """(inline statement text, connection target text) of a database client call."""
+    inp = inputs(cmd)
+    return "\n".join(inp.texts), inp.target
+
+
+def _js_code(text: str) -> str:
+    """JavaScript with the contents of its string literals blanked (linear scan)."""
+    out: list[str] = []
+    quote = ""
     i = 0
-    while i < len(vals):
-        v = vals[i]
-        nxt = vals[i + 1] if i + 1 < len(vals) else ""
-        if v in ("-c", "--command", "-e", "--execute", "--eval", "-q", "--query", "-Q"):
-            sql.append(nxt)
-            i += 2
-            continue
-        if v.startswith(("--command=", "--execute=", "--eval=", "--query=")):
-            sql.append(v.split("=", 1)[1])
-        elif v in ("-h", "--host", "-H", "--server", "-S", "-d", "--dbname", "-D", "--database", "-u", "--uri", "--url") and nxt:
-            target.append(nxt)
-            i += 2
-            continue
-        elif v in _VALUE_OPTS and nxt:
-            if v in ("-f", "--file"):
-                sql.append("<script " + nxt + ">")
-            i += 2
-            continue
-        elif v.startswith(("--host=", "--dbname=", "--uri=", "--url=", "--database=")):
-            target.append(v.split("=", 1)[1])
-        elif v.startswith("-h") and len(v) > 2:
-            target.append(v[2:])
-        elif not v.startswith("-"):
-            if "://" in v or "@" in v or "host=" in v or v.endswith((".db", ".sqlite", ".sqlite3")) or (name == "sqlite3" and not target):
-                target.append(v)
-            else:
-                sql.append(v)
+    while i < len(text):
+        c = text[i]
+        if quote:
+            if c == "\\":
+                i += 2
+                continue
+            if c == quote:
+                quote = ""
+                out.append(c)
+        elif c in "'\"`":
+            quote = c
+            out.append(c)
+        else:
+            out.append(c)
         i += 1
-    if name in ("redis-cli", "valkey-cli", "keydb-cli"):
-        sql = [" ".join(v for v in vals if not v.startswith("-") and v not in target)]
-    if cmd.stdin_text:
-        sql.append(cmd.stdin_text)
-    env_target = " ".join(f"{k}={v}" for k, v in cmd.assigns.items() if k in ("PGHOST", "DATABASE_URL", "MYSQL_HOST", "PGDATABASE", "REDIS_URL"))
-    return "\n".join(sql), " ".join(target + [env_target]).strip()
+    return "".join(out)
 
 
-def _statement(sql: str, start: int) -> str:
-    text = " ".join(sql[start : start + 80].split(";")[0].split())
-    return text if len(text) <= 60 else text[:57] + "..."
+def _other_client(cmd: SimpleCommand, texts: list[str]) -> str | None:
+    """Why a redis-cli or mongosh call destroys data, or None."""
+    name = cmd.name
+    if name in REDIS:
+        for text in texts:
+            for line in text.splitlines() or [""]:
+                ops = line.split()
+                if not ops:
+                    continue
+                op = ops[0].lower()
+                if op in _REDIS_DESTROY:
+                    return f"{name} {ops[0]} deletes every key"
+                if op in ("del", "unlink") and any(DYN in k or "*" in k for k in ops[1:]):
+                    return f"{name} {ops[0]} deletes keys chosen at run time (every key a scan or pattern returns)"
+        return None
+    for text in texts:
+        m = _MONGO_DESTROY.search(_js_code(text))
+        if m:
+            return f"{name} runs {text[max(m.start() - 20, 0) : m.end() + 10].strip()!r}, which destroys data"
+    return None
+
+
+def _sql_scripts(cmd: SimpleCommand, sc: Scope) -> tuple[SqlInput, list[tuple[str, Script]], list[str]]:
+    from ..scripts import sql_sources
+
+    return sql_sources(cmd, sc)
 
 
 def _remote_target(target: str, sc: Scope) -> str | None:
@@ -146,9 +97,9 @@ def _remote_target(target: str, sc: Scope) -> str | None:
 @rule(
     id="db.destructive-sql",
     title="Dropping, truncating or deleting everything in a database",
-    why="DROP, TRUNCATE, DELETE/UPDATE without WHERE and FLUSHALL destroy data that is rarely in version control; backups, if any, are a person's business.",
+    why="DROP, TRUNCATE, DELETE/UPDATE without WHERE (or with an always-true one) and FLUSHALL destroy data that is rarely in version control; backups, if any, are a person's business. Statements are read with a SQL tokenizer from options, here-documents, literal pipes and the files the client runs.",
     verdict=SOFT_DENY,
-    alternative='back up first (`pg_dump`), or run it in a transaction you can roll back, on a dev database',
+    alternative="back up first (`pg_dump`), or run it in a transaction you can roll back, on a dev database",
     commands=DB_CLIENTS,
     match=(
         "psql -h prod-db.internal -U admin -c 'DROP SCHEMA public CASCADE'",
@@ -161,9 +112,15 @@ def _remote_target(target: str, sc: Scope) -> str | None:
         "psql <<'SQL'\nDROP TABLE users;\nSQL",
         "psql -c 'UPDATE users SET admin = true'",
         "redis-cli -h prod.cache KEYS '*' | xargs redis-cli -h prod.cache DEL",
+        "psql -c 'drop/**/table users'",
+        "mysql -e 'TRUNCATE TABLE `users`'",
+        "psql -c 'DELETE FROM users WHERE 1=1'",
+        "echo 'DROP TABLE users;' | psql \"$DATABASE_URL\"",
+        {"tool_name": "Bash", "tool_input": {"command": "psql -f cleanup.sql"}, "files": {"/home/ana/webapp/cleanup.sql": "DROP TABLE users;"}},
     ),
     no_match=(
         "sqlite3 data/dev.sqlite 'select count(*) from users'",
+        "psql -c \"INSERT INTO log VALUES ('drop table x')\"",
         "psql postgres://localhost/webapp_dev -c '\\dt'",
         'psql -c "DELETE FROM sessions WHERE expires < now()"',
         "redis-cli GET key",
@@ -171,15 +128,15 @@ def _remote_target(target: str, sc: Scope) -> str | None:
     ),
 )
 def destructive_sql(cmd: SimpleCommand, sc: Scope) -> str | None:
-    sql, target = sql_of(cmd)
-    if cmd.name in ("redis-cli", "valkey-cli", "keydb-cli"):
-        ops = sql.split()
-        if ops and ops[0].lower() in ("del", "unlink") and any(DYN in k or "*" in k for k in ops[1:]):
-            return f"{cmd.name} {ops[0]} deletes keys chosen at run time (every key a scan or pattern returns)"
-    m = _SQL_DESTROY.search(sql)
-    if m:
-        where = f" on {target}" if target else ""
-        return f"{cmd.name} runs {_statement(sql, m.start())!r}{where}, which destroys data"
+    if cmd.name in NOT_SQL:
+        return _other_client(cmd, inputs(cmd).texts)
+    inp, scripts, _ = _sql_scripts(cmd, sc)
+    for label, script in scripts:
+        stmt = script.destructive()
+        if stmt is not None:
+            where = f" on {inp.target}" if inp.target else ""
+            source = f" (in {label})" if label in inp.files or label.endswith(".sql") else ""
+            return f"{cmd.name} runs {stmt.show()!r}{source}{where}, which destroys data"
     return None
 
 
@@ -202,14 +159,24 @@ def destructive_sql(cmd: SimpleCommand, sc: Scope) -> str | None:
     ),
 )
 def production_db(cmd: SimpleCommand, sc: Scope) -> str | None:
-    sql, target = sql_of(cmd)
-    host = _remote_target(target, sc)
+    inp = inputs(cmd)
+    host = _remote_target(inp.target, sc)
     if host is None:
         return None
-    if not sql.strip() or sql.startswith("<script"):
-        return f"{cmd.name} opens a session or runs a script on {host}, a remote{' production' if is_production(host) else ''} database"
-    if _SQL_WRITE.search(sql) or _SQL_DESTROY.search(sql):
-        return f"{cmd.name} writes to {host}, a remote{' production' if is_production(host) else ''} database"
+    where = f"{host}, a remote{' production' if is_production(host) else ''} database"
+    if inp.interactive:
+        return f"{cmd.name} opens a session on {where}"
+    if cmd.name in NOT_SQL:
+        return None if not _other_client(cmd, inp.texts) else f"{cmd.name} writes to {where}"
+    _, scripts, unread = _sql_scripts(cmd, sc)
+    if unread:
+        return f"{cmd.name} runs {unread[0]} on {where}; clearance cannot see its statements"
+    for _, script in scripts:
+        stmt = script.changes()
+        if stmt is not None:
+            return f"{cmd.name} writes to {where} ({stmt.show()!r})"
+        if script.commands or script.truncated:
+            return f"{cmd.name} runs client commands or more SQL than clearance reads on {where}"
     return None
 
 
@@ -237,7 +204,7 @@ def _env_production(cmd: SimpleCommand) -> bool:
     title="Dropping or resetting a database through a framework tool",
     why="rake db:reset, prisma migrate reset, manage.py flush and the like wipe the database; against production they destroy real data.",
     verdict=SOFT_DENY,
-    alternative='create and apply a new migration (`alembic revision`, `prisma migrate dev`) instead of resetting the database',
+    alternative="create and apply a new migration (`alembic revision`, `prisma migrate dev`) instead of resetting the database",
     commands=(
         "rake",
         "rails",
@@ -327,13 +294,25 @@ def orm_reset(cmd: SimpleCommand, sc: Scope) -> str | None:
         {"tool_name": "mcp__postgres__query", "tool_input": {"sql": "DROP TABLE users"}},
         {"tool_name": "mcp__db__execute", "tool_input": {"query": "TRUNCATE orders"}},
     ),
-    no_match=({"tool_name": "mcp__postgres__query", "tool_input": {"sql": "SELECT * FROM users LIMIT 5"}},),
+    no_match=(
+        {"tool_name": "mcp__postgres__query", "tool_input": {"sql": "SELECT * FROM users LIMIT 5"}},
+        {"tool_name": "mcp__postgres__query", "tool_input": {"sql": "INSERT INTO notes VALUES ('drop table x')"}},
+    ),
 )
 def mcp_sql(action: Action, sc: Scope) -> str | None:
-    for v in _strings(action.tool_input):
-        m = _SQL_DESTROY.search(v)
-        if m:
-            return f"{action.tool_name} is sent {_statement(v, m.start())!r}, which destroys data"
+    strings = [v for v in _strings(action.tool_input) if v.strip()]
+    if not strings:
+        return None
+    from ..code.sql import read, sql_pieces
+
+    for v in (piece for text in strings for piece in sql_pieces(text)):
+        script = read(v)
+        stmt = script.destructive()
+        if stmt is not None:
+            return f"{action.tool_name} is sent {stmt.show()!r}, which destroys data"
+        server = next((c for c in script.commands if c.server), None)
+        if server is not None:
+            return f"{action.tool_name} is sent SQL that runs {server.text!r} on the database server ({server.how})"
     return None
 
 
@@ -353,23 +332,18 @@ _ORM_CODE_DESTROY = lazy(
     r"\b(?:delete_all|destroy_all|drop_table|truncate|purge)\b|\.objects(?:\.all\(\))?\.delete\(\)|\.all\(\)\.delete\(\)|\bdrop_all\(|flush_all|\.drop\(\)",
     re.I,
 )
-_DELETE_FROM = lazy(r"\bdelete\s+from\b", re.I)
-_WHERE_TRUE = lazy(r"\bwhere\s+(?:true|1\s*=\s*1)\b", re.I)
-
-
-def _delete_where_true(sql: str) -> bool:
-    """DELETE FROM … WHERE true on one line: the first DELETE FROM of a line, then WHERE true after it (linear)."""
-    for line in sql.splitlines():
-        m = _DELETE_FROM.search(line)
-        if m and _WHERE_TRUE.compiled.search(line, m.end()):
-            return True
-    return False
-
-
 _CYPHER_DESTROY = lazy(r"\b(?:detach\s+delete|delete\s+\w+\s*$|match\s*\(\s*\w*\s*\)\s*delete|drop\s+(?:database|index|constraint))", re.I)
 
 
-def _datastore_op(cmd: SimpleCommand) -> str | None:
+def _sql_destroys(cmd: SimpleCommand, sc: Scope) -> Statement | None:
+    for _, script in _sql_scripts(cmd, sc)[1]:
+        stmt = script.destructive()
+        if stmt is not None:
+            return stmt
+    return None
+
+
+def _datastore_op(cmd: SimpleCommand, sc: Scope) -> str | None:
     """Why this data-store CLI call destroys data, or None."""
     name = cmd.name
     vals = cmd.values()
@@ -382,18 +356,13 @@ def _datastore_op(cmd: SimpleCommand) -> str | None:
             return "manage.py shell runs ORM code that deletes records"
         return None
     if name == "prisma" and ops[:2] == ["db", "execute"]:
-        sql = cmd.stdin_text or " ".join(vals)
-        if _SQL_DESTROY.search(sql):
-            return "prisma db execute runs SQL that destroys data"
-        return None
+        stmt = _sql_destroys(cmd, sc)
+        return f"prisma db execute runs {stmt.show()!r}, which destroys data" if stmt is not None else None
     if name == "bq":
         if first in ("rm", "remove"):
             return "bq rm deletes a BigQuery dataset or table"
-        if first in ("query", "q") and _SQL_DESTROY.search(" ".join(ops[1:]) + " " + (cmd.stdin_text or "")):
-            return "bq query runs SQL that destroys data"
-        if first in ("query", "q") and _delete_where_true(" ".join(ops[1:])):
-            return "bq query deletes every row"
-        return None
+        stmt = _sql_destroys(cmd, sc) if first in ("query", "q") else None
+        return f"bq query runs {stmt.show()!r}, which destroys data" if stmt is not None else None
     if name == "influx" and first == "delete":
         return "influx delete removes time series data"
     if name == "etcdctl" and first in ("del", "delete"):
@@ -457,4 +426,4 @@ def _datastore_op(cmd: SimpleCommand) -> str | None:
     ),
 )
 def datastore_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
-    return _datastore_op(cmd)
+    return _datastore_op(cmd, sc)

@@ -7,11 +7,12 @@ import posixpath
 from .. import paths
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
-from ..shell.effects import DELETE, WRITE, Effect
+from ..shell.effects import DELETE, WRITE, Effect, FindDelete, find_delete
 from .base import rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from ..model import Action
     from ..scope import Scope
     from ..shell.ir import SimpleCommand
 
@@ -113,6 +114,8 @@ def delete_critical(e: Effect, sc: Scope) -> str | None:
     if not _destructive(e) or e.path.startswith("/" + DYN):
         return None
     p = e.path
+    if e.kind == WRITE and e.note in ("chgrp", "chmod +") and _own_project(_whole(p), sc):
+        return None  # chgrp -R, chmod -R a+rX of the project: access added or regrouped, nothing taken away or opened
     if paths.is_critical(p, sc.ctx) and (e.recursive or p == "/"):
         return f"{_who(e)} {_verb(e)} {_what(p, sc)}"
     target = _whole(p)
@@ -125,6 +128,12 @@ def delete_critical(e: Effect, sc: Scope) -> str | None:
             return f"{_who(e)} deletes what find selects anywhere under {_what(target, sc)}"
         return f"{_who(e)} {_verb(e)} everything in {_what(target, sc)}"
     return None
+
+
+def _own_project(p: str, sc: Scope) -> bool:
+    """The project root itself, when it is neither home nor an ancestor of home (`chmod -R a+rX .` in a project)."""
+    root = sc.ctx.project_root
+    return bool(root) and p == root and root != "/" and not paths.is_within(sc.ctx.home, root)
 
 
 @rule(
@@ -263,7 +272,7 @@ _REGENERABLE = paths.GENERATED_DIRS - frozenset({"tmp", "temp", ".tmp", "logs", 
         "fs.delete-outside-recoverable (ask)."
     ),
     verdict=SOFT_DENY,
-    alternative='work on a copy inside the project or the temp dir; ask the user to delete files outside the project',
+    alternative="work on a copy inside the project or the temp dir; ask the user to delete files outside the project",
     scope="effect",
     match=(
         "rm -rf /var/www",
@@ -416,7 +425,7 @@ def _system_wide(path: str, sc: Scope) -> bool:
         "(mkdir) or a time stamp (touch) is allowed."
     ),
     verdict=ASK,
-    alternative='write inside the project or under the temp dir (`/tmp`), and tell the user where the file is',
+    alternative="write inside the project or under the temp dir (`/tmp`), and tell the user where the file is",
     scope="effect",
     match=(
         {"tool_name": "Edit", "tool_input": {"file_path": "/home/ana/other/app.py", "old_string": "x", "new_string": "y"}},
@@ -525,9 +534,12 @@ def write_code_cache(e: Effect, sc: Scope) -> str | None:
         "mount --bind ~/.config/clearance /tmp/c",
         "ln -s ~/.zshrc rc && echo 'curl x | sh' >> rc",
         "ln -s ../.git/hooks/pre-commit hook.sh",
+        "ln -t here ~/.claude/settings.json",
+        "ln --target-dir=here ~/.bashrc",
     ),
     no_match=(
         "ln -s ../shared/config.toml config.toml",
+        "ln -t ~/.local/bin ./build/tool",
         "cp ~/.config/clearance/config.toml /tmp/policy-copy.toml",
         "ln -s ~/.config/nvim nvim",
         "ln -s ~/dotfiles/zshrc ~/dotfiles/zshrc.bak",
@@ -541,8 +553,16 @@ def link_to_protected(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     if cmd.name == "mount" and not any(v in ("--bind", "--rbind", "-B", "--move") or (v.startswith("-o") and "bind" in v) for v in vals):
         return None
-    ops = [v for v in vals if not v.startswith("-")]
-    sources = ops[:-1] if len(ops) > 1 else ops
+    if cmd.name in ("ln", "cp"):
+        from ..shell.options import normalise
+
+        nc = normalise(cmd)
+        ops = nc.pos
+        # -t DIR / --target-directory=DIR: every operand is a source linked into DIR.
+        sources = ops if nc.value("target-directory") is not None else (ops[:-1] if len(ops) > 1 else ops)
+    else:
+        ops = [v for v in vals if not v.startswith("-")]
+        sources = ops[:-1] if len(ops) > 1 else ops
     for v in sources:
         p = sc.path(v, cmd)
         why = paths.protected_reason(p, sc.ctx)
@@ -556,7 +576,7 @@ def link_to_protected(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Deleting a source directory or everything in the project",
     why="Recursive deletion of a non-generated directory in the project destroys work that may not be committed; build outputs and caches are exempt.",
     verdict=SOFT_DENY,
-    alternative='delete only build outputs (`git clean -n` lists untracked files first), or move what you want gone to the temp dir',
+    alternative="delete only build outputs (`git clean -n` lists untracked files first), or move what you want gone to the temp dir",
     scope="effect",
     match=("rm -rf app/", "rm -rf src", "rm -r ./lib", "rm -rf *", "mv src /tmp/src-old"),
     no_match=(
@@ -620,7 +640,7 @@ def _depth(path: str, sc: Scope) -> int:
     title="Deleting a nested source directory of the project",
     why="Removing an old module during a refactor is ordinary, but the directory may hold uncommitted work; a person confirms. Top-level source directories are fs.mass-delete-in-project.",
     verdict=ASK,
-    alternative='stop tracking files with `git rm -r --cached DIR`, or move the directory to the temp dir (`mv DIR /tmp/`) so it can come back',
+    alternative="stop tracking files with `git rm -r --cached DIR`, or move the directory to the temp dir (`mv DIR /tmp/`) so it can come back",
     scope="effect",
     match=("rm -rf src/legacy/old_module", "rm -r app/components", "rm -rf src/legacy/*", "mv src/legacy /tmp/"),
     no_match=("rm -rf src", "rm -rf app/__pycache__", "rm -rf packages/web/node_modules", "rm src/legacy/a.py", "mv src/legacy src/old"),
@@ -647,7 +667,7 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
     title="Deleting project files by a wildcard that selects source files",
     why="`rm src/*.py` removes every file the pattern matches, committed or not; build outputs, logs and caches are exempt, the rest is for a person to confirm.",
     verdict=ASK,
-    alternative='name the generated files one by one, or move them to the temp dir (`mv FILES /tmp/`) so they can come back',
+    alternative="name the generated files one by one, or move them to the temp dir (`mv FILES /tmp/`) so they can come back",
     scope="effect",
     match=("rm src/*.py", "shred -u app/*.ts", "rm -f lib/*.rb", "truncate -s 0 src/*.py", "rm -rf src/*.py"),
     no_match=("rm -f *.log", "rm dist/*.js", "rm -f app/__pycache__/*.pyc", "rm /tmp/*.txt", "rm app/legacy.ts", "rm -f coverage/*.json", "rm -rf *.egg-info"),
@@ -726,7 +746,12 @@ _JUNK_PATTERNS = (
     ".mypy_cache",
     ".ruff_cache",
 )
-_FIND_VALUE_OPTS = frozenset({"-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-wholename", "-iwholename"})
+# Suffixes of source code beyond the program files of paths.CODE_SUFFIXES.
+_SOURCE_SUFFIXES = paths.CODE_SUFFIXES + (
+    ".go", ".rs", ".java", ".kt", ".kts", ".scala", ".c", ".h", ".cc", ".cpp", ".hpp", ".cs", ".swift", ".m", ".mm",
+    ".tsx", ".jsx", ".vue", ".svelte", ".dart", ".ex", ".exs", ".erl", ".hs", ".ml", ".clj", ".r", ".jl", ".sql",
+    ".ipynb", ".proto", ".tf", ".css", ".scss", ".html",
+)  # fmt: skip
 
 
 # Name parts code generators and minifiers mark their output with: x.gen.ts, x_generated.go, x_pb2.py, x.pb.go, x.min.js, x.g.dart.
@@ -745,49 +770,100 @@ def _generated_name(pattern: str) -> bool:
     return any(t.lower() in _GENERATED_MARKS for t in tokens if t)
 
 
-def _find_deletes(cmd: SimpleCommand) -> bool:
-    vals = cmd.values()
-    if "-delete" in vals:
-        return True
-    for i, v in enumerate(vals):
-        if v in ("-exec", "-execdir", "-ok", "-okdir") and i + 1 < len(vals):
-            inner = posixpath.basename(vals[i + 1])
-            if inner in ("rm", "shred", "unlink", "rmdir"):
-                return True
-    return False
+def _junk(pattern: str) -> bool:
+    return any(pattern == j or (j.startswith("*") and pattern.endswith(j.lstrip("*"))) for j in _JUNK_PATTERNS) or _generated_name(pattern)
+
+
+def _source_glob(pattern: str) -> bool:
+    """A wildcard name pattern that selects every source file of a kind (*.py, test_*.ts)."""
+    return paths.has_glob(pattern) and not _junk(pattern) and pattern.lower().rstrip("$").endswith(_SOURCE_SUFFIXES)
+
+
+def _find_in_project(cmd: SimpleCommand, sc: Scope) -> tuple[FindDelete, list[str]] | None:
+    """The deletion of a find command whose starting points are all in the project, and those points; None otherwise."""
+    from ..shell.options import find_roots
+
+    fd = find_delete(cmd)
+    if fd is None or fd.empty_only:
+        return None  # nothing deleted, or only empty directories and files
+    roots = [w.value for w in find_roots(cmd.args)[0]] or ["."]
+    resolved = [sc.path(r, cmd) for r in roots]
+    if not all(sc.inside_project(p) for p in resolved):
+        return None  # the effect rules judge deletions outside the project
+    if all(paths.is_generated(p, sc.ctx.project_root) for p in resolved):
+        return None
+    return fd, resolved
 
 
 @rule(
     id="fs.find-delete-sources",
-    title="find deleting source files, or everything, in the project",
-    why="A find expression that deletes every file or every source file of a kind is a mass deletion of work; cleaning logs and caches is not.",
+    title="find deleting every file, or every source file of a kind, in the project",
+    why="A find expression that deletes every file it reaches, or every file of a source language, is a mass deletion of work, committed or not; cleaning logs and caches, one named file or empty directories is not.",
     verdict=SOFT_DENY,
     commands=("find",),
-    match=("find . -type f -name '*.ts' -delete", "find . -delete", "find src -name '*.py' -exec rm {} +"),
+    match=(
+        "find . -type f -name '*.ts' -delete",
+        "find . -delete",
+        "find src -name '*.py' -exec rm {} +",
+        "find . -delete -name x.txt",
+        "find . ! -name keep -delete",
+    ),
     no_match=(
         "find . -name '*.log' -mtime +7 -delete",
         "find . -name '__pycache__' -exec rm -rf {} +",
         "find app -name '*.tsx'",
         "find . -name '*.orig' -delete",
+        "find . -name -delete -print",
+        "find . -type d -empty -delete",
+        "find . -name notes.txt -exec rm {} ;",
     ),
 )
 def find_delete_sources(cmd: SimpleCommand, sc: Scope) -> str | None:
-    if not _find_deletes(cmd):
+    got = _find_in_project(cmd, sc)
+    if got is None:
         return None
-    from ..shell.options import find_roots
+    fd, resolved = got
+    where = ", ".join(sc.show(p) for p in resolved)
+    if not fd.narrowed:
+        if fd.weak:
+            return None  # fs.find-delete-matching
+        return f"find deletes every file under {where} (no test before the deleting action selects any); delete specific files or ask the user"
+    src = [p for p in fd.patterns if _source_glob(p)]
+    if src:
+        return f"find deletes every file matching {', '.join(src)} under {where}, source files of the project; delete specific files or ask the user"
+    return None
 
-    vals = cmd.values()
-    roots = [w.value for w in find_roots(cmd.args)[0]] or ["."]
-    resolved = [sc.path(r, cmd) for r in roots]
-    if not all(sc.inside_project(p) for p in resolved):
-        return None  # the effect rules judge deletions outside the project
-    patterns = [vals[i + 1] for i, v in enumerate(vals[:-1]) if v in _FIND_VALUE_OPTS]
-    if all(paths.is_generated(p, sc.ctx.project_root) for p in resolved):
+
+@rule(
+    id="fs.find-delete-matching",
+    title="find deleting project files by a wildcard, age or size",
+    why="Like `rm *.txt`, a find that deletes every file matching a wildcard (or older or larger than a bound) reaches files nobody listed, uncommitted ones included; a person confirms. Named files, inodes, empty files and directories, logs, caches and generated output are not asked about.",
+    verdict=ASK,
+    alternative="list what would go first (`find … -print`), or move the files to the temp dir so they can come back",
+    commands=("find",),
+    match=("find . -name '*.txt' -delete", "find -name '*.csv' -exec rm {} +", "find . -mtime +30 -delete", "find data -iname '*.JPG' -delete"),
+    no_match=(
+        "find . -name '*.tmp' -delete",
+        "find . -name notes.txt -delete",
+        "find . -inum 42 -delete",
+        "find . -empty -delete",
+        "find . -name '*.py' -delete",
+    ),
+)
+def find_delete_matching(cmd: SimpleCommand, sc: Scope) -> str | None:
+    got = _find_in_project(cmd, sc)
+    if got is None:
         return None
-    if patterns and all(any(p == j or (p.endswith(j.lstrip("*")) and j.startswith("*")) for j in _JUNK_PATTERNS) or _generated_name(p) for p in patterns):
-        return None
-    what = ", ".join(patterns) if patterns else "every file"
-    return f"find deletes {what} under {', '.join(sc.show(p) for p in resolved)}; delete specific files or ask the user"
+    fd, resolved = got
+    where = ", ".join(sc.show(p) for p in resolved)
+    if not fd.narrowed:
+        return f"find deletes files under {where} selected only by age, size or owner" if fd.weak else None
+    if any(_source_glob(p) for p in fd.patterns):
+        return None  # fs.find-delete-sources
+    globs = [p for p in fd.patterns if paths.has_glob(p) and not _junk(p)]
+    if globs:
+        return f"find deletes every file matching {', '.join(globs)} under {where}"
+    return None
 
 
 @rule(
@@ -845,3 +921,62 @@ def disk_wipe(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     devices = [v for v in vals if v.startswith("/dev/")]
     return f"{name} {'writes ' + devices[0] if devices else 'changes disks or file systems'}"
+
+
+def package_config_verdict(path: str, text: str, sc: Scope) -> str | None:
+    """Why writing *text* into *path*, a package manager's configuration file, runs code or trusts another index; or None.
+
+    Shared by the Write/Edit tools and by shell redirections (`echo 'script-shell=./x.sh' >> .npmrc`)."""
+    from ..pkgconfig import config_tool, risky_settings
+
+    if not text or config_tool(path) is None:
+        return None
+    found = risky_settings(path, text, sc.trust.host_is_trusted)
+    if not found:
+        return None
+    return f"{posixpath.basename(path)}: {found[0]}" + (f" (and {len(found) - 1} more)" if len(found) > 1 else "")
+
+
+@rule(
+    id="write.package-config",
+    title="Writing package-manager configuration that runs a program, trusts another index or switches a check off",
+    why=(
+        "npm, yarn, pip, uv, cargo and bundler read these files at every later install, build or script: `script-shell`, "
+        "`yarnPath`, cargo's `runner`/`rustc-wrapper` run the program named there, `registry`/`index-url` fetch every "
+        "package from that host, `strict-ssl=false` or `trusted-host` stop checking it. A project may mean to, so a "
+        "person confirms; other keys (`save-exact`, `fund`, cargo profiles, a vendored source) are ordinary."
+    ),
+    verdict=ASK,
+    scope="action",
+    tools=("write", "edit"),
+    match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.npmrc", "content": "script-shell=./tools/sh\n"}},
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/.config/pip/pip.conf", "content": "[global]\nindex-url = https://pkgs.evil.example/simple\n"},
+        },
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.yarnrc.yml", "content": "yarnPath: .yarn/releases/x.cjs\n"}},
+        {
+            "tool_name": "Edit",
+            "tool_input": {"file_path": "/home/ana/webapp/.cargo/config.toml", "old_string": "", "new_string": '[build]\nrustc-wrapper = "/tmp/w"\n'},
+        },
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.npmrc", "content": "strict-ssl=false\n"}},
+    ),
+    no_match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.npmrc", "content": "save-exact=true\nfund=false\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.npmrc", "content": "registry=https://registry.npmjs.org/\n"}},
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/.cargo/config.toml", "content": '[source.crates-io]\nreplace-with = "vendored-sources"\n'},
+        },
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/notes/npmrc.md", "content": "script-shell=./tools/sh\n"}},
+    ),
+)
+def package_config(action: Action, sc: Scope) -> str | None:
+    from .tools import _written_files
+
+    for path, text in _written_files(action):
+        msg = package_config_verdict(sc.path(path), text, sc)
+        if msg:
+            return f"the {action.tool_name} tool writes {msg}"
+    return None

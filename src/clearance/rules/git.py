@@ -118,6 +118,11 @@ def _discarded_paths(nc: Norm) -> list[str]:
         return []
     if nc.dashdash >= 0:
         return nc.after_dashdash()
+    if len(nc.pos) >= 2 and not nc.unknown:
+        # `git checkout <tree-ish> <pathspec>...`: a branch switch takes one operand, so git reads every
+        # operand after the first as a path and overwrites it from that revision (`git checkout main app.py`).
+        # With an option git does not know it refuses the whole command, and the operands cannot be counted.
+        return nc.pos[1:]
     # `git checkout X` switches branches unless X is a path; only "." and globs are clearly paths.
     return [p for p in nc.pos if p in (".", "*", ":/", "./") or p.startswith(("./", ":/"))]
 
@@ -129,14 +134,12 @@ def _discarded_paths(nc: Norm) -> list[str]:
     verdict=ASK,
     alternative="save the changes first with `git stash push -- FILE`, or `git diff > /tmp/changes.patch`",
     commands=("git",),
-    match=("git checkout -- app/page.tsx", "git restore app/page.tsx"),
+    match=("git checkout -- app/page.tsx", "git restore app/page.tsx", "git checkout main app/page.tsx", "git checkout -q HEAD~2 a.rb b.rb"),
     no_match=("git restore --staged app/login.tsx", "git checkout feat/login", "git checkout ."),
 )
 def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
     if nc.sub[:1] not in (("checkout",), ("restore",)) or discard_changes(cmd, sc):
-        return None
-    if nc.sub[0] == "checkout" and nc.dashdash < 0:
         return None
     paths = _discarded_paths(nc)
     if paths:

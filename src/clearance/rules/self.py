@@ -16,12 +16,14 @@ import re
 from .. import paths
 from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
+from ..shell.effects import READ
 from .base import rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..model import Action
     from ..scope import Scope
+    from ..shell.effects import Effect
     from ..shell.ir import SimpleCommand
 
 # Subcommands that only read or explain (and `install`/`uninstall --dry-run`, which print a diff).
@@ -202,6 +204,35 @@ def _owned_db(path: str, sc: Scope) -> str | None:
         return None
     # The audit database, or any file in clearance's state, policy or cache directories.
     return why
+
+
+@rule(
+    id="self.read-keys",
+    title="Reading clearance's own keys",
+    why=(
+        "The keys in clearance's state directory sign its caches, its daemon's answers and its audit chain; whoever holds "
+        "them can forge a cached policy or reviewer verdict, impersonate the daemon or rewrite the audit trail unseen. "
+        "No task needs them, so no reviewer or escalation may clear it."
+    ),
+    verdict=HARD_DENY,
+    scope="effect",
+    match=(
+        "cat ~/.local/state/clearance/audit.key",
+        "base64 ~/.local/state/clearance/daemon.key",
+        "cp ~/.local/state/clearance/cache.key /tmp/k",
+        "cat ~/.local/state/clearance/*.key",
+        {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/.local/state/clearance/audit.key"}},
+    ),
+    no_match=("clearance log", "ls ~/.local/state/clearance", "cat ~/.config/clearance/config.toml", "cat server.key"),
+)
+def read_keys(e: Effect, sc: Scope) -> str | None:
+    if e.kind != READ:
+        return None
+    why = paths.clearance_key_reason(e.path, sc.ctx)
+    if why is None:
+        return None
+    who = f"{e.cmd.name} reads" if e.cmd is not None else "reads"
+    return f"{who} {sc.show(e.path)}: {why}"
 
 
 @rule(

@@ -151,3 +151,13 @@ problem_rule(
     match=("IFS=_; cmd=rm_-rf_~; $cmd", "IFS=, eval $cmd"),
     no_match=("echo $IFS", "x=1; echo $x", "IFS=, read a b <<< x,y", "while IFS= read -r f; do echo $f; done < list.txt"),
 )
+problem_rule(
+    "shell.cdpath",
+    "cd searches CDPATH",
+    "With CDPATH set, `cd NAME` goes to the first CDPATH entry that holds NAME, so `CDPATH=~ cd .ssh` lands in ~/.ssh;"
+    " which entry holds it is only known on disk. clearance follows the first entry (so a read of a key there is"
+    " judged as such) and asks, since the commands after the cd may run somewhere else.",
+    ASK,
+    match=("CDPATH=~ cd .ssh && ls", "CDPATH=/srv cd data; make", "export CDPATH=$X; cd src && ls"),
+    no_match=("cd src && ls", "CDPATH= cd src && ls", "CDPATH=~ cd ./src && ls", "CDPATH=~ cd /tmp && ls"),
+)

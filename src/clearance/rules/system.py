@@ -395,7 +395,9 @@ def _unknown(cmd: SimpleCommand) -> bool:
 
 # Rule packs about remote systems: a program only they claim is a client of some service (glab, op, doppler …).
 # Database clients (db pack) are not: their arguments are queries (redis-cli DEL key), which the db rules read.
-_CLIENT_PACKS = frozenset({"cloud", "gh", "creds", "publish", "net"})
+# The one db rule that models a few destructive forms of service clients (vault kv destroy, kafka-topics --delete,
+# bq rm) does not make them query clients: their other destructive verbs (vault policy delete) stay unknown.
+_CLIENT_PACKS = frozenset({"cloud", "gh", "creds", "publish", "net", "db.datastore-destroy"})
 # Programs those packs claim whose subcommand words act on local files or the project (a last-resort list).
 _LOCAL_TOOLS = frozenset(
     {
@@ -421,8 +423,9 @@ def _known_client(name: str) -> bool:
         idx = index()  # the rules' command names without importing their packs
         packs: dict[str, set[str]] = {}
         for rid, commands in idx.commands.items():
+            pack = rid if rid in _CLIENT_PACKS else rid.split(".", 1)[0]
             for c in commands or ():
-                packs.setdefault(c, set()).add(rid.split(".", 1)[0])
+                packs.setdefault(c, set()).add(pack)
         deep = {n for t in optables.TOOLS for n in t.split("|")}
         clients = {n for n, p in packs.items() if p <= _CLIENT_PACKS}
         clients -= set(idx.commands["cloud.delete"] or ())  # a model of their deletions, local and remote
@@ -476,6 +479,10 @@ def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
         "restic forget --prune --keep-last 1",
         "acme logging sinks archive delete --name s3",
         "kv store del bucket key",
+        "restic unlock --remove-all",
+        "kafka-consumer-groups --bootstrap-server k:9092 --delete --group analytics",
+        "vault policy delete app",
+        "kafka-delete-records --bootstrap-server k:9092 --offset-json-file o.json",
         "cictl project delete-builds web 1..20",
         "java -jar admin-cli.jar -s http://ci.local/ delete-job nightly",
     ),
@@ -489,6 +496,11 @@ def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
         "echo delete",
         "mytool list --filter deleted",
         "java -jar app.jar --port 8080",
+        "mytool sync --no-delete",
+        "delete-me-not --help",
+        "mytool sync --delete --dry-run",
+        "mytool sync --delete=false",
+        "concurrently --kill-others 'npm:dev' 'npm:api'",
     ),
 )
 def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -498,7 +510,45 @@ def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
     for i, v in enumerate(words):
         if _destructive_word(v):
             return f"{cmd.name} {' '.join(words[: i + 1])}: a destructive operation of a tool clearance does not model"
+    if _unknown(cmd):
+        opt = _destructive_option(cmd)
+        if opt:
+            return f"{cmd.name} {opt}: an option that deletes, of a tool clearance does not model"
+        if "/" not in cmd.name and any(t in _OPTION_VERBS for t in cmd.name.lower().replace("_", "-").split("-")[1:]):
+            # kafka-delete-records, es-drop-index: the tool is named for its destructive operation
+            return f"{cmd.name}: a tool named for a destructive operation, which clearance does not model"
     return None
+
+
+# Verbs that, as a word of a long option's name, make the option delete data (--delete, --remove-all, --force-delete,
+# --purge-queue, --drop-all); not kill, reset, disable or prune, which options use for processes, caches and features
+# (--kill-others, --reset-cache, --disable-gpu).
+_OPTION_VERBS = frozenset({"delete", "destroy", "drop", "purge", "wipe", "erase", "remove", "nuke", "truncate"})
+# First words that turn such an option around (--no-delete, --skip-purge, --keep-deleted is not a verb at all).
+_OPTION_NEGATIONS = frozenset({"no", "skip", "keep", "without", "dont", "never", "ignore", "prevent", "allow", "protect"})
+_FALSE_VALUES = frozenset({"false", "no", "0", "off", "never", "none"})
+
+
+def _destructive_option(cmd: SimpleCommand) -> str | None:
+    """The first long option whose name says it deletes (restic unlock --remove-all), unless the run is a dry run."""
+    found = None
+    for w in cmd.args:
+        v = w.value
+        if v == "--":
+            break
+        if v in ("--dry-run", "--dryrun", "-n", "--what-if", "--plan"):
+            return None
+        if not v.startswith("--") or found:
+            continue
+        name, eq, value = v[2:].partition("=")
+        if eq and value.lower() in _FALSE_VALUES:
+            continue
+        tokens = name.lower().replace("_", "-").split("-")
+        if tokens[0] in _OPTION_NEGATIONS:
+            continue
+        if any(t in _OPTION_VERBS for t in tokens):
+            found = v.partition("=")[0]
+    return found
 
 
 _SYSTEM_READ = ("/usr/", "/opt/", "/bin/", "/sbin/", "/lib", "/nix/", "/snap/", "/proc/", "/sys/", "/dev/", "/System/", "/Library/", "/Applications/", "/etc/")
@@ -537,4 +587,68 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
             return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}: {why}"
         if sc.outside(p) and not sc.in_temp(p) and not p.startswith(_SYSTEM_READ) and not paths.is_home_cache(p, sc.ctx) and p != "/":
             return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}, outside the project; it may write there"
+    return None
+
+
+@rule(
+    id="sys.package-config-set",
+    title="Setting a package-manager key that runs a program or switches a check off",
+    why=(
+        "`npm config set script-shell X` runs every later npm script through X; `ignore-scripts false` and `strict-ssl false` "
+        "undo a check the user may have set on purpose. The setting lasts beyond the session, so a person confirms. "
+        "Where packages come from (`registry`, `index-url`) is net.package-source-change."
+    ),
+    verdict=ASK,
+    commands=("npm", "pnpm", "yarn", "pip", "pip3", "uv"),
+    match=(
+        "npm config set ignore-scripts false",
+        "npm config set script-shell /tmp/sh",
+        "yarn config set yarnPath /tmp/y.cjs",
+        "npm config set strict-ssl=false",
+        "pnpm config set node-options '--require /tmp/hook.js'",
+        "PIP_TRUSTED_HOST=evil.example pip install x",
+        "npm ci --no-strict-ssl",
+    ),
+    no_match=(
+        "npm install --ignore-scripts",
+        "pip install --index-url https://pypi.org/simple x",
+        "npm config set fund false",
+        "npm config get script-shell",
+        "npm config set ignore-scripts true",
+        "npm config set registry https://evil.example/",
+    ),
+)
+def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from ..pkgconfig import RUNS, WEAKENS, classify
+
+    vals = cmd.values()
+    ops = [v for v in vals if not v.startswith("-")]
+    tool = {"pnpm": "npm", "pip3": "pip", "uv": "pip"}.get(cmd.name, cmd.name)
+    pairs: list[tuple[str, str, str]] = []
+    if ops[:2] == ["config", "set"] and len(ops) >= 3:
+        key, eq, value = ops[2].partition("=")
+        if not eq:
+            at = vals.index(ops[2])
+            value = vals[at + 1] if at + 1 < len(vals) else ""  # the value may itself start with "-" (node-options)
+        pairs.append((key.rpartition(".")[2] if tool == "pip" else key, value, f"{cmd.name} config set {key} {value}"))
+    # The same settings as options of any command, typed or carried by npm_config_* / PIP_* variables
+    # (`pip install --trusted-host h`, `npm test --script-shell=x`, `npm ci --no-strict-ssl`).
+    for i, v in enumerate(vals):
+        if not v.startswith("--") or v == "--":
+            continue
+        key, eq, value = v[2:].partition("=")
+        if not eq:
+            if key.startswith("no-"):
+                key, value = key[3:], "false"
+            elif classify(tool, key, "x") == RUNS or key == "trusted-host":
+                value = vals[i + 1] if i + 1 < len(vals) else ""
+            else:
+                continue  # a flag: true
+        pairs.append((key, value, f"{cmd.name} --{key}={value}"))
+    for key, value, shown in pairs:
+        what = classify(tool, key, value)
+        if what == RUNS:
+            return f"{shown}: {cmd.name} runs that program"
+        if what == WEAKENS:
+            return f"{shown} switches off a check {cmd.name} makes on what it installs"
     return None

@@ -394,6 +394,11 @@ def script_commands(path: str, text: str) -> list[str]:
     return []
 
 
+# Shared with code/convention.py (pre-commit configurations and local actions read at the run end).
+ENTRY_LINE = _ENTRY_LINE
+workflow_commands = _workflow_commands
+
+
 def _written_files(action: Action) -> list[tuple[str, str]]:
     """(path, new text) for each file the call writes."""
     ti = action.tool_input

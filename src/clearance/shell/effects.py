@@ -143,6 +143,8 @@ _OPT_VALUE = {
 _EDITORS = frozenset({"ed", "ex", "vi", "vim", "nvim", "view", "nano", "pico", "emacs", "micro", "kak", "hx", "sponge", "joe", "mg"})
 _EDITOR_OPT_VALUE = frozenset({"-c", "--cmd", "-S", "-u", "-U", "-i", "-T", "-w", "-W", "-s", "-t", "-q", "-r", "--eval", "-l", "--load", "-f", "--funcall"})
 # Commands that only list or use a path without revealing its contents.
+# Programs whose every operand is a file they print: a bare name is a path too (`cd ~/.ssh && cat id_rsa`).
+PRINTERS = frozenset({"cat", "tac", "nl", "less", "more", "head", "tail", "base64", "base32", "xxd", "od", "hexdump", "strings", "bat", "batcat", "view"})
 METADATA_ONLY = frozenset(
     {
         "ls",
@@ -413,10 +415,21 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                     add(WRITE, nxt)
             elif v.startswith("-") and not v.startswith("--") and v.endswith(out_flag) and nxt is not None and nxt.value != "-":
                 add(WRITE, nxt)  # -o FILE, and grouped short flags such as -sLo FILE / -qO FILE
-    elif name == "find" and any(a.value == "-delete" for a in args):
+    if name == "find":
+        # -fprint/-fprint0/-fls/-fprintf FILE: find writes its output into FILE (`find . -fls /etc/passwd`).
+        for i, a in enumerate(args[:-1]):
+            if a.value in ("-fprint", "-fprint0", "-fls", "-fprintf"):
+                add(WRITE, args[i + 1])
+    if name == "find" and any(a.value == "-delete" for a in args):
+        fd = find_delete(cmd)
         roots, _ = find_roots(args)
-        for w in roots or [Word(".", ".")]:
+        # One name pattern before -delete selects what goes (`find /tmp -name '*.log' -delete` is /tmp/**/*.log).
+        selected = fd.patterns[0] if fd is not None and fd.narrowed and len(fd.patterns) == 1 and "/" not in fd.patterns[0] else ""
+        for w in roots or [Word(".", ".")] if fd is not None else []:
             root = sc.word_path(w, cmd)
+            if selected and DYN not in root:
+                out.append(Effect(DELETE, root.rstrip("/") + "/**/" + selected, w.value, True, cmd, note="find"))
+                continue
             # "/*" rather than "/" + DYN: the latter marks an unknown working directory.
             out.append(Effect(DELETE, "/*" if root == "/" else root + "/" + DYN, w.value, True, cmd, note="find"))
     elif name == "git":
@@ -430,6 +443,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         elif nc.sub in (("checkout",), ("restore",)) and not nc.has("patch"):
             # git checkout [TREE] -- PATHS, git restore [--source=TREE] PATHS: the paths are rewritten from the tree.
             paths = nc.words[nc.dashdash :] if nc.dashdash >= 0 else (nc.words if nc.sub == ("restore",) else [])
+            if nc.sub == ("checkout",) and nc.dashdash < 0 and len(nc.words) >= 2 and not nc.unknown and not nc.has("b", "B", "orphan", "detach"):
+                paths = nc.words[1:]  # git checkout TREE PATH...: one operand switches branches, more are paths
             if nc.sub == ("restore",) and nc.has("staged") and not nc.has("worktree"):
                 paths = []  # only the index changes
             for w in paths:
@@ -447,7 +462,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 continue
             if v.startswith("@"):
                 v = v[1:]  # curl -d @file
-            if "/" in v or v.startswith("~") or v.startswith("."):
+            if "/" in v or v.startswith("~") or v.startswith(".") or (name in PRINTERS and v and DYN not in v and "=" not in v):
                 if "://" in v:
                     continue
                 if only:
@@ -515,14 +530,125 @@ def chmod_parts(cmd: SimpleCommand) -> tuple[str | None, list[Word], bool]:
     return ops[0].value, ops[1:], nc.has("recursive")
 
 
+# -- what a find expression deletes ------------------------------------------------------------
+
+_FIND_VALUE_OPTS = frozenset({"-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-wholename", "-iwholename"})
+# find's primaries that take one argument (GNU findutils), so that `-name -delete` is not read as the action.
+_FIND_ARG = _FIND_VALUE_OPTS | frozenset(
+    {
+        "-type", "-xtype", "-maxdepth", "-mindepth", "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin", "-used",
+        "-size", "-user", "-group", "-uid", "-gid", "-perm", "-inum", "-samefile", "-newer", "-anewer", "-cnewer",
+        "-links", "-fstype", "-printf", "-fprint", "-fprint0", "-fls", "-regextype", "-context", "-lname", "-ilname",
+        "-files0-from", "-D", "-fprintf",
+    }
+)  # fmt: skip
+# Tests that select a few files by what they are rather than by name: one inode, one file, empty files.
+_FIND_EXACT = frozenset({"-inum", "-samefile"})
+# Tests that narrow by age, size or owner: a subset of every kind of file.
+_FIND_WEAK = frozenset(
+    {
+        "-mtime",
+        "-mmin",
+        "-atime",
+        "-amin",
+        "-ctime",
+        "-cmin",
+        "-used",
+        "-size",
+        "-user",
+        "-group",
+        "-uid",
+        "-gid",
+        "-newer",
+        "-anewer",
+        "-cnewer",
+        "-links",
+        "-perm",
+    }
+)
+_FIND_DELETERS = ("rm", "shred", "unlink", "rmdir")
+# Words that run the command after them unchanged (`find . -exec env rm -rf {} ;`).
+_EXEC_PREFIXES = frozenset({"env", "command", "builtin", "exec", "nice", "nohup", "sudo", "doas", "time", "stdbuf", "ionice", "setsid"})
+
+
+class FindDelete:
+    """What a find expression deletes: read in order up to its first deleting action (-delete, -exec rm …)."""
+
+    __slots__ = ("patterns", "exact", "weak", "empty_only", "narrowed")
+
+    def __init__(self) -> None:
+        self.patterns: list[str] = []  # positive name/path/regex tests before the action
+        self.exact = False  # -inum, -samefile, -empty
+        self.weak = False  # -mtime, -size, -user …
+        self.empty_only = False  # only empty directories or files can go (-empty, -type d with -delete or rmdir)
+        self.narrowed = True  # every alternative (-o) before the action has a selecting test
+
+
+def find_delete(cmd: SimpleCommand) -> FindDelete | None:
+    """The deletion a find command performs, or None when it deletes nothing."""
+    args = cmd.args
+    _, i = find_roots(args)
+    fd = FindDelete()
+    negate = False
+    branch_has = False
+    dirs_only = False
+    while i < len(args):
+        v = args[i].value
+        if v in ("!", "-not"):
+            negate = True
+            i += 1
+            continue
+        if v in ("-o", "-or"):
+            fd.narrowed = fd.narrowed and branch_has
+            branch_has = False
+        elif v == "-delete":
+            fd.narrowed = fd.narrowed and branch_has
+            fd.empty_only = fd.empty_only or dirs_only
+            return fd
+        elif v in ("-exec", "-execdir", "-ok", "-okdir"):
+            j = i + 1
+            while j < len(args):
+                w = args[j].value
+                if not (w in _EXEC_PREFIXES or "=" in w or (j > i + 1 and (w.startswith("-") or w.isdigit()))):
+                    break
+                j += 1  # -exec env X=1 rm, -exec command rm, -exec nice -n 5 rm
+            inner = posixpath.basename(args[j].value) if j < len(args) else ""
+            if inner in _FIND_DELETERS:
+                fd.narrowed = fd.narrowed and branch_has
+                fd.empty_only = fd.empty_only or inner == "rmdir"
+                return fd
+            while i < len(args) and args[i].value not in (";", "+"):
+                i += 1
+        elif v in _FIND_ARG:
+            val = args[i + 1].value if i + 1 < len(args) else ""
+            if not negate:
+                if v in _FIND_VALUE_OPTS and val.strip("*.") != "" and DYN not in val:
+                    fd.patterns.append(val)
+                    branch_has = True
+                elif v in _FIND_EXACT:
+                    fd.exact = branch_has = True
+                elif v in _FIND_WEAK:
+                    fd.weak = True
+                elif v == "-type" and val == "d":
+                    dirs_only = True
+            i += 1
+        elif v == "-empty" and not negate:
+            fd.exact = fd.empty_only = branch_has = True
+        negate = False
+        i += 1
+    return None
+
+
 def _only_adds(mode: str) -> bool:
-    """Whether a symbolic chmod mode only adds permissions for the owner: u+w, +x, u+rwX."""
+    """Whether a symbolic chmod mode only adds permissions that open nothing to others: u+w, +x, u+rwX, a+rX, go+r."""
     if DYN in mode:
         return False
     for clause in mode.split(","):
         who, plus, perms = clause.partition("+")
-        if not plus or who.strip("u") or not perms or perms.strip("rwxX"):
+        if not plus or who.strip("ugoa") or not perms or perms.strip("rwxX"):
             return False
+        if "w" in perms and who.strip("u"):
+            return False  # write for the group or others: a widening
     return True
 
 

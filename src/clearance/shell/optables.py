@@ -213,6 +213,13 @@ TOOLS: dict[str, dict[str, object]] = {
         ),
         "abbrev": True,
     },
+    "ln": {
+        "opts": (
+            "b backup=? d|F|directory f|force i|interactive L|logical n|no-dereference P|physical r|relative s|symbolic S|suffix="
+            " t|target-directory= T|no-target-directory v|verbose help version"
+        ),
+        "abbrev": True,
+    },
     "cp": {
         "opts": (
             "a|archive attributes-only backup=? b copy-contents d debug f|force i|interactive H l|link L|dereference n|no-clobber"

@@ -504,18 +504,44 @@ class _Walker:
             delim = ""
             body = ""
             quoted = False
+            # tree-sitter-bash glues a body whose first line starts with a backslash (`\\rm -rf ~`,
+            # psql's `\\! cmd`) onto the words of the `<<EOF` line and leaves heredoc_body short or
+            # empty: the body is then taken from the source, from the line after `<<EOF` to the end line.
+            text: bytes = node.text
+            base = node.start_byte
+            start = next((c for c in node.children if c.type == "heredoc_start"), None)
+            end = next((c for c in node.children if c.type == "heredoc_end"), None)
+            line_end = text.find(b"\n", start.end_byte - base) + base if start is not None else -1
+            glued = [
+                c
+                for c in node.children
+                if c.is_named and c.type not in ("heredoc_start", "heredoc_body", "heredoc_end") and line_end >= base and c.end_byte > line_end
+            ]
             for c in node.children:
                 if c.type == "heredoc_start":
                     delim = _text(c)
                     quoted = any(q in delim for q in "'\"\\")
                 elif c.type == "heredoc_body":
                     body = _text(c)
-                    if not quoted:
+                    if not quoted and not glued:
                         self.heredoc_subs(c, depth)
                 elif c.is_named and c.type != "heredoc_end":
+                    if c in glued:
+                        if c.start_byte < line_end:
+                            # `<<EOF | cmd` whose cmd swallowed the body's first line: not read the way bash reads it.
+                            self.st.script.problems.append(
+                                ("shell.parse-error", "a here-document whose first line starts with a backslash follows other commands on its line")
+                            )
+                        continue
                     # tree-sitter-bash nests what follows `<<EOF` on the same line
                     # (more redirects, `| cmd`, `&& cmd`) inside the heredoc node.
                     self.pending.append(c)
+            if glued and end is not None:
+                body = text[line_end - base + 1 : end.start_byte - base].decode("utf-8", "replace")
+                if not quoted and ("$" in body or "`" in body):
+                    self.st.script.problems.append(
+                        ("shell.dynamic-code", "a here-document whose first line starts with a backslash expands values clearance does not evaluate")
+                    )
             return Redirect("<<", None, body=body, body_quoted=quoted)
         if t == "herestring_redirect":
             target = None
@@ -652,6 +678,10 @@ class _Walker:
         self.st.script.commands.append(cmd)
         if cmd.name in ("cd", "pushd") and not cmd.stdin_from:
             self._follow_cd(cmd)
+        elif cmd.name in ("source", ".") and cmd.args:
+            self._activate(cmd.args[0].value)
+        elif cmd.name == "deactivate":
+            self.st.exported.pop("VIRTUAL_ENV", None)
         if self.pending:
             nodes, self.pending = self.pending, []
             self.trailing(cmd, nodes, depth)
@@ -693,7 +723,47 @@ class _Walker:
         if target == "-" or DYN in target or self.st.cwd is None:
             self.st.cwd = None
             return
-        self.st.cwd = resolve(target, self.st.cwd, self.st.home)
+        here = resolve(target, self.st.cwd, self.st.home)
+        self.st.cwd = self._cdpath(cmd, target, here)
+
+    def _activate(self, script: str) -> None:
+        """`source ENV/bin/activate` exports VIRTUAL_ENV=ENV and puts ENV/bin first on PATH: later pip installs go there."""
+        head, _, base = script.rpartition("/")
+        if not base.startswith("activate") or not head.endswith("bin"):
+            return
+        env = posixpath.dirname(head)
+        if DYN in env or (self.st.cwd is None and not env.startswith(("/", "~"))):
+            self.st.exported["VIRTUAL_ENV"] = DYN
+            return
+        self.st.exported["VIRTUAL_ENV"] = resolve(env or ".", self.st.cwd or "/", self.st.home)
+
+    def _cdpath(self, cmd: SimpleCommand, target: str, here: str) -> str | None:
+        """Where `cd TARGET` lands when CDPATH is set: bash tries each entry before the working directory.
+
+        A target that starts with `/`, `.` or `..` is not searched. Otherwise the first entry that is not the working
+        directory is followed (`CDPATH=~ cd .ssh` is `cd ~/.ssh`), and a problem is raised: which entry holds the
+        directory is only known on disk, so the words after it may run somewhere else.
+        """
+        st = self.st
+        first = target.split("/", 1)[0]
+        if target.startswith(("/", "~")) or first in (".", ".."):
+            return here
+        cdpath = cmd.assigns.get("CDPATH")
+        if cdpath is None:
+            cdpath = st.vars.get("CDPATH", st.exported.get("CDPATH", st.env.get("CDPATH")))
+        if not cdpath:
+            return here
+        if DYN in cdpath:
+            st.script.problems.append(("shell.cdpath", f"cd {target} searches CDPATH, which is only known at run time"))
+            return None
+        cwd = st.cwd or ""
+        for entry in cdpath.split(":"):
+            base = resolve(entry, cwd, st.home) if entry not in ("", ".") else cwd
+            if base != cwd:
+                landed = resolve(target, base, st.home)
+                st.script.problems.append(("shell.cdpath", f"cd {target} searches CDPATH={cdpath}: it may land in {landed} rather than {here}"))
+                return landed
+        return here
 
 
 def _descendants(node: Any) -> list[Any]:

@@ -12,7 +12,7 @@ import posixpath
 
 from ..lazyre import lazy
 from ..paths import DYN
-from . import embedded, interp
+from . import embedded, interp, sqlclients
 from .ir import SimpleCommand, Word
 from .options import find_roots, normalise
 from .parse import ParseFailure, TooLarge, parse
@@ -943,6 +943,9 @@ class Unwrapper:
         if name in ("npx", "pnpx", "bunx", "uvx") or (len(argv) > 1 and (name, argv[1].value) in _RUNNERS):
             self._runner(cmd)
             return
+        if name in sqlclients.CLIENTS or name == "prisma":
+            if self._sql_client(cmd):
+                return
         self.out.commands.append(cmd)
         if name in _OPTION_COMMANDS or name in _PLUS_COMMANDS or (name == "git" and (len(argv) > 1 or cmd.assigns)):
             self._option_commands(cmd)
@@ -1561,6 +1564,52 @@ class Unwrapper:
             self.command(cmd.derive([Word("cat", "cat"), Word(path, path)], f"{name} r"))
         for path in found.writes:
             self.command(cmd.derive([Word("tee", "tee"), Word("-a", "-a"), Word(path, path)], f"{name} w"))
+
+    def _sql_client(self, cmd: SimpleCommand) -> bool:
+        """A database client: literal piped text becomes its input, and its own commands run.
+
+        `echo 'DROP TABLE t;' | psql`: the text a literal `echo`/`printf`/`cat <<EOF` pipes in is the
+        client's input, read like a here-document.  psql `\\! cmd`, `\\o |cmd`, `\\setenv PAGER cmd`,
+        `\\copy … program 'cmd'`, mysql `system cmd`, sqlite3 `.shell cmd`, `.output |cmd`: the client
+        runs them, so they are judged as typed; `COPY … PROGRAM 'cmd'` runs on the database server.
+        Files it runs as more SQL (`\\i x.sql`, `source x.sql`, `.read x.sql`) are read, and files it
+        writes (`\\o out.txt`, `.output x`, `tee x`) written, like `cat` and `tee` would.  True when
+        the client was handled here (a client whose text is SQL with client commands).
+        """
+        if cmd.stdin_text is None and len(cmd.stdin_from) == 1 and not any(r.reads and not r.fd for r in cmd.redirects):
+            text = literal_output(cmd.stdin_from[0])
+            if text is not None:
+                cmd.stdin_text = text
+        from ..code.sql import CLIENT_DIALECTS
+
+        if cmd.name not in CLIENT_DIALECTS:
+            return False
+        from ..code.sql import read
+
+        self.out.commands.append(cmd)
+        given = sqlclients.inputs(cmd)
+        for opt, command in given.commands:
+            self.reparse(command, cmd, f"{cmd.name} {opt}")
+        for path in given.writes:
+            self.command(cmd.derive([Word("tee", "tee"), Word(path, path)], f"{cmd.name} writes"))
+        for text in given.texts:
+            if not text.strip():
+                continue
+            script = read(text, cmd.name)
+            if script.truncated:
+                self.out.problems.append(
+                    ("shell.embedded-code", f"{cmd.name} is handed more SQL or client commands than clearance reads; a person looks at it")
+                )
+            for c in script.commands:
+                if c.server:
+                    self.reparse(c.text, cmd, f"{cmd.name} ({c.how}, on the database server)", remote="the database server", cwd=None)
+                else:
+                    self.reparse(c.text, cmd, f"{cmd.name} {c.how}")
+            for path in script.files:
+                self.command(cmd.derive([Word("cat", "cat"), Word(path, path)], f"{cmd.name} reads"))
+            for path in script.writes:
+                self.command(cmd.derive([Word("tee", "tee"), Word(path, path)], f"{cmd.name} writes"))
+        return True
 
     def _parallel(self, cmd: SimpleCommand, values: list[str]) -> None:
         template, lines, unknown = embedded.parallel(values)

@@ -1,0 +1,835 @@
+"""SQL read as a database and its client read it: statements, what each does, and what the client runs.
+
+Text goes through sqlparse's lexer (a maintained tokenizer: comments, quoted identifiers, backticks,
+[brackets], dollar-quoted bodies, string literals), and this module reads the token stream:
+
+- statements split at `;` outside strings, bodies and parentheses, each with its *kind* (``KINDS``)
+  and its target (the table, schema or database named);
+- DELETE/UPDATE without a WHERE of their own, or with one that is always true (`WHERE 1=1`,
+  `WHERE true`, `WHERE 'a'='a'`, MySQL's `WHERE 1`, `… OR 1=1`, `x = x`, `x LIKE '%'`);
+- MySQL's executable comments (`/*! … */`) read as code; PL/pgSQL bodies of `DO $$ … $$` and the
+  strings handed to `EXECUTE`/`PREPARE … FROM` read as SQL; a function body read as stored code
+  (what it would destroy is a write until it is called);
+- the client's own commands (``Command``): psql `\\! cmd`, `\\setenv PAGER cmd`, `\\o |cmd`,
+  `\\g |cmd`, `\\copy … program 'cmd'`; mysql `system cmd`, `\\! cmd`, `pager cmd`; sqlite3
+  `.shell`, `.system`, `.output |cmd`, `.once |cmd`; the server's `COPY … TO/FROM PROGRAM 'cmd'`;
+  and the files they run as more SQL (`\\i`, `\\ir`, `source`, `\\.`, `.read`) or write (`\\o file`).
+
+Why sqlparse and not sqlglot: ``python -X importtime`` on this machine, with ``re`` already loaded,
+puts ``import sqlparse.lexer`` at 16-26 ms and ``import sqlglot.tokens`` at 100-150 ms (it imports
+the whole of sqlglot: expressions, parser, generator, optimizer).  The module is imported only when a
+database client, a SQL-carrying tool (bq, prisma) or an MCP call with SQL in it is seen.
+
+Pure and bounded: no I/O; text beyond ``MAX_CHARS`` or ``MAX_TOKENS`` is not read (``Script.truncated``).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..lazyre import lazy
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+# sqlparse scans the whole text for dollar quotes and comments first, then tries its patterns in turn at
+# each position: 15-40 µs a token on these loaded 2-core machines (a 45 KB migration is ~15 000 tokens,
+# 350 ms).  One text is read up to 16 000 characters and 4 000 tokens: the worst input measured (90 KB of
+# `(`, `$$` or `E'\\` handed to psql -c) adds 100-130 ms to the decision; ordinary statements 0.05-0.25 ms.
+MAX_CHARS = 16_000
+MAX_TOKENS = 4_000
+MAX_COMMANDS = 64
+MAX_NESTING = 4
+
+DROP = "drop"
+TRUNCATE = "truncate"
+DELETE_ALL = "delete-all"
+UPDATE_ALL = "update-all"
+ALTER_DROP = "alter-drop"
+PRIVILEGE = "privilege"
+WRITE = "write"
+READ = "read"
+OTHER = "other"
+KINDS = (DROP, TRUNCATE, DELETE_ALL, UPDATE_ALL, ALTER_DROP, PRIVILEGE, WRITE, READ, OTHER)
+# Kinds that change something (asked about on a remote database).
+CHANGES = frozenset({DROP, TRUNCATE, DELETE_ALL, UPDATE_ALL, ALTER_DROP, PRIVILEGE, WRITE})
+
+# Client dialects: which client commands the text may hold.
+PSQL = "psql"
+MYSQL = "mysql"
+SQLITE = "sqlite3"
+CLIENT_DIALECTS = {
+    "psql": PSQL,
+    "pgcli": PSQL,
+    "usql": PSQL,
+    "mysql": MYSQL,
+    "mariadb": MYSQL,
+    "mycli": MYSQL,
+    "sqlite3": SQLITE,
+    "litecli": SQLITE,
+    "duckdb": SQLITE,
+}
+
+# Objects whose DROP destroys data or what holds it (or access to it).
+_DROPPED_DATA = frozenset(
+    {
+        "DATABASE",
+        "SCHEMA",
+        "TABLE",
+        "VIEW",
+        "MATERIALIZED",
+        "INDEX",
+        "USER",
+        "ROLE",
+        "OWNED",
+        "FUNCTION",
+        "PROCEDURE",
+        "EXTENSION",
+        "COLLECTION",
+        "KEYSPACE",
+        "SEQUENCE",
+        "TABLESPACE",
+        "COLUMNFAMILY",
+        "DATASET",
+        "STAGE",
+        "WAREHOUSE",
+    }
+)
+# ALTER TABLE … DROP X where X holds no rows: a schema change, not destroyed data.
+_ALTER_DROP_SCHEMA_ONLY = frozenset(
+    {"CONSTRAINT", "DEFAULT", "NOT", "INDEX", "KEY", "PRIMARY", "FOREIGN", "IDENTITY", "EXPRESSION", "CHECK", "TRIGGER", "FULLTEXT", "SPATIAL"}
+)
+_READS = frozenset({"SELECT", "SHOW", "DESCRIBE", "DESC", "VALUES", "TABLE", "EXPLAIN", "FETCH"})
+_WRITES = frozenset(
+    {
+        "INSERT",
+        "REPLACE",
+        "MERGE",
+        "UPSERT",
+        "CREATE",
+        "ALTER",
+        "COPY",
+        "LOAD",
+        "COMMENT",
+        "RENAME",
+        "CALL",
+        "EXEC",
+        "IMPORT",
+        "REFRESH",
+        "CLUSTER",
+        "REINDEX",
+        "SECURITY",
+        "LOCK",
+        "UNLOAD",
+        "PUT",
+        "REMOVE",
+    }
+)
+# Words a statement can start with: what `looks_like_sql` accepts as the first word.
+_STARTS = (
+    _READS
+    | _WRITES
+    | {"DROP", "TRUNCATE", "DELETE", "UPDATE", "GRANT", "REVOKE", "WITH", "DO", "BEGIN", "COMMIT", "ROLLBACK", "START", "SET", "USE"}
+    | {"PRAGMA", "VACUUM", "ANALYZE", "EXECUTE", "PREPARE", "DECLARE", "SAVEPOINT", "RELEASE", "ATTACH", "DETACH"}
+)
+# Words after which a DELETE/UPDATE is a statement of its own inside procedural code.
+_PROCEDURAL_HEADS = frozenset({"BEGIN", "THEN", "ELSE", "LOOP", "DO"})
+# Where the condition of a DELETE/UPDATE ends.
+_WHERE_END = frozenset({"RETURNING", "LIMIT", "ORDER", "OUTPUT"})
+
+# psql backslash commands that run a shell command from their argument.
+_PSQL_PIPES = frozenset({"\\o", "\\out", "\\g", "\\gx", "\\w", "\\write", "\\qecho"})
+_PSQL_FILES = frozenset({"\\i", "\\include", "\\ir", "\\include_relative"})
+_PAGER_VARIABLES = frozenset({"PAGER", "PSQL_PAGER", "EDITOR", "PSQL_EDITOR", "VISUAL", "PSQL_EDITOR_LINENUMBER_ARG", "SHELL"})
+_MYSQL_NAMED = frozenset({"SYSTEM", "SOURCE", "PAGER", "TEE", "DELIMITER"})
+
+
+class Statement:
+    """One SQL statement: its kind (``KINDS``), first word, target and text."""
+
+    __slots__ = ("kind", "verb", "target", "text", "stored")
+
+    def __init__(self, kind: str, verb: str, target: str, text: str, stored: bool = False) -> None:
+        self.kind = kind
+        self.verb = verb
+        self.target = target
+        self.text = text
+        self.stored = stored  # inside a function body: runs when called, not now
+
+    @property
+    def destructive(self) -> bool:
+        """Whether running it destroys data: drop, truncate, delete/update of every row, a dropped column, GRANT ALL, REVOKE."""
+        if self.kind == PRIVILEGE:
+            return self.verb == "REVOKE" or " ALL" in f" {self.text.upper()} ".split(" ON ", 1)[0]
+        return self.kind in (DROP, TRUNCATE, DELETE_ALL, UPDATE_ALL, ALTER_DROP)
+
+    def show(self) -> str:
+        text = " ".join(self.text.split())
+        return text if len(text) <= 60 else text[:57] + "..."
+
+    def __repr__(self) -> str:
+        return f"Statement({self.kind}, {self.target!r}, {self.show()!r})"
+
+
+class Command:
+    """A shell command the client (or, for COPY … PROGRAM, the database server) runs."""
+
+    __slots__ = ("text", "how", "server")
+
+    def __init__(self, text: str, how: str, server: bool = False) -> None:
+        self.text = text
+        self.how = how
+        self.server = server
+
+    def __repr__(self) -> str:
+        return f"Command({self.how}: {self.text!r}{', server' if self.server else ''})"
+
+
+class Script:
+    """What a piece of SQL text does."""
+
+    __slots__ = ("statements", "commands", "files", "writes", "truncated")
+
+    def __init__(self) -> None:
+        self.statements: list[Statement] = []
+        self.commands: list[Command] = []
+        self.files: list[str] = []  # run as more SQL (\i, source, .read)
+        self.writes: list[str] = []  # written by the client (\o file, .output file, tee file)
+        self.truncated = False  # longer than the reader reads
+
+    def destructive(self) -> Statement | None:
+        return next((s for s in self.statements if s.destructive), None)
+
+    def changes(self) -> Statement | None:
+        return next((s for s in self.statements if s.kind in CHANGES), None)
+
+
+# --- tokens -----------------------------------------------------------------------------------
+
+# Token classes of this module: word (keyword or bare name, upper-cased in .up), quoted identifier,
+# string, dollar-quoted body, number, punctuation/operator, client-command start, error.
+W, ID, S, DOLLAR, N, P, CLIENT, ERR = "w", "id", "s", "$", "n", "p", "client", "err"
+
+
+class Tok:
+    __slots__ = ("cls", "up", "raw", "start", "end")
+
+    def __init__(self, cls: str, up: str, raw: str, start: int, end: int) -> None:
+        self.cls = cls
+        self.up = up  # upper-cased word, unquoted identifier, string content, punctuation
+        self.raw = raw
+        self.start = start
+        self.end = end
+
+    def __repr__(self) -> str:
+        return f"{self.cls}:{self.up}"
+
+
+def _lexer() -> object:
+    from sqlparse.lexer import Lexer
+
+    return Lexer.get_default_instance()  # type: ignore[no-untyped-call]
+
+
+@functools.lru_cache(maxsize=1)
+def _types() -> tuple[object, ...]:
+    from sqlparse import tokens as T
+
+    return (
+        T.Comment,
+        T.Whitespace,
+        T.Newline,
+        T.Keyword,
+        T.Name,
+        T.Literal.String.Symbol,
+        T.Literal.String,
+        T.Literal.Number,
+        T.Punctuation,
+        T.Operator,
+        T.Generic.Command,
+        T.Error,
+        T.Literal,
+        T.Text,
+    )
+
+
+def _unquote_string(raw: str) -> str:
+    body = raw
+    while body and body[0] not in "'\"":
+        body = body[1:]  # E'…', N'…', X'…', U&'…'
+    if len(body) >= 2:
+        q = body[0]
+        return body[1:-1].replace(q + q, q).replace("\\" + q, q)
+    return body
+
+
+def _dollar_body(raw: str) -> str:
+    tag_end = raw.find("$", 1)
+    tag = raw[: tag_end + 1]
+    return raw[len(tag) : len(raw) - len(tag)] if raw.endswith(tag) and len(raw) >= 2 * len(tag) else raw[len(tag) :]
+
+
+class _Budget:
+    __slots__ = ("tokens", "out")
+
+    def __init__(self) -> None:
+        self.tokens = 0
+        self.out = False
+
+
+def _tokens(text: str, base: int, budget: _Budget) -> Iterator[tuple[object, str, int]]:
+    """(sqlparse type, value, offset) for *text*, counting against *budget*."""
+    lexer = _lexer()
+    pos = base
+    for ttype, value in lexer.get_tokens(text):  # type: ignore[attr-defined]
+        budget.tokens += 1
+        if budget.tokens > MAX_TOKENS:
+            budget.out = True
+            return
+        yield ttype, value, pos
+        pos += len(value)
+
+
+def _classify(ttype: object, value: str, pos: int) -> list[Tok]:
+    Comment, Ws, Nl, Kw, Name, Sym, Str, Num, Punct, Op, GenCmd, Err, Lit, Text = _types()
+    end = pos + len(value)
+    if ttype in Comment or ttype in Ws or ttype in Nl or ttype in Text:  # type: ignore[operator]
+        return []
+    if ttype in Kw:  # type: ignore[operator]
+        # sqlparse joins some keywords (`IF NOT EXISTS`, `ORDER BY`): one word each here.
+        return [Tok(W, w.upper(), w, pos, end) for w in value.split()]
+    if ttype in GenCmd:  # type: ignore[operator]
+        return [Tok(CLIENT, value, value, pos, end)]
+    if ttype in Sym:  # type: ignore[operator]
+        return [Tok(ID, value[1:-1].replace('""', '"'), value, pos, end)]
+    if ttype in Name:  # type: ignore[operator]
+        if value[:1] in ("`", "[", '"') and len(value) >= 2:
+            return [Tok(ID, value[1:-1], value, pos, end)]
+        return [Tok(W, value.upper(), value, pos, end)]
+    if ttype in Str:  # type: ignore[operator]
+        return [Tok(S, _unquote_string(value), value, pos, end)]
+    if ttype in Num:  # type: ignore[operator]
+        return [Tok(N, value, value, pos, end)]
+    if ttype in Punct or ttype in Op:  # type: ignore[operator]
+        return [Tok(P, value, value, pos, end)]
+    if ttype == Lit and value.startswith("$"):
+        return [Tok(DOLLAR, _dollar_body(value), value, pos, end)]
+    if ttype in Err:  # type: ignore[operator]
+        return [Tok(ERR, value, value, pos, end)]
+    return [Tok(W, value.upper(), value, pos, end)]
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, client: str, budget: _Budget) -> None:
+        self.client = client
+        self.budget = budget
+        self.script = Script()
+
+    def run(self, text: str, procedural: bool = False, stored: bool = False, level: int = 0) -> None:
+        """Read *text*: statements into the script, client commands on the way."""
+        current: list[Tok] = []
+        pos = 0
+        n = len(text)
+        while pos < n:
+            restart: int | None = None
+            line_start = text.rfind("\n", 0, pos) + 1
+            at_line_start = not text[line_start:pos].strip()
+            for ttype, value, at in _tokens(text[pos:], pos, self.budget):
+                toks = _classify(ttype, value, at)
+                if not toks:
+                    at_line_start = at_line_start or "\n" in value  # whitespace and comments
+                    continue
+                first = toks[0]
+                if level == 0 and self.client and self._client_start(first, at_line_start, not current):
+                    eol = text.find("\n", at)
+                    eol = n if eol < 0 else eol
+                    self._client_command(text[at:eol].strip(), current, level)
+                    self._statement(current, text, procedural, stored, level)
+                    current = []
+                    restart = eol + 1
+                    break
+                at_line_start = False
+                if first.cls == P and first.up == ";":
+                    self._statement(current, text, procedural, stored, level)
+                    current = []
+                    continue
+                current.extend(toks)
+            if restart is None or self.script.truncated or self.budget.out:
+                break  # the whole text was read, or as much as is read
+            pos = restart
+        self._statement(current, text, procedural, stored, level)
+
+    def _client_start(self, tok: Tok, at_line_start: bool, empty: bool) -> bool:
+        if tok.cls == CLIENT or (tok.cls == ERR and tok.up == "\\"):
+            return True
+        if not (at_line_start and empty):
+            return False
+        if self.client == SQLITE:
+            return tok.cls == P and tok.up == "."
+        if self.client == MYSQL:
+            return tok.cls == W and tok.up in _MYSQL_NAMED
+        return False
+
+    def _client_command(self, line: str, current: list[Tok], level: int) -> None:
+        s = self.script
+        if len(s.commands) + len(s.files) + len(s.writes) >= MAX_COMMANDS:
+            s.truncated = True
+            return
+        head, _, rest = line.partition(" ")
+        rest = rest.strip()
+        word = head.lower()
+        if self.client == SQLITE and word.startswith("."):
+            if word in (".shell", ".system"):
+                s.commands.append(Command(rest, word))
+            elif word in (".output", ".once", ".import", ".excel") and rest:
+                target = rest.split()[-1] if word == ".import" else _unquote_word(rest)
+                if rest.startswith("|") and word != ".import":
+                    s.commands.append(Command(rest[1:].strip(), word))
+                elif target.startswith("|"):
+                    s.commands.append(Command(target[1:].strip(), word))
+                elif word != ".import" and not target.startswith("-"):
+                    s.writes.append(target)
+            elif word == ".read" and rest:
+                target = _unquote_word(rest)
+                if target.startswith("|"):
+                    s.commands.append(Command(target[1:].strip(), word))
+                else:
+                    s.files.append(target)
+            return
+        if self.client == MYSQL and not word.startswith("\\"):
+            word = {"system": "\\!", "source": "\\.", "pager": "\\P", "tee": "\\T"}.get(word, word)
+        if word.startswith("\\!"):
+            body = line[2:].strip() if head.startswith("\\!") else rest
+            if body:
+                s.commands.append(Command(body, "\\!"))
+            return
+        if self.client == MYSQL:
+            if word == "\\." and rest:
+                s.files.append(_unquote_word(rest.rstrip(";")))
+            elif (word == "\\p" and head.startswith("\\P")) or word == "pager":
+                if rest:
+                    s.commands.append(Command(rest.rstrip(";"), "pager"))
+            elif word == "\\t" and head.startswith("\\T") and rest:
+                s.writes.append(_unquote_word(rest.rstrip(";")))
+            return
+        # psql
+        if word in _PSQL_FILES and rest:
+            s.files.append(_unquote_word(rest))
+        elif word in _PSQL_PIPES and rest:
+            if rest.startswith("|"):
+                s.commands.append(Command(rest[1:].strip(), word))
+            elif word not in ("\\qecho",):
+                s.writes.append(_unquote_word(rest))
+        elif word == "\\setenv" and rest:
+            var, _, value = rest.partition(" ")
+            if var in _PAGER_VARIABLES and value.strip():
+                s.commands.append(Command(_unquote_word(value.strip()), f"\\setenv {var}"))
+        elif word == "\\copy":
+            self._copy(line[len(head) :], client_side=True)
+        elif word == "\\gexec":
+            # Each value the query returns runs as a statement: its string parts are read as SQL.
+            for t in current:
+                if t.cls == S and looks_like_sql(t.up):
+                    self.run(t.up, level=level + 1)
+
+    def _copy(self, text: str, client_side: bool) -> None:
+        """COPY/\\copy … TO/FROM PROGRAM 'cmd': the program runs (on the server for COPY)."""
+        toks = [t for ty, v, at in _tokens(text, 0, self.budget) for t in _classify(ty, v, at)]
+        for i, t in enumerate(toks[:-1]):
+            if t.cls == W and t.up == "PROGRAM" and toks[i + 1].cls == S:
+                how = "\\copy … program" if client_side else "COPY … PROGRAM"
+                self.script.commands.append(Command(toks[i + 1].up, how, server=not client_side))
+                return
+        for i, t in enumerate(toks[:-1]):
+            if client_side and t.cls == W and t.up == "TO" and toks[i + 1].cls in (S, W) and toks[i + 1].up not in ("STDOUT", "PSTDOUT"):
+                self.script.writes.append(toks[i + 1].up if toks[i + 1].cls == S else toks[i + 1].raw)
+                return
+
+    def _statement(self, toks: list[Tok], text: str, procedural: bool, stored: bool, level: int) -> None:
+        if procedural:
+            # BEGIN … END blocks of PL/pgSQL and stored procedures: the statements are what is inside.
+            while toks and toks[0].cls == W and toks[0].up in _PROCEDURAL_HEADS | {"DECLARE"}:
+                toks = toks[1:]
+            if toks and toks[0].cls == W and toks[0].up == "END":
+                return
+        if not toks:
+            return
+        raw = text[toks[0].start : toks[-1].end] if toks[-1].end <= len(text) else " ".join(t.raw for t in toks)
+        kind, verb, target = _kind(toks, procedural)
+        if stored and kind in CHANGES:
+            kind = WRITE
+        self.script.statements.append(Statement(kind, verb, target, raw, stored))
+        if verb == "COPY":
+            self._copy(raw, client_side=False)
+        if level >= MAX_NESTING:
+            return
+        self._nested(toks, verb, procedural, stored, level)
+
+    def _nested(self, toks: list[Tok], verb: str, procedural: bool, stored: bool, level: int) -> None:
+        """Bodies and strings the statement runs as SQL: DO $$ … $$, function bodies, EXECUTE 'sql'."""
+        for i, t in enumerate(toks):
+            if t.cls == DOLLAR and (verb in ("DO", "CREATE") or procedural):
+                self.run(t.up, procedural=True, stored=stored or verb == "CREATE", level=level + 1)
+            elif t.cls == S and (procedural or verb in ("EXECUTE", "EXEC", "PREPARE")) and _executed_string(toks, i):
+                self.run(t.up, procedural=False, stored=stored, level=level + 1)
+
+
+def _executed_string(toks: list[Tok], i: int) -> bool:
+    """Whether the string at toks[i] is handed to EXECUTE/EXEC/PREPARE … FROM (through format(), ||, N'', parentheses)."""
+    j = i - 1
+    while j >= 0 and (
+        (toks[j].cls == P and toks[j].up in ("(", "||", ",")) or (toks[j].cls == W and toks[j].up in ("FORMAT", "IMMEDIATE", "N", "CONCAT", "SP_EXECUTESQL"))
+    ):
+        j -= 1
+    if j >= 0 and toks[j].cls == S:
+        return _executed_string(toks, j)  # 'DROP ' || 'TABLE x': the parts of one string
+    return j >= 0 and toks[j].cls == W and toks[j].up in ("EXECUTE", "EXEC", "FROM", "IMMEDIATE")
+
+
+def _unquote_word(text: str) -> str:
+    t = text.strip()
+    if len(t) >= 2 and t[0] == t[-1] and t[0] in "'\"":
+        return t[1:-1]
+    return t.split()[0] if t.split() else t
+
+
+def _depths(toks: list[Tok]) -> list[int]:
+    out: list[int] = []
+    d = 0
+    for t in toks:
+        if t.cls == P and t.up == ")":
+            d = max(d - 1, 0)
+        out.append(d)
+        if t.cls == P and t.up == "(":
+            d += 1
+    return out
+
+
+def _name_at(toks: list[Tok], i: int) -> str:
+    """The (possibly dotted) identifier starting at toks[i]."""
+    parts: list[str] = []
+    while i < len(toks) and toks[i].cls in (W, ID, S, N) and not (toks[i].cls == W and toks[i].up in ("WHERE", "SET", "USING", "AS")):
+        parts.append(toks[i].up if toks[i].cls in (ID, S) else toks[i].raw)
+        if i + 2 < len(toks) and toks[i + 1].cls == P and toks[i + 1].up == ".":
+            i += 2
+            continue
+        break
+    return ".".join(parts)
+
+
+def _kind(toks: list[Tok], procedural: bool) -> tuple[str, str, str]:
+    """(kind, verb, target) of one statement's tokens."""
+    i = 0
+    verb = toks[0].up if toks[0].cls == W else ""
+    if verb == "EXPLAIN":
+        # EXPLAIN ANALYZE runs the statement.
+        j = 1
+        analyze = False
+        while j < len(toks) and ((toks[j].cls == W and toks[j].up in ("ANALYZE", "ANALYSE", "VERBOSE", "QUERY", "PLAN", "FOR")) or toks[j].cls == P):
+            analyze = analyze or toks[j].up in ("ANALYZE", "ANALYSE")
+            j += 1
+        if not analyze or j >= len(toks):
+            return READ, verb, ""
+        i = j
+        verb = toks[i].up if toks[i].cls == W else ""
+    depths = _depths(toks)
+    worst: tuple[str, str, str] | None = None
+    # Every DELETE/UPDATE that heads a statement of its own (a CTE's, a subquery's, a procedural body's).
+    for k in range(i, len(toks)):
+        t = toks[k]
+        if t.cls != W or t.up not in ("DELETE", "UPDATE"):
+            continue
+        prev = toks[k - 1] if k > i else None
+        head = k == i or (prev is not None and ((prev.cls == P and prev.up in ("(", ")")) or (procedural and prev.cls == W and prev.up in _PROCEDURAL_HEADS)))
+        if not head:
+            continue
+        found = _dml(toks, depths, k)
+        if found[0] in (DELETE_ALL, UPDATE_ALL) and worst is None:
+            worst = found
+        if k == i:
+            return worst or found
+    if worst is not None:
+        return worst
+    if verb == "DROP":
+        return _drop(toks, i)
+    if verb == "TRUNCATE":
+        j = i + 1
+        while j < len(toks) and toks[j].cls == W and toks[j].up in ("TABLE", "ONLY"):
+            j += 1
+        return TRUNCATE, verb, _name_at(toks, j)
+    if verb == "ALTER":
+        return _alter(toks, depths, i)
+    if verb in ("GRANT", "REVOKE"):
+        return PRIVILEGE, verb, ""
+    if verb == "WITH":
+        for k in range(i + 1, len(toks)):
+            if depths[k] == 0 and toks[k].cls == W and toks[k].up in _WRITES | {"INSERT"}:
+                return WRITE, toks[k].up, ""
+        return READ, verb, ""
+    if verb in ("DROP", "TRUNCATE"):
+        return OTHER, verb, ""
+    if verb == "COPY":
+        return WRITE, verb, _name_at(toks, i + 1)
+    if verb in _WRITES:
+        return WRITE, verb, ""
+    if verb == "PRAGMA":
+        return (WRITE if any(t.up == "=" for t in toks) else READ), verb, ""
+    if verb in _READS:
+        return READ, verb, ""
+    return OTHER, verb, ""
+
+
+def _drop(toks: list[Tok], i: int) -> tuple[str, str, str]:
+    j = i + 1
+    temporary = False
+    obj = ""
+    while j < len(toks) and toks[j].cls == W and toks[j].up in ("TEMPORARY", "TEMP", "MATERIALIZED", "UNLOGGED", "FOREIGN", "EXTERNAL", "GLOBAL"):
+        temporary = temporary or toks[j].up in ("TEMPORARY", "TEMP")
+        obj = obj or (toks[j].up if toks[j].up == "MATERIALIZED" else "")
+        j += 1
+    if j < len(toks) and toks[j].cls == W:
+        obj = obj or toks[j].up
+        j += 1
+    while j < len(toks) and toks[j].cls == W and toks[j].up in ("VIEW", "IF", "EXISTS", "CONCURRENTLY", "FAMILY"):
+        j += 1
+    target = _name_at(toks, j)
+    if temporary or obj not in _DROPPED_DATA:
+        return WRITE, "DROP", target
+    return DROP, "DROP", target
+
+
+def _alter(toks: list[Tok], depths: list[int], i: int) -> tuple[str, str, str]:
+    target = _name_at(toks, i + 2) if len(toks) > i + 2 else ""
+    if i + 1 < len(toks) and toks[i + 1].up == "TABLE":
+        j = i + 2
+        while j < len(toks) and toks[j].cls == W and toks[j].up in ("IF", "EXISTS", "ONLY"):
+            j += 1
+        target = _name_at(toks, j)
+        for k in range(j, len(toks) - 1):
+            if depths[k] == 0 and toks[k].cls == W and toks[k].up == "DROP":
+                nxt = toks[k + 1]
+                if nxt.cls in (W, ID) and not (nxt.cls == W and nxt.up in _ALTER_DROP_SCHEMA_ONLY):
+                    return ALTER_DROP, "ALTER", target
+    return WRITE, "ALTER", target
+
+
+def _dml(toks: list[Tok], depths: list[int], k: int) -> tuple[str, str, str]:
+    """DELETE/UPDATE at toks[k]: every row (no WHERE of its own, or an always-true one) or a write."""
+    verb = toks[k].up
+    d = depths[k]
+    end = k + 1
+    while end < len(toks) and depths[end] >= d:
+        end += 1
+    j = k + 1
+    while j < end and toks[j].cls == W and toks[j].up in ("FROM", "ONLY", "LOW_PRIORITY", "QUICK", "IGNORE", "TOP"):
+        j += 1
+    target = _name_at(toks, j)
+    where = next((m for m in range(k + 1, end) if depths[m] == d and toks[m].cls == W and toks[m].up == "WHERE"), None)
+    if verb == "UPDATE" and not any(depths[m] == d and toks[m].cls == W and toks[m].up == "SET" for m in range(k + 1, end)):
+        return WRITE, verb, target  # UPDATE STATISTICS and the like
+    every = DELETE_ALL if verb == "DELETE" else UPDATE_ALL
+    if where is None:
+        return every, verb, target
+    stop = next((m for m in range(where + 1, end) if depths[m] == d and toks[m].cls == W and toks[m].up in _WHERE_END), end)
+    if _truth(toks[where + 1 : stop]) is True:
+        return every, verb, target
+    return WRITE, verb, target
+
+
+# --- always-true conditions -------------------------------------------------------------------
+
+
+def _split(toks: list[Tok], word: str) -> list[list[Tok]]:
+    parts: list[list[Tok]] = [[]]
+    d = 0
+    for t in toks:
+        if t.cls == P and t.up == "(":
+            d += 1
+        elif t.cls == P and t.up == ")":
+            d -= 1
+        if d == 0 and t.cls == W and t.up == word:
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return parts
+
+
+def _wrapped(toks: list[Tok]) -> bool:
+    if len(toks) < 2 or toks[0].up != "(" or toks[-1].up != ")" or toks[0].cls != P:
+        return False
+    d = 0
+    for n, t in enumerate(toks):
+        if t.cls == P and t.up == "(":
+            d += 1
+        elif t.cls == P and t.up == ")":
+            d -= 1
+            if d == 0 and n != len(toks) - 1:
+                return False
+    return True
+
+
+def _truth(toks: list[Tok], depth: int = 0) -> bool | None:
+    """True when the condition holds for every row, False when for none, None when it depends on the row."""
+    if not toks or depth > 20:
+        return None
+    ors = _split(toks, "OR")
+    if len(ors) > 1:
+        vals = [_truth(p, depth + 1) for p in ors]
+        return True if True in vals else (False if all(v is False for v in vals) else None)
+    ands = _split(toks, "AND")
+    if len(ands) > 1:
+        vals = [_truth(p, depth + 1) for p in ands]
+        return False if False in vals else (True if all(v is True for v in vals) else None)
+    if _wrapped(toks):
+        return _truth(toks[1:-1], depth + 1)
+    if toks[0].cls == W and toks[0].up == "NOT":
+        v = _truth(toks[1:], depth + 1)
+        return None if v is None else not v
+    if len(toks) == 1:
+        return _value_truth(toks[0])
+    ops = [n for n, t in enumerate(toks) if t.cls == P and t.up in ("=", "==", "<>", "!=", "<", ">", "<=", ">=")]
+    if len(ops) == 1:
+        n = ops[0]
+        left, right, op = toks[:n], toks[n + 1 :], toks[n].up
+        return _compare(left, right, op)
+    if len(toks) >= 3 and toks[-2].cls == W and toks[-2].up in ("LIKE", "ILIKE") and toks[-1].cls == S and toks[-1].up and set(toks[-1].up) == {"%"}:
+        return True  # x LIKE '%': every row with a value
+    return None
+
+
+def _literal(toks: list[Tok]) -> object:
+    if _wrapped(toks):
+        return _literal(toks[1:-1])
+    if len(toks) == 2 and toks[0].cls == P and toks[0].up == "-" and toks[1].cls == N:
+        v = _literal(toks[1:])
+        return -v if isinstance(v, float) else None
+    if len(toks) != 1:
+        return None
+    t = toks[0]
+    if t.cls == N:
+        try:
+            return float(t.up)
+        except ValueError:
+            return None
+    if t.cls == S:
+        return t.up
+    if t.cls == W and t.up in ("TRUE", "FALSE"):
+        return 1.0 if t.up == "TRUE" else 0.0
+    return None
+
+
+def _value_truth(t: Tok) -> bool | None:
+    v = _literal([t])
+    if isinstance(v, float):
+        return v != 0
+    return None
+
+
+def _compare(left: list[Tok], right: list[Tok], op: str) -> bool | None:
+    a, b = _literal(left), _literal(right)
+    if a is not None and b is not None and type(a) is type(b):
+        if op in ("=", "=="):
+            return a == b
+        if op in ("<>", "!="):
+            return a != b
+        x, y = (a, b) if isinstance(a, float) and isinstance(b, float) else (str(a), str(b))
+        return {"<": x < y, ">": x > y, "<=": x <= y, ">=": x >= y}.get(op)  # type: ignore[operator]
+    if a is None and b is None and left and [t.up for t in left] == [t.up for t in right] and all(t.cls in (W, ID, P) for t in left):
+        # x = x: every row whose x is not NULL.
+        return op in ("=", "==", "<=", ">=")
+    return None
+
+
+# Where a statement may start inside a longer string: after a quote, a newline or a `;`.
+_PIECE_START = lazy(r"['\"\n;]")
+
+
+# --- entry points ------------------------------------------------------------------------------
+
+
+def _executable_comments(text: str) -> str:
+    """MySQL runs the text of `/*! … */` and `/*!50001 … */`: unwrap it (other comments stay comments)."""
+    if "/*!" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    while True:
+        s = text.find("/*!", pos)
+        if s < 0:
+            break
+        e = text.find("*/", s + 3)
+        if e < 0:
+            break
+        body = text[s + 3 : e]
+        k = 0
+        while k < len(body) and k < 6 and body[k].isdigit():
+            k += 1
+        out.append(text[pos:s])
+        out.append(" " + body[k:] + " ")
+        pos = e + 2
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=64)
+def read(text: str, client: str = "") -> Script:
+    """What *text* does when handed to *client* (a program name or dialect; "" for a server or driver)."""
+    dialect = CLIENT_DIALECTS.get(client, client if client in (PSQL, MYSQL, SQLITE) else "")
+    budget = _Budget()
+    reader = _Reader(dialect, budget)
+    if len(text) > MAX_CHARS:
+        text = text[:MAX_CHARS]
+        reader.script.truncated = True
+    try:
+        reader.run(_executable_comments(text))
+    except RecursionError:  # pragma: no cover - bounded by MAX_NESTING
+        reader.script.truncated = True
+    if budget.out:
+        reader.script.truncated = True
+    return reader.script
+
+
+def looks_like_sql(text: str) -> bool:
+    """Whether *text* starts with a SQL statement (after comments): a string worth reading as SQL."""
+    head = text[:400].lstrip()[:200]
+    budget = _Budget()
+    for ttype, value, at in _tokens(head, 0, budget):
+        for tok in _classify(ttype, value, at):
+            if tok.cls != W:
+                return False
+            if tok.up not in _STARTS:
+                return False
+            nxt = head[tok.end : tok.end + 1]
+            return nxt == "" or nxt.isspace() or nxt in ";(/-*"
+    return False
+
+
+def sql_pieces(text: str, limit: int = 16) -> list[str]:
+    """The parts of a string that start like SQL: the whole string, or a quoted argument or line inside it.
+
+    `SELECT …` is SQL; so are `DROP TABLE x` in `psql -c 'DROP TABLE x'` (a command line sent to an MCP
+    tool) and a line of a multi-line message that starts a statement.  Prose that only mentions the words
+    (`never drop table users`) starts no piece.
+    """
+    if looks_like_sql(text):
+        return [text]
+    pieces: list[str] = []
+    size = 0
+    for k, m in enumerate(_PIECE_START.finditer(text)):
+        if k >= 256 or len(pieces) >= limit or size >= MAX_CHARS:
+            break  # bounded: a string of quotes is not read 100 000 times
+        quote = m.group() if m.group() in "'\"" else ""
+        start = m.end()
+        if looks_like_sql(text[start : start + 200]):
+            end = text.find(quote, start) if quote else -1
+            if end > start:
+                pieces.append(text[start:end])
+                size += end - start
+            else:
+                pieces.append(text[start:])  # the rest of the string: it holds every later start too
+                break
+    return pieces

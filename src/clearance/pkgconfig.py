@@ -1,0 +1,200 @@
+"""Package managers' configuration files: which settings run code or move where installs come from.
+
+npm, yarn, pip, uv, cargo and bundler read settings from files in the project and the home folder
+(`.npmrc`, `.yarnrc.yml`, `pip.conf`, `uv.toml`, `.cargo/config.toml`, `.bundle/config`) and from
+`… config set`. A few keys there run a program at the next routine command (`script-shell`,
+`yarnPath`, cargo's `runner` and `rustc-wrapper`), send every later install to another index
+(`registry`, `index-url`), or switch off a check (`strict-ssl=false`). Pure functions: the text is
+given, nothing is read here.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+# The public indexes the tools use by default.
+PUBLIC_INDEXES = frozenset(
+    {"registry.npmjs.org", "registry.yarnpkg.com", "pypi.org", "files.pythonhosted.org", "index.crates.io", "github.com", "rubygems.org", "npm.pkg.github.com"}
+)
+RUNS = "runs"  # the value is a program the tool runs
+SOURCE = "source"  # the value is where packages come from
+WEAKENS = "weakens"  # the setting switches a safety check off
+
+# (tool, key) -> what the key does. Keys compare case-insensitively, '_' and '-' alike (npm reads both).
+_KEYS: dict[str, dict[str, str]] = {
+    "npm": {
+        "script-shell": RUNS,
+        "shell": RUNS,
+        "git": RUNS,
+        "onload-script": RUNS,
+        "init-module": RUNS,
+        "node-options": RUNS,
+        "registry": SOURCE,
+        "strict-ssl": WEAKENS,
+        "ignore-scripts": WEAKENS,
+        "unsafe-perm": WEAKENS,
+    },
+    "yarn": {
+        "yarnpath": RUNS,
+        "yarn-path": RUNS,
+        "plugins": RUNS,
+        "npmregistryserver": SOURCE,
+        "registry": SOURCE,
+        "enablestrictssl": WEAKENS,
+        "strict-ssl": WEAKENS,
+        "unsafehttpwhitelist": WEAKENS,
+        "enablescripts": WEAKENS,
+    },
+    "pip": {"index-url": SOURCE, "extra-index-url": SOURCE, "find-links": SOURCE, "trusted-host": WEAKENS},
+    "cargo": {
+        "runner": RUNS,
+        "rustc-wrapper": RUNS,
+        "rustc-workspace-wrapper": RUNS,
+        "rustc": RUNS,
+        "rustdoc": RUNS,
+        "linker": RUNS,
+        "replace-with": SOURCE,
+        "index": SOURCE,
+        "registry": SOURCE,
+    },
+    "bundle": {"bundle_mirror__all": SOURCE, "bundle_ssl_verify_mode": WEAKENS},
+}
+_KEYS["pnpm"] = _KEYS["npm"]
+_KEYS["uv"] = {"index-url": SOURCE, "extra-index-url": SOURCE, "find-links": SOURCE, "url": SOURCE, "allow-insecure-host": WEAKENS}
+# Values that leave a weakening key at its safe setting (strict-ssl=true, ignore-scripts=true).
+_SAFE = {"strict-ssl": "true", "enablestrictssl": "true", "ignore-scripts": "true", "unsafe-perm": "false", "enablescripts": "false"}
+
+
+def config_tool(path: str) -> str | None:
+    """The package manager that reads the file at *path*, or None."""
+    base = posixpath.basename(path)
+    parent = posixpath.basename(posixpath.dirname(path))
+    if base in (".npmrc", "npmrc"):
+        return "npm"
+    if base in (".yarnrc.yml", ".yarnrc.yaml", ".yarnrc"):
+        return "yarn"
+    if base in ("pip.conf", "pip.ini"):
+        return "pip"
+    if base == "uv.toml":
+        return "uv"
+    if parent == ".cargo" and base in ("config.toml", "config"):
+        return "cargo"
+    if parent == ".bundle" and base == "config":
+        return "bundle"
+    return None
+
+
+def _norm_key(key: str) -> str:
+    k = key.strip().strip("\"'").lower().replace("_", "-")
+    return k
+
+
+def classify(tool: str, key: str, value: str) -> str | None:
+    """What setting *key* to *value* does for *tool* (RUNS, SOURCE, WEAKENS), or None when it is ordinary."""
+    keys = _KEYS.get(tool, {})
+    k = _norm_key(key)
+    if tool == "bundle":
+        k = key.strip().lower()
+        if k.startswith("bundle_mirror__"):
+            k = "bundle_mirror__all"
+    elif k.startswith("@") and k.endswith(":registry"):
+        k = "registry"  # npm's per-scope registry
+    elif k.startswith("//") and k.endswith((":strict-ssl",)):
+        k = "strict-ssl"
+    what = keys.get(k)
+    if what is None:
+        return None
+    v = value.strip().strip("\"'").lower()
+    if what == WEAKENS and _SAFE.get(k) == v:
+        return None
+    if k == "node-options" and not any(f in v.split() or v.startswith(f + "=") for f in ("--require", "-r", "--import", "--loader", "--experimental-loader")):
+        return None  # --max-old-space-size and the like run nothing
+    if what == RUNS and k != "node-options" and _system_program(value):
+        return None  # script-shell=bash, git=/usr/bin/git: the program that would run anyway
+    if k == "bundle_ssl_verify_mode" and v != "0":
+        return None
+    return what
+
+
+_SYSTEM_DIRS = ("/bin/", "/usr/bin/", "/usr/local/bin/", "/opt/homebrew/bin/", "/usr/sbin/", "/sbin/")
+_PLAIN_PROGRAMS = frozenset(
+    {"sh", "bash", "zsh", "dash", "ksh", "fish", "pwsh", "powershell", "cmd", "cmd.exe", "node", "git"}
+    | {"cc", "gcc", "clang", "ld", "lld", "mold", "rustc", "rustdoc", "sccache"}
+)
+
+
+def _system_program(value: str) -> bool:
+    """A bare program name looked up on PATH among the usual ones, or a program in a system directory."""
+    word = value.strip().strip("\"'").split(" ", 1)[0]
+    if "/" not in word:
+        return word.lower() in _PLAIN_PROGRAMS
+    return word.startswith(_SYSTEM_DIRS) and ".." not in word
+
+
+def settings(tool: str, text: str) -> list[tuple[str, str]]:
+    """(key, value) of every flat setting in *text*: `key=value` (npmrc, ini), `key: value` (yarnrc), `key = "value"` (TOML)."""
+    out: list[tuple[str, str]] = []
+    for raw in text.splitlines()[:2000]:
+        line = raw.strip()
+        if not line or line[0] in "#;[":
+            continue
+        if tool == "yarn" and line.startswith("- "):
+            line = line[2:]  # a list item: `- path: .yarn/plugins/x.cjs` under plugins
+            if line.startswith("path:"):
+                out.append(("plugins", line[5:].strip()))
+            continue
+        eq = line.find("=")
+        colon = line.find(":") if tool in ("yarn", "bundle") else -1
+        if (tool == "yarn" and colon > 0 and (eq < 0 or colon < eq)) or (tool == "bundle" and colon > 0 and (eq < 0 or colon < eq)):
+            key, value = line[:colon], line[colon + 1 :]
+        elif eq > 0:
+            key, value = line[:eq], line[eq + 1 :]
+        else:
+            continue
+        out.append((key.strip(), value.strip()))
+    return out
+
+
+def risky_settings(path: str, text: str, host_ok: Callable[[str], bool]) -> list[str]:
+    """Sentences for each setting in *text* (written to *path*) that runs a program, trusts an untrusted index or weakens a check."""
+    tool = config_tool(path)
+    if tool is None:
+        return []
+    out: list[str] = []
+    for key, value in settings(tool, text):
+        msg = describe(tool, key, value, host_ok)
+        if msg:
+            out.append(msg)
+    return out
+
+
+def describe(tool: str, key: str, value: str, host_ok: Callable[[str], bool]) -> str | None:
+    """One sentence for a risky setting, or None."""
+    what = classify(tool, key, value)
+    v = value.strip().strip("\"'")
+    if what == RUNS:
+        return f"{key} = {v} makes {tool} run that program at its next routine command"
+    if what == SOURCE:
+        host = _host(v)
+        if not host or host in PUBLIC_INDEXES or host_ok(host):
+            return None  # a name of a source defined elsewhere (cargo vendor's replace-with), or a trusted index
+        return f"{key} = {v} makes {tool} install packages from {host or v}, which is not a trusted registry"
+    if what == WEAKENS:
+        return f"{key} = {v} switches off a check {tool} makes on what it installs"
+    return None
+
+
+def _host(value: str) -> str:
+    v = value.strip().strip("\"'")
+    if "://" in v:
+        v = v.split("://", 1)[1]
+    elif v.startswith("//"):
+        v = v[2:]
+    else:
+        return ""  # a name (cargo's replace-with = "vendored"), not an address
+    host = v.split("/", 1)[0].rsplit("@", 1)[-1]
+    return host.split(":", 1)[0].lower()

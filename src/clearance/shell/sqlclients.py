@@ -1,0 +1,246 @@
+"""Where a database client's statements come from: options, operands, stdin, files; where it connects.
+
+`psql -c SQL`, `mysql -e SQL`, `sqlite3 DB SQL`, `sqlcmd -Q SQL`, here-documents and literal pipes
+(``SimpleCommand.stdin_text``: the unwrapping stage puts a literal `echo`/`printf`/`cat <<EOF`
+pipe there), `psql -f FILE`, `sqlite3 -init FILE`, `< FILE`, `cat FILE |`; `bq query`, `prisma db
+execute --stdin/--file`.  Pure: the files are named here and read by the caller through
+``Context.read_file``; the SQL is read by ``clearance.code.sql``.
+"""
+
+from __future__ import annotations
+
+from ..paths import DYN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .ir import SimpleCommand
+
+CLIENTS = frozenset(
+    {
+        "psql",
+        "mysql",
+        "mariadb",
+        "sqlite3",
+        "mongosh",
+        "mongo",
+        "redis-cli",
+        "clickhouse-client",
+        "clickhouse",
+        "cqlsh",
+        "sqlcmd",
+        "duckdb",
+        "cockroach",
+        "pgcli",
+        "mycli",
+        "litecli",
+        "usql",
+        "bq",
+        "snowsql",
+        "valkey-cli",
+        "keydb-cli",
+    }
+)
+# Clients whose input is not SQL: read by their own rules.
+NOT_SQL = frozenset({"mongosh", "mongo", "redis-cli", "valkey-cli", "keydb-cli"})
+REDIS = frozenset({"redis-cli", "valkey-cli", "keydb-cli"})
+
+_SQL_OPTS = frozenset({"-c", "--command", "-e", "--execute", "--eval", "-q", "--query", "-Q", "-cmd", "--cmd"})
+_FILE_OPTS = frozenset({"-f", "--file", "-init", "--init", "-i", "--input-file", "--queries-file"})
+_TARGET_OPTS = frozenset({"-h", "--host", "-H", "--server", "-S", "-d", "--dbname", "-D", "--database", "-u", "--uri", "--url"})
+_VALUE_OPTS = frozenset(
+    {
+        "-U",
+        "--username",
+        "--user",
+        "-p",
+        "--port",
+        "-P",
+        "-W",
+        "-o",
+        "--output",
+        "-v",
+        "--set",
+        "--variable",
+        "-F",
+        "--field-separator",
+        "-R",
+        "-n",
+        "-a",
+        "--authenticationDatabase",
+        "--password",
+        "-T",
+        "--table-attr",
+        "-separator",
+        "-nullvalue",
+        "-newline",
+        "--format",
+        "--project_id",
+        "--location",
+        "--dataset_id",
+    }
+)
+_ENV_TARGETS = ("PGHOST", "DATABASE_URL", "MYSQL_HOST", "PGDATABASE", "REDIS_URL")
+
+
+class SqlInput:
+    """The SQL a client call runs: inline texts, files named, what cannot be read, the connection target."""
+
+    __slots__ = ("texts", "files", "unread", "target", "interactive", "commands", "writes")
+
+    def __init__(self) -> None:
+        self.commands: list[tuple[str, str]] = []  # (option, shell command) the client runs: mysql --pager=CMD
+        self.writes: list[str] = []  # files an option makes it write: mysql --tee=FILE
+        self.texts: list[str] = []
+        self.files: list[str] = []  # paths as written (relative to the command's directory)
+        self.unread: list[str] = []  # why some input cannot be seen (the output of a program, a dynamic path)
+        self.target: str = ""
+        self.interactive = False  # no statements given: a session whose statements nobody sees yet
+
+
+def _looks_like_target(v: str, name: str, have_target: bool) -> bool:
+    return (
+        "://" in v
+        or "@" in v
+        or "host=" in v
+        or v.endswith((".db", ".sqlite", ".sqlite3", ".duckdb"))
+        or (name in ("sqlite3", "duckdb", "litecli") and not have_target)
+    )
+
+
+def inputs(cmd: SimpleCommand) -> SqlInput:
+    """Where *cmd* (a database client, `bq query`, `prisma db execute`) takes its statements from."""
+    out = SqlInput()
+    vals = cmd.values()
+    name = cmd.name
+    target: list[str] = []
+    if name == "prisma":
+        return _prisma(cmd, vals, out)
+    ops_start = 0
+    if name == "bq":
+        ops = [v for v in vals if not v.startswith("-")]
+        if not ops or ops[0] not in ("query", "q"):
+            return out
+        ops_start = vals.index(ops[0]) + 1
+    i = ops_start
+    while i < len(vals):
+        v = vals[i]
+        nxt = vals[i + 1] if i + 1 < len(vals) else ""
+        if v in _SQL_OPTS and i + 1 < len(vals):
+            out.texts.append(nxt)
+            i += 2
+            continue
+        if v in _FILE_OPTS and i + 1 < len(vals):
+            _file(out, nxt)
+            i += 2
+            continue
+        if name in ("mysql", "mariadb") and v.startswith(("--pager=", "--tee=")):
+            opt, _, value = v.partition("=")
+            if value and opt == "--pager":
+                out.commands.append((opt, value))  # the client pipes its output through this command
+            elif value:
+                out.writes.append(value)
+        elif v.startswith(("--command=", "--execute=", "--eval=", "--query=")):
+            out.texts.append(v.split("=", 1)[1])
+        elif v.startswith("--file="):
+            _file(out, v.split("=", 1)[1])
+        elif name in ("psql", "pgcli", "usql") and v.startswith("-f") and len(v) > 2 and not v.startswith("--"):
+            _file(out, v[2:])
+        elif name in ("psql", "pgcli", "usql") and v.startswith("-c") and len(v) > 2 and not v.startswith("--"):
+            out.texts.append(v[2:])
+        elif v in _TARGET_OPTS and nxt:
+            target.append(nxt)
+            i += 2
+            continue
+        elif v in _VALUE_OPTS and nxt:
+            i += 2
+            continue
+        elif v.startswith(("--host=", "--dbname=", "--uri=", "--url=", "--database=")):
+            target.append(v.split("=", 1)[1])
+        elif v.startswith("-h") and len(v) > 2:
+            target.append(v[2:])
+        elif not v.startswith("-") or v == "-":
+            if name == "bq" or (name not in ("psql", "pgcli", "usql", "mysql", "mariadb", "mycli") and not _looks_like_target(v, name, bool(target))):
+                out.texts.append(v)
+            elif _looks_like_target(v, name, bool(target)) or name in ("psql", "pgcli", "usql", "mysql", "mariadb", "mycli"):
+                target.append(v)  # psql DBNAME [USER], mysql DBNAME
+        i += 1
+    if name in REDIS:
+        out.texts = [" ".join(_redis_words(vals))]
+    _stdin(cmd, out)
+    env_target = " ".join(f"{k}={v}" for k, v in cmd.assigns.items() if k in _ENV_TARGETS)
+    out.target = " ".join(target + [env_target]).strip()
+    out.interactive = not any(t.strip() for t in out.texts) and not out.files and not out.unread
+    return out
+
+
+# redis-cli options that take a value (redis-cli --help).
+_REDIS_VALUE_OPTS = frozenset(
+    {"-h", "-p", "-s", "-a", "-u", "-r", "-i", "-n", "-d", "-D", "--user", "--pass", "--askpass-file", "--cacert", "--cacertdir"}
+    | {"--cert", "--key", "--sni", "--tls-ciphers", "--tls-ciphersuites", "--pattern", "--quoted-pattern", "--count", "--rdb", "--eval"}
+    | {"--functions-rdb", "--memkeys-samples", "--lru-test"}
+)
+
+
+def _redis_words(vals: list[str]) -> list[str]:
+    """The command words of a redis-cli call: its options and their values left out (`-n 0 FLUSHALL` is FLUSHALL)."""
+    words: list[str] = []
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        if v in _REDIS_VALUE_OPTS:
+            i += 2
+            continue
+        if not v.startswith("-") or words:
+            words.append(v)
+        i += 1
+    return words
+
+
+def _file(out: SqlInput, path: str) -> None:
+    if path == "-":
+        return  # stdin: read below
+    if DYN in path:
+        out.unread.append(f"a file named at run time ({path.replace(DYN, '…')})")
+    else:
+        out.files.append(path)
+
+
+def _stdin(cmd: SimpleCommand, out: SqlInput) -> None:
+    if cmd.stdin_text is not None:
+        out.texts.append(cmd.stdin_text)
+        return
+    src = next((r.target for r in cmd.redirects if r.reads and r.target is not None and not r.fd), None)
+    if src is not None:
+        if src.procsub or src.dynamic:
+            out.unread.append(f"its input {src.raw}")
+        else:
+            _file(out, src.value)
+        return
+    if not cmd.stdin_from:
+        return
+    if len(cmd.stdin_from) == 1:
+        source = cmd.stdin_from[0]
+        files = [a.value for a in source.args if not a.value.startswith("-")]
+        if source.name == "cat" and files and not source.stdin_from and source.stdin_text is None:
+            for f in files:
+                _file(out, f)  # cat x.sql | psql: the file is the script
+            return
+    names = ", ".join(dict.fromkeys(c.name.replace(DYN, "…") for c in cmd.stdin_from if c.name)) or "a pipe"
+    out.unread.append(f"the output of {names}")
+
+
+def _prisma(cmd: SimpleCommand, vals: list[str], out: SqlInput) -> SqlInput:
+    ops = [v for v in vals if not v.startswith("-")]
+    if ops[:2] != ["db", "execute"]:
+        return out
+    for j, v in enumerate(vals):
+        if v == "--file" and j + 1 < len(vals):
+            _file(out, vals[j + 1])
+        elif v.startswith("--file="):
+            _file(out, v.split("=", 1)[1])
+        elif v == "--stdin":
+            _stdin(cmd, out)
+        elif v == "--url" and j + 1 < len(vals):
+            out.target = vals[j + 1]
+    out.interactive = False
+    return out
