@@ -17,8 +17,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 import clearance
 from clearance.lazyre import LazyRe
 

@@ -634,6 +634,19 @@ def _credential_trie(home: str, ci: bool) -> tuple[_Node, list[str]]:
     return got
 
 
+_SHAPE_CACHE: dict[str, bool] = {}
+
+
+def _names_a_secret_shape(seg: str) -> bool:
+    """Can the segment pattern *seg* match a name secret files have (dot-files included)?"""
+    got = _SHAPE_CACHE.get(seg)
+    if got is None:
+        if len(_SHAPE_CACHE) > 4096:
+            _SHAPE_CACHE.clear()
+        got = _SHAPE_CACHE[seg] = any(_seg_match(name, seg, True) for name in _SECRET_FILE_SHAPES)
+    return got
+
+
 def _reaches_credential(segs: list[str], root: _Node, dotglob: bool, recursive: bool) -> str | None:
     """The first credential path (in the targets' order) the segment pattern *segs* can match, or a
     file below it for open-ended targets; with *recursive*, matching an ancestor is enough.
@@ -645,22 +658,22 @@ def _reaches_credential(segs: list[str], root: _Node, dotglob: bool, recursive: 
     match a name secret files have (_SECRET_FILE_SHAPES)."""
     n = len(segs)
     star = [s == "**" for s in segs]
-    # tail_open[i]: segs[i:] can match names below an open-ended target; tail_closed[i]: only ``**`` left.
-    tail_open = [True] * (n + 1)
-    tail_closed = [True] * (n + 1)
-    shape_ok: dict[str, bool] = {}
-    for i in range(n - 1, -1, -1):
-        s = segs[i]
-        tail_closed[i] = star[i] and tail_closed[i + 1]
-        if not tail_open[i + 1]:
-            tail_open[i] = False
-        elif star[i]:
-            tail_open[i] = True
-        else:
-            ok = shape_ok.get(s)
-            if ok is None:
-                ok = shape_ok[s] = any(_seg_match(name, s, True) for name in _SECRET_FILE_SHAPES)
-            tail_open[i] = ok
+    literal = [not has_glob(s) for s in segs]
+    tails: dict[tuple[bool, int], bool] = {}
+
+    def tail(i: int, open_ended: bool) -> bool:
+        """segs[i:] can match names below an open-ended target (``**`` or a secret file's name shape each),
+        or, for a closed one, is only ``**``.  Asked at the targets' ends only, and remembered."""
+        got = tails.get((open_ended, i))
+        if got is None:
+            got = True
+            for k in range(i, n):
+                if not (star[k] or (open_ended and _names_a_secret_shape(segs[k]))):
+                    got = False
+                    break
+            tails[(open_ended, i)] = got
+        return got
+
     pub_only = n > 0 and segs[-1].endswith(".pub")
 
     def close(states: set[int]) -> frozenset[int]:
@@ -703,10 +716,15 @@ def _reaches_credential(segs: list[str], root: _Node, dotglob: bool, recursive: 
                 continue
             if ssh and pub_only:
                 continue  # public keys only
-            tails = tail_open if open_ended else tail_closed
-            if through or any(tails[i] for i in states):
+            if through or any(tail(i, open_ended) for i in states):
                 best = (k, why)
-        for name, child in node.children.items():
+        alive = [i for i in states if i < n]
+        if not through and all(literal[i] for i in alive):
+            # Only literal segments alive: only the children they name can be entered.
+            kids = [(name, node.children[name]) for name in {segs[i] for i in alive} if name in node.children]
+        else:
+            kids = list(node.children.items())
+        for name, child in kids:
             nxt = step(states, name)
             if nxt or through:
                 work.append((child, nxt, through))
