@@ -151,6 +151,8 @@ def test_brace_explosion_is_judged_widened() -> None:
     # A slash inside a group widens the rest of the pattern to **.
     assert paths._widen_braces("/home/ana/{a/b,c}/x") == "/home/ana/**"
     assert paths._widen_braces("/home/ana/x.{a,b}/{c,d}") == "/home/ana/x.*/*"
+    # Hundreds of groups: the directory part and **.
+    assert paths._widen_braces("/home/ana/x" + "{a,b}" * 300) == "/home/ana/**"
     # Below the cap nothing changes: every alternative is judged as it is.
     assert paths._expand_braces("/x/{a,b}/{c,d}") == (["/x/a/c", "/x/a/d", "/x/b/c", "/x/b/d"], True)
     # Listings ask when they cannot say which alternative names a secret.
@@ -181,6 +183,8 @@ ADVERSARIAL = [
     "/home/ana/" + "[a-z]*" * 500 + "/.ssh",
     "/home/ana/" + "{a,b,c,d}" * 40 + "/*",
     "/home/ana/" + "{a,b}/" * 40 + "*",
+    "/home/ana/" + "{a,b}" * 20_000 + "/*",
+    "/home/ana/" + "{a,b,c,d,e,f,g,h}" * 5_000 + "/.ssh/*",
     "/home/ana/" + "{" * 2000 + "a,b" + "}" * 2000,
     "/home/ana/webapp/" + "x" * 50_000 + "*",
     "/home/ana/" + "/".join(["**", "*a*a*"] * 100) + "/.ssh/*",

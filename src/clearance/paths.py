@@ -533,14 +533,22 @@ _SECRET_FILE_SHAPES = PRIVATE_KEY_NAMES | frozenset(
 _KEY_FILE_SHAPES = PRIVATE_KEY_NAMES | frozenset({"x.pem", "x.key", "x.p12", "x.pfx"})
 # Brace alternatives a glob is expanded into before it is judged widened instead (glob_credential).
 _BRACE_LIMIT = 64
+_BRACE_BUDGET = 1_000_000
+# More "{" than this and a pattern is judged as its directory part followed by ** (no shell brace-expands it usefully).
+_BRACE_GROUPS = 256
 
 
 def _expand_braces(pattern: str, limit: int = _BRACE_LIMIT) -> tuple[list[str], bool]:
     """``*.{ts,tsx}`` -> ``*.ts``, ``*.tsx`` (as a glob library or the shell expands them), and whether
     that is all of them: past *limit* alternatives the expansion stops and says so (the caller then
     judges a widened pattern instead, never a part of the alternatives alone)."""
+    if pattern.count("{") > _BRACE_GROUPS:
+        return [], False
     out: list[str] = []
     stack = [pattern]
+    # Characters the expansion may build: ``{a,b}`` written 20 000 times would otherwise build that many
+    # copies of the pattern before the first alternative came out.
+    budget = _BRACE_BUDGET
     while stack:
         p = stack.pop()
         i = p.find("{")
@@ -551,7 +559,8 @@ def _expand_braces(pattern: str, limit: int = _BRACE_LIMIT) -> tuple[list[str], 
             out.append(p)
             continue
         alts = p[i + 1 : j].split(",")
-        if len(alts) > limit:
+        budget -= len(alts) * len(p)
+        if len(alts) > limit or budget < 0:
             return out, False
         # Pushed in reverse: popped, and so listed, in the order the shell lists them.
         stack.extend(p[:i] + alt + p[j + 1 :] for alt in reversed(alts))
@@ -560,32 +569,38 @@ def _expand_braces(pattern: str, limit: int = _BRACE_LIMIT) -> tuple[list[str], 
 
 def _widen_braces(pattern: str) -> str:
     """A pattern that matches at least what every expansion of *pattern*'s braces matches: each
-    ``{…}`` becomes ``*`` (judged with dot-files matched), or, when one holds a ``/``, everything
-    from its segment on becomes ``**``."""
+    ``{…}`` becomes ``*`` (judged with dot-files matched), or, when one holds a ``/`` (or there are more
+    than _BRACE_GROUPS of them), everything from its segment on becomes ``**``."""
+    if pattern.count("{") > _BRACE_GROUPS:
+        head = pattern[: pattern.find("{")]
+        return head[: head.rfind("/") + 1] + "**"
     out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c != "{":
-            out.append(c)
-            i += 1
-            continue
-        depth, j = 0, i
-        while j < len(pattern):
-            if pattern[j] == "{":
-                depth += 1
-            elif pattern[j] == "}":
-                depth -= 1
+    i, n = 0, len(pattern)
+    while True:
+        k = pattern.find("{", i)
+        if k == -1:
+            out.append(pattern[i:])
+            return "".join(out)
+        if k > i:
+            out.append(pattern[i:k])
+        depth, j = 0, k
+        while True:  # the group's end: its matching "}", or the end of the pattern
+            a, b = pattern.find("{", j), pattern.find("}", j)
+            if b == -1:
+                j = n
+                break
+            if a != -1 and a < b:
+                depth, j = depth + 1, a + 1
+            else:
+                depth, j = depth - 1, b + 1
                 if depth == 0:
                     break
-            j += 1
-        group = pattern[i : j + 1]
-        if "/" in group:
+        if "/" in pattern[k:j]:
             head = "".join(out)
             return head[: head.rfind("/") + 1] + "**"
-        out.append("*")
-        i = j + 1
-    return "".join(out)
+        if not (out and out[-1].endswith("*")):
+            out.append("*")  # ``{a,b}{c,d}`` is ``*``, not ``**`` (a whole ``**`` segment crosses directories)
+        i = j
 
 
 def _seg_match(name: str, pat: str, dotglob: bool) -> bool:
