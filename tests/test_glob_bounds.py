@@ -217,6 +217,8 @@ def test_trust_globs_adversarial_are_fast() -> None:
         git_remotes=("github.com/*a*a*a*b",),
         buckets=("s3://*a*a*a*b",),
         domains=("*a*a*a*a*b.com",),
+        services=("https://*a*a*a*b.example:*/api",),
+        mcp_servers=("*a*a*a*a*b",),
     )
     long = "a" * 100_000
     checks = [
@@ -224,6 +226,8 @@ def test_trust_globs_adversarial_are_fast() -> None:
         (trust.remote_is_trusted, "https://github.com/" + long),
         (trust.bucket_is_trusted, "s3://" + long),
         (trust.host_is_trusted, long + ".org"),
+        (trust.service_is_trusted, "https://" + long + ".example/api"),
+        (trust.mcp_server_is_trusted, "mcp__" + long + "__tool"),
     ]
     for fn, arg in checks:
         assert not fn(arg)
