@@ -234,12 +234,13 @@ class PathGlob:
     character-level NFA (the set of glob positions alive after each character).  Either way the time is
     bounded by the path's length times the glob's, and the glob's by the policy's size."""
 
-    __slots__ = ("text", "_segs", "_prefix", "_ops")
+    __slots__ = ("text", "_segs", "_prefix", "_ops", "_dfa")
 
     def __init__(self, base: str) -> None:
         self.text = base
         self._segs: list[re.Pattern[str] | None] | None = None
         self._ops: list[tuple[int, str]] = []
+        self._dfa: dict[tuple[frozenset[int], str], frozenset[int]] = {}
         # The literal directory part every match starts with (a quick refusal for most paths).
         cut = min((i for i in (base.find("*"), base.find("?")) if i != -1), default=-1)
         self._prefix = base if cut == -1 else base[: max(base.rfind("/", 0, cut), 0)]
@@ -321,31 +322,41 @@ class PathGlob:
         return states
 
     def _match_chars(self, path: str) -> bool:
-        ops, n = self._ops, len(self._ops)
-        states = self._close({0})
+        # The sets met are remembered per character (a DFA built as the text needs it, at most 4 096 steps kept).
+        dfa = self._dfa
+        states = frozenset(self._close({0}))
         for ch in path:
-            nxt: set[int] = set()
-            for i in states:
-                if i >= n:
-                    continue
-                op, c = ops[i]
-                if op == _LIT:
-                    if ch == c:
-                        nxt.add(i + 1)
-                elif op == _ONE:
-                    if ch != "/":
-                        nxt.add(i + 1)
-                elif op == _STAR:
-                    if ch != "/":
-                        nxt.add(i)
-                elif op == _ANY:
-                    nxt.add(i)
-                elif ch == "/":  # _OPT: "/" then anything
-                    nxt.add(i + 1)
-            if not nxt:
+            got = dfa.get((states, ch))
+            if got is None:
+                if len(dfa) > 4096:
+                    dfa.clear()
+                got = dfa[(states, ch)] = self._step(states, ch)
+            if not got:
                 return False
-            states = self._close(nxt)
-        return n in states
+            states = got
+        return len(self._ops) in states
+
+    def _step(self, states: frozenset[int], ch: str) -> frozenset[int]:
+        ops, n = self._ops, len(self._ops)
+        nxt: set[int] = set()
+        for i in states:
+            if i >= n:
+                continue
+            op, c = ops[i]
+            if op == _LIT:
+                if ch == c:
+                    nxt.add(i + 1)
+            elif op == _ONE:
+                if ch != "/":
+                    nxt.add(i + 1)
+            elif op == _STAR:
+                if ch != "/":
+                    nxt.add(i)
+            elif op == _ANY:
+                nxt.add(i)
+            elif ch == "/":  # _OPT: "/" then anything
+                nxt.add(i + 1)
+        return frozenset(self._close(nxt)) if nxt else frozenset()
 
 
 def command_text(values: list[str]) -> str:
