@@ -79,7 +79,7 @@ _VALUE_OPTS = frozenset(
         "--dataset_id",
     }
 )
-_ENV_TARGETS = ("PGHOST", "DATABASE_URL", "MYSQL_HOST", "PGDATABASE", "REDIS_URL")
+_ENV_TARGETS = ("PGHOST", "DATABASE_URL", "MYSQL_HOST", "PGDATABASE", "REDIS_URL", "PGSERVICE")
 
 
 class SqlInput:
@@ -115,6 +115,9 @@ def inputs(cmd: SimpleCommand) -> SqlInput:
     target: list[str] = []
     if name == "prisma":
         return _prisma(cmd, vals, out)
+    if name in _READ_BY_TABLE:
+        target = _by_table(cmd, out)
+        vals = []  # read above, through the option model
     ops_start = 0
     if name == "bq":
         ops = [v for v in vals if not v.startswith("-")]
@@ -173,6 +176,43 @@ def inputs(cmd: SimpleCommand) -> SqlInput:
     return out
 
 
+# Clients read through their option tables (shell/optables.py): clustered short options (`psql -Xqc SQL`), glued
+# values (`mysql -e'SQL'`), unique prefixes of long options (`psql --comm=SQL`, `mysql --exe=SQL`).
+_READ_BY_TABLE = frozenset({"psql", "mysql", "mariadb", "sqlite3"})
+
+
+def _by_table(cmd: SimpleCommand, out: SqlInput) -> list[str]:
+    """Read a client modelled in the option tables; returns the connection target's words."""
+    from .options import normalise
+
+    nc = normalise(cmd)
+    target: list[str] = []
+    pos = nc.pos
+    if cmd.name == "psql":
+        out.texts += nc.values("command")
+        for f in nc.values("file"):
+            _file(out, f)
+        out.writes += [v for v in nc.values("output") + nc.values("log-file") if v]
+        target += nc.values("dbname") + nc.values("host") + pos[:1]  # psql [DBNAME [USERNAME]]
+        if not nc.has("no-psqlrc"):
+            rc = cmd.assigns.get("PSQLRC")
+            if rc:
+                _file(out, rc)  # a start-up file of the caller's choosing is run first
+    elif cmd.name == "sqlite3":
+        out.texts += nc.values("cmd") + pos[1:]  # -cmd runs before the operands
+        for f in nc.values("init"):
+            _file(out, f)
+        target += pos[:1]
+    else:  # mysql, mariadb
+        out.texts += nc.values("init-command") + nc.values("init-command-add") + nc.values("execute")
+        for cmdline in nc.values("pager"):
+            if cmdline:
+                out.commands.append(("--pager", cmdline))  # the client pipes its output through this command
+        out.writes += [v for v in nc.values("tee") if v]
+        target += nc.values("host") + nc.values("database") + nc.values("socket") + pos[:1]
+    return target
+
+
 # redis-cli options that take a value (redis-cli --help).
 _REDIS_VALUE_OPTS = frozenset(
     {"-h", "-p", "-s", "-a", "-u", "-r", "-i", "-n", "-d", "-D", "--user", "--pass", "--askpass-file", "--cacert", "--cacertdir"}
@@ -197,7 +237,7 @@ def _redis_words(vals: list[str]) -> list[str]:
 
 
 def _file(out: SqlInput, path: str) -> None:
-    if path == "-":
+    if path in ("-", "/dev/stdin", "/dev/fd/0"):
         return  # stdin: read below
     if DYN in path:
         out.unread.append(f"a file named at run time ({path.replace(DYN, '…')})")
