@@ -775,6 +775,82 @@ def _executable_comments(text: str) -> str:
     return "".join(out)
 
 
+def _postgres_lexed(text: str, standard_strings: bool = True) -> str:
+    """*text* as PostgreSQL lexes it, in a form sqlparse reads the same way (same length, so offsets hold).
+
+    Two places where sqlparse's lexer reads differently from the server: block comments nest in
+    PostgreSQL (`/* /* */ DROP … */` is one comment; `/* /* */ */ DROP` runs the DROP), and in a standard
+    string a backslash is an ordinary character (`'C:\\'` ends at the second quote; sqlparse reads `\\'` as
+    an escaped quote and runs the string on over the statements after it). Comments become blanks (newlines
+    kept); a backslash in a standard string becomes `/`. E'…' strings keep their escapes; quoted identifiers,
+    dollar quotes and psql meta-commands (a backslash outside quotes, to the end of its line) are kept as written.
+    For SQL whose server is not known (an MCP tool's argument) only the comments are read this way: a
+    backslash in a string is an escape in MySQL.
+    """
+    if "/*" not in text and "\\" not in text:
+        return text
+    out = list(text)
+    n = len(text)
+    i = 0
+    while i < n:
+        c = text[i]
+        if c == "-" and text.startswith("--", i):
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+        elif c == "/" and text.startswith("/*", i):
+            depth, j = 0, i
+            while j < n:
+                if text.startswith("/*", j):
+                    depth += 1
+                    j += 2
+                elif text.startswith("*/", j):
+                    depth -= 1
+                    j += 2
+                    if depth == 0:
+                        break
+                else:
+                    j += 1
+            for k in range(i, min(j, n)):
+                if out[k] != "\n":
+                    out[k] = " "
+            i = j
+        elif c == "'":
+            escapes = not standard_strings or (i > 0 and text[i - 1] in "eE" and not (i > 1 and (text[i - 2].isalnum() or text[i - 2] == "_")))
+            j = i + 1
+            while j < n:
+                if escapes and text[j] == "\\":
+                    j += 2
+                    continue
+                if text[j] == "'":
+                    if text.startswith("''", j):
+                        j += 2
+                        continue
+                    break
+                if text[j] == "\\" and standard_strings:
+                    out[j] = "/"
+                j += 1
+            i = j + 1
+        elif c == '"':
+            j = text.find('"', i + 1)
+            i = n if j < 0 else j + 1
+        elif c == "$":
+            k = i + 1
+            while k < n and (text[k].isalpha() or text[k] == "_" or (k > i + 1 and text[k].isdigit())):
+                k += 1
+            if k >= n or text[k] != "$" or (i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")):
+                i += 1  # $1, a name with a dollar: no quote
+                continue
+            tag = text[i : k + 1]
+            j = text.find(tag, k + 1)
+            i = n if j < 0 else j + len(tag)
+        elif c == "\\":
+            j = text.find("\n", i)
+            i = n if j < 0 else j  # a psql meta-command: its own quoting, to the end of the line
+        else:
+            i += 1
+    return "".join(out)
+
+
 @functools.lru_cache(maxsize=64)
 def read(text: str, client: str = "") -> Script:
     """What *text* does when handed to *client* (a program name or dialect; "" for a server or driver)."""
@@ -785,7 +861,10 @@ def read(text: str, client: str = "") -> Script:
         text = text[:MAX_CHARS]
         reader.script.truncated = True
     try:
-        reader.run(_executable_comments(text))
+        text = _executable_comments(text)
+        if dialect in (PSQL, ""):
+            text = _postgres_lexed(text, standard_strings=dialect == PSQL)
+        reader.run(text)
     except RecursionError:  # pragma: no cover - bounded by MAX_NESTING
         reader.script.truncated = True
     if budget.out:
