@@ -416,3 +416,24 @@ def test_cdpath_from_the_environment() -> None:
     env = dict(ENV, CDPATH="/home/ana")
     assert decide("cd .ssh && cat id_rsa", env=env).decision == DENY
     assert decide("cd src && ls", env=env).decision == ALLOW
+
+
+def test_psql_variables_are_put_in_as_psql_does() -> None:
+    from clearance.code.sql import read
+
+    kinds = [s.kind for s in read("\\set t users\n\\set c '1=1'\nDELETE FROM :\"t\" WHERE :c;\nSELECT ':c', \":c\";", "psql").statements]
+    assert kinds == ["delete-all", "read"]
+    # a cast (::) and a name psql does not know are left as written
+    assert [s.kind for s in read("\\set x 1\nSELECT a::text, :y FROM t", "psql").statements] == ["read"]
+
+
+def test_psql_interpolation_is_bounded() -> None:
+    import time
+
+    from clearance.code.sql import read
+
+    body = "\\set a '" + "x" * 5000 + "'\n" + ":a" * 40_000
+    t = time.perf_counter()
+    script = read.__wrapped__(body, "psql")  # type: ignore[attr-defined]
+    assert script.truncated
+    assert time.perf_counter() - t < 1.5

@@ -416,7 +416,11 @@ class _Reader:
             elif word == "\\t" and head.startswith("\\T") and rest:
                 s.writes.append(_unquote_word(rest.rstrip(";")))
             return
-        # psql
+        # psql: backquoted text in a meta-command's arguments runs as a shell command (`\set x `cmd``).
+        pieces = rest.split("`")
+        for k in range(1, len(pieces) - 1, 2):
+            if pieces[k].strip():
+                s.commands.append(Command(pieces[k].strip(), f"`…` in {head}"))
         if word in _PSQL_FILES and rest:
             s.files.append(_unquote_word(rest))
         elif word in _PSQL_PIPES and rest:
@@ -851,6 +855,94 @@ def _postgres_lexed(text: str, standard_strings: bool = True) -> str:
     return "".join(out)
 
 
+def _psql_unquote(arg: str) -> str:
+    """A psql meta-command's arguments as psql reads them: '…' quoted parts joined ('' a quote, \\x escapes kept)."""
+    out: list[str] = []
+    i, n = 0, len(arg)
+    while i < n:
+        c = arg[i]
+        if c == "'":
+            j = i + 1
+            while j < n:
+                if arg.startswith("''", j):
+                    out.append("'")
+                    j += 2
+                elif arg[j] == "\\" and j + 1 < n:
+                    out.append(arg[j + 1])
+                    j += 2
+                elif arg[j] == "'":
+                    break
+                else:
+                    out.append(arg[j])
+                    j += 1
+            i = j + 1
+        elif c.isspace():
+            i += 1  # \set joins its arguments without separators
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _psql_interpolated(text: str) -> str:
+    r"""*text* with psql's variables put in as psql does before sending it: `\set q 'DROP TABLE t'` then `:q`,
+    `:'v'` (a literal) and `:"v"` (an identifier). Variables set on the command line (`psql -v`) reach here as
+    `\set` lines (shell/sqlclients.py). Strings, quoted names, dollar quotes and comments are left alone, as psql does."""
+    if ":" not in text or "\\set" not in text:
+        return text
+    variables: dict[str, str] = {}
+    out: list[str] = []
+    size = 0
+    n = len(text)
+    i = 0
+    start = 0
+    while i < n:
+        c = text[i]
+        if c == "-" and text.startswith("--", i):
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+        elif c == "'" or c == '"':
+            j = i + 1
+            while j < n and text[j] != c:
+                j += 2 if (c == "'" and text[j] == "\\" and i > 0 and text[i - 1] in "eE") else 1
+            i = j + 1
+        elif c == "\\":
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+            head, _, rest = text[i:j].partition(" ")
+            if head == "\\set":
+                name, _, value = rest.strip().partition(" ")
+                if name and len(variables) < MAX_COMMANDS:
+                    variables[name] = _psql_unquote(value.strip())
+            i = j
+        elif c == ":" and i + 1 < n and text[i + 1] != ":" and (i == 0 or text[i - 1] != ":"):
+            q = text[i + 1] if text[i + 1] in "'\"" else ""
+            k = i + 1 + len(q)
+            m = k
+            while m < n and (text[m].isalnum() or text[m] == "_"):
+                m += 1
+            name = text[k:m]
+            if name in variables and (not q or text[m : m + 1] == q):
+                value = variables[name]
+                if q == "'":
+                    value = "'" + value.replace("'", "''") + "'"
+                elif q == '"':
+                    value = '"' + value.replace('"', '""') + '"'
+                out.append(text[start:i])
+                out.append(value)
+                size += i - start + len(value)
+                i = m + len(q)
+                start = i
+                if size > MAX_CHARS:
+                    break  # read up to the bound: the caller cuts the text there
+            else:
+                i += 1
+        else:
+            i += 1
+    out.append(text[start:])
+    return "".join(out)
+
+
 @functools.lru_cache(maxsize=64)
 def read(text: str, client: str = "") -> Script:
     """What *text* does when handed to *client* (a program name or dialect; "" for a server or driver)."""
@@ -862,6 +954,11 @@ def read(text: str, client: str = "") -> Script:
         reader.script.truncated = True
     try:
         text = _executable_comments(text)
+        if dialect == PSQL:
+            text = _psql_interpolated(text)
+            if len(text) > MAX_CHARS:
+                text = text[:MAX_CHARS]
+                reader.script.truncated = True
         if dialect in (PSQL, ""):
             text = _postgres_lexed(text, standard_strings=dialect == PSQL)
         reader.run(text)

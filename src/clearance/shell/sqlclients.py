@@ -85,7 +85,7 @@ _ENV_TARGETS = ("PGHOST", "DATABASE_URL", "MYSQL_HOST", "PGDATABASE", "REDIS_URL
 class SqlInput:
     """The SQL a client call runs: inline texts, files named, what cannot be read, the connection target."""
 
-    __slots__ = ("texts", "files", "unread", "target", "interactive", "commands", "writes")
+    __slots__ = ("texts", "files", "unread", "target", "interactive", "commands", "writes", "prefix")
 
     def __init__(self) -> None:
         self.commands: list[tuple[str, str]] = []  # (option, shell command) the client runs: mysql --pager=CMD
@@ -95,6 +95,7 @@ class SqlInput:
         self.unread: list[str] = []  # why some input cannot be seen (the output of a program, a dynamic path)
         self.target: str = ""
         self.interactive = False  # no statements given: a session whose statements nobody sees yet
+        self.prefix = ""  # what the client runs before any input (psql -v as `\set` lines)
 
 
 def _looks_like_target(v: str, name: str, have_target: bool) -> bool:
@@ -169,7 +170,10 @@ def inputs(cmd: SimpleCommand) -> SqlInput:
         i += 1
     if name in REDIS:
         out.texts = [" ".join(_redis_words(vals))]
+    n_texts = len(out.texts)
     _stdin(cmd, out)
+    if out.prefix:
+        out.texts[n_texts:] = [out.prefix + t for t in out.texts[n_texts:]]
     env_target = " ".join(f"{k}={v}" for k, v in cmd.assigns.items() if k in _ENV_TARGETS)
     out.target = " ".join(target + [env_target]).strip()
     out.interactive = not any(t.strip() for t in out.texts) and not out.files and not out.unread
@@ -189,7 +193,10 @@ def _by_table(cmd: SimpleCommand, out: SqlInput) -> list[str]:
     target: list[str] = []
     pos = nc.pos
     if cmd.name == "psql":
-        out.texts += nc.values("command")
+        # -v NAME=VALUE: the reader sees them as the `\set` lines psql makes of them (its variables are put in).
+        sets = "".join(_psql_set(v) for v in nc.values("set"))
+        out.texts += [sets + t for t in nc.values("command")]
+        out.prefix = sets
         for f in nc.values("file"):
             _file(out, f)
         out.writes += [v for v in nc.values("output") + nc.values("log-file") if v]
@@ -211,6 +218,13 @@ def _by_table(cmd: SimpleCommand, out: SqlInput) -> list[str]:
         out.writes += [v for v in nc.values("tee") if v]
         target += nc.values("host") + nc.values("database") + nc.values("socket") + pos[:1]
     return target
+
+
+def _psql_set(assignment: str) -> str:
+    name, eq, value = assignment.partition("=")
+    if not eq or not name or DYN in name or "\n" in value:
+        return ""
+    return "\\set " + name + " '" + value.replace("\\", "\\\\").replace("'", "''") + "'\n"
 
 
 # redis-cli options that take a value (redis-cli --help).
