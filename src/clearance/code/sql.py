@@ -383,10 +383,14 @@ class _Reader:
         rest = rest.strip()
         word = head.lower()
         if self.client == SQLITE and word.startswith("."):
+            word = _sqlite_dot(word)
             if word in (".shell", ".system"):
                 s.commands.append(Command(rest, word))
-            elif word in (".output", ".once", ".import", ".excel") and rest:
-                target = rest.split()[-1] if word == ".import" else _unquote_word(rest)
+            elif word in (".backup", ".save") and rest:
+                s.writes.append(_unquote_word(rest.split()[-1]))
+            elif word in (".output", ".once", ".import", ".excel", ".log") and rest:
+                args = [a for a in _sqlite_args(rest) if not a.startswith("-")]
+                target = (args[0] if args else "") if word == ".import" else _unquote_word(rest)
                 if rest.startswith("|") and word != ".import":
                     s.commands.append(Command(rest[1:].strip(), word))
                 elif target.startswith("|"):
@@ -401,19 +405,21 @@ class _Reader:
                     s.files.append(target)
             return
         if self.client == MYSQL and not word.startswith("\\"):
-            word = {"system": "\\!", "source": "\\.", "pager": "\\P", "tee": "\\T"}.get(word, word)
+            # The named forms of mysql's commands; the backslash forms are case-sensitive (\P pager, \p print).
+            head = {"system": "\\!", "source": "\\.", "pager": "\\P", "tee": "\\T"}.get(word, head)
+            word = head.lower()
         if word.startswith("\\!"):
-            body = line[2:].strip() if head.startswith("\\!") else rest
+            body = line[2:].strip() if line.startswith("\\!") else rest
             if body:
                 s.commands.append(Command(body, "\\!"))
             return
         if self.client == MYSQL:
             if word == "\\." and rest:
                 s.files.append(_unquote_word(rest.rstrip(";")))
-            elif (word == "\\p" and head.startswith("\\P")) or word == "pager":
+            elif head.startswith("\\P"):
                 if rest:
                     s.commands.append(Command(rest.rstrip(";"), "pager"))
-            elif word == "\\t" and head.startswith("\\T") and rest:
+            elif head.startswith("\\T") and rest:
                 s.writes.append(_unquote_word(rest.rstrip(";")))
             return
         # psql: backquoted text in a meta-command's arguments runs as a shell command (`\set x `cmd``).
@@ -853,6 +859,110 @@ def _postgres_lexed(text: str, standard_strings: bool = True) -> str:
         else:
             i += 1
     return "".join(out)
+
+
+# sqlite3's dot-commands (shell.c, 3.4x). It takes abbreviations, each command with its own rule; an abbreviation
+# is read here as the riskiest command it can stand for, so `.sys` and `.sh` are `.system`/`.shell`.
+_SQLITE_DOTS = [
+    "shell",
+    "system",
+    "output",
+    "once",
+    "excel",
+    "log",
+    "import",
+    "read",
+    "backup",
+    "save",
+    "archive",
+    "auth",
+    "bail",
+    "binary",
+    "cd",
+    "changes",
+    "check",
+    "clone",
+    "connection",
+    "crlf",
+    "databases",
+    "dbconfig",
+    "dbinfo",
+    "dbtotxt",
+    "dump",
+    "echo",
+    "eqp",
+    "exit",
+    "expert",
+    "explain",
+    "filectrl",
+    "fullschema",
+    "headers",
+    "help",
+    "imposter",
+    "indexes",
+    "intck",
+    "iotrace",
+    "limit",
+    "lint",
+    "load",
+    "mode",
+    "nonce",
+    "nullvalue",
+    "open",
+    "parameter",
+    "print",
+    "progress",
+    "prompt",
+    "quit",
+    "recover",
+    "restore",
+    "scanstats",
+    "schema",
+    "separator",
+    "session",
+    "sha3sum",
+    "show",
+    "stats",
+    "tables",
+    "timeout",
+    "timer",
+    "trace",
+    "unmodule",
+    "version",
+    "vfsinfo",
+    "vfslist",
+    "vfsname",
+    "width",
+]
+
+
+def _sqlite_dot(word: str) -> str:
+    name = word[1:]
+    if not name or name in _SQLITE_DOTS:
+        return word
+    return "." + next((d for d in _SQLITE_DOTS if d.startswith(name)), name)
+
+
+def _sqlite_args(rest: str) -> list[str]:
+    """A dot-command's arguments as sqlite3 splits them: blanks between, '…' and "…" quote."""
+    out: list[str] = []
+    i, n = 0, len(rest)
+    while i < n:
+        if rest[i].isspace():
+            i += 1
+            continue
+        q = rest[i] if rest[i] in "'\"" else ""
+        j = rest.find(q, i + 1) if q else i
+        if q:
+            j = n if j < 0 else j
+            out.append(rest[i + 1 : j])
+            i = j + 1
+            continue
+        while j < n and not rest[j].isspace():
+            j += 1
+        out.append(rest[i:j])
+        i = j
+    return out
 
 
 def _psql_unquote(arg: str) -> str:
