@@ -607,7 +607,9 @@ def _drop(toks: list[Tok], i: int) -> tuple[str, str, str]:
     while j < len(toks) and toks[j].cls == W and toks[j].up in ("VIEW", "IF", "EXISTS", "CONCURRENTLY", "FAMILY"):
         j += 1
     target = _name_at(toks, j)
-    if temporary or obj not in _DROPPED_DATA:
+    # CASCADE drops what depends on the object too: a type's, a domain's or an extension's columns in every table.
+    cascade = any(t.cls == W and t.up == "CASCADE" for t in toks[j:])
+    if temporary or (obj not in _DROPPED_DATA and not cascade):
         return WRITE, "DROP", target
     return DROP, "DROP", target
 
