@@ -437,3 +437,35 @@ def test_psql_interpolation_is_bounded() -> None:
     script = read.__wrapped__(body, "psql")  # type: ignore[attr-defined]
     assert script.truncated
     assert time.perf_counter() - t < 1.5
+
+
+@pytest.mark.parametrize(
+    ("text", "client", "kind"),
+    [
+        ("BEGIN EXECUTE IMMEDIATE 'TRUNCATE ' || 'orders'; END", "", "truncate"),
+        ("EXEC('DROP TABLE ' + @name)", "", "drop"),
+        ("EXEC sp_executesql N'DELETE FROM users'", "", "delete-all"),
+        ("DO $$ BEGIN EXECUTE E'TRUNCATE\\\\040orders'; END $$", "psql", "truncate"),
+        ("DO $$ BEGIN EXECUTE U&'DROP TABLE \\\\+000075sers'; END $$", "psql", "drop"),
+        ("SET @t = 'orders'; SET @q = CONCAT('TRUNCATE ', @t); PREPARE s FROM @q; EXECUTE s;", "mysql", "truncate"),
+        ("DO $$ BEGIN EXECUTE 'DELETE FROM t WHERE id = ' || quote_literal(v); END $$", "psql", "write"),
+    ],
+)
+def test_sql_built_from_strings_is_read_whole(text: str, client: str, kind: str) -> None:
+    from clearance.code.sql import KINDS, read
+
+    script = read(text, client)
+    order = {k: i for i, k in enumerate(KINDS)}
+    worst = min((s.kind for s in script.statements), key=lambda k: order[k])
+    assert worst == kind, [(s.verb, s.kind) for s in script.statements]
+    assert not script.dynamic
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["DO $$ BEGIN EXECUTE q; END $$", "DO $$ BEGIN EXECUTE lower('DROP') || ' TABLE t'; END $$", "PREPARE s FROM @unknown"],
+)
+def test_sql_whose_statement_is_computed_is_marked(text: str) -> None:
+    from clearance.code.sql import read
+
+    assert read(text, "psql" if "$$" in text else "mysql").dynamic

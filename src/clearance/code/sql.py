@@ -189,9 +189,10 @@ class Command:
 class Script:
     """What a piece of SQL text does."""
 
-    __slots__ = ("statements", "commands", "files", "writes", "truncated")
+    __slots__ = ("statements", "commands", "files", "writes", "truncated", "dynamic")
 
     def __init__(self) -> None:
+        self.dynamic: list[str] = []  # SQL built at run time whose statement cannot be known (EXECUTE chr(68) || …)
         self.statements: list[Statement] = []
         self.commands: list[Command] = []
         self.files: list[str] = []  # run as more SQL (\i, source, .read)
@@ -328,6 +329,7 @@ class _Reader:
         self.client = client
         self.budget = budget
         self.script = Script()
+        self.user_vars: dict[str, tuple[str, bool]] = {}  # MySQL's SET @q = expr: (text, known)
 
     def run(self, text: str, procedural: bool = False, stored: bool = False, level: int = 0) -> None:
         """Read *text*: statements into the script, client commands on the way."""
@@ -481,23 +483,163 @@ class _Reader:
 
     def _nested(self, toks: list[Tok], verb: str, procedural: bool, stored: bool, level: int) -> None:
         """Bodies and strings the statement runs as SQL: DO $$ … $$, function bodies, EXECUTE 'sql'."""
-        for i, t in enumerate(toks):
+        if verb == "SET" and len(toks) > 4 and toks[1].up == "@" and toks[3].up in ("=", ":="):
+            self.user_vars[toks[2].up] = _expression(toks, 4, self.user_vars)
+        for k in _executed_at(toks, verb, procedural):
+            text, known = _expression(toks, k, self.user_vars)
+            if not known:
+                if len(self.script.dynamic) < MAX_COMMANDS:
+                    self.script.dynamic.append(" ".join(t.raw for t in toks[k : k + 12]))
+            elif text.strip():
+                self.run(text, procedural=False, stored=stored, level=level + 1)
+        for t in toks:
             if t.cls == DOLLAR and (verb in ("DO", "CREATE") or procedural):
                 self.run(t.up, procedural=True, stored=stored or verb == "CREATE", level=level + 1)
-            elif t.cls == S and (procedural or verb in ("EXECUTE", "EXEC", "PREPARE")) and _executed_string(toks, i):
-                self.run(t.up, procedural=False, stored=stored, level=level + 1)
 
 
-def _executed_string(toks: list[Tok], i: int) -> bool:
-    """Whether the string at toks[i] is handed to EXECUTE/EXEC/PREPARE … FROM (through format(), ||, N'', parentheses)."""
-    j = i - 1
-    while j >= 0 and (
-        (toks[j].cls == P and toks[j].up in ("(", "||", ",")) or (toks[j].cls == W and toks[j].up in ("FORMAT", "IMMEDIATE", "N", "CONCAT", "SP_EXECUTESQL"))
-    ):
-        j -= 1
-    if j >= 0 and toks[j].cls == S:
-        return _executed_string(toks, j)  # 'DROP ' || 'TABLE x': the parts of one string
-    return j >= 0 and toks[j].cls == W and toks[j].up in ("EXECUTE", "EXEC", "FROM", "IMMEDIATE")
+def _executed_at(toks: list[Tok], verb: str, procedural: bool) -> list[int]:
+    """Where an expression starts whose value runs as SQL: EXECUTE expr in PL/pgSQL, EXECUTE IMMEDIATE expr,
+    EXEC(expr), sp_executesql expr, PREPARE name FROM expr. A top-level EXECUTE name runs a prepared statement."""
+    out: list[int] = []
+    for i, t in enumerate(toks):
+        if t.cls != W:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None:
+            break
+        if t.up in ("EXECUTE", "EXEC") and nxt.cls == W and nxt.up == "IMMEDIATE":
+            out.append(i + 2)
+        elif (
+            (t.up == "EXECUTE" and procedural)
+            or (t.up in ("EXECUTE", "EXEC") and (nxt.up == "(" or nxt.cls == S or (nxt.up in ("E", "N") and i + 2 < len(toks) and toks[i + 2].cls == S)))
+            or t.up == "SP_EXECUTESQL"
+            or (t.up == "FROM" and verb == "PREPARE")
+        ):
+            out.append(i + 1)  # EXECUTE expr in PL/pgSQL; EXEC('sql'), EXECUTE 'sql' where a string is taken
+    return out[:MAX_COMMANDS]
+
+
+_PLACEHOLDER = " x "  # a value only known at run time, read as a name
+
+
+def _expression(toks: list[Tok], k: int, user_vars: dict[str, tuple[str, bool]]) -> tuple[str, bool]:
+    """The text of the string expression at toks[k] (literals joined by ||, concat(), format()), and whether its
+    statement can be known: a computed part stands for a name; a computed first part hides the statement."""
+    parts: list[str] = []
+    known = True
+    j = k
+    n = len(toks)
+    while j < n:
+        t = toks[j]
+        if t.cls == P and t.up == "(":
+            j += 1
+            continue
+        nxt = toks[j + 1] if j + 1 < n else None
+        if t.cls == S:
+            parts.append(t.up)
+            j += 1
+        elif t.cls == W and t.up in ("E", "N", "B", "X") and nxt is not None and nxt.cls == S and nxt.start == t.end:
+            parts.append(_e_string(nxt.raw) if t.up == "E" else nxt.up)
+            j += 2
+        elif t.cls == W and t.up == "U" and nxt is not None and nxt.up == "&" and j + 2 < n and toks[j + 2].cls == S:
+            parts.append(_u_string(toks[j + 2].up))
+            j += 3
+        elif t.cls == DOLLAR:
+            parts.append(t.up)
+            j += 1
+        elif t.cls == W and t.up in ("FORMAT", "CONCAT") and nxt is not None and nxt.up == "(":
+            j += 2
+            continue  # its arguments are the parts; format's %I/%s/%L stand for names
+        elif t.cls == P and t.up == "@" and nxt is not None and nxt.cls == W:
+            text, ok = user_vars.get(nxt.up, (_PLACEHOLDER, False))
+            parts.append(text)
+            known = known and (ok or bool(parts[:-1]))
+            j += 2
+        else:
+            if not parts:
+                known = False  # the statement's first words are computed
+            parts.append(_PLACEHOLDER)
+            depth = 0
+            while j < n:  # skip the computed term (a name, a call with its arguments)
+                u = toks[j]
+                if u.cls == P and u.up == "(":
+                    depth += 1
+                elif u.cls == P and u.up == ")":
+                    depth -= 1
+                    if depth <= 0:
+                        j += 1
+                        break
+                elif depth == 0 and j > k and u.cls == P and u.up in ("||", ",", "+"):
+                    break
+                elif depth == 0 and u.cls != P and j + 1 < n and toks[j + 1].up != "(":
+                    j += 1
+                    break
+                j += 1
+        while j < n and toks[j].cls == P and toks[j].up == ")":
+            j += 1
+        if j < n and toks[j].cls == P and toks[j].up in ("||", ",", "+"):  # + joins strings in T-SQL
+            j += 1
+            continue
+        break
+    text = "".join(parts).replace("%I", "x").replace("%s", "x").replace("%L", "'x'")
+    return text, known
+
+
+def _e_string(raw: str) -> str:
+    """The value of an E'…' string: C-style escapes (\\n, \\xHH, \\ooo, \\uXXXX), '' a quote."""
+    body = raw[raw.find("'") + 1 : -1] if raw.endswith("'") else raw[raw.find("'") + 1 :]
+    out: list[str] = []
+    i, n = 0, len(body)
+    simple = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f"}
+    while i < n:
+        c = body[i]
+        if c == "'" and body.startswith("''", i):
+            out.append("'")
+            i += 2
+        elif c == "\\" and i + 1 < n:
+            e = body[i + 1]
+            width = {"x": 2, "u": 4, "U": 8}.get(e, 0)
+            if width:
+                digits = ""
+                while len(digits) < width and i + 2 + len(digits) < n and body[i + 2 + len(digits)] in "0123456789abcdefABCDEF":
+                    digits += body[i + 2 + len(digits)]
+                out.append(chr(int(digits, 16)) if digits and int(digits, 16) < 0x110000 else e)
+                i += 2 + len(digits)
+            elif e in "01234567":
+                digits = e
+                while len(digits) < 3 and i + 1 + len(digits) < n and body[i + 1 + len(digits)] in "01234567":
+                    digits += body[i + 1 + len(digits)]
+                out.append(chr(int(digits, 8)))
+                i += 1 + len(digits)
+            else:
+                out.append(simple.get(e, e))
+                i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _u_string(body: str) -> str:
+    """The value of a U&'…' string: \\XXXX and \\+XXXXXX escapes (the default escape character)."""
+    out: list[str] = []
+    i, n = 0, len(body)
+    while i < n:
+        if body[i] == "\\" and i + 1 < n:
+            width = 6 if body[i + 1] == "+" else 4
+            start = i + 2 if width == 6 else i + 1
+            digits = body[start : start + width]
+            if len(digits) == width and all(c in "0123456789abcdefABCDEF" for c in digits) and int(digits, 16) < 0x110000:
+                out.append(chr(int(digits, 16)))
+                i = start + width
+                continue
+            if body[i + 1] == "\\":
+                out.append("\\")
+                i += 2
+                continue
+        out.append(body[i])
+        i += 1
+    return "".join(out)
 
 
 def _unquote_word(text: str) -> str:
