@@ -469,3 +469,20 @@ def test_sql_whose_statement_is_computed_is_marked(text: str) -> None:
     from clearance.code.sql import read
 
     assert read(text, "psql" if "$$" in text else "mysql").dynamic
+
+
+@pytest.mark.parametrize(
+    ("text", "dynamic"),
+    [
+        ("SELECT 'DELETE FROM ' || quote_ident(relname) FROM pg_class WHERE relkind = 'r' \\gexec", False),
+        ("SELECT concat('DROP SCHEMA ', nspname, ' CASCADE') FROM pg_namespace \\gexec", False),
+        ("SELECT cmd FROM pending_statements \\gexec", True),
+    ],
+)
+def test_gexec_runs_what_the_select_list_builds(text: str, dynamic: bool) -> None:
+    from clearance.code.sql import read
+
+    script = read(text, "psql")
+    assert bool(script.dynamic) == dynamic
+    if not dynamic:
+        assert script.destructive() is not None, [(s.verb, s.kind) for s in script.statements]

@@ -443,7 +443,16 @@ class _Reader:
         elif word == "\\copy":
             self._copy(line[len(head) :], client_side=True)
         elif word == "\\gexec":
-            # Each value the query returns runs as a statement: its string parts are read as SQL.
+            # Each value the query returns runs as a statement: its select list is read as the SQL it builds.
+            k = next((i + 1 for i, t in enumerate(current) if t.cls == W and t.up == "SELECT"), -1)
+            if k > 0 and k < len(current):
+                text, known = _expression(current, k, self.user_vars)
+                if not known:
+                    if len(s.dynamic) < MAX_COMMANDS:
+                        s.dynamic.append(" ".join(t.raw for t in current[k : k + 12]) + " \\gexec")
+                elif looks_like_sql(text):
+                    self.run(text, level=level + 1)
+                return
             for t in current:
                 if t.cls == S and looks_like_sql(t.up):
                     self.run(t.up, level=level + 1)
