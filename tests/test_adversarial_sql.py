@@ -486,3 +486,19 @@ def test_gexec_runs_what_the_select_list_builds(text: str, dynamic: bool) -> Non
     assert bool(script.dynamic) == dynamic
     if not dynamic:
         assert script.destructive() is not None, [(s.verb, s.kind) for s in script.statements]
+
+
+@pytest.mark.parametrize(
+    ("command", "want"),
+    [
+        ("find . -name '*.[jt]s' -delete", DENY),  # every .js and .ts
+        ("find src -name '*.[ch]' -exec rm {} +", DENY),
+        ("find . -name '*.r?' -delete", DENY),  # .rs, .rb
+        ("find . -name '*.t[m]p' -delete", ALLOW),  # only *.tmp
+        ("rm -f src/*.py[co]", ALLOW),
+        ("find . -name '*.lo?' -delete", ASK),  # .log, but also .lot, .lol: a person confirms
+    ],
+)
+def test_find_globs_are_judged_by_what_they_can_match(command: str, want: str) -> None:
+    d = decide(command)
+    assert d.decision == want, (command, d.decision, d.rules, d.reason)
