@@ -502,3 +502,19 @@ def test_gexec_runs_what_the_select_list_builds(text: str, dynamic: bool) -> Non
 def test_find_globs_are_judged_by_what_they_can_match(command: str, want: str) -> None:
     d = decide(command)
     assert d.decision == want, (command, d.decision, d.rules, d.reason)
+
+
+@pytest.mark.parametrize(
+    ("command", "want"),
+    [
+        ("psql <<'SQL'\n\\lo_export 16401 '/home/ana/.bashrc'\nSQL", DENY),
+        ("sqlite3 x.db \"SELECT readfile('/home/ana/.aws/credentials')\"", DENY),
+        ("sqlite3 app.db \"VACUUM main INTO '/home/ana/.zshrc'\"", DENY),
+        ("psql <<'SQL'\nSELECT 1;\n\\copy t FROM 'data/seed.csv' WITH (FORMAT csv)\nSQL", ALLOW),
+        ("sqlite3 app.db \"SELECT writefile('out/' || name, data) FROM blobs\"", ALLOW),
+        ("sqlite3 app.db \"SELECT readfile('fixtures/a.json')\"", ALLOW),
+    ],
+)
+def test_files_the_client_reads_and_writes(command: str, want: str) -> None:
+    d = decide(command)
+    assert d.decision == want, (command, d.decision, d.rules, d.reason)

@@ -189,9 +189,10 @@ class Command:
 class Script:
     """What a piece of SQL text does."""
 
-    __slots__ = ("statements", "commands", "files", "writes", "truncated", "dynamic")
+    __slots__ = ("statements", "commands", "files", "writes", "truncated", "dynamic", "reads")
 
     def __init__(self) -> None:
+        self.reads: list[str] = []  # read by the client into the database (\copy … FROM file, \lo_import, readfile())
         self.dynamic: list[str] = []  # SQL built at run time whose statement cannot be known (EXECUTE chr(68) || …)
         self.statements: list[Statement] = []
         self.commands: list[Command] = []
@@ -442,6 +443,10 @@ class _Reader:
                 s.commands.append(Command(_unquote_word(value.strip()), f"\\setenv {var}"))
         elif word == "\\copy":
             self._copy(line[len(head) :], client_side=True)
+        elif word == "\\lo_import" and rest:
+            s.reads.append(_unquote_word(rest))
+        elif word == "\\lo_export" and len(rest.split()) > 1:
+            s.writes.append(_unquote_word(rest.split(None, 1)[1]))
         elif word == "\\gexec":
             # Each value the query returns runs as a statement: its select list is read as the SQL it builds.
             k = next((i + 1 for i, t in enumerate(current) if t.cls == W and t.up == "SELECT"), -1)
@@ -469,6 +474,9 @@ class _Reader:
             if client_side and t.cls == W and t.up == "TO" and toks[i + 1].cls in (S, W) and toks[i + 1].up not in ("STDOUT", "PSTDOUT"):
                 self.script.writes.append(toks[i + 1].up if toks[i + 1].cls == S else toks[i + 1].raw)
                 return
+            if client_side and t.cls == W and t.up == "FROM" and toks[i + 1].cls in (S, W) and toks[i + 1].up not in ("STDIN", "PSTDIN"):
+                self.script.reads.append(toks[i + 1].up if toks[i + 1].cls == S else toks[i + 1].raw)
+                return
 
     def _statement(self, toks: list[Tok], text: str, procedural: bool, stored: bool, level: int) -> None:
         if procedural:
@@ -486,9 +494,23 @@ class _Reader:
         self.script.statements.append(Statement(kind, verb, target, raw, stored))
         if verb == "COPY":
             self._copy(raw, client_side=False)
+        if self.client == SQLITE:
+            self._sqlite_files(toks, verb)
         if level >= MAX_NESTING:
             return
         self._nested(toks, verb, procedural, stored, level)
+
+    def _sqlite_files(self, toks: list[Tok], verb: str) -> None:
+        """Files the sqlite3 shell itself reads or writes for a statement: readfile(), writefile(), VACUUM INTO."""
+        s = self.script
+        for i in range(len(toks) - 2):
+            t = toks[i]
+            if t.cls == W and t.up in ("READFILE", "WRITEFILE") and toks[i + 1].up == "(" and toks[i + 2].cls in (S, ID):
+                (s.reads if t.up == "READFILE" else s.writes).append(toks[i + 2].up)
+            elif verb == "VACUUM" and t.cls == W and t.up == "INTO" and toks[i + 1].cls in (S, ID):
+                s.writes.append(toks[i + 1].up)
+        if verb == "VACUUM" and len(toks) >= 2 and toks[-2].up == "INTO" and toks[-1].cls in (S, ID):
+            s.writes.append(toks[-1].up)
 
     def _nested(self, toks: list[Tok], verb: str, procedural: bool, stored: bool, level: int) -> None:
         """Bodies and strings the statement runs as SQL: DO $$ … $$, function bodies, EXECUTE 'sql'."""

@@ -1616,6 +1616,8 @@ class Unwrapper:
                 self.command(cmd.derive([Word("cat", "cat"), Word(path, path)], f"{cmd.name} reads"))
             for path in script.writes:
                 self.command(cmd.derive([Word("tee", "tee"), Word(path, path)], f"{cmd.name} writes"))
+            for path in script.reads:
+                self.command(cmd.derive([Word("cat", "cat"), Word(path, path)], f"{cmd.name} reads"))
         return True
 
     def _parallel(self, cmd: SimpleCommand, values: list[str]) -> None:
