@@ -598,9 +598,12 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
         "Where packages come from (`registry`, `index-url`) is net.package-source-change."
     ),
     verdict=ASK,
-    commands=("npm", "pnpm", "yarn", "pip", "pip3", "uv"),
+    commands=("npm", "pnpm", "yarn", "pip", "pip3", "uv", "cargo"),
     match=(
         "npm config set ignore-scripts false",
+        "npm set script-shell ./x.sh",
+        "cargo --config 'target.x86_64-unknown-linux-gnu.runner=\"/tmp/x.sh\"' test",
+        "RUSTC_WRAPPER=/tmp/w.sh cargo build",
         "npm config set script-shell /tmp/sh",
         "yarn config set yarnPath /tmp/y.cjs",
         "npm config set strict-ssl=false",
@@ -615,6 +618,8 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
         "npm config get script-shell",
         "npm config set ignore-scripts true",
         "npm config set registry https://evil.example/",
+        "cargo --config 'build.jobs=4' build",
+        "RUSTC_WRAPPER=sccache cargo build",
     ),
 )
 def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -623,7 +628,19 @@ def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     ops = [v for v in vals if not v.startswith("-")]
     tool = {"pnpm": "npm", "pip3": "pip", "uv": "pip"}.get(cmd.name, cmd.name)
+    if tool == "npm" and ops[:1] in (["set"], ["c"]):
+        ops = ["config", *ops] if ops[0] == "set" else ["config", *ops[1:]]  # npm's aliases: `npm set`, `npm c set`
     pairs: list[tuple[str, str, str]] = []
+    if tool == "cargo":
+        # cargo reads the same keys from --config KEY=VALUE and CARGO_*/RUSTC_WRAPPER variables.
+        for i, v in enumerate(vals):
+            spec = vals[i + 1] if v == "--config" and i + 1 < len(vals) else v[len("--config=") :] if v.startswith("--config=") else ""
+            key, eq, value = spec.partition("=")
+            if eq:
+                pairs.append((key.rpartition(".")[2], value, f"cargo --config {spec}"))
+        for name, value in cmd.assigns.items():
+            key = "runner" if name.startswith("CARGO_TARGET_") and name.endswith("_RUNNER") else name.removeprefix("CARGO_BUILD_").lower()
+            pairs.append((key, value, f"{name}={value} cargo"))
     if ops[:2] == ["config", "set"] and len(ops) >= 3:
         key, eq, value = ops[2].partition("=")
         if not eq:
