@@ -518,3 +518,21 @@ def test_find_globs_are_judged_by_what_they_can_match(command: str, want: str) -
 def test_files_the_client_reads_and_writes(command: str, want: str) -> None:
     d = decide(command)
     assert d.decision == want, (command, d.decision, d.rules, d.reason)
+
+
+@pytest.mark.parametrize(
+    ("command", "want"),
+    [
+        ("mytool --removeEverything", ASK),
+        ("mytool -nuke", ASK),
+        ("mytool --skip-purge=false", ASK),
+        ("mytool db:wipe --env staging", ASK),
+        ("mytool --no-delete", ALLOW),
+        ("mytool --keepDeleted", ALLOW),
+        ("mytool -deleteAfter=false", ALLOW),
+        ("mytool serve localhost:8080", ALLOW),
+    ],
+)
+def test_unknown_programs_options_by_their_words(command: str, want: str) -> None:
+    d = decide(command)
+    assert d.decision == want, (command, d.decision, d.rules, d.reason)

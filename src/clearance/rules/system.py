@@ -458,9 +458,10 @@ def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
             break
         if v.startswith("-") or "://" in v or (cmd.name == "java" and v.endswith(".jar")):
             continue  # an option, a server address (-s URL) or the client a JVM runs
-        if not v.replace("-", "").replace("_", "").isalnum():
+        parts = v.split(":") if ":" in v and "/" not in v else [v]  # namespaced commands: cluster:destroy, db:wipe
+        if not all(p.replace("-", "").replace("_", "").isalnum() for p in parts):
             break  # a path or a value, not a resource noun: no subcommand follows
-        out.append(v)
+        out += parts
         if len(out) >= limit:
             break
     return out
@@ -528,6 +529,23 @@ _OPTION_NEGATIONS = frozenset({"no", "skip", "keep", "without", "dont", "never",
 _FALSE_VALUES = frozenset({"false", "no", "0", "off", "never", "none"})
 
 
+def _name_words(name: str) -> list[str]:
+    """The words of an option name: split at -, _ and camelCase humps (deleteAll, --Force-Delete), lower-cased."""
+    words: list[str] = []
+    cur = ""
+    for i, c in enumerate(name):
+        if c in "-_":
+            words.append(cur)
+            cur = ""
+        elif c.isupper() and cur and (cur[-1].islower() or (i + 1 < len(name) and name[i + 1].islower())):
+            words.append(cur)
+            cur = c
+        else:
+            cur += c
+    words.append(cur)
+    return [w.lower() for w in words if w] or [""]
+
+
 def _destructive_option(cmd: SimpleCommand) -> str | None:
     """The first long option whose name says it deletes (restic unlock --remove-all), unless the run is a dry run."""
     found = None
@@ -535,18 +553,16 @@ def _destructive_option(cmd: SimpleCommand) -> str | None:
         v = w.value
         if v == "--":
             break
-        if v in ("--dry-run", "--dryrun", "-n", "--what-if", "--plan"):
+        if v in ("--dry-run", "--dryrun", "-n", "--what-if", "--plan", "-dry-run"):
             return None
-        if not v.startswith("--") or found:
-            continue
-        name, eq, value = v[2:].partition("=")
-        if eq and value.lower() in _FALSE_VALUES:
-            continue
-        tokens = name.lower().replace("_", "-").split("-")
-        if tokens[0] in _OPTION_NEGATIONS:
-            continue
-        if any(t in _OPTION_VERBS for t in tokens):
-            found = v.partition("=")[0]
+        if not v.startswith("-") or len(v) < 3 or found:
+            continue  # long options, and Go's one-dash ones (-purge): a short cluster never spells a verb
+        name, eq, value = v.lstrip("-").partition("=")
+        tokens = _name_words(name)
+        negated = tokens[0] in _OPTION_NEGATIONS
+        off = bool(eq) and value.lower() in _FALSE_VALUES
+        if negated == off and any(t in _OPTION_VERBS for t in tokens):
+            found = v.partition("=")[0]  # --delete, --deleteAll, and --no-delete=false (the negation undone)
     return found
 
 
