@@ -1256,7 +1256,7 @@ def read(text: str, client: str = "") -> Script:
 
 def looks_like_sql(text: str) -> bool:
     """Whether *text* starts with a SQL statement (after comments): a string worth reading as SQL."""
-    head = text[:400].lstrip()[:200]
+    head = _postgres_lexed(text[:400].lstrip()[:200], standard_strings=False)  # comments nest: /* /* */ */ DROP
     budget = _Budget()
     for ttype, value, at in _tokens(head, 0, budget):
         for tok in _classify(ttype, value, at):
