@@ -30,6 +30,7 @@ def decide(example: Any, cwd: str = PROJECT, env: dict[str, str] | None = None) 
         files: dict[str, str] = example.pop("files")
         action, ctx = parse_event(event(example, cwd), env or ENV)
         ctx.read_file = files.get
+        ctx.list_dir = lambda d: sorted({k[len(d) + 1 :].split("/", 1)[0] for k in files if k.startswith(d.rstrip("/") + "/")}) or None
         return evaluate(action, ctx, load_policy(ctx.project_root, env or ENV))
     return decide_event(event(example, cwd), env or ENV)
 

@@ -37,6 +37,7 @@ def decide_event_full(
         action, ctx = parse_event(event, env)
         if not local_files:
             ctx.read_file = None
+            ctx.list_dir = None
             ctx.realpath = None  # another machine's symlinks are not on this disk
             ctx.owns = None  # nor what its session created
     except MalformedEvent as e:

@@ -76,6 +76,28 @@ def read_project_file(root: str, path: str, extra_roots: tuple[str, ...] = (), h
         return None
 
 
+MAX_LISTED = 2000
+
+
+def list_project_dir(root: str, path: str) -> list[str] | None:
+    """The names in a directory inside *root* (no symlink escapes), at most MAX_LISTED of them, or None."""
+    if impossible_path(path):
+        return None
+    try:
+        real = os.path.realpath(path)
+        if not _within(real, os.path.realpath(root)):
+            return None
+        with os.scandir(real) as it:
+            names: list[str] = []
+            for entry in it:
+                names.append(entry.name)
+                if len(names) >= MAX_LISTED:
+                    break
+        return names
+    except OSError:
+        return None
+
+
 def _within(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip("/") + "/")
 
@@ -119,6 +141,7 @@ def build_context(
         owned=_owned(home, env),
         realpath=_realpath,
         owns=_owns(home, env, session_id),
+        list_dir=functools.partial(list_project_dir, root) if root not in ("/", home) else None,
     )
 
 

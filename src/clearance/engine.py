@@ -160,6 +160,7 @@ _OPACITY_RULES = frozenset({"fs.delete-unknown-target"})
 
 def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """`cat > x.sh <<EOF`, `printf … > Makefile`, `tee .envrc <<EOF`: a script written by the shell is judged like one written by Write."""
+    from .rules.convention import convention_verdict
     from .rules.fs import package_config_verdict
     from .rules.self import hook_environment, hook_locations
     from .rules.tools import script_verdict
@@ -190,16 +191,26 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             if msg:
                 findings.append(_finding(rule, msg, cmd.show()))
                 break
+            msg = convention_verdict(sc.path(t, cmd), text, sc, depth)
+            if msg:
+                findings.append(_finding(REGISTRY["write.convention-code"], f"{cmd.name}: {msg}", cmd.show()))
+                break
 
 
 def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """Project scripts the commands run (bash x.sh, ./x.sh, make, npm run): their commands are judged too."""
+    from .code import may_run_by_convention
     from .model import HARD_DENY, SOFT_DENY, TOO_LARGE
     from .scripts import script_runs
 
-    rule = REGISTRY["shell.script-content"]
     for cmd in commands:
-        for label, code in script_runs(cmd, sc):
+        # A script named on the command line "runs"; a file run by convention is named by its role first.
+        found = [(REGISTRY["shell.script-content"], label, code) for label, code in script_runs(cmd, sc)]
+        if may_run_by_convention(cmd.name, cmd.argv[0].value if cmd.argv else "", cmd.values(), bool(cmd.assigns)):
+            from .code.convention import runs  # only for toolchains: other commands never import it
+
+            found += [(REGISTRY["code.convention-run"], label + "; it", code) for label, code in runs(cmd, sc)]
+        for rule, label, code in found:
             if code == TOO_LARGE:
                 findings.append(_finding(rule, f"{label} runs a script larger than clearance reads; a person looks at it", cmd.show()))
                 continue
@@ -243,7 +254,15 @@ def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
             continue
         msg = r.check(action, sc)
         if msg:
-            findings.append(_finding(r, msg))
+            f = _finding(r, msg)
+            if action.kind == "mcp" and sc.trust.mcp_servers:
+                from .rules.tools import on_trusted_server  # trust.mcp_servers: what it lowers, what it never does
+
+                kept = on_trusted_server(f, action, sc)
+                if kept is None:
+                    continue
+                f = kept
+            findings.append(f)
 
 
 def timed_out(budget_s: float) -> Decision:

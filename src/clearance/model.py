@@ -79,6 +79,7 @@ class Context:
         "owned",
         "realpath",
         "owns",
+        "list_dir",
     )
 
     def __init__(
@@ -98,6 +99,7 @@ class Context:
         owned: tuple[tuple[str, str, str], ...] | None = None,
         realpath: Callable[[str], str] | None = None,
         owns: Callable[[str], bool] | None = None,
+        list_dir: Callable[[str], list[str] | None] | None = None,
     ) -> None:
         self.cwd = cwd
         self.project_root = project_root
@@ -124,6 +126,9 @@ class Context:
         # Whether a path is this session's own (it created it: provenance.py), filled by the hook at the I/O
         # edge; None (tests, the team service): nothing is the session's own.
         self.owns = owns
+        # The names in a project directory (a migration's later siblings), filled by the hook at the I/O
+        # edge like read_file; None: no directory is listed.
+        self.list_dir = list_dir
 
 
 class Finding:

@@ -16,7 +16,7 @@ from .code.sql import CLIENT_DIALECTS as SQL_DIALECTS
 from .lazyre import lazy
 from .model import TOO_LARGE
 from .paths import DYN, is_generated, is_within
-from .shell.interp import CODE_OPTIONS, INTERPRETERS, shell_quote
+from .shell.interp import CODE_OPTIONS, INTERPRETERS, python_invocation, shell_quote
 from .shell.unwrap import SHELLS
 
 TYPE_CHECKING = False
@@ -63,6 +63,9 @@ def _make_vars_dynamic(text: str) -> str:
     return "".join(out)
 
 
+make_vars_dynamic = _make_vars_dynamic
+
+
 def _read(sc: Scope, path: str) -> str | None:
     reader = sc.ctx.read_file
     if reader is None or DYN in path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
@@ -88,20 +91,29 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     if name in ("make", "gmake"):
         return _make(cmd, sc, vals)
     if name in _NODE_RUNNERS:
-        return _package_script(cmd, sc, vals)
+        found = _package_script(cmd, sc, vals)
+        if found or name != "bun":
+            return found  # bun x.js runs a file, like node
+
     lang = INTERPRETERS.get(name)
     if lang is not None:
         return _interpreter_file(cmd, sc, vals, lang)
     return []
 
 
-_SCRIPT_SUFFIXES = {"python": (".py",), "js": (".js", ".mjs", ".cjs"), "ruby": (".rb",), "perl": (".pl",), "php": (".php",)}
+_SCRIPT_SUFFIXES = {
+    "python": (".py",),
+    "js": (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx"),
+    "ruby": (".rb",),
+    "perl": (".pl", ".pm"),
+    "php": (".php",),
+}
 _SHEBANG_LANG = lazy(r"^#!\s*(?:/usr/bin/env\s+(?:-\S+\s+)*)?(?:/\S*/)?(python[\d.]*|node|ruby|perl|php)\b")
 
 
 def _as_one_liner(name: str, lang: str, code: str) -> str:
     """A command line that runs *code* the way the interpreter one-liner analysis reads it."""
-    option = CODE_OPTIONS[lang][0]
+    option = "eval" if name == "deno" else CODE_OPTIONS[lang][0]
     return f"{name} {option} {shell_quote(code)}"
 
 
@@ -109,6 +121,20 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
     suffixes = _SCRIPT_SUFFIXES.get(lang)
     if not suffixes:
         return []
+    if lang == "python":
+        # python3 -W ignore tool.py, python -X dev tool.py: options read with CPython's own table.
+        kind, script, _ = python_invocation([cmd.name, *vals])
+        vals = [script] if kind == "file" and script is not None else []
+    if lang in ("js", "ruby", "perl", "php"):
+        # The script operand as the interpreter finds it (option values skipped: node -r dotenv/config x.js).
+        from .code.interpopts import read
+
+        reading = read([cmd.name, *vals], lang)
+        v = reading.file
+        if reading.code is not None or v is None or not v.endswith(suffixes):
+            return []
+        text = _read(sc, sc.path(v, cmd))
+        return [(f"{cmd.name} {v}", _as_one_liner(cmd.name, lang, text))] if text is not None else []
     for v in vals:
         if v in CODE_OPTIONS[lang] or v in ("-m", "-"):
             return []  # one-liners and modules are analysed elsewhere
@@ -209,7 +235,12 @@ def makefile_targets(text: str, targets: list[str]) -> list[str]:
     return out
 
 
-def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
+def makefile_path(cmd: SimpleCommand, sc: Scope) -> tuple[str, str] | None:
+    """(path, text) of the makefile *cmd* (make, gmake) reads, or None (read from stdin, not found)."""
+    return _makefile(cmd, sc, cmd.values())[0]
+
+
+def _makefile(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> tuple[tuple[str, str] | None, list[str]]:
     directory = cmd.cwd or sc.ctx.cwd
     makefile = None
     targets: list[str] = []
@@ -231,7 +262,7 @@ def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str
             targets.append(v)
         i += 1
     if makefile in ("-", "/dev/stdin"):
-        return []
+        return None, targets
     candidates = [makefile] if makefile else ["GNUmakefile", "makefile", "Makefile"]
     for c in candidates:
         path = posixpath.normpath(posixpath.join(directory, c)) if c and not c.startswith("/") else c
@@ -239,10 +270,17 @@ def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str
             continue
         text = _read(sc, path)
         if text is not None:
-            recipes = makefile_targets(text, targets)
-            label = f"make {' '.join(targets)}".strip()
-            return [(label, "\n".join(recipes))] if recipes else []
-    return []
+            return (path, text), targets
+    return None, targets
+
+
+def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
+    found, targets = _makefile(cmd, sc, vals)
+    if found is None:
+        return []
+    recipes = makefile_targets(found[1], targets)
+    label = f"make {' '.join(targets)}".strip()
+    return [(label, "\n".join(recipes))] if recipes else []
 
 
 def _package_script(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:

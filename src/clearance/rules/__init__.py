@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .base import REGISTRY, Rule
 
-PACKS = ("shell", "fs", "git", "cloud", "db", "publish", "net", "creds", "system", "interp", "tools", "self")
+PACKS = ("shell", "fs", "git", "cloud", "db", "publish", "net", "creds", "system", "interp", "tools", "convention", "self")
 _loaded = False
 
 

@@ -1464,13 +1464,19 @@ class Unwrapper:
     def _interpreter(self, cmd: SimpleCommand, lang: str) -> None:
         self.out.commands.append(cmd)
         values = [w.value for w in cmd.argv]
-        if lang == "python" and "-m" in values[1:]:
-            j = values.index("-m")
-            if j + 1 < len(values):
-                mod = values[j + 1] if values[j + 1] in _WHOLE_MODULES else values[j + 1].split(".")[0]
-                self.command(cmd.derive([Word(mod, mod)] + cmd.argv[j + 2 :], f"{cmd.name} -m"))
-            return
+        if lang == "python":
+            kind, module, rest = interp.python_invocation(values)
+            if kind == "module" and module is not None:
+                mod = module if module in _WHOLE_MODULES else module.split(".")[0]
+                self.command(cmd.derive([Word(mod, mod)] + cmd.argv[rest:], f"{cmd.name} -m"))
+                return
         code = interp.code_argument(values, lang)
+        if lang in ("js", "ruby", "perl", "php"):
+            from ..code.interpopts import local_files, read
+
+            for path in local_files(read(values, lang), lang):
+                # node -r ./setup.js, ruby -r ./x.rb, perl -I. -MLocal: a project file runs first, read like `node x.js`.
+                self.command(cmd.derive([cmd.argv[0], Word(path, path)], f"{cmd.name} option"))
         if code is None:
             if len(values) == 1 or values[-1] == "-":
                 # Code from stdin: a here-document we can read, or a pipe.

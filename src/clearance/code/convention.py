@@ -1,0 +1,891 @@
+"""Code toolchains run by convention: files no command line names, read at both ends.
+
+``pytest`` imports every ``conftest.py`` from the root down to the tests, ``pip install .`` runs
+``setup.py``, ``cargo build`` compiles and runs ``build.rs``, ``make`` runs ``$(shell …)`` outside
+recipes while it reads the Makefile (even ``make -n``), ``npm publish`` runs ``prepublishOnly``,
+``git commit`` runs the hooks, ``NODE_OPTIONS=--require ./x.js`` loads ``x.js`` into every node.
+
+Two ends, one table (``TOOLCHAINS`` for commands, ``role`` for paths):
+
+- ``runs(cmd, sc)``: the files a toolchain command runs, read through ``Context.read_file`` (only
+  when such a command is seen), each turned into shell code the engine judges like a typed command
+  (rule ``code.convention-run``, capped at ask);
+- ``written(path, text)``: the role of a file being written and the shell code it carries
+  (rule ``write.convention-code``).
+
+Each file's language decides how its code becomes shell code: shell as it is; Python, JavaScript and
+Ruby as an interpreter one-liner (so ``shell.interp.analyse`` reads them, whatever parser backs it);
+Rust, Gradle, Make, ``//go:generate`` and ``.pth`` files by a light reading of the few forms that run
+commands (literal ``Command::new("x").arg("y")``, ``commandLine 'x', 'y'``, ``$(shell …)``,
+``import`` lines).  What those readings cannot follow (a computed command) is what the analysis
+cannot see inside any script: not asked about on its own.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+from ..lazyre import lazy
+from ..model import TOO_LARGE
+from ..paths import DYN, is_within
+from ..shell.interp import CODE_OPTIONS, shell_quote
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from ..scope import Scope
+    from ..shell.ir import SimpleCommand
+
+# Bounds: files read per command, include depth, conftest directories walked.
+MAX_FILES = 24
+_INTERPRETER = {"python": "python3", "js": "node", "ruby": "ruby", "perl": "perl", "php": "php"}
+
+
+class Run:
+    """One file a command runs by convention: its path, language and role (for the reason)."""
+
+    __slots__ = ("path", "lang", "role")
+
+    def __init__(self, path: str, lang: str, role: str) -> None:
+        self.path = path
+        self.lang = lang
+        self.role = role
+
+
+# -- languages: file text -> shell code the engine judges ---------------------------------------------
+
+# Rust: `Command::new("sh")` then `.arg("x")` / `.args(["a", "b"])` / `.args(&["a"])`; `remove_dir_all("p")`.
+_RS_COMMAND = lazy(r"Command::new\(\s*\"((?:[^\"\\]|\\.)*)\"\s*\)")
+_RS_ARG = lazy(r"\.\s*+(arg|args|current_dir|env|envs|stdin|stdout|stderr)\s*\(\s*&?\s*(\[)?")
+_RS_STRING = lazy(r"\"((?:[^\"\\]|\\.)*)\"")
+_RS_DELETE = lazy(r"\b(remove_dir_all|remove_file|remove_dir)\s*\(\s*\"((?:[^\"\\]|\\.)*)\"\s*\)")
+
+
+def _rust_args(text: str, pos: int) -> tuple[list[str], bool]:
+    """The literal arguments of the `.arg(…)`/`.args([…])` chain at *pos*; False when one is computed."""
+    args: list[str] = []
+    literal = True
+    for _ in range(64):
+        while pos < len(text) and text[pos].isspace():
+            pos += 1  # (the pattern starts at the dot: a leading \s* would rescan runs of blanks)
+        m = _RS_ARG.compiled.match(text, pos)
+        if m is None:
+            break
+        close = text.find("]" if m.group(2) else ")", m.end())
+        if close == -1:
+            break
+        inner = text[m.end() : close]
+        if m.group(1) in ("arg", "args"):
+            strings = [s.group(1) for s in _RS_STRING.compiled.finditer(inner)]
+            rest = _RS_STRING.compiled.sub("", inner).replace(",", "").strip()
+            if rest:
+                literal = False
+            args.extend(strings)
+        pos = close + 1
+        if m.group(2):
+            pos = text.find(")", pos) + 1 or pos
+    return args, literal
+
+
+def rust_commands(text: str) -> list[str]:
+    """Commands a build script runs and paths it deletes, where they are literal (a light reading:
+    no macros, no variables, no helper functions)."""
+    out: list[str] = []
+    for m in _RS_COMMAND.finditer(text):
+        args, literal = _rust_args(text, m.end())
+        if literal:
+            out.append(" ".join(shell_quote(a) for a in [m.group(1), *args]))
+    for m in _RS_DELETE.finditer(text):
+        out.append(("rm -rf " if m.group(1) == "remove_dir_all" else "rm -f ") + shell_quote(m.group(2)))
+    return out
+
+
+# Gradle (Groovy and Kotlin DSL): `commandLine 'a', 'b'`, `commandLine("a", "b")`, `commandLine = [..]`, `"cmd".execute()`.
+_GRADLE_CMDLINE = lazy(r"\bcommandLine\b\s*(?:=\s*)?[(\[]?\s*((?:(?:'[^'\n]*'|\"[^\"\n]*\")\s*,?\s*)+)")
+_GRADLE_STRING = lazy(r"'([^'\n]*)'|\"([^\"\n]*)\"")
+_GRADLE_EXECUTE = lazy(r"(?:'([^'\n]*)'|\"([^\"\n]*)\")\s*\.execute\(\)")
+
+
+def gradle_commands(text: str) -> list[str]:
+    out: list[str] = []
+    for m in _GRADLE_CMDLINE.finditer(text):
+        words = [s.group(1) if s.group(1) is not None else s.group(2) for s in _GRADLE_STRING.finditer(m.group(1))]
+        out.append(" ".join(shell_quote(w) for w in words))
+    for m in _GRADLE_EXECUTE.finditer(text):
+        out.append(m.group(1) if m.group(1) is not None else m.group(2))
+    return out
+
+
+def go_generate(text: str) -> list[str]:
+    """The `//go:generate` directives (go generate runs each as a command)."""
+    return [line[len("//go:generate") :].strip() for line in text.splitlines() if line.startswith("//go:generate ")]
+
+
+def pth_imports(text: str) -> str:
+    """The lines of a .pth file that Python runs at start-up (site.py execs lines starting with `import`)."""
+    return "\n".join(line for line in text.splitlines() if line.startswith(("import ", "import\t")))
+
+
+def make_parse_time(text: str) -> list[str]:
+    """Shell code make runs while it reads a makefile, for every target and even with -n:
+    `$(shell …)` outside recipes and `VAR != cmd` assignments."""
+    from ..scripts import make_vars_dynamic
+
+    out: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("\t") or line.lstrip().startswith("#"):
+            continue
+        head, bang, rest = line.partition("!=")
+        if bang and "=" not in head and ":" not in head:
+            out.append(rest.strip())
+        start = 0
+        while (i := line.find("$(shell", start)) != -1:
+            depth, j = 0, i + 1
+            while j < len(line):
+                c = line[j]
+                depth += c == "("
+                depth -= c == ")"
+                if depth == 0:
+                    break
+                j += 1
+            out.append(line[i + len("$(shell") : j].strip())
+            start = j + 1
+    return [make_vars_dynamic(c.replace("$$", "\x01")).replace("\x01", "$") for c in out if c]
+
+
+def make_includes(text: str) -> list[str]:
+    """Literal file names of `include`, `-include` and `sinclude` lines."""
+    out: list[str] = []
+    for line in text.splitlines():
+        word, _, rest = line.partition(" ")
+        if word in ("include", "-include", "sinclude"):
+            out.extend(w for w in rest.split() if "$" not in w and "%" not in w and "*" not in w)
+    return out
+
+
+_PRECOMMIT_SKIP = frozenset({"pygrep", "fail"})  # an entry that is a regular expression or a message
+
+
+def precommit_entries(text: str) -> list[str]:
+    """The `entry:` of each hook in a pre-commit configuration, except those that are not commands."""
+    from ..rules.tools import ENTRY_LINE, workflow_commands
+
+    out: list[str] = []
+    for block in text.split("- id:")[1:] if "- id:" in text else [text]:
+        lang = ""
+        for line in block.splitlines():
+            key, _, value = line.strip().lstrip("- ").partition(":")
+            if key == "language":
+                lang = value.strip().strip("'\"")
+        if lang in _PRECOMMIT_SKIP:
+            continue
+        out.extend(workflow_commands(block, ENTRY_LINE))
+    return out
+
+
+def tox_commands(text: str) -> list[str]:
+    """The `commands =` of tox.ini environments (continuation lines indented)."""
+    out: list[str] = []
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        key, eq, value = line.partition("=")
+        if not eq or key.strip() not in ("commands", "commands_pre", "commands_post"):
+            continue
+        body = [value.strip()] if value.strip() else []
+        for nxt in lines[i + 1 :]:
+            if not nxt[:1].isspace() or not nxt.strip():
+                break
+            body.append(nxt.strip())
+        out.extend(b.replace("{posargs}", "") for b in body if b and not b.startswith("#"))
+    return out
+
+
+def one_liner(lang: str, code: str) -> str:
+    """A command line that runs *code* the way the interpreter one-liner analysis reads it."""
+    name = _INTERPRETER[lang]
+    return f"{name} {CODE_OPTIONS[lang][0]} {shell_quote(code)}"
+
+
+def shell_code(lang: str, text: str) -> list[str]:
+    """The shell code a file of language *lang* runs."""
+    if lang == "shell":
+        return [text]
+    if lang in _INTERPRETER:
+        return [one_liner(lang, text)] if text.strip() else []
+    if lang == "pth":
+        code = pth_imports(text)
+        return [one_liner("python", code)] if code else []
+    reader: Callable[[str], list[str]] | None = {
+        "rust": rust_commands,
+        "gradle": gradle_commands,
+        "go": go_generate,
+        "make": make_parse_time,
+        "precommit": precommit_entries,
+        "tox": tox_commands,
+    }.get(lang)
+    if reader is not None:
+        return reader(text)
+    if lang == "action":
+        from ..rules.tools import workflow_commands
+
+        return workflow_commands(text)
+    return []
+
+
+# -- the write end: what a file is, by its path --------------------------------------------------------
+
+_SITE_DIRS = ("site-packages", "dist-packages")
+
+
+def role(path: str) -> tuple[str, str] | None:
+    """(language, role) of a file a toolchain runs by convention, or None for an ordinary file."""
+    base = path.rsplit("/", 1)[-1]
+    parts = path.split("/")
+    if base == "conftest.py":
+        return "python", "conftest.py is imported by every pytest run over its directory"
+    if base == "setup.py":
+        return "python", "setup.py runs at every pip install, pip wheel or python -m build of the project"
+    if base in ("sitecustomize.py", "usercustomize.py"):
+        return "python", f"{base} runs at every start of a Python that has it on its path"
+    if base == "__main__.py":
+        return "python", "__main__.py runs at python -m of its package"
+    if base == "build.rs":
+        return "rust", "build.rs runs at every cargo build, check, test, run and clippy"
+    if base.endswith(".pth") and any(d in parts for d in _SITE_DIRS):
+        return "pth", f"{base}'s import lines run at every start of that Python"
+    if base in ("GNUmakefile", "makefile", "Makefile") or base.endswith(".mk"):
+        return "make", f"{base}'s $(shell …) outside recipes runs whenever make reads it, for every target and even make -n"
+    if base in ("build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts"):
+        return "gradle", f"{base} runs at every gradle build"
+    if base in ("action.yml", "action.yaml") and "/.github/" in path:
+        return "action", f"the local action {base} runs in every workflow that uses it"
+    if base.endswith(".go"):
+        return "go", f"{base}'s //go:generate lines run at go generate"
+    return None
+
+
+def written(path: str, text: str) -> tuple[str, list[str]] | None:
+    """(role, shell code) of a conventional file being written; None for other files."""
+    r = role(path)
+    if r is None:
+        return None
+    lang, why = r
+    if lang == "go" and "//go:generate" not in text:
+        return None
+    code = shell_code(lang, text)
+    if lang == "make" and not path.endswith(("Makefile", "makefile")):
+        from ..shell.embedded import makefile_recipes
+
+        code += makefile_recipes(text)  # an included makefile's recipes (Makefiles' own: write.dangerous-script)
+    return (why, code) if code else None
+
+
+# -- the run end: which files a command runs ----------------------------------------------------------
+
+
+def _operands(vals: list[str], takes_value: frozenset[str] = frozenset()) -> list[str]:
+    out: list[str] = []
+    skip = False
+    for v in vals:
+        if skip:
+            skip = False
+            continue
+        if v in takes_value:
+            skip = True
+            continue
+        if not v.startswith("-"):
+            out.append(v)
+    return out
+
+
+_PYTEST_VALUE_OPTIONS = frozenset(
+    {"-p", "-k", "-m", "-c", "-o", "--rootdir", "--confcutdir", "--basetemp", "-W", "--deselect", "--ignore", "--junitxml", "--maxfail", "-n", "--tb"}
+)
+_TEST_DIRS = ("tests", "test", "testing", "src")
+
+
+def _dirs_down(root: str, target: str) -> list[str]:
+    """root, then each directory from root down to *target* (inclusive)."""
+    out = [root]
+    if not is_within(target, root) or target == root:
+        return out
+    cur = root
+    for part in target[len(root) + 1 :].split("/")[:12]:
+        cur = cur + "/" + part
+        out.append(cur)
+    return out
+
+
+MAX_DIRS = 64  # directories listed per command
+
+
+def _walk(sc: Scope, top: str, limit: int = MAX_DIRS) -> list[tuple[str, list[str]]]:
+    """(directory, names) for *top* and the directories below it, breadth first, at most *limit* listings;
+    hidden, dependency and build directories are not entered (pytest and go skip them too)."""
+    from ..paths import GENERATED_DIRS
+
+    lister = sc.ctx.list_dir
+    if lister is None:
+        return []
+    out: list[tuple[str, list[str]]] = []
+    pending = [top]
+    calls = 0
+    while pending and calls < limit:
+        d = pending.pop(0)
+        names = lister(d)
+        calls += 1
+        if names is None:
+            continue
+        out.append((d, names))
+        for n in sorted(names):
+            if "." in n or n.startswith(("__", ".")) or n in GENERATED_DIRS or n in ("venv", "env", "testdata", "vendor"):
+                continue  # a file, or a directory the tools do not look into
+            pending.append(f"{d}/{n}")
+    return out
+
+
+def _module_file(base: str, dotted: str) -> list[str]:
+    rel = dotted.replace(".", "/")
+    return [f"{base}/{rel}.py", f"{base}/{rel}/__init__.py"]
+
+
+def _ini_addopts(text: str) -> list[str]:
+    words: list[str] = []
+    for line in text.splitlines():
+        key, eq, value = line.partition("=")
+        if eq and key.strip() == "addopts":
+            words.extend(value.strip().strip("'\"[]").replace(",", " ").replace('"', " ").replace("'", " ").split())
+    return words
+
+
+def _plugins(words: list[str]) -> list[str]:
+    out = []
+    for i, w in enumerate(words):
+        name = words[i + 1] if w == "-p" and i + 1 < len(words) else (w[2:] if w.startswith("-p") and len(w) > 2 and w[2] != "-" else None)
+        if name and not name.startswith("no:") and all(c.isalnum() or c in "._" for c in name):
+            out.append(name)
+    return out
+
+
+def _pytest(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], str | None]) -> list[Run]:
+    root = sc.ctx.project_root
+    cwd = cmd.cwd or sc.ctx.cwd
+    targets = [sc.path(v.split("::", 1)[0], cmd) for v in _operands(vals, _PYTEST_VALUE_OPTIONS)]
+    dirs: list[str] = []
+    for t in targets or [cwd]:
+        d = t if not t.endswith(".py") else posixpath.dirname(t)
+        dirs.extend(_dirs_down(root, d))
+    if not targets:
+        dirs.extend(f"{root}/{t}" for t in _TEST_DIRS)
+    # Below the test paths, the directories pytest collects from (listed, so only existing files are read).
+    for t in targets or [cwd]:
+        if not t.endswith(".py"):
+            dirs.extend(d for d, names in _walk(sc, t)[1:] if "conftest.py" in names)
+    runs: list[Run] = []
+    seen: set[str] = set()
+    for d in dirs:
+        if d not in seen and len(seen) < MAX_FILES:
+            seen.add(d)
+            runs.append(Run(f"{d}/conftest.py", "python", "conftest.py, which pytest imports before the tests"))
+    words = list(vals)
+    for ini in ("pytest.ini", "pyproject.toml", "setup.cfg", "tox.ini"):
+        text = read(f"{root}/{ini}")
+        if text and text != TOO_LARGE:
+            words.extend(_ini_addopts(text))
+    for name in _plugins(words)[:8]:
+        for p in _module_file(root, name):
+            runs.append(Run(p, "python", f"the pytest plugin {name} (-p), which pytest imports at start"))
+    return runs
+
+
+def _project_dir(cmd: SimpleCommand, sc: Scope, operand: str) -> str | None:
+    """The directory a pip/uv/build operand names when it is a local project (`.`, `./pkg`, `-e .`)."""
+    if DYN in operand or "://" in operand or operand.startswith(("git+", "-")):
+        return None
+    if operand in (".", "..") or operand.startswith(("./", "../", "/")):
+        p = sc.path(operand, cmd)
+        return p if not p.endswith((".whl", ".tar.gz", ".zip", ".txt")) else None
+    return None
+
+
+def _build_files(directory: str, read: Callable[[str], str | None], tool: str) -> list[Run]:
+    runs = [Run(f"{directory}/setup.py", "python", f"setup.py, which {tool} runs to build the project")]
+    text = read(f"{directory}/pyproject.toml")
+    if text and text != TOO_LARGE and "backend-path" in text:
+        import tomllib
+
+        try:
+            system = tomllib.loads(text).get("build-system", {})
+        except (tomllib.TOMLDecodeError, AttributeError):
+            return runs
+        backend = system.get("build-backend")
+        where = system.get("backend-path")
+        if isinstance(backend, str) and isinstance(where, list):
+            module = backend.split(":", 1)[0]
+            for d in where[:4]:
+                if isinstance(d, str):
+                    for p in _module_file(posixpath.normpath(posixpath.join(directory, d)), module):
+                        runs.append(Run(p, "python", f"the in-tree build backend {module}, which {tool} runs to build the project"))
+    return runs
+
+
+def _pip(cmd: SimpleCommand, sc: Scope, ops: list[str], read: Callable[[str], str | None], tool: str) -> list[Run]:
+    """`pip install .`, `pip install -e ./pkg`, `pip wheel .`, `uv pip install -e .`."""
+    if not ops or ops[0] not in ("install", "wheel", "download"):
+        return []
+    runs: list[Run] = []
+    for v in ops[1:]:
+        d = _project_dir(cmd, sc, v)
+        if d is not None:
+            runs.extend(_build_files(d, read, f"{tool} {ops[0]}"))
+    return runs
+
+
+def _cargo(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], str | None]) -> list[Run]:
+    ops = _operands(vals, frozenset({"--manifest-path", "-p", "--package", "--bin", "--target", "--features", "-F", "-j", "--profile"}))
+    if not ops or ops[0] not in ("build", "b", "test", "t", "run", "r", "check", "c", "clippy", "bench", "doc", "d", "install", "rustc", "fix"):
+        return []
+    directory = cmd.cwd or sc.ctx.cwd
+    for i, v in enumerate(vals):
+        if v == "--manifest-path" and i + 1 < len(vals):
+            directory = posixpath.dirname(sc.path(vals[i + 1], cmd))
+        elif v.startswith("--manifest-path="):
+            directory = posixpath.dirname(sc.path(v.split("=", 1)[1], cmd))
+    packages = [directory]
+    manifest = read(f"{directory}/Cargo.toml")
+    scripts: dict[str, str] = {}
+    if manifest and manifest != TOO_LARGE:
+        import tomllib
+
+        try:
+            data = tomllib.loads(manifest)
+        except tomllib.TOMLDecodeError:
+            data = {}
+        members = data.get("workspace", {}).get("members", []) if isinstance(data.get("workspace"), dict) else []
+        packages += [posixpath.normpath(f"{directory}/{m}") for m in members if isinstance(m, str) and "*" not in m][:MAX_FILES]
+        build = data.get("package", {}).get("build") if isinstance(data.get("package"), dict) else None
+        if isinstance(build, str):
+            scripts[directory] = build
+    runs = []
+    for p in packages:
+        runs.append(Run(posixpath.normpath(f"{p}/{scripts.get(p, 'build.rs')}"), "rust", "the build script, which cargo compiles and runs before building"))
+    return runs
+
+
+def _make(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> list[Run]:
+    from ..scripts import makefile_path
+
+    found = makefile_path(cmd, sc)
+    if found is None:
+        return []
+    path, text = found
+    runs = [Run(path, "make", f"{posixpath.basename(path)}'s $(shell …) outside recipes, which make runs as it reads the file (even with -n)")]
+    pending = [(posixpath.dirname(path), text)]
+    seen = {path}
+    while pending and len(seen) < 8:
+        directory, t = pending.pop()
+        if t == TOO_LARGE:
+            continue
+        for inc in make_includes(t):
+            p = posixpath.normpath(posixpath.join(directory, inc))
+            if p in seen:
+                continue
+            seen.add(p)
+            runs.append(Run(p, "make", f"the included makefile {inc}, which make reads (and runs its $(shell …)) for every target"))
+            body = read(p)
+            if body:
+                pending.append((directory, body))
+    return runs
+
+
+_NPM_LIFECYCLE = {
+    "publish": ("prepublishOnly", "prepack", "prepare", "postpack", "publish", "postpublish"),
+    "pack": ("prepack", "prepare", "postpack"),
+    "version": ("preversion", "version", "postversion"),
+    "rebuild": ("preinstall", "install", "postinstall", "prepare"),
+}
+
+
+def _package_json(directory: str, read: Callable[[str], str | None]) -> dict[str, object] | None:
+    text = read(f"{directory}/package.json")
+    if not text or text == TOO_LARGE:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _node_main(directory: str, read: Callable[[str], str | None], why: str) -> list[Run]:
+    data = _package_json(directory, read)
+    main = data.get("main") if data is not None else None
+    if not isinstance(main, str) or DYN in main:
+        main = "index.js"
+    p = posixpath.normpath(posixpath.join(directory, main))
+    return [Run(p if p.endswith((".js", ".cjs", ".mjs")) else p + ".js", "js", why)]
+
+
+def _npm(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], str | None]) -> list[tuple[str, str]]:
+    """Lifecycle scripts npm/yarn/pnpm run around publish, pack and version (install and run-script: scripts.py)."""
+    ops = _operands(vals)
+    if not ops:
+        return []
+    directory = cmd.cwd or sc.ctx.cwd
+    keys = _NPM_LIFECYCLE.get(ops[0])
+    if keys is None:
+        return []
+    data = _package_json(directory, read)
+    scripts = data.get("scripts") if data is not None else None
+    if not isinstance(scripts, dict):
+        return []
+    return [(f"{cmd.name} {ops[0]} runs the package.json script {k!r}", v) for k in keys if isinstance(v := scripts.get(k), str)]
+
+
+_GIT_HOOKS = {
+    "commit": ("pre-commit", "prepare-commit-msg", "commit-msg", "post-commit"),
+    "push": ("pre-push",),
+    "merge": ("pre-merge-commit", "post-merge"),
+    "pull": ("post-merge",),
+    "checkout": ("post-checkout",),
+    "switch": ("post-checkout",),
+    "rebase": ("pre-rebase", "post-rewrite"),
+    "am": ("applypatch-msg", "pre-applypatch", "post-applypatch"),
+}
+_NO_VERIFY = {"commit": ("pre-commit", "commit-msg"), "push": ("pre-push",), "merge": ("pre-merge-commit",)}
+
+
+def _hooks_path(root: str, read: Callable[[str], str | None]) -> str:
+    config = read(f"{root}/.git/config")
+    if config and config != TOO_LARGE:
+        section = ""
+        for line in config.splitlines():
+            s = line.strip()
+            if s.startswith("["):
+                section = s.strip("[]").strip().lower()
+            elif section == "core":
+                key, eq, value = s.partition("=")
+                if eq and key.strip().lower() == "hookspath":
+                    v = value.strip().strip('"')
+                    if v and DYN not in v and not v.startswith("~"):
+                        return posixpath.normpath(posixpath.join(root, v))
+    return f"{root}/.git/hooks"
+
+
+def _git(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], str | None]) -> list[Run]:
+    from ..shell.options import normalise
+
+    norm = normalise(cmd)
+    sub = norm.sub[0] if norm.sub else ""
+    hooks = _GIT_HOOKS.get(sub)
+    if not hooks:
+        return []
+    # git's table reads both `--no-verify` and `-n` as the option "verify" (negated / short form).
+    if any(o in ("verify", "no-verify") for o, _, _ in norm.opts) and "--verify" not in vals:
+        hooks = tuple(h for h in hooks if h not in _NO_VERIFY.get(sub, ()))
+    root = sc.ctx.project_root
+    directory = _hooks_path(root, read)
+    runs = []
+    for h in hooks:
+        runs.append(Run(f"{directory}/{h}", "githook", f"the git hook {h}, which git {sub} runs"))
+        if directory.endswith("/_"):  # husky 9: .husky/_/<hook> runs .husky/<hook>
+            runs.append(Run(f"{directory[:-2]}/{h}", "githook", f"the husky hook {h}, which git {sub} runs"))
+    return runs
+
+
+def _node_options(value: str, cmd: SimpleCommand, sc: Scope) -> list[Run]:
+    words = value.split()
+    runs = []
+    for i, w in enumerate(words):
+        name, eq, arg = w.partition("=")
+        if name in ("--require", "-r", "--import", "--loader", "--experimental-loader"):
+            target = arg if eq else (words[i + 1] if i + 1 < len(words) else "")
+            if target.startswith(("./", "../", "/")):
+                runs.append(Run(sc.path(target, cmd), "js", f"{target}, which NODE_OPTIONS={name} loads into every node process"))
+    return runs
+
+
+def _rubyopt(value: str, cmd: SimpleCommand, sc: Scope) -> list[Run]:
+    runs = []
+    for w in value.split():
+        if w.startswith("-r") and w[2:].startswith(("./", "../", "/")):
+            p = w[2:] if w.endswith(".rb") else w[2:] + ".rb"
+            runs.append(Run(sc.path(p, cmd), "ruby", f"{w[2:]}, which RUBYOPT=-r loads into every ruby process"))
+    return runs
+
+
+def _environment(cmd: SimpleCommand, sc: Scope) -> list[Run]:
+    """Files the environment makes every matching process load: NODE_OPTIONS, RUBYOPT, BASH_ENV, PYTHONSTARTUP."""
+    a = cmd.assigns
+    runs: list[Run] = []
+    if "NODE_OPTIONS" in a:
+        runs += _node_options(a["NODE_OPTIONS"], cmd, sc)
+    if "RUBYOPT" in a:
+        runs += _rubyopt(a["RUBYOPT"], cmd, sc)
+    v = a.get("BASH_ENV")  # (sh's ENV is read by interactive shells only, and ENV=production is common)
+    if v and DYN not in v:
+        runs.append(Run(sc.path(v, cmd), "shell", f"{v}, which BASH_ENV makes every non-interactive bash run first"))
+    v = a.get("PYTHONSTARTUP")
+    if v and DYN not in v and cmd.name.startswith("python") and not _operands(cmd.values()):
+        runs.append(Run(sc.path(v, cmd), "python", f"{v}, which PYTHONSTARTUP runs in an interactive python"))
+    return runs
+
+
+def _python_module(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], str | None]) -> Sequence[Run | tuple[str, str]]:
+    """`python -m X`: pytest, pip and build are toolchains; other modules found in the working directory."""
+    if "-m" not in vals:
+        return []
+    i = vals.index("-m")
+    if i + 1 >= len(vals):
+        return []
+    module, rest = vals[i + 1], vals[i + 2 :]
+    if module in ("pytest", "py.test"):
+        return _pytest(cmd, sc, rest, read)
+    if module == "pip":
+        return _pip(cmd, sc, _operands(rest), read, "pip")
+    if module == "build":
+        ops = _operands(rest, frozenset({"-o", "--outdir", "-C", "--config-setting"}))
+        d = sc.path(ops[0], cmd) if ops else (cmd.cwd or sc.ctx.cwd)
+        return _build_files(d, read, "python -m build")
+    if not all(c.isalnum() or c in "._" for c in module):
+        return []
+    cwd = cmd.cwd or sc.ctx.cwd
+    rel = module.replace(".", "/")
+    why = f"the project's module {module}, which python -m runs"
+    return [Run(f"{cwd}/{rel}/__main__.py", "python", why), Run(f"{cwd}/{rel}.py", "python", why)]
+
+
+def _gradle(cmd: SimpleCommand, sc: Scope) -> list[Run]:
+    d = cmd.cwd or sc.ctx.cwd
+    why = "the build script, which gradle runs at every build"
+    return [Run(f"{d}/{n}", "gradle", why) for n in ("build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts")]
+
+
+def _go(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
+    """`go generate FILE.go`, `go generate [./dir | ./dir/... | ./...]`: the .go files of those packages."""
+    ops = _operands(vals, frozenset({"-run", "-skip"}))
+    if not ops or ops[0] != "generate":
+        return []
+    cwd = cmd.cwd or sc.ctx.cwd
+    runs: list[Run] = []
+    for v in ops[1:] or ["."]:
+        if v.endswith(".go"):
+            runs.append(Run(sc.path(v, cmd), "go", f"{v}'s //go:generate lines, which go generate runs"))
+            continue
+        if not v.startswith((".", "/")) or DYN in v:
+            continue  # an import path: a module elsewhere
+        recursive = v.endswith("/...") or v == "..."
+        top = sc.path(v[:-4] if v.endswith("/...") else ("." if v == "..." else v), cmd) if v != "." else cwd
+        for d, names in _walk(sc, top, MAX_DIRS if recursive else 1):
+            runs.extend(Run(f"{d}/{n}", "go", f"{n}'s //go:generate lines, which go generate runs") for n in sorted(names) if n.endswith(".go"))
+    return runs[:MAX_FILES]
+
+
+def _tox(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], str | None]) -> list[Run]:
+    root = sc.ctx.project_root
+    return [Run(f"{root}/tox.ini", "tox", "tox.ini's commands, which tox runs"), *_pytest(cmd, sc, [], read)]
+
+
+def _runs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> Sequence[Run | tuple[str, str]]:
+    """The table: command -> the files it runs by convention."""
+    name = cmd.name
+    vals = cmd.values()
+    if name in ("pytest", "py.test"):
+        return _pytest(cmd, sc, vals, read)
+    if name == "tox":
+        return _tox(cmd, sc, vals, read)
+    if name in ("pip", "pip3"):
+        return _pip(cmd, sc, _operands(vals, frozenset({"-r", "-c", "-i", "--index-url", "-t", "--target", "-w", "--wheel-dir"})), read, name)
+    if name == "uv":
+        ops = _operands(vals, frozenset({"-r", "-p", "--python", "--index-url", "-i"}))
+        if ops[:1] == ["pip"]:
+            return _pip(cmd, sc, ops[1:], read, "uv pip")
+        if ops[:1] in (["build"], ["sync"]):
+            return _build_files(cmd.cwd or sc.ctx.cwd, read, f"uv {ops[0]}")
+        return []
+    if name.startswith("python") or name in ("pypy", "pypy3"):
+        return _python_module(cmd, sc, vals, read)
+    if name == "cargo":
+        return _cargo(cmd, sc, vals, read)
+    if name in ("make", "gmake"):
+        return _make(cmd, sc, read)
+    if name in ("npm", "pnpm", "yarn"):
+        ops = _operands(vals)
+        if name == "npm" and ops in (["start"],):
+            data = _package_json(cmd.cwd or sc.ctx.cwd, read)
+            scripts = data.get("scripts") if data is not None else None
+            if not (isinstance(scripts, dict) and "start" in scripts):
+                return [Run(f"{cmd.cwd or sc.ctx.cwd}/server.js", "js", "server.js, which npm start runs when package.json has no start script")]
+        return _npm(cmd, sc, vals, read)
+    if name in ("node", "nodejs"):
+        ops = _operands(vals)
+        if ops and ops[0] in (".", "./"):
+            return _node_main(cmd.cwd or sc.ctx.cwd, read, "package.json's main, which node . runs")
+        return []
+    if name == "pre-commit":
+        ops = _operands(vals)
+        if ops[:1] in (["run"], []) or ops[:1] == ["try-repo"]:
+            return [Run(f"{sc.ctx.project_root}/.pre-commit-config.yaml", "precommit", "a hook in .pre-commit-config.yaml, which pre-commit runs")]
+        return []
+    if name == "git":
+        return _git(cmd, sc, vals, read)
+    if name in ("gradle", "gradlew") or cmd.argv[0].value.endswith("/gradlew"):
+        return _gradle(cmd, sc)
+    if name == "go":
+        return _go(cmd, sc, vals)
+    return []
+
+
+def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
+    """(label, shell code) for each file *cmd* runs by convention, read through ``Context.read_file``.
+
+    A file too large to read comes back as ``model.TOO_LARGE``."""
+    reader = sc.ctx.read_file
+    if reader is None or cmd.remote is not None or cmd.cwd is None:
+        return []
+
+    def read(path: str) -> str | None:
+        if DYN in path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
+            return None
+        return reader(path)
+
+    out: list[tuple[str, str]] = []
+    items: list[Run | tuple[str, str]] = [*_runs(cmd, sc, read), *(_environment(cmd, sc) if cmd.assigns else [])]
+    for item in items[:MAX_FILES]:
+        if isinstance(item, tuple):
+            out.append(item)
+            continue
+        text = read(item.path)
+        if text is None:
+            continue
+        label = f"{cmd.name} runs {item.role}"
+        if text == TOO_LARGE:
+            out.append((label, TOO_LARGE))
+            continue
+        lang = item.lang
+        if lang == "githook":
+            lang = "shell" if not text.startswith("#!") or "sh" in text.split("\n", 1)[0] else _shebang_lang(text)
+            if lang == "shell" and "pre-commit" in text and "hook-impl" in text:
+                # pre-commit's installed shim: the hooks are in the configuration.
+                cfg = read(f"{sc.ctx.project_root}/.pre-commit-config.yaml")
+                if cfg and cfg != TOO_LARGE:
+                    out.extend(
+                        (f"{cmd.name} runs a hook in .pre-commit-config.yaml (through {item.path.rsplit('/', 1)[-1]})", c) for c in precommit_entries(cfg)
+                    )
+                continue
+        for code in shell_code(lang, text):
+            out.append((label, code))
+    return out
+
+
+def _shebang_lang(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    for key, lang in (("python", "python"), ("node", "js"), ("ruby", "ruby"), ("perl", "perl")):
+        if key in first:
+            return lang
+    return "none"
+
+
+# -- CI: what else runs in a workflow -------------------------------------------------------------------
+
+# Event fields a stranger writes (an issue, a comment, a fork's branch name or commit message): expanded into
+# a `run:` script by `${{ }}` before the shell starts, they are code.  From GitHub's security hardening
+# guide's list of untrusted input; `*` stands for an array index.
+_UNTRUSTED_CONTEXTS = (
+    "github.event.issue.title",
+    "github.event.issue.body",
+    "github.event.pull_request.title",
+    "github.event.pull_request.body",
+    "github.event.pull_request.head.ref",
+    "github.event.pull_request.head.label",
+    "github.event.pull_request.head.repo.default_branch",
+    "github.event.comment.body",
+    "github.event.review.body",
+    "github.event.review_comment.body",
+    "github.event.discussion.title",
+    "github.event.discussion.body",
+    "github.event.head_commit.message",
+    "github.event.head_commit.author.email",
+    "github.event.head_commit.author.name",
+    "github.event.commits",
+    "github.event.pages",
+    "github.event.workflow_run.head_branch",
+    "github.event.workflow_run.head_commit.message",
+    "github.event.workflow_run.head_commit.author",
+    "github.event.workflow_run.pull_requests",
+    "github.head_ref",
+)
+# Triggers that run with the base repository's secrets and write token while a fork's pull request is the subject.
+_PRIVILEGED_TRIGGERS = ("pull_request_target", "workflow_run")
+# Where a checkout or fetch takes a pull request's head rather than the base branch.
+_PR_HEAD = ("pull_request.head.", "github.head_ref", "refs/pull/", "workflow_run.head_", "gh pr checkout", "origin pull/")
+
+
+def _expressions(text: str) -> list[str]:
+    """The `${{ … }}` expressions of *text*, spaces removed."""
+    out: list[str] = []
+    start = 0
+    while (i := text.find("${{", start)) != -1:
+        j = text.find("}}", i + 3)
+        if j == -1:
+            break
+        out.append("".join(text[i + 3 : j].split()))
+        start = j + 2
+    return out
+
+
+def _untrusted(expr: str) -> str | None:
+    for c in _UNTRUSTED_CONTEXTS:
+        at = expr.find(c)
+        while at != -1:
+            end = at + len(c)
+            if (at == 0 or not (expr[at - 1].isalnum() or expr[at - 1] in "._")) and (end == len(expr) or not (expr[end].isalnum() or expr[end] == "_")):
+                return c
+            at = expr.find(c, at + 1)
+    return None
+
+
+def _triggers(text: str) -> str:
+    """The text of a workflow's top-level `on:` key (its line and the indented lines under it)."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith(("on:", '"on":', "'on':", "true:")):
+            block = [line]
+            for nxt in lines[i + 1 :]:
+                if nxt and not nxt[0].isspace() and not nxt.startswith("#"):
+                    break
+                block.append(nxt)
+            return "\n".join(block)
+    return ""
+
+
+def workflow_untrusted(path: str, text: str) -> str | None:
+    """Why a GitHub workflow or local action runs a stranger's text or code with the repository's
+    privileges, or None: `${{ untrusted }}` expanded into a `run:` script, or a pull_request_target /
+    workflow_run workflow that checks out the pull request's head."""
+    from ..rules.tools import workflow_commands
+
+    base = path.rsplit("/", 1)[-1]
+    for body in workflow_commands(text):
+        for expr in _expressions(body):
+            c = _untrusted(expr)
+            if c is not None:
+                return (
+                    f"{base} expands ${{{{ {c} }}}} into a run: script: whoever writes that text (an issue, a comment, a branch name)"
+                    " runs shell code in the workflow; pass it through env: and quote the variable"
+                )
+    triggers = _triggers(text)
+    trigger = next((t for t in _PRIVILEGED_TRIGGERS if t in triggers), None)
+    if trigger is None:
+        return None
+    for line in text.splitlines():
+        s = line.strip().lstrip("- ")
+        if s.startswith(("ref:", "run:", "repository:")) or "gh pr checkout" in s or "origin pull/" in s:
+            if any(h in s for h in _PR_HEAD):
+                return (
+                    f"{base} runs on {trigger}, with the repository's secrets and write token, and checks out the pull request's"
+                    " own code: a fork's author runs code with those privileges"
+                )
+    return None
