@@ -792,7 +792,7 @@ def _source_glob(pattern: str) -> bool:
     )
 
 
-ANY_CHAR = frozenset()  # `?` in a parsed glob tail
+ANY_CHAR: frozenset[str] = frozenset()  # `?` in a parsed glob tail
 
 
 def _glob_tail(pattern: str) -> list[frozenset[str]] | None:
