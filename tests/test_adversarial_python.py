@@ -48,6 +48,11 @@ THROUGH: list[tuple[str, str]] = [
     ("import os; os.unlink(os.environ['HOME'] + '/.gitconfig')", DENY),
     ("import os; os.rmdir(os.path.expanduser('~/.ssh'))", DENY),
     ("import os; os.truncate(os.path.expanduser('~/.zshrc'), 0)", DENY),
+    # deletions of a wildcard's files under a condition (class found during the round: before, a filtered loop
+    # over the project was denied as "everything", one over home asked or allowed)
+    ("import os,glob; [os.remove(f) for f in glob.glob('/home/ana/*') if f.endswith('.log')]", ASK),
+    ("import os\nfor r, ds, fs in os.walk(os.path.expanduser('~')):\n    for f in fs:\n        if f.endswith('.log'): os.remove(os.path.join(r, f))", ASK),
+    ("from pathlib import Path\nfor r, ds, fs in Path.home().walk():\n    for f in fs:\n        (r / f).unlink()", DENY),
     # -- 4. processes: shells, exec family, async, pty ---------------------------------------------
     ("import subprocess; subprocess.run(['sh','-c','rm -rf ~'])", DENY),
     ("import subprocess; cmd='rm -rf ~'; subprocess.run(['bash','-c',cmd])", DENY),
@@ -124,6 +129,8 @@ ORDINARY: list[str] = [
     "import os; print(dict(os.environ).get('HOME'))",
     "import os\nfor r, ds, fs in os.walk('build'):\n    for f in fs:\n        if f.endswith('.pyc'):\n            os.remove(os.path.join(r, f))",
     "import os\nfor root, _, names in os.walk('.'):\n    for n in names:\n        if n.endswith('.orig'):\n            os.unlink(os.path.join(root, n))",
+    "import os,glob; [os.remove(f) for f in glob.glob('*.log') if os.path.getsize(f) == 0]",
+    "import os, shutil\nfor r, ds, fs in os.walk('build'):\n    for d in ds:\n        shutil.rmtree(os.path.join(r, d))",
     "import pathlib\nfor p in pathlib.Path('.').rglob('__pycache__'):\n    __import__('shutil').rmtree(p)",
     "with open('out.txt','w') as f:\n    f.write('hi')",
     "import tarfile; tarfile.open('dist/x.tar.gz').extractall('vendor')",
@@ -145,9 +152,10 @@ ORDINARY: list[str] = [
 ]
 
 XFAIL: dict[str, str] = {
+    "import os,glob; [os.remove(f) for f in glob.glob('/home/ana/*') if f.endswith('.log')]": "script form: scripts.py does not ask for a project script's opaque reasons (interp.opaque)",
+    "import os\nfor r, ds, fs in os.walk(os.path.expanduser('~')):\n    for f in fs:\n        if f.endswith('.log'): os.remove(os.path.join(r, f))": "script form: scripts.py does not ask for a project script's opaque reasons (interp.opaque)",
     "import os; f = lambda c: os.system(c); f('rm -rf ~')": "parameters are not followed across calls (lambda); asked, not denied",
     "import os; d={'f': os.system}; d['f']('rm -rf ~')": "a function stored in a dict is not followed; asked, not denied",
-    "import os\nfor r, ds, fs in os.walk(os.path.expanduser('~')):\n    for f in fs:\n        os.remove(os.path.join(r, f))": "os.walk's root is not carried into its loop variables: asked with -c, allowed as a project script",
     "import pty; pty.spawn('/bin/sh')": "script form: scripts.py asks for a project script's denied findings but not for its opaque reasons (interp.opaque)",
     "import ctypes; ctypes.CDLL(None).system(b'rm -rf ~')": "libc functions through ctypes are not read as the calls they are; asked, not denied",
     "import importlib.util as u; s=u.spec_from_file_location('m','/tmp/x.py'); m=u.module_from_spec(s); s.loader.exec_module(m)": "script form: scripts.py asks for a project script's denied findings but not for its opaque reasons (interp.opaque)",
@@ -163,7 +171,6 @@ XFAIL: dict[str, str] = {
     "import sqlite3; sqlite3.connect('prod.db').execute('DROP TABLE users')": "SQL through Python's sqlite3 is not read (code/sql.py not wired to code/python.py)",
     "import sqlite3; c = sqlite3.connect('app.db'); c.executescript('DELETE FROM users; DROP TABLE orders;')": "SQL through Python's sqlite3 is not read (code/sql.py not wired to code/python.py)",
     "import os; os.chmod(os.path.expanduser('~'), 0o777)": "a mode change is judged as a write (ask outside the project), not by the mode it sets",
-    "import tarfile; tarfile.open('x.tar').extractall('/')": "script form: a project script whose finding is a write to / is allowed by scripts.py (-c is denied)",
 }
 
 
@@ -198,8 +205,7 @@ def test_through(code: str, want: str) -> None:
 
 ORDINARY_XFAIL: dict[str, str] = {
     "import requests; print(requests.get('https://pypi.org/pypi/requests/json').json()['info']['version'])": "any network use by Python code is asked, even a GET of a public index",
-    "import os\nfor r, ds, fs in os.walk('build'):\n    for f in fs:\n        if f.endswith('.pyc'):\n            os.remove(os.path.join(r, f))": "os.walk's root is not carried into its loop variables",
-    "import os\nfor root, _, names in os.walk('.'):\n    for n in names:\n        if n.endswith('.orig'):\n            os.unlink(os.path.join(root, n))": "os.walk's root is not carried into its loop variables",
+    "import os\nfor root, _, names in os.walk('.'):\n    for n in names:\n        if n.endswith('.orig'):\n            os.unlink(os.path.join(root, n))": "the condition that picks the files is not read: asked like find . -name '*.txt' -delete",
     "import pickle; print(pickle.load(open('cache.pkl','rb')))": "unpickling a project file is asked like unpickling unknown data",
 }
 
@@ -211,6 +217,19 @@ def test_ordinary(code: str) -> None:
     for command, files in _forms(code):
         d = _decide(command, files)
         assert d.decision == ALLOW, (command, d.decision, d.rules, d.reason)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import os\nfor n in os.listdir('.'):\n    if n.endswith('.orig'):\n        os.remove(n)",
+        "import os, glob\nfor n in glob.glob('**/*', recursive=True):\n    if n.endswith('.orig'):\n        os.remove(n)",
+    ],
+)
+def test_chosen_project_files_are_asked_not_denied(code: str) -> None:
+    """Some of the project's files, picked by a condition the reader does not evaluate: asked (was denied as the whole project)."""
+    d = _decide(_python_c(code), None)
+    assert d.decision == ASK, (d.decision, d.rules, d.reason)  # type: ignore[attr-defined]
 
 
 def test_echo_pipe_form() -> None:

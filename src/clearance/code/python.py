@@ -338,6 +338,7 @@ class _Reader:
         self.budget = 4 * MAX_NODES  # nodes walked to find which calls depend on a loop variable
         # Values assigned to a name (r = shutil.rmtree): followed where the name is used.
         self.aliased: set[int] = set()
+        self.guarded: set[int] | None = None  # calls that run only when a condition holds (computed on first need)
 
     # --- bindings
 
@@ -393,6 +394,13 @@ class _Reader:
                 # for f in glob.glob('*.pyc'): the name stands for each file the iterable yields.
                 self._bind(node.target.id, ("for", node.iter))
                 handled.add(id(node.target))
+            elif isinstance(node.target, (ast.Tuple, ast.List)) and len(node.target.elts) == 3 and all(isinstance(e, ast.Name) for e in node.target.elts):
+                # for root, dirs, files in os.walk(TOP): root is TOP or a directory under it; dirs and files are names in root.
+                walker = self.callee(node.iter.func, 0) if isinstance(node.iter, ast.Call) else None
+                if walker == "path#walk" or (walker == "os.walk" and node.iter.args):  # type: ignore[attr-defined]
+                    for i, e in enumerate(node.target.elts):
+                        self._bind(e.id, ("walk", node.iter, i))  # type: ignore[attr-defined]
+                        handled.add(id(e))
         for node in self.of(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.ExceptHandler, ast.MatchAs, ast.MatchStar):
             name = getattr(node, "name", None)
             if name:
@@ -438,6 +446,8 @@ class _Reader:
         for s in sources[:8]:
             if isinstance(s, ast.AST):
                 values.add(self.ev(s, depth))
+            elif isinstance(s, tuple) and s[0] == "walk":
+                values.add(self.walked(s[1], s[2], depth))
             elif isinstance(s, tuple):
                 values.add(self.element(s[1], depth))
             if len(values) > 1:
@@ -448,6 +458,20 @@ class _Reader:
         return found
 
     # --- values
+
+    def walked(self, node: ast.Call, index: int, depth: int) -> Value | None:
+        """What `for root, dirs, files in os.walk(TOP)` binds: root is TOP/** (TOP or any directory under it),
+        dirs and files a list of names (each any name: *)."""
+        if index:
+            return ("q", (_str("*"),))
+        if self.callee(node.func, depth + 1) == "os.walk":
+            top = _text(self.ev(node.args[0], depth + 1))
+        else:
+            assert isinstance(node.func, ast.Attribute)
+            top = _text(self.ev(node.func.value, depth + 1))  # Path(TOP).walk()
+        if top is None:
+            return None
+        return _str(_join([top, "**"])) if self.callee(node.func, depth + 1) == "os.walk" else ("p", _join([top, "**"]))
 
     def element(self, node: ast.expr, depth: int) -> Value | None:
         """What a loop over *node* binds: a glob pattern for the files a directory listing or glob yields,
@@ -817,7 +841,7 @@ class _Reader:
             t = _text(self.arg(node, 0, ("path",), 0)[1])
             self.chdirs.append(t if t is not None and not t.startswith(DYN) and q == "os.chdir" else None)
         if q in _DELETE_FIRST:
-            f.deletes.append(_target(self.arg(node, 0, ("path",), 0)[1]))
+            self.delete(node, _target(self.arg(node, 0, ("path",), 0)[1]))
         elif "#" in q:
             self.method_call(q, node)
         elif q in _OPENERS:
@@ -916,6 +940,40 @@ class _Reader:
             return ast.Call(func=ast.Attribute(value=node.args[0], attr=name, ctx=ast.Load()), args=maker.args[1:], keywords=maker.keywords)
         return None
 
+    def delete(self, node: ast.Call, target: str | None) -> None:
+        """A deletion; one of a wildcard's files that runs only under a condition (`if n.endswith('.orig')`)
+        deletes the files the condition picks, not all of them."""
+        if target is not None and any(c in target for c in "*?[") and id(node) in self.conditional():
+            self.facts.chosen_deletes.append(target)
+        else:
+            self.facts.deletes.append(target)
+
+    def conditional(self) -> set[int]:
+        """Ids of the calls under an `if` (statement, expression or comprehension clause); bounded walk."""
+        if self.guarded is not None:
+            return self.guarded
+        out: set[int] = set()
+        budget = 2 * MAX_NODES
+        for node in self.of(ast.If, ast.IfExp, ast.comprehension):
+            if isinstance(node, ast.comprehension):
+                continue
+            parts = [*node.body, *node.orelse] if isinstance(node, ast.If) else [node.body, node.orelse]  # type: ignore[attr-defined]
+            for part in parts:
+                inner = _walk(part, budget) or []
+                budget -= len(inner)
+                out.update(id(n) for n in inner if n.__class__ is ast.Call)
+            if budget <= 0:
+                break
+        for node in self.of(ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp):
+            if any(g.ifs for g in node.generators):  # type: ignore[attr-defined]
+                elts = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]  # type: ignore[attr-defined]
+                for e in elts:
+                    inner = _walk(e, budget) or []
+                    budget -= len(inner)
+                    out.update(id(n) for n in inner if n.__class__ is ast.Call)
+        self.guarded = out
+        return out
+
     def _decodes(self, node: ast.Call) -> bool:
         t = _text(self.ev(node.args[0], 0)) if node.args else None
         return t is not None and "rot" in t.lower()
@@ -927,10 +985,10 @@ class _Reader:
         base = self.ev(node.func.value, 0)
         target = _text(base) if kind == "path" else None
         if method in _PATH_DELETE and kind in ("path", "?"):
-            f.deletes.append(_target(base) if kind == "path" else None)
+            self.delete(node, _target(base) if kind == "path" else None)
         elif kind == "?" and method in _TREE_DELETERS:
             # x.rmtree(path) on an object the reader cannot name (a module passed as a parameter).
-            f.deletes.append(_target(self.arg(node, 0, ("path",), 0)[1]))
+            self.delete(node, _target(self.arg(node, 0, ("path",), 0)[1]))
         elif kind != "path":
             if kind == "str" and method == "decode" and self._decodes(node):
                 self.decoders = True
@@ -1173,6 +1231,7 @@ def _target(v: Value | None) -> str | None:
 
 def _merge(into: CodeFacts, other: CodeFacts) -> None:
     into.deletes += other.deletes
+    into.chosen_deletes += other.chosen_deletes
     into.reads += other.reads
     into.writes += other.writes
     into.shell += other.shell
