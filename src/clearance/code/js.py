@@ -567,6 +567,8 @@ class _Reader:
             c.network(first, sym)
         elif sym in _EVAL:
             self.evaluate(sym, args, first)
+        elif sym == "process.chdir":
+            c.chdir(first)
         elif sym in ("process.binding", "process.dlopen", "module.constructor._load"):
             c.ask(f"reaches Node's internals ({sym})")
         elif sym == "JSON.stringify" or sym.startswith("Object."):
@@ -663,7 +665,15 @@ class _Reader:
                     self.c.network(None, "import")
             elif t in ("call_expression", "new_expression"):
                 self.call(node)
-            elif t == "member_expression":
+            elif t == "assignment_expression":
+                left = node.child_by_field_name("left")
+                if left is not None and left.type in ("member_expression", "subscript_expression"):
+                    target = self.value(left.child_by_field_name("object"))
+                    key = left.child_by_field_name("property") or left.child_by_field_name("index")
+                    if target.env and key is not None:
+                        name = node_text(key) if left.type == "member_expression" else (self.value(key).text or "")
+                        self.c.setenv(name, self.value(node.child_by_field_name("right")))
+            if t == "member_expression":
                 if node_text(node.child_by_field_name("property")) == "env" and self.value(node).env:
                     self.env_use(node)
             elif t == "identifier":

@@ -206,6 +206,11 @@ class _Reader:
                 c.write(first, name)
         elif name in _WRITE_SECOND:
             c.write(vals[1] if len(vals) > 1 else UNKNOWN, name)
+        elif name == "chdir":
+            c.chdir(first)
+        elif name == "putenv" and first.text is not None and "=" in first.text:
+            k, _, v = first.text.partition("=")
+            c.setenv(k, Val(v))
         elif name == "rename":
             c.write(first, name)
             c.write(vals[1] if len(vals) > 1 else UNKNOWN, name)
