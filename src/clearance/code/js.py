@@ -218,6 +218,7 @@ _GLOBALS = frozenset(
         "navigator",
         "$",
         "Object",
+        "Reflect",
         "JSON",
         "decodeURIComponent",
         "unescape",
@@ -496,15 +497,15 @@ class _Reader:
         sym = fn.sym
         args = self.args(node)
         # f.call(this, a…), f.apply(this, [a…]), Reflect.apply(f, this, [a…]): the call of f.
-        if fn_node is not None and fn_node.type == "member_expression" and sym is not None and sym.endswith((".call", ".apply")):
+        if sym == "Reflect.apply" and args:
+            inner = self.value(args[0])
+            if inner.sym is not None:
+                sym, args = inner.sym, self._spread(args[2:3])
+        elif fn_node is not None and fn_node.type == "member_expression" and sym is not None and sym.endswith((".call", ".apply")):
             inner = self.value(_object_of(fn_node))
             if inner.sym is not None:
                 args = args[1:] if sym.endswith(".call") else self._spread(args[1:2])
                 sym = inner.sym
-        elif sym == "Reflect.apply" and args:
-            inner = self.value(args[0])
-            if inner.sym is not None:
-                sym, args = inner.sym, self._spread(args[2:3])
         if sym is None and fn_node is not None and fn_node.type == "member_expression":
             sym = _BY_METHOD.get(node_text(fn_node.child_by_field_name("property")))
         if sym is None and fn_node is not None and fn_node.type == "identifier" and node_text(fn_node) not in self.counts:

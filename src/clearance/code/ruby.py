@@ -393,7 +393,12 @@ class _Reader:
                     self.safe.add((child.start_byte, child.end_byte))
             if t == "assignment":
                 left = node.child_by_field_name("left")
-                if left is not None and left.type == "element_reference" and node_text(left.child_by_field_name("object")) == "ENV" and len(left.named_children) > 1:
+                if (
+                    left is not None
+                    and left.type == "element_reference"
+                    and node_text(left.child_by_field_name("object")) == "ENV"
+                    and len(left.named_children) > 1
+                ):
                     # ENV["X"] = v: the commands the code runs inherit it
                     self.c.setenv(self.value(left.named_children[1]).text or "", self.value(node.child_by_field_name("right")))
                 if left is not None and left.type in ("identifier", "constant") and self.counts.get(node_text(left), 1) == 1:
