@@ -293,14 +293,12 @@ def test_deadline_from_an_injected_slow_rule(monkeypatch: Any) -> None:
     from clearance import engine
     from clearance.rules.base import Rule
 
-    engine._index()
-
     def slow(cmd: object, sc: object) -> None:
         time.sleep(0.02)
         return None
 
     r = Rule("test.slow", "slow", "slow", "ask", "command", slow, (), ())
-    monkeypatch.setattr(engine, "_ANY_COMMAND", [r, *engine._ANY_COMMAND])
+    monkeypatch.setitem(engine._LISTS, "any", [r, *engine._list("any")])
     action, ctx = _bash("; ".join(["echo hi"] * 50))
     t0 = time.perf_counter()
     d = engine.evaluate(action, ctx, budget_s=0.1)

@@ -807,7 +807,7 @@ def clearance_paths(home: str, env: Mapping[str, str] | None = None, package_dir
     if db.startswith("sqlite:///"):
         db = db[len("sqlite:///") - 1 :]
     if db.startswith("/"):
-        for suffix in ("", "-wal", "-shm", "-journal"):
+        for suffix in ("", "-wal", "-shm", "-journal", "-spool", "-sessions"):  # -spool, -sessions: store/spool.py
             add(db + suffix, "clearance's audit trail", OWN_DB)
     # The audit chain's key, wherever $CLEARANCE_AUDIT_KEY_FILE puts it (store/chain.py key_file).
     add(env.get("CLEARANCE_AUDIT_KEY_FILE"), "the key of clearance's audit hash chain", OWN_KEY)

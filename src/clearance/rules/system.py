@@ -418,16 +418,17 @@ def _known_client(name: str) -> bool:
     if not _CLIENTS:
         from ..shell import effects, optables
         from ..shell.unwrap import NON_RUNNERS
-        from . import load
+        from . import index
 
+        idx = index()  # the rules' command names without importing their packs
         packs: dict[str, set[str]] = {}
-        for r in load().values():
-            pack = r.id if r.id in _CLIENT_PACKS else r.id.split(".", 1)[0]
-            for c in r.commands or ():
+        for rid, commands in idx.commands.items():
+            pack = rid if rid in _CLIENT_PACKS else rid.split(".", 1)[0]
+            for c in commands or ():
                 packs.setdefault(c, set()).add(pack)
         deep = {n for t in optables.TOOLS for n in t.split("|")}
         clients = {n for n, p in packs.items() if p <= _CLIENT_PACKS}
-        clients -= set(load()["cloud.delete"].commands or ())  # a model of their deletions, local and remote
+        clients -= set(idx.commands["cloud.delete"] or ())  # a model of their deletions, local and remote
         clients -= deep | NON_RUNNERS | effects.READERS | effects.METADATA_ONLY | _LOCAL_TOOLS
         _CLIENTS.append(frozenset(clients))
     return name in _CLIENTS[0]
@@ -447,6 +448,20 @@ def _destructive_word(v: str) -> bool:
         if rest and head in _COMPOUND_HEADS:
             return True
     return False
+
+
+# Verbs that empty what the word before them names (algolia indices clear, queue flush, documents empty); alone
+# (`mytool clear`) they clear a screen, and caches, logs and views are regenerated or meant to be thrown away.
+_EMPTYING_VERBS = frozenset({"clear", "flush", "empty", "flushall", "flushdb"})
+_THROWAWAY = frozenset(
+    {"cache", "caches", "log", "logs", "history", "screen", "console", "terminal", "view", "views", "route", "routes"}
+    | {"config", "compiled", "tmp", "temp", "build", "output", "notifications", "cookies", "dns", "buffer", "buffers"}
+)
+
+
+def _empties_store(noun: str, verb: str) -> bool:
+    """`NOUN VERB` empties a store: an emptying verb after a noun that is not a cache, log or screen."""
+    return verb.lower() in _EMPTYING_VERBS and noun.lower() not in _THROWAWAY
 
 
 def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
@@ -484,9 +499,11 @@ def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
         "kafka-delete-records --bootstrap-server k:9092 --offset-json-file o.json",
         "cictl project delete-builds web 1..20",
         "java -jar admin-cli.jar -s http://ci.local/ delete-job nightly",
+        "idxctl indices clear products",
     ),
     no_match=(
         "mytool list",
+        "mytool cache clear",
         "mytool build --release",
         "npm run delete-tmp",
         "termctl cli kill-pane --pane-id 3",
@@ -507,7 +524,7 @@ def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     words = _subcommand_path(cmd, 4)
     for i, v in enumerate(words):
-        if _destructive_word(v):
+        if _destructive_word(v) or (i > 0 and _empties_store(words[i - 1], v)):
             return f"{cmd.name} {' '.join(words[: i + 1])}: a destructive operation of a tool clearance does not model"
     if _unknown(cmd):
         opt = _destructive_option(cmd)
