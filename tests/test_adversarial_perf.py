@@ -1,0 +1,111 @@
+"""Adversarial round on the per-call rule loading and the audit spool: a process holding the spool's lock,
+the rule index cache, and lazy vs full loading on names reached through paths, quoting and wrappers.
+
+A slow hook is an allow (the agent runs the tool when the hook times out), so nothing the hook does may
+wait without bound on something another process of the same user can hold.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from clearance import audit
+from clearance.hook import Options, run
+from clearance.store import spool
+
+from .test_audit_spool import decision, env_for, ev
+
+ROOT = Path(__file__).resolve().parents[1]
+HOLD = "import fcntl, os, sys, time\nfd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)\nfcntl.flock(fd, fcntl.LOCK_EX)\nprint('held', flush=True)\ntime.sleep(float(sys.argv[2]))\n"
+
+
+@pytest.fixture(autouse=True)
+def _no_fold_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(audit, "_due", {})
+
+
+def _hold(path: str, seconds: float = 60.0) -> subprocess.Popen[str]:
+    """Another process of the same user holding the spool's lock (`flock DB-sessions/.lock sleep 1000 &`)."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    p = subprocess.Popen([sys.executable, "-c", HOLD, path, str(seconds)], stdout=subprocess.PIPE, text=True)
+    assert p.stdout is not None and p.stdout.readline().strip() == "held"
+    return p
+
+
+def _too_long(*_: object) -> None:
+    raise AssertionError("waited on the spool's lock for over 20 s")
+
+
+def _stop(p: subprocess.Popen[str]) -> None:
+    p.kill()
+    p.wait()
+
+
+@pytest.mark.skipif(not spool.supported("/x.db"), reason="flock")
+def test_a_held_spool_lock_does_not_hang_the_hook(tmp_path: Path) -> None:
+    """The hook waits a bounded time for the lock, then asks (an unrecorded allow is never given)."""
+    db = str(tmp_path / "a.db")
+    run(ev("ls"), Options(), env_for(db))  # the sessions folder exists
+    holder = _hold(os.path.join(spool.sessions_dir(db), spool.LOCK_NAME))
+    try:
+        child = (
+            "import json, sys, time\n"
+            f"sys.path.insert(0, {str(ROOT)!r})\n"
+            "from clearance.hook import Options, run\n"
+            "from tests.test_audit_spool import env_for, ev\n"
+            "t = time.perf_counter()\n"
+            f"answer, _ = run(ev('ls'), Options(), env_for({db!r}))\n"
+            "print(json.dumps([time.perf_counter() - t, answer]))\n"
+        )
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
+        try:
+            out = subprocess.run([sys.executable, "-c", child], env=env, capture_output=True, text=True, timeout=20)
+        except subprocess.TimeoutExpired:
+            pytest.fail("the hook waited on the spool's lock for over 20 s (a hook that times out lets the call run)")
+        elapsed, answer = json.loads(out.stdout.strip().splitlines()[-1])
+        assert elapsed < spool.LOCK_WAIT_S + 3.0
+        assert decision(answer) == "ask"  # could not record: a person confirms, never an unrecorded allow
+    finally:
+        _stop(holder)
+
+
+@pytest.mark.skipif(not spool.supported("/x.db"), reason="flock")
+def test_a_held_spool_lock_bounds_the_append_and_the_fold(tmp_path: Path) -> None:
+    from clearance.store.sqlite import SqliteStore
+
+    db = str(tmp_path / "a.db")
+    run(ev("ls"), Options(), env_for(db))
+    holder = _hold(os.path.join(spool.sessions_dir(db), spool.LOCK_NAME))
+    signal.signal(signal.SIGALRM, _too_long)
+    signal.alarm(20)
+    try:
+        t = time.perf_counter()
+        with pytest.raises(OSError):
+            spool.append(db, {"session_id": "s", "decision": "allow", "ts": time.time()}, (3, 20), False)
+        assert time.perf_counter() - t < spool.LOCK_WAIT_S + 2.0
+        t = time.perf_counter()
+        with pytest.raises(OSError):
+            SqliteStore(db).close()  # opening folds: also bounded
+        assert time.perf_counter() - t < spool.LOCK_WAIT_S + 2.0
+    finally:
+        signal.alarm(0)
+        _stop(holder)
+    store = SqliteStore(db)  # released: the spooled line is folded as before
+    try:
+        assert store.fetchone("SELECT COUNT(*) FROM audit")[0] == 1
+    finally:
+        store.close()
+
+
+def test_the_lock_wait_is_well_inside_the_hook_timeout() -> None:
+    from clearance.engine import DEADLINE_S
+
+    assert DEADLINE_S + spool.LOCK_WAIT_S < 10.0  # Claude Code's installed hook timeout is 30 s
