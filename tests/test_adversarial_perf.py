@@ -100,7 +100,7 @@ def test_a_held_spool_lock_bounds_the_append_and_the_fold(tmp_path: Path) -> Non
         _stop(holder)
     store = SqliteStore(db)  # released: the spooled line is folded as before
     try:
-        assert store.fetchone("SELECT COUNT(*) FROM audit")[0] == 1
+        assert store.fetchone("SELECT COUNT(*) FROM decisions")[0] == 1
     finally:
         store.close()
 
