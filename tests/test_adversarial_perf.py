@@ -109,3 +109,30 @@ def test_the_lock_wait_is_well_inside_the_hook_timeout() -> None:
     from clearance.engine import DEADLINE_S
 
     assert DEADLINE_S + spool.LOCK_WAIT_S < 10.0  # Claude Code's installed hook timeout is 30 s
+
+
+# -- an audit store the user's policy puts elsewhere ----------------------------------------------------
+
+RECORDS = "/home/ana/records/audit.db"
+TO_STORE = [
+    f"rm -f {RECORDS}-spool",
+    f"rm -rf {RECORDS}-sessions",
+    f": > {RECORDS}-spool",
+    f"truncate -s 0 {RECORDS}-spool",
+    f"mv {RECORDS} /tmp/old.db",
+    f"cp /dev/null {RECORDS}-sessions/0123456789abcdef0123456789abcdef",
+    f"sqlite3 {RECORDS} 'DELETE FROM decisions'",
+    {"tool_name": "Write", "tool_input": {"file_path": f"{RECORDS}-sessions/0123456789abcdef0123456789abcdef", "content": "0 0\n"}},
+]
+
+
+@pytest.mark.parametrize("call", TO_STORE, ids=str)
+def test_an_audit_store_placed_by_the_user_policy_is_clearance_owned(tmp_path: Path, call: object) -> None:
+    """`[audit] url` in the user's policy moves the store, its spool and its counters: they are protected there too."""
+    from .conftest import ENV, decide
+
+    pol = tmp_path / "user.toml"
+    pol.write_text(f'[audit]\nurl = "sqlite://{RECORDS}"\n')
+    env = dict(ENV, CLEARANCE_USER_POLICY=str(pol), CLEARANCE_MANAGED_POLICY=str(tmp_path / "none.toml"))
+    d = decide(call, env=env)
+    assert d.decision == "deny" and any(f.verdict == "hard_deny" for f in d.findings), (d.decision, [(f.rule_id, f.verdict) for f in d.findings])
