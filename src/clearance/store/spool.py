@@ -128,7 +128,6 @@ def lock(db: str, wait_s: float = LOCK_WAIT_S) -> int:
     Lock order: a process that also writes SQLite takes SQLite's write lock (BEGIN IMMEDIATE) first, so
     that a hook, which takes only this lock, never waits behind a process waiting for SQLite.
     """
-    import fcntl
 
     path = os.path.join(sessions_dir(db), LOCK_NAME)
     try:
