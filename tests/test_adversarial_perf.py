@@ -136,3 +136,45 @@ def test_an_audit_store_placed_by_the_user_policy_is_clearance_owned(tmp_path: P
     env = dict(ENV, CLEARANCE_USER_POLICY=str(pol), CLEARANCE_MANAGED_POLICY=str(tmp_path / "none.toml"))
     d = decide(call, env=env)
     assert d.decision == "deny" and any(f.verdict == "hard_deny" for f in d.findings), (d.decision, [(f.rule_id, f.verdict) for f in d.findings])
+
+
+# -- a process holding SQLite's write lock ------------------------------------------------------------
+
+SQLITE_HOLD = (
+    "import sqlite3, sys, time\n"
+    "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+    "c.execute('BEGIN IMMEDIATE')\n"
+    "print('held', flush=True)\n"
+    "time.sleep(60)\n"
+)
+
+
+@pytest.mark.skipif(not spool.supported("/x.db"), reason="flock")
+def test_a_held_sqlite_lock_does_not_slow_every_call(tmp_path: Path) -> None:
+    """A process holding the store's write lock (python's sqlite3 `BEGIN IMMEDIATE`, allowed today) made every
+    hook call past FOLD_AT wait SQLite's 10 s busy timeout after answering: the fold is optional, so it waits briefly."""
+    from clearance.store.sqlite import SqliteStore
+
+    db = str(tmp_path / "a.db")
+    env = env_for(db)
+    run(ev("ls"), Options(), env)
+    SqliteStore(db).close()
+    while spool.pending(db) <= audit.FOLD_AT:
+        spool.append(db, {"session_id": "s", "decision": "allow", "raw_decision": "allow", "ts": time.time(), "pad": "x" * 2000}, (3, 20), False)
+    holder = subprocess.Popen([sys.executable, "-c", SQLITE_HOLD, db], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        penv = dict(os.environ, **env, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
+        t = time.perf_counter()
+        p = subprocess.run([sys.executable, "-m", "clearance", "hook"], input=ev("ls"), env=penv, capture_output=True, timeout=40)
+        elapsed = time.perf_counter() - t
+    finally:
+        _stop(holder)  # type: ignore[arg-type]
+    assert json.loads(p.stdout)["hookSpecificOutput"]["permissionDecision"] == "allow"
+    assert b"stays spooled" in p.stderr  # the fold gave up; the next reader folds
+    assert elapsed < audit.FOLD_WAIT_S + 4.0, elapsed
+    store = SqliteStore(db)  # released: everything spooled is folded
+    try:
+        assert spool.pending(db) < 200
+    finally:
+        store.close()
