@@ -178,3 +178,20 @@ def test_a_held_sqlite_lock_does_not_slow_every_call(tmp_path: Path) -> None:
         assert spool.pending(db) < 200
     finally:
         store.close()
+
+
+# -- lazy vs full rule loading ----------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forks a child per command")
+def test_names_reached_through_paths_quoting_and_wrappers_decide_as_a_full_load(tmp_path: Path) -> None:
+    """Each command decided by a fresh process that imports only the packs it needs, and by a full load:
+    `/usr/bin/rm`, `\\rm`, `command rm`, busybox applets, `env -S`, functions, `$'\\x72m'`, names from
+    variables, effects of any command, and clearance's own files (bench/lazy_diff.py runs this over
+    tests/test_cases.py and eval/ too)."""
+    from bench.lazy_diff import ADVERSARIAL, compare
+
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_STATE_HOME=str(tmp_path / "state"))
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "src"), os.environ.get("PYTHONPATH", "")) if p)
+    diffs = compare(ADVERSARIAL, env)
+    assert not diffs, diffs[:3]
