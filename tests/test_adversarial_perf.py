@@ -189,9 +189,9 @@ def test_names_reached_through_paths_quoting_and_wrappers_decide_as_a_full_load(
     `/usr/bin/rm`, `\\rm`, `command rm`, busybox applets, `env -S`, functions, `$'\\x72m'`, names from
     variables, effects of any command, and clearance's own files (bench/lazy_diff.py runs this over
     tests/test_cases.py and eval/ too)."""
-    from bench.lazy_diff import ADVERSARIAL, compare
+    from bench.lazy_diff import ADVERSARIAL, ADVERSARIAL_TOOLS, compare
 
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_STATE_HOME=str(tmp_path / "state"))
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "src"), os.environ.get("PYTHONPATH", "")) if p)
-    diffs = compare(ADVERSARIAL, env)
+    diffs = compare([*ADVERSARIAL, *ADVERSARIAL_TOOLS], env)
     assert not diffs, diffs[:3]
