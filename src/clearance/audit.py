@@ -168,6 +168,10 @@ def record(
 # The hook and the daemon append to the spool (store/spool.py) instead of opening SQLite; past this many
 # bytes they fold the spool into the store after answering (fold_pending). Readers fold whenever they open it.
 FOLD_AT = 64 * 1024
+# How long the hook's fold waits for SQLite (its busy timeout) after answering.  The fold is optional -- the
+# spool keeps the lines for the next reader -- so a process holding the store's write lock must not make
+# every call wait SQLite's usual 10 s (tests/test_adversarial_perf.py).
+FOLD_WAIT_S = 1.0
 _due: dict[str, tuple[str, dict[str, Any]]] = {}
 
 
@@ -204,7 +208,7 @@ def fold_pending() -> None:
             from .store.spool import mark_pruned
             from .store.sqlite import SqliteStore
 
-            store = SqliteStore(path, key_file=key_path)  # opening folds
+            store = SqliteStore(path, timeout_s=FOLD_WAIT_S, key_file=key_path)  # opening folds
             store.maybe_prune(audit_cfg)
             mark_pruned(path)
         except Exception as e:

@@ -327,6 +327,11 @@ def evaluate(action: Action, ctx: Context, policy: Policy | None = None, budget_
     budget = DEADLINE_S if budget_s is None else budget_s
     token = PARSE_DEADLINE.set(time.perf_counter() + budget)
     try:
+        url = pol.data.get("audit", {}).get("url")
+        if url:
+            from .paths import with_audit_store
+
+            with_audit_store(ctx, url)  # the store the policy moved is clearance's too
         sc = Scope(ctx, pol.trust)
         sc.deadline = _clock() + budget
         decision = _evaluate(action, sc, pol)

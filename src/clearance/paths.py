@@ -967,12 +967,8 @@ def clearance_paths(home: str, env: Mapping[str, str] | None = None, package_dir
     add(env.get("CLEARANCE_USER_POLICY"), "clearance's user policy", OWN_POLICY)
     add(env.get("CLEARANCE_MANAGED_POLICY"), "the managed (organisation) policy", OWN_POLICY)
     add("/etc/clearance", "the managed (organisation) policy", OWN_POLICY)
-    db = env.get("CLEARANCE_DB") or ""
-    if db.startswith("sqlite:///"):
-        db = db[len("sqlite:///") - 1 :]
-    if db.startswith("/"):
-        for suffix in ("", "-wal", "-shm", "-journal", "-spool", "-sessions"):  # -spool, -sessions: store/spool.py
-            add(db + suffix, "clearance's audit trail", OWN_DB)
+    for p, why, kind in store_paths(env.get("CLEARANCE_DB") or ""):
+        add(p, why, kind)
     # The audit chain's key, wherever $CLEARANCE_AUDIT_KEY_FILE puts it (store/chain.py key_file).
     add(env.get("CLEARANCE_AUDIT_KEY_FILE"), "the key of clearance's audit hash chain", OWN_KEY)
     sock = env.get("CLEARANCE_DAEMON_SOCKET")
@@ -988,6 +984,26 @@ def clearance_paths(home: str, env: Mapping[str, str] | None = None, package_dir
     if venv:
         add(venv, "the virtualenv clearance runs from (its interpreter and console script are the hook)", OWN_CODE)
     return tuple(out)
+
+
+def store_paths(url: str) -> list[tuple[str, str, str]]:
+    """The files of a SQLite audit store at *url* (as store/__init__.py reads it): the database, its journals,
+    the hooks' spool and the session counters (store/spool.py); none for PostgreSQL or a relative path."""
+    db = url[len("sqlite:///") - 1 :] if url.startswith("sqlite:///") else url
+    if not db.startswith("/"):
+        return []
+    db = "/" + posixpath.normpath(db).lstrip("/")
+    return [(db + suffix, "clearance's audit trail", OWN_DB) for suffix in ("", "-wal", "-shm", "-journal", "-spool", "-sessions")]
+
+
+def with_audit_store(ctx: Context, url: object) -> None:
+    """Add the store a policy's ``[audit] url`` names to what clearance owns for this call (the context is
+    built before the policy is read; only the user and managed layers may set the url: policy/load.py)."""
+    extra = store_paths(url) if isinstance(url, str) else []
+    have = owned_paths(ctx)
+    extra = [e for e in extra if e not in have]
+    if extra:
+        ctx.owned = (*have, *extra)
 
 
 # The agents' hook command runs a program named clearance: one in a bin directory is the hook.

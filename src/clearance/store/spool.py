@@ -111,15 +111,23 @@ def mac(key: bytes, prev: str, body: bytes) -> str:
 
 
 LOCK_NAME = ".lock"
+# How long anyone waits for the lock.  Holders keep it for an append (well under a millisecond) or a fold
+# (one SQLite transaction); a process holding it longer -- any process of the agent's user can flock a file
+# it can open -- must not hold the hook past its timeout, which lets the call run: the wait ends, the
+# append raises, and the hook asks instead of an unrecorded allow (audit.record).
+LOCK_WAIT_S = 3.0
 
 
-def lock(db: str) -> int:
-    """An exclusive lock on the store's spool and counters (a file that is never replaced).
+class LockBusy(OSError):
+    """The spool's lock stayed held for LOCK_WAIT_S."""
+
+
+def lock(db: str, wait_s: float = LOCK_WAIT_S) -> int:
+    """An exclusive lock on the store's spool and counters (a file that is never replaced); LockBusy after *wait_s*.
 
     Lock order: a process that also writes SQLite takes SQLite's write lock (BEGIN IMMEDIATE) first, so
     that a hook, which takes only this lock, never waits behind a process waiting for SQLite.
     """
-    import fcntl
 
     path = os.path.join(sessions_dir(db), LOCK_NAME)
     try:
@@ -128,11 +136,30 @@ def lock(db: str) -> int:
         os.makedirs(sessions_dir(db), mode=0o700, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        _acquire(fd, wait_s)
     except BaseException:
         os.close(fd)
         raise
     return fd
+
+
+def _acquire(fd: int, wait_s: float) -> None:
+    """flock without blocking, retried with growing pauses until *wait_s* has passed (flock has no timeout)."""
+    import fcntl
+    import time
+
+    deadline = time.monotonic() + wait_s
+    pause = 0.0005
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise LockBusy(f"the audit spool's lock was held by another process for {wait_s:g} s") from None
+            time.sleep(min(pause, left))
+            pause = min(pause * 2, 0.05)
 
 
 def unlock(fd: int) -> None:
