@@ -54,6 +54,26 @@ class FakeModel:
 # -- OpenAI Responses -------------------------------------------------------------------
 
 
+def current(script: Script | None, answered: int) -> Script | None:
+    """The call to make now: a "seq" script makes its calls in order, one per model turn (args: calls=[{kind, ...}])."""
+    if script is None or script.kind != "seq":
+        return script
+    calls = script.args["calls"]
+    if answered >= len(calls):
+        return None
+    spec = dict(calls[answered])
+    kind = spec.pop("kind")
+    return Script(kind, answered + 1, **spec)
+
+
+def tool_name(script: Script, names: list[str]) -> str:
+    """A "tool" script's name; a list names alternatives (tools renamed between versions): the first the agent offers."""
+    want = script.args["name"]
+    if isinstance(want, str):
+        return want
+    return next((n for n in want if n in names), want[0])
+
+
 def offered(names: list[str], suffix: str) -> str:
     """The agent's own name for an MCP tool (mcp__notes__x, notes__x, notes-x, x)."""
     for n in names:
@@ -90,7 +110,7 @@ def _responses_tool_call(body: dict[str, Any], script: Script, n: int) -> dict[s
             "type": "function_call",
             "id": f"fc_{n}",
             "call_id": f"call_{n}",
-            "name": script.args["name"],
+            "name": tool_name(script, _tool_names(body.get("tools", []))),
             "arguments": json.dumps(script.args["arguments"]),
             "status": "completed",
         }
@@ -109,6 +129,7 @@ def _responses_tool_call(body: dict[str, Any], script: Script, n: int) -> dict[s
 
 def _responses_events(body: dict[str, Any], script: Script | None) -> list[tuple[str, dict[str, Any]]]:
     answered = sum(1 for i in body.get("input", []) if isinstance(i, dict) and i.get("type") in ("function_call_output", "custom_tool_call_output"))
+    script = current(script, answered)
     if script is None or answered >= script.repeat:
         item: dict[str, Any] = {
             "type": "message",
@@ -147,6 +168,7 @@ def _anthropic_content(body: dict[str, Any], script: Script | None) -> list[dict
         if isinstance(c, dict) and c.get("type") == "tool_result"
     )
     tools = {t.get("name") for t in body.get("tools", []) if isinstance(t, dict)}
+    script = current(script, answered)
     if script is None or answered >= script.repeat or not tools:
         return [{"type": "text", "text": "done"}]
     if script.kind == "shell":
@@ -155,7 +177,9 @@ def _anthropic_content(body: dict[str, Any], script: Script | None) -> list[dict
         ]
     if script.kind in ("mcp", "tool"):
         # Claude Code defers MCP tools behind ToolSearch: the model calls them by their full name.
-        name = offered(_tool_names(body.get("tools", [])), script.args["tool"]) if script.kind == "mcp" else script.args["name"]
+        name = (
+            offered(_tool_names(body.get("tools", [])), script.args["tool"]) if script.kind == "mcp" else tool_name(script, _tool_names(body.get("tools", [])))
+        )
         if script.kind == "mcp" and name == script.args["tool"]:
             name = f"mcp__{script.args.get('server', 'notes')}__{name}"
         return [{"type": "tool_use", "id": f"toolu_{answered + 1:02d}", "name": name, "input": script.args["arguments"]}]
@@ -200,6 +224,7 @@ def _gemini_chunk(body: dict[str, Any], script: Script | None) -> dict[str, Any]
         1 for c in body.get("contents", []) if isinstance(c, dict) for part in c.get("parts", []) if isinstance(part, dict) and "functionResponse" in part
     )
     part: dict[str, Any]
+    script = current(script, answered)
     if script is None or answered >= script.repeat:
         part = {"text": "done"}
     elif script.kind == "shell":
@@ -209,7 +234,7 @@ def _gemini_chunk(body: dict[str, Any], script: Script | None) -> dict[str, Any]
     elif script.kind == "mcp":
         part = {"functionCall": {"name": offered(_tool_names(body.get("tools", [])), script.args["tool"]), "args": script.args["arguments"]}}
     else:
-        part = {"functionCall": {"name": script.args["name"], "args": script.args["arguments"]}}
+        part = {"functionCall": {"name": tool_name(script, _tool_names(body.get("tools", []))), "args": script.args["arguments"]}}
     return {
         "candidates": [{"content": {"role": "model", "parts": [part]}, "finishReason": "STOP", "index": 0}],
         "usageMetadata": {"promptTokenCount": 10, "candidatesTokenCount": 5, "totalTokenCount": 15},

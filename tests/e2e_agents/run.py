@@ -225,6 +225,60 @@ def add_mcp_server(h: Home) -> Path:
     return log
 
 
+def tool_calls(h: Home) -> tuple[list[dict[str, Any]], list[tuple[str, str, str]]]:
+    """The file, search and web calls of one agent, in its own tool names, and what the audit must show:
+    (canonical tool, a string of the input, the decision or "" for any)."""
+    readme, key = str(h.project / "README.md"), str(h.project / "keys" / "id_ed25519")
+    url = "http://127.0.0.1:9/page"
+    if h.agent == "claude":
+        calls = [
+            {"kind": "tool", "name": "Read", "arguments": {"file_path": readme}},
+            {"kind": "tool", "name": "Edit", "arguments": {"file_path": readme, "old_string": "hello", "new_string": "hello there"}},
+            {"kind": "tool", "name": "WebFetch", "arguments": {"url": url, "prompt": "summarise"}},
+            {"kind": "tool", "name": "Read", "arguments": {"file_path": key}},
+        ]
+        # Claude Code 2.1.332 offers no Grep or Glob tool (its model searches through Bash): nothing to check there.
+        return calls, [("Read", "README.md", "allow"), ("Edit", "hello there", "allow"), ("WebFetch", "127.0.0.1:9", ""), ("Read", "id_ed25519", "deny")]
+    elif h.agent == "gemini":
+        calls = [
+            {"kind": "tool", "name": "read_file", "arguments": {"file_path": readme}},
+            {
+                "kind": "tool",
+                "name": ["replace", "edit"],
+                "arguments": {"file_path": readme, "old_string": "hello", "new_string": "hello there", "instruction": "x"},
+            },
+            {"kind": "tool", "name": ["search_file_content", "grep_search", "grep"], "arguments": {"pattern": "hello"}},
+            {"kind": "tool", "name": "glob", "arguments": {"pattern": "**/*.md"}},
+            {"kind": "tool", "name": "web_fetch", "arguments": {"prompt": f"summarise {url}"}},
+            {"kind": "tool", "name": "read_file", "arguments": {"file_path": key}},
+        ]
+    elif h.agent == "copilot":
+        calls = [
+            {"kind": "tool", "name": "view", "arguments": {"path": readme}},
+            {"kind": "tool", "name": ["edit", "str_replace"], "arguments": {"path": readme, "old_str": "hello", "new_str": "hello there"}},
+            {"kind": "tool", "name": "grep", "arguments": {"pattern": "hello", "paths": [str(h.project)]}},
+            {"kind": "tool", "name": "glob", "arguments": {"pattern": "**/*.md"}},
+            {"kind": "tool", "name": "web_fetch", "arguments": {"url": url}},
+            {"kind": "tool", "name": "view", "arguments": {"path": key}},
+        ]
+    else:  # Codex reads, searches and edits through its shell (covered by the shell scenarios); no separate tools
+        calls = [
+            {"kind": "shell", "command": "cat README.md"},
+            {"kind": "shell", "command": "grep -rn hello ."},
+            {"kind": "shell", "command": "cat keys/id_ed25519"},
+        ]
+        return calls, [("Bash", "cat README.md", "allow"), ("Bash", "grep -rn hello", "allow"), ("Bash", "cat keys/id_ed25519", "deny")]
+    expect = [
+        ("Read", "README.md", "allow"),
+        ("Edit", "hello there", "allow"),
+        ("Grep", "hello", "allow"),
+        ("Glob", "*.md", "allow"),
+        ("WebFetch", "127.0.0.1:9", ""),
+        ("Read", "id_ed25519", "deny"),
+    ]
+    return calls, expect
+
+
 # -- running one agent turn --------------------------------------------------------------------
 
 
@@ -375,6 +429,24 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
                 and searched
                 and any(d == "deny" for t, d in audit if t.endswith("delete_all_notes"))
             )
+        elif name == "tools":
+            # The file, search and web tools each agent really has: every call reaches the engine with its arguments
+            # intact (checked in the audit trail), and reading a private key is denied.
+            (h.project / "README.md").write_text("hello world\n")
+            (h.project / "keys").mkdir()
+            (h.project / "keys" / "id_ed25519").write_text("-----BEGIN OPENSSH PRIVATE KEY-----\nfake-key-body\n-----END OPENSSH PRIVATE KEY-----\n")
+            calls, expect = tool_calls(h)
+            p = run_agent(h, model, Script("seq", calls=calls))
+            audit = h.audit()
+            seen = [(x.get("tool_name"), x["decision"], json.dumps(x.get("tool_input"))) for x in audit]
+            missing = [f"{tool}~{needle}" for tool, needle, _ in expect if not any(t == tool and needle in i for t, _, i in seen)]
+            wrong = [
+                f"{tool}~{needle}: {[d for t, d, i in seen if t == tool and needle in i]}"
+                for tool, needle, want in expect
+                if want and not any(t == tool and needle in i and d == want for t, d, i in seen)
+            ]
+            r.notes += [f"agent exit {p.returncode}", f"audit: {[(t, d) for t, d, _ in seen]}", f"missing: {missing}", f"wrong: {wrong}"]
+            r.ok = not missing and not wrong
         elif name == "protected-write":
             # Claude Code's Write tool refuses an existing file it has not read (before any hook), so
             # its scripted write creates a shell start-up file (so does Copilot's create); Codex's shell overwrites ~/.bashrc.
@@ -481,15 +553,27 @@ SCENARIOS = {
         "ask",
         "auto-mode-disabled",
         "mcp",
+        "tools",
         "protected-write",
         "missing-clearance",
         "codex-untrusted-hook",
         "codex-project-scope",
         "headless-escalation",
     ],
-    "claude": ["destroy", "benign", "ask", "auto-mode-disabled", "mcp", "protected-write", "missing-clearance", "headless-escalation"],
-    "gemini": ["destroy", "benign", "ask", "auto-mode-disabled", "mcp", "protected-write", "missing-clearance", "headless-escalation"],
-    "copilot": ["destroy", "benign", "ask", "auto-mode-disabled", "mcp", "protected-write", "missing-clearance", "copilot-grep-paths", "headless-escalation"],
+    "claude": ["destroy", "benign", "ask", "auto-mode-disabled", "mcp", "tools", "protected-write", "missing-clearance", "headless-escalation"],
+    "gemini": ["destroy", "benign", "ask", "auto-mode-disabled", "mcp", "tools", "protected-write", "missing-clearance", "headless-escalation"],
+    "copilot": [
+        "destroy",
+        "benign",
+        "ask",
+        "auto-mode-disabled",
+        "mcp",
+        "tools",
+        "protected-write",
+        "missing-clearance",
+        "copilot-grep-paths",
+        "headless-escalation",
+    ],
 }
 
 EXPECT = {"destroy": "deny", "benign": "allow", "ask": "ask", "protected-write": "deny", "missing-clearance": "deny", "copilot-grep-paths": "deny"}
@@ -499,6 +583,8 @@ def expected(scenario: str, event: dict[str, Any]) -> str | None:
     """The answer an event of a scenario got in the run (the MCP scenario sends a harmless call, then a destructive one)."""
     if scenario == "mcp":
         return "deny" if "delete_all_notes" in json.dumps(event) else "allow"
+    if scenario == "tools":
+        return "deny" if "id_ed25519" in json.dumps(event) else "allow"
     return EXPECT.get(scenario)
 
 
