@@ -75,6 +75,14 @@ def _read(sc: Scope, path: str) -> str | None:
     return reader(path)
 
 
+def _read_named(sc: Scope, path: str) -> str | None:
+    """A file the command line names: read inside the project or a temp directory, generated or not."""
+    reader = sc.ctx.read_file
+    if reader is None or DYN in path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
+        return None
+    return reader(path)
+
+
 def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     """(label, shell code) for each project script *cmd* would run."""
     if sc.ctx.read_file is None or cmd.remote is not None or cmd.cwd is None:
@@ -245,7 +253,8 @@ def _makefile(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> tuple[tuple[str
         path = posixpath.normpath(posixpath.join(directory, c)) if c and not c.startswith("/") else c
         if not path:
             continue
-        text = _read(sc, path)
+        # A makefile named with -f is read even in a build directory: make runs it whoever generated it.
+        text = _read(sc, path) if not makefile else _read_named(sc, path)
         if text is not None:
             return (path, text), targets
     return None, targets
