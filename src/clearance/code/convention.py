@@ -202,6 +202,140 @@ def tox_commands(text: str) -> list[str]:
     return out
 
 
+def just_recipes(text: str) -> list[str]:
+    """The recipe lines of a justfile (indented lines under a recipe head; `@`/`-` prefixes dropped,
+    `{{ expressions }}` read as values known at run time)."""
+    out: list[str] = []
+    for line in text.splitlines():
+        if not line[:1].isspace() or not line.strip() or line.strip().startswith("#"):
+            continue
+        body = line.strip().lstrip("@-").strip()
+        while (i := body.find("{{")) != -1 and (j := body.find("}}", i)) != -1:
+            body = body[:i] + '"$JUST_VALUE"' + body[j + 2 :]
+        out.append(body)
+    return out
+
+
+def taskfile_commands(text: str) -> list[str]:
+    """The `cmds:` of a Taskfile (`- cmd` and `- cmd: cmd` items; `- task: x` calls another task)."""
+    out: list[str] = []
+    inside = -1
+    for line in text.splitlines():
+        stripped = line.strip()
+        indent = len(line) - len(line.lstrip())
+        if not stripped or stripped.startswith("#"):
+            continue
+        if stripped in ("cmds:", "cmds: "):
+            inside = indent
+            continue
+        if inside >= 0 and indent <= inside and not stripped.startswith("- "):
+            inside = -1
+        key, colon, value = stripped.partition(":")
+        if key == "cmd" and colon:
+            out.append(value.strip().strip("'\""))
+        elif inside >= 0 and stripped.startswith("- "):
+            item = stripped[2:].strip()
+            k, c, v = item.partition(":")
+            if c and k in ("cmd",):
+                out.append(v.strip().strip("'\""))
+            elif not (c and k.isidentifier() and (not v or v.startswith(" "))):
+                out.append(item.strip("'\""))
+    return [c for c in out if c]
+
+
+def composer_scripts(text: str) -> list[str]:
+    """Composer's `scripts` (install, update and run-script events): shell commands; `@php`/`@composer`/`@other`
+    references and `Class::method` callbacks are not shell."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    scripts = data.get("scripts") if isinstance(data, dict) else None
+    out: list[str] = []
+    if isinstance(scripts, dict):
+        for v in scripts.values():
+            for c in [v] if isinstance(v, str) else (v if isinstance(v, list) else []):
+                if isinstance(c, str) and not c.startswith("@") and not (" " not in c and "::" in c):
+                    out.append(c)
+    return out
+
+
+_QUOTED_ARGS = r"((?:(?:'[^'\n]*'|\"[^\"\n]*\")\s*,\s*)*(?:'[^'\n]*'|\"[^\"\n]*\"))"
+# nox: `session.run("rm", "-rf", x)` (and run_always, run_install, `session.run("sh", "-c", "…")`).
+_NOX_RUN = lazy(r"\.run(?:_always|_install)?\(\s*" + _QUOTED_ARGS)
+# Rake: `sh "cmd"`, `sh("cmd")`, `sh "a", "b"`, `ruby "x"`.
+_RAKE_SH = lazy(r"\bsh\b[ (]\s*" + _QUOTED_ARGS)
+# CMake: execute_process(COMMAND a b c …) up to the next keyword or the closing parenthesis.
+_CMAKE_EXEC = lazy(r"\bexecute_process\s*\(([^()]*)\)", 2)  # re.IGNORECASE
+# Meson: run_command('a', 'b', …).
+_MESON_RUN = lazy(r"\brun_command\s*\(\s*" + _QUOTED_ARGS)
+
+
+def _quoted(args: str) -> list[str]:
+    return [s.group(1) if s.group(1) is not None else s.group(2) for s in _GRADLE_STRING.finditer(args)]
+
+
+def _words_command(words: list[str]) -> str:
+    return " ".join(shell_quote(w) for w in words)
+
+
+def nox_commands(text: str) -> list[str]:
+    """A noxfile's Python (as a one-liner) and the literal commands of its `session.run(…)` calls."""
+    out = [one_liner("python", text)] if text.strip() else []
+    out += [_words_command(_quoted(m.group(1))) for m in _NOX_RUN.finditer(text)]
+    return out
+
+
+def rake_commands(text: str) -> list[str]:
+    """A Rakefile's Ruby (as a one-liner) and the literal commands of its `sh` calls."""
+    out = [one_liner("ruby", text)] if text.strip() else []
+    for m in _RAKE_SH.finditer(text):
+        words = _quoted(m.group(1))
+        out.append(words[0] if len(words) == 1 else _words_command(words))
+    return out
+
+
+def cmake_commands(text: str) -> list[str]:
+    """The `COMMAND` lists of CMake's configure-time `execute_process(…)` (`$ENV{X}` read as `$X`)."""
+    out: list[str] = []
+    for m in _CMAKE_EXEC.finditer(text):
+        current: list[str] | None = None
+        for tok in _CMAKE_TOKEN.finditer(m.group(1)):
+            bare = tok.group(2)
+            if bare is not None and bare.isupper() and bare.replace("_", "").isalpha():
+                if current:
+                    out.append(" ".join(current))
+                current = [] if bare == "COMMAND" else None
+                continue
+            if current is not None:
+                current.append(_cmake_word(tok.group(1) if tok.group(1) is not None else bare))
+        if current:
+            out.append(" ".join(current))
+    return out
+
+
+_CMAKE_TOKEN = lazy(r"\"((?:[^\"\\]|\\.)*)\"|([^\s\"]+)")
+_CMAKE_ENV = lazy(r"\$ENV\{(\w+)\}")
+
+
+def _cmake_word(word: str) -> str:
+    """One CMake argument as a shell word: literal text quoted, `$ENV{X}` as the variable `"$X"`."""
+    parts: list[str] = []
+    last = 0
+    for m in _CMAKE_ENV.finditer(word):
+        if m.start() > last:
+            parts.append(shell_quote(word[last : m.start()]))
+        parts.append('"${' + m.group(1) + '}"')
+        last = m.end()
+    if last < len(word) or not parts:
+        parts.append(shell_quote(word[last:]))
+    return "".join(parts)
+
+
+def meson_commands(text: str) -> list[str]:
+    return [_words_command(_quoted(m.group(1))) for m in _MESON_RUN.finditer(text)]
+
+
 def one_liner(lang: str, code: str) -> str:
     """A command line that runs *code* the way the interpreter one-liner analysis reads it."""
     name = _INTERPRETER[lang]
@@ -224,6 +358,13 @@ def shell_code(lang: str, text: str) -> list[str]:
         "make": make_parse_time,
         "precommit": precommit_entries,
         "tox": tox_commands,
+        "just": just_recipes,
+        "taskfile": taskfile_commands,
+        "composer": composer_scripts,
+        "nox": nox_commands,
+        "rake": rake_commands,
+        "cmake": cmake_commands,
+        "meson": meson_commands,
     }.get(lang)
     if reader is not None:
         return reader(text)
@@ -263,7 +404,22 @@ def role(path: str) -> tuple[str, str] | None:
         return "action", f"the local action {base} runs in every workflow that uses it"
     if base.endswith(".go"):
         return "go", f"{base}'s //go:generate lines run at go generate"
-    return None
+    return _RUNNER_ROLES.get(base)
+
+
+# Task runners' and build systems' own files: (language, role).
+_RUNNER_ROLES: dict[str, tuple[str, str]] = {
+    **{n: ("just", f"{n}'s recipes run at just") for n in ("justfile", "Justfile", ".justfile")},
+    **{n: ("taskfile", f"{n}'s cmds run at task") for n in ("Taskfile.yml", "Taskfile.yaml", "taskfile.yml", "taskfile.yaml", "Taskfile.dist.yml")},
+    "composer.json": ("composer", "composer.json's scripts run at composer install, update and run-script"),
+    "noxfile.py": ("nox", "noxfile.py runs at every nox"),
+    **{n: ("rake", f"{n} runs at every rake") for n in ("Rakefile", "rakefile", "Rakefile.rb")},
+    "Gemfile": ("ruby", "the Gemfile is Ruby that every bundle command evaluates"),
+    "CMakeLists.txt": ("cmake", "CMakeLists.txt's execute_process runs at every cmake configure"),
+    "meson.build": ("meson", "meson.build's run_command runs at meson setup"),
+    "tox.ini": ("tox", "tox.ini's commands run at tox"),
+    "hatch_build.py": ("python", "hatch_build.py runs at every build of the project (pip install, hatch build)"),
+}
 
 
 def written(path: str, text: str) -> tuple[str, list[str]] | None:
@@ -413,6 +569,8 @@ def _project_dir(cmd: SimpleCommand, sc: Scope, operand: str) -> str | None:
 def _build_files(directory: str, read: Callable[[str], str | None], tool: str) -> list[Run]:
     runs = [Run(f"{directory}/setup.py", "python", f"setup.py, which {tool} runs to build the project")]
     text = read(f"{directory}/pyproject.toml")
+    if text and text != TOO_LARGE and ("[tool.hatch.build" in text or "[tool.poetry.build" in text or "build-script" in text):
+        runs.extend(_build_hooks(directory, text, tool))
     if text and text != TOO_LARGE and "backend-path" in text:
         import tomllib
 
@@ -429,6 +587,44 @@ def _build_files(directory: str, read: Callable[[str], str | None], tool: str) -
                     for p in _module_file(posixpath.normpath(posixpath.join(directory, d)), module):
                         runs.append(Run(p, "python", f"the in-tree build backend {module}, which {tool} runs to build the project"))
     return runs
+
+
+def _build_hooks(directory: str, text: str, tool: str) -> list[Run]:
+    """In-tree hooks the project's build backend runs: hatchling's custom build hook (`hatch_build.py` or its
+    `path`), Poetry's `[tool.poetry.build] script` (and the older `build = "x.py"`), PDM's `build-script`."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return []
+    tool_table = data.get("tool") if isinstance(data.get("tool"), dict) else {}
+    found: list[str] = []
+
+    def get(*keys: str) -> object:
+        cur: object = tool_table
+        for k in keys:
+            cur = cur.get(k) if isinstance(cur, dict) else None
+        return cur
+
+    for hooks in (get("hatch", "build", "hooks"), get("hatch", "build", "targets", "wheel", "hooks"), get("hatch", "build", "targets", "sdist", "hooks")):
+        custom = hooks.get("custom") if isinstance(hooks, dict) else None
+        if isinstance(custom, dict):
+            path = custom.get("path", "hatch_build.py")
+            if isinstance(path, str):
+                found.append(path)
+    build = get("poetry", "build")
+    script = build.get("script") if isinstance(build, dict) else build
+    if isinstance(script, str):
+        found.append(script)
+    pdm = get("pdm", "build", "setup-script") or get("pdm", "build", "build-script")
+    if isinstance(pdm, str):
+        found.append(pdm)
+    out = []
+    for f in dict.fromkeys(found):
+        if DYN not in f and f.endswith(".py"):
+            out.append(Run(posixpath.normpath(posixpath.join(directory, f)), "python", f"{f}, the build hook {tool} runs to build the project"))
+    return out
 
 
 def _pip(cmd: SimpleCommand, sc: Scope, ops: list[str], read: Callable[[str], str | None], tool: str) -> list[Run]:
@@ -735,7 +931,137 @@ def _runs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> S
         return _gradle(cmd, sc)
     if name == "go":
         return _go(cmd, sc, vals)
+    return _runner(cmd, sc, vals, read)
+
+
+def _first(directory: str, names: Sequence[str], read: Callable[[str], str | None]) -> str | None:
+    for n in names:
+        if read(f"{directory}/{n}") is not None:
+            return f"{directory}/{n}"
+    return None
+
+
+def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], str | None]) -> Sequence[Run | tuple[str, str]]:
+    """Task runners and build tools that run a project file of their own: just, task, composer, direnv, nox,
+    rake, bundle, cmake, meson, and the Python build front ends (hatch, poetry, pdm)."""
+    name = cmd.name
+    cwd = cmd.cwd or sc.ctx.cwd
+    ops = _operands(vals)
+    if name == "just":
+        path = _first(cwd, ("justfile", "Justfile", ".justfile"), read) or _first(sc.ctx.project_root, ("justfile", "Justfile", ".justfile"), read)
+        if path is None:
+            return []
+        text = read(path)
+        if text is None or text == TOO_LARGE:
+            return [Run(path, "just", "the justfile, whose recipes just runs")]
+        return [(f"just runs the justfile recipe {r!r}", c) for r, c in just_selected(text, ops)]
+    if name in ("task", "go-task"):
+        path = _first(cwd, _TASKFILES, read)
+        return [Run(path, "taskfile", "the Taskfile, whose cmds task runs")] if path else []
+    if name == "composer":
+        return _composer(cwd, ops, read)
+    if name == "direnv" and ops[:1] in (["allow"], ["permit"], ["grant"], ["exec"], ["reload"]):
+        target = ops[1] if len(ops) > 1 and ops[0] != "reload" else "."
+        d = sc.path(target, cmd)
+        d = d if not d.endswith(".envrc") else posixpath.dirname(d)
+        return [Run(f"{d}/.envrc", "shell", ".envrc, which direnv runs in every shell that enters the directory once allowed")]
+    if name == "nox":
+        for i, v in enumerate(vals):
+            if v in ("-f", "--noxfile") and i + 1 < len(vals):
+                return [Run(sc.path(vals[i + 1], cmd), "nox", "the noxfile, which nox runs")]
+        return [Run(f"{cwd}/noxfile.py", "nox", "noxfile.py, which nox runs")]
+    if name == "rake":
+        path = _first(cwd, ("Rakefile", "rakefile", "Rakefile.rb", "rakefile.rb"), read)
+        return [Run(path, "rake", "the Rakefile, which rake evaluates")] if path else []
+    if name in ("bundle", "bundler"):
+        gemfile = cmd.assigns.get("BUNDLE_GEMFILE")
+        path = sc.path(gemfile, cmd) if gemfile and DYN not in gemfile else f"{cwd}/Gemfile"
+        return [Run(path, "ruby", "the Gemfile, Ruby that bundle evaluates")]
+    if name == "cmake":
+        if any(v in ("--build", "--install", "-E", "-P", "--help", "--version") for v in vals):
+            return []
+        source = next((vals[i + 1] for i, v in enumerate(vals) if v == "-S" and i + 1 < len(vals)), None)
+        source = source or next((v[2:] for v in vals if v.startswith("-S") and len(v) > 2), None)
+        plain = _operands(vals, frozenset({"-B", "-G", "-T", "-A", "-C", "-D", "-U", "-S", "--preset"}))
+        d = sc.path(source or (plain[0] if plain else "."), cmd)
+        return [Run(f"{d}/CMakeLists.txt", "cmake", "CMakeLists.txt's execute_process, which cmake runs as it configures")]
+    if name == "meson" and (not ops or ops[0] in ("setup", "configure")):
+        rest = ops[1:] if ops and ops[0] in ("setup", "configure") else ops
+        d = sc.path(rest[1], cmd) if len(rest) > 1 else cwd
+        return [Run(f"{d}/meson.build", "meson", "meson.build's run_command, which meson runs as it configures")]
+    if name in ("hatch", "poetry", "pdm", "flit") and ops[:1] in (["build"], ["install"], ["sync"], ["publish"]):
+        return _build_files(cwd, read, f"{name} {ops[0]}")
     return []
+
+
+_TASKFILES = ("Taskfile.yml", "Taskfile.yaml", "taskfile.yml", "taskfile.yaml", "Taskfile.dist.yml")
+_COMPOSER_EVENTS = {
+    "install": ("pre-install-cmd", "post-install-cmd", "pre-autoload-dump", "post-autoload-dump"),
+    "update": ("pre-update-cmd", "post-update-cmd", "pre-autoload-dump", "post-autoload-dump"),
+    "require": ("pre-update-cmd", "post-update-cmd", "pre-autoload-dump", "post-autoload-dump"),
+    "remove": ("pre-update-cmd", "post-update-cmd", "pre-autoload-dump", "post-autoload-dump"),
+    "dump-autoload": ("pre-autoload-dump", "post-autoload-dump"),
+    "create-project": ("post-root-package-install", "post-create-project-cmd"),
+}
+
+
+def _composer(cwd: str, ops: list[str], read: Callable[[str], str | None]) -> list[tuple[str, str]]:
+    """composer.json scripts of the events a composer command fires (`run-script X`, `composer X` for a script)."""
+    text = read(f"{cwd}/composer.json")
+    if not text or text == TOO_LARGE or not ops:
+        return []
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    scripts = data.get("scripts") if isinstance(data, dict) else None
+    if not isinstance(scripts, dict):
+        return []
+    keys: tuple[str, ...] = _COMPOSER_EVENTS.get(ops[0], ())
+    if ops[0] in ("run-script", "run") and len(ops) > 1:
+        keys = (ops[1],)
+    elif not keys and ops[0] in scripts:
+        keys = (ops[0],)
+    out: list[tuple[str, str]] = []
+    for k in keys:
+        v = scripts.get(k)
+        for c in composer_scripts(json.dumps({"scripts": {k: v}})) if v is not None else []:
+            out.append((f"composer {ops[0]} runs the composer.json script {k!r}", c))
+    return out
+
+
+def just_selected(text: str, wanted: list[str]) -> list[tuple[str, str]]:
+    """(recipe, line) for the recipes `just` runs: those named (or the first), and the recipes they depend on."""
+    recipes: dict[str, tuple[list[str], list[str]]] = {}
+    order: list[str] = []
+    current: str | None = None
+    for line in text.splitlines():
+        if line[:1].isspace():
+            if current is not None and line.strip() and not line.strip().startswith("#"):
+                recipes[current][1].extend(just_recipes(line))
+            continue
+        current = None
+        head, colon, deps = line.partition(":")
+        if not colon or deps.startswith("=") or head.startswith(("#", "set ", "export ", "alias ", "import ", "mod ")):
+            continue
+        words = head.lstrip("@").split()
+        if not words or not all(c.isalnum() or c in "_-" for c in words[0]):
+            continue
+        current = words[0]
+        order.append(current)
+        recipes[current] = ([d.split("(")[0] for d in deps.split() if d.replace("-", "").replace("_", "").isalnum()], [])
+    names = [w for w in wanted if w in recipes] or order[:1]
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    while names and len(seen) < 32:
+        n = names.pop(0)
+        if n in seen or n not in recipes:
+            continue
+        seen.add(n)
+        needs, body = recipes[n]
+        names.extend(needs)
+        out.extend((n, b) for b in body)
+    return out
 
 
 def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
