@@ -560,7 +560,10 @@ def _project_dir(cmd: SimpleCommand, sc: Scope, operand: str) -> str | None:
     """The directory a pip/uv/build operand names when it is a local project (`.`, `./pkg`, `-e .`)."""
     if DYN in operand or "://" in operand or operand.startswith(("git+", "-")):
         return None
-    if operand in (".", "..") or operand.startswith(("./", "../", "/")):
+    if operand.endswith("]") and "[" in operand:
+        operand = operand[: operand.index("[")]  # extras: `.[dev]`, `./pkg[test]`
+    # pip reads an operand as a path when it has a separator or starts with a dot (`libs/core`, `.`).
+    if operand in (".", "..") or operand.startswith(("./", "../", "/")) or ("/" in operand and "@" not in operand):
         p = sc.path(operand, cmd)
         return p if not p.endswith((".whl", ".tar.gz", ".zip", ".txt")) else None
     return None
@@ -632,11 +635,39 @@ def _pip(cmd: SimpleCommand, sc: Scope, ops: list[str], read: Callable[[str], st
     if not ops or ops[0] not in ("install", "wheel", "download"):
         return []
     runs: list[Run] = []
-    for v in ops[1:]:
+    for v in [*ops[1:], *_requirement_projects(cmd, sc, read)]:
         d = _project_dir(cmd, sc, v)
         if d is not None:
             runs.extend(_build_files(d, read, f"{tool} {ops[0]}"))
     return runs
+
+
+def _requirement_projects(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> list[str]:
+    """Local projects named inside the requirement files of `-r FILE` (`-e .`, `./pkg`), nested `-r` followed."""
+    vals = cmd.values()
+    pending = [vals[i + 1] for i, v in enumerate(vals) if v in ("-r", "--requirement") and i + 1 < len(vals)]
+    pending += [v.split("=", 1)[1] for v in vals if v.startswith("--requirement=")]
+    out: list[str] = []
+    seen: set[str] = set()
+    while pending and len(seen) < 8:
+        path = sc.path(pending.pop(0), cmd)
+        if path in seen:
+            continue
+        seen.add(path)
+        text = read(path)
+        if not text or text == TOO_LARGE:
+            continue
+        for line in text.splitlines()[:2000]:
+            words = line.split("#", 1)[0].split()
+            if not words:
+                continue
+            if words[0] in ("-e", "--editable") and len(words) > 1:
+                out.append(words[1])
+            elif words[0] in ("-r", "--requirement") and len(words) > 1:
+                pending.append(posixpath.join(posixpath.dirname(path), words[1]))
+            elif words[0].startswith((".", "/")):
+                out.append(words[0])
+    return out
 
 
 def _cargo(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], str | None]) -> list[Run]:
