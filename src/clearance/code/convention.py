@@ -546,14 +546,45 @@ def _pytest(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
             seen.add(d)
             runs.append(Run(f"{d}/conftest.py", "python", "conftest.py, which pytest imports before the tests"))
     words = list(vals)
-    for ini in ("pytest.ini", "pyproject.toml", "setup.cfg", "tox.ini"):
-        text = read(f"{root}/{ini}")
+    configs = [f"{root}/{ini}" for ini in ("pytest.ini", "pyproject.toml", "setup.cfg", "tox.ini")]
+    # `-c FILE` / `--config-file FILE` names the configuration pytest reads instead.
+    for i, v in enumerate(vals):
+        if v in ("-c", "--config-file") and i + 1 < len(vals):
+            configs.insert(0, sc.path(vals[i + 1], cmd))
+        elif v.startswith("--config-file="):
+            configs.insert(0, sc.path(v.split("=", 1)[1], cmd))
+    for ini in configs:
+        text = read(ini)
         if text and text != TOO_LARGE:
             words.extend(_ini_addopts(text))
     for name in _plugins(words)[:8]:
         for p in _module_file(root, name):
             runs.append(Run(p, "python", f"the pytest plugin {name} (-p), which pytest imports at start"))
+    # `pytest_plugins = [...]` in a conftest names modules pytest imports with it.
+    for r in list(runs[: len(seen)]):
+        text = read(r.path)
+        if text and text != TOO_LARGE and "pytest_plugins" in text:
+            for name in conftest_plugins(text)[:8]:
+                for base in dict.fromkeys((posixpath.dirname(r.path), root)):
+                    for p in _module_file(base, name):
+                        runs.append(Run(p, "python", f"the pytest plugin {name} (pytest_plugins in a conftest.py), which pytest imports with it"))
     return runs
+
+
+def conftest_plugins(text: str) -> list[str]:
+    """The module names a conftest's `pytest_plugins = "x"` / `["x", "y"]` / `("x",)` assignment lists."""
+    import ast
+
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return []
+    out: list[str] = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "pytest_plugins" for t in node.targets):
+            values = node.value.elts if isinstance(node.value, (ast.List, ast.Tuple)) else [node.value]
+            out.extend(v.value for v in values if isinstance(v, ast.Constant) and isinstance(v.value, str) and all(c.isalnum() or c in "._" for c in v.value))
+    return out
 
 
 def _project_dir(cmd: SimpleCommand, sc: Scope, operand: str) -> str | None:
@@ -854,6 +885,11 @@ def _environment(cmd: SimpleCommand, sc: Scope) -> list[Run]:
     v = a.get("BASH_ENV")  # (sh's ENV is read by interactive shells only, and ENV=production is common)
     if v and DYN not in v:
         runs.append(Run(sc.path(v, cmd), "shell", f"{v}, which BASH_ENV makes every non-interactive bash run first"))
+    v = a.get("PYTHONPATH")  # site imports sitecustomize and usercustomize from the path at every Python start
+    if v and DYN not in v:
+        for d in [d for d in v.split(":") if d][:4]:
+            for n in ("sitecustomize.py", "usercustomize.py"):
+                runs.append(Run(sc.path(d, cmd) + "/" + n, "python", f"{n} in PYTHONPATH={d}, which every Python started here imports at start"))
     v = a.get("PYTHONSTARTUP")
     if v and DYN not in v and cmd.name.startswith("python") and not _operands(cmd.values()):
         runs.append(Run(sc.path(v, cmd), "python", f"{v}, which PYTHONSTARTUP runs in an interactive python"))
@@ -881,7 +917,13 @@ def _python_module(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callabl
     cwd = cmd.cwd or sc.ctx.cwd
     rel = module.replace(".", "/")
     why = f"the project's module {module}, which python -m runs"
-    return [Run(f"{cwd}/{rel}/__main__.py", "python", why), Run(f"{cwd}/{rel}.py", "python", why)]
+    # Importing a.b.c runs a/__init__.py and a/b/__init__.py first (and a/b/c/__init__.py for a package).
+    parts = module.split(".")
+    inits = []
+    for i in range(1, len(parts) + 1):
+        pkg = "/".join(parts[:i])
+        inits.append(Run(f"{cwd}/{pkg}/__init__.py", "python", f"{pkg}/__init__.py, which python -m {module} imports first"))
+    return [*inits[:8], Run(f"{cwd}/{rel}/__main__.py", "python", why), Run(f"{cwd}/{rel}.py", "python", why)]
 
 
 def _gradle(cmd: SimpleCommand, sc: Scope) -> list[Run]:
