@@ -89,9 +89,28 @@ def _rust_args(text: str, pos: int) -> tuple[list[str], bool]:
     return args, literal
 
 
+_RS_ALIAS = lazy(r"\bCommand\s+as\s+([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _rust_unalias(text: str) -> str:
+    """`use std::process::Command as Cmd;` then `Cmd::new(…)`: the alias read as `Command`."""
+    for alias in {m.group(1) for m in _RS_ALIAS.finditer(text)}:
+        needle = alias + "::new("
+        out: list[str] = []
+        start = 0
+        while (i := text.find(needle, start)) != -1:
+            whole = i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
+            out.append(text[start:i] + ("Command::new(" if whole else needle))
+            start = i + len(needle)
+        text = "".join(out) + text[start:]
+    return text
+
+
 def rust_commands(text: str) -> list[str]:
     """Commands a build script runs and paths it deletes, where they are literal (a light reading:
-    no macros, no variables, no helper functions)."""
+    no macros, no variables, no helper functions; `Command as X` aliases followed)."""
+    if " as " in text:
+        text = _rust_unalias(text)
     out: list[str] = []
     for m in _RS_COMMAND.finditer(text):
         args, literal = _rust_args(text, m.end())
@@ -723,6 +742,12 @@ def _cargo(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str],
             data = {}
         members = data.get("workspace", {}).get("members", []) if isinstance(data.get("workspace"), dict) else []
         packages += [posixpath.normpath(f"{directory}/{m}") for m in members if isinstance(m, str) and "*" not in m][:MAX_FILES]
+        # `members = ["crates/*"]`: the directories the glob matches, listed (a trailing `*` only).
+        for m in members[:8]:
+            if isinstance(m, str) and m.endswith("/*") and "*" not in m[:-2] and sc.ctx.list_dir is not None:
+                parent = posixpath.normpath(f"{directory}/{m[:-2]}")
+                names = sc.ctx.list_dir(parent) or []
+                packages += [f"{parent}/{n}" for n in sorted(names) if not n.startswith(".") and "." not in n][:MAX_FILES]
         build = data.get("package", {}).get("build") if isinstance(data.get("package"), dict) else None
         if isinstance(build, str):
             scripts[directory] = build
