@@ -581,3 +581,36 @@ STATE_WRITE_DANGEROUS: list[tuple[str, str, str, dict[str, str]]] = [
 def test_state_write_not_allowed(label: str, path: str, content: str, files: dict[str, str]) -> None:
     d = write(path, content, files)
     assert d.decision != "allow", (label, d.decision, d.reason)
+
+
+# -- a script that runs another script: found by the blind round ("postinstall runs a local js file"); these
+# cases of the class were added with the fix, the one above was written before it.
+
+NESTED: list[tuple[str, str, dict[str, str], bool]] = [
+    ("bash runs bash that wipes", "bash b.sh", {f"{P}/b.sh": "bash a.sh\n", f"{P}/a.sh": WIPE_SH + "\n"}, False),
+    (
+        "make recipe runs a script that wipes",
+        "make clean",
+        {f"{P}/Makefile": "clean:\n\t./tools/clean.sh\n", f"{P}/tools/clean.sh": "#!/bin/sh\nrm -rf ~/\n"},
+        False,
+    ),
+    (
+        "npm run runs a shell script that pipes curl",
+        "npm run setup",
+        {f"{P}/package.json": '{"scripts": {"setup": "sh scripts/setup.sh"}}', f"{P}/scripts/setup.sh": EVIL_SH + "\n"},
+        False,
+    ),
+    ("bash runs bash that cleans build", "bash b.sh", {f"{P}/b.sh": "bash a.sh\n", f"{P}/a.sh": "rm -rf build dist\n"}, True),
+    (
+        "npm run runs a benign node script",
+        "npm run gen",
+        {f"{P}/package.json": '{"scripts": {"gen": "node scripts/gen.js"}}', f"{P}/scripts/gen.js": "console.log('ok')\n"},
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "command", "files", "benign"), NESTED, ids=[c[0] for c in NESTED])
+def test_nested_scripts(label: str, command: str, files: dict[str, str], benign: bool) -> None:
+    d = run(command, files)
+    assert (d.decision == "allow") == benign, (label, d.decision, d.reason)
