@@ -308,11 +308,42 @@ def _package_script(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tupl
 
 def _lifecycle(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     keys = ("preinstall", "install", "postinstall", "prepublish", "preprepare", "prepare", "postprepare")
-    return _scripts_named(cmd, sc, keys, f"{cmd.name} install runs the project's ")
+    out = _scripts_named(cmd, sc, keys, f"{cmd.name} install runs the project's ")
+    # Workspace members are installed with the root, and their lifecycle scripts run too.
+    for member in _workspace_members(cmd.cwd or sc.ctx.cwd, sc)[:16]:
+        out += _scripts_named(cmd, sc, keys, f"{cmd.name} install runs the workspace member {member.rsplit('/', 1)[-1]}'s ", member)
+    return out
 
 
-def _scripts_named(cmd: SimpleCommand, sc: Scope, keys: tuple[str, ...], label: str) -> list[tuple[str, str]]:
-    directory = cmd.cwd or sc.ctx.cwd
+def _workspace_members(directory: str, sc: Scope) -> list[str]:
+    """Directories of the workspace members package.json `workspaces` (or pnpm-workspace.yaml `packages`) names:
+    literal paths, and `dir/*` globs listed through ``Context.list_dir``."""
+    patterns: list[object] = []
+    text = _read(sc, posixpath.join(directory, "package.json"))
+    if text and text != TOO_LARGE:
+        try:
+            ws = json.loads(text).get("workspaces")
+        except (ValueError, AttributeError):
+            ws = None
+        patterns = ws if isinstance(ws, list) else (ws.get("packages", []) if isinstance(ws, dict) else [])
+    pnpm = _read(sc, posixpath.join(directory, "pnpm-workspace.yaml"))
+    if pnpm and pnpm != TOO_LARGE:
+        patterns += [line.strip()[2:].strip().strip("'\"") for line in pnpm.splitlines() if line.strip().startswith("- ")]
+    out: list[str] = []
+    for pat in patterns[:16]:
+        if not isinstance(pat, str) or DYN in pat or pat.startswith(("!", "/")) or ".." in pat:
+            continue
+        if pat.endswith(("/*", "/**")) and "*" not in pat.rsplit("/", 1)[0]:
+            parent = posixpath.normpath(posixpath.join(directory, pat.rsplit("/", 1)[0]))
+            names = sc.ctx.list_dir(parent) if sc.ctx.list_dir is not None else None
+            out += [f"{parent}/{n}" for n in sorted(names or []) if not n.startswith(".") and "." not in n]
+        elif "*" not in pat:
+            out.append(posixpath.normpath(posixpath.join(directory, pat)))
+    return out
+
+
+def _scripts_named(cmd: SimpleCommand, sc: Scope, keys: tuple[str, ...], label: str, directory: str | None = None) -> list[tuple[str, str]]:
+    directory = directory or cmd.cwd or sc.ctx.cwd
     text = _read(sc, posixpath.join(directory, "package.json"))
     if text is None:
         return []
