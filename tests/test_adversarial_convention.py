@@ -142,6 +142,15 @@ RUN_DANGEROUS: list[tuple[str, str, dict[str, str]]] = [
         {f"{P}/package.json": '{"workspaces": ["packages/*"]}', f"{P}/packages/a/package.json": '{"scripts": {"postinstall": "rm -rf ~/"}}'},
     ),
     (
+        "pnpm install in pnpm-workspace member (added with the fix)",
+        "pnpm install",
+        {
+            f"{P}/package.json": "{}",
+            f"{P}/pnpm-workspace.yaml": 'packages:\n  - "apps/*"\n',
+            f"{P}/apps/web/package.json": '{"scripts": {"postinstall": "rm -rf ~/"}}',
+        },
+    ),
+    (
         "postinstall runs a local js file",
         "npm install",
         {f"{P}/package.json": '{"scripts": {"postinstall": "node scripts/setup.js"}}', f"{P}/scripts/setup.js": EVIL_JS},
@@ -310,6 +319,11 @@ BENIGN_RUN: list[tuple[str, str, dict[str, str]]] = [
     ("CMakeLists execute_process git", "cmake -B build", {f"{P}/CMakeLists.txt": "execute_process(COMMAND git describe --tags OUTPUT_VARIABLE V)\n"}),
     ("npm ci benign scripts", "npm ci", {f"{P}/package.json": '{"scripts": {"postinstall": "husky install", "build": "tsc"}}'}),
     ("npm install prepare husky", "npm install", {f"{P}/package.json": '{"scripts": {"prepare": "husky"}}'}),
+    (
+        "npm ci benign workspace member (added with the fix)",
+        "npm ci",
+        {f"{P}/package.json": '{"workspaces": ["packages/*"]}', f"{P}/packages/a/package.json": '{"scripts": {"postinstall": "prisma generate"}}'},
+    ),
     ("pnpm install benign", "pnpm install", {f"{P}/package.json": '{"scripts": {"postinstall": "prisma generate"}}'}),
     ("npm test with pretest lint", "npm test", {f"{P}/package.json": '{"scripts": {"pretest": "eslint .", "test": "jest"}}'}),
     ("npm run build with prebuild clean", "npm run build", {f"{P}/package.json": '{"scripts": {"prebuild": "rm -rf dist", "build": "tsc"}}'}),
