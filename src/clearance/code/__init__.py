@@ -27,6 +27,7 @@ _TOOLCHAINS: dict[str, frozenset[str] | None] = {
     "go": frozenset({"generate"}),
     "git": frozenset({"commit", "push", "merge", "pull", "checkout", "switch", "rebase", "am"}),
     "just": None,
+    "lefthook": frozenset({"run"}),
     "task": None,
     "go-task": None,
     "composer": None,

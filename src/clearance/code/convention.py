@@ -1087,6 +1087,13 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         rest = ops[1:] if ops and ops[0] in ("setup", "configure") else ops
         d = sc.path(rest[1], cmd) if len(rest) > 1 else cwd
         return [Run(f"{d}/meson.build", "meson", "meson.build's run_command, which meson runs as it configures")]
+    if name == "lefthook" and ops[:1] == ["run"] and len(ops) > 1:
+        out: list[tuple[str, str]] = []
+        for cfg_name in _LEFTHOOK_FILES:
+            text = read(f"{sc.ctx.project_root}/{cfg_name}")
+            if text and text != TOO_LARGE:
+                out += [(f"lefthook runs {cfg_name}'s {ops[1]} commands", c) for c in lefthook_commands(text, ops[1])]
+        return out
     if name in ("hatch", "poetry", "pdm", "flit") and ops[:1] in (["build"], ["install"], ["sync"], ["publish"]):
         return _build_files(cwd, read, f"{name} {ops[0]}")
     return []
@@ -1191,6 +1198,14 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         lang = item.lang
         if lang == "githook":
             lang = "shell" if not text.startswith("#!") or "sh" in text.split("\n", 1)[0] else _shebang_lang(text)
+            if lang == "shell" and "lefthook" in text:
+                # lefthook's installed shim: the commands are in lefthook.yml under the hook's name.
+                hook = item.path.rsplit("/", 1)[-1]
+                for cfg_name in _LEFTHOOK_FILES:
+                    cfg = read(f"{sc.ctx.project_root}/{cfg_name}")
+                    if cfg and cfg != TOO_LARGE:
+                        out.extend((f"{cmd.name} runs {cfg_name}'s {hook} commands (through the lefthook hook)", c) for c in lefthook_commands(cfg, hook))
+                continue
             if lang == "shell" and "pre-commit" in text and "hook-impl" in text:
                 # pre-commit's installed shim: the hooks are in the configuration.
                 cfg = read(f"{sc.ctx.project_root}/.pre-commit-config.yaml")
@@ -1201,6 +1216,25 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
                 continue
         for code in shell_code(lang, text):
             out.append((label, code))
+    return out
+
+
+_LEFTHOOK_FILES = ("lefthook.yml", "lefthook.yaml", ".lefthook.yml", ".lefthook.yaml", "lefthook-local.yml")
+
+
+def lefthook_commands(text: str, hook: str) -> list[str]:
+    """The `run:` commands of one hook's block in a lefthook configuration (`pre-commit:` at the top level)."""
+    out: list[str] = []
+    inside = False
+    for line in text.splitlines():
+        if line and not line[0].isspace() and not line.startswith("#"):
+            inside = line.split(":", 1)[0].strip().strip("'\"") == hook
+            continue
+        s = line.strip().lstrip("- ")
+        if inside and s.startswith("run:"):
+            v = s[4:].strip()
+            if v not in ("|", ">", "|-", ">-"):
+                out.append(v.strip("'\""))
     return out
 
 
