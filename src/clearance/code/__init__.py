@@ -38,7 +38,7 @@ _TOOLCHAINS: dict[str, frozenset[str] | None] = {
     "bundler": None,
     "cmake": None,
     "meson": None,
-    "hatch": frozenset({"build"}),
+    "hatch": frozenset({"build", "test", "run"}),
     "poetry": frozenset({"build", "install", "sync"}),
     "pdm": frozenset({"build", "install", "sync"}),
     "flit": frozenset({"build", "install", "publish"}),

@@ -138,8 +138,10 @@ def gradle_commands(text: str) -> list[str]:
 
 
 def go_generate(text: str) -> list[str]:
-    """The `//go:generate` directives (go generate runs each as a command)."""
-    return [line[len("//go:generate") :].strip() for line in text.splitlines() if line.startswith("//go:generate ")]
+    """The `//go:generate` directives of a file, as one script: go generate runs them in order, so one may run
+    what an earlier one fetched (`curl -o /tmp/x`, then `sh /tmp/x`)."""
+    lines = [line[len("//go:generate") :].strip() for line in text.splitlines() if line.startswith("//go:generate ")]
+    return ["\n".join(lines)] if lines else []
 
 
 def pth_imports(text: str) -> str:
@@ -1094,9 +1096,32 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
             if text and text != TOO_LARGE:
                 out += [(f"lefthook runs {cfg_name}'s {ops[1]} commands", c) for c in lefthook_commands(text, ops[1])]
         return out
+    if name == "hatch" and ops[:1] == ["test"]:
+        return _pytest(cmd, sc, [], read)
+    if name == "hatch" and ops[:1] == ["run"] and len(ops) > 1:
+        return _hatch_script(cwd, ops[1], read)
     if name in ("hatch", "poetry", "pdm", "flit") and ops[:1] in (["build"], ["install"], ["sync"], ["publish"]):
         return _build_files(cwd, read, f"{name} {ops[0]}")
     return []
+
+
+def _hatch_script(cwd: str, name: str, read: Callable[[str], str | None]) -> list[tuple[str, str]]:
+    """`hatch run [ENV:]NAME`: the commands of NAME in pyproject's `[tool.hatch.envs.ENV.scripts]` (a string or a list)."""
+    text = read(f"{cwd}/pyproject.toml")
+    if not text or text == TOO_LARGE or "[tool.hatch" not in text:
+        return []
+    import tomllib
+
+    try:
+        envs = tomllib.loads(text).get("tool", {}).get("hatch", {}).get("envs", {})
+    except (tomllib.TOMLDecodeError, AttributeError):
+        return []
+    env, _, script = name.rpartition(":")
+    table = envs.get(env or "default", {}) if isinstance(envs, dict) else {}
+    scripts = table.get("scripts", {}) if isinstance(table, dict) else {}
+    body = scripts.get(script) if isinstance(scripts, dict) else None
+    commands = [body] if isinstance(body, str) else [c for c in body if isinstance(c, str)] if isinstance(body, list) else []
+    return [(f"hatch run runs the script {script!r} of pyproject.toml", c) for c in commands[:16]]
 
 
 _TASKFILES = ("Taskfile.yml", "Taskfile.yaml", "taskfile.yml", "taskfile.yaml", "Taskfile.dist.yml")
