@@ -202,7 +202,11 @@ def test_migrations_are_versioned_and_idempotent(tmp_path: Path) -> None:
     open_store(db).close()
     open_store(db).close()
     c = sqlite3.connect(db)
-    assert [r[0] for r in c.execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3, 4, 5]
+    from clearance.store.schema import MIGRATIONS
+
+    # every migration once, in order (the list grows: issue 13 added the identity provider's subject)
+    assert [r[0] for r in c.execute("SELECT version FROM schema_version ORDER BY version")] == [v for v, _ in MIGRATIONS]
+    assert [v for v, _ in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
     assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 

@@ -19,7 +19,7 @@ import pytest
 from clearance import cli
 from clearance.store import open_store
 from clearance.store.chain import canonical, load_key
-from clearance.store.schema import COLUMNS, statements
+from clearance.store.schema import COLUMNS, MIGRATIONS, statements
 
 from .pgserver import postgres_server, unavailable_reason
 
@@ -186,7 +186,7 @@ def test_old_store_migrates_and_old_rows_are_outside_the_chain(tmp_path: Path, e
     fill(db, 4)
     rc, out = verify_cli(db, capsys)
     assert rc == 0 and "4 decision(s) checked" in out and "3 recorded before the chain began" in out
-    assert [r[0] for r in sqlite3.connect(db).execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3, 4, 5]
+    assert [r[0] for r in sqlite3.connect(db).execute("SELECT version FROM schema_version ORDER BY version")] == [v for v, _ in MIGRATIONS]
     assert len(open_store(db).query({})) == 7
 
 
@@ -485,6 +485,6 @@ def test_postgres_old_store_migrates(pg_url: str, env: dict[str, str]) -> None:
             store.record(rec(i), (3, 20), False)
         res = store.verify()
         assert res["ok"] and res["checked"] == 3 and res["before_chain"] == 2, res
-        assert [r[0] for r in store.fetchall("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3, 4, 5]
+        assert [r[0] for r in store.fetchall("SELECT version FROM schema_version ORDER BY version")] == [v for v, _ in MIGRATIONS]
     finally:
         store.close()

@@ -54,7 +54,9 @@ def make_record(
         "tool_name": str(event.get("tool_name", ""))[:200],
         "tool_input": redact(_bounded(tool_input, content_chars=content_chars)),
         "decision": decision.decision,
-        "raw_decision": decision.decision,
+        # A call deferred to the agent (auto mode disabled) is recorded as ask, but clearance found nothing against
+        # it: for escalation it is ordinary work between denials, not a question (which would count nothing).
+        "raw_decision": "allow" if decision.defer else decision.decision,
         # Not a stored column: escalation.settle reads it (a hard denial is never handed over as ask).
         "hard_deny": decision.decision == "deny" and any(f.verdict == "hard_deny" for f in decision.findings),
         "stage": decision.stage,

@@ -547,11 +547,13 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
 
 
 def _find_row(args: argparse.Namespace) -> tuple[dict[str, object] | None, str]:
-    """The audited decision named by ID or --last (the latest deny or ask): (row, problem)."""
+    """The audited decision named by ID or --last (the latest deny or ask clearance itself gave): (row, problem)."""
     store = _open_store(args)
     try:
         if getattr(args, "last", False) or args.id is None:
-            rows = [r for r in store.query({}, 500) if r["decision"] in ("deny", "ask")]
+            # A call left to the agent's own permission system (auto mode disabled: recorded ask, found harmless)
+            # is no denial to explain or allow: --last means the latest call clearance itself stopped.
+            rows = [r for r in store.query({}, 500) if r["decision"] in ("deny", "ask") and not (r["decision"] == "ask" and r.get("raw_decision") == "allow")]
             if not rows:
                 return None, "no denied or asked decision is recorded yet (`clearance log` lists what is)"
             return rows[0], ""

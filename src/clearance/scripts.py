@@ -16,7 +16,7 @@ from .code.sql import CLIENT_DIALECTS as SQL_DIALECTS
 from .lazyre import lazy
 from .model import TOO_LARGE
 from .paths import DYN, is_generated, is_within
-from .shell.interp import CODE_OPTIONS, INTERPRETERS, shell_quote
+from .shell.interp import CODE_OPTIONS, INTERPRETERS, python_invocation, shell_quote
 from .shell.unwrap import SHELLS
 
 TYPE_CHECKING = False
@@ -120,6 +120,10 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
     suffixes = _SCRIPT_SUFFIXES.get(lang)
     if not suffixes:
         return []
+    if lang == "python":
+        # python3 -W ignore tool.py, python -X dev tool.py: options read with CPython's own table.
+        kind, script, _ = python_invocation([cmd.name, *vals])
+        vals = [script] if kind == "file" and script is not None else []
     for v in vals:
         if v in CODE_OPTIONS[lang] or v in ("-m", "-"):
             return []  # one-liners and modules are analysed elsewhere

@@ -64,7 +64,7 @@ def cmd_user(args: argparse.Namespace) -> int:
                 cid = svc.propose_user(args.name, _read_password(), args.role, args.by)
                 print(f"change {cid}: add {args.name} ({args.role}) -- waits for a second person: clearance change approve {cid} --by NAME --comment TEXT")
                 return 0
-            svc.add_user(args.name, _read_password(), args.role, by="cli")
+            svc.add_second_person(args.name, _read_password(), args.role)
             print(f"added {args.name} ({args.role})")
             return 0
         if not args.by:

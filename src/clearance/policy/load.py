@@ -340,22 +340,42 @@ def _merge_trust(pol: dict[str, Any], name: str, trust: dict[str, Any], may_trus
 
 
 def _merge_repositories(pol: dict[str, Any], sections: list[dict[str, Any]], ident: Any, home: str, may_trust: dict[str, bool]) -> None:
-    """The managed policy's [[repositories]] sections that name this project: their auto mode, trust and rules."""
-    from .repos import section_matches, section_name
+    """The managed policy's [[repositories]] sections that name this project: their auto mode, trust and rules.
 
+    What tightens (auto mode disabled, ask and deny rules) applies when any sign names the project; what loosens
+    (auto mode enabled, trust, allow rules) only when every sign does (repos.section_matches).  Among the sections,
+    "disabled" wins over "enabled" whatever their order, as between layers."""
+    from .repos import section_matches, section_name, why_not_loosened
+
+    modes: dict[str, str] = {}
     for i, section in enumerate(sections):
         if not section_matches(section, ident, home):
             continue
         label = section_name(section, i)
+        loosen = section_matches(section, ident, home, loosen=True)
         pol["repositories"].append(label)
+        where = f"managed (repository {label})"
         mode = section.get("auto_mode")
-        if mode in ("enabled", "disabled"):
-            pol["auto_mode"] = mode
-            pol["sources"]["auto_mode"] = f"managed (repository {label})"
-        _merge_trust(pol, "managed", section.get("trust", {}), may_trust)
+        if mode == "disabled" or (mode == "enabled" and loosen):
+            modes.setdefault(mode, label)
+        elif mode == "enabled":
+            pol["ignored"].append(["auto_mode = 'enabled'", where, why_not_loosened(ident)])
+        if loosen:
+            _merge_trust(pol, "managed", section.get("trust", {}), may_trust)
+        else:
+            for key, values in section.get("trust", {}).items():
+                pol["ignored"].extend([f"trust.{key}: {v}", where, why_not_loosened(ident)] for v in values)
         for verdict, values in section.get("rules", {}).items():
             for v in values:
-                pol["rules"][verdict].append([v, "managed"])
+                if verdict == "allow" and not loosen:
+                    pol["ignored"].append([f"rules.allow: {v}", where, why_not_loosened(ident)])
+                else:
+                    pol["rules"][verdict].append([v, "managed"])
+    for mode in ("disabled", "enabled"):
+        if mode in modes:
+            pol["auto_mode"] = mode
+            pol["sources"]["auto_mode"] = f"managed (repository {modes[mode]})"
+            break
 
 
 ESCALATION_MINIMUM = 2
@@ -411,7 +431,7 @@ def load(project_root: str, env: Env | None = None, use_cache: bool = True) -> d
     if files[0].exists:  # only the managed layer has [[repositories]] sections: which repository this is joins the key
         from .repos import identity
 
-        ident = identity(project_root)
+        ident = identity(project_root, env)
     key = json.dumps([FORMAT, [(lf.name, lf.path, lf.stamp) for lf in files], ident.key() if ident else ""])
     if use_cache:
         import zlib

@@ -20,16 +20,26 @@ MAX_CONFIG_BYTES = 256 * 1024
 
 
 class Identity:
-    """A project's root directory and the normalised URLs of its git remotes."""
+    """A project's root directory (as given, and with symbolic links resolved), the normalised URLs of its git
+    remotes now, and the remotes clearance saw the first time it met this checkout (``first``)."""
 
-    __slots__ = ("root", "remotes")
+    __slots__ = ("root", "real", "remotes", "first")
 
-    def __init__(self, root: str, remotes: tuple[str, ...] = ()) -> None:
-        self.root = root.rstrip("/") or "/"
+    def __init__(self, root: str, remotes: tuple[str, ...] = (), real: str = "", first: tuple[str, ...] | None = None) -> None:
+        self.root = _clean(root)
+        self.real = _clean(real) if real else self.root
         self.remotes = remotes
+        self.first = remotes if first is None else first
 
     def key(self) -> str:
-        return self.root + "|" + ",".join(self.remotes)
+        return self.root + "|" + self.real + "|" + ",".join(self.remotes) + "|" + ",".join(self.first)
+
+
+def _clean(path: str) -> str:
+    """A directory without `.`, `..` and trailing slashes (`/srv/ci/../payments/` is `/srv/payments`)."""
+    if path.startswith("/"):
+        path = os.path.normpath(path)
+    return path.rstrip("/") or "/"
 
 
 def _git_dir(root: str) -> str | None:
@@ -75,20 +85,66 @@ def remote_urls(config_text: str) -> list[str]:
     return urls
 
 
-def identity(root: str) -> Identity:
-    """The project at *root*: its path and its remotes (none when it is not a git checkout or the config is unreadable)."""
+def canonical_remote(url: str) -> str:
+    """host/path of a remote as the server reads it: trust.normalise_remote, then ssh's default port dropped,
+    repeated slashes collapsed and `.`/`..` resolved (curl and git's http client resolve them before asking:
+    `https://github.com/acme/sandbox/../payments` fetches acme/payments)."""
+    import posixpath
+
     from ..trust import normalise_remote
 
+    r = normalise_remote(url)
+    host, sep, path = r.partition("/")
+    if not sep:
+        return r
+    if host.endswith(":22"):
+        host = host[:-3]
+    path = posixpath.normpath("/" + path).lstrip("/")
+    return f"{host}/{path}" if path and path != "." else host
+
+
+def identity(root: str, env: Any = None) -> Identity:
+    """The project at *root*: its path, its real path and its remotes (none when it is not a git checkout or the
+    config is unreadable).  With *env*, also the remotes first seen for this checkout (``first_seen``)."""
     gd = _git_dir(root)
     remotes: list[str] = []
     if gd is not None:
         try:
             with open(os.path.join(gd, "config"), "rb") as f:
                 text = f.read(MAX_CONFIG_BYTES).decode("utf-8", "replace")
-            remotes = sorted({normalise_remote(u) for u in remote_urls(text) if u})
+            remotes = sorted({canonical_remote(u) for u in remote_urls(text) if u})
         except OSError:
             pass
-    return Identity(root, tuple(remotes))
+    real = os.path.realpath(root) if root.startswith("/") else root
+    first = first_seen(_clean(real), tuple(remotes), env) if env is not None else None
+    return Identity(root, tuple(remotes), real, first)
+
+
+def first_seen(real_root: str, remotes: tuple[str, ...], env: Any) -> tuple[str, ...]:
+    """The remotes of *real_root* when clearance first met it, kept sealed in its state folder (which the agent
+    may not write); recorded now when there is no verified record.
+
+    The remotes are in ``.git/config``, which the agent changes with ordinary commands (``git remote add``,
+    ``remove``, ``rename`` are allowed): a section that loosens must not be one the agent picked for itself."""
+    import hashlib
+    import json
+
+    from ..paths import state_dir
+    from ..seal import read_sealed, write_sealed
+
+    home = env.get("HOME") or os.path.expanduser("~")
+    name = hashlib.blake2b(real_root.encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
+    path = os.path.join(state_dir(home, env), "repos", name + ".json")
+    body = read_sealed(path, env)
+    if body is not None:
+        try:
+            data = json.loads(body)
+            if isinstance(data, dict) and data.get("root") == real_root and isinstance(data.get("remotes"), list):
+                return tuple(str(r) for r in data["remotes"])
+        except ValueError:
+            pass
+    write_sealed(path, json.dumps({"root": real_root, "remotes": list(remotes)}), env)
+    return remotes
 
 
 def _path_matches(root: str, pattern: str, home: str) -> bool:
@@ -101,14 +157,40 @@ def _path_matches(root: str, pattern: str, home: str) -> bool:
     return root == pat or fnmatch.fnmatchcase(root, pat)
 
 
-def section_matches(section: dict[str, Any], ident: Identity, home: str) -> bool:
-    from ..trust import normalise_remote
+def section_matches(section: dict[str, Any], ident: Identity, home: str, loosen: bool = False) -> bool:
+    """Does *section* name this project?
 
-    for pat in section.get("remotes", []) or []:
-        p = normalise_remote(pat)
-        if any(fnmatch.fnmatchcase(r, p) for r in ident.remotes):
-            return True
-    return any(_path_matches(ident.root, pat, home) for pat in section.get("paths", []) or [])
+    To tighten (``loosen`` false: auto mode disabled, ask/deny rules) any sign is enough: one remote now or when
+    first seen, the checkout's path as given or with symbolic links resolved.  To loosen (auto mode enabled,
+    trust, allow rules) every sign must agree: every remote now and when first seen (at least one), or both
+    paths -- so an added remote, a replaced origin or a symbolic link cannot put a checkout under a lenient section."""
+    pats = [canonical_remote(p) for p in section.get("remotes", []) or []]
+    paths = section.get("paths", []) or []
+
+    def remote(r: str) -> bool:
+        return any(fnmatch.fnmatchcase(r, p) for p in pats)
+
+    def path(root: str) -> bool:
+        return any(_path_matches(root, p, home) for p in paths)
+
+    every = (*ident.remotes, *ident.first)
+    if not loosen:
+        return any(remote(r) for r in every) or path(ident.root) or path(ident.real)
+    by_remote = bool(pats) and bool(ident.remotes) and bool(ident.first) and all(remote(r) for r in every)
+    return by_remote or (bool(paths) and path(ident.root) and path(ident.real))
+
+
+def why_not_loosened(ident: Identity) -> str:
+    """Why a section that names this project only tightens it."""
+    if ident.real != ident.root:
+        where = f"the checkout is {ident.real} (through a symbolic link)"
+    else:
+        where = ""
+    if ident.first != ident.remotes:
+        now = ", ".join(ident.remotes) or "none"
+        then = ", ".join(ident.first) or "none"
+        return f"the checkout's remotes ({now}) are not those clearance first saw ({then}); a section loosens only for the repository as first seen"
+    return (where + "; " if where else "") + "a section loosens only when every remote of the checkout (and its real path) is one it names"
 
 
 def section_name(section: dict[str, Any], index: int) -> str:

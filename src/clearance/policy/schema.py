@@ -135,7 +135,7 @@ REPOSITORY_FIELDS: dict[str, Any] = {
 SCHEMA["repositories"] = (
     REPOS,
     "Managed layer: [[repositories]] sections, each matched by git remote or checkout directory, that set auto mode, trust and rules "
-    "for those repositories only. A project matching several gets all of them, in file order.",
+    "for those repositories only. A project matching several gets all of them; 'disabled' wins over 'enabled'. What loosens needs every remote (now and when first seen) or the real path to match.",
 )
 
 # Value checks beyond the type, by dotted key: a problem message, or None.

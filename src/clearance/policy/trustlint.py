@@ -66,8 +66,11 @@ def remote_fix(value: str) -> str | None:
     from ..trust import normalise_remote
 
     norm = normalise_remote(value)
-    first = norm.split("/", 1)[0]
-    if "/" in norm and ("." in first or first in ("localhost",) or "*" in first):
+    parts = norm.split("/")
+    first = parts[0]
+    # host/owner/repo: a first part with a dot, a port or a glob is a host, and so is any first part of three or
+    # more (an internal `gitserver/team/repo`); only owner/repo, two parts without a host, certainly lacks one.
+    if "/" in norm and ("." in first or ":" in first or first == "localhost" or "*" in first or len(parts) >= 3):
         return None
     return "github.com/" + norm if "/" in norm or norm else None
 
@@ -86,12 +89,16 @@ def trust_problems(data: dict[str, Any], text: str, path: str) -> list[str]:
     from .load import _line_of_value
 
     out: list[str] = []
-    trust = data.get("trust", {})
-    for key, (fix, compared) in _FIXES.items():
-        for v in trust.get(key, []) if isinstance(trust, dict) else []:
-            if not isinstance(v, str):
-                continue
-            better = fix(v)
-            if better is not None and better != v:
-                out.append(f"{path}:{_line_of_value(text, v)}: trust.{key} entry {v!r} never matches: it {compared}; write {better!r} instead")
+    tables = [("trust", data.get("trust", {}))]
+    sections = data.get("repositories", [])
+    if isinstance(sections, list):  # a [[repositories]] section's trust is compared the same way
+        tables += [("repositories.trust", s.get("trust", {})) for s in sections if isinstance(s, dict)]
+    for where, trust in tables:
+        for key, (fix, compared) in _FIXES.items():
+            for v in trust.get(key, []) if isinstance(trust, dict) else []:
+                if not isinstance(v, str):
+                    continue
+                better = fix(v)
+                if better is not None and better != v:
+                    out.append(f"{path}:{_line_of_value(text, v)}: {where}.{key} entry {v!r} never matches: it {compared}; write {better!r} instead")
     return out

@@ -108,9 +108,7 @@ def exfil(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     if f.env_dump:
         return f"{cmd.name} code sends environment variables over the network"
-    code = " ".join(w.value for w in cmd.args)
-    hosts = [url_host(u) for u in _URL.findall(code)]
-    if hosts and all(sc.trust.host_is_trusted(h) for h in hosts):
+    if _reaches_only_trusted(f, cmd, sc):
         return None
     for p in f.reads:
         resolved = sc.path(p, cmd)
@@ -169,17 +167,33 @@ def opaque(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     if f.dynamic:
         return f"{cmd.name} code evaluates strings or decodes data at run time"
+    if f.opaque:
+        return f"{cmd.name} code {f.opaque[0]}"
     if any(p is None for p in f.deletes):
         return f"{cmd.name} code deletes a path computed at run time"
     if f.process and (f.unread_process or not f.shell):
         return f"{cmd.name} code starts a process whose command clearance cannot read"
-    if f.network:
-        code = ""
-        for w in cmd.args:
-            if w.value and not w.value.startswith("-"):
-                code += w.value + " "
-        urls = _URL.findall(code)
-        hosts = [url_host(u) for u in urls]
-        if not hosts or not all(sc.trust.host_is_trusted(h) for h in hosts):
-            return f"{cmd.name} code uses the network{' (' + hosts[0] + ')' if hosts else ''}"
+    if f.network and not _reaches_only_trusted(f, cmd, sc):
+        hosts = [url_host(u) for u in _addresses(f, cmd)]
+        return f"{cmd.name} code uses the network{' (' + hosts[0] + ')' if hosts else ''}"
     return None
+
+
+def _addresses(f: CodeFacts, cmd: SimpleCommand) -> list[str]:
+    """The URLs and hosts the code reaches: read from its calls when it was parsed, else every URL in its text."""
+    if f.parsed:
+        return f.urls
+    code = ""
+    for w in cmd.args:
+        if w.value and not w.value.startswith("-"):
+            code += w.value + " "
+    return _URL.findall(code)
+
+
+def _reaches_only_trusted(f: CodeFacts, cmd: SimpleCommand, sc: Scope) -> bool:
+    """Every address the code reaches is known and inside the trust boundary (a parsed reading also
+    knows that no call reaches an address built at run time: that is an opaque reason)."""
+    urls = _addresses(f, cmd)
+    if not urls or (f.parsed and f.opaque):
+        return False
+    return all(sc.trust.url_is_trusted(u) if "://" in u else sc.trust.host_is_trusted(url_host(u)) for u in urls)

@@ -71,6 +71,12 @@ def client_address(peer: str, forwarded_for: str, trusted: list[Any]) -> str:
     return hops[0] if hops else peer
 
 
+def forwarded_for(request: Request) -> str:
+    """Every X-Forwarded-For field of the request as one list: HTTP reads repeated fields as one, in order, and
+    a proxy that adds a line of its own leaves the client's forged line first."""
+    return ", ".join(request.headers.getlist("x-forwarded-for"))
+
+
 def trusted_proxies(text: str) -> list[Any]:
     """CLEARANCE_TRUSTED_PROXIES: comma-separated addresses or networks (10.0.0.0/8, 127.0.0.1)."""
     import ipaddress
@@ -88,7 +94,7 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
 
     def client_of(request: Request) -> str:
         peer = request.client.host if request.client else "?"
-        return client_address(peer, request.headers.get("x-forwarded-for", ""), trusted)
+        return client_address(peer, forwarded_for(request), trusted)
 
     limiter: list[anyio.CapacityLimiter] = []
     # Index the rules before any worker thread decides (the engine does it on first use, unguarded).
@@ -181,7 +187,8 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         # The store is read and written on its own thread within a budget (server/guard.py), never on the event loop.
         owner, policy = await anyio.to_thread.run_sync(owner_and_policy)
         if owner is None:
-            if request.query_params.get("envelope") or not request.headers.get("authorization"):
+            # No token at all -- no header, or "Bearer " with nothing after it (the hook's $CLEARANCE_TOKEN unset) -- is a 401.
+            if request.query_params.get("envelope") or not request.headers.get("authorization", "").partition(" ")[2].strip():
                 return JSONResponse({"error": "a valid bearer token is required"}, status_code=401)
             # An agent's own http hook (Claude Code type "http") runs the tool on any non-2xx answer: a revoked,
             # expired or unapproved token gets a valid *ask* in the agent's shape instead, so nothing runs unchecked.
@@ -305,7 +312,10 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         client = client_of(request)
         state = q.get("state", "")
         if q.get("error"):
-            return page("login", request, status=401, csrf="", user=None, error=f"the identity provider refused: {q.get('error')}", title="Log in")
+            # Anyone can send a person this URL: show an RFC 6749 error code, never free text from the query.
+            code = q.get("error", "")
+            code = code if len(code) <= 64 and code.replace("_", "").isalpha() and code.isascii() else "an error"
+            return page("login", request, status=401, csrf="", user=None, error=f"the identity provider refused: {code}", title="Log in")
         if not state or not hmac.compare_digest(unquote(request.cookies.get(OIDC_STATE, "")), state):
             return page("login", request, status=400, csrf="", user=None, error="this sign-in was not started in this browser; start again", title="Log in")
         try:

@@ -179,8 +179,11 @@ def verify_id_token(cfg: OidcConfig, id_token: str, nonce: str) -> dict[str, Any
         except ValueError as e:
             raise OidcError(f"the ID token cannot be read ({e})") from None
     assert token is not None
+    # The issuer exactly as the provider publishes it (discovery() checked it against the configuration up to a
+    # trailing slash, which some providers keep in their tokens: "https://tenant.auth0.com/").
+    issuer = str(cfg.discovery().get("issuer") or cfg.issuer)
     registry = jwt.JWTClaimsRegistry(
-        iss={"essential": True, "value": cfg.issuer},
+        iss={"essential": True, "value": issuer},
         aud={"essential": True, "value": cfg.client_id},
         exp={"essential": True},
         sub={"essential": True},
@@ -190,6 +193,9 @@ def verify_id_token(cfg: OidcConfig, id_token: str, nonce: str) -> dict[str, Any
         registry.validate(token.claims)
     except JoseError as e:
         raise OidcError(f"the ID token is not for this service or no longer valid ({type(e).__name__}: {e})") from None
+    azp = token.claims.get("azp")
+    if azp is not None and azp != cfg.client_id:  # OpenID Connect Core 3.1.3.7: issued to another client
+        raise OidcError("the ID token was issued to another client of the identity provider")
     return dict(token.claims)
 
 

@@ -83,7 +83,8 @@ CHANGE = """{% extends "base" %}{% block body %}<h1>Change {{ c.id }}: {{ c.summ
 <p>Status: <strong id="status">{{ c.status }}</strong> · {{ c.kind }} change proposed by {{ c.proposed_by }}{% if c.decided_by %} · decided by {{ c.decided_by }}{% endif %}{% if c.comment %}: <q id="comment-text">{{ c.comment }}</q>{% endif %}</p>
 <pre id="diff">{% for line in c.diff.splitlines() %}<span class="{{ 'add' if line.startswith('+') else ('del' if line.startswith('-') else '') }}">{{ line }}</span>
 {% endfor %}</pre>
-{% if impact %}<h2>Impact</h2><p id="impact-summary">Replayed the latest {{ impact.replayed }} audited calls{% if impact.since %} (since {{ impact.since|when }}){% endif %} with the current and the proposed policy:
+{% if impact and impact.busy %}<h2>Impact</h2><p id="impact-summary">The impact of a change is being worked out for another request; reload in a few seconds.</p>
+{% elif impact %}<h2>Impact</h2><p id="impact-summary">Replayed the latest {{ impact.replayed }} audited calls{% if impact.since %} (since {{ impact.since|when }}){% endif %} with the current and the proposed policy:
 {% for k in ["allow","ask","deny"] %}<span class="{{k}}">{{ k }} {{ impact.before.get(k, 0) }} → {{ impact.after.get(k, 0) }}</span>{% if not loop.last %} · {% endif %}{% endfor %}.
 {{ impact.changed|length }} call{{ "" if impact.changed|length == 1 else "s" }} would be decided differently.{% if not impact.complete %} (Not every recorded call was replayed.){% endif %}</p>
 {% if impact.rules_gained or impact.rules_lost %}<p>Rules that would fire more: {% for r, n in impact.rules_gained.items() %}<code>{{ r }}</code> +{{ n }} {% endfor %}{% if impact.rules_lost %} · less: {% for r, n in impact.rules_lost.items() %}<code>{{ r }}</code> −{{ n }} {% endfor %}{% endif %}</p>{% endif %}

@@ -371,6 +371,12 @@ def _substitute(seg: str, names: dict[str, str]) -> str:
 
 
 def analyse(code: str, lang: str) -> CodeFacts:
+    if lang == "python":
+        from ..code import python  # imports ast: only when there is Python code to read
+
+        parsed = python.analyse(code)
+        if parsed is not None:
+            return parsed
     facts = CodeFacts(lang)
     code = propagate_literals(code)
     p_del, p_proc, p_net, p_dyn, p_env = _patterns(lang)
@@ -546,8 +552,55 @@ def shell_quote(s: str) -> str:
     return "'" + s.replace("'", "'\"'\"'") + "'"
 
 
+# CPython's options that take a value, glued or as the next word (Python/getopt.c: "bBc:dEhiIm:OPqRsStuvVW:xX:?";
+# Q: is Python 2's); every other letter is a flag.
+_PY_VALUED = frozenset("cmWXQ")
+_PY_LONG_VALUED = frozenset({"--check-hash-based-pycs"})
+
+
+def python_invocation(argv: list[str]) -> tuple[str, str | None, int]:
+    """What a python command line runs, read with CPython's option table.
+
+    ("code", text) for ``-c`` (also clustered: ``-Bc``, ``-OOc``, glued: ``-cprint(1)``),
+    ("module", name) for ``-m``, ("file", path) for a script, ("stdin", None) for ``-`` or no
+    script.  ``-W arg``, ``-X opt`` and ``--check-hash-based-pycs mode`` take their value from the
+    next word when it is not glued.  An option CPython does not know is read as a flag: a newer
+    interpreter's option never hides the code after it.  The third item is the index of the first
+    word after the code, module or script (the program's own arguments).
+    """
+    i = 1
+    while i < len(argv):
+        a = argv[i]
+        if a == "-":
+            return "stdin", None, i + 1
+        if a == "--":
+            return ("file", argv[i + 1], i + 2) if i + 1 < len(argv) else ("stdin", None, i + 1)
+        if a.startswith("--"):
+            i += 2 if a in _PY_LONG_VALUED else 1
+            continue
+        if not a.startswith("-"):
+            return "file", a, i + 1
+        step = 1
+        for j in range(1, len(a)):
+            ch = a[j]
+            if ch in _PY_VALUED:
+                glued = a[j + 1 :]
+                value = glued if glued else (argv[i + 1] if i + 1 < len(argv) else None)
+                step = 1 if glued else 2
+                if ch == "c":
+                    return "code", value if value is not None else "", i + step
+                if ch == "m":
+                    return ("module", value, i + step) if value else ("stdin", None, i + step)
+                break
+        i += step
+    return "stdin", None, i
+
+
 def code_argument(argv: list[str], lang: str) -> str | None:
     """The code string of a one-liner, or None when the interpreter runs a file or stdin."""
+    if lang == "python":
+        kind, value, _ = python_invocation(argv)
+        return value if kind == "code" else None
     opts = CODE_OPTIONS.get(lang, ())
     i = 1
     while i < len(argv):
@@ -562,10 +615,5 @@ def code_argument(argv: list[str], lang: str) -> str | None:
                 return argv[i + 1] if i + 1 < len(argv) else ""
         if not a.startswith("-"):
             return None
-        if lang == "python" and a in ("-m", "-W", "-X", "-Q"):
-            if a == "-m":
-                return None
-            i += 2
-            continue
         i += 1
     return None

@@ -1464,12 +1464,12 @@ class Unwrapper:
     def _interpreter(self, cmd: SimpleCommand, lang: str) -> None:
         self.out.commands.append(cmd)
         values = [w.value for w in cmd.argv]
-        if lang == "python" and "-m" in values[1:]:
-            j = values.index("-m")
-            if j + 1 < len(values):
-                mod = values[j + 1] if values[j + 1] in _WHOLE_MODULES else values[j + 1].split(".")[0]
-                self.command(cmd.derive([Word(mod, mod)] + cmd.argv[j + 2 :], f"{cmd.name} -m"))
-            return
+        if lang == "python":
+            kind, module, rest = interp.python_invocation(values)
+            if kind == "module" and module is not None:
+                mod = module if module in _WHOLE_MODULES else module.split(".")[0]
+                self.command(cmd.derive([Word(mod, mod)] + cmd.argv[rest:], f"{cmd.name} -m"))
+                return
         code = interp.code_argument(values, lang)
         if code is None:
             if len(values) == 1 or values[-1] == "-":

@@ -1,0 +1,1233 @@
+"""Python code read with the standard ``ast`` module: what a one-liner or a project script does.
+
+``analyse(code)`` parses the code and follows it by structure, not by the look of its text:
+
+- names: ``import shutil as s``, ``from os import system as run``, ``import os.path``,
+  ``from os import *``, ``__import__('os')``, ``importlib.import_module('subprocess')``,
+  ``getattr(os, 'system')`` and plain re-binding (``r = shutil.rmtree``) all resolve to the
+  qualified name of what is called;
+- values: a name whose every binding gives the same value is replaced by it (constant
+  propagation); strings are followed through ``+``, f-strings, ``%`` and ``.format``, paths
+  through ``os.path.join``, ``expanduser``, ``abspath``, ``Path.home() / '.ssh'``,
+  ``Path('~/x').expanduser()``, ``os.environ['HOME']`` and ``os.getenv('HOME')``; tuples and
+  lists are kept as argv.  What is only known at run time becomes ``paths.DYN``;
+- calls: deletions, writes (``open(p, 'w')``, ``os.open`` flags, pathlib methods, copies,
+  moves, links, permission changes), reads, processes (their argv or command line, handed on
+  to the shell analysis), network clients (with the URLs or hosts they reach), code run from
+  strings (a literal string is read as code in turn), decoded payloads run, the whole
+  environment taken (``dict(os.environ)``, ``os.environ.copy()``, ``{**os.environ}``).
+
+A dangerous call whose arguments cannot be resolved is recorded so that it is asked about:
+a deletion of ``None``, a process whose command is unread, a reason in ``facts.opaque``.
+
+``None`` is returned when the code is not Python 3 (a ``SyntaxError``: Python 2, a fragment) or
+too large to parse within the decision's budget; the caller then falls back to the pattern reading.
+"""
+
+from __future__ import annotations
+
+import _ast as ast  # the node classes and the parser flag, without the ast module (3 ms with contextlib at import)
+import posixpath
+
+from ..paths import DYN
+from ..shell.interp import CodeFacts, shell_quote
+
+MAX_CHARS = 40_000  # beyond it (large project scripts) the pattern reading; 40 000 characters of dense code parse in ~55 ms
+MAX_NODES = 40_000  # 40 000 characters of ordinary code are ~18 000 nodes, of `x=1` lines 30 000
+MAX_FACTS = 256  # paths or commands of one kind judged one by one; more is a reason to ask
+_MAX_TEXT = 4_096  # a value longer than this is only known at run time
+_MAX_ITEMS = 256
+_MAX_DEPTH = 60  # nesting followed while evaluating one expression
+_MAX_NESTED_CODE = 3
+_MAX_ALTERNATIVES = 16  # values of a loop over a literal sequence judged one by one  # exec('...') inside exec('...')
+
+# A value: ("s", text) string, ("p", text) pathlib path, ("r", qualified name) module/function/object,
+# ("q", items) tuple or list, ("i", n) integer; None when only known at run time.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    Value = tuple[Any, ...]
+
+_DELETE_FIRST = frozenset({"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs", "send2trash.send2trash", "send2trash"})
+_PATH_DELETE = frozenset({"unlink", "rmdir"})
+_TREE_DELETERS = frozenset({"rmtree", "remove_tree"})
+_PATH_WRITE = frozenset({"write_text", "write_bytes", "touch", "mkdir", "chmod", "lchmod", "symlink_to", "hardlink_to", "link_to"})
+_PATH_READ = frozenset({"read_text", "read_bytes"})
+_OPENERS = frozenset({"open", "io.open", "codecs.open", "_io.open", "os.fdopen"})
+_COPIES = frozenset({"shutil.copy", "shutil.copy2", "shutil.copyfile", "shutil.copytree", "shutil.copymode", "shutil.copystat"})
+_MOVES = frozenset({"shutil.move", "os.rename", "os.replace", "os.renames"})
+_LINKS = frozenset({"os.symlink", "os.link"})
+_MODE_CHANGES = frozenset({"os.chmod", "os.lchmod", "os.chown", "os.lchown", "shutil.chown", "os.truncate", "os.chflags", "os.lchflags"})
+_WRITE_FLAGS = frozenset({"O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND", "O_EXCL"})
+_READ_FLAGS = frozenset({"O_RDONLY", "O_CLOEXEC", "O_NONBLOCK", "O_NOFOLLOW", "O_DIRECTORY", "O_BINARY", "O_NOCTTY", "O_NOATIME"})
+_WRITE_BITS = 0o3103  # O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND on Linux
+_PROCESS_FIRST = frozenset(
+    {
+        "subprocess.run",
+        "subprocess.call",
+        "subprocess.check_call",
+        "subprocess.check_output",
+        "subprocess.Popen",
+        "subprocess.getoutput",
+        "subprocess.getstatusoutput",
+        "os.system",
+        "os.popen",
+        "pty.spawn",
+        "commands.getoutput",
+        "commands.getstatusoutput",
+        "asyncio.create_subprocess_shell",
+        "os.startfile",
+    }
+)
+_CODE_RUNNERS = frozenset({"eval", "exec", "compile", "execfile"})
+_DYNAMIC_CALLS = frozenset(
+    {"marshal.loads", "marshal.load", "pickle.loads", "pickle.load", "dill.loads", "types.FunctionType", "types.CodeType", "cloudpickle.loads"}
+)
+_DECODERS = frozenset(
+    {
+        "base64.b64decode",
+        "base64.b32decode",
+        "base64.b16decode",
+        "base64.a85decode",
+        "base64.b85decode",
+        "base64.urlsafe_b64decode",
+        "base64.standard_b64decode",
+        "base64.decodebytes",
+        "base64.decodestring",
+        "codecs.decode",
+        "binascii.unhexlify",
+        "binascii.a2b_hex",
+        "binascii.a2b_base64",
+        "bytes.fromhex",
+        "bytearray.fromhex",
+        "zlib.decompress",
+        "gzip.decompress",
+        "bz2.decompress",
+        "lzma.decompress",
+        "marshal.loads",
+    }
+)
+_NETWORK_MODULES = (
+    "requests",
+    "httpx",
+    "urllib.request",
+    "urllib2",
+    "urllib3",
+    "http.client",
+    "httplib",
+    "socket",
+    "aiohttp",
+    "ftplib",
+    "smtplib",
+    "poplib",
+    "imaplib",
+    "telnetlib",
+    "paramiko",
+    "websockets",
+    "websocket",
+    "xmlrpc.client",
+    "pycurl",
+    "asyncio.open_connection",
+)
+# Functions and methods that take the address they reach: (positional index, keyword names).
+_DESTINATIONS: dict[str, tuple[int, tuple[str, ...]]] = {
+    "get": (0, ("url",)),
+    "post": (0, ("url",)),
+    "put": (0, ("url",)),
+    "patch": (0, ("url",)),
+    "delete": (0, ("url",)),
+    "head": (0, ("url",)),
+    "options": (0, ("url",)),
+    "request": (1, ("url",)),
+    "stream": (1, ("url",)),
+    "urlopen": (0, ("url",)),
+    "urlretrieve": (0, ("url",)),
+    "Request": (0, ("url",)),
+    "connect": (0, ("address", "hostname", "host", "uri")),
+    "create_connection": (0, ("address",)),
+    "open_connection": (0, ("host",)),
+    "HTTPConnection": (0, ("host",)),
+    "HTTPSConnection": (0, ("host",)),
+    "SMTP": (0, ("host",)),
+    "SMTP_SSL": (0, ("host",)),
+    "FTP": (0, ("host",)),
+    "FTP_TLS": (0, ("host",)),
+    "Telnet": (0, ("host",)),
+    "ServerProxy": (0, ("uri",)),
+    "ws_connect": (0, ("url",)),
+    "create_connection_ws": (0, ("url",)),
+    "sendto": (1, ("address",)),
+}
+# Objects made without an address that reach one per call (a session, a client, a socket).
+_CLIENTS = frozenset(
+    {
+        "requests.Session",
+        "requests.session",
+        "httpx.Client",
+        "httpx.AsyncClient",
+        "aiohttp.ClientSession",
+        "socket.socket",
+        "paramiko.SSHClient",
+        "urllib.request.build_opener",
+        "urllib3.PoolManager",
+    }
+)
+_NOT_NETWORK = frozenset({"gethostname", "getfqdn", "timeout", "error", "gaierror", "herror", "exceptions", "codes", "compat", "utils", "status_codes"})
+# os.environ uses that read one variable, test for one, or change the environment.
+_ENV_SINGLE = frozenset({"get", "setdefault", "pop", "__getitem__", "__setitem__", "__delitem__", "__contains__", "update", "keys", "putenv", "unsetenv"})
+_ALIASES = (
+    ("posixpath", "os.path"),
+    ("ntpath", "os.path"),
+    ("posix", "os"),
+    ("nt", "os"),
+    ("builtins", ""),
+    ("__builtins__", ""),
+    ("_io", "io"),
+    ("pathlib.PosixPath", "pathlib.Path"),
+    ("pathlib.WindowsPath", "pathlib.Path"),
+    ("pathlib.PurePath", "pathlib.Path"),
+    ("pathlib.PurePosixPath", "pathlib.Path"),
+    ("io.open", "open"),
+)
+_NATIVE = frozenset(
+    f"ctypes.{n}" for n in ("CDLL", "cdll", "PyDLL", "pydll", "WinDLL", "windll", "LibraryLoader", "CFUNCTYPE", "PYFUNCTYPE", "cast", "memmove", "pythonapi")
+) | {"cffi.FFI"}
+_HOME_VARIABLES = frozenset({"HOME", "USERPROFILE"})
+
+
+def analyse(code: str, depth: int = 0) -> CodeFacts | None:
+    """Facts about *code*, or None when it is not Python 3 or too large to read here."""
+    if len(code) > MAX_CHARS:
+        return None
+    try:
+        tree = compile(code, "<code>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)  # what ast.parse does
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+        return None
+    nodes = _walk(tree, MAX_NODES)
+    if nodes is None:
+        return None
+    facts = CodeFacts("python")
+    facts.parsed = True
+    _Reader(nodes, facts, depth).run()
+    _cap(facts)
+    return facts
+
+
+def _cap(f: CodeFacts) -> None:
+    """At most MAX_FACTS of each list: the rules judge what is kept, and the rest is asked about."""
+    over = [what for what, xs in (("deletions", f.deletes), ("writes", f.writes), ("reads", f.reads), ("commands", f.shell)) if len(xs) > MAX_FACTS]
+    if not over:
+        return
+    f.deletes, f.writes, f.reads, f.shell = f.deletes[:MAX_FACTS], f.writes[:MAX_FACTS], f.reads[:MAX_FACTS], f.shell[:MAX_FACTS]
+    f.urls, f.opaque = f.urls[:MAX_FACTS], f.opaque[:MAX_FACTS]
+    f.opaque.append(f"makes more than {MAX_FACTS} {' and '.join(over)}; clearance judged the first {MAX_FACTS} of each")
+
+
+_ALIAS_TOPS = frozenset(old.split(".", 1)[0] for old, _ in _ALIASES)
+
+
+def _normalise(q: str) -> str:
+    if q.split(".", 1)[0] not in _ALIAS_TOPS:
+        return q
+    for old, new in _ALIASES:
+        if q == old and not new:
+            return q  # the builtins module itself; its attributes are the builtins
+        if q == old or q.startswith(old + "."):
+            rest = q[len(old) :]
+            return (new + rest) if new else rest.lstrip(".")
+    return q
+
+
+def _text(v: Value | None) -> str | None:
+    if v is not None and v[0] in ("s", "p"):
+        return str(v[1])
+    if v is not None and v[0] == "i":
+        return str(v[1])
+    return None
+
+
+def _str(t: str) -> Value:
+    return ("s", t if len(t) <= _MAX_TEXT else DYN)
+
+
+def _join(parts: list[str]) -> str:
+    out = ""
+    for p in parts:
+        out = posixpath.join(out, p) if out else p
+    return out or "."
+
+
+# Fields that never hold a node the reader looks at: names, operators (read from their parent), markers.
+_LEAF_FIELDS = frozenset(
+    {"ctx", "id", "attr", "kind", "type_comment", "level", "module", "conversion", "op", "ops", "name", "names", "asname", "arg", "rest", "kwd_attrs", "tag"}
+)
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _walk(tree: ast.AST, limit: int) -> list[ast.AST] | None:
+    """Every node of *tree* that can hold code, in source order (depth first), or None past *limit* nodes
+    (ast.walk is three times slower)."""
+    out: list[ast.AST] = []
+    stack = [tree]
+    node_type = ast.AST
+    constant = ast.Constant
+    fields_of = _FIELDS
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        cls = node.__class__
+        fields = fields_of.get(cls)
+        if fields is None:
+            # Reversed, so that the stack gives the nodes in source order (what is capped is what comes last).
+            fields = fields_of[cls] = () if cls is constant else tuple(f for f in reversed(cls._fields) if f not in _LEAF_FIELDS)
+        for name in fields:
+            v = getattr(node, name, None)
+            if v.__class__ is list:
+                for x in reversed(v):
+                    if isinstance(x, node_type):
+                        stack.append(x)
+            elif isinstance(v, node_type):
+                stack.append(v)
+        if len(out) > limit:
+            return None
+    return out
+
+
+_NETWORK_TOPS = frozenset(m.split(".", 1)[0] for m in _NETWORK_MODULES)
+
+
+def _network(q: str) -> bool:
+    if q.split(".", 1)[0] not in _NETWORK_TOPS or not any(q == m or q.startswith(m + ".") for m in _NETWORK_MODULES):
+        return False
+    last = q.rsplit(".", 1)[-1].rstrip("()")
+    return "." in q and not last.startswith("__") and last not in _NOT_NETWORK and not last.isupper() and not last.endswith(("Error", "Exception"))
+
+
+class _Reader:
+    def __init__(self, nodes: list[ast.AST], facts: CodeFacts, depth: int) -> None:
+        self.nodes = nodes
+        self.by_type: dict[type, list[ast.AST]] = {}
+        for node in nodes:
+            self.by_type.setdefault(node.__class__, []).append(node)
+        self.facts = facts
+        self.depth = depth
+        self.bindings: dict[str, list[object]] = {}
+        self.stars: list[str] = []
+        self.memo: dict[str, Value | None] = {}
+        self.busy: set[str] = set()
+        self.exempt_env: set[int] = set()
+        self.decoders = False
+        self.runs_built_code = False
+        self.chdirs: list[str | None] = []
+        self.alternatives: dict[str, tuple[Value | None, ...]] | None = None
+        self.budget = 4 * MAX_NODES  # nodes walked to find which calls depend on a loop variable
+        # Values assigned to a name (r = shutil.rmtree): followed where the name is used.
+        self.aliased: set[int] = set()
+
+    # --- bindings
+
+    def _bind(self, name: str, source: object) -> None:
+        self.bindings.setdefault(name, []).append(source)
+
+    def of(self, *types: type) -> list[ast.AST]:
+        """The nodes of the given types, in walk order (the walk is partitioned once by type)."""
+        if len(types) == 1:
+            return self.by_type.get(types[0], [])
+        return [n for t in types for n in self.by_type.get(t, ())]
+
+    def collect(self) -> None:
+        handled: set[int] = set()
+        for node in self.of(ast.Import):
+            assert isinstance(node, ast.Import)
+            for a in node.names:
+                if a.asname:
+                    self._bind(a.asname, ("imp", _normalise(a.name)))
+                else:
+                    top = a.name.split(".")[0]
+                    self._bind(top, ("imp", _normalise(top)))
+        for node in self.of(ast.ImportFrom):
+            assert isinstance(node, ast.ImportFrom)
+            module = node.module or ""
+            for a in node.names:
+                if a.name == "*":
+                    if not node.level:
+                        self.stars.append(_normalise(module))
+                    continue
+                self._bind(a.asname or a.name, ("imp", _normalise(f"{module}.{a.name}")) if not node.level else "other")
+        for node in self.of(ast.Assign, ast.AnnAssign, ast.NamedExpr):
+            assert isinstance(node, (ast.Assign, ast.AnnAssign, ast.NamedExpr))
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            value = node.value
+            if value is None:
+                continue
+            for t in targets:
+                if isinstance(t, ast.Name):
+                    self._bind(t.id, value)
+                    handled.add(id(t))
+                    self.aliased.add(id(value))
+                elif isinstance(t, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)):
+                    elts = t.elts
+                    if len(elts) == len(value.elts) and not any(isinstance(e, ast.Starred) for e in (*elts, *value.elts)):
+                        for e, v in zip(elts, value.elts):
+                            if isinstance(e, ast.Name):
+                                self._bind(e.id, v)
+                                handled.add(id(e))
+        for node in self.of(ast.For, ast.AsyncFor, ast.comprehension):
+            assert isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension))
+            if isinstance(node.target, ast.Name):
+                # for f in glob.glob('*.pyc'): the name stands for each file the iterable yields.
+                self._bind(node.target.id, ("for", node.iter))
+                handled.add(id(node.target))
+        for node in self.of(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.ExceptHandler, ast.MatchAs, ast.MatchStar):
+            name = getattr(node, "name", None)
+            if name:
+                self._bind(name, "other")
+        for node in self.of(ast.arg):
+            assert isinstance(node, ast.arg)
+            self._bind(node.arg, "other")
+        for node in self.of(ast.MatchMapping):
+            assert isinstance(node, ast.MatchMapping)
+            if node.rest:
+                self._bind(node.rest, "other")
+        for node in self.of(ast.Global, ast.Nonlocal):
+            assert isinstance(node, (ast.Global, ast.Nonlocal))
+            for n in node.names:
+                self._bind(n, "other")
+        load = ast.Load
+        for node in self.of(ast.Name):
+            assert isinstance(node, ast.Name)
+            if node.ctx.__class__ is not load and id(node) not in handled:
+                self._bind(node.id, "other")
+
+    def name(self, n: str, depth: int = 0) -> Value | None:
+        if n in self.memo:
+            return self.memo[n]
+        sources = self.bindings.get(n)
+        if not sources:
+            for m in self.stars:
+                q = f"{m}.{n}"
+                if q in _KNOWN:
+                    return ("r", q)
+            return ("r", _normalise(n))
+        imports = {s[1] for s in sources if isinstance(s, tuple) and s[0] == "imp"}
+        if len(imports) == 1:
+            # `try: import shutil / except ImportError: shutil = None`: whatever else the name is bound to,
+            # where it names a module it names this one (calls through it are judged as calls of that module).
+            v = ("r", imports.pop())
+            self.memo[n] = v
+            return v
+        if n in self.busy or "other" in sources or imports:
+            return None
+        self.busy.add(n)
+        values: set[Value | None] = set()
+        for s in sources[:8]:
+            if isinstance(s, ast.AST):
+                values.add(self.ev(s, depth))
+            elif isinstance(s, tuple):
+                values.add(self.element(s[1], depth))
+            if len(values) > 1:
+                break
+        self.busy.discard(n)
+        found = values.pop() if len(values) == 1 and len(sources) <= 8 else None
+        self.memo[n] = found
+        return found
+
+    # --- values
+
+    def element(self, node: ast.expr, depth: int) -> Value | None:
+        """What a loop over *node* binds: a glob pattern for the files a directory listing or glob yields,
+        the one value of a literal sequence that holds a single distinct one; None otherwise."""
+        v = self.ev(node, depth + 1)
+        if v is not None and v[0] == "q":
+            items = set(v[1])
+            return items.pop() if len(items) == 1 else None
+        if not isinstance(node, ast.Call):
+            return None
+        q = self.callee(node.func, depth + 1)
+        args, _, _ = self.args(node, depth + 1)
+        first = _text(args[0]) if args else None
+        if q in ("glob.glob", "glob.iglob"):
+            return _str(first) if first is not None else None
+        if q == "os.listdir":
+            return _str("*")  # names, not paths: relative to the working directory unless joined
+        if q in ("path#iterdir", "path#glob", "path#rglob") and isinstance(node.func, ast.Attribute):
+            base = _text(self.ev(node.func.value, depth + 1))
+            if base is None:
+                return None
+            pattern = "*" if q == "path#iterdir" else first if first is not None else DYN
+            return ("p", _join([base, "**", pattern] if q == "path#rglob" else [base, pattern]))
+        return None
+
+    def ev(self, node: ast.AST, depth: int) -> Value | None:
+        if depth > _MAX_DEPTH:
+            return None
+        d = depth + 1
+        if isinstance(node, ast.Constant):
+            c = node.value
+            if isinstance(c, str):
+                return _str(c)
+            if isinstance(c, bytes):
+                return _str(c.decode("latin-1"))
+            if isinstance(c, int) and not isinstance(c, bool):
+                return ("i", c)
+            return None
+        if isinstance(node, ast.Name):
+            return self.name(node.id, d)
+        if isinstance(node, ast.JoinedStr):
+            out = []
+            for part in node.values:
+                if isinstance(part, ast.Constant) and isinstance(part.value, str):
+                    out.append(part.value)
+                elif isinstance(part, ast.FormattedValue):
+                    t = _text(self.ev(part.value, d)) if part.conversion in (-1, 115) else None
+                    out.append(t if t is not None else DYN)
+            return _str("".join(out))
+        if isinstance(node, ast.BinOp):
+            return self.binop(node, d)
+        if isinstance(node, ast.Attribute):
+            base = self.ev(node.value, d)
+            if base is None:
+                return None
+            if base[0] == "r":
+                if base[1] == "sys" and node.attr == "executable":
+                    return _str("python3")  # the running interpreter: [sys.executable, '-m', 'pip', ...]
+                return ("r", _normalise(f"{base[1]}.{node.attr}"))
+            if base[0] == "p":
+                return _path_attribute(str(base[1]), node.attr)
+            return None
+        if isinstance(node, ast.Call):
+            return self.call_value(node, d)
+        if isinstance(node, ast.Subscript):
+            return self.subscript(node, d)
+        if isinstance(node, (ast.Tuple, ast.List)):
+            items: list[Value | None] = []
+            for e in node.elts[:_MAX_ITEMS]:
+                if isinstance(e, ast.Starred):
+                    v = self.ev(e.value, d)
+                    if v is not None and v[0] == "q":
+                        items.extend(v[1])
+                    else:
+                        items.append(None)
+                else:
+                    items.append(self.ev(e, d))
+            return ("q", tuple(items))
+        if isinstance(node, ast.IfExp):
+            a, b = self.ev(node.body, d), self.ev(node.orelse, d)
+            return a if a == b else None
+        if isinstance(node, ast.NamedExpr):
+            return self.ev(node.value, d)
+        return None
+
+    def binop(self, node: ast.BinOp, d: int) -> Value | None:
+        left, right = self.ev(node.left, d), self.ev(node.right, d)
+        lt, rt = _text(left), _text(right)
+        if isinstance(node.op, ast.Add):
+            if left is not None and right is not None and left[0] == right[0] == "q":
+                return ("q", (left[1] + right[1])[:_MAX_ITEMS])
+            if lt is None and rt is None:
+                return None
+            return _str((lt if lt is not None else DYN) + (rt if rt is not None else DYN))
+        if isinstance(node.op, ast.Div) and ((left is not None and left[0] == "p") or (right is not None and right[0] == "p")):
+            return ("p", _join([lt if lt is not None else DYN, rt if rt is not None else DYN]))
+        if isinstance(node.op, ast.Mod) and left is not None and left[0] == "s":
+            args = list(right[1]) if right is not None and right[0] == "q" else [right]
+            return _str(_printf(str(left[1]), [_text(a) for a in args]))
+        if isinstance(node.op, ast.BitOr) and left is not None and right is not None and left[0] == right[0] == "i":
+            return ("i", int(left[1]) | int(right[1]))
+        return None
+
+    def subscript(self, node: ast.Subscript, d: int) -> Value | None:
+        base = self.ev(node.value, d)
+        if base is None:
+            return None
+        key = self.ev(node.slice, d)
+        if base[0] == "r":
+            q = str(base[1])
+            if q in ("os.environ", "os.environb"):
+                return _env_value(_text(key))
+            if q == "sys.modules" and key is not None and key[0] == "s":
+                return ("r", _normalise(str(key[1])))
+            if q.endswith(".__dict__") and key is not None and key[0] == "s":
+                return ("r", _normalise(f"{q[: -len('.__dict__')]}.{key[1]}"))
+            return None
+        if base[0] == "q" and key is not None and key[0] == "i":
+            items = base[1]
+            i = int(key[1])
+            return items[i] if -len(items) <= i < len(items) else None
+        return None
+
+    def args(self, node: ast.Call, d: int) -> tuple[list[Value | None], dict[str, ast.expr], bool]:
+        """Positional values, keyword nodes, and whether a starred argument hides some."""
+        out: list[Value | None] = []
+        starred = False
+        for a in node.args[:_MAX_ITEMS]:
+            if isinstance(a, ast.Starred):
+                v = self.ev(a.value, d)
+                if v is not None and v[0] == "q":
+                    out.extend(v[1])
+                else:
+                    starred = True
+                    out.append(None)
+            else:
+                out.append(self.ev(a, d))
+        kw = {k.arg: k.value for k in node.keywords if k.arg}
+        if any(k.arg is None for k in node.keywords):
+            starred = True
+        return out, kw, starred
+
+    def arg(self, node: ast.Call, i: int, names: tuple[str, ...], d: int) -> tuple[bool, Value | None]:
+        """(present, value) of the argument at position *i* or under one of *names*."""
+        plain = [a for a in node.args]
+        if i < len(plain) and not any(isinstance(a, ast.Starred) for a in plain[: i + 1]):
+            return True, self.ev(plain[i], d)
+        for k in node.keywords:
+            if k.arg in names:
+                return True, self.ev(k.value, d)
+        if any(isinstance(a, ast.Starred) for a in plain) or any(k.arg is None for k in node.keywords):
+            return True, None
+        return False, None
+
+    def callee(self, func: ast.expr, d: int) -> str | None:
+        """The qualified name of what is called; ``path#m``/``str#m``/``?#m`` for methods of values."""
+        f = self.ev(func, d)
+        if f is not None and f[0] == "r":
+            return str(f[1])
+        if isinstance(func, ast.Attribute):
+            base = self.ev(func.value, d)
+            kind = "?" if base is None else {"p": "path", "s": "str", "q": "seq", "i": "int"}.get(base[0], "?")
+            return f"{kind}#{func.attr}"
+        return None
+
+    def call_value(self, node: ast.Call, d: int) -> Value | None:
+        q = self.callee(node.func, d)
+        if q is None:
+            return None
+        if "#" in q:
+            kind, method = q.split("#", 1)
+            assert isinstance(node.func, ast.Attribute)
+            base = self.ev(node.func.value, d)
+            if base is None:
+                return None
+            return self.method_value(kind, method, base, node, d)
+        args, kw, _ = self.args(node, d)
+        texts = [_text(a) for a in args]
+        first = texts[0] if texts else None
+        if q in ("os.path.join", "pathlib.Path", "pathlib.Path.joinpath"):
+            parts = [t if t is not None else DYN for t in texts]
+            joined = _join(parts) if parts else "."
+            return ("p", joined) if q.startswith("pathlib") else _str(joined)
+        if q in ("os.path.expanduser", "os.path.abspath", "os.path.realpath", "os.path.normpath", "os.fspath", "str", "os.fsdecode", "os.path.normcase"):
+            if q == "str" and args and args[0] is not None and args[0][0] not in ("s", "p"):
+                return None
+            return _str(first) if first is not None else (_str(DYN) if args else None)
+        if q == "os.path.expandvars":
+            return _str(_expandvars(first)) if first is not None else None
+        if q in ("os.path.dirname", "os.path.basename"):
+            if first is None:
+                return None
+            if DYN in first:
+                return _str(DYN)
+            return _str(posixpath.dirname(first) if q.endswith("dirname") else posixpath.basename(first))
+        if q in ("os.getenv", "os.environ.get"):
+            return _env_value(first)
+        if q in ("os.getcwd", "os.getcwdb"):
+            return _str(".")
+        if q == "pathlib.Path.home":
+            return ("p", "~")
+        if q == "pathlib.Path.cwd":
+            return ("p", ".")
+        if q == "tempfile.gettempdir":
+            return _str("/tmp")
+        if q == "tempfile.mkdtemp":
+            # A new directory named PREFIX + random letters in DIR: /tmp/tmpk3j2x by default.
+            present, pre = self.arg(node, 1, ("prefix",), d)
+            prefix = _text(pre) if present else "tmp"
+            present, where = self.arg(node, 2, ("dir",), d)
+            folder = _text(where) if present else "/tmp"
+            return _str(posixpath.join(folder if folder is not None else DYN, (prefix if prefix is not None else "") + DYN))
+        if q == "__import__":
+            if first is None or DYN in first:
+                return None
+            return ("r", _normalise(first if "fromlist" in kw or len(args) >= 4 else first.split(".")[0]))
+        if q == "importlib.import_module":
+            if first is None or DYN in first or first.startswith("."):
+                return None
+            return ("r", _normalise(first))
+        if q == "getattr" and len(args) >= 2:
+            obj, name = args[0], texts[1]
+            if obj is None or name is None or DYN in name:
+                return None
+            if obj[0] == "r":
+                return ("r", _normalise(f"{obj[1]}.{name}"))
+            if obj[0] == "p":
+                return _path_attribute(str(obj[1]), name)
+            return None
+        if q == "shlex.split" and first is not None:
+            if any(c in first for c in "'\"\\"):
+                return _str(first)
+            return ("q", tuple(_str(w) for w in first.split()[:_MAX_ITEMS]))
+        if q in ("list", "tuple") and args and args[0] is not None and args[0][0] == "q":
+            return args[0]
+        if q == "compile" and args and args[0] is not None and args[0][0] == "s" and DYN not in str(args[0][1]):
+            return ("r", "compile()")  # the literal is read as code where compile is called
+        if q in _CODE_RUNNERS or q in _DECODERS:
+            return None
+        return ("r", q + "()")
+
+    def method_value(self, kind: str, method: str, base: Value, node: ast.Call, d: int) -> Value | None:
+        args, kw, _ = self.args(node, d)
+        texts = [_text(a) for a in args]
+        if kind == "path":
+            t = str(base[1])
+            if method in ("expanduser", "resolve", "absolute", "expanduser"):
+                return ("p", t)
+            if method == "joinpath":
+                return ("p", _join([t, *[x if x is not None else DYN for x in texts]]))
+            if method in ("with_name", "with_suffix", "with_stem"):
+                return ("p", _join([posixpath.dirname(t) if DYN not in t else DYN, DYN]))
+            if method in ("as_posix", "__str__", "__fspath__"):
+                return _str(t)
+            return None
+        if kind == "str":
+            t = str(base[1])
+            if method == "format":
+                return _str(_format(t, [_text(a) for a in args], {k: _text(self.ev(v, d)) for k, v in kw.items()}))
+            if method == "join" and args and args[0] is not None and args[0][0] == "q":
+                return _str(t.join(_text(x) or DYN for x in args[0][1]))
+            if method == "split" and not args:
+                return ("q", tuple(_str(w) for w in t.split()[:_MAX_ITEMS]))
+            if method in ("strip", "rstrip", "lstrip", "encode", "decode") and not args:
+                return _str(getattr(t, method)() if method.endswith("strip") else t)
+            if method == "replace" and len(texts) >= 2 and texts[0] is not None and texts[1] is not None:
+                return _str(t.replace(texts[0], texts[1]))
+            if method in ("lower", "upper"):
+                return _str(getattr(t, method)())
+            return None
+        return None
+
+    # --- effects
+
+    def run(self) -> None:
+        try:
+            self.collect()
+            for node in self.of(ast.Call):
+                assert isinstance(node, ast.Call)
+                self.call_each(node)
+            self.references()
+        except RecursionError:
+            self.facts.opaque.append("is nested too deeply to follow")
+        f = self.facts
+        if self.chdirs:
+            self.moved(set(self.chdirs))
+        f.decoded_exec = f.decoded_exec or (self.runs_built_code and self.decoders)
+        f.process = f.process or bool(f.shell) or f.unread_process
+
+    def loop_alternatives(self) -> dict[str, tuple[Value | None, ...]]:
+        """Loop variables over a literal sequence of several values: for p in ['a', 'b'] (each is judged)."""
+        out: dict[str, tuple[Value | None, ...]] = {}
+        for name, sources in self.bindings.items():
+            if len(sources) == 1 and isinstance(sources[0], tuple) and sources[0][0] == "for":
+                v = self.ev(sources[0][1], 0)
+                if v is not None and v[0] == "q" and 1 < len(set(v[1])) <= _MAX_ALTERNATIVES:
+                    out[name] = tuple(dict.fromkeys(v[1]))
+        return out
+
+    def uses(self, node: ast.AST, names: dict[str, tuple[Value | None, ...]], depth: int = 0, seen: set[str] | None = None) -> str | None:
+        """The first of *names* that *node* depends on, through the names its expressions use."""
+        seen = set() if seen is None else seen
+        nodes = _walk(node, 2_000) or ()
+        self.budget -= len(nodes)
+        if self.budget < 0:
+            return None  # past the budget the loop variable stays unknown: the call is asked about
+        for n in nodes:
+            if n.__class__ is not ast.Name:
+                continue
+            ident = n.id  # type: ignore[attr-defined]
+            if ident in names:
+                return ident
+            if ident in seen or depth >= 4:
+                continue
+            seen.add(ident)
+            for src in self.bindings.get(ident, ())[:4]:
+                if isinstance(src, ast.AST):
+                    found = self.uses(src, names, depth + 1, seen)
+                    if found is not None:
+                        return found
+        return None
+
+    def call_each(self, node: ast.Call) -> None:
+        """A call judged once, or once for each value of a loop variable it depends on."""
+        if self.alternatives is None:
+            self.alternatives = self.loop_alternatives()
+        f = self.facts
+        busy = len(f.deletes) + len(f.writes) + len(f.reads) + len(f.shell) > MAX_FACTS
+        name = self.uses(node, self.alternatives) if self.alternatives and not busy else None
+        if name is None:
+            self.call(node)
+            return
+        saved = self.memo
+        try:
+            for item in self.alternatives[name]:
+                self.memo = {**saved, name: item}
+                self.call(node)
+        finally:
+            self.memo = saved
+
+    def call(self, node: ast.Call) -> None:
+        q = self.callee(node.func, 0)
+        if q is None:
+            return
+        f = self.facts
+        for k in node.keywords:
+            if k.arg == "env":
+                self.exempt_env.update(id(n) for n in _walk(k.value, MAX_NODES) or ())
+        if q in _DECODERS:
+            self.decoders = True
+        if q in ("os.chdir", "os.fchdir"):
+            t = _text(self.arg(node, 0, ("path",), 0)[1])
+            self.chdirs.append(t if t is not None and not t.startswith(DYN) and q == "os.chdir" else None)
+        if q in _DELETE_FIRST:
+            f.deletes.append(_target(self.arg(node, 0, ("path",), 0)[1]))
+        elif "#" in q:
+            self.method_call(q, node)
+        elif q in _OPENERS:
+            self.open_call(node, 1)
+        elif q == "os.open":
+            self.os_open(node)
+        elif q in _COPIES or q in _MOVES or q in _LINKS:
+            src = _text(self.arg(node, 0, ("src", "source"), 0)[1])
+            dst = _text(self.arg(node, 1, ("dst", "destination", "dest"), 0)[1])
+            if dst is not None:
+                f.writes.append(dst)
+            if src is not None and q in _COPIES:
+                f.reads.append(src)
+            elif src is not None and q in _MOVES:
+                f.writes.append(src)  # the old name changes too
+        elif q in _MODE_CHANGES:
+            p = _text(self.arg(node, 0, ("path",), 0)[1])
+            if p is not None:
+                f.writes.append(p)
+        elif q in _PROCESS_FIRST:
+            self.process(node, q)
+        elif q.startswith(("os.exec", "os.spawn", "os.posix_spawn")) or q == "asyncio.create_subprocess_exec":
+            self.exec_family(node, q)
+        elif q in _CODE_RUNNERS:
+            self.code_runner(node)
+        elif q in _DYNAMIC_CALLS or (q in ("runpy.run_path", "runpy.run_module") and _text(self.arg(node, 0, (), 0)[1]) is None):
+            f.dynamic = True
+            self.runs_built_code = True
+        elif q in ("__import__", "importlib.import_module", "importlib.__import__"):
+            name = _text(self.arg(node, 0, ("name",), 0)[1])
+            if name is None or DYN in name:
+                f.dynamic = True
+        elif q == "getattr" and len(node.args) >= 2:
+            obj = self.ev(node.args[0], 0)
+            name = _text(self.ev(node.args[1], 0))
+            if obj is not None and obj[0] == "r" and (name is None or DYN in name) and str(obj[1]).split(".", 1)[0] in _JUDGED_TOPS:
+                f.dynamic = True  # getattr(os, name)(...): a judged module's function chosen at run time
+        if _network(q):
+            self.network_call(q, node)
+
+    def _decodes(self, node: ast.Call) -> bool:
+        t = _text(self.ev(node.args[0], 0)) if node.args else None
+        return t is not None and "rot" in t.lower()
+
+    def method_call(self, q: str, node: ast.Call) -> None:
+        f = self.facts
+        kind, method = q.split("#", 1)
+        assert isinstance(node.func, ast.Attribute)
+        base = self.ev(node.func.value, 0)
+        target = _text(base) if kind == "path" else None
+        if method in _PATH_DELETE and kind in ("path", "?"):
+            f.deletes.append(_target(base) if kind == "path" else None)
+        elif kind == "?" and method in _TREE_DELETERS:
+            # x.rmtree(path) on an object the reader cannot name (a module passed as a parameter).
+            f.deletes.append(_target(self.arg(node, 0, ("path",), 0)[1]))
+        elif kind != "path":
+            if kind == "str" and method == "decode" and self._decodes(node):
+                self.decoders = True
+            return
+        elif target is None:
+            return
+        elif method in _PATH_WRITE:
+            f.writes.append(target)
+        elif method in _PATH_READ:
+            f.reads.append(target)
+        elif method == "open":
+            self.open_call(node, 0, target)
+        elif method in ("rename", "replace"):
+            f.writes.append(target)
+            dst = _text(self.arg(node, 0, ("target",), 0)[1])
+            if dst is not None:
+                f.writes.append(dst)
+
+    def open_call(self, node: ast.Call, mode_index: int, path: str | None = None) -> None:
+        f = self.facts
+        if path is None:
+            present, v = self.arg(node, 0, ("file", "filename"), 0)
+            path = _text(v)
+            if path is None or (v is not None and v[0] == "i"):
+                return  # a computed path, or a file descriptor
+        present, m = self.arg(node, mode_index, ("mode",), 0)
+        mode = _text(m) if present else "r"
+        if mode is None or DYN in mode:
+            f.opaque.append(f"opens {path} with a mode only known at run time")
+            f.reads.append(path)
+        elif any(c in mode for c in "wax+"):
+            f.writes.append(path)
+        else:
+            f.reads.append(path)
+
+    def os_open(self, node: ast.Call) -> None:
+        f = self.facts
+        path = _text(self.arg(node, 0, ("path",), 0)[1])
+        if path is None:
+            return
+        flags_v = self.arg(node, 1, ("flags",), 0)[1]
+        names: set[str] = set()
+        flags_node = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "flags"), None)
+        if flags_node is not None:
+            for n in _walk(flags_node, MAX_NODES) or ():
+                if isinstance(n, (ast.Name, ast.Attribute)):
+                    r = self.ev(n, 0)
+                    last = str(r[1]).rsplit(".", 1)[-1] if r is not None and r[0] == "r" else ""
+                    if last.startswith("O_"):
+                        names.add(last)
+        numeric = flags_v is not None and flags_v[0] == "i"
+        if names & _WRITE_FLAGS or (numeric and int(flags_v[1]) & _WRITE_BITS):  # type: ignore[index]
+            f.writes.append(path)
+        elif (names and not names - _READ_FLAGS) or numeric:
+            f.reads.append(path)
+        else:
+            f.opaque.append(f"opens {path} with flags only known at run time")
+
+    def argv_text(self, v: Value | None, starred: bool = False) -> str | None:
+        """A shell line for a process call's first argument: a command line or an argv."""
+        if v is None or starred:
+            return None
+        if v[0] == "s":
+            return str(v[1])
+        if v[0] == "p":
+            return shell_quote(str(v[1]))
+        if v[0] == "q":
+            words = [_text(x) for x in v[1]]
+            if not words:
+                return None
+            return " ".join(shell_quote(w if w is not None else DYN) for w in words)
+        return None
+
+    def process(self, node: ast.Call, q: str) -> None:
+        f = self.facts
+        f.process = True
+        v = self.arg(node, 0, ("args", "command", "cmd", "argv"), 0)[1]
+        shell = any(k.arg == "shell" for k in node.keywords)
+        if shell and v is not None and v[0] == "q" and v[1]:
+            v = v[1][0]  # Popen(['cmd line', ...], shell=True): the first item is the command line
+        text = self.argv_text(v)
+        if text is None:
+            f.unread_process = True
+            return
+        for k in node.keywords:
+            if k.arg == "cwd" and not (isinstance(k.value, ast.Constant) and k.value.value is None):
+                # Popen(..., cwd=DIR): the command runs in DIR, as after `cd DIR`.
+                where = _text(self.ev(k.value, 0))
+                text = f"cd {shell_quote(where if where is not None else DYN)} && {text}"
+        f.shell.append(text)
+
+    def exec_family(self, node: ast.Call, q: str) -> None:
+        f = self.facts
+        f.process = True
+        args, _, starred = self.args(node, 0)
+        name = q.rsplit(".", 1)[-1]
+        if name.startswith("spawn"):
+            args = args[1:]  # the mode
+        argv: list[Value | None] | None
+        if name == "create_subprocess_exec":
+            argv = args
+        elif name.startswith("posix_spawn") or name.startswith(("execv", "spawnv")):
+            rest = args[1] if len(args) > 1 else None
+            argv = [args[0], *rest[1][1:]] if args and rest is not None and rest[0] == "q" else None
+        else:  # execl*, spawnl*: the program, then argv[0], then the arguments (and the environment for *e)
+            tail = args[2:-1] if name.endswith("e") else args[2:]
+            argv = [args[0], *tail] if args else None
+        if not argv or starred or argv[0] is None:
+            f.unread_process = True
+            return
+        f.shell.append(" ".join(shell_quote(_text(x) or DYN) for x in argv))
+
+    def code_runner(self, node: ast.Call) -> None:
+        f = self.facts
+        v = self.arg(node, 0, ("source", "object"), 0)[1]
+        text = _text(v)
+        if text is not None and v is not None and v[0] == "s" and DYN not in text:
+            nested = analyse(text, self.depth + 1) if self.depth < _MAX_NESTED_CODE else None
+            if nested is not None:
+                _merge(f, nested)
+                return
+        if v is not None and v[0] == "r" and str(v[1]).startswith("compile()"):
+            return  # exec(compile('...')): the compile call is judged on its own
+        f.dynamic = True
+        self.runs_built_code = True
+
+    def network_call(self, q: str, node: ast.Call) -> None:
+        f = self.facts
+        f.network = True
+        last = q.rsplit(".", 1)[-1].split("#")[-1]
+        spec = _DESTINATIONS.get(last)
+        if spec is None:
+            return
+        owner = q.rsplit(".", 1)[0]
+        constructed = owner.endswith("()")
+        present, v = self.arg(node, spec[0], spec[1], 0)
+        if last in ("request", "stream") and not constructed and not present:
+            present, v = self.arg(node, 0, spec[1], 0)
+        if v is not None and v[0] == "r" and _network(str(v[1])):
+            return  # urlopen(Request(url)): the address was judged where the request was made
+        dest = _destination(v)
+        if dest is not None and DYN not in dest:
+            if not constructed or "://" in dest or owner[:-2] in _CLIENTS:
+                f.urls.append(dest)
+            return
+        if constructed and owner[:-2] not in _CLIENTS:
+            return  # a path or a method on a connection made with its host (judged where it was made)
+        if present or not constructed:
+            f.opaque.append(f"reaches an address only known at run time ({q.rstrip('()')})")
+
+    def passed_on(self, q: str) -> None:
+        """A judged function handed on as a value (map(os.system, …), Thread(target=…), atexit.register):
+        it runs with arguments the reader does not see."""
+        f = self.facts
+        if q in _DELETE_FIRST:
+            f.deletes.append(None)
+        elif q in _PROCESS_FIRST or q.startswith(("os.exec", "os.spawn", "os.posix_spawn")):
+            f.process = True
+            f.unread_process = True
+        elif q in _CODE_RUNNERS or q in _DYNAMIC_CALLS:
+            f.dynamic = True
+            self.runs_built_code = True
+
+    def moved(self, targets: set[str | None]) -> None:
+        """os.chdir(DIR): relative paths and commands are relative to DIR (to the one known target, wherever
+        in the code the call stands; a run-time or ambiguous target is a reason to ask)."""
+        f = self.facts
+        if len(targets) != 1 or None in targets:
+            f.opaque.append("changes to a working directory only known at run time")
+            return
+        where = next(iter(targets))
+        assert where is not None
+
+        def rebase(p: str) -> str:
+            return p if p.startswith(("/", "~")) else posixpath.join(where, p)
+
+        f.deletes = [None if p is None else rebase(p) for p in f.deletes]
+        f.writes = [rebase(p) for p in f.writes]
+        f.reads = [rebase(p) for p in f.reads]
+        f.shell = [t if t.startswith("cd ") else f"cd {shell_quote(where)} && {t}" for t in f.shell]
+
+    def references(self) -> None:
+        """Names that take the whole environment, use the network or call native code without a call of their own."""
+        f = self.facts
+        inner: set[int] = set()
+        attributes = self.of(ast.Attribute)
+        for node in attributes:
+            assert isinstance(node, ast.Attribute)
+            inner.add(id(node.value))
+            if node.attr in _ENV_SINGLE:
+                self.exempt_env.add(id(node.value))
+        for node in self.of(ast.Subscript):
+            assert isinstance(node, ast.Subscript)
+            self.exempt_env.add(id(node.value))
+        for node in self.of(ast.Compare):
+            assert isinstance(node, ast.Compare)
+            if any(isinstance(o, (ast.In, ast.NotIn)) for o in node.ops):
+                self.exempt_env.update(id(c) for c in node.comparators)
+        for node in self.of(ast.Call):
+            assert isinstance(node, ast.Call)
+            inner.add(id(node.func))
+        # Names bound by an import (or by assignment from a module object) are the only ones that can name one.
+        modules = {n for n, sources in self.bindings.items() if "other" not in sources}
+        load = ast.Load
+        for node in [*self.of(ast.Name), *attributes]:
+            assert isinstance(node, (ast.Name, ast.Attribute))
+            if node.ctx.__class__ is not load:
+                continue
+            root: ast.AST = node
+            while root.__class__ is ast.Attribute:
+                root = root.value  # type: ignore[attr-defined]
+            if root.__class__ is ast.Name and root.id not in modules and not self.stars:  # type: ignore[attr-defined]
+                continue  # builtins, undefined names, parameters and loop variables, and their attributes
+            v = self.ev(node, 0)
+            if v is None or v[0] != "r":
+                continue
+            q = str(v[1])
+            if q in ("os.environ", "os.environb") and id(node) not in self.exempt_env:
+                f.env_dump = True
+            elif id(node) not in inner and _network(q):
+                f.network = True
+                continue
+            elif id(node) not in inner and id(node) not in self.aliased:
+                self.passed_on(q)
+            if q in _NATIVE:
+                reason = "calls native functions through ctypes or cffi"
+                if reason not in f.opaque:
+                    f.opaque.append(reason)
+
+
+def _target(v: Value | None) -> str | None:
+    """A path to delete, or None when its start is only known at run time (it may be anywhere)."""
+    t = _text(v)
+    return None if t is None or t.startswith(DYN) else t
+
+
+def _merge(into: CodeFacts, other: CodeFacts) -> None:
+    into.deletes += other.deletes
+    into.reads += other.reads
+    into.writes += other.writes
+    into.shell += other.shell
+    into.urls += other.urls
+    into.opaque += other.opaque
+    into.process = into.process or other.process
+    into.unread_process = into.unread_process or other.unread_process
+    into.network = into.network or other.network
+    into.dynamic = into.dynamic or other.dynamic
+    into.env_dump = into.env_dump or other.env_dump
+    into.decoded_exec = into.decoded_exec or other.decoded_exec
+
+
+def _path_attribute(t: str, attr: str) -> Value | None:
+    if attr == "parent":
+        return ("p", posixpath.dirname(t) or "." if DYN not in t.rsplit("/", 1)[-1] else DYN)
+    if attr in ("name", "stem", "suffix"):
+        return _str(posixpath.basename(t) if attr == "name" and DYN not in t else DYN)
+    if attr in ("home", "cwd", "expanduser", "joinpath"):
+        return None
+    return None
+
+
+def _env_value(name: str | None) -> Value:
+    if name in _HOME_VARIABLES:
+        return _str("~")
+    return _str(DYN)
+
+
+def _expandvars(t: str) -> str:
+    out = []
+    i = 0
+    while i < len(t):
+        c = t[i]
+        if c == "$" and i + 1 < len(t):
+            j = i + 1
+            braced = t[j] == "{"
+            if braced:
+                end = t.find("}", j)
+                if end == -1:
+                    out.append(t[i:])
+                    break
+                name, i = t[j + 1 : end], end + 1
+            else:
+                k = j
+                while k < len(t) and (t[k].isalnum() or t[k] == "_"):
+                    k += 1
+                if k == j:
+                    out.append(c)
+                    i += 1
+                    continue
+                name, i = t[j:k], k
+            out.append("~" if name in _HOME_VARIABLES else DYN)
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _printf(template: str, args: list[str | None]) -> str:
+    out = []
+    n = 0
+    i = 0
+    while i < len(template):
+        c = template[i]
+        if c != "%":
+            out.append(c)
+            i += 1
+            continue
+        if template[i + 1 : i + 2] == "%":
+            out.append("%")
+            i += 2
+            continue
+        j = i + 1
+        keyed = j < len(template) and template[j] == "("
+        while j < len(template) and template[j] not in "sdifrxXoeEgGcab":
+            j += 1
+        value = args[n] if n < len(args) and not keyed else None
+        n += 1
+        out.append(value if value is not None else DYN)
+        i = j + 1
+    return "".join(out)
+
+
+def _format(template: str, args: list[str | None], kw: dict[str, str | None]) -> str:
+    out = []
+    auto = 0
+    i = 0
+    while i < len(template):
+        c = template[i]
+        if c in "{}" and template[i + 1 : i + 2] == c:
+            out.append(c)
+            i += 2
+            continue
+        if c != "{":
+            out.append(c)
+            i += 1
+            continue
+        end = template.find("}", i)
+        if end == -1:
+            out.append(template[i:])
+            break
+        field = template[i + 1 : end].split("!", 1)[0].split(":", 1)[0]
+        value: str | None = None
+        if field == "":
+            value = args[auto] if auto < len(args) else None
+            auto += 1
+        elif field.isdigit():
+            k = int(field)
+            value = args[k] if k < len(args) else None
+        elif field.isidentifier():
+            value = kw.get(field)
+        out.append(value if value is not None else DYN)
+        i = end + 1
+    return "".join(out)
+
+
+def _destination(v: Value | None) -> str | None:
+    """A URL or host from a destination argument: a string, or a (host, port) address."""
+    if v is None:
+        return None
+    if v[0] == "q":
+        return _text(v[1][0]) if v[1] else None
+    return _text(v)
+
+
+# Functions `from M import *` may bring in: the ones this module judges.  (_JUDGED_TOPS, their modules,
+# is defined after it.)
+_KNOWN = frozenset(
+    {
+        *_DELETE_FIRST,
+        *_COPIES,
+        *_MOVES,
+        *_LINKS,
+        *_MODE_CHANGES,
+        *_PROCESS_FIRST,
+        *_DECODERS,
+        *_DYNAMIC_CALLS,
+        "os.open",
+        "os.environ",
+        "os.getenv",
+        "os.path.join",
+        "os.path.expanduser",
+        "pathlib.Path",
+        *(f"os.{n}" for n in ("execl", "execle", "execlp", "execlpe", "execv", "execve", "execvp", "execvpe", "posix_spawn", "posix_spawnp")),
+        *(f"os.{n}" for n in ("spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe")),
+    }
+)
+_JUDGED_TOPS = frozenset({q.split(".", 1)[0] for q in _KNOWN} | _NETWORK_TOPS | {"builtins", "__builtins__", "sys", "importlib", "ctypes", "cffi", "pty"})
