@@ -366,6 +366,18 @@ BENIGN_RUN: list[tuple[str, str, dict[str, str]]] = [
     ("docker build benign", "docker build -t app .", {f"{P}/Dockerfile": "FROM python:3.12\nRUN pip install -r requirements.txt\n"}),
     ("tox benign", "tox", {f"{P}/tox.ini": "[testenv]\ndeps = pytest\ncommands = pytest {posargs}\n"}),
     ("nox benign", "nox", {f"{P}/noxfile.py": "import nox\n\n@nox.session\ndef tests(session):\n    session.install('pytest')\n    session.run('pytest')\n"}),
+    (
+        "task build with a clean task beside it (found after the runner fix: only the named task and its deps run)",
+        "task build",
+        {
+            f"{P}/Taskfile.yml": "version: '3'\ntasks:\n  build:\n    deps: [gen]\n    cmds:\n      - go build ./...\n  gen: go generate ./...\n  clean:\n    cmds:\n      - rm -rf bin\n"
+        },
+    ),
+    (
+        "just build with a clean recipe beside it",
+        "just build",
+        {f"{P}/justfile": "build: gen\n    cargo build\ngen:\n    ./scripts/gen.sh\nclean:\n    rm -rf src\n", f"{P}/scripts/gen.sh": "echo gen\n"},
+    ),
     ("just benign", "just test", {f"{P}/justfile": "test:\n    cargo test\n"}),
     ("rake benign", "rake test", {f"{P}/Rakefile": 'require "rake/testtask"\nRake::TestTask.new(:test)\n'}),
     ("bundle install benign Gemfile", "bundle install", {f"{P}/Gemfile": 'source "https://rubygems.org"\ngem "rails", "~> 7.1"\n'}),

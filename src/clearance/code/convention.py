@@ -1057,7 +1057,13 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         return [(f"just runs the justfile recipe {r!r}", c) for r, c in just_selected(text, ops)]
     if name in ("task", "go-task"):
         path = _first(cwd, _TASKFILES, read)
-        return [Run(path, "taskfile", "the Taskfile, whose cmds task runs")] if path else []
+        if path is None:
+            return []
+        text = read(path)
+        if text is None or text == TOO_LARGE:
+            return [Run(path, "taskfile", "the Taskfile, whose cmds task runs")]
+        wanted = [o for o in ops if "=" not in o] or ["default"]
+        return [(f"task runs the Taskfile task {t!r}", c) for t, c in taskfile_selected(text, wanted)]
     if name == "composer":
         return _composer(cwd, ops, read)
     if name == "direnv" and ops[:1] in (["allow"], ["permit"], ["grant"], ["exec"], ["reload"]):
@@ -1157,6 +1163,51 @@ def _composer(cwd: str, ops: list[str], read: Callable[[str], str | None]) -> li
         v = scripts.get(k)
         for c in composer_scripts(json.dumps({"scripts": {k: v}})) if v is not None else []:
             out.append((f"composer {ops[0]} runs the composer.json script {k!r}", c))
+    return out
+
+
+def taskfile_selected(text: str, wanted: list[str]) -> list[tuple[str, str]]:
+    """(task, command) for the tasks `task NAME…` runs: their `cmds:`, and the tasks they name in `deps:` or
+    `- task: x` items.  A Taskfile whose `tasks:` cannot be found is read whole."""
+    lines = text.splitlines()
+    blocks: dict[str, list[str]] = {}
+    start = next((i for i, line in enumerate(lines) if line.rstrip() == "tasks:"), None)
+    if start is None:
+        return [("?", c) for c in taskfile_commands(text)]
+    child = -1
+    current: str | None = None
+    for line in lines[start + 1 :]:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip())
+        if indent == 0:
+            break
+        if child < 0:
+            child = indent
+        if indent == child:
+            current = line.strip().split(":", 1)[0].strip("'\"")
+            blocks[current] = []
+            rest = line.split(":", 1)[1].strip() if ":" in line else ""
+            if rest:  # `build: go build ./...` (a task given as one command)
+                blocks[current].append("    cmds:\n      - " + rest)
+        elif current is not None:
+            blocks[current].append(line)
+    out: list[tuple[str, str]] = []
+    names = list(wanted)
+    seen: set[str] = set()
+    while names and len(seen) < 32:
+        n = names.pop(0)
+        if n in seen or n not in blocks:
+            continue
+        seen.add(n)
+        body = "\n".join(blocks[n])
+        for raw in blocks[n]:
+            s = raw.strip()
+            if s.startswith("deps:"):
+                names.extend(d.strip().strip("'\"") for d in s[5:].strip().strip("[]").split(",") if d.strip())
+            elif s.startswith("- task:"):
+                names.append(s[7:].strip().strip("'\""))
+        out.extend((n, c) for c in taskfile_commands(body))
     return out
 
 
