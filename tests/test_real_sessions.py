@@ -244,7 +244,7 @@ def test_outside_writes_name_the_target(call: Any) -> None:
 
 def test_lan_write_names_the_network_and_the_setting() -> None:
     d = decide("curl -X POST http://192.168.1.20:8080/api/items -d '{}'")
-    assert d.decision == "ask" and "local network" in d.reason and "[trust] hosts" in d.reason
+    assert d.decision == "ask" and "local network" in d.reason and "trust.services" in d.reason
 
 
 @pytest.mark.parametrize("cwd", [H, P, f"{H}/x", "/"])

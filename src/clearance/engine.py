@@ -261,7 +261,15 @@ def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
             continue
         msg = r.check(action, sc)
         if msg:
-            findings.append(_finding(r, msg))
+            f = _finding(r, msg)
+            if action.kind == "mcp" and sc.trust.mcp_servers:
+                from .rules.tools import on_trusted_server  # trust.mcp_servers: what it lowers, what it never does
+
+                kept = on_trusted_server(f, action, sc)
+                if kept is None:
+                    continue
+                f = kept
+            findings.append(f)
 
 
 def timed_out(budget_s: float) -> Decision:

@@ -51,6 +51,7 @@ def stats(rows: list[dict[str, Any]], sessions: list[dict[str, Any]] | None = No
     for r in rows:
         per_session[r["session_id"]][r["decision"]] += 1
     escalations = sum(1 for r in rows if r["stage"] == "escalation")
+    causes = top_causes(rows)
     return {
         "decisions": len(rows),
         "by_decision": dict(by_decision),
@@ -65,7 +66,131 @@ def stats(rows: list[dict[str, Any]], sessions: list[dict[str, Any]] | None = No
         "tokens_in": sum(int(r.get("tokens_in") or 0) for r in rows),
         "tokens_out": sum(int(r.get("tokens_out") or 0) for r in rows),
         "reviewed": sum(1 for r in rows if r.get("reviewer_stage")),
+        "by_rule": causes["by_rule"],
+        "by_mcp_server": causes["by_mcp_server"],
+        "by_host": causes["by_host"],
     }
+
+
+# -- what to trust or fix -------------------------------------------------------------------------------------
+
+# Rules a trust key lowers (docs/policy.md): an ask or denial of theirs is a candidate for trust rather than a fix.
+TRUST_LOWERS = {
+    "mcp.side-effect": "trust.mcp_servers",
+    "mcp.destructive": "trust.mcp_servers",
+    "net.post-untrusted": "trust.services",
+    "net.upload-untrusted": "trust.services",
+    "net.http-delete": "trust.services",
+}
+_HTTP_CLIENTS = frozenset({"curl", "wget", "http", "https", "xh"})
+_COPIERS = frozenset({"scp", "rsync", "sftp"})
+TOP = 10
+
+
+def _server(tool_name: str) -> str | None:
+    parts = tool_name.split("__", 2)
+    return parts[1] if len(parts) == 3 and parts[0] == "mcp" and parts[1] else None
+
+
+def _service_key(url: str) -> str:
+    """host, or host:port when the URL writes a port: what trust.domains or trust.services take."""
+    from .trust import split_url
+
+    parts = split_url(url)
+    if parts is None:
+        return ""
+    host = parts[0]
+    authority = url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].rsplit("@", 1)[-1]
+    explicit = authority.rsplit("]", 1)[-1].count(":") == 1
+    return f"{host}:{authority.rsplit(':', 1)[1]}" if explicit else host
+
+
+def _hosts(row: dict[str, Any]) -> list[str]:
+    """The hosts a recorded call sends to, read from its input by structure (the shell command parsed)."""
+    ti = row.get("tool_input")
+    if not isinstance(ti, dict):
+        return []
+    if row["tool_name"] in ("WebFetch", "GeminiWebFetch") and isinstance(ti.get("url"), str):
+        return [k for k in [_service_key(ti["url"])] if k]
+    command = ti.get("command")
+    if not isinstance(command, str) or not command:
+        return []
+    from .paths import DYN
+    from .rules.net import _scp_parts, http_transfer
+    from .shell.parse import ParseFailure, parse
+    from .shell.unwrap import expand
+
+    try:
+        script = parse(command[:20_000], "/", "/", {})
+        commands = expand(script.commands, "/", "/", {}).commands
+    except (ParseFailure, RecursionError, ValueError):
+        return []
+    out: list[str] = []
+    for c in commands:
+        if c.name in _HTTP_CLIENTS:
+            out.extend(_service_key(u) for u in http_transfer(c).urls)
+        elif c.name in _COPIERS:
+            host = _scp_parts(c)[1]
+            if host:
+                out.append(host)
+    return [h for h in dict.fromkeys(out) if h and DYN not in h]
+
+
+def _group(counts: dict[str, dict[str, Any]], key: str, row: dict[str, Any]) -> None:
+    e = counts.setdefault(key, {"ask": 0, "deny": 0, "rules": collections.Counter()})
+    e[row["decision"]] += 1
+    for rule in row["rules"] or []:
+        e["rules"][rule] += 1
+
+
+def _ranked(counts: dict[str, dict[str, Any]], name: str) -> list[dict[str, Any]]:
+    items = sorted(counts.items(), key=lambda kv: (-(kv[1]["ask"] + kv[1]["deny"]), kv[0]))[:TOP]
+    out = []
+    for k, e in items:
+        rules = dict(e["rules"].most_common())
+        trust = sorted({TRUST_LOWERS[r] for r in rules if r in TRUST_LOWERS})
+        out.append({name: k, "ask": e["ask"], "deny": e["deny"], "rules": rules, "trust": trust})
+    return out
+
+
+def top_causes(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Asks and denials grouped by rule, by MCP server and by host (with the trust key that would lower them)."""
+    by_rule: dict[str, dict[str, Any]] = {}
+    by_server: dict[str, dict[str, Any]] = {}
+    by_host: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if r["decision"] not in ("ask", "deny"):
+            continue
+        rules = r["rules"] or []
+        for rule in rules:
+            e = by_rule.setdefault(rule, {"ask": 0, "deny": 0, "rules": collections.Counter()})
+            e[r["decision"]] += 1
+        server = _server(str(r["tool_name"]))
+        if server is not None:
+            _group(by_server, server, r)
+        elif any(x.startswith(("net.", "web.")) for x in rules):
+            for host in _hosts(r):
+                _group(by_host, host, r)
+    ranked_rules = sorted(by_rule.items(), key=lambda kv: (-(kv[1]["ask"] + kv[1]["deny"]), kv[0]))[:TOP]
+    return {
+        "by_rule": [{"rule": k, "ask": e["ask"], "deny": e["deny"], "trust": TRUST_LOWERS.get(k, "")} for k, e in ranked_rules],
+        "by_mcp_server": _ranked(by_server, "server"),
+        "by_host": _ranked(by_host, "host"),
+    }
+
+
+def _cause_lines(entries: list[dict[str, Any]], name: str) -> list[str]:
+    out = []
+    for e in entries:
+        rules = ", ".join(f"{r} {c}" for r, c in list(e["rules"].items())[:3])
+        line = f"  {e['ask'] + e['deny']:5d}  {e[name]}  (ask {e['ask']}, deny {e['deny']}: {rules})"
+        if name == "server" and "trust.mcp_servers" in e["trust"]:
+            line += f' -- trust it: trust.mcp_servers = ["{e[name]}"], or `clearance allow ID` for one call'
+        elif name == "host" and e["trust"]:
+            key = "trust.services" if ":" in e[name] else "trust.domains"  # one port of a host, or the whole host
+            line += f' -- if it is yours: {key} = ["{e[name]}"], or `clearance allow ID` for one call'
+        out.append(line)
+    return out
 
 
 def stats_text(s: dict[str, Any]) -> str:
@@ -80,7 +205,16 @@ def stats_text(s: dict[str, Any]) -> str:
     out.append("by stage: " + ", ".join(f"{k} {v}" for k, v in sorted(s["by_stage"].items())))
     if s["top_rules"]:
         out.append("top rules (deny and ask):")
-        out.extend(f"  {c:5d}  {rule}" for rule, c in s["top_rules"])
+        split = {e["rule"]: e for e in s.get("by_rule", [])}
+        for rule, c in s["top_rules"]:
+            e = split.get(rule)
+            out.append(f"  {c:5d}  {rule}" + (f"  (ask {e['ask']}, deny {e['deny']})" if e else ""))
+    if s.get("by_mcp_server"):
+        out.append("asks and denials by MCP server:")
+        out.extend(_cause_lines(s["by_mcp_server"], "server"))
+    if s.get("by_host"):
+        out.append("asks and denials by host:")
+        out.extend(_cause_lines(s["by_host"], "host"))
     if s["denials_per_session"]:
         out.append("denials per session:")
         out.extend(f"  {c:5d}  {sid or '(no session id)'}" for sid, c in s["denials_per_session"] if c)

@@ -99,20 +99,29 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     if name in ("make", "gmake"):
         return _make(cmd, sc, vals)
     if name in _NODE_RUNNERS:
-        return _package_script(cmd, sc, vals)
+        found = _package_script(cmd, sc, vals)
+        if found or name != "bun":
+            return found  # bun x.js runs a file, like node
+
     lang = INTERPRETERS.get(name)
     if lang is not None:
         return _interpreter_file(cmd, sc, vals, lang)
     return []
 
 
-_SCRIPT_SUFFIXES = {"python": (".py",), "js": (".js", ".mjs", ".cjs"), "ruby": (".rb",), "perl": (".pl",), "php": (".php",)}
+_SCRIPT_SUFFIXES = {
+    "python": (".py",),
+    "js": (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx"),
+    "ruby": (".rb",),
+    "perl": (".pl", ".pm"),
+    "php": (".php",),
+}
 _SHEBANG_LANG = lazy(r"^#!\s*(?:/usr/bin/env\s+(?:-\S+\s+)*)?(?:/\S*/)?(python[\d.]*|node|ruby|perl|php)\b")
 
 
 def _as_one_liner(name: str, lang: str, code: str) -> str:
     """A command line that runs *code* the way the interpreter one-liner analysis reads it."""
-    option = CODE_OPTIONS[lang][0]
+    option = "eval" if name == "deno" else CODE_OPTIONS[lang][0]
     return f"{name} {option} {shell_quote(code)}"
 
 
@@ -124,6 +133,16 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
         # python3 -W ignore tool.py, python -X dev tool.py: options read with CPython's own table.
         kind, script, _ = python_invocation([cmd.name, *vals])
         vals = [script] if kind == "file" and script is not None else []
+    if lang in ("js", "ruby", "perl", "php"):
+        # The script operand as the interpreter finds it (option values skipped: node -r dotenv/config x.js).
+        from .code.interpopts import read
+
+        reading = read([cmd.name, *vals], lang)
+        v = reading.file
+        if reading.code is not None or v is None or not v.endswith(suffixes):
+            return []
+        text = _read(sc, sc.path(v, cmd))
+        return [(f"{cmd.name} {v}", _as_one_liner(cmd.name, lang, text))] if text is not None else []
     for v in vals:
         if v in CODE_OPTIONS[lang] or v in ("-m", "-"):
             return []  # one-liners and modules are analysed elsewhere

@@ -26,6 +26,7 @@ class Policy:
             buckets=tuple(v for v, _ in t.get("buckets", [])),
             domains=tuple(v for v, _ in t.get("domains", [])),
             services=tuple(v for v, _ in t.get("services", [])),
+            mcp_servers=tuple(v for v, _ in t.get("mcp_servers", [])),
         )
         self.rules: dict[str, list[tuple[Pattern, str]]] = {}
         # Allow rules granted for one session only: the Pattern's id -> session id (policy/apply.py filters them).

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     Env = dict[str, str] | os._Environ[str]
 
 LAYERS = ("managed", "user", "project")
-FORMAT = 6  # bump when the merged shape changes
+FORMAT = 7  # bump when the merged shape changes
 
 
 class LayerFile:

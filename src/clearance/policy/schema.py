@@ -42,7 +42,16 @@ SCHEMA: dict[str, Any] = {
             "git_remotes": (LIST, "Git remotes that are the organisation's own, host/path globs (e.g. 'github.com/acme/*')."),
             "buckets": (LIST, "Storage buckets that are the organisation's own (e.g. 's3://acme-dev-*', 'gs://acme-ci', 'az://acmestore/builds')."),
             "domains": (LIST, "Hosts that are the organisation's own (e.g. '*.acme.internal', 'api.acme.com')."),
-            "services": (LIST, "Internal service URLs with a path prefix (e.g. 'https://tools.acme.com/hooks/')."),
+            "services": (
+                LIST,
+                "Services by host and port ('localhost:3000', '192.168.1.*:8080', 'devbox.local:*') or by URL prefix "
+                "('https://tools.acme.com/hooks/'): requests with data to them are ordinary work, and so is an HTTP DELETE of one resource.",
+            ),
+            "mcp_servers": (
+                LIST,
+                "MCP servers by the name the agent gives them (mcp__<server>__<tool>), globs (e.g. 'notes', 'memory*'): their write tools "
+                "are ordinary work; deleting one object is asked instead of denied; deleting everything, secrets in the input and running code are not lowered.",
+            ),
         },
         "The trust boundary: destinations that are ordinary work rather than exfiltration.",
     ),

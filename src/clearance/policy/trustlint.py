@@ -2,7 +2,8 @@
 
 ``[trust]`` values are compared with what the analysis extracts from a call: a host for
 ``domains`` (``api.acme.com``, never a URL), a ``scheme://bucket`` for ``buckets``, an
-absolute or ``~`` path for ``directories``, a URL prefix for ``services``.  A value of the
+absolute or ``~`` path for ``directories``, a URL prefix or ``host:port`` for ``services``, a
+server name (``notes``, not ``mcp__notes__*``) for ``mcp_servers``.  A value of the
 wrong shape loads without error and silently trusts nothing; lint says so, with the value
 that would work.
 """
@@ -55,10 +56,27 @@ def directory_fix(value: str) -> str | None:
 
 
 def service_fix(value: str) -> str | None:
+    """A service is a URL prefix (``https://host/path``) or a ``host:port`` (``localhost:3000``, ``devbox.local:*``)."""
+    from ..trust import parse_service
+
     v = value.strip()
-    if "://" in v:
+    if parse_service(v) is not None:
         return None
     return "https://" + v
+
+
+_MCP_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-*?[]!")
+
+
+def mcp_server_fix(value: str) -> str | None:
+    """An MCP server as the agent names it in ``mcp__<server>__<tool>``: not the tool name, no spaces or dots."""
+    v = value.strip()
+    if v.startswith("mcp__"):
+        v = v[5:].split("__", 1)[0]
+    elif v.startswith("mcp_"):
+        v = v[4:]
+    v = "".join(c if c in _MCP_NAME_CHARS else "_" for c in v)
+    return v if v != value else None
 
 
 def remote_fix(value: str) -> str | None:
@@ -81,24 +99,46 @@ _FIXES = {
     "directories": (directory_fix, "is compared with absolute paths"),
     "services": (service_fix, "is compared with a URL prefix"),
     "git_remotes": (remote_fix, "is compared with host/owner/repo"),
+    "mcp_servers": (mcp_server_fix, "is compared with the server's name in mcp__<server>__<tool> (the agent turns other characters into _)"),
 }
+
+
+def _other_problem(key: str, v: str) -> str | None:
+    """What a value of the right shape still gets wrong."""
+    if key == "domains" and domain_fix(v) is not None and v.count(":") == 1 and "://" not in v:
+        return f"one port of a host goes in trust.services ('{v}' in services); domains are compared without a port"
+    if key == "mcp_servers" and v.strip() and not v.strip().strip("*?"):
+        return "trusts every MCP server, including servers added later; name the servers (or use rules.allow = ['mcp__*'] knowingly)"
+    if key == "services" and "://" not in v and v.split(":", 1)[0].strip("*.") == "":
+        return "trusts that port on every host; name the host"
+    return None
 
 
 def trust_problems(data: dict[str, Any], text: str, path: str) -> list[str]:
     """'file:line: trust.KEY entry … never matches …; write … instead' for every entry of the wrong shape."""
+    out: list[str] = []
+    tables: list[tuple[str, Any]] = [("trust", data.get("trust", {}))]
+    sections = data.get("repositories")
+    if isinstance(sections, list):  # a managed [[repositories]] section's trust is compared the same way
+        tables += [("repositories.trust", s.get("trust", {})) for s in sections if isinstance(s, dict)]
+    for where, trust in tables:
+        out.extend(_table_problems(where, trust, text, path))
+    return out
+
+
+def _table_problems(where: str, trust: Any, text: str, path: str) -> list[str]:
     from .load import _line_of_value
 
     out: list[str] = []
-    tables = [("trust", data.get("trust", {}))]
-    sections = data.get("repositories", [])
-    if isinstance(sections, list):  # a [[repositories]] section's trust is compared the same way
-        tables += [("repositories.trust", s.get("trust", {})) for s in sections if isinstance(s, dict)]
-    for where, trust in tables:
-        for key, (fix, compared) in _FIXES.items():
-            for v in trust.get(key, []) if isinstance(trust, dict) else []:
-                if not isinstance(v, str):
-                    continue
-                better = fix(v)
-                if better is not None and better != v:
-                    out.append(f"{path}:{_line_of_value(text, v)}: {where}.{key} entry {v!r} never matches: it {compared}; write {better!r} instead")
+    for key, (fix, compared) in _FIXES.items():
+        for v in trust.get(key, []) if isinstance(trust, dict) and isinstance(trust.get(key), list) else []:
+            if not isinstance(v, str):
+                continue
+            other = _other_problem(key, v)
+            if other:
+                out.append(f"{path}:{_line_of_value(text, v)}: {where}.{key} entry {v!r} {other}")
+                continue
+            better = fix(v)
+            if better is not None and better != v:
+                out.append(f"{path}:{_line_of_value(text, v)}: {where}.{key} entry {v!r} never matches: it {compared}; write {better!r} instead")
     return out

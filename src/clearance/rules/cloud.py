@@ -346,6 +346,7 @@ _AWS_DESTROY = lazy(
         "aws s3 rb s3://b --force",
         "gcloud sql instances delete db",
         "heroku apps:destroy myapp",
+        "heroku destroy -a myapp",
         "aws s3 sync . s3://b --delete",
         "rclone purge remote:bucket",
         "mc mirror --remove local/a remote/b",
@@ -361,6 +362,7 @@ _AWS_DESTROY = lazy(
         "gsutil ls gs://bucket",
         "supabase db reset",
         "firebase emulators:start",
+        "heroku run rails db:migrate -a web",
     ),
 )
 def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -395,8 +397,13 @@ def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
             return f"rclone {ops[0]} deletes files at the destination"
         return None
     if name in ("heroku",):
-        if any(o.endswith((":destroy", ":delete", ":remove", ":reset", ":unset")) for o in ops[:1]):
-            return f"heroku {ops[0]} deletes a resource"
+        # A heroku command is `topic:command`, `topic command` or a bare command (`heroku destroy` is apps:destroy);
+        # `heroku run …` runs its operands on a dyno, where they are not heroku's.
+        path = ops[0].split(":")
+        if ":" not in ops[0] and ops[0] not in ("run", "local") and len(ops) > 1:
+            path.append(ops[1])
+        if any(p in ("destroy", "delete", "remove", "reset", "unset", "rm") for p in path[:3]):
+            return f"heroku {' '.join(path)} deletes a resource"
         return None
     if name == "supabase" and ops[:2] == ["db", "reset"] and not ("--linked" in vals or any(v.startswith("--db-url") for v in vals)):
         return None  # resets the local development database

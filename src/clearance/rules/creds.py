@@ -128,6 +128,52 @@ def token_printer(cmd: SimpleCommand) -> str | None:
                 break
         if ok:
             return " ".join(pattern)
+    return cloud_secret_output(cmd)
+
+
+# Cloud CLIs name an operation by a verb and what it returns (aws iam create-access-key, az redis list-keys,
+# gcloud redis instances get-auth-string): an operation whose verb hands data back and whose object is secret
+# material prints that secret. Per CLI, because their verbs differ: aws `list-*` answers with identifiers
+# (list-access-keys, kms list-keys) while az `list-keys`/`keys list` answers with the keys themselves.
+_SECRET_OPS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    "aws": (
+        frozenset({"get", "batch-get", "create", "assume", "download"}),
+        ("secret-value", "access-key", "session-token", "federation-token", "login-password", "authorization-token", "key-pair"),
+    ),
+    "az": (
+        frozenset({"list", "show", "get", "regenerate", "renew"}),
+        ("keys", "key", "connection-string", "connection-strings", "publishing-credentials", "publishing-profiles"),
+    ),
+    "gcloud": (frozenset({"get", "print", "generate"}), ("auth-string", "access-token", "identity-token", "login-token", "password")),
+}
+# az groups whose list/show/renew answer with key values or passwords (storage account keys list, acr credential show).
+_AZ_KEY_GROUPS = frozenset({"keys", "credential", "admin-key", "query-key"})
+_AZ_KEY_VERBS = frozenset({"list", "show", "renew", "regenerate"})
+
+
+def _secret_op(name: str, op: str) -> bool:
+    heads, tails = _SECRET_OPS[name]
+    return any(op.startswith(head + "-") and op[len(head) + 1 :].endswith(tails) for head in heads)
+
+
+def cloud_secret_output(cmd: SimpleCommand) -> str | None:
+    """The operation of a cloud CLI (aws, az, gcloud) whose answer is a secret's value, or None."""
+    if cmd.name not in _SECRET_OPS:
+        return None
+    from .cloud import _ops
+
+    ops = _ops(cmd)
+    if cmd.name == "aws":
+        op = ops[1] if len(ops) > 1 else ""
+        if op.startswith("get-") and "--with-decryption" in cmd.values():
+            return f"aws {ops[0]} {op} --with-decryption"
+        # sts assume-role[-with-saml|-with-web-identity] answers with temporary credentials
+        return f"aws {ops[0]} {op}" if _secret_op("aws", op) or op.startswith("assume-role") else None
+    for i, op in enumerate(ops[:6]):
+        if cmd.name == "az" and op in _AZ_KEY_GROUPS and i + 1 < len(ops) and ops[i + 1] in _AZ_KEY_VERBS:
+            return " ".join(["az", *ops[: i + 2]])
+        if _secret_op(cmd.name, op):
+            return " ".join([cmd.name, *ops[: i + 1]])
     return None
 
 
@@ -427,8 +473,22 @@ def list_secret_names(e: Effect, sc: Scope) -> str | None:
         "vault kv get secret/prod/db",
         "ps auxe",
         "bw get password github",
+        "az storage account keys list -n acct",
+        "aws ssm get-parameter-history --name /p --with-decryption",
+        "aws iam create-access-key",
     ),
-    no_match=("gh auth status", "ps aux", "ps -ef", "gcloud auth list", "aws sts get-caller-identity", "kubectl config view", "az account show"),
+    no_match=(
+        "gh auth status",
+        "ps aux",
+        "ps -ef",
+        "gcloud auth list",
+        "aws sts get-caller-identity",
+        "kubectl config view",
+        "az account show",
+        "aws iam list-access-keys",
+        "az keyvault secret list --vault-name v",
+        "aws iam get-role --role-name r",
+    ),
 )
 def print_token(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cmd.name == "ps" and any("e" in v and v.isalpha() for v in normalise(cmd).pos):
@@ -436,6 +496,50 @@ def print_token(cmd: SimpleCommand, sc: Scope) -> str | None:
     tp = token_printer(cmd)
     if tp:
         return f"{tp} prints a secret into the agent's context"
+    return None
+
+
+def _printer_if_expanded(cmd: SimpleCommand) -> str | None:
+    """A token printer whose only missing words are options and whose command has a word of unknown value.
+
+    `kubectl get secret db $(echo -o yaml)`: whether the secret's values are printed depends on what the
+    word expands to, which is known only when it runs.
+    """
+    if not any(w.value.startswith(paths.DYN) for w in cmd.args):
+        return None  # `db-$ENV` cannot be an option; a word that begins unknown can
+    words = [cmd.name] + [v for v in cmd.values() if paths.DYN not in v]
+    for pattern in TOKEN_PRINTERS:
+        if words[0] != pattern[0] or not any(n.startswith("-") for n in pattern[1:]):
+            continue
+        pos = 1
+        for n in pattern[1:]:
+            if n.startswith("-"):
+                continue  # the option the unknown word may be
+            try:
+                pos = words.index(n, pos) + 1
+            except ValueError:
+                break
+        else:
+            return " ".join(pattern)
+    return None
+
+
+@rule(
+    id="creds.secret-output-unknown",
+    title="A command that prints secrets depending on an option whose value is not known",
+    why="With the option, the secret's value lands in the transcript; a word expanded only when the command runs "
+    "(a variable, a command substitution) may be that option, so a person confirms.",
+    verdict=ASK,
+    commands=tuple(sorted({p[0] for p in TOKEN_PRINTERS if any(n.startswith("-") for n in p[1:])})),
+    match=("kubectl get secret db $(echo -o yaml)", "aws ssm get-parameter --name /p $FLAGS"),
+    no_match=("kubectl get secret db", "kubectl get pods $(cat names)", "aws ssm get-parameter --name /p"),
+)
+def secret_output_unknown(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if token_printer(cmd):
+        return None  # creds.print-token
+    tp = _printer_if_expanded(cmd)
+    if tp:
+        return f"prints a secret if a word known only when it runs is the option of `{tp}`"
     return None
 
 

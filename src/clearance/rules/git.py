@@ -71,9 +71,11 @@ def split_git(cmd: SimpleCommand) -> tuple[str, list[str], list[str]]:
         "git switch --discard-changes main",
         "git reset --har",
         "git checkout -qf main",
+        "git reset --merge",
     ),
     no_match=(
         "git reset HEAD~1",
+        "git reset --keep HEAD~1",
         "git clean -n",
         "git checkout -b feat/login",
         "git restore --staged app/login.tsx",
@@ -88,6 +90,9 @@ def discard_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     sub = nc.sub[0] if nc.sub else ""
     if sub == "reset" and nc.has("hard"):
         return "git reset --hard discards every uncommitted change in the work tree"
+    if sub == "reset" and nc.has("merge"):
+        # --merge keeps only unstaged changes: a staged file is reset to the target. (--keep refuses instead.)
+        return "git reset --merge discards staged changes; only unstaged ones are kept"
     if sub == "clean":
         if nc.has("force") and not nc.has("dry-run"):
             extra = " including ignored files" if nc.has("x", "X") else ""
@@ -134,8 +139,14 @@ def _discarded_paths(nc: Norm) -> list[str]:
     verdict=ASK,
     alternative="save the changes first with `git stash push -- FILE`, or `git diff > /tmp/changes.patch`",
     commands=("git",),
-    match=("git checkout -- app/page.tsx", "git restore app/page.tsx", "git checkout main app/page.tsx", "git checkout -q HEAD~2 a.rb b.rb"),
-    no_match=("git restore --staged app/login.tsx", "git checkout feat/login", "git checkout ."),
+    match=(
+        "git checkout -- app/page.tsx",
+        "git restore app/page.tsx",
+        "git checkout main app/page.tsx",
+        "git checkout -q HEAD~2 a.rb b.rb",
+        "git restore -p",
+    ),
+    no_match=("git restore --staged app/login.tsx", "git checkout feat/login", "git checkout .", "git restore --staged -p"),
 )
 def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
@@ -144,6 +155,9 @@ def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     paths = _discarded_paths(nc)
     if paths:
         return f"git {nc.sub[0]} discards uncommitted changes to {', '.join(paths[:3])}"
+    if nc.has("patch") and not (nc.sub[0] == "restore" and nc.has("staged") and not nc.has("worktree")):
+        # Patch mode offers every changed hunk of the work tree for discarding; which ones is answered on stdin.
+        return f"git {nc.sub[0]} --patch discards the uncommitted hunks it is told to, in any changed file"
     return None
 
 

@@ -165,6 +165,9 @@ def opaque(cmd: SimpleCommand, sc: Scope) -> str | None:
     f = _facts(cmd)
     if f is None:
         return None
+    if f.opaque:
+        # A parser's reason: a dangerous API reached with arguments it could not resolve.
+        return f"{cmd.name} code {f.opaque[0]}"
     if f.dynamic:
         return f"{cmd.name} code evaluates strings or decodes data at run time"
     if f.opaque:

@@ -245,7 +245,10 @@ def http_transfer(cmd: SimpleCommand) -> Transfer:
                     t.method = "POST" if t.method == "GET" else t.method
                     i += 1
                     continue
-                if "=" in url and "://" not in url.split("=", 1)[0] and t.hosts:
+                if url.startswith(":") and not t.hosts and (url[1:2] == "/" or url[1:2].isdigit() or url == ":"):
+                    # httpie's and xh's localhost shorthand: `:3000/x` is http://localhost:3000/x, `:/x` port 80.
+                    url = ("https" if name == "https" else "http") + "://localhost" + url.rstrip(":")
+                elif "=" in url and "://" not in url.split("=", 1)[0] and t.hosts:
                     t.inline = True
                     t.method = "POST" if t.method == "GET" else t.method
                     if "@" in url.split("=", 1)[0] or url.split("=", 1)[1].startswith("@"):
@@ -506,7 +509,7 @@ def post_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
             # Another machine on the user's network: a development box, or a cluster API, a NAS, a router.
             return (
                 f"{cmd.name} sends a {t.method} request with data to {bad[0]}, a machine on your local network "
-                "(trust it in the policy, [trust] hosts, if it is a development server)"
+                "(if it is a development server, trust it in the policy: trust.services with its host and port, or trust.domains)"
             )
         return f"{cmd.name} sends a {t.method} request with data to {bad[0]}, which is not a trusted host"
     return None
@@ -515,7 +518,7 @@ def post_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
 @rule(
     id="net.http-delete",
     title="An HTTP DELETE request",
-    why="DELETE removes a resource of the API it is sent to (a route, an index, a key, a user), whatever the host: a service on localhost keeps its own data, not the project's. Whether that is a scratch instance or a shared one depends on the environment, so a person confirms.",
+    why="DELETE removes a resource of the API it is sent to (a route, an index, a key, a user), whatever the host: a service on localhost keeps its own data, not the project's. Whether that is a scratch instance or a shared one depends on the environment, so a person confirms, unless the policy names the service (trust.services).",
     verdict=ASK,
     commands=("curl", "wget", "http", "https", "xh"),
     match=(
@@ -531,7 +534,15 @@ def http_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     t = http_transfer(cmd)
     if t.method != "DELETE" or not t.urls:
         return None
-    return f"{cmd.name} sends DELETE to {t.urls[0]}, which removes that resource from the service"
+    # A service the policy names by host and port or URL prefix (trust.services) is one whose data the user
+    # called scratch: deleting one of its resources is ordinary work.  Trusted domains and localhost are not enough.
+    for u in t.urls:
+        if DYN in u or not sc.trust.service_is_trusted(u):
+            return (
+                f"{cmd.name} sends DELETE to {u}, which removes that resource from the service "
+                "(a development server may be trusted in the policy: trust.services)"
+            )
+    return None
 
 
 def _on_local_network(host: str) -> bool:

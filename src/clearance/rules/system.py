@@ -449,6 +449,20 @@ def _destructive_word(v: str) -> bool:
     return False
 
 
+# Verbs that empty what the word before them names (algolia indices clear, queue flush, documents empty); alone
+# (`mytool clear`) they clear a screen, and caches, logs and views are regenerated or meant to be thrown away.
+_EMPTYING_VERBS = frozenset({"clear", "flush", "empty", "flushall", "flushdb"})
+_THROWAWAY = frozenset(
+    {"cache", "caches", "log", "logs", "history", "screen", "console", "terminal", "view", "views", "route", "routes"}
+    | {"config", "compiled", "tmp", "temp", "build", "output", "notifications", "cookies", "dns", "buffer", "buffers"}
+)
+
+
+def _empties_store(noun: str, verb: str) -> bool:
+    """`NOUN VERB` empties a store: an emptying verb after a noun that is not a cache, log or screen."""
+    return verb.lower() in _EMPTYING_VERBS and noun.lower() not in _THROWAWAY
+
+
 def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
     """The leading operands that can name a subcommand: bare words, skipping options, URLs and `java -jar X.jar`."""
     out: list[str] = []
@@ -484,9 +498,11 @@ def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
         "kafka-delete-records --bootstrap-server k:9092 --offset-json-file o.json",
         "cictl project delete-builds web 1..20",
         "java -jar admin-cli.jar -s http://ci.local/ delete-job nightly",
+        "idxctl indices clear products",
     ),
     no_match=(
         "mytool list",
+        "mytool cache clear",
         "mytool build --release",
         "npm run delete-tmp",
         "termctl cli kill-pane --pane-id 3",
@@ -507,7 +523,7 @@ def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     words = _subcommand_path(cmd, 4)
     for i, v in enumerate(words):
-        if _destructive_word(v):
+        if _destructive_word(v) or (i > 0 and _empties_store(words[i - 1], v)):
             return f"{cmd.name} {' '.join(words[: i + 1])}: a destructive operation of a tool clearance does not model"
     if _unknown(cmd):
         opt = _destructive_option(cmd)

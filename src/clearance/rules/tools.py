@@ -6,7 +6,7 @@ import json
 import re
 
 from ..lazyre import LazyRe, lazy
-from ..model import ASK, HARD_DENY, SOFT_DENY
+from ..model import ASK, HARD_DENY, SOFT_DENY, Finding
 from ..tools import filesystem_server
 from ..trust import url_host
 from .base import rule
@@ -209,7 +209,7 @@ def mcp_verbs(tool_name: str) -> list[str]:
 @rule(
     id="mcp.destructive",
     title="MCP tools whose name says they delete or destroy",
-    why="A tool named delete_*, drop_*, purge_* acts on remote systems with the server's credentials; destruction needs a person.",
+    why="A tool named delete_*, drop_*, purge_* acts on remote systems with the server's credentials; destruction needs a person. On a server the policy trusts (trust.mcp_servers), deleting what the call names is asked instead; deleting everything stays denied.",
     verdict=SOFT_DENY,
     scope="action",
     tools=("mcp",),
@@ -232,7 +232,7 @@ def mcp_destructive(action: Action, sc: Scope) -> str | None:
 @rule(
     id="mcp.side-effect",
     title="MCP tools that change remote systems",
-    why="Creating, sending, merging or deploying through an MCP server is an external side effect; reading is not.",
+    why="Creating, sending, merging or deploying through an MCP server is an external side effect; reading is not. A server the policy trusts (trust.mcp_servers) may be written to, but not run code through.",
     verdict=ASK,
     scope="action",
     tools=("mcp",),
@@ -253,6 +253,41 @@ def mcp_side_effect(action: Action, sc: Scope) -> str | None:
     if hit:
         return f"the MCP tool {action.tool_name} performs a {hit[0]} operation on a remote system"
     return None
+
+
+# What trust.mcp_servers lowers (the calibration, in one place; docs/architecture.md "Trusted MCP servers").
+# A trusted server's write tools are ordinary work; a deletion of what the call names is asked rather than denied;
+# a deletion of everything, code run through the server, secrets in the input and every other rule stand.
+_WHOLE_STORE = frozenset({"all", "everything", "every", "purge", "wipe", "truncate", "flush", "drop", "reset"})
+_RUNS_CODE = frozenset({"execute", "exec", "run", "eval", "evaluate", "shell", "script", "command", "cmd", "spawn"})
+_SELECT_ALL = frozenset({"*", "**", "%", ".*"})
+
+
+def _selects_everything(tool_input: dict[str, object]) -> bool:
+    """An input that asks for every object: ``{"all": true}``, a ``"*"`` query."""
+    for k, v in tool_input.items():
+        if v is True and k.lower() in ("all", "everything", "recursive"):
+            return True
+        if isinstance(v, str) and v.strip() in _SELECT_ALL:
+            return True
+    return False
+
+
+def on_trusted_server(f: Finding, action: Action, sc: Scope) -> Finding | None:
+    """The finding *f* of an MCP call as trust.mcp_servers leaves it: unchanged, lowered to ask, or None (dropped)."""
+    if not sc.trust.mcp_servers or not sc.trust.mcp_server_is_trusted(action.tool_name):
+        return f
+    server = action.tool_name.split("__", 2)[1]
+    verbs = set(mcp_verbs(action.tool_name))
+    if f.rule_id == "mcp.side-effect":
+        if verbs & _RUNS_CODE:
+            return Finding(f.rule_id, f.verdict, f"{f.message}: it runs code, which trusting the server {server} does not cover", f.category, f.command)
+        return None
+    if f.rule_id == "mcp.destructive" and f.verdict == SOFT_DENY:
+        if verbs & _WHOLE_STORE or _selects_everything(action.tool_input):
+            return Finding(f.rule_id, f.verdict, f"{f.message} on everything it selects, denied even on the trusted server {server}", f.category, f.command)
+        return Finding(f.rule_id, ASK, f"{f.message} on the trusted server {server}: asked, since what it deletes is not had back", f.category, f.command)
+    return f
 
 
 @rule(

@@ -425,7 +425,7 @@ class Service:
         """Propose the current policy plus one trusted resource."""
         import tomllib
 
-        if kind not in ("directories", "git_remotes", "buckets", "domains", "services") or not value.strip():
+        if kind not in _TRUST_KEYS or not value.strip():
             raise ServiceError("choose a kind of trusted resource and give a value")
         _, text = self.current_policy()
         data = tomllib.loads(text)
@@ -806,7 +806,7 @@ def _home_of(cwd: str) -> str:
     return os.environ.get("HOME", "/root")
 
 
-_TRUST_KEYS = ("directories", "git_remotes", "buckets", "domains", "services")
+_TRUST_KEYS = ("directories", "git_remotes", "buckets", "domains", "services", "mcp_servers")  # policy/schema.py [trust]
 _RULE_KEYS = ("allow", "ask", "deny", "hard_deny")
 
 

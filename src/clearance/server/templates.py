@@ -53,7 +53,7 @@ SESSION = """{% extends "base" %}{% block body %}<h1>Session {{ sid }}</h1><tabl
 POLICY = """{% extends "base" %}{% block body %}<h1>Managed policy <small>(version {{ version }})</small></h1>
 {% if user.role == "admin" %}
 <h2>Add a trusted resource</h2><form method="post" action="/policy/trust" id="trust-form"><input type="hidden" name="csrf" value="{{ user.csrf }}">
-<select name="kind" id="trust-kind">{% for k in ["buckets","domains","git_remotes","directories","services"] %}<option>{{k}}</option>{% endfor %}</select>
+<select name="kind" id="trust-kind">{% for k in ["buckets","domains","git_remotes","directories","services","mcp_servers"] %}<option>{{k}}</option>{% endfor %}</select>
 <input name="value" id="trust-value" size="40" placeholder="s3://acme-dev-*"> <button id="trust-submit">Propose</button></form>
 <h2>Auto mode</h2><form method="post" action="/policy/auto-mode" id="auto-form"><input type="hidden" name="csrf" value="{{ user.csrf }}">
 <select name="mode" id="auto-mode"><option>enabled</option><option>disabled</option></select> <button id="auto-submit">Propose</button></form>

@@ -373,12 +373,21 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(WRITE, Word(w.value[3:], w.raw))
             elif w.value.startswith("if="):
                 add(READ, Word(w.value[3:], w.raw))
-    elif name == "sed" or (name == "perl" and any(a.value.startswith("-pi") or a.value == "-i" for a in args)):
+    elif name in ("perl", "ruby") and any(a.value[:1] == "-" and "i" in a.value for a in args):
+        # perl -pi -e, perl -i.bak -pe, ruby -i -pe: the files after the code are rewritten in place,
+        # found with the interpreter's own option table.
+        from ..code.interpopts import read
+
+        reading = read([name, *(a.value for a in args)], name)
+        if reading.inplace and reading.operands:
+            for w in args[len(args) - len(reading.operands) :]:
+                add(WRITE, w)
+    elif name == "sed":
         ops, flags = operands(args, _OPT_VALUE["sed"])
         inplace = "-i" in flags or "--in-place" in flags
         if name == "sed" and inplace and ops and ops[0].value == "":
             ops = ops[1:]  # BSD sed -i ''
-        has_script_opt = bool(flags & {"-e", "--expression", "-f", "--file"}) or name == "perl"
+        has_script_opt = bool(flags & {"-e", "--expression", "-f", "--file"})
         files = ops if has_script_opt else ops[1:]
         for w in files:
             if w.value == "":

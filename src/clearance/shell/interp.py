@@ -24,6 +24,8 @@ INTERPRETERS = {
     "nodejs": "js",
     "deno": "js",
     "bun": "js",
+    "tsx": "js",
+    "ts-node": "js",
     "perl": "perl",
     "ruby": "ruby",
     "php": "php",
@@ -370,13 +372,36 @@ def _substitute(seg: str, names: dict[str, str]) -> str:
     return _NAME.sub(one, seg)
 
 
+# Languages read through a parser (code/tree.py); the patterns below remain the fallback.
+_TREE_LANGUAGES = frozenset({"js", "ruby", "perl", "php"})
+
+
 def analyse(code: str, lang: str) -> CodeFacts:
+    """What *code* in *lang* does: from its syntax tree where a parser reads it (Python's own, a tree-sitter grammar), else from patterns."""
     if lang == "python":
         from ..code import python  # imports ast: only when there is Python code to read
 
         parsed = python.analyse(code)
         if parsed is not None:
             return parsed
+    if lang in _TREE_LANGUAGES:
+        from ..code import tree
+        from ..code.tsload import Slow
+
+        try:
+            got = tree.facts(code, lang)
+        except Slow:
+            facts = analyse_patterns(code, lang)
+            facts.opaque.append("is too complex to parse within clearance's time budget")
+            return facts
+        if got is not None:
+            facts, clean = got
+            return facts if clean else tree.union(facts, analyse_patterns(code, lang))
+    return analyse_patterns(code, lang)
+
+
+def analyse_patterns(code: str, lang: str) -> CodeFacts:
+    """The pattern reading: calls found by regular expressions, their first arguments read as literals."""
     facts = CodeFacts(lang)
     code = propagate_literals(code)
     p_del, p_proc, p_net, p_dyn, p_env = _patterns(lang)
@@ -601,6 +626,11 @@ def code_argument(argv: list[str], lang: str) -> str | None:
     if lang == "python":
         kind, value, _ = python_invocation(argv)
         return value if kind == "code" else None
+    if lang in _TREE_LANGUAGES:
+        # Read with the interpreter's own option table (code/interpopts.py).
+        from ..code.interpopts import read
+
+        return read(argv, lang).code
     opts = CODE_OPTIONS.get(lang, ())
     i = 1
     while i < len(argv):

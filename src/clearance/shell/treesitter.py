@@ -43,6 +43,22 @@ def _load_extension(name: str, package: str) -> Any:
     raise ImportError(name)
 
 
+_core: Any = None
+
+
+def core() -> Any:
+    """tree-sitter's C extension (Parser, Language), loaded once and shared by every grammar."""
+    global _core
+    if _core is None:
+        try:
+            _core = _load_extension("tree_sitter._binding", "tree_sitter")
+        except Exception:  # pragma: no cover - depends on the installed wheel layout
+            import tree_sitter
+
+            _core = tree_sitter
+    return _core
+
+
 def parser() -> Any:
     """This thread's bash parser, created on first use."""
     p = getattr(_per_thread, "parser", None)
@@ -50,9 +66,8 @@ def parser() -> Any:
         global _language, _parser_class
         if _language is None:
             try:
-                core = _load_extension("tree_sitter._binding", "tree_sitter")
                 bash = _load_extension("tree_sitter_bash._binding", "tree_sitter_bash")
-                _parser_class, _language = core.Parser, core.Language(bash.language())
+                _parser_class, _language = core().Parser, core().Language(bash.language())
             except Exception:  # pragma: no cover - depends on the installed wheel layout
                 import tree_sitter
                 import tree_sitter_bash

@@ -1471,6 +1471,12 @@ class Unwrapper:
                 self.command(cmd.derive([Word(mod, mod)] + cmd.argv[rest:], f"{cmd.name} -m"))
                 return
         code = interp.code_argument(values, lang)
+        if lang in ("js", "ruby", "perl", "php"):
+            from ..code.interpopts import local_files, read
+
+            for path in local_files(read(values, lang), lang):
+                # node -r ./setup.js, ruby -r ./x.rb, perl -I. -MLocal: a project file runs first, read like `node x.js`.
+                self.command(cmd.derive([cmd.argv[0], Word(path, path)], f"{cmd.name} option"))
         if code is None:
             if len(values) == 1 or values[-1] == "-":
                 # Code from stdin: a here-document we can read, or a pipe.

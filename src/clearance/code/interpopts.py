@@ -1,0 +1,300 @@
+"""Interpreter command lines read the way each interpreter reads its options.
+
+``perl -MFile::Path=rmtree -lne CODE``, ``ruby -I lib -rjson -e CODE``, ``php -d x=y -n -r CODE``,
+``node -r dotenv/config -pe CODE``, ``deno eval CODE``, ``tsx -e CODE``: which words are option
+values, where the code is, and which options load code from a file (``node -r ./setup.js``,
+``perl -I. -MLocal``, ``ruby -r ./x.rb``, ``php -d auto_prepend_file=x.php``).  perl and ruby
+cluster single-letter switches (``-lane``, ``-pi.bak``: ``-i`` takes the rest of its word, so
+``-pie`` is ``-p -i`` with the extension ``e``); php and node take values glued or as the next word.
+"""
+
+from __future__ import annotations
+
+
+class Reading:
+    """What an interpreter's command line says: the code it runs and the files its options load."""
+
+    __slots__ = ("code", "file", "inplace", "loads", "operands")
+
+    def __init__(self) -> None:
+        self.code: str | None = None  # the program text given on the command line
+        self.file: str | None = None  # the script file it runs instead (None: code, stdin or nothing)
+        self.loads: list[str] = []  # files or modules options load before the code (-r, -M, --import)
+        self.inplace = False  # perl/ruby -i: the operands are edited in place
+        self.operands: list[str] = []  # the words after the code or the script (input files, arguments)
+
+
+# Single-letter switches, per language: those whose value is the rest of the word or the next word,
+# those whose value can only be glued to them, and the ones that carry code.
+_PERL_VALUE = frozenset("MmI")
+_PERL_GLUED = frozenset("iFDdxC")
+_PERL_DIGITS = frozenset("l0")
+_RUBY_VALUE = frozenset("rICE")
+_RUBY_GLUED = frozenset("iFxWTK")
+_RUBY_DIGITS = frozenset("0")
+_RUBY_LONG_VALUE = frozenset({"--encoding", "--external-encoding", "--internal-encoding", "--enable", "--disable", "--dump"})
+_PHP_VALUE = frozenset(
+    {
+        "-d",
+        "-c",
+        "-z",
+        "-t",
+        "-S",
+        "-f",
+        "-F",
+        "-r",
+        "-B",
+        "-R",
+        "-E",
+        "--php-ini",
+        "--define",
+        "--zend-extension",
+        "--file",
+        "--run",
+        "--process-begin",
+        "--process-code",
+        "--process-file",
+        "--process-end",
+    }
+)
+_PHP_CODE = {"-r": 0, "--run": 0, "-B": 1, "--process-begin": 1, "-R": 2, "--process-code": 2, "-E": 3, "--process-end": 3}
+_NODE_VALUE = frozenset(
+    {
+        "-r",
+        "--require",
+        "--import",
+        "--loader",
+        "--experimental-loader",
+        "-C",
+        "--conditions",
+        "--input-type",
+        "--title",
+        "--env-file",
+        "--inspect-port",
+        "--redirect-warnings",
+        "--icu-data-dir",
+        "--openssl-config",
+        "--disable-warning",
+        "--watch-path",
+        "--test-reporter",
+        "--test-reporter-destination",
+        "--preload",
+        "--cwd",
+        "--tsconfig-override",
+        "--config",
+        "-c",
+        "--compiler-options",
+        "-O",
+        "--project",
+        "-P",
+        "--compiler",
+        "--ignore",
+        "-I",
+        "--ext",
+        "--import-map",
+        "--location",
+        "--cert",
+        "--tsconfig",
+    }
+)
+_NODE_LOADS = frozenset({"-r", "--require", "--import", "--loader", "--experimental-loader", "--preload"})
+_NODE_CODE = frozenset({"-e", "--eval", "-p", "--print"})
+
+
+def read(argv: list[str], lang: str) -> Reading:
+    """The reading of *argv* (its first word the interpreter) for js, ruby, perl or php."""
+    if lang == "perl":
+        out = _clustered(argv, _PERL_VALUE, _PERL_GLUED, _PERL_DIGITS, "eE", frozenset(), "Mm")
+        if out.code is not None:
+            out.code = "".join(_perl_use(v) for v in out.loads if v[1:2] in "Mm") + out.code
+        return out
+    if lang == "ruby":
+        out = _clustered(argv, _RUBY_VALUE, _RUBY_GLUED, _RUBY_DIGITS, "e", _RUBY_LONG_VALUE, "r")
+        if out.code is not None:
+            out.code = "".join(f"require {v[2:]!r}; " for v in out.loads if v.startswith("-r") and "'" not in v) + out.code
+        return out
+    if lang == "php":
+        return _php(argv)
+    return _node(argv)
+
+
+def _clustered(
+    argv: list[str], value: frozenset[str], glued: frozenset[str], digits: frozenset[str], code: str, long_value: frozenset[str], loader: str
+) -> Reading:
+    out = Reading()
+    lines: list[str] = []
+    i = 1
+    while i < len(argv):
+        a = argv[i]
+        i += 1
+        if a == "--":
+            if not lines and i < len(argv):
+                out.file = argv[i]
+                i += 1
+            out.operands = argv[i:]
+            break
+        if not a.startswith("-") or a == "-":
+            if not lines:
+                out.file = a if a != "-" else None
+                out.operands = argv[i:]
+            else:
+                out.operands = argv[i - 1 :]
+            break
+        if a.startswith("--"):
+            name = a.partition("=")[0]
+            if name in long_value and "=" not in a:
+                i += 1
+            continue
+        j = 1
+        while j < len(a):
+            ch = a[j]
+            rest = a[j + 1 :]
+            if ch in code:
+                if rest:
+                    lines.append(rest)
+                elif i < len(argv):
+                    lines.append(argv[i])
+                    i += 1
+                else:
+                    lines.append("")
+                break
+            if ch in value:
+                v = rest
+                if not v and i < len(argv):
+                    v = argv[i]
+                    i += 1
+                if ch in loader or ch == "I":
+                    out.loads.append(("-I" if ch == "I" else "-" + ch) + v)
+                break
+            if ch in glued:
+                out.inplace = out.inplace or ch == "i"
+                break
+            j += 1
+            if ch in digits:
+                while j < len(a) and (a[j].isdigit() or (ch == "0" and a[j] in "xXabcdefABCDEF")):
+                    j += 1
+    if lines:
+        out.code = "\n".join(lines)
+    return out
+
+
+def _perl_use(option: str) -> str:
+    """The line perl puts before the code for -MMod, -MMod=a,b, -M-Mod and -mMod (perlrun)."""
+    body = option[2:]
+    keyword = "no" if body.startswith("-") else "use"
+    module, eq, imports = body.lstrip("-").partition("=")
+    module = module.strip()
+    if not module or not all(ch.isalnum() or ch in ":_" for ch in module):
+        return ""
+    if eq:
+        return f"{keyword} {module} qw({imports.replace(',', ' ').replace(')', '')}); "
+    return f"{keyword} {module}{' ()' if option[1] == 'm' else ''}; "
+
+
+def _php(argv: list[str]) -> Reading:
+    out = Reading()
+    parts: list[str | None] = [None, None, None, None]
+    i = 1
+    while i < len(argv):
+        a = argv[i]
+        i += 1
+        if a == "--":
+            break
+        if not a.startswith("-") or a == "-":
+            if all(p is None for p in parts):
+                out.file = a if a != "-" else None
+            break
+        name, eq, glued = a.partition("=") if a.startswith("--") else (a[:2], "", a[2:])
+        if name in _PHP_VALUE:
+            v = glued
+            if not v and not eq and i < len(argv):
+                v = argv[i]
+                i += 1
+            if name in _PHP_CODE:
+                parts[_PHP_CODE[name]] = v
+            elif name in ("-f", "--file", "-F", "--process-file"):
+                out.file = v
+            elif name in ("-d", "--define") and v.partition("=")[0].strip() in ("auto_prepend_file", "auto_append_file"):
+                out.loads.append(v.partition("=")[2].strip())
+    code = [p for p in parts if p is not None]
+    if code:
+        out.code = "\n".join(code)
+    return out
+
+
+def _node(argv: list[str]) -> Reading:
+    out = Reading()
+    i = 1
+    name = argv[0].rsplit("/", 1)[-1] if argv else ""
+    deno = name == "deno"
+    if deno:
+        if len(argv) > 2 and argv[1] == "run":
+            # deno run [OPTIONS] FILE: its permission flags are glued (--allow-read=x); the first operand is the script.
+            out.file = next((a for a in argv[2:] if not a.startswith("-")), None)
+            return out
+        if len(argv) < 2 or argv[1] != "eval":
+            return out  # the other subcommands: not code on the command line
+        i = 2
+    while i < len(argv):
+        a = argv[i]
+        i += 1
+        if a == "--":
+            break
+        if not a.startswith("-") or a == "-":
+            if deno:
+                out.code = a
+            elif out.code is None:
+                out.file = a if a != "-" else None
+            break
+        opt, eq, glued = a.partition("=")
+        if opt in _NODE_CODE:
+            if eq:
+                out.code = glued
+            elif opt in ("-p", "--print") and (i >= len(argv) or (argv[i].startswith("-") and argv[i] != "-")):
+                continue  # deno eval -p CODE: a flag
+            elif i < len(argv):
+                out.code = argv[i]
+                i += 1
+            else:
+                out.code = ""
+            if not deno:
+                break
+            continue
+        if not opt.startswith("--") and len(opt) > 2 and opt[-1] in "ep" and all(c in "pie" for c in opt[1:]):
+            # -pe CODE: node's short flags cluster.
+            if i < len(argv):
+                out.code = argv[i]
+                i += 1
+            break
+        if opt in _NODE_VALUE:
+            v = glued
+            if not eq and i < len(argv):
+                v = argv[i]
+                i += 1
+            if opt in _NODE_LOADS:
+                out.loads.append(v)
+    return out
+
+
+def local_files(reading: Reading, lang: str) -> list[str]:
+    """Files of the project that options load before the code: ``node -r ./x.js``,
+    ``ruby -r ./x.rb``, ``perl -I. -MLocal`` (Local.pm in each -I directory), ``php -d auto_prepend_file=x.php``."""
+    files: list[str] = []
+    dirs = [v[2:] for v in reading.loads if v.startswith("-I")]
+    for v in reading.loads:
+        if lang == "perl":
+            if not v.startswith(("-M", "-m")):
+                continue
+            module = v[2:].lstrip("-").split("=", 1)[0].split(" ", 1)[0]
+            if module and dirs:
+                rel = module.replace("::", "/") + ".pm"
+                files += [d.rstrip("/") + "/" + rel for d in dirs if d]
+            continue
+        if lang == "ruby":
+            v = v[2:]
+            if v.startswith((".", "/")):
+                files.append(v if v.endswith(".rb") else v + ".rb")
+            continue
+        if v.startswith((".", "/")):
+            files.append(v)
+    return files

@@ -1,0 +1,356 @@
+"""Perl read through tree-sitter: what a ``perl -e`` one-liner or a project script does.
+
+Builtins (``system``, ``exec``, ``unlink``, ``open`` with its mode, ``rename``, string ``eval``),
+``qx``/backticks, module calls (``rmtree``, ``remove_tree``, ``LWP``, ``HTTP::Tiny``) and ``%ENV``;
+``my $d = …`` bound once keeps its value, and strings are read with their interpolations
+(``"$ENV{HOME}/x"`` is ``~/x``).  ``-M`` options arrive as the ``use`` lines perl makes of them
+(code/interpopts.py).
+"""
+
+from __future__ import annotations
+
+from ..paths import DYN
+from .values import MAX_STEPS, UNKNOWN, Collector, Val, concat, deadline, node_text, walk
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ..shell.interp import CodeFacts
+
+_CALLS = frozenset({"function_call_expression", "ambiguous_function_call_expression", "func1op_call_expression", "func0op_call_expression"})
+_DELETE = frozenset({"unlink", "rmdir", "rmtree", "remove_tree", "File::Path::rmtree", "File::Path::remove_tree", "File::Remove::remove", "remove"})
+_RUN = frozenset({"system", "exec", "CORE::system", "CORE::exec", "readpipe"})
+_MOVE = frozenset({"rename", "move", "File::Copy::move", "mv"})
+_WRITE_LAST = frozenset({"symlink", "link", "copy", "File::Copy::copy", "cp", "chmod", "chown", "utime", "truncate"})
+_LWP_SIMPLE = frozenset({"get", "getprint", "getstore", "head", "mirror"})
+_NETWORK_MODULES = ("LWP", "HTTP::Tiny", "IO::Socket", "Net::", "Mojo::UserAgent", "HTTP::", "Socket", "WWW::", "Furl", "REST::Client")
+_DECODE = frozenset(
+    {"decode_base64", "MIME::Base64::decode_base64", "decode_base64url", "pack", "unpack", "uncompress", "Compress::Zlib::uncompress", "memGunzip"}
+)
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "e": "\x1b", "a": "\a"}
+_WRITE_MODES = (">", ">>", "+<", "+>", "+>>")
+
+
+class _Reader:
+    __slots__ = ("bound", "c", "counts", "depth", "modules", "steps", "safe", "stop")
+
+    def __init__(self, depth: int) -> None:
+        self.c = Collector("perl")
+        self.bound: dict[str, Val] = {}
+        self.counts: dict[str, int] = {}
+        self.depth = depth
+        self.steps = 0
+        self.stop = deadline()
+        self.safe: set[tuple[int, int]] = set()
+        self.modules: set[str] = set()
+
+    def count(self, root: Any) -> None:
+        for node in walk(root, self.stop):
+            if node.type == "assignment_expression":
+                for name in _declared(node.child_by_field_name("left")):
+                    self.counts[name] = self.counts.get(name, 0) + (1 if node_text(node.child_by_field_name("operator")) == "=" else 2)
+            elif node.type in ("for_statement", "foreach_statement", "cstyle_for_statement"):
+                for n in walk(node, self.stop):
+                    if n.type == "scalar":
+                        self.counts[node_text(n)] = 2
+
+    # --- values
+    def interpolated(self, node: Any, level: int = 0) -> Val:
+        content = node.child_by_field_name("content")
+        if content is None:
+            return Val("")
+        base = content.start_byte
+        raw = content.text or b""
+        parts: list[str] = []
+        pos = 0
+        for child in content.children:
+            if not child.is_named:
+                continue
+            parts.append(raw[pos : child.start_byte - base].decode("utf-8", "replace"))
+            if child.type == "escape_sequence":
+                text = node_text(child)
+                parts.append(_ESCAPES.get(text[1:2], text[1:2]) if len(text) == 2 else DYN)
+            else:
+                v = self.value(child, level + 1)
+                parts.append(v.text if v.text is not None else DYN)
+            pos = child.end_byte - base
+        parts.append(raw[pos:].decode("utf-8", "replace"))
+        return Val("".join(parts))
+
+    def value(self, node: Any, level: int = 0) -> Val:
+        self.steps += 1
+        if node is None or level > 40 or self.steps > MAX_STEPS:
+            return UNKNOWN
+        t = node.type
+        if t in ("interpolated_string_literal", "command_string"):
+            return self.interpolated(node, level)
+        if t == "string_literal":
+            content = node.child_by_field_name("content")
+            return Val(node_text(content).replace("\\\\", "\\").replace("\\'", "'") if content is not None else "")
+        if t == "quoted_word_list":
+            content = node.child_by_field_name("content")
+            return Val(items=[Val(w) for w in node_text(content).split()[:60]])
+        if t in ("scalar", "array"):
+            name = node_text(node)
+            if name in self.bound:
+                return self.bound[name]
+            return UNKNOWN
+        if t == "hash_element_expression":
+            h = node.child_by_field_name("hash")
+            key = node.child_by_field_name("key")
+            if h is not None and node_text(h) == "$ENV":
+                k = self.value(key) if key is not None and key.type != "autoquoted_bareword" else Val(node_text(key))
+                return Val("~") if k.text == "HOME" else UNKNOWN
+            return UNKNOWN
+        if t == "fileglob_expression":
+            content = node.child_by_field_name("content")
+            return Val(node_text(content)) if content is not None else UNKNOWN
+        if t == "autoquoted_bareword":
+            return Val(node_text(node))
+        if t == "binary_expression":
+            op = node.child_by_field_name("operator")
+            if op is not None and node_text(op) == ".":
+                return concat([self.value(node.child_by_field_name("left"), level + 1), self.value(node.child_by_field_name("right"), level + 1)])
+            return UNKNOWN
+        if t in ("parenthesized_expression", "list_expression"):
+            items = self.items(node, level)
+            return items[0] if len(items) == 1 and t == "parenthesized_expression" else Val(items=items)
+        if t == "anonymous_array_expression":
+            return Val(items=self.items(node, level))
+        if t in _CALLS:
+            name = self.name(node)
+            args = self.args(node)
+            if name == "glob" and args:
+                return self.value(args[0], level + 1)
+            if name in _DECODE:
+                self.c.seen_decode = True
+                return Val(decoded=True)
+            if name in ("catfile", "File::Spec::catfile", "catdir"):
+                from .values import join_path
+
+                return join_path([self.value(a, level + 1) for a in args])
+            return UNKNOWN
+        if t == "method_call_expression":
+            if node_text(node.child_by_field_name("method")) == "my_home":
+                return Val("~")
+            return UNKNOWN
+        return UNKNOWN
+
+    def items(self, node: Any, level: int = 0) -> list[Val]:
+        out: list[Val] = []
+        if level > 40:
+            return [UNKNOWN]
+        for c in node.named_children[:60]:
+            if c.type in ("list_expression", "parenthesized_expression"):
+                out += self.items(c, level + 1)
+            elif c.type == "array" and node_text(c) not in self.bound:
+                out.append(UNKNOWN)
+            else:
+                v = self.value(c, level + 1)
+                if v.items is not None and c.type in ("array", "quoted_word_list"):
+                    out += v.items
+                else:
+                    out.append(v)
+        return out
+
+    def name(self, node: Any) -> str:
+        fn = node.child_by_field_name("function")
+        return node_text(fn) if fn is not None else ""
+
+    def args(self, node: Any) -> list[Any]:
+        a = node.child_by_field_name("arguments")
+        if a is None:
+            fn = node.child_by_field_name("function")
+            return [c for c in node.named_children if c != fn and c.type not in ("indirect_object", "comment")][:60]
+        if a.type in ("list_expression", "parenthesized_expression"):
+            out: list[Any] = []
+            for c in a.named_children[:60]:
+                out += c.named_children if c.type == "list_expression" else [c]
+            return out
+        return [a]
+
+    def arg_values(self, args: list[Any]) -> list[Val]:
+        out: list[Val] = []
+        for a in args:
+            v = self.value(a)
+            if a.type in ("array", "quoted_word_list", "list_expression") and v.items is not None:
+                out += v.items
+            elif a.type == "array":
+                out.append(Val(items=None))
+            else:
+                out.append(v)
+        return out
+
+    # --- effects
+    def call(self, node: Any) -> None:
+        name = self.name(node)
+        if not name:
+            return
+        args = self.args(node)
+        c = self.c
+        if name in _DELETE:
+            if name == "remove" and "File::Remove" not in self.modules:
+                return
+            if not args:
+                c.delete(UNKNOWN, name)  # unlink with no argument: $_
+            for a in args:
+                v = self.value(a)
+                if a.type == "array" and v.items is None:
+                    c.delete(UNKNOWN, name)
+                elif a.type not in ("anonymous_hash_expression",):
+                    c.delete(v, name)
+        elif name in _RUN:
+            self.run_call(name, args)
+        elif name == "open":
+            self.open_call(args)
+        elif name in _MOVE:
+            vals = self.arg_values(args)
+            for v in vals[:2]:
+                c.write(v, name)
+        elif name in _WRITE_LAST:
+            vals = self.arg_values(args)
+            for v in vals[1:] if name in ("chmod", "chown", "utime") else vals[-1:]:
+                c.write(v, name)
+        elif name in _LWP_SIMPLE and any(m.startswith("LWP::Simple") for m in self.modules):
+            c.network(self.value(args[0]) if args else None, "LWP::Simple::" + name)
+        elif name in ("socket", "connect", "IO::Socket::INET::new"):
+            c.network(None, name)
+        elif name in ("do", "require") and args and args[0].type not in ("bareword", "package", "block"):
+            v = self.value(args[0])
+            if v.text is None or DYN in v.text:
+                c.ask(f"loads code from a file named at run time ({name})")
+
+    def run_call(self, name: str, args: list[Any]) -> None:
+        vals = self.arg_values(args)
+        if len(vals) == 1:
+            v = vals[0]
+            if v.items is not None:
+                self.c.argv(v.items, name)
+            else:
+                self.c.command_line(v, name)
+        elif vals:
+            self.c.argv(vals, name)
+        else:
+            self.c.command_line(UNKNOWN, name)
+
+    def open_call(self, args: list[Any]) -> None:
+        vals = [self.value(a) for a in args[1:]]
+        c = self.c
+        if not vals:
+            return
+        mode = vals[0].text
+        if len(vals) == 1:
+            # Two-argument open: the mode is part of the string ("|cmd", "cmd|", ">file").
+            if mode is None:
+                c.ask("opens a file or command whose name is computed at run time (open)")
+                return
+            s = mode.strip()
+            if s.startswith("|"):
+                c.command_line(Val(s[1:].strip()), "open")
+            elif s.endswith("|"):
+                c.command_line(Val(s[:-1].strip()), "open")
+            elif s.startswith((">", "+<", "+>")):
+                c.write(Val(s.lstrip("+>").strip()), "open")
+            else:
+                c.read(Val(s.lstrip("<").strip()))
+            return
+        target = vals[1:]
+        m = (mode or "").strip()
+        if mode is None:
+            c.ask("opens a file or command with a mode computed at run time (open)")
+        elif m.startswith(("-|", "|-")):
+            if len(target) == 1:
+                c.command_line(target[0], "open " + m)
+            else:
+                c.argv(target, "open " + m)
+        elif m.split(":", 1)[0] in _WRITE_MODES:
+            c.write(target[0], "open")
+        else:
+            c.read(target[0])
+
+    def substitution(self, node: Any) -> None:
+        """s/…/…/e: the replacement is Perl code (the grammar keeps it as text); /ee evaluates its result again."""
+        mods = node.child_by_field_name("modifiers")
+        flags = node_text(mods) if mods is not None else ""
+        if "e" not in flags:
+            return
+        if flags.count("e") > 1:
+            self.c.dynamic("s///ee")
+            return
+        replacement = next((ch for ch in node.named_children if ch.type == "replacement"), None)
+        code = node_text(replacement)
+        inner = read(code, self.depth + 1) if code and self.c.may_nest(code, self.depth) else None
+        if inner is None or not inner[1]:
+            self.c.ask("runs a substitution's replacement as code that clearance cannot read (s///e)")
+            return
+        self.c.merge(inner[0])
+
+    def run(self, root: Any) -> CodeFacts:
+        self.count(root)
+        c = self.c
+        for node in walk(root, self.stop):
+            t = node.type
+            if t == "assignment_expression":
+                names = _declared(node.child_by_field_name("left"))
+                if len(names) == 1 and self.counts.get(names[0], 0) == 1:
+                    self.bound[names[0]] = self.value(node.child_by_field_name("right"))
+            elif t in _CALLS:
+                self.call(node)
+            elif t == "command_string":
+                c.command_line(self.interpolated(node), "qx")
+            elif t == "use_statement":
+                module = node.child_by_field_name("module")
+                if module is not None:
+                    self.modules.add(node_text(module))
+                    if node_text(module).startswith(_NETWORK_MODULES):
+                        c.facts.network = True
+            elif t == "method_call_expression":
+                invocant = node.child_by_field_name("invocant")
+                if invocant is not None and invocant.type in ("bareword", "package") and node_text(invocant).startswith(_NETWORK_MODULES):
+                    arg = node.child_by_field_name("arguments")
+                    url = self.value(arg.named_children[0] if arg is not None and arg.type == "list_expression" and arg.named_children else arg)
+                    c.network(url, node_text(invocant))
+                elif invocant is not None and invocant.type == "method_call_expression":
+                    inner = invocant.child_by_field_name("invocant")
+                    if inner is not None and inner.type in ("bareword", "package") and node_text(inner).startswith(_NETWORK_MODULES):
+                        arg = node.child_by_field_name("arguments")
+                        url = self.value(arg.named_children[0] if arg is not None and arg.type == "list_expression" and arg.named_children else arg)
+                        c.network(url, node_text(inner))
+            elif t == "eval_expression":
+                body = node.named_children[0] if node.named_children else None
+                if body is None:
+                    c.dynamic("eval")  # eval with no argument: $_
+                elif body.type != "block":
+                    v = self.value(body)
+                    if v.text is not None and DYN not in v.text and self.c.may_nest(v.text, self.depth):
+                        inner = read(v.text, self.depth + 1)
+                        if inner is not None and inner[1]:
+                            c.merge(inner[0])
+                            continue
+                    c.dynamic("eval")
+            elif t == "substitution_regexp":
+                self.substitution(node)
+            elif t == "hash" and node_text(node) == "%ENV":
+                c.env_dump()
+        return c.finish()
+
+
+def _declared(left: Any) -> list[str]:
+    if left is None:
+        return []
+    if left.type in ("scalar", "array"):
+        return [node_text(left)]
+    if left.type == "variable_declaration":
+        return [node_text(n) for n in left.named_children if n.type in ("scalar", "array")]
+    return []
+
+
+def read(code: str, depth: int = 0) -> tuple[CodeFacts, bool] | None:
+    """(facts, clean) for Perl *code*; None when it was not parsed."""
+    from . import tsload
+
+    root = tsload.parse("perl", code)
+    if root is None:
+        return None
+    return _Reader(depth).run(root), not root.has_error

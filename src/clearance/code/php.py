@@ -1,0 +1,290 @@
+"""PHP read through tree-sitter: what a ``php -r`` one-liner or a project script does.
+
+``php -r`` code has no ``<?php`` tag; one is put before it for the grammar.  Functions are named
+as called, or through a variable or a callable string bound to their name (``$f = "sys" . "tem";
+$f(…)``, ``array_map("unlink", …)``, ``call_user_func("system", …)``); a function name only known
+at run time is code chosen at run time.
+"""
+
+from __future__ import annotations
+
+from ..paths import DYN
+from .values import MAX_STEPS, UNKNOWN, Collector, Val, concat, deadline, node_text, walk
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ..shell.interp import CodeFacts
+
+_TAG = "<?php "
+_DELETE = frozenset({"unlink", "rmdir"})
+_SHELL = frozenset({"system", "exec", "shell_exec", "passthru", "popen", "proc_open", "pcntl_exec", "expect_popen"})
+_WRITE_FIRST = frozenset({"file_put_contents", "touch", "chmod", "chown", "chgrp", "ftruncate", "mkdir"})
+_WRITE_SECOND = frozenset({"copy", "symlink", "link", "move_uploaded_file"})
+_READ = frozenset({"file_get_contents", "readfile", "file", "fopen", "highlight_file", "show_source", "parse_ini_file"})
+_NETWORK = frozenset(
+    {
+        "curl_init",
+        "curl_exec",
+        "curl_multi_exec",
+        "fsockopen",
+        "pfsockopen",
+        "stream_socket_client",
+        "socket_connect",
+        "mail",
+        "ftp_connect",
+        "get_headers",
+        "dns_get_record",
+    }
+)
+_EVAL = frozenset({"eval", "assert", "create_function", "include", "require", "include_once", "require_once"})
+_CALLABLES = frozenset(
+    {"call_user_func", "call_user_func_array", "array_map", "array_walk", "array_filter", "usort", "register_shutdown_function", "forward_static_call"}
+)
+_DECODE = frozenset({"base64_decode", "gzinflate", "gzuncompress", "gzdecode", "str_rot13", "hex2bin", "convert_uudecode", "urldecode", "rawurldecode"})
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "e": "\x1b", "v": "\v", "f": "\f", "$": "$", '"': '"', "\\": "\\"}
+
+
+class _Reader:
+    __slots__ = ("bound", "c", "counts", "depth", "steps", "safe", "stop")
+
+    def __init__(self, depth: int) -> None:
+        self.c = Collector("php")
+        self.bound: dict[str, Val] = {}
+        self.counts: dict[str, int] = {}
+        self.depth = depth
+        self.steps = 0
+        self.stop = deadline()
+        self.safe: set[tuple[int, int]] = set()
+
+    def count(self, root: Any) -> None:
+        for node in walk(root, self.stop):
+            if node.type in ("assignment_expression", "augmented_assignment_expression", "reference_assignment_expression"):
+                left = node.child_by_field_name("left")
+                if left is not None and left.type == "variable_name":
+                    name = node_text(left)
+                    self.counts[name] = self.counts.get(name, 0) + (1 if node.type == "assignment_expression" else 2)
+            elif node.type in ("foreach_statement", "formal_parameters", "global_declaration", "anonymous_function_use_clause"):
+                for n in walk(node, self.stop):
+                    if n.type == "variable_name":
+                        self.counts[node_text(n)] = 2
+
+    # --- values
+    def string(self, node: Any, level: int = 0) -> Val:
+        parts: list[str] = []
+        single = node.type == "string" and node_text(node)[:1] == "'"
+        for child in node.children:
+            t = child.type
+            if t == "string_content" or t == "string_value":
+                text = node_text(child)
+                parts.append(text.replace("\\\\", "\\").replace("\\'", "'") if single else text)
+            elif t == "escape_sequence":
+                raw = node_text(child)
+                parts.append(_ESCAPES.get(raw[1:2], raw) if len(raw) == 2 else DYN)
+            elif child.is_named and t not in ("heredoc_start", "heredoc_end", "nowdoc_string"):
+                v = self.value(child, level + 1)
+                parts.append(v.text if v.text is not None else DYN)
+        return Val("".join(parts))
+
+    def value(self, node: Any, level: int = 0) -> Val:
+        self.steps += 1
+        if node is None or level > 40 or self.steps > MAX_STEPS:
+            return UNKNOWN
+        t = node.type
+        if t in ("encapsed_string", "string", "shell_command_expression"):
+            return self.string(node, level)
+        if t in ("heredoc", "nowdoc"):
+            body = next((c for c in node.named_children if c.type in ("heredoc_body", "nowdoc_body")), None)
+            return self.string(body, level) if body is not None else UNKNOWN
+        if t == "variable_name":
+            return self.bound.get(node_text(node), UNKNOWN)
+        if t == "binary_expression":
+            op = node.child_by_field_name("operator")
+            if op is not None and node_text(op) == ".":
+                return concat([self.value(node.child_by_field_name("left"), level + 1), self.value(node.child_by_field_name("right"), level + 1)])
+            return UNKNOWN
+        if t == "parenthesized_expression":
+            return self.value(node.named_children[0] if node.named_children else None, level + 1)
+        if t == "array_creation_expression":
+            items: list[Val] = []
+            obj: dict[str, Val] = {}
+            for el in node.named_children[:60]:
+                kids = el.named_children
+                if len(kids) == 2:
+                    k = self.value(kids[0], level + 1)
+                    if k.text is not None:
+                        obj[k.text] = self.value(kids[1], level + 1)
+                elif kids:
+                    items.append(self.value(kids[0], level + 1))
+            return Val(items=items, obj=obj or None)
+        if t == "subscript_expression":
+            base = node.named_children[0] if node.named_children else None
+            if base is not None and node_text(base) in ("$_ENV", "$_SERVER") and len(node.named_children) > 1:
+                k = self.value(node.named_children[1], level + 1)
+                return Val("~") if k.text == "HOME" else UNKNOWN
+            return UNKNOWN
+        if t == "name" and node_text(node) in ("__DIR__",):
+            return Val(".")
+        if t == "function_call_expression":
+            name = self.name(node, level)
+            args = self.args(node)
+            if name == "getenv" and args:
+                k = self.value(args[0], level + 1)
+                return Val("~") if k.text == "HOME" else UNKNOWN
+            if name == "getenv":
+                return Val(env=True)
+            if name in _DECODE:
+                self.c.seen_decode = True
+                return Val(decoded=True)
+            if name in ("glob", "realpath", "trim", "strval", "escapeshellcmd") and args:
+                return self.value(args[0], level + 1)
+            if name in ("sys_get_temp_dir",):
+                return Val("/tmp")
+            if name in ("getcwd",):
+                return Val(".")
+            if name in ("implode", "join") and len(args) == 2:
+                sep, arr = self.value(args[0], level + 1), self.value(args[1], level + 1)
+                if sep.text is not None and arr.items is not None:
+                    return concat([p for i, x in enumerate(arr.items) for p in ((sep, x) if i else (x,))]) if arr.items else Val("")
+            return UNKNOWN
+        return UNKNOWN
+
+    def name(self, node: Any, level: int = 0) -> str | None:
+        """The function a call reaches: its name, or the string a variable holds; None when computed."""
+        fn = node.child_by_field_name("function")
+        if fn is None:
+            return None
+        if fn.type in ("name", "qualified_name"):
+            return node_text(fn).lstrip("\\").lower()
+        v = self.value(fn, level + 1)
+        if v.text is not None and DYN not in v.text:
+            return v.text.lstrip("\\").lower()
+        return None
+
+    def args(self, node: Any) -> list[Any]:
+        a = node.child_by_field_name("arguments")
+        if a is None:
+            return []
+        out = []
+        for arg in a.named_children[:60]:
+            out.append(arg.named_children[-1] if arg.type == "argument" and arg.named_children else arg)
+        return out
+
+    # --- effects
+    def call(self, node: Any) -> None:
+        name = self.name(node)
+        args = self.args(node)
+        if name is None:
+            self.c.dynamic("a function whose name is computed at run time")
+            return
+        self.effect(name, [self.value(a) for a in args[:8]], args)
+
+    def effect(self, name: str, vals: list[Val], args: list[Any]) -> None:
+        c = self.c
+        first = vals[0] if vals else UNKNOWN
+        if name in _DELETE:
+            c.delete(first, name)
+        elif name in _SHELL:
+            if name == "proc_open" and first.items is not None:
+                c.argv(first.items, name)
+            else:
+                c.command_line(first, name)
+        elif name in _WRITE_FIRST:
+            if name != "mkdir":
+                c.write(first, name)
+        elif name in _WRITE_SECOND:
+            c.write(vals[1] if len(vals) > 1 else UNKNOWN, name)
+        elif name == "rename":
+            c.write(first, name)
+            c.write(vals[1] if len(vals) > 1 else UNKNOWN, name)
+        elif name == "fopen":
+            mode = vals[1].text if len(vals) > 1 else "r"
+            if first.text is not None and "://" in first.text:
+                c.network(first, name)
+            elif mode is None or any(ch in mode for ch in "waxc+"):
+                c.write(first, name)
+            else:
+                c.read(first)
+        elif name in _READ:
+            if first.text is not None and "://" in first.text:
+                c.network(first, name)
+            elif first.text is None and name == "file_get_contents" and args and args[0].type not in ("encapsed_string", "string"):
+                c.read(first)
+            else:
+                c.read(first)
+        elif name in _NETWORK or name.startswith(("curl_", "socket_")):
+            c.network(first, name)
+        elif name in _EVAL:
+            if name.startswith(("include", "require")):
+                if first.text is None or DYN in first.text:
+                    c.ask(f"loads code from a file named at run time ({name})")
+                return
+            if first.text is not None and DYN not in first.text and name == "eval" and self.c.may_nest(first.text, self.depth):
+                inner = read(first.text, self.depth + 1)
+                if inner is not None and inner[1]:
+                    c.merge(inner[0])
+                    return
+            c.dynamic(name)
+        elif name == "preg_replace" and first.text is not None and first.text[-4:].rstrip("imsxuADSUXJ").endswith("e"):
+            c.dynamic("preg_replace with /e")  # the replacement runs as PHP code (PHP < 7)
+        elif name in _CALLABLES and vals:
+            target = first.text
+            if target is None or DYN in target:
+                if args and args[0].type not in ("anonymous_function", "arrow_function", "anonymous_function_creation_expression"):
+                    c.dynamic(f"{name} with a callable computed at run time")
+                return
+            rest = vals[1:]
+            if name in ("array_map", "array_walk", "array_filter") and rest and rest[0].items is not None:
+                for item in rest[0].items[:40]:
+                    self.effect(target.lower(), [item], [])
+            elif name in ("array_map", "array_walk", "array_filter") and rest:
+                self.effect(target.lower(), [rest[0]], [])
+            elif name == "call_user_func_array" and rest and rest[0].items is not None:
+                self.effect(target.lower(), rest[0].items, [])
+            else:
+                self.effect(target.lower(), rest, [])
+        elif name in ("http_build_query", "json_encode", "serialize", "var_export", "print_r", "var_dump", "implode") and first.env:
+            c.env_dump()
+
+    def run(self, root: Any) -> CodeFacts:
+        self.count(root)
+        c = self.c
+        for node in walk(root, self.stop):
+            t = node.type
+            if t == "assignment_expression":
+                left = node.child_by_field_name("left")
+                if left is not None and left.type == "variable_name" and self.counts.get(node_text(left), 0) == 1:
+                    self.bound[node_text(left)] = self.value(node.child_by_field_name("right"))
+            elif t == "function_call_expression":
+                self.call(node)
+            elif t == "shell_command_expression":
+                c.command_line(self.string(node), "`…`")
+            elif t == "subscript_expression" and node.named_children:
+                base = node.named_children[0]
+                self.safe.add((base.start_byte, base.end_byte))  # $_ENV["X"]: one variable
+            elif t == "variable_name" and node_text(node) in ("$_ENV", "$_SERVER"):
+                if (node.start_byte, node.end_byte) not in self.safe:
+                    c.env_dump()
+            elif t in ("member_call_expression", "scoped_call_expression", "object_creation_expression"):
+                name_node = node.child_by_field_name("name") or next((ch for ch in node.named_children if ch.type in ("name", "qualified_name")), None)
+                text = node_text(name_node)
+                if node.type == "object_creation_expression" and any(k in text for k in ("Client", "Http", "Socket", "Curl")):
+                    c.network(None, text)
+                elif text in ("request", "get", "post", "send", "sendRequest") and node.type != "object_creation_expression":
+                    obj = node_text(node.child_by_field_name("object") or node.child_by_field_name("scope"))
+                    if any(k in obj.lower() for k in ("client", "http", "guzzle")):
+                        args = self.args(node)
+                        c.network(self.value(args[0]) if args else None, text)
+        return c.finish()
+
+
+def read(code: str, depth: int = 0) -> tuple[CodeFacts, bool] | None:
+    """(facts, clean) for PHP *code* (with or without its ``<?php`` tag); None when it was not parsed."""
+    from . import tsload
+
+    text = code if code.lstrip().startswith("<?") else _TAG + code
+    root = tsload.parse("php", text)
+    if root is None:
+        return None
+    return _Reader(depth).run(root), not root.has_error

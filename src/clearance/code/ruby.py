@@ -1,0 +1,415 @@
+"""Ruby read through tree-sitter: what a ``ruby -e`` one-liner or a project script does.
+
+Calls are named by their receiver and method (``FileUtils.rm_rf``, ``Open3.capture2``, a bare
+``system``); names assigned once keep their value (``d = Dir.home; FileUtils.rm_rf(d)``), strings
+are read with their interpolations (``"#{Dir.home}/x"`` is ``~/x``), ``send``/``public_send`` with a
+literal symbol is the call it names, and with a computed one is code chosen at run time.
+"""
+
+from __future__ import annotations
+
+from ..paths import DYN
+from .values import MAX_STEPS, UNKNOWN, Collector, Val, concat, deadline, join_path, node_text, walk
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ..shell.interp import CodeFacts
+
+_FILEUTILS_DELETE = frozenset(
+    {"rm_rf", "rm_r", "rm", "rm_f", "remove_dir", "remove_entry", "remove_entry_secure", "rmtree", "remove", "remove_file", "rmdir", "safe_unlink"}
+)
+_DELETE = frozenset(
+    {f"FileUtils.{m}" for m in _FILEUTILS_DELETE}
+    | {"File.delete", "File.unlink", "Dir.rmdir", "Dir.delete", "Dir.unlink", "Pathname.rmtree", "Pathname.delete", "Pathname.unlink", "Pathname.rmdir"}
+)
+_WRITE_FIRST = frozenset({"File.write", "IO.write", "File.binwrite", "IO.binwrite", "Pathname.write", "Pathname.binwrite", "File.truncate"})
+_WRITE_SECOND = frozenset(
+    {
+        "FileUtils.cp",
+        "FileUtils.copy",
+        "FileUtils.cp_r",
+        "FileUtils.install",
+        "FileUtils.ln",
+        "FileUtils.ln_s",
+        "FileUtils.ln_sf",
+        "File.symlink",
+        "File.link",
+        "FileUtils.copy_file",
+        "FileUtils.chmod",
+        "FileUtils.chmod_R",
+        "File.chmod",
+        "FileUtils.chown",
+        "FileUtils.chown_R",
+        "File.chown",
+    }
+)
+_MOVE = frozenset({"FileUtils.mv", "FileUtils.move", "File.rename"})
+_READ = frozenset({"File.read", "IO.read", "File.readlines", "IO.readlines", "File.binread", "File.foreach", "IO.foreach", "Pathname.read"})
+_OPEN = frozenset({"File.open", "File.new", "open", "Kernel.open", "IO.open", "Pathname.open"})
+# system/exec/spawn: one string is a command line a shell reads; several words are an argv.
+_RUN = frozenset(
+    {
+        "system",
+        "exec",
+        "spawn",
+        "Kernel.system",
+        "Kernel.exec",
+        "Kernel.spawn",
+        "Process.spawn",
+        "Process.exec",
+        "IO.popen",
+        "Open3.popen3",
+        "Open3.popen2",
+        "Open3.popen2e",
+        "Open3.capture2",
+        "Open3.capture2e",
+        "Open3.capture3",
+        "Open3.pipeline",
+        "Open3.pipeline_r",
+        "Open3.pipeline_w",
+        "Open3.pipeline_rw",
+        "PTY.spawn",
+        "Kernel.`",
+    }
+)
+_NETWORK_RECEIVERS = (
+    "Net::HTTP",
+    "Net::FTP",
+    "Net::SMTP",
+    "TCPSocket",
+    "UDPSocket",
+    "Socket",
+    "Faraday",
+    "HTTParty",
+    "RestClient",
+    "HTTP",
+    "Excon",
+    "Typhoeus",
+    "URI",
+    "WebSocket",
+)
+_EVAL = frozenset(
+    {
+        "eval",
+        "Kernel.eval",
+        "instance_eval",
+        "class_eval",
+        "module_eval",
+        "binding.eval",
+        "instance_exec",
+        "class_exec",
+        "RubyVM::InstructionSequence.compile",
+        "load",
+        "Kernel.load",
+    }
+)
+_SEND = frozenset({"send", "public_send", "__send__", "method", "const_get"})
+_DECODE = frozenset(
+    {
+        "Base64.decode64",
+        "Base64.strict_decode64",
+        "Base64.urlsafe_decode64",
+        "Zlib.inflate",
+        "Zlib::Inflate.inflate",
+        "Zlib.gunzip",
+        "unpack",
+        "unpack1",
+        "pack",
+    }
+)
+_ENV_SAFE = frozenset({"[]", "fetch", "key?", "has_key?", "include?", "member?", "[]=", "store", "delete"})
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "e": "\x1b", "s": " "}
+
+
+class _Reader:
+    __slots__ = ("bound", "c", "counts", "depth", "steps", "safe", "stop")
+
+    def __init__(self, depth: int) -> None:
+        self.c = Collector("ruby")
+        self.bound: dict[str, Val] = {}
+        self.counts: dict[str, int] = {}
+        self.depth = depth
+        self.steps = 0
+        self.stop = deadline()
+        self.safe: set[tuple[int, int]] = set()
+
+    def count(self, root: Any) -> None:
+        for node in walk(root, self.stop):
+            if node.type in ("assignment", "operator_assignment"):
+                left = node.child_by_field_name("left")
+                if left is not None and left.type == "identifier":
+                    name = node_text(left)
+                    self.counts[name] = self.counts.get(name, 0) + (1 if node.type == "assignment" else 2)
+            elif node.type in ("block_parameters", "method_parameters", "lambda_parameters", "for"):
+                for n in walk(node, self.stop):
+                    if n.type == "identifier":
+                        self.counts[node_text(n)] = 2
+
+    # --- values
+    def string(self, node: Any, level: int = 0) -> Val:
+        parts: list[str] = []
+        single = node_text(node)[:1] == "'"
+        for child in node.children:
+            t = child.type
+            if t == "string_content":
+                text = node_text(child)
+                parts.append(text.replace("\\\\", "\\").replace("\\'", "'") if single else text)
+            elif t == "escape_sequence":
+                raw = node_text(child)
+                parts.append(_ESCAPES.get(raw[1:2], raw[1:2]) if len(raw) == 2 else DYN)
+            elif t == "interpolation":
+                inner = child.named_children[-1] if child.named_children else None
+                v = self.value(inner, level + 1) if inner is not None else UNKNOWN
+                parts.append(v.text if v.text is not None else DYN)
+        return Val("".join(parts))
+
+    def value(self, node: Any, level: int = 0) -> Val:
+        self.steps += 1
+        if node is None or level > 40 or self.steps > MAX_STEPS:
+            return UNKNOWN
+        t = node.type
+        if t in ("string", "subshell"):
+            return self.string(node, level)
+        if t == "simple_symbol":
+            return Val(node_text(node)[1:])
+        if t in ("string_array", "symbol_array"):
+            return Val(items=[Val(node_text(c)) for c in node.named_children[:60]])
+        if t == "identifier":
+            name = node_text(node)
+            if name in self.bound:
+                return self.bound[name]
+            if name == "__dir__":
+                return Val(".")
+            return UNKNOWN
+        if t == "constant":
+            name = node_text(node)
+            if name in self.bound:
+                return self.bound[name]
+            return Val(sym=name, env=name == "ENV")
+        if t == "scope_resolution":
+            return Val(sym=node_text(node).lstrip(":"))
+        if t in ("parenthesized_statements", "begin_block"):
+            inner = node.named_children[-1] if node.named_children else None
+            return self.value(inner, level + 1)
+        if t == "binary":
+            op = node.child_by_field_name("operator")
+            if op is not None and node_text(op) == "+":
+                return concat([self.value(node.child_by_field_name("left"), level + 1), self.value(node.child_by_field_name("right"), level + 1)])
+            return UNKNOWN
+        if t == "element_reference":
+            obj = self.value(node.child_by_field_name("object"), level + 1)
+            index = [c for c in node.named_children[1:]]
+            if obj.env and index:
+                key = self.value(index[0], level + 1)
+                return Val("~") if key.text == "HOME" else UNKNOWN
+            return UNKNOWN
+        if t == "array":
+            return Val(items=[UNKNOWN if c.type == "splat_argument" else self.value(c, level + 1) for c in node.named_children[:60]])
+        if t == "hash":
+            keys: dict[str, Val] = {}
+            for c in node.named_children[:60]:
+                if c.type == "pair":
+                    k = self.value(c.child_by_field_name("key"), level + 1)
+                    name = k.text if k.text is not None else node_text(c.child_by_field_name("key")).rstrip(":")
+                    keys[name] = self.value(c.child_by_field_name("value"), level + 1)
+            return Val(obj=keys)
+        if t == "hash_key_symbol":
+            return Val(node_text(node))
+        if t == "call":
+            return self.call_value(node, level)
+        return UNKNOWN
+
+    def name_of(self, node: Any, level: int = 0) -> tuple[str | None, Val]:
+        """The call's name (``FileUtils.rm_rf``, ``system``) and its receiver's value."""
+        method = node.child_by_field_name("method")
+        receiver = node.child_by_field_name("receiver")
+        m = node_text(method) if method is not None else ""
+        if receiver is None:
+            if m in _FILEUTILS_DELETE - {"rm", "remove", "rmdir"}:
+                return "FileUtils." + m, UNKNOWN  # include FileUtils; rm_rf x
+            return m, UNKNOWN
+        r = self.value(receiver, level + 1)
+        if r.sym is not None:
+            return r.sym + "." + m, r
+        if (receiver.type == "call" and node_text(receiver.child_by_field_name("method")) in ("new", "Pathname")) or (
+            receiver.type == "call" and receiver.child_by_field_name("receiver") is None and node_text(receiver.child_by_field_name("method")) == "Pathname"
+        ):
+            return "Pathname." + m, r
+        return m, r
+
+    def args(self, node: Any) -> list[Any]:
+        args = node.child_by_field_name("arguments")
+        if args is None:
+            return []
+        return [a for a in args.named_children if a.type not in ("comment", "block_argument")][:60]
+
+    def call_value(self, node: Any, level: int) -> Val:
+        name, recv = self.name_of(node, level)
+        args = self.args(node)
+        vals = (
+            [self.value(a, level + 1) for a in args[:8]]
+            if name in ("File.join", "File.expand_path", "Pathname.new", "Pathname", "URI", "URI.parse", "String")
+            else []
+        )
+        if name in ("Dir.home", "Etc.getpwuid.dir", "Gem.user_home"):
+            return Val("~")
+        if name in ("Dir.pwd", "Dir.getwd"):
+            return Val(".")
+        if name in ("Dir.tmpdir", "Dir.mktmpdir"):
+            return Val("/tmp/" + DYN)
+        if name == "File.join":
+            return join_path(vals)
+        if name == "File.expand_path":
+            if vals and vals[0].text is not None and vals[0].text.startswith("~"):
+                return vals[0]
+            return join_path(list(reversed(vals))) if len(vals) > 1 else (vals[0] if vals else UNKNOWN)
+        if name in ("Pathname.new", "Pathname", "URI", "URI.parse", "String"):
+            return vals[0] if vals else UNKNOWN
+        if name in ("ENV.fetch",) and args:
+            return Val("~") if self.value(args[0], level + 1).text == "HOME" else UNKNOWN
+        method = name.rsplit(".", 1)[-1] if name else ""
+        if name in _DECODE or method in ("decode64", "strict_decode64", "unpack", "unpack1", "inflate"):
+            self.c.seen_decode = True
+            return Val(decoded=True)
+        if method in ("to_s", "strip", "chomp", "to_str", "freeze", "dup") and recv is not UNKNOWN:
+            return Val(recv.text) if recv.text is not None else Val(decoded=recv.decoded)
+        if method in ("to_s", "strip", "chomp", "freeze", "dup"):
+            receiver = node.child_by_field_name("receiver")
+            r = self.value(receiver, level + 1)
+            return Val(r.text) if r.text is not None else Val(decoded=r.decoded)
+        if name == "join" or method == "join":
+            receiver = node.child_by_field_name("receiver")
+            r = self.value(receiver, level + 1)
+            sep = self.value(args[0], level + 1).text if args else ""
+            if r.items is not None and sep is not None:
+                return concat([p for i, x in enumerate(r.items) for p in ((Val(sep), x) if i else (x,))]) if r.items else Val("")
+        if name in ("to_h", "to_a", "to_hash", "inspect") or (recv.env and method in ("to_h", "to_a", "to_hash", "inspect", "dup", "clone", "map", "select")):
+            return Val(env=True) if recv.env else UNKNOWN
+        return UNKNOWN
+
+    # --- effects
+    def call(self, node: Any) -> None:
+        name, recv = self.name_of(node)
+        if not name:
+            return
+        args = self.args(node)
+        c = self.c
+        method = name.rsplit(".", 1)[-1]
+        if method in _SEND and args:
+            first = self.value(args[0])
+            if first.text is None or DYN in first.text:
+                c.dynamic(name)
+                return
+            name = (name.rsplit(".", 1)[0] + "." if "." in name else "") + first.text
+            if not (recv.sym or "") and "." not in name:
+                name = first.text
+            args = args[1:]
+            method = first.text
+        first = self.value(args[0]) if args else UNKNOWN
+        if name in _DELETE:
+            for a in args:
+                if a.type in ("pair", "hash"):
+                    continue  # FileUtils.rm_rf(x, secure: true)
+                c.delete(self.value(a), name)
+            if name.startswith("Pathname."):
+                receiver = node.child_by_field_name("receiver")
+                inner = self.args(receiver) if receiver is not None and receiver.type == "call" else []
+                c.delete(self.value(inner[0]) if inner else UNKNOWN, name)
+        elif name in _WRITE_FIRST:
+            c.write(first, name)
+        elif name in _WRITE_SECOND:
+            c.write(self.value(args[-1]) if len(args) > 1 else UNKNOWN, name)
+        elif name in _MOVE:
+            c.write(first, name)
+            c.write(self.value(args[1]) if len(args) > 1 else UNKNOWN, name)
+        elif name in _OPEN:
+            if first.text is not None and first.text.startswith("|"):
+                c.command_line(Val(first.text[1:]), name)  # open("|cmd"): a pipe to a command
+                return
+            if first.text is not None and "://" in first.text:
+                c.network(first, name)  # open-uri
+                return
+            mode = self.value(args[1]) if len(args) > 1 else Val("r")
+            if mode.text is None or any(ch in mode.text for ch in "wa+"):
+                c.write(first, name)
+            else:
+                c.read(first)
+        elif name in _READ:
+            c.read(first)
+        elif name in _RUN:
+            self.run_call(name, args)
+        elif name.startswith(_NETWORK_RECEIVERS) and name not in ("URI.parse", "URI.join", "URI.encode_www_form", "URI.decode_www_form"):
+            url = next((v for v in (self.value(a) for a in args[:2]) if v.text is not None and "://" in v.text), None)
+            c.network(url or first, name)
+        elif name in _EVAL or method in ("instance_eval", "class_eval", "module_eval"):
+            if not args:
+                return  # instance_eval { block }: code, not a string
+            if first.text is not None and DYN not in first.text and method == "eval" and self.c.may_nest(first.text, self.depth):
+                nested = read(first.text, self.depth + 1)
+                if nested is not None and nested[1]:
+                    c.merge(nested[0])
+                    return
+            c.dynamic(name)
+        if recv.env and method not in _ENV_SAFE:
+            c.env_dump()
+
+    def run_call(self, name: str, args: list[Any]) -> None:
+        words = [a for a in args if a.type not in ("pair", "hash")]
+        vals = [self.value(a) for a in words]
+        if vals and vals[0].obj is not None:
+            vals = vals[1:]  # system({"VAR" => "x"}, "cmd"): the environment first
+        if any(a.type == "splat_argument" for a in words):
+            self.c.command_line(UNKNOWN, name)
+            return
+        if len(vals) == 1:
+            v = vals[0]
+            if v.items is not None:
+                self.c.argv(v.items, name)  # IO.popen(["rm", "-rf", x])
+            else:
+                self.c.command_line(v, name)
+        elif vals:
+            self.c.argv(vals, name)
+        else:
+            self.c.command_line(UNKNOWN, name)
+
+    def env_use(self, node: Any) -> None:
+        """ENV used as a whole -- not where its parent reads one variable (``ENV["X"]``), calls a
+        method on it (judged with the method), or binds it (marked in ``safe``)."""
+        if (node.start_byte, node.end_byte) not in self.safe:
+            self.c.env_dump()
+
+    def run(self, root: Any) -> CodeFacts:
+        self.count(root)
+        for node in walk(root, self.stop):
+            t = node.type
+            field = _MARKS.get(t)
+            if field is not None:
+                child = node.child_by_field_name(field)
+                if child is not None:
+                    self.safe.add((child.start_byte, child.end_byte))
+            if t == "assignment":
+                left = node.child_by_field_name("left")
+                if left is not None and left.type in ("identifier", "constant") and self.counts.get(node_text(left), 1) == 1:
+                    self.bound[node_text(left)] = self.value(node.child_by_field_name("right"))
+            elif t == "call":
+                self.call(node)
+            elif t == "subshell":
+                self.c.command_line(self.string(node), "`…`")
+            elif t == "constant" and node_text(node) == "ENV":
+                self.env_use(node)
+        return self.c.finish()
+
+
+_MARKS = {"element_reference": "object", "call": "receiver", "assignment": "right"}
+
+
+def read(code: str, depth: int = 0) -> tuple[CodeFacts, bool] | None:
+    """(facts, clean) for Ruby *code*; None when it was not parsed."""
+    from . import tsload
+
+    root = tsload.parse("ruby", code)
+    if root is None:
+        return None
+    return _Reader(depth).run(root), not root.has_error

@@ -1,0 +1,210 @@
+"""What an expression in interpreter code is known to be, and the facts a tree walk collects.
+
+A value is a string (with ``paths.DYN`` standing for each part only known at run time, ``~`` for
+the home directory), a symbol (a module or one of its members reached through imports and
+aliases: ``child_process.execSync``), a list, an object's literal keys, or nothing known.  The
+language modules evaluate their trees into values and report what each call does through
+``Collector``; the facts are ``shell.interp.CodeFacts``, judged by rules/interp.py.
+"""
+
+from __future__ import annotations
+
+from ..paths import DYN
+from ..shell.interp import CodeFacts, shell_quote
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
+
+# A walk stops after this many nodes (a one-liner has a few hundred; a 64 KiB file some tens of thousands).
+MAX_NODES = 60_000
+# Expressions evaluated per walk: past this every value is unknown (a balanced tree of `+` would
+# otherwise be evaluated again from each of its calls), so the calls found ask rather than allow.
+MAX_STEPS = 20_000
+# A reader gets this long to walk its tree (both passes); past it the patterns read the code and
+# the call is asked about (tsload.Slow), as when the parse itself is too slow.
+WALK_BUDGET_S = 0.2
+# Values longer than this are cut (a generated string literal is not a path or a command line worth reading whole).
+MAX_TEXT = 4096
+
+
+class Val:
+    """What an expression evaluates to, as far as the analysis can tell."""
+
+    __slots__ = ("decoded", "env", "items", "obj", "sym", "text")
+
+    def __init__(
+        self,
+        text: str | None = None,
+        sym: str | None = None,
+        items: list[Val] | None = None,
+        obj: dict[str, Val] | None = None,
+        env: bool = False,
+        decoded: bool = False,
+    ) -> None:
+        self.text = text  # a string value (DYN for unknown parts), or None
+        self.sym = sym  # a module or member path: "fs.rmSync", "child_process", "process.env"
+        self.items = items  # an array / list literal
+        self.obj = obj  # an object / hash literal with literal keys
+        self.env = env  # the whole environment (process.env, ENV, %ENV, getenv())
+        self.decoded = decoded  # the result of a decoding call (base64, hex, rot13, zlib)
+
+
+UNKNOWN = Val()
+
+
+def text_of(v: Val) -> str:
+    """*v* as part of a larger string: its text, or DYN."""
+    return v.text if v.text is not None else DYN
+
+
+def concat(parts: list[Val]) -> Val:
+    """Parts joined into one string; None-text parts become DYN. Unknown when no part is a string."""
+    if not any(p.text is not None for p in parts):
+        return UNKNOWN
+    return Val("".join(text_of(p) for p in parts)[:MAX_TEXT])
+
+
+def join_path(parts: list[Val]) -> Val:
+    """path.join / File.join / catfile: parts joined with "/", an absolute part restarting the path."""
+    out = ""
+    for p in parts:
+        t = text_of(p)
+        if t.startswith("/") or not out:
+            out = t
+        else:
+            out = out.rstrip("/") + "/" + t
+    return Val(out) if out else UNKNOWN
+
+
+def argv_line(items: list[Val]) -> str:
+    """An argv (program and arguments) as a shell command line, computed items as run-time values."""
+    return " ".join(shell_quote(text_of(i)) for i in items)
+
+
+class Collector:
+    """Fills a CodeFacts from what the walk finds; one method per kind of effect."""
+
+    __slots__ = ("facts", "nested", "seen_decode")
+
+    def __init__(self, lang: str) -> None:
+        self.facts = CodeFacts(lang)
+        self.facts.parsed = True
+        self.seen_decode = False
+        self.nested = 0
+
+    def may_nest(self, text: str, depth: int) -> bool:
+        """Whether literal code handed to eval (``eval('1 + 1')``) is read as code of its own: up
+        to three levels deep, 16 pieces, 4 KB each; beyond that it counts as code built at run time."""
+        self.nested += 1
+        return depth < 3 and self.nested <= 16 and len(text) <= 4096
+
+    def ask(self, reason: str) -> None:
+        if reason not in self.facts.opaque and len(self.facts.opaque) < 20:
+            self.facts.opaque.append(reason)
+
+    def delete(self, v: Val, api: str) -> None:
+        if v.items is not None:
+            for i in v.items[:40]:
+                self.delete(i, api)
+            return
+        if v.text is None:
+            self.facts.deletes.append(None)
+            self.ask(f"deletes a path computed at run time ({api})")
+        else:
+            self.facts.deletes.append(v.text)
+
+    def write(self, v: Val, api: str) -> None:
+        if v.text is None:
+            self.ask(f"writes a file whose path is computed at run time ({api})")
+        else:
+            self.facts.writes.append(v.text)
+
+    def read(self, v: Val) -> None:
+        if v.text is not None:
+            self.facts.reads.append(v.text)
+
+    def command_line(self, v: Val, api: str) -> None:
+        """A process started from a command line a shell reads."""
+        self.facts.process = True
+        if v.items is not None:
+            self.argv(v.items, api)
+        elif v.text is None or v.text.strip() == DYN:
+            self.facts.unread_process = True
+            self.ask(f"starts a process whose command is computed at run time ({api})")
+        else:
+            self.facts.shell.append(v.text)
+
+    def argv(self, items: list[Val], api: str) -> None:
+        """A process started from a program and its arguments (no shell)."""
+        self.facts.process = True
+        if not items or items[0].text is None or items[0].text == DYN:
+            self.facts.unread_process = True
+            self.ask(f"starts a program whose name is computed at run time ({api})")
+            return
+        self.facts.shell.append(argv_line(items[:60]))
+
+    def network(self, v: Val | None, api: str) -> None:
+        self.facts.network = True
+        if v is not None and v.text is not None and "://" in v.text:
+            self.facts.urls.append(v.text)
+
+    def dynamic(self, api: str) -> None:
+        self.facts.dynamic = True
+        self.ask(f"runs code built at run time ({api})")
+
+    def env_dump(self) -> None:
+        self.facts.env_dump = True
+
+    def merge(self, inner: CodeFacts) -> None:
+        """The facts of code this code evaluates from a literal (``eval('…')``), as its own."""
+        f = self.facts
+        f.deletes += inner.deletes
+        f.reads += inner.reads
+        f.writes += inner.writes
+        f.process |= inner.process
+        f.unread_process |= inner.unread_process
+        f.shell += inner.shell
+        f.network |= inner.network
+        f.dynamic |= inner.dynamic
+        f.env_dump |= inner.env_dump
+        f.urls += inner.urls
+        for r in inner.opaque:
+            self.ask(r)
+
+    def finish(self) -> CodeFacts:
+        f = self.facts
+        f.decoded_exec = f.dynamic and self.seen_decode
+        return f
+
+
+def deadline() -> float:
+    """When a walk that starts now must stop (WALK_BUDGET_S from now)."""
+    from time import perf_counter
+
+    return perf_counter() + WALK_BUDGET_S
+
+
+def walk(root: Any, stop: float = float("inf")) -> Iterator[Any]:
+    """Every node of the tree in document order (pre-order), at most MAX_NODES of them; raises
+    tsload.Slow when the clock passes *stop* (checked every 1024 nodes)."""
+    from time import perf_counter
+
+    stack = [root]
+    n = 0
+    while stack and n < MAX_NODES:
+        node = stack.pop()
+        n += 1
+        if not n & 1023 and perf_counter() > stop:
+            from .tsload import Slow
+
+            raise Slow
+        yield node
+        children = node.children
+        if children:
+            stack.extend(reversed(children))
+
+
+def node_text(node: Any) -> str:
+    return node.text.decode("utf-8", "replace") if node is not None and node.text is not None else ""
