@@ -287,6 +287,10 @@ def test_hook_prunes_by_policy(tmp_path: Path, env: dict[str, str]) -> None:
     e.update(XDG_STATE_HOME=os.environ["XDG_STATE_HOME"], XDG_CACHE_HOME=str(tmp_path / "cache"))
     ev = json.dumps({"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "ls"}, "cwd": PROJECT, "session_id": "h"})
     run(ev.encode(), Options(), e)
+    from clearance import audit
+
+    assert db in audit._due  # the first spooled call of a day: the hook prunes once it has answered
+    audit.fold_pending()  # what hook.main does after writing the answer
     rows = open_store(db).query({})
     assert len(rows) == 1 and rows[0]["session_id"] == "h"
     assert open_store(db).verify()["pruned"] == 5

@@ -167,6 +167,9 @@ def test_hook_records_the_deferred_call_as_ask(s: Setup) -> None:
     assert answer.stdout is None and answer.exit_code == 0
     import sqlite3
 
+    from clearance.store import open_store
+
+    open_store(str(db)).close()  # the hook spooled the decision (store/spool.py); opening the store folds it in
     rows = sqlite3.connect(db).execute("select decision, rules from decisions").fetchall()
     assert rows and rows[-1][0] == "ask" and "policy.auto-mode-disabled" in rows[-1][1]
 

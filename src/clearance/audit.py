@@ -123,12 +123,19 @@ def record(
         from .store.chain import key_file
 
         url = resolve_url(db, audit_cfg, env)
+        chars = audit_cfg.get("max_content_chars", CONTENT_CHARS)
+        if stores is None:
+            path = _spool_path(url)
+            if path:
+                rec = make_record(decision, event, ctx, shadow, headless, chars if isinstance(chars, int) and chars >= 0 else CONTENT_CHARS)
+                out = _spooled(path, key_file(audit_cfg, env), rec, limits, headless, audit_cfg)
+                if out is not None:
+                    return apply_escalation(decision, out)
         store = stores.get(url) if stores is not None else None
         if store is None:
             store = open_store(url, key_file(audit_cfg, env))
             if stores is not None:
                 stores[url] = store
-        chars = audit_cfg.get("max_content_chars", CONTENT_CHARS)
         rec = make_record(decision, event, ctx, shadow, headless, chars if isinstance(chars, int) and chars >= 0 else CONTENT_CHARS)
         out = store.record(rec, limits, headless)
     except Exception as e:
@@ -156,6 +163,54 @@ def record(
     if stores is None:
         _drop(store, None, url)
     return apply_escalation(decision, out)
+
+
+# The hook and the daemon append to the spool (store/spool.py) instead of opening SQLite; past this many
+# bytes they fold the spool into the store after answering (fold_pending). Readers fold whenever they open it.
+FOLD_AT = 64 * 1024
+_due: dict[str, tuple[str, dict[str, Any]]] = {}
+
+
+def _spool_path(url: str) -> str:
+    """The SQLite file a store URL names, when decisions to it can go through its spool; else ""."""
+    from .store.spool import supported
+
+    path = url[len("sqlite:///") - 1 :] if url.startswith("sqlite:///") else url
+    return path if supported(path) else ""
+
+
+def _spooled(path: str, key_path: str, rec: dict[str, Any], limits: tuple[int, int], headless: bool, audit_cfg: dict[str, Any]) -> dict[str, Any] | None:
+    """Append to the spool; None when the store must record it itself (a store whose counters are not yet copied out)."""
+    from .store import spool
+
+    try:
+        out, size = spool.append(path, rec, limits, headless)
+    except spool.NotReady:
+        return None  # a store from before the spool: opening it copies the counters
+    if size > FOLD_AT or spool.prune_due(path, rec["ts"]):
+        _due[path] = (key_path, audit_cfg)  # retention is applied at most once a day, as before
+    return out
+
+
+def fold_pending() -> None:
+    """Fold the spools that grew past FOLD_AT into their stores (the hook calls this after answering).  Never raises."""
+    while _due:
+        try:
+            path, (key_path, audit_cfg) = _due.popitem()
+        except KeyError:
+            break  # another of the daemon's threads took the last one
+        store = None
+        try:
+            from .store.spool import mark_pruned
+            from .store.sqlite import SqliteStore
+
+            store = SqliteStore(path, key_file=key_path)  # opening folds
+            store.maybe_prune(audit_cfg)
+            mark_pruned(path)
+        except Exception as e:
+            sys.stderr.write(f"clearance: could not fold the audit spool into {path} ({type(e).__name__}: {e}); it stays spooled\n")
+        finally:
+            _drop(store, None, path)
 
 
 def _drop(store: Any, stores: dict[str, Any] | None, url: str) -> None:

@@ -239,7 +239,9 @@ def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None
     url = resolve_url(args.db, audit, os.environ)
     if reading and "://" not in url:
         path = url[len("sqlite:///") - 1 :] if url.startswith("sqlite:///") else url
-        if not os.path.exists(path):
+        from .store.spool import spool_path
+
+        if not os.path.exists(path) and not os.path.exists(spool_path(path)):  # hooks may have only spooled so far
             if url == default_path(os.environ):
                 raise _NoStore(f"no decisions recorded yet ({path} does not exist): the hook may not be installed; run `clearance doctor`")
             raise _NoStore(f"no audit store at {path}: check the path (the default store is {default_path(os.environ)})")

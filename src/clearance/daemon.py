@@ -138,6 +138,9 @@ class _Handler(socketserver.BaseRequestHandler):
             chunks.append(chunk)
             size += len(chunk)
         self.request.sendall(answer_request(b"".join(chunks), self.server.key))
+        from . import audit
+
+        audit.fold_pending()  # after the reply, when the spool has grown past audit.FOLD_AT (readers fold on open)
 
 
 class _Server(socketserver.UnixStreamServer):

@@ -11,7 +11,8 @@ import time
 from .lazyre import lazy
 from .model import Action, Context, Decision, Finding, combine
 from .paths import DYN
-from .rules import REGISTRY, load
+from .rules import REGISTRY, ensure, load
+from .rules import index as rules_index
 from .scope import Scope
 from .shell.effects import Effect, effects
 from .shell.parse import PARSE_DEADLINE, ParseFailure, ParseTimeout, TooLarge, parse
@@ -19,7 +20,10 @@ from .shell.unwrap import MAY_RUN, expand
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .policy import Policy
+    from .rules import Index
     from .rules.base import Rule
     from .shell.ir import SimpleCommand
 
@@ -32,30 +36,72 @@ _FORK_BOMB_BODY = lazy(r"\(\)\s*+\{\s*+([^\s|&;<>(){}]++)\s*+\|\s*+\1\s*+&")
 # a hook that times out lets the call run). A decision that cannot finish in time is denied (engine.deadline).
 DEADLINE_S = 2.0
 _clock = time.perf_counter  # tests replace it to simulate a slow check
+# Rule lists, built on first use from the rule index (rules/__init__.py): only the packs whose rules can
+# fire on a call are imported. Each list is in a full load's registration order, so findings come out
+# in the same order whichever packs an earlier call loaded.
 _BY_COMMAND: dict[str, list[Rule]] = {}
-_ANY_COMMAND: list[Rule] = []
-_EFFECT: list[Rule] = []
-_ACTION: list[Rule] = []
-_indexed = False
+_LISTS: dict[str, list[Rule]] = {}
+
+
+def _rules(select: Callable[[Index], list[str]]) -> list[Rule]:
+    """The rules *select* picks from the index, their packs imported; a stale index is rebuilt by a full load."""
+    idx = rules_index()
+    ids = select(idx)
+    if not ensure(idx.modules(ids)):
+        from .rules import rebuild
+
+        idx = rebuild()  # a pack registered other rules than the index says: index a full load again
+        _BY_COMMAND.clear()
+        _LISTS.clear()
+        ids = select(idx)
+    return [REGISTRY[i] for i in ids]
+
+
+def rule_by_id(rid: str) -> Rule:
+    """One rule, its pack imported (problem ids raised by the parser, the rule a decision names)."""
+    r = REGISTRY.get(rid)
+    if r is None:
+        if rid in rules_index().module:
+            _rules(lambda idx: [rid] if rid in idx.module else [])
+        r = REGISTRY[rid]
+    return r
+
+
+def command_rules(name: str) -> list[Rule]:
+    got = _BY_COMMAND.get(name)
+    if got is None:
+        got = _BY_COMMAND[name] = _rules(lambda idx: idx.by_command.get(name, []))
+    return got
+
+
+def _list(kind: str) -> list[Rule]:
+    got = _LISTS.get(kind)
+    if got is None:
+        got = _LISTS[kind] = _rules(lambda idx: idx.any_command if kind == "any" else idx.effect)
+    return got
+
+
+def _for_tool(idx: Index, kind: str, tool_name: str) -> list[str]:
+    out = []
+    for i in idx.action:
+        tools = idx.tools[i]
+        if tools is None or kind in tools or tool_name in tools:
+            out.append(i)
+    return out
+
+
+def action_rules(kind: str, tool_name: str) -> list[Rule]:
+    """Action rules for this tool kind or name (and those for every tool)."""
+    key = f"action:{kind}:{tool_name}"
+    got = _LISTS.get(key)
+    if got is None:
+        got = _LISTS[key] = _rules(lambda idx: _for_tool(idx, kind, tool_name))
+    return got
 
 
 def _index() -> None:
-    global _indexed
-    if _indexed:
-        return
+    """Every pack loaded (``clearance check`` and callers that want the whole REGISTRY)."""
     load()
-    for r in REGISTRY.values():
-        if r.scope == "command":
-            if r.commands is None:
-                _ANY_COMMAND.append(r)
-            else:
-                for c in r.commands:
-                    _BY_COMMAND.setdefault(c, []).append(r)
-        elif r.scope == "effect":
-            _EFFECT.append(r)
-        elif r.scope == "action":
-            _ACTION.append(r)
-    _indexed = True
 
 
 class ShellAnalysis:
@@ -101,7 +147,6 @@ def _fork_bomb(command: str) -> bool:
 
 
 def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalysis:
-    _index()
     out = ShellAnalysis()
     ctx = sc.ctx
     try:
@@ -110,15 +155,14 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
     except ParseFailure as failure:
         out.error = str(failure)
         out.too_large = isinstance(failure, TooLarge)
-        r = REGISTRY["shell.parse-error"]
+        r = rule_by_id("shell.parse-error")
         out.findings.append(_finding(r, f"clearance could not analyse this command: {failure}"))
         return out
     check_deadline(sc)
     if "(" in command and "&" in command and _fork_bomb(command):
-        out.findings.append(_finding(REGISTRY["sys.fork-bomb"], "the command defines a function that pipes itself into itself in the background"))
+        out.findings.append(_finding(rule_by_id("sys.fork-bomb"), "the command defines a function that pipes itself into itself in the background"))
     for rid, message in script.problems + exp.problems:
-        r = REGISTRY[rid]
-        out.findings.append(_finding(r, message))
+        out.findings.append(_finding(rule_by_id(rid), message))
     out.commands = exp.commands
     for cmd in exp.commands:
         if cmd.name == "git" and any("remote" in v for v in cmd.values()):
@@ -129,11 +173,11 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
                 sc.remotes[added[0]] = added[1]
     for cmd in exp.commands:
         check_deadline(sc)
-        for r in _BY_COMMAND.get(cmd.name, ()):
+        for r in command_rules(cmd.name):
             msg = r.check(cmd, sc)
             if msg:
                 out.findings.append(_finding(r, msg, cmd.show(), cmd))
-        for r in _ANY_COMMAND:
+        for r in _list("any"):
             check_deadline(sc)
             msg = r.check(cmd, sc)
             if msg:
@@ -149,7 +193,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
 
         msg = downloaded_then_run(exp.commands, sc)
         if msg:
-            out.findings.append(_finding(REGISTRY["rce.download-then-run"], msg))
+            out.findings.append(_finding(rule_by_id("rce.download-then-run"), msg))
     return out
 
 
@@ -161,13 +205,8 @@ _NESTED_RULES = frozenset({"shell.script-content", "code.convention-run"})
 
 def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """`cat > x.sh <<EOF`, `printf … > Makefile`, `tee .envrc <<EOF`: a script written by the shell is judged like one written by Write."""
-    from .rules.convention import convention_verdict
-    from .rules.fs import package_config_verdict
-    from .rules.self import hook_environment, hook_locations
-    from .rules.tools import script_verdict
     from .shell.unwrap import literal_output
 
-    rule = REGISTRY["write.dangerous-script"]
     for cmd in commands:
         check_deadline(sc)
         targets = [r.target.value for r in cmd.redirects if r.writes and r.target is not None and DYN not in r.target.value]
@@ -178,23 +217,29 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
         text = literal_output(cmd)
         if text is None:
             continue
+        from .rules.convention import convention_verdict
+        from .rules.fs import package_config_verdict
+        from .rules.self import hook_environment, hook_locations
+        from .rules.tools import script_verdict
+
+        rule = rule_by_id("write.dangerous-script")
         for t in targets:
             msg = hook_environment(sc.path(t, cmd), text)
             if msg:
-                findings.append(_finding(REGISTRY["self.hook-environment-file"], f"{cmd.name}: {msg}", cmd.show()))
+                findings.append(_finding(rule_by_id("self.hook-environment-file"), f"{cmd.name}: {msg}", cmd.show()))
             msg = hook_locations(sc.path(t, cmd), text)
             if msg:
-                findings.append(_finding(REGISTRY["self.hook-locations-file"], f"{cmd.name}: {msg}", cmd.show()))
+                findings.append(_finding(rule_by_id("self.hook-locations-file"), f"{cmd.name}: {msg}", cmd.show()))
             msg = package_config_verdict(sc.path(t, cmd), text, sc)
             if msg:
-                findings.append(_finding(REGISTRY["write.package-config"], f"{cmd.name} writes {msg}", cmd.show()))
+                findings.append(_finding(rule_by_id("write.package-config"), f"{cmd.name} writes {msg}", cmd.show()))
             msg = script_verdict(sc.path(t, cmd), text, sc, depth)
             if msg:
                 findings.append(_finding(rule, msg, cmd.show()))
                 break
             msg = convention_verdict(sc.path(t, cmd), text, sc, depth)
             if msg:
-                findings.append(_finding(REGISTRY["write.convention-code"], f"{cmd.name}: {msg}", cmd.show()))
+                findings.append(_finding(rule_by_id("write.convention-code"), f"{cmd.name}: {msg}", cmd.show()))
                 break
 
 
@@ -206,11 +251,11 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
 
     for cmd in commands:
         # A script named on the command line "runs"; a file run by convention is named by its role first.
-        found = [(REGISTRY["shell.script-content"], label, code) for label, code in script_runs(cmd, sc)]
+        found = [(rule_by_id("shell.script-content"), label, code) for label, code in script_runs(cmd, sc)]
         if may_run_by_convention(cmd.name, cmd.argv[0].value if cmd.argv else "", cmd.values(), bool(cmd.assigns)):
             from .code.convention import runs  # only for toolchains: other commands never import it
 
-            found += [(REGISTRY["code.convention-run"], label + "; it", code) for label, code in runs(cmd, sc)]
+            found += [(rule_by_id("code.convention-run"), label + "; it", code) for label, code in runs(cmd, sc)]
         for rule, label, code in found:
             if code == TOO_LARGE:
                 findings.append(_finding(rule, f"{label} runs a script larger than clearance reads; a person looks at it", cmd.show()))
@@ -241,24 +286,22 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
 
 
 def check_effects(effs: list[Effect], sc: Scope, findings: list[Finding]) -> None:
-    _index()
+    if not effs:
+        return
     own = sc.ctx.owns is not None
     if own:
         from .provenance import lowered  # the session's own objects: an ask or soft denial on them is dropped
     for e in effs:
         check_deadline(sc)
-        for r in _EFFECT:
+        for r in _list("effect"):
             msg = r.check(e, sc)
             if msg and not (own and lowered(r.id, r.verdict, e, sc.ctx)):
                 findings.append(_finding(r, msg, e.cmd.show() if e.cmd is not None else "", e.cmd))
 
 
 def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
-    _index()
-    for r in _ACTION:
+    for r in action_rules(action.kind, action.tool_name):
         check_deadline(sc)
-        if r.tools is not None and action.kind not in r.tools and action.tool_name not in r.tools:
-            continue
         msg = r.check(action, sc)
         if msg:
             f = _finding(r, msg)
@@ -350,7 +393,7 @@ def guide(decision: Decision, policy: Policy) -> None:
         f.message = plain(f.message)
     if decision.decision == "allow" or not decision.rules:
         return
-    r = REGISTRY.get(decision.rules[0])
+    r = rule_by_id(decision.rules[0]) if decision.rules[0] in rules_index().module else REGISTRY.get(decision.rules[0])
     parts = [f"Safer: {r.alternative}."] if r is not None and r.alternative else []
     hard = any(f.verdict == "hard_deny" for f in decision.findings)
     if decision.decision == "deny":

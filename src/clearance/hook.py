@@ -334,4 +334,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(answer.stderr + "\n")
     if answer.stdout is not None:
         _answer(answer.stdout)
+    audit = sys.modules.get("clearance.audit")
+    if audit is not None:
+        audit.fold_pending()  # after the answer: a spool past its size joins the store (store/spool.py)
     return answer.exit_code

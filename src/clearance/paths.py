@@ -531,84 +531,245 @@ _SECRET_FILE_SHAPES = PRIVATE_KEY_NAMES | frozenset(
 )
 # Key files recognised by name wherever they are (outside the project).
 _KEY_FILE_SHAPES = PRIVATE_KEY_NAMES | frozenset({"x.pem", "x.key", "x.p12", "x.pfx"})
+# Brace alternatives a glob is expanded into before it is judged widened instead (glob_credential).
+_BRACE_LIMIT = 64
+_BRACE_BUDGET = 1_000_000
+# More "{" than this and a pattern is judged as its directory part followed by ** (no shell brace-expands it usefully).
+_BRACE_GROUPS = 256
 
 
-def _expand_braces(pattern: str, limit: int = 64) -> list[str]:
-    """``*.{ts,tsx}`` -> ``*.ts``, ``*.tsx`` (as a glob library or the shell expands them)."""
-    i = pattern.find("{")
-    j = pattern.find("}", i + 1)
-    if i == -1 or j == -1 or "," not in pattern[i:j]:
-        return [pattern]
+def _expand_braces(pattern: str, limit: int = _BRACE_LIMIT) -> tuple[list[str], bool]:
+    """``*.{ts,tsx}`` -> ``*.ts``, ``*.tsx`` (as a glob library or the shell expands them), and whether
+    that is all of them: past *limit* alternatives the expansion stops and says so (the caller then
+    judges a widened pattern instead, never a part of the alternatives alone)."""
+    if pattern.count("{") > _BRACE_GROUPS:
+        return [], False
     out: list[str] = []
-    for alt in pattern[i + 1 : j].split(","):
-        out.extend(_expand_braces(pattern[:i] + alt + pattern[j + 1 :], limit))
-        if len(out) >= limit:
-            break
-    return out[:limit]
+    stack = [pattern]
+    # Characters the expansion may build: ``{a,b}`` written 20 000 times would otherwise build that many
+    # copies of the pattern before the first alternative came out.
+    budget = _BRACE_BUDGET
+    while stack:
+        p = stack.pop()
+        i = p.find("{")
+        j = p.find("}", i + 1)
+        if i == -1 or j == -1 or "," not in p[i:j]:
+            if len(out) >= limit:
+                return out, False
+            out.append(p)
+            continue
+        alts = p[i + 1 : j].split(",")
+        budget -= len(alts) * len(p)
+        if len(alts) > limit or budget < 0:
+            return out, False
+        # Pushed in reverse: popped, and so listed, in the order the shell lists them.
+        stack.extend(p[:i] + alt + p[j + 1 :] for alt in reversed(alts))
+    return out, True
+
+
+def _widen_braces(pattern: str) -> str:
+    """A pattern that matches at least what every expansion of *pattern*'s braces matches: each
+    ``{…}`` becomes ``*`` (judged with dot-files matched), or, when one holds a ``/`` (or there are more
+    than _BRACE_GROUPS of them), everything from its segment on becomes ``**``."""
+    if pattern.count("{") > _BRACE_GROUPS:
+        head = pattern[: pattern.find("{")]
+        return head[: head.rfind("/") + 1] + "**"
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while True:
+        k = pattern.find("{", i)
+        if k == -1:
+            out.append(pattern[i:])
+            return "".join(out)
+        if k > i:
+            out.append(pattern[i:k])
+        depth, j = 0, k
+        while True:  # the group's end: its matching "}", or the end of the pattern
+            a, b = pattern.find("{", j), pattern.find("}", j)
+            if b == -1:
+                j = n
+                break
+            if a != -1 and a < b:
+                depth, j = depth + 1, a + 1
+            else:
+                depth, j = depth - 1, b + 1
+                if depth == 0:
+                    break
+        if "/" in pattern[k:j]:
+            head = "".join(out)
+            return head[: head.rfind("/") + 1] + "**"
+        if not (out and out[-1].endswith("*")):
+            out.append("*")  # ``{a,b}{c,d}`` is ``*``, not ``**`` (a whole ``**`` segment crosses directories)
+        i = j
 
 
 def _seg_match(name: str, pat: str, dotglob: bool) -> bool:
-    import fnmatch
-
+    """fnmatch on one name (linear: CPython's fnmatch translates each ``*`` into an atomic group),
+    with the shell's rule that ``*`` does not match a leading dot unless *dotglob*."""
     if name.startswith(".") and not pat.startswith(".") and not dotglob:
         return False  # the shell's * does not match a leading dot
+    if not has_glob(pat):
+        return name == pat
+    import fnmatch
+
     return fnmatch.fnmatchcase(name, pat)
 
 
-def _glob_reaches(pat: list[str], target: list[str], open_ended: bool, dotglob: bool, recursive: bool) -> bool:
-    """Can the segment pattern *pat* match *target* (or, when *open_ended*, a file below it)?
+class _Node:
+    """A trie of the credential paths' segments: every target is one walk from the root."""
 
-    Below the target's known segments names are unknown: a pattern segment reaches them only if it
-    can match a name a secret file has (_SECRET_FILE_SHAPES).  With *recursive*, matching an ancestor
-    of the target is enough (the command reads the directories it matches whole)."""
-    memo: dict[tuple[int, int], bool] = {}
+    __slots__ = ("children", "ends")
 
-    def go(pi: int, ti: int) -> bool:
-        key = (pi, ti)
-        if key in memo:
-            return memo[key]
-        memo[key] = False
-        if pi == len(pat):
-            ok = ti >= len(target) or recursive
-        elif pat[pi] == "**":
-            ok = go(pi + 1, ti)
-            if not ok and ti < len(target):
-                ok = (dotglob or not target[ti].startswith(".")) and go(pi, ti + 1)
-            elif not ok and open_ended and ti < len(target) + 8:
-                ok = go(pi, ti + 1)
-        elif ti < len(target):
-            ok = _seg_match(target[ti], pat[pi], dotglob) and go(pi + 1, ti + 1)
-        elif open_ended:
-            ok = any(_seg_match(n, pat[pi], True) for n in _SECRET_FILE_SHAPES) and go(pi + 1, ti + 1)
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        # (index in the targets' order, why, open-ended, ~/.ssh itself)
+        self.ends: list[tuple[int, str, bool, bool]] = []
+
+
+_TRIES: dict[tuple[str, bool], tuple[_Node, list[str]]] = {}
+
+
+def _credential_trie(home: str, ci: bool) -> tuple[_Node, list[str]]:
+    key = (home, ci)
+    got = _TRIES.get(key)
+    if got is not None:
+        return got
+    targets: list[tuple[str, str, bool]] = [(home + "/" + (fold(sub) if ci else sub), why, True) for sub, why in HOME_CREDENTIALS]
+    targets += [(p.rstrip("_"), "system secrets (" + p + ")", True) for p in SYSTEM_CREDENTIALS]
+    root = _Node()
+    for k, (t, why, open_ended) in enumerate(targets):
+        node = root
+        for s in t.split("/"):
+            if s:
+                node = node.children.setdefault(s, _Node())
+        node.ends.append((k, why, open_ended, t.endswith("/.ssh")))
+    if len(_TRIES) > 8:
+        _TRIES.clear()
+    got = _TRIES[key] = (root, [t for t, _, _ in targets])
+    return got
+
+
+_SHAPE_CACHE: dict[str, bool] = {}
+
+
+def _names_a_secret_shape(seg: str) -> bool:
+    """Can the segment pattern *seg* match a name secret files have (dot-files included)?"""
+    got = _SHAPE_CACHE.get(seg)
+    if got is None:
+        if len(_SHAPE_CACHE) > 4096:
+            _SHAPE_CACHE.clear()
+        got = _SHAPE_CACHE[seg] = any(_seg_match(name, seg, True) for name in _SECRET_FILE_SHAPES)
+    return got
+
+
+def _reaches_credential(segs: list[str], root: _Node, dotglob: bool, recursive: bool) -> str | None:
+    """The first credential path (in the targets' order) the segment pattern *segs* can match, or a
+    file below it for open-ended targets; with *recursive*, matching an ancestor is enough.
+
+    One walk of the trie with the set of pattern positions reachable at each node (an NFA over
+    segments: ``**`` stays or moves on, any other segment must match the node's name), so the time
+    is the trie's size times the pattern's length, whatever the pattern holds.  Below a target's
+    known segments names are unknown: the rest of the pattern must be ``**`` or segments that can
+    match a name secret files have (_SECRET_FILE_SHAPES)."""
+    n = len(segs)
+    star = [s == "**" for s in segs]
+    literal = [not has_glob(s) for s in segs]
+    tails: dict[tuple[bool, int], bool] = {}
+
+    def tail(i: int, open_ended: bool) -> bool:
+        """segs[i:] can match names below an open-ended target (``**`` or a secret file's name shape each),
+        or, for a closed one, is only ``**``.  Asked at the targets' ends only, and remembered."""
+        got = tails.get((open_ended, i))
+        if got is None:
+            got = True
+            for k in range(i, n):
+                if not (star[k] or (open_ended and _names_a_secret_shape(segs[k]))):
+                    got = False
+                    break
+            tails[(open_ended, i)] = got
+        return got
+
+    pub_only = n > 0 and segs[-1].endswith(".pub")
+
+    def close(states: set[int]) -> frozenset[int]:
+        todo = sorted(states)
+        out = set(states)
+        while todo:
+            i = todo.pop()
+            if i < n and star[i] and i + 1 not in out:
+                out.add(i + 1)
+                todo.append(i + 1)
+        return frozenset(out)
+
+    memo: dict[tuple[str, int], bool] = {}
+
+    def step(states: frozenset[int], name: str) -> frozenset[int]:
+        nxt: set[int] = set()
+        for i in states:
+            if i >= n:
+                continue
+            if star[i]:
+                if dotglob or not name.startswith("."):
+                    nxt.add(i)
+                continue
+            key = (name, i)
+            ok = memo.get(key)
+            if ok is None:
+                ok = memo[key] = _seg_match(name, segs[i], dotglob)
+            if ok:
+                nxt.add(i + 1)
+        return close(nxt) if nxt else frozenset()
+
+    best: tuple[int, str] | None = None
+    # Depth-first over the trie; a node is entered only while some pattern position is alive there.
+    work: list[tuple[_Node, frozenset[int], bool]] = [(root, close({0}), False)]
+    while work:
+        node, states, through = work.pop()
+        through = through or (recursive and n in states)
+        for k, why, open_ended, ssh in node.ends:
+            if best is not None and best[0] <= k:
+                continue
+            if ssh and pub_only:
+                continue  # public keys only
+            if through or any(tail(i, open_ended) for i in states):
+                best = (k, why)
+        alive = [i for i in states if i < n]
+        if not through and all(literal[i] for i in alive):
+            # Only literal segments alive: only the children they name can be entered.
+            kids = [(name, node.children[name]) for name in {segs[i] for i in alive} if name in node.children]
         else:
-            ok = False
-        memo[key] = ok
-        return ok
-
-    return go(0, 0)
+            kids = list(node.children.items())
+        for name, child in kids:
+            nxt = step(states, name)
+            if nxt or through:
+                work.append((child, nxt, through))
+    return best[1] if best is not None else None
 
 
 def glob_credential(pattern: str, ctx: Context, dotglob: bool = False, recursive: bool = False) -> str | None:
     """Why a glob (an absolute, resolved pattern: ``/home/ana/**/.claude/settings*.json``) can match a
     credential file, or None.  Judged by what the pattern can match, segment by segment: its literal
     parts against the credential paths (HOME_CREDENTIALS, system secrets, key files anywhere), its
-    wildcards inside a credential directory against the names secret files have."""
+    wildcards inside a credential directory against the names secret files have.
+
+    Bounded: the credential paths are one trie walked once per brace alternative, and a pattern with
+    more alternatives than are expanded is judged widened (every ``{…}`` a wildcard), never in part."""
     if DYN in pattern:
         return None
-    pattern, home, root, ci = _folded(pattern, ctx)
-    targets: list[tuple[str, str, bool]] = [(home + "/" + (fold(sub) if ci else sub), why, True) for sub, why in HOME_CREDENTIALS]
-    targets += [(p.rstrip("_"), "system secrets (" + p + ")", True) for p in SYSTEM_CREDENTIALS]
-    for alt in _expand_braces(pattern):
+    folded, home, root, ci = _folded(pattern, ctx)
+    alts, complete = _expand_braces(folded)
+    if not complete:
+        alts, dotglob = [_widen_braces(folded)], True
+    trie, _ = _credential_trie(home, ci)
+    for alt in alts:
         segs = [s for s in alt.split("/") if s]
-        for t, why, open_ended in targets:
-            if _glob_reaches(segs, [s for s in t.split("/") if s], open_ended, dotglob, recursive):
-                if t.endswith("/.ssh") and segs and segs[-1].endswith(".pub"):
-                    continue  # public keys only
-                return why + " (the pattern " + display(pattern, ctx) + " can match it)"
+        why = _reaches_credential(segs, trie, dotglob, recursive)
+        if why is not None:
+            return why + " (the pattern " + display(folded, ctx) + " can match it)"
         last = segs[-1] if segs else ""
         # A key file by its name anywhere (``**/*.pem``, ``~/id_*``); a bare ``*`` names no kind of file.
         if not is_within(alt, root) and last.strip("*?") and any(_seg_match(n, last, dotglob) for n in _KEY_FILE_SHAPES):
-            return "a private key or certificate bundle (the pattern " + display(pattern, ctx) + " can match one)"
+            return "a private key or certificate bundle (the pattern " + display(folded, ctx) + " can match one)"
     return None
 
 
@@ -626,7 +787,10 @@ def glob_names_secret(pattern: str, ctx: Context, dotglob: bool = False) -> str 
     home_segs = set(home.split("/"))
     secret_segs = {fold(seg) if ci else seg for sub, _ in HOME_CREDENTIALS for seg in sub.split("/")}
     secret_segs |= {seg for p in SYSTEM_CREDENTIALS for seg in p.rstrip("_").split("/") if seg}
-    for alt in _expand_braces(folded):
+    alts, complete = _expand_braces(folded)
+    if not complete:
+        return why  # judged widened: which alternative names a secret is not known
+    for alt in alts:
         segs = [x for x in alt.split("/") if x]
         if any(x in secret_segs and x not in home_segs for x in segs if not has_glob(x)):
             return why
@@ -807,7 +971,7 @@ def clearance_paths(home: str, env: Mapping[str, str] | None = None, package_dir
     if db.startswith("sqlite:///"):
         db = db[len("sqlite:///") - 1 :]
     if db.startswith("/"):
-        for suffix in ("", "-wal", "-shm", "-journal"):
+        for suffix in ("", "-wal", "-shm", "-journal", "-spool", "-sessions"):  # -spool, -sessions: store/spool.py
             add(db + suffix, "clearance's audit trail", OWN_DB)
     # The audit chain's key, wherever $CLEARANCE_AUDIT_KEY_FILE puts it (store/chain.py key_file).
     add(env.get("CLEARANCE_AUDIT_KEY_FILE"), "the key of clearance's audit hash chain", OWN_KEY)

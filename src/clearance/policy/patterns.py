@@ -56,7 +56,7 @@ class PatternError(ValueError):
 
 
 class Pattern:
-    __slots__ = ("text", "tool", "arg", "_re", "_re_fold")
+    __slots__ = ("text", "tool", "arg", "_re", "_glob", "_re_fold")
 
     def __init__(self, text: str) -> None:
         m = _RULE.match(text.strip())
@@ -66,7 +66,8 @@ class Pattern:
         self.tool = m.group(1)
         self.arg = m.group(2)
         self._re: re.Pattern[str] | None = None
-        self._re_fold: re.Pattern[str] | None = None
+        self._glob: PathGlob | None = None
+        self._re_fold: PathGlob | None = None
         if self.arg is not None and self.arg.strip() == "":
             raise PatternError(f"{text!r} has an empty argument; write just {self.tool} to match every call")
         if self.tool.startswith("mcp__"):
@@ -133,18 +134,19 @@ class Pattern:
         return text == a
 
     def matches_path(self, path: str, project_root: str, home: str, fold: bool = False) -> bool:
-        """Does *path* match this path glob?  With *fold* (a case-insensitive file system:
-        paths.case_insensitive), compared case-folded and Unicode-normalised, as the file system
-        compares names: ``Edit(/migrations/**)`` then covers ``Migrations/001.sql``."""
+        """Does *path* (a resolved, normalised path) match this path glob?  With *fold* (a
+        case-insensitive file system: paths.case_insensitive), compared case-folded and
+        Unicode-normalised, as the file system compares names: ``Edit(/migrations/**)`` then covers
+        ``Migrations/001.sql``.  Time linear in the path for any number of ``*`` and ``**`` (PathGlob)."""
         if self.arg is None:
             return True
         if fold:
             if self._re_fold is None:
-                self._re_fold = re.compile(path_glob_regex(_fold(self.arg), _fold(project_root), _fold(home)))
-            return bool(self._re_fold.match(_fold(path)))
-        if self._re is None:
-            self._re = re.compile(path_glob_regex(self.arg, project_root, home))
-        return bool(self._re.match(path))
+                self._re_fold = PathGlob(path_glob_base(_fold(self.arg), _fold(project_root), _fold(home)))
+            return self._re_fold.match(_fold(path))
+        if self._glob is None:
+            self._glob = PathGlob(path_glob_base(self.arg, project_root, home))
+        return self._glob.match(path)
 
     def matches_host(self, host: str) -> bool:
         if self.arg is None:
@@ -171,15 +173,21 @@ def command_glob_regex(glob: str) -> str:
     return "^" + parts[0] + middle + ".*" + parts[-1] + "$"
 
 
-def path_glob_regex(glob: str, project_root: str, home: str) -> str:
+def path_glob_base(glob: str, project_root: str, home: str) -> str:
+    """The absolute form of a rule's path glob: ``~/x`` in home, ``//x`` absolute, ``/x`` and ``x`` in the project."""
     if glob.startswith("~/") or glob == "~":
-        base = home + glob[1:]
-    elif glob.startswith("//"):
-        base = glob[1:]
-    elif glob.startswith("/"):
-        base = project_root.rstrip("/") + glob
-    else:
-        base = project_root.rstrip("/") + "/" + (glob[2:] if glob.startswith("./") else glob)
+        return home + glob[1:]
+    if glob.startswith("//"):
+        return glob[1:]
+    if glob.startswith("/"):
+        return project_root.rstrip("/") + glob
+    return project_root.rstrip("/") + "/" + (glob[2:] if glob.startswith("./") else glob)
+
+
+def path_glob_regex(glob: str, project_root: str, home: str) -> str:
+    """The meaning of a path glob as a regular expression: the specification PathGlob implements
+    (tests compare the two).  Not used to match: with several ``*`` or ``**`` it backtracks polynomially."""
+    base = path_glob_base(glob, project_root, home)
     out = []
     i = 0
     while i < len(base):
@@ -200,6 +208,155 @@ def path_glob_regex(glob: str, project_root: str, home: str) -> str:
             i += 1
     # A directory pattern also covers what is inside it.
     return "^" + "".join(out) + "(?:/.*)?$"
+
+
+def _segment_regex(seg: str) -> str:
+    """One path segment's glob (``*`` and ``?``, no ``/``) as a linear regular expression: the text
+    between two ``*`` is found at its leftmost place, atomically (as fnmatch does), which is always
+    the best place when every ``*`` matches the same characters."""
+    pieces = ["".join("[^/]" if c == "?" else re.escape(c) for c in piece) for piece in seg.split("*")]
+    if len(pieces) == 1:
+        return pieces[0] + r"\Z"
+    middle = "".join(f"(?>[^/]*?{m})" for m in pieces[1:-1] if m)
+    return pieces[0] + middle + "[^/]*" + pieces[-1] + r"\Z"
+
+
+# NFA operations for globs with ``**`` inside a segment (``a**b``): one character at a time.
+_LIT, _ONE, _STAR, _ANY, _OPT = range(5)
+
+
+class PathGlob:
+    """A rule's path glob compiled for matching in time linear in the path (path_glob_regex is its meaning).
+
+    The usual shape -- ``**`` as whole segments, ``*`` and ``?`` inside segments -- is matched segment by
+    segment: the set of glob segments reachable after each path segment (``**`` stays or moves on), each
+    segment by a linear regular expression.  A ``**`` inside a segment crosses ``/``; such globs run on a
+    character-level NFA (the set of glob positions alive after each character).  Either way the time is
+    bounded by the path's length times the glob's, and the glob's by the policy's size."""
+
+    __slots__ = ("text", "_segs", "_prefix", "_ops", "_dfa")
+
+    def __init__(self, base: str) -> None:
+        self.text = base
+        self._segs: list[re.Pattern[str] | None] | None = None
+        self._ops: list[tuple[int, str]] = []
+        self._dfa: dict[tuple[frozenset[int], str], frozenset[int]] = {}
+        # The literal directory part every match starts with (a quick refusal for most paths).
+        cut = min((i for i in (base.find("*"), base.find("?")) if i != -1), default=-1)
+        self._prefix = base if cut == -1 else base[: max(base.rfind("/", 0, cut), 0)]
+        parts = base.split("/")
+        if base.startswith("/") and not any("**" in g and g != "**" for g in parts):
+            # None stands for a ``**`` segment (never the first: it follows a "/").
+            self._segs = [None if g == "**" and k > 0 else re.compile(_segment_regex(g), re.S) for k, g in enumerate(parts)]
+            return
+        i = 0
+        while i < len(base):
+            if base.startswith("/**", i) and (i + 3 == len(base) or base[i + 3] == "/"):
+                self._ops += [(_OPT, ""), (_ANY, "")]
+                i += 3
+            elif base.startswith("**", i):
+                self._ops.append((_ANY, ""))
+                i += 2
+            elif base[i] == "*":
+                self._ops.append((_STAR, ""))
+                i += 1
+            elif base[i] == "?":
+                self._ops.append((_ONE, ""))
+                i += 1
+            else:
+                self._ops.append((_LIT, base[i]))
+                i += 1
+        self._ops += [(_OPT, ""), (_ANY, "")]  # a directory pattern also covers what is inside it
+
+    def match(self, path: str) -> bool:
+        if not path.startswith(self._prefix):
+            return False
+        if self._segs is not None:
+            return self._match_segments(path)
+        return self._match_chars(path)
+
+    def _match_segments(self, path: str) -> bool:
+        segs = self._segs
+        assert segs is not None
+        n = len(segs)
+
+        def close(states: set[int]) -> set[int]:
+            todo = list(states)
+            while todo:
+                i = todo.pop()
+                if i < n and segs[i] is None and i + 1 not in states:
+                    states.add(i + 1)
+                    todo.append(i + 1)
+            return states
+
+        states = close({0})
+        for name in path.split("/"):
+            if n in states:
+                return True  # the glob named a directory above the path (a trailing ``/...``)
+            nxt: set[int] = set()
+            for i in states:
+                if i == n:
+                    continue
+                r = segs[i]
+                if r is None:
+                    nxt.add(i)
+                elif r.match(name):
+                    nxt.add(i + 1)
+            if not nxt:
+                return False
+            states = close(nxt)
+        return n in states
+
+    def _close(self, states: set[int]) -> set[int]:
+        ops, n = self._ops, len(self._ops)
+        todo = list(states)
+        while todo:
+            i = todo.pop()
+            if i >= n:
+                continue
+            op = ops[i][0]
+            j = i + 2 if op == _OPT else i + 1 if op in (_STAR, _ANY) else -1
+            if j != -1 and j not in states:
+                states.add(j)
+                todo.append(j)
+        return states
+
+    def _match_chars(self, path: str) -> bool:
+        # The sets met are remembered per character (a DFA built as the text needs it, at most 4 096 steps kept).
+        dfa = self._dfa
+        states = frozenset(self._close({0}))
+        for ch in path:
+            got = dfa.get((states, ch))
+            if got is None:
+                if len(dfa) > 4096:
+                    dfa.clear()
+                got = dfa[(states, ch)] = self._step(states, ch)
+            if not got:
+                return False
+            states = got
+        return len(self._ops) in states
+
+    def _step(self, states: frozenset[int], ch: str) -> frozenset[int]:
+        ops, n = self._ops, len(self._ops)
+        nxt: set[int] = set()
+        for i in states:
+            if i >= n:
+                continue
+            op, c = ops[i]
+            if op == _LIT:
+                if ch == c:
+                    nxt.add(i + 1)
+            elif op == _ONE:
+                if ch != "/":
+                    nxt.add(i + 1)
+            elif op == _STAR:
+                if ch != "/":
+                    nxt.add(i)
+            elif op == _ANY:
+                nxt.add(i)
+            elif ch == "/":  # _OPT: "/" then anything
+                nxt.add(i + 1)
+        return frozenset(self._close(nxt)) if nxt else frozenset()
 
 
 def command_text(values: list[str]) -> str:

@@ -373,9 +373,9 @@ def _known_commands() -> frozenset[str]:
         from ..shell import effects
         from ..shell.interp import INTERPRETERS
         from ..shell.unwrap import SHELLS
-        from .base import REGISTRY
+        from . import index
 
-        names = {c for r in REGISTRY.values() for c in (r.commands or ())}
+        names = set(index().command_names())  # every pack's, loaded or not
         names |= effects.METADATA_ONLY | effects._DELETERS | effects._RECURSIVE_READERS | effects._EDITORS | set(effects._OPT_VALUE)
         _KNOWN.append(frozenset(names | set(SHELLS) | set(INTERPRETERS)))
     return _KNOWN[0]

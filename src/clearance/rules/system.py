@@ -418,16 +418,17 @@ def _known_client(name: str) -> bool:
     if not _CLIENTS:
         from ..shell import effects, optables
         from ..shell.unwrap import NON_RUNNERS
-        from . import load
+        from . import index
 
+        idx = index()  # the rules' command names without importing their packs
         packs: dict[str, set[str]] = {}
-        for r in load().values():
-            pack = r.id if r.id in _CLIENT_PACKS else r.id.split(".", 1)[0]
-            for c in r.commands or ():
+        for rid, commands in idx.commands.items():
+            pack = rid if rid in _CLIENT_PACKS else rid.split(".", 1)[0]
+            for c in commands or ():
                 packs.setdefault(c, set()).add(pack)
         deep = {n for t in optables.TOOLS for n in t.split("|")}
         clients = {n for n, p in packs.items() if p <= _CLIENT_PACKS}
-        clients -= set(load()["cloud.delete"].commands or ())  # a model of their deletions, local and remote
+        clients -= set(idx.commands["cloud.delete"] or ())  # a model of their deletions, local and remote
         clients -= deep | NON_RUNNERS | effects.READERS | effects.METADATA_ONLY | _LOCAL_TOOLS
         _CLIENTS.append(frozenset(clients))
     return name in _CLIENTS[0]

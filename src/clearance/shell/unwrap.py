@@ -688,13 +688,10 @@ def _known_sets() -> tuple[frozenset[str], frozenset[str]]:
     """(programs clearance models, the subset whose commands the rule packs judge), built on first use."""
     if _KNOWN:
         return _KNOWN[0], _KNOWN[1]
-    from ..rules import load
+    from ..rules import index
     from . import effects, optables
 
-    judged: set[str] = set()
-    for r in load().values():
-        if r.commands:
-            judged.update(r.commands)
+    judged: set[str] = set(index().command_names())
     judged |= effects.DELETERS | effects.WRITERS | SHELLS | set(interp.INTERPRETERS) | set(_SIMPLE_WRAPPERS) | ELEVATING
     judged |= embedded.NAMES | {"env", "xargs", "eval", "ssh", "find", "watch", "su", "runuser", "source", "."}
     known = judged | set(optables.TOOLS) | set(optables.ALIASES) | NON_RUNNERS | effects.METADATA_ONLY | effects.READERS | _TERMINALS

@@ -199,7 +199,8 @@ def verify(store: Any, key: bytes, batch: int = 5000) -> dict[str, Any]:
                 continue
             if not stored:
                 # Writers link past such a row (see head()), so the chain goes on from the row before it.
-                broken(rid, f"decision {rid} has no chain value: it was inserted without the chain (by hand, by an older clearance, or without the key)")
+                why = "by hand, by an older clearance, without the key, or folded from a spool line that did not verify"
+                broken(rid, f"decision {rid} has no chain value: it was inserted without the chain ({why})")
                 last_id = rid
                 continue
             if stored != link(key, prev, values):
@@ -209,6 +210,12 @@ def verify(store: Any, key: bytes, batch: int = 5000) -> dict[str, Any]:
                     broken(rid, f"decision {rid} was changed after it was written (or written with another key)")
             prev, last_id = stored, rid
             res["head"] = {"id": rid, "chain": stored}
+
+    if store.fetchone("SELECT 1 FROM audit_meta WHERE name = 'spool_problems'") is not None:
+        from .spool import problems_noted
+
+        for problem in problems_noted(store):  # what folding the hooks' spool found (store/spool.py)
+            broken(None, f"audit spool: {problem}")
     issued = _issued_max_id(store)
     if issued is not None and issued > last_id:
         broken(last_id + 1, f"decisions {last_id + 1}..{issued} were issued but are missing: the newest rows were deleted")

@@ -9,12 +9,19 @@ import sqlite3
 import time
 
 from .. import escalation
-from . import chain
+from . import chain, spool
 from .schema import COLUMNS, LATEST, statements
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+
+_UPSERT_SESSION = (
+    "INSERT INTO sessions (session_id, consecutive_denials, total_denials, decisions, escalations, updated) VALUES (?, ?, ?, 1, ?, ?) "
+    "ON CONFLICT(session_id) DO UPDATE SET consecutive_denials = excluded.consecutive_denials, total_denials = excluded.total_denials, "
+    "decisions = sessions.decisions + 1, escalations = sessions.escalations + excluded.escalations, updated = excluded.updated"
+)
 
 
 class SqliteStore:
@@ -37,6 +44,11 @@ class SqliteStore:
         self._retrying(self._set_wal)
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self._retrying(self._migrate)
+        # Decisions the hooks spooled (spool.py) join the store whenever it is opened: every reader sees them all.
+        self.spooled = spool.supported(path)
+        if self.spooled:
+            spool.adopt(self)
+            self.fold()
 
     def _set_wal(self) -> None:
         mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -79,9 +91,94 @@ class SqliteStore:
             raise
 
     def record(self, rec: dict[str, Any], limits: tuple[int, int], headless: bool) -> dict[str, Any]:
-        """Insert one decision and update its session's counters atomically; returns the escalation outcome."""
-        out: dict[str, Any] = self._retrying(lambda: self._record(rec, limits, headless))
-        return out
+        """Insert one decision and update its session's counters atomically; returns the escalation outcome.
+
+        A store with a spool (spool.py) folds what hooks spooled first, in the same transaction, and takes the
+        session's counters from beside the spool, where the hooks keep them.
+        """
+        if self.spooled:
+            got: dict[str, Any] = self._spool_transaction((rec, limits, headless))
+            return got
+        done: dict[str, Any] = self._retrying(lambda: self._record(rec, limits, headless))
+        return done
+
+    def fold(self) -> int:
+        """Move spooled decisions into the store (spool.py); how many."""
+        if not self.spooled or spool.pending(self.url) == 0:
+            return 0
+        n: int = self._spool_transaction(None)
+        return n
+
+    def _spool_transaction(self, record: tuple[dict[str, Any], tuple[int, int], bool] | None) -> Any:
+        """One write transaction: the spool's lines, then *record*; SQLite's lock first, then the spool's (spool.lock)."""
+        c = self.conn
+        full = spool.pending(self.url) > 0  # folding empties the spool after the commit: make the commit durable first
+
+        def once() -> Any:
+            c.execute("BEGIN IMMEDIATE")
+            lk = None
+            try:
+                lk = spool.lock(self.url)
+                folded = spool.collect(self)
+                if folded is None and record is None:
+                    c.execute("ROLLBACK")
+                    return 0
+                key = chain.writer_key(self) if (record is not None or (folded is not None and folded.rows)) else None
+                prev = chain.head(self)
+                n = 0
+                if folded is not None:
+                    for rec, consecutive, total, escalated, verified in folded.rows:
+                        # A line whose spool MAC does not verify is kept as evidence, outside the chain: --verify names it.
+                        prev = self._insert(rec, key if verified else None, prev)
+                        c.execute(_UPSERT_SESSION, (str(rec.get("session_id", "")), consecutive, total, 1 if escalated else 0, float(rec.get("ts") or 0)))
+                    n = len(folded.rows)
+                    if folded.problems:
+                        spool.note_problems(self, folded.problems, time.time())
+                    chain.set_meta(self, "spool_head", folded.head)
+                out: Any = n
+                sid, new_c, new_t = "", 0, 0
+                if record is not None:
+                    rec, limits, headless = record
+                    sid = str(rec.get("session_id", ""))
+                    consecutive, total = spool.read_counters(self.url, sid)
+                    rec, out, new_c, new_t = escalation.settle(rec, consecutive, total, limits, headless)
+                    self._insert(rec, key, prev)
+                    c.execute(_UPSERT_SESSION, (sid, new_c, new_t, 1 if out["escalate"] else 0, rec["ts"]))
+                c.execute("COMMIT")
+                if record is not None:
+                    spool.write_counters(self.url, sid, new_c, new_t)
+                if folded is not None:
+                    spool.replace(self.url, folded.head)
+                if folded is not None and folded.problems:
+                    import sys
+
+                    sys.stderr.write(f"clearance: the audit spool of {self.url} had problems ({'; '.join(folded.problems)}); --verify reports them\n")
+                return out
+            except BaseException:
+                with contextlib.suppress(sqlite3.OperationalError):
+                    c.execute("ROLLBACK")  # SQLite may already have rolled back a busy transaction
+                raise
+            finally:
+                if lk is not None:
+                    spool.unlock(lk)
+
+        if full:
+            c.execute("PRAGMA synchronous = FULL")
+        try:
+            return self._retrying(once)
+        finally:
+            if full:
+                c.execute("PRAGMA synchronous = NORMAL")
+
+    def _insert(self, rec: dict[str, Any], key: bytes | None, prev: str) -> str:
+        """One decision row, linked to *prev* when there is a key; the chain value the next row links to."""
+        values = _values(rec)
+        link = chain.link(key, prev, values) if key else ""
+        self.conn.execute(
+            f"INSERT INTO decisions ({', '.join(COLUMNS)}, chain) VALUES ({', '.join('?' for _ in COLUMNS)}, ?)",
+            (*values, chain.as_column(link) if link else b""),
+        )
+        return link or prev
 
     def key(self, create: bool = True) -> bytes:
         return chain.load_key(self.key_file or chain.key_file(None, os.environ), create)
@@ -102,12 +199,7 @@ class SqliteStore:
                 f"INSERT INTO decisions ({', '.join(COLUMNS)}, chain) VALUES ({', '.join('?' for _ in COLUMNS)}, ?)",
                 (*values, chain.as_column(chain.link(key, chain.head(self), values)) if key else b""),
             )
-            c.execute(
-                "INSERT INTO sessions (session_id, consecutive_denials, total_denials, decisions, escalations, updated) VALUES (?, ?, ?, 1, ?, ?) "
-                "ON CONFLICT(session_id) DO UPDATE SET consecutive_denials = excluded.consecutive_denials, total_denials = excluded.total_denials, "
-                "decisions = sessions.decisions + 1, escalations = sessions.escalations + excluded.escalations, updated = excluded.updated",
-                (sid, new_c, new_t, 1 if escalate else 0, rec["ts"]),
-            )
+            c.execute(_UPSERT_SESSION, (sid, new_c, new_t, 1 if escalate else 0, rec["ts"]))
             c.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.OperationalError):
@@ -133,6 +225,8 @@ class SqliteStore:
             return None
         days, mb = chain.retention(audit_cfg)
         out: dict[str, Any] | None = self._retrying(lambda: self.prune(days, mb, now))
+        if self.spooled and out is not None:
+            out["sessions_pruned"] = spool.prune_sessions(self.url, days, now)  # counters of sessions idle beyond retention
         return out
 
     def prune(self, days: float, mb: float, now: float | None = None, vacuum: bool = False) -> dict[str, Any]:

@@ -1,0 +1,405 @@
+"""The audit spool: the hook records a decision without SQLite, the next reader folds it into the store.
+
+Recording a decision in SQLite costs the cold hook ~10 ms (``import sqlite3`` ~5 ms, opening the
+file, the transaction); appending a line to a file costs ~0.3 ms.  So for a SQLite store at ``DB``:
+
+- ``DB-spool`` holds the decisions not yet in the store, one line each: the record as JSON, a space,
+  and a MAC (keyed BLAKE2b under the audit chain's key, personalised ``clearance-spool``) over the
+  previous line's MAC and this line's JSON.  A line changed, inserted, reordered or removed between
+  two others no longer verifies; the first line links to the last line folded (kept in the store's
+  ``audit_meta``), so lines removed from the front are found too.
+- ``DB-sessions/`` holds each session's denial counters (escalation.py needs the consecutive and total
+  denials of the session): one small file per session, named by a hash of the session id.  These files
+  are the counters; the store's ``sessions`` table is their copy, written when lines are folded.
+- Every writer holds an exclusive ``flock`` on ``DB-sessions/.lock`` while it reads the counters, appends
+  its line and writes the counters, so concurrent hooks count each denial once, as the store's transaction
+  did.  A process that also writes SQLite takes SQLite's write lock first (see ``lock``).
+
+Folding (``fold``) runs whenever a SQLite store is opened -- ``clearance log``, ``stats``, ``report``,
+``--verify``, ``allow``, the daemon, the team service -- so every reader sees every record; the hook folds
+after it has answered once the spool passes ``FOLD_BYTES``.  It inserts the lines in one transaction
+(extending the hash chain, synchronous=FULL), records the last line's MAC, then replaces the spool by a
+file holding one start line that links to it.  Lines that do not verify are still folded (they are
+evidence) outside the hash chain, and what was wrong is noted in ``audit_meta``; ``--verify`` reports both.
+
+What a crash loses: nothing that was appended.  A crash between the append and the counters' write
+leaves the session one denial short; a crash in a fold before its commit leaves the spool as it was, and
+after its commit the lines already folded are recognised by their MAC and skipped.  Lines are not
+fsynced one by one (SQLite in WAL mode with synchronous=NORMAL did not sync each commit either): a power
+loss may lose the last lines, as it could lose the last transactions before.  docs/audit-spool.md has more.
+"""
+
+from __future__ import annotations
+
+import os
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+SPOOL_SUFFIX = "-spool"
+SESSIONS_SUFFIX = "-sessions"
+READY = ".ready"
+FOLD_BYTES = 64 * 1024
+GENESIS = ""
+MAC_HEX = 32
+
+
+class NotReady(Exception):
+    """The store has session counters that were never copied to its sessions folder: record through the store."""
+
+
+def supported(path: str) -> bool:
+    """A SQLite file (not PostgreSQL, not in memory) on a system with flock."""
+    if not path or path == ":memory:" or path.startswith(("postgresql://", "postgres://", "file:")):
+        return False
+    try:
+        import fcntl  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def spool_path(db: str) -> str:
+    return db + SPOOL_SUFFIX
+
+
+def sessions_dir(db: str) -> str:
+    return db + SESSIONS_SUFFIX
+
+
+KEY_NAME = "spool.key"
+PRUNED = ".pruned"
+DAY_S = 86_400.0
+
+
+def key_path(db: str) -> str:
+    """The spool's MAC key: beside it, so whoever folds verifies with the writer's key whatever its environment."""
+    return os.path.join(sessions_dir(db), KEY_NAME)
+
+
+def spool_key(db: str, create: bool) -> bytes | None:
+    from .chain import KeyError_, load_key
+
+    try:
+        return load_key(key_path(db), create)
+    except (OSError, KeyError_):
+        if create:
+            raise
+        return None
+
+
+def prune_due(db: str, now: float) -> bool:
+    """Whether a day has passed since the hook last had the store pruned (a file's mtime: no SQLite needed)."""
+    try:
+        return now - os.stat(os.path.join(sessions_dir(db), PRUNED)).st_mtime >= DAY_S
+    except OSError:
+        return True
+
+
+def mark_pruned(db: str) -> None:
+    p = os.path.join(sessions_dir(db), PRUNED)
+    with open(p, "wb"):
+        pass
+    os.utime(p)
+
+
+def mac(key: bytes, prev: str, body: bytes) -> str:
+    from _blake2 import blake2b
+
+    return blake2b(prev.encode() + b"\n" + body, key=key[:64], digest_size=MAC_HEX // 2, person=b"clearance-spool").hexdigest()
+
+
+LOCK_NAME = ".lock"
+
+
+def lock(db: str) -> int:
+    """An exclusive lock on the store's spool and counters (a file that is never replaced).
+
+    Lock order: a process that also writes SQLite takes SQLite's write lock (BEGIN IMMEDIATE) first, so
+    that a hook, which takes only this lock, never waits behind a process waiting for SQLite.
+    """
+    import fcntl
+
+    path = os.path.join(sessions_dir(db), LOCK_NAME)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except FileNotFoundError:
+        os.makedirs(sessions_dir(db), mode=0o700, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def unlock(fd: int) -> None:
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _session_file(db: str, session_id: str) -> str:
+    from _blake2 import blake2b
+
+    return os.path.join(sessions_dir(db), blake2b(session_id.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest())
+
+
+def read_counters(db: str, session_id: str) -> tuple[int, int]:
+    try:
+        with open(_session_file(db, session_id), "rb") as f:
+            parts = f.read(64).split()
+        return int(parts[0]), int(parts[1])
+    except (OSError, ValueError, IndexError):
+        return 0, 0
+
+
+def write_counters(db: str, session_id: str, consecutive: int, total: int) -> None:
+    path = _session_file(db, session_id)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, f"{int(consecutive)} {int(total)}\n".encode())
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+
+
+def _last_mac(fd: int) -> str:
+    """The MAC ending the spool's last line (GENESIS for an empty spool)."""
+    size = os.fstat(fd).st_size
+    if size < MAC_HEX + 1:
+        return GENESIS
+    tail = os.pread(fd, MAC_HEX + 1, size - MAC_HEX - 1)
+    return tail[:MAC_HEX].decode("ascii", "replace")
+
+
+def _ready(db: str) -> bool:
+    """Whether the session counters are in the sessions folder (a new store: made so here)."""
+    folder = sessions_dir(db)
+    if os.path.exists(os.path.join(folder, READY)):
+        return True
+    if os.path.exists(db) and os.path.getsize(db) > 0:
+        return False  # an existing store: its counters are copied by the store itself (adopt)
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    with open(os.path.join(folder, READY), "wb"):
+        pass
+    return True
+
+
+def _usable(db: str) -> None:
+    """The store a spool feeds must be a file SQLite can write: a database replaced by a directory or a device
+    (/dev/full) would take spooled decisions that can never be folded, so the hook refuses (and asks)."""
+    try:
+        st = os.stat(db)
+    except FileNotFoundError:
+        return
+    if st.st_mode & 0o170000 != 0o100000:
+        raise OSError(f"the audit store {db} is not a regular file")
+
+
+def append(db: str, rec: dict[str, Any], limits: tuple[int, int], headless: bool) -> tuple[dict[str, Any], int]:
+    """Record one decision: (the escalation outcome, the spool's size after the append).  Raises on failure."""
+    from .. import escalation
+    from .. import jsonlite as json
+
+    _usable(db)
+    lk = lock(db)
+    try:
+        if not _ready(db):
+            raise NotReady(db)
+        key = spool_key(db, create=True)
+        assert key is not None
+        sid = str(rec.get("session_id", ""))
+        consecutive, total = read_counters(db, sid)
+        rec, out, new_c, new_t = escalation.settle(rec, consecutive, total, limits, headless)
+        body = json.dumps({"rec": rec, "c": new_c, "t": new_t, "esc": 1 if out["escalate"] else 0}).encode()
+        fd = os.open(spool_path(db), os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        try:
+            os.write(fd, body + b" " + mac(key, _last_mac(fd), body).encode() + b"\n")  # one write, O_APPEND, under the lock
+            size = os.fstat(fd).st_size
+        finally:
+            os.close(fd)
+        write_counters(db, sid, new_c, new_t)
+    finally:
+        unlock(lk)
+    return out, size
+
+
+def pending(db: str) -> int:
+    """Bytes waiting in the spool (0 when there is none)."""
+    try:
+        return os.stat(spool_path(db)).st_size
+    except OSError:
+        return 0
+
+
+# -- folding (with the store open) ------------------------------------------------------
+
+
+def _parse(raw: bytes) -> list[tuple[bytes, str]]:
+    out = []
+    for line in raw.split(b"\n"):
+        if not line:
+            continue
+        body, _, tag = line.rpartition(b" ")
+        out.append((body, tag.decode("ascii", "replace")))
+    return out
+
+
+class Folded:
+    """What the spool holds beyond the last fold: (record, consecutive, total, escalated, verified) rows, the new head, problems."""
+
+    __slots__ = ("rows", "head", "problems")
+
+    def __init__(self, rows: list[tuple[dict[str, Any], int, int, bool, bool]], head: str, problems: list[str]) -> None:
+        self.rows, self.head, self.problems = rows, head, problems
+
+
+def collect(store: Any) -> Folded | None:
+    """Read and check the spool (the caller holds ``lock`` and SQLite's write transaction); None when there is nothing to fold."""
+    import json
+
+    db = store.url
+    try:
+        with open(spool_path(db), "rb") as f:
+            raw = f.read()
+    except FileNotFoundError:
+        return None
+    lines = _parse(raw)
+    if not lines:
+        return None
+    key = spool_key(db, create=False)
+    row = store.fetchone("SELECT value FROM audit_meta WHERE name = 'spool_head'")
+    expected = str(row[0]) if row else GENESIS
+    tags = [t for _, t in lines]
+    start = 0
+    if expected and expected in tags:
+        start = tags.index(expected) + 1  # folded before a crash kept the spool from being replaced
+    rows: list[tuple[dict[str, Any], int, int, bool, bool]] = []
+    problems: list[str] = []
+    prev = expected if start == 0 else tags[start - 1]
+    linked = False  # the first line was checked against the last fold's head
+    for body, tag in lines[start:]:
+        try:
+            data = json.loads(body)
+        except ValueError:
+            data = None
+        if isinstance(data, dict) and "start" in data and not linked:  # written by the last fold: it links to that fold's head
+            if str(data["start"]) != prev:
+                problems.append("the spool does not begin where the last fold ended: lines were removed or the spool replaced before folding")
+            if key is None or tag != mac(key, str(data["start"]), body):
+                problems.append("the spool's start line does not verify")
+            prev, linked = tag, True
+            continue
+        ok = key is not None and tag == mac(key, prev, body)
+        if not ok and not linked:
+            problems.append("the spool's first decision does not link to where the last fold ended: lines were removed before it, or it was changed")
+        prev, linked = tag, True
+        if not isinstance(data, dict) or not isinstance(data.get("rec"), dict):
+            problems.append(f"a spool line is not a decision record ({len(body)} bytes)")
+            continue
+        rows.append((data["rec"], int(data.get("c", 0)), int(data.get("t", 0)), bool(data.get("esc")), ok))
+    bad = sum(1 for r in rows if not r[4])
+    if bad:
+        problems.append(f"{bad} spooled decision(s) do not verify against the spool's MACs (changed, inserted or reordered before folding)")
+    if not rows and not problems and start == 0:
+        return None  # only the start line the last fold wrote
+    return Folded(rows, tags[-1], problems)
+
+
+def replace(db: str, head: str) -> None:
+    """After the fold's commit (under ``lock``): the spool becomes one start line linked to *head*."""
+    import json
+
+    key = spool_key(db, create=True)
+    assert key is not None
+    body = json.dumps({"start": head}, separators=(",", ":")).encode()
+    tmp = os.path.join(sessions_dir(db), f".fold.{os.getpid()}")  # inside a folder clearance owns
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, body + b" " + mac(key, head, body).encode() + b"\n")
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, spool_path(db))
+
+
+def note_problems(store: Any, problems: list[str], ts: float) -> None:
+    """Keep what a fold found wrong with the spool in the store (``--verify`` reports it); in the fold's transaction."""
+    import json
+
+    from .chain import set_meta
+
+    row = store.fetchone("SELECT value FROM audit_meta WHERE name = 'spool_problems'")
+    try:
+        seen = json.loads(row[0]) if row else []
+    except ValueError:
+        seen = ["an earlier note about the spool was unreadable"]
+    seen = [*seen, *(f"{_when(ts)}: {p}" for p in problems)][-100:]
+    set_meta(store, "spool_problems", json.dumps(seen))
+
+
+def problems_noted(store: Any) -> list[str]:
+    import json
+
+    row = store.fetchone("SELECT value FROM audit_meta WHERE name = 'spool_problems'")
+    try:
+        got = json.loads(row[0]) if row else []
+    except ValueError:
+        return ["the note about the spool's problems was changed (unreadable)"]
+    return [str(x) for x in got] if isinstance(got, list) else ["the note about the spool's problems was changed"]
+
+
+def _when(ts: float) -> str:
+    import time
+
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(ts))
+
+
+def adopt(store: Any) -> None:
+    """Copy an existing store's session counters to its sessions folder, once (then hooks can spool)."""
+    db = store.url
+    folder = sessions_dir(db)
+    if os.path.exists(os.path.join(folder, READY)):
+        return
+    fd = lock(db)
+    try:
+        if os.path.exists(os.path.join(folder, READY)):
+            return
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        for sid, consecutive, total in store.fetchall("SELECT session_id, consecutive_denials, total_denials FROM sessions"):
+            if not os.path.exists(_session_file(db, str(sid))):
+                write_counters(db, str(sid), int(consecutive), int(total))
+        with open(os.path.join(folder, READY), "wb"):
+            pass
+    finally:
+        unlock(fd)
+
+
+def prune_sessions(db: str, days: float, now: float) -> int:
+    """Remove the counters of sessions idle for more than *days* (0: keep them); how many were removed."""
+    if days <= 0:
+        return 0
+    folder = sessions_dir(db)
+    n = 0
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return 0
+    for name in names:
+        if name == READY:
+            continue
+        p = os.path.join(folder, name)
+        try:
+            if now - os.stat(p).st_mtime > days * 86_400.0:
+                os.unlink(p)
+                n += 1
+        except OSError:
+            pass
+    return n

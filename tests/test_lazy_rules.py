@@ -1,0 +1,179 @@
+"""Rule packs loaded per call (rules/__init__.py index, engine.py): the same decisions as loading every pack.
+
+Every rule's match and no_match examples are decided twice: here, with every pack loaded, and in a
+fresh interpreter that starts with no pack imported (the rule index read from its sealed cache) and
+decides each example in a forked child, so that each child imports only the packs that call needs.
+Decision, rules named, findings and their order must agree.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from clearance.rules import load
+
+from .conftest import decide
+
+ROOT = Path(__file__).resolve().parents[1]
+RULES = load()
+EXAMPLES = [ex for r in RULES.values() for ex in (*r.match, *r.no_match)]
+
+CHILD = r"""
+import json, os, sys
+sys.path.insert(0, sys.argv[1])
+from tests.conftest import decide
+import clearance.engine
+from clearance.rules import index
+index()
+before = sorted(m for m in sys.modules if m.startswith("clearance.rules."))
+examples = json.loads(sys.stdin.read())
+out = []
+for ex in examples:
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(r)
+        try:
+            d = decide(ex)
+            res = {"decision": d.decision, "rules": d.rules, "findings": [[f.rule_id, f.verdict, f.message] for f in d.findings], "reason": d.reason,
+                   "packs": sorted(m.rsplit(".", 1)[1] for m in sys.modules if m.startswith("clearance.rules."))}
+        except BaseException as e:
+            res = {"error": repr(e)}
+        os.write(w, json.dumps(res).encode())
+        os.close(w)
+        os._exit(0)
+    os.close(w)
+    chunks = []
+    while True:
+        b = os.read(r, 65536)
+        if not b:
+            break
+        chunks.append(b)
+    os.close(r)
+    os.waitpid(pid, 0)
+    out.append(json.loads(b"".join(chunks)))
+print(json.dumps({"before": before, "results": out}))
+"""
+
+
+def _summary(d: Any) -> dict[str, Any]:
+    return {"decision": d.decision, "rules": d.rules, "findings": [[f.rule_id, f.verdict, f.message] for f in d.findings], "reason": d.reason}
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_STATE_HOME=str(tmp_path / "state"))
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "src"), os.environ.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def _build_index(env: dict[str, str]) -> None:
+    subprocess.run([sys.executable, "-c", "from clearance.rules import index; index()"], env=env, check=True, timeout=120)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forks a child per example")
+def test_lazy_packs_decide_every_example_as_a_full_load(tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    _build_index(env)
+    p = subprocess.run([sys.executable, "-c", CHILD, str(ROOT)], input=json.dumps(EXAMPLES), capture_output=True, text=True, env=env, timeout=600)
+    assert p.returncode == 0, p.stderr[-2000:]
+    data = json.loads(p.stdout)
+    assert data["before"] == ["clearance.rules.base"], f"packs imported before any call: {data['before']}"
+    mismatches = []
+    partial = 0
+    for ex, lazy in zip(EXAMPLES, data["results"]):
+        assert "error" not in lazy, (ex, lazy)
+        full = _summary(decide(ex))
+        packs = lazy.pop("packs")
+        partial += len(packs) < len(RULES_MODULES)
+        if lazy != full:
+            mismatches.append((ex, lazy, full))
+    assert not mismatches, mismatches[:3]
+    # Loading per call is real: most examples need only some of the packs.
+    assert partial > len(EXAMPLES) // 2
+
+
+RULES_MODULES = {"base", *(r.module for r in RULES.values())}
+
+
+def _loaded_for(env: dict[str, str], tool: str, tool_input: dict[str, Any]) -> list[str]:
+    code = (
+        "import json, sys; from clearance.api import decide; "
+        f"d = decide({tool!r}, {tool_input!r}, cwd='/home/ana/webapp', env={{'HOME': '/home/ana'}}); "
+        "print(json.dumps([d.decision, sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('clearance.rules.'))]))"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=True)
+    out: list[str] = json.loads(p.stdout)[1]
+    assert json.loads(p.stdout)[0] == "allow"
+    return out
+
+
+def test_ordinary_calls_import_only_what_can_fire(tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    _build_index(env)
+    ls = _loaded_for(env, "Bash", {"command": "ls -la"})
+    assert not {"git", "cloud", "db", "publish", "interp", "tools", "self"} & set(ls), ls
+    status = _loaded_for(env, "Bash", {"command": "git status"})
+    assert "git" in status and not {"cloud", "db", "publish"} & set(status), status
+    read = _loaded_for(env, "Read", {"file_path": "/home/ana/webapp/README.md"})
+    # A read is an effect: the packs with effect rules (fs, creds, convention, self, and what they import) load.
+    assert not {"git", "cloud", "db", "publish", "interp"} & set(read), read
+
+
+def test_a_forged_or_stale_index_is_not_trusted(tmp_path: Path) -> None:
+    """The index decides which rules run: an unsigned, re-signed-wrong or stale one is rebuilt by a full load."""
+    env = _env(tmp_path)
+    _build_index(env)
+    path = tmp_path / "cache" / "clearance" / "rules-index.json"
+    text = path.read_text()
+    magic, _, body = text.partition("\n")
+    data = json.loads(body)
+    # Drop the git pack's rules from the index: without the key the MAC no longer verifies.
+    data["rules"] = [r for r in data["rules"] if r[1] != "git"]
+    path.write_text(magic + "\n" + json.dumps(data))
+    code = "from clearance.api import decide; print(decide('Bash', {'command': 'git push --force origin main'}, cwd='/home/ana/webapp', env={'HOME': '/home/ana'}).rules)"
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=True)
+    assert "git.force-push" in p.stdout
+    assert path.read_text() == text  # rebuilt and signed again
+
+    # Signed with the right key but wrong (a pack changed under an unchanged fingerprint): caught on import.
+    code = (
+        "import json, os\n"
+        "from clearance import seal, jsonlite\n"
+        "from clearance.rules import _cache_path\n"
+        "p = _cache_path(os.environ); body = seal.read_sealed(p, os.environ); d = json.loads(body)\n"
+        "d['rules'] = [r for r in d['rules'] if r[0] != 'git.force-push']\n"
+        "seal.write_sealed(p, jsonlite.dumps(d), os.environ)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=120)
+    code = "from clearance.api import decide; print(decide('Bash', {'command': 'git push --force origin main'}, cwd='/home/ana/webapp', env={'HOME': '/home/ana'}).rules)"
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=True)
+    assert "git.force-push" in p.stdout, p.stdout + p.stderr
+    assert path.read_text() == text
+
+
+def test_the_index_follows_the_pack_files() -> None:
+    """Its cache key: the name, size and mtime of every .py file of rules/, and PACKS."""
+    from clearance import rules
+
+    fp = rules._fingerprint()
+    assert fp is not None
+    names = [f[0] for f in fp[2]]  # type: ignore[index, union-attr]
+    assert {f"{p}.py" for p in rules.PACKS} <= set(names)
+    assert set(rules.index().order) == set(RULES)
+
+
+def test_rules_run_in_a_full_loads_order(tmp_path: Path) -> None:
+    """Findings come out in the order a clean full load registers the rules, however the packs were imported."""
+    env = _env(tmp_path)
+    _build_index(env)  # so that the next process imports only git's and the shell's packs before rebuilding
+    full = subprocess.run([sys.executable, "-c", "from clearance.rules import load; print(list(load()))"], env=env, capture_output=True, text=True, check=True)
+    code = "from clearance.api import decide; decide('Bash', {'command': 'git status'}, env={'HOME': '/h'}); from clearance.rules import rebuild; import sys; assert 'clearance.rules.cloud' not in sys.modules; print(rebuild().order)"
+    lazy_first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert full.stdout == lazy_first.stdout
