@@ -110,7 +110,6 @@ ASKED: list[str] = [
 XFAIL: dict[str, str] = {
     'gitlab-rails runner "Project.destroy_all"': "gitlab-rails is GitLab's rails: not yet read as rails (db.datastore-destroy knows `rails runner`)",
     "gitlab-rake gitlab:backup:restore": "rake task names are not read for destructive words (restore overwrites the database)",
-    "python3 -c \"import os; os.link('/home/ana/.claude/settings.json', 'x')\"": "hard links made by interpreter code are not read (shell/interp.py)",
 }
 
 

@@ -185,7 +185,7 @@ WORKDIR = [
 AS_VALUES = [
     ("import os; list(map(os.system, ['rm -rf ~']))", ASK),
     ("import atexit, shutil; atexit.register(shutil.rmtree, '/home/ana')", ASK),
-    ("import threading, os; threading.Thread(target=os.system, args=('rm -rf ~',)).start()", ASK),
+    ("import threading, os; threading.Thread(target=os.system, args=('rm -rf ~',)).start()", DENY),  # target(*args) is read as the call
     ("import builtins; f = builtins.exec; f(data)", ASK),
     ("import shutil\ndef clean(sh):\n    sh.rmtree('/home/ana')\nclean(shutil)", DENY),
     ("import shutil; r = shutil.rmtree; r('/home/ana')", DENY),

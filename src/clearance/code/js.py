@@ -218,6 +218,7 @@ _GLOBALS = frozenset(
         "navigator",
         "$",
         "Object",
+        "Reflect",
         "JSON",
         "decodeURIComponent",
         "unescape",
@@ -245,7 +246,7 @@ def _canon(sym: str) -> str:
             break
     if sym.startswith("fs.promises."):
         return "fs." + sym[len("fs.promises.") :]
-    if sym.startswith(("zx.$", "bun.$")):
+    if sym.startswith(("zx.$", "bun.$", "Bun.$")):
         return "$"
     if sym.endswith(".default"):
         return sym[: -len(".default")]
@@ -338,6 +339,13 @@ class _Reader:
                 elif child.type == "pair_pattern":
                     key = child.child_by_field_name("key")
                     self.bind_pattern(child.child_by_field_name("value"), self.member(value, _key(key)))
+                elif child.type == "object_assignment_pattern":
+                    # {execSync = null}: the default applies only when the member is missing
+                    self.bind_pattern(child.child_by_field_name("left"), value)
+            return
+        if pattern.type == "assignment_pattern":
+            # {execSync: run = null} = cp: run is cp.execSync (its default only when that is missing)
+            self.bind_pattern(pattern.child_by_field_name("left"), value)
 
     def bind_pattern_name(self, name: str, value: Val) -> None:
         if self.counts.get(name, 0) == 1:
@@ -487,12 +495,22 @@ class _Reader:
     def call(self, node: Any) -> None:
         fn, fn_node = self.callee(node)
         sym = fn.sym
+        args = self.args(node)
+        # f.call(this, a…), f.apply(this, [a…]), Reflect.apply(f, this, [a…]): the call of f.
+        if sym == "Reflect.apply" and args:
+            inner = self.value(args[0])
+            if inner.sym is not None:
+                sym, args = inner.sym, self._spread(args[2:3])
+        elif fn_node is not None and fn_node.type == "member_expression" and sym is not None and sym.endswith((".call", ".apply")):
+            inner = self.value(_object_of(fn_node))
+            if inner.sym is not None:
+                args = args[1:] if sym.endswith(".call") else self._spread(args[1:2])
+                sym = inner.sym
         if sym is None and fn_node is not None and fn_node.type == "member_expression":
             sym = _BY_METHOD.get(node_text(fn_node.child_by_field_name("property")))
         if sym is None and fn_node is not None and fn_node.type == "identifier" and node_text(fn_node) not in self.counts:
             # A global nobody declared: shelljs/global, zx and REPL-style scripts define exec, rm, spawn…
             sym = _BARE.get(node_text(fn_node))
-        args = self.args(node)
         if sym is None:
             return
         sym = _canon(sym)
@@ -550,11 +568,19 @@ class _Reader:
             c.network(first, sym)
         elif sym in _EVAL:
             self.evaluate(sym, args, first)
+        elif sym == "process.chdir":
+            c.chdir(first)
         elif sym in ("process.binding", "process.dlopen", "module.constructor._load"):
             c.ask(f"reaches Node's internals ({sym})")
         elif sym == "JSON.stringify" or sym.startswith("Object."):
             if first.env:
                 c.env_dump()
+
+    def _spread(self, args: list[Any]) -> list[Any]:
+        """The argument nodes of an array literal handed on as arguments (``apply``'s second argument)."""
+        if args and args[0].type == "array":
+            return [a for a in args[0].named_children if a.type != "comment"][:60]
+        return []
 
     def argv_call(self, sym: str, args: list[Any], first: Val) -> None:
         rest = [self.value(a) for a in args[1:3]]
@@ -640,7 +666,15 @@ class _Reader:
                     self.c.network(None, "import")
             elif t in ("call_expression", "new_expression"):
                 self.call(node)
-            elif t == "member_expression":
+            elif t == "assignment_expression":
+                left = node.child_by_field_name("left")
+                if left is not None and left.type in ("member_expression", "subscript_expression"):
+                    target = self.value(left.child_by_field_name("object"))
+                    key = left.child_by_field_name("property") or left.child_by_field_name("index")
+                    if target.env and key is not None:
+                        name = node_text(key) if left.type == "member_expression" else (self.value(key).text or "")
+                        self.c.setenv(name, self.value(node.child_by_field_name("right")))
+            if t == "member_expression":
                 if node_text(node.child_by_field_name("property")) == "env" and self.value(node).env:
                     self.env_use(node)
             elif t == "identifier":

@@ -204,6 +204,8 @@ class _Reader:
             self.run_call(name, args)
         elif name == "open":
             self.open_call(args)
+        elif name == "chdir":
+            c.chdir(self.value(args[0]) if args else Val("~"))
         elif name in _MOVE:
             vals = self.arg_values(args)
             for v in vals[:2]:
@@ -292,6 +294,13 @@ class _Reader:
         for node in walk(root, self.stop):
             t = node.type
             if t == "assignment_expression":
+                left = node.child_by_field_name("left")
+                if left is not None and left.type == "localization_expression" and left.named_children:
+                    left = left.named_children[0]  # local $ENV{X} = …
+                if left is not None and left.type == "hash_element_expression" and node_text(left.child_by_field_name("hash")) == "$ENV":
+                    key = left.child_by_field_name("key")
+                    k = Val(node_text(key)) if key is not None and key.type == "autoquoted_bareword" else self.value(key)
+                    c.setenv(k.text or "", self.value(node.child_by_field_name("right")))
                 names = _declared(node.child_by_field_name("left"))
                 if len(names) == 1 and self.counts.get(names[0], 0) == 1:
                     self.bound[names[0]] = self.value(node.child_by_field_name("right"))

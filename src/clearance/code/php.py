@@ -41,7 +41,14 @@ _NETWORK = frozenset(
 _EVAL = frozenset({"eval", "assert", "create_function", "include", "require", "include_once", "require_once"})
 _CALLABLES = frozenset(
     {"call_user_func", "call_user_func_array", "array_map", "array_walk", "array_filter", "usort", "register_shutdown_function", "forward_static_call"}
+    | {"array_walk_recursive", "uasort", "uksort", "array_reduce", "preg_replace_callback", "iterator_apply", "forward_static_call_array"}
 )
+# Where the callable stands among a function's arguments (first unless listed), and which argument holds the
+# values it is called with: array_walk($a, "system") calls system on each item of $a.
+_CALLABLE_AT = {"array_walk": 1, "array_walk_recursive": 1, "array_filter": 1, "usort": 1, "uasort": 1, "uksort": 1, "array_reduce": 1}
+_CALLABLE_AT |= {"preg_replace_callback": 1, "iterator_apply": 1}
+_CALLED_WITH = {"array_walk": 0, "array_walk_recursive": 0, "array_filter": 0, "usort": 0, "uasort": 0, "array_reduce": 0, "array_map": 1}
+_CALLED_WITH |= {"preg_replace_callback": 2}
 _DECODE = frozenset({"base64_decode", "gzinflate", "gzuncompress", "gzdecode", "str_rot13", "hex2bin", "convert_uudecode", "urldecode", "rawurldecode"})
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "e": "\x1b", "v": "\v", "f": "\f", "$": "$", '"': '"', "\\": "\\"}
 
@@ -188,6 +195,10 @@ class _Reader:
         elif name in _SHELL:
             if name == "proc_open" and first.items is not None:
                 c.argv(first.items, name)
+            elif name == "pcntl_exec":
+                # pcntl_exec($path, $args): a program and its arguments, no shell
+                extra = vals[1].items if len(vals) > 1 and vals[1].items is not None else ([] if len(vals) < 2 else [UNKNOWN])
+                c.argv([first, *extra], name)
             else:
                 c.command_line(first, name)
         elif name in _WRITE_FIRST:
@@ -195,6 +206,11 @@ class _Reader:
                 c.write(first, name)
         elif name in _WRITE_SECOND:
             c.write(vals[1] if len(vals) > 1 else UNKNOWN, name)
+        elif name == "chdir":
+            c.chdir(first)
+        elif name == "putenv" and first.text is not None and "=" in first.text:
+            k, _, v = first.text.partition("=")
+            c.setenv(k, Val(v))
         elif name == "rename":
             c.write(first, name)
             c.write(vals[1] if len(vals) > 1 else UNKNOWN, name)
@@ -229,21 +245,25 @@ class _Reader:
         elif name == "preg_replace" and first.text is not None and first.text[-4:].rstrip("imsxuADSUXJ").endswith("e"):
             c.dynamic("preg_replace with /e")  # the replacement runs as PHP code (PHP < 7)
         elif name in _CALLABLES and vals:
-            target = first.text
+            at = _CALLABLE_AT.get(name, 0)
+            cb = vals[at] if len(vals) > at else UNKNOWN
+            target = cb.text
             if target is None or DYN in target:
-                if args and args[0].type not in ("anonymous_function", "arrow_function", "anonymous_function_creation_expression"):
+                if len(args) > at and args[at].type not in ("anonymous_function", "arrow_function", "anonymous_function_creation_expression"):
                     c.dynamic(f"{name} with a callable computed at run time")
                 return
-            rest = vals[1:]
-            if name in ("array_map", "array_walk", "array_filter") and rest and rest[0].items is not None:
-                for item in rest[0].items[:40]:
-                    self.effect(target.lower(), [item], [])
-            elif name in ("array_map", "array_walk", "array_filter") and rest:
-                self.effect(target.lower(), [rest[0]], [])
-            elif name == "call_user_func_array" and rest and rest[0].items is not None:
-                self.effect(target.lower(), rest[0].items, [])
+            if name in _CALLED_WITH:
+                data = vals[_CALLED_WITH[name]] if len(vals) > _CALLED_WITH[name] else UNKNOWN
+                if data.items is not None:
+                    for item in data.items[:40]:
+                        self.effect(target.lower(), [item], [])
+                else:
+                    self.effect(target.lower(), [data], [])
+            elif name in ("call_user_func_array", "forward_static_call_array"):
+                rest = vals[1:]
+                self.effect(target.lower(), rest[0].items if rest and rest[0].items is not None else [UNKNOWN], [])
             else:
-                self.effect(target.lower(), rest, [])
+                self.effect(target.lower(), vals[at + 1 :], [])
         elif name in ("http_build_query", "json_encode", "serialize", "var_export", "print_r", "var_dump", "implode") and first.env:
             c.env_dump()
 

@@ -58,6 +58,20 @@ _OPENERS = frozenset({"open", "io.open", "codecs.open", "_io.open", "os.fdopen"}
 _COPIES = frozenset({"shutil.copy", "shutil.copy2", "shutil.copyfile", "shutil.copytree", "shutil.copymode", "shutil.copystat"})
 _MOVES = frozenset({"shutil.move", "os.rename", "os.replace", "os.renames"})
 _LINKS = frozenset({"os.symlink", "os.link"})
+# Calls that run code from a file, a module or a prompt the reader does not open (importlib's file loaders, runpy, code's REPLs).
+_LOADERS = frozenset(
+    {
+        "runpy.run_path",
+        "importlib.util.spec_from_file_location",
+        "importlib.machinery.SourceFileLoader",
+        "importlib.machinery.SourcelessFileLoader",
+        "importlib.machinery.ExtensionFileLoader",
+        "zipimport.zipimporter",
+        "code.interact",
+        "code.InteractiveConsole",
+        "code.InteractiveInterpreter",
+    }
+)
 _MODE_CHANGES = frozenset({"os.chmod", "os.lchmod", "os.chown", "os.lchown", "shutil.chown", "os.truncate", "os.chflags", "os.lchflags"})
 _WRITE_FLAGS = frozenset({"O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND", "O_EXCL"})
 _READ_FLAGS = frozenset({"O_RDONLY", "O_CLOEXEC", "O_NONBLOCK", "O_NOFOLLOW", "O_DIRECTORY", "O_BINARY", "O_NOCTTY", "O_NOATIME"})
@@ -324,6 +338,7 @@ class _Reader:
         self.budget = 4 * MAX_NODES  # nodes walked to find which calls depend on a loop variable
         # Values assigned to a name (r = shutil.rmtree): followed where the name is used.
         self.aliased: set[int] = set()
+        self.guarded: set[int] | None = None  # calls that run only when a condition holds (computed on first need)
 
     # --- bindings
 
@@ -379,6 +394,13 @@ class _Reader:
                 # for f in glob.glob('*.pyc'): the name stands for each file the iterable yields.
                 self._bind(node.target.id, ("for", node.iter))
                 handled.add(id(node.target))
+            elif isinstance(node.target, (ast.Tuple, ast.List)) and len(node.target.elts) == 3 and all(isinstance(e, ast.Name) for e in node.target.elts):
+                # for root, dirs, files in os.walk(TOP): root is TOP or a directory under it; dirs and files are names in root.
+                walker = self.callee(node.iter.func, 0) if isinstance(node.iter, ast.Call) else None
+                if walker == "path#walk" or (walker == "os.walk" and node.iter.args):  # type: ignore[attr-defined]
+                    for i, e in enumerate(node.target.elts):
+                        self._bind(e.id, ("walk", node.iter, i))  # type: ignore[attr-defined]
+                        handled.add(id(e))
         for node in self.of(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.ExceptHandler, ast.MatchAs, ast.MatchStar):
             name = getattr(node, "name", None)
             if name:
@@ -424,6 +446,8 @@ class _Reader:
         for s in sources[:8]:
             if isinstance(s, ast.AST):
                 values.add(self.ev(s, depth))
+            elif isinstance(s, tuple) and s[0] == "walk":
+                values.add(self.walked(s[1], s[2], depth))
             elif isinstance(s, tuple):
                 values.add(self.element(s[1], depth))
             if len(values) > 1:
@@ -434,6 +458,20 @@ class _Reader:
         return found
 
     # --- values
+
+    def walked(self, node: ast.Call, index: int, depth: int) -> Value | None:
+        """What `for root, dirs, files in os.walk(TOP)` binds: root is TOP/** (TOP or any directory under it),
+        dirs and files a list of names (each any name: *)."""
+        if index:
+            return ("q", (_str("*"),))
+        if self.callee(node.func, depth + 1) == "os.walk":
+            top = _text(self.ev(node.args[0], depth + 1))
+        else:
+            assert isinstance(node.func, ast.Attribute)
+            top = _text(self.ev(node.func.value, depth + 1))  # Path(TOP).walk()
+        if top is None:
+            return None
+        return _str(_join([top, "**"])) if self.callee(node.func, depth + 1) == "os.walk" else ("p", _join([top, "**"]))
 
     def element(self, node: ast.expr, depth: int) -> Value | None:
         """What a loop over *node* binds: a glob pattern for the files a directory listing or glob yields,
@@ -548,6 +586,8 @@ class _Reader:
                 return _env_value(_text(key))
             if q == "sys.modules" and key is not None and key[0] == "s":
                 return ("r", _normalise(str(key[1])))
+            if q == "__main__.__dict__" and key is not None and key[0] == "s":
+                return self.name(str(key[1]), d)  # globals()['os'], globals()['__builtins__']
             if q.endswith(".__dict__") and key is not None and key[0] == "s":
                 return ("r", _normalise(f"{q[: -len('.__dict__')]}.{key[1]}"))
             return None
@@ -654,6 +694,10 @@ class _Reader:
             if first is None or DYN in first or first.startswith("."):
                 return None
             return ("r", _normalise(first))
+        if q == "vars" and args and args[0] is not None and args[0][0] == "r":
+            return ("r", f"{args[0][1]}.__dict__")  # vars(os)['system'] is os.__dict__['system']
+        if q in ("globals", "locals", "vars") and not args:
+            return ("r", "__main__.__dict__")  # the module's own names: its imports and the builtins
         if q == "getattr" and len(args) >= 2:
             obj, name = args[0], texts[1]
             if obj is None or name is None or DYN in name:
@@ -778,6 +822,15 @@ class _Reader:
         q = self.callee(node.func, 0)
         if q is None:
             return
+        if q in ("threading.Thread", "multiprocessing.Process", "threading.Timer"):
+            made = self.worker_call(node, q)
+            if made is not None:
+                self.call(made)
+        if q in ("functools.partial()", "operator.methodcaller()", "operator.attrgetter()()"):
+            made = self.bound_call(node)
+            if made is not None:
+                self.call(made)
+                return
         f = self.facts
         for k in node.keywords:
             if k.arg == "env":
@@ -788,13 +841,23 @@ class _Reader:
             t = _text(self.arg(node, 0, ("path",), 0)[1])
             self.chdirs.append(t if t is not None and not t.startswith(DYN) and q == "os.chdir" else None)
         if q in _DELETE_FIRST:
-            f.deletes.append(_target(self.arg(node, 0, ("path",), 0)[1]))
+            self.delete(node, _target(self.arg(node, 0, ("path",), 0)[1]))
         elif "#" in q:
             self.method_call(q, node)
         elif q in _OPENERS:
             self.open_call(node, 1)
         elif q == "os.open":
             self.os_open(node)
+        elif q in _LOADERS or q.endswith(".exec_module"):
+            what = _text(self.arg(node, 0, ("path_name", "location", "path", "fullname", "name"), 0)[1])
+            f.opaque.append(f"runs code clearance does not read ({q.rstrip('()')}{'' if what is None else ' ' + what})")
+        elif q == "shutil.unpack_archive" or (q.endswith((".extractall", ".extract")) and q.split(".", 1)[0] in ("tarfile", "zipfile")):
+            present, v = self.arg(node, 1 if q == "shutil.unpack_archive" else 0, ("extract_dir", "path"), 0)
+            where = _text(v) if present else "."
+            if where is None:
+                f.opaque.append(f"unpacks an archive into a directory only known at run time ({q.rstrip('()')})")
+            else:
+                f.writes.append(where)
         elif q in _COPIES or q in _MOVES or q in _LINKS:
             src = _text(self.arg(node, 0, ("src", "source"), 0)[1])
             dst = _text(self.arg(node, 1, ("dst", "destination", "dest"), 0)[1])
@@ -802,8 +865,8 @@ class _Reader:
                 f.writes.append(dst)
             if src is not None and q in _COPIES:
                 f.reads.append(src)
-            elif src is not None and q in _MOVES:
-                f.writes.append(src)  # the old name changes too
+            elif src is not None and (q in _MOVES or q == "os.link"):
+                f.writes.append(src)  # the old name changes too; a hard link is a second name to write the file through
         elif q in _MODE_CHANGES:
             p = _text(self.arg(node, 0, ("path",), 0)[1])
             if p is not None:
@@ -814,7 +877,7 @@ class _Reader:
             self.exec_family(node, q)
         elif q in _CODE_RUNNERS:
             self.code_runner(node)
-        elif q in _DYNAMIC_CALLS or (q in ("runpy.run_path", "runpy.run_module") and _text(self.arg(node, 0, (), 0)[1]) is None):
+        elif q in _DYNAMIC_CALLS or (q == "runpy.run_module" and _text(self.arg(node, 0, (), 0)[1]) is None):
             f.dynamic = True
             self.runs_built_code = True
         elif q in ("__import__", "importlib.import_module", "importlib.__import__"):
@@ -829,6 +892,88 @@ class _Reader:
         if _network(q):
             self.network_call(q, node)
 
+    def worker_call(self, node: ast.Call, q: str) -> ast.Call | None:
+        """Thread(target=f, args=(a,)) and Process(...) run f(a); Timer(s, f, args) the same after a delay."""
+        kw = {k.arg: k.value for k in node.keywords if k.arg}
+        target = kw.get("function" if q == "threading.Timer" else "target")
+        if target is None and q == "threading.Timer" and len(node.args) >= 2:
+            target = node.args[1]
+        args = kw.get("args")
+        if target is None or (args is not None and not isinstance(args, (ast.Tuple, ast.List))):
+            return None
+        self.aliased.add(id(target))  # judged here with its arguments
+        extra = kw.get("kwargs")
+        keywords = (
+            [ast.keyword(arg=k.value, value=v) for k, v in zip(extra.keys, extra.values) if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+            if isinstance(extra, ast.Dict)
+            else []
+        )
+        return ast.Call(func=target, args=list(args.elts) if args is not None else [], keywords=keywords)
+
+    def bound_call(self, node: ast.Call) -> ast.Call | None:
+        """The call a callable built by functools.partial, operator.methodcaller or operator.attrgetter stands for:
+        partial(f, a)(b) is f(a, b), methodcaller('m', a)(o) is o.m(a), attrgetter('m')(o)(a) is o.m(a).
+        The maker is followed through one assigned name (p = partial(...); p())."""
+        maker: ast.expr = node.func
+        if maker.__class__ is ast.Call and maker.func.__class__ is ast.Call:  # type: ignore[attr-defined]
+            getter, outer_args = maker.func, node  # type: ignore[attr-defined]
+            inner: ast.Call = maker  # type: ignore[assignment]
+            name = _text(self.ev(getter.args[0], 0)) if getter.args else None
+            if name is None or DYN in name or not inner.args:
+                return None
+            return ast.Call(func=ast.Attribute(value=inner.args[0], attr=name, ctx=ast.Load()), args=outer_args.args, keywords=outer_args.keywords)
+        if maker.__class__ is ast.Name:
+            sources = self.bindings.get(maker.id, [])  # type: ignore[attr-defined]
+            if len(sources) != 1 or not isinstance(sources[0], ast.Call):
+                return None
+            maker = sources[0]
+        if not isinstance(maker, ast.Call) or not maker.args:
+            return None
+        q = self.callee(maker.func, 0)
+        if q == "functools.partial":
+            self.aliased.add(id(maker.args[0]))  # judged here with its arguments, not as a function handed on
+            return ast.Call(func=maker.args[0], args=[*maker.args[1:], *node.args], keywords=[*maker.keywords, *node.keywords])
+        if q == "operator.methodcaller" and node.args:
+            name = _text(self.ev(maker.args[0], 0))
+            if name is None or DYN in name:
+                return None
+            return ast.Call(func=ast.Attribute(value=node.args[0], attr=name, ctx=ast.Load()), args=maker.args[1:], keywords=maker.keywords)
+        return None
+
+    def delete(self, node: ast.Call, target: str | None) -> None:
+        """A deletion; one of a wildcard's files that runs only under a condition (`if n.endswith('.orig')`)
+        deletes the files the condition picks, not all of them."""
+        if target is not None and any(c in target for c in "*?[") and id(node) in self.conditional():
+            self.facts.chosen_deletes.append(target)
+        else:
+            self.facts.deletes.append(target)
+
+    def conditional(self) -> set[int]:
+        """Ids of the calls under an `if` (statement, expression or comprehension clause); bounded walk."""
+        if self.guarded is not None:
+            return self.guarded
+        out: set[int] = set()
+        budget = 2 * MAX_NODES
+        for node in self.of(ast.If, ast.IfExp, ast.comprehension):
+            if isinstance(node, ast.comprehension):
+                continue
+            parts = [*node.body, *node.orelse] if isinstance(node, ast.If) else [node.body, node.orelse]  # type: ignore[attr-defined]
+            for part in parts:
+                inner = _walk(part, budget) or []
+                budget -= len(inner)
+                out.update(id(n) for n in inner if n.__class__ is ast.Call)
+            if budget <= 0:
+                break
+        for node in self.of(ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp):
+            if any(g.ifs for g in node.generators):  # type: ignore[attr-defined]
+                elts = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]  # type: ignore[attr-defined]
+                for e in elts:
+                    inner = _walk(e, budget) or []
+                    budget -= len(inner)
+                    out.update(id(n) for n in inner if n.__class__ is ast.Call)
+        self.guarded = out
+        return out
+
     def _decodes(self, node: ast.Call) -> bool:
         t = _text(self.ev(node.args[0], 0)) if node.args else None
         return t is not None and "rot" in t.lower()
@@ -840,10 +985,10 @@ class _Reader:
         base = self.ev(node.func.value, 0)
         target = _text(base) if kind == "path" else None
         if method in _PATH_DELETE and kind in ("path", "?"):
-            f.deletes.append(_target(base) if kind == "path" else None)
+            self.delete(node, _target(base) if kind == "path" else None)
         elif kind == "?" and method in _TREE_DELETERS:
             # x.rmtree(path) on an object the reader cannot name (a module passed as a parameter).
-            f.deletes.append(_target(self.arg(node, 0, ("path",), 0)[1]))
+            self.delete(node, _target(self.arg(node, 0, ("path",), 0)[1]))
         elif kind != "path":
             if kind == "str" and method == "decode" and self._decodes(node):
                 self.decoders = True
@@ -852,6 +997,10 @@ class _Reader:
             return
         elif method in _PATH_WRITE:
             f.writes.append(target)
+            if method in ("hardlink_to", "link_to"):
+                other = _text(self.arg(node, 0, ("target",), 0)[1])
+                if other is not None:
+                    f.writes.append(other)  # Path(x).hardlink_to(y): x is a second name of y
         elif method in _PATH_READ:
             f.reads.append(target)
         elif method == "open":
@@ -1082,6 +1231,7 @@ def _target(v: Value | None) -> str | None:
 
 def _merge(into: CodeFacts, other: CodeFacts) -> None:
     into.deletes += other.deletes
+    into.chosen_deletes += other.chosen_deletes
     into.reads += other.reads
     into.writes += other.writes
     into.shell += other.shell
@@ -1220,6 +1370,7 @@ _KNOWN = frozenset(
         *_PROCESS_FIRST,
         *_DECODERS,
         *_DYNAMIC_CALLS,
+        *_LOADERS,
         "os.open",
         "os.environ",
         "os.getenv",

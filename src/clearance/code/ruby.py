@@ -340,6 +340,8 @@ class _Reader:
             c.read(first)
         elif name in _RUN:
             self.run_call(name, args)
+        elif name == "Dir.chdir":
+            c.chdir(first if args else Val("~"))
         elif name.startswith(_NETWORK_RECEIVERS) and name not in ("URI.parse", "URI.join", "URI.encode_www_form", "URI.decode_www_form"):
             url = next((v for v in (self.value(a) for a in args[:2]) if v.text is not None and "://" in v.text), None)
             c.network(url or first, name)
@@ -391,6 +393,14 @@ class _Reader:
                     self.safe.add((child.start_byte, child.end_byte))
             if t == "assignment":
                 left = node.child_by_field_name("left")
+                if (
+                    left is not None
+                    and left.type == "element_reference"
+                    and node_text(left.child_by_field_name("object")) == "ENV"
+                    and len(left.named_children) > 1
+                ):
+                    # ENV["X"] = v: the commands the code runs inherit it
+                    self.c.setenv(self.value(left.named_children[1]).text or "", self.value(node.child_by_field_name("right")))
                 if left is not None and left.type in ("identifier", "constant") and self.counts.get(node_text(left), 1) == 1:
                     self.bound[node_text(left)] = self.value(node.child_by_field_name("right"))
             elif t == "call":

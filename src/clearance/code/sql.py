@@ -189,9 +189,11 @@ class Command:
 class Script:
     """What a piece of SQL text does."""
 
-    __slots__ = ("statements", "commands", "files", "writes", "truncated")
+    __slots__ = ("statements", "commands", "files", "writes", "truncated", "dynamic", "reads")
 
     def __init__(self) -> None:
+        self.reads: list[str] = []  # read by the client into the database (\copy … FROM file, \lo_import, readfile())
+        self.dynamic: list[str] = []  # SQL built at run time whose statement cannot be known (EXECUTE chr(68) || …)
         self.statements: list[Statement] = []
         self.commands: list[Command] = []
         self.files: list[str] = []  # run as more SQL (\i, source, .read)
@@ -328,6 +330,7 @@ class _Reader:
         self.client = client
         self.budget = budget
         self.script = Script()
+        self.user_vars: dict[str, tuple[str, bool]] = {}  # MySQL's SET @q = expr: (text, known)
 
     def run(self, text: str, procedural: bool = False, stored: bool = False, level: int = 0) -> None:
         """Read *text*: statements into the script, client commands on the way."""
@@ -383,10 +386,14 @@ class _Reader:
         rest = rest.strip()
         word = head.lower()
         if self.client == SQLITE and word.startswith("."):
+            word = _sqlite_dot(word)
             if word in (".shell", ".system"):
                 s.commands.append(Command(rest, word))
-            elif word in (".output", ".once", ".import", ".excel") and rest:
-                target = rest.split()[-1] if word == ".import" else _unquote_word(rest)
+            elif word in (".backup", ".save") and rest:
+                s.writes.append(_unquote_word(rest.split()[-1]))
+            elif word in (".output", ".once", ".import", ".excel", ".log") and rest:
+                args = [a for a in _sqlite_args(rest) if not a.startswith("-")]
+                target = (args[0] if args else "") if word == ".import" else _unquote_word(rest)
                 if rest.startswith("|") and word != ".import":
                     s.commands.append(Command(rest[1:].strip(), word))
                 elif target.startswith("|"):
@@ -401,22 +408,28 @@ class _Reader:
                     s.files.append(target)
             return
         if self.client == MYSQL and not word.startswith("\\"):
-            word = {"system": "\\!", "source": "\\.", "pager": "\\P", "tee": "\\T"}.get(word, word)
+            # The named forms of mysql's commands; the backslash forms are case-sensitive (\P pager, \p print).
+            head = {"system": "\\!", "source": "\\.", "pager": "\\P", "tee": "\\T"}.get(word, head)
+            word = head.lower()
         if word.startswith("\\!"):
-            body = line[2:].strip() if head.startswith("\\!") else rest
+            body = line[2:].strip() if line.startswith("\\!") else rest
             if body:
                 s.commands.append(Command(body, "\\!"))
             return
         if self.client == MYSQL:
             if word == "\\." and rest:
                 s.files.append(_unquote_word(rest.rstrip(";")))
-            elif (word == "\\p" and head.startswith("\\P")) or word == "pager":
+            elif head.startswith("\\P"):
                 if rest:
                     s.commands.append(Command(rest.rstrip(";"), "pager"))
-            elif word == "\\t" and head.startswith("\\T") and rest:
+            elif head.startswith("\\T") and rest:
                 s.writes.append(_unquote_word(rest.rstrip(";")))
             return
-        # psql
+        # psql: backquoted text in a meta-command's arguments runs as a shell command (`\set x `cmd``).
+        pieces = rest.split("`")
+        for k in range(1, len(pieces) - 1, 2):
+            if pieces[k].strip():
+                s.commands.append(Command(pieces[k].strip(), f"`…` in {head}"))
         if word in _PSQL_FILES and rest:
             s.files.append(_unquote_word(rest))
         elif word in _PSQL_PIPES and rest:
@@ -430,8 +443,21 @@ class _Reader:
                 s.commands.append(Command(_unquote_word(value.strip()), f"\\setenv {var}"))
         elif word == "\\copy":
             self._copy(line[len(head) :], client_side=True)
+        elif word == "\\lo_import" and rest:
+            s.reads.append(_unquote_word(rest))
+        elif word == "\\lo_export" and len(rest.split()) > 1:
+            s.writes.append(_unquote_word(rest.split(None, 1)[1]))
         elif word == "\\gexec":
-            # Each value the query returns runs as a statement: its string parts are read as SQL.
+            # Each value the query returns runs as a statement: its select list is read as the SQL it builds.
+            k = next((i + 1 for i, t in enumerate(current) if t.cls == W and t.up == "SELECT"), -1)
+            if k > 0 and k < len(current):
+                text, known = _expression(current, k, self.user_vars)
+                if not known:
+                    if len(s.dynamic) < MAX_COMMANDS:
+                        s.dynamic.append(" ".join(t.raw for t in current[k : k + 12]) + " \\gexec")
+                elif looks_like_sql(text):
+                    self.run(text, level=level + 1)
+                return
             for t in current:
                 if t.cls == S and looks_like_sql(t.up):
                     self.run(t.up, level=level + 1)
@@ -447,6 +473,9 @@ class _Reader:
         for i, t in enumerate(toks[:-1]):
             if client_side and t.cls == W and t.up == "TO" and toks[i + 1].cls in (S, W) and toks[i + 1].up not in ("STDOUT", "PSTDOUT"):
                 self.script.writes.append(toks[i + 1].up if toks[i + 1].cls == S else toks[i + 1].raw)
+                return
+            if client_side and t.cls == W and t.up == "FROM" and toks[i + 1].cls in (S, W) and toks[i + 1].up not in ("STDIN", "PSTDIN"):
+                self.script.reads.append(toks[i + 1].up if toks[i + 1].cls == S else toks[i + 1].raw)
                 return
 
     def _statement(self, toks: list[Tok], text: str, procedural: bool, stored: bool, level: int) -> None:
@@ -465,29 +494,183 @@ class _Reader:
         self.script.statements.append(Statement(kind, verb, target, raw, stored))
         if verb == "COPY":
             self._copy(raw, client_side=False)
+        if self.client == SQLITE:
+            self._sqlite_files(toks, verb)
         if level >= MAX_NESTING:
             return
         self._nested(toks, verb, procedural, stored, level)
 
+    def _sqlite_files(self, toks: list[Tok], verb: str) -> None:
+        """Files the sqlite3 shell itself reads or writes for a statement: readfile(), writefile(), VACUUM INTO."""
+        s = self.script
+        for i in range(len(toks) - 2):
+            t = toks[i]
+            if t.cls == W and t.up in ("READFILE", "WRITEFILE") and toks[i + 1].up == "(" and toks[i + 2].cls in (S, ID):
+                (s.reads if t.up == "READFILE" else s.writes).append(toks[i + 2].up)
+            elif verb == "VACUUM" and t.cls == W and t.up == "INTO" and toks[i + 1].cls in (S, ID):
+                s.writes.append(toks[i + 1].up)
+        if verb == "VACUUM" and len(toks) >= 2 and toks[-2].up == "INTO" and toks[-1].cls in (S, ID):
+            s.writes.append(toks[-1].up)
+
     def _nested(self, toks: list[Tok], verb: str, procedural: bool, stored: bool, level: int) -> None:
         """Bodies and strings the statement runs as SQL: DO $$ … $$, function bodies, EXECUTE 'sql'."""
-        for i, t in enumerate(toks):
+        if verb == "SET" and len(toks) > 4 and toks[1].up == "@" and toks[3].up in ("=", ":="):
+            self.user_vars[toks[2].up] = _expression(toks, 4, self.user_vars)
+        for k in _executed_at(toks, verb, procedural):
+            text, known = _expression(toks, k, self.user_vars)
+            if not known:
+                if len(self.script.dynamic) < MAX_COMMANDS:
+                    self.script.dynamic.append(" ".join(t.raw for t in toks[k : k + 12]))
+            elif text.strip():
+                self.run(text, procedural=False, stored=stored, level=level + 1)
+        for t in toks:
             if t.cls == DOLLAR and (verb in ("DO", "CREATE") or procedural):
                 self.run(t.up, procedural=True, stored=stored or verb == "CREATE", level=level + 1)
-            elif t.cls == S and (procedural or verb in ("EXECUTE", "EXEC", "PREPARE")) and _executed_string(toks, i):
-                self.run(t.up, procedural=False, stored=stored, level=level + 1)
 
 
-def _executed_string(toks: list[Tok], i: int) -> bool:
-    """Whether the string at toks[i] is handed to EXECUTE/EXEC/PREPARE … FROM (through format(), ||, N'', parentheses)."""
-    j = i - 1
-    while j >= 0 and (
-        (toks[j].cls == P and toks[j].up in ("(", "||", ",")) or (toks[j].cls == W and toks[j].up in ("FORMAT", "IMMEDIATE", "N", "CONCAT", "SP_EXECUTESQL"))
-    ):
-        j -= 1
-    if j >= 0 and toks[j].cls == S:
-        return _executed_string(toks, j)  # 'DROP ' || 'TABLE x': the parts of one string
-    return j >= 0 and toks[j].cls == W and toks[j].up in ("EXECUTE", "EXEC", "FROM", "IMMEDIATE")
+def _executed_at(toks: list[Tok], verb: str, procedural: bool) -> list[int]:
+    """Where an expression starts whose value runs as SQL: EXECUTE expr in PL/pgSQL, EXECUTE IMMEDIATE expr,
+    EXEC(expr), sp_executesql expr, PREPARE name FROM expr. A top-level EXECUTE name runs a prepared statement."""
+    out: list[int] = []
+    for i, t in enumerate(toks):
+        if t.cls != W:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None:
+            break
+        if t.up in ("EXECUTE", "EXEC") and nxt.cls == W and nxt.up == "IMMEDIATE":
+            out.append(i + 2)
+        elif (
+            (t.up == "EXECUTE" and procedural)
+            or (t.up in ("EXECUTE", "EXEC") and (nxt.up == "(" or nxt.cls == S or (nxt.up in ("E", "N") and i + 2 < len(toks) and toks[i + 2].cls == S)))
+            or t.up == "SP_EXECUTESQL"
+            or (t.up == "FROM" and verb == "PREPARE")
+        ):
+            out.append(i + 1)  # EXECUTE expr in PL/pgSQL; EXEC('sql'), EXECUTE 'sql' where a string is taken
+    return out[:MAX_COMMANDS]
+
+
+_PLACEHOLDER = " x "  # a value only known at run time, read as a name
+
+
+def _expression(toks: list[Tok], k: int, user_vars: dict[str, tuple[str, bool]]) -> tuple[str, bool]:
+    """The text of the string expression at toks[k] (literals joined by ||, concat(), format()), and whether its
+    statement can be known: a computed part stands for a name; a computed first part hides the statement."""
+    parts: list[str] = []
+    known = True
+    j = k
+    n = len(toks)
+    while j < n:
+        t = toks[j]
+        if t.cls == P and t.up == "(":
+            j += 1
+            continue
+        nxt = toks[j + 1] if j + 1 < n else None
+        if t.cls == S:
+            parts.append(t.up)
+            j += 1
+        elif t.cls == W and t.up in ("E", "N", "B", "X") and nxt is not None and nxt.cls == S and nxt.start == t.end:
+            parts.append(_e_string(nxt.raw) if t.up == "E" else nxt.up)
+            j += 2
+        elif t.cls == W and t.up == "U" and nxt is not None and nxt.up == "&" and j + 2 < n and toks[j + 2].cls == S:
+            parts.append(_u_string(toks[j + 2].up))
+            j += 3
+        elif t.cls == DOLLAR:
+            parts.append(t.up)
+            j += 1
+        elif t.cls == W and t.up in ("FORMAT", "CONCAT") and nxt is not None and nxt.up == "(":
+            j += 2
+            continue  # its arguments are the parts; format's %I/%s/%L stand for names
+        elif t.cls == P and t.up == "@" and nxt is not None and nxt.cls == W:
+            text, ok = user_vars.get(nxt.up, (_PLACEHOLDER, False))
+            parts.append(text)
+            known = known and (ok or bool(parts[:-1]))
+            j += 2
+        else:
+            if not parts:
+                known = False  # the statement's first words are computed
+            parts.append(_PLACEHOLDER)
+            depth = 0
+            while j < n:  # skip the computed term (a name, a call with its arguments)
+                u = toks[j]
+                if u.cls == P and u.up == "(":
+                    depth += 1
+                elif u.cls == P and u.up == ")":
+                    depth -= 1
+                    if depth <= 0:
+                        j += 1
+                        break
+                elif depth == 0 and j > k and u.cls == P and u.up in ("||", ",", "+"):
+                    break
+                elif depth == 0 and u.cls != P and j + 1 < n and toks[j + 1].up != "(":
+                    j += 1
+                    break
+                j += 1
+        while j < n and toks[j].cls == P and toks[j].up == ")":
+            j += 1
+        if j < n and toks[j].cls == P and toks[j].up in ("||", ",", "+"):  # + joins strings in T-SQL
+            j += 1
+            continue
+        break
+    text = "".join(parts).replace("%I", "x").replace("%s", "x").replace("%L", "'x'")
+    return text, known
+
+
+def _e_string(raw: str) -> str:
+    """The value of an E'…' string: C-style escapes (\\n, \\xHH, \\ooo, \\uXXXX), '' a quote."""
+    body = raw[raw.find("'") + 1 : -1] if raw.endswith("'") else raw[raw.find("'") + 1 :]
+    out: list[str] = []
+    i, n = 0, len(body)
+    simple = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f"}
+    while i < n:
+        c = body[i]
+        if c == "'" and body.startswith("''", i):
+            out.append("'")
+            i += 2
+        elif c == "\\" and i + 1 < n:
+            e = body[i + 1]
+            width = {"x": 2, "u": 4, "U": 8}.get(e, 0)
+            if width:
+                digits = ""
+                while len(digits) < width and i + 2 + len(digits) < n and body[i + 2 + len(digits)] in "0123456789abcdefABCDEF":
+                    digits += body[i + 2 + len(digits)]
+                out.append(chr(int(digits, 16)) if digits and int(digits, 16) < 0x110000 else e)
+                i += 2 + len(digits)
+            elif e in "01234567":
+                digits = e
+                while len(digits) < 3 and i + 1 + len(digits) < n and body[i + 1 + len(digits)] in "01234567":
+                    digits += body[i + 1 + len(digits)]
+                out.append(chr(int(digits, 8)))
+                i += 1 + len(digits)
+            else:
+                out.append(simple.get(e, e))
+                i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _u_string(body: str) -> str:
+    """The value of a U&'…' string: \\XXXX and \\+XXXXXX escapes (the default escape character)."""
+    out: list[str] = []
+    i, n = 0, len(body)
+    while i < n:
+        if body[i] == "\\" and i + 1 < n:
+            width = 6 if body[i + 1] == "+" else 4
+            start = i + 2 if width == 6 else i + 1
+            digits = body[start : start + width]
+            if len(digits) == width and all(c in "0123456789abcdefABCDEF" for c in digits) and int(digits, 16) < 0x110000:
+                out.append(chr(int(digits, 16)))
+                i = start + width
+                continue
+            if body[i + 1] == "\\":
+                out.append("\\")
+                i += 2
+                continue
+        out.append(body[i])
+        i += 1
+    return "".join(out)
 
 
 def _unquote_word(text: str) -> str:
@@ -597,7 +780,9 @@ def _drop(toks: list[Tok], i: int) -> tuple[str, str, str]:
     while j < len(toks) and toks[j].cls == W and toks[j].up in ("VIEW", "IF", "EXISTS", "CONCURRENTLY", "FAMILY"):
         j += 1
     target = _name_at(toks, j)
-    if temporary or obj not in _DROPPED_DATA:
+    # CASCADE drops what depends on the object too: a type's, a domain's or an extension's columns in every table.
+    cascade = any(t.cls == W and t.up == "CASCADE" for t in toks[j:])
+    if temporary or (obj not in _DROPPED_DATA and not cascade):
         return WRITE, "DROP", target
     return DROP, "DROP", target
 
@@ -775,6 +960,274 @@ def _executable_comments(text: str) -> str:
     return "".join(out)
 
 
+def _postgres_lexed(text: str, standard_strings: bool = True) -> str:
+    """*text* as PostgreSQL lexes it, in a form sqlparse reads the same way (same length, so offsets hold).
+
+    Two places where sqlparse's lexer reads differently from the server: block comments nest in
+    PostgreSQL (`/* /* */ DROP … */` is one comment; `/* /* */ */ DROP` runs the DROP), and in a standard
+    string a backslash is an ordinary character (`'C:\\'` ends at the second quote; sqlparse reads `\\'` as
+    an escaped quote and runs the string on over the statements after it). Comments become blanks (newlines
+    kept); a backslash in a standard string becomes `/`. E'…' strings keep their escapes; quoted identifiers,
+    dollar quotes and psql meta-commands (a backslash outside quotes, to the end of its line) are kept as written.
+    For SQL whose server is not known (an MCP tool's argument) only the comments are read this way: a
+    backslash in a string is an escape in MySQL.
+    """
+    if "/*" not in text and "\\" not in text:
+        return text
+    out = list(text)
+    n = len(text)
+    i = 0
+    while i < n:
+        c = text[i]
+        if c == "-" and text.startswith("--", i):
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+        elif c == "/" and text.startswith("/*", i):
+            depth, j = 0, i
+            while j < n:
+                if text.startswith("/*", j):
+                    depth += 1
+                    j += 2
+                elif text.startswith("*/", j):
+                    depth -= 1
+                    j += 2
+                    if depth == 0:
+                        break
+                else:
+                    j += 1
+            for k in range(i, min(j, n)):
+                if out[k] != "\n":
+                    out[k] = " "
+            i = j
+        elif c == "'":
+            escapes = not standard_strings or (i > 0 and text[i - 1] in "eE" and not (i > 1 and (text[i - 2].isalnum() or text[i - 2] == "_")))
+            j = i + 1
+            while j < n:
+                if escapes and text[j] == "\\":
+                    j += 2
+                    continue
+                if text[j] == "'":
+                    if text.startswith("''", j):
+                        j += 2
+                        continue
+                    break
+                if text[j] == "\\" and standard_strings:
+                    out[j] = "/"
+                j += 1
+            i = j + 1
+        elif c == '"':
+            j = text.find('"', i + 1)
+            i = n if j < 0 else j + 1
+        elif c == "$":
+            k = i + 1
+            while k < n and (text[k].isalpha() or text[k] == "_" or (k > i + 1 and text[k].isdigit())):
+                k += 1
+            if k >= n or text[k] != "$" or (i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")):
+                i += 1  # $1, a name with a dollar: no quote
+                continue
+            tag = text[i : k + 1]
+            j = text.find(tag, k + 1)
+            i = n if j < 0 else j + len(tag)
+        elif c == "\\":
+            j = text.find("\n", i)
+            i = n if j < 0 else j  # a psql meta-command: its own quoting, to the end of the line
+        else:
+            i += 1
+    return "".join(out)
+
+
+# sqlite3's dot-commands (shell.c, 3.4x). It takes abbreviations, each command with its own rule; an abbreviation
+# is read here as the riskiest command it can stand for, so `.sys` and `.sh` are `.system`/`.shell`.
+_SQLITE_DOTS = [
+    "shell",
+    "system",
+    "output",
+    "once",
+    "excel",
+    "log",
+    "import",
+    "read",
+    "backup",
+    "save",
+    "archive",
+    "auth",
+    "bail",
+    "binary",
+    "cd",
+    "changes",
+    "check",
+    "clone",
+    "connection",
+    "crlf",
+    "databases",
+    "dbconfig",
+    "dbinfo",
+    "dbtotxt",
+    "dump",
+    "echo",
+    "eqp",
+    "exit",
+    "expert",
+    "explain",
+    "filectrl",
+    "fullschema",
+    "headers",
+    "help",
+    "imposter",
+    "indexes",
+    "intck",
+    "iotrace",
+    "limit",
+    "lint",
+    "load",
+    "mode",
+    "nonce",
+    "nullvalue",
+    "open",
+    "parameter",
+    "print",
+    "progress",
+    "prompt",
+    "quit",
+    "recover",
+    "restore",
+    "scanstats",
+    "schema",
+    "separator",
+    "session",
+    "sha3sum",
+    "show",
+    "stats",
+    "tables",
+    "timeout",
+    "timer",
+    "trace",
+    "unmodule",
+    "version",
+    "vfsinfo",
+    "vfslist",
+    "vfsname",
+    "width",
+]
+
+
+def _sqlite_dot(word: str) -> str:
+    name = word[1:]
+    if not name or name in _SQLITE_DOTS:
+        return word
+    return "." + next((d for d in _SQLITE_DOTS if d.startswith(name)), name)
+
+
+def _sqlite_args(rest: str) -> list[str]:
+    """A dot-command's arguments as sqlite3 splits them: blanks between, '…' and "…" quote."""
+    out: list[str] = []
+    i, n = 0, len(rest)
+    while i < n:
+        if rest[i].isspace():
+            i += 1
+            continue
+        q = rest[i] if rest[i] in "'\"" else ""
+        j = rest.find(q, i + 1) if q else i
+        if q:
+            j = n if j < 0 else j
+            out.append(rest[i + 1 : j])
+            i = j + 1
+            continue
+        while j < n and not rest[j].isspace():
+            j += 1
+        out.append(rest[i:j])
+        i = j
+    return out
+
+
+def _psql_unquote(arg: str) -> str:
+    """A psql meta-command's arguments as psql reads them: '…' quoted parts joined ('' a quote, \\x escapes kept)."""
+    out: list[str] = []
+    i, n = 0, len(arg)
+    while i < n:
+        c = arg[i]
+        if c == "'":
+            j = i + 1
+            while j < n:
+                if arg.startswith("''", j):
+                    out.append("'")
+                    j += 2
+                elif arg[j] == "\\" and j + 1 < n:
+                    out.append(arg[j + 1])
+                    j += 2
+                elif arg[j] == "'":
+                    break
+                else:
+                    out.append(arg[j])
+                    j += 1
+            i = j + 1
+        elif c.isspace():
+            i += 1  # \set joins its arguments without separators
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _psql_interpolated(text: str) -> str:
+    r"""*text* with psql's variables put in as psql does before sending it: `\set q 'DROP TABLE t'` then `:q`,
+    `:'v'` (a literal) and `:"v"` (an identifier). Variables set on the command line (`psql -v`) reach here as
+    `\set` lines (shell/sqlclients.py). Strings, quoted names, dollar quotes and comments are left alone, as psql does."""
+    if ":" not in text or "\\set" not in text:
+        return text
+    variables: dict[str, str] = {}
+    out: list[str] = []
+    size = 0
+    n = len(text)
+    i = 0
+    start = 0
+    while i < n:
+        c = text[i]
+        if c == "-" and text.startswith("--", i):
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+        elif c == "'" or c == '"':
+            j = i + 1
+            while j < n and text[j] != c:
+                j += 2 if (c == "'" and text[j] == "\\" and i > 0 and text[i - 1] in "eE") else 1
+            i = j + 1
+        elif c == "\\":
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+            head, _, rest = text[i:j].partition(" ")
+            if head == "\\set":
+                name, _, value = rest.strip().partition(" ")
+                if name and len(variables) < MAX_COMMANDS:
+                    variables[name] = _psql_unquote(value.strip())
+            i = j
+        elif c == ":" and i + 1 < n and text[i + 1] != ":" and (i == 0 or text[i - 1] != ":"):
+            q = text[i + 1] if text[i + 1] in "'\"" else ""
+            k = i + 1 + len(q)
+            m = k
+            while m < n and (text[m].isalnum() or text[m] == "_"):
+                m += 1
+            name = text[k:m]
+            if name in variables and (not q or text[m : m + 1] == q):
+                value = variables[name]
+                if q == "'":
+                    value = "'" + value.replace("'", "''") + "'"
+                elif q == '"':
+                    value = '"' + value.replace('"', '""') + '"'
+                out.append(text[start:i])
+                out.append(value)
+                size += i - start + len(value)
+                i = m + len(q)
+                start = i
+                if size > MAX_CHARS:
+                    break  # read up to the bound: the caller cuts the text there
+            else:
+                i += 1
+        else:
+            i += 1
+    out.append(text[start:])
+    return "".join(out)
+
+
 @functools.lru_cache(maxsize=64)
 def read(text: str, client: str = "") -> Script:
     """What *text* does when handed to *client* (a program name or dialect; "" for a server or driver)."""
@@ -785,7 +1238,15 @@ def read(text: str, client: str = "") -> Script:
         text = text[:MAX_CHARS]
         reader.script.truncated = True
     try:
-        reader.run(_executable_comments(text))
+        text = _executable_comments(text)
+        if dialect == PSQL:
+            text = _psql_interpolated(text)
+            if len(text) > MAX_CHARS:
+                text = text[:MAX_CHARS]
+                reader.script.truncated = True
+        if dialect in (PSQL, ""):
+            text = _postgres_lexed(text, standard_strings=dialect == PSQL)
+        reader.run(text)
     except RecursionError:  # pragma: no cover - bounded by MAX_NESTING
         reader.script.truncated = True
     if budget.out:
@@ -795,7 +1256,7 @@ def read(text: str, client: str = "") -> Script:
 
 def looks_like_sql(text: str) -> bool:
     """Whether *text* starts with a SQL statement (after comments): a string worth reading as SQL."""
-    head = text[:400].lstrip()[:200]
+    head = _postgres_lexed(text[:400].lstrip()[:200], standard_strings=False)  # comments nest: /* /* */ */ DROP
     budget = _Budget()
     for ttype, value, at in _tokens(head, 0, budget):
         for tok in _classify(ttype, value, at):

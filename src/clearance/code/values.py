@@ -86,13 +86,24 @@ def argv_line(items: list[Val]) -> str:
 class Collector:
     """Fills a CodeFacts from what the walk finds; one method per kind of effect."""
 
-    __slots__ = ("facts", "nested", "seen_decode")
+    __slots__ = ("chdirs", "environ", "facts", "nested", "seen_decode")
 
     def __init__(self, lang: str) -> None:
         self.facts = CodeFacts(lang)
         self.facts.parsed = True
         self.seen_decode = False
         self.nested = 0
+        self.chdirs: list[str | None] = []  # process.chdir, Dir.chdir, chdir: where the commands run
+        self.environ: list[str] = []  # NAME=value assignments the commands inherit (process.env.X =, putenv)
+
+    def chdir(self, v: Val) -> None:
+        """The code moves to *v*: the commands it runs start there (wherever the call stands, as for Python)."""
+        self.chdirs.append(v.text if v.text is not None and not v.text.startswith(DYN) else None)
+
+    def setenv(self, name: str, v: Val) -> None:
+        """The code sets environment variable *name*: the commands it runs inherit it."""
+        if name.isascii() and name.replace("_", "a").isalnum() and not name[0].isdigit() and len(self.environ) < 40:
+            self.environ.append(f"{name}={shell_quote(text_of(v))}")
 
     def may_nest(self, text: str, depth: int) -> bool:
         """Whether literal code handed to eval (``eval('1 + 1')``) is read as code of its own: up
@@ -176,6 +187,16 @@ class Collector:
     def finish(self) -> CodeFacts:
         f = self.facts
         f.decoded_exec = f.dynamic and self.seen_decode
+        if self.environ:
+            # GIT_SSH_COMMAND=… git fetch is judged as typed; the assignments prefix every command the code runs.
+            f.shell = [" ".join(self.environ) + " " + t for t in f.shell]
+        if self.chdirs:
+            targets = set(self.chdirs)
+            if len(targets) != 1 or None in targets:
+                self.ask("changes to a working directory only known at run time")
+            else:
+                where = shell_quote(next(iter(targets)) or "")
+                f.shell = [t if t.startswith("cd ") else f"cd {where} && {t}" for t in f.shell]
         return f
 
 

@@ -684,6 +684,8 @@ def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
         return None  # fs.mass-delete-in-project / fs.delete-source-subdirectory
     if paths.is_generated(p, sc.ctx.project_root) or any(_glob_match(base, j) for j in _JUNK_PATTERNS):
         return None
+    if _tail_expansions(base) and _junk(base):
+        return None  # *.py[co]: every name it matches is a cache or build output
     return f"{_who(e)} {'empties' if wipes else 'deletes'} every file matching {sc.show(p)} in the project"
 
 
@@ -771,12 +773,75 @@ def _generated_name(pattern: str) -> bool:
 
 
 def _junk(pattern: str) -> bool:
+    expanded = _tail_expansions(pattern)
+    if expanded:
+        return all(_junk(p) for p in expanded)  # *.py[co]: *.pyc and *.pyo
     return any(pattern == j or (j.startswith("*") and pattern.endswith(j.lstrip("*"))) for j in _JUNK_PATTERNS) or _generated_name(pattern)
 
 
 def _source_glob(pattern: str) -> bool:
-    """A wildcard name pattern that selects every source file of a kind (*.py, test_*.ts)."""
-    return paths.has_glob(pattern) and not _junk(pattern) and pattern.lower().rstrip("$").endswith(_SOURCE_SUFFIXES)
+    """A wildcard name pattern that selects every source file of a kind (*.py, test_*.ts, *.p?, *.[jt]s)."""
+    if not paths.has_glob(pattern) or _junk(pattern):
+        return False
+    low = pattern.lower().rstrip("$")
+    if low.endswith(_SOURCE_SUFFIXES):
+        return True
+    tail = _glob_tail(low)
+    return tail is not None and any(
+        len(sfx) >= len(tail) and all(sfx[-len(tail) + i] in c or c == ANY_CHAR for i, c in enumerate(tail)) for sfx in _SOURCE_SUFFIXES
+    )
+
+
+ANY_CHAR: frozenset[str] = frozenset()  # `?` in a parsed glob tail
+
+
+def _glob_tail(pattern: str) -> list[frozenset[str]] | None:
+    """The part of *pattern* after its last `*`, one set of characters per position (`?` is ANY_CHAR), when it
+    holds `?` or a bracket expression; None otherwise or when it cannot be read."""
+    star = pattern.rfind("*")
+    tail = pattern[star + 1 :]
+    if "?" not in tail and "[" not in tail:
+        return None
+    out: list[frozenset[str]] = []
+    i = 0
+    while i < len(tail) and len(out) < 32:
+        c = tail[i]
+        if c == "?":
+            out.append(ANY_CHAR)
+            i += 1
+        elif c == "[":
+            end = tail.find("]", i + 2)
+            if end < 0 or tail[i + 1] in "!^":
+                return None  # an unclosed or negated class: not read
+            body = tail[i + 1 : end]
+            chars: set[str] = set()
+            k = 0
+            while k < len(body):
+                if k + 2 < len(body) and body[k + 1] == "-" and ord(body[k + 2]) - ord(body[k]) < 64:
+                    chars.update(chr(x) for x in range(ord(body[k]), ord(body[k + 2]) + 1))
+                    k += 3
+                else:
+                    chars.add(body[k])
+                    k += 1
+            out.append(frozenset(chars))
+            i = end + 1
+        else:
+            out.append(frozenset(c))
+            i += 1
+    return out if i >= len(tail) else None
+
+
+def _tail_expansions(pattern: str) -> list[str]:
+    """*pattern* with the bracket expressions after its last `*` written out (`*.py[co]`: `*.pyc`, `*.pyo`), at most 16."""
+    tail = _glob_tail(pattern)
+    if tail is None or ANY_CHAR in tail:
+        return []
+    out = [pattern[: pattern.rfind("*") + 1]]
+    for chars in tail:
+        out = [p + c for p in out for c in sorted(chars)]
+        if len(out) > 16:
+            return []
+    return out
 
 
 def _find_in_project(cmd: SimpleCommand, sc: Scope) -> tuple[FindDelete, list[str]] | None:

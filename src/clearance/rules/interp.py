@@ -152,6 +152,7 @@ def decoded_exec(cmd: SimpleCommand, sc: Scope) -> str | None:
         "node -e \"require('https').get(process.argv[1])\"",
         'python -c "import shutil,sys; shutil.rmtree(sys.argv[1])"',
         "python -c \"import os; os.system('ls'); os.system(cmd)\"",
+        "python3 -c \"import os,glob; [os.remove(f) for f in glob.glob('/home/ana/*') if f.endswith('.log')]\"",
     ),
     no_match=(
         "python -c 'print(1+1)'",
@@ -159,6 +160,7 @@ def decoded_exec(cmd: SimpleCommand, sc: Scope) -> str | None:
         "python -c \"import os; os.system('ls -la')\"",
         "perl -pe 's/foo/bar/' app/config.ts",
         "python -c \"import urllib.request as u; print(u.urlopen('http://localhost:8000').status)\"",
+        "python3 -c \"import os,glob; [os.remove(f) for f in glob.glob('*.log') if os.path.getsize(f) == 0]\"",
     ),
 )
 def opaque(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -174,6 +176,12 @@ def opaque(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"{cmd.name} code {f.opaque[0]}"
     if any(p is None for p in f.deletes):
         return f"{cmd.name} code deletes a path computed at run time"
+    for p in f.chosen_deletes:
+        # Some of a wildcard's files, picked by a condition: asked where deleting all of them would not be allowed.
+        resolved = sc.path(p, cmd)
+        e = Effect(DELETE, resolved, p, recursive=True, cmd=cmd)
+        if fs.delete_critical(e, sc) or fs.delete_outside(e, sc) or fs.mass_delete(e, sc):
+            return f"{cmd.name} code deletes the files a condition picks among {sc.show(resolved)}"
     if f.process and (f.unread_process or not f.shell):
         return f"{cmd.name} code starts a process whose command clearance cannot read"
     if f.network and not _reaches_only_trusted(f, cmd, sc):

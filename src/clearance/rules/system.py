@@ -473,9 +473,10 @@ def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
             break
         if v.startswith("-") or "://" in v or (cmd.name == "java" and v.endswith(".jar")):
             continue  # an option, a server address (-s URL) or the client a JVM runs
-        if not v.replace("-", "").replace("_", "").isalnum():
+        parts = v.split(":") if ":" in v and "/" not in v else [v]  # namespaced commands: cluster:destroy, db:wipe
+        if not all(p.replace("-", "").replace("_", "").isalnum() for p in parts):
             break  # a path or a value, not a resource noun: no subcommand follows
-        out.append(v)
+        out += parts
         if len(out) >= limit:
             break
     return out
@@ -545,6 +546,23 @@ _OPTION_NEGATIONS = frozenset({"no", "skip", "keep", "without", "dont", "never",
 _FALSE_VALUES = frozenset({"false", "no", "0", "off", "never", "none"})
 
 
+def _name_words(name: str) -> list[str]:
+    """The words of an option name: split at -, _ and camelCase humps (deleteAll, --Force-Delete), lower-cased."""
+    words: list[str] = []
+    cur = ""
+    for i, c in enumerate(name):
+        if c in "-_":
+            words.append(cur)
+            cur = ""
+        elif c.isupper() and cur and (cur[-1].islower() or (i + 1 < len(name) and name[i + 1].islower())):
+            words.append(cur)
+            cur = c
+        else:
+            cur += c
+    words.append(cur)
+    return [w.lower() for w in words if w] or [""]
+
+
 def _destructive_option(cmd: SimpleCommand) -> str | None:
     """The first long option whose name says it deletes (restic unlock --remove-all), unless the run is a dry run."""
     found = None
@@ -552,18 +570,16 @@ def _destructive_option(cmd: SimpleCommand) -> str | None:
         v = w.value
         if v == "--":
             break
-        if v in ("--dry-run", "--dryrun", "-n", "--what-if", "--plan"):
+        if v in ("--dry-run", "--dryrun", "-n", "--what-if", "--plan", "-dry-run"):
             return None
-        if not v.startswith("--") or found:
-            continue
-        name, eq, value = v[2:].partition("=")
-        if eq and value.lower() in _FALSE_VALUES:
-            continue
-        tokens = name.lower().replace("_", "-").split("-")
-        if tokens[0] in _OPTION_NEGATIONS:
-            continue
-        if any(t in _OPTION_VERBS for t in tokens):
-            found = v.partition("=")[0]
+        if not v.startswith("-") or len(v) < 3 or found:
+            continue  # long options, and Go's one-dash ones (-purge): a short cluster never spells a verb
+        name, eq, value = v.lstrip("-").partition("=")
+        tokens = _name_words(name)
+        negated = tokens[0] in _OPTION_NEGATIONS
+        off = bool(eq) and value.lower() in _FALSE_VALUES
+        if negated == off and any(t in _OPTION_VERBS for t in tokens):
+            found = v.partition("=")[0]  # --delete, --deleteAll, and --no-delete=false (the negation undone)
     return found
 
 
@@ -615,9 +631,12 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
         "Where packages come from (`registry`, `index-url`) is net.package-source-change."
     ),
     verdict=ASK,
-    commands=("npm", "pnpm", "yarn", "pip", "pip3", "uv"),
+    commands=("npm", "pnpm", "yarn", "pip", "pip3", "uv", "cargo"),
     match=(
         "npm config set ignore-scripts false",
+        "npm set script-shell ./x.sh",
+        "cargo --config 'target.x86_64-unknown-linux-gnu.runner=\"/tmp/x.sh\"' test",
+        "RUSTC_WRAPPER=/tmp/w.sh cargo build",
         "npm config set script-shell /tmp/sh",
         "yarn config set yarnPath /tmp/y.cjs",
         "npm config set strict-ssl=false",
@@ -632,6 +651,8 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
         "npm config get script-shell",
         "npm config set ignore-scripts true",
         "npm config set registry https://evil.example/",
+        "cargo --config 'build.jobs=4' build",
+        "RUSTC_WRAPPER=sccache cargo build",
     ),
 )
 def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -640,7 +661,19 @@ def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     ops = [v for v in vals if not v.startswith("-")]
     tool = {"pnpm": "npm", "pip3": "pip", "uv": "pip"}.get(cmd.name, cmd.name)
+    if tool == "npm" and ops[:1] in (["set"], ["c"]):
+        ops = ["config", *ops] if ops[0] == "set" else ["config", *ops[1:]]  # npm's aliases: `npm set`, `npm c set`
     pairs: list[tuple[str, str, str]] = []
+    if tool == "cargo":
+        # cargo reads the same keys from --config KEY=VALUE and CARGO_*/RUSTC_WRAPPER variables.
+        for i, v in enumerate(vals):
+            spec = vals[i + 1] if v == "--config" and i + 1 < len(vals) else v[len("--config=") :] if v.startswith("--config=") else ""
+            key, eq, value = spec.partition("=")
+            if eq:
+                pairs.append((key.rpartition(".")[2], value, f"cargo --config {spec}"))
+        for name, value in cmd.assigns.items():
+            key = "runner" if name.startswith("CARGO_TARGET_") and name.endswith("_RUNNER") else name.removeprefix("CARGO_BUILD_").lower()
+            pairs.append((key, value, f"{name}={value} cargo"))
     if ops[:2] == ["config", "set"] and len(ops) >= 3:
         key, eq, value = ops[2].partition("=")
         if not eq:

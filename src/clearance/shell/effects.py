@@ -575,7 +575,8 @@ _FIND_WEAK = frozenset(
         "-perm",
     }
 )
-_FIND_DELETERS = ("rm", "shred", "unlink", "rmdir")
+_FIND_DELETERS = ("rm", "shred", "unlink", "rmdir", "truncate")  # truncate: the file stays, its contents go
+_SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "busybox"})
 # Words that run the command after them unchanged (`find . -exec env rm -rf {} ;`).
 _EXEC_PREFIXES = frozenset({"env", "command", "builtin", "exec", "nice", "nohup", "sudo", "doas", "time", "stdbuf", "ionice", "setsid"})
 
@@ -593,6 +594,17 @@ class FindDelete:
         self.narrowed = True  # every alternative (-o) before the action has a selecting test
 
 
+def _script_deleter(script: str) -> str:
+    """The first deleting program a `sh -c` script given to find -exec runs, or ""."""
+    from .parse import parse
+
+    try:
+        inner = parse(script[:4000], "/", "/", {}).commands
+    except Exception:  # an unreadable script is judged elsewhere (the unwrapping stage reparses it)
+        return ""
+    return next((c.name for c in inner if c.name in _FIND_DELETERS), "")
+
+
 def find_delete(cmd: SimpleCommand) -> FindDelete | None:
     """The deletion a find command performs, or None when it deletes nothing."""
     args = cmd.args
@@ -607,7 +619,8 @@ def find_delete(cmd: SimpleCommand) -> FindDelete | None:
             negate = True
             i += 1
             continue
-        if v in ("-o", "-or"):
+        if v in ("-o", "-or", ","):
+            # `,` evaluates both sides for every file: what follows it is not narrowed by what precedes it.
             fd.narrowed = fd.narrowed and branch_has
             branch_has = False
         elif v == "-delete":
@@ -622,6 +635,8 @@ def find_delete(cmd: SimpleCommand) -> FindDelete | None:
                     break
                 j += 1  # -exec env X=1 rm, -exec command rm, -exec nice -n 5 rm
             inner = posixpath.basename(args[j].value) if j < len(args) else ""
+            if inner in _SHELLS and j + 2 < len(args) and args[j + 1].value == "-c":
+                inner = _script_deleter(args[j + 2].value)  # -exec sh -c 'rm "$1"' _ {} \;
             if inner in _FIND_DELETERS:
                 fd.narrowed = fd.narrowed and branch_has
                 fd.empty_only = fd.empty_only or inner == "rmdir"

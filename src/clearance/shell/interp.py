@@ -135,6 +135,7 @@ class CodeFacts:
     __slots__ = (
         "language",
         "deletes",
+        "chosen_deletes",
         "reads",
         "writes",
         "process",
@@ -152,6 +153,7 @@ class CodeFacts:
     def __init__(self, language: str) -> None:
         self.language = language
         self.deletes: list[str | None] = []  # literal paths; None where the path is computed
+        self.chosen_deletes: list[str] = []  # wildcards of which a condition picks the files deleted
         self.reads: list[str] = []  # literal paths of files the code opens
         self.writes: list[str] = []  # literal paths of files the code writes
         self.process = False

@@ -371,10 +371,50 @@ TOOLS: dict[str, dict[str, object]] = {
             " rows|lines= headers no-headers|noheaders forest context help=? info version e A a d N|deselect f F H j l L m M T w x y Z c P r X V"
         ),
     },
+    # Database clients: `psql --help` (PostgreSQL 16, getopt_long: unique prefixes), `mysql --help` (8.x, my_getopt:
+    # unique prefixes; `-p` takes its password only glued), sqlite3's shell.c (`-name` or `--name`, exact names).
+    "psql": {
+        "abbrev": True,
+        "opts": (
+            "c|command= d|dbname= f|file= l|list v|set|variable= V|version X|no-psqlrc 1|single-transaction ?|help=?"
+            " a|echo-all b|echo-errors e|echo-queries E|echo-hidden L|log-file= n|no-readline o|output= q|quiet"
+            " s|single-step S|single-line A|no-align csv F|field-separator= H|html P|pset= R|record-separator="
+            " t|tuples-only T|table-attr= x|expanded z|field-separator-zero 0|record-separator-zero h|host= p|port="
+            " U|username= w|no-password W|password"
+        ),
+    },
+    "mysql": {
+        "abbrev": True,
+        "opts": (
+            "e|execute= init-command= init-command-add= D|database= h|host= P|port= u|user= p|password=? S|socket="
+            " pager=? no-pager tee= no-tee B|batch N|skip-column-names column-names s|silent t|table v|verbose"
+            " E|vertical f|force X|xml H|html r|raw A|no-auto-rehash auto-rehash i|ignore-spaces n|unbuffered"
+            " b|no-beep C|compress defaults-file= defaults-extra-file= defaults-group-suffix= no-defaults"
+            " print-defaults protocol= ssl-mode= ssl-ca= ssl-capath= ssl-cert= ssl-key= ssl-cipher= tls-version="
+            " ssl=? skip-ssl local-infile=? default-character-set= delimiter= connect-timeout= max-allowed-packet="
+            " net-buffer-length= select-limit= max-join-size= binary-mode c|comments skip-comments o|one-database"
+            " q|quick reconnect skip-reconnect U|safe-updates|i-am-a-dummy show-warnings sigint-ignore"
+            " line-numbers L|skip-line-numbers G|named-commands m|column-type-info T|debug-info V|version ?|help"
+            " I w|wait plugin-dir= default-auth= bind-address= histignore= auto-vertical-output binary-as-hex"
+            " enable-cleartext-plugin get-server-public-key server-public-key-path= j|syslog load-data-local-dir="
+            " system-command=? network-namespace= dns-srv-name= compression-algorithms= zstd-compression-level="
+            " login-path= character-sets-dir= ssl-crl= ssl-crlpath= tls-ciphersuites= ssl-fips-mode="
+        ),
+    },
+    "sqlite3": {
+        "go": True,
+        "opts": (
+            "append ascii bail batch box column cmd= csv deserialize echo init= header noheader help html"
+            " interactive json line list lookaside= markdown maxsize= memtrace mmap= newline= nofollow nonce="
+            " nullvalue= pagecache= quote readonly safe separator= stats table tabs unsafe-testing version vfs= zip"
+            " A= hexkey= key= textkey="
+        ),
+    },
 }
 
 # Names that share a table ("chown|chgrp" above) and programs installed under another name.
 ALIASES: dict[str, str] = {
+    "mariadb": "mysql",
     "chown": "chown|chgrp",
     "chgrp": "chown|chgrp",
     "terraform": "terraform|tofu",

@@ -79,13 +79,13 @@ _VALUE_OPTS = frozenset(
         "--dataset_id",
     }
 )
-_ENV_TARGETS = ("PGHOST", "DATABASE_URL", "MYSQL_HOST", "PGDATABASE", "REDIS_URL")
+_ENV_TARGETS = ("PGHOST", "DATABASE_URL", "MYSQL_HOST", "PGDATABASE", "REDIS_URL", "PGSERVICE")
 
 
 class SqlInput:
     """The SQL a client call runs: inline texts, files named, what cannot be read, the connection target."""
 
-    __slots__ = ("texts", "files", "unread", "target", "interactive", "commands", "writes")
+    __slots__ = ("texts", "files", "unread", "target", "interactive", "commands", "writes", "prefix")
 
     def __init__(self) -> None:
         self.commands: list[tuple[str, str]] = []  # (option, shell command) the client runs: mysql --pager=CMD
@@ -95,6 +95,7 @@ class SqlInput:
         self.unread: list[str] = []  # why some input cannot be seen (the output of a program, a dynamic path)
         self.target: str = ""
         self.interactive = False  # no statements given: a session whose statements nobody sees yet
+        self.prefix = ""  # what the client runs before any input (psql -v as `\set` lines)
 
 
 def _looks_like_target(v: str, name: str, have_target: bool) -> bool:
@@ -115,6 +116,9 @@ def inputs(cmd: SimpleCommand) -> SqlInput:
     target: list[str] = []
     if name == "prisma":
         return _prisma(cmd, vals, out)
+    if name in _READ_BY_TABLE:
+        target = _by_table(cmd, out)
+        vals = []  # read above, through the option model
     ops_start = 0
     if name == "bq":
         ops = [v for v in vals if not v.startswith("-")]
@@ -166,11 +170,61 @@ def inputs(cmd: SimpleCommand) -> SqlInput:
         i += 1
     if name in REDIS:
         out.texts = [" ".join(_redis_words(vals))]
+    n_texts = len(out.texts)
     _stdin(cmd, out)
+    if out.prefix:
+        out.texts[n_texts:] = [out.prefix + t for t in out.texts[n_texts:]]
     env_target = " ".join(f"{k}={v}" for k, v in cmd.assigns.items() if k in _ENV_TARGETS)
     out.target = " ".join(target + [env_target]).strip()
     out.interactive = not any(t.strip() for t in out.texts) and not out.files and not out.unread
     return out
+
+
+# Clients read through their option tables (shell/optables.py): clustered short options (`psql -Xqc SQL`), glued
+# values (`mysql -e'SQL'`), unique prefixes of long options (`psql --comm=SQL`, `mysql --exe=SQL`).
+_READ_BY_TABLE = frozenset({"psql", "mysql", "mariadb", "sqlite3"})
+
+
+def _by_table(cmd: SimpleCommand, out: SqlInput) -> list[str]:
+    """Read a client modelled in the option tables; returns the connection target's words."""
+    from .options import normalise
+
+    nc = normalise(cmd)
+    target: list[str] = []
+    pos = nc.pos
+    if cmd.name == "psql":
+        # -v NAME=VALUE: the reader sees them as the `\set` lines psql makes of them (its variables are put in).
+        sets = "".join(_psql_set(v) for v in nc.values("set"))
+        out.texts += [sets + t for t in nc.values("command")]
+        out.prefix = sets
+        for f in nc.values("file"):
+            _file(out, f)
+        out.writes += [v for v in nc.values("output") + nc.values("log-file") if v]
+        target += nc.values("dbname") + nc.values("host") + pos[:1]  # psql [DBNAME [USERNAME]]
+        if not nc.has("no-psqlrc"):
+            rc = cmd.assigns.get("PSQLRC")
+            if rc:
+                _file(out, rc)  # a start-up file of the caller's choosing is run first
+    elif cmd.name == "sqlite3":
+        out.texts += nc.values("cmd") + pos[1:]  # -cmd runs before the operands
+        for f in nc.values("init"):
+            _file(out, f)
+        target += pos[:1]
+    else:  # mysql, mariadb
+        out.texts += nc.values("init-command") + nc.values("init-command-add") + nc.values("execute")
+        for cmdline in nc.values("pager"):
+            if cmdline:
+                out.commands.append(("--pager", cmdline))  # the client pipes its output through this command
+        out.writes += [v for v in nc.values("tee") if v]
+        target += nc.values("host") + nc.values("database") + nc.values("socket") + pos[:1]
+    return target
+
+
+def _psql_set(assignment: str) -> str:
+    name, eq, value = assignment.partition("=")
+    if not eq or not name or DYN in name or "\n" in value:
+        return ""
+    return "\\set " + name + " '" + value.replace("\\", "\\\\").replace("'", "''") + "'\n"
 
 
 # redis-cli options that take a value (redis-cli --help).
@@ -197,7 +251,7 @@ def _redis_words(vals: list[str]) -> list[str]:
 
 
 def _file(out: SqlInput, path: str) -> None:
-    if path == "-":
+    if path in ("-", "/dev/stdin", "/dev/fd/0"):
         return  # stdin: read below
     if DYN in path:
         out.unread.append(f"a file named at run time ({path.replace(DYN, '…')})")

@@ -1606,6 +1606,10 @@ class Unwrapper:
                 self.out.problems.append(
                     ("shell.embedded-code", f"{cmd.name} is handed more SQL or client commands than clearance reads; a person looks at it")
                 )
+            if script.dynamic:
+                self.out.problems.append(
+                    ("shell.embedded-code", f"{cmd.name} runs SQL built at run time ({script.dynamic[0][:60]}); which statement it is cannot be known")
+                )
             for c in script.commands:
                 if c.server:
                     self.reparse(c.text, cmd, f"{cmd.name} ({c.how}, on the database server)", remote="the database server", cwd=None)
@@ -1615,6 +1619,8 @@ class Unwrapper:
                 self.command(cmd.derive([Word("cat", "cat"), Word(path, path)], f"{cmd.name} reads"))
             for path in script.writes:
                 self.command(cmd.derive([Word("tee", "tee"), Word(path, path)], f"{cmd.name} writes"))
+            for path in script.reads:
+                self.command(cmd.derive([Word("cat", "cat"), Word(path, path)], f"{cmd.name} reads"))
         return True
 
     def _parallel(self, cmd: SimpleCommand, values: list[str]) -> None:
