@@ -118,6 +118,57 @@ def read(argv: list[str], lang: str) -> Reading:
     return _node(argv)
 
 
+# un.rb (`ruby -run -e NAME -- ARGS`): Ruby's stand-ins for the file utilities, and FileUtils' compound names.
+_UN_COMMANDS = {
+    "cp": ["cp"],
+    "ln": ["ln"],
+    "mv": ["mv"],
+    "rm": ["rm"],
+    "mkdir": ["mkdir"],
+    "rmdir": ["rmdir"],
+    "install": ["install"],
+    "chmod": ["chmod"],
+    "touch": ["touch"],
+    "rm_rf": ["rm", "-rf"],
+    "rm_r": ["rm", "-r"],
+    "rm_f": ["rm", "-f"],
+    "cp_r": ["cp", "-r"],
+    "ln_s": ["ln", "-s"],
+    "ln_sf": ["ln", "-sf"],
+    "mkdir_p": ["mkdir", "-p"],
+}
+
+
+def ruby_un_command(reading: Reading) -> list[str] | None:
+    """The shell command `ruby -run -e NAME ARGS` stands for (``-run`` is ``-r un``), or None.
+
+    ``httpd`` serves a directory over HTTP: read as ``python3 -m http.server`` on the same directory
+    and address, which the rules already judge.  Another name un.rb does not have is left to the code reading.
+    """
+    if "-run" not in reading.loads or reading.code is None:
+        return None
+    name = reading.code.strip()
+    while name.startswith("require "):  # the lines read() put before the code for each -r
+        name = name.partition(";")[2].strip()
+    args = [a for a in reading.operands if a != "--"]
+    if name == "httpd":
+        out, root, i = ["python3", "-m", "http.server"], ".", 0
+        while i < len(args):
+            a = args[i]
+            key, eq, val = a.partition("=")
+            if key in ("--bind-address", "-b", "--port", "-p"):
+                if not eq:
+                    i += 1
+                    val = args[i] if i < len(args) else ""
+                out += ["--bind", val] if key in ("--bind-address", "-b") else [val]
+            elif not a.startswith("-"):
+                root = a
+            i += 1
+        return [*out, "--directory", root]
+    base = _UN_COMMANDS.get(name)
+    return [*base, *args] if base is not None else None
+
+
 def _clustered(
     argv: list[str], value: frozenset[str], glued: frozenset[str], digits: frozenset[str], code: str, long_value: frozenset[str], loader: str
 ) -> Reading:

@@ -1469,9 +1469,14 @@ class Unwrapper:
                 return
         code = interp.code_argument(values, lang)
         if lang in ("js", "ruby", "perl", "php"):
-            from ..code.interpopts import local_files, read
+            from ..code.interpopts import local_files, read, ruby_un_command
 
-            for path in local_files(read(values, lang), lang):
+            reading = read(values, lang)
+            if lang == "ruby" and (un := ruby_un_command(reading)) is not None:
+                # ruby -run -e rm -- -rf DIR: un.rb's file commands are the shell commands they are named after.
+                self.command(cmd.derive([Word(w, w) for w in un], f"{cmd.name} -run"))
+                return
+            for path in local_files(reading, lang):
                 # node -r ./setup.js, ruby -r ./x.rb, perl -I. -MLocal: a project file runs first, read like `node x.js`.
                 self.command(cmd.derive([cmd.argv[0], Word(path, path)], f"{cmd.name} option"))
         if code is None:
