@@ -200,6 +200,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
 # Findings about what the analysis cannot see (variables, computed paths): normal inside scripts.
 _OPACITY_CATEGORIES = frozenset({"shell", "interp"})
 _OPACITY_RULES = frozenset({"fs.delete-unknown-target"})
+_NESTED_RULES = frozenset({"shell.script-content", "code.convention-run"})
 
 
 def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
@@ -272,6 +273,12 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
                 continue
             # Side effects a person is asked about when typed (a deploy, sudo, a cluster change) are asked
             # about here too; what the analysis cannot see inside a script (its variables) is not.
+            # A script that runs another script (`bash a.sh` → `bash b.sh`, a postinstall → `node setup.js`): what the inner
+            # one was asked about for is what this one runs.
+            nested = [f for f in inner if f.rule_id in _NESTED_RULES]
+            if nested:
+                findings.append(_finding(rule, f"{label} runs, through another file: {nested[0].message}", cmd.show()))
+                continue
             effects_asked = [f for f in inner if f.category not in _OPACITY_CATEGORIES and f.rule_id not in _OPACITY_RULES]
             if effects_asked:
                 f = effects_asked[0]

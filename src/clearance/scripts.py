@@ -75,6 +75,14 @@ def _read(sc: Scope, path: str) -> str | None:
     return reader(path)
 
 
+def _read_named(sc: Scope, path: str) -> str | None:
+    """A file the command line names: read inside the project or a temp directory, generated or not."""
+    reader = sc.ctx.read_file
+    if reader is None or DYN in path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
+        return None
+    return reader(path)
+
+
 def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     """(label, shell code) for each project script *cmd* would run."""
     if sc.ctx.read_file is None or cmd.remote is not None or cmd.cwd is None:
@@ -268,7 +276,8 @@ def _makefile(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> tuple[tuple[str
         path = posixpath.normpath(posixpath.join(directory, c)) if c and not c.startswith("/") else c
         if not path:
             continue
-        text = _read(sc, path)
+        # A makefile named with -f is read even in a build directory: make runs it whoever generated it.
+        text = _read(sc, path) if not makefile else _read_named(sc, path)
         if text is not None:
             return (path, text), targets
     return None, targets
@@ -322,11 +331,42 @@ def _package_script(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tupl
 
 def _lifecycle(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     keys = ("preinstall", "install", "postinstall", "prepublish", "preprepare", "prepare", "postprepare")
-    return _scripts_named(cmd, sc, keys, f"{cmd.name} install runs the project's ")
+    out = _scripts_named(cmd, sc, keys, f"{cmd.name} install runs the project's ")
+    # Workspace members are installed with the root, and their lifecycle scripts run too.
+    for member in _workspace_members(cmd.cwd or sc.ctx.cwd, sc)[:16]:
+        out += _scripts_named(cmd, sc, keys, f"{cmd.name} install runs the workspace member {member.rsplit('/', 1)[-1]}'s ", member)
+    return out
 
 
-def _scripts_named(cmd: SimpleCommand, sc: Scope, keys: tuple[str, ...], label: str) -> list[tuple[str, str]]:
-    directory = cmd.cwd or sc.ctx.cwd
+def _workspace_members(directory: str, sc: Scope) -> list[str]:
+    """Directories of the workspace members package.json `workspaces` (or pnpm-workspace.yaml `packages`) names:
+    literal paths, and `dir/*` globs listed through ``Context.list_dir``."""
+    patterns: list[object] = []
+    text = _read(sc, posixpath.join(directory, "package.json"))
+    if text and text != TOO_LARGE:
+        try:
+            ws = json.loads(text).get("workspaces")
+        except (ValueError, AttributeError):
+            ws = None
+        patterns = ws if isinstance(ws, list) else (ws.get("packages", []) if isinstance(ws, dict) else [])
+    pnpm = _read(sc, posixpath.join(directory, "pnpm-workspace.yaml"))
+    if pnpm and pnpm != TOO_LARGE:
+        patterns += [line.strip()[2:].strip().strip("'\"") for line in pnpm.splitlines() if line.strip().startswith("- ")]
+    out: list[str] = []
+    for pat in patterns[:16]:
+        if not isinstance(pat, str) or DYN in pat or pat.startswith(("!", "/")) or ".." in pat:
+            continue
+        if pat.endswith(("/*", "/**")) and "*" not in pat.rsplit("/", 1)[0]:
+            parent = posixpath.normpath(posixpath.join(directory, pat.rsplit("/", 1)[0]))
+            names = sc.ctx.list_dir(parent) if sc.ctx.list_dir is not None else None
+            out += [f"{parent}/{n}" for n in sorted(names or []) if not n.startswith(".") and "." not in n]
+        elif "*" not in pat:
+            out.append(posixpath.normpath(posixpath.join(directory, pat)))
+    return out
+
+
+def _scripts_named(cmd: SimpleCommand, sc: Scope, keys: tuple[str, ...], label: str, directory: str | None = None) -> list[tuple[str, str]]:
+    directory = directory or cmd.cwd or sc.ctx.cwd
     text = _read(sc, posixpath.join(directory, "package.json"))
     if text is None:
         return []

@@ -26,6 +26,22 @@ _TOOLCHAINS: dict[str, frozenset[str] | None] = {
     "nodejs": frozenset({".", "./"}),
     "go": frozenset({"generate"}),
     "git": frozenset({"commit", "push", "merge", "pull", "checkout", "switch", "rebase", "am"}),
+    "just": None,
+    "lefthook": frozenset({"run"}),
+    "task": None,
+    "go-task": None,
+    "composer": None,
+    "direnv": frozenset({"allow", "permit", "grant", "exec", "reload"}),
+    "nox": None,
+    "rake": None,
+    "bundle": None,
+    "bundler": None,
+    "cmake": None,
+    "meson": None,
+    "hatch": frozenset({"build", "test", "run"}),
+    "poetry": frozenset({"build", "install", "sync"}),
+    "pdm": frozenset({"build", "install", "sync"}),
+    "flit": frozenset({"build", "install", "publish"}),
 }
 
 
@@ -58,6 +74,25 @@ _CONVENTIONAL_NAMES = frozenset(
         "settings.gradle.kts",
         "action.yml",
         "action.yaml",
+        # task runners' and build systems' own files (convention._RUNNER_ROLES)
+        "justfile",
+        "Justfile",
+        ".justfile",
+        "Taskfile.yml",
+        "Taskfile.yaml",
+        "taskfile.yml",
+        "taskfile.yaml",
+        "Taskfile.dist.yml",
+        "composer.json",
+        "noxfile.py",
+        "Rakefile",
+        "rakefile",
+        "Rakefile.rb",
+        "Gemfile",
+        "CMakeLists.txt",
+        "meson.build",
+        "tox.ini",
+        "hatch_build.py",
     }
 )
 

@@ -89,9 +89,28 @@ def _rust_args(text: str, pos: int) -> tuple[list[str], bool]:
     return args, literal
 
 
+_RS_ALIAS = lazy(r"\bCommand\s+as\s+([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _rust_unalias(text: str) -> str:
+    """`use std::process::Command as Cmd;` then `Cmd::new(…)`: the alias read as `Command`."""
+    for alias in {m.group(1) for m in _RS_ALIAS.finditer(text)}:
+        needle = alias + "::new("
+        out: list[str] = []
+        start = 0
+        while (i := text.find(needle, start)) != -1:
+            whole = i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
+            out.append(text[start:i] + ("Command::new(" if whole else needle))
+            start = i + len(needle)
+        text = "".join(out) + text[start:]
+    return text
+
+
 def rust_commands(text: str) -> list[str]:
     """Commands a build script runs and paths it deletes, where they are literal (a light reading:
-    no macros, no variables, no helper functions)."""
+    no macros, no variables, no helper functions; `Command as X` aliases followed)."""
+    if " as " in text:
+        text = _rust_unalias(text)
     out: list[str] = []
     for m in _RS_COMMAND.finditer(text):
         args, literal = _rust_args(text, m.end())
@@ -119,8 +138,10 @@ def gradle_commands(text: str) -> list[str]:
 
 
 def go_generate(text: str) -> list[str]:
-    """The `//go:generate` directives (go generate runs each as a command)."""
-    return [line[len("//go:generate") :].strip() for line in text.splitlines() if line.startswith("//go:generate ")]
+    """The `//go:generate` directives of a file, as one script: go generate runs them in order, so one may run
+    what an earlier one fetched (`curl -o /tmp/x`, then `sh /tmp/x`)."""
+    lines = [line[len("//go:generate") :].strip() for line in text.splitlines() if line.startswith("//go:generate ")]
+    return ["\n".join(lines)] if lines else []
 
 
 def pth_imports(text: str) -> str:
@@ -202,6 +223,140 @@ def tox_commands(text: str) -> list[str]:
     return out
 
 
+def just_recipes(text: str) -> list[str]:
+    """The recipe lines of a justfile (indented lines under a recipe head; `@`/`-` prefixes dropped,
+    `{{ expressions }}` read as values known at run time)."""
+    out: list[str] = []
+    for line in text.splitlines():
+        if not line[:1].isspace() or not line.strip() or line.strip().startswith("#"):
+            continue
+        body = line.strip().lstrip("@-").strip()
+        while (i := body.find("{{")) != -1 and (j := body.find("}}", i)) != -1:
+            body = body[:i] + '"$JUST_VALUE"' + body[j + 2 :]
+        out.append(body)
+    return out
+
+
+def taskfile_commands(text: str) -> list[str]:
+    """The `cmds:` of a Taskfile (`- cmd` and `- cmd: cmd` items; `- task: x` calls another task)."""
+    out: list[str] = []
+    inside = -1
+    for line in text.splitlines():
+        stripped = line.strip()
+        indent = len(line) - len(line.lstrip())
+        if not stripped or stripped.startswith("#"):
+            continue
+        if stripped in ("cmds:", "cmds: "):
+            inside = indent
+            continue
+        if inside >= 0 and indent <= inside and not stripped.startswith("- "):
+            inside = -1
+        key, colon, value = stripped.partition(":")
+        if key == "cmd" and colon:
+            out.append(value.strip().strip("'\""))
+        elif inside >= 0 and stripped.startswith("- "):
+            item = stripped[2:].strip()
+            k, c, v = item.partition(":")
+            if c and k in ("cmd",):
+                out.append(v.strip().strip("'\""))
+            elif not (c and k.isidentifier() and (not v or v.startswith(" "))):
+                out.append(item.strip("'\""))
+    return [c for c in out if c]
+
+
+def composer_scripts(text: str) -> list[str]:
+    """Composer's `scripts` (install, update and run-script events): shell commands; `@php`/`@composer`/`@other`
+    references and `Class::method` callbacks are not shell."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    scripts = data.get("scripts") if isinstance(data, dict) else None
+    out: list[str] = []
+    if isinstance(scripts, dict):
+        for v in scripts.values():
+            for c in [v] if isinstance(v, str) else (v if isinstance(v, list) else []):
+                if isinstance(c, str) and not c.startswith("@") and not (" " not in c and "::" in c):
+                    out.append(c)
+    return out
+
+
+_QUOTED_ARGS = r"((?:(?:'[^'\n]*'|\"[^\"\n]*\")\s*,\s*)*(?:'[^'\n]*'|\"[^\"\n]*\"))"
+# nox: `session.run("rm", "-rf", x)` (and run_always, run_install, `session.run("sh", "-c", "…")`).
+_NOX_RUN = lazy(r"\.run(?:_always|_install)?\(\s*" + _QUOTED_ARGS)
+# Rake: `sh "cmd"`, `sh("cmd")`, `sh "a", "b"`, `ruby "x"`.
+_RAKE_SH = lazy(r"\bsh\b[ (]\s*" + _QUOTED_ARGS)
+# CMake: execute_process(COMMAND a b c …) up to the next keyword or the closing parenthesis.
+_CMAKE_EXEC = lazy(r"\bexecute_process\s*\(([^()]*)\)", 2)  # re.IGNORECASE
+# Meson: run_command('a', 'b', …).
+_MESON_RUN = lazy(r"\brun_command\s*\(\s*" + _QUOTED_ARGS)
+
+
+def _quoted(args: str) -> list[str]:
+    return [s.group(1) if s.group(1) is not None else s.group(2) for s in _GRADLE_STRING.finditer(args)]
+
+
+def _words_command(words: list[str]) -> str:
+    return " ".join(shell_quote(w) for w in words)
+
+
+def nox_commands(text: str) -> list[str]:
+    """A noxfile's Python (as a one-liner) and the literal commands of its `session.run(…)` calls."""
+    out = [one_liner("python", text)] if text.strip() else []
+    out += [_words_command(_quoted(m.group(1))) for m in _NOX_RUN.finditer(text)]
+    return out
+
+
+def rake_commands(text: str) -> list[str]:
+    """A Rakefile's Ruby (as a one-liner) and the literal commands of its `sh` calls."""
+    out = [one_liner("ruby", text)] if text.strip() else []
+    for m in _RAKE_SH.finditer(text):
+        words = _quoted(m.group(1))
+        out.append(words[0] if len(words) == 1 else _words_command(words))
+    return out
+
+
+def cmake_commands(text: str) -> list[str]:
+    """The `COMMAND` lists of CMake's configure-time `execute_process(…)` (`$ENV{X}` read as `$X`)."""
+    out: list[str] = []
+    for m in _CMAKE_EXEC.finditer(text):
+        current: list[str] | None = None
+        for tok in _CMAKE_TOKEN.finditer(m.group(1)):
+            bare = tok.group(2)
+            if bare is not None and bare.isupper() and bare.replace("_", "").isalpha():
+                if current:
+                    out.append(" ".join(current))
+                current = [] if bare == "COMMAND" else None
+                continue
+            if current is not None:
+                current.append(_cmake_word(tok.group(1) if tok.group(1) is not None else bare))
+        if current:
+            out.append(" ".join(current))
+    return out
+
+
+_CMAKE_TOKEN = lazy(r"\"((?:[^\"\\]|\\.)*)\"|([^\s\"]+)")
+_CMAKE_ENV = lazy(r"\$ENV\{(\w+)\}")
+
+
+def _cmake_word(word: str) -> str:
+    """One CMake argument as a shell word: literal text quoted, `$ENV{X}` as the variable `"$X"`."""
+    parts: list[str] = []
+    last = 0
+    for m in _CMAKE_ENV.finditer(word):
+        if m.start() > last:
+            parts.append(shell_quote(word[last : m.start()]))
+        parts.append('"${' + m.group(1) + '}"')
+        last = m.end()
+    if last < len(word) or not parts:
+        parts.append(shell_quote(word[last:]))
+    return "".join(parts)
+
+
+def meson_commands(text: str) -> list[str]:
+    return [_words_command(_quoted(m.group(1))) for m in _MESON_RUN.finditer(text)]
+
+
 def one_liner(lang: str, code: str) -> str:
     """A command line that runs *code* the way the interpreter one-liner analysis reads it."""
     name = _INTERPRETER[lang]
@@ -224,6 +379,13 @@ def shell_code(lang: str, text: str) -> list[str]:
         "make": make_parse_time,
         "precommit": precommit_entries,
         "tox": tox_commands,
+        "just": just_recipes,
+        "taskfile": taskfile_commands,
+        "composer": composer_scripts,
+        "nox": nox_commands,
+        "rake": rake_commands,
+        "cmake": cmake_commands,
+        "meson": meson_commands,
     }.get(lang)
     if reader is not None:
         return reader(text)
@@ -263,7 +425,22 @@ def role(path: str) -> tuple[str, str] | None:
         return "action", f"the local action {base} runs in every workflow that uses it"
     if base.endswith(".go"):
         return "go", f"{base}'s //go:generate lines run at go generate"
-    return None
+    return _RUNNER_ROLES.get(base)
+
+
+# Task runners' and build systems' own files: (language, role).
+_RUNNER_ROLES: dict[str, tuple[str, str]] = {
+    **{n: ("just", f"{n}'s recipes run at just") for n in ("justfile", "Justfile", ".justfile")},
+    **{n: ("taskfile", f"{n}'s cmds run at task") for n in ("Taskfile.yml", "Taskfile.yaml", "taskfile.yml", "taskfile.yaml", "Taskfile.dist.yml")},
+    "composer.json": ("composer", "composer.json's scripts run at composer install, update and run-script"),
+    "noxfile.py": ("nox", "noxfile.py runs at every nox"),
+    **{n: ("rake", f"{n} runs at every rake") for n in ("Rakefile", "rakefile", "Rakefile.rb")},
+    "Gemfile": ("ruby", "the Gemfile is Ruby that every bundle command evaluates"),
+    "CMakeLists.txt": ("cmake", "CMakeLists.txt's execute_process runs at every cmake configure"),
+    "meson.build": ("meson", "meson.build's run_command runs at meson setup"),
+    "tox.ini": ("tox", "tox.ini's commands run at tox"),
+    "hatch_build.py": ("python", "hatch_build.py runs at every build of the project (pip install, hatch build)"),
+}
 
 
 def written(path: str, text: str) -> tuple[str, list[str]] | None:
@@ -390,21 +567,55 @@ def _pytest(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
             seen.add(d)
             runs.append(Run(f"{d}/conftest.py", "python", "conftest.py, which pytest imports before the tests"))
     words = list(vals)
-    for ini in ("pytest.ini", "pyproject.toml", "setup.cfg", "tox.ini"):
-        text = read(f"{root}/{ini}")
+    configs = [f"{root}/{ini}" for ini in ("pytest.ini", "pyproject.toml", "setup.cfg", "tox.ini")]
+    # `-c FILE` / `--config-file FILE` names the configuration pytest reads instead.
+    for i, v in enumerate(vals):
+        if v in ("-c", "--config-file") and i + 1 < len(vals):
+            configs.insert(0, sc.path(vals[i + 1], cmd))
+        elif v.startswith("--config-file="):
+            configs.insert(0, sc.path(v.split("=", 1)[1], cmd))
+    for ini in configs:
+        text = read(ini)
         if text and text != TOO_LARGE:
             words.extend(_ini_addopts(text))
     for name in _plugins(words)[:8]:
         for p in _module_file(root, name):
             runs.append(Run(p, "python", f"the pytest plugin {name} (-p), which pytest imports at start"))
+    # `pytest_plugins = [...]` in a conftest names modules pytest imports with it.
+    for r in list(runs[: len(seen)]):
+        text = read(r.path)
+        if text and text != TOO_LARGE and "pytest_plugins" in text:
+            for name in conftest_plugins(text)[:8]:
+                for base in dict.fromkeys((posixpath.dirname(r.path), root)):
+                    for p in _module_file(base, name):
+                        runs.append(Run(p, "python", f"the pytest plugin {name} (pytest_plugins in a conftest.py), which pytest imports with it"))
     return runs
+
+
+def conftest_plugins(text: str) -> list[str]:
+    """The module names a conftest's `pytest_plugins = "x"` / `["x", "y"]` / `("x",)` assignment lists."""
+    import ast
+
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return []
+    out: list[str] = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "pytest_plugins" for t in node.targets):
+            values = node.value.elts if isinstance(node.value, (ast.List, ast.Tuple)) else [node.value]
+            out.extend(v.value for v in values if isinstance(v, ast.Constant) and isinstance(v.value, str) and all(c.isalnum() or c in "._" for c in v.value))
+    return out
 
 
 def _project_dir(cmd: SimpleCommand, sc: Scope, operand: str) -> str | None:
     """The directory a pip/uv/build operand names when it is a local project (`.`, `./pkg`, `-e .`)."""
     if DYN in operand or "://" in operand or operand.startswith(("git+", "-")):
         return None
-    if operand in (".", "..") or operand.startswith(("./", "../", "/")):
+    if operand.endswith("]") and "[" in operand:
+        operand = operand[: operand.index("[")]  # extras: `.[dev]`, `./pkg[test]`
+    # pip reads an operand as a path when it has a separator or starts with a dot (`libs/core`, `.`).
+    if operand in (".", "..") or operand.startswith(("./", "../", "/")) or ("/" in operand and "@" not in operand):
         p = sc.path(operand, cmd)
         return p if not p.endswith((".whl", ".tar.gz", ".zip", ".txt")) else None
     return None
@@ -413,6 +624,8 @@ def _project_dir(cmd: SimpleCommand, sc: Scope, operand: str) -> str | None:
 def _build_files(directory: str, read: Callable[[str], str | None], tool: str) -> list[Run]:
     runs = [Run(f"{directory}/setup.py", "python", f"setup.py, which {tool} runs to build the project")]
     text = read(f"{directory}/pyproject.toml")
+    if text and text != TOO_LARGE and ("[tool.hatch.build" in text or "[tool.poetry.build" in text or "build-script" in text):
+        runs.extend(_build_hooks(directory, text, tool))
     if text and text != TOO_LARGE and "backend-path" in text:
         import tomllib
 
@@ -431,16 +644,82 @@ def _build_files(directory: str, read: Callable[[str], str | None], tool: str) -
     return runs
 
 
+def _build_hooks(directory: str, text: str, tool: str) -> list[Run]:
+    """In-tree hooks the project's build backend runs: hatchling's custom build hook (`hatch_build.py` or its
+    `path`), Poetry's `[tool.poetry.build] script` (and the older `build = "x.py"`), PDM's `build-script`."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return []
+    tool_table = data.get("tool") if isinstance(data.get("tool"), dict) else {}
+    found: list[str] = []
+
+    def get(*keys: str) -> object:
+        cur: object = tool_table
+        for k in keys:
+            cur = cur.get(k) if isinstance(cur, dict) else None
+        return cur
+
+    for hooks in (get("hatch", "build", "hooks"), get("hatch", "build", "targets", "wheel", "hooks"), get("hatch", "build", "targets", "sdist", "hooks")):
+        custom = hooks.get("custom") if isinstance(hooks, dict) else None
+        if isinstance(custom, dict):
+            path = custom.get("path", "hatch_build.py")
+            if isinstance(path, str):
+                found.append(path)
+    build = get("poetry", "build")
+    script = build.get("script") if isinstance(build, dict) else build
+    if isinstance(script, str):
+        found.append(script)
+    pdm = get("pdm", "build", "setup-script") or get("pdm", "build", "build-script")
+    if isinstance(pdm, str):
+        found.append(pdm)
+    out = []
+    for f in dict.fromkeys(found):
+        if DYN not in f and f.endswith(".py"):
+            out.append(Run(posixpath.normpath(posixpath.join(directory, f)), "python", f"{f}, the build hook {tool} runs to build the project"))
+    return out
+
+
 def _pip(cmd: SimpleCommand, sc: Scope, ops: list[str], read: Callable[[str], str | None], tool: str) -> list[Run]:
     """`pip install .`, `pip install -e ./pkg`, `pip wheel .`, `uv pip install -e .`."""
     if not ops or ops[0] not in ("install", "wheel", "download"):
         return []
     runs: list[Run] = []
-    for v in ops[1:]:
+    for v in [*ops[1:], *_requirement_projects(cmd, sc, read)]:
         d = _project_dir(cmd, sc, v)
         if d is not None:
             runs.extend(_build_files(d, read, f"{tool} {ops[0]}"))
     return runs
+
+
+def _requirement_projects(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> list[str]:
+    """Local projects named inside the requirement files of `-r FILE` (`-e .`, `./pkg`), nested `-r` followed."""
+    vals = cmd.values()
+    pending = [vals[i + 1] for i, v in enumerate(vals) if v in ("-r", "--requirement") and i + 1 < len(vals)]
+    pending += [v.split("=", 1)[1] for v in vals if v.startswith("--requirement=")]
+    out: list[str] = []
+    seen: set[str] = set()
+    while pending and len(seen) < 8:
+        path = sc.path(pending.pop(0), cmd)
+        if path in seen:
+            continue
+        seen.add(path)
+        text = read(path)
+        if not text or text == TOO_LARGE:
+            continue
+        for line in text.splitlines()[:2000]:
+            words = line.split("#", 1)[0].split()
+            if not words:
+                continue
+            if words[0] in ("-e", "--editable") and len(words) > 1:
+                out.append(words[1])
+            elif words[0] in ("-r", "--requirement") and len(words) > 1:
+                pending.append(posixpath.join(posixpath.dirname(path), words[1]))
+            elif words[0].startswith((".", "/")):
+                out.append(words[0])
+    return out
 
 
 def _cargo(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], str | None]) -> list[Run]:
@@ -465,6 +744,12 @@ def _cargo(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str],
             data = {}
         members = data.get("workspace", {}).get("members", []) if isinstance(data.get("workspace"), dict) else []
         packages += [posixpath.normpath(f"{directory}/{m}") for m in members if isinstance(m, str) and "*" not in m][:MAX_FILES]
+        # `members = ["crates/*"]`: the directories the glob matches, listed (a trailing `*` only).
+        for m in members[:8]:
+            if isinstance(m, str) and m.endswith("/*") and "*" not in m[:-2] and sc.ctx.list_dir is not None:
+                parent = posixpath.normpath(f"{directory}/{m[:-2]}")
+                names = sc.ctx.list_dir(parent) or []
+                packages += [f"{parent}/{n}" for n in sorted(names) if not n.startswith(".") and "." not in n][:MAX_FILES]
         build = data.get("package", {}).get("build") if isinstance(data.get("package"), dict) else None
         if isinstance(build, str):
             scripts[directory] = build
@@ -627,6 +912,11 @@ def _environment(cmd: SimpleCommand, sc: Scope) -> list[Run]:
     v = a.get("BASH_ENV")  # (sh's ENV is read by interactive shells only, and ENV=production is common)
     if v and DYN not in v:
         runs.append(Run(sc.path(v, cmd), "shell", f"{v}, which BASH_ENV makes every non-interactive bash run first"))
+    v = a.get("PYTHONPATH")  # site imports sitecustomize and usercustomize from the path at every Python start
+    if v and DYN not in v:
+        for d in [d for d in v.split(":") if d][:4]:
+            for n in ("sitecustomize.py", "usercustomize.py"):
+                runs.append(Run(sc.path(d, cmd) + "/" + n, "python", f"{n} in PYTHONPATH={d}, which every Python started here imports at start"))
     v = a.get("PYTHONSTARTUP")
     if v and DYN not in v and cmd.name.startswith("python") and not _operands(cmd.values()):
         runs.append(Run(sc.path(v, cmd), "python", f"{v}, which PYTHONSTARTUP runs in an interactive python"))
@@ -654,7 +944,13 @@ def _python_module(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callabl
     cwd = cmd.cwd or sc.ctx.cwd
     rel = module.replace(".", "/")
     why = f"the project's module {module}, which python -m runs"
-    return [Run(f"{cwd}/{rel}/__main__.py", "python", why), Run(f"{cwd}/{rel}.py", "python", why)]
+    # Importing a.b.c runs a/__init__.py and a/b/__init__.py first (and a/b/c/__init__.py for a package).
+    parts = module.split(".")
+    inits = []
+    for i in range(1, len(parts) + 1):
+        pkg = "/".join(parts[:i])
+        inits.append(Run(f"{cwd}/{pkg}/__init__.py", "python", f"{pkg}/__init__.py, which python -m {module} imports first"))
+    return [*inits[:8], Run(f"{cwd}/{rel}/__main__.py", "python", why), Run(f"{cwd}/{rel}.py", "python", why)]
 
 
 def _gradle(cmd: SimpleCommand, sc: Scope) -> list[Run]:
@@ -735,7 +1031,218 @@ def _runs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> S
         return _gradle(cmd, sc)
     if name == "go":
         return _go(cmd, sc, vals)
+    return _runner(cmd, sc, vals, read)
+
+
+def _first(directory: str, names: Sequence[str], read: Callable[[str], str | None]) -> str | None:
+    for n in names:
+        if read(f"{directory}/{n}") is not None:
+            return f"{directory}/{n}"
+    return None
+
+
+def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], str | None]) -> Sequence[Run | tuple[str, str]]:
+    """Task runners and build tools that run a project file of their own: just, task, composer, direnv, nox,
+    rake, bundle, cmake, meson, and the Python build front ends (hatch, poetry, pdm)."""
+    name = cmd.name
+    cwd = cmd.cwd or sc.ctx.cwd
+    ops = _operands(vals)
+    if name == "just":
+        path = _first(cwd, ("justfile", "Justfile", ".justfile"), read) or _first(sc.ctx.project_root, ("justfile", "Justfile", ".justfile"), read)
+        if path is None:
+            return []
+        text = read(path)
+        if text is None or text == TOO_LARGE:
+            return [Run(path, "just", "the justfile, whose recipes just runs")]
+        return [(f"just runs the justfile recipe {r!r}", c) for r, c in just_selected(text, ops)]
+    if name in ("task", "go-task"):
+        path = _first(cwd, _TASKFILES, read)
+        if path is None:
+            return []
+        text = read(path)
+        if text is None or text == TOO_LARGE:
+            return [Run(path, "taskfile", "the Taskfile, whose cmds task runs")]
+        wanted = [o for o in ops if "=" not in o] or ["default"]
+        return [(f"task runs the Taskfile task {t!r}", c) for t, c in taskfile_selected(text, wanted)]
+    if name == "composer":
+        return _composer(cwd, ops, read)
+    if name == "direnv" and ops[:1] in (["allow"], ["permit"], ["grant"], ["exec"], ["reload"]):
+        target = ops[1] if len(ops) > 1 and ops[0] != "reload" else "."
+        d = sc.path(target, cmd)
+        d = d if not d.endswith(".envrc") else posixpath.dirname(d)
+        return [Run(f"{d}/.envrc", "shell", ".envrc, which direnv runs in every shell that enters the directory once allowed")]
+    if name == "nox":
+        for i, v in enumerate(vals):
+            if v in ("-f", "--noxfile") and i + 1 < len(vals):
+                return [Run(sc.path(vals[i + 1], cmd), "nox", "the noxfile, which nox runs")]
+        return [Run(f"{cwd}/noxfile.py", "nox", "noxfile.py, which nox runs")]
+    if name == "rake":
+        path = _first(cwd, ("Rakefile", "rakefile", "Rakefile.rb", "rakefile.rb"), read)
+        return [Run(path, "rake", "the Rakefile, which rake evaluates")] if path else []
+    if name in ("bundle", "bundler"):
+        gemfile = cmd.assigns.get("BUNDLE_GEMFILE")
+        path = sc.path(gemfile, cmd) if gemfile and DYN not in gemfile else f"{cwd}/Gemfile"
+        return [Run(path, "ruby", "the Gemfile, Ruby that bundle evaluates")]
+    if name == "cmake":
+        if any(v in ("--build", "--install", "-E", "-P", "--help", "--version") for v in vals):
+            return []
+        source = next((vals[i + 1] for i, v in enumerate(vals) if v == "-S" and i + 1 < len(vals)), None)
+        source = source or next((v[2:] for v in vals if v.startswith("-S") and len(v) > 2), None)
+        plain = _operands(vals, frozenset({"-B", "-G", "-T", "-A", "-C", "-D", "-U", "-S", "--preset"}))
+        d = sc.path(source or (plain[0] if plain else "."), cmd)
+        return [Run(f"{d}/CMakeLists.txt", "cmake", "CMakeLists.txt's execute_process, which cmake runs as it configures")]
+    if name == "meson" and (not ops or ops[0] in ("setup", "configure")):
+        rest = ops[1:] if ops and ops[0] in ("setup", "configure") else ops
+        d = sc.path(rest[1], cmd) if len(rest) > 1 else cwd
+        return [Run(f"{d}/meson.build", "meson", "meson.build's run_command, which meson runs as it configures")]
+    if name == "lefthook" and ops[:1] == ["run"] and len(ops) > 1:
+        out: list[tuple[str, str]] = []
+        for cfg_name in _LEFTHOOK_FILES:
+            text = read(f"{sc.ctx.project_root}/{cfg_name}")
+            if text and text != TOO_LARGE:
+                out += [(f"lefthook runs {cfg_name}'s {ops[1]} commands", c) for c in lefthook_commands(text, ops[1])]
+        return out
+    if name == "hatch" and ops[:1] == ["test"]:
+        return _pytest(cmd, sc, [], read)
+    if name == "hatch" and ops[:1] == ["run"] and len(ops) > 1:
+        return _hatch_script(cwd, ops[1], read)
+    if name in ("hatch", "poetry", "pdm", "flit") and ops[:1] in (["build"], ["install"], ["sync"], ["publish"]):
+        return _build_files(cwd, read, f"{name} {ops[0]}")
     return []
+
+
+def _hatch_script(cwd: str, name: str, read: Callable[[str], str | None]) -> list[tuple[str, str]]:
+    """`hatch run [ENV:]NAME`: the commands of NAME in pyproject's `[tool.hatch.envs.ENV.scripts]` (a string or a list)."""
+    text = read(f"{cwd}/pyproject.toml")
+    if not text or text == TOO_LARGE or "[tool.hatch" not in text:
+        return []
+    import tomllib
+
+    try:
+        envs = tomllib.loads(text).get("tool", {}).get("hatch", {}).get("envs", {})
+    except (tomllib.TOMLDecodeError, AttributeError):
+        return []
+    env, _, script = name.rpartition(":")
+    table = envs.get(env or "default", {}) if isinstance(envs, dict) else {}
+    scripts = table.get("scripts", {}) if isinstance(table, dict) else {}
+    body = scripts.get(script) if isinstance(scripts, dict) else None
+    commands = [body] if isinstance(body, str) else [c for c in body if isinstance(c, str)] if isinstance(body, list) else []
+    return [(f"hatch run runs the script {script!r} of pyproject.toml", c) for c in commands[:16]]
+
+
+_TASKFILES = ("Taskfile.yml", "Taskfile.yaml", "taskfile.yml", "taskfile.yaml", "Taskfile.dist.yml")
+_COMPOSER_EVENTS = {
+    "install": ("pre-install-cmd", "post-install-cmd", "pre-autoload-dump", "post-autoload-dump"),
+    "update": ("pre-update-cmd", "post-update-cmd", "pre-autoload-dump", "post-autoload-dump"),
+    "require": ("pre-update-cmd", "post-update-cmd", "pre-autoload-dump", "post-autoload-dump"),
+    "remove": ("pre-update-cmd", "post-update-cmd", "pre-autoload-dump", "post-autoload-dump"),
+    "dump-autoload": ("pre-autoload-dump", "post-autoload-dump"),
+    "create-project": ("post-root-package-install", "post-create-project-cmd"),
+}
+
+
+def _composer(cwd: str, ops: list[str], read: Callable[[str], str | None]) -> list[tuple[str, str]]:
+    """composer.json scripts of the events a composer command fires (`run-script X`, `composer X` for a script)."""
+    text = read(f"{cwd}/composer.json")
+    if not text or text == TOO_LARGE or not ops:
+        return []
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    scripts = data.get("scripts") if isinstance(data, dict) else None
+    if not isinstance(scripts, dict):
+        return []
+    keys: tuple[str, ...] = _COMPOSER_EVENTS.get(ops[0], ())
+    if ops[0] in ("run-script", "run") and len(ops) > 1:
+        keys = (ops[1],)
+    elif not keys and ops[0] in scripts:
+        keys = (ops[0],)
+    out: list[tuple[str, str]] = []
+    for k in keys:
+        v = scripts.get(k)
+        for c in composer_scripts(json.dumps({"scripts": {k: v}})) if v is not None else []:
+            out.append((f"composer {ops[0]} runs the composer.json script {k!r}", c))
+    return out
+
+
+def taskfile_selected(text: str, wanted: list[str]) -> list[tuple[str, str]]:
+    """(task, command) for the tasks `task NAME…` runs: their `cmds:`, and the tasks they name in `deps:` or
+    `- task: x` items.  A Taskfile whose `tasks:` cannot be found is read whole."""
+    lines = text.splitlines()
+    blocks: dict[str, list[str]] = {}
+    start = next((i for i, line in enumerate(lines) if line.rstrip() == "tasks:"), None)
+    if start is None:
+        return [("?", c) for c in taskfile_commands(text)]
+    child = -1
+    current: str | None = None
+    for line in lines[start + 1 :]:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip())
+        if indent == 0:
+            break
+        if child < 0:
+            child = indent
+        if indent == child:
+            current = line.strip().split(":", 1)[0].strip("'\"")
+            blocks[current] = []
+            rest = line.split(":", 1)[1].strip() if ":" in line else ""
+            if rest:  # `build: go build ./...` (a task given as one command)
+                blocks[current].append("    cmds:\n      - " + rest)
+        elif current is not None:
+            blocks[current].append(line)
+    out: list[tuple[str, str]] = []
+    names = list(wanted)
+    seen: set[str] = set()
+    while names and len(seen) < 32:
+        n = names.pop(0)
+        if n in seen or n not in blocks:
+            continue
+        seen.add(n)
+        body = "\n".join(blocks[n])
+        for raw in blocks[n]:
+            s = raw.strip()
+            if s.startswith("deps:"):
+                names.extend(d.strip().strip("'\"") for d in s[5:].strip().strip("[]").split(",") if d.strip())
+            elif s.startswith("- task:"):
+                names.append(s[7:].strip().strip("'\""))
+        out.extend((n, c) for c in taskfile_commands(body))
+    return out
+
+
+def just_selected(text: str, wanted: list[str]) -> list[tuple[str, str]]:
+    """(recipe, line) for the recipes `just` runs: those named (or the first), and the recipes they depend on."""
+    recipes: dict[str, tuple[list[str], list[str]]] = {}
+    order: list[str] = []
+    current: str | None = None
+    for line in text.splitlines():
+        if line[:1].isspace():
+            if current is not None and line.strip() and not line.strip().startswith("#"):
+                recipes[current][1].extend(just_recipes(line))
+            continue
+        current = None
+        head, colon, deps = line.partition(":")
+        if not colon or deps.startswith("=") or head.startswith(("#", "set ", "export ", "alias ", "import ", "mod ")):
+            continue
+        words = head.lstrip("@").split()
+        if not words or not all(c.isalnum() or c in "_-" for c in words[0]):
+            continue
+        current = words[0]
+        order.append(current)
+        recipes[current] = ([d.split("(")[0] for d in deps.split() if d.replace("-", "").replace("_", "").isalnum()], [])
+    names = [w for w in wanted if w in recipes] or order[:1]
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    while names and len(seen) < 32:
+        n = names.pop(0)
+        if n in seen or n not in recipes:
+            continue
+        seen.add(n)
+        needs, body = recipes[n]
+        names.extend(needs)
+        out.extend((n, b) for b in body)
+    return out
 
 
 def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
@@ -767,6 +1274,14 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         lang = item.lang
         if lang == "githook":
             lang = "shell" if not text.startswith("#!") or "sh" in text.split("\n", 1)[0] else _shebang_lang(text)
+            if lang == "shell" and "lefthook" in text:
+                # lefthook's installed shim: the commands are in lefthook.yml under the hook's name.
+                hook = item.path.rsplit("/", 1)[-1]
+                for cfg_name in _LEFTHOOK_FILES:
+                    cfg = read(f"{sc.ctx.project_root}/{cfg_name}")
+                    if cfg and cfg != TOO_LARGE:
+                        out.extend((f"{cmd.name} runs {cfg_name}'s {hook} commands (through the lefthook hook)", c) for c in lefthook_commands(cfg, hook))
+                continue
             if lang == "shell" and "pre-commit" in text and "hook-impl" in text:
                 # pre-commit's installed shim: the hooks are in the configuration.
                 cfg = read(f"{sc.ctx.project_root}/.pre-commit-config.yaml")
@@ -777,6 +1292,25 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
                 continue
         for code in shell_code(lang, text):
             out.append((label, code))
+    return out
+
+
+_LEFTHOOK_FILES = ("lefthook.yml", "lefthook.yaml", ".lefthook.yml", ".lefthook.yaml", "lefthook-local.yml")
+
+
+def lefthook_commands(text: str, hook: str) -> list[str]:
+    """The `run:` commands of one hook's block in a lefthook configuration (`pre-commit:` at the top level)."""
+    out: list[str] = []
+    inside = False
+    for line in text.splitlines():
+        if line and not line[0].isspace() and not line.startswith("#"):
+            inside = line.split(":", 1)[0].strip().strip("'\"") == hook
+            continue
+        s = line.strip().lstrip("- ")
+        if inside and s.startswith("run:"):
+            v = s[4:].strip()
+            if v not in ("|", ">", "|-", ">-"):
+                out.append(v.strip("'\""))
     return out
 
 

@@ -399,6 +399,37 @@ _JSON_COMMAND = lazy(
 )
 
 
+_LIFECYCLE_KEYS = ("initializeCommand", "onCreateCommand", "updateContentCommand", "postCreateCommand", "postStartCommand", "postAttachCommand")
+
+
+def _json_commands(text: str) -> list[str] | None:
+    """A dev container's lifecycle commands in each of their forms: a string (run by a shell), an array (one
+    program and its arguments, no shell) and an object of either (run in parallel).  None when the file is not
+    plain JSON (comments: the caller falls back to the string pattern)."""
+    from ..shell.interp import shell_quote
+
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    out: list[str] = []
+
+    def one(v: object) -> None:
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, list) and v and all(isinstance(w, str) for w in v):
+            out.append(" ".join(shell_quote(w) for w in v))
+        elif isinstance(v, dict):
+            for w in list(v.values())[:32]:
+                one(w)
+
+    for key in _LIFECYCLE_KEYS:
+        one(data.get(key))
+    return out
+
+
 def script_commands(path: str, text: str) -> list[str]:
     """Shell code inside a file being written: scripts, git hooks, Makefile recipes, package.json
     scripts, CI steps, editor tasks and dev-container commands."""
@@ -407,7 +438,8 @@ def script_commands(path: str, text: str) -> list[str]:
         return [text]
     if (base == "tasks.json" and "/.vscode/" in path) or base in ("devcontainer.json", ".devcontainer.json"):
         # VS Code tasks (some run when the folder opens) and dev-container lifecycle commands.
-        return [_json_string(m.group(1)) for m in _JSON_COMMAND.finditer(text)]
+        parsed = _json_commands(text) if base != "tasks.json" else None
+        return parsed if parsed is not None else [_json_string(m.group(1)) for m in _JSON_COMMAND.finditer(text)]
     if base in _MAKEFILES:
         from ..shell.embedded import makefile_recipes
 
