@@ -139,3 +139,30 @@ def test_failed_logins_behind_a_proxy_are_limited_per_client(svc: Service) -> No
         c.post("/login", data={"username": "nobody", "password": "wrong", "csrf": csrf}, headers={"x-forwarded-for": "198.51.100.7"})
     fails = [h for h in svc.admin_log() if h["action"] == "login_failed"]
     assert fails and all(h["details"] == "198.51.100.7" for h in fails)
+
+
+def test_history_has_filters_and_pages(client: TestClient, svc: Service) -> None:
+    for i in range(230):
+        svc.log("bob" if i % 2 else "carl", "login_failed" if i % 3 == 0 else "login", f"10.0.{i}.1")
+    login(client, "alice")
+    first = client.get("/history").text
+    assert first.count("<tr><td>") == 200 and 'id="history-older"' in first
+    older = re.search(r'href="(/history\?[^"]*before=\d+)"', first)
+    assert older is not None
+    second = client.get(older.group(1).replace("&amp;", "&")).text
+    assert 'id="history-newest"' in second and second.count("<tr><td>") >= 30
+    only = client.get("/history?user=bob&action=login_fail").text
+    rows = re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td>", only)
+    assert rows and all(u == "bob" and a == "login_failed" for u, a in rows)
+    assert "nothing matches" in client.get("/history?action=%25").text  # no LIKE wildcards from the query
+    assert client.get("/history?since=nonsense").status_code == 200 and 'id="error"' in client.get("/history?since=nonsense").text
+
+
+def test_dashboard_paging_keeps_its_filters(client: TestClient, svc: Service) -> None:
+    token = svc.create_token("laptop", "alice")
+    for i in range(305):
+        hook(client, token, f"echo {i}")
+    login(client, "alice")
+    page = client.get("/?decision=allow").text
+    link = re.search(r'href="(/\?[^"]*before=\d+)"', page)
+    assert link is not None and "decision=allow" in link.group(1)

@@ -21,7 +21,7 @@ import secrets
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import anyio
 import anyio.to_thread
@@ -40,6 +40,7 @@ T = TypeVar("T")
 COOKIE = "clearance_session"
 LOGIN_CSRF = "clearance_login_csrf"
 OIDC_STATE = "clearance_oidc_state"
+HISTORY_PAGE = 200
 schemas = SchemaGenerator({"openapi": "3.0.0", "info": {"title": "clearance team service", "version": "1"}})
 
 
@@ -112,6 +113,7 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
     env.filters["urlencode"] = lambda v: quote(str(v), safe="")
     env.filters["when"] = lambda ts: time.strftime("%Y-%m-%d %H:%M", time.gmtime(float(ts))) if ts else "never"
     env.filters["brief"] = _brief
+    env.filters["urlencode_query"] = lambda d: urlencode({str(k): str(v) for k, v in dict(d).items()})
 
     def page(name: str, request: Request, status: int = 200, **ctx: Any) -> HTMLResponse:
         ctx.setdefault("user", getattr(request.state, "user", None))
@@ -584,10 +586,23 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
     async def history_page(request: Request) -> Response:
         if current_user(request) is None:
             return RedirectResponse("/login", status_code=303)
-        rows = service.admin_log()
+        from ..reports import parse_time
+
+        q = request.query_params
+        error = None
+        since = None
+        if q.get("since"):
+            try:
+                since = parse_time(q["since"])
+            except ValueError as e:
+                error = str(e)
+        before = q.get("before", "")
+        rows = service.admin_log(HISTORY_PAGE, q.get("user", ""), q.get("action", ""), since, int(before) if before.isdigit() else None)
         for h in rows:
             h["time"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(h["ts"]))
-        return page("history", request, rows=rows, title="History")
+        older = rows[-1]["id"] if len(rows) == HISTORY_PAGE else None
+        paging = {k: v for k, v in q.items() if k != "before" and v}
+        return page("history", request, rows=rows, f=dict(q), older=older, paging=paging, error=error, title="History")
 
     routes = [
         Route("/healthz", healthz),

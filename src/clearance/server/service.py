@@ -596,9 +596,25 @@ class Service:
     def log(self, user: str, action: str, details: str = "") -> None:
         self.guard.call(lambda st: _log_in(st, user, action, details))
 
-    def admin_log(self, limit: int = 200) -> list[dict[str, Any]]:
-        rows = self.store.fetchall(f"SELECT ts, user_name, action, details FROM admin_log ORDER BY id DESC LIMIT {int(limit)}")
-        return [{"ts": r[0], "user": r[1], "action": r[2], "details": r[3]} for r in rows]
+    def admin_log(self, limit: int = 200, user: str = "", action: str = "", since: float | None = None, before_id: int | None = None) -> list[dict[str, Any]]:
+        """The admin history, newest first, filtered by person, action (a prefix: `approve`), time, and paged by id."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if user:
+            clauses.append("user_name = ?")
+            params.append(user)
+        if action:  # a prefix, compared literally (no LIKE wildcards from the query string)
+            clauses.append("SUBSTR(action, 1, ?) = ?")
+            params += [len(action), action]
+        if since is not None:
+            clauses.append("ts >= ?")
+            params.append(since)
+        if before_id is not None:
+            clauses.append("id < ?")
+            params.append(before_id)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self.store.fetchall(f"SELECT id, ts, user_name, action, details FROM admin_log{where} ORDER BY id DESC LIMIT {int(limit)}", tuple(params))
+        return [{"id": r[0], "ts": r[1], "user": r[2], "action": r[3], "details": r[4]} for r in rows]
 
     # -- decisions -------------------------------------------------------------------------
 

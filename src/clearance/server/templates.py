@@ -44,7 +44,7 @@ DASHBOARD = """{% extends "base" %}{% block body %}<h1>Decisions</h1>
 {% for r in rows %}<tr><td>{{ r.time }}</td><td>{{ r.user_name }}</td><td>{{ r.agent }}</td><td><a href="/sessions/{{ r.session_id|urlencode }}">{{ r.session_id[:14] }}</a></td>
 <td>{{ r.tool_name }}</td><td><a href="/decisions/{{ r.id }}"><code>{{ r.brief }}</code></a></td><td class="{{ r.decision }}">{{ r.decision }}</td><td>{{ r.rules|join(", ") }}</td><td>{{ r.reason[:160] }}</td></tr>{% endfor %}
 </table>
-<p class="paging">{% if f.before %}<a href="/?{{ paging|urlencode }}" id="newest">newest</a> {% endif %}{% if older %}<a href="/?{{ paging|urlencode }}{% if paging %}&amp;{% endif %}before={{ older }}" id="older">older decisions</a>{% endif %}
+<p class="paging">{% if f.before %}<a href="/?{{ paging|urlencode_query }}" id="newest">newest</a> {% endif %}{% if older %}<a href="/?{{ paging|urlencode_query }}{% if paging %}&amp;{% endif %}before={{ older }}" id="older">older decisions</a>{% endif %}
 <small>The cards and charts summarise the latest {{ window }} matching decisions.</small></p>{% endblock %}"""
 
 SESSION = """{% extends "base" %}{% block body %}<h1>Session {{ sid }}</h1><table id="timeline"><tr><th>time (UTC)</th><th>tool</th><th>input</th><th>decision</th><th>stage</th><th>reason</th></tr>
@@ -120,8 +120,13 @@ DECISION = """{% extends "base" %}{% block body %}<h1>Decision {{ d.id }}</h1>
 <tr><th>shadow / headless</th><td>{{ "yes" if d.shadow else "no" }} / {{ "yes" if d.headless else "no" }}</td></tr></table>
 <h2>Input (as recorded: secrets redacted, long contents cut)</h2><pre id="tool-input">{{ tool_input }}</pre>{% endblock %}"""
 
-HISTORY = """{% extends "base" %}{% block body %}<h1>Admin history</h1><table id="history"><tr><th>time (UTC)</th><th>user</th><th>action</th><th>details</th></tr>
-{% for h in rows %}<tr><td>{{ h.time }}</td><td>{{ h.user }}</td><td>{{ h.action }}</td><td>{{ h.details }}</td></tr>{% endfor %}</table>{% endblock %}"""
+HISTORY = """{% extends "base" %}{% block body %}<h1>Admin history</h1>
+<form method="get" action="/history" id="history-filters"><p><input name="user" placeholder="person" value="{{ f.user or '' }}">
+<input name="action" placeholder="action (approve, login_failed …)" value="{{ f.action or '' }}"> <input name="since" placeholder="since (2h, 2026-11-25)" value="{{ f.since or '' }}">
+<button>Filter</button></p></form>
+<table id="history"><tr><th>time (UTC)</th><th>user</th><th>action</th><th>details</th></tr>
+{% for h in rows %}<tr><td>{{ h.time }}</td><td>{{ h.user }}</td><td>{{ h.action }}</td><td>{{ h.details }}</td></tr>{% else %}<tr><td colspan="4">nothing matches</td></tr>{% endfor %}</table>
+<p class="paging">{% if f.before %}<a href="/history?{{ paging|urlencode_query }}" id="history-newest">newest</a> {% endif %}{% if older %}<a href="/history?{{ paging|urlencode_query }}{% if paging %}&amp;{% endif %}before={{ older }}" id="history-older">older entries</a>{% endif %}</p>{% endblock %}"""
 
 TEMPLATES = {
     "base": BASE,
