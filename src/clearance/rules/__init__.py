@@ -17,6 +17,8 @@ the index lists is caught on import (``ensure``) and everything is loaded and in
 
 from __future__ import annotations
 
+from _thread import RLock
+
 from .base import REGISTRY, Rule
 
 TYPE_CHECKING = False
@@ -30,15 +32,21 @@ PACKS = ("shell", "fs", "git", "cloud", "db", "publish", "creds", "net", "system
 INDEX_VERSION = 1
 INDEX_NAME = "rules-index.json"
 _loaded = False
+# Packs are imported on first use by whichever thread needs them (the daemon and the team service decide on
+# worker threads). A module is in sys.modules while it is still registering its rules, so a second thread
+# that took "in sys.modules" for "loaded" would look up rules not registered yet: imports, registration
+# and the index check are one critical section. Re-entrant: a pack's import may import another pack.
+_LOCK = RLock()
 
 
 def load() -> dict[str, Rule]:
     """Every pack, imported (the CLI, ``clearance rules``, tests)."""
     global _loaded
     if not _loaded:
-        for name in PACKS:
-            __import__(f"{__name__}.{name}")  # not importlib: it imports warnings (~2 ms on the hook path)
-        _loaded = True
+        with _LOCK:
+            for name in PACKS:
+                __import__(f"{__name__}.{name}")  # not importlib: it imports warnings (~2 ms on the hook path)
+            _loaded = True
     return REGISTRY
 
 
@@ -193,6 +201,11 @@ _validated: set[str] = set()
 
 def ensure(modules: Iterable[str]) -> bool:
     """Import these packs; False when a pack registered rules other than the index says (the caller re-indexes)."""
+    with _LOCK:
+        return _ensure(modules)
+
+
+def _ensure(modules: Iterable[str]) -> bool:
     import sys
 
     idx = _INDEX[0] if _INDEX else index()
@@ -209,7 +222,7 @@ def ensure(modules: Iterable[str]) -> bool:
     if not todo:
         return True
     have: dict[str, set[str]] = {}
-    for r in REGISTRY.values():
+    for r in tuple(REGISTRY.values()):  # a snapshot: a pack imported directly (engine's helpers) may register meanwhile
         have.setdefault(_module_of(r), set()).add(r.id)
     for m in todo:
         if have.get(m, set()) != {i for i, mod in idx.module.items() if mod == m}:
