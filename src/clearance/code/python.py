@@ -405,9 +405,11 @@ class _Reader:
             name = getattr(node, "name", None)
             if name:
                 self._bind(name, "other")
+        handled |= self._parameters()
         for node in self.of(ast.arg):
             assert isinstance(node, ast.arg)
-            self._bind(node.arg, "other")
+            if id(node) not in handled:
+                self._bind(node.arg, "other")
         for node in self.of(ast.MatchMapping):
             assert isinstance(node, ast.MatchMapping)
             if node.rest:
@@ -421,6 +423,64 @@ class _Reader:
             assert isinstance(node, ast.Name)
             if node.ctx.__class__ is not load and id(node) not in handled:
                 self._bind(node.id, "other")
+
+    def _parameters(self) -> set[int]:
+        """Parameters of module functions bound to what every call passes them (ids of the ast.arg nodes bound).
+
+        ``def fetch(url, dest): open(dest, 'w')`` called as ``fetch(URL, '/usr/x.py')`` writes /usr/x.py. A parameter
+        takes the argument expression of each call site (its default where a call leaves it out), so it resolves only
+        when every call agrees; a function also used other than by calling it by name (a callback, a method, a
+        decorator's target) or called with `*args`/`**kwargs` keeps unknown parameters, as before."""
+        defs: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
+        for node in self.of(ast.FunctionDef, ast.AsyncFunctionDef):
+            assert isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            defs.setdefault(node.name, []).append(node)
+        if not defs:
+            return set()
+        calls: dict[str, list[ast.Call]] = {}
+        for node in self.of(ast.Call):
+            assert isinstance(node, ast.Call)
+            if isinstance(node.func, ast.Name) and node.func.id in defs:
+                calls.setdefault(node.func.id, []).append(node)
+        loads: dict[str, int] = {}
+        for node in self.of(ast.Name):
+            assert isinstance(node, ast.Name)
+            if node.id in defs and node.ctx.__class__ is ast.Load:
+                loads[node.id] = loads.get(node.id, 0) + 1
+        bound: set[int] = set()
+        for fname, found in defs.items():
+            sites = calls.get(fname, [])
+            fn = found[0]
+            a = fn.args
+            if (
+                len(found) != 1
+                or not sites
+                or loads.get(fname, 0) != len(sites)  # also used as a value: called with arguments we do not see
+                or fn.decorator_list
+                or a.vararg
+                or a.kwarg
+                or a.posonlyargs
+                or a.kwonlyargs
+                or any(isinstance(x, ast.Starred) for c in sites for x in c.args)
+                or any(k.arg is None for c in sites for k in c.keywords)
+                or len(sites) > 16
+            ):
+                continue
+            params = a.args
+            defaults: dict[str, ast.expr] = dict(zip([p.arg for p in params[len(params) - len(a.defaults) :]], a.defaults))
+            for i, param in enumerate(params):
+                sources: list[object] = []
+                for c in sites:
+                    kw = next((k.value for k in c.keywords if k.arg == param.arg), None)
+                    given = c.args[i] if i < len(c.args) else kw if kw is not None else defaults.get(param.arg)
+                    if given is None:
+                        sources.append("other")
+                    elif not (isinstance(given, ast.Name) and given.id == param.arg):  # f(url) inside: the same name
+                        sources.append(given)
+                for src in sources:
+                    self._bind(param.arg, src)
+                bound.add(id(param))
+        return bound
 
     def name(self, n: str, depth: int = 0) -> Value | None:
         if n in self.memo:
