@@ -6,7 +6,6 @@ import pytest
 
 from .conftest import decide
 
-
 # Signals sent to clearance's own processes (the daemon, the team service, a hook holding a lock): written before
 # the rule, from the adversarial round's open item "kill -STOP / pkill -STOP -f clearance is allowed".
 SIGNALS_TO_CLEARANCE = [

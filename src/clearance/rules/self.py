@@ -667,3 +667,47 @@ def agent_bypass(cmd: SimpleCommand, sc: Scope) -> str | None:
         if values is not None and (not values or val in values):
             return f"{cmd.name} {opt}{' ' + val if values else ''} starts an agent with its permission checks switched off"
     return None
+
+
+_PROCESS_FINDERS = frozenset({"pgrep", "pidof", "ps", "lsof", "fuser", "cat", "head", "tail"})
+
+
+def _mentions_clearance(text: str) -> bool:
+    return "clearance" in text.lower()
+
+
+@rule(
+    id="self.signal-clearance",
+    title="Stopping, pausing or killing clearance's own processes",
+    why=(
+        "The warm daemon, the team service and a running hook are clearance deciding: `kill -STOP` on the hook that holds the "
+        "audit lock, or on the daemon, switches the oversight off or stalls it until the agent's hook times out, which the agents "
+        "treat as allow. A signal is aimed at clearance when the processes are chosen by a name or pattern that names it "
+        "(pkill/killall), or their ids come from a command that looks for it (`$(pgrep -f clearance)`, `pgrep … | xargs kill`, "
+        "its pid file)."
+    ),
+    verdict=HARD_DENY,
+    alternative="ask the user to restart the clearance daemon or service if it misbehaves",
+    commands=("kill", "pkill", "killall"),
+    match=(
+        "pkill -STOP -f clearance",
+        "killall -9 clearance",
+        "kill -STOP $(pgrep -f 'clearance daemon')",
+        "kill $(cat ~/.local/state/clearance/daemon.pid)",
+        "pgrep -f 'clearance serve' | xargs kill",
+    ),
+    no_match=("pkill -f 'node server.js'", "kill -9 1234", "killall vite", "kill %1"),
+)
+def signal_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if cmd.name in ("pkill", "killall"):
+        for w in cmd.args:
+            if not w.value.startswith("-") and _mentions_clearance(w.value):
+                return f"{cmd.name} {w.value!r} signals clearance's own processes"
+        return None
+    for w in cmd.args:
+        if w.raw != w.value and _mentions_clearance(w.raw):
+            return f"kill is given the ids of clearance's own processes ({w.raw[:60]})"
+    for src in cmd.stdin_from:
+        if src.name in _PROCESS_FINDERS and any(_mentions_clearance(a.value) for a in src.args):
+            return f"kill is fed the ids of clearance's own processes by {src.name}"
+    return None
