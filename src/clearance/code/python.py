@@ -253,6 +253,27 @@ def _normalise(q: str) -> str:
     return q
 
 
+# Data a network peer sent (sock.recv), followed through decoding, stripping, splitting and slicing: run as a
+# command or as code, it makes the machine a remote shell. Its own kind of value, never a string.
+RECEIVED: Value = ("n", "received")
+_RECEIVE = frozenset({"recv", "recvfrom", "recv_bytes"})
+_KEEPS_CONTENT = frozenset(
+    {"decode", "encode", "strip", "rstrip", "lstrip", "lower", "upper", "split", "splitlines", "replace", "format", "rsplit", "partition"}
+)
+
+
+def _received(v: Value | None) -> bool:
+    """Whether *v* is data a network peer sent: RECEIVED, or an object reference built on a receive call
+    (``socket.socket().recv().decode().strip()``, the reader's name for what `s.recv(n).decode().strip()` returns)."""
+    if v is None:
+        return False
+    if v == RECEIVED:
+        return True
+    if v[0] == "r":
+        return any(f".{m}()" in str(v[1]) for m in _RECEIVE)
+    return v[0] == "q" and any(_received(x) for x in v[1])
+
+
 def _text(v: Value | None) -> str | None:
     if v is not None and v[0] in ("s", "p"):
         return str(v[1])
@@ -636,6 +657,8 @@ class _Reader:
         return None
 
     def subscript(self, node: ast.Subscript, d: int) -> Value | None:
+        if _received(self.ev(node.value, d)):
+            return RECEIVED  # data[4:], data.split()[0]: still what the peer sent
         base = self.ev(node.value, d)
         if base is None:
             return None
@@ -706,10 +729,16 @@ class _Reader:
         if "#" in q:
             kind, method = q.split("#", 1)
             assert isinstance(node.func, ast.Attribute)
+            if method in _RECEIVE:
+                return RECEIVED  # sock.recv(n), conn.recvfrom(n): bytes a network peer sent
             base = self.ev(node.func.value, d)
             if base is None:
                 return None
+            if base == RECEIVED:
+                return RECEIVED if method in _KEEPS_CONTENT else None
             return self.method_value(kind, method, base, node, d)
+        if q in ("str", "bytes", "bytes.decode", "str.strip") and node.args and _received(self.ev(node.args[0], d)):
+            return RECEIVED
         args, kw, _ = self.args(node, d)
         texts = [_text(a) for a in args]
         first = texts[0] if texts else None
@@ -1133,6 +1162,8 @@ class _Reader:
         shell = any(k.arg == "shell" for k in node.keywords)
         if shell and v is not None and v[0] == "q" and v[1]:
             v = v[1][0]  # Popen(['cmd line', ...], shell=True): the first item is the command line
+        if _received(v):
+            f.runs_received = True  # the command line is what a network peer sent: a remote shell
         text = self.argv_text(v)
         if text is None:
             f.unread_process = True
@@ -1168,6 +1199,8 @@ class _Reader:
     def code_runner(self, node: ast.Call) -> None:
         f = self.facts
         v = self.arg(node, 0, ("source", "object"), 0)[1]
+        if _received(v):
+            f.runs_received = True  # exec(sock.recv(4096)): code a network peer sent
         text = _text(v)
         if text is not None and v is not None and v[0] == "s" and DYN not in text:
             nested = analyse(text, self.depth + 1) if self.depth < _MAX_NESTED_CODE else None
@@ -1303,6 +1336,7 @@ def _merge(into: CodeFacts, other: CodeFacts) -> None:
     into.dynamic = into.dynamic or other.dynamic
     into.env_dump = into.env_dump or other.env_dump
     into.decoded_exec = into.decoded_exec or other.decoded_exec
+    into.runs_received = into.runs_received or other.runs_received
 
 
 def _path_attribute(t: str, attr: str) -> Value | None:

@@ -148,6 +148,7 @@ class CodeFacts:
         "urls",
         "opaque",
         "parsed",
+        "runs_received",
     )
 
     def __init__(self, language: str) -> None:
@@ -166,6 +167,7 @@ class CodeFacts:
         self.urls: list[str] = []  # literal URLs (or hosts) the code contacts
         self.opaque: list[str] = []  # reasons to ask: a dangerous API reached with arguments the analysis cannot resolve
         self.parsed = False  # True when a parser (ast, tree-sitter) produced these facts, False for the pattern fallback
+        self.runs_received = False  # runs as a command or as code what a network peer sent (a remote shell)
 
 
 def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
