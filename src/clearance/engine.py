@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from .lazyre import lazy
-from .model import Action, Context, Decision, Finding, combine
+from .model import HARD_DENY, SOFT_DENY, Action, Context, Decision, Finding, combine
 from .paths import DYN
 from .rules import REGISTRY, ensure, load
 from .rules import index as rules_index
@@ -200,6 +200,18 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
 # Findings about what the analysis cannot see (variables, computed paths): normal inside scripts.
 _OPACITY_CATEGORIES = frozenset({"shell", "interp"})
 _OPACITY_RULES = frozenset({"fs.delete-unknown-target"})
+
+
+def strongest_denial(found: list[Finding]) -> Finding | None:
+    """The denial that names code written or run elsewhere (a script, a file run by convention): a hard one first."""
+    worst = [f for f in found if f.verdict in (HARD_DENY, SOFT_DENY)]
+    return min(worst, key=lambda x: 0 if x.verdict == HARD_DENY else 1) if worst else None
+
+
+def asked_side_effect(found: list[Finding]) -> Finding | None:
+    """The first finding a person is asked about for what the code does (a deploy, sudo, a cluster change),
+    not for what the analysis cannot see inside it (its variables, computed paths)."""
+    return next((f for f in found if f.category not in _OPACITY_CATEGORIES and f.rule_id not in _OPACITY_RULES), None)
 _NESTED_RULES = frozenset({"shell.script-content", "code.convention-run"})
 
 
@@ -246,7 +258,7 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
 def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """Project scripts the commands run (bash x.sh, ./x.sh, make, npm run): their commands are judged too."""
     from .code import may_run_by_convention
-    from .model import HARD_DENY, SOFT_DENY, TOO_LARGE
+    from .model import TOO_LARGE
     from .scripts import script_runs
 
     for cmd in commands:
@@ -266,9 +278,8 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
                 findings.append(_finding(rule, f"{label} runs a script clearance cannot analyse ({analysis.error}); a person looks at it", cmd.show()))
                 continue
             inner = analysis.findings
-            worst = [f for f in inner if f.verdict in (HARD_DENY, SOFT_DENY)]
-            if worst:
-                f = min(worst, key=lambda x: 0 if x.verdict == HARD_DENY else 1)
+            f = strongest_denial(inner)
+            if f is not None:
                 findings.append(_finding(rule, f"{label} runs a command clearance denies when typed: {f.message} ({f.rule_id})", cmd.show()))
                 continue
             # Side effects a person is asked about when typed (a deploy, sudo, a cluster change) are asked
@@ -279,9 +290,8 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
             if nested:
                 findings.append(_finding(rule, f"{label} runs, through another file: {nested[0].message}", cmd.show()))
                 continue
-            effects_asked = [f for f in inner if f.category not in _OPACITY_CATEGORIES and f.rule_id not in _OPACITY_RULES]
-            if effects_asked:
-                f = effects_asked[0]
+            f = asked_side_effect(inner)
+            if f is not None:
                 findings.append(_finding(rule, f"{label} runs a command clearance asks about when typed: {f.message} ({f.rule_id})", cmd.show()))
 
 

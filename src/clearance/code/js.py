@@ -10,7 +10,7 @@ looked up in the tables below.
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import MAX_STEPS, UNKNOWN, Collector, Val, concat, deadline, join_path, node_text, walk
+from .values import UNKNOWN, TreeReader, Val, concat, join_path, node_text, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -284,17 +284,11 @@ def _unescape(raw: str) -> str:
     return "".join(out)
 
 
-class _Reader:
-    __slots__ = ("bound", "c", "counts", "depth", "safe", "steps", "stop")
+class _Reader(TreeReader):
+    __slots__ = ()
 
     def __init__(self, depth: int) -> None:
-        self.c = Collector("js")
-        self.bound: dict[str, Val] = {}
-        self.counts: dict[str, int] = {}
-        self.depth = depth
-        self.safe: set[tuple[int, int]] = set()
-        self.steps = 0
-        self.stop = deadline()
+        super().__init__("js", depth)
 
     # --- bindings
     def count(self, root: Any) -> None:
@@ -404,8 +398,7 @@ class _Reader:
         return Val("".join(parts))
 
     def value(self, node: Any, level: int = 0) -> Val:
-        self.steps += 1
-        if node is None or level > 40 or self.steps > MAX_STEPS:
+        if self.spent(node, level):
             return UNKNOWN
         t = node.type
         if t in ("string", "template_string"):

@@ -10,7 +10,7 @@ Builtins (``system``, ``exec``, ``unlink``, ``open`` with its mode, ``rename``, 
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import MAX_STEPS, UNKNOWN, Collector, Val, concat, deadline, node_text, walk
+from .values import UNKNOWN, TreeReader, Val, concat, node_text, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -32,17 +32,11 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "e": "\x1b", "a": "\a"}
 _WRITE_MODES = (">", ">>", "+<", "+>", "+>>")
 
 
-class _Reader:
-    __slots__ = ("bound", "c", "counts", "depth", "modules", "steps", "safe", "stop")
+class _Reader(TreeReader):
+    __slots__ = ("modules",)
 
     def __init__(self, depth: int) -> None:
-        self.c = Collector("perl")
-        self.bound: dict[str, Val] = {}
-        self.counts: dict[str, int] = {}
-        self.depth = depth
-        self.steps = 0
-        self.stop = deadline()
-        self.safe: set[tuple[int, int]] = set()
+        super().__init__("perl", depth)
         self.modules: set[str] = set()
 
     def count(self, root: Any) -> None:
@@ -79,8 +73,7 @@ class _Reader:
         return Val("".join(parts))
 
     def value(self, node: Any, level: int = 0) -> Val:
-        self.steps += 1
-        if node is None or level > 40 or self.steps > MAX_STEPS:
+        if self.spent(node, level):
             return UNKNOWN
         t = node.type
         if t in ("interpolated_string_literal", "command_string"):

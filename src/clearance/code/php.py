@@ -9,7 +9,7 @@ at run time is code chosen at run time.
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import MAX_STEPS, UNKNOWN, Collector, Val, concat, deadline, node_text, walk
+from .values import UNKNOWN, TreeReader, Val, concat, node_text, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -53,17 +53,11 @@ _DECODE = frozenset({"base64_decode", "gzinflate", "gzuncompress", "gzdecode", "
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "e": "\x1b", "v": "\v", "f": "\f", "$": "$", '"': '"', "\\": "\\"}
 
 
-class _Reader:
-    __slots__ = ("bound", "c", "counts", "depth", "steps", "safe", "stop")
+class _Reader(TreeReader):
+    __slots__ = ()
 
     def __init__(self, depth: int) -> None:
-        self.c = Collector("php")
-        self.bound: dict[str, Val] = {}
-        self.counts: dict[str, int] = {}
-        self.depth = depth
-        self.steps = 0
-        self.stop = deadline()
-        self.safe: set[tuple[int, int]] = set()
+        super().__init__("php", depth)
 
     def count(self, root: Any) -> None:
         for node in walk(root, self.stop):
@@ -95,8 +89,7 @@ class _Reader:
         return Val("".join(parts))
 
     def value(self, node: Any, level: int = 0) -> Val:
-        self.steps += 1
-        if node is None or level > 40 or self.steps > MAX_STEPS:
+        if self.spent(node, level):
             return UNKNOWN
         t = node.type
         if t in ("encapsed_string", "string", "shell_command_expression"):

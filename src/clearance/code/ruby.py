@@ -9,7 +9,7 @@ literal symbol is the call it names, and with a computed one is code chosen at r
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import MAX_STEPS, UNKNOWN, Collector, Val, concat, deadline, join_path, node_text, walk
+from .values import UNKNOWN, TreeReader, Val, concat, join_path, node_text, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -123,17 +123,11 @@ _ENV_SAFE = frozenset({"[]", "fetch", "key?", "has_key?", "include?", "member?",
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "e": "\x1b", "s": " "}
 
 
-class _Reader:
-    __slots__ = ("bound", "c", "counts", "depth", "steps", "safe", "stop")
+class _Reader(TreeReader):
+    __slots__ = ()
 
     def __init__(self, depth: int) -> None:
-        self.c = Collector("ruby")
-        self.bound: dict[str, Val] = {}
-        self.counts: dict[str, int] = {}
-        self.depth = depth
-        self.steps = 0
-        self.stop = deadline()
-        self.safe: set[tuple[int, int]] = set()
+        super().__init__("ruby", depth)
 
     def count(self, root: Any) -> None:
         for node in walk(root, self.stop):
@@ -166,8 +160,7 @@ class _Reader:
         return Val("".join(parts))
 
     def value(self, node: Any, level: int = 0) -> Val:
-        self.steps += 1
-        if node is None or level > 40 or self.steps > MAX_STEPS:
+        if self.spent(node, level):
             return UNKNOWN
         t = node.type
         if t in ("string", "subshell"):

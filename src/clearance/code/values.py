@@ -207,6 +207,27 @@ def deadline() -> float:
     return perf_counter() + WALK_BUDGET_S
 
 
+class TreeReader:
+    """What every language's reader keeps while it walks one program: the facts it collects, the names bound once
+    and their values, how often each name is assigned, the step and time budgets, and the nodes already judged."""
+
+    __slots__ = ("bound", "c", "counts", "depth", "safe", "steps", "stop")
+
+    def __init__(self, lang: str, depth: int) -> None:
+        self.c = Collector(lang)
+        self.bound: dict[str, Val] = {}
+        self.counts: dict[str, int] = {}
+        self.depth = depth
+        self.steps = 0
+        self.stop = deadline()
+        self.safe: set[tuple[int, int]] = set()
+
+    def spent(self, node: Any, level: int) -> bool:
+        """One more step of evaluation; True when there is nothing to evaluate or the budget is spent (the value is unknown)."""
+        self.steps += 1
+        return node is None or level > 40 or self.steps > MAX_STEPS
+
+
 def walk(root: Any, stop: float = float("inf")) -> Iterator[Any]:
     """Every node of the tree in document order (pre-order), at most MAX_NODES of them; raises
     tsload.Slow when the clock passes *stop* (checked every 1024 nodes)."""

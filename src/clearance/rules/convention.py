@@ -65,8 +65,7 @@ def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str |
     if not text or DYN in path or not may_be_conventional(path):
         return None
     from ..code.convention import written
-    from ..engine import _OPACITY_CATEGORIES, _OPACITY_RULES, analyse_shell
-    from ..model import HARD_DENY, SOFT_DENY
+    from ..engine import analyse_shell, asked_side_effect, strongest_denial
 
     found = written(path, text[:MAX_SCRIPT_CHARS])
     if found is None:
@@ -78,14 +77,12 @@ def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str |
         analysis = analyse_shell(code, sc, depth + 1)
         if analysis.too_large:
             return f"{why}; clearance cannot analyse its code ({analysis.error}); a person looks at it"
-        inner = analysis.findings
-        worst = [f for f in inner if f.verdict in (HARD_DENY, SOFT_DENY)]
-        if worst:
-            f = min(worst, key=lambda x: 0 if x.verdict == HARD_DENY else 1)
+        f = strongest_denial(analysis.findings)
+        if f is not None:
             return f"{why}, and the code written into it would be denied if typed: {f.message} ({f.rule_id})"
-        asked = [f for f in inner if f.category not in _OPACITY_CATEGORIES and f.rule_id not in _OPACITY_RULES]
-        if asked:
-            return f"{why}, and the code written into it is asked about when typed: {asked[0].message} ({asked[0].rule_id})"
+        f = asked_side_effect(analysis.findings)
+        if f is not None:
+            return f"{why}, and the code written into it is asked about when typed: {f.message} ({f.rule_id})"
     return None
 
 

@@ -542,8 +542,7 @@ def script_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str | Non
     """Why writing *text* to *path* writes a script that would be denied when run, or None.
 
     Shared by the Write/Edit tools and by shell redirections (`cat > x.sh <<EOF`)."""
-    from ..engine import analyse_shell
-    from ..model import HARD_DENY as HARD
+    from ..engine import analyse_shell, strongest_denial
 
     if not text:
         return None
@@ -555,10 +554,8 @@ def script_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str | Non
         analysis = analyse_shell(code, sc, depth + 1)
         if analysis.too_large:
             return f"{path.rsplit('/', 1)[-1]} holds shell code clearance cannot analyse ({analysis.error}); a person looks at it"
-        found = analysis.findings
-        worst = [f for f in found if f.verdict in (HARD, SOFT_DENY)]
-        if worst:
-            f = min(worst, key=lambda x: 0 if x.verdict == HARD else 1)
+        f = strongest_denial(analysis.findings)
+        if f is not None:
             return f"{path.rsplit('/', 1)[-1]} would run a command clearance denies when run directly: {f.message} ({f.rule_id})"
     return None
 
