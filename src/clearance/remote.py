@@ -161,6 +161,9 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
             event.setdefault("home", env.get("HOME", ""))
             if env.get("CLAUDE_PROJECT_DIR"):
                 event.setdefault("project_root", env["CLAUDE_PROJECT_DIR"])
+            repo = _repository(event, env)
+            if repo is not None:
+                event["clearance_repository"] = repo
             raw = json.dumps(event).encode()
     except (UnicodeDecodeError, ValueError):
         pass  # the service answers malformed input itself
@@ -196,6 +199,26 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
     answer = run_answer(raw, opts, local_env)
     answer.stderr = "\n".join(x for x in (note, answer.stderr) if x)
     return answer
+
+
+def _repository(event: dict[str, Any], env: dict[str, str] | os._Environ[str]) -> dict[str, Any] | None:
+    """Which checkout the event comes from, read on this machine for the service's [[repositories]] sections: its
+    path and real path, its remotes now and when clearance first met it (policy/repos.identity; the first-seen record
+    is sealed in this machine's state folder, which the agent may not write)."""
+    from .context import find_project_root
+    from .policy.repos import identity
+
+    root = event.get("project_root")
+    if not (isinstance(root, str) and root.startswith("/")):
+        cwd = event.get("cwd")
+        if not (isinstance(cwd, str) and cwd.startswith("/")):
+            return None
+        root = find_project_root(cwd, env)
+    try:
+        ident = identity(root, env)
+    except (OSError, ValueError):
+        return None
+    return {"root": ident.root, "real": ident.real, "remotes": list(ident.remotes), "first": list(ident.first)}
 
 
 def _token_rejected(raw: bytes, opts: Options, base: str, status: int) -> Answer:

@@ -482,8 +482,10 @@ class _TextLayer:
         return True
 
 
-def from_managed_text(text: str, where: str = "managed policy (server)") -> dict[str, Any]:
-    """Merge a managed policy given as TOML text; a broken text is recorded as a broken layer."""
+def from_managed_text(text: str, where: str = "managed policy (server)", ident: Any = None, home: str = "") -> dict[str, Any]:
+    """Merge a managed policy given as TOML text; a broken text is recorded as a broken layer.
+
+    With *ident* (policy/repos.Identity), the [[repositories]] sections that name that project apply, as in merge()."""
     import tomllib
 
     lf = _TextLayer("managed", where)
@@ -496,4 +498,4 @@ def from_managed_text(text: str, where: str = "managed policy (server)") -> dict
             data = None
     except tomllib.TOMLDecodeError as e:
         data, problems = None, [f"{where}: TOML syntax error: {e}"]
-    return merge([(lf, data, problems)])  # type: ignore[list-item]
+    return merge([(lf, data, problems)], ident, home)  # type: ignore[list-item]

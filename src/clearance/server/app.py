@@ -238,6 +238,8 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
             event = {**event, "agent": event.get("agent", "api"), "user_name": owner}
         env = {"HOME": "/root"} if not isinstance(event, dict) else {"HOME": _home(event)}
         policy = await anyio.to_thread.run_sync(service.policy)
+        if isinstance(event, dict):
+            policy = service.policy_for_project(policy, event, env["HOME"])
         try:
             d, ctx, policy = await off_loop(decide_event_full, event, env, policy, local_files=False)
         except RecursionError:

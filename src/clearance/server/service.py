@@ -86,6 +86,9 @@ class Service:
         self.guard = Guard(lambda: _open(db_url), _open(db_url), spool or spool_path_for(db_url), budget_s)
         self.store: Any = GuardedStore(self.guard)
         self._policy_cache: tuple[int, Any] | None = None
+        # (version, has [[repositories]] sections, text) of the cached policy, and the per-project policies derived from it
+        self._policy_text: tuple[int, bool, str] = (0, False, EMPTY_POLICY)
+        self._project_policies: dict[tuple[int, str, str], Any] = {}
         self._token_cache: dict[str, str] = {}
         self.oidc: Any = None  # server/oidc.OidcConfig when single sign-on is configured
         self._impact_lock = threading.Lock()  # one impact replay at a time (change_impact)
@@ -400,7 +403,34 @@ class Service:
             version, text = -1, EMPTY_POLICY
         if self._policy_cache is None or self._policy_cache[0] != version:
             self._policy_cache = (version, Policy(from_managed_text(text)))
+            self._policy_text = (version, _has_repository_sections(text), text)
+            self._project_policies = {}
         return self._policy_cache[1]
+
+    def policy_for_project(self, policy: Any, canonical: dict[str, Any], home: str) -> Any:
+        """*policy* with the managed [[repositories]] sections that name the event's project applied.
+
+        Which project: the thin client sends ``clearance_repository`` (its checkout's path, real path, remotes now and
+        when first seen, read on the developer's machine by policy/repos.identity); an agent's own http hook sends
+        only the event, so only sections naming ``paths`` can match its project_root or cwd.  Derived policies are
+        cached per policy version and project (at most PROJECT_POLICIES)."""
+        from ..policy import Policy
+        from ..policy.load import from_managed_text
+
+        version, has_sections, text = self._policy_text
+        if not has_sections or self._policy_cache is None or self._policy_cache[1] is not policy:
+            return policy
+        ident = claimed_identity(canonical)
+        if ident is None:
+            return policy
+        key = (version, ident.key(), home)
+        found = self._project_policies.get(key)
+        if found is None:
+            found = Policy(from_managed_text(text, ident=ident, home=home))
+            if len(self._project_policies) >= PROJECT_POLICIES:
+                self._project_policies.pop(next(iter(self._project_policies)))
+            self._project_policies[key] = found
+        return found
 
     def propose(self, text: str, by: str, summary: str = "") -> int:
         import tomllib
@@ -650,6 +680,7 @@ class Service:
         canonical["agent"] = agent
         canonical["user_name"] = user
         env = {"HOME": str(canonical.get("home") or _home_of(str(canonical.get("cwd") or "")))}
+        policy = self.policy_for_project(policy, canonical, env["HOME"])
         try:
             decision, ctx, policy = decide_event_full(canonical, env, policy, local_files=False)
         except RecursionError:
@@ -810,6 +841,43 @@ class _RecordJob:
         # running: the write settles it (store, or spool on failure); done/spooled: already settled
         self.guard.mark_failed(TimeoutError(f"no answer within {budget_s:g} s"))
         return None
+
+
+PROJECT_POLICIES = 256
+MAX_CLAIMED_REMOTES = 32
+
+
+def _has_repository_sections(text: str) -> bool:
+    import tomllib
+
+    try:
+        sections = tomllib.loads(text).get("repositories")
+    except (tomllib.TOMLDecodeError, AttributeError):
+        return False
+    return isinstance(sections, list) and bool(sections)
+
+
+def claimed_identity(canonical: dict[str, Any]) -> Any:
+    """The project an event comes from, as policy/repos.Identity: what the thin client read on the developer's
+    machine (``clearance_repository``), else the event's project_root or cwd with no remotes; None without any."""
+    from ..policy.repos import Identity, canonical_remote
+
+    def path(v: object) -> str:
+        return v if isinstance(v, str) and v.startswith("/") and len(v) <= 4096 and "\x00" not in v else ""
+
+    def remotes(v: object) -> tuple[str, ...]:
+        if not isinstance(v, list):
+            return ()
+        return tuple(sorted({canonical_remote(r) for r in v[:MAX_CLAIMED_REMOTES] if isinstance(r, str) and 0 < len(r) <= 1024}))
+
+    claim = canonical.get("clearance_repository")
+    if isinstance(claim, dict) and path(claim.get("root")):
+        root = path(claim.get("root"))
+        now = remotes(claim.get("remotes"))
+        first = remotes(claim.get("first")) if "first" in claim else now
+        return Identity(root, now, path(claim.get("real")) or root, first)
+    root = path(canonical.get("project_root")) or path(canonical.get("cwd"))
+    return Identity(root) if root else None
 
 
 def _home_of(cwd: str) -> str:
