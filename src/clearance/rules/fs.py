@@ -412,7 +412,33 @@ def _system_wide(path: str, sc: Scope) -> bool:
     if paths.is_within(path, sc.ctx.home):
         return False
     top = "/" + path.lstrip("/").split("/", 1)[0]
+    if top == "/mnt" and _windows_drive_user_tree(path, sc):
+        return False
     return paths.is_critical(top, sc.ctx)
+
+
+# The folders Windows itself keeps at the top of a drive (compared case-insensitively, as the drive does).
+_WINDOWS_SYSTEM_FOLDERS = frozenset(
+    {"windows", "program files", "program files (x86)", "programdata", "$recycle.bin", "system volume information", "recovery", "boot", "perflogs"}
+)
+
+
+def _windows_drive_user_tree(path: str, sc: Scope) -> bool:
+    """A folder of the user's own on a Windows drive mounted in WSL (`/mnt/c/python/tool`, `/mnt/d/data/x`): a
+    drive holds the system's folders (Windows, Program Files, ProgramData …) and every account's home under
+    `Users`, beside folders people make for their own work.  Those are the user's tree: outside the project, not
+    system-wide.  The drive's root itself stays system-wide, and so does `Users/NAME` unless the project is in it."""
+    parts = path.split("/")
+    if len(parts) < 5 or len(parts[2]) != 1 or not parts[2].isalpha() or not parts[3] or not parts[4]:
+        return False  # not /mnt/<letter>/<folder>/<name>: the drive's root or the mount point
+    top = parts[3].lower()
+    if top in _WINDOWS_SYSTEM_FOLDERS or top.startswith("$"):
+        return False
+    if top == "users":
+        # An account's home: the user's own only when the project lives in that account's folder.
+        mine = "/".join(parts[:5]).lower() + "/"
+        return len(parts) >= 6 and bool(parts[5]) and (sc.ctx.project_root.lower() + "/").startswith(mine)
+    return True
 
 
 @rule(
@@ -467,8 +493,17 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
         "echo 'ana ALL=(ALL) NOPASSWD: ALL' | sudo tee /etc/hosts",
         "echo x > /home/bob/notes.txt",
         "sudo mkdir -p /opt/tool",
+        "cp tool.dll '/mnt/c/Program Files/Tool/tool.dll'",
+        "echo x > /mnt/c/Windows/System32/drivers/etc/hosts",
     ),
-    no_match=("echo hello > /tmp/out.txt", "echo x > ~/other/file.txt", "npm test > /dev/null 2>&1", "cp a.txt /workspace/other/"),
+    no_match=(
+        "echo hello > /tmp/out.txt",
+        "echo x > ~/other/file.txt",
+        "npm test > /dev/null 2>&1",
+        "cp a.txt /workspace/other/",
+        "mkdir -p /mnt/c/python/test-run",
+        "cp report.csv /mnt/d/data/reports/",
+    ),
 )
 def write_system(e: Effect, sc: Scope) -> str | None:
     target = _outside_write(e, sc)
