@@ -47,3 +47,41 @@ WSL_USER_PROJECT = "/mnt/c/Users/jim/code/app"
 )
 def test_windows_drive_folders(command: str, project: str, expected: str) -> None:
     assert decide(command, project, home="/home/jim") == expected
+
+
+# -- an agent's own working files vs what carries permissions ---------------------------------------------------------
+
+
+def _write(path: str, content: str = "# Plan\n\n1. read the code\n") -> dict[str, Any]:
+    return {"file_path": path, "content": content}
+
+
+@pytest.mark.parametrize(
+    "tool, tool_input, expected",
+    [
+        # Claude Code's plan mode writes its plan as a Markdown file in ~/.claude/plans: the agent's own working file.
+        ("Write", _write("/home/ana/.claude/plans/fuzzy-sparrow.md"), "allow"),
+        ("Edit", {"file_path": "/home/ana/.claude/plans/fuzzy-sparrow.md", "old_string": "1.", "new_string": "2."}, "allow"),
+        ("Bash", "cp /tmp/plan.md ~/.claude/plans/bright-owl.md", "allow"),
+        # not a plan: a program, a nested path, a way out of the folder
+        ("Write", _write("/home/ana/.claude/plans/run.sh", "#!/bin/sh\necho\n"), "deny"),  # a program in .claude/
+        ("Write", _write("/home/ana/.claude/plans/a/b.md"), "ask"),
+        ("Write", _write("/home/ana/.claude/plans/../settings.json", "{}"), "deny"),
+        # instructions for every later session in home: asked with the target; permissions stay protected
+        ("Write", _write("/home/ana/.claude/commands/export.md"), "ask"),
+        ("Write", _write("/home/ana/.claude/settings.json", "{}"), "deny"),
+        ("Write", _write("/home/ana/.claude/hooks/notes.md"), "deny"),
+        ("Write", _write("/home/ana/.codex/config.toml", ""), "deny"),
+        ("Write", _write("/home/ana/.gemini/settings.json", "{}"), "deny"),
+        ("Write", _write("/home/ana/.cursor/mcp.json", "{}"), "deny"),
+        ("Write", _write("/home/ana/.copilot/mcp-config.json", "{}"), "deny"),
+        ("Write", _write("/home/ana/webapp/.github/copilot/mcp.json", "{}"), "deny"),
+        # the project's own agent folders: instructions are ordinary work
+        ("Write", _write("/home/ana/webapp/.claude/agents/reviewer.md"), "allow"),
+        ("Write", _write("/home/ana/webapp/.claude/skills/pdf/SKILL.md"), "allow"),
+        ("Write", _write("/home/ana/webapp/.gemini/commands/review.toml", "prompt = 'x'"), "allow"),
+        ("Write", _write("/home/ana/webapp/.codex/prompts/review.md"), "allow"),
+    ],
+)
+def test_agent_folders(tool: str, tool_input: dict[str, Any] | str, expected: str) -> None:
+    assert decide(tool_input, tool=tool) == expected

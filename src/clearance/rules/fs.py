@@ -448,7 +448,7 @@ def _windows_drive_user_tree(path: str, sc: Scope) -> bool:
         "Copying a built plugin where a local server loads it, a status file on the desktop, a sibling worktree, a tool into ~/bin: "
         "outside the project but in the user's own tree, and writing destroys nothing that is not asked about elsewhere (protected "
         "files, credentials, code caches have their own rules). A person confirms, with the target named. An empty directory "
-        "(mkdir) or a time stamp (touch) is allowed."
+        "(mkdir) or a time stamp (touch) is allowed, and so is the agent's own plan (`~/.claude/plans/NAME.md`)."
     ),
     verdict=ASK,
     alternative="write inside the project or under the temp dir (`/tmp`), and tell the user where the file is",
@@ -467,6 +467,7 @@ def _windows_drive_user_tree(path: str, sc: Scope) -> bool:
         {"tool_name": "Write", "tool_input": {"file_path": "app/x.ts", "content": "x"}},
         "mkdir -p ~/.config/mytool",
         "cp app/a.ts /usr/local/bin/a",
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/.claude/plans/quiet-fox.md", "content": "# Plan"}},
     ),
 )
 def write_outside(e: Effect, sc: Scope) -> str | None:
@@ -475,7 +476,26 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
         return None
     if e.cmd is not None and e.cmd.name in ("mkdir", "touch"):
         return None  # an empty directory or a time stamp destroys and runs nothing
+    if _agent_working_file(target, sc):
+        return None
     return f"{_who(e)} writes {sc.show(target)}, outside the project ({sc.show(sc.ctx.project_root)})"
+
+
+# Where an agent keeps its own working documents in home, each a Markdown file directly in the folder: Claude Code's
+# plan mode writes the plan there (a list of one: no other agent documents such a folder).
+_AGENT_WORKING_DIRS = (".claude/plans",)
+
+
+def _agent_working_file(target: str, sc: Scope) -> bool:
+    """A file the agent itself keeps its work in (`~/.claude/plans/NAME.md`): it grants nothing, runs nothing and is
+    read by nobody but the agent's own plan workflow.  What carries permissions in the same folder is judged by
+    fs.write-protected, which answers first."""
+    import posixpath
+
+    parent, name = posixpath.split(target)
+    if not name.endswith(".md") or name.startswith("."):
+        return False
+    return any(parent == posixpath.join(sc.ctx.home, d) for d in _AGENT_WORKING_DIRS)
 
 
 @rule(
