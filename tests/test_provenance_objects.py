@@ -371,3 +371,66 @@ def test_through_the_clearance_hook_process(home: Path) -> None:
     assert hook("git checkout main && git branch -D proc-branch") == "allow"
     assert hook("git branch -D user-feature") == "deny"
     assert (home / ".local" / "state" / "clearance" / "provenance").is_dir()
+
+
+# -- adversarial round: claiming what is not the session's ----------------------------------------------------------
+
+
+def test_a_symlink_in_its_own_directory_does_not_make_the_target_its_own(home: Path) -> None:
+    photos = home / "photos"
+    photos.mkdir()
+    (photos / "a.jpg").write_text("jpeg")
+    s = Session(home)
+    scratch = home / "scratch"
+    assert s.bash(f"mkdir {scratch}") == "allow"
+    assert s.bash(f"ln -s {photos} {scratch}/p") in ("allow", "ask")
+    (scratch / "p").is_symlink() or (scratch / "p").symlink_to(photos)
+    assert s.bash(f"rm -rf {scratch}/p/") == "deny"
+    assert s.bash(f"rm -rf {scratch}/p/a.jpg") == "deny"
+    assert s.bash(f"rm -rf {scratch}/../photos") == "deny"
+    # Its own directory replaced by a link: what the link reaches is still not its own.
+    other = home / "scratch2"
+    assert s.bash(f"mkdir {other}") == "allow"
+    other.rmdir()
+    other.symlink_to(photos)
+    assert s.bash(f"rm -rf {other}/a.jpg") == "deny"
+    assert s.bash(f"rm -rf {other}/") == "deny"
+    assert (photos / "a.jpg").exists()
+
+
+def test_pushing_under_another_name_is_not_creating_a_remote_branch(home: Path, with_remote: Path) -> None:
+    s = Session(home)
+    assert s.bash("git checkout -b local-tmp") == "allow"
+    # A branch the remote has but this clone never fetched: pushed under that name, it is updated, not created.
+    env = dict(os.environ, HOME=str(home), GIT_CONFIG_GLOBAL=str(home / ".gitconfig"))
+    _git(s.project, "push", "-q", str(with_remote), "main:colleague-work", env=env)
+    assert s.bash("git push origin local-tmp:colleague-work") == "allow"
+    assert s.bash("git push origin --delete colleague-work") == "deny"
+    assert "colleague-work" in _remote_branches(with_remote)
+
+
+def test_objects_named_only_at_run_time_or_through_other_options(home: Path) -> None:
+    s = Session(home)
+    assert s.bash("git branch own-1") == "allow"
+    assert s.bash('git branch -D "$(git branch --show-current)"') == "deny"  # which branch: only known at run time
+    assert s.bash("git branch -D -r origin/own-1") == "deny"  # remote-tracking refs are not the session's branches
+    assert s.bash("git branch -D own-1") == "allow"
+
+
+def test_a_worktree_onto_an_existing_directory_claims_nothing(home: Path) -> None:
+    d = home / "existing"
+    d.mkdir()
+    (d / "keep.txt").write_text("keep\n")
+    s = Session(home)
+    assert s.bash(f"git worktree add {d} -b wt-e") == "allow"  # git refuses: the directory is not empty
+    assert s.bash(f"rm -rf {d}") == "deny"
+    assert (d / "keep.txt").exists()
+
+
+def test_the_record_cannot_be_written_through_the_agents_tools(home: Path) -> None:
+    s = Session(home)
+    assert s.bash("git branch mine") == "allow"
+    rec = next((home / ".local" / "state" / "clearance" / "provenance").iterdir())
+    assert s.bash(f"printf 'b\\t{home}/webapp/.git\\tuser-feature\\n' >> {rec}") == "deny"
+    assert s.write(rec, f"b\t{home}/webapp/.git\tuser-feature\n") == "deny"
+    assert s.bash("git branch -D user-feature") == "deny"

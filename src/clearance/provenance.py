@@ -85,7 +85,7 @@ class Provenance:
     *discardable* answers at the I/O edge whether a file's changes are all the session's own (``e`` keys); None:
     never (the eval replay, which has no disk)."""
 
-    __slots__ = ("files", "dirs", "objects", "edits", "repo", "discardable")
+    __slots__ = ("files", "dirs", "objects", "edits", "repo", "discardable", "real")
 
     def __init__(
         self,
@@ -95,6 +95,7 @@ class Provenance:
         edits: dict[str, tuple[str, str, bool]] | None = None,
         repo: Callable[[str], str | None] | None = None,
         discardable: Callable[[str, tuple[str, str, bool]], bool] | None = None,
+        real: Callable[[str], str] | None = None,
     ) -> None:
         self.files = frozenset(files)
         self.dirs = frozenset(dirs)
@@ -103,6 +104,8 @@ class Provenance:
         self.edits = edits or {}
         self.repo = repo
         self.discardable = discardable
+        # Where a path really leads, asked afresh (never memoised: the session makes links as it goes); None: as written.
+        self.real = real
 
     def owns(self, key: str) -> bool:
         """Whether *key* is the session's own: an absolute path, or an object key ``KIND<TAB>…`` (OBJECT_KINDS; for
@@ -113,16 +116,30 @@ class Provenance:
         path = key
         if "\x00" in path or any(c in path for c in "*?["):
             return False  # a computed or glob path is not a known object
-        if path in self.files or path in self.dirs:
-            return True
+        top = path if path in self.files or path in self.dirs else ""
         parent = path
         while True:
             cut = parent.rfind("/")
             if cut <= 0:
-                return False
+                break
             parent = parent[:cut]
             if parent in self.dirs:
-                return True
+                top = parent
+        if not top:
+            return False
+        return self.real is None or self._leads_where_it_says(path, top)
+
+    def _leads_where_it_says(self, path: str, top: str) -> bool:
+        """No symlink at or below the session's own top-most directory (or file) on the way to *path*: a link the
+        session put there (`ln -s ~/photos scratch/p`, or its directory replaced by one) does not make what the link
+        reaches its own.  Links above it (a temp directory that is a link) are followed alike on both sides."""
+        assert self.real is not None
+        base = top[: top.rfind("/")] or "/"
+        try:
+            want = self.real(base).rstrip("/") + path[len(base.rstrip("/")) :]
+            return self.real(path) == want
+        except (OSError, ValueError):
+            return False
 
     def _owns_object(self, key: str) -> bool:
         from .paths import DYN
@@ -144,6 +161,7 @@ def parse(
     text: str,
     repo: Callable[[str], str | None] | None = None,
     discardable: Callable[[str, tuple[str, str, bool]], bool] | None = None,
+    real: Callable[[str], str] | None = None,
 ) -> Provenance:
     """The record's lines: ``f<TAB>/path`` for a created file, ``d<TAB>/path`` for a made directory, ``KIND<TAB>…``
     for an object, ``e<TAB>/path<TAB>before<TAB>after`` for an edit of a file that existed (git blob ids)."""
@@ -165,7 +183,7 @@ def parse(
             objects.append(line)
         elif rest.startswith("/"):
             (dirs if kind == "d" else files).append(rest)
-    return Provenance(files, dirs, objects, edits, repo, discardable)
+    return Provenance(files, dirs, objects, edits, repo, discardable, real)
 
 
 def creations(effs: list[Effect]) -> list[tuple[str, str]]:
@@ -351,9 +369,13 @@ def objects(commands: list[SimpleCommand], ctx: Context) -> list[tuple[str, str]
                 out.append(("b", f"{where}\t{made}"))
             if sub == ("push",) and len(nc.pos) >= 2 and not nc.has("delete", "mirror", "prune", "all", "tags", "force"):
                 for ref in nc.pos[1:]:
+                    # Only a branch pushed under its own name (`git push -u origin feat`, `HEAD`, `feat:feat`): pushed
+                    # under another name it may update a branch this clone has never fetched.
                     src, colon, dst = ref.partition(":")
                     dst = dst if colon else src
-                    if _word_ok(src) and _word_ok(dst) and not src.startswith(("+", "-")) and _word_ok(nc.pos[0]):
+                    if src != dst and not (src == "HEAD" and not colon):
+                        continue
+                    if _word_ok(src) and not src.startswith(("+", "-")) and _word_ok(nc.pos[0]):
                         out.append(("r", f"{where}\t{nc.pos[0]}\t{src}\t{dst}"))
         elif name in ("docker", "podman", "docker-compose", "podman-compose"):
             nc = _docker_norm(cmd)
@@ -502,9 +524,11 @@ def load(state_dir: str, session_id: str, disk: bool = True) -> Provenance:
         return Provenance()
     if not disk:
         return parse(text)
+    import os.path
+
     from .provenance_disk import common_dir, discardable
 
-    return parse(text, common_dir, discardable)
+    return parse(text, common_dir, discardable, os.path.realpath)
 
 
 def reader(state_dir: str, session_id: str) -> Callable[[str], bool]:

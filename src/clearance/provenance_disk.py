@@ -16,15 +16,13 @@ if TYPE_CHECKING:
 MAX_FILE = 4 << 20  # a file edited beyond this is not followed (its edits cannot be discarded as the session's own)
 MAX_INDEX = 64 << 20
 PROBE_TIMEOUT_S = 3.0
-_DIRS: dict[str, tuple[str, str, str] | None] = {}
 
 
 def git_dirs(where: str) -> tuple[str, str, str] | None:
     """(work tree top, its git directory, the repository's common directory) for a directory, read from the
     `.git` entries upwards (a linked worktree's `.git` file names its git directory, whose `commondir` names the
-    repository's); None outside a repository."""
-    if where in _DIRS:
-        return _DIRS[where]
+    repository's); None outside a repository.  Read afresh every time (the daemon decides many calls in one process,
+    and the session makes repositories and worktrees as it goes)."""
     got = None
     d = os.path.normpath(where)
     for _ in range(64):
@@ -53,7 +51,6 @@ def git_dirs(where: str) -> tuple[str, str, str] | None:
         if parent == d:
             break
         d = parent
-    _DIRS[where] = got
     return got
 
 
