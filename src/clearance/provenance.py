@@ -551,8 +551,8 @@ def note(
     tool_input: object = None,
     probe: Callable[[str, str], bool | None] | None = None,
 ) -> int:
-    """I/O edge: append what an allowed call creates (targets that do not exist now, before it runs), and the edits
-    of files that exist (their git blob ids before and after, the latter from the Write/Edit input when it says).
+    """I/O edge: append what an allowed call creates (targets that do not exist now, before it runs), and the Write
+    and Edit tools' edits of files that exist (git blob ids before and after, the latter computed from the input).
     *exists* and *probe* (whether an object exists: True, False, or None when it cannot be told) are for tests."""
     import os
 
@@ -571,7 +571,9 @@ def note(
                 continue
             if not exists(p):
                 lines.append(f"{k}\t{p}")
-            elif k == "f":
+            elif k == "f" and isinstance(tool_input, dict) and tool_input.get("file_path") == p:
+                # An edit by the Write/Edit tools. A shell write is not noted: it leaves the file unlike the session's
+                # last noted edit, which is what the discard check compares, so it keeps the ask by itself.
                 before = disk.file_blob(p)
                 if before is not None:
                     lines.append(f"e\t{p}\t{before}\t{disk.blob_after(p, tool_input) or '?'}")
