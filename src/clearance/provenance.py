@@ -250,7 +250,6 @@ def _compose_project(cmd: SimpleCommand, nc: Norm, ctx: Context) -> str | None:
     """The compose project a command acts on: -p, COMPOSE_PROJECT_NAME, else the project directory's name as compose
     normalises it (the directory of the first -f file, --project-directory, or the working directory)."""
     import posixpath
-    import re
 
     name = nc.value("project-name") or cmd.assigns.get("COMPOSE_PROJECT_NAME")
     if not name:
@@ -262,8 +261,11 @@ def _compose_project(cmd: SimpleCommand, nc: Norm, ctx: Context) -> str | None:
             where = _abs(where, posixpath.dirname(files[0]) or ".", ctx)
         if where is None:
             return None
-        name = re.sub(r"[^a-z0-9_-]", "", posixpath.basename(where).lower())
+        name = "".join(c for c in posixpath.basename(where).lower() if c in _COMPOSE_NAME_CHARS)
     return name if _word_ok(name) else None
+
+
+_COMPOSE_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
 def _docker_norm(cmd: SimpleCommand) -> Norm:
