@@ -434,3 +434,30 @@ def test_the_record_cannot_be_written_through_the_agents_tools(home: Path) -> No
     assert s.bash(f"printf 'b\\t{home}/webapp/.git\\tuser-feature\\n' >> {rec}") == "deny"
     assert s.write(rec, f"b\t{home}/webapp/.git\tuser-feature\n") == "deny"
     assert s.bash("git branch -D user-feature") == "deny"
+
+
+def test_one_file_not_the_sessions_keeps_the_whole_discard_asked(home: Path) -> None:
+    s = Session(home)
+    app = s.project / "src" / "app.py"
+    assert s.edit(app, "print(1)", "print(2)") == "allow"
+    (s.project / "README.md").write_text("# app\nthe user's line\n")
+    assert s.bash("git checkout -- src/app.py README.md") == "ask"
+    assert s.bash("git checkout -- src/") == "ask"  # a directory: every file in it, not only the session's
+    assert s.bash("git restore --staged --worktree src/app.py") == "ask"  # the index too: staged work is lost
+    assert s.bash("git restore --worktree src/app.py") == "allow"
+
+
+def test_a_branch_of_the_same_name_in_another_repository_is_not_its_own(home: Path) -> None:
+    other = home / "other-repo"
+    other.mkdir()
+    env = dict(os.environ, HOME=str(home), GIT_CONFIG_GLOBAL=str(home / ".gitconfig"))
+    _git(other, "init", "-q", env=env)
+    (other / "f").write_text("x\n")
+    _git(other, "add", ".", env=env)
+    _git(other, "commit", "-qm", "i", env=env)
+    _git(other, "branch", "shared-name", env=env)
+    s = Session(home)
+    assert s.bash("git branch shared-name") == "allow"
+    assert s.bash(f"git -C {other} branch -D shared-name") in ("ask", "deny")
+    assert "shared-name" in set(_git(other, "branch", "--format=%(refname:short)").split())
+    assert s.bash("git branch -D shared-name") == "allow"
