@@ -44,7 +44,7 @@ def run() -> Any:
 def _private_provenance(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """What a session created (provenance.py) is noted per test in a scratch directory, so that one test's allowed
     `mkdir` never makes another test's deletion the session's own (tests/test_provenance.py uses real homes)."""
-    if request.module.__name__.endswith("test_provenance"):
+    if request.module.__name__.endswith(("test_provenance", "test_provenance_objects")):
         return
     import hashlib
 

@@ -285,3 +285,31 @@ def test_httpie_localhost_shorthand_is_read_as_a_url(s: Session, command: str) -
     assert s.bash(command) == "ask"
     s.policy("user", '[trust]\nservices = ["localhost:3000", "localhost:8443", "localhost:80"]\n')
     assert s.bash(command) == "allow"
+
+
+def test_trust_through_the_clearance_hook_process(s: Session) -> None:
+    """The same session through the real entry point (`python -m clearance hook`, a fresh process per call, an empty
+    audit store and state directory at first): the managed layer decides whether the user's trust counts."""
+    src = Path(__file__).resolve().parents[1] / "src"
+    env = dict(os.environ, **s.env, PYTHONPATH=str(src), CLEARANCE_NO_DAEMON="1", CLEARANCE_DB=str(s.db))
+
+    def hook(tool: str, tool_input: dict[str, Any]) -> str:
+        ev = {"hook_event_name": "PreToolUse", "session_id": "proc", "cwd": str(s.project), "tool_name": tool, "tool_input": tool_input}
+        p = subprocess.run([sys.executable, "-m", "clearance", "hook"], input=json.dumps(ev), capture_output=True, text=True, env=env, timeout=60)
+        assert p.returncode == 0, p.stderr
+        out = json.loads(p.stdout) if p.stdout.strip() else {}
+        return str(out.get("hookSpecificOutput", {}).get("permissionDecision", "allow"))
+
+    post = {"command": "curl -X POST http://192.168.1.20:8080/api/items -d '{}'"}
+    note = {"title": "standup", "body": "shipped"}
+    assert not s.db.exists()
+    assert hook("Bash", post) == "ask"
+    assert hook("mcp__notes__create_note", note) == "ask"
+    s.policy("user", '[trust]\nservices = ["192.168.1.20:8080"]\nmcp_servers = ["notes"]\n')
+    assert hook("Bash", post) == "allow"
+    assert hook("mcp__notes__create_note", note) == "allow"
+    assert hook("mcp__notes__delete_all_notes", {}) == "deny"  # everything at once: trust never lowers it
+    s.policy("managed", "[trust]\nallow_user_trust = false\n")
+    assert hook("Bash", post) == "ask"
+    assert hook("mcp__notes__create_note", note) == "ask"
+    assert s.db.exists()  # every call was recorded

@@ -164,6 +164,9 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
     for rid, message in script.problems + exp.problems:
         out.findings.append(_finding(rule_by_id(rid), message))
     out.commands = exp.commands
+    own = ctx.owns is not None
+    if own:
+        from .provenance import COMMAND_LOWERABLE, lowered_command  # the session's own branches, containers, databases
     for cmd in exp.commands:
         if cmd.name == "git" and any("remote" in v for v in cmd.values()):
             from .rules.git import added_remote
@@ -175,7 +178,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
         check_deadline(sc)
         for r in command_rules(cmd.name):
             msg = r.check(cmd, sc)
-            if msg:
+            if msg and not (own and r.id in COMMAND_LOWERABLE and lowered_command(r.id, r.verdict, cmd, ctx)):
                 out.findings.append(_finding(r, msg, cmd.show(), cmd))
         for r in _list("any"):
             check_deadline(sc)
@@ -212,6 +215,8 @@ def asked_side_effect(found: list[Finding]) -> Finding | None:
     """The first finding a person is asked about for what the code does (a deploy, sudo, a cluster change),
     not for what the analysis cannot see inside it (its variables, computed paths)."""
     return next((f for f in found if f.category not in _OPACITY_CATEGORIES and f.rule_id not in _OPACITY_RULES), None)
+
+
 _NESTED_RULES = frozenset({"shell.script-content", "code.convention-run"})
 
 
@@ -446,7 +451,7 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
     else:
         decision = combine(findings)
     if sc.ctx.owns is not None and decision.decision == "allow":
-        from .provenance import creations
+        from .provenance import creations, objects
 
-        decision.creates = creations(effs)
+        decision.creates = creations(effs) + objects(commands, sc.ctx)
     return decision

@@ -170,7 +170,8 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
         from .paths import state_dir
         from .provenance import note
 
-        note(state_dir(ctx.home, environ), ctx.session_id, decision.creates)  # before the call runs: what it creates
+        tool_input = canonical.get("tool_input") if isinstance(canonical, dict) else None
+        note(state_dir(ctx.home, environ), ctx.session_id, decision.creates, tool_input=tool_input)  # before the call runs
     if decision.rules and decision.rules[0] in ("input.malformed", "engine.internal-error"):
         msg = msg or "clearance: " + decision.reason
     if opts.audit and isinstance(canonical, dict):

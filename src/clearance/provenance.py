@@ -13,6 +13,18 @@ I/O sits at the edges, like Context.read_file: ``reader`` gives the engine a pur
 ``load`` read, and ``note`` appends what an allowed call creates.  The record is one small append-only file per
 session under clearance's state directory (which the agent cannot write: paths.clearance_owned), kept apart from
 the audit store so that how the audit write is batched does not change what a session owns.
+
+Beyond files (``objects``): branches the session created (``git checkout -b``, ``switch -c``, ``branch X``, ``worktree
+add -b``) and then pushed, worktrees it added, containers, volumes and compose projects it started, databases it
+created (``createdb``).  Each is noted only when the hook, where it runs, sees that it does not exist yet (the branch's
+ref in the repository, ``docker … inspect``, ``psql -l``: provenance_disk.py); a probe that cannot answer notes
+nothing.  The rules in COMMAND_LOWERABLE then drop an ask or soft denial for a command whose every target is the
+session's own (``lowered_command``): ``git branch -D`` of its branches, ``git push --delete`` of a branch it pushed
+itself (never a shared one such as main), ``git worktree remove --force`` of its worktree, ``docker compose down -v``
+of its project, ``docker volume rm``/``rm -v`` of its volumes and containers, ``dropdb`` of its database.  A file's
+uncommitted changes may be discarded (``git checkout -- F``, ``git restore F``) when every change since the index came
+from this session's own edits: its first edit found the file as staged, each later edit found it as the session had
+left it, it is still as the session left it (``e`` records, checked on disk at the discard).
 """
 
 from __future__ import annotations
@@ -25,6 +37,8 @@ if TYPE_CHECKING:
 
     from .model import Context
     from .shell.effects import Effect
+    from .shell.ir import SimpleCommand
+    from .shell.options import Norm
 
 # Findings provenance may drop for the session's own paths (all ask or soft denials about the project boundary
 # and deletions); the verdict is checked again where they are dropped.
@@ -38,46 +52,143 @@ LOWERABLE = frozenset(
     }
 )
 LOWERABLE_VERDICTS = frozenset({ASK, SOFT_DENY})
+# Command rules whose finding provenance may drop when every object the command destroys is the session's own.
+COMMAND_LOWERABLE = frozenset(
+    {
+        "git.history-destroy",
+        "git.force-push",
+        "git.discard-changes",
+        "git.discard-file-changes",
+        "git.other-repository",
+        "cloud.docker-destroy",
+        "db.orm-reset",
+    }
+)
+# Object kinds in the record: b a branch (repository, name), r a branch the session pushed (repository, remote,
+# name), c a container, v a volume, k a compose project (docker host, name), q a database (server, name).
+OBJECT_KINDS = frozenset("brcvkq")
 MAX_ENTRIES = 5000  # a session's record is read whole on every call: bounded
+# Branches that are everybody's: never the session's own, whatever it ran (git.py's _SHARED_BRANCHES and prefixes).
+_SHARED = frozenset({"main", "master", "develop", "development", "dev", "trunk", "stable", "production", "prod", "staging", "head", "gh-pages"})
+
+
+def shared_branch(name: str) -> bool:
+    low = name.lower().removeprefix("refs/heads/")
+    return not low or low in _SHARED or low.startswith(("release", "main", "master", "hotfix"))
 
 
 class Provenance:
-    """The session's own paths: files it created and directories it made (which own what is below them)."""
+    """The session's own paths (files it created, directories it made, which own what is below them), objects, edits.
 
-    __slots__ = ("files", "dirs")
+    *repo* maps a directory to the repository it belongs to (its git common directory, read from disk by the hook;
+    the directory itself when None), so that a branch made in one directory of a repository is known in another.
+    *discardable* answers at the I/O edge whether a file's changes are all the session's own (``e`` keys); None:
+    never (the eval replay, which has no disk)."""
 
-    def __init__(self, files: Iterable[str] = (), dirs: Iterable[str] = ()) -> None:
+    __slots__ = ("files", "dirs", "objects", "edits", "repo", "discardable", "real")
+
+    def __init__(
+        self,
+        files: Iterable[str] = (),
+        dirs: Iterable[str] = (),
+        objects: Iterable[str] = (),
+        edits: dict[str, tuple[str, str, bool]] | None = None,
+        repo: Callable[[str], str | None] | None = None,
+        discardable: Callable[[str, tuple[str, str, bool]], bool] | None = None,
+        real: Callable[[str], str] | None = None,
+    ) -> None:
         self.files = frozenset(files)
         self.dirs = frozenset(dirs)
+        self.objects = frozenset(objects)
+        # path -> (git blob id before the session's first edit, after its last edit ("?": unknown), chain broken)
+        self.edits = edits or {}
+        self.repo = repo
+        self.discardable = discardable
+        # Where a path really leads, asked afresh (never memoised: the session makes links as it goes); None: as written.
+        self.real = real
 
-    def owns(self, path: str) -> bool:
-        if not path.startswith("/") or "\x00" in path or any(c in path for c in "*?["):
+    def owns(self, key: str) -> bool:
+        """Whether *key* is the session's own: an absolute path, or an object key ``KIND<TAB>…`` (OBJECT_KINDS; for
+        ``b`` and ``r`` the second field is a directory of the repository), or ``e<TAB>/path``: every uncommitted
+        change of the file is the session's."""
+        if not key.startswith("/"):
+            return self._owns_object(key)
+        path = key
+        if "\x00" in path or any(c in path for c in "*?["):
             return False  # a computed or glob path is not a known object
-        if path in self.files or path in self.dirs:
-            return True
+        top = path if path in self.files or path in self.dirs else ""
         parent = path
         while True:
             cut = parent.rfind("/")
             if cut <= 0:
-                return False
+                break
             parent = parent[:cut]
             if parent in self.dirs:
-                return True
+                top = parent
+        if not top:
+            return False
+        return self.real is None or self._leads_where_it_says(path, top)
+
+    def _leads_where_it_says(self, path: str, top: str) -> bool:
+        """No symlink at or below the session's own top-most directory (or file) on the way to *path*: a link the
+        session put there (`ln -s ~/photos scratch/p`, or its directory replaced by one) does not make what the link
+        reaches its own.  Links above it (a temp directory that is a link) are followed alike on both sides."""
+        assert self.real is not None
+        base = top[: top.rfind("/")] or "/"
+        try:
+            want = self.real(base).rstrip("/") + path[len(base.rstrip("/")) :]
+            return self.real(path) == want
+        except (OSError, ValueError):
+            return False
+
+    def _owns_object(self, key: str) -> bool:
+        from .paths import DYN
+
+        kind, _, rest = key.partition("\t")
+        if not rest or DYN in rest or "\n" in rest or "\x00" in rest:
+            return False
+        if kind == "e":
+            chain = self.edits.get(rest)
+            return chain is not None and self.discardable is not None and self.discardable(rest, chain)
+        if kind in ("b", "r"):
+            where, _, name = rest.partition("\t")
+            top = self.repo(where) if self.repo is not None else where
+            return top is not None and f"{kind}\t{top}\t{name}" in self.objects
+        return kind in OBJECT_KINDS and key in self.objects
 
 
-def parse(text: str) -> Provenance:
-    """The record's lines: ``f<TAB>/path`` for a created file, ``d<TAB>/path`` for a made directory."""
+def parse(
+    text: str,
+    repo: Callable[[str], str | None] | None = None,
+    discardable: Callable[[str, tuple[str, str, bool]], bool] | None = None,
+    real: Callable[[str], str] | None = None,
+) -> Provenance:
+    """The record's lines: ``f<TAB>/path`` for a created file, ``d<TAB>/path`` for a made directory, ``KIND<TAB>…``
+    for an object, ``e<TAB>/path<TAB>before<TAB>after`` for an edit of a file that existed (git blob ids)."""
     files: list[str] = []
     dirs: list[str] = []
+    objects: list[str] = []
+    edits: dict[str, tuple[str, str, bool]] = {}
     for line in text.splitlines()[:MAX_ENTRIES]:
-        kind, _, path = line.partition("\t")
-        if path.startswith("/"):
-            (dirs if kind == "d" else files).append(path)
-    return Provenance(files, dirs)
+        kind, _, rest = line.partition("\t")
+        if kind == "e":
+            f, _, hashes = rest.partition("\t")
+            before, _, after = hashes.partition("\t")
+            if not f.startswith("/") or not before or not after:
+                continue
+            had = edits.get(f)
+            # Each edit must find the file as the session's previous one left it; else someone else changed it between.
+            edits[f] = (before, after, False) if had is None else (had[0], after, had[2] or had[1] == "?" or had[1] != before)
+        elif kind in OBJECT_KINDS and len(kind) == 1:
+            objects.append(line)
+        elif rest.startswith("/"):
+            (dirs if kind == "d" else files).append(rest)
+    return Provenance(files, dirs, objects, edits, repo, discardable, real)
 
 
 def creations(effs: list[Effect]) -> list[tuple[str, str]]:
-    """What a call would create if its targets do not exist yet: (kind, path), kind ``d`` for ``mkdir``."""
+    """What a call would create if its targets do not exist yet: (kind, path), kind ``d`` for ``mkdir``.  A target
+    that exists when the hook notes it is an edit of that file (``provenance_disk.note``)."""
     from .paths import DYN, has_glob
     from .shell.effects import WRITE
 
@@ -92,21 +203,334 @@ def creations(effs: list[Effect]) -> list[tuple[str, str]]:
     return out
 
 
+# -- objects beyond files: which a command creates, which it destroys ------------------------------------------------
+
+
+def _where(cmd: SimpleCommand, ctx: Context, nc: Norm | None = None) -> str | None:
+    """The directory a command works in (its cd, then git -C and the like), or None when only known at run time."""
+    import posixpath
+
+    from .paths import DYN
+
+    base = cmd.cwd or ctx.cwd
+    for d in nc.workdirs() if nc is not None else ():
+        base = posixpath.join(base, d)
+    if not base.startswith("/") or DYN in base:
+        return None
+    return posixpath.normpath(base)
+
+
+def _abs(where: str, p: str, ctx: Context) -> str | None:
+    import posixpath
+
+    from .paths import DYN
+
+    if not p or DYN in p:
+        return None
+    if p == "~" or p.startswith("~/"):
+        p = ctx.home + p[1:]
+    return posixpath.normpath(posixpath.join(where, p))
+
+
+def _word_ok(v: str | None) -> bool:
+    from .paths import DYN
+
+    return bool(v) and DYN not in (v or "") and not any(c in (v or "") for c in "\t\n\x00")
+
+
+def _docker_host(cmd: SimpleCommand, nc: Norm) -> str:
+    """Which container engine a command talks to: the program (docker or podman) and, as written, --host/-H,
+    --context, DOCKER_HOST or DOCKER_CONTEXT (``docker@`` for the default daemon)."""
+    tool = "podman" if cmd.name.startswith("podman") else "docker"
+    where = nc.value("host") or nc.value("context") or cmd.assigns.get("DOCKER_HOST") or cmd.assigns.get("DOCKER_CONTEXT") or ""
+    return f"{tool}@{where}"
+
+
+def _compose_project(cmd: SimpleCommand, nc: Norm, ctx: Context) -> str | None:
+    """The compose project a command acts on: -p, COMPOSE_PROJECT_NAME, else the project directory's name as compose
+    normalises it (the directory of the first -f file, --project-directory, or the working directory)."""
+    import posixpath
+
+    name = nc.value("project-name") or cmd.assigns.get("COMPOSE_PROJECT_NAME")
+    if not name:
+        where = _where(cmd, ctx, nc)
+        if where is None:
+            return None
+        files = nc.values("file")
+        if files and files[0] != "-":
+            where = _abs(where, posixpath.dirname(files[0]) or ".", ctx)
+        if where is None:
+            return None
+        name = "".join(c for c in posixpath.basename(where).lower() if c in _COMPOSE_NAME_CHARS)
+    return name if _word_ok(name) else None
+
+
+_COMPOSE_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+def _docker_norm(cmd: SimpleCommand) -> Norm:
+    from .shell.ir import Word
+    from .shell.options import normalise, normalise_words
+
+    return normalise_words("docker", [Word("compose", "compose"), *cmd.args]) if cmd.name.endswith("-compose") else normalise(cmd)
+
+
+def _db_server(cmd: SimpleCommand, opts: dict[str, str]) -> str:
+    host = opts.get("host") or cmd.assigns.get("PGHOST") or ""
+    port = opts.get("port") or cmd.assigns.get("PGPORT") or ""
+    return f"{host}:{port}" if port else host
+
+
+_PG_VALUE_OPTS = {
+    "-h": "host",
+    "--host": "host",
+    "-p": "port",
+    "--port": "port",
+    "-U": "username",
+    "--username": "username",
+    "-O": "owner",
+    "--owner": "owner",
+    "-T": "template",
+    "--template": "template",
+    "-E": "encoding",
+    "--encoding": "encoding",
+    "-D": "tablespace",
+    "--tablespace": "tablespace",
+    "-l": "locale",
+    "--locale": "locale",
+    "--lc-collate": "lc-collate",
+    "--lc-ctype": "lc-ctype",
+    "--maintenance-db": "maintenance-db",
+    "-S": "strategy",
+    "--strategy": "strategy",
+    "--icu-locale": "icu-locale",
+    "--locale-provider": "locale-provider",
+    "--builtin-locale": "builtin-locale",
+}
+
+
+def _pg_command(cmd: SimpleCommand) -> tuple[dict[str, str], list[str]] | None:
+    """createdb/dropdb read as they read their words: (options with values, operands); None for a word not understood."""
+    opts: dict[str, str] = {}
+    ops: list[str] = []
+    words = cmd.values()
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w.startswith("--") and "=" in w:
+            k, _, v = w.partition("=")
+            if k not in _PG_VALUE_OPTS:
+                return None
+            opts[_PG_VALUE_OPTS[k]] = v
+        elif w in _PG_VALUE_OPTS:
+            if i + 1 >= len(words):
+                return None
+            opts[_PG_VALUE_OPTS[w]] = words[i + 1]
+            i += 1
+        elif w[:2] in _PG_VALUE_OPTS and len(w) > 2 and not w.startswith("--"):
+            opts[_PG_VALUE_OPTS[w[:2]]] = w[2:]
+        elif w.startswith("-"):
+            if w not in ("-e", "--echo", "-i", "--interactive", "-f", "--force", "--if-exists", "-w", "--no-password", "-W", "--password"):
+                return None
+            opts[w.lstrip("-")] = ""
+        else:
+            ops.append(w)
+        i += 1
+    return opts, ops
+
+
+def objects(commands: list[SimpleCommand], ctx: Context) -> list[tuple[str, str]]:
+    """What the commands would create beyond files: (kind, key) for the record (OBJECT_KINDS, and ``d`` for a
+    worktree's directory).  Pure; whether each exists already is asked where the hook notes them."""
+    from .shell.options import normalise
+
+    out: list[tuple[str, str]] = []
+    for cmd in commands:
+        if cmd.remote is not None:
+            continue  # another machine's objects
+        name = cmd.name
+        if name == "git":
+            nc = normalise(cmd)
+            where = _where(cmd, ctx, nc)
+            if where is None or nc.unknown or nc.ambiguous:
+                continue
+            sub = nc.sub
+            made = None
+            if sub == ("checkout",):
+                made = nc.value("b") or nc.value("B")
+            elif sub == ("switch",):
+                made = nc.value("create") or nc.value("force-create")
+            elif sub == ("branch",) and nc.pos and all(o in ("t", "track", "f", "force", "q", "quiet", "create-reflog") for o, _, _ in nc.opts if _ > 0):
+                made = nc.pos[0]
+            elif sub == ("worktree", "add") and nc.pos:
+                made = nc.value("b") or nc.value("B")
+                wt = _abs(where, nc.pos[0], ctx)
+                if wt is not None:
+                    out.append(("d", wt))
+            if _word_ok(made) and not (made or "").startswith("-"):
+                out.append(("b", f"{where}\t{made}"))
+            if sub == ("push",) and len(nc.pos) >= 2 and not nc.has("delete", "mirror", "prune", "all", "tags", "force"):
+                for ref in nc.pos[1:]:
+                    # Only a branch pushed under its own name (`git push -u origin feat`, `HEAD`, `feat:feat`): pushed
+                    # under another name it may update a branch this clone has never fetched.
+                    src, colon, dst = ref.partition(":")
+                    dst = dst if colon else src
+                    if src != dst and not (src == "HEAD" and not colon):
+                        continue
+                    if _word_ok(src) and not src.startswith(("+", "-")) and _word_ok(nc.pos[0]):
+                        out.append(("r", f"{where}\t{nc.pos[0]}\t{src}\t{dst}"))
+        elif name in ("docker", "podman", "docker-compose", "podman-compose"):
+            nc = _docker_norm(cmd)
+            host = _docker_host(cmd, nc)
+            if nc.sub in (("run",), ("create",), ("container", "run"), ("container", "create")):
+                cname = nc.value("name")
+                if _word_ok(cname):
+                    out.append(("c", f"{host}\t{cname}"))
+                for v in nc.values("volume"):
+                    vol = v.split(":", 1)[0]
+                    if ":" in v and _word_ok(vol) and not vol.startswith(("/", ".", "~", "$")):
+                        out.append(("v", f"{host}\t{vol}"))
+            elif nc.sub[:1] == ("volume",) and nc.pos[:1] == ["create"] and len(nc.pos) == 2 and _word_ok(nc.pos[1]):
+                out.append(("v", f"{host}\t{nc.pos[1]}"))
+            elif nc.sub[:2] == ("compose", "up"):
+                proj = _compose_project(cmd, nc, ctx)
+                if proj is not None:
+                    out.append(("k", f"{host}\t{proj}"))
+        elif name == "createdb":
+            pg = _pg_command(cmd)
+            if pg is not None and len(pg[1]) >= 1 and _word_ok(pg[1][0]):
+                out.append(("q", f"{_db_server(cmd, pg[0])}\t{pg[1][0]}"))
+    return out
+
+
+def lowered_command(rule_id: str, verdict: str, cmd: SimpleCommand, ctx: Context) -> bool:
+    """Whether a command rule's finding is dropped: every object the command destroys is the session's own."""
+    owns = ctx.owns
+    if owns is None or rule_id not in COMMAND_LOWERABLE or verdict not in LOWERABLE_VERDICTS or cmd.remote is not None:
+        return False
+    targets = destroyed(rule_id, cmd, ctx)
+    return bool(targets) and all(owns(t) for t in targets)
+
+
+def destroyed(rule_id: str, cmd: SimpleCommand, ctx: Context) -> list[str]:
+    """The keys of what *cmd* destroys (or, for git.other-repository, works in) for *rule_id*; [] when it touches
+    something provenance cannot name."""
+    from .shell.options import normalise
+
+    if rule_id.startswith("git."):
+        if cmd.name != "git":
+            return []
+        nc = normalise(cmd)
+        where = _where(cmd, ctx, nc)
+        if where is None or nc.unknown or nc.ambiguous:
+            return []
+        if rule_id == "git.history-destroy" and nc.sub == ("branch",) and nc.pos:
+            if not (nc.has("D") or (nc.has("delete") and nc.has("force"))) or any(
+                o in ("r", "remotes", "m", "M", "c", "C", "move", "copy") for o, _, lv in nc.opts if lv > 0
+            ):
+                return []
+            if any(shared_branch(b) for b in nc.pos):
+                return []
+            return [f"b\t{where}\t{b}" for b in nc.pos]
+        if rule_id == "git.force-push" and nc.sub == ("push",) and len(nc.pos) >= 2:
+            if nc.has("force", "mirror", "prune", "all", "tags", "force-with-lease", "force-if-includes"):
+                return []
+            remote, refs = nc.pos[0], nc.pos[1:]
+            if nc.has("delete"):
+                names = refs
+            elif all(r.startswith(":") for r in refs):
+                names = [r[1:] for r in refs]
+            else:
+                return []
+            if any(shared_branch(b) or ":" in b for b in names):
+                return []
+            return [f"r\t{where}\t{remote}\t{b}" for b in names]
+        if rule_id == "git.discard-changes" and nc.sub == ("worktree", "remove") and len(nc.pos) == 1:
+            wt = _abs(where, nc.pos[0], ctx)
+            return [wt] if wt is not None and wt != ctx.project_root else []
+        if rule_id == "git.discard-file-changes":
+            return _discarded_files(nc, where, ctx)
+        if rule_id == "git.other-repository":
+            # git -C DIR in a directory the session made itself (a worktree it added, a repository it cloned or init'ed).
+            import posixpath
+
+            places, base = [], cmd.cwd or ctx.cwd
+            for d in nc.workdirs():
+                base = posixpath.normpath(posixpath.join(base, d))
+                places.append(base)
+            return places
+        return []
+    if rule_id == "cloud.docker-destroy" and cmd.name in ("docker", "podman", "docker-compose", "podman-compose"):
+        if any(w.subs for w in cmd.args):
+            return []  # $(docker ps -aq): whatever the command lists at run time
+        nc = _docker_norm(cmd)
+        host = _docker_host(cmd, nc)
+        if nc.sub[:2] in (("compose", "down"), ("compose", "rm")) and not nc.pos:
+            proj = _compose_project(cmd, nc, ctx)
+            return [f"k\t{host}\t{proj}"] if proj is not None else []
+        if nc.sub in (("rm",), ("container", "rm")) and nc.pos and not nc.has("all"):
+            return [f"c\t{host}\t{c}" for c in nc.pos]
+        if nc.sub[:2] in (("volume", "rm"), ("volume", "remove")) and nc.pos:
+            return [f"v\t{host}\t{v}" for v in nc.pos]
+        return []
+    if rule_id == "db.orm-reset" and cmd.name == "dropdb":
+        pg = _pg_command(cmd)
+        if pg is None or len(pg[1]) != 1:
+            return []
+        return [f"q\t{_db_server(cmd, pg[0])}\t{pg[1][0]}"]
+    return []
+
+
+def _discarded_files(nc: Norm, where: str, ctx: Context) -> list[str]:
+    """``e`` keys of the files `git checkout -- F` / `git restore F` reset to the index; [] for any other source (a
+    revision, --staged, patch mode, a pathspec that is not a plain path)."""
+    sub = nc.sub[:1]
+    if nc.has("patch", "p", "merge", "m", "ours", "theirs", "pathspec-from-file", "overlay", "force", "f"):
+        return []
+    if sub == ("restore",):
+        if nc.has("source", "staged") or not nc.pos:
+            return []
+        paths = nc.pos
+    elif sub == ("checkout",):
+        if nc.dashdash < 0 or nc.dashdash != 0:
+            return []  # `git checkout REV -- F` (a revision before --), or a form without --: not from the index
+        paths = nc.after_dashdash()
+    else:
+        return []
+    out: list[str] = []
+    for p in paths:
+        if not p or p.startswith(":") or any(c in p for c in "*?[") or p in (".", "./"):
+            return []
+        a = _abs(where, p, ctx)
+        if a is None:
+            return []
+        out.append(f"e\t{a}")
+    return out
+
+
 def _record_path(state_dir: str, session_id: str) -> str:
     import hashlib
 
     return state_dir + "/provenance/" + hashlib.sha256(session_id.encode()).hexdigest()[:32]
 
 
-def load(state_dir: str, session_id: str) -> Provenance:
-    """I/O edge: the session's record (empty when there is none)."""
+def load(state_dir: str, session_id: str, disk: bool = True) -> Provenance:
+    """I/O edge: the session's record (empty when there is none); with *disk*, branches are matched by repository
+    and discards checked against the file and the index (provenance_disk.py)."""
     if not session_id:
         return Provenance()
     try:
         with open(_record_path(state_dir, session_id), encoding="utf-8") as f:
-            return parse(f.read(1 << 20))
+            text = f.read(1 << 20)
     except (OSError, UnicodeDecodeError):
         return Provenance()
+    if not disk:
+        return parse(text)
+    import os.path
+
+    from .provenance_disk import common_dir, discardable
+
+    return parse(text, common_dir, discardable, os.path.realpath)
 
 
 def reader(state_dir: str, session_id: str) -> Callable[[str], bool]:
@@ -121,24 +545,59 @@ def reader(state_dir: str, session_id: str) -> Callable[[str], bool]:
     return owns
 
 
-def note(state_dir: str, session_id: str, created: list[tuple[str, str]], exists: Callable[[str], bool] | None = None) -> int:
-    """I/O edge: append what an allowed call creates (targets that do not exist now, before it runs)."""
+def note(
+    state_dir: str,
+    session_id: str,
+    created: list[tuple[str, str]],
+    exists: Callable[[str], bool] | None = None,
+    tool_input: object = None,
+    probe: Callable[[str, str], bool | None] | None = None,
+) -> int:
+    """I/O edge: append what an allowed call creates (targets that do not exist now, before it runs), and the Write
+    and Edit tools' edits of files that exist (git blob ids before and after, the latter computed from the input).
+    *exists* and *probe* (whether an object exists: True, False, or None when it cannot be told) are for tests."""
     import os
 
     if not session_id or not created:
         return 0
+    from . import provenance_disk as disk
+
     exists = exists or os.path.lexists
-    new = [(k, p) for k, p in created if not exists(p)]
-    if not new:
+    lines: list[str] = []
+    record: list[Provenance] = []
+    for k, p in created:
+        if "\n" in p or "\x00" in p:
+            continue
+        if k in ("f", "d"):
+            if "\t" in p:
+                continue
+            if not exists(p):
+                lines.append(f"{k}\t{p}")
+            elif k == "f" and isinstance(tool_input, dict) and tool_input.get("file_path") == p:
+                # An edit by the Write/Edit tools. A shell write is not noted: it leaves the file unlike the session's
+                # last noted edit, which is what the discard check compares, so it keeps the ask by itself.
+                before = disk.file_blob(p)
+                if before is not None:
+                    lines.append(f"e\t{p}\t{before}\t{disk.blob_after(p, tool_input) or '?'}")
+        elif k in ("b", "r"):
+            if not record:
+                record.append(load(state_dir, session_id))
+            got = disk.git_object(k, p, record[0])
+            if got is not None:
+                lines.append(f"{k}\t{got}")
+        elif k in OBJECT_KINDS:
+            if (probe or disk.object_exists)(k, p) is False:
+                lines.append(f"{k}\t{p}")
+    if not lines:
         return 0
     path = _record_path(state_dir, session_id)
     try:
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
         with open(path, "a", encoding="utf-8") as f:
-            f.write("".join(f"{k}\t{p}\n" for k, p in new if "\n" not in p and "\t" not in p))
+            f.write("".join(line + "\n" for line in lines))
     except OSError:
         return 0
-    return len(new)
+    return len(lines)
 
 
 def lowered(rule_id: str, verdict: str, e: Effect, ctx: Context) -> bool:

@@ -412,7 +412,33 @@ def _system_wide(path: str, sc: Scope) -> bool:
     if paths.is_within(path, sc.ctx.home):
         return False
     top = "/" + path.lstrip("/").split("/", 1)[0]
+    if top == "/mnt" and _windows_drive_user_tree(path, sc):
+        return False
     return paths.is_critical(top, sc.ctx)
+
+
+# The folders Windows itself keeps at the top of a drive (compared case-insensitively, as the drive does).
+_WINDOWS_SYSTEM_FOLDERS = frozenset(
+    {"windows", "program files", "program files (x86)", "programdata", "$recycle.bin", "system volume information", "recovery", "boot", "perflogs"}
+)
+
+
+def _windows_drive_user_tree(path: str, sc: Scope) -> bool:
+    """A folder of the user's own on a Windows drive mounted in WSL (`/mnt/c/python/tool`, `/mnt/d/data/x`): a
+    drive holds the system's folders (Windows, Program Files, ProgramData …) and every account's home under
+    `Users`, beside folders people make for their own work.  Those are the user's tree: outside the project, not
+    system-wide.  The drive's root itself stays system-wide, and so does `Users/NAME` unless the project is in it."""
+    parts = path.split("/")
+    if len(parts) < 5 or len(parts[2]) != 1 or not parts[2].isalpha() or not parts[3] or not parts[4]:
+        return False  # not /mnt/<letter>/<folder>/<name>: the drive's root or the mount point
+    top = parts[3].lower()
+    if top in _WINDOWS_SYSTEM_FOLDERS or top.startswith("$"):
+        return False
+    if top == "users":
+        # An account's home: the user's own only when the project lives in that account's folder.
+        mine = "/".join(parts[:5]).lower() + "/"
+        return len(parts) >= 6 and bool(parts[5]) and (sc.ctx.project_root.lower() + "/").startswith(mine)
+    return True
 
 
 @rule(
@@ -422,7 +448,7 @@ def _system_wide(path: str, sc: Scope) -> bool:
         "Copying a built plugin where a local server loads it, a status file on the desktop, a sibling worktree, a tool into ~/bin: "
         "outside the project but in the user's own tree, and writing destroys nothing that is not asked about elsewhere (protected "
         "files, credentials, code caches have their own rules). A person confirms, with the target named. An empty directory "
-        "(mkdir) or a time stamp (touch) is allowed."
+        "(mkdir) or a time stamp (touch) is allowed, and so is the agent's own plan (`~/.claude/plans/NAME.md`)."
     ),
     verdict=ASK,
     alternative="write inside the project or under the temp dir (`/tmp`), and tell the user where the file is",
@@ -441,6 +467,7 @@ def _system_wide(path: str, sc: Scope) -> bool:
         {"tool_name": "Write", "tool_input": {"file_path": "app/x.ts", "content": "x"}},
         "mkdir -p ~/.config/mytool",
         "cp app/a.ts /usr/local/bin/a",
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/.claude/plans/quiet-fox.md", "content": "# Plan"}},
     ),
 )
 def write_outside(e: Effect, sc: Scope) -> str | None:
@@ -449,7 +476,26 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
         return None
     if e.cmd is not None and e.cmd.name in ("mkdir", "touch"):
         return None  # an empty directory or a time stamp destroys and runs nothing
+    if _agent_working_file(target, sc):
+        return None
     return f"{_who(e)} writes {sc.show(target)}, outside the project ({sc.show(sc.ctx.project_root)})"
+
+
+# Where an agent keeps its own working documents in home, each a Markdown file directly in the folder: Claude Code's
+# plan mode writes the plan there (a list of one: no other agent documents such a folder).
+_AGENT_WORKING_DIRS = (".claude/plans",)
+
+
+def _agent_working_file(target: str, sc: Scope) -> bool:
+    """A file the agent itself keeps its work in (`~/.claude/plans/NAME.md`): it grants nothing, runs nothing and is
+    read by nobody but the agent's own plan workflow.  What carries permissions in the same folder is judged by
+    fs.write-protected, which answers first."""
+    import posixpath
+
+    parent, name = posixpath.split(target)
+    if not name.endswith(".md") or name.startswith("."):
+        return False
+    return any(parent == posixpath.join(sc.ctx.home, d) for d in _AGENT_WORKING_DIRS)
 
 
 @rule(
@@ -467,8 +513,17 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
         "echo 'ana ALL=(ALL) NOPASSWD: ALL' | sudo tee /etc/hosts",
         "echo x > /home/bob/notes.txt",
         "sudo mkdir -p /opt/tool",
+        "cp tool.dll '/mnt/c/Program Files/Tool/tool.dll'",
+        "echo x > /mnt/c/Windows/System32/drivers/etc/hosts",
     ),
-    no_match=("echo hello > /tmp/out.txt", "echo x > ~/other/file.txt", "npm test > /dev/null 2>&1", "cp a.txt /workspace/other/"),
+    no_match=(
+        "echo hello > /tmp/out.txt",
+        "echo x > ~/other/file.txt",
+        "npm test > /dev/null 2>&1",
+        "cp a.txt /workspace/other/",
+        "mkdir -p /mnt/c/python/test-run",
+        "cp report.csv /mnt/d/data/reports/",
+    ),
 )
 def write_system(e: Effect, sc: Scope) -> str | None:
     target = _outside_write(e, sc)

@@ -761,6 +761,31 @@ def basename_command(word: Word) -> Word:
     return word
 
 
+# What an item of xargs -I or a path of find -exec stands for inside a literal shell script: a variable the script
+# does not set, so it is read as a value only known at run time, in the place the text puts it (an argument, or the
+# command name, which stays asked about).
+_ITEM_VAR = "${__clearance_item}"
+_PLAIN_PATH = lazy(r"[A-Za-z0-9_./~+-]+")
+
+
+def _shell_script_index(inner: list[Word]) -> int:
+    """The index of the script word in `sh -c SCRIPT …` (also `bash -ec`, `bash --norc -c`, `sh -o pipefail -c`), or -1."""
+    if not inner or basename_command(inner[0]).value not in SHELLS:
+        return -1
+    i = 1
+    while i < len(inner):
+        v = inner[i].value
+        if v in ("-o", "+o", "-O", "+O"):
+            i += 2
+            continue
+        if v == "--" or not v.startswith(("-", "+")) or DYN in v:
+            return -1  # a script file or an operand before any -c
+        if not v.startswith("--") and "c" in v[1:]:
+            return i + 1 if i + 1 < len(inner) else -1
+        i += 1
+    return -1
+
+
 class Unwrapper:
     def __init__(self, cwd: str | None, home: str, env: dict[str, str]) -> None:
         self.home = home
@@ -1277,7 +1302,13 @@ class Unwrapper:
             return
         item = Word(DYN, "<items read by xargs>")
         if replace:
-            new = [Word(w.value.replace(replace, DYN), w.raw, w.subs, w.procsub, w.vars, w.quoted) if replace in w.value else w for w in inner]
+            # A literal `sh -c` script gets each item as a value in its text, read like "$1" (_ITEM_VAR); every other
+            # word holds a value only known at run time.
+            si = _shell_script_index(inner)
+            new = [
+                Word(w.value.replace(replace, _ITEM_VAR if k == si else DYN), w.raw, w.subs, w.procsub, w.vars, w.quoted) if replace in w.value else w
+                for k, w in enumerate(inner)
+            ]
         else:
             new = list(inner) + [item]
         self.command(cmd.derive(new, "xargs"))
@@ -1452,7 +1483,13 @@ class Unwrapper:
                     # From "/" the placeholder is "/*", not "/<dynamic>" (the mark of a directory known only at run time).
                     base = root_desc.rstrip("/")
                     placeholder = (base + "/" + DYN if base else "/*") if root_desc else DYN
-                    new = [Word(w.value.replace("{}", placeholder), w.raw, w.subs, w.procsub, w.vars, w.quoted) for w in inner]
+                    # In a literal `sh -c` script the path found is a value in the text (under the root when it is plain).
+                    si = _shell_script_index(inner)
+                    in_script = base + "/" + _ITEM_VAR if root_desc and base and _PLAIN_PATH.fullmatch(base) else _ITEM_VAR
+                    new = [
+                        Word(w.value.replace("{}", in_script if k == si else placeholder), w.raw, w.subs, w.procsub, w.vars, w.quoted)
+                        for k, w in enumerate(inner)
+                    ]
                     self.command(cmd.derive(new, "find " + a))
                 k = end + 1
                 continue

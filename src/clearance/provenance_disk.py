@@ -1,0 +1,300 @@
+"""The disk side of provenance.py, where the hook runs: repositories, refs, the index, containers and databases.
+
+Everything here answers conservatively: what cannot be read or told (no repository, an unreadable index, a docker
+or psql that does not answer) makes an object not the session's own, never its own.  Imported only by the hook's
+note step and the provenance reader, so the decision path of other calls never loads it.
+"""
+
+from __future__ import annotations
+
+import os
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .provenance import Provenance
+
+MAX_FILE = 4 << 20  # a file edited beyond this is not followed (its edits cannot be discarded as the session's own)
+MAX_INDEX = 64 << 20
+PROBE_TIMEOUT_S = 3.0
+
+
+def git_dirs(where: str) -> tuple[str, str, str] | None:
+    """(work tree top, its git directory, the repository's common directory) for a directory, read from the
+    `.git` entries upwards (a linked worktree's `.git` file names its git directory, whose `commondir` names the
+    repository's); None outside a repository.  Read afresh every time (the daemon decides many calls in one process,
+    and the session makes repositories and worktrees as it goes)."""
+    got = None
+    d = os.path.normpath(where)
+    for _ in range(64):
+        dot = os.path.join(d, ".git")
+        if os.path.isdir(dot):
+            got = (d, dot, dot)
+            break
+        if os.path.isfile(dot):
+            try:
+                with open(dot, encoding="utf-8") as f:
+                    line = f.read(4096).strip()
+            except (OSError, UnicodeDecodeError):
+                break
+            if not line.startswith("gitdir: "):
+                break
+            gitdir = os.path.normpath(os.path.join(d, line[8:]))
+            common = gitdir
+            try:
+                with open(os.path.join(gitdir, "commondir"), encoding="utf-8") as f:
+                    common = os.path.normpath(os.path.join(gitdir, f.read(4096).strip()))
+            except (OSError, UnicodeDecodeError):
+                pass
+            got = (d, gitdir, common)
+            break
+        parent = os.path.dirname(d)
+        if parent == d:
+            break
+        d = parent
+    return got
+
+
+def common_dir(where: str) -> str | None:
+    """The repository a directory belongs to (its common git directory): branches are the repository's, shared by
+    all its worktrees."""
+    dirs = git_dirs(where)
+    return dirs[2] if dirs is not None else None
+
+
+def ref_exists(common: str, ref: str) -> bool | None:
+    """Whether *ref* (`refs/heads/x`) exists, loose or packed; None when it cannot be told (a reftable repository)."""
+    if os.path.isdir(os.path.join(common, "reftable")):
+        return None
+    if os.path.lexists(os.path.join(common, ref)):
+        return True
+    try:
+        with open(os.path.join(common, "packed-refs"), encoding="utf-8", errors="replace") as f:
+            for line in f:
+                if line.rstrip("\n").endswith(" " + ref):
+                    return True
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return None
+    return False
+
+
+def current_branch(gitdir: str) -> str | None:
+    try:
+        with open(os.path.join(gitdir, "HEAD"), encoding="utf-8") as f:
+            head = f.read(4096).strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return head[16:] if head.startswith("ref: refs/heads/") else None
+
+
+def git_object(kind: str, key: str, record: Provenance) -> str | None:
+    """The record line's body for a branch (``b``: where, name) or a pushed branch (``r``: where, remote, src, dst)
+    when it is new; None when it existed, is not the session's, or cannot be told."""
+    from .provenance import shared_branch
+
+    where, _, rest = key.partition("\t")
+    dirs = git_dirs(where)
+    if dirs is None:
+        return None
+    _top, gitdir, common = dirs
+    if kind == "b":
+        name = rest
+        if shared_branch(name) or ref_exists(common, "refs/heads/" + name) is not False:
+            return None
+        return f"{common}\t{name}"
+    remote, _, refs = rest.partition("\t")
+    src, _, dst = refs.partition("\t")
+    if src == "HEAD":
+        src = current_branch(gitdir) or ""
+        if dst == "HEAD":
+            dst = src
+    if not src or not dst or shared_branch(dst) or "/" in remote:
+        return None
+    if f"b\t{common}\t{src}" not in record.objects:
+        return None  # only a branch the session made itself, pushed first by the session
+    if ref_exists(common, f"refs/remotes/{remote}/{dst}") is not False:
+        return None  # the remote had it already (as far as this clone knows)
+    return f"{common}\t{remote}\t{dst}"
+
+
+# -- files and the index -------------------------------------------------------------------------------------------
+
+
+def blob_id(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha1(b"blob %d\x00" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def file_blob(path: str) -> str | None:
+    """The git blob id of a regular file's contents now; None for anything else or too large."""
+    import stat
+
+    try:
+        st = os.lstat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE:
+            return None
+        with open(path, "rb") as f:
+            return blob_id(f.read(MAX_FILE + 1))
+    except OSError:
+        return None
+
+
+def blob_after(path: str, tool_input: object) -> str | None:
+    """The blob id the file will have after a Write/Edit/MultiEdit of it (from the tool's input and the file now);
+    None when the call is anything else or the result cannot be computed."""
+    if not isinstance(tool_input, dict) or tool_input.get("file_path") != path:
+        return None
+    content = tool_input.get("content")
+    if isinstance(content, str) and "old_string" not in tool_input:
+        return blob_id(content.encode("utf-8"))
+    edits = tool_input.get("edits")
+    if not isinstance(edits, list):
+        edits = [tool_input]
+    try:
+        with open(path, "rb") as f:
+            text = f.read(MAX_FILE + 1).decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    for e in edits:
+        if not isinstance(e, dict):
+            return None
+        old, new = e.get("old_string"), e.get("new_string")
+        if not isinstance(old, str) or not isinstance(new, str) or not old or old not in text:
+            return None
+        text = text.replace(old, new) if e.get("replace_all") is True else text.replace(old, new, 1)
+    return blob_id(text.encode("utf-8"))
+
+
+def index_blob(gitdir: str, rel: str) -> str | None:
+    """The blob id the index holds for *rel* at stage 0 (git's index format, versions 2 to 4); None when the path
+    is not there, is in conflict, or the index cannot be read."""
+    try:
+        with open(os.path.join(gitdir, "index"), "rb") as f:
+            data = f.read(MAX_INDEX + 1)
+    except OSError:
+        return None
+    if len(data) > MAX_INDEX or len(data) < 12 or data[:4] != b"DIRC":
+        return None
+    version = int.from_bytes(data[4:8], "big")
+    count = int.from_bytes(data[8:12], "big")
+    if version not in (2, 3, 4):
+        return None
+    want = rel.encode("utf-8")
+    pos, prev, found = 12, b"", None
+    for _ in range(count):
+        start = pos
+        if pos + 62 > len(data):
+            return None
+        sha = data[pos + 40 : pos + 60].hex()
+        flags = int.from_bytes(data[pos + 60 : pos + 62], "big")
+        pos += 62
+        if flags & 0x4000 and version >= 3:
+            pos += 2
+        if version == 4:
+            strip, pos = _varint(data, pos)
+            end = data.find(b"\x00", pos)
+            if end < 0 or strip > len(prev):
+                return None
+            name = prev[: len(prev) - strip] + data[pos:end]
+            pos = end + 1
+        else:
+            end = data.find(b"\x00", pos)
+            if end < 0:
+                return None
+            name = data[pos:end]
+            pos = start + ((62 + (2 if flags & 0x4000 and version >= 3 else 0) + len(name)) // 8 + 1) * 8
+        prev = name
+        if name == want:
+            if flags & 0x3000:
+                return None  # a merge conflict: stages 1-3
+            found = sha
+    return found
+
+
+def _varint(data: bytes, pos: int) -> tuple[int, int]:
+    c = data[pos]
+    pos += 1
+    val = c & 127
+    while c & 128 and pos < len(data):
+        c = data[pos]
+        pos += 1
+        val = ((val + 1) << 7) | (c & 127)
+    return val, pos
+
+
+def discardable(path: str, chain: tuple[str, str, bool]) -> bool:
+    """Whether every uncommitted change of *path* is the session's own: its first edit found the file as the index
+    holds it, no one changed it between the session's edits, and it is still as the session's last edit left it."""
+    before, after, broken = chain
+    if broken or after == "?":
+        return False
+    if file_blob(path) != after:
+        return False
+    dirs = git_dirs(os.path.dirname(path))
+    if dirs is None:
+        return False
+    top, gitdir, _ = dirs
+    rel = os.path.relpath(path, top)
+    if rel.startswith(".."):
+        return False
+    return index_blob(gitdir, rel) == before
+
+
+# -- containers, volumes, compose projects, databases --------------------------------------------------------------
+
+
+def object_exists(kind: str, key: str) -> bool | None:
+    """Whether a container (c), volume (v), compose project (k) or database (q) exists now, asked of docker/podman
+    or psql with a short timeout; None when it cannot be told (not installed, another daemon, no answer)."""
+    host, _, name = key.partition("\t")
+    if kind in "cvk":
+        tool, _, where = host.partition("@")
+        if where or tool not in ("docker", "podman"):
+            return None  # another daemon than the default: not probed
+        if kind == "c":
+            return _inspect([tool, "container", "inspect", name])
+        if kind == "v":
+            return _inspect([tool, "volume", "inspect", name])
+        label = f"label=com.docker.compose.project={name}"
+        a = _listing([tool, "ps", "-a", "-q", "--filter", label])
+        b = _listing([tool, "volume", "ls", "-q", "--filter", label])
+        if a is None or b is None:
+            return None
+        return bool(a or b)
+    if kind == "q":
+        server, _, port = host.partition(":")
+        argv = ["psql", "-w", "-lqtA"] + (["-h", server] if server else []) + (["-p", port] if port else [])
+        out = _listing(argv)
+        if out is None:
+            return None
+        return any(line.split("|", 1)[0] == name for line in out)
+    return None
+
+
+def _run(argv: list[str]) -> tuple[int, str, str] | None:
+    import subprocess
+
+    try:
+        p = subprocess.run(argv, capture_output=True, text=True, timeout=PROBE_TIMEOUT_S, stdin=subprocess.DEVNULL, check=False)
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return None
+    return p.returncode, p.stdout, p.stderr
+
+
+def _inspect(argv: list[str]) -> bool | None:
+    got = _run(argv)
+    if got is None:
+        return None
+    rc, _out, err = got
+    if rc == 0:
+        return True
+    return False if "no such" in err.lower() else None
+
+
+def _listing(argv: list[str]) -> list[str] | None:
+    got = _run(argv)
+    if got is None or got[0] != 0:
+        return None
+    return [line for line in got[1].splitlines() if line.strip()]
