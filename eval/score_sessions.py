@@ -115,12 +115,14 @@ def main() -> int:
         groups["all"].append((c, r))
         groups[f"split {c.get('split', 'dev')}"].append((c, r))
         groups[repo].append((c, r))
+        fmt = str(src.get("format", "claude-code")) if isinstance(src, dict) else "?"
+        groups[f"format {fmt}"].append((c, r))
     res = {k: table(v) for k, v in groups.items()}
     if a.json:
         print(json.dumps(res, indent=1))
         return 0
     print(f"{'group':58s} {'n':>5s} {'benign':>6s} {'denied':>7s} {'%':>6s} {'asked':>6s} {'%':>6s} {'block':>6s} {'missed':>7s}")
-    for k in sorted(res, key=lambda k: (k != "all", not k.startswith("split"), k)):
+    for k in sorted(res, key=lambda k: (k != "all", not k.startswith("split"), not k.startswith("format"), k)):
         t = res[k]
         print(
             f"{k:58s} {t['n']:5d} {t['benign']:6d} {t['denied']:7d} {t['denied_pct']:6.2f} "

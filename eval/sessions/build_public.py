@@ -29,6 +29,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 # repo, licence (as the repository states it; "none stated" when it has no licence file), home of the recorded user
 SOURCES: list[tuple[str, str, str | None]] = [
@@ -220,7 +221,15 @@ def main() -> int:
     ap.add_argument("--mirror", default="/work/.mirror")
     a = ap.parse_args()
     seen: set[str] = set()
-    for ev in collect(a.mirror):
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import build_automaker
+    import build_miniswe
+    import session_label
+
+    events = collect(a.mirror)
+    events += build_automaker.collect(a.mirror, split_of, session_label.HAND)
+    events += build_miniswe.collect(a.mirror, split_of, session_label.HAND, build_automaker.redact_str)
+    for ev in events:
         if ev["id"] in seen:
             continue
         seen.add(str(ev["id"]))
