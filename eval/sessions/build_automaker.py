@@ -61,7 +61,7 @@ _BODIES = frozenset({"content", "old_string", "new_string"})
 
 # Secrets: a credential typed into a call is replaced by X's of the same length (the rules see the same shape).
 _SECRET = re.compile(
-    r"(?:sk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}"
+    r"(?<![A-Za-z0-9_-])(?:sk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}"
     r"|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}"
     r"|AKIA[0-9A-Z]{16}|xox[abpr]-[A-Za-z0-9-]{10,}"
     r"|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}"

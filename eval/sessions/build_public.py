@@ -224,11 +224,13 @@ def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import build_automaker
     import build_miniswe
+    import build_specstory
     import session_label
 
     events = collect(a.mirror)
     events += build_automaker.collect(a.mirror, split_of, session_label.HAND)
     events += build_miniswe.collect(a.mirror, split_of, session_label.HAND, build_automaker.redact_str)
+    events += build_specstory.collect(a.mirror, split_of, session_label.HAND, build_automaker.redact_str)
     for ev in events:
         if ev["id"] in seen:
             continue
