@@ -12,7 +12,9 @@ SpecStory saves each Cursor chat as ``.specstory/history/<date>-<title>.md``; so
 Edits are shown as bare ```diff blocks without the file's name and semantic searches have no hook tool: both are left
 out.  ``cwd`` follows the terminal: it starts at the workspace and moves with every ``cd`` the commands make (Cursor's
 terminal is persistent), checked against the directory name in the prompt of the recorded output; when they disagree
-the workspace is taken if the prompt names it.  ``home`` is the recorded user's (``/Users/<user>`` from the paths).
+the directory of that name seen first is taken (the workspace if the prompt names it), and so is it when the
+followed path ends in a doubled name (``…/app/app``) that the prompt cannot tell from its parent.  ``home`` is the
+recorded user's (``/Users/<user>`` from the paths).
 
 Each chat file is one session; of several committed versions of a file the fullest is kept.
 """
@@ -27,6 +29,12 @@ import subprocess
 # repo, licence as stated, workspace (Cursor's open folder, read off the paths in the chats), home
 SOURCES: list[tuple[str, str, str, str]] = [
     ("edobry/minsky", "none stated", "/Users/edobry/Projects/minsky", "/Users/edobry"),
+    (
+        "maloneype/yposfgold-community-platform",
+        "none stated",
+        "/Users/paulmaloney/Library/CloudStorage/Dropbox/iCloud/RiverTies/development-projects/yposfgold-community-platform.com",
+        "/Users/paulmaloney",
+    ),
 ]
 CAP = 1500
 
@@ -64,6 +72,8 @@ def calls(text: str, workspace: str, home: str) -> list[tuple[str, str, dict[str
             p = _PROMPT.match(output)
             if p and p.group(1) != posixpath.basename(cwd):
                 cwd = seen.get(p.group(1), cwd)
+            elif p and posixpath.basename(posixpath.dirname(cwd)) == p.group(1) and seen.get(p.group(1)) != cwd:
+                cwd = seen[p.group(1)]  # X/X: a `cd X` that a fresh shell did not carry over; the prompt cannot tell apart
             out.append((cwd, "Bash", {"command": cmd}))
             for d in _CD.findall(cmd):
                 if "$" in d.replace("$HOME", "") or "`" in d:
