@@ -4,8 +4,9 @@
 usage: python eval/score_sessions.py [FILE.jsonl ...] [--split dev|heldout|all] [--show N] [--json] [--provenance]
 
 Each case is a PreToolUse event with ``label`` (allow/block), ``split``, ``source`` and ``home`` (the recorded
-user's home, passed as HOME).  The engine runs in-process with the session's project as CLAUDE_PROJECT_DIR and no
-project file read (the repositories are not on this machine).  Informational: the exit status is 0 whatever the scores.
+user's home, passed as HOME), and ``project_dir`` where the project is not the call's ``cwd``.  The engine runs
+in-process with the session's project as CLAUDE_PROJECT_DIR and no project file read (the repositories are not on
+this machine).  Informational: the exit status is 0 whatever the scores.
 
 Develop against ``--split dev``; the held-out sessions are for the figures only.
 """
@@ -21,7 +22,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT / "eval" / "sessions" / "public.jsonl"
-META = ("id", "label", "category", "split", "source", "home", "why")
+META = ("id", "label", "category", "split", "source", "home", "why", "project_dir")
 
 
 def load(paths: list[str]) -> list[dict[str, object]]:
@@ -42,7 +43,9 @@ def decide_all(cases: list[dict[str, object]], provenance: bool = False) -> list
     out = []
     for c in cases:
         ev = {k: v for k, v in c.items() if k not in META}
-        env = {"HOME": str(c.get("home") or "/home/user"), "CLAUDE_PROJECT_DIR": str(c.get("cwd") or "")}
+        # the project is the recorded cwd unless the source records it apart (a terminal that moved, Cursor's workspace)
+        project = str(c.get("project_dir") or c.get("cwd") or "")
+        env = {"HOME": str(c.get("home") or "/home/user"), "CLAUDE_PROJECT_DIR": project}
         if provenance:
             d = _decide_with_provenance(ev, env, own.setdefault(str(c.get("session_id")), (set(), set(), set())))
         else:

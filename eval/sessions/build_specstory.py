@@ -12,9 +12,10 @@ SpecStory saves each Cursor chat as ``.specstory/history/<date>-<title>.md``; so
 Edits are shown as bare ```diff blocks without the file's name and semantic searches have no hook tool: both are left
 out.  ``cwd`` follows the terminal: it starts at the workspace and moves with every ``cd`` the commands make (Cursor's
 terminal is persistent), checked against the directory name in the prompt of the recorded output; when they disagree
-the directory of that name seen first is taken (the workspace if the prompt names it), and so is it when the
-followed path ends in a doubled name (``…/app/app``) that the prompt cannot tell from its parent.  ``home`` is the
-recorded user's (``/Users/<user>`` from the paths).
+the directory of that name seen first is taken (the workspace if the prompt names it), and so is it when the followed
+path ends in a doubled name (``.../app/app``) that the prompt cannot tell from its parent.  The project
+(``project_dir``, passed as CLAUDE_PROJECT_DIR) stays the workspace.  ``home`` is the recorded user's
+(``/Users/<user>``, from the paths).
 
 Each chat file is one session; of several committed versions of a file the fullest is kept.
 """
@@ -137,6 +138,7 @@ def collect(mirror: str, split_of, labels: dict[str, tuple[str, str]], redact) -
                     "hook_event_name": "PreToolUse",
                     "session_id": sid,
                     "cwd": cwd,
+                    "project_dir": workspace,
                     "permission_mode": "default",
                     "tool_name": tool,
                     "tool_input": ti,
