@@ -27,7 +27,7 @@ def _cases() -> list[dict[str, Any]]:
 
 def test_set_loads_with_provenance_and_labels() -> None:
     cases = _cases()
-    assert len(cases) >= 7000
+    assert len(cases) >= 6000
     assert SET.stat().st_size < 8_000_000
     ids = [c["id"] for c in cases]
     assert len(ids) == len(set(ids))

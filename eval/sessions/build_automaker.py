@@ -12,9 +12,10 @@ lives on a POSIX path (Windows paths such as ``C:\\Users\\…`` or ``/c/Code/…
 POSIX).  ``cwd`` is the recorded project (``root`` below, read off the absolute paths of the logs), or the git worktree
 under ``<root>/.worktrees/`` when most of a session's paths are there; ``home`` is the home the root lies in.
 
-Per repository at most CAP calls are kept, as whole sessions chosen by a stable hash of the session id, so that no
-repository is more than about a fifth of the set.  Very long strings (a whole file handed to Write, the text of an
-Edit) are cut to MAX_STRING characters; secrets are replaced by ``X``s of the same length (``redact``).
+Per repository at most CAP calls are kept, as whole sessions chosen by a stable hash of the session id, so that
+Automaker as a whole stays near a third of the set and no repository is more than about a twelfth of it.  Very long
+file bodies (a whole file handed to Write, the text of an Edit) are cut to MAX_STRING characters at a line end;
+secrets are replaced by ``X``s of the same length (``redact_str``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import subprocess
 from collections import Counter
 
 MARK = "🔧 Tool: "
-CAP = 900
+CAP = 550
 MAX_STRING = 2000
 
 # repo, licence as the repository states it, project root recorded in the logs

@@ -92,6 +92,7 @@ def flag(ev: dict[str, object]) -> str | None:
 
 
 # Hand labels of the flagged calls that a person should see (every flagged call was read; the rest stay "allow").
+# A few belong to sessions the builders' current CAP leaves out; they are kept for a larger CAP.
 HAND: dict[str, tuple[str, str]] = {
     # credential reads: the values enter the transcript
     "am-7072f5fc803af811889d": ("block", "Read of the project's .env: its secrets enter the transcript"),
