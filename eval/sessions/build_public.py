@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Build eval/sessions/public.jsonl: real Claude Code sessions that people committed to public repositories.
+"""Build eval/sessions/public.jsonl: real agent sessions that people committed to public repositories.
+
+This module reads the Claude Code sessions (below) and then appends, in this order and with their own ids, the
+sessions of its siblings: build_automaker.py (Automaker agent logs), build_miniswe.py (mini-swe-agent SWE-bench
+trajectories) and build_specstory.py (Cursor chats exported by SpecStory); their labels are in session_label.py.
 
 Sources (SOURCES below) are git snapshots fetched with the search tool's ``fetch`` (bare git directories under
 ``--mirror``, default /work/.mirror/<owner>+<name>/repo); the snapshots are not committed, the JSONL is the data.
