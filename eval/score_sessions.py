@@ -5,8 +5,9 @@ usage: python eval/score_sessions.py [FILE.jsonl ...] [--split dev|heldout|all] 
                                      [--mode both|bare|provenance] [--provenance]
 
 Each case is a PreToolUse event with ``label`` (allow/block), ``split``, ``source`` and ``home`` (the recorded
-user's home, passed as HOME).  The engine runs in-process with the session's project as CLAUDE_PROJECT_DIR and no
-project file read (the repositories are not on this machine).  Informational: the exit status is 0 whatever the scores.
+user's home, passed as HOME), and ``project_dir`` where the project is not the call's ``cwd``.  The engine runs
+in-process with the session's project as CLAUDE_PROJECT_DIR and no project file read (the repositories are not on
+this machine).  Informational: the exit status is 0 whatever the scores.
 
 Two modes, both reported by default:
 
@@ -35,7 +36,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT / "eval" / "sessions" / "public.jsonl"
-META = ("id", "label", "category", "split", "source", "home", "why")
+META = ("id", "label", "category", "split", "source", "home", "why", "project_dir")
 
 
 def load(paths: list[str]) -> list[dict[str, object]]:
@@ -54,7 +55,9 @@ def decide_all(cases: list[dict[str, object]], provenance: bool = False) -> list
     out = []
     for c in cases:
         ev = {k: v for k, v in c.items() if k not in META}
-        env = {"HOME": str(c.get("home") or "/home/user"), "CLAUDE_PROJECT_DIR": str(c.get("cwd") or "")}
+        # the project is the recorded cwd unless the source records it apart (a terminal that moved, Cursor's workspace)
+        project = str(c.get("project_dir") or c.get("cwd") or "")
+        env = {"HOME": str(c.get("home") or "/home/user"), "CLAUDE_PROJECT_DIR": project}
         if provenance:
             d = own.setdefault(str(c.get("session_id")), Replay()).decide(ev, env)
         else:
@@ -156,6 +159,8 @@ def main() -> int:
             groups["all"].append((c, r))
             groups[f"split {c.get('split', 'dev')}"].append((c, r))
             groups[repo].append((c, r))
+            fmt = str(src.get("format", "claude-code")) if isinstance(src, dict) else "?"
+            groups[f"format {fmt}"].append((c, r))
         results[mode] = {k: table(v) for k, v in groups.items()}
         shown[mode] = rows
     if a.json:
@@ -165,7 +170,7 @@ def main() -> int:
         res = results[mode]
         print(f"== {mode}: {MODES[mode]}")
         print(f"{'group':58s} {'n':>5s} {'benign':>6s} {'denied':>7s} {'%':>6s} {'asked':>6s} {'%':>6s} {'block':>6s} {'missed':>7s}")
-        for k in sorted(res, key=lambda k: (k != "all", not k.startswith("split"), k)):
+        for k in sorted(res, key=lambda k: (k != "all", not k.startswith("split"), not k.startswith("format"), k)):
             t = res[k]
             print(
                 f"{k:58s} {t['n']:5d} {t['benign']:6d} {t['denied']:7d} {t['denied_pct']:6.2f} "

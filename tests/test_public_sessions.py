@@ -7,6 +7,7 @@ denials, asks and misses; the cases are ones no rule was written for (HOME=/home
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -26,8 +27,8 @@ def _cases() -> list[dict[str, Any]]:
 
 def test_set_loads_with_provenance_and_labels() -> None:
     cases = _cases()
-    assert len(cases) >= 700
-    assert SET.stat().st_size < 3_000_000
+    assert len(cases) >= 6000
+    assert SET.stat().st_size < 8_000_000
     ids = [c["id"] for c in cases]
     assert len(ids) == len(set(ids))
     for c in cases:
@@ -36,7 +37,7 @@ def test_set_loads_with_provenance_and_labels() -> None:
         assert c["split"] in ("dev", "heldout")
         src = c["source"]
         assert src["repo"].count("/") == 1 and len(src["commit"]) == 40 and src["path"] and src["licence"]
-        assert c["home"].startswith("/home/") and c["cwd"].startswith("/")
+        assert c["home"].startswith(("/home/", "/Users/", "/root")) and c["cwd"].startswith("/")
         if c["label"] == "block":
             assert c.get("why"), c["id"]
     # whole sessions are held out, never single calls
@@ -46,6 +47,15 @@ def test_set_loads_with_provenance_and_labels() -> None:
     assert all(len(s) == 1 for s in split.values())
     assert {"dev", "heldout"} <= {c["split"] for c in cases}
     assert "e3uAUyb3" not in SET.read_text(encoding="utf-8")  # the pasted token is not in the data
+    # no string of any call still looks like a credential (the builders' redaction finds nothing left to replace)
+    spec = importlib.util.spec_from_file_location("build_automaker", ROOT / "eval" / "sessions" / "build_automaker.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    for c in cases:
+        for v in c["tool_input"].values():
+            if isinstance(v, str):
+                assert mod.redact_str(v) == v, c["id"]
 
 
 # A deploying CLI reads its own options: a value after --token/--scope is not a subcommand, and a first operand

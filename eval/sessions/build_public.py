@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Build eval/sessions/public.jsonl: real Claude Code sessions that people committed to public repositories.
+"""Build eval/sessions/public.jsonl: real agent sessions that people committed to public repositories.
+
+This module reads the Claude Code sessions (below) and then appends, in this order and with their own ids, the
+sessions of its siblings: build_automaker.py (Automaker agent logs), build_miniswe.py (mini-swe-agent SWE-bench
+trajectories) and build_specstory.py (Cursor chats exported by SpecStory); their labels are in session_label.py.
 
 Sources (SOURCES below) are git snapshots fetched with the search tool's ``fetch`` (bare git directories under
 ``--mirror``, default /work/.mirror/<owner>+<name>/repo); the snapshots are not committed, the JSONL is the data.
@@ -29,6 +33,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 # repo, licence (as the repository states it; "none stated" when it has no licence file), home of the recorded user
 SOURCES: list[tuple[str, str, str | None]] = [
@@ -220,7 +225,17 @@ def main() -> int:
     ap.add_argument("--mirror", default="/work/.mirror")
     a = ap.parse_args()
     seen: set[str] = set()
-    for ev in collect(a.mirror):
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import build_automaker
+    import build_miniswe
+    import build_specstory
+    import session_label
+
+    events = collect(a.mirror)
+    events += build_automaker.collect(a.mirror, split_of, session_label.HAND)
+    events += build_miniswe.collect(a.mirror, split_of, session_label.HAND, build_automaker.redact_str)
+    events += build_specstory.collect(a.mirror, split_of, session_label.HAND, build_automaker.redact_str)
+    for ev in events:
         if ev["id"] in seen:
             continue
         seen.add(str(ev["id"]))
