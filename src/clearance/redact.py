@@ -7,12 +7,10 @@ string in a tool input, recursively.
 
 from __future__ import annotations
 
-import re
-
-from .lazyre import LazyRe, lazy
+from .lazyre import DOTALL, LazyRe, lazy
 
 _PATTERNS: tuple[tuple[str, LazyRe], ...] = (
-    ("private-key", lazy(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)", re.S)),
+    ("private-key", lazy(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)", DOTALL)),
     ("authorization", lazy(r"(?i)(authorization\s*[:=]\s*)(?:(?:bearer|basic|token|bot)\s+)?[^\s'\"\\]+")),
     ("aws-access-key", lazy(r"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b")),
     ("aws-secret", lazy(r"(?i)(aws_?secret_?access_?key\s*[=:]\s*['\"]?)[A-Za-z0-9/+=]{30,}")),

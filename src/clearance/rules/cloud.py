@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from ..lazyre import lazy
+from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, SOFT_DENY
 from ..shell.options import modelled, normalise
 from .base import rule
@@ -14,7 +12,7 @@ if TYPE_CHECKING:
     from ..scope import Scope
     from ..shell.ir import SimpleCommand
 
-_PROD = lazy(r"(?:^|[-_.:/=])(?:prod|production|prd|live)(?:$|[-_.:/0-9])", re.I)
+_PROD = lazy(r"(?:^|[-_.:/=])(?:prod|production|prd|live)(?:$|[-_.:/0-9])", IGNORECASE)
 
 
 def is_production(text: str) -> bool:

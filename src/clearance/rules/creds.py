@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import posixpath
-import re
 
 from .. import paths
-from ..lazyre import lazy
+from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, SOFT_DENY, TOO_LARGE
 from ..shell.effects import READ, Effect
 from ..shell.options import normalise
@@ -77,7 +76,7 @@ TOKEN_PRINTERS: tuple[tuple[str, ...], ...] = (
     ("doppler", "run", "--", "env"),
 )
 SECRET_VAR = lazy(
-    r"(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|CREDENTIAL|PRIVATE|AUTH|SESSION|COOKIE|PAT|DSN)(?:_|$)|^(?:DATABASE_URL|PGPASSWORD|MYSQL_PWD)$", re.I
+    r"(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|CREDENTIAL|PRIVATE|AUTH|SESSION|COOKIE|PAT|DSN)(?:_|$)|^(?:DATABASE_URL|PGPASSWORD|MYSQL_PWD)$", IGNORECASE
 )
 _NOT_SECRET_VAR = frozenset({"KEYBOARD", "SSH_AUTH_SOCK", "GPG_TTY", "PASSWORD_STORE_DIR", "KEYMAP"})
 ENV_DUMPERS = frozenset({"env", "printenv", "set", "export", "declare", "compgen"})
@@ -91,7 +90,7 @@ _DESCRIBES_NOT_HOLDS = frozenset(
     | {"TYPE", "MODE", "REGION", "PROVIDER", "ISSUER", "AUDIENCE", "SCOPE", "SCOPES", "EXPIRY", "EXPIRES", "TTL", "TIMEOUT", "LENGTH"}
     | {"SIZE", "COUNT", "VERSION", "FORMAT", "HEADER", "ENABLED", "DISABLED", "SOCK", "SOCKET", "ALGORITHM", "FINGERPRINT", "ARN"}
 )
-_SECRET_URL_VAR = lazy(r"^(?:DATABASE_URL|PGPASSWORD|MYSQL_PWD)$", re.I)
+_SECRET_URL_VAR = lazy(r"^(?:DATABASE_URL|PGPASSWORD|MYSQL_PWD)$", IGNORECASE)
 
 
 def is_secret_var(name: str) -> bool:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from .. import paths
-from ..lazyre import lazy
+from ..lazyre import MULTILINE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell import interp
@@ -1279,7 +1277,7 @@ def request_collector(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
-_FILE_PUT = lazy(r"(?:^|[\s;])(?:m?put|send|append|upload|mirror\s+-R|reput)\s+\S", re.M)
+_FILE_PUT = lazy(r"(?:^|[\s;])(?:m?put|send|append|upload|mirror\s+-R|reput)\s+\S", MULTILINE)
 
 
 @rule(

@@ -11,10 +11,9 @@ its audit trail.  docs/threat-model.md says what this can and cannot defend.
 from __future__ import annotations
 
 import posixpath
-import re
 
 from .. import paths
-from ..lazyre import lazy
+from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..shell.effects import READ
 from .base import rule
@@ -188,7 +187,7 @@ def reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 _SQL_READ = lazy(
     r"^\s*(?:select|explain|with\s+\w+\s+as\s*\(\s*select|pragma\s+\w+(?:\s*\(\s*\w+\s*\))?\s*$|\.(?:schema|tables|indexes|headers|mode|dump|show|help)\b)",
-    re.I,
+    IGNORECASE,
 )
 _DB_TOOLS = ("sqlite3", "sqlite", "litecli", "sqlite-utils", "sqlitebrowser", "sqlite_web", "datasette")
 
@@ -280,7 +279,7 @@ _WRITES = lazy(
     # (?=[…]): the first letters of the alternatives, so most positions are rejected in one step.
     r"(?=[e.owaurcstdiv])(?:executescript|\.execute(?:many)?\(\s*[A-Za-z_]|\bopen\([^)]*['\"][wax+]|write(?:_text|_bytes|File|FileSync)?\(|append(?:File|FileSync)?\(|unlink|remove|rmtree|rmSync|"
     r"\brename|\breplace\(|chmod|symlink|truncate|\b(?:DELETE|UPDATE|DROP|INSERT|ALTER|CREATE|VACUUM|ATTACH)\b)",
-    re.I,
+    IGNORECASE,
 )
 
 
