@@ -64,6 +64,14 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "password-option": ("--password",),
     "sql-password": ("password", "identified"),
 }
+# Further lower-case substrings a match also needs: one of each group.  A command with a URL (`://`) or a
+# word like `key` rarely holds a credential, and compiling a pattern costs a cold hook ~5 ms (importing re).
+_ALSO: dict[str, tuple[tuple[str, ...], ...]] = {
+    "url-credentials": (("@",),),
+    "aws-secret": (("aws",), ("access",), ("=", ":")),
+    "secret-assignment": (("=", ":"),),
+    "sql-password": (("'", '"'),),
+}
 
 
 def redact_text(text: str) -> str:
@@ -74,6 +82,8 @@ def redact_text(text: str) -> str:
         text = _mysql_password(text)
     for kind, pat in _PATTERNS:
         if not any(t in low for t in _TRIGGERS.get(kind, ("",))):
+            continue
+        if not all(any(t in low for t in group) for group in _ALSO.get(kind, ())):
             continue
         marker = f"[REDACTED:{kind}]"
         if pat.groups:
