@@ -78,12 +78,13 @@ def redact_text(text: str) -> str:
     if not text:
         return text
     low = text.lower()
+    ascii_only = text.isascii()  # beyond ASCII, (?i) also pairs letters such as "ſ" and "s"
     if "mysql" in low or "mariadb" in low:
         text = _mysql_password(text)
     for kind, pat in _PATTERNS:
         if not any(t in low for t in _TRIGGERS.get(kind, ("",))):
             continue
-        if not all(any(t in low for t in group) for group in _ALSO.get(kind, ())):
+        if ascii_only and not all(any(t in low for t in group) for group in _ALSO.get(kind, ())):
             continue
         marker = f"[REDACTED:{kind}]"
         if pat.groups:

@@ -299,8 +299,27 @@ def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
 _AWS_READ = lazy(
     r"^(describe|list|get|head|show|lookup|search|scan|query|batch-get|filter|validate|estimate|simulate|test|preview|check|detect|download|select|wait|help|tail|start-query|stop-query|presign)"
 )
-_AWS_DESTROY = lazy(
-    r"^(delete|terminate|remove|deregister|destroy|purge|disable|detach|revoke|cancel|stop|reset|disassociate|release|deactivate|abort|drop|rb|rm)"
+# The verbs of a call that deletes or stops a resource (the operation name starts with one).
+_AWS_DESTROY = (
+    "delete",
+    "terminate",
+    "remove",
+    "deregister",
+    "destroy",
+    "purge",
+    "disable",
+    "detach",
+    "revoke",
+    "cancel",
+    "stop",
+    "reset",
+    "disassociate",
+    "release",
+    "deactivate",
+    "abort",
+    "drop",
+    "rb",
+    "rm",
 )
 
 
@@ -377,7 +396,7 @@ def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
                 return "aws s3 sync --delete deletes objects missing from the source"
             return None
         op = ops[1] if len(ops) > 1 else ""
-        if (_AWS_DESTROY.match(op) or "-delete" in op or "deletion" in op) and not op.startswith(("stop-logging", "cancel-")):
+        if (op.startswith(_AWS_DESTROY) or "-delete" in op or "deletion" in op) and not op.startswith(("stop-logging", "cancel-")):
             return f"aws {ops[0]} {op} deletes or stops cloud resources"
         return None
     if name in ("gsutil", "s3cmd", "mc"):

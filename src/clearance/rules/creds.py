@@ -260,6 +260,9 @@ def _percent_decode(text: str, plus: bool) -> str:
 
 
 _B64_RUN = lazy(r"[A-Za-z0-9+/_-]{24,}={0,2}")
+# Printable ASCII outside _B64_RUN's class, as a blank: a text whose words (split at these) are all shorter
+# than 24 characters holds no run, and needs no pattern.
+_NOT_B64 = {c: " " for c in range(33, 127) if not (chr(c).isalnum() or chr(c) in "+/_-")}
 
 
 def decoded_forms(text: str) -> list[str]:
@@ -276,6 +279,8 @@ def decoded_forms(text: str) -> list[str]:
             break
         out.append(nxt)
         cur = nxt
+    if len(cur) < 24 or max(map(len, cur.translate(_NOT_B64).split()), default=0) < 24:
+        return out
     runs = [m.group(0) for m in _B64_RUN.finditer(cur)][:64]
     if runs:
         import binascii

@@ -281,6 +281,12 @@ _WRITES = lazy(
     r"\brename|\breplace\(|chmod|symlink|truncate|\b(?:DELETE|UPDATE|DROP|INSERT|ALTER|CREATE|VACUUM|ATTACH)\b)",
     IGNORECASE,
 )
+# A word each alternative of _WRITES holds, lower-cased: ASCII text without any of them cannot match (beyond
+# ASCII, case-insensitive matching also pairs letters such as "ſ" and "s", so the pattern always runs there).
+_WRITE_WORDS = (
+    "executescript", ".execute", "open(", "write", "append", "unlink", "remove", "rmtree", "rmsync", "rename", "replace(", "chmod", "symlink",
+    "truncate", "delete", "update", "drop", "insert", "alter", "create", "vacuum", "attach",
+)
 
 
 def _mentions(text: str, sc: Scope) -> str | None:
@@ -324,6 +330,10 @@ def _mentions(text: str, sc: Scope) -> str | None:
 )
 def interpreter_write(cmd: SimpleCommand, sc: Scope) -> str | None:
     text = " ".join(cmd.values()) + "\n" + (cmd.stdin_text or "")
+    if text.isascii():
+        low = text.lower()
+        if not any(w in low for w in _WRITE_WORDS):
+            return None
     if not _WRITES.search(text):
         return None
     why = _mentions(text, sc)
