@@ -372,6 +372,7 @@ def reads_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
     why="The contents land in the agent's context and transcript, from where a prompt injection can send them anywhere.",
     verdict=SOFT_DENY,
     scope="effect",
+    effects=(READ,),
     match=(
         "cat ~/.ssh/id_ed25519",
         "less ~/.aws/credentials",
@@ -434,6 +435,7 @@ def _listing_in_credentials(e: Effect, sc: Scope) -> str | None:
     "whether it is wanted depends on the task.",
     verdict=ASK,
     scope="effect",
+    effects=(READ,),
     match=(
         {"tool_name": "Glob", "tool_input": {"pattern": "**/*.pem", "path": "/home/ana"}},
         {"tool_name": "Glob", "tool_input": {"pattern": "**/.aws/*", "path": "/home/ana"}},
@@ -620,6 +622,7 @@ def grep_environment(cmd: SimpleCommand, sc: Scope) -> str | None:
     ),
     verdict=ASK,
     scope="effect",
+    effects=(READ,),
     match=(
         {
             "tool_name": "Read",

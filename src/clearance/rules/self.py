@@ -215,6 +215,7 @@ def _owned_db(path: str, sc: Scope) -> str | None:
     ),
     verdict=HARD_DENY,
     scope="effect",
+    effects=(READ,),
     match=(
         "cat ~/.local/state/clearance/audit.key",
         "base64 ~/.local/state/clearance/daemon.key",
@@ -284,8 +285,28 @@ _WRITES = lazy(
 # A word each alternative of _WRITES holds, lower-cased: ASCII text without any of them cannot match (beyond
 # ASCII, case-insensitive matching also pairs letters such as "ſ" and "s", so the pattern always runs there).
 _WRITE_WORDS = (
-    "executescript", ".execute", "open(", "write", "append", "unlink", "remove", "rmtree", "rmsync", "rename", "replace(", "chmod", "symlink",
-    "truncate", "delete", "update", "drop", "insert", "alter", "create", "vacuum", "attach",
+    "executescript",
+    ".execute",
+    "open(",
+    "write",
+    "append",
+    "unlink",
+    "remove",
+    "rmtree",
+    "rmsync",
+    "rename",
+    "replace(",
+    "chmod",
+    "symlink",
+    "truncate",
+    "delete",
+    "update",
+    "drop",
+    "insert",
+    "alter",
+    "create",
+    "vacuum",
+    "attach",
 )
 
 
