@@ -265,7 +265,7 @@ def http_transfer(cmd: SimpleCommand) -> Transfer:
                 t.hosts.append(host)
                 t.urls.append(url)
                 q = url.split("?", 1)[1] if "?" in url else ""
-                t.secret = t.secret or _secret_in(w) or ("an encoded blob" if _BLOB.search(q) else "")
+                t.secret = t.secret or _secret_in(w) or ("an encoded blob" if len(q) >= 120 and _BLOB.search(q) else "")  # a blob is 120 characters
         i += 1
     return t
 
