@@ -66,3 +66,88 @@ def test_hook_imports_stay_lean(tmp_path: Path) -> None:
     assert not heavy, f"the hook path imported {heavy}"
     # The parser's C extension is loaded without its package __init__ (which imports typing).
     assert "tree_sitter" not in mods or "typing" not in mods
+
+
+# An ordinary call, as installed (`python -I -S hookrun.py hook`), compiles no regular expression and hashes with
+# the built-in BLAKE2/SHA-256: re (with enum, functools, collections), json, hashlib (OpenSSL) and fnmatch cost a
+# cold hook some 10 ms of a ~20 ms budget, and are imported only by the calls that use them.
+COLD_FORBIDDEN = ["re", "enum", "functools", "collections", "json", "hashlib", "_hashlib", "fnmatch", "importlib", "warnings", "clearance.code.sql"]
+ORDINARY = [
+    {"tool_name": "Bash", "tool_input": {"command": "git status && npm test -- --watch=false | tee out.log"}},
+    {"tool_name": "Bash", "tool_input": {"command": "rm -rf ~/projects"}},
+    {"tool_name": "Bash", "tool_input": {"command": "ls -la src && cat package.json | head -20; mkdir -p build/out"}},
+    {"tool_name": "Edit", "tool_input": {"file_path": "/home/ana/webapp/app/page.tsx", "old_string": "a", "new_string": "b"}},
+    {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/README.md"}},
+]
+
+
+def test_cold_hook_imports_no_re_json_or_hashlib(tmp_path: Path) -> None:
+    import clearance
+
+    hookrun = str(Path(clearance.__file__).parent / "hookrun.py")
+    probe = (
+        "import sys, io\n"
+        f"__file__ = {hookrun!r}\n"
+        f"exec(compile(open({hookrun!r}).read().split('if __name__ ==')[0], {hookrun!r}, 'exec'))\n"
+        "_setup()\n"
+        "from clearance.hook import run_answer\n"
+        "answer = run_answer(sys.stdin.buffer.read())\n"
+        "print(answer.stdout['hookSpecificOutput']['permissionDecision'])\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    env = {
+        "HOME": "/home/ana",
+        "CLAUDE_PROJECT_DIR": "/home/ana/webapp",
+        "PATH": "/usr/bin",
+        "CLEARANCE_DB": str(tmp_path / "a.db"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "CLEARANCE_MANAGED_POLICY": str(tmp_path / "none.toml"),
+    }
+    decisions = []
+    for ev in ORDINARY:
+        event = {"session_id": "s", "cwd": "/home/ana/webapp", "hook_event_name": "PreToolUse", **ev}
+        p = subprocess.run([sys.executable, "-I", "-S", "-c", probe], input=json.dumps(event), capture_output=True, text=True, env=env, timeout=60)
+        assert p.returncode == 0, p.stderr
+        decision, modules = p.stdout.splitlines()[-2:]
+        decisions.append(decision)
+        mods = set(modules.split())
+        assert "clearance.rules.fs" in mods or ev["tool_name"] != "Bash"  # the rules did run
+        heavy = [m for m in COLD_FORBIDDEN if m in mods]
+        assert not heavy, f"{ev}: the cold hook imported {heavy}"
+    assert decisions == ["allow", "deny", "allow", "allow", "allow"]
+
+
+def test_lazyre_flags_are_res() -> None:
+    import re
+
+    from clearance import lazyre
+
+    assert (lazyre.ASCII, lazyre.IGNORECASE, lazyre.MULTILINE, lazyre.DOTALL, lazyre.VERBOSE) == (re.A, re.I, re.M, re.S, re.X)
+    assert lazyre.lazy(r"A.b", lazyre.IGNORECASE | lazyre.DOTALL).search("xa\nB") is not None
+
+
+def test_tree_sitter_loads_without_re_and_its_query_predicates_still_work() -> None:
+    """shell/treesitter.py lends the extension stand-ins for re and enum while it loads; afterwards the real
+    modules are imported as usual, and what the extension took from the stand-ins behaves as re and enum do."""
+    import clearance
+
+    probe = (
+        "import sys\n"
+        f"sys.path[:0] = [{str(Path(clearance.__file__).parent.parent)!r}, *[p for p in {sys.path!r} if p.endswith('site-packages')]]\n"
+        "from clearance.shell import treesitter\n"
+        "from clearance.shell.parse import parse\n"
+        "parse('git status | tee out.log', '/p', '/h')\n"
+        "print('re' in sys.modules, 'enum' in sys.modules)\n"
+        "core = treesitter.core()\n"
+        "import re\n"
+        "assert sys.modules['re'] is re and re.compile('a').pattern == 'a'\n"
+        "q = core.Query(treesitter._language, '((word) @w (#match? @w \"^st\"))')\n"
+        "tree = treesitter.parser().parse(b'git status stash log')\n"
+        "caps = core.QueryCursor(q).captures(tree.root_node)\n"
+        "print(sorted(n.text.decode() for n in caps['w']))\n"
+        "print(int(core.LogType.PARSE), int(core.LogType.LEX))\n"
+    )
+    p = subprocess.run([sys.executable, "-I", "-S", "-c", probe], capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.splitlines() == ["False False", "['stash', 'status']", "0 1"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 
@@ -11,6 +10,9 @@ from .model import TOO_LARGE, Context
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from functools import partial
+else:
+    from _functools import partial  # functools.partial itself; functools imports collections (~2 ms)
 
 _ROOTS: dict[str, str] = {}
 
@@ -135,13 +137,13 @@ def build_context(
         env=words,
         # No project (the root is / or home itself): no script is read.
         # Scripts the agent may have written to a temp directory are read too.
-        read_file=functools.partial(read_project_file, root, extra_roots=tuple(tmpdirs), home=home) if root not in ("/", home) else None,
+        read_file=partial(read_project_file, root, extra_roots=tuple(tmpdirs), home=home) if root not in ("/", home) else None,
         # CLEARANCE_PLATFORM: the agent's machine when it is not this one (tests, the team service).
         platform=env.get("CLEARANCE_PLATFORM") or sys.platform,
         owned=_owned(home, env),
         realpath=_realpath,
         owns=_owns(home, env, session_id),
-        list_dir=functools.partial(list_project_dir, root) if root not in ("/", home) else None,
+        list_dir=partial(list_project_dir, root) if root not in ("/", home) else None,
     )
 
 

@@ -75,9 +75,10 @@ def command_rules(name: str) -> list[Rule]:
 
 
 def _list(kind: str) -> list[Rule]:
+    """Rules on any command ("any"), or on effects of one kind ("effect:read"): only their packs are imported."""
     got = _LISTS.get(kind)
     if got is None:
-        got = _LISTS[kind] = _rules(lambda idx: idx.any_command if kind == "any" else idx.effect)
+        got = _LISTS[kind] = _rules(lambda idx: idx.any_command if kind == "any" else idx.effect_rules(kind[len("effect:") :]))
     return got
 
 
@@ -308,7 +309,7 @@ def check_effects(effs: list[Effect], sc: Scope, findings: list[Finding]) -> Non
         from .provenance import lowered  # the session's own objects: an ask or soft denial on them is dropped
     for e in effs:
         check_deadline(sc)
-        for r in _list("effect"):
+        for r in _list("effect:" + e.kind):
             msg = r.check(e, sc)
             if msg and not (own and lowered(r.id, r.verdict, e, sc.ctx)):
                 findings.append(_finding(r, msg, e.cmd.show() if e.cmd is not None else "", e.cmd))

@@ -2,15 +2,25 @@
 
 Compiling the rule packs' patterns at import would cost the per-call hook a few
 milliseconds for patterns most calls never reach (SQL statements, token formats).
+Importing ``re`` itself (with ``enum``, ``functools`` and ``collections``) costs about 5 ms
+of a cold hook, and an ordinary call compiles no pattern at all, so ``re`` is imported on
+the first compile.  The flags are re's values (tests/test_lazyre.py checks them), here
+so that a module can name them without importing ``re``.
 """
 
 from __future__ import annotations
 
-import re
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from collections.abc import Callable, Iterator
+
+# re.RegexFlag's values: re.compile takes them as plain ints.
+A = ASCII = 256
+I = IGNORECASE = 2  # noqa: E741
+M = MULTILINE = 8
+S = DOTALL = 16
+X = VERBOSE = 64
 
 
 class LazyRe:
@@ -24,6 +34,8 @@ class LazyRe:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
+            import re
+
             self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
 

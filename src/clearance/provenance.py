@@ -509,9 +509,9 @@ def _discarded_files(nc: Norm, where: str, ctx: Context) -> list[str]:
 
 
 def _record_path(state_dir: str, session_id: str) -> str:
-    import hashlib
+    from .daemon_path import _sha256  # the built-in SHA-256: hashlib loads OpenSSL (~2.5 ms)
 
-    return state_dir + "/provenance/" + hashlib.sha256(session_id.encode()).hexdigest()[:32]
+    return state_dir + "/provenance/" + str(_sha256()(session_id.encode()).hexdigest())[:32]
 
 
 def load(state_dir: str, session_id: str, disk: bool = True) -> Provenance:

@@ -7,12 +7,10 @@ string in a tool input, recursively.
 
 from __future__ import annotations
 
-import re
-
-from .lazyre import LazyRe, lazy
+from .lazyre import DOTALL, LazyRe, lazy
 
 _PATTERNS: tuple[tuple[str, LazyRe], ...] = (
-    ("private-key", lazy(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)", re.S)),
+    ("private-key", lazy(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)", DOTALL)),
     ("authorization", lazy(r"(?i)(authorization\s*[:=]\s*)(?:(?:bearer|basic|token|bot)\s+)?[^\s'\"\\]+")),
     ("aws-access-key", lazy(r"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b")),
     ("aws-secret", lazy(r"(?i)(aws_?secret_?access_?key\s*[=:]\s*['\"]?)[A-Za-z0-9/+=]{30,}")),
@@ -66,16 +64,27 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "password-option": ("--password",),
     "sql-password": ("password", "identified"),
 }
+# Further lower-case substrings a match also needs: one of each group.  A command with a URL (`://`) or a
+# word like `key` rarely holds a credential, and compiling a pattern costs a cold hook ~5 ms (importing re).
+_ALSO: dict[str, tuple[tuple[str, ...], ...]] = {
+    "url-credentials": (("@",),),
+    "aws-secret": (("aws",), ("access",), ("=", ":")),
+    "secret-assignment": (("=", ":"),),
+    "sql-password": (("'", '"'),),
+}
 
 
 def redact_text(text: str) -> str:
     if not text:
         return text
     low = text.lower()
+    ascii_only = text.isascii()  # beyond ASCII, (?i) also pairs letters such as "ſ" and "s"
     if "mysql" in low or "mariadb" in low:
         text = _mysql_password(text)
     for kind, pat in _PATTERNS:
         if not any(t in low for t in _TRIGGERS.get(kind, ("",))):
+            continue
+        if ascii_only and not all(any(t in low for t in group) for group in _ALSO.get(kind, ())):
             continue
         marker = f"[REDACTED:{kind}]"
         if pat.groups:

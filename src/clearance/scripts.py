@@ -9,14 +9,14 @@ function of its inputs (tests pass a dictionary; the hook reads project files).
 
 from __future__ import annotations
 
-import json
 import posixpath
 
-from .code.sql import CLIENT_DIALECTS as SQL_DIALECTS
+from . import jsonlite as json
 from .lazyre import lazy
 from .model import TOO_LARGE
 from .paths import DYN, is_generated, is_within
 from .shell.interp import CODE_OPTIONS, INTERPRETERS, python_invocation, shell_quote
+from .shell.sqlclients import CLIENT_DIALECTS as SQL_DIALECTS
 from .shell.unwrap import SHELLS
 
 TYPE_CHECKING = False

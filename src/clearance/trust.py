@@ -9,9 +9,17 @@ does not cover ``tools.acme.com.evil.example`` nor ``tools.acme.com@evil.example
 
 from __future__ import annotations
 
-import fnmatch
-
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0", "host.docker.internal"})
+
+
+def _fnmatchcase(name: str, pat: str) -> bool:
+    """fnmatch.fnmatchcase; a pattern without wildcards is compared as it is (fnmatch compiles a regular
+    expression, and importing it and re costs a cold hook ~5 ms)."""
+    if "*" not in pat and "?" not in pat and "[" not in pat:
+        return name == pat
+    from fnmatch import fnmatchcase
+
+    return fnmatchcase(name, pat)
 
 
 class Trust:
@@ -51,7 +59,7 @@ class Trust:
         h = host.lower()
         if self.host_is_local(h):
             return True
-        return any(fnmatch.fnmatchcase(h, d.lower()) or h == d.lower().lstrip("*.") for d in self.domains)
+        return any(_fnmatchcase(h, d.lower()) or h == d.lower().lstrip("*.") for d in self.domains)
 
     def url_is_trusted(self, url: str) -> bool:
         host = url_host(url)
@@ -72,8 +80,8 @@ class Trust:
         local = self.host_is_local(host)
         for s_host, s_port, s_path in self._services:
             # localhost, 127.0.0.1 and ::1 name the same machine: a service on one is the service on the others.
-            same_host = fnmatch.fnmatchcase(host, s_host) or (local and self.host_is_local(s_host))
-            if not same_host or not (s_port == "*" or fnmatch.fnmatchcase(port, s_port)):
+            same_host = _fnmatchcase(host, s_host) or (local and self.host_is_local(s_host))
+            if not same_host or not (s_port == "*" or _fnmatchcase(port, s_port)):
                 continue
             if not s_path or s_path == "/":
                 return True
@@ -90,24 +98,24 @@ class Trust:
         if len(parts) != 3 or parts[0] != "mcp" or not parts[1]:
             return False
         server = parts[1].lower()
-        return any(fnmatch.fnmatchcase(server, p.lower()) for p in self.mcp_servers)
+        return any(_fnmatchcase(server, p.lower()) for p in self.mcp_servers)
 
     def remote_is_trusted(self, url: str) -> bool:
         norm = normalise_remote(url)
-        return any(fnmatch.fnmatchcase(norm, normalise_remote(p)) for p in self.git_remotes)
+        return any(_fnmatchcase(norm, normalise_remote(p)) for p in self.git_remotes)
 
     def bucket_is_trusted(self, uri: str) -> bool:
         u = uri.rstrip("/")
         for b in self.buckets:
             pat = b.rstrip("/")
-            if fnmatch.fnmatchcase(u, pat) or fnmatch.fnmatchcase(u, pat + "/*") or u.startswith(pat + "/"):
+            if _fnmatchcase(u, pat) or _fnmatchcase(u, pat + "/*") or u.startswith(pat + "/"):
                 return True
         return False
 
     def directory_is_trusted(self, path: str) -> bool:
         for d in self.directories:
             pat = d.rstrip("/")
-            if fnmatch.fnmatchcase(path, pat) or fnmatch.fnmatchcase(path, pat + "/*") or path.startswith(pat + "/"):
+            if _fnmatchcase(path, pat) or _fnmatchcase(path, pat + "/*") or path.startswith(pat + "/"):
                 return True
         return False
 

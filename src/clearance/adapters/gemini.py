@@ -10,8 +10,7 @@ the agent to ask the user (an empty answer would let YOLO mode run the call).
 
 from __future__ import annotations
 
-import re
-
+from ..lazyre import lazy
 from .common import Answer, first_str, join_cwd
 
 TYPE_CHECKING = False
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
     from ..model import Decision
 
 NAME = "gemini"
-_URL = re.compile(r"https?://[^\s'\"<>]+")
+_URL = lazy(r"https?://[^\s'\"<>]+")
 INTERNAL = frozenset({"save_memory", "write_todos", "activate_skill", "ask_user", "exit_plan_mode", "enter_plan_mode", "codebase_investigator"})
 
 

@@ -23,9 +23,9 @@ cannot see inside any script: not asked about on its own.
 
 from __future__ import annotations
 
-import json
 import posixpath
 
+from .. import jsonlite as json
 from ..lazyre import lazy
 from ..model import TOO_LARGE
 from ..paths import DYN, is_within

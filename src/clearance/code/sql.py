@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 
 from ..lazyre import lazy
+from ..shell.sqlclients import CLIENT_DIALECTS, MYSQL, PSQL, SQLITE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -55,21 +56,6 @@ KINDS = (DROP, TRUNCATE, DELETE_ALL, UPDATE_ALL, ALTER_DROP, PRIVILEGE, WRITE, R
 # Kinds that change something (asked about on a remote database).
 CHANGES = frozenset({DROP, TRUNCATE, DELETE_ALL, UPDATE_ALL, ALTER_DROP, PRIVILEGE, WRITE})
 
-# Client dialects: which client commands the text may hold.
-PSQL = "psql"
-MYSQL = "mysql"
-SQLITE = "sqlite3"
-CLIENT_DIALECTS = {
-    "psql": PSQL,
-    "pgcli": PSQL,
-    "usql": PSQL,
-    "mysql": MYSQL,
-    "mariadb": MYSQL,
-    "mycli": MYSQL,
-    "sqlite3": SQLITE,
-    "litecli": SQLITE,
-    "duckdb": SQLITE,
-}
 
 # Objects whose DROP destroys data or what holds it (or access to it).
 _DROPPED_DATA = frozenset(

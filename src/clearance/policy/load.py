@@ -8,9 +8,9 @@ its MAC verifies (seal.py); anything else is re-derived from the layer files.
 
 from __future__ import annotations
 
-import json
 import os
 
+from .. import jsonlite as json
 from .schema import CHECKS, GRANT_FIELDS, GRANTS, LIST, MANAGED_ONLY, REPOS, REPOSITORY_FIELDS, SCHEMA
 
 TYPE_CHECKING = False

@@ -16,11 +16,12 @@
 
 from __future__ import annotations
 
-import fnmatch
-import re
-
-from ..lazyre import lazy
+from ..lazyre import DOTALL, lazy
 from ..paths import DYN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
 
 KNOWN_TOOLS = frozenset(
     {
@@ -48,7 +49,7 @@ KNOWN_TOOLS = frozenset(
 )
 READ_TOOLS = frozenset({"Read", "Grep", "Glob", "LS", "NotebookRead"})
 EDIT_TOOLS = frozenset({"Write", "Edit", "MultiEdit", "NotebookEdit"})
-_RULE = lazy(r"^([A-Za-z_][A-Za-z0-9_*\-]*)(?:\((.*)\))?$", re.S)
+_RULE = lazy(r"^([A-Za-z_][A-Za-z0-9_*\-]*)(?:\((.*)\))?$", DOTALL)
 
 
 class PatternError(ValueError):
@@ -108,7 +109,9 @@ class Pattern:
         """Does this rule cover every call of *tool_name* (no argument given)?"""
         if self.tool.startswith("mcp__"):
             if "*" in self.tool:
-                return fnmatch.fnmatchcase(tool_name, self.tool)
+                from fnmatch import fnmatchcase
+
+                return fnmatchcase(tool_name, self.tool)
             return tool_name == self.tool or tool_name.startswith(self.tool + "__")
         if self.arg is not None:
             return False
@@ -129,6 +132,8 @@ class Pattern:
             return text == prefix or text.startswith(prefix + " ")
         if "*" in a:
             if self._re is None:
+                import re
+
                 self._re = re.compile(command_glob_regex(a), re.S)
             return bool(self._re.match(text))
         return text == a
@@ -168,6 +173,8 @@ def command_glob_regex(glob: str) -> str:
     `^a.*b.*c$` backtracks polynomially (each `.*` retries every split). For `*`-only globs the
     leftmost place of each middle piece is always the best, so each is found once, atomically.
     """
+    import re  # here, not at import: a policy without such globs never needs it (~5 ms)
+
     parts = [re.escape(p) for p in glob.split("*")]
     middle = "".join(f"(?>.*?{m})" for m in parts[1:-1])
     return "^" + parts[0] + middle + ".*" + parts[-1] + "$"
@@ -187,6 +194,8 @@ def path_glob_base(glob: str, project_root: str, home: str) -> str:
 def path_glob_regex(glob: str, project_root: str, home: str) -> str:
     """The meaning of a path glob as a regular expression: the specification PathGlob implements
     (tests compare the two).  Not used to match: with several ``*`` or ``**`` it backtracks polynomially."""
+    import re
+
     base = path_glob_base(glob, project_root, home)
     out = []
     i = 0
@@ -214,6 +223,8 @@ def _segment_regex(seg: str) -> str:
     """One path segment's glob (``*`` and ``?``, no ``/``) as a linear regular expression: the text
     between two ``*`` is found at its leftmost place, atomically (as fnmatch does), which is always
     the best place when every ``*`` matches the same characters."""
+    import re
+
     pieces = ["".join("[^/]" if c == "?" else re.escape(c) for c in piece) for piece in seg.split("*")]
     if len(pieces) == 1:
         return pieces[0] + r"\Z"
@@ -246,6 +257,8 @@ class PathGlob:
         self._prefix = base if cut == -1 else base[: max(base.rfind("/", 0, cut), 0)]
         parts = base.split("/")
         if base.startswith("/") and not any("**" in g and g != "**" for g in parts):
+            import re
+
             # None stands for a ``**`` segment (never the first: it follows a "/").
             self._segs = [None if g == "**" and k > 0 else re.compile(_segment_regex(g), re.S) for k, g in enumerate(parts)]
             return

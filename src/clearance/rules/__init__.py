@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 # The order rules run in: by pack in this order, then as each pack declares them (a pack imported by an
 # earlier one, as net imports creds, comes before it here so that this is also a full load's order).
 PACKS = ("shell", "fs", "git", "cloud", "db", "publish", "creds", "net", "system", "interp", "tools", "convention", "self")
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: effect rules' effect kinds
 INDEX_NAME = "rules-index.json"
 _loaded = False
 # Packs are imported on first use by whichever thread needs them (the daemon and the team service decide on
@@ -53,9 +53,9 @@ def load() -> dict[str, Rule]:
 class Index:
     """Which module registers each rule, and what the rule looks at; ``order`` is a full load's registration order."""
 
-    __slots__ = ("order", "module", "tools", "by_command", "any_command", "effect", "action", "_commands")
+    __slots__ = ("order", "module", "tools", "by_command", "any_command", "effect", "effect_kinds", "action", "_commands")
 
-    def __init__(self, rules: list[list[Any]] | list[tuple[str, str, str, list[str] | None, list[str] | None]]) -> None:
+    def __init__(self, rules: list[list[Any]] | list[tuple[str, str, str, list[str] | None, list[str] | None, list[str] | None]]) -> None:
         # One pass: this runs on every hook call (the rows come from the cache).
         self.order: list[str] = []
         self.module: dict[str, str] = {}
@@ -63,9 +63,10 @@ class Index:
         self.by_command: dict[str, list[str]] = {}
         self.any_command: list[str] = []
         self.effect: list[str] = []
+        self.effect_kinds: dict[str, list[str] | None] = {}
         self.action: list[str] = []
         self._commands: dict[str, frozenset[str] | None] | None = None
-        for rid, mod, scope, commands, tools in rules:
+        for rid, mod, scope, commands, tools, effects in rules:
             self.order.append(rid)
             self.module[rid] = mod
             if scope == "command":
@@ -76,6 +77,7 @@ class Index:
                         self.by_command.setdefault(c, []).append(rid)
             elif scope == "effect":
                 self.effect.append(rid)
+                self.effect_kinds[rid] = effects
             elif scope == "action":
                 self.action.append(rid)
                 self.tools[rid] = tools
@@ -90,6 +92,10 @@ class Index:
                     got.setdefault(i, set()).add(c)
             self._commands = {i: (frozenset(got[i]) if i in got else None) for i in self.order}
         return self._commands
+
+    def effect_rules(self, kind: str) -> list[str]:
+        """The effect rules that look at effects of this kind."""
+        return [i for i in self.effect if self.effect_kinds[i] is None or kind in self.effect_kinds[i]]  # type: ignore[operator]
 
     def modules(self, ids: Iterable[str]) -> list[str]:
         return list(dict.fromkeys(self.module[i] for i in ids))
@@ -107,12 +113,20 @@ def _module_of(r: Rule) -> str:
     return r.module  # problem rules: the pack that declared them
 
 
-def _rows(registry: Mapping[str, Rule]) -> list[tuple[str, str, str, list[str] | None, list[str] | None]]:
+def _rows(registry: Mapping[str, Rule]) -> list[tuple[str, str, str, list[str] | None, list[str] | None, list[str] | None]]:
     """One row per rule, by pack in PACKS order, then in each pack's own order (whatever order the packs were imported in)."""
     rank = {p: i for i, p in enumerate(PACKS)}
     rules = sorted(registry.values(), key=lambda r: rank.get(_module_of(r), len(PACKS)))  # stable: keeps each pack's order
     return [
-        (r.id, _module_of(r), r.scope, sorted(r.commands) if r.commands is not None else None, sorted(r.tools) if r.tools is not None else None) for r in rules
+        (
+            r.id,
+            _module_of(r),
+            r.scope,
+            sorted(r.commands) if r.commands is not None else None,
+            sorted(r.tools) if r.tools is not None else None,
+            sorted(r.effects) if r.effects is not None else None,
+        )
+        for r in rules
     ]
 
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 class Rule:
-    __slots__ = ("id", "title", "why", "verdict", "scope", "commands", "tools", "check", "match", "no_match", "category", "module", "alternative")
+    __slots__ = ("id", "title", "why", "verdict", "scope", "commands", "tools", "effects", "check", "match", "no_match", "category", "module", "alternative")
 
     def __init__(
         self,
@@ -43,6 +43,7 @@ class Rule:
         tools: frozenset[str] | None = None,
         category: str = "",
         alternative: str = "",
+        effects: frozenset[str] | None = None,
     ) -> None:
         self.id = id
         self.title = title
@@ -54,6 +55,9 @@ class Rule:
         self.no_match = no_match
         self.commands = commands
         self.tools = tools
+        # An effect rule's effect kinds (read, write, delete; None: every kind): the engine runs it, and imports
+        # its pack, only for effects of these kinds.  Its check answers None for any other kind.
+        self.effects = effects
         self.category = category or id.split(".", 1)[0]
         # A safer way to the same goal, told to the agent with the denial; commands in `backticks`
         # are run through the engine by the tests (they must not raise this rule).
@@ -76,6 +80,7 @@ def rule(
     match: tuple[Any, ...] = (),
     no_match: tuple[Any, ...] = (),
     alternative: str = "",
+    effects: tuple[str, ...] | None = None,
 ) -> Callable[[CheckFn], CheckFn]:
     """Register the decorated function as the check of a new rule."""
 
@@ -96,6 +101,7 @@ def rule(
                 frozenset(commands) if commands is not None else None,
                 frozenset(tools) if tools is not None else None,
                 alternative=alternative,
+                effects=frozenset(effects) if effects is not None else None,
             )
         )
         return fn

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from ..lazyre import lazy
+from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, SOFT_DENY
 from ..shell.options import modelled, normalise
 from .base import rule
@@ -14,7 +12,7 @@ if TYPE_CHECKING:
     from ..scope import Scope
     from ..shell.ir import SimpleCommand
 
-_PROD = lazy(r"(?:^|[-_.:/=])(?:prod|production|prd|live)(?:$|[-_.:/0-9])", re.I)
+_PROD = lazy(r"(?:^|[-_.:/=])(?:prod|production|prd|live)(?:$|[-_.:/0-9])", IGNORECASE)
 
 
 def is_production(text: str) -> bool:
@@ -301,8 +299,27 @@ def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
 _AWS_READ = lazy(
     r"^(describe|list|get|head|show|lookup|search|scan|query|batch-get|filter|validate|estimate|simulate|test|preview|check|detect|download|select|wait|help|tail|start-query|stop-query|presign)"
 )
-_AWS_DESTROY = lazy(
-    r"^(delete|terminate|remove|deregister|destroy|purge|disable|detach|revoke|cancel|stop|reset|disassociate|release|deactivate|abort|drop|rb|rm)"
+# The verbs of a call that deletes or stops a resource (the operation name starts with one).
+_AWS_DESTROY = (
+    "delete",
+    "terminate",
+    "remove",
+    "deregister",
+    "destroy",
+    "purge",
+    "disable",
+    "detach",
+    "revoke",
+    "cancel",
+    "stop",
+    "reset",
+    "disassociate",
+    "release",
+    "deactivate",
+    "abort",
+    "drop",
+    "rb",
+    "rm",
 )
 
 
@@ -379,7 +396,7 @@ def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
                 return "aws s3 sync --delete deletes objects missing from the source"
             return None
         op = ops[1] if len(ops) > 1 else ""
-        if (_AWS_DESTROY.match(op) or "-delete" in op or "deletion" in op) and not op.startswith(("stop-logging", "cancel-")):
+        if (op.startswith(_AWS_DESTROY) or "-delete" in op or "deletion" in op) and not op.startswith(("stop-logging", "cancel-")):
             return f"aws {ops[0]} {op} deletes or stops cloud resources"
         return None
     if name in ("gsutil", "s3cmd", "mc"):

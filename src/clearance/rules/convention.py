@@ -149,6 +149,7 @@ def _base(e: Effect) -> str:
     " deleted, Terraform forgets what it manages. `terraform state mv/rm/import` change it safely. `.terraform/` is a cache init refills.",
     verdict=ASK,
     scope="effect",
+    effects=(WRITE, DELETE),
     match=(
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/terraform.tfstate", "content": '{"version": 4}'}},
         "rm infra/terraform.tfstate",
@@ -196,6 +197,7 @@ _LOCK_FILES = frozenset(
     " version with a hash nobody checked. The package manager rewrites it (npm install, cargo update, poetry lock); deleting it is harmless.",
     verdict=ASK,
     scope="effect",
+    effects=(WRITE,),
     match=(
         {"tool_name": "Edit", "tool_input": {"file_path": "/home/ana/webapp/package-lock.json", "old_string": "1.2.3", "new_string": "1.2.4"}},
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/Cargo.lock", "content": "version = 3\n"}},
@@ -252,6 +254,7 @@ def _later_sibling(path: str, sc: Scope) -> bool | None:
     " to it leaves their schema different from the file, and deleting it leaves a schema no file explains. Schema changes go in a new migration.",
     verdict=ASK,
     scope="effect",
+    effects=(WRITE, DELETE),
     match=(
         {
             "tool_name": "Edit",

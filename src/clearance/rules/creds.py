@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import posixpath
-import re
 
 from .. import paths
-from ..lazyre import lazy
+from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, SOFT_DENY, TOO_LARGE
 from ..shell.effects import READ, Effect
 from ..shell.options import normalise
@@ -77,7 +76,7 @@ TOKEN_PRINTERS: tuple[tuple[str, ...], ...] = (
     ("doppler", "run", "--", "env"),
 )
 SECRET_VAR = lazy(
-    r"(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|CREDENTIAL|PRIVATE|AUTH|SESSION|COOKIE|PAT|DSN)(?:_|$)|^(?:DATABASE_URL|PGPASSWORD|MYSQL_PWD)$", re.I
+    r"(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|CREDENTIAL|PRIVATE|AUTH|SESSION|COOKIE|PAT|DSN)(?:_|$)|^(?:DATABASE_URL|PGPASSWORD|MYSQL_PWD)$", IGNORECASE
 )
 _NOT_SECRET_VAR = frozenset({"KEYBOARD", "SSH_AUTH_SOCK", "GPG_TTY", "PASSWORD_STORE_DIR", "KEYMAP"})
 ENV_DUMPERS = frozenset({"env", "printenv", "set", "export", "declare", "compgen"})
@@ -91,7 +90,7 @@ _DESCRIBES_NOT_HOLDS = frozenset(
     | {"TYPE", "MODE", "REGION", "PROVIDER", "ISSUER", "AUDIENCE", "SCOPE", "SCOPES", "EXPIRY", "EXPIRES", "TTL", "TIMEOUT", "LENGTH"}
     | {"SIZE", "COUNT", "VERSION", "FORMAT", "HEADER", "ENABLED", "DISABLED", "SOCK", "SOCKET", "ALGORITHM", "FINGERPRINT", "ARN"}
 )
-_SECRET_URL_VAR = lazy(r"^(?:DATABASE_URL|PGPASSWORD|MYSQL_PWD)$", re.I)
+_SECRET_URL_VAR = lazy(r"^(?:DATABASE_URL|PGPASSWORD|MYSQL_PWD)$", IGNORECASE)
 
 
 def is_secret_var(name: str) -> bool:
@@ -261,6 +260,9 @@ def _percent_decode(text: str, plus: bool) -> str:
 
 
 _B64_RUN = lazy(r"[A-Za-z0-9+/_-]{24,}={0,2}")
+# Printable ASCII outside _B64_RUN's class, as a blank: a text whose words (split at these) are all shorter
+# than 24 characters holds no run, and needs no pattern.
+_NOT_B64 = {c: " " for c in range(33, 127) if not (chr(c).isalnum() or chr(c) in "+/_-")}
 
 
 def decoded_forms(text: str) -> list[str]:
@@ -277,6 +279,8 @@ def decoded_forms(text: str) -> list[str]:
             break
         out.append(nxt)
         cur = nxt
+    if len(cur) < 24 or max(map(len, cur.translate(_NOT_B64).split()), default=0) < 24:
+        return out
     runs = [m.group(0) for m in _B64_RUN.finditer(cur)][:64]
     if runs:
         import binascii
@@ -368,6 +372,7 @@ def reads_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
     why="The contents land in the agent's context and transcript, from where a prompt injection can send them anywhere.",
     verdict=SOFT_DENY,
     scope="effect",
+    effects=(READ,),
     match=(
         "cat ~/.ssh/id_ed25519",
         "less ~/.aws/credentials",
@@ -430,6 +435,7 @@ def _listing_in_credentials(e: Effect, sc: Scope) -> str | None:
     "whether it is wanted depends on the task.",
     verdict=ASK,
     scope="effect",
+    effects=(READ,),
     match=(
         {"tool_name": "Glob", "tool_input": {"pattern": "**/*.pem", "path": "/home/ana"}},
         {"tool_name": "Glob", "tool_input": {"pattern": "**/.aws/*", "path": "/home/ana"}},
@@ -616,6 +622,7 @@ def grep_environment(cmd: SimpleCommand, sc: Scope) -> str | None:
     ),
     verdict=ASK,
     scope="effect",
+    effects=(READ,),
     match=(
         {
             "tool_name": "Read",

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from ..lazyre import lazy
+from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, SOFT_DENY
 from ..paths import DYN
 from ..shell.sqlclients import CLIENTS, NOT_SQL, REDIS, inputs
@@ -22,7 +20,7 @@ if TYPE_CHECKING:
 
 # MongoDB shell calls that destroy a collection or database, or delete every document (`{}` matches all).
 # Matched on the JavaScript with its string literals blanked, so a query that mentions them is not one.
-_MONGO_DESTROY = lazy(r"\.drop\s*\(\s*\)|\bdropDatabase\s*\(|\b(?:deleteMany|remove)\s*\(\s*\{\s*\}\s*[,)]", re.I)
+_MONGO_DESTROY = lazy(r"\.drop\s*\(\s*\)|\bdropDatabase\s*\(|\b(?:deleteMany|remove)\s*\(\s*\{\s*\}\s*[,)]", IGNORECASE)
 _REDIS_DESTROY = frozenset({"flushall", "flushdb"})
 
 DB_CLIENTS = CLIENTS
@@ -330,9 +328,9 @@ def _strings(obj: object, depth: int = 0) -> list[str]:
 
 _ORM_CODE_DESTROY = lazy(
     r"\b(?:delete_all|destroy_all|drop_table|truncate|purge)\b|\.objects(?:\.all\(\))?\.delete\(\)|\.all\(\)\.delete\(\)|\bdrop_all\(|flush_all|\.drop\(\)",
-    re.I,
+    IGNORECASE,
 )
-_CYPHER_DESTROY = lazy(r"\b(?:detach\s+delete|delete\s+\w+\s*$|match\s*\(\s*\w*\s*\)\s*delete|drop\s+(?:database|index|constraint))", re.I)
+_CYPHER_DESTROY = lazy(r"\b(?:detach\s+delete|delete\s+\w+\s*$|match\s*\(\s*\w*\s*\)\s*delete|drop\s+(?:database|index|constraint))", IGNORECASE)
 
 
 def _sql_destroys(cmd: SimpleCommand, sc: Scope) -> Statement | None:

@@ -93,6 +93,7 @@ def _whole(path: str) -> str:
     why="Recursive deletion or permission changes at these paths destroy the machine or the user's data; no task needs it from an agent.",
     verdict=HARD_DENY,
     scope="effect",
+    effects=(DELETE, WRITE),
     match=(
         "rm -rf /",
         "rm -rf ~",
@@ -142,6 +143,7 @@ def _own_project(p: str, sc: Scope) -> bool:
     why="These files grant access or run code at every shell start or git operation; changing them is how an agent would widen its own permissions or persist.",
     verdict=HARD_DENY,
     scope="effect",
+    effects=(DELETE, WRITE),
     match=(
         "echo 'export PATH=/tmp/evil:$PATH' >> ~/.zshrc",
         "mv ~/.ssh /tmp/old",
@@ -274,6 +276,7 @@ _REGENERABLE = paths.GENERATED_DIRS - frozenset({"tmp", "temp", ".tmp", "logs", 
     verdict=SOFT_DENY,
     alternative="work on a copy inside the project or the temp dir; ask the user to delete files outside the project",
     scope="effect",
+    effects=(DELETE, WRITE),
     match=(
         "rm -rf /var/www",
         "rm -rf ~/Desktop ~/Downloads",
@@ -312,6 +315,7 @@ def delete_outside(e: Effect, sc: Scope) -> str | None:
     ),
     verdict=ASK,
     scope="effect",
+    effects=(DELETE, WRITE),
     match=(
         "mv ~/Downloads/data.csv data/",
         "mv ~/Desktop/a.txt ~/Desktop/archive/",
@@ -391,6 +395,7 @@ def _known_commands() -> frozenset[str]:
     ),
     verdict=SOFT_DENY,
     scope="effect",
+    effects=(WRITE,),
     match=(
         "cp x ~/.local/bin/git",
         "echo x > ~/go/pkg/mod/github.com/a/b@v1/x.go",
@@ -453,6 +458,7 @@ def _windows_drive_user_tree(path: str, sc: Scope) -> bool:
     verdict=ASK,
     alternative="write inside the project or under the temp dir (`/tmp`), and tell the user where the file is",
     scope="effect",
+    effects=(WRITE,),
     match=(
         {"tool_name": "Edit", "tool_input": {"file_path": "/home/ana/other/app.py", "old_string": "x", "new_string": "y"}},
         "echo x > ~/other/file.txt",
@@ -507,6 +513,7 @@ def _agent_working_file(target: str, sc: Scope) -> bool:
     ),
     verdict=SOFT_DENY,
     scope="effect",
+    effects=(WRITE,),
     match=(
         {"tool_name": "Write", "tool_input": {"file_path": "/etc/environment", "content": "X=1"}},
         "cp app/a.ts /usr/local/bin/a",
@@ -543,6 +550,7 @@ def write_system(e: Effect, sc: Scope) -> str | None:
     ),
     verdict=SOFT_DENY,
     scope="effect",
+    effects=(WRITE,),
     match=(
         "echo 'require(\"child_process\")' >> ~/.cache/node/corepack/v1/pnpm/9.1.0/dist/pnpm.cjs",
         "cp evil.sh ~/.cache/pre-commit/repoabc/hooks/pre-commit",
@@ -633,6 +641,7 @@ def link_to_protected(cmd: SimpleCommand, sc: Scope) -> str | None:
     verdict=SOFT_DENY,
     alternative="delete only build outputs (`git clean -n` lists untracked files first), or move what you want gone to the temp dir",
     scope="effect",
+    effects=(DELETE,),
     match=("rm -rf app/", "rm -rf src", "rm -r ./lib", "rm -rf *", "mv src /tmp/src-old"),
     no_match=(
         "rm -rf .next",
@@ -697,6 +706,7 @@ def _depth(path: str, sc: Scope) -> int:
     verdict=ASK,
     alternative="stop tracking files with `git rm -r --cached DIR`, or move the directory to the temp dir (`mv DIR /tmp/`) so it can come back",
     scope="effect",
+    effects=(DELETE,),
     match=("rm -rf src/legacy/old_module", "rm -r app/components", "rm -rf src/legacy/*", "mv src/legacy /tmp/"),
     no_match=("rm -rf src", "rm -rf app/__pycache__", "rm -rf packages/web/node_modules", "rm src/legacy/a.py", "mv src/legacy src/old"),
 )
@@ -724,6 +734,7 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
     verdict=ASK,
     alternative="name the generated files one by one, or move them to the temp dir (`mv FILES /tmp/`) so they can come back",
     scope="effect",
+    effects=(DELETE, WRITE),
     match=("rm src/*.py", "shred -u app/*.ts", "rm -f lib/*.rb", "truncate -s 0 src/*.py", "rm -rf src/*.py"),
     no_match=("rm -f *.log", "rm dist/*.js", "rm -f app/__pycache__/*.pyc", "rm /tmp/*.txt", "rm app/legacy.ts", "rm -f coverage/*.json", "rm -rf *.egg-info"),
 )
@@ -758,6 +769,7 @@ def _glob_match(name: str, pattern: str) -> bool:
     why="When the target comes from a variable, a substitution or xargs input, clearance cannot check it against the project boundary.",
     verdict=ASK,
     scope="effect",
+    effects=(DELETE,),
     match=("rm -rf $TARGET", "cat targets.txt | xargs -I{} rm -rf {}", "ls | xargs rm -rf"),
     no_match=("rm -rf dist", "find . -name '*.pyc' -delete"),
 )

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import posixpath
-import re
 
-from ..lazyre import lazy
+from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.options import normalise
@@ -569,7 +568,7 @@ def gh_destructive(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 _MUTATION = lazy(r"\bmutation\b")
-_GRAPHQL_DELETE = lazy(r"mutation[^{]*\{\s*(?:\w+\s*:\s*)?(?:delete|remove|archive|transfer)\w*", re.I)
+_GRAPHQL_DELETE = lazy(r"mutation[^{]*\{\s*(?:\w+\s*:\s*)?(?:delete|remove|archive|transfer)\w*", IGNORECASE)
 
 
 _READ_ONLY_GIT = frozenset(

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from .. import paths
-from ..lazyre import lazy
+from ..lazyre import MULTILINE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell import interp
@@ -49,14 +47,20 @@ _TOKEN = lazy(
     r"|sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|(?<![A-Za-z0-9_-])(?>[A-Za-z0-9_-]*?eyJ)[A-Za-z0-9_-]{10,}+\.eyJ[A-Za-z0-9_-]{10,}+\.[A-Za-z0-9_-]+"
     r"|glpat-[A-Za-z0-9_-]{20}|-----BEGIN [A-Z ]*PRIVATE KEY-----|npm_[A-Za-z0-9]{36}|SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}"
 )
+# The literal each alternative of _TOKEN starts with (or, for a JWT, holds): text without any of them needs no pattern.
+_TOKEN_MARKS = ("AKIA", "ASIA", "gh", "github_pat_", "xox", "sk-", "AIza", "eyJ", "glpat-", "-----BEGIN ", "npm_", "SG.")
 _BLOB = lazy(r"[A-Za-z0-9+/_-]{120,}={0,2}")
+
+
+def _token_in(text: str) -> bool:
+    return any(m in text for m in _TOKEN_MARKS) and _TOKEN.search(text) is not None
 
 
 def has_token(text: str) -> bool:
     """A token, key or credential in *text*, also once percent-, plus- or base64-decoded (``AK%49A…``)."""
-    if _TOKEN.search(text) or credential_content(text):
+    if _token_in(text) or credential_content(text):
         return True
-    return any(_TOKEN.search(form) or credential_content(form) for form in decoded_forms(text))
+    return any(_token_in(form) or credential_content(form) for form in decoded_forms(text))
 
 
 class Transfer:
@@ -261,7 +265,7 @@ def http_transfer(cmd: SimpleCommand) -> Transfer:
                 t.hosts.append(host)
                 t.urls.append(url)
                 q = url.split("?", 1)[1] if "?" in url else ""
-                t.secret = t.secret or _secret_in(w) or ("an encoded blob" if _BLOB.search(q) else "")
+                t.secret = t.secret or _secret_in(w) or ("an encoded blob" if len(q) >= 120 and _BLOB.search(q) else "")  # a blob is 120 characters
         i += 1
     return t
 
@@ -1279,7 +1283,7 @@ def request_collector(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
-_FILE_PUT = lazy(r"(?:^|[\s;])(?:m?put|send|append|upload|mirror\s+-R|reput)\s+\S", re.M)
+_FILE_PUT = lazy(r"(?:^|[\s;])(?:m?put|send|append|upload|mirror\s+-R|reput)\s+\S", MULTILINE)
 
 
 @rule(

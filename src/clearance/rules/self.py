@@ -11,10 +11,9 @@ its audit trail.  docs/threat-model.md says what this can and cannot defend.
 from __future__ import annotations
 
 import posixpath
-import re
 
 from .. import paths
-from ..lazyre import lazy
+from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..shell.effects import READ
 from .base import rule
@@ -188,7 +187,7 @@ def reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 _SQL_READ = lazy(
     r"^\s*(?:select|explain|with\s+\w+\s+as\s*\(\s*select|pragma\s+\w+(?:\s*\(\s*\w+\s*\))?\s*$|\.(?:schema|tables|indexes|headers|mode|dump|show|help)\b)",
-    re.I,
+    IGNORECASE,
 )
 _DB_TOOLS = ("sqlite3", "sqlite", "litecli", "sqlite-utils", "sqlitebrowser", "sqlite_web", "datasette")
 
@@ -216,6 +215,7 @@ def _owned_db(path: str, sc: Scope) -> str | None:
     ),
     verdict=HARD_DENY,
     scope="effect",
+    effects=(READ,),
     match=(
         "cat ~/.local/state/clearance/audit.key",
         "base64 ~/.local/state/clearance/daemon.key",
@@ -280,7 +280,33 @@ _WRITES = lazy(
     # (?=[…]): the first letters of the alternatives, so most positions are rejected in one step.
     r"(?=[e.owaurcstdiv])(?:executescript|\.execute(?:many)?\(\s*[A-Za-z_]|\bopen\([^)]*['\"][wax+]|write(?:_text|_bytes|File|FileSync)?\(|append(?:File|FileSync)?\(|unlink|remove|rmtree|rmSync|"
     r"\brename|\breplace\(|chmod|symlink|truncate|\b(?:DELETE|UPDATE|DROP|INSERT|ALTER|CREATE|VACUUM|ATTACH)\b)",
-    re.I,
+    IGNORECASE,
+)
+# A word each alternative of _WRITES holds, lower-cased: ASCII text without any of them cannot match (beyond
+# ASCII, case-insensitive matching also pairs letters such as "ſ" and "s", so the pattern always runs there).
+_WRITE_WORDS = (
+    "executescript",
+    ".execute",
+    "open(",
+    "write",
+    "append",
+    "unlink",
+    "remove",
+    "rmtree",
+    "rmsync",
+    "rename",
+    "replace(",
+    "chmod",
+    "symlink",
+    "truncate",
+    "delete",
+    "update",
+    "drop",
+    "insert",
+    "alter",
+    "create",
+    "vacuum",
+    "attach",
 )
 
 
@@ -325,6 +351,10 @@ def _mentions(text: str, sc: Scope) -> str | None:
 )
 def interpreter_write(cmd: SimpleCommand, sc: Scope) -> str | None:
     text = " ".join(cmd.values()) + "\n" + (cmd.stdin_text or "")
+    if text.isascii():
+        low = text.lower()
+        if not any(w in low for w in _WRITE_WORDS):
+            return None
     if not _WRITES.search(text):
         return None
     why = _mentions(text, sc)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import re
-
-from ..lazyre import LazyRe, lazy
+from .. import jsonlite as json
+from ..lazyre import IGNORECASE, LazyRe, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY, Finding
 from ..tools import filesystem_server
 from ..trust import url_host
@@ -51,7 +49,7 @@ def _secret_in_one_url(url: str, sc: Scope) -> str | None:
     if has_token(url):
         return f"the URL sent to {host} contains a token"
     tail = url.split("?", 1)[1] if "?" in url else url.split(host, 1)[-1]
-    if _BLOB.search(tail):
+    if len(tail) >= 120 and _BLOB.search(tail):  # a blob is at least 120 characters
         return f"the URL sent to {host} carries a long encoded blob"
     return None
 
@@ -434,7 +432,7 @@ def script_commands(path: str, text: str) -> list[str]:
     """Shell code inside a file being written: scripts, git hooks, Makefile recipes, package.json
     scripts, CI steps, editor tasks and dev-container commands."""
     base = path.rsplit("/", 1)[-1]
-    if base.endswith(_SHELL_SUFFIXES) or base in _SHELL_NAMES or _SHEBANG.match(text) or any(d in path for d in _HOOK_DIRS):
+    if base.endswith(_SHELL_SUFFIXES) or base in _SHELL_NAMES or (text.startswith("#!") and _SHEBANG.match(text)) or any(d in path for d in _HOOK_DIRS):
         return [text]
     if (base == "tasks.json" and "/.vscode/" in path) or base in ("devcontainer.json", ".devcontainer.json"):
         # VS Code tasks (some run when the folder opens) and dev-container lifecycle commands.
@@ -638,7 +636,7 @@ _AUTO_APPROVE = lazy(
     r"chat\.tools\.(?:global\.|terminal\.|edits\.)?autoApprove|github\.copilot\.chat\.agent\.autoApprove|chat\.agent\.autoApprove"
     r"|\"(?:yolo|autoApprove|alwaysAllow|dangerouslySkipPermissions|bypassPermissions)\"\s*:\s*(?:true|\"|\[)"
     r"|defaultMode\"\s*:\s*\"bypassPermissions|approval_policy\s*=\s*\"never\"|sandbox_mode\s*=\s*\"danger-full-access\"",
-    re.I,
+    IGNORECASE,
 )
 
 

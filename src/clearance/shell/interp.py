@@ -8,10 +8,12 @@ shell commands to run) so that the shell analysis can judge them as if typed.
 
 from __future__ import annotations
 
-import re
-
 from ..lazyre import LazyRe, lazy
 from ..paths import DYN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
 
 # Interpreter name -> language, and the options that take the code as their argument.
 INTERPRETERS = {

@@ -15,6 +15,22 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .ir import SimpleCommand
 
+# Client dialects: which client commands the text may hold.
+PSQL = "psql"
+MYSQL = "mysql"
+SQLITE = "sqlite3"
+CLIENT_DIALECTS = {
+    "psql": PSQL,
+    "pgcli": PSQL,
+    "usql": PSQL,
+    "mysql": MYSQL,
+    "mariadb": MYSQL,
+    "mycli": MYSQL,
+    "sqlite3": SQLITE,
+    "litecli": SQLITE,
+    "duckdb": SQLITE,
+}
+
 CLIENTS = frozenset(
     {
         "psql",

@@ -23,8 +23,13 @@ _parser_class: Any = None
 
 
 def _load_extension(name: str, package: str) -> Any:
-    import importlib.machinery as machinery
     import os
+
+    try:  # the import system's own classes, already loaded: importlib.machinery imports importlib and warnings
+        from _frozen_importlib import ModuleSpec
+        from _frozen_importlib_external import ExtensionFileLoader
+    except ImportError:  # pragma: no cover - not CPython
+        from importlib.machinery import ExtensionFileLoader, ModuleSpec
 
     for entry in sys.path:
         folder = os.path.join(entry, package)
@@ -35,8 +40,8 @@ def _load_extension(name: str, package: str) -> Any:
         for fn in files:
             if fn.startswith("_binding") and fn.endswith(".so"):
                 path = os.path.join(folder, fn)
-                loader = machinery.ExtensionFileLoader(name, path)
-                spec = machinery.ModuleSpec(name, loader, origin=path)
+                loader = ExtensionFileLoader(name, path)
+                spec = ModuleSpec(name, loader, origin=path)
                 module = loader.create_module(spec)
                 loader.exec_module(module)  # type: ignore[arg-type]
                 return module
@@ -46,12 +51,53 @@ def _load_extension(name: str, package: str) -> Any:
 _core: Any = None
 
 
+def _compile(pattern: Any, flags: int = 0) -> Any:
+    """re.compile, importing re when first called (tree-sitter calls it for a query's #match? predicate)."""
+    import re
+
+    return re.compile(pattern, flags)
+
+
+def _int_enum(name: str, members: dict[str, int]) -> type:
+    """What the extension builds its LogType (the kinds of a parser's log message) with: an int type with
+    the members as attributes.  clearance never sets a parser logger, the only user of the type."""
+    cls: type = type(name, (int,), {"__slots__": (), "__module__": "tree_sitter"})
+    for k, v in members.items():
+        setattr(cls, k, cls(v))
+    return cls
+
+
+def _load_core() -> Any:
+    """The extension, without the ~5 ms of importing re and enum in a process that has not yet (the cold hook).
+
+    Its initialisation takes ``re.compile`` (for #match? query predicates) and builds one IntEnum
+    (LogType); neither is used to parse.  While it loads, ``re`` and ``enum`` are stand-ins whose
+    ``compile`` imports and calls the real one; they leave sys.modules as soon as it has loaded.
+    Only in a process with a single thread, where no other code can import either meanwhile.
+    """
+    import _thread
+
+    shims: dict[str, Any] = {}
+    if "re" not in sys.modules and "enum" not in sys.modules and _thread._count() == 0:
+        shims["re"] = type(sys)("re")
+        shims["re"].compile = _compile
+        shims["enum"] = type(sys)("enum")
+        shims["enum"].IntEnum = _int_enum
+    sys.modules.update(shims)
+    try:
+        return _load_extension("tree_sitter._binding", "tree_sitter")
+    finally:
+        for name, module in shims.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+
+
 def core() -> Any:
     """tree-sitter's C extension (Parser, Language), loaded once and shared by every grammar."""
     global _core
     if _core is None:
         try:
-            _core = _load_extension("tree_sitter._binding", "tree_sitter")
+            _core = _load_core()
         except Exception:  # pragma: no cover - depends on the installed wheel layout
             import tree_sitter
 

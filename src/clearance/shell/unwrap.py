@@ -1628,7 +1628,7 @@ class Unwrapper:
             text = literal_output(cmd.stdin_from[0])
             if text is not None:
                 cmd.stdin_text = text
-        from ..code.sql import CLIENT_DIALECTS
+        from .sqlclients import CLIENT_DIALECTS
 
         if cmd.name not in CLIENT_DIALECTS:
             return False

@@ -14,7 +14,6 @@ previous anchor, so the trail that remains still verifies.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 
@@ -129,6 +128,8 @@ def canonical(values: tuple[Any, ...] | list[Any]) -> bytes:
             out.append(int(v or 0))
         else:
             out.append("" if v is None else str(v))
+    import json  # not at import: the hook's spool path needs the key, not json (~2 ms)
+
     return json.dumps(out, separators=(",", ":")).encode()
 
 
@@ -149,6 +150,8 @@ def as_hex(value: Any) -> str:
 
 
 def anchor_mac(key: bytes, prev_mac: str, ts: float, through_id: int, pruned: int, last_chain: str) -> str:
+    import json
+
     msg = json.dumps(["anchor", prev_mac, float(ts), int(through_id), int(pruned), last_chain], separators=(",", ":")).encode()
     return blake2b(msg, key=key, digest_size=TAG_BYTES).hexdigest()
 
