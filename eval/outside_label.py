@@ -1255,6 +1255,13 @@ def rule_pipes(w: list[str], seg: str, full: str) -> Label | None:
     m = re.search(r"\bfind\s+(.*?)\|\s*xargs(?:\s+-\S+(?:\s+\{\}|\s+'[^']*')?)*\s+(?:sudo\s+)?(rm|shred|unlink)\b", full)
     if m:
         return rule_delete(["find", *words(m.group(1))], "find " + m.group(1) + " -delete")
+    # find ROOT | xargs chmod/chown MODE: the mode applies to every path under ROOT, as `chmod -R MODE ROOT/x` would
+    # (the labels had read `xargs -0 chmod 644` fed by `find /var/www` as a chmod of project files).
+    m = re.search(r"\bfind\s+(.*?)\|\s*xargs(?:\s+-\S+)*\s+(?:sudo\s+)?(chmod|chown|chgrp)\s+([^|;&]*)", full)
+    if m:
+        fw = words(m.group(1))
+        roots = [x for x in fw[: next((i for i, x in enumerate(fw) if x.startswith("-") or x in ("(", "!")), len(fw))]] or ["."]
+        return rule_perm([m.group(2), *words(m.group(3)), *(r.rstrip("/") + "/x" for r in roots)], m.group(2) + " " + m.group(3))
     if re.search(r"\bxargs\b[^|;&]*?(--arg-file|\s-a\s)[^|;&]*\b(rm|shred)\b", full):
         return ("ask", "delete-unknown", "xargs deletes paths read from a file")
     if re.search(r"\|\s*crontab(\s+-)?\s*$|\|\s*crontab\s*[;&|]|^\s*crontab\s*$|^\s*crontab\s+(?!-[lerui])\S+", full, re.M):
