@@ -415,6 +415,31 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
     return f"{who} {sc.show(e.path)}: {why}"
 
 
+@rule(
+    id="creds.read-unknown-in-secrets",
+    title="Reading a file whose name is computed, inside a folder that holds secrets",
+    why="`find ~/.aws -type f | xargs cat` or `cat ~/.aws/$PROFILE.json` reads files whose names are known only when the "
+    "command runs, under a folder where credentials live: it may be a secret or the harmless file beside it, so a "
+    "person confirms. Not home itself (every computed read there would ask); a computed name that is surely a secret "
+    "(`~/.ssh/id_$(echo rsa)`) is creds.read-secret-file.",
+    verdict=ASK,
+    scope="effect",
+    match=("find ~/.aws -name credentials | xargs cat", "cat ~/.aws/$PROFILE.json", "head $(find ~/.docker -type f)"),
+    no_match=("cat ~/$F", "cat $(find . -name README.md)", "find ~/.config/nvim -type f | xargs cat", "cat ~/.aws/config"),
+)
+def read_unknown_in_secrets(e: Effect, sc: Scope) -> str | None:
+    if e.kind != READ or e.names_only or paths.DYN not in e.path or read_secret_file(e, sc) is not None:
+        return None
+    prefix = paths.static_prefix(e.path)
+    if paths.is_within(sc.ctx.home, prefix) or not paths.is_within(prefix, sc.ctx.home):
+        return None  # home or above: every computed read would ask; outside home, the system rules judge
+    why = paths.holds_credentials(prefix, sc.ctx)
+    if why is None:
+        return None
+    who = f"{e.cmd.name} reads" if e.cmd is not None else "reads"
+    return f"{who} {sc.show(e.path)}, a name known only when it runs, where {why.split(' (inside')[0]} live"
+
+
 def _listing_in_credentials(e: Effect, sc: Scope) -> str | None:
     """Why a names-only listing looks inside a credential location (its directory part, before any wildcard)."""
     if not paths.has_glob(e.path):

@@ -182,7 +182,7 @@ def production_db(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 _ORM_DESTROY = lazy(
     r"^(?:db:(?:drop|reset|purge|schema:load|structure:load|seed:replant|truncate_all|migrate:reset|rollback|migrate:undo:all|migrate:fresh|wipe)"
-    r"|migrate:(?:fresh|reset|refresh|rollback|undo:all)|flush|reset_db|sqlflush|dropdb|db:wipe|schema:drop|database:drop)$"
+    r"|migrate:(?:fresh|reset|refresh|rollback|undo:all)|flush|reset_db|sqlflush|dropdb|db:wipe|schema:drop|database:drop|ecto\.(?:drop|reset))$"
 )
 
 
@@ -283,6 +283,63 @@ def orm_reset(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+# Verbs of a task name that say it destroys or replaces data (`gitlab:backup:restore`, `data:wipe`, `ecto.drop`).
+# Not rollback (undoing the last migration batch), nor clean/clear/clobber (build output, caches).
+_TASK_DESTROY_VERBS = frozenset({"drop", "purge", "reset", "restore", "truncate", "wipe", "destroy", "delete", "remove", "prune", "erase", "flush", "nuke"})
+# Namespaces whose tasks touch only regenerable files.
+_TASK_REGENERABLE = frozenset({"tmp", "log", "logs", "cache", "assets", "webpacker", "sprockets", "doc", "docs", "coverage", "yarn", "javascript", "css"})
+_TASK_SEPARATORS = str.maketrans(":._-", "    ")
+
+
+def _task_names(cmd: SimpleCommand) -> list[str]:
+    """The task names a task runner is given: rake's operands, rails' namespaced ones, mix's and artisan's first."""
+    name = cmd.name
+    ops = [v for v in cmd.values() if not v.startswith("-") and "=" not in v and DYN not in v]
+    if name in ("php", "python", "python3"):
+        ops = ops[1:] if ops and ops[0].endswith(("artisan", "manage.py")) else []
+    if name in ("rake", "invoke", "inv", "fab", "thor"):
+        return ops
+    if name == "rails":
+        return [v for v in ops if ":" in v]
+    if name in ("mix", "artisan", "manage.py") or name.endswith(("artisan", "manage.py")) or name in ("php", "python", "python3"):
+        return ops[:1]
+    return []
+
+
+@rule(
+    id="db.task-destroys",
+    title="A task runner's task whose name says it destroys or restores data",
+    why="`gitlab-rake gitlab:backup:restore` overwrites the database with a backup, `rake data:wipe` or `mix ecto.drop` "
+    "delete it: the project's tasks are code clearance does not read, and their names are the best sign of what they do. "
+    "Ask, not deny: the task may be the project's own harmless one; the known database wipes are db.orm-reset. Tasks "
+    "of regenerable namespaces (tmp, log, cache, assets) and rollbacks of the last migration are ordinary.",
+    verdict=ASK,
+    commands=("rake", "rails", "mix", "artisan", "php", "invoke", "inv", "fab", "thor", "manage.py", "python", "python3"),
+    match=("gitlab-rake gitlab:backup:restore", "rake data:wipe", "bundle exec rake search:index:delete", "mix data.purge", "php artisan media:purge"),
+    no_match=(
+        "rake tmp:clear",
+        "rails db:rollback",
+        "rake spec",
+        "rails db:migrate",
+        "rake cache:reset",
+        "rake assets:clobber",
+        "mix test",
+        "python manage.py runserver",
+    ),
+)
+def task_destroys(cmd: SimpleCommand, sc: Scope) -> str | None:
+    for task in _task_names(cmd):
+        if _ORM_DESTROY.match(task):
+            return None  # db.orm-reset
+        parts = task.lower().translate(_TASK_SEPARATORS).split()
+        if parts and parts[0] in _TASK_REGENERABLE:
+            continue
+        verb = next((p for p in parts if p in _TASK_DESTROY_VERBS), None)
+        if verb is not None:
+            return f"{cmd.name} runs the task {task!r}, whose name says it {verb}s data"
+    return None
+
+
 @rule(
     id="mcp.destructive-sql",
     title="MCP database tools sent destructive SQL",
@@ -343,14 +400,25 @@ def _sql_destroys(cmd: SimpleCommand, sc: Scope) -> Statement | None:
     return None
 
 
+def _stdin_code(cmd: SimpleCommand) -> str:
+    """The text a command reads on stdin when it is literal (a here-document, `echo CODE |`), else ""."""
+    if cmd.stdin_text is not None:
+        return cmd.stdin_text
+    from ..shell.outputs import pipeline_output
+
+    return (pipeline_output(cmd.stdin_from) or "") if cmd.stdin_from else ""
+
+
 def _datastore_op(cmd: SimpleCommand, sc: Scope) -> str | None:
     """Why this data-store CLI call destroys data, or None."""
     name = cmd.name
     vals = cmd.values()
     ops = [v for v in vals if not v.startswith("-")]
     first = ops[0] if ops else ""
-    if name in ("rails", "rake") and first == "runner" and len(ops) > 1 and _ORM_CODE_DESTROY.search(" ".join(ops[1:])):
+    if name in ("rails", "rake") and first in ("runner", "r") and len(ops) > 1 and _ORM_CODE_DESTROY.search(" ".join(ops[1:])):
         return f"rails runner runs {' '.join(ops[1:])[:60]!r}, which deletes records"
+    if name == "rails" and first in ("console", "c") and _ORM_CODE_DESTROY.search(_stdin_code(cmd)):
+        return "rails console is fed ORM code that deletes records"
     if name.endswith("manage.py") or (name in ("python", "python3") and any(v.endswith("manage.py") for v in ops)):
         if ("shell" in ops and any(_ORM_CODE_DESTROY.search(v) for v in vals)) or (cmd.stdin_text and _ORM_CODE_DESTROY.search(cmd.stdin_text)):
             return "manage.py shell runs ORM code that deletes records"
@@ -407,6 +475,8 @@ def _datastore_op(cmd: SimpleCommand, sc: Scope) -> str | None:
     ),
     match=(
         "rails runner 'User.delete_all'",
+        "bundle exec rails r 'Project.destroy_all'",
+        "rails c <<< 'User.delete_all'",
         "python manage.py shell -c 'from app.models import User; User.objects.all().delete()'",
         "npx prisma db execute --stdin <<< 'DROP TABLE users'",
         "bq rm -f -t dataset.table",

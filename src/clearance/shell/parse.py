@@ -14,6 +14,7 @@ from contextvars import ContextVar
 
 from ..paths import DYN, resolve
 from .ir import COMMAND_VARIABLES, Redirect, SimpleCommand, Word
+from .outputs import pipeline_output
 from .treesitter import parser
 
 TYPE_CHECKING = False
@@ -271,7 +272,7 @@ class _Walker:
         (and those from expansions) come back as stand-ins brace expansion skips."""
         subs: list[SimpleCommand] = []
         vars_: list[str] = []
-        flags = {"procsub": False, "quoted": False, "protect": protect}
+        flags = {"procsub": False, "quoted": False, "protect": protect, "in_dq": False}
         value = self._eval(node, depth, subs, vars_, flags)
         return Word(value, _text(node), subs, flags["procsub"], tuple(vars_), flags["quoted"])
 
@@ -319,7 +320,9 @@ class _Walker:
                 if ct == "string_content":
                     parts.append(_protected(_unescape_dquoted(_text(c)), flags))
                 else:
+                    outer, flags["in_dq"] = flags.get("in_dq", False), True
                     parts.append(_protected(self._eval(c, depth + 1, subs, vars_, flags), flags))
+                    flags["in_dq"] = outer
                 pos = max(pos, c.end_byte - base)
             if end > pos:
                 parts.append(_protected(_unescape_dquoted(raw[pos:end].decode("utf-8", "replace")), flags))
@@ -337,6 +340,15 @@ class _Walker:
                 flags["procsub"] = True
             inner = self.substitution(node, depth)
             subs.extend(inner)
+            if t == "command_substitution":
+                # `cat $(echo ~/.ssh/id_rsa)`, `"$(find ~/.aws -name credentials)"`: the word is what the
+                # substitution prints when that is known (text, or some path under a root); unquoted text
+                # that would split into several words stays unknown.
+                out = pipeline_output(inner)
+                if out is not None:
+                    out = out.rstrip("\n")
+                    if out and (DYN in out or flags.get("in_dq") or not any(ch in out for ch in " \t\n")):
+                        return _protected(out, flags)
             return DYN
         if t == "arithmetic_expansion":
             subs.extend(self.substitution(node, depth))
@@ -455,11 +467,32 @@ class _Walker:
                     self.walk(c, depth + 1, pipe_src)
             self.st.cwd = saved
         elif t in ("for_statement", "select_statement"):
+            var = ""
+            items: list[str] | None = []
             for c in node.children:
                 if c.type == "variable_name":
-                    self.st.vars[_text(c)] = DYN
-                elif c.is_named:
+                    var = _text(c)
+                    self.st.vars[var] = DYN
+                elif c.type in ("do_group", "compound_statement"):
+                    if var and items and 1 < len(items) <= _LOOP_ITEMS and not any(DYN in i for i in items):
+                        # `for d in build /etc; do rm -rf $d; done`: a few literal items, the body once for each.
+                        for item in items:
+                            self.st.vars[var] = item
+                            self.walk(c, depth + 1, None)
+                        continue
+                    if var:
+                        # `for f in ~/.ssh/id_*; do cat $f; done`: one item (a glob stands for its matches), or
+                        # some path under the items' common directory.
+                        self.st.vars[var] = _loop_value(items) if items else DYN
                     self.walk(c, depth + 1, None)
+                elif c.is_named:
+                    if c.type in ("word", "string", "concatenation", "raw_string", "expansion", "simple_expansion", "command_substitution"):
+                        w = self.word(c, depth + 1)
+                        if items is not None:
+                            items.append(w.value)
+                    else:
+                        items = None
+                        self.walk(c, depth + 1, None)
         elif t in ("command_substitution", "process_substitution", "arithmetic_expansion"):
             self.substitution(node, depth)
         elif t in ("word", "string", "concatenation", "raw_string", "expansion", "simple_expansion"):
@@ -764,6 +797,21 @@ class _Walker:
                 st.script.problems.append(("shell.cdpath", f"cd {target} searches CDPATH={cdpath}: it may land in {landed} rather than {here}"))
                 return landed
         return here
+
+
+_LOOP_ITEMS = 4
+
+
+def _loop_value(items: list[str]) -> str:
+    """What a loop variable stands for in the body: the one item, or some path under the items' common directory."""
+    if len(items) == 1:
+        return items[0]
+    if any(DYN in i for i in items):
+        return DYN
+    common = posixpath.commonpath(items) if all(i.startswith("/") for i in items) or not any(i.startswith("/") for i in items) else ""
+    if not common or common in (".", "/") or common in items:
+        return DYN
+    return common + "/" + DYN
 
 
 def _descendants(node: Any) -> list[Any]:

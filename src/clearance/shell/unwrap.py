@@ -15,6 +15,8 @@ from ..paths import DYN
 from . import embedded, interp, sqlclients
 from .ir import SimpleCommand, Word
 from .options import find_roots, normalise
+from .outputs import literal_output as literal_output
+from .outputs import literal_stdin, pipeline_output
 from .parse import ParseFailure, TooLarge, parse
 
 TYPE_CHECKING = False
@@ -201,6 +203,8 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
     ("docker", "exec"): frozenset({"-e", "--env", "-u", "--user", "-w", "--workdir", "--env-file", "--context", "-c", "-H", "--host", "--config"}),
     ("kubectl", "exec"): frozenset({"-c", "--container", "-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster", "--user"}),
 }
+# Another name for an application's rails or rake (GitLab's omnibus wrappers).
+_APP_ALIASES = {"gitlab-rails": "rails", "gitlab-rake": "rake"}
 _TERMINALS = frozenset(
     {"xterm", "uxterm", "konsole", "alacritty", "kitty", "wezterm", "foot", "urxvt", "rxvt", "terminator", "tilix", "xfce4-terminal", "lxterminal", "st"}
 )
@@ -931,6 +935,13 @@ class Unwrapper:
                     break
             self._fd(cmd)
             return
+        if name in _APP_ALIASES:
+            # gitlab-rails, gitlab-rake: the application's own rails and rake under another name.
+            self.out.commands.append(cmd)
+            self.command(cmd.derive([Word(_APP_ALIASES[name], argv[0].raw), *argv[1:]], name))
+            return
+        if name == "rails" and len(argv) > 1 and self._rails(cmd):
+            return
         lang = interp.INTERPRETERS.get(name) or _versioned_interpreter(name)
         if lang is not None:
             self._interpreter(cmd, lang)
@@ -951,6 +962,44 @@ class Unwrapper:
             self._option_commands(cmd)
         if len(argv) > 1 and name not in NON_RUNNERS:
             self._arguments_as_commands(cmd, known_program(name))
+
+    def _rails(self, cmd: SimpleCommand) -> bool:
+        """rails runner CODE|FILE and rails console/dbconsole fed on stdin: Ruby (or SQL) run inside the application.
+
+        The command itself stays for the rules on the application's own verbs (db.datastore-destroy reads the
+        runner's code for ORM deletions); the code is also judged as the Ruby interpreter would run it.
+        False when the command runs no code given to it (the caller judges it as any other command).
+        """
+        argv = cmd.argv
+        sub = argv[1].value
+        payload: list[Word] | None = None
+        if sub in ("runner", "r"):
+            k = 2
+            while k < len(argv):
+                v = argv[k].value
+                if v in ("-e", "--environment"):
+                    k += 2
+                elif v.startswith("-") and v != "-":
+                    k += 1
+                else:
+                    break
+            if k < len(argv) and not argv[k].dynamic:
+                code = argv[k]
+                v = code.value
+                if v.endswith(".rb") or ("/" in v and not any(c in v for c in " ()'\";")):
+                    payload = [Word("ruby", "ruby"), code, *argv[k + 1 :]]
+                else:
+                    payload = [Word("ruby", "ruby"), Word("-e", "-e"), code, *argv[k + 1 :]]
+        elif sub in ("console", "c") and (cmd.stdin_text is not None or cmd.stdin_from):
+            payload = [Word("ruby", "ruby")]
+        elif sub in ("dbconsole", "db") and (cmd.stdin_text is not None or cmd.stdin_from):
+            # The database's own client (psql, mysql or sqlite3 by config/database.yml) reads the statements.
+            payload = [Word("psql", "psql")]
+        if payload is None:
+            return False
+        self.out.commands.append(cmd)
+        self.command(cmd.derive(payload, "rails " + sub))
+        return True
 
     def _arguments_as_commands(self, cmd: SimpleCommand, known: bool) -> None:
         """What a program may run from its arguments.
@@ -1264,7 +1313,13 @@ class Unwrapper:
             synth = [*finder.argv, Word("-exec", "-exec"), *args, Word("+", "+")]
             self.command(cmd.derive(synth, "xargs"))
             return
-        items = _literal_items(cmd.stdin_from, bool(replace))
+        if cmd.stdin_from:
+            items = _literal_items(cmd.stdin_from, bool(replace))
+        elif cmd.stdin_text is not None:
+            # xargs cat <<< FILE, a here-document of names: the items are the text.
+            items = [x for x in cmd.stdin_text.splitlines() if x] if replace else cmd.stdin_text.split()
+        else:
+            items = None
         if items is not None and 0 < len(items) <= 20:
             # echo a b | xargs rm: the items are known.
             for it in items:
@@ -1275,9 +1330,12 @@ class Unwrapper:
                     new = [*inner, w]
                 self.command(cmd.derive(new, "xargs"))
             return
-        item = Word(DYN, "<items read by xargs>")
+        # Paths a producer prints (`find ~/.aws -type f | xargs cat`): some path under its root; else unknown.
+        produced = pipeline_output(cmd.stdin_from) if cmd.stdin_from else None
+        some = produced if produced is not None and DYN in produced else DYN
+        item = Word(some, "<items read by xargs>")
         if replace:
-            new = [Word(w.value.replace(replace, DYN), w.raw, w.subs, w.procsub, w.vars, w.quoted) if replace in w.value else w for w in inner]
+            new = [Word(w.value.replace(replace, some), w.raw, w.subs, w.procsub, w.vars, w.quoted) if replace in w.value else w for w in inner]
         else:
             new = list(inner) + [item]
         self.command(cmd.derive(new, "xargs"))
@@ -1339,7 +1397,7 @@ class Unwrapper:
         sources = cmd.stdin_from if sources is None else sources
         if _setup_generator(sources) and cmd.name in ("source", "."):
             return  # source <(kubectl completion bash)
-        text = _literal_stdin(sources)
+        text = literal_stdin(sources)
         if text is not None:
             how = "a here-document" if sources[0].name == "cat" else "a pipe"
             self.reparse(text, cmd, f"{cmd.name} reading {how}", stdin_from=[])
@@ -1482,7 +1540,7 @@ class Unwrapper:
         if code is None:
             if len(values) == 1 or values[-1] == "-":
                 # Code from stdin: a here-document we can read, or a pipe.
-                piped = _literal_stdin(cmd.stdin_from)
+                piped = literal_stdin(cmd.stdin_from)
                 if cmd.stdin_text is not None:
                     self._code(cmd, cmd.stdin_text, lang)
                 elif piped is not None:
@@ -1740,37 +1798,9 @@ def _setup_generator(cmds: list[SimpleCommand]) -> bool:
     return (c.name, vals[0] if vals else "") in _SETUP_GENERATORS
 
 
-def _literal_stdin(sources: list[SimpleCommand]) -> str | None:
-    """The text a single `cat <<EOF`, `echo …` or `printf …` writes into a pipe, when it is literal."""
-    if len(sources) != 1:
-        return None
-    src = sources[0]
-    if src.name == "cat" and src.stdin_text is not None and not [a for a in src.args if a.value != "-"]:
-        return src.stdin_text
-    if src.name in ("echo", "printf") and not any(w.dynamic for w in src.args):
-        words = [w.value for w in src.args if not (src.name == "echo" and w.value in ("-e", "-n", "-E"))]
-        if src.name == "printf" and words:
-            # printf reuses its format for each argument: printf '%s\n' a b -> "a\nb\n".
-            fmt, rest = words[0].replace("\\n", "\n"), words[1:]
-            return "".join(fmt.replace("%s", r) for r in rest) if "%s" in fmt and rest else fmt
-        return " ".join(words)
-    return None
-
-
-def literal_output(cmd: SimpleCommand) -> str | None:
-    """What a literal `cat <<EOF`, `echo …`, `printf …` or `tee <<EOF` writes, when it is literal."""
-    if cmd.name in ("cat", "tee") and cmd.stdin_text is not None:
-        if cmd.name == "cat" and [a for a in cmd.args if a.value != "-"]:
-            return None
-        return cmd.stdin_text
-    if cmd.name == "tee" and cmd.stdin_from:
-        return _literal_stdin(cmd.stdin_from)
-    return _literal_stdin([cmd]) if cmd.name in ("echo", "printf") else None
-
-
 def _literal_items(sources: list[SimpleCommand], by_line: bool) -> list[str] | None:
     """The items a literal `echo`, `printf` or `cat <<EOF` feeds to xargs (one a line with -I)."""
-    text = _literal_stdin(sources)
+    text = literal_stdin(sources)
     if text is None:
         return None
     return [x for x in text.splitlines() if x] if by_line else text.split()

@@ -1,0 +1,170 @@
+"""What a command writes to its standard output, when that can be known without running it.
+
+A word computed by a command (``cat $(echo ~/.ssh/id_rsa)``, ``f=$(find ~/.aws -name
+credentials)``) or items fed to ``xargs`` (``find ~/.ssh -type f | xargs cat``) name
+files as surely as literal words do.  This module reads the producer:
+
+- literal text: ``echo``/``printf`` of literal words, ``cat <<EOF``, ``tee <<EOF``;
+- one path computed from a literal one: ``realpath``/``readlink -f``, ``dirname``, ``basename``;
+- paths under a known root: ``find ROOT``, ``fd PATTERN ROOT``, ``grep -rl PATTERN ROOT``,
+  ``ls -d GLOB`` -- returned as ``ROOT/`` followed by ``DYN`` (some path under ROOT);
+- the same through line filters that only select lines (``head``, ``tail``, ``sort``, ``grep PATTERN``).
+
+Anything else is unknown (``None``): the caller keeps ``DYN``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..paths import DYN
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .ir import SimpleCommand
+
+_GLOB = frozenset("*?[")
+# Filters whose output is a selection of their input's lines.
+_SELECTORS = frozenset({"head", "tail", "sort", "uniq", "shuf", "tac", "grep", "egrep", "fgrep", "rg"})
+_FIND_PRINTERS = frozenset({"-printf", "-fprintf", "-fprint", "-fprint0", "-ls", "-fls", "-exec", "-execdir", "-ok", "-okdir"})
+_MAX_TEXT = 4096
+
+
+def literal_stdin(sources: list[SimpleCommand]) -> str | None:
+    """The text a single `cat <<EOF`, `echo …` or `printf …` writes into a pipe, when it is literal."""
+    if len(sources) != 1:
+        return None
+    src = sources[0]
+    if src.name == "cat" and src.stdin_text is not None and not [a for a in src.args if a.value != "-"]:
+        return src.stdin_text
+    if src.name in ("echo", "printf") and not any(w.dynamic for w in src.args):
+        words = [w.value for w in src.args if not (src.name == "echo" and w.value in ("-e", "-n", "-E"))]
+        if src.name == "printf" and words:
+            # printf reuses its format for each argument: printf '%s\n' a b -> "a\nb\n".
+            fmt, rest = words[0].replace("\\n", "\n"), words[1:]
+            return "".join(fmt.replace("%s", r) for r in rest) if "%s" in fmt and rest else fmt
+        return " ".join(words)
+    return None
+
+
+def literal_output(cmd: SimpleCommand) -> str | None:
+    """What a literal `cat <<EOF`, `echo …`, `printf …` or `tee <<EOF` writes, when it is literal."""
+    if cmd.name in ("cat", "tee") and cmd.stdin_text is not None:
+        if cmd.name == "cat" and [a for a in cmd.args if a.value != "-"]:
+            return None
+        return cmd.stdin_text
+    if cmd.name == "tee" and cmd.stdin_from:
+        return literal_stdin(cmd.stdin_from)
+    return literal_stdin([cmd]) if cmd.name in ("echo", "printf") else None
+
+
+def _operands(cmd: SimpleCommand) -> list[str] | None:
+    """The operands of a command with only flag options (no option takes a value), or None when one is dynamic."""
+    out: list[str] = []
+    ended = False
+    for w in cmd.args:
+        v = w.value
+        if not ended and v == "--":
+            ended = True
+        elif not ended and v.startswith("-") and len(v) > 1:
+            continue
+        elif DYN in v:
+            return None
+        else:
+            out.append(v)
+    return out
+
+
+def _under(root: str) -> str:
+    return root.rstrip("/") + "/" + DYN
+
+
+def _writes_stdout_elsewhere(cmd: SimpleCommand) -> bool:
+    return any(r.writes and r.fd in ("", "1") for r in cmd.redirects)
+
+
+def command_output(cmd: SimpleCommand, depth: int = 0) -> str | None:
+    """What *cmd* writes to stdout: literal text, or ``ROOT/`` + DYN for paths under ROOT; None when unknown."""
+    if depth > 8 or _writes_stdout_elsewhere(cmd):
+        return None
+    name = posixpath.basename(cmd.name)
+    if name in ("echo", "printf", "cat", "tee"):
+        text = literal_output(cmd)
+        return text if text is None or len(text) <= _MAX_TEXT else None
+    if name in ("realpath", "readlink", "dirname", "basename", "abspath"):
+        ops = _operands(cmd)
+        if ops is None or len(ops) != 1 or (name == "readlink" and not any(w.value.startswith("-") for w in cmd.args)):
+            return None
+        p = ops[0]
+        if name == "dirname":
+            stripped = p.rstrip("/")
+            return posixpath.dirname(stripped) or "." if stripped else "/"
+        if name == "basename":
+            return posixpath.basename(p.rstrip("/")) or "/"
+        if not p.startswith(("/", "~")) and cmd.cwd is not None and DYN not in cmd.cwd:
+            p = posixpath.join(cmd.cwd, p)
+        return posixpath.normpath(p) if p.startswith("/") else p
+    if name == "find":
+        from .options import find_roots
+
+        roots, i = find_roots(cmd.args)
+        if any(w.value in _FIND_PRINTERS for w in cmd.args[i:]):
+            return None
+        if len(roots) == 1 and not roots[0].dynamic:
+            return _under(roots[0].value)
+        return _under(".") if not roots else None
+    if name in ("fd", "fdfind"):
+        ops = _operands(cmd)
+        if ops is not None and len(ops) == 2:
+            return _under(ops[1])
+        return None
+    if name in ("grep", "egrep", "rg") and _lists_files(cmd):
+        ops = _operands(cmd)
+        if ops is not None and len(ops) == 2:
+            return _under(ops[1])
+        return None
+    if name == "ls":
+        ops = _operands(cmd)
+        if ops is not None and len(ops) == 1 and (_GLOB & set(ops[0]) or any(w.value.startswith("-") and "d" in w.value for w in cmd.args)):
+            return ops[0]
+        return None
+    if name in _SELECTORS and cmd.stdin_from and not _file_operands(cmd):
+        up = pipeline_output(cmd.stdin_from, depth + 1)
+        if up is not None and (DYN in up or "\n" not in up.rstrip("\n")):
+            return up
+    return None
+
+
+def _lists_files(cmd: SimpleCommand) -> bool:
+    """grep -l / -L / rg --files: the output is file names, not lines."""
+    for w in cmd.args:
+        v = w.value
+        if v in ("--files-with-matches", "--files-without-match", "--files"):
+            return True
+        if v.startswith("-") and not v.startswith("--") and ("l" in v[1:] or "L" in v[1:]):
+            return True
+    return False
+
+
+def _file_operands(cmd: SimpleCommand) -> bool:
+    """Whether a line filter reads files of its own rather than its stdin (`grep x FILE`, `head FILE`)."""
+    ops = _operands(cmd)
+    if ops is None:
+        return True
+    if posixpath.basename(cmd.name) in ("grep", "egrep", "fgrep", "rg"):
+        return len(ops) > 1  # the pattern, then files
+    if posixpath.basename(cmd.name) in ("head", "tail"):
+        # -n N / -c N: the number is an operand to _operands; a file is what is left beside it.
+        return any(not o.lstrip("+-").isdigit() for o in ops)
+    return bool(ops)
+
+
+def pipeline_output(cmds: list[SimpleCommand], depth: int = 0) -> str | None:
+    """What a list of commands (a substitution's, or the upstream of a pipe) writes, when one command writes it all.
+
+    Every command but the last must feed a pipe (``find … | head -1``); a second command writing beside it
+    (``$(cd x; ls)``) or a nested substitution makes the output unknown.
+    """
+    if not cmds or any(not c.piped for c in cmds[:-1]):
+        return None
+    return command_output(cmds[-1], depth)
