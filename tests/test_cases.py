@@ -96,7 +96,7 @@ CASES: list[tuple[str, str]] = [
     # --- variables, brace expansion
     ("CMD=rm; $CMD -rf /home/ana", BLOCK),
     ("$CMD -rf x", ASK),
-    ("$(echo rm) -rf x", ASK),
+    ("$(echo rm) -rf x", DENY),  # the substitution prints "rm": read as rm -rf x (shell/outputs.py)
     ("D=~/Documents; rm -rf $D", DENY),
     ("X=dist; rm -rf $X", ALLOW),
     ("rm -rf $TARGET", ASK),

@@ -8,7 +8,8 @@ import re
 from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
-from ..shell.options import normalise
+from ..shell.effects import literal_pathspecs
+from ..shell.options import EVERYTHING, git_pathspecs, normalise
 from ..trust import normalise_remote
 from .base import rule
 
@@ -103,7 +104,7 @@ def discard_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
         return "git switch --discard-changes throws away uncommitted changes that conflict with the target"
     if sub in ("checkout", "restore"):
         paths = _discarded_paths(nc)
-        if any(p in (".", "*", ":/", "./", ":") for p in paths):
+        if any(p == EVERYTHING for p, _ in git_pathspecs(paths, literal_pathspecs(nc, cmd))):
             return f"git {sub} {' '.join(paths)} discards every uncommitted change in the work tree"
     if nc.sub in (("stash", "drop"), ("stash", "clear")):
         return f"git stash {nc.sub[1]} destroys stashed work"
@@ -128,8 +129,9 @@ def _discarded_paths(nc: Norm) -> list[str]:
         # operand after the first as a path and overwrites it from that revision (`git checkout main app.py`).
         # With an option git does not know it refuses the whole command, and the operands cannot be counted.
         return nc.pos[1:]
-    # `git checkout X` switches branches unless X is a path; only "." and globs are clearly paths.
-    return [p for p in nc.pos if p in (".", "*", ":/", "./") or p.startswith(("./", ":/"))]
+    # `git checkout X` switches branches unless X is a path; only "." and globs are clearly paths, and
+    # pathspec magic (`:/`, `:(top)x`, `:!x`): a ref name cannot hold a colon.
+    return [p for p in nc.pos if p in (".", "*", "./") or p.startswith(("./", ":"))]
 
 
 @rule(

@@ -11,7 +11,7 @@ import posixpath
 
 from ..paths import DYN
 from .ir import Word
-from .options import find_roots, normalise, normalise_words
+from .options import EVERYTHING, find_roots, git_pathspecs, normalise, normalise_words
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from ..scope import Scope
     from .ir import SimpleCommand
+    from .options import Norm
 
 DELETE = "delete"
 WRITE = "write"
@@ -445,8 +446,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         nc = normalise(cmd)
         git_base = _git_base(nc.opts)
         if nc.sub == ("rm",) and not nc.has("cached") and not nc.has("dry-run"):
-            for w in nc.words:
-                add(DELETE, _under(git_base, w), nc.has("r"))
+            for w in _pathspec_words(nc, cmd, sc, git_base, nc.words):
+                add(DELETE, w, nc.has("r"))
         elif nc.sub == ("clone",) and len(nc.words) >= 2:
             add(WRITE, _under(git_base, nc.words[1]), True)
         elif nc.sub in (("checkout",), ("restore",)) and not nc.has("patch"):
@@ -456,8 +457,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 paths = nc.words[1:]  # git checkout TREE PATH...: one operand switches branches, more are paths
             if nc.sub == ("restore",) and nc.has("staged") and not nc.has("worktree"):
                 paths = []  # only the index changes
-            for w in paths:
-                add(WRITE, _under(git_base, w), True)
+            for w in _pathspec_words(nc, cmd, sc, git_base, paths):
+                add(WRITE, w, True)
 
     # Reading: any path-like operand of a command that shows contents.
     if name not in METADATA_ONLY:
@@ -498,6 +499,31 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             add(WRITE, Word(p, p), note="code")
         for p in getattr(facts, "reads", ()):
             add(READ, Word(p, p), note="code")
+    return out
+
+
+def literal_pathspecs(nc: Norm, cmd: SimpleCommand) -> bool:
+    """git --literal-pathspecs or GIT_LITERAL_PATHSPECS=1: `:` is not magic."""
+    return nc.has("literal-pathspecs") or cmd.assigns.get("GIT_LITERAL_PATHSPECS", "") not in ("", "0")
+
+
+def _pathspec_words(nc: Norm, cmd: SimpleCommand, sc: Scope, base: str | None, words: list[Word]) -> list[Word]:
+    """The paths git pathspecs name (options.git_pathspecs), relative to where git works.
+
+    `:/x` and `:(top)x` start at the top of the work tree: the project's root when git works inside the project
+    (where its repository is), else the directory git was moved to.
+    """
+    specs = git_pathspecs([w.value for w in words], literal_pathspecs(nc, cmd))
+    if not any(top or p != w.value for (p, top), w in zip(specs, words, strict=False)) and len(specs) == len(words):
+        return [_under(base, w) for w in words]
+    out: list[Word] = []
+    for p, top in specs:
+        if top:
+            here = sc.path(base or ".", cmd)
+            root = sc.ctx.project_root if sc.ctx.project_root and sc.inside_project(here) else here
+            out.append(Word(root if p == EVERYTHING else posixpath.join(root, p), p))
+        else:
+            out.append(_under(base, Word(p, p)))
     return out
 
 
