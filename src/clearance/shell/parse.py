@@ -531,7 +531,7 @@ class _Walker:
             if c.type in ("command_substitution", "expansion", "simple_expansion", "arithmetic_expansion"):
                 self.word(c, depth + 1)
 
-    def redirect(self, node: Any, depth: int) -> Redirect:
+    def redirect(self, node: Any, depth: int, extra: list[Word] | None = None) -> Redirect:
         t = node.type
         if t == "heredoc_redirect":
             delim = ""
@@ -593,7 +593,11 @@ class _Walker:
             elif target is None:
                 target = self.word(c, depth + 1)
             else:
-                self.word(c, depth + 1)  # tree-sitter may attach the next word here; it still runs substitutions
+                # tree-sitter attaches the words after a redirect's target to the redirect (`rm -rf >x /`,
+                # `rm -rf 2>/dev/null ~/x`): bash passes them to the command as arguments.
+                w = self.word(c, depth + 1)
+                if extra is not None:
+                    extra.append(w)
         if op == ">&" and target is not None and not target.value.isdigit() and target.value != "-":
             op = ">"
         return Redirect(op, target, fd)
@@ -601,14 +605,15 @@ class _Walker:
     def redirected(self, node: Any, depth: int, pipe_src: list[SimpleCommand] | None) -> None:
         body = None
         redirects: list[Redirect] = []
+        extra: list[Word] = []
         for c in node.children:
             if c.type in ("file_redirect", "heredoc_redirect", "herestring_redirect"):
-                redirects.append(self.redirect(c, depth))
+                redirects.append(self.redirect(c, depth, extra))
             elif c.is_named and body is None:
                 body = c
         if body is not None and body.type == "command":
             start = len(self.st.script.commands)
-            self.command(body, depth + 1, pipe_src, redirects)
+            self.command(body, depth + 1, pipe_src, redirects, extra)
             after = body.next_sibling
             if after is not None and after.type == "heredoc_redirect" and len(self.st.script.commands) > start:
                 gap = self.st.source[body.end_byte : after.start_byte]
@@ -635,7 +640,7 @@ class _Walker:
         else:
             self.st.script.commands.append(SimpleCommand([Word(":", ":")], redirects=redirects, cwd=self.st.cwd, text=_text(node)))
 
-    def command(self, node: Any, depth: int, pipe_src: list[SimpleCommand] | None, redirects: list[Redirect]) -> None:
+    def command(self, node: Any, depth: int, pipe_src: list[SimpleCommand] | None, redirects: list[Redirect], extra: list[Word] | None = None) -> None:
         argv: list[Word] = []
         argv_nodes: list[list[Any]] = []
         group: list[Any] = []
@@ -682,6 +687,8 @@ class _Walker:
                 group = []
         if argv_nodes:
             argv.extend(self.argwords(argv_nodes.pop(), depth + 1))
+        if extra:
+            argv.extend(extra)  # words tree-sitter left on a redirect: arguments (see redirect())
         if "IFS" in assigns and (not argv or argv[0].value in _REPARSING):
             # A global IFS change, or one for a command that re-splits text (eval, a shell, source):
             # later words do not split the way they read. `IFS= read -r line` changes nothing here.
