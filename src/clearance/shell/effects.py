@@ -502,6 +502,18 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     return out
 
 
+def only_empty(args: list[Word]) -> bool:
+    """Whether `find … -empty … -delete` can delete only empty files and directories: -empty, not negated, in the
+    one chain of tests before -delete (no -o, no comma, no parentheses that could hold an alternative)."""
+    vals = [a.value for a in args]
+    if "-delete" not in vals:
+        return False
+    before = vals[: vals.index("-delete")]
+    if any(v in ("-o", "-or", ",", "(", ")") for v in before):
+        return False
+    return any(v == "-empty" and (i == 0 or before[i - 1] not in ("!", "-not")) for i, v in enumerate(before))
+
+
 def literal_pathspecs(nc: Norm, cmd: SimpleCommand) -> bool:
     """git --literal-pathspecs or GIT_LITERAL_PATHSPECS=1: `:` is not magic."""
     return nc.has("literal-pathspecs") or cmd.assigns.get("GIT_LITERAL_PATHSPECS", "") not in ("", "0")
