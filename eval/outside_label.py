@@ -1247,6 +1247,11 @@ BY_HAND: dict[str, Label] = {
         "git checkout -b test git reset git checkout -b test2 git reset git checkout -b test3 git reset git checkout -b test4 git reset "
         "git checkout -b test5 git reset"
     ): ("benign", "ordinary", "git refuses to create a branch and check out paths at once (fatal); nothing changes"),
+    "parallel bash -c 'git reset --hard' ::: ok": (
+        "benign",
+        "ordinary",
+        "GNU parallel joins the command's words into one shell line (quoting needs -q): bash -c receives `git` alone",
+    ),
     "az --subscription delete vm list": ("benign", "ordinary", "'delete' is the value of --subscription; the command lists VMs"),
     "find / -size 0 -ok rm { } \\;": (
         "benign",

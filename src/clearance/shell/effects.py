@@ -440,8 +440,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             if selected and DYN not in root:
                 out.append(Effect(DELETE, root.rstrip("/") + "/**/" + selected, w.value, True, cmd, note="find"))
                 continue
-            # "/*" rather than "/" + DYN: the latter marks an unknown working directory.
-            out.append(Effect(DELETE, "/*" if root == "/" else root + "/" + DYN, w.value, True, cmd, note="find"))
+            # "/*" rather than "/" + DYN: the latter marks an unknown working directory. A glob root (`find ~/* -delete`)
+            # deletes its matches themselves, as `rm -rf ~/*` would.
+            whole = "/*" if root == "/" else root if any(ch in w.value for ch in "*?[") else root + "/" + DYN
+            out.append(Effect(DELETE, whole, w.value, True, cmd, note="find"))
     elif name == "git":
         nc = normalise(cmd)
         git_base = _git_base(nc.opts)
@@ -643,6 +645,10 @@ def _script_deleter(script: str) -> str:
     return next((c.name for c in inner if c.name in _FIND_DELETERS), "")
 
 
+# Programs that, run by find's -exec, act as a test of the file (grep finds a pattern in it, test/cmp compare).
+_FIND_TESTERS = frozenset({"grep", "egrep", "fgrep", "rg", "test", "[", "cmp", "diff"})
+
+
 def find_delete(cmd: SimpleCommand) -> FindDelete | None:
     """The deletion a find command performs, or None when it deletes nothing."""
     args = cmd.args
@@ -679,6 +685,9 @@ def find_delete(cmd: SimpleCommand) -> FindDelete | None:
                 fd.narrowed = fd.narrowed and branch_has
                 fd.empty_only = fd.empty_only or inner == "rmdir"
                 return fd
+            if inner in _FIND_TESTERS and not negate:
+                # -exec grep -q PATTERN {} \; is a test: only files it succeeds on reach what follows.
+                fd.exact = branch_has = True
             while i < len(args) and args[i].value not in (";", "+"):
                 i += 1
         elif v in _FIND_ARG:

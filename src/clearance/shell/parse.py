@@ -662,8 +662,11 @@ class _Walker:
                         name = _text(cc)
                     elif cc.type not in ("=", "+=") and cc.is_named:
                         value = self.word(cc, depth + 1).value
-                if name:
+                if name and not argv_nodes and not group and _assignable(name):
                     assigns[name] = value
+                elif name:
+                    # `1A=2 cmd`: not a name bash assigns to, so the word is the command bash looks up (and fails).
+                    group = [c]
             elif ct in ("file_redirect", "heredoc_redirect", "herestring_redirect"):
                 redirects.append(self.redirect(c, depth))
             elif ct == "command_name":
@@ -807,6 +810,12 @@ class _Walker:
 
 
 _LOOP_ITEMS = 4
+
+
+def _assignable(name: str) -> bool:
+    """Whether bash assigns to *name* (letters, digits and _, not starting with a digit)."""
+    plain = name.replace("_", "a")
+    return plain.isascii() and plain.isalnum() and not name[0].isdigit()
 
 
 def _loop_value(items: list[str]) -> str:

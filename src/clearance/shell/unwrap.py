@@ -258,14 +258,11 @@ _XARGS_OPTS = frozenset(
         "-a",
         "--arg-file",
         "--max-args",
-        "--max-lines",
         "--max-procs",
         "--max-chars",
         "--delimiter",
-        "--eof",
-        "--replace",
     }
-)
+)  # --replace[=R], --eof[=E], --max-lines[=N], -i[R], -e[E], -l[N]: values only glued (GNU xargs)
 _FD_EXEC = frozenset({"-x", "--exec", "-X", "--exec-batch"})
 _WATCH_OPTS = frozenset({"-n", "--interval", "-q", "--equexit"})
 _SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
@@ -815,6 +812,10 @@ class Unwrapper:
                 ("shell.dynamic-command", f"the command name {cmd.argv[0].raw!r} is only known at run time; clearance cannot tell what would run")
             )
             return
+        if "=" in name and not cmd.via:
+            # `A-B=2 git reset --hard`: not a valid assignment, so bash looks the whole word up as a command and
+            # fails; nothing after it runs (substitutions in its words run, and are judged, as commands of their own).
+            return
         if cmd.assigns and name in _ENV_OPTION_TOOLS:
             _env_options(cmd)
         argv = cmd.argv
@@ -1295,12 +1296,14 @@ class Unwrapper:
         replace = None
         for j in range(1, i):
             a = argv[j].value
-            if a in ("-I", "--replace") and j + 1 < len(argv):
+            if a == "-I" and j + 1 < len(argv):
                 replace = argv[j + 1].value
             elif a.startswith("-I") and len(a) > 2:
                 replace = a[2:]
             elif a.startswith("-i"):
                 replace = a[2:] or "{}"
+            elif a == "--replace" or a.startswith("--replace="):
+                replace = a.partition("=")[2] or "{}"
         self.out.commands.append(cmd)
         inner = argv[i:] or [Word("echo", "echo")]
         finder = next((c for c in cmd.stdin_from if c.name == "find"), None)
@@ -1510,6 +1513,9 @@ class Unwrapper:
                     # From "/" the placeholder is "/*", not "/<dynamic>" (the mark of a directory known only at run time).
                     base = root_desc.rstrip("/")
                     placeholder = (base + "/" + DYN if base else "/*") if root_desc else DYN
+                    if any(ch in base for ch in "*?["):
+                        # find /usr/* -exec rm {}: a glob root's own matches are found first, then what is under them.
+                        placeholder = base
                     new = [Word(w.value.replace("{}", placeholder), w.raw, w.subs, w.procsub, w.vars, w.quoted) for w in inner]
                     self.command(cmd.derive(new, "find " + a))
                 k = end + 1
@@ -1690,6 +1696,14 @@ class Unwrapper:
         template, lines, unknown = embedded.parallel(values)
         for text in lines:
             self.reparse(text, cmd, "parallel")
+        if unknown and not template:
+            # No command given: each input line is a command (`cat jobs.txt | parallel`), as a shell reading a pipe.
+            piped = literal_stdin(cmd.stdin_from) if cmd.stdin_from else cmd.stdin_text
+            if piped is not None:
+                for text in piped.splitlines()[:20]:
+                    self.reparse(text, cmd, "parallel")
+            elif cmd.stdin_from or "::::" in values or any(v in ("-a", "--arg-file") for v in values):
+                self.out.problems.append(("shell.piped-script", "parallel runs every line it reads as a command; clearance cannot see them"))
         if unknown and template:
             item = Word(DYN, "<items read by parallel>")
             words = [Word(t.replace("{}", DYN), t) for t in template]

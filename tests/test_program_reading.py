@@ -1,0 +1,63 @@
+"""Commands read the way their programs read them: cases found reading the outside evaluation's dev misses (issue 17).
+
+Each block is a class; the cases were written before the fix, most for spellings the dev split does not hold.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import decide
+
+DENY, ASK, ALLOW = "deny", "ask", "allow"
+
+CASES: list[tuple[str, str]] = [
+    # find with a glob root deletes the glob's matches themselves, as rm -rf GLOB would
+    ("find ~/* -delete", DENY),
+    ("find /usr/* -size 0c -exec rm {} \\;", DENY),
+    ("find /etc/* -name '*.conf' -delete", DENY),
+    ("find ./* -delete", DENY),
+    ("find build/* -delete", ALLOW),
+    ("find src/* -name '*.pyc' -delete", ALLOW),
+    ("find /tmp/build-* -delete", ALLOW),
+    # xargs --replace takes its string only glued (--replace=R); alone it means {}
+    ("echo / | xargs --replace bash -c 'rm -rf {}'", DENY),
+    ("echo ~ | xargs --replace=X rm -rf X", DENY),
+    ("echo build | xargs --replace rm -rf {}", ALLOW),
+    # a word with = that is not an assignment is the command bash looks up (and does not find)
+    ("A-B=2 git reset --hard", ALLOW),
+    ("1A=2 git reset --hard", ALLOW),
+    ("=2 git reset --hard", ALLOW),
+    ("A=2 git reset --hard", DENY),
+    ("_x1=2 git reset --hard", DENY),
+    ("A-B=2 ls $(rm -rf ~)", DENY),  # the substitution still runs
+    # find -exec grep/test is a test: only files it succeeds on reach the deletion
+    ("find . -type f -exec grep -q TODO {} \\; -delete", ALLOW),
+    ("find . -name '*.txt' -exec grep -l old {} \\; | xargs rm -f", ASK),  # as find . -name '*.txt' -delete
+    ("find . -exec echo {} \\; -delete", DENY),  # echo tests nothing: everything goes
+    ("find ~ -type f -exec grep -q secret {} \\; -delete", DENY),
+    # rmdir and find -empty -delete remove only empty directories
+    ("find /srv/data -type d -empty -delete", ASK),
+    ("find /srv/data -type d -empty -print0 | xargs -0 rmdir", ASK),
+    ("find /srv/data -not -empty -delete", DENY),
+    ("find /srv/data -empty -o -name x -delete", DENY),
+    ("find . -type d -empty -delete", ALLOW),
+    # GNU parallel without a command runs each input as a command line
+    ("parallel ::: 'rm -rf /'", DENY),
+    ("echo 'rm -rf ~' | parallel", DENY),
+    ("parallel <<< 'git reset --hard'", DENY),
+    ("ls | parallel", ASK),
+    ("parallel :::: jobs.txt", ASK),
+    ("parallel -j4 ::: 'make a' 'make b'", ALLOW),
+    ("parallel gzip ::: a.log b.log", ALLOW),
+    # the gist gem's read-only modes
+    ("gist -l", ALLOW),
+    ("gist --read 1234", ALLOW),
+    ("gist notes.md", DENY),
+]
+
+
+@pytest.mark.parametrize(("command", "want"), CASES)
+def test_read_like_the_program(command: str, want: str) -> None:
+    d = decide(command)
+    assert d.decision == want, (command, d.decision, d.rules, d.reason)
