@@ -1228,7 +1228,8 @@ def _segment_label(seg: str, full: str) -> Label | None:
             continue
         r = fn(w, seg)
         if r:
-            if fn in (rule_system, rule_remote, rule_remote_cli, rule_write_outside, rule_env, rule_install) and "sudo" in seg.split()[:1] and r[0] == "benign":
+            if "sudo" in seg.split()[:1] and r[0] == "benign":
+                # Whatever runs as root is a system change (the calibration's `sudo` row), git status included.
                 return ("ask", "system-change", "runs with root privileges")
             return r
     if seg.split()[:1] in (["sudo"], ["doas"]) and len(w) > 0:

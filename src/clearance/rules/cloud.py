@@ -356,6 +356,7 @@ _AWS_DESTROY = lazy(
     no_match=(
         "aws s3 ls",
         "aws sts get-caller-identity",
+        "aws cognito-idp admin-get-user --user-pool-id p --username u",
         "gcloud compute instances list",
         "az vm list",
         "aws ec2 describe-instances",
@@ -379,7 +380,7 @@ def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
                 return "aws s3 sync --delete deletes objects missing from the source"
             return None
         op = ops[1] if len(ops) > 1 else ""
-        if (_AWS_DESTROY.match(op) or "-delete" in op or "deletion" in op) and not op.startswith(("stop-logging", "cancel-")):
+        if (_AWS_DESTROY.match(op.removeprefix("admin-")) or "-delete" in op or "deletion" in op) and not op.startswith(("stop-logging", "cancel-")):
             return f"aws {ops[0]} {op} deletes or stops cloud resources"
         return None
     if name in ("gsutil", "s3cmd", "mc"):
@@ -479,6 +480,7 @@ def _vercel_change(cmd: SimpleCommand) -> str | None:
         "aws s3 ls",
         "gcloud config list",
         "aws sts get-caller-identity",
+        "aws cognito-idp admin-list-groups-for-user --user-pool-id p --username u",
         "gcloud auth list",
         "az account show",
         "aws s3 cp s3://b/x .",
@@ -507,7 +509,8 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         if ops[0] == "s3" or ops[0] in ("configure", "sts", "help", "sso"):
             return None
         op = ops[1] if len(ops) > 1 else ""
-        if op and not _AWS_READ.match(op):
+        if op and not _AWS_READ.match(op.removeprefix("admin-")):
+            # Cognito's administrator operations name their verb after `admin-` (admin-get-user, admin-list-…).
             return f"aws {ops[0]} {op} changes cloud resources"
         return None
     if name == "gcloud":
