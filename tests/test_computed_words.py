@@ -39,7 +39,8 @@ SECRET_READS: list[tuple[str, str]] = [
     ("cat $(grep -rl aws_secret ~/.aws)", DENY),
     ("for f in ~/.ssh/id_*; do cat $f; done", DENY),
     ('for f in ~/.ssh/id_rsa ~/.ssh/id_ed25519; do base64 "$f"; done', DENY),
-    ("find ~/.aws -name credentials | xargs cat", ASK),
+    ("find ~/.aws -name credentials | xargs cat", DENY),  # every path it prints is named credentials
+    ("find ~/.aws -type f | xargs cat", ASK),
     ("head $(find ~/.docker -type f)", ASK),
     ("for f in $(find ~/.aws -type f); do cat $f; done", ASK),
 ]
@@ -60,6 +61,10 @@ ORDINARY: list[str] = [
     'cd "$(dirname "$0")"',
     "$(echo ls) -la",
     "find . -name '*.pyc' | xargs rm -f",
+    "rm -rf $(find . -name __pycache__)",
+    "for f in $(git diff --name-only); do npx eslint $f; done",
+    "kill $(lsof -t -i:3000)",
+    "cat $(ls -t logs/*.log | head -1)",
 ]
 
 
@@ -86,8 +91,9 @@ def _words(line: str) -> list[str]:
         ("cat $(echo a.txt)", ["cat", "a.txt"]),
         ('cat "$(echo a b)"', ["cat", "a b"]),  # quoted: one word
         ("cat $(echo a b)", ["cat", "?"]),  # unquoted: split into words, left unknown
-        ("cat $(find /srv -name x)", ["cat", "/srv/?"]),
-        ("cat $(find -L /srv -name x | sort | head -n 1)", ["cat", "/srv/?"]),
+        ("cat $(find /srv -name x)", ["cat", "/srv/**/x"]),  # every path it prints is named x
+        ("cat $(find -L /srv -type f -mtime 1 | sort | head -n 1)", ["cat", "/srv/?"]),
+        ("cat $(find /srv -name x -o -name y)", ["cat", "/srv/?"]),
         ("cat $(find /srv -printf '%f')", ["cat", "?"]),  # printf: not paths under the root
         ("cat $(dirname /a/b/c)", ["cat", "/a/b"]),
         ("cat $(basename /a/b/c.txt)", ["cat", "c.txt"]),

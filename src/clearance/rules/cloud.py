@@ -165,6 +165,7 @@ def iac_apply(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+_KUBE_READ_SUBS = frozenset({"status", "history", "can-i", "whoami"})
 _KUBE_READ = frozenset(
     {
         "get",
@@ -274,7 +275,7 @@ def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
         "kubectl exec -it api -- sh",
         "kubectl rollout restart deploy/api --context prod-eu",
     ),
-    no_match=("kubectl get pods", "helm lint ./chart", "kubectl delete pod x"),
+    no_match=("kubectl get pods", "helm lint ./chart", "kubectl delete pod x", "kubectl rollout status deploy/web", "kubectl auth can-i list pods"),
 )
 def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     if _dry_run(cmd):
@@ -292,6 +293,8 @@ def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
                 return None  # a cluster on this machine (kind, minikube, k3d, Docker Desktop)
             return f"kubectl config {ops[1]} changes which cluster later commands reach"
         return None
+    if ops[0] in ("rollout", "auth", "certificate") and len(ops) > 1 and ops[1] in _KUBE_READ_SUBS:
+        return None  # kubectl rollout status/history, auth can-i/whoami: reads
     target = _kube_target(cmd.values())
     if target and is_production(target):
         return f"kubectl {ops[0]} against production ({target})"

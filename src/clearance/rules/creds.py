@@ -424,7 +424,7 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
     "(`~/.ssh/id_$(echo rsa)`) is creds.read-secret-file.",
     verdict=ASK,
     scope="effect",
-    match=("find ~/.aws -name credentials | xargs cat", "cat ~/.aws/$PROFILE.json", "head $(find ~/.docker -type f)"),
+    match=("find ~/.aws -type f | xargs cat", "cat ~/.aws/$PROFILE.json", "head $(find ~/.docker -type f)"),
     no_match=("cat ~/$F", "cat $(find . -name README.md)", "find ~/.config/nvim -type f | xargs cat", "cat ~/.aws/config"),
 )
 def read_unknown_in_secrets(e: Effect, sc: Scope) -> str | None:
@@ -438,6 +438,40 @@ def read_unknown_in_secrets(e: Effect, sc: Scope) -> str | None:
         return None
     who = f"{e.cmd.name} reads" if e.cmd is not None else "reads"
     return f"{who} {sc.show(e.path)}, a name known only when it runs, where {why.split(' (inside')[0]} live"
+
+
+_FILE_READERS = frozenset(
+    {"cat", "tac", "nl", "less", "more", "head", "tail", "base64", "base32", "xxd", "od", "hexdump", "strings", "bat", "batcat", "view"}
+    | {"cp", "scp", "rsync", "tar", "zip", "gzip", "bzip2", "xz", "7z", "curl", "grep", "egrep", "rg", "awk", "sed", "sort", "paste", "dd"}
+    | {"cut", "uniq", "wc", "diff", "cmp", "openssl", "gpg", "ssh-keygen", "python", "python3", "node", "perl", "ruby", "vim", "nano", "code"}
+)
+
+
+@rule(
+    id="creds.read-computed-from-secret",
+    title="Reading a file whose name is computed from a secret file's name",
+    why="`cat $(echo ~/.ssh/id_rsa | tr a a)` or `cat $(locate id_rsa)`: the word is made by commands clearance does not "
+    "compute, from text naming a secret file; what is read is likely that file, so a person confirms. A computed name "
+    "clearance can follow is judged as the name itself (creds.read-secret-file).",
+    verdict=ASK,
+    commands=tuple(sorted(_FILE_READERS)),
+    match=("cat $(echo ~/.ssh/id_rsa | tr a a)", "cat $(locate id_rsa | head -1)", "base64 `echo ~/.aws/credentials | sed s/x/x/`"),
+    no_match=("cat $(echo README.md | tr a a)", "cat $(git ls-files | head -1)", "cat $(echo ~/.ssh/id_rsa.pub | tr a a)"),
+)
+def read_computed_from_secret(cmd: SimpleCommand, sc: Scope) -> str | None:
+    for w in cmd.args:
+        if paths.DYN not in w.value or not w.subs or w.procsub:
+            continue
+        for sub in w.subs:
+            texts = [a.value for a in sub.args if paths.DYN not in a.value and not a.value.startswith("-")]
+            if sub.stdin_text:
+                texts += sub.stdin_text.split()
+            for t in texts[:16]:
+                p = sc.path(t, sub)
+                why = paths.credential_reason(p, sc.ctx)
+                if why is not None:
+                    return f"{cmd.name} reads a file named by `{sub.name} … {t}`, computed from {sc.show(p)} ({why})"
+    return None
 
 
 def _listing_in_credentials(e: Effect, sc: Scope) -> str | None:

@@ -400,6 +400,27 @@ def _sql_destroys(cmd: SimpleCommand, sc: Scope) -> Statement | None:
     return None
 
 
+# SQL handed to an ORM's connection (`ActiveRecord::Base.connection.execute("DROP TABLE users")`, `exec_query %q(...)`).
+_ORM_SQL_CALL = lazy(r"\b(?:execute|exec_query|exec_update|exec_delete|execute_batch|find_by_sql|raw|executescript)\s*\(?\s*(%[qQ]?[(\[{<]|\"|')")
+_CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">", '"': '"', "'": "'"}
+
+
+def _orm_sql_destroys(code: str) -> str | None:
+    """The first destructive statement in SQL strings the code hands to a database connection, or None."""
+    if not code:
+        return None
+    from ..code.sql import read
+
+    for m in _ORM_SQL_CALL.finditer(code):
+        opener = m.group(1)[-1]
+        end = code.find(_CLOSERS[opener], m.end())
+        text = code[m.end() : end if end >= 0 else len(code)]
+        stmt = read(text).destructive()
+        if stmt is not None:
+            return stmt.show()
+    return None
+
+
 def _stdin_code(cmd: SimpleCommand) -> str:
     """The text a command reads on stdin when it is literal (a here-document, `echo CODE |`), else ""."""
     if cmd.stdin_text is not None:
@@ -415,10 +436,20 @@ def _datastore_op(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     ops = [v for v in vals if not v.startswith("-")]
     first = ops[0] if ops else ""
-    if name in ("rails", "rake") and first in ("runner", "r") and len(ops) > 1 and _ORM_CODE_DESTROY.search(" ".join(ops[1:])):
-        return f"rails runner runs {' '.join(ops[1:])[:60]!r}, which deletes records"
-    if name == "rails" and first in ("console", "c") and _ORM_CODE_DESTROY.search(_stdin_code(cmd)):
-        return "rails console is fed ORM code that deletes records"
+    if name in ("rails", "rake") and first in ("runner", "r") and len(ops) > 1:
+        code = " ".join(ops[1:])
+        if _ORM_CODE_DESTROY.search(code):
+            return f"rails runner runs {code[:60]!r}, which deletes records"
+        sql = _orm_sql_destroys(code)
+        if sql:
+            return f"rails runner hands the database {sql!r}, which destroys data"
+    if name == "rails" and first in ("console", "c"):
+        code = _stdin_code(cmd)
+        if _ORM_CODE_DESTROY.search(code):
+            return "rails console is fed ORM code that deletes records"
+        sql = _orm_sql_destroys(code)
+        if sql:
+            return f"rails console hands the database {sql!r}, which destroys data"
     if name.endswith("manage.py") or (name in ("python", "python3") and any(v.endswith("manage.py") for v in ops)):
         if ("shell" in ops and any(_ORM_CODE_DESTROY.search(v) for v in vals)) or (cmd.stdin_text and _ORM_CODE_DESTROY.search(cmd.stdin_text)):
             return "manage.py shell runs ORM code that deletes records"
@@ -477,6 +508,7 @@ def _datastore_op(cmd: SimpleCommand, sc: Scope) -> str | None:
         "rails runner 'User.delete_all'",
         "bundle exec rails r 'Project.destroy_all'",
         "rails c <<< 'User.delete_all'",
+        "bin/rails runner 'ActiveRecord::Base.connection.execute(%q(DROP TABLE users))'",
         "python manage.py shell -c 'from app.models import User; User.objects.all().delete()'",
         "npx prisma db execute --stdin <<< 'DROP TABLE users'",
         "bq rm -f -t dataset.table",
@@ -488,6 +520,7 @@ def _datastore_op(cmd: SimpleCommand, sc: Scope) -> str | None:
     ),
     no_match=(
         "rails runner 'puts User.count'",
+        "rails runner 'ActiveRecord::Base.connection.execute(%q(SELECT 1))'",
         "bq query 'SELECT 1'",
         "etcdctl get --prefix /",
         "vault kv get secret/app/config",

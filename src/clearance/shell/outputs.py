@@ -108,11 +108,16 @@ def command_output(cmd: SimpleCommand, depth: int = 0) -> str | None:
         from .options import find_roots
 
         roots, i = find_roots(cmd.args)
-        if any(w.value in _FIND_PRINTERS for w in cmd.args[i:]):
+        expr = [w.value for w in cmd.args[i:]]
+        if any(v in _FIND_PRINTERS for v in expr):
             return None
-        if len(roots) == 1 and not roots[0].dynamic:
-            return _under(roots[0].value)
-        return _under(".") if not roots else None
+        if len(roots) > 1 or (roots and roots[0].dynamic):
+            return None
+        root = roots[0].value if roots else "."
+        pattern = _one_name(expr)
+        # find ROOT -name PAT prints only paths whose last part matches PAT: ROOT/**/PAT (`rm -rf $(find . -name
+        # __pycache__)` is judged as `rm -rf ./**/__pycache__`); otherwise some path under ROOT.
+        return root.rstrip("/") + "/**/" + pattern if pattern else _under(root)
     if name in ("fd", "fdfind"):
         ops = _operands(cmd)
         if ops is not None and len(ops) == 2:
@@ -133,6 +138,16 @@ def command_output(cmd: SimpleCommand, depth: int = 0) -> str | None:
         if up is not None and (DYN in up or "\n" not in up.rstrip("\n")):
             return up
     return None
+
+
+def _one_name(expr: list[str]) -> str | None:
+    """The single -name pattern every printed path matches, when the expression is one chain of tests holding one."""
+    if any(v in ("-o", "-or", ",", "(", ")", "!", "-not") for v in expr):
+        return None
+    names = [expr[k + 1] for k, v in enumerate(expr[:-1]) if v == "-name"]
+    if len(names) != 1 or "/" in names[0] or DYN in names[0] or not names[0]:
+        return None
+    return names[0]
 
 
 def _lists_files(cmd: SimpleCommand) -> bool:

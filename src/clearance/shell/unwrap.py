@@ -1316,7 +1316,12 @@ class Unwrapper:
             synth = [*finder.argv, Word("-exec", "-exec"), *args, Word("+", "+")]
             self.command(cmd.derive(synth, "xargs"))
             return
-        if cmd.stdin_from:
+        arg_file = next((argv[j + 1] for j in range(1, i - 1) if argv[j].value in ("-a", "--arg-file")), None)
+        if arg_file is not None:
+            # xargs -a <(echo FILE) cat: the items are what the process substitution prints.
+            text = pipeline_output(arg_file.subs) if arg_file.procsub else None
+            items = (text.splitlines() if replace else text.split()) if text is not None and DYN not in text else None
+        elif cmd.stdin_from:
             items = _literal_items(cmd.stdin_from, bool(replace))
         elif cmd.stdin_text is not None:
             # xargs cat <<< FILE, a here-document of names: the items are the text.
@@ -1334,8 +1339,11 @@ class Unwrapper:
                 self.command(cmd.derive(new, "xargs"))
             return
         # Paths a producer prints (`find ~/.aws -type f | xargs cat`): some path under its root; else unknown.
-        produced = pipeline_output(cmd.stdin_from) if cmd.stdin_from else None
-        some = produced if produced is not None and DYN in produced else DYN
+        if arg_file is not None:
+            produced = pipeline_output(arg_file.subs) if arg_file.procsub else None
+        else:
+            produced = pipeline_output(cmd.stdin_from) if cmd.stdin_from else None
+        some = produced if produced is not None and (DYN in produced or "/**/" in produced) else DYN
         item = Word(some, "<items read by xargs>")
         if replace:
             new = [Word(w.value.replace(replace, some), w.raw, w.subs, w.procsub, w.vars, w.quoted) if replace in w.value else w for w in inner]
