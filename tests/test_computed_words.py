@@ -41,6 +41,15 @@ SECRET_READS: list[tuple[str, str]] = [
     ('for f in ~/.ssh/id_rsa ~/.ssh/id_ed25519; do base64 "$f"; done', DENY),
     ("find ~/.aws -name credentials | xargs cat", DENY),  # every path it prints is named credentials
     ("find ~/.aws -type f | xargs cat", ASK),
+    # found in the adversarial round after the fix
+    ("cat $(echo ~/.ssh/id_rsa | tr a a)", ASK),  # transformed by a command not computed: named from a secret
+    ("cat $(locate id_rsa | head -1)", ASK),
+    ("xargs -a <(echo ~/.ssh/id_rsa) cat", DENY),
+    ("xargs -a <(find ~/.aws -type f) cat", ASK),
+    ("echo $(<~/.ssh/id_rsa)", DENY),  # $(< FILE) is $(cat FILE)
+    ('echo "$(< ~/.aws/credentials)"', DENY),
+    ("cat <(< ~/.ssh/id_rsa)", DENY),
+    ("cat $(find ~/.ssh -name 'id_*')", DENY),
     ("head $(find ~/.docker -type f)", ASK),
     ("for f in $(find ~/.aws -type f); do cat $f; done", ASK),
 ]
@@ -64,6 +73,9 @@ ORDINARY: list[str] = [
     "rm -rf $(find . -name __pycache__)",
     "for f in $(git diff --name-only); do npx eslint $f; done",
     "kill $(lsof -t -i:3000)",
+    'echo "$(< README.md)"',
+    "v=$(<VERSION); git tag v$v",
+    "cat $(echo README.md | tr a a)",
     "cat $(ls -t logs/*.log | head -1)",
 ]
 
@@ -125,6 +137,19 @@ RUNNERS: list[tuple[str, str]] = [
     ("bundle exec rake search:index:delete", ASK),
     ("php artisan media:purge", ASK),
     ("python manage.py delete_stale_sessions", ASK),
+    # found in the adversarial round: SQL through the ORM's connection, other consoles, runners that run their arguments
+    ('bin/rails runner "ActiveRecord::Base.connection.execute(%q(DROP TABLE users))"', DENY),
+    ("echo 'ActiveRecord::Base.connection.exec_query(\"DELETE FROM users\")' | rails c", DENY),
+    ("echo 'User.objects.all().delete()' | python manage.py shell", DENY),
+    ("mix run -e 'Repo.delete_all(User)'", DENY),
+    ("php artisan tinker --execute='User::truncate();'", DENY),
+    ("foreman run rails runner 'User.delete_all'", DENY),
+    ("heroku run rails runner 'User.delete_all' -a app", DENY),
+    ("heroku run 'rm -rf ~' -a app", DENY),
+    ("docker compose exec web rails runner 'User.delete_all'", DENY),
+    ("docker compose run --rm web bundle exec rake db:drop", DENY),
+    ("docker compose -f dev.yml exec -T db psql -c 'DROP TABLE users'", DENY),
+    ("overmind run rake db:reset", DENY),
 ]
 RUNNERS_ORDINARY = [
     "rails runner 'puts User.count'",
@@ -143,6 +168,11 @@ RUNNERS_ORDINARY = [
     "mix test",
     "gitlab-rake gitlab:check",
     "python manage.py runserver",
+    "rails runner 'ActiveRecord::Base.connection.execute(%q(SELECT 1))'",
+    "mix run -e 'IO.puts 1'",
+    "docker compose run --rm web npm test",
+    "docker compose up -d",
+    "foreman run npm test",
 ]
 
 

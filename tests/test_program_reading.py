@@ -61,3 +61,36 @@ CASES: list[tuple[str, str]] = [
 def test_read_like_the_program(command: str, want: str) -> None:
     d = decide(command)
     assert d.decision == want, (command, d.decision, d.rules, d.reason)
+
+
+# -- configuration as a second channel: git keys that switch a check off, and the user's global configuration ----------
+CONFIG: list[tuple[str, str]] = [
+    ("git config http.sslVerify false", ASK),
+    ("git -c http.sslverify=NO fetch", ASK),
+    ("git config http.https://git.internal.example/.sslVerify false", ASK),
+    ("GIT_SSL_NO_VERIFY=1 git fetch", ASK),
+    ("export GIT_SSL_NO_VERIFY=1; git pull", ASK),
+    ("git config --global --add safe.directory '*'", ASK),
+    ("git -c protocol.ext.allow=always fetch origin", DENY),  # the ext:: transport runs commands: git.config-code
+    ("git config --global user.name Ana", ASK),
+    ("git config --global alias.lg 'log --graph --oneline'", ASK),
+    ("git config --global alias.co '!rm -rf ~'", DENY),
+    ("git config --global core.hooksPath ~/hooks", DENY),
+    ("git config --global alias.fp 'push --force'", DENY),
+    ("git config --global -e", DENY),
+    ("git config http.sslVerify true", ALLOW),
+    ("git config alias.lg 'log --graph --oneline'", ALLOW),
+    ("git config --global --list", ALLOW),
+    ("git config --global --get user.email", ALLOW),
+    ("kubectl rollout status deploy/web", ALLOW),
+    ("kubectl rollout history deploy/web", ALLOW),
+    ("kubectl rollout undo deploy/web", ASK),
+    ("aws cognito-idp admin-list-groups-for-user --user-pool-id p --username u", ALLOW),
+    ("aws cognito-idp admin-enable-user --user-pool-id p --username u", ASK),
+]
+
+
+@pytest.mark.parametrize(("command", "want"), CONFIG)
+def test_configuration_channels(command: str, want: str) -> None:
+    d = decide(command)
+    assert d.decision == want, (command, d.decision, d.rules, d.reason)

@@ -421,6 +421,24 @@ def _orm_sql_destroys(code: str) -> str | None:
     return None
 
 
+def _app_eval_code(cmd: SimpleCommand, ops: list[str]) -> str | None:
+    """Code an application console evaluates from an option: `mix run -e CODE`, `php artisan tinker --execute=CODE`."""
+    vals = cmd.values()
+    if cmd.name == "mix" and ops[:1] == ["run"]:
+        flags: tuple[str, ...] = ("-e", "--eval")
+    elif (cmd.name == "php" and ops[:2] and ops[0].endswith("artisan") and ops[1:2] == ["tinker"]) or (cmd.name.endswith("artisan") and ops[:1] == ["tinker"]):
+        flags = ("--execute",)
+    else:
+        return None
+    for i, v in enumerate(vals):
+        if v in flags and i + 1 < len(vals):
+            return vals[i + 1]
+        for f in flags:
+            if f.startswith("--") and v.startswith(f + "="):
+                return v[len(f) + 1 :]
+    return None
+
+
 def _stdin_code(cmd: SimpleCommand) -> str:
     """The text a command reads on stdin when it is literal (a here-document, `echo CODE |`), else ""."""
     if cmd.stdin_text is not None:
@@ -451,9 +469,12 @@ def _datastore_op(cmd: SimpleCommand, sc: Scope) -> str | None:
         if sql:
             return f"rails console hands the database {sql!r}, which destroys data"
     if name.endswith("manage.py") or (name in ("python", "python3") and any(v.endswith("manage.py") for v in ops)):
-        if ("shell" in ops and any(_ORM_CODE_DESTROY.search(v) for v in vals)) or (cmd.stdin_text and _ORM_CODE_DESTROY.search(cmd.stdin_text)):
+        if ("shell" in ops and any(_ORM_CODE_DESTROY.search(v) for v in vals)) or _ORM_CODE_DESTROY.search(_stdin_code(cmd)):
             return "manage.py shell runs ORM code that deletes records"
         return None
+    evaluated = _app_eval_code(cmd, ops)
+    if evaluated is not None and _ORM_CODE_DESTROY.search(evaluated):
+        return f"{name} evaluates {evaluated[:60]!r} in the application, which deletes records"
     if name == "prisma" and ops[:2] == ["db", "execute"]:
         stmt = _sql_destroys(cmd, sc)
         return f"prisma db execute runs {stmt.show()!r}, which destroys data" if stmt is not None else None
@@ -503,11 +524,17 @@ def _datastore_op(cmd: SimpleCommand, sc: Scope) -> str | None:
         "rabbitmqctl",
         "neo4j-admin",
         "cypher-shell",
+        "mix",
+        "php",
+        "artisan",
     ),
     match=(
         "rails runner 'User.delete_all'",
         "bundle exec rails r 'Project.destroy_all'",
         "rails c <<< 'User.delete_all'",
+        "mix run -e 'Repo.delete_all(User)'",
+        "php artisan tinker --execute='User::truncate();'",
+        "echo 'User.objects.all().delete()' | python manage.py shell",
         "bin/rails runner 'ActiveRecord::Base.connection.execute(%q(DROP TABLE users))'",
         "python manage.py shell -c 'from app.models import User; User.objects.all().delete()'",
         "npx prisma db execute --stdin <<< 'DROP TABLE users'",

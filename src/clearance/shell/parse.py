@@ -414,7 +414,10 @@ class _Walker:
         saved_pending, self.pending = self.pending, []
         start = len(self.st.script.commands)
         for c in node.children:
-            if c.is_named:
+            if c.type == "file_redirect":
+                # `$(< FILE)`: bash's shorthand for `$(cat FILE)`, the file's contents.
+                self.st.script.commands.append(SimpleCommand([Word("cat", "cat")], redirects=[self.redirect(c, depth)], cwd=self.st.cwd, text=_text(node)))
+            elif c.is_named:
                 self.walk(c, depth + 1, None)
         for n in self.pending:
             self.walk(n, depth + 1, None)

@@ -201,6 +201,14 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
     ("nix-shell", ""): frozenset(),
     ("devbox", "run"): frozenset(),
     ("docker", "exec"): frozenset({"-e", "--env", "-u", "--user", "-w", "--workdir", "--env-file", "--context", "-c", "-H", "--host", "--config"}),
+    # docker compose exec/run SERVICE CMD (read as `docker-compose`, see _compose): the command runs in the container.
+    ("docker-compose", "exec"): frozenset({"-e", "--env", "-u", "--user", "-w", "--workdir", "--index"}),
+    ("docker-compose", "run"): frozenset(
+        {"-e", "--env", "-u", "--user", "-w", "--workdir", "--name", "-p", "--publish", "-v", "--volume", "--entrypoint", "-l", "--label", "--env-from-file"}
+    ),
+    ("heroku", "run"): frozenset({"-a", "--app", "-r", "--remote", "-s", "--size", "-e", "--env", "--type", "-x", "--exit-code"}),
+    ("foreman", "run"): frozenset({"-e", "--env", "-d", "--root", "-f", "--procfile"}),
+    ("overmind", "run"): frozenset({"-f", "--procfile", "-d", "--root"}),
     ("kubectl", "exec"): frozenset({"-c", "--container", "-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster", "--user"}),
 }
 # Another name for an application's rails or rake (GitLab's omnibus wrappers).
@@ -237,7 +245,11 @@ _FD_VALUE_OPTS = frozenset(
         "--max-results",
     }
 )
-_REMOTE_RUNNERS = frozenset({("docker", "exec"), ("kubectl", "exec")})
+_REMOTE_RUNNERS = frozenset({("docker", "exec"), ("kubectl", "exec"), ("docker-compose", "exec"), ("docker-compose", "run")})
+# Runners whose command runs on another machine with no container operand to skip (a Heroku one-off dyno).
+_REMOTE_NO_TARGET = {("heroku", "run"): "a Heroku dyno"}
+# docker compose's options before its subcommand that take a value.
+_COMPOSE_OPTS = frozenset({"-f", "--file", "-p", "--project-name", "--env-file", "--profile", "--project-directory", "--ansi", "--parallel", "--progress"})
 _GLOBAL_OPTS = {
     "kubectl": frozenset({"-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster", "--user", "--as"}),
     "docker": frozenset({"--context", "-c", "-H", "--host", "--config", "-l", "--log-level"}),
@@ -952,6 +964,8 @@ class Unwrapper:
             k = _strip_options(argv, 1, _GLOBAL_OPTS[name])
             if k < len(argv) and (name, argv[k].value) in _RUNNERS:
                 argv = cmd.argv = [argv[0], argv[k], *argv[1:k], *argv[k + 1 :]]
+        if name in ("docker", "podman") and len(argv) > 2 and argv[1].value == "compose" and self._compose(cmd):
+            return
         if name in ("npx", "pnpx", "bunx", "uvx") or (len(argv) > 1 and (name, argv[1].value) in _RUNNERS):
             self._runner(cmd)
             return
@@ -1726,6 +1740,30 @@ class Unwrapper:
         # The facts themselves are judged by the interpreter rules.
         cmd.code = facts
 
+    def _compose(self, cmd: SimpleCommand) -> bool:
+        """docker compose [OPTS] exec|run [OPTS] SERVICE CMD: CMD runs in the service's container (as docker exec)."""
+        argv = cmd.argv
+        i = _strip_options(argv, 2, _COMPOSE_OPTS)
+        if i >= len(argv) or argv[i].value not in ("exec", "run"):
+            return False
+        self.out.commands.append(cmd)  # docker compose's own rules (down -v, rm) still see the command
+        self._runner(
+            SimpleCommand(
+                [Word("docker-compose", argv[0].raw), *argv[i:]],
+                cmd.assigns,
+                cmd.redirects,
+                cmd.stdin_from,
+                cmd.stdin_text,
+                cmd.cwd,
+                cmd.via,
+                cmd.elevated,
+                cmd.remote,
+                cmd.depth,
+                cmd.text,
+            )
+        )
+        return True
+
     def _runner(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
         name = cmd.name
@@ -1761,6 +1799,9 @@ class Unwrapper:
         else:
             bare = bare.split("@")[0]
         changes: dict[str, object] = {}
+        if key in _REMOTE_NO_TARGET:
+            changes["remote"] = _REMOTE_NO_TARGET[key]
+            changes["cwd"] = None
         if key in _REMOTE_RUNNERS:
             changes["remote"] = f"{key[0]} {key[1]} target"
             changes["cwd"] = None
@@ -1770,6 +1811,10 @@ class Unwrapper:
                 return
             bare = argv[i].value
             pkg = bare
+        if key in _REMOTE_NO_TARGET and any(c in pkg for c in " ;|&"):
+            # heroku run 'rm -rf ~': the dyno runs the words as a shell line.
+            self.reparse(" ".join(w.value for w in argv[i:]), cmd, f"{name} {key[1]}", **changes)
+            return
         new_argv = [Word(bare, pkg)] + argv[i + 1 :]
         self.command(cmd.derive(new_argv, f"{name} {key[1]}".strip(), **changes))
 
