@@ -40,11 +40,26 @@ def literal_stdin(sources: list[SimpleCommand]) -> str | None:
     if src.name in ("echo", "printf") and not any(w.dynamic for w in src.args):
         words = [w.value for w in src.args if not (src.name == "echo" and w.value in ("-e", "-n", "-E"))]
         if src.name == "printf" and words:
-            # printf reuses its format for each argument: printf '%s\n' a b -> "a\nb\n".
-            fmt, rest = words[0].replace("\\n", "\n"), words[1:]
-            return "".join(fmt.replace("%s", r) for r in rest) if "%s" in fmt and rest else fmt
+            return _printf(words[0], words[1:])
         return " ".join(words)
     return None
+
+
+def _printf(fmt: str, args: list[str]) -> str | None:
+    """printf FORMAT ARGS with only %s and %% directives (else None): the format is reused until the arguments run out
+    (printf '%s\\n' a b -> "a\\nb\\n"; printf '%s/.ssh/%s' ~ id_rsa -> "~/.ssh/id_rsa")."""
+    fmt = fmt.replace("\\n", "\n").replace("\\t", "\t")
+    pieces = fmt.split("%%")
+    n = sum(p.count("%s") for p in pieces)
+    if any("%" in p.replace("%s", "") for p in pieces):
+        return None  # %d, %b, %q, ...: not computed here
+    if n == 0 or not args:
+        return "%".join(p.replace("%s", "") for p in pieces)
+    out: list[str] = []
+    for k in range(0, len(args), n):
+        chunk = iter(args[k : k + n])
+        out.append("%".join("".join(part + (next(chunk, "") if i < len(p.split("%s")) - 1 else "") for i, part in enumerate(p.split("%s"))) for p in pieces))
+    return "".join(out)
 
 
 def literal_output(cmd: SimpleCommand) -> str | None:
