@@ -94,3 +94,28 @@ CONFIG: list[tuple[str, str]] = [
 def test_configuration_channels(command: str, want: str) -> None:
     d = decide(command)
     assert d.decision == want, (command, d.decision, d.rules, d.reason)
+
+
+# -- kill fed by a lister that selects a whole user, session or machine is pkill -u / kill -1 ------------------------
+KILLS: list[tuple[str, str]] = [
+    ("kill -9 $(lsof -t -u daniel)", DENY),
+    ("kill -9 $(pgrep -u daniel)", DENY),
+    ("kill -9 $(ps -u daniel -o pid=)", DENY),
+    ("kill -9 $(ps aux | awk '{print $2}')", DENY),
+    ("ps -eo pid | xargs kill -9", DENY),
+    ("pgrep . | xargs kill", DENY),
+    ("kill $(pgrep node)", ALLOW),
+    ("kill $(lsof -t -i:3000)", ALLOW),
+    ("lsof -ti:8080 | xargs kill -9", ALLOW),
+    ("kill $(pgrep -u ana node)", ALLOW),
+    ("kill $(ps aux | grep vite | awk '{print $2}')", ALLOW),
+    ("kill $(ps aux | awk '/node/ {print $2}')", ALLOW),
+    ("kill $(ps -o pid= -p $PPID)", ALLOW),
+    ("kill $(lsof -t /tmp/app.sock)", ALLOW),
+]
+
+
+@pytest.mark.parametrize(("command", "want"), KILLS)
+def test_kill_by_lister(command: str, want: str) -> None:
+    d = decide(command)
+    assert d.decision == want, (command, d.decision, d.rules, d.reason)
