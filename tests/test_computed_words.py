@@ -150,6 +150,11 @@ RUNNERS: list[tuple[str, str]] = [
     ("docker compose run --rm web bundle exec rake db:drop", DENY),
     ("docker compose -f dev.yml exec -T db psql -c 'DROP TABLE users'", DENY),
     ("overmind run rake db:reset", DENY),
+    ("ruby bin/rails runner 'User.delete_all'", DENY),  # the launcher script is the tool
+    ("bundle exec ruby bin/rake db:drop", DENY),
+    ("rake db:drop:all", DENY),  # Rails' per-database and unchecked variants
+    ("rails db:drop:_unsafe", DENY),
+    ("rails db:reset:primary", DENY),
 ]
 RUNNERS_ORDINARY = [
     "rails runner 'puts User.count'",
@@ -173,6 +178,9 @@ RUNNERS_ORDINARY = [
     "docker compose run --rm web npm test",
     "docker compose up -d",
     "foreman run npm test",
+    "ruby bin/rails server",
+    "rails db:rollback:primary",
+    "rails db:migrate:status",
 ]
 
 

@@ -181,7 +181,8 @@ def production_db(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 _ORM_DESTROY = lazy(
-    r"^(?:db:(?:drop|reset|purge|schema:load|structure:load|seed:replant|truncate_all|migrate:reset|rollback|migrate:undo:all|migrate:fresh|wipe)"
+    # Rails' per-database and unchecked variants add a suffix (db:drop:all, db:drop:_unsafe, db:reset:primary).
+    r"^(?:db:(?:drop|reset|purge|schema:load|structure:load|seed:replant|truncate_all|migrate:reset|rollback|migrate:undo:all|migrate:fresh|wipe)(?::[\w-]+)?"
     r"|migrate:(?:fresh|reset|refresh|rollback|undo:all)|flush|reset_db|sqlflush|dropdb|db:wipe|schema:drop|database:drop|ecto\.(?:drop|reset))$"
 )
 
@@ -275,11 +276,11 @@ def orm_reset(cmd: SimpleCommand, sc: Scope) -> str | None:
     for v in ops[:2]:
         if _ORM_DESTROY.match(v):
             production = _env_production(cmd)
-            if v.endswith(":rollback") and not production:
+            if ":rollback" in v and not production:
                 # Undoing the last migration batch during development: not a wipe of the database.
                 return None
             where = " in production" if production else ""
-            return f"{name} {v}{where} wipes the database" if not v.endswith(":rollback") else f"{name} {v} rolls back migrations in production"
+            return f"{name} {v}{where} wipes the database" if ":rollback" not in v else f"{name} {v} rolls back migrations in production"
     return None
 
 

@@ -211,6 +211,8 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
     ("overmind", "run"): frozenset({"-f", "--procfile", "-d", "--root"}),
     ("kubectl", "exec"): frozenset({"-c", "--container", "-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster", "--user"}),
 }
+# Launcher scripts a Ruby interpreter may be handed (bin/rails, bin/rake): the tool they start.
+_RUBY_LAUNCHERS = frozenset({"rails", "rake", "spring"})
 # Another name for an application's rails or rake (GitLab's omnibus wrappers).
 _APP_ALIASES = {"gitlab-rails": "rails", "gitlab-rake": "rake"}
 _TERMINALS = frozenset(
@@ -1558,6 +1560,11 @@ class Unwrapper:
             from ..code.interpopts import local_files, read, ruby_un_command
 
             reading = read(values, lang)
+            if lang == "ruby" and reading.file is not None and posixpath.basename(reading.file) in _RUBY_LAUNCHERS:
+                # ruby bin/rails runner CODE, ruby bin/rake db:drop: the launcher script is the tool it starts.
+                tool = posixpath.basename(reading.file)
+                self.command(cmd.derive([Word(tool, reading.file), *(Word(v, v) for v in reading.operands)], f"{cmd.name} {reading.file}"))
+                return
             if lang == "ruby" and (un := ruby_un_command(reading)) is not None:
                 # ruby -run -e rm -- -rf DIR: un.rb's file commands are the shell commands they are named after.
                 self.command(cmd.derive([Word(w, w) for w in un], f"{cmd.name} -run"))
