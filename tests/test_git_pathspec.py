@@ -72,7 +72,15 @@ DENIED = [
     "git restore --source=HEAD~3 ':/'",
     "git clean -fdx ':/'",
 ]
-ASKED = ["git restore -- ':(top)src'", "git checkout -- src/a.ts"]
+ASKED = [
+    "git restore -- ':(top)src'",
+    "git checkout -- src/a.ts",
+    # --pathspec-from-file: the paths come from a file (unknown) or from stdin (read when literal)
+    "git rm -r --pathspec-from-file=list.txt",
+    "git checkout --pathspec-from-file=list.txt",
+    "printf 'a.txt\\n' | git restore --pathspec-from-file=-",
+]
+DENIED += ["git restore --pathspec-from-file=- <<< ':/'", "echo ':/' | git checkout --pathspec-from-file=- HEAD"]
 ALLOWED = [
     "git rm ':(top)README.md'",
     "git rm -r --cached ':/'",
@@ -82,6 +90,8 @@ ALLOWED = [
     "git log -- ':(top)src'",
     "git stash push -- ':/'",
     "git rm src/old.ts",
+    "git restore --staged --pathspec-from-file=list.txt",
+    "git add --pathspec-from-file=list.txt",
 ]
 
 

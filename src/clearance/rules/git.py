@@ -8,7 +8,7 @@ import re
 from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
-from ..shell.effects import literal_pathspecs
+from ..shell.effects import literal_pathspecs, pathspecs_from_file
 from ..shell.options import EVERYTHING, git_pathspecs, normalise
 from ..trust import normalise_remote
 from .base import rule
@@ -103,7 +103,7 @@ def discard_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     if sub == "switch" and nc.has("discard-changes"):
         return "git switch --discard-changes throws away uncommitted changes that conflict with the target"
     if sub in ("checkout", "restore"):
-        paths = _discarded_paths(nc)
+        paths = _discarded_paths(nc) + ([] if sub == "restore" and nc.has("staged") and not nc.has("worktree") else pathspecs_from_file(nc, cmd))
         if any(p == EVERYTHING for p, _ in git_pathspecs(paths, literal_pathspecs(nc, cmd))):
             return f"git {sub} {' '.join(paths)} discards every uncommitted change in the work tree"
     if nc.sub in (("stash", "drop"), ("stash", "clear")):
@@ -154,9 +154,9 @@ def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
     if nc.sub[:1] not in (("checkout",), ("restore",)) or discard_changes(cmd, sc):
         return None
-    paths = _discarded_paths(nc)
+    paths = _discarded_paths(nc) + ([] if nc.sub[0] == "restore" and nc.has("staged") and not nc.has("worktree") else pathspecs_from_file(nc, cmd))
     if paths:
-        return f"git {nc.sub[0]} discards uncommitted changes to {', '.join(paths[:3])}"
+        return f"git {nc.sub[0]} discards uncommitted changes to {', '.join(p.replace(DYN, '(paths read from a file)') for p in paths[:3])}"
     if nc.has("patch") and not (nc.sub[0] == "restore" and nc.has("staged") and not nc.has("worktree")):
         # Patch mode offers every changed hunk of the work tree for discarding; which ones is answered on stdin.
         return f"git {nc.sub[0]} --patch discards the uncommitted hunks it is told to, in any changed file"

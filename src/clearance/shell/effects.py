@@ -447,8 +447,9 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     elif name == "git":
         nc = normalise(cmd)
         git_base = _git_base(nc.opts)
+        listed = [Word(v, v) for v in pathspecs_from_file(nc, cmd)]
         if nc.sub == ("rm",) and not nc.has("cached") and not nc.has("dry-run"):
-            for w in _pathspec_words(nc, cmd, sc, git_base, nc.words):
+            for w in _pathspec_words(nc, cmd, sc, git_base, nc.words + listed):
                 add(DELETE, w, nc.has("r"))
         elif nc.sub == ("clone",) and len(nc.words) >= 2:
             add(WRITE, _under(git_base, nc.words[1]), True)
@@ -458,8 +459,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             if nc.sub == ("checkout",) and nc.dashdash < 0 and len(nc.words) >= 2 and not nc.unknown and not nc.has("b", "B", "orphan", "detach"):
                 paths = nc.words[1:]  # git checkout TREE PATH...: one operand switches branches, more are paths
             if nc.sub == ("restore",) and nc.has("staged") and not nc.has("worktree"):
-                paths = []  # only the index changes
-            for w in _pathspec_words(nc, cmd, sc, git_base, paths):
+                paths, listed = [], []  # only the index changes
+            for w in _pathspec_words(nc, cmd, sc, git_base, paths + listed):
                 add(WRITE, w, True)
 
     # Reading: any path-like operand of a command that shows contents.
@@ -514,6 +515,22 @@ def only_empty(args: list[Word]) -> bool:
     if any(v in ("-o", "-or", ",", "(", ")") for v in before):
         return False
     return any(v == "-empty" and (i == 0 or before[i - 1] not in ("!", "-not")) for i, v in enumerate(before))
+
+
+def pathspecs_from_file(nc: Norm, cmd: SimpleCommand) -> list[str]:
+    """The pathspecs `--pathspec-from-file=FILE` adds: from stdin (`-`) when it is literal, else one unknown."""
+    if not nc.has("pathspec-from-file"):
+        return []
+    source = nc.value("pathspec-from-file") or ""
+    text: str | None = None
+    if source == "-":
+        from .outputs import pipeline_output
+
+        text = cmd.stdin_text if cmd.stdin_text is not None else pipeline_output(cmd.stdin_from) if cmd.stdin_from else None
+    if text is None or DYN in text:
+        return [DYN]
+    sep = "\0" if nc.has("pathspec-file-nul") else "\n"
+    return [p for p in text.split(sep) if p][:50] or []
 
 
 def literal_pathspecs(nc: Norm, cmd: SimpleCommand) -> bool:
