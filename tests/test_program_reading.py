@@ -50,6 +50,13 @@ CASES: list[tuple[str, str]] = [
     ("parallel :::: jobs.txt", ASK),
     ("parallel -j4 ::: 'make a' 'make b'", ALLOW),
     ("parallel gzip ::: a.log b.log", ALLOW),
+    # a program found by which / command -v / type -P is that program
+    ("$(which rm) -rf ~", DENY),
+    ("`command -v rm` -rf ~", DENY),
+    ("$(type -P git) reset --hard", DENY),
+    ("$(which python3) -m pytest", ALLOW),
+    ('"$(command -v npm)" test', ALLOW),
+    ("$(cat tool.txt) -rf x", ASK),  # still unknown
     # the gist gem's read-only modes
     ("gist -l", ALLOW),
     ("gist --read 1234", ALLOW),

@@ -106,6 +106,18 @@ def command_output(cmd: SimpleCommand, depth: int = 0) -> str | None:
     if name in ("echo", "printf", "cat", "tee"):
         text = literal_output(cmd)
         return text if text is None or len(text) <= _MAX_TEXT else None
+    if name in ("which", "command", "type"):
+        # which NAME, command -v NAME, type -P NAME: where the program NAME is (its directory does not matter to
+        # what runs: `$(which rm) -rf ~` is rm).
+        ops = _operands(cmd)
+        flags = [w.value for w in cmd.args if w.value.startswith("-")]
+        if name == "command" and "-v" not in flags:
+            return None
+        if name == "type" and not any(f in ("-P", "-p") for f in flags):
+            return None
+        if ops is None or len(ops) != 1 or "/" in ops[0] or not ops[0]:
+            return None
+        return "/usr/bin/" + ops[0]
     if name in ("realpath", "readlink", "dirname", "basename", "abspath"):
         ops = _operands(cmd)
         if ops is None or len(ops) != 1 or (name == "readlink" and not any(w.value.startswith("-") for w in cmd.args)):
