@@ -50,6 +50,9 @@ SECRET_READS: list[tuple[str, str]] = [
     ('echo "$(< ~/.aws/credentials)"', DENY),
     ("cat <(< ~/.ssh/id_rsa)", DENY),
     ("cat $(find ~/.ssh -name 'id_*')", DENY),
+    ("rm -rf $(pwd)", DENY),  # the project itself
+    ("cd ~ && rm -rf $(pwd)", DENY),
+    ("cd /tmp && rm -rf $(pwd)", DENY),
     ("head $(find ~/.docker -type f)", ASK),
     ("for f in $(find ~/.aws -type f); do cat $f; done", ASK),
 ]
@@ -74,6 +77,12 @@ ORDINARY: list[str] = [
     "for f in $(git diff --name-only); do npx eslint $f; done",
     "kill $(lsof -t -i:3000)",
     'echo "$(< README.md)"',
+    "rm -rf $(pwd)/build",
+    "docker run --rm -v $(pwd):/app -w /app node:20 npm test",
+    "rm -rf $(mktemp -d)",
+    "tmp=$(mktemp -d); cp a.txt $tmp; rm -rf $tmp",
+    'rm -rf "$(mktemp -d -t ci.XXXX)"',
+    "f=$(mktemp); echo x > $f; cat $f; rm $f",
     "v=$(<VERSION); git tag v$v",
     "cat $(echo README.md | tr a a)",
     "cat $(ls -t logs/*.log | head -1)",
@@ -114,6 +123,13 @@ def _words(line: str) -> list[str]:
         ("cat $(echo x > f)", ["cat", "?"]),  # the output goes to a file
         ("cat $(head -1 list.txt)", ["cat", "?"]),  # a filter reading its own file
         ("cat $(grep -l secret /etc/app)", ["cat", "/etc/app/?"]),
+        ("cat $(cd /w && pwd)", ["cat", "?"]),  # two commands
+        ("cat $(pwd)/x", ["cat", "/p/x"]),
+        ("cat $(mktemp)", ["cat", "/tmp/tmp.XXXXXXXXXX"]),
+        ("cat $(mktemp -p /var/tmp job.XXX)", ["cat", "/var/tmp/job.XXX"]),
+        ("cat $(mktemp job.XXX)", ["cat", "/p/job.XXX"]),
+        ("cat $(printf '%s/.ssh/%s' /h id_rsa)", ["cat", "/h/.ssh/id_rsa"]),
+        ("cat $(printf '%d' 1)", ["cat", "?"]),
     ],
 )
 def test_what_a_substitution_prints(line: str, words: list[str]) -> None:

@@ -106,6 +106,13 @@ def command_output(cmd: SimpleCommand, depth: int = 0) -> str | None:
     if name in ("echo", "printf", "cat", "tee"):
         text = literal_output(cmd)
         return text if text is None or len(text) <= _MAX_TEXT else None
+    if name == "pwd":
+        # The directory the command runs in, when the parser knows it (`rm -rf $(pwd)/build`).
+        if cmd.cwd is None or DYN in cmd.cwd or any(not w.value.startswith("-") for w in cmd.args):
+            return None
+        return cmd.cwd
+    if name == "mktemp":
+        return _mktemp(cmd)
     if name in ("which", "command", "type"):
         # which NAME, command -v NAME, type -P NAME: where the program NAME is (its directory does not matter to
         # what runs: `$(which rm) -rf ~` is rm).
@@ -175,6 +182,40 @@ def _one_name(expr: list[str]) -> str | None:
     if len(names) != 1 or "/" in names[0] or DYN in names[0] or not names[0]:
         return None
     return names[0]
+
+
+def _mktemp(cmd: SimpleCommand) -> str | None:
+    """The new file or directory mktemp creates: TEMPLATE in the cwd, or under -p/--tmpdir DIR (or the temp directory
+    with -t, --tmpdir or no template). Its X's are random; the name stands for one that did not exist before."""
+    vals = [w.value for w in cmd.args]
+    if any(DYN in v for v in vals):
+        return None
+    tmpdir: str | None = None
+    template = ""
+    under_tmp = False
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        if v == "-p" and i + 1 < len(vals):
+            tmpdir, i = vals[i + 1], i + 2
+            continue
+        if v.startswith("--tmpdir"):
+            under_tmp = True
+            tmpdir = v.partition("=")[2] or None
+        elif v.startswith("-p") and len(v) > 2:
+            tmpdir = v[2:]
+        elif v == "-t" or (v.startswith("-") and not v.startswith("--") and "t" in v[1:]):
+            under_tmp = True
+        elif not v.startswith("-"):
+            template = v
+        i += 1
+    if template and "/" in template:
+        return None
+    if template and tmpdir is None and not under_tmp:
+        if cmd.cwd is None or DYN in cmd.cwd:
+            return None
+        return posixpath.join(cmd.cwd, template)
+    return posixpath.join(tmpdir or "/tmp", template or "tmp.XXXXXXXXXX")
 
 
 def _lists_files(cmd: SimpleCommand) -> bool:
