@@ -235,13 +235,48 @@ def _removes_sources(name: str, vals: list[str]) -> bool:
     return False
 
 
+_REAL_ROOTS: dict[str, str] = {}
+
+
+def _through_link(p: str, sc: Scope, kind: str, follow: bool = False) -> str | None:
+    """Where a path inside the project really is when a symlink in its directories leads out of the project, or None.
+
+    `dist -> ~` makes `rm -rf dist/*` a deletion of ~/*. The last component of a deleted path is not followed
+    (rm removes the link itself); a glob or an unknown part is resolved up to where it starts. Only on the
+    machine the hook runs on (ctx.realpath); the team service keeps paths as written.
+    """
+    from .. import paths
+
+    rp = sc.ctx.realpath
+    root = sc.ctx.project_root
+    if rp is None or not root or not p.startswith("/") or not sc.inside_project(p):
+        return None
+    if DYN in p or paths.has_glob(p):
+        head = paths.static_prefix(p)
+    else:
+        head = posixpath.dirname(p) if kind == DELETE and not follow else p
+    if not head or head == "/" or not paths.is_within(head, root) or (head == root and not follow):
+        return None
+    real_root = _REAL_ROOTS.get(root)
+    if real_root is None:
+        real_root = _REAL_ROOTS[root] = rp(root) or root
+    real = rp(head)
+    if not real or paths.is_within(real, real_root) or paths.is_within(real, root):
+        return None
+    return real.rstrip("/") + p[len(head) :]
+
+
 def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     out: list[Effect] = []
     name = cmd.name
     args = cmd.args
 
     def add(kind: str, w: Word, recursive: bool = False, note: str = "") -> None:
-        out.append(Effect(kind, sc.word_path(w, cmd), w.value, recursive, cmd, note))
+        p = sc.word_path(w, cmd)
+        if kind != READ and sc.ctx.realpath is not None:
+            # `rm -rf link/`: a trailing slash makes rm (and find) go through the link to what it points to.
+            p = _through_link(p, sc, kind, follow=w.value.endswith(("/", "/."))) or p
+        out.append(Effect(kind, p, w.value, recursive, cmd, note))
 
     if name in ("rm", "rmdir"):
         # Read as GNU rm reads them: --rec, -rf, --recursive=…, -- before operands.
@@ -432,11 +467,15 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(WRITE, args[i + 1])
     if name == "find" and any(a.value == "-delete" for a in args):
         fd = find_delete(cmd)
-        roots, _ = find_roots(args)
+        roots, expr_at = find_roots(args)
         # One name pattern before -delete selects what goes (`find /tmp -name '*.log' -delete` is /tmp/**/*.log).
         selected = fd.patterns[0] if fd is not None and fd.narrowed and len(fd.patterns) == 1 and "/" not in fd.patterns[0] else ""
         for w in roots or [Word(".", ".")] if fd is not None else []:
             root = sc.word_path(w, cmd)
+            if sc.ctx.realpath is not None:
+                # find follows a starting point that is a link when it ends in "/" or with -H/-L.
+                follows = w.value.endswith("/") or any(a.value in ("-H", "-L") for a in args[:expr_at])
+                root = _through_link(root, sc, DELETE, follow=follows) or root
             if selected and DYN not in root:
                 out.append(Effect(DELETE, root.rstrip("/") + "/**/" + selected, w.value, True, cmd, note="find"))
                 continue
