@@ -24,6 +24,12 @@ CASES: list[tuple[str, str]] = [
     ("echo / | xargs --replace bash -c 'rm -rf {}'", DENY),
     ("echo ~ | xargs --replace=X rm -rf X", DENY),
     ("echo build | xargs --replace rm -rf {}", ALLOW),
+    # xargs cuts its input at NULs with -0 and at the -d delimiter: the item keeps its blanks
+    ("printf 'rm -rf ~' | xargs -0 sh -c", DENY),
+    ("xargs -a <(echo rm -rf ~) -0 sh -c", DENY),
+    ("echo ~ | xargs -d , rm -rf", DENY),
+    ("xargs sh -c <<< 'rm -rf ~'", ALLOW),  # cut at blanks: sh -c runs `rm` alone
+    ("echo build | xargs -0 rm -rf", ALLOW),
     # a word with = that is not an assignment is the command bash looks up (and does not find)
     ("A-B=2 git reset --hard", ALLOW),
     ("1A=2 git reset --hard", ALLOW),

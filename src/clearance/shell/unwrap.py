@@ -1333,17 +1333,15 @@ class Unwrapper:
             self.command(cmd.derive(synth, "xargs"))
             return
         arg_file = next((argv[j + 1] for j in range(1, i - 1) if argv[j].value in ("-a", "--arg-file")), None)
+        text: str | None
         if arg_file is not None:
             # xargs -a <(echo FILE) cat: the items are what the process substitution prints.
             text = pipeline_output(arg_file.subs) if arg_file.procsub else None
-            items = (text.splitlines() if replace else text.split()) if text is not None and DYN not in text else None
         elif cmd.stdin_from:
-            items = _literal_items(cmd.stdin_from, bool(replace))
-        elif cmd.stdin_text is not None:
-            # xargs cat <<< FILE, a here-document of names: the items are the text.
-            items = [x for x in cmd.stdin_text.splitlines() if x] if replace else cmd.stdin_text.split()
+            text = literal_stdin(cmd.stdin_from)
         else:
-            items = None
+            text = cmd.stdin_text  # xargs cat <<< FILE, a here-document of names
+        items = _xargs_items(text, argv[1:i], bool(replace)) if text is not None and DYN not in text else None
         if items is not None and 0 < len(items) <= 20:
             # echo a b | xargs rm: the items are known.
             for it in items:
@@ -1872,11 +1870,28 @@ def _setup_generator(cmds: list[SimpleCommand]) -> bool:
     return (c.name, vals[0] if vals else "") in _SETUP_GENERATORS
 
 
-def _literal_items(sources: list[SimpleCommand], by_line: bool) -> list[str] | None:
-    """The items a literal `echo`, `printf` or `cat <<EOF` feeds to xargs (one a line with -I)."""
-    text = literal_stdin(sources)
-    if text is None:
-        return None
+def _xargs_items(text: str, opts: list[Word], by_line: bool) -> list[str]:
+    """How xargs cuts its input into items: at NULs with -0, at the -d delimiter, one a line with -I, else at blanks.
+
+    With -0 or -d the item keeps its blanks: `printf 'rm -rf ~' | xargs -0 sh -c` hands sh the whole line.
+    """
+    delim: str | None = None
+    vals = [w.value for w in opts]
+    for k, v in enumerate(vals):
+        if v in ("-0", "--null") or (v.startswith("-") and not v.startswith("--") and "0" in v[1:] and v[1:2] not in ("d", "I", "n", "L", "P", "s", "E", "a")):
+            delim = "\0"
+        elif v in ("-d", "--delimiter") and k + 1 < len(vals):
+            delim = vals[k + 1]
+        elif v.startswith("--delimiter="):
+            delim = v.partition("=")[2]
+        elif v.startswith("-d") and len(v) > 2:
+            delim = v[2:]
+    if delim is not None:
+        delim = {"\\n": "\n", "\\t": "\t", "\\0": "\0"}.get(delim, delim)
+        parts = text.split(delim) if delim else [text]
+        if parts and parts[-1] in ("", "\n"):
+            parts = parts[:-1]  # the terminator after the last item
+        return [p for p in parts if p]
     return [x for x in text.splitlines() if x] if by_line else text.split()
 
 
