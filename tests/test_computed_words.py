@@ -171,6 +171,8 @@ RUNNERS: list[tuple[str, str]] = [
     ("rake db:drop:all", DENY),  # Rails' per-database and unchecked variants
     ("rails db:drop:_unsafe", DENY),
     ("rails db:reset:primary", DENY),
+    ("bundle exec rails credentials:show", DENY),  # prints the decrypted credentials
+    ("EDITOR=cat rails credentials:edit", DENY),  # the editor prints the decrypted file
 ]
 RUNNERS_ORDINARY = [
     "rails runner 'puts User.count'",
@@ -195,6 +197,7 @@ RUNNERS_ORDINARY = [
     "docker compose up -d",
     "foreman run npm test",
     "ruby bin/rails server",
+    "EDITOR=vim rails credentials:edit",
     "rails db:rollback:primary",
     "rails db:migrate:status",
 ]

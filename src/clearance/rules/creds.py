@@ -37,6 +37,9 @@ TOKEN_PRINTERS: tuple[tuple[str, ...], ...] = (
     ("kubectl", "config", "view", "--raw"),
     ("kubectl", "create", "token"),
     ("heroku", "auth:token"),
+    ("rails", "credentials:show"),  # the application's decrypted credentials
+    ("rails", "secrets:show"),
+    ("rake", "secrets:show"),
     ("npm", "token", "list"),
     ("npm", "token", "create"),
     ("vault", "read"),
@@ -102,8 +105,17 @@ def is_secret_var(name: str) -> bool:
     return name.rsplit("_", 1)[-1].upper() not in _DESCRIBES_NOT_HOLDS or "_" not in name
 
 
+# Programs that, given as the editor, print the file they are handed instead of editing it.
+_PRINTING_EDITORS = frozenset({"cat", "bat", "batcat", "less", "more", "head", "tail", "tee", "base64", "xxd", "od", "strings", "nl"})
+
+
 def token_printer(cmd: SimpleCommand) -> str | None:
     words = [cmd.name] + cmd.values()
+    if cmd.name == "rails" and "credentials:edit" in words:
+        # EDITOR=cat rails credentials:edit: rails decrypts the credentials into a file and hands it to the editor.
+        editor = (cmd.assigns.get("EDITOR") or cmd.assigns.get("VISUAL") or "").split()
+        if editor and posixpath.basename(editor[0]) in _PRINTING_EDITORS:
+            return f"rails credentials:edit with EDITOR={editor[0]}"
     for pattern in TOKEN_PRINTERS:
         if words[0] != pattern[0]:
             continue
@@ -530,6 +542,8 @@ def list_secret_names(e: Effect, sc: Scope) -> str | None:
         "aws configure export-credentials",
         "kubectl config view --raw",
         "vault kv get secret/prod/db",
+        "bin/rails credentials:show",
+        "EDITOR=cat rails credentials:edit",
         "ps auxe",
         "bw get password github",
         "az storage account keys list -n acct",
@@ -537,6 +551,8 @@ def list_secret_names(e: Effect, sc: Scope) -> str | None:
         "aws iam create-access-key",
     ),
     no_match=(
+        "EDITOR=vim rails credentials:edit",
+        "rails credentials:edit",
         "gh auth status",
         "ps aux",
         "ps -ef",
