@@ -130,6 +130,8 @@ def _words(line: str) -> list[str]:
         ("cat $(mktemp job.XXX)", ["cat", "/p/job.XXX"]),
         ("cat $(printf '%s/.ssh/%s' /h id_rsa)", ["cat", "/h/.ssh/id_rsa"]),
         ("cat $(printf '%d' 1)", ["cat", "?"]),
+        ("cat $(printf -- -w)", ["cat", "-w"]),  # `--` ends printf's options: the format is -w
+        ("cat $(printf -v x %s y)", ["cat", "?"]),  # into a variable: nothing printed
     ],
 )
 def test_what_a_substitution_prints(line: str, words: list[str]) -> None:

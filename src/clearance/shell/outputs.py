@@ -40,7 +40,11 @@ def literal_stdin(sources: list[SimpleCommand]) -> str | None:
     if src.name in ("echo", "printf") and not any(w.dynamic for w in src.args):
         words = [w.value for w in src.args if not (src.name == "echo" and w.value in ("-e", "-n", "-E"))]
         if src.name == "printf" and words:
-            return _printf(words[0], words[1:])
+            if words[0] == "-v":
+                return None  # printf -v VAR: into a variable, nothing printed
+            if words[0] == "--":
+                words = words[1:]  # `printf -- -w`: the format is -w
+            return _printf(words[0], words[1:]) if words else ""
         return " ".join(words)
     return None
 
