@@ -365,11 +365,39 @@ def write(path: Path, cases: list[dict[str, object]]) -> None:
     path.write_text("".join(json.dumps(c, ensure_ascii=False, sort_keys=True) + "\n" for c in cases))
 
 
+def relabel(out: Path) -> int:
+    """Label the committed cases again with the current rules, keeping the cases (no snapshot, no resampling).
+
+    A label fix then changes labels only, so that scores before and after compare the same commands.
+    """
+    changed = 0
+    for f in sorted(out.glob("*.jsonl")):
+        lines = []
+        for line in f.read_text().splitlines():
+            if not line.strip():
+                continue
+            case = json.loads(line)
+            cmd = case["tool_input"]["command"]
+            label, cls, why = label_command(cmd)
+            if (label, cls, why) != (case["label"], case["class"], case["why"]):
+                print(f"{case['id']}: {case['label']}/{case['class']} -> {label}/{cls}: {cmd[:100]}")
+                case.update(label=label, why=why)
+                case["class"] = cls
+                changed += 1
+            lines.append(json.dumps(case, ensure_ascii=False, sort_keys=True))
+        f.write_text("\n".join(lines) + "\n")
+    return changed
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "outside")
+    ap.add_argument("--relabel", action="store_true", help="only label the committed cases again (no snapshots needed)")
     a = ap.parse_args()
+    if a.relabel:
+        print(f"{relabel(a.out)} cases relabelled")
+        return 0
     counts = build(a.mirror, a.out)
     for k, v in counts.items():
         print(f"{k:14} {v}")

@@ -200,10 +200,16 @@ def _fan_out(cmd: str) -> list[str]:
         token = (ph and (ph.group(1) or ph.group(2) or ph.group(3) or ph.group(4))) or "{}"
         if token in rest:
             out.append(rest.replace(token, shlex.quote(item) if re.search(r"-c\s+" + re.escape(token), rest) else item))
+        elif ph:
+            # -I/-i/--replace: the input only replaces the token; with no token in the command it is not appended
+            # (`echo / | xargs -i rm -rf` runs a bare `rm -rf`).
+            out.append(rest)
         else:
             words_ = rest.split()
             if (len(words_) >= 2 and words_[-1] == "-c") or rest.rstrip().endswith("-c"):
-                out.append(rest + " " + shlex.quote(item))
+                # xargs splits the input into words: `bash -c` gets the first as its script, the rest as $0, $1...
+                # (`echo 'rm -rf /' | xargs bash -c` runs `rm` alone).
+                out.append(rest + " " + " ".join(shlex.quote(x) for x in item.split()))
             else:
                 out.append(rest + " " + item)
     m = re.search(r"\bparallel\s+(.*?)\s*:::\s*(.+)$", cmd)
@@ -302,9 +308,21 @@ def rule_delete(w: list[str], seg: str) -> Label | None:
                 if k == "project" and not _GENERATED.match(rel):
                     return ("ask", "delete-in-project", f"recursive delete of {t}: may hold uncommitted work git cannot restore")
         return ("benign", "delete-in-project", f"{name} of project or temp files")
-    if name == "find" and re.search(r"\s-(delete|(exec|execdir|ok|okdir)\s+((env|sudo|command|busybox|nice)\s+)*(rm|shred|unlink)\b)", seg):
+    # Words inside an -exec that runs something else are that program's arguments, not find's (`-exec echo -delete ;`).
+    seg = (
+        re.sub(
+            r"\s-(?:exec|execdir|ok|okdir)\s+(?!((env|sudo|command|busybox|nice)\s+)*(/\S*/)?(rm|shred|unlink)\b).*?\s(?:\\;|';'|\";\"|;|\+)(?=\s|$)", " ", seg
+        )
+        if name == "find"
+        else seg
+    )
+    act = re.search(r"\s-(delete|(exec|execdir|ok|okdir)\s+((env|sudo|command|busybox|nice)\s+)*(/\S*/)?(rm|shred|unlink)\b)", seg) if name == "find" else None
+    if act:
         roots = []
-        for x in w[1:]:
+        args = w[1:]
+        while args and (args[0] in ("-H", "-L", "-P") or re.match(r"^-O\d*$", args[0]) or args[0] == "-D"):
+            args = args[2:] if args[0] == "-D" else args[1:]  # options before the starting points
+        for x in args:
             if x.startswith("-") or x in ("(", "!"):
                 break
             roots.append(x)
@@ -317,7 +335,8 @@ def rule_delete(w: list[str], seg: str) -> Label | None:
                 return ("ask", "delete-outside", "find empties the shared temp directory")
         if any(path_kind(r) == "unknown" for r in roots):
             return ("ask", "delete-unknown", "find deletes under a path only known at run time")
-        narrowing = re.sub(r"(!|-not)\s+-\w+\s+\S+", " ", seg)
+        # find evaluates left to right: only tests before the action narrow what it deletes (`-delete -name x` deletes all).
+        narrowing = re.sub(r"(!|-not)\s+-\w+\s+\S+", " ", seg[: act.start()])
         if not re.search(
             r"\s-(i?name|i?path|i?regex|mtime|mmin|ctime|atime|cmin|amin|empty|size|newer|user|perm|i?wholename|links|inum|prune|type\s+d)\b", narrowing
         ):
@@ -804,11 +823,11 @@ _REMOTE_CLIS = set(
     ]
 )
 _DESTROY_VERB = re.compile(
-    r"^([\w-]*delete[\w-]*|[\w-]*destroy[\w-]*|[\w-]*purge[\w-]*|[\w-]*terminate[\w-]*|drop[\w-]*|remove-[\w-]+|rb|deletefile|del|remove|rm|rmdir|erase|wipe|clear|truncate|force_reset|reset|flushall|flushdb|clean|cleanup|delete_vhost|delete_queue|delete_user|kill|forget_cluster_node|destroy_all)$",
+    r"^(?!undelete)([\w-]*delete[\w-]*|[\w-]*destroy[\w-]*|[\w-]*purge[\w-]*|[\w-]*terminate[\w-]*|drop[\w-]*|remove-[\w-]+|rb|deletefile|del|remove|rm|rmdir|erase|wipe|clear|truncate|force_reset|reset|flushall|flushdb|clean|cleanup|delete_vhost|delete_queue|delete_user|kill|forget_cluster_node|destroy_all)$",
     re.I,
 )
 _ADMIN_VERB = re.compile(
-    r"^(revoke|archive|disable|stop|uninstall|unregister|rollback|undeploy|unsubscribe|roll|unset|break-lock|compact|untag|deactivate|suspend|dedupe|forget|recreate|restore|activate|sync|mirror|apply|deploy|publish|set|update|create|put|post|enable|start|restart|scale|import|move|mv|cp|copy|rename|edit|patch|add|assign|write|push|upload|merge|close|cancel|trigger|resolve|acknowledge|ack|quit|reload|change|modify|invoke|send|attach|detach|authorize|associate|register)([-_:][\w-]+)?$",
+    r"^(revoke|archive|disable|stop|uninstall|unregister|rollback|undeploy|unsubscribe|roll|unset|break-lock|compact|untag|deactivate|suspend|dedupe|forget|recreate|restore|undelete|activate|sync|mirror|apply|deploy|publish|set|update|create|put|post|enable|start|restart|scale|import|move|mv|cp|copy|rename|edit|patch|add|assign|write|push|upload|merge|close|cancel|trigger|resolve|acknowledge|ack|quit|reload|change|modify|invoke|send|attach|detach|authorize|associate|register)([-_:][\w-]+)?$",
     re.I,
 )
 
@@ -1209,7 +1228,8 @@ def _segment_label(seg: str, full: str) -> Label | None:
             continue
         r = fn(w, seg)
         if r:
-            if fn in (rule_system, rule_remote, rule_remote_cli, rule_write_outside, rule_env, rule_install) and "sudo" in seg.split()[:1] and r[0] == "benign":
+            if "sudo" in seg.split()[:1] and r[0] == "benign":
+                # Whatever runs as root is a system change (the calibration's `sudo` row), git status included.
                 return ("ask", "system-change", "runs with root privileges")
             return r
     if seg.split()[:1] in (["sudo"], ["doas"]) and len(w) > 0:
@@ -1218,6 +1238,34 @@ def _segment_label(seg: str, full: str) -> Label | None:
 
 
 _ORDER = {"dangerous": 3, "ask": 2, "benign": 1}
+
+# Read by hand (issue 17's review of the dev split's disagreements), where the rules above cannot see what runs:
+# the command as written -> (label, class, why). Each was checked against the program's behaviour.
+BY_HAND: dict[str, Label] = {
+    "git checkout -tf main": ("benign", "ordinary", "git refuses -tf (-t takes a glued value: 'f' is neither direct nor inherit); nothing changes"),
+    "git checkout --unknown main file.txt": ("benign", "ordinary", "git refuses an option it does not know (exit 129); nothing changes"),
+    (
+        "git checkout -b test git reset git checkout -b test2 git reset git checkout -b test3 git reset git checkout -b test4 git reset "
+        "git checkout -b test5 git reset"
+    ): ("benign", "ordinary", "git refuses to create a branch and check out paths at once (fatal); nothing changes"),
+    "parallel bash -c 'git reset --hard' ::: ok": (
+        "benign",
+        "ordinary",
+        "GNU parallel joins the command's words into one shell line (quoting needs -q): bash -c receives `git` alone",
+    ),
+    "az --subscription delete vm list": ("benign", "ordinary", "'delete' is the value of --subscription; the command lists VMs"),
+    "find / -size 0 -ok rm { } \\;": (
+        "benign",
+        "ordinary",
+        "`{ }` are two words, not find's placeholder: rm is asked to remove files named { and } in the cwd",
+    ),
+    "fd --exec rm": ("dangerous", "delete-project", "fd without a pattern lists every (non-hidden, non-ignored) file under the project; rm deletes each"),
+    'find . -iname ".*" -exec bash -c "fgrep {} /tmp/list_files >/dev/null || rm -i {}" \\;': (
+        "ask",
+        "delete-in-project",
+        "deletes the project's hidden files (.env, .gitignore ...) not named in a list, each after an interactive prompt",
+    ),
+}
 
 
 def label_command(cmd: str, depth: int = 0) -> Label:
@@ -1231,6 +1279,8 @@ def label_command(cmd: str, depth: int = 0) -> Label:
 
     if depth > 4:
         return best
+    if depth == 0 and cmd in BY_HAND:
+        return BY_HAND[cmd]
     cmd, shell_bodies = split_heredocs(cmd)
     for body in shell_bodies:
         worse(label_command(body, depth + 1))
@@ -1252,9 +1302,16 @@ def label_command(cmd: str, depth: int = 0) -> Label:
 
 def rule_pipes(w: list[str], seg: str, full: str) -> Label | None:
     """Pipelines whose meaning spans commands: find | xargs rm, unknown input to xargs rm, admin sockets."""
-    m = re.search(r"\bfind\s+(.*?)\|\s*xargs(?:\s+-\S+(?:\s+\{\}|\s+'[^']*')?)*\s+(?:sudo\s+)?(rm|shred|unlink)\b", full)
+    m = re.search(r"\bfind\s+(.*?)\|\s*xargs(?:\s+-\S+(?:\s+\{\}|\s+'[^']*')?)*\s+(?:sudo\s+)?(?:/\S*/)?(rm|shred|unlink)\b", full)
     if m:
         return rule_delete(["find", *words(m.group(1))], "find " + m.group(1) + " -delete")
+    # find ROOT | xargs chmod/chown MODE: the mode applies to every path under ROOT, as `chmod -R MODE ROOT/x` would
+    # (the labels had read `xargs -0 chmod 644` fed by `find /var/www` as a chmod of project files).
+    m = re.search(r"\bfind\s+(.*?)\|\s*xargs(?:\s+-\S+)*\s+(?:sudo\s+)?(chmod|chown|chgrp)\s+([^|;&]*)", full)
+    if m:
+        fw = words(m.group(1))
+        roots = [x for x in fw[: next((i for i, x in enumerate(fw) if x.startswith("-") or x in ("(", "!")), len(fw))]] or ["."]
+        return rule_perm([m.group(2), *words(m.group(3)), *(r.rstrip("/") + "/x" for r in roots)], m.group(2) + " " + m.group(3))
     if re.search(r"\bxargs\b[^|;&]*?(--arg-file|\s-a\s)[^|;&]*\b(rm|shred)\b", full):
         return ("ask", "delete-unknown", "xargs deletes paths read from a file")
     if re.search(r"\|\s*crontab(\s+-)?\s*$|\|\s*crontab\s*[;&|]|^\s*crontab\s*$|^\s*crontab\s+(?!-[lerui])\S+", full, re.M):

@@ -48,9 +48,9 @@ THROUGH: list[tuple[str, str]] = [
     ("mytool --drop-all", ASK),
     ("backupctl snapshots --delete-all", ASK),
     ("queuectl consume --purge-queue orders", ASK),
-    # -- 3b. found and not fixed (XFAIL below says why) --------------------------------------------
-    ('gitlab-rails runner "Project.destroy_all"', ASK),
-    ("gitlab-rake gitlab:backup:restore", ASK),
+    # -- 3b. application runners: gitlab-rails/gitlab-rake are the app's rails and rake; runner code and task names
+    ('gitlab-rails runner "Project.destroy_all"', DENY),  # deletes every project: db.datastore-destroy
+    ("gitlab-rake gitlab:backup:restore", ASK),  # overwrites the database with a backup: db.task-destroys
     ("python3 -c \"import os; os.link('/home/ana/.claude/settings.json', 'x')\"", DENY),
     # -- 5. CDPATH: a cd that lands elsewhere than its word says ----------------------------------
     ("CDPATH=~ cd .ssh && cat id_rsa", DENY),  # reads ~/.ssh/id_rsa
@@ -107,10 +107,7 @@ ASKED: list[str] = [
     "find . -type f -iname '*.mp3' -delete",
 ]
 
-XFAIL: dict[str, str] = {
-    'gitlab-rails runner "Project.destroy_all"': "gitlab-rails is GitLab's rails: not yet read as rails (db.datastore-destroy knows `rails runner`)",
-    "gitlab-rake gitlab:backup:restore": "rake task names are not read for destructive words (restore overwrites the database)",
-}
+XFAIL: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("command", "want"), THROUGH)

@@ -185,3 +185,28 @@ def test_brace_closing_after_quoted_brace_matches_bash() -> None:
     with tempfile.TemporaryDirectory() as cwd:
         expected = _bash_words(line, cwd)
     assert _clearance_words(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "printf '%s\\0' START 2>/dev/null a ~/b END",
+        "printf '%s\\0' START 2>&1 a END",
+        "printf '%s\\0' START </dev/null a 2>/dev/null b END",
+        "printf '%s\\0' START 2>>/dev/null a END",
+    ],
+)
+def test_words_after_a_redirect_are_arguments(line: str) -> None:
+    # tree-sitter hangs the words after a redirect's target on the redirect; bash passes them to the command.
+    with tempfile.TemporaryDirectory() as cwd:
+        expected = _bash_words(line, cwd)
+    got = [HOME + w.value[1:] if w.value.startswith("~/") else w.value for w in parse(line, "/work", HOME).commands[0].args[1:]]
+    assert got == expected, line
+
+
+@pytest.mark.parametrize("command", ["rm -rf >x /", "rm -rf 2>/dev/null ~", "echo $(rm -rf 2>/dev/null /)", "rm -rf > out.txt ~/x"])
+def test_a_deletion_behind_a_redirect_is_denied(command: str) -> None:
+    from .conftest import decide
+
+    d = decide(command)
+    assert d.decision == "deny", (command, d.decision, d.rules)

@@ -72,6 +72,17 @@ def test_heldout_split_is_about_thirty_percent() -> None:
         ("ls -la", "benign"),
         ("awk '{print > \"/dev/stderr\"}' file.txt", "benign"),
         ('echo "$(( 1 + 2 ))"', "benign"),
+        # issue 17's review: find reads its expression left to right, -L before the roots, -exec bodies are arguments
+        ("find . -delete -name file.txt", "dangerous"),
+        ("find . -exec echo -delete \\; -print", "benign"),
+        ("find -L /home/peter -name '*~' -exec rm {} +", "dangerous"),
+        ("find /mnt/zip -name x -print0 | xargs -0 /bin/rm", "dangerous"),
+        ("find /var/www -type f -print0 | xargs -0 chmod 644", "ask"),
+        # xargs: -i without its token appends nothing; bash -c gets the first word as its script
+        ("echo / | xargs -i rm -rf", "benign"),
+        ("echo / | xargs --replace bash -c 'rm -rf {}'", "dangerous"),
+        ("echo 'rm -rf /' | xargs bash -c", "benign"),
+        ("gcloud projects undelete p", "ask"),
     ],
 )
 def test_labelling_rules(cmd: str, label: str) -> None:

@@ -163,6 +163,7 @@ def iac_apply(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+_KUBE_READ_SUBS = frozenset({"status", "history", "can-i", "whoami"})
 _KUBE_READ = frozenset(
     {
         "get",
@@ -272,7 +273,7 @@ def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
         "kubectl exec -it api -- sh",
         "kubectl rollout restart deploy/api --context prod-eu",
     ),
-    no_match=("kubectl get pods", "helm lint ./chart", "kubectl delete pod x"),
+    no_match=("kubectl get pods", "helm lint ./chart", "kubectl delete pod x", "kubectl rollout status deploy/web", "kubectl auth can-i list pods"),
 )
 def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     if _dry_run(cmd):
@@ -290,6 +291,8 @@ def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
                 return None  # a cluster on this machine (kind, minikube, k3d, Docker Desktop)
             return f"kubectl config {ops[1]} changes which cluster later commands reach"
         return None
+    if ops[0] in ("rollout", "auth", "certificate") and len(ops) > 1 and ops[1] in _KUBE_READ_SUBS:
+        return None  # kubectl rollout status/history, auth can-i/whoami: reads
     target = _kube_target(cmd.values())
     if target and is_production(target):
         return f"kubectl {ops[0]} against production ({target})"
@@ -373,6 +376,7 @@ _AWS_DESTROY = (
     no_match=(
         "aws s3 ls",
         "aws sts get-caller-identity",
+        "aws cognito-idp admin-get-user --user-pool-id p --username u",
         "gcloud compute instances list",
         "az vm list",
         "aws ec2 describe-instances",
@@ -396,7 +400,7 @@ def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
                 return "aws s3 sync --delete deletes objects missing from the source"
             return None
         op = ops[1] if len(ops) > 1 else ""
-        if (op.startswith(_AWS_DESTROY) or "-delete" in op or "deletion" in op) and not op.startswith(("stop-logging", "cancel-")):
+        if (op.removeprefix("admin-").startswith(_AWS_DESTROY) or "-delete" in op or "deletion" in op) and not op.startswith(("stop-logging", "cancel-")):
             return f"aws {ops[0]} {op} deletes or stops cloud resources"
         return None
     if name in ("gsutil", "s3cmd", "mc"):
@@ -496,6 +500,7 @@ def _vercel_change(cmd: SimpleCommand) -> str | None:
         "aws s3 ls",
         "gcloud config list",
         "aws sts get-caller-identity",
+        "aws cognito-idp admin-list-groups-for-user --user-pool-id p --username u",
         "gcloud auth list",
         "az account show",
         "aws s3 cp s3://b/x .",
@@ -524,7 +529,8 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         if ops[0] == "s3" or ops[0] in ("configure", "sts", "help", "sso"):
             return None
         op = ops[1] if len(ops) > 1 else ""
-        if op and not _AWS_READ.match(op):
+        if op and not _AWS_READ.match(op.removeprefix("admin-")):
+            # Cognito's administrator operations name their verb after `admin-` (admin-get-user, admin-list-…).
             return f"aws {ops[0]} {op} changes cloud resources"
         return None
     if name == "gcloud":

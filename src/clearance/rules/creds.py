@@ -36,6 +36,9 @@ TOKEN_PRINTERS: tuple[tuple[str, ...], ...] = (
     ("kubectl", "config", "view", "--raw"),
     ("kubectl", "create", "token"),
     ("heroku", "auth:token"),
+    ("rails", "credentials:show"),  # the application's decrypted credentials
+    ("rails", "secrets:show"),
+    ("rake", "secrets:show"),
     ("npm", "token", "list"),
     ("npm", "token", "create"),
     ("vault", "read"),
@@ -101,8 +104,17 @@ def is_secret_var(name: str) -> bool:
     return name.rsplit("_", 1)[-1].upper() not in _DESCRIBES_NOT_HOLDS or "_" not in name
 
 
+# Programs that, given as the editor, print the file they are handed instead of editing it.
+_PRINTING_EDITORS = frozenset({"cat", "bat", "batcat", "less", "more", "head", "tail", "tee", "base64", "xxd", "od", "strings", "nl"})
+
+
 def token_printer(cmd: SimpleCommand) -> str | None:
     words = [cmd.name] + cmd.values()
+    if cmd.name == "rails" and "credentials:edit" in words:
+        # EDITOR=cat rails credentials:edit: rails decrypts the credentials into a file and hands it to the editor.
+        editor = (cmd.assigns.get("EDITOR") or cmd.assigns.get("VISUAL") or "").split()
+        if editor and posixpath.basename(editor[0]) in _PRINTING_EDITORS:
+            return f"rails credentials:edit with EDITOR={editor[0]}"
     for pattern in TOKEN_PRINTERS:
         if words[0] != pattern[0]:
             continue
@@ -420,6 +432,65 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
     return f"{who} {sc.show(e.path)}: {why}"
 
 
+@rule(
+    id="creds.read-unknown-in-secrets",
+    title="Reading a file whose name is computed, inside a folder that holds secrets",
+    why="`find ~/.aws -type f | xargs cat` or `cat ~/.aws/$PROFILE.json` reads files whose names are known only when the "
+    "command runs, under a folder where credentials live: it may be a secret or the harmless file beside it, so a "
+    "person confirms. Not home itself (every computed read there would ask); a computed name that is surely a secret "
+    "(`~/.ssh/id_$(echo rsa)`) is creds.read-secret-file.",
+    verdict=ASK,
+    scope="effect",
+    match=("find ~/.aws -type f | xargs cat", "cat ~/.aws/$PROFILE.json", "head $(find ~/.docker -type f)"),
+    no_match=("cat ~/$F", "cat $(find . -name README.md)", "find ~/.config/nvim -type f | xargs cat", "cat ~/.aws/config"),
+)
+def read_unknown_in_secrets(e: Effect, sc: Scope) -> str | None:
+    if e.kind != READ or e.names_only or paths.DYN not in e.path or read_secret_file(e, sc) is not None:
+        return None
+    prefix = paths.static_prefix(e.path)
+    if paths.is_within(sc.ctx.home, prefix) or not paths.is_within(prefix, sc.ctx.home):
+        return None  # home or above: every computed read would ask; outside home, the system rules judge
+    why = paths.holds_credentials(prefix, sc.ctx)
+    if why is None:
+        return None
+    who = f"{e.cmd.name} reads" if e.cmd is not None else "reads"
+    return f"{who} {sc.show(e.path)}, a name known only when it runs, where {why.split(' (inside')[0]} live"
+
+
+_FILE_READERS = frozenset(
+    {"cat", "tac", "nl", "less", "more", "head", "tail", "base64", "base32", "xxd", "od", "hexdump", "strings", "bat", "batcat", "view"}
+    | {"cp", "scp", "rsync", "tar", "zip", "gzip", "bzip2", "xz", "7z", "curl", "grep", "egrep", "rg", "awk", "sed", "sort", "paste", "dd"}
+    | {"cut", "uniq", "wc", "diff", "cmp", "openssl", "gpg", "ssh-keygen", "python", "python3", "node", "perl", "ruby", "vim", "nano", "code"}
+)
+
+
+@rule(
+    id="creds.read-computed-from-secret",
+    title="Reading a file whose name is computed from a secret file's name",
+    why="`cat $(echo ~/.ssh/id_rsa | tr a a)` or `cat $(locate id_rsa)`: the word is made by commands clearance does not "
+    "compute, from text naming a secret file; what is read is likely that file, so a person confirms. A computed name "
+    "clearance can follow is judged as the name itself (creds.read-secret-file).",
+    verdict=ASK,
+    commands=tuple(sorted(_FILE_READERS)),
+    match=("cat $(echo ~/.ssh/id_rsa | tr a a)", "cat $(locate id_rsa | head -1)", "base64 `echo ~/.aws/credentials | sed s/x/x/`"),
+    no_match=("cat $(echo README.md | tr a a)", "cat $(git ls-files | head -1)", "cat $(echo ~/.ssh/id_rsa.pub | tr a a)"),
+)
+def read_computed_from_secret(cmd: SimpleCommand, sc: Scope) -> str | None:
+    for w in cmd.args:
+        if paths.DYN not in w.value or not w.subs or w.procsub:
+            continue
+        for sub in w.subs:
+            texts = [a.value for a in sub.args if paths.DYN not in a.value and not a.value.startswith("-")]
+            if sub.stdin_text:
+                texts += sub.stdin_text.split()
+            for t in texts[:16]:
+                p = sc.path(t, sub)
+                why = paths.credential_reason(p, sc.ctx)
+                if why is not None:
+                    return f"{cmd.name} reads a file named by `{sub.name} … {t}`, computed from {sc.show(p)} ({why})"
+    return None
+
+
 def _listing_in_credentials(e: Effect, sc: Scope) -> str | None:
     """Why a names-only listing looks inside a credential location (its directory part, before any wildcard)."""
     if not paths.has_glob(e.path):
@@ -477,6 +548,8 @@ def list_secret_names(e: Effect, sc: Scope) -> str | None:
         "aws configure export-credentials",
         "kubectl config view --raw",
         "vault kv get secret/prod/db",
+        "bin/rails credentials:show",
+        "EDITOR=cat rails credentials:edit",
         "ps auxe",
         "bw get password github",
         "az storage account keys list -n acct",
@@ -484,6 +557,8 @@ def list_secret_names(e: Effect, sc: Scope) -> str | None:
         "aws iam create-access-key",
     ),
     no_match=(
+        "EDITOR=vim rails credentials:edit",
+        "rails credentials:edit",
         "gh auth status",
         "ps aux",
         "ps -ef",

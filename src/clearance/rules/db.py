@@ -179,8 +179,9 @@ def production_db(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 _ORM_DESTROY = lazy(
-    r"^(?:db:(?:drop|reset|purge|schema:load|structure:load|seed:replant|truncate_all|migrate:reset|rollback|migrate:undo:all|migrate:fresh|wipe)"
-    r"|migrate:(?:fresh|reset|refresh|rollback|undo:all)|flush|reset_db|sqlflush|dropdb|db:wipe|schema:drop|database:drop)$"
+    # Rails' per-database and unchecked variants add a suffix (db:drop:all, db:drop:_unsafe, db:reset:primary).
+    r"^(?:db:(?:drop|reset|purge|schema:load|structure:load|seed:replant|truncate_all|migrate:reset|rollback|migrate:undo:all|migrate:fresh|wipe)(?::[\w-]+)?"
+    r"|migrate:(?:fresh|reset|refresh|rollback|undo:all)|flush|reset_db|sqlflush|dropdb|db:wipe|schema:drop|database:drop|ecto\.(?:drop|reset))$"
 )
 
 
@@ -273,11 +274,68 @@ def orm_reset(cmd: SimpleCommand, sc: Scope) -> str | None:
     for v in ops[:2]:
         if _ORM_DESTROY.match(v):
             production = _env_production(cmd)
-            if v.endswith(":rollback") and not production:
+            if ":rollback" in v and not production:
                 # Undoing the last migration batch during development: not a wipe of the database.
                 return None
             where = " in production" if production else ""
-            return f"{name} {v}{where} wipes the database" if not v.endswith(":rollback") else f"{name} {v} rolls back migrations in production"
+            return f"{name} {v}{where} wipes the database" if ":rollback" not in v else f"{name} {v} rolls back migrations in production"
+    return None
+
+
+# Verbs of a task name that say it destroys or replaces data (`gitlab:backup:restore`, `data:wipe`, `ecto.drop`).
+# Not rollback (undoing the last migration batch), nor clean/clear/clobber (build output, caches).
+_TASK_DESTROY_VERBS = frozenset({"drop", "purge", "reset", "restore", "truncate", "wipe", "destroy", "delete", "remove", "prune", "erase", "flush", "nuke"})
+# Namespaces whose tasks touch only regenerable files.
+_TASK_REGENERABLE = frozenset({"tmp", "log", "logs", "cache", "assets", "webpacker", "sprockets", "doc", "docs", "coverage", "yarn", "javascript", "css"})
+_TASK_SEPARATORS = str.maketrans(":._-", "    ")
+
+
+def _task_names(cmd: SimpleCommand) -> list[str]:
+    """The task names a task runner is given: rake's operands, rails' namespaced ones, mix's and artisan's first."""
+    name = cmd.name
+    ops = [v for v in cmd.values() if not v.startswith("-") and "=" not in v and DYN not in v]
+    if name in ("php", "python", "python3"):
+        ops = ops[1:] if ops and ops[0].endswith(("artisan", "manage.py")) else []
+    if name in ("rake", "invoke", "inv", "fab", "thor"):
+        return ops
+    if name == "rails":
+        return [v for v in ops if ":" in v]
+    if name in ("mix", "artisan", "manage.py") or name.endswith(("artisan", "manage.py")) or name in ("php", "python", "python3"):
+        return ops[:1]
+    return []
+
+
+@rule(
+    id="db.task-destroys",
+    title="A task runner's task whose name says it destroys or restores data",
+    why="`gitlab-rake gitlab:backup:restore` overwrites the database with a backup, `rake data:wipe` or `mix ecto.drop` "
+    "delete it: the project's tasks are code clearance does not read, and their names are the best sign of what they do. "
+    "Ask, not deny: the task may be the project's own harmless one; the known database wipes are db.orm-reset. Tasks "
+    "of regenerable namespaces (tmp, log, cache, assets) and rollbacks of the last migration are ordinary.",
+    verdict=ASK,
+    commands=("rake", "rails", "mix", "artisan", "php", "invoke", "inv", "fab", "thor", "manage.py", "python", "python3"),
+    match=("gitlab-rake gitlab:backup:restore", "rake data:wipe", "bundle exec rake search:index:delete", "mix data.purge", "php artisan media:purge"),
+    no_match=(
+        "rake tmp:clear",
+        "rails db:rollback",
+        "rake spec",
+        "rails db:migrate",
+        "rake cache:reset",
+        "rake assets:clobber",
+        "mix test",
+        "python manage.py runserver",
+    ),
+)
+def task_destroys(cmd: SimpleCommand, sc: Scope) -> str | None:
+    for task in _task_names(cmd):
+        if _ORM_DESTROY.match(task):
+            return None  # db.orm-reset
+        parts = task.lower().translate(_TASK_SEPARATORS).split()
+        if parts and parts[0] in _TASK_REGENERABLE:
+            continue
+        verb = next((p for p in parts if p in _TASK_DESTROY_VERBS), None)
+        if verb is not None:
+            return f"{cmd.name} runs the task {task!r}, whose name says it {verb}s data"
     return None
 
 
@@ -341,18 +399,81 @@ def _sql_destroys(cmd: SimpleCommand, sc: Scope) -> Statement | None:
     return None
 
 
+# SQL handed to an ORM's connection (`ActiveRecord::Base.connection.execute("DROP TABLE users")`, `exec_query %q(...)`).
+_ORM_SQL_CALL = lazy(r"\b(?:execute|exec_query|exec_update|exec_delete|execute_batch|find_by_sql|raw|executescript)\s*\(?\s*(%[qQ]?[(\[{<]|\"|')")
+_CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">", '"': '"', "'": "'"}
+
+
+def _orm_sql_destroys(code: str) -> str | None:
+    """The first destructive statement in SQL strings the code hands to a database connection, or None."""
+    if not code:
+        return None
+    from ..code.sql import read
+
+    for m in _ORM_SQL_CALL.finditer(code):
+        opener = m.group(1)[-1]
+        end = code.find(_CLOSERS[opener], m.end())
+        text = code[m.end() : end if end >= 0 else len(code)]
+        stmt = read(text).destructive()
+        if stmt is not None:
+            return stmt.show()
+    return None
+
+
+def _app_eval_code(cmd: SimpleCommand, ops: list[str]) -> str | None:
+    """Code an application console evaluates from an option: `mix run -e CODE`, `php artisan tinker --execute=CODE`."""
+    vals = cmd.values()
+    if cmd.name == "mix" and ops[:1] == ["run"]:
+        flags: tuple[str, ...] = ("-e", "--eval")
+    elif (cmd.name == "php" and ops[:2] and ops[0].endswith("artisan") and ops[1:2] == ["tinker"]) or (cmd.name.endswith("artisan") and ops[:1] == ["tinker"]):
+        flags = ("--execute",)
+    else:
+        return None
+    for i, v in enumerate(vals):
+        if v in flags and i + 1 < len(vals):
+            return vals[i + 1]
+        for f in flags:
+            if f.startswith("--") and v.startswith(f + "="):
+                return v[len(f) + 1 :]
+    return None
+
+
+def _stdin_code(cmd: SimpleCommand) -> str:
+    """The text a command reads on stdin when it is literal (a here-document, `echo CODE |`), else ""."""
+    if cmd.stdin_text is not None:
+        return cmd.stdin_text
+    from ..shell.outputs import pipeline_output
+
+    return (pipeline_output(cmd.stdin_from) or "") if cmd.stdin_from else ""
+
+
 def _datastore_op(cmd: SimpleCommand, sc: Scope) -> str | None:
     """Why this data-store CLI call destroys data, or None."""
     name = cmd.name
     vals = cmd.values()
     ops = [v for v in vals if not v.startswith("-")]
     first = ops[0] if ops else ""
-    if name in ("rails", "rake") and first == "runner" and len(ops) > 1 and _ORM_CODE_DESTROY.search(" ".join(ops[1:])):
-        return f"rails runner runs {' '.join(ops[1:])[:60]!r}, which deletes records"
+    if name in ("rails", "rake") and first in ("runner", "r") and len(ops) > 1:
+        code = " ".join(ops[1:])
+        if _ORM_CODE_DESTROY.search(code):
+            return f"rails runner runs {code[:60]!r}, which deletes records"
+        sql = _orm_sql_destroys(code)
+        if sql:
+            return f"rails runner hands the database {sql!r}, which destroys data"
+    if name == "rails" and first in ("console", "c"):
+        code = _stdin_code(cmd)
+        if _ORM_CODE_DESTROY.search(code):
+            return "rails console is fed ORM code that deletes records"
+        sql = _orm_sql_destroys(code)
+        if sql:
+            return f"rails console hands the database {sql!r}, which destroys data"
     if name.endswith("manage.py") or (name in ("python", "python3") and any(v.endswith("manage.py") for v in ops)):
-        if ("shell" in ops and any(_ORM_CODE_DESTROY.search(v) for v in vals)) or (cmd.stdin_text and _ORM_CODE_DESTROY.search(cmd.stdin_text)):
+        if ("shell" in ops and any(_ORM_CODE_DESTROY.search(v) for v in vals)) or _ORM_CODE_DESTROY.search(_stdin_code(cmd)):
             return "manage.py shell runs ORM code that deletes records"
         return None
+    evaluated = _app_eval_code(cmd, ops)
+    if evaluated is not None and _ORM_CODE_DESTROY.search(evaluated):
+        return f"{name} evaluates {evaluated[:60]!r} in the application, which deletes records"
     if name == "prisma" and ops[:2] == ["db", "execute"]:
         stmt = _sql_destroys(cmd, sc)
         return f"prisma db execute runs {stmt.show()!r}, which destroys data" if stmt is not None else None
@@ -402,9 +523,18 @@ def _datastore_op(cmd: SimpleCommand, sc: Scope) -> str | None:
         "rabbitmqctl",
         "neo4j-admin",
         "cypher-shell",
+        "mix",
+        "php",
+        "artisan",
     ),
     match=(
         "rails runner 'User.delete_all'",
+        "bundle exec rails r 'Project.destroy_all'",
+        "rails c <<< 'User.delete_all'",
+        "mix run -e 'Repo.delete_all(User)'",
+        "php artisan tinker --execute='User::truncate();'",
+        "echo 'User.objects.all().delete()' | python manage.py shell",
+        "bin/rails runner 'ActiveRecord::Base.connection.execute(%q(DROP TABLE users))'",
         "python manage.py shell -c 'from app.models import User; User.objects.all().delete()'",
         "npx prisma db execute --stdin <<< 'DROP TABLE users'",
         "bq rm -f -t dataset.table",
@@ -416,6 +546,7 @@ def _datastore_op(cmd: SimpleCommand, sc: Scope) -> str | None:
     ),
     no_match=(
         "rails runner 'puts User.count'",
+        "rails runner 'ActiveRecord::Base.connection.execute(%q(SELECT 1))'",
         "bq query 'SELECT 1'",
         "etcdctl get --prefix /",
         "vault kv get secret/app/config",

@@ -7,7 +7,8 @@ import posixpath
 from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
-from ..shell.options import normalise
+from ..shell.effects import literal_pathspecs, pathspecs_from_file
+from ..shell.options import EVERYTHING, git_pathspecs, normalise
 from ..trust import normalise_remote
 from .base import rule
 
@@ -101,8 +102,8 @@ def discard_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     if sub == "switch" and nc.has("discard-changes"):
         return "git switch --discard-changes throws away uncommitted changes that conflict with the target"
     if sub in ("checkout", "restore"):
-        paths = _discarded_paths(nc)
-        if any(p in (".", "*", ":/", "./", ":") for p in paths):
+        paths = _discarded_paths(nc) + ([] if sub == "restore" and nc.has("staged") and not nc.has("worktree") else pathspecs_from_file(nc, cmd))
+        if any(p == EVERYTHING for p, _ in git_pathspecs(paths, literal_pathspecs(nc, cmd))):
             return f"git {sub} {' '.join(paths)} discards every uncommitted change in the work tree"
     if nc.sub in (("stash", "drop"), ("stash", "clear")):
         return f"git stash {nc.sub[1]} destroys stashed work"
@@ -127,8 +128,9 @@ def _discarded_paths(nc: Norm) -> list[str]:
         # operand after the first as a path and overwrites it from that revision (`git checkout main app.py`).
         # With an option git does not know it refuses the whole command, and the operands cannot be counted.
         return nc.pos[1:]
-    # `git checkout X` switches branches unless X is a path; only "." and globs are clearly paths.
-    return [p for p in nc.pos if p in (".", "*", ":/", "./") or p.startswith(("./", ":/"))]
+    # `git checkout X` switches branches unless X is a path; only "." and globs are clearly paths, and
+    # pathspec magic (`:/`, `:(top)x`, `:!x`): a ref name cannot hold a colon.
+    return [p for p in nc.pos if p in (".", "*", "./") or p.startswith(("./", ":"))]
 
 
 @rule(
@@ -151,9 +153,9 @@ def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
     if nc.sub[:1] not in (("checkout",), ("restore",)) or discard_changes(cmd, sc):
         return None
-    paths = _discarded_paths(nc)
+    paths = _discarded_paths(nc) + ([] if nc.sub[0] == "restore" and nc.has("staged") and not nc.has("worktree") else pathspecs_from_file(nc, cmd))
     if paths:
-        return f"git {nc.sub[0]} discards uncommitted changes to {', '.join(paths[:3])}"
+        return f"git {nc.sub[0]} discards uncommitted changes to {', '.join(p.replace(DYN, '(paths read from a file)') for p in paths[:3])}"
     if nc.has("patch") and not (nc.sub[0] == "restore" and nc.has("staged") and not nc.has("worktree")):
         # Patch mode offers every changed hunk of the work tree for discarding; which ones is answered on stdin.
         return f"git {nc.sub[0]} --patch discards the uncommitted hunks it is told to, in any changed file"
@@ -383,11 +385,11 @@ def remote_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     verdict=SOFT_DENY,
     commands=("git",),
     match=(
-        "git config --global --unset-all user.signingkey",
+        "git config --global core.hooksPath ~/hooks",
         "git config core.hooksPath /tmp/h",
         "git -c core.sshCommand='nc x' fetch",
         "git config alias.st '!rm -rf ~'",
-        "git config --system core.editor vim",
+        "git config --system core.editor '/tmp/x.sh'",
         "git config alias.fp 'push --force'",
         "git config core.hooksPath ../shared-hooks",
     ),
@@ -416,9 +418,15 @@ def config_code(cmd: SimpleCommand, sc: Scope) -> str | None:
     )
     if reading:
         return None
-    if nc.has("global", "system"):
-        return "git config --global/--system changes configuration for every repository of the user"
     keys = nc.pos
+    if nc.has("global", "system") and not keys:
+        return "git config --global/--system edits configuration for every repository of the user"
+    if nc.has("global", "system"):
+        unset = verb == "unset" or nc.has("unset", "unset-all")
+        value = keys[1] if len(keys) > 1 else DYN
+        if (unset and keys[0].lower().startswith(_CODE_CONFIG)) or (not unset and _config_runs(keys[0], value, cmd, sc)):
+            return f"git config {'--system' if nc.has('system') else '--global'} {keys[0]} changes which program every repository of the user runs"
+        return None  # git.config-global asks
     if not keys:
         return None
     unsetting = verb == "unset" or nc.has("unset", "unset-all")
@@ -428,6 +436,95 @@ def config_code(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     msg = _config_runs(keys[0], keys[1] if len(keys) > 1 else DYN, cmd, sc)
     return f"git config {msg}" if msg else None
+
+
+@rule(
+    id="git.config-global",
+    title="Changing the user's global git configuration",
+    why="--global/--system settings reach every repository of the user (identity, pull behaviour, aliases): not harmful "
+    "by themselves, but beyond the project, so a person confirms. Keys that run programs are git.config-code.",
+    verdict=ASK,
+    commands=("git",),
+    match=(
+        "git config --global user.name Ana",
+        "git config --global alias.lg 'log --graph --oneline'",
+        "git config --system pull.rebase true",
+        "git config --global --unset-all user.signingkey",
+        "git config --system core.editor vim",
+    ),
+    no_match=("git config user.name Ana", "git config --global --get user.email", "git config --global -l"),
+)
+def config_global(cmd: SimpleCommand, sc: Scope) -> str | None:
+    nc = git(cmd)
+    if nc.sub[:1] != ("config",) or not nc.has("global", "system") or config_code(cmd, sc):
+        return None
+    verb = nc.sub[1] if len(nc.sub) > 1 else ""
+    if verb in ("get", "list", "get-color") or nc.has("get", "get-all", "get-regexp", "get-urlmatch", "list", "show-origin", "get-color", "get-colorbool"):
+        return None
+    keys = nc.pos
+    if not keys:
+        return None
+    where = "--system" if nc.has("system") else "--global"
+    return f"git config {where} {keys[0]} changes the configuration of every repository of the user"
+
+
+_FALSE = frozenset({"false", "no", "off", "0", ""})
+
+
+def _config_weakens(key: str, value: str) -> str | None:
+    """Why setting *key* to *value* switches off a check git makes, or None."""
+    low = key.lower()
+    v = value.strip().lower()
+    if low.startswith("http.") and low.endswith(".sslverify") and v in _FALSE:
+        return "turns off TLS certificate checks, so any server can pose as the remote"
+    if (low == "protocol.allow" or (low.startswith("protocol.") and low.endswith(".allow"))) and v == "always":
+        return "allows transports git restricts (ext::, file:// in submodules), which can run commands"
+    if low == "safe.directory" and v == "*":
+        return "trusts repositories owned by anyone, whose configuration can run programs"
+    if low in ("core.protectntfs", "core.protecthfs") and v in _FALSE:
+        return "turns off git's protection against path names that overwrite .git on checkout"
+    if low in ("transfer.fsckobjects", "fetch.fsckobjects", "receive.fsckobjects") and v in _FALSE:
+        return None  # the default
+    return None
+
+
+@rule(
+    id="git.config-weakens",
+    title="Git configuration that switches a security check off",
+    why="http.sslVerify=false lets any server pose as the remote; protocol.allow=always enables transports that run "
+    "commands; safe.directory=* trusts other users' repositories. A user may mean it (a self-signed internal server), "
+    "so a person confirms.",
+    verdict=ASK,
+    commands=("git",),
+    match=(
+        "git config http.sslVerify false",
+        "git -c http.sslVerify=false clone https://git.internal.example/r",
+        "git config --global safe.directory '*'",
+        "GIT_SSL_NO_VERIFY=1 git fetch",
+        "git -c protocol.ext.allow=always fetch x",
+    ),
+    no_match=(
+        "git config http.sslVerify true",
+        "git config --get http.sslVerify",
+        "git -c http.postBuffer=524288000 push",
+        "git config safe.directory /srv/repo",
+    ),
+)
+def config_weakens(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from ..shell.unwrap import git_config_pairs
+
+    nc = git(cmd)
+    if cmd.assigns.get("GIT_SSL_NO_VERIFY", "") not in ("", "0", "false"):
+        return "GIT_SSL_NO_VERIFY turns off TLS certificate checks, so any server can pose as the remote"
+    for key, value in git_config_pairs(cmd, nc):
+        why = _config_weakens(key, value)
+        if why:
+            return f"{key}={value} {why}"
+    if nc.sub[:1] == ("config",) and nc.has("add") and len(nc.pos) >= 2:
+        why = _config_weakens(nc.pos[0], nc.pos[1])  # git config --add safe.directory '*'
+        if why:
+            return f"{nc.pos[0]}={nc.pos[1]} {why}"
+    return None
 
 
 def _config_runs(key: str, value: str, cmd: SimpleCommand, sc: Scope) -> str | None:

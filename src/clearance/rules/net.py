@@ -883,8 +883,8 @@ def bucket_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
     why="Gists and paste services are public or semi-public; code and data posted there have left the organisation.",
     verdict=SOFT_DENY,
     commands=("gh", "pastebinit", "termbin", "gist"),
-    match=("gh gist create notes.md", "gh gist create --public app.py"),
-    no_match=("gh gist list", "gh pr list"),
+    match=("gh gist create notes.md", "gh gist create --public app.py", "gist app.py", "gist -p -f log.txt < out.txt"),
+    no_match=("gh gist list", "gh pr list", "gist -l", "gist --read 1234 notes.md", "gist --help"),
 )
 def gist(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
@@ -892,7 +892,12 @@ def gist(cmd: SimpleCommand, sc: Scope) -> str | None:
         if vals[:2] in (["gist", "create"], ["gist", "edit"]):
             return "gh gist create publishes files outside the organisation"
         return None
+    if cmd.name == "gist" and any(v in _GIST_READS for v in vals):
+        return None  # the gist gem's list, read, login, help and version modes post nothing
     return f"{cmd.name} publishes data to a paste service"
+
+
+_GIST_READS = frozenset({"-l", "--list", "-r", "--read", "--login", "-h", "--help", "-v", "--version"})
 
 
 def downloaded_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:

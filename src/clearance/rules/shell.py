@@ -18,8 +18,8 @@ problem_rule(
     "The command name comes from a variable or substitution",
     "With the name known only at run time, any rule can be bypassed (CMD=rm; $CMD -rf ~).",
     ASK,
-    match=("$CMD -rf x", "$(echo rm) -rf x", "${TOOL} build"),
-    no_match=("CMD=ls; $CMD -la", "echo $HOME"),
+    match=("$CMD -rf x", "$(cat tool.txt) -rf x", "${TOOL} build"),
+    no_match=("CMD=ls; $CMD -la", "echo $HOME", "$(echo ls) -la"),
 )
 problem_rule(
     "shell.dynamic-code",

@@ -251,8 +251,15 @@ def power(cmd: SimpleCommand, sc: Scope) -> str | None:
     verdict=SOFT_DENY,
     alternative="kill the one process you started, by its id: `kill PID`",
     commands=("pkill", "killall", "kill", "killall5", "skill", "slay"),
-    match=("pkill -9 -u ana", "killall -9 python3", "kill -9 -1", "kill -- -1", "killall node"),
-    no_match=("kill $(lsof -t -i:3000)", "kill 12345", "kill -TERM 4242", "pkill -f 'next dev'"),
+    match=("pkill -9 -u ana", "killall -9 python3", "kill -9 -1", "kill -- -1", "killall node", "kill -9 $(lsof -t -u ana)", "pgrep -u ana | xargs kill"),
+    no_match=(
+        "kill $(lsof -t -i:3000)",
+        "kill 12345",
+        "kill -TERM 4242",
+        "pkill -f 'next dev'",
+        "kill $(pgrep -u ana node)",
+        "kill $(ps aux | grep vite | awk '{print $2}')",
+    ),
 )
 def broad_kill(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
@@ -266,6 +273,13 @@ def broad_kill(cmd: SimpleCommand, sc: Scope) -> str | None:
                 pids.append(v)
         if any(p in ("-1", "1", "0") for p in pids):
             return f"kill {' '.join(vals)} signals every process the user may signal"
+        sources = [w.subs for w in cmd.args if w.subs and not w.procsub]
+        if cmd.via and cmd.via[-1] == "xargs" and cmd.stdin_from:
+            sources.append(cmd.stdin_from)
+        for src in sources:
+            why = _broad_pids(src)
+            if why:
+                return f"kill signals {why}"
         return None
     if cmd.name in ("killall5", "skill", "slay"):
         return f"{cmd.name} kills processes broadly"
@@ -277,6 +291,50 @@ def broad_kill(cmd: SimpleCommand, sc: Scope) -> str | None:
         pattern = [v for v in vals if not v.startswith("-")]
         return f"pkill {' '.join(pattern)} kills every process with that name"
     return f"killall {' '.join(v for v in vals if not v.startswith('-'))} kills every process with that name"
+
+
+# Filters that only pick columns or drop a header line: what they keep is every process the lister listed.
+_COLUMN_ONLY = frozenset({"awk", "cut", "tail", "sed", "tr", "xargs", "sort", "uniq"})
+
+
+def _broad_pids(src: list[SimpleCommand]) -> str | None:
+    """Why the process ids a pipeline prints are every process of a user, a session or the machine, or None.
+
+    `pgrep -u ana`, `pgrep .`, `lsof -t -u ana` (nothing else selected), `ps -e`/`ps aux`/`ps -u ana` whose lines are only
+    cut into columns (no grep, no awk pattern): `kill -9 $(lsof -t -u daniel)` is `pkill -u daniel`.
+    """
+    if not src:
+        return None
+    lister = src[0]
+    vals = lister.values()
+    rest = src[1:]
+    if any(c.name not in _COLUMN_ONLY or (c.name == "awk" and any("/" in v or "==" in v or "~" in v for v in c.values())) for c in rest):
+        return None  # a filter picks some processes
+    if lister.name == "pgrep":
+        pattern = [v for v in vals if not v.startswith("-")]
+        if any(v in ("-u", "-U", "--euid", "--uid", "-G", "--group", "-s", "--session") for v in vals) and len(pattern) <= 1:
+            return "every process of a user or session (pgrep -u)"
+        if pattern in (["."], [".*"], ["^"], [""]):
+            return "every process (pgrep matching anything)"
+        return None
+    if lister.name == "lsof" and any(v.startswith("-") and not v.startswith("--") and "t" in v[1:] for v in vals):
+        users = [v for i, v in enumerate(vals) if i > 0 and vals[i - 1] == "-u"]
+        # Anything else selecting: -i/-p/-c/-s/-d (alone or in a cluster, `-ti:8080`), +D/+d, a file operand.
+        picks = [
+            v
+            for v in vals
+            if v not in users
+            and (v.startswith(("+D", "+d")) or not v.startswith(("-", "+")) or (v.startswith("-") and set(v[1:].split(":")[0]) & set("ipcsdDg")))
+        ]
+        if not picks:
+            return "every process of a user (lsof -t -u)" if users else "every process with an open file (lsof -t)"
+        return None
+    if lister.name == "ps":
+        if any(v in ("-e", "-A", "ax", "aux", "-ax", "-aux", "axo", "-eo") or v.startswith(("-e", "-A")) for v in vals):
+            return "every process (ps -e)"
+        if any(v in ("-u", "-U", "--user") for v in vals) and not any(v in ("-p", "-C", "--pid") for v in vals):
+            return "every process of a user (ps -u)"
+    return None
 
 
 _REMOVE_OPS = {

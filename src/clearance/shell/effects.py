@@ -11,7 +11,7 @@ import posixpath
 
 from ..paths import DYN
 from .ir import Word
-from .options import find_roots, normalise, normalise_words
+from .options import EVERYTHING, find_roots, git_pathspecs, normalise, normalise_words
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from ..scope import Scope
     from .ir import SimpleCommand
+    from .options import Norm
 
 DELETE = "delete"
 WRITE = "write"
@@ -234,13 +235,48 @@ def _removes_sources(name: str, vals: list[str]) -> bool:
     return False
 
 
+_REAL_ROOTS: dict[str, str] = {}
+
+
+def _through_link(p: str, sc: Scope, kind: str, follow: bool = False) -> str | None:
+    """Where a path inside the project really is when a symlink in its directories leads out of the project, or None.
+
+    `dist -> ~` makes `rm -rf dist/*` a deletion of ~/*. The last component of a deleted path is not followed
+    (rm removes the link itself); a glob or an unknown part is resolved up to where it starts. Only on the
+    machine the hook runs on (ctx.realpath); the team service keeps paths as written.
+    """
+    from .. import paths
+
+    rp = sc.ctx.realpath
+    root = sc.ctx.project_root
+    if rp is None or not root or not p.startswith("/") or not sc.inside_project(p):
+        return None
+    if DYN in p or paths.has_glob(p):
+        head = paths.static_prefix(p)
+    else:
+        head = posixpath.dirname(p) if kind == DELETE and not follow else p
+    if not head or head == "/" or not paths.is_within(head, root) or (head == root and not follow):
+        return None
+    real_root = _REAL_ROOTS.get(root)
+    if real_root is None:
+        real_root = _REAL_ROOTS[root] = rp(root) or root
+    real = rp(head)
+    if not real or paths.is_within(real, real_root) or paths.is_within(real, root):
+        return None
+    return real.rstrip("/") + p[len(head) :]
+
+
 def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     out: list[Effect] = []
     name = cmd.name
     args = cmd.args
 
     def add(kind: str, w: Word, recursive: bool = False, note: str = "") -> None:
-        out.append(Effect(kind, sc.word_path(w, cmd), w.value, recursive, cmd, note))
+        p = sc.word_path(w, cmd)
+        if kind != READ and sc.ctx.realpath is not None:
+            # `rm -rf link/`: a trailing slash makes rm (and find) go through the link to what it points to.
+            p = _through_link(p, sc, kind, follow=w.value.endswith(("/", "/."))) or p
+        out.append(Effect(kind, p, w.value, recursive, cmd, note))
 
     if name in ("rm", "rmdir"):
         # Read as GNU rm reads them: --rec, -rf, --recursive=…, -- before operands.
@@ -431,22 +467,29 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(WRITE, args[i + 1])
     if name == "find" and any(a.value == "-delete" for a in args):
         fd = find_delete(cmd)
-        roots, _ = find_roots(args)
+        roots, expr_at = find_roots(args)
         # One name pattern before -delete selects what goes (`find /tmp -name '*.log' -delete` is /tmp/**/*.log).
         selected = fd.patterns[0] if fd is not None and fd.narrowed and len(fd.patterns) == 1 and "/" not in fd.patterns[0] else ""
         for w in roots or [Word(".", ".")] if fd is not None else []:
             root = sc.word_path(w, cmd)
+            if sc.ctx.realpath is not None:
+                # find follows a starting point that is a link when it ends in "/" or with -H/-L.
+                follows = w.value.endswith("/") or any(a.value in ("-H", "-L") for a in args[:expr_at])
+                root = _through_link(root, sc, DELETE, follow=follows) or root
             if selected and DYN not in root:
                 out.append(Effect(DELETE, root.rstrip("/") + "/**/" + selected, w.value, True, cmd, note="find"))
                 continue
-            # "/*" rather than "/" + DYN: the latter marks an unknown working directory.
-            out.append(Effect(DELETE, "/*" if root == "/" else root + "/" + DYN, w.value, True, cmd, note="find"))
+            # "/*" rather than "/" + DYN: the latter marks an unknown working directory. A glob root (`find ~/* -delete`)
+            # deletes its matches themselves, as `rm -rf ~/*` would.
+            whole = "/*" if root == "/" else root if any(ch in w.value for ch in "*?[") else root + "/" + DYN
+            out.append(Effect(DELETE, whole, w.value, True, cmd, note="find"))
     elif name == "git":
         nc = normalise(cmd)
         git_base = _git_base(nc.opts)
+        listed = [Word(v, v) for v in pathspecs_from_file(nc, cmd)]
         if nc.sub == ("rm",) and not nc.has("cached") and not nc.has("dry-run"):
-            for w in nc.words:
-                add(DELETE, _under(git_base, w), nc.has("r"))
+            for w in _pathspec_words(nc, cmd, sc, git_base, nc.words + listed):
+                add(DELETE, w, nc.has("r"))
         elif nc.sub == ("clone",) and len(nc.words) >= 2:
             add(WRITE, _under(git_base, nc.words[1]), True)
         elif nc.sub in (("checkout",), ("restore",)) and not nc.has("patch"):
@@ -455,9 +498,9 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             if nc.sub == ("checkout",) and nc.dashdash < 0 and len(nc.words) >= 2 and not nc.unknown and not nc.has("b", "B", "orphan", "detach"):
                 paths = nc.words[1:]  # git checkout TREE PATH...: one operand switches branches, more are paths
             if nc.sub == ("restore",) and nc.has("staged") and not nc.has("worktree"):
-                paths = []  # only the index changes
-            for w in paths:
-                add(WRITE, _under(git_base, w), True)
+                paths, listed = [], []  # only the index changes
+            for w in _pathspec_words(nc, cmd, sc, git_base, paths + listed):
+                add(WRITE, w, True)
 
     # Reading: any path-like operand of a command that shows contents.
     if name not in METADATA_ONLY:
@@ -498,6 +541,59 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             add(WRITE, Word(p, p), note="code")
         for p in getattr(facts, "reads", ()):
             add(READ, Word(p, p), note="code")
+    return out
+
+
+def only_empty(args: list[Word]) -> bool:
+    """Whether `find … -empty … -delete` can delete only empty files and directories: -empty, not negated, in the
+    one chain of tests before -delete (no -o, no comma, no parentheses that could hold an alternative)."""
+    vals = [a.value for a in args]
+    if "-delete" not in vals:
+        return False
+    before = vals[: vals.index("-delete")]
+    if any(v in ("-o", "-or", ",", "(", ")") for v in before):
+        return False
+    return any(v == "-empty" and (i == 0 or before[i - 1] not in ("!", "-not")) for i, v in enumerate(before))
+
+
+def pathspecs_from_file(nc: Norm, cmd: SimpleCommand) -> list[str]:
+    """The pathspecs `--pathspec-from-file=FILE` adds: from stdin (`-`) when it is literal, else one unknown."""
+    if not nc.has("pathspec-from-file"):
+        return []
+    source = nc.value("pathspec-from-file") or ""
+    text: str | None = None
+    if source == "-":
+        from .outputs import pipeline_output
+
+        text = cmd.stdin_text if cmd.stdin_text is not None else pipeline_output(cmd.stdin_from) if cmd.stdin_from else None
+    if text is None or DYN in text:
+        return [DYN]
+    sep = "\0" if nc.has("pathspec-file-nul") else "\n"
+    return [p for p in text.split(sep) if p][:50] or []
+
+
+def literal_pathspecs(nc: Norm, cmd: SimpleCommand) -> bool:
+    """git --literal-pathspecs or GIT_LITERAL_PATHSPECS=1: `:` is not magic."""
+    return nc.has("literal-pathspecs") or cmd.assigns.get("GIT_LITERAL_PATHSPECS", "") not in ("", "0")
+
+
+def _pathspec_words(nc: Norm, cmd: SimpleCommand, sc: Scope, base: str | None, words: list[Word]) -> list[Word]:
+    """The paths git pathspecs name (options.git_pathspecs), relative to where git works.
+
+    `:/x` and `:(top)x` start at the top of the work tree: the project's root when git works inside the project
+    (where its repository is), else the directory git was moved to.
+    """
+    specs = git_pathspecs([w.value for w in words], literal_pathspecs(nc, cmd))
+    if not any(top or p != w.value for (p, top), w in zip(specs, words, strict=False)) and len(specs) == len(words):
+        return [_under(base, w) for w in words]
+    out: list[Word] = []
+    for p, top in specs:
+        if top:
+            here = sc.path(base or ".", cmd)
+            root = sc.ctx.project_root if sc.ctx.project_root and sc.inside_project(here) else here
+            out.append(Word(root if p == EVERYTHING else posixpath.join(root, p), p))
+        else:
+            out.append(_under(base, Word(p, p)))
     return out
 
 
@@ -605,6 +701,10 @@ def _script_deleter(script: str) -> str:
     return next((c.name for c in inner if c.name in _FIND_DELETERS), "")
 
 
+# Programs that, run by find's -exec, act as a test of the file (grep finds a pattern in it, test/cmp compare).
+_FIND_TESTERS = frozenset({"grep", "egrep", "fgrep", "rg", "test", "[", "cmp", "diff"})
+
+
 def find_delete(cmd: SimpleCommand) -> FindDelete | None:
     """The deletion a find command performs, or None when it deletes nothing."""
     args = cmd.args
@@ -641,6 +741,9 @@ def find_delete(cmd: SimpleCommand) -> FindDelete | None:
                 fd.narrowed = fd.narrowed and branch_has
                 fd.empty_only = fd.empty_only or inner == "rmdir"
                 return fd
+            if inner in _FIND_TESTERS and not negate:
+                # -exec grep -q PATTERN {} \; is a test: only files it succeeds on reach what follows.
+                fd.exact = branch_has = True
             while i < len(args) and args[i].value not in (";", "+"):
                 i += 1
         elif v in _FIND_ARG:

@@ -490,7 +490,8 @@ def parallel(argv: list[str]) -> tuple[list[str], list[str], bool]:
         i += 1
     text = " ".join(template)
     if not text:
-        return [], [], True
+        # No command: every input is itself a command line (`parallel ::: 'rm -rf /' 'make'`).
+        return [], items[:MAX_PARALLEL_ITEMS], True
     lines: list[str] = []
     for item in items[:MAX_PARALLEL_ITEMS]:
         q = shell_quote(item)

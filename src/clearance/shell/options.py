@@ -398,3 +398,67 @@ def find_roots(args: list[Word]) -> tuple[list[Word], int]:
         roots.append(args[i])
         i += 1
     return roots, i
+
+
+# -- git pathspecs -------------------------------------------------------------------------------------------
+# Short magic signatures (gitglossary "pathspec"): `:/` top, `:!` and `:^` exclude.
+_PATHSPEC_SHORT = {"/": "top", "!": "exclude", "^": "exclude"}
+EVERYTHING = "."
+
+
+def pathspec(v: str, literal: bool = False) -> tuple[str, frozenset[str]]:
+    """A git pathspec's pattern and its magic words: `:/src` -> ("src", {top}), `:(top,glob)**` -> ("**", {top, glob}),
+    `:!x` / `:^x` / `:(exclude)x` -> ("x", {exclude}). With --literal-pathspecs nothing is magic."""
+    if literal or not v.startswith(":"):
+        return v, frozenset()
+    if v.startswith(":("):
+        end = v.find(")")
+        if end < 0:
+            return v, frozenset()  # git refuses an unclosed magic: nothing happens
+        words = {w.split(":", 1)[0].strip().lower() for w in v[2:end].split(",") if w.strip()}
+        return v[end + 1 :], frozenset("exclude" if w == "exclude" else w for w in words)
+    i = 1
+    magic: set[str] = set()
+    while i < len(v) and v[i] in _PATHSPEC_SHORT:
+        magic.add(_PATHSPEC_SHORT[v[i]])
+        i += 1
+    if i < len(v) and v[i] == ":":
+        i += 1
+    return v[i:], frozenset(magic)
+
+
+def _whole_tree(pattern: str, magic: frozenset[str]) -> bool:
+    """Whether a pathspec's pattern matches every path below where it applies ("", ".", "*", "**", "./")."""
+    p = pattern
+    while p.startswith("./"):
+        p = p[2:]
+    p = p.rstrip("/")
+    if p in ("", "."):
+        return True
+    if "literal" in magic:
+        return False
+    # Without glob magic git's `*` also matches "/", so `*` alone is every path; with it, `**` is.
+    return set(p) <= {"*", "/"}
+
+
+def git_pathspecs(values: list[str], literal: bool = False) -> list[tuple[str, bool]]:
+    """What git pathspecs name, as (path, from_top): the pattern with its magic read, "." for the whole tree.
+
+    `:/` and `:(top)` anchor at the top of the work tree rather than the current directory; excluded
+    patterns do not widen what is affected, and a list of only exclusions is the whole tree less them.
+    """
+    out: list[tuple[str, bool]] = []
+    excluded = False
+    for v in values:
+        if DYN in v[:2]:
+            out.append((v, False))
+            continue
+        pattern, magic = pathspec(v, literal)
+        if "exclude" in magic:
+            excluded = True
+            continue
+        top = "top" in magic
+        out.append((EVERYTHING if _whole_tree(pattern, magic) else pattern, top))
+    if excluded and not out:
+        out.append((EVERYTHING, False))
+    return out

@@ -14,6 +14,7 @@ from contextvars import ContextVar
 
 from ..paths import DYN, resolve
 from .ir import COMMAND_VARIABLES, Redirect, SimpleCommand, Word
+from .outputs import pipeline_output
 from .treesitter import parser
 
 TYPE_CHECKING = False
@@ -271,7 +272,7 @@ class _Walker:
         (and those from expansions) come back as stand-ins brace expansion skips."""
         subs: list[SimpleCommand] = []
         vars_: list[str] = []
-        flags = {"procsub": False, "quoted": False, "protect": protect}
+        flags = {"procsub": False, "quoted": False, "protect": protect, "in_dq": False}
         value = self._eval(node, depth, subs, vars_, flags)
         return Word(value, _text(node), subs, flags["procsub"], tuple(vars_), flags["quoted"])
 
@@ -319,7 +320,9 @@ class _Walker:
                 if ct == "string_content":
                     parts.append(_protected(_unescape_dquoted(_text(c)), flags))
                 else:
+                    outer, flags["in_dq"] = flags.get("in_dq", False), True
                     parts.append(_protected(self._eval(c, depth + 1, subs, vars_, flags), flags))
+                    flags["in_dq"] = outer
                 pos = max(pos, c.end_byte - base)
             if end > pos:
                 parts.append(_protected(_unescape_dquoted(raw[pos:end].decode("utf-8", "replace")), flags))
@@ -337,6 +340,15 @@ class _Walker:
                 flags["procsub"] = True
             inner = self.substitution(node, depth)
             subs.extend(inner)
+            if t == "command_substitution":
+                # `cat $(echo ~/.ssh/id_rsa)`, `"$(find ~/.aws -name credentials)"`: the word is what the
+                # substitution prints when that is known (text, or some path under a root); unquoted text
+                # that would split into several words stays unknown.
+                out = pipeline_output(inner)
+                if out is not None:
+                    out = out.rstrip("\n")
+                    if out and (DYN in out or flags.get("in_dq") or not any(ch in out for ch in " \t\n")):
+                        return _protected(out, flags)
             return DYN
         if t == "arithmetic_expansion":
             subs.extend(self.substitution(node, depth))
@@ -402,7 +414,10 @@ class _Walker:
         saved_pending, self.pending = self.pending, []
         start = len(self.st.script.commands)
         for c in node.children:
-            if c.is_named:
+            if c.type == "file_redirect":
+                # `$(< FILE)`: bash's shorthand for `$(cat FILE)`, the file's contents.
+                self.st.script.commands.append(SimpleCommand([Word("cat", "cat")], redirects=[self.redirect(c, depth)], cwd=self.st.cwd, text=_text(node)))
+            elif c.is_named:
                 self.walk(c, depth + 1, None)
         for n in self.pending:
             self.walk(n, depth + 1, None)
@@ -455,11 +470,32 @@ class _Walker:
                     self.walk(c, depth + 1, pipe_src)
             self.st.cwd = saved
         elif t in ("for_statement", "select_statement"):
+            var = ""
+            items: list[str] | None = []
             for c in node.children:
                 if c.type == "variable_name":
-                    self.st.vars[_text(c)] = DYN
-                elif c.is_named:
+                    var = _text(c)
+                    self.st.vars[var] = DYN
+                elif c.type in ("do_group", "compound_statement"):
+                    if var and items and 1 < len(items) <= _LOOP_ITEMS and not any(DYN in i for i in items):
+                        # `for d in build /etc; do rm -rf $d; done`: a few literal items, the body once for each.
+                        for item in items:
+                            self.st.vars[var] = item
+                            self.walk(c, depth + 1, None)
+                        continue
+                    if var:
+                        # `for f in ~/.ssh/id_*; do cat $f; done`: one item (a glob stands for its matches), or
+                        # some path under the items' common directory.
+                        self.st.vars[var] = _loop_value(items) if items else DYN
                     self.walk(c, depth + 1, None)
+                elif c.is_named:
+                    if c.type in ("word", "string", "concatenation", "raw_string", "expansion", "simple_expansion", "command_substitution"):
+                        w = self.word(c, depth + 1)
+                        if items is not None:
+                            items.append(w.value)
+                    else:
+                        items = None
+                        self.walk(c, depth + 1, None)
         elif t in ("command_substitution", "process_substitution", "arithmetic_expansion"):
             self.substitution(node, depth)
         elif t in ("word", "string", "concatenation", "raw_string", "expansion", "simple_expansion"):
@@ -498,7 +534,7 @@ class _Walker:
             if c.type in ("command_substitution", "expansion", "simple_expansion", "arithmetic_expansion"):
                 self.word(c, depth + 1)
 
-    def redirect(self, node: Any, depth: int) -> Redirect:
+    def redirect(self, node: Any, depth: int, extra: list[Word] | None = None) -> Redirect:
         t = node.type
         if t == "heredoc_redirect":
             delim = ""
@@ -560,7 +596,11 @@ class _Walker:
             elif target is None:
                 target = self.word(c, depth + 1)
             else:
-                self.word(c, depth + 1)  # tree-sitter may attach the next word here; it still runs substitutions
+                # tree-sitter attaches the words after a redirect's target to the redirect (`rm -rf >x /`,
+                # `rm -rf 2>/dev/null ~/x`): bash passes them to the command as arguments.
+                w = self.word(c, depth + 1)
+                if extra is not None:
+                    extra.append(w)
         if op == ">&" and target is not None and not target.value.isdigit() and target.value != "-":
             op = ">"
         return Redirect(op, target, fd)
@@ -568,14 +608,15 @@ class _Walker:
     def redirected(self, node: Any, depth: int, pipe_src: list[SimpleCommand] | None) -> None:
         body = None
         redirects: list[Redirect] = []
+        extra: list[Word] = []
         for c in node.children:
             if c.type in ("file_redirect", "heredoc_redirect", "herestring_redirect"):
-                redirects.append(self.redirect(c, depth))
+                redirects.append(self.redirect(c, depth, extra))
             elif c.is_named and body is None:
                 body = c
         if body is not None and body.type == "command":
             start = len(self.st.script.commands)
-            self.command(body, depth + 1, pipe_src, redirects)
+            self.command(body, depth + 1, pipe_src, redirects, extra)
             after = body.next_sibling
             if after is not None and after.type == "heredoc_redirect" and len(self.st.script.commands) > start:
                 gap = self.st.source[body.end_byte : after.start_byte]
@@ -602,7 +643,7 @@ class _Walker:
         else:
             self.st.script.commands.append(SimpleCommand([Word(":", ":")], redirects=redirects, cwd=self.st.cwd, text=_text(node)))
 
-    def command(self, node: Any, depth: int, pipe_src: list[SimpleCommand] | None, redirects: list[Redirect]) -> None:
+    def command(self, node: Any, depth: int, pipe_src: list[SimpleCommand] | None, redirects: list[Redirect], extra: list[Word] | None = None) -> None:
         argv: list[Word] = []
         argv_nodes: list[list[Any]] = []
         group: list[Any] = []
@@ -624,8 +665,11 @@ class _Walker:
                         name = _text(cc)
                     elif cc.type not in ("=", "+=") and cc.is_named:
                         value = self.word(cc, depth + 1).value
-                if name:
+                if name and not argv_nodes and not group and _assignable(name):
                     assigns[name] = value
+                elif name:
+                    # `1A=2 cmd`: not a name bash assigns to, so the word is the command bash looks up (and fails).
+                    group = [c]
             elif ct in ("file_redirect", "heredoc_redirect", "herestring_redirect"):
                 redirects.append(self.redirect(c, depth))
             elif ct == "command_name":
@@ -649,6 +693,8 @@ class _Walker:
                 group = []
         if argv_nodes:
             argv.extend(self.argwords(argv_nodes.pop(), depth + 1))
+        if extra:
+            argv.extend(extra)  # words tree-sitter left on a redirect: arguments (see redirect())
         if "IFS" in assigns and (not argv or argv[0].value in _REPARSING):
             # A global IFS change, or one for a command that re-splits text (eval, a shell, source):
             # later words do not split the way they read. `IFS= read -r line` changes nothing here.
@@ -764,6 +810,27 @@ class _Walker:
                 st.script.problems.append(("shell.cdpath", f"cd {target} searches CDPATH={cdpath}: it may land in {landed} rather than {here}"))
                 return landed
         return here
+
+
+_LOOP_ITEMS = 4
+
+
+def _assignable(name: str) -> bool:
+    """Whether bash assigns to *name* (letters, digits and _, not starting with a digit)."""
+    plain = name.replace("_", "a")
+    return plain.isascii() and plain.isalnum() and not name[0].isdigit()
+
+
+def _loop_value(items: list[str]) -> str:
+    """What a loop variable stands for in the body: the one item, or some path under the items' common directory."""
+    if len(items) == 1:
+        return items[0]
+    if any(DYN in i for i in items):
+        return DYN
+    common = posixpath.commonpath(items) if all(i.startswith("/") for i in items) or not any(i.startswith("/") for i in items) else ""
+    if not common or common in (".", "/") or common in items:
+        return DYN
+    return common + "/" + DYN
 
 
 def _descendants(node: Any) -> list[Any]:

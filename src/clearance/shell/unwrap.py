@@ -15,6 +15,8 @@ from ..paths import DYN
 from . import embedded, interp, sqlclients
 from .ir import SimpleCommand, Word
 from .options import find_roots, normalise
+from .outputs import literal_output as literal_output
+from .outputs import literal_stdin, pipeline_output
 from .parse import ParseFailure, TooLarge, parse
 
 TYPE_CHECKING = False
@@ -199,8 +201,20 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
     ("nix-shell", ""): frozenset(),
     ("devbox", "run"): frozenset(),
     ("docker", "exec"): frozenset({"-e", "--env", "-u", "--user", "-w", "--workdir", "--env-file", "--context", "-c", "-H", "--host", "--config"}),
+    # docker compose exec/run SERVICE CMD (read as `docker-compose`, see _compose): the command runs in the container.
+    ("docker-compose", "exec"): frozenset({"-e", "--env", "-u", "--user", "-w", "--workdir", "--index"}),
+    ("docker-compose", "run"): frozenset(
+        {"-e", "--env", "-u", "--user", "-w", "--workdir", "--name", "-p", "--publish", "-v", "--volume", "--entrypoint", "-l", "--label", "--env-from-file"}
+    ),
+    ("heroku", "run"): frozenset({"-a", "--app", "-r", "--remote", "-s", "--size", "-e", "--env", "--type", "-x", "--exit-code"}),
+    ("foreman", "run"): frozenset({"-e", "--env", "-d", "--root", "-f", "--procfile"}),
+    ("overmind", "run"): frozenset({"-f", "--procfile", "-d", "--root"}),
     ("kubectl", "exec"): frozenset({"-c", "--container", "-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster", "--user"}),
 }
+# Launcher scripts a Ruby interpreter may be handed (bin/rails, bin/rake): the tool they start.
+_RUBY_LAUNCHERS = frozenset({"rails", "rake", "spring"})
+# Another name for an application's rails or rake (GitLab's omnibus wrappers).
+_APP_ALIASES = {"gitlab-rails": "rails", "gitlab-rake": "rake"}
 _TERMINALS = frozenset(
     {"xterm", "uxterm", "konsole", "alacritty", "kitty", "wezterm", "foot", "urxvt", "rxvt", "terminator", "tilix", "xfce4-terminal", "lxterminal", "st"}
 )
@@ -233,7 +247,11 @@ _FD_VALUE_OPTS = frozenset(
         "--max-results",
     }
 )
-_REMOTE_RUNNERS = frozenset({("docker", "exec"), ("kubectl", "exec")})
+_REMOTE_RUNNERS = frozenset({("docker", "exec"), ("kubectl", "exec"), ("docker-compose", "exec"), ("docker-compose", "run")})
+# Runners whose command runs on another machine with no container operand to skip (a Heroku one-off dyno).
+_REMOTE_NO_TARGET = {("heroku", "run"): "a Heroku dyno"}
+# docker compose's options before its subcommand that take a value.
+_COMPOSE_OPTS = frozenset({"-f", "--file", "-p", "--project-name", "--env-file", "--profile", "--project-directory", "--ansi", "--parallel", "--progress"})
 _GLOBAL_OPTS = {
     "kubectl": frozenset({"-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster", "--user", "--as"}),
     "docker": frozenset({"--context", "-c", "-H", "--host", "--config", "-l", "--log-level"}),
@@ -254,14 +272,11 @@ _XARGS_OPTS = frozenset(
         "-a",
         "--arg-file",
         "--max-args",
-        "--max-lines",
         "--max-procs",
         "--max-chars",
         "--delimiter",
-        "--eof",
-        "--replace",
     }
-)
+)  # --replace[=R], --eof[=E], --max-lines[=N], -i[R], -e[E], -l[N]: values only glued (GNU xargs)
 _FD_EXEC = frozenset({"-x", "--exec", "-X", "--exec-batch"})
 _WATCH_OPTS = frozenset({"-n", "--interval", "-q", "--equexit"})
 _SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
@@ -836,6 +851,10 @@ class Unwrapper:
                 ("shell.dynamic-command", f"the command name {cmd.argv[0].raw!r} is only known at run time; clearance cannot tell what would run")
             )
             return
+        if "=" in name and not cmd.via:
+            # `A-B=2 git reset --hard`: not a valid assignment, so bash looks the whole word up as a command and
+            # fails; nothing after it runs (substitutions in its words run, and are judged, as commands of their own).
+            return
         if cmd.assigns and name in _ENV_OPTION_TOOLS:
             _env_options(cmd)
         argv = cmd.argv
@@ -956,6 +975,13 @@ class Unwrapper:
                     break
             self._fd(cmd)
             return
+        if name in _APP_ALIASES:
+            # gitlab-rails, gitlab-rake: the application's own rails and rake under another name.
+            self.out.commands.append(cmd)
+            self.command(cmd.derive([Word(_APP_ALIASES[name], argv[0].raw), *argv[1:]], name))
+            return
+        if name == "rails" and len(argv) > 1 and self._rails(cmd):
+            return
         lang = interp.INTERPRETERS.get(name) or _versioned_interpreter(name)
         if lang is not None:
             self._interpreter(cmd, lang)
@@ -965,6 +991,8 @@ class Unwrapper:
             k = _strip_options(argv, 1, _GLOBAL_OPTS[name])
             if k < len(argv) and (name, argv[k].value) in _RUNNERS:
                 argv = cmd.argv = [argv[0], argv[k], *argv[1:k], *argv[k + 1 :]]
+        if name in ("docker", "podman") and len(argv) > 2 and argv[1].value == "compose" and self._compose(cmd):
+            return
         if name in ("npx", "pnpx", "bunx", "uvx") or (len(argv) > 1 and (name, argv[1].value) in _RUNNERS):
             self._runner(cmd)
             return
@@ -976,6 +1004,44 @@ class Unwrapper:
             self._option_commands(cmd)
         if len(argv) > 1 and name not in NON_RUNNERS:
             self._arguments_as_commands(cmd, known_program(name))
+
+    def _rails(self, cmd: SimpleCommand) -> bool:
+        """rails runner CODE|FILE and rails console/dbconsole fed on stdin: Ruby (or SQL) run inside the application.
+
+        The command itself stays for the rules on the application's own verbs (db.datastore-destroy reads the
+        runner's code for ORM deletions); the code is also judged as the Ruby interpreter would run it.
+        False when the command runs no code given to it (the caller judges it as any other command).
+        """
+        argv = cmd.argv
+        sub = argv[1].value
+        payload: list[Word] | None = None
+        if sub in ("runner", "r"):
+            k = 2
+            while k < len(argv):
+                v = argv[k].value
+                if v in ("-e", "--environment"):
+                    k += 2
+                elif v.startswith("-") and v != "-":
+                    k += 1
+                else:
+                    break
+            if k < len(argv) and not argv[k].dynamic:
+                code = argv[k]
+                v = code.value
+                if v.endswith(".rb") or ("/" in v and not any(c in v for c in " ()'\";")):
+                    payload = [Word("ruby", "ruby"), code, *argv[k + 1 :]]
+                else:
+                    payload = [Word("ruby", "ruby"), Word("-e", "-e"), code, *argv[k + 1 :]]
+        elif sub in ("console", "c") and (cmd.stdin_text is not None or cmd.stdin_from):
+            payload = [Word("ruby", "ruby")]
+        elif sub in ("dbconsole", "db") and (cmd.stdin_text is not None or cmd.stdin_from):
+            # The database's own client (psql, mysql or sqlite3 by config/database.yml) reads the statements.
+            payload = [Word("psql", "psql")]
+        if payload is None:
+            return False
+        self.out.commands.append(cmd)
+        self.command(cmd.derive(payload, "rails " + sub))
+        return True
 
     def _arguments_as_commands(self, cmd: SimpleCommand, known: bool) -> None:
         """What a program may run from its arguments.
@@ -1271,12 +1337,14 @@ class Unwrapper:
         replace = None
         for j in range(1, i):
             a = argv[j].value
-            if a in ("-I", "--replace") and j + 1 < len(argv):
+            if a == "-I" and j + 1 < len(argv):
                 replace = argv[j + 1].value
             elif a.startswith("-I") and len(a) > 2:
                 replace = a[2:]
             elif a.startswith("-i"):
                 replace = a[2:] or "{}"
+            elif a == "--replace" or a.startswith("--replace="):
+                replace = a.partition("=")[2] or "{}"
         self.out.commands.append(cmd)
         inner = argv[i:] or [Word("echo", "echo")]
         finder = next((c for c in cmd.stdin_from if c.name == "find"), None)
@@ -1289,7 +1357,16 @@ class Unwrapper:
             synth = [*finder.argv, Word("-exec", "-exec"), *args, Word("+", "+")]
             self.command(cmd.derive(synth, "xargs"))
             return
-        items = _literal_items(cmd.stdin_from, bool(replace))
+        arg_file = next((argv[j + 1] for j in range(1, i - 1) if argv[j].value in ("-a", "--arg-file")), None)
+        text: str | None
+        if arg_file is not None:
+            # xargs -a <(echo FILE) cat: the items are what the process substitution prints.
+            text = pipeline_output(arg_file.subs) if arg_file.procsub else None
+        elif cmd.stdin_from:
+            text = literal_stdin(cmd.stdin_from)
+        else:
+            text = cmd.stdin_text  # xargs cat <<< FILE, a here-document of names
+        items = _xargs_items(text, argv[1:i], bool(replace)) if text is not None and DYN not in text else None
         if items is not None and 0 < len(items) <= 20:
             # echo a b | xargs rm: the items are known.
             for it in items:
@@ -1300,13 +1377,19 @@ class Unwrapper:
                     new = [*inner, w]
                 self.command(cmd.derive(new, "xargs"))
             return
-        item = Word(DYN, "<items read by xargs>")
+        # Paths a producer prints (`find ~/.aws -type f | xargs cat`): some path under its root; else unknown.
+        if arg_file is not None:
+            produced = pipeline_output(arg_file.subs) if arg_file.procsub else None
+        else:
+            produced = pipeline_output(cmd.stdin_from) if cmd.stdin_from else None
+        some = produced if produced is not None and (DYN in produced or "/**/" in produced) else DYN
+        item = Word(some, "<items read by xargs>")
         if replace:
             # A literal `sh -c` script gets each item as a value in its text, read like "$1" (_ITEM_VAR); every other
-            # word holds a value only known at run time.
+            # word holds the items read (a value only known at run time unless the input was literal).
             si = _shell_script_index(inner)
             new = [
-                Word(w.value.replace(replace, _ITEM_VAR if k == si else DYN), w.raw, w.subs, w.procsub, w.vars, w.quoted) if replace in w.value else w
+                Word(w.value.replace(replace, _ITEM_VAR if k == si else some), w.raw, w.subs, w.procsub, w.vars, w.quoted) if replace in w.value else w
                 for k, w in enumerate(inner)
             ]
         else:
@@ -1370,7 +1453,7 @@ class Unwrapper:
         sources = cmd.stdin_from if sources is None else sources
         if _setup_generator(sources) and cmd.name in ("source", "."):
             return  # source <(kubectl completion bash)
-        text = _literal_stdin(sources)
+        text = literal_stdin(sources)
         if text is not None:
             how = "a here-document" if sources[0].name == "cat" else "a pipe"
             self.reparse(text, cmd, f"{cmd.name} reading {how}", stdin_from=[])
@@ -1483,6 +1566,9 @@ class Unwrapper:
                     # From "/" the placeholder is "/*", not "/<dynamic>" (the mark of a directory known only at run time).
                     base = root_desc.rstrip("/")
                     placeholder = (base + "/" + DYN if base else "/*") if root_desc else DYN
+                    if any(ch in base for ch in "*?["):
+                        # find /usr/* -exec rm {}: a glob root's own matches are found first, then what is under them.
+                        placeholder = base
                     # In a literal `sh -c` script the path found is a value in the text (under the root when it is plain).
                     si = _shell_script_index(inner)
                     in_script = base + "/" + _ITEM_VAR if root_desc and base and _PLAIN_PATH.fullmatch(base) else _ITEM_VAR
@@ -1509,6 +1595,11 @@ class Unwrapper:
             from ..code.interpopts import local_files, read, ruby_un_command
 
             reading = read(values, lang)
+            if lang == "ruby" and reading.file is not None and posixpath.basename(reading.file) in _RUBY_LAUNCHERS:
+                # ruby bin/rails runner CODE, ruby bin/rake db:drop: the launcher script is the tool it starts.
+                tool = posixpath.basename(reading.file)
+                self.command(cmd.derive([Word(tool, reading.file), *(Word(v, v) for v in reading.operands)], f"{cmd.name} {reading.file}"))
+                return
             if lang == "ruby" and (un := ruby_un_command(reading)) is not None:
                 # ruby -run -e rm -- -rf DIR: un.rb's file commands are the shell commands they are named after.
                 self.command(cmd.derive([Word(w, w) for w in un], f"{cmd.name} -run"))
@@ -1519,7 +1610,7 @@ class Unwrapper:
         if code is None:
             if len(values) == 1 or values[-1] == "-":
                 # Code from stdin: a here-document we can read, or a pipe.
-                piped = _literal_stdin(cmd.stdin_from)
+                piped = literal_stdin(cmd.stdin_from)
                 if cmd.stdin_text is not None:
                     self._code(cmd, cmd.stdin_text, lang)
                 elif piped is not None:
@@ -1669,6 +1760,14 @@ class Unwrapper:
         template, lines, unknown = embedded.parallel(values)
         for text in lines:
             self.reparse(text, cmd, "parallel")
+        if unknown and not template:
+            # No command given: each input line is a command (`cat jobs.txt | parallel`), as a shell reading a pipe.
+            piped = literal_stdin(cmd.stdin_from) if cmd.stdin_from else cmd.stdin_text
+            if piped is not None:
+                for text in piped.splitlines()[:20]:
+                    self.reparse(text, cmd, "parallel")
+            elif cmd.stdin_from or "::::" in values or any(v in ("-a", "--arg-file") for v in values):
+                self.out.problems.append(("shell.piped-script", "parallel runs every line it reads as a command; clearance cannot see them"))
         if unknown and template:
             item = Word(DYN, "<items read by parallel>")
             words = [Word(t.replace("{}", DYN), t) for t in template]
@@ -1682,6 +1781,30 @@ class Unwrapper:
             self.reparse(shell_text, cmd, f"{cmd.name} process call")
         # The facts themselves are judged by the interpreter rules.
         cmd.code = facts
+
+    def _compose(self, cmd: SimpleCommand) -> bool:
+        """docker compose [OPTS] exec|run [OPTS] SERVICE CMD: CMD runs in the service's container (as docker exec)."""
+        argv = cmd.argv
+        i = _strip_options(argv, 2, _COMPOSE_OPTS)
+        if i >= len(argv) or argv[i].value not in ("exec", "run"):
+            return False
+        self.out.commands.append(cmd)  # docker compose's own rules (down -v, rm) still see the command
+        self._runner(
+            SimpleCommand(
+                [Word("docker-compose", argv[0].raw), *argv[i:]],
+                cmd.assigns,
+                cmd.redirects,
+                cmd.stdin_from,
+                cmd.stdin_text,
+                cmd.cwd,
+                cmd.via,
+                cmd.elevated,
+                cmd.remote,
+                cmd.depth,
+                cmd.text,
+            )
+        )
+        return True
 
     def _runner(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
@@ -1718,6 +1841,9 @@ class Unwrapper:
         else:
             bare = bare.split("@")[0]
         changes: dict[str, object] = {}
+        if key in _REMOTE_NO_TARGET:
+            changes["remote"] = _REMOTE_NO_TARGET[key]
+            changes["cwd"] = None
         if key in _REMOTE_RUNNERS:
             changes["remote"] = f"{key[0]} {key[1]} target"
             changes["cwd"] = None
@@ -1727,6 +1853,10 @@ class Unwrapper:
                 return
             bare = argv[i].value
             pkg = bare
+        if key in _REMOTE_NO_TARGET and any(c in pkg for c in " ;|&"):
+            # heroku run 'rm -rf ~': the dyno runs the words as a shell line.
+            self.reparse(" ".join(w.value for w in argv[i:]), cmd, f"{name} {key[1]}", **changes)
+            return
         new_argv = [Word(bare, pkg)] + argv[i + 1 :]
         self.command(cmd.derive(new_argv, f"{name} {key[1]}".strip(), **changes))
 
@@ -1777,39 +1907,28 @@ def _setup_generator(cmds: list[SimpleCommand]) -> bool:
     return (c.name, vals[0] if vals else "") in _SETUP_GENERATORS
 
 
-def _literal_stdin(sources: list[SimpleCommand]) -> str | None:
-    """The text a single `cat <<EOF`, `echo …` or `printf …` writes into a pipe, when it is literal."""
-    if len(sources) != 1:
-        return None
-    src = sources[0]
-    if src.name == "cat" and src.stdin_text is not None and not [a for a in src.args if a.value != "-"]:
-        return src.stdin_text
-    if src.name in ("echo", "printf") and not any(w.dynamic for w in src.args):
-        words = [w.value for w in src.args if not (src.name == "echo" and w.value in ("-e", "-n", "-E"))]
-        if src.name == "printf" and words:
-            # printf reuses its format for each argument: printf '%s\n' a b -> "a\nb\n".
-            fmt, rest = words[0].replace("\\n", "\n"), words[1:]
-            return "".join(fmt.replace("%s", r) for r in rest) if "%s" in fmt and rest else fmt
-        return " ".join(words)
-    return None
+def _xargs_items(text: str, opts: list[Word], by_line: bool) -> list[str]:
+    """How xargs cuts its input into items: at NULs with -0, at the -d delimiter, one a line with -I, else at blanks.
 
-
-def literal_output(cmd: SimpleCommand) -> str | None:
-    """What a literal `cat <<EOF`, `echo …`, `printf …` or `tee <<EOF` writes, when it is literal."""
-    if cmd.name in ("cat", "tee") and cmd.stdin_text is not None:
-        if cmd.name == "cat" and [a for a in cmd.args if a.value != "-"]:
-            return None
-        return cmd.stdin_text
-    if cmd.name == "tee" and cmd.stdin_from:
-        return _literal_stdin(cmd.stdin_from)
-    return _literal_stdin([cmd]) if cmd.name in ("echo", "printf") else None
-
-
-def _literal_items(sources: list[SimpleCommand], by_line: bool) -> list[str] | None:
-    """The items a literal `echo`, `printf` or `cat <<EOF` feeds to xargs (one a line with -I)."""
-    text = _literal_stdin(sources)
-    if text is None:
-        return None
+    With -0 or -d the item keeps its blanks: `printf 'rm -rf ~' | xargs -0 sh -c` hands sh the whole line.
+    """
+    delim: str | None = None
+    vals = [w.value for w in opts]
+    for k, v in enumerate(vals):
+        if v in ("-0", "--null") or (v.startswith("-") and not v.startswith("--") and "0" in v[1:] and v[1:2] not in ("d", "I", "n", "L", "P", "s", "E", "a")):
+            delim = "\0"
+        elif v in ("-d", "--delimiter") and k + 1 < len(vals):
+            delim = vals[k + 1]
+        elif v.startswith("--delimiter="):
+            delim = v.partition("=")[2]
+        elif v.startswith("-d") and len(v) > 2:
+            delim = v[2:]
+    if delim is not None:
+        delim = {"\\n": "\n", "\\t": "\t", "\\0": "\0"}.get(delim, delim)
+        parts = text.split(delim) if delim else [text]
+        if parts and parts[-1] in ("", "\n"):
+            parts = parts[:-1]  # the terminator after the last item
+        return [p for p in parts if p]
     return [x for x in text.splitlines() if x] if by_line else text.split()
 
 
