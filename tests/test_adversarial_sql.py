@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from . import strict
 from .conftest import ENV, PROJECT, decide
 
 DENY, ASK, ALLOW = "deny", "ask", "allow"
@@ -431,18 +432,20 @@ def _key(case: Any) -> str:
 
 @pytest.mark.parametrize(("case", "want"), THROUGH, ids=lambda c: _key(c)[:70] if not isinstance(c, str) or c not in (DENY, ASK) else c)
 def test_through(case: Any, want: str) -> None:
-    if _key(case) in XFAIL:
-        pytest.xfail(XFAIL[_key(case)])
-    d = decide(case)
-    assert d.decision == want, (case, d.decision, d.rules, d.reason)
+    def run() -> None:
+        d = decide(case)
+        assert d.decision == want, (case, d.decision, d.rules, d.reason)
+
+    strict.check(_key(case), XFAIL, run)
 
 
 @pytest.mark.parametrize("case", ORDINARY, ids=lambda c: _key(c)[:70])
 def test_ordinary(case: Any) -> None:
-    if _key(case) in XFAIL:
-        pytest.xfail(XFAIL[_key(case)])
-    d = decide(case)
-    assert d.decision == ALLOW, (case, d.decision, d.rules, d.reason)
+    def run() -> None:
+        d = decide(case)
+        assert d.decision == ALLOW, (case, d.decision, d.rules, d.reason)
+
+    strict.check(_key(case), XFAIL, run)
 
 
 def test_cdpath_from_the_environment() -> None:

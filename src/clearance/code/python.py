@@ -31,6 +31,7 @@ import posixpath
 
 from ..paths import DYN
 from ..shell.interp import CodeFacts, shell_quote
+from ..trust import url_host
 
 MAX_CHARS = 40_000  # beyond it (large project scripts) the pattern reading; 40 000 characters of dense code parse in ~55 ms
 MAX_NODES = 40_000  # 40 000 characters of ordinary code are ~18 000 nodes, of `x=1` lines 30 000
@@ -1227,14 +1228,15 @@ class _Reader:
         if v is not None and v[0] == "r" and _network(str(v[1])):
             return  # urlopen(Request(url)): the address was judged where the request was made
         dest = _destination(v)
-        if dest is not None and DYN not in dest:
+        if dest is not None and DYN not in url_host(dest):
+            # The host is known (a path or query built at run time does not change where the request goes).
             if not constructed or "://" in dest or owner[:-2] in _CLIENTS:
                 f.urls.append(dest)
             return
         if constructed and owner[:-2] not in _CLIENTS:
             return  # a path or a method on a connection made with its host (judged where it was made)
         if present or not constructed:
-            f.opaque.append(f"reaches an address only known at run time ({q.rstrip('()')})")
+            f.urls.append(DYN)  # an address only known at run time: never inside the trust boundary (interp.network)
 
     def passed_on(self, q: str) -> None:
         """A judged function handed on as a value (map(os.system, …), Thread(target=…), atexit.register):

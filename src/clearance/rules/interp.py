@@ -7,6 +7,7 @@ import posixpath
 from .. import paths
 from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
+from ..paths import DYN
 from ..shell.effects import DELETE, Effect
 from ..shell.interp import INTERPRETERS, CodeFacts
 from ..trust import url_host
@@ -171,14 +172,16 @@ def runs_received(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 @rule(
     id="interp.opaque",
-    title="Interpreter code that starts processes, deletes computed paths, uses the network or runs dynamic code",
-    why="Beyond the literal commands clearance can extract, a one-liner that spawns processes, deletes computed paths, reaches unknown hosts or evals strings cannot be judged statically.",
+    title="Interpreter code that starts processes, deletes computed paths or runs dynamic code it cannot resolve",
+    why=(
+        "Beyond the literal commands clearance can extract, code that spawns processes, deletes computed paths or evals strings "
+        "cannot be judged statically. Asked when typed and when a project script run by name (python x.py, node y.js) does it."
+    ),
     verdict=ASK,
     commands=_NAMES,
     match=(
         'python -c "import os; os.system(cmd)"',
         "python3 -c \"exec(open('x').read())\"",
-        "node -e \"require('https').get(process.argv[1])\"",
         'python -c "import shutil,sys; shutil.rmtree(sys.argv[1])"',
         "python -c \"import os; os.system('ls'); os.system(cmd)\"",
         "python3 -c \"import os,glob; [os.remove(f) for f in glob.glob('/home/ana/*') if f.endswith('.log')]\"",
@@ -201,8 +204,6 @@ def opaque(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"{cmd.name} code {f.opaque[0]}"
     if f.dynamic:
         return f"{cmd.name} code evaluates strings or decodes data at run time"
-    if f.opaque:
-        return f"{cmd.name} code {f.opaque[0]}"
     if any(p is None for p in f.deletes):
         return f"{cmd.name} code deletes a path computed at run time"
     for p in f.chosen_deletes:
@@ -213,10 +214,37 @@ def opaque(cmd: SimpleCommand, sc: Scope) -> str | None:
             return f"{cmd.name} code deletes the files a condition picks among {sc.show(resolved)}"
     if f.process and (f.unread_process or not f.shell):
         return f"{cmd.name} code starts a process whose command clearance cannot read"
-    if f.network and not _reaches_only_trusted(f, cmd, sc):
-        hosts = [url_host(u) for u in _addresses(f, cmd)]
-        return f"{cmd.name} code uses the network{' (' + hosts[0] + ')' if hosts else ''}"
     return None
+
+
+@rule(
+    id="interp.network",
+    title="Interpreter code reaching hosts outside the trust boundary",
+    why=(
+        "A one-liner that talks to a host clearance does not trust (or to an address built at run time) is an external side "
+        "effect and a channel for data. Network use is ordinary in a project's own scripts, so only typed code is asked."
+    ),
+    verdict=ASK,
+    commands=_NAMES,
+    match=(
+        "node -e \"require('https').get(process.argv[1])\"",
+        "python3 -c \"import requests; requests.get('https://api.example.com/x')\"",
+        'python3 -c "import requests, sys; requests.get(sys.argv[1])"',
+    ),
+    no_match=(
+        "python -c \"import urllib.request as u; print(u.urlopen('http://localhost:8000').status)\"",
+        "node -e \"console.log(require('./package.json').version)\"",
+    ),
+)
+def network(cmd: SimpleCommand, sc: Scope) -> str | None:
+    f = _facts(cmd)
+    if f is None or not f.network or _reaches_only_trusted(f, cmd, sc):
+        return None
+    urls = _addresses(f, cmd)
+    if any(DYN in url_host(u) for u in urls):
+        return f"{cmd.name} code reaches an address only known at run time"
+    hosts = [url_host(u) for u in urls]
+    return f"{cmd.name} code uses the network{' (' + hosts[0] + ')' if hosts else ''}"
 
 
 def _addresses(f: CodeFacts, cmd: SimpleCommand) -> list[str]:
@@ -234,6 +262,6 @@ def _reaches_only_trusted(f: CodeFacts, cmd: SimpleCommand, sc: Scope) -> bool:
     """Every address the code reaches is known and inside the trust boundary (a parsed reading also
     knows that no call reaches an address built at run time: that is an opaque reason)."""
     urls = _addresses(f, cmd)
-    if not urls or (f.parsed and f.opaque):
+    if not urls or (f.parsed and f.opaque) or any(DYN in url_host(u) for u in urls):
         return False
     return all(sc.trust.url_is_trusted(u) if "://" in u else sc.trust.host_is_trusted(url_host(u)) for u in urls)
