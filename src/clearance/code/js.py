@@ -148,6 +148,9 @@ _NETWORK = frozenset(
         "navigator.sendBeacon",
     }
 )
+_SOCKETS = frozenset({"net.connect", "net.createConnection", "net.Socket", "tls.connect", "tls.TLSSocket"})
+_SOCKET = "net.Socket()"
+_CHILD = "child_process.ChildProcess()"
 _EVAL = frozenset(
     {
         "eval",
@@ -476,6 +479,10 @@ class _Reader(TreeReader):
             return Val("/tmp")
         if sym in ("path.join", "path.resolve", "path.normalize", "path.posix.join", "URL", "String"):
             return join_path([self.value(a, level + 1) for a in args])
+        if sym in _SOCKETS:
+            return Val(sym=_SOCKET)  # net.connect(...), new net.Socket(): a socket (piped to a child's streams: a reverse shell)
+        if sym in _ARGV or sym in _SHELL or sym == "child_process.fork":
+            return Val(sym=_CHILD)  # the child process: its .stdin/.stdout/.stderr streams
         if sym in _DECODE or (sym == "Buffer.from" and len(args) > 1 and self.value(args[1], level + 1).text in ("base64", "hex", "base64url")):
             self.c.seen_decode = True
             return Val(decoded=True)
@@ -489,6 +496,11 @@ class _Reader(TreeReader):
         fn, fn_node = self.callee(node)
         sym = fn.sym
         args = self.args(node)
+        if sym is not None and sym.endswith(".pipe") and args:
+            # socket.pipe(child.stdin), child.stdout.pipe(socket): the socket is the child's standard streams.
+            ends = (self.value(_object_of(fn_node)).sym or "", self.value(args[0]).sym or "")
+            if any(e == _SOCKET for e in ends) and any(e.startswith(_CHILD + ".std") for e in ends):
+                self.c.stdio = True
         # f.call(this, a…), f.apply(this, [a…]), Reflect.apply(f, this, [a…]): the call of f.
         if sym == "Reflect.apply" and args:
             inner = self.value(args[0])
@@ -585,6 +597,9 @@ class _Reader(TreeReader):
             elif v.obj is not None:
                 opts = v
         shell = opts is not None and opts.obj is not None and "shell" in opts.obj and opts.obj["shell"].text not in ("false",)
+        stdio = opts.obj.get("stdio") if opts is not None and opts.obj is not None else None
+        if stdio is not None and any(i.sym == _SOCKET for i in stdio.items or []):
+            self.c.stdio = True  # spawn('sh', {stdio: [socket, socket, socket]})
         if shell or (len(args) == 1 and first.items is None and sym.startswith("execa.")):
             # {shell: true}: the program and its arguments are joined into one line a shell reads.
             line = concat([first, *[Val(" "), *[p for i in items for p in (i, Val(" "))]]]) if items else first

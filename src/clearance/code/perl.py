@@ -235,6 +235,9 @@ class _Reader(TreeReader):
         if not vals:
             return
         mode = vals[0].text
+        if node_text(args[0]) in _STD_HANDLES and mode is not None and mode.lstrip("+<> ").startswith("&"):
+            c.stdio = True  # open(STDIN, ">&S"), open(STDOUT, ">&", $sock): a standard stream duplicated from another handle
+            return
         if len(vals) == 1:
             # Two-argument open: the mode is part of the string ("|cmd", "cmd|", ">file").
             if mode is None:
@@ -309,6 +312,9 @@ class _Reader(TreeReader):
                         c.facts.network = True
             elif t == "method_call_expression":
                 invocant = node.child_by_field_name("invocant")
+                method = node.child_by_field_name("method")
+                if invocant is not None and method is not None and node_text(method) == "fdopen" and node_text(invocant) in _STD_HANDLES:
+                    c.stdio = True  # STDIN->fdopen($socket, r): the standard stream is now the socket
                 if invocant is not None and invocant.type in ("bareword", "package") and node_text(invocant).startswith(_NETWORK_MODULES):
                     arg = node.child_by_field_name("arguments")
                     url = self.value(arg.named_children[0] if arg is not None and arg.type == "list_expression" and arg.named_children else arg)
@@ -336,6 +342,9 @@ class _Reader(TreeReader):
             elif t == "hash" and node_text(node) == "%ENV":
                 c.env_dump()
         return c.finish()
+
+
+_STD_HANDLES = frozenset({"STDIN", "STDOUT", "STDERR", "*STDIN", "*STDOUT", "*STDERR", "\\*STDIN", "\\*STDOUT", "\\*STDERR"})
 
 
 def _declared(left: Any) -> list[str]:

@@ -38,6 +38,7 @@ _NETWORK = frozenset(
         "dns_get_record",
     }
 )
+_SOCKET_MAKERS = frozenset({"fsockopen", "pfsockopen", "stream_socket_client", "socket_create"})
 _EVAL = frozenset({"eval", "assert", "create_function", "include", "require", "include_once", "require_once"})
 _CALLABLES = frozenset(
     {"call_user_func", "call_user_func_array", "array_map", "array_walk", "array_filter", "usort", "register_shutdown_function", "forward_static_call"}
@@ -112,7 +113,7 @@ class _Reader(TreeReader):
             for el in node.named_children[:60]:
                 kids = el.named_children
                 if len(kids) == 2:
-                    k = self.value(kids[0], level + 1)
+                    k = Val(node_text(kids[0])) if kids[0].type == "integer" else self.value(kids[0], level + 1)
                     if k.text is not None:
                         obj[k.text] = self.value(kids[1], level + 1)
                 elif kids:
@@ -139,6 +140,8 @@ class _Reader(TreeReader):
                 return Val(decoded=True)
             if name in ("glob", "realpath", "trim", "strval", "escapeshellcmd") and args:
                 return self.value(args[0], level + 1)
+            if name in _SOCKET_MAKERS:
+                return Val(sym="socket")  # handed to proc_open as a descriptor, it is the child's standard stream
             if name in ("sys_get_temp_dir",):
                 return Val("/tmp")
             if name in ("getcwd",):
@@ -186,6 +189,9 @@ class _Reader(TreeReader):
         if name in _DELETE:
             c.delete(first, name)
         elif name in _SHELL:
+            spec = vals[1] if name == "proc_open" and len(vals) > 1 else None
+            if spec is not None and any(v.sym == "socket" for v in [*(spec.items or []), *(spec.obj or {}).values()]):
+                c.stdio = True  # proc_open($cmd, [0 => $sock, 1 => $sock, 2 => $sock], …)
             if name == "proc_open" and first.items is not None:
                 c.argv(first.items, name)
             elif name == "pcntl_exec":

@@ -32,6 +32,7 @@ import posixpath
 from ..paths import DYN
 from ..shell.interp import CodeFacts, shell_quote
 from ..trust import url_host
+from .values import remote_shell
 
 MAX_CHARS = 40_000  # beyond it (large project scripts) the pattern reading; 40 000 characters of dense code parse in ~55 ms
 MAX_NODES = 40_000  # 40 000 characters of ordinary code are ~18 000 nodes, of `x=1` lines 30 000
@@ -205,6 +206,8 @@ _ALIASES = (
     ("pathlib.PurePosixPath", "pathlib.Path"),
     ("io.open", "open"),
 )
+# Calls that make a network socket (os.dup2 of its descriptor onto 0-2 wires it to a child's standard streams).
+_SOCKET_MAKERS = frozenset({"socket.socket", "socket.create_connection", "socket.fromfd", "ssl.wrap_socket", "ssl.SSLContext().wrap_socket"})
 _NATIVE = frozenset(
     f"ctypes.{n}" for n in ("CDLL", "cdll", "PyDLL", "pydll", "WinDLL", "windll", "LibraryLoader", "CFUNCTYPE", "PYFUNCTYPE", "cast", "memmove", "pythonapi")
 ) | {"cffi.FFI"}
@@ -361,6 +364,8 @@ class _Reader:
         # Values assigned to a name (r = shutil.rmtree): followed where the name is used.
         self.aliased: set[int] = set()
         self.guarded: set[int] | None = None  # calls that run only when a condition holds (computed on first need)
+        self.sockets = False  # the code makes a network socket (socket.socket, create_connection, ssl's wrappers)
+        self.stdio_socket = False  # a socket's descriptor made a standard stream (os.dup2(s.fileno(), 0), Popen(stdin=s))
 
     # --- bindings
 
@@ -856,6 +861,8 @@ class _Reader:
             self.moved(set(self.chdirs))
         f.decoded_exec = f.decoded_exec or (self.runs_built_code and self.decoders)
         f.process = f.process or bool(f.shell) or f.unread_process
+        if remote_shell(f, self.stdio_socket and self.sockets):
+            f.runs_received = True  # a connected socket is a shell's standard streams: a reverse shell
 
     def loop_alternatives(self) -> dict[str, tuple[Value | None, ...]]:
         """Loop variables over a literal sequence of several values: for p in ['a', 'b'] (each is judged)."""
@@ -927,6 +934,12 @@ class _Reader:
                 self.exempt_env.update(id(n) for n in _walk(k.value, MAX_NODES) or ())
         if q in _DECODERS:
             self.decoders = True
+        if q in _SOCKET_MAKERS:
+            self.sockets = True
+        elif q == "os.dup2" and len(node.args) >= 2 and self.socket_descriptor(node.args[0]):
+            target = self.ev(node.args[1], 0)
+            if target is None or target in (("i", 0), ("i", 1), ("i", 2)):
+                self.stdio_socket = True
         if q in ("os.chdir", "os.fchdir"):
             t = _text(self.arg(node, 0, ("path",), 0)[1])
             self.chdirs.append(t if t is not None and not t.startswith(DYN) and q == "os.chdir" else None)
@@ -1156,9 +1169,26 @@ class _Reader:
             return " ".join(shell_quote(w if w is not None else DYN) for w in words)
         return None
 
+    def socket_descriptor(self, node: ast.expr) -> bool:
+        """Whether *node* is a socket or its descriptor: a value made by a socket call, or `x.fileno()` of an object the
+        reader cannot name (a socket returned by a function of the code's own) in code that makes sockets."""
+        v = self.ev(node, 0)
+        if v is not None and v[0] == "r":
+            return str(v[1]).split("(", 1)[0] in _SOCKET_MAKERS
+        return (
+            v is None
+            and isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "fileno"
+            and self.ev(node.func.value, 0) is None
+        )
+
     def process(self, node: ast.Call, q: str) -> None:
         f = self.facts
         f.process = True
+        for k in node.keywords:
+            if k.arg in ("stdin", "stdout", "stderr") and self.socket_descriptor(k.value):
+                self.stdio_socket = True  # Popen(['/bin/sh'], stdin=s, stdout=s): the child's streams are the socket
         v = self.arg(node, 0, ("args", "command", "cmd", "argv"), 0)[1]
         shell = any(k.arg == "shell" for k in node.keywords)
         if shell and v is not None and v[0] == "q" and v[1]:

@@ -8,6 +8,7 @@ literal symbol is the call it names, and with a computed one is code chosen at r
 
 from __future__ import annotations
 
+from ..lazyre import lazy
 from ..paths import DYN
 from .values import UNKNOWN, TreeReader, Val, concat, join_path, node_text, walk
 
@@ -121,6 +122,10 @@ _DECODE = frozenset(
 )
 _ENV_SAFE = frozenset({"[]", "fetch", "key?", "has_key?", "include?", "member?", "[]=", "store", "delete"})
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "e": "\x1b", "s": " "}
+
+
+_SOCKET_MAKERS = frozenset({"TCPSocket.new", "TCPSocket.open", "Socket.tcp", "Socket.new", "UNIXSocket.new", "OpenSSL::SSL::SSLSocket.new"})
+_PRINTF = lazy(r"%[-+ 0#]*\d*(?:\.\d+)?[sdifxXoeEgGcbp]")
 
 
 class _Reader(TreeReader):
@@ -246,6 +251,12 @@ class _Reader(TreeReader):
             if name in ("File.join", "File.expand_path", "Pathname.new", "Pathname", "URI", "URI.parse", "String")
             else []
         )
+        if name in _SOCKET_MAKERS:
+            return Val(sym="socket")  # a connected socket: as a child's in:/out:/err: or $stdin reopened, its standard stream
+        if name in ("sprintf", "format", "Kernel.sprintf", "Kernel.format") and args:
+            fmt = self.value(args[0], level + 1)
+            if fmt.text is not None:
+                return Val(_PRINTF.compiled.sub(DYN, fmt.text.replace("%%", "\x01")).replace("\x01", "%"))  # the fields are run-time values
         if name in ("Dir.home", "Etc.getpwuid.dir", "Gem.user_home"):
             return Val("~")
         if name in ("Dir.pwd", "Dir.getwd"):
@@ -347,10 +358,18 @@ class _Reader(TreeReader):
                     c.merge(nested[0])
                     return
             c.dynamic(name)
+        if method == "reopen" and args and first.sym == "socket":
+            receiver = node.child_by_field_name("receiver")
+            if receiver is not None and node_text(receiver) in ("STDIN", "STDOUT", "STDERR", "$stdin", "$stdout", "$stderr"):
+                c.stdio = True  # $stdin.reopen(socket)
         if recv.env and method not in _ENV_SAFE:
             c.env_dump()
 
     def run_call(self, name: str, args: list[Any]) -> None:
+        for a in args:
+            for pair in [a] if a.type == "pair" else a.named_children if a.type == "hash" else []:
+                if pair.type == "pair" and self.value(pair.child_by_field_name("value")).sym == "socket":
+                    self.c.stdio = True  # exec("/bin/sh", in: s, out: s, err: s): the child's streams are the socket
         words = [a for a in args if a.type not in ("pair", "hash")]
         vals = [self.value(a) for a in words]
         if vals and vals[0].obj is not None:

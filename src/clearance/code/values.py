@@ -78,6 +78,74 @@ def join_path(parts: list[Val]) -> Val:
     return Val(out) if out else UNKNOWN
 
 
+# Programs that read commands from their standard input: wired to a socket, whoever is at the other end runs anything.
+_COMMAND_READERS = frozenset(
+    {
+        "sh",
+        "bash",
+        "zsh",
+        "dash",
+        "ksh",
+        "ash",
+        "mksh",
+        "fish",
+        "csh",
+        "tcsh",
+        "busybox",
+        "python",
+        "perl",
+        "ruby",
+        "php",
+        "node",
+        "irb",
+        "lua",
+        "pwsh",
+        "powershell",
+        "cmd",
+        "cmd.exe",
+    }
+)
+
+
+def _program(line: str) -> str:
+    """The program a shell line runs (after `cd DIR &&` and NAME=value prefixes), as a bare name: /bin/bash -> bash, python3.12 -> python."""
+    words = line.split()
+    while words and (words[0] == "cd" or "=" in words[0] or words[0] == "&&"):
+        words = words[words.index("&&") + 1 :] if words[0] == "cd" and "&&" in words else words[1:]
+    if not words:
+        return ""
+    name = words[0].strip("'\"").rsplit("/", 1)[-1]
+    return name.rstrip("0123456789.") or name
+
+
+def reads_commands(line: str) -> bool:
+    """Whether a shell line starts a program that reads commands (a shell, an interpreter)."""
+    return _program(line) in _COMMAND_READERS
+
+
+def stdin_duplicated(line: str) -> bool:
+    """A shell line whose standard input is a duplicated descriptor (`sh -i <&3`, `0<&5`, `<&$fd`): one the code opened."""
+    i = line.find("<&")
+    while i != -1:
+        if i == 0 or line[i - 1] in " \t0":
+            rest = line[i + 2 :].lstrip()
+            if rest[:1].isdigit() or rest[:1] == DYN:
+                return True
+        i = line.find("<&", i + 2)
+    return False
+
+
+def remote_shell(f: CodeFacts, stdio: bool) -> bool:
+    """A connected socket whose descriptors become the standard streams of a program that reads commands: a reverse shell.
+    *stdio*: the reader saw a socket made the code's (or a child's) standard streams (dup2, STDIN reopened, piped)."""
+    if not f.network:
+        return False
+    readers = [t for t in f.shell if reads_commands(t)]
+    if stdio and (readers or f.unread_process or any(DYN in _program(t) for t in f.shell)):
+        return True  # a program only known at run time may be a shell as well
+    return any(stdin_duplicated(t) for t in readers)
+
+
 def argv_line(items: list[Val]) -> str:
     """An argv (program and arguments) as a shell command line, computed items as run-time values."""
     return " ".join(shell_quote(text_of(i)) for i in items)
@@ -86,7 +154,7 @@ def argv_line(items: list[Val]) -> str:
 class Collector:
     """Fills a CodeFacts from what the walk finds; one method per kind of effect."""
 
-    __slots__ = ("chdirs", "environ", "facts", "nested", "seen_decode")
+    __slots__ = ("chdirs", "environ", "facts", "nested", "seen_decode", "stdio")
 
     def __init__(self, lang: str) -> None:
         self.facts = CodeFacts(lang)
@@ -95,6 +163,7 @@ class Collector:
         self.nested = 0
         self.chdirs: list[str | None] = []  # process.chdir, Dir.chdir, chdir: where the commands run
         self.environ: list[str] = []  # NAME=value assignments the commands inherit (process.env.X =, putenv)
+        self.stdio = False  # a socket made the standard streams of the code or of a child (STDIN reopened, piped)
 
     def chdir(self, v: Val) -> None:
         """The code moves to *v*: the commands it runs start there (wherever the call stands, as for Python)."""
@@ -187,6 +256,8 @@ class Collector:
     def finish(self) -> CodeFacts:
         f = self.facts
         f.decoded_exec = f.dynamic and self.seen_decode
+        if remote_shell(f, self.stdio):
+            f.runs_received = True
         if self.environ:
             # GIT_SSH_COMMAND=… git fetch is judged as typed; the assignments prefix every command the code runs.
             f.shell = [" ".join(self.environ) + " " + t for t in f.shell]
