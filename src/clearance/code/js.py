@@ -10,7 +10,7 @@ looked up in the tables below.
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, join_path, node_text, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_variable, join_path, node_text, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -374,7 +374,7 @@ class _Reader(TreeReader):
     # --- values
     def member(self, obj: Val, prop: str) -> Val:
         if obj.env:
-            return Val("~") if prop in _HOME_VARS else UNKNOWN
+            return env_variable(prop)
         if obj.obj is not None:
             return obj.obj.get(prop, UNKNOWN)
         if obj.sym is not None:
@@ -388,6 +388,7 @@ class _Reader(TreeReader):
 
     def string(self, node: Any, level: int = 0) -> Val:
         parts: list[str] = []
+        secret = None
         for child in node.children:
             t = child.type
             if t == "string_fragment":
@@ -398,7 +399,8 @@ class _Reader(TreeReader):
                 inner = child.named_children[0] if child.named_children else None
                 v = self.value(inner, level + 1) if inner is not None else UNKNOWN
                 parts.append(v.text if v.text is not None else DYN)
-        return Val("".join(parts))
+                secret = secret or v.secret
+        return Val("".join(parts), secret=secret)
 
     def value(self, node: Any, level: int = 0) -> Val:
         if self.spent(node, level):
@@ -440,7 +442,7 @@ class _Reader(TreeReader):
                 if c.type == "pair":
                     keys[_key(c.child_by_field_name("key"))] = self.value(c.child_by_field_name("value"), level + 1)
                 elif c.type == "shorthand_property_identifier":
-                    keys[node_text(c)] = self.value(c, level + 1) if node_text(c) in self.bound else UNKNOWN
+                    keys[node_text(c)] = self.bound.get(node_text(c), UNKNOWN)
             return Val(obj=keys)
         if t == "true":
             return Val("true")
@@ -570,7 +572,7 @@ class _Reader(TreeReader):
         elif sym == "$":
             c.command_line(first, "$`…`")
         elif sym in _NETWORK:
-            c.network(first, sym)
+            c.network(first, sym, [self.value(a) for a in args[1:3]])
         elif sym in _EVAL:
             self.evaluate(sym, args, first)
         elif sym == "process.chdir":

@@ -10,7 +10,7 @@ Builtins (``system``, ``exec``, ``unlink``, ``open`` with its mode, ``rename``, 
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, node_text, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_variable, node_text, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ class _Reader(TreeReader):
         base = content.start_byte
         raw = content.text or b""
         parts: list[str] = []
+        secret = None
         pos = 0
         for child in content.children:
             if not child.is_named:
@@ -68,9 +69,10 @@ class _Reader(TreeReader):
             else:
                 v = self.value(child, level + 1)
                 parts.append(v.text if v.text is not None else DYN)
+                secret = secret or v.secret
             pos = child.end_byte - base
         parts.append(raw[pos:].decode("utf-8", "replace"))
-        return Val("".join(parts))
+        return Val("".join(parts), secret=secret)
 
     def value(self, node: Any, level: int = 0) -> Val:
         if self.spent(node, level):
@@ -94,7 +96,7 @@ class _Reader(TreeReader):
             key = node.child_by_field_name("key")
             if h is not None and node_text(h) == "$ENV":
                 k = self.value(key) if key is not None and key.type != "autoquoted_bareword" else Val(node_text(key))
-                return Val("~") if k.text == "HOME" else UNKNOWN
+                return env_variable(k.text)
             return UNKNOWN
         if t == "fileglob_expression":
             content = node.child_by_field_name("content")

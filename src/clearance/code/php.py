@@ -9,7 +9,7 @@ at run time is code chosen at run time.
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, node_text, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_variable, node_text, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -75,6 +75,7 @@ class _Reader(TreeReader):
     # --- values
     def string(self, node: Any, level: int = 0) -> Val:
         parts: list[str] = []
+        secret = None
         single = node.type == "string" and node_text(node)[:1] == "'"
         for child in node.children:
             t = child.type
@@ -87,7 +88,8 @@ class _Reader(TreeReader):
             elif child.is_named and t not in ("heredoc_start", "heredoc_end", "nowdoc_string"):
                 v = self.value(child, level + 1)
                 parts.append(v.text if v.text is not None else DYN)
-        return Val("".join(parts))
+                secret = secret or v.secret
+        return Val("".join(parts), secret=secret)
 
     def value(self, node: Any, level: int = 0) -> Val:
         if self.spent(node, level):
@@ -123,7 +125,7 @@ class _Reader(TreeReader):
             base = node.named_children[0] if node.named_children else None
             if base is not None and node_text(base) in ("$_ENV", "$_SERVER") and len(node.named_children) > 1:
                 k = self.value(node.named_children[1], level + 1)
-                return Val("~") if k.text == "HOME" else UNKNOWN
+                return env_variable(k.text)
             return UNKNOWN
         if t == "name" and node_text(node) in ("__DIR__",):
             return Val(".")
@@ -132,7 +134,7 @@ class _Reader(TreeReader):
             args = self.args(node)
             if name == "getenv" and args:
                 k = self.value(args[0], level + 1)
-                return Val("~") if k.text == "HOME" else UNKNOWN
+                return env_variable(k.text)
             if name == "getenv":
                 return Val(env=True)
             if name in _DECODE:
@@ -229,7 +231,7 @@ class _Reader(TreeReader):
             else:
                 c.read(first)
         elif name in _NETWORK or name.startswith(("curl_", "socket_")):
-            c.network(first, name)
+            c.network(first, name, vals[1:])
         elif name in _EVAL:
             if name.startswith(("include", "require")):
                 if first.text is None or DYN in first.text:

@@ -32,7 +32,7 @@ import posixpath
 from ..paths import DYN
 from ..shell.interp import CodeFacts, shell_quote
 from ..trust import url_host
-from .values import remote_shell
+from .values import is_secret, remote_shell
 
 MAX_CHARS = 40_000  # beyond it (large project scripts) the pattern reading; 40 000 characters of dense code parse in ~55 ms
 MAX_NODES = 40_000  # 40 000 characters of ordinary code are ~18 000 nodes, of `x=1` lines 30 000
@@ -206,6 +206,8 @@ _ALIASES = (
     ("pathlib.PurePosixPath", "pathlib.Path"),
     ("io.open", "open"),
 )
+# Keywords of a request that carry credentials used as such (a token in a header), not data sent.
+_CREDENTIAL_KEYWORDS = frozenset({"headers", "auth", "cookies", "cert", "proxies", "timeout", "verify"})
 # Calls that make a network socket (os.dup2 of its descriptor onto 0-2 wires it to a child's standard streams).
 _SOCKET_MAKERS = frozenset({"socket.socket", "socket.create_connection", "socket.fromfd", "ssl.wrap_socket", "ssl.SSLContext().wrap_socket"})
 _NATIVE = frozenset(
@@ -1169,6 +1171,34 @@ class _Reader:
             return " ".join(shell_quote(w if w is not None else DYN) for w in words)
         return None
 
+    def secret_in(self, node: ast.expr, depth: int = 0, seen: set[str] | None = None) -> str | None:
+        """The secret environment variable *node* is built from (os.environ['AWS_SECRET_ACCESS_KEY'], os.getenv('GITHUB_TOKEN'),
+        through names bound to such expressions, f-strings, concatenation and containers), or None."""
+        seen = set() if seen is None else seen
+        nodes = _walk(node, 2_000) or ()
+        self.budget -= len(nodes)
+        if self.budget < 0:
+            return None
+        for n in nodes:
+            key: ast.expr | None = None
+            if isinstance(n, ast.Subscript):
+                base = self.ev(n.value, 0)
+                key = n.slice if base is not None and base in (("r", "os.environ"), ("r", "os.environb")) else None
+            elif isinstance(n, ast.Call) and n.args and self.callee(n.func, 0) in ("os.getenv", "os.environ.get", "os.environ.__getitem__"):
+                key = n.args[0]
+            elif isinstance(n, ast.Name) and n.id not in seen and depth < 4:
+                seen.add(n.id)
+                for src in self.bindings.get(n.id, ())[:4]:
+                    if isinstance(src, ast.AST):
+                        found = self.secret_in(src, depth + 1, seen)  # type: ignore[arg-type]
+                        if found is not None:
+                            return found
+            if key is not None:
+                name = _text(self.ev(key, 0))
+                if name is not None and DYN not in name and is_secret(name):
+                    return name
+        return None
+
     def socket_descriptor(self, node: ast.expr) -> bool:
         """Whether *node* is a socket or its descriptor: a value made by a socket call, or `x.fileno()` of an object the
         reader cannot name (a socket returned by a function of the code's own) in code that makes sockets."""
@@ -1248,6 +1278,12 @@ class _Reader:
         f.network = True
         last = q.rsplit(".", 1)[-1].split("#")[-1]
         spec = _DESTINATIONS.get(last)
+        sent = [*node.args, *(k.value for k in node.keywords if k.arg not in _CREDENTIAL_KEYWORDS)]
+        secret = next((name for a in sent[:16] if (name := self.secret_in(a)) is not None), None)
+        if secret is not None and len(f.secrets) < 20:
+            # A key or token in the request's address or body (not its headers): where it goes, when the call names it.
+            where = _destination(self.arg(node, spec[0], spec[1], 0)[1]) if spec is not None else None
+            f.secrets.append((secret, where if where is not None and DYN not in url_host(where) and not q.endswith("()." + last) else None))
         if spec is None:
             return
         owner = q.rsplit(".", 1)[0]
@@ -1369,6 +1405,7 @@ def _merge(into: CodeFacts, other: CodeFacts) -> None:
     into.env_dump = into.env_dump or other.env_dump
     into.decoded_exec = into.decoded_exec or other.decoded_exec
     into.runs_received = into.runs_received or other.runs_received
+    into.secrets += other.secrets
 
 
 def _path_attribute(t: str, attr: str) -> Value | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..lazyre import lazy
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, join_path, node_text, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_variable, join_path, node_text, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -149,6 +149,7 @@ class _Reader(TreeReader):
     # --- values
     def string(self, node: Any, level: int = 0) -> Val:
         parts: list[str] = []
+        secret = None
         single = node_text(node)[:1] == "'"
         for child in node.children:
             t = child.type
@@ -162,7 +163,8 @@ class _Reader(TreeReader):
                 inner = child.named_children[-1] if child.named_children else None
                 v = self.value(inner, level + 1) if inner is not None else UNKNOWN
                 parts.append(v.text if v.text is not None else DYN)
-        return Val("".join(parts))
+                secret = secret or v.secret
+        return Val("".join(parts), secret=secret)
 
     def value(self, node: Any, level: int = 0) -> Val:
         if self.spent(node, level):
@@ -201,7 +203,7 @@ class _Reader(TreeReader):
             index = [c for c in node.named_children[1:]]
             if obj.env and index:
                 key = self.value(index[0], level + 1)
-                return Val("~") if key.text == "HOME" else UNKNOWN
+                return env_variable(key.text)
             return UNKNOWN
         if t == "array":
             return Val(items=[UNKNOWN if c.type == "splat_argument" else self.value(c, level + 1) for c in node.named_children[:60]])
@@ -272,7 +274,7 @@ class _Reader(TreeReader):
         if name in ("Pathname.new", "Pathname", "URI", "URI.parse", "String"):
             return vals[0] if vals else UNKNOWN
         if name in ("ENV.fetch",) and args:
-            return Val("~") if self.value(args[0], level + 1).text == "HOME" else UNKNOWN
+            return env_variable(self.value(args[0], level + 1).text)
         method = name.rsplit(".", 1)[-1] if name else ""
         if name in _DECODE or method in ("decode64", "strict_decode64", "unpack", "unpack1", "inflate"):
             self.c.seen_decode = True
@@ -348,7 +350,7 @@ class _Reader(TreeReader):
             c.chdir(first if args else Val("~"))
         elif name.startswith(_NETWORK_RECEIVERS) and name not in ("URI.parse", "URI.join", "URI.encode_www_form", "URI.decode_www_form"):
             url = next((v for v in (self.value(a) for a in args[:2]) if v.text is not None and "://" in v.text), None)
-            c.network(url or first, name)
+            c.network(url or first, name, [self.value(a) for a in args[:4]])
         elif name in _EVAL or method in ("instance_eval", "class_eval", "module_eval"):
             if not args:
                 return  # instance_eval { block }: code, not a string

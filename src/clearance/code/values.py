@@ -32,7 +32,7 @@ MAX_TEXT = 4096
 class Val:
     """What an expression evaluates to, as far as the analysis can tell."""
 
-    __slots__ = ("decoded", "env", "items", "obj", "sym", "text")
+    __slots__ = ("decoded", "env", "items", "obj", "secret", "sym", "text")
 
     def __init__(
         self,
@@ -42,6 +42,7 @@ class Val:
         obj: dict[str, Val] | None = None,
         env: bool = False,
         decoded: bool = False,
+        secret: str | None = None,
     ) -> None:
         self.text = text  # a string value (DYN for unknown parts), or None
         self.sym = sym  # a module or member path: "fs.rmSync", "child_process", "process.env"
@@ -49,6 +50,7 @@ class Val:
         self.obj = obj  # an object / hash literal with literal keys
         self.env = env  # the whole environment (process.env, ENV, %ENV, getenv())
         self.decoded = decoded  # the result of a decoding call (base64, hex, rot13, zlib)
+        self.secret = secret  # the secret environment variable this value holds or is built from (AWS_SECRET_ACCESS_KEY)
 
 
 UNKNOWN = Val()
@@ -60,10 +62,49 @@ def text_of(v: Val) -> str:
 
 
 def concat(parts: list[Val]) -> Val:
-    """Parts joined into one string; None-text parts become DYN. Unknown when no part is a string."""
+    """Parts joined into one string; None-text parts become DYN. Unknown when no part is a string; a secret in
+    any part is in the whole."""
+    secret = next((p.secret for p in parts if p.secret), None)
     if not any(p.text is not None for p in parts):
-        return UNKNOWN
-    return Val("".join(text_of(p) for p in parts)[:MAX_TEXT])
+        return Val(secret=secret) if secret else UNKNOWN
+    return Val("".join(text_of(p) for p in parts)[:MAX_TEXT], secret=secret)
+
+
+def env_variable(name: str | None) -> Val:
+    """The value of environment variable *name*: the home directory, a secret (kept by name), or unknown."""
+    if name in ("HOME", "USERPROFILE"):
+        return Val("~")
+    if name and is_secret(name):
+        return Val(secret=name)  # only known at run time, like any other variable, but known to be a secret
+    return UNKNOWN
+
+
+def is_secret(name: str) -> bool:
+    from ..rules.creds import is_secret_var  # the same reading of variable names as the shell's rules
+
+    return is_secret_var(name)
+
+
+# Keys of a request's options whose secrets are credentials used as such (a token in a header), not data sent.
+_CREDENTIAL_KEYS = frozenset({"headers", "auth", "Authorization", "authorization", "cookies", "agent", "proxy", "cert", "key"})
+
+
+def secret_of(v: Val | None, depth: int = 0) -> str | None:
+    """The secret a value carries: its own, or one of its items' or members' (headers and auth left out)."""
+    if v is None or depth > 4:
+        return None
+    if v.secret:
+        return v.secret
+    for i in (v.items or [])[:40]:
+        found = secret_of(i, depth + 1)
+        if found:
+            return found
+    for k, m in list((v.obj or {}).items())[:40]:
+        if k not in _CREDENTIAL_KEYS:
+            found = secret_of(m, depth + 1)
+            if found:
+                return found
+    return None
 
 
 def join_path(parts: list[Val]) -> Val:
@@ -225,10 +266,18 @@ class Collector:
             return
         self.facts.shell.append(argv_line(items[:60]))
 
-    def network(self, v: Val | None, api: str) -> None:
+    def network(self, v: Val | None, api: str, body: list[Val] | None = None) -> None:
+        """A request to *v* (its address) carrying *body* (the data it sends)."""
         self.facts.network = True
-        if v is not None and v.text is not None and "://" in v.text:
-            self.facts.urls.append(v.text)
+        url = v.text if v is not None and v.text is not None and "://" in v.text else None
+        if url is not None:
+            self.facts.urls.append(url)
+        for part in [v, *(body or [])]:
+            if part is not None and part.env:
+                self.facts.env_dump = True  # the whole environment as a request's data (curl_setopt($c, CURLOPT_POSTFIELDS, getenv()))
+            name = secret_of(part)
+            if name and len(self.facts.secrets) < 20:
+                self.facts.secrets.append((name, url))
 
     def dynamic(self, api: str) -> None:
         self.facts.dynamic = True
@@ -250,6 +299,8 @@ class Collector:
         f.dynamic |= inner.dynamic
         f.env_dump |= inner.env_dump
         f.urls += inner.urls
+        f.secrets += inner.secrets
+        f.runs_received |= inner.runs_received
         for r in inner.opaque:
             self.ask(r)
 
