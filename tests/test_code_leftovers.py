@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import shlex
+
 import pytest
 
 DENY, ASK, ALLOW = "deny", "ask", "allow"
@@ -158,3 +160,52 @@ def test_secrets_sent_to_untrusted_hosts_are_denied(command: str) -> None:
 @pytest.mark.parametrize("command", SECRETS_USED)
 def test_secrets_used_as_credentials_are_not_exfiltration(command: str) -> None:
     _check(_run(command), "allow|ask", command)
+
+
+# --- 4. values through unpacking, function results and loops ------------------------------------------------------
+
+
+def _py(code: str) -> str:
+    return "python3 -c " + shlex.quote(code)
+
+
+PROPAGATED = [
+    (_py("import shutil, os\ndef where():\n    return os.path.expanduser('~'), 'x'\na, b = where()\nshutil.rmtree(a)"), DENY),
+    (_py("import shutil, os\nfor name, path in [('ssh', '~/.ssh'), ('aws', '~/.aws')]:\n    shutil.rmtree(os.path.expanduser(path))"), DENY),
+    (_py("import os\nfor i, p in enumerate(['/home/ana/.bashrc', '/home/ana/.profile']):\n    os.remove(p)"), DENY),
+    (_py("import shutil\n(a, b), c = ('/home/ana', 1), 2\nshutil.rmtree(a)"), DENY),
+    (_py("import shutil\npair = ('/home/ana', 'x')\ntop, _ = pair\nshutil.rmtree(top)"), DENY),
+    (_py("import shutil\ndef target():\n    return '/home/ana'\nshutil.rmtree(target())"), DENY),
+    (_py("import shutil\nfor src, dst in zip(['/home/ana/.ssh', '/etc'], ['a', 'b']):\n    shutil.rmtree(src)"), DENY),
+    (_py("import os\ndef cmd():\n    return 'rm -rf ~'\nos.system(cmd())"), DENY),
+    ("node -e \"const fs=require('fs');for (const p of ['/home/ana/.ssh','/home/ana/.aws']) fs.rmSync(p,{recursive:true})\"", DENY),
+    ("node -e \"['/home/ana/.ssh','/etc'].forEach(p => require('fs').rmSync(p,{recursive:true,force:true}))\"", DENY),
+    ('ruby -rfileutils -e \'["/home/ana/.ssh", "/home/ana/.aws"].each { |d| FileUtils.rm_rf(d) }\'', DENY),
+    ("ruby -rfileutils -e 'Dir.glob(File.join(Dir.home, \"*\")).each { |f| FileUtils.rm_rf(f) }'", DENY),
+    ('perl -e \'for my $p ("/home/ana/.ssh", "/home/ana/.aws") { system("rm -rf $p") }\'', DENY),
+    ("perl -e 'foreach my $f (glob(\"$ENV{HOME}/*\")) { unlink $f }'", DENY),
+    ('php -r \'foreach (["/home/ana/.ssh", "/home/ana/.aws"] as $d) { system("rm -rf $d"); }\'', DENY),
+    ('php -r \'foreach (glob(getenv("HOME") . "/*") as $f) unlink($f);\'', DENY),
+]
+
+PROPAGATED_ORDINARY = [
+    _py("import shutil\nfor d in ['build', 'dist', '.pytest_cache']:\n    shutil.rmtree(d, ignore_errors=True)"),
+    _py("import shutil\nfor i, d in enumerate(['build', 'dist']):\n    shutil.rmtree(d, ignore_errors=True)"),
+    _py("import shutil\ndef out():\n    return 'build'\nshutil.rmtree(out(), ignore_errors=True)"),
+    _py("import shutil\nsrc, dst = 'a.txt', 'b.txt'\nshutil.copy(src, dst)"),
+    "node -e \"const fs=require('fs');for (const d of ['dist','coverage']) fs.rmSync(d,{recursive:true,force:true})\"",
+    'ruby -rfileutils -e \'["tmp/cache", "log/test.log"].each { |p| FileUtils.rm_rf(p) }\'',
+    "ruby -e 'Dir.glob(\"tmp/*.log\").each { |f| File.delete(f) }'",
+    'perl -e \'for my $f ("a.tmp", "b.tmp") { unlink $f }\'',
+    "php -r 'foreach (glob(\"var/cache/*\") as $f) unlink($f);'",
+]
+
+
+@pytest.mark.parametrize(("command", "want"), PROPAGATED)
+def test_values_reach_calls_through_unpacking_results_and_loops(command: str, want: str) -> None:
+    _check(_run(command), want, command)
+
+
+@pytest.mark.parametrize("command", PROPAGATED_ORDINARY)
+def test_ordinary_loops_and_results_stay_allowed(command: str) -> None:
+    _check(_run(command), ALLOW, command)

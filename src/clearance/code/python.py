@@ -365,6 +365,7 @@ class _Reader:
         self.budget = 4 * MAX_NODES  # nodes walked to find which calls depend on a loop variable
         # Values assigned to a name (r = shutil.rmtree): followed where the name is used.
         self.aliased: set[int] = set()
+        self.functions: dict[str, list[ast.FunctionDef]] = {}  # the code's own functions, by name (their returns are values)
         self.guarded: set[int] | None = None  # calls that run only when a condition holds (computed on first need)
         self.sockets = False  # the code makes a network socket (socket.socket, create_connection, ssl's wrappers)
         self.stdio_socket = False  # a socket's descriptor made a standard stream (os.dup2(s.fileno(), 0), Popen(stdin=s))
@@ -410,30 +411,43 @@ class _Reader:
                     self._bind(t.id, value)
                     handled.add(id(t))
                     self.aliased.add(id(value))
-                elif isinstance(t, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)):
+                elif isinstance(t, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)) and all(isinstance(e, ast.Name) for e in t.elts):
                     elts = t.elts
                     if len(elts) == len(value.elts) and not any(isinstance(e, ast.Starred) for e in (*elts, *value.elts)):
                         for e, v in zip(elts, value.elts):
                             if isinstance(e, ast.Name):
                                 self._bind(e.id, v)
                                 handled.add(id(e))
+                elif isinstance(t, (ast.Tuple, ast.List)):
+                    # a, b = where(); (a, b), c = ...; top, _ = pair: each name is its item of the value, when that is a sequence.
+                    self._unpack(t, value, (), "elt", handled)
         for node in self.of(ast.For, ast.AsyncFor, ast.comprehension):
             assert isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension))
             if isinstance(node.target, ast.Name):
                 # for f in glob.glob('*.pyc'): the name stands for each file the iterable yields.
                 self._bind(node.target.id, ("for", node.iter))
                 handled.add(id(node.target))
-            elif isinstance(node.target, (ast.Tuple, ast.List)) and len(node.target.elts) == 3 and all(isinstance(e, ast.Name) for e in node.target.elts):
+            elif isinstance(node.target, (ast.Tuple, ast.List)):
                 # for root, dirs, files in os.walk(TOP): root is TOP or a directory under it; dirs and files are names in root.
                 walker = self.callee(node.iter.func, 0) if isinstance(node.iter, ast.Call) else None
-                if walker == "path#walk" or (walker == "os.walk" and node.iter.args):  # type: ignore[attr-defined]
+                if (
+                    (walker == "path#walk" or (walker == "os.walk" and node.iter.args))  # type: ignore[attr-defined]
+                    and len(node.target.elts) == 3
+                    and all(isinstance(e, ast.Name) for e in node.target.elts)
+                ):  # type: ignore[attr-defined]
                     for i, e in enumerate(node.target.elts):
                         self._bind(e.id, ("walk", node.iter, i))  # type: ignore[attr-defined]
                         handled.add(id(e))
+                else:
+                    # for name, path in [(...), (...)], for i, p in enumerate([...]), for a, b in zip(X, Y): each name is its
+                    # item of each element the loop takes.
+                    self._unpack(node.target, node.iter, (), "forelt", handled)
         for node in self.of(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.ExceptHandler, ast.MatchAs, ast.MatchStar):
             name = getattr(node, "name", None)
             if name:
                 self._bind(name, "other")
+                if isinstance(node, ast.FunctionDef) and not node.decorator_list:
+                    self.functions.setdefault(name, []).append(node)
         handled |= self._parameters()
         for node in self.of(ast.arg):
             assert isinstance(node, ast.arg)
@@ -452,6 +466,68 @@ class _Reader:
             assert isinstance(node, ast.Name)
             if node.ctx.__class__ is not load and id(node) not in handled:
                 self._bind(node.id, "other")
+
+    def _unpack(self, target: ast.Tuple | ast.List, source: ast.expr, path: tuple[int, ...], tag: str, handled: set[int]) -> None:
+        if any(isinstance(e, ast.Starred) for e in target.elts):
+            return
+        for i, e in enumerate(target.elts):
+            if isinstance(e, ast.Name):
+                self._bind(e.id, (tag, source, (*path, i)))
+                handled.add(id(e))
+            elif isinstance(e, (ast.Tuple, ast.List)) and len(path) < 4:
+                self._unpack(e, source, (*path, i), tag, handled)
+
+    def loop_items(self, node: ast.expr, depth: int = 0) -> list[Value | None] | None:
+        """The elements a loop over *node* takes, when they are known: a literal sequence (or a name bound to one),
+        enumerate() and zip() of such sequences."""
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("enumerate", "zip") and node.args and not node.keywords:
+            if node.func.id not in self.bindings and self.callee(node.func, depth + 1) in ("enumerate", "zip"):
+                parts = [self.loop_items(a, depth + 1) for a in node.args[:4]]
+                if any(x is None for x in parts):
+                    return None
+                out: list[Value | None] = []
+                if node.func.id == "enumerate":
+                    out += [("q", (("i", k), item)) for k, item in enumerate(parts[0] or [])]
+                else:
+                    out += [("q", tuple(col)) for col in zip(*[x or [] for x in parts])]
+                return out[:_MAX_ITEMS]
+        v = self.ev(node, depth + 1)
+        if v is not None and v[0] == "q":
+            return list(v[1])
+        return None
+
+    def returned(self, name: str, depth: int) -> Value | None:
+        """What a call of the code's own function returns: the one value every `return` of it gives (its parameters as
+        _parameters bound them), or None."""
+        fns = self.functions.get(name, [])
+        key = name + "()"
+        if len(fns) != 1 or len(self.bindings.get(name, ())) != 1 or key in self.busy:
+            return None
+        if key in self.memo:
+            return self.memo[key]
+        self.busy.add(key)
+        values: set[Value | None] = set()
+        stack: list[ast.AST] = list(fns[0].body)
+        seen = 0
+        while stack and seen < 2_000 and len(values) < 2:
+            n = stack.pop()
+            seen += 1
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                continue  # a nested function's returns are its own
+            if isinstance(n, (ast.Yield, ast.YieldFrom)):
+                values.update((None, ("r", "generator")))
+            if isinstance(n, ast.Return):
+                values.add(self.ev(n.value, depth + 1) if n.value is not None else None)
+            for field in n._fields:
+                v = getattr(n, field, None)
+                if isinstance(v, list):
+                    stack.extend(x for x in v if isinstance(x, ast.AST))
+                elif isinstance(v, ast.AST) and not isinstance(v, ast.expr_context):
+                    stack.append(v)
+        self.busy.discard(key)
+        found = values.pop() if len(values) == 1 and not stack else None
+        self.memo[key] = found
+        return found
 
     def _parameters(self) -> set[int]:
         """Parameters of module functions bound to what every call passes them (ids of the ast.arg nodes bound).
@@ -537,6 +613,12 @@ class _Reader:
                 values.add(self.ev(s, depth))
             elif isinstance(s, tuple) and s[0] == "walk":
                 values.add(self.walked(s[1], s[2], depth))
+            elif isinstance(s, tuple) and s[0] == "elt":
+                values.add(_index(self.ev(s[1], depth + 1), s[2]))
+            elif isinstance(s, tuple) and s[0] == "forelt":
+                items = self.loop_items(s[1], depth + 1)
+                picked = {_index(x, s[2]) for x in items} if items else {None}
+                values.add(picked.pop() if len(picked) == 1 else None)
             elif isinstance(s, tuple):
                 values.add(self.element(s[1], depth))
             if len(values) > 1:
@@ -624,6 +706,8 @@ class _Reader:
                 return _path_attribute(str(base[1]), node.attr)
             return None
         if isinstance(node, ast.Call):
+            if node.func.__class__ is ast.Name and node.func.id in self.functions:  # type: ignore[attr-defined]
+                return self.returned(node.func.id, d)  # type: ignore[attr-defined]
             return self.call_value(node, d)
         if isinstance(node, ast.Subscript):
             return self.subscript(node, d)
@@ -870,10 +954,15 @@ class _Reader:
         """Loop variables over a literal sequence of several values: for p in ['a', 'b'] (each is judged)."""
         out: dict[str, tuple[Value | None, ...]] = {}
         for name, sources in self.bindings.items():
-            if len(sources) == 1 and isinstance(sources[0], tuple) and sources[0][0] == "for":
-                v = self.ev(sources[0][1], 0)
-                if v is not None and v[0] == "q" and 1 < len(set(v[1])) <= _MAX_ALTERNATIVES:
-                    out[name] = tuple(dict.fromkeys(v[1]))
+            src = sources[0]
+            if len(sources) == 1 and isinstance(src, tuple) and src[0] in ("for", "forelt"):
+                items = self.loop_items(src[1])
+                if items is None:
+                    continue
+                if src[0] == "forelt":
+                    items = [_index(x, src[2]) for x in items]
+                if 1 < len(set(items)) <= _MAX_ALTERNATIVES:
+                    out[name] = tuple(dict.fromkeys(items))
         return out
 
     def uses(self, node: ast.AST, names: dict[str, tuple[Value | None, ...]], depth: int = 0, seen: set[str] | None = None) -> str | None:
@@ -1382,6 +1471,15 @@ class _Reader:
                 reason = "calls native functions through ctypes or cffi"
                 if reason not in f.opaque:
                     f.opaque.append(reason)
+
+
+def _index(v: Value | None, path: tuple[int, ...]) -> Value | None:
+    """The item of *v* at *path* (a, b = v: a is v[0]), or None when *v* is not a sequence that long."""
+    for i in path:
+        if v is None or v[0] != "q" or not -len(v[1]) <= i < len(v[1]):
+            return None
+        v = v[1][i]
+    return v
 
 
 def _target(v: Value | None) -> str | None:
