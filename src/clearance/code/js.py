@@ -148,6 +148,8 @@ _NETWORK = frozenset(
         "navigator.sendBeacon",
     }
 )
+_ITERATORS = frozenset({"forEach", "map", "filter", "some", "every", "flatMap", "find"})
+_IDENTS = frozenset({"identifier", "shorthand_property_identifier"})
 _SOCKETS = frozenset({"net.connect", "net.createConnection", "net.Socket", "tls.connect", "tls.TLSSocket"})
 _SOCKET = "net.Socket()"
 _CHILD = "child_process.ChildProcess()"
@@ -583,6 +585,24 @@ class _Reader(TreeReader):
             if first.env:
                 c.env_dump()
 
+    def callback_loop(self, node: Any) -> None:
+        """[...].forEach(p => …), .map, .filter…: the callback's first parameter is each element of the array."""
+        fn = node.child_by_field_name("function")
+        if fn is None or fn.type != "member_expression" or node_text(fn.child_by_field_name("property")) not in _ITERATORS:
+            return
+        args = self.args(node)
+        cb = args[0] if args else None
+        if cb is None or cb.type not in ("arrow_function", "function_expression", "function"):
+            return
+        param = cb.child_by_field_name("parameter")
+        if param is None:
+            params = cb.child_by_field_name("parameters")
+            param = next((c for c in params.named_children if c.type in ("identifier", "required_parameter")), None) if params is not None else None
+            if param is not None and param.type == "required_parameter":
+                param = param.child_by_field_name("pattern")
+        if param is not None and param.type == "identifier":
+            self.loop(node_text(param), self.value(_object_of(fn)))
+
     def _spread(self, args: list[Any]) -> list[Any]:
         """The argument nodes of an array literal handed on as arguments (``apply``'s second argument)."""
         if args and args[0].type == "array":
@@ -674,8 +694,13 @@ class _Reader(TreeReader):
                 source = node.child_by_field_name("source")
                 if source is not None and _module(self.string(source).text or "") in _NETWORK_MODULES:
                     self.c.network(None, "import")
+            elif t == "for_in_statement":
+                left = node.child_by_field_name("left")
+                if left is not None and left.type == "identifier" and any(ch.type == "of" for ch in node.children):
+                    self.loop(node_text(left), self.value(node.child_by_field_name("right")))  # for (const p of [...])
             elif t in ("call_expression", "new_expression"):
-                self.call(node)
+                self.callback_loop(node)
+                self.each(node, self.call, _IDENTS)
             elif t == "assignment_expression":
                 left = node.child_by_field_name("left")
                 if left is not None and left.type in ("member_expression", "subscript_expression"):

@@ -302,8 +302,19 @@ class _Reader(TreeReader):
                 names = _declared(node.child_by_field_name("left"))
                 if len(names) == 1 and self.counts.get(names[0], 0) == 1:
                     self.bound[names[0]] = self.value(node.child_by_field_name("right"))
+            elif t == "for_statement":
+                var = node.child_by_field_name("variable")
+                over = node.child_by_field_name("list")
+                if var is not None and var.type == "scalar" and over is not None:
+                    if over.type in _CALLS and self.name(over) == "glob":
+                        pattern_args = self.args(over)
+                        self.loop(node_text(var), self.value(pattern_args[0]) if pattern_args else UNKNOWN, pattern=True)  # for my $f (glob "…")
+                    elif over.type == "fileglob_expression":
+                        self.loop(node_text(var), self.value(over), pattern=True)
+                    else:
+                        self.loop(node_text(var), Val(items=self.items(over) if over.type == "list_expression" else [self.value(over)]))
             elif t in _CALLS:
-                self.call(node)
+                self.each(node, self.call, _IDENTS)
             elif t == "command_string":
                 c.command_line(self.interpolated(node), "qx")
             elif t == "use_statement":
@@ -346,6 +357,7 @@ class _Reader(TreeReader):
         return c.finish()
 
 
+_IDENTS = frozenset({"scalar"})
 _STD_HANDLES = frozenset({"STDIN", "STDOUT", "STDERR", "*STDIN", "*STDOUT", "*STDERR", "\\*STDIN", "\\*STDOUT", "\\*STDERR"})
 
 

@@ -38,6 +38,7 @@ _NETWORK = frozenset(
         "dns_get_record",
     }
 )
+_IDENTS = frozenset({"variable_name"})
 _SOCKET_MAKERS = frozenset({"fsockopen", "pfsockopen", "stream_socket_client", "socket_create"})
 _EVAL = frozenset({"eval", "assert", "create_function", "include", "require", "include_once", "require_once"})
 _CALLABLES = frozenset(
@@ -68,7 +69,9 @@ class _Reader(TreeReader):
                     name = node_text(left)
                     self.counts[name] = self.counts.get(name, 0) + (1 if node.type == "assignment_expression" else 2)
             elif node.type in ("foreach_statement", "formal_parameters", "global_declaration", "anonymous_function_use_clause"):
-                for n in walk(node, self.stop):
+                # foreach: only the variables after `as` change each time round (not those the list or the body read)
+                part = node.named_children[1] if node.type == "foreach_statement" and len(node.named_children) > 1 else node
+                for n in walk(part, self.stop):
                     if n.type == "variable_name":
                         self.counts[node_text(n)] = 2
 
@@ -277,8 +280,15 @@ class _Reader(TreeReader):
                 left = node.child_by_field_name("left")
                 if left is not None and left.type == "variable_name" and self.counts.get(node_text(left), 0) == 1:
                     self.bound[node_text(left)] = self.value(node.child_by_field_name("right"))
+            elif t == "foreach_statement" and len(node.named_children) >= 2:
+                over, var = node.named_children[0], node.named_children[1]
+                if var.type == "pair" and var.named_children:
+                    var = var.named_children[-1]  # foreach ($a as $k => $v): $v
+                if var.type == "variable_name":
+                    globbed = over.type == "function_call_expression" and self.name(over) == "glob"
+                    self.loop(node_text(var), self.value(over), pattern=globbed)  # glob()'s value is its pattern
             elif t == "function_call_expression":
-                self.call(node)
+                self.each(node, self.call, _IDENTS)
             elif t == "shell_command_expression":
                 c.command_line(self.string(node), "`…`")
             elif t == "subscript_expression" and node.named_children:

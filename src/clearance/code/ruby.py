@@ -124,6 +124,8 @@ _ENV_SAFE = frozenset({"[]", "fetch", "key?", "has_key?", "include?", "member?",
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "e": "\x1b", "s": " "}
 
 
+_ITERATORS = frozenset({"each", "each_entry", "map", "collect", "select", "filter", "reject", "each_with_index", "flat_map"})
+_IDENTS = frozenset({"identifier"})
 _SOCKET_MAKERS = frozenset({"TCPSocket.new", "TCPSocket.open", "Socket.tcp", "Socket.new", "UNIXSocket.new", "OpenSSL::SSL::SSLSocket.new"})
 _PRINTF = lazy(r"%[-+ 0#]*\d*(?:\.\d+)?[sdifxXoeEgGcbp]")
 
@@ -367,6 +369,29 @@ class _Reader(TreeReader):
         if recv.env and method not in _ENV_SAFE:
             c.env_dump()
 
+    def block_loop(self, node: Any) -> None:
+        """list.each { |x| … } (each, map, select…), Dir.glob(p).each / Dir[p].each: the block's first parameter is each
+        element, or each file the pattern matches."""
+        block = node.child_by_field_name("block")
+        if block is None or node_text(node.child_by_field_name("method")) not in _ITERATORS:
+            return
+        params = block.child_by_field_name("parameters")
+        first = next((c for c in params.named_children if c.type == "identifier"), None) if params is not None else None
+        receiver = node.child_by_field_name("receiver")
+        if first is None or receiver is None:
+            return
+        globbed = None
+        if receiver.type == "call" and self.name_of(receiver)[0] in ("Dir.glob", "Dir.[]"):
+            inner = self.args(receiver)
+            globbed = self.value(inner[0]) if inner else UNKNOWN
+        elif receiver.type == "element_reference" and node_text(receiver.child_by_field_name("object")) == "Dir":
+            index = receiver.named_children[1:]
+            globbed = self.value(index[0]) if index else UNKNOWN
+        if globbed is not None:
+            self.loop(node_text(first), globbed, pattern=True)
+        else:
+            self.loop(node_text(first), self.value(receiver))
+
     def run_call(self, name: str, args: list[Any]) -> None:
         for a in args:
             for pair in [a] if a.type == "pair" else a.named_children if a.type == "hash" else []:
@@ -405,6 +430,11 @@ class _Reader(TreeReader):
                 child = node.child_by_field_name(field)
                 if child is not None:
                     self.safe.add((child.start_byte, child.end_byte))
+            if t == "for":
+                pattern = node.child_by_field_name("pattern")
+                source = node.child_by_field_name("value")
+                if pattern is not None and pattern.type == "identifier" and source is not None and source.named_children:
+                    self.loop(node_text(pattern), self.value(source.named_children[0]))  # for x in [...]
             if t == "assignment":
                 left = node.child_by_field_name("left")
                 if (
@@ -418,7 +448,8 @@ class _Reader(TreeReader):
                 if left is not None and left.type in ("identifier", "constant") and self.counts.get(node_text(left), 1) == 1:
                     self.bound[node_text(left)] = self.value(node.child_by_field_name("right"))
             elif t == "call":
-                self.call(node)
+                self.block_loop(node)
+                self.each(node, self.call, _IDENTS)
             elif t == "subshell":
                 self.c.command_line(self.string(node), "`…`")
             elif t == "constant" and node_text(node) == "ENV":

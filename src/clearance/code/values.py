@@ -25,6 +25,8 @@ MAX_STEPS = 20_000
 # A reader gets this long to walk its tree (both passes); past it the patterns read the code and
 # the call is asked about (tsload.Slow), as when the parse itself is too slow.
 WALK_BUDGET_S = 0.2
+# A loop variable over a literal list of at most this many values is judged with each of them.
+MAX_ALTERNATIVES = 16
 # Values longer than this are cut (a generated string literal is not a path or a command line worth reading whole).
 MAX_TEXT = 4096
 
@@ -230,8 +232,8 @@ class Collector:
             for i in v.items[:40]:
                 self.delete(i, api)
             return
-        if v.text is None:
-            self.facts.deletes.append(None)
+        if v.text is None or v.text.startswith(DYN):
+            self.facts.deletes.append(None)  # a path whose start is only known at run time may be anywhere
             self.ask(f"deletes a path computed at run time ({api})")
         else:
             self.facts.deletes.append(v.text)
@@ -333,7 +335,7 @@ class TreeReader:
     """What every language's reader keeps while it walks one program: the facts it collects, the names bound once
     and their values, how often each name is assigned, the step and time budgets, and the nodes already judged."""
 
-    __slots__ = ("bound", "c", "counts", "depth", "safe", "steps", "stop")
+    __slots__ = ("alternatives", "bound", "c", "counts", "depth", "safe", "steps", "stop")
 
     def __init__(self, lang: str, depth: int) -> None:
         self.c = Collector(lang)
@@ -343,6 +345,46 @@ class TreeReader:
         self.steps = 0
         self.stop = deadline()
         self.safe: set[tuple[int, int]] = set()
+        self.alternatives: dict[str, list[Val]] = {}  # loop variables over a literal list of several values
+
+    def loop(self, name: str, over: Val, pattern: bool = False) -> None:
+        """A loop variable (for-of, .each, foreach, for my $x): over a literal list it is its one value, or each of several
+        (the calls that use it are judged once per value, see ``each``); over a glob (*pattern*) it is the pattern, a
+        name for each file it matches (as Python's reader binds `for f in glob.glob(p)`)."""
+        if not name:
+            return
+        if pattern:
+            if over.text is not None:
+                self.bound[name] = Val(over.text)
+            return
+        if over.items is None:
+            return
+        distinct = list({(v.text, v.sym): v for v in over.items[:60]}.values())
+        if len(distinct) == 1:
+            self.bound[name] = distinct[0]
+        elif 1 < len(distinct) <= MAX_ALTERNATIVES:
+            self.alternatives[name] = distinct
+
+    def each(self, node: Any, judge: Any, names: frozenset[str]) -> None:
+        """*judge*(node) once, or once for each value of a loop variable the node uses (an identifier of a type in *names*)."""
+        if self.alternatives:
+            for k, n in enumerate(walk(node, self.stop)):
+                if k > 2_000:
+                    break  # a call spanning this much code: judged once, its loop variable unknown (asked)
+                if n.type in names and node_text(n) in self.alternatives:
+                    name = node_text(n)
+                    saved = self.bound.get(name)
+                    try:
+                        for v in self.alternatives[name]:
+                            self.bound[name] = v
+                            judge(node)
+                    finally:
+                        if saved is None:
+                            self.bound.pop(name, None)
+                        else:
+                            self.bound[name] = saved
+                    return
+        judge(node)
 
     def spent(self, node: Any, level: int) -> bool:
         """One more step of evaluation; True when there is nothing to evaluate or the budget is spent (the value is unknown)."""
