@@ -209,3 +209,35 @@ def test_values_reach_calls_through_unpacking_results_and_loops(command: str, wa
 @pytest.mark.parametrize("command", PROPAGATED_ORDINARY)
 def test_ordinary_loops_and_results_stay_allowed(command: str) -> None:
     _check(_run(command), ALLOW, command)
+
+
+# --- 5. SQL: MySQL DELIMITER blocks, stored routines defined and called in the same script -------------------------
+
+ROUTINES_CALLED = [
+    "mysql app <<'SQL'\nDELIMITER //\nCREATE PROCEDURE p() BEGIN DELETE FROM users; END//\nDELIMITER ;\nCALL p();\nSQL",
+    "mysql app <<'SQL'\nDELIMITER $$\nCREATE PROCEDURE wipe()\nBEGIN\n  TRUNCATE TABLE orders;\nEND$$\nDELIMITER ;\nCALL wipe();\nSQL",
+    "mysql app <<'SQL'\ndelimiter ;;\nCREATE DEFINER=`root`@`%` PROCEDURE cleanup() BEGIN DROP TABLE sessions; END;;\ndelimiter ;\nCALL cleanup;\nSQL",
+    "psql -c 'CREATE FUNCTION wipe() RETURNS void AS $$ DELETE FROM users $$ LANGUAGE sql; SELECT wipe();'",
+    "psql <<'SQL'\nCREATE OR REPLACE PROCEDURE purge() LANGUAGE plpgsql AS $$ BEGIN TRUNCATE audit_log; END $$;\nCALL purge();\nSQL",
+    "mysql app <<'SQL'\nDELIMITER //\nCREATE FUNCTION f() RETURNS INT BEGIN DELETE FROM orders; RETURN 1; END//\nDELIMITER ;\nSELECT f();\nSQL",
+]
+
+ROUTINES_ORDINARY = [
+    "mysql app <<'SQL'\nDELIMITER //\nCREATE PROCEDURE report() BEGIN SELECT COUNT(*) FROM users; END//\nDELIMITER ;\nCALL report();\nSQL",
+    "psql -c 'CREATE FUNCTION del_user(i int) RETURNS void AS $$ DELETE FROM users WHERE id = i $$ LANGUAGE sql; SELECT del_user(3);'",
+]
+
+
+@pytest.mark.parametrize("command", ROUTINES_CALLED)
+def test_a_routine_called_runs_its_body(command: str) -> None:
+    _check(_run(command), DENY, command)
+
+
+@pytest.mark.parametrize("command", ROUTINES_ORDINARY)
+def test_ordinary_routines_stay_allowed(command: str) -> None:
+    _check(_run(command), ALLOW, command)
+
+
+def test_a_routine_defined_but_not_called_is_not_denied() -> None:
+    d = _run("mysql app <<'SQL'\nDELIMITER //\nCREATE PROCEDURE wipe() BEGIN DELETE FROM users; END//\nDELIMITER ;\nSQL")
+    assert d.decision != DENY, d.reason  # type: ignore[attr-defined]
