@@ -280,6 +280,57 @@ def _received(v: Value | None) -> bool:
     return v[0] == "q" and any(_received(x) for x in v[1])
 
 
+def _downloaded(v: Value | None) -> bool:
+    """Whether *v* is what a network call returned (urlopen(u).read(), requests.get(u).text): code or commands from elsewhere."""
+    if v is None or v[0] != "r" or "(" not in str(v[1]):
+        return False
+    return _network(str(v[1]).split("(", 1)[0])
+
+
+_BASE64 = {
+    "base64.b64decode": "b64decode",
+    "base64.standard_b64decode": "b64decode",
+    "base64.decodebytes": "b64decode",
+    "base64.decodestring": "b64decode",
+    "binascii.a2b_base64": "b64decode",
+    "base64.urlsafe_b64decode": "urlsafe_b64decode",
+    "base64.b32decode": "b32decode",
+    "base64.b16decode": "b16decode",
+    "base64.a85decode": "a85decode",
+    "base64.b85decode": "b85decode",
+}
+
+
+def _decoded(q: str, texts: list[str | None], encoding: str | None) -> str | None:
+    """What a decoding call gives for a literal argument (base64, hex, rot13, zlib), as text; None when unknown."""
+    data = texts[0] if texts else None
+    if data is None or DYN in data or len(data) > _MAX_TEXT:
+        return None
+    try:
+        if q in _BASE64:
+            import base64
+
+            out: bytes = getattr(base64, _BASE64[q])(data.encode("latin-1"))
+        elif q in ("binascii.unhexlify", "binascii.a2b_hex", "bytes.fromhex", "bytearray.fromhex"):
+            out = bytes.fromhex(data)
+        elif q == "codecs.decode":
+            how = (texts[1] if len(texts) > 1 else encoding) or "utf-8"
+            if how.lower().replace("-", "_") not in ("rot13", "rot_13"):
+                return None
+            import codecs
+
+            return str(codecs.decode(data, "rot13"))
+        elif q == "zlib.decompress":
+            import zlib
+
+            out = zlib.decompressobj().decompress(data.encode("latin-1"), _MAX_TEXT)
+        else:
+            return None
+    except Exception:  # binascii.Error, zlib.error, ValueError: not a literal that decodes, so its value is unknown
+        return None
+    return out.decode("latin-1")
+
+
 def _text(v: Value | None) -> str | None:
     if v is not None and v[0] in ("s", "p"):
         return str(v[1])
@@ -810,7 +861,7 @@ class _Reader:
             return str(f[1])
         if isinstance(func, ast.Attribute):
             base = self.ev(func.value, d)
-            kind = "?" if base is None else {"p": "path", "s": "str", "q": "seq", "i": "int"}.get(base[0], "?")
+            kind = "?" if base is None else {"p": "path", "s": "str", "q": "seq", "i": "int", "db": "db"}.get(base[0], "?")
             return f"{kind}#{func.attr}"
         return None
 
@@ -896,8 +947,14 @@ class _Reader:
             return args[0]
         if q == "compile" and args and args[0] is not None and args[0][0] == "s" and DYN not in str(args[0][1]):
             return ("r", "compile()")  # the literal is read as code where compile is called
-        if q in _CODE_RUNNERS or q in _DECODERS:
+        if q in _DECODERS:
+            decoded = _decoded(q, texts, _text(self.ev(kw["encoding"], d)) if "encoding" in kw else None)
+            return _str(decoded) if decoded is not None else None
+        if q in _CODE_RUNNERS:
             return None
+        if q == "sqlite3.connect":
+            # A database file: its .execute(sql) is what `sqlite3 FILE SQL` runs (an in-memory one holds nothing that lasts).
+            return ("db", first if first is not None else DYN)
         return ("r", q + "()")
 
     def method_value(self, kind: str, method: str, base: Value, node: ast.Call, d: int) -> Value | None:
@@ -914,6 +971,8 @@ class _Reader:
             if method in ("as_posix", "__str__", "__fspath__"):
                 return _str(t)
             return None
+        if kind == "db":
+            return base if method in ("cursor", "execute", "executescript", "executemany") else None
         if kind == "str":
             t = str(base[1])
             if method == "format":
@@ -922,8 +981,10 @@ class _Reader:
                 return _str(t.join(_text(x) or DYN for x in args[0][1]))
             if method == "split" and not args:
                 return ("q", tuple(_str(w) for w in t.split()[:_MAX_ITEMS]))
-            if method in ("strip", "rstrip", "lstrip", "encode", "decode") and not args:
-                return _str(getattr(t, method)() if method.endswith("strip") else t)
+            if method in ("strip", "rstrip", "lstrip") and not args:
+                return _str(getattr(t, method)())
+            if method in ("encode", "decode"):
+                return _str(t)
             if method == "replace" and len(texts) >= 2 and texts[0] is not None and texts[1] is not None:
                 return _str(t.replace(texts[0], texts[1]))
             if method in ("lower", "upper"):
@@ -1180,6 +1241,11 @@ class _Reader:
         target = _text(base) if kind == "path" else None
         if method in _PATH_DELETE and kind in ("path", "?"):
             self.delete(node, _target(base) if kind == "path" else None)
+        elif kind == "db" and base is not None and method in ("execute", "executescript", "executemany"):
+            sql = _text(self.arg(node, 0, ("sql", "sql_script"), 0)[1])
+            where = str(base[1])
+            if sql is not None and sql.strip() != DYN and where not in (":memory:", ""):
+                self.facts.shell.append(f"sqlite3 {shell_quote(where)} {shell_quote(sql)}")  # judged as the sqlite3 shell runs it
         elif kind == "?" and method in _TREE_DELETERS:
             # x.rmtree(path) on an object the reader cannot name (a module passed as a parameter).
             self.delete(node, _target(self.arg(node, 0, ("path",), 0)[1]))
@@ -1260,32 +1326,40 @@ class _Reader:
             return " ".join(shell_quote(w if w is not None else DYN) for w in words)
         return None
 
-    def secret_in(self, node: ast.expr, depth: int = 0, seen: set[str] | None = None) -> str | None:
+    def secret_in(self, node: ast.expr) -> str | None:
         """The secret environment variable *node* is built from (os.environ['AWS_SECRET_ACCESS_KEY'], os.getenv('GITHUB_TOKEN'),
         through names bound to such expressions, f-strings, concatenation and containers), or None."""
-        seen = set() if seen is None else seen
-        nodes = _walk(node, 2_000) or ()
-        self.budget -= len(nodes)
-        if self.budget < 0:
-            return None
-        for n in nodes:
+
+        def secret(n: ast.AST) -> str | None:
             key: ast.expr | None = None
             if isinstance(n, ast.Subscript):
                 base = self.ev(n.value, 0)
                 key = n.slice if base is not None and base in (("r", "os.environ"), ("r", "os.environb")) else None
             elif isinstance(n, ast.Call) and n.args and self.callee(n.func, 0) in ("os.getenv", "os.environ.get", "os.environ.__getitem__"):
                 key = n.args[0]
-            elif isinstance(n, ast.Name) and n.id not in seen and depth < 4:
+            name = _text(self.ev(key, 0)) if key is not None else None
+            return name if name is not None and DYN not in name and is_secret(name) else None
+
+        return self.found_in(node, secret)
+
+    def found_in(self, node: ast.AST, test: Any, depth: int = 0, seen: set[str] | None = None) -> str | None:
+        """The first answer of *test* on the nodes of *node* and of the expressions the names it uses are bound to."""
+        seen = set() if seen is None else seen
+        nodes = _walk(node, 2_000) or ()
+        self.budget -= len(nodes)
+        if self.budget < 0:
+            return None
+        for n in nodes:
+            found = test(n)
+            if found is not None:
+                return str(found)
+            if isinstance(n, ast.Name) and n.id not in seen and depth < 4:
                 seen.add(n.id)
                 for src in self.bindings.get(n.id, ())[:4]:
                     if isinstance(src, ast.AST):
-                        found = self.secret_in(src, depth + 1, seen)  # type: ignore[arg-type]
+                        found = self.found_in(src, test, depth + 1, seen)
                         if found is not None:
-                            return found
-            if key is not None:
-                name = _text(self.ev(key, 0))
-                if name is not None and DYN not in name and is_secret(name):
-                    return name
+                            return str(found)
         return None
 
     def socket_descriptor(self, node: ast.expr) -> bool:
@@ -1312,8 +1386,8 @@ class _Reader:
         shell = any(k.arg == "shell" for k in node.keywords)
         if shell and v is not None and v[0] == "q" and v[1]:
             v = v[1][0]  # Popen(['cmd line', ...], shell=True): the first item is the command line
-        if _received(v):
-            f.runs_received = True  # the command line is what a network peer sent: a remote shell
+        if _received(v) or _downloaded(v):
+            f.runs_received = True  # the command line is what a network peer sent (or a download): a remote shell
         text = self.argv_text(v)
         if text is None:
             f.unread_process = True
@@ -1349,8 +1423,10 @@ class _Reader:
     def code_runner(self, node: ast.Call) -> None:
         f = self.facts
         v = self.arg(node, 0, ("source", "object"), 0)[1]
-        if _received(v):
-            f.runs_received = True  # exec(sock.recv(4096)): code a network peer sent
+        if _received(v) or _downloaded(v):
+            f.runs_received = True  # exec(sock.recv(4096)), exec(urlopen(u).read()): code a network peer sent
+        if node.args and self.found_in(node.args[0], lambda n: "decoded" if n.__class__ is ast.Call and self.callee(n.func, 0) in _DECODERS else None):
+            self.runs_built_code = True  # exec(b64decode('…')): hidden behind an encoding, whatever it turns out to be
         text = _text(v)
         if text is not None and v is not None and v[0] == "s" and DYN not in text:
             nested = analyse(text, self.depth + 1) if self.depth < _MAX_NESTED_CODE else None
