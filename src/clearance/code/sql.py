@@ -7,9 +7,11 @@ Text goes through sqlparse's lexer (a maintained tokenizer: comments, quoted ide
   and its target (the table, schema or database named);
 - DELETE/UPDATE without a WHERE of their own, or with one that is always true (`WHERE 1=1`,
   `WHERE true`, `WHERE 'a'='a'`, MySQL's `WHERE 1`, `… OR 1=1`, `x = x`, `x LIKE '%'`);
-- MySQL's executable comments (`/*! … */`) read as code; `DELIMITER x` blocks read as the mysql client reads them (a stored routine's BEGIN … END body as a body); a routine the script defines and then calls (CALL p(), SELECT f()) runs its body's statements; PL/pgSQL bodies of `DO $$ … $$` and the
+- MySQL's executable comments (`/*! … */`) read as code; PL/pgSQL bodies of `DO $$ … $$` and the
   strings handed to `EXECUTE`/`PREPARE … FROM` read as SQL; a function body read as stored code
-  (what it would destroy is a write until it is called);
+  (what it would destroy is a write until it is called, and a call of it later in the same script runs
+  it: CALL p(), SELECT f()); `DELIMITER x` blocks read as the mysql client reads them (a stored
+  routine's BEGIN … END body is a body);
 - the client's own commands (``Command``): psql `\\! cmd`, `\\setenv PAGER cmd`, `\\o |cmd`,
   `\\g |cmd`, `\\copy … program 'cmd'`; mysql `system cmd`, `\\! cmd`, `pager cmd`; sqlite3
   `.shell`, `.system`, `.output |cmd`, `.once |cmd`; the server's `COPY … TO/FROM PROGRAM 'cmd'`;
