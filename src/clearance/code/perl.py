@@ -312,7 +312,9 @@ class _Reader(TreeReader):
                     elif over.type == "fileglob_expression":
                         self.loop(node_text(var), self.value(over), pattern=True)
                     else:
-                        self.loop(node_text(var), Val(items=self.items(over) if over.type == "list_expression" else [self.value(over)]))
+                        whole = self.value(over) if over.type != "list_expression" else None
+                        items = self.items(over) if whole is None else (whole.items if whole.items is not None else [whole])
+                        self.loop(node_text(var), Val(items=items))  # for my $x (@list): each of the array's items
             elif t in _CALLS:
                 self.each(node, self.call, _IDENTS)
             elif t == "command_string":

@@ -206,6 +206,8 @@ _ALIASES = (
     ("pathlib.PurePosixPath", "pathlib.Path"),
     ("io.open", "open"),
 )
+# The standard streams' descriptors by name (os.dup2(s.fileno(), sys.stdin.fileno())).
+_STDIO_FILENOS = frozenset(("r", f"sys.{n}.fileno()") for n in ("stdin", "stdout", "stderr", "__stdin__", "__stdout__", "__stderr__"))
 # Keywords of a request that carry credentials used as such (a token in a header), not data sent.
 _CREDENTIAL_KEYWORDS = frozenset({"headers", "auth", "cookies", "cert", "proxies", "timeout", "verify"})
 # Calls that make a network socket (os.dup2 of its descriptor onto 0-2 wires it to a child's standard streams).
@@ -779,6 +781,9 @@ class _Reader:
             return a if a == b else None
         if isinstance(node, ast.NamedExpr):
             return self.ev(node.value, d)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            v = self.ev(node.operand, d)
+            return ("i", -int(v[1])) if v is not None and v[0] == "i" else None
         return None
 
     def binop(self, node: ast.BinOp, d: int) -> Value | None:
@@ -1090,7 +1095,7 @@ class _Reader:
             self.sockets = True
         elif q == "os.dup2" and len(node.args) >= 2 and self.socket_descriptor(node.args[0]):
             target = self.ev(node.args[1], 0)
-            if target is None or target in (("i", 0), ("i", 1), ("i", 2)):
+            if target is None or target in (("i", 0), ("i", 1), ("i", 2)) or target in _STDIO_FILENOS:
                 self.stdio_socket = True
         if q in ("os.chdir", "os.fchdir"):
             t = _text(self.arg(node, 0, ("path",), 0)[1])
@@ -1128,6 +1133,14 @@ class _Reader:
                 f.writes.append(p)
         elif q in _PROCESS_FIRST:
             self.process(node, q)
+        elif q in ("os.kill", "os.killpg") and len(node.args) >= 2:
+            # os.kill(PID, sig) with a literal PID is `kill -SIG PID` (os.kill(-1, 9): every process the user may signal),
+            # judged as typed; a PID only known at run time (a child's) is what scripts ordinarily signal.
+            pid = self.ev(node.args[0], 0)
+            sig = self.ev(node.args[1], 0)
+            name = str(sig[1]).rsplit(".", 1)[-1].removeprefix("SIG") if sig is not None and sig[0] == "r" else _text(sig)
+            if pid is not None and pid[0] == "i" and name is not None and name.isalnum():
+                f.shell.append(f"kill -{name} -- {'-' if q == 'os.killpg' else ''}{pid[1]}")
         elif q.startswith(("os.exec", "os.spawn", "os.posix_spawn")) or q == "asyncio.create_subprocess_exec":
             self.exec_family(node, q)
         elif q in _CODE_RUNNERS:
