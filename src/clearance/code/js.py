@@ -10,7 +10,7 @@ looked up in the tables below.
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, env_variable, join_path, node_text, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_variable, join_path, node_text, secret_of, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -148,6 +148,7 @@ _NETWORK = frozenset(
         "navigator.sendBeacon",
     }
 )
+_ENCODERS = frozenset({"JSON.stringify", "encodeURIComponent", "encodeURI", "btoa", "escape", "Buffer.from", "querystring.stringify", "URLSearchParams"})
 _ITERATORS = frozenset({"forEach", "map", "filter", "some", "every", "flatMap", "find"})
 _IDENTS = frozenset({"identifier", "shorthand_property_identifier"})
 _SOCKETS = frozenset({"net.connect", "net.createConnection", "net.Socket", "tls.connect", "tls.TLSSocket"})
@@ -483,6 +484,10 @@ class _Reader(TreeReader):
             return Val("/tmp")
         if sym in ("path.join", "path.resolve", "path.normalize", "path.posix.join", "URL", "String"):
             return join_path([self.value(a, level + 1) for a in args])
+        if sym in _ENCODERS and args:
+            inner = secret_of(self.value(args[0], level + 1))
+            if inner:
+                return Val(secret=inner)  # JSON.stringify({k: process.env.KEY}), encodeURIComponent(...): still the secret
         if sym in _SOCKETS:
             return Val(sym=_SOCKET)  # net.connect(...), new net.Socket(): a socket (piped to a child's streams: a reverse shell)
         if sym in _ARGV or sym in _SHELL or sym == "child_process.fork":

@@ -352,7 +352,7 @@ class _Reader(TreeReader):
             c.chdir(first if args else Val("~"))
         elif name.startswith(_NETWORK_RECEIVERS) and name not in ("URI.parse", "URI.join", "URI.encode_www_form", "URI.decode_www_form"):
             url = next((v for v in (self.value(a) for a in args[:2]) if v.text is not None and "://" in v.text), None)
-            c.network(url or first, name, [self.value(a) for a in args[:4]])
+            c.network(url or first, name, [self.value(a.child_by_field_name("value") if a.type == "pair" else a) for a in args[:6]])
         elif name in _EVAL or method in ("instance_eval", "class_eval", "module_eval"):
             if not args:
                 return  # instance_eval { block }: code, not a string
