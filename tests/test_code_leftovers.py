@@ -301,3 +301,26 @@ ROUND = [
 @pytest.mark.parametrize(("command", "want"), ROUND)
 def test_adversarial_round(command: str, want: str) -> None:
     _check(_run(command), want, command)
+
+
+# --- 7. further members of classes the tree-sitter known-gap table named (join, Bun/Deno env, <T>x, copy source,
+# CORE::/POSIX:: builtins, splatted globs), beyond the table's own cases ------------------------------------------------
+
+TREE_MORE = [
+    ("node -e \"require('child_process').execSync(['rm', '-rf', '/home/ana/.ssh'].join(' '))\"", DENY),
+    ("node -e \"require('child_process').execSync(['git', 'status'].join(' '))\"", ALLOW),
+    ('bun -e \'require("fs").rmSync(Bun.env.HOME + "/.ssh", {recursive: true})\'', DENY),
+    ("deno eval \"await Deno.remove(Deno.env.get('HOME') + '/.aws', {recursive: true})\"", DENY),
+    ("npx tsx -e \"require('fs').rmSync(<string>'/home/ana/.aws', {recursive: true})\"", DENY),
+    ("node -e \"require('fs').copyFileSync('/home/ana/.ssh/id_rsa', 'out/key')\"", DENY),
+    ("node -e \"require('fs').copyFileSync('README.md', 'out/README.md')\"", ALLOW),
+    ("perl -e 'CORE::unlink(\"/home/ana/.bashrc\")'", DENY),
+    ("perl -MPOSIX -e 'print POSIX::floor(2.5)'", ALLOW),
+    ("ruby -rfileutils -e 'FileUtils.rm_rf(*Dir[\"/home/ana/.ssh/*\"])'", DENY),
+    ("ruby -e 'File.unlink(*Dir.glob(\"tmp/*.log\"))'", ALLOW),
+]
+
+
+@pytest.mark.parametrize(("command", "want"), TREE_MORE)
+def test_tree_readers_further_members(command: str, want: str) -> None:
+    _check(_run(command), want, command)

@@ -382,7 +382,7 @@ class _Reader(TreeReader):
             return obj.obj.get(prop, UNKNOWN)
         if obj.sym is not None:
             sym = _canon(obj.sym + "." + prop)
-            if sym == "process.env":
+            if sym in ("process.env", "Bun.env", "import.meta.env"):
                 return Val(sym=sym, env=True)
             return Val(sym=sym)
         if obj.text is not None and prop in ("length",):
@@ -420,6 +420,8 @@ class _Reader(TreeReader):
             if name == "__dirname":
                 return Val(".")
             return Val(sym=name) if name in _GLOBALS else UNKNOWN
+        if t == "type_assertion":
+            return self.value(node.named_children[-1], level + 1) if node.named_children else UNKNOWN  # <string>x is x
         if t in ("parenthesized_expression", "await_expression", "as_expression", "non_null_expression", "satisfies_expression"):
             inner = node.named_children[0] if node.named_children else None
             return self.value(inner, level + 1)
@@ -475,9 +477,15 @@ class _Reader(TreeReader):
                 return UNKNOWN
             return Val(sym=_module(name.text))
         if sym is None:
-            if fn.text is not None and fn_node is not None and fn_node.type == "member_expression":
-                return UNKNOWN
+            if fn_node is not None and fn_node.type == "member_expression" and node_text(fn_node.child_by_field_name("property")) == "join":
+                # ['rm', '-rf', dir].join(' '): the items joined (Ruby's and PHP's readers evaluate join too)
+                items = self.value(_object_of(fn_node), level + 1).items
+                sep = self.value(args[0], level + 1).text if args else ","
+                if items is not None and sep is not None:
+                    return concat([p for i, x in enumerate(items) for p in ((Val(sep), x) if i else (x,))]) if items else Val("")
             return UNKNOWN
+        if sym in ("Deno.env.get", "Bun.env.get") and args:
+            return env_variable(self.value(args[0], level + 1).text)
         if sym in ("os.homedir", "process.cwd"):
             return Val("~" if sym == "os.homedir" else ".")
         if sym == "os.tmpdir":
@@ -548,6 +556,8 @@ class _Reader(TreeReader):
             c.write(first, sym)
         elif sym in _WRITE_SECOND:
             c.write(self.value(args[1]) if len(args) > 1 else UNKNOWN, sym)
+            if "opy" in sym or sym.endswith((".cp", ".cpSync")):
+                c.read(first)  # the file copied is read (a credential copied into the project is read by the code)
         elif sym in _MOVE:
             c.write(first, sym)
             c.write(self.value(args[1]) if len(args) > 1 else UNKNOWN, sym)

@@ -151,7 +151,11 @@ class _Reader(TreeReader):
 
     def name(self, node: Any) -> str:
         fn = node.child_by_field_name("function")
-        return node_text(fn) if fn is not None else ""
+        name = node_text(fn) if fn is not None else ""
+        for prefix in ("CORE::GLOBAL::", "CORE::", "POSIX::"):
+            if name.startswith(prefix) and name[len(prefix) :].isidentifier():
+                return name[len(prefix) :]  # POSIX::system, CORE::unlink: the builtin itself
+        return name
 
     def args(self, node: Any) -> list[Any]:
         a = node.child_by_field_name("arguments")

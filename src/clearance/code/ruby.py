@@ -176,6 +176,8 @@ class _Reader(TreeReader):
             return self.string(node, level)
         if t == "simple_symbol":
             return Val(node_text(node)[1:])
+        if t == "splat_argument" and node.named_children:
+            return self.value(node.named_children[0], level + 1)  # File.unlink(*Dir.glob(p)): the files p names
         if t in ("string_array", "symbol_array"):
             return Val(items=[Val(node_text(c)) for c in node.named_children[:60]])
         if t == "identifier":
@@ -206,6 +208,8 @@ class _Reader(TreeReader):
             if obj.env and index:
                 key = self.value(index[0], level + 1)
                 return env_variable(key.text)
+            if index and node_text(node.child_by_field_name("object")) == "Dir":
+                return self.value(index[0], level + 1)  # Dir["p"]: the files p matches, named by the pattern
             return UNKNOWN
         if t == "array":
             return Val(items=[UNKNOWN if c.type == "splat_argument" else self.value(c, level + 1) for c in node.named_children[:60]])
@@ -255,6 +259,8 @@ class _Reader(TreeReader):
             if name in ("File.join", "File.expand_path", "Pathname.new", "Pathname", "URI", "URI.parse", "String")
             else []
         )
+        if name in ("Dir.glob", "Dir.[]") and args:
+            return self.value(args[0], level + 1)  # the files a pattern matches, named by the pattern (as PHP's glob())
         if name in _SOCKET_MAKERS:
             return Val(sym="socket")  # a connected socket: as a child's in:/out:/err: or $stdin reopened, its standard stream
         if name in ("sprintf", "format", "Kernel.sprintf", "Kernel.format") and args:
