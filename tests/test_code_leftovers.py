@@ -324,3 +324,22 @@ TREE_MORE = [
 @pytest.mark.parametrize(("command", "want"), TREE_MORE)
 def test_tree_readers_further_members(command: str, want: str) -> None:
     _check(_run(command), want, command)
+
+
+# --- 8. a process call's own environment (env= / {env: …} / system(ENV_HASH, …)) is part of the command ---------------
+
+PER_CALL_ENV = [
+    (_py("import subprocess; subprocess.run(['git', 'fetch'], env={'GIT_SSH_COMMAND': 'sh -c \"rm -rf ~\"'})"), DENY),
+    (_py("import os, subprocess; subprocess.Popen('git pull', shell=True, env=dict(os.environ, GIT_SSH_COMMAND='sh -c \"rm -rf ~\"'))"), DENY),
+    (_py("import os, subprocess; subprocess.run(['make'], env={**os.environ, 'CC': 'clang'})"), ALLOW),
+    ("node -e \"require('child_process').execSync('git fetch', {env: {GIT_SSH_COMMAND: 'sh -c \\\"rm -rf ~\\\"'}})\"", DENY),
+    ("node -e \"require('child_process').spawnSync('git', ['fetch'], {env: {...process.env, GIT_SSH_COMMAND: 'sh -c \\\"rm -rf ~\\\"'}})\"", DENY),
+    ("node -e \"require('child_process').execSync('npm test', {env: {...process.env, CI: '1'}, stdio: 'inherit'})\"", ALLOW),
+    ('ruby -e \'system({"GIT_SSH_COMMAND" => "sh -c \\"rm -rf ~\\""}, "git fetch")\'', DENY),
+    ('ruby -e \'system({"RAILS_ENV" => "test"}, "bundle exec rake")\'', ALLOW),
+]
+
+
+@pytest.mark.parametrize(("command", "want"), PER_CALL_ENV)
+def test_a_process_calls_own_environment_is_part_of_the_command(command: str, want: str) -> None:
+    _check(_run(command), want, command)

@@ -10,7 +10,7 @@ looked up in the tables below.
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, env_variable, join_path, node_text, secret_of, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_prefix, env_variable, join_path, node_text, secret_of, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -570,7 +570,8 @@ class _Reader(TreeReader):
         elif sym in _READ:
             c.read(first)
         elif sym in _SHELL:
-            c.command_line(first, sym)
+            opts = self.value(args[1]) if len(args) > 1 else UNKNOWN
+            c.command_line(first, sym, env_prefix(opts.obj.get("env", UNKNOWN).obj if opts.obj is not None else None))
         elif sym in _ARGV:
             self.argv_call(sym, args, first)
         elif sym == "child_process.fork":
@@ -634,15 +635,16 @@ class _Reader(TreeReader):
             elif v.obj is not None:
                 opts = v
         shell = opts is not None and opts.obj is not None and "shell" in opts.obj and opts.obj["shell"].text not in ("false",)
+        env = env_prefix(opts.obj.get("env", UNKNOWN).obj if opts is not None and opts.obj is not None else None)
         stdio = opts.obj.get("stdio") if opts is not None and opts.obj is not None else None
         if stdio is not None and any(i.sym == _SOCKET for i in stdio.items or []):
             self.c.stdio = True  # spawn('sh', {stdio: [socket, socket, socket]})
         if shell or (len(args) == 1 and first.items is None and sym.startswith("execa.")):
             # {shell: true}: the program and its arguments are joined into one line a shell reads.
             line = concat([first, *[Val(" "), *[p for i in items for p in (i, Val(" "))]]]) if items else first
-            self.c.command_line(Val(line.text.rstrip(" ")) if line.text is not None else UNKNOWN, sym)
+            self.c.command_line(Val(line.text.rstrip(" ")) if line.text is not None else UNKNOWN, sym, env)
             return
-        self.c.argv([first, *items], sym)
+        self.c.argv([first, *items], sym, env)
 
     def evaluate(self, sym: str, args: list[Any], first: Val) -> None:
         if sym in ("setTimeout", "setInterval") and (not args or args[0].type not in ("string", "template_string", "identifier")):

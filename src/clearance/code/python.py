@@ -1405,12 +1405,31 @@ class _Reader:
         if text is None:
             f.unread_process = True
             return
+        env = self.environment(next((k.value for k in node.keywords if k.arg == "env"), None))
+        if env:
+            # Popen(..., env={'GIT_SSH_COMMAND': …}): the command runs with it, as after `export NAME=value`.
+            text = f"export {env}; {text}"
         for k in node.keywords:
             if k.arg == "cwd" and not (isinstance(k.value, ast.Constant) and k.value.value is None):
                 # Popen(..., cwd=DIR): the command runs in DIR, as after `cd DIR`.
                 where = _text(self.ev(k.value, 0))
                 text = f"cd {shell_quote(where if where is not None else DYN)} && {text}"
         f.shell.append(text)
+
+    def environment(self, node: ast.expr | None) -> str:
+        """`NAME=value` assignments of a process call's env= argument: its literal entries ({'A': 'x', **os.environ},
+        dict(os.environ, A='x')); the rest of it is the environment the code runs in."""
+        pairs: list[tuple[str, ast.expr]] = []
+        if isinstance(node, ast.Dict):
+            pairs = [(k.value, v) for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+        elif isinstance(node, ast.Call) and self.callee(node.func, 0) == "dict":
+            pairs = [(k.arg, k.value) for k in node.keywords if k.arg]
+        out = []
+        for name, value in pairs[:40]:
+            text = _text(self.ev(value, 0))
+            if text is not None and name.isascii() and name.replace("_", "a").isalnum() and not name[:1].isdigit():
+                out.append(f"{name}={shell_quote(text)}")
+        return " ".join(out)
 
     def exec_family(self, node: ast.Call, q: str) -> None:
         f = self.facts

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..lazyre import lazy
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, env_variable, join_path, node_text, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_prefix, env_variable, join_path, node_text, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -405,19 +405,21 @@ class _Reader(TreeReader):
                     self.c.stdio = True  # exec("/bin/sh", in: s, out: s, err: s): the child's streams are the socket
         words = [a for a in args if a.type not in ("pair", "hash")]
         vals = [self.value(a) for a in words]
+        env = env_prefix(self.value(args[0]).obj) if args and args[0].type == "hash" else ""
         if vals and vals[0].obj is not None:
-            vals = vals[1:]  # system({"VAR" => "x"}, "cmd"): the environment first
+            env = env_prefix(vals[0].obj)
+            vals = vals[1:]  # system({"VAR" => "x"}, "cmd"): the environment first, part of the command
         if any(a.type == "splat_argument" for a in words):
             self.c.command_line(UNKNOWN, name)
             return
         if len(vals) == 1:
             v = vals[0]
             if v.items is not None:
-                self.c.argv(v.items, name)  # IO.popen(["rm", "-rf", x])
+                self.c.argv(v.items, name, env)  # IO.popen(["rm", "-rf", x])
             else:
-                self.c.command_line(v, name)
+                self.c.command_line(v, name, env)
         elif vals:
-            self.c.argv(vals, name)
+            self.c.argv(vals, name, env)
         else:
             self.c.command_line(UNKNOWN, name)
 

@@ -189,6 +189,16 @@ def remote_shell(f: CodeFacts, stdio: bool) -> bool:
     return any(stdin_duplicated(t) for t in readers)
 
 
+def env_prefix(pairs: dict[str, Val] | None) -> str:
+    """`NAME=value ` assignments for a process call's own environment (its literal entries), as a shell reads them
+    before a command: GIT_SSH_COMMAND, PAGER, LD_PRELOAD… run or change what the command runs."""
+    out = []
+    for name, v in list((pairs or {}).items())[:40]:
+        if name.isascii() and name.replace("_", "a").isalnum() and not name[:1].isdigit() and v.text is not None:
+            out.append(f"{name}={shell_quote(v.text)} ")
+    return "".join(out)
+
+
 def argv_line(items: list[Val]) -> str:
     """An argv (program and arguments) as a shell command line, computed items as run-time values."""
     return " ".join(shell_quote(text_of(i)) for i in items)
@@ -248,25 +258,26 @@ class Collector:
         if v.text is not None:
             self.facts.reads.append(v.text)
 
-    def command_line(self, v: Val, api: str) -> None:
-        """A process started from a command line a shell reads."""
+    def command_line(self, v: Val, api: str, env: str = "") -> None:
+        """A process started from a command line a shell reads (*env*: assignments of its own environment)."""
         self.facts.process = True
         if v.items is not None:
-            self.argv(v.items, api)
+            self.argv(v.items, api, env)
         elif v.text is None or v.text.strip() == DYN:
             self.facts.unread_process = True
             self.ask(f"starts a process whose command is computed at run time ({api})")
         else:
-            self.facts.shell.append(v.text)
+            # A command line's own environment holds for every command in it (each line is read on its own).
+            self.facts.shell.append(f"export {env.strip()}; {v.text}" if env else v.text)
 
-    def argv(self, items: list[Val], api: str) -> None:
+    def argv(self, items: list[Val], api: str, env: str = "") -> None:
         """A process started from a program and its arguments (no shell)."""
         self.facts.process = True
         if not items or items[0].text is None or items[0].text == DYN:
             self.facts.unread_process = True
             self.ask(f"starts a program whose name is computed at run time ({api})")
             return
-        self.facts.shell.append(argv_line(items[:60]))
+        self.facts.shell.append(env + argv_line(items[:60]))
 
     def network(self, v: Val | None, api: str, body: list[Val] | None = None) -> None:
         """A request to *v* (its address) carrying *body* (the data it sends)."""
