@@ -343,3 +343,20 @@ PER_CALL_ENV = [
 @pytest.mark.parametrize(("command", "want"), PER_CALL_ENV)
 def test_a_process_calls_own_environment_is_part_of_the_command(command: str, want: str) -> None:
     _check(_run(command), want, command)
+
+
+# --- 9. make reads the environment: $(HOME) in a makefile that does not set HOME is the user's home ---------------
+
+MAKE_ENV = [
+    ("make", {P + "Makefile": "CLEAN := $(shell rm -rf $(HOME)/.cache $(HOME)/Documents)\n\nall:\n\t@echo done\n"}, ASK),
+    ("make clean", {P + "Makefile": "clean:\n\trm -rf $(HOME)/.ssh\n"}, ASK),
+    ("make nuke", {P + "Makefile": "nuke:\n\trm -rf ${HOME}\n"}, ASK),
+    ("make clean", {P + "Makefile": "HOME := build\nclean:\n\trm -rf $(HOME)\n"}, ALLOW),
+    ("make clean", {P + "Makefile": "clean:\n\trm -rf $(BUILD_DIR)\n"}, ALLOW),
+    ("make clean", {P + "Makefile": "clean:\n\trm -rf $(CURDIR)/build\n"}, ALLOW),
+]
+
+
+@pytest.mark.parametrize(("command", "files", "want"), MAKE_ENV)
+def test_make_variables_from_the_environment(command: str, files: dict[str, str], want: str) -> None:
+    _check(_run(command, files), want, (command, files))
