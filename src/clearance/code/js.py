@@ -148,6 +148,7 @@ _NETWORK = frozenset(
         "navigator.sendBeacon",
     }
 )
+_TESTS = frozenset({"startsWith", "endsWith", "includes", "indexOf", "lastIndexOf", "localeCompare", "test", "match", "search", "charCodeAt", "codePointAt"})
 _ENCODERS = frozenset({"JSON.stringify", "encodeURIComponent", "encodeURI", "btoa", "escape", "Buffer.from", "querystring.stringify", "URLSearchParams"})
 _ITERATORS = frozenset({"forEach", "map", "filter", "some", "every", "flatMap", "find"})
 _IDENTS = frozenset({"identifier", "shorthand_property_identifier"})
@@ -228,6 +229,11 @@ _GLOBALS = frozenset(
         "JSON",
         "decodeURIComponent",
         "unescape",
+        "encodeURIComponent",
+        "encodeURI",
+        "escape",
+        "btoa",
+        "URLSearchParams",
         "globalThis",
         "global",
         "window",
@@ -477,6 +483,11 @@ class _Reader(TreeReader):
                 return UNKNOWN
             return Val(sym=_module(name.text))
         if sym is None:
+            method = node_text(fn_node.child_by_field_name("property")) if fn_node is not None and fn_node.type == "member_expression" else ""
+            if method and method not in _TESTS:
+                held = self.value(_object_of(fn_node), level + 1)
+                if held.secret:
+                    return Val(secret=held.secret)  # key.toString(), params.toString(), key.trim(): still the secret
             if fn_node is not None and fn_node.type == "member_expression" and node_text(fn_node.child_by_field_name("property")) == "join":
                 # ['rm', '-rf', dir].join(' '): the items joined (Ruby's and PHP's readers evaluate join too)
                 items = self.value(_object_of(fn_node), level + 1).items

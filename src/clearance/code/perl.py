@@ -242,8 +242,10 @@ class _Reader(TreeReader):
             return
         mode = vals[0].text
         if node_text(args[0]) in _STD_HANDLES and mode is not None and mode.lstrip("+<> ").startswith("&"):
-            c.stdio = True  # open(STDIN, ">&S"), open(STDOUT, ">&", $sock): a standard stream duplicated from another handle
-            return
+            source = mode.lstrip("+<> ")[1:].lstrip("=").strip() or (node_text(args[2]) if len(args) > 2 else "")
+            if source not in _STD_HANDLES and source.lstrip("\\*") not in _STD_HANDLES:
+                c.stdio = True  # open(STDIN, ">&S"), open(STDOUT, ">&", $sock): a standard stream duplicated from another handle
+            return  # open(STDOUT, ">&STDERR"): one standard stream onto another
         if len(vals) == 1:
             # Two-argument open: the mode is part of the string ("|cmd", "cmd|", ">file").
             if mode is None:
@@ -272,6 +274,13 @@ class _Reader(TreeReader):
             c.write(target[0], "open")
         else:
             c.read(target[0])
+
+    def sent(self, arg: Any) -> list[Val]:
+        """The values a request's arguments carry (its form fields and content: `{k => $ENV{KEY}}`, "…$ENV{KEY}…")."""
+        if arg is None:
+            return []
+        kinds = ("hash_element_expression", "scalar", "interpolated_string_literal", "string_literal")
+        return [self.value(n) for k, n in enumerate(walk(arg, self.stop)) if k < 400 and n.type in kinds][:40]
 
     def substitution(self, node: Any) -> None:
         """s/…/…/e: the replacement is Perl code (the grammar keeps it as text); /ee evaluates its result again."""
@@ -337,13 +346,13 @@ class _Reader(TreeReader):
                 if invocant is not None and invocant.type in ("bareword", "package") and node_text(invocant).startswith(_NETWORK_MODULES):
                     arg = node.child_by_field_name("arguments")
                     url = self.value(arg.named_children[0] if arg is not None and arg.type == "list_expression" and arg.named_children else arg)
-                    c.network(url, node_text(invocant))
+                    c.network(url, node_text(invocant), self.sent(arg))
                 elif invocant is not None and invocant.type == "method_call_expression":
                     inner = invocant.child_by_field_name("invocant")
                     if inner is not None and inner.type in ("bareword", "package") and node_text(inner).startswith(_NETWORK_MODULES):
                         arg = node.child_by_field_name("arguments")
                         url = self.value(arg.named_children[0] if arg is not None and arg.type == "list_expression" and arg.named_children else arg)
-                        c.network(url, node_text(inner))
+                        c.network(url, node_text(inner), self.sent(arg))
             elif t == "eval_expression":
                 body = node.named_children[0] if node.named_children else None
                 if body is None:
