@@ -405,8 +405,6 @@ XFAIL: dict[str, str] = {
     "redis-cli EVAL \"redis.call('FLUSHALL')\" 0": "Lua run by EVAL is not read for redis.call",
     "redis-cli EVAL \"for _,k in ipairs(redis.call('KEYS','*')) do redis.call('DEL',k) end\" 0": "Lua run by EVAL is not read for redis.call",
     "redis-cli CONFIG SET dir /home/ana/.ssh": "CONFIG SET dir/dbfilename (the server writes its dump there) is not modelled",
-    "duckdb app.duckdb 'CREATE OR REPLACE TABLE users AS SELECT 1 AS id'": "CREATE OR REPLACE TABLE is read as a write, not as dropping the old table",
-    "bq query 'CREATE OR REPLACE TABLE ds.users (id INT64)'": "CREATE OR REPLACE TABLE is read as a write",
     "docker compose exec db psql -c 'TRUNCATE users'": "docker compose exec is not unwrapped to the command it runs (docker exec is)",
     "{'command': 'psql -c \"$(cat cleanup.sql)\"'}": "a command substitution that cats a project file is not read as the file's text",
     "mysqladmin -f drop app": "asked by sys.unknown-destructive-verb; mysqladmin drop is not in db.datastore-destroy",

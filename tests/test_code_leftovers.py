@@ -367,3 +367,21 @@ MAKE_ENV = [
 @pytest.mark.parametrize(("command", "files", "want"), MAKE_ENV)
 def test_make_variables_from_the_environment(command: str, files: dict[str, str], want: str) -> None:
     _check(_run(command, files), want, (command, files))
+
+
+# --- 10. CREATE OR REPLACE TABLE drops the table it replaces (its rows are gone); a view or function holds no data ---
+
+REPLACED = [
+    ("mysql app -e 'CREATE OR REPLACE TABLE orders (id INT)'", DENY),
+    ("duckdb analytics.duckdb -c 'CREATE OR REPLACE TABLE events AS SELECT * FROM read_csv(\"new.csv\")'", DENY),
+    ("psql -c 'CREATE OR REPLACE TABLE accounts AS SELECT 1 AS id'", DENY),
+    ("duckdb app.duckdb 'CREATE OR REPLACE VIEW recent AS SELECT * FROM events'", "allow|ask"),  # not denied (db.production asks for writes to a duckdb file)
+    ("psql -c 'CREATE OR REPLACE FUNCTION one() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql'", ALLOW),
+    ("duckdb app.duckdb 'CREATE TABLE IF NOT EXISTS users (id INT)'", "allow|ask"),  # not denied (db.production asks for writes to a duckdb file)
+    ("duckdb app.duckdb 'CREATE OR REPLACE TEMP TABLE scratch AS SELECT 1'", "allow|ask"),  # not denied (db.production asks for writes to a duckdb file)
+]
+
+
+@pytest.mark.parametrize(("command", "want"), REPLACED)
+def test_create_or_replace_table_destroys_the_old_one(command: str, want: str) -> None:
+    _check(_run(command), want, command)

@@ -853,6 +853,14 @@ def _kind(toks: list[Tok], procedural: bool) -> tuple[str, str, str]:
         return OTHER, verb, ""
     if verb == "COPY":
         return WRITE, verb, _name_at(toks, i + 1)
+    if verb == "CREATE" and len(toks) > i + 3 and toks[i + 1].up == "OR" and toks[i + 2].up == "REPLACE":
+        # CREATE OR REPLACE TABLE (MariaDB, DuckDB, BigQuery, Snowflake…): the table it replaces is dropped with its rows
+        # (a temporary one holds nothing that lasts; a view or a function holds no data).
+        j = i + 3
+        while j < len(toks) and toks[j].cls == W and toks[j].up in ("TRANSIENT", "EXTERNAL", "SNAPSHOT", "GLOBAL", "LOCAL"):
+            j += 1
+        if j < len(toks) and toks[j].cls == W and toks[j].up == "TABLE":
+            return DROP, "CREATE OR REPLACE TABLE", _name_at(toks, j + 1)
     if verb in _WRITES:
         return WRITE, verb, ""
     if verb == "PRAGMA":
