@@ -392,8 +392,6 @@ XFAIL: dict[str, str] = {
     "ruby -e 'Kernel.method(:system).call(\"rm -rf ~\")'": "method objects (method/instance_method + bind + call) are not followed",
     "ruby -e 'Kernel.instance_method(:system).bind(self).call(\"rm -rf ~\")'": "method objects (method/instance_method + bind + call) are not followed",
     "ruby -e 'require \"pathname\"; Pathname(Dir.home).children.each(&:rmtree)'": "a method passed as a block (&:rmtree) is not read as a call on each element",
-    "perl -e 'unlink for glob \"$ENV{HOME}/*\"'": "Perl's implicit $_ (unlink with no argument, statement-modifier for) is not bound to the loop's list",
-    "perl -e 'for (glob \"$ENV{HOME}/*\") { unlink }'": "Perl's implicit $_ (unlink with no argument, statement-modifier for) is not bound to the loop's list",
     'perl -e \'my $m = "/tmp/" . "x.pl"; require $m\'': "a literal path given to require/do/include is not run as the script it is (`perl /tmp/x.pl`); only a computed one is asked about",
     "perl -MFile::Find -e 'find(sub { unlink $_ }, $ENV{HOME})'": "File::Find's callback does not bind $_ / $File::Find::name to the tree it walks",
     'php -r \'(new ReflectionFunction("system"))->invoke("rm -rf ~");\'': "PHP reflection (ReflectionFunction->invoke) is not followed",

@@ -385,3 +385,20 @@ REPLACED = [
 @pytest.mark.parametrize(("command", "want"), REPLACED)
 def test_create_or_replace_table_destroys_the_old_one(command: str, want: str) -> None:
     _check(_run(command), want, command)
+
+
+# --- 11. Perl's implicit $_: a loop without a variable (and a statement-modifier for) binds $_, and a builtin
+# called without an argument (unlink) takes it ------------------------------------------------------------------------
+
+PERL_TOPIC = [
+    ("perl -e 'unlink $_ foreach glob \"/home/ana/.ssh/*\"'", DENY),
+    ('perl -e \'for ("/home/ana/.bashrc", "/home/ana/.profile") { unlink }\'', DENY),
+    ("perl -e 'for (glob \"tmp/*.log\") { unlink }'", ALLOW),
+    ("perl -e 'print for 1..3'", ALLOW),
+    ("perl -e 'unlink for glob \"build/*.o\"'", ALLOW),
+]
+
+
+@pytest.mark.parametrize(("command", "want"), PERL_TOPIC)
+def test_perl_topic_variable(command: str, want: str) -> None:
+    _check(_run(command), want, command)

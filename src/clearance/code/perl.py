@@ -315,19 +315,24 @@ class _Reader(TreeReader):
                 names = _declared(node.child_by_field_name("left"))
                 if len(names) == 1 and self.counts.get(names[0], 0) == 1:
                     self.bound[names[0]] = self.value(node.child_by_field_name("right"))
-            elif t == "for_statement":
+            elif t in ("for_statement", "postfix_for_expression"):
                 var = node.child_by_field_name("variable")
                 over = node.child_by_field_name("list")
-                if var is not None and var.type == "scalar" and over is not None:
+                name = node_text(var) if var is not None and var.type == "scalar" else "$_" if var is None else ""
+                if name and over is not None:
+                    # for my $x (…), and for (…) / EXPR for … without a variable: the topic $_
                     if over.type in _CALLS and self.name(over) == "glob":
                         pattern_args = self.args(over)
-                        self.loop(node_text(var), self.value(pattern_args[0]) if pattern_args else UNKNOWN, pattern=True)  # for my $f (glob "…")
+                        self.loop(name, self.value(pattern_args[0]) if pattern_args else UNKNOWN, pattern=True)  # for my $f (glob "…")
                     elif over.type == "fileglob_expression":
-                        self.loop(node_text(var), self.value(over), pattern=True)
+                        self.loop(name, self.value(over), pattern=True)
                     else:
                         whole = self.value(over) if over.type != "list_expression" else None
                         items = self.items(over) if whole is None else (whole.items if whole.items is not None else [whole])
-                        self.loop(node_text(var), Val(items=items))  # for my $x (@list): each of the array's items
+                        self.loop(name, Val(items=items))  # for my $x (@list): each of the array's items
+            elif t == "function" and node.parent is not None and node.parent.type not in _CALLS and node_text(node) in _TOPIC_DELETES:
+                for topic in self.alternatives.get("$_") or [self.bound.get("$_", UNKNOWN)]:
+                    c.delete(topic, node_text(node))  # `unlink` alone: unlink $_ (each value of a loop's $_)
             elif t in _CALLS:
                 self.each(node, self.call, _IDENTS)
             elif t == "command_string":
@@ -373,6 +378,7 @@ class _Reader(TreeReader):
 
 
 _IDENTS = frozenset({"scalar"})
+_TOPIC_DELETES = frozenset({"unlink", "rmdir"})
 _STD_HANDLES = frozenset({"STDIN", "STDOUT", "STDERR", "*STDIN", "*STDOUT", "*STDERR", "\\*STDIN", "\\*STDOUT", "\\*STDERR"})
 
 
