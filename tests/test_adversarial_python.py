@@ -153,8 +153,6 @@ ORDINARY: list[str] = [
 ]
 
 XFAIL: dict[str, str] = {
-    "import os; f = lambda c: os.system(c); f('rm -rf ~')": "parameters are not followed across calls (lambda); asked, not denied",
-    "import os; d={'f': os.system}; d['f']('rm -rf ~')": "a function stored in a dict is not followed; asked, not denied",
     "import ctypes; ctypes.CDLL(None).system(b'rm -rf ~')": "libc functions through ctypes are not read as the calls they are; asked, not denied",
     "import http.server, os; os.chdir(os.path.expanduser('~')); http.server.test(HandlerClass=http.server.SimpleHTTPRequestHandler, port=8000, bind='0.0.0.0')": "what an HTTP server serves is not read",
     "import http.server, functools; h = functools.partial(http.server.SimpleHTTPRequestHandler, directory='/home/ana'); http.server.ThreadingHTTPServer(('0.0.0.0', 8000), h).serve_forever()": "what an HTTP server serves is not read",

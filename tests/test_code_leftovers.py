@@ -402,3 +402,19 @@ PERL_TOPIC = [
 @pytest.mark.parametrize(("command", "want"), PERL_TOPIC)
 def test_perl_topic_variable(command: str, want: str) -> None:
     _check(_run(command), want, command)
+
+
+# --- 12. Python: a lambda bound to a name takes what its calls pass; a dict literal's entries are values ------------
+
+PY_INDIRECT = [
+    (_py("import shutil\nrun = lambda p: shutil.rmtree(p)\nrun('/home/ana')"), DENY),
+    (_py("show = lambda p: print(p)\nshow('/home/ana')"), ALLOW),
+    (_py("import shutil\nops = {'wipe': shutil.rmtree}\nops['wipe']('/home/ana/.ssh')"), DENY),
+    (_py("import shutil\ntable = {'home': '/home/ana/.aws'}\nshutil.rmtree(table['home'])"), DENY),
+    (_py("import shutil\ncfg = {'out': 'build'}\nshutil.rmtree(cfg['out'], ignore_errors=True)"), ALLOW),
+]
+
+
+@pytest.mark.parametrize(("command", "want"), PY_INDIRECT)
+def test_python_lambdas_and_dict_entries(command: str, want: str) -> None:
+    _check(_run(command), want, command)

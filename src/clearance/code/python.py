@@ -589,10 +589,15 @@ class _Reader:
         takes the argument expression of each call site (its default where a call leaves it out), so it resolves only
         when every call agrees; a function also used other than by calling it by name (a callback, a method, a
         decorator's target) or called with `*args`/`**kwargs` keeps unknown parameters, as before."""
-        defs: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
+        defs: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda]] = {}
         for node in self.of(ast.FunctionDef, ast.AsyncFunctionDef):
             assert isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
             defs.setdefault(node.name, []).append(node)
+        for node in self.of(ast.Assign):
+            # run = lambda p: shutil.rmtree(p): a function by another spelling, its parameters bound the same way
+            assert isinstance(node, ast.Assign)
+            if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Lambda):
+                defs.setdefault(node.targets[0].id, []).append(node.value)
         if not defs:
             return set()
         calls: dict[str, list[ast.Call]] = {}
@@ -614,7 +619,7 @@ class _Reader:
                 len(found) != 1
                 or not sites
                 or loads.get(fname, 0) != len(sites)  # also used as a value: called with arguments we do not see
-                or fn.decorator_list
+                or getattr(fn, "decorator_list", None)
                 or a.vararg
                 or a.kwarg
                 or a.posonlyargs
@@ -779,6 +784,17 @@ class _Reader:
         if isinstance(node, ast.IfExp):
             a, b = self.ev(node.body, d), self.ev(node.orelse, d)
             return a if a == b else None
+        if isinstance(node, ast.Dict):
+            # {'wipe': shutil.rmtree, 'home': '/home/ana'}: entries with literal keys (d['wipe'] is shutil.rmtree)
+            entries: list[tuple[str, Value | None]] = []
+            for k, v in zip(node.keys[:_MAX_ITEMS], node.values[:_MAX_ITEMS]):
+                if k is None:
+                    return None  # {**other}: entries the reader does not see
+                key = _text(self.ev(k, d))
+                if key is None:
+                    return None
+                entries.append((key, self.ev(v, d)))
+            return ("d", tuple(entries))
         if isinstance(node, ast.NamedExpr):
             return self.ev(node.value, d)
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
@@ -822,6 +838,10 @@ class _Reader:
             if q.endswith(".__dict__") and key is not None and key[0] == "s":
                 return ("r", _normalise(f"{q[: -len('.__dict__')]}.{key[1]}"))
             return None
+        if base[0] == "d" and key is not None:
+            wanted = _text(key)
+            found = [v for k, v in base[1] if k == wanted]
+            return found[-1] if found else None
         if base[0] == "q" and key is not None and key[0] == "i":
             items = base[1]
             i = int(key[1])
