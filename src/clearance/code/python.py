@@ -787,13 +787,13 @@ class _Reader:
         if isinstance(node, ast.Dict):
             # {'wipe': shutil.rmtree, 'home': '/home/ana'}: entries with literal keys (d['wipe'] is shutil.rmtree)
             entries: list[tuple[str, Value | None]] = []
-            for k, v in zip(node.keys[:_MAX_ITEMS], node.values[:_MAX_ITEMS]):
-                if k is None:
+            for key_node, value_node in zip(node.keys[:_MAX_ITEMS], node.values[:_MAX_ITEMS]):
+                if key_node is None:
                     return None  # {**other}: entries the reader does not see
-                key = _text(self.ev(k, d))
+                key = _text(self.ev(key_node, d))
                 if key is None:
                     return None
-                entries.append((key, self.ev(v, d)))
+                entries.append((key, self.ev(value_node, d)))
             return ("d", tuple(entries))
         if isinstance(node, ast.NamedExpr):
             return self.ev(node.value, d)
