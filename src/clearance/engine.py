@@ -219,6 +219,8 @@ def asked_side_effect(found: list[Finding]) -> Finding | None:
 
 
 _NESTED_RULES = frozenset({"shell.script-content", "code.convention-run"})
+# Opacity findings a script run by name is still asked about for: what its code reaches and cannot be resolved.
+_CARRIED_FROM_SCRIPTS = frozenset({"interp.opaque", "shell.interactive-shell"})
 
 
 def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
@@ -297,6 +299,11 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
                 findings.append(_finding(rule, f"{label} runs, through another file: {nested[0].message}", cmd.show()))
                 continue
             f = asked_side_effect(inner)
+            if f is None and rule.id == "shell.script-content":
+                # Interpreter code reaching a dangerous API with arguments it cannot resolve (shutil.rmtree(sys.argv[1]),
+                # execSync(process.argv[2])), or handing the terminal to a shell, is asked about in a script run by name
+                # as it is when typed (python -c).
+                f = next((x for x in inner if x.rule_id in _CARRIED_FROM_SCRIPTS), None)
             if f is not None:
                 findings.append(_finding(rule, f"{label} runs a command clearance asks about when typed: {f.message} ({f.rule_id})", cmd.show()))
 

@@ -34,8 +34,10 @@ _NODE_RUNNERS = frozenset({"npm", "pnpm", "yarn", "bun"})
 _NPM_SHORTHANDS = frozenset({"test", "start", "stop", "restart", "t", "tst"})
 
 
-def _make_vars_dynamic(text: str) -> str:
-    r"""Every make variable as a value only known at run time.
+def _make_vars_dynamic(text: str, environment: frozenset[str] | None = None) -> str:
+    r"""Every make variable as a value only known at run time -- except, with *environment*, a plain `$(NAME)` that is
+    not in it: make imports the environment as variables, so a name the makefile never sets (`$(HOME)`) is the
+    environment variable, `${NAME}` to the shell analysis.  *environment* holds the names the makefile does set.
 
     What ``re.sub(r"\$[({][^)}]*[)}]|\$[@<^*?%+|]", …)`` did, in linear time: that pattern rescanned
     the rest of the line from every `${` when no closer followed (a recipe full of `${`: quadratic).
@@ -57,13 +59,30 @@ def _make_vars_dynamic(text: str) -> str:
         else:
             end = s + 2
         out.append(text[pos:s])
-        out.append("${__clearance_dynamic}")
+        name = text[s + 2 : end - 1] if text[s + 1] in "({" else ""
+        if environment is not None and name.isidentifier() and name.isascii() and name not in environment and name not in _MAKE_OWN:
+            out.append("${" + name + "}")
+        else:
+            out.append("${__clearance_dynamic}")
         pos = end
     out.append(text[pos:])
     return "".join(out)
 
 
 make_vars_dynamic = _make_vars_dynamic
+# Variables make defines itself (GNU make's manual, "Variables Used by Implicit Rules" and "Special Variables").
+_MAKE_OWN = frozenset(
+    {"CURDIR", "MAKE", "MAKEFLAGS", "MAKEFILE_LIST", "MAKECMDGOALS", "MAKELEVEL", "MAKEFILES", "VPATH", "SHELL", "SUFFIXES"}
+    | {"AR", "AS", "CC", "CXX", "CPP", "FC", "M2C", "PC", "CO", "GET", "LEX", "YACC", "LINT", "MAKEINFO", "TEX", "RM", "LD"}
+    | {"ARFLAGS", "ASFLAGS", "CFLAGS", "CXXFLAGS", "CPPFLAGS", "FFLAGS", "LDFLAGS", "LDLIBS", "LFLAGS", "YFLAGS"}
+)
+_MAKE_ASSIGNED = lazy(r"(?m)^[ \t]*(?:(?:export|override|define|private)[ \t]+)*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*(?::{1,3}=|[?+!]?=|$)")
+
+
+def make_assigned(text: str, extra: list[str] | None = None) -> frozenset[str]:
+    """Names a makefile sets (NAME = …, :=, ?=, +=, !=, define NAME, export NAME=…) or the command line does (NAME=x)."""
+    names = {m.group(1) for m in _MAKE_ASSIGNED.compiled.finditer(text) if m.group(0).rstrip().endswith("=") or m.group(0).lstrip().startswith("define")}
+    return frozenset(names | {v.split("=", 1)[0] for v in extra or [] if "=" in v})
 
 
 def _read(sc: Scope, path: str) -> str | None:
@@ -193,7 +212,7 @@ def _executable(cmd: SimpleCommand, sc: Scope, raw: str) -> list[tuple[str, str]
     return []
 
 
-def makefile_targets(text: str, targets: list[str]) -> list[str]:
+def makefile_targets(text: str, targets: list[str], environment: frozenset[str] | None = None) -> list[str]:
     """The recipe lines of *targets* (the first target when none is named) and of their prerequisites."""
     lines = text.splitlines()
     rules: dict[str, list[str]] = {}
@@ -239,7 +258,7 @@ def makefile_targets(text: str, targets: list[str]) -> list[str]:
         for line in rules.get(t, []):
             text = line.strip().lstrip("@-+").strip()
             if text:
-                out.append(_make_vars_dynamic(text.replace("$$", "\x01")).replace("\x01", "$"))
+                out.append(_make_vars_dynamic(text.replace("$$", "\x01"), environment).replace("\x01", "$"))
     return out
 
 
@@ -287,7 +306,7 @@ def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str
     found, targets = _makefile(cmd, sc, vals)
     if found is None:
         return []
-    recipes = makefile_targets(found[1], targets)
+    recipes = makefile_targets(found[1], targets, make_assigned(found[1], [v for v in vals if "=" in v and not v.startswith("-")]))
     label = f"make {' '.join(targets)}".strip()
     return [(label, "\n".join(recipes))] if recipes else []
 

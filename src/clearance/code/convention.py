@@ -152,7 +152,9 @@ def pth_imports(text: str) -> str:
 def make_parse_time(text: str) -> list[str]:
     """Shell code make runs while it reads a makefile, for every target and even with -n:
     `$(shell …)` outside recipes and `VAR != cmd` assignments."""
-    from ..scripts import make_vars_dynamic
+    from ..scripts import make_assigned, make_vars_dynamic
+
+    assigned = make_assigned(text)
 
     out: list[str] = []
     for line in text.splitlines():
@@ -173,7 +175,7 @@ def make_parse_time(text: str) -> list[str]:
                 j += 1
             out.append(line[i + len("$(shell") : j].strip())
             start = j + 1
-    return [make_vars_dynamic(c.replace("$$", "\x01")).replace("\x01", "$") for c in out if c]
+    return [make_vars_dynamic(c.replace("$$", "\x01"), assigned).replace("\x01", "$") for c in out if c]
 
 
 def make_includes(text: str) -> list[str]:

@@ -10,7 +10,7 @@ looked up in the tables below.
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, join_path, node_text, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_prefix, env_variable, join_path, node_text, secret_of, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -148,6 +148,13 @@ _NETWORK = frozenset(
         "navigator.sendBeacon",
     }
 )
+_TESTS = frozenset({"startsWith", "endsWith", "includes", "indexOf", "lastIndexOf", "localeCompare", "test", "match", "search", "charCodeAt", "codePointAt"})
+_ENCODERS = frozenset({"JSON.stringify", "encodeURIComponent", "encodeURI", "btoa", "escape", "Buffer.from", "querystring.stringify", "URLSearchParams"})
+_ITERATORS = frozenset({"forEach", "map", "filter", "some", "every", "flatMap", "find"})
+_IDENTS = frozenset({"identifier", "shorthand_property_identifier"})
+_SOCKETS = frozenset({"net.connect", "net.createConnection", "net.Socket", "tls.connect", "tls.TLSSocket"})
+_SOCKET = "net.Socket()"
+_CHILD = "child_process.ChildProcess()"
 _EVAL = frozenset(
     {
         "eval",
@@ -222,6 +229,11 @@ _GLOBALS = frozenset(
         "JSON",
         "decodeURIComponent",
         "unescape",
+        "encodeURIComponent",
+        "encodeURI",
+        "escape",
+        "btoa",
+        "URLSearchParams",
         "globalThis",
         "global",
         "window",
@@ -371,12 +383,12 @@ class _Reader(TreeReader):
     # --- values
     def member(self, obj: Val, prop: str) -> Val:
         if obj.env:
-            return Val("~") if prop in _HOME_VARS else UNKNOWN
+            return env_variable(prop)
         if obj.obj is not None:
             return obj.obj.get(prop, UNKNOWN)
         if obj.sym is not None:
             sym = _canon(obj.sym + "." + prop)
-            if sym == "process.env":
+            if sym in ("process.env", "Bun.env", "import.meta.env"):
                 return Val(sym=sym, env=True)
             return Val(sym=sym)
         if obj.text is not None and prop in ("length",):
@@ -385,6 +397,7 @@ class _Reader(TreeReader):
 
     def string(self, node: Any, level: int = 0) -> Val:
         parts: list[str] = []
+        secret = None
         for child in node.children:
             t = child.type
             if t == "string_fragment":
@@ -395,7 +408,8 @@ class _Reader(TreeReader):
                 inner = child.named_children[0] if child.named_children else None
                 v = self.value(inner, level + 1) if inner is not None else UNKNOWN
                 parts.append(v.text if v.text is not None else DYN)
-        return Val("".join(parts))
+                secret = secret or v.secret
+        return Val("".join(parts), secret=secret)
 
     def value(self, node: Any, level: int = 0) -> Val:
         if self.spent(node, level):
@@ -412,6 +426,8 @@ class _Reader(TreeReader):
             if name == "__dirname":
                 return Val(".")
             return Val(sym=name) if name in _GLOBALS else UNKNOWN
+        if t == "type_assertion":
+            return self.value(node.named_children[-1], level + 1) if node.named_children else UNKNOWN  # <string>x is x
         if t in ("parenthesized_expression", "await_expression", "as_expression", "non_null_expression", "satisfies_expression"):
             inner = node.named_children[0] if node.named_children else None
             return self.value(inner, level + 1)
@@ -437,7 +453,7 @@ class _Reader(TreeReader):
                 if c.type == "pair":
                     keys[_key(c.child_by_field_name("key"))] = self.value(c.child_by_field_name("value"), level + 1)
                 elif c.type == "shorthand_property_identifier":
-                    keys[node_text(c)] = self.value(c, level + 1) if node_text(c) in self.bound else UNKNOWN
+                    keys[node_text(c)] = self.bound.get(node_text(c), UNKNOWN)
             return Val(obj=keys)
         if t == "true":
             return Val("true")
@@ -467,15 +483,34 @@ class _Reader(TreeReader):
                 return UNKNOWN
             return Val(sym=_module(name.text))
         if sym is None:
-            if fn.text is not None and fn_node is not None and fn_node.type == "member_expression":
-                return UNKNOWN
+            method = node_text(fn_node.child_by_field_name("property")) if fn_node is not None and fn_node.type == "member_expression" else ""
+            if method and method not in _TESTS:
+                held = self.value(_object_of(fn_node), level + 1)
+                if held.secret:
+                    return Val(secret=held.secret)  # key.toString(), params.toString(), key.trim(): still the secret
+            if fn_node is not None and fn_node.type == "member_expression" and node_text(fn_node.child_by_field_name("property")) == "join":
+                # ['rm', '-rf', dir].join(' '): the items joined (Ruby's and PHP's readers evaluate join too)
+                items = self.value(_object_of(fn_node), level + 1).items
+                sep = self.value(args[0], level + 1).text if args else ","
+                if items is not None and sep is not None:
+                    return concat([p for i, x in enumerate(items) for p in ((Val(sep), x) if i else (x,))]) if items else Val("")
             return UNKNOWN
+        if sym in ("Deno.env.get", "Bun.env.get") and args:
+            return env_variable(self.value(args[0], level + 1).text)
         if sym in ("os.homedir", "process.cwd"):
             return Val("~" if sym == "os.homedir" else ".")
         if sym == "os.tmpdir":
             return Val("/tmp")
         if sym in ("path.join", "path.resolve", "path.normalize", "path.posix.join", "URL", "String"):
             return join_path([self.value(a, level + 1) for a in args])
+        if sym in _ENCODERS and args:
+            inner = secret_of(self.value(args[0], level + 1))
+            if inner:
+                return Val(secret=inner)  # JSON.stringify({k: process.env.KEY}), encodeURIComponent(...): still the secret
+        if sym in _SOCKETS:
+            return Val(sym=_SOCKET)  # net.connect(...), new net.Socket(): a socket (piped to a child's streams: a reverse shell)
+        if sym in _ARGV or sym in _SHELL or sym == "child_process.fork":
+            return Val(sym=_CHILD)  # the child process: its .stdin/.stdout/.stderr streams
         if sym in _DECODE or (sym == "Buffer.from" and len(args) > 1 and self.value(args[1], level + 1).text in ("base64", "hex", "base64url")):
             self.c.seen_decode = True
             return Val(decoded=True)
@@ -489,6 +524,11 @@ class _Reader(TreeReader):
         fn, fn_node = self.callee(node)
         sym = fn.sym
         args = self.args(node)
+        if sym is not None and sym.endswith(".pipe") and args:
+            # socket.pipe(child.stdin), child.stdout.pipe(socket): the socket is the child's standard streams.
+            ends = (self.value(_object_of(fn_node)).sym or "", self.value(args[0]).sym or "")
+            if any(e == _SOCKET for e in ends) and any(e.startswith(_CHILD + ".std") for e in ends):
+                self.c.stdio = True
         # f.call(this, a…), f.apply(this, [a…]), Reflect.apply(f, this, [a…]): the call of f.
         if sym == "Reflect.apply" and args:
             inner = self.value(args[0])
@@ -527,6 +567,8 @@ class _Reader(TreeReader):
             c.write(first, sym)
         elif sym in _WRITE_SECOND:
             c.write(self.value(args[1]) if len(args) > 1 else UNKNOWN, sym)
+            if "opy" in sym or sym.endswith((".cp", ".cpSync")):
+                c.read(first)  # the file copied is read (a credential copied into the project is read by the code)
         elif sym in _MOVE:
             c.write(first, sym)
             c.write(self.value(args[1]) if len(args) > 1 else UNKNOWN, sym)
@@ -539,7 +581,8 @@ class _Reader(TreeReader):
         elif sym in _READ:
             c.read(first)
         elif sym in _SHELL:
-            c.command_line(first, sym)
+            opts = self.value(args[1]) if len(args) > 1 else UNKNOWN
+            c.command_line(first, sym, env_prefix(opts.obj.get("env", UNKNOWN).obj if opts.obj is not None else None))
         elif sym in _ARGV:
             self.argv_call(sym, args, first)
         elif sym == "child_process.fork":
@@ -558,7 +601,7 @@ class _Reader(TreeReader):
         elif sym == "$":
             c.command_line(first, "$`…`")
         elif sym in _NETWORK:
-            c.network(first, sym)
+            c.network(first, sym, [self.value(a) for a in args[1:3]])
         elif sym in _EVAL:
             self.evaluate(sym, args, first)
         elif sym == "process.chdir":
@@ -568,6 +611,24 @@ class _Reader(TreeReader):
         elif sym == "JSON.stringify" or sym.startswith("Object."):
             if first.env:
                 c.env_dump()
+
+    def callback_loop(self, node: Any) -> None:
+        """[...].forEach(p => …), .map, .filter…: the callback's first parameter is each element of the array."""
+        fn = node.child_by_field_name("function")
+        if fn is None or fn.type != "member_expression" or node_text(fn.child_by_field_name("property")) not in _ITERATORS:
+            return
+        args = self.args(node)
+        cb = args[0] if args else None
+        if cb is None or cb.type not in ("arrow_function", "function_expression", "function"):
+            return
+        param = cb.child_by_field_name("parameter")
+        if param is None:
+            params = cb.child_by_field_name("parameters")
+            param = next((c for c in params.named_children if c.type in ("identifier", "required_parameter")), None) if params is not None else None
+            if param is not None and param.type == "required_parameter":
+                param = param.child_by_field_name("pattern")
+        if param is not None and param.type == "identifier":
+            self.loop(node_text(param), self.value(_object_of(fn)))
 
     def _spread(self, args: list[Any]) -> list[Any]:
         """The argument nodes of an array literal handed on as arguments (``apply``'s second argument)."""
@@ -585,12 +646,16 @@ class _Reader(TreeReader):
             elif v.obj is not None:
                 opts = v
         shell = opts is not None and opts.obj is not None and "shell" in opts.obj and opts.obj["shell"].text not in ("false",)
+        env = env_prefix(opts.obj.get("env", UNKNOWN).obj if opts is not None and opts.obj is not None else None)
+        stdio = opts.obj.get("stdio") if opts is not None and opts.obj is not None else None
+        if stdio is not None and any(i.sym == _SOCKET for i in stdio.items or []):
+            self.c.stdio = True  # spawn('sh', {stdio: [socket, socket, socket]})
         if shell or (len(args) == 1 and first.items is None and sym.startswith("execa.")):
             # {shell: true}: the program and its arguments are joined into one line a shell reads.
             line = concat([first, *[Val(" "), *[p for i in items for p in (i, Val(" "))]]]) if items else first
-            self.c.command_line(Val(line.text.rstrip(" ")) if line.text is not None else UNKNOWN, sym)
+            self.c.command_line(Val(line.text.rstrip(" ")) if line.text is not None else UNKNOWN, sym, env)
             return
-        self.c.argv([first, *items], sym)
+        self.c.argv([first, *items], sym, env)
 
     def evaluate(self, sym: str, args: list[Any], first: Val) -> None:
         if sym in ("setTimeout", "setInterval") and (not args or args[0].type not in ("string", "template_string", "identifier")):
@@ -657,8 +722,13 @@ class _Reader(TreeReader):
                 source = node.child_by_field_name("source")
                 if source is not None and _module(self.string(source).text or "") in _NETWORK_MODULES:
                     self.c.network(None, "import")
+            elif t == "for_in_statement":
+                left = node.child_by_field_name("left")
+                if left is not None and left.type == "identifier" and any(ch.type == "of" for ch in node.children):
+                    self.loop(node_text(left), self.value(node.child_by_field_name("right")))  # for (const p of [...])
             elif t in ("call_expression", "new_expression"):
-                self.call(node)
+                self.callback_loop(node)
+                self.each(node, self.call, _IDENTS)
             elif t == "assignment_expression":
                 left = node.child_by_field_name("left")
                 if left is not None and left.type in ("member_expression", "subscript_expression"):

@@ -10,7 +10,7 @@ Builtins (``system``, ``exec``, ``unlink``, ``open`` with its mode, ``rename``, 
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, node_text, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_variable, node_text, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ class _Reader(TreeReader):
         base = content.start_byte
         raw = content.text or b""
         parts: list[str] = []
+        secret = None
         pos = 0
         for child in content.children:
             if not child.is_named:
@@ -68,9 +69,10 @@ class _Reader(TreeReader):
             else:
                 v = self.value(child, level + 1)
                 parts.append(v.text if v.text is not None else DYN)
+                secret = secret or v.secret
             pos = child.end_byte - base
         parts.append(raw[pos:].decode("utf-8", "replace"))
-        return Val("".join(parts))
+        return Val("".join(parts), secret=secret)
 
     def value(self, node: Any, level: int = 0) -> Val:
         if self.spent(node, level):
@@ -94,7 +96,7 @@ class _Reader(TreeReader):
             key = node.child_by_field_name("key")
             if h is not None and node_text(h) == "$ENV":
                 k = self.value(key) if key is not None and key.type != "autoquoted_bareword" else Val(node_text(key))
-                return Val("~") if k.text == "HOME" else UNKNOWN
+                return env_variable(k.text)
             return UNKNOWN
         if t == "fileglob_expression":
             content = node.child_by_field_name("content")
@@ -149,7 +151,11 @@ class _Reader(TreeReader):
 
     def name(self, node: Any) -> str:
         fn = node.child_by_field_name("function")
-        return node_text(fn) if fn is not None else ""
+        name = node_text(fn) if fn is not None else ""
+        for prefix in ("CORE::GLOBAL::", "CORE::", "POSIX::"):
+            if name.startswith(prefix) and name[len(prefix) :].isidentifier():
+                return name[len(prefix) :]  # POSIX::system, CORE::unlink: the builtin itself
+        return name
 
     def args(self, node: Any) -> list[Any]:
         a = node.child_by_field_name("arguments")
@@ -235,6 +241,11 @@ class _Reader(TreeReader):
         if not vals:
             return
         mode = vals[0].text
+        if node_text(args[0]) in _STD_HANDLES and mode is not None and mode.lstrip("+<> ").startswith("&"):
+            source = mode.lstrip("+<> ")[1:].lstrip("=").strip() or (node_text(args[2]) if len(args) > 2 else "")
+            if source not in _STD_HANDLES and source.lstrip("\\*") not in _STD_HANDLES:
+                c.stdio = True  # open(STDIN, ">&S"), open(STDOUT, ">&", $sock): a standard stream duplicated from another handle
+            return  # open(STDOUT, ">&STDERR"): one standard stream onto another
         if len(vals) == 1:
             # Two-argument open: the mode is part of the string ("|cmd", "cmd|", ">file").
             if mode is None:
@@ -263,6 +274,13 @@ class _Reader(TreeReader):
             c.write(target[0], "open")
         else:
             c.read(target[0])
+
+    def sent(self, arg: Any) -> list[Val]:
+        """The values a request's arguments carry (its form fields and content: `{k => $ENV{KEY}}`, "…$ENV{KEY}…")."""
+        if arg is None:
+            return []
+        kinds = ("hash_element_expression", "scalar", "interpolated_string_literal", "string_literal")
+        return [self.value(n) for k, n in enumerate(walk(arg, self.stop)) if k < 400 and n.type in kinds][:40]
 
     def substitution(self, node: Any) -> None:
         """s/…/…/e: the replacement is Perl code (the grammar keeps it as text); /ee evaluates its result again."""
@@ -297,8 +315,26 @@ class _Reader(TreeReader):
                 names = _declared(node.child_by_field_name("left"))
                 if len(names) == 1 and self.counts.get(names[0], 0) == 1:
                     self.bound[names[0]] = self.value(node.child_by_field_name("right"))
+            elif t in ("for_statement", "postfix_for_expression"):
+                var = node.child_by_field_name("variable")
+                over = node.child_by_field_name("list")
+                name = node_text(var) if var is not None and var.type == "scalar" else "$_" if var is None else ""
+                if name and over is not None:
+                    # for my $x (…), and for (…) / EXPR for … without a variable: the topic $_
+                    if over.type in _CALLS and self.name(over) == "glob":
+                        pattern_args = self.args(over)
+                        self.loop(name, self.value(pattern_args[0]) if pattern_args else UNKNOWN, pattern=True)  # for my $f (glob "…")
+                    elif over.type == "fileglob_expression":
+                        self.loop(name, self.value(over), pattern=True)
+                    else:
+                        whole = self.value(over) if over.type != "list_expression" else None
+                        items = self.items(over) if whole is None else (whole.items if whole.items is not None else [whole])
+                        self.loop(name, Val(items=items))  # for my $x (@list): each of the array's items
+            elif t == "function" and node.parent is not None and node.parent.type not in _CALLS and node_text(node) in _TOPIC_DELETES:
+                for topic in self.alternatives.get("$_") or [self.bound.get("$_", UNKNOWN)]:
+                    c.delete(topic, node_text(node))  # `unlink` alone: unlink $_ (each value of a loop's $_)
             elif t in _CALLS:
-                self.call(node)
+                self.each(node, self.call, _IDENTS)
             elif t == "command_string":
                 c.command_line(self.interpolated(node), "qx")
             elif t == "use_statement":
@@ -309,16 +345,19 @@ class _Reader(TreeReader):
                         c.facts.network = True
             elif t == "method_call_expression":
                 invocant = node.child_by_field_name("invocant")
+                method = node.child_by_field_name("method")
+                if invocant is not None and method is not None and node_text(method) == "fdopen" and node_text(invocant) in _STD_HANDLES:
+                    c.stdio = True  # STDIN->fdopen($socket, r): the standard stream is now the socket
                 if invocant is not None and invocant.type in ("bareword", "package") and node_text(invocant).startswith(_NETWORK_MODULES):
                     arg = node.child_by_field_name("arguments")
                     url = self.value(arg.named_children[0] if arg is not None and arg.type == "list_expression" and arg.named_children else arg)
-                    c.network(url, node_text(invocant))
+                    c.network(url, node_text(invocant), self.sent(arg))
                 elif invocant is not None and invocant.type == "method_call_expression":
                     inner = invocant.child_by_field_name("invocant")
                     if inner is not None and inner.type in ("bareword", "package") and node_text(inner).startswith(_NETWORK_MODULES):
                         arg = node.child_by_field_name("arguments")
                         url = self.value(arg.named_children[0] if arg is not None and arg.type == "list_expression" and arg.named_children else arg)
-                        c.network(url, node_text(inner))
+                        c.network(url, node_text(inner), self.sent(arg))
             elif t == "eval_expression":
                 body = node.named_children[0] if node.named_children else None
                 if body is None:
@@ -336,6 +375,11 @@ class _Reader(TreeReader):
             elif t == "hash" and node_text(node) == "%ENV":
                 c.env_dump()
         return c.finish()
+
+
+_IDENTS = frozenset({"scalar"})
+_TOPIC_DELETES = frozenset({"unlink", "rmdir"})
+_STD_HANDLES = frozenset({"STDIN", "STDOUT", "STDERR", "*STDIN", "*STDOUT", "*STDERR", "\\*STDIN", "\\*STDOUT", "\\*STDERR"})
 
 
 def _declared(left: Any) -> list[str]:

@@ -9,7 +9,7 @@ at run time is code chosen at run time.
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, node_text, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_variable, node_text, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -38,6 +38,8 @@ _NETWORK = frozenset(
         "dns_get_record",
     }
 )
+_IDENTS = frozenset({"variable_name"})
+_SOCKET_MAKERS = frozenset({"fsockopen", "pfsockopen", "stream_socket_client", "socket_create"})
 _EVAL = frozenset({"eval", "assert", "create_function", "include", "require", "include_once", "require_once"})
 _CALLABLES = frozenset(
     {"call_user_func", "call_user_func_array", "array_map", "array_walk", "array_filter", "usort", "register_shutdown_function", "forward_static_call"}
@@ -67,13 +69,16 @@ class _Reader(TreeReader):
                     name = node_text(left)
                     self.counts[name] = self.counts.get(name, 0) + (1 if node.type == "assignment_expression" else 2)
             elif node.type in ("foreach_statement", "formal_parameters", "global_declaration", "anonymous_function_use_clause"):
-                for n in walk(node, self.stop):
+                # foreach: only the variables after `as` change each time round (not those the list or the body read)
+                part = node.named_children[1] if node.type == "foreach_statement" and len(node.named_children) > 1 else node
+                for n in walk(part, self.stop):
                     if n.type == "variable_name":
                         self.counts[node_text(n)] = 2
 
     # --- values
     def string(self, node: Any, level: int = 0) -> Val:
         parts: list[str] = []
+        secret = None
         single = node.type == "string" and node_text(node)[:1] == "'"
         for child in node.children:
             t = child.type
@@ -86,7 +91,8 @@ class _Reader(TreeReader):
             elif child.is_named and t not in ("heredoc_start", "heredoc_end", "nowdoc_string"):
                 v = self.value(child, level + 1)
                 parts.append(v.text if v.text is not None else DYN)
-        return Val("".join(parts))
+                secret = secret or v.secret
+        return Val("".join(parts), secret=secret)
 
     def value(self, node: Any, level: int = 0) -> Val:
         if self.spent(node, level):
@@ -112,7 +118,7 @@ class _Reader(TreeReader):
             for el in node.named_children[:60]:
                 kids = el.named_children
                 if len(kids) == 2:
-                    k = self.value(kids[0], level + 1)
+                    k = Val(node_text(kids[0])) if kids[0].type == "integer" else self.value(kids[0], level + 1)
                     if k.text is not None:
                         obj[k.text] = self.value(kids[1], level + 1)
                 elif kids:
@@ -122,7 +128,7 @@ class _Reader(TreeReader):
             base = node.named_children[0] if node.named_children else None
             if base is not None and node_text(base) in ("$_ENV", "$_SERVER") and len(node.named_children) > 1:
                 k = self.value(node.named_children[1], level + 1)
-                return Val("~") if k.text == "HOME" else UNKNOWN
+                return env_variable(k.text)
             return UNKNOWN
         if t == "name" and node_text(node) in ("__DIR__",):
             return Val(".")
@@ -131,7 +137,7 @@ class _Reader(TreeReader):
             args = self.args(node)
             if name == "getenv" and args:
                 k = self.value(args[0], level + 1)
-                return Val("~") if k.text == "HOME" else UNKNOWN
+                return env_variable(k.text)
             if name == "getenv":
                 return Val(env=True)
             if name in _DECODE:
@@ -139,6 +145,8 @@ class _Reader(TreeReader):
                 return Val(decoded=True)
             if name in ("glob", "realpath", "trim", "strval", "escapeshellcmd") and args:
                 return self.value(args[0], level + 1)
+            if name in _SOCKET_MAKERS:
+                return Val(sym="socket")  # handed to proc_open as a descriptor, it is the child's standard stream
             if name in ("sys_get_temp_dir",):
                 return Val("/tmp")
             if name in ("getcwd",):
@@ -186,6 +194,9 @@ class _Reader(TreeReader):
         if name in _DELETE:
             c.delete(first, name)
         elif name in _SHELL:
+            spec = vals[1] if name == "proc_open" and len(vals) > 1 else None
+            if spec is not None and any(v.sym == "socket" for v in [*(spec.items or []), *(spec.obj or {}).values()]):
+                c.stdio = True  # proc_open($cmd, [0 => $sock, 1 => $sock, 2 => $sock], …)
             if name == "proc_open" and first.items is not None:
                 c.argv(first.items, name)
             elif name == "pcntl_exec":
@@ -223,7 +234,7 @@ class _Reader(TreeReader):
             else:
                 c.read(first)
         elif name in _NETWORK or name.startswith(("curl_", "socket_")):
-            c.network(first, name)
+            c.network(first, name, vals[1:])
         elif name in _EVAL:
             if name.startswith(("include", "require")):
                 if first.text is None or DYN in first.text:
@@ -269,8 +280,15 @@ class _Reader(TreeReader):
                 left = node.child_by_field_name("left")
                 if left is not None and left.type == "variable_name" and self.counts.get(node_text(left), 0) == 1:
                     self.bound[node_text(left)] = self.value(node.child_by_field_name("right"))
+            elif t == "foreach_statement" and len(node.named_children) >= 2:
+                over, var = node.named_children[0], node.named_children[1]
+                if var.type == "pair" and var.named_children:
+                    var = var.named_children[-1]  # foreach ($a as $k => $v): $v
+                if var.type == "variable_name":
+                    globbed = over.type == "function_call_expression" and self.name(over) == "glob"
+                    self.loop(node_text(var), self.value(over), pattern=globbed)  # glob()'s value is its pattern
             elif t == "function_call_expression":
-                self.call(node)
+                self.each(node, self.call, _IDENTS)
             elif t == "shell_command_expression":
                 c.command_line(self.string(node), "`…`")
             elif t == "subscript_expression" and node.named_children:

@@ -31,6 +31,8 @@ import posixpath
 
 from ..paths import DYN
 from ..shell.interp import CodeFacts, shell_quote
+from ..trust import url_host
+from .values import is_secret, remote_shell
 
 MAX_CHARS = 40_000  # beyond it (large project scripts) the pattern reading; 40 000 characters of dense code parse in ~55 ms
 MAX_NODES = 40_000  # 40 000 characters of ordinary code are ~18 000 nodes, of `x=1` lines 30 000
@@ -204,6 +206,12 @@ _ALIASES = (
     ("pathlib.PurePosixPath", "pathlib.Path"),
     ("io.open", "open"),
 )
+# The standard streams' descriptors by name (os.dup2(s.fileno(), sys.stdin.fileno())).
+_STDIO_FILENOS = frozenset(("r", f"sys.{n}.fileno()") for n in ("stdin", "stdout", "stderr", "__stdin__", "__stdout__", "__stderr__"))
+# Keywords of a request that carry credentials used as such (a token in a header), not data sent.
+_CREDENTIAL_KEYWORDS = frozenset({"headers", "auth", "cookies", "cert", "proxies", "timeout", "verify"})
+# Calls that make a network socket (os.dup2 of its descriptor onto 0-2 wires it to a child's standard streams).
+_SOCKET_MAKERS = frozenset({"socket.socket", "socket.create_connection", "socket.fromfd", "ssl.wrap_socket", "ssl.SSLContext().wrap_socket"})
 _NATIVE = frozenset(
     f"ctypes.{n}" for n in ("CDLL", "cdll", "PyDLL", "pydll", "WinDLL", "windll", "LibraryLoader", "CFUNCTYPE", "PYFUNCTYPE", "cast", "memmove", "pythonapi")
 ) | {"cffi.FFI"}
@@ -272,6 +280,57 @@ def _received(v: Value | None) -> bool:
     if v[0] == "r":
         return any(f".{m}()" in str(v[1]) for m in _RECEIVE)
     return v[0] == "q" and any(_received(x) for x in v[1])
+
+
+def _downloaded(v: Value | None) -> bool:
+    """Whether *v* is what a network call returned (urlopen(u).read(), requests.get(u).text): code or commands from elsewhere."""
+    if v is None or v[0] != "r" or "(" not in str(v[1]):
+        return False
+    return _network(str(v[1]).split("(", 1)[0])
+
+
+_BASE64 = {
+    "base64.b64decode": "b64decode",
+    "base64.standard_b64decode": "b64decode",
+    "base64.decodebytes": "b64decode",
+    "base64.decodestring": "b64decode",
+    "binascii.a2b_base64": "b64decode",
+    "base64.urlsafe_b64decode": "urlsafe_b64decode",
+    "base64.b32decode": "b32decode",
+    "base64.b16decode": "b16decode",
+    "base64.a85decode": "a85decode",
+    "base64.b85decode": "b85decode",
+}
+
+
+def _decoded(q: str, texts: list[str | None], encoding: str | None) -> str | None:
+    """What a decoding call gives for a literal argument (base64, hex, rot13, zlib), as text; None when unknown."""
+    data = texts[0] if texts else None
+    if data is None or DYN in data or len(data) > _MAX_TEXT:
+        return None
+    try:
+        if q in _BASE64:
+            import base64
+
+            out: bytes = getattr(base64, _BASE64[q])(data.encode("latin-1"))
+        elif q in ("binascii.unhexlify", "binascii.a2b_hex", "bytes.fromhex", "bytearray.fromhex"):
+            out = bytes.fromhex(data)
+        elif q == "codecs.decode":
+            how = (texts[1] if len(texts) > 1 else encoding) or "utf-8"
+            if how.lower().replace("-", "_") not in ("rot13", "rot_13"):
+                return None
+            import codecs
+
+            return str(codecs.decode(data, "rot13"))
+        elif q == "zlib.decompress":
+            import zlib
+
+            out = zlib.decompressobj().decompress(data.encode("latin-1"), _MAX_TEXT)
+        else:
+            return None
+    except Exception:  # binascii.Error, zlib.error, ValueError: not a literal that decodes, so its value is unknown
+        return None
+    return out.decode("latin-1")
 
 
 def _text(v: Value | None) -> str | None:
@@ -359,7 +418,10 @@ class _Reader:
         self.budget = 4 * MAX_NODES  # nodes walked to find which calls depend on a loop variable
         # Values assigned to a name (r = shutil.rmtree): followed where the name is used.
         self.aliased: set[int] = set()
+        self.functions: dict[str, list[ast.FunctionDef]] = {}  # the code's own functions, by name (their returns are values)
         self.guarded: set[int] | None = None  # calls that run only when a condition holds (computed on first need)
+        self.sockets = False  # the code makes a network socket (socket.socket, create_connection, ssl's wrappers)
+        self.stdio_socket = False  # a socket's descriptor made a standard stream (os.dup2(s.fileno(), 0), Popen(stdin=s))
 
     # --- bindings
 
@@ -402,30 +464,43 @@ class _Reader:
                     self._bind(t.id, value)
                     handled.add(id(t))
                     self.aliased.add(id(value))
-                elif isinstance(t, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)):
+                elif isinstance(t, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)) and all(isinstance(e, ast.Name) for e in t.elts):
                     elts = t.elts
                     if len(elts) == len(value.elts) and not any(isinstance(e, ast.Starred) for e in (*elts, *value.elts)):
                         for e, v in zip(elts, value.elts):
                             if isinstance(e, ast.Name):
                                 self._bind(e.id, v)
                                 handled.add(id(e))
+                elif isinstance(t, (ast.Tuple, ast.List)):
+                    # a, b = where(); (a, b), c = ...; top, _ = pair: each name is its item of the value, when that is a sequence.
+                    self._unpack(t, value, (), "elt", handled)
         for node in self.of(ast.For, ast.AsyncFor, ast.comprehension):
             assert isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension))
             if isinstance(node.target, ast.Name):
                 # for f in glob.glob('*.pyc'): the name stands for each file the iterable yields.
                 self._bind(node.target.id, ("for", node.iter))
                 handled.add(id(node.target))
-            elif isinstance(node.target, (ast.Tuple, ast.List)) and len(node.target.elts) == 3 and all(isinstance(e, ast.Name) for e in node.target.elts):
+            elif isinstance(node.target, (ast.Tuple, ast.List)):
                 # for root, dirs, files in os.walk(TOP): root is TOP or a directory under it; dirs and files are names in root.
                 walker = self.callee(node.iter.func, 0) if isinstance(node.iter, ast.Call) else None
-                if walker == "path#walk" or (walker == "os.walk" and node.iter.args):  # type: ignore[attr-defined]
+                if (
+                    (walker == "path#walk" or (walker == "os.walk" and node.iter.args))  # type: ignore[attr-defined]
+                    and len(node.target.elts) == 3
+                    and all(isinstance(e, ast.Name) for e in node.target.elts)
+                ):  # type: ignore[attr-defined]
                     for i, e in enumerate(node.target.elts):
                         self._bind(e.id, ("walk", node.iter, i))  # type: ignore[attr-defined]
                         handled.add(id(e))
+                else:
+                    # for name, path in [(...), (...)], for i, p in enumerate([...]), for a, b in zip(X, Y): each name is its
+                    # item of each element the loop takes.
+                    self._unpack(node.target, node.iter, (), "forelt", handled)
         for node in self.of(ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.ExceptHandler, ast.MatchAs, ast.MatchStar):
             name = getattr(node, "name", None)
             if name:
                 self._bind(name, "other")
+                if isinstance(node, ast.FunctionDef) and not node.decorator_list:
+                    self.functions.setdefault(name, []).append(node)
         handled |= self._parameters()
         for node in self.of(ast.arg):
             assert isinstance(node, ast.arg)
@@ -445,6 +520,68 @@ class _Reader:
             if node.ctx.__class__ is not load and id(node) not in handled:
                 self._bind(node.id, "other")
 
+    def _unpack(self, target: ast.Tuple | ast.List, source: ast.expr, path: tuple[int, ...], tag: str, handled: set[int]) -> None:
+        if any(isinstance(e, ast.Starred) for e in target.elts):
+            return
+        for i, e in enumerate(target.elts):
+            if isinstance(e, ast.Name):
+                self._bind(e.id, (tag, source, (*path, i)))
+                handled.add(id(e))
+            elif isinstance(e, (ast.Tuple, ast.List)) and len(path) < 4:
+                self._unpack(e, source, (*path, i), tag, handled)
+
+    def loop_items(self, node: ast.expr, depth: int = 0) -> list[Value | None] | None:
+        """The elements a loop over *node* takes, when they are known: a literal sequence (or a name bound to one),
+        enumerate() and zip() of such sequences."""
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("enumerate", "zip") and node.args and not node.keywords:
+            if node.func.id not in self.bindings and self.callee(node.func, depth + 1) in ("enumerate", "zip"):
+                parts = [self.loop_items(a, depth + 1) for a in node.args[:4]]
+                if any(x is None for x in parts):
+                    return None
+                out: list[Value | None] = []
+                if node.func.id == "enumerate":
+                    out += [("q", (("i", k), item)) for k, item in enumerate(parts[0] or [])]
+                else:
+                    out += [("q", tuple(col)) for col in zip(*[x or [] for x in parts])]
+                return out[:_MAX_ITEMS]
+        v = self.ev(node, depth + 1)
+        if v is not None and v[0] == "q":
+            return list(v[1])
+        return None
+
+    def returned(self, name: str, depth: int) -> Value | None:
+        """What a call of the code's own function returns: the one value every `return` of it gives (its parameters as
+        _parameters bound them), or None."""
+        fns = self.functions.get(name, [])
+        key = name + "()"
+        if len(fns) != 1 or len(self.bindings.get(name, ())) != 1 or key in self.busy:
+            return None
+        if key in self.memo:
+            return self.memo[key]
+        self.busy.add(key)
+        values: set[Value | None] = set()
+        stack: list[ast.AST] = list(fns[0].body)
+        seen = 0
+        while stack and seen < 2_000 and len(values) < 2:
+            n = stack.pop()
+            seen += 1
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                continue  # a nested function's returns are its own
+            if isinstance(n, (ast.Yield, ast.YieldFrom)):
+                values.update((None, ("r", "generator")))
+            if isinstance(n, ast.Return):
+                values.add(self.ev(n.value, depth + 1) if n.value is not None else None)
+            for field in n._fields:
+                v = getattr(n, field, None)
+                if isinstance(v, list):
+                    stack.extend(x for x in v if isinstance(x, ast.AST))
+                elif isinstance(v, ast.AST) and not isinstance(v, ast.expr_context):
+                    stack.append(v)
+        self.busy.discard(key)
+        found = values.pop() if len(values) == 1 and not stack else None
+        self.memo[key] = found
+        return found
+
     def _parameters(self) -> set[int]:
         """Parameters of module functions bound to what every call passes them (ids of the ast.arg nodes bound).
 
@@ -452,10 +589,15 @@ class _Reader:
         takes the argument expression of each call site (its default where a call leaves it out), so it resolves only
         when every call agrees; a function also used other than by calling it by name (a callback, a method, a
         decorator's target) or called with `*args`/`**kwargs` keeps unknown parameters, as before."""
-        defs: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
+        defs: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda]] = {}
         for node in self.of(ast.FunctionDef, ast.AsyncFunctionDef):
             assert isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
             defs.setdefault(node.name, []).append(node)
+        for node in self.of(ast.Assign):
+            # run = lambda p: shutil.rmtree(p): a function by another spelling, its parameters bound the same way
+            assert isinstance(node, ast.Assign)
+            if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Lambda):
+                defs.setdefault(node.targets[0].id, []).append(node.value)
         if not defs:
             return set()
         calls: dict[str, list[ast.Call]] = {}
@@ -477,7 +619,7 @@ class _Reader:
                 len(found) != 1
                 or not sites
                 or loads.get(fname, 0) != len(sites)  # also used as a value: called with arguments we do not see
-                or fn.decorator_list
+                or getattr(fn, "decorator_list", None)
                 or a.vararg
                 or a.kwarg
                 or a.posonlyargs
@@ -529,6 +671,12 @@ class _Reader:
                 values.add(self.ev(s, depth))
             elif isinstance(s, tuple) and s[0] == "walk":
                 values.add(self.walked(s[1], s[2], depth))
+            elif isinstance(s, tuple) and s[0] == "elt":
+                values.add(_index(self.ev(s[1], depth + 1), s[2]))
+            elif isinstance(s, tuple) and s[0] == "forelt":
+                items = self.loop_items(s[1], depth + 1)
+                picked = {_index(x, s[2]) for x in items} if items else {None}
+                values.add(picked.pop() if len(picked) == 1 else None)
             elif isinstance(s, tuple):
                 values.add(self.element(s[1], depth))
             if len(values) > 1:
@@ -616,6 +764,8 @@ class _Reader:
                 return _path_attribute(str(base[1]), node.attr)
             return None
         if isinstance(node, ast.Call):
+            if node.func.__class__ is ast.Name and node.func.id in self.functions:  # type: ignore[attr-defined]
+                return self.returned(node.func.id, d)  # type: ignore[attr-defined]
             return self.call_value(node, d)
         if isinstance(node, ast.Subscript):
             return self.subscript(node, d)
@@ -634,8 +784,22 @@ class _Reader:
         if isinstance(node, ast.IfExp):
             a, b = self.ev(node.body, d), self.ev(node.orelse, d)
             return a if a == b else None
+        if isinstance(node, ast.Dict):
+            # {'wipe': shutil.rmtree, 'home': '/home/ana'}: entries with literal keys (d['wipe'] is shutil.rmtree)
+            entries: list[tuple[str, Value | None]] = []
+            for key_node, value_node in zip(node.keys[:_MAX_ITEMS], node.values[:_MAX_ITEMS]):
+                if key_node is None:
+                    return None  # {**other}: entries the reader does not see
+                key = _text(self.ev(key_node, d))
+                if key is None:
+                    return None
+                entries.append((key, self.ev(value_node, d)))
+            return ("d", tuple(entries))
         if isinstance(node, ast.NamedExpr):
             return self.ev(node.value, d)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            v = self.ev(node.operand, d)
+            return ("i", -int(v[1])) if v is not None and v[0] == "i" else None
         return None
 
     def binop(self, node: ast.BinOp, d: int) -> Value | None:
@@ -674,6 +838,10 @@ class _Reader:
             if q.endswith(".__dict__") and key is not None and key[0] == "s":
                 return ("r", _normalise(f"{q[: -len('.__dict__')]}.{key[1]}"))
             return None
+        if base[0] == "d" and key is not None:
+            wanted = _text(key)
+            found = [v for k, v in base[1] if k == wanted]
+            return found[-1] if found else None
         if base[0] == "q" and key is not None and key[0] == "i":
             items = base[1]
             i = int(key[1])
@@ -718,7 +886,7 @@ class _Reader:
             return str(f[1])
         if isinstance(func, ast.Attribute):
             base = self.ev(func.value, d)
-            kind = "?" if base is None else {"p": "path", "s": "str", "q": "seq", "i": "int"}.get(base[0], "?")
+            kind = "?" if base is None else {"p": "path", "s": "str", "q": "seq", "i": "int", "db": "db"}.get(base[0], "?")
             return f"{kind}#{func.attr}"
         return None
 
@@ -804,8 +972,14 @@ class _Reader:
             return args[0]
         if q == "compile" and args and args[0] is not None and args[0][0] == "s" and DYN not in str(args[0][1]):
             return ("r", "compile()")  # the literal is read as code where compile is called
-        if q in _CODE_RUNNERS or q in _DECODERS:
+        if q in _DECODERS:
+            decoded = _decoded(q, texts, _text(self.ev(kw["encoding"], d)) if "encoding" in kw else None)
+            return _str(decoded) if decoded is not None else None
+        if q in _CODE_RUNNERS:
             return None
+        if q == "sqlite3.connect":
+            # A database file: its .execute(sql) is what `sqlite3 FILE SQL` runs (an in-memory one holds nothing that lasts).
+            return ("db", first if first is not None else DYN)
         return ("r", q + "()")
 
     def method_value(self, kind: str, method: str, base: Value, node: ast.Call, d: int) -> Value | None:
@@ -822,6 +996,8 @@ class _Reader:
             if method in ("as_posix", "__str__", "__fspath__"):
                 return _str(t)
             return None
+        if kind == "db":
+            return base if method in ("cursor", "execute", "executescript", "executemany") else None
         if kind == "str":
             t = str(base[1])
             if method == "format":
@@ -830,8 +1006,10 @@ class _Reader:
                 return _str(t.join(_text(x) or DYN for x in args[0][1]))
             if method == "split" and not args:
                 return ("q", tuple(_str(w) for w in t.split()[:_MAX_ITEMS]))
-            if method in ("strip", "rstrip", "lstrip", "encode", "decode") and not args:
-                return _str(getattr(t, method)() if method.endswith("strip") else t)
+            if method in ("strip", "rstrip", "lstrip") and not args:
+                return _str(getattr(t, method)())
+            if method in ("encode", "decode"):
+                return _str(t)
             if method == "replace" and len(texts) >= 2 and texts[0] is not None and texts[1] is not None:
                 return _str(t.replace(texts[0], texts[1]))
             if method in ("lower", "upper"):
@@ -855,15 +1033,22 @@ class _Reader:
             self.moved(set(self.chdirs))
         f.decoded_exec = f.decoded_exec or (self.runs_built_code and self.decoders)
         f.process = f.process or bool(f.shell) or f.unread_process
+        if remote_shell(f, self.stdio_socket and self.sockets):
+            f.runs_received = True  # a connected socket is a shell's standard streams: a reverse shell
 
     def loop_alternatives(self) -> dict[str, tuple[Value | None, ...]]:
         """Loop variables over a literal sequence of several values: for p in ['a', 'b'] (each is judged)."""
         out: dict[str, tuple[Value | None, ...]] = {}
         for name, sources in self.bindings.items():
-            if len(sources) == 1 and isinstance(sources[0], tuple) and sources[0][0] == "for":
-                v = self.ev(sources[0][1], 0)
-                if v is not None and v[0] == "q" and 1 < len(set(v[1])) <= _MAX_ALTERNATIVES:
-                    out[name] = tuple(dict.fromkeys(v[1]))
+            src = sources[0]
+            if len(sources) == 1 and isinstance(src, tuple) and src[0] in ("for", "forelt"):
+                items = self.loop_items(src[1])
+                if items is None:
+                    continue
+                if src[0] == "forelt":
+                    items = [_index(x, src[2]) for x in items]
+                if 1 < len(set(items)) <= _MAX_ALTERNATIVES:
+                    out[name] = tuple(dict.fromkeys(items))
         return out
 
     def uses(self, node: ast.AST, names: dict[str, tuple[Value | None, ...]], depth: int = 0, seen: set[str] | None = None) -> str | None:
@@ -926,6 +1111,12 @@ class _Reader:
                 self.exempt_env.update(id(n) for n in _walk(k.value, MAX_NODES) or ())
         if q in _DECODERS:
             self.decoders = True
+        if q in _SOCKET_MAKERS:
+            self.sockets = True
+        elif q == "os.dup2" and len(node.args) >= 2 and self.socket_descriptor(node.args[0]):
+            target = self.ev(node.args[1], 0)
+            if target is None or target in (("i", 0), ("i", 1), ("i", 2)) or target in _STDIO_FILENOS:
+                self.stdio_socket = True
         if q in ("os.chdir", "os.fchdir"):
             t = _text(self.arg(node, 0, ("path",), 0)[1])
             self.chdirs.append(t if t is not None and not t.startswith(DYN) and q == "os.chdir" else None)
@@ -962,6 +1153,14 @@ class _Reader:
                 f.writes.append(p)
         elif q in _PROCESS_FIRST:
             self.process(node, q)
+        elif q in ("os.kill", "os.killpg") and len(node.args) >= 2:
+            # os.kill(PID, sig) with a literal PID is `kill -SIG PID` (os.kill(-1, 9): every process the user may signal),
+            # judged as typed; a PID only known at run time (a child's) is what scripts ordinarily signal.
+            pid = self.ev(node.args[0], 0)
+            sig = self.ev(node.args[1], 0)
+            name = str(sig[1]).rsplit(".", 1)[-1].removeprefix("SIG") if sig is not None and sig[0] == "r" else _text(sig)
+            if pid is not None and pid[0] == "i" and name is not None and name.isalnum():
+                f.shell.append(f"kill -{name} -- {'-' if q == 'os.killpg' else ''}{pid[1]}")
         elif q.startswith(("os.exec", "os.spawn", "os.posix_spawn")) or q == "asyncio.create_subprocess_exec":
             self.exec_family(node, q)
         elif q in _CODE_RUNNERS:
@@ -1075,6 +1274,11 @@ class _Reader:
         target = _text(base) if kind == "path" else None
         if method in _PATH_DELETE and kind in ("path", "?"):
             self.delete(node, _target(base) if kind == "path" else None)
+        elif kind == "db" and base is not None and method in ("execute", "executescript", "executemany"):
+            sql = _text(self.arg(node, 0, ("sql", "sql_script"), 0)[1])
+            where = str(base[1])
+            if sql is not None and sql.strip() != DYN and where not in (":memory:", ""):
+                self.facts.shell.append(f"sqlite3 {shell_quote(where)} {shell_quote(sql)}")  # judged as the sqlite3 shell runs it
         elif kind == "?" and method in _TREE_DELETERS:
             # x.rmtree(path) on an object the reader cannot name (a module passed as a parameter).
             self.delete(node, _target(self.arg(node, 0, ("path",), 0)[1]))
@@ -1155,25 +1359,97 @@ class _Reader:
             return " ".join(shell_quote(w if w is not None else DYN) for w in words)
         return None
 
+    def secret_in(self, node: ast.expr) -> str | None:
+        """The secret environment variable *node* is built from (os.environ['AWS_SECRET_ACCESS_KEY'], os.getenv('GITHUB_TOKEN'),
+        through names bound to such expressions, f-strings, concatenation and containers), or None."""
+
+        def secret(n: ast.AST) -> str | None:
+            key: ast.expr | None = None
+            if isinstance(n, ast.Subscript):
+                base = self.ev(n.value, 0)
+                key = n.slice if base is not None and base in (("r", "os.environ"), ("r", "os.environb")) else None
+            elif isinstance(n, ast.Call) and n.args and self.callee(n.func, 0) in ("os.getenv", "os.environ.get", "os.environ.__getitem__"):
+                key = n.args[0]
+            name = _text(self.ev(key, 0)) if key is not None else None
+            return name if name is not None and DYN not in name and is_secret(name) else None
+
+        return self.found_in(node, secret)
+
+    def found_in(self, node: ast.AST, test: Any, depth: int = 0, seen: set[str] | None = None) -> str | None:
+        """The first answer of *test* on the nodes of *node* and of the expressions the names it uses are bound to."""
+        seen = set() if seen is None else seen
+        nodes = _walk(node, 2_000) or ()
+        self.budget -= len(nodes)
+        if self.budget < 0:
+            return None
+        for n in nodes:
+            found = test(n)
+            if found is not None:
+                return str(found)
+            if isinstance(n, ast.Name) and n.id not in seen and depth < 4:
+                seen.add(n.id)
+                for src in self.bindings.get(n.id, ())[:4]:
+                    if isinstance(src, ast.AST):
+                        found = self.found_in(src, test, depth + 1, seen)
+                        if found is not None:
+                            return str(found)
+        return None
+
+    def socket_descriptor(self, node: ast.expr) -> bool:
+        """Whether *node* is a socket or its descriptor: a value made by a socket call, or `x.fileno()` of an object the
+        reader cannot name (a socket returned by a function of the code's own) in code that makes sockets."""
+        v = self.ev(node, 0)
+        if v is not None and v[0] == "r":
+            return str(v[1]).split("(", 1)[0] in _SOCKET_MAKERS
+        return (
+            v is None
+            and isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "fileno"
+            and self.ev(node.func.value, 0) is None
+        )
+
     def process(self, node: ast.Call, q: str) -> None:
         f = self.facts
         f.process = True
+        for k in node.keywords:
+            if k.arg in ("stdin", "stdout", "stderr") and self.socket_descriptor(k.value):
+                self.stdio_socket = True  # Popen(['/bin/sh'], stdin=s, stdout=s): the child's streams are the socket
         v = self.arg(node, 0, ("args", "command", "cmd", "argv"), 0)[1]
         shell = any(k.arg == "shell" for k in node.keywords)
         if shell and v is not None and v[0] == "q" and v[1]:
             v = v[1][0]  # Popen(['cmd line', ...], shell=True): the first item is the command line
-        if _received(v):
-            f.runs_received = True  # the command line is what a network peer sent: a remote shell
+        if _received(v) or _downloaded(v):
+            f.runs_received = True  # the command line is what a network peer sent (or a download): a remote shell
         text = self.argv_text(v)
         if text is None:
             f.unread_process = True
             return
+        env = self.environment(next((k.value for k in node.keywords if k.arg == "env"), None))
+        if env:
+            # Popen(..., env={'GIT_SSH_COMMAND': …}): the command runs with it, as after `export NAME=value`.
+            text = f"export {env}; {text}"
         for k in node.keywords:
             if k.arg == "cwd" and not (isinstance(k.value, ast.Constant) and k.value.value is None):
                 # Popen(..., cwd=DIR): the command runs in DIR, as after `cd DIR`.
                 where = _text(self.ev(k.value, 0))
                 text = f"cd {shell_quote(where if where is not None else DYN)} && {text}"
         f.shell.append(text)
+
+    def environment(self, node: ast.expr | None) -> str:
+        """`NAME=value` assignments of a process call's env= argument: its literal entries ({'A': 'x', **os.environ},
+        dict(os.environ, A='x')); the rest of it is the environment the code runs in."""
+        pairs: list[tuple[str, ast.expr]] = []
+        if isinstance(node, ast.Dict):
+            pairs = [(k.value, v) for k, v in zip(node.keys, node.values) if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+        elif isinstance(node, ast.Call) and self.callee(node.func, 0) == "dict":
+            pairs = [(k.arg, k.value) for k in node.keywords if k.arg]
+        out = []
+        for name, value in pairs[:40]:
+            text = _text(self.ev(value, 0))
+            if text is not None and name.isascii() and name.replace("_", "a").isalnum() and not name[:1].isdigit():
+                out.append(f"{name}={shell_quote(text)}")
+        return " ".join(out)
 
     def exec_family(self, node: ast.Call, q: str) -> None:
         f = self.facts
@@ -1199,8 +1475,10 @@ class _Reader:
     def code_runner(self, node: ast.Call) -> None:
         f = self.facts
         v = self.arg(node, 0, ("source", "object"), 0)[1]
-        if _received(v):
-            f.runs_received = True  # exec(sock.recv(4096)): code a network peer sent
+        if _received(v) or _downloaded(v):
+            f.runs_received = True  # exec(sock.recv(4096)), exec(urlopen(u).read()): code a network peer sent
+        if node.args and self.found_in(node.args[0], lambda n: "decoded" if n.__class__ is ast.Call and self.callee(n.func, 0) in _DECODERS else None):
+            self.runs_built_code = True  # exec(b64decode('…')): hidden behind an encoding, whatever it turns out to be
         text = _text(v)
         if text is not None and v is not None and v[0] == "s" and DYN not in text:
             nested = analyse(text, self.depth + 1) if self.depth < _MAX_NESTED_CODE else None
@@ -1217,6 +1495,12 @@ class _Reader:
         f.network = True
         last = q.rsplit(".", 1)[-1].split("#")[-1]
         spec = _DESTINATIONS.get(last)
+        sent = [*node.args, *(k.value for k in node.keywords if k.arg not in _CREDENTIAL_KEYWORDS)]
+        secret = next((name for a in sent[:16] if (name := self.secret_in(a)) is not None), None)
+        if secret is not None and len(f.secrets) < 20:
+            # A key or token in the request's address or body (not its headers): where it goes, when the call names it.
+            where = _destination(self.arg(node, spec[0], spec[1], 0)[1]) if spec is not None else None
+            f.secrets.append((secret, where if where is not None and DYN not in url_host(where) and not q.endswith("()." + last) else None))
         if spec is None:
             return
         owner = q.rsplit(".", 1)[0]
@@ -1227,14 +1511,15 @@ class _Reader:
         if v is not None and v[0] == "r" and _network(str(v[1])):
             return  # urlopen(Request(url)): the address was judged where the request was made
         dest = _destination(v)
-        if dest is not None and DYN not in dest:
+        if dest is not None and DYN not in url_host(dest):
+            # The host is known (a path or query built at run time does not change where the request goes).
             if not constructed or "://" in dest or owner[:-2] in _CLIENTS:
                 f.urls.append(dest)
             return
         if constructed and owner[:-2] not in _CLIENTS:
             return  # a path or a method on a connection made with its host (judged where it was made)
         if present or not constructed:
-            f.opaque.append(f"reaches an address only known at run time ({q.rstrip('()')})")
+            f.urls.append(DYN)  # an address only known at run time: never inside the trust boundary (interp.network)
 
     def passed_on(self, q: str) -> None:
         """A judged function handed on as a value (map(os.system, …), Thread(target=…), atexit.register):
@@ -1316,6 +1601,15 @@ class _Reader:
                     f.opaque.append(reason)
 
 
+def _index(v: Value | None, path: tuple[int, ...]) -> Value | None:
+    """The item of *v* at *path* (a, b = v: a is v[0]), or None when *v* is not a sequence that long."""
+    for i in path:
+        if v is None or v[0] != "q" or not -len(v[1]) <= i < len(v[1]):
+            return None
+        v = v[1][i]
+    return v
+
+
 def _target(v: Value | None) -> str | None:
     """A path to delete, or None when its start is only known at run time (it may be anywhere)."""
     t = _text(v)
@@ -1337,6 +1631,7 @@ def _merge(into: CodeFacts, other: CodeFacts) -> None:
     into.env_dump = into.env_dump or other.env_dump
     into.decoded_exec = into.decoded_exec or other.decoded_exec
     into.runs_received = into.runs_received or other.runs_received
+    into.secrets += other.secrets
 
 
 def _path_attribute(t: str, attr: str) -> Value | None:

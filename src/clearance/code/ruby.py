@@ -8,8 +8,9 @@ literal symbol is the call it names, and with a computed one is code chosen at r
 
 from __future__ import annotations
 
+from ..lazyre import lazy
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, join_path, node_text, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_prefix, env_variable, join_path, node_text, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -123,6 +124,12 @@ _ENV_SAFE = frozenset({"[]", "fetch", "key?", "has_key?", "include?", "member?",
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "e": "\x1b", "s": " "}
 
 
+_ITERATORS = frozenset({"each", "each_entry", "map", "collect", "select", "filter", "reject", "each_with_index", "flat_map"})
+_IDENTS = frozenset({"identifier"})
+_SOCKET_MAKERS = frozenset({"TCPSocket.new", "TCPSocket.open", "Socket.tcp", "Socket.new", "UNIXSocket.new", "OpenSSL::SSL::SSLSocket.new"})
+_PRINTF = lazy(r"%[-+ 0#]*\d*(?:\.\d+)?[sdifxXoeEgGcbp]")
+
+
 class _Reader(TreeReader):
     __slots__ = ()
 
@@ -144,6 +151,7 @@ class _Reader(TreeReader):
     # --- values
     def string(self, node: Any, level: int = 0) -> Val:
         parts: list[str] = []
+        secret = None
         single = node_text(node)[:1] == "'"
         for child in node.children:
             t = child.type
@@ -157,7 +165,8 @@ class _Reader(TreeReader):
                 inner = child.named_children[-1] if child.named_children else None
                 v = self.value(inner, level + 1) if inner is not None else UNKNOWN
                 parts.append(v.text if v.text is not None else DYN)
-        return Val("".join(parts))
+                secret = secret or v.secret
+        return Val("".join(parts), secret=secret)
 
     def value(self, node: Any, level: int = 0) -> Val:
         if self.spent(node, level):
@@ -167,6 +176,8 @@ class _Reader(TreeReader):
             return self.string(node, level)
         if t == "simple_symbol":
             return Val(node_text(node)[1:])
+        if t == "splat_argument" and node.named_children:
+            return self.value(node.named_children[0], level + 1)  # File.unlink(*Dir.glob(p)): the files p names
         if t in ("string_array", "symbol_array"):
             return Val(items=[Val(node_text(c)) for c in node.named_children[:60]])
         if t == "identifier":
@@ -196,7 +207,9 @@ class _Reader(TreeReader):
             index = [c for c in node.named_children[1:]]
             if obj.env and index:
                 key = self.value(index[0], level + 1)
-                return Val("~") if key.text == "HOME" else UNKNOWN
+                return env_variable(key.text)
+            if index and node_text(node.child_by_field_name("object")) == "Dir":
+                return self.value(index[0], level + 1)  # Dir["p"]: the files p matches, named by the pattern
             return UNKNOWN
         if t == "array":
             return Val(items=[UNKNOWN if c.type == "splat_argument" else self.value(c, level + 1) for c in node.named_children[:60]])
@@ -246,6 +259,14 @@ class _Reader(TreeReader):
             if name in ("File.join", "File.expand_path", "Pathname.new", "Pathname", "URI", "URI.parse", "String")
             else []
         )
+        if name in ("Dir.glob", "Dir.[]") and args:
+            return self.value(args[0], level + 1)  # the files a pattern matches, named by the pattern (as PHP's glob())
+        if name in _SOCKET_MAKERS:
+            return Val(sym="socket")  # a connected socket: as a child's in:/out:/err: or $stdin reopened, its standard stream
+        if name in ("sprintf", "format", "Kernel.sprintf", "Kernel.format") and args:
+            fmt = self.value(args[0], level + 1)
+            if fmt.text is not None:
+                return Val(_PRINTF.compiled.sub(DYN, fmt.text.replace("%%", "\x01")).replace("\x01", "%"))  # the fields are run-time values
         if name in ("Dir.home", "Etc.getpwuid.dir", "Gem.user_home"):
             return Val("~")
         if name in ("Dir.pwd", "Dir.getwd"):
@@ -261,7 +282,7 @@ class _Reader(TreeReader):
         if name in ("Pathname.new", "Pathname", "URI", "URI.parse", "String"):
             return vals[0] if vals else UNKNOWN
         if name in ("ENV.fetch",) and args:
-            return Val("~") if self.value(args[0], level + 1).text == "HOME" else UNKNOWN
+            return env_variable(self.value(args[0], level + 1).text)
         method = name.rsplit(".", 1)[-1] if name else ""
         if name in _DECODE or method in ("decode64", "strict_decode64", "unpack", "unpack1", "inflate"):
             self.c.seen_decode = True
@@ -337,7 +358,7 @@ class _Reader(TreeReader):
             c.chdir(first if args else Val("~"))
         elif name.startswith(_NETWORK_RECEIVERS) and name not in ("URI.parse", "URI.join", "URI.encode_www_form", "URI.decode_www_form"):
             url = next((v for v in (self.value(a) for a in args[:2]) if v.text is not None and "://" in v.text), None)
-            c.network(url or first, name)
+            c.network(url or first, name, [self.value(a.child_by_field_name("value") if a.type == "pair" else a) for a in args[:6]])
         elif name in _EVAL or method in ("instance_eval", "class_eval", "module_eval"):
             if not args:
                 return  # instance_eval { block }: code, not a string
@@ -347,25 +368,58 @@ class _Reader(TreeReader):
                     c.merge(nested[0])
                     return
             c.dynamic(name)
+        if method == "reopen" and args and first.sym == "socket":
+            receiver = node.child_by_field_name("receiver")
+            if receiver is not None and node_text(receiver) in ("STDIN", "STDOUT", "STDERR", "$stdin", "$stdout", "$stderr"):
+                c.stdio = True  # $stdin.reopen(socket)
         if recv.env and method not in _ENV_SAFE:
             c.env_dump()
 
+    def block_loop(self, node: Any) -> None:
+        """list.each { |x| … } (each, map, select…), Dir.glob(p).each / Dir[p].each: the block's first parameter is each
+        element, or each file the pattern matches."""
+        block = node.child_by_field_name("block")
+        if block is None or node_text(node.child_by_field_name("method")) not in _ITERATORS:
+            return
+        params = block.child_by_field_name("parameters")
+        first = next((c for c in params.named_children if c.type == "identifier"), None) if params is not None else None
+        receiver = node.child_by_field_name("receiver")
+        if first is None or receiver is None:
+            return
+        globbed = None
+        if receiver.type == "call" and self.name_of(receiver)[0] in ("Dir.glob", "Dir.[]"):
+            inner = self.args(receiver)
+            globbed = self.value(inner[0]) if inner else UNKNOWN
+        elif receiver.type == "element_reference" and node_text(receiver.child_by_field_name("object")) == "Dir":
+            index = receiver.named_children[1:]
+            globbed = self.value(index[0]) if index else UNKNOWN
+        if globbed is not None:
+            self.loop(node_text(first), globbed, pattern=True)
+        else:
+            self.loop(node_text(first), self.value(receiver))
+
     def run_call(self, name: str, args: list[Any]) -> None:
+        for a in args:
+            for pair in [a] if a.type == "pair" else a.named_children if a.type == "hash" else []:
+                if pair.type == "pair" and self.value(pair.child_by_field_name("value")).sym == "socket":
+                    self.c.stdio = True  # exec("/bin/sh", in: s, out: s, err: s): the child's streams are the socket
         words = [a for a in args if a.type not in ("pair", "hash")]
         vals = [self.value(a) for a in words]
+        env = env_prefix(self.value(args[0]).obj) if args and args[0].type == "hash" else ""
         if vals and vals[0].obj is not None:
-            vals = vals[1:]  # system({"VAR" => "x"}, "cmd"): the environment first
+            env = env_prefix(vals[0].obj)
+            vals = vals[1:]  # system({"VAR" => "x"}, "cmd"): the environment first, part of the command
         if any(a.type == "splat_argument" for a in words):
             self.c.command_line(UNKNOWN, name)
             return
         if len(vals) == 1:
             v = vals[0]
             if v.items is not None:
-                self.c.argv(v.items, name)  # IO.popen(["rm", "-rf", x])
+                self.c.argv(v.items, name, env)  # IO.popen(["rm", "-rf", x])
             else:
-                self.c.command_line(v, name)
+                self.c.command_line(v, name, env)
         elif vals:
-            self.c.argv(vals, name)
+            self.c.argv(vals, name, env)
         else:
             self.c.command_line(UNKNOWN, name)
 
@@ -384,6 +438,11 @@ class _Reader(TreeReader):
                 child = node.child_by_field_name(field)
                 if child is not None:
                     self.safe.add((child.start_byte, child.end_byte))
+            if t == "for":
+                pattern = node.child_by_field_name("pattern")
+                source = node.child_by_field_name("value")
+                if pattern is not None and pattern.type == "identifier" and source is not None and source.named_children:
+                    self.loop(node_text(pattern), self.value(source.named_children[0]))  # for x in [...]
             if t == "assignment":
                 left = node.child_by_field_name("left")
                 if (
@@ -397,7 +456,8 @@ class _Reader(TreeReader):
                 if left is not None and left.type in ("identifier", "constant") and self.counts.get(node_text(left), 1) == 1:
                     self.bound[node_text(left)] = self.value(node.child_by_field_name("right"))
             elif t == "call":
-                self.call(node)
+                self.block_loop(node)
+                self.each(node, self.call, _IDENTS)
             elif t == "subshell":
                 self.c.command_line(self.string(node), "`…`")
             elif t == "constant" and node_text(node) == "ENV":

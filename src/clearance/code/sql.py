@@ -9,7 +9,9 @@ Text goes through sqlparse's lexer (a maintained tokenizer: comments, quoted ide
   `WHERE true`, `WHERE 'a'='a'`, MySQL's `WHERE 1`, `… OR 1=1`, `x = x`, `x LIKE '%'`);
 - MySQL's executable comments (`/*! … */`) read as code; PL/pgSQL bodies of `DO $$ … $$` and the
   strings handed to `EXECUTE`/`PREPARE … FROM` read as SQL; a function body read as stored code
-  (what it would destroy is a write until it is called);
+  (what it would destroy is a write until it is called, and a call of it later in the same script runs
+  it: CALL p(), SELECT f()); `DELIMITER x` blocks read as the mysql client reads them (a stored
+  routine's BEGIN … END body is a body);
 - the client's own commands (``Command``): psql `\\! cmd`, `\\setenv PAGER cmd`, `\\o |cmd`,
   `\\g |cmd`, `\\copy … program 'cmd'`; mysql `system cmd`, `\\! cmd`, `pager cmd`; sqlite3
   `.shell`, `.system`, `.output |cmd`, `.once |cmd`; the server's `COPY … TO/FROM PROGRAM 'cmd'`;
@@ -26,6 +28,7 @@ Pure and bounded: no I/O; text beyond ``MAX_CHARS`` or ``MAX_TOKENS`` is not rea
 from __future__ import annotations
 
 import functools
+import re
 
 from ..lazyre import lazy
 from ..shell.sqlclients import CLIENT_DIALECTS, MYSQL, PSQL, SQLITE
@@ -317,6 +320,10 @@ class _Reader:
         self.budget = budget
         self.script = Script()
         self.user_vars: dict[str, tuple[str, bool]] = {}  # MySQL's SET @q = expr: (text, known)
+        # Stored routines the script defines (CREATE FUNCTION/PROCEDURE with a body), by upper-cased name: their body's
+        # statements with what each would do when run; a call later in the script (CALL p(), SELECT f()) runs them.
+        self.routines: dict[str, list[tuple[str, str, str, str]]] = {}
+        self.body: list[tuple[str, str, str, str]] | None = None  # the routine body being read
 
     def run(self, text: str, procedural: bool = False, stored: bool = False, level: int = 0) -> None:
         """Read *text*: statements into the script, client commands on the way."""
@@ -475,9 +482,13 @@ class _Reader:
             return
         raw = text[toks[0].start : toks[-1].end] if toks[-1].end <= len(text) else " ".join(t.raw for t in toks)
         kind, verb, target = _kind(toks, procedural)
+        if self.body is not None and stored and len(self.body) < MAX_COMMANDS:
+            self.body.append((kind, verb, target, raw))
         if stored and kind in CHANGES:
             kind = WRITE
         self.script.statements.append(Statement(kind, verb, target, raw, stored))
+        if not stored and self.routines:
+            self._calls(toks, verb)
         if verb == "COPY":
             self._copy(raw, client_side=False)
         if self.client == SQLITE:
@@ -511,7 +522,92 @@ class _Reader:
                 self.run(text, procedural=False, stored=stored, level=level + 1)
         for t in toks:
             if t.cls == DOLLAR and (verb in ("DO", "CREATE") or procedural):
-                self.run(t.up, procedural=True, stored=stored or verb == "CREATE", level=level + 1)
+                name = _routine_name(toks) if verb == "CREATE" and not stored else ""
+                outer, self.body = self.body, ([] if name else self.body)
+                try:
+                    self.run(t.up, procedural=True, stored=stored or verb == "CREATE", level=level + 1)
+                finally:
+                    if name and self.body is not None:
+                        self.routines[name] = self.body
+                    self.body = outer
+
+    def _calls(self, toks: list[Tok], verb: str) -> None:
+        """A routine this script defined, called (CALL p(), CALL p, SELECT f(...), PERFORM f()): its body runs now."""
+        called: list[str] = []
+        for i, t in enumerate(toks):
+            if t.cls not in (W, ID) or t.up not in self.routines:
+                continue
+            bare = verb == "CALL" and i == 1
+            if bare or (i + 1 < len(toks) and toks[i + 1].cls == P and toks[i + 1].up == "("):
+                called.append(t.up)
+        for name in called[:8]:
+            for kind, verb_, target, raw in self.routines[name]:
+                self.script.statements.append(Statement(kind, verb_, target, f"{raw} (in {name.lower()}, called)"))
+
+
+_ROUTINES = frozenset({"FUNCTION", "PROCEDURE"})
+
+
+def _routine_name(toks: list[Tok]) -> str:
+    """The upper-cased name of the routine a CREATE [OR REPLACE] [DEFINER=…] FUNCTION/PROCEDURE statement defines, or ""."""
+    for i, t in enumerate(toks[:24]):
+        if t.cls == W and t.up in _ROUTINES:
+            j = i + 1
+            while j < len(toks) and toks[j].cls == W and toks[j].up in ("IF", "NOT", "EXISTS"):
+                j += 1
+            name = ""
+            while j < len(toks) and toks[j].cls in (W, ID):
+                name = toks[j].up  # schema.name: the last part
+                if j + 2 < len(toks) and toks[j + 1].up == ".":
+                    j += 2
+                    continue
+                break
+            return name
+    return ""
+
+
+# MySQL's client reads `DELIMITER x` lines: until the next one, statements end at x, and `;` is part of a statement
+# (the body of a stored routine).
+_DELIMITER_LINE = lazy(r"^[ \t]*delimiter[ \t]+(\S+)[ \t]*$", re.IGNORECASE)
+_ROUTINE_HEAD = lazy(r"^\s*CREATE\b[^;]*?\b(?:PROCEDURE|FUNCTION|TRIGGER|EVENT)\b", re.IGNORECASE)
+_BODY_START = lazy(r"\bBEGIN\b", re.IGNORECASE)
+_BODY_QUOTE = "$clearance_body$"
+
+
+def _mysql_delimited(text: str) -> str:
+    """*text* with MySQL's DELIMITER blocks read as the client reads them: each statement ended by the block's delimiter,
+    and a stored routine's BEGIN … END body quoted as a body (as PostgreSQL's $$ … $$), so that the `;` inside it do not
+    end the CREATE statement and the body is read as stored code."""
+    if "delimiter" not in text.lower():
+        return text
+    out: list[str] = []
+    delim = ";"
+    pending = ""
+    for line in text.splitlines(keepends=True):
+        m = _DELIMITER_LINE.compiled.match(line.rstrip("\r\n"))
+        if m is not None:
+            out.append(pending)
+            pending = ""
+            delim = m.group(1)
+            continue
+        if delim == ";":
+            out.append(line)
+            continue
+        pending += line
+        while delim in pending:
+            statement, pending = pending.split(delim, 1)
+            out.append(_quoted_body(statement) + ";")
+    out.append(pending)
+    return "".join(out)
+
+
+def _quoted_body(statement: str) -> str:
+    if _BODY_QUOTE in statement or _ROUTINE_HEAD.compiled.match(statement) is None:
+        return statement
+    m = _BODY_START.compiled.search(statement)
+    if m is None:
+        return statement
+    return statement[: m.start()] + _BODY_QUOTE + statement[m.start() :] + _BODY_QUOTE
 
 
 def _executed_at(toks: list[Tok], verb: str, procedural: bool) -> list[int]:
@@ -743,6 +839,14 @@ def _kind(toks: list[Tok], procedural: bool) -> tuple[str, str, str]:
         return OTHER, verb, ""
     if verb == "COPY":
         return WRITE, verb, _name_at(toks, i + 1)
+    if verb == "CREATE" and len(toks) > i + 3 and toks[i + 1].up == "OR" and toks[i + 2].up == "REPLACE":
+        # CREATE OR REPLACE TABLE (MariaDB, DuckDB, BigQuery, Snowflake…): the table it replaces is dropped with its rows
+        # (a temporary one holds nothing that lasts; a view or a function holds no data).
+        j = i + 3
+        while j < len(toks) and toks[j].cls == W and toks[j].up in ("TRANSIENT", "EXTERNAL", "SNAPSHOT", "GLOBAL", "LOCAL"):
+            j += 1
+        if j < len(toks) and toks[j].cls == W and toks[j].up == "TABLE":
+            return DROP, "CREATE OR REPLACE TABLE", _name_at(toks, j + 1)
     if verb in _WRITES:
         return WRITE, verb, ""
     if verb == "PRAGMA":
@@ -1232,6 +1336,8 @@ def read(text: str, client: str = "") -> Script:
                 reader.script.truncated = True
         if dialect in (PSQL, ""):
             text = _postgres_lexed(text, standard_strings=dialect == PSQL)
+        if dialect == MYSQL:
+            text = _mysql_delimited(text)
         reader.run(text)
     except RecursionError:  # pragma: no cover - bounded by MAX_NESTING
         reader.script.truncated = True

@@ -25,6 +25,8 @@ MAX_STEPS = 20_000
 # A reader gets this long to walk its tree (both passes); past it the patterns read the code and
 # the call is asked about (tsload.Slow), as when the parse itself is too slow.
 WALK_BUDGET_S = 0.2
+# A loop variable over a literal list of at most this many values is judged with each of them.
+MAX_ALTERNATIVES = 16
 # Values longer than this are cut (a generated string literal is not a path or a command line worth reading whole).
 MAX_TEXT = 4096
 
@@ -32,7 +34,7 @@ MAX_TEXT = 4096
 class Val:
     """What an expression evaluates to, as far as the analysis can tell."""
 
-    __slots__ = ("decoded", "env", "items", "obj", "sym", "text")
+    __slots__ = ("decoded", "env", "items", "obj", "secret", "sym", "text")
 
     def __init__(
         self,
@@ -42,6 +44,7 @@ class Val:
         obj: dict[str, Val] | None = None,
         env: bool = False,
         decoded: bool = False,
+        secret: str | None = None,
     ) -> None:
         self.text = text  # a string value (DYN for unknown parts), or None
         self.sym = sym  # a module or member path: "fs.rmSync", "child_process", "process.env"
@@ -49,6 +52,7 @@ class Val:
         self.obj = obj  # an object / hash literal with literal keys
         self.env = env  # the whole environment (process.env, ENV, %ENV, getenv())
         self.decoded = decoded  # the result of a decoding call (base64, hex, rot13, zlib)
+        self.secret = secret  # the secret environment variable this value holds or is built from (AWS_SECRET_ACCESS_KEY)
 
 
 UNKNOWN = Val()
@@ -60,10 +64,49 @@ def text_of(v: Val) -> str:
 
 
 def concat(parts: list[Val]) -> Val:
-    """Parts joined into one string; None-text parts become DYN. Unknown when no part is a string."""
+    """Parts joined into one string; None-text parts become DYN. Unknown when no part is a string; a secret in
+    any part is in the whole."""
+    secret = next((p.secret for p in parts if p.secret), None)
     if not any(p.text is not None for p in parts):
-        return UNKNOWN
-    return Val("".join(text_of(p) for p in parts)[:MAX_TEXT])
+        return Val(secret=secret) if secret else UNKNOWN
+    return Val("".join(text_of(p) for p in parts)[:MAX_TEXT], secret=secret)
+
+
+def env_variable(name: str | None) -> Val:
+    """The value of environment variable *name*: the home directory, a secret (kept by name), or unknown."""
+    if name in ("HOME", "USERPROFILE"):
+        return Val("~")
+    if name and is_secret(name):
+        return Val(secret=name)  # only known at run time, like any other variable, but known to be a secret
+    return UNKNOWN
+
+
+def is_secret(name: str) -> bool:
+    from ..rules.creds import is_secret_var  # the same reading of variable names as the shell's rules
+
+    return is_secret_var(name)
+
+
+# Keys of a request's options whose secrets are credentials used as such (a token in a header), not data sent.
+_CREDENTIAL_KEYS = frozenset({"headers", "auth", "Authorization", "authorization", "cookies", "agent", "proxy", "cert", "key"})
+
+
+def secret_of(v: Val | None, depth: int = 0) -> str | None:
+    """The secret a value carries: its own, or one of its items' or members' (headers and auth left out)."""
+    if v is None or depth > 4:
+        return None
+    if v.secret:
+        return v.secret
+    for i in (v.items or [])[:40]:
+        found = secret_of(i, depth + 1)
+        if found:
+            return found
+    for k, m in list((v.obj or {}).items())[:40]:
+        if k not in _CREDENTIAL_KEYS:
+            found = secret_of(m, depth + 1)
+            if found:
+                return found
+    return None
 
 
 def join_path(parts: list[Val]) -> Val:
@@ -78,6 +121,84 @@ def join_path(parts: list[Val]) -> Val:
     return Val(out) if out else UNKNOWN
 
 
+# Programs that read commands from their standard input: wired to a socket, whoever is at the other end runs anything.
+_COMMAND_READERS = frozenset(
+    {
+        "sh",
+        "bash",
+        "zsh",
+        "dash",
+        "ksh",
+        "ash",
+        "mksh",
+        "fish",
+        "csh",
+        "tcsh",
+        "busybox",
+        "python",
+        "perl",
+        "ruby",
+        "php",
+        "node",
+        "irb",
+        "lua",
+        "pwsh",
+        "powershell",
+        "cmd",
+        "cmd.exe",
+    }
+)
+
+
+def _program(line: str) -> str:
+    """The program a shell line runs (after `cd DIR &&` and NAME=value prefixes), as a bare name: /bin/bash -> bash, python3.12 -> python."""
+    words = line.split()
+    while words and (words[0] == "cd" or "=" in words[0] or words[0] == "&&"):
+        words = words[words.index("&&") + 1 :] if words[0] == "cd" and "&&" in words else words[1:]
+    if not words:
+        return ""
+    name = words[0].strip("'\"").rsplit("/", 1)[-1]
+    return name.rstrip("0123456789.") or name
+
+
+def reads_commands(line: str) -> bool:
+    """Whether a shell line starts a program that reads commands (a shell, an interpreter)."""
+    return _program(line) in _COMMAND_READERS
+
+
+def stdin_duplicated(line: str) -> bool:
+    """A shell line whose standard input is a duplicated descriptor (`sh -i <&3`, `0<&5`, `<&$fd`): one the code opened."""
+    i = line.find("<&")
+    while i != -1:
+        if i == 0 or line[i - 1] in " \t0":
+            rest = line[i + 2 :].lstrip()
+            if rest[:1].isdigit() or rest[:1] == DYN:
+                return True
+        i = line.find("<&", i + 2)
+    return False
+
+
+def remote_shell(f: CodeFacts, stdio: bool) -> bool:
+    """A connected socket whose descriptors become the standard streams of a program that reads commands: a reverse shell.
+    *stdio*: the reader saw a socket made the code's (or a child's) standard streams (dup2, STDIN reopened, piped)."""
+    if not f.network:
+        return False
+    readers = [t for t in f.shell if reads_commands(t)]
+    if stdio and (readers or f.unread_process or any(DYN in _program(t) for t in f.shell)):
+        return True  # a program only known at run time may be a shell as well
+    return any(stdin_duplicated(t) for t in readers)
+
+
+def env_prefix(pairs: dict[str, Val] | None) -> str:
+    """`NAME=value ` assignments for a process call's own environment (its literal entries), as a shell reads them
+    before a command: GIT_SSH_COMMAND, PAGER, LD_PRELOAD… run or change what the command runs."""
+    out = []
+    for name, v in list((pairs or {}).items())[:40]:
+        if name.isascii() and name.replace("_", "a").isalnum() and not name[:1].isdigit() and v.text is not None:
+            out.append(f"{name}={shell_quote(v.text)} ")
+    return "".join(out)
+
+
 def argv_line(items: list[Val]) -> str:
     """An argv (program and arguments) as a shell command line, computed items as run-time values."""
     return " ".join(shell_quote(text_of(i)) for i in items)
@@ -86,7 +207,7 @@ def argv_line(items: list[Val]) -> str:
 class Collector:
     """Fills a CodeFacts from what the walk finds; one method per kind of effect."""
 
-    __slots__ = ("chdirs", "environ", "facts", "nested", "seen_decode")
+    __slots__ = ("chdirs", "environ", "facts", "nested", "seen_decode", "stdio")
 
     def __init__(self, lang: str) -> None:
         self.facts = CodeFacts(lang)
@@ -95,6 +216,7 @@ class Collector:
         self.nested = 0
         self.chdirs: list[str | None] = []  # process.chdir, Dir.chdir, chdir: where the commands run
         self.environ: list[str] = []  # NAME=value assignments the commands inherit (process.env.X =, putenv)
+        self.stdio = False  # a socket made the standard streams of the code or of a child (STDIN reopened, piped)
 
     def chdir(self, v: Val) -> None:
         """The code moves to *v*: the commands it runs start there (wherever the call stands, as for Python)."""
@@ -120,8 +242,8 @@ class Collector:
             for i in v.items[:40]:
                 self.delete(i, api)
             return
-        if v.text is None:
-            self.facts.deletes.append(None)
+        if v.text is None or v.text.startswith(DYN):
+            self.facts.deletes.append(None)  # a path whose start is only known at run time may be anywhere
             self.ask(f"deletes a path computed at run time ({api})")
         else:
             self.facts.deletes.append(v.text)
@@ -136,30 +258,39 @@ class Collector:
         if v.text is not None:
             self.facts.reads.append(v.text)
 
-    def command_line(self, v: Val, api: str) -> None:
-        """A process started from a command line a shell reads."""
+    def command_line(self, v: Val, api: str, env: str = "") -> None:
+        """A process started from a command line a shell reads (*env*: assignments of its own environment)."""
         self.facts.process = True
         if v.items is not None:
-            self.argv(v.items, api)
+            self.argv(v.items, api, env)
         elif v.text is None or v.text.strip() == DYN:
             self.facts.unread_process = True
             self.ask(f"starts a process whose command is computed at run time ({api})")
         else:
-            self.facts.shell.append(v.text)
+            # A command line's own environment holds for every command in it (each line is read on its own).
+            self.facts.shell.append(f"export {env.strip()}; {v.text}" if env else v.text)
 
-    def argv(self, items: list[Val], api: str) -> None:
+    def argv(self, items: list[Val], api: str, env: str = "") -> None:
         """A process started from a program and its arguments (no shell)."""
         self.facts.process = True
         if not items or items[0].text is None or items[0].text == DYN:
             self.facts.unread_process = True
             self.ask(f"starts a program whose name is computed at run time ({api})")
             return
-        self.facts.shell.append(argv_line(items[:60]))
+        self.facts.shell.append(env + argv_line(items[:60]))
 
-    def network(self, v: Val | None, api: str) -> None:
+    def network(self, v: Val | None, api: str, body: list[Val] | None = None) -> None:
+        """A request to *v* (its address) carrying *body* (the data it sends)."""
         self.facts.network = True
-        if v is not None and v.text is not None and "://" in v.text:
-            self.facts.urls.append(v.text)
+        url = v.text if v is not None and v.text is not None and "://" in v.text else None
+        if url is not None:
+            self.facts.urls.append(url)
+        for part in [v, *(body or [])]:
+            if part is not None and part.env:
+                self.facts.env_dump = True  # the whole environment as a request's data (curl_setopt($c, CURLOPT_POSTFIELDS, getenv()))
+            name = secret_of(part)
+            if name and len(self.facts.secrets) < 20:
+                self.facts.secrets.append((name, url))
 
     def dynamic(self, api: str) -> None:
         self.facts.dynamic = True
@@ -181,12 +312,16 @@ class Collector:
         f.dynamic |= inner.dynamic
         f.env_dump |= inner.env_dump
         f.urls += inner.urls
+        f.secrets += inner.secrets
+        f.runs_received |= inner.runs_received
         for r in inner.opaque:
             self.ask(r)
 
     def finish(self) -> CodeFacts:
         f = self.facts
         f.decoded_exec = f.dynamic and self.seen_decode
+        if remote_shell(f, self.stdio):
+            f.runs_received = True
         if self.environ:
             # GIT_SSH_COMMAND=… git fetch is judged as typed; the assignments prefix every command the code runs.
             f.shell = [" ".join(self.environ) + " " + t for t in f.shell]
@@ -211,7 +346,7 @@ class TreeReader:
     """What every language's reader keeps while it walks one program: the facts it collects, the names bound once
     and their values, how often each name is assigned, the step and time budgets, and the nodes already judged."""
 
-    __slots__ = ("bound", "c", "counts", "depth", "safe", "steps", "stop")
+    __slots__ = ("alternatives", "bound", "c", "counts", "depth", "safe", "steps", "stop")
 
     def __init__(self, lang: str, depth: int) -> None:
         self.c = Collector(lang)
@@ -221,6 +356,46 @@ class TreeReader:
         self.steps = 0
         self.stop = deadline()
         self.safe: set[tuple[int, int]] = set()
+        self.alternatives: dict[str, list[Val]] = {}  # loop variables over a literal list of several values
+
+    def loop(self, name: str, over: Val, pattern: bool = False) -> None:
+        """A loop variable (for-of, .each, foreach, for my $x): over a literal list it is its one value, or each of several
+        (the calls that use it are judged once per value, see ``each``); over a glob (*pattern*) it is the pattern, a
+        name for each file it matches (as Python's reader binds `for f in glob.glob(p)`)."""
+        if not name:
+            return
+        if pattern:
+            if over.text is not None:
+                self.bound[name] = Val(over.text)
+            return
+        if over.items is None:
+            return
+        distinct = list({(v.text, v.sym): v for v in over.items[:60]}.values())
+        if len(distinct) == 1:
+            self.bound[name] = distinct[0]
+        elif 1 < len(distinct) <= MAX_ALTERNATIVES:
+            self.alternatives[name] = distinct
+
+    def each(self, node: Any, judge: Any, names: frozenset[str]) -> None:
+        """*judge*(node) once, or once for each value of a loop variable the node uses (an identifier of a type in *names*)."""
+        if self.alternatives:
+            for k, n in enumerate(walk(node, self.stop)):
+                if k > 2_000:
+                    break  # a call spanning this much code: judged once, its loop variable unknown (asked)
+                if n.type in names and node_text(n) in self.alternatives:
+                    name = node_text(n)
+                    saved = self.bound.get(name)
+                    try:
+                        for v in self.alternatives[name]:
+                            self.bound[name] = v
+                            judge(node)
+                    finally:
+                        if saved is None:
+                            self.bound.pop(name, None)
+                        else:
+                            self.bound[name] = saved
+                    return
+        judge(node)
 
     def spent(self, node: Any, level: int) -> bool:
         """One more step of evaluation; True when there is nothing to evaluate or the budget is spent (the value is unknown)."""

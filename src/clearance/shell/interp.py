@@ -151,6 +151,7 @@ class CodeFacts:
         "opaque",
         "parsed",
         "runs_received",
+        "secrets",
     )
 
     def __init__(self, language: str) -> None:
@@ -170,6 +171,8 @@ class CodeFacts:
         self.opaque: list[str] = []  # reasons to ask: a dangerous API reached with arguments the analysis cannot resolve
         self.parsed = False  # True when a parser (ast, tree-sitter) produced these facts, False for the pattern fallback
         self.runs_received = False  # runs as a command or as code what a network peer sent (a remote shell)
+        # Secret environment variables placed in a request's address or body: (variable, where it goes, None when unknown).
+        self.secrets: list[tuple[str, str | None]] = []
 
 
 def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
