@@ -142,7 +142,15 @@ def build_context(
         realpath=_realpath,
         owns=_owns(home, env, session_id),
         list_dir=functools.partial(list_project_dir, root) if root not in ("/", home) else None,
+        git_changes=_git_changes,
     )
+
+
+def _git_changes(directory: str, kind: str, rev: str) -> tuple[str, ...] | None:
+    """What a git command would rewrite (gitprobe.py, imported only when a git verb that rewrites the tree is judged)."""
+    from .gitprobe import changed
+
+    return changed(directory, kind, rev)
 
 
 def _owns(home: str, env: dict[str, str] | os._Environ[str], session_id: object) -> Callable[[str], bool] | None:

@@ -711,3 +711,145 @@ def signal_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
         if src.name in _PROCESS_FINDERS and any(_mentions_clearance(a.value) for a in src.args):
             return f"kill is fed the ids of clearance's own processes by {src.name}"
     return None
+
+
+# -- git commands that rewrite the work tree from another revision ---------------------------------
+
+_REF_BAD = lazy(r"(?:^|/)\.|\.\.|//|\.lock(?:/|$)|[\s~^:?*\[\\]|@\{|/$|^-")
+
+
+def _ref_like(word: str) -> bool:
+    """Whether *word* may name a revision (git check-ref-format; `HEAD~2`, `main^`, `@{u}` and `stash@{1}` too):
+    a word with a component starting with '.' (`.claude/settings.json`) is a path, never a branch."""
+    base = word.split("@{", 1)[0].rstrip("~^0123456789") if "@{" in word or word[-1:] in "~^0123456789" else word
+    return bool(word) and (not base or base == "@" or not _REF_BAD.search(base))
+
+
+def _local_source(word: str) -> bool:
+    """A `git pull` source that is a repository on this disk (what it brings cannot be asked of git before it runs)."""
+    return word.startswith(("/", "./", "../", "~", "file://")) or word in (".", "..")
+
+
+def git_rewrites(cmd: SimpleCommand) -> tuple[list[tuple[str, str, str]], str]:
+    """The questions to put to git (kind, rev, path filter; gitprobe.py) about what *cmd* rewrites in the work tree,
+    and a reason when what it rewrites cannot be known before it runs ("" otherwise)."""
+    from ..shell.options import normalise
+
+    nc = normalise(cmd)
+    sub = nc.sub
+    words = [w.value for w in nc.words]
+    qs: list[tuple[str, str, str]] = []
+    if not sub or any(paths.DYN in w for w in words):
+        return qs, ""
+    verb = sub[0]
+    if verb == "checkout" and not nc.has("patch"):
+        if nc.dashdash >= 0 or (len(words) >= 2 and not nc.has("b", "B", "orphan", "detach")):
+            src = words[0] if (nc.dashdash > 0 or nc.dashdash < 0) else ""
+            files = words[nc.dashdash :] if nc.dashdash >= 0 else words[1:]
+            qs += [("tree", src, f) if src else ("index", "", f) for f in files]
+        elif nc.has("b", "B", "orphan"):
+            qs += [("tree", words[0], "")] if words else []
+        elif words:
+            qs.append(("tree", words[0], "") if _ref_like(words[0]) else ("index", "", words[0]))
+    elif verb == "switch" and words:
+        qs.append(("tree", words[0], ""))
+    elif verb == "restore" and (nc.has("worktree") or not nc.has("staged")):
+        src = nc.value("source") or ""
+        qs += [("tree", src, f) if src else ("index", "", f) for f in words]
+    elif verb == "reset" and nc.has("hard", "merge", "keep"):
+        qs.append(("tree", words[0] if words else "HEAD", ""))
+    elif verb in ("merge", "rebase") and not nc.has("abort", "quit", "continue", "skip", "edit-todo", "show-current-patch"):
+        if verb == "rebase":
+            onto = nc.value("onto") or (words[0] if words else "@{upstream}")
+            qs.append(("merge", onto, ""))
+            if len(words) >= 2:
+                qs.append(("tree", words[1], ""))
+        else:
+            qs += [("merge", w, "") for w in words] or [("merge", "@{upstream}", "")]
+    elif verb == "pull":
+        if words and _local_source(words[0]):
+            return qs, f"git pull from {words[0]}, a repository on this disk: what it brings is only known once it has run"
+        # What is already fetched; a pull may bring more (docs/threat-model.md).
+        qs.append(("merge", f"{words[0]}/{words[1]}" if len(words) >= 2 else "@{upstream}", ""))
+    elif verb == "stash" and len(sub) > 1 and sub[1] in ("pop", "apply", "branch"):
+        ref = words[1] if sub[1] == "branch" and len(words) > 1 else (words[0] if words and sub[1] != "branch" else "stash@{0}")
+        qs.append(("stash", ref, ""))
+    elif verb in ("cherry-pick", "revert") and not any(u in ("--abort", "--quit", "--continue", "--skip") for u in nc.unknown):
+        qs += [("commit", w, "") for w in words if _ref_like(w) and not w.isdigit()]
+    elif verb == "checkout-index":
+        qs += [("index", "", "")] if any(u in ("-a", "--all") for u in nc.unknown) else [("index", "", w) for w in words]
+    elif verb == "read-tree" and any(u == "-u" for u in nc.unknown) and words:
+        qs.append(("tree", words[-1], ""))
+    return qs, ""
+
+
+def _hooks_dir(probe: object, directory: str) -> str:
+    got = probe(directory, "hooks", "")  # type: ignore[operator]
+    return got[0] if got and got[0] != "\0timeout" else ""
+
+
+@rule(
+    id="self.git-settings-change",
+    title="A git command that rewrites an agent's settings, clearance's policy or the repository's hooks from another revision",
+    why=(
+        "`git checkout BRANCH`, `git merge`, `git reset --hard REV`, `git stash pop`, `git cherry-pick` rewrite every file that "
+        "differs in the other revision, without naming it: a branch whose `.claude/settings.json`, `.codex/config.toml`, "
+        "`.cursor/hooks.json` or hooks directory (core.hooksPath) differs changes what the agent may do as a write of those files "
+        "would. Where the hook runs on the developer's machine it asks git which files would change (in bounded time, with "
+        "every repository setting that runs a program switched off). Switching to a branch whose settings differ is often "
+        "ordinary, so a person confirms; a patch the agent applies is judged as writes of the files it names (fs.write-protected)."
+    ),
+    verdict=ASK,
+    commands=("git",),
+    match=(
+        {"tool_name": "Bash", "tool_input": {"command": "git checkout feature/x"}, "git": {"feature/x": [".claude/settings.json"]}},
+        {"tool_name": "Bash", "tool_input": {"command": "git merge origin/main"}, "git": {"origin/main": [".codex/config.toml"]}},
+        {"tool_name": "Bash", "tool_input": {"command": "git stash pop"}, "git": {"stash@{0}": [".cursor/hooks.json"]}},
+        {"tool_name": "Bash", "tool_input": {"command": "git reset --hard HEAD~3"}, "git": {"HEAD~3": [".gemini/settings.json"]}},
+        "git pull ../scratch-clone main",
+    ),
+    no_match=(
+        {"tool_name": "Bash", "tool_input": {"command": "git checkout feature/x"}, "git": {"feature/x": ["src/app.py", "README.md"]}},
+        {"tool_name": "Bash", "tool_input": {"command": "git pull"}, "git": {"@{upstream}": ["src/app.py"]}},
+        "git checkout main",
+        "git pull origin main",
+        "git stash list",
+    ),
+)
+def git_settings_change(cmd: SimpleCommand, sc: Scope) -> str | None:
+    qs, unknown = git_rewrites(cmd)
+    if unknown:
+        return unknown
+    probe = sc.ctx.git_changes
+    if probe is None or not qs:
+        return None
+    from ..shell.options import normalise
+
+    nc = normalise(cmd)
+    directory = sc.path(".", cmd)
+    for o, v, level in nc.opts:
+        if o == "C" and level == 0 and v:
+            directory = sc.path(v if v.startswith(("/", "~")) else posixpath.join(directory, v), cmd)
+    if paths.DYN in directory:
+        return None
+    what = "git " + " ".join(nc.sub)
+    hooks: str | None = None
+    for kind, rev, within in qs:
+        got = probe(directory, kind, rev)
+        if got is None:
+            continue
+        if got and got[0] == "\0timeout":
+            return f"{what}: git did not say in time which files it would rewrite, so a change of the agent's settings cannot be ruled out"
+        limit = sc.path(within if within.startswith(("/", "~")) else posixpath.join(directory, within)) if within else ""
+        for p in got:
+            if limit and not paths.is_within(p, limit):
+                continue
+            why = paths.protected_reason(p, sc.ctx, follow=False)
+            if why is None:
+                if hooks is None:
+                    hooks = _hooks_dir(probe, directory)
+                if hooks and paths.is_within(p, hooks):
+                    why = "a git hook (core.hooksPath " + sc.show(hooks) + ") that runs at the next commit or checkout"
+            if why is not None:
+                return f"{what} rewrites {sc.show(p)} from {rev or 'the index'}: {why}"
+    return None
