@@ -143,7 +143,15 @@ def build_context(
         owns=_owns(home, env, session_id),
         list_dir=functools.partial(list_project_dir, root) if root not in ("/", home) else None,
         git_changes=_git_changes,
+        processes=_processes,
     )
+
+
+def _processes() -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
+    """clearance's own processes (procs.py, imported only when a signal or a process tool is judged)."""
+    from .procs import clearance_processes
+
+    return clearance_processes()
 
 
 def _git_changes(directory: str, kind: str, rev: str) -> tuple[str, ...] | None:

@@ -81,6 +81,7 @@ class Context:
         "owns",
         "list_dir",
         "git_changes",
+        "processes",
     )
 
     def __init__(
@@ -102,6 +103,7 @@ class Context:
         owns: Callable[[str], bool] | None = None,
         list_dir: Callable[[str], list[str] | None] | None = None,
         git_changes: Callable[[str, str, str], tuple[str, ...] | None] | None = None,
+        processes: Callable[[], tuple[tuple[int, int, str, tuple[str, ...]], ...]] | None = None,
     ) -> None:
         self.cwd = cwd
         self.project_root = project_root
@@ -134,6 +136,9 @@ class Context:
         # What a git command would rewrite in a repository's work tree: (directory, kind, rev) -> absolute
         # paths, None when unknown (gitprobe.py, filled by the hook at the I/O edge; None: not asked).
         self.git_changes = git_changes
+        # clearance's own running processes, (pid, process group, name, argv) (procs.py, filled by the hook at the
+        # I/O edge; None: not known, a signal to a bare process id is judged as written).
+        self.processes = processes
 
 
 class Finding:

@@ -670,10 +670,91 @@ def agent_bypass(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 _PROCESS_FINDERS = frozenset({"pgrep", "pidof", "ps", "lsof", "fuser", "cat", "head", "tail"})
+# Tools that act on a process given by id (-p PID / --pid PID): stopping, throttling, attaching a debugger to it.
+_PID_TOOLS: dict[str, tuple[str, ...]] = {
+    "gdb": ("-p", "--pid"),
+    "lldb": ("-p", "--attach-pid"),
+    "strace": ("-p",),
+    "ltrace": ("-p",),
+    "cpulimit": ("-p", "--pid"),
+    "renice": ("-p", "--pid"),
+    "prlimit": ("-p", "--pid"),
+    "ionice": ("-p", "--pid"),
+    "taskset": ("-p", "--pid"),
+    "criu": ("-t", "--tree"),
+}
+_SUBST_FINDER = lazy(r"\$\(\s*(pgrep|pidof)\s+([^()`]*)\)|`\s*(pgrep|pidof)\s+([^`]*)`")
 
 
 def _mentions_clearance(text: str) -> bool:
     return "clearance" in text.lower()
+
+
+Proc = tuple[int, int, str, tuple[str, ...]]
+
+
+def _selector_hits(tool: str, args: list[str], procs: tuple[Proc, ...]) -> Proc | None:
+    """The first of clearance's processes that `pkill`/`pgrep`/`killall`/`pidof` ARGS would select, or None.
+
+    Read as procps and psmisc read them: pkill/pgrep match an extended regular expression against the process
+    name (the full command line with -f; the whole of it with -x; case-folded with -i); killall and pidof compare
+    names (killall -r: a regular expression; -I: case-folded).  Other selectors (-u, -t, -P) only narrow, so are
+    not needed to say that a process may be selected."""
+    import re as _re
+
+    opts_with_value = {"-g", "-G", "-P", "-s", "-t", "-u", "-U", "--signal", "-F", "--pidfile", "--ns", "--nslist", "-o", "-y", "-Y", "-n"}
+    flags: set[str] = set()
+    ops: list[str] = []
+    skip = False
+    for a in args:
+        if skip:
+            skip = False
+            continue
+        if a.startswith("-") and len(a) > 1 and not a[1:].isdigit():
+            if a in opts_with_value and tool in ("pkill", "pgrep"):
+                skip = True
+            elif a.startswith("--"):
+                flags.add(a)
+            else:
+                flags.update("-" + c for c in a[1:])
+            continue
+        if a.startswith("-"):
+            continue  # -9: a signal
+        ops.append(a)
+    if not ops:
+        return None
+    fold = _re.I if ("-i" in flags or "-I" in flags or "--ignore-case" in flags) else 0
+    for p in procs:
+        _pid, _pgid, comm, argv = p
+        names = {comm, argv[0].rsplit("/", 1)[-1]}
+        if len(argv) > 1 and names & {"python", "python3", "sh", "bash"}:
+            names.add(argv[1].rsplit("/", 1)[-1])
+        for pat in ops:
+            if tool in ("pkill", "pgrep") or (tool == "killall" and ("-r" in flags or "--regexp" in flags)):
+                try:
+                    rx = _re.compile(pat, fold)
+                except _re.error:
+                    continue
+                hay = [" ".join(argv)] if tool in ("pkill", "pgrep") and ("-f" in flags or "--full" in flags) else sorted(names)
+                exact = "-x" in flags or "--exact" in flags
+                if any((rx.fullmatch(h) if exact else rx.search(h)) for h in hay):
+                    return p
+            elif (pat.lower() in {n.lower() for n in names}) if fold else pat in names:
+                return p
+    return None
+
+
+def _pid_hit(word: str, procs: tuple[Proc, ...]) -> Proc | None:
+    """clearance's process that a pid (or -PGID, a process group) names."""
+    v = word[1:] if word.startswith("-") else word
+    if not v.isdigit() or len(v) > 10:
+        return None
+    n = int(v)
+    return next((p for p in procs if (p[1] == n if word.startswith("-") else p[0] == n)), None)
+
+
+def _what(p: Proc) -> str:
+    return f"process {p[0]} ({' '.join(p[3])[:80]})"
 
 
 @rule(
@@ -684,11 +765,13 @@ def _mentions_clearance(text: str) -> bool:
         "audit lock, or on the daemon, switches the oversight off or stalls it until the agent's hook times out, which the agents "
         "treat as allow. A signal is aimed at clearance when the processes are chosen by a name or pattern that names it "
         "(pkill/killall), or their ids come from a command that looks for it (`$(pgrep -f clearance)`, `pgrep … | xargs kill`, "
-        "its pid file)."
+        "its pid file); and, where the hook runs on the machine itself, when the process id, process group or pattern reaches "
+        "one of clearance's running processes (read from the process table, procs.py), and for the tools that stop, throttle "
+        "or attach to a process by id (gdb -p, strace -p, cpulimit -p, renice -p)."
     ),
     verdict=HARD_DENY,
     alternative="ask the user to restart the clearance daemon or service if it misbehaves",
-    commands=("kill", "pkill", "killall"),
+    commands=("kill", "pkill", "killall", *_PID_TOOLS),
     match=(
         "pkill -STOP -f clearance",
         "killall -9 clearance",
@@ -696,13 +779,29 @@ def _mentions_clearance(text: str) -> bool:
         "kill $(cat ~/.local/state/clearance/daemon.pid)",
         "pgrep -f 'clearance serve' | xargs kill",
     ),
-    no_match=("pkill -f 'node server.js'", "kill -9 1234", "killall vite", "kill %1"),
+    no_match=("pkill -f 'node server.js'", "kill -9 1234", "killall vite", "kill %1", "gdb -p 4242"),
 )
 def signal_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
-    if cmd.name in ("pkill", "killall"):
+    name = posixpath.basename(cmd.name)
+    procs = sc.ctx.processes() if sc.ctx.processes is not None else ()
+    if name in _PID_TOOLS:
+        opts = _PID_TOOLS[name]
+        vals = cmd.values()
+        for i, v in enumerate(vals):
+            opt, eq, val = v.partition("=")
+            if opt in opts or (opt[:2] in opts and opt[2:].isdigit()):
+                pid = val if eq else (opt[2:] if opt[2:].isdigit() else (vals[i + 1] if i + 1 < len(vals) else ""))
+                hit = _pid_hit(pid, procs)
+                if hit is not None:
+                    return f"{name} acts on clearance's own {_what(hit)}"
+        return None
+    if name in ("pkill", "killall"):
         for w in cmd.args:
             if not w.value.startswith("-") and _mentions_clearance(w.value):
                 return f"{cmd.name} {w.value!r} signals clearance's own processes"
+        hit = _selector_hits(name, cmd.values(), procs) if procs else None
+        if hit is not None:
+            return f"{cmd.name} would signal clearance's own {_what(hit)}"
         return None
     for w in cmd.args:
         if w.raw != w.value and _mentions_clearance(w.raw):
@@ -710,6 +809,28 @@ def signal_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
     for src in cmd.stdin_from:
         if src.name in _PROCESS_FINDERS and any(_mentions_clearance(a.value) for a in src.args):
             return f"kill is fed the ids of clearance's own processes by {src.name}"
+    if not procs:
+        return None
+    # Where the process table is known: the ids given (a negative one is a process group), and what a pgrep/pidof
+    # feeding kill selects.  kill [-s SIG | -n NUM | -SIG] [--] PID...: after the signal, every word is an id.
+    vals = [w.value for w in cmd.args]
+    i = 2 if vals[:1] in (["-s"], ["-n"]) else (1 if vals and vals[0].startswith("-") and vals[0] != "--" else 0)
+    if vals[i : i + 1] == ["--"]:
+        i += 1
+    for v in vals[i:]:
+        hit = _pid_hit(v, procs)
+        if hit is not None:
+            return f"kill signals clearance's own {_what(hit)}"
+    for m in _SUBST_FINDER.finditer(" ".join(w.raw for w in cmd.args)):
+        tool, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        hit = _selector_hits("pgrep" if tool == "pgrep" else "killall", rest.replace("'", " ").replace('"', " ").split(), procs)
+        if hit is not None:
+            return f"kill is given the ids {tool} finds, among them clearance's own {_what(hit)}"
+    for src in cmd.stdin_from:
+        if src.name in ("pgrep", "pidof"):
+            hit = _selector_hits("pgrep" if src.name == "pgrep" else "killall", src.values(), procs)
+            if hit is not None:
+                return f"kill is fed the ids {src.name} finds, among them clearance's own {_what(hit)}"
     return None
 
 
