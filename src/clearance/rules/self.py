@@ -278,27 +278,71 @@ def audit_db(cmd: SimpleCommand, sc: Scope) -> str | None:
 _INTERPRETERS = ("python", "python3", "node", "ruby", "perl", "php", "deno", "bun", "osascript", "lua")
 _WRITES = lazy(
     # (?=[…]): the first letters of the alternatives, so most positions are rejected in one step.
-    r"(?=[e.owaurcstdiv])(?:executescript|\.execute(?:many)?\(\s*[A-Za-z_]|\bopen\([^)]*['\"][wax+]|write(?:_text|_bytes|File|FileSync)?\(|append(?:File|FileSync)?\(|unlink|remove|rmtree|rmSync|"
-    r"\brename|\breplace\(|chmod|symlink|truncate|\b(?:DELETE|UPDATE|DROP|INSERT|ALTER|CREATE|VACUUM|ATTACH)\b)",
+    # Besides writes: what holds the store so that the hook cannot record (a transaction or a file lock held
+    # open, `BEGIN EXCLUSIVE` then sleep) or puts something else in its place (a FIFO, a device node).
+    r"(?=[e.owaurcstdivblfmp])(?:executescript|\.execute(?:many)?\(\s*[A-Za-z_]|\bopen\([^)]*['\"][wax+]|write(?:_text|_bytes|File|FileSync)?\(|append(?:File|FileSync)?\(|unlink|remove|rmtree|rmSync|"
+    r"\brename|\breplace\(|chmod|symlink|truncate|\b(?:DELETE|UPDATE|DROP|INSERT|ALTER|CREATE|VACUUM|ATTACH|BEGIN|EXCLUSIVE|IMMEDIATE|SAVEPOINT|REINDEX)\b|"
+    r"flock|lockf|\bLOCK_(?:EX|SH|NB)\b|\blocking\(|mkfifo|mknod|\bPRAGMA\s+\w+\s*=)",
     re.I,
 )
+# A string literal in interpreter code (single, double or back quotes; at most 4 KiB).
+_LITERAL = lazy(r"""'([^'\\\n]{1,4096})'|"([^"\\\n]{1,4096})"|`([^`\\]{1,4096})`""")
 
 
-def _mentions(text: str, sc: Scope) -> str | None:
-    """A clearance-owned path spelled out in interpreter code, in any of its usual spellings."""
+def _literals(text: str) -> list[str]:
+    out: list[str] = []
+    for m in _LITERAL.finditer(text[:200_000]):
+        out.append(m.group(1) or m.group(2) or m.group(3) or "")
+        if len(out) >= 2000:
+            break
+    return out
+
+
+def _mentions(text: str, sc: Scope, cwd: str | None = None) -> str | None:
+    """A clearance-owned path named in interpreter code: spelled out in any of its usual spellings, built from
+    literal pieces (`'~/.local/state/' + 'clearance/clearance.db'`, `os.path.join(…)`), matched by a glob literal
+    (`glob('~/.local/state/*/clearance.db')`), or reached relative to a working directory inside clearance's own."""
+    import fnmatch
+
     ci = paths.case_insensitive(sc.ctx.home, sc.ctx)
-    hay = paths.fold(text) if ci else text
     home = sc.ctx.home
-    for own, why, kind in paths.owned_paths(sc.ctx):
-        if kind == paths.OWN_CODE:
-            continue
+    lits = _literals(text)
+    # The literals joined as path pieces: concatenation and os.path.join spell the same path.
+    joined = re.sub(r"/{2,}", "/", "/".join(x.strip() for x in lits))
+    hay = text + "\n" + joined
+    hay = paths.fold(hay) if ci else hay
+    owned = [(own, why) for own, why, kind in paths.owned_paths(sc.ctx) if kind != paths.OWN_CODE]
+    for own, why in owned:
         spellings = [own]
         if paths.is_within(own, home) and own != home:
             rel = own[len(home) + 1 :]
-            spellings += ["~/" + rel, "/" + rel, "'" + rel, '"' + rel]
-        for s in spellings:
-            if (paths.fold(s) if ci else s) in hay:
+            spellings += ["~/" + rel, "/" + rel, "'" + rel, '"' + rel, "\n" + rel]
+        for sp in spellings:
+            if (paths.fold(sp) if ci else sp) in hay:
                 return why
+    if cwd is not None and paths.DYN not in cwd:
+        for own, why in owned:
+            if paths.is_within(cwd, own):
+                return why + f" (the code runs in {sc.show(cwd)})"
+    for lit in lits:
+        if not paths.has_glob(lit) or "/" not in lit:
+            continue
+        pat = paths.expand_home(lit.strip(), home)
+        if not pat.startswith("/"):
+            continue
+        pat = paths.fold(pat) if ci else pat
+        segs = pat.strip("/").split("/")
+        for own, why in owned:
+            o = (paths.fold(own) if ci else own).strip("/").split("/")
+            # The pattern reaches into (or is) clearance's path: its first segments match the path's, one by one;
+            # a `**` segment matches any depth.
+            if "**" in segs[: len(o)]:
+                k = segs.index("**")
+                reach = all(fnmatch.fnmatchcase(a, b) for a, b in zip(o[:k], segs[:k], strict=False))
+            else:
+                reach = len(segs) >= len(o) and all(fnmatch.fnmatchcase(a, b) for a, b in zip(o, segs, strict=False))
+            if reach:
+                return why + f" (matched by {lit!r})"
     return None
 
 
@@ -327,7 +371,7 @@ def interpreter_write(cmd: SimpleCommand, sc: Scope) -> str | None:
     text = " ".join(cmd.values()) + "\n" + (cmd.stdin_text or "")
     if not _WRITES.search(text):
         return None
-    why = _mentions(text, sc)
+    why = _mentions(text, sc, cmd.cwd)
     if why is None:
         return None
     return f"{posixpath.basename(cmd.name)} code changes {why}"
@@ -973,4 +1017,35 @@ def git_settings_change(cmd: SimpleCommand, sc: Scope) -> str | None:
                     why = "a git hook (core.hooksPath " + sc.show(hooks) + ") that runs at the next commit or checkout"
             if why is not None:
                 return f"{what} rewrites {sc.show(p)} from {rev or 'the index'}: {why}"
+    return None
+
+
+@rule(
+    id="self.lock-clearance",
+    title="Holding a lock on clearance's own files",
+    why=(
+        "The hook records each decision under a lock on its audit spool and store; a lock held by the agent's own process "
+        "(`flock ~/.local/state/clearance/clearance.db-sessions/.lock sleep infinity &`) makes every later call wait and then be "
+        "asked about, or keeps decisions out of the audit trail. No task needs to lock clearance's files."
+    ),
+    verdict=HARD_DENY,
+    commands=("flock", "lockfile", "dotlockfile", "lockfile-create", "shlock", "chflags"),
+    match=(
+        "flock -x ~/.local/state/clearance/clearance.db sleep infinity",
+        "flock /home/ana/.local/state/clearance/clearance.db-sessions/.lock -c 'sleep 1e9'",
+        "lockfile-create ~/.local/state/clearance/clearance.db",
+    ),
+    no_match=("flock /tmp/build.lock make", "flock -n .git/index.lock true", "lockfile /tmp/x.lock"),
+)
+def lock_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
+    for w in cmd.args:
+        v = w.value
+        if v.startswith("-") or v.isdigit() or paths.DYN in v:
+            continue
+        p = sc.path(v, cmd)
+        why = paths.clearance_owned(p, sc.ctx)
+        if why is not None:
+            return f"{posixpath.basename(cmd.name)} locks {sc.show(p)} ({why})"
+        if cmd.name == "flock":
+            break  # flock [options] FILE COMMAND…: only the first operand is the lock
     return None
