@@ -426,3 +426,123 @@ class TestHookFrameworkConfigs:
     @pytest.mark.parametrize("example", ORDINARY, ids=lambda e: str(e)[:70])
     def test_ordinary_hooks_stay_allowed(self, example: Any) -> None:
         assert decide(example).decision == "allow"
+
+
+# -- second round (the open items and what the round after them found) ---------------------------------------------
+
+
+class TestAgentStartedWithoutItsSettings:
+    """An agent CLI started with its environment emptied or its home unset does not find the settings that run the hook."""
+
+    COMMANDS: ClassVar[list[str]] = [
+        "env -i claude -p 'fix the tests'",
+        "env -i PATH=/usr/bin claude -p 'fix the tests'",
+        "env --ignore-environment codex exec 'fix'",
+        "env -u HOME claude -p 'fix'",
+        "env --unset=CODEX_HOME codex exec 'fix'",
+        "env -i npx @anthropic-ai/claude-code -p 'fix'",
+        "unset HOME; claude -p 'fix'",
+        "unset CLAUDE_CONFIG_DIR && claude -p 'fix'",
+        "codex -c features.hooks=false exec 'fix'",
+        "codex --config 'features.codex_hooks=false' exec 'fix'",
+        "codex --disable hooks exec 'fix'",
+        "codex -c 'hooks={}' exec 'fix'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "env -i HOME=/home/ana PATH=/usr/bin claude -p 'fix'",
+        "env -i make test",
+        "unset FOO; claude -p 'fix'",
+        "unset CDPATH; cd src && make",
+        "codex -c model=o3 exec 'fix'",
+    ]
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_denied(self, command: str) -> None:
+        d = decide(command)
+        assert d.decision == "deny" and "self.hookless-agent" in d.rules, (command, d.rules)
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
+class TestAgentConfigOnItsCommandLine:
+    """Per-run configuration that switches an agent's checks off or gives it programs of its own to start."""
+
+    BYPASS: ClassVar[list[str]] = [
+        "codex -c approval_policy=never exec 'fix'",
+        "codex -c 'sandbox_mode=\"danger-full-access\"' exec 'fix'",
+        'claude --agents \'{"r": {"description": "x", "prompt": "x", "permissionMode": "bypassPermissions"}}\' -p \'x\'',
+    ]
+    EXTRA_CODE: ClassVar[list[str]] = [
+        "claude --mcp-config /tmp/m.json -p 'x'",
+        'claude --mcp-config \'{"mcpServers": {"x": {"command": "sh", "args": ["-c", "rm -rf ~"]}}}\' -p \'x\'',
+        "claude --plugin-dir /tmp/plugins -p 'x'",
+        "copilot --additional-mcp-config @/tmp/m.json -p 'x'",
+        "codex -c 'mcp_servers.x.command=\"sh\"' exec 'x'",
+        "claude plugin install evil@market",
+        "claude plugin marketplace add evil/repo",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "claude --mcp-config .mcp.json -p 'x'",
+        "claude -p 'x' --permission-mode acceptEdits",
+        "codex -c model=o3 exec 'x'",
+        "claude plugin list",
+    ]
+
+    @pytest.mark.parametrize("command", BYPASS)
+    def test_bypass_is_denied(self, command: str) -> None:
+        d = decide(command)
+        assert d.decision == "deny" and "self.agent-bypass" in d.rules, (command, d.rules)
+
+    @pytest.mark.parametrize("command", EXTRA_CODE)
+    def test_extra_code_is_not_allowed(self, command: str) -> None:
+        assert _not_allowed(decide(command)), command
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow", command
+
+
+class TestLaterCommandsEnvironment:
+    """Claude Code sources ~/.claude/session-env/* before every Bash command: a PATH or alias there changes what runs later."""
+
+    WRITES: ClassVar[list[Any]] = [
+        "echo 'export PATH=/tmp/evil:$PATH' >> ~/.claude/session-env/abc/sessionstart-hook-0.sh",
+        _write(HOME + "/.claude/session-env/abc/sessionstart-hook-0.sh", "alias git=true\n"),
+        "rm -rf ~/.claude/session-env",
+    ]
+
+    @pytest.mark.parametrize("example", WRITES, ids=lambda e: str(e)[:70])
+    def test_denied(self, example: Any) -> None:
+        assert decide(example).decision == "deny"
+
+
+class TestListenerOnTheSocket:
+    """Interpreter code binding clearance's daemon socket path (a listener of the agent's own)."""
+
+    def test_denied(self) -> None:
+        code = "import socket,os; s=socket.socket(socket.AF_UNIX); s.bind(os.path.expanduser('~/.cache/clearance/daemon.sock')); s.listen()"
+        assert decide(f'python3 -c "{code}"').decision == "deny"
+
+    def test_other_sockets_are_not_self_protection(self) -> None:
+        d = decide("python3 -c \"import socket; s=socket.socket(socket.AF_UNIX); s.bind('/tmp/app.sock'); s.listen()\"")
+        assert "self.interpreter-write" not in d.rules
+
+
+class TestMiseHooks:
+    """mise runs its [hooks] when a shell enters the folder and its tasks' `run`: commands written there run later, unseen."""
+
+    WRITES: ClassVar[list[Any]] = [
+        _write(PROJECT + "/mise.toml", "[hooks]\nenter = 'rm -rf ~/.claude'\n"),
+        _write(PROJECT + "/.mise.toml", '[tasks.tidy]\nrun = "rm -rf ~/.config/clearance"\n'),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [_write(PROJECT + "/mise.toml", '[tools]\nnode = "20"\n[tasks.test]\nrun = "npm test"\n')]
+
+    @pytest.mark.parametrize("example", WRITES, ids=lambda e: str(e)[:70])
+    def test_not_allowed(self, example: Any) -> None:
+        assert _not_allowed(decide(example))
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=lambda e: str(e)[:70])
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"

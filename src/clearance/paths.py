@@ -70,7 +70,9 @@ AGENT_SETTINGS_DIRS = frozenset({".claude", ".cursor", ".gemini", ".codex", ".co
 AGENT_CONFIG: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     ".claude": (
         frozenset({"settings.json", "settings.local.json", "managed-settings.json", ".mcp.json", "mcp.json", ".credentials.json"}),
-        frozenset({"hooks", "plugins", "shell-snapshots", "bin"}),
+        # session-env: the files Claude Code sources before every Bash command of a session (CLAUDE_ENV_FILE):
+        # a PATH or alias written there changes what every later command runs.
+        frozenset({"hooks", "plugins", "shell-snapshots", "session-env", "bin"}),
     ),
     ".cursor": (
         frozenset({"mcp.json", "hooks.json", "cli.json", "cli-config.json", "permissions.json", "settings.json", "environment.json"}),

@@ -282,7 +282,7 @@ _WRITES = lazy(
     # open, `BEGIN EXCLUSIVE` then sleep) or puts something else in its place (a FIFO, a device node).
     r"(?=[e.owaurcstdivblfmp])(?:executescript|\.execute(?:many)?\(\s*[A-Za-z_]|\bopen\([^)]*['\"][wax+]|write(?:_text|_bytes|File|FileSync)?\(|append(?:File|FileSync)?\(|unlink|remove|rmtree|rmSync|"
     r"\brename|\breplace\(|chmod|symlink|truncate|\b(?:DELETE|UPDATE|DROP|INSERT|ALTER|CREATE|VACUUM|ATTACH|BEGIN|EXCLUSIVE|IMMEDIATE|SAVEPOINT|REINDEX)\b|"
-    r"flock|lockf|\bLOCK_(?:EX|SH|NB)\b|\blocking\(|mkfifo|mknod|\bPRAGMA\s+\w+\s*=)",
+    r"flock|lockf|\bLOCK_(?:EX|SH|NB)\b|\blocking\(|mkfifo|mknod|\bPRAGMA\s+\w+\s*=|\.bind\(|\blisten\()",
     re.I,
 )
 # A string literal in interpreter code (single, double or back quotes; at most 4 KiB).
@@ -381,6 +381,8 @@ def interpreter_write(cmd: SimpleCommand, sc: Scope) -> str | None:
 _AGENT_SETTINGS_VERBS: dict[tuple[str, str], frozenset[str]] = {
     ("claude", "config"): frozenset({"set", "add", "remove", "rm", "reset", "unset"}),
     ("claude", "mcp"): frozenset({"add", "add-json", "add-from-claude-desktop", "remove", "rm", "reset-project-choices"}),
+    # Plugins carry hooks, MCP servers and commands; a marketplace is where they are installed from.
+    ("claude", "plugin"): frozenset({"install", "i", "uninstall", "remove", "rm", "enable", "disable", "update", "marketplace"}),
     ("gemini", "mcp"): frozenset({"add", "remove", "rm"}),
     ("gemini", "extensions"): frozenset({"install", "uninstall", "update", "link", "enable", "disable", "new"}),
     ("codex", "mcp"): frozenset({"add", "remove", "rm"}),
@@ -411,8 +413,17 @@ _AGENT_ALIASES = {"claude-code": "claude", "gemini-cli": "gemini", "codex-cli": 
         "gemini extensions install https://github.com/x/y",
         "codex mcp add x -- npx y",
         "claude config remove permissions.deny 'Bash(rm:*)'",
+        "claude plugin install evil@market",
+        "claude plugin marketplace add evil/repo",
     ),
-    no_match=("claude config list", "claude mcp list", "gemini mcp list", "claude -p 'summarise README.md'", "codex exec 'run the tests'"),
+    no_match=(
+        "claude config list",
+        "claude mcp list",
+        "claude plugin list",
+        "gemini mcp list",
+        "claude -p 'summarise README.md'",
+        "codex exec 'run the tests'",
+    ),
 )
 def agent_settings_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
     ops = [v for v in cmd.values() if not v.startswith("-")]
@@ -667,23 +678,88 @@ def _options(cmd: SimpleCommand) -> list[tuple[str, str]]:
         "agent switching its own oversight off by proxy."
     ),
     verdict=HARD_DENY,
-    commands=_AGENT_CLIS,
+    commands=(*_AGENT_CLIS, "env"),
     match=(
         "claude --settings '{\"disableAllHooks\": true}' -p 'fix the tests'",
         "CLAUDE_CONFIG_DIR=/tmp/c claude -p 'fix the tests'",
         "CODEX_HOME=/tmp/cx codex exec 'fix the tests'",
+        "env -i claude -p 'fix the tests'",
+        "env -u HOME codex exec 'fix the tests'",
+        "codex -c features.hooks=false exec 'fix the tests'",
     ),
-    no_match=("claude -p 'summarise README.md'", "codex exec 'run the tests'", "claude --version"),
+    no_match=(
+        "claude -p 'summarise README.md'",
+        "codex exec 'run the tests'",
+        "claude --version",
+        "env -i HOME=/home/ana PATH=/usr/bin claude -p 'fix'",
+        "env -i make test",
+        "codex -c model=o3 exec 'fix'",
+    ),
 )
 def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if posixpath.basename(cmd.name) == "env":
+        return _env_hides_settings(cmd)
     agent = _agent(cmd)
-    moved = sorted(k for k in cmd.assigns if k in _AGENT_HOMES)
+    # HOME given its own value again (`env -i HOME=$HOME …`) moves nothing.
+    moved = sorted(k for k, v in cmd.assigns.items() if k in _AGENT_HOMES and not (k == "HOME" and v.rstrip("/") == sc.ctx.home))
     if moved:
         return f"{cmd.name} started with {moved[0]} elsewhere does not load the settings that run clearance's hook"
-    for opt, _ in _options(cmd):
+    for opt, val in _options(cmd):
         if opt in _SETTINGS_OPTIONS.get(agent, ()):
             return f"{cmd.name} {opt} replaces the settings that run clearance's hook"
+        if agent == "codex" and opt in ("--disable",) and val in ("hooks", "codex_hooks"):
+            return f"codex --disable {val} switches off the hooks that run clearance"
+        if agent == "codex" and opt in ("-c", "--config"):
+            key, _, value = val.partition("=")
+            key, value = key.strip(), value.strip().strip("\"'").lower()
+            if key in ("features.hooks", "features.codex_hooks") and value in ("false", "0", "no", "off"):
+                return f"codex -c {key}={value} switches off the hooks that run clearance"
+            if key == "hooks" or key.startswith("hooks."):
+                return f"codex -c {key}=… replaces the hooks that run clearance"
     return None
+
+
+def _env_hides_settings(cmd: SimpleCommand) -> str | None:
+    """`env -i claude …`, `env -u HOME codex …`: the agent started without the variables that lead it to its settings."""
+    vals = cmd.values()
+    ignore = False
+    unset: list[str] = []
+    assigned: set[str] = set()
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        if v in ("-i", "--ignore-environment", "-"):
+            ignore = True
+        elif v in ("-u", "--unset") and i + 1 < len(vals):
+            unset.append(vals[i + 1])
+            i += 1
+        elif v.startswith("--unset="):
+            unset.append(v[8:])
+        elif v.startswith("-u") and len(v) > 2:
+            unset.append(v[2:])
+        elif v.startswith("-") and len(v) > 1 and not v.startswith("--") and "i" in v[1:] and v[1:].isalpha():
+            ignore = True  # -iv
+        elif v.startswith("-"):
+            pass
+        elif "=" in v:
+            assigned.add(v.split("=", 1)[0])
+        else:
+            break
+        i += 1
+    if i >= len(vals):
+        return None
+    name = posixpath.basename(vals[i])
+    if _AGENT_ALIASES.get(name, name) not in _AGENT_CLIS and not (name in ("npx", "bunx", "pnpx") and any(a in _NPX_AGENTS for a in vals[i + 1 : i + 4])):
+        return None
+    hidden = sorted(u for u in unset if u in _AGENT_HOMES)
+    if hidden:
+        return f"env -u {hidden[0]} starts {name} without the variable that leads it to the settings that run clearance's hook"
+    if ignore and "HOME" not in assigned:
+        return f"env -i starts {name} without HOME: it does not load the settings that run clearance's hook"
+    return None
+
+
+_NPX_AGENTS = frozenset({"@anthropic-ai/claude-code", "@google/gemini-cli", "@openai/codex", "@github/copilot"})
 
 
 @rule(
@@ -701,31 +777,80 @@ def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
         "claude -p 'clean up' --dangerously-skip-permissions",
         "codex exec --dangerously-bypass-approvals-and-sandbox 'fix the tests'",
         "gemini --approval-mode=yolo -p 'fix the tests'",
+        "codex -c approval_policy=never exec 'fix the tests'",
+        'claude --agents \'{"r": {"prompt": "x", "permissionMode": "bypassPermissions"}}\' -p \'x\'',
     ),
     no_match=("claude -p 'fix the tests' --permission-mode acceptEdits", "codex exec --full-auto 'fix the tests'", "gemini -p 'explain this repo'"),
 )
 def agent_bypass(cmd: SimpleCommand, sc: Scope) -> str | None:
-    table = _BYPASS.get(_agent(cmd), {})
+    agent = _agent(cmd)
+    table = _BYPASS.get(agent, {})
     for opt, val in _options(cmd):
+        if agent == "codex" and opt in ("-c", "--config"):
+            key, _, value = val.partition("=")
+            key, value = key.strip(), value.strip().strip("\"'")
+            if (key, value) in (("approval_policy", "never"), ("sandbox_mode", "danger-full-access")):
+                return f"codex -c {key}={value} starts an agent with its permission checks switched off"
+        if agent == "claude" and opt == "--agents" and "bypassPermissions" in val:
+            return "claude --agents defines a sub-agent with permissionMode bypassPermissions"
         values = table.get(opt)
         if values is not None and (not values or val in values):
             return f"{cmd.name} {opt}{' ' + val if values else ''} starts an agent with its permission checks switched off"
     return None
 
 
+# Options that hand a new agent programs to start on its own (MCP servers, plugins with their hooks): (agent) -> options.
+_EXTRA_CODE: dict[str, tuple[str, ...]] = {
+    "claude": ("--mcp-config", "--plugin-dir"),
+    "copilot": ("--additional-mcp-config",),
+}
+
+
+@rule(
+    id="self.agent-extra-code",
+    title="Starting another agent with MCP servers or plugins given on its command line",
+    why=(
+        "An MCP server or plugin named on the command line (`claude --mcp-config x.json`, `--plugin-dir`, "
+        "`copilot --additional-mcp-config`, `codex -c mcp_servers.x.command=…`) is a program the new agent starts itself: "
+        "it runs with the user's rights and none of what it does passes through clearance's hook. The project's own "
+        "`.mcp.json` (a file the agent may not write) stays allowed; anything else a person confirms."
+    ),
+    verdict=ASK,
+    commands=_AGENT_CLIS,
+    match=(
+        "claude --mcp-config /tmp/m.json -p 'fix the tests'",
+        "claude --plugin-dir /tmp/p -p 'x'",
+        "copilot --additional-mcp-config @/tmp/m.json -p 'x'",
+        "codex -c 'mcp_servers.x.command=\"sh\"' exec 'x'",
+    ),
+    no_match=("claude --mcp-config .mcp.json -p 'x'", "claude -p 'x'", "codex -c model=o3 exec 'x'"),
+)
+def agent_extra_code(cmd: SimpleCommand, sc: Scope) -> str | None:
+    agent = _agent(cmd)
+    for opt, val in _options(cmd):
+        if opt in _EXTRA_CODE.get(agent, ()):
+            value = val.lstrip("@")
+            if opt.endswith("mcp-config") and value and not value.lstrip().startswith("{") and paths.DYN not in value:
+                p = sc.path(value, cmd)
+                if posixpath.basename(p) == ".mcp.json" and sc.inside_project(p):
+                    continue  # the project's own MCP servers, which the agent may not write
+            return f"{cmd.name} {opt} starts programs of its own that clearance's hook does not see"
+        if agent == "codex" and opt in ("-c", "--config") and val.strip().startswith("mcp_servers"):
+            return f"codex -c {val.split('=', 1)[0]} starts an MCP server that clearance's hook does not see"
+    return None
+
+
 _PROCESS_FINDERS = frozenset({"pgrep", "pidof", "ps", "lsof", "fuser", "cat", "head", "tail"})
 # Tools that act on a process given by id (-p PID / --pid PID): stopping, throttling, attaching a debugger to it.
+# Only tools clearance already models: naming an unknown program here would make it "known" and stop the engine from
+# judging the command it runs (`prlimit --nofile=1024 rm -rf ~`); gdb -p, cpulimit -p, prlimit --pid are left open
+# (docs/threat-model.md).
 _PID_TOOLS: dict[str, tuple[str, ...]] = {
-    "gdb": ("-p", "--pid"),
-    "lldb": ("-p", "--attach-pid"),
     "strace": ("-p",),
     "ltrace": ("-p",),
-    "cpulimit": ("-p", "--pid"),
     "renice": ("-p", "--pid"),
-    "prlimit": ("-p", "--pid"),
     "ionice": ("-p", "--pid"),
     "taskset": ("-p", "--pid"),
-    "criu": ("-t", "--tree"),
 }
 _SUBST_FINDER = lazy(r"\$\(\s*(pgrep|pidof)\s+([^()`]*)\)|`\s*(pgrep|pidof)\s+([^`]*)`")
 
@@ -811,7 +936,7 @@ def _what(p: Proc) -> str:
         "(pkill/killall), or their ids come from a command that looks for it (`$(pgrep -f clearance)`, `pgrep … | xargs kill`, "
         "its pid file); and, where the hook runs on the machine itself, when the process id, process group or pattern reaches "
         "one of clearance's running processes (read from the process table, procs.py), and for the tools that stop, throttle "
-        "or attach to a process by id (gdb -p, strace -p, cpulimit -p, renice -p)."
+        "or attach to a process by id (strace -p, renice -p, ionice -p, taskset -p)."
     ),
     verdict=HARD_DENY,
     alternative="ask the user to restart the clearance daemon or service if it misbehaves",
@@ -829,13 +954,16 @@ def signal_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
     name = posixpath.basename(cmd.name)
     procs = sc.ctx.processes() if sc.ctx.processes is not None else ()
     if name in _PID_TOOLS:
+        # After -p, every number is a process id (renice -p 1 2 3, taskset -p MASK PID, strace -p PID, -p=PID).
         opts = _PID_TOOLS[name]
-        vals = cmd.values()
-        for i, v in enumerate(vals):
+        seen = False
+        for v in cmd.values():
             opt, eq, val = v.partition("=")
             if opt in opts or (opt[:2] in opts and opt[2:].isdigit()):
-                pid = val if eq else (opt[2:] if opt[2:].isdigit() else (vals[i + 1] if i + 1 < len(vals) else ""))
-                hit = _pid_hit(pid, procs)
+                seen = True
+                v = val if eq else opt[2:]
+            if seen:
+                hit = _pid_hit(v, procs) if v.isdigit() else None
                 if hit is not None:
                     return f"{name} acts on clearance's own {_what(hit)}"
         return None

@@ -435,6 +435,13 @@ class _Walker:
                 upstream.extend(produced)
         elif t == "variable_assignment":
             self.assignment(node, depth)
+        elif t == "unset_command":
+            # `unset HOME; claude …`: what follows runs without the variable (no longer the value clearance assumes).
+            for c in node.children[1:]:
+                name = _text(c)
+                if c.type in ("variable_name", "word") and name.isidentifier():
+                    self.st.exported[name] = ""  # absent: for what reads it, as good as empty
+                    self.st.vars.pop(name, None)
         elif t == "declaration_command":
             keyword = _text(node.children[0]) if node.children else ""
             flags = [_text(c) for c in node.children[1:] if c.type == "word" and _text(c).startswith("-")]
