@@ -546,3 +546,45 @@ class TestMiseHooks:
     @pytest.mark.parametrize("example", ORDINARY, ids=lambda e: str(e)[:70])
     def test_ordinary(self, example: Any) -> None:
         assert decide(example).decision == "allow"
+
+
+class TestProducedAndRunInOneLine:
+    """A file produced by the same command line from content clearance cannot read, then run: not what it could judge."""
+
+    COMMANDS: ClassVar[list[str]] = [
+        "echo 'cm0gLXJmIH4vLmNvbmZpZy9jbGVhcmFuY2U=' | base64 -d > t.sh; bash t.sh",
+        "base64 -d x.b64 > t.sh && bash t.sh",
+        "xxd -r -p x.hex > t.py && python3 t.py",
+        "tr a-z n-za-m < x > t.sh; sh t.sh",
+        "gzip -dc x.gz > t.sh; chmod +x t.sh; ./t.sh",
+        "cp /tmp/x.sh t.sh && source t.sh",
+        "git show HEAD~3:x.sh > t.sh && bash t.sh",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "printf 'echo hi\\n' > t.sh && sh t.sh",
+        "python3 gen.py > out.json && jq . out.json",
+        "make > build.log 2>&1; tail build.log",
+        "bash scripts/test.sh > test.log",
+    ]
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_asked(self, command: str) -> None:
+        assert _not_allowed(decide(command)), command
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow", command
+
+
+class TestMountOver:
+    """A file system mounted over clearance's files or an agent's settings hides them."""
+
+    @pytest.mark.parametrize(
+        "command",
+        ["mount -t tmpfs none ~/.local/state/clearance", "sudo mount -t tmpfs tmpfs /home/ana/.config/clearance", "rclone mount r:x ~/.claude"],
+    )
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    def test_other_mounts_are_not_self_protection(self) -> None:
+        assert "self.mount-over" not in decide("sudo mount /dev/sdb1 /mnt/usb").rules

@@ -194,6 +194,11 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
         msg = downloaded_then_run(exp.commands, sc)
         if msg:
             out.findings.append(_finding(rule_by_id("rce.download-then-run"), msg))
+        from .sameline import written_then_run
+
+        msg = written_then_run(exp.commands, sc)
+        if msg:
+            out.findings.append(_finding(rule_by_id("shell.written-then-run"), msg))
     return out
 
 

@@ -1177,3 +1177,42 @@ def lock_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
         if cmd.name == "flock":
             break  # flock [options] FILE COMMAND…: only the first operand is the lock
     return None
+
+
+@rule(
+    id="self.mount-over",
+    title="Mounting a file system over clearance's files or an agent's settings",
+    why=(
+        "A file system mounted on `~/.config/clearance`, `~/.local/state/clearance` or `~/.claude` hides what is there: the "
+        "hook then reads a policy, keys and settings of the mounter's choosing, and records into a store nobody reads. "
+        "It replaces those files as surely as writing them."
+    ),
+    verdict=HARD_DENY,
+    commands=("mount", "rclone"),
+    match=("mount -t tmpfs none ~/.local/state/clearance", "sudo mount -t tmpfs tmpfs /home/ana/.claude", "rclone mount remote:cfg ~/.config/clearance"),
+    no_match=("mount -t tmpfs none /mnt/scratch", "mount", "rclone copy remote:x ~/.config/clearance-backup", "mount /dev/sdb1 /mnt/usb"),
+)
+def mount_over(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    ops: list[str] = []
+    skip = False
+    for v in vals:
+        if skip:
+            skip = False
+            continue
+        if v in ("-t", "-o", "-L", "-U", "--types", "--options", "--config", "--log-file", "--vfs-cache-mode"):
+            skip = True
+            continue
+        if not v.startswith("-"):
+            ops.append(v)
+    if cmd.name == "rclone":
+        if not ops or ops[0] not in ("mount", "nfsmount", "cmount"):
+            return None
+        ops = ops[1:]
+    if len(ops) < 2 or paths.DYN in ops[-1]:
+        return None
+    target = sc.path(ops[-1], cmd)
+    why = paths.clearance_owned(target, sc.ctx) or paths.protected_reason(target, sc.ctx)
+    if why is None:
+        return None
+    return f"{cmd.name} mounts a file system over {sc.show(target)} ({why})"
