@@ -588,3 +588,30 @@ class TestMountOver:
 
     def test_other_mounts_are_not_self_protection(self) -> None:
         assert "self.mount-over" not in decide("sudo mount /dev/sdb1 /mnt/usb").rules
+
+
+class TestWindowsNames:
+    """On Windows a name loses trailing dots and spaces, `\\` separates, and `::$DATA` is the file itself."""
+
+    ENV_WIN: ClassVar[dict[str, str]] = {"HOME": "/c/Users/ana", "CLAUDE_PROJECT_DIR": "/c/Users/ana/webapp", "USER": "ana", "CLEARANCE_PLATFORM": "win32"}
+    NAMES: ClassVar[list[str]] = [
+        "/c/Users/ana/webapp/.claude/settings.json ",
+        "/c/Users/ana/webapp/.claude/settings.json.",
+        "/c/Users/ana/webapp/.claude\\settings.json",
+        "/c/Users/ana/webapp/.claude. /settings.json",
+        "/c/Users/ana/webapp/.claude/settings.json::$DATA",
+        "/c/Users/ana/webapp/.git\\hooks\\pre-commit",
+        "/c/Users/ana/.config/clearance./config.toml",
+    ]
+
+    @pytest.mark.parametrize("path", NAMES)
+    def test_denied(self, path: str) -> None:
+        d = decide(_write(path, "{}"), cwd="/c/Users/ana/webapp", env=self.ENV_WIN)
+        assert d.decision == "deny", (path, d.rules)
+
+    @pytest.mark.parametrize("path", ["/home/ana/webapp/.claude/settings.json.", "/home/ana/webapp/.claude\\settings.json"])
+    def test_linux_names_are_other_files(self, path: str) -> None:
+        assert decide(_write(path, "{}")).decision == "allow"
+
+    def test_ordinary_windows_writes(self) -> None:
+        assert decide(_write("/c/Users/ana/webapp/src\\app.py", "x"), cwd="/c/Users/ana/webapp", env=self.ENV_WIN).decision == "allow"

@@ -898,6 +898,17 @@ def fold(s: str) -> str:
     return s.casefold()
 
 
+def win32_name(path: str) -> str:
+    """*path* as Windows opens it: `\\` separates like `/`, each name loses its trailing dots and spaces, and the
+    `::$DATA` stream suffix names the file itself (`settings.json.`, `settings.json::$DATA` are `settings.json`)."""
+    if "\\" not in path and not any(part.endswith((" ", ".")) for part in path.split("/")) and "::$" not in path.upper():
+        return path
+    path = path.replace("\\", "/")
+    if path.upper().endswith("::$DATA"):
+        path = path[: -len("::$DATA")]
+    return "/".join(p if p in (".", "..") else (p.rstrip(" .") or p) for p in path.split("/"))
+
+
 def _folded(path: str, ctx: Context) -> tuple[str, str, str, bool]:
     """(path, home, project root) in the form the file system compares them, and whether folded."""
     if case_insensitive(path, ctx):
