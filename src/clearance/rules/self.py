@@ -1216,3 +1216,43 @@ def mount_over(cmd: SimpleCommand, sc: Scope) -> str | None:
     if why is None:
         return None
     return f"{cmd.name} mounts a file system over {sc.show(target)} ({why})"
+
+
+# The agents' own CLIs, as their package managers name them.
+_AGENT_PACKAGES = frozenset(
+    {"@anthropic-ai/claude-code", "@openai/codex", "@google/gemini-cli", "@github/copilot", "claude-code", "codex", "gemini-cli", "copilot-cli"}
+)
+
+
+@rule(
+    id="self.agent-reinstall",
+    title="Installing, upgrading or replacing an agent's own CLI globally",
+    why=(
+        "The agent's CLI is what loads its settings and runs clearance's hook: another version or a fork of it installed by "
+        "the agent decides whether later sessions are overseen at all. Installing it into a project (`npm install "
+        "@anthropic-ai/claude-code` for an SDK) stays allowed; a person confirms the global one."
+    ),
+    verdict=ASK,
+    commands=("npm", "pnpm", "yarn", "bun", "brew"),
+    match=(
+        "npm install -g @anthropic-ai/claude-code@0.2.0",
+        "npm i --global @openai/codex@latest",
+        "brew install --cask claude-code",
+        "yarn global add @google/gemini-cli",
+    ),
+    no_match=("npm install -g typescript", "npm install @anthropic-ai/claude-code", "brew install jq", "npm ls -g"),
+)
+def agent_reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    ops = [v for v in vals if not v.startswith("-")]
+    verbs = ("install", "i", "add", "upgrade", "update", "up", "reinstall", "link")
+    if not ops or not any(v in verbs for v in ops[:2]):
+        return None
+    glob = cmd.name == "brew" or any(v in ("-g", "--global", "--location=global") for v in vals) or ops[0] == "global"
+    if not glob:
+        return None
+    for v in ops[1:]:
+        name = v.rsplit("@", 1)[0] if v.count("@") > (1 if v.startswith("@") else 0) else v
+        if name in _AGENT_PACKAGES:
+            return f"{cmd.name} {ops[0]} {v} replaces the agent's own CLI, which decides whether clearance's hook runs"
+    return None
