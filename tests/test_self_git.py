@@ -77,11 +77,6 @@ REWRITES = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _fresh_probe() -> None:
-    gitprobe._CACHE.clear()
-
-
 class TestRevisionRewritesSettings:
     @pytest.mark.parametrize("settings", SETTINGS)
     @pytest.mark.parametrize("command", REWRITES)
@@ -245,3 +240,16 @@ def test_team_service_does_not_ask_its_own_disk(tmp_path: Path) -> None:
     env: dict[str, Any] = {"HOME": str(tmp_path), "CLAUDE_PROJECT_DIR": str(repo)}
     d, ctx, _ = decide_event_full(event("git checkout loose", str(repo)), env, local_files=False)
     assert ctx is not None and ctx.git_changes is None and d.decision == "allow"
+
+
+def test_many_revisions_stay_within_the_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A command naming a hundred revisions must not hold the hook for a hundred git calls: past the budget it is asked."""
+    import time
+
+    repo = _repo(tmp_path)
+    monkeypatch.setattr(gitprobe, "BUDGET", 0.3)
+    revs = " ".join(f"missing{i}" for i in range(100)) + " work"
+    t0 = time.monotonic()
+    d = _decide(f"git cherry-pick {revs}", repo, tmp_path)
+    assert time.monotonic() - t0 < 3.0
+    assert d.decision == "ask" and "in time" in d.reason

@@ -43,10 +43,28 @@ _SAFE = (
     "-c",
     "diff.renames=false",
 )
-_CACHE: dict[tuple[str, str, str], tuple[str, ...] | None] = {}
+# Seconds all git queries of one decision may take together (a `git cherry-pick` of a hundred revisions must not
+# hold the hook past its deadline): past it every answer is TIMED_OUT, which the rule asks about.
+BUDGET = 4.0
+# The key under which a decision's state (its answers so far, the seconds spent) keeps the time spent.
+_SPENT = ("\0spent", "", "")
 
 
-def _git(top: str, args: list[str], safe: tuple[str, ...] = _SAFE) -> tuple[int, str] | None:
+def _git(top: str, args: list[str], state: dict[tuple[str, str, str], object], safe: tuple[str, ...] = _SAFE) -> tuple[int, str] | None:
+    import time
+
+    spent = state.get(_SPENT, 0.0)
+    left = BUDGET - (spent if isinstance(spent, float) else 0.0)
+    if left <= 0:
+        return None
+    t0 = time.monotonic()
+    try:
+        return _run(top, args, safe, min(TIMEOUT, left))
+    finally:
+        state[_SPENT] = BUDGET - left + (time.monotonic() - t0)
+
+
+def _run(top: str, args: list[str], safe: tuple[str, ...], timeout: float) -> tuple[int, str] | None:
     import subprocess
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
@@ -56,7 +74,7 @@ def _git(top: str, args: list[str], safe: tuple[str, ...] = _SAFE) -> tuple[int,
             ["git", "-C", top, *safe, *args],
             stdin=subprocess.DEVNULL,
             capture_output=True,
-            timeout=TIMEOUT,
+            timeout=timeout,
             env=env,
             check=False,
         )
@@ -72,30 +90,33 @@ def _rev_ok(rev: str) -> bool:
     return bool(rev) and not rev.startswith("-") and "\0" not in rev and "\n" not in rev and len(rev) < 512
 
 
-def changed(directory: str, kind: str, rev: str) -> tuple[str, ...] | None:
+def changed(directory: str, kind: str, rev: str, state: dict[tuple[str, str, str], object] | None = None) -> tuple[str, ...] | None:
     """Absolute paths the operation *kind* with *rev* would rewrite in the repository at *directory*.
 
     None when it cannot be known (no repository, an unknown revision, git missing); TIMED_OUT when git
-    did not answer within TIMEOUT.  Memoised for the process.
+    did not answer within TIMEOUT or the decision's BUDGET is spent.  *state* is one decision's: its answers
+    so far and the time spent (a long-lived daemon must neither reuse an answer about a work tree that has
+    changed since, nor run out of budget).
     """
     if kind not in KINDS or (kind != "index" and kind != "hooks" and not _rev_ok(rev)):
         return None
     top = git_toplevel(directory) if directory.startswith("/") else None
     if top is None:
         return None
+    state = {} if state is None else state
     key = (top, kind, rev)
-    if key in _CACHE:
-        return _CACHE[key]
-    got = _ask(top, kind, rev)
-    if len(_CACHE) < 256:
-        _CACHE[key] = got
+    if key in state:
+        got = state[key]
+        return got if isinstance(got, tuple) else None
+    got = _ask(top, kind, rev, state)
+    state[key] = got
     return got
 
 
-def _ask(top: str, kind: str, rev: str) -> tuple[str, ...] | None:
+def _ask(top: str, kind: str, rev: str, state: dict[tuple[str, str, str], object]) -> tuple[str, ...] | None:
     if kind == "hooks":
         # `git config --get` runs no program; the -c overrides would answer for the repository's own setting.
-        r = _git(top, ["config", "--get", "core.hooksPath"], ())
+        r = _git(top, ["config", "--get", "core.hooksPath"], state, ())
         if r is None:
             return TIMED_OUT
         code, out = r
@@ -114,7 +135,7 @@ def _ask(top: str, kind: str, rev: str) -> tuple[str, ...] | None:
         args = ["stash", "show", "--name-only", "--include-untracked", "-z", rev]
     else:
         args = [*base, "--"]
-    r = _git(top, args)
+    r = _git(top, args, state)
     if r is None:
         return TIMED_OUT
     code, out = r

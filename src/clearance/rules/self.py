@@ -290,11 +290,15 @@ _LITERAL = lazy(r"""'([^'\\\n]{1,4096})'|"([^"\\\n]{1,4096})"|`([^`\\]{1,4096})`
 
 
 def _literals(text: str) -> list[str]:
+    """The string literals of *text*: at most 2 000 of them and 200 000 characters together."""
     out: list[str] = []
+    total = 0
     for m in _LITERAL.finditer(text[:200_000]):
-        out.append(m.group(1) or m.group(2) or m.group(3) or "")
-        if len(out) >= 2000:
+        lit = m.group(1) or m.group(2) or m.group(3) or ""
+        total += len(lit)
+        if len(out) >= 2000 or total > 200_000:
             break
+        out.append(lit)
     return out
 
 
@@ -904,7 +908,8 @@ def _selector_hits(tool: str, args: list[str], procs: tuple[Proc, ...]) -> Proc 
                     rx = _re.compile(pat, fold)
                 except _re.error:
                     continue
-                hay = [" ".join(argv)] if tool in ("pkill", "pgrep") and ("-f" in flags or "--full" in flags) else sorted(names)
+                # At most 512 characters: an agent-chosen pattern runs against clearance's command lines, not the other way.
+                hay = [" ".join(argv)[:512]] if tool in ("pkill", "pgrep") and ("-f" in flags or "--full" in flags) else sorted(names)
                 exact = "-x" in flags or "--exact" in flags
                 if any((rx.fullmatch(h) if exact else rx.search(h)) for h in hay):
                     return p
