@@ -615,3 +615,54 @@ class TestWindowsNames:
 
     def test_ordinary_windows_writes(self) -> None:
         assert decide(_write("/c/Users/ana/webapp/src\\app.py", "x"), cwd="/c/Users/ana/webapp", env=self.ENV_WIN).decision == "allow"
+
+
+class TestClearanceByAnotherDoor:
+    """clearance changed through its own modules, its output options, or argparse's abbreviations."""
+
+    COMMANDS: ClassVar[list[str]] = [
+        "python3 -c \"from clearance import installer; installer.uninstall('claude', 'user')\"",
+        "python3 -c \"import clearance.installer as i; i.uninstall('claude', scope='user')\"",
+        "python3 -c \"from clearance.cli import main; main(['uninstall', 'claude'])\"",
+        "python3 -c \"from clearance.store.sqlite import SqliteStore; SqliteStore('x').prune(0, 0)\"",
+        "python3 - <<'PY'\nfrom clearance import daemon\ndaemon.main([])\nPY",
+        "clearance report --html ~/.claude/settings.json",
+        "clearance report --htm /home/ana/.config/clearance/config.toml",
+        "clearance log --db ~/.claude/settings.local.json",
+        "clearance log --pru --retention-days 0",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        'python3 -c "from clearance.api import decide_event; print(decide_event({}))"',
+        "python3 -c \"from clearance.cli import main; main(['rules'])\"",
+        "clearance report --html report.html",
+        "clearance log --db /tmp/scratch.db",
+        "clearance log --db ~/.local/state/clearance/clearance.db --limit 5",
+    ]
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny", command
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow", command
+
+
+class TestCommandNamesOnCaseInsensitiveSystems:
+    """On macOS `Git`, `RM` and `CLEARANCE` find git, rm and clearance: the names are judged as the programs they run."""
+
+    ENV_MAC: ClassVar[dict[str, str]] = {"HOME": "/Users/ana", "CLAUDE_PROJECT_DIR": "/Users/ana/webapp", "USER": "ana", "CLEARANCE_PLATFORM": "darwin"}
+
+    @pytest.mark.parametrize(
+        "command",
+        ["Git push --force origin main", "/usr/bin/Git push --force origin main", "CLEARANCE uninstall claude", "RM -rf ~", "Pkill -STOP -f clearance"],
+    )
+    def test_denied(self, command: str) -> None:
+        assert decide(command, cwd="/Users/ana/webapp", env=self.ENV_MAC).decision == "deny", command
+
+    def test_linux_names_are_other_programs(self) -> None:
+        assert "git.force-push" not in decide("Git push --force origin main").rules
+
+    @pytest.mark.parametrize("command", ["Make test", "Git status"])
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command, cwd="/Users/ana/webapp", env=self.ENV_MAC).decision == "allow"

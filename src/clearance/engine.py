@@ -10,13 +10,13 @@ import time
 
 from .lazyre import lazy
 from .model import HARD_DENY, SOFT_DENY, Action, Context, Decision, Finding, combine
-from .paths import DYN
+from .paths import DYN, case_insensitive
 from .rules import REGISTRY, ensure, load
 from .rules import index as rules_index
 from .scope import Scope
 from .shell.effects import Effect, effects
 from .shell.parse import PARSE_DEADLINE, ParseFailure, ParseTimeout, TooLarge, parse
-from .shell.unwrap import MAY_RUN, expand
+from .shell.unwrap import FOLD_COMMANDS, MAY_RUN, expand
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -151,7 +151,13 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
     ctx = sc.ctx
     try:
         script = parse(command, ctx.cwd, ctx.home, ctx.env)
-        exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env)
+        # On a case-insensitive file system `Git` and `CLEARANCE` run git and clearance (unwrap.basename_command).
+        token = FOLD_COMMANDS.set(True) if case_insensitive(ctx.home, ctx) else None
+        try:
+            exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env)
+        finally:
+            if token is not None:
+                FOLD_COMMANDS.reset(token)
     except ParseFailure as failure:
         out.error = str(failure)
         out.too_large = isinstance(failure, TooLarge)

@@ -75,6 +75,7 @@ def _scratch_db(rest: list[str], cmd: SimpleCommand, sc: Scope) -> bool:
         "clearance hook --db postgresql://audit.internal/clearance < event.json",
         "clearance log --prune --retention-days 0",
         "clearance log --max-mb 1 --prune",
+        "clearance log --pru --retention-days 0",
         "clearance allow --last",
         "clearance allow 42 --for 8h --session",
         "python3 -m clearance allow --last --dry-run",
@@ -100,7 +101,8 @@ def _scratch_db(rest: list[str], cmd: SimpleCommand, sc: Scope) -> bool:
 def clearance_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     sub, rest = _subcommand(vals)
-    if sub == "log" and any(v == "--prune" or v.startswith("--prune=") for v in rest):
+    # argparse takes an unambiguous prefix: `--pru` is --prune.
+    if sub == "log" and any(len(o) >= 4 and "--prune".startswith(o) for o in (v.split("=", 1)[0] for v in rest)):
         return "clearance log --prune deletes decisions from the audit trail; only the user prunes it"
     if sub in READ_ONLY or sub == "":
         return None
@@ -1261,3 +1263,59 @@ def agent_reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
         if name in _AGENT_PACKAGES:
             return f"{cmd.name} {ops[0]} {v} replaces the agent's own CLI, which decides whether clearance's hook runs"
     return None
+
+
+# clearance's modules that change what decides for it or what it recorded, when called: importing them in agent code is
+# running clearance's CLI by another door (installer.uninstall, daemon.serve, audit.record, store writes, the cache key).
+_CHANGING_MODULES = frozenset(
+    {"installer", "daemon", "server", "teamcli", "allow", "audit", "store", "seal", "hook", "hookrun", "escalation", "provenance", "remote"}
+)
+_CLEARANCE_IMPORT = lazy(r"(?:\bfrom\s+clearance((?:\.\w+)*)\s+import\s+(\([^)]{0,2000}\)|[\w \t,*]+)|\bimport\s+clearance((?:\.\w+)*))")
+_CLI_MAIN = lazy(r"\bmain\s*\(\s*\[\s*['\"]([\w-]+)['\"]")
+
+
+def _clearance_module_use(text: str) -> str | None:
+    for m in _CLEARANCE_IMPORT.finditer(text[:200_000]):
+        path = (m.group(1) or m.group(3) or "").lstrip(".").split(".")
+        names = [n.split(" as ")[0].strip("() \t\n") for n in (m.group(2) or "").split(",")] if m.group(2) is not None else []
+        mods = {path[0]} if path and path[0] else set(names)
+        changing = sorted(mods & _CHANGING_MODULES)
+        if changing:
+            return f"clearance.{changing[0]}"
+        if "cli" in mods or "*" in mods:
+            sub = _CLI_MAIN.search(text)
+            if sub is None or (sub.group(1) not in READ_ONLY and sub.group(1) != "policy"):
+                return "clearance.cli.main" + (f"(['{sub.group(1)}', …])" if sub else "")
+    return None
+
+
+@rule(
+    id="self.clearance-library",
+    title="Agent code calling clearance's own modules that change it",
+    why=(
+        "`python -c \"from clearance import installer; installer.uninstall('claude')\"` is `clearance uninstall claude` without "
+        "the command name: the installer, the daemon and team service, the audit store and its keys, the hook itself are "
+        "clearance changing its own configuration and records. Using its reading parts as a library (clearance.api, the "
+        "engine, the rules, `cli.main(['check', …])`) stays allowed."
+    ),
+    verdict=HARD_DENY,
+    commands=("python", "python3"),
+    match=(
+        "python3 -c \"from clearance import installer; installer.uninstall('claude', 'user')\"",
+        'python3 -c "import clearance.audit as a; a.record_in(None, None, {}, None, None)"',
+        "python3 -c \"from clearance.cli import main; main(['uninstall', 'claude'])\"",
+    ),
+    no_match=(
+        'python3 -c "from clearance.api import decide_event; print(decide_event({}))"',
+        "python3 -c \"from clearance.cli import main; main(['rules'])\"",
+        'python3 -c "import clearance; print(clearance.__version__)"',
+    ),
+)
+def clearance_library(cmd: SimpleCommand, sc: Scope) -> str | None:
+    text = " ".join(cmd.values()) + "\n" + (cmd.stdin_text or "")
+    if "clearance" not in text:
+        return None
+    used = _clearance_module_use(text)
+    if used is None:
+        return None
+    return f"{posixpath.basename(cmd.name)} code calls {used}, which changes clearance's own configuration or records; only the user does that"

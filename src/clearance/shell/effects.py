@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 
 from ..model import TOO_LARGE
-from ..paths import DYN
+from ..paths import DYN, clearance_owned
 from .ir import Word
 from .options import find_roots, normalise, normalise_words
 
@@ -356,6 +356,21 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         for w in ops:
             if not w.value.startswith("+"):
                 add(WRITE, w, note=name)
+    elif name == "clearance":
+        # clearance report --html FILE writes FILE; --db FILE creates a SQLite store there when there is none.
+        # clearance's own store is left to self.clearance-cli, which knows which subcommands only read it.
+        for i, w in enumerate(args):
+            opt, eq, val = w.value.partition("=")
+            # argparse takes any unambiguous prefix (`--htm`, `--d`).
+            opt = next((o for o in ("--html", "--db") if len(opt) >= 3 and o.startswith(opt) and opt != "--h"), "")
+            if not opt:
+                continue
+            target = Word(val, val) if eq else (args[i + 1] if i + 1 < len(args) else None)
+            if target is None or "://" in target.value or target.value in ("", ":memory:"):
+                continue
+            if opt == "--db" and clearance_owned(sc.word_path(target, cmd), sc.ctx) is not None:
+                continue
+            add(WRITE, target, note="clearance " + opt)
     elif name == "patch":
         ops, _ = operands(args, _OPT_VALUE["patch"])
         for i, w in enumerate(args):
