@@ -666,3 +666,22 @@ class TestCommandNamesOnCaseInsensitiveSystems:
     @pytest.mark.parametrize("command", ["Make test", "Git status"])
     def test_ordinary(self, command: str) -> None:
         assert decide(command, cwd="/Users/ana/webapp", env=self.ENV_MAC).decision == "allow"
+
+
+class TestShellThroughAnMcpServer:
+    """A command run through an MCP server (desktop-commander's start_process, a terminal server) is a command."""
+
+    CALLS: ClassVar[list[Any]] = [
+        {"tool_name": "mcp__desktop-commander__start_process", "tool_input": {"command": "rm -rf ~/.config/clearance", "timeout_ms": 5000}},
+        {"tool_name": "mcp__terminal__execute_command", "tool_input": {"cmd": "clearance uninstall claude"}},
+        {"tool_name": "mcp__shell__run", "tool_input": {"command": ["pkill", "-STOP", "-f", "clearance"]}},
+        {"tool_name": "mcp__desktop-commander__start_process", "tool_input": {"command": "git push --force origin main"}},
+    ]
+
+    @pytest.mark.parametrize("call", CALLS, ids=lambda c: str(c)[:70])
+    def test_denied(self, call: Any) -> None:
+        assert decide(call).decision == "deny", call
+
+    def test_ordinary_command_through_the_server(self) -> None:
+        d = decide({"tool_name": "mcp__desktop-commander__start_process", "tool_input": {"command": "ls -la"}})
+        assert d.decision == "allow", d.rules

@@ -321,6 +321,12 @@ def check_effects(effs: list[Effect], sc: Scope, findings: list[Finding]) -> Non
 
 
 def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
+    if action.kind == "mcp":
+        from .mcpshell import shell_command
+
+        command = shell_command(action)
+        if command is not None:
+            findings.extend(analyse_shell(command, sc).findings)  # a command run through the server is a command
     for r in action_rules(action.kind, action.tool_name):
         check_deadline(sc)
         msg = r.check(action, sc)
