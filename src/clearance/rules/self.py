@@ -1134,16 +1134,23 @@ def git_settings_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     what = "git " + " ".join(nc.sub)
     hooks: str | None = None
-    for kind, rev, within in qs:
+    # One question per (kind, rev), each with the paths it is limited to ("" for none; past 64, none either: a
+    # checkout of thousands of named files is judged by every file the revision changes).
+    limits: dict[tuple[str, str], set[str]] = {}
+    for kind, rev, within in qs[:256]:
+        limits.setdefault((kind, rev), set()).add(within)
+    checked: set[str] = set()
+    for (kind, rev), withins in limits.items():
         got = probe(directory, kind, rev)
         if got is None:
             continue
         if got and got[0] == "\0timeout":
             return f"{what}: git did not say in time which files it would rewrite, so a change of the agent's settings cannot be ruled out"
-        limit = sc.path(within if within.startswith(("/", "~")) else posixpath.join(directory, within)) if within else ""
+        roots = [] if "" in withins or len(withins) > 64 else [sc.path(w if w.startswith(("/", "~")) else posixpath.join(directory, w)) for w in withins]
         for p in got:
-            if limit and not paths.is_within(p, limit):
+            if p in checked or (roots and not any(paths.is_within(p, r) for r in roots)):
                 continue
+            checked.add(p)
             why = paths.protected_reason(p, sc.ctx, follow=False)
             if why is None:
                 if hooks is None:
