@@ -280,11 +280,15 @@ def audit_db(cmd: SimpleCommand, sc: Scope) -> str | None:
 _INTERPRETERS = ("python", "python3", "node", "ruby", "perl", "php", "deno", "bun", "osascript", "lua")
 _WRITES = lazy(
     # (?=[…]): the first letters of the alternatives, so most positions are rejected in one step.
-    # Besides writes: what holds the store so that the hook cannot record (a transaction or a file lock held
-    # open, `BEGIN EXCLUSIVE` then sleep) or puts something else in its place (a FIFO, a device node).
-    r"(?=[e.owaurcstdivblfmp])(?:executescript|\.execute(?:many)?\(\s*[A-Za-z_]|\bopen\([^)]*['\"][wax+]|write(?:_text|_bytes|File|FileSync)?\(|append(?:File|FileSync)?\(|unlink|remove|rmtree|rmSync|"
-    r"\brename|\breplace\(|chmod|symlink|truncate|\b(?:DELETE|UPDATE|DROP|INSERT|ALTER|CREATE|VACUUM|ATTACH|BEGIN|EXCLUSIVE|IMMEDIATE|SAVEPOINT|REINDEX)\b|"
-    r"flock|lockf|\bLOCK_(?:EX|SH|NB)\b|\blocking\(|mkfifo|mknod|\bPRAGMA\s+\w+\s*=|\.bind\(|\blisten\()",
+    r"(?=[e.owaurcstdiv])(?:executescript|\.(?:execute(?:many)?\(\s*[A-Za-z_]|bind\()|\bopen\([^)]*['\"][wax+]|write(?:_text|_bytes|File|FileSync)?\(|append(?:File|FileSync)?\(|unlink|remove|rmtree|rmSync|"
+    r"\brename|\breplace\(|chmod|symlink|truncate|\b(?:DELETE|UPDATE|DROP|INSERT|ALTER|CREATE|VACUUM|ATTACH)\b)",
+    re.I,
+)
+# Besides writes: what holds the store so that the hook cannot record (a transaction or a file lock held open,
+# `BEGIN EXCLUSIVE` then sleep, a listener on its socket) or puts something else in its place (a FIFO, a device node).
+# A pattern of its own, so that each keeps one cheap first-letter test per position.
+_HOLDS = lazy(
+    r"(?=[beisrflmp])(?:\b(?:BEGIN|EXCLUSIVE|IMMEDIATE|SAVEPOINT|REINDEX)\b|flock|lockf|\bLOCK_(?:EX|SH|NB)\b|\blocking\(|mkfifo|mknod|\bPRAGMA\s+\w+\s*=|\blisten\()",
     re.I,
 )
 # A string literal in interpreter code (single, double or back quotes; at most 4 KiB).
@@ -314,7 +318,9 @@ def _mentions(text: str, sc: Scope, cwd: str | None = None) -> str | None:
     home = sc.ctx.home
     lits = _literals(text)
     # The literals joined as path pieces: concatenation and os.path.join spell the same path.
-    joined = re.sub(r"/{2,}", "/", "/".join(x.strip() for x in lits))
+    joined = "/".join(x.strip() for x in lits)
+    while "//" in joined:
+        joined = joined.replace("//", "/")
     hay = text + "\n" + joined
     hay = paths.fold(hay) if ci else hay
     owned = [(own, why) for own, why, kind in paths.owned_paths(sc.ctx) if kind != paths.OWN_CODE]
@@ -375,7 +381,7 @@ def _mentions(text: str, sc: Scope, cwd: str | None = None) -> str | None:
 )
 def interpreter_write(cmd: SimpleCommand, sc: Scope) -> str | None:
     text = " ".join(cmd.values()) + "\n" + (cmd.stdin_text or "")
-    if not _WRITES.search(text):
+    if not _WRITES.search(text) and not _HOLDS.search(text):
         return None
     why = _mentions(text, sc, cmd.cwd)
     if why is None:
