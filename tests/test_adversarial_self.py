@@ -685,3 +685,28 @@ class TestShellThroughAnMcpServer:
     def test_ordinary_command_through_the_server(self) -> None:
         d = decide({"tool_name": "mcp__desktop-commander__start_process", "tool_input": {"command": "ls -la"}})
         assert d.decision == "allow", d.rules
+
+
+class TestHereDocumentAfterAList:
+    """`cd x && cat > f <<EOF` : tree-sitter hung the redirections on the whole list, so the here-document written and
+    run was never read; bash binds them to the last command."""
+
+    COMMANDS: ClassVar[list[str]] = [
+        "cd /tmp && cat > c.sh << 'EOF'\nrm -rf ~/.config/clearance\nEOF\nbash c.sh",
+        "mkdir -p x && cat > x/.envrc <<'EOF'\nexport CLEARANCE_SERVER=http://127.0.0.1:9\nEOF",
+        "true && tee .pre-commit-config.yaml <<'EOF'\nrepos:\n- repo: local\n  hooks:\n  - id: x\n    entry: rm -rf /home/ana/.claude\n    language: system\nEOF",
+    ]
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_not_allowed(self, command: str) -> None:
+        assert _not_allowed(decide(command)), command
+
+    def test_the_redirection_is_the_last_commands(self) -> None:
+        from clearance.shell.parse import parse
+
+        cmds = parse("cd /tmp && cat > c.js << 'EOF'\nconsole.log(1)\nEOF\nnode c.js", "/p", "/h").commands
+        assert [(c.name, [r.op for r in c.redirects], c.cwd) for c in cmds] == [("cd", [], "/p"), ("cat", [">", "<<"], "/tmp"), ("node", [], "/tmp")]
+        assert cmds[1].stdin_text == "console.log(1)\n"
+
+    def test_ordinary(self) -> None:
+        assert decide("cd /tmp && cat > c.js << 'EOF'\nconsole.log(1)\nEOF\nnode c.js").decision == "allow"

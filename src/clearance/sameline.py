@@ -50,6 +50,8 @@ def written_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
                     return f"{c.name} runs {cand}, which {written[p]} wrote just before from content clearance cannot read"
         if c.name in _FETCHERS or literal_output(c) is not None:
             continue
+        if any(r.op in ("<<", "<<<") and r.body is not None for r in c.redirects):
+            continue  # its input is a here-document, which is there to read (a list's `cat > x <<EOF` is attached so)
         for e in effects(c, sc):
             if e.kind == WRITE and paths.DYN not in e.path:
                 written[e.path] = c.name

@@ -580,6 +580,16 @@ class _Walker:
                 redirects.append(self.redirect(c, depth))
             elif c.is_named and body is None:
                 body = c
+        while body is not None and body.type == "list":
+            # tree-sitter hangs `a && cat > f <<EOF` 's redirections on the whole list; bash binds them to the last
+            # command (a list is not a compound command): the rest runs without them.
+            named = [c for c in body.children if c.is_named]
+            if len(named) < 2:
+                break
+            for c in named[:-1]:
+                self.walk(c, depth + 1, None)
+            body = named[-1]
+            depth += 1
         if body is not None and body.type == "command":
             start = len(self.st.script.commands)
             self.command(body, depth + 1, pipe_src, redirects)
