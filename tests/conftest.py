@@ -23,7 +23,27 @@ def event(example: Any, cwd: str = PROJECT) -> dict[str, Any]:
     return ev
 
 
+def git_answers(answers: dict[str, list[str]], root: str = PROJECT) -> Any:
+    """A stand-in for gitprobe.changed: REV -> the files (relative to *root*) that differ there; other revisions are unknown.
+    The key "index" answers for the index, "hooks" names core.hooksPath."""
+
+    def probe(directory: str, kind: str, rev: str) -> tuple[str, ...] | None:
+        key = {"index": "index", "hooks": "hooks"}.get(kind, rev)
+        if key not in answers:
+            return () if kind == "hooks" else None
+        return tuple(root + "/" + p for p in answers[key])
+
+    return probe
+
+
 def decide(example: Any, cwd: str = PROJECT, env: dict[str, str] | None = None) -> Decision:
+    if isinstance(example, dict) and "git" in example:
+        # A rule example that needs git's answer about what a revision changes (gitprobe.py).
+        example = dict(example)
+        answers: dict[str, list[str]] = example.pop("git")
+        action, ctx = parse_event(event(example, cwd), env or ENV)
+        ctx.git_changes = git_answers(answers)
+        return evaluate(action, ctx, load_policy(ctx.project_root, env or ENV))
     if isinstance(example, dict) and "files" in example:
         # A rule example that needs project files on "disk" (scripts a command runs).
         example = dict(example)

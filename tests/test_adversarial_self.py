@@ -426,3 +426,287 @@ class TestHookFrameworkConfigs:
     @pytest.mark.parametrize("example", ORDINARY, ids=lambda e: str(e)[:70])
     def test_ordinary_hooks_stay_allowed(self, example: Any) -> None:
         assert decide(example).decision == "allow"
+
+
+# -- second round (the open items and what the round after them found) ---------------------------------------------
+
+
+class TestAgentStartedWithoutItsSettings:
+    """An agent CLI started with its environment emptied or its home unset does not find the settings that run the hook."""
+
+    COMMANDS: ClassVar[list[str]] = [
+        "env -i claude -p 'fix the tests'",
+        "env -i PATH=/usr/bin claude -p 'fix the tests'",
+        "env --ignore-environment codex exec 'fix'",
+        "env -u HOME claude -p 'fix'",
+        "env --unset=CODEX_HOME codex exec 'fix'",
+        "env -i npx @anthropic-ai/claude-code -p 'fix'",
+        "unset HOME; claude -p 'fix'",
+        "unset CLAUDE_CONFIG_DIR && claude -p 'fix'",
+        "codex -c features.hooks=false exec 'fix'",
+        "codex --config 'features.codex_hooks=false' exec 'fix'",
+        "codex --disable hooks exec 'fix'",
+        "codex -c 'hooks={}' exec 'fix'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "env -i HOME=/home/ana PATH=/usr/bin claude -p 'fix'",
+        "env -i make test",
+        "unset FOO; claude -p 'fix'",
+        "unset CDPATH; cd src && make",
+        "codex -c model=o3 exec 'fix'",
+    ]
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_denied(self, command: str) -> None:
+        d = decide(command)
+        assert d.decision == "deny" and "self.hookless-agent" in d.rules, (command, d.rules)
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
+class TestAgentConfigOnItsCommandLine:
+    """Per-run configuration that switches an agent's checks off or gives it programs of its own to start."""
+
+    BYPASS: ClassVar[list[str]] = [
+        "codex -c approval_policy=never exec 'fix'",
+        "codex -c 'sandbox_mode=\"danger-full-access\"' exec 'fix'",
+        'claude --agents \'{"r": {"description": "x", "prompt": "x", "permissionMode": "bypassPermissions"}}\' -p \'x\'',
+    ]
+    EXTRA_CODE: ClassVar[list[str]] = [
+        "claude --mcp-config /tmp/m.json -p 'x'",
+        'claude --mcp-config \'{"mcpServers": {"x": {"command": "sh", "args": ["-c", "rm -rf ~"]}}}\' -p \'x\'',
+        "claude --plugin-dir /tmp/plugins -p 'x'",
+        "copilot --additional-mcp-config @/tmp/m.json -p 'x'",
+        "codex -c 'mcp_servers.x.command=\"sh\"' exec 'x'",
+        "claude plugin install evil@market",
+        "claude plugin marketplace add evil/repo",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "claude --mcp-config .mcp.json -p 'x'",
+        "claude -p 'x' --permission-mode acceptEdits",
+        "codex -c model=o3 exec 'x'",
+        "claude plugin list",
+    ]
+
+    @pytest.mark.parametrize("command", BYPASS)
+    def test_bypass_is_denied(self, command: str) -> None:
+        d = decide(command)
+        assert d.decision == "deny" and "self.agent-bypass" in d.rules, (command, d.rules)
+
+    @pytest.mark.parametrize("command", EXTRA_CODE)
+    def test_extra_code_is_not_allowed(self, command: str) -> None:
+        assert _not_allowed(decide(command)), command
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow", command
+
+
+class TestLaterCommandsEnvironment:
+    """Claude Code sources ~/.claude/session-env/* before every Bash command: a PATH or alias there changes what runs later."""
+
+    WRITES: ClassVar[list[Any]] = [
+        "echo 'export PATH=/tmp/evil:$PATH' >> ~/.claude/session-env/abc/sessionstart-hook-0.sh",
+        _write(HOME + "/.claude/session-env/abc/sessionstart-hook-0.sh", "alias git=true\n"),
+        "rm -rf ~/.claude/session-env",
+    ]
+
+    @pytest.mark.parametrize("example", WRITES, ids=lambda e: str(e)[:70])
+    def test_denied(self, example: Any) -> None:
+        assert decide(example).decision == "deny"
+
+
+class TestListenerOnTheSocket:
+    """Interpreter code binding clearance's daemon socket path (a listener of the agent's own)."""
+
+    def test_denied(self) -> None:
+        code = "import socket,os; s=socket.socket(socket.AF_UNIX); s.bind(os.path.expanduser('~/.cache/clearance/daemon.sock')); s.listen()"
+        assert decide(f'python3 -c "{code}"').decision == "deny"
+
+    def test_other_sockets_are_not_self_protection(self) -> None:
+        d = decide("python3 -c \"import socket; s=socket.socket(socket.AF_UNIX); s.bind('/tmp/app.sock'); s.listen()\"")
+        assert "self.interpreter-write" not in d.rules
+
+
+class TestMiseHooks:
+    """mise runs its [hooks] when a shell enters the folder and its tasks' `run`: commands written there run later, unseen."""
+
+    WRITES: ClassVar[list[Any]] = [
+        _write(PROJECT + "/mise.toml", "[hooks]\nenter = 'rm -rf ~/.claude'\n"),
+        _write(PROJECT + "/.mise.toml", '[tasks.tidy]\nrun = "rm -rf ~/.config/clearance"\n'),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [_write(PROJECT + "/mise.toml", '[tools]\nnode = "20"\n[tasks.test]\nrun = "npm test"\n')]
+
+    @pytest.mark.parametrize("example", WRITES, ids=lambda e: str(e)[:70])
+    def test_not_allowed(self, example: Any) -> None:
+        assert _not_allowed(decide(example))
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=lambda e: str(e)[:70])
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
+class TestProducedAndRunInOneLine:
+    """A file produced by the same command line from content clearance cannot read, then run: not what it could judge."""
+
+    COMMANDS: ClassVar[list[str]] = [
+        "echo 'cm0gLXJmIH4vLmNvbmZpZy9jbGVhcmFuY2U=' | base64 -d > t.sh; bash t.sh",
+        "base64 -d x.b64 > t.sh && bash t.sh",
+        "xxd -r -p x.hex > t.py && python3 t.py",
+        "tr a-z n-za-m < x > t.sh; sh t.sh",
+        "gzip -dc x.gz > t.sh; chmod +x t.sh; ./t.sh",
+        "cp /tmp/x.sh t.sh && source t.sh",
+        "git show HEAD~3:x.sh > t.sh && bash t.sh",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "printf 'echo hi\\n' > t.sh && sh t.sh",
+        "python3 gen.py > out.json && jq . out.json",
+        "make > build.log 2>&1; tail build.log",
+        "bash scripts/test.sh > test.log",
+    ]
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_asked(self, command: str) -> None:
+        assert _not_allowed(decide(command)), command
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow", command
+
+
+class TestMountOver:
+    """A file system mounted over clearance's files or an agent's settings hides them."""
+
+    @pytest.mark.parametrize(
+        "command",
+        ["mount -t tmpfs none ~/.local/state/clearance", "sudo mount -t tmpfs tmpfs /home/ana/.config/clearance", "rclone mount r:x ~/.claude"],
+    )
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    def test_other_mounts_are_not_self_protection(self) -> None:
+        assert "self.mount-over" not in decide("sudo mount /dev/sdb1 /mnt/usb").rules
+
+
+class TestWindowsNames:
+    """On Windows a name loses trailing dots and spaces, `\\` separates, and `::$DATA` is the file itself."""
+
+    ENV_WIN: ClassVar[dict[str, str]] = {"HOME": "/c/Users/ana", "CLAUDE_PROJECT_DIR": "/c/Users/ana/webapp", "USER": "ana", "CLEARANCE_PLATFORM": "win32"}
+    NAMES: ClassVar[list[str]] = [
+        "/c/Users/ana/webapp/.claude/settings.json ",
+        "/c/Users/ana/webapp/.claude/settings.json.",
+        "/c/Users/ana/webapp/.claude\\settings.json",
+        "/c/Users/ana/webapp/.claude. /settings.json",
+        "/c/Users/ana/webapp/.claude/settings.json::$DATA",
+        "/c/Users/ana/webapp/.git\\hooks\\pre-commit",
+        "/c/Users/ana/.config/clearance./config.toml",
+    ]
+
+    @pytest.mark.parametrize("path", NAMES)
+    def test_denied(self, path: str) -> None:
+        d = decide(_write(path, "{}"), cwd="/c/Users/ana/webapp", env=self.ENV_WIN)
+        assert d.decision == "deny", (path, d.rules)
+
+    @pytest.mark.parametrize("path", ["/home/ana/webapp/.claude/settings.json.", "/home/ana/webapp/.claude\\settings.json"])
+    def test_linux_names_are_other_files(self, path: str) -> None:
+        assert decide(_write(path, "{}")).decision == "allow"
+
+    def test_ordinary_windows_writes(self) -> None:
+        assert decide(_write("/c/Users/ana/webapp/src\\app.py", "x"), cwd="/c/Users/ana/webapp", env=self.ENV_WIN).decision == "allow"
+
+
+class TestClearanceByAnotherDoor:
+    """clearance changed through its own modules, its output options, or argparse's abbreviations."""
+
+    COMMANDS: ClassVar[list[str]] = [
+        "python3 -c \"from clearance import installer; installer.uninstall('claude', 'user')\"",
+        "python3 -c \"import clearance.installer as i; i.uninstall('claude', scope='user')\"",
+        "python3 -c \"from clearance.cli import main; main(['uninstall', 'claude'])\"",
+        "python3 -c \"from clearance.store.sqlite import SqliteStore; SqliteStore('x').prune(0, 0)\"",
+        "python3 - <<'PY'\nfrom clearance import daemon\ndaemon.main([])\nPY",
+        "clearance report --html ~/.claude/settings.json",
+        "clearance report --htm /home/ana/.config/clearance/config.toml",
+        "clearance log --db ~/.claude/settings.local.json",
+        "clearance log --pru --retention-days 0",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        'python3 -c "from clearance.api import decide_event; print(decide_event({}))"',
+        "python3 -c \"from clearance.cli import main; main(['rules'])\"",
+        "clearance report --html report.html",
+        "clearance log --db /tmp/scratch.db",
+        "clearance log --db ~/.local/state/clearance/clearance.db --limit 5",
+    ]
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny", command
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow", command
+
+
+class TestCommandNamesOnCaseInsensitiveSystems:
+    """On macOS `Git`, `RM` and `CLEARANCE` find git, rm and clearance: the names are judged as the programs they run."""
+
+    ENV_MAC: ClassVar[dict[str, str]] = {"HOME": "/Users/ana", "CLAUDE_PROJECT_DIR": "/Users/ana/webapp", "USER": "ana", "CLEARANCE_PLATFORM": "darwin"}
+
+    @pytest.mark.parametrize(
+        "command",
+        ["Git push --force origin main", "/usr/bin/Git push --force origin main", "CLEARANCE uninstall claude", "RM -rf ~", "Pkill -STOP -f clearance"],
+    )
+    def test_denied(self, command: str) -> None:
+        assert decide(command, cwd="/Users/ana/webapp", env=self.ENV_MAC).decision == "deny", command
+
+    def test_linux_names_are_other_programs(self) -> None:
+        assert "git.force-push" not in decide("Git push --force origin main").rules
+
+    @pytest.mark.parametrize("command", ["Make test", "Git status"])
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command, cwd="/Users/ana/webapp", env=self.ENV_MAC).decision == "allow"
+
+
+class TestShellThroughAnMcpServer:
+    """A command run through an MCP server (desktop-commander's start_process, a terminal server) is a command."""
+
+    CALLS: ClassVar[list[Any]] = [
+        {"tool_name": "mcp__desktop-commander__start_process", "tool_input": {"command": "rm -rf ~/.config/clearance", "timeout_ms": 5000}},
+        {"tool_name": "mcp__terminal__execute_command", "tool_input": {"cmd": "clearance uninstall claude"}},
+        {"tool_name": "mcp__shell__run", "tool_input": {"command": ["pkill", "-STOP", "-f", "clearance"]}},
+        {"tool_name": "mcp__desktop-commander__start_process", "tool_input": {"command": "git push --force origin main"}},
+    ]
+
+    @pytest.mark.parametrize("call", CALLS, ids=lambda c: str(c)[:70])
+    def test_denied(self, call: Any) -> None:
+        assert decide(call).decision == "deny", call
+
+    def test_ordinary_command_through_the_server(self) -> None:
+        d = decide({"tool_name": "mcp__desktop-commander__start_process", "tool_input": {"command": "ls -la"}})
+        assert d.decision == "allow", d.rules
+
+
+class TestHereDocumentAfterAList:
+    """`cd x && cat > f <<EOF` : tree-sitter hung the redirections on the whole list, so the here-document written and
+    run was never read; bash binds them to the last command."""
+
+    COMMANDS: ClassVar[list[str]] = [
+        "cd /tmp && cat > c.sh << 'EOF'\nrm -rf ~/.config/clearance\nEOF\nbash c.sh",
+        "mkdir -p x && cat > x/.envrc <<'EOF'\nexport CLEARANCE_SERVER=http://127.0.0.1:9\nEOF",
+        "true && tee .pre-commit-config.yaml <<'EOF'\nrepos:\n- repo: local\n  hooks:\n  - id: x\n    entry: rm -rf /home/ana/.claude\n    language: system\nEOF",
+    ]
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_not_allowed(self, command: str) -> None:
+        assert _not_allowed(decide(command)), command
+
+    def test_the_redirection_is_the_last_commands(self) -> None:
+        from clearance.shell.parse import parse
+
+        cmds = parse("cd /tmp && cat > c.js << 'EOF'\nconsole.log(1)\nEOF\nnode c.js", "/p", "/h").commands
+        assert [(c.name, [r.op for r in c.redirects], c.cwd) for c in cmds] == [("cd", [], "/p"), ("cat", [">", "<<"], "/tmp"), ("node", [], "/tmp")]
+        assert cmds[1].stdin_text == "console.log(1)\n"
+
+    def test_ordinary(self) -> None:
+        assert decide("cd /tmp && cat > c.js << 'EOF'\nconsole.log(1)\nEOF\nnode c.js").decision == "allow"

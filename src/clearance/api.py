@@ -40,6 +40,8 @@ def decide_event_full(
             ctx.list_dir = None
             ctx.realpath = None  # another machine's symlinks are not on this disk
             ctx.owns = None  # nor what its session created
+            ctx.git_changes = None  # nor its repositories
+            ctx.processes = None  # nor its processes
     except MalformedEvent as e:
         d = malformed(str(e))
         d.elapsed_ms = (time.perf_counter() - t0) * 1000.0

@@ -144,7 +144,29 @@ def build_context(
         realpath=_realpath,
         owns=_owns(home, env, session_id),
         list_dir=partial(list_project_dir, root) if root not in ("/", home) else None,
+        git_changes=_git_probe(),
+        processes=_processes,
     )
+
+
+def _processes() -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
+    """clearance's own processes (procs.py, imported only when a signal or a process tool is judged)."""
+    from .procs import clearance_processes
+
+    return clearance_processes()
+
+
+def _git_probe() -> Callable[[str, str, str], tuple[str, ...] | None]:
+    """What a git command would rewrite (gitprobe.py, imported only when a git verb that rewrites the tree is judged);
+    one state per decision: its answers and its time budget."""
+    state: dict[tuple[str, str, str], object] = {}
+
+    def git_changes(directory: str, kind: str, rev: str) -> tuple[str, ...] | None:
+        from .gitprobe import changed
+
+        return changed(directory, kind, rev, state)
+
+    return git_changes
 
 
 def _owns(home: str, env: dict[str, str] | os._Environ[str], session_id: object) -> Callable[[str], bool] | None:

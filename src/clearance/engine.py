@@ -10,13 +10,13 @@ import time
 
 from .lazyre import lazy
 from .model import HARD_DENY, SOFT_DENY, Action, Context, Decision, Finding, combine
-from .paths import DYN
+from .paths import DYN, case_insensitive
 from .rules import REGISTRY, ensure, load
 from .rules import index as rules_index
 from .scope import Scope
 from .shell.effects import Effect, effects
 from .shell.parse import PARSE_DEADLINE, ParseFailure, ParseTimeout, TooLarge, parse
-from .shell.unwrap import MAY_RUN, expand
+from .shell.unwrap import FOLD_COMMANDS, MAY_RUN, expand
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -152,7 +152,13 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
     ctx = sc.ctx
     try:
         script = parse(command, ctx.cwd, ctx.home, ctx.env)
-        exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env)
+        # On a case-insensitive file system `Git` and `CLEARANCE` run git and clearance (unwrap.basename_command).
+        token = FOLD_COMMANDS.set(True) if case_insensitive(ctx.home, ctx) else None
+        try:
+            exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env)
+        finally:
+            if token is not None:
+                FOLD_COMMANDS.reset(token)
     except ParseFailure as failure:
         out.error = str(failure)
         out.too_large = isinstance(failure, TooLarge)
@@ -198,6 +204,11 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
         msg = downloaded_then_run(exp.commands, sc)
         if msg:
             out.findings.append(_finding(rule_by_id("rce.download-then-run"), msg))
+        from .sameline import written_then_run
+
+        msg = written_then_run(exp.commands, sc)
+        if msg:
+            out.findings.append(_finding(rule_by_id("shell.written-then-run"), msg))
     return out
 
 
@@ -323,6 +334,12 @@ def check_effects(effs: list[Effect], sc: Scope, findings: list[Finding]) -> Non
 
 
 def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
+    if action.kind == "mcp":
+        from .mcpshell import shell_command
+
+        command = shell_command(action)
+        if command is not None:
+            findings.extend(analyse_shell(command, sc).findings)  # a command run through the server is a command
     for r in action_rules(action.kind, action.tool_name):
         check_deadline(sc)
         msg = r.check(action, sc)

@@ -80,6 +80,8 @@ class Context:
         "realpath",
         "owns",
         "list_dir",
+        "git_changes",
+        "processes",
     )
 
     def __init__(
@@ -100,6 +102,8 @@ class Context:
         realpath: Callable[[str], str] | None = None,
         owns: Callable[[str], bool] | None = None,
         list_dir: Callable[[str], list[str] | None] | None = None,
+        git_changes: Callable[[str, str, str], tuple[str, ...] | None] | None = None,
+        processes: Callable[[], tuple[tuple[int, int, str, tuple[str, ...]], ...]] | None = None,
     ) -> None:
         self.cwd = cwd
         self.project_root = project_root
@@ -129,6 +133,12 @@ class Context:
         # The names in a project directory (a migration's later siblings), filled by the hook at the I/O
         # edge like read_file; None: no directory is listed.
         self.list_dir = list_dir
+        # What a git command would rewrite in a repository's work tree: (directory, kind, rev) -> absolute
+        # paths, None when unknown (gitprobe.py, filled by the hook at the I/O edge; None: not asked).
+        self.git_changes = git_changes
+        # clearance's own running processes, (pid, process group, name, argv) (procs.py, filled by the hook at the
+        # I/O edge; None: not known, a signal to a bare process id is judged as written).
+        self.processes = processes
 
 
 class Finding:

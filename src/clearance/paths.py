@@ -70,7 +70,9 @@ AGENT_SETTINGS_DIRS = frozenset({".claude", ".cursor", ".gemini", ".codex", ".co
 AGENT_CONFIG: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     ".claude": (
         frozenset({"settings.json", "settings.local.json", "managed-settings.json", ".mcp.json", "mcp.json", ".credentials.json"}),
-        frozenset({"hooks", "plugins", "shell-snapshots", "bin"}),
+        # session-env: the files Claude Code sources before every Bash command of a session (CLAUDE_ENV_FILE):
+        # a PATH or alias written there changes what every later command runs.
+        frozenset({"hooks", "plugins", "shell-snapshots", "session-env", "bin"}),
     ),
     ".cursor": (
         frozenset({"mcp.json", "hooks.json", "cli.json", "cli-config.json", "permissions.json", "settings.json", "environment.json"}),
@@ -894,6 +896,17 @@ def fold(s: str) -> str:
 
         s = unicodedata.normalize("NFC", s)
     return s.casefold()
+
+
+def win32_name(path: str) -> str:
+    """*path* as Windows opens it: `\\` separates like `/`, each name loses its trailing dots and spaces, and the
+    `::$DATA` stream suffix names the file itself (`settings.json.`, `settings.json::$DATA` are `settings.json`)."""
+    if "\\" not in path and not any(part.endswith((" ", ".")) for part in path.split("/")) and "::$" not in path.upper():
+        return path
+    path = path.replace("\\", "/")
+    if path.upper().endswith("::$DATA"):
+        path = path[: -len("::$DATA")]
+    return "/".join(p if p in (".", "..") else (p.rstrip(" .") or p) for p in path.split("/"))
 
 
 def _folded(path: str, ctx: Context) -> tuple[str, str, str, bool]:

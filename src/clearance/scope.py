@@ -30,6 +30,8 @@ class Scope:
         """Resolve a path word.  Unknown working directory -> a dynamic prefix."""
         if cmd is not None and cmd.remote is not None:
             return "/" + DYN + "remote:" + value
+        if self.ctx.platform.startswith(("win32", "cygwin", "msys")):
+            value = paths.win32_name(value)
         cwd = self.ctx.cwd if cmd is None else cmd.cwd
         if cwd is None:
             if value.startswith(("/", "~")):

@@ -74,6 +74,7 @@ def _scratch_db(rest: list[str], cmd: SimpleCommand, sc: Scope) -> bool:
         "clearance hook --db postgresql://audit.internal/clearance < event.json",
         "clearance log --prune --retention-days 0",
         "clearance log --max-mb 1 --prune",
+        "clearance log --pru --retention-days 0",
         "clearance allow --last",
         "clearance allow 42 --for 8h --session",
         "python3 -m clearance allow --last --dry-run",
@@ -99,7 +100,8 @@ def _scratch_db(rest: list[str], cmd: SimpleCommand, sc: Scope) -> bool:
 def clearance_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     sub, rest = _subcommand(vals)
-    if sub == "log" and any(v == "--prune" or v.startswith("--prune=") for v in rest):
+    # argparse takes an unambiguous prefix: `--pru` is --prune.
+    if sub == "log" and any(len(o) >= 4 and "--prune".startswith(o) for o in (v.split("=", 1)[0] for v in rest)):
         return "clearance log --prune deletes decisions from the audit trail; only the user prunes it"
     if sub in READ_ONLY or sub == "":
         return None
@@ -278,7 +280,7 @@ def audit_db(cmd: SimpleCommand, sc: Scope) -> str | None:
 _INTERPRETERS = ("python", "python3", "node", "ruby", "perl", "php", "deno", "bun", "osascript", "lua")
 _WRITES = lazy(
     # (?=[…]): the first letters of the alternatives, so most positions are rejected in one step.
-    r"(?=[e.owaurcstdiv])(?:executescript|\.execute(?:many)?\(\s*[A-Za-z_]|\bopen\([^)]*['\"][wax+]|write(?:_text|_bytes|File|FileSync)?\(|append(?:File|FileSync)?\(|unlink|remove|rmtree|rmSync|"
+    r"(?=[e.owaurcstdiv])(?:executescript|\.(?:execute(?:many)?\(\s*[A-Za-z_]|bind\()|\bopen\([^)]*['\"][wax+]|write(?:_text|_bytes|File|FileSync)?\(|append(?:File|FileSync)?\(|unlink|remove|rmtree|rmSync|"
     r"\brename|\breplace\(|chmod|symlink|truncate|\b(?:DELETE|UPDATE|DROP|INSERT|ALTER|CREATE|VACUUM|ATTACH)\b)",
     IGNORECASE,
 )
@@ -308,23 +310,77 @@ _WRITE_WORDS = (
     "vacuum",
     "attach",
 )
+# Besides writes: what holds the store so that the hook cannot record (a transaction or a file lock held open,
+# `BEGIN EXCLUSIVE` then sleep, a listener on its socket) or puts something else in its place (a FIFO, a device node).
+# A pattern of its own, so that each keeps one cheap first-letter test per position.
+_HOLDS = lazy(
+    r"(?=[beisrflmp])(?:\b(?:BEGIN|EXCLUSIVE|IMMEDIATE|SAVEPOINT|REINDEX)\b|flock|lockf|\bLOCK_(?:EX|SH|NB)\b|\blocking\(|mkfifo|mknod|\bPRAGMA\s+\w+\s*=|\blisten\()",
+    IGNORECASE,
+)
+# A string literal in interpreter code (single, double or back quotes; at most 4 KiB).
+_LITERAL = lazy(r"""'([^'\\\n]{1,4096})'|"([^"\\\n]{1,4096})"|`([^`\\]{1,4096})`""")
 
 
-def _mentions(text: str, sc: Scope) -> str | None:
-    """A clearance-owned path spelled out in interpreter code, in any of its usual spellings."""
+def _literals(text: str) -> list[str]:
+    """The string literals of *text*: at most 2 000 of them and 200 000 characters together."""
+    out: list[str] = []
+    total = 0
+    for m in _LITERAL.finditer(text[:200_000]):
+        lit = m.group(1) or m.group(2) or m.group(3) or ""
+        total += len(lit)
+        if len(out) >= 2000 or total > 200_000:
+            break
+        out.append(lit)
+    return out
+
+
+def _mentions(text: str, sc: Scope, cwd: str | None = None) -> str | None:
+    """A clearance-owned path named in interpreter code: spelled out in any of its usual spellings, built from
+    literal pieces (`'~/.local/state/' + 'clearance/clearance.db'`, `os.path.join(…)`), matched by a glob literal
+    (`glob('~/.local/state/*/clearance.db')`), or reached relative to a working directory inside clearance's own."""
+    import fnmatch
+
     ci = paths.case_insensitive(sc.ctx.home, sc.ctx)
-    hay = paths.fold(text) if ci else text
     home = sc.ctx.home
-    for own, why, kind in paths.owned_paths(sc.ctx):
-        if kind == paths.OWN_CODE:
-            continue
+    lits = _literals(text)
+    # The literals joined as path pieces: concatenation and os.path.join spell the same path.
+    joined = "/".join(x.strip() for x in lits)
+    while "//" in joined:
+        joined = joined.replace("//", "/")
+    hay = text + "\n" + joined
+    hay = paths.fold(hay) if ci else hay
+    owned = [(own, why) for own, why, kind in paths.owned_paths(sc.ctx) if kind != paths.OWN_CODE]
+    for own, why in owned:
         spellings = [own]
         if paths.is_within(own, home) and own != home:
             rel = own[len(home) + 1 :]
-            spellings += ["~/" + rel, "/" + rel, "'" + rel, '"' + rel]
-        for s in spellings:
-            if (paths.fold(s) if ci else s) in hay:
+            spellings += ["~/" + rel, "/" + rel, "'" + rel, '"' + rel, "\n" + rel]
+        for sp in spellings:
+            if (paths.fold(sp) if ci else sp) in hay:
                 return why
+    if cwd is not None and paths.DYN not in cwd:
+        for own, why in owned:
+            if paths.is_within(cwd, own):
+                return why + f" (the code runs in {sc.show(cwd)})"
+    for lit in lits:
+        if not paths.has_glob(lit) or "/" not in lit:
+            continue
+        pat = paths.expand_home(lit.strip(), home)
+        if not pat.startswith("/"):
+            continue
+        pat = paths.fold(pat) if ci else pat
+        segs = pat.strip("/").split("/")
+        for own, why in owned:
+            o = (paths.fold(own) if ci else own).strip("/").split("/")
+            # The pattern reaches into (or is) clearance's path: its first segments match the path's, one by one;
+            # a `**` segment matches any depth.
+            if "**" in segs[: len(o)]:
+                k = segs.index("**")
+                reach = all(fnmatch.fnmatchcase(a, b) for a, b in zip(o[:k], segs[:k], strict=False))
+            else:
+                reach = len(segs) >= len(o) and all(fnmatch.fnmatchcase(a, b) for a, b in zip(o, segs, strict=False))
+            if reach:
+                return why + f" (matched by {lit!r})"
     return None
 
 
@@ -351,13 +407,11 @@ def _mentions(text: str, sc: Scope) -> str | None:
 )
 def interpreter_write(cmd: SimpleCommand, sc: Scope) -> str | None:
     text = " ".join(cmd.values()) + "\n" + (cmd.stdin_text or "")
-    if text.isascii():
-        low = text.lower()
-        if not any(w in low for w in _WRITE_WORDS):
-            return None
-    if not _WRITES.search(text):
+    # _WRITE_WORDS: a literal one of which every match of _WRITES holds (tests/test_literal_prechecks.py)
+    writes = not (text.isascii() and not any(w in text.lower() for w in _WRITE_WORDS)) and bool(_WRITES.search(text))
+    if not writes and not _HOLDS.search(text):
         return None
-    why = _mentions(text, sc)
+    why = _mentions(text, sc, cmd.cwd)
     if why is None:
         return None
     return f"{posixpath.basename(cmd.name)} code changes {why}"
@@ -367,6 +421,8 @@ def interpreter_write(cmd: SimpleCommand, sc: Scope) -> str | None:
 _AGENT_SETTINGS_VERBS: dict[tuple[str, str], frozenset[str]] = {
     ("claude", "config"): frozenset({"set", "add", "remove", "rm", "reset", "unset"}),
     ("claude", "mcp"): frozenset({"add", "add-json", "add-from-claude-desktop", "remove", "rm", "reset-project-choices"}),
+    # Plugins carry hooks, MCP servers and commands; a marketplace is where they are installed from.
+    ("claude", "plugin"): frozenset({"install", "i", "uninstall", "remove", "rm", "enable", "disable", "update", "marketplace"}),
     ("gemini", "mcp"): frozenset({"add", "remove", "rm"}),
     ("gemini", "extensions"): frozenset({"install", "uninstall", "update", "link", "enable", "disable", "new"}),
     ("codex", "mcp"): frozenset({"add", "remove", "rm"}),
@@ -397,8 +453,17 @@ _AGENT_ALIASES = {"claude-code": "claude", "gemini-cli": "gemini", "codex-cli": 
         "gemini extensions install https://github.com/x/y",
         "codex mcp add x -- npx y",
         "claude config remove permissions.deny 'Bash(rm:*)'",
+        "claude plugin install evil@market",
+        "claude plugin marketplace add evil/repo",
     ),
-    no_match=("claude config list", "claude mcp list", "gemini mcp list", "claude -p 'summarise README.md'", "codex exec 'run the tests'"),
+    no_match=(
+        "claude config list",
+        "claude mcp list",
+        "claude plugin list",
+        "gemini mcp list",
+        "claude -p 'summarise README.md'",
+        "codex exec 'run the tests'",
+    ),
 )
 def agent_settings_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
     ops = [v for v in cmd.values() if not v.startswith("-")]
@@ -653,23 +718,88 @@ def _options(cmd: SimpleCommand) -> list[tuple[str, str]]:
         "agent switching its own oversight off by proxy."
     ),
     verdict=HARD_DENY,
-    commands=_AGENT_CLIS,
+    commands=(*_AGENT_CLIS, "env"),
     match=(
         "claude --settings '{\"disableAllHooks\": true}' -p 'fix the tests'",
         "CLAUDE_CONFIG_DIR=/tmp/c claude -p 'fix the tests'",
         "CODEX_HOME=/tmp/cx codex exec 'fix the tests'",
+        "env -i claude -p 'fix the tests'",
+        "env -u HOME codex exec 'fix the tests'",
+        "codex -c features.hooks=false exec 'fix the tests'",
     ),
-    no_match=("claude -p 'summarise README.md'", "codex exec 'run the tests'", "claude --version"),
+    no_match=(
+        "claude -p 'summarise README.md'",
+        "codex exec 'run the tests'",
+        "claude --version",
+        "env -i HOME=/home/ana PATH=/usr/bin claude -p 'fix'",
+        "env -i make test",
+        "codex -c model=o3 exec 'fix'",
+    ),
 )
 def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if posixpath.basename(cmd.name) == "env":
+        return _env_hides_settings(cmd)
     agent = _agent(cmd)
-    moved = sorted(k for k in cmd.assigns if k in _AGENT_HOMES)
+    # HOME given its own value again (`env -i HOME=$HOME …`) moves nothing.
+    moved = sorted(k for k, v in cmd.assigns.items() if k in _AGENT_HOMES and not (k == "HOME" and v.rstrip("/") == sc.ctx.home))
     if moved:
         return f"{cmd.name} started with {moved[0]} elsewhere does not load the settings that run clearance's hook"
-    for opt, _ in _options(cmd):
+    for opt, val in _options(cmd):
         if opt in _SETTINGS_OPTIONS.get(agent, ()):
             return f"{cmd.name} {opt} replaces the settings that run clearance's hook"
+        if agent == "codex" and opt in ("--disable",) and val in ("hooks", "codex_hooks"):
+            return f"codex --disable {val} switches off the hooks that run clearance"
+        if agent == "codex" and opt in ("-c", "--config"):
+            key, _, value = val.partition("=")
+            key, value = key.strip(), value.strip().strip("\"'").lower()
+            if key in ("features.hooks", "features.codex_hooks") and value in ("false", "0", "no", "off"):
+                return f"codex -c {key}={value} switches off the hooks that run clearance"
+            if key == "hooks" or key.startswith("hooks."):
+                return f"codex -c {key}=… replaces the hooks that run clearance"
     return None
+
+
+def _env_hides_settings(cmd: SimpleCommand) -> str | None:
+    """`env -i claude …`, `env -u HOME codex …`: the agent started without the variables that lead it to its settings."""
+    vals = cmd.values()
+    ignore = False
+    unset: list[str] = []
+    assigned: set[str] = set()
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        if v in ("-i", "--ignore-environment", "-"):
+            ignore = True
+        elif v in ("-u", "--unset") and i + 1 < len(vals):
+            unset.append(vals[i + 1])
+            i += 1
+        elif v.startswith("--unset="):
+            unset.append(v[8:])
+        elif v.startswith("-u") and len(v) > 2:
+            unset.append(v[2:])
+        elif v.startswith("-") and len(v) > 1 and not v.startswith("--") and "i" in v[1:] and v[1:].isalpha():
+            ignore = True  # -iv
+        elif v.startswith("-"):
+            pass
+        elif "=" in v:
+            assigned.add(v.split("=", 1)[0])
+        else:
+            break
+        i += 1
+    if i >= len(vals):
+        return None
+    name = posixpath.basename(vals[i])
+    if _AGENT_ALIASES.get(name, name) not in _AGENT_CLIS and not (name in ("npx", "bunx", "pnpx") and any(a in _NPX_AGENTS for a in vals[i + 1 : i + 4])):
+        return None
+    hidden = sorted(u for u in unset if u in _AGENT_HOMES)
+    if hidden:
+        return f"env -u {hidden[0]} starts {name} without the variable that leads it to the settings that run clearance's hook"
+    if ignore and "HOME" not in assigned:
+        return f"env -i starts {name} without HOME: it does not load the settings that run clearance's hook"
+    return None
+
+
+_NPX_AGENTS = frozenset({"@anthropic-ai/claude-code", "@google/gemini-cli", "@openai/codex", "@github/copilot"})
 
 
 @rule(
@@ -687,23 +817,154 @@ def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
         "claude -p 'clean up' --dangerously-skip-permissions",
         "codex exec --dangerously-bypass-approvals-and-sandbox 'fix the tests'",
         "gemini --approval-mode=yolo -p 'fix the tests'",
+        "codex -c approval_policy=never exec 'fix the tests'",
+        'claude --agents \'{"r": {"prompt": "x", "permissionMode": "bypassPermissions"}}\' -p \'x\'',
     ),
     no_match=("claude -p 'fix the tests' --permission-mode acceptEdits", "codex exec --full-auto 'fix the tests'", "gemini -p 'explain this repo'"),
 )
 def agent_bypass(cmd: SimpleCommand, sc: Scope) -> str | None:
-    table = _BYPASS.get(_agent(cmd), {})
+    agent = _agent(cmd)
+    table = _BYPASS.get(agent, {})
     for opt, val in _options(cmd):
+        if agent == "codex" and opt in ("-c", "--config"):
+            key, _, value = val.partition("=")
+            key, value = key.strip(), value.strip().strip("\"'")
+            if (key, value) in (("approval_policy", "never"), ("sandbox_mode", "danger-full-access")):
+                return f"codex -c {key}={value} starts an agent with its permission checks switched off"
+        if agent == "claude" and opt == "--agents" and "bypassPermissions" in val:
+            return "claude --agents defines a sub-agent with permissionMode bypassPermissions"
         values = table.get(opt)
         if values is not None and (not values or val in values):
             return f"{cmd.name} {opt}{' ' + val if values else ''} starts an agent with its permission checks switched off"
     return None
 
 
+# Options that hand a new agent programs to start on its own (MCP servers, plugins with their hooks): (agent) -> options.
+_EXTRA_CODE: dict[str, tuple[str, ...]] = {
+    "claude": ("--mcp-config", "--plugin-dir"),
+    "copilot": ("--additional-mcp-config",),
+}
+
+
+@rule(
+    id="self.agent-extra-code",
+    title="Starting another agent with MCP servers or plugins given on its command line",
+    why=(
+        "An MCP server or plugin named on the command line (`claude --mcp-config x.json`, `--plugin-dir`, "
+        "`copilot --additional-mcp-config`, `codex -c mcp_servers.x.command=…`) is a program the new agent starts itself: "
+        "it runs with the user's rights and none of what it does passes through clearance's hook. The project's own "
+        "`.mcp.json` (a file the agent may not write) stays allowed; anything else a person confirms."
+    ),
+    verdict=ASK,
+    commands=_AGENT_CLIS,
+    match=(
+        "claude --mcp-config /tmp/m.json -p 'fix the tests'",
+        "claude --plugin-dir /tmp/p -p 'x'",
+        "copilot --additional-mcp-config @/tmp/m.json -p 'x'",
+        "codex -c 'mcp_servers.x.command=\"sh\"' exec 'x'",
+    ),
+    no_match=("claude --mcp-config .mcp.json -p 'x'", "claude -p 'x'", "codex -c model=o3 exec 'x'"),
+)
+def agent_extra_code(cmd: SimpleCommand, sc: Scope) -> str | None:
+    agent = _agent(cmd)
+    for opt, val in _options(cmd):
+        if opt in _EXTRA_CODE.get(agent, ()):
+            value = val.lstrip("@")
+            if opt.endswith("mcp-config") and value and not value.lstrip().startswith("{") and paths.DYN not in value:
+                p = sc.path(value, cmd)
+                if posixpath.basename(p) == ".mcp.json" and sc.inside_project(p):
+                    continue  # the project's own MCP servers, which the agent may not write
+            return f"{cmd.name} {opt} starts programs of its own that clearance's hook does not see"
+        if agent == "codex" and opt in ("-c", "--config") and val.strip().startswith("mcp_servers"):
+            return f"codex -c {val.split('=', 1)[0]} starts an MCP server that clearance's hook does not see"
+    return None
+
+
 _PROCESS_FINDERS = frozenset({"pgrep", "pidof", "ps", "lsof", "fuser", "cat", "head", "tail"})
+# Tools that act on a process given by id (-p PID / --pid PID): stopping, throttling, attaching a debugger to it.
+# Only tools clearance already models: naming an unknown program here would make it "known" and stop the engine from
+# judging the command it runs (`prlimit --nofile=1024 rm -rf ~`); gdb -p, cpulimit -p, prlimit --pid are left open
+# (docs/threat-model.md).
+_PID_TOOLS: dict[str, tuple[str, ...]] = {
+    "strace": ("-p",),
+    "ltrace": ("-p",),
+    "renice": ("-p", "--pid"),
+    "ionice": ("-p", "--pid"),
+    "taskset": ("-p", "--pid"),
+}
+_SUBST_FINDER = lazy(r"\$\(\s*(pgrep|pidof)\s+([^()`]*)\)|`\s*(pgrep|pidof)\s+([^`]*)`")
 
 
 def _mentions_clearance(text: str) -> bool:
     return "clearance" in text.lower()
+
+
+Proc = tuple[int, int, str, tuple[str, ...]]
+
+
+def _selector_hits(tool: str, args: list[str], procs: tuple[Proc, ...]) -> Proc | None:
+    """The first of clearance's processes that `pkill`/`pgrep`/`killall`/`pidof` ARGS would select, or None.
+
+    Read as procps and psmisc read them: pkill/pgrep match an extended regular expression against the process
+    name (the full command line with -f; the whole of it with -x; case-folded with -i); killall and pidof compare
+    names (killall -r: a regular expression; -I: case-folded).  Other selectors (-u, -t, -P) only narrow, so are
+    not needed to say that a process may be selected."""
+    import re as _re
+
+    opts_with_value = {"-g", "-G", "-P", "-s", "-t", "-u", "-U", "--signal", "-F", "--pidfile", "--ns", "--nslist", "-o", "-y", "-Y", "-n"}
+    flags: set[str] = set()
+    ops: list[str] = []
+    skip = False
+    for a in args:
+        if skip:
+            skip = False
+            continue
+        if a.startswith("-") and len(a) > 1 and not a[1:].isdigit():
+            if a in opts_with_value and tool in ("pkill", "pgrep"):
+                skip = True
+            elif a.startswith("--"):
+                flags.add(a)
+            else:
+                flags.update("-" + c for c in a[1:])
+            continue
+        if a.startswith("-"):
+            continue  # -9: a signal
+        ops.append(a)
+    if not ops:
+        return None
+    fold = _re.I if ("-i" in flags or "-I" in flags or "--ignore-case" in flags) else 0
+    for p in procs:
+        _pid, _pgid, comm, argv = p
+        names = {comm, argv[0].rsplit("/", 1)[-1]}
+        if len(argv) > 1 and names & {"python", "python3", "sh", "bash"}:
+            names.add(argv[1].rsplit("/", 1)[-1])
+        for pat in ops:
+            if tool in ("pkill", "pgrep") or (tool == "killall" and ("-r" in flags or "--regexp" in flags)):
+                try:
+                    rx = _re.compile(pat, fold)
+                except _re.error:
+                    continue
+                # At most 512 characters: an agent-chosen pattern runs against clearance's command lines, not the other way.
+                hay = [" ".join(argv)[:512]] if tool in ("pkill", "pgrep") and ("-f" in flags or "--full" in flags) else sorted(names)
+                exact = "-x" in flags or "--exact" in flags
+                if any((rx.fullmatch(h) if exact else rx.search(h)) for h in hay):
+                    return p
+            elif (pat.lower() in {n.lower() for n in names}) if fold else pat in names:
+                return p
+    return None
+
+
+def _pid_hit(word: str, procs: tuple[Proc, ...]) -> Proc | None:
+    """clearance's process that a pid (or -PGID, a process group) names."""
+    v = word[1:] if word.startswith("-") else word
+    if not v.isdigit() or len(v) > 10:
+        return None
+    n = int(v)
+    return next((p for p in procs if (p[1] == n if word.startswith("-") else p[0] == n)), None)
+
+
+def _what(p: Proc) -> str:
+    return f"process {p[0]} ({' '.join(p[3])[:80]})"
 
 
 @rule(
@@ -714,11 +975,13 @@ def _mentions_clearance(text: str) -> bool:
         "audit lock, or on the daemon, switches the oversight off or stalls it until the agent's hook times out, which the agents "
         "treat as allow. A signal is aimed at clearance when the processes are chosen by a name or pattern that names it "
         "(pkill/killall), or their ids come from a command that looks for it (`$(pgrep -f clearance)`, `pgrep … | xargs kill`, "
-        "its pid file)."
+        "its pid file); and, where the hook runs on the machine itself, when the process id, process group or pattern reaches "
+        "one of clearance's running processes (read from the process table, procs.py), and for the tools that stop, throttle "
+        "or attach to a process by id (strace -p, renice -p, ionice -p, taskset -p)."
     ),
     verdict=HARD_DENY,
     alternative="ask the user to restart the clearance daemon or service if it misbehaves",
-    commands=("kill", "pkill", "killall"),
+    commands=("kill", "pkill", "killall", *_PID_TOOLS),
     match=(
         "pkill -STOP -f clearance",
         "killall -9 clearance",
@@ -726,13 +989,32 @@ def _mentions_clearance(text: str) -> bool:
         "kill $(cat ~/.local/state/clearance/daemon.pid)",
         "pgrep -f 'clearance serve' | xargs kill",
     ),
-    no_match=("pkill -f 'node server.js'", "kill -9 1234", "killall vite", "kill %1"),
+    no_match=("pkill -f 'node server.js'", "kill -9 1234", "killall vite", "kill %1", "gdb -p 4242"),
 )
 def signal_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
-    if cmd.name in ("pkill", "killall"):
+    name = posixpath.basename(cmd.name)
+    procs = sc.ctx.processes() if sc.ctx.processes is not None else ()
+    if name in _PID_TOOLS:
+        # After -p, every number is a process id (renice -p 1 2 3, taskset -p MASK PID, strace -p PID, -p=PID).
+        opts = _PID_TOOLS[name]
+        seen = False
+        for v in cmd.values():
+            opt, eq, val = v.partition("=")
+            if opt in opts or (opt[:2] in opts and opt[2:].isdigit()):
+                seen = True
+                v = val if eq else opt[2:]
+            if seen:
+                hit = _pid_hit(v, procs) if v.isdigit() else None
+                if hit is not None:
+                    return f"{name} acts on clearance's own {_what(hit)}"
+        return None
+    if name in ("pkill", "killall"):
         for w in cmd.args:
             if not w.value.startswith("-") and _mentions_clearance(w.value):
                 return f"{cmd.name} {w.value!r} signals clearance's own processes"
+        hit = _selector_hits(name, cmd.values(), procs) if procs else None
+        if hit is not None:
+            return f"{cmd.name} would signal clearance's own {_what(hit)}"
         return None
     for w in cmd.args:
         if w.raw != w.value and _mentions_clearance(w.raw):
@@ -740,4 +1022,341 @@ def signal_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
     for src in cmd.stdin_from:
         if src.name in _PROCESS_FINDERS and any(_mentions_clearance(a.value) for a in src.args):
             return f"kill is fed the ids of clearance's own processes by {src.name}"
+    if not procs:
+        return None
+    # Where the process table is known: the ids given (a negative one is a process group), and what a pgrep/pidof
+    # feeding kill selects.  kill [-s SIG | -n NUM | -SIG] [--] PID...: after the signal, every word is an id.
+    vals = [w.value for w in cmd.args]
+    i = 2 if vals[:1] in (["-s"], ["-n"]) else (1 if vals and vals[0].startswith("-") and vals[0] != "--" else 0)
+    if vals[i : i + 1] == ["--"]:
+        i += 1
+    for v in vals[i:]:
+        hit = _pid_hit(v, procs)
+        if hit is not None:
+            return f"kill signals clearance's own {_what(hit)}"
+    for m in _SUBST_FINDER.finditer(" ".join(w.raw for w in cmd.args)):
+        tool, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        hit = _selector_hits("pgrep" if tool == "pgrep" else "killall", rest.replace("'", " ").replace('"', " ").split(), procs)
+        if hit is not None:
+            return f"kill is given the ids {tool} finds, among them clearance's own {_what(hit)}"
+    for src in cmd.stdin_from:
+        if src.name in ("pgrep", "pidof"):
+            hit = _selector_hits("pgrep" if src.name == "pgrep" else "killall", src.values(), procs)
+            if hit is not None:
+                return f"kill is fed the ids {src.name} finds, among them clearance's own {_what(hit)}"
     return None
+
+
+# -- git commands that rewrite the work tree from another revision ---------------------------------
+
+_REF_BAD = lazy(r"(?:^|/)\.|\.\.|//|\.lock(?:/|$)|[\s~^:?*\[\\]|@\{|/$|^-")
+
+
+def _ref_like(word: str) -> bool:
+    """Whether *word* may name a revision (git check-ref-format; `HEAD~2`, `main^`, `@{u}` and `stash@{1}` too):
+    a word with a component starting with '.' (`.claude/settings.json`) is a path, never a branch."""
+    base = word.split("@{", 1)[0].rstrip("~^0123456789") if "@{" in word or word[-1:] in "~^0123456789" else word
+    return bool(word) and (not base or base == "@" or not _REF_BAD.search(base))
+
+
+def _local_source(word: str) -> bool:
+    """A `git pull` source that is a repository on this disk (what it brings cannot be asked of git before it runs)."""
+    return word.startswith(("/", "./", "../", "~", "file://")) or word in (".", "..")
+
+
+def git_rewrites(cmd: SimpleCommand) -> tuple[list[tuple[str, str, str]], str]:
+    """The questions to put to git (kind, rev, path filter; gitprobe.py) about what *cmd* rewrites in the work tree,
+    and a reason when what it rewrites cannot be known before it runs ("" otherwise)."""
+    from ..shell.options import normalise
+
+    nc = normalise(cmd)
+    sub = nc.sub
+    words = [w.value for w in nc.words]
+    qs: list[tuple[str, str, str]] = []
+    if not sub or any(paths.DYN in w for w in words):
+        return qs, ""
+    verb = sub[0]
+    if verb == "checkout" and not nc.has("patch"):
+        if nc.dashdash >= 0 or (len(words) >= 2 and not nc.has("b", "B", "orphan", "detach")):
+            src = words[0] if (nc.dashdash > 0 or nc.dashdash < 0) else ""
+            files = words[nc.dashdash :] if nc.dashdash >= 0 else words[1:]
+            qs += [("tree", src, f) if src else ("index", "", f) for f in files]
+        elif nc.has("b", "B", "orphan"):
+            qs += [("tree", words[0], "")] if words else []
+        elif words:
+            qs.append(("tree", words[0], "") if _ref_like(words[0]) else ("index", "", words[0]))
+    elif verb == "switch" and words:
+        qs.append(("tree", words[0], ""))
+    elif verb == "restore" and (nc.has("worktree") or not nc.has("staged")):
+        src = nc.value("source") or ""
+        qs += [("tree", src, f) if src else ("index", "", f) for f in words]
+    elif verb == "reset" and nc.has("hard", "merge", "keep"):
+        qs.append(("tree", words[0] if words else "HEAD", ""))
+    elif verb in ("merge", "rebase") and not nc.has("abort", "quit", "continue", "skip", "edit-todo", "show-current-patch"):
+        if verb == "rebase":
+            onto = nc.value("onto") or (words[0] if words else "@{upstream}")
+            qs.append(("merge", onto, ""))
+            if len(words) >= 2:
+                qs.append(("tree", words[1], ""))
+        else:
+            qs += [("merge", w, "") for w in words] or [("merge", "@{upstream}", "")]
+    elif verb == "pull":
+        if words and _local_source(words[0]):
+            return qs, f"git pull from {words[0]}, a repository on this disk: what it brings is only known once it has run"
+        # What is already fetched; a pull may bring more (docs/threat-model.md).
+        qs.append(("merge", f"{words[0]}/{words[1]}" if len(words) >= 2 else "@{upstream}", ""))
+    elif verb == "stash" and len(sub) > 1 and sub[1] in ("pop", "apply", "branch"):
+        ref = words[1] if sub[1] == "branch" and len(words) > 1 else (words[0] if words and sub[1] != "branch" else "stash@{0}")
+        qs.append(("stash", ref, ""))
+    elif verb in ("cherry-pick", "revert") and not any(u in ("--abort", "--quit", "--continue", "--skip") for u in nc.unknown):
+        qs += [("commit", w, "") for w in words if _ref_like(w) and not w.isdigit()]
+    elif verb == "checkout-index":
+        qs += [("index", "", "")] if any(u in ("-a", "--all") for u in nc.unknown) else [("index", "", w) for w in words]
+    elif verb == "read-tree" and any(u == "-u" for u in nc.unknown) and words:
+        qs.append(("tree", words[-1], ""))
+    return qs, ""
+
+
+def _hooks_dir(probe: object, directory: str) -> str:
+    got = probe(directory, "hooks", "")  # type: ignore[operator]
+    return got[0] if got and got[0] != "\0timeout" else ""
+
+
+@rule(
+    id="self.git-settings-change",
+    title="A git command that rewrites an agent's settings, clearance's policy or the repository's hooks from another revision",
+    why=(
+        "`git checkout BRANCH`, `git merge`, `git reset --hard REV`, `git stash pop`, `git cherry-pick` rewrite every file that "
+        "differs in the other revision, without naming it: a branch whose `.claude/settings.json`, `.codex/config.toml`, "
+        "`.cursor/hooks.json` or hooks directory (core.hooksPath) differs changes what the agent may do as a write of those files "
+        "would. Where the hook runs on the developer's machine it asks git which files would change (in bounded time, with "
+        "every repository setting that runs a program switched off). Switching to a branch whose settings differ is often "
+        "ordinary, so a person confirms; a patch the agent applies is judged as writes of the files it names (fs.write-protected)."
+    ),
+    verdict=ASK,
+    commands=("git",),
+    match=(
+        {"tool_name": "Bash", "tool_input": {"command": "git checkout feature/x"}, "git": {"feature/x": [".claude/settings.json"]}},
+        {"tool_name": "Bash", "tool_input": {"command": "git merge origin/main"}, "git": {"origin/main": [".codex/config.toml"]}},
+        {"tool_name": "Bash", "tool_input": {"command": "git stash pop"}, "git": {"stash@{0}": [".cursor/hooks.json"]}},
+        {"tool_name": "Bash", "tool_input": {"command": "git reset --hard HEAD~3"}, "git": {"HEAD~3": [".gemini/settings.json"]}},
+        "git pull ../scratch-clone main",
+    ),
+    no_match=(
+        {"tool_name": "Bash", "tool_input": {"command": "git checkout feature/x"}, "git": {"feature/x": ["src/app.py", "README.md"]}},
+        {"tool_name": "Bash", "tool_input": {"command": "git pull"}, "git": {"@{upstream}": ["src/app.py"]}},
+        "git checkout main",
+        "git pull origin main",
+        "git stash list",
+    ),
+)
+def git_settings_change(cmd: SimpleCommand, sc: Scope) -> str | None:
+    qs, unknown = git_rewrites(cmd)
+    if unknown:
+        return unknown
+    probe = sc.ctx.git_changes
+    if probe is None or not qs:
+        return None
+    from ..shell.options import normalise
+
+    nc = normalise(cmd)
+    directory = sc.path(".", cmd)
+    for o, v, level in nc.opts:
+        if o == "C" and level == 0 and v:
+            directory = sc.path(v if v.startswith(("/", "~")) else posixpath.join(directory, v), cmd)
+    if paths.DYN in directory:
+        return None
+    what = "git " + " ".join(nc.sub)
+    hooks: str | None = None
+    # One question per (kind, rev), each with the paths it is limited to ("" for none; past 64, none either: a
+    # checkout of thousands of named files is judged by every file the revision changes).
+    limits: dict[tuple[str, str], set[str]] = {}
+    for kind, rev, within in qs[:256]:
+        limits.setdefault((kind, rev), set()).add(within)
+    checked: set[str] = set()
+    for (kind, rev), withins in limits.items():
+        got = probe(directory, kind, rev)
+        if got is None:
+            continue
+        if got and got[0] == "\0timeout":
+            return f"{what}: git did not say in time which files it would rewrite, so a change of the agent's settings cannot be ruled out"
+        roots = [] if "" in withins or len(withins) > 64 else [sc.path(w if w.startswith(("/", "~")) else posixpath.join(directory, w)) for w in withins]
+        for p in got:
+            if p in checked or (roots and not any(paths.is_within(p, r) for r in roots)):
+                continue
+            checked.add(p)
+            why = paths.protected_reason(p, sc.ctx, follow=False)
+            if why is None:
+                if hooks is None:
+                    hooks = _hooks_dir(probe, directory)
+                if hooks and paths.is_within(p, hooks):
+                    why = "a git hook (core.hooksPath " + sc.show(hooks) + ") that runs at the next commit or checkout"
+            if why is not None:
+                return f"{what} rewrites {sc.show(p)} from {rev or 'the index'}: {why}"
+    return None
+
+
+@rule(
+    id="self.lock-clearance",
+    title="Holding a lock on clearance's own files",
+    why=(
+        "The hook records each decision under a lock on its audit spool and store; a lock held by the agent's own process "
+        "(`flock ~/.local/state/clearance/clearance.db-sessions/.lock sleep infinity &`) makes every later call wait and then be "
+        "asked about, or keeps decisions out of the audit trail. No task needs to lock clearance's files."
+    ),
+    verdict=HARD_DENY,
+    commands=("flock", "lockfile", "dotlockfile", "lockfile-create", "shlock", "chflags"),
+    match=(
+        "flock -x ~/.local/state/clearance/clearance.db sleep infinity",
+        "flock /home/ana/.local/state/clearance/clearance.db-sessions/.lock -c 'sleep 1e9'",
+        "lockfile-create ~/.local/state/clearance/clearance.db",
+    ),
+    no_match=("flock /tmp/build.lock make", "flock -n .git/index.lock true", "lockfile /tmp/x.lock"),
+)
+def lock_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
+    for w in cmd.args:
+        v = w.value
+        if v.startswith("-") or v.isdigit() or paths.DYN in v:
+            continue
+        p = sc.path(v, cmd)
+        why = paths.clearance_owned(p, sc.ctx)
+        if why is not None:
+            return f"{posixpath.basename(cmd.name)} locks {sc.show(p)} ({why})"
+        if cmd.name == "flock":
+            break  # flock [options] FILE COMMAND…: only the first operand is the lock
+    return None
+
+
+@rule(
+    id="self.mount-over",
+    title="Mounting a file system over clearance's files or an agent's settings",
+    why=(
+        "A file system mounted on `~/.config/clearance`, `~/.local/state/clearance` or `~/.claude` hides what is there: the "
+        "hook then reads a policy, keys and settings of the mounter's choosing, and records into a store nobody reads. "
+        "It replaces those files as surely as writing them."
+    ),
+    verdict=HARD_DENY,
+    commands=("mount", "rclone"),
+    match=("mount -t tmpfs none ~/.local/state/clearance", "sudo mount -t tmpfs tmpfs /home/ana/.claude", "rclone mount remote:cfg ~/.config/clearance"),
+    no_match=("mount -t tmpfs none /mnt/scratch", "mount", "rclone copy remote:x ~/.config/clearance-backup", "mount /dev/sdb1 /mnt/usb"),
+)
+def mount_over(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    ops: list[str] = []
+    skip = False
+    for v in vals:
+        if skip:
+            skip = False
+            continue
+        if v in ("-t", "-o", "-L", "-U", "--types", "--options", "--config", "--log-file", "--vfs-cache-mode"):
+            skip = True
+            continue
+        if not v.startswith("-"):
+            ops.append(v)
+    if cmd.name == "rclone":
+        if not ops or ops[0] not in ("mount", "nfsmount", "cmount"):
+            return None
+        ops = ops[1:]
+    if len(ops) < 2 or paths.DYN in ops[-1]:
+        return None
+    target = sc.path(ops[-1], cmd)
+    why = paths.clearance_owned(target, sc.ctx) or paths.protected_reason(target, sc.ctx)
+    if why is None:
+        return None
+    return f"{cmd.name} mounts a file system over {sc.show(target)} ({why})"
+
+
+# The agents' own CLIs, as their package managers name them.
+_AGENT_PACKAGES = frozenset(
+    {"@anthropic-ai/claude-code", "@openai/codex", "@google/gemini-cli", "@github/copilot", "claude-code", "codex", "gemini-cli", "copilot-cli"}
+)
+
+
+@rule(
+    id="self.agent-reinstall",
+    title="Installing, upgrading or replacing an agent's own CLI globally",
+    why=(
+        "The agent's CLI is what loads its settings and runs clearance's hook: another version or a fork of it installed by "
+        "the agent decides whether later sessions are overseen at all. Installing it into a project (`npm install "
+        "@anthropic-ai/claude-code` for an SDK) stays allowed; a person confirms the global one."
+    ),
+    verdict=ASK,
+    commands=("npm", "pnpm", "yarn", "bun", "brew"),
+    match=(
+        "npm install -g @anthropic-ai/claude-code@0.2.0",
+        "npm i --global @openai/codex@latest",
+        "brew install --cask claude-code",
+        "yarn global add @google/gemini-cli",
+    ),
+    no_match=("npm install -g typescript", "npm install @anthropic-ai/claude-code", "brew install jq", "npm ls -g"),
+)
+def agent_reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    ops = [v for v in vals if not v.startswith("-")]
+    verbs = ("install", "i", "add", "upgrade", "update", "up", "reinstall", "link")
+    if not ops or not any(v in verbs for v in ops[:2]):
+        return None
+    glob = cmd.name == "brew" or any(v in ("-g", "--global", "--location=global") for v in vals) or ops[0] == "global"
+    if not glob:
+        return None
+    for v in ops[1:]:
+        name = v.rsplit("@", 1)[0] if v.count("@") > (1 if v.startswith("@") else 0) else v
+        if name in _AGENT_PACKAGES:
+            return f"{cmd.name} {ops[0]} {v} replaces the agent's own CLI, which decides whether clearance's hook runs"
+    return None
+
+
+# clearance's modules that change what decides for it or what it recorded, when called: importing them in agent code is
+# running clearance's CLI by another door (installer.uninstall, daemon.serve, audit.record, store writes, the cache key).
+_CHANGING_MODULES = frozenset(
+    {"installer", "daemon", "server", "teamcli", "allow", "audit", "store", "seal", "hook", "hookrun", "escalation", "provenance", "remote"}
+)
+_CLEARANCE_IMPORT = lazy(r"(?:\bfrom\s+clearance((?:\.\w+)*)\s+import\s+(\([^)]{0,2000}\)|[\w \t,*]+)|\bimport\s+clearance((?:\.\w+)*))")
+_CLI_MAIN = lazy(r"\bmain\s*\(\s*\[\s*['\"]([\w-]+)['\"]")
+
+
+def _clearance_module_use(text: str) -> str | None:
+    for m in _CLEARANCE_IMPORT.finditer(text[:200_000]):
+        path = (m.group(1) or m.group(3) or "").lstrip(".").split(".")
+        names = [n.split(" as ")[0].strip("() \t\n") for n in (m.group(2) or "").split(",")] if m.group(2) is not None else []
+        mods = {path[0]} if path and path[0] else set(names)
+        changing = sorted(mods & _CHANGING_MODULES)
+        if changing:
+            return f"clearance.{changing[0]}"
+        if "cli" in mods or "*" in mods:
+            sub = _CLI_MAIN.search(text)
+            if sub is None or (sub.group(1) not in READ_ONLY and sub.group(1) != "policy"):
+                return "clearance.cli.main" + (f"(['{sub.group(1)}', …])" if sub else "")
+    return None
+
+
+@rule(
+    id="self.clearance-library",
+    title="Agent code calling clearance's own modules that change it",
+    why=(
+        "`python -c \"from clearance import installer; installer.uninstall('claude')\"` is `clearance uninstall claude` without "
+        "the command name: the installer, the daemon and team service, the audit store and its keys, the hook itself are "
+        "clearance changing its own configuration and records. Using its reading parts as a library (clearance.api, the "
+        "engine, the rules, `cli.main(['check', …])`) stays allowed."
+    ),
+    verdict=HARD_DENY,
+    commands=("python", "python3"),
+    match=(
+        "python3 -c \"from clearance import installer; installer.uninstall('claude', 'user')\"",
+        'python3 -c "import clearance.audit as a; a.record_in(None, None, {}, None, None)"',
+        "python3 -c \"from clearance.cli import main; main(['uninstall', 'claude'])\"",
+    ),
+    no_match=(
+        'python3 -c "from clearance.api import decide_event; print(decide_event({}))"',
+        "python3 -c \"from clearance.cli import main; main(['rules'])\"",
+        'python3 -c "import clearance; print(clearance.__version__)"',
+    ),
+)
+def clearance_library(cmd: SimpleCommand, sc: Scope) -> str | None:
+    text = " ".join(cmd.values()) + "\n" + (cmd.stdin_text or "")
+    if "clearance" not in text:
+        return None
+    used = _clearance_module_use(text)
+    if used is None:
+        return None
+    return f"{posixpath.basename(cmd.name)} code calls {used}, which changes clearance's own configuration or records; only the user does that"

@@ -143,6 +143,16 @@ problem_rule(
     no_match=("curl -o data.json https://api.example.com/d && jq . data.json", "bash scripts/test.sh"),
 )
 problem_rule(
+    "shell.written-then-run",
+    "A file written and run in the same command, from content clearance cannot read",
+    "`base64 -d x > t.sh && bash t.sh`, `xxd -r -p h > t.py; python3 t.py`, `cp /tmp/x.sh t.sh && sh t.sh`: the file that"
+    " runs is produced by the same command line, so what clearance can read on the disk when it decides is not what runs."
+    " A literal `printf … > t.sh` is judged as written; a download by rce.download-then-run.",
+    ASK,
+    match=("echo cm0gLXJmIH4= | base64 -d > t.sh; bash t.sh", "xxd -r -p x.hex > t.py && python3 t.py", "gzip -dc x.gz > t.sh; sh t.sh"),
+    no_match=("printf 'echo hi' > t.sh && sh t.sh", "make > build.log; cat build.log", "bash scripts/test.sh", "python3 gen.py > out.json && jq . out.json"),
+)
+problem_rule(
     "shell.ifs-change",
     "The field separator IFS is changed",
     "With IFS changed, the words a command line splits into are not what they look like; analysers and people both misread it."

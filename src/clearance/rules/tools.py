@@ -331,8 +331,15 @@ _SHEBANG = lazy(r"^#!\s*(?:/usr/bin/env\s+)?(?:/\S*/)?(?:ba|z|k|da)?sh\b")
 _JSON_SCRIPT = lazy(r'"([\w:.-]+)"\s*:\s*"((?:[^"\\]|\\.)*)"')
 _RUN_LINE = lazy(r"^(\s*+)-?\s*+run:\s*+(.*)$")
 _ENTRY_LINE = lazy(r"^(\s*+)-?\s*+entry:\s*+(.*)$")
-# Git-hook frameworks' configurations: the command key of each hook (they run at the next commit or push).
+# mise's configuration: its hooks run at every `cd` into the project (enter, leave, cd) and around installs; its tasks' `run`.
+_MISE_LINE = lazy(r"^(\s*+)(?:run|enter|leave|cd|preinstall|postinstall)\s*+=\s*+(.*)$")
+# Git-hook frameworks' configurations: the command key of each hook (they run at the next commit or push);
+# and mise's, whose hooks run when a shell enters the folder.
 _HOOK_CONFIGS = {
+    "mise.toml": _MISE_LINE,
+    ".mise.toml": _MISE_LINE,
+    "mise.local.toml": _MISE_LINE,
+    ".mise.local.toml": _MISE_LINE,
     ".pre-commit-config.yaml": _ENTRY_LINE,
     ".pre-commit-config.yml": _ENTRY_LINE,
     ".pre-commit-hooks.yaml": _ENTRY_LINE,

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import posixpath
 
-from ..paths import DYN
+from ..model import TOO_LARGE
+from ..paths import DYN, clearance_owned
 from .ir import Word
 from .options import EVERYTHING, find_roots, git_pathspecs, normalise, normalise_words
 
@@ -391,6 +392,21 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         for w in ops:
             if not w.value.startswith("+"):
                 add(WRITE, w, note=name)
+    elif name == "clearance":
+        # clearance report --html FILE writes FILE; --db FILE creates a SQLite store there when there is none.
+        # clearance's own store is left to self.clearance-cli, which knows which subcommands only read it.
+        for i, w in enumerate(args):
+            opt, eq, val = w.value.partition("=")
+            # argparse takes any unambiguous prefix (`--htm`, `--d`).
+            opt = next((o for o in ("--html", "--db") if len(opt) >= 3 and o.startswith(opt) and opt != "--h"), "")
+            if not opt:
+                continue
+            target = Word(val, val) if eq else (args[i + 1] if i + 1 < len(args) else None)
+            if target is None or "://" in target.value or target.value in ("", ":memory:"):
+                continue
+            if opt == "--db" and clearance_owned(sc.word_path(target, cmd), sc.ctx) is not None:
+                continue
+            add(WRITE, target, note="clearance " + opt)
     elif name == "patch":
         ops, _ = operands(args, _OPT_VALUE["patch"])
         for i, w in enumerate(args):
@@ -398,6 +414,24 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(WRITE, args[i + 1], note=name)
         if ops:
             add(WRITE, ops[0], note=name)  # patch FILE [PATCHFILE]
+        else:
+            # patch [-pN] [-i PATCHFILE] < PATCHFILE: the files the patch names are written (patchtext.py).
+            strip, sources = 0, []
+            for i, w in enumerate(args):
+                v = w.value
+                if v in ("-i", "--input", "-p", "--strip") and i + 1 < len(args):
+                    if v in ("-i", "--input"):
+                        sources.append(args[i + 1])
+                    else:
+                        strip = _int(args[i + 1].value, 0)
+                elif v.startswith("--input="):
+                    sources.append(Word(v[8:], v[8:]))
+                elif v.startswith("--strip="):
+                    strip = _int(v[8:], 0)
+                elif v.startswith("-p") and v[2:].isdigit():
+                    strip = int(v[2:])
+            for target in patch_targets(sources, cmd, sc, strip):
+                add(WRITE, target, note=name)
     elif name in ("awk", "gawk") and any(a.value == "inplace" or a.value in ("-iinplace", "--include=inplace") for a in args):
         # gawk -i inplace PROGRAM FILE...: the files are rewritten.
         ops, _ = operands(args, frozenset({"-i", "--include", "-f", "--file", "-v", "--assign", "-F", "--field-separator"}))
@@ -501,6 +535,15 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 paths, listed = [], []  # only the index changes
             for w in _pathspec_words(nc, cmd, sc, git_base, paths + listed):
                 add(WRITE, w, True)
+        elif nc.sub in (("apply",), ("am",)) and not _only_reports(nc.unknown):
+            # The files the patch names are written (patchtext.py); git strips one leading component unless -p says otherwise.
+            vals = [a.value for a in args]
+            strip = next(
+                (_int(v[2:] or (vals[i + 1] if i + 1 < len(vals) else ""), 1) for i, v in enumerate(vals) if v == "-p" or (v[:2] == "-p" and v[2:].isdigit())),
+                1,
+            )
+            for target in patch_targets(list(nc.words), cmd, sc, strip):
+                add(WRITE, _under(git_base, target), note="git " + nc.sub[0])
 
     # Reading: any path-like operand of a command that shows contents.
     if name not in METADATA_ONLY:
@@ -595,6 +638,44 @@ def _pathspec_words(nc: Norm, cmd: SimpleCommand, sc: Scope, base: str | None, w
         else:
             out.append(_under(base, Word(p, p)))
     return out
+
+
+_PATCH_REPORTS = frozenset({"--check", "--stat", "--numstat", "--summary", "--abort", "--skip", "--quit", "--show-current-patch"})
+
+
+def _only_reports(flags: list[str]) -> bool:
+    """git apply/am options that only report on the patch (or end a session) and write nothing."""
+    return any(f.split("=", 1)[0] in _PATCH_REPORTS for f in flags)
+
+
+def _int(v: str | None, default: int) -> int:
+    return int(v) if v is not None and v.isdigit() and len(v) < 4 else default
+
+
+def patch_targets(sources: list[Word], cmd: SimpleCommand, sc: Scope, strip: int) -> list[Word]:
+    """The files a patch writes, read from its text: the patch files named (*sources*), else what the command reads
+    on standard input (a here-document, `< FILE`, `cat FILE |`).  Unreadable patches name nothing (judged as before)."""
+    from ..patchtext import targets
+
+    texts: list[str] = []
+    read = sc.ctx.read_file
+    files = list(sources)
+    if not files:
+        if cmd.stdin_text:
+            texts.append(cmd.stdin_text)
+        files += [r.target for r in cmd.redirects if r.op == "<" and r.target is not None]
+        for src in cmd.stdin_from:
+            if posixpath.basename(src.name) == "cat":
+                files += [a for a in src.args if not a.value.startswith("-")]
+    if read is not None:
+        for w in files[:8]:
+            p = sc.word_path(w, cmd)
+            if DYN in p:
+                continue
+            text = read(p)
+            if text and text is not TOO_LARGE:
+                texts.append(text)
+    return [Word(t, t) for text in texts for t in targets(text, strip)]
 
 
 def _git_base(opts: list[tuple[str, str | None, int]]) -> str | None:

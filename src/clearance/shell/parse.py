@@ -450,6 +450,13 @@ class _Walker:
                 upstream.extend(produced)
         elif t == "variable_assignment":
             self.assignment(node, depth)
+        elif t == "unset_command":
+            # `unset HOME; claude …`: what follows runs without the variable (no longer the value clearance assumes).
+            for c in node.children[1:]:
+                name = _text(c)
+                if c.type in ("variable_name", "word") and name.isidentifier():
+                    self.st.exported[name] = ""  # absent: for what reads it, as good as empty
+                    self.st.vars.pop(name, None)
         elif t == "declaration_command":
             keyword = _text(node.children[0]) if node.children else ""
             flags = [_text(c) for c in node.children[1:] if c.type == "word" and _text(c).startswith("-")]
@@ -614,6 +621,16 @@ class _Walker:
                 redirects.append(self.redirect(c, depth, extra))
             elif c.is_named and body is None:
                 body = c
+        while body is not None and body.type == "list":
+            # tree-sitter hangs `a && cat > f <<EOF` 's redirections on the whole list; bash binds them to the last
+            # command (a list is not a compound command): the rest runs without them.
+            named = [c for c in body.children if c.is_named]
+            if len(named) < 2:
+                break
+            for c in named[:-1]:
+                self.walk(c, depth + 1, None)
+            body = named[-1]
+            depth += 1
         if body is not None and body.type == "command":
             start = len(self.st.script.commands)
             self.command(body, depth + 1, pipe_src, redirects, extra)

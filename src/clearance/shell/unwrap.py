@@ -9,6 +9,7 @@ be seen through statically is reported as a problem.
 from __future__ import annotations
 
 import posixpath
+from contextvars import ContextVar
 
 from ..lazyre import lazy
 from ..paths import DYN
@@ -763,7 +764,13 @@ def _strip_options(argv: list[Word], i: int, with_value: frozenset[str]) -> int:
     return min(i, len(argv))  # an option that wants a value it never got (xargs -ra) ends the words
 
 
+# Set while a call from a case-insensitive file system is expanded (engine.analyse_shell): there `Git`, `RM` and
+# `CLEARANCE` find the same programs as `git`, `rm` and `clearance`, so a known program is judged whatever its case.
+FOLD_COMMANDS: ContextVar[bool] = ContextVar("clearance_fold_commands", default=False)
+
+
 def basename_command(word: Word) -> Word:
+    word = _folded_command(word)
     v = word.value
     if "\\" in v:
         # `\\rm` runs a command literally named "\rm"; judge it by what it spells.
@@ -799,6 +806,17 @@ def _shell_script_index(inner: list[Word]) -> int:
             return i + 1 if i + 1 < len(inner) else -1
         i += 1
     return -1
+
+
+def _folded_command(word: Word) -> Word:
+    v = word.value
+    if not FOLD_COMMANDS.get() or v.islower() or not v.isascii() or DYN in v:
+        return word
+    head, _, base = v.rpartition("/")
+    low = base.lower()
+    if low == base or not known_program(low):
+        return word
+    return Word((head + "/" if head else "") + low, word.raw, word.subs, word.procsub, word.vars, word.quoted)
 
 
 class Unwrapper:

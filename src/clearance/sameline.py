@@ -1,0 +1,58 @@
+"""A file produced and run in one command line (shell.written-then-run, engine.analyse_shell).
+
+`base64 -d x > t.sh && bash t.sh`: the file that runs is written by the same command line, from content clearance
+cannot read, so what is on the disk when it decides is not what runs.  Kept out of the rule packs: the engine calls it
+for every command line of more than one command, and it must not load a pack to say "nothing here".
+"""
+
+from __future__ import annotations
+
+from . import paths
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .scope import Scope
+    from .shell.ir import SimpleCommand
+
+_FETCHERS = frozenset({"curl", "wget", "aria2c", "http", "xh", "fetch"})
+
+
+def _run_targets(c: SimpleCommand) -> list[str]:
+    """The file a command executes: `./x`, `bash x`, `python3 x`, `source x`."""
+    from .shell.interp import INTERPRETERS
+    from .shell.unwrap import SHELLS
+
+    out = []
+    raw = c.argv[0].raw if c.argv else ""
+    if "/" in raw:
+        out.append(raw.strip("'\""))
+    if c.name in SHELLS or c.name in INTERPRETERS or c.name in ("source", "."):
+        ops = [v for v in c.values() if not v.startswith("-")]
+        out.extend(ops[:1])
+    return [t for t in out if paths.DYN not in t]
+
+
+def written_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
+    """A file written earlier in the same command line by a command whose output clearance cannot read (a decoder, a
+    copy, a generator), then executed: what runs is not on the disk when clearance decides.  A literal `printf … > x.sh`
+    is judged as written (engine._check_written_scripts), a download by rce.download-then-run."""
+    from .shell.effects import WRITE, effects
+    from .shell.unwrap import literal_output
+
+    if not any(_run_targets(c) for c in commands[1:]):
+        return None
+    written: dict[str, str] = {}
+    for c in commands:
+        if written:
+            for cand in _run_targets(c):
+                p = sc.path(cand, c)
+                if p in written:
+                    return f"{c.name} runs {cand}, which {written[p]} wrote just before from content clearance cannot read"
+        if c.name in _FETCHERS or literal_output(c) is not None:
+            continue
+        if any(r.op in ("<<", "<<<") and r.body is not None for r in c.redirects):
+            continue  # its input is a here-document, which is there to read (a list's `cat > x <<EOF` is attached so)
+        for e in effects(c, sc):
+            if e.kind == WRITE and paths.DYN not in e.path:
+                written[e.path] = c.name
+    return None
