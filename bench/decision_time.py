@@ -7,7 +7,8 @@ CORPUS: JSONL files or globs (default: the shared corpus).  ``--all``: the share
 eval/code/*.jsonl and eval/sessions/public.jsonl.  Each case is decided as its scoring script decides it
 (bench/corpora.py), --repeat times (default 20); the script prints the median, p90 and p99 of the per-decision time
 for each corpus file and overall, and the slowest events.  ``--cpu`` times with the process's CPU clock
-(time.process_time: steadier on a shared machine, coarser) instead of the wall clock.
+(time.process_time: steadier on a shared machine, where other processes take turns on the cores) instead of the
+wall clock.
 """
 
 from __future__ import annotations
@@ -47,26 +48,15 @@ def main() -> int:
     per_event: list[tuple[float, str, str]] = []
     by_corpus: dict[str, list[float]] = {}
     counts: dict[str, int] = {}
-    if a.cpu:
-        # process_time ticks coarsely: time each event's repeats together and spread the total over them.
-        for c in todo:
+    for c in todo:
+        ts = []
+        for _ in range(a.repeat):
             t0 = clock()
-            for _ in range(a.repeat):
-                c.decide()
-            ms = (clock() - t0) * 1000.0 / a.repeat
-            by_corpus.setdefault(c.corpus, []).extend([ms] * a.repeat)
-            counts[c.corpus] = counts.get(c.corpus, 0) + 1
-            per_event.append((ms, c.corpus, c.what))
-    else:
-        for c in todo:
-            ts = []
-            for _ in range(a.repeat):
-                t0 = clock()
-                c.decide()
-                ts.append((clock() - t0) * 1000.0)
-            by_corpus.setdefault(c.corpus, []).extend(ts)
-            counts[c.corpus] = counts.get(c.corpus, 0) + 1
-            per_event.append((statistics.median(ts), c.corpus, c.what))
+            c.decide()
+            ts.append((clock() - t0) * 1000.0)
+        by_corpus.setdefault(c.corpus, []).extend(ts)
+        counts[c.corpus] = counts.get(c.corpus, 0) + 1
+        per_event.append((statistics.median(ts), c.corpus, c.what))
     res: dict[str, object] = {name: summary(s, counts[name]) for name, s in by_corpus.items()}
     everything = [t for s in by_corpus.values() for t in s]
     overall = summary(everything, len(todo))
@@ -77,7 +67,9 @@ def main() -> int:
     clock_name = "CPU" if a.cpu else "wall"
     for name, r in res.items():
         assert isinstance(r, dict)
-        print(f"{name:24s} {r['events']:5d} events x {a.repeat}: median {r['median_ms']:.3f} ms, p90 {r['p90_ms']:.3f} ms, p99 {r['p99_ms']:.3f} ms ({clock_name})")
+        print(
+            f"{name:24s} {r['events']:5d} events x {a.repeat}: median {r['median_ms']:.3f} ms, p90 {r['p90_ms']:.3f} ms, p99 {r['p99_ms']:.3f} ms ({clock_name})"
+        )
     print("slowest events (median ms):")
     for t, corpus, what in sorted(per_event, reverse=True)[:5]:
         print(f"  {t:7.3f}  {corpus}  {what}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 
@@ -58,22 +57,7 @@ def read_project_file(root: str, path: str, extra_roots: tuple[str, ...] = (), h
     """The text of a regular file inside *root*, or inside *extra_roots* but not *home* (no symlink escapes), or None.
 
     A file larger than MAX_SCRIPT_BYTES reads as model.TOO_LARGE."""
-    if impossible_path(path):
-        return None
-    try:
-        real = os.path.realpath(path)
-        inside = _within(real, os.path.realpath(root)) or (
-            any(_within(real, os.path.realpath(r)) for r in extra_roots) and not (home and _within(real, os.path.realpath(home)))
-        )
-        if not inside or not os.path.isfile(real):
-            return None
-        if os.path.getsize(real) > MAX_SCRIPT_BYTES:
-            return TOO_LARGE  # a script too long to read is not a script with nothing in it
-        with open(real, "rb") as fh:
-            data = fh.read(MAX_SCRIPT_BYTES + 1)
-        return data.decode("utf-8", "replace")
-    except OSError:
-        return None
+    return ProjectFiles(root, extra_roots, home).read(path)
 
 
 MAX_LISTED = 2000
@@ -81,21 +65,81 @@ MAX_LISTED = 2000
 
 def list_project_dir(root: str, path: str) -> list[str] | None:
     """The names in a directory inside *root* (no symlink escapes), at most MAX_LISTED of them, or None."""
-    if impossible_path(path):
-        return None
-    try:
-        real = os.path.realpath(path)
-        if not _within(real, os.path.realpath(root)):
+    return ProjectFiles(root).listing(path)
+
+
+class ProjectFiles:
+    """The project's files as one decision sees them (Context.read_file and Context.list_dir): read from the disk on
+    first use, with the roots' symbolic links resolved once.  A Context, and so this, lives for one decision: the
+    same file asked for twice in it is read once, and the next decision reads the disk again."""
+
+    __slots__ = ("root", "extra_roots", "home", "_real_roots", "_texts", "_lists")
+
+    def __init__(self, root: str, extra_roots: tuple[str, ...] = (), home: str = "") -> None:
+        self.root = root
+        self.extra_roots = extra_roots
+        self.home = home
+        self._real_roots: dict[str, str] = {}
+        self._texts: dict[str, str | None] = {}
+        self._lists: dict[str, list[str] | None] = {}
+
+    def _real_root(self, path: str) -> str:
+        got = self._real_roots.get(path)
+        if got is None:
+            got = self._real_roots[path] = os.path.realpath(path)
+        return got
+
+    def read(self, path: str) -> str | None:
+        if path in self._texts:
+            return self._texts[path]
+        text = self._read(path)
+        if len(self._texts) < 256:
+            self._texts[path] = text
+        return text
+
+    def _read(self, path: str) -> str | None:
+        if impossible_path(path):
             return None
-        with os.scandir(real) as it:
-            names: list[str] = []
-            for entry in it:
-                names.append(entry.name)
-                if len(names) >= MAX_LISTED:
-                    break
+        try:
+            real = os.path.realpath(path)
+            inside = _within(real, self._real_root(self.root)) or (
+                any(_within(real, self._real_root(r)) for r in self.extra_roots) and not (self.home and _within(real, self._real_root(self.home)))
+            )
+            if not inside or not os.path.isfile(real):
+                return None
+            if os.path.getsize(real) > MAX_SCRIPT_BYTES:
+                return TOO_LARGE  # a script too long to read is not a script with nothing in it
+            with open(real, "rb") as fh:
+                data = fh.read(MAX_SCRIPT_BYTES + 1)
+            return data.decode("utf-8", "replace")
+        except OSError:
+            return None
+
+    def listing(self, path: str) -> list[str] | None:
+        if path in self._lists:
+            got = self._lists[path]
+            return None if got is None else list(got)
+        names = self._list(path)
+        if len(self._lists) < 64:
+            self._lists[path] = None if names is None else list(names)
         return names
-    except OSError:
-        return None
+
+    def _list(self, path: str) -> list[str] | None:
+        if impossible_path(path):
+            return None
+        try:
+            real = os.path.realpath(path)
+            if not _within(real, self._real_root(self.root)):
+                return None
+            with os.scandir(real) as it:
+                names: list[str] = []
+                for entry in it:
+                    names.append(entry.name)
+                    if len(names) >= MAX_LISTED:
+                        break
+            return names
+        except OSError:
+            return None
 
 
 def _within(path: str, root: str) -> bool:
@@ -123,6 +167,7 @@ def build_context(
         tmpdirs.append(os.path.normpath(tmp))
     words = {k: env[k] for k in ("TMPDIR", "USER", "LOGNAME", "KUBECONFIG", "VIRTUAL_ENV") if env.get(k)}
     root = os.path.normpath(project_root) if project_root else find_project_root(cwd, env)
+    files = ProjectFiles(root, tuple(tmpdirs), home) if root not in ("/", home) else None
     return Context(
         cwd=cwd,
         project_root=root,
@@ -135,13 +180,13 @@ def build_context(
         env=words,
         # No project (the root is / or home itself): no script is read.
         # Scripts the agent may have written to a temp directory are read too.
-        read_file=functools.partial(read_project_file, root, extra_roots=tuple(tmpdirs), home=home) if root not in ("/", home) else None,
+        read_file=files.read if files is not None else None,
         # CLEARANCE_PLATFORM: the agent's machine when it is not this one (tests, the team service).
         platform=env.get("CLEARANCE_PLATFORM") or sys.platform,
         owned=_owned(home, env),
         realpath=_realpath,
         owns=_owns(home, env, session_id),
-        list_dir=functools.partial(list_project_dir, root) if root not in ("/", home) else None,
+        list_dir=files.listing if files is not None else None,
     )
 
 

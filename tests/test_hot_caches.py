@@ -1,0 +1,130 @@
+"""The hot path's caches never hide a change: a policy file edited, replaced, removed or added between two decisions,
+a grant expiring, a project file rewritten -- the next decision sees it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import clearance.policy as policy_mod
+from clearance.adapters.claude import parse_event
+from clearance.api import decide_event
+from clearance.context import build_context
+from clearance.policy import load_policy
+
+
+class Home:
+    def __init__(self, tmp: Path) -> None:
+        self.home = tmp / "home"
+        self.project = self.home / "webapp"
+        self.project.mkdir(parents=True)
+        self.user = self.home / ".config" / "clearance" / "config.toml"
+        self.user.parent.mkdir(parents=True)
+        self.managed = tmp / "managed.toml"
+        self.env = {"HOME": str(self.home), "CLEARANCE_MANAGED_POLICY": str(self.managed), "XDG_CACHE_HOME": str(tmp / "cache")}
+
+    def decide(self, command: str) -> str:
+        ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": str(self.project)}
+        return decide_event(ev, self.env).decision
+
+
+@pytest.fixture
+def h(tmp_path: Path) -> Home:
+    return Home(tmp_path)
+
+
+def _same_time(path: Path, st: os.stat_result) -> None:
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+@pytest.mark.parametrize("layer", ["user", "project", "managed"])
+def test_an_edit_of_the_same_size_and_time_is_seen(h: Home, layer: str) -> None:
+    path = {"user": h.user, "project": h.project / ".clearance.toml", "managed": h.managed}[layer]
+    if layer == "project":
+        h.managed.write_text("allow_project_trust = true\n")
+    path.write_text('[rules]\ndeny = ["Bash(ls -a)"]\n')
+    assert h.decide("ls -a") == "deny"
+    assert h.decide("ls -b") == "allow"
+    st = path.stat()
+    path.write_text('[rules]\ndeny = ["Bash(ls -b)"]\n')  # same size
+    _same_time(path, st)  # and the same modification time: only the inode's change time tells
+    assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
+    assert h.decide("ls -a") == "allow"
+    assert h.decide("ls -b") == "deny"
+
+
+def test_a_file_replaced_by_rename_is_seen(h: Home) -> None:
+    h.user.write_text('[rules]\ndeny = ["Bash(ls -a)"]\n')
+    assert h.decide("ls -a") == "deny"
+    st = h.user.stat()
+    new = h.user.with_name("config.toml.new")
+    new.write_text('[rules]\ndeny = ["Bash(ls -b)"]\n')
+    _same_time(new, st)
+    new.replace(h.user)
+    assert h.decide("ls -a") == "allow"
+    assert h.decide("ls -b") == "deny"
+
+
+def test_a_layer_removed_or_added_is_seen(h: Home) -> None:
+    assert h.decide("ls -a") == "allow"
+    h.user.write_text('[rules]\ndeny = ["Bash(ls -a)"]\n')
+    assert h.decide("ls -a") == "deny"
+    h.user.unlink()
+    assert h.decide("ls -a") == "allow"
+
+
+def test_a_broken_layer_after_a_good_one_is_seen(h: Home) -> None:
+    h.user.write_text('[rules]\ndeny = ["Bash(ls -a)"]\n')
+    assert h.decide("ls -a") == "deny"
+    h.user.write_text("[rules\n")
+    pol = load_policy(str(h.project), h.env)
+    assert pol.errors and not pol.rules.get("deny")
+
+
+def test_the_same_files_give_the_same_compiled_policy_and_another_home_another(h: Home, tmp_path: Path) -> None:
+    h.user.write_text('[rules]\ndeny = ["Bash(ls -a)"]\n')
+    a = load_policy(str(h.project), h.env)
+    assert load_policy(str(h.project), h.env) is a
+    other = dict(h.env, HOME=str(tmp_path / "elsewhere"))
+    assert load_policy(str(h.project), other) is not a
+    assert not load_policy(str(h.project), other).rules.get("deny")
+
+
+def test_a_grant_expires_while_its_policy_is_compiled(h: Home, monkeypatch: pytest.MonkeyPatch) -> None:
+    h.user.write_text('[[rules.grant]]\nallow = "Bash(docker volume rm pgdata)"\nexpires = 2999-01-01T00:00:00Z\n')
+    assert h.decide("docker volume rm pgdata") == "allow"
+    first = load_policy(str(h.project), h.env)
+    assert first.valid_until < float("inf")
+    monkeypatch.setattr(policy_mod, "_now", lambda: first.valid_until + 1)
+    assert h.decide("docker volume rm pgdata") == "deny"
+
+
+def test_a_project_file_is_read_again_by_the_next_decision(h: Home) -> None:
+    script = h.project / "job.sh"
+    script.write_text("echo hello\n")
+    ev: dict[str, Any] = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "bash job.sh"}, "cwd": str(h.project)}
+    assert decide_event(ev, h.env).decision == "allow"
+    script.write_text("rm -rf ~\n")
+    assert decide_event(ev, h.env).decision != "allow"
+    # Within one decision (one Context) a file is read once.
+    _, ctx = parse_event(ev, h.env)
+    assert ctx.read_file is not None
+    first = ctx.read_file(str(script))
+    script.write_text("echo changed\n")
+    assert ctx.read_file(str(script)) == first
+    assert build_context(str(h.project), h.env).read_file(str(script)) == "echo changed\n"  # type: ignore[misc]
+
+
+def test_a_listing_is_taken_again_by_the_next_decision(h: Home) -> None:
+    ctx = build_context(str(h.project), h.env)
+    assert ctx.list_dir is not None
+    before = ctx.list_dir(str(h.project))
+    assert before is not None
+    before.append("mutated by a caller")
+    (h.project / "new.txt").write_text("x")
+    assert "mutated by a caller" not in (ctx.list_dir(str(h.project)) or [])
+    fresh = build_context(str(h.project), h.env).list_dir
+    assert fresh is not None and "new.txt" in (fresh(str(h.project)) or [])
