@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import clearance.policy as policy_mod
+from clearance import paths
 from clearance.adapters.claude import parse_event
 from clearance.api import decide_event
 from clearance.context import build_context
@@ -128,3 +131,33 @@ def test_a_listing_is_taken_again_by_the_next_decision(h: Home) -> None:
     assert "mutated by a caller" not in (ctx.list_dir(str(h.project)) or [])
     fresh = build_context(str(h.project), h.env).list_dir
     assert fresh is not None and "new.txt" in (fresh(str(h.project)) or [])
+
+
+_NAMES = st.sampled_from(["", "a", "b", ".ssh", ".config", "gcloud", "A", "É", "e\u0301", "x.pub", "/", "c/d"])
+
+
+@given(
+    st.lists(st.lists(_NAMES, min_size=0, max_size=3).map("/".join), max_size=8),
+    st.lists(_NAMES, min_size=0, max_size=4).map("/".join),
+    st.booleans(),
+)
+def test_the_first_subtree_found_by_index_is_the_first_by_scan(subs: list[str], rel: str, ci: bool) -> None:
+    table = tuple(subs)
+    pairs = tuple((s, f"why {i}") for i, s in enumerate(subs))
+    rel = paths.fold(rel) if ci else rel
+    want = next((k for k, sub in enumerate(table) if paths._under(rel, sub, ci)), -1)
+    assert paths._first_under(rel, table, ci) == want
+    assert paths._first_under(rel, pairs, ci) == want
+
+
+@pytest.mark.parametrize("table", [paths.HOME_PROTECTED, paths.HOME_CREDENTIALS, paths.HOME_CACHES, paths.INSTALLED_CODE, paths.CODE_CACHES])
+def test_every_home_subtree_is_found_by_index(table: Any) -> None:
+    for ci in (False, True):
+        for k, entry in enumerate(table):
+            sub = entry if isinstance(entry, str) else entry[0]
+            for rel in (sub, sub + "/x", sub + "x", sub.upper()):
+                rel = paths.fold(rel) if ci else rel
+                got = paths._first_under(rel, table, ci)
+                assert got == next((j for j, e in enumerate(table) if paths._under(rel, e if isinstance(e, str) else e[0], ci)), -1)
+                if rel in (sub, sub + "/x") or (ci and rel == paths.fold(sub.upper())):
+                    assert 0 <= got <= k  # the entry itself, or an earlier one holding it
