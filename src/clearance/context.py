@@ -194,10 +194,20 @@ def _owns(home: str, env: dict[str, str] | os._Environ[str], session_id: object)
     """The session's own paths (provenance.py), read from clearance's state directory on first use."""
     if not isinstance(session_id, str) or not session_id:
         return None
-    from .paths import state_dir
-    from .provenance import reader
+    key = (home, env.get("XDG_STATE_HOME") or "")
+    got = _PROVENANCE.get(key)
+    if got is None:
+        from .paths import state_dir
+        from .provenance import reader
 
-    return reader(state_dir(home, env), session_id)
+        if len(_PROVENANCE) >= 64:
+            _PROVENANCE.clear()
+        got = _PROVENANCE[key] = (state_dir(home, env), reader)
+    return got[1](got[0], session_id)
+
+
+# (home, $XDG_STATE_HOME) -> (clearance's state directory there, provenance.reader): names only, no file read.
+_PROVENANCE: dict[tuple[str, str], tuple[str, Callable[[str, str], Callable[[str], bool]]]] = {}
 
 
 _REAL: dict[str, str] = {}

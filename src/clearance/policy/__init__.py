@@ -86,21 +86,30 @@ _COMPILED: dict[tuple[Any, ...], Policy] = {}
 _COMPILED_MAX = 64
 
 
+_LOAD: Any = None
+
+
+def _load_module() -> Any:
+    """policy/load.py, imported on first use (then kept: an import statement costs microseconds every time)."""
+    global _LOAD
+    from . import load
+
+    _LOAD = load
+    return load
+
+
 def load_policy(project_root: str, env: Any = None) -> Policy:
     """The effective policy for a project; never raises (a broken layer is recorded in errors)."""
-    from .load import derive, identify
-
     try:
-        import os
-
+        load = _LOAD or _load_module()
         if env is None:
-            env = os.environ
-        files, ident = identify(project_root, env)
-        memo = (env.get("HOME") or os.path.expanduser("~"), ident.key() if ident is not None else "", *((lf.path, lf.stamp) for lf in files))
+            env = load.os.environ
+        files, ident = load.identify(project_root, env)
+        memo = (env.get("HOME") or load.os.path.expanduser("~"), ident.key() if ident is not None else "", *((lf.path, lf.stamp) for lf in files))
         got = _COMPILED.get(memo)
         if got is not None and (got.valid_until == float("inf") or _now() < got.valid_until):
             return got
-        pol = Policy(derive(files, ident, env))
+        pol = Policy(load.derive(files, ident, env))
         if len(_COMPILED) >= _COMPILED_MAX:
             _COMPILED.clear()
         _COMPILED[memo] = pol
