@@ -102,10 +102,12 @@ class ProjectFiles:
             return None
         try:
             real = os.path.realpath(path)
+            if not os.path.isfile(real):
+                return None  # asked first: no root is resolved for a file that is not there
             inside = _within(real, self._real_root(self.root)) or (
                 any(_within(real, self._real_root(r)) for r in self.extra_roots) and not (self.home and _within(real, self._real_root(self.home)))
             )
-            if not inside or not os.path.isfile(real):
+            if not inside:
                 return None
             if os.path.getsize(real) > MAX_SCRIPT_BYTES:
                 return TOO_LARGE  # a script too long to read is not a script with nothing in it
@@ -228,7 +230,7 @@ def _realpath(path: str) -> str:
     return got
 
 
-_OWNED: dict[tuple[str, ...], tuple[tuple[str, str, str], ...]] = {}
+_OWNED: dict[tuple[str | None, ...], tuple[tuple[str, str, str], ...]] = {}
 _OWNED_ENV = (
     "XDG_CONFIG_HOME",
     "XDG_STATE_HOME",
@@ -244,7 +246,7 @@ _OWNED_ENV = (
 
 def _owned(home: str, env: dict[str, str] | os._Environ[str]) -> tuple[tuple[str, str, str], ...]:
     """clearance's own paths for this home and environment (memoised: the daemon builds many contexts)."""
-    key = (home, *(env.get(k) or "" for k in _OWNED_ENV))
+    key = (home, *map(env.get, _OWNED_ENV))
     got = _OWNED.get(key)
     if got is None:
         from .paths import clearance_paths

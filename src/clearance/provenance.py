@@ -78,6 +78,8 @@ def parse(text: str) -> Provenance:
 
 def creations(effs: list[Effect]) -> list[tuple[str, str]]:
     """What a call would create if its targets do not exist yet: (kind, path), kind ``d`` for ``mkdir``."""
+    if not effs:
+        return []
     from .paths import DYN, has_glob
     from .shell.effects import WRITE
 

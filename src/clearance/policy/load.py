@@ -23,12 +23,18 @@ LAYERS = ("managed", "user", "project")
 FORMAT = 7  # bump when the merged shape changes
 
 
+_EFFECTIVE_IDS = os.access in os.supports_effective_ids  # as stat: with the process's effective user
+
+
 class LayerFile:
     __slots__ = ("name", "path", "stamp")
 
     def __init__(self, name: str, path: str) -> None:
         self.name = name
         self.path = path
+        if not os.access(path, os.F_OK, effective_ids=_EFFECTIVE_IDS):
+            self.stamp = ""  # most layers are absent: asked without the cost of stat's exception
+            return
         try:
             st = os.stat(path)
             # Which version of which file (the caches' key): an edit that keeps the size and puts the modification
