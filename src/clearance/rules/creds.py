@@ -102,11 +102,25 @@ def is_secret_var(name: str) -> bool:
     return name.rsplit("_", 1)[-1].upper() not in _DESCRIBES_NOT_HOLDS or "_" not in name
 
 
+# TOKEN_PRINTERS by program name, in the table's order (built from the table on first use, again if it is replaced).
+_PRINTERS_BY_NAME: tuple[object, dict[str, tuple[tuple[str, ...], ...]]] = (None, {})
+
+
+def _printers_of(name: str) -> tuple[tuple[str, ...], ...]:
+    global _PRINTERS_BY_NAME
+    table, by_name = _PRINTERS_BY_NAME
+    if table is not TOKEN_PRINTERS:
+        grouped: dict[str, list[tuple[str, ...]]] = {}
+        for pattern in TOKEN_PRINTERS:
+            grouped.setdefault(pattern[0], []).append(pattern)
+        by_name = {k: tuple(v) for k, v in grouped.items()}
+        _PRINTERS_BY_NAME = (TOKEN_PRINTERS, by_name)
+    return by_name.get(name, ())
+
+
 def token_printer(cmd: SimpleCommand) -> str | None:
     words = [cmd.name] + cmd.values()
-    for pattern in TOKEN_PRINTERS:
-        if words[0] != pattern[0]:
-            continue
+    for pattern in _printers_of(words[0]):
         rest = words[1:]
         need = list(pattern[1:])
         # every word of the pattern must appear, in order
