@@ -269,6 +269,10 @@ class _Walker:
     def word(self, node: Any, depth: int, protect: bool = False) -> Word:
         """Evaluate one word; with *protect*, quoted and escaped ``{``, ``,``, ``}``
         (and those from expansions) come back as stand-ins brace expansion skips."""
+        if depth <= MAX_DEPTH and node.type == "word":
+            # Most words are plain: what _eval makes of one, without the bookkeeping substitutions need.
+            raw = _text(node)
+            return Word(_unescape_unquoted(raw, protect), raw)
         subs: list[SimpleCommand] = []
         vars_: list[str] = []
         flags = {"procsub": False, "quoted": False, "protect": protect}
@@ -688,7 +692,7 @@ class _Walker:
 
     def argwords(self, nodes: list[Any], depth: int) -> list[Word]:
         """The words one shell word becomes (*nodes* are its adjacent parts)."""
-        braces = any(b"{" in n.text for n in nodes)
+        braces = b"{" in nodes[0].text if len(nodes) == 1 else any(b"{" in n.text for n in nodes)
         parts = [self.word(n, depth, braces) for n in nodes]
         if len(parts) == 1:
             w = parts[0]
