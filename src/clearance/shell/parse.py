@@ -614,11 +614,13 @@ class _Walker:
         redirects = list(redirects)
         prev_end = node.start_byte
         source = self.st.source
+        last_end = -1  # where the last word's nodes (argv_nodes[-1]) end
         for c in node.children:
             ct = c.type
-            if c.start_byte > prev_end and source[prev_end : c.start_byte].strip(b" \t\r\n\\"):
+            start = c.start_byte
+            if start > prev_end and source[prev_end:start].strip(b" \t\r\n\\"):
                 # tree-sitter skipped text without a token (it drops `\$` after a quote, for one): bash reads it.
-                lost = source[prev_end : c.start_byte].decode("utf-8", "replace").strip()[:30]
+                lost = source[prev_end:start].decode("utf-8", "replace").strip()[:30]
                 raise ParseFailure(f"clearance cannot read part of the command the way bash does ({lost!r})")
             prev_end = c.end_byte
             if ct == "variable_assignment":
@@ -644,12 +646,14 @@ class _Walker:
                 continue
             if group:
                 # tree-sitter sometimes leaves parts of one word as siblings (`''\$`): bash reads one word.
-                if argv_nodes and argv_nodes[-1][-1].end_byte == group[0].start_byte:
+                first = start if group[0] is c else group[0].start_byte
+                if argv_nodes and last_end == first:
                     argv_nodes[-1].extend(group)
                 else:
                     if argv_nodes:
                         argv.extend(self.argwords(argv_nodes.pop(), depth + 1))
                     argv_nodes.append(group)
+                last_end = prev_end if group[-1] is c else group[-1].end_byte
                 group = []
         if argv_nodes:
             argv.extend(self.argwords(argv_nodes.pop(), depth + 1))
