@@ -17,6 +17,7 @@ from clearance.adapters.claude import parse_event
 from clearance.api import decide_event
 from clearance.context import build_context
 from clearance.policy import load_policy
+from clearance.rules.creds import TOKEN_PRINTERS
 
 
 class Home:
@@ -161,3 +162,59 @@ def test_every_home_subtree_is_found_by_index(table: Any) -> None:
                 assert got == next((j for j, e in enumerate(table) if paths._under(rel, e if isinstance(e, str) else e[0], ci)), -1)
                 if rel in (sub, sub + "/x") or (ci and rel == paths.fold(sub.upper())):
                     assert 0 <= got <= k  # the entry itself, or an earlier one holding it
+
+
+def _token_printer_by_scan(words: list[str]) -> str | None:
+    """creds.token_printer as a plain scan of TOKEN_PRINTERS (the reference its index must agree with)."""
+    for pattern in TOKEN_PRINTERS:
+        if words[0] != pattern[0]:
+            continue
+        rest, pos, ok = words[1:], 0, True
+        for n in pattern[1:]:
+            try:
+                pos = rest.index(n, pos) + 1
+            except ValueError:
+                if n.startswith("-") and any(r.startswith(n + "=") for r in rest):
+                    continue
+                if len(n) == 2 and n[0] == "-":
+                    j = next((k for k in range(pos, len(rest)) if rest[k][:1] == "-" and rest[k][1:2] != "-" and n[1] in rest[k][1:]), -1)
+                    if j != -1:
+                        pos = j + 1
+                        continue
+                ok = False
+                break
+        if ok:
+            return " ".join(pattern)
+    return None
+
+
+def _printer_vocabulary() -> list[str]:
+    return sorted({w for p in TOKEN_PRINTERS for w in p} | {"-x", "--raw=1", "-wa", "status", "--", "x"})
+
+
+@given(st.data())
+def test_the_token_printers_found_by_program_are_those_of_the_scan(data: Any) -> None:
+    from clearance.rules.creds import token_printer
+    from clearance.shell.ir import SimpleCommand, Word
+
+    vocab = _printer_vocabulary()
+    name = data.draw(st.sampled_from(sorted({p[0] for p in TOKEN_PRINTERS} | {"ls"})))
+    rest = data.draw(st.lists(st.sampled_from(vocab), max_size=6))
+    words = [name, *rest]
+    want = _token_printer_by_scan(words)
+    got = token_printer(SimpleCommand([Word(w, w) for w in words]))
+    if want is not None:
+        assert got == want
+    else:  # none of the table: what remains is the cloud operations' reading, the same either way
+        from clearance.rules.creds import cloud_secret_output
+
+        assert got == cloud_secret_output(SimpleCommand([Word(w, w) for w in words]))
+
+
+@pytest.mark.parametrize("pattern", TOKEN_PRINTERS)
+def test_every_token_printer_is_found_as_written(pattern: tuple[str, ...]) -> None:
+    from clearance.rules.creds import token_printer
+    from clearance.shell.ir import SimpleCommand, Word
+
+    got = token_printer(SimpleCommand([Word(w, w) for w in pattern]))
+    assert got == _token_printer_by_scan(list(pattern)) and got is not None

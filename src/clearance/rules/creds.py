@@ -127,19 +127,22 @@ def token_printer(cmd: SimpleCommand) -> str | None:
         pos = 0
         ok = True
         for n in need:
-            try:
-                pos = rest.index(n, pos) + 1
-            except ValueError:
-                if n.startswith("-") and any(r.startswith(n + "=") for r in rest):
+            if n in rest:  # (most words are absent: no exception raised for them)
+                try:
+                    pos = rest.index(n, pos) + 1
                     continue
-                if len(n) == 2 and n[0] == "-":
-                    # combined short flags: security find-generic-password -wa github
-                    j = next((k for k in range(pos, len(rest)) if rest[k][:1] == "-" and rest[k][1:2] != "-" and n[1] in rest[k][1:]), -1)
-                    if j != -1:
-                        pos = j + 1
-                        continue
-                ok = False
-                break
+                except ValueError:
+                    pass
+            if n.startswith("-") and any(r.startswith(n + "=") for r in rest):
+                continue
+            if len(n) == 2 and n[0] == "-":
+                # combined short flags: security find-generic-password -wa github
+                j = next((k for k in range(pos, len(rest)) if rest[k][:1] == "-" and rest[k][1:2] != "-" and n[1] in rest[k][1:]), -1)
+                if j != -1:
+                    pos = j + 1
+                    continue
+            ok = False
+            break
         if ok:
             return " ".join(pattern)
     return cloud_secret_output(cmd)
