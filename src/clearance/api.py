@@ -11,6 +11,7 @@ from .model import Decision
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import os
+    from collections.abc import Callable
 
     from .model import Context
     from .policy import Policy
@@ -23,6 +24,18 @@ def malformed(message: str) -> Decision:
 def decide_event(event: object, env: dict[str, str] | os._Environ[str] | None = None) -> Decision:
     """Decide one event in Claude Code's PreToolUse shape.  Never raises."""
     return decide_event_full(event, env)[0]
+
+
+_LOAD_POLICY: Callable[..., Policy] | None = None
+
+
+def _load_policy() -> Callable[..., Policy]:
+    """policy.load_policy, imported on first use (then kept: an import statement costs microseconds every time)."""
+    global _LOAD_POLICY
+    from .policy import load_policy
+
+    _LOAD_POLICY = load_policy
+    return load_policy
 
 
 def decide_event_full(
@@ -50,10 +63,8 @@ def decide_event_full(
         d = malformed(f"{type(e).__name__}: {e}")
         d.elapsed_ms = (time.perf_counter() - t0) * 1000.0
         return d, None, None
-    from .policy import load_policy
-
     if policy is None:
-        policy = load_policy(ctx.project_root, env)
+        policy = (_LOAD_POLICY or _load_policy())(ctx.project_root, env)
     # The engine's budget counts from the event's arrival (reading it and the policy took some of it).
     budget = max(DEADLINE_S - (time.perf_counter() - t0), DEADLINE_S / 4)
     decision = evaluate(action, ctx, policy, budget_s=budget)

@@ -10,9 +10,6 @@ from .model import TOO_LARGE, Context
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from functools import partial
-else:
-    from _functools import partial  # functools.partial itself; functools imports collections (~2 ms)
 
 _ROOTS: dict[str, str] = {}
 
@@ -60,22 +57,7 @@ def read_project_file(root: str, path: str, extra_roots: tuple[str, ...] = (), h
     """The text of a regular file inside *root*, or inside *extra_roots* but not *home* (no symlink escapes), or None.
 
     A file larger than MAX_SCRIPT_BYTES reads as model.TOO_LARGE."""
-    if impossible_path(path):
-        return None
-    try:
-        real = os.path.realpath(path)
-        inside = _within(real, os.path.realpath(root)) or (
-            any(_within(real, os.path.realpath(r)) for r in extra_roots) and not (home and _within(real, os.path.realpath(home)))
-        )
-        if not inside or not os.path.isfile(real):
-            return None
-        if os.path.getsize(real) > MAX_SCRIPT_BYTES:
-            return TOO_LARGE  # a script too long to read is not a script with nothing in it
-        with open(real, "rb") as fh:
-            data = fh.read(MAX_SCRIPT_BYTES + 1)
-        return data.decode("utf-8", "replace")
-    except OSError:
-        return None
+    return ProjectFiles(root, extra_roots, home).read(path)
 
 
 MAX_LISTED = 2000
@@ -83,21 +65,83 @@ MAX_LISTED = 2000
 
 def list_project_dir(root: str, path: str) -> list[str] | None:
     """The names in a directory inside *root* (no symlink escapes), at most MAX_LISTED of them, or None."""
-    if impossible_path(path):
-        return None
-    try:
-        real = os.path.realpath(path)
-        if not _within(real, os.path.realpath(root)):
+    return ProjectFiles(root).listing(path)
+
+
+class ProjectFiles:
+    """The project's files as one decision sees them (Context.read_file and Context.list_dir): read from the disk on
+    first use, with the roots' symbolic links resolved once.  A Context, and so this, lives for one decision: the
+    same file asked for twice in it is read once, and the next decision reads the disk again."""
+
+    __slots__ = ("root", "extra_roots", "home", "_real_roots", "_texts", "_lists")
+
+    def __init__(self, root: str, extra_roots: tuple[str, ...] = (), home: str = "") -> None:
+        self.root = root
+        self.extra_roots = extra_roots
+        self.home = home
+        self._real_roots: dict[str, str] = {}
+        self._texts: dict[str, str | None] = {}
+        self._lists: dict[str, list[str] | None] = {}
+
+    def _real_root(self, path: str) -> str:
+        got = self._real_roots.get(path)
+        if got is None:
+            got = self._real_roots[path] = os.path.realpath(path)
+        return got
+
+    def read(self, path: str) -> str | None:
+        if path in self._texts:
+            return self._texts[path]
+        text = self._read(path)
+        if len(self._texts) < 256:
+            self._texts[path] = text
+        return text
+
+    def _read(self, path: str) -> str | None:
+        if impossible_path(path):
             return None
-        with os.scandir(real) as it:
-            names: list[str] = []
-            for entry in it:
-                names.append(entry.name)
-                if len(names) >= MAX_LISTED:
-                    break
+        try:
+            real = os.path.realpath(path)
+            if not os.path.isfile(real):
+                return None  # asked first: no root is resolved for a file that is not there
+            inside = _within(real, self._real_root(self.root)) or (
+                any(_within(real, self._real_root(r)) for r in self.extra_roots) and not (self.home and _within(real, self._real_root(self.home)))
+            )
+            if not inside:
+                return None
+            if os.path.getsize(real) > MAX_SCRIPT_BYTES:
+                return TOO_LARGE  # a script too long to read is not a script with nothing in it
+            with open(real, "rb") as fh:
+                data = fh.read(MAX_SCRIPT_BYTES + 1)
+            return data.decode("utf-8", "replace")
+        except OSError:
+            return None
+
+    def listing(self, path: str) -> list[str] | None:
+        if path in self._lists:
+            got = self._lists[path]
+            return None if got is None else list(got)
+        names = self._list(path)
+        if len(self._lists) < 64:
+            self._lists[path] = None if names is None else list(names)
         return names
-    except OSError:
-        return None
+
+    def _list(self, path: str) -> list[str] | None:
+        if impossible_path(path):
+            return None
+        try:
+            real = os.path.realpath(path)
+            if not _within(real, self._real_root(self.root)):
+                return None
+            with os.scandir(real) as it:
+                names: list[str] = []
+                for entry in it:
+                    names.append(entry.name)
+                    if len(names) >= MAX_LISTED:
+                        break
+            return names
+        except OSError:
+            return None
 
 
 def _within(path: str, root: str) -> bool:
@@ -114,6 +158,10 @@ def build_context(
     project_root: str | None = None,
 ) -> Context:
     env = os.environ if env is None else env
+    # What the disk said belongs to one decision: a long-lived process (the daemon, serve) must see a symbolic link
+    # or a repository made since its last decision (`ls dist`, then `ln -s ~ dist`, then `rm -rf dist/*`).
+    _REAL.clear()
+    _ROOTS.clear()
     if not isinstance(cwd, str) or not cwd.startswith("/"):
         cwd = os.getcwd()
     cwd = os.path.normpath(cwd)
@@ -125,6 +173,7 @@ def build_context(
         tmpdirs.append(os.path.normpath(tmp))
     words = {k: env[k] for k in ("TMPDIR", "USER", "LOGNAME", "KUBECONFIG", "VIRTUAL_ENV") if env.get(k)}
     root = os.path.normpath(project_root) if project_root else find_project_root(cwd, env)
+    files = ProjectFiles(root, tuple(tmpdirs), home) if root not in ("/", home) else None
     return Context(
         cwd=cwd,
         project_root=root,
@@ -137,13 +186,13 @@ def build_context(
         env=words,
         # No project (the root is / or home itself): no script is read.
         # Scripts the agent may have written to a temp directory are read too.
-        read_file=partial(read_project_file, root, extra_roots=tuple(tmpdirs), home=home) if root not in ("/", home) else None,
+        read_file=files.read if files is not None else None,
         # CLEARANCE_PLATFORM: the agent's machine when it is not this one (tests, the team service).
         platform=env.get("CLEARANCE_PLATFORM") or sys.platform,
         owned=_owned(home, env),
         realpath=_realpath,
         owns=_owns(home, env, session_id),
-        list_dir=partial(list_project_dir, root) if root not in ("/", home) else None,
+        list_dir=files.listing if files is not None else None,
         git_changes=_git_probe(),
         processes=_processes,
     )
@@ -173,17 +222,27 @@ def _owns(home: str, env: dict[str, str] | os._Environ[str], session_id: object)
     """The session's own paths (provenance.py), read from clearance's state directory on first use."""
     if not isinstance(session_id, str) or not session_id:
         return None
-    from .paths import state_dir
-    from .provenance import reader
+    key = (home, env.get("XDG_STATE_HOME") or "")
+    got = _PROVENANCE.get(key)
+    if got is None:
+        from .paths import state_dir
+        from .provenance import reader
 
-    return reader(state_dir(home, env), session_id)
+        if len(_PROVENANCE) >= 64:
+            _PROVENANCE.clear()
+        got = _PROVENANCE[key] = (state_dir(home, env), reader)
+    return got[1](got[0], session_id)
+
+
+# (home, $XDG_STATE_HOME) -> (clearance's state directory there, provenance.reader): names only, no file read.
+_PROVENANCE: dict[tuple[str, str], tuple[str, Callable[[str, str], Callable[[str], bool]]]] = {}
 
 
 _REAL: dict[str, str] = {}
 
 
 def _realpath(path: str) -> str:
-    """The path with every symlink resolved (memoised for the process); the path itself on error."""
+    """The path with every symlink resolved (memoised for one decision: build_context clears it); the path itself on error."""
     got = _REAL.get(path)
     if got is None:
         if impossible_path(path):
@@ -197,7 +256,7 @@ def _realpath(path: str) -> str:
     return got
 
 
-_OWNED: dict[tuple[str, ...], tuple[tuple[str, str, str], ...]] = {}
+_OWNED: dict[tuple[str | None, ...], tuple[tuple[str, str, str], ...]] = {}
 _OWNED_ENV = (
     "XDG_CONFIG_HOME",
     "XDG_STATE_HOME",
@@ -213,7 +272,7 @@ _OWNED_ENV = (
 
 def _owned(home: str, env: dict[str, str] | os._Environ[str]) -> tuple[tuple[str, str, str], ...]:
     """clearance's own paths for this home and environment (memoised: the daemon builds many contexts)."""
-    key = (home, *(env.get(k) or "" for k in _OWNED_ENV))
+    key = (home, *map(env.get, _OWNED_ENV))
     got = _OWNED.get(key)
     if got is None:
         from .paths import clearance_paths

@@ -236,8 +236,6 @@ _CARRIED_FROM_SCRIPTS = frozenset({"interp.opaque", "shell.interactive-shell"})
 
 def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """`cat > x.sh <<EOF`, `printf … > Makefile`, `tee .envrc <<EOF`: a script written by the shell is judged like one written by Write."""
-    from .shell.unwrap import literal_output
-
     for cmd in commands:
         check_deadline(sc)
         targets = [r.target.value for r in cmd.redirects if r.writes and r.target is not None and DYN not in r.target.value]
@@ -245,6 +243,8 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             targets += [w.value for w in cmd.args if not w.value.startswith("-") and DYN not in w.value]
         if not targets:
             continue
+        from .shell.unwrap import literal_output
+
         text = literal_output(cmd)
         if text is None:
             continue
@@ -274,12 +274,24 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
                 break
 
 
+_SCRIPT_READERS: tuple[Callable[..., bool], Callable[..., list[tuple[str, str]]], str] | None = None
+
+
+def _script_readers() -> tuple[Callable[..., bool], Callable[..., list[tuple[str, str]]], str]:
+    """What _check_scripts uses, imported on its first call (an import statement costs microseconds every time)."""
+    global _SCRIPT_READERS
+    if _SCRIPT_READERS is None:
+        from .code import may_run_by_convention
+        from .model import TOO_LARGE
+        from .scripts import script_runs
+
+        _SCRIPT_READERS = (may_run_by_convention, script_runs, TOO_LARGE)
+    return _SCRIPT_READERS
+
+
 def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """Project scripts the commands run (bash x.sh, ./x.sh, make, npm run): their commands are judged too."""
-    from .code import may_run_by_convention
-    from .model import TOO_LARGE
-    from .scripts import script_runs
-
+    may_run_by_convention, script_runs, TOO_LARGE = _script_readers()
     for cmd in commands:
         # A script named on the command line "runs"; a file run by convention is named by its role first.
         found = [(rule_by_id("shell.script-content"), label, code) for label, code in script_runs(cmd, sc)]
@@ -367,10 +379,12 @@ def timed_out(budget_s: float) -> Decision:
 
 def evaluate(action: Action, ctx: Context, policy: Policy | None = None, budget_s: float | None = None) -> Decision:
     """Decide one action.  Never raises: an internal error becomes *ask*, running out of time *deny*."""
-    from .policy import DEFAULT
-
     t0 = time.perf_counter()
-    pol = policy or DEFAULT
+    if policy is None:
+        from .policy import DEFAULT
+
+        policy = DEFAULT
+    pol = policy
     budget = DEADLINE_S if budget_s is None else budget_s
     token = PARSE_DEADLINE.set(time.perf_counter() + budget)
     try:
@@ -412,8 +426,6 @@ def plain(text: str) -> str:
 
 def liftable(decision: Decision, policy: Policy) -> bool:
     """Whether the user may lift this deny/ask with an allow rule in their own policy file."""
-    from .model import HARD_DENY
-
     if decision.decision == "allow" or not decision.findings or not policy.data.get("allow_user_trust", True):
         return False
     for f in decision.findings:
@@ -454,8 +466,6 @@ def guide(decision: Decision, policy: Policy) -> None:
 
 
 def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
-    from .tools import action_effects
-
     findings: list[Finding] = []
     commands: list[SimpleCommand] = []
     effs: list[Effect] = []
@@ -466,6 +476,8 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
         analysis = analyse_shell(cmd, sc)
         findings, commands, effs = analysis.findings, analysis.commands, analysis.effects
     else:
+        from .tools import action_effects
+
         effs = action_effects(action, sc)
         check_effects(effs, sc, findings)
         check_action(action, sc, findings)

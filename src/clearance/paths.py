@@ -399,9 +399,9 @@ def _protected_reason(path: str, ctx: Context) -> str | None:
     path, home, _, ci = _folded(path, ctx)
     if is_within(path, home):
         rel = path[len(home) + 1 :] if path != home else ""
-        for sub, why in HOME_PROTECTED:
-            if _under(rel, sub, ci):
-                return why
+        k = _first_under(rel, HOME_PROTECTED, ci)
+        if k >= 0:
+            return HOME_PROTECTED[k][1]
     own = _clearance_owned(path, ctx, False) if not path.startswith("/" + DYN) else None
     if own is not None:
         return own
@@ -478,19 +478,20 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
         return own
     if is_within(path, home):
         rel = path[len(home) + 1 :] if path != home else ""
-        for sub, why in HOME_CREDENTIALS:
-            if _under(rel, sub, ci):
-                if sub == ".ssh":
-                    if rel == ".ssh" or base in SSH_PUBLIC_NAMES or base.endswith(".pub"):
-                        # Listing the directory or reading public material is fine,
-                        # but a glob over it reaches the private keys too.
-                        if not has_glob(path) and not is_dynamic(path):
-                            return None
-                return why
+        k = _first_under(rel, HOME_CREDENTIALS, ci)
+        if k >= 0:
+            sub, why = HOME_CREDENTIALS[k]
+            if sub == ".ssh":
+                if rel == ".ssh" or base in SSH_PUBLIC_NAMES or base.endswith(".pub"):
+                    # Listing the directory or reading public material is fine,
+                    # but a glob over it reaches the private keys too.
+                    if not has_glob(path) and not is_dynamic(path):
+                        return None
+            return why
         token = _tool_token_reason(rel, ci)
         if token is not None:
             return token
-    for p in SYSTEM_CREDENTIALS:
+    for p in SYSTEM_CREDENTIALS if path.startswith(SYSTEM_CREDENTIALS) else ():  # each match starts with its entry
         if path == p or path.startswith(p if p.endswith("_") else p + "/") or (path.startswith(p) and p.endswith("_")):
             return "system secrets (" + p + ")"
     if base in PRIVATE_KEY_NAMES:
@@ -837,7 +838,7 @@ def is_home_cache(path: str, ctx: Context) -> bool:
     if not is_within(path, home) or path == home:
         return False
     rel = path[len(home) + 1 :]
-    return any(_under(rel, c, ci) for c in HOME_CACHES)
+    return _first_under(rel, HOME_CACHES, ci) >= 0
 
 
 def is_generated(path: str, root: str = "") -> bool:
@@ -921,6 +922,37 @@ def _under(rel: str, sub: str, ci: bool) -> bool:
     if ci:
         sub = fold(sub)
     return rel == sub or rel.startswith(sub + "/")
+
+
+# Per table of home subtrees (and folded or not): the table itself, its entries' indexes by their first component, and
+# the entries that have none (an empty or absolute name, held by every path or by none: always tried).
+_SUBTREE_INDEX: dict[tuple[int, bool], tuple[object, dict[str, tuple[int, ...]], tuple[int, ...]]] = {}
+
+
+def _first_under(rel: str, subs: tuple[str, ...] | tuple[tuple[str, str], ...], ci: bool) -> int:
+    """The index of the first home subtree in *subs* (names, or (name, why) pairs) that is *rel* or holds it, or -1:
+    what ``next(k for k, sub in enumerate(subs) if _under(rel, sub, ci))`` finds, trying only the entries whose first
+    component is *rel*'s (a path under ``a/b`` starts with ``a/``)."""
+    got = _SUBTREE_INDEX.get((id(subs), ci))
+    if got is None or got[0] is not subs:
+        by_first: dict[str, list[int]] = {}
+        always: list[int] = []
+        for k, entry in enumerate(subs):
+            sub = entry if isinstance(entry, str) else entry[0]
+            sub = fold(sub) if ci else sub
+            if not sub or sub.startswith("/"):
+                always.append(k)
+            else:
+                by_first.setdefault(sub.partition("/")[0], []).append(k)
+        got = (subs, {f: tuple(sorted([*ks, *always])) for f, ks in by_first.items()}, tuple(always))
+        if len(_SUBTREE_INDEX) > 64:
+            _SUBTREE_INDEX.clear()
+        _SUBTREE_INDEX[(id(subs), ci)] = got
+    for k in got[1].get(rel.partition("/")[0], got[2]):
+        entry = subs[k]
+        if _under(rel, entry if isinstance(entry, str) else entry[0], ci):
+            return k
+    return -1
 
 
 # -- what clearance itself owns ------------------------------------------------
@@ -1218,9 +1250,9 @@ def installed_code(path: str, ctx: Context) -> str | None:
     if not is_within(p, home) or p == home:
         return None
     rel = p[len(home) + 1 :]
-    for sub in INSTALLED_CODE:
-        if _under(rel, sub, ci):
-            return "~/" + sub + " holds installed tools and dependencies other tasks run"
+    k = _first_under(rel, INSTALLED_CODE, ci)
+    if k >= 0:
+        return "~/" + INSTALLED_CODE[k] + " holds installed tools and dependencies other tasks run"
     return None
 
 
@@ -1239,9 +1271,9 @@ def code_in_cache(path: str, ctx: Context) -> str | None:
     if not is_within(p, home) or p == home:
         return None
     rel = p[len(home) + 1 :]
-    for sub in CODE_CACHES:
-        if _under(rel, sub, ci):
-            return "~/" + sub + " holds code other tools run"
+    k = _first_under(rel, CODE_CACHES, ci)
+    if k >= 0:
+        return "~/" + CODE_CACHES[k] + " holds code other tools run"
     parts = rel.split("/")
     for part in parts[:-1]:
         if part in CODE_DIRS:

@@ -189,6 +189,8 @@ def parse(
 def creations(effs: list[Effect]) -> list[tuple[str, str]]:
     """What a call would create if its targets do not exist yet: (kind, path), kind ``d`` for ``mkdir``.  A target
     that exists when the hook notes it is an edit of that file (``provenance_disk.note``)."""
+    if not effs:
+        return []
     from .paths import DYN, has_glob
     from .shell.effects import WRITE
 

@@ -15,7 +15,7 @@ VERDICT_ORDER = ("hard_deny", "deny", "ask", "allow")
 class Policy:
     """A merged policy (see load.py) with its rule patterns compiled."""
 
-    __slots__ = ("data", "trust", "rules", "auto_mode", "errors", "sessions")
+    __slots__ = ("data", "trust", "rules", "auto_mode", "errors", "sessions", "valid_until")
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
@@ -32,12 +32,16 @@ class Policy:
         # Allow rules granted for one session only: the Pattern's id -> session id (policy/apply.py filters them).
         self.sessions: dict[int, str] = {}
         now = _now()
+        # Until when this compiled policy holds: the first expiry of a grant still counted (load_policy's cache).
+        self.valid_until = float("inf")
         for verdict in VERDICT_ORDER:
             compiled = []
             for entry in data.get("rules", {}).get(verdict, []):
                 # [text, layer] or, for a [[rules.grant]], [text, layer, expires or None, session or ""]
-                if len(entry) > 2 and entry[2] is not None and entry[2] <= now:
-                    continue  # an expired grant counts no more
+                if len(entry) > 2 and entry[2] is not None:
+                    if entry[2] <= now:
+                        continue  # an expired grant counts no more
+                    self.valid_until = min(self.valid_until, entry[2])
                 p = Pattern(entry[0])
                 if len(entry) > 3 and entry[3]:
                     self.sessions[id(p)] = entry[3]
@@ -74,12 +78,42 @@ DEFAULT = Policy(
 )
 
 
+# Policies compiled in this process, by everything the merged policy is derived from: each layer file's path and
+# stamp (size, modification and change times, device and inode: load.LayerFile), the project's identity where the
+# managed layer names repositories, and home.  A file that
+# changes in any way is another key; a policy is kept no later than its first grant's expiry.
+_COMPILED: dict[tuple[Any, ...], Policy] = {}
+_COMPILED_MAX = 64
+
+
+_LOAD: Any = None
+
+
+def _load_module() -> Any:
+    """policy/load.py, imported on first use (then kept: an import statement costs microseconds every time)."""
+    global _LOAD
+    from . import load
+
+    _LOAD = load
+    return load
+
+
 def load_policy(project_root: str, env: Any = None) -> Policy:
     """The effective policy for a project; never raises (a broken layer is recorded in errors)."""
-    from .load import load
-
     try:
-        return Policy(load(project_root, env))
+        load = _LOAD or _load_module()
+        if env is None:
+            env = load.os.environ
+        files, ident = load.identify(project_root, env)
+        memo = (env.get("HOME") or load.os.path.expanduser("~"), ident.key() if ident is not None else "", *((lf.path, lf.stamp) for lf in files))
+        got = _COMPILED.get(memo)
+        if got is not None and (got.valid_until == float("inf") or _now() < got.valid_until):
+            return got
+        pol = Policy(load.derive(files, ident, env))
+        if len(_COMPILED) >= _COMPILED_MAX:
+            _COMPILED.clear()
+        _COMPILED[memo] = pol
+        return pol
     except Exception as e:
         return Policy(
             {"auto_mode": "enabled", "trust": {}, "rules": {}, "errors": [{"layer": "?", "path": "?", "problems": [f"internal error loading policy: {e}"]}]}

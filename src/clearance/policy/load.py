@@ -23,15 +23,23 @@ LAYERS = ("managed", "user", "project")
 FORMAT = 7  # bump when the merged shape changes
 
 
+_EFFECTIVE_IDS = os.access in os.supports_effective_ids  # as stat: with the process's effective user
+
+
 class LayerFile:
     __slots__ = ("name", "path", "stamp")
 
     def __init__(self, name: str, path: str) -> None:
         self.name = name
         self.path = path
+        if not os.access(path, os.F_OK, effective_ids=_EFFECTIVE_IDS):
+            self.stamp = ""  # most layers are absent: asked without the cost of stat's exception
+            return
         try:
             st = os.stat(path)
-            self.stamp = f"{st.st_mtime_ns}:{st.st_size}"
+            # Which version of which file (the caches' key): an edit that keeps the size and puts the modification
+            # time back still moves the change time, and a file renamed over it is another inode.
+            self.stamp = f"{st.st_mtime_ns}:{st.st_size}:{st.st_dev}:{st.st_ino}:{st.st_ctime_ns}"
         except OSError:
             self.stamp = ""
 
@@ -40,16 +48,27 @@ class LayerFile:
         return bool(self.stamp)
 
 
-def layer_files(project_root: str, env: Env) -> list[LayerFile]:
+_LAYER_PATHS: dict[tuple[str, ...], tuple[str, str, str]] = {}
+
+
+def layer_paths(project_root: str, env: Env) -> tuple[str, str, str]:
+    """Where the managed, user and project layers are for this project and environment (names only)."""
     home = env.get("HOME") or os.path.expanduser("~")
-    managed = env.get("CLEARANCE_MANAGED_POLICY") or "/etc/clearance/managed.toml"
-    xdg = env.get("XDG_CONFIG_HOME") or os.path.join(home, ".config")
-    user = env.get("CLEARANCE_USER_POLICY") or os.path.join(xdg, "clearance", "config.toml")
-    return [
-        LayerFile("managed", managed),
-        LayerFile("user", user),
-        LayerFile("project", os.path.join(project_root, ".clearance.toml")),
-    ]
+    words = (project_root, home, *(env.get(k) or "" for k in ("CLEARANCE_MANAGED_POLICY", "XDG_CONFIG_HOME", "CLEARANCE_USER_POLICY")))
+    got = _LAYER_PATHS.get(words)
+    if got is None:
+        managed = env.get("CLEARANCE_MANAGED_POLICY") or "/etc/clearance/managed.toml"
+        xdg = env.get("XDG_CONFIG_HOME") or os.path.join(home, ".config")
+        user = env.get("CLEARANCE_USER_POLICY") or os.path.join(xdg, "clearance", "config.toml")
+        got = (managed, user, os.path.join(project_root, ".clearance.toml"))
+        if len(_LAYER_PATHS) >= 256:
+            _LAYER_PATHS.clear()
+        _LAYER_PATHS[words] = got
+    return got
+
+
+def layer_files(project_root: str, env: Env) -> list[LayerFile]:
+    return [LayerFile(name, path) for name, path in zip(LAYERS, layer_paths(project_root, env))]
 
 
 def empty_policy() -> dict[str, Any]:
@@ -419,20 +438,35 @@ def _why_not(layer: str) -> str:
 # -- loading with a cache -----------------------------------------------------
 
 
-def load(project_root: str, env: Env | None = None, use_cache: bool = True) -> dict[str, Any]:
-    env = os.environ if env is None else env
+def identify(project_root: str, env: Env) -> tuple[list[LayerFile], Any]:
+    """The layer files (stat'ed) and the project's identity when the managed layer exists."""
     files = layer_files(project_root, env)
-    if not any(lf.exists for lf in files):
-        pol = empty_policy()
-        pol["layers"] = [{"name": lf.name, "path": lf.path, "exists": False, "loaded": False} for lf in files]
-        return pol
-    cache_path = None
     ident = None
     if files[0].exists:  # only the managed layer has [[repositories]] sections: which repository this is joins the key
         from .repos import identity
 
         ident = identity(project_root, env)
-    key = json.dumps([FORMAT, [(lf.name, lf.path, lf.stamp) for lf in files], ident.key() if ident else ""])
+    return files, ident
+
+
+def cache_key(files: list[LayerFile], ident: Any) -> str:
+    return json.dumps([FORMAT, [(lf.name, lf.path, lf.stamp) for lf in files], ident.key() if ident else ""])
+
+
+def load(project_root: str, env: Env | None = None, use_cache: bool = True) -> dict[str, Any]:
+    env = os.environ if env is None else env
+    files, ident = identify(project_root, env)
+    return derive(files, ident, env, use_cache)
+
+
+def derive(files: list[LayerFile], ident: Any, env: Env, use_cache: bool = True) -> dict[str, Any]:
+    """The merged policy of the layer files *identify* found (from the sealed cache when it holds their key)."""
+    if not any(lf.exists for lf in files):
+        pol = empty_policy()
+        pol["layers"] = [{"name": lf.name, "path": lf.path, "exists": False, "loaded": False} for lf in files]
+        return pol
+    key = cache_key(files, ident)
+    cache_path = None
     if use_cache:
         import zlib
 

@@ -108,6 +108,22 @@ def is_secret_var(name: str) -> bool:
 _PRINTING_EDITORS = frozenset({"cat", "bat", "batcat", "less", "more", "head", "tail", "tee", "base64", "xxd", "od", "strings", "nl"})
 
 
+# TOKEN_PRINTERS by program name, in the table's order (built from the table on first use, again if it is replaced).
+_PRINTERS_BY_NAME: tuple[object, dict[str, tuple[tuple[str, ...], ...]]] = (None, {})
+
+
+def _printers_of(name: str) -> tuple[tuple[str, ...], ...]:
+    global _PRINTERS_BY_NAME
+    table, by_name = _PRINTERS_BY_NAME
+    if table is not TOKEN_PRINTERS:
+        grouped: dict[str, list[tuple[str, ...]]] = {}
+        for pattern in TOKEN_PRINTERS:
+            grouped.setdefault(pattern[0], []).append(pattern)
+        by_name = {k: tuple(v) for k, v in grouped.items()}
+        _PRINTERS_BY_NAME = (TOKEN_PRINTERS, by_name)
+    return by_name.get(name, ())
+
+
 def token_printer(cmd: SimpleCommand) -> str | None:
     words = [cmd.name] + cmd.values()
     if cmd.name == "rails" and "credentials:edit" in words:
@@ -115,28 +131,29 @@ def token_printer(cmd: SimpleCommand) -> str | None:
         editor = (cmd.assigns.get("EDITOR") or cmd.assigns.get("VISUAL") or "").split()
         if editor and posixpath.basename(editor[0]) in _PRINTING_EDITORS:
             return f"rails credentials:edit with EDITOR={editor[0]}"
-    for pattern in TOKEN_PRINTERS:
-        if words[0] != pattern[0]:
-            continue
+    for pattern in _printers_of(words[0]):
         rest = words[1:]
         need = list(pattern[1:])
         # every word of the pattern must appear, in order
         pos = 0
         ok = True
         for n in need:
-            try:
-                pos = rest.index(n, pos) + 1
-            except ValueError:
-                if n.startswith("-") and any(r.startswith(n + "=") for r in rest):
+            if n in rest:  # (most words are absent: no exception raised for them)
+                try:
+                    pos = rest.index(n, pos) + 1
                     continue
-                if len(n) == 2 and n[0] == "-":
-                    # combined short flags: security find-generic-password -wa github
-                    j = next((k for k in range(pos, len(rest)) if rest[k][:1] == "-" and rest[k][1:2] != "-" and n[1] in rest[k][1:]), -1)
-                    if j != -1:
-                        pos = j + 1
-                        continue
-                ok = False
-                break
+                except ValueError:
+                    pass
+            if n.startswith("-") and any(r.startswith(n + "=") for r in rest):
+                continue
+            if len(n) == 2 and n[0] == "-":
+                # combined short flags: security find-generic-password -wa github
+                j = next((k for k in range(pos, len(rest)) if rest[k][:1] == "-" and rest[k][1:2] != "-" and n[1] in rest[k][1:]), -1)
+                if j != -1:
+                    pos = j + 1
+                    continue
+            ok = False
+            break
         if ok:
             return " ".join(pattern)
     return cloud_secret_output(cmd)

@@ -173,7 +173,7 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
     target = _whole(e.path)
     # Writing through a symlink writes where it leads; deleting or moving one removes the link.
     follow = e.kind != DELETE
-    why = paths.protected_reason(target, sc.ctx, follow) or paths.protected_reason(e.path, sc.ctx, follow)
+    why = paths.protected_reason(target, sc.ctx, follow) or (paths.protected_reason(e.path, sc.ctx, follow) if e.path != target else None)
     if why is None and e.kind == DELETE and not paths.is_critical(target, sc.ctx):
         # Deleting a directory that holds clearance's policy, audit trail or keys (rm -rf ~/.local/state);
         # home and the root are fs.delete-critical.

@@ -224,6 +224,10 @@ def operands(args: list[Word], with_value: frozenset[str] = frozenset()) -> tupl
     return ops, flags
 
 
+# The programs _removes_sources knows an option of (it is False for every other name).
+_SOURCE_REMOVERS = frozenset({"tar", "bsdtar", "gtar", "zip", "7z", "7za", "7zz", "rsync"})
+
+
 def _removes_sources(name: str, vals: list[str]) -> bool:
     if name in ("tar", "bsdtar", "gtar"):
         return "--remove-files" in vals
@@ -557,7 +561,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 continue
             if v.startswith("@"):
                 v = v[1:]  # curl -d @file
-            if "/" in v or v.startswith("~") or v.startswith(".") or (name in PRINTERS and v and DYN not in v and "=" not in v):
+            if "/" in v or v.startswith(("~", ".")) or (name in PRINTERS and v and DYN not in v and "=" not in v):
                 if "://" in v:
                     continue
                 if only:
@@ -573,7 +577,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             add(WRITE, r.target, note="redirect")
         elif r.reads:
             add(READ, r.target, note="redirect")
-    if _removes_sources(name, [w.value for w in args]):
+    if name in _SOURCE_REMOVERS and _removes_sources(name, [w.value for w in args]):
         # tar --remove-files, zip -m, 7z -sdel, rsync --remove-source-files: what is read is then deleted.
         for e in [e for e in out if e.kind == READ and e.note != "redirect"]:
             out.append(Effect(DELETE, e.path, e.raw, True, cmd, "moved into an archive or copy"))

@@ -270,6 +270,10 @@ class _Walker:
     def word(self, node: Any, depth: int, protect: bool = False) -> Word:
         """Evaluate one word; with *protect*, quoted and escaped ``{``, ``,``, ``}``
         (and those from expansions) come back as stand-ins brace expansion skips."""
+        if depth <= MAX_DEPTH and node.type == "word":
+            # Most words are plain: what _eval makes of one, without the bookkeeping substitutions need.
+            raw = _text(node)
+            return Word(_unescape_unquoted(raw, protect), raw)
         subs: list[SimpleCommand] = []
         vars_: list[str] = []
         flags = {"procsub": False, "quoted": False, "protect": protect, "in_dq": False}
@@ -668,11 +672,13 @@ class _Walker:
         redirects = list(redirects)
         prev_end = node.start_byte
         source = self.st.source
+        last_end = -1  # where the last word's nodes (argv_nodes[-1]) end
         for c in node.children:
             ct = c.type
-            if c.start_byte > prev_end and source[prev_end : c.start_byte].strip(b" \t\r\n\\"):
+            start = c.start_byte
+            if start > prev_end and source[prev_end:start].strip(b" \t\r\n\\"):
                 # tree-sitter skipped text without a token (it drops `\$` after a quote, for one): bash reads it.
-                lost = source[prev_end : c.start_byte].decode("utf-8", "replace").strip()[:30]
+                lost = source[prev_end:start].decode("utf-8", "replace").strip()[:30]
                 raise ParseFailure(f"clearance cannot read part of the command the way bash does ({lost!r})")
             prev_end = c.end_byte
             if ct == "variable_assignment":
@@ -701,12 +707,14 @@ class _Walker:
                 continue
             if group:
                 # tree-sitter sometimes leaves parts of one word as siblings (`''\$`): bash reads one word.
-                if argv_nodes and argv_nodes[-1][-1].end_byte == group[0].start_byte:
+                first = start if group[0] is c else group[0].start_byte
+                if argv_nodes and last_end == first:
                     argv_nodes[-1].extend(group)
                 else:
                     if argv_nodes:
                         argv.extend(self.argwords(argv_nodes.pop(), depth + 1))
                     argv_nodes.append(group)
+                last_end = prev_end if group[-1] is c else group[-1].end_byte
                 group = []
         if argv_nodes:
             argv.extend(self.argwords(argv_nodes.pop(), depth + 1))
@@ -751,7 +759,7 @@ class _Walker:
 
     def argwords(self, nodes: list[Any], depth: int) -> list[Word]:
         """The words one shell word becomes (*nodes* are its adjacent parts)."""
-        braces = any(b"{" in n.text for n in nodes)
+        braces = b"{" in nodes[0].text if len(nodes) == 1 else any(b"{" in n.text for n in nodes)
         parts = [self.word(n, depth, braces) for n in nodes]
         if len(parts) == 1:
             w = parts[0]
