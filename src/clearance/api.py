@@ -38,6 +38,7 @@ def decide_event_full(
         if not local_files:
             ctx.read_file = None
             ctx.list_dir = None
+            ctx.dir_state = None  # nor what a directory holds
             ctx.realpath = None  # another machine's symlinks are not on this disk
             ctx.owns = None  # nor what its session created
     except MalformedEvent as e:

@@ -142,7 +142,27 @@ def build_context(
         realpath=_realpath,
         owns=_owns(home, env, session_id),
         list_dir=functools.partial(list_project_dir, root) if root not in ("/", home) else None,
+        dir_state=_dir_state(root, home, env, session_id) if root not in ("/", home) else None,
     )
+
+
+def _dir_state(root: str, home: str, env: dict[str, str] | os._Environ[str], session_id: object) -> Callable[[str], str]:
+    """What deleting a project directory would lose (provenance_disk.dir_state), looked at only when a rule asks."""
+
+    seen: dict[str, str] = {}
+
+    def state(path: str) -> str:
+        got = seen.get(path)
+        if got is None:
+            from .paths import state_dir
+            from .provenance import started
+            from .provenance_disk import dir_state
+
+            start = started(state_dir(home, env), session_id) if isinstance(session_id, str) and session_id else None
+            got = seen[path] = dir_state(path, root, start)
+        return got
+
+    return state
 
 
 def _owns(home: str, env: dict[str, str] | os._Environ[str], session_id: object) -> Callable[[str], bool] | None:

@@ -80,6 +80,7 @@ class Context:
         "realpath",
         "owns",
         "list_dir",
+        "dir_state",
     )
 
     def __init__(
@@ -100,6 +101,7 @@ class Context:
         realpath: Callable[[str], str] | None = None,
         owns: Callable[[str], bool] | None = None,
         list_dir: Callable[[str], list[str] | None] | None = None,
+        dir_state: Callable[[str], str] | None = None,
     ) -> None:
         self.cwd = cwd
         self.project_root = project_root
@@ -129,6 +131,11 @@ class Context:
         # The names in a project directory (a migration's later siblings), filled by the hook at the I/O
         # edge like read_file; None: no directory is listed.
         self.list_dir = list_dir
+        # What deleting a project directory would lose, looked at on disk by the hook (provenance_disk.dir_state):
+        # "own" (untracked, every entry made after the session's first call), "clean" (every file tracked and as
+        # committed to the index: git has it), "dirty" (other work in it), "unknown" (cannot be told in bounds).
+        # None (the team service, the eval replay): no disk, judged by the path alone.
+        self.dir_state = dir_state
 
 
 class Finding:

@@ -509,9 +509,58 @@ def _discarded_files(nc: Norm, where: str, ctx: Context) -> list[str]:
 
 
 def _record_path(state_dir: str, session_id: str) -> str:
-    import hashlib
+    try:  # the C module alone: hashlib loads OpenSSL (~9 ms), and mark_start runs on every call
+        from _sha2 import sha256  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        try:
+            from _sha256 import sha256  # type: ignore[import-not-found,no-redef,unused-ignore]
+        except ImportError:
+            from hashlib import sha256  # type: ignore[assignment,unused-ignore]
+    return state_dir + "/provenance/" + str(sha256(session_id.encode()).hexdigest())[:32]
 
-    return state_dir + "/provenance/" + hashlib.sha256(session_id.encode()).hexdigest()[:32]
+
+def mark_start(state_dir: str, session_id: str) -> None:
+    """I/O edge, every call the hook decides: the session's record begins with ``s<TAB>NS``, the wall-clock time of
+    the first call it saw (os.open with O_EXCL: one failed open on every later call).  ``started`` reads it back."""
+    import os
+    import time
+
+    if not session_id:
+        return
+    path = _record_path(state_dir, session_id)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except FileNotFoundError:
+        try:
+            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+            fd = os.open(path, flags, 0o600)
+        except OSError:
+            return
+    except OSError:
+        return  # FileExistsError: not the first call
+    try:
+        os.write(fd, f"s\t{time.time_ns()}\n".encode())
+    finally:
+        os.close(fd)
+
+
+def started(state_dir: str, session_id: str) -> int | None:
+    """When the session's first call was seen (ns since the epoch), or None: no record, or one begun before the
+    hook marked starts (its first line is then something else)."""
+    if not session_id:
+        return None
+    try:
+        with open(_record_path(state_dir, session_id), "rb") as f:
+            first = f.readline(64)
+    except OSError:
+        return None
+    if not first.startswith(b"s\t"):
+        return None
+    try:
+        return int(first[2:].strip())
+    except ValueError:
+        return None
 
 
 def load(state_dir: str, session_id: str, disk: bool = True) -> Provenance:
