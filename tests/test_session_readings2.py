@@ -1,0 +1,42 @@
+"""Readings of real-session calls (issue 11, second pass): each class with cases written before the fix, none of
+them a case a rule was written for.  Decided through the API with a session's shape; no file is read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from clearance.api import decide_event_full
+
+PROJECT = "/home/ana/webapp"
+
+
+def decide(tool_input: dict[str, Any] | str, tool: str = "Bash", project: str = PROJECT, env: dict[str, str] | None = None) -> str:
+    ti = {"command": tool_input} if isinstance(tool_input, str) else tool_input
+    ev = {"hook_event_name": "PreToolUse", "session_id": "s", "cwd": project, "tool_name": tool, "tool_input": ti}
+    return decide_event_full(ev, {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": project, **(env or {})}, local_files=False)[0].decision
+
+
+# -- sed's a/i/c commands: their text is data, as sed reads it -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command, expected",
+    [
+        # GNU's one-line form: the text after `i\` runs to the first newline a backslash does not escape
+        ("sed -i '12i\\    result = self.reset(); e = shell(cmd)' app/models.py", "allow"),
+        ("sed -i '40a\\        if exec_mode:\\\n            self.execute(w)\\\n        return x' app/run.py", "allow"),
+        ("sed -i '/^import/a from os import system' app/x.py", "allow"),
+        ("sed '3c\\replaced; s/a/b/e' notes.txt", "allow"),  # `;` and `s///e` inside the text are text
+        # the classic form: `a\`, then the text on the next lines
+        ("sed -i '1i\\\nw /etc/cron.d/job\\\ne rm -rf ~' README.md", "allow"),
+        ("sed -i -e '$a\\' -e 'export PATH=x' .envrc.example", "allow"),
+        # after the text ends, sed reads commands again
+        ("sed -i '1a\\ text\n1e rm -rf ~' notes.txt", "deny"),
+        ("sed -i '2i\\ line\ns/x/y/e' notes.txt", "ask"),
+        ("sed -i '5a\\ note\\\nmore\nw /etc/cron.d/job' notes.txt", "deny"),
+    ],
+)
+def test_sed_text_commands_are_data(command: str, expected: str) -> None:
+    assert decide(command) == expected
