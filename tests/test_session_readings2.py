@@ -40,3 +40,30 @@ def decide(tool_input: dict[str, Any] | str, tool: str = "Bash", project: str = 
 )
 def test_sed_text_commands_are_data(command: str, expected: str) -> None:
     assert decide(command) == expected
+
+
+# -- `git checkout PATH` without `--`: a discard, as git reads a word that is no ref -------------------------------
+
+
+@pytest.mark.parametrize(
+    "command, expected",
+    [
+        ("git checkout setup.cfg", "ask"),
+        ("git checkout docs/conf.py", "ask"),
+        ("git checkout .eslintrc", "ask"),
+        ("cd web && git checkout next.config.mjs", "ask"),
+        ("git checkout -q pyproject.toml", "ask"),
+        # refs stay switches
+        ("git checkout fix/parser", "allow"),
+        ("git checkout v2.1.0", "allow"),
+        ("git checkout HEAD~3", "allow"),
+        ("git checkout origin/feature.x", "allow"),
+        ("git checkout -b notes.md", "allow"),
+        ("git checkout -", "allow"),
+        # a conflicted file's side picked: resolving a merge
+        ("git checkout --theirs package.json && git add package.json", "allow"),
+        ("git checkout --ours src/db.ts", "allow"),
+    ],
+)
+def test_checkout_of_a_file_shaped_word(command: str, expected: str) -> None:
+    assert decide(command) == expected

@@ -492,9 +492,14 @@ def _discarded_files(nc: Norm, where: str, ctx: Context) -> list[str]:
             return []
         paths = nc.pos
     elif sub == ("checkout",):
-        if nc.dashdash < 0 or nc.dashdash != 0:
-            return []  # `git checkout REV -- F` (a revision before --), or a form without --: not from the index
-        paths = nc.after_dashdash()
+        from .rules.git import path_shaped
+
+        if nc.dashdash < 0 and len(nc.pos) == 1 and path_shaped(nc.pos[0]) and not nc.has("b", "B", "orphan", "detach"):
+            paths = nc.pos  # `git checkout tox.ini`: git reads a word that is no ref as a path, from the index
+        elif nc.dashdash != 0:
+            return []  # `git checkout REV -- F` (a revision before --), or `git checkout REV F`: not from the index
+        else:
+            paths = nc.after_dashdash()
     else:
         return []
     out: list[str] = []

@@ -128,8 +128,26 @@ def _discarded_paths(nc: Norm) -> list[str]:
         # operand after the first as a path and overwrites it from that revision (`git checkout main app.py`).
         # With an option git does not know it refuses the whole command, and the operands cannot be counted.
         return nc.pos[1:]
-    # `git checkout X` switches branches unless X is a path; only "." and globs are clearly paths.
-    return [p for p in nc.pos if p in (".", "*", ":/", "./") or p.startswith(("./", ":/"))]
+    # `git checkout X` switches branches unless X is a path: git reads it as a ref when one of that name exists and
+    # as a path otherwise.  Without the repository at hand, a word shaped like a file and unlike any ref is a path.
+    # (--ours/--theirs/--merge pick a side of a conflicted file: resolving a merge, not discarding edits.)
+    bare = len(nc.pos) == 1 and not nc.has("ours", "theirs", "merge", "m", "conflict")
+    return [p for p in nc.pos if p in (".", "*", ":/", "./") or p.startswith(("./", ":/")) or (bare and path_shaped(p))]
+
+
+_EXTENSION = lazy(r"\.[A-Za-z][A-Za-z0-9_-]{0,11}$", 0)
+
+
+def path_shaped(word: str) -> bool:
+    """Whether `git checkout WORD` names a file rather than a ref, read from the word alone: a name with a file
+    extension (`tox.ini`, `src/app.py`, `README.md`) or a leading dot (`.gitignore`: no ref component may start with
+    one), and nothing of a revision (`~ ^ @ :`, `refs/`, a remote's `origin/`, `..`)."""
+    if not word or word.startswith("-") or any(c in word for c in "~^@:*?[\\ ") or ".." in word or word.endswith((".lock", "/")):
+        return False
+    if word.startswith(("refs/", "origin/", "upstream/", "remotes/")):
+        return False
+    last = word.rsplit("/", 1)[-1]
+    return last.startswith(".") and len(last) > 1 or bool(_EXTENSION.search(last))
 
 
 @rule(
@@ -145,8 +163,9 @@ def _discarded_paths(nc: Norm) -> list[str]:
         "git checkout main app/page.tsx",
         "git checkout -q HEAD~2 a.rb b.rb",
         "git restore -p",
+        "git checkout tox.ini",
     ),
-    no_match=("git restore --staged app/login.tsx", "git checkout feat/login", "git checkout .", "git restore --staged -p"),
+    no_match=("git restore --staged app/login.tsx", "git checkout feat/login", "git checkout .", "git restore --staged -p", "git checkout v1.2.0"),
 )
 def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
