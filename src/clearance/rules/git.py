@@ -147,7 +147,7 @@ def path_shaped(word: str) -> bool:
     if word.startswith(("refs/", "origin/", "upstream/", "remotes/")):
         return False
     last = word.rsplit("/", 1)[-1]
-    return last.startswith(".") and len(last) > 1 or bool(_EXTENSION.search(last))
+    return (last.startswith(".") and len(last) > 1) or bool(_EXTENSION.search(last))
 
 
 @rule(
