@@ -67,3 +67,28 @@ def test_sed_text_commands_are_data(command: str, expected: str) -> None:
 )
 def test_checkout_of_a_file_shaped_word(command: str, expected: str) -> None:
     assert decide(command) == expected
+
+
+# -- production deploys of CLIs clearance does not model ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command, expected",
+    [
+        ("npx convex deploy -y", "ask"),
+        ("pnpm dlx @acme/cli deploy --prod", "ask"),
+        ("bunx supaship release", "ask"),
+        ("yarn dlx shuttle-cli publish ./dist", "ask"),
+        ("cd api && npx encore-like promote build-42 production", "ask"),
+        ("acmectl app deploy-prod", "ask"),
+        # rehearsals, help, listings and local work
+        ("npx convex deploy --dry-run", "allow"),
+        ("acmectl deploy --help", "allow"),
+        ("acmectl releases", "allow"),
+        ("acmectl release list", "allow"),
+        ("npx convex dev --once", "allow"),
+        ("npm run deploy:check", "allow"),
+    ],
+)
+def test_unknown_cli_deploys(command: str, expected: str) -> None:
+    assert decide(command) == expected
