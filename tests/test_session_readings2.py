@@ -92,3 +92,65 @@ def test_checkout_of_a_file_shaped_word(command: str, expected: str) -> None:
 )
 def test_unknown_cli_deploys(command: str, expected: str) -> None:
     assert decide(command) == expected
+
+
+# -- a project's .env printed into the transcript: ask when it holds credentials -----------------------------------
+
+SECRET_ENV = "# local\nPORT=3000\nDATABASE_URL=postgres://app:s3cretpw@localhost:5432/app\nNEXT_PUBLIC_SITE=https://example.org\n"
+PLAIN_ENV = "PORT=3000\nDEBUG=true\nNODE_ENV=development\nLOG_LEVEL=info\nNEXT_PUBLIC_API_URL=http://localhost:4000\n"
+TOKEN_ENV = "APP_NAME=shop\nCONVEX_DEPLOY=prod:happy-otter-123\nSENDGRID=SG.aaaaBBBBccccDDDD1234.eeeeFFFF5678gggg\n"
+
+
+def decide_files(command_or_input: str | dict[str, Any], files: dict[str, str], tool: str = "Bash") -> str:
+    from .conftest import decide as conftest_decide
+
+    ti = {"command": command_or_input} if isinstance(command_or_input, str) else command_or_input
+    return conftest_decide({"tool_name": tool, "tool_input": ti, "files": files}).decision
+
+
+@pytest.mark.parametrize(
+    "command, text, expected",
+    [
+        ("cat .env.development", SECRET_ENV, "ask"),  # a password inside a URL
+        ("tail -n 3 .env.development", SECRET_ENV, "ask"),
+        ("bat .env.development", TOKEN_ENV, "ask"),  # a token's shape under a name that says nothing
+        ("less .env.development", PLAIN_ENV, "allow"),  # settings only
+        ("cat .env.development | sort", PLAIN_ENV, "allow"),
+        ("cat .env.development | grep -i database", SECRET_ENV, "ask"),  # the line kept holds the password
+        ("cat .env.development | grep PORT", SECRET_ENV, "allow"),  # only PORT=3000 is printed
+        ("grep -E 'PORT|SITE' .env.development", SECRET_ENV, "allow"),
+        ("grep -v PORT .env.development", SECRET_ENV, "ask"),  # every other line
+        ("cat .env.development | wc -l", SECRET_ENV, "allow"),  # a count, no value
+        ("cp .env.development .env.development.bak", SECRET_ENV, "allow"),  # not printed
+    ],
+)
+def test_env_file_judged_by_content(command: str, text: str, expected: str) -> None:
+    assert decide_files(command, {"/home/ana/webapp/.env.development": text}) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [(SECRET_ENV, "ask"), (TOKEN_ENV, "ask"), (PLAIN_ENV, "allow")],
+)
+def test_env_file_read_tool_judged_by_content(text: str, expected: str) -> None:
+    assert decide_files({"file_path": "/home/ana/webapp/.env.staging"}, {"/home/ana/webapp/.env.staging": text}, tool="Read") == expected
+
+
+@pytest.mark.parametrize(
+    "command, expected",
+    [
+        # no file to read (the team service): by name
+        ("cat .env.staging", "ask"),
+        ("head -5 apps/api/.env", "ask"),
+        ("sh -c 'cat ../.env.test 2>/dev/null || true'", "ask"),
+        ("cat .env.staging | head -3", "ask"),
+        ("grep -i token .env", "ask"),
+        ("grep NODE_ENV .env", "allow"),
+        ("cat .env | grep -i port", "allow"),
+        ("cat .env.sample .env.template .env.dist", "allow"),
+        ("dotenv -e .env.staging -- npm test", "allow"),
+        ("cat .env.staging > /tmp/env-copy", "allow"),
+    ],
+)
+def test_env_file_judged_by_name_without_a_disk(command: str, expected: str) -> None:
+    assert decide(command) == expected
