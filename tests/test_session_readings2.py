@@ -154,3 +154,45 @@ def test_env_file_read_tool_judged_by_content(text: str, expected: str) -> None:
 )
 def test_env_file_judged_by_name_without_a_disk(command: str, expected: str) -> None:
     assert decide(command) == expected
+
+
+# -- env | grep SERVICE: which variables the pattern selects --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command, expected",
+    [
+        # no environment to look at (the team service): a service whose CLI keeps its token in the environment
+        ("env | grep -i netlify", "ask"),
+        ("printenv | grep -E 'SUPABASE|NEXT_PUBLIC'", "ask"),
+        ("env | sort | grep -i railway", "ask"),
+        ("env | grep -i java", "allow"),
+        ("env | grep -E '^LC_'", "allow"),
+        ("env | grep -v PATH", "allow"),  # no narrower than `env`
+        ("env | grep -i token", "deny"),  # a secret word: creds.grep-environment, as before
+    ],
+)
+def test_env_grep_without_the_environment(command: str, expected: str) -> None:
+    assert decide(command) == expected
+
+
+def test_env_grep_reads_the_real_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    """Where the hook runs, os.environ is the agent's: the pattern is judged by the variables it selects."""
+    import os
+
+    from clearance.api import decide_event
+
+    def run(command: str) -> str:
+        ev = {"hook_event_name": "PreToolUse", "session_id": "s", "cwd": str(tmp_path), "tool_name": "Bash", "tool_input": {"command": command}}
+        return decide_event(ev).decision
+
+    for k in [k for k in os.environ if "NETLIFY" in k.upper() or "ACME" in k.upper()]:
+        monkeypatch.delenv(k)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert run("env | grep -i netlify") == "allow"  # nothing selected
+    monkeypatch.setenv("NETLIFY_SITE_NAME", "shop")
+    assert run("env | grep -i netlify") == "allow"  # a name, no secret
+    monkeypatch.setenv("NETLIFY_AUTH_TOKEN", "nfp_" + "a1B2" * 8)
+    assert run("env | grep -i netlify") == "ask"
+    monkeypatch.setenv("ACME_DB", "postgres://u:pw@db.internal/app")  # a service the list does not know, a secret value
+    assert run("env | grep -i acme") == "ask"

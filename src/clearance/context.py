@@ -143,6 +143,9 @@ def build_context(
         owns=_owns(home, env, session_id),
         list_dir=functools.partial(list_project_dir, root) if root not in ("/", home) else None,
         dir_state=_dir_state(root, home, env, session_id) if root not in ("/", home) else None,
+        # Only the process's own environment is the agent's: the daemon is sent a copy with secrets left out
+        # (daemon_path.forwarded_env), and a dict passed in (tests, a service) is not what the commands see.
+        environ=env if env is os.environ else None,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
     from typing import Any
 
 # Verdicts a rule may carry, strongest first.
@@ -81,6 +81,7 @@ class Context:
         "owns",
         "list_dir",
         "dir_state",
+        "environ",
     )
 
     def __init__(
@@ -102,6 +103,7 @@ class Context:
         owns: Callable[[str], bool] | None = None,
         list_dir: Callable[[str], list[str] | None] | None = None,
         dir_state: Callable[[str], str] | None = None,
+        environ: Mapping[str, str] | None = None,
     ) -> None:
         self.cwd = cwd
         self.project_root = project_root
@@ -136,6 +138,9 @@ class Context:
         # committed to the index: git has it), "dirty" (other work in it), "unknown" (cannot be told in bounds).
         # None (the team service, the eval replay): no disk, judged by the path alone.
         self.dir_state = dir_state
+        # The environment the agent's commands run in (the hook inherits it from the agent), for `env | grep X`:
+        # which variables a pattern selects.  None (the team service, the eval replay): not known.
+        self.environ = environ
 
 
 class Finding:

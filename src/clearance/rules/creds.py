@@ -933,3 +933,67 @@ def env_file_pipe(cmd: SimpleCommand, sc: Scope) -> str | None:
                     return f"{nxt.name} {sc.show(e.path)} | {cmd.name} prints it into the agent's context: {why}"
         return None
     return None
+
+
+# Services whose CLI keeps its login token in an environment variable named after the service (VERCEL_TOKEN,
+# NETLIFY_AUTH_TOKEN, SUPABASE_ACCESS_TOKEN …): `env | grep -i vercel` prints it.  A short list, a last resort
+# used only where the environment itself cannot be looked at (the team service, the eval replay, the daemon).
+_TOKEN_ENV_SERVICES = frozenset(
+    {"vercel", "netlify", "heroku", "supabase", "convex", "railway", "fly", "flyctl", "cloudflare", "cf", "wrangler", "sentry"}
+    | {"npm", "docker", "twilio", "sendgrid", "firebase", "doppler", "datadog", "dd", "digitalocean", "do", "render", "neon"}
+    | {"planetscale", "turso", "expo", "hf", "huggingface", "replicate", "pinecone", "linear", "notion", "circleci", "travis"}
+    | {"gitlab", "glab", "bitbucket", "codecov", "snyk", "pulumi", "terraform", "tf", "vault", "consul", "nomad", "okta", "auth0"}
+)
+
+
+@rule(
+    id="creds.grep-environment-service",
+    title="Filtering the environment by a pattern that can select a secret",
+    why=(
+        "`env | grep -i vercel` prints every variable whose name or value holds the pattern: where the hook runs, the "
+        "environment is looked at and the question is whether a selected variable is secret (named or shaped like one); "
+        "where it cannot be (the team service, the daemon), a service whose CLI keeps its token in the environment is "
+        "asked about. Patterns that name a secret word are creds.grep-environment."
+    ),
+    verdict=ASK,
+    commands=("grep", "egrep", "fgrep", "rg"),
+    match=("env | grep -i vercel", "printenv | grep NETLIFY", "env | grep -i supabase"),
+    no_match=("env | grep -i node", "env | grep PATH", "env | grep -i token", "cat log.txt | grep vercel"),
+)
+def grep_environment_service(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if not any(c.name in ENV_DUMPERS and not [v for v in c.values() if not v.startswith("-")] for c in cmd.stdin_from):
+        return None
+    if grep_environment(cmd, sc) is not None or not _printed(cmd, sc):
+        return None
+    keep = _grep_narrowing(cmd) or _grep_words(cmd)
+    if keep is None:
+        return None  # `env | grep -v X`, `grep .`: no narrower than `env` itself, which is judged as it is
+    environ = sc.ctx.environ
+    if environ is not None:
+        for k, v in environ.items():
+            line = f"{k}={v}"
+            hay = line.lower() if keep[1] else line
+            if not any((p.lower() if keep[1] else p) in hay for p in keep[0]):
+                continue
+            if is_secret_var(k.upper()) or _secret_value(k, v):
+                return f"{cmd.name} selects ${k} from the environment, a secret, into the agent's context"
+        return None
+    for p in keep[0]:
+        for part in re.split(r"[^a-z0-9]+", p.lower()):
+            if part in _TOKEN_ENV_SERVICES:
+                return f"{cmd.name} prints the environment's {p} variables; {part}'s CLI keeps its token in one"
+    return None
+
+
+def _grep_words(cmd: SimpleCommand) -> tuple[tuple[str, ...], bool] | None:
+    """For a pattern that is a regular expression: its literal words, any of which a selected line holds (`^NODE.*`
+    keeps lines with NODE); None when it is inverted (-v) or has no word (`.`): every line may be kept."""
+    vals = cmd.values()
+    if any(v in ("-v", "--invert-match") or (v.startswith("-") and not v.startswith("--") and "v" in v[1:]) for v in vals):
+        return None
+    ops = [v for v in vals if not v.startswith("-")]
+    icase = any(v in ("-i", "--ignore-case") or (v.startswith("-") and not v.startswith("--") and "i" in v[1:]) for v in vals)
+    if not ops:
+        return None
+    words = tuple(re.findall(r"[A-Za-z0-9_]{2,}", ops[0]))
+    return (words, icase) if words else None
