@@ -196,3 +196,25 @@ def test_env_grep_reads_the_real_environment(monkeypatch: pytest.MonkeyPatch, tm
     assert run("env | grep -i netlify") == "ask"
     monkeypatch.setenv("ACME_DB", "postgres://u:pw@db.internal/app")  # a service the list does not know, a secret value
     assert run("env | grep -i acme") == "ask"
+
+
+@pytest.mark.parametrize(
+    "command, expected",
+    [
+        ("git checkout Makefile", "ask"),  # a file of the work tree, no file shape: where the hook can look
+        ("git checkout LICENSE", "ask"),
+        ("git checkout docs", "ask"),  # a directory: every change under it
+        ("cd api && git checkout Dockerfile", "ask"),
+        ("git checkout feature-x", "allow"),  # nothing of that name on disk: a branch
+        ("git checkout main", "allow"),  # a shared branch name is taken for the branch
+    ],
+)
+def test_checkout_of_a_word_that_names_a_file_on_disk(command: str, expected: str) -> None:
+    files = {
+        "/home/ana/webapp/Makefile": "all:\n",
+        "/home/ana/webapp/LICENSE": "MIT\n",
+        "/home/ana/webapp/docs/index.md": "# x\n",
+        "/home/ana/webapp/api/Dockerfile": "FROM x\n",
+        "/home/ana/webapp/main": "a file named like the branch\n",
+    }
+    assert decide_files(command, files) == expected

@@ -135,6 +135,29 @@ def _discarded_paths(nc: Norm) -> list[str]:
     return [p for p in nc.pos if p in (".", "*", ":/", "./") or p.startswith(("./", ":/")) or (bare and path_shaped(p))]
 
 
+def _on_disk_path(cmd: SimpleCommand, nc: Norm, sc: Scope) -> list[str]:
+    """`git checkout Makefile`: a word with no file shape that names a file or directory of the work tree, where the
+    hook can list it (Context.list_dir), is a path to git unless a branch has the same name; shared branch names
+    (main, dev …) are taken for branches, any other name for the file (asking is the cheaper mistake)."""
+    from ..provenance import shared_branch
+
+    if nc.sub[:1] != ("checkout",) or nc.dashdash >= 0 or len(nc.pos) != 1 or nc.unknown or sc.ctx.list_dir is None:
+        return []
+    if nc.has("b", "B", "orphan", "detach", "ours", "theirs", "merge", "m", "conflict", "patch", "p"):
+        return []
+    word = nc.pos[0]
+    if not word or word.startswith("-") or shared_branch(word) or any(c in word for c in "~^@:*?[\\ ") or DYN in word:
+        return []
+    where = cmd.cwd or sc.ctx.cwd
+    for d in nc.workdirs():
+        where = posixpath.join(where, d)
+    full = posixpath.normpath(posixpath.join(where, word))
+    if DYN in full or not sc.inside_project(full):
+        return []
+    names = sc.ctx.list_dir(posixpath.dirname(full))
+    return [word] if names and posixpath.basename(full) in names else []
+
+
 _EXTENSION = lazy(r"\.[A-Za-z][A-Za-z0-9_-]{0,11}$", 0)
 
 
@@ -171,7 +194,7 @@ def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
     if nc.sub[:1] not in (("checkout",), ("restore",)) or discard_changes(cmd, sc):
         return None
-    paths = _discarded_paths(nc)
+    paths = _discarded_paths(nc) or _on_disk_path(cmd, nc, sc)
     if paths:
         return f"git {nc.sub[0]} discards uncommitted changes to {', '.join(paths[:3])}"
     if nc.has("patch") and not (nc.sub[0] == "restore" and nc.has("staged") and not nc.has("worktree")):
