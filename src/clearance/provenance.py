@@ -34,6 +34,7 @@ from .model import ASK, SOFT_DENY
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
+    from typing import Any
 
     from .model import Context
     from .shell.effects import Effect
@@ -513,15 +514,22 @@ def _discarded_files(nc: Norm, where: str, ctx: Context) -> list[str]:
     return out
 
 
+_SHA256: list[Callable[[bytes], Any]] = []
+
+
 def _record_path(state_dir: str, session_id: str) -> str:
-    try:  # the C module alone: hashlib loads OpenSSL (~9 ms), and mark_start runs on every call
-        from _sha2 import sha256  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        try:
-            from _sha256 import sha256  # type: ignore[import-not-found,no-redef,unused-ignore]
+    if not _SHA256:  # the C module alone, found once: hashlib loads OpenSSL (~9 ms), and mark_start runs on every call
+        import sys
+
+        try:  # the module's name since Python 3.12; a failed import scans sys.path, so the version picks which to try
+            if sys.version_info >= (3, 12):
+                from _sha2 import sha256  # type: ignore[import-not-found,unused-ignore]
+            else:
+                from _sha256 import sha256  # type: ignore[import-not-found,no-redef,unused-ignore]
         except ImportError:
             from hashlib import sha256  # type: ignore[assignment,unused-ignore]
-    return state_dir + "/provenance/" + str(sha256(session_id.encode()).hexdigest())[:32]
+        _SHA256.append(sha256)
+    return state_dir + "/provenance/" + str(_SHA256[0](session_id.encode()).hexdigest())[:32]
 
 
 def mark_start(state_dir: str, session_id: str) -> None:
