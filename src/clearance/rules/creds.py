@@ -938,6 +938,8 @@ def env_file_pipe(cmd: SimpleCommand, sc: Scope) -> str | None:
 # Services whose CLI keeps its login token in an environment variable named after the service (VERCEL_TOKEN,
 # NETLIFY_AUTH_TOKEN, SUPABASE_ACCESS_TOKEN …): `env | grep -i vercel` prints it.  A short list, a last resort
 # used only where the environment itself cannot be looked at (the team service, the eval replay, the daemon).
+_NON_WORD = lazy(r"[^a-z0-9]+", 0)
+_WORD = lazy(r"[A-Za-z0-9_]{2,}", 0)
 _TOKEN_ENV_SERVICES = frozenset(
     {"vercel", "netlify", "heroku", "supabase", "convex", "railway", "fly", "flyctl", "cloudflare", "cf", "wrangler", "sentry"}
     | {"npm", "docker", "twilio", "sendgrid", "firebase", "doppler", "datadog", "dd", "digitalocean", "do", "render", "neon"}
@@ -979,7 +981,7 @@ def grep_environment_service(cmd: SimpleCommand, sc: Scope) -> str | None:
                 return f"{cmd.name} selects ${k} from the environment, a secret, into the agent's context"
         return None
     for p in keep[0]:
-        for part in re.split(r"[^a-z0-9]+", p.lower()):
+        for part in _NON_WORD.compiled.split(p.lower()):
             if part in _TOKEN_ENV_SERVICES:
                 return f"{cmd.name} prints the environment's {p} variables; {part}'s CLI keeps its token in one"
     return None
@@ -995,5 +997,5 @@ def _grep_words(cmd: SimpleCommand) -> tuple[tuple[str, ...], bool] | None:
     icase = any(v in ("-i", "--ignore-case") or (v.startswith("-") and not v.startswith("--") and "i" in v[1:]) for v in vals)
     if not ops:
         return None
-    words = tuple(re.findall(r"[A-Za-z0-9_]{2,}", ops[0]))
+    words = tuple(_WORD.findall(ops[0]))
     return (words, icase) if words else None
