@@ -157,3 +157,22 @@ def test_session_start_is_the_first_call_only(tmp_path: Path) -> None:
     provenance.mark_start(st, "s")
     assert first is not None and provenance.started(st, "s") == first
     assert provenance.started(st, "other") is None
+
+
+def test_touching_an_old_folder_does_not_make_it_the_sessions(project: tuple[Path, dict[str, str]]) -> None:
+    """Where the file system keeps birth times (statx), changing every entry of a folder older than the session
+    (touch, chmod) does not make it new: the status-change time would (the documented gap elsewhere)."""
+    from clearance.provenance_disk import _birth_reader
+
+    proj, env = project
+    old = proj / "drafts"
+    old.mkdir()
+    (old / "a.md").write_text("the user's\n")
+    birth = _birth_reader()
+    if birth is None or birth(str(old / "a.md")) is None:
+        pytest.skip("no birth time on this system")
+    _start(env)
+    for p in (old, old / "a.md"):
+        os.utime(p)
+        os.chmod(p, 0o755)
+    assert _decide("rm -rf drafts", proj, env) == ("deny", ["fs.mass-delete-in-project"])

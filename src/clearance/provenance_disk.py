@@ -11,6 +11,8 @@ import os
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .provenance import Provenance
 
 MAX_FILE = 4 << 20  # a file edited beyond this is not followed (its edits cannot be discarded as the session's own)
@@ -276,9 +278,9 @@ def dir_state(path: str, project_root: str, start_ns: int | None) -> str:
       repository, no repository at all);
     - ``unknown``: the project itself, `.git`, a symlink, not a directory, or too large or slow to look at.
 
-    An entry's age is its birth time where the system gives one (macOS, BSD), else its status-change time, which
-    is the later of its creation and any change since: a file older than the session that the session changed
-    looks new (a gap: a session that touches every file of an untracked folder and then deletes it is not asked)."""
+    An entry's age is its birth time (macOS's st_birthtime, Linux's statx where the file system keeps one), else its
+    status-change time, which is the later of its creation and any change since: there, a file older than the
+    session that the session changed looks new (a gap: touching every file of an untracked folder, then deleting it)."""
     import stat
     import time
 
@@ -327,10 +329,13 @@ def dir_state(path: str, project_root: str, start_ns: int | None) -> str:
     if not tracked:
         if start_ns is None:
             return "dirty"
-        for _rel, st in entries:
+        birth = _birth_reader()
+        for rel, st in entries:
             born = getattr(st, "st_birthtime", None)
-            t = int(born * 1e9) if isinstance(born, float) else st.st_ctime_ns
-            if t < start_ns:
+            t = int(born * 1e9) if isinstance(born, float) else None
+            if t is None and birth is not None:
+                t = birth(os.path.join(path, rel) if rel else path)
+            if (st.st_ctime_ns if t is None else t) < start_ns:
                 return "dirty"
         return "own"
     for rel, st in entries[1:]:
@@ -359,6 +364,39 @@ def dir_state(path: str, project_root: str, start_ns: int | None) -> str:
         if now != sha:
             return "dirty"
     return "clean"
+
+
+_BIRTH: list[object] = []
+
+
+def _birth_reader() -> Callable[[str], int | None] | None:
+    """Linux's birth time through statx(2) (os.stat has none before Python 3.12's platforms), found once per
+    process; None where the C library has no statx.  The reader answers None where the file system keeps none."""
+    if _BIRTH:
+        got = _BIRTH[0]
+        return got if callable(got) else None
+    reader = None
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        statx = libc.statx
+        buf = ctypes.create_string_buffer(256)
+
+        def reader_fn(p: str) -> int | None:
+            # statx(AT_FDCWD, p, AT_SYMLINK_NOFOLLOW, STATX_BTIME, &buf): stx_mask at 0, stx_btime at 80 (sec, nsec)
+            if statx(-100, os.fsencode(p), 0x100, 0x800, buf) != 0:
+                return None
+            raw = buf.raw
+            if not int.from_bytes(raw[0:4], "little") & 0x800:
+                return None
+            return int.from_bytes(raw[80:88], "little", signed=True) * 1_000_000_000 + int.from_bytes(raw[88:92], "little")
+
+        reader = reader_fn
+    except (OSError, AttributeError, ImportError):
+        reader = None
+    _BIRTH.append(reader)
+    return reader
 
 
 # -- containers, volumes, compose projects, databases --------------------------------------------------------------
