@@ -85,6 +85,8 @@ class Replay:
         action, ctx = parse_event(ev, env)
         ctx.read_file = None
         ctx.realpath = None
+        ctx.dir_state = None  # no disk: what a directory holds is not seen
+        ctx.environ = None  # nor the session's environment
         ctx.owns = Provenance(self.files, self.dirs, self.objects).owns
         d = evaluate(action, ctx, load_policy(ctx.project_root, env))
         ti = ev.get("tool_input")

@@ -230,6 +230,21 @@ def test_discarding_the_sessions_own_edit(home: Path) -> None:
     assert (s.project / "README.md").read_text() == "# app\n"
 
 
+def test_a_bare_path_is_a_discard_as_git_reads_it(home: Path) -> None:
+    """`git checkout FILE` without `--` (issue 11, item 4): git reads a word that is no ref as a path."""
+    s = Session(home)
+    app = s.project / "src" / "app.py"
+    readme = s.project / "README.md"
+    assert s.bash("git checkout src/app.py") == "ask"  # nothing of the session's: whatever is uncommitted is the user's
+    assert s.edit(app, "print(1)", "print(2)") == "allow"
+    assert s.bash("git checkout src/app.py") == "allow"  # only the session's own edit is discarded
+    readme.write_text("# app\nthe user's line\n")
+    assert s.edit(readme, "# app", "# web") == "allow"
+    assert s.bash("git checkout README.md") == "ask"
+    assert s.bash("git checkout .gitignore") == "ask"
+    assert s.bash("git checkout feat/login") == "allow"  # a branch's shape: switching, not discarding
+
+
 def test_discarding_keeps_asking_when_any_change_is_not_the_sessions(home: Path) -> None:
     s = Session(home)
     app = s.project / "src" / "app.py"

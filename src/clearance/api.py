@@ -51,6 +51,8 @@ def decide_event_full(
         if not local_files:
             ctx.read_file = None
             ctx.list_dir = None
+            ctx.dir_state = None  # nor what a directory holds
+            ctx.environ = None  # nor the environment its commands run in
             ctx.realpath = None  # another machine's symlinks are not on this disk
             ctx.owns = None  # nor what its session created
             ctx.git_changes = None  # nor its repositories

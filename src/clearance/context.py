@@ -195,6 +195,10 @@ def build_context(
         list_dir=files.listing if files is not None else None,
         git_changes=_git_probe(),
         processes=_processes,
+        dir_state=_dir_state(root, home, env, session_id) if root not in ("/", home) else None,
+        # Only the process's own environment is the agent's: the daemon is sent a copy with secrets left out
+        # (daemon_path.forwarded_env), and a dict passed in (tests, a service) is not what the commands see.
+        environ=env if env is os.environ else None,
     )
 
 
@@ -216,6 +220,25 @@ def _git_probe() -> Callable[[str, str, str], tuple[str, ...] | None]:
         return changed(directory, kind, rev, state)
 
     return git_changes
+
+
+def _dir_state(root: str, home: str, env: dict[str, str] | os._Environ[str], session_id: object) -> Callable[[str], str]:
+    """What deleting a project directory would lose (provenance_disk.dir_state), looked at only when a rule asks."""
+
+    seen: dict[str, str] = {}
+
+    def state(path: str) -> str:
+        got = seen.get(path)
+        if got is None:
+            from .paths import state_dir
+            from .provenance import started
+            from .provenance_disk import dir_state
+
+            start = started(state_dir(home, env), session_id) if isinstance(session_id, str) and session_id else None
+            got = seen[path] = dir_state(path, root, start)
+        return got
+
+    return state
 
 
 def _owns(home: str, env: dict[str, str] | os._Environ[str], session_id: object) -> Callable[[str], bool] | None:

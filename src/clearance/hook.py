@@ -166,6 +166,11 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
             from .probe import outbound_guard  # only with the switch on: an earlier injection hit denies the next outbound call
 
             decision = outbound_guard(canonical, decision, policy, environ, opts.db) or decision
+    if ctx is not None and ctx.session_id and not opts.shadow:
+        from .paths import state_dir
+        from .provenance import mark_start
+
+        mark_start(state_dir(ctx.home, environ), ctx.session_id)  # the session's first call: when it began
     if decision.creates and decision.decision == "allow" and ctx is not None and not opts.shadow:
         from .paths import state_dir
         from .provenance import note

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
     from typing import Any
 
 # Verdicts a rule may carry, strongest first.
@@ -82,6 +82,8 @@ class Context:
         "list_dir",
         "git_changes",
         "processes",
+        "dir_state",
+        "environ",
     )
 
     def __init__(
@@ -104,6 +106,8 @@ class Context:
         list_dir: Callable[[str], list[str] | None] | None = None,
         git_changes: Callable[[str, str, str], tuple[str, ...] | None] | None = None,
         processes: Callable[[], tuple[tuple[int, int, str, tuple[str, ...]], ...]] | None = None,
+        dir_state: Callable[[str], str] | None = None,
+        environ: Mapping[str, str] | None = None,
     ) -> None:
         self.cwd = cwd
         self.project_root = project_root
@@ -139,6 +143,14 @@ class Context:
         # clearance's own running processes, (pid, process group, name, argv) (procs.py, filled by the hook at the
         # I/O edge; None: not known, a signal to a bare process id is judged as written).
         self.processes = processes
+        # What deleting a project directory would lose, looked at on disk by the hook (provenance_disk.dir_state):
+        # "own" (untracked, every entry made after the session's first call), "clean" (every file tracked and as
+        # committed to the index: git has it), "dirty" (other work in it), "unknown" (cannot be told in bounds).
+        # None (the team service, the eval replay): no disk, judged by the path alone.
+        self.dir_state = dir_state
+        # The environment the agent's commands run in (the hook inherits it from the agent), for `env | grep X`:
+        # which variables a pattern selects.  None (the team service, the eval replay): not known.
+        self.environ = environ
 
 
 class Finding:

@@ -494,9 +494,14 @@ def _discarded_files(nc: Norm, where: str, ctx: Context) -> list[str]:
             return []
         paths = nc.pos
     elif sub == ("checkout",):
-        if nc.dashdash < 0 or nc.dashdash != 0:
-            return []  # `git checkout REV -- F` (a revision before --), or a form without --: not from the index
-        paths = nc.after_dashdash()
+        from .rules.git import path_shaped
+
+        if nc.dashdash < 0 and len(nc.pos) == 1 and path_shaped(nc.pos[0]) and not nc.has("b", "B", "orphan", "detach"):
+            paths = nc.pos  # `git checkout tox.ini`: git reads a word that is no ref as a path, from the index
+        elif nc.dashdash != 0:
+            return []  # `git checkout REV -- F` (a revision before --), or `git checkout REV F`: not from the index
+        else:
+            paths = nc.after_dashdash()
     else:
         return []
     out: list[str] = []
@@ -514,6 +519,50 @@ def _record_path(state_dir: str, session_id: str) -> str:
     from .daemon_path import _sha256  # the built-in SHA-256: hashlib loads OpenSSL (~2.5 ms)
 
     return state_dir + "/provenance/" + str(_sha256()(session_id.encode()).hexdigest())[:32]
+
+
+def mark_start(state_dir: str, session_id: str) -> None:
+    """I/O edge, every call the hook decides: the session's record begins with ``s<TAB>NS``, the wall-clock time of
+    the first call it saw (os.open with O_EXCL: one failed open on every later call).  ``started`` reads it back."""
+    import os
+    import time
+
+    if not session_id:
+        return
+    path = _record_path(state_dir, session_id)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except FileNotFoundError:
+        try:
+            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+            fd = os.open(path, flags, 0o600)
+        except OSError:
+            return
+    except OSError:
+        return  # FileExistsError: not the first call
+    try:
+        os.write(fd, f"s\t{time.time_ns()}\n".encode())
+    finally:
+        os.close(fd)
+
+
+def started(state_dir: str, session_id: str) -> int | None:
+    """When the session's first call was seen (ns since the epoch), or None: no record, or one begun before the
+    hook marked starts (its first line is then something else)."""
+    if not session_id:
+        return None
+    try:
+        with open(_record_path(state_dir, session_id), "rb") as f:
+            first = f.readline(64)
+    except OSError:
+        return None
+    if not first.startswith(b"s\t"):
+        return None
+    try:
+        return int(first[2:].strip())
+    except ValueError:
+        return None
 
 
 def load(state_dir: str, session_id: str, disk: bool = True) -> Provenance:

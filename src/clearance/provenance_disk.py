@@ -11,6 +11,8 @@ import os
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .provenance import Provenance
 
 MAX_FILE = 4 << 20  # a file edited beyond this is not followed (its edits cannot be discarded as the session's own)
@@ -167,11 +169,12 @@ def blob_after(path: str, tool_input: object) -> str | None:
     return blob_id(text.encode("utf-8"))
 
 
-def index_blob(gitdir: str, rel: str) -> str | None:
-    """The blob id the index holds for *rel* at stage 0 (git's index format, versions 2 to 4); None when the path
-    is not there, is in conflict, or the index cannot be read."""
+def _index_entries(gitdir: str) -> tuple[list[tuple[bytes, str, int, int, int, int]], float] | None:
+    """Every entry of the index (git's format, versions 2 to 4): (path, blob id, flags, mtime s, mtime ns, size),
+    and the index file's own mtime; None when it cannot be read."""
     try:
         with open(os.path.join(gitdir, "index"), "rb") as f:
+            st = os.fstat(f.fileno())
             data = f.read(MAX_INDEX + 1)
     except OSError:
         return None
@@ -181,12 +184,15 @@ def index_blob(gitdir: str, rel: str) -> str | None:
     count = int.from_bytes(data[8:12], "big")
     if version not in (2, 3, 4):
         return None
-    want = rel.encode("utf-8")
-    pos, prev, found = 12, b"", None
+    out: list[tuple[bytes, str, int, int, int, int]] = []
+    pos, prev = 12, b""
     for _ in range(count):
         start = pos
         if pos + 62 > len(data):
             return None
+        mtime_s = int.from_bytes(data[pos + 8 : pos + 12], "big")
+        mtime_ns = int.from_bytes(data[pos + 12 : pos + 16], "big")
+        size = int.from_bytes(data[pos + 36 : pos + 40], "big")
         sha = data[pos + 40 : pos + 60].hex()
         flags = int.from_bytes(data[pos + 60 : pos + 62], "big")
         pos += 62
@@ -206,6 +212,19 @@ def index_blob(gitdir: str, rel: str) -> str | None:
             name = data[pos:end]
             pos = start + ((62 + (2 if flags & 0x4000 and version >= 3 else 0) + len(name)) // 8 + 1) * 8
         prev = name
+        out.append((name, sha, flags, mtime_s, mtime_ns, size))
+    return out, st.st_mtime
+
+
+def index_blob(gitdir: str, rel: str) -> str | None:
+    """The blob id the index holds for *rel* at stage 0; None when the path is not there, is in conflict, or the
+    index cannot be read."""
+    got = _index_entries(gitdir)
+    if got is None:
+        return None
+    want = rel.encode("utf-8")
+    found = None
+    for name, sha, flags, _s, _ns, _size in got[0]:
         if name == want:
             if flags & 0x3000:
                 return None  # a merge conflict: stages 1-3
@@ -240,6 +259,144 @@ def discardable(path: str, chain: tuple[str, str, bool]) -> bool:
     if rel.startswith(".."):
         return False
     return index_blob(gitdir, rel) == before
+
+
+# -- what deleting a project directory would lose ----------------------------------------------------------------
+
+WALK_MAX = 2000  # entries looked at below a directory before giving up ("unknown": the rule's verdict stands)
+WALK_BUDGET_S = 0.05
+
+
+def dir_state(path: str, project_root: str, start_ns: int | None) -> str:
+    """What `rm -rf PATH` would lose, looked at on disk within WALK_MAX entries and WALK_BUDGET_S:
+
+    - ``own``: nothing in it is tracked by git and every entry (the directory too) was made after the session's
+      first call (*start_ns*): the session's own product, like a directory provenance.py saw it make;
+    - ``clean``: every file in it is tracked and as the index holds it (the index is what `git checkout` restores;
+      generated files -- caches, build output -- aside): it can be had back;
+    - ``dirty``: anything else (an untracked file that existed before the session, a modified file, a nested
+      repository, no repository at all);
+    - ``unknown``: the project itself, `.git`, a symlink, not a directory, or too large or slow to look at.
+
+    An entry's age is its birth time (macOS's st_birthtime, Linux's statx where the file system keeps one), else its
+    status-change time, which is the later of its creation and any change since: there, a file older than the
+    session that the session changed looks new (a gap: touching every file of an untracked folder, then deleting it)."""
+    import stat
+    import time
+
+    from .paths import is_generated
+
+    path = os.path.normpath(path)
+    root = os.path.normpath(project_root)
+    if path == root or not path.startswith(root.rstrip("/") + "/") or "/.git/" in path + "/":
+        return "unknown"
+    deadline = time.perf_counter() + WALK_BUDGET_S
+    try:
+        top = os.lstat(path)
+    except OSError:
+        return "unknown"
+    if not stat.S_ISDIR(top.st_mode):
+        return "unknown"
+    entries: list[tuple[str, os.stat_result]] = [("", top)]
+    stack = [""]
+    while stack:
+        rel = stack.pop()
+        try:
+            with os.scandir(os.path.join(path, rel) if rel else path) as it:
+                for e in it:
+                    if len(entries) >= WALK_MAX or time.perf_counter() > deadline:
+                        return "unknown"
+                    sub = f"{rel}/{e.name}" if rel else e.name
+                    st = e.stat(follow_symlinks=False)
+                    entries.append((sub, st))
+                    if stat.S_ISDIR(st.st_mode):
+                        stack.append(sub)
+        except OSError:
+            return "unknown"
+    dirs = git_dirs(os.path.dirname(path))
+    tracked: dict[bytes, tuple[str, int, int, int, int]] = {}
+    index_mtime = 0.0
+    if dirs is not None and not any(name == ".git" for name, _ in entries[1:] if "/" not in name):
+        wtop, gitdir, _ = dirs
+        prefix = (os.path.relpath(path, wtop) + "/").encode("utf-8")
+        got = _index_entries(gitdir)
+        if got is None:
+            return "unknown"
+        index_mtime = got[1]
+        for name, sha, flags, m_s, m_ns, size in got[0]:
+            if name.startswith(prefix):
+                tracked[name[len(prefix) :]] = (sha, flags, m_s, m_ns, size)
+    if not tracked:
+        if start_ns is None:
+            return "dirty"
+        birth = _birth_reader()
+        for rel, st in entries:
+            born = getattr(st, "st_birthtime", None)
+            t = int(born * 1e9) if isinstance(born, float) else None
+            if t is None and birth is not None:
+                t = birth(os.path.join(path, rel) if rel else path)
+            if (st.st_ctime_ns if t is None else t) < start_ns:
+                return "dirty"
+        return "own"
+    for rel, st in entries[1:]:
+        if time.perf_counter() > deadline:
+            return "unknown"
+        if stat.S_ISDIR(st.st_mode) or is_generated(f"{path}/{rel}", root):
+            continue
+        want = tracked.get(rel.encode("utf-8"))
+        if want is None or want[1] & 0x3000:
+            return "dirty"  # untracked, or in conflict
+        sha, _flags, m_s, m_ns, size = want
+        if st.st_size != size:
+            return "dirty"
+        if m_s == int(st.st_mtime) and m_ns == st.st_mtime_ns % 1_000_000_000 and st.st_mtime < index_mtime:
+            continue  # as git itself reads it: same size and time, written before the index was
+        if stat.S_ISLNK(st.st_mode):
+            try:
+                now = blob_id(os.fsencode(os.readlink(os.path.join(path, rel))))
+            except OSError:
+                return "unknown"
+        else:
+            got_blob = file_blob(os.path.join(path, rel))
+            if got_blob is None:
+                return "unknown"
+            now = got_blob
+        if now != sha:
+            return "dirty"
+    return "clean"
+
+
+_BIRTH: list[object] = []
+
+
+def _birth_reader() -> Callable[[str], int | None] | None:
+    """Linux's birth time through statx(2) (os.stat has none before Python 3.12's platforms), found once per
+    process; None where the C library has no statx.  The reader answers None where the file system keeps none."""
+    if _BIRTH:
+        got = _BIRTH[0]
+        return got if callable(got) else None
+    reader = None
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        statx = libc.statx
+        buf = ctypes.create_string_buffer(256)
+
+        def reader_fn(p: str) -> int | None:
+            # statx(AT_FDCWD, p, AT_SYMLINK_NOFOLLOW, STATX_BTIME, &buf): stx_mask at 0, stx_btime at 80 (sec, nsec)
+            if statx(-100, os.fsencode(p), 0x100, 0x800, buf) != 0:
+                return None
+            raw = buf.raw
+            if not int.from_bytes(raw[0:4], "little") & 0x800:
+                return None
+            return int.from_bytes(raw[80:88], "little", signed=True) * 1_000_000_000 + int.from_bytes(raw[88:92], "little")
+
+        reader = reader_fn
+    except (OSError, AttributeError, ImportError):
+        reader = None
+    _BIRTH.append(reader)
+    return reader
 
 
 # -- containers, volumes, compose projects, databases --------------------------------------------------------------

@@ -803,3 +803,298 @@ def write_credential_outside(action: Action, sc: Scope) -> str | None:
         if held:
             return f"{action.tool_name} writes {held} into {sc.show(p)}, outside the project"
     return None
+
+
+# -- a project's .env files printed into the transcript (issue 11) -------------------------------------------------
+
+_ENV_TEMPLATES = (".example", ".sample", ".template", ".dist", ".defaults", ".schema")
+# Programs that print a file's lines as they are; a grep narrows them to the lines its pattern selects.
+_ENV_PRINTERS = frozenset({"cat", "tac", "nl", "less", "more", "head", "tail", "bat", "batcat", "view", "sort", "uniq", "column", "tee", "strings"})
+_ENV_GREPS = frozenset({"grep", "egrep", "fgrep", "rg"})
+_ENV_LINE = lazy(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*?)\s*$", 0)
+_URL_CREDENTIALS = lazy(r"://[^/\s:@]+:[^/\s@]+@", 0)
+_TOKEN_PREFIXES = (
+    "sk-",
+    "sk_live_",
+    "sk_test_",
+    "rk_live_",
+    "ghp_",
+    "gho_",
+    "ghs_",
+    "ghu_",
+    "github_pat_",
+    "glpat-",
+    "xoxb-",
+    "xoxp-",
+    "xoxa-",
+    "AKIA",
+    "ASIA",
+    "AIza",
+    "eyJ",
+    "npm_",
+    "hf_",
+    "pypi-",
+    "dop_v1_",
+    "SG.",
+)
+_PLACEHOLDERS = ("your", "changeme", "change-me", "replace", "xxx", "<", "${", "example", "todo", "placeholder", "dummy")
+
+
+def env_file_name(path: str) -> bool:
+    """`.env`, `.env.local`, `.env.production` (a project's environment file), not its committed templates."""
+    base = posixpath.basename(path)
+    return base == ".env" or (base.startswith(".env.") and not base.lower().endswith(_ENV_TEMPLATES))
+
+
+def _secret_value(key: str, value: str) -> bool:
+    v = value.strip().strip("'\"")
+    if not v or v.lower().startswith(_PLACEHOLDERS) or set(v) <= set("xX*.-_"):
+        return False
+    if _URL_CREDENTIALS.search(v):
+        return True  # postgres://user:password@host
+    if is_secret_var(key.upper()) or key.upper().endswith(("_PASSWORD", "_PASS", "_PWD", "PASSWORD")):
+        return True
+    if v.startswith(_TOKEN_PREFIXES) and len(v) >= 12:
+        return True
+    # a long random-looking value (letters and digits mixed, no spaces, not a path, address or plain word)
+    if len(v) >= 24 and " " not in v and "/" not in v.replace("+/", "") and not v.startswith(("http", ".", "~")):
+        return any(c.isdigit() for c in v) and any(c.isalpha() for c in v)
+    return False
+
+
+def env_secrets(text: str, keep: tuple[tuple[str, ...], bool] | None = None) -> list[str]:
+    """The names of the entries of an environment file whose values look secret; with *keep* (literal patterns,
+    ignore case), only the lines a grep with those patterns prints."""
+    out: list[str] = []
+    for line in text[:200_000].splitlines():
+        if keep is not None:
+            pats, icase = keep
+            hay = line.lower() if icase else line
+            if not any((p.lower() if icase else p) in hay for p in pats):
+                continue
+        m = _ENV_LINE.match(line)
+        if m is None or line.lstrip().startswith("#"):
+            continue
+        if _secret_value(m.group(1), m.group(2)):
+            out.append(m.group(1))
+    return out
+
+
+def _grep_narrowing(cmd: SimpleCommand) -> tuple[tuple[str, ...], bool] | None:
+    """The literal patterns a grep keeps lines by (alternatives split at `|`), and whether case is ignored; None when
+    it keeps every line or its pattern is a regular expression clearance does not evaluate (-v, `.`, `^A.*B`)."""
+    vals = cmd.values()
+    pats: list[str] = []
+    icase = invert = False
+    i = 0
+    pattern_given = False
+    while i < len(vals):
+        v = vals[i]
+        if v in ("-e", "--regexp") and i + 1 < len(vals):
+            pats.append(vals[i + 1])
+            pattern_given = True
+            i += 2
+            continue
+        if v.startswith("--regexp="):
+            pats.append(v.split("=", 1)[1])
+            pattern_given = True
+        elif v in ("-i", "--ignore-case", "-S", "--smart-case"):
+            icase = True
+        elif v in ("-v", "--invert-match"):
+            invert = True
+        elif v.startswith("-") and not v.startswith("--") and len(v) > 1:
+            icase = icase or "i" in v[1:]
+            invert = invert or "v" in v[1:]
+        elif not v.startswith("-") and not pattern_given:
+            pats.append(v)
+            pattern_given = True
+        i += 1
+    if invert or not pats:
+        return None
+    alts: list[str] = []
+    for p in pats:
+        for a in p.replace("\\|", "|").split("|"):
+            a = a.removeprefix("^")
+            if not a or any(c in a for c in ".*+?[](){}\\$"):
+                return None
+            alts.append(a)
+    return tuple(alts), icase
+
+
+def _env_exposure(path: str, sc: Scope, keep: tuple[tuple[str, ...], bool] | None) -> str | None:
+    """Why printing the file at *path* (narrowed by *keep*) puts secrets in the transcript, or None."""
+    text = _content(path, sc)
+    if text:
+        found = env_secrets(text, keep)
+        return f"{', '.join(found[:3])} {'look' if len(found) > 1 else 'looks'} secret" if found else None
+    if keep is not None:
+        secret = [a for a in keep[0] if SECRET_VAR.search(a) or a.lower() in ("key", "token", "secret", "pass", "password", "auth", "cred", "private", "api")]
+        return f"the lines naming {secret[0]}" if secret else None
+    return "its values cannot be read here"
+
+
+def _printed(cmd: SimpleCommand, sc: Scope) -> bool:
+    """Whether the command's output goes to the transcript (not piped on, not redirected to a file)."""
+    return not cmd.piped and not any(
+        r.writes and r.fd in ("", "1") and r.target is not None and r.target.value not in ("/dev/stdout", "/dev/stderr") for r in cmd.redirects
+    )
+
+
+@rule(
+    id="creds.read-env-file",
+    title="Printing a project's .env file into the transcript",
+    why=(
+        "Secrets read into the agent's context go to the model provider and stay in the transcript; whether a task needs "
+        "them depends on intent, so a person confirms. Judged by content where clearance may read the file (values "
+        "that look like keys, tokens, passwords or URLs with credentials; PORT/DEBUG/NODE_ENV settings are not), by "
+        "name otherwise; templates (.env.example …) and a grep narrowing to keys that are not secret are allowed."
+    ),
+    verdict=ASK,
+    scope="effect",
+    match=(
+        "cat .env.local",
+        "head -20 .env",
+        "cat web/.env.production",
+        {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/.env.local"}},
+        "grep API_KEY .env",
+        {
+            "tool_name": "Read",
+            "tool_input": {"file_path": "/home/ana/webapp/.env"},
+            "files": {"/home/ana/webapp/.env": "PORT=3000\nSTRIPE_KEY=sk_live_abcdef123456\n"},
+        },
+    ),
+    no_match=(
+        "cat .env.example",
+        "grep PORT .env",
+        "cat config/app.yml",
+        "source .env",
+        {
+            "tool_name": "Read",
+            "tool_input": {"file_path": "/home/ana/webapp/.env"},
+            "files": {"/home/ana/webapp/.env": "PORT=3000\nDEBUG=true\nNODE_ENV=development\n"},
+        },
+        "cat .env > /tmp/env.bak",
+    ),
+)
+def read_env_file(e: Effect, sc: Scope) -> str | None:
+    if e.kind != READ or e.names_only or e.recursive or not env_file_name(e.path) or paths.credential_reason(e.path, sc.ctx):
+        return None
+    keep = None
+    if e.cmd is not None:
+        name = posixpath.basename(e.cmd.name)
+        if name not in _ENV_PRINTERS and name not in _ENV_GREPS:
+            return None  # source .env, docker --env-file: read, not printed
+        if not _printed(e.cmd, sc):
+            return None  # piped on (creds.env-file-pipe reads the consumer) or into a file
+        if name in _ENV_GREPS:
+            keep = _grep_narrowing(e.cmd)
+    why = _env_exposure(e.path, sc, keep)
+    if why is None:
+        return None
+    who = f"{e.cmd.name} prints" if e.cmd is not None else "reads"
+    return f"{who} {sc.show(e.path)} into the agent's context: {why}"
+
+
+@rule(
+    id="creds.env-file-pipe",
+    title="Printing a project's .env file through a pipe",
+    why="`cat .env | head` prints the file as `cat .env` does; `cat .env | grep PORT` only the lines its pattern keeps (creds.read-env-file).",
+    verdict=ASK,
+    match=("cat .env.local | head -10", "cat .env | grep -i secret", "cat .env | sort"),
+    no_match=("cat .env | grep PORT", "cat .env | wc -l", "cat .env.example | head", "cat .env | head > /tmp/x"),
+)
+def env_file_pipe(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if not cmd.stdin_from or not _printed(cmd, sc):
+        return None
+    from ..shell.effects import effects
+
+    narrow: list[tuple[tuple[str, ...], bool] | None] = []
+    stage = cmd
+    for _ in range(8):
+        name = posixpath.basename(stage.name)
+        if name in _ENV_GREPS:
+            got = _grep_narrowing(stage)
+            if got is not None:
+                narrow.append(got)
+        elif name not in _ENV_PRINTERS:
+            return None  # wc, awk, a program: not printed as it is
+        if not stage.stdin_from:
+            return None
+        nxt = stage.stdin_from[0]
+        if nxt.stdin_from or posixpath.basename(nxt.name) not in _ENV_PRINTERS:
+            stage = nxt
+            continue
+        for e in effects(nxt, sc):
+            if e.kind == READ and not e.recursive and env_file_name(e.path) and not paths.credential_reason(e.path, sc.ctx):
+                keep = narrow[-1] if narrow else None  # the narrowest filter seen last in the pipe is enough to judge
+                why = _env_exposure(e.path, sc, keep)
+                if why is not None:
+                    return f"{nxt.name} {sc.show(e.path)} | {cmd.name} prints it into the agent's context: {why}"
+        return None
+    return None
+
+
+# Services whose CLI keeps its login token in an environment variable named after the service (VERCEL_TOKEN,
+# NETLIFY_AUTH_TOKEN, SUPABASE_ACCESS_TOKEN …): `env | grep -i vercel` prints it.  A short list, a last resort
+# used only where the environment itself cannot be looked at (the team service, the eval replay, the daemon).
+_NON_WORD = lazy(r"[^a-z0-9]+", 0)
+_WORD = lazy(r"[A-Za-z0-9_]{2,}", 0)
+_TOKEN_ENV_SERVICES = frozenset(
+    {"vercel", "netlify", "heroku", "supabase", "convex", "railway", "fly", "flyctl", "cloudflare", "cf", "wrangler", "sentry"}
+    | {"npm", "docker", "twilio", "sendgrid", "firebase", "doppler", "datadog", "dd", "digitalocean", "do", "render", "neon"}
+    | {"planetscale", "turso", "expo", "hf", "huggingface", "replicate", "pinecone", "linear", "notion", "circleci", "travis"}
+    | {"gitlab", "glab", "bitbucket", "codecov", "snyk", "pulumi", "terraform", "tf", "vault", "consul", "nomad", "okta", "auth0"}
+)
+
+
+@rule(
+    id="creds.grep-environment-service",
+    title="Filtering the environment by a pattern that can select a secret",
+    why=(
+        "`env | grep -i vercel` prints every variable whose name or value holds the pattern: where the hook runs, the "
+        "environment is looked at and the question is whether a selected variable is secret (named or shaped like one); "
+        "where it cannot be (the team service, the daemon), a service whose CLI keeps its token in the environment is "
+        "asked about. Patterns that name a secret word are creds.grep-environment."
+    ),
+    verdict=ASK,
+    commands=("grep", "egrep", "fgrep", "rg"),
+    match=("env | grep -i vercel", "printenv | grep NETLIFY", "env | grep -i supabase"),
+    no_match=("env | grep -i node", "env | grep PATH", "env | grep -i token", "cat log.txt | grep vercel"),
+)
+def grep_environment_service(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if not any(c.name in ENV_DUMPERS and not [v for v in c.values() if not v.startswith("-")] for c in cmd.stdin_from):
+        return None
+    if grep_environment(cmd, sc) is not None or not _printed(cmd, sc):
+        return None
+    keep = _grep_narrowing(cmd) or _grep_words(cmd)
+    if keep is None:
+        return None  # `env | grep -v X`, `grep .`: no narrower than `env` itself, which is judged as it is
+    environ = sc.ctx.environ
+    if environ is not None:
+        for k, v in environ.items():
+            line = f"{k}={v}"
+            hay = line.lower() if keep[1] else line
+            if not any((p.lower() if keep[1] else p) in hay for p in keep[0]):
+                continue
+            if is_secret_var(k.upper()) or _secret_value(k, v):
+                return f"{cmd.name} selects ${k} from the environment, a secret, into the agent's context"
+        return None
+    for p in keep[0]:
+        for part in _NON_WORD.compiled.split(p.lower()):
+            if part in _TOKEN_ENV_SERVICES:
+                return f"{cmd.name} prints the environment's {p} variables; {part}'s CLI keeps its token in one"
+    return None
+
+
+def _grep_words(cmd: SimpleCommand) -> tuple[tuple[str, ...], bool] | None:
+    """For a pattern that is a regular expression: its literal words, any of which a selected line holds (`^NODE.*`
+    keeps lines with NODE); None when it is inverted (-v) or has no word (`.`): every line may be kept."""
+    vals = cmd.values()
+    if any(v in ("-v", "--invert-match") or (v.startswith("-") and not v.startswith("--") and "v" in v[1:]) for v in vals):
+        return None
+    ops = [v for v in vals if not v.startswith("-")]
+    icase = any(v in ("-i", "--ignore-case") or (v.startswith("-") and not v.startswith("--") and "i" in v[1:]) for v in vals)
+    if not ops:
+        return None
+    words = tuple(_WORD.findall(ops[0]))
+    return (words, icase) if words else None

@@ -640,7 +640,7 @@ def link_to_protected(cmd: SimpleCommand, sc: Scope) -> str | None:
 @rule(
     id="fs.mass-delete-in-project",
     title="Deleting a source directory or everything in the project",
-    why="Recursive deletion of a non-generated directory in the project destroys work that may not be committed; build outputs and caches are exempt.",
+    why="Recursive deletion of the whole project, or of a top-level directory holding work git does not have (an untracked file older than the session, an uncommitted change, or what cannot be looked at in bounds), destroys what cannot be had back; build outputs and caches are exempt. Where the hook sees the disk, a directory git has in full is asked (fs.delete-source-subdirectory) and one made after the session began, untracked, is the session's own (allowed); without a disk a top-level directory is asked.",
     verdict=SOFT_DENY,
     alternative="delete only build outputs (`git clean -n` lists untracked files first), or move what you want gone to the temp dir",
     scope="effect",
@@ -684,7 +684,18 @@ def mass_delete(e: Effect, sc: Scope) -> str | None:
         return None
     if _depth(target, sc) >= 2:
         return None  # fs.delete-source-subdirectory
+    state = _dir_state(target, sc)
+    if state in (None, "clean", "own"):
+        return None  # fs.delete-source-subdirectory asks (no disk, or git has every file) or the session made it
     return f"{_who(e)} recursively deletes {sc.show(target)}, a source directory of the project; delete specific files or ask the user"
+
+
+def _dir_state(path: str, sc: Scope) -> str | None:
+    """provenance_disk.dir_state where the hook can look (once per path and call); None without a disk."""
+    look = sc.ctx.dir_state
+    if look is None or DYN in path or paths.has_glob(path):
+        return None if look is None else "unknown"
+    return look(path)
 
 
 def _move_destination(cmd: SimpleCommand) -> str:
@@ -705,7 +716,7 @@ def _depth(path: str, sc: Scope) -> int:
 @rule(
     id="fs.delete-source-subdirectory",
     title="Deleting a nested source directory of the project",
-    why="Removing an old module during a refactor is ordinary, but the directory may hold uncommitted work; a person confirms. Top-level source directories are fs.mass-delete-in-project.",
+    why="Removing an old module during a refactor is ordinary, but the directory may hold uncommitted work; a person confirms. A top-level directory is asked here when git has every file of it, or when no disk can be looked at (the team service): harm then depends on what it holds; one holding work git lacks is fs.mass-delete-in-project. A directory made after the session began, untracked, is the session's own and allowed.",
     verdict=ASK,
     alternative="stop tracking files with `git rm -r --cached DIR`, or move the directory to the temp dir (`mv DIR /tmp/`) so it can come back",
     scope="effect",
@@ -725,8 +736,17 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
         p = _whole(p)
     elif not e.recursive or _looks_like_file(posixpath.basename(p)):
         return None
-    if paths.is_generated(p, sc.ctx.project_root) or _depth(p, sc) < 2 or paths.protected_reason(p, sc.ctx):
+    if paths.is_generated(p, sc.ctx.project_root) or _depth(p, sc) < 1 or paths.protected_reason(p, sc.ctx):
         return None
+    state = _dir_state(p, sc)
+    if state == "own":
+        return None  # untracked and made after the session began: the session's own product
+    if _depth(p, sc) == 1:
+        if state is not None and state != "clean":
+            return None  # fs.mass-delete-in-project: work git does not have, or what it holds cannot be told
+        if state is None:
+            return f"{_who(e)} deletes {sc.show(p)} and everything in it, a top-level directory of the project (whether git has all of it cannot be seen here)"
+        return f"{_who(e)} deletes {sc.show(p)} and everything in it, a top-level directory of the project; every file is committed to git's index, so it can be restored"
     return f"{_who(e)} deletes {sc.show(p)} and everything in it, a source directory of the project"
 
 

@@ -128,9 +128,50 @@ def _discarded_paths(nc: Norm) -> list[str]:
         # operand after the first as a path and overwrites it from that revision (`git checkout main app.py`).
         # With an option git does not know it refuses the whole command, and the operands cannot be counted.
         return nc.pos[1:]
-    # `git checkout X` switches branches unless X is a path; only "." and globs are clearly paths, and
-    # pathspec magic (`:/`, `:(top)x`, `:!x`): a ref name cannot hold a colon.
-    return [p for p in nc.pos if p in (".", "*", "./") or p.startswith(("./", ":"))]
+    # `git checkout X` switches branches unless X is a path: git reads it as a ref when one of that name exists and
+    # as a path otherwise.  Without the repository at hand, a word shaped like a file and unlike any ref is a path;
+    # so is pathspec magic (`:/`, `:(top)x`, `:!x`): a ref name cannot hold a colon.
+    # (--ours/--theirs/--merge pick a side of a conflicted file: resolving a merge, not discarding edits.)
+    bare = len(nc.pos) == 1 and not nc.has("ours", "theirs", "merge", "m", "conflict")
+    return [p for p in nc.pos if p in (".", "*", "./") or p.startswith(("./", ":")) or (bare and path_shaped(p))]
+
+
+def _on_disk_path(cmd: SimpleCommand, nc: Norm, sc: Scope) -> list[str]:
+    """`git checkout Makefile`: a word with no file shape that names a file or directory of the work tree, where the
+    hook can list it (Context.list_dir), is a path to git unless a branch has the same name; shared branch names
+    (main, dev …) are taken for branches, any other name for the file (asking is the cheaper mistake)."""
+    from ..provenance import shared_branch
+
+    if nc.sub[:1] != ("checkout",) or nc.dashdash >= 0 or len(nc.pos) != 1 or nc.unknown or sc.ctx.list_dir is None:
+        return []
+    if nc.has("b", "B", "orphan", "detach", "ours", "theirs", "merge", "m", "conflict", "patch", "p"):
+        return []
+    word = nc.pos[0]
+    if not word or word.startswith("-") or shared_branch(word) or any(c in word for c in "~^@:*?[\\ ") or DYN in word:
+        return []
+    where = cmd.cwd or sc.ctx.cwd
+    for d in nc.workdirs():
+        where = posixpath.join(where, d)
+    full = posixpath.normpath(posixpath.join(where, word))
+    if DYN in full or not sc.inside_project(full):
+        return []
+    names = sc.ctx.list_dir(posixpath.dirname(full))
+    return [word] if names and posixpath.basename(full) in names else []
+
+
+_EXTENSION = lazy(r"\.[A-Za-z][A-Za-z0-9_-]{0,11}$", 0)
+
+
+def path_shaped(word: str) -> bool:
+    """Whether `git checkout WORD` names a file rather than a ref, read from the word alone: a name with a file
+    extension (`tox.ini`, `src/app.py`, `README.md`) or a leading dot (`.gitignore`: no ref component may start with
+    one), and nothing of a revision (`~ ^ @ :`, `refs/`, a remote's `origin/`, `..`)."""
+    if not word or word.startswith("-") or any(c in word for c in "~^@:*?[\\ ") or ".." in word or word.endswith((".lock", "/")):
+        return False
+    if word.startswith(("refs/", "origin/", "upstream/", "remotes/")):
+        return False
+    last = word.rsplit("/", 1)[-1]
+    return (last.startswith(".") and len(last) > 1) or bool(_EXTENSION.search(last))
 
 
 @rule(
@@ -146,14 +187,15 @@ def _discarded_paths(nc: Norm) -> list[str]:
         "git checkout main app/page.tsx",
         "git checkout -q HEAD~2 a.rb b.rb",
         "git restore -p",
+        "git checkout tox.ini",
     ),
-    no_match=("git restore --staged app/login.tsx", "git checkout feat/login", "git checkout .", "git restore --staged -p"),
+    no_match=("git restore --staged app/login.tsx", "git checkout feat/login", "git checkout .", "git restore --staged -p", "git checkout v1.2.0"),
 )
 def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
     if nc.sub[:1] not in (("checkout",), ("restore",)) or discard_changes(cmd, sc):
         return None
-    paths = _discarded_paths(nc) + ([] if nc.sub[0] == "restore" and nc.has("staged") and not nc.has("worktree") else pathspecs_from_file(nc, cmd))
+    paths = (_discarded_paths(nc) or _on_disk_path(cmd, nc, sc)) + ([] if nc.sub[0] == "restore" and nc.has("staged") and not nc.has("worktree") else pathspecs_from_file(nc, cmd))
     if paths:
         return f"git {nc.sub[0]} discards uncommitted changes to {', '.join(p.replace(DYN, '(paths read from a file)') for p in paths[:3])}"
     if nc.has("patch") and not (nc.sub[0] == "restore" and nc.has("staged") and not nc.has("worktree")):

@@ -595,6 +595,83 @@ def unknown_destructive_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+@rule(
+    id="sys.unknown-deploy-verb",
+    title="A deploy or publish subcommand of a command-line client clearance does not know",
+    why=(
+        "Clients name the step that puts work in front of users the same way (deploy, release, publish, promote, "
+        "deploy-prod, force:source:deploy), through npx, pnpm dlx, bunx or yarn dlx too. Without a model of the tool, "
+        "clearance cannot tell a preview from production, so a person confirms; dry runs, previews and help are "
+        "allowed, and a listing after the verb (`release list`) only reads."
+    ),
+    verdict=ASK,
+    match=(
+        "npx convex deploy",
+        "acme deploy --prod",
+        "pnpm dlx shipit release create v2",
+        "bunx edgectl functions publish api",
+        "pipectl promote staging production",
+        "sfctl project:deploy --target-org prod",
+    ),
+    no_match=(
+        "npx convex dev",
+        "acme deploy --dry-run",
+        "acme deploy --help",
+        "shipit release list",
+        "acme deploy status",
+        "npx convex deploy --preview-create feat-x",
+        "mytool src/deploy.ts",
+        "echo deploy",
+        "acme build --release",
+        "acme help deploy",
+        "jj tag d substring:release",
+    ),
+)
+def unknown_deploy_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if len(cmd.argv) < 2 or not _unknown(cmd):
+        return None
+    words = _subcommand_path(cmd, 4)
+    for i, v in enumerate(words[:3]):  # a subcommand path is short: a fourth word is a value (`jj tag d substring:release`)
+        if not _deploy_word(v):
+            continue
+        if any(w.lower() in ("help", "--help") for w in words[:i]):
+            return None
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if nxt in _READ_AFTER_VERB:
+            return None
+        if any(_preview_option(w.value) for w in cmd.args):
+            return None
+        return f"{cmd.name} {' '.join(words[: i + 1])}: a deploy or release of a tool clearance does not model (production or a preview cannot be told apart)"
+    return None
+
+
+_DEPLOY_VERBS = frozenset({"deploy", "release", "publish", "promote"})
+_READ_AFTER_VERB = frozenset({"list", "ls", "show", "view", "status", "get", "describe", "info", "logs", "log", "history", "notes", "help", "diff", "plan"})
+
+
+def _deploy_word(v: str) -> bool:
+    """deploy, release, publish, promote, or a compound headed or ended by one (deploy-prod, gh-deploy)."""
+    w = v.lower()
+    if w in _DEPLOY_VERBS:
+        return True
+    for sep in ("-", "_"):
+        head, _, rest = w.partition(sep)
+        if rest and (head in _DEPLOY_VERBS or w.rsplit(sep, 1)[-1] in _DEPLOY_VERBS):
+            return True
+    return False
+
+
+def _preview_option(v: str) -> bool:
+    """An option that makes a deploy a rehearsal, a preview or a help page."""
+    name = v.lstrip("-").partition("=")[0].lower()
+    if not v.startswith("-") or not name:
+        return False
+    if v in ("-h", "--help", "-n"):
+        return True
+    words = _name_words(name)
+    return words[0] in ("dry", "dryrun", "preview", "what", "noop", "check", "plan", "validate", "help") or name in ("whatif", "no-op")
+
+
 # Verbs that, as a word of a long option's name, make the option delete data (--delete, --remove-all, --force-delete,
 # --purge-queue, --drop-all); not kill, reset, disable or prune, which options use for processes, caches and features
 # (--kill-others, --reset-cache, --disable-gpu).

@@ -259,9 +259,14 @@ def sed(script: str) -> Found:
             if target and target not in ("/dev/stdout", "/dev/stderr", "/dev/stdin"):
                 (found.reads if c in "rR" else found.writes).append(target)
         elif c in "aic":
+            # Text, not commands: `a\` then the text on the next line, or GNU's `a text` / `a\text` on the same one.
+            # The text runs to the first newline not escaped by a backslash: `\` at a line's end continues it.
             if i < n and s[i] == "\\":
                 i += 1
-            _, i = _rest_of_line(s, i)
+                if i < n and s[i] == "\n":
+                    i += 1
+            while i < n and s[i] != "\n":
+                i += 2 if s[i] == "\\" else 1
         elif c in _SED_LABEL_CMDS:
             while i < n and s[i] not in ";\n":
                 i += 1
