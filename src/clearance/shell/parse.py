@@ -49,6 +49,7 @@ _CHUNK = 1 << 16
 # Shorter sources parse in well under the budget whatever they hold (4 KB of `a|`: ~0.15 s).
 _TIMED_PARSE_MIN = 4096
 MAX_PIPES = 1000
+PRECHECK_MIN = 1024  # characters; shell/precheck.py runs on longer commands
 
 
 class Script:
@@ -937,6 +938,14 @@ def parse(
         # tree-sitter's error recovery in a long pipeline is quadratic and cannot be interrupted
         # (8 000 characters of `a|`: 3 s; 100 000: minutes, so the hook timed out into an allow).
         raise TooLarge(f"the command has more than {MAX_PIPES} `|`, more than clearance analyses")
+    if len(source) > PRECHECK_MIN:
+        # tree-sitter's error recovery is super-linear on long malformed text (100 KB of `)`: a
+        # minute): bash's own reading, in one pass, rejects it first (shell/precheck.py).
+        from .precheck import syntax_error
+
+        problem = syntax_error(source)
+        if problem:
+            raise ParseFailure(f"the command is not valid bash: {problem}")
     data = source.encode("utf-8", "surrogatepass")
     tree = _parse_bytes(data)
     if b"\\\n" in data or b"\\ " in data or b"\\\t" in data or (b"$'" in data and b"\\\\" in data):
