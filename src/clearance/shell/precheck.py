@@ -169,6 +169,9 @@ class _Reader:
                 stack.append(["cmd", at, _START])
                 self.i = at + 2
             return True
+        if nxt and nxt in "$?!@*-#0123456789":
+            self.i = at + 2  # a special parameter: `$${` is `$$` and a `{`
+            return True
         if nxt == "[":
             raise _Unsure  # the old $[ ] arithmetic
         if nxt == "{":
