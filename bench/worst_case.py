@@ -3,6 +3,7 @@
 
 usage: python bench/worst_case.py [--size N] [--top K] [--json]
 
+Times are CPU milliseconds of the deciding thread (the machine may be shared).
 Builds inputs up to the engine's limits (commands of 100 000 characters; Write contents, web pages
 for the PostToolUse probe and text for the audit redaction of the same size) out of repeated
 characters, two-character alternations and the shapes reported in issue 16 (a vim -c argument of
@@ -69,6 +70,12 @@ def commands(size: int, quick: bool) -> dict[str, str]:
     json_body = fill('{"a":1,"b":[2,3],"c":"d"}', size - 40)
     out["compact JSON with ( and &"] = "curl -d '" + json_body + "' x & (true)"
     out["fork-bomb lookalikes"] = fill("x(){ y|z& };", size)
+    # valid commands just under the analysed-size limits (shell.parse MAX_NODES, precheck MAX_STEPS)
+    for unit in ("a ", "$a ", "'x' ", "a; ", "a\n", "$(a) ", "a/b ", '"$a" '):
+        for n in (1000, 3000, 7000):
+            cmd = "echo " + unit * n
+            if len(cmd) <= size:
+                out[f"valid: echo {unit!r}x{n}"] = cmd
     return out
 
 

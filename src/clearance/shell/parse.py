@@ -50,6 +50,9 @@ _CHUNK = 1 << 16
 _TIMED_PARSE_MIN = 4096
 MAX_PIPES = 1000
 PRECHECK_MIN = 1024  # characters; shell/precheck.py runs on longer commands
+# Syntax-tree nodes clearance walks (about 3 µs each): the largest command of the evaluation sets has
+# 298, the largest of 867 system shell scripts about 8 000 (/usr/bin/ucf, 41 KB); bench/worst_case.py.
+MAX_NODES = 15_000
 
 
 class Script:
@@ -941,9 +944,12 @@ def parse(
     if len(source) > PRECHECK_MIN:
         # tree-sitter's error recovery is super-linear on long malformed text (100 KB of `)`: a
         # minute): bash's own reading, in one pass, rejects it first (shell/precheck.py).
-        from .precheck import syntax_error
+        from .precheck import MAX_STEPS, TooManySteps, syntax_error
 
-        problem = syntax_error(source)
+        try:
+            problem = syntax_error(source)
+        except TooManySteps:
+            raise TooLarge(f"the command has more than {MAX_STEPS} words, quotes and operators, more than clearance analyses") from None
         if problem:
             raise ParseFailure(f"the command is not valid bash: {problem}")
     data = source.encode("utf-8", "surrogatepass")
@@ -963,6 +969,8 @@ def parse(
         else:
             raise TooLarge("the command has too many escapes to analyse")
     root = tree.root_node
+    if root.descendant_count > MAX_NODES:
+        raise TooLarge(f"the command has {root.descendant_count} syntax nodes, more than the {MAX_NODES} clearance analyses")
     if root.has_error:
         bad = _first_error(root)
         where = ""

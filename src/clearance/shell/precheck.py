@@ -15,6 +15,8 @@ runs to the end) it returns None, "no objection", and tree-sitter decides as bef
 
 from __future__ import annotations
 
+import re
+
 # shell/parse.py runs the pre-check on text longer than its PRECHECK_MIN (1 024 characters): below
 # that tree-sitter parses any text in about 10 ms (100 ms takes about 4 000 characters of `a|`,
 # `)` or `<<`; bench/worst_case.py, issue 16).
@@ -30,12 +32,25 @@ _ANY = 3  # after a word
 
 # Words after which bash reads `)`, `;;`, `(`, `<` … its own way (case patterns, [[ ]], functions).
 _UNFOLLOWED = frozenset({"case", "esac", "[[", "]]", "coproc", "function", "select"})
+# Runs of characters that change nothing but "a word was read", skipped in one step per context.
+_PLAIN_CMD = re.compile(r"[^\n;&|()<>'\"\\`$#]+")
+_PLAIN_WORD = re.compile(r"[^\s;&|()<>'\"\\`$]+")
+_PLAIN_DQ = re.compile(r"[^\n\"\\`$]+")
+_PLAIN_BRACE = re.compile(r"[^\n}'\"\\`$]+")
+_PLAIN_ARITH = re.compile(r"[^\n()'\"\\`$]+")
+_KEYWORD = re.compile(r"(?:^|[ \t])(?:case|esac|\[\[|\]\]|coproc|function|select)(?:[ \t]|$)")
+# Steps of the reading (tokens and quoted pieces) past which the text is too large to analyse.
+MAX_STEPS = 10_000
 _CONTROL = ("||", "&&", "|&", ";;&", ";;", ";&", "|", ";", "&")
 _REDIRECT = ("&>>", "<<<", "<<-", "<<", ">>", "<&", ">&", "<>", ">|", "&>", "<", ">")
 
 
 class _Unsure(Exception):
     """The text holds something the pre-check does not read exactly as bash: no objection."""
+
+
+class TooManySteps(Exception):
+    """More than MAX_STEPS tokens: larger than clearance analyses."""
 
 
 class _Found(Exception):
@@ -46,7 +61,7 @@ class _Found(Exception):
 
 def syntax_error(text: str) -> str | None:
     """The first syntax error bash reports in *text*, described; None when there is none or the
-    pre-check cannot tell."""
+    pre-check cannot tell.  Raises TooManySteps past MAX_STEPS tokens (about 20 ms of reading)."""
     reader = _Reader(text)
     try:
         reader.run()
@@ -60,7 +75,7 @@ def syntax_error(text: str) -> str | None:
 
 
 class _Reader:
-    __slots__ = ("s", "n", "i", "heredocs", "stack")
+    __slots__ = ("s", "n", "i", "heredocs", "stack", "steps")
 
     def __init__(self, text: str) -> None:
         self.s = text
@@ -70,6 +85,7 @@ class _Reader:
         # [kind, opened at, what a command context expects / an arithmetic context's depth];
         # kinds: "top", "cmd" (`(` `$(` `<(`), "dq" (double quotes), "brace" (`${`), "arith" (`((` `$((`)
         self.stack: list[list[object]] = [["top", 0, _START]]
+        self.steps = 0
 
     def _where(self, at: int) -> str:
         line = self.s.count("\n", 0, at) + 1
@@ -88,6 +104,9 @@ class _Reader:
         s, n = self.s, self.n
         stack = self.stack
         while True:
+            self.steps += 1
+            if self.steps > MAX_STEPS:
+                raise TooManySteps
             top = stack[-1]
             kind = top[0]
             i = self.i
@@ -204,7 +223,8 @@ class _Reader:
         elif c == "$" and self._dollar(stack, i, True):
             pass
         else:
-            self.i = i + 1
+            m = _PLAIN_DQ.match(self.s, i)
+            self.i = m.end() if m else i + 1
 
     def _in_brace(self, stack: list[list[object]], c: str) -> None:
         i = self.i
@@ -227,7 +247,8 @@ class _Reader:
         elif c == "$" and self._dollar(stack, i):
             pass
         else:
-            self.i = i + 1
+            m = _PLAIN_BRACE.match(self.s, i)
+            self.i = m.end() if m else i + 1
 
     def _in_arith(self, stack: list[list[object]], c: str) -> None:
         i = self.i
@@ -257,7 +278,8 @@ class _Reader:
         elif c == "$" and self._dollar(stack, i):
             pass
         else:
-            self.i = i + 1
+            m = _PLAIN_ARITH.match(self.s, i)
+            self.i = m.end() if m else i + 1
 
     def _after_word(self, stack: list[list[object]]) -> None:
         top = stack[-1]
@@ -268,8 +290,14 @@ class _Reader:
         s, i = self.s, self.i
         top = stack[-1]
         expect = top[2]
-        if c in _BLANK:
-            self.i = i + 1
+        m = _PLAIN_CMD.match(s, i)
+        if m:
+            run = m.group()
+            if _KEYWORD.search(run):
+                raise _Unsure  # a case clause's `)` and `;;`, [[ ]]'s own operators, a function's `(`
+            if not run.isspace():
+                top[2] = _ANY
+            self.i = m.end()
             return
         if c == "\\" and s.startswith("\n", i + 1):
             self.i = i + 2  # a line continuation
@@ -347,6 +375,10 @@ class _Reader:
         top = stack[-1]
         start = i = self.i
         while i < n:
+            m = _PLAIN_WORD.match(s, i)
+            if m:
+                i = m.end()
+                continue
             c = s[i]
             if c in _META:
                 break
