@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clearance.shell.parse import PRECHECK_MIN, ParseFailure, parse
-from clearance.shell.precheck import syntax_error
+from clearance.shell.precheck import node_floor, syntax_error
 
 BASH = shutil.which("bash")
 ROOT = Path(__file__).resolve().parents[1]
@@ -254,3 +254,18 @@ def test_long_malformed_text_is_refused_fast(unit: str) -> None:
         parse(text, "/home/u", "/home/u")
     assert time.thread_time() - t0 < 0.5  # about 10 ms when idle: linear, not tree-sitter's recovery
     assert len(text) > PRECHECK_MIN
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.one_of(well_formed(), st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=14).map("".join)))
+def test_the_node_floor_is_below_tree_sitters_count(text: str) -> None:
+    from clearance.shell.treesitter import parser
+
+    assert node_floor(text) <= parser().parse(text.encode()).root_node.descendant_count
+
+
+def test_the_node_floor_holds_on_every_evaluated_command() -> None:
+    from clearance.shell.treesitter import parser
+
+    over = [c for c in _corpus_commands() if node_floor(c) > parser().parse(c.encode()).root_node.descendant_count]
+    assert over == []

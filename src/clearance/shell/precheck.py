@@ -15,6 +15,7 @@ runs to the end) it returns None, "no objection", and tree-sitter decides as bef
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 # shell/parse.py runs the pre-check on text longer than its PRECHECK_MIN (1 024 characters): below
@@ -41,6 +42,8 @@ _PLAIN_ARITH = re.compile(r"[^\n()'\"\\`$]+")
 _KEYWORD = re.compile(r"(?:^|[ \t])(?:case|esac|\[\[|\]\]|coproc|function|select)(?:[ \t]|$)")
 # Steps of the reading (tokens and quoted pieces) past which the text is too large to analyse.
 MAX_STEPS = 10_000
+# Syntax-tree nodes tree-sitter makes at least (a word, and each bracket or brace outside quotes, is one):
+# past shell.parse.MAX_NODES the text is too large, known before tree-sitter spends ~1 µs a character.
 _CONTROL = ("||", "&&", "|&", ";;&", ";;", ";&", "|", ";", "&")
 _REDIRECT = ("&>>", "<<<", "<<-", "<<", ">>", "<&", ">&", "<>", ">|", "&>", "<", ">")
 
@@ -50,7 +53,7 @@ class _Unsure(Exception):
 
 
 class TooManySteps(Exception):
-    """More than MAX_STEPS tokens: larger than clearance analyses."""
+    """More than MAX_STEPS tokens, or more syntax nodes than the caller's limit: larger than clearance analyses."""
 
 
 class _Found(Exception):
@@ -59,10 +62,11 @@ class _Found(Exception):
         self.message = message
 
 
-def syntax_error(text: str) -> str | None:
+def syntax_error(text: str, max_nodes: int = 1 << 62) -> str | None:
     """The first syntax error bash reports in *text*, described; None when there is none or the
-    pre-check cannot tell.  Raises TooManySteps past MAX_STEPS tokens (about 20 ms of reading)."""
-    reader = _Reader(text)
+    pre-check cannot tell.  Raises TooManySteps past MAX_STEPS tokens (about 20 ms of reading) or
+    when tree-sitter would make more than *max_nodes* nodes."""
+    reader = _Reader(text, max_nodes)
     try:
         reader.run()
     except _Unsure:
@@ -74,10 +78,18 @@ def syntax_error(text: str) -> str | None:
     return None
 
 
-class _Reader:
-    __slots__ = ("s", "n", "i", "heredocs", "stack", "steps")
+def node_floor(text: str) -> int:
+    """How many syntax nodes tree-sitter makes of *text* at least, as the pre-check counts them (tests)."""
+    reader = _Reader(text)
+    with contextlib.suppress(_Unsure, _Found, TooManySteps):
+        reader.run()
+    return reader.nodes
 
-    def __init__(self, text: str) -> None:
+
+class _Reader:
+    __slots__ = ("s", "n", "i", "heredocs", "stack", "steps", "nodes", "max_nodes")
+
+    def __init__(self, text: str, max_nodes: int = 1 << 62) -> None:
         self.s = text
         self.n = len(text)
         self.i = 0
@@ -86,6 +98,8 @@ class _Reader:
         # kinds: "top", "cmd" (`(` `$(` `<(`), "dq" (double quotes), "brace" (`${`), "arith" (`((` `$((`)
         self.stack: list[list[object]] = [["top", 0, _START]]
         self.steps = 0
+        self.nodes = 0  # a lower bound of tree-sitter's node count (see node_floor)
+        self.max_nodes = max_nodes
 
     def _where(self, at: int) -> str:
         line = self.s.count("\n", 0, at) + 1
@@ -105,7 +119,7 @@ class _Reader:
         stack = self.stack
         while True:
             self.steps += 1
-            if self.steps > MAX_STEPS:
+            if self.steps > MAX_STEPS or self.nodes > self.max_nodes:
                 raise TooManySteps
             top = stack[-1]
             kind = top[0]
@@ -297,6 +311,7 @@ class _Reader:
                 raise _Unsure  # a case clause's `)` and `;;`, [[ ]]'s own operators, a function's `(`
             if not run.isspace():
                 top[2] = _ANY
+                self.nodes += len(run.split()) + run.count("[") + run.count("]") + run.count("{") + run.count("}")
             self.i = m.end()
             return
         if c == "\\" and s.startswith("\n", i + 1):
@@ -417,6 +432,8 @@ class _Reader:
         i = self.i
         while i < n and s[i] in _BLANK:
             i += 1
+        if s.startswith(("<(", ">("), i):
+            raise _Unsure  # a process substitution as the delimiter
         if i >= n or s[i] in "\n;&|()<>":
             raise self._unexpected(s[i] if i < n else "\n", i)
         out: list[str] = []
