@@ -155,6 +155,7 @@ class _Reader:
             raise self._unclosed("single quote", at)
         if self.heredocs and "\n" in self.s[at:end]:
             raise _Unsure
+        self.nodes += 1  # a raw_string
         self.i = end + 1
 
     def _ansi_c(self, at: int) -> None:
@@ -183,6 +184,7 @@ class _Reader:
             elif c == "`":
                 if "<<" in s[at:j] or (self.heredocs and "\n" in s[at:j]):
                     raise _Unsure  # a here-document inside, or one waiting outside
+                self.nodes += 1  # a command_substitution
                 self.i = j + 1
                 return
             else:
@@ -194,6 +196,8 @@ class _Reader:
         (in double quotes, *quoted*, `$'` and `$"` are a `$` and a quote)."""
         s = self.s
         nxt = s[at + 1] if at + 1 < self.n else ""
+        if nxt.isalpha() or nxt == "_" or nxt in "${('\"?!@*-#0123456789":
+            self.nodes += 1  # an expansion, substitution or string (a lone `$` is a word's letter)
         if nxt == "(":
             if s.startswith("((", at + 1):
                 stack.append(["arith", at, 2])
@@ -406,6 +410,7 @@ class _Reader:
                 continue
             if c == '"':
                 top[2] = _ANY
+                self.nodes += 1  # a string
                 stack.append(["dq", i, 0])
                 self.i = i + 1
                 return
