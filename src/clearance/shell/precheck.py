@@ -72,8 +72,10 @@ def syntax_error(text: str, max_nodes: int = 1 << 62) -> str | None:
     except _Unsure:
         return None
     except _Found as found:
-        if any(e[0] == "arith" for e in reader.stack):
-            return None  # bash reads `((` that fails as arithmetic again as two subshells
+        if any(e[0] in ("arith", "psub") for e in reader.stack):
+            # bash reads `((` that fails as arithmetic again as two subshells, and reads the text
+            # of `<(` `>(` in ways the pre-check does not follow (`<((` …)
+            return None
         return found.message
     return None
 
@@ -95,7 +97,7 @@ class _Reader:
         self.i = 0
         self.heredocs: list[tuple[str, bool]] = []  # (delimiter, strip tabs) awaiting the next newline
         # [kind, opened at, what a command context expects / an arithmetic context's depth];
-        # kinds: "top", "cmd" (`(` `$(` `<(`), "dq" (double quotes), "brace" (`${`), "arith" (`((` `$((`)
+        # kinds: "top", "cmd" (`(` `$(`), "psub" (`<(` `>(`), "dq" (double quotes), "brace" (`${`), "arith" (`((` `$((`)
         self.stack: list[list[object]] = [["top", 0, _START]]
         self.steps = 0
         self.nodes = 0  # a lower bound of tree-sitter's node count (see node_floor)
@@ -360,7 +362,7 @@ class _Reader:
             if expect == _ANY and i > 0 and s[i - 1] not in _META:
                 raise _Unsure  # glued to a word before it
             top[2] = _ANY
-            stack.append(["cmd", i, _START])
+            stack.append(["psub", i, _START])
             self.i = i + 2
             return
         if c in "<>&":
