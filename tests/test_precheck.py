@@ -115,7 +115,7 @@ FRAGMENTS = [
 @st.composite
 def well_formed(draw: st.DrawFn, depth: int = 0) -> str:
     """A valid command: words, quotes, nested substitutions, here-documents, lists and groups."""
-    kind = draw(st.integers(0, 11 if depth < 3 else 4))
+    kind = draw(st.integers(0, 12 if depth < 3 else 4))
     if kind <= 1:
         return draw(st.sampled_from(["ls", "echo a", "x=1", "cat f", "grep -E 'a|b' f", "true", "printf '%s\\n' \"$x\""]))
     if kind == 2:
@@ -138,6 +138,8 @@ def well_formed(draw: st.DrawFn, depth: int = 0) -> str:
         return f"{inner}\n{other} # done\ntrue"
     if kind == 10:
         return f"{inner} 2>&1 >/dev/null < <( {other})"
+    if kind == 12:
+        return f"case $x in\n  a) {inner} ;;\n  (b|c) {other}\n  ;;\n  *) echo esac ;;\n esac"
     return f"x=$( cat <<'E'\nbody ) ` $(\nE\n{inner}\n) || {other}"
 
 
@@ -187,6 +189,8 @@ REJECTED = [
     "ls |",
     "cat <<(x)",
     "echo a#)",
+    "case x in a) echo;; esac; echo ))",
+    "function f { :; }; echo )",
 ]
 ACCEPTED = [
     "echo $(cat <<EOF\n)\nEOF\n)",
@@ -205,6 +209,9 @@ ACCEPTED = [
     'grep ":$" f',
     "echo ${a:-{}",
     "cat <<EOF\nno end",
+    "case x in a) echo esac;; b) y;; esac",
+    "$(case a in (a) echo;; esac)",
+    "if true; then case x in a) :;; esac; fi",
 ]
 
 

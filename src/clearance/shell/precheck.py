@@ -32,14 +32,14 @@ _WORD = 2  # the word of a redirection
 _ANY = 3  # after a word
 
 # Words after which bash reads `)`, `;;`, `(`, `<` … its own way (case patterns, [[ ]], functions).
-_UNFOLLOWED = frozenset({"case", "esac", "[[", "]]", "coproc", "function", "select"})
+_UNFOLLOWED = frozenset({"case", "esac", "[[", "]]"})
 # Runs of characters that change nothing but "a word was read", skipped in one step per context.
 _PLAIN_CMD = re.compile(r"[^\n;&|()<>'\"\\`$#]+")
 _PLAIN_WORD = re.compile(r"[^\s;&|()<>'\"\\`$]+")
 _PLAIN_DQ = re.compile(r"[^\n\"\\`$]+")
 _PLAIN_BRACE = re.compile(r"[^\n}'\"\\`$]+")
 _PLAIN_ARITH = re.compile(r"[^\n()'\"\\`$]+")
-_KEYWORD = re.compile(r"(?:^|[ \t])(?:case|esac|\[\[|\]\]|coproc|function|select)(?:[ \t]|$)")
+_KEYWORD = re.compile(r"(?:^|[ \t])(case|esac|\[\[|\]\])(?=[ \t]|$)")
 # Steps of the reading (tokens and quoted pieces) past which the text is too large to analyse.
 MAX_STEPS = 10_000
 # Syntax-tree nodes tree-sitter makes at least (a word, and each bracket or brace outside quotes, is one):
@@ -72,9 +72,10 @@ def syntax_error(text: str, max_nodes: int = 1 << 62) -> str | None:
     except _Unsure:
         return None
     except _Found as found:
-        if any(e[0] in ("arith", "psub") for e in reader.stack):
+        if any(e[0] in ("arith", "psub", "case") for e in reader.stack):
             # bash reads `((` that fails as arithmetic again as two subshells, and reads the text
-            # of `<(` `>(` in ways the pre-check does not follow (`<((` …)
+            # of `<(` `>(` in ways the pre-check does not follow (`<((` …); in a case clause, only
+            # what follows its `esac` is judged
             return None
         return found.message
     return None
@@ -303,7 +304,7 @@ class _Reader:
 
     def _after_word(self, stack: list[list[object]]) -> None:
         top = stack[-1]
-        if top[0] in ("cmd", "top"):
+        if top[0] in ("cmd", "top", "psub", "case"):
             top[2] = _ANY
 
     def _in_cmd(self, stack: list[list[object]], c: str) -> None:
@@ -313,8 +314,10 @@ class _Reader:
         m = _PLAIN_CMD.match(s, i)
         if m:
             run = m.group()
-            if _KEYWORD.search(run):
-                raise _Unsure  # a case clause's `)` and `;;`, [[ ]]'s own operators, a function's `(`
+            k = _KEYWORD.search(run)
+            if k:
+                self._keyword(stack, k.group(1), i + k.start(1), i + k.end(1), not run[: k.start(1)].strip())
+                return
             if not run.isspace():
                 top[2] = _ANY
                 self.nodes += len(run.split()) + run.count("[") + run.count("]") + run.count("{") + run.count("}")
@@ -335,6 +338,10 @@ class _Reader:
         if c == "#" and (i == 0 or s[i - 1] in _META):
             end = s.find("\n", i)
             self.i = self.n if end < 0 else end
+            return
+        if c == ")" and top[0] == "case":
+            top[2] = _START  # the end of a pattern
+            self.i = i + 1
             return
         if c == ")":
             if expect in (_WORD, _PIPE):
@@ -380,6 +387,10 @@ class _Reader:
         if c in ";&|":
             for op in _CONTROL:
                 if s.startswith(op, i):
+                    if top[0] == "case" and op in (";;", ";&", ";;&"):
+                        top[2] = _START  # the end of a clause
+                        self.i = i + len(op)
+                        return
                     if expect != _ANY:
                         raise self._unexpected(op, i)
                     top[2] = _START if op in (";", "&") else _PIPE
@@ -388,6 +399,24 @@ class _Reader:
                     self.i = i + len(op)
                     return
         self._word(stack)
+
+    def _keyword(self, stack: list[list[object]], word: str, start: int, end: int, first: bool) -> None:
+        """`case` opens a case context, `esac` closes it, both as the first word of a command; anything
+        else about them (and `[[ ]]`, whose `<` `(` `|` are its own) is left to tree-sitter."""
+        top = stack[-1]
+        glued = end < self.n and self.s[end] in "'\"`$\\"
+        if not first or top[2] != _START or glued or word not in ("case", "esac"):
+            raise _Unsure
+        if word == "case":
+            self.nodes += 1
+            top[2] = _ANY
+            stack.append(["case", start, _ANY])
+        elif top[0] == "case":
+            stack.pop()
+            self._after_word(stack)
+        else:
+            raise _Unsure
+        self.i = end
 
     def _word(self, stack: list[list[object]]) -> None:
         """An unquoted word from self.i; pushes a context when it opens one (then the word goes on
