@@ -61,6 +61,8 @@ def commands(size: int, quick: bool) -> dict[str, str]:
         "osascript -e '…'": ("osascript -e '", "'"),
         "bash -c '…' &": ("(bash -c '", "') &"),
         "sed -e '…'": ("sed -e '", "' f"),
+        "case…esac; …": ("case $1 in a) ;; esac; echo ", ""),
+        "[[ … ]] && …": ("[[ -n $x ]] && echo ", ""),
     }
     out: dict[str, str] = {}
     for fname, (pre, post) in frames.items():

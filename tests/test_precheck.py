@@ -138,6 +138,8 @@ def well_formed(draw: st.DrawFn, depth: int = 0) -> str:
         return f"{inner}\n{other} # done\ntrue"
     if kind == 10:
         return f"{inner} 2>&1 >/dev/null < <( {other})"
+    if kind == 12 and draw(st.booleans()):
+        return f"[[ -n $(printf ']]') && ( a < b || $x =~ ^(|y)$ ) ]] && {inner}"
     if kind == 12:
         return f"case $x in\n  a) {inner} ;;\n  (b|c) {other}\n  ;;\n  *) echo esac ;;\n esac"
     return f"x=$( cat <<'E'\nbody ) ` $(\nE\n{inner}\n) || {other}"
@@ -191,6 +193,8 @@ REJECTED = [
     "echo a#)",
     "case x in a) echo;; esac; echo ))",
     "function f { :; }; echo )",
+    "[[ a < b && (c || d) ]]; echo )",
+    "[[ a ]] && [[ b ]] )",
 ]
 ACCEPTED = [
     "echo $(cat <<EOF\n)\nEOF\n)",
@@ -212,6 +216,8 @@ ACCEPTED = [
     "case x in a) echo esac;; b) y;; esac",
     "$(case a in (a) echo;; esac)",
     "if true; then case x in a) :;; esac; fi",
+    "[[ $x == \"]]\" ]] && [[ y =~ (|x) ]]",
+    "[[ x =~ ^a]]b ]]",
 ]
 
 

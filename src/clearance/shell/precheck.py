@@ -38,6 +38,7 @@ _PLAIN_CMD = re.compile(r"[^\n;&|()<>'\"\\`$#]+")
 _PLAIN_WORD = re.compile(r"[^\s;&|()<>'\"\\`$]+")
 _PLAIN_DQ = re.compile(r"[^\n\"\\`$]+")
 _PLAIN_BRACE = re.compile(r"[^\n}'\"\\`$]+")
+_PLAIN_TEST = re.compile(r"[^\n\]'\"\\`$]+")
 _PLAIN_ARITH = re.compile(r"[^\n()'\"\\`$]+")
 _KEYWORD = re.compile(r"(?:^|[ \t])(case|esac|\[\[|\]\])(?=[ \t]|$)")
 # Steps of the reading (tokens and quoted pieces) past which the text is too large to analyse.
@@ -72,10 +73,10 @@ def syntax_error(text: str, max_nodes: int = 1 << 62) -> str | None:
     except _Unsure:
         return None
     except _Found as found:
-        if any(e[0] in ("arith", "psub", "case") for e in reader.stack):
+        if any(e[0] in ("arith", "psub", "case", "test") for e in reader.stack):
             # bash reads `((` that fails as arithmetic again as two subshells, and reads the text
             # of `<(` `>(` in ways the pre-check does not follow (`<((` …); in a case clause, only
-            # what follows its `esac` is judged
+            # what follows its `esac` is judged, and in `[[ ]]` what follows its `]]`
             return None
         return found.message
     return None
@@ -147,6 +148,8 @@ class _Reader:
                 self._in_brace(stack, c)
             elif kind == "arith":
                 self._in_arith(stack, c)
+            elif kind == "test":
+                self._in_test(stack, c)
             else:
                 self._in_cmd(stack, c)
 
@@ -302,6 +305,35 @@ class _Reader:
             m = _PLAIN_ARITH.match(self.s, i)
             self.i = m.end() if m else i + 1
 
+    def _in_test(self, stack: list[list[object]], c: str) -> None:
+        """Inside `[[ ]]`: its `<` `(` `|` `&&` are its own; quotes and substitutions as anywhere.
+        It ends at a `]]` word."""
+        i, s = self.i, self.s
+        if c == "\n" and self.heredocs:
+            raise _Unsure
+        if c == "]":
+            end = i + 2
+            if s.startswith("]]", i) and s[i - 1] in " \t\n" and (end >= self.n or s[end] in _META):
+                stack.pop()
+                self._after_word(stack)
+                self.i = end
+            else:
+                self.i = i + 1
+        elif c == "\\":
+            self.i = i + 2
+        elif c == "'":
+            self._single(i)
+        elif c == '"':
+            stack.append(["dq", i, 0])
+            self.i = i + 1
+        elif c == "`":
+            self._backtick(i)
+        elif c == "$" and self._dollar(stack, i):
+            pass
+        else:
+            m = _PLAIN_TEST.match(s, i)
+            self.i = m.end() if m else i + 1
+
     def _after_word(self, stack: list[list[object]]) -> None:
         top = stack[-1]
         if top[0] in ("cmd", "top", "psub", "case"):
@@ -405,9 +437,13 @@ class _Reader:
         else about them (and `[[ ]]`, whose `<` `(` `|` are its own) is left to tree-sitter."""
         top = stack[-1]
         glued = end < self.n and self.s[end] in "'\"`$\\"
-        if not first or top[2] != _START or glued or word not in ("case", "esac"):
+        if not first or top[2] not in (_START, _PIPE) or glued or word not in ("case", "esac", "[["):
             raise _Unsure
-        if word == "case":
+        if word == "[[":
+            self.nodes += 1
+            top[2] = _ANY
+            stack.append(["test", start, 0])
+        elif word == "case":
             self.nodes += 1
             top[2] = _ANY
             stack.append(["case", start, _ANY])
