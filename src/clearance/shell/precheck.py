@@ -40,6 +40,8 @@ _PLAIN_DQ = re.compile(r"[^\n\"\\`$]+")
 _PLAIN_BRACE = re.compile(r"[^\n}'\"\\`$]+")
 _PLAIN_TEST = re.compile(r"[^\n\]'\"\\`$]+")
 _PLAIN_ARITH = re.compile(r"[^\n()'\"\\`$]+")
+# Reserved words after which the next word is still the first of a command.
+_LEADERS = frozenset({"then", "do", "else", "elif", "if", "while", "until", "{", "!", "time"})
 _KEYWORD = re.compile(r"(?:^|[ \t])(case|esac|\[\[|\]\])(?=[ \t]|$)")
 # Steps of the reading (tokens and quoted pieces) past which the text is too large to analyse.
 MAX_STEPS = 10_000
@@ -347,9 +349,13 @@ class _Reader:
         if m:
             run = m.group()
             k = _KEYWORD.search(run)
-            if k:
-                self._keyword(stack, k.group(1), i + k.start(1), i + k.end(1), not run[: k.start(1)].strip())
-                return
+            while k:
+                before = run[: k.start(1)].split()
+                if expect in (_START, _PIPE) and all(w in _LEADERS for w in before):
+                    # the first word of a command (after `then`, `do`, `!` … at most)
+                    self._keyword(stack, k.group(1), i + k.start(1), i + k.end(1), True)
+                    return
+                k = _KEYWORD.search(run, k.end(1))  # an argument: an ordinary word
             if not run.isspace():
                 top[2] = _ANY
                 self.nodes += len(run.split()) + run.count("[") + run.count("]") + run.count("{") + run.count("}")
