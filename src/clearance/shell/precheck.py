@@ -338,8 +338,12 @@ class _Reader:
 
     def _after_word(self, stack: list[list[object]]) -> None:
         top = stack[-1]
-        if top[0] in ("cmd", "top", "psub", "case"):
+        if top[0] in ("cmd", "top", "psub"):
             top[2] = _ANY
+        elif top[0] == "case":
+            # `(b|c)`: a pattern, after which a command starts (or a subshell in a clause: errors
+            # inside a case clause are never reported, so reading a command start is safe)
+            top[2] = _START
 
     def _in_cmd(self, stack: list[list[object]], c: str) -> None:
         s, i = self.s, self.i
