@@ -471,6 +471,7 @@ def _decoded_variants(text: str) -> list[str]:
 _SENTENCE_END = lazy(r"[.!?](?:\s|$)|\n[^\S\n]*+\n")
 _NEGATED_TAIL = lazy(r"\b(?:do\s++not|don'?t|never)\s++\S++$", re.I)
 
+
 def _directed(text: str, folded: str | None = None) -> int:
     """2 for a direction addressed to an AI agent, 3 when it is consequential; 0 when there is none.
     *folded*: reqlit.fold(text) when the caller has it (a long text): no addressee word, no direction."""
