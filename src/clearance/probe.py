@@ -430,15 +430,21 @@ def _decoded_variants(text: str) -> list[str]:
             add(base64.b32decode(m.group(0) + "=" * (-len(m.group(0)) % 8)))
     for m in _HEX.finditer(text):
         add(bytes.fromhex(m.group(0)))
-    for m in _BIN.finditer(text):
+    # Long text: the patterns made of a few characters run only where those characters are (reqlit).
+    folded = None
+    if len(text) >= _LITERAL_PRECHECK_MIN:
+        from .reqlit import fold
+
+        folded = fold(text)
+    for m in _BIN.finditer(text) if folded is None or _may(_BIN, folded) else ():
         add(bytes(int(b, 2) for b in m.group(0).split()))
-    if _URLENC.search(text):
+    if (folded is None or _may(_URLENC, folded)) and _URLENC.search(text):
         from urllib.parse import unquote
 
         out.append(unquote(text))
-    if _UESC.search(text):
+    if (folded is None or _may(_UESC, folded)) and _UESC.search(text):
         out.append(_UESC_ONE.sub(lambda mm: chr(int(mm.group(1), 16)), text))
-    for m in _MORSE.finditer(text):
+    for m in _MORSE.finditer(text) if folded is None or _may(_MORSE, folded) else ():
         words = [w.strip() for w in m.group(0).split("/")]
         out.append(" ".join("".join(_MORSE_CODE.get(c, "?") for c in w.split()) for w in words))
     for token in text.split():
@@ -450,7 +456,7 @@ def _decoded_variants(text: str) -> list[str]:
                     continue
     if _SPACED.search(text):
         out.append(_SPACED.sub(lambda mm: mm.group(0).replace(" ", ""), text))
-    if sum(c in "013457" for c in text) >= 6:
+    if sum(map(text.count, "013457")) >= 6:
         out.append(text.translate(_LEET))
     low = text.lower()
     if any(w in low for w in ("vtaber", "cerivbhf", "vafgehpgvbaf", "qvfertneq")):
@@ -465,8 +471,12 @@ def _decoded_variants(text: str) -> list[str]:
 _SENTENCE_END = lazy(r"[.!?](?:\s|$)|\n[^\S\n]*+\n")
 _NEGATED_TAIL = lazy(r"\b(?:do\s++not|don'?t|never)\s++\S++$", re.I)
 
-def _directed(text: str) -> int:
-    """2 for a direction addressed to an AI agent, 3 when it is consequential; 0 when there is none."""
+
+def _directed(text: str, folded: str | None = None) -> int:
+    """2 for a direction addressed to an AI agent, 3 when it is consequential; 0 when there is none.
+    *folded*: reqlit.fold(text) when the caller has it (a long text): no addressee word, no direction."""
+    if folded is not None and not _may(_ADDR_HINT, folded):
+        return 0
     # The structural pattern runs only in windows around a possible addressee (it is the probe's costliest).
     windows: list[list[int]] = []
     for h in _ADDR_HINT.compiled.finditer(text):
@@ -490,13 +500,26 @@ def _directed(text: str) -> int:
     return best
 
 
-def _exfil_image(text: str) -> bool:
+def _exfil_image(text: str, folded: str | None = None) -> bool:
     """A markdown or HTML image whose URL has a placeholder in its query: rendering it sends the filled-in data away."""
+    if folded is not None and not _may(_IMAGE_URL, folded):
+        return False
     for m in _IMAGE_URL.finditer(text):
         url = m.group(1) or m.group(2) or ""
         if _PLACEHOLDER.search(url):
             return True
     return False
+
+
+# From this length on, scan() looks for each pattern's required words before running it: below it
+# the ~20 patterns take about 1 ms together, about what folding the text costs.
+_LITERAL_PRECHECK_MIN = 4096
+
+
+def _may(pattern: LazyRe, folded: str) -> bool:
+    from .reqlit import may_match
+
+    return may_match(pattern.pattern, pattern.flags, folded)
 
 
 def scan(text: str, limit: int = 200_000, _depth: int = 0) -> ProbeResult:
@@ -514,11 +537,20 @@ def scan(text: str, limit: int = 200_000, _depth: int = 0) -> ProbeResult:
             for s in inner.signals:
                 r.add(1, "hidden text: " + s)
     variants = _variants(text)
+    # Long text: a pattern runs only where the words every match of it holds are present (reqlit).
+    folds: list[str | None] = [None] * len(variants)
+    if len(text) >= _LITERAL_PRECHECK_MIN:
+        from .reqlit import fold
+
+        folds = [fold(v) for v in variants]
     for group in _SIGNALS:
         found = False
         for pattern, weight, label in group:
             for i, v in enumerate(variants):
                 if pattern in _NON_LATIN and v.isascii():
+                    continue
+                f = folds[i]
+                if f is not None and not _may(pattern, f):
                     continue
                 if pattern.search(v):
                     r.add(weight, label + (" (in disguised text)" if i and not pattern.search(text) else ""))
@@ -527,14 +559,14 @@ def scan(text: str, limit: int = 200_000, _depth: int = 0) -> ProbeResult:
             if found:
                 break  # within a group the strongest matching signal counts
     folded = variants[-1]
-    directed = max(_directed(v) for v in variants)
+    directed = max(_directed(v, f) for v, f in zip(variants, folds))
     if directed == 3:
         r.add(3, "a consequential direction addressed to an AI agent")
     elif directed == 2 and not any(s.startswith(("directions addressed", "text addressed")) for s in r.signals):
         r.add(2, "a direction addressed to an AI agent")
-    if any(_exfil_image(v) for v in variants):
+    if any(_exfil_image(v, f) for v, f in zip(variants, folds)):
         r.add(3, "an image URL built to carry data out (a placeholder in its query)")
-    for m in _HTML_HIDDEN.finditer(folded):
+    for m in _HTML_HIDDEN.finditer(folded) if folds[-1] is None or _may(_HTML_HIDDEN, folds[-1]) else ():
         hidden_text = next((g for g in m.groups() if g), "")
         if _HTML_WORDS.search(hidden_text) and (
             _IGNORE.search(hidden_text) or _ADDRESSED.search(hidden_text) or _ACTION.search(hidden_text) or _PERSONA.search(hidden_text)

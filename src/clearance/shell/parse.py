@@ -50,6 +50,10 @@ _CHUNK = 1 << 16
 # Shorter sources parse in well under the budget whatever they hold (4 KB of `a|`: ~0.15 s).
 _TIMED_PARSE_MIN = 4096
 MAX_PIPES = 1000
+PRECHECK_MIN = 1024  # characters; shell/precheck.py runs on longer commands
+# Syntax-tree nodes clearance walks (about 3 µs each): the largest command of the evaluation sets has
+# 298, the largest of 867 system shell scripts about 8 000 (/usr/bin/ucf, 41 KB); bench/worst_case.py.
+MAX_NODES = 15_000
 
 
 class Script:
@@ -1003,6 +1007,10 @@ def _parse_bytes(data: bytes) -> Any:
     if tree is None:
         parser().reset()  # a cancelled parse would otherwise resume on the next call
         raise ParseTimeout
+    if tree.root_node.has_error:
+        # Asked about anyway (only the first error's text is read): parsing again would not reuse
+        # the tree's ERROR nodes and would cost as much as the first parse (100 KB of `[`: ~100 ms).
+        return tree
     # Nodes of a tree read through a callback fetch their text through it (slow): the same tree
     # again from the bytes, reusing the first one, gives text straight from memory.
     return parser().parse(data, old_tree=tree)
@@ -1029,6 +1037,19 @@ def parse(
         # tree-sitter's error recovery in a long pipeline is quadratic and cannot be interrupted
         # (8 000 characters of `a|`: 3 s; 100 000: minutes, so the hook timed out into an allow).
         raise TooLarge(f"the command has more than {MAX_PIPES} `|`, more than clearance analyses")
+    if len(source) > PRECHECK_MIN:
+        # tree-sitter's error recovery is super-linear on long malformed text (100 KB of `)`: a
+        # minute): bash's own reading, in one pass, rejects it first (shell/precheck.py).
+        from .precheck import MAX_STEPS, TooManySteps, syntax_error
+
+        try:
+            problem = syntax_error(source, MAX_NODES)
+        except TooManySteps:
+            raise TooLarge(
+                f"the command has more than {MAX_STEPS} quotes, substitutions and operators or {MAX_NODES} words and brackets, more than clearance analyses"
+            ) from None
+        if problem:
+            raise ParseFailure(f"the command is not valid bash: {problem}")
     data = source.encode("utf-8", "surrogatepass")
     tree = _parse_bytes(data)
     if b"\\\n" in data or b"\\ " in data or b"\\\t" in data or (b"$'" in data and b"\\\\" in data):
@@ -1046,6 +1067,8 @@ def parse(
         else:
             raise TooLarge("the command has too many escapes to analyse")
     root = tree.root_node
+    if root.descendant_count > MAX_NODES:
+        raise TooLarge(f"the command has {root.descendant_count} syntax nodes, more than the {MAX_NODES} clearance analyses")
     if root.has_error:
         bad = _first_error(root)
         where = ""

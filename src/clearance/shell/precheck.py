@@ -1,0 +1,565 @@
+"""A linear syntax pre-check for long shell text, run before tree-sitter.
+
+tree-sitter-bash's error recovery is super-linear on some malformed text (100 KB of ``)`` takes a
+minute to parse, ``<`` 20 s, ``(&`` several seconds), and its progress callback fires too rarely
+during recovery to stop it in time.  Bash itself rejects all of these at once.  :func:`syntax_error`
+reads the text the way bash's reader does -- quotes, escapes, comments, here-documents,
+``$(``/``${``/``$((``/backticks and brackets -- in one pass, and names the first error bash would
+report: a quote or substitution that never closes, a ``)`` that closes nothing, a redirection
+without a word, or control operators that follow each other.
+
+It must never call a valid command invalid (tests/test_precheck.py compares it with ``bash -n``):
+whenever the reading is uncertain (a ``case`` pattern's ``)``, ``[[ ]]``, a here-document that
+runs to the end) it returns None, "no objection", and tree-sitter decides as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+
+# shell/parse.py runs the pre-check on text longer than its PRECHECK_MIN (1 024 characters): below
+# that tree-sitter parses any text in about 10 ms (100 ms takes about 4 000 characters of `a|`,
+# `)` or `<<`; bench/worst_case.py, issue 16).
+
+_BLANK = " \t"
+_META = " \t\n;&|()<>"  # characters that end an unquoted word
+
+# What a command context expects next.
+_START = 0  # a command (after the start, `(`, `;`, `&` or a newline): `;`, `&`, `|` … are errors
+_PIPE = 1  # a command after `|`, `||`, `&&`, `|&`: as _START, and `)` or the end are errors too
+_WORD = 2  # the word of a redirection
+_ANY = 3  # after a word
+
+# Words after which bash reads `)`, `;;`, `(`, `<` … its own way (case patterns, [[ ]], functions).
+_UNFOLLOWED = frozenset({"case", "esac", "[[", "]]"})
+# Runs of characters that change nothing but "a word was read", skipped in one step per context.
+_PLAIN_CMD = re.compile(r"[^\n;&|()<>'\"\\`$#]+")
+_PLAIN_WORD = re.compile(r"[^\s;&|()<>'\"\\`$]+")
+_PLAIN_DQ = re.compile(r"[^\n\"\\`$]+")
+_PLAIN_BRACE = re.compile(r"[^\n}'\"\\`$]+")
+_PLAIN_TEST = re.compile(r"[^\n\]'\"\\`$]+")
+_PLAIN_ARITH = re.compile(r"[^\n()'\"\\`$]+")
+# Reserved words after which the next word is still the first of a command.
+_LEADERS = frozenset({"then", "do", "else", "elif", "if", "while", "until", "{", "!", "time"})
+_KEYWORD = re.compile(r"(?:^|[ \t])(case|esac|\[\[|\]\])(?=[ \t]|$)")
+# Steps of the reading (tokens and quoted pieces) past which the text is too large to analyse.
+MAX_STEPS = 10_000
+# Syntax-tree nodes tree-sitter makes at least (a word, and each bracket or brace outside quotes, is one):
+# past shell.parse.MAX_NODES the text is too large, known before tree-sitter spends ~1 µs a character.
+_CONTROL = ("||", "&&", "|&", ";;&", ";;", ";&", "|", ";", "&")
+_REDIRECT = ("&>>", "<<<", "<<-", "<<", ">>", "<&", ">&", "<>", ">|", "&>", "<", ">")
+
+
+class _Unsure(Exception):
+    """The text holds something the pre-check does not read exactly as bash: no objection."""
+
+
+class TooManySteps(Exception):
+    """More than MAX_STEPS tokens, or more syntax nodes than the caller's limit: larger than clearance analyses."""
+
+
+class _Found(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def syntax_error(text: str, max_nodes: int = 1 << 62) -> str | None:
+    """The first syntax error bash reports in *text*, described; None when there is none or the
+    pre-check cannot tell.  Raises TooManySteps past MAX_STEPS tokens (about 20 ms of reading) or
+    when tree-sitter would make more than *max_nodes* nodes."""
+    reader = _Reader(text, max_nodes)
+    try:
+        reader.run()
+    except _Unsure:
+        return None
+    except _Found as found:
+        if any(e[0] in ("arith", "psub", "case", "test") for e in reader.stack):
+            # bash reads `((` that fails as arithmetic again as two subshells, and reads the text
+            # of `<(` `>(` in ways the pre-check does not follow (`<((` …); in a case clause, only
+            # what follows its `esac` is judged, and in `[[ ]]` what follows its `]]`
+            return None
+        return found.message
+    return None
+
+
+def node_floor(text: str) -> int:
+    """How many syntax nodes tree-sitter makes of *text* at least, as the pre-check counts them (tests)."""
+    reader = _Reader(text)
+    with contextlib.suppress(_Unsure, _Found, TooManySteps):
+        reader.run()
+    return reader.nodes
+
+
+class _Reader:
+    __slots__ = ("s", "n", "i", "heredocs", "stack", "steps", "nodes", "max_nodes")
+
+    def __init__(self, text: str, max_nodes: int = 1 << 62) -> None:
+        self.s = text
+        self.n = len(text)
+        self.i = 0
+        self.heredocs: list[tuple[str, bool]] = []  # (delimiter, strip tabs) awaiting the next newline
+        # [kind, opened at, what a command context expects / an arithmetic context's depth];
+        # kinds: "top", "cmd" (`(` `$(`), "psub" (`<(` `>(`), "dq" (double quotes), "brace" (`${`), "arith" (`((` `$((`)
+        self.stack: list[list[object]] = [["top", 0, _START]]
+        self.steps = 0
+        self.nodes = 0  # a lower bound of tree-sitter's node count (see node_floor)
+        self.max_nodes = max_nodes
+
+    def _where(self, at: int) -> str:
+        line = self.s.count("\n", 0, at) + 1
+        col = at - (self.s.rfind("\n", 0, at) + 1) + 1
+        return f"line {line}, column {col}"
+
+    def _unclosed(self, what: str, at: int) -> _Found:
+        return _Found(f"the {what} opened at {self._where(at)} is never closed")
+
+    def _unexpected(self, token: str, at: int) -> _Found:
+        shown = "newline" if token == "\n" else (token or "end of the command")
+        return _Found(f"bash rejects {shown!r} at {self._where(at)}")
+
+    # The contexts are kept on an explicit stack (a deep nesting must not exhaust Python's).
+    def run(self) -> None:
+        s, n = self.s, self.n
+        stack = self.stack
+        while True:
+            self.steps += 1
+            if self.steps > MAX_STEPS or self.nodes > self.max_nodes:
+                raise TooManySteps
+            top = stack[-1]
+            kind = top[0]
+            i = self.i
+            if i >= n:
+                if kind == "top":
+                    if top[2] == _WORD:
+                        raise self._unexpected("\n", n)
+                    if top[2] == _PIPE:
+                        raise self._unexpected("", n)
+                    return
+                if self.heredocs:
+                    raise _Unsure
+                at = int(top[1])  # type: ignore[call-overload]
+                opener = s[at : at + 3] if kind == "arith" else s[at : at + 2]
+                opener = opener.rstrip(" \t\n") if opener[:1] in "$<>" else opener[:1]
+                raise self._unclosed(f"`{opener}`", at)
+            c = s[i]
+            if kind == "dq":
+                self._in_dq(stack, c)
+            elif kind == "brace":
+                self._in_brace(stack, c)
+            elif kind == "arith":
+                self._in_arith(stack, c)
+            elif kind == "test":
+                self._in_test(stack, c)
+            else:
+                self._in_cmd(stack, c)
+
+    # --- pieces shared by every context -------------------------------------------------------------
+    def _single(self, at: int) -> None:
+        """A '...' string starting at *at*; self.i after its closing quote."""
+        end = self.s.find("'", at + 1)
+        if end < 0:
+            raise self._unclosed("single quote", at)
+        if self.heredocs and "\n" in self.s[at:end]:
+            raise _Unsure
+        self.nodes += 1  # a raw_string
+        self.i = end + 1
+
+    def _ansi_c(self, at: int) -> None:
+        """A $'...' string starting at *at* (backslash escapes)."""
+        s, n = self.s, self.n
+        j = at + 2
+        while j < n:
+            c = s[j]
+            if c == "\\":
+                j += 2
+            elif c == "'":
+                self.i = j + 1
+                return
+            else:
+                j += 1
+        raise self._unclosed("`$'` string", at)
+
+    def _backtick(self, at: int) -> None:
+        """A `...` substitution: bash ends it at the next unescaped backtick, quotes or not."""
+        s, n = self.s, self.n
+        j = at + 1
+        while j < n:
+            c = s[j]
+            if c == "\\":
+                j += 2
+            elif c == "`":
+                if "<<" in s[at:j] or (self.heredocs and "\n" in s[at:j]):
+                    raise _Unsure  # a here-document inside, or one waiting outside
+                self.nodes += 1  # a command_substitution
+                self.i = j + 1
+                return
+            else:
+                j += 1
+        raise self._unclosed("backtick", at)
+
+    def _dollar(self, stack: list[list[object]], at: int, quoted: bool = False) -> bool:
+        """A substitution starting with `$` at *at*: pushed or skipped; False when `$` is literal
+        (in double quotes, *quoted*, `$'` and `$"` are a `$` and a quote)."""
+        s = self.s
+        nxt = s[at + 1] if at + 1 < self.n else ""
+        if nxt.isalpha() or nxt == "_" or nxt in "${('\"?!@*-#0123456789":
+            self.nodes += 1  # an expansion, substitution or string (a lone `$` is a word's letter)
+        if nxt == "(":
+            if s.startswith("((", at + 1):
+                stack.append(["arith", at, 2])
+                self.i = at + 3
+            else:
+                stack.append(["cmd", at, _START])
+                self.i = at + 2
+            return True
+        if nxt and nxt in "$?!@*-#0123456789":
+            self.i = at + 2  # a special parameter: `$${` is `$$` and a `{`
+            return True
+        if nxt == "[":
+            raise _Unsure  # the old $[ ] arithmetic
+        if nxt == "{":
+            stack.append(["brace", at, 0])
+            self.i = at + 2
+            return True
+        if quoted:
+            return False
+        if nxt == "'":
+            self._ansi_c(at)
+            return True
+        if nxt == '"':
+            stack.append(["dq", at, 0])
+            self.i = at + 2
+            return True
+        return False
+
+    # --- contexts -----------------------------------------------------------------------------------
+    def _in_dq(self, stack: list[list[object]], c: str) -> None:
+        i = self.i
+        if c == "\n" and self.heredocs:
+            raise _Unsure  # where bash reads a here-document's body from here is not followed
+        if c == '"':
+            stack.pop()
+            self.i = i + 1
+        elif c == "\\":
+            self.i = i + 2
+        elif c == "`":
+            self._backtick(i)
+        elif c == "$" and self._dollar(stack, i, True):
+            pass
+        else:
+            m = _PLAIN_DQ.match(self.s, i)
+            self.i = m.end() if m else i + 1
+
+    def _in_brace(self, stack: list[list[object]], c: str) -> None:
+        i = self.i
+        if c == "\n" and self.heredocs:
+            raise _Unsure  # where bash reads a here-document's body from here is not followed
+        if c == "}":
+            stack.pop()
+            self.i = i + 1
+        elif c == "\\":
+            self.i = i + 2
+        elif c == "'":
+            if any(e[0] == "dq" for e in stack):
+                raise _Unsure  # `'` inside "${...}" depends on the shell's mode
+            self._single(i)
+        elif c == '"':
+            stack.append(["dq", i, 0])
+            self.i = i + 1
+        elif c == "`":
+            self._backtick(i)
+        elif c == "$" and self._dollar(stack, i):
+            pass
+        else:
+            m = _PLAIN_BRACE.match(self.s, i)
+            self.i = m.end() if m else i + 1
+
+    def _in_arith(self, stack: list[list[object]], c: str) -> None:
+        i = self.i
+        if c == "\n" and self.heredocs:
+            raise _Unsure  # where bash reads a here-document's body from here is not followed
+        top = stack[-1]
+        if c == "(":
+            top[2] = int(top[2]) + 1  # type: ignore[call-overload]
+            self.i = i + 1
+        elif c == ")":
+            top[2] = int(top[2]) - 1  # type: ignore[call-overload]
+            self.i = i + 1
+            if top[2] == 1 and not self.s.startswith(")", i + 1):
+                raise _Unsure  # not `))`: bash reads the text again as nested `( (`
+            if top[2] == 0:
+                stack.pop()
+                self._after_word(stack)
+        elif c == "\\":
+            self.i = i + 2
+        elif c == "'":
+            self._single(i)
+        elif c == '"':
+            stack.append(["dq", i, 0])
+            self.i = i + 1
+        elif c == "`":
+            self._backtick(i)
+        elif c == "$" and self._dollar(stack, i):
+            pass
+        else:
+            m = _PLAIN_ARITH.match(self.s, i)
+            self.i = m.end() if m else i + 1
+
+    def _in_test(self, stack: list[list[object]], c: str) -> None:
+        """Inside `[[ ]]`: its `<` `(` `|` `&&` are its own; quotes and substitutions as anywhere.
+        It ends at a `]]` word."""
+        i, s = self.i, self.s
+        if c == "\n" and self.heredocs:
+            raise _Unsure
+        if c == "]":
+            end = i + 2
+            if s.startswith("]]", i) and s[i - 1] in " \t\n" and (end >= self.n or s[end] in _META):
+                stack.pop()
+                self._after_word(stack)
+                self.i = end
+            else:
+                self.i = i + 1
+        elif c == "\\":
+            self.i = i + 2
+        elif c == "'":
+            self._single(i)
+        elif c == '"':
+            stack.append(["dq", i, 0])
+            self.i = i + 1
+        elif c == "`":
+            self._backtick(i)
+        elif c == "$" and self._dollar(stack, i):
+            pass
+        else:
+            m = _PLAIN_TEST.match(s, i)
+            self.i = m.end() if m else i + 1
+
+    def _after_word(self, stack: list[list[object]]) -> None:
+        top = stack[-1]
+        if top[0] in ("cmd", "top", "psub"):
+            top[2] = _ANY
+        elif top[0] == "case":
+            # `(b|c)`: a pattern, after which a command starts (or a subshell in a clause: errors
+            # inside a case clause are never reported, so reading a command start is safe)
+            top[2] = _START
+
+    def _in_cmd(self, stack: list[list[object]], c: str) -> None:
+        s, i = self.s, self.i
+        top = stack[-1]
+        expect = top[2]
+        m = _PLAIN_CMD.match(s, i)
+        if m:
+            run = m.group()
+            k = _KEYWORD.search(run)
+            while k:
+                before = run[: k.start(1)].split()
+                if expect in (_START, _PIPE) and all(w in _LEADERS for w in before):
+                    # the first word of a command (after `then`, `do`, `!` … at most)
+                    self._keyword(stack, k.group(1), i + k.start(1), i + k.end(1), True)
+                    return
+                k = _KEYWORD.search(run, k.end(1))  # an argument: an ordinary word
+            if not run.isspace():
+                top[2] = _ANY
+                self.nodes += len(run.split()) + run.count("[") + run.count("]") + run.count("{") + run.count("}")
+            self.i = m.end()
+            return
+        if c == "\\" and s.startswith("\n", i + 1):
+            self.i = i + 2  # a line continuation
+            return
+        if c == "\n":
+            if expect == _WORD:
+                raise self._unexpected("\n", i)
+            self.i = i + 1
+            if self.heredocs:
+                self._bodies()
+            if expect != _PIPE:
+                top[2] = _START
+            return
+        if c == "#" and (i == 0 or s[i - 1] in _META):
+            end = s.find("\n", i)
+            self.i = self.n if end < 0 else end
+            return
+        if c == ")" and top[0] == "case":
+            top[2] = _START  # the end of a pattern
+            self.i = i + 1
+            return
+        if c == ")":
+            if expect in (_WORD, _PIPE):
+                raise self._unexpected(")", i)
+            if top[0] == "top":
+                raise self._unexpected(")", i)
+            stack.pop()
+            self.i = i + 1
+            self._after_word(stack)
+            return
+        if c == "(":
+            if i > 0 and s[i - 1] in "@!+*?=":
+                raise _Unsure  # an extended glob or an array: not a subshell
+            if expect == _WORD:
+                raise self._unexpected("(", i)
+            if expect in (_START, _PIPE) and s.startswith("((", i):
+                stack.append(["arith", i, 2])
+                self.i = i + 2
+                return
+            top[2] = _ANY  # what the group leaves behind in this context
+            stack.append(["cmd", i, _START])
+            self.i = i + 1
+            return
+        if c in "<>" and s.startswith("(", i + 1):  # <(...) >(...): a word
+            if expect == _ANY and i > 0 and s[i - 1] not in _META:
+                raise _Unsure  # glued to a word before it
+            top[2] = _ANY
+            stack.append(["psub", i, _START])
+            self.i = i + 2
+            return
+        if c in "<>&":
+            for op in _REDIRECT:
+                if s.startswith(op, i):
+                    if expect == _WORD:
+                        raise self._unexpected(op, i)
+                    self.i = i + len(op)
+                    if op in ("<<", "<<-"):
+                        self._heredoc_word(op == "<<-")
+                        top[2] = _ANY
+                    else:
+                        top[2] = _WORD
+                    return
+        if c in ";&|":
+            for op in _CONTROL:
+                if s.startswith(op, i):
+                    if top[0] == "case" and op in (";;", ";&", ";;&"):
+                        top[2] = _START  # the end of a clause
+                        self.i = i + len(op)
+                        return
+                    if expect != _ANY:
+                        raise self._unexpected(op, i)
+                    top[2] = _START if op in (";", "&") else _PIPE
+                    if op.startswith(";;") or op == ";&":
+                        raise _Unsure  # only in a case clause, which the pre-check does not follow
+                    self.i = i + len(op)
+                    return
+        self._word(stack)
+
+    def _keyword(self, stack: list[list[object]], word: str, start: int, end: int, first: bool) -> None:
+        """`case` opens a case context, `esac` closes it, both as the first word of a command; anything
+        else about them (and `[[ ]]`, whose `<` `(` `|` are its own) is left to tree-sitter."""
+        top = stack[-1]
+        glued = end < self.n and self.s[end] in "'\"`$\\"
+        if not first or top[2] not in (_START, _PIPE) or glued or word not in ("case", "esac", "[["):
+            raise _Unsure
+        if word == "[[":
+            self.nodes += 1
+            top[2] = _ANY
+            stack.append(["test", start, 0])
+        elif word == "case":
+            self.nodes += 1
+            top[2] = _ANY
+            stack.append(["case", start, _ANY])
+        elif top[0] == "case":
+            stack.pop()
+            self._after_word(stack)
+        else:
+            raise _Unsure
+        self.i = end
+
+    def _word(self, stack: list[list[object]]) -> None:
+        """An unquoted word from self.i; pushes a context when it opens one (then the word goes on
+        after that context closes, in the next round)."""
+        s, n = self.s, self.n
+        top = stack[-1]
+        start = i = self.i
+        while i < n:
+            m = _PLAIN_WORD.match(s, i)
+            if m:
+                i = m.end()
+                continue
+            c = s[i]
+            if c in _META:
+                break
+            if c == "\\":
+                i += 2
+                continue
+            if c == "'":
+                self._single(i)
+                i = self.i
+                continue
+            if c == '"':
+                top[2] = _ANY
+                self.nodes += 1  # a string
+                stack.append(["dq", i, 0])
+                self.i = i + 1
+                return
+            if c == "`":
+                self._backtick(i)
+                i = self.i
+                continue
+            if c == "$":
+                if self._dollar(stack, i):
+                    if stack[-1] is not top:
+                        top[2] = _ANY
+                        return
+                    i = self.i
+                    continue
+            i += 1
+        if s[start:i] in _UNFOLLOWED:
+            raise _Unsure
+        top[2] = _ANY
+        self.i = i
+
+    def _heredoc_word(self, strip: bool) -> None:
+        """The delimiter after `<<`: recorded for the next newline."""
+        s, n = self.s, self.n
+        i = self.i
+        while i < n and s[i] in _BLANK:
+            i += 1
+        if s.startswith(("<(", ">("), i):
+            raise _Unsure  # a process substitution as the delimiter
+        if i >= n or s[i] in "\n;&|()<>":
+            raise self._unexpected(s[i] if i < n else "\n", i)
+        out: list[str] = []
+        while i < n and s[i] not in _META:
+            c = s[i]
+            if c == "\\":
+                out.append(s[i + 1 : i + 2])
+                i += 2
+            elif c == "'":
+                end = s.find("'", i + 1)
+                if end < 0:
+                    raise self._unclosed("single quote", i)
+                out.append(s[i + 1 : end])
+                i = end + 1
+            elif c == '"':
+                end = s.find('"', i + 1)
+                if end < 0 or "\\" in s[i:end] or "$" in s[i:end] or "`" in s[i:end]:
+                    raise _Unsure
+                out.append(s[i + 1 : end])
+                i = end + 1
+            elif c in "$`":
+                raise _Unsure  # a delimiter with a substitution in it
+            else:
+                out.append(c)
+                i += 1
+        self.heredocs.append(("".join(out), strip))
+        self.i = i
+
+    def _bodies(self) -> None:
+        """The bodies of the pending here-documents, from self.i (just after a newline)."""
+        s, n = self.s, self.n
+        i = self.i
+        for delim, strip in self.heredocs:
+            while True:
+                if i >= n:
+                    raise _Unsure  # delimited by the end: bash warns, and what follows is unclear
+                end = s.find("\n", i)
+                line = s[i:] if end < 0 else s[i:end]
+                i = n if end < 0 else end + 1
+                if strip:
+                    line = line.lstrip("\t")
+                if line == delim:
+                    break
+                if line.rstrip("\\") != line:
+                    raise _Unsure  # a continuation inside an unquoted body
+        self.heredocs = []
+        self.i = i

@@ -1,0 +1,288 @@
+"""The linear syntax pre-check (shell/precheck.py) against bash itself.
+
+Its one duty: never call a valid command invalid.  Every "invalid" answer it gives on generated
+text -- random sequences of quotes, substitutions, here-documents, brackets and operators, and
+well-formed nested commands -- must be one `bash -n` rejects too.  PRECHECK_EXAMPLES raises the
+number of generated cases (the suite runs a few hundred per property).
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from clearance.shell.parse import PRECHECK_MIN, ParseFailure, parse
+from clearance.shell.precheck import node_floor, syntax_error
+
+BASH = shutil.which("bash")
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = int(os.environ.get("PRECHECK_EXAMPLES", "300"))
+needs_bash = pytest.mark.skipif(BASH is None, reason="bash is not installed")
+
+
+def bash_accepts(text: str) -> bool:
+    assert BASH is not None
+    r = subprocess.run([BASH, "-n", "-c", text], capture_output=True, timeout=30)
+    return r.returncode == 0
+
+
+# Pieces bash reads specially, glued in any order: most results are invalid.
+FRAGMENTS = [
+    " ",
+    " ",
+    "\n",
+    "\t",
+    "a",
+    "echo",
+    "x=1",
+    "f",
+    "-n",
+    "#",
+    "# c\n",
+    "\\",
+    "\\\n",
+    "'",
+    "'a b'",
+    '"',
+    '"a $b"',
+    "$",
+    "$a",
+    "${",
+    "${a}",
+    "${a:-{}}",
+    "}",
+    "{",
+    "{ a; }",
+    "$(",
+    "$((",
+    "((",
+    "))",
+    "(",
+    ")",
+    "`",
+    "`a`",
+    "$'",
+    "$'\\''",
+    '$"x"',
+    "|",
+    "||",
+    "&&",
+    "&",
+    ";",
+    ";;",
+    "|&",
+    "<",
+    ">",
+    ">>",
+    "<<",
+    "<<-",
+    "<<<",
+    "2>&1",
+    ">&",
+    "&>",
+    "<(",
+    ">(",
+    "<<EOF\n",
+    "<<'EOF'\n",
+    "EOF\n",
+    "\tEOF\n",
+    "case",
+    " in ",
+    "esac",
+    "[[",
+    "]]",
+    "!",
+    "@(",
+    "a=(",
+    "$[",
+    "if",
+    "then",
+    "fi",
+    "do",
+    "done",
+]
+
+
+@st.composite
+def well_formed(draw: st.DrawFn, depth: int = 0) -> str:
+    """A valid command: words, quotes, nested substitutions, here-documents, lists and groups."""
+    kind = draw(st.integers(0, 12 if depth < 3 else 4))
+    if kind <= 1:
+        return draw(st.sampled_from(["ls", "echo a", "x=1", "cat f", "grep -E 'a|b' f", "true", "printf '%s\\n' \"$x\""]))
+    if kind == 2:
+        return "echo " + draw(st.sampled_from(["'a)b'", '"a)(b"', "a\\)", "\"$(printf ')')\"", "${x:-)}", "$'a\\'b'", "'#'", "a#b"]))
+    if kind == 3:
+        return "echo $(( (1 + 2) * 3 ))"
+    if kind == 4:
+        return "cat <<" + draw(st.sampled_from(["EOF", "'EOF'", '"EOF"', "-EOF"])) + " | wc -l\n$(x) ) ` ' \" ${\n\tEOF\nEOF\ntrue"
+    inner = draw(well_formed(depth + 1))
+    other = draw(well_formed(depth + 1))
+    if kind == 5:
+        return f"echo $( {inner})"
+    if kind == 6:
+        return f'echo "$( {inner})"'
+    if kind == 7:
+        return f"( {inner}) && {other}"
+    if kind == 8:
+        return f"{{ {inner}\n}} | ( {other}\n) &"
+    if kind == 9:
+        return f"{inner}\n{other} # done\ntrue"
+    if kind == 10:
+        return f"{inner} 2>&1 >/dev/null < <( {other})"
+    if kind == 12 and draw(st.booleans()):
+        return f"[[ -n $(printf ']]') && ( a < b || $x =~ ^(|y)$ ) ]] && {inner}"
+    if kind == 12:
+        return f"case $x in\n  a) {inner} ;;\n  (b|c) {other}\n  ;;\n  *) echo esac ;;\n esac"
+    return f"x=$( cat <<'E'\nbody ) ` $(\nE\n{inner}\n) || {other}"
+
+
+@needs_bash
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=14).map("".join))
+def test_an_invalid_answer_is_one_bash_gives_on_random_pieces(text: str) -> None:
+    found = syntax_error(text)
+    if found is not None:
+        assert not bash_accepts(text), f"the pre-check rejects {text!r} ({found}) but bash -n accepts it"
+
+
+@needs_bash
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(well_formed())
+def test_well_formed_commands_pass(text: str) -> None:
+    assert bash_accepts(text), text  # the generator itself
+    assert syntax_error(text) is None
+
+
+@needs_bash
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(well_formed(), st.sampled_from(["(", ")", "$(", "${", "`", "'", '"', "|", "&&", ";", "<", "(&", "| |", "$(("]), st.data())
+def test_well_formed_commands_with_one_piece_inserted(text: str, piece: str, data: st.DataObject) -> None:
+    at = data.draw(st.integers(0, len(text)))
+    mangled = text[:at] + piece + text[at:]
+    found = syntax_error(mangled)
+    if found is not None:
+        assert not bash_accepts(mangled), f"the pre-check rejects {mangled!r} ({found}) but bash -n accepts it"
+
+
+REJECTED = [
+    "echo ${a",
+    "echo $(ls",
+    "echo `ls",
+    "echo 'a",
+    'echo "a',
+    "ls )",
+    "ls <",
+    "ls < ;",
+    "ls | | wc",
+    "(&)",
+    "ls\n;",
+    "ls &;",
+    "ls\n&& wc",
+    "(ls |)",
+    "ls |",
+    "cat <<(x)",
+    "echo a#)",
+    "case x in a) echo;; esac; echo ))",
+    "function f { :; }; echo )",
+    "[[ a < b && (c || d) ]]; echo )",
+    "[[ a ]] && [[ b ]] )",
+]
+ACCEPTED = [
+    "echo $(cat <<EOF\n)\nEOF\n)",
+    'echo "$(echo ")")"',
+    "echo $(case a in a) echo;; esac)",
+    "a <(b) >(c)",
+    "a |& b",
+    "f() { :; }",
+    "echo $( )",
+    "a &&\n b",
+    "echo #)",
+    "echo $[ ( ]",
+    "((a) )",
+    "echo $((a) | b)",
+    "[[ a =~ (|x) ]]",
+    'grep ":$" f',
+    "echo ${a:-{}",
+    "cat <<EOF\nno end",
+    "case x in a) echo esac;; b) y;; esac",
+    "$(case a in (a) echo;; esac)",
+    "if true; then case x in a) :;; esac; fi",
+    "[[ $x == \"]]\" ]] && [[ y =~ (|x) ]]",
+    "[[ x =~ ^a]]b ]]",
+]
+
+
+@pytest.mark.parametrize("text", REJECTED)
+def test_rejected_like_bash(text: str) -> None:
+    assert syntax_error(text) is not None
+    if BASH:
+        assert not bash_accepts(text)
+
+
+@pytest.mark.parametrize("text", ACCEPTED)
+def test_accepted_like_bash(text: str) -> None:
+    assert syntax_error(text) is None
+    if BASH:
+        assert bash_accepts(text)
+
+
+def _corpus_commands() -> list[str]:
+    files = [f for sub in ("outside", "code", "sessions") for f in sorted(glob.glob(str(ROOT / "eval" / sub / "*.jsonl")))]
+    shared = ROOT.parent / "shared" / "corpus" / "actions.jsonl"
+    for candidate in (shared, Path("/work/shared/corpus/actions.jsonl")):
+        if candidate.exists():
+            files.append(str(candidate))
+            break
+    out = []
+    for f in files:
+        for line in Path(f).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                ti = json.loads(line).get("tool_input")
+                if isinstance(ti, dict) and isinstance(ti.get("command"), str):
+                    out.append(ti["command"])
+    return out
+
+
+def test_every_evaluated_command_passes() -> None:
+    commands = _corpus_commands()
+    assert len(commands) > 1000
+    rejected = [c for c in commands if syntax_error(c) is not None]
+    assert rejected == []
+
+
+@pytest.mark.parametrize("unit", [")", "<", "(&", "${", "$(", "<<", "a|", "a;|", "(a", "a <"])
+def test_long_malformed_text_is_refused_fast(unit: str) -> None:
+    text = (unit * 100_000)[:99_000]
+    t0 = time.thread_time()
+    with pytest.raises(ParseFailure, match=r"not valid bash|more than"):
+        parse(text, "/home/u", "/home/u")
+    assert time.thread_time() - t0 < 0.5  # about 10 ms when idle: linear, not tree-sitter's recovery
+    assert len(text) > PRECHECK_MIN
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.one_of(well_formed(), st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=14).map("".join)))
+def test_the_node_floor_is_below_tree_sitters_count(text: str) -> None:
+    """On text tree-sitter reads without error (an error tree may lump tokens together; that text
+    is asked about either way)."""
+    from clearance.shell.treesitter import parser
+
+    root = parser().parse(text.encode()).root_node
+    assume(not root.has_error)
+    assert node_floor(text) <= root.descendant_count
+
+
+def test_the_node_floor_holds_on_every_evaluated_command() -> None:
+    from clearance.shell.treesitter import parser
+
+    over = [c for c in _corpus_commands() if node_floor(c) > parser().parse(c.encode()).root_node.descendant_count]
+    assert over == []
