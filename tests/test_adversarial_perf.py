@@ -195,4 +195,3 @@ def test_names_reached_through_paths_quoting_and_wrappers_decide_as_a_full_load(
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "src"), os.environ.get("PYTHONPATH", "")) if p)
     diffs = compare([*ADVERSARIAL, *ADVERSARIAL_TOOLS], env)
     assert not diffs, diffs[:3]
-

@@ -399,7 +399,7 @@ def test_here_document_body_after_a_backslash_line() -> None:
     assert d.decision != "allow"
 
 
-@pytest.mark.parametrize("unit", ["'", "a'", "'DROP TABLE (", ";", "\nDELETE FROM t WHERE ((", "\"select 1\" "])
+@pytest.mark.parametrize("unit", ["'", "a'", "'DROP TABLE (", ";", "\nDELETE FROM t WHERE ((", '"select 1" '])
 def test_sql_in_long_mcp_strings_is_found_in_bounded_time(unit: str) -> None:
     import time
 

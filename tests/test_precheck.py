@@ -216,7 +216,7 @@ ACCEPTED = [
     "case x in a) echo esac;; b) y;; esac",
     "$(case a in (a) echo;; esac)",
     "if true; then case x in a) :;; esac; fi",
-    "[[ $x == \"]]\" ]] && [[ y =~ (|x) ]]",
+    '[[ $x == "]]" ]] && [[ y =~ (|x) ]]',
     "[[ x =~ ^a]]b ]]",
 ]
 

@@ -195,7 +195,9 @@ def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
     if nc.sub[:1] not in (("checkout",), ("restore",)) or discard_changes(cmd, sc):
         return None
-    paths = (_discarded_paths(nc) or _on_disk_path(cmd, nc, sc)) + ([] if nc.sub[0] == "restore" and nc.has("staged") and not nc.has("worktree") else pathspecs_from_file(nc, cmd))
+    paths = (_discarded_paths(nc) or _on_disk_path(cmd, nc, sc)) + (
+        [] if nc.sub[0] == "restore" and nc.has("staged") and not nc.has("worktree") else pathspecs_from_file(nc, cmd)
+    )
     if paths:
         return f"git {nc.sub[0]} discards uncommitted changes to {', '.join(p.replace(DYN, '(paths read from a file)') for p in paths[:3])}"
     if nc.has("patch") and not (nc.sub[0] == "restore" and nc.has("staged") and not nc.has("worktree")):

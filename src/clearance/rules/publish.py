@@ -62,7 +62,7 @@ def _local_registry(image: str) -> bool:
     title="Publishing a package, image or release",
     why="A published artefact is public and permanent for practical purposes; releases are a decision for a person.",
     verdict=SOFT_DENY,
-    alternative='build and check the package locally (`python -m build`, `npm pack`) and let the user publish it',
+    alternative="build and check the package locally (`python -m build`, `npm pack`) and let the user publish it",
     commands=tuple(_PUBLISH),
     match=(
         "cargo publish",
