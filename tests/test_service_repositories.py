@@ -115,7 +115,11 @@ def test_the_thin_client_sends_what_it_reads_on_this_machine(tmp_path: Path) -> 
     project.mkdir()
     subprocess.run(["git", "init", "-q", str(project)], check=True)
     subprocess.run(["git", "-C", str(project), "remote", "add", "origin", "git@github.com:acme/payments.git"], check=True)
-    env = {"HOME": str(tmp_path / "home"), "XDG_STATE_HOME": str(tmp_path / "state")}
+    env = {"HOME": str(tmp_path / "home"), "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    # nothing is read or sent until the service's policy (copied to the cache) has sections that could use it
+    assert _repository({"cwd": str(project / "src")}, env) is None
+    (tmp_path / "cache" / "clearance").mkdir(parents=True)
+    (tmp_path / "cache" / "clearance" / "server-policy.toml").write_text(POLICY)
     claim = _repository({"cwd": str(project / "src")}, env)
     assert claim is not None
     assert claim["root"] == str(project) and claim["remotes"] == ["github.com/acme/payments"] and claim["first"] == ["github.com/acme/payments"]

@@ -201,10 +201,23 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
     return answer
 
 
+def _sections_served(env: dict[str, str] | os._Environ[str]) -> bool:
+    """Whether the managed policy last copied from the service has [[repositories]] sections (a hint only, so the
+    copy's seal is not checked here): reading the checkout and its sealed first-seen record costs the thin client
+    several milliseconds, spent only when a section could use them.  Until the first copy exists, not sent."""
+    try:
+        with open(cache_path(env), "rb") as f:
+            return b"repositories" in f.read(1 << 20)
+    except OSError:
+        return False
+
+
 def _repository(event: dict[str, Any], env: dict[str, str] | os._Environ[str]) -> dict[str, Any] | None:
     """Which checkout the event comes from, read on this machine for the service's [[repositories]] sections: its
     path and real path, its remotes now and when clearance first met it (policy/repos.identity; the first-seen record
     is sealed in this machine's state folder, which the agent may not write)."""
+    if not _sections_served(env):
+        return None
     from .context import find_project_root
     from .policy.repos import identity
 
