@@ -83,7 +83,8 @@ AGENT_CONFIG: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"extensions", "policies", "hooks", "bin"}),
     ),
     ".codex": (
-        frozenset({"config.toml", "auth.json", "requirements.toml", "managed_config.toml"}),
+        # hooks.json: where Codex reads its command hooks, clearance's among them (installer.settings_path).
+        frozenset({"config.toml", "hooks.json", "auth.json", "requirements.toml", "managed_config.toml"}),
         frozenset({"rules", "hooks", "bin"}),
     ),
     ".copilot": (

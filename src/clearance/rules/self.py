@@ -484,8 +484,11 @@ def agent_settings_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
 _ENV_FILES = frozenset({".envrc", ".env", "mise.toml", ".mise.toml", "mise.local.toml", ".mise.local.toml", ".pam_environment", "environment"})
 _HOOK_VAR = lazy(r"\bCLEARANCE_[A-Z0-9_]+\s*=")
 # Variables that move where the hook finds its policy, keys, caches and daemon socket.
-_LOCATION_VARS = frozenset({"XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "HOME"})
-_LOCATION_VAR = lazy(r"(?<![\w$])(?:XDG_(?:CONFIG|STATE|CACHE)_HOME|XDG_RUNTIME_DIR|HOME)\s*=")
+# Variables that move where an agent reads its settings, and so the hooks that call clearance: an agent started
+# with CLAUDE_CONFIG_DIR elsewhere loads no hook at all (also self.hookless-agent, for one command).
+_AGENT_HOMES = frozenset({"HOME", "XDG_CONFIG_HOME", "CLAUDE_CONFIG_DIR", "CODEX_HOME", "GEMINI_CLI_HOME", "GEMINI_CLI_SYSTEM_SETTINGS_PATH", "COPILOT_HOME"})
+_LOCATION_VARS = frozenset({"XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "HOME"}) | _AGENT_HOMES
+_LOCATION_VAR = lazy(r"(?<![\w$])(?:" + "|".join(sorted(_LOCATION_VARS, key=len, reverse=True)) + r")\s*=")
 # Session managers that set variables for processes they start later: (command, verbs).
 _SESSION_ENV: dict[str, frozenset[str]] = {
     "systemctl": frozenset({"set-environment", "import-environment"}),
@@ -519,6 +522,8 @@ def hook_locations(path: str, text: str) -> str | None:
     if m is None:
         return None
     name = m.group(0).rstrip("= ")
+    if name in _AGENT_HOMES and not name.startswith(("HOME", "XDG_")):
+        return f"{path.rsplit('/', 1)[-1]} would set {name} for later sessions: an agent started there reads its settings, and the hooks that call clearance, from elsewhere"
     return f"{path.rsplit('/', 1)[-1]} would set {name} for later sessions: the hook would read its policy, keys and daemon socket from there"
 
 
@@ -587,16 +592,21 @@ def hook_environment_file(action: Action, sc: Scope) -> str | None:
 
 @rule(
     id="self.hook-locations-file",
-    title="Moving XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_CACHE_HOME, XDG_RUNTIME_DIR or HOME in a file later sessions load",
+    title="Moving HOME, the XDG folders or an agent's settings folder (CLAUDE_CONFIG_DIR, CODEX_HOME…) in a file later sessions load",
     why=(
-        "clearance finds its user policy, its keys, its caches and its daemon socket through these variables. Set in .envrc or "
-        "mise.toml they move all of it, for every later session, to a folder the agent may already have filled (a policy with "
-        "allow rules, a daemon key and a listener of its own). Projects do set them on purpose, so a person confirms."
+        "clearance finds its user policy, its keys, its caches and its daemon socket through HOME and the XDG variables, and each "
+        "agent finds the settings that run clearance's hook through its own (CLAUDE_CONFIG_DIR, CODEX_HOME, GEMINI_CLI_HOME, "
+        "COPILOT_HOME). Set in .envrc or mise.toml they move all of it, for every later session, to a folder the agent may "
+        "already have filled (a policy with allow rules, a daemon key and a listener of its own, or settings without the hook). "
+        "Projects do set some of them on purpose, so a person confirms."
     ),
     verdict=ASK,
     scope="action",
     tools=("write", "edit"),
-    match=({"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export XDG_CONFIG_HOME=/tmp/cfg\n"}},),
+    match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export XDG_CONFIG_HOME=/tmp/cfg\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export CLAUDE_CONFIG_DIR=/tmp/cc\n"}},
+    ),
     no_match=(
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export GOPATH=$HOME/go\nexport JAVA_HOME=/opt/jdk\n"}},
     ),
@@ -680,8 +690,6 @@ def hook_packages(cmd: SimpleCommand, sc: Scope) -> str | None:
 # -- another agent, started without clearance ------------------------------------------------------
 
 _AGENT_CLIS = ("claude", "codex", "gemini", "copilot", "cursor-agent", *_AGENT_ALIASES)
-# Variables that move where an agent reads its settings (and so the hooks that call clearance).
-_AGENT_HOMES = frozenset({"HOME", "XDG_CONFIG_HOME", "CLAUDE_CONFIG_DIR", "CODEX_HOME", "GEMINI_CLI_HOME", "COPILOT_HOME"})
 # Options that replace the settings an agent loads: (agent, option).
 _SETTINGS_OPTIONS: dict[str, tuple[str, ...]] = {"claude": ("--settings", "--setting-sources"), "copilot": ("--config-dir",)}
 # Options that switch an agent's own permission checks off: (agent, option) -> values that do (empty: the option alone).

@@ -447,6 +447,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(WRITE, Word(w.value[3:], w.raw))
             elif w.value.startswith("if="):
                 add(READ, Word(w.value[3:], w.raw))
+    elif name in ("sort", "uniq", "yq", "openssl"):
+        _output_operands(name, args, add)
     elif name in ("perl", "ruby") and any(a.value[:1] == "-" and "i" in a.value for a in args):
         # perl -pi -e, perl -i.bak -pe, ruby -i -pe: the files after the code are rewritten in place,
         # found with the interpreter's own option table.
@@ -475,9 +477,11 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(WRITE, dest, True)
                 if any(f.startswith("--delete") or f == "--remove-source-files" for f in flags):
                     add(DELETE, dest, True, note="rsync --delete")
+            # -r, -a and the grouped forms (-avz) copy whole trees: what lies under a source is read, as with cp -r.
+            recursive = bool(flags & {"-r", "-a", "--recursive", "--archive"})
             for w in ops[:-1]:
                 if ":" not in w.value.split("/", 1)[0]:
-                    add(READ, w)
+                    add(READ, w, recursive)
     elif name == "tar":
         _tar(cmd, sc, add)
     elif name in ("unzip", "7z", "bsdtar"):
@@ -528,6 +532,12 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         if nc.sub == ("rm",) and not nc.has("cached") and not nc.has("dry-run"):
             for w in _pathspec_words(nc, cmd, sc, git_base, nc.words + listed):
                 add(DELETE, w, nc.has("r"))
+        elif nc.sub == ("mv",) and len(nc.words) >= 2 and not nc.has("dry-run"):
+            # git mv SRC... DEST: as mv, the sources are moved away and the destination written.
+            *sources, dest = _pathspec_words(nc, cmd, sc, git_base, nc.words)
+            for w in sources:
+                add(DELETE, w, True, note="moved away")
+            add(WRITE, dest, True)
         elif nc.sub == ("clone",) and len(nc.words) >= 2:
             add(WRITE, _under(git_base, nc.words[1]), True)
         elif nc.sub in (("checkout",), ("restore",)) and not nc.has("patch"):
@@ -689,6 +699,50 @@ def _git_base(opts: list[tuple[str, str | None, int]]) -> str | None:
         if o == "C" and level == 0 and v:
             base = v if base is None or v.startswith(("/", "~")) else posixpath.join(base, v)
     return base
+
+
+# Options of ordinary filters that name the file they write (sort -o, openssl -out), and the ones that take a value.
+_SORT_VALUE = frozenset(
+    {"-k", "-t", "-S", "-T", "--key", "--field-separator", "--buffer-size", "--temporary-directory", "--parallel", "--batch-size"}
+    | {"--compress-program", "--files0-from", "--random-source", "--sort"}
+)
+
+_UNIQ_VALUE = frozenset({"-f", "-s", "-w", "--skip-fields", "--skip-chars", "--check-chars", "--all-repeated", "--group"})
+_YQ_VALUE = frozenset({"-o", "--output-format", "-p", "--input-format", "-I", "--indent", "--from-file", "--expression", "--front-matter"})
+
+
+def _output_operands(name: str, args: list[Word], add: Callable[..., None]) -> None:
+    """The file a reading filter writes besides its standard output: `sort -o F`, `uniq IN OUT`, `yq -i EXPR F`, `openssl … -out F`."""
+    if name == "openssl":
+        for i, w in enumerate(args[:-1]):
+            if w.value in ("-out", "--out"):
+                add(WRITE, args[i + 1])
+        return
+    if name == "sort":
+        for i, w in enumerate(args):
+            v = w.value
+            nxt = args[i + 1] if i + 1 < len(args) else None
+            if v.startswith("--output="):
+                add(WRITE, Word(v.split("=", 1)[1], w.raw))
+            elif v == "--output" and nxt is not None:
+                add(WRITE, nxt)
+            elif v.startswith("-") and not v.startswith("--") and "o" in v[1:]:
+                k = v.index("o", 1)
+                if any(f"-{c}" in _SORT_VALUE for c in v[1:k]):
+                    continue  # -to: the o is -t's value
+                if v[k + 1 :]:
+                    add(WRITE, Word(v[k + 1 :], w.raw))  # -oFILE, -uoFILE
+                elif nxt is not None:
+                    add(WRITE, nxt)
+        return
+    with_value = _UNIQ_VALUE if name == "uniq" else _YQ_VALUE
+    ops, flags = operands(args, with_value)
+    if name == "uniq" and len(ops) >= 2:
+        add(WRITE, ops[1])  # uniq INPUT OUTPUT
+    elif name == "yq" and flags & {"-i", "--inplace"}:
+        # yq -i EXPR FILE…; with --from-file the expression is not an operand.
+        for w in ops if "--from-file" in flags else ops[1:]:
+            add(WRITE, w)
 
 
 def _under(base: str | None, w: Word) -> Word:
