@@ -143,3 +143,82 @@ class TestTreeCopyOfTheKeys:
     @pytest.mark.parametrize("command", ["rsync -avz ./ build/", "rsync -a src/ /tmp/out/", "rsync -a ~/.cache/pip/ /tmp/pip/"])
     def test_ordinary_copies_stay_allowed(self, command: str) -> None:
         assert decide(command).decision == "allow"
+
+
+def _git(command: str, answers: dict[str, list[str]]) -> Decision:
+    return decide({"tool_name": "Bash", "tool_input": {"command": command}, "git": answers})
+
+
+class TestGitTakesSettingsAway:
+    """git verbs that take an uncommitted or tracked settings file out of the work tree without naming it: `git stash`
+    (tracked changes back to HEAD; `-u`/`--all` take untracked and ignored files), `git sparse-checkout set DIR` (tracked
+    files outside the cone leave), `git bisect start BAD GOOD` (a revision in between is checked out)."""
+
+    # What git answers (gitprobe kinds): the settings differ from HEAD / are untracked / are tracked.
+    SETTINGS_CHANGED: ClassVar[dict[str, list[str]]] = {"HEAD": [".claude/settings.json"]}
+    UNTRACKED: ClassVar[dict[str, list[str]]] = {
+        "HEAD": [],
+        "untracked:": [".claude/settings.local.json"],
+        "untracked:ignored": [".claude/settings.local.json"],
+    }
+    IGNORED: ClassVar[dict[str, list[str]]] = {"HEAD": [], "untracked:": [], "untracked:ignored": [".claude/settings.local.json", "node_modules/x/index.js"]}
+    TRACKED: ClassVar[dict[str, list[str]]] = {"tracked": ["README.md", "src/app.py", ".claude/settings.json", ".codex/hooks.json"]}
+
+    CASES: ClassVar[list[tuple[str, dict[str, list[str]]]]] = [
+        ("git stash", SETTINGS_CHANGED),
+        ("git stash push -m wip", SETTINGS_CHANGED),
+        ("git stash -u", UNTRACKED),
+        ("git stash push --include-untracked", UNTRACKED),
+        ("git stash --all", IGNORED),
+        ("git stash push -a -m x", IGNORED),
+        ("git sparse-checkout set src", TRACKED),
+        ("git sparse-checkout init --cone", TRACKED),
+        ("git sparse-checkout set src .claude", TRACKED),  # .codex/hooks.json still leaves
+        ("git bisect start evil HEAD", {"evil": [".gemini/settings.json"]}),
+        ("git bisect bad evil", {"evil": [".cursor/hooks.json"]}),
+    ]
+    ORDINARY: ClassVar[list[tuple[str, dict[str, list[str]]]]] = [
+        ("git stash", {"HEAD": ["src/app.py"]}),
+        ("git stash -u", {"HEAD": ["src/app.py"], "untracked:": ["notes.txt"]}),
+        ("git stash --all", {"HEAD": [], "untracked:ignored": ["node_modules/x/index.js", "dist/app.js"]}),
+        ("git stash list", {}),
+        ("git sparse-checkout set src .claude .codex", TRACKED),
+        ("git sparse-checkout add docs", TRACKED),
+        ("git sparse-checkout disable", TRACKED),
+        ("git bisect start v2 v1", {"v2": ["src/app.py"], "v1": ["src/app.py", "README.md"]}),
+    ]
+
+    @pytest.mark.parametrize(("command", "answers"), CASES)
+    def test_asked(self, command: str, answers: dict[str, list[str]]) -> None:
+        d = _git(command, answers)
+        assert _not_allowed(d), d
+
+    @pytest.mark.parametrize(("command", "answers"), ORDINARY)
+    def test_ordinary_use_stays_allowed(self, command: str, answers: dict[str, list[str]]) -> None:
+        assert _git(command, answers).decision == "allow"
+
+    def test_git_answers_on_a_real_repository(self, tmp_path: Any) -> None:
+        """The two new questions put to git itself: untracked (and ignored) files, and every tracked file."""
+        import shutil
+        import subprocess
+
+        from clearance import gitprobe
+
+        if shutil.which("git") is None:
+            pytest.skip("git not installed")
+        repo = tmp_path / "r"
+        (repo / ".claude").mkdir(parents=True)
+        (repo / "src").mkdir()
+        run = lambda *a: subprocess.run(["git", "-C", str(repo), *a], check=True, capture_output=True)
+        run("init", "-q")
+        (repo / ".gitignore").write_text(".claude/settings.local.json\n")
+        (repo / "src" / "a.py").write_text("x = 1\n")
+        (repo / ".claude" / "settings.json").write_text("{}\n")
+        run("add", "-A")
+        run("-c", "user.email=a@b", "-c", "user.name=a", "commit", "-qm", "x")
+        (repo / ".claude" / "settings.local.json").write_text("{}\n")
+        (repo / "notes.txt").write_text("n\n")
+        top = str(repo)
+        assert gitprobe.changed(top, "untracked", "") == (top + "/notes.txt",)
+        assert gitprobe.changed(top, "untracked", "ignored") == (top + "/.claude/settings.local.json", top + "/notes.txt")
+        assert gitprobe.changed(top, "tracked", "") == (top + "/.claude/settings.json", top + "/.gitignore", top + "/src/a.py")

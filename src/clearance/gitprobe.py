@@ -27,7 +27,11 @@ TIMEOUT = 2.0
 #   stash   paths a stash entry holds, untracked ones included (stash pop/apply)
 #   index   paths where the work tree differs from the index (checkout-index -a, checkout .)
 #   hooks   the directory core.hooksPath names, when it is set (a one-element answer)
-KINDS = ("tree", "merge", "commit", "stash", "index", "hooks")
+#   untracked  untracked files, and with rev "ignored" the ignored ones too (stash -u / stash --all takes them away)
+#   tracked    every tracked file (sparse-checkout set: those outside the cone leave the work tree)
+KINDS = ("tree", "merge", "commit", "stash", "index", "hooks", "untracked", "tracked")
+# Kinds whose rev is a mode word or empty, never handed to git as a revision.
+_NO_REV = ("index", "hooks", "untracked", "tracked")
 # A git query that did not answer in time: the caller cannot tell what changes.
 TIMED_OUT = ("\0timeout",)
 
@@ -98,7 +102,7 @@ def changed(directory: str, kind: str, rev: str, state: dict[tuple[str, str, str
     so far and the time spent (a long-lived daemon must neither reuse an answer about a work tree that has
     changed since, nor run out of budget).
     """
-    if kind not in KINDS or (kind != "index" and kind != "hooks" and not _rev_ok(rev)):
+    if kind not in KINDS or (kind not in _NO_REV and not _rev_ok(rev)):
         return None
     top = git_toplevel(directory) if directory.startswith("/") else None
     if top is None:
@@ -133,6 +137,10 @@ def _ask(top: str, kind: str, rev: str, state: dict[tuple[str, str, str], object
         args = [*base, *rev.split("..", 1), "--"] if ".." in rev else ["show", "--format=", "--name-only", "--no-renames", "-z", "-m", rev, "--"]
     elif kind == "stash":
         args = ["stash", "show", "--name-only", "--include-untracked", "-z", rev]
+    elif kind == "untracked":
+        args = ["ls-files", "--others", "-z"] + ([] if rev == "ignored" else ["--exclude-standard"])
+    elif kind == "tracked":
+        args = ["ls-files", "-z"]
     else:
         args = [*base, "--"]
     r = _git(top, args, state)

@@ -1113,6 +1113,15 @@ def git_rewrites(cmd: SimpleCommand) -> tuple[list[tuple[str, str, str]], str]:
             return qs, f"git pull from {words[0]}, a repository on this disk: what it brings is only known once it has run"
         # What is already fetched; a pull may bring more (docs/threat-model.md).
         qs.append(("merge", f"{words[0]}/{words[1]}" if len(words) >= 2 else "@{upstream}", ""))
+    elif verb == "stash" and (len(sub) == 1 or sub[1] in ("push", "save")):
+        # git stash [push]: tracked files go back to HEAD, and with -u/--all untracked (and ignored) files leave the
+        # work tree: a settings file the user has not committed is taken away.
+        if not any(u in ("-p", "--patch", "--staged", "-S") for u in nc.unknown) and not nc.has("patch", "staged"):
+            qs.append(("tree", "HEAD", ""))
+            if nc.has("all") or any(u in ("-a", "--all") for u in nc.unknown):
+                qs.append(("untracked", "ignored", ""))
+            elif nc.has("include-untracked") or any(u in ("-u", "--include-untracked") for u in nc.unknown):
+                qs.append(("untracked", "", ""))
     elif verb == "stash" and len(sub) > 1 and sub[1] in ("pop", "apply", "branch"):
         ref = words[1] if sub[1] == "branch" and len(words) > 1 else (words[0] if words and sub[1] != "branch" else "stash@{0}")
         qs.append(("stash", ref, ""))
@@ -1122,6 +1131,15 @@ def git_rewrites(cmd: SimpleCommand) -> tuple[list[tuple[str, str, str]], str]:
         qs += [("index", "", "")] if any(u in ("-a", "--all") for u in nc.unknown) else [("index", "", w) for w in words]
     elif verb == "read-tree" and any(u == "-u" for u in nc.unknown) and words:
         qs.append(("tree", words[-1], ""))
+    elif verb == "bisect" and len(sub) > 1 and sub[1] in ("start", "good", "bad", "new", "old", "skip"):
+        # git checks out a revision between the ones named: what differs from either end may change.
+        revs = [w for w in words if _ref_like(w)] if sub[1] == "start" or words else ["refs/bisect/bad"]
+        qs += [("tree", w, "") for w in revs]
+    elif verb == "sparse-checkout" and (sub[1] if len(sub) > 1 else words[0] if words else "") in ("set", "init"):
+        # Tracked files outside the directories kept leave the work tree (cone mode keeps the top-level files).
+        # The option tables do not know its subcommands: the verb may still be the first word.
+        keep = [w.strip("/") for w in (words if len(sub) > 1 else words[1:]) if not w.startswith("-")]
+        qs.append(("tracked", "", "\0sparse:" + "\0".join(keep)))
     return qs, ""
 
 
@@ -1134,8 +1152,9 @@ def _hooks_dir(probe: object, directory: str) -> str:
     id="self.git-settings-change",
     title="A git command that rewrites an agent's settings, clearance's policy or the repository's hooks from another revision",
     why=(
-        "`git checkout BRANCH`, `git merge`, `git reset --hard REV`, `git stash pop`, `git cherry-pick` rewrite every file that "
-        "differs in the other revision, without naming it: a branch whose `.claude/settings.json`, `.codex/config.toml`, "
+        "`git checkout BRANCH`, `git merge`, `git reset --hard REV`, `git stash pop`, `git cherry-pick`, `git bisect` rewrite "
+        "every file that differs in the other revision, without naming it, and `git stash [-u|--all]` and `git sparse-checkout "
+        "set` take uncommitted, untracked or out-of-cone files away: a branch whose `.claude/settings.json`, `.codex/config.toml`, "
         "`.cursor/hooks.json` or hooks directory (core.hooksPath) differs changes what the agent may do as a write of those files "
         "would. Where the hook runs on the developer's machine it asks git which files would change (in bounded time, with "
         "every repository setting that runs a program switched off). Switching to a branch whose settings differ is often "
@@ -1188,6 +1207,12 @@ def git_settings_change(cmd: SimpleCommand, sc: Scope) -> str | None:
             continue
         if got and got[0] == "\0timeout":
             return f"{what}: git did not say in time which files it would rewrite, so a change of the agent's settings cannot be ruled out"
+        sparse = next((w for w in withins if w.startswith("\0sparse:")), None)
+        if sparse is not None:
+            kept = [posixpath.join(directory, k) for k in sparse[len("\0sparse:") :].split("\0") if k]
+            # What stays: the kept directories, and the files at the top of the work tree.
+            got = tuple(p for p in got if not any(paths.is_within(p, k) for k in kept) and "/" in p[len(directory) + 1 :])
+            withins = {""}
         roots = [] if "" in withins or len(withins) > 64 else [sc.path(w if w.startswith(("/", "~")) else posixpath.join(directory, w)) for w in withins]
         for p in got:
             if p in checked or (roots and not any(paths.is_within(p, r) for r in roots)):
