@@ -222,3 +222,90 @@ class TestGitTakesSettingsAway:
         assert gitprobe.changed(top, "untracked", "") == (top + "/notes.txt",)
         assert gitprobe.changed(top, "untracked", "ignored") == (top + "/.claude/settings.local.json", top + "/notes.txt")
         assert gitprobe.changed(top, "tracked", "") == (top + "/.claude/settings.json", top + "/.gitignore", top + "/src/a.py")
+
+
+class TestFindSelectsSettingsByName:
+    """A deleting find whose name or path tests select a protected file or folder below its root (`find . -name
+    settings.json -exec rm {} +`, `find . -name .claude -prune -exec rm -rf {} +`): no word names the protected path, and no
+    glob spans it, so the deletion read as an ordinary one in the project."""
+
+    DELETES: ClassVar[list[str]] = [
+        "find . -name settings.json -exec rm {} +",
+        "find . -name settings.local.json -exec rm -f {} \\;",
+        "find . -path ./node_modules -prune -o -name settings.json -delete",
+        "find . -type d -name node_modules -prune -o -name hooks.json -print -exec rm -f {} +",
+        "find . \\( -name config.toml -o -name hooks.json \\) -exec rm {} +",
+        "find . -name .claude -prune -exec rm -rf {} +",
+        "find . -iname SETTINGS.JSON -exec rm {} +",
+        "find . -path '*/.cursor/*' -exec rm {} +",
+        "find . -name .clearance.toml -delete",
+        "find . -name hooks.json -exec truncate -s0 {} +",
+        "find ~ -maxdepth 3 -name config.toml -path '*clearance*' -delete",
+        "find . -name settings.json | xargs rm",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "find . -name '*.pyc' -delete",
+        "find dist -name '*.json' -delete",
+        "find . -name node_modules -prune -exec rm -rf {} +",
+        "find . -type d -name __pycache__ -exec rm -rf {} +",
+        "find . -path ./node_modules -prune -o -name '*.tmp' -exec rm {} +",
+        "find ~/.cache -name '*.json' -delete",
+        "find /tmp -name settings.json -delete",
+        "find . -name settings.json -print",
+    ]
+
+    @pytest.mark.parametrize("command", DELETES)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary_cleanups_stay_allowed(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+    def test_the_disk_says_what_is_there(self) -> None:
+        """Where the project can be listed (the hook), only a protected file that exists is selected."""
+        command = "find . -name '*.toml' -exec rm {} +"
+        present = {PROJECT + "/pyproject.toml": "", PROJECT + "/.codex/config.toml": "", PROJECT + "/src/a.py": ""}
+        absent = {PROJECT + "/pyproject.toml": "", PROJECT + "/src/a.py": ""}
+        assert decide({"tool_name": "Bash", "tool_input": {"command": command}, "files": present}).decision == "deny"
+        assert decide({"tool_name": "Bash", "tool_input": {"command": command}, "files": absent}).decision != "deny"
+
+
+class TestOpenRound3:
+    """Ways in this round found answered *allow* and did not fix (docs/threat-model.md, round 3, left open)."""
+
+    @pytest.mark.xfail(strict=True, reason="class: find -exec of a program that rewrites {} (sed -i, cp, mv) is not read as a write of what find selects")
+    @pytest.mark.parametrize(
+        "command",
+        [
+            "find . -name settings.json -exec sed -i s/hooks/x/ {} +",
+            "find . -name settings.json -exec cp /tmp/x {} \\;",
+            "find . -name settings.json -execdir mv {} x \\;",
+        ],
+    )
+    def test_find_exec_rewriters(self, command: str) -> None:
+        assert _not_allowed(decide(command))
+
+    @pytest.mark.xfail(strict=True, reason="class: fd -x/-X (fd's exec) is not read as find -exec")
+    @pytest.mark.parametrize("command", ["fd -H settings.json -x rm", "fd -H -t f hooks.json -X rm"])
+    def test_fd_exec(self, command: str) -> None:
+        assert _not_allowed(decide(command))
+
+    @pytest.mark.xfail(strict=True, reason="class: a tree copied or extracted into the project root with unknown contents (archive members, a staged folder)")
+    @pytest.mark.parametrize(
+        "command",
+        ["tar xf /tmp/x.tar", "unzip -o /tmp/x.zip", "cp -a /tmp/stage/. .", "rsync -a /tmp/stage/ ./", "git archive evil | tar x"],
+    )
+    def test_tree_into_the_project_root(self, command: str) -> None:
+        assert _not_allowed(decide(command))
+
+    @pytest.mark.xfail(strict=True, reason="class: a git MCP server's checkout/reset is not asked of git as the shell's git checkout is")
+    def test_git_mcp_checkout(self) -> None:
+        d = decide(
+            {
+                "tool_name": "mcp__git__git_checkout",
+                "tool_input": {"repo_path": PROJECT, "branch_name": "evil"},
+                "git": {"evil": [".claude/settings.json"]},
+            }
+        )
+        assert _not_allowed(d)

@@ -1069,6 +1069,26 @@ def owned_paths(ctx: Context) -> Owned:
     return got
 
 
+# Below a project or home: the protected names a search by name can reach besides the agents' folders.
+_SEARCHABLE = (".github/hooks", ".github/copilot", ".git", ".git/config", ".git/hooks")
+
+
+def protected_below(root: str, ctx: Context) -> list[str]:
+    """The protected files and folders a search under *root* may select by name (`find ROOT -name settings.json -delete`):
+    each agent's settings folder with the files and folders in it that carry permissions or hooks, clearance's project
+    policy, git's config and hooks -- in the project and in home when they lie below *root* -- and clearance's own paths."""
+    rels: list[str] = list(_SEARCHABLE) + sorted(AGENT_SETTINGS_FILES)
+    for folder, (files, dirs) in AGENT_CONFIG.items():
+        rels.append(folder)
+        rels += [folder + "/" + f for f in sorted(files | dirs)]
+    root = root.rstrip("/") or "/"
+    # Where such folders are: the project and home (a `find dist -name '*.json'` reaches no settings).
+    bases = [b for b in (ctx.project_root, ctx.home) if b and is_within(b, root)]
+    got = [posixpath.join(b, r) for b in bases for r in rels]
+    got += [own for own, _, _ in owned_paths(ctx) if own != root and is_within(own, root)]
+    return got
+
+
 def clearance_owned(path: str, ctx: Context, deleting: bool = False) -> str | None:
     """Why writing (or, with *deleting*, deleting) *path* changes what decides for clearance, or None.
 

@@ -507,6 +507,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         for i, a in enumerate(args[:-1]):
             if a.value in ("-fprint", "-fprint0", "-fls", "-fprintf"):
                 add(WRITE, args[i + 1])
+        _find_selected_protected(cmd, sc, out)
     if name == "find" and any(a.value == "-delete" for a in args):
         fd = find_delete(cmd)
         roots, expr_at = find_roots(args)
@@ -903,6 +904,66 @@ def find_delete(cmd: SimpleCommand) -> FindDelete | None:
         negate = False
         i += 1
     return None
+
+
+_FIND_NAME_TESTS = frozenset({"-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename"})
+
+
+def _find_selected_protected(cmd: SimpleCommand, sc: Scope, out: list[Effect]) -> None:
+    """`find . -name settings.json -exec rm {} +`, `find ~ -name .claude -delete`: a deleting find whose name or path tests
+    select a protected file or folder below its root deletes it -- judged as deleting that path, which the name alone
+    (no glob, nothing protected in the words) never showed."""
+    fd = find_delete(cmd)
+    if fd is None or not fd.narrowed or not fd.patterns:
+        return
+    from ..paths import has_glob, protected_below
+
+    args = cmd.args
+    roots, expr_at = find_roots(args)
+    # The name tests of each alternative (-o): a path is selected when every test of one alternative matches it.
+    branches: list[list[tuple[str, str]]] = [[]]
+    for i in range(expr_at, len(args) - 1):
+        v = args[i].value
+        if v in ("-o", "-or"):
+            branches.append([])
+        elif v in _FIND_NAME_TESTS and not (i > 0 and args[i - 1].value in ("!", "-not")) and DYN not in args[i + 1].value:
+            branches[-1].append((v, args[i + 1].value))
+    branches = [b for b in branches if b]
+    if not branches:
+        return
+    for w in roots or [Word(".", ".")]:
+        root = sc.word_path(w, cmd)
+        if DYN in root or has_glob(root):
+            continue
+        shown = w.value.rstrip("/") or "/"
+        for c in protected_below(root, sc.ctx):
+            printed = shown + "/" + c[len(root.rstrip("/")) + 1 :]
+            if sc.ctx.list_dir is not None and _absent(c, root, sc.ctx.list_dir):
+                continue  # where the disk can be listed (the project, at the hook), only what is there can be selected
+            if any(all(_find_test(t, pat, c, printed) for t, pat in b) for b in branches):
+                out.append(Effect(DELETE, c, w.value, True, cmd, note="find"))
+
+
+def _absent(path: str, root: str, list_dir: Callable[[str], list[str] | None]) -> bool:
+    """Whether a listing shows *path* missing: its nearest listable ancestor (at or below *root*) lacks the next name."""
+    child = path
+    parent = posixpath.dirname(path)
+    while len(parent) >= len(root.rstrip("/")) and parent != child:
+        names = list_dir(parent)
+        if names is not None:
+            return posixpath.basename(child) not in names
+        child, parent = parent, posixpath.dirname(parent)
+    return False
+
+
+def _find_test(test: str, pat: str, path: str, printed: str) -> bool:
+    """find's -name/-path test (and their -i forms) on *path*, printed by find as *printed*."""
+    import fnmatch
+
+    subject = posixpath.basename(path) if test in ("-name", "-iname") else printed
+    if test.startswith("-i"):
+        return fnmatch.fnmatchcase(subject.lower(), pat.lower())
+    return fnmatch.fnmatchcase(subject, pat)
 
 
 def _only_adds(mode: str) -> bool:
