@@ -9,6 +9,7 @@ round 3") lists what was tried and held.
 
 from __future__ import annotations
 
+import os
 from typing import Any, ClassVar
 
 import pytest
@@ -309,3 +310,41 @@ class TestOpenRound3:
             }
         )
         assert _not_allowed(d)
+
+
+class TestProgramsTheHookRuns:
+    """The hook runs `git` (gitprobe) and, without /proc, `ps` (procs): found on the agent's PATH, a `git` the agent wrote
+    into the project's `bin/`, `.venv/bin` or `node_modules/.bin` (on PATH through an activated virtualenv or direnv's
+    PATH_add) ran inside the hook at every decision -- and answered for git, so it could hide a settings change."""
+
+    def test_a_git_inside_the_repository_is_never_run(self, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        import shutil
+        import subprocess
+
+        from clearance import gitprobe
+
+        real_git = shutil.which("git")
+        if real_git is None:
+            pytest.skip("git not installed")
+        repo = tmp_path / "r"
+        (repo / ".venv" / "bin").mkdir(parents=True)
+        subprocess.run(["git", "-C", str(repo), "init", "-q"], check=True)
+        marker = tmp_path / "ran"
+        fake = repo / ".venv" / "bin" / "git"
+        fake.write_text(f"#!/bin/sh\ntouch {marker}\nexit 0\n")
+        fake.chmod(0o755)
+        (repo / "notes.txt").write_text("n\n")
+        monkeypatch.setenv("PATH", f"{repo / '.venv' / 'bin'}:.:{os.path.dirname(real_git)}")
+        assert gitprobe.git_program(str(repo)) == os.path.join(os.path.dirname(real_git), "git")
+        got = gitprobe.changed(str(repo), "untracked", "")
+        assert not marker.exists()
+        assert got is not None and str(repo) + "/notes.txt" in got  # the real git answered
+
+    def test_no_git_outside_the_repository_is_no_answer(self, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        from clearance import gitprobe
+
+        (tmp_path / ".git").mkdir()
+        (tmp_path / "bin").mkdir()
+        monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+        assert gitprobe.git_program(str(tmp_path)) is None
+        assert gitprobe.changed(str(tmp_path), "tracked", "") is None

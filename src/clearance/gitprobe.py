@@ -68,14 +68,34 @@ def _git(top: str, args: list[str], state: dict[tuple[str, str, str], object], s
         state[_SPENT] = BUDGET - left + (time.monotonic() - t0)
 
 
+def git_program(top: str, path: str | None = None) -> str | None:
+    """The git the hook runs: the first on PATH that is not inside the repository it asks about, nor on a relative
+    PATH entry. A project's own `bin/`, `.venv/bin` or `node_modules/.bin` on PATH (an activated virtualenv, direnv's
+    PATH_add) is the agent's to write: a `git` planted there would run inside the hook at every decision."""
+    real_top = os.path.realpath(top)
+    for d in (os.environ.get("PATH", os.defpath) if path is None else path).split(os.pathsep):
+        if not d or not os.path.isabs(d):
+            continue
+        real = os.path.realpath(d)
+        if real == real_top or real.startswith(real_top.rstrip("/") + "/"):
+            continue
+        exe = os.path.join(d, "git")
+        if os.path.isfile(exe) and os.access(exe, os.X_OK):
+            return exe
+    return None
+
+
 def _run(top: str, args: list[str], safe: tuple[str, ...], timeout: float) -> tuple[int, str] | None:
     import subprocess
 
+    git = git_program(top)
+    if git is None:
+        return (-1, "")  # as git missing: no answer, the revision's effect stays unknown
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     env.update({"GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "GIT_CONFIG_NOSYSTEM": "1", "LC_ALL": "C"})
     try:
         p = subprocess.run(
-            ["git", "-C", top, *safe, *args],
+            [git, "-C", top, *safe, *args],
             stdin=subprocess.DEVNULL,
             capture_output=True,
             timeout=timeout,
