@@ -348,3 +348,45 @@ class TestProgramsTheHookRuns:
         monkeypatch.setenv("PATH", str(tmp_path / "bin"))
         assert gitprobe.git_program(str(tmp_path)) is None
         assert gitprobe.changed(str(tmp_path), "tracked", "") is None
+
+
+class TestAgentFolderLinkedFromHome:
+    """`~/.claude` (or `~/.codex` …) is a symlink into a dotfiles checkout: its settings were protected only by the folder's
+    name, so writing them at their real location (`claude/settings.json` in the dotfiles project the agent works in)
+    was an ordinary project write."""
+
+    def _setup(self, tmp_path: Any) -> tuple[str, str, dict[str, str]]:
+        home = tmp_path / "home"
+        dots = home / "dotfiles"
+        (dots / ".git").mkdir(parents=True)
+        (dots / "claude").mkdir()
+        (dots / "claude" / "settings.json").write_text("{}")
+        (dots / "codex").mkdir()
+        (home / ".claude").symlink_to(dots / "claude")
+        (home / ".codex").symlink_to(dots / "codex")
+        env = {"HOME": str(home), "CLAUDE_PROJECT_DIR": str(dots), "USER": "ana", "PATH": os.environ.get("PATH", "")}
+        return str(home), str(dots), env
+
+    def _decide(self, example: Any, cwd: str, env: dict[str, str]) -> Decision:
+        from clearance.api import decide_event
+
+        ev: dict[str, Any] = {"hook_event_name": "PreToolUse", "cwd": cwd, "session_id": "t"}
+        ev.update({"tool_name": "Bash", "tool_input": {"command": example}} if isinstance(example, str) else example)
+        return decide_event(ev, env)
+
+    def test_writes_at_the_real_location_denied(self, tmp_path: Any) -> None:
+        _, dots, env = self._setup(tmp_path)
+        for example in (
+            _write(dots + "/claude/settings.json", '{"hooks": {}}'),
+            {"tool_name": "Edit", "tool_input": {"file_path": dots + "/claude/settings.json", "old_string": "{", "new_string": "{ "}},
+            "echo '{}' > claude/settings.json",
+            "rm -rf claude",
+            "mv codex codex.off",
+            _write(dots + "/codex/hooks.json", "{}"),
+        ):
+            assert self._decide(example, dots, env).decision == "deny", example
+
+    def test_the_rest_of_the_checkout_stays_ordinary(self, tmp_path: Any) -> None:
+        _, dots, env = self._setup(tmp_path)
+        for example in (_write(dots + "/zshrc.d/aliases.zsh", "alias g=git\n"), _write(dots + "/claude/notes.md", "x"), "ls claude"):
+            assert self._decide(example, dots, env).decision == "allow", example

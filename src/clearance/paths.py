@@ -406,6 +406,12 @@ def _protected_reason(path: str, ctx: Context) -> str | None:
     own = _clearance_owned(path, ctx, False) if not path.startswith("/" + DYN) else None
     if own is not None:
         return own
+    for real, folder, kind in owned_paths(ctx):
+        if kind == AGENT_ALIAS and is_within(path, fold(real) if ci else real):
+            rest = path[len(real) + 1 :].split("/") if path != real else []
+            alias_why = agent_config_reason(folder, rest)
+            if alias_why is not None:
+                return alias_why + " (" + display(real, ctx) + " is ~/" + folder + ")"
     parts = path.split("/")
     for i, part in enumerate(parts):
         if part in AGENT_CONFIG:
@@ -967,6 +973,9 @@ OWN_CACHE = "cache"
 OWN_SOCKET = "socket"
 OWN_CODE = "code"
 OWN_KEY = "key"
+# Not clearance's: the real location of an agent's settings folder reached through a symlink from home (why: the folder's
+# name, ".claude"); writes below it are judged as writes below that folder (agent_config_reason).
+AGENT_ALIAS = "agent-alias"
 _GUARD_ANCESTORS = frozenset({OWN_POLICY, OWN_STATE, OWN_DB, OWN_CODE, OWN_KEY})
 
 if TYPE_CHECKING:
@@ -1085,7 +1094,7 @@ def protected_below(root: str, ctx: Context) -> list[str]:
     # Where such folders are: the project and home (a `find dist -name '*.json'` reaches no settings).
     bases = [b for b in (ctx.project_root, ctx.home) if b and is_within(b, root)]
     got = [posixpath.join(b, r) for b in bases for r in rels]
-    got += [own for own, _, _ in owned_paths(ctx) if own != root and is_within(own, root)]
+    got += [own for own, _, kind in owned_paths(ctx) if kind != AGENT_ALIAS and own != root and is_within(own, root)]
     return got
 
 
@@ -1113,6 +1122,8 @@ def _clearance_owned(path: str, ctx: Context, deleting: bool) -> str | None:
     if base.casefold() in _HOOK_NAMES and head.rpartition("/")[2].casefold() in _BIN_DIRS:
         return "a program named clearance in a bin directory (agents' hook commands run it)"
     for own, why, kind in owned_paths(ctx):
+        if kind == AGENT_ALIAS:
+            continue
         o = fold(own) if ci else own
         if is_within(p, o):
             return why

@@ -349,7 +349,7 @@ def _mentions(text: str, sc: Scope, cwd: str | None = None) -> str | None:
         joined = joined.replace("//", "/")
     hay = text + "\n" + joined
     hay = paths.fold(hay) if ci else hay
-    owned = [(own, why) for own, why, kind in paths.owned_paths(sc.ctx) if kind != paths.OWN_CODE]
+    owned = [(own, why) for own, why, kind in paths.owned_paths(sc.ctx) if kind not in (paths.OWN_CODE, paths.AGENT_ALIAS)]
     for own, why in owned:
         spellings = [own]
         if paths.is_within(own, home) and own != home:
