@@ -390,3 +390,29 @@ class TestAgentFolderLinkedFromHome:
         _, dots, env = self._setup(tmp_path)
         for example in (_write(dots + "/zshrc.d/aliases.zsh", "alias g=git\n"), _write(dots + "/claude/notes.md", "x"), "ls claude"):
             assert self._decide(example, dots, env).decision == "allow", example
+
+
+class TestFileUrlThroughAnMcpTool:
+    """A file:// URL handed to an MCP browser or fetch tool reads the file (a browser returns its text or a screenshot):
+    clearance's keys and the user's credentials were readable so, while WebFetch of the same URL was refused."""
+
+    READS: ClassVar[list[Any]] = [
+        {"tool_name": "mcp__puppeteer__puppeteer_navigate", "tool_input": {"url": "file:///home/ana/.local/state/clearance/cache.key"}},
+        {"tool_name": "mcp__fetch__fetch", "tool_input": {"url": "file:///home/ana/.local/state/clearance/daemon.key"}},
+        {"tool_name": "mcp__playwright__browser_navigate", "tool_input": {"url": "FILE://localhost/home/ana/.ssh/id_ed25519"}},
+        {"tool_name": "mcp__playwright__browser_navigate", "tool_input": {"url": "file:///home/ana/%2Eaws/credentials"}},
+        {"tool_name": "mcp__browser__open_tabs", "tool_input": {"urls": ["https://example.com", "file:///home/ana/.netrc"]}},
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        {"tool_name": "mcp__playwright__browser_navigate", "tool_input": {"url": "file:///home/ana/webapp/dist/index.html"}},
+        {"tool_name": "mcp__playwright__browser_navigate", "tool_input": {"url": "http://localhost:3000/"}},
+        {"tool_name": "mcp__fetch__fetch", "tool_input": {"url": "https://docs.python.org/3/"}},
+    ]
+
+    @pytest.mark.parametrize("example", READS)
+    def test_denied(self, example: Any) -> None:
+        assert decide(example).decision == "deny"
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary_pages_stay_allowed(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
