@@ -416,3 +416,27 @@ class TestFileUrlThroughAnMcpTool:
     @pytest.mark.parametrize("example", ORDINARY)
     def test_ordinary_pages_stay_allowed(self, example: Any) -> None:
         assert decide(example).decision == "allow"
+
+
+class TestCheckoutCreatedAtSettings:
+    """`git submodule add URL .claude`, `git worktree add .claude REV`: git checks a repository the agent chose out where
+    the agent's settings are loaded from, as `git clone URL .claude` (denied) would."""
+
+    CREATES: ClassVar[list[str]] = [
+        "git submodule add ../x .claude",
+        "git submodule add https://example.com/x/.claude.git",
+        "git submodule add -b main --name s ../x .codex",
+        "git worktree add .claude evil",
+        "git -C /home/ana/webapp submodule add ../x .cursor",
+        "git submodule add ../x /home/ana/.config/clearance",
+    ]
+
+    @pytest.mark.parametrize("command", CREATES)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize(
+        "command", ["git submodule add https://github.com/a/lib.git vendor/lib", "git worktree add ../wt-feature feature", "git worktree add -b fix ../fix"]
+    )
+    def test_ordinary_checkouts_stay_allowed(self, command: str) -> None:
+        assert decide(command).decision == "allow"

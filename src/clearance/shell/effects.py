@@ -539,6 +539,14 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             for w in sources:
                 add(DELETE, w, True, note="moved away")
             add(WRITE, dest, True)
+        elif nc.sub == ("submodule", "add") and nc.words:
+            # git submodule add URL [PATH]: a clone into PATH (by default the URL's last part), as git clone URL PATH.
+            url = nc.words[0].value
+            dest = nc.words[1] if len(nc.words) >= 2 else Word(posixpath.basename(url.rstrip("/")).removesuffix(".git"), url)
+            if dest.value:
+                _new_checkout(_under(git_base, dest), cmd, sc, add)
+        elif nc.sub == ("worktree", "add") and nc.words:
+            _new_checkout(_under(git_base, nc.words[0]), cmd, sc, add)  # git worktree add PATH [REV]: a checkout into PATH
         elif nc.sub == ("clone",) and len(nc.words) >= 2:
             add(WRITE, _under(git_base, nc.words[1]), True)
         elif nc.sub in (("checkout",), ("restore",)) and not nc.has("patch"):
@@ -744,6 +752,17 @@ def _output_operands(name: str, args: list[Word], add: Callable[..., None]) -> N
         # yq -i EXPR FILE…; with --from-file the expression is not an operand.
         for w in ops if "--from-file" in flags else ops[1:]:
             add(WRITE, w)
+
+
+def _new_checkout(w: Word, cmd: SimpleCommand, sc: Scope, add: Callable[..., None]) -> None:
+    """A checkout git creates at *w* (submodule add, worktree add): git refuses a path that holds files, so it only creates
+    -- a write where it lands in the project or on a protected path (a new `.claude/`), not a question for every
+    worktree made beside the project (`git worktree add ../feature`)."""
+    from ..paths import protected_reason
+
+    p = sc.word_path(w, cmd)
+    if not sc.outside(p) or protected_reason(p, sc.ctx) is not None:
+        add(WRITE, w, True)
 
 
 def _under(base: str | None, w: Word) -> Word:
