@@ -300,6 +300,12 @@ class TestOpenRound3:
     def test_tree_into_the_project_root(self, command: str) -> None:
         assert _not_allowed(decide(command))
 
+    @pytest.mark.xfail(strict=True, reason="class: git submodule update checks out where .gitmodules says, which only git reads")
+    def test_submodule_update_into_settings(self) -> None:
+        files = {PROJECT + "/.gitmodules": '[submodule "x"]\n\tpath = .claude\n\turl = ../x\n'}
+        d = decide({"tool_name": "Bash", "tool_input": {"command": "git submodule update --init"}, "files": files})
+        assert _not_allowed(d)
+
     @pytest.mark.xfail(strict=True, reason="class: a git MCP server's checkout/reset is not asked of git as the shell's git checkout is")
     def test_git_mcp_checkout(self) -> None:
         d = decide(
