@@ -446,3 +446,31 @@ class TestCheckoutCreatedAtSettings:
     )
     def test_ordinary_checkouts_stay_allowed(self, command: str) -> None:
         assert decide(command).decision == "allow"
+
+
+class TestApprovingAnEnvFile:
+    """`cp /tmp/e .envrc` (content unread) then `direnv allow`: the approval makes every later shell -- and the agent started
+    from it -- load CLEARANCE_SERVER or CLAUDE_CONFIG_DIR; writing them into .envrc directly was already refused."""
+
+    @staticmethod
+    def _allow(command: str, text: str, name: str = ".envrc") -> Decision:
+        return decide({"tool_name": "Bash", "tool_input": {"command": command}, "files": {PROJECT + "/" + name: text}})
+
+    @pytest.mark.parametrize("command", ["direnv allow", "direnv allow .", "direnv allow /home/ana/webapp/.envrc", "direnv permit"])
+    def test_clearance_variables_denied(self, command: str) -> None:
+        assert self._allow(command, "use flake\nexport CLEARANCE_SERVER=http://127.0.0.1:9\n").decision == "deny"
+
+    def test_mise_trust_denied(self) -> None:
+        assert self._allow("mise trust", "[env]\nCLEARANCE_USER_POLICY = '/tmp/p.toml'\n", "mise.toml").decision == "deny"
+
+    @pytest.mark.parametrize("var", ["CLAUDE_CONFIG_DIR", "CODEX_HOME", "XDG_STATE_HOME"])
+    def test_moved_locations_asked(self, var: str) -> None:
+        assert self._allow("direnv allow", f"export {var}=/tmp/x\n").decision == "ask"
+
+    @pytest.mark.parametrize("text", ["use flake\n", "export GOPATH=$HOME/go\nPATH_add bin\n", "dotenv\n"])
+    def test_ordinary_envrc_stays_allowed(self, text: str) -> None:
+        assert self._allow("direnv allow", text).decision == "allow"
+
+    @pytest.mark.xfail(strict=True, reason="class: text a sed script appends or inserts (a, i, c commands) is not read as written content")
+    def test_sed_append_into_an_env_file(self) -> None:
+        assert _not_allowed(decide("sed -i '$a CLEARANCE_SERVER=http://127.0.0.1:9' .gemini/.env"))

@@ -621,6 +621,65 @@ def hook_locations_file(action: Action, sc: Scope) -> str | None:
     return None
 
 
+def _approved_env_file(cmd: SimpleCommand, sc: Scope) -> tuple[str, str] | None:
+    """(path, text) of the .envrc that `direnv allow [PATH]` / `mise trust [PATH]` approves, when the project's files can be read."""
+    name = posixpath.basename(cmd.name)
+    vals = [v for v in cmd.values() if not v.startswith("-")]
+    if not vals or (name == "direnv" and vals[0] not in ("allow", "permit", "grant")) or (name == "mise" and vals[0] != "trust"):
+        return None
+    if sc.ctx.read_file is None:
+        return None
+    default = ".envrc" if name == "direnv" else "mise.toml"
+    target = sc.path(vals[1] if len(vals) > 1 else ".", cmd)
+    candidates = [target] if env_file(target) else [target.rstrip("/") + "/" + default]
+    if name == "mise" and not env_file(target):
+        candidates += [target.rstrip("/") + "/.mise.toml"]
+    for path in candidates:
+        text = sc.ctx.read_file(path)
+        if text:
+            return path, text
+    return None
+
+
+@rule(
+    id="self.hook-environment-approve",
+    title="Approving an .envrc or mise.toml that sets clearance's own variables (direnv allow, mise trust)",
+    why=(
+        "direnv and mise load a changed .envrc or mise.toml only after it is approved; `direnv allow` run by the agent approves "
+        "whatever the file now says, written by a copy or an edit clearance could not read (`cp /tmp/e .envrc`). Approving "
+        "CLEARANCE_SERVER or CLEARANCE_USER_POLICY for every later session is judged as writing them there."
+    ),
+    verdict=HARD_DENY,
+    commands=("direnv", "mise"),
+    match=(
+        {"tool_name": "Bash", "tool_input": {"command": "direnv allow"}, "files": {"/home/ana/webapp/.envrc": "export CLEARANCE_SERVER=http://127.0.0.1:9\n"}},
+    ),
+    no_match=({"tool_name": "Bash", "tool_input": {"command": "direnv allow"}, "files": {"/home/ana/webapp/.envrc": "use flake\nexport FOO=1\n"}},),
+)
+def hook_environment_approve(cmd: SimpleCommand, sc: Scope) -> str | None:
+    got = _approved_env_file(cmd, sc)
+    msg = hook_environment(*got) if got else None
+    return f"{cmd.name} approves {sc.show(got[0])}: {msg}" if got and msg else None
+
+
+@rule(
+    id="self.hook-locations-approve",
+    title="Approving an .envrc or mise.toml that moves HOME, the XDG folders or an agent's settings folder",
+    why=(
+        "As self.hook-locations-file, for the approval that makes direnv or mise load the file: what it now says moves where "
+        "the hook finds its policy and keys, or where the agent finds the settings that call clearance. A person confirms."
+    ),
+    verdict=ASK,
+    commands=("direnv", "mise"),
+    match=({"tool_name": "Bash", "tool_input": {"command": "direnv allow ."}, "files": {"/home/ana/webapp/.envrc": "export CLAUDE_CONFIG_DIR=/tmp/c\n"}},),
+    no_match=({"tool_name": "Bash", "tool_input": {"command": "direnv allow"}, "files": {"/home/ana/webapp/.envrc": "export GOPATH=$HOME/go\n"}},),
+)
+def hook_locations_approve(cmd: SimpleCommand, sc: Scope) -> str | None:
+    got = _approved_env_file(cmd, sc)
+    msg = hook_locations(*got) if got else None
+    return f"{cmd.name} approves {sc.show(got[0])}: {msg}" if got and msg else None
+
+
 # -- the environment clearance runs from ---------------------------------------------------------
 
 _INSTALL_VERBS = frozenset({"install", "uninstall", "remove", "rm", "add", "sync", "upgrade", "reinstall", "update"})
