@@ -25,10 +25,11 @@ def event(example: Any, cwd: str = PROJECT) -> dict[str, Any]:
 
 def git_answers(answers: dict[str, list[str]], root: str = PROJECT) -> Any:
     """A stand-in for gitprobe.changed: REV -> the files (relative to *root*) that differ there; other revisions are unknown.
-    The key "index" answers for the index, "hooks" names core.hooksPath."""
+    The key "index" answers for the index, "hooks" names core.hooksPath, "untracked:" / "untracked:ignored" the untracked
+    (and ignored) files, "tracked" every tracked file."""
 
     def probe(directory: str, kind: str, rev: str) -> tuple[str, ...] | None:
-        key = {"index": "index", "hooks": "hooks"}.get(kind, rev)
+        key = {"index": "index", "hooks": "hooks", "untracked": "untracked:" + rev, "tracked": "tracked"}.get(kind, rev)
         if key not in answers:
             return () if kind == "hooks" else None
         return tuple(root + "/" + p for p in answers[key])

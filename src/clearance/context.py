@@ -316,5 +316,18 @@ def _owned(home: str, env: dict[str, str] | os._Environ[str]) -> tuple[tuple[str
                 continue
             if rp != p and all(rp != q for q, _, _ in owned):
                 real.append((rp, why, kind))
+        # The agents' own folders linked elsewhere (~/.claude -> ~/dotfiles/claude): their settings are judged there too
+        # (paths.AGENT_ALIAS entries; the engine compares the folder's name, which the real location lacks).
+        from .paths import AGENT_ALIAS, AGENT_SETTINGS_DIRS
+
+        for folder in sorted(AGENT_SETTINGS_DIRS):
+            link = os.path.join(home, folder)
+            try:
+                if os.path.islink(link):
+                    rp = os.path.realpath(link)
+                    if rp != link and rp != "/":
+                        real.append((rp, folder, AGENT_ALIAS))
+            except (OSError, ValueError):
+                continue
         got = _OWNED[key] = owned + tuple(real)
     return got

@@ -27,7 +27,11 @@ TIMEOUT = 2.0
 #   stash   paths a stash entry holds, untracked ones included (stash pop/apply)
 #   index   paths where the work tree differs from the index (checkout-index -a, checkout .)
 #   hooks   the directory core.hooksPath names, when it is set (a one-element answer)
-KINDS = ("tree", "merge", "commit", "stash", "index", "hooks")
+#   untracked  untracked files, and with rev "ignored" the ignored ones too (stash -u / stash --all takes them away)
+#   tracked    every tracked file (sparse-checkout set: those outside the cone leave the work tree)
+KINDS = ("tree", "merge", "commit", "stash", "index", "hooks", "untracked", "tracked")
+# Kinds whose rev is a mode word or empty, never handed to git as a revision.
+_NO_REV = ("index", "hooks", "untracked", "tracked")
 # A git query that did not answer in time: the caller cannot tell what changes.
 TIMED_OUT = ("\0timeout",)
 
@@ -64,14 +68,34 @@ def _git(top: str, args: list[str], state: dict[tuple[str, str, str], object], s
         state[_SPENT] = BUDGET - left + (time.monotonic() - t0)
 
 
+def git_program(top: str, path: str | None = None) -> str | None:
+    """The git the hook runs: the first on PATH that is not inside the repository it asks about, nor on a relative
+    PATH entry. A project's own `bin/`, `.venv/bin` or `node_modules/.bin` on PATH (an activated virtualenv, direnv's
+    PATH_add) is the agent's to write: a `git` planted there would run inside the hook at every decision."""
+    real_top = os.path.realpath(top)
+    for d in (os.environ.get("PATH", os.defpath) if path is None else path).split(os.pathsep):
+        if not d or not os.path.isabs(d):
+            continue
+        real = os.path.realpath(d)
+        if real == real_top or real.startswith(real_top.rstrip("/") + "/"):
+            continue
+        exe = os.path.join(d, "git")
+        if os.path.isfile(exe) and os.access(exe, os.X_OK):
+            return exe
+    return None
+
+
 def _run(top: str, args: list[str], safe: tuple[str, ...], timeout: float) -> tuple[int, str] | None:
     import subprocess
 
+    git = git_program(top)
+    if git is None:
+        return (-1, "")  # as git missing: no answer, the revision's effect stays unknown
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     env.update({"GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "GIT_CONFIG_NOSYSTEM": "1", "LC_ALL": "C"})
     try:
         p = subprocess.run(
-            ["git", "-C", top, *safe, *args],
+            [git, "-C", top, *safe, *args],
             stdin=subprocess.DEVNULL,
             capture_output=True,
             timeout=timeout,
@@ -98,7 +122,7 @@ def changed(directory: str, kind: str, rev: str, state: dict[tuple[str, str, str
     so far and the time spent (a long-lived daemon must neither reuse an answer about a work tree that has
     changed since, nor run out of budget).
     """
-    if kind not in KINDS or (kind != "index" and kind != "hooks" and not _rev_ok(rev)):
+    if kind not in KINDS or (kind not in _NO_REV and not _rev_ok(rev)):
         return None
     top = git_toplevel(directory) if directory.startswith("/") else None
     if top is None:
@@ -133,6 +157,10 @@ def _ask(top: str, kind: str, rev: str, state: dict[tuple[str, str, str], object
         args = [*base, *rev.split("..", 1), "--"] if ".." in rev else ["show", "--format=", "--name-only", "--no-renames", "-z", "-m", rev, "--"]
     elif kind == "stash":
         args = ["stash", "show", "--name-only", "--include-untracked", "-z", rev]
+    elif kind == "untracked":
+        args = ["ls-files", "--others", "-z"] + ([] if rev == "ignored" else ["--exclude-standard"])
+    elif kind == "tracked":
+        args = ["ls-files", "-z"]
     else:
         args = [*base, "--"]
     r = _git(top, args, state)

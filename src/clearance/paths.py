@@ -83,7 +83,8 @@ AGENT_CONFIG: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"extensions", "policies", "hooks", "bin"}),
     ),
     ".codex": (
-        frozenset({"config.toml", "auth.json", "requirements.toml", "managed_config.toml"}),
+        # hooks.json: where Codex reads its command hooks, clearance's among them (installer.settings_path).
+        frozenset({"config.toml", "hooks.json", "auth.json", "requirements.toml", "managed_config.toml"}),
         frozenset({"rules", "hooks", "bin"}),
     ),
     ".copilot": (
@@ -405,6 +406,12 @@ def _protected_reason(path: str, ctx: Context) -> str | None:
     own = _clearance_owned(path, ctx, False) if not path.startswith("/" + DYN) else None
     if own is not None:
         return own
+    for real, folder, kind in owned_paths(ctx):
+        if kind == AGENT_ALIAS and is_within(path, fold(real) if ci else real):
+            rest = path[len(real) + 1 :].split("/") if path != real else []
+            alias_why = agent_config_reason(folder, rest)
+            if alias_why is not None:
+                return alias_why + " (" + display(real, ctx) + " is ~/" + folder + ")"
     parts = path.split("/")
     for i, part in enumerate(parts):
         if part in AGENT_CONFIG:
@@ -966,6 +973,9 @@ OWN_CACHE = "cache"
 OWN_SOCKET = "socket"
 OWN_CODE = "code"
 OWN_KEY = "key"
+# Not clearance's: the real location of an agent's settings folder reached through a symlink from home (why: the folder's
+# name, ".claude"); writes below it are judged as writes below that folder (agent_config_reason).
+AGENT_ALIAS = "agent-alias"
 _GUARD_ANCESTORS = frozenset({OWN_POLICY, OWN_STATE, OWN_DB, OWN_CODE, OWN_KEY})
 
 if TYPE_CHECKING:
@@ -1068,6 +1078,26 @@ def owned_paths(ctx: Context) -> Owned:
     return got
 
 
+# Below a project or home: the protected names a search by name can reach besides the agents' folders.
+_SEARCHABLE = (".github/hooks", ".github/copilot", ".git", ".git/config", ".git/hooks")
+
+
+def protected_below(root: str, ctx: Context) -> list[str]:
+    """The protected files and folders a search under *root* may select by name (`find ROOT -name settings.json -delete`):
+    each agent's settings folder with the files and folders in it that carry permissions or hooks, clearance's project
+    policy, git's config and hooks -- in the project and in home when they lie below *root* -- and clearance's own paths."""
+    rels: list[str] = list(_SEARCHABLE) + sorted(AGENT_SETTINGS_FILES)
+    for folder, (files, dirs) in AGENT_CONFIG.items():
+        rels.append(folder)
+        rels += [folder + "/" + f for f in sorted(files | dirs)]
+    root = root.rstrip("/") or "/"
+    # Where such folders are: the project and home (a `find dist -name '*.json'` reaches no settings).
+    bases = [b for b in (ctx.project_root, ctx.home) if b and is_within(b, root)]
+    got = [posixpath.join(b, r) for b in bases for r in rels]
+    got += [own for own, _, kind in owned_paths(ctx) if kind != AGENT_ALIAS and own != root and is_within(own, root)]
+    return got
+
+
 def clearance_owned(path: str, ctx: Context, deleting: bool = False) -> str | None:
     """Why writing (or, with *deleting*, deleting) *path* changes what decides for clearance, or None.
 
@@ -1092,6 +1122,8 @@ def _clearance_owned(path: str, ctx: Context, deleting: bool) -> str | None:
     if base.casefold() in _HOOK_NAMES and head.rpartition("/")[2].casefold() in _BIN_DIRS:
         return "a program named clearance in a bin directory (agents' hook commands run it)"
     for own, why, kind in owned_paths(ctx):
+        if kind == AGENT_ALIAS:
+            continue
         o = fold(own) if ci else own
         if is_within(p, o):
             return why

@@ -81,7 +81,8 @@ def _ps() -> list[Proc]:
 
     try:
         p = subprocess.run(
-            ["ps", "-axo", "pid=,pgid=,etime=,comm=,args="],
+            # By absolute path: a `ps` on the agent's PATH (a project's bin/) would run inside the hook.
+            [next((x for x in ("/bin/ps", "/usr/bin/ps") if os.path.exists(x)), "/bin/ps"), "-axo", "pid=,pgid=,etime=,comm=,args="],
             capture_output=True,
             timeout=2.0,
             check=False,

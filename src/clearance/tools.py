@@ -102,6 +102,28 @@ def _mcp_file_effects(action: Action, sc: Scope) -> list[Effect]:
     return out
 
 
+def _file_url_reads(action: Action, sc: Scope) -> list[Effect]:
+    """A file:// URL handed to any MCP tool (a browser's navigate, a fetch server) is a read of that file: a browser
+    opens it and returns its text or a screenshot of it."""
+    out: list[Effect] = []
+    values: list[object] = list(action.tool_input.values())[:64]
+    for top in list(values):
+        if isinstance(top, list):
+            values.extend(x for x in top[:64] if isinstance(x, str))
+    for v in values:
+        if not isinstance(v, str) or v[:7].lower() != "file://":
+            continue
+        from urllib.parse import unquote
+
+        rest = v[7:]
+        host, slash, path = rest.partition("/")
+        if host.lower() not in ("", "localhost") or not slash:
+            continue
+        path = unquote("/" + path.split("?", 1)[0].split("#", 1)[0])
+        out.append(Effect(READ, sc.path(path), v, note=action.tool_name))
+    return out
+
+
 def _grep_names_only(action: Action) -> bool:
     """Claude Code's Grep in files_with_matches or count mode answers with file names (and counts), not lines."""
     return action.tool_name == "Grep" and action.tool_input.get("output_mode") in ("files_with_matches", "count")
@@ -113,7 +135,8 @@ def action_effects(action: Action, sc: Scope) -> list[Effect]:
     kind = action.kind
     out: list[Effect] = []
     if kind == "mcp":
-        return _mcp_file_effects(action, sc) if filesystem_server(action.tool_name) else []
+        out = _mcp_file_effects(action, sc) if filesystem_server(action.tool_name) else []
+        return out + _file_url_reads(action, sc)
     if action.tool_name == "ApplyPatch":
         files = action.tool_input.get("files")
         for f in files if isinstance(files, list) else []:

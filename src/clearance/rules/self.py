@@ -349,7 +349,7 @@ def _mentions(text: str, sc: Scope, cwd: str | None = None) -> str | None:
         joined = joined.replace("//", "/")
     hay = text + "\n" + joined
     hay = paths.fold(hay) if ci else hay
-    owned = [(own, why) for own, why, kind in paths.owned_paths(sc.ctx) if kind != paths.OWN_CODE]
+    owned = [(own, why) for own, why, kind in paths.owned_paths(sc.ctx) if kind not in (paths.OWN_CODE, paths.AGENT_ALIAS)]
     for own, why in owned:
         spellings = [own]
         if paths.is_within(own, home) and own != home:
@@ -484,8 +484,11 @@ def agent_settings_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
 _ENV_FILES = frozenset({".envrc", ".env", "mise.toml", ".mise.toml", "mise.local.toml", ".mise.local.toml", ".pam_environment", "environment"})
 _HOOK_VAR = lazy(r"\bCLEARANCE_[A-Z0-9_]+\s*=")
 # Variables that move where the hook finds its policy, keys, caches and daemon socket.
-_LOCATION_VARS = frozenset({"XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "HOME"})
-_LOCATION_VAR = lazy(r"(?<![\w$])(?:XDG_(?:CONFIG|STATE|CACHE)_HOME|XDG_RUNTIME_DIR|HOME)\s*=")
+# Variables that move where an agent reads its settings, and so the hooks that call clearance: an agent started
+# with CLAUDE_CONFIG_DIR elsewhere loads no hook at all (also self.hookless-agent, for one command).
+_AGENT_HOMES = frozenset({"HOME", "XDG_CONFIG_HOME", "CLAUDE_CONFIG_DIR", "CODEX_HOME", "GEMINI_CLI_HOME", "GEMINI_CLI_SYSTEM_SETTINGS_PATH", "COPILOT_HOME"})
+_LOCATION_VARS = frozenset({"XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "HOME"}) | _AGENT_HOMES
+_LOCATION_VAR = lazy(r"(?<![\w$])(?:" + "|".join(sorted(_LOCATION_VARS, key=len, reverse=True)) + r")\s*=")
 # Session managers that set variables for processes they start later: (command, verbs).
 _SESSION_ENV: dict[str, frozenset[str]] = {
     "systemctl": frozenset({"set-environment", "import-environment"}),
@@ -519,6 +522,8 @@ def hook_locations(path: str, text: str) -> str | None:
     if m is None:
         return None
     name = m.group(0).rstrip("= ")
+    if name in _AGENT_HOMES and not name.startswith(("HOME", "XDG_")):
+        return f"{path.rsplit('/', 1)[-1]} would set {name} for later sessions: an agent started there reads its settings, and the hooks that call clearance, from elsewhere"
     return f"{path.rsplit('/', 1)[-1]} would set {name} for later sessions: the hook would read its policy, keys and daemon socket from there"
 
 
@@ -587,16 +592,21 @@ def hook_environment_file(action: Action, sc: Scope) -> str | None:
 
 @rule(
     id="self.hook-locations-file",
-    title="Moving XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_CACHE_HOME, XDG_RUNTIME_DIR or HOME in a file later sessions load",
+    title="Moving HOME, the XDG folders or an agent's settings folder (CLAUDE_CONFIG_DIR, CODEX_HOME…) in a file later sessions load",
     why=(
-        "clearance finds its user policy, its keys, its caches and its daemon socket through these variables. Set in .envrc or "
-        "mise.toml they move all of it, for every later session, to a folder the agent may already have filled (a policy with "
-        "allow rules, a daemon key and a listener of its own). Projects do set them on purpose, so a person confirms."
+        "clearance finds its user policy, its keys, its caches and its daemon socket through HOME and the XDG variables, and each "
+        "agent finds the settings that run clearance's hook through its own (CLAUDE_CONFIG_DIR, CODEX_HOME, GEMINI_CLI_HOME, "
+        "COPILOT_HOME). Set in .envrc or mise.toml they move all of it, for every later session, to a folder the agent may "
+        "already have filled (a policy with allow rules, a daemon key and a listener of its own, or settings without the hook). "
+        "Projects do set some of them on purpose, so a person confirms."
     ),
     verdict=ASK,
     scope="action",
     tools=("write", "edit"),
-    match=({"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export XDG_CONFIG_HOME=/tmp/cfg\n"}},),
+    match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export XDG_CONFIG_HOME=/tmp/cfg\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export CLAUDE_CONFIG_DIR=/tmp/cc\n"}},
+    ),
     no_match=(
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export GOPATH=$HOME/go\nexport JAVA_HOME=/opt/jdk\n"}},
     ),
@@ -609,6 +619,65 @@ def hook_locations_file(action: Action, sc: Scope) -> str | None:
         if msg:
             return f"the {action.tool_name} tool: {msg}"
     return None
+
+
+def _approved_env_file(cmd: SimpleCommand, sc: Scope) -> tuple[str, str] | None:
+    """(path, text) of the .envrc that `direnv allow [PATH]` / `mise trust [PATH]` approves, when the project's files can be read."""
+    name = posixpath.basename(cmd.name)
+    vals = [v for v in cmd.values() if not v.startswith("-")]
+    if not vals or (name == "direnv" and vals[0] not in ("allow", "permit", "grant")) or (name == "mise" and vals[0] != "trust"):
+        return None
+    if sc.ctx.read_file is None:
+        return None
+    default = ".envrc" if name == "direnv" else "mise.toml"
+    target = sc.path(vals[1] if len(vals) > 1 else ".", cmd)
+    candidates = [target] if env_file(target) else [target.rstrip("/") + "/" + default]
+    if name == "mise" and not env_file(target):
+        candidates += [target.rstrip("/") + "/.mise.toml"]
+    for path in candidates:
+        text = sc.ctx.read_file(path)
+        if text:
+            return path, text
+    return None
+
+
+@rule(
+    id="self.hook-environment-approve",
+    title="Approving an .envrc or mise.toml that sets clearance's own variables (direnv allow, mise trust)",
+    why=(
+        "direnv and mise load a changed .envrc or mise.toml only after it is approved; `direnv allow` run by the agent approves "
+        "whatever the file now says, written by a copy or an edit clearance could not read (`cp /tmp/e .envrc`). Approving "
+        "CLEARANCE_SERVER or CLEARANCE_USER_POLICY for every later session is judged as writing them there."
+    ),
+    verdict=HARD_DENY,
+    commands=("direnv", "mise"),
+    match=(
+        {"tool_name": "Bash", "tool_input": {"command": "direnv allow"}, "files": {"/home/ana/webapp/.envrc": "export CLEARANCE_SERVER=http://127.0.0.1:9\n"}},
+    ),
+    no_match=({"tool_name": "Bash", "tool_input": {"command": "direnv allow"}, "files": {"/home/ana/webapp/.envrc": "use flake\nexport FOO=1\n"}},),
+)
+def hook_environment_approve(cmd: SimpleCommand, sc: Scope) -> str | None:
+    got = _approved_env_file(cmd, sc)
+    msg = hook_environment(*got) if got else None
+    return f"{cmd.name} approves {sc.show(got[0])}: {msg}" if got and msg else None
+
+
+@rule(
+    id="self.hook-locations-approve",
+    title="Approving an .envrc or mise.toml that moves HOME, the XDG folders or an agent's settings folder",
+    why=(
+        "As self.hook-locations-file, for the approval that makes direnv or mise load the file: what it now says moves where "
+        "the hook finds its policy and keys, or where the agent finds the settings that call clearance. A person confirms."
+    ),
+    verdict=ASK,
+    commands=("direnv", "mise"),
+    match=({"tool_name": "Bash", "tool_input": {"command": "direnv allow ."}, "files": {"/home/ana/webapp/.envrc": "export CLAUDE_CONFIG_DIR=/tmp/c\n"}},),
+    no_match=({"tool_name": "Bash", "tool_input": {"command": "direnv allow"}, "files": {"/home/ana/webapp/.envrc": "export GOPATH=$HOME/go\n"}},),
+)
+def hook_locations_approve(cmd: SimpleCommand, sc: Scope) -> str | None:
+    got = _approved_env_file(cmd, sc)
+    msg = hook_locations(*got) if got else None
+    return f"{cmd.name} approves {sc.show(got[0])}: {msg}" if got and msg else None
 
 
 # -- the environment clearance runs from ---------------------------------------------------------
@@ -680,8 +749,6 @@ def hook_packages(cmd: SimpleCommand, sc: Scope) -> str | None:
 # -- another agent, started without clearance ------------------------------------------------------
 
 _AGENT_CLIS = ("claude", "codex", "gemini", "copilot", "cursor-agent", *_AGENT_ALIASES)
-# Variables that move where an agent reads its settings (and so the hooks that call clearance).
-_AGENT_HOMES = frozenset({"HOME", "XDG_CONFIG_HOME", "CLAUDE_CONFIG_DIR", "CODEX_HOME", "GEMINI_CLI_HOME", "COPILOT_HOME"})
 # Options that replace the settings an agent loads: (agent, option).
 _SETTINGS_OPTIONS: dict[str, tuple[str, ...]] = {"claude": ("--settings", "--setting-sources"), "copilot": ("--config-dir",)}
 # Options that switch an agent's own permission checks off: (agent, option) -> values that do (empty: the option alone).
@@ -1105,6 +1172,15 @@ def git_rewrites(cmd: SimpleCommand) -> tuple[list[tuple[str, str, str]], str]:
             return qs, f"git pull from {words[0]}, a repository on this disk: what it brings is only known once it has run"
         # What is already fetched; a pull may bring more (docs/threat-model.md).
         qs.append(("merge", f"{words[0]}/{words[1]}" if len(words) >= 2 else "@{upstream}", ""))
+    elif verb == "stash" and (len(sub) == 1 or sub[1] in ("push", "save")):
+        # git stash [push]: tracked files go back to HEAD, and with -u/--all untracked (and ignored) files leave the
+        # work tree: a settings file the user has not committed is taken away.
+        if not any(u in ("-p", "--patch", "--staged", "-S") for u in nc.unknown) and not nc.has("patch", "staged"):
+            qs.append(("tree", "HEAD", ""))
+            if nc.has("all") or any(u in ("-a", "--all") for u in nc.unknown):
+                qs.append(("untracked", "ignored", ""))
+            elif nc.has("include-untracked") or any(u in ("-u", "--include-untracked") for u in nc.unknown):
+                qs.append(("untracked", "", ""))
     elif verb == "stash" and len(sub) > 1 and sub[1] in ("pop", "apply", "branch"):
         ref = words[1] if sub[1] == "branch" and len(words) > 1 else (words[0] if words and sub[1] != "branch" else "stash@{0}")
         qs.append(("stash", ref, ""))
@@ -1114,6 +1190,15 @@ def git_rewrites(cmd: SimpleCommand) -> tuple[list[tuple[str, str, str]], str]:
         qs += [("index", "", "")] if any(u in ("-a", "--all") for u in nc.unknown) else [("index", "", w) for w in words]
     elif verb == "read-tree" and any(u == "-u" for u in nc.unknown) and words:
         qs.append(("tree", words[-1], ""))
+    elif verb == "bisect" and len(sub) > 1 and sub[1] in ("start", "good", "bad", "new", "old", "skip"):
+        # git checks out a revision between the ones named: what differs from either end may change.
+        revs = [w for w in words if _ref_like(w)] if sub[1] == "start" or words else ["refs/bisect/bad"]
+        qs += [("tree", w, "") for w in revs]
+    elif verb == "sparse-checkout" and (sub[1] if len(sub) > 1 else words[0] if words else "") in ("set", "init"):
+        # Tracked files outside the directories kept leave the work tree (cone mode keeps the top-level files).
+        # The option tables do not know its subcommands: the verb may still be the first word.
+        keep = [w.strip("/") for w in (words if len(sub) > 1 else words[1:]) if not w.startswith("-")]
+        qs.append(("tracked", "", "\0sparse:" + "\0".join(keep)))
     return qs, ""
 
 
@@ -1126,8 +1211,9 @@ def _hooks_dir(probe: object, directory: str) -> str:
     id="self.git-settings-change",
     title="A git command that rewrites an agent's settings, clearance's policy or the repository's hooks from another revision",
     why=(
-        "`git checkout BRANCH`, `git merge`, `git reset --hard REV`, `git stash pop`, `git cherry-pick` rewrite every file that "
-        "differs in the other revision, without naming it: a branch whose `.claude/settings.json`, `.codex/config.toml`, "
+        "`git checkout BRANCH`, `git merge`, `git reset --hard REV`, `git stash pop`, `git cherry-pick`, `git bisect` rewrite "
+        "every file that differs in the other revision, without naming it, and `git stash [-u|--all]` and `git sparse-checkout "
+        "set` take uncommitted, untracked or out-of-cone files away: a branch whose `.claude/settings.json`, `.codex/config.toml`, "
         "`.cursor/hooks.json` or hooks directory (core.hooksPath) differs changes what the agent may do as a write of those files "
         "would. Where the hook runs on the developer's machine it asks git which files would change (in bounded time, with "
         "every repository setting that runs a program switched off). Switching to a branch whose settings differ is often "
@@ -1180,6 +1266,12 @@ def git_settings_change(cmd: SimpleCommand, sc: Scope) -> str | None:
             continue
         if got and got[0] == "\0timeout":
             return f"{what}: git did not say in time which files it would rewrite, so a change of the agent's settings cannot be ruled out"
+        sparse = next((w for w in withins if w.startswith("\0sparse:")), None)
+        if sparse is not None:
+            kept = [posixpath.join(directory, k) for k in sparse[len("\0sparse:") :].split("\0") if k]
+            # What stays: the kept directories, and the files at the top of the work tree.
+            got = tuple(p for p in got if not any(paths.is_within(p, k) for k in kept) and "/" in p[len(directory) + 1 :])
+            withins = {""}
         roots = [] if "" in withins or len(withins) > 64 else [sc.path(w if w.startswith(("/", "~")) else posixpath.join(directory, w)) for w in withins]
         for p in got:
             if p in checked or (roots and not any(paths.is_within(p, r) for r in roots)):

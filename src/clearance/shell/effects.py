@@ -447,6 +447,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(WRITE, Word(w.value[3:], w.raw))
             elif w.value.startswith("if="):
                 add(READ, Word(w.value[3:], w.raw))
+    elif name in ("sort", "uniq", "yq", "openssl"):
+        _output_operands(name, args, add)
     elif name in ("perl", "ruby") and any(a.value[:1] == "-" and "i" in a.value for a in args):
         # perl -pi -e, perl -i.bak -pe, ruby -i -pe: the files after the code are rewritten in place,
         # found with the interpreter's own option table.
@@ -475,9 +477,11 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(WRITE, dest, True)
                 if any(f.startswith("--delete") or f == "--remove-source-files" for f in flags):
                     add(DELETE, dest, True, note="rsync --delete")
+            # -r, -a and the grouped forms (-avz) copy whole trees: what lies under a source is read, as with cp -r.
+            recursive = bool(flags & {"-r", "-a", "--recursive", "--archive"})
             for w in ops[:-1]:
                 if ":" not in w.value.split("/", 1)[0]:
-                    add(READ, w)
+                    add(READ, w, recursive)
     elif name == "tar":
         _tar(cmd, sc, add)
     elif name in ("unzip", "7z", "bsdtar"):
@@ -503,6 +507,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         for i, a in enumerate(args[:-1]):
             if a.value in ("-fprint", "-fprint0", "-fls", "-fprintf"):
                 add(WRITE, args[i + 1])
+        _find_selected_protected(cmd, sc, out)
     if name == "find" and any(a.value == "-delete" for a in args):
         fd = find_delete(cmd)
         roots, expr_at = find_roots(args)
@@ -528,6 +533,20 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         if nc.sub == ("rm",) and not nc.has("cached") and not nc.has("dry-run"):
             for w in _pathspec_words(nc, cmd, sc, git_base, nc.words + listed):
                 add(DELETE, w, nc.has("r"))
+        elif nc.sub == ("mv",) and len(nc.words) >= 2 and not nc.has("dry-run"):
+            # git mv SRC... DEST: as mv, the sources are moved away and the destination written.
+            *sources, dest = _pathspec_words(nc, cmd, sc, git_base, nc.words)
+            for w in sources:
+                add(DELETE, w, True, note="moved away")
+            add(WRITE, dest, True)
+        elif nc.sub == ("submodule", "add") and nc.words:
+            # git submodule add URL [PATH]: a clone into PATH (by default the URL's last part), as git clone URL PATH.
+            url = nc.words[0].value
+            dest = nc.words[1] if len(nc.words) >= 2 else Word(posixpath.basename(url.rstrip("/")).removesuffix(".git"), url)
+            if dest.value:
+                _new_checkout(_under(git_base, dest), cmd, sc, add)
+        elif nc.sub == ("worktree", "add") and nc.words:
+            _new_checkout(_under(git_base, nc.words[0]), cmd, sc, add)  # git worktree add PATH [REV]: a checkout into PATH
         elif nc.sub == ("clone",) and len(nc.words) >= 2:
             add(WRITE, _under(git_base, nc.words[1]), True)
         elif nc.sub in (("checkout",), ("restore",)) and not nc.has("patch"):
@@ -691,6 +710,61 @@ def _git_base(opts: list[tuple[str, str | None, int]]) -> str | None:
     return base
 
 
+# Options of ordinary filters that name the file they write (sort -o, openssl -out), and the ones that take a value.
+_SORT_VALUE = frozenset(
+    {"-k", "-t", "-S", "-T", "--key", "--field-separator", "--buffer-size", "--temporary-directory", "--parallel", "--batch-size"}
+    | {"--compress-program", "--files0-from", "--random-source", "--sort"}
+)
+
+_UNIQ_VALUE = frozenset({"-f", "-s", "-w", "--skip-fields", "--skip-chars", "--check-chars", "--all-repeated", "--group"})
+_YQ_VALUE = frozenset({"-o", "--output-format", "-p", "--input-format", "-I", "--indent", "--from-file", "--expression", "--front-matter"})
+
+
+def _output_operands(name: str, args: list[Word], add: Callable[..., None]) -> None:
+    """The file a reading filter writes besides its standard output: `sort -o F`, `uniq IN OUT`, `yq -i EXPR F`, `openssl … -out F`."""
+    if name == "openssl":
+        for i, w in enumerate(args[:-1]):
+            if w.value in ("-out", "--out"):
+                add(WRITE, args[i + 1])
+        return
+    if name == "sort":
+        for i, w in enumerate(args):
+            v = w.value
+            nxt = args[i + 1] if i + 1 < len(args) else None
+            if v.startswith("--output="):
+                add(WRITE, Word(v.split("=", 1)[1], w.raw))
+            elif v == "--output" and nxt is not None:
+                add(WRITE, nxt)
+            elif v.startswith("-") and not v.startswith("--") and "o" in v[1:]:
+                k = v.index("o", 1)
+                if any(f"-{c}" in _SORT_VALUE for c in v[1:k]):
+                    continue  # -to: the o is -t's value
+                if v[k + 1 :]:
+                    add(WRITE, Word(v[k + 1 :], w.raw))  # -oFILE, -uoFILE
+                elif nxt is not None:
+                    add(WRITE, nxt)
+        return
+    with_value = _UNIQ_VALUE if name == "uniq" else _YQ_VALUE
+    ops, flags = operands(args, with_value)
+    if name == "uniq" and len(ops) >= 2:
+        add(WRITE, ops[1])  # uniq INPUT OUTPUT
+    elif name == "yq" and flags & {"-i", "--inplace"}:
+        # yq -i EXPR FILE…; with --from-file the expression is not an operand.
+        for w in ops if "--from-file" in flags else ops[1:]:
+            add(WRITE, w)
+
+
+def _new_checkout(w: Word, cmd: SimpleCommand, sc: Scope, add: Callable[..., None]) -> None:
+    """A checkout git creates at *w* (submodule add, worktree add): git refuses a path that holds files, so it only creates
+    -- a write where it lands in the project or on a protected path (a new `.claude/`), not a question for every
+    worktree made beside the project (`git worktree add ../feature`)."""
+    from ..paths import protected_reason
+
+    p = sc.word_path(w, cmd)
+    if not sc.outside(p) or protected_reason(p, sc.ctx) is not None:
+        add(WRITE, w, True)
+
+
 def _under(base: str | None, w: Word) -> Word:
     """*w* read relative to *base* (a directory git moved into), when it is relative."""
     if base is None or w.value.startswith(("/", "~")):
@@ -849,6 +923,66 @@ def find_delete(cmd: SimpleCommand) -> FindDelete | None:
         negate = False
         i += 1
     return None
+
+
+_FIND_NAME_TESTS = frozenset({"-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename"})
+
+
+def _find_selected_protected(cmd: SimpleCommand, sc: Scope, out: list[Effect]) -> None:
+    """`find . -name settings.json -exec rm {} +`, `find ~ -name .claude -delete`: a deleting find whose name or path tests
+    select a protected file or folder below its root deletes it -- judged as deleting that path, which the name alone
+    (no glob, nothing protected in the words) never showed."""
+    fd = find_delete(cmd)
+    if fd is None or not fd.narrowed or not fd.patterns:
+        return
+    from ..paths import has_glob, protected_below
+
+    args = cmd.args
+    roots, expr_at = find_roots(args)
+    # The name tests of each alternative (-o): a path is selected when every test of one alternative matches it.
+    branches: list[list[tuple[str, str]]] = [[]]
+    for i in range(expr_at, len(args) - 1):
+        v = args[i].value
+        if v in ("-o", "-or"):
+            branches.append([])
+        elif v in _FIND_NAME_TESTS and not (i > 0 and args[i - 1].value in ("!", "-not")) and DYN not in args[i + 1].value:
+            branches[-1].append((v, args[i + 1].value))
+    branches = [b for b in branches if b]
+    if not branches:
+        return
+    for w in roots or [Word(".", ".")]:
+        root = sc.word_path(w, cmd)
+        if DYN in root or has_glob(root):
+            continue
+        shown = w.value.rstrip("/") or "/"
+        for c in protected_below(root, sc.ctx):
+            printed = shown + "/" + c[len(root.rstrip("/")) + 1 :]
+            if sc.ctx.list_dir is not None and _absent(c, root, sc.ctx.list_dir):
+                continue  # where the disk can be listed (the project, at the hook), only what is there can be selected
+            if any(all(_find_test(t, pat, c, printed) for t, pat in b) for b in branches):
+                out.append(Effect(DELETE, c, w.value, True, cmd, note="find"))
+
+
+def _absent(path: str, root: str, list_dir: Callable[[str], list[str] | None]) -> bool:
+    """Whether a listing shows *path* missing: its nearest listable ancestor (at or below *root*) lacks the next name."""
+    child = path
+    parent = posixpath.dirname(path)
+    while len(parent) >= len(root.rstrip("/")) and parent != child:
+        names = list_dir(parent)
+        if names is not None:
+            return posixpath.basename(child) not in names
+        child, parent = parent, posixpath.dirname(parent)
+    return False
+
+
+def _find_test(test: str, pat: str, path: str, printed: str) -> bool:
+    """find's -name/-path test (and their -i forms) on *path*, printed by find as *printed*."""
+    import fnmatch
+
+    subject = posixpath.basename(path) if test in ("-name", "-iname") else printed
+    if test.startswith("-i"):
+        return fnmatch.fnmatchcase(subject.lower(), pat.lower())
+    return fnmatch.fnmatchcase(subject, pat)
 
 
 def _only_adds(mode: str) -> bool:

@@ -189,7 +189,8 @@ TOOLS: dict[str, dict[str, object]] = {
                 "opts": "q|quiet",
                 "subs": {
                     "foreach": {"opts": "q|quiet recursive", "stop": True},
-                    "add|status|init|deinit|update|set-branch|set-url|summary|sync|absorbgitdirs": "",
+                    "add": "b|branch= f|force name= reference= ref-format= dissociate depth= q|quiet",
+                    "status|init|deinit|update|set-branch|set-url|summary|sync|absorbgitdirs": "",
                 },
             },
             "bisect": {"subs": {"run": {"stop": True}, "start|bad|good|new|old|terms|skip|reset|visualize|view|replay|log": ""}},
