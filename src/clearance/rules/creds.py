@@ -10,6 +10,7 @@ from ..model import ASK, SOFT_DENY, TOO_LARGE
 from ..shell.effects import READ, Effect
 from ..shell.options import normalise
 from .base import rule
+from .gates import ENV_GREPS, ENV_PRINTERS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -809,8 +810,8 @@ def write_credential_outside(action: Action, sc: Scope) -> str | None:
 
 _ENV_TEMPLATES = (".example", ".sample", ".template", ".dist", ".defaults", ".schema")
 # Programs that print a file's lines as they are; a grep narrows them to the lines its pattern selects.
-_ENV_PRINTERS = frozenset({"cat", "tac", "nl", "less", "more", "head", "tail", "bat", "batcat", "view", "sort", "uniq", "column", "tee", "strings"})
-_ENV_GREPS = frozenset({"grep", "egrep", "fgrep", "rg"})
+_ENV_PRINTERS = ENV_PRINTERS  # gates.py: creds.env-file-pipe's first check uses them
+_ENV_GREPS = ENV_GREPS
 _ENV_LINE = lazy(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*?)\s*$", 0)
 _URL_CREDENTIALS = lazy(r"://[^/\s:@]+:[^/\s@]+@", 0)
 _TOKEN_PREFIXES = (
