@@ -459,6 +459,7 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
     "(`~/.ssh/id_$(echo rsa)`) is creds.read-secret-file.",
     verdict=ASK,
     scope="effect",
+    effects=(READ,),
     match=("find ~/.aws -type f | xargs cat", "cat ~/.aws/$PROFILE.json", "head $(find ~/.docker -type f)"),
     no_match=("cat ~/$F", "cat $(find . -name README.md)", "find ~/.config/nvim -type f | xargs cat", "cat ~/.aws/config"),
 )
@@ -952,6 +953,7 @@ def _printed(cmd: SimpleCommand, sc: Scope) -> bool:
     ),
     verdict=ASK,
     scope="effect",
+    effects=(READ,),
     match=(
         "cat .env.local",
         "head -20 .env",
