@@ -79,6 +79,7 @@ ORDINARY = [
     {"tool_name": "Edit", "tool_input": {"file_path": "/home/ana/webapp/app/page.tsx", "old_string": "a", "new_string": "b"}},
     {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/README.md"}},
     {"tool_name": "Bash", "tool_input": {"command": "ls -la; pwd"}, "gated": True},
+    {"tool_name": "Bash", "tool_input": {"command": "mkdir -p build/out && touch build/out/stamp"}, "gated": True},
 ]
 
 
@@ -118,9 +119,10 @@ def test_cold_hook_imports_no_re_json_or_hashlib(tmp_path: Path) -> None:
         assert not heavy, f"{ev}: the cold hook imported {heavy}"
         if ev.get("gated"):
             # Commands none of the rules on every command can fire on: their gates (rules/gates.py) refuse, and
-            # the creds, net and system packs are not imported.
+            # the creds, net and system packs are not imported (nor by a write's effect rules: convention
+            # imports tools, which imports net and creds, only where a written file may be run by convention).
             assert not {"clearance.rules.creds", "clearance.rules.net", "clearance.rules.system"} & mods, ev
-    assert decisions == ["allow", "deny", "allow", "allow", "allow", "allow"]
+    assert decisions == ["allow", "deny", "allow", "allow", "allow", "allow", "allow"]
 
 
 def test_lazyre_flags_are_res() -> None:
