@@ -84,16 +84,18 @@ def _list(kind: str) -> list[Rule]:
 
 
 # Rules on any command with their gates (rules/gates.py): a gated rule's pack is imported when its gate first says yes.
-_ANY: list[tuple[str, Callable[[SimpleCommand, Scope], bool] | None]] = []
+# Built whole, then stored in one assignment: decisions on other threads see it complete or not at all.
+_ANY: dict[str, list[tuple[str, Callable[[SimpleCommand, Scope], bool] | None]]] = {}
 
 
 def _any_rules() -> list[tuple[str, Callable[[SimpleCommand, Scope], bool] | None]]:
-    if not _ANY:
+    got = _ANY.get("any")
+    if got is None:
         from .rules.gates import GATES
 
         _rules(lambda idx: [i for i in idx.any_command if i not in GATES])  # ungated rules: their packs now
-        _ANY.extend((i, GATES.get(i)) for i in rules_index().any_command)
-    return _ANY
+        got = _ANY["any"] = [(i, GATES.get(i)) for i in rules_index().any_command]
+    return got
 
 
 def _for_tool(idx: Index, kind: str, tool_name: str) -> list[str]:
