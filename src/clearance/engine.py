@@ -76,10 +76,10 @@ def command_rules(name: str) -> list[Rule]:
 
 
 def _list(kind: str) -> list[Rule]:
-    """Rules on any command ("any"), or on effects of one kind ("effect:read"): only their packs are imported."""
+    """Rules on effects of one kind ("effect:read"): only their packs are imported (rules on any command: _any_rules)."""
     got = _LISTS.get(kind)
     if got is None:
-        got = _LISTS[kind] = _rules(lambda idx: idx.any_command if kind == "any" else idx.effect_rules(kind[len("effect:") :]))
+        got = _LISTS[kind] = _rules(lambda idx: idx.effect_rules(kind[len("effect:") :]))
     return got
 
 
