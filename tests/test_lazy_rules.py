@@ -119,6 +119,8 @@ def test_ordinary_calls_import_only_what_can_fire(tmp_path: Path) -> None:
     _build_index(env)
     ls = _loaded_for(env, "Bash", {"command": "ls -la"})
     assert not {"git", "cloud", "db", "publish", "interp", "tools", "self"} & set(ls), ls
+    # The rules on every command are gated (rules/gates.py): none can fire on ls, so their packs stay out.
+    assert not {"creds", "net", "system"} & set(ls), ls
     status = _loaded_for(env, "Bash", {"command": "git status"})
     assert "git" in status and not {"cloud", "db", "publish"} & set(status), status
     read = _loaded_for(env, "Read", {"file_path": "/home/ana/webapp/README.md"})

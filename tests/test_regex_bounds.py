@@ -308,7 +308,8 @@ def test_deadline_from_an_injected_slow_rule(monkeypatch: Any) -> None:
         return None
 
     r = Rule("test.slow", "slow", "slow", "ask", "command", slow, (), ())
-    monkeypatch.setitem(engine._LISTS, "any", [r, *engine._list("any")])
+    monkeypatch.setitem(engine.REGISTRY, r.id, r)
+    monkeypatch.setitem(engine._ANY, "any", [(r.id, None), *engine._any_rules()])  # ungated: runs on every command
     action, ctx = _bash("; ".join(["echo hi"] * 50))
     t0 = time.perf_counter()
     d = engine.evaluate(action, ctx, budget_s=0.1)

@@ -82,7 +82,7 @@ def _bounded(obj: Any, limit: int = 20_000, content_chars: int = CONTENT_CHARS, 
     """
     if isinstance(obj, str):
         if key in CONTENT_KEYS and 0 < content_chars < len(obj):
-            from .store.chain import blake2b
+            from .store.keys import blake2b
 
             digest = blake2b(obj.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
             return obj[:content_chars] + f"... [{len(obj) - content_chars} more characters; {len(obj)} in all, blake2b-128 {digest}]"
@@ -120,7 +120,7 @@ def record(
     url = ""
     try:
         from .store import open_store, resolve_url
-        from .store.chain import key_file
+        from .store.keys import key_file
 
         url = resolve_url(db, audit_cfg, env)
         chars = audit_cfg.get("max_content_chars", CONTENT_CHARS)

@@ -95,16 +95,25 @@ def forwarded_env(env: Env) -> dict[str, str]:
     }
 
 
+_SHA256: list[Callable[[bytes], Any]] = []
+
+
 def _sha256() -> Callable[[bytes], Any]:
-    try:
-        from _sha2 import sha256  # type: ignore[import-not-found,unused-ignore]  # Python >= 3.12
-    except ImportError:
-        try:
-            from _sha256 import sha256  # type: ignore[import-not-found,no-redef,unused-ignore]  # Python 3.11
-        except ImportError:  # pragma: no cover - a build without the built-in hashes
-            from hashlib import sha256  # type: ignore[assignment,unused-ignore]
-    fn: Callable[[bytes], Any] = sha256
-    return fn
+    """The built-in SHA-256, found once per process (the daemon MACs every request; a failed import is not cached,
+    and each one searches every folder of sys.path)."""
+    if not _SHA256:
+        if sys.version_info >= (3, 12):
+            try:
+                from _sha2 import sha256  # type: ignore[import-not-found,unused-ignore]
+            except ImportError:  # pragma: no cover - a build without the built-in hashes
+                from hashlib import sha256  # type: ignore[assignment,unused-ignore]
+        else:
+            try:
+                from _sha256 import sha256  # type: ignore[import-not-found,no-redef,unused-ignore]
+            except ImportError:  # pragma: no cover - a build without the built-in hashes
+                from hashlib import sha256  # type: ignore[assignment,unused-ignore]
+        _SHA256.append(sha256)
+    return _SHA256[0]
 
 
 def mac(key: bytes, msg: bytes) -> str:

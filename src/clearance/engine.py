@@ -53,6 +53,7 @@ def _rules(select: Callable[[Index], list[str]]) -> list[Rule]:
         idx = rebuild()  # a pack registered other rules than the index says: index a full load again
         _BY_COMMAND.clear()
         _LISTS.clear()
+        _ANY.clear()
         ids = select(idx)
     return [REGISTRY[i] for i in ids]
 
@@ -75,10 +76,25 @@ def command_rules(name: str) -> list[Rule]:
 
 
 def _list(kind: str) -> list[Rule]:
-    """Rules on any command ("any"), or on effects of one kind ("effect:read"): only their packs are imported."""
+    """Rules on effects of one kind ("effect:read"): only their packs are imported (rules on any command: _any_rules)."""
     got = _LISTS.get(kind)
     if got is None:
-        got = _LISTS[kind] = _rules(lambda idx: idx.any_command if kind == "any" else idx.effect_rules(kind[len("effect:") :]))
+        got = _LISTS[kind] = _rules(lambda idx: idx.effect_rules(kind[len("effect:") :]))
+    return got
+
+
+# Rules on any command with their gates (rules/gates.py): a gated rule's pack is imported when its gate first says yes.
+# Built whole, then stored in one assignment: decisions on other threads see it complete or not at all.
+_ANY: dict[str, list[tuple[str, Callable[[SimpleCommand, Scope], bool] | None]]] = {}
+
+
+def _any_rules() -> list[tuple[str, Callable[[SimpleCommand, Scope], bool] | None]]:
+    got = _ANY.get("any")
+    if got is None:
+        from .rules.gates import GATES
+
+        _rules(lambda idx: [i for i in idx.any_command if i not in GATES])  # ungated rules: their packs now
+        got = _ANY["any"] = [(i, GATES.get(i)) for i in rules_index().any_command]
     return got
 
 
@@ -187,8 +203,11 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
             msg = r.check(cmd, sc)
             if msg and not (own and r.id in COMMAND_LOWERABLE and lowered_command(r.id, r.verdict, cmd, ctx)):
                 out.findings.append(_finding(r, msg, cmd.show(), cmd))
-        for r in _list("any"):
+        for rid, gate in _any_rules():
             check_deadline(sc)
+            if gate is not None and not gate(cmd, sc):
+                continue  # the rule's first check fails: its pack is not imported for it
+            r = REGISTRY.get(rid) or rule_by_id(rid)
             msg = r.check(cmd, sc)
             if msg:
                 out.findings.append(_finding(r, msg, cmd.show(), cmd))
@@ -199,11 +218,14 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
     if script_depth < 2:
         _check_written_scripts(exp.commands, sc, out.findings, script_depth)
     if len(exp.commands) > 1:
-        from .rules.net import downloaded_then_run
+        from .rules.gates import download_then_run
 
-        msg = downloaded_then_run(exp.commands, sc)
-        if msg:
-            out.findings.append(_finding(rule_by_id("rce.download-then-run"), msg))
+        if download_then_run(exp.commands):  # its gate: the net pack is imported only where a downloader ran first
+            from .rules.net import downloaded_then_run
+
+            msg = downloaded_then_run(exp.commands, sc)
+            if msg:
+                out.findings.append(_finding(rule_by_id("rce.download-then-run"), msg))
         from .sameline import written_then_run
 
         msg = written_then_run(exp.commands, sc)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ..trust import Trust
-from .patterns import Pattern
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+    from .patterns import Pattern
 
 VERDICT_ORDER = ("hard_deny", "deny", "ask", "allow")
 
@@ -37,6 +38,8 @@ class Policy:
         for verdict in VERDICT_ORDER:
             compiled = []
             for entry in data.get("rules", {}).get(verdict, []):
+                from .patterns import Pattern  # only a policy with rules compiles patterns (a cold hook without: ~0.3 ms less)
+
                 # [text, layer] or, for a [[rules.grant]], [text, layer, expires or None, session or ""]
                 if len(entry) > 2 and entry[2] is not None:
                     if entry[2] <= now:

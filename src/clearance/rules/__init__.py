@@ -5,8 +5,9 @@ own ``@rule`` declarations:
 
 The hook decides one call per process, and importing every pack costs it ~7 ms of a ~45 ms
 call, so the engine imports only the packs whose rules can fire on the call: the packs with
-rules for the command names it sees, with rules on any command, on file effects, or on the
-tool's kind (engine.py asks through ``index()``).  The index -- for every rule, in the order a
+rules for the command names it sees, with rules on any command whose cheap first check
+(gates.py, run without importing the pack) passes, on file effects of the kinds they declare,
+or on the tool's kind (engine.py asks through ``index()``).  The index -- for every rule, in the order a
 full load registers them: its module, scope, command names and tools -- is computed by a full
 load and kept in clearance's cache directory, sealed (seal.py: trusted because its MAC
 verifies, never because it exists) and keyed by the name, size and mtime of every ``.py``

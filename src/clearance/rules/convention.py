@@ -8,7 +8,6 @@ from ..model import ASK
 from ..paths import DYN
 from ..shell.effects import DELETE, WRITE, Effect
 from .base import problem_rule, rule
-from .tools import MAX_SCRIPT_CHARS, _written_files
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -66,6 +65,7 @@ def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str |
         return None
     from ..code.convention import written
     from ..engine import analyse_shell, asked_side_effect, strongest_denial
+    from .tools import MAX_SCRIPT_CHARS  # here, not at the top: a shell write's effect rules need not import tools, net, creds
 
     found = written(path, text[:MAX_SCRIPT_CHARS])
     if found is None:
@@ -128,6 +128,8 @@ def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str |
     ),
 )
 def convention_code(action: Action, sc: Scope) -> str | None:
+    from .tools import _written_files
+
     for path, text in _written_files(action):
         msg = convention_verdict(path, text, sc)
         if msg:
@@ -337,6 +339,8 @@ def _workflow(path: str) -> bool:
     ),
 )
 def ci_untrusted_input(action: Action, sc: Scope) -> str | None:
+    from .tools import MAX_SCRIPT_CHARS, _written_files
+
     for path, text in _written_files(action):
         if not _workflow(path) or not ("${{" in text or "pull_request_target" in text or "workflow_run" in text):
             continue

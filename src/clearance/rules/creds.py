@@ -10,6 +10,7 @@ from ..model import ASK, SOFT_DENY, TOO_LARGE
 from ..shell.effects import READ, Effect
 from ..shell.options import normalise
 from .base import rule
+from .gates import ENV_GREPS, ENV_PRINTERS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -458,6 +459,7 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
     "(`~/.ssh/id_$(echo rsa)`) is creds.read-secret-file.",
     verdict=ASK,
     scope="effect",
+    effects=(READ,),
     match=("find ~/.aws -type f | xargs cat", "cat ~/.aws/$PROFILE.json", "head $(find ~/.docker -type f)"),
     no_match=("cat ~/$F", "cat $(find . -name README.md)", "find ~/.config/nvim -type f | xargs cat", "cat ~/.aws/config"),
 )
@@ -809,8 +811,8 @@ def write_credential_outside(action: Action, sc: Scope) -> str | None:
 
 _ENV_TEMPLATES = (".example", ".sample", ".template", ".dist", ".defaults", ".schema")
 # Programs that print a file's lines as they are; a grep narrows them to the lines its pattern selects.
-_ENV_PRINTERS = frozenset({"cat", "tac", "nl", "less", "more", "head", "tail", "bat", "batcat", "view", "sort", "uniq", "column", "tee", "strings"})
-_ENV_GREPS = frozenset({"grep", "egrep", "fgrep", "rg"})
+_ENV_PRINTERS = ENV_PRINTERS  # gates.py: creds.env-file-pipe's first check uses them
+_ENV_GREPS = ENV_GREPS
 _ENV_LINE = lazy(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*?)\s*$", 0)
 _URL_CREDENTIALS = lazy(r"://[^/\s:@]+:[^/\s@]+@", 0)
 _TOKEN_PREFIXES = (
@@ -951,6 +953,7 @@ def _printed(cmd: SimpleCommand, sc: Scope) -> bool:
     ),
     verdict=ASK,
     scope="effect",
+    effects=(READ,),
     match=(
         "cat .env.local",
         "head -20 .env",

@@ -12,6 +12,7 @@ from ..shell.unwrap import SHELLS
 from ..trust import url_host
 from .base import rule
 from .creds import _percent_decode, credential_content, decoded_forms, is_secret_var, reads_secrets, sensitive_file
+from .gates import INTERPRETER_NAMES, THEN_RUN_FETCHERS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -41,7 +42,6 @@ DECODERS = frozenset(
         "python3",
     }
 )
-INTERPRETER_NAMES = frozenset({"python", "python3", "python2", "node", "nodejs", "perl", "ruby", "php", "lua", "deno", "bun", "Rscript", "pwsh", "powershell"})
 _TOKEN = lazy(
     r"(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}|xox[baprs]-[A-Za-z0-9-]{10,}"
     r"|sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|(?<![A-Za-z0-9_-])(?>[A-Za-z0-9_-]*?eyJ)[A-Za-z0-9_-]{10,}+\.eyJ[A-Za-z0-9_-]{10,}+\.[A-Za-z0-9_-]+"
@@ -906,7 +906,7 @@ def downloaded_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
 
     fetched: dict[str, str] = {}
     for c in commands:
-        if c.name in ("curl", "wget", "aria2c", "http", "xh", "fetch"):
+        if c.name in THEN_RUN_FETCHERS:
             for e in effects(c, sc):
                 if e.kind == WRITE:
                     fetched[e.path] = c.name

@@ -6,8 +6,8 @@ from .. import paths
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.options import normalise
-from ..shell.unwrap import known_program
 from .base import rule
+from .gates import known_client, unknown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -446,50 +446,9 @@ _DESTRUCTIVE_VERBS = frozenset(
 )
 
 
-def _unknown(cmd: SimpleCommand) -> bool:
-    name = cmd.name
-    return bool(name) and DYN not in name and not known_program(name)
-
-
-# Rule packs about remote systems: a program only they claim is a client of some service (glab, op, doppler …).
-# Database clients (db pack) are not: their arguments are queries (redis-cli DEL key), which the db rules read.
-# The one db rule that models a few destructive forms of service clients (vault kv destroy, kafka-topics --delete,
-# bq rm) does not make them query clients: their other destructive verbs (vault policy delete) stay unknown.
-_CLIENT_PACKS = frozenset({"cloud", "gh", "creds", "publish", "net", "db.datastore-destroy"})
-# Programs those packs claim whose subcommand words act on local files or the project (a last-resort list).
-_LOCAL_TOOLS = frozenset(
-    {
-        "dotnet", "mix", "flutter", "dart", "swift", "gradle", "gradlew", "./gradlew", "mvn", "podman", "nerdctl",
-        "docker-compose", "podman-compose", "buildah", "rails", "rake", "artisan", "manage.py", "hatch", "flit",
-        "lerna", "changeset", "semantic-release", "goreleaser", "serve", "http-server", "ssh", "scp", "sftp", "rsync",
-        "socat", "nc", "ncat", "netcat", "awk", "sed", "cut", "sort", "head", "tail", "less", "more", "printenv",
-        "gpg", "openssl", "pwsh", "powershell", "nslookup", "dig", "host", "ping", "ping6", "traceroute",
-        # HTTP clients: the method, not a word, says what a request does (net.http-delete)
-        "curl", "wget", "wget2", "http", "https", "xh", "httpie", "curlie", "aria2c", "lwp-request", "GET", "fetch", "iwr",
-    }
-)  # fmt: skip
-_CLIENTS: list[frozenset[str]] = []
-
-
-def _known_client(name: str) -> bool:
-    """A program clearance knows only through rules about remote systems: its destructive verbs are not modelled one by one."""
-    if not _CLIENTS:
-        from ..shell import effects, optables
-        from ..shell.unwrap import NON_RUNNERS
-        from . import index
-
-        idx = index()  # the rules' command names without importing their packs
-        packs: dict[str, set[str]] = {}
-        for rid, commands in idx.commands.items():
-            pack = rid if rid in _CLIENT_PACKS else rid.split(".", 1)[0]
-            for c in commands or ():
-                packs.setdefault(c, set()).add(pack)
-        deep = {n for t in optables.TOOLS for n in t.split("|")}
-        clients = {n for n, p in packs.items() if p <= _CLIENT_PACKS}
-        clients -= set(idx.commands["cloud.delete"] or ())  # a model of their deletions, local and remote
-        clients -= deep | NON_RUNNERS | effects.READERS | effects.METADATA_ONLY | _LOCAL_TOOLS
-        _CLIENTS.append(frozenset(clients))
-    return name in _CLIENTS[0]
+# What a program is (unknown, a client of remote systems) is also the rules' gate (gates.py): it lives there.
+_unknown = unknown
+_known_client = known_client
 
 
 # Heads of compound subcommands that remove data (delete-builds, remove-secret); not kill-pane or reset-view.

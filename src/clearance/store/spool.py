@@ -79,7 +79,7 @@ def key_path(db: str) -> str:
 
 
 def spool_key(db: str, create: bool) -> bytes | None:
-    from .chain import KeyError_, load_key
+    from .keys import KeyError_, load_key
 
     try:
         return load_key(key_path(db), create)

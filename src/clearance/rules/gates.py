@@ -1,0 +1,139 @@
+"""Cheap first checks of the rules that look at every command, run before their packs are imported.
+
+Seven rules have no command names (``commands=None``): the engine runs them on every command of every
+shell call, and importing their packs (creds, net, system) cost a cold hook ~2 ms on calls none of them
+can fire on (``git status``, ``npm test``).  Each gate here is the first test its rule makes, or a test
+that rule implies, written with what the decision path has already imported: a gate that says no means
+the rule's check would answer None, so the engine skips the rule without importing its pack.  A gate may
+say yes where the rule then finds nothing; it never says no where the rule fires
+(tests/test_literal_prechecks.py runs both on every example and corpus command).
+"""
+
+from __future__ import annotations
+
+from ..paths import DYN
+from ..shell.unwrap import SHELLS, known_program
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..scope import Scope
+    from ..shell.ir import SimpleCommand
+
+INTERPRETER_NAMES = frozenset({"python", "python3", "python2", "node", "nodejs", "perl", "ruby", "php", "lua", "deno", "bun", "Rscript", "pwsh", "powershell"})
+# What runs a program given as an argument or on stdin (net: rce.pipe-to-shell, rce.decoded-exec).
+_RUNNERS = SHELLS | INTERPRETER_NAMES | frozenset({"eval", "source", ".", "sudo", "xargs"})
+_NETCATS = frozenset({"nc", "ncat", "netcat", "socat"})
+# creds.env-file-pipe: the programs that print a file as it is, and those that keep some of its lines.
+ENV_PRINTERS = frozenset({"cat", "tac", "nl", "less", "more", "head", "tail", "bat", "batcat", "view", "sort", "uniq", "column", "tee", "strings"})
+ENV_GREPS = frozenset({"grep", "egrep", "fgrep", "rg"})
+
+# Rule packs about remote systems: a program only they claim is a client of some service (glab, op, doppler …).
+# Database clients (db pack) are not: their arguments are queries (redis-cli DEL key), which the db rules read.
+# The one db rule that models a few destructive forms of service clients (vault kv destroy, kafka-topics --delete,
+# bq rm) does not make them query clients: their other destructive verbs (vault policy delete) stay unknown.
+CLIENT_PACKS = frozenset({"cloud", "gh", "creds", "publish", "net", "db.datastore-destroy"})
+# Programs those packs claim whose subcommand words act on local files or the project (a last-resort list).
+LOCAL_TOOLS = frozenset(
+    {
+        "dotnet", "mix", "flutter", "dart", "swift", "gradle", "gradlew", "./gradlew", "mvn", "podman", "nerdctl",
+        "docker-compose", "podman-compose", "buildah", "rails", "rake", "artisan", "manage.py", "hatch", "flit",
+        "lerna", "changeset", "semantic-release", "goreleaser", "serve", "http-server", "ssh", "scp", "sftp", "rsync",
+        "socat", "nc", "ncat", "netcat", "awk", "sed", "cut", "sort", "head", "tail", "less", "more", "printenv",
+        "gpg", "openssl", "pwsh", "powershell", "nslookup", "dig", "host", "ping", "ping6", "traceroute",
+        # HTTP clients: the method, not a word, says what a request does (net.http-delete)
+        "curl", "wget", "wget2", "http", "https", "xh", "httpie", "curlie", "aria2c", "lwp-request", "GET", "fetch", "iwr",
+    }
+)  # fmt: skip
+_CLIENTS: list[frozenset[str]] = []
+
+
+def unknown(cmd: SimpleCommand) -> bool:
+    """A program clearance does not model (no rules, option table or unwrapping)."""
+    name = cmd.name
+    return bool(name) and DYN not in name and not known_program(name)
+
+
+def known_client(name: str) -> bool:
+    """A program clearance knows only through rules about remote systems: its destructive verbs are not modelled one by one."""
+    if not _CLIENTS:
+        from ..shell import effects, optables
+        from ..shell.unwrap import NON_RUNNERS
+        from . import index
+
+        idx = index()  # the rules' command names without importing their packs
+        packs: dict[str, set[str]] = {}
+        for rid, commands in idx.commands.items():
+            pack = rid if rid in CLIENT_PACKS else rid.split(".", 1)[0]
+            for c in commands or ():
+                packs.setdefault(c, set()).add(pack)
+        deep = {n for t in optables.TOOLS for n in t.split("|")}
+        clients = {n for n, p in packs.items() if p <= CLIENT_PACKS}
+        clients -= set(idx.commands["cloud.delete"] or ())  # a model of their deletions, local and remote
+        clients -= deep | NON_RUNNERS | effects.READERS | effects.METADATA_ONLY | LOCAL_TOOLS
+        _CLIENTS.append(frozenset(clients))
+    return name in _CLIENTS[0]
+
+
+def _basename(name: str) -> str:
+    return name.rpartition("/")[2]
+
+
+def env_file_pipe(cmd: SimpleCommand, sc: Scope) -> bool:
+    """A pipe of printers and greps that starts with a printer reading no pipe of its own (`cat .env | head`)."""
+    stage = cmd
+    for _ in range(8):
+        name = _basename(stage.name)
+        if name not in ENV_GREPS and name not in ENV_PRINTERS:
+            return False
+        if not stage.stdin_from:
+            return False
+        nxt = stage.stdin_from[0]
+        if nxt.stdin_from or _basename(nxt.name) not in ENV_PRINTERS:
+            stage = nxt
+            continue
+        return True
+    return False
+
+
+def reverse_shell(cmd: SimpleCommand, sc: Scope) -> bool:
+    """A netcat or socat, or a redirection to /dev/tcp or /dev/udp."""
+    if cmd.name in _NETCATS:
+        return True
+    return any(r.target is not None and r.target.value.startswith(("/dev/tcp/", "/dev/udp/")) for r in cmd.redirects)
+
+
+def code_runner(cmd: SimpleCommand, sc: Scope) -> bool:
+    """A shell, an interpreter, eval or source: what runs downloaded or decoded code (not sudo or xargs, judged on what they run)."""
+    return cmd.name in _RUNNERS and cmd.name not in ("sudo", "xargs")
+
+
+def unknown_with_operand(cmd: SimpleCommand, sc: Scope) -> bool:
+    """A program clearance does not model, given at least one argument."""
+    return len(cmd.argv) >= 2 and unknown(cmd)
+
+
+def unknown_or_client_with_operand(cmd: SimpleCommand, sc: Scope) -> bool:
+    """A program clearance does not model, or a client of a remote system, given at least one argument."""
+    return len(cmd.argv) >= 2 and (unknown(cmd) or known_client(cmd.name))
+
+
+# rce.download-then-run (net.downloaded_then_run): the downloaders whose written file a later command may run.
+THEN_RUN_FETCHERS = frozenset({"curl", "wget", "aria2c", "http", "xh", "fetch"})
+
+
+def download_then_run(commands: list[SimpleCommand]) -> bool:
+    """A downloader before the last command of the line (what rce.download-then-run needs first)."""
+    return any(c.name in THEN_RUN_FETCHERS for c in commands[:-1])
+
+
+GATES: dict[str, Callable[[SimpleCommand, Scope], bool]] = {
+    "creds.env-file-pipe": env_file_pipe,
+    "net.reverse-shell": reverse_shell,
+    "rce.pipe-to-shell": code_runner,
+    "rce.decoded-exec": code_runner,
+    "sys.unknown-destructive-verb": unknown_or_client_with_operand,
+    "sys.unknown-deploy-verb": unknown_with_operand,
+    "sys.unknown-program-path": unknown_with_operand,
+}

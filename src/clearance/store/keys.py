@@ -1,0 +1,101 @@
+"""The audit key file (shared by the store's hash chain and the hook's spool) and the built-in BLAKE2b.
+
+Split from chain.py so that the hook's audit write (store/spool.py, audit.py) reads its key without
+importing the chain's verification and pruning, and the store's schema (chain.py re-exports all of it).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+try:
+    from _blake2 import blake2b as blake2b
+except ImportError:  # pragma: no cover - CPython always has it; hashlib costs ~3 ms more to import
+    from hashlib import blake2b as blake2b
+
+KEY_BYTES = 32
+_keys: dict[str, bytes] = {}
+
+
+class KeyError_(Exception):
+    """The audit key file is missing (when it may not be created) or unusable."""
+
+
+def default_key_file(env: Any) -> str:
+    from . import default_path
+
+    return os.path.join(os.path.dirname(default_path(env)), "audit.key")
+
+
+def key_file(audit_cfg: dict[str, Any] | None, env: Any) -> str:
+    """$CLEARANCE_AUDIT_KEY_FILE, then the policy's [audit] key_file, then <state dir>/audit.key."""
+    for candidate in (env.get("CLEARANCE_AUDIT_KEY_FILE"), (audit_cfg or {}).get("key_file")):
+        if candidate:
+            return os.path.expanduser(str(candidate))
+    return default_key_file(env)
+
+
+def load_key(path: str, create: bool = True) -> bytes:
+    """The secret in *path*; with *create*, a new random one written 0600 if there is none yet."""
+    cached = _keys.get(path)
+    if cached is not None:
+        return cached
+    try:
+        key = _read_key(path)
+    except FileNotFoundError:
+        if not create:
+            raise KeyError_(f"no audit key at {path}") from None
+        key = _create_key(path)
+    if len(key) < 16:
+        raise KeyError_(f"the audit key {path} is shorter than 16 bytes")
+    _keys[path] = key
+    return key
+
+
+def _create_key(path: str) -> bytes:
+    folder = os.path.dirname(path)
+    if folder:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    key = os.urandom(KEY_BYTES)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, key)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    try:
+        os.link(tmp, path)  # atomic, and never replaces a key another process created first
+    except FileExistsError:
+        key = _read_key(path)
+    except OSError:
+        # No hard links on this file system: create the key in place; readers wait for its bytes.
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            key = _read_key(path)
+        else:
+            try:
+                os.write(fd, key)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    finally:
+        os.unlink(tmp)
+    return key
+
+
+def _read_key(path: str) -> bytes:
+    """The key's bytes; a key another process is still writing in place is waited for (briefly)."""
+    for _ in range(50):
+        with open(path, "rb") as f:
+            key = f.read()
+        if key:  # one write of the whole key: empty means it is not there yet
+            break
+        time.sleep(0.002)
+    return key
