@@ -63,6 +63,10 @@ def commands(size: int, quick: bool) -> dict[str, str]:
         "sed -e '…'": ("sed -e '", "' f"),
         "case…esac; …": ("case $1 in a) ;; esac; echo ", ""),
         "[[ … ]] && …": ("[[ -n $x ]] && echo ", ""),
+        "case … a) echo …": ("case x in a) echo ", ""),
+        "[[ …": ("[[ ", ""),
+        "echo <(…": ("echo <(", ""),
+        "echo $((…": ("echo $((", ""),
     }
     out: dict[str, str] = {}
     for fname, (pre, post) in frames.items():

@@ -32,7 +32,9 @@ needs_bash = pytest.mark.skipif(BASH is None, reason="bash is not installed")
 def bash_accepts(text: str) -> bool:
     assert BASH is not None
     r = subprocess.run([BASH, "-n", "-c", text], capture_output=True, timeout=30)
-    return r.returncode == 0
+    # an error in `[[ ]]` leaves the status 0 (bash 5.2), but bash runs none of the text: only warnings pass
+    errors = [line for line in r.stderr.decode(errors="replace").splitlines() if "warning:" not in line]
+    return r.returncode == 0 and not errors
 
 
 # Pieces bash reads specially, glued in any order: most results are invalid.
@@ -173,7 +175,47 @@ def test_well_formed_commands_with_one_piece_inserted(text: str, piece: str, dat
         assert not bash_accepts(mangled), f"the pre-check rejects {mangled!r} ({found}) but bash -n accepts it"
 
 
+@st.composite
+def bracketed(draw: st.DrawFn) -> str:
+    """A valid case clause, `[[ ]]`, `<( )` or `$(( ))`, the constructs whose inside bash reads its own way."""
+    inner = draw(well_formed(2))
+    return draw(
+        st.sampled_from(
+            [
+                f"case $x in\n a) {inner} ;;\n (b|c) echo <<< w ;;\n *) cat < f ;; esac",
+                f"case x in a|b) {inner}\n;& [[) :;; esac",
+                "[[ -n $x && ( a < b || c =~ ^(x|y)$ ) ]] && " + inner,
+                "[[ $(echo ')') == ']]' ]]",
+                f"cat <( {inner}) >( wc -l) < <(echo <(a))",
+                f"echo $(( (1 << 2) + $( {inner}\n) )) $((a<b?1:2))",
+                "echo $(( (a) ) | b) <((a) ) $( (c) )",
+            ]
+        )
+    )
+
+
+@needs_bash
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bracketed(), st.sampled_from(["<", "<<<", "(&", "(", ")", "))", "]]", "[[", "<(", "$((", ";;", "esac", "\n", "|", "#"]), st.integers(1, 3), st.data())
+def test_bracketed_constructs_with_one_piece_inserted(text: str, piece: str, times: int, data: st.DataObject) -> None:
+    assert bash_accepts(text), text  # the generator itself
+    assert syntax_error(text) is None
+    at = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.sampled_from([len(text), at]))  # also cut off after the piece
+    mangled = text[:at] + piece * times + text[at:end]
+    found = syntax_error(mangled)
+    if found is not None:
+        assert not bash_accepts(mangled), f"the pre-check rejects {mangled!r} ({found}) but bash -n accepts it"
+
+
 REJECTED = [
+    "case x in a) echo <<<<<<<<<",
+    "case x in a) echo (&(&(&(&",
+    "[[ ))))))",
+    "[[ <<<<<<",
+    "[[ (&(&(&",
+    "echo <(<<<<<<<<",
+    "echo $((<<<<<<<<",
     "echo ${a",
     "echo $(ls",
     "echo `ls",
@@ -218,6 +260,7 @@ ACCEPTED = [
     "if true; then case x in a) :;; esac; fi",
     '[[ $x == "]]" ]] && [[ y =~ (|x) ]]',
     "[[ x =~ ^a]]b ]]",
+    "[[ a ]\\\n] && echo <(b)",
 ]
 
 

@@ -60,9 +60,10 @@ class TooManySteps(Exception):
 
 
 class _Found(Exception):
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, redirect: bool = False) -> None:
         super().__init__(message)
         self.message = message
+        self.redirect = redirect  # a redirection without its word
 
 
 def syntax_error(text: str, max_nodes: int = 1 << 62) -> str | None:
@@ -78,8 +79,33 @@ def syntax_error(text: str, max_nodes: int = 1 << 62) -> str | None:
         if any(e[0] in ("arith", "psub", "case", "test") for e in reader.stack):
             # bash reads `((` that fails as arithmetic again as two subshells, and reads the text
             # of `<(` `>(` in ways the pre-check does not follow (`<((` …); in a case clause, only
-            # what follows its `esac` is judged, and in `[[ ]]` what follows its `]]`
+            # what follows its `esac` is judged, and in `[[ ]]` what follows its `]]` -- unless
+            # the error holds under every reading (_certain)
+            return _certain(reader, found)
+        return found.message
+    return None
+
+
+def _certain(reader: _Reader, found: _Found) -> str | None:
+    """An error inside `((` `<(` `case` or `[[` that bash reports however it reads them: an opener
+    no later character could close, or a redirection without a word in a case clause."""
+    s = reader.s
+    for kind, where, _ in reader.stack:
+        at = int(where)  # type: ignore[call-overload]
+        rest = s[at:]
+        if kind == "test":
+            # its `]]` is the only way out (a `]\<newline>]` too); `#` starts a comment in `[[ ]]`
+            # that the pre-check does not follow, so nothing opened inside one is judged
+            if "]]" not in rest and "\\\n" not in rest and all(e[0] != "case" for e in reader.stack):
+                return reader._unclosed("`[[`", at).message
             return None
+        if kind in ("cmd", "psub", "arith") and ")" not in rest:
+            # `(` `$(` `<(` `$((` close only at a `)`, whichever way bash reads them
+            width = 3 if kind == "arith" and s[at] == "$" else 2 if s[at] in "$<>" or kind == "arith" else 1
+            return reader._unclosed(f"`{s[at : at + width]}`", at).message
+    if found.redirect and all(e[0] in ("top", "cmd", "case", "dq", "brace") for e in reader.stack):
+        # a redirection operator followed by an operator, a newline or the end: in a case clause's
+        # body and in its patterns alike, bash wants a word there
         return found.message
     return None
 
@@ -115,9 +141,10 @@ class _Reader:
     def _unclosed(self, what: str, at: int) -> _Found:
         return _Found(f"the {what} opened at {self._where(at)} is never closed")
 
-    def _unexpected(self, token: str, at: int) -> _Found:
+    def _unexpected(self, token: str, at: int, redirect: bool = False) -> _Found:
         shown = "newline" if token == "\n" else (token or "end of the command")
-        return _Found(f"bash rejects {shown!r} at {self._where(at)}")
+        redirect = redirect or self.stack[-1][2] == _WORD  # where a redirection wants its word
+        return _Found(f"bash rejects {shown!r} at {self._where(at)}", redirect)
 
     # The contexts are kept on an explicit stack (a deep nesting must not exhaust Python's).
     def run(self) -> None:
@@ -517,7 +544,7 @@ class _Reader:
         if s.startswith(("<(", ">("), i):
             raise _Unsure  # a process substitution as the delimiter
         if i >= n or s[i] in "\n;&|()<>":
-            raise self._unexpected(s[i] if i < n else "\n", i)
+            raise self._unexpected(s[i] if i < n else "\n", i, True)
         out: list[str] = []
         while i < n and s[i] not in _META:
             c = s[i]
