@@ -239,6 +239,14 @@ REJECTED = [
     "[[ a ]] && [[ b ]] )",
 ]
 ACCEPTED = [
+    # bash removes a line continuation before it reads operators (found by the random-pieces test)
+    "<\\\n<a",
+    "cat <\\\n<EOF\nx\nEOF\n",
+    "true |\\\n| echo b",
+    "echo a >\\\n> out.log",
+    # a reserved word glued to more word characters is an ordinary word (found by the bracketed test)
+    "[[#",
+    "[[x ]]",
     "echo $(cat <<EOF\n)\nEOF\n)",
     'echo "$(echo ")")"',
     "echo $(case a in a) echo;; esac)",

@@ -28,6 +28,7 @@ _META = " \t\n;&|()<>"  # characters that end an unquoted word
 # What a command context expects next.
 _START = 0  # a command (after the start, `(`, `;`, `&` or a newline): `;`, `&`, `|` … are errors
 _PIPE = 1  # a command after `|`, `||`, `&&`, `|&`: as _START, and `)` or the end are errors too
+_OPERATOR_CHARS = frozenset("<>|&;()")  # a line continuation beside one of these: deferred to tree-sitter
 _WORD = 2  # the word of a redirection
 _ANY = 3  # after a word
 
@@ -389,10 +390,15 @@ class _Reader:
                 k = _KEYWORD.search(run, k.end(1))  # an argument: an ordinary word
             if not run.isspace():
                 top[2] = _ANY
-                self.nodes += len(run.split()) + run.count("[") + run.count("]") + run.count("{") + run.count("}")
+                # a word, and a node per square bracket inside a longer word; braces make nodes only in a brace
+                # expression (`{a,b}`), which a lone `{`, `}` or `}{` is not, so they are not counted
+                self.nodes += sum(1 + (w.count("[") + w.count("]") if len(w) > 1 else 0) for w in run.split())
             self.i = m.end()
             return
         if c == "\\" and s.startswith("\n", i + 1):
+            if (i > 0 and s[i - 1] in _OPERATOR_CHARS) or s[i + 2 : i + 3] in _OPERATOR_CHARS:
+                # bash removes the pair before it reads operators: `<\<newline><a` is the here-document `<<a`.
+                raise _Unsure
             self.i = i + 2  # a line continuation
             return
         if c == "\n":
@@ -473,7 +479,8 @@ class _Reader:
         """`case` opens a case context, `esac` closes it, both as the first word of a command; anything
         else about them (and `[[ ]]`, whose `<` `(` `|` are its own) is left to tree-sitter."""
         top = stack[-1]
-        glued = end < self.n and self.s[end] in "'\"`$\\"
+        # a reserved word is one only when a blank or a metacharacter ends it (`[[#`, `case+` are ordinary words)
+        glued = end < self.n and self.s[end] not in " \t\n|&;()<>"
         if not first or top[2] not in (_START, _PIPE) or glued or word not in ("case", "esac", "[["):
             raise _Unsure
         if word == "[[":
