@@ -116,6 +116,8 @@ def cases(patterns: list[str], local: bool = False) -> list[Case]:
             if not line.strip():
                 continue
             c = json.loads(line)
+            if "tool_name" not in c:
+                continue  # a side file's record (eval/sessions/user_turns.jsonl), not an event
             what = json.dumps(c.get("tool_input"))[:80]
             out.append(Case(name, f"{name}:{c.get('id', i)}:{i}", what, MAKERS[kind](c, local)))
     return out
