@@ -272,25 +272,46 @@ class TestFindSelectsSettingsByName:
         assert decide({"tool_name": "Bash", "tool_input": {"command": command}, "files": absent}).decision != "deny"
 
 
+class TestFindExecRewritesWhatItSelects:
+    """A program find (or fd) runs on the file it selects (`-exec sed -i … {} +`, `-exec cp X {} ;`, `-execdir mv {} x ;`,
+    `fd -x rm`) rewrites or removes that file: judged as a write or delete of the protected file the name tests select,
+    read through the effects model (whatever the program does to its operand), not a list of programs."""
+
+    CHANGES: ClassVar[list[str]] = [
+        "find . -name settings.json -exec sed -i s/hooks/x/ {} +",
+        "find . -name settings.json -exec cp /tmp/x {} \\;",
+        "find . -name settings.json -execdir mv {} x \\;",
+        "find . -name hooks.json -exec tee {} \\;",
+        "find . -name config.toml -exec perl -pi -e s/a/b/ {} +",
+        "find . -name .clearance.toml -exec dd if=/dev/null of={} \\;",
+        "find . -name settings.local.json -exec env LC_ALL=C sed -i /hooks/d {} +",
+        "fd -H settings.json -x rm",
+        "fd -H -t f hooks.json -X rm",
+        "fd -H 'config\\.toml' -X rm -f",
+        "fd -H settings.json -x sed -i s/a/b/",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "find . -name '*.py' -exec sed -i s/a/b/ {} +",
+        "find . -type f -name '*.md' -exec sed -i s/teh/the/ {} +",
+        "find . -name settings.json -exec cp {} /tmp/backup/ \\;",
+        "find . -name settings.json -exec cat {} +",
+        "find . -name settings.json -exec grep -l hooks {} +",
+        "find src -name '*.js' -exec mv {} {}.bak \\;",
+        "fd build.log -x rm",
+        "fd -e pyc -X rm",
+    ]
+
+    @pytest.mark.parametrize("command", CHANGES)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary_use_stays_allowed(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
 class TestOpenRound3:
     """Ways in this round found answered *allow* and did not fix (docs/threat-model.md, round 3, left open)."""
-
-    @pytest.mark.xfail(strict=True, reason="class: find -exec of a program that rewrites {} (sed -i, cp, mv) is not read as a write of what find selects")
-    @pytest.mark.parametrize(
-        "command",
-        [
-            "find . -name settings.json -exec sed -i s/hooks/x/ {} +",
-            "find . -name settings.json -exec cp /tmp/x {} \\;",
-            "find . -name settings.json -execdir mv {} x \\;",
-        ],
-    )
-    def test_find_exec_rewriters(self, command: str) -> None:
-        assert _not_allowed(decide(command))
-
-    @pytest.mark.xfail(strict=True, reason="class: fd -x/-X (fd's exec) is not read as find -exec")
-    @pytest.mark.parametrize("command", ["fd -H settings.json -x rm", "fd -H -t f hooks.json -X rm"])
-    def test_fd_exec(self, command: str) -> None:
-        assert _not_allowed(decide(command))
 
     @pytest.mark.xfail(strict=True, reason="class: a tree copied or extracted into the project root with unknown contents (archive members, a staged folder)")
     @pytest.mark.parametrize(

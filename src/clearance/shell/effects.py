@@ -839,9 +839,10 @@ _EXEC_PREFIXES = frozenset({"env", "command", "builtin", "exec", "nice", "nohup"
 class FindDelete:
     """What a find expression deletes: read in order up to its first deleting action (-delete, -exec rm …)."""
 
-    __slots__ = ("patterns", "exact", "weak", "empty_only", "narrowed")
+    __slots__ = ("patterns", "exact", "weak", "empty_only", "narrowed", "kind")
 
     def __init__(self) -> None:
+        self.kind = DELETE  # WRITE when the action rewrites what is selected (-exec sed -i … {}, -exec cp X {})
         self.patterns: list[str] = []  # positive name/path/regex tests before the action
         self.exact = False  # -inum, -samefile, -empty
         self.weak = False  # -mtime, -size, -user …
@@ -864,8 +865,11 @@ def _script_deleter(script: str) -> str:
 _FIND_TESTERS = frozenset({"grep", "egrep", "fgrep", "rg", "test", "[", "cmp", "diff"})
 
 
-def find_delete(cmd: SimpleCommand) -> FindDelete | None:
-    """The deletion a find command performs, or None when it deletes nothing."""
+def find_delete(cmd: SimpleCommand, acts: Callable[[list[Word]], str] | None = None) -> FindDelete | None:
+    """The deletion a find command performs, or None when it deletes nothing.
+
+    With *acts* (an -exec program's words to DELETE, WRITE or ""), an -exec whose program rewrites or removes the file it
+    is given is the action too, of that kind: `-exec sed -i … {} +`, `-exec cp X {} ;`, `-execdir mv {} x ;`."""
     args = cmd.args
     _, i = find_roots(args)
     fd = FindDelete()
@@ -900,6 +904,12 @@ def find_delete(cmd: SimpleCommand) -> FindDelete | None:
                 fd.narrowed = fd.narrowed and branch_has
                 fd.empty_only = fd.empty_only or inner == "rmdir"
                 return fd
+            end = next((e for e in range(j, len(args)) if args[e].value in (";", "+")), len(args))
+            kind = acts(args[j:end]) if acts is not None and inner not in _FIND_TESTERS else ""
+            if kind:
+                fd.narrowed = fd.narrowed and branch_has
+                fd.kind = kind
+                return fd
             if inner in _FIND_TESTERS and not negate:
                 # -exec grep -q PATTERN {} \; is a test: only files it succeeds on reach what follows.
                 fd.exact = branch_has = True
@@ -932,7 +942,7 @@ def _find_selected_protected(cmd: SimpleCommand, sc: Scope, out: list[Effect]) -
     """`find . -name settings.json -exec rm {} +`, `find ~ -name .claude -delete`: a deleting find whose name or path tests
     select a protected file or folder below its root deletes it -- judged as deleting that path, which the name alone
     (no glob, nothing protected in the words) never showed."""
-    fd = find_delete(cmd)
+    fd = find_delete(cmd, lambda words: _exec_acts(words, cmd, sc))
     if fd is None or not fd.narrowed or not fd.patterns:
         return
     from ..paths import has_glob, protected_below
@@ -960,7 +970,22 @@ def _find_selected_protected(cmd: SimpleCommand, sc: Scope, out: list[Effect]) -
             if sc.ctx.list_dir is not None and _absent(c, root, sc.ctx.list_dir):
                 continue  # where the disk can be listed (the project, at the hook), only what is there can be selected
             if any(all(_find_test(t, pat, c, printed) for t, pat in b) for b in branches):
-                out.append(Effect(DELETE, c, w.value, True, cmd, note="find"))
+                out.append(Effect(fd.kind, c, w.value, True, cmd, note="find"))
+
+
+# Where find's -exec program is asked what it does to the file it is given: a path nothing else can name.
+_FIND_ITEM = "/.clearance-find-selected"
+
+
+def _exec_acts(words: list[Word], cmd: SimpleCommand, sc: Scope) -> str:
+    """DELETE or WRITE when the program find's -exec runs removes or rewrites the file it is given ({}), else "".
+
+    Read through the effects model itself (sed -i, cp X {}, mv {} Y, tee, truncate …), not a list of programs."""
+    if not words or not any("{}" in w.value for w in words):
+        return ""
+    given = [Word(w.value.replace("{}", _FIND_ITEM), w.raw.replace("{}", _FIND_ITEM)) for w in words]
+    kinds = {e.kind for e in effects(cmd.derive(given, "find -exec"), sc) if e.path == _FIND_ITEM or e.path.startswith(_FIND_ITEM + "/")}
+    return DELETE if DELETE in kinds else WRITE if WRITE in kinds else ""
 
 
 def _absent(path: str, root: str, list_dir: Callable[[str], list[str] | None]) -> bool:
