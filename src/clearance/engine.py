@@ -263,13 +263,23 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
         targets = [r.target.value for r in cmd.redirects if r.writes and r.target is not None and DYN not in r.target.value]
         if cmd.name == "tee":
             targets += [w.value for w in cmd.args if not w.value.startswith("-") and DYN not in w.value]
-        if not targets:
-            continue
-        from .shell.unwrap import literal_output
+        edits = None
+        if cmd.name in ("sed", "gsed") and any(w.value.startswith("-") for w in cmd.args):
+            from .shell.embedded import sed_edits
 
-        text = literal_output(cmd)
-        if text is None:
+            # sed -i '$a TEXT' FILE, sed -i 's/X/TEXT/' FILE: the text sed adds is written into FILE, judged as a Write of it.
+            edits = sed_edits([w.value for w in cmd.argv])
+        if edits is not None:
+            targets, text = [t for t in edits[0] if DYN not in t], edits[1]
+        elif not targets:
             continue
+        else:
+            from .shell.unwrap import literal_output
+
+            got = literal_output(cmd)
+            if got is None:
+                continue
+            text = got
         from .rules.convention import convention_verdict
         from .rules.fs import package_config_verdict
         from .rules.self import hook_environment, hook_locations
