@@ -327,17 +327,6 @@ class TestOpenRound3:
         d = decide({"tool_name": "Bash", "tool_input": {"command": "git submodule update --init"}, "files": files})
         assert _not_allowed(d)
 
-    @pytest.mark.xfail(strict=True, reason="class: a git MCP server's checkout/reset is not asked of git as the shell's git checkout is")
-    def test_git_mcp_checkout(self) -> None:
-        d = decide(
-            {
-                "tool_name": "mcp__git__git_checkout",
-                "tool_input": {"repo_path": PROJECT, "branch_name": "evil"},
-                "git": {"evil": [".claude/settings.json"]},
-            }
-        )
-        assert _not_allowed(d)
-
 
 class TestProgramsTheHookRuns:
     """The hook runs `git` (gitprobe) and, without /proc, `ps` (procs): found on the agent's PATH, a `git` the agent wrote
@@ -533,3 +522,48 @@ class TestSedAddsTextToAnEnvFile:
         assert sed_edits(["sed", "-e", "1i\\\nB=2", "-i.bak", "a", "b"]) == (["a", "b"], "B=2\n")
         assert sed_edits(["sed", "-i", "/x/d", "f"]) is None  # deletes only: nothing added
         assert sed_edits(["sed", "-n", "$a A=1", "f"]) is None  # not in place: the text goes to stdout
+
+
+def _mcp(tool: str, args: dict[str, Any], answers: dict[str, list[str]]) -> Decision:
+    return decide({"tool_name": tool, "tool_input": args, "git": answers})
+
+
+class TestGitMcpServerVerbs:
+    """A git MCP server's checkout/reset/clean/push is the shell's git command with the same arguments
+    (mcpshell.git_command): judged by the same rules, so a branch that rewrites the settings is asked, --force denied."""
+
+    EVIL: ClassVar[dict[str, list[str]]] = {"evil": [".claude/settings.json"], "main": ["src/app.py"]}
+    CHANGES: ClassVar[list[tuple[str, dict[str, Any]]]] = [
+        ("mcp__git__git_checkout", {"repo_path": PROJECT, "branch_name": "evil"}),
+        ("mcp__git__checkout", {"repo_path": PROJECT, "branch": "evil"}),
+        ("mcp__git-mcp-server__git_checkout", {"path": PROJECT, "branchOrPath": "evil", "newBranch": "feat"}),
+        ("mcp__git__git_checkout", {"repo_path": PROJECT, "branch_name": "main", "force": True}),
+        ("mcp__git-mcp-server__git_reset", {"path": PROJECT, "mode": "hard", "commit": "HEAD~3"}),
+        ("mcp__git__git_clean", {"path": PROJECT, "force": True, "directories": True}),
+        ("mcp__git__git_push", {"repo_path": PROJECT, "remote": "origin", "branch": "main", "force": True}),
+    ]
+    ORDINARY: ClassVar[list[tuple[str, dict[str, Any]]]] = [
+        ("mcp__git__git_checkout", {"repo_path": PROJECT, "branch_name": "main"}),
+        ("mcp__git__git_status", {"repo_path": PROJECT}),
+        ("mcp__git__git_log", {"repo_path": PROJECT, "max_count": 5}),
+    ]
+
+    @pytest.mark.parametrize(("tool", "args"), CHANGES)
+    def test_not_allowed(self, tool: str, args: dict[str, Any]) -> None:
+        assert _not_allowed(_mcp(tool, args, self.EVIL))
+
+    @pytest.mark.parametrize(("tool", "args"), ORDINARY)
+    def test_ordinary_use_stays_allowed(self, tool: str, args: dict[str, Any]) -> None:
+        assert _mcp(tool, args, self.EVIL).decision == "allow"
+
+    def test_the_command_each_stands_for(self) -> None:
+        from clearance.mcpshell import git_command
+        from clearance.model import Action
+
+        def cmd(tool: str, args: dict[str, Any]) -> str | None:
+            return git_command(Action(kind="mcp", tool_name=tool, tool_input=args))
+
+        assert cmd("mcp__git__git_checkout", {"repo_path": "/r", "branch_name": "x"}) == "git -C /r checkout x"
+        assert cmd("mcp__git__git_reset", {"path": "/r", "mode": "hard", "commit": "v1"}) == "git -C /r reset --hard v1"
+        assert cmd("mcp__github__create_branch", {"branch": "x"}) is None  # GitHub's API server is not a local git
+        assert cmd("mcp__git__git_diff", {"repo_path": "/r"}) is None  # read-only verbs are not mapped

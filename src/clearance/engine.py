@@ -379,9 +379,9 @@ def check_effects(effs: list[Effect], sc: Scope, findings: list[Finding]) -> Non
 
 def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
     if action.kind == "mcp":
-        from .mcpshell import shell_command
+        from .mcpshell import git_command, shell_command
 
-        command = shell_command(action)
+        command = shell_command(action) or git_command(action)  # a git server's checkout/reset is the shell's git
         if command is not None:
             findings.extend(analyse_shell(command, sc).findings)  # a command run through the server is a command
     for r in action_rules(action.kind, action.tool_name):
