@@ -321,12 +321,6 @@ class TestOpenRound3:
     def test_tree_into_the_project_root(self, command: str) -> None:
         assert _not_allowed(decide(command))
 
-    @pytest.mark.xfail(strict=True, reason="class: git submodule update checks out where .gitmodules says, which only git reads")
-    def test_submodule_update_into_settings(self) -> None:
-        files = {PROJECT + "/.gitmodules": '[submodule "x"]\n\tpath = .claude\n\turl = ../x\n'}
-        d = decide({"tool_name": "Bash", "tool_input": {"command": "git submodule update --init"}, "files": files})
-        assert _not_allowed(d)
-
 
 class TestProgramsTheHookRuns:
     """The hook runs `git` (gitprobe) and, without /proc, `ps` (procs): found on the agent's PATH, a `git` the agent wrote
@@ -567,3 +561,50 @@ class TestGitMcpServerVerbs:
         assert cmd("mcp__git__git_reset", {"path": "/r", "mode": "hard", "commit": "v1"}) == "git -C /r reset --hard v1"
         assert cmd("mcp__github__create_branch", {"branch": "x"}) is None  # GitHub's API server is not a local git
         assert cmd("mcp__git__git_diff", {"repo_path": "/r"}) is None  # read-only verbs are not mapped
+
+
+class TestSubmoduleIntoSettings:
+    """`git submodule update` checks out where .gitmodules says: a `path = .claude` there is `git submodule add URL
+    .claude` done later. Denied at the update (where the hook reads the project's .gitmodules) and at the write of the file."""
+
+    @staticmethod
+    def _update(command: str, gitmodules: str) -> Decision:
+        return decide({"tool_name": "Bash", "tool_input": {"command": command}, "files": {PROJECT + "/.gitmodules": gitmodules}})
+
+    @pytest.mark.parametrize(
+        ("command", "gitmodules"),
+        [
+            ("git submodule update --init", '[submodule "x"]\n\tpath = .claude\n\turl = ../x\n'),
+            ("git submodule update --init --recursive", '[submodule "x"]\n\tpath = ".codex"\n\turl = ../x\n'),
+            ("git submodule update", '[submodule "x"]\npath=.github/hooks\nurl=../x\n'),
+            ("git -C /home/ana/webapp submodule update --init", '[submodule "a"]\n\tpath = lib\n[submodule "b"]\n\tpath = .cursor\n'),
+        ],
+    )
+    def test_update_denied(self, command: str, gitmodules: str) -> None:
+        assert self._update(command, gitmodules).decision == "deny"
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            "printf '[submodule \"x\"]\\n\\tpath = .claude\\n\\turl = ../x\\n' > .gitmodules",
+            "sed -i 's/path = vendor/path = .claude/' .gitmodules",
+            _write(PROJECT + "/.gitmodules", '[submodule "x"]\n\tpath = .gemini\n\turl = ../x\n'),
+        ],
+    )
+    def test_writing_the_file_denied(self, command: Any) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize(
+        "example",
+        [
+            _write(PROJECT + "/.gitmodules", '[submodule "lib"]\n\tpath = vendor/lib\n\turl = ../lib\n'),
+            "printf '[submodule \"x\"]\\n\\tpath = vendor/x\\n' > .gitmodules",
+            "git submodule status",
+            "git submodule sync",
+        ],
+    )
+    def test_ordinary_submodules_stay_allowed(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+    def test_ordinary_update_stays_allowed(self) -> None:
+        assert self._update("git submodule update --init --recursive", '[submodule "lib"]\n\tpath = vendor/lib\n\turl = ../lib\n').decision == "allow"

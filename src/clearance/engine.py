@@ -282,11 +282,14 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             text = got
         from .rules.convention import convention_verdict
         from .rules.fs import package_config_verdict
-        from .rules.self import hook_environment, hook_locations
+        from .rules.self import hook_environment, hook_locations, submodule_into_protected
         from .rules.tools import script_verdict
 
         rule = rule_by_id("write.dangerous-script")
         for t in targets:
+            msg = submodule_into_protected(sc.path(t, cmd), text, sc)
+            if msg:
+                findings.append(_finding(rule_by_id("self.submodule-into-settings"), f"{cmd.name}: {msg}", cmd.show()))
             msg = hook_environment(sc.path(t, cmd), text)
             if msg:
                 findings.append(_finding(rule_by_id("self.hook-environment-file"), f"{cmd.name}: {msg}", cmd.show()))

@@ -545,6 +545,12 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             dest = nc.words[1] if len(nc.words) >= 2 else Word(posixpath.basename(url.rstrip("/")).removesuffix(".git"), url)
             if dest.value:
                 _new_checkout(_under(git_base, dest), cmd, sc, add)
+        elif nc.sub == ("submodule", "update") and sc.ctx.read_file is not None:
+            # git submodule update [--init]: a checkout into each path .gitmodules names -- which only git reads, so
+            # `path = .claude` there is `git submodule add URL .claude` later (read where the hook can read the project).
+            top = sc.word_path(Word(git_base or ".", git_base or "."), cmd)
+            for p in gitmodules_paths(sc.ctx.read_file(top.rstrip("/") + "/.gitmodules") or "")[:64]:
+                _new_checkout(_under(top, Word(p, p)), cmd, sc, add)
         elif nc.sub == ("worktree", "add") and nc.words:
             _new_checkout(_under(git_base, nc.words[0]), cmd, sc, add)  # git worktree add PATH [REV]: a checkout into PATH
         elif nc.sub == ("clone",) and len(nc.words) >= 2:
@@ -763,6 +769,18 @@ def _new_checkout(w: Word, cmd: SimpleCommand, sc: Scope, add: Callable[..., Non
     p = sc.word_path(w, cmd)
     if not sc.outside(p) or protected_reason(p, sc.ctx) is not None:
         add(WRITE, w, True)
+
+
+def gitmodules_paths(text: str) -> list[str]:
+    """The `path = …` values of a .gitmodules file (git's config syntax: blanks around `=`, optional quotes)."""
+    out: list[str] = []
+    for line in text[:100_000].splitlines():
+        key, eq, value = line.strip().partition("=")
+        if eq and key.strip().lower() == "path":
+            v = value.split(" #", 1)[0].split(" ;", 1)[0].strip().strip('"').strip()
+            if v:
+                out.append(v)
+    return out
 
 
 def _under(base: str | None, w: Word) -> Word:
