@@ -263,20 +263,33 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
         targets = [r.target.value for r in cmd.redirects if r.writes and r.target is not None and DYN not in r.target.value]
         if cmd.name == "tee":
             targets += [w.value for w in cmd.args if not w.value.startswith("-") and DYN not in w.value]
-        if not targets:
-            continue
-        from .shell.unwrap import literal_output
+        edits = None
+        if cmd.name in ("sed", "gsed") and any(w.value.startswith("-") for w in cmd.args):
+            from .shell.embedded import sed_edits
 
-        text = literal_output(cmd)
-        if text is None:
+            # sed -i '$a TEXT' FILE, sed -i 's/X/TEXT/' FILE: the text sed adds is written into FILE, judged as a Write of it.
+            edits = sed_edits([w.value for w in cmd.argv])
+        if edits is not None:
+            targets, text = [t for t in edits[0] if DYN not in t], edits[1]
+        elif not targets:
             continue
+        else:
+            from .shell.unwrap import literal_output
+
+            got = literal_output(cmd)
+            if got is None:
+                continue
+            text = got
         from .rules.convention import convention_verdict
         from .rules.fs import package_config_verdict
-        from .rules.self import hook_environment, hook_locations
+        from .rules.self import hook_environment, hook_locations, submodule_into_protected
         from .rules.tools import script_verdict
 
         rule = rule_by_id("write.dangerous-script")
         for t in targets:
+            msg = submodule_into_protected(sc.path(t, cmd), text, sc)
+            if msg:
+                findings.append(_finding(rule_by_id("self.submodule-into-settings"), f"{cmd.name}: {msg}", cmd.show()))
             msg = hook_environment(sc.path(t, cmd), text)
             if msg:
                 findings.append(_finding(rule_by_id("self.hook-environment-file"), f"{cmd.name}: {msg}", cmd.show()))
@@ -369,9 +382,9 @@ def check_effects(effs: list[Effect], sc: Scope, findings: list[Finding]) -> Non
 
 def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
     if action.kind == "mcp":
-        from .mcpshell import shell_command
+        from .mcpshell import git_command, shell_command
 
-        command = shell_command(action)
+        command = shell_command(action) or git_command(action)  # a git server's checkout/reset is the shell's git
         if command is not None:
             findings.extend(analyse_shell(command, sc).findings)  # a command run through the server is a command
     for r in action_rules(action.kind, action.tool_name):

@@ -621,6 +621,57 @@ def hook_locations_file(action: Action, sc: Scope) -> str | None:
     return None
 
 
+def submodule_into_protected(path: str, text: str, sc: Scope) -> str | None:
+    """Why writing *text* to *path* (a .gitmodules) points a submodule's checkout at a protected folder, or None."""
+    if posixpath.basename(path) != ".gitmodules":
+        return None
+    from ..shell.effects import gitmodules_paths
+
+    top = posixpath.dirname(path)
+    for p in gitmodules_paths(text)[:64]:
+        target = posixpath.normpath(p if p.startswith("/") else posixpath.join(top, p))
+        why = paths.protected_reason(target, sc.ctx)
+        if why:
+            return f".gitmodules would check a submodule out into {p} at the next `git submodule update`: {why}"
+    return None
+
+
+@rule(
+    id="self.submodule-into-settings",
+    title="A .gitmodules entry whose path is an agent's settings folder or another protected path",
+    why=(
+        "`git submodule update --init` checks each submodule out where .gitmodules says, and only git reads that file: "
+        "`path = .claude` there is `git submodule add URL .claude` done later, a checkout of someone else's repository "
+        "over the settings that run clearance's hook. The add itself is refused, so the file that schedules it is too."
+    ),
+    verdict=HARD_DENY,
+    scope="action",
+    tools=("write", "edit"),
+    match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.gitmodules", "content": '[submodule "x"]\n\tpath = .claude\n\turl = ../x\n'}},
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/.gitmodules", "content": '[submodule "y"]\npath=".codex"\nurl=https://x.example/y\n'},
+        },
+    ),
+    no_match=(
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/.gitmodules", "content": '[submodule "lib"]\n\tpath = vendor/lib\n\turl = ../lib\n'},
+        },
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/docs/git.md", "content": "path = .claude\n"}},
+    ),
+)
+def submodule_into_settings(action: Action, sc: Scope) -> str | None:
+    from .tools import _written_files
+
+    for path, text in _written_files(action):
+        msg = submodule_into_protected(path, text, sc)
+        if msg:
+            return f"the {action.tool_name} tool: {msg}"
+    return None
+
+
 def _approved_env_file(cmd: SimpleCommand, sc: Scope) -> tuple[str, str] | None:
     """(path, text) of the .envrc that `direnv allow [PATH]` / `mise trust [PATH]` approves, when the project's files can be read."""
     name = posixpath.basename(cmd.name)

@@ -545,6 +545,12 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             dest = nc.words[1] if len(nc.words) >= 2 else Word(posixpath.basename(url.rstrip("/")).removesuffix(".git"), url)
             if dest.value:
                 _new_checkout(_under(git_base, dest), cmd, sc, add)
+        elif nc.sub == ("submodule", "update") and sc.ctx.read_file is not None:
+            # git submodule update [--init]: a checkout into each path .gitmodules names -- which only git reads, so
+            # `path = .claude` there is `git submodule add URL .claude` later (read where the hook can read the project).
+            top = sc.word_path(Word(git_base or ".", git_base or "."), cmd)
+            for p in gitmodules_paths(sc.ctx.read_file(top.rstrip("/") + "/.gitmodules") or "")[:64]:
+                _new_checkout(_under(top, Word(p, p)), cmd, sc, add)
         elif nc.sub == ("worktree", "add") and nc.words:
             _new_checkout(_under(git_base, nc.words[0]), cmd, sc, add)  # git worktree add PATH [REV]: a checkout into PATH
         elif nc.sub == ("clone",) and len(nc.words) >= 2:
@@ -765,6 +771,18 @@ def _new_checkout(w: Word, cmd: SimpleCommand, sc: Scope, add: Callable[..., Non
         add(WRITE, w, True)
 
 
+def gitmodules_paths(text: str) -> list[str]:
+    """The `path = …` values of a .gitmodules file (git's config syntax: blanks around `=`, optional quotes)."""
+    out: list[str] = []
+    for line in text[:100_000].splitlines():
+        key, eq, value = line.strip().partition("=")
+        if eq and key.strip().lower() == "path":
+            v = value.split(" #", 1)[0].split(" ;", 1)[0].strip().strip('"').strip()
+            if v:
+                out.append(v)
+    return out
+
+
 def _under(base: str | None, w: Word) -> Word:
     """*w* read relative to *base* (a directory git moved into), when it is relative."""
     if base is None or w.value.startswith(("/", "~")):
@@ -839,9 +857,10 @@ _EXEC_PREFIXES = frozenset({"env", "command", "builtin", "exec", "nice", "nohup"
 class FindDelete:
     """What a find expression deletes: read in order up to its first deleting action (-delete, -exec rm …)."""
 
-    __slots__ = ("patterns", "exact", "weak", "empty_only", "narrowed")
+    __slots__ = ("patterns", "exact", "weak", "empty_only", "narrowed", "kind")
 
     def __init__(self) -> None:
+        self.kind = DELETE  # WRITE when the action rewrites what is selected (-exec sed -i … {}, -exec cp X {})
         self.patterns: list[str] = []  # positive name/path/regex tests before the action
         self.exact = False  # -inum, -samefile, -empty
         self.weak = False  # -mtime, -size, -user …
@@ -864,8 +883,11 @@ def _script_deleter(script: str) -> str:
 _FIND_TESTERS = frozenset({"grep", "egrep", "fgrep", "rg", "test", "[", "cmp", "diff"})
 
 
-def find_delete(cmd: SimpleCommand) -> FindDelete | None:
-    """The deletion a find command performs, or None when it deletes nothing."""
+def find_delete(cmd: SimpleCommand, acts: Callable[[list[Word]], str] | None = None) -> FindDelete | None:
+    """The deletion a find command performs, or None when it deletes nothing.
+
+    With *acts* (an -exec program's words to DELETE, WRITE or ""), an -exec whose program rewrites or removes the file it
+    is given is the action too, of that kind: `-exec sed -i … {} +`, `-exec cp X {} ;`, `-execdir mv {} x ;`."""
     args = cmd.args
     _, i = find_roots(args)
     fd = FindDelete()
@@ -900,6 +922,12 @@ def find_delete(cmd: SimpleCommand) -> FindDelete | None:
                 fd.narrowed = fd.narrowed and branch_has
                 fd.empty_only = fd.empty_only or inner == "rmdir"
                 return fd
+            end = next((e for e in range(j, len(args)) if args[e].value in (";", "+")), len(args))
+            kind = acts(args[j:end]) if acts is not None and inner not in _FIND_TESTERS else ""
+            if kind:
+                fd.narrowed = fd.narrowed and branch_has
+                fd.kind = kind
+                return fd
             if inner in _FIND_TESTERS and not negate:
                 # -exec grep -q PATTERN {} \; is a test: only files it succeeds on reach what follows.
                 fd.exact = branch_has = True
@@ -932,7 +960,7 @@ def _find_selected_protected(cmd: SimpleCommand, sc: Scope, out: list[Effect]) -
     """`find . -name settings.json -exec rm {} +`, `find ~ -name .claude -delete`: a deleting find whose name or path tests
     select a protected file or folder below its root deletes it -- judged as deleting that path, which the name alone
     (no glob, nothing protected in the words) never showed."""
-    fd = find_delete(cmd)
+    fd = find_delete(cmd, lambda words: _exec_acts(words, cmd, sc))
     if fd is None or not fd.narrowed or not fd.patterns:
         return
     from ..paths import has_glob, protected_below
@@ -960,7 +988,22 @@ def _find_selected_protected(cmd: SimpleCommand, sc: Scope, out: list[Effect]) -
             if sc.ctx.list_dir is not None and _absent(c, root, sc.ctx.list_dir):
                 continue  # where the disk can be listed (the project, at the hook), only what is there can be selected
             if any(all(_find_test(t, pat, c, printed) for t, pat in b) for b in branches):
-                out.append(Effect(DELETE, c, w.value, True, cmd, note="find"))
+                out.append(Effect(fd.kind, c, w.value, True, cmd, note="find"))
+
+
+# Where find's -exec program is asked what it does to the file it is given: a path nothing else can name.
+_FIND_ITEM = "/.clearance-find-selected"
+
+
+def _exec_acts(words: list[Word], cmd: SimpleCommand, sc: Scope) -> str:
+    """DELETE or WRITE when the program find's -exec runs removes or rewrites the file it is given ({}), else "".
+
+    Read through the effects model itself (sed -i, cp X {}, mv {} Y, tee, truncate …), not a list of programs."""
+    if not words or not any("{}" in w.value for w in words):
+        return ""
+    given = [Word(w.value.replace("{}", _FIND_ITEM), w.raw.replace("{}", _FIND_ITEM)) for w in words]
+    kinds = {e.kind for e in effects(cmd.derive(given, "find -exec"), sc) if e.path == _FIND_ITEM or e.path.startswith(_FIND_ITEM + "/")}
+    return DELETE if DELETE in kinds else WRITE if WRITE in kinds else ""
 
 
 def _absent(path: str, root: str, list_dir: Callable[[str], list[str] | None]) -> bool:

@@ -42,13 +42,14 @@ NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | frozenset({"
 class Found:
     """What a program in another language does that matters to the shell analysis."""
 
-    __slots__ = ("shell", "opaque", "reads", "writes")
+    __slots__ = ("shell", "opaque", "reads", "writes", "texts")
 
     def __init__(self) -> None:
         self.shell: list[str] = []
         self.opaque: list[str] = []
         self.reads: list[str] = []
         self.writes: list[str] = []
+        self.texts: list[str] = []  # text the program adds to what it edits (sed's a/i/c text, s/// replacements)
 
 
 # ---------------------------------------------------------------- awk
@@ -205,6 +206,59 @@ def _rest_of_line(s: str, i: int) -> tuple[str, int]:
     return s[i:end].strip(), end
 
 
+def _sed_text(raw: str) -> str:
+    """The text sed writes for *raw* (an a/i/c text or an s/// replacement): `\\n` and an escaped newline are newlines,
+    `\\t` a tab, any other escaped character itself."""
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        ch = raw[i]
+        if ch == "\\" and i + 1 < len(raw):
+            nxt = raw[i + 1]
+            out.append("\n" if nxt in "n\n" else "\t" if nxt == "t" else nxt)
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _letters(flags: str) -> str:
+    """The option letters of a short-option cluster, up to its first value (-Ei, -ni, -i.bak)."""
+    end = 0
+    while end < len(flags) and flags[end].isalpha():
+        end += 1
+        if flags[end - 1] in "ilef":
+            break  # -i, -l, -e and -f take what follows as their value
+    return flags[:end]
+
+
+def sed_edits(argv: list[str]) -> tuple[list[str], str] | None:
+    """(files, text) of a sed that edits files in place (-i) and adds text to them (a/i/c, s/// replacements); None otherwise."""
+    in_place = any(a.startswith("--in-place") or (a[:1] == "-" and a[1:2].isalpha() and "i" in _letters(a[1:])) for a in argv[1:])
+    scripts = sed_scripts(argv) if in_place else None
+    if not scripts:
+        return None
+    texts = [t for t in sed("\n".join(scripts)).texts if t]  # sed joins its -e scripts with newlines
+    if not texts:
+        return None
+    given = any(
+        a in ("-e", "--expression") or a.startswith("--expression=") or (a.startswith("-") and not a.startswith("--") and a.endswith("e")) for a in argv[1:]
+    )
+    files: list[str] = []
+    i = 1
+    while i < len(argv):
+        a = argv[i]
+        if a in ("-e", "--expression", "-l", "--line-length") or (a.startswith("-") and not a.startswith("--") and a.endswith("e") and len(a) > 1):
+            i += 2
+            continue
+        if not a.startswith("-") or a == "-":
+            files.append(a)
+        i += 1
+    files = files if given else files[1:]
+    return (files, "\n".join(texts) + "\n") if files else None
+
+
 def sed(script: str) -> Found:
     """Walk a sed script command by command (GNU syntax)."""
     found = Found()
@@ -235,10 +289,15 @@ def sed(script: str) -> Found:
                 break
             delim = s[i]
             i += 1
+            parts = []
             for _ in range(2):
+                start = i
                 while i < n and s[i] != delim:
                     i += 2 if s[i] == "\\" else 1
+                parts.append(s[start:i])
                 i += 1
+            if c == "s" and parts[1]:
+                found.texts.append(_sed_text(parts[1]))
             flags_start = i
             while i < n and s[i] not in ";\n}" and s[i] not in "wW":
                 i += 1
@@ -265,8 +324,13 @@ def sed(script: str) -> Found:
                 i += 1
                 if i < n and s[i] == "\n":
                     i += 1
+            else:
+                while i < n and s[i] in " \t":
+                    i += 1  # GNU's one-line form drops the blanks before the text
+            start = i
             while i < n and s[i] != "\n":
                 i += 2 if s[i] == "\\" else 1
+            found.texts.append(_sed_text(s[start:i]))
         elif c in _SED_LABEL_CMDS:
             while i < n and s[i] not in ";\n":
                 i += 1

@@ -391,9 +391,11 @@ def _fd_names(pattern: str, glob: bool, exts: list[str]) -> list[tuple[str, str]
         else:
             core = pattern.removeprefix("^").removesuffix("$")
             plain = core.replace("\\.", "")
-            if any(c in plain for c in ".\\*+?[](){}|"):
+            if any(c in plain for c in "\\*+?[](){}|"):
                 out.append(("-regex", pattern))
             else:
+                # An unescaped "." matches any one character, itself included: `fd settings.json` is read as the
+                # name it spells, as `fd 'settings\.json'` is.
                 core = core.replace("\\.", ".")
                 # fd matches anywhere in the name; a plain word is read as the name it spells (fd node_modules),
                 # a pattern anchored at one end only as the name's end ('\.pyc$') or start ('^test_').
