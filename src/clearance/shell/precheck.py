@@ -287,22 +287,10 @@ class _Reader:
         if c == "}":
             stack.pop()
             self.i = i + 1
-        elif c == "\\":
-            self.i = i + 2
-        elif c == "'":
-            if any(e[0] == "dq" for e in stack):
-                raise _Unsure  # `'` inside "${...}" depends on the shell's mode
-            self._single(i)
-        elif c == '"':
-            stack.append(["dq", i, 0])
-            self.i = i + 1
-        elif c == "`":
-            self._backtick(i)
-        elif c == "$" and self._dollar(stack, i):
-            pass
         else:
-            m = _PLAIN_BRACE.match(self.s, i)
-            self.i = m.end() if m else i + 1
+            if c == "'" and any(e[0] == "dq" for e in stack):
+                raise _Unsure  # `'` inside "${...}" depends on the shell's mode
+            self._quoted_or_plain(stack, c, _PLAIN_BRACE)
 
     def _in_arith(self, stack: list[list[object]], c: str) -> None:
         i = self.i
@@ -320,20 +308,8 @@ class _Reader:
             if top[2] == 0:
                 stack.pop()
                 self._after_word(stack)
-        elif c == "\\":
-            self.i = i + 2
-        elif c == "'":
-            self._single(i)
-        elif c == '"':
-            stack.append(["dq", i, 0])
-            self.i = i + 1
-        elif c == "`":
-            self._backtick(i)
-        elif c == "$" and self._dollar(stack, i):
-            pass
         else:
-            m = _PLAIN_ARITH.match(self.s, i)
-            self.i = m.end() if m else i + 1
+            self._quoted_or_plain(stack, c, _PLAIN_ARITH)
 
     def _in_test(self, stack: list[list[object]], c: str) -> None:
         """Inside `[[ ]]`: its `<` `(` `|` `&&` are its own; quotes and substitutions as anywhere.
@@ -349,7 +325,14 @@ class _Reader:
                 self.i = end
             else:
                 self.i = i + 1
-        elif c == "\\":
+        else:
+            self._quoted_or_plain(stack, c, _PLAIN_TEST)
+
+    def _quoted_or_plain(self, stack: list[list[object]], c: str, plain: re.Pattern[str]) -> None:
+        """What every nested context reads alike: an escape, quotes, a command substitution in backticks, `$…`,
+        and else a run of the context's plain characters (*plain*)."""
+        i = self.i
+        if c == "\\":
             self.i = i + 2
         elif c == "'":
             self._single(i)
@@ -361,7 +344,7 @@ class _Reader:
         elif c == "$" and self._dollar(stack, i):
             pass
         else:
-            m = _PLAIN_TEST.match(s, i)
+            m = plain.match(self.s, i)
             self.i = m.end() if m else i + 1
 
     def _after_word(self, stack: list[list[object]]) -> None:
