@@ -4,6 +4,7 @@
 usage: python eval/score_sessions.py [FILE.jsonl ...] [--split dev|heldout|all] [--show N] [--json]
                                      [--mode both|bare|provenance] [--provenance]
 
+FILE defaults to public.jsonl and codex.jsonl (the Codex CLI rollouts, eval/sessions/build_codex.py).
 Each case is a PreToolUse event with ``label`` (allow/block), ``split``, ``source`` and ``home`` (the recorded
 user's home, passed as HOME), and ``project_dir`` where the project is not the call's ``cwd``.  The engine runs
 in-process with the session's project as CLAUDE_PROJECT_DIR and no project file read (the repositories are not on
@@ -36,6 +37,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT / "eval" / "sessions" / "public.jsonl"
+# every set scored by default: the public sessions and the Codex CLI rollouts (eval/sessions/build_codex.py)
+DEFAULTS = [DEFAULT, ROOT / "eval" / "sessions" / "codex.jsonl"]
 META = ("id", "label", "category", "split", "source", "home", "why", "project_dir")
 
 
@@ -138,7 +141,7 @@ MODES = {
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("files", nargs="*", default=[str(DEFAULT)])
+    ap.add_argument("files", nargs="*", default=[str(f) for f in DEFAULTS if f.exists()])
     ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
     ap.add_argument("--show", type=int, default=0, help="list the first N benign denials and asks (dev split only)")
     ap.add_argument("--json", action="store_true")
