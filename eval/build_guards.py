@@ -346,6 +346,12 @@ _HAND_GROUPS: list[tuple[str, str, str, str]] = [
     ),
     (
         "ask",
+        "obfuscated-exec",
+        "runs a git alias whose definition is a variable the command does not show (an alias starting with `!` runs a shell command)",
+        "git-config.dynamic-alias-delegates-partial",
+    ),
+    (
+        "ask",
         "delete-unknown",
         "hands `rm -rf /` to a program the command does not show (no such program on usual systems)",
         "fs-system-tree.unlisted-wrapper-refuses",
