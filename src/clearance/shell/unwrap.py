@@ -282,6 +282,19 @@ _FD_EXEC = frozenset({"-x", "--exec", "-X", "--exec-batch"})
 _WATCH_OPTS = frozenset({"-n", "--interval", "-q", "--equexit"})
 _SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
 
+# A script operand that is the program's own standard input under a file name: `bash /dev/stdin <<< CODE`,
+# `source /dev/fd/0`, `python3 /proc/self/fd/0` read their code from stdin, as `bash -s` and `python3 -` do.
+_STDIN_NAMES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "/dev/fd/0/", "/proc/thread-self/fd/0"})
+
+
+def _fd_name(value: str) -> bool:
+    """/dev/fd/N or /proc/self/fd/N: a descriptor the command line opened, whose content clearance does not read."""
+    for prefix in ("/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/"):
+        if value.startswith(prefix):
+            return True
+    return False
+
+
 # Options of known programs whose value is a command they run, by subcommand (canonical names of shell/optables.py):
 # "shell" (run by sh -c), "per-file" (a program run on every file the command reads), "checkpoint" (tar's action).
 _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
@@ -377,6 +390,11 @@ _ENV_COMMANDS = {
     "GIT_ASKPASS": "shell",
     "GIT_PROXY_COMMAND": "shell",
     "GIT_EXEC_PATH": "program-dir",
+    # Prompt strings: bash expands them, command substitutions included, when it shows them (PS4 at `set -x`).
+    "PS0": "prompt",
+    "PS1": "prompt",
+    "PS2": "prompt",
+    "PS4": "prompt",
 }
 
 
@@ -965,6 +983,37 @@ class Unwrapper:
             self.out.commands.append(cmd)
             self._stdin_script(cmd, argv[1].subs)
             return
+        if name in ("source", ".") and len(argv) > 1 and (argv[1].value in _STDIN_NAMES or _fd_name(argv[1].value)):
+            # source /dev/stdin <<< CODE: this shell runs what its standard input holds.
+            self.out.commands.append(cmd)
+            if argv[1].value not in _STDIN_NAMES:
+                self.out.problems.append(("shell.dynamic-code", f"{name} runs a script from {argv[1].value}, a descriptor whose content clearance cannot see"))
+            elif cmd.stdin_text is not None:
+                self.reparse(cmd.stdin_text, cmd, f"{name} <<here-document", stdin_text=None)
+            elif cmd.stdin_from:
+                self._stdin_script(cmd)
+            return
+        if name in ("mapfile", "readarray"):
+            # mapfile -C CALLBACK: bash evaluates CALLBACK (with the line's index appended) every -c lines.
+            self.out.commands.append(cmd)
+            for j, a in enumerate(argv[1:-1], 1):
+                if a.value == "-C":
+                    self.reparse(argv[j + 1].value, cmd, f"{name} -C")
+                elif a.value.startswith("-C") and len(a.value) > 2:
+                    self.reparse(a.value[2:], cmd, f"{name} -C")
+            return
+        if name == "hash" and any(a.value.startswith("-") and "p" in a.value[1:] for a in argv[1:]):
+            # hash -p FILE NAME: every later NAME in this shell runs FILE, whatever PATH says.
+            self.out.commands.append(cmd)
+            self.out.problems.append(
+                ("shell.dynamic-command", "hash -p makes a later command name run another program; clearance cannot tell what each name then runs")
+            )
+            return
+        if name == "enable" and any(a.value.startswith("-") and "f" in a.value[1:] for a in argv[1:]):
+            # enable -f LIB NAME: bash loads a shared object into itself as a builtin.
+            self.out.commands.append(cmd)
+            self.out.problems.append(("shell.dynamic-code", "enable -f loads a shared object into the shell as a builtin; clearance cannot see what it does"))
+            return
         if name == "alias":
             # An alias runs its text later under another name: judge the text now.
             self.out.commands.append(cmd)
@@ -1204,6 +1253,8 @@ class Unwrapper:
             return
         if how == "shell":
             self.reparse(value, cmd, via)
+        elif how == "prompt":
+            self.reparse(': "' + value.replace("\\", "\\\\").replace('"', '\\"') + '"', cmd, via)
         elif how == "script-shell":
             # npm --script-shell=PROG: every package script runs as `PROG -c SCRIPT` (spawned, not through a shell).
             if posixpath.basename(value) not in SHELLS:
@@ -1453,7 +1504,16 @@ class Unwrapper:
             self.reparse(code.value, cmd, f"{name} -c")
             return
         if i < len(argv) and not reads_stdin:
-            return  # runs a script file: judged as running project code
+            script = argv[i]
+            if script.procsub:
+                self._stdin_script(cmd, script.subs)  # bash <(generator): the generator's output is the script
+                return
+            if script.value not in _STDIN_NAMES:
+                if _fd_name(script.value):
+                    self.out.problems.append(
+                        ("shell.dynamic-code", f"{name} runs a script from {script.value}, a descriptor whose content clearance cannot see")
+                    )
+                return  # runs a script file: judged as running project code
         # The shell reads its commands from stdin.
         if cmd.stdin_text is not None:
             self.reparse(cmd.stdin_text, cmd, f"{name} <<here-document", stdin_text=None)
@@ -1628,6 +1688,24 @@ class Unwrapper:
                 # node -r ./setup.js, ruby -r ./x.rb, perl -I. -MLocal: a project file runs first, read like `node x.js`.
                 self.command(cmd.derive([cmd.argv[0], Word(path, path)], f"{cmd.name} option"))
         if code is None:
+            script = next((w for w in cmd.argv[1:] if not w.value.startswith("-")), None)
+            if script is not None and script.procsub:
+                # python3 <(generator): the generator's output is the program.
+                piped = literal_stdin(script.subs)
+                if piped is not None:
+                    self._code(cmd, piped, lang)
+                else:
+                    self.out.problems.append(
+                        ("shell.piped-script", f"{cmd.name} runs code read from the output of {_names(script.subs)}; clearance cannot see what it does")
+                    )
+                return
+            if script is not None and (script.value in _STDIN_NAMES or _fd_name(script.value)) and script is cmd.argv[-1]:
+                if script.value not in _STDIN_NAMES:
+                    self.out.problems.append(
+                        ("shell.dynamic-code", f"{cmd.name} runs code from {script.value}, a descriptor whose content clearance cannot see")
+                    )
+                    return
+                values = [*values[:-1], "-"]  # python3 /dev/stdin <<< CODE is python3 - <<< CODE
             if len(values) == 1 or values[-1] == "-":
                 # Code from stdin: a here-document we can read, or a pipe.
                 piped = literal_stdin(cmd.stdin_from)
