@@ -289,10 +289,7 @@ _STDIN_NAMES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "/dev/fd
 
 def _fd_name(value: str) -> bool:
     """/dev/fd/N or /proc/self/fd/N: a descriptor the command line opened, whose content clearance does not read."""
-    for prefix in ("/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/"):
-        if value.startswith(prefix):
-            return True
-    return False
+    return value.startswith(("/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/"))
 
 
 # Options of known programs whose value is a command they run, by subcommand (canonical names of shell/optables.py):
