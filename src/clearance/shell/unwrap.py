@@ -287,6 +287,26 @@ _SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
 _STDIN_NAMES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "/dev/fd/0/", "/proc/thread-self/fd/0"})
 
 
+def _stored_commands(name: str, vals: list[str]) -> list[tuple[str, str]]:
+    """Shell commands a tool's own verb stores for a later run: `npm pkg set scripts.X=CMD` (also pnpm, yarn, bun),
+    `npm set-script X CMD`, `gh alias set NAME '!CMD'` or `--shell`."""
+    out: list[tuple[str, str]] = []
+    if name in ("npm", "pnpm", "yarn", "bun") and len(vals) > 3:
+        if vals[1] == "pkg" and vals[2] == "set":
+            for v in vals[3:]:
+                key, sep, body = v.partition("=")
+                if sep and key.startswith("scripts.") and body:
+                    out.append((body, f"{name} pkg set {key}"))
+        elif vals[1] == "set-script" and len(vals) > 3:
+            out.append((vals[3], f"{name} set-script {vals[2]}"))
+    elif name == "gh" and len(vals) > 4 and vals[1] == "alias" and vals[2] == "set":
+        ops = [v for v in vals[3:] if not v.startswith("-")]
+        shell = any(v in ("-s", "--shell") for v in vals[3:])
+        if len(ops) >= 2 and (shell or ops[1].startswith("!")):
+            out.append((ops[1].removeprefix("!"), "gh alias set --shell"))
+    return out
+
+
 def _fd_name(value: str) -> bool:
     """/dev/fd/N or /proc/self/fd/N: a descriptor the command line opened, whose content clearance does not read."""
     return value.startswith(("/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/"))
@@ -1011,6 +1031,10 @@ class Unwrapper:
             self.out.commands.append(cmd)
             self.out.problems.append(("shell.dynamic-code", "enable -f loads a shared object into the shell as a builtin; clearance cannot see what it does"))
             return
+        for text, via in _stored_commands(name, [w.value for w in argv]):
+            # npm pkg set scripts.test=CMD, npm set-script, gh alias set --shell: the tool keeps CMD and runs it at
+            # a later `npm test` / `gh NAME` (possibly on the same line, before the file is on disk): judge it now.
+            self.reparse(text, cmd, via)
         if name == "alias":
             # An alias runs its text later under another name: judge the text now.
             self.out.commands.append(cmd)
