@@ -162,6 +162,52 @@ class TestToolVerbStoresAScript:
         assert decide(command).decision == "allow", command
 
 
+def _codex(tool: str, command: object) -> Decision:
+    """A Codex shell-tool call through the Codex adapter (as `clearance hook --agent codex` reads it)."""
+    from clearance.adapters import codex
+
+    event = codex.to_event(
+        {"session_id": "c", "turn_id": "t", "hook_event_name": "PreToolUse", "cwd": PROJECT, "tool_name": tool, "tool_input": {"command": command}}
+    )
+    return decide({k: v for k, v in event.items() if k in ("tool_name", "tool_input")})
+
+
+_ENVELOPE = "*** Begin Patch\n*** Add File: {path}\n+{line}\n*** End Patch"
+
+
+class TestApplyPatchThroughTheShellTool:
+    """Class: Codex's patch envelope given to its *shell* tool. Codex intercepts `apply_patch` there (argv
+    `["apply_patch", PATCH]`, or `bash -lc "apply_patch <<'EOF' … EOF"`) and applies it itself; the here-document form
+    was read as an unknown program fed text and allowed, so `.codex/config.toml` could be rewritten. And the envelope
+    run as a shell command by any agent names the files it writes."""
+
+    @pytest.mark.parametrize(
+        ("path", "line"),
+        [(".codex/config.toml", "x"), (".codex/hooks.json", "{}"), (".claude/settings.json", "{}"), (".clearance.toml", "[audit]")],
+    )
+    def test_heredoc_form_denied(self, path: str, line: str) -> None:
+        script = "apply_patch <<'EOF'\n" + _ENVELOPE.format(path=path, line=line) + "\nEOF"
+        assert _codex("shell", ["bash", "-lc", script]).decision == "deny"
+        assert _codex("exec_command", script).decision == "deny"
+
+    def test_content_judged_as_the_patch_tool_does(self) -> None:
+        patch = _ENVELOPE.format(path=".envrc", line="export CLEARANCE_SERVER=http://x.example")
+        assert _codex("shell", ["bash", "-lc", "apply_patch <<'EOF'\n" + patch + "\nEOF"]).decision == "deny"
+        assert _codex("shell", ["apply_patch", patch]).decision == "deny"
+
+    @pytest.mark.parametrize("command", ["apply_patch <<'EOF'\n{}\nEOF", "applypatch '{}'", "cd src && apply_patch <<EOF\n{}\nEOF"])
+    def test_any_agents_shell_denied(self, command: str) -> None:
+        assert (
+            decide(command.format(_ENVELOPE.format(path="../.claude/settings.json" if "cd src" in command else ".claude/settings.json", line="{}"))).decision
+            == "deny"
+        )
+
+    def test_ordinary_patch_stays_allowed(self) -> None:
+        script = "apply_patch <<'EOF'\n" + _ENVELOPE.format(path="src/a.py", line="x = 1") + "\nEOF"
+        assert _codex("shell", ["bash", "-lc", script]).decision == "allow"
+        assert decide(script).decision == "allow"
+
+
 def _files(command: str, files: dict[str, str]) -> dict[str, Any]:
     return {"tool_name": "Bash", "tool_input": {"command": command}, "files": files}
 

@@ -436,6 +436,14 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                     strip = int(v[2:])
             for target in patch_targets(sources, cmd, sc, strip):
                 add(WRITE, target, note=name)
+    elif name in ("apply_patch", "applypatch"):
+        # Codex's apply_patch run through the shell (`apply_patch "$PATCH"`, `apply_patch <<'EOF'`): Codex applies the
+        # envelope itself; every file it names is written (patchtext.py).
+        from ..patchtext import targets
+
+        text = args[0].value if args else (cmd.stdin_text or "")
+        for t in targets(text, 0):
+            add(WRITE, Word(t, t), note=name)
     elif name in ("awk", "gawk") and any(a.value == "inplace" or a.value in ("-iinplace", "--include=inplace") for a in args):
         # gawk -i inplace PROGRAM FILE...: the files are rewritten.
         ops, _ = operands(args, frozenset({"-i", "--include", "-f", "--file", "-v", "--assign", "-F", "--field-separator"}))
