@@ -99,4 +99,8 @@ _CONVENTIONAL_NAMES = frozenset(
 
 def may_be_conventional(path: str) -> bool:
     base = path.rsplit("/", 1)[-1]
-    return base in _CONVENTIONAL_NAMES or base.endswith((".pth", ".mk", ".go"))
+    return (
+        base in _CONVENTIONAL_NAMES
+        or base.endswith((".pth", ".mk", ".go"))
+        or (base.endswith(".py") and (base.startswith("test_") or base.endswith("_test.py")))  # test modules pytest runs
+    )

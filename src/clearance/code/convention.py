@@ -415,6 +415,8 @@ def role(path: str) -> tuple[str, str] | None:
         return "python", f"{base} runs at every start of a Python that has it on its path"
     if base == "__main__.py":
         return "python", "__main__.py runs at python -m of its package"
+    if _test_module(base):
+        return "python", TEST_MODULE_WRITTEN
     if base == "build.rs":
         return "rust", "build.rs runs at every cargo build, check, test, run and clippy"
     if base.endswith(".pth") and any(d in parts for d in _SITE_DIRS):
@@ -483,6 +485,17 @@ _PYTEST_VALUE_OPTIONS = frozenset(
     {"-p", "-k", "-m", "-c", "-o", "--rootdir", "--confcutdir", "--basetemp", "-W", "--deselect", "--ignore", "--junitxml", "--maxfail", "-n", "--tb"}
 )
 _TEST_DIRS = ("tests", "test", "testing", "src")
+
+
+# The role of a test module pytest collects: only what would be *denied* when typed counts in one (engine._check_scripts),
+# since tests exercise dangerous-looking code on temporary paths every day; a file too large to read is skipped.
+TEST_MODULE = "a test module pytest collects and runs"
+TEST_MODULE_WRITTEN = "a test module runs at every pytest over its directory"
+
+
+def _test_module(name: str) -> bool:
+    """pytest's default python_files: test_*.py and *_test.py."""
+    return name.endswith(".py") and (name.startswith("test_") or name.endswith("_test.py"))
 
 
 def _dirs_down(root: str, target: str) -> list[str]:
@@ -559,9 +572,13 @@ def _pytest(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
     if not targets:
         dirs.extend(f"{root}/{t}" for t in _TEST_DIRS)
     # Below the test paths, the directories pytest collects from (listed, so only existing files are read).
+    modules: list[str] = [t for t in targets if posixpath.basename(t).startswith("test_") and t.endswith(".py")]
     for t in targets or [cwd]:
         if not t.endswith(".py"):
-            dirs.extend(d for d, names in _walk(sc, t)[1:] if "conftest.py" in names)
+            walked = _walk(sc, t)
+            dirs.extend(d for d, names in walked[1:] if "conftest.py" in names)
+            # The test modules it collects: pytest imports each (its module-level code runs), then runs its tests.
+            modules.extend(f"{d}/{n}" for d, names in walked for n in sorted(names) if _test_module(n))
     runs: list[Run] = []
     seen: set[str] = set()
     for d in dirs:
@@ -584,7 +601,9 @@ def _pytest(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         for p in _module_file(root, name):
             runs.append(Run(p, "python", f"the pytest plugin {name} (-p), which pytest imports at start"))
     # `pytest_plugins = [...]` in a conftest names modules pytest imports with it.
-    for r in list(runs[: len(seen)]):
+    conftests = list(runs[: len(seen)])
+    runs.extend(Run(m, "python", TEST_MODULE) for m in dict.fromkeys(modules))
+    for r in conftests:
         text = read(r.path)
         if text and text != TOO_LARGE and "pytest_plugins" in text:
             for name in conftest_plugins(text)[:8]:
@@ -1270,6 +1289,10 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         if text is None:
             continue
         label = f"{cmd.name} runs {item.role}"
+        if item.role == TEST_MODULE:
+            if text == TOO_LARGE:
+                continue
+            label = f"{cmd.name} runs {posixpath.basename(item.path)}, {TEST_MODULE}"
         if text == TOO_LARGE:
             out.append((label, TOO_LARGE))
             continue
