@@ -162,6 +162,38 @@ class TestToolVerbStoresAScript:
         assert decide(command).decision == "allow", command
 
 
+class TestCommandCarriedWhereAToolRunsIt:
+    """Class: a command carried in a place a tool runs it, not on the command line: a function bash imports from its
+    environment (`env 'BASH_FUNC_f%%=() { CMD; }' bash -c f`), the `$(shell …)` of `make --eval` text (run as make
+    reads it, before any recipe), `nix-shell --run CMD`, `nix develop -c CMD`, `nix shell … --command CMD`."""
+
+    SWITCH_OFF: ClassVar[list[str]] = [
+        "env 'BASH_FUNC_f%%=() { rm -rf ~/.claude; }' bash -c f",
+        "env 'BASH_FUNC_clean%%=() { rm -rf ~/.config/clearance; }' bash -c clean",
+        "make --eval='x:=$(shell rm -rf ~/.claude)'",
+        "make -n --eval 'X := $(shell rm -rf ~/.config/clearance)' all",
+        "nix-shell --run 'rm -rf ~/.claude'",
+        "nix-shell -p jq --command 'rm -rf ~/.config/clearance'",
+        "nix develop -c rm -rf ~/.claude",
+        "nix shell nixpkgs#hello --command rm -rf ~/.claude",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "env 'BASH_FUNC_f%%=() { echo hi; }' bash -c f",
+        "make --eval='x:=$(shell git rev-parse HEAD)' all",
+        "nix-shell --run 'pytest -q'",
+        "nix develop -c cargo build",
+        "nix develop",
+    ]
+
+    @pytest.mark.parametrize("command", SWITCH_OFF)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny", command
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary_stays_allowed(self, command: str) -> None:
+        assert decide(command).decision == "allow", command
+
+
 def _codex(tool: str, command: object) -> Decision:
     """A Codex shell-tool call through the Codex adapter (as `clearance hook --agent codex` reads it)."""
     from clearance.adapters import codex

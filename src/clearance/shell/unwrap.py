@@ -287,6 +287,11 @@ _SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
 _STDIN_NAMES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "/dev/fd/0/", "/proc/thread-self/fd/0"})
 
 
+# Options whose value is a shell line the tool runs (nix-shell --run), or after which the rest is the command (nix develop -c).
+_SHELL_STRING_OPTS: dict[str, tuple[str, ...]] = {"nix-shell": ("--run", "--command")}
+_ARGV_OPTS: dict[tuple[str, str], tuple[str, ...]] = {("nix", "develop"): ("-c", "--command"), ("nix", "shell"): ("-c", "--command")}
+
+
 def _stored_commands(name: str, vals: list[str]) -> list[tuple[str, str]]:
     """Shell commands a tool's own verb stores for a later run: `npm pkg set scripts.X=CMD` (also pnpm, yarn, bun),
     `npm set-script X CMD`, `gh alias set NAME '!CMD'` or `--shell`."""
@@ -1035,6 +1040,19 @@ class Unwrapper:
             # npm pkg set scripts.test=CMD, npm set-script, gh alias set --shell: the tool keeps CMD and runs it at
             # a later `npm test` / `gh NAME` (possibly on the same line, before the file is on disk): judge it now.
             self.reparse(text, cmd, via)
+        if name in _SHELL_STRING_OPTS or (name, argv[1].value if len(argv) > 1 else "") in _ARGV_OPTS:
+            # nix-shell --run CMD (a shell line), nix develop -c CMD ARGS (a command): run in the environment the tool builds.
+            line_opts = _SHELL_STRING_OPTS.get(name, ())
+            argv_opts = _ARGV_OPTS.get((name, argv[1].value if len(argv) > 1 else ""), ())
+            for j, a in enumerate(argv[1:-1], 1):
+                if a.value in line_opts:
+                    self.out.commands.append(cmd)
+                    self.reparse(argv[j + 1].value, cmd, f"{name} {a.value}")
+                    return
+                if a.value in argv_opts:
+                    self.out.commands.append(cmd)
+                    self.command(cmd.derive(argv[j + 1 :], f"{name} {argv[1].value} {a.value}"))
+                    return
         if name == "alias":
             # An alias runs its text later under another name: judge the text now.
             self.out.commands.append(cmd)
@@ -1182,6 +1200,11 @@ class Unwrapper:
 
     def _env_commands(self, cmd: SimpleCommand, assigns: dict[str, str]) -> None:
         """Environment variables programs run as commands (GIT_SSH_COMMAND, PAGER, EDITOR, LESSOPEN …), set for *cmd* or exported."""
+        for var, body in assigns.items():
+            if var.startswith("BASH_FUNC_") and body.lstrip().startswith("()") and (var, body) not in self.env_seen:
+                # env 'BASH_FUNC_f%%=() { CMD; }' bash -c f: bash imports the function from its environment.
+                self.env_seen.add((var, body))
+                self.reparse(body.lstrip()[2:], cmd, f"{var.removesuffix('%%')} (a function bash imports)")
         for var, how in _ENV_COMMANDS.items():
             command = assigns.get(var, "")
             if not command or DYN in command or (var, command) in self.env_seen:
@@ -1786,7 +1809,9 @@ class Unwrapper:
                 moved = None if (DYN in d or moved is None) else posixpath.normpath(posixpath.join(moved, d))
             for makefile_text in nc.values("eval"):
                 # make --eval=TEXT: Makefile text read before the Makefile; its recipes run.
-                found.shell += embedded.makefile_recipes(makefile_text)
+                from ..code.convention import make_parse_time
+
+                found.shell += embedded.makefile_recipes(makefile_text) + make_parse_time(makefile_text)  # and its $(shell …), run as it is read
                 label = f"{name} --eval"
             for w in nc.words:
                 var, eq, shell = w.value.partition("=")
