@@ -194,6 +194,63 @@ class TestCommandCarriedWhereAToolRunsIt:
         assert decide(command).decision == "allow", command
 
 
+class TestKnownProgramsWritingThroughAnOption:
+    """Class: a known program whose option or last operand names the file it writes, read as a file it only reads
+    (known programs fall back to "reads its operands"): `git config --file ~/.claude/settings.json k v` (git rewrites
+    the JSON as INI, the agent's settings stop parsing and its hooks with them), `gpg -o`, `ssh-keygen -f`,
+    `gh release download -O`, `go build -o`, `dpkg -x`, `bsdtar -C`, and the local destination of `scp`, `docker cp`,
+    `aws s3 cp`, `gsutil cp`, `rclone copy`. And pipx's verbs on a named virtualenv (`pipx inject clearance PKG`,
+    `pipx runpip clearance install PKG`) put a package into clearance's own."""
+
+    SWITCH_OFF: ClassVar[list[str]] = [
+        "git config --file ~/.claude/settings.json x.y z",
+        "git config -f .claude/settings.local.json --add a.b c",
+        "git config set --file ~/.config/clearance/config.toml audit.enabled false",
+        "ssh-keygen -t ed25519 -N '' -f ~/.claude/settings.json",
+        "gpg -o ~/.claude/settings.json -d x.gpg",
+        "gpg --output=.codex/config.toml --decrypt x.gpg",
+        "gh release download v1 -p x.json -O ~/.claude/settings.json",
+        "go build -o ~/.local/bin/clearance ./cmd/x",
+        "scp host:x.json ~/.claude/settings.json",
+        "docker cp c:/x.json /home/ana/.claude/settings.json",
+        "aws s3 cp s3://bucket/x.json /home/ana/.claude/settings.json",
+        "gsutil cp gs://b/x.toml ~/.config/clearance/config.toml",
+        "rclone copy ./x ~/.config/clearance",
+        "bsdtar -xf x.tar -C ~/.claude",
+    ]
+    ASKED: ClassVar[list[str]] = ["pipx inject clearance ./evil", "pipx runpip clearance install ./evil", "dpkg -x x.deb ~"]
+    ORDINARY: ClassVar[list[str]] = [
+        "gpg --decrypt -o secrets.txt secrets.gpg",
+        "ssh-keygen -t ed25519 -f ./deploy_key -N ''",
+        "ssh-keygen -l -f ~/.ssh/id_ed25519.pub",
+        "go build -o bin/app ./cmd/app",
+        "gh release download v1.2 -p '*.tar.gz' -D dist",
+        "scp host:/var/log/app.log ./logs/",
+        "docker cp web:/app/log.txt ./log.txt",
+        "docker cp ./config.yml web:/app/config.yml",
+        "aws s3 sync s3://bucket/site ./site",
+        "rclone copy remote:backup ./restore",
+        "git config --file .gitmodules submodule.lib.url https://x.example/lib",
+        "git config --file .git/config --get remote.origin.url",
+        "dpkg -x pkg.deb extracted/",
+        "bsdtar -xf x.tar -C build",
+        "pipx runpip clearance list",
+        "pipx inject ruff ruff-lsp",
+    ]
+
+    @pytest.mark.parametrize("command", SWITCH_OFF)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny", command
+
+    @pytest.mark.parametrize("command", ASKED)
+    def test_not_allowed(self, command: str) -> None:
+        assert _not_allowed(decide(command)), command
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary_stays_allowed(self, command: str) -> None:
+        assert decide(command).decision == "allow", command
+
+
 def _codex(tool: str, command: object) -> Decision:
     """A Codex shell-tool call through the Codex adapter (as `clearance hook --agent codex` reads it)."""
     from clearance.adapters import codex

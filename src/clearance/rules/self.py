@@ -173,11 +173,21 @@ def uninstall(cmd: SimpleCommand, sc: Scope) -> str | None:
     why="What gets installed is the code that decides every later call; a person confirms the source and version.",
     verdict=ASK,
     commands=tuple(_PIP),
-    match=("pip install -U clearance", "pipx install --force git+https://example.com/fork/clearance", "uv tool install clearance==0.1"),
-    no_match=("pip install -U requests", "pip install -e .", "pipx install ruff"),
+    match=(
+        "pip install -U clearance",
+        "pipx install --force git+https://example.com/fork/clearance",
+        "uv tool install clearance==0.1",
+        "pipx inject clearance ./evil",
+        "pipx runpip clearance install ./evil",
+    ),
+    no_match=("pip install -U requests", "pip install -e .", "pipx install ruff", "pipx inject ruff ruff-lsp", "pipx runpip clearance list"),
 )
 def reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = [v for v in cmd.values() if not v.startswith("-")]
+    if cmd.name == "pipx" and len(vals) > 1 and vals[0] in ("inject", "runpip") and _names_clearance(vals[1:2]):
+        # pipx inject clearance PKG, pipx runpip clearance install PKG: a package put into clearance's own virtualenv.
+        if vals[0] == "inject" or any(v in ("install", "uninstall", "download") for v in vals[2:4]):
+            return f"pipx {vals[0]} clearance changes the packages of clearance's own virtualenv"
     if not any(v in ("install", "upgrade", "add", "reinstall") for v in vals[:3]):
         return None
     i = next(i for i, v in enumerate(vals) if v in ("install", "upgrade", "add", "reinstall"))
