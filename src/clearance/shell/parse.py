@@ -586,9 +586,6 @@ class _Walker:
             if name in COMMAND_VARIABLES:
                 # EDITOR=…; export GIT_SSH_COMMAND=…: a command later programs run, judged where it is set.
                 self.st.script.commands.append(SimpleCommand([Word(":", ":")], assigns={name: value}, cwd=self.st.cwd, text=_text(node)))
-        if name in PROMPT_VARIABLES and value:
-            # PS4='$(cmd)' then set -x: bash expands a prompt string, substitutions included, each time it shows it.
-            self.evaluated_later(value, f"the prompt string {name}")
         if name == "IFS":
             self.st.script.problems.append(("shell.ifs-change", "the command changes IFS, so its words do not split the way they read"))
         return name, value
@@ -909,11 +906,6 @@ def _loop_value(items: list[str]) -> str:
     if not common or common in (".", "/") or common in items:
         return DYN
     return common + "/" + DYN
-
-
-# Variables bash expands as prompt strings (command substitutions included) when it shows them: PS4 at every
-# `set -x` trace line, PS0-PS2 in an interactive shell.
-PROMPT_VARIABLES = frozenset({"PS0", "PS1", "PS2", "PS4"})
 
 
 def _subscript_with_code(value: str) -> str | None:
