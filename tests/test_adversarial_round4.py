@@ -223,6 +223,7 @@ class TestKnownProgramsWritingThroughAnOption:
         "gpg --decrypt -o secrets.txt secrets.gpg",
         "ssh-keygen -t ed25519 -f ./deploy_key -N ''",
         "ssh-keygen -l -f ~/.ssh/id_ed25519.pub",
+        "ssh-keygen -f ~/.ssh/known_hosts -R 192.168.1.1",
         "go build -o bin/app ./cmd/app",
         "gh release download v1.2 -p '*.tar.gz' -D dist",
         "scp host:/var/log/app.log ./logs/",

@@ -757,8 +757,9 @@ _WRITES_BY_OPTION: dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]] =
     "bsdtar": {"": (frozenset(), frozenset({"-C", "--cd"}))},
     "dpkg": {"": (frozenset(), frozenset())},
 }
-# ssh-keygen reads the key -f names with these (fingerprint, public key, search): no write.
-_SSH_KEYGEN_READS = frozenset({"-l", "-y", "-B", "-F", "-Q", "-L", "-D", "-e"})
+# ssh-keygen reads the key -f names with these (fingerprint, public key, search), or keeps known_hosts with them
+# (-R HOST removes a stale host key, -H hashes it: as `ssh-keygen -R HOST` without -f does): not a key written.
+_SSH_KEYGEN_READS = frozenset({"-l", "-y", "-B", "-F", "-Q", "-L", "-D", "-e", "-R", "-H"})
 # Copiers whose last operand is the local destination unless it names a remote (host:, container:, s3://, gs://, remote:).
 _COPIERS: dict[str, frozenset[str]] = {
     "scp": frozenset({""}),
