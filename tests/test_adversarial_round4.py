@@ -337,12 +337,39 @@ class TestTestModulesUnderPytest:
         assert decide({"tool_name": "Write", "tool_input": {"file_path": f"{PROJECT}/tests/test_big.py", "content": big}}).decision == "allow"
 
 
+def _notebook(*cells: tuple[str, str]) -> str:
+    import json
+
+    return json.dumps({"cells": [{"cell_type": kind, "source": src.splitlines(keepends=True)} for kind, src in cells]})
+
+
+class TestExecutedNotebooks:
+    """Class: a notebook executed by a tool (`jupyter nbconvert --execute`, `jupyter execute`, `papermill`, `ipython`):
+    its code cells are Python, its `!CMD` lines and `%%bash` cells shell. NotebookEdit writing them is ordinary project
+    work (as writing src/app.py is), so the cells are read where they run; they were not read at all."""
+
+    BAD: ClassVar[list[str]] = [
+        _notebook(("code", "!rm -rf ~/.claude")),
+        _notebook(("markdown", "# setup"), ("code", "import shutil\nshutil.rmtree('/home/ana/.config/clearance')\n")),
+        _notebook(("code", "%%bash\nrm -rf ~/.claude\n")),
+    ]
+    GOOD = _notebook(("markdown", "!rm -rf ~/.claude"), ("code", "%matplotlib inline\nimport pandas as pd\ndf = pd.read_csv('data.csv')\n!pip list\n"))
+
+    @pytest.mark.parametrize("command", ["jupyter nbconvert --to notebook --execute a.ipynb", "jupyter execute a.ipynb", "papermill a.ipynb out.ipynb -p x 1"])
+    @pytest.mark.parametrize("notebook", BAD)
+    def test_not_allowed(self, command: str, notebook: str) -> None:
+        assert _not_allowed(decide(_files(command, {PROJECT + "/a.ipynb": notebook})))
+
+    @pytest.mark.parametrize("command", ["jupyter nbconvert --to notebook --execute a.ipynb", "jupyter nbconvert --to html a.ipynb"])
+    def test_ordinary_stays_allowed(self, command: str) -> None:
+        assert decide(_files(command, {PROJECT + "/a.ipynb": self.GOOD})).decision == "allow"
+        assert decide(_files("jupyter nbconvert --to html a.ipynb", {PROJECT + "/a.ipynb": self.BAD[0]})).decision == "allow"  # not executed
+
+
 _OPEN: dict[str, str] = {
     "git-dir": "class: a directory the agent wrote used as git's directory (`git --git-dir=sub status`, `GIT_DIR=`): git reads"
     " its `config` (core.fsmonitor, core.pager) and runs the programs there. The write of `sub/config` is an ordinary file;"
     " the dotfiles pattern (`GIT_DIR=~/.dotfiles git …`) is too common to ask about every foreign git directory",
-    "notebook": "class: a notebook executed by a tool (`jupyter nbconvert --execute`, papermill): its cells' code and `!` lines"
-    " are not read at the run, and NotebookEdit writing them is ordinary project work",
     "import": "class: code a run imports from another project file (python3 main.py importing helper.py that deletes the"
     " agent's settings); only the file named on the command line (and conventional files) is read at the run",
 }
@@ -355,13 +382,6 @@ class TestOpenRound4:
         ("key", "example"),
         [
             ("git-dir", _files("git --git-dir=sub status", {PROJECT + "/sub/config": "[core]\n\tfsmonitor = rm -rf ~/.claude\n\tbare = true\n"})),
-            (
-                "notebook",
-                _files(
-                    "jupyter nbconvert --to notebook --execute a.ipynb",
-                    {PROJECT + "/a.ipynb": '{"cells":[{"cell_type":"code","source":["!rm -rf ~/.claude"]}]}'},
-                ),
-            ),
             (
                 "import",
                 _files(

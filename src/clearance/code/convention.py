@@ -395,7 +395,44 @@ def shell_code(lang: str, text: str) -> list[str]:
         from ..rules.tools import workflow_commands
 
         return workflow_commands(text)
+    if lang == "notebook":
+        return notebook_code(text)
     return []
+
+
+def notebook_code(text: str) -> list[str]:
+    """What running a Jupyter notebook runs: its code cells as one Python program, their `!CMD` lines and `%%bash` /
+    `%%sh` cells as shell (IPython hands them to a shell). Markdown cells and outputs are not code."""
+    import json
+
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    cells = data.get("cells") if isinstance(data, dict) else None
+    python: list[str] = []
+    shell: list[str] = []
+    for cell in cells if isinstance(cells, list) else []:
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        src = cell.get("source")
+        body = "".join(src) if isinstance(src, list) and all(isinstance(x, str) for x in src) else src if isinstance(src, str) else ""
+        first, _, rest = body.lstrip().partition("\n")
+        if first.strip() in ("%%bash", "%%sh", "%%script bash", "%%script sh", "%%system"):
+            shell.append(rest)
+            continue
+        for line in body.splitlines():
+            stripped = line.strip()
+            if stripped.startswith("!"):
+                shell.append(stripped[1:])
+            elif stripped.startswith("%"):
+                if stripped.startswith(("%sx ", "%system ")):
+                    shell.append(stripped.split(None, 1)[1])
+                python.append("")
+            else:
+                python.append(line)
+    out = [one_liner("python", "\n".join(python))] if any(p.strip() for p in python) else []
+    return out + ["\n".join(shell)] if shell else out
 
 
 # -- the write end: what a file is, by its path --------------------------------------------------------
@@ -1052,7 +1089,22 @@ def _runs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> S
         return _gradle(cmd, sc)
     if name == "go":
         return _go(cmd, sc, vals)
+    if name in ("jupyter", "papermill", "ipython", "ipython3"):
+        return _notebooks(cmd, sc, vals)
     return _runner(cmd, sc, vals, read)
+
+
+def _notebooks(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
+    """`jupyter nbconvert --execute NB`, `jupyter execute NB`, `papermill NB OUT`, `ipython NB`: the notebook's cells run."""
+    ops = _operands(vals, frozenset({"--to", "--output", "--output-dir", "-p", "--parameters", "-k", "--kernel", "--ExecutePreprocessor.timeout"}))
+    if cmd.name == "jupyter":
+        if not ops or not (ops[0] == "execute" or (ops[0] == "nbconvert" and any(v == "--execute" or v.startswith("--execute") for v in vals))):
+            return []
+        ops = ops[1:]
+    elif cmd.name == "papermill":
+        ops = ops[:1]  # papermill IN OUT: OUT is written, IN runs
+    notebooks = [o for o in ops if o.endswith(".ipynb")][:MAX_FILES]
+    return [Run(sc.path(o, cmd), "notebook", f"the code cells of {posixpath.basename(o)}, which {cmd.name} executes") for o in notebooks]
 
 
 def _first(directory: str, names: Sequence[str], read: Callable[[str], str | None]) -> str | None:
