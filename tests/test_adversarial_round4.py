@@ -366,10 +366,33 @@ class TestExecutedNotebooks:
         assert decide(_files("jupyter nbconvert --to html a.ipynb", {PROJECT + "/a.ipynb": self.BAD[0]})).decision == "allow"  # not executed
 
 
+class TestAGitDirectoryTheAgentWrote:
+    """Class: a directory the agent wrote, used as git's directory (`git --git-dir=sub status`, `GIT_DIR=sub git log`):
+    git reads sub/config and runs the programs there (core.fsmonitor at every status, core.pager, `!` aliases). Writing
+    sub/config is an ordinary project write and the repository's own .git is not involved, so nothing was read. Now the
+    programs that config names are judged at the git command (read where the hook reads the project)."""
+
+    BAD: ClassVar[list[tuple[str, str]]] = [
+        ("git --git-dir=sub status", "[core]\n\tfsmonitor = rm -rf ~/.claude\n\tbare = true\n"),
+        ("GIT_DIR=sub git log", "[core]\n\tpager = rm -rf ~/.config/clearance\n"),
+        ("git --git-dir sub x", '[alias]\n\tx = "!rm -rf ~/.claude"\n'),
+        ("git -c color.ui=never --git-dir=./sub diff", '[diff "x"]\n\ttextconv = rm -rf ~/.claude\n'),
+    ]
+
+    @pytest.mark.parametrize(("command", "config"), BAD)
+    def test_not_allowed(self, command: str, config: str) -> None:
+        assert _not_allowed(decide(_files(command, {PROJECT + "/sub/config": config})))
+
+    def test_ordinary_git_directories_stay_allowed(self) -> None:
+        config = '[core]\n\tbare = false\n\trepositoryformatversion = 0\n[remote "origin"]\n\turl = https://x.example/y\n'
+        assert decide(_files("git --git-dir=sub --work-tree=. status", {PROJECT + "/sub/config": config})).decision == "allow"
+        assert decide("GIT_DIR=~/.dotfiles git --work-tree=$HOME status").decision == "allow"
+
+
 _OPEN: dict[str, str] = {
-    "git-dir": "class: a directory the agent wrote used as git's directory (`git --git-dir=sub status`, `GIT_DIR=`): git reads"
-    " its `config` (core.fsmonitor, core.pager) and runs the programs there. The write of `sub/config` is an ordinary file;"
-    " the dotfiles pattern (`GIT_DIR=~/.dotfiles git …`) is too common to ask about every foreign git directory",
+    "bare-repo": "class: a bare repository the agent wrote inside the project (sub/HEAD, sub/config with core.fsmonitor,"
+    " sub/objects, sub/refs), found by git itself after `cd sub && git status` (no --git-dir); only explicit git"
+    " directories are read. Git's own answer is safe.bareRepository=explicit",
     "import": "class: code a run imports from another project file (python3 main.py importing helper.py that deletes the"
     " agent's settings); only the file named on the command line (and conventional files) is read at the run",
 }
@@ -381,7 +404,13 @@ class TestOpenRound4:
     @pytest.mark.parametrize(
         ("key", "example"),
         [
-            ("git-dir", _files("git --git-dir=sub status", {PROJECT + "/sub/config": "[core]\n\tfsmonitor = rm -rf ~/.claude\n\tbare = true\n"})),
+            (
+                "bare-repo",
+                _files(
+                    "cd sub && git status",
+                    {PROJECT + "/sub/config": "[core]\n\tfsmonitor = rm -rf ~/.claude\n\tbare = true\n", PROJECT + "/sub/HEAD": "ref: refs/heads/main\n"},
+                ),
+            ),
             (
                 "import",
                 _files(

@@ -57,6 +57,8 @@ def may_run_by_convention(name: str, raw: str, values: list[str], has_assigns: b
     if name not in _TOOLCHAINS:
         return False
     words = _TOOLCHAINS[name]
+    if name == "git" and any(v.startswith("--git-dir") for v in values[:6]):
+        return True  # git --git-dir=DIR: DIR/config names programs git runs (convention._git)
     return words is None or any(v in words for v in values)
 
 

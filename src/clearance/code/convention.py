@@ -397,6 +397,8 @@ def shell_code(lang: str, text: str) -> list[str]:
         return workflow_commands(text)
     if lang == "notebook":
         return notebook_code(text)
+    if lang == "gitconfig":
+        return git_config_commands(text)
     return []
 
 
@@ -922,20 +924,73 @@ def _git(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], s
 
     norm = normalise(cmd)
     sub = norm.sub[0] if norm.sub else ""
+    runs: list[Run] = []
+    git_dir = _explicit_git_dir(cmd, vals)
+    if git_dir is not None and posixpath.basename(git_dir.rstrip("/")) != ".git":
+        # git --git-dir=DIR, GIT_DIR=DIR: git reads DIR/config and runs the programs it names (core.fsmonitor at every
+        # status, core.pager, aliases …). A directory the agent wrote is not the repository's own protected .git.
+        d = sc.path(git_dir, cmd).rstrip("/")
+        runs.append(Run(f"{d}/config", "gitconfig", f"the programs {posixpath.basename(d)}/config names, which git runs with that git directory"))
     hooks = _GIT_HOOKS.get(sub)
     if not hooks:
-        return []
+        return runs
     # git's table reads both `--no-verify` and `-n` as the option "verify" (negated / short form).
     if any(o in ("verify", "no-verify") for o, _, _ in norm.opts) and "--verify" not in vals:
         hooks = tuple(h for h in hooks if h not in _NO_VERIFY.get(sub, ()))
     root = sc.ctx.project_root
     directory = _hooks_path(root, read)
-    runs = []
     for h in hooks:
         runs.append(Run(f"{directory}/{h}", "githook", f"the git hook {h}, which git {sub} runs"))
         if directory.endswith("/_"):  # husky 9: .husky/_/<hook> runs .husky/<hook>
             runs.append(Run(f"{directory[:-2]}/{h}", "githook", f"the husky hook {h}, which git {sub} runs"))
     return runs
+
+
+def _explicit_git_dir(cmd: SimpleCommand, vals: list[str]) -> str | None:
+    """The git directory a command names: `--git-dir=DIR` / `--git-dir DIR` before the subcommand, or GIT_DIR=DIR."""
+    skip = False
+    for i, v in enumerate(vals):  # the words after `git`
+        if skip:
+            skip = False
+            continue
+        if v in ("-c", "-C", "--work-tree", "--namespace", "--exec-path", "--config-env", "--super-prefix"):
+            skip = True
+            continue
+        if not v.startswith("-"):
+            break
+        if v.startswith("--git-dir="):
+            return v.split("=", 1)[1] or None
+        if v == "--git-dir" and i + 1 < len(vals):
+            return vals[i + 1]
+    return cmd.assigns.get("GIT_DIR") or None
+
+
+def git_config_commands(text: str) -> list[str]:
+    """The commands a git configuration file makes git run: values of program keys (core.fsmonitor, core.pager,
+    core.sshCommand, filter.*.clean …) and `!` aliases, read as git's config syntax reads them."""
+    from ..shell.unwrap import git_program_key
+
+    out: list[str] = []
+    section = ""
+    for raw in text[:100_000].splitlines():
+        line = raw.strip()
+        if not line or line[0] in "#;":
+            continue
+        if line.startswith("["):
+            head = line[1 : line.find("]")] if "]" in line else line[1:]
+            name, _, subsection = head.partition(" ")
+            section = name.lower() + ("." + subsection.strip().strip('"') if subsection.strip() else "")
+            continue
+        key, eq, value = line.partition("=")
+        value = value.strip().strip('"')
+        if not eq or not value:
+            continue
+        full = f"{section}.{key.strip().lower()}"
+        if full.startswith("alias.") and value.startswith("!"):
+            out.append(value[1:])
+        elif git_program_key(full) and value.lower() not in ("true", "false"):
+            out.append(value)
+    return out[:MAX_FILES]
 
 
 def _node_options(value: str, cmd: SimpleCommand, sc: Scope) -> list[Run]:
