@@ -252,6 +252,36 @@ class TestKnownProgramsWritingThroughAnOption:
         assert decide(command).decision == "allow", command
 
 
+def _write(path: str, content: str) -> dict[str, Any]:
+    return {"tool_name": "Write", "tool_input": {"file_path": path, "content": content}}
+
+
+class TestAutoApprovalInAnotherFileOfTheSameTool:
+    """Class: an auto-approval switch written where the tool also reads it: VS Code's chat.tools.autoApprove in a
+    `*.code-workspace` file's "settings" (`.vscode/settings.json` was denied), Zed's agent
+    `always_allow_tool_actions`, aider's `yes-always` — the person is gone from every later decision of that agent."""
+
+    CHANGES: ClassVar[list[dict[str, Any]]] = [
+        _write(PROJECT + "/app.code-workspace", '{"folders":[{"path":"."}],"settings":{"chat.tools.autoApprove":true}}'),
+        _write(PROJECT + "/x.code-workspace", '{"settings":{"chat.tools.terminal.autoApprove":{"/.*/":true}}}'),
+        _write(PROJECT + "/.zed/settings.json", '{"agent":{"always_allow_tool_actions":true}}'),
+        _write(PROJECT + "/.aider.conf.yml", "model: gpt-4o\nyes-always: true\n"),
+    ]
+    ORDINARY: ClassVar[list[dict[str, Any]]] = [
+        _write(PROJECT + "/app.code-workspace", '{"folders":[{"path":"."}],"settings":{"editor.tabSize":2}}'),
+        _write(PROJECT + "/.zed/settings.json", '{"tab_size": 2}'),
+        _write(PROJECT + "/.aider.conf.yml", "model: gpt-4o\nauto-commits: false\n"),
+    ]
+
+    @pytest.mark.parametrize("example", CHANGES)
+    def test_denied(self, example: dict[str, Any]) -> None:
+        assert decide(example).decision == "deny"
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary_stays_allowed(self, example: dict[str, Any]) -> None:
+        assert decide(example).decision == "allow"
+
+
 def _codex(tool: str, command: object) -> Decision:
     """A Codex shell-tool call through the Codex adapter (as `clearance hook --agent codex` reads it)."""
     from clearance.adapters import codex
