@@ -282,6 +282,23 @@ class TestAutoApprovalInAnotherFileOfTheSameTool:
         assert decide(example).decision == "allow"
 
 
+class TestLocalProjectNamedClearance:
+    """Class: a tool installer given a local directory whose metadata names it clearance (`pipx install --force ./evil`,
+    `uv tool install --force ./evil`): the project's name is in its pyproject.toml, not on the command line, and the
+    install replaces the virtualenv the hook runs from with the agent's code."""
+
+    EVIL: ClassVar[dict[str, str]] = {PROJECT + "/evil/pyproject.toml": '[project]\nname = "clearance"\nversion = "9"\n'}
+
+    @pytest.mark.parametrize("command", ["pipx install --force ./evil", "uv tool install --force ./evil", "pipx install ./evil/"])
+    def test_not_allowed(self, command: str) -> None:
+        assert _not_allowed(decide(_files(command, self.EVIL)))
+
+    def test_ordinary_installs_stay_allowed(self) -> None:
+        assert decide(_files("pipx install ./tool", {PROJECT + "/tool/pyproject.toml": '[project]\nname = "mytool"\n'})).decision == "allow"
+        # Developing clearance itself: an editable install into the project's own virtualenv is project work.
+        assert decide(_files("pip install -e .", {PROJECT + "/pyproject.toml": '[project]\nname = "clearance"\n'})).decision == "allow"
+
+
 def _codex(tool: str, command: object) -> Decision:
     """A Codex shell-tool call through the Codex adapter (as `clearance hook --agent codex` reads it)."""
     from clearance.adapters import codex

@@ -194,6 +194,34 @@ def reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
     targets = vals[i + 1 :]
     if _names_clearance(targets) or any(t.rstrip("/").endswith("/clearance") or "/clearance.git" in t or "/clearance@" in t for t in targets):
         return f"{cmd.name} {vals[i]} replaces clearance's own code"
+    tool_venv = cmd.name == "pipx" or (cmd.name == "uv" and vals[:1] == ["tool"])
+    for t in targets[:4] if tool_venv else ():
+        # pipx install --force ./dir, uv tool install ./dir: a local project whose metadata names it clearance, put
+        # where the hook runs from (pip into a project's own virtualenv, `pip install -e .`, is not that).
+        if t.startswith(("./", "../", "/", "~")) or t == ".":
+            name = _local_project_name(sc.path(t, cmd), sc)
+            if name is not None and name.replace("_", "-").lower() == "clearance":
+                return f"{cmd.name} {vals[i]} {t} installs a project named clearance, which replaces clearance's own code"
+    return None
+
+
+def _local_project_name(directory: str, sc: Scope) -> str | None:
+    """The `name` a local Python project declares (pyproject.toml [project] or setup.cfg [metadata]), read where the
+    hook reads the project; None when unknown."""
+    read = sc.ctx.read_file
+    if read is None:
+        return None
+    for f in ("pyproject.toml", "setup.cfg"):
+        text = read(f"{directory.rstrip('/')}/{f}")
+        if not isinstance(text, str) or len(text) > 200_000:
+            continue
+        section = ""
+        for line in text.splitlines():
+            s = line.strip()
+            if s.startswith("["):
+                section = s.strip("[] ").lower()
+            elif section in ("project", "metadata", "tool.poetry") and s.replace(" ", "").startswith("name="):
+                return s.split("=", 1)[1].strip().strip("\"'")
     return None
 
 
