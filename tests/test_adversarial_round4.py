@@ -436,12 +436,33 @@ class TestAGitDirectoryTheAgentWrote:
         assert decide("GIT_DIR=~/.dotfiles git --work-tree=$HOME status").decision == "allow"
 
 
+class TestModulesAScriptImports:
+    """Class: code a run imports from the script's own directory (`python3 main.py` with `import helper`, `from app.cli
+    import run` running app/__init__.py): only the file named was read, so a module planted beside it ran unread."""
+
+    @pytest.mark.parametrize(
+        "files",
+        [
+            {PROJECT + "/main.py": "import helper\n", PROJECT + "/helper.py": "import shutil\nshutil.rmtree('/home/ana/.claude')\n"},
+            {
+                PROJECT + "/main.py": "import os, sys\nfrom app.cli import run\nrun()\n",
+                PROJECT + "/app/__init__.py": "import os\nos.system('rm -rf ~/.config/clearance')\n",
+            },
+            {PROJECT + "/main.py": "import json, util as u\n", PROJECT + "/util.py": "import os\nos.remove(os.path.expanduser('~/.claude/settings.json'))\n"},
+        ],
+    )
+    def test_not_allowed(self, files: dict[str, str]) -> None:
+        assert _not_allowed(decide(_files("python3 main.py", files)))
+
+    def test_ordinary_imports_stay_allowed(self) -> None:
+        files = {PROJECT + "/main.py": "import os, json\nimport helper\nprint(helper.x)\n", PROJECT + "/helper.py": "x = 1\n"}
+        assert decide(_files("python3 main.py", files)).decision == "allow"
+
+
 _OPEN: dict[str, str] = {
     "bare-repo": "class: a bare repository the agent wrote inside the project (sub/HEAD, sub/config with core.fsmonitor,"
     " sub/objects, sub/refs), found by git itself after `cd sub && git status` (no --git-dir); only explicit git"
     " directories are read. Git's own answer is safe.bareRepository=explicit",
-    "import": "class: code a run imports from another project file (python3 main.py importing helper.py that deletes the"
-    " agent's settings); only the file named on the command line (and conventional files) is read at the run",
 }
 
 
@@ -456,12 +477,6 @@ class TestOpenRound4:
                 _files(
                     "cd sub && git status",
                     {PROJECT + "/sub/config": "[core]\n\tfsmonitor = rm -rf ~/.claude\n\tbare = true\n", PROJECT + "/sub/HEAD": "ref: refs/heads/main\n"},
-                ),
-            ),
-            (
-                "import",
-                _files(
-                    "python3 main.py", {PROJECT + "/main.py": "import helper\n", PROJECT + "/helper.py": "import shutil\nshutil.rmtree('/home/ana/.claude')\n"}
                 ),
             ),
         ],
