@@ -49,7 +49,6 @@ KNOWN_GAPS: dict[str, str] = {
     "mvn runs exec plugin in pom": "Maven's pom.xml plugins are not read",
     "PERL5OPT -M local module": "PERL5OPT names a module whose file depends on @INC: not read",
     "LD_PRELOAD project library": "LD_PRELOAD names a native library: nothing to read, and asking on every preload would stop ordinary use",
-    "python script imports planted local module": "a script's imports of project modules are not followed (only the file named)",
     "Write applied rails migration": "'applied' is read from a later migration beside it; Rails' db/schema.rb version is not read",
 }
 

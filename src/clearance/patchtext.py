@@ -50,4 +50,10 @@ def targets(text: str, strip: int = 1) -> list[str]:
         elif line.startswith(("rename from ", "rename to ", "copy to ")):
             # git's extended headers name the files without a prefix.
             add(line.split(" ", 2)[2], 0)
+        elif line.startswith("*** ") and (marker := next((m for m in _ENVELOPE if line.strip().startswith(m)), None)):
+            # Codex's apply_patch envelope (`*** Add File: X`, `*** Update File:`, `*** Delete File:`, `*** Move to:`).
+            add(line.strip()[len(marker) :].strip(), 0)
     return out
+
+
+_ENVELOPE = ("*** Add File: ", "*** Update File: ", "*** Delete File: ", "*** Move to: ")

@@ -169,9 +169,37 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
             continue
         if not v.endswith(suffixes):
             return []
-        text = _read(sc, sc.path(v, cmd))
-        return [(f"{cmd.name} {v}", _as_one_liner(cmd.name, lang, text))] if text is not None else []
+        path = sc.path(v, cmd)
+        text = _read(sc, path)
+        if text is None:
+            return []
+        out = [(f"{cmd.name} {v}", _as_one_liner(cmd.name, lang, text))]
+        if text != TOO_LARGE:
+            # Modules the script imports from its own directory run with it (python3 main.py → helper.py).
+            directory = posixpath.dirname(path)
+            for module in _local_imports(text)[:_MAX_IMPORTS]:
+                for candidate in (f"{directory}/{module}.py", f"{directory}/{module}/__init__.py"):
+                    imported = _read(sc, candidate)
+                    if imported is not None and imported != TOO_LARGE:
+                        out.append((f"{cmd.name} {v}, which imports {module}", _as_one_liner(cmd.name, lang, imported)))
+                        break
+        return out
     return []
+
+
+_MAX_IMPORTS = 8
+_IMPORT_LINE = lazy(r"(?m)^[ \t]*(?:from[ \t]+([A-Za-z_]\w*)[\w.]*[ \t]+import\b|import[ \t]+([A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*)*))")
+
+
+def _local_imports(text: str) -> list[str]:
+    """The top-level module names a Python file imports (`import a, b.c`, `from d.e import f`), in order, once each."""
+    names: list[str] = []
+    for m in _IMPORT_LINE.finditer(text[:200_000]):
+        for part in (m.group(1),) if m.group(1) else m.group(2).split(","):
+            top = part.strip().split(".", 1)[0].split()[0] if part.strip() else ""
+            if top and top not in names:
+                names.append(top)
+    return names
 
 
 def _shell_script(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:

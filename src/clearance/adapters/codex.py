@@ -26,6 +26,9 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
     ti = ti if isinstance(ti, dict) else {}
     out = dict(event)
     out["hook_event_name"] = "PreToolUse"
+    if tool in SHELL_TOOLS and (patch := _shell_patch(ti.get("command") if ti.get("command") is not None else ti.get("cmd"))) is not None:
+        # Codex intercepts apply_patch given to its shell tool and applies the envelope itself: it is the patch tool.
+        tool, ti = "apply_patch", {"input": patch}
     if tool in SHELL_TOOLS:
         cmd = command_string(ti.get("command")) or command_string(ti.get("cmd"))
         out["tool_name"] = "Bash"
@@ -40,6 +43,26 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
         out["tool_name"] = "ApplyPatch"
         out["tool_input"] = {"files": [{"kind": k, "path": p, "content": c} if c else {"kind": k, "path": p} for k, p, c in patch_files(str(patch))]}
     return out
+
+
+_PATCH_PROGRAMS = ("apply_patch", "applypatch")
+
+
+def _shell_patch(command: object) -> str | None:
+    """The envelope of a shell call Codex runs as apply_patch: argv `["apply_patch", PATCH]`, or a script that is only
+    `apply_patch <<'EOF' … EOF` (as `bash -lc` gives it). None for anything else."""
+    if isinstance(command, list) and len(command) == 2 and command[0] in _PATCH_PROGRAMS and isinstance(command[1], str):
+        return command[1]
+    script = command_string(command)
+    if script is None:
+        return None
+    head, _, body = script.strip().partition("\n")
+    words = head.replace("<<", " << ").split()
+    if len(words) != 3 or words[0] not in _PATCH_PROGRAMS or words[1] != "<<":
+        return None
+    delim = words[2].strip("'\"")
+    text, _, end = body.rpartition("\n")
+    return text if end.strip() == delim and delim else None
 
 
 def render_answer(decision: Decision) -> Answer:

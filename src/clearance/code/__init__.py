@@ -26,6 +26,10 @@ _TOOLCHAINS: dict[str, frozenset[str] | None] = {
     "nodejs": frozenset({".", "./"}),
     "go": frozenset({"generate"}),
     "git": frozenset({"commit", "push", "merge", "pull", "checkout", "switch", "rebase", "am"}),
+    "jupyter": frozenset({"nbconvert", "execute"}),
+    "papermill": None,
+    "ipython": None,
+    "ipython3": None,
     "just": None,
     "lefthook": frozenset({"run"}),
     "task": None,
@@ -53,6 +57,8 @@ def may_run_by_convention(name: str, raw: str, values: list[str], has_assigns: b
     if name not in _TOOLCHAINS:
         return False
     words = _TOOLCHAINS[name]
+    if name == "git" and any(v.startswith("--git-dir") for v in values[:6]):
+        return True  # git --git-dir=DIR: DIR/config names programs git runs (convention._git)
     return words is None or any(v in words for v in values)
 
 
@@ -99,4 +105,8 @@ _CONVENTIONAL_NAMES = frozenset(
 
 def may_be_conventional(path: str) -> bool:
     base = path.rsplit("/", 1)[-1]
-    return base in _CONVENTIONAL_NAMES or base.endswith((".pth", ".mk", ".go"))
+    return (
+        base in _CONVENTIONAL_NAMES
+        or base.endswith((".pth", ".mk", ".go"))
+        or (base.endswith(".py") and (base.startswith("test_") or base.endswith("_test.py")))  # test modules pytest runs
+    )

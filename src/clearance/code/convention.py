@@ -395,7 +395,46 @@ def shell_code(lang: str, text: str) -> list[str]:
         from ..rules.tools import workflow_commands
 
         return workflow_commands(text)
+    if lang == "notebook":
+        return notebook_code(text)
+    if lang == "gitconfig":
+        return git_config_commands(text)
     return []
+
+
+def notebook_code(text: str) -> list[str]:
+    """What running a Jupyter notebook runs: its code cells as one Python program, their `!CMD` lines and `%%bash` /
+    `%%sh` cells as shell (IPython hands them to a shell). Markdown cells and outputs are not code."""
+    import json
+
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    cells = data.get("cells") if isinstance(data, dict) else None
+    python: list[str] = []
+    shell: list[str] = []
+    for cell in cells if isinstance(cells, list) else []:
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        src = cell.get("source")
+        body = "".join(src) if isinstance(src, list) and all(isinstance(x, str) for x in src) else src if isinstance(src, str) else ""
+        first, _, rest = body.lstrip().partition("\n")
+        if first.strip() in ("%%bash", "%%sh", "%%script bash", "%%script sh", "%%system"):
+            shell.append(rest)
+            continue
+        for line in body.splitlines():
+            stripped = line.strip()
+            if stripped.startswith("!"):
+                shell.append(stripped[1:])
+            elif stripped.startswith("%"):
+                if stripped.startswith(("%sx ", "%system ")):
+                    shell.append(stripped.split(None, 1)[1])
+                python.append("")
+            else:
+                python.append(line)
+    out = [one_liner("python", "\n".join(python))] if any(p.strip() for p in python) else []
+    return out + ["\n".join(shell)] if shell else out
 
 
 # -- the write end: what a file is, by its path --------------------------------------------------------
@@ -415,6 +454,8 @@ def role(path: str) -> tuple[str, str] | None:
         return "python", f"{base} runs at every start of a Python that has it on its path"
     if base == "__main__.py":
         return "python", "__main__.py runs at python -m of its package"
+    if _test_module(base):
+        return "python", TEST_MODULE_WRITTEN
     if base == "build.rs":
         return "rust", "build.rs runs at every cargo build, check, test, run and clippy"
     if base.endswith(".pth") and any(d in parts for d in _SITE_DIRS):
@@ -483,6 +524,17 @@ _PYTEST_VALUE_OPTIONS = frozenset(
     {"-p", "-k", "-m", "-c", "-o", "--rootdir", "--confcutdir", "--basetemp", "-W", "--deselect", "--ignore", "--junitxml", "--maxfail", "-n", "--tb"}
 )
 _TEST_DIRS = ("tests", "test", "testing", "src")
+
+
+# The role of a test module pytest collects: only what would be *denied* when typed counts in one (engine._check_scripts),
+# since tests exercise dangerous-looking code on temporary paths every day; a file too large to read is skipped.
+TEST_MODULE = "a test module pytest collects and runs"
+TEST_MODULE_WRITTEN = "a test module runs at every pytest over its directory"
+
+
+def _test_module(name: str) -> bool:
+    """pytest's default python_files: test_*.py and *_test.py."""
+    return name.endswith(".py") and (name.startswith("test_") or name.endswith("_test.py"))
 
 
 def _dirs_down(root: str, target: str) -> list[str]:
@@ -559,9 +611,13 @@ def _pytest(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
     if not targets:
         dirs.extend(f"{root}/{t}" for t in _TEST_DIRS)
     # Below the test paths, the directories pytest collects from (listed, so only existing files are read).
+    modules: list[str] = [t for t in targets if posixpath.basename(t).startswith("test_") and t.endswith(".py")]
     for t in targets or [cwd]:
         if not t.endswith(".py"):
-            dirs.extend(d for d, names in _walk(sc, t)[1:] if "conftest.py" in names)
+            walked = _walk(sc, t)
+            dirs.extend(d for d, names in walked[1:] if "conftest.py" in names)
+            # The test modules it collects: pytest imports each (its module-level code runs), then runs its tests.
+            modules.extend(f"{d}/{n}" for d, names in walked for n in sorted(names) if _test_module(n))
     runs: list[Run] = []
     seen: set[str] = set()
     for d in dirs:
@@ -584,7 +640,9 @@ def _pytest(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         for p in _module_file(root, name):
             runs.append(Run(p, "python", f"the pytest plugin {name} (-p), which pytest imports at start"))
     # `pytest_plugins = [...]` in a conftest names modules pytest imports with it.
-    for r in list(runs[: len(seen)]):
+    conftests = list(runs[: len(seen)])
+    runs.extend(Run(m, "python", TEST_MODULE) for m in dict.fromkeys(modules))
+    for r in conftests:
         text = read(r.path)
         if text and text != TOO_LARGE and "pytest_plugins" in text:
             for name in conftest_plugins(text)[:8]:
@@ -866,20 +924,73 @@ def _git(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], s
 
     norm = normalise(cmd)
     sub = norm.sub[0] if norm.sub else ""
+    runs: list[Run] = []
+    git_dir = _explicit_git_dir(cmd, vals)
+    if git_dir is not None and posixpath.basename(git_dir.rstrip("/")) != ".git":
+        # git --git-dir=DIR, GIT_DIR=DIR: git reads DIR/config and runs the programs it names (core.fsmonitor at every
+        # status, core.pager, aliases …). A directory the agent wrote is not the repository's own protected .git.
+        d = sc.path(git_dir, cmd).rstrip("/")
+        runs.append(Run(f"{d}/config", "gitconfig", f"the programs {posixpath.basename(d)}/config names, which git runs with that git directory"))
     hooks = _GIT_HOOKS.get(sub)
     if not hooks:
-        return []
+        return runs
     # git's table reads both `--no-verify` and `-n` as the option "verify" (negated / short form).
     if any(o in ("verify", "no-verify") for o, _, _ in norm.opts) and "--verify" not in vals:
         hooks = tuple(h for h in hooks if h not in _NO_VERIFY.get(sub, ()))
     root = sc.ctx.project_root
     directory = _hooks_path(root, read)
-    runs = []
     for h in hooks:
         runs.append(Run(f"{directory}/{h}", "githook", f"the git hook {h}, which git {sub} runs"))
         if directory.endswith("/_"):  # husky 9: .husky/_/<hook> runs .husky/<hook>
             runs.append(Run(f"{directory[:-2]}/{h}", "githook", f"the husky hook {h}, which git {sub} runs"))
     return runs
+
+
+def _explicit_git_dir(cmd: SimpleCommand, vals: list[str]) -> str | None:
+    """The git directory a command names: `--git-dir=DIR` / `--git-dir DIR` before the subcommand, or GIT_DIR=DIR."""
+    skip = False
+    for i, v in enumerate(vals):  # the words after `git`
+        if skip:
+            skip = False
+            continue
+        if v in ("-c", "-C", "--work-tree", "--namespace", "--exec-path", "--config-env", "--super-prefix"):
+            skip = True
+            continue
+        if not v.startswith("-"):
+            break
+        if v.startswith("--git-dir="):
+            return v.split("=", 1)[1] or None
+        if v == "--git-dir" and i + 1 < len(vals):
+            return vals[i + 1]
+    return cmd.assigns.get("GIT_DIR") or None
+
+
+def git_config_commands(text: str) -> list[str]:
+    """The commands a git configuration file makes git run: values of program keys (core.fsmonitor, core.pager,
+    core.sshCommand, filter.*.clean …) and `!` aliases, read as git's config syntax reads them."""
+    from ..shell.unwrap import git_program_key
+
+    out: list[str] = []
+    section = ""
+    for raw in text[:100_000].splitlines():
+        line = raw.strip()
+        if not line or line[0] in "#;":
+            continue
+        if line.startswith("["):
+            head = line[1 : line.find("]")] if "]" in line else line[1:]
+            name, _, subsection = head.partition(" ")
+            section = name.lower() + ("." + subsection.strip().strip('"') if subsection.strip() else "")
+            continue
+        key, eq, value = line.partition("=")
+        value = value.strip().strip('"')
+        if not eq or not value:
+            continue
+        full = f"{section}.{key.strip().lower()}"
+        if full.startswith("alias.") and value.startswith("!"):
+            out.append(value[1:])
+        elif git_program_key(full) and value.lower() not in ("true", "false"):
+            out.append(value)
+    return out[:MAX_FILES]
 
 
 def _node_options(value: str, cmd: SimpleCommand, sc: Scope) -> list[Run]:
@@ -1033,7 +1144,22 @@ def _runs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> S
         return _gradle(cmd, sc)
     if name == "go":
         return _go(cmd, sc, vals)
+    if name in ("jupyter", "papermill", "ipython", "ipython3"):
+        return _notebooks(cmd, sc, vals)
     return _runner(cmd, sc, vals, read)
+
+
+def _notebooks(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
+    """`jupyter nbconvert --execute NB`, `jupyter execute NB`, `papermill NB OUT`, `ipython NB`: the notebook's cells run."""
+    ops = _operands(vals, frozenset({"--to", "--output", "--output-dir", "-p", "--parameters", "-k", "--kernel", "--ExecutePreprocessor.timeout"}))
+    if cmd.name == "jupyter":
+        if not ops or not (ops[0] == "execute" or (ops[0] == "nbconvert" and any(v == "--execute" or v.startswith("--execute") for v in vals))):
+            return []
+        ops = ops[1:]
+    elif cmd.name == "papermill":
+        ops = ops[:1]  # papermill IN OUT: OUT is written, IN runs
+    notebooks = [o for o in ops if o.endswith(".ipynb")][:MAX_FILES]
+    return [Run(sc.path(o, cmd), "notebook", f"the code cells of {posixpath.basename(o)}, which {cmd.name} executes") for o in notebooks]
 
 
 def _first(directory: str, names: Sequence[str], read: Callable[[str], str | None]) -> str | None:
@@ -1270,6 +1396,10 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         if text is None:
             continue
         label = f"{cmd.name} runs {item.role}"
+        if item.role == TEST_MODULE:
+            if text == TOO_LARGE:
+                continue
+            label = f"{cmd.name} runs {posixpath.basename(item.path)}, {TEST_MODULE}"
         if text == TOO_LARGE:
             out.append((label, TOO_LARGE))
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from ..model import ASK
+from ..model import ASK, HARD_DENY
 from ..paths import DYN
 from ..shell.effects import DELETE, WRITE, Effect
 from .base import problem_rule, rule
@@ -63,7 +63,7 @@ def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str |
 
     if not text or DYN in path or not may_be_conventional(path):
         return None
-    from ..code.convention import written
+    from ..code.convention import TEST_MODULE_WRITTEN, written
     from ..engine import analyse_shell, asked_side_effect, strongest_denial
     from .tools import MAX_SCRIPT_CHARS  # here, not at the top: a shell write's effect rules need not import tools, net, creds
 
@@ -71,15 +71,22 @@ def convention_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str |
     if found is None:
         return None
     why, codes = found
+    # A test module exercises dangerous-looking code on temporary paths every day: only a hard denial counts in one
+    # (clearance's own files, the agents' settings, protected files), and a module too large to read is not asked about.
+    test = why == TEST_MODULE_WRITTEN
     if len(text) > MAX_SCRIPT_CHARS:
-        return f"{why}; it is {len(text)} characters, more than clearance analyses; a person looks at it"
+        return None if test else f"{why}; it is {len(text)} characters, more than clearance analyses; a person looks at it"
     for code in codes:
         analysis = analyse_shell(code, sc, depth + 1)
         if analysis.too_large:
+            if test:
+                continue
             return f"{why}; clearance cannot analyse its code ({analysis.error}); a person looks at it"
         f = strongest_denial(analysis.findings)
-        if f is not None:
+        if f is not None and (not test or f.verdict == HARD_DENY):
             return f"{why}, and the code written into it would be denied if typed: {f.message} ({f.rule_id})"
+        if test:
+            continue
         f = asked_side_effect(analysis.findings)
         if f is not None:
             return f"{why}, and the code written into it is asked about when typed: {f.message} ({f.rule_id})"

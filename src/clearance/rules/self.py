@@ -173,17 +173,55 @@ def uninstall(cmd: SimpleCommand, sc: Scope) -> str | None:
     why="What gets installed is the code that decides every later call; a person confirms the source and version.",
     verdict=ASK,
     commands=tuple(_PIP),
-    match=("pip install -U clearance", "pipx install --force git+https://example.com/fork/clearance", "uv tool install clearance==0.1"),
-    no_match=("pip install -U requests", "pip install -e .", "pipx install ruff"),
+    match=(
+        "pip install -U clearance",
+        "pipx install --force git+https://example.com/fork/clearance",
+        "uv tool install clearance==0.1",
+        "pipx inject clearance ./evil",
+        "pipx runpip clearance install ./evil",
+    ),
+    no_match=("pip install -U requests", "pip install -e .", "pipx install ruff", "pipx inject ruff ruff-lsp", "pipx runpip clearance list"),
 )
 def reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = [v for v in cmd.values() if not v.startswith("-")]
+    if cmd.name == "pipx" and len(vals) > 1 and vals[0] in ("inject", "runpip") and _names_clearance(vals[1:2]):
+        # pipx inject clearance PKG, pipx runpip clearance install PKG: a package put into clearance's own virtualenv.
+        if vals[0] == "inject" or any(v in ("install", "uninstall", "download") for v in vals[2:4]):
+            return f"pipx {vals[0]} clearance changes the packages of clearance's own virtualenv"
     if not any(v in ("install", "upgrade", "add", "reinstall") for v in vals[:3]):
         return None
     i = next(i for i, v in enumerate(vals) if v in ("install", "upgrade", "add", "reinstall"))
     targets = vals[i + 1 :]
     if _names_clearance(targets) or any(t.rstrip("/").endswith("/clearance") or "/clearance.git" in t or "/clearance@" in t for t in targets):
         return f"{cmd.name} {vals[i]} replaces clearance's own code"
+    tool_venv = cmd.name == "pipx" or (cmd.name == "uv" and vals[:1] == ["tool"])
+    for t in targets[:4] if tool_venv else ():
+        # pipx install --force ./dir, uv tool install ./dir: a local project whose metadata names it clearance, put
+        # where the hook runs from (pip into a project's own virtualenv, `pip install -e .`, is not that).
+        if t.startswith(("./", "../", "/", "~")) or t == ".":
+            name = _local_project_name(sc.path(t, cmd), sc)
+            if name is not None and name.replace("_", "-").lower() == "clearance":
+                return f"{cmd.name} {vals[i]} {t} installs a project named clearance, which replaces clearance's own code"
+    return None
+
+
+def _local_project_name(directory: str, sc: Scope) -> str | None:
+    """The `name` a local Python project declares (pyproject.toml [project] or setup.cfg [metadata]), read where the
+    hook reads the project; None when unknown."""
+    read = sc.ctx.read_file
+    if read is None:
+        return None
+    for f in ("pyproject.toml", "setup.cfg"):
+        text = read(f"{directory.rstrip('/')}/{f}")
+        if not isinstance(text, str) or len(text) > 200_000:
+            continue
+        section = ""
+        for line in text.splitlines():
+            s = line.strip()
+            if s.startswith("["):
+                section = s.strip("[] ").lower()
+            elif section in ("project", "metadata", "tool.poetry") and s.replace(" ", "").startswith("name="):
+                return s.split("=", 1)[1].strip().strip("\"'")
     return None
 
 

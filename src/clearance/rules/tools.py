@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import jsonlite as json
-from ..lazyre import IGNORECASE, LazyRe, lazy
+from ..lazyre import IGNORECASE, MULTILINE, LazyRe, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY, Finding
 from ..tools import filesystem_server
 from ..trust import url_host
@@ -642,8 +642,10 @@ def request_collector(action: Action, sc: Scope) -> str | None:
 _AUTO_APPROVE = lazy(
     r"chat\.tools\.(?:global\.|terminal\.|edits\.)?autoApprove|github\.copilot\.chat\.agent\.autoApprove|chat\.agent\.autoApprove"
     r"|\"(?:yolo|autoApprove|alwaysAllow|dangerouslySkipPermissions|bypassPermissions)\"\s*:\s*(?:true|\"|\[)"
-    r"|defaultMode\"\s*:\s*\"bypassPermissions|approval_policy\s*=\s*\"never\"|sandbox_mode\s*=\s*\"danger-full-access\"",
-    IGNORECASE,
+    r"|defaultMode\"\s*:\s*\"bypassPermissions|approval_policy\s*=\s*\"never\"|sandbox_mode\s*=\s*\"danger-full-access\""
+    # Zed's agent (always_allow_tool_actions), aider (yes-always): the same switch in agents clearance does not hook.
+    r"|\"always_allow_tool_actions\"\s*:\s*true|^\s*yes-always\s*:\s*true",
+    IGNORECASE | MULTILINE,
 )
 
 
@@ -697,6 +699,7 @@ def _in_agent_folder(path: str) -> bool:
         },
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.claude/commands/ship.md", "content": "---\nallowed-tools: Bash(*)\n---\nShip."}},
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.github/agents/ops.md", "content": "---\nmcp-servers:\n  x: {}\n---\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/app.code-workspace", "content": '{"settings": {"chat.tools.autoApprove": true}}'}},
     ),
     no_match=(
         {
@@ -719,8 +722,8 @@ def agent_auto_approve(action: Action, sc: Scope) -> str | None:
                     " hooks, MCP servers or a permission mode to the agent's commands, sub-agents or skills"
                 )
             continue
-        if not base.endswith((".json", ".jsonc", ".toml", ".yaml", ".yml")):
-            continue
+        if not base.endswith((".json", ".jsonc", ".toml", ".yaml", ".yml", ".code-workspace")):
+            continue  # a VS Code workspace file carries the same settings under "settings"
         m = _AUTO_APPROVE.search(text[:MAX_SCRIPT_CHARS])
         if m:
             return f"the {action.tool_name} tool writes {m.group(0)[:40]!r} into {base}, which turns on auto-approval for an agent"

@@ -436,6 +436,14 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                     strip = int(v[2:])
             for target in patch_targets(sources, cmd, sc, strip):
                 add(WRITE, target, note=name)
+    elif name in ("apply_patch", "applypatch"):
+        # Codex's apply_patch run through the shell (`apply_patch "$PATCH"`, `apply_patch <<'EOF'`): Codex applies the
+        # envelope itself; every file it names is written (patchtext.py).
+        from ..patchtext import targets
+
+        text = args[0].value if args else (cmd.stdin_text or "")
+        for t in targets(text, 0):
+            add(WRITE, Word(t, t), note=name)
     elif name in ("awk", "gawk") and any(a.value == "inplace" or a.value in ("-iinplace", "--include=inplace") for a in args):
         # gawk -i inplace PROGRAM FILE...: the files are rewritten.
         ops, _ = operands(args, frozenset({"-i", "--include", "-f", "--file", "-v", "--assign", "-F", "--field-separator"}))
@@ -449,6 +457,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(READ, Word(w.value[3:], w.raw))
     elif name in ("sort", "uniq", "yq", "openssl"):
         _output_operands(name, args, add)
+    elif name in _WRITES_BY_OPTION or name in _COPIERS:
+        _written_by_option(name, args, add)
     elif name in ("perl", "ruby") and any(a.value[:1] == "-" and "i" in a.value for a in args):
         # perl -pi -e, perl -i.bak -pe, ruby -i -pe: the files after the code are rewritten in place,
         # found with the interpreter's own option table.
@@ -564,6 +574,15 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 paths, listed = [], []  # only the index changes
             for w in _pathspec_words(nc, cmd, sc, git_base, paths + listed):
                 add(WRITE, w, True)
+        elif nc.sub[:1] == ("config",) and nc.values("file"):
+            # git config --file FILE KEY VALUE (and set/unset/--add/--edit …): git rewrites FILE in its own format.
+            cfg_reads = nc.has("get", "get-all", "get-regexp", "get-urlmatch", "list", "l", "show-origin", "name-only") or nc.sub[1:2] in (("get",), ("list",))
+            writing = nc.sub[1:2] in (("set",), ("unset",), ("edit",), ("rename-section",), ("remove-section",)) or nc.has(
+                "add", "unset", "unset-all", "replace-all", "rename-section", "remove-section", "edit", "e"
+            )
+            if writing or (not cfg_reads and len(nc.words) >= 2):
+                for f in nc.values("file"):
+                    add(WRITE, _under(git_base, Word(f, f)), note="git config --file")
         elif nc.sub in (("apply",), ("am",)) and not _only_reports(nc.unknown):
             # The files the patch names are written (patchtext.py); git strips one leading component unless -p says otherwise.
             vals = [a.value for a in args]
@@ -724,6 +743,72 @@ _SORT_VALUE = frozenset(
 
 _UNIQ_VALUE = frozenset({"-f", "-s", "-w", "--skip-fields", "--skip-chars", "--check-chars", "--all-repeated", "--group"})
 _YQ_VALUE = frozenset({"-o", "--output-format", "-p", "--input-format", "-I", "--indent", "--from-file", "--expression", "--front-matter"})
+
+
+# Programs whose option names the file they write (gpg -o, ssh-keygen -f, go build -o, gh release download -O/-D);
+# a value ending in "/" or given to a directory option is a tree written.  (program, subcommand or "") -> (files, dirs)
+_WRITES_BY_OPTION: dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]] = {
+    "gpg": {"": (frozenset({"-o", "--output"}), frozenset())},
+    "gpg2": {"": (frozenset({"-o", "--output"}), frozenset())},
+    "ssh-keygen": {"": (frozenset({"-f"}), frozenset())},
+    "go": {"build": (frozenset({"-o"}), frozenset()), "test": (frozenset({"-o"}), frozenset())},
+    "gh": {"release": (frozenset({"-O", "--output"}), frozenset({"-D", "--dir"})), "run": (frozenset(), frozenset({"-D", "--dir"}))},
+    "cargo": {"install": (frozenset(), frozenset({"--root"}))},
+    "bsdtar": {"": (frozenset(), frozenset({"-C", "--cd"}))},
+    "dpkg": {"": (frozenset(), frozenset())},
+}
+# ssh-keygen reads the key -f names with these (fingerprint, public key, search), or keeps known_hosts with them
+# (-R HOST removes a stale host key, -H hashes it: as `ssh-keygen -R HOST` without -f does): not a key written.
+_SSH_KEYGEN_READS = frozenset({"-l", "-y", "-B", "-F", "-Q", "-L", "-D", "-e", "-R", "-H"})
+# Copiers whose last operand is the local destination unless it names a remote (host:, container:, s3://, gs://, remote:).
+_COPIERS: dict[str, frozenset[str]] = {
+    "scp": frozenset({""}),
+    "docker": frozenset({"cp"}),
+    "podman": frozenset({"cp"}),
+    "aws": frozenset({"s3"}),
+    "gsutil": frozenset({"cp", "mv", "rsync"}),
+    "rclone": frozenset({"copy", "sync", "move", "copyto", "moveto"}),
+}
+
+
+def _written_by_option(name: str, args: list[Word], add: Callable[..., None]) -> None:
+    """`gpg -o F`, `ssh-keygen -f F`, `go build -o F`, `gh release download -O F`, `dpkg -x DEB DIR`, and the local
+    destination of `scp`, `docker cp`, `aws s3 cp`, `gsutil cp`, `rclone copy`: files these programs write."""
+    vals = [a.value for a in args]
+    if name in _COPIERS:
+        sub = vals[0] if vals and "" not in _COPIERS[name] else ""
+        if sub not in _COPIERS[name]:
+            return
+        if name == "aws" and (len(vals) < 2 or vals[1] not in ("cp", "mv", "sync")):
+            return
+        ops = [a for a in args[(2 if name == "aws" else 1 if sub else 0) :] if not a.value.startswith("-")]
+        if len(ops) >= 2:
+            dest = ops[-1]
+            head = dest.value.split("/", 1)[0]
+            if "://" not in dest.value and (":" not in head or dest.value.startswith(("/", ".", "~"))):
+                add(WRITE, dest, dest.value.endswith("/") or name in ("rclone", "gsutil"))
+        return
+    if name == "ssh-keygen" and any(v in _SSH_KEYGEN_READS for v in vals):
+        return
+    if name == "dpkg":
+        for i, v in enumerate(vals):
+            if v in ("-x", "--extract", "-X", "--vextract") and i + 2 < len(vals):
+                add(WRITE, args[i + 2], True)  # dpkg -x DEB DIR
+        return
+    table = _WRITES_BY_OPTION[name]
+    sub = vals[0] if vals and vals[0] in table else ""
+    if sub not in table:
+        return
+    files, dirs = table[sub]
+    for i, a in enumerate(args):
+        v = a.value
+        opt, eq, glued = v.partition("=")
+        if eq and opt.startswith("--") and (opt in files or opt in dirs):
+            add(WRITE, Word(glued, a.raw), opt in dirs)
+        elif (v in files or v in dirs) and i + 1 < len(args):
+            add(WRITE, args[i + 1], v in dirs or args[i + 1].value.endswith("/"))
+        elif len(v) > 2 and v[:2] in files and not v.startswith("--"):
+            add(WRITE, Word(v[2:], a.raw))  # -oFILE
 
 
 def _output_operands(name: str, args: list[Word], add: Callable[..., None]) -> None:

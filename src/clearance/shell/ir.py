@@ -76,6 +76,11 @@ COMMAND_VARIABLES = frozenset(
         "SSH_ASKPASS",
         "BROWSER",
         "PROMPT_COMMAND",
+        # Prompt strings: bash expands them, command substitutions included, when it shows them (PS4 at `set -x`).
+        "PS0",
+        "PS1",
+        "PS2",
+        "PS4",
         "LESSOPEN",
         "LESSCLOSE",
         "SYSTEMD_PAGER",

@@ -277,12 +277,48 @@ class _Walker:
         if depth <= MAX_DEPTH and node.type == "word":
             # Most words are plain: what _eval makes of one, without the bookkeeping substitutions need.
             raw = _text(node)
-            return Word(_unescape_unquoted(raw, protect), raw)
+            value = _unescape_unquoted(raw, protect)
+            if "[" in value:
+                self.subscript_code(value)
+            return Word(value, raw)
         subs: list[SimpleCommand] = []
         vars_: list[str] = []
         flags = {"procsub": False, "quoted": False, "protect": protect, "in_dq": False}
         value = self._eval(node, depth, subs, vars_, flags)
+        if "[" in value and flags["quoted"]:
+            self.subscript_code(value)
         return Word(value, _text(node), subs, flags["procsub"], tuple(vars_), flags["quoted"])
+
+    def subscript_code(self, value: str) -> None:
+        """A word that spells an array element whose subscript runs a command: `'a[$(rm -rf ~)]'`.
+
+        Bash evaluates a subscript as arithmetic wherever it takes the word as a variable name (`test -v`,
+        `[[ -v ]]`, `read`, `printf -v`, `declare`, a nameref) or meets a variable holding it in arithmetic
+        (`i='a[$(cmd)]'; (( i ))`, `$((i))`, `let i`, `[[ $i -eq 1 ]]`): the substitution in it runs, quoted or not.
+        The subscript is judged as the command it runs, wherever such a word appears.
+        """
+        inner = _subscript_with_code(value)
+        if inner is not None:
+            self.evaluated_later(inner, "an array subscript bash evaluates")
+
+    def evaluated_later(self, text: str, why: str) -> None:
+        """Text bash expands as a double-quoted string later (a subscript, a prompt string): its substitutions are judged as typed."""
+        st = self.st
+        if DYN in text:
+            st.script.problems.append(("shell.dynamic-code", f"{why} holds code built at run time; clearance cannot see what it does"))
+            text = text.replace(DYN, "${__clearance_dynamic}")
+        quoted = text.replace("\\", "\\\\").replace('"', '\\"')
+        try:
+            inner = parse(f': "{quoted}"', st.cwd, st.home, st.env, st.level + 1, dict(st.vars))
+        except ParseFailure as e:
+            st.script.problems.append(("shell.parse-error", f"{why}: {e}"))
+            return
+        st.script.problems.extend(inner.problems)
+        for c in inner.commands:
+            if c.argv and c.argv[0].value == ":" and not c.assigns:
+                continue
+            c.via = (why, *c.via)
+            st.script.commands.append(c)
 
     def _var(self, name: str) -> str:
         st = self.st
@@ -414,6 +450,10 @@ class _Walker:
             vars_.append(name)
         if name and plain:
             return self._var(name)
+        kids = [c.type for c in node.children]
+        if name and "@" in kids and kids[kids.index("@") + 1 : kids.index("@") + 2] == ["P"]:
+            # ${x@P}: x's value is expanded as a prompt string, command substitutions included.
+            self.evaluated_later(self._var(name), f"${{{name}@P}}")
         return DYN
 
     def substitution(self, node: Any, depth: int) -> list[SimpleCommand]:
@@ -462,6 +502,8 @@ class _Walker:
             # `unset HOME; claude …`: what follows runs without the variable (no longer the value clearance assumes).
             for c in node.children[1:]:
                 name = _text(c)
+                if c.is_named:
+                    self.word(c, depth + 1)  # unset 'a[$(cmd)]': the subscript is evaluated
                 if c.type in ("variable_name", "word") and name.isidentifier():
                     self.st.exported[name] = ""  # absent: for what reads it, as good as empty
                     self.st.vars.pop(name, None)
@@ -533,6 +575,10 @@ class _Walker:
                 name = _text(c)
             elif c.type == "subscript":
                 name = DYN
+                # a[$(cmd)]=1: the subscript's substitutions run.
+                for cc in _descendants(c):
+                    if cc.type in ("command_substitution", "process_substitution"):
+                        self.substitution(cc, depth + 1)
             elif c.type not in ("=", "+="):
                 value = self.word(c, depth + 1).value
         if name and name != DYN:
@@ -860,6 +906,21 @@ def _loop_value(items: list[str]) -> str:
     if not common or common in (".", "/") or common in items:
         return DYN
     return common + "/" + DYN
+
+
+def _subscript_with_code(value: str) -> str | None:
+    """The subscript of NAME[SUBSCRIPT] (optionally followed by `=…` or `+=…`) when it holds `$(` or a backtick."""
+    k = value.find("[")
+    if k <= 0 or not (value[:k].isidentifier() and value[:k].isascii()):
+        return None
+    end = value.rfind("]")
+    if end <= k:
+        return None
+    rest = value[end + 1 :]
+    if rest and not rest.startswith(("=", "+=")):
+        return None
+    inner = value[k + 1 : end]
+    return inner if ("$(" in inner or "`" in inner) else None
 
 
 def _descendants(node: Any) -> list[Any]:

@@ -282,6 +282,41 @@ _FD_EXEC = frozenset({"-x", "--exec", "-X", "--exec-batch"})
 _WATCH_OPTS = frozenset({"-n", "--interval", "-q", "--equexit"})
 _SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
 
+# A script operand that is the program's own standard input under a file name: `bash /dev/stdin <<< CODE`,
+# `source /dev/fd/0`, `python3 /proc/self/fd/0` read their code from stdin, as `bash -s` and `python3 -` do.
+_STDIN_NAMES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "/dev/fd/0/", "/proc/thread-self/fd/0"})
+
+
+# Options whose value is a shell line the tool runs (nix-shell --run), or after which the rest is the command (nix develop -c).
+_SHELL_STRING_OPTS: dict[str, tuple[str, ...]] = {"nix-shell": ("--run", "--command")}
+_ARGV_OPTS: dict[tuple[str, str], tuple[str, ...]] = {("nix", "develop"): ("-c", "--command"), ("nix", "shell"): ("-c", "--command")}
+
+
+def _stored_commands(name: str, vals: list[str]) -> list[tuple[str, str]]:
+    """Shell commands a tool's own verb stores for a later run: `npm pkg set scripts.X=CMD` (also pnpm, yarn, bun),
+    `npm set-script X CMD`, `gh alias set NAME '!CMD'` or `--shell`."""
+    out: list[tuple[str, str]] = []
+    if name in ("npm", "pnpm", "yarn", "bun") and len(vals) > 3:
+        if vals[1] == "pkg" and vals[2] == "set":
+            for v in vals[3:]:
+                key, sep, body = v.partition("=")
+                if sep and key.startswith("scripts.") and body:
+                    out.append((body, f"{name} pkg set {key}"))
+        elif vals[1] == "set-script" and len(vals) > 3:
+            out.append((vals[3], f"{name} set-script {vals[2]}"))
+    elif name == "gh" and len(vals) > 4 and vals[1] == "alias" and vals[2] == "set":
+        ops = [v for v in vals[3:] if not v.startswith("-")]
+        shell = any(v in ("-s", "--shell") for v in vals[3:])
+        if len(ops) >= 2 and (shell or ops[1].startswith("!")):
+            out.append((ops[1].removeprefix("!"), "gh alias set --shell"))
+    return out
+
+
+def _fd_name(value: str) -> bool:
+    """/dev/fd/N or /proc/self/fd/N: a descriptor the command line opened, whose content clearance does not read."""
+    return value.startswith(("/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/"))
+
+
 # Options of known programs whose value is a command they run, by subcommand (canonical names of shell/optables.py):
 # "shell" (run by sh -c), "per-file" (a program run on every file the command reads), "checkpoint" (tar's action).
 _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
@@ -377,6 +412,11 @@ _ENV_COMMANDS = {
     "GIT_ASKPASS": "shell",
     "GIT_PROXY_COMMAND": "shell",
     "GIT_EXEC_PATH": "program-dir",
+    # Prompt strings: bash expands them, command substitutions included, when it shows them (PS4 at `set -x`).
+    "PS0": "prompt",
+    "PS1": "prompt",
+    "PS2": "prompt",
+    "PS4": "prompt",
 }
 
 
@@ -965,6 +1005,54 @@ class Unwrapper:
             self.out.commands.append(cmd)
             self._stdin_script(cmd, argv[1].subs)
             return
+        if name in ("source", ".") and len(argv) > 1 and (argv[1].value in _STDIN_NAMES or _fd_name(argv[1].value)):
+            # source /dev/stdin <<< CODE: this shell runs what its standard input holds.
+            self.out.commands.append(cmd)
+            if argv[1].value not in _STDIN_NAMES:
+                self.out.problems.append(("shell.dynamic-code", f"{name} runs a script from {argv[1].value}, a descriptor whose content clearance cannot see"))
+            elif cmd.stdin_text is not None:
+                self.reparse(cmd.stdin_text, cmd, f"{name} <<here-document", stdin_text=None)
+            elif cmd.stdin_from:
+                self._stdin_script(cmd)
+            return
+        if name in ("mapfile", "readarray"):
+            # mapfile -C CALLBACK: bash evaluates CALLBACK (with the line's index appended) every -c lines.
+            self.out.commands.append(cmd)
+            for j, a in enumerate(argv[1:-1], 1):
+                if a.value == "-C":
+                    self.reparse(argv[j + 1].value, cmd, f"{name} -C")
+                elif a.value.startswith("-C") and len(a.value) > 2:
+                    self.reparse(a.value[2:], cmd, f"{name} -C")
+            return
+        if name == "hash" and any(a.value.startswith("-") and "p" in a.value[1:] for a in argv[1:]):
+            # hash -p FILE NAME: every later NAME in this shell runs FILE, whatever PATH says.
+            self.out.commands.append(cmd)
+            self.out.problems.append(
+                ("shell.dynamic-command", "hash -p makes a later command name run another program; clearance cannot tell what each name then runs")
+            )
+            return
+        if name == "enable" and any(a.value.startswith("-") and "f" in a.value[1:] for a in argv[1:]):
+            # enable -f LIB NAME: bash loads a shared object into itself as a builtin.
+            self.out.commands.append(cmd)
+            self.out.problems.append(("shell.dynamic-code", "enable -f loads a shared object into the shell as a builtin; clearance cannot see what it does"))
+            return
+        for text, via in _stored_commands(name, [w.value for w in argv]):
+            # npm pkg set scripts.test=CMD, npm set-script, gh alias set --shell: the tool keeps CMD and runs it at
+            # a later `npm test` / `gh NAME` (possibly on the same line, before the file is on disk): judge it now.
+            self.reparse(text, cmd, via)
+        if name in _SHELL_STRING_OPTS or (name, argv[1].value if len(argv) > 1 else "") in _ARGV_OPTS:
+            # nix-shell --run CMD (a shell line), nix develop -c CMD ARGS (a command): run in the environment the tool builds.
+            line_opts = _SHELL_STRING_OPTS.get(name, ())
+            argv_opts = _ARGV_OPTS.get((name, argv[1].value if len(argv) > 1 else ""), ())
+            for j, a in enumerate(argv[1:-1], 1):
+                if a.value in line_opts:
+                    self.out.commands.append(cmd)
+                    self.reparse(argv[j + 1].value, cmd, f"{name} {a.value}")
+                    return
+                if a.value in argv_opts:
+                    self.out.commands.append(cmd)
+                    self.command(cmd.derive(argv[j + 1 :], f"{name} {argv[1].value} {a.value}"))
+                    return
         if name == "alias":
             # An alias runs its text later under another name: judge the text now.
             self.out.commands.append(cmd)
@@ -1112,6 +1200,11 @@ class Unwrapper:
 
     def _env_commands(self, cmd: SimpleCommand, assigns: dict[str, str]) -> None:
         """Environment variables programs run as commands (GIT_SSH_COMMAND, PAGER, EDITOR, LESSOPEN …), set for *cmd* or exported."""
+        for var, body in assigns.items():
+            if var.startswith("BASH_FUNC_") and body.lstrip().startswith("()") and (var, body) not in self.env_seen:
+                # env 'BASH_FUNC_f%%=() { CMD; }' bash -c f: bash imports the function from its environment.
+                self.env_seen.add((var, body))
+                self.reparse(body.lstrip()[2:], cmd, f"{var.removesuffix('%%')} (a function bash imports)")
         for var, how in _ENV_COMMANDS.items():
             command = assigns.get(var, "")
             if not command or DYN in command or (var, command) in self.env_seen:
@@ -1204,6 +1297,8 @@ class Unwrapper:
             return
         if how == "shell":
             self.reparse(value, cmd, via)
+        elif how == "prompt":
+            self.reparse(': "' + value.replace("\\", "\\\\").replace('"', '\\"') + '"', cmd, via)
         elif how == "script-shell":
             # npm --script-shell=PROG: every package script runs as `PROG -c SCRIPT` (spawned, not through a shell).
             if posixpath.basename(value) not in SHELLS:
@@ -1453,7 +1548,16 @@ class Unwrapper:
             self.reparse(code.value, cmd, f"{name} -c")
             return
         if i < len(argv) and not reads_stdin:
-            return  # runs a script file: judged as running project code
+            script = argv[i]
+            if script.procsub:
+                self._stdin_script(cmd, script.subs)  # bash <(generator): the generator's output is the script
+                return
+            if script.value not in _STDIN_NAMES:
+                if _fd_name(script.value):
+                    self.out.problems.append(
+                        ("shell.dynamic-code", f"{name} runs a script from {script.value}, a descriptor whose content clearance cannot see")
+                    )
+                return  # runs a script file: judged as running project code
         # The shell reads its commands from stdin.
         if cmd.stdin_text is not None:
             self.reparse(cmd.stdin_text, cmd, f"{name} <<here-document", stdin_text=None)
@@ -1628,6 +1732,24 @@ class Unwrapper:
                 # node -r ./setup.js, ruby -r ./x.rb, perl -I. -MLocal: a project file runs first, read like `node x.js`.
                 self.command(cmd.derive([cmd.argv[0], Word(path, path)], f"{cmd.name} option"))
         if code is None:
+            script = next((w for w in cmd.argv[1:] if not w.value.startswith("-")), None)
+            if script is not None and script.procsub:
+                # python3 <(generator): the generator's output is the program.
+                piped = literal_stdin(script.subs)
+                if piped is not None:
+                    self._code(cmd, piped, lang)
+                else:
+                    self.out.problems.append(
+                        ("shell.piped-script", f"{cmd.name} runs code read from the output of {_names(script.subs)}; clearance cannot see what it does")
+                    )
+                return
+            if script is not None and (script.value in _STDIN_NAMES or _fd_name(script.value)) and script is cmd.argv[-1]:
+                if script.value not in _STDIN_NAMES:
+                    self.out.problems.append(
+                        ("shell.dynamic-code", f"{cmd.name} runs code from {script.value}, a descriptor whose content clearance cannot see")
+                    )
+                    return
+                values = [*values[:-1], "-"]  # python3 /dev/stdin <<< CODE is python3 - <<< CODE
             if len(values) == 1 or values[-1] == "-":
                 # Code from stdin: a here-document we can read, or a pipe.
                 piped = literal_stdin(cmd.stdin_from)
@@ -1687,7 +1809,9 @@ class Unwrapper:
                 moved = None if (DYN in d or moved is None) else posixpath.normpath(posixpath.join(moved, d))
             for makefile_text in nc.values("eval"):
                 # make --eval=TEXT: Makefile text read before the Makefile; its recipes run.
-                found.shell += embedded.makefile_recipes(makefile_text)
+                from ..code.convention import make_parse_time
+
+                found.shell += embedded.makefile_recipes(makefile_text) + make_parse_time(makefile_text)  # and its $(shell …), run as it is read
                 label = f"{name} --eval"
             for w in nc.words:
                 var, eq, shell = w.value.partition("=")
