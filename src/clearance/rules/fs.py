@@ -345,7 +345,10 @@ def _outside_write(e: Effect, sc: Scope) -> str | None:
     p = e.path
     if p in _HARMLESS_WRITES or p.startswith(("/dev/fd/", "/proc/self/fd/")):
         return None
-    if p.startswith("/" + DYN + "remote:"):
+    if p.startswith("/" + DYN):
+        # A relative path after `cd $DIR` (or `cd -`): the directory is known only when the command runs, and its
+        # known prefix is no directory at all (not `/`, which static_prefix would give).  Judged like `> $DIR/f`;
+        # a name protected where it usually lives is fs.write-unknown-place.
         return None
     target = _whole(p)
     if target.startswith("/" + DYN):
@@ -488,6 +491,48 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
     if _agent_working_file(target, sc):
         return None
     return f"{_who(e)} writes {sc.show(target)}, outside the project ({sc.show(sc.ctx.project_root)})"
+
+
+@rule(
+    id="fs.write-unknown-place",
+    title="Writing a start-up, key or program file in a directory known only at run time",
+    why=(
+        "After `cd $DIR`, or into `$DIR/.bashrc`, the directory is known only when the command runs: an ordinary file there is "
+        "judged like any write, but a name that is a shell start-up file, a key file or a program on PATH where it usually lives "
+        "(in home) may be exactly that file. Whether `$DIR` is home depends on what the command meant; a person confirms."
+    ),
+    verdict=ASK,
+    scope="effect",
+    effects=(WRITE,),
+    match=(
+        "cd $X && echo 'alias ls=rm' >> .bashrc",
+        "echo 'ssh-ed25519 AAAA' >> $DIR/.ssh/authorized_keys",
+        "cd - && cp x .profile",
+        "cp tool $PREFIX/.local/bin/git",
+    ),
+    no_match=(
+        "cd $X && echo hi > notes.txt",
+        "echo hi > $OUT/report.json",
+        "cd $(mktemp -d) && echo x > .bashrc",
+        "cd $X && mkdir -p .ssh",
+    ),
+)
+def write_unknown_place(e: Effect, sc: Scope) -> str | None:
+    if e.kind != WRITE or DYN not in e.path or e.path.startswith("/" + DYN + "remote:") or _destructive(e):
+        return None
+    if e.cmd is not None and e.cmd.name in ("mkdir", "touch"):
+        return None  # an empty directory or a time stamp destroys and runs nothing
+    tail = e.path.rsplit(DYN, 1)[1].strip("/")
+    if not tail or paths.has_glob(tail) or paths.in_temp(paths.static_prefix(e.path), sc.ctx):
+        return None
+    where = sc.ctx.home + "/" + tail
+    why = paths.protected_reason(where, sc.ctx, False) or paths.credential_reason(where, sc.ctx) or paths.installed_code(where, sc.ctx)
+    if why is None:
+        name = paths.home_bin_program(where, sc.ctx)
+        why = None if name is None or name not in _known_commands() else f"a program named {name} on your PATH"
+    if why is None:
+        return None
+    return f"{_who(e)} writes {tail} in a directory known only when it runs (in home: {why})"
 
 
 # Where an agent keeps its own working documents in home, each a Markdown file directly in the folder: Claude Code's
