@@ -525,5 +525,5 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
     if sc.ctx.owns is not None and decision.decision == "allow":
         from .provenance import creations, objects
 
-        decision.creates = creations(effs) + objects(commands, sc.ctx)
+        decision.creates = creations(effs, sc.ctx) + objects(commands, sc.ctx)
     return decision

@@ -186,9 +186,13 @@ def parse(
     return Provenance(files, dirs, objects, edits, repo, discardable, real)
 
 
-def creations(effs: list[Effect]) -> list[tuple[str, str]]:
+def creations(effs: list[Effect], ctx: Context | None = None) -> list[tuple[str, str]]:
     """What a call would create if its targets do not exist yet: (kind, path), kind ``d`` for ``mkdir``.  A target
-    that exists when the hook notes it is an edit of that file (``provenance_disk.note``)."""
+    that exists when the hook notes it is an edit of that file (``provenance_disk.note``).
+
+    ``mkdir -p a/b/c`` makes every missing directory above its target too: with *ctx*, the ancestors are listed
+    first (outermost first), each noted only if it does not exist either, never the root, a system directory, home,
+    the project, a temp directory or anything above them (``_parent_candidates``)."""
     if not effs:
         return []
     from .paths import DYN, has_glob
@@ -201,8 +205,39 @@ def creations(effs: list[Effect]) -> list[tuple[str, str]]:
         if e.note in ("chmod", "chown", "chgrp"):
             continue  # changes an existing file
         kind = "d" if e.cmd is not None and e.cmd.name == "mkdir" else "f"
+        if kind == "d" and ctx is not None and e.cmd is not None and _makes_parents(e.cmd):
+            out += [("d", p) for p in _parent_candidates(e.path, ctx) if ("d", p) not in out]
         out.append((kind, e.path))
     return out
+
+
+def _makes_parents(cmd: SimpleCommand) -> bool:
+    """`mkdir -p` / `--parents` (alone or among short flags: `-pv`); words after `--` are operands."""
+    for w in cmd.args:
+        v = w.value
+        if v == "--":
+            return False
+        if v == "--parents" or (v.startswith("-") and not v.startswith("--") and "p" in v[1:].split("m", 1)[0]):
+            return True
+    return False
+
+
+def _parent_candidates(path: str, ctx: Context) -> list[str]:
+    """The directories above *path* that `mkdir -p` would make if missing, outermost first: those below the
+    nearest ancestor that is the root, a system directory, home, the project, a temp directory, or above one of
+    them (paths.is_critical) -- such an anchor exists whatever the replay or the hook sees.  At most 16."""
+    import posixpath
+
+    from .paths import is_critical, is_within
+
+    out: list[str] = []
+    d = posixpath.dirname(path.rstrip("/"))
+    while d and d != "/" and len(out) < 16:
+        if is_critical(d, ctx) or d == ctx.project_root or any(is_within(t, d) for t in ctx.tmpdirs):
+            break
+        out.append(d)
+        d = posixpath.dirname(d)
+    return out[::-1]
 
 
 # -- objects beyond files: which a command creates, which it destroys ------------------------------------------------
