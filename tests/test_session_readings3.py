@@ -67,3 +67,58 @@ def test_a_home_start_up_key_or_program_name_in_an_unknown_directory_asks(comman
 )
 def test_what_an_unknown_directory_does_not_hide(command: str, expected: str) -> None:
     assert decide(command)[0] == expected
+
+
+# -- a names-only Grep over a tree that holds secrets: judged by what its pattern can match -----------------------
+# files_with_matches / count over home lists which files hold the pattern, secret files among them.  A pattern whose
+# every match is a phrase of words (and that names no secret) can only match ordinary text: no key, token or
+# password value holds a space, and the lines around them are named by words the pattern would have to use.
+
+
+def grep(pattern: str, **extra: str) -> tuple[str, list[str]]:
+    ti = {"pattern": pattern, "path": "/home/ana", "output_mode": "files_with_matches", **extra}
+    return decide(ti, tool="Grep")
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "quarterly budget review",
+        "Acta de sesion|orden del dia",
+        "import React from",
+        "TODO: clean up later",
+        "\\bmeeting notes\\b",
+        "Dear hiring manager",
+        "version 2\\.1 release notes",
+    ],
+)
+def test_a_phrase_search_over_home_lists_ordinary_files(pattern: str) -> None:
+    assert grep(pattern) == ("allow", [])
+    assert grep(pattern, output_mode="count") == ("allow", [])
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "BEGIN RSA PRIVATE KEY",  # names key material
+        "aws_secret_access_key",
+        "password = hunter",
+        "api key for staging",
+        "meeting notes|AKIA",  # one alternative holds no phrase
+        "(?x) meeting notes",  # spaces mean nothing in extended mode
+        "(meeting notes)?",  # an optional group requires nothing
+        "meeting\\snotes",  # \s is a class: no literal phrase is required
+        "Bearer ey",
+        "ghp_",
+        "login ana password",  # .netrc: the words before a password value
+        "client secret is",
+    ],
+)
+def test_a_search_that_can_reach_secret_values_still_asks(pattern: str) -> None:
+    got = grep(pattern)
+    assert got[0] == "ask" and got[1] == ["creds.list-secret-names"], got
+
+
+def test_the_phrase_does_not_open_contents() -> None:
+    # content mode shows the matching lines: judged as a read of home, as before
+    assert decide({"pattern": "quarterly budget review", "path": "/home/ana", "output_mode": "content"}, tool="Grep")[0] != "allow"

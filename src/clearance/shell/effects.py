@@ -28,10 +28,18 @@ READ = "read"
 
 
 class Effect:
-    __slots__ = ("kind", "path", "raw", "recursive", "cmd", "note", "names_only")
+    __slots__ = ("kind", "path", "raw", "recursive", "cmd", "note", "names_only", "query")
 
     def __init__(
-        self, kind: str, path: str, raw: str, recursive: bool = False, cmd: SimpleCommand | None = None, note: str = "", names_only: bool = False
+        self,
+        kind: str,
+        path: str,
+        raw: str,
+        recursive: bool = False,
+        cmd: SimpleCommand | None = None,
+        note: str = "",
+        names_only: bool = False,
+        query: str | None = None,
     ) -> None:
         self.kind = kind
         self.path = path
@@ -41,6 +49,8 @@ class Effect:
         self.note = note
         # A read that answers with the names of what it matches (a listing), never their contents.
         self.names_only = names_only
+        # What a names-only search looks for in the files' contents (the Grep tool's regular expression); None: not known.
+        self.query = query
 
     def __repr__(self) -> str:
         return f"Effect({self.kind}, {self.path.replace(DYN, '$?')!r}, recursive={self.recursive})"
