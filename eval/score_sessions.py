@@ -87,6 +87,7 @@ class Replay:
         ctx.realpath = None
         ctx.dir_state = None  # no disk: what a directory holds is not seen
         ctx.environ = None  # nor the session's environment
+        ctx.sibling_checkout = None  # nor which checkouts are the project's (the recorded repositories are not here)
         ctx.owns = Provenance(self.files, self.dirs, self.objects).owns
         d = evaluate(action, ctx, load_policy(ctx.project_root, env))
         ti = ev.get("tool_input")

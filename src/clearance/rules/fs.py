@@ -207,6 +207,12 @@ def _outside_deletion(e: Effect, sc: Scope) -> str | None:
         return None  # /tmp/build-*: a glob inside the temp directory
     if e.note != "moved away" and paths.is_home_cache(target, sc.ctx):
         return None  # rm -rf ~/.cache/pip, chown -R ~/.npm: regenerable
+    if e.note == "moved away" and e.cmd is not None and target == e.path:
+        here = sc.sibling_checkout(target)
+        dest = _moved_to(e.cmd, sc) if here is not None else None
+        there = sc.sibling_checkout(dest) if here is not None and dest is not None else None
+        if here is not None and there is not None and here[0] == there[0]:
+            return None  # a rename inside another checkout of the project's repository, as inside the project
     if sc.outside(target) and not paths.is_critical(target, sc.ctx):
         return f"{_who(e)} {_verb(e)} {sc.show(target)}, outside the project ({sc.show(sc.ctx.project_root)})"
     # A glob right below a critical directory (``~/*.txt``, ``/etc/*.conf``) that is not
@@ -456,10 +462,12 @@ def _windows_drive_user_tree(path: str, sc: Scope) -> bool:
     id="fs.write-outside-project",
     title="Writing files in the user's home outside the project",
     why=(
-        "Copying a built plugin where a local server loads it, a status file on the desktop, a sibling worktree, a tool into ~/bin: "
+        "Copying a built plugin where a local server loads it, a status file on the desktop, a tool into ~/bin: "
         "outside the project but in the user's own tree, and writing destroys nothing that is not asked about elsewhere (protected "
         "files, credentials, code caches have their own rules). A person confirms, with the target named. An empty directory "
-        "(mkdir) or a time stamp (touch) is allowed, and so is the agent's own plan (`~/.claude/plans/NAME.md`)."
+        "(mkdir) or a time stamp (touch) is allowed, and so is the agent's own plan (`~/.claude/plans/NAME.md`). Another checkout "
+        "of the project's own repository (a linked worktree, a clone with the project's remote, a task tool's clone of the "
+        "project) is the user's work like the project itself: allowed where the hook can see it on disk, its `.git` never."
     ),
     verdict=ASK,
     alternative="write inside the project or under the temp dir (`/tmp`), and tell the user where the file is",
@@ -490,6 +498,8 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
         return None  # an empty directory or a time stamp destroys and runs nothing
     if _agent_working_file(target, sc):
         return None
+    if sc.sibling_checkout(target) is not None:
+        return None  # another checkout of the project's own repository: the user's work, like the project
     return f"{_who(e)} writes {sc.show(target)}, outside the project ({sc.show(sc.ctx.project_root)})"
 
 
