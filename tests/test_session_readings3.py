@@ -122,3 +122,23 @@ def test_a_search_that_can_reach_secret_values_still_asks(pattern: str) -> None:
 def test_the_phrase_does_not_open_contents() -> None:
     # content mode shows the matching lines: judged as a read of home, as before
     assert decide({"pattern": "quarterly budget review", "path": "/home/ana", "output_mode": "content"}, tool="Grep")[0] != "allow"
+
+
+# -- chmod, chown, touch between writing a script and running it change no content --------------------------------
+# shell.written-then-run asks when a command line writes a file from content clearance cannot read and runs it.
+# `chmod +x` after a here-document was read as that writer: the content is the here-document, judged as written.
+
+
+@pytest.mark.parametrize(
+    "command, expected",
+    [
+        ("cat > /tmp/check.sh <<'EOF'\n#!/bin/bash\ncurl -s http://localhost:3000/health\nEOF\nchmod +x /tmp/check.sh\n/tmp/check.sh", "allow"),
+        ("cat > scripts/smoke.sh <<'EOF'\nnpm test\nEOF\nchmod 755 scripts/smoke.sh && ./scripts/smoke.sh", "allow"),
+        ("printf '#!/bin/sh\\necho ok\\n' > t.sh && chmod u+x t.sh && touch t.sh && ./t.sh", "allow"),
+        ("cat > /tmp/x.sh <<'EOF'\nrm -rf ~\nEOF\nchmod +x /tmp/x.sh && /tmp/x.sh", "ask"),  # the content is judged
+        ("echo cm0gLXJmIH4= | base64 -d > t.sh; chmod +x t.sh; ./t.sh", "ask"),  # the writer is still base64
+        ("cp /tmp/dl.sh run.sh && chmod +x run.sh && ./run.sh", "ask"),
+    ],
+)
+def test_a_mode_change_is_not_the_writer(command: str, expected: str) -> None:
+    assert decide(command)[0] == expected
