@@ -142,3 +142,60 @@ def test_the_phrase_does_not_open_contents() -> None:
 )
 def test_a_mode_change_is_not_the_writer(command: str, expected: str) -> None:
     assert decide(command)[0] == expected
+
+
+# -- grep and rg as the programs read their options -----------------------------------------------------------------
+# grep's short options come in clusters: `-rih` recurses as `-r` does (it was read as no recursion: the lines of every
+# file in home were allowed); `-l`, `-L`, `-c`, `-q` answer with names, counts or a status (a listing, judged as the
+# Grep tool's files_with_matches mode, the pattern included).
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "grep -rih aws_secret ~",
+        "grep -Rn 'BEGIN' ~",
+        "grep -rHA3 token ~",
+        "grep -d recurse password ~",
+        "grep -sriE 'api[_-]?key' ~",
+        "egrep -rn 'secret' ~",
+    ],
+)
+def test_a_recursive_content_search_of_home_is_a_read_of_it(command: str) -> None:
+    assert decide(command) == ("deny", ["creds.read-secret-file"])
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "grep -rl 'quarterly budget review' ~",
+        "grep -Ril 'meeting notes' ~ 2>/dev/null | head -20",
+        "rg -l 'Acta de sesion' ~",
+        "rg --files-with-matches 'release notes for' ~",
+        "grep -rlF 'hello world' ~",
+        "grep -rc 'meeting notes' ~",
+        "grep -rl -e 'meeting notes' ~",
+    ],
+)
+def test_a_phrase_listing_of_home_is_allowed(command: str) -> None:
+    assert decide(command) == ("allow", [])
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "grep -rl password ~",
+        "rg -l AKIA ~",
+        "grep -rlq 'ghp_' ~",
+        "grep -rl 'meeting notes\\|ABCD1234' ~",  # a basic expression's \| is an alternative: not read, asked
+        "grep -rl -f patterns.txt ~",  # patterns from a file: not known
+        "grep -rl 'meeting notes' ~/.ssh",  # inside a secrets folder
+    ],
+)
+def test_a_listing_aimed_at_or_inside_secrets_asks(command: str) -> None:
+    assert decide(command) == ("ask", ["creds.list-secret-names"])
+
+
+def test_a_listing_of_a_secret_file_stays_denied() -> None:
+    assert decide("grep -l password ~/.ssh/id_rsa")[0] == "deny"
+    assert decide("grep -c x ~/.aws/credentials")[0] == "deny"

@@ -606,8 +606,8 @@ def list_secret_names(e: Effect, sc: Scope) -> str | None:
         return None
     if _listing_in_credentials(e, sc) is not None:
         return None  # creds.read-secret-file
-    if e.query is not None and phrase_only(e.query):
-        return None  # it looks for words of text, which no key, token or password value holds
+    if e.query is not None and phrase_only(e.query) and paths.credential_reason(paths.static_prefix(e.path).rstrip("/") + "/x", sc.ctx) is None:
+        return None  # words of text, which no key, token or password value holds, looked for beside (not in) a secrets folder
     if e.recursive:
         why = paths.holds_credentials(e.path, sc.ctx)
         if why is None:
