@@ -102,3 +102,50 @@ def test_the_parents_considered_stop_at_anchors(path: str, expected: list[str]) 
 def test_which_mkdir_makes_parents(command: str, expected: bool) -> None:
     cmd = parse(command, cwd="/home/ana/webapp", home="/home/ana").commands[0]
     assert _makes_parents(cmd) is expected
+
+
+# -- a directory an earlier step of the same command line makes -------------------------------------------------------
+# `mkdir -p ~/x && cd ~/x && echo … > f`: the write is into a directory the line itself makes (absent when the hook
+# decides), so it creates a file in the session's own directory, like one made by an earlier call.
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "mkdir -p {h}/tmp-test && cd {h}/tmp-test && echo hi > notes.txt",
+        "mkdir -p {h}/claude_sessions && cp src/app.py {h}/claude_sessions/export.py",
+        "mkdir {h}/out && printf 'a\\n' > {h}/out/a.txt && echo done",
+        "cd {h} && mkdir -p reports/2025 && cd reports/2025 && echo x > r.md",
+        "mkdir -pv {h}/exports/q3 && ls && python3 -m tool > {h}/exports/q3/dump.json",
+    ],
+)
+def test_a_write_into_what_the_same_line_makes(home: Path, command: str) -> None:
+    assert Session(home).bash(command.format(h=home)) == "allow"
+
+
+@pytest.mark.parametrize(
+    "command, expected",
+    [
+        ("mkdir -p {h}/notes && echo x > {h}/notes/todo.md", "ask"),  # notes existed: the user's
+        ("echo x > {h}/new/f.txt && mkdir -p {h}/new", "ask"),  # the write comes first
+        ("mkdir -p {h}/x && ln -s {h}/notes/todo.md {h}/x/f && echo x >> {h}/x/f", "ask"),  # a link may be made between
+        ("mkdir -p {h}/x && tar xf a.tar -C {h}/x && echo x > {h}/x/f", "ask"),
+        ("mkdir -p {h}/x && bash -c 'ln -s ../notes/todo.md {h}/x/f' && echo x >> {h}/x/f", "ask"),
+        ("mkdir -p {h}/x && echo a > {h}/x/f && ln -sf {h}/notes/todo.md {h}/x/f && cat src/app.py >> {h}/x/f", "ask"),
+        ("mkdir -p {h}/.local/bin && cp tool {h}/.local/bin/git", "deny"),  # a program on PATH: never the session's alone
+        ("mkdir -p {h}/y && echo x > {h}/y/../notes/todo.md", "ask"),
+    ],
+)
+def test_what_the_same_line_does_not_make_its_own(home: Path, command: str, expected: str) -> None:
+    (home / "notes").mkdir()
+    (home / "notes" / "todo.md").write_text("keep\n")
+    assert Session(home).bash(command.format(h=home)) == expected
+
+
+def test_without_a_record_the_line_is_judged_as_before() -> None:
+    from clearance.api import decide_event_full
+
+    ev = {"hook_event_name": "PreToolUse", "session_id": "s", "cwd": "/home/ana/webapp", "tool_name": "Bash"}
+    ev["tool_input"] = {"command": "mkdir -p ~/tmp-test && cd ~/tmp-test && echo hi > f"}
+    d = decide_event_full(ev, {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": "/home/ana/webapp"}, local_files=False)[0]
+    assert d.decision == "ask"  # the team service: whether ~/tmp-test existed cannot be seen

@@ -197,7 +197,8 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
             added = added_remote(cmd)
             if added:
                 sc.remotes[added[0]] = added[1]
-    for cmd in exp.commands:
+    positions: list[int] = []  # which command of the line each effect comes from
+    for at, cmd in enumerate(exp.commands):
         check_deadline(sc)
         for r in command_rules(cmd.name):
             msg = r.check(cmd, sc)
@@ -211,8 +212,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
             msg = r.check(cmd, sc)
             if msg:
                 out.findings.append(_finding(r, msg, cmd.show(), cmd))
-        out.effects.extend(effects(cmd, sc))
-    check_effects(out.effects, sc, out.findings)
+        got = effects(cmd, sc)
+        out.effects.extend(got)
+        positions += [at] * len(got)
+    check_effects(out.effects, sc, out.findings, exp.commands, positions)
     if sc.ctx.read_file is not None and script_depth < 2:
         _check_scripts(exp.commands, sc, out.findings, script_depth)
     if script_depth < 2:
@@ -366,17 +369,22 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
                 findings.append(_finding(rule, f"{label} runs a command clearance asks about when typed: {f.message} ({f.rule_id})", cmd.show()))
 
 
-def check_effects(effs: list[Effect], sc: Scope, findings: list[Finding]) -> None:
+def check_effects(
+    effs: list[Effect], sc: Scope, findings: list[Finding], commands: list[SimpleCommand] | None = None, positions: list[int] | None = None
+) -> None:
     if not effs:
         return
     own = sc.ctx.owns is not None
+    fresh: dict[int, str] = {}
     if own:
-        from .provenance import lowered  # the session's own objects: an ask or soft denial on them is dropped
-    for e in effs:
+        from .provenance import lowered, lowered_in_call, made_in_call  # the session's own objects: an ask or soft denial on them is dropped
+
+        fresh = made_in_call(effs, commands, positions, sc.ctx) if commands and positions else {}
+    for n, e in enumerate(effs):
         check_deadline(sc)
         for r in _list("effect:" + e.kind):
             msg = r.check(e, sc)
-            if msg and not (own and lowered(r.id, r.verdict, e, sc.ctx)):
+            if msg and not (own and (lowered(r.id, r.verdict, e, sc.ctx) or (n in fresh and lowered_in_call(r.id, r.verdict, e, sc.ctx)))):
                 findings.append(_finding(r, msg, e.cmd.show() if e.cmd is not None else "", e.cmd))
 
 

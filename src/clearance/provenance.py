@@ -85,7 +85,7 @@ class Provenance:
     *discardable* answers at the I/O edge whether a file's changes are all the session's own (``e`` keys); None:
     never (the eval replay, which has no disk)."""
 
-    __slots__ = ("files", "dirs", "objects", "edits", "repo", "discardable", "real")
+    __slots__ = ("files", "dirs", "objects", "edits", "repo", "discardable", "real", "absent")
 
     def __init__(
         self,
@@ -96,6 +96,7 @@ class Provenance:
         repo: Callable[[str], str | None] | None = None,
         discardable: Callable[[str, tuple[str, str, bool]], bool] | None = None,
         real: Callable[[str], str] | None = None,
+        absent: Callable[[str], bool] | None = None,
     ) -> None:
         self.files = frozenset(files)
         self.dirs = frozenset(dirs)
@@ -106,11 +107,17 @@ class Provenance:
         self.discardable = discardable
         # Where a path really leads, asked afresh (never memoised: the session makes links as it goes); None: as written.
         self.real = real
+        # Whether a path does not exist now, before the call runs (``n<TAB>/path``: a directory an earlier step of the
+        # same command line makes is then its own for the later steps); None: never taken to be absent.
+        self.absent = absent
 
     def owns(self, key: str) -> bool:
         """Whether *key* is the session's own: an absolute path, or an object key ``KIND<TAB>…`` (OBJECT_KINDS; for
         ``b`` and ``r`` the second field is a directory of the repository), or ``e<TAB>/path``: every uncommitted
-        change of the file is the session's."""
+        change of the file is the session's, or ``n<TAB>/path``: the path does not exist now."""
+        if key.startswith("n\t/"):
+            p = key[2:]
+            return self.absent is not None and "\x00" not in p and self.absent(p)
         if not key.startswith("/"):
             return self._owns_object(key)
         path = key
@@ -625,7 +632,10 @@ def reader(state_dir: str, session_id: str) -> Callable[[str], bool]:
 
     def owns(path: str) -> bool:
         if not cache:
+            import os
+
             cache.append(load(state_dir, session_id))
+            cache[0].absent = lambda p: not os.path.lexists(p)
         return cache[0].owns(path)
 
     return owns
@@ -684,6 +694,51 @@ def note(
     except OSError:
         return 0
     return len(lines)
+
+
+# Commands that make no link and change no file's place: between a `mkdir` and a write into what it made, nothing can
+# have put a symbolic link there (which the hook, deciding before the line runs, could not see).
+_INERT = frozenset({"mkdir", "cd", "pushd", "popd", "echo", "printf", "true", ":", "pwd", "ls", "test", "["})
+
+
+def made_in_call(effs: list[Effect], commands: list[SimpleCommand], positions: list[int], ctx: Context) -> dict[int, str]:
+    """For the effects of one command line (by index): the directory an earlier `mkdir` of the same line makes that
+    the write lies in -- absent now (``owns("n<TAB>…")``), with only inert commands (``_INERT``) between that `mkdir`
+    and the writing command (*positions*: the index in *commands* of the command each effect comes from).  A write
+    there creates a file in a directory the session is making: its own, like a directory made by an earlier call."""
+    owns = ctx.owns
+    if owns is None or not any(e.cmd is not None and e.cmd.name == "mkdir" for e in effs):
+        return {}
+    from .paths import is_within
+    from .shell.effects import WRITE
+
+    if len(positions) != len(effs):
+        return {}
+    made: list[tuple[str, int]] = []
+    out: dict[int, str] = {}
+    for n, e in enumerate(effs):
+        at = positions[n]
+        if e.kind == WRITE and made and e.cmd is not None and e.cmd.name != "mkdir":
+            start = at
+            while start > 0 and commands[start].via:
+                start -= 1  # `python3 -m tool > f`, `sudo cp`: the payload is the wrapper's own process, after it
+            for d, where in made:
+                if where < start and is_within(e.path, d) and all(commands[k].name in _INERT for k in range(where + 1, start)):
+                    out[n] = d
+                    break
+        if e.kind == WRITE and e.cmd is not None and e.cmd.name == "mkdir":
+            made += [(p, at) for k, p in creations([e], ctx) if k == "d" and owns("n\t" + p)]
+    return out
+
+
+def lowered_in_call(rule_id: str, verdict: str, e: Effect, ctx: Context) -> bool:
+    """Whether a finding on a write into a directory the same command line makes (made_in_call) is dropped: only
+    fs.write-outside-project's ask, never for a program on PATH."""
+    if rule_id != "fs.write-outside-project" or verdict not in LOWERABLE_VERDICTS:
+        return False
+    from .paths import home_bin_program
+
+    return home_bin_program(e.path, ctx) is None
 
 
 def lowered(rule_id: str, verdict: str, e: Effect, ctx: Context) -> bool:
