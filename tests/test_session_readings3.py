@@ -199,3 +199,23 @@ def test_a_listing_aimed_at_or_inside_secrets_asks(command: str) -> None:
 def test_a_listing_of_a_secret_file_stays_denied() -> None:
     assert decide("grep -l password ~/.ssh/id_rsa")[0] == "deny"
     assert decide("grep -c x ~/.aws/credentials")[0] == "deny"
+
+
+@pytest.mark.parametrize(
+    "command, expected",
+    [
+        # the names are shown: piped only through commands that pass text on
+        ("grep -rl 'meeting notes' ~ | sort | uniq", "allow"),
+        ("grep -rl 'meeting notes' ~ | head -5", "allow"),
+        # the names are used to open the files: a read of what they name, as before
+        ("cat $(grep -rl aws_secret ~/.aws)", "deny"),
+        ("grep -rl 'meeting notes' ~ | xargs cat", "deny"),
+        ("grep -rl 'meeting notes' ~ | sort | xargs cat", "deny"),
+        ("x=$(grep -rl 'meeting notes' ~); cat $x", "deny"),
+        ("for f in $(grep -rl 'meeting notes' ~); do cat $f; done", "deny"),
+        ("grep -rl 'meeting notes' ~ | head -3 | while read f; do cat \"$f\"; done", "deny"),
+        ("vim `grep -rl 'meeting notes' ~`", "deny"),
+    ],
+)
+def test_a_listing_is_one_only_while_its_names_are_only_shown(command: str, expected: str) -> None:
+    assert decide(command)[0] == expected

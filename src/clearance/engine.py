@@ -215,6 +215,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
         got = effects(cmd, sc)
         out.effects.extend(got)
         positions += [at] * len(got)
+    _names_shown(out.effects, exp.commands)
     check_effects(out.effects, sc, out.findings, exp.commands, positions)
     if sc.ctx.read_file is not None and script_depth < 2:
         _check_scripts(exp.commands, sc, out.findings, script_depth)
@@ -367,6 +368,25 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
                 f = next((x for x in inner if x.rule_id in _CARRIED_FROM_SCRIPTS), None)
             if f is not None:
                 findings.append(_finding(rule, f"{label} runs a command clearance asks about when typed: {f.message} ({f.rule_id})", cmd.show()))
+
+
+def _names_shown(effs: list[Effect], commands: list[SimpleCommand]) -> None:
+    """A names-only listing (`grep -rl`, `rg -c`) piped on stays one only when every command reading its output just
+    passes text on (effects.TEXT_FILTERS): `| head` shows the names, `| xargs cat` opens the files."""
+    from .shell.effects import TEXT_FILTERS
+
+    for e in effs:
+        if not e.names_only or e.cmd is None or not e.cmd.piped:
+            continue
+        todo, seen = [e.cmd], 0
+        while todo and seen < 64:  # the whole chain: `| sort | xargs cat` opens them too
+            src = todo.pop()
+            seen += 1
+            readers = [c for c in commands if any(u is src or src in u.inner for u in c.stdin_from)]
+            if not readers or any(c.name not in TEXT_FILTERS or c.via for c in readers):
+                e.names_only = False
+                break
+            todo += [c for c in readers if c.piped]
 
 
 def check_effects(

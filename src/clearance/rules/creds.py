@@ -513,7 +513,7 @@ def read_computed_from_secret(cmd: SimpleCommand, sc: Scope) -> str | None:
 # What a search aimed at secrets names: the words around key material and credential entries (compared lowercased,
 # escapes removed).  Over-broad on purpose: a pattern with one of these is judged as before.
 _SECRET_WORDS = lazy(r"secret|token|passw|pwd|passphrase|private|begin|credential|bearer|auth|akia|ssh|key|cookie|session|jwt|-----|sk-|ghp_|xox")
-_PHRASE = lazy(r"[A-Za-z]{2,} [A-Za-z]{2,}")
+_PHRASE = lazy(r"[A-Za-z][A-Za-z] [A-Za-z][A-Za-z]")  # two words of two letters or more: any such pair holds this
 _META = frozenset(".*+?{}()[]^$|\\")
 
 

@@ -118,6 +118,11 @@ _RG_NAMES_ONLY = frozenset({"-l", "--files-with-matches", "--files-without-match
 _GREP_NAMES_ONLY = frozenset({"--files-with-matches", "--files-without-match", "--count", "--quiet", "--silent"})
 
 
+# Commands that only pass text on or summarise it: names piped into them are still only shown (`grep -rl x ~ | head`).
+# Anything else (xargs, a `while read` loop, a shell) may open the files named.
+TEXT_FILTERS = frozenset({"head", "tail", "sort", "uniq", "wc", "grep", "egrep", "fgrep", "cut", "tr", "nl", "column", "less", "more", "cat"})
+
+
 def search_reading(name: str, vals: list[str]) -> tuple[bool, bool, str | None] | None:
     """How grep or rg reads what it is given: (recursive, names only, the pattern it looks for as a regular expression
     of the Grep tool's kind, or None when not known).  Names only: `-l`, `-L`, `-c`, `-q` answer with file names,
@@ -675,7 +680,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         deep = name in _RECURSIVE_READERS or any(a.value in ("-r", "-R", "--recursive", "-rl", "-ri", "-rn", "-Rn", "-rni", "-rin") for a in args)
         names, query = False, None
         if search is not None:
-            deep, names, query = search[0] or deep, search[1], search[2]
+            # names answered only where they are shown: captured by `$(…)` they become words another command reads
+            deep, names, query = search[0] or deep, search[1] and not cmd.captured, search[2]
         only = _name_filters(name, [a.value for a in args]) if deep else []
         for w in args:
             v = w.value

@@ -110,6 +110,7 @@ class SimpleCommand:
         "code",
         "piped",
         "inner",
+        "captured",
     )
 
     def __init__(
@@ -143,6 +144,8 @@ class SimpleCommand:
         self.piped = False
         # Commands this one runs on its behalf (a wrapper's payload, a shell's -c script).
         self.inner: list[SimpleCommand] = []
+        # True when stdout is taken by a substitution (`$(…)`, backticks, `<(…)`): it becomes words or a file, not output.
+        self.captured = False
 
     @property
     def name(self) -> str:
@@ -171,6 +174,7 @@ class SimpleCommand:
             text=self.text,
         )
         new.piped = self.piped
+        new.captured = self.captured
         for k, v in changes.items():
             setattr(new, k, v)
         self.inner.append(new)
