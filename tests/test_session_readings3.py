@@ -219,3 +219,17 @@ def test_a_listing_of_a_secret_file_stays_denied() -> None:
 )
 def test_a_listing_is_one_only_while_its_names_are_only_shown(command: str, expected: str) -> None:
     assert decide(command)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "command, expected",
+    [
+        ("grep -q API_KEY .env", "allow"),  # a status: no value reaches the transcript
+        ("grep -c SECRET .env.local", "allow"),
+        ("grep -l DATABASE_URL .env .env.production", "allow"),
+        ("grep API_KEY .env", "ask"),  # the line, value included: creds.read-env-file as before
+        ("grep -c . ~/.aws/credentials", "deny"),  # a secret file itself stays denied, even for a count
+    ],
+)
+def test_a_names_or_count_grep_of_an_env_file_prints_no_value(command: str, expected: str) -> None:
+    assert decide(command)[0] == expected
