@@ -233,3 +233,31 @@ def test_a_listing_is_one_only_while_its_names_are_only_shown(command: str, expe
 )
 def test_a_names_or_count_grep_of_an_env_file_prints_no_value(command: str, expected: str) -> None:
     assert decide(command)[0] == expected
+
+
+# -- macOS's per-user temp directory, known by its shape --------------------------------------------------------------
+# `mktemp` and `$TMPDIR` answer /var/folders/XX/NAME/T/… on macOS.  Where `$TMPDIR` is not known (the team service, the
+# eval replay, a hook whose agent did not pass it), work there was denied as a system-wide write.
+
+
+def mac(command: str) -> str:
+    ev = {"hook_event_name": "PreToolUse", "session_id": "s", "cwd": "/Users/ana/app", "tool_name": "Bash", "tool_input": {"command": command}}
+    return decide_event_full(ev, {"HOME": "/Users/ana", "CLAUDE_PROJECT_DIR": "/Users/ana/app"}, local_files=False)[0].decision
+
+
+@pytest.mark.parametrize(
+    "command, expected",
+    [
+        ("echo '{}' > /var/folders/qz/8k2x_l1d3vb5gq0000gn/T/tmp.Ab12/config.json", "allow"),
+        ("mkdir -p /private/var/folders/qz/8k2x_l1d3vb5gq0000gn/T/build && cp dist/app.js /private/var/folders/qz/8k2x_l1d3vb5gq0000gn/T/build/", "allow"),
+        ("rm -rf /var/folders/qz/8k2x_l1d3vb5gq0000gn/T/tmp.Ab12", "allow"),
+        ("cd /var/folders/qz/8k2x_l1d3vb5gq0000gn/T && npm init -y > log.txt", "allow"),
+        # the temp directory itself, its siblings and what only looks alike are not temp
+        ("rm -rf /var/folders/qz/8k2x_l1d3vb5gq0000gn/T", "deny"),
+        ("echo x > /var/folders/qz/8k2x_l1d3vb5gq0000gn/C/com.apple.x/f", "deny"),
+        ("echo x > /var/folders/qzz/8k2x/T/f", "deny"),
+        ("echo x > /var/folders/T/f", "deny"),
+    ],
+)
+def test_the_macos_user_temp_directory(command: str, expected: str) -> None:
+    assert mac(command) == expected
