@@ -132,3 +132,12 @@ def test_without_a_disk_nothing_is_a_sibling() -> None:
     }
     env = {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": "/home/ana/dev/webapp"}
     assert decide_event_full(ev, env, local_files=False)[0].decision == "ask"
+
+
+def test_git_in_another_checkout_of_the_project(home: Path) -> None:
+    project = _repo(home / "dev" / "webapp", "git@github.com:ana/webapp.git")
+    wt = _worktree(project, home / "dev" / "webapp-fix", "fix")
+    other = _repo(home / "dev" / "billing", "git@github.com:ana/billing.git")
+    a = Agent(home, project)
+    assert a.bash(f"git -C {wt} commit -am 'fix login'") == "allow"
+    assert a.bash(f"git -C {other} commit -am wip") == "ask"  # git.other-repository, as before
