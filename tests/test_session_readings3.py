@@ -9,6 +9,8 @@ import pytest
 
 from clearance.api import decide_event_full
 
+from . import strict
+
 PROJECT = "/home/ana/webapp"
 
 
@@ -261,3 +263,25 @@ def mac(command: str) -> str:
 )
 def test_the_macos_user_temp_directory(command: str, expected: str) -> None:
     assert mac(command) == expected
+
+
+# -- known gaps ---------------------------------------------------------------------------------------------------------
+
+SED_THEN_RUN = [
+    "sed -i 's/result = a.join(b)/# result = a.join(b)/' repro.py\npython repro.py",
+    "sed -i \"s/open(p, 'r')/open(p, 'r', encoding='utf-8')/\" fix.py && python3 fix.py",
+]
+XFAIL = {
+    c: "asked (shell.written-then-run): a `sed -i` substitution before running the file is read as a writer from content "
+    "clearance cannot read, though its text is judged as a write (sed_edits) and the rest is the file on disk; not "
+    "lowered because the hook would have to apply the substitution to the file to judge what runs"
+    for c in SED_THEN_RUN
+}
+
+
+@pytest.mark.parametrize("command", SED_THEN_RUN)
+def test_a_readable_sed_edit_then_run(command: str) -> None:
+    def run() -> None:
+        assert decide(command)[0] == "allow"
+
+    strict.check(command, XFAIL, run)
