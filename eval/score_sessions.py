@@ -90,7 +90,8 @@ class Replay:
         ctx.realpath = None
         ctx.dir_state = None  # no disk: what a directory holds is not seen
         ctx.environ = None  # nor the session's environment
-        ctx.owns = Provenance(self.files, self.dirs, self.objects).owns
+        ctx.sibling_checkout = None  # nor which checkouts are the project's (the recorded repositories are not here)
+        ctx.owns = Provenance(self.files, self.dirs, self.objects, absent=lambda p: self.absent(p, ctx.cwd, ctx.project_root)).owns
         d = evaluate(action, ctx, load_policy(ctx.project_root, env))
         ti = ev.get("tool_input")
         if isinstance(ti, dict):
@@ -112,6 +113,13 @@ class Replay:
             elif kind in OBJECT_KINDS:
                 self.objects.add(f"{kind}\t{key}")
         return d
+
+    def absent(self, p: str, cwd: str, project: str) -> bool:
+        """Whether a path did not exist before this call, as far as the replay knows: nothing the session read, listed,
+        edited or made is at or below it, and it holds neither the working directory nor the project."""
+        inside = (p, p.rstrip("/") + "/")
+        known = self.seen | self.files | self.dirs | {cwd, project}
+        return not any(k == inside[0] or k.startswith(inside[1]) for k in known)
 
 
 def table(rows: list[tuple[dict[str, object], dict[str, object]]]) -> dict[str, float | int]:

@@ -179,7 +179,8 @@ STAY_DENIED: list[tuple[Any, str]] = [
     (glob("**/*.pem", H), "ask"),
     (grep("BEGIN", H), "deny"),
     (grep("token", H, glob="*.json"), "deny"),
-    ("rg -l password ~", "deny"),
+    ("rg password ~", "deny"),  # the lines: a read of every file in home
+    ("grep -rih aws_secret ~", "deny"),  # -r inside a cluster of short options
     (grep("x", H, glob="*.{ts,pem}"), "deny"),
     (grep("x", f"{H}/.password-store", glob="*.gpg"), "deny"),
     ("cp x ~/bin/ls", "deny"),  # shadows a command every later task runs
@@ -201,6 +202,9 @@ STAY_DENIED: list[tuple[Any, str]] = [
 ]
 
 STAY_ASKED: list[tuple[Any, str]] = [
+    # -l answers with names only (effects.search_reading), like Grep in files_with_matches mode: creds.list-secret-names
+    ("rg -l password ~", "ask"),
+    ("grep -Ril aws_secret ~", "ask"),
     ("curl -X POST http://192.168.1.1/apply.cgi -d 'wan=off'", "ask"),  # a LAN device's admin page, not a dev server
     ("curl -X DELETE http://192.168.1.30/api/v1/volumes/data", "ask"),
 ]

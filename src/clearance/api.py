@@ -57,6 +57,7 @@ def decide_event_full(
             ctx.owns = None  # nor what its session created
             ctx.git_changes = None  # nor its repositories
             ctx.processes = None  # nor its processes
+            ctx.sibling_checkout = None  # nor which checkouts are the project's
     except MalformedEvent as e:
         d = malformed(str(e))
         d.elapsed_ms = (time.perf_counter() - t0) * 1000.0

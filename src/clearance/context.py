@@ -199,7 +199,24 @@ def build_context(
         # Only the process's own environment is the agent's: the daemon is sent a copy with secrets left out
         # (daemon_path.forwarded_env), and a dict passed in (tests, a service) is not what the commands see.
         environ=env if env is os.environ else None,
+        sibling_checkout=_sibling(root, home) if root not in ("/", home) else None,
     )
+
+
+def _sibling(root: str, home: str) -> Callable[[str], tuple[str, str] | None]:
+    """policy/repos.sibling_checkout for this project, looked at only when a write outside the project is judged."""
+    seen: dict[str, tuple[str, str] | None] = {}
+
+    def sibling(path: str) -> tuple[str, str] | None:
+        if path not in seen:
+            from .policy.repos import sibling_checkout
+
+            if len(seen) >= 64:
+                seen.clear()
+            seen[path] = sibling_checkout(path, root, home)
+        return seen[path]
+
+    return sibling
 
 
 def _processes() -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:

@@ -197,7 +197,8 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
             added = added_remote(cmd)
             if added:
                 sc.remotes[added[0]] = added[1]
-    for cmd in exp.commands:
+    positions: list[int] = []  # which command of the line each effect comes from
+    for at, cmd in enumerate(exp.commands):
         check_deadline(sc)
         for r in command_rules(cmd.name):
             msg = r.check(cmd, sc)
@@ -211,8 +212,11 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
             msg = r.check(cmd, sc)
             if msg:
                 out.findings.append(_finding(r, msg, cmd.show(), cmd))
-        out.effects.extend(effects(cmd, sc))
-    check_effects(out.effects, sc, out.findings)
+        got = effects(cmd, sc)
+        out.effects.extend(got)
+        positions += [at] * len(got)
+    _names_shown(out.effects, exp.commands)
+    check_effects(out.effects, sc, out.findings, exp.commands, positions)
     if sc.ctx.read_file is not None and script_depth < 2:
         _check_scripts(exp.commands, sc, out.findings, script_depth)
     if script_depth < 2:
@@ -375,17 +379,41 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
                 findings.append(_finding(rule, f"{label} runs a command clearance asks about when typed: {f.message} ({f.rule_id})", cmd.show()))
 
 
-def check_effects(effs: list[Effect], sc: Scope, findings: list[Finding]) -> None:
+def _names_shown(effs: list[Effect], commands: list[SimpleCommand]) -> None:
+    """A names-only listing (`grep -rl`, `rg -c`) piped on stays one only when every command reading its output just
+    passes text on (effects.TEXT_FILTERS): `| head` shows the names, `| xargs cat` opens the files."""
+    from .shell.effects import TEXT_FILTERS
+
+    for e in effs:
+        if not e.names_only or e.cmd is None or not e.cmd.piped:
+            continue
+        todo, seen = [e.cmd], 0
+        while todo and seen < 64:  # the whole chain: `| sort | xargs cat` opens them too
+            src = todo.pop()
+            seen += 1
+            readers = [c for c in commands if any(u is src or src in u.inner for u in c.stdin_from)]
+            if not readers or any(c.name not in TEXT_FILTERS or c.via for c in readers):
+                e.names_only = False
+                break
+            todo += [c for c in readers if c.piped]
+
+
+def check_effects(
+    effs: list[Effect], sc: Scope, findings: list[Finding], commands: list[SimpleCommand] | None = None, positions: list[int] | None = None
+) -> None:
     if not effs:
         return
     own = sc.ctx.owns is not None
+    fresh: dict[int, str] = {}
     if own:
-        from .provenance import lowered  # the session's own objects: an ask or soft denial on them is dropped
-    for e in effs:
+        from .provenance import lowered, lowered_in_call, made_in_call  # the session's own objects: an ask or soft denial on them is dropped
+
+        fresh = made_in_call(effs, commands, positions, sc.ctx) if commands and positions else {}
+    for n, e in enumerate(effs):
         check_deadline(sc)
         for r in _list("effect:" + e.kind):
             msg = r.check(e, sc)
-            if msg and not (own and lowered(r.id, r.verdict, e, sc.ctx)):
+            if msg and not (own and (lowered(r.id, r.verdict, e, sc.ctx) or (n in fresh and lowered_in_call(r.id, r.verdict, e, sc.ctx)))):
                 findings.append(_finding(r, msg, e.cmd.show() if e.cmd is not None else "", e.cmd))
 
 
@@ -534,5 +562,5 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
     if sc.ctx.owns is not None and decision.decision == "allow":
         from .provenance import creations, objects
 
-        decision.creates = creations(effs) + objects(commands, sc.ctx)
+        decision.creates = creations(effs, sc.ctx) + objects(commands, sc.ctx)
     return decision

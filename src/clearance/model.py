@@ -84,6 +84,7 @@ class Context:
         "processes",
         "dir_state",
         "environ",
+        "sibling_checkout",
     )
 
     def __init__(
@@ -108,6 +109,7 @@ class Context:
         processes: Callable[[], tuple[tuple[int, int, str, tuple[str, ...]], ...]] | None = None,
         dir_state: Callable[[str], str] | None = None,
         environ: Mapping[str, str] | None = None,
+        sibling_checkout: Callable[[str], tuple[str, str] | None] | None = None,
     ) -> None:
         self.cwd = cwd
         self.project_root = project_root
@@ -151,6 +153,10 @@ class Context:
         # The environment the agent's commands run in (the hook inherits it from the agent), for `env | grep X`:
         # which variables a pattern selects.  None (the team service, the eval replay): not known.
         self.environ = environ
+        # (its work tree, why) when a path outside the project lies in another checkout of the project's own
+        # repository (a linked worktree, a clone with its remote, a clone of the project: policy/repos.sibling_checkout),
+        # filled by the hook at the I/O edge; None (the team service, the eval replay): no checkout is known to be one.
+        self.sibling_checkout = sibling_checkout
 
 
 class Finding:

@@ -350,12 +350,27 @@ def in_temp(path: str, ctx: Context) -> bool:
 
     A home directory that lives inside a temp directory (sandboxes, tests) stays home.
     """
-    for t in ctx.tmpdirs:
-        if is_within(path, t) and path != t:
+    for t in (*ctx.tmpdirs, darwin_user_temp(path)):
+        if t and is_within(path, t) and path != t:
             if ctx.home != t and is_within(ctx.home, t) and is_within(path, ctx.home):
                 return False
             return True
     return False
+
+
+def darwin_user_temp(path: str) -> str:
+    """The macOS per-user temp directory a path lies in, by the shape macOS gives it (`/var/folders/XX/NAME/T`, also
+    under `/private`: what `$TMPDIR` and `mktemp` answer there), else "".  Known without `$TMPDIR`, which the team
+    service and the eval replay do not have; the directory's siblings (`C` caches, `0`) are not temp."""
+    if not path.startswith(("/var/folders/", "/private/var/folders/")):
+        return ""
+    parts = path.split("/")
+    i = 3 if parts[1] == "var" else 4  # ['', 'var', 'folders', XX, NAME, 'T', …]
+    if len(parts) <= i + 2 or len(parts[i]) != 2 or not parts[i + 1] or parts[i + 1] in (".", "..") or parts[i] in (".", ".."):
+        return ""
+    if parts[i + 2] != "T":
+        return ""
+    return "/".join(parts[: i + 3])
 
 
 def inside_project(path: str, ctx: Context) -> bool:

@@ -85,7 +85,7 @@ class Provenance:
     *discardable* answers at the I/O edge whether a file's changes are all the session's own (``e`` keys); None:
     never (the eval replay, which has no disk)."""
 
-    __slots__ = ("files", "dirs", "objects", "edits", "repo", "discardable", "real")
+    __slots__ = ("files", "dirs", "objects", "edits", "repo", "discardable", "real", "absent")
 
     def __init__(
         self,
@@ -96,6 +96,7 @@ class Provenance:
         repo: Callable[[str], str | None] | None = None,
         discardable: Callable[[str, tuple[str, str, bool]], bool] | None = None,
         real: Callable[[str], str] | None = None,
+        absent: Callable[[str], bool] | None = None,
     ) -> None:
         self.files = frozenset(files)
         self.dirs = frozenset(dirs)
@@ -106,11 +107,17 @@ class Provenance:
         self.discardable = discardable
         # Where a path really leads, asked afresh (never memoised: the session makes links as it goes); None: as written.
         self.real = real
+        # Whether a path does not exist now, before the call runs (``n<TAB>/path``: a directory an earlier step of the
+        # same command line makes is then its own for the later steps); None: never taken to be absent.
+        self.absent = absent
 
     def owns(self, key: str) -> bool:
         """Whether *key* is the session's own: an absolute path, or an object key ``KIND<TAB>…`` (OBJECT_KINDS; for
         ``b`` and ``r`` the second field is a directory of the repository), or ``e<TAB>/path``: every uncommitted
-        change of the file is the session's."""
+        change of the file is the session's, or ``n<TAB>/path``: the path does not exist now."""
+        if key.startswith("n\t/"):
+            p = key[2:]
+            return self.absent is not None and "\x00" not in p and self.absent(p)
         if not key.startswith("/"):
             return self._owns_object(key)
         path = key
@@ -186,9 +193,13 @@ def parse(
     return Provenance(files, dirs, objects, edits, repo, discardable, real)
 
 
-def creations(effs: list[Effect]) -> list[tuple[str, str]]:
+def creations(effs: list[Effect], ctx: Context | None = None) -> list[tuple[str, str]]:
     """What a call would create if its targets do not exist yet: (kind, path), kind ``d`` for ``mkdir``.  A target
-    that exists when the hook notes it is an edit of that file (``provenance_disk.note``)."""
+    that exists when the hook notes it is an edit of that file (``provenance_disk.note``).
+
+    ``mkdir -p a/b/c`` makes every missing directory above its target too: with *ctx*, the ancestors are listed
+    first (outermost first), each noted only if it does not exist either, never the root, a system directory, home,
+    the project, a temp directory or anything above them (``_parent_candidates``)."""
     if not effs:
         return []
     from .paths import DYN, has_glob
@@ -201,8 +212,39 @@ def creations(effs: list[Effect]) -> list[tuple[str, str]]:
         if e.note in ("chmod", "chown", "chgrp"):
             continue  # changes an existing file
         kind = "d" if e.cmd is not None and e.cmd.name == "mkdir" else "f"
+        if kind == "d" and ctx is not None and e.cmd is not None and _makes_parents(e.cmd):
+            out += [("d", p) for p in _parent_candidates(e.path, ctx) if ("d", p) not in out]
         out.append((kind, e.path))
     return out
+
+
+def _makes_parents(cmd: SimpleCommand) -> bool:
+    """`mkdir -p` / `--parents` (alone or among short flags: `-pv`); words after `--` are operands."""
+    for w in cmd.args:
+        v = w.value
+        if v == "--":
+            return False
+        if v == "--parents" or (v.startswith("-") and not v.startswith("--") and "p" in v[1:].split("m", 1)[0]):
+            return True
+    return False
+
+
+def _parent_candidates(path: str, ctx: Context) -> list[str]:
+    """The directories above *path* that `mkdir -p` would make if missing, outermost first: those below the
+    nearest ancestor that is the root, a system directory, home, the project, a temp directory, or above one of
+    them (paths.is_critical) -- such an anchor exists whatever the replay or the hook sees.  At most 16."""
+    import posixpath
+
+    from .paths import is_critical, is_within
+
+    out: list[str] = []
+    d = posixpath.dirname(path.rstrip("/"))
+    while d and d != "/" and len(out) < 16:
+        if is_critical(d, ctx) or d == ctx.project_root or any(is_within(t, d) for t in ctx.tmpdirs):
+            break
+        out.append(d)
+        d = posixpath.dirname(d)
+    return out[::-1]
 
 
 # -- objects beyond files: which a command creates, which it destroys ------------------------------------------------
@@ -590,7 +632,10 @@ def reader(state_dir: str, session_id: str) -> Callable[[str], bool]:
 
     def owns(path: str) -> bool:
         if not cache:
+            import os
+
             cache.append(load(state_dir, session_id))
+            cache[0].absent = lambda p: not os.path.lexists(p)
         return cache[0].owns(path)
 
     return owns
@@ -649,6 +694,51 @@ def note(
     except OSError:
         return 0
     return len(lines)
+
+
+# Commands that make no link and change no file's place: between a `mkdir` and a write into what it made, nothing can
+# have put a symbolic link there (which the hook, deciding before the line runs, could not see).
+_INERT = frozenset({"mkdir", "cd", "pushd", "popd", "echo", "printf", "true", ":", "pwd", "ls", "test", "["})
+
+
+def made_in_call(effs: list[Effect], commands: list[SimpleCommand], positions: list[int], ctx: Context) -> dict[int, str]:
+    """For the effects of one command line (by index): the directory an earlier `mkdir` of the same line makes that
+    the write lies in -- absent now (``owns("n<TAB>…")``), with only inert commands (``_INERT``) between that `mkdir`
+    and the writing command (*positions*: the index in *commands* of the command each effect comes from).  A write
+    there creates a file in a directory the session is making: its own, like a directory made by an earlier call."""
+    owns = ctx.owns
+    if owns is None or not any(e.cmd is not None and e.cmd.name == "mkdir" for e in effs):
+        return {}
+    from .paths import is_within
+    from .shell.effects import WRITE
+
+    if len(positions) != len(effs):
+        return {}
+    made: list[tuple[str, int]] = []
+    out: dict[int, str] = {}
+    for n, e in enumerate(effs):
+        at = positions[n]
+        if e.kind == WRITE and made and e.cmd is not None and e.cmd.name != "mkdir":
+            start = at
+            while start > 0 and commands[start].via:
+                start -= 1  # `python3 -m tool > f`, `sudo cp`: the payload is the wrapper's own process, after it
+            for d, where in made:
+                if where < start and is_within(e.path, d) and all(commands[k].name in _INERT for k in range(where + 1, start)):
+                    out[n] = d
+                    break
+        if e.kind == WRITE and e.cmd is not None and e.cmd.name == "mkdir":
+            made += [(p, at) for k, p in creations([e], ctx) if k == "d" and owns("n\t" + p)]
+    return out
+
+
+def lowered_in_call(rule_id: str, verdict: str, e: Effect, ctx: Context) -> bool:
+    """Whether a finding on a write into a directory the same command line makes (made_in_call) is dropped: only
+    fs.write-outside-project's ask, never for a program on PATH."""
+    if rule_id != "fs.write-outside-project" or verdict not in LOWERABLE_VERDICTS:
+        return False
+    from .paths import home_bin_program
+
+    return home_bin_program(e.path, ctx) is None
 
 
 def lowered(rule_id: str, verdict: str, e: Effect, ctx: Context) -> bool:

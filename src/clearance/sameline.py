@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from .shell.ir import SimpleCommand
 
 _FETCHERS = frozenset({"curl", "wget", "aria2c", "http", "xh", "fetch"})
+# Commands that change a file's mode, owner or times, never what it holds: what runs after them is what was there.
+_METADATA = frozenset({"chmod", "chown", "chgrp", "touch", "chattr", "setfacl", "xattr"})
 
 
 def _run_targets(c: SimpleCommand) -> list[str]:
@@ -48,7 +50,7 @@ def written_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
                 p = sc.path(cand, c)
                 if p in written:
                     return f"{c.name} runs {cand}, which {written[p]} wrote just before from content clearance cannot read"
-        if c.name in _FETCHERS or literal_output(c) is not None:
+        if c.name in _FETCHERS or c.name in _METADATA or literal_output(c) is not None:
             continue
         if any(r.op in ("<<", "<<<") and r.body is not None for r in c.redirects):
             continue  # its input is a here-document, which is there to read (a list's `cat > x <<EOF` is attached so)

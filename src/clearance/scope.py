@@ -48,6 +48,15 @@ class Scope:
     def in_temp(self, p: str) -> bool:
         return paths.in_temp(p, self.ctx)
 
+    def sibling_checkout(self, p: str) -> tuple[str, str] | None:
+        """(work tree, why) when *p* lies in another checkout of the project's own repository (a linked worktree, a
+        clone with its remote, a task tool's clone of the project: the user's work, like the project), where the hook
+        can look; None without a disk.  Git internals (`.git/…`) are never answered for: fs.write-protected judges them."""
+        look = self.ctx.sibling_checkout
+        if look is None or DYN in p or paths.has_glob(p) or "/.git/" in p + "/" or not p.startswith("/"):
+            return None
+        return look(p)
+
     def outside(self, p: str) -> bool:
         """Outside the project, the temp dirs and the trusted directories."""
         if self.inside_project(p) or self.in_temp(p):

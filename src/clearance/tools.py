@@ -129,6 +129,12 @@ def _grep_names_only(action: Action) -> bool:
     return action.tool_name == "Grep" and action.tool_input.get("output_mode") in ("files_with_matches", "count")
 
 
+def _grep_query(action: Action) -> str | None:
+    """The regular expression a names-only Grep looks for in the files (creds.list-secret-names judges it)."""
+    pattern = action.tool_input.get("pattern")
+    return pattern if _grep_names_only(action) and isinstance(pattern, str) else None
+
+
 def action_effects(action: Action, sc: Scope) -> list[Effect]:
     """Which paths a file tool writes or reads."""
     p = _path_field(action)
@@ -164,9 +170,9 @@ def action_effects(action: Action, sc: Scope) -> list[Effect]:
         elif action.tool_name == "Grep" and isinstance(glob, str) and glob and not glob.startswith(("!", "/", "~")):
             # Grep reads only the files its glob selects (a name pattern matches at any depth).
             full = base.rstrip("/") + ("/" if "/" in glob else "/**/") + glob
-            out.append(Effect(READ, sc.path(full), full, note=action.tool_name, names_only=_grep_names_only(action)))
+            out.append(Effect(READ, sc.path(full), full, note=action.tool_name, names_only=_grep_names_only(action), query=_grep_query(action)))
         else:
-            out.append(Effect(READ, sc.path(base), base, recursive=True, names_only=_grep_names_only(action)))
+            out.append(Effect(READ, sc.path(base), base, recursive=True, names_only=_grep_names_only(action), query=_grep_query(action)))
         if action.tool_name == "Grep" and isinstance(glob, str) and glob.startswith(("/", "~")):
             out.append(Effect(READ, sc.path(glob), glob))
     return out

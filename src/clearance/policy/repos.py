@@ -199,3 +199,75 @@ def section_name(section: dict[str, Any], index: int) -> str:
         return name
     first = [*(section.get("remotes") or []), *(section.get("paths") or [])]
     return first[0] if first else f"#{index + 1}"
+
+
+def _checkout_top(path: str) -> str | None:
+    """The work tree a path (which need not exist yet) lies in: the nearest directory holding `.git`, itself or above."""
+    d = os.path.normpath(path)
+    for _ in range(64):
+        if os.path.lexists(os.path.join(d, ".git")):
+            return d
+        parent = os.path.dirname(d)
+        if parent == d:
+            return None
+        d = parent
+    return None
+
+
+def _common_dir(top: str) -> str | None:
+    gd = _git_dir(top)
+    return os.path.realpath(gd) if gd is not None else None
+
+
+def _remotes(top: str) -> list[str]:
+    """The remote URLs of the repository whose work tree is *top*, as written in its config."""
+    gd = _git_dir(top)
+    if gd is None:
+        return []
+    try:
+        with open(os.path.join(gd, "config"), "rb") as f:
+            return [u for u in remote_urls(f.read(MAX_CONFIG_BYTES).decode("utf-8", "replace")) if u]
+    except OSError:
+        return []
+
+
+def _local_path(url: str, base: str) -> str | None:
+    """Where a remote URL that names a directory on this machine (`/x/repo`, `../repo`, `file:///x/repo`) leads."""
+    if url.startswith("file://"):
+        url = url[7:]
+    elif "://" in url or (":" in url.split("/", 1)[0] and not url.startswith((".", "/"))):
+        return None  # a network remote (`host:path`, `https://…`)
+    p = os.path.normpath(os.path.join(base, url))
+    return os.path.realpath(p[:-4] if p.endswith(".git") and not os.path.isdir(p) else p)
+
+
+def sibling_checkout(path: str, root: str, home: str) -> tuple[str, str] | None:
+    """(its work tree, why) when *path*, outside the project at *root*, lies in another checkout of the project's own
+    repository, else None:
+    a linked worktree sharing its git directory, a clone with one of its remotes, or a clone of the project itself
+    (a task tool's per-task clone).  Read at the edge, from the `.git` entries and configs of both; never home, the
+    root or a checkout that holds the project."""
+    top = _checkout_top(path)
+    mine = _checkout_top(os.path.join(root, "x"))
+    if top is None or mine is None or top in ("/", os.path.normpath(home)) or top == mine:
+        return None
+    if mine.startswith(top.rstrip("/") + "/") or os.path.normpath(home).startswith(top.rstrip("/") + "/"):
+        return None
+    common, my_common = _common_dir(top), _common_dir(mine)
+    if common is None or my_common is None:
+        return None
+    if common == my_common:
+        return top, "a worktree of the project's repository"
+    mine_real = os.path.realpath(mine)
+    theirs = _remotes(top)
+    for url in theirs:
+        local = _local_path(url, top)
+        if local is not None and local in (mine_real, os.path.realpath(os.path.join(mine, ".git")), os.path.dirname(my_common)):
+            return top, "a clone of the project"
+    # network remotes only: two relative local URLs read alike from different places
+    shared = {canonical_remote(u) for u in theirs if _local_path(u, top) is None}
+    shared &= {canonical_remote(u) for u in _remotes(mine) if _local_path(u, mine) is None}
+    shared.discard("")
+    if shared:
+        return top, f"a clone of {sorted(shared)[0]}, as the project is"
+    return None

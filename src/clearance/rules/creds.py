@@ -510,6 +510,68 @@ def read_computed_from_secret(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+# What a search aimed at secrets names: the words around key material and credential entries (compared lowercased,
+# escapes removed).  Over-broad on purpose: a pattern with one of these is judged as before.
+_SECRET_WORDS = lazy(r"secret|token|passw|pwd|passphrase|private|begin|credential|bearer|auth|akia|ssh|key|cookie|session|jwt|-----|sk-|ghp_|xox")
+_PHRASE = lazy(r"[A-Za-z][A-Za-z] [A-Za-z][A-Za-z]")  # two words of two letters or more: any such pair holds this
+_META = frozenset(".*+?{}()[]^$|\\")
+
+
+def phrase_only(pattern: str) -> bool:
+    r"""Whether every match of a Grep regular expression must hold a phrase of words -- two words of letters with a
+    literal space between them, at the pattern's top level in each of its alternatives -- and the pattern names no
+    secret (``_SECRET_WORDS``).  A key, a token or a password value is one run without spaces, and the lines that hold
+    them are named by the words listed, so such a search can only list files holding ordinary text.
+
+    Read conservatively: inline flags (``(?x)`` makes spaces insignificant), groups, classes, escapes that are classes
+    (``\s``) and anchors break a phrase, and a quantifier makes the character before it optional."""
+    if len(pattern) > 2000 or "(?" in pattern or "\n" in pattern:
+        return False
+    if _SECRET_WORDS.search(pattern.replace("\\", "").lower()):
+        return False
+    alts: list[list[str]] = [[]]
+    run = ""
+    depth = 0
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            nxt = pattern[i + 1 : i + 2]
+            if depth == 0 and nxt and not nxt.isalnum():
+                run += nxt  # an escaped character is itself (`\.`, `\ `)
+            else:
+                alts[-1].append(run)
+                run = ""
+            i += 2
+            continue
+        if c == "[":
+            j = i + 1
+            j += pattern[j : j + 1] == "^"
+            j += pattern[j : j + 1] == "]"
+            end = pattern.find("]", j)
+            if end < 0:
+                return False
+            alts[-1].append(run)
+            run = ""
+            i = end + 1
+            continue
+        if c in "?*{":
+            run = run[:-1]  # the character before a quantifier may be absent
+        if c in _META:
+            alts[-1].append(run)
+            run = ""
+            depth += (c == "(") - (c == ")")
+            if depth < 0:
+                return False
+            if c == "|" and depth == 0:
+                alts.append([])
+        elif depth == 0:
+            run += c
+        i += 1
+    alts[-1].append(run)
+    return depth == 0 and all(any(_PHRASE.search(r) for r in runs) for runs in alts)
+
+
 def _listing_in_credentials(e: Effect, sc: Scope) -> str | None:
     """Why a names-only listing looks inside a credential location (its directory part, before any wildcard)."""
     if not paths.has_glob(e.path):
@@ -522,7 +584,8 @@ def _listing_in_credentials(e: Effect, sc: Scope) -> str | None:
     title="Listing which secret files exist or hold a string",
     why="A search that answers with names reads no secret into the transcript, but one aimed at secret files (a key's name, "
     "a credential folder) or asking which files of a tree full of them hold a string is a step towards reading them; "
-    "whether it is wanted depends on the task.",
+    "whether it is wanted depends on the task. A Grep whose every match is a phrase of words naming no secret (`minutes of "
+    "the meeting`) can match no key, token or password value (none holds a space): it lists files of ordinary text.",
     verdict=ASK,
     scope="effect",
     effects=(READ,),
@@ -535,6 +598,7 @@ def _listing_in_credentials(e: Effect, sc: Scope) -> str | None:
         {"tool_name": "Glob", "tool_input": {"pattern": "**/*.{js,json}", "path": "/home/ana"}},
         {"tool_name": "Glob", "tool_input": {"pattern": "**/.claude/settings*.json", "path": "/home/ana"}},
         {"tool_name": "Grep", "tool_input": {"pattern": "x", "path": "/home/ana", "output_mode": "count", "glob": "*.md"}},
+        {"tool_name": "Grep", "tool_input": {"pattern": "minutes of the meeting", "path": "/home/ana", "output_mode": "files_with_matches"}},
     ),
 )
 def list_secret_names(e: Effect, sc: Scope) -> str | None:
@@ -542,6 +606,8 @@ def list_secret_names(e: Effect, sc: Scope) -> str | None:
         return None
     if _listing_in_credentials(e, sc) is not None:
         return None  # creds.read-secret-file
+    if e.query is not None and phrase_only(e.query) and paths.credential_reason(paths.static_prefix(e.path).rstrip("/") + "/x", sc.ctx) is None:
+        return None  # words of text, which no key, token or password value holds, looked for beside (not in) a secrets folder
     if e.recursive:
         why = paths.holds_credentials(e.path, sc.ctx)
         if why is None:

@@ -207,6 +207,12 @@ def _outside_deletion(e: Effect, sc: Scope) -> str | None:
         return None  # /tmp/build-*: a glob inside the temp directory
     if e.note != "moved away" and paths.is_home_cache(target, sc.ctx):
         return None  # rm -rf ~/.cache/pip, chown -R ~/.npm: regenerable
+    if e.note == "moved away" and e.cmd is not None and target == e.path:
+        here = sc.sibling_checkout(target)
+        dest = _moved_to(e.cmd, sc) if here is not None else None
+        there = sc.sibling_checkout(dest) if here is not None and dest is not None else None
+        if here is not None and there is not None and here[0] == there[0]:
+            return None  # a rename inside another checkout of the project's repository, as inside the project
     if sc.outside(target) and not paths.is_critical(target, sc.ctx):
         return f"{_who(e)} {_verb(e)} {sc.show(target)}, outside the project ({sc.show(sc.ctx.project_root)})"
     # A glob right below a critical directory (``~/*.txt``, ``/etc/*.conf``) that is not
@@ -345,7 +351,10 @@ def _outside_write(e: Effect, sc: Scope) -> str | None:
     p = e.path
     if p in _HARMLESS_WRITES or p.startswith(("/dev/fd/", "/proc/self/fd/")):
         return None
-    if p.startswith("/" + DYN + "remote:"):
+    if p.startswith("/" + DYN):
+        # A relative path after `cd $DIR` (or `cd -`): the directory is known only when the command runs, and its
+        # known prefix is no directory at all (not `/`, which static_prefix would give).  Judged like `> $DIR/f`;
+        # a name protected where it usually lives is fs.write-unknown-place.
         return None
     target = _whole(p)
     if target.startswith("/" + DYN):
@@ -453,10 +462,12 @@ def _windows_drive_user_tree(path: str, sc: Scope) -> bool:
     id="fs.write-outside-project",
     title="Writing files in the user's home outside the project",
     why=(
-        "Copying a built plugin where a local server loads it, a status file on the desktop, a sibling worktree, a tool into ~/bin: "
+        "Copying a built plugin where a local server loads it, a status file on the desktop, a tool into ~/bin: "
         "outside the project but in the user's own tree, and writing destroys nothing that is not asked about elsewhere (protected "
         "files, credentials, code caches have their own rules). A person confirms, with the target named. An empty directory "
-        "(mkdir) or a time stamp (touch) is allowed, and so is the agent's own plan (`~/.claude/plans/NAME.md`)."
+        "(mkdir) or a time stamp (touch) is allowed, and so is the agent's own plan (`~/.claude/plans/NAME.md`). Another checkout "
+        "of the project's own repository (a linked worktree, a clone with the project's remote, a task tool's clone of the "
+        "project) is the user's work like the project itself: allowed where the hook can see it on disk, its `.git` never."
     ),
     verdict=ASK,
     alternative="write inside the project or under the temp dir (`/tmp`), and tell the user where the file is",
@@ -487,7 +498,51 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
         return None  # an empty directory or a time stamp destroys and runs nothing
     if _agent_working_file(target, sc):
         return None
+    if sc.sibling_checkout(target) is not None:
+        return None  # another checkout of the project's own repository: the user's work, like the project
     return f"{_who(e)} writes {sc.show(target)}, outside the project ({sc.show(sc.ctx.project_root)})"
+
+
+@rule(
+    id="fs.write-unknown-place",
+    title="Writing a start-up, key or program file in a directory known only at run time",
+    why=(
+        "After `cd $DIR`, or into `$DIR/.bashrc`, the directory is known only when the command runs: an ordinary file there is "
+        "judged like any write, but a name that is a shell start-up file, a key file or a program on PATH where it usually lives "
+        "(in home) may be exactly that file. Whether `$DIR` is home depends on what the command meant; a person confirms."
+    ),
+    verdict=ASK,
+    scope="effect",
+    effects=(WRITE,),
+    match=(
+        "cd $X && echo 'alias ls=rm' >> .bashrc",
+        "echo 'ssh-ed25519 AAAA' >> $DIR/.ssh/authorized_keys",
+        "cd - && cp x .profile",
+        "cp tool $PREFIX/.local/bin/git",
+    ),
+    no_match=(
+        "cd $X && echo hi > notes.txt",
+        "echo hi > $OUT/report.json",
+        "cd $(mktemp -d) && echo x > .bashrc",
+        "cd $X && mkdir -p .ssh",
+    ),
+)
+def write_unknown_place(e: Effect, sc: Scope) -> str | None:
+    if e.kind != WRITE or DYN not in e.path or e.path.startswith("/" + DYN + "remote:") or _destructive(e):
+        return None
+    if e.cmd is not None and e.cmd.name in ("mkdir", "touch"):
+        return None  # an empty directory or a time stamp destroys and runs nothing
+    tail = e.path.rsplit(DYN, 1)[1].strip("/")
+    if not tail or paths.has_glob(tail) or paths.in_temp(paths.static_prefix(e.path), sc.ctx):
+        return None
+    where = sc.ctx.home + "/" + tail
+    why = paths.protected_reason(where, sc.ctx, False) or paths.credential_reason(where, sc.ctx) or paths.installed_code(where, sc.ctx)
+    if why is None:
+        name = paths.home_bin_program(where, sc.ctx)
+        why = None if name is None or name not in _known_commands() else f"a program named {name} on your PATH"
+    if why is None:
+        return None
+    return f"{_who(e)} writes {tail} in a directory known only when it runs (in home: {why})"
 
 
 # Where an agent keeps its own working documents in home, each a Markdown file directly in the folder: Claude Code's

@@ -768,7 +768,8 @@ def other_repository(cmd: SimpleCommand, sc: Scope) -> str | None:
         if not changes:
             return None
     for target in places:
-        if DYN not in target and sc.outside(target):
+        if DYN not in target and sc.outside(target) and sc.sibling_checkout(target) is None:
+            # another checkout of the project's own repository (a linked worktree, a clone of it) is the user's work
             return f"git {sub} works on {sc.show(target)}, a repository outside the project"
     return None
 

@@ -711,7 +711,14 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
         why = paths.protected_reason(p, sc.ctx)
         if why:
             return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}: {why}"
-        if sc.outside(p) and not sc.in_temp(p) and not p.startswith(_SYSTEM_READ) and not paths.is_home_cache(p, sc.ctx) and p != "/":
+        if (
+            sc.outside(p)
+            and not sc.in_temp(p)
+            and not p.startswith(_SYSTEM_READ)
+            and not paths.is_home_cache(p, sc.ctx)
+            and p != "/"
+            and sc.sibling_checkout(p) is None
+        ):
             return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}, outside the project; it may write there"
     return None
 

@@ -28,10 +28,18 @@ READ = "read"
 
 
 class Effect:
-    __slots__ = ("kind", "path", "raw", "recursive", "cmd", "note", "names_only")
+    __slots__ = ("kind", "path", "raw", "recursive", "cmd", "note", "names_only", "query")
 
     def __init__(
-        self, kind: str, path: str, raw: str, recursive: bool = False, cmd: SimpleCommand | None = None, note: str = "", names_only: bool = False
+        self,
+        kind: str,
+        path: str,
+        raw: str,
+        recursive: bool = False,
+        cmd: SimpleCommand | None = None,
+        note: str = "",
+        names_only: bool = False,
+        query: str | None = None,
     ) -> None:
         self.kind = kind
         self.path = path
@@ -41,6 +49,8 @@ class Effect:
         self.note = note
         # A read that answers with the names of what it matches (a listing), never their contents.
         self.names_only = names_only
+        # What a names-only search looks for in the files' contents (the Grep tool's regular expression); None: not known.
+        self.query = query
 
     def __repr__(self) -> str:
         return f"Effect({self.kind}, {self.path.replace(DYN, '$?')!r}, recursive={self.recursive})"
@@ -99,6 +109,96 @@ def _name_filters(name: str, vals: list[str]) -> list[str]:
                 return []
             out.append(g)
     return out
+
+
+_GREPS = frozenset({"grep", "egrep", "fgrep", "ggrep"})
+# grep's short options that take a value: in a cluster (`-rA3`, `-rem`) the rest of the word is that value.
+_GREP_VALUED = frozenset("efmABCdD")
+_RG_NAMES_ONLY = frozenset({"-l", "--files-with-matches", "--files-without-match", "-c", "--count", "--count-matches", "-q", "--quiet"})
+_GREP_NAMES_ONLY = frozenset({"--files-with-matches", "--files-without-match", "--count", "--quiet", "--silent"})
+
+
+# Commands that only pass text on or summarise it: names piped into them are still only shown (`grep -rl x ~ | head`).
+# Anything else (xargs, a `while read` loop, a shell) may open the files named.
+TEXT_FILTERS = frozenset({"head", "tail", "sort", "uniq", "wc", "grep", "egrep", "fgrep", "cut", "tr", "nl", "column", "less", "more", "cat"})
+
+
+def search_reading(name: str, vals: list[str]) -> tuple[bool, bool, str | None] | None:
+    """How grep or rg reads what it is given: (recursive, names only, the pattern it looks for as a regular expression
+    of the Grep tool's kind, or None when not known).  Names only: `-l`, `-L`, `-c`, `-q` answer with file names,
+    counts or a status, never lines.  grep's short options are read as clusters (`-rih`, `-Ril`, `-rA3`); `-d recurse`
+    recurses.  None for other programs."""
+    rg = name in ("rg", "ripgrep")
+    if not rg and name not in _GREPS:
+        return None
+    deep = rg
+    names = False
+    fixed = name == "fgrep"
+    basic = name in ("grep", "ggrep")
+    patterns: list[str] = []
+    from_file = False
+    operands: list[str] = []
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        if v == "--":
+            operands += vals[i + 1 :]
+            break
+        if v.startswith("--"):
+            key, eq, val = v.partition("=")
+            if key in ("--regexp", "--file") and not eq and i + 1 < len(vals):
+                val, i = vals[i + 1], i + 1
+            if key == "--regexp":
+                patterns.append(val)
+            elif key == "--file":
+                from_file = True
+            elif key == "--recursive" or key == "--dereference-recursive" or (key == "--directories" and val == "recurse"):
+                deep = True
+            elif key in ("--fixed-strings",):
+                fixed = True
+            elif key in ("--extended-regexp", "--perl-regexp"):
+                basic = False
+            names = names or key in _GREP_NAMES_ONLY or (rg and key in _RG_NAMES_ONLY)
+        elif v.startswith("-") and len(v) > 1:
+            if rg:
+                names = names or v in _RG_NAMES_ONLY
+                if v in ("-e", "-f", "-g", "-t", "-T", "-m", "-A", "-B", "-C", "-j", "-M", "--type") and i + 1 < len(vals):
+                    if v == "-e":
+                        patterns.append(vals[i + 1])
+                    from_file = from_file or v == "-f"
+                    i += 1
+                fixed = fixed or v == "-F"
+            else:
+                for k, ch in enumerate(v[1:], 1):
+                    if ch in _GREP_VALUED:
+                        val = v[k + 1 :]
+                        if not val and i + 1 < len(vals):
+                            val, i = vals[i + 1], i + 1
+                        if ch == "e":
+                            patterns.append(val)
+                        elif ch == "f":
+                            from_file = True
+                        elif ch == "d" and val == "recurse":
+                            deep = True
+                        break
+                    deep = deep or ch in "rR"
+                    names = names or ch in "lLcq"
+                    fixed = fixed or ch == "F"
+                    basic = basic and ch not in "EP"
+        else:
+            operands.append(v)
+        i += 1
+    if not patterns and not from_file and operands:
+        patterns = operands[:1]
+    query: str | None = None
+    if len(patterns) == 1 and not from_file and DYN not in patterns[0]:
+        q = patterns[0]
+        if fixed:
+            q = "".join("\\" + c if c in ".*+?{}()[]^$|\\" else c for c in q)
+        elif basic and any("\\" + c in q for c in "|(){}?+"):
+            q = ""  # a basic expression's \| and \( are its alternatives and groups: not read
+        query = q or None
+    return deep, names, query
 
 
 _RECURSIVE_READERS = frozenset({"rg", "ag", "ack", "tar", "zip", "7z", "tree", "fd", "fdfind", "ripgrep"})
@@ -595,7 +695,12 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
 
     # Reading: any path-like operand of a command that shows contents.
     if name not in METADATA_ONLY:
+        search = search_reading(name, [a.value for a in args])
         deep = name in _RECURSIVE_READERS or any(a.value in ("-r", "-R", "--recursive", "-rl", "-ri", "-rn", "-Rn", "-rni", "-rin") for a in args)
+        names, query = False, None
+        if search is not None:
+            # names answered only where they are shown: captured by `$(…)` they become words another command reads
+            deep, names, query = search[0] or deep, search[1] and not cmd.captured, search[2]
         only = _name_filters(name, [a.value for a in args]) if deep else []
         for w in args:
             v = w.value
@@ -611,9 +716,9 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 if only:
                     # rg -g '*.md' DIR, grep -r --include='*.py' DIR: only files of those names are read.
                     base = sc.word_path(Word(v, w.raw), cmd)
-                    out.extend(Effect(READ, base.rstrip("/") + "/**/" + g, v, False, cmd) for g in only)
+                    out.extend(Effect(READ, base.rstrip("/") + "/**/" + g, v, False, cmd, names_only=names, query=query) for g in only)
                     continue
-                out.append(Effect(READ, sc.word_path(Word(v, w.raw), cmd), v, deep, cmd))
+                out.append(Effect(READ, sc.word_path(Word(v, w.raw), cmd), v, deep, cmd, names_only=names, query=query))
     for r in cmd.redirects:
         if r.target is None:
             continue

@@ -115,6 +115,7 @@ class SimpleCommand:
         "code",
         "piped",
         "inner",
+        "captured",
     )
 
     def __init__(
@@ -148,6 +149,8 @@ class SimpleCommand:
         self.piped = False
         # Commands this one runs on its behalf (a wrapper's payload, a shell's -c script).
         self.inner: list[SimpleCommand] = []
+        # True when stdout is taken by a substitution (`$(…)`, backticks, `<(…)`): it becomes words or a file, not output.
+        self.captured = False
 
     @property
     def name(self) -> str:
@@ -176,6 +179,7 @@ class SimpleCommand:
             text=self.text,
         )
         new.piped = self.piped
+        new.captured = self.captured
         for k, v in changes.items():
             setattr(new, k, v)
         self.inner.append(new)

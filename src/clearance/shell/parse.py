@@ -471,7 +471,10 @@ class _Walker:
             self.walk(n, depth + 1, None)
         self.pending = saved_pending
         self.st.cwd = saved_cwd
-        return self.st.script.commands[start:]
+        inner = self.st.script.commands[start:]
+        for c in inner:
+            c.captured = True
+        return inner
 
     # -- statements ----------------------------------------------------------
 

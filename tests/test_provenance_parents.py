@@ -1,0 +1,151 @@
+"""`mkdir -p` makes every missing directory above its target (issue 11: nested fixtures deleted by name were asked).
+
+Whole sessions through the hook from an empty state directory (test_provenance.Session): the directories `mkdir -p`
+would create are noted when they do not exist yet, outermost first; one that existed stays the user's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clearance.model import Context
+from clearance.provenance import _makes_parents, _parent_candidates
+from clearance.shell.parse import parse
+
+from .test_provenance import Session
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    h = tmp_path / "home" / "ana"
+    (h / "webapp" / "src").mkdir(parents=True)
+    (h / "webapp" / "src" / "app.py").write_text("print(1)\n")
+    (h / "webapp" / ".git").mkdir()
+    return h
+
+
+def test_the_outer_directory_mkdir_p_made_is_the_sessions(home: Path) -> None:
+    s = Session(home)
+    assert s.bash("mkdir -p repro/real_dir repro/test_root") == "allow"
+    (home / "webapp" / "repro" / "real_dir").mkdir(parents=True)
+    (home / "webapp" / "repro" / "test_root").mkdir()
+    assert s.bash("mkdir -p repro/ignored_dir/build") == "allow"
+    (home / "webapp" / "repro" / "ignored_dir" / "build").mkdir(parents=True)
+    assert s.bash("rm -rf repro/ignored_dir repro/real_dir") == "allow"  # made by `mkdir -p` as parents
+    assert s.bash("rm -rf repro") == "allow"
+    assert s.bash("rm -rf src") == "deny"  # the project's own sources stay as they were
+
+
+def test_outside_the_project_in_home(home: Path) -> None:
+    s = Session(home)
+    assert s.bash(f"mkdir -pv {home}/exports/2025/july") == "allow"
+    (home / "exports" / "2025" / "july").mkdir(parents=True)
+    assert s.write(home / "exports" / "README.md") == "allow"  # in a directory the session made
+    assert s.bash(f"rm -rf {home}/exports") == "allow"
+    assert s.write(home / "Desktop" / "STATUS.md") == "ask"  # home itself never becomes the session's
+
+
+def test_a_parent_that_existed_stays_the_users(home: Path) -> None:
+    notes = home / "notes"
+    notes.mkdir()
+    (notes / "todo.md").write_text("keep\n")
+    s = Session(home)
+    assert s.bash(f"mkdir --parents {notes}/2025/drafts") == "allow"
+    (notes / "2025" / "drafts").mkdir(parents=True)
+    assert s.write(notes / "2025" / "a.md") == "allow"  # 2025 did not exist: made by this call
+    assert s.write(notes / "new.md") == "ask"  # notes existed
+    assert s.bash(f"rm -rf {notes}") == "deny"
+
+
+def test_without_p_no_parent_is_made(home: Path) -> None:
+    s = Session(home)
+    (home / "work").mkdir()
+    assert s.bash(f"mkdir {home}/work/out") == "allow"
+    (home / "work" / "out").mkdir()
+    assert s.write(home / "work" / "out" / "r.txt") == "allow"
+    assert s.write(home / "work" / "r.txt") == "ask"
+
+
+CTX = Context(cwd="/home/ana/webapp", project_root="/home/ana/webapp", home="/home/ana")
+
+
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        ("/home/ana/webapp/a/b/c", ["/home/ana/webapp/a", "/home/ana/webapp/a/b"]),
+        ("/home/ana/x/y", ["/home/ana/x"]),
+        ("/home/ana/x", []),  # home is an anchor
+        ("/tmp/job/out", ["/tmp/job"]),  # the temp directory is one
+        ("/var/tmp/a/b", ["/var/tmp/a"]),
+        ("/opt/tool/lib", ["/opt/tool"]),  # a system directory is, whatever is below it
+        ("/srv/data/x", ["/srv/data"]),
+    ],
+)
+def test_the_parents_considered_stop_at_anchors(path: str, expected: list[str]) -> None:
+    assert _parent_candidates(path, CTX) == expected
+
+
+@pytest.mark.parametrize(
+    "command, expected",
+    [
+        ("mkdir -p a/b", True),
+        ("mkdir -vp a/b", True),
+        ("mkdir --parents a/b", True),
+        ("mkdir -pm 700 a/b", True),
+        ("mkdir -m 755 a/b", False),
+        ("mkdir -m755 a", False),
+        ("mkdir a/b", False),
+        ("mkdir -- -p", False),
+    ],
+)
+def test_which_mkdir_makes_parents(command: str, expected: bool) -> None:
+    cmd = parse(command, cwd="/home/ana/webapp", home="/home/ana").commands[0]
+    assert _makes_parents(cmd) is expected
+
+
+# -- a directory an earlier step of the same command line makes -------------------------------------------------------
+# `mkdir -p ~/x && cd ~/x && echo … > f`: the write is into a directory the line itself makes (absent when the hook
+# decides), so it creates a file in the session's own directory, like one made by an earlier call.
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "mkdir -p {h}/tmp-test && cd {h}/tmp-test && echo hi > notes.txt",
+        "mkdir -p {h}/claude_sessions && cp src/app.py {h}/claude_sessions/export.py",
+        "mkdir {h}/out && printf 'a\\n' > {h}/out/a.txt && echo done",
+        "cd {h} && mkdir -p reports/2025 && cd reports/2025 && echo x > r.md",
+        "mkdir -pv {h}/exports/q3 && ls && python3 -m tool > {h}/exports/q3/dump.json",
+    ],
+)
+def test_a_write_into_what_the_same_line_makes(home: Path, command: str) -> None:
+    assert Session(home).bash(command.format(h=home)) == "allow"
+
+
+@pytest.mark.parametrize(
+    "command, expected",
+    [
+        ("mkdir -p {h}/notes && echo x > {h}/notes/todo.md", "ask"),  # notes existed: the user's
+        ("echo x > {h}/new/f.txt && mkdir -p {h}/new", "ask"),  # the write comes first
+        ("mkdir -p {h}/x && ln -s {h}/notes/todo.md {h}/x/f && echo x >> {h}/x/f", "ask"),  # a link may be made between
+        ("mkdir -p {h}/x && tar xf a.tar -C {h}/x && echo x > {h}/x/f", "ask"),
+        ("mkdir -p {h}/x && bash -c 'ln -s ../notes/todo.md {h}/x/f' && echo x >> {h}/x/f", "ask"),
+        ("mkdir -p {h}/x && echo a > {h}/x/f && ln -sf {h}/notes/todo.md {h}/x/f && cat src/app.py >> {h}/x/f", "ask"),
+        ("mkdir -p {h}/.local/bin && cp tool {h}/.local/bin/git", "deny"),  # a program on PATH: never the session's alone
+        ("mkdir -p {h}/y && echo x > {h}/y/../notes/todo.md", "ask"),
+    ],
+)
+def test_what_the_same_line_does_not_make_its_own(home: Path, command: str, expected: str) -> None:
+    (home / "notes").mkdir()
+    (home / "notes" / "todo.md").write_text("keep\n")
+    assert Session(home).bash(command.format(h=home)) == expected
+
+
+def test_without_a_record_the_line_is_judged_as_before() -> None:
+    from clearance.api import decide_event_full
+
+    ev = {"hook_event_name": "PreToolUse", "session_id": "s", "cwd": "/home/ana/webapp", "tool_name": "Bash"}
+    ev["tool_input"] = {"command": "mkdir -p ~/tmp-test && cd ~/tmp-test && echo hi > f"}
+    d = decide_event_full(ev, {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": "/home/ana/webapp"}, local_files=False)[0]
+    assert d.decision == "ask"  # the team service: whether ~/tmp-test existed cannot be seen
