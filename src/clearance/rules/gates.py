@@ -135,5 +135,6 @@ GATES: dict[str, Callable[[SimpleCommand, Scope], bool]] = {
     "rce.decoded-exec": code_runner,
     "sys.unknown-destructive-verb": unknown_or_client_with_operand,
     "sys.unknown-deploy-verb": unknown_with_operand,
+    "sys.unknown-change-verb": unknown_or_client_with_operand,
     "sys.unknown-program-path": unknown_with_operand,
 }
