@@ -1016,12 +1016,34 @@ _SYSTEM_READS: dict[str, frozenset[str]] = {
 _OPERAND_CHANGES = {"mount": 0, "umount": 0, "ifconfig": 1, "chkconfig": 1}
 # Options that change by themselves: remounting or mounting everything, stopping a server, replacing running ones.
 _CHANGE_OPTIONS = {"mount": ("-a", "--all"), "umount": ("-a", "--all"), "nginx": ("-s",), "haproxy": ("-sf", "-st")}
-SYSTEM_CLIS = (*_SYSTEM_READS, *_OPERAND_CHANGES, "nginx", "haproxy", "networksetup", "scutil")
+SYSTEM_CLIS = (*_SYSTEM_READS, *_OPERAND_CHANGES, "nginx", "haproxy", "networksetup", "scutil", "ansible-playbook", "ansible", "nsupdate")
+
+
+# Programs whose every run changes other hosts or a service (a playbook's tasks, a DNS update read from stdin), unless
+# an option makes it a rehearsal or a listing; `ansible` runs one module, and a few modules only gather facts.
+_REMOTE_RUNNERS = frozenset({"ansible-playbook", "ansible", "nsupdate"})
+_REHEARSALS = frozenset({"--check", "-C", "--syntax-check", "--list-hosts", "--list-tasks", "--list-tags", "--help", "-h", "--version"})
+_FACT_MODULES = frozenset({"ping", "setup", "debug", "gather_facts", "ansible.builtin.ping", "ansible.builtin.setup", "ansible.builtin.debug"})
+
+
+def _remote_run(cmd: SimpleCommand, vals: list[str]) -> str | None:
+    if any(v in _REHEARSALS for v in vals):
+        return None
+    if cmd.name == "nsupdate":
+        return "nsupdate changes DNS records on a name server"
+    if cmd.name == "ansible":
+        module = next((vals[i + 1] for i, v in enumerate(vals[:-1]) if v in ("-m", "--module-name")), "command" if ("-a" in vals or "--args" in vals) else "")
+        if not module or module in _FACT_MODULES:
+            return None
+        return f"ansible -m {module} runs on the inventory's hosts"
+    return f"{cmd.name} runs its plays on the inventory's hosts"
 
 
 def _system_change(cmd: SimpleCommand) -> str | None:
     name = cmd.name
     vals = cmd.values()
+    if name in _REMOTE_RUNNERS:
+        return _remote_run(cmd, vals)
     if any(v in ("-h", "--help", "help", "--version", "-V", "-v", "-t", "-T") for v in vals) and name in ("nginx", "haproxy", "caddy"):
         return None
     for opt in _CHANGE_OPTIONS.get(name, ()):
@@ -1118,6 +1140,10 @@ _SYSTEM_WHAT = {
         "zpool add tank cache sdb",
         "chkconfig ntpd off",
         "diskutil unmount disk0s1",
+        "ansible-playbook site.yml -i inventory.ini",
+        "ansible web -m shell -a 'reboot'",
+        "ansible all -a 'systemctl restart app'",
+        "echo 'delete example.com' | nsupdate",
     ),
     no_match=(
         "mount",
@@ -1144,6 +1170,9 @@ _SYSTEM_WHAT = {
         "caddy run",
         "zpool status",
         "chkconfig --list",
+        "ansible-playbook site.yml --check",
+        "ansible all -m ping",
+        "ansible-playbook site.yml --syntax-check",
     ),
 )
 def system_change(cmd: SimpleCommand, sc: Scope) -> str | None:
