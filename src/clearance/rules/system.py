@@ -811,7 +811,7 @@ CHANGE_VERBS = frozenset(
     | {"activate", "deactivate", "lock", "unlock", "cancel", "close", "reopen", "approve", "upload", "send", "write"}
     | {"untaint", "taint", "undelete", "restore", "fork", "untag", "register", "break", "replace", "change", "switch"}
     | {"thaw", "freeze", "trust", "untrust", "allow", "deny", "block", "unblock", "ban", "unban", "transfer", "promote"}
-    | {"demote", "publish", "submit", "invoke", "renew"}
+    | {"demote", "publish", "submit", "invoke", "renew", "swap", "failover", "reboot", "redeploy", "reimage"}
 )  # fmt: skip
 # Not change verbs: start, bootstrap, run, exec, execute, login, logout, mount. A tool's own session, a local server
 # or job, a sign-in and a FUSE mount are work on this machine for the developer (`minsky session start`, `hf auth
@@ -825,23 +825,31 @@ READ_VERBS = frozenset(
 )  # fmt: skip
 # Heads of compound verbs that read (list-keychains, get-iam-policy, is-active, show-environment, find-certificate).
 _READ_HEADS = frozenset({"list", "get", "describe", "show", "is", "find", "print", "dump", "verify", "read", "check", "view", "test", "lookup"})
-# Verbs an unknown program uses first for work in the project (`shadcn add button`, `husky install`, `expo start`,
-# `sv create app`): as its first word they change the project, which git and the file rules see; after a resource
-# noun (`rustup target add` aside, `auth0 apps update`, `vagrant box add`) they change what a service holds.
+# Verbs an unknown program uses first for work in the project or on the developer's own processes (`shadcn add
+# button`, `husky install`, `sv create app`, `pm2 restart all`): as its first word they are asked about only for a
+# client of a service or a controller (`*ctl`); after a resource noun (`auth0 apps update`, `vagrant box add`) they
+# change what a service holds, and a compound (`b2 create_bucket`) names that resource itself.
 _PROJECT_VERBS = frozenset(
     {"add", "install", "update", "upgrade", "sync", "create", "set", "unset", "import", "write", "move", "rename", "replace"}
     | {"switch", "restore", "apply", "merge", "submit", "trigger", "send", "upload", "publish", "register", "allow", "edit"}
+    | {"stop", "restart", "reload", "enable"}  # the developer's processes and shims (`pm2 restart all`, `corepack enable`)
 )  # fmt: skip
 # Nouns that name the tool's own add-ons or the local side: what follows changes this machine's copy of the tool for
 # the developer (`helm plugin install`, `gh extension upgrade`, `helm dependency update`, `pio lib uninstall`,
 # `circleci local execute`), not a service.
 _LOCAL_NOUNS = frozenset(
     {"plugin", "plugins", "extension", "extensions", "ext", "dependency", "dependencies", "dep", "deps", "lib", "libs"}
-    | {"local", "completion", "alias", "aliases", "cache", "self"}
+    | {"local", "completion", "alias", "aliases", "cache", "self", "component", "components", "toolchain", "toolchains"}
+    | {"target", "targets", "kernelspec", "kernel", "kernels", "venv", "theme", "themes"}
 )  # fmt: skip
 # The groups of a code host's CLI that are the ordinary collaboration on the project's own repository (opening, commenting
 # on, merging a pull request; filing an issue): real sessions do them all the time (eval/sessions), as they push branches.
-_COLLABORATION = {"gh": frozenset({"pr", "issue", "browse", "search", "status"}), "glab": frozenset({"mr", "issue", "ci"})}
+# The groups other rules model verb by verb (publish.package: `gh release create --draft` is allowed; gh.remote-change:
+# api, secret, variable, workflow) are theirs too.
+_COLLABORATION = {
+    "gh": frozenset({"pr", "issue", "browse", "search", "status", "release", "api", "secret", "variable", "workflow"}),
+    "glab": frozenset({"mr", "issue", "ci", "release", "api"}),
+}
 
 
 def change_word(v: str) -> str | None:
