@@ -59,6 +59,11 @@ CHANGES = [
     "az webapp deployment slot swap -g rg -n app --slot staging",
     "wrangler kv:namespace create CACHE",
     "hcloud server attach-iso web-1 ubuntu.iso",
+    # permissions of a path only known at run time
+    "chmod 600 $KEYFILE",
+    'chown -R "$OWNER" "$TARGET_DIR"',
+    "chgrp staff $(cat dirs.txt)",
+    "setfacl -m u:bob:rw $F",
     # infrastructure state and other hosts
     "terraform state mv module.a module.b",
     "tofu untaint aws_instance.web",
@@ -113,7 +118,12 @@ ORDINARY = [
     "nginx -t",
     "ansible-playbook site.yml --check",
     "ansible all -m ping",
+    # permissions: only the owner's rights added, or a directory that is known
+    'chmod +x "$SCRIPT"',
+    "chmod u+x $BIN",
+    "chmod 644 dist/$NAME",
     # a verb that is an option's value or an argument, not a subcommand
+    "imgtool -o swap out.png",
     "qtile cmd-obj --object cmd --function restart",
     'manage "Ban_user"',
     "mytool --mode update src/",

@@ -808,6 +808,30 @@ def delete_unknown(e: Effect, sc: Scope) -> str | None:
     return f"{_who(e)} deletes {e.raw.replace(DYN, '…')!r}, a path only known at run time"
 
 
+@rule(
+    id="fs.permission-unknown-target",
+    title="Changing permissions or ownership of a path only known at run time",
+    why=(
+        'chmod, chown, chgrp and setfacl on a substitution or a variable (`chmod 640 $(cat list)`, `chown $U:$G "$F"`) '
+        "change files clearance cannot check against the project boundary: a key made readable, a home folder given "
+        'away. A person confirms. A mode that only adds the owner\'s rights (`chmod +x "$F"`) and a target whose '
+        "directory is known (`chmod 644 build/$NAME`, and `$(find . …)`, read as the project files it finds) are judged "
+        "as ordinary writes."
+    ),
+    verdict=ASK,
+    scope="effect",
+    effects=(WRITE,),
+    match=("chmod 640 $(cat files.txt)", 'chown $FUID:$FGID "$FILE2"', "chmod 600 `cat list.txt`", "chgrp -R $GROUP $DIR"),
+    no_match=('chmod +x "$SCRIPT"', "chmod 644 build/$NAME", "chmod 600 .env", "chown -R ana:ana src", "chmod 640 $(find . -name '*.php')"),
+)
+def permission_unknown(e: Effect, sc: Scope) -> str | None:
+    if e.note not in ("chmod", "chown", "chgrp", "setfacl") or e.path.startswith("/" + DYN + "remote:"):
+        return None
+    if not (e.path.startswith("/" + DYN) or e.raw.startswith(DYN)):
+        return None  # a known directory (`build/$NAME`): judged as a write there
+    return f"{e.note} changes the permissions of {e.raw.replace(DYN, '…')!r}, a path only known at run time"
+
+
 _JUNK_PATTERNS = (
     "*.log",
     "*.tmp",

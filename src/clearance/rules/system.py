@@ -886,21 +886,24 @@ def _verb_path(cmd: SimpleCommand, limit: int) -> list[str]:
     """The leading bare words that can name a subcommand (resource nouns and verbs), lower-cased.
 
     Options are skipped, and so is a word right after a long option without ``=`` (its value, as in
-    `acme --profile prod apps update` or `qtile cmd-obj --function restart`) and a number (`mr -j 5 update`); the path
+    `acme --profile prod apps update` or `qtile cmd-obj --function restart`), a verb right after a short one
+    (`qcp -o swap`) and a number (`mr -j 5 update`); the path
     stops at a quoted word (an argument: `manageUser "Ban_user"`), a path, a URL or any other value.
     """
     out: list[str] = []
-    after_long = False
+    after_long = after_short = False
     for w in cmd.args:
         v = w.value
         if v == "--":
             break
         if v.startswith("-"):
             after_long = v.startswith("--") and "=" not in v
+            after_short = not after_long and len(v) == 2
             continue
-        if after_long or v.isdigit():
-            after_long = False
-            continue
+        if after_long or v.isdigit() or (after_short and change_word(v)):
+            after_long = after_short = False
+            continue  # an option's value: `--function restart`, `-o swap` (a short flag's noun still counts)
+        after_short = False
         if w.quoted or DYN in v:
             break
         parts = v.split(":") if ":" in v and "/" not in v else [v]
