@@ -59,6 +59,8 @@ CHANGES = [
     "az webapp deployment slot swap -g rg -n app --slot staging",
     "wrangler kv:namespace create CACHE",
     "hcloud server attach-iso web-1 ubuntu.iso",
+    "mc admin user disable myminio alice",
+    "mc admin policy attach myminio readwrite --user bob",
     # permissions of a path only known at run time
     "chmod 600 $KEYFILE",
     'chown -R "$OWNER" "$TARGET_DIR"',
@@ -104,6 +106,8 @@ ORDINARY = [
     "gcloud config list",
     "az config get",
     "terraform state list",
+    "mc admin info myminio",
+    "mc cp build/site.zip backups/",
     "mount | grep nfs",
     "ip -br link",
     "ip route get 1.1.1.1",
@@ -140,7 +144,6 @@ def test_ordinary_work_and_reads_stay_allowed(command: str) -> None:
 GAPS = {
     "flux create source git app --url https://example.com/r": "a bare first `create` of an unknown program reads as project work (`sv create app`)",
     "hub create": "the same: a bare first verb of an unknown non-controller program",
-    "mc admin user disable myminio alice": "mc admin's verbs are modelled only for deletion (cloud.delete)",
     "ssh -t host 'screen -r'": "an interactive remote session is judged by the command it runs, which reads",
 }
 

@@ -481,7 +481,7 @@ def _vercel_change(cmd: SimpleCommand) -> str | None:
     title="Creating or changing cloud resources",
     why="Creating instances, changing IAM or deploying costs money and changes production systems; a person should see it.",
     verdict=ASK,
-    commands=("aws", "gcloud", "az", "doctl", "heroku", "fly", "flyctl", "vercel", "netlify", "linode-cli", "hcloud", "oci", *_PAAS),
+    commands=("aws", "gcloud", "az", "doctl", "heroku", "fly", "flyctl", "vercel", "netlify", "linode-cli", "hcloud", "oci", "mc", *_PAAS),
     match=(
         "firebase deploy --only hosting",
         "wrangler deploy",
@@ -528,6 +528,11 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     if not ops:
         return None
+    if name == "mc":
+        # MinIO's client: `mc admin` manages the server's users, policies and configuration; the rest moves objects
+        # (cloud.delete judges removals, net rules uploads).
+        verb = _change_after_noun(ops[1:]) if ops[0] == "admin" and len(ops) > 2 else None
+        return f"mc admin {verb} changes a storage server's users, policies or configuration" if verb else None
     if name == "aws":
         if ops[:2] in (["configure", "set"], ["configure", "import"]):
             return f"aws configure {ops[1]} changes the credentials or defaults every later aws command uses"
@@ -584,9 +589,9 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
-# Verbs of the shared model (rules/system.py) that change a cloud resource, and two of the clouds' own (az sql db copy,
-# az disk revoke-access).
-_CLOUD_VERBS = frozenset({"copy", "revoke"})
+# Verbs of the shared model (rules/system.py) that change a cloud resource, and three of the clouds' own (az sql db copy,
+# az disk revoke-access, mc admin user disable: destructive verbs cloud.delete leaves to this rule).
+_CLOUD_VERBS = frozenset({"copy", "revoke", "disable"})
 
 
 def _change(word: str) -> bool:

@@ -222,6 +222,9 @@ def sudo(cmd: SimpleCommand, sc: Scope) -> str | None:
     return f"{cmd.name} runs {ops[0]} as root"
 
 
+_POWER_VERBS = frozenset({"poweroff", "reboot", "halt", "kexec", "suspend", "hibernate", "rescue", "emergency"})
+
+
 @rule(
     id="sys.power",
     title="Shutting down or rebooting the machine",
@@ -239,7 +242,7 @@ def power(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"{cmd.name} stops the machine"
     if cmd.name in ("init", "telinit") and vals[:1] and vals[0] in ("0", "6", "1"):
         return f"{cmd.name} {vals[0]} changes the run level"
-    if cmd.name == "systemctl" and any(v in ("poweroff", "reboot", "halt", "kexec", "suspend", "hibernate", "rescue", "emergency") for v in vals):
+    if cmd.name == "systemctl" and any(v in _POWER_VERBS for v in vals):
         return "systemctl stops or restarts the machine"
     return None
 
@@ -1099,8 +1102,8 @@ def _system_change(cmd: SimpleCommand) -> str | None:
         verb, obj = (words[0] if words else ""), ""
     if not verb or read_word(verb) or verb in _SYSTEM_READS[name] or (name == "ip" and verb in _SYSTEM_READS["ip"]):
         return None
-    if name == "systemctl" and "--user" in vals and verb in _SERVICE_VERBS:
-        return None  # the developer's own services (sys.service-control)
+    if name == "systemctl" and (verb in _SERVICE_VERBS or verb in _POWER_VERBS):
+        return None  # sys.service-control (the developer's own --user services allowed) and sys.power judge these
     return f"{name} {' '.join(w for w in (obj, verb) if w)} changes the machine's {_SYSTEM_WHAT.get(name, 'configuration')}"
 
 
