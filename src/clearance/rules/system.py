@@ -837,6 +837,9 @@ _PROJECT_VERBS = frozenset(
     | {"switch", "restore", "apply", "merge", "submit", "trigger", "send", "upload", "publish", "register", "allow", "edit"}
     | {"stop", "restart", "reload", "enable"}  # the developer's processes and shims (`pm2 restart all`, `corepack enable`)
 )  # fmt: skip
+# A client's first verbs that fetch what the project depends on (`pod install`, `nuget restore`, `helm` aside, whose
+# releases cloud.kube-change judges): the project's packages, like npm install.
+_PACKAGE_VERBS = frozenset({"install", "update", "upgrade", "restore", "add", "sync"})
 # Nouns that name the tool's own add-ons or the local side: what follows changes this machine's copy of the tool for
 # the developer (`helm plugin install`, `gh extension upgrade`, `helm dependency update`, `pio lib uninstall`,
 # `circleci local execute`), not a service.
@@ -942,7 +945,7 @@ def _verb_path(cmd: SimpleCommand, limit: int) -> list[str]:
         "unleash features archive my-toggle",
         "gh label create bug",
         "gh ssh-key add key.pub",
-        "helm upgrade web ./chart",
+        "tailscale set --exit-node relay",
         "openstack flavor create small --vcpus 1",
         "wrangler-like deployments rollback",
     ),
@@ -961,6 +964,9 @@ def _verb_path(cmd: SimpleCommand, limit: int) -> list[str]:
         "echo create",
         "acme config get update-policy",
         "expo start",
+        "pod install",
+        "nuget restore",
+        "sls invoke local -f hello",
     ),
 )
 def unknown_change_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -970,15 +976,15 @@ def unknown_change_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not (client or _unknown(cmd)):
         return None
     words = _verb_path(cmd, 4)
-    if words and words[0] in _COLLABORATION.get(cmd.name, ()):
-        return None
+    if (words and words[0] in _COLLABORATION.get(cmd.name, ())) or "local" in words[:3]:
+        return None  # collaboration on the project's repository; the tool's local mode (`sls invoke local`)
     for i, v in enumerate(words[:3]):
         if v == "help" or read_word(v) or v in _LOCAL_NOUNS:
             return None
         verb = change_word(v)
         if not verb:
             continue
-        if i == 0 and v == verb and not client and not _controller(cmd.name) and verb in _PROJECT_VERBS:
+        if i == 0 and v == verb and not _controller(cmd.name) and (verb in _PACKAGE_VERBS if client else verb in _PROJECT_VERBS):
             return None  # a bare first verb; a compound one names a resource (b2 create_bucket, rabbitmqctl add_user)
         if any(_preview_option(w.value) for w in cmd.args) or words[i + 1 : i + 2] == ["help"]:
             return None
