@@ -97,6 +97,8 @@ ORDINARY = [
     "gh issue comment 4 --body done",
     "gh pr merge 12 --squash",
     "git push -u origin feat/login",
+    "jira issue create --summary 'Flaky login test'",
+    "tea pulls create --title x",
     # reads of services and of the machine
     "argocd app get web",
     "auth0 apps list",

@@ -852,9 +852,11 @@ _LOCAL_NOUNS = frozenset(
 # on, merging a pull request; filing an issue): real sessions do them all the time (eval/sessions), as they push branches.
 # The groups other rules model verb by verb (publish.package: `gh release create --draft` is allowed; gh.remote-change:
 # api, secret, variable, workflow) are theirs too.
+# Any tracker's or code host's client: `jira issue create`, `tea pr create`, `linear issue update`.
+_COLLABORATION_NOUNS = frozenset({"pr", "prs", "issue", "issues", "mr", "mrs", "pull", "pulls", "pull-request", "pull-requests"})
 _COLLABORATION = {
-    "gh": frozenset({"pr", "issue", "browse", "search", "status", "release", "api", "secret", "variable", "workflow"}),
-    "glab": frozenset({"mr", "issue", "ci", "release", "api"}),
+    "gh": frozenset({"browse", "search", "status", "release", "api", "secret", "variable", "workflow"}),
+    "glab": frozenset({"ci", "release", "api"}),
 }
 
 
@@ -976,7 +978,7 @@ def unknown_change_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not (client or _unknown(cmd)):
         return None
     words = _verb_path(cmd, 4)
-    if (words and words[0] in _COLLABORATION.get(cmd.name, ())) or "local" in words[:3]:
+    if (words and (words[0] in _COLLABORATION_NOUNS or words[0] in _COLLABORATION.get(cmd.name, ()))) or "local" in words[:3]:
         return None  # collaboration on the project's repository; the tool's local mode (`sls invoke local`)
     for i, v in enumerate(words[:3]):
         if v == "help" or read_word(v) or v in _LOCAL_NOUNS:
