@@ -1110,8 +1110,8 @@ def _system_change(cmd: SimpleCommand) -> str | None:
         verb, obj = (words[0] if words else ""), ""
     if not verb or read_word(verb) or verb in _SYSTEM_READS[name] or (name == "ip" and verb in _SYSTEM_READS["ip"]):
         return None
-    if name == "systemctl" and (verb in _SERVICE_VERBS or verb in _POWER_VERBS):
-        return None  # sys.service-control (the developer's own --user services allowed) and sys.power judge these
+    if name == "systemctl" and (verb in _SERVICE_VERBS or verb in _POWER_VERBS or "--user" in vals):
+        return None  # sys.service-control and sys.power judge these; the user manager (--user) is the developer's own
     return f"{name} {' '.join(w for w in (obj, verb) if w)} changes the machine's {_SYSTEM_WHAT.get(name, 'configuration')}"
 
 
@@ -1181,6 +1181,7 @@ _SYSTEM_WHAT = {
         "systemctl is-active nginx",
         "systemctl list-units --failed",
         "systemctl --user restart dev-server",
+        "systemctl --user set-environment EDITOR=vim",
         "launchctl list",
         "networksetup -listallnetworkservices",
         "security find-certificate -a",
