@@ -143,6 +143,14 @@ def test_ordinary_work_and_reads_stay_allowed(command: str) -> None:
     assert d.decision == "allow", (command, d.decision, d.rules, d.reason)
 
 
+def test_a_modelled_control_program_still_runs_what_it_is_given() -> None:
+    """sys.system-change names its programs through a gate, not `commands=`: ip, nginx … stay unknown to the unwrapper
+    and the unknown-program rules, so `ip netns exec NS CMD` is judged as CMD and a path given to nginx is seen."""
+    assert decide("ip netns exec blue rm -rf ~").decision == "deny"
+    assert decide("nginx -c ~/other/nginx.conf").decision == "ask"
+    assert decide("ifconfig eth0 $(cat ~/.ssh/id_rsa)").decision == "deny"
+
+
 # Known gaps, by class (strict: a fix must remove the entry).
 GAPS = {
     "flux create source git app --url https://example.com/r": "a bare first `create` of an unknown program reads as project work (`sv create app`)",

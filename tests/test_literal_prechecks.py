@@ -220,6 +220,7 @@ def test_gates_never_refuse_a_command_their_rule_fires_on() -> None:
         "sys.unknown-deploy-verb",
         "sys.unknown-change-verb",
         "sys.unknown-program-path",
+        "sys.system-change",
     }, fired
 
 

@@ -7,7 +7,7 @@ from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.options import normalise
 from .base import rule
-from .gates import known_client, unknown
+from .gates import SYSTEM_CLIS, known_client, unknown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -975,8 +975,8 @@ def unknown_change_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
     if len(cmd.argv) < 2:
         return None
     client = known_client(cmd.name)
-    if not (client or _unknown(cmd)):
-        return None
+    if not (client or _unknown(cmd)) or cmd.name in SYSTEM_CLIS:
+        return None  # the machine's control programs have their own reads (sys.system-change)
     words = _verb_path(cmd, 4)
     if (words and (words[0] in _COLLABORATION_NOUNS or words[0] in _COLLABORATION.get(cmd.name, ()))) or "local" in words[:3]:
         return None  # collaboration on the project's repository; the tool's local mode (`sls invoke local`)
@@ -1038,7 +1038,6 @@ _SYSTEM_READS: dict[str, frozenset[str]] = {
 _OPERAND_CHANGES = {"mount": 0, "umount": 0, "ifconfig": 1, "chkconfig": 1}
 # Options that change by themselves: remounting or mounting everything, stopping a server, replacing running ones.
 _CHANGE_OPTIONS = {"mount": ("-a", "--all"), "umount": ("-a", "--all"), "nginx": ("-s",), "haproxy": ("-sf", "-st")}
-SYSTEM_CLIS = (*_SYSTEM_READS, *_OPERAND_CHANGES, "nginx", "haproxy", "networksetup", "scutil", "ansible-playbook", "ansible", "nsupdate")
 
 
 # Programs whose every run changes other hosts or a service (a playbook's tasks, a DNS update read from stdin), unless
@@ -1139,7 +1138,6 @@ _SYSTEM_WHAT = {
         "get-*, `mount` alone, `ip addr`) are allowed, and so are the developer's own user services (sys.service-control)."
     ),
     verdict=ASK,
-    commands=SYSTEM_CLIS,
     match=(
         "mount -o remount,rw /system",
         "umount /mnt/usb",
@@ -1199,4 +1197,6 @@ _SYSTEM_WHAT = {
     ),
 )
 def system_change(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if cmd.name not in SYSTEM_CLIS:
+        return None
     return _system_change(cmd)
