@@ -218,7 +218,9 @@ def test_gates_never_refuse_a_command_their_rule_fires_on() -> None:
     assert set(fired) == {"creds.env-file-pipe", "net.reverse-shell", "rce.pipe-to-shell", "rce.decoded-exec", "rce.download-then-run"} | {
         "sys.unknown-destructive-verb",
         "sys.unknown-deploy-verb",
+        "sys.unknown-change-verb",
         "sys.unknown-program-path",
+        "sys.system-change",
     }, fired
 
 

@@ -153,13 +153,15 @@ def _terraform_destroy(cmd: SimpleCommand) -> str | None:
     verdict=ASK,
     alternative="run `terraform plan` and show the plan to the user",
     commands=("terraform", "tofu", "terragrunt", "pulumi", "cdk", "serverless", "sls", "sam", "cdktf"),
-    match=("terraform apply", "pulumi up", "cdk deploy", "sam deploy"),
-    no_match=("terraform plan", "terraform apply -auto-approve", "terraform output"),
+    match=("terraform apply", "pulumi up", "cdk deploy", "sam deploy", "terraform state mv a.b a.c", "terraform untaint aws_instance.foo"),
+    no_match=("terraform plan", "terraform apply -auto-approve", "terraform output", "terraform state list", "terraform state show a.b"),
 )
 def iac_apply(cmd: SimpleCommand, sc: Scope) -> str | None:
     ops = _ops(cmd)
     if ops and ops[0] in ("apply", "up", "deploy", "import") and not iac_destroy(cmd, sc):
         return f"{cmd.name} {ops[0]} changes real infrastructure"
+    if ops and (ops[0] in ("untaint", "taint") or ops[:2] in (["state", "mv"], ["state", "replace-provider"], ["state", "push"])) and not iac_destroy(cmd, sc):
+        return f"{cmd.name} {' '.join(ops[:2])} changes what the state records of real infrastructure"
     return None
 
 
@@ -300,7 +302,7 @@ def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 _AWS_READ = lazy(
-    r"^(describe|list|get|head|show|lookup|search|scan|query|batch-get|filter|validate|estimate|simulate|test|preview|check|detect|download|select|wait|help|tail|start-query|stop-query|presign)"
+    r"^(describe|list|get|head|show|lookup|search|scan|query|batch-get|filter|validate|estimate|simulate|test|preview|check|detect|download|select|wait|help|tail|start-query(?!-)|stop-query(?!-)|presign)"
 )
 # The verbs of a call that deletes or stops a resource (the operation name starts with one).
 _AWS_DESTROY = (
@@ -479,7 +481,7 @@ def _vercel_change(cmd: SimpleCommand) -> str | None:
     title="Creating or changing cloud resources",
     why="Creating instances, changing IAM or deploying costs money and changes production systems; a person should see it.",
     verdict=ASK,
-    commands=("aws", "gcloud", "az", "doctl", "heroku", "fly", "flyctl", "vercel", "netlify", *_PAAS),
+    commands=("aws", "gcloud", "az", "doctl", "heroku", "fly", "flyctl", "vercel", "netlify", "linode-cli", "hcloud", "oci", "mc", *_PAAS),
     match=(
         "firebase deploy --only hosting",
         "wrangler deploy",
@@ -514,7 +516,8 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     if name in _PAAS:
         if ops and (ops[0] in ("deploy", "publish", "up", "push") or ops[:2] in (["db", "push"], ["deploy-request", "deploy"]) or ops[0].startswith("deploy:")):
             return f"{name} {' '.join(ops[:2])} deploys or changes a live service"
-        return None
+        verb = _change_after_noun(ops)
+        return f"{name} {verb} changes a live service" if verb else None
     if name == "vercel":
         return _vercel_change(cmd)
     if name in ("netlify", "fly", "flyctl"):
@@ -525,7 +528,14 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     if not ops:
         return None
+    if name == "mc":
+        # MinIO's client: `mc admin` manages the server's users, policies and configuration; the rest moves objects
+        # (cloud.delete judges removals, net rules uploads).
+        verb = _change_after_noun(ops[1:]) if ops[0] == "admin" and len(ops) > 2 else None
+        return f"mc admin {verb} changes a storage server's users, policies or configuration" if verb else None
     if name == "aws":
+        if ops[:2] in (["configure", "set"], ["configure", "import"]):
+            return f"aws configure {ops[1]} changes the credentials or defaults every later aws command uses"
         if ops[0] == "s3" or ops[0] in ("configure", "sts", "help", "sso"):
             return None
         op = ops[1] if len(ops) > 1 else ""
@@ -534,13 +544,18 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
             return f"aws {ops[0]} {op} changes cloud resources"
         return None
     if name == "gcloud":
-        if ops[0] in ("config", "auth", "info", "version", "help", "components", "init", "projects") and not (
-            ops[0] == "projects" and "add-iam-policy-binding" in ops
-        ):
+        if ops[0] in ("config", "auth", "projects") and len(ops) > 1:
+            # the account, project and defaults every later gcloud command uses; a project's life (create, undelete)
+            verb = _change_after_noun(ops) or (ops[1] if ops[1] in ("activate-service-account",) else None)
+            if verb and not (ops[0] == "auth" and ops[1] in ("login", "revoke")):
+                return f"gcloud {' '.join(ops[:3])} changes {'the defaults or credentials of every later gcloud command' if ops[0] != 'projects' else 'a cloud project'}"
+            return None
+        if ops[0] in ("config", "auth", "info", "version", "help", "components", "init", "projects"):
             return None
         last = [o for o in ops if o not in ("alpha", "beta")]
         if any(
-            o
+            _change(o)
+            or o
             in (
                 "create",
                 "deploy",
@@ -562,13 +577,40 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
             return f"gcloud {' '.join(last[:4])} changes cloud resources"
         return None
     if name == "az":
+        if ops[:2] in (["config", "set"], ["config", "unset"]):
+            return f"az config {ops[1]} changes the defaults every later az command uses"
         if ops[0] in ("login", "account", "version", "help", "config", "extension", "find", "upgrade"):
             return None
-        if any(o in ("create", "update", "set", "start", "stop", "restart", "deploy", "assign", "up", "add", "import") for o in ops[1:5]):
+        if any(_change(o) or o in ("create", "update", "set", "start", "stop", "restart", "deploy", "assign", "up", "add", "import") for o in ops[1:5]):
             return f"az {' '.join(ops[:4])} changes cloud resources"
         return None
-    if any(o in ("create", "deploy", "update", "scale", "resize", "apply", "set") for o in ops[:4]):
+    if any(_change(o) or o in ("create", "deploy", "update", "scale", "resize", "apply", "set") for o in ops[:4]):
         return f"{name} {' '.join(ops[:3])} changes cloud resources"
+    return None
+
+
+# Verbs of the shared model (rules/system.py) that change a cloud resource, and three of the clouds' own (az sql db copy,
+# az disk revoke-access, mc admin user disable: destructive verbs cloud.delete leaves to this rule).
+_CLOUD_VERBS = frozenset({"copy", "revoke", "disable"})
+
+
+def _change(word: str) -> bool:
+    from .system import change_word
+
+    if word.lower() in _CLOUD_VERBS or word.lower().partition("-")[0] in _CLOUD_VERBS:
+        return True
+    return change_word(word) is not None
+
+
+def _change_after_noun(ops: list[str]) -> str | None:
+    """The change verb after a resource noun (`deployments rollback`, `secret put`, `config set`), unless a read comes first."""
+    from .system import read_word
+
+    for i, o in enumerate(ops[:3]):
+        if read_word(o) or o == "help":
+            return None
+        if i > 0 and _change(o):
+            return " ".join(ops[: i + 1])
     return None
 
 

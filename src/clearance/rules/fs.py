@@ -863,6 +863,46 @@ def delete_unknown(e: Effect, sc: Scope) -> str | None:
     return f"{_who(e)} deletes {e.raw.replace(DYN, '…')!r}, a path only known at run time"
 
 
+def _found_in_project(e: Effect, sc: Scope) -> bool:
+    """The effect's command gets its paths from xargs reading a find whose every starting point is in the project."""
+    from ..shell.options import find_roots
+
+    cmd = e.cmd
+    if cmd is None or "xargs" not in cmd.via:
+        return False
+    finder = next((c for c in cmd.stdin_from if c.name == "find"), None)
+    if finder is None:
+        return False
+    roots, _ = find_roots(finder.args)
+    return bool(roots) and all(DYN not in w.value and not sc.outside(sc.path(w.value, finder)) for w in roots)
+
+
+@rule(
+    id="fs.permission-unknown-target",
+    title="Changing permissions or ownership of a path only known at run time",
+    why=(
+        'chmod, chown, chgrp and setfacl on a substitution or a variable (`chmod 640 $(cat list)`, `chown $U:$G "$F"`) '
+        "change files clearance cannot check against the project boundary: a key made readable, a home folder given "
+        'away. A person confirms. A mode that only adds the owner\'s rights (`chmod +x "$F"`) and a target whose '
+        "directory is known (`chmod 644 build/$NAME`, and `$(find . …)`, read as the project files it finds) are judged "
+        "as ordinary writes."
+    ),
+    verdict=ASK,
+    scope="effect",
+    effects=(WRITE,),
+    match=("chmod 640 $(cat files.txt)", 'chown $FUID:$FGID "$FILE2"', "chmod 600 `cat list.txt`", "chgrp -R $GROUP $DIR"),
+    no_match=('chmod +x "$SCRIPT"', "chmod 644 build/$NAME", "chmod 600 .env", "chown -R ana:ana src", "chmod 640 $(find . -name '*.php')"),
+)
+def permission_unknown(e: Effect, sc: Scope) -> str | None:
+    if e.note not in ("chmod", "chown", "chgrp", "setfacl") or e.path.startswith("/" + DYN + "remote:"):
+        return None
+    if not (e.path.startswith("/" + DYN) or e.raw.startswith(DYN)):
+        return None  # a known directory (`build/$NAME`): judged as a write there
+    if _found_in_project(e, sc):
+        return None  # `find src lib -type f | xargs chmod -x`: what find prints under project directories
+    return f"{e.note} changes the permissions of {e.raw.replace(DYN, '…')!r}, a path only known at run time"
+
+
 _JUNK_PATTERNS = (
     "*.log",
     "*.tmp",

@@ -119,6 +119,20 @@ def unknown_or_client_with_operand(cmd: SimpleCommand, sc: Scope) -> bool:
     return len(cmd.argv) >= 2 and (unknown(cmd) or known_client(cmd.name))
 
 
+# sys.system-change: the machine's control programs it models (rules/system.py). The rule names them here, not in
+# `commands=`, so that a program only it knows (ip, ifconfig, nginx, ansible …) stays unknown to the unwrapper and to
+# the unknown-program rules: `ip netns exec NS CMD` is still read as running CMD, `nginx -c ~/x.conf` as given a path.
+SYSTEM_CLIS = frozenset(
+    {"systemctl", "launchctl", "security", "tmutil", "diskutil", "hdiutil", "defaults", "caddy", "zpool", "ip", "mount"}
+    | {"umount", "ifconfig", "chkconfig", "nginx", "haproxy", "networksetup", "scutil", "ansible-playbook", "ansible", "nsupdate"}
+)  # fmt: skip
+
+
+def system_cli(cmd: SimpleCommand, sc: Scope) -> bool:
+    """One of the machine's control programs sys.system-change models."""
+    return cmd.name in SYSTEM_CLIS
+
+
 # rce.download-then-run (net.downloaded_then_run): the downloaders whose written file a later command may run.
 THEN_RUN_FETCHERS = frozenset({"curl", "wget", "aria2c", "http", "xh", "fetch"})
 
@@ -135,5 +149,7 @@ GATES: dict[str, Callable[[SimpleCommand, Scope], bool]] = {
     "rce.decoded-exec": code_runner,
     "sys.unknown-destructive-verb": unknown_or_client_with_operand,
     "sys.unknown-deploy-verb": unknown_with_operand,
+    "sys.unknown-change-verb": unknown_or_client_with_operand,
     "sys.unknown-program-path": unknown_with_operand,
+    "sys.system-change": system_cli,
 }

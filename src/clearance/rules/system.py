@@ -7,7 +7,7 @@ from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.options import normalise
 from .base import rule
-from .gates import known_client, unknown
+from .gates import SYSTEM_CLIS, known_client, unknown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -222,6 +222,9 @@ def sudo(cmd: SimpleCommand, sc: Scope) -> str | None:
     return f"{cmd.name} runs {ops[0]} as root"
 
 
+_POWER_VERBS = frozenset({"poweroff", "reboot", "halt", "kexec", "suspend", "hibernate", "rescue", "emergency"})
+
+
 @rule(
     id="sys.power",
     title="Shutting down or rebooting the machine",
@@ -239,7 +242,7 @@ def power(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"{cmd.name} stops the machine"
     if cmd.name in ("init", "telinit") and vals[:1] and vals[0] in ("0", "6", "1"):
         return f"{cmd.name} {vals[0]} changes the run level"
-    if cmd.name == "systemctl" and any(v in ("poweroff", "reboot", "halt", "kexec", "suspend", "hibernate", "rescue", "emergency") for v in vals):
+    if cmd.name == "systemctl" and any(v in _POWER_VERBS for v in vals):
         return "systemctl stops or restarts the machine"
     return None
 
@@ -802,3 +805,405 @@ def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
         if what == WEAKENS:
             return f"{shown} switches off a check {cmd.name} makes on what it installs"
     return None
+
+
+# The subcommand-verb model of clients of services and of the machine (issue: ask-labelled changes allowed silently).
+# A client names its operations with the same verbs, at any depth of its subcommand path (`auth0 apps update`,
+# `stripe api_keys roll`, `rabbitmqctl add_user`, `security unlock-keychain`): verbs that read (list, get, describe,
+# show, status, is-active …) and verbs that change what the service or the machine holds (create, add, set, update,
+# stop, roll, merge, rollback, uninstall, compact, break-lock …). Destroying verbs are sys.unknown-destructive-verb's;
+# deploying ones sys.unknown-deploy-verb's.
+CHANGE_VERBS = frozenset(
+    {"create", "add", "set", "unset", "update", "edit", "modify", "patch", "put", "apply", "import", "enable"}
+    | {"stop", "restart", "reload", "rollback", "roll", "rotate", "regenerate", "merge", "undeploy", "uninstall"}
+    | {"upgrade", "install", "compact", "archive", "unarchive", "suspend", "resume", "pause", "unpause", "scale"}
+    | {"resize", "attach", "detach", "assign", "unassign", "grant", "invite", "rename", "move", "sync", "trigger"}
+    | {"activate", "deactivate", "lock", "unlock", "cancel", "close", "reopen", "approve", "upload", "send", "write"}
+    | {"untaint", "taint", "undelete", "restore", "fork", "untag", "register", "break", "replace", "change", "switch"}
+    | {"thaw", "freeze", "trust", "untrust", "allow", "deny", "block", "unblock", "ban", "unban", "transfer", "promote"}
+    | {"demote", "publish", "submit", "invoke", "renew", "swap", "failover", "reboot", "redeploy", "reimage"}
+)  # fmt: skip
+# Not change verbs: start, bootstrap, run, exec, execute, login, logout, mount. A tool's own session, a local server
+# or job, a sign-in and a FUSE mount are work on this machine for the developer (`minsky session start`, `hf auth
+# login`, `circleci local execute`, `borg mount`); the system programs that mount or start services have their models.
+# Words that only read: the path stops at them (`argocd app list`, `x config get update-policy`).
+READ_VERBS = frozenset(
+    {"list", "ls", "get", "describe", "show", "status", "view", "info", "help", "version", "cat", "inspect", "search"}
+    | {"logs", "log", "diff", "plan", "check", "validate", "whoami", "print", "watch", "tail", "top", "ps", "history"}
+    | {"find", "explain", "test", "lint", "verify", "read", "dump", "query", "stat", "stats", "doctor", "env", "which"}
+    | {"completion", "completions", "docs", "man", "preview", "estimate", "lookup", "ping", "wait", "events", "export"}
+)  # fmt: skip
+# Heads of compound verbs that read (list-keychains, get-iam-policy, is-active, show-environment, find-certificate).
+_READ_HEADS = frozenset({"list", "get", "describe", "show", "is", "find", "print", "dump", "verify", "read", "check", "view", "test", "lookup"})
+# Verbs an unknown program uses first for work in the project or on the developer's own processes (`shadcn add
+# button`, `husky install`, `sv create app`, `pm2 restart all`): as its first word they are asked about only for a
+# client of a service or a controller (`*ctl`); after a resource noun (`auth0 apps update`, `vagrant box add`) they
+# change what a service holds, and a compound (`b2 create_bucket`) names that resource itself.
+_PROJECT_VERBS = frozenset(
+    {"add", "install", "update", "upgrade", "sync", "create", "set", "unset", "import", "write", "move", "rename", "replace"}
+    | {"switch", "restore", "apply", "merge", "submit", "trigger", "send", "upload", "publish", "register", "allow", "edit"}
+    | {"stop", "restart", "reload", "enable"}  # the developer's processes and shims (`pm2 restart all`, `corepack enable`)
+)  # fmt: skip
+# A client's first verbs that fetch what the project depends on (`pod install`, `nuget restore`, `helm` aside, whose
+# releases cloud.kube-change judges): the project's packages, like npm install.
+_PACKAGE_VERBS = frozenset({"install", "update", "upgrade", "restore", "add", "sync"})
+# Nouns that name the tool's own add-ons or the local side: what follows changes this machine's copy of the tool for
+# the developer (`helm plugin install`, `gh extension upgrade`, `helm dependency update`, `pio lib uninstall`,
+# `circleci local execute`), not a service.
+_LOCAL_NOUNS = frozenset(
+    {"plugin", "plugins", "extension", "extensions", "ext", "dependency", "dependencies", "dep", "deps", "lib", "libs"}
+    | {"local", "completion", "alias", "aliases", "cache", "self", "component", "components", "toolchain", "toolchains"}
+    | {"target", "targets", "kernelspec", "kernel", "kernels", "venv", "theme", "themes"}
+)  # fmt: skip
+# The groups of a code host's CLI that are the ordinary collaboration on the project's own repository (opening, commenting
+# on, merging a pull request; filing an issue): real sessions do them all the time (eval/sessions), as they push branches.
+# The groups other rules model verb by verb (publish.package: `gh release create --draft` is allowed; gh.remote-change:
+# api, secret, variable, workflow) are theirs too.
+# Any tracker's or code host's client: `jira issue create`, `tea pr create`, `linear issue update`.
+_COLLABORATION_NOUNS = frozenset({"pr", "prs", "issue", "issues", "mr", "mrs", "pull", "pulls", "pull-request", "pull-requests"})
+_COLLABORATION = {
+    "gh": frozenset({"browse", "search", "status", "release", "api", "secret", "variable", "workflow"}),
+    "glab": frozenset({"ci", "release", "api"}),
+}
+
+
+def change_word(v: str) -> str | None:
+    """The change verb *v* is or begins (set-property, add_user, create-keychain, unlock-keychain), else None."""
+    w = v.lower()
+    if w in CHANGE_VERBS:
+        return w
+    for sep in ("-", "_"):
+        head, _, rest = w.partition(sep)
+        if rest and head in CHANGE_VERBS and head not in ("up", "exec", "load", "block", "allow", "deny", "write", "send"):
+            return head
+    return None
+
+
+def read_word(v: str) -> bool:
+    """A verb that only reads: list, get, describe …, or a compound headed by one (list-keychains, is-active)."""
+    w = v.lower()
+    if w in READ_VERBS:
+        return True
+    for sep in ("-", "_"):
+        head, _, rest = w.partition(sep)
+        if rest and head in _READ_HEADS:
+            return True
+    return False
+
+
+def _controller(name: str) -> bool:
+    """A program named as the controller of a service or daemon (rabbitmqctl, eksctl, velero-ctl): its first word acts on it."""
+    base = name.rpartition("/")[2].lower()
+    return base.endswith("ctl") and len(base) > 3
+
+
+def _verb_path(cmd: SimpleCommand, limit: int) -> list[str]:
+    """The leading bare words that can name a subcommand (resource nouns and verbs), lower-cased.
+
+    Options are skipped, and so is a word right after a long option without ``=`` (its value, as in
+    `acme --profile prod apps update` or `qtile cmd-obj --function restart`), a verb right after a short one
+    (`qcp -o swap`) and a number (`mr -j 5 update`); the path
+    stops at a quoted word (an argument: `manageUser "Ban_user"`), a path, a URL or any other value.
+    """
+    out: list[str] = []
+    after_long = after_short = False
+    for w in cmd.args:
+        v = w.value
+        if v == "--":
+            break
+        if v.startswith("-"):
+            after_long = v.startswith("--") and "=" not in v
+            after_short = not after_long and len(v) == 2
+            continue
+        if after_long or v.isdigit() or (after_short and change_word(v)):
+            after_long = after_short = False
+            continue  # an option's value: `--function restart`, `-o swap` (a short flag's noun still counts)
+        after_short = False
+        if w.quoted or DYN in v:
+            break
+        parts = v.split(":") if ":" in v and "/" not in v else [v]
+        if not all(p.replace("-", "").replace("_", "").isalnum() for p in parts):
+            break
+        out += [p.lower() for p in parts]
+        if len(out) >= limit:
+            break
+    return out
+
+
+@rule(
+    id="sys.unknown-change-verb",
+    title="A subcommand that changes a service, an account or the machine, of a client clearance does not model",
+    why=(
+        "Clients of remote services and of the machine name the operations that change what they hold with the same "
+        "verbs (create, add, set, update, stop, roll, merge, rollback, uninstall, compact, break-lock …), at any depth "
+        "of the subcommand path. Without a model of the tool, clearance cannot tell whether the change was wanted, so "
+        "a person confirms; reads (list, get, describe, show, status, is-* …), help and dry runs are allowed. An unknown "
+        "program's first word is more often work in the project (`shadcn add button`, `husky install`), so there only "
+        "a controller (`*ctl`) or a verb no project tool uses (stop, rollback, uninstall, compact, roll …) is asked about."
+    ),
+    verdict=ASK,
+    match=(
+        "auth0 apps update app_1",
+        "stripe api_keys roll",
+        "velero uninstall",
+        "borg compact repo",
+        "borg break-lock repo",
+        "rabbitmqctl add_user alice pw",
+        "acmectl create cluster",
+        "argocd app set web --sync-policy auto",
+        "unleash features archive my-toggle",
+        "gh label create bug",
+        "gh ssh-key add key.pub",
+        "tailscale set --exit-node relay",
+        "openstack flavor create small --vcpus 1",
+        "wrangler-like deployments rollback",
+    ),
+    no_match=(
+        "npx shadcn@latest add dialog",
+        "husky install",
+        "argocd app list",
+        "gh pr create --fill",
+        "gh issue create --title x",
+        "gh pr merge 12 --squash",
+        "gh label list",
+        "acmectl create cluster --dry-run",
+        "acme help create",
+        "velero backup describe nightly",
+        "mytool src/update.ts",
+        "echo create",
+        "acme config get update-policy",
+        "expo start",
+        "pod install",
+        "nuget restore",
+        "sls invoke local -f hello",
+    ),
+)
+def unknown_change_verb(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if len(cmd.argv) < 2:
+        return None
+    client = known_client(cmd.name)
+    if not (client or _unknown(cmd)) or cmd.name in SYSTEM_CLIS:
+        return None  # the machine's control programs have their own reads (sys.system-change)
+    words = _verb_path(cmd, 4)
+    if (words and (words[0] in _COLLABORATION_NOUNS or words[0] in _COLLABORATION.get(cmd.name, ()))) or "local" in words[:3]:
+        return None  # collaboration on the project's repository; the tool's local mode (`sls invoke local`)
+    for i, v in enumerate(words[:3]):
+        if v == "help" or read_word(v) or v in _LOCAL_NOUNS:
+            return None
+        verb = change_word(v)
+        if not verb:
+            continue
+        if i == 0 and v == verb and not _controller(cmd.name) and (verb in _PACKAGE_VERBS if client else verb in _PROJECT_VERBS):
+            return None  # a bare first verb; a compound one names a resource (b2 create_bucket, rabbitmqctl add_user)
+        if any(_preview_option(w.value) for w in cmd.args) or words[i + 1 : i + 2] == ["help"]:
+            return None
+        return f"{cmd.name} {' '.join(words[: i + 1])}: changes what a service, an account or the machine holds, and clearance does not model {cmd.name}"
+    return None
+
+
+# The machine's own control programs, each with the words that only read it; any other subcommand changes the machine
+# (a mount, a service, the network, the keychain, backups, the disk images attached). How each names its operation:
+# its first bare word (systemctl stop, security unlock-keychain), the word after an object (ip link set, diskutil apfs
+# resizeContainer), an option (networksetup -setMTU, nginx -s stop, haproxy -sf), or any operand at all (mount DEV DIR,
+# ifconfig eth0 up). Reads are the shared read verbs (list, show, status, is-*, get-* …) and the family's own below.
+_SYSTEM_READS: dict[str, frozenset[str]] = {
+    "systemctl": frozenset({"cat", "help", "get-default", "show-environment", "status"}),
+    "launchctl": frozenset(
+        {"hostinfo", "managername", "managerpid", "manageruid", "procinfo", "plist", "blame", "error", "examine"}
+        | {"resolveport", "dumpstate", "dumpjpcategory", "print-cache", "print-disabled", "getenv", "limit", "variant"}
+    ),
+    "security": frozenset({"default-keychain", "login-keychain", "error", "leaks", "smartcards", "cms", "authorize"}),
+    "tmutil": frozenset(
+        {"listbackups", "latestbackup", "machinedirectory", "destinationinfo", "isexcluded", "compare", "calculatedrift"}
+        | {"uniquesize", "verifychecksums", "listlocalsnapshots", "listlocalsnapshotdates"}
+    ),
+    "diskutil": frozenset({"info", "activity", "listfilesystems", "verifyvolume", "verifydisk", "apfs", "cs", "corestorage", "appleraid", "ar", "image"}),
+    "hdiutil": frozenset({"info", "imageinfo", "verify", "checksum", "pmap", "isencrypted", "plugins", "help"}),
+    "defaults": frozenset({"read", "read-type", "domains", "find", "export"}),
+    "caddy": frozenset(
+        {
+            "run",
+            "start",
+            "fmt",
+            "adapt",
+            "validate",
+            "list-modules",
+            "build-info",
+            "environ",
+            "hash-password",
+            "file-server",
+            "reverse-proxy",
+            "manpage",
+            "respond",
+        }
+    ),
+    "zpool": frozenset({"iostat", "events", "scrub"}),
+    "ip": frozenset({"show", "s", "sh", "list", "ls", "lst", "l", "get", "monitor", "help", "exec"}),
+}
+# Programs whose change is any operand (`mount DEV DIR`, `umount DIR`, `ifconfig eth0 up`, `chkconfig ntpd off`);
+# with options alone they list (`mount -l -t nfs4`, `ifconfig -a`, `chkconfig --list`), beyond a first interface name.
+_OPERAND_CHANGES = {"mount": 0, "umount": 0, "ifconfig": 1, "chkconfig": 1}
+# Options that change by themselves: remounting or mounting everything, stopping a server, replacing running ones.
+_CHANGE_OPTIONS = {"mount": ("-a", "--all"), "umount": ("-a", "--all"), "nginx": ("-s",), "haproxy": ("-sf", "-st")}
+
+
+# Programs whose every run changes other hosts or a service (a playbook's tasks, a DNS update read from stdin), unless
+# an option makes it a rehearsal or a listing; `ansible` runs one module, and a few modules only gather facts.
+_REMOTE_RUNNERS = frozenset({"ansible-playbook", "ansible", "nsupdate"})
+_REHEARSALS = frozenset({"--check", "-C", "--syntax-check", "--list-hosts", "--list-tasks", "--list-tags", "--help", "-h", "--version"})
+_FACT_MODULES = frozenset({"ping", "setup", "debug", "gather_facts", "ansible.builtin.ping", "ansible.builtin.setup", "ansible.builtin.debug"})
+
+
+def _remote_run(cmd: SimpleCommand, vals: list[str]) -> str | None:
+    if any(v in _REHEARSALS for v in vals):
+        return None
+    if cmd.name == "nsupdate":
+        return "nsupdate changes DNS records on a name server"
+    if cmd.name == "ansible":
+        module = next((vals[i + 1] for i, v in enumerate(vals[:-1]) if v in ("-m", "--module-name")), "command" if ("-a" in vals or "--args" in vals) else "")
+        if not module or module in _FACT_MODULES:
+            return None
+        return f"ansible -m {module} runs on the inventory's hosts"
+    return f"{cmd.name} runs its plays on the inventory's hosts"
+
+
+def _system_change(cmd: SimpleCommand) -> str | None:
+    name = cmd.name
+    vals = cmd.values()
+    if name in _REMOTE_RUNNERS:
+        return _remote_run(cmd, vals)
+    if any(v in ("-h", "--help", "help", "--version", "-V", "-v", "-t", "-T") for v in vals) and name in ("nginx", "haproxy", "caddy"):
+        return None
+    for opt in _CHANGE_OPTIONS.get(name, ()):
+        if opt in vals:
+            at = vals.index(opt)
+            return f"{name} {opt} {vals[at + 1] if at + 1 < len(vals) and opt == '-s' else ''}".rstrip() + " changes the running system"
+    if name == "mount" and any("remount" in v for v in vals):
+        return "mount -o remount changes how a mounted file system is used"
+    if name == "ifconfig":
+        first = next((i for i, v in enumerate(vals) if not v.startswith("-")), None)
+        if first is not None and first + 1 < len(vals):
+            return f"ifconfig {' '.join(vals[first : first + 3])} changes the machine's network"
+        return None
+    if name in _OPERAND_CHANGES:
+        ops = [v for v in vals if not v.startswith("-")]
+        # mount -t TYPE / -O OPTS list by type; their values are not operands
+        for i, v in enumerate(vals):
+            if v in ("-t", "-O", "--types") and i + 1 < len(vals) and vals[i + 1] in ops:
+                ops.remove(vals[i + 1])
+        if len(ops) > _OPERAND_CHANGES[name]:
+            return f"{name} {' '.join(ops[:3])} changes the machine's {'mounts' if 'mount' in name else 'network' if name == 'ifconfig' else 'services'}"
+        return None
+    if name == "networksetup":
+        flag = next((v for v in vals if v.startswith("-")), "")
+        low = flag.lstrip("-").lower()
+        if not flag or low.startswith(("get", "list", "print", "is", "show", "version", "help")):
+            return None
+        return f"networksetup {flag} changes the network configuration"
+    if name == "scutil":
+        return "scutil --set changes the machine's names" if "--set" in vals else None
+    if name not in _SYSTEM_READS:
+        return None
+    words = [w.lower() for w in _subcommand_path(cmd, 3)]  # these programs' flags take no values before the verb
+    if name == "ip":
+        if not words:
+            return None
+        verb = words[1] if len(words) > 1 and words[0] not in ("monitor", "help") else "show"
+        obj = words[0]
+    elif name == "diskutil" and words and words[0] in ("apfs", "cs", "corestorage", "appleraid", "ar", "image"):
+        verb, obj = (words[1] if len(words) > 1 else "list"), words[0]
+    else:
+        verb, obj = (words[0] if words else ""), ""
+    if not verb or read_word(verb) or verb in _SYSTEM_READS[name] or (name == "ip" and verb in _SYSTEM_READS["ip"]):
+        return None
+    if name == "systemctl" and (verb in _SERVICE_VERBS or verb in _POWER_VERBS or "--user" in vals):
+        return None  # sys.service-control and sys.power judge these; the user manager (--user) is the developer's own
+    return f"{name} {' '.join(w for w in (obj, verb) if w)} changes the machine's {_SYSTEM_WHAT.get(name, 'configuration')}"
+
+
+_SYSTEM_WHAT = {
+    "ip": "network",
+    "launchctl": "services",
+    "systemctl": "services",
+    "security": "keychains",
+    "tmutil": "backups",
+    "diskutil": "disks",
+    "hdiutil": "disk images",
+    "defaults": "settings",
+    "caddy": "web server",
+    "zpool": "storage pools",
+}
+
+
+@rule(
+    id="sys.system-change",
+    title="Changing the machine: mounts, services, network, keychains, backups, disks (system control programs)",
+    why=(
+        "The machine's control programs (systemctl, launchctl, mount, ip, ifconfig, networksetup, security, tmutil, "
+        "diskutil, hdiutil, defaults, nginx -s, zpool) change what every program and user of the machine depends on; "
+        "whether that was wanted depends on the task, so a person confirms. Their reads (status, list, show, is-*, "
+        "get-*, `mount` alone, `ip addr`) are allowed, and so are the developer's own user services (sys.service-control)."
+    ),
+    verdict=ASK,
+    match=(
+        "mount -o remount,rw /system",
+        "umount /mnt/usb",
+        "umount -a",
+        "ip link set eth0 down",
+        "ip r add 10.0.0.0/8 via 192.168.1.1",
+        "ifconfig eth0 mtu 1500",
+        "systemctl set-environment A=1",
+        "systemctl thaw '*'",
+        "launchctl kickstart gui/501/my.service",
+        "networksetup -setMTU en0 1500",
+        "security unlock-keychain",
+        "security remove-trusted-cert c.pem",
+        "tmutil disable",
+        "hdiutil attach image.dmg",
+        "defaults write com.apple.Finder ShowPathbar -bool true",
+        "nginx -s stop",
+        "haproxy -sf 1234",
+        "caddy stop",
+        "zpool add tank cache sdb",
+        "chkconfig ntpd off",
+        "diskutil unmount disk0s1",
+        "ansible-playbook site.yml -i inventory.ini",
+        "ansible web -m shell -a 'reboot'",
+        "ansible all -a 'systemctl restart app'",
+        "echo 'delete example.com' | nsupdate",
+    ),
+    no_match=(
+        "mount",
+        "mount -l -t nfs4",
+        "ip a",
+        "ip -br addr show",
+        "ip route",
+        "ip a s up",
+        "ifconfig",
+        "ifconfig -a",
+        "ifconfig eth0",
+        "systemctl status nginx",
+        "systemctl is-active nginx",
+        "systemctl list-units --failed",
+        "systemctl --user restart dev-server",
+        "systemctl --user set-environment EDITOR=vim",
+        "launchctl list",
+        "networksetup -listallnetworkservices",
+        "security find-certificate -a",
+        "tmutil status",
+        "diskutil list",
+        "diskutil apfs list",
+        "defaults read com.apple.Finder",
+        "nginx -t",
+        "caddy run",
+        "zpool status",
+        "chkconfig --list",
+        "ansible-playbook site.yml --check",
+        "ansible all -m ping",
+        "ansible-playbook site.yml --syntax-check",
+    ),
+)
+def system_change(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if cmd.name not in SYSTEM_CLIS:
+        return None
+    return _system_change(cmd)
