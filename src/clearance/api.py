@@ -57,6 +57,7 @@ def decide_event_full(
             ctx.owns = None  # nor what its session created
             ctx.git_changes = None  # nor its repositories
             ctx.processes = None  # nor its processes
+            ctx.list_tree = None  # nor the archives and folders it unpacks or copies
     except MalformedEvent as e:
         d = malformed(str(e))
         d.elapsed_ms = (time.perf_counter() - t0) * 1000.0

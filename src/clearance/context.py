@@ -199,7 +199,26 @@ def build_context(
         # Only the process's own environment is the agent's: the daemon is sent a copy with secrets left out
         # (daemon_path.forwarded_env), and a dict passed in (tests, a service) is not what the commands see.
         environ=env if env is os.environ else None,
+        list_tree=_tree_lister() if files is not None else None,
     )
+
+
+def _tree_lister() -> Callable[[str, str], tuple[tuple[str, ...], str]]:
+    """What an extraction or a tree copy would create (treelist.py, imported only when one is judged); one answer per
+    tree and decision."""
+    seen: dict[tuple[str, str], tuple[tuple[str, ...], str]] = {}
+
+    def list_tree(path: str, kind: str) -> tuple[tuple[str, ...], str]:
+        got = seen.get((path, kind))
+        if got is None:
+            if impossible_path(path):
+                return (), "its name is longer than a path can be"
+            from .treelist import list_tree as lister
+
+            got = seen[(path, kind)] = lister(path, kind)
+        return got
+
+    return list_tree
 
 
 def _processes() -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:

@@ -84,6 +84,7 @@ class Context:
         "processes",
         "dir_state",
         "environ",
+        "list_tree",
     )
 
     def __init__(
@@ -108,6 +109,7 @@ class Context:
         processes: Callable[[], tuple[tuple[int, int, str, tuple[str, ...]], ...]] | None = None,
         dir_state: Callable[[str], str] | None = None,
         environ: Mapping[str, str] | None = None,
+        list_tree: Callable[[str, str], tuple[tuple[str, ...], str]] | None = None,
     ) -> None:
         self.cwd = cwd
         self.project_root = project_root
@@ -151,6 +153,9 @@ class Context:
         # The environment the agent's commands run in (the hook inherits it from the agent), for `env | grep X`:
         # which variables a pattern selects.  None (the team service, the eval replay): not known.
         self.environ = environ
+        # What unpacking an archive or copying a directory would create: (path, "archive" | "dir") -> (relative paths,
+        # why not listed) (treelist.py, filled by the hook at the I/O edge; None: no tree is listed).
+        self.list_tree = list_tree
 
 
 class Finding:

@@ -7,7 +7,7 @@ import posixpath
 from .. import paths
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
-from ..shell.effects import DELETE, WRITE, Effect, FindDelete, find_delete, only_empty
+from ..shell.effects import DELETE, TREE, WRITE, Effect, FindDelete, find_delete, only_empty
 from .base import rule
 
 TYPE_CHECKING = False
@@ -187,6 +187,56 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
     if e.kind == DELETE and not e.recursive and _stale_git_lock(e.path):
         return None  # rm -f .git/index.lock: the lock file git itself says to remove; it holds nothing
     return f"{_who(e)} {_verb(e)} {sc.show(target)}: {why}"
+
+
+@rule(
+    id="fs.unknown-tree",
+    title="Unpacking or copying a tree clearance cannot list into the project root or a folder holding protected files",
+    why="An archive or a staged folder can hold `.claude/settings.json`, `.git/hooks/*`, `.clearance.toml` or `.envrc`: unpacked or copied"
+    " into the project root, it replaces the agent's settings or plants code git and the shell run, though no command names those files."
+    " Where the hook can list the tree, every member is judged as the write it is; a tree it cannot list (read from standard input, not"
+    " there yet, too large, an unknown format) is asked about where protected files can land. Into a new or ordinary folder it is work.",
+    verdict=ASK,
+    scope="effect",
+    effects=(TREE,),
+    match=(
+        "git archive --remote=git@example.com:x/y.git main | tar x",
+        "curl -sL https://example.com/site.tgz | tar -xz -C .",
+        "tar -xf - < /dev/stdin",
+        "cp -a /tmp/stage/* .",
+    ),
+    no_match=(
+        "git archive HEAD | tar -x -C build/export",
+        "tar -xzf - -C /tmp/unpacked",
+        "tar -tf release.tar",
+        "cp -r /tmp/stage/* vendor/lib/",
+    ),
+)
+def unknown_tree(e: Effect, sc: Scope) -> str | None:
+    if e.kind != TREE:
+        return None
+    dest = e.path.rstrip("/") or "/"
+    at_risk = _protected_landing(dest, sc)
+    if at_risk is None:
+        return None
+    verb = "copies" if e.cmd is not None and e.cmd.name in ("cp", "rsync") else "unpacks"
+    return f"{_who(e)} {verb} into {sc.show(dest)} a tree clearance cannot list ({e.note}); {at_risk}"
+
+
+def _protected_landing(dest: str, sc: Scope) -> str | None:
+    """Why files of unknown names landing in the folder *dest* may replace protected ones, or None."""
+    if DYN in dest:
+        # Where it lands is only known at run time: judged by the folder it certainly lands under.
+        dest = paths.static_prefix(dest).rstrip("/") or "/"
+    if paths.is_within(sc.ctx.project_root, dest):
+        return "the project root holds the agent's settings, git's hooks and clearance's policy, and any member may replace them"
+    if paths.is_within(sc.ctx.home, dest):
+        return "your home folder holds shell start-up files, credentials and the agents' settings"
+    names = sc.ctx.list_dir(dest) if sc.ctx.list_dir is not None else None
+    for n in sorted(names or ()):
+        if n == ".git" or n in paths.AGENT_CONFIG or n in paths.AGENT_SETTINGS_FILES:
+            return f"{sc.show(dest)} holds {n}, which a member may replace"
+    return None
 
 
 def _stale_git_lock(path: str) -> bool:

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 DELETE = "delete"
 WRITE = "write"
 READ = "read"
+# A tree whose contents clearance could not list lands in the path (an archive unpacked, a folder copied): the note says why.
+TREE = "tree"
 
 
 class Effect:
@@ -70,7 +72,10 @@ WRITERS = frozenset(
         "tar",
         "unzip",
         "7z",
+        "7za",
+        "7zz",
         "bsdtar",
+        "gtar",
         "curl",
         "wget",
     }
@@ -333,6 +338,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 or len(sources) > 1  # cp a b DIR: with several sources the destination is a directory
                 or dest.value.rstrip("/") in sc.ctx.tmpdirs
             )
+            landed: list[tuple[Word, Word]] = []  # (source, where it lands)
             if into_dir and sources and DYN not in dest.value:
                 # cp/mv x y z DIR/: each source lands inside the directory.
                 for w in sources:
@@ -341,8 +347,16 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                         add(WRITE, Word(dest.value.rstrip("/") + "/" + base, dest.raw), recursive)
                     else:
                         add(WRITE, dest, recursive)
+                    # What a glob matches lands in the directory under names only known when it runs.
+                    glob = any(ch in base for ch in "*?[")
+                    landed.append((w, dest if glob or not base or DYN in base or base in (".", "..") else Word(dest.value.rstrip("/") + "/" + base, dest.raw)))
             else:
                 add(WRITE, dest, recursive)
+                landed = [(w, dest) for w in sources]
+            if name == "cp" and recursive:
+                # cp -r DIR/. . and cp -a stage/* .: what the copied folders hold lands too.
+                for w, where in landed:
+                    tree_into(where, w, "dir", cmd, sc, out)
         for w in sources:
             if name == "mv":
                 add(DELETE, w, True, note="moved away")
@@ -478,18 +492,22 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 if any(f.startswith("--delete") or f == "--remove-source-files" for f in flags):
                     add(DELETE, dest, True, note="rsync --delete")
             # -r, -a and the grouped forms (-avz) copy whole trees: what lies under a source is read, as with cp -r.
-            recursive = bool(flags & {"-r", "-a", "--recursive", "--archive"})
+            recursive = bool(flags & {"-r", "-a", "--recursive", "--archive"}) or any(f[:1] == "-" and f[1:2] != "-" and ("r" in f or "a" in f) for f in flags)
             for w in ops[:-1]:
                 if ":" not in w.value.split("/", 1)[0]:
                     add(READ, w, recursive)
-    elif name == "tar":
-        _tar(cmd, sc, add)
-    elif name in ("unzip", "7z", "bsdtar"):
-        for i, w in enumerate(args):
-            if w.value == "-d" and i + 1 < len(args):
-                add(WRITE, args[i + 1], True)
-            elif w.value.startswith("-o") and name == "7z":
-                add(WRITE, Word(w.value[2:], w.raw), True)
+            if recursive and (":" not in dest.value.split("/", 1)[0] or dest.value.startswith(("/", ".", "~"))):
+                for w in ops[:-1]:
+                    # rsync SRC/ DEST copies what SRC holds into DEST; rsync SRC DEST copies SRC itself into DEST/SRC.
+                    remote = ":" in w.value.split("/", 1)[0] and not w.value.startswith(("/", ".", "~"))
+                    into = dest.value if w.value.endswith("/") or remote else dest.value.rstrip("/") + "/" + posixpath.basename(w.value)
+                    tree_into(Word(into, dest.raw), None if remote else w, "dir", cmd, sc, out, unknown="it comes from another host" if remote else "")
+    elif name in ("tar", "bsdtar", "gtar"):
+        _tar(cmd, sc, add, out)
+    elif name == "unzip":
+        _unzip(cmd, sc, add, out)
+    elif name in ("7z", "7za", "7zz"):
+        _7z(cmd, sc, add, out)
     elif name in ("curl", "wget"):
         out_flag = "o" if name == "curl" else "O"
         for i, w in enumerate(args):
@@ -1041,7 +1059,24 @@ def _only_adds(mode: str) -> bool:
     return True
 
 
-def _tar(cmd: SimpleCommand, sc: Scope, add: Callable[..., None]) -> None:
+# tar's old-style first word (`tar xzf A.tgz -C out`): each letter an option, those taking a value take the next words in turn.
+_TAR_VALUE_LETTERS = frozenset("fCTXbHIgNLVK")
+
+
+def _tar_words(args: list[Word]) -> list[Word]:
+    first = args[0].value if args else ""
+    if not first or first.startswith("-") or not first.isalpha():
+        return args
+    out: list[Word] = []
+    rest = list(args[1:])
+    for ch in first:
+        out.append(Word("-" + ch, "-" + ch))
+        if ch in _TAR_VALUE_LETTERS and rest:
+            out.append(rest.pop(0))
+    return out + rest
+
+
+def _tar(cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Effect]) -> None:
     args = cmd.args
     if not args:
         return
@@ -1056,5 +1091,117 @@ def _tar(cmd: SimpleCommand, sc: Scope, add: Callable[..., None]) -> None:
             target = args[i + 1]
         elif w.value.startswith("--directory="):
             target = Word(w.value.split("=", 1)[1], w.raw)
-    if extracting:
-        add(WRITE, target if target is not None else Word(".", "."), True)
+    if not extracting:
+        return
+    dest = target if target is not None else Word(".", ".")
+    add(WRITE, dest, True)
+    nc = normalise_words("tar", _tar_words(args))
+    if nc.has("to-stdout"):
+        return  # tar xOf: the members go to standard output, no file is written
+    archive = nc.value("file")
+    unknown = ""
+    if nc.has("transform") or (cmd.name == "bsdtar" and any(a.value == "-s" or (a.value.startswith("-s") and len(a.value) > 2) for a in args)):
+        unknown = "its members are renamed as they are unpacked"
+    elif nc.has("absolute-names"):
+        unknown = "-P writes members at the absolute paths they name"
+        dest = Word("/", dest.raw)
+    strip = _int(nc.value("strip-components") or "0", 0)
+    tree_into(dest, None if archive in (None, "-") else Word(archive, archive), "archive", cmd, sc, out, strip=strip, unknown=unknown)
+
+
+def _unzip(cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Effect]) -> None:
+    """unzip [-opts] ARCHIVE [members] [-x excluded] [-d DIR]: what lands where (-j: every member in DIR itself)."""
+    args = cmd.args
+    archive: Word | None = None
+    dest: Word | None = None
+    flags = ""
+    i = 0
+    while i < len(args):
+        v = args[i].value
+        if v == "-d" and i + 1 < len(args):
+            dest = args[i + 1]
+            i += 2
+            continue
+        if v in ("-P", "-O", "-I") and i + 1 < len(args):
+            i += 2
+            continue
+        if v == "-x":
+            i += 1
+            while i < len(args) and not args[i].value.startswith("-"):
+                i += 1
+            continue
+        if v.startswith("-") and len(v) > 1:
+            flags += v[1:]
+        elif archive is None:
+            archive = args[i]
+        i += 1
+    if dest is not None:
+        add(WRITE, dest, True)
+    if set(flags) & set("lptvcCzZ"):
+        return  # listing, testing, printing: nothing is written
+    where = dest if dest is not None else Word(".", ".")
+    tree_into(where, archive, "archive", cmd, sc, out, flat="j" in flags, unknown="" if archive is not None else "no archive is named")
+
+
+def _7z(cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Effect]) -> None:
+    """7z x ARCHIVE [-oDIR] (full paths) and 7z e ARCHIVE (every member in DIR itself)."""
+    args = cmd.args
+    dest: Word | None = None
+    for w in args:
+        if w.value.startswith("-o"):
+            dest = Word(w.value[2:], w.raw)
+            add(WRITE, dest, True)
+    ops = [w for w in args if not w.value.startswith("-")]
+    if not ops or ops[0].value not in ("x", "e") or any(w.value == "-so" for w in args):
+        return
+    archive = ops[1] if len(ops) > 1 else None
+    tree_into(dest or Word(".", "."), archive, "archive", cmd, sc, out, flat=ops[0].value == "e", unknown="" if archive is not None else "no archive is named")
+
+
+def tree_into(
+    dest: Word, source: Word | None, kind: str, cmd: SimpleCommand, sc: Scope, out: list[Effect], strip: int = 0, flat: bool = False, unknown: str = ""
+) -> None:
+    """What unpacking an archive (*kind* "archive") or copying a folder ("dir") *source* into *dest* creates: every member
+    a write of the path it lands on, judged as any write is; a tree that cannot be listed (standard input, a name only
+    known at run time, no file yet, too large, an unknown format) one TREE effect on *dest* that says why.
+
+    Where no disk is read (ctx.list_tree None: the team service, another machine) a named tree is not judged; a tree
+    from standard input is unknown on any machine."""
+    base = sc.word_path(dest, cmd)
+    if sc.ctx.realpath is not None:
+        base = _through_link(base, sc, WRITE, follow=True) or base
+    from ..paths import is_within, static_prefix
+
+    # A name only known at run time (`rsync -a $SRC /srv/out/`, `tar -C "$D"`): judged by the folder it certainly lands under.
+    known = static_prefix(base) if DYN in base else base
+    if sc.in_temp(known) and not sc.inside_project(known):
+        return  # nothing in a temporary directory is loaded by convention
+    if not is_within(sc.ctx.project_root, known) and not is_within(sc.ctx.home, known):
+        if sc.ctx.list_dir is None or sc.ctx.list_dir(known) is None:
+            # A folder that is not there yet (or not the project's): the tree is new, and nothing in it is loaded as the agent's
+            # settings or replaces a file -- as with `git clone URL DIR`.
+            return
+    why = unknown
+    members: tuple[str, ...] = ()
+    if not why:
+        if source is None:
+            why = "it comes from standard input"
+        else:
+            src = sc.word_path(source, cmd)
+            from ..paths import has_glob
+
+            if DYN in src or has_glob(src):
+                why = "its name is only known when the command runs"
+            elif sc.ctx.list_tree is None:
+                return
+            else:
+                members, why = sc.ctx.list_tree(src, kind)
+    if why:
+        out.append(Effect(TREE, base, dest.value, True, cmd, note=why))
+        return
+    top = base.rstrip("/")
+    for m in members:
+        parts = m.split("/")[strip:]
+        if not parts:
+            continue
+        out.append(Effect(WRITE, top + "/" + ("/".join(parts) if not flat else parts[-1]), m, False, cmd, note=cmd.name))
