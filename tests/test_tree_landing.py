@@ -110,8 +110,14 @@ class TestListedMembersAreJudgedAsWrites:
         assert d.decision == "deny" and "fs.write-protected" in d.rules, (command, d.decision, d.rules, d.reason)
 
     def test_a_member_in_an_existing_folder_is_judged_there(self, world: dict[str, Any]) -> None:
-        d = _run(world, "tar xzf DL/hooks.tgz -C vendor")
-        assert d.decision == "deny" and "pkg-1.0/.git/hooks/pre-commit" in d.reason
+        _tar(world["dl"] / "into-src.tar", ["src/.claude/settings.json", "src/app.py"])
+        d = _run(world, "tar xf DL/into-src.tar")
+        assert d.decision == "deny" and "src/.claude/settings.json" in d.reason
+
+    def test_a_new_hidden_folder_is_judged_member_by_member(self, world: dict[str, Any]) -> None:
+        _tar(world["dl"] / "husky.tar", [".husky/pre-commit", ".git/hooks/pre-push"])
+        d = _run(world, "tar xf DL/husky.tar")
+        assert d.decision == "deny" and ".git/hooks/pre-push" in d.reason
 
 
 class TestUnlistedTreesAreAsked:
@@ -157,6 +163,8 @@ class TestOrdinaryUnpackingStaysAllowed:
         "cp -a DL/plain/. .",
         "rsync -a DL/plain/ ./",
         "cp -r DL/stage newcopy",  # lands in ./newcopy, a new folder
+        "tar xzf DL/hooks.tgz",  # pkg-1.0/ is a new folder: a new repository, as `git clone URL pkg-1.0` makes
+        "tar xzf DL/hooks.tgz -C vendor",
         "tar -tf DL/settings.tar",
         "tar -xOf DL/settings.tar .claude/settings.json",  # to standard output
         "unzip -l DL/agent.zip",

@@ -14,7 +14,7 @@ import posixpath
 import stat
 import time
 
-MAX_MEMBERS = 5000
+MAX_MEMBERS = 2000
 # A compressed tar is read through to list it; a zip or a plain tar is listed from its directory or headers.
 MAX_STREAM_BYTES = 32 * 1024 * 1024
 MAX_SECONDS = 0.3

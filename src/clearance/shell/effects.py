@@ -1200,8 +1200,26 @@ def tree_into(
         out.append(Effect(TREE, base, dest.value, True, cmd, note=why))
         return
     top = base.rstrip("/")
+    # A member inside a visible folder the tree brings new (`release-2.1/...`) lands in a new project, as a clone into a new
+    # folder does: that folder is one write.  Hidden folders (`.git`, `.claude`, `.vscode`) are where tools look for their
+    # settings, so their members are judged one by one, as is every member of a folder that is already there.
+    here: set[str] | None = None
+    inert: dict[str, bool] = {}
     for m in members:
         parts = m.split("/")[strip:]
         if not parts:
             continue
-        out.append(Effect(WRITE, top + "/" + ("/".join(parts) if not flat else parts[-1]), m, False, cmd, note=cmd.name))
+        if flat:
+            parts = parts[-1:]
+        if len(parts) > 1:
+            first = parts[0]
+            new = inert.get(first)
+            if new is None:
+                if here is None:
+                    here = set((sc.ctx.list_dir(top or "/") if sc.ctx.list_dir is not None else None) or ())
+                new = inert[first] = first not in here and not first.startswith(".")
+                if new:
+                    out.append(Effect(WRITE, top + "/" + first, first, True, cmd, note=cmd.name))
+            if new:
+                continue
+        out.append(Effect(WRITE, top + "/" + "/".join(parts), m, False, cmd, note=cmd.name))
