@@ -298,7 +298,7 @@ def _realpath(path: str) -> str:
     return got
 
 
-_OWNED: dict[tuple[str | None, ...], tuple[tuple[str, str, str], ...]] = {}
+_OWNED: dict[tuple[str | None, ...], tuple[tuple[str, str, str], ...]] = {}  # the names only: no disk
 _OWNED_ENV = (
     "XDG_CONFIG_HOME",
     "XDG_STATE_HOME",
@@ -313,10 +313,12 @@ _OWNED_ENV = (
 
 
 def _owned(home: str, env: dict[str, str] | os._Environ[str]) -> tuple[tuple[str, str, str], ...]:
-    """clearance's own paths for this home and environment (memoised: the daemon builds many contexts)."""
+    """clearance's own paths for this home and environment: the names memoised (the daemon builds many contexts), where
+    symbolic links lead read again for every decision -- a link made since the last one (`ln -s ~/dotfiles/claude
+    ~/.claude` in a long-lived process) is seen at the next."""
     key = (home, *map(env.get, _OWNED_ENV))
-    got = _OWNED.get(key)
-    if got is None:
+    owned = _OWNED.get(key)
+    if owned is None:
         from .paths import clearance_paths
 
         pkg = os.path.dirname(os.path.abspath(__file__))
@@ -324,29 +326,28 @@ def _owned(home: str, env: dict[str, str] | os._Environ[str]) -> tuple[tuple[str
         # and so is the virtualenv it is installed in (its interpreter and console script run the hook).
         installed = pkg if os.sep + "site-packages" + os.sep in pkg or os.sep + "dist-packages" + os.sep in pkg else ""
         venv = sys.prefix if installed and sys.prefix != sys.base_prefix and pkg.startswith(sys.prefix + os.sep) else ""
-        owned = clearance_paths(home, {k: env[k] for k in _OWNED_ENV if env.get(k)}, installed, venv)
-        # The I/O edge: where a path is a symlink (~/.config -> a dotfiles checkout), its real
-        # location is clearance's too; the engine itself compares strings only.
-        real = []
-        for p, why, kind in owned:
-            try:
-                rp = os.path.realpath(p)
-            except (OSError, ValueError):
-                continue
-            if rp != p and all(rp != q for q, _, _ in owned):
-                real.append((rp, why, kind))
-        # The agents' own folders linked elsewhere (~/.claude -> ~/dotfiles/claude): their settings are judged there too
-        # (paths.AGENT_ALIAS entries; the engine compares the folder's name, which the real location lacks).
-        from .paths import AGENT_ALIAS, AGENT_SETTINGS_DIRS
+        owned = _OWNED[key] = clearance_paths(home, {k: env[k] for k in _OWNED_ENV if env.get(k)}, installed, venv)
+    # The I/O edge: where a path is a symlink (~/.config -> a dotfiles checkout), its real
+    # location is clearance's too; the engine itself compares strings only.
+    real = []
+    for p, why, kind in owned:
+        try:
+            rp = os.path.realpath(p)
+        except (OSError, ValueError):
+            continue
+        if rp != p and all(rp != q for q, _, _ in owned):
+            real.append((rp, why, kind))
+    # The agents' own folders linked elsewhere (~/.claude -> ~/dotfiles/claude): their settings are judged there too
+    # (paths.AGENT_ALIAS entries; the engine compares the folder's name, which the real location lacks).
+    from .paths import AGENT_ALIAS, AGENT_SETTINGS_DIRS
 
-        for folder in sorted(AGENT_SETTINGS_DIRS):
-            link = os.path.join(home, folder)
-            try:
-                if os.path.islink(link):
-                    rp = os.path.realpath(link)
-                    if rp != link and rp != "/":
-                        real.append((rp, folder, AGENT_ALIAS))
-            except (OSError, ValueError):
-                continue
-        got = _OWNED[key] = owned + tuple(real)
-    return got
+    for folder in sorted(AGENT_SETTINGS_DIRS):
+        link = os.path.join(home, folder)
+        try:
+            if os.path.islink(link):
+                rp = os.path.realpath(link)
+                if rp != link and rp != "/":
+                    real.append((rp, folder, AGENT_ALIAS))
+        except (OSError, ValueError):
+            continue
+    return owned + tuple(real) if real else owned

@@ -178,6 +178,12 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
         # Deleting a directory that holds clearance's policy, audit trail or keys (rm -rf ~/.local/state);
         # home and the root are fs.delete-critical.
         why = paths.clearance_owned(target, sc.ctx, deleting=True)
+    if why is None and e.kind == WRITE and e.cmd is not None and _locks_out_owner(e):
+        # `chmod 000 ~/.local/state`, `chattr +i ~/.cache`, `chown root ~/.config`: a directory above clearance's policy,
+        # audit trail or keys made unreadable or unwritable for the user it runs as blinds it as surely as deleting it.
+        held = paths.clearance_owned(target, sc.ctx, deleting=True)
+        if held is not None:
+            why = held + " (locked away by changing who may use a folder above it)"
     if why is None and paths.fold(posixpath.basename(target)) == ".git" and e.kind == DELETE and paths.case_insensitive(target, sc.ctx):
         why = "the repository's history (.git)"
     if why is None and posixpath.basename(target) == ".git" and e.kind == DELETE:
@@ -237,6 +243,35 @@ def _protected_landing(dest: str, sc: Scope) -> str | None:
         if n == ".git" or n in paths.AGENT_CONFIG or n in paths.AGENT_SETTINGS_FILES:
             return f"{sc.show(dest)} holds {n}, which a member may replace"
     return None
+
+
+def _locks_out_owner(e: Effect) -> bool:
+    """Whether a permission or attribute change (chmod, chown, chattr, setfacl) may take the owner's own access away.
+
+    `chmod 755 DIR`, `chmod u+rwx`, `chmod go-w`, `chgrp`, `chattr -i` leave the owner able to read, write and enter it."""
+    assert e.cmd is not None
+    name = e.cmd.name
+    if name in ("chown", "setfacl"):
+        return True
+    if name == "chattr":
+        return any(a.value[:1] in "+=" and a.value[1:].isalpha() for a in e.cmd.args)
+    if name != "chmod" or e.note == "chmod +":
+        return False
+    from ..shell.effects import chmod_parts
+
+    mode = chmod_parts(e.cmd)[0]
+    if mode is None or DYN in mode:
+        return True
+    if mode.isdigit():
+        return len(mode) < 3 or mode[-3] != "7"
+    for clause in mode.split(","):
+        who = clause.split("+", 1)[0].split("-", 1)[0].split("=", 1)[0]
+        rest = clause[len(who) :]
+        if who and not (set(who) & {"u", "a"}):
+            continue  # only the group or others
+        if rest[:1] == "-" or (rest[:1] == "=" and not {"r", "w", "x"} <= set(rest[1:])):
+            return True
+    return False
 
 
 def _stale_git_lock(path: str) -> bool:
