@@ -219,6 +219,8 @@ def test_gates_never_refuse_a_command_their_rule_fires_on() -> None:
         "sys.unknown-destructive-verb",
         "sys.unknown-deploy-verb",
         "sys.unknown-program-path",
+        "sys.attach-process",
+        "self.attach-clearance",
     }, fired
 
 

@@ -68,3 +68,65 @@ class TestAgentFolderLinkedMidProcess:
         os.symlink(dots / "claude", home / ".claude")
         assert run("echo '{}' > claude/settings.json") == "deny"
         assert run("rm -rf claude") == "deny"
+
+
+class TestAttachingToAnotherProcess:
+    """`gdb -p PID`, `prlimit --pid PID`, `cpulimit -p PID` were allowed: a debugger attached to another process can
+    write its memory and call its functions, new limits take its files away, a throttle stops it."""
+
+    ATTACH: ClassVar[list[str]] = [
+        "gdb -p 4242",
+        "gdb --pid=4242 -batch -ex 'call (int)unlink(\"/tmp/x\")'",
+        "gdb -batch -ex 'set var allow=1' ./server 4242",
+        "lldb -p 4242",
+        "lldb --attach-name node",
+        "strace -p 4242 -e inject=read:error=EIO",
+        "ltrace -p 4242",
+        "prlimit --pid 4242 --nofile=0:0",
+        "prlimit -p4242 --as=1",
+        "cpulimit -p 4242 -l 1",
+        "cpulimit --exe node --limit 5",
+        "gcore 4242",
+    ]
+    OWN_PROGRAM: ClassVar[list[str]] = [
+        "gdb ./app",
+        "gdb ./app core.4242",
+        "gdb -batch -ex run -ex bt --args ./app 4242",
+        "strace -f -o trace.txt make",
+        "prlimit --nofile=1024 make test",
+        "cpulimit -l 50 -- make -j4",
+    ]
+
+    @pytest.mark.parametrize("command", ATTACH)
+    def test_asked(self, command: str) -> None:
+        d = decide(command)
+        assert d.decision in ("ask", "deny") and "sys.attach-process" in d.rules, (command, d.rules)
+
+    @pytest.mark.parametrize("command", OWN_PROGRAM)
+    def test_starting_a_program_under_the_tool_is_not_attaching(self, command: str) -> None:
+        assert "sys.attach-process" not in decide(command).rules, command
+
+    def test_what_the_tool_runs_is_still_judged(self) -> None:
+        assert decide("prlimit --nofile=1024 rm -rf ~").decision == "deny"
+        assert decide("gdb -batch -ex run --args rm -rf ~").decision != "allow"
+
+    @pytest.mark.parametrize(
+        "command",
+        ["gdb -p $(cat ~/.local/state/clearance/daemon.pid)", "prlimit --pid $(pgrep -f 'clearance daemon') --nofile=0", "lldb --attach-name clearance"],
+    )
+    def test_aimed_at_clearance_denied(self, command: str) -> None:
+        d = decide(command)
+        assert d.decision == "deny" and "self.attach-clearance" in d.rules, (command, d.rules)
+
+    def test_a_running_clearance_process_by_id_denied(self) -> None:
+        from clearance.adapters.claude import parse_event
+        from clearance.engine import evaluate
+        from clearance.policy import load_policy
+
+        from .conftest import ENV, event
+
+        for command in ("gdb -p 4242", "prlimit --pid 4242 --nofile=0", "cpulimit -p 4242 -l 1", "gcore 4242"):
+            action, ctx = parse_event(event(command), ENV)
+            ctx.processes = lambda: ((4242, 4242, "python3", ("python3", "-m", "clearance", "daemon")),)
+            d = evaluate(action, ctx, load_policy(ctx.project_root, ENV))
+            assert d.decision == "deny" and "self.attach-clearance" in d.rules, (command, d.rules)
