@@ -130,3 +130,56 @@ class TestAttachingToAnotherProcess:
             ctx.processes = lambda: ((4242, 4242, "python3", ("python3", "-m", "clearance", "daemon")),)
             d = evaluate(action, ctx, load_policy(ctx.project_root, ENV))
             assert d.decision == "deny" and "self.attach-clearance" in d.rules, (command, d.rules)
+
+
+class TestGitConfigFileWrites:
+    """`git config --file X KEY VALUE` writes X: a protected file is that write, and `.gitmodules` gets the entry git
+    writes (`[submodule "x"]` / `path = .claude`), judged as the same file written by Write."""
+
+    DENIED: ClassVar[list[str]] = [
+        "git config -f .gitmodules submodule.x.path .claude",
+        "git config --file=.gitmodules submodule.evil.path .codex",
+        "git config set --file .gitmodules submodule.x.path .gemini",
+        "git -C . config --file .gitmodules submodule.y.path .cursor",
+        "git config --file .clearance.toml rules.x y",
+        "git config --file .claude/settings.json a.b c",
+        "git config -f .mcp.json --add servers.x y",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "git config -f .gitmodules submodule.lib.path vendor/lib",
+        "git config -f .gitmodules --get submodule.lib.url",
+        "git config --file .gitmodules --list",
+        "git config -f .editorconfig-like core.x y",
+        "git config --file .git/config user.name Ana",
+    ]
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny", command
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow", command
+
+    def test_the_global_file_named_is_global(self) -> None:
+        d = decide("git config --file ~/.gitconfig user.name Ana")
+        assert d.decision == "ask" and "git.config-global" in d.rules
+
+
+class TestSedScriptFromAFile:
+    """`sed -i -f x.sed FILE`: the text the script adds is read where the hook can read it and judged as a Write of FILE."""
+
+    SCRIPT = "$a export CLAUDE_CONFIG_DIR=/tmp/cc\n"
+
+    @pytest.mark.parametrize("command", ["sed -i -f x.sed .envrc", "sed --in-place --file=x.sed .envrc", "sed -i -nf x.sed .envrc"])
+    def test_a_location_variable_added_through_a_script_file_is_asked(self, command: str) -> None:
+        d = decide({"tool_name": "Bash", "tool_input": {"command": command}, "files": {"/home/ana/webapp/x.sed": self.SCRIPT}})
+        assert d.decision in ("ask", "deny") and "self.hook-locations-file" in d.rules, (command, d.rules)
+
+    def test_an_ordinary_script_stays_allowed(self) -> None:
+        d = decide({"tool_name": "Bash", "tool_input": {"command": "sed -i -f fix.sed .envrc"}, "files": {"/home/ana/webapp/fix.sed": "s/development/test/\n"}})
+        assert d.decision == "allow", d.rules
+
+    @pytest.mark.parametrize("command", ["sed -i -f x.sed .claude/settings.json", "sed -i -f /tmp/unreadable.sed .git/config"])
+    def test_a_protected_file_edited_by_any_script_is_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"

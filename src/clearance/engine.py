@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from .lazyre import lazy
-from .model import HARD_DENY, SOFT_DENY, Action, Context, Decision, Finding, combine
+from .model import HARD_DENY, SOFT_DENY, TOO_LARGE, Action, Context, Decision, Finding, combine
 from .paths import DYN, case_insensitive
 from .rules import REGISTRY, ensure, load
 from .rules import index as rules_index
@@ -268,7 +268,19 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             from .shell.embedded import sed_edits
 
             # sed -i '$a TEXT' FILE, sed -i 's/X/TEXT/' FILE: the text sed adds is written into FILE, judged as a Write of it.
-            edits = sed_edits([w.value for w in cmd.argv])
+            edits = sed_edits(_sed_scripts_read(cmd, sc))
+        if cmd.name == "git" and cmd.args:
+            import posixpath
+
+            from .shell.effects import git_config_file_write
+            from .shell.options import normalise
+
+            nc = normalise(cmd)
+            written = git_config_file_write(nc) if nc.sub[:1] == ("config",) else None
+            if written is not None and written[1]:
+                # git config --file .gitmodules submodule.x.path .claude: the entry git writes, judged as a Write of it.
+                base = next((v for o, v, level in nc.opts if o == "C" and level == 0 and v), None)
+                edits = ([posixpath.join(base, written[0]) if base and not written[0].startswith(("/", "~")) else written[0]], written[1])
         if edits is not None:
             targets, text = [t for t in edits[0] if DYN not in t], edits[1]
         elif not targets:
@@ -307,6 +319,36 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             if msg:
                 findings.append(_finding(rule_by_id("write.convention-code"), f"{cmd.name}: {msg}", cmd.show()))
                 break
+
+
+def _sed_scripts_read(cmd: SimpleCommand, sc: Scope) -> list[str]:
+    """sed's argv with each `-f SCRIPT` (`--file=SCRIPT`) replaced by `-e` and the script's text, where the hook can read
+    it: `sed -i -f x.sed .envrc` adds what x.sed says.  A script it cannot read stays as it is (the edit is unknown)."""
+    argv = [w.value for w in cmd.argv]
+    if sc.ctx.read_file is None:
+        return argv
+    out = argv[:1]
+    i = 1
+    while i < len(argv):
+        a = argv[i]
+        name = None
+        if a in ("-f", "--file") and i + 1 < len(argv):
+            name, i = argv[i + 1], i + 1
+        elif a.startswith("--file="):
+            name = a[7:]
+        elif a.startswith("-") and not a.startswith("--") and a.endswith("f") and len(a) > 2 and i + 1 < len(argv):
+            out.append(a[:-1])  # -nf SCRIPT: -n, then -f SCRIPT
+            name, i = argv[i + 1], i + 1
+        if name is not None:
+            text = sc.ctx.read_file(sc.path(name, cmd)) if DYN not in name and name != "-" else None
+            if text is None or text == TOO_LARGE:
+                out += ["-f", name]
+            else:
+                out += ["-e", text]
+        else:
+            out.append(a)
+        i += 1
+    return out
 
 
 _SCRIPT_READERS: tuple[Callable[..., bool], Callable[..., list[tuple[str, str]]], str] | None = None

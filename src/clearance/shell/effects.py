@@ -591,6 +591,11 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             )
             for target in patch_targets(list(nc.words), cmd, sc, strip):
                 add(WRITE, _under(git_base, target), note="git " + nc.sub[0])
+        elif nc.sub[:1] == ("config",):
+            written = git_config_file_write(nc)
+            if written is not None:
+                # git config --file FILE KEY VALUE writes FILE (the keys of git's own config files are the git rules' concern).
+                add(WRITE, _under(git_base, Word(written[0], written[0])), note="git config")
 
     # Reading: any path-like operand of a command that shows contents.
     if name not in METADATA_ONLY:
@@ -723,6 +728,38 @@ def patch_targets(sources: list[Word], cmd: SimpleCommand, sc: Scope, strip: int
             if text and text is not TOO_LARGE:
                 texts.append(text)
     return [Word(t, t) for text in texts for t in targets(text, strip)]
+
+
+# git config's modes that only read (the rest, and KEY VALUE, write).
+_GIT_CONFIG_READS = frozenset({"get", "get-all", "get-regexp", "get-urlmatch", "list", "l", "get-color", "get-colorbool", "show-origin", "show-scope"})
+_GIT_CONFIG_WRITES = frozenset({"add", "replace-all", "unset", "unset-all", "rename-section", "remove-section", "edit", "e"})
+
+
+def git_config_file_write(nc: Norm) -> tuple[str, str] | None:
+    """(FILE, the text written) for `git config --file FILE KEY VALUE` (`-f`, `set`, `--add`, `--unset` …), or None.
+
+    Only files other than git's own configuration (.git/config, ~/.gitconfig, …/git/config): what they say is judged
+    key by key by the git rules.  The text is the entry as git writes it (`[submodule "x"]` / `path = .claude`), so a
+    `.gitmodules` written this way is judged as the same file written by Write."""
+    f = nc.value("file")
+    if not f or f == "-" or DYN in f:
+        return None
+    if f.endswith(("/.git/config", "/git/config")) or f in (".git/config", "config") or posixpath.basename(f) == ".gitconfig":
+        return None
+    opts = {o for o, _, level in nc.opts if level >= 1}
+    verb = nc.sub[1] if len(nc.sub) > 1 else ""
+    if verb in ("get", "list", "get-color") or (not verb and opts & _GIT_CONFIG_READS):
+        return None
+    pos = nc.pos
+    if not (verb in ("set", "unset", "rename-section", "remove-section", "edit") or opts & _GIT_CONFIG_WRITES or len(pos) >= 2):
+        return None
+    text = ""
+    if len(pos) >= 2 and "." in pos[0]:
+        section, _, rest = pos[0].partition(".")
+        sub, _, key = rest.rpartition(".")
+        head = f'[{section} "{sub}"]' if sub else f"[{section}]"
+        text = f"{head}\n\t{key} = {pos[1]}\n"
+    return f, text
 
 
 def _git_base(opts: list[tuple[str, str | None, int]]) -> str | None:
