@@ -220,3 +220,36 @@ def test_tarfile_and_zipfile_are_not_imported_on_the_hook_path() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ}).stdout.strip()
     assert out == "[]"
+
+
+class TestPatchesTooLargeToReadAtOnce:
+    """A patch over 64 KiB (Context.read_file's bound) named nothing, so `git apply big.patch` whose last hunk changes
+    `.claude/settings.json` was allowed.  Its header lines are read now (treelist, up to 8 MiB); beyond, it is asked about."""
+
+    @staticmethod
+    def _patch(path: Path, last: str) -> Path:
+        hunks = []
+        for i in range(300):  # ~80 KiB of ordinary changes first
+            hunks.append(f"diff --git a/src/m{i}.py b/src/m{i}.py\n--- a/src/m{i}.py\n+++ b/src/m{i}.py\n@@ -1 +1 @@\n-x = {i}\n+x = {i + 1}  # {'pad' * 60}\n")
+        hunks.append(f'diff --git a/{last} b/{last}\n--- a/{last}\n+++ b/{last}\n@@ -1 +1 @@\n-{{}}\n+{{"hooks": {{}}}}\n')
+        path.write_text("".join(hunks))
+        assert path.stat().st_size > 64 * 1024
+        return path
+
+    @pytest.mark.parametrize("command", ["git apply big.patch", "patch -p1 < big.patch", "patch -p1 -i big.patch", "git am big.patch"])
+    def test_a_settings_change_deep_in_a_big_patch_is_denied(self, world: dict[str, Any], command: str) -> None:
+        self._patch(world["project"] / "big.patch", ".claude/settings.json")
+        d = _run(world, command)
+        assert d.decision == "deny" and "fs.write-protected" in d.rules, (command, d.rules, d.reason)
+
+    def test_a_big_ordinary_patch_stays_allowed(self, world: dict[str, Any]) -> None:
+        self._patch(world["project"] / "big.patch", "src/last.py")
+        assert _run(world, "git apply big.patch").decision == "allow"
+
+    def test_a_patch_too_large_even_to_scan_is_asked(self, world: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+        from clearance import treelist
+
+        monkeypatch.setattr(treelist, "MAX_PATCH_BYTES", 1024)
+        self._patch(world["project"] / "big.patch", "src/last.py")
+        d = _run(world, "git apply big.patch")
+        assert d.decision == "ask" and "fs.unknown-tree" in d.rules, d.rules

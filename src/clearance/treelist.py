@@ -18,13 +18,17 @@ MAX_MEMBERS = 2000
 # A compressed tar is read through to list it; a zip or a plain tar is listed from its directory or headers.
 MAX_STREAM_BYTES = 32 * 1024 * 1024
 MAX_SECONDS = 0.3
+# A patch too large for Context.read_file is read this far for the lines that name its files.
+MAX_PATCH_BYTES = 8 * 1024 * 1024
+_PATCH_HEADS = ("diff --git ", "+++ ", "--- ", "rename from ", "rename to ", "copy to ")
 
 # (members, why not): the relative paths, or () and the reason they could not be listed.
 Listing = tuple[tuple[str, ...], str]
 
 
 def list_tree(path: str, kind: str) -> Listing:
-    """The relative paths of what unpacking (*kind* "archive") or copying (*kind* "dir") *path* creates, or ((), why not).
+    """The relative paths of what unpacking (*kind* "archive") or copying (*kind* "dir") *path* creates, or ((), why not);
+    for a patch (*kind* "patch"), the header lines that name the files it writes (patchtext.targets reads them).
 
     A member that is a link leading out of the tree is a reason not to list it: what follows it lands elsewhere."""
     try:
@@ -37,6 +41,8 @@ def list_tree(path: str, kind: str) -> Listing:
         return _walk(path)
     if not stat.S_ISREG(st.st_mode):
         return (), "it is not a regular file"
+    if kind == "patch":
+        return _patch(path, st.st_size)
     try:
         with open(path, "rb") as fh:
             head = fh.read(8)
@@ -138,3 +144,14 @@ def _walk(top: str) -> Listing:
         if time.monotonic() > deadline:
             return (), "listing it took too long"
     return tuple(out), ""
+
+
+def _patch(path: str, size: int) -> Listing:
+    if size > MAX_PATCH_BYTES:
+        return (), f"it is a patch over {MAX_PATCH_BYTES // (1024 * 1024)} MiB"
+    try:
+        with open(path, "rb") as fh:
+            text = fh.read(MAX_PATCH_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return (), "it cannot be read"
+    return tuple(line for line in text.splitlines() if line.startswith(_PATCH_HEADS)), ""

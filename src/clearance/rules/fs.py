@@ -225,7 +225,10 @@ def unknown_tree(e: Effect, sc: Scope) -> str | None:
     at_risk = _protected_landing(dest, sc)
     if at_risk is None:
         return None
-    verb = "copies" if e.cmd is not None and e.cmd.name in ("cp", "rsync") else "unpacks"
+    name = e.cmd.name if e.cmd is not None else ""
+    if name in ("patch", "git"):
+        return f"{_who(e)} applies in {sc.show(dest)} a patch whose files clearance cannot list ({e.note}); {at_risk}"
+    verb = "copies" if name in ("cp", "rsync") else "unpacks"
     return f"{_who(e)} {verb} into {sc.show(dest)} a tree clearance cannot list ({e.note}); {at_risk}"
 
 

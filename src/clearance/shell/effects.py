@@ -448,8 +448,11 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                     strip = _int(v[8:], 0)
                 elif v.startswith("-p") and v[2:].isdigit():
                     strip = int(v[2:])
-            for target in patch_targets(sources, cmd, sc, strip):
+            unread: list[str] = []
+            for target in patch_targets(sources, cmd, sc, strip, unread):
                 add(WRITE, target, note=name)
+            for why in unread[:1]:
+                tree_into(Word(".", "."), None, "patch", cmd, sc, out, unknown=why)
     elif name in ("awk", "gawk") and any(a.value == "inplace" or a.value in ("-iinplace", "--include=inplace") for a in args):
         # gawk -i inplace PROGRAM FILE...: the files are rewritten.
         ops, _ = operands(args, frozenset({"-i", "--include", "-f", "--file", "-v", "--assign", "-F", "--field-separator"}))
@@ -589,8 +592,12 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 (_int(v[2:] or (vals[i + 1] if i + 1 < len(vals) else ""), 1) for i, v in enumerate(vals) if v == "-p" or (v[:2] == "-p" and v[2:].isdigit())),
                 1,
             )
-            for target in patch_targets(list(nc.words), cmd, sc, strip):
+            unread = []
+            for target in patch_targets(list(nc.words), cmd, sc, strip, unread):
                 add(WRITE, _under(git_base, target), note="git " + nc.sub[0])
+            for why in unread[:1]:
+                # The files an unread patch changes are unknown: asked about where protected files can be among them.
+                tree_into(_under(git_base, Word(".", ".")), None, "patch", cmd, sc, out, unknown=why)
         elif nc.sub[:1] == ("config",):
             written = git_config_file_write(nc)
             if written is not None:
@@ -704,9 +711,11 @@ def _int(v: str | None, default: int) -> int:
     return int(v) if v is not None and v.isdigit() and len(v) < 4 else default
 
 
-def patch_targets(sources: list[Word], cmd: SimpleCommand, sc: Scope, strip: int) -> list[Word]:
+def patch_targets(sources: list[Word], cmd: SimpleCommand, sc: Scope, strip: int, unknown: list[str] | None = None) -> list[Word]:
     """The files a patch writes, read from its text: the patch files named (*sources*), else what the command reads
-    on standard input (a here-document, `< FILE`, `cat FILE |`).  Unreadable patches name nothing (judged as before)."""
+    on standard input (a here-document, `< FILE`, `cat FILE |`).  A patch file too large for Context.read_file is read
+    for its header lines (Context.list_tree); one that cannot be read even so is said in *unknown*.  A patch that is
+    not there names nothing (the command fails)."""
     from ..patchtext import targets
 
     texts: list[str] = []
@@ -725,7 +734,14 @@ def patch_targets(sources: list[Word], cmd: SimpleCommand, sc: Scope, strip: int
             if DYN in p:
                 continue
             text = read(p)
-            if text and text is not TOO_LARGE:
+            if text == TOO_LARGE:
+                heads, why = sc.ctx.list_tree(p, "patch") if sc.ctx.list_tree is not None else ((), "it is larger than clearance reads")
+                if why:
+                    if unknown is not None:
+                        unknown.append(f"the patch {w.value} cannot be read: {why}")
+                    continue
+                text = "\n".join(heads)
+            if text:
                 texts.append(text)
     return [Word(t, t) for text in texts for t in targets(text, strip)]
 
