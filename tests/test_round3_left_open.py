@@ -183,3 +183,34 @@ class TestSedScriptFromAFile:
     @pytest.mark.parametrize("command", ["sed -i -f x.sed .claude/settings.json", "sed -i -f /tmp/unreadable.sed .git/config"])
     def test_a_protected_file_edited_by_any_script_is_denied(self, command: str) -> None:
         assert decide(command).decision == "deny"
+
+
+class TestRecursingIntoSubmodules:
+    """`--recurse-submodules` on pull/checkout/switch/reset is a `submodule update` afterwards: a checkout into each path
+    .gitmodules names (read where the hook reads the project).  Git never copies hooks with a clone or a submodule (the
+    hooks folder comes from the local template), so the recursion plants no hook; a path of .claude is the way in."""
+
+    GITMODULES: ClassVar[dict[str, str]] = {"/home/ana/webapp/.gitmodules": '[submodule "x"]\n\tpath = .claude\n\turl = https://example.com/x.git\n'}
+    ORDINARY_MODULES: ClassVar[dict[str, str]] = {"/home/ana/webapp/.gitmodules": '[submodule "lib"]\n\tpath = vendor/lib\n\turl = ../lib\n'}
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            "git pull --recurse-submodules",
+            "git checkout --recurse-submodules main",
+            "git switch --recurse-submodules dev",
+            "git merge --recurse-submodules origin/main",
+        ],
+    )
+    def test_into_settings_denied(self, command: str) -> None:
+        d = decide({"tool_name": "Bash", "tool_input": {"command": command}, "files": dict(self.GITMODULES)})
+        assert d.decision == "deny", (command, d.rules)
+
+    @pytest.mark.parametrize("command", ["git pull --recurse-submodules", "git pull --recurse-submodules=no", "git submodule update --init --recursive"])
+    def test_ordinary_submodules_allowed(self, command: str) -> None:
+        d = decide({"tool_name": "Bash", "tool_input": {"command": command}, "files": dict(self.ORDINARY_MODULES)})
+        assert d.decision == "allow", (command, d.rules)
+
+    def test_no_recursion_no_checkout(self) -> None:
+        d = decide({"tool_name": "Bash", "tool_input": {"command": "git pull --recurse-submodules=no"}, "files": dict(self.GITMODULES)})
+        assert d.decision == "allow", d.rules

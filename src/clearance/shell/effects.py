@@ -603,6 +603,12 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             if written is not None:
                 # git config --file FILE KEY VALUE writes FILE (the keys of git's own config files are the git rules' concern).
                 add(WRITE, _under(git_base, Word(written[0], written[0])), note="git config")
+        if nc.sub[:1] in _RECURSING and sc.ctx.read_file is not None and _recurses(args):
+            # git pull/checkout/switch/reset/merge --recurse-submodules: a `submodule update` of each submodule afterwards, into
+            # the paths .gitmodules names (what a fetched commit changes in .gitmodules is not on disk yet: threat-model).
+            top = sc.word_path(Word(git_base or ".", git_base or "."), cmd)
+            for p in gitmodules_paths(sc.ctx.read_file(top.rstrip("/") + "/.gitmodules") or "")[:64]:
+                _new_checkout(_under(top, Word(p, p)), cmd, sc, add)
 
     # Reading: any path-like operand of a command that shows contents.
     if name not in METADATA_ONLY:
@@ -776,6 +782,22 @@ def git_config_file_write(nc: Norm) -> tuple[str, str] | None:
         head = f'[{section} "{sub}"]' if sub else f"[{section}]"
         text = f"{head}\n\t{key} = {pos[1]}\n"
     return f, text
+
+
+# git verbs whose --recurse-submodules updates the submodules' checkouts.
+_RECURSING = frozenset({("pull",), ("checkout",), ("switch",), ("reset",), ("merge",), ("rebase",), ("restore",), ("read-tree",)})
+
+
+def _recurses(args: list[Word]) -> bool:
+    """--recurse-submodules given (and not =no / =false / --no-recurse-submodules after it)."""
+    on = False
+    for a in args:
+        v = a.value
+        if v == "--recurse-submodules" or (v.startswith("--recurse-submodules=") and v.split("=", 1)[1] not in ("no", "false", "0", "off")):
+            on = True
+        elif v == "--no-recurse-submodules" or v.startswith("--recurse-submodules="):
+            on = False
+    return on
 
 
 def _git_base(opts: list[tuple[str, str | None, int]]) -> str | None:
