@@ -214,3 +214,9 @@ class TestRecursingIntoSubmodules:
     def test_no_recursion_no_checkout(self) -> None:
         d = decide({"tool_name": "Bash", "tool_input": {"command": "git pull --recurse-submodules=no"}, "files": dict(self.GITMODULES)})
         assert d.decision == "allow", d.rules
+
+
+def test_a_find_selected_owner_change_is_not_a_lockout() -> None:
+    """What a find selects under home is not certainly a folder above clearance's state: asked (outside the project), not denied."""
+    d = decide("find ~ -group vboxusers -exec chown kent:kent {} \\;")
+    assert d.decision == "ask" and "fs.write-protected" not in d.rules

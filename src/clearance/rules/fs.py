@@ -178,7 +178,9 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
         # Deleting a directory that holds clearance's policy, audit trail or keys (rm -rf ~/.local/state);
         # home and the root are fs.delete-critical.
         why = paths.clearance_owned(target, sc.ctx, deleting=True)
-    if why is None and e.kind == WRITE and e.cmd is not None and _locks_out_owner(e):
+    if why is None and e.kind == WRITE and e.cmd is not None and DYN not in e.path and _locks_out_owner(e):
+        # (Not a path only known at run time: `find ~ -group g -exec chown u {} ;` changes what it selects, not certainly
+        # a folder above clearance's state; the outside-project rules ask about it.)
         # `chmod 000 ~/.local/state`, `chattr +i ~/.cache`, `chown root ~/.config`: a directory above clearance's policy,
         # audit trail or keys made unreadable or unwritable for the user it runs as blinds it as surely as deleting it.
         held = paths.clearance_owned(target, sc.ctx, deleting=True)
