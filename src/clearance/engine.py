@@ -197,6 +197,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
             added = added_remote(cmd)
             if added:
                 sc.remotes[added[0]] = added[1]
+        if cmd.name == "git" and any(v in ("fetch", "pull") for v in cmd.values()):
+            from .shell.options import normalise
+
+            sc.fetches = sc.fetches or normalise(cmd).sub[:1] in (("fetch",), ("pull",))
     for cmd in exp.commands:
         check_deadline(sc)
         for r in command_rules(cmd.name):

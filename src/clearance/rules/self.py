@@ -1278,6 +1278,7 @@ def _hooks_dir(probe: object, directory: str) -> str:
         {"tool_name": "Bash", "tool_input": {"command": "git stash pop"}, "git": {"stash@{0}": [".cursor/hooks.json"]}},
         {"tool_name": "Bash", "tool_input": {"command": "git reset --hard HEAD~3"}, "git": {"HEAD~3": [".gemini/settings.json"]}},
         "git pull ../scratch-clone main",
+        "git fetch https://example.com/x.git main && git merge FETCH_HEAD",
     ),
     no_match=(
         {"tool_name": "Bash", "tool_input": {"command": "git checkout feature/x"}, "git": {"feature/x": ["src/app.py", "README.md"]}},
@@ -1285,12 +1286,16 @@ def _hooks_dir(probe: object, directory: str) -> str:
         "git checkout main",
         "git pull origin main",
         "git stash list",
+        "git fetch origin && git status",
     ),
 )
 def git_settings_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     qs, unknown = git_rewrites(cmd)
     if unknown:
         return unknown
+    if sc.fetches and any(rev.startswith("FETCH_HEAD") for _, rev, _ in qs):
+        # `git fetch URL main && git merge FETCH_HEAD`: git would answer for the FETCH_HEAD of an earlier fetch.
+        return f"{cmd.show()[:80]}: FETCH_HEAD is what this command line fetches first, so what it rewrites is only known once it has run"
     probe = sc.ctx.git_changes
     if probe is None or not qs:
         return None
