@@ -213,10 +213,10 @@ def test_tarfile_and_zipfile_are_not_imported_on_the_hook_path() -> None:
     import sys
 
     code = (
-        "import sys\nfrom clearance.api import decide_event\n"
+        "import sys\nbefore = set(sys.modules)\nfrom clearance.api import decide_event\n"
         "decide_event({'hook_event_name':'PreToolUse','tool_name':'Bash','tool_input':{'command':'ls -la'},'cwd':'/tmp','session_id':'s'},"
         " {'HOME':'/nonexistent','CLAUDE_PROJECT_DIR':'/tmp'})\n"
-        "print(sorted(m for m in ('tarfile','zipfile','clearance.treelist') if m in sys.modules))"
+        "print(sorted(m for m in ('tarfile','zipfile','clearance.treelist') if m in sys.modules and m not in before))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ}).stdout.strip()
     assert out == "[]"
