@@ -256,3 +256,19 @@ class TestFetchedThenUsedInOneLine:
     @pytest.mark.parametrize("command", ORDINARY)
     def test_ordinary(self, command: str) -> None:
         assert decide(command).decision == "allow", command
+
+
+class TestTarDirectoryIsNotARead:
+    """`tar -C DIR` is the directory tar works in, not a file it reads: `tar -xzf a.tgz -C ~` was denied as reading every
+    secret in home, while the files named after `-C` are read there (`tar -czf k.tgz -C ~ .ssh` reads ~/.ssh)."""
+
+    def test_unpacking_into_home_is_asked_not_denied(self) -> None:
+        d = decide("tar -xzf a.tgz -C ~")
+        assert d.decision == "ask" and "creds.read-secret-file" not in d.rules, d.rules
+
+    @pytest.mark.parametrize(
+        "command", ["tar -czf /tmp/k.tgz -C ~ .ssh", "tar -cf x.tar -C /etc shadow", "tar -czf a.tgz -C ~/.local state", "tar -cf x.tar --directory=~ .aws"]
+    )
+    def test_files_named_after_the_directory_are_read_there(self, command: str) -> None:
+        d = decide(command)
+        assert d.decision == "deny" and "creds.read-secret-file" in d.rules, (command, d.rules)

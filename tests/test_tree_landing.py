@@ -133,7 +133,7 @@ class TestUnlistedTreesAreAsked:
         "cp -a DL/absent/. .",
         "cp -r DL/stage/* .",
         "rsync -a builder@ci.example.com:out/ ./",
-        "tar -xf DL/docs.tar -C ..",  # a parent of the project
+        "tar -xf DL/absent.tar -C ..",  # a parent of the project
         "tar -xf DL/absent.tar -C vendor/../",
     ]
 

@@ -614,8 +614,15 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     if name not in METADATA_ONLY:
         deep = name in _RECURSIVE_READERS or any(a.value in ("-r", "-R", "--recursive", "-rl", "-ri", "-rn", "-Rn", "-rni", "-rin") for a in args)
         only = _name_filters(name, [a.value for a in args]) if deep else []
-        for w in args:
+        # tar -C DIR: the directory it works in from there on (the files named after it are read there), not a file it reads.
+        in_dir = _tar_dirs(args) if name in ("tar", "bsdtar", "gtar") else None
+        for i, w in enumerate(args):
             v = w.value
+            if in_dir is not None:
+                if in_dir[i] is None:
+                    continue
+                if in_dir[i] and not v.startswith(("-", "/", "~")):
+                    v = posixpath.join(in_dir[i] or "", v)
             if v.startswith("-") and "=" in v:
                 v = v.split("=", 1)[1]
             elif v.startswith("-") or (v.startswith("@") and len(v) == 1):
@@ -1132,6 +1139,29 @@ def _only_adds(mode: str) -> bool:
         if "w" in perms and who.strip("u"):
             return False  # write for the group or others: a widening
     return True
+
+
+def _tar_dirs(args: list[Word]) -> list[str | None]:
+    """For each of tar's words, the -C directory in force ("" for none), or None for the word that names it."""
+    out: list[str | None] = []
+    cur = ""
+    take = False
+    for w in args:
+        v = w.value
+        if take:
+            out.append(None)
+            cur = v if v.startswith(("/", "~")) or not cur else posixpath.join(cur, v)
+            take = False
+        elif v in ("-C", "--directory"):
+            out.append(None)
+            take = True
+        elif v.startswith("--directory="):
+            out.append(None)
+            d = v.split("=", 1)[1]
+            cur = d if d.startswith(("/", "~")) or not cur else posixpath.join(cur, d)
+        else:
+            out.append(cur)
+    return out
 
 
 # tar's old-style first word (`tar xzf A.tgz -C out`): each letter an option, those taking a value take the next words in turn.
