@@ -200,7 +200,24 @@ def build_context(
         # (daemon_path.forwarded_env), and a dict passed in (tests, a service) is not what the commands see.
         environ=env if env is os.environ else None,
         list_tree=_tree_lister() if files is not None else None,
+        read_member=_member_reader() if files is not None else None,
     )
+
+
+def _member_reader() -> Callable[[str, str, str], str | None]:
+    """The text of a member of a tree listed in this decision (treelist.read_member), at most MAX_READ of them."""
+    count = [0]
+
+    def read_member(path: str, kind: str, member: str) -> str | None:
+        from .treelist import MAX_READ
+        from .treelist import read_member as reader
+
+        if count[0] >= MAX_READ or impossible_path(path):
+            return None
+        count[0] += 1
+        return reader(path, kind, member)
+
+    return read_member
 
 
 def _tree_lister() -> Callable[[str, str], tuple[tuple[str, ...], str]]:

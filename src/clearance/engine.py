@@ -296,33 +296,45 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             if got is None:
                 continue
             text = got
-        from .rules.convention import convention_verdict
-        from .rules.fs import package_config_verdict
-        from .rules.self import hook_environment, hook_locations, submodule_into_protected
-        from .rules.tools import script_verdict
-
-        rule = rule_by_id("write.dangerous-script")
         for t in targets:
-            msg = submodule_into_protected(sc.path(t, cmd), text, sc)
-            if msg:
-                findings.append(_finding(rule_by_id("self.submodule-into-settings"), f"{cmd.name}: {msg}", cmd.show()))
-            msg = hook_environment(sc.path(t, cmd), text)
-            if msg:
-                findings.append(_finding(rule_by_id("self.hook-environment-file"), f"{cmd.name}: {msg}", cmd.show()))
-            msg = hook_locations(sc.path(t, cmd), text)
-            if msg:
-                findings.append(_finding(rule_by_id("self.hook-locations-file"), f"{cmd.name}: {msg}", cmd.show()))
-            msg = package_config_verdict(sc.path(t, cmd), text, sc)
-            if msg:
-                findings.append(_finding(rule_by_id("write.package-config"), f"{cmd.name} writes {msg}", cmd.show()))
-            msg = script_verdict(sc.path(t, cmd), text, sc, depth)
-            if msg:
-                findings.append(_finding(rule, msg, cmd.show()))
+            if _judge_written(sc.path(t, cmd), text, cmd, sc, findings, depth):
                 break
-            msg = convention_verdict(sc.path(t, cmd), text, sc, depth)
-            if msg:
-                findings.append(_finding(rule_by_id("write.convention-code"), f"{cmd.name}: {msg}", cmd.show()))
-                break
+    # Members of an unpacked archive or a copied folder that land where a tool loads them (treelist, Context.read_member):
+    # their text is judged as the same file written by Write would be.
+    landed, sc.landed = sc.landed, []
+    for path, text, cmd in landed:
+        check_deadline(sc)
+        _judge_written(path, text, cmd, sc, findings, depth)
+
+
+def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings: list[Finding], depth: int) -> bool:
+    """The checks a Write of *text* into *path* gets, for a file the shell writes; True when a script finding ends the search."""
+    from .rules.convention import convention_verdict
+    from .rules.fs import package_config_verdict
+    from .rules.self import hook_environment, hook_locations, submodule_into_protected
+    from .rules.tools import script_verdict
+
+    msg = submodule_into_protected(path, text, sc)
+    if msg:
+        findings.append(_finding(rule_by_id("self.submodule-into-settings"), f"{cmd.name}: {msg}", cmd.show()))
+    msg = hook_environment(path, text)
+    if msg:
+        findings.append(_finding(rule_by_id("self.hook-environment-file"), f"{cmd.name}: {msg}", cmd.show()))
+    msg = hook_locations(path, text)
+    if msg:
+        findings.append(_finding(rule_by_id("self.hook-locations-file"), f"{cmd.name}: {msg}", cmd.show()))
+    msg = package_config_verdict(path, text, sc)
+    if msg:
+        findings.append(_finding(rule_by_id("write.package-config"), f"{cmd.name} writes {msg}", cmd.show()))
+    msg = script_verdict(path, text, sc, depth)
+    if msg:
+        findings.append(_finding(rule_by_id("write.dangerous-script"), msg, cmd.show()))
+        return True
+    msg = convention_verdict(path, text, sc, depth)
+    if msg:
+        findings.append(_finding(rule_by_id("write.convention-code"), f"{cmd.name}: {msg}", cmd.show()))
+        return True
+    return False
 
 
 def _sed_scripts_read(cmd: SimpleCommand, sc: Scope) -> list[str]:

@@ -18,6 +18,9 @@ MAX_MEMBERS = 2000
 # A compressed tar is read through to list it; a zip or a plain tar is listed from its directory or headers.
 MAX_STREAM_BYTES = 32 * 1024 * 1024
 MAX_SECONDS = 0.3
+# Members whose text is read (they land where a tool loads them), per decision, and the most read of each.
+MAX_READ = 32
+MAX_MEMBER_BYTES = 64 * 1024
 # A patch too large for Context.read_file is read this far for the lines that name its files.
 MAX_PATCH_BYTES = 8 * 1024 * 1024
 _PATCH_HEADS = ("diff --git ", "+++ ", "--- ", "rename from ", "rename to ", "copy to ")
@@ -155,3 +158,40 @@ def _patch(path: str, size: int) -> Listing:
     except OSError:
         return (), "it cannot be read"
     return tuple(line for line in text.splitlines() if line.startswith(_PATCH_HEADS)), ""
+
+
+def read_member(path: str, kind: str, member: str) -> str | None:
+    """The text of *member* of the archive or folder *path* (as list_tree named it), or None: not found, not a regular
+    file, larger than MAX_MEMBER_BYTES, or unreadable."""
+    try:
+        if kind == "dir":
+            full = os.path.join(path, member)
+            st = os.lstat(full)
+            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_MEMBER_BYTES:
+                return None
+            with open(full, "rb") as fh:
+                return fh.read(MAX_MEMBER_BYTES).decode("utf-8", "replace")
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+        if head.startswith(b"PK"):
+            import zipfile
+
+            with zipfile.ZipFile(path) as zf:
+                for info in zf.infolist():
+                    if _clean(info.filename) == member and not info.is_dir() and info.file_size <= MAX_MEMBER_BYTES:
+                        return zf.read(info).decode("utf-8", "replace")
+            return None
+        if os.path.getsize(path) > MAX_STREAM_BYTES:
+            return None
+        import tarfile
+
+        with tarfile.open(path, "r:*") as tf:
+            for m in tf:
+                if _clean(m.name) == member:
+                    if not m.isreg() or m.size > MAX_MEMBER_BYTES:
+                        return None
+                    got = tf.extractfile(m)
+                    return got.read(MAX_MEMBER_BYTES).decode("utf-8", "replace") if got is not None else None
+    except Exception:  # a damaged archive: the member is not read
+        return None
+    return None

@@ -1327,4 +1327,20 @@ def tree_into(
                     out.append(Effect(WRITE, top + "/" + first, first, True, cmd, note=cmd.name))
             if new:
                 continue
-        out.append(Effect(WRITE, top + "/" + "/".join(parts), m, False, cmd, note=cmd.name))
+        landing = top + "/" + "/".join(parts)
+        out.append(Effect(WRITE, landing, m, False, cmd, note=cmd.name))
+        if source is not None and sc.ctx.read_member is not None and _loaded_by_convention(landing, parts):
+            text = sc.ctx.read_member(sc.word_path(source, cmd), kind, m)
+            if text:
+                sc.landed.append((landing, text, cmd))
+
+
+def _loaded_by_convention(path: str, parts: list[str]) -> bool:
+    """Whether a tool loads the file at *path* by its name (a hidden file or folder, a build or task file, a package
+    manager's configuration): what a tree brings there is judged by its text, as a Write of it is."""
+    if any(p.startswith(".") for p in parts):
+        return True
+    from ..code.convention import role
+    from ..pkgconfig import config_tool
+
+    return role(path) is not None or config_tool(path) is not None
