@@ -296,3 +296,34 @@ class TestWhatLandsWhereToolsLoadItIsRead:
         assert _run(world, "tar -xzf DL/ok.tgz").decision == "allow"
         self._tar_with(world["dl"] / "mk.tgz", "Makefile", "all:\n\tpytest -q\n")
         assert _run(world, "tar -xzf DL/mk.tgz").decision == "allow"
+
+
+class TestExcludedMembersDoNotLand:
+    """`rsync -a --exclude .git template/ ./` and `tar --exclude` leave those members out: they are not judged as writes
+    (other filter options make what is left unknown here, and every member is judged)."""
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            "rsync -a --exclude .git DL/stage/ ./",
+            "rsync -a --exclude='.git/' DL/stage/ ./",
+            "rsync -av --exclude '/.git' DL/stage/ .",
+            "tar -xf DL/settings.tar --exclude=.claude",
+            "tar -xf DL/settings.tar --exclude '.claude/settings.json'",
+        ],
+    )
+    def test_excluded_allowed(self, world: dict[str, Any], command: str) -> None:
+        d = _run(world, command)
+        assert d.decision == "allow", (command, d.rules, d.reason)
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            "rsync -a --exclude '*.pyc' DL/stage/ ./",
+            "rsync -a --include .git --exclude .git DL/stage/ ./",
+            "rsync -a -C DL/stage/ ./",  # --cvs-exclude: not modelled, every member judged
+            "tar -xf DL/settings.tar --exclude=README.md",
+        ],
+    )
+    def test_not_excluded_denied(self, world: dict[str, Any], command: str) -> None:
+        assert _run(world, command).decision == "deny", command

@@ -504,7 +504,16 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                     # rsync SRC/ DEST copies what SRC holds into DEST; rsync SRC DEST copies SRC itself into DEST/SRC.
                     remote = ":" in w.value.split("/", 1)[0] and not w.value.startswith(("/", ".", "~"))
                     into = dest.value if w.value.endswith("/") or remote else dest.value.rstrip("/") + "/" + posixpath.basename(w.value)
-                    tree_into(Word(into, dest.raw), None if remote else w, "dir", cmd, sc, out, unknown="it comes from another host" if remote else "")
+                    tree_into(
+                        Word(into, dest.raw),
+                        None if remote else w,
+                        "dir",
+                        cmd,
+                        sc,
+                        out,
+                        unknown="it comes from another host" if remote else "",
+                        excluded=_excludes(args, _RSYNC_FILTERS),
+                    )
     elif name in ("tar", "bsdtar", "gtar"):
         _tar(cmd, sc, add, out)
     elif name == "unzip":
@@ -1164,6 +1173,9 @@ def _tar_dirs(args: list[Word]) -> list[str | None]:
     return out
 
 
+# rsync's filter options other than --exclude: with any of them, what is left out is not read here.
+_RSYNC_FILTERS = ("--include", "--filter", "-f", "--exclude-from", "--include-from", "-F", "--cvs-exclude", "-C", "--files-from")
+
 # tar's old-style first word (`tar xzf A.tgz -C out`): each letter an option, those taking a value take the next words in turn.
 _TAR_VALUE_LETTERS = frozenset("fCTXbHIgNLVK")
 
@@ -1211,7 +1223,8 @@ def _tar(cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Effe
         unknown = "-P writes members at the absolute paths they name"
         dest = Word("/", dest.raw)
     strip = _int(nc.value("strip-components") or "0", 0)
-    tree_into(dest, None if archive in (None, "-") else Word(archive, archive), "archive", cmd, sc, out, strip=strip, unknown=unknown)
+    excluded = _excludes(args, ("--exclude-from", "-X", "--files-from", "-T", "--exclude-vcs", "--exclude-tag", "--anchored", "--no-wildcards"))
+    tree_into(dest, None if archive in (None, "-") else Word(archive, archive), "archive", cmd, sc, out, strip=strip, unknown=unknown, excluded=excluded)
 
 
 def _unzip(cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Effect]) -> None:
@@ -1263,8 +1276,47 @@ def _7z(cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Effec
     tree_into(dest or Word(".", "."), archive, "archive", cmd, sc, out, flat=ops[0].value == "e", unknown="" if archive is not None else "no archive is named")
 
 
+def _excludes(args: list[Word], unmodelled: tuple[str, ...]) -> tuple[str, ...]:
+    """The --exclude patterns of rsync or tar, or () when other filter options make what is left unknown to this reading
+    (--include, --filter, --exclude-from …: every member is then judged)."""
+    got: list[str] = []
+    vals = [a.value for a in args]
+    for i, v in enumerate(vals):
+        if v.startswith(unmodelled) or v in unmodelled:
+            return ()
+        if v == "--exclude" and i + 1 < len(vals):
+            got.append(vals[i + 1])
+        elif v.startswith("--exclude="):
+            got.append(v.split("=", 1)[1])
+    return tuple(p for p in got if p and DYN not in p)
+
+
+def _excluded(parts: list[str], patterns: tuple[str, ...]) -> bool:
+    """Whether a member (its path's components) is left out by an --exclude pattern: a pattern without a slash matches
+    any component (and so everything below it), one with a slash a leading part of the path."""
+    import fnmatch
+
+    for p in patterns:
+        pat = p.rstrip("/")
+        if "/" not in pat:
+            if any(fnmatch.fnmatchcase(c, pat) for c in parts):
+                return True
+        elif any(fnmatch.fnmatchcase("/".join(parts[:k]), pat.lstrip("/")) for k in range(1, len(parts) + 1)):
+            return True
+    return False
+
+
 def tree_into(
-    dest: Word, source: Word | None, kind: str, cmd: SimpleCommand, sc: Scope, out: list[Effect], strip: int = 0, flat: bool = False, unknown: str = ""
+    dest: Word,
+    source: Word | None,
+    kind: str,
+    cmd: SimpleCommand,
+    sc: Scope,
+    out: list[Effect],
+    strip: int = 0,
+    flat: bool = False,
+    unknown: str = "",
+    excluded: tuple[str, ...] = (),
 ) -> None:
     """What unpacking an archive (*kind* "archive") or copying a folder ("dir") *source* into *dest* creates: every member
     a write of the path it lands on, judged as any write is; a tree that cannot be listed (standard input, a name only
@@ -1312,7 +1364,7 @@ def tree_into(
     inert: dict[str, bool] = {}
     for m in members:
         parts = m.split("/")[strip:]
-        if not parts:
+        if not parts or (excluded and _excluded(m.split("/"), excluded)):
             continue
         if flat:
             parts = parts[-1:]
