@@ -329,10 +329,46 @@ _OWNED_ENV = (
 )
 
 
+def _linked_prefixes(owned: tuple[tuple[str, str, str], ...], home: str) -> list[str]:
+    """The directories below *home* on the way to clearance's paths that are symbolic links (one lstat per distinct
+    directory): where the agent's user can make a link between two decisions."""
+    import stat
+
+    seen: set[str] = set()
+    links: list[str] = []
+    for p, _, _ in owned:
+        d = p
+        while d.startswith(home + "/") and d not in seen:
+            seen.add(d)
+            try:
+                if stat.S_ISLNK(os.lstat(d).st_mode):
+                    links.append(d)
+            except (OSError, ValueError):
+                pass
+            d = os.path.dirname(d)
+    return links
+
+
+def _real_locations(paths: tuple[tuple[str, str, str], ...], owned: tuple[tuple[str, str, str], ...]) -> list[tuple[str, str, str]]:
+    real = []
+    for p, why, kind in paths:
+        try:
+            rp = os.path.realpath(p)
+        except (OSError, ValueError):
+            continue
+        if rp != p and all(rp != q for q, _, _ in owned):
+            real.append((rp, why, kind))
+    return real
+
+
+# (home, $XDG_…) -> where clearance's paths lead, resolved once per process (links above home or outside it).
+_OWNED_REAL: dict[tuple[str | None, ...], list[tuple[str, str, str]]] = {}
+
+
 def _owned(home: str, env: dict[str, str] | os._Environ[str]) -> tuple[tuple[str, str, str], ...]:
-    """clearance's own paths for this home and environment: the names memoised (the daemon builds many contexts), where
-    symbolic links lead read again for every decision -- a link made since the last one (`ln -s ~/dotfiles/claude
-    ~/.claude` in a long-lived process) is seen at the next."""
+    """clearance's own paths for this home and environment: the names, and where links outside home lead, memoised (the
+    daemon builds many contexts); links below home, and the agents' folders linked elsewhere, read again for every
+    decision -- a link made since the last one (`ln -s ~/dotfiles/claude ~/.claude`) is seen at the next."""
     key = (home, *map(env.get, _OWNED_ENV))
     owned = _OWNED.get(key)
     if owned is None:
@@ -346,14 +382,14 @@ def _owned(home: str, env: dict[str, str] | os._Environ[str]) -> tuple[tuple[str
         owned = _OWNED[key] = clearance_paths(home, {k: env[k] for k in _OWNED_ENV if env.get(k)}, installed, venv)
     # The I/O edge: where a path is a symlink (~/.config -> a dotfiles checkout), its real
     # location is clearance's too; the engine itself compares strings only.
-    real = []
-    for p, why, kind in owned:
-        try:
-            rp = os.path.realpath(p)
-        except (OSError, ValueError):
-            continue
-        if rp != p and all(rp != q for q, _, _ in owned):
-            real.append((rp, why, kind))
+    base = _OWNED_REAL.get(key)
+    if base is None:
+        base = _OWNED_REAL[key] = _real_locations(owned, owned)
+    real = list(base)
+    links = _linked_prefixes(owned, home)
+    if links:
+        moved = tuple(o for o in owned if any(o[0] == d or o[0].startswith(d + "/") for d in links))
+        real += [r for r in _real_locations(moved, owned) if r not in real]
     # The agents' own folders linked elsewhere (~/.claude -> ~/dotfiles/claude): their settings are judged there too
     # (paths.AGENT_ALIAS entries; the engine compares the folder's name, which the real location lacks).
     from .paths import AGENT_ALIAS, AGENT_SETTINGS_DIRS
