@@ -509,10 +509,8 @@ ORDINARY: list[str] = [
     "convert image.png -resize 50% small.png",
     "pandoc README.md -o README.pdf",
     "tar -czvf backup.tar.gz src/",
-    "tar -xzf archive.tar.gz",
     "tar -tf archive.tar.gz",
     "tar --exclude=node_modules -czf /tmp/w.tgz .",
-    "tar -xf x.tar --checkpoint=1000 --checkpoint-action=dot",
     "zip -r project.zip src tests",
     "unzip archive.zip -d out",
     "gzip -k data.csv",
@@ -644,6 +642,10 @@ RIGHTLY_STOPPED: list[tuple[str, str, str]] = [
     ("git clean -fd", DENY, "untracked files are not in git: nothing to get them back from"),
     ("git remote set-url origin git@github.com:ana/webapp.git", DENY, "origin redirected outside the (empty) trust boundary"),
     ("git config remote.origin.url git@github.com:ana/webapp.git", DENY, "the same through git config (read alike since this round)"),
+    # The archive is not on this test's disk: its members cannot be listed, and unknown members into the project root may
+    # be .claude/settings.json (fs.unknown-tree). With the archive there, these are allowed (tests/test_tree_landing.py).
+    ("tar -xzf archive.tar.gz", ASK, "an archive that is not there yet unpacked into the project root: contents unknown"),
+    ("tar -xf x.tar --checkpoint=1000 --checkpoint-action=dot", ASK, "the same, with a harmless checkpoint action"),
 ]
 
 XFAIL: dict[str, str] = {

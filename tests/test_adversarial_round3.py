@@ -310,10 +310,10 @@ class TestFindExecRewritesWhatItSelects:
         assert decide(command).decision == "allow"
 
 
-class TestOpenRound3:
-    """Ways in this round found answered *allow* and did not fix (docs/threat-model.md, round 3, left open)."""
+class TestTreeIntoTheProjectRoot:
+    """A tree copied or extracted into the project root with contents no command names (archive members, a staged folder):
+    listed where the hook can (each member judged as its write: tests/test_tree_landing.py), asked about where it cannot."""
 
-    @pytest.mark.xfail(strict=True, reason="class: a tree copied or extracted into the project root with unknown contents (archive members, a staged folder)")
     @pytest.mark.parametrize(
         "command",
         ["tar xf /tmp/x.tar", "unzip -o /tmp/x.zip", "cp -a /tmp/stage/. .", "rsync -a /tmp/stage/ ./", "git archive evil | tar x"],

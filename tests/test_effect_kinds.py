@@ -12,7 +12,7 @@ from clearance.adapters.claude import parse_event
 from clearance.engine import analyse_shell
 from clearance.rules import index, load
 from clearance.scope import Scope
-from clearance.shell.effects import DELETE, READ, WRITE
+from clearance.shell.effects import DELETE, READ, TREE, WRITE
 from clearance.tools import action_effects
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,7 +33,7 @@ def test_every_effect_rule_declares_its_kinds() -> None:
     registry = load()
     for rid in index().effect:
         kinds = registry[rid].effects
-        assert kinds is None or (kinds and kinds <= {READ, WRITE, DELETE}), rid
+        assert kinds is None or (kinds and kinds <= {READ, WRITE, DELETE, TREE}), rid
 
 
 def test_no_effect_rule_finds_anything_in_a_kind_it_did_not_declare() -> None:

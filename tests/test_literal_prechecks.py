@@ -221,6 +221,8 @@ def test_gates_never_refuse_a_command_their_rule_fires_on() -> None:
         "sys.unknown-change-verb",
         "sys.unknown-program-path",
         "sys.system-change",
+        "sys.attach-process",
+        "self.attach-clearance",
     }, fired
 
 

@@ -58,6 +58,8 @@ def decide_event_full(
             ctx.git_changes = None  # nor its repositories
             ctx.processes = None  # nor its processes
             ctx.sibling_checkout = None  # nor which checkouts are the project's
+            ctx.list_tree = None  # nor the archives and folders it unpacks or copies
+            ctx.read_member = None
     except MalformedEvent as e:
         d = malformed(str(e))
         d.elapsed_ms = (time.perf_counter() - t0) * 1000.0

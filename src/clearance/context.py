@@ -200,6 +200,8 @@ def build_context(
         # (daemon_path.forwarded_env), and a dict passed in (tests, a service) is not what the commands see.
         environ=env if env is os.environ else None,
         sibling_checkout=_sibling(root, home) if root not in ("/", home) else None,
+        list_tree=_tree_lister() if files is not None else None,
+        read_member=_member_reader() if files is not None else None,
     )
 
 
@@ -217,6 +219,40 @@ def _sibling(root: str, home: str) -> Callable[[str], tuple[str, str] | None]:
         return seen[path]
 
     return sibling
+
+
+def _member_reader() -> Callable[[str, str, str], str | None]:
+    """The text of a member of a tree listed in this decision (treelist.read_member), at most MAX_READ of them."""
+    count = [0]
+
+    def read_member(path: str, kind: str, member: str) -> str | None:
+        from .treelist import MAX_READ
+        from .treelist import read_member as reader
+
+        if count[0] >= MAX_READ or impossible_path(path):
+            return None
+        count[0] += 1
+        return reader(path, kind, member)
+
+    return read_member
+
+
+def _tree_lister() -> Callable[[str, str], tuple[tuple[str, ...], str]]:
+    """What an extraction or a tree copy would create (treelist.py, imported only when one is judged); one answer per
+    tree and decision."""
+    seen: dict[tuple[str, str], tuple[tuple[str, ...], str]] = {}
+
+    def list_tree(path: str, kind: str) -> tuple[tuple[str, ...], str]:
+        got = seen.get((path, kind))
+        if got is None:
+            if impossible_path(path):
+                return (), "its name is longer than a path can be"
+            from .treelist import list_tree as lister
+
+            got = seen[(path, kind)] = lister(path, kind)
+        return got
+
+    return list_tree
 
 
 def _processes() -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
@@ -296,7 +332,7 @@ def _realpath(path: str) -> str:
     return got
 
 
-_OWNED: dict[tuple[str | None, ...], tuple[tuple[str, str, str], ...]] = {}
+_OWNED: dict[tuple[str | None, ...], tuple[tuple[str, str, str], ...]] = {}  # the names only: no disk
 _OWNED_ENV = (
     "XDG_CONFIG_HOME",
     "XDG_STATE_HOME",
@@ -310,11 +346,49 @@ _OWNED_ENV = (
 )
 
 
+def _linked_prefixes(owned: tuple[tuple[str, str, str], ...], home: str) -> list[str]:
+    """The directories below *home* on the way to clearance's paths that are symbolic links (one lstat per distinct
+    directory): where the agent's user can make a link between two decisions."""
+    import stat
+
+    seen: set[str] = set()
+    links: list[str] = []
+    for p, _, _ in owned:
+        d = p
+        while d.startswith(home + "/") and d not in seen:
+            seen.add(d)
+            try:
+                if stat.S_ISLNK(os.lstat(d).st_mode):
+                    links.append(d)
+            except (OSError, ValueError):
+                pass
+            d = os.path.dirname(d)
+    return links
+
+
+def _real_locations(paths: tuple[tuple[str, str, str], ...], owned: tuple[tuple[str, str, str], ...]) -> list[tuple[str, str, str]]:
+    real = []
+    for p, why, kind in paths:
+        try:
+            rp = os.path.realpath(p)
+        except (OSError, ValueError):
+            continue
+        if rp != p and all(rp != q for q, _, _ in owned):
+            real.append((rp, why, kind))
+    return real
+
+
+# (home, $XDG_…) -> where clearance's paths lead, resolved once per process (links above home or outside it).
+_OWNED_REAL: dict[tuple[str | None, ...], list[tuple[str, str, str]]] = {}
+
+
 def _owned(home: str, env: dict[str, str] | os._Environ[str]) -> tuple[tuple[str, str, str], ...]:
-    """clearance's own paths for this home and environment (memoised: the daemon builds many contexts)."""
+    """clearance's own paths for this home and environment: the names, and where links outside home lead, memoised (the
+    daemon builds many contexts); links below home, and the agents' folders linked elsewhere, read again for every
+    decision -- a link made since the last one (`ln -s ~/dotfiles/claude ~/.claude`) is seen at the next."""
     key = (home, *map(env.get, _OWNED_ENV))
-    got = _OWNED.get(key)
-    if got is None:
+    owned = _OWNED.get(key)
+    if owned is None:
         from .paths import clearance_paths
 
         pkg = os.path.dirname(os.path.abspath(__file__))
@@ -322,29 +396,28 @@ def _owned(home: str, env: dict[str, str] | os._Environ[str]) -> tuple[tuple[str
         # and so is the virtualenv it is installed in (its interpreter and console script run the hook).
         installed = pkg if os.sep + "site-packages" + os.sep in pkg or os.sep + "dist-packages" + os.sep in pkg else ""
         venv = sys.prefix if installed and sys.prefix != sys.base_prefix and pkg.startswith(sys.prefix + os.sep) else ""
-        owned = clearance_paths(home, {k: env[k] for k in _OWNED_ENV if env.get(k)}, installed, venv)
-        # The I/O edge: where a path is a symlink (~/.config -> a dotfiles checkout), its real
-        # location is clearance's too; the engine itself compares strings only.
-        real = []
-        for p, why, kind in owned:
-            try:
-                rp = os.path.realpath(p)
-            except (OSError, ValueError):
-                continue
-            if rp != p and all(rp != q for q, _, _ in owned):
-                real.append((rp, why, kind))
-        # The agents' own folders linked elsewhere (~/.claude -> ~/dotfiles/claude): their settings are judged there too
-        # (paths.AGENT_ALIAS entries; the engine compares the folder's name, which the real location lacks).
-        from .paths import AGENT_ALIAS, AGENT_SETTINGS_DIRS
+        owned = _OWNED[key] = clearance_paths(home, {k: env[k] for k in _OWNED_ENV if env.get(k)}, installed, venv)
+    # The I/O edge: where a path is a symlink (~/.config -> a dotfiles checkout), its real
+    # location is clearance's too; the engine itself compares strings only.
+    base = _OWNED_REAL.get(key)
+    if base is None:
+        base = _OWNED_REAL[key] = _real_locations(owned, owned)
+    real = list(base)
+    links = _linked_prefixes(owned, home)
+    if links:
+        moved = tuple(o for o in owned if any(o[0] == d or o[0].startswith(d + "/") for d in links))
+        real += [r for r in _real_locations(moved, owned) if r not in real]
+    # The agents' own folders linked elsewhere (~/.claude -> ~/dotfiles/claude): their settings are judged there too
+    # (paths.AGENT_ALIAS entries; the engine compares the folder's name, which the real location lacks).
+    from .paths import AGENT_ALIAS, AGENT_SETTINGS_DIRS
 
-        for folder in sorted(AGENT_SETTINGS_DIRS):
-            link = os.path.join(home, folder)
-            try:
-                if os.path.islink(link):
-                    rp = os.path.realpath(link)
-                    if rp != link and rp != "/":
-                        real.append((rp, folder, AGENT_ALIAS))
-            except (OSError, ValueError):
-                continue
-        got = _OWNED[key] = owned + tuple(real)
-    return got
+    for folder in sorted(AGENT_SETTINGS_DIRS):
+        link = os.path.join(home, folder)
+        try:
+            if os.path.islink(link):
+                rp = os.path.realpath(link)
+                if rp != link and rp != "/":
+                    real.append((rp, folder, AGENT_ALIAS))
+        except (OSError, ValueError):
+            continue
+    return owned + tuple(real) if real else owned

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from .lazyre import lazy
-from .model import HARD_DENY, SOFT_DENY, Action, Context, Decision, Finding, combine
+from .model import HARD_DENY, SOFT_DENY, TOO_LARGE, Action, Context, Decision, Finding, combine
 from .paths import DYN, case_insensitive
 from .rules import REGISTRY, ensure, load
 from .rules import index as rules_index
@@ -197,6 +197,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
             added = added_remote(cmd)
             if added:
                 sc.remotes[added[0]] = added[1]
+        if cmd.name == "git" and any(v in ("fetch", "pull") for v in cmd.values()):
+            from .shell.options import normalise
+
+            sc.fetches = sc.fetches or normalise(cmd).sub[:1] in (("fetch",), ("pull",))
     positions: list[int] = []  # which command of the line each effect comes from
     for at, cmd in enumerate(exp.commands):
         check_deadline(sc)
@@ -273,7 +277,19 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             from .shell.embedded import sed_edits
 
             # sed -i '$a TEXT' FILE, sed -i 's/X/TEXT/' FILE: the text sed adds is written into FILE, judged as a Write of it.
-            edits = sed_edits([w.value for w in cmd.argv])
+            edits = sed_edits(_sed_scripts_read(cmd, sc))
+        if cmd.name == "git" and cmd.args:
+            import posixpath
+
+            from .shell.effects import git_config_file_write
+            from .shell.options import normalise
+
+            nc = normalise(cmd)
+            written = git_config_file_write(nc) if nc.sub[:1] == ("config",) else None
+            if written is not None and written[1]:
+                # git config --file .gitmodules submodule.x.path .claude: the entry git writes, judged as a Write of it.
+                base = next((v for o, v, level in nc.opts if o == "C" and level == 0 and v), None)
+                edits = ([posixpath.join(base, written[0]) if base and not written[0].startswith(("/", "~")) else written[0]], written[1])
         if edits is not None:
             targets, text = [t for t in edits[0] if DYN not in t], edits[1]
         elif not targets:
@@ -285,33 +301,75 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             if got is None:
                 continue
             text = got
-        from .rules.convention import convention_verdict
-        from .rules.fs import package_config_verdict
-        from .rules.self import hook_environment, hook_locations, submodule_into_protected
-        from .rules.tools import script_verdict
-
-        rule = rule_by_id("write.dangerous-script")
         for t in targets:
-            msg = submodule_into_protected(sc.path(t, cmd), text, sc)
-            if msg:
-                findings.append(_finding(rule_by_id("self.submodule-into-settings"), f"{cmd.name}: {msg}", cmd.show()))
-            msg = hook_environment(sc.path(t, cmd), text)
-            if msg:
-                findings.append(_finding(rule_by_id("self.hook-environment-file"), f"{cmd.name}: {msg}", cmd.show()))
-            msg = hook_locations(sc.path(t, cmd), text)
-            if msg:
-                findings.append(_finding(rule_by_id("self.hook-locations-file"), f"{cmd.name}: {msg}", cmd.show()))
-            msg = package_config_verdict(sc.path(t, cmd), text, sc)
-            if msg:
-                findings.append(_finding(rule_by_id("write.package-config"), f"{cmd.name} writes {msg}", cmd.show()))
-            msg = script_verdict(sc.path(t, cmd), text, sc, depth)
-            if msg:
-                findings.append(_finding(rule, msg, cmd.show()))
+            if _judge_written(sc.path(t, cmd), text, cmd, sc, findings, depth):
                 break
-            msg = convention_verdict(sc.path(t, cmd), text, sc, depth)
-            if msg:
-                findings.append(_finding(rule_by_id("write.convention-code"), f"{cmd.name}: {msg}", cmd.show()))
-                break
+    # Members of an unpacked archive or a copied folder that land where a tool loads them (treelist, Context.read_member):
+    # their text is judged as the same file written by Write would be.
+    landed, sc.landed = sc.landed, []
+    for path, text, cmd in landed:
+        check_deadline(sc)
+        _judge_written(path, text, cmd, sc, findings, depth)
+
+
+def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings: list[Finding], depth: int) -> bool:
+    """The checks a Write of *text* into *path* gets, for a file the shell writes; True when a script finding ends the search."""
+    from .rules.convention import convention_verdict
+    from .rules.fs import package_config_verdict
+    from .rules.self import hook_environment, hook_locations, submodule_into_protected
+    from .rules.tools import script_verdict
+
+    msg = submodule_into_protected(path, text, sc)
+    if msg:
+        findings.append(_finding(rule_by_id("self.submodule-into-settings"), f"{cmd.name}: {msg}", cmd.show()))
+    msg = hook_environment(path, text)
+    if msg:
+        findings.append(_finding(rule_by_id("self.hook-environment-file"), f"{cmd.name}: {msg}", cmd.show()))
+    msg = hook_locations(path, text)
+    if msg:
+        findings.append(_finding(rule_by_id("self.hook-locations-file"), f"{cmd.name}: {msg}", cmd.show()))
+    msg = package_config_verdict(path, text, sc)
+    if msg:
+        findings.append(_finding(rule_by_id("write.package-config"), f"{cmd.name} writes {msg}", cmd.show()))
+    msg = script_verdict(path, text, sc, depth)
+    if msg:
+        findings.append(_finding(rule_by_id("write.dangerous-script"), msg, cmd.show()))
+        return True
+    msg = convention_verdict(path, text, sc, depth)
+    if msg:
+        findings.append(_finding(rule_by_id("write.convention-code"), f"{cmd.name}: {msg}", cmd.show()))
+        return True
+    return False
+
+
+def _sed_scripts_read(cmd: SimpleCommand, sc: Scope) -> list[str]:
+    """sed's argv with each `-f SCRIPT` (`--file=SCRIPT`) replaced by `-e` and the script's text, where the hook can read
+    it: `sed -i -f x.sed .envrc` adds what x.sed says.  A script it cannot read stays as it is (the edit is unknown)."""
+    argv = [w.value for w in cmd.argv]
+    if sc.ctx.read_file is None:
+        return argv
+    out = argv[:1]
+    i = 1
+    while i < len(argv):
+        a = argv[i]
+        name = None
+        if a in ("-f", "--file") and i + 1 < len(argv):
+            name, i = argv[i + 1], i + 1
+        elif a.startswith("--file="):
+            name = a[7:]
+        elif a.startswith("-") and not a.startswith("--") and a.endswith("f") and len(a) > 2 and i + 1 < len(argv):
+            out.append(a[:-1])  # -nf SCRIPT: -n, then -f SCRIPT
+            name, i = argv[i + 1], i + 1
+        if name is not None:
+            text = sc.ctx.read_file(sc.path(name, cmd)) if DYN not in name and name != "-" else None
+            if text is None or text == TOO_LARGE:
+                out += ["-f", name]
+            else:
+                out += ["-e", text]
+        else:
+            out.append(a)
+        i += 1
+    return out
 
 
 _SCRIPT_READERS: tuple[Callable[..., bool], Callable[..., list[tuple[str, str]]], str] | None = None

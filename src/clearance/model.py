@@ -85,6 +85,8 @@ class Context:
         "dir_state",
         "environ",
         "sibling_checkout",
+        "list_tree",
+        "read_member",
     )
 
     def __init__(
@@ -110,6 +112,8 @@ class Context:
         dir_state: Callable[[str], str] | None = None,
         environ: Mapping[str, str] | None = None,
         sibling_checkout: Callable[[str], tuple[str, str] | None] | None = None,
+        list_tree: Callable[[str, str], tuple[tuple[str, ...], str]] | None = None,
+        read_member: Callable[[str, str, str], str | None] | None = None,
     ) -> None:
         self.cwd = cwd
         self.project_root = project_root
@@ -157,6 +161,11 @@ class Context:
         # repository (a linked worktree, a clone with its remote, a clone of the project: policy/repos.sibling_checkout),
         # filled by the hook at the I/O edge; None (the team service, the eval replay): no checkout is known to be one.
         self.sibling_checkout = sibling_checkout
+        # What unpacking an archive or copying a directory would create: (path, "archive" | "dir") -> (relative paths,
+        # why not listed) (treelist.py, filled by the hook at the I/O edge; None: no tree is listed).
+        self.list_tree = list_tree
+        # The text of one member listed by list_tree: (path, kind, member) -> text (at most 64 KiB), or None.
+        self.read_member = read_member
 
 
 class Finding:

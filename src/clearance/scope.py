@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 class Scope:
     """The context of one decision plus the trust boundary, with path helpers."""
 
-    __slots__ = ("ctx", "trust", "_cache", "remotes", "deadline")
+    __slots__ = ("ctx", "trust", "_cache", "remotes", "deadline", "fetches", "landed")
 
     def __init__(self, ctx: Context, trust: Trust | None = None) -> None:
         self.ctx = ctx
@@ -23,6 +23,11 @@ class Scope:
         self._cache: dict[int, object] = {}
         # git remotes the command itself adds (`git remote add x URL && git push x`): name -> URL.
         self.remotes: dict[str, str] = {}
+        # The command line runs `git fetch` or `git pull`: FETCH_HEAD on the disk is not what a later command of it uses.
+        self.fetches = False
+        # (path, text, command) of archive members and copied files that land where a tool loads them (effects.tree_into):
+        # judged as the same file written by Write (engine._check_written_scripts).
+        self.landed: list[tuple[str, str, SimpleCommand]] = []
         # time.perf_counter() value past which the engine gives up (engine.DEADLINE_S); none by default.
         self.deadline = float("inf")
 

@@ -217,8 +217,8 @@ _LOCK_FILES = frozenset(
 def lock_file_edit(e: Effect, sc: Scope) -> str | None:
     if e.kind != WRITE or DYN in e.path or _base(e) not in _LOCK_FILES:
         return None
-    if e.cmd is not None and e.cmd.name in ("git", "cp", "mv", "install", "rsync"):
-        return None  # restored or copied whole (git checkout, cp from a clean tree): not a hand edit
+    if e.cmd is not None and e.cmd.name in ("git", "cp", "mv", "install", "rsync", "tar", "bsdtar", "gtar", "unzip", "7z", "7za", "7zz"):
+        return None  # restored, copied or unpacked whole (git checkout, cp from a clean tree, a release archive): not a hand edit
     return f"this edits the lock file {sc.show(e.path)} by hand; let the package manager write it"
 
 

@@ -7,7 +7,7 @@ import posixpath
 from .. import paths
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
-from ..shell.effects import DELETE, WRITE, Effect, FindDelete, find_delete, only_empty
+from ..shell.effects import DELETE, TREE, WRITE, Effect, FindDelete, find_delete, only_empty
 from .base import rule
 
 TYPE_CHECKING = False
@@ -178,6 +178,14 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
         # Deleting a directory that holds clearance's policy, audit trail or keys (rm -rf ~/.local/state);
         # home and the root are fs.delete-critical.
         why = paths.clearance_owned(target, sc.ctx, deleting=True)
+    if why is None and e.kind == WRITE and e.cmd is not None and DYN not in e.path and _locks_out_owner(e):
+        # (Not a path only known at run time: `find ~ -group g -exec chown u {} ;` changes what it selects, not certainly
+        # a folder above clearance's state; the outside-project rules ask about it.)
+        # `chmod 000 ~/.local/state`, `chattr +i ~/.cache`, `chown root ~/.config`: a directory above clearance's policy,
+        # audit trail or keys made unreadable or unwritable for the user it runs as blinds it as surely as deleting it.
+        held = paths.clearance_owned(target, sc.ctx, deleting=True)
+        if held is not None:
+            why = held + " (locked away by changing who may use a folder above it)"
     if why is None and paths.fold(posixpath.basename(target)) == ".git" and e.kind == DELETE and paths.case_insensitive(target, sc.ctx):
         why = "the repository's history (.git)"
     if why is None and posixpath.basename(target) == ".git" and e.kind == DELETE:
@@ -187,6 +195,88 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
     if e.kind == DELETE and not e.recursive and _stale_git_lock(e.path):
         return None  # rm -f .git/index.lock: the lock file git itself says to remove; it holds nothing
     return f"{_who(e)} {_verb(e)} {sc.show(target)}: {why}"
+
+
+@rule(
+    id="fs.unknown-tree",
+    title="Unpacking or copying a tree clearance cannot list into the project root or a folder holding protected files",
+    why="An archive or a staged folder can hold `.claude/settings.json`, `.git/hooks/*`, `.clearance.toml` or `.envrc`: unpacked or copied"
+    " into the project root, it replaces the agent's settings or plants code git and the shell run, though no command names those files."
+    " Where the hook can list the tree, every member is judged as the write it is; a tree it cannot list (read from standard input, not"
+    " there yet, too large, an unknown format) is asked about where protected files can land. Into a new or ordinary folder it is work.",
+    verdict=ASK,
+    scope="effect",
+    effects=(TREE,),
+    match=(
+        "git archive --remote=git@example.com:x/y.git main | tar x",
+        "curl -sL https://example.com/site.tgz | tar -xz -C .",
+        "tar -xf - < /dev/stdin",
+        "cp -a /tmp/stage/* .",
+    ),
+    no_match=(
+        "git archive HEAD | tar -x -C build/export",
+        "tar -xzf - -C /tmp/unpacked",
+        "tar -tf release.tar",
+        "cp -r /tmp/stage/* vendor/lib/",
+    ),
+)
+def unknown_tree(e: Effect, sc: Scope) -> str | None:
+    if e.kind != TREE:
+        return None
+    dest = e.path.rstrip("/") or "/"
+    at_risk = _protected_landing(dest, sc)
+    if at_risk is None:
+        return None
+    name = e.cmd.name if e.cmd is not None else ""
+    if name in ("patch", "git"):
+        return f"{_who(e)} applies in {sc.show(dest)} a patch whose files clearance cannot list ({e.note}); {at_risk}"
+    verb = "copies" if name in ("cp", "rsync") else "unpacks"
+    return f"{_who(e)} {verb} into {sc.show(dest)} a tree clearance cannot list ({e.note}); {at_risk}"
+
+
+def _protected_landing(dest: str, sc: Scope) -> str | None:
+    """Why files of unknown names landing in the folder *dest* may replace protected ones, or None."""
+    if DYN in dest:
+        # Where it lands is only known at run time: judged by the folder it certainly lands under.
+        dest = paths.static_prefix(dest).rstrip("/") or "/"
+    if paths.is_within(sc.ctx.project_root, dest):
+        return "the project root holds the agent's settings, git's hooks and clearance's policy, and any member may replace them"
+    if paths.is_within(sc.ctx.home, dest):
+        return "your home folder holds shell start-up files, credentials and the agents' settings"
+    names = sc.ctx.list_dir(dest) if sc.ctx.list_dir is not None else None
+    for n in sorted(names or ()):
+        if n == ".git" or n in paths.AGENT_CONFIG or n in paths.AGENT_SETTINGS_FILES:
+            return f"{sc.show(dest)} holds {n}, which a member may replace"
+    return None
+
+
+def _locks_out_owner(e: Effect) -> bool:
+    """Whether a permission or attribute change (chmod, chown, chattr, setfacl) may take the owner's own access away.
+
+    `chmod 755 DIR`, `chmod u+rwx`, `chmod go-w`, `chgrp`, `chattr -i` leave the owner able to read, write and enter it."""
+    assert e.cmd is not None
+    name = e.cmd.name
+    if name in ("chown", "setfacl"):
+        return True
+    if name == "chattr":
+        return any(a.value[:1] in "+=" and a.value[1:].isalpha() for a in e.cmd.args)
+    if name != "chmod" or e.note == "chmod +":
+        return False
+    from ..shell.effects import chmod_parts
+
+    mode = chmod_parts(e.cmd)[0]
+    if mode is None or DYN in mode:
+        return True
+    if mode.isdigit():
+        return len(mode) < 3 or mode[-3] != "7"
+    for clause in mode.split(","):
+        who = clause.split("+", 1)[0].split("-", 1)[0].split("=", 1)[0]
+        rest = clause[len(who) :]
+        if who and not (set(who) & {"u", "a"}):
+            continue  # only the group or others
+        if rest[:1] == "-" or (rest[:1] == "=" and not {"r", "w", "x"} <= set(rest[1:])):
+            return True
+    return False
 
 
 def _stale_git_lock(path: str) -> bool:

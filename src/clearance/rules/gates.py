@@ -1,6 +1,6 @@
 """Cheap first checks of the rules that look at every command, run before their packs are imported.
 
-Seven rules have no command names (``commands=None``): the engine runs them on every command of every
+Nine rules have no command names (``commands=None``): the engine runs them on every command of every
 shell call, and importing their packs (creds, net, system) cost a cold hook ~2 ms on calls none of them
 can fire on (``git status``, ``npm test``).  Each gate here is the first test its rule makes, or a test
 that rule implies, written with what the decision path has already imported: a gate that says no means
@@ -142,6 +142,69 @@ def download_then_run(commands: list[SimpleCommand]) -> bool:
     return any(c.name in THEN_RUN_FETCHERS for c in commands[:-1])
 
 
+# Tools that attach to a running process and can change it (a debugger's memory writes and calls, a tracer's injected
+# faults, new resource limits, a throttle that stops it), with the options that name the process by id or by name.
+# Not command names of any rule: a program a rule names is "known", and what it runs (`gdb --args rm -rf ~`,
+# `prlimit --nofile=1 rm -rf ~`) would no longer be judged as an unknown program's arguments.
+ATTACHERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "gdb": (("-p", "--pid"), ()),
+    "lldb": (("-p", "--attach-pid"), ("-n", "--attach-name")),
+    "strace": (("-p", "--attach"), ()),
+    "ltrace": (("-p",), ()),
+    "prlimit": (("-p", "--pid"), ()),
+    "cpulimit": (("-p", "--pid"), ("-e", "--exe", "-P", "--path")),
+    "gcore": ((), ()),
+}
+
+
+def attaches(cmd: SimpleCommand, sc: Scope | None = None) -> bool:
+    """A tool that can attach to another process (sys.attach-process, self.attach-clearance: the rule decides whether it does)."""
+    return cmd.name.rpartition("/")[2] in ATTACHERS
+
+
+# gdb's options that take the next word (`gdb -ex 'bt' ./app 1234`): what is left is PROGRAM [CORE | PID].
+_GDB_VALUE = frozenset(
+    {"-ex", "-iex", "-x", "-ix", "-cd", "-d", "-s", "-e", "-se", "-c", "-core", "-b", "-l", "-tty", "-eval-command", "-command", "-directory"}
+)
+
+
+def attach_targets(cmd: SimpleCommand) -> list[tuple[str, str]] | None:
+    """The processes *cmd* attaches to, as (value, raw word): ids, or names after a by-name option; None when it
+    attaches to none (it starts a program of its own: `gdb ./app`, `strace make`, `prlimit --nofile=1 cmd`)."""
+    name = cmd.name.rpartition("/")[2]
+    spec = ATTACHERS.get(name)
+    if spec is None:
+        return None
+    named = spec[0] + spec[1]
+    out: list[tuple[str, str]] = []
+    operands: list[tuple[str, str]] = []
+    args = cmd.args
+    i = 0
+    while i < len(args):
+        v, raw = args[i].value, args[i].raw
+        opt, eq, val = v.partition("=")
+        if v in ("--", "--args"):
+            break  # gdb --args PROGRAM ARGS...: the rest is the program's
+        if opt in named:
+            if eq:
+                out.append((val, raw))
+            elif i + 1 < len(args):
+                out.append((args[i + 1].value, args[i + 1].raw))
+                i += 1
+        elif v[:2] in spec[0] and v[2:].isdigit():
+            out.append((v[2:], raw))  # -p1234
+        elif name == "gdb" and ("-" + opt.lstrip("-")) in _GDB_VALUE and not eq:
+            i += 1
+        elif not v.startswith("-"):
+            operands.append((v, raw))
+        i += 1
+    if name == "gcore":
+        out += [o for o in operands if o[0].isdigit() or DYN in o[0]]
+    elif name == "gdb" and len(operands) >= 2 and (operands[1][0].isdigit() or DYN in operands[1][0]):
+        out.append(operands[1])  # gdb PROGRAM PID
+    return out or None
+
+
 GATES: dict[str, Callable[[SimpleCommand, Scope], bool]] = {
     "creds.env-file-pipe": env_file_pipe,
     "net.reverse-shell": reverse_shell,
@@ -152,4 +215,6 @@ GATES: dict[str, Callable[[SimpleCommand, Scope], bool]] = {
     "sys.unknown-change-verb": unknown_or_client_with_operand,
     "sys.unknown-program-path": unknown_with_operand,
     "sys.system-change": system_cli,
+    "sys.attach-process": attaches,
+    "self.attach-clearance": attaches,
 }

@@ -482,6 +482,16 @@ def config_code(cmd: SimpleCommand, sc: Scope) -> str | None:
     return f"git config {msg}" if msg else None
 
 
+def _user_config_file(nc: Norm, cmd: SimpleCommand, sc: Scope) -> bool:
+    """`git config --file ~/.gitconfig …`: the file --global (or --system) would have written, named instead."""
+    f = nc.value("file")
+    if not f:
+        return False
+    p = sc.path(f, cmd)
+    home = sc.ctx.home.rstrip("/")
+    return p in (home + "/.gitconfig", home + "/.config/git/config", "/etc/gitconfig")
+
+
 @rule(
     id="git.config-global",
     title="Changing the user's global git configuration",
@@ -495,12 +505,13 @@ def config_code(cmd: SimpleCommand, sc: Scope) -> str | None:
         "git config --system pull.rebase true",
         "git config --global --unset-all user.signingkey",
         "git config --system core.editor vim",
+        "git config --file ~/.gitconfig user.name Ana",
     ),
-    no_match=("git config user.name Ana", "git config --global --get user.email", "git config --global -l"),
+    no_match=("git config user.name Ana", "git config --global --get user.email", "git config --global -l", "git config -f ~/.gitconfig --get user.name"),
 )
 def config_global(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
-    if nc.sub[:1] != ("config",) or not nc.has("global", "system") or config_code(cmd, sc):
+    if nc.sub[:1] != ("config",) or not (nc.has("global", "system") or _user_config_file(nc, cmd, sc)) or config_code(cmd, sc):
         return None
     verb = nc.sub[1] if len(nc.sub) > 1 else ""
     if verb in ("get", "list", "get-color") or nc.has("get", "get-all", "get-regexp", "get-urlmatch", "list", "show-origin", "get-color", "get-colorbool"):
@@ -508,7 +519,7 @@ def config_global(cmd: SimpleCommand, sc: Scope) -> str | None:
     keys = nc.pos
     if not keys:
         return None
-    where = "--system" if nc.has("system") else "--global"
+    where = "--system" if nc.has("system") else "--global" if nc.has("global") else "--file " + (nc.value("file") or "")
     return f"git config {where} {keys[0]} changes the configuration of every repository of the user"
 
 

@@ -1039,8 +1039,8 @@ def agent_extra_code(cmd: SimpleCommand, sc: Scope) -> str | None:
 _PROCESS_FINDERS = frozenset({"pgrep", "pidof", "ps", "lsof", "fuser", "cat", "head", "tail"})
 # Tools that act on a process given by id (-p PID / --pid PID): stopping, throttling, attaching a debugger to it.
 # Only tools clearance already models: naming an unknown program here would make it "known" and stop the engine from
-# judging the command it runs (`prlimit --nofile=1024 rm -rf ~`); gdb -p, cpulimit -p, prlimit --pid are left open
-# (docs/threat-model.md).
+# judging the command it runs (`prlimit --nofile=1024 rm -rf ~`); the debuggers and limiters that are not (gdb -p,
+# cpulimit -p, prlimit --pid) are self.attach-clearance, a rule on any command gated by gates.ATTACHERS.
 _PID_TOOLS: dict[str, tuple[str, ...]] = {
     "strace": ("-p",),
     "ltrace": ("-p",),
@@ -1316,6 +1316,7 @@ def _hooks_dir(probe: object, directory: str) -> str:
         {"tool_name": "Bash", "tool_input": {"command": "git stash pop"}, "git": {"stash@{0}": [".cursor/hooks.json"]}},
         {"tool_name": "Bash", "tool_input": {"command": "git reset --hard HEAD~3"}, "git": {"HEAD~3": [".gemini/settings.json"]}},
         "git pull ../scratch-clone main",
+        "git fetch https://example.com/x.git main && git merge FETCH_HEAD",
     ),
     no_match=(
         {"tool_name": "Bash", "tool_input": {"command": "git checkout feature/x"}, "git": {"feature/x": ["src/app.py", "README.md"]}},
@@ -1323,12 +1324,16 @@ def _hooks_dir(probe: object, directory: str) -> str:
         "git checkout main",
         "git pull origin main",
         "git stash list",
+        "git fetch origin && git status",
     ),
 )
 def git_settings_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     qs, unknown = git_rewrites(cmd)
     if unknown:
         return unknown
+    if sc.fetches and any(rev.startswith("FETCH_HEAD") for _, rev, _ in qs):
+        # `git fetch URL main && git merge FETCH_HEAD`: git would answer for the FETCH_HEAD of an earlier fetch.
+        return f"{cmd.show()[:80]}: FETCH_HEAD is what this command line fetches first, so what it rewrites is only known once it has run"
     probe = sc.ctx.git_changes
     if probe is None or not qs:
         return None
@@ -1541,3 +1546,31 @@ def clearance_library(cmd: SimpleCommand, sc: Scope) -> str | None:
     if used is None:
         return None
     return f"{posixpath.basename(cmd.name)} code calls {used}, which changes clearance's own configuration or records; only the user does that"
+
+
+@rule(
+    id="self.attach-clearance",
+    title="Attaching a debugger, tracer or limiter to clearance's own processes",
+    why="A debugger attached to the warm daemon or the team service can make it answer allow to everything (a memory write, a"
+    " call), a tracer can make its reads fail, new limits take its files away and a throttle stops it: clearance switched off"
+    " from outside while it still looks alive. Aimed at clearance when the process id comes from a command that looks for it"
+    " (its pid file, `$(pgrep -f clearance)`) or, where the hook runs on the machine itself, is one of its running processes.",
+    verdict=HARD_DENY,
+    alternative="ask the user to restart the clearance daemon or service if it misbehaves",
+    match=("gdb -p $(cat ~/.local/state/clearance/daemon.pid)", "prlimit --pid $(pgrep -f 'clearance daemon') --nofile=0", "lldb --attach-name clearance"),
+    no_match=("gdb -p 4242", "gdb ./clearance-test", "prlimit --nofile=1024 clearance check 'ls'"),
+)
+def attach_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from .gates import attach_targets
+
+    targets = attach_targets(cmd)
+    if not targets:
+        return None
+    procs = sc.ctx.processes() if sc.ctx.processes is not None else ()
+    for value, raw in targets:
+        if _mentions_clearance(raw) or _mentions_clearance(value):
+            return f"{cmd.name} attaches to clearance's own processes ({raw[:60]})"
+        hit = _pid_hit(value, procs) if procs else None
+        if hit is not None:
+            return f"{cmd.name} attaches to clearance's own {_what(hit)}"
+    return None

@@ -1207,3 +1207,32 @@ def system_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cmd.name not in SYSTEM_CLIS:
         return None
     return _system_change(cmd)
+
+
+@rule(
+    id="sys.attach-process",
+    title="Attaching to another running process (a debugger, a tracer, new limits or a throttle by process id)",
+    why="`gdb -p PID` can write the process's memory and call its functions, `strace -p PID -e inject=…` makes its system calls"
+    " fail, `prlimit --pid PID --nofile=0` takes its files away and `cpulimit -p` stops it: another program -- a server, an"
+    " editor, an agent's own helper -- changed from outside. Debugging a process of the task is ordinary when the user wants"
+    " it; the agent should ask. Starting a program under the tool (`gdb ./app`, `strace make`) is not attaching.",
+    verdict=ASK,
+    match=(
+        "gdb -p 4242",
+        "gdb -batch -ex 'call exit(0)' ./server 4242",
+        "strace -p 4242 -e inject=write:error=EIO",
+        "prlimit --pid 4242 --nofile=0",
+        "cpulimit -p 4242 -l 1",
+        "lldb --attach-name node",
+        "gcore 4242",
+    ),
+    no_match=("gdb ./app", "gdb -batch -ex run --args ./app 4242", "strace -f -o trace.txt make", "prlimit --nofile=1024 make test", "gdb ./app core"),
+)
+def attach_process(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from .gates import attach_targets
+
+    targets = attach_targets(cmd)
+    if not targets:
+        return None
+    shown = ", ".join((raw if DYN in v else v)[:40] for v, raw in targets[:3])
+    return f"{cmd.name} attaches to the running process {shown}, which it can change from outside"

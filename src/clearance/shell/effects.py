@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 DELETE = "delete"
 WRITE = "write"
 READ = "read"
+# A tree whose contents clearance could not list lands in the path (an archive unpacked, a folder copied): the note says why.
+TREE = "tree"
 
 
 class Effect:
@@ -80,7 +82,10 @@ WRITERS = frozenset(
         "tar",
         "unzip",
         "7z",
+        "7za",
+        "7zz",
         "bsdtar",
+        "gtar",
         "curl",
         "wget",
     }
@@ -433,6 +438,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 or len(sources) > 1  # cp a b DIR: with several sources the destination is a directory
                 or dest.value.rstrip("/") in sc.ctx.tmpdirs
             )
+            landed: list[tuple[Word, Word]] = []  # (source, where it lands)
             if into_dir and sources and DYN not in dest.value:
                 # cp/mv x y z DIR/: each source lands inside the directory.
                 for w in sources:
@@ -441,8 +447,16 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                         add(WRITE, Word(dest.value.rstrip("/") + "/" + base, dest.raw), recursive)
                     else:
                         add(WRITE, dest, recursive)
+                    # What a glob matches lands in the directory under names only known when it runs.
+                    glob = any(ch in base for ch in "*?[")
+                    landed.append((w, dest if glob or not base or DYN in base or base in (".", "..") else Word(dest.value.rstrip("/") + "/" + base, dest.raw)))
             else:
                 add(WRITE, dest, recursive)
+                landed = [(w, dest) for w in sources]
+            if name == "cp" and recursive:
+                # cp -r DIR/. . and cp -a stage/* .: what the copied folders hold lands too.
+                for w, where in landed:
+                    tree_into(where, w, "dir", cmd, sc, out)
         for w in sources:
             if name == "mv":
                 add(DELETE, w, True, note="moved away")
@@ -534,8 +548,11 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                     strip = _int(v[8:], 0)
                 elif v.startswith("-p") and v[2:].isdigit():
                     strip = int(v[2:])
-            for target in patch_targets(sources, cmd, sc, strip):
+            unread: list[str] = []
+            for target in patch_targets(sources, cmd, sc, strip, unread):
                 add(WRITE, target, note=name)
+            for why in unread[:1]:
+                tree_into(Word(".", "."), None, "patch", cmd, sc, out, unknown=why)
     elif name in ("apply_patch", "applypatch"):
         # Codex's apply_patch run through the shell (`apply_patch "$PATCH"`, `apply_patch <<'EOF'`): Codex applies the
         # envelope itself; every file it names is written (patchtext.py).
@@ -588,18 +605,31 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 if any(f.startswith("--delete") or f == "--remove-source-files" for f in flags):
                     add(DELETE, dest, True, note="rsync --delete")
             # -r, -a and the grouped forms (-avz) copy whole trees: what lies under a source is read, as with cp -r.
-            recursive = bool(flags & {"-r", "-a", "--recursive", "--archive"})
+            recursive = bool(flags & {"-r", "-a", "--recursive", "--archive"}) or any(f[:1] == "-" and f[1:2] != "-" and ("r" in f or "a" in f) for f in flags)
             for w in ops[:-1]:
                 if ":" not in w.value.split("/", 1)[0]:
                     add(READ, w, recursive)
-    elif name == "tar":
-        _tar(cmd, sc, add)
-    elif name in ("unzip", "7z", "bsdtar"):
-        for i, w in enumerate(args):
-            if w.value == "-d" and i + 1 < len(args):
-                add(WRITE, args[i + 1], True)
-            elif w.value.startswith("-o") and name == "7z":
-                add(WRITE, Word(w.value[2:], w.raw), True)
+            if recursive and (":" not in dest.value.split("/", 1)[0] or dest.value.startswith(("/", ".", "~"))):
+                for w in ops[:-1]:
+                    # rsync SRC/ DEST copies what SRC holds into DEST; rsync SRC DEST copies SRC itself into DEST/SRC.
+                    remote = ":" in w.value.split("/", 1)[0] and not w.value.startswith(("/", ".", "~"))
+                    into = dest.value if w.value.endswith("/") or remote else dest.value.rstrip("/") + "/" + posixpath.basename(w.value)
+                    tree_into(
+                        Word(into, dest.raw),
+                        None if remote else w,
+                        "dir",
+                        cmd,
+                        sc,
+                        out,
+                        unknown="it comes from another host" if remote else "",
+                        excluded=_excludes(args, _RSYNC_FILTERS),
+                    )
+    elif name in ("tar", "bsdtar", "gtar"):
+        _tar(cmd, sc, add, out)
+    elif name == "unzip":
+        _unzip(cmd, sc, add, out)
+    elif name in ("7z", "7za", "7zz"):
+        _7z(cmd, sc, add, out)
     elif name in ("curl", "wget"):
         out_flag = "o" if name == "curl" else "O"
         for i, w in enumerate(args):
@@ -690,8 +720,23 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 (_int(v[2:] or (vals[i + 1] if i + 1 < len(vals) else ""), 1) for i, v in enumerate(vals) if v == "-p" or (v[:2] == "-p" and v[2:].isdigit())),
                 1,
             )
-            for target in patch_targets(list(nc.words), cmd, sc, strip):
+            unread = []
+            for target in patch_targets(list(nc.words), cmd, sc, strip, unread):
                 add(WRITE, _under(git_base, target), note="git " + nc.sub[0])
+            for why in unread[:1]:
+                # The files an unread patch changes are unknown: asked about where protected files can be among them.
+                tree_into(_under(git_base, Word(".", ".")), None, "patch", cmd, sc, out, unknown=why)
+        elif nc.sub[:1] == ("config",):
+            written = git_config_file_write(nc)
+            if written is not None:
+                # git config --file FILE KEY VALUE writes FILE (the keys of git's own config files are the git rules' concern).
+                add(WRITE, _under(git_base, Word(written[0], written[0])), note="git config")
+        if nc.sub[:1] in _RECURSING and sc.ctx.read_file is not None and _recurses(args):
+            # git pull/checkout/switch/reset/merge --recurse-submodules: a `submodule update` of each submodule afterwards, into
+            # the paths .gitmodules names (what a fetched commit changes in .gitmodules is not on disk yet: threat-model).
+            top = sc.word_path(Word(git_base or ".", git_base or "."), cmd)
+            for p in gitmodules_paths(sc.ctx.read_file(top.rstrip("/") + "/.gitmodules") or "")[:64]:
+                _new_checkout(_under(top, Word(p, p)), cmd, sc, add)
 
     # Reading: any path-like operand of a command that shows contents.
     if name not in METADATA_ONLY:
@@ -702,8 +747,15 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             # names answered only where they are shown: captured by `$(…)` they become words another command reads
             deep, names, query = search[0] or deep, search[1] and not cmd.captured, search[2]
         only = _name_filters(name, [a.value for a in args]) if deep else []
-        for w in args:
+        # tar -C DIR: the directory it works in from there on (the files named after it are read there), not a file it reads.
+        in_dir = _tar_dirs(args) if name in ("tar", "bsdtar", "gtar") else None
+        for i, w in enumerate(args):
             v = w.value
+            if in_dir is not None:
+                if in_dir[i] is None:
+                    continue
+                if in_dir[i] and not v.startswith(("-", "/", "~")):
+                    v = posixpath.join(in_dir[i] or "", v)
             if v.startswith("-") and "=" in v:
                 v = v.split("=", 1)[1]
             elif v.startswith("-") or (v.startswith("@") and len(v) == 1):
@@ -805,9 +857,11 @@ def _int(v: str | None, default: int) -> int:
     return int(v) if v is not None and v.isdigit() and len(v) < 4 else default
 
 
-def patch_targets(sources: list[Word], cmd: SimpleCommand, sc: Scope, strip: int) -> list[Word]:
+def patch_targets(sources: list[Word], cmd: SimpleCommand, sc: Scope, strip: int, unknown: list[str] | None = None) -> list[Word]:
     """The files a patch writes, read from its text: the patch files named (*sources*), else what the command reads
-    on standard input (a here-document, `< FILE`, `cat FILE |`).  Unreadable patches name nothing (judged as before)."""
+    on standard input (a here-document, `< FILE`, `cat FILE |`).  A patch file too large for Context.read_file is read
+    for its header lines (Context.list_tree); one that cannot be read even so is said in *unknown*.  A patch that is
+    not there names nothing (the command fails)."""
     from ..patchtext import targets
 
     texts: list[str] = []
@@ -826,9 +880,64 @@ def patch_targets(sources: list[Word], cmd: SimpleCommand, sc: Scope, strip: int
             if DYN in p:
                 continue
             text = read(p)
-            if text and text is not TOO_LARGE:
+            if text == TOO_LARGE:
+                heads, why = sc.ctx.list_tree(p, "patch") if sc.ctx.list_tree is not None else ((), "it is larger than clearance reads")
+                if why:
+                    if unknown is not None:
+                        unknown.append(f"the patch {w.value} cannot be read: {why}")
+                    continue
+                text = "\n".join(heads)
+            if text:
                 texts.append(text)
     return [Word(t, t) for text in texts for t in targets(text, strip)]
+
+
+# git config's modes that only read (the rest, and KEY VALUE, write).
+_GIT_CONFIG_READS = frozenset({"get", "get-all", "get-regexp", "get-urlmatch", "list", "l", "get-color", "get-colorbool", "show-origin", "show-scope"})
+_GIT_CONFIG_WRITES = frozenset({"add", "replace-all", "unset", "unset-all", "rename-section", "remove-section", "edit", "e"})
+
+
+def git_config_file_write(nc: Norm) -> tuple[str, str] | None:
+    """(FILE, the text written) for `git config --file FILE KEY VALUE` (`-f`, `set`, `--add`, `--unset` …), or None.
+
+    Only files other than git's own configuration (.git/config, ~/.gitconfig, …/git/config): what they say is judged
+    key by key by the git rules.  The text is the entry as git writes it (`[submodule "x"]` / `path = .claude`), so a
+    `.gitmodules` written this way is judged as the same file written by Write."""
+    f = nc.value("file")
+    if not f or f == "-" or DYN in f:
+        return None
+    if f.endswith(("/.git/config", "/git/config")) or f in (".git/config", "config") or posixpath.basename(f) == ".gitconfig":
+        return None
+    opts = {o for o, _, level in nc.opts if level >= 1}
+    verb = nc.sub[1] if len(nc.sub) > 1 else ""
+    if verb in ("get", "list", "get-color") or (not verb and opts & _GIT_CONFIG_READS):
+        return None
+    pos = nc.pos
+    if not (verb in ("set", "unset", "rename-section", "remove-section", "edit") or opts & _GIT_CONFIG_WRITES or len(pos) >= 2):
+        return None
+    text = ""
+    if len(pos) >= 2 and "." in pos[0]:
+        section, _, rest = pos[0].partition(".")
+        sub, _, key = rest.rpartition(".")
+        head = f'[{section} "{sub}"]' if sub else f"[{section}]"
+        text = f"{head}\n\t{key} = {pos[1]}\n"
+    return f, text
+
+
+# git verbs whose --recurse-submodules updates the submodules' checkouts.
+_RECURSING = frozenset({("pull",), ("checkout",), ("switch",), ("reset",), ("merge",), ("rebase",), ("restore",), ("read-tree",)})
+
+
+def _recurses(args: list[Word]) -> bool:
+    """--recurse-submodules given (and not =no / =false / --no-recurse-submodules after it)."""
+    on = False
+    for a in args:
+        v = a.value
+        if v == "--recurse-submodules" or (v.startswith("--recurse-submodules=") and v.split("=", 1)[1] not in ("no", "false", "0", "off")):
+            on = True
+        elif v == "--no-recurse-submodules" or v.startswith("--recurse-submodules="):
+            on = False
+    return on
 
 
 def _git_base(opts: list[tuple[str, str | None, int]]) -> str | None:
@@ -1231,7 +1340,50 @@ def _only_adds(mode: str) -> bool:
     return True
 
 
-def _tar(cmd: SimpleCommand, sc: Scope, add: Callable[..., None]) -> None:
+def _tar_dirs(args: list[Word]) -> list[str | None]:
+    """For each of tar's words, the -C directory in force ("" for none), or None for the word that names it."""
+    out: list[str | None] = []
+    cur = ""
+    take = False
+    for w in args:
+        v = w.value
+        if take:
+            out.append(None)
+            cur = v if v.startswith(("/", "~")) or not cur else posixpath.join(cur, v)
+            take = False
+        elif v in ("-C", "--directory"):
+            out.append(None)
+            take = True
+        elif v.startswith("--directory="):
+            out.append(None)
+            d = v.split("=", 1)[1]
+            cur = d if d.startswith(("/", "~")) or not cur else posixpath.join(cur, d)
+        else:
+            out.append(cur)
+    return out
+
+
+# rsync's filter options other than --exclude: with any of them, what is left out is not read here.
+_RSYNC_FILTERS = ("--include", "--filter", "-f", "--exclude-from", "--include-from", "-F", "--cvs-exclude", "-C", "--files-from")
+
+# tar's old-style first word (`tar xzf A.tgz -C out`): each letter an option, those taking a value take the next words in turn.
+_TAR_VALUE_LETTERS = frozenset("fCTXbHIgNLVK")
+
+
+def _tar_words(args: list[Word]) -> list[Word]:
+    first = args[0].value if args else ""
+    if not first or first.startswith("-") or not first.isalpha():
+        return args
+    out: list[Word] = []
+    rest = list(args[1:])
+    for ch in first:
+        out.append(Word("-" + ch, "-" + ch))
+        if ch in _TAR_VALUE_LETTERS and rest:
+            out.append(rest.pop(0))
+    return out + rest
+
+
+def _tar(cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Effect]) -> None:
     args = cmd.args
     if not args:
         return
@@ -1246,5 +1398,191 @@ def _tar(cmd: SimpleCommand, sc: Scope, add: Callable[..., None]) -> None:
             target = args[i + 1]
         elif w.value.startswith("--directory="):
             target = Word(w.value.split("=", 1)[1], w.raw)
-    if extracting:
-        add(WRITE, target if target is not None else Word(".", "."), True)
+    if not extracting:
+        return
+    dest = target if target is not None else Word(".", ".")
+    add(WRITE, dest, True)
+    nc = normalise_words("tar", _tar_words(args))
+    if nc.has("to-stdout"):
+        return  # tar xOf: the members go to standard output, no file is written
+    archive = nc.value("file")
+    unknown = ""
+    if nc.has("transform") or (cmd.name == "bsdtar" and any(a.value == "-s" or (a.value.startswith("-s") and len(a.value) > 2) for a in args)):
+        unknown = "its members are renamed as they are unpacked"
+    elif nc.has("absolute-names"):
+        unknown = "-P writes members at the absolute paths they name"
+        dest = Word("/", dest.raw)
+    strip = _int(nc.value("strip-components") or "0", 0)
+    excluded = _excludes(args, ("--exclude-from", "-X", "--files-from", "-T", "--exclude-vcs", "--exclude-tag", "--anchored", "--no-wildcards"))
+    tree_into(dest, None if archive in (None, "-") else Word(archive, archive), "archive", cmd, sc, out, strip=strip, unknown=unknown, excluded=excluded)
+
+
+def _unzip(cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Effect]) -> None:
+    """unzip [-opts] ARCHIVE [members] [-x excluded] [-d DIR]: what lands where (-j: every member in DIR itself)."""
+    args = cmd.args
+    archive: Word | None = None
+    dest: Word | None = None
+    flags = ""
+    i = 0
+    while i < len(args):
+        v = args[i].value
+        if v == "-d" and i + 1 < len(args):
+            dest = args[i + 1]
+            i += 2
+            continue
+        if v in ("-P", "-O", "-I") and i + 1 < len(args):
+            i += 2
+            continue
+        if v == "-x":
+            i += 1
+            while i < len(args) and not args[i].value.startswith("-"):
+                i += 1
+            continue
+        if v.startswith("-") and len(v) > 1:
+            flags += v[1:]
+        elif archive is None:
+            archive = args[i]
+        i += 1
+    if dest is not None:
+        add(WRITE, dest, True)
+    if set(flags) & set("lptvcCzZ"):
+        return  # listing, testing, printing: nothing is written
+    where = dest if dest is not None else Word(".", ".")
+    tree_into(where, archive, "archive", cmd, sc, out, flat="j" in flags, unknown="" if archive is not None else "no archive is named")
+
+
+def _7z(cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Effect]) -> None:
+    """7z x ARCHIVE [-oDIR] (full paths) and 7z e ARCHIVE (every member in DIR itself)."""
+    args = cmd.args
+    dest: Word | None = None
+    for w in args:
+        if w.value.startswith("-o"):
+            dest = Word(w.value[2:], w.raw)
+            add(WRITE, dest, True)
+    ops = [w for w in args if not w.value.startswith("-")]
+    if not ops or ops[0].value not in ("x", "e") or any(w.value == "-so" for w in args):
+        return
+    archive = ops[1] if len(ops) > 1 else None
+    tree_into(dest or Word(".", "."), archive, "archive", cmd, sc, out, flat=ops[0].value == "e", unknown="" if archive is not None else "no archive is named")
+
+
+def _excludes(args: list[Word], unmodelled: tuple[str, ...]) -> tuple[str, ...]:
+    """The --exclude patterns of rsync or tar, or () when other filter options make what is left unknown to this reading
+    (--include, --filter, --exclude-from …: every member is then judged)."""
+    got: list[str] = []
+    vals = [a.value for a in args]
+    for i, v in enumerate(vals):
+        if v.startswith(unmodelled) or v in unmodelled:
+            return ()
+        if v == "--exclude" and i + 1 < len(vals):
+            got.append(vals[i + 1])
+        elif v.startswith("--exclude="):
+            got.append(v.split("=", 1)[1])
+    return tuple(p for p in got if p and DYN not in p)
+
+
+def _excluded(parts: list[str], patterns: tuple[str, ...]) -> bool:
+    """Whether a member (its path's components) is left out by an --exclude pattern: a pattern without a slash matches
+    any component (and so everything below it), one with a slash a leading part of the path."""
+    import fnmatch
+
+    for p in patterns:
+        pat = p.rstrip("/")
+        if "/" not in pat:
+            if any(fnmatch.fnmatchcase(c, pat) for c in parts):
+                return True
+        elif any(fnmatch.fnmatchcase("/".join(parts[:k]), pat.lstrip("/")) for k in range(1, len(parts) + 1)):
+            return True
+    return False
+
+
+def tree_into(
+    dest: Word,
+    source: Word | None,
+    kind: str,
+    cmd: SimpleCommand,
+    sc: Scope,
+    out: list[Effect],
+    strip: int = 0,
+    flat: bool = False,
+    unknown: str = "",
+    excluded: tuple[str, ...] = (),
+) -> None:
+    """What unpacking an archive (*kind* "archive") or copying a folder ("dir") *source* into *dest* creates: every member
+    a write of the path it lands on, judged as any write is; a tree that cannot be listed (standard input, a name only
+    known at run time, no file yet, too large, an unknown format) one TREE effect on *dest* that says why.
+
+    Where no disk is read (ctx.list_tree None: the team service, another machine) a named tree is not judged; a tree
+    from standard input is unknown on any machine."""
+    base = sc.word_path(dest, cmd)
+    if sc.ctx.realpath is not None:
+        base = _through_link(base, sc, WRITE, follow=True) or base
+    from ..paths import is_within, static_prefix
+
+    # A name only known at run time (`rsync -a $SRC /srv/out/`, `tar -C "$D"`): judged by the folder it certainly lands under.
+    known = static_prefix(base) if DYN in base else base
+    if sc.in_temp(known) and not sc.inside_project(known):
+        return  # nothing in a temporary directory is loaded by convention
+    if not is_within(sc.ctx.project_root, known) and not is_within(sc.ctx.home, known):
+        if sc.ctx.list_dir is None or sc.ctx.list_dir(known) is None:
+            # A folder that is not there yet (or not the project's): the tree is new, and nothing in it is loaded as the agent's
+            # settings or replaces a file -- as with `git clone URL DIR`.
+            return
+    why = unknown
+    members: tuple[str, ...] = ()
+    if not why:
+        if source is None:
+            why = "it comes from standard input"
+        else:
+            src = sc.word_path(source, cmd)
+            from ..paths import has_glob
+
+            if DYN in src or has_glob(src):
+                why = "its name is only known when the command runs"
+            elif sc.ctx.list_tree is None:
+                return
+            else:
+                members, why = sc.ctx.list_tree(src, kind)
+    if why:
+        out.append(Effect(TREE, base, dest.value, True, cmd, note=why))
+        return
+    top = base.rstrip("/")
+    # A member inside a visible folder the tree brings new (`release-2.1/...`) lands in a new project, as a clone into a new
+    # folder does: that folder is one write.  Hidden folders (`.git`, `.claude`, `.vscode`) are where tools look for their
+    # settings, so their members are judged one by one, as is every member of a folder that is already there.
+    here: set[str] | None = None
+    inert: dict[str, bool] = {}
+    for m in members:
+        parts = m.split("/")[strip:]
+        if not parts or (excluded and _excluded(m.split("/"), excluded)):
+            continue
+        if flat:
+            parts = parts[-1:]
+        if len(parts) > 1:
+            first = parts[0]
+            new = inert.get(first)
+            if new is None:
+                if here is None:
+                    here = set((sc.ctx.list_dir(top or "/") if sc.ctx.list_dir is not None else None) or ())
+                new = inert[first] = first not in here and not first.startswith(".")
+                if new:
+                    out.append(Effect(WRITE, top + "/" + first, first, True, cmd, note=cmd.name))
+            if new:
+                continue
+        landing = top + "/" + "/".join(parts)
+        out.append(Effect(WRITE, landing, m, False, cmd, note=cmd.name))
+        if source is not None and sc.ctx.read_member is not None and _loaded_by_convention(landing, parts):
+            text = sc.ctx.read_member(sc.word_path(source, cmd), kind, m)
+            if text:
+                sc.landed.append((landing, text, cmd))
+
+
+def _loaded_by_convention(path: str, parts: list[str]) -> bool:
+    """Whether a tool loads the file at *path* by its name (a hidden file or folder, a build or task file, a package
+    manager's configuration): what a tree brings there is judged by its text, as a Write of it is."""
+    if any(p.startswith(".") for p in parts):
+        return True
+    from ..code.convention import role
+    from ..pkgconfig import config_tool
+
+    return role(path) is not None or config_tool(path) is not None
