@@ -704,15 +704,6 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 paths, listed = [], []  # only the index changes
             for w in _pathspec_words(nc, cmd, sc, git_base, paths + listed):
                 add(WRITE, w, True)
-        elif nc.sub[:1] == ("config",) and nc.values("file"):
-            # git config --file FILE KEY VALUE (and set/unset/--add/--edit …): git rewrites FILE in its own format.
-            cfg_reads = nc.has("get", "get-all", "get-regexp", "get-urlmatch", "list", "l", "show-origin", "name-only") or nc.sub[1:2] in (("get",), ("list",))
-            writing = nc.sub[1:2] in (("set",), ("unset",), ("edit",), ("rename-section",), ("remove-section",)) or nc.has(
-                "add", "unset", "unset-all", "replace-all", "rename-section", "remove-section", "edit", "e"
-            )
-            if writing or (not cfg_reads and len(nc.words) >= 2):
-                for f in nc.values("file"):
-                    add(WRITE, _under(git_base, Word(f, f)), note="git config --file")
         elif nc.sub in (("apply",), ("am",)) and not _only_reports(nc.unknown):
             # The files the patch names are written (patchtext.py); git strips one leading component unless -p says otherwise.
             vals = [a.value for a in args]
@@ -968,7 +959,6 @@ _WRITES_BY_OPTION: dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]] =
     "go": {"build": (frozenset({"-o"}), frozenset()), "test": (frozenset({"-o"}), frozenset())},
     "gh": {"release": (frozenset({"-O", "--output"}), frozenset({"-D", "--dir"})), "run": (frozenset(), frozenset({"-D", "--dir"}))},
     "cargo": {"install": (frozenset(), frozenset({"--root"}))},
-    "bsdtar": {"": (frozenset(), frozenset({"-C", "--cd"}))},
     "dpkg": {"": (frozenset(), frozenset())},
 }
 # ssh-keygen reads the key -f names with these (fingerprint, public key, search), or keeps known_hosts with them
