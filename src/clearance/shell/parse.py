@@ -989,6 +989,55 @@ def _join_continuations(data: bytes, root: Any, blanks: bool = True) -> bytes:
     return bytes(out)
 
 
+_NAME_START = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+_NAME_REST = _NAME_START | frozenset(b"0123456789")
+
+
+def _offset_param(data: bytes, p: int) -> tuple[int, int] | None:
+    """The span of the name in a ``$name``, ``$1`` or ``$#`` at *p* (after blanks), or None."""
+    n = len(data)
+    while p < n and data[p] in b" \t":
+        p += 1
+    if p + 1 >= n or data[p] != 0x24:
+        return None
+    s = e = p + 1
+    if data[s] in _NAME_START:
+        while e < n and data[e] in _NAME_REST:
+            e += 1
+        return s, e
+    if data[s] in b"0123456789#@*":
+        return s, s + 1
+    return None
+
+
+def _brace_offsets(data: bytes, root: Any) -> bytes:
+    """*data* with each ``$x`` that opens a substring offset (``${s:$i:1}``, ``${a[@]: $1}``)
+    rewritten ``${x}``, the same expansion to bash.
+
+    tree-sitter-bash's grammar wants a word, number or ``${..}`` after the ``:`` and reports a
+    missing ``}`` before a ``$``, so an ordinary loop over a string's characters could not be
+    read at all. Only the places where tree-sitter reported that missing ``}`` are rewritten.
+    """
+    edits: list[tuple[int, int, bytes]] = []
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        if n.is_missing and n.type == "}" and n.parent is not None and n.parent.type == "expansion":
+            p = n.start_byte
+            q = p
+            while q > n.parent.start_byte and data[q - 1] in b" \t":
+                q -= 1
+            name = _offset_param(data, p)
+            if name and q > 0 and data[q - 1 : q] == b":":
+                s, e = name
+                edits.append((s - 1, e, b"${" + data[s:e] + b"}"))
+        elif n.has_error:
+            stack.extend(n.children)
+    for start, end, text in sorted(edits, reverse=True):
+        data = data[:start] + text + data[end:]
+    return data
+
+
 def _parse_bytes(data: bytes) -> Any:
     """tree-sitter's tree of *data*, stopped at the decision's deadline (PARSE_DEADLINE) for sources
     long enough to take a while; ParseTimeout when it ran out."""
@@ -1066,6 +1115,13 @@ def parse(
             tree = _parse_bytes(data)
         else:
             raise TooLarge("the command has too many escapes to analyse")
+    if tree.root_node.has_error and b"${" in data:
+        for _ in range(8):
+            fixed = _brace_offsets(data, tree.root_node)
+            if fixed == data:
+                break
+            data = fixed
+            tree = _parse_bytes(data)
     root = tree.root_node
     if root.descendant_count > MAX_NODES:
         raise TooLarge(f"the command has {root.descendant_count} syntax nodes, more than the {MAX_NODES} clearance analyses")
