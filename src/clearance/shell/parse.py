@@ -67,8 +67,53 @@ class Script:
         self.problems: list[tuple[str, str]] = []
 
 
+_IDENT_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+_IDENT_REST = _IDENT_START | frozenset("0123456789")
+
+
+def _text_refs(text: str) -> tuple[list[str], bool, bool]:
+    """The variables *text* names (``$x``, ``${x…}``), whether it names a positional parameter (``$1``, ``$@``,
+    ``${#}``) and whether it holds an expansion clearance cannot follow (``${!x}``: the variable whose name x holds)."""
+    names: list[str] = []
+    positional = indirect = False
+    i, n = 0, len(text)
+    while i < n:
+        i = text.find("$", i)
+        if i < 0:
+            break
+        i += 1
+        if i < n and text[i] == "{":
+            i += 1
+            if i < n and text[i] == "!":
+                indirect = True
+            while i < n and text[i] in "#!":
+                i += 1
+        if i < n and text[i] in _IDENT_START:
+            j = i + 1
+            while j < n and text[j] in _IDENT_REST:
+                j += 1
+            names.append(text[i:j])
+            i = j
+        elif i < n and text[i] in "0123456789@*#":
+            positional = True
+    return names, positional, indirect
+
+
+def _settable(value: str) -> str | None:
+    """The variable a command word may set: the word is a name (`read TOKEN`, `mapfile TOKEN`), an option glued
+    to one (`printf -vTOKEN`) or an assignment (`eval TOKEN=…`, `let TOKEN+=1`, `declare TOKEN[0]=…`)."""
+    if value.startswith("-v"):
+        value = value[2:]
+    end = 0
+    while end < len(value) and value[end] in _IDENT_REST:
+        end += 1
+    if not end or value[0] not in _IDENT_START or (end < len(value) and value[end] not in "=+["):
+        return None
+    return value[:end]
+
+
 class _State:
-    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "source", "exported")
+    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "source", "exported", "sources", "outer_refs", "opaque")
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
         self.vars: dict[str, str] = {}
@@ -80,6 +125,14 @@ class _State:
         self.level = level  # nesting of re-parsed strings (bash -c, eval, ...)
         self.env = env
         self.source = b""
+        # Where the value of a variable this script assigned came from: the variables of the environment its
+        # text names (`h=$(echo -n "$pw" | sha256sum)`: those of $pw). A variable named here stands for them.
+        self.sources: dict[str, tuple[str, ...]] = {}
+        self.outer_refs: tuple[str, ...] | None = None  # see _Walker.outer_refs
+        # Variables set some way other than an assignment (a loop, `read X`, `printf -v X`): their values come from
+        # where clearance does not follow, so what is assigned from them keeps standing for itself. None: any variable
+        # (after `source`, `eval`).
+        self.opaque: set[str] | None = set()
 
 
 _ANSI = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v", "e": "\x1b", "E": "\x1b", "\\": "\\", "'": "'", '"': '"', "?": "?"}
@@ -339,7 +392,7 @@ class _Walker:
             return "".join(self._eval(c, depth + 1, subs, vars_, flags) for c in node.children)
         if t == "simple_expansion":
             name = _text(node)[1:]
-            vars_.append(name)
+            vars_.extend(self.st.sources.get(name, (name,)))
             return _protected(self._var(name), flags)
         if t == "expansion":
             return _protected(self._expansion(node, depth, subs, vars_, flags), flags)
@@ -402,7 +455,7 @@ class _Walker:
                 # ${HOME:?}, ${HOME:-x}: the variable's own value whenever it is set and known.
                 known = self._var(name)
                 if DYN not in known and known:
-                    vars_.append(name)
+                    vars_.extend(self.st.sources.get(name, (name,)))
                     return known
                 plain = False
             else:
@@ -411,7 +464,10 @@ class _Walker:
                     if cc.type in ("command_substitution", "process_substitution"):
                         subs.extend(self.substitution(cc, depth + 1))
         if name:
-            vars_.append(name)
+            if any(c.type in (":=", "=", "!") for c in node.children):
+                # ${X:=$Y} assigns X; ${!X} is the variable whose name X holds: X stands for itself.
+                self._set_opaque(name)
+            vars_.extend(self.st.sources.get(name, (name,)))
         if name and plain:
             return self._var(name)
         return DYN
@@ -465,13 +521,17 @@ class _Walker:
                 if c.type in ("variable_name", "word") and name.isidentifier():
                     self.st.exported[name] = ""  # absent: for what reads it, as good as empty
                     self.st.vars.pop(name, None)
+                    self.st.sources.pop(name, None)
         elif t == "declaration_command":
             keyword = _text(node.children[0]) if node.children else ""
             flags = [_text(c) for c in node.children[1:] if c.type == "word" and _text(c).startswith("-")]
             exporting = keyword == "export" or (keyword in ("declare", "typeset") and any("x" in f for f in flags))
+            nameref = any("n" in f for f in flags)
             for c in node.children:
                 if c.type == "variable_assignment":
                     name, value = self.assignment(c, depth + 1)
+                    if nameref:
+                        self.st.sources.pop(name, None)  # `local -n ref=TOKEN`: ref is another name for TOKEN
                     if exporting and name and name != DYN:
                         self.st.exported[name] = value
                 elif exporting and c.type in ("variable_name", "word") and _text(c) in self.st.vars:
@@ -491,6 +551,7 @@ class _Walker:
                 if c.type == "variable_name":
                     var = _text(c)
                     self.st.vars[var] = DYN
+                    self._set_opaque(var)
                 elif c.type in ("do_group", "compound_statement"):
                     if var and items and 1 < len(items) <= _LOOP_ITEMS and not any(DYN in i for i in items):
                         # `for d in build /etc; do rm -rf $d; done`: a few literal items, the body once for each.
@@ -536,13 +597,52 @@ class _Walker:
             elif c.type not in ("=", "+="):
                 value = self.word(c, depth + 1).value
         if name and name != DYN:
-            self.st.vars[name] = value if "+=" not in _text(node)[: len(name) + 2] else DYN
+            appended = "+=" in _text(node)[: len(name) + 2]
+            self.st.vars[name] = value if not appended else DYN
+            self.record_sources(name, _text(node)[len(name) + 1 :], appended)
             if name in COMMAND_VARIABLES:
                 # EDITOR=…; export GIT_SSH_COMMAND=…: a command later programs run, judged where it is set.
                 self.st.script.commands.append(SimpleCommand([Word(":", ":")], assigns={name: value}, cwd=self.st.cwd, text=_text(node)))
         if name == "IFS":
             self.st.script.problems.append(("shell.ifs-change", "the command changes IFS, so its words do not split the way they read"))
         return name, value
+
+    def record_sources(self, name: str, text: str, appended: bool = False) -> None:
+        """Remember which environment variables the value assigned to *name* comes from (st.sources).
+
+        Its text names variables (each stands for its own sources when this script assigned it) or positional
+        parameters: at the top level those hold what the script's own commands pass to its functions, so they
+        stand for every variable the script names and never assigns. Nested scripts (bash -c, a script file)
+        get theirs from outside, and ``${!x}`` names a variable only known when it runs: such a value is
+        recorded as nothing, so the name keeps standing for itself.
+        """
+        st = self.st
+        names, positional, indirect = _text_refs(text)
+        if indirect or (positional and st.level > 0) or st.opaque is None or any(n in st.opaque for n in names):
+            st.sources.pop(name, None)
+            return
+        found: list[str] = []
+        if appended:
+            found.extend(st.sources.get(name, (name,)))
+        for n in names:
+            found.extend(st.sources.get(n, (n,)))
+        if positional:
+            found.extend(self.outer_refs())
+        st.sources[name] = tuple(dict.fromkeys(found))
+
+    def _set_opaque(self, name: str) -> None:
+        self.st.sources.pop(name, None)
+        if self.st.opaque is not None:
+            self.st.opaque.add(name)
+
+    def outer_refs(self) -> tuple[str, ...]:
+        """Every variable the whole script names but never assigns (what its function arguments may carry)."""
+        st = self.st
+        if st.outer_refs is None:
+            text = st.source.decode("utf-8", "replace")
+            names = _text_refs(text)[0]
+            st.outer_refs = tuple(n for n in dict.fromkeys(names) if (n + "=") not in text and (n + "+=") not in text)
+        return st.outer_refs
 
     def heredoc_subs(self, node: Any, depth: int) -> None:
         for c in node.children:
@@ -731,6 +831,8 @@ class _Walker:
         if not argv:
             # Only assignments: they set shell variables for what follows.
             self.st.vars.update(assigns)
+            for name in assigns:
+                self.st.sources.pop(name, None)
             if redirects:
                 self.st.script.commands.append(SimpleCommand([Word(":", ":")], redirects=redirects, cwd=self.st.cwd, text=_text(node)))
             return
@@ -751,6 +853,15 @@ class _Walker:
             text=_text(node),
         )
         self.st.script.commands.append(cmd)
+        if cmd.name in ("source", ".", "eval"):
+            self.st.sources.clear()  # code run in this shell may set any variable
+            self.st.opaque = None
+        else:
+            # `read TOKEN`, `printf -v TOKEN`, `mapfile TOKEN`: a command given the name may set it.
+            for w in argv[1:]:
+                settable = _settable(w.value)
+                if settable:
+                    self._set_opaque(settable)
         if cmd.name in ("cd", "pushd") and not cmd.stdin_from:
             self._follow_cd(cmd)
         elif cmd.name in ("source", ".") and cmd.args:
