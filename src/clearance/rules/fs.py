@@ -345,6 +345,8 @@ def _outside_write(e: Effect, sc: Scope) -> str | None:
     p = e.path
     if p in _HARMLESS_WRITES or p.startswith(("/dev/fd/", "/proc/self/fd/")):
         return None
+    if p.startswith(("/dev/tcp/", "/dev/udp/")):
+        return None  # bash's network sockets, not files (net.reverse-shell, net.socket-send)
     if p.startswith("/" + DYN + "remote:"):
         return None
     target = _whole(p)
