@@ -187,3 +187,29 @@ KUBE_PROXY: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("command", "want"), KUBE_PROXY)
 def test_kube_proxy(command: str, want: str) -> None:
     assert verdict(command) == want
+
+
+# Found while reading a benign case: in a pipeline of three or more with a `{}` word and a quoted word, tree-sitter-bash
+# read the next line's command as more arguments (`… | xargs -I {} echo "$d"` then `rm -rf ~ > /dev/null` was one
+# xargs command, allowed). A newline between two words of one command is where bash ends it: parse.py marks it with
+# `;` and reads the text again.
+RUNAWAY_LINES: list[tuple[str, str]] = [
+    ('ls | grep x | xargs -I {} echo "$d"\nrm -rf ~ > /dev/null', DENY),
+    ('ls | grep x | sort {} "$d"\nrm -rf ~ >/dev/null', DENY),
+    ('a | b | c {} "$d"\ngit push --force origin main > log.txt', DENY),
+    ('ls | grep x | xargs -I {} echo "$d"\necho done > log.txt', ALLOW),
+    ("printf '%.0s' {1..3} | tr -d '\\n' | xargs -I {} echo -n \"$d\"\necho -n \"$d\" >/dev/udp/127.0.0.1/5388", ALLOW),
+    ("cat <<EOF x\nrm -rf ~\nEOF", ALLOW),  # a here-document's body is text, not a command
+    ("bash <<EOF x\nrm -rf ~\nEOF", DENY),
+]
+
+
+@pytest.mark.parametrize(("command", "want"), RUNAWAY_LINES)
+def test_runaway_lines(command: str, want: str) -> None:
+    assert verdict(command) == want
+
+
+def test_runaway_line_commands_are_split() -> None:
+    cmds = parse('ls | grep x | xargs -I {} echo "$d"\nrm -rf build > /dev/null', "/home/dev/project", "/home/dev").commands
+    assert [c.argv[0].value for c in cmds] == ["ls", "grep", "xargs", "rm"]
+    assert not cmds[2].redirects and [r.target.value for r in cmds[3].redirects if r.target] == ["/dev/null"]

@@ -784,6 +784,12 @@ class _Walker:
                 # tree-sitter skipped text without a token (it drops `\$` after a quote, for one): bash reads it.
                 lost = source[prev_end:start].decode("utf-8", "replace").strip()[:30]
                 raise ParseFailure(f"clearance cannot read part of the command the way bash does ({lost!r})")
+            if start > prev_end and b"\n" in source[prev_end:start]:
+                k = source[prev_end:start].replace(b"\\\n", b"  ").find(b"\n")
+                if k >= 0:
+                    # A newline ends a command in bash; tree-sitter sometimes reads on into the next line (`a | b | c {}
+                    # "$d"` then `rm -rf ~ >f`: rm's words became c's arguments). parse() marks the end and reads again.
+                    raise _RunawayLine(prev_end + k)
             prev_end = c.end_byte
             if ct == "variable_assignment":
                 name, value = "", ""
@@ -1149,6 +1155,18 @@ def _brace_offsets(data: bytes, root: Any) -> bytes:
     return data
 
 
+class _RunawayLine(ParseFailure):
+    """tree-sitter read a command on past a newline where bash ends it (at byte *at*)."""
+
+    def __init__(self, at: int) -> None:
+        super().__init__("clearance cannot read the command the way bash does (a command runs on past the end of its line)")
+        self.at = at
+
+
+# How often parse() marks the end of a command tree-sitter read on past, and reads the text again.
+_RUNAWAY_RETRIES = 16
+
+
 def _parse_bytes(data: bytes) -> Any:
     """tree-sitter's tree of *data*, stopped at the decision's deadline (PARSE_DEADLINE) for sources
     long enough to take a while; ParseTimeout when it ran out."""
@@ -1233,28 +1251,35 @@ def parse(
                 break
             data = fixed
             tree = _parse_bytes(data)
-    root = tree.root_node
-    if root.descendant_count > MAX_NODES:
-        raise TooLarge(f"the command has {root.descendant_count} syntax nodes, more than the {MAX_NODES} clearance analyses")
-    if root.has_error:
-        bad = _first_error(root)
-        where = ""
-        if bad is not None:
-            col = bad.start_point[1] + 1
-            row = bad.start_point[0] + 1
-            snippet = _text(bad)[:30] if bad.type == "ERROR" else "missing " + bad.type
-            where = f" at line {row}, column {col} ({snippet!r})"
-        raise ParseFailure("the command is not valid bash" + where)
-    script = Script()
-    st = _State(cwd, home, script, level, env or {})
-    st.source = data
-    if vars:
-        st.vars.update(vars)
-    try:
-        _Walker(st).walk(root, 0, None)
-    except RecursionError:
-        raise TooLarge("the command is nested too deeply to analyse") from None
-    return script
+    for _ in range(_RUNAWAY_RETRIES):
+        root = tree.root_node
+        if root.descendant_count > MAX_NODES:
+            raise TooLarge(f"the command has {root.descendant_count} syntax nodes, more than the {MAX_NODES} clearance analyses")
+        if root.has_error:
+            bad = _first_error(root)
+            where = ""
+            if bad is not None:
+                col = bad.start_point[1] + 1
+                row = bad.start_point[0] + 1
+                snippet = _text(bad)[:30] if bad.type == "ERROR" else "missing " + bad.type
+                where = f" at line {row}, column {col} ({snippet!r})"
+            raise ParseFailure("the command is not valid bash" + where)
+        script = Script()
+        st = _State(cwd, home, script, level, env or {})
+        st.source = data
+        if vars:
+            st.vars.update(vars)
+        try:
+            _Walker(st).walk(root, 0, None)
+        except RecursionError:
+            raise TooLarge("the command is nested too deeply to analyse") from None
+        except _RunawayLine as e:
+            # Say where the command ends (`;` before the newline, what bash reads there) and read it again.
+            data = data[: e.at] + b";" + data[e.at :]
+            tree = _parse_bytes(data)
+            continue
+        return script
+    raise ParseFailure("clearance cannot read the command the way bash does (commands run on past the end of their lines)")
 
 
 def join_cwd(cwd: str | None, sub: str, home: str) -> str | None:
