@@ -213,3 +213,32 @@ def test_runaway_line_commands_are_split() -> None:
     cmds = parse('ls | grep x | xargs -I {} echo "$d"\nrm -rf build > /dev/null', "/home/dev/project", "/home/dev").commands
     assert [c.argv[0].value for c in cmds] == ["ls", "grep", "xargs", "rm"]
     assert not cmds[2].redirects and [r.target.value for r in cmds[3].redirects if r.target] == ["/dev/null"]
+
+
+# An agent run as root (a container, HOME=/root, the project under /root): every file under /root was "system
+# secrets", so reading the project's own README was denied. /root is root's home: to root, the home's credential
+# paths say what is secret there; to anyone else all of /root stays secret.
+ROOT_HOME = {"HOME": "/root", "CLAUDE_PROJECT_DIR": "/root/project", "PATH": "/usr/bin:/bin"}
+
+AS_ROOT: list[tuple[str, str]] = [
+    ("cat README.md", ALLOW),
+    ("grep -rn TODO src", ALLOW),
+    ("cat ~/.bashrc", ALLOW),
+    ("head -50 /root/project/setup.py", ALLOW),
+    ("cat ~/.ssh/id_ed25519", DENY),
+    ("cat ~/.aws/credentials", DENY),
+    ("tar czf /tmp/home.tgz ~", DENY),
+    ("grep -r token /root", DENY),
+    ("cat /etc/shadow", DENY),
+]
+
+
+@pytest.mark.parametrize(("command", "want"), AS_ROOT)
+def test_as_root(command: str, want: str) -> None:
+    ev = {"tool_name": "Bash", "tool_input": {"command": command}}
+    assert decide(ev, cwd="/root/project", env=ROOT_HOME).decision == want
+
+
+@pytest.mark.parametrize("command", ["cat /root/.bashrc", "cat /root/project/README.md", "grep -r x /root"])
+def test_root_home_is_secret_to_others(command: str) -> None:
+    assert verdict(command) == DENY
