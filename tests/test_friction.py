@@ -242,3 +242,22 @@ def test_as_root(command: str, want: str) -> None:
 @pytest.mark.parametrize("command", ["cat /root/.bashrc", "cat /root/project/README.md", "grep -r x /root"])
 def test_root_home_is_secret_to_others(command: str) -> None:
     assert verdict(command) == DENY
+
+
+# Files find lists under a project folder, moved by xargs into a directory of the project, are still there to move
+# back: not a deletion of unknown targets. A variable's path (it may climb out with `../`), a destination that may
+# be one file (each move replaces the last) and a destination outside the project keep their verdicts.
+MOVES_INTO_PROJECT: list[tuple[str, str]] = [
+    ("find . -size +1M -print0 | xargs -0 -I '{}' mv '{}' big/", ALLOW),
+    ("find assets -name '*.jpeg' | xargs -I{} mv {} assets/jpeg/", ALLOW),
+    ("find docs -name '*.draft.md' -print0 | xargs -0 mv -t docs/drafts", ALLOW),
+    ("find . -type f | xargs -I{} mv {} existing.txt", ASK),
+    ("mv src/$name lib/", ASK),
+    ("ls | xargs -I{} mv {} dst/", ASK),
+    ("find . -name '*.csv' | xargs -I{} mv {} ../elsewhere/", ASK),
+]
+
+
+@pytest.mark.parametrize(("command", "want"), MOVES_INTO_PROJECT)
+def test_moves_into_project(command: str, want: str) -> None:
+    assert verdict(command) == want

@@ -795,8 +795,8 @@ def _glob_match(name: str, pattern: str) -> bool:
     verdict=ASK,
     scope="effect",
     effects=(DELETE,),
-    match=("rm -rf $TARGET", "cat targets.txt | xargs -I{} rm -rf {}", "ls | xargs rm -rf"),
-    no_match=("rm -rf dist", "find . -name '*.pyc' -delete"),
+    match=("rm -rf $TARGET", "cat targets.txt | xargs -I{} rm -rf {}", "ls | xargs rm -rf", 'mv "$f" out/'),
+    no_match=("rm -rf dist", "find . -name '*.pyc' -delete", "find . -size +1M | xargs -I{} mv {} big/"),
 )
 def delete_unknown(e: Effect, sc: Scope) -> str | None:
     if e.kind != DELETE or DYN not in e.path or e.path.startswith("/" + DYN + "remote:"):
@@ -807,6 +807,22 @@ def delete_unknown(e: Effect, sc: Scope) -> str | None:
         return f"{_who(e)} deletes {e.raw.replace(DYN, '…')!r} in a directory only known at run time"
     if sc.outside(paths.static_prefix(e.path)):
         return None  # fs.delete-outside-project / fs.delete-critical
+    if (
+        e.note == "moved away"
+        and e.cmd is not None
+        and "xargs" in e.cmd.via
+        and any(c.name == "find" for c in e.cmd.stdin_from)
+        and not e.raw.startswith(DYN)
+        and sc.inside_project(paths.static_prefix(e.path))
+    ):
+        # `find . -size +1M | xargs -I{} mv {} big/`: files find lists under a folder of the project (never above
+        # it, as a variable's `../` could be) moved into a known directory of the project, where they can be moved
+        # back from (as fs.mass-delete-in-project lets a move inside the project be). Only a destination that must
+        # be a directory (`big/`, -t big): onto one file, each move would replace the last.
+        dest = _move_destination(e.cmd)
+        into = dest.endswith("/") or dest in (".", "..") or any(v == "-t" or v.startswith("--target-directory") for v in e.cmd.values())
+        if into and DYN not in dest and sc.inside_project(sc.path(dest, e.cmd)):
+            return None
     return f"{_who(e)} deletes {e.raw.replace(DYN, '…')!r}, a path only known at run time"
 
 
