@@ -261,3 +261,24 @@ MOVES_INTO_PROJECT: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("command", "want"), MOVES_INTO_PROJECT)
 def test_moves_into_project(command: str, want: str) -> None:
     assert verdict(command) == want
+
+
+# find's -delete removes a directory only when it is empty: `-type d … -delete` and `-empty` delete nothing of
+# value, in the alternative (-o) that deletes. Found beside it: -type d or -empty in another alternative made the
+# whole find "empty only", so `find . -type d -o -name '*.py' -delete` (every .py file) was allowed.
+FIND_EMPTIES: list[tuple[str, str]] = [
+    ("find -name test -type d -delete", ALLOW),
+    ("find . -name '*.py' -empty -delete", ALLOW),
+    ("find src -type d -name '__snapshots__' -delete", ALLOW),
+    ("find . -name '*.txt' -o -type d -delete", ALLOW),  # the -delete alternative selects directories only
+    ("find . -type d -o -name '*.py' -delete", DENY),
+    ("find . -empty -o -name '*.py' -delete", DENY),
+    ("find . \\( -type d -o -name '*.py' \\) -delete", DENY),
+    ("find . -type d -name '*.py' -exec rm -rf {} +", DENY),
+    ("find ~/.ssh -type d -delete", DENY),
+]
+
+
+@pytest.mark.parametrize(("command", "want"), FIND_EMPTIES)
+def test_find_empties(command: str, want: str) -> None:
+    assert verdict(command) == want

@@ -7,7 +7,7 @@ import posixpath
 from .. import paths
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
-from ..shell.effects import DELETE, WRITE, Effect, FindDelete, find_delete, only_empty
+from ..shell.effects import DELETE, WRITE, Effect, FindDelete, find_delete
 from .base import rule
 
 TYPE_CHECKING = False
@@ -239,9 +239,9 @@ def _recoverable(e: Effect, sc: Scope) -> str | None:
     if e.cmd is None or e.cmd.remote is not None:
         return None
     name = e.cmd.name
-    if (name == "find" and e.note == "find" and only_empty(e.cmd.args)) or (name == "rmdir" and not any(v in ("-p", "--parents") for v in e.cmd.values())):
+    if (name == "find" and e.note == "find" and _find_empties(e.cmd)) or (name == "rmdir" and not any(v in ("-p", "--parents") for v in e.cmd.values())):
         # Wherever it points (`find /x -type d -empty -delete`, `xargs rmdir`): only empty directories go.
-        return "rmdir removes only empty directories" if name == "rmdir" else "find -empty deletes only what is empty"
+        return "rmdir removes only empty directories" if name == "rmdir" else "find deletes only what is empty (-empty, or directories with -type d)"
     if e.path.startswith("/" + DYN) or DYN in e.path:
         return None
     if e.note == "moved away" and name == "mv":
@@ -770,6 +770,8 @@ def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
     p = e.path
     if not paths.has_glob(p) or not sc.inside_project(p):
         return None
+    if e.note == "find" and e.cmd is not None and _find_empties(e.cmd):
+        return None  # `find -name test -type d -delete`, `-empty`: only what is empty can go
     base = posixpath.basename(p)
     if _matches_everything(base):
         return None  # fs.mass-delete-in-project / fs.delete-source-subdirectory
@@ -778,6 +780,15 @@ def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
     if _tail_expansions(base) and _junk(base):
         return None  # *.py[co]: every name it matches is a cache or build output
     return f"{_who(e)} {'empties' if wipes else 'deletes'} every file matching {sc.show(p)} in the project"
+
+
+def _find_empties(cmd: SimpleCommand) -> bool:
+    """A find that can delete only empty files and directories (-empty, or -type d with -delete or rmdir, in the
+    alternative that deletes): find's -delete removes a directory only when it is empty."""
+    if cmd.name != "find":
+        return False
+    fd = find_delete(cmd)
+    return fd is not None and fd.empty_only
 
 
 def _glob_match(name: str, pattern: str) -> bool:
