@@ -282,3 +282,21 @@ FIND_EMPTIES: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("command", "want"), FIND_EMPTIES)
 def test_find_empties(command: str, want: str) -> None:
     assert verdict(command) == want
+
+
+# `bash -c` with nothing after it is refused by the shell ("-c: option requires an argument"): nothing runs, whatever
+# its input holds. It was read as an interactive shell.
+SHELL_C_ALONE: list[tuple[str, str]] = [
+    ("bash -c", ALLOW),
+    ("sh -c", ALLOW),
+    ("bash -xc", ALLOW),
+    ('echo "rm -rf ~" | bash -c', ALLOW),
+    ('bash -c "rm -rf ~"', DENY),
+    ("bash", ASK),
+    ('echo "rm -rf ~" | bash -s', DENY),
+]
+
+
+@pytest.mark.parametrize(("command", "want"), SHELL_C_ALONE)
+def test_shell_c_alone(command: str, want: str) -> None:
+    assert verdict(command) == want
