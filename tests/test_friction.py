@@ -300,3 +300,27 @@ SHELL_C_ALONE: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("command", "want"), SHELL_C_ALONE)
 def test_shell_c_alone(command: str, want: str) -> None:
     assert verdict(command) == want
+
+
+# A function's body is read where it is called, with the call's words as $1, $2 … (parse.py, _Walker.call): what
+# `eval "$1"` or `rm -rf "$1"` does is known when the call passes literal words. Bodies no call reaches (a call
+# through xargs or another shell, a name built at run time, no call at all) are read once with unknown words, and
+# past eight calls the body is read once more that way.
+FUNCTION_CALLS: list[tuple[str, str]] = [
+    ('run() {\n  out=$(eval "$1" 2>&1)\n  echo "$out"\n}\nrun "ls -a /usr/share/doc"', ALLOW),
+    ('clean() { rm -rf "$1"; }\nclean build\nclean dist', ALLOW),
+    ('show() { local f=$1; head -n "$2" "$f"; }; show README.md 20', ALLOW),
+    ('run() { eval "$1"; }; run "rm -rf ~"', DENY),
+    ('clean() { rm -rf "$1"; }; clean build; clean ~', DENY),
+    ('run() { eval "$1"; }; run "$CMD"', ASK),
+    ('run() { eval "$1"; }', ASK),
+    ("run() { eval \"$1\"; }; ls | xargs -I{} bash -c 'run {}'", ASK),
+    ('go() { cd "$1"; }; go /; rm -rf x', DENY),  # the call's cd is followed
+    ('f() { local TOKEN=$1; echo "$TOKEN"; }; f "$GITHUB_TOKEN"', DENY),
+    ("f() { eval \"$1\"; }; f a; f b; f c; f d; f e; f g; f h; f i; f 'rm -rf ~'", ASK),  # past eight calls: unknown words
+]
+
+
+@pytest.mark.parametrize(("command", "want"), FUNCTION_CALLS)
+def test_function_calls(command: str, want: str) -> None:
+    assert verdict(command) == want

@@ -296,10 +296,81 @@ def _text(node: Any) -> str:
     return t.decode("utf-8", "replace")
 
 
+_POSITIONAL = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "#", "@", "*")
+# How often one function's body is read with the words of a call; past that it is read once with unknown words.
+_CALLS_READ = 8
+
+
 class _Walker:
     def __init__(self, st: _State) -> None:
         self.st = st
         self.pending: list[Any] = []
+        # Functions the script defines: the body and the directory it was defined in. A body is read where the
+        # function is called, with the call's words as $1, $2 …; bodies no call reached (called through a
+        # wrapper, xargs, another shell, or never) are read once at the end with their parameters unknown.
+        self.functions: dict[str, tuple[Any, str | None]] = {}
+        self.calls: dict[str, int] = {}
+        self.active: set[str] = set()
+        self.generic: set[str] = set()
+
+    def define(self, node: Any) -> None:
+        name_node = node.child_by_field_name("name")
+        body = node.child_by_field_name("body")
+        if name_node is None or body is None:
+            for c in node.children:
+                if c.is_named:
+                    self.walk(c, 1, None)
+            return
+        name = _text(name_node)
+        if name in self.functions and self.calls.get(name, 0) == 0 and name not in self.generic:
+            self.read_body(name, None, 1)  # redefined before any call: the first body is read as never called
+        self.functions[name] = (body, self.st.cwd)
+        self.calls[name] = 0
+        self.generic.discard(name)
+
+    def call(self, name: str, args: list[Word] | None, depth: int) -> None:
+        """Read the body of function *name* for a call with *args* (None: words only known at run time)."""
+        n = self.calls.get(name, 0)
+        if name in self.active or n >= _CALLS_READ:
+            if name not in self.generic:
+                self.read_body(name, None, depth)
+            return
+        self.calls[name] = n + 1
+        self.read_body(name, args, depth)
+
+    def read_body(self, name: str, args: list[Word] | None, depth: int) -> None:
+        body, cwd = self.functions[name]
+        st = self.st
+        saved = {k: st.vars[k] for k in _POSITIONAL if k in st.vars}
+        for k in _POSITIONAL:
+            st.vars.pop(k, None)
+        if args is None:
+            self.generic.add(name)
+            saved_cwd = st.cwd
+            st.cwd = cwd
+        else:
+            for k in range(9):
+                st.vars[str(k + 1)] = args[k].value if k < len(args) else ""
+            st.vars["#"] = str(len(args))
+        self.active.add(name)
+        try:
+            self.walk(body, depth + 1, None)
+        finally:
+            self.active.discard(name)
+            for k in _POSITIONAL:
+                st.vars.pop(k, None)
+            st.vars.update(saved)
+            if args is None:
+                st.cwd = saved_cwd
+
+    def finish(self) -> None:
+        """Read the bodies no call reached, with their parameters unknown."""
+        for _ in range(len(self.functions) + 8):
+            left = [n for n in self.functions if self.calls.get(n, 0) == 0 and n not in self.generic]
+            if not left:
+                return
+            for name in left:
+                self.read_body(name, None, 1)
 
     def trailing(self, cmd: SimpleCommand, nodes: list[Any], depth: int) -> None:
         """Handle the nodes tree-sitter nested inside a here-document redirect of *cmd*."""
@@ -499,6 +570,8 @@ class _Walker:
         t = node.type
         if t == "command":
             self.command(node, depth, pipe_src, [])
+        elif t == "function_definition":
+            self.define(node)
         elif t == "redirected_statement":
             self.redirected(node, depth, pipe_src)
         elif t == "pipeline":
@@ -868,6 +941,8 @@ class _Walker:
                 settable = _settable(w.value)
                 if settable:
                     self._set_opaque(settable)
+        if cmd.name in self.functions and not cmd.via:
+            self.call(cmd.name, cmd.args, depth)
         if cmd.name in ("cd", "pushd") and not cmd.stdin_from:
             self._follow_cd(cmd)
         elif cmd.name in ("source", ".") and cmd.args:
@@ -1270,7 +1345,9 @@ def parse(
         if vars:
             st.vars.update(vars)
         try:
-            _Walker(st).walk(root, 0, None)
+            walker = _Walker(st)
+            walker.walk(root, 0, None)
+            walker.finish()
         except RecursionError:
             raise TooLarge("the command is nested too deeply to analyse") from None
         except _RunawayLine as e:
