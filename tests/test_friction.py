@@ -324,3 +324,23 @@ FUNCTION_CALLS: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("command", "want"), FUNCTION_CALLS)
 def test_function_calls(command: str, want: str) -> None:
     assert verdict(command) == want
+
+
+# A one-way digest's output does not carry what was piped into it: a password's hash is no secret (the variable is
+# made of the pipeline from the digest on). Text in single quotes names no variable (`awk '{print $1}'` is no
+# positional parameter), except in a here-document, whose body reads a quote as a character.
+DIGESTS: list[tuple[str, str]] = [
+    ('h=$(echo -n "$PASSWORD" | sha256sum); echo "$h"', ALLOW),
+    ('h=$(printf %s "$DB_PASSWORD" | md5sum | awk \'{print $1}\'); echo "$h"', ALLOW),
+    ('f() { local p=$1; local h=$(echo -n "$p" | sha1sum | cut -d\' \' -f1); echo $h; }; read -rs PASSWORD; f "$PASSWORD"', ALLOW),
+    ("T='$GITHUB_TOKEN'; echo $T", ALLOW),  # the text, not the variable
+    ('h=$(echo -n "$PASSWORD" | base64); echo $h', DENY),
+    ('h=$(echo $GITHUB_TOKEN | sha256sum | sed "s/x/$GITHUB_TOKEN/"); echo $h', DENY),
+    ("T=$(cat <<EOF\nit's $GITHUB_TOKEN\nEOF\n); echo $T", DENY),
+    ('f() { local p=$1; echo $p; }; f "$PASSWORD"', DENY),
+]
+
+
+@pytest.mark.parametrize(("command", "want"), DIGESTS)
+def test_digests(command: str, want: str) -> None:
+    assert verdict(command) == want

@@ -73,14 +73,29 @@ _IDENT_REST = _IDENT_START | frozenset("0123456789")
 
 def _text_refs(text: str) -> tuple[list[str], bool, bool]:
     """The variables *text* names (``$x``, ``${x…}``), whether it names a positional parameter (``$1``, ``$@``,
-    ``${#}``) and whether it holds an expansion clearance cannot follow (``${!x}``: the variable whose name x holds)."""
+    ``${#}``) and whether it holds an expansion clearance cannot follow (``${!x}``: the variable whose name x holds).
+
+    Single-quoted text and ``\\$`` expand nothing (`awk '{print $1}'`), except in text holding a here-document,
+    whose body reads a quote as a character: there every ``$`` counts."""
     names: list[str] = []
     positional = indirect = False
+    quotes = "<<" not in text
     i, n = 0, len(text)
+    dq = False
     while i < n:
-        i = text.find("$", i)
-        if i < 0:
-            break
+        ch = text[i]
+        if ch == "\\" and quotes:
+            i += 2
+            continue
+        if ch == "'" and quotes and not dq:
+            end = text.find("'", i + 1)
+            i = n if end < 0 else end + 1
+            continue
+        if ch == '"':
+            dq = not dq
+        if ch != "$":
+            i += 1
+            continue
         i += 1
         if i < n and text[i] == "{":
             i += 1
@@ -97,6 +112,30 @@ def _text_refs(text: str) -> tuple[list[str], bool, bool]:
         elif i < n and text[i] in "0123456789@*#":
             positional = True
     return names, positional, indirect
+
+
+# One-way digests: what is piped into them does not come out (`h=$(echo -n "$pw" | sha256sum | cut -c1-64)`).
+_DIGESTS = frozenset({"md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "b2sum", "b3sum", "shasum", "cksum", "md5", "sha256", "sha512"})
+
+
+def _digest_tail(node: Any) -> str | None:
+    """For a value that is one `$( … | DIGEST | … )`, the text of the pipeline from the digest on (what the value is
+    made of: the digest's output and what the later commands add), else None."""
+    if node.type != "command_substitution":
+        return None
+    inner = [k for k in node.children if k.is_named]
+    if len(inner) != 1 or inner[0].type != "pipeline":
+        return None
+    elements = [k for k in inner[0].children if k.is_named]
+    for i in range(len(elements) - 1, 0, -1):
+        e = elements[i]
+        if e.type != "command":
+            continue
+        name = e.child_by_field_name("name")
+        words = [_text(k) for k in e.children if k.is_named]
+        if name is not None and (_text(name) in _DIGESTS or words[:2] == ["openssl", "dgst"]):
+            return " ".join(_text(k) for k in elements[i:])
+    return None
 
 
 def _settable(value: str) -> str | None:
@@ -672,7 +711,9 @@ class _Walker:
         if name and name != DYN:
             appended = "+=" in _text(node)[: len(name) + 2]
             self.st.vars[name] = value if not appended else DYN
-            self.record_sources(name, _text(node)[len(name) + 1 :], appended)
+            value_nodes = [c for c in node.children if c.type not in ("variable_name", "=", "+=")]
+            digest = _digest_tail(value_nodes[0]) if len(value_nodes) == 1 else None
+            self.record_sources(name, digest if digest is not None else _text(node)[len(name) + 1 :], appended)
             if name in COMMAND_VARIABLES:
                 # EDITOR=…; export GIT_SSH_COMMAND=…: a command later programs run, judged where it is set.
                 self.st.script.commands.append(SimpleCommand([Word(":", ":")], assigns={name: value}, cwd=self.st.cwd, text=_text(node)))
