@@ -344,3 +344,19 @@ DIGESTS: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("command", "want"), DIGESTS)
 def test_digests(command: str, want: str) -> None:
     assert verdict(command) == want
+
+
+# In a body read for a call, $1, $2 … are made of what the call's words name (not of every variable the script
+# names): a literal argument is no secret, a secret passed through two functions still is.
+CALL_ARGUMENTS: list[tuple[str, str]] = [
+    ("f(){ local TOKEN=$1; echo $TOKEN; }; f literal", ALLOW),
+    ('f(){ local TOKEN=$1; echo $TOKEN; }; g(){ f "$1"; }; g lit', ALLOW),
+    ('f(){ local TOKEN=$1; echo $TOKEN; }; g(){ f "$1"; }; g "$GITHUB_TOKEN"', DENY),
+    ('f(){ local TOKEN=$1; echo $TOKEN; }; f "$(echo $GITHUB_TOKEN | base64)"', DENY),
+    ('f(){ local TOKEN=$1; echo $TOKEN; }; while read line; do f "$line"; done < ~/.token', DENY),
+]
+
+
+@pytest.mark.parametrize(("command", "want"), CALL_ARGUMENTS)
+def test_call_arguments(command: str, want: str) -> None:
+    assert verdict(command) == want

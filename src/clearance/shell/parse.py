@@ -351,6 +351,8 @@ class _Walker:
         self.calls: dict[str, int] = {}
         self.active: set[str] = set()
         self.generic: set[str] = set()
+        # While a body is read for a call: the environment variables its words name (what $1, $2 … are made of).
+        self.arg_sources: tuple[str, ...] | None = None
 
     def define(self, node: Any) -> None:
         name_node = node.child_by_field_name("name")
@@ -391,16 +393,32 @@ class _Walker:
             for k in range(9):
                 st.vars[str(k + 1)] = args[k].value if k < len(args) else ""
             st.vars["#"] = str(len(args))
+        saved_sources = self.arg_sources
+        self.arg_sources = None if args is None else self.words_sources(args)
         self.active.add(name)
         try:
             self.walk(body, depth + 1, None)
         finally:
+            self.arg_sources = saved_sources
             self.active.discard(name)
             for k in _POSITIONAL:
                 st.vars.pop(k, None)
             st.vars.update(saved)
             if args is None:
                 st.cwd = saved_cwd
+
+    def words_sources(self, words: list[Word]) -> tuple[str, ...]:
+        """The environment variables the text of *words* names, each variable this script assigned standing for its
+        own sources (the same reading as record_sources)."""
+        found: list[str] = []
+        for w in words:
+            found.extend(w.vars)
+            names, positional, _indirect = _text_refs(w.raw)
+            for n in names:
+                found.extend(self.st.sources.get(n, (n,)))
+            if positional:
+                found.extend(self.arg_sources if self.arg_sources is not None else self.outer_refs() if self.st.level == 0 else (DYN,))
+        return tuple(dict.fromkeys(found))
 
     def finish(self) -> None:
         """Read the bodies no call reached, with their parameters unknown."""
@@ -732,7 +750,13 @@ class _Walker:
         """
         st = self.st
         names, positional, indirect = _text_refs(text)
-        if indirect or (positional and st.level > 0) or st.opaque is None or any(n in st.opaque for n in names):
+        args: tuple[str, ...] = ()
+        if positional:
+            # In a body read for a call: what the call's words name; else (the top level) every variable the script
+            # names and never assigns; a nested script's parameters come from outside (not followed).
+            args = self.arg_sources if self.arg_sources is not None else self.outer_refs() if st.level == 0 else (DYN,)
+        opaque = st.opaque
+        if indirect or opaque is None or DYN in args or any(n in opaque for n in names) or any(n in opaque for n in args):
             st.sources.pop(name, None)
             return
         found: list[str] = []
@@ -740,8 +764,7 @@ class _Walker:
             found.extend(st.sources.get(name, (name,)))
         for n in names:
             found.extend(st.sources.get(n, (n,)))
-        if positional:
-            found.extend(self.outer_refs())
+        found.extend(args)
         st.sources[name] = tuple(dict.fromkeys(found))
 
     def _set_opaque(self, name: str) -> None:
