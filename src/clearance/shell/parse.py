@@ -390,8 +390,8 @@ class _Walker:
             saved_cwd = st.cwd
             st.cwd = cwd
         else:
-            for k in range(9):
-                st.vars[str(k + 1)] = args[k].value if k < len(args) else ""
+            for n in range(9):
+                st.vars[str(n + 1)] = args[n].value if n < len(args) else ""
             st.vars["#"] = str(len(args))
         saved_sources = self.arg_sources
         self.arg_sources = None if args is None else self.words_sources(args)
