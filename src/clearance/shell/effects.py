@@ -871,21 +871,12 @@ def _script_deleter(script: str) -> str:
 _FIND_TESTERS = frozenset({"grep", "egrep", "fgrep", "rg", "test", "[", "cmp", "diff"})
 
 
-def find_refuses(values: list[str]) -> bool:
-    """Whether find refuses its expression before looking at any file: an -exec, -execdir, -ok or -okdir with no `;`
-    or `+` after it ("missing argument to `-exec'"). Nothing runs and nothing is deleted."""
-    last_end = max((k for k, v in enumerate(values) if v in (";", "+")), default=-1)
-    return any(v in ("-exec", "-execdir", "-ok", "-okdir") for v in values[last_end + 1 :])
-
-
 def find_delete(cmd: SimpleCommand, acts: Callable[[list[Word]], str] | None = None) -> FindDelete | None:
     """The deletion a find command performs, or None when it deletes nothing.
 
     With *acts* (an -exec program's words to DELETE, WRITE or ""), an -exec whose program rewrites or removes the file it
     is given is the action too, of that kind: `-exec sed -i … {} +`, `-exec cp X {} ;`, `-execdir mv {} x ;`."""
     args = cmd.args
-    if find_refuses([a.value for a in args]):
-        return None
     _, i = find_roots(args)
     fd = FindDelete()
     negate = False

@@ -1576,10 +1576,6 @@ class Unwrapper:
     def _find(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
         self.out.commands.append(cmd)
-        from .effects import find_refuses
-
-        if find_refuses([w.value for w in argv[1:]]):
-            return  # `find … -exec mv {} x` with no `;`: find stops with "missing argument to -exec"; nothing runs
         found, start = find_roots(argv[1:])
         roots = [w.value for w in found]
         j = start + 1
