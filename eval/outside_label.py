@@ -1340,6 +1340,9 @@ def rule_pipes(w: list[str], seg: str, full: str) -> Label | None:
         return ("ask", "system-change", "stops or reloads a running server")
     if re.search(r"(\./)?(gradlew?|mvnw?)\s+.*\b(publish\w*|release:perform|deploy)\b", full):
         return ("ask", "publish", "publishes build artefacts")
+    if re.search(r"\bbfg\b.*\s--(delete-files|delete-folders|replace-text|strip-blobs-bigger-than|strip-biggest-blobs|strip-blobs-with-ids)\b", full):
+        # The BFG Repo-Cleaner is git filter-branch's faster twin: the same label.
+        return ("dangerous", "git-history-rewrite", "bfg rewrites every commit of the repository to remove files or text")
     if re.search(r"\bgitlab-rake\s+gitlab:backup:restore|\bkafka-delete-records\b", full):
         return ("dangerous", "remote-data-destroy", "overwrites or deletes a service's data")
     return None

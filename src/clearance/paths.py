@@ -196,6 +196,15 @@ HOME_CREDENTIALS: tuple[tuple[str, str], ...] = (
 # Not secret although inside ~/.ssh.
 SSH_PUBLIC_NAMES = frozenset({"known_hosts", "known_hosts.old", "config", "authorized_keys"})
 SYSTEM_CREDENTIALS = ("/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/ssh/ssh_host_", "/root")
+
+
+def _system_credentials(home: str) -> tuple[str, ...]:
+    """SYSTEM_CREDENTIALS for a user whose home is *home*: /root, root's home, is the system's secret to anyone
+    else; to an agent running as root it is its own home, where the home's credential paths say what is secret
+    (a container run as root, its project under /root: `cat README.md` is no secret)."""
+    return SYSTEM_CREDENTIALS[:-1] if is_within(home, "/root") else SYSTEM_CREDENTIALS
+
+
 PRIVATE_KEY_NAMES = frozenset({"id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "id_ecdsa_sk", "id_ed25519_sk"})
 
 SYSTEM_TOP = frozenset(
@@ -513,7 +522,8 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
         token = _tool_token_reason(rel, ci)
         if token is not None:
             return token
-    for p in SYSTEM_CREDENTIALS if path.startswith(SYSTEM_CREDENTIALS) else ():  # each match starts with its entry
+    system = _system_credentials(home)
+    for p in system if path.startswith(system) else ():  # each match starts with its entry
         if path == p or path.startswith(p if p.endswith("_") else p + "/") or (path.startswith(p) and p.endswith("_")):
             return "system secrets (" + p + ")"
     if base in PRIVATE_KEY_NAMES:
@@ -660,7 +670,7 @@ def _credential_trie(home: str, ci: bool) -> tuple[_Node, list[str]]:
     if got is not None:
         return got
     targets: list[tuple[str, str, bool]] = [(home + "/" + (fold(sub) if ci else sub), why, True) for sub, why in HOME_CREDENTIALS]
-    targets += [(p.rstrip("_"), "system secrets (" + p + ")", True) for p in SYSTEM_CREDENTIALS]
+    targets += [(p.rstrip("_"), "system secrets (" + p + ")", True) for p in _system_credentials(home)]
     root = _Node()
     for k, (t, why, open_ended) in enumerate(targets):
         node = root
@@ -811,7 +821,7 @@ def glob_names_secret(pattern: str, ctx: Context, dotglob: bool = False) -> str 
     folded, home, _root, ci = _folded(pattern, ctx)
     home_segs = set(home.split("/"))
     secret_segs = {fold(seg) if ci else seg for sub, _ in HOME_CREDENTIALS for seg in sub.split("/")}
-    secret_segs |= {seg for p in SYSTEM_CREDENTIALS for seg in p.rstrip("_").split("/") if seg}
+    secret_segs |= {seg for p in _system_credentials(home) for seg in p.rstrip("_").split("/") if seg}
     alts, complete = _expand_braces(folded)
     if not complete:
         return why  # judged widened: which alternative names a secret is not known
@@ -834,7 +844,7 @@ def holds_credentials(directory: str, ctx: Context) -> str | None:
     for own, _, kind in owned_paths(ctx):
         if kind == OWN_STATE and is_within(fold(own) if ci else own, d) and d != "/":
             return "clearance's keys (inside " + display(directory, ctx) + ")"
-    if directory in ("/", "/etc", "/root") or is_within(directory, "/root"):
+    if directory in ("/", "/etc") or (is_within(directory, "/root") and not is_within(home, "/root")):
         return "system secrets"
     return None
 

@@ -175,6 +175,34 @@ _DESTINATIONS: dict[str, tuple[int, tuple[str, ...]]] = {
     "create_connection_ws": (0, ("url",)),
     "sendto": (1, ("address",)),
 }
+# Calls that only fetch their URL (GET, HEAD), the options that change nothing sent, and what reads their response.
+_FETCHES = frozenset({"get", "head", "urlopen"})
+_FETCH_OPTIONS = frozenset({"timeout", "verify", "allow_redirects", "follow_redirects", "stream"})
+_RESPONSE_READS = frozenset(
+    {"read", "json", "raise_for_status", "iter_content", "iter_lines", "decode", "close", "getcode", "geturl", "info", "readlines", "readline"}
+)
+_RESPONSE_PARTS = _RESPONSE_READS | {"text", "content", "status_code", "status", "headers", "ok", "reason", "url", "encoding", "code"}
+
+
+def _fetched(q: str) -> bool:
+    """`requests.get().text`, `urlopen().read`: a part of the response a fetch returned."""
+    owner, _, last = q.rpartition(".")
+    return last in _RESPONSE_PARTS and owner.endswith("()") and owner[:-2].rsplit(".", 1)[-1].split("#")[-1] in _FETCHES
+
+
+def _literal(node: ast.AST, depth: int = 0) -> bool:
+    """A constant, or a dict, list or tuple of constants (a literal headers= argument)."""
+    if depth > 8:
+        return False
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.Dict):
+        return all(k is not None and _literal(k, depth + 1) for k in node.keys) and all(_literal(v, depth + 1) for v in node.values)
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return all(_literal(e, depth + 1) for e in node.elts)
+    return False
+
+
 # Objects made without an address that reach one per call (a session, a client, a socket).
 _CLIENTS = frozenset(
     {
@@ -231,6 +259,7 @@ def analyse(code: str, depth: int = 0) -> CodeFacts | None:
         return None
     facts = CodeFacts("python")
     facts.parsed = True
+    facts.sends = False
     _Reader(nodes, facts, depth).run()
     _cap(facts)
     return facts
@@ -1494,6 +1523,8 @@ class _Reader:
         f = self.facts
         f.network = True
         last = q.rsplit(".", 1)[-1].split("#")[-1]
+        if not self.fetch_only(q, last, node):
+            f.sends = True
         spec = _DESTINATIONS.get(last)
         sent = [*node.args, *(k.value for k in node.keywords if k.arg not in _CREDENTIAL_KEYWORDS)]
         secret = next((name for a in sent[:16] if (name := self.secret_in(a)) is not None), None)
@@ -1520,6 +1551,19 @@ class _Reader:
             return  # a path or a method on a connection made with its host (judged where it was made)
         if present or not constructed:
             f.urls.append(DYN)  # an address only known at run time: never inside the trust boundary (interp.network)
+
+    def fetch_only(self, q: str, last: str, node: ast.Call) -> bool:
+        """Whether the call only fetches a literal URL (``requests.get("https://…")``, ``urlopen("https://…")``) or
+        reads the response such a call returned (``.json()``, ``.read()``): nothing of this machine goes out."""
+        if _fetched(q):
+            return True
+        if last not in _FETCHES or len(node.args) != 1:
+            return False
+        for k in node.keywords:
+            if k.arg not in _FETCH_OPTIONS and not (k.arg == "headers" and _literal(k.value)):
+                return False
+        dest = _text(self.ev(node.args[0], 0))
+        return dest is not None and DYN not in dest and dest.startswith(("http://", "https://"))
 
     def passed_on(self, q: str) -> None:
         """A judged function handed on as a value (map(os.system, …), Thread(target=…), atexit.register):
@@ -1592,6 +1636,8 @@ class _Reader:
                 f.env_dump = True
             elif id(node) not in inner and _network(q):
                 f.network = True
+                if not _fetched(q):
+                    f.sends = True  # a network function handed on as a value: called with what the reader does not see
                 continue
             elif id(node) not in inner and id(node) not in self.aliased:
                 self.passed_on(q)
@@ -1632,6 +1678,7 @@ def _merge(into: CodeFacts, other: CodeFacts) -> None:
     into.decoded_exec = into.decoded_exec or other.decoded_exec
     into.runs_received = into.runs_received or other.runs_received
     into.secrets += other.secrets
+    into.sends = into.sends or other.sends
 
 
 def _path_attribute(t: str, attr: str) -> Value | None:

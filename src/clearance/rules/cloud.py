@@ -275,7 +275,14 @@ def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
         "kubectl exec -it api -- sh",
         "kubectl rollout restart deploy/api --context prod-eu",
     ),
-    no_match=("kubectl get pods", "helm lint ./chart", "kubectl delete pod x", "kubectl rollout status deploy/web", "kubectl auth can-i list pods"),
+    no_match=(
+        "kubectl get pods",
+        "helm lint ./chart",
+        "kubectl delete pod x",
+        "kubectl rollout status deploy/web",
+        "kubectl auth can-i list pods",
+        "kubectl proxy --port=8001",
+    ),
 )
 def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     if _dry_run(cmd):
@@ -295,6 +302,14 @@ def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     if ops[0] in ("rollout", "auth", "certificate") and len(ops) > 1 and ops[1] in _KUBE_READ_SUBS:
         return None  # kubectl rollout status/history, auth can-i/whoami: reads
+    if ops[0] == "proxy":
+        # A proxy to the API server on this machine, as port-forward is: it changes nothing by itself. Listening on
+        # another address hands the user's cluster credentials to whoever reaches it.
+        nc = normalise(cmd)
+        address = nc.value("address") if nc.has("address") else "127.0.0.1"
+        if address in ("127.0.0.1", "localhost", "::1") and not any(v.startswith("--accept-hosts") for v in cmd.values()):
+            return None
+        return f"kubectl proxy serves the cluster's API with your credentials on {address}"
     target = _kube_target(cmd.values())
     if target and is_production(target):
         return f"kubectl {ops[0]} against production ({target})"

@@ -7,7 +7,7 @@ import posixpath
 from .. import paths
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
-from ..shell.effects import DELETE, TREE, WRITE, Effect, FindDelete, find_delete, only_empty
+from ..shell.effects import DELETE, TREE, WRITE, Effect, FindDelete, find_delete
 from .base import rule
 
 TYPE_CHECKING = False
@@ -335,9 +335,9 @@ def _recoverable(e: Effect, sc: Scope) -> str | None:
     if e.cmd is None or e.cmd.remote is not None:
         return None
     name = e.cmd.name
-    if (name == "find" and e.note == "find" and only_empty(e.cmd.args)) or (name == "rmdir" and not any(v in ("-p", "--parents") for v in e.cmd.values())):
+    if (name == "find" and e.note == "find" and _find_empties(e.cmd)) or (name == "rmdir" and not any(v in ("-p", "--parents") for v in e.cmd.values())):
         # Wherever it points (`find /x -type d -empty -delete`, `xargs rmdir`): only empty directories go.
-        return "rmdir removes only empty directories" if name == "rmdir" else "find -empty deletes only what is empty"
+        return "rmdir removes only empty directories" if name == "rmdir" else "find deletes only what is empty (-empty, or directories with -type d)"
     if e.path.startswith("/" + DYN) or DYN in e.path:
         return None
     if e.note == "moved away" and name == "mv":
@@ -441,6 +441,8 @@ def _outside_write(e: Effect, sc: Scope) -> str | None:
     p = e.path
     if p in _HARMLESS_WRITES or p.startswith(("/dev/fd/", "/proc/self/fd/")):
         return None
+    if p.startswith(("/dev/tcp/", "/dev/udp/")):
+        return None  # bash's network sockets, not files (net.reverse-shell, net.socket-send)
     if p.startswith("/" + DYN):
         # A relative path after `cd $DIR` (or `cd -`): the directory is known only when the command runs, and its
         # known prefix is no directory at all (not `/`, which static_prefix would give).  Judged like `> $DIR/f`;
@@ -913,6 +915,8 @@ def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
     p = e.path
     if not paths.has_glob(p) or not sc.inside_project(p):
         return None
+    if e.note == "find" and e.cmd is not None and _find_empties(e.cmd):
+        return None  # `find -name test -type d -delete`, `-empty`: only what is empty can go
     base = posixpath.basename(p)
     if _matches_everything(base):
         return None  # fs.mass-delete-in-project / fs.delete-source-subdirectory
@@ -921,6 +925,15 @@ def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
     if _tail_expansions(base) and _junk(base):
         return None  # *.py[co]: every name it matches is a cache or build output
     return f"{_who(e)} {'empties' if wipes else 'deletes'} every file matching {sc.show(p)} in the project"
+
+
+def _find_empties(cmd: SimpleCommand) -> bool:
+    """A find that can delete only empty files and directories (-empty, or -type d with -delete or rmdir, in the
+    alternative that deletes): find's -delete removes a directory only when it is empty."""
+    if cmd.name != "find":
+        return False
+    fd = find_delete(cmd)
+    return fd is not None and fd.empty_only
 
 
 def _glob_match(name: str, pattern: str) -> bool:
@@ -938,8 +951,8 @@ def _glob_match(name: str, pattern: str) -> bool:
     verdict=ASK,
     scope="effect",
     effects=(DELETE,),
-    match=("rm -rf $TARGET", "cat targets.txt | xargs -I{} rm -rf {}", "ls | xargs rm -rf"),
-    no_match=("rm -rf dist", "find . -name '*.pyc' -delete"),
+    match=("rm -rf $TARGET", "cat targets.txt | xargs -I{} rm -rf {}", "ls | xargs rm -rf", 'mv "$f" out/'),
+    no_match=("rm -rf dist", "find . -name '*.pyc' -delete", "find . -size +1M | xargs -I{} mv {} big/"),
 )
 def delete_unknown(e: Effect, sc: Scope) -> str | None:
     if e.kind != DELETE or DYN not in e.path or e.path.startswith("/" + DYN + "remote:"):
@@ -950,6 +963,22 @@ def delete_unknown(e: Effect, sc: Scope) -> str | None:
         return f"{_who(e)} deletes {e.raw.replace(DYN, '…')!r} in a directory only known at run time"
     if sc.outside(paths.static_prefix(e.path)):
         return None  # fs.delete-outside-project / fs.delete-critical
+    if (
+        e.note == "moved away"
+        and e.cmd is not None
+        and "xargs" in e.cmd.via
+        and any(c.name == "find" for c in e.cmd.stdin_from)
+        and not e.raw.startswith(DYN)
+        and sc.inside_project(paths.static_prefix(e.path))
+    ):
+        # `find . -size +1M | xargs -I{} mv {} big/`: files find lists under a folder of the project (never above
+        # it, as a variable's `../` could be) moved into a known directory of the project, where they can be moved
+        # back from (as fs.mass-delete-in-project lets a move inside the project be). Only a destination that must
+        # be a directory (`big/`, -t big): onto one file, each move would replace the last.
+        dest = _move_destination(e.cmd)
+        into = dest.endswith("/") or dest in (".", "..") or any(v == "-t" or v.startswith("--target-directory") for v in e.cmd.values())
+        if into and DYN not in dest and sc.inside_project(sc.path(dest, e.cmd)):
+            return None
     return f"{_who(e)} deletes {e.raw.replace(DYN, '…')!r}, a path only known at run time"
 
 

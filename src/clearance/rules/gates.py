@@ -1,6 +1,6 @@
 """Cheap first checks of the rules that look at every command, run before their packs are imported.
 
-Nine rules have no command names (``commands=None``): the engine runs them on every command of every
+Twelve rules have no command names (``commands=None``): the engine runs them on every command of every
 shell call, and importing their packs (creds, net, system) cost a cold hook ~2 ms on calls none of them
 can fire on (``git status``, ``npm test``).  Each gate here is the first test its rule makes, or a test
 that rule implies, written with what the decision path has already imported: a gate that says no means
@@ -208,6 +208,7 @@ def attach_targets(cmd: SimpleCommand) -> list[tuple[str, str]] | None:
 GATES: dict[str, Callable[[SimpleCommand, Scope], bool]] = {
     "creds.env-file-pipe": env_file_pipe,
     "net.reverse-shell": reverse_shell,
+    "net.socket-send": reverse_shell,
     "rce.pipe-to-shell": code_runner,
     "rce.decoded-exec": code_runner,
     "sys.unknown-destructive-verb": unknown_or_client_with_operand,

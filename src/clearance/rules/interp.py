@@ -248,7 +248,7 @@ def opaque(cmd: SimpleCommand, sc: Scope) -> str | None:
     commands=_NAMES,
     match=(
         "node -e \"require('https').get(process.argv[1])\"",
-        "python3 -c \"import requests; requests.get('https://api.example.com/x')\"",
+        "python3 -c \"import requests; requests.post('https://api.example.com/x', data='1')\"",
         'python3 -c "import requests, sys; requests.get(sys.argv[1])"',
     ),
     no_match=(
@@ -258,7 +258,7 @@ def opaque(cmd: SimpleCommand, sc: Scope) -> str | None:
 )
 def network(cmd: SimpleCommand, sc: Scope) -> str | None:
     f = _facts(cmd)
-    if f is None or not f.network or _reaches_only_trusted(f, cmd, sc):
+    if f is None or not f.network or _reaches_only_trusted(f, cmd, sc) or _fetches_only(f):
         return None
     urls = _addresses(f, cmd)
     if any(DYN in url_host(u) for u in urls):
@@ -293,6 +293,12 @@ def _addresses(f: CodeFacts, cmd: SimpleCommand) -> list[str]:
         if w.value and not w.value.startswith("-"):
             code += w.value + " "
     return _URL.findall(code)
+
+
+def _fetches_only(f: CodeFacts) -> bool:
+    """The code's only network use is fetching literal URLs (GET or HEAD, nothing of this machine passed): what
+    `curl URL` does, which is ordinary work. What it does with the answer is judged as the rest of its code."""
+    return f.parsed and not f.opaque and not f.sends and bool(f.urls) and not any(DYN in u for u in f.urls)
 
 
 def _reaches_only_trusted(f: CodeFacts, cmd: SimpleCommand, sc: Scope) -> bool:

@@ -783,18 +783,6 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     return out
 
 
-def only_empty(args: list[Word]) -> bool:
-    """Whether `find … -empty … -delete` can delete only empty files and directories: -empty, not negated, in the
-    one chain of tests before -delete (no -o, no comma, no parentheses that could hold an alternative)."""
-    vals = [a.value for a in args]
-    if "-delete" not in vals:
-        return False
-    before = vals[: vals.index("-delete")]
-    if any(v in ("-o", "-or", ",", "(", ")") for v in before):
-        return False
-    return any(v == "-empty" and (i == 0 or before[i - 1] not in ("!", "-not")) for i, v in enumerate(before))
-
-
 def pathspecs_from_file(nc: Norm, cmd: SimpleCommand) -> list[str]:
     """The pathspecs `--pathspec-from-file=FILE` adds: from stdin (`-`) when it is literal, else one unknown."""
     if not nc.has("pathspec-from-file"):
@@ -1183,6 +1171,8 @@ def find_delete(cmd: SimpleCommand, acts: Callable[[list[Word]], str] | None = N
     negate = False
     branch_has = False
     dirs_only = False
+    # -type d and -empty narrow the alternative they are in: `-type d -o -name '*.py' -delete` deletes .py files.
+    branch_empty = False
     while i < len(args):
         v = args[i].value
         if v in ("!", "-not"):
@@ -1192,10 +1182,10 @@ def find_delete(cmd: SimpleCommand, acts: Callable[[list[Word]], str] | None = N
         if v in ("-o", "-or", ","):
             # `,` evaluates both sides for every file: what follows it is not narrowed by what precedes it.
             fd.narrowed = fd.narrowed and branch_has
-            branch_has = False
+            branch_has = dirs_only = branch_empty = False
         elif v == "-delete":
             fd.narrowed = fd.narrowed and branch_has
-            fd.empty_only = fd.empty_only or dirs_only
+            fd.empty_only = dirs_only or branch_empty
             return fd
         elif v in ("-exec", "-execdir", "-ok", "-okdir"):
             j = i + 1
@@ -1209,7 +1199,7 @@ def find_delete(cmd: SimpleCommand, acts: Callable[[list[Word]], str] | None = N
                 inner = _script_deleter(args[j + 2].value)  # -exec sh -c 'rm "$1"' _ {} \;
             if inner in _FIND_DELETERS:
                 fd.narrowed = fd.narrowed and branch_has
-                fd.empty_only = fd.empty_only or inner == "rmdir"
+                fd.empty_only = branch_empty or inner == "rmdir"
                 return fd
             end = next((e for e in range(j, len(args)) if args[e].value in (";", "+")), len(args))
             kind = acts(args[j:end]) if acts is not None and inner not in _FIND_TESTERS else ""
@@ -1236,7 +1226,7 @@ def find_delete(cmd: SimpleCommand, acts: Callable[[list[Word]], str] | None = N
                     dirs_only = True
             i += 1
         elif v == "-empty" and not negate:
-            fd.exact = fd.empty_only = branch_has = True
+            fd.exact = branch_empty = branch_has = True
         negate = False
         i += 1
     return None

@@ -67,8 +67,92 @@ class Script:
         self.problems: list[tuple[str, str]] = []
 
 
+_IDENT_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+_IDENT_REST = _IDENT_START | frozenset("0123456789")
+
+
+def _text_refs(text: str) -> tuple[list[str], bool, bool]:
+    """The variables *text* names (``$x``, ``${x…}``), whether it names a positional parameter (``$1``, ``$@``,
+    ``${#}``) and whether it holds an expansion clearance cannot follow (``${!x}``: the variable whose name x holds).
+
+    Single-quoted text and ``\\$`` expand nothing (`awk '{print $1}'`), except in text holding a here-document,
+    whose body reads a quote as a character: there every ``$`` counts."""
+    names: list[str] = []
+    positional = indirect = False
+    quotes = "<<" not in text
+    i, n = 0, len(text)
+    dq = False
+    while i < n:
+        ch = text[i]
+        if ch == "\\" and quotes:
+            i += 2
+            continue
+        if ch == "'" and quotes and not dq:
+            end = text.find("'", i + 1)
+            i = n if end < 0 else end + 1
+            continue
+        if ch == '"':
+            dq = not dq
+        if ch != "$":
+            i += 1
+            continue
+        i += 1
+        if i < n and text[i] == "{":
+            i += 1
+            if i < n and text[i] == "!":
+                indirect = True
+            while i < n and text[i] in "#!":
+                i += 1
+        if i < n and text[i] in _IDENT_START:
+            j = i + 1
+            while j < n and text[j] in _IDENT_REST:
+                j += 1
+            names.append(text[i:j])
+            i = j
+        elif i < n and text[i] in "0123456789@*#":
+            positional = True
+    return names, positional, indirect
+
+
+# One-way digests: what is piped into them does not come out (`h=$(echo -n "$pw" | sha256sum | cut -c1-64)`).
+_DIGESTS = frozenset({"md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "b2sum", "b3sum", "shasum", "cksum", "md5", "sha256", "sha512"})
+
+
+def _digest_tail(node: Any) -> str | None:
+    """For a value that is one `$( … | DIGEST | … )`, the text of the pipeline from the digest on (what the value is
+    made of: the digest's output and what the later commands add), else None."""
+    if node.type != "command_substitution":
+        return None
+    inner = [k for k in node.children if k.is_named]
+    if len(inner) != 1 or inner[0].type != "pipeline":
+        return None
+    elements = [k for k in inner[0].children if k.is_named]
+    for i in range(len(elements) - 1, 0, -1):
+        e = elements[i]
+        if e.type != "command":
+            continue
+        name = e.child_by_field_name("name")
+        words = [_text(k) for k in e.children if k.is_named]
+        if name is not None and (_text(name) in _DIGESTS or words[:2] == ["openssl", "dgst"]):
+            return " ".join(_text(k) for k in elements[i:])
+    return None
+
+
+def _settable(value: str) -> str | None:
+    """The variable a command word may set: the word is a name (`read TOKEN`, `mapfile TOKEN`), an option glued
+    to one (`printf -vTOKEN`) or an assignment (`eval TOKEN=…`, `let TOKEN+=1`, `declare TOKEN[0]=…`)."""
+    if value.startswith("-v"):
+        value = value[2:]
+    end = 0
+    while end < len(value) and value[end] in _IDENT_REST:
+        end += 1
+    if not end or value[0] not in _IDENT_START or (end < len(value) and value[end] not in "=+["):
+        return None
+    return value[:end]
+
+
 class _State:
-    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "source", "exported")
+    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "source", "exported", "sources", "outer_refs", "opaque")
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
         self.vars: dict[str, str] = {}
@@ -80,6 +164,14 @@ class _State:
         self.level = level  # nesting of re-parsed strings (bash -c, eval, ...)
         self.env = env
         self.source = b""
+        # Where the value of a variable this script assigned came from: the variables of the environment its
+        # text names (`h=$(echo -n "$pw" | sha256sum)`: those of $pw). A variable named here stands for them.
+        self.sources: dict[str, tuple[str, ...]] = {}
+        self.outer_refs: tuple[str, ...] | None = None  # see _Walker.outer_refs
+        # Variables set some way other than an assignment (a loop, `read X`, `printf -v X`): their values come from
+        # where clearance does not follow, so what is assigned from them keeps standing for itself. None: any variable
+        # (after `source`, `eval`).
+        self.opaque: set[str] | None = set()
 
 
 _ANSI = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v", "e": "\x1b", "E": "\x1b", "\\": "\\", "'": "'", '"': '"', "?": "?"}
@@ -243,10 +335,99 @@ def _text(node: Any) -> str:
     return t.decode("utf-8", "replace")
 
 
+_POSITIONAL = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "#", "@", "*")
+# How often one function's body is read with the words of a call; past that it is read once with unknown words.
+_CALLS_READ = 8
+
+
 class _Walker:
     def __init__(self, st: _State) -> None:
         self.st = st
         self.pending: list[Any] = []
+        # Functions the script defines: the body and the directory it was defined in. A body is read where the
+        # function is called, with the call's words as $1, $2 …; bodies no call reached (called through a
+        # wrapper, xargs, another shell, or never) are read once at the end with their parameters unknown.
+        self.functions: dict[str, tuple[Any, str | None]] = {}
+        self.calls: dict[str, int] = {}
+        self.active: set[str] = set()
+        self.generic: set[str] = set()
+        # While a body is read for a call: the environment variables its words name (what $1, $2 … are made of).
+        self.arg_sources: tuple[str, ...] | None = None
+
+    def define(self, node: Any) -> None:
+        name_node = node.child_by_field_name("name")
+        body = node.child_by_field_name("body")
+        if name_node is None or body is None:
+            for c in node.children:
+                if c.is_named:
+                    self.walk(c, 1, None)
+            return
+        name = _text(name_node)
+        if name in self.functions and self.calls.get(name, 0) == 0 and name not in self.generic:
+            self.read_body(name, None, 1)  # redefined before any call: the first body is read as never called
+        self.functions[name] = (body, self.st.cwd)
+        self.calls[name] = 0
+        self.generic.discard(name)
+
+    def call(self, name: str, args: list[Word] | None, depth: int) -> None:
+        """Read the body of function *name* for a call with *args* (None: words only known at run time)."""
+        n = self.calls.get(name, 0)
+        if name in self.active or n >= _CALLS_READ:
+            if name not in self.generic:
+                self.read_body(name, None, depth)
+            return
+        self.calls[name] = n + 1
+        self.read_body(name, args, depth)
+
+    def read_body(self, name: str, args: list[Word] | None, depth: int) -> None:
+        body, cwd = self.functions[name]
+        st = self.st
+        saved = {k: st.vars[k] for k in _POSITIONAL if k in st.vars}
+        for k in _POSITIONAL:
+            st.vars.pop(k, None)
+        if args is None:
+            self.generic.add(name)
+            saved_cwd = st.cwd
+            st.cwd = cwd
+        else:
+            for n in range(9):
+                st.vars[str(n + 1)] = args[n].value if n < len(args) else ""
+            st.vars["#"] = str(len(args))
+        saved_sources = self.arg_sources
+        self.arg_sources = None if args is None else self.words_sources(args)
+        self.active.add(name)
+        try:
+            self.walk(body, depth + 1, None)
+        finally:
+            self.arg_sources = saved_sources
+            self.active.discard(name)
+            for k in _POSITIONAL:
+                st.vars.pop(k, None)
+            st.vars.update(saved)
+            if args is None:
+                st.cwd = saved_cwd
+
+    def words_sources(self, words: list[Word]) -> tuple[str, ...]:
+        """The environment variables the text of *words* names, each variable this script assigned standing for its
+        own sources (the same reading as record_sources)."""
+        found: list[str] = []
+        for w in words:
+            found.extend(w.vars)
+            names, positional, _indirect = _text_refs(w.raw)
+            for n in names:
+                found.extend(self.st.sources.get(n, (n,)))
+            if positional:
+                found.extend(self.arg_sources if self.arg_sources is not None else self.outer_refs() if self.st.level == 0 else (DYN,))
+        return tuple(dict.fromkeys(found))
+
+    def finish(self) -> None:
+        """Read the bodies no call reached, with their parameters unknown."""
+        for _ in range(len(self.functions) + 8):
+            left = [n for n in self.functions if self.calls.get(n, 0) == 0 and n not in self.generic]
+            if not left:
+                return
+            for name in left:
+                self.read_body(name, None, 1)
 
     def trailing(self, cmd: SimpleCommand, nodes: list[Any], depth: int) -> None:
         """Handle the nodes tree-sitter nested inside a here-document redirect of *cmd*."""
@@ -375,7 +556,7 @@ class _Walker:
             return "".join(self._eval(c, depth + 1, subs, vars_, flags) for c in node.children)
         if t == "simple_expansion":
             name = _text(node)[1:]
-            vars_.append(name)
+            vars_.extend(self.st.sources.get(name, (name,)))
             return _protected(self._var(name), flags)
         if t == "expansion":
             return _protected(self._expansion(node, depth, subs, vars_, flags), flags)
@@ -438,7 +619,7 @@ class _Walker:
                 # ${HOME:?}, ${HOME:-x}: the variable's own value whenever it is set and known.
                 known = self._var(name)
                 if DYN not in known and known:
-                    vars_.append(name)
+                    vars_.extend(self.st.sources.get(name, (name,)))
                     return known
                 plain = False
             else:
@@ -447,7 +628,10 @@ class _Walker:
                     if cc.type in ("command_substitution", "process_substitution"):
                         subs.extend(self.substitution(cc, depth + 1))
         if name:
-            vars_.append(name)
+            if any(c.type in (":=", "=", "!") for c in node.children):
+                # ${X:=$Y} assigns X; ${!X} is the variable whose name X holds: X stands for itself.
+                self._set_opaque(name)
+            vars_.extend(self.st.sources.get(name, (name,)))
         if name and plain:
             return self._var(name)
         kids = [c.type for c in node.children]
@@ -486,6 +670,8 @@ class _Walker:
         t = node.type
         if t == "command":
             self.command(node, depth, pipe_src, [])
+        elif t == "function_definition":
+            self.define(node)
         elif t == "redirected_statement":
             self.redirected(node, depth, pipe_src)
         elif t == "pipeline":
@@ -510,13 +696,17 @@ class _Walker:
                 if c.type in ("variable_name", "word") and name.isidentifier():
                     self.st.exported[name] = ""  # absent: for what reads it, as good as empty
                     self.st.vars.pop(name, None)
+                    self.st.sources.pop(name, None)
         elif t == "declaration_command":
             keyword = _text(node.children[0]) if node.children else ""
             flags = [_text(c) for c in node.children[1:] if c.type == "word" and _text(c).startswith("-")]
             exporting = keyword == "export" or (keyword in ("declare", "typeset") and any("x" in f for f in flags))
+            nameref = any("n" in f for f in flags)
             for c in node.children:
                 if c.type == "variable_assignment":
                     name, value = self.assignment(c, depth + 1)
+                    if nameref:
+                        self.st.sources.pop(name, None)  # `local -n ref=TOKEN`: ref is another name for TOKEN
                     if exporting and name and name != DYN:
                         self.st.exported[name] = value
                 elif exporting and c.type in ("variable_name", "word") and _text(c) in self.st.vars:
@@ -536,6 +726,7 @@ class _Walker:
                 if c.type == "variable_name":
                     var = _text(c)
                     self.st.vars[var] = DYN
+                    self._set_opaque(var)
                 elif c.type in ("do_group", "compound_statement"):
                     if var and items and 1 < len(items) <= _LOOP_ITEMS and not any(DYN in i for i in items):
                         # `for d in build /etc; do rm -rf $d; done`: a few literal items, the body once for each.
@@ -585,13 +776,59 @@ class _Walker:
             elif c.type not in ("=", "+="):
                 value = self.word(c, depth + 1).value
         if name and name != DYN:
-            self.st.vars[name] = value if "+=" not in _text(node)[: len(name) + 2] else DYN
+            appended = "+=" in _text(node)[: len(name) + 2]
+            self.st.vars[name] = value if not appended else DYN
+            value_nodes = [c for c in node.children if c.type not in ("variable_name", "=", "+=")]
+            digest = _digest_tail(value_nodes[0]) if len(value_nodes) == 1 else None
+            self.record_sources(name, digest if digest is not None else _text(node)[len(name) + 1 :], appended)
             if name in COMMAND_VARIABLES:
                 # EDITOR=…; export GIT_SSH_COMMAND=…: a command later programs run, judged where it is set.
                 self.st.script.commands.append(SimpleCommand([Word(":", ":")], assigns={name: value}, cwd=self.st.cwd, text=_text(node)))
         if name == "IFS":
             self.st.script.problems.append(("shell.ifs-change", "the command changes IFS, so its words do not split the way they read"))
         return name, value
+
+    def record_sources(self, name: str, text: str, appended: bool = False) -> None:
+        """Remember which environment variables the value assigned to *name* comes from (st.sources).
+
+        Its text names variables (each stands for its own sources when this script assigned it) or positional
+        parameters: at the top level those hold what the script's own commands pass to its functions, so they
+        stand for every variable the script names and never assigns. Nested scripts (bash -c, a script file)
+        get theirs from outside, and ``${!x}`` names a variable only known when it runs: such a value is
+        recorded as nothing, so the name keeps standing for itself.
+        """
+        st = self.st
+        names, positional, indirect = _text_refs(text)
+        args: tuple[str, ...] = ()
+        if positional:
+            # In a body read for a call: what the call's words name; else (the top level) every variable the script
+            # names and never assigns; a nested script's parameters come from outside (not followed).
+            args = self.arg_sources if self.arg_sources is not None else self.outer_refs() if st.level == 0 else (DYN,)
+        opaque = st.opaque
+        if indirect or opaque is None or DYN in args or any(n in opaque for n in names) or any(n in opaque for n in args):
+            st.sources.pop(name, None)
+            return
+        found: list[str] = []
+        if appended:
+            found.extend(st.sources.get(name, (name,)))
+        for n in names:
+            found.extend(st.sources.get(n, (n,)))
+        found.extend(args)
+        st.sources[name] = tuple(dict.fromkeys(found))
+
+    def _set_opaque(self, name: str) -> None:
+        self.st.sources.pop(name, None)
+        if self.st.opaque is not None:
+            self.st.opaque.add(name)
+
+    def outer_refs(self) -> tuple[str, ...]:
+        """Every variable the whole script names but never assigns (what its function arguments may carry)."""
+        st = self.st
+        if st.outer_refs is None:
+            text = st.source.decode("utf-8", "replace")
+            names = _text_refs(text)[0]
+            st.outer_refs = tuple(n for n in dict.fromkeys(names) if (n + "=") not in text and (n + "+=") not in text)
+        return st.outer_refs
 
     def heredoc_subs(self, node: Any, depth: int) -> None:
         for c in node.children:
@@ -733,6 +970,12 @@ class _Walker:
                 # tree-sitter skipped text without a token (it drops `\$` after a quote, for one): bash reads it.
                 lost = source[prev_end:start].decode("utf-8", "replace").strip()[:30]
                 raise ParseFailure(f"clearance cannot read part of the command the way bash does ({lost!r})")
+            if start > prev_end and b"\n" in source[prev_end:start]:
+                k = source[prev_end:start].replace(b"\\\n", b"  ").find(b"\n")
+                if k >= 0:
+                    # A newline ends a command in bash; tree-sitter sometimes reads on into the next line (`a | b | c {}
+                    # "$d"` then `rm -rf ~ >f`: rm's words became c's arguments). parse() marks the end and reads again.
+                    raise _RunawayLine(prev_end + k)
             prev_end = c.end_byte
             if ct == "variable_assignment":
                 name, value = "", ""
@@ -780,6 +1023,8 @@ class _Walker:
         if not argv:
             # Only assignments: they set shell variables for what follows.
             self.st.vars.update(assigns)
+            for name in assigns:
+                self.st.sources.pop(name, None)
             if redirects:
                 self.st.script.commands.append(SimpleCommand([Word(":", ":")], redirects=redirects, cwd=self.st.cwd, text=_text(node)))
             return
@@ -800,6 +1045,17 @@ class _Walker:
             text=_text(node),
         )
         self.st.script.commands.append(cmd)
+        if cmd.name in ("source", ".", "eval"):
+            self.st.sources.clear()  # code run in this shell may set any variable
+            self.st.opaque = None
+        else:
+            # `read TOKEN`, `printf -v TOKEN`, `mapfile TOKEN`: a command given the name may set it.
+            for w in argv[1:]:
+                settable = _settable(w.value)
+                if settable:
+                    self._set_opaque(settable)
+        if cmd.name in self.functions and not cmd.via:
+            self.call(cmd.name, cmd.args, depth)
         if cmd.name in ("cd", "pushd") and not cmd.stdin_from:
             self._follow_cd(cmd)
         elif cmd.name in ("source", ".") and cmd.args:
@@ -1053,6 +1309,67 @@ def _join_continuations(data: bytes, root: Any, blanks: bool = True) -> bytes:
     return bytes(out)
 
 
+_NAME_START = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+_NAME_REST = _NAME_START | frozenset(b"0123456789")
+
+
+def _offset_param(data: bytes, p: int) -> tuple[int, int] | None:
+    """The span of the name in a ``$name``, ``$1`` or ``$#`` at *p* (after blanks), or None."""
+    n = len(data)
+    while p < n and data[p] in b" \t":
+        p += 1
+    if p + 1 >= n or data[p] != 0x24:
+        return None
+    s = e = p + 1
+    if data[s] in _NAME_START:
+        while e < n and data[e] in _NAME_REST:
+            e += 1
+        return s, e
+    if data[s] in b"0123456789#@*":
+        return s, s + 1
+    return None
+
+
+def _brace_offsets(data: bytes, root: Any) -> bytes:
+    """*data* with each ``$x`` that opens a substring offset (``${s:$i:1}``, ``${a[@]: $1}``)
+    rewritten ``${x}``, the same expansion to bash.
+
+    tree-sitter-bash's grammar wants a word, number or ``${..}`` after the ``:`` and reports a
+    missing ``}`` before a ``$``, so an ordinary loop over a string's characters could not be
+    read at all. Only the places where tree-sitter reported that missing ``}`` are rewritten.
+    """
+    edits: list[tuple[int, int, bytes]] = []
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        if n.is_missing and n.type == "}" and n.parent is not None and n.parent.type == "expansion":
+            p = n.start_byte
+            q = p
+            while q > n.parent.start_byte and data[q - 1] in b" \t":
+                q -= 1
+            name = _offset_param(data, p)
+            if name and q > 0 and data[q - 1 : q] == b":":
+                s, e = name
+                edits.append((s - 1, e, b"${" + data[s:e] + b"}"))
+        elif n.has_error:
+            stack.extend(n.children)
+    for start, end, text in sorted(edits, reverse=True):
+        data = data[:start] + text + data[end:]
+    return data
+
+
+class _RunawayLine(ParseFailure):
+    """tree-sitter read a command on past a newline where bash ends it (at byte *at*)."""
+
+    def __init__(self, at: int) -> None:
+        super().__init__("clearance cannot read the command the way bash does (a command runs on past the end of its line)")
+        self.at = at
+
+
+# How often parse() marks the end of a command tree-sitter read on past, and reads the text again.
+_RUNAWAY_RETRIES = 16
+
+
 def _parse_bytes(data: bytes) -> Any:
     """tree-sitter's tree of *data*, stopped at the decision's deadline (PARSE_DEADLINE) for sources
     long enough to take a while; ParseTimeout when it ran out."""
@@ -1130,28 +1447,44 @@ def parse(
             tree = _parse_bytes(data)
         else:
             raise TooLarge("the command has too many escapes to analyse")
-    root = tree.root_node
-    if root.descendant_count > MAX_NODES:
-        raise TooLarge(f"the command has {root.descendant_count} syntax nodes, more than the {MAX_NODES} clearance analyses")
-    if root.has_error:
-        bad = _first_error(root)
-        where = ""
-        if bad is not None:
-            col = bad.start_point[1] + 1
-            row = bad.start_point[0] + 1
-            snippet = _text(bad)[:30] if bad.type == "ERROR" else "missing " + bad.type
-            where = f" at line {row}, column {col} ({snippet!r})"
-        raise ParseFailure("the command is not valid bash" + where)
-    script = Script()
-    st = _State(cwd, home, script, level, env or {})
-    st.source = data
-    if vars:
-        st.vars.update(vars)
-    try:
-        _Walker(st).walk(root, 0, None)
-    except RecursionError:
-        raise TooLarge("the command is nested too deeply to analyse") from None
-    return script
+    if tree.root_node.has_error and b"${" in data:
+        for _ in range(8):
+            fixed = _brace_offsets(data, tree.root_node)
+            if fixed == data:
+                break
+            data = fixed
+            tree = _parse_bytes(data)
+    for _ in range(_RUNAWAY_RETRIES):
+        root = tree.root_node
+        if root.descendant_count > MAX_NODES:
+            raise TooLarge(f"the command has {root.descendant_count} syntax nodes, more than the {MAX_NODES} clearance analyses")
+        if root.has_error:
+            bad = _first_error(root)
+            where = ""
+            if bad is not None:
+                col = bad.start_point[1] + 1
+                row = bad.start_point[0] + 1
+                snippet = _text(bad)[:30] if bad.type == "ERROR" else "missing " + bad.type
+                where = f" at line {row}, column {col} ({snippet!r})"
+            raise ParseFailure("the command is not valid bash" + where)
+        script = Script()
+        st = _State(cwd, home, script, level, env or {})
+        st.source = data
+        if vars:
+            st.vars.update(vars)
+        try:
+            walker = _Walker(st)
+            walker.walk(root, 0, None)
+            walker.finish()
+        except RecursionError:
+            raise TooLarge("the command is nested too deeply to analyse") from None
+        except _RunawayLine as e:
+            # Say where the command ends (`;` before the newline, what bash reads there) and read it again.
+            data = data[: e.at] + b";" + data[e.at :]
+            tree = _parse_bytes(data)
+            continue
+        return script
+    raise ParseFailure("clearance cannot read the command the way bash does (commands run on past the end of their lines)")
 
 
 def join_cwd(cwd: str | None, sub: str, home: str) -> str | None:

@@ -281,6 +281,8 @@ _XARGS_OPTS = frozenset(
 _FD_EXEC = frozenset({"-x", "--exec", "-X", "--exec-batch"})
 _WATCH_OPTS = frozenset({"-n", "--interval", "-q", "--equexit"})
 _SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
+# Shells that refuse -c as their last word ("option requires an argument") and run nothing.
+_C_NEEDS_ARGUMENT = frozenset({"bash", "sh", "dash", "zsh", "ksh", "mksh", "ash", "rbash"})
 
 # A script operand that is the program's own standard input under a file name: `bash /dev/stdin <<< CODE`,
 # `source /dev/fd/0`, `python3 /proc/self/fd/0` read their code from stdin, as `bash -s` and `python3 -` do.
@@ -1527,6 +1529,10 @@ class Unwrapper:
                 continue
             if a.startswith("-") and len(a) > 1 and not a.startswith("--"):
                 if "c" in a[1:]:
+                    if i + 1 >= len(argv) and name in _C_NEEDS_ARGUMENT:
+                        # `bash -c` with nothing after it: "-c: option requires an argument"; nothing runs.
+                        self.out.commands.append(cmd)
+                        return
                     if i + 1 < len(argv):
                         code = argv[i + 1]
                     i += 2
