@@ -19,7 +19,7 @@ _FETCHERS = frozenset({"curl", "wget", "aria2c", "http", "xh", "fetch"})
 
 def _run_targets(c: SimpleCommand) -> list[str]:
     """The file a command executes: `./x`, `bash x`, `python3 x`, `source x`."""
-    from .shell.interp import INTERPRETERS
+    from .shell.programs import INTERPRETERS
     from .shell.unwrap import SHELLS
 
     out = []
