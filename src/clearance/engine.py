@@ -39,7 +39,7 @@ _clock = time.perf_counter  # tests replace it to simulate a slow check
 # Rule lists, built on first use from the rule index (rules/__init__.py): only the packs whose rules can
 # fire on a call are imported. Each list is in a full load's registration order, so findings come out
 # in the same order whichever packs an earlier call loaded.
-_BY_COMMAND: dict[str, list[Rule]] = {}
+_BY_COMMAND: dict[str, list[tuple[str, Callable[[SimpleCommand, Scope], bool] | None]]] = {}
 _LISTS: dict[str, list[Rule]] = {}
 
 
@@ -68,10 +68,15 @@ def rule_by_id(rid: str) -> Rule:
     return r
 
 
-def command_rules(name: str) -> list[Rule]:
+def command_rules(name: str) -> list[tuple[str, Callable[[SimpleCommand, Scope], bool] | None]]:
+    """The rules about commands named *name*, with their gates for it (rules/gates.py: a gated rule's pack is
+    imported when its gate first says yes); the ungated rules' packs are imported now."""
     got = _BY_COMMAND.get(name)
     if got is None:
-        got = _BY_COMMAND[name] = _rules(lambda idx: idx.by_command.get(name, []))
+        from .rules.gates import COMMAND_GATES
+
+        _rules(lambda idx: [i for i in idx.by_command.get(name, []) if (i, name) not in COMMAND_GATES])
+        got = _BY_COMMAND[name] = [(i, COMMAND_GATES.get((i, name))) for i in rules_index().by_command.get(name, [])]
     return got
 
 
@@ -199,7 +204,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
                 sc.remotes[added[0]] = added[1]
     for cmd in exp.commands:
         check_deadline(sc)
-        for r in command_rules(cmd.name):
+        for rid, gate in command_rules(cmd.name):
+            if gate is not None and not gate(cmd, sc):
+                continue  # the rule's first check fails: its pack is not imported for it
+            r = REGISTRY.get(rid) or rule_by_id(rid)
             msg = r.check(cmd, sc)
             if msg and not (own and r.id in COMMAND_LOWERABLE and lowered_command(r.id, r.verdict, cmd, ctx)):
                 out.findings.append(_finding(r, msg, cmd.show(), cmd))
