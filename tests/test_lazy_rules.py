@@ -132,8 +132,10 @@ def test_ordinary_calls_import_only_what_can_fire(tmp_path: Path) -> None:
     assert "creds" in _loaded_for(env, "Bash", {"command": "git config --get credential.helper"}, "deny")
     assert "self" in _loaded_for(env, "Bash", {"command": "npm i -g typescript"})
     read = _loaded_for(env, "Read", {"file_path": "/home/ana/webapp/README.md"})
-    # A read is an effect: the packs with effect rules (fs, creds, convention, self, and what they import) load.
-    assert not {"git", "cloud", "db", "publish", "interp"} & set(read), read
+    # A read is an effect: the packs with rules on reads load (creds); self's rule on reads (self.read-keys) is gated by
+    # its test, a read of one of clearance's keys (rules/gates.py EFFECT_GATES).
+    assert not {"git", "cloud", "db", "publish", "interp", "self"} & set(read), read
+    assert "self" in _loaded_for(env, "Read", {"file_path": "/home/ana/.local/state/clearance/cache.key"}, "deny")
 
 
 def test_a_forged_or_stale_index_is_not_trusted(tmp_path: Path) -> None:

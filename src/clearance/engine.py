@@ -41,6 +41,7 @@ _clock = time.perf_counter  # tests replace it to simulate a slow check
 # in the same order whichever packs an earlier call loaded.
 _BY_COMMAND: dict[str, list[tuple[str, Callable[[SimpleCommand, Scope], bool] | None]]] = {}
 _LISTS: dict[str, list[Rule]] = {}
+_EFFECT_LISTS: dict[str, list[tuple[str, Callable[[Effect, Scope], bool] | None]]] = {}
 
 
 def _rules(select: Callable[[Index], list[str]]) -> list[Rule]:
@@ -53,6 +54,7 @@ def _rules(select: Callable[[Index], list[str]]) -> list[Rule]:
         idx = rebuild()  # a pack registered other rules than the index says: index a full load again
         _BY_COMMAND.clear()
         _LISTS.clear()
+        _EFFECT_LISTS.clear()
         _ANY.clear()
         ids = select(idx)
     return [REGISTRY[i] for i in ids]
@@ -80,11 +82,15 @@ def command_rules(name: str) -> list[tuple[str, Callable[[SimpleCommand, Scope],
     return got
 
 
-def _list(kind: str) -> list[Rule]:
-    """Rules on effects of one kind ("effect:read"): only their packs are imported (rules on any command: _any_rules)."""
-    got = _LISTS.get(kind)
+def _list(kind: str) -> list[tuple[str, Callable[[Effect, Scope], bool] | None]]:
+    """Rules on effects of one kind ("effect:read"), with their gates (rules/gates.py EFFECT_GATES): the ungated rules'
+    packs are imported now, a gated rule's when its gate first says yes (rules on any command: _any_rules)."""
+    got = _EFFECT_LISTS.get(kind)
     if got is None:
-        got = _LISTS[kind] = _rules(lambda idx: idx.effect_rules(kind[len("effect:") :]))
+        from .rules.gates import EFFECT_GATES
+
+        _rules(lambda idx: [i for i in idx.effect_rules(kind[len("effect:") :]) if i not in EFFECT_GATES])
+        got = _EFFECT_LISTS[kind] = [(i, EFFECT_GATES.get(i)) for i in rules_index().effect_rules(kind[len("effect:") :])]
     return got
 
 
@@ -382,7 +388,10 @@ def check_effects(effs: list[Effect], sc: Scope, findings: list[Finding]) -> Non
         from .provenance import lowered  # the session's own objects: an ask or soft denial on them is dropped
     for e in effs:
         check_deadline(sc)
-        for r in _list("effect:" + e.kind):
+        for rid, gate in _list("effect:" + e.kind):
+            if gate is not None and not gate(e, sc):
+                continue  # the rule's first check fails: its pack is not imported for it
+            r = REGISTRY.get(rid) or rule_by_id(rid)
             msg = r.check(e, sc)
             if msg and not (own and lowered(r.id, r.verdict, e, sc.ctx)):
                 findings.append(_finding(r, msg, e.cmd.show() if e.cmd is not None else "", e.cmd))
