@@ -4,7 +4,7 @@ Seven rules have no command names (``commands=None``): the engine runs them on e
 shell call, and importing their packs (creds, net, system) cost a cold hook ~2 ms on calls none of them
 can fire on (``git status``, ``npm test``).  Likewise the rules of other packs about the commonest
 commands, git and the node package managers (the creds, net, system and self packs: ~2.5 ms for
-``git status``), have gates for them (COMMAND_GATES).  Each gate here is the first test its rule makes, or a test that rule implies, written
+``git status``), have gates for them (COMMAND_GATES), and so does self's rule on every read (EFFECT_GATES).  Each gate here is the first test its rule makes, or a test that rule implies, written
 with what the decision path has already imported: a gate that says no means the rule's check would
 answer None, so the engine skips the rule without importing its pack.  A gate may say yes where the
 rule then finds nothing; it never says no where the rule fires (tests/test_literal_prechecks.py runs
