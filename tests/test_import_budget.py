@@ -78,6 +78,10 @@ COLD_FORBIDDEN = ["re", "enum", "functools", "collections", "json", "hashlib", "
     "clearance.store.chain",
     "clearance.store.schema",
 ]
+# The readers of other languages in a command's arguments (awk, sed, vim …, interpreter one-liners, database clients:
+# ~0.7 ms) load only for those commands (shell/programs.py), once the rule index exists (the first call builds it by
+# importing every pack, rules/interp.py and rules/db.py among them).
+LANGUAGE_READERS = ["clearance.shell.embedded", "clearance.shell.interp", "clearance.shell.sqlclients"]
 ORDINARY = [
     {"tool_name": "Bash", "tool_input": {"command": "git status && npm test -- --watch=false | tee out.log"}},
     {"tool_name": "Bash", "tool_input": {"command": "rm -rf ~/projects"}},
@@ -121,7 +125,7 @@ def test_cold_hook_imports_no_re_json_or_hashlib(tmp_path: Path) -> None:
         decisions.append(decision)
         mods = set(modules.split())
         assert ("clearance.rules.gates" if ev.get("gated") else "clearance.rules.fs") in mods or ev["tool_name"] != "Bash"  # the rules did run
-        heavy = [m for m in COLD_FORBIDDEN if m in mods]
+        heavy = [m for m in COLD_FORBIDDEN + (LANGUAGE_READERS if len(decisions) > 1 else []) if m in mods]
         assert not heavy, f"{ev}: the cold hook imported {heavy}"
         if ev.get("gated"):
             # Commands none of the rules on every command can fire on: their gates (rules/gates.py) refuse, and
@@ -164,3 +168,50 @@ def test_tree_sitter_loads_without_re_and_its_query_predicates_still_work() -> N
     p = subprocess.run([sys.executable, "-I", "-S", "-c", probe], capture_output=True, text=True, timeout=60)
     assert p.returncode == 0, p.stderr
     assert p.stdout.splitlines() == ["False False", "['stash', 'status']", "0 1"]
+
+
+def _run_probe(body: str) -> list[str]:
+    import clearance
+
+    probe = (
+        "import sys\n"
+        f"sys.path[:0] = [{str(Path(clearance.__file__).parent.parent)!r}, *[p for p in {sys.path!r} if p.endswith('site-packages')]]\n"
+        "from clearance.shell import treesitter\n"
+        "from clearance.shell.parse import parse\n" + body
+    )
+    p = subprocess.run([sys.executable, "-I", "-S", "-c", probe], capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+    return p.stdout.splitlines()
+
+
+def test_an_extension_that_wants_more_from_the_stand_ins_loads_as_usual() -> None:
+    """A tree-sitter whose initialisation calls the stand-ins differently fails to load through them, and the package's
+    own import (with the real re and enum) is used: the parse is the same, LogType a real IntEnum."""
+    out = _run_probe(
+        "def other_call(*a, **k):\n"
+        "    raise TypeError('IntEnum called another way')\n"
+        "treesitter._int_enum = other_call\n"
+        "s = parse('git status | tee out.log', '/p', '/h')\n"
+        "print([c.name for c in s.commands])\n"
+        "import enum, re\n"
+        "core = treesitter.core()\n"
+        "print(core.__name__, isinstance(core.LogType.PARSE, enum.IntEnum), type(sys.modules['re'].compile('a')) is re.Pattern)\n"
+    )
+    assert out == ["['git', 'tee']", "tree_sitter True True"]
+
+
+def test_the_stand_in_compile_called_while_loading_is_the_real_one() -> None:
+    """An extension that compiles a pattern during its initialisation gets a real pattern (the stand-in does not answer
+    its own import), and the real re stays loaded afterwards."""
+    out = _run_probe(
+        "plain = treesitter._int_enum\n"
+        "def compiling(name, members):\n"
+        "    got.append(sys.modules['re'].compile('^st', 0))\n"
+        "    return plain(name, members)\n"
+        "got = []\n"
+        "treesitter._int_enum = compiling\n"
+        "parse('git status', '/p', '/h')\n"
+        "import re\n"
+        "print(type(got[0]) is re.Pattern, bool(got[0].match('status')), sys.modules['re'] is re, treesitter.core().__name__)\n"
+    )
+    assert out == ["True True True tree_sitter._binding"]

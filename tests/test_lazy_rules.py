@@ -102,7 +102,7 @@ def test_lazy_packs_decide_every_example_as_a_full_load(tmp_path: Path) -> None:
 RULES_MODULES = {"base", *(r.module for r in RULES.values())}
 
 
-def _loaded_for(env: dict[str, str], tool: str, tool_input: dict[str, Any]) -> list[str]:
+def _loaded_for(env: dict[str, str], tool: str, tool_input: dict[str, Any], decision: str = "allow") -> list[str]:
     code = (
         "import json, sys; from clearance.api import decide; "
         f"d = decide({tool!r}, {tool_input!r}, cwd='/home/ana/webapp', env={{'HOME': '/home/ana'}}); "
@@ -110,7 +110,7 @@ def _loaded_for(env: dict[str, str], tool: str, tool_input: dict[str, Any]) -> l
     )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=True)
     out: list[str] = json.loads(p.stdout)[1]
-    assert json.loads(p.stdout)[0] == "allow"
+    assert json.loads(p.stdout)[0] == decision
     return out
 
 
@@ -123,9 +123,19 @@ def test_ordinary_calls_import_only_what_can_fire(tmp_path: Path) -> None:
     assert not {"creds", "net", "system"} & set(ls), ls
     status = _loaded_for(env, "Bash", {"command": "git status"})
     assert "git" in status and not {"cloud", "db", "publish"} & set(status), status
+    # The other packs' rules about git and the node package managers are gated per command name (COMMAND_GATES):
+    # reading the repository or running the project's tests imports none of creds, net, system or self.
+    for command in ("git status", "git diff HEAD~1 && git log --oneline -5", "npm test -- --watch=false", "pnpm run build | tee build.log"):
+        got = _loaded_for(env, "Bash", {"command": command})
+        assert not {"creds", "net", "system", "self"} & set(got), (command, got)
+    # Where a gate says yes, the rule's pack loads: `git config --get credential.helper` (creds), `npm i -g x` (self).
+    assert "creds" in _loaded_for(env, "Bash", {"command": "git config --get credential.helper"}, "deny")
+    assert "self" in _loaded_for(env, "Bash", {"command": "npm i -g typescript"})
     read = _loaded_for(env, "Read", {"file_path": "/home/ana/webapp/README.md"})
-    # A read is an effect: the packs with effect rules (fs, creds, convention, self, and what they import) load.
-    assert not {"git", "cloud", "db", "publish", "interp"} & set(read), read
+    # A read is an effect: the packs with rules on reads load (creds); self's rule on reads (self.read-keys) is gated by
+    # its test, a read of one of clearance's keys (rules/gates.py EFFECT_GATES).
+    assert not {"git", "cloud", "db", "publish", "interp", "self"} & set(read), read
+    assert "self" in _loaded_for(env, "Read", {"file_path": "/home/ana/.local/state/clearance/cache.key"}, "deny")
 
 
 def test_a_forged_or_stale_index_is_not_trusted(tmp_path: Path) -> None:

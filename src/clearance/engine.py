@@ -39,8 +39,9 @@ _clock = time.perf_counter  # tests replace it to simulate a slow check
 # Rule lists, built on first use from the rule index (rules/__init__.py): only the packs whose rules can
 # fire on a call are imported. Each list is in a full load's registration order, so findings come out
 # in the same order whichever packs an earlier call loaded.
-_BY_COMMAND: dict[str, list[Rule]] = {}
+_BY_COMMAND: dict[str, list[tuple[str, Callable[[SimpleCommand, Scope], bool] | None]]] = {}
 _LISTS: dict[str, list[Rule]] = {}
+_EFFECT_LISTS: dict[str, list[tuple[str, Callable[[Effect, Scope], bool] | None]]] = {}
 
 
 def _rules(select: Callable[[Index], list[str]]) -> list[Rule]:
@@ -53,6 +54,7 @@ def _rules(select: Callable[[Index], list[str]]) -> list[Rule]:
         idx = rebuild()  # a pack registered other rules than the index says: index a full load again
         _BY_COMMAND.clear()
         _LISTS.clear()
+        _EFFECT_LISTS.clear()
         _ANY.clear()
         ids = select(idx)
     return [REGISTRY[i] for i in ids]
@@ -68,18 +70,27 @@ def rule_by_id(rid: str) -> Rule:
     return r
 
 
-def command_rules(name: str) -> list[Rule]:
+def command_rules(name: str) -> list[tuple[str, Callable[[SimpleCommand, Scope], bool] | None]]:
+    """The rules about commands named *name*, with their gates for it (rules/gates.py: a gated rule's pack is
+    imported when its gate first says yes); the ungated rules' packs are imported now."""
     got = _BY_COMMAND.get(name)
     if got is None:
-        got = _BY_COMMAND[name] = _rules(lambda idx: idx.by_command.get(name, []))
+        from .rules.gates import COMMAND_GATES
+
+        _rules(lambda idx: [i for i in idx.by_command.get(name, []) if (i, name) not in COMMAND_GATES])
+        got = _BY_COMMAND[name] = [(i, COMMAND_GATES.get((i, name))) for i in rules_index().by_command.get(name, [])]
     return got
 
 
-def _list(kind: str) -> list[Rule]:
-    """Rules on effects of one kind ("effect:read"): only their packs are imported (rules on any command: _any_rules)."""
-    got = _LISTS.get(kind)
+def _list(kind: str) -> list[tuple[str, Callable[[Effect, Scope], bool] | None]]:
+    """Rules on effects of one kind ("effect:read"), with their gates (rules/gates.py EFFECT_GATES): the ungated rules'
+    packs are imported now, a gated rule's when its gate first says yes (rules on any command: _any_rules)."""
+    got = _EFFECT_LISTS.get(kind)
     if got is None:
-        got = _LISTS[kind] = _rules(lambda idx: idx.effect_rules(kind[len("effect:") :]))
+        from .rules.gates import EFFECT_GATES
+
+        _rules(lambda idx: [i for i in idx.effect_rules(kind[len("effect:") :]) if i not in EFFECT_GATES])
+        got = _EFFECT_LISTS[kind] = [(i, EFFECT_GATES.get(i)) for i in rules_index().effect_rules(kind[len("effect:") :])]
     return got
 
 
@@ -204,7 +215,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
     positions: list[int] = []  # which command of the line each effect comes from
     for at, cmd in enumerate(exp.commands):
         check_deadline(sc)
-        for r in command_rules(cmd.name):
+        for rid, gate in command_rules(cmd.name):
+            if gate is not None and not gate(cmd, sc):
+                continue  # the rule's first check fails: its pack is not imported for it
+            r = REGISTRY.get(rid) or rule_by_id(rid)
             msg = r.check(cmd, sc)
             if msg and not (own and r.id in COMMAND_LOWERABLE and lowered_command(r.id, r.verdict, cmd, ctx)):
                 out.findings.append(_finding(r, msg, cmd.show(), cmd))
@@ -469,7 +483,10 @@ def check_effects(
         fresh = made_in_call(effs, commands, positions, sc.ctx) if commands and positions else {}
     for n, e in enumerate(effs):
         check_deadline(sc)
-        for r in _list("effect:" + e.kind):
+        for rid, gate in _list("effect:" + e.kind):
+            if gate is not None and not gate(e, sc):
+                continue  # the rule's first check fails: its pack is not imported for it
+            r = REGISTRY.get(rid) or rule_by_id(rid)
             msg = r.check(e, sc)
             if msg and not (own and (lowered(r.id, r.verdict, e, sc.ctx) or (n in fresh and lowered_in_call(r.id, r.verdict, e, sc.ctx)))):
                 findings.append(_finding(r, msg, e.cmd.show() if e.cmd is not None else "", e.cmd))

@@ -93,9 +93,8 @@ def _norm_key(key: str) -> str:
     return k
 
 
-def classify(tool: str, key: str, value: str) -> str | None:
-    """What setting *key* to *value* does for *tool* (RUNS, SOURCE, WEAKENS), or None when it is ordinary."""
-    keys = _KEYS.get(tool, {})
+def _table_key(tool: str, key: str) -> str:
+    """*key* as _KEYS spells it for *tool*."""
     k = _norm_key(key)
     if tool == "bundle":
         k = key.strip().lower()
@@ -105,7 +104,18 @@ def classify(tool: str, key: str, value: str) -> str | None:
         k = "registry"  # npm's per-scope registry
     elif k.startswith("//") and k.endswith((":strict-ssl",)):
         k = "strict-ssl"
-    what = keys.get(k)
+    return k
+
+
+def known_key(tool: str, key: str) -> bool:
+    """Whether *key* is one classify may say something about for *tool* (whatever its value)."""
+    return _table_key(tool, key) in _KEYS.get(tool, {})
+
+
+def classify(tool: str, key: str, value: str) -> str | None:
+    """What setting *key* to *value* does for *tool* (RUNS, SOURCE, WEAKENS), or None when it is ordinary."""
+    k = _table_key(tool, key)
+    what = _KEYS.get(tool, {}).get(k)
     if what is None:
         return None
     v = value.strip().strip("\"'").lower()

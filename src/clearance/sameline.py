@@ -21,7 +21,7 @@ _METADATA = frozenset({"chmod", "chown", "chgrp", "touch", "chattr", "setfacl", 
 
 def _run_targets(c: SimpleCommand) -> list[str]:
     """The file a command executes: `./x`, `bash x`, `python3 x`, `source x`."""
-    from .shell.interp import INTERPRETERS
+    from .shell.programs import INTERPRETERS
     from .shell.unwrap import SHELLS
 
     out = []

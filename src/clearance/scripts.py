@@ -15,8 +15,8 @@ from . import jsonlite as json
 from .lazyre import lazy
 from .model import TOO_LARGE
 from .paths import DYN, is_generated, is_within
-from .shell.interp import CODE_OPTIONS, INTERPRETERS, python_invocation, shell_quote
-from .shell.sqlclients import CLIENT_DIALECTS as SQL_DIALECTS
+from .shell.programs import CLIENT_DIALECTS as SQL_DIALECTS
+from .shell.programs import CODE_OPTIONS, INTERPRETERS
 from .shell.unwrap import SHELLS
 
 TYPE_CHECKING = False
@@ -140,6 +140,8 @@ _SHEBANG_LANG = lazy(r"^#!\s*(?:/usr/bin/env\s+(?:-\S+\s+)*)?(?:/\S*/)?(python[\
 
 def _as_one_liner(name: str, lang: str, code: str) -> str:
     """A command line that runs *code* the way the interpreter one-liner analysis reads it."""
+    from .shell.interp import shell_quote  # only for a command that runs a script file (shell/programs.py)
+
     option = "eval" if name == "deno" else CODE_OPTIONS[lang][0]
     return f"{name} {option} {shell_quote(code)}"
 
@@ -149,6 +151,8 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
     if not suffixes:
         return []
     if lang == "python":
+        from .shell.interp import python_invocation  # only for an interpreter command (shell/programs.py)
+
         # python3 -W ignore tool.py, python -X dev tool.py: options read with CPython's own table.
         kind, script, _ = python_invocation([cmd.name, *vals])
         vals = [script] if kind == "file" and script is not None else []

@@ -479,7 +479,7 @@ def _known_commands() -> frozenset[str]:
     and interpreters."""
     if not _KNOWN:
         from ..shell import effects
-        from ..shell.interp import INTERPRETERS
+        from ..shell.programs import INTERPRETERS
         from ..shell.unwrap import SHELLS
         from . import index
 

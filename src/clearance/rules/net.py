@@ -6,8 +6,8 @@ from .. import paths
 from ..lazyre import MULTILINE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
-from ..shell import interp
 from ..shell.ir import Word
+from ..shell.programs import INTERPRETERS
 from ..shell.unwrap import SHELLS
 from ..trust import url_host
 from .base import rule
@@ -764,9 +764,11 @@ def _program_from_stdin(cmd: SimpleCommand) -> bool:
         if any(v.startswith("-") and not v.startswith("--") and "c" in v[1:] for v in vals):
             return False  # bash -c 'program': stdin is the program's data
         return not _runs_file(cmd)
-    lang = interp.INTERPRETERS.get(cmd.name) or interp.INTERPRETERS.get(cmd.name.rstrip("0123456789."))
+    lang = INTERPRETERS.get(cmd.name) or INTERPRETERS.get(cmd.name.rstrip("0123456789."))
     if lang is None:
         return cmd.name not in SHELLS | INTERPRETER_NAMES or not _runs_file(cmd)
+    from ..shell import interp  # only for an interpreter (shell/programs.py)
+
     if interp.code_argument([cmd.name, *vals], lang) is not None:
         return False  # python3 -c 'code', node -e 'code': the program is the argument
     if lang == "python" and "-m" in vals:

@@ -12,31 +12,14 @@ from __future__ import annotations
 
 from ..lazyre import lazy
 from .interp import shell_quote
-
-AWKS = frozenset({"awk", "gawk", "mawk", "nawk"})
-SEDS = frozenset({"sed", "gsed"})
-VIMS = frozenset({"vim", "vi", "nvim", "view", "ex", "gvim", "vimdiff", "rvim"})
-TCLS = frozenset({"tclsh", "wish", "expect", "jimsh"})
-POWERSHELLS = frozenset({"pwsh", "powershell", "powershell.exe", "pwsh.exe"})
-# PowerShell cmdlets and aliases typed as if the shell were PowerShell (Windows agents).
-CMDLETS = frozenset(
-    {
-        "iex",
-        "Invoke-Expression",
-        "irm",
-        "iwr",
-        "Invoke-RestMethod",
-        "Invoke-WebRequest",
-        "Remove-Item",
-        "Start-Process",
-        "Set-ExecutionPolicy",
-        "New-Item",
-        "Set-Content",
-        "Add-Content",
-    }
-)
-MAKES = frozenset({"make", "gmake"})
-NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | frozenset({"osascript", "script", "parallel"})
+from .programs import AWKS as AWKS
+from .programs import CMDLETS as CMDLETS
+from .programs import MAKES as MAKES
+from .programs import NAMES as NAMES
+from .programs import POWERSHELLS as POWERSHELLS
+from .programs import SEDS as SEDS
+from .programs import TCLS as TCLS
+from .programs import VIMS as VIMS
 
 
 class Found:

@@ -10,39 +10,12 @@ from __future__ import annotations
 
 from ..lazyre import LazyRe, lazy
 from ..paths import DYN
+from .programs import CODE_OPTIONS as CODE_OPTIONS
+from .programs import INTERPRETERS as INTERPRETERS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
-
-# Interpreter name -> language, and the options that take the code as their argument.
-INTERPRETERS = {
-    "python": "python",
-    "python2": "python",
-    "python3": "python",
-    "pypy": "python",
-    "pypy3": "python",
-    "node": "js",
-    "nodejs": "js",
-    "deno": "js",
-    "bun": "js",
-    "tsx": "js",
-    "ts-node": "js",
-    "perl": "perl",
-    "ruby": "ruby",
-    "php": "php",
-    "lua": "lua",
-    "Rscript": "r",
-}
-CODE_OPTIONS = {
-    "python": ("-c",),
-    "js": ("-e", "--eval", "-p", "--print"),
-    "perl": ("-e", "-E"),
-    "ruby": ("-e",),
-    "php": ("-r",),
-    "lua": ("-e",),
-    "r": ("-e",),
-}
 
 # Alternatives that all start at a word boundary share one `\b(?:…)`: the engine then tests the
 # boundary once per position instead of once per alternative (several times faster on long code).

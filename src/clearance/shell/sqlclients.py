@@ -10,52 +10,16 @@ execute --stdin/--file`.  Pure: the files are named here and read by the caller 
 from __future__ import annotations
 
 from ..paths import DYN
+from .programs import CLIENT_DIALECTS as CLIENT_DIALECTS
+from .programs import CLIENTS as CLIENTS
+from .programs import MYSQL as MYSQL
+from .programs import PSQL as PSQL
+from .programs import SQLITE as SQLITE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .ir import SimpleCommand
 
-# Client dialects: which client commands the text may hold.
-PSQL = "psql"
-MYSQL = "mysql"
-SQLITE = "sqlite3"
-CLIENT_DIALECTS = {
-    "psql": PSQL,
-    "pgcli": PSQL,
-    "usql": PSQL,
-    "mysql": MYSQL,
-    "mariadb": MYSQL,
-    "mycli": MYSQL,
-    "sqlite3": SQLITE,
-    "litecli": SQLITE,
-    "duckdb": SQLITE,
-}
-
-CLIENTS = frozenset(
-    {
-        "psql",
-        "mysql",
-        "mariadb",
-        "sqlite3",
-        "mongosh",
-        "mongo",
-        "redis-cli",
-        "clickhouse-client",
-        "clickhouse",
-        "cqlsh",
-        "sqlcmd",
-        "duckdb",
-        "cockroach",
-        "pgcli",
-        "mycli",
-        "litecli",
-        "usql",
-        "bq",
-        "snowsql",
-        "valkey-cli",
-        "keydb-cli",
-    }
-)
 # Clients whose input is not SQL: read by their own rules.
 NOT_SQL = frozenset({"mongosh", "mongo", "redis-cli", "valkey-cli", "keydb-cli"})
 REDIS = frozenset({"redis-cli", "valkey-cli", "keydb-cli"})

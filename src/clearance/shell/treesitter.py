@@ -52,15 +52,28 @@ _core: Any = None
 
 
 def _compile(pattern: Any, flags: int = 0) -> Any:
-    """re.compile, importing re when first called (tree-sitter calls it for a query's #match? predicate)."""
+    """The stand-in's re.compile: the real one, imported on first call (tree-sitter calls it for a Query's #match?)."""
+    _drop_stand_ins()  # called while the extension loads: the real re (which imports the real enum) must load
     import re
 
     return re.compile(pattern, flags)
 
 
+_STAND_INS: dict[str, Any] = {}
+
+
+def _drop_stand_ins() -> None:
+    """The stand-ins out of ``sys.modules`` (each only where it is still the stand-in)."""
+    for name, module in list(_STAND_INS.items()):
+        if sys.modules.get(name) is module:
+            del sys.modules[name]
+    _STAND_INS.clear()
+
+
 def _int_enum(name: str, members: dict[str, int]) -> type:
-    """What the extension builds its LogType (the kinds of a parser's log message) with: an int type with
-    the members as attributes.  clearance never sets a parser logger, the only user of the type."""
+    """The stand-in's IntEnum(name, members), which the extension calls once to build LogType (the kinds of a
+    parser's log message): an int type with the members as attributes.  clearance never sets a parser logger,
+    the only user of the type."""
     cls: type = type(name, (int,), {"__slots__": (), "__module__": "tree_sitter"})
     for k, v in members.items():
         setattr(cls, k, cls(v))
@@ -68,28 +81,46 @@ def _int_enum(name: str, members: dict[str, int]) -> type:
 
 
 def _load_core() -> Any:
-    """The extension, without the ~5 ms of importing re and enum in a process that has not yet (the cold hook).
+    """The extension, without importing re and enum in a process that has not yet (the cold hook).
 
-    Its initialisation takes ``re.compile`` (for #match? query predicates) and builds one IntEnum
-    (LogType); neither is used to parse.  While it loads, ``re`` and ``enum`` are stand-ins whose
-    ``compile`` imports and calls the real one; they leave sys.modules as soon as it has loaded.
-    Only in a process with a single thread, where no other code can import either meanwhile.
+    Why: tree-sitter 0.26's module initialisation takes ``re.compile`` and calls ``enum.IntEnum`` once;
+    importing the two (with functools, collections, operator …) costs more than the rest of loading the
+    parser: 7.7 ms of CPU against 2.2 ms with the stand-ins, in a fresh ``python -I -S`` (5.8 ms for
+    ``import re, enum`` alone) -- a fifth of a cold hook.  Every Bash call parses, so deferring the parser
+    does not help; a cold hook that needs no regular expression imports neither module
+    (tests/test_import_budget.py).
+
+    How: while the extension initialises, ``sys.modules`` holds two plain module objects named ``re`` and
+    ``enum``, with only what the extension takes: ``compile`` (``_compile``: the real ``re.compile``,
+    imported on first call, the stand-ins dropped first -- the patterns it builds are real ones) and
+    ``IntEnum`` (``_int_enum``).
+
+    Why it is safe:
+    - Nothing else sees them.  They are put in place only when neither real module is loaded (so no other
+      code holds the real one) and no thread other than this one was started (``_thread._count()``: the
+      daemon and the service have threads, and import re anyway); during the initialisation only the
+      extension's C code and the stand-ins' own functions run (the hook's deadline is SIGALRM with its
+      default action, no Python handler); they leave ``sys.modules`` in ``finally`` (or at the first
+      ``compile``), each only if it is still the stand-in, and the next ``import re`` loads the real module.
+    - What the extension keeps behaves as the real thing where clearance could reach it: ``compile`` is
+      the real ``re.compile`` behind one call; LogType's members are ints with the real names and values
+      (it is not an ``enum.Enum``; only a parser logger, which clearance never sets, receives them).
+    - A version of the extension that takes anything else (another name, another call) fails to
+      initialise with an AttributeError or TypeError, and ``core()`` then imports the package as usual,
+      with the real modules: slower, never different (tests/test_import_budget.py runs both).
     """
     import _thread
 
-    shims: dict[str, Any] = {}
     if "re" not in sys.modules and "enum" not in sys.modules and _thread._count() == 0:
-        shims["re"] = type(sys)("re")
-        shims["re"].compile = _compile
-        shims["enum"] = type(sys)("enum")
-        shims["enum"].IntEnum = _int_enum
-    sys.modules.update(shims)
+        _STAND_INS["re"] = type(sys)("re", "clearance's stand-in while tree-sitter loads (shell/treesitter.py)")
+        _STAND_INS["re"].compile = _compile
+        _STAND_INS["enum"] = type(sys)("enum", "clearance's stand-in while tree-sitter loads (shell/treesitter.py)")
+        _STAND_INS["enum"].IntEnum = _int_enum
+        sys.modules.update(_STAND_INS)
     try:
         return _load_extension("tree_sitter._binding", "tree_sitter")
     finally:
-        for name, module in shims.items():
-            if sys.modules.get(name) is module:
-                del sys.modules[name]
+        _drop_stand_ins()
 
 
 def core() -> Any:

@@ -13,12 +13,14 @@ from contextvars import ContextVar
 
 from ..lazyre import lazy
 from ..paths import DYN
-from . import embedded, interp, sqlclients
 from .ir import SimpleCommand, Word
 from .options import find_roots, normalise
 from .outputs import literal_output as literal_output
 from .outputs import literal_stdin, pipeline_output
 from .parse import ParseFailure, TooLarge, parse
+from .programs import CLIENTS as SQL_CLIENTS
+from .programs import INTERPRETERS
+from .programs import NAMES as EMBEDDED_NAMES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -752,8 +754,8 @@ def _known_sets() -> tuple[frozenset[str], frozenset[str]]:
     from . import effects, optables
 
     judged: set[str] = set(index().command_names())
-    judged |= effects.DELETERS | effects.WRITERS | SHELLS | set(interp.INTERPRETERS) | set(_SIMPLE_WRAPPERS) | ELEVATING
-    judged |= embedded.NAMES | {"env", "xargs", "eval", "ssh", "find", "watch", "su", "runuser", "source", "."}
+    judged |= effects.DELETERS | effects.WRITERS | SHELLS | set(INTERPRETERS) | set(_SIMPLE_WRAPPERS) | ELEVATING
+    judged |= EMBEDDED_NAMES | {"env", "xargs", "eval", "ssh", "find", "watch", "su", "runuser", "source", "."}
     known = judged | set(optables.TOOLS) | set(optables.ALIASES) | NON_RUNNERS | effects.METADATA_ONLY | effects.READERS | _TERMINALS
     known |= {k[0] for k in _RUNNERS} | {"tmux", "entr", "start-stop-daemon", "at", "batch", "trap", "alias", "fd", "fdfind", "autossh"}
     _KNOWN.extend((frozenset(known), frozenset(judged)))
@@ -1070,7 +1072,7 @@ class Unwrapper:
         if name == "find":
             self._find(cmd)
             return
-        if name in embedded.NAMES:
+        if name in EMBEDDED_NAMES:
             self._embedded(cmd)
             return
         if name in ("bun", "deno") and len(argv) > 1 and (name, argv[1].value) in _RUNNERS:
@@ -1092,7 +1094,7 @@ class Unwrapper:
             return
         if name == "rails" and len(argv) > 1 and self._rails(cmd):
             return
-        lang = interp.INTERPRETERS.get(name) or _versioned_interpreter(name)
+        lang = INTERPRETERS.get(name) or _versioned_interpreter(name)
         if lang is not None:
             self._interpreter(cmd, lang)
             return
@@ -1106,7 +1108,7 @@ class Unwrapper:
         if name in ("npx", "pnpx", "bunx", "uvx") or (len(argv) > 1 and (name, argv[1].value) in _RUNNERS):
             self._runner(cmd)
             return
-        if name in sqlclients.CLIENTS or name == "prisma":
+        if name in SQL_CLIENTS or name == "prisma":
             if self._sql_client(cmd):
                 return
         self.out.commands.append(cmd)
@@ -1712,6 +1714,8 @@ class Unwrapper:
             k += 1
 
     def _interpreter(self, cmd: SimpleCommand, lang: str) -> None:
+        from . import interp  # the language modules load only for a command that needs them (programs.py)
+
         self.out.commands.append(cmd)
         values = [w.value for w in cmd.argv]
         if lang == "python":
@@ -1772,6 +1776,8 @@ class Unwrapper:
 
     def _embedded(self, cmd: SimpleCommand) -> None:
         """awk, sed, vim, Tcl, AppleScript, make, PowerShell, script(1), GNU parallel."""
+        from . import embedded  # the language modules load only for a command that needs them (programs.py)
+
         self.out.commands.append(cmd)
         name = cmd.name
         values = [w.value for w in cmd.argv]
@@ -1869,14 +1875,14 @@ class Unwrapper:
             text = literal_output(cmd.stdin_from[0])
             if text is not None:
                 cmd.stdin_text = text
-        from .sqlclients import CLIENT_DIALECTS
+        from .sqlclients import CLIENT_DIALECTS, inputs  # the language modules load only for a command that needs them (programs.py)
 
         if cmd.name not in CLIENT_DIALECTS:
             return False
         from ..code.sql import read
 
         self.out.commands.append(cmd)
-        given = sqlclients.inputs(cmd)
+        given = inputs(cmd)
         for opt, command in given.commands:
             self.reparse(command, cmd, f"{cmd.name} {opt}")
         for path in given.writes:
@@ -1907,6 +1913,8 @@ class Unwrapper:
         return True
 
     def _parallel(self, cmd: SimpleCommand, values: list[str]) -> None:
+        from . import embedded  # the language modules load only for a command that needs them (programs.py)
+
         template, lines, unknown = embedded.parallel(values)
         for text in lines:
             self.reparse(text, cmd, "parallel")
@@ -1926,6 +1934,8 @@ class Unwrapper:
             self.command(cmd.derive(words, "parallel"))
 
     def _code(self, cmd: SimpleCommand, code: str, lang: str) -> None:
+        from . import interp  # the language modules load only for a command that needs them (programs.py)
+
         facts = interp.analyse(code, lang)
         for shell_text in facts.shell:
             self.reparse(shell_text, cmd, f"{cmd.name} process call")
@@ -2086,7 +2096,7 @@ def _versioned_interpreter(name: str) -> str | None:
     if name.startswith("python") and name[6:].replace(".", "").isdigit():
         return "python"
     if name.startswith(("perl5", "ruby3", "ruby2", "node1", "node2")) and name[4:].replace(".", "").isdigit():
-        return interp.INTERPRETERS.get(name.rstrip("0123456789."), None)
+        return INTERPRETERS.get(name.rstrip("0123456789."), None)
     return None
 
 

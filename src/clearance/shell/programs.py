@@ -1,0 +1,106 @@
+"""The names of the programs whose arguments hold another language: the unwrapper's dispatch tables.
+
+shell/unwrap.py looks at every command's name against these; the modules that read the languages
+(embedded.py, interp.py, sqlclients.py: ~0.7 ms to import on a cold hook) are imported only when a
+command is one of them.  Those modules re-export the tables under their old names.
+"""
+
+from __future__ import annotations
+
+AWKS = frozenset({"awk", "gawk", "mawk", "nawk"})
+SEDS = frozenset({"sed", "gsed"})
+VIMS = frozenset({"vim", "vi", "nvim", "view", "ex", "gvim", "vimdiff", "rvim"})
+TCLS = frozenset({"tclsh", "wish", "expect", "jimsh"})
+POWERSHELLS = frozenset({"pwsh", "powershell", "powershell.exe", "pwsh.exe"})
+# PowerShell cmdlets and aliases typed as if the shell were PowerShell (Windows agents).
+CMDLETS = frozenset(
+    {
+        "iex",
+        "Invoke-Expression",
+        "irm",
+        "iwr",
+        "Invoke-RestMethod",
+        "Invoke-WebRequest",
+        "Remove-Item",
+        "Start-Process",
+        "Set-ExecutionPolicy",
+        "New-Item",
+        "Set-Content",
+        "Add-Content",
+    }
+)
+MAKES = frozenset({"make", "gmake"})
+NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | frozenset({"osascript", "script", "parallel"})
+
+# Interpreter name -> language.
+INTERPRETERS = {
+    "python": "python",
+    "python2": "python",
+    "python3": "python",
+    "pypy": "python",
+    "pypy3": "python",
+    "node": "js",
+    "nodejs": "js",
+    "deno": "js",
+    "bun": "js",
+    "tsx": "js",
+    "ts-node": "js",
+    "perl": "perl",
+    "ruby": "ruby",
+    "php": "php",
+    "lua": "lua",
+    "Rscript": "r",
+}
+# The options that take the code as their argument.
+CODE_OPTIONS = {
+    "python": ("-c",),
+    "js": ("-e", "--eval", "-p", "--print"),
+    "perl": ("-e", "-E"),
+    "ruby": ("-e",),
+    "php": ("-r",),
+    "lua": ("-e",),
+    "r": ("-e",),
+}
+
+# Database clients (sqlclients.py reads where their statements come from).
+CLIENTS = frozenset(
+    {
+        "psql",
+        "mysql",
+        "mariadb",
+        "sqlite3",
+        "mongosh",
+        "mongo",
+        "redis-cli",
+        "clickhouse-client",
+        "clickhouse",
+        "cqlsh",
+        "sqlcmd",
+        "duckdb",
+        "cockroach",
+        "pgcli",
+        "mycli",
+        "litecli",
+        "usql",
+        "bq",
+        "snowsql",
+        "valkey-cli",
+        "keydb-cli",
+    }
+)
+
+# Client dialects: which client commands the text may hold.
+PSQL = "psql"
+MYSQL = "mysql"
+SQLITE = "sqlite3"
+CLIENT_DIALECTS = {
+    "psql": PSQL,
+    "pgcli": PSQL,
+    "usql": PSQL,
+    "mysql": MYSQL,
+    "mariadb": MYSQL,
+    "mycli": MYSQL,
+    "sqlite3": SQLITE,
+    "litecli": SQLITE,
+    "duckdb": SQLITE,
+}
