@@ -644,7 +644,7 @@ _AUTO_APPROVE = lazy(
     r"|\"(?:yolo|autoApprove|alwaysAllow|dangerouslySkipPermissions|bypassPermissions)\"\s*:\s*(?:true|\"|\[)"
     r"|defaultMode\"\s*:\s*\"bypassPermissions|approval_policy\s*=\s*\"never\"|sandbox_mode\s*=\s*\"danger-full-access\""
     # Zed's agent (always_allow_tool_actions), aider (yes-always): the same switch in agents clearance does not hook.
-    r"|\"always_allow_tool_actions\"\s*:\s*true|^\s*yes-always\s*:\s*true",
+    r"|\"always_allow_tool_actions\"\s*:\s*true|^[ \t]*yes-always[ \t]*:[ \t]*true",
     IGNORECASE | MULTILINE,
 )
 
