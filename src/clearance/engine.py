@@ -15,6 +15,7 @@ from .rules import REGISTRY, ensure, load
 from .rules import index as rules_index
 from .scope import Scope
 from .shell.effects import Effect, effects
+from .shell.options import inert_option
 from .shell.parse import PARSE_DEADLINE, ParseFailure, ParseTimeout, TooLarge, parse
 from .shell.unwrap import FOLD_COMMANDS, MAY_RUN, expand
 
@@ -199,7 +200,8 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
                 sc.remotes[added[0]] = added[1]
     for cmd in exp.commands:
         check_deadline(sc)
-        for r in command_rules(cmd.name):
+        # `git reset --hard --help`, `rsync -n --delete …`: the program only prints or tests (its arguments' effects go too).
+        for r in command_rules(cmd.name) if not inert_option(cmd) else ():
             msg = r.check(cmd, sc)
             if msg and not (own and r.id in COMMAND_LOWERABLE and lowered_command(r.id, r.verdict, cmd, ctx)):
                 out.findings.append(_finding(r, msg, cmd.show(), cmd))

@@ -51,6 +51,26 @@ def split_git(cmd: SimpleCommand) -> tuple[str, list[str], list[str]]:
     return (nc.sub[0] if nc.sub else ""), [*nc.sub[1:], *nc.pos], nc.level("c", 0)
 
 
+def _scratch_work_tree(cmd: SimpleCommand, nc: Norm, sc: Scope) -> bool:
+    """Whether the work tree *cmd* acts on is known to lie in a temp dir (`git -C /tmp/x …`, `GIT_WORK_TREE=/tmp/x git …`,
+    `cd /tmp/x && git …`): scratch work, whose uncommitted changes nobody keeps."""
+    where = sc.path(".", cmd)
+    for d in nc.level("C", 0):
+        where = sc.path(posixpath.join(where, d))
+    tree = nc.value("work-tree") or cmd.assigns.get("GIT_WORK_TREE")
+    if tree:
+        where = sc.path(posixpath.join(where, tree))
+    elif nc.value("git-dir") or "GIT_DIR" in cmd.assigns:
+        return False  # the work tree then is the current directory, unless the repository's config says otherwise
+    return DYN not in where and sc.in_temp(where)
+
+
+def _git_clean_answers_nothing(cmd: SimpleCommand, nc: Norm) -> bool:
+    """git clean -i asks before deleting and reads the answer from stdin; an agent's command has no terminal, and
+    nothing is deleted when no answer comes (nothing piped, redirected or fed as a here-document)."""
+    return nc.has("interactive") and not cmd.stdin_from and cmd.stdin_text is None and not any(r.op in ("<", "<<", "<<<", "<&", "<>") for r in cmd.redirects)
+
+
 @rule(
     id="git.discard-changes",
     title="Discarding uncommitted work (reset --hard, clean -f, checkout/restore of everything, stash drop/clear)",
@@ -83,18 +103,24 @@ def split_git(cmd: SimpleCommand) -> tuple[str, list[str], list[str]]:
         "git stash pop",
         "git checkout main",
         "git commit -m 'git reset --hard'",
+        "git -C /tmp/scratch reset --hard",
+        "GIT_WORK_TREE=/tmp/w git clean -fdx",
+        "git clean -fi",
+        "git reset --hard --help",
     ),
 )
 def discard_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
     sub = nc.sub[0] if nc.sub else ""
+    if _scratch_work_tree(cmd, nc, sc):
+        return None
     if sub == "reset" and nc.has("hard"):
         return "git reset --hard discards every uncommitted change in the work tree"
     if sub == "reset" and nc.has("merge"):
         # --merge keeps only unstaged changes: a staged file is reset to the target. (--keep refuses instead.)
         return "git reset --merge discards staged changes; only unstaged ones are kept"
     if sub == "clean":
-        if nc.has("force") and not nc.has("dry-run"):
+        if nc.has("force") and not nc.has("dry-run") and not _git_clean_answers_nothing(cmd, nc):
             extra = " including ignored files" if nc.has("x", "X") else ""
             return f"git clean deletes untracked files{extra}; they have no other copy"
     if sub == "checkout" and nc.has("force"):
@@ -206,6 +232,11 @@ def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+def _reflog_expiry_set(cmd: SimpleCommand, nc: Norm) -> bool:
+    """Whether the command sets the reflog expiry itself (`git -c gc.reflogExpire=now`, GIT_CONFIG_* variables)."""
+    return any(c.lower().startswith("gc.") for c in nc.level("c", 0)) or any(k.startswith("GIT_CONFIG") for k in cmd.assigns) or bool(nc.level("config-env", 0))
+
+
 @rule(
     id="git.history-destroy",
     title="Destroying local history or recovery data",
@@ -215,6 +246,8 @@ def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     commands=("git",),
     match=(
         "git reflog expire --expire=now --all",
+        "git -c gc.reflogExpire=now reflog expire --all",
+        "git reflog expire --expire-unr=now --all",
         "git gc --prune=now",
         "git branch -D feature",
         "git filter-branch --tree-filter x HEAD",
@@ -222,12 +255,22 @@ def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
         "git branch -vD feature",
         "git branch --del --forc feature",
     ),
-    no_match=("git branch -d merged", "git gc", "git reflog", "git branch -a", "git gc --prune"),
+    no_match=(
+        "git branch -d merged",
+        "git gc",
+        "git reflog",
+        "git branch -a",
+        "git gc --prune",
+        "git reflog expire --all",
+        "git reflog expire -n --expire=now --all",
+    ),
 )
 def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
     sub = nc.sub[0] if nc.sub else ""
-    if nc.sub in (("reflog", "expire"), ("reflog", "delete"), ("reflog", "drop")):
+    if nc.sub == ("reflog", "expire") and not (nc.has("expire", "expire-unreachable") or _reflog_expiry_set(cmd, nc)):
+        return None  # the default expiry (90 days, 30 when unreachable) is what `git gc` applies on its own
+    if nc.sub in (("reflog", "expire"), ("reflog", "delete"), ("reflog", "drop")) and not nc.has("dry-run"):
         return f"git reflog {nc.sub[1]} removes the record needed to recover lost commits"
     if sub == "gc":
         prune = nc.value("prune")

@@ -12,7 +12,7 @@ import posixpath
 from ..model import TOO_LARGE
 from ..paths import DYN, clearance_owned
 from .ir import Word
-from .options import EVERYTHING, find_roots, git_pathspecs, normalise, normalise_words
+from .options import EVERYTHING, find_roots, git_pathspecs, inert_option, normalise, normalise_words
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -275,6 +275,9 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     out: list[Effect] = []
     name = cmd.name
     args = cmd.args
+    if inert_option(cmd):
+        name, args = "", []  # `rm --help`, `rsync -n …`: only its redirections act
+    reads_data = True
 
     def add(kind: str, w: Word, recursive: bool = False, note: str = "") -> None:
         p = sc.word_path(w, cmd)
@@ -343,10 +346,12 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                         add(WRITE, dest, recursive)
             else:
                 add(WRITE, dest, recursive)
+        # cp --attributes-only creates files with the sources' mode, owner and times, never their contents.
+        reads_data = name == "cp" and not normalise(cmd).has("attributes-only")
         for w in sources:
             if name == "mv":
                 add(DELETE, w, True, note="moved away")
-            elif name != "ln":
+            elif reads_data or name == "install":
                 add(READ, w, recursive)
     elif name == "chattr":
         # chattr -i FILE / +a FILE: the attribute change looks like an option.
@@ -575,7 +580,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(WRITE, _under(git_base, target), note="git " + nc.sub[0])
 
     # Reading: any path-like operand of a command that shows contents.
-    if name not in METADATA_ONLY:
+    if name not in METADATA_ONLY and not (name == "cp" and not reads_data):
         deep = name in _RECURSIVE_READERS or any(a.value in ("-r", "-R", "--recursive", "-rl", "-ri", "-rn", "-Rn", "-rni", "-rin") for a in args)
         only = _name_filters(name, [a.value for a in args]) if deep else []
         for w in args:

@@ -1,0 +1,81 @@
+"""Commands read the way their programs read them, where the nah set found false denials (benign commands denied).
+
+INERT: the program only prints (help, version), only tests (a dry run, LVM's test mode, mke2fs -n), or acts on
+scratch or public material -- allowed. Their cases were written for the class, not copied from the set.
+STILL: the same programs where the option does not make them inert (after `--`, as an option's value, after an
+operand under POSIX rules, a flag that really writes) -- still denied.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import decide
+
+INERT = [
+    # -- help and version of destructive tools, read through their option tables
+    "git clean -fdx --help",
+    "git push --force origin main -h",
+    "git branch -D feature --help",
+    "git --version checkout -f main",
+    "rm --version",
+    "chmod --help",
+    "mv --help /etc /tmp",
+    # -- dry runs and test modes, options of the program (not operands)
+    "rsync --dry-run -a --delete build/ /srv/www/",
+    "rsync -avn --delete ./ /opt/app/",
+    "rsync --list-only /etc/ /tmp/out/",
+    "vgremove --test vg0",
+    "pvremove -t /dev/sdc",
+    "lvremove --help",
+    "mkfs.ext3 -n /dev/sdc1",
+    "wipefs --no-act --all /dev/sdb",
+    "wipefs -O DEVICE,TYPE /dev/sdb",
+    "badblocks -sv /dev/sdc",
+    # -- git that discards nothing kept: scratch work trees, an interactive clean nobody answers, the default expiry
+    "git -C /tmp/build-check reset --hard origin/main",
+    "cd /tmp/scratch-clone && git clean -fdx",
+    "GIT_WORK_TREE=/tmp/export git checkout -f main",
+    "git clean -di",
+    "git reflog expire --all --stale-fix",
+    # -- files in key directories whose role is not a secret
+    "cat ~/.ssh/README",
+    "less ~/.ssh/setup-notes.md",
+    "cat ~/.ssh/authorized_keys2",
+    "cat ~/.gnupg/gpg-agent.conf",
+    "grep keyserver ~/.gnupg/dirmngr.conf",
+    "cp --attributes-only ~/.aws/credentials /tmp/perm-check",
+]
+
+STILL = [
+    "rm -rf -- --help /home/ana/other",  # after `--`: a file named --help
+    "rsync -a --delete -- -n/ /opt/app/",  # after `--`: a source directory named -n
+    "rsync -e -n --delete ./ /opt/app/",  # the value of -e, not an option
+    "rsync -a --delete ./ /opt/app/",
+    "git reset --hard -- -h",  # a path named -h
+    "git -C /tmp/x -C /home/ana/webapp reset --hard",  # back in the project
+    "git --git-dir=/tmp/x/.git reset --hard",  # the work tree is still the current directory
+    "echo a | git clean -fi",  # an answer is fed
+    "git reflog expire --expire=now --all",
+    "git -c gc.reflogExpire=now reflog expire --all",
+    "mkfs.ext4 -L -n /dev/sdc1",  # -n is the label
+    "lvremove -S 'lv_name=data'",  # selected, not named
+    "wipefs -a /dev/sdb",
+    "badblocks -w /dev/sdc",
+    "cat ~/.ssh/id_work",
+    "cat ~/.ssh/*",
+    "cat ~/.gnupg/private-keys-v1.d/ABC.key",
+    "cp ~/.aws/credentials /tmp/copy",
+]
+
+
+@pytest.mark.parametrize("command", INERT)
+def test_inert_is_allowed(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "allow", (command, d.decision, d.rules, d.reason)
+
+
+@pytest.mark.parametrize("command", STILL)
+def test_still_denied(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "deny", (command, d.decision, d.rules, d.reason)
