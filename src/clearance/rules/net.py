@@ -8,7 +8,8 @@ from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell import interp
 from ..shell.ir import Word
-from ..shell.unwrap import SHELLS
+from ..shell.outputs import literal_stdin
+from ..shell.unwrap import SHELLS, shell_flags
 from ..trust import url_host
 from .base import rule
 from .creds import _percent_decode, credential_content, decoded_forms, is_secret_var, reads_secrets, sensitive_file
@@ -618,11 +619,103 @@ def _all(cmds: list[SimpleCommand]) -> list[SimpleCommand]:
     return [r for c in cmds for r in c.runs()]
 
 
-def _downloads(cmds: list[SimpleCommand]) -> SimpleCommand | None:
+def _downloads(cmds: list[SimpleCommand], to_stdout: bool = False) -> SimpleCommand | None:
+    """The first of *cmds* (and what they run) that fetches from the network; with *to_stdout*, only one that writes
+    what it fetches to its standard output (`curl URL`, `wget -O- URL`; not `wget URL`, `curl -o f URL`, `curl --version`)."""
     for c in _all(cmds):
         if c.name in DOWNLOADERS or (c.name in ("python", "python3") and c.code is not None and getattr(c.code, "network", False)):
+            if to_stdout and not prints_download(c):
+                continue
             return c
     return None
+
+
+# curl's options that only print and exit (tool_getparam: help, manual, version).
+_CURL_PRINT_ONLY = frozenset({"-h", "--help", "-M", "--manual", "-V", "--version"})
+# wget's short options that take a value (wget --help, getopt): the value is glued (-O-) or the next word.
+_WGET_SHORT_VALUES = frozenset("oaeiBtOTwQPlARDIXU")
+
+
+def prints_download(cmd: SimpleCommand) -> bool:
+    """Whether *cmd*, a downloader, may write what it fetches (or any server-chosen text) to its standard output.
+
+    curl writes each URL to stdout unless an -o FILE / -O of its own takes it (or --remote-name-all), and only prints
+    with --help/--version; -w and -D -/--trace - print server-chosen text too.  wget writes to a file unless
+    -O -/--output-document=- (or /dev/stdout).  nc -z only probes a port: no data either way.  Anything not read
+    here (another downloader, a config file) is taken to print what it fetches."""
+    name = cmd.name
+    if name == "curl":
+        words = curl_words(cmd.args)
+        urls = outputs = 0
+        i = 0
+        while i < len(words):
+            v = words[i].value
+            nxt = words[i + 1].value if i + 1 < len(words) else None
+            if DYN in v:
+                return True
+            if v in _CURL_PRINT_ONLY:
+                return False
+            if v in ("-K", "--config", "-w", "--write-out", "--remote-name-all") or (
+                v in ("-D", "--dump-header", "--trace", "--trace-ascii", "--stderr") and nxt in ("-", None)
+            ):
+                return True
+            if v in ("-o", "--output"):
+                if nxt is None or nxt == "-" or DYN in nxt or nxt.startswith("/dev/"):
+                    return True
+                outputs += 1
+                i += 2
+                continue
+            if v in ("-O", "--remote-name"):
+                outputs += 1
+            elif v == "--url":
+                urls += 1
+                i += 2
+                continue
+            elif v in _CURL_VALUE or (v in _CURL_DATA and nxt is not None):
+                i += 2
+                continue
+            elif not v.startswith("-") or v == "-":
+                urls += 1  # an operand (or an unknown option's value: more "URLs" only err towards printing)
+            i += 1
+        return urls > outputs
+    if name == "wget":
+        out: str | None = None
+        args = cmd.args
+        i = 0
+        while i < len(args):
+            v = args[i].value
+            nxt = args[i + 1].value if i + 1 < len(args) else ""
+            if DYN in v:
+                return True
+            if v in ("--help", "--version"):
+                return False
+            if v.startswith("--"):
+                key, eq, val = v.partition("=")
+                if key in ("--output-document", "--execute", "--config"):
+                    out = val if eq else nxt
+                    if key != "--output-document":
+                        return True
+                    i += 1 if eq else 2
+                    continue
+                i += 1
+                continue
+            if v.startswith("-") and len(v) > 1:
+                for j, ch in enumerate(v[1:], start=1):
+                    if ch in ("h", "V") and j == 1 and len(v) == 2:
+                        return False
+                    if ch in _WGET_SHORT_VALUES:
+                        val = v[j + 1 :] or nxt
+                        if ch == "O":
+                            out = val
+                        elif ch == "e":
+                            return True  # a .wgetrc command (output_document = -)
+                        i += 0 if v[j + 1 :] else 1
+                        break
+            i += 1
+        return out is not None and (out == "-" or out.startswith("/dev/") or DYN in out)
+    if name in ("nc", "ncat", "netcat"):
+        return not any(v.startswith("-") and not v.startswith("--") and "z" in v[1:] for v in cmd.values())
+    return True
 
 
 def _decodes(cmds: list[SimpleCommand]) -> SimpleCommand | None:
@@ -640,8 +733,8 @@ def _decodes(cmds: list[SimpleCommand]) -> SimpleCommand | None:
             return c
         if c.name == "tr" and any("a-z" in v.lower() and v.lower() not in ("a-z", "[:lower:]") for v in vals):
             return c
-        if c.name in ("printf", "echo") and any("\\x" in w.raw or "\\0" in w.raw for w in c.args):
-            return c
+        if c.name in ("printf", "echo") and any("\\x" in w.raw or "\\0" in w.raw for w in c.args) and literal_stdin([c]) is None:
+            return c  # escapes computed (printf '\\x72\\x6d', echo -e …) are read as the text they make (shell/outputs.py)
     return None
 
 
@@ -655,7 +748,9 @@ def _stdin_sources(cmd: SimpleCommand) -> list[SimpleCommand]:
 
 
 def _is_code_runner(cmd: SimpleCommand) -> bool:
-    return cmd.name in SHELLS or cmd.name in INTERPRETER_NAMES or cmd.name in ("eval", "source", ".", "sudo", "xargs")
+    if cmd.name in SHELLS:
+        return cmd.name == "busybox" or not shell_flags(cmd.argv).noexec  # `| bash -n` only checks the syntax
+    return cmd.name in INTERPRETER_NAMES or cmd.name in ("eval", "source", ".", "sudo", "xargs")
 
 
 @rule(
@@ -694,17 +789,20 @@ def pipe_to_shell(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None  # judged on the command they run
     sources = _stdin_sources(cmd)
     if sources and _program_from_stdin(cmd):
-        src = _downloads(sources)
+        src = _downloads(sources, to_stdout=True)
         if src is not None:
             return f"{cmd.name} runs code downloaded by {src.name} ({_first_url(src)})"
     for w in cmd.args:
-        src = _downloads(w.subs)
+        src = _downloads(w.subs, to_stdout=True)
         if src is not None:
             return f"{cmd.name} runs code downloaded by {src.name} ({_first_url(src)})"
     return None
 
 
 def _runs_file(cmd: SimpleCommand) -> bool:
+    if cmd.name in SHELLS and cmd.name != "busybox":
+        sf = shell_flags(cmd.argv)  # `bash +x`, `bash -o pipefail`, `bash -`: options, not a script file
+        return sf.operands < len(cmd.argv) and not sf.command and not sf.stdin
     ops = [v for v in cmd.values() if not v.startswith("-")]
     return bool(ops) and ops[0] not in ("-",) and "-c" not in cmd.values() and "-s" not in cmd.values()
 
@@ -751,9 +849,9 @@ def _first_url(cmd: SimpleCommand) -> str:
         "echo 'cm0gLXJmIC9ob21lL2FuYQ==' | base64 -d | bash",
         'bash -c "$(echo cm0= | base64 --decode)"',
         "xxd -r -p payload.hex | sh",
-        "printf '\\x72\\x6d -rf ~' | sh",
+        'printf "\\x72\\x6d -rf $TARGET" | sh',
     ),
-    no_match=("base64 -d key.b64 > key.bin", "echo aGk= | base64 -d"),
+    no_match=("base64 -d key.b64 > key.bin", "echo aGk= | base64 -d", "printf '\\x65\\x63\\x68\\x6f ok' | sh"),
 )
 def decoded_exec(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not _is_code_runner(cmd) or cmd.name in ("sudo", "xargs"):

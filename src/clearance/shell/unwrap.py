@@ -282,6 +282,52 @@ _FD_EXEC = frozenset({"-x", "--exec", "-X", "--exec-batch"})
 _WATCH_OPTS = frozenset({"-n", "--interval", "-q", "--equexit"})
 _SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
 
+
+class ShellFlags:
+    """A shell's command line as the shell reads it (bash, sh, zsh, dash, fish: options first, in any order)."""
+
+    __slots__ = ("operands", "command", "stdin", "noexec")
+
+    def __init__(self, operands: int, command: bool, stdin: bool, noexec: bool) -> None:
+        self.operands = operands  # index of the first operand: the -c string, or the script file
+        self.command = command  # -c: the first operand is the script (`bash -c -x 'cmd'`, `bash -c -- 'cmd'`)
+        self.stdin = stdin  # -s: the script comes from stdin
+        self.noexec = noexec  # -n / -o noexec, not interactive: commands are read and never run
+
+
+def shell_flags(argv: list[Word]) -> ShellFlags:
+    """Read a shell's options: -c takes the first operand (after every option, as bash does) as the script;
+    -n (noexec) reads without running, except in an interactive shell (-i), which ignores it."""
+    i = 1
+    command = stdin = noexec = interactive = False
+    while i < len(argv):
+        a = argv[i].value
+        if a in ("--", "-"):
+            i += 1  # bash: `-` is `--`; with no operand after it the script is read from stdin
+            break
+        if a in _SHELL_OPTS:
+            if a in ("-o", "+o") and i + 1 < len(argv) and argv[i + 1].value == "noexec":
+                noexec = a == "-o"
+            i += 2
+            continue
+        if a[:1] in "-+" and len(a) > 1 and not a.startswith("--"):
+            on = a[0] == "-"
+            flags = a[1:]
+            if "n" in flags or DYN in flags:
+                noexec = on and DYN not in flags  # a flag known only at run time may be +n
+            if on:
+                command = command or "c" in flags
+                stdin = stdin or "s" in flags
+                interactive = interactive or "i" in flags
+            i += 1
+            continue
+        if a.startswith("--"):
+            i += 1
+            continue
+        break
+    return ShellFlags(i, command, stdin, noexec and not interactive)
+
+
 # Options of known programs whose value is a command they run, by subcommand (canonical names of shell/optables.py):
 # "shell" (run by sh -c), "per-file" (a program run on every file the command reads), "checkpoint" (tar's action).
 _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
@@ -1419,32 +1465,13 @@ class Unwrapper:
     def _shell(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
         name = cmd.name
-        i = 1
-        code: Word | None = None
-        reads_stdin = False
-        while i < len(argv):
-            a = argv[i].value
-            if a == "--":
-                i += 1
-                break
-            if a in _SHELL_OPTS:
-                i += 2
-                continue
-            if a.startswith("-") and len(a) > 1 and not a.startswith("--"):
-                if "c" in a[1:]:
-                    if i + 1 < len(argv):
-                        code = argv[i + 1]
-                    i += 2
-                    break
-                if "s" in a[1:]:
-                    reads_stdin = True
-                i += 1
-                continue
-            if a.startswith("--"):
-                i += 1
-                continue
-            break
+        sf = shell_flags(argv)
+        i = sf.operands
+        code = argv[i] if sf.command and i < len(argv) else None
+        reads_stdin = sf.stdin
         self.out.commands.append(cmd)
+        if sf.noexec and name != "busybox":
+            return  # `bash -n`, `sh -n -c '…'`: commands are read, never run (a syntax check)
         if name == "busybox" and code is None:
             if i < len(argv):
                 self.command(cmd.derive(argv[i:], "busybox"))
