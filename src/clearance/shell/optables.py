@@ -11,7 +11,10 @@ clap or Go's flag); ``sub_abbrev`` (the default for the subcommands);
 ``persistent`` (options accepted at every level: cobra persistent flags, npm
 config); ``pflag`` (``--flag=false`` turns a flag off); ``go`` (Go's flag
 package: ``-name`` is a long option); ``stop`` (options end at the first
-operand); ``dirs`` (options that move the working directory).
+operand); ``dirs`` (options that move the working directory); ``inert`` (options after which the program
+only prints or tests); ``exact`` (the table lists every long option of the program and no other, so an
+abbreviation it finds ambiguous is one the program refuses); ``help_words`` (git's parse-options: ``-h``
+and ``--help`` print the usage at every level).
 
 Sources: git's builtin/*.c ``struct option`` arrays and git.c ``handle_options``
 (git 2.4x); GNU coreutils rm.c/mv.c/cp.c/chmod.c/chown.c ``long_options``;
@@ -205,7 +208,7 @@ TOOLS: dict[str, dict[str, object]] = {
     },
     # GNU coreutils (getopt_long: prefixes accepted).
     "rm": {
-        "opts": "f|force i I interactive=? one-file-system no-preserve-root preserve-root=? r|R|recursive d|dir v|verbose help version presume-input-tty",
+        "opts": "f|force i I interactive=? one-file-system no-preserve-root preserve-root=? r|R|recursive d|dir v|verbose help version -presume-input-tty",
         "inert": "help version",
         "abbrev": True,
     },
@@ -240,6 +243,7 @@ TOOLS: dict[str, dict[str, object]] = {
     "chmod": {
         "opts": "c|changes f|silent|quiet v|verbose no-preserve-root preserve-root reference= R|recursive H L P dereference no-dereference help version",
         "inert": "help version",
+        "exact": True,
         "abbrev": True,
     },
     "chown|chgrp": {
@@ -247,6 +251,7 @@ TOOLS: dict[str, dict[str, object]] = {
             "c|changes f|silent|quiet v|verbose dereference h|no-dereference from= no-preserve-root preserve-root reference= R|recursive H L P help version"
         ),
         "inert": "help version",
+        "exact": True,
         "abbrev": True,
     },
     "kubectl": {

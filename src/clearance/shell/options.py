@@ -56,6 +56,7 @@ class Spec:
         "has_subs",
         "inert",
         "help_words",
+        "exact",
     )
 
     def __init__(self) -> None:
@@ -76,6 +77,8 @@ class Spec:
         self.inert: frozenset[str] = frozenset()
         # git's parse-options: a `-h` or `--help` word no table names prints the usage and exits, at every level.
         self.help_words = False
+        # The table lists the program's long options exactly: an abbreviation ambiguous here is refused by it too.
+        self.exact = False
 
     def child(self, name: str) -> Spec | None:
         """The table of subcommand *name* (compiled once, shared by its aliases), or None."""
@@ -131,6 +134,7 @@ def _build(data: dict[str, object], inherit: Spec | None = None) -> Spec:
     spec.pflag = bool(data.get("pflag", inherit.pflag if inherit else False))
     spec.stop = bool(data.get("stop", False))
     spec.help_words = bool(data.get("help_words", inherit.help_words if inherit else False))
+    spec.exact = bool(data.get("exact", False))
     inert = data.get("inert", "")
     spec.inert = frozenset(inert.split()) if isinstance(inert, str) else frozenset()
     dirs = data.get("dirs")
@@ -338,7 +342,7 @@ def parse_words(spec: Spec, words: list[Word], nc: Norm) -> None:
             i += 1
             continue
         if not ended and not (stop and nc.words) and _is_option(v):
-            known, unknown = len(nc.opts), len(nc.unknown)
+            known, unknown, ambiguous = len(nc.opts), len(nc.unknown), len(nc.ambiguous)
             if spec.go:
                 i = _take_long(spec, v.lstrip("-"), nc, level, words, i)
             elif v.startswith("--"):
@@ -348,6 +352,8 @@ def parse_words(spec: Spec, words: list[Word], nc: Norm) -> None:
             if not nc.inert and (
                 # getopt stops at the first operand under POSIXLY_CORRECT: only an option before it counts
                 (not nc.words and any(o in spec.inert and val != NEGATED for o, val, _ in nc.opts[known:]))
+                # an ambiguous abbreviation (`chmod --re`: --recursive or --reference?) is refused: the program stops
+                or (spec.exact and not nc.words and len(nc.ambiguous) > ambiguous)
                 # parse-options reads options after operands too, and ignores POSIXLY_CORRECT
                 or (spec.help_words and v in ("-h", "--help") and len(nc.unknown) > unknown)
             ):
@@ -402,7 +408,30 @@ def normalise(cmd: SimpleCommand) -> Norm:
 def inert_option(cmd: SimpleCommand) -> str:
     """The option after which *cmd*'s program only prints (its help, its version) or only tests (a dry run), read
     as the program reads its options (a value taken by an option, ``--``, operands before it), or ""."""
+    if cmd.name == "find":
+        return find_unterminated(cmd.argv)
     return normalise(cmd).inert if modelled(cmd.name) else ""
+
+
+def find_unterminated(argv: list[Word]) -> str:
+    """The -exec (-execdir, -ok, -okdir) of a find command line with no `;` or `+` after it, or "": find reads its
+    whole expression before it visits a file, and refuses one whose action is not terminated (nothing runs)."""
+    k = 1
+    while k < len(argv):
+        a = argv[k].value
+        if DYN in a:
+            return ""
+        if a in ("-exec", "-execdir", "-ok", "-okdir"):
+            end = k + 1
+            while end < len(argv) and argv[end].value not in (";", "+"):
+                if DYN in argv[end].value:
+                    return ""
+                end += 1
+            if end >= len(argv):
+                return a
+            k = end
+        k += 1
+    return ""
 
 
 def normalise_words(name: str, words: list[Word]) -> Norm:

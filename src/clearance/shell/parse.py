@@ -68,12 +68,14 @@ class Script:
 
 
 class _State:
-    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "source", "exported")
+    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "source", "exported", "locals")
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
         self.vars: dict[str, str] = {}
         # Variables this script exports: the environment of every later command (export PIP_INDEX_URL=…; pip install).
         self.exported: dict[str, str] = {}
+        # Per function body being read, the names it declares local (local, declare, typeset): restored after it.
+        self.locals: list[set[str]] = []
         self.cwd = cwd
         self.home = home
         self.script = script
@@ -469,15 +471,44 @@ class _Walker:
             keyword = _text(node.children[0]) if node.children else ""
             flags = [_text(c) for c in node.children[1:] if c.type == "word" and _text(c).startswith("-")]
             exporting = keyword == "export" or (keyword in ("declare", "typeset") and any("x" in f for f in flags))
+            local = keyword == "local" or (keyword in ("declare", "typeset") and not any("g" in f for f in flags))
+            # bash expands every word of a declaration before it assigns any: in `export A=rm B=$A`, B gets the old A.
+            before = dict(self.st.vars)
+            assigned: dict[str, str] = {}
             for c in node.children:
                 if c.type == "variable_assignment":
-                    name, value = self.assignment(c, depth + 1)
+                    now = self.st.vars
+                    self.st.vars = dict(before)
+                    try:
+                        name, value = self.assignment(c, depth + 1)
+                        if name and name != DYN:
+                            assigned[name] = self.st.vars.get(name, value)
+                    finally:
+                        self.st.vars = now
+                    if name and name != DYN:
+                        now[name] = assigned[name]
+                        if local and self.st.locals:
+                            self.st.locals[-1].add(name)
                     if exporting and name and name != DYN:
                         self.st.exported[name] = value
                 elif exporting and c.type in ("variable_name", "word") and _text(c) in self.st.vars:
                     self.st.exported[_text(c)] = self.st.vars[_text(c)]  # export NAME after NAME=value
                 elif c.is_named:
                     self.walk(c, depth + 1, None)
+        elif t == "function_definition":
+            # The body is read where it is defined; what it declares local is the caller's again after it returns.
+            outer = dict(self.st.vars)
+            self.st.locals.append(set())
+            try:
+                for c in node.children:
+                    if c.is_named:
+                        self.walk(c, depth + 1, None)
+            finally:
+                for name in self.st.locals.pop():
+                    if name in outer:
+                        self.st.vars[name] = outer[name]
+                    else:
+                        self.st.vars.pop(name, None)
         elif t == "subshell":
             saved = self.st.cwd
             for c in node.children:

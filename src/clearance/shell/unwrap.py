@@ -15,7 +15,7 @@ from ..lazyre import lazy
 from ..paths import DYN
 from . import embedded, interp, sqlclients
 from .ir import SimpleCommand, Word
-from .options import find_roots, normalise
+from .options import find_roots, find_unterminated, normalise
 from .outputs import literal_output as literal_output
 from .outputs import literal_stdin, pipeline_output
 from .parse import ParseFailure, TooLarge, parse
@@ -281,6 +281,37 @@ _XARGS_OPTS = frozenset(
 _FD_EXEC = frozenset({"-x", "--exec", "-X", "--exec-batch"})
 _WATCH_OPTS = frozenset({"-n", "--interval", "-q", "--equexit"})
 _SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
+
+
+def socat_programs(cmd: SimpleCommand) -> list[tuple[str, str]]:
+    """The programs socat's EXEC: and SYSTEM: addresses run, as (exec|system, command line): the text after the
+    colon up to the first comma that is not quoted or escaped (the address options follow: `EXEC:'bash -li',pty`)."""
+    out: list[tuple[str, str]] = []
+    for w in cmd.argv[1:]:
+        head, colon, rest = w.value.partition(":")
+        kind = head.lower()
+        if not colon or kind not in ("exec", "system"):
+            continue
+        prog: list[str] = []
+        quote = ""
+        i = 0
+        while i < len(rest):
+            ch = rest[i]
+            if ch == "\\" and i + 1 < len(rest):
+                prog.append(rest[i : i + 2])
+                i += 2
+                continue
+            if quote:
+                if ch == quote:
+                    quote = ""
+            elif ch in "'\"":
+                quote = ch
+            elif ch == ",":
+                break
+            prog.append(ch)
+            i += 1
+        out.append((kind, "".join(prog)))
+    return out
 
 
 class ShellFlags:
@@ -1026,6 +1057,11 @@ class Unwrapper:
         if name == "find":
             self._find(cmd)
             return
+        if name == "socat":
+            # socat ADDR ADDR: an EXEC:/SYSTEM: address runs a program with the other address (a socket) as its input
+            # and output: judged as that program fed by the network (`bash` there is a reverse or bind shell).
+            for how, prog in socat_programs(cmd):
+                self.reparse(prog, cmd, "socat " + how, stdin_from=[cmd])
         if name in embedded.NAMES:
             self._embedded(cmd)
             return
@@ -1433,11 +1469,16 @@ class Unwrapper:
         else:
             text = cmd.stdin_text  # xargs cat <<< FILE, a here-document of names
         items = _xargs_items(text, argv[1:i], bool(replace)) if text is not None and DYN not in text else None
-        if items is not None and 0 < len(items) <= 20:
+        if items == [] and (replace or any(_no_run_if_empty(w.value) for w in argv[1:i])):
+            return  # `printf '' | xargs -r rm -rf /`: no item, and -r (or -I) runs nothing then
+        if items is not None and len(items) <= 20 and (items or not replace):
+            # GNU xargs without -r runs the command once with no item (`printf '' | xargs rm -rf /` is `rm -rf /`).
             # echo a b | xargs rm: the items are known.
-            for it in items:
+            for it in items or [""]:
                 w = Word(it, it)
-                if replace:
+                if not it:
+                    new = list(inner)
+                elif replace:
                     new = [Word(x.value.replace(replace, it), x.raw, x.subs, x.procsub, x.vars, x.quoted) if replace in x.value else x for x in inner]
                 else:
                     new = [*inner, w]
@@ -1597,6 +1638,8 @@ class Unwrapper:
     def _find(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
         self.out.commands.append(cmd)
+        if find_unterminated(argv):
+            return  # `find … -exec rm {}` without `;`: find refuses the expression, nothing runs
         found, start = find_roots(argv[1:])
         roots = [w.value for w in found]
         j = start + 1
@@ -1952,6 +1995,11 @@ def _setup_generator(cmds: list[SimpleCommand]) -> bool:
     if any(v in ("completion", "completions") for v in vals[:2]):
         return True
     return (c.name, vals[0] if vals else "") in _SETUP_GENERATORS
+
+
+def _no_run_if_empty(v: str) -> bool:
+    """xargs -r / --no-run-if-empty (alone or in a cluster of flags: -0r, -rt)."""
+    return v == "--no-run-if-empty" or (v.startswith("-") and not v.startswith("--") and "r" in v[1:] and all(c in "0prtx" for c in v[1:]))
 
 
 def _xargs_items(text: str, opts: list[Word], by_line: bool) -> list[str]:
