@@ -65,6 +65,14 @@ def _scratch_work_tree(cmd: SimpleCommand, nc: Norm, sc: Scope) -> bool:
     return DYN not in where and sc.in_temp(where)
 
 
+def _refuses_references(nc: Norm) -> bool:
+    """git checkout A B -- PATHS and git switch A B stop with "only one reference expected" before touching anything
+    (builtin/checkout.c parse_branchname_arg; switch takes a start point only with -c/-C/--orphan)."""
+    if nc.sub == ("checkout",) and nc.dashdash > 1 and not nc.unknown:
+        return True
+    return nc.sub == ("switch",) and len(nc.words) > 1 and nc.dashdash < 0 and not nc.unknown and not nc.has("c", "C", "create", "force-create", "orphan")
+
+
 def _git_clean_answers_nothing(cmd: SimpleCommand, nc: Norm) -> bool:
     """git clean -i asks before deleting and reads the answer from stdin; an agent's command has no terminal, and
     nothing is deleted when no answer comes (nothing piped, redirected or fed as a here-document)."""
@@ -112,7 +120,7 @@ def _git_clean_answers_nothing(cmd: SimpleCommand, nc: Norm) -> bool:
 def discard_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
     sub = nc.sub[0] if nc.sub else ""
-    if _scratch_work_tree(cmd, nc, sc):
+    if _scratch_work_tree(cmd, nc, sc) or _refuses_references(nc):
         return None
     if sub == "reset" and nc.has("hard"):
         return "git reset --hard discards every uncommitted change in the work tree"
@@ -219,6 +227,8 @@ def path_shaped(word: str) -> bool:
 )
 def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
+    if _scratch_work_tree(cmd, nc, sc) or _refuses_references(nc):
+        return None
     if nc.sub[:1] not in (("checkout",), ("restore",)) or discard_changes(cmd, sc):
         return None
     paths = (_discarded_paths(nc) or _on_disk_path(cmd, nc, sc)) + (

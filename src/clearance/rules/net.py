@@ -478,6 +478,8 @@ def upload_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
         from ..shell.unwrap import _SSH_OPTS, _strip_options
 
         i = _strip_options(cmd.argv, 1, _SSH_OPTS)
+        if _ssh_stdin_null(cmd.argv[1:i]):
+            return None  # ssh -n (or -f) reads stdin from /dev/null: what is piped in is never sent
         if i < len(cmd.argv) and cmd.stdin_from:
             host = cmd.argv[i].value.rsplit("@", 1)[-1]
             if _untrusted([host], sc):
@@ -1019,6 +1021,51 @@ def gist(cmd: SimpleCommand, sc: Scope) -> str | None:
 _GIST_READS = frozenset({"-l", "--list", "-r", "--read", "--login", "-h", "--help", "-v", "--version"})
 
 
+def _ssh_stdin_null(opts: list[Word]) -> bool:
+    """ssh -n, or -f (which implies it), among *opts*, read as ssh's getopt reads a cluster (`-nT`, `-fN`; in `-oX=n`
+    everything after the o is its value)."""
+    for w in opts:
+        v = w.value
+        if not v.startswith("-") or v.startswith("--") or DYN in v:
+            continue
+        for ch in v[1:]:
+            if ch in "nf":
+                return True
+            if "-" + ch in _SSH_VALUE_OPTS:
+                break
+    return False
+
+
+# ssh's options that take a value (ssh(1) SYNOPSIS).
+_SSH_VALUE_OPTS = frozenset(
+    ["-B", "-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-P", "-p", "-Q", "-R", "-S", "-W", "-w"]
+)
+
+
+def _copies_project_files(cmd: SimpleCommand, sc: Scope) -> bool:
+    """Whether *cmd* (curl) fetches only file:// URLs of files inside the project: nothing comes from the network."""
+    if cmd.name != "curl":
+        return False
+    words = curl_words(cmd.args)
+    urls: list[str] = []
+    i = 0
+    while i < len(words):
+        v = words[i].value
+        if v in _CURL_VALUE or v in _CURL_DATA or v in ("-K", "--config"):
+            if v in ("-K", "--config"):
+                return False  # URLs from a file
+            i += 2
+            continue
+        if v == "--url" and i + 1 < len(words):
+            urls.append(words[i + 1].value)
+            i += 2
+            continue
+        if not v.startswith("-"):
+            urls.append(v)
+        i += 1
+    return bool(urls) and all(u.startswith("file:///") and DYN not in u and sc.inside_project(sc.path(u[len("file://") :], cmd)) for u in urls)
+
+
 def downloaded_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
     """A file a downloader wrote earlier in the same command line, then executed or sourced."""
     from ..shell.effects import WRITE, effects
@@ -1026,6 +1073,8 @@ def downloaded_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
     fetched: dict[str, str] = {}
     for c in commands:
         if c.name in THEN_RUN_FETCHERS:
+            if _copies_project_files(c, sc):
+                continue  # curl file:///…/project/x -o y: a copy of the project's own file, run as the project's code
             for e in effects(c, sc):
                 if e.kind == WRITE:
                     fetched[e.path] = c.name
