@@ -55,8 +55,6 @@ INERT = [
     "echo -e '\\0154s' | bash",
     # -- what the program reads as the program reads it
     "chown --re root:root /etc",  # ambiguous abbreviation: chown refuses it
-    "find / -exec rm -rf {}",  # no `;` or `+`: find refuses the expression
-    "find ~ -delete -exec echo {}",
     "printf '' | xargs -r rm -rf ~",  # no item and -r: nothing runs
     "sort -o .env.sorted",  # sort writes its -o file, reads nothing named
     "echo KEY=1 | tee -a .env.local",
@@ -109,6 +107,10 @@ STILL = [
     "printf '%b' '\\162\\155 -rf ~' | bash",
     "rm --p -rf ~",  # --p is --preserve-root, rm's only long option starting so
     "find ~ -exec rm -rf {} \\;",
+    # find refuses an -exec without `;` (here the shell took it), so nothing runs; the command is hostile all the
+    # same and an agent corrects it on its next try: denying it costs little (nah's `find /tmp -exec rm -rf / '{}'`).
+    "find ~ -exec rm -rf {} ;",
+    "find ~ -delete -exec echo {}",
     "printf '' | xargs rm -rf ~",  # GNU xargs runs the command once without items
     "git -c 'alias.lg=push --force origin main' lg",
     "CMD=ls; CMD=rm RUN=$CMD; $RUN -rf ~",  # plain assignments are sequential

@@ -408,30 +408,7 @@ def normalise(cmd: SimpleCommand) -> Norm:
 def inert_option(cmd: SimpleCommand) -> str:
     """The option after which *cmd*'s program only prints (its help, its version) or only tests (a dry run), read
     as the program reads its options (a value taken by an option, ``--``, operands before it), or ""."""
-    if cmd.name == "find":
-        return find_unterminated(cmd.argv)
     return normalise(cmd).inert if modelled(cmd.name) else ""
-
-
-def find_unterminated(argv: list[Word]) -> str:
-    """The -exec (-execdir, -ok, -okdir) of a find command line with no `;` or `+` after it, or "": find reads its
-    whole expression before it visits a file, and refuses one whose action is not terminated (nothing runs)."""
-    k = 1
-    while k < len(argv):
-        a = argv[k].value
-        if DYN in a:
-            return ""
-        if a in ("-exec", "-execdir", "-ok", "-okdir"):
-            end = k + 1
-            while end < len(argv) and argv[end].value not in (";", "+"):
-                if DYN in argv[end].value:
-                    return ""
-                end += 1
-            if end >= len(argv):
-                return a
-            k = end
-        k += 1
-    return ""
 
 
 def normalise_words(name: str, words: list[Word]) -> Norm:

@@ -28,6 +28,9 @@ MAX_COMMANDS = 2_000
 
 _REPARSING = frozenset({"eval", "source", ".", "bash", "sh", "zsh", "dash", "ksh", "exec", "command", "builtin", "xargs", "env"})
 _KEEP_WHEN_SET = frozenset({":?", "?", ":-", "-", ":=", "="})
+# Operators of ${NAME OP word} whose value follows from whether NAME is set (and not null, with the colon).
+_ALT_OPS = frozenset({":+", "+", ":-", "-", ":=", "="})
+_UNSET = "\0unset"
 
 
 class ParseFailure(Exception):
@@ -391,8 +394,44 @@ class _Walker:
                 subs.extend(self.substitution(c, depth + 1))
         return _text(node)
 
+    def _var_state(self, name: str) -> str | None:
+        """A variable's value when it is known to be set, "\0unset" when it is known not to be, None when unknown."""
+        st = self.st
+        if name not in st.vars and st.exported.get(name) == "":
+            return _UNSET  # `unset x` (an empty export without an assignment is only written by unset)
+        if name in st.vars or name in ("HOME", "PWD") or name in st.env:
+            value = self._var(name)
+            return None if DYN in value else value
+        return None
+
+    def _alternative(self, node: Any) -> str | None:
+        """${NAME:+word}, ${NAME-word}, ...: the value of the expansion when NAME's state is known and the word is
+        literal text (no expansion, quote or pattern in it), else None (the caller keeps its general reading)."""
+        kids = node.children
+        if len(kids) < 4 or kids[1].type != "variable_name" or kids[2].type not in _ALT_OPS or kids[-1].type != "}":
+            return None
+        name, op = _text(kids[1]), kids[2].type
+        state = self._var_state(name)
+        if state is None:
+            return None
+        word = "".join(_text(c) for c in kids[3:-1])
+        if any(ch in word for ch in "$`\\\"'*?[{}") or "\n" in word:
+            return None
+        null = state == _UNSET or (op.startswith(":") and state == "")
+        if op in (":+", "+"):
+            return "" if null else word
+        if not null:
+            return state  # ${NAME-word}, ${NAME:=word}: the variable's own value
+        if op in (":=", "="):
+            self.st.vars[name] = word
+        return word
+
     def _expansion(self, node: Any, depth: int, subs: list[SimpleCommand], vars_: list[str], flags: dict[str, bool]) -> str:
         # ${NAME}, ${NAME:-default}, ${NAME:=x}, ${#NAME}, ${NAME/x/y} ...
+        alt = self._alternative(node)
+        if alt is not None:
+            vars_.append(_text(node.children[1]))
+            return alt
         name = ""
         plain = True
         for c in node.children:

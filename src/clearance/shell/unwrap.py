@@ -15,7 +15,7 @@ from ..lazyre import lazy
 from ..paths import DYN
 from . import embedded, interp, sqlclients
 from .ir import SimpleCommand, Word
-from .options import find_roots, find_unterminated, normalise
+from .options import find_roots, normalise
 from .outputs import literal_output as literal_output
 from .outputs import literal_stdin, pipeline_output
 from .parse import ParseFailure, TooLarge, parse
@@ -1513,6 +1513,8 @@ class Unwrapper:
         self.out.commands.append(cmd)
         if sf.noexec and name != "busybox":
             return  # `bash -n`, `sh -n -c '…'`: commands are read, never run (a syntax check)
+        if sf.command and code is None and name != "busybox":
+            return  # `bash -c` with no operand: "option requires an argument", nothing runs
         if name == "busybox" and code is None:
             if i < len(argv):
                 self.command(cmd.derive(argv[i:], "busybox"))
@@ -1638,8 +1640,6 @@ class Unwrapper:
     def _find(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
         self.out.commands.append(cmd)
-        if find_unterminated(argv):
-            return  # `find … -exec rm {}` without `;`: find refuses the expression, nothing runs
         found, start = find_roots(argv[1:])
         roots = [w.value for w in found]
         j = start + 1
