@@ -66,6 +66,9 @@ INERT = [
     "git switch --discard-changes main feature",
     "curl -s file:///home/ana/webapp/scripts/setup.sh -o /tmp/setup.sh && sh /tmp/setup.sh",  # a project file, copied
     "git diff | ssh -n build.example 'cat > /tmp/patch'",  # -n: stdin is /dev/null, nothing piped is sent
+    "cp notes.txt '~/.bashrc'",  # into ./~/ of the project
+    "mv '~' stray-tilde",  # a directory named ~ (a script's mistake), not the home directory
+    'unset V; eval "${V:+git push --force}"',  # V is unset: the expansion is empty
 ]
 
 # A producer whose output is not a download (a version text, nothing at all): piped into a shell, not denied as one.
@@ -74,6 +77,7 @@ NOT_DENIED = [
     "curl -V | bash",
     "curl -sO https://x.example/setup.sh | bash",
     "nc -zv db.internal 5432 | sh",
+    "rm -rf \\~/cache",
 ]
 
 STILL = [
@@ -123,6 +127,10 @@ STILL = [
     "git switch -f -c topic origin/main",
     "curl -s file://localhost/home/ana/x.sh -o /tmp/x.sh && sh /tmp/x.sh",  # not read here: a host part
     "git diff | ssh -oLogLevel=info build.example 'cat > /tmp/patch'",  # the n is -o's value
+    "rm -rf ~/'cache'",  # only the tilde itself must be unquoted
+    "mv ~ stray-tilde",
+    'V=1; eval "${V:+rm -rf ~}"',
+    'unset V; eval "${V-rm -rf ~}"',
 ]
 
 
