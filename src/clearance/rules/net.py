@@ -653,6 +653,13 @@ def _downloads(cmds: list[SimpleCommand], to_stdout: bool = False) -> SimpleComm
     return None
 
 
+# curl's options that take no value (curl(1)), the common ones: after these a --help is an option of its own.
+_CURL_FLAG_NAMES = (
+    "-s --silent -S --show-error -L --location -f --fail --fail-with-body -k --insecure -v --verbose -i --include -I --head"
+    " -O --remote-name -J --remote-header-name -g --globoff -N --no-buffer -# --progress-bar -q --compressed -4 -6 -G --get"
+    " -n --netrc -l --list-only -R --remote-time --http1.1 --http2 -Z --parallel --create-dirs --no-progress-meter"
+)
+_CURL_FLAGS = frozenset(_CURL_FLAG_NAMES.split())
 # curl's options that only print and exit (tool_getparam: help, manual, version).
 _CURL_PRINT_ONLY = frozenset({"-h", "--help", "-M", "--manual", "-V", "--version"})
 # wget's short options that take a value (wget --help, getopt): the value is glued (-O-) or the next word.
@@ -670,6 +677,7 @@ def prints_download(cmd: SimpleCommand) -> bool:
     if name == "curl":
         words = curl_words(cmd.args)
         urls = outputs = 0
+        all_known = True
         i = 0
         while i < len(words):
             v = words[i].value
@@ -677,7 +685,9 @@ def prints_download(cmd: SimpleCommand) -> bool:
             if DYN in v:
                 return True
             if v in _CURL_PRINT_ONLY:
-                return False
+                return not all_known  # after an option not read here, "--help" may be its value
+            if v.startswith("-") and v != "-" and v not in _CURL_FLAGS and v not in _CURL_VALUE and v not in _CURL_DATA:
+                all_known = False
             if v in ("-K", "--config", "-w", "--write-out", "--remote-name-all") or (
                 v in ("-D", "--dump-header", "--trace", "--trace-ascii", "--stderr") and nxt in ("-", None)
             ):
@@ -710,25 +720,24 @@ def prints_download(cmd: SimpleCommand) -> bool:
             nxt = args[i + 1].value if i + 1 < len(args) else ""
             if DYN in v:
                 return True
-            if v in ("--help", "--version"):
-                return False
+            if v in ("--help", "--version", "-h", "-V") and i == 0:
+                return False  # only as the first word: after another option it may be that option's value
             if v.startswith("--"):
                 key, eq, val = v.partition("=")
-                if key in ("--output-document", "--execute", "--config"):
+                if len(key) > 3 and any(full.startswith(key) for full in ("--output-document", "--output-file")):
+                    # getopt_long takes any unique prefix (--output-doc=-); --output-file=- logs to stdout too
                     out = val if eq else nxt
-                    if key != "--output-document":
-                        return True
                     i += 1 if eq else 2
                     continue
+                if len(key) > 3 and any(full.startswith(key) for full in ("--execute", "--config")):
+                    return True  # a .wgetrc command or file may set output_document = -
                 i += 1
                 continue
             if v.startswith("-") and len(v) > 1:
                 for j, ch in enumerate(v[1:], start=1):
-                    if ch in ("h", "V") and j == 1 and len(v) == 2:
-                        return False
                     if ch in _WGET_SHORT_VALUES:
                         val = v[j + 1 :] or nxt
-                        if ch == "O":
+                        if ch in ("O", "o"):
                             out = val
                         elif ch == "e":
                             return True  # a .wgetrc command (output_document = -)
