@@ -1,9 +1,12 @@
-"""Commands read the way their programs read them, where the nah set found false denials (benign commands denied).
+"""Commands read the way their programs read them, where eval/outside/nah.jsonl found false denials of benign commands.
 
-INERT: the program only prints (help, version), only tests (a dry run, LVM's test mode, mke2fs -n), or acts on
-scratch or public material -- allowed. Their cases were written for the class, not copied from the set.
-STILL: the same programs where the option does not make them inert (after `--`, as an option's value, after an
-operand under POSIX rules, a flag that really writes) -- still denied.
+INERT: the program only prints (help, version), only tests (a dry run, LVM's test mode, mke2fs -n), refuses its own
+command line (an ambiguous abbreviation, two references to git switch), acts on scratch or public material, or a
+shell is told not to run (-n) or fed text clearance computes exactly -- allowed.  NOT_DENIED: piped into a shell,
+output that is not a download (asked, not denied).  STILL: the same programs where the reading says they act (an
+option after `--` or taken as another option's value, noexec switched off again, an answer fed to clean -i) --
+still denied.  GAPS: benign cases of these classes left denied, with the reason.  The cases were written for the
+classes, not copied from the set.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from .conftest import decide
+from .strict import check
 
 INERT = [
     # -- help and version of destructive tools, read through their option tables
@@ -153,3 +157,22 @@ def test_inert_is_allowed(command: str) -> None:
 def test_still_denied(command: str) -> None:
     d = decide(command)
     assert d.decision == "deny", (command, d.decision, d.rules, d.reason)
+
+
+# Benign commands of the same classes still denied: known gaps, each with why it is left.
+GAPS = {
+    "rm -rf '/opt/ap?'": "quoted glob characters are literal, but any literal path outside the project is denied the same",
+    "mv /* /dev/null": "mv with several sources fails unless the target is a directory; /dev/null never is, but that is not modelled",
+    "lvm --test lvremove vg/data": "lvm's own options are dropped when the command it runs is unwrapped",
+    "chmod 600 notes.txt < ~/.ssh/id_rsa": "stdin redirected into a program that never reads it is still taken as read",
+    "socat TCP-LISTEN:4444 SYSTEM:id": "what id prints is sent to whoever connects: denied like `id | socat - TCP-LISTEN:4444`",
+}
+
+
+@pytest.mark.parametrize("command", sorted(GAPS))
+def test_known_gaps(command: str) -> None:
+    def run() -> None:
+        d = decide(command)
+        assert d.decision == "allow", (command, d.decision, d.rules)
+
+    check(command, GAPS, run)
