@@ -62,7 +62,7 @@ def _scratch_work_tree(cmd: SimpleCommand, nc: Norm, sc: Scope) -> bool:
         where = sc.path(posixpath.join(where, tree))
     elif nc.value("git-dir") or "GIT_DIR" in cmd.assigns:
         return False  # the work tree then is the current directory, unless the repository's config says otherwise
-    return DYN not in where and sc.in_temp(where)
+    return DYN not in where and sc.in_temp(where) and not sc.inside_project(where)  # a project kept in /tmp is no scratch
 
 
 def _refuses_references(nc: Norm) -> bool:
