@@ -70,6 +70,8 @@ INERT = [
     "git switch --discard-changes main feature",
     "curl -s file:///home/ana/webapp/scripts/setup.sh -o /tmp/setup.sh && sh /tmp/setup.sh",  # a project file, copied
     "git diff | ssh -n build.example 'cat > /tmp/patch'",  # -n: stdin is /dev/null, nothing piped is sent
+    "base64 -d blob > run.sh; printf 'make test' > run.sh; sh run.sh",  # replaced by text that is read
+    "base64 -d blob > run.sh; rm run.sh; sh run.sh",  # gone before it runs
     "cp notes.txt '~/.bashrc'",  # into ./~/ of the project
     "mv '~' stray-tilde",  # a directory named ~ (a script's mistake), not the home directory
     'unset V; eval "${V:+git push --force}"',  # V is unset: the expansion is empty
@@ -157,6 +159,11 @@ def test_inert_is_allowed(command: str) -> None:
 def test_still_denied(command: str) -> None:
     d = decide(command)
     assert d.decision == "deny", (command, d.decision, d.rules, d.reason)
+
+
+def test_a_decoded_script_appended_to_is_still_asked() -> None:
+    d = decide("base64 -d blob > run.sh; echo 'make test' >> run.sh; sh run.sh")
+    assert d.decision == "ask" and "shell.written-then-run" in d.rules, (d.decision, d.rules)
 
 
 # Benign commands of the same classes still denied: known gaps, each with why it is left.
