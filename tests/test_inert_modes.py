@@ -37,6 +37,7 @@ INERT = [
     "badblocks -sv /dev/sdc",
     # -- git that discards nothing kept: scratch work trees, an interactive clean nobody answers, the default expiry
     "git -C /tmp/build-check reset --hard origin/main",
+    "cd /tmp && git -C ~/webapp status",
     "cd /tmp/scratch-clone && git clean -fdx",
     "GIT_WORK_TREE=/tmp/export git checkout -f main",
     "git clean -di",
@@ -93,6 +94,7 @@ STILL = [
     "git reset --hard -- -h",  # a path named -h
     "git -C /tmp/x -C /home/ana/webapp reset --hard",  # back in the project
     "git --git-dir=/tmp/x/.git reset --hard",  # the work tree is still the current directory
+    "cd /tmp && git -C ~/webapp reset --hard",  # -C ~/x from /tmp is the home's x
     "echo a | git clean -fi",  # an answer is fed
     "git reflog expire --expire=now --all",
     "git -c gc.reflogExpire=now reflog expire --all",
@@ -171,6 +173,8 @@ GAPS = {
     "rm -rf '/opt/ap?'": "quoted glob characters are literal, but any literal path outside the project is denied the same",
     "mv /* /dev/null": "mv with several sources fails unless the target is a directory; /dev/null never is, but that is not modelled",
     "rsync --list-only --delete build/ /srv/www/": "--list-only with a destination: not read here which of listing and deleting wins",
+    # (the reverse: a gap on the dangerous side) a link made in the same command line is not followed, here as for rm
+    "ln -s ~/webapp /tmp/w && git -C /tmp/w reset --hard": "DANGEROUS SIDE: same-line symlinks are not tracked",
     "lvm --test lvremove vg/data": "lvm's own options are dropped when the command it runs is unwrapped",
     "chmod 600 notes.txt < ~/.ssh/id_rsa": "stdin redirected into a program that never reads it is still taken as read",
     "socat TCP-LISTEN:4444 SYSTEM:id": "what id prints is sent to whoever connects: denied like `id | socat - TCP-LISTEN:4444`",
@@ -181,6 +185,7 @@ GAPS = {
 def test_known_gaps(command: str) -> None:
     def run() -> None:
         d = decide(command)
-        assert d.decision == "allow", (command, d.decision, d.rules)
+        want = "deny" if GAPS[command].startswith("DANGEROUS SIDE") else "allow"
+        assert d.decision == want, (command, d.decision, d.rules)
 
     check(command, GAPS, run)

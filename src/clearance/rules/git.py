@@ -54,14 +54,17 @@ def split_git(cmd: SimpleCommand) -> tuple[str, list[str], list[str]]:
 def _scratch_work_tree(cmd: SimpleCommand, nc: Norm, sc: Scope) -> bool:
     """Whether the work tree *cmd* acts on is known to lie in a temp dir (`git -C /tmp/x …`, `GIT_WORK_TREE=/tmp/x git …`,
     `cd /tmp/x && git …`): scratch work, whose uncommitted changes nobody keeps."""
+    from .. import paths
+
     where = sc.path(".", cmd)
     for d in nc.level("C", 0):
-        where = sc.path(posixpath.join(where, d))
+        where = paths.resolve(d, where, sc.ctx.home)  # each -C from the last (`-C ~/x` is the home's x)
     tree = nc.value("work-tree") or cmd.assigns.get("GIT_WORK_TREE")
     if tree:
-        where = sc.path(posixpath.join(where, tree))
+        where = paths.resolve(tree, where, sc.ctx.home)
     elif nc.value("git-dir") or "GIT_DIR" in cmd.assigns:
         return False  # the work tree then is the current directory, unless the repository's config says otherwise
+    where = paths._leads_to(where, sc.ctx) or where  # /tmp/p, a link to the project, is the project
     return DYN not in where and sc.in_temp(where) and not sc.inside_project(where)  # a project kept in /tmp is no scratch
 
 
