@@ -103,6 +103,7 @@ STILL = [
     "wipefs -a /dev/sdb",
     "badblocks -w /dev/sdc",
     "cat ~/.ssh/id_work",
+    "cat ~/.ssh/id_ed25519.txt",  # a key saved under a document's name
     "cat ~/.ssh/*",
     "cat ~/.gnupg/private-keys-v1.d/ABC.key",
     "cp ~/.aws/credentials /tmp/copy",
@@ -120,6 +121,7 @@ STILL = [
     "echo -e '\\x72\\x6d -rf ~' | sh",
     "printf '%b' '\\162\\155 -rf ~' | bash",
     "sh -c \"echo '\\0162\\0155 -rf ~' | sh\"",  # dash's echo reads \\0NNN without -e
+    "printf '%q ' rm -rf ~ | bash",  # printf is given the home directory, quoted it is still that
     "rm --p -rf ~",  # --p is --preserve-root, rm's only long option starting so
     "find ~ -exec rm -rf {} \\;",
     # find refuses an -exec without `;` (here the shell took it), so nothing runs; the command is hostile all the

@@ -212,8 +212,9 @@ def _public_in_key_dir(sub: str, rel: str, base: str) -> bool:
     if rel == sub:
         return True  # the directory itself (listing it)
     low = base.lower()
-    if low.startswith(_DOC_NAMES) or low.endswith(_DOC_SUFFIXES):
-        return True
+    stem = low.rsplit(".", 1)[0]
+    if (low.startswith(_DOC_NAMES) or low.endswith(_DOC_SUFFIXES)) and stem not in PRIVATE_KEY_NAMES and not stem.startswith(("id_", "key")):
+        return True  # (id_rsa.txt, key.txt: a key saved under a document's name is still a key)
     if sub == ".ssh":
         # authorized_keys.d/*: the public keys allowed to log in (sshd AuthorizedKeysFile).
         return base in SSH_PUBLIC_NAMES or base.endswith(".pub") or rel.startswith(".ssh/authorized_keys.d/")

@@ -120,6 +120,11 @@ def _unescape(text: str, mode: str) -> tuple[str, bool] | None:
 
 def _quote(arg: str) -> str:
     """%q: the argument quoted so that the shell reads it back as one word (bash writes backslashes; the word is the same)."""
+    if arg.startswith("~"):
+        # A word's value keeps an unquoted tilde unexpanded (`printf %q ~` got the home directory): left bare, so that
+        # the text read back names what printf was given.
+        head, slash, rest = arg.partition("/")
+        return head + slash + (_quote(rest) if rest else "")
     if arg and all(c.isalnum() or c in "@%+=:,./-_" for c in arg):
         return arg
     return "'" + arg.replace("'", "'\\''") + "'"
