@@ -28,6 +28,7 @@ INERT = [
     # -- dry runs and test modes, options of the program (not operands)
     "rsync --dry-run -a --delete build/ /srv/www/",
     "rsync -avn --delete ./ /opt/app/",
+    "rsync --list-only --delete -a build/ /srv/www/",  # lists the sources, destination untouched (rsync 3.5)
     "vgremove --test vg0",
     "pvremove -t /dev/sdc",
     "lvremove --help",
@@ -174,7 +175,6 @@ def test_a_decoded_script_appended_to_is_still_asked() -> None:
 GAPS = {
     "rm -rf '/opt/ap?'": "quoted glob characters are literal, but any literal path outside the project is denied the same",
     "mv /* /dev/null": "mv with several sources fails unless the target is a directory; /dev/null never is, but that is not modelled",
-    "rsync --list-only --delete build/ /srv/www/": "--list-only with a destination: not read here which of listing and deleting wins",
     # (the reverse: a gap on the dangerous side) a link made in the same command line is not followed, here as for rm
     "ln -s ~/webapp /tmp/w && git -C /tmp/w reset --hard": "DANGEROUS SIDE: same-line symlinks are not tracked",
     "lvm --test lvremove vg/data": "lvm's own options are dropped when the command it runs is unwrapped",

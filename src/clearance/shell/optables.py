@@ -415,8 +415,8 @@ TOOLS: dict[str, dict[str, object]] = {
             " login-path= character-sets-dir= ssl-crl= ssl-crlpath= tls-ciphersuites= ssl-fips-mode="
         ),
     },
-    # rsync 3.2 (popt: no prefixes, options anywhere before `--`). --list-only with a destination is not counted as
-    # inert: what it does then is not read here.
+    # rsync 3.2 (popt: no prefixes, options anywhere before `--`); -n/--dry-run changes nothing, --list-only lists the
+    # sources even with a destination (checked with rsync 3.5: `--list-only --delete -a src/ dst/` leaves dst as it was).
     "rsync": {
         "opts": (
             "v|verbose info= debug= stderr= q|quiet no-motd c|checksum a|archive r|recursive R|relative no-implied-dirs"
@@ -435,7 +435,7 @@ TOOLS: dict[str, dict[str, object]] = {
             " out-format= log-file= log-file-format= password-file= early-input= list-only bwlimit= stop-after= stop-at="
             " fsync write-batch= only-write-batch= read-batch= protocol= iconv= checksum-seed= 4|ipv4 6|ipv6 V|version help"
         ),
-        "inert": "dry-run version help",
+        "inert": "dry-run list-only version help",
     },
     # LVM2 (getopt_long: prefixes accepted): `-t` runs without updating metadata; lvremove(8), vgremove(8), pvremove(8).
     "lvremove|vgremove|pvremove": {
