@@ -15,6 +15,7 @@ from .rules import REGISTRY, ensure, load
 from .rules import index as rules_index
 from .scope import Scope
 from .shell.effects import Effect, effects
+from .shell.options import inert_option
 from .shell.parse import PARSE_DEADLINE, ParseFailure, ParseTimeout, TooLarge, parse
 from .shell.unwrap import FOLD_COMMANDS, MAY_RUN, expand
 
@@ -215,7 +216,8 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
     positions: list[int] = []  # which command of the line each effect comes from
     for at, cmd in enumerate(exp.commands):
         check_deadline(sc)
-        for rid, gate in command_rules(cmd.name):
+        # `git reset --hard --help`, `rsync -n --delete …`: the program only prints or tests (its arguments' effects go too).
+        for rid, gate in command_rules(cmd.name) if not inert_option(cmd) else ():
             if gate is not None and not gate(cmd, sc):
                 continue  # the rule's first check fails: its pack is not imported for it
             r = REGISTRY.get(rid) or rule_by_id(rid)

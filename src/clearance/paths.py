@@ -194,7 +194,33 @@ HOME_CREDENTIALS: tuple[tuple[str, str], ...] = (
     (".nuget/NuGet/NuGet.Config", "NuGet credentials"),
 )
 # Not secret although inside ~/.ssh.
-SSH_PUBLIC_NAMES = frozenset({"known_hosts", "known_hosts.old", "config", "authorized_keys"})
+SSH_PUBLIC_NAMES = frozenset({"known_hosts", "known_hosts.old", "config", "authorized_keys", "authorized_keys2", "environment", "rc"})
+# Not secret although inside ~/.gnupg: settings, the public keyring and the trust database (gpg(1), gpg-agent(1) FILES);
+# private keys live in private-keys-v1.d/ and secring.gpg, revocation certificates in openpgp-revocs.d/.
+GNUPG_PUBLIC_NAMES = frozenset(
+    {"gpg.conf", "gpg-agent.conf", "dirmngr.conf", "scdaemon.conf", "common.conf", "sshcontrol", "pubring.kbx", "pubring.kbx~"}
+    | {"pubring.gpg", "pubring.gpg~", "trustdb.gpg", "tofu.db", "trustlist.txt"}
+)
+# Notes kept next to keys: a document's name or extension is not a key's (keys are named freely, but not like this).
+_DOC_NAMES = ("readme", "notes", "license", "changelog")
+_DOC_SUFFIXES = (".md", ".txt", ".rst", ".html", ".org", ".adoc")
+
+
+def _public_in_key_dir(sub: str, rel: str, base: str) -> bool:
+    """Whether *rel* (under HOME), inside the key directory *sub* (.ssh or .gnupg), is by its role not a secret:
+    public material, settings, notes."""
+    if rel == sub:
+        return True  # the directory itself (listing it)
+    low = base.lower()
+    stem = low.rsplit(".", 1)[0]
+    if (low.startswith(_DOC_NAMES) or low.endswith(_DOC_SUFFIXES)) and stem not in PRIVATE_KEY_NAMES and not stem.startswith(("id_", "key")):
+        return True  # (id_rsa.txt, key.txt: a key saved under a document's name is still a key)
+    if sub == ".ssh":
+        # authorized_keys.d/*: the public keys allowed to log in (sshd AuthorizedKeysFile).
+        return base in SSH_PUBLIC_NAMES or base.endswith(".pub") or rel.startswith(".ssh/authorized_keys.d/")
+    return base in GNUPG_PUBLIC_NAMES and rel == sub + "/" + base
+
+
 SYSTEM_CREDENTIALS = ("/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/ssh/ssh_host_", "/root")
 
 
@@ -512,8 +538,8 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
         k = _first_under(rel, HOME_CREDENTIALS, ci)
         if k >= 0:
             sub, why = HOME_CREDENTIALS[k]
-            if sub == ".ssh":
-                if rel == ".ssh" or base in SSH_PUBLIC_NAMES or base.endswith(".pub"):
+            if sub in (".ssh", ".gnupg"):
+                if _public_in_key_dir(sub, rel, base):
                     # Listing the directory or reading public material is fine,
                     # but a glob over it reaches the private keys too.
                     if not has_glob(path) and not is_dynamic(path):

@@ -38,7 +38,7 @@ def written_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
     """A file written earlier in the same command line by a command whose output clearance cannot read (a decoder, a
     copy, a generator), then executed: what runs is not on the disk when clearance decides.  A literal `printf … > x.sh`
     is judged as written (engine._check_written_scripts), a download by rce.download-then-run."""
-    from .shell.effects import WRITE, effects
+    from .shell.effects import DELETE, WRITE, effects
     from .shell.unwrap import literal_output
 
     if not any(_run_targets(c) for c in commands[1:]):
@@ -50,11 +50,19 @@ def written_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
                 p = sc.path(cand, c)
                 if p in written:
                     return f"{c.name} runs {cand}, which {written[p]} wrote just before from content clearance cannot read"
-        if c.name in _FETCHERS or c.name in _METADATA or literal_output(c) is not None:
+        if c.name in _FETCHERS or c.name in _METADATA:
+            continue
+        if literal_output(c) is not None:
+            # `echo safe > x.sh` replaces what was written before with text that is read (engine._check_written_scripts)
+            for r in c.redirects:
+                if r.op in (">", ">|", "&>") and r.target is not None and not r.fd:
+                    written.pop(sc.word_path(r.target, c), None)
             continue
         if any(r.op in ("<<", "<<<") and r.body is not None for r in c.redirects):
             continue  # its input is a here-document, which is there to read (a list's `cat > x <<EOF` is attached so)
         for e in effects(c, sc):
             if e.kind == WRITE and paths.DYN not in e.path:
                 written[e.path] = c.name
+            elif e.kind == DELETE and e.note != "moved away":
+                written.pop(e.path, None)  # `rm x.sh`: what was written is gone
     return None

@@ -45,7 +45,10 @@ class Scope:
         return paths.resolve(value, cwd, self.ctx.home)
 
     def word_path(self, word: Word, cmd: SimpleCommand | None = None) -> str:
-        return self.path(word.value, cmd)
+        value = word.value
+        if value.startswith("~") and word.raw[:2] in ("'~", '"~', "\\~"):
+            value = "./" + value  # `rm -rf '~'`: a quoted or escaped tilde is a name, never the home directory
+        return self.path(value, cmd)
 
     def inside_project(self, p: str) -> bool:
         return paths.inside_project(p, self.ctx) and not p.startswith("/" + DYN)

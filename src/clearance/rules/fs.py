@@ -1252,11 +1252,30 @@ def find_delete_matching(cmd: SimpleCommand, sc: Scope) -> str | None:
         "diskutil eraseDisk JHFS+ X /dev/disk2",
         "zpool destroy tank",
         "lvremove -f vg/lv",
+        "pvremove --force --force /dev/sdb",
+        "wipefs --all /dev/sda",
+        "badblocks -w /dev/sdb",
         "tmutil delete /Volumes/TM/Backups.backupdb/x",
     ),
-    no_match=("dd if=/dev/zero of=test.img bs=1M count=10", "shred secret.txt", "fdisk -l", "diskutil list", "zfs list", "btrfs subvolume list /"),
+    no_match=(
+        "dd if=/dev/zero of=test.img bs=1M count=10",
+        "shred secret.txt",
+        "fdisk -l",
+        "diskutil list",
+        "zfs list",
+        "btrfs subvolume list /",
+        "mkfs.ext4 -n /dev/sdb1",
+        "lvremove --test vg/lv",
+        "lvremove -h vg/lv",
+        "vgremove --reportformat",
+        "wipefs /dev/sda",
+        "wipefs -a -n /dev/sda",
+        "badblocks -sv /dev/sda",
+    ),
 )
 def disk_wipe(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from ..shell.options import normalise
+
     name = cmd.name
     vals = cmd.values()
     ops = [v for v in vals if not v.startswith("-")]
@@ -1270,7 +1289,18 @@ def disk_wipe(cmd: SimpleCommand, sc: Scope) -> str | None:
     if name == "tmutil":
         return "tmutil delete removes Time Machine backups" if ops[:1] in (["delete"], ["deletelocalsnapshots"]) else None
     if name in ("lvremove", "vgremove", "pvremove"):
+        nc = normalise(cmd)
+        if not nc.words and not nc.value("select"):
+            return None  # nothing named (or an option without its value): the tool stops with an error
         return f"{name} removes a logical volume layer and its data"
+    if name == "wipefs":
+        nc = normalise(cmd)
+        return f"wipefs erases the signatures on {', '.join(nc.pos) or 'a device'}" if nc.has("all", "offset") else None  # else it lists them
+    if name == "badblocks":
+        nc = normalise(cmd)
+        # -w writes patterns over every block; -n restores what it overwrote (unless forced on a mounted device).
+        if not (nc.has("w") or (nc.has("n") and nc.has("f"))):
+            return None
     if name in ("zpool", "zfs"):
         return f"{name} {ops[0]} destroys a storage pool or dataset" if ops[:1] in (["destroy"], ["labelclear"]) else None
     if name == "btrfs":

@@ -51,6 +51,37 @@ def split_git(cmd: SimpleCommand) -> tuple[str, list[str], list[str]]:
     return (nc.sub[0] if nc.sub else ""), [*nc.sub[1:], *nc.pos], nc.level("c", 0)
 
 
+def _scratch_work_tree(cmd: SimpleCommand, nc: Norm, sc: Scope) -> bool:
+    """Whether the work tree *cmd* acts on is known to lie in a temp dir (`git -C /tmp/x …`, `GIT_WORK_TREE=/tmp/x git …`,
+    `cd /tmp/x && git …`): scratch work, whose uncommitted changes nobody keeps."""
+    from .. import paths
+
+    where = sc.path(".", cmd)
+    for d in nc.level("C", 0):
+        where = paths.resolve(d, where, sc.ctx.home)  # each -C from the last (`-C ~/x` is the home's x)
+    tree = nc.value("work-tree") or cmd.assigns.get("GIT_WORK_TREE")
+    if tree:
+        where = paths.resolve(tree, where, sc.ctx.home)
+    elif nc.value("git-dir") or "GIT_DIR" in cmd.assigns:
+        return False  # the work tree then is the current directory, unless the repository's config says otherwise
+    where = paths._leads_to(where, sc.ctx) or where  # /tmp/p, a link to the project, is the project
+    return DYN not in where and sc.in_temp(where) and not sc.inside_project(where)  # a project kept in /tmp is no scratch
+
+
+def _refuses_references(nc: Norm) -> bool:
+    """git checkout A B -- PATHS and git switch A B stop with "only one reference expected" before touching anything
+    (builtin/checkout.c parse_branchname_arg; switch takes a start point only with -c/-C/--orphan)."""
+    if nc.sub == ("checkout",) and nc.dashdash > 1 and not nc.unknown:
+        return True
+    return nc.sub == ("switch",) and len(nc.words) > 1 and nc.dashdash < 0 and not nc.unknown and not nc.has("c", "C", "create", "force-create", "orphan")
+
+
+def _git_clean_answers_nothing(cmd: SimpleCommand, nc: Norm) -> bool:
+    """git clean -i asks before deleting and reads the answer from stdin; an agent's command has no terminal, and
+    nothing is deleted when no answer comes (nothing piped, redirected or fed as a here-document)."""
+    return nc.has("interactive") and not cmd.stdin_from and cmd.stdin_text is None and not any(r.op in ("<", "<<", "<<<", "<&", "<>") for r in cmd.redirects)
+
+
 @rule(
     id="git.discard-changes",
     title="Discarding uncommitted work (reset --hard, clean -f, checkout/restore of everything, stash drop/clear)",
@@ -83,18 +114,24 @@ def split_git(cmd: SimpleCommand) -> tuple[str, list[str], list[str]]:
         "git stash pop",
         "git checkout main",
         "git commit -m 'git reset --hard'",
+        "git -C /tmp/scratch reset --hard",
+        "GIT_WORK_TREE=/tmp/w git clean -fdx",
+        "git clean -fi",
+        "git reset --hard --help",
     ),
 )
 def discard_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
     sub = nc.sub[0] if nc.sub else ""
+    if _scratch_work_tree(cmd, nc, sc) or _refuses_references(nc):
+        return None
     if sub == "reset" and nc.has("hard"):
         return "git reset --hard discards every uncommitted change in the work tree"
     if sub == "reset" and nc.has("merge"):
         # --merge keeps only unstaged changes: a staged file is reset to the target. (--keep refuses instead.)
         return "git reset --merge discards staged changes; only unstaged ones are kept"
     if sub == "clean":
-        if nc.has("force") and not nc.has("dry-run"):
+        if nc.has("force") and not nc.has("dry-run") and not _git_clean_answers_nothing(cmd, nc):
             extra = " including ignored files" if nc.has("x", "X") else ""
             return f"git clean deletes untracked files{extra}; they have no other copy"
     if sub == "checkout" and nc.has("force"):
@@ -193,6 +230,8 @@ def path_shaped(word: str) -> bool:
 )
 def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
+    if _scratch_work_tree(cmd, nc, sc) or _refuses_references(nc):
+        return None
     if nc.sub[:1] not in (("checkout",), ("restore",)) or discard_changes(cmd, sc):
         return None
     paths = (_discarded_paths(nc) or _on_disk_path(cmd, nc, sc)) + (
@@ -206,6 +245,11 @@ def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+def _reflog_expiry_set(cmd: SimpleCommand, nc: Norm) -> bool:
+    """Whether the command sets the reflog expiry itself (`git -c gc.reflogExpire=now`, GIT_CONFIG_* variables)."""
+    return any(c.lower().startswith("gc.") for c in nc.level("c", 0)) or any(k.startswith("GIT_CONFIG") for k in cmd.assigns) or bool(nc.level("config-env", 0))
+
+
 @rule(
     id="git.history-destroy",
     title="Destroying local history or recovery data",
@@ -215,6 +259,8 @@ def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     commands=("git",),
     match=(
         "git reflog expire --expire=now --all",
+        "git -c gc.reflogExpire=now reflog expire --all",
+        "git reflog expire --expire-unr=now --all",
         "git gc --prune=now",
         "git branch -D feature",
         "git filter-branch --tree-filter x HEAD",
@@ -222,12 +268,22 @@ def discard_file_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
         "git branch -vD feature",
         "git branch --del --forc feature",
     ),
-    no_match=("git branch -d merged", "git gc", "git reflog", "git branch -a", "git gc --prune"),
+    no_match=(
+        "git branch -d merged",
+        "git gc",
+        "git reflog",
+        "git branch -a",
+        "git gc --prune",
+        "git reflog expire --all",
+        "git reflog expire -n --expire=now --all",
+    ),
 )
 def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
     sub = nc.sub[0] if nc.sub else ""
-    if nc.sub in (("reflog", "expire"), ("reflog", "delete"), ("reflog", "drop")):
+    if nc.sub == ("reflog", "expire") and not (nc.has("expire", "expire-unreachable") or _reflog_expiry_set(cmd, nc)):
+        return None  # the default expiry (90 days, 30 when unreachable) is what `git gc` applies on its own
+    if nc.sub in (("reflog", "expire"), ("reflog", "delete"), ("reflog", "drop")) and not nc.has("dry-run"):
         return f"git reflog {nc.sub[1]} removes the record needed to recover lost commits"
     if sub == "gc":
         prune = nc.value("prune")
@@ -582,6 +638,25 @@ def config_weakens(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+# git's built-in commands (`git --list-cmds=builtins`, git 2.39; internal helpers, and whatchanged, pickaxe and
+# pack-redundant, which later versions drop, left out): git runs them before it looks for an alias of the same name.
+_GIT_BUILTIN_NAMES = (
+    "add am annotate apply archive blame branch bugreport bundle cat-file check-attr check-ignore check-mailmap"
+    " check-ref-format checkout checkout-index cherry cherry-pick clean clone column commit commit-graph commit-tree"
+    " config count-objects credential credential-cache credential-store describe diagnose diff diff-files diff-index"
+    " diff-tree difftool fast-export fast-import fetch fetch-pack fmt-merge-msg for-each-ref for-each-repo format-patch"
+    " fsck fsck-objects gc get-tar-commit-id grep hash-object help hook index-pack init init-db interpret-trailers log"
+    " ls-files ls-remote ls-tree mailinfo mailsplit maintenance merge merge-base merge-file merge-index merge-ours"
+    " merge-recursive merge-recursive-ours merge-recursive-theirs merge-subtree merge-tree mktag mktree"
+    " multi-pack-index mv name-rev notes pack-objects pack-refs patch-id prune prune-packed pull push range-diff"
+    " read-tree rebase receive-pack reflog remote remote-ext remote-fd repack replace rerere reset restore rev-list"
+    " rev-parse revert rm send-pack shortlog show show-branch show-index show-ref sparse-checkout stage stash status"
+    " stripspace switch symbolic-ref tag unpack-file unpack-objects update-index update-ref update-server-info"
+    " upload-archive upload-pack var verify-commit verify-pack verify-tag version worktree write-tree"
+)
+GIT_BUILTINS = frozenset(_GIT_BUILTIN_NAMES.split())
+
+
 def _config_runs(key: str, value: str, cmd: SimpleCommand, sc: Scope) -> str | None:
     """Why setting *key* to *value* makes git run another program, or None when it does not."""
     from ..shell.unwrap import git_program_key
@@ -594,6 +669,8 @@ def _config_runs(key: str, value: str, cmd: SimpleCommand, sc: Scope) -> str | N
         return f"{key} makes git read configuration (aliases, hooks, programs) from {value or 'a file'}, which clearance cannot see"
     if not low.startswith(_CODE_CONFIG) and not git_program_key(low):
         return None
+    if low.startswith("alias.") and key[6:] in GIT_BUILTINS:
+        return None  # git runs its own command of that name: an alias never hides one (git-config(1), alias.*)
     if low.startswith("alias.") and DYN not in value and not value.lstrip().startswith("!"):
         # An alias without "!" runs a git subcommand: judge that command as if typed.
         inner = _alias_command(value, cmd, sc)

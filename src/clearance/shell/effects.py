@@ -12,7 +12,7 @@ import posixpath
 from ..model import TOO_LARGE
 from ..paths import DYN, clearance_owned
 from .ir import Word
-from .options import EVERYTHING, find_roots, git_pathspecs, normalise, normalise_words
+from .options import EVERYTHING, find_roots, git_pathspecs, inert_option, normalise, normalise_words
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -295,6 +295,11 @@ METADATA_ONLY = frozenset(
         "export",
         "ssh-agent",
         "kill",
+        # writers that never read their operands: tee copies stdin into them, truncate sets their size
+        "tee",
+        "truncate",
+        "mkfifo",
+        "mknod",
     }
 )
 
@@ -380,6 +385,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     out: list[Effect] = []
     name = cmd.name
     args = cmd.args
+    if inert_option(cmd):
+        name, args = "", []  # `rm --help`, `rsync -n …`: only its redirections act
+    reads_data = True
+    not_read: set[int] = set()  # words that name an output, not something read (sort -o FILE)
 
     def add(kind: str, w: Word, recursive: bool = False, note: str = "") -> None:
         p = sc.word_path(w, cmd)
@@ -457,10 +466,12 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 # cp -r DIR/. . and cp -a stage/* .: what the copied folders hold lands too.
                 for w, where in landed:
                     tree_into(where, w, "dir", cmd, sc, out)
+        # cp --attributes-only creates files with the sources' mode, owner and times, never their contents.
+        reads_data = name == "cp" and not normalise(cmd).has("attributes-only")
         for w in sources:
             if name == "mv":
                 add(DELETE, w, True, note="moved away")
-            elif name != "ln":
+            elif reads_data or name == "install":
                 add(READ, w, recursive)
     elif name == "chattr":
         # chattr -i FILE / +a FILE: the attribute change looks like an option.
@@ -502,6 +513,47 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             ops = ops[:1]
         for w in ops:
             add(WRITE, w)
+    elif name == "sort":
+        # sort -o FILE / --output=FILE writes FILE (after reading every input, so it may be one of them)
+        i = 0
+        while i < len(args):
+            w = args[i]
+            v = w.value
+            nxt = args[i + 1] if i + 1 < len(args) else None
+            if v == "--":
+                break
+            if v.startswith("--"):
+                key, eq, val = v.partition("=")
+                if "--output".startswith(key) and len(key) > 3:  # getopt_long: --out, --output
+                    target = Word(val, w.raw) if eq else nxt
+                    if target is not None:
+                        add(WRITE, target)
+                        not_read.add(id(w) if eq else id(target))
+                    i += 1 if eq else 2
+                    continue
+            elif v.startswith("-") and len(v) > 1:
+                for j, ch in enumerate(v[1:], start=1):
+                    if ch in "ktoST":  # options with a value, glued (-o.env) or the next word
+                        glued = v[j + 1 :]
+                        if ch == "o":
+                            target = Word(glued, w.raw) if glued else nxt
+                            if target is not None:
+                                add(WRITE, target)
+                                not_read.add(id(w) if glued else id(target))
+                        if not glued:
+                            i += 1
+                        break
+            i += 1
+    elif name == "xargs":
+        # xargs reads its items from stdin or from -a/--arg-file FILE; the rest of its words are the command it runs
+        # (judged as that command), never files it reads.
+        for k, w in enumerate(args):
+            v = w.value
+            not_read.add(id(w))
+            if v in ("-a", "--arg-file") and k + 1 < len(args) and not args[k + 1].procsub:
+                add(READ, args[k + 1])
+            elif v.startswith("--arg-file="):
+                add(READ, Word(v.split("=", 1)[1], w.raw))
     elif name in _EDITORS:
         # vim -c ':%s/a/b/|wq' FILE, ed -s FILE < script, sponge FILE: the file operands are written.
         # ed -s / ex -s / vim -es: silent mode, not vim's "-s SCRIPTIN".
@@ -730,7 +782,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 _new_checkout(_under(top, Word(p, p)), cmd, sc, add)
 
     # Reading: any path-like operand of a command that shows contents.
-    if name not in METADATA_ONLY:
+    if name not in METADATA_ONLY and not (name == "cp" and not reads_data):
         search = search_reading(name, [a.value for a in args])
         deep = name in _RECURSIVE_READERS or any(a.value in ("-r", "-R", "--recursive", "-rl", "-ri", "-rn", "-Rn", "-rni", "-rin") for a in args)
         names, query = False, None
@@ -742,6 +794,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         in_dir = _tar_dirs(args) if name in ("tar", "bsdtar", "gtar") else None
         for i, w in enumerate(args):
             v = w.value
+            if id(w) in not_read:
+                continue
             if in_dir is not None:
                 if in_dir[i] is None:
                     continue

@@ -11,7 +11,10 @@ clap or Go's flag); ``sub_abbrev`` (the default for the subcommands);
 ``persistent`` (options accepted at every level: cobra persistent flags, npm
 config); ``pflag`` (``--flag=false`` turns a flag off); ``go`` (Go's flag
 package: ``-name`` is a long option); ``stop`` (options end at the first
-operand); ``dirs`` (options that move the working directory).
+operand); ``dirs`` (options that move the working directory); ``inert`` (options after which the program
+only prints or tests); ``exact`` (the table lists every long option of the program and no other, so an
+abbreviation it finds ambiguous is one the program refuses); ``help_words`` (git's parse-options: ``-h``
+and ``--help`` print the usage at every level).
 
 Sources: git's builtin/*.c ``struct option`` arrays and git.c ``handle_options``
 (git 2.4x); GNU coreutils rm.c/mv.c/cp.c/chmod.c/chown.c ``long_options``;
@@ -59,6 +62,8 @@ TOOLS: dict[str, dict[str, object]] = {
             " no-replace-objects no-lazy-fetch literal-pathspecs glob-pathspecs noglob-pathspecs icase-pathspecs"
             " no-optional-locks no-advice list-cmds= attr-source= html-path man-path info-path version help"
         ),
+        "inert": "version help",
+        "help_words": True,
         "abbrev": False,
         "sub_abbrev": True,
         "stop": True,
@@ -203,15 +208,17 @@ TOOLS: dict[str, dict[str, object]] = {
     },
     # GNU coreutils (getopt_long: prefixes accepted).
     "rm": {
-        "opts": "f|force i I interactive=? one-file-system no-preserve-root preserve-root=? r|R|recursive d|dir v|verbose help version presume-input-tty",
+        "opts": "f|force i I interactive=? one-file-system no-preserve-root preserve-root=? r|R|recursive d|dir v|verbose help version -presume-input-tty",
+        "inert": "help version",
         "abbrev": True,
     },
-    "rmdir": {"opts": "ignore-fail-on-non-empty p|parents v|verbose help version", "abbrev": True},
+    "rmdir": {"opts": "ignore-fail-on-non-empty p|parents v|verbose help version", "inert": "help version", "abbrev": True},
     "mv": {
         "opts": (
             "b backup=? debug exchange f|force i|interactive n|no-clobber no-copy strip-trailing-slashes S|suffix= t|target-directory="
             " T|no-target-directory u update=? v|verbose Z|context help version"
         ),
+        "inert": "help version",
         "abbrev": True,
     },
     "ln": {
@@ -219,6 +226,7 @@ TOOLS: dict[str, dict[str, object]] = {
             "b backup=? d|F|directory f|force i|interactive L|logical n|no-dereference P|physical r|relative s|symbolic S|suffix="
             " t|target-directory= T|no-target-directory v|verbose help version"
         ),
+        "inert": "help version",
         "abbrev": True,
     },
     "cp": {
@@ -228,17 +236,22 @@ TOOLS: dict[str, dict[str, object]] = {
             " s|symbolic-link S|suffix= t|target-directory= T|no-target-directory u update=? v|verbose x|one-file-system Z context=?"
             " keep-directory-symlink help version"
         ),
+        "inert": "help version",
         "abbrev": True,
     },
     # chmod reads -r/-w/-x/-X/-s/-t and -0..7 as a mode, not options (chmod.c); options.chmod_mode handles that.
     "chmod": {
         "opts": "c|changes f|silent|quiet v|verbose no-preserve-root preserve-root reference= R|recursive H L P dereference no-dereference help version",
+        "inert": "help version",
+        "exact": True,
         "abbrev": True,
     },
     "chown|chgrp": {
         "opts": (
             "c|changes f|silent|quiet v|verbose dereference h|no-dereference from= no-preserve-root preserve-root reference= R|recursive H L P help version"
         ),
+        "inert": "help version",
+        "exact": True,
         "abbrev": True,
     },
     "kubectl": {
@@ -402,6 +415,47 @@ TOOLS: dict[str, dict[str, object]] = {
             " login-path= character-sets-dir= ssl-crl= ssl-crlpath= tls-ciphersuites= ssl-fips-mode="
         ),
     },
+    # rsync 3.2 (popt: no prefixes, options anywhere before `--`); -n/--dry-run changes nothing, --list-only lists the
+    # sources even with a destination (checked with rsync 3.5: `--list-only --delete -a src/ dst/` leaves dst as it was).
+    "rsync": {
+        "opts": (
+            "v|verbose info= debug= stderr= q|quiet no-motd c|checksum a|archive r|recursive R|relative no-implied-dirs"
+            " b|backup backup-dir= suffix= u|update inplace append append-verify d|dirs mkpath l|links L|copy-links"
+            " copy-unsafe-links safe-links munge-links k|copy-dirlinks K|keep-dirlinks H|hard-links p|perms E|executability"
+            " chmod= A|acls X|xattrs o|owner g|group devices copy-devices write-devices specials D t|times U|atimes"
+            " open-noatime N|crtimes O|omit-dir-times J|omit-link-times super fake-super S|sparse preallocate n|dry-run"
+            " W|whole-file checksum-choice|cc= x|one-file-system B|block-size= e|rsh= rsync-path= existing ignore-existing"
+            " remove-source-files del delete delete-before delete-during delete-delay delete-after delete-excluded"
+            " ignore-missing-args delete-missing-args ignore-errors force max-delete= max-size= min-size= max-alloc= partial"
+            " partial-dir= delay-updates m|prune-empty-dirs numeric-ids usermap= groupmap= chown= timeout= contimeout="
+            " I|ignore-times size-only @|modify-window= T|temp-dir= y|fuzzy compare-dest= copy-dest= link-dest= z|compress"
+            " compress-choice|zc= compress-level|zl= skip-compress= C|cvs-exclude f|filter= F exclude= exclude-from= include="
+            " include-from= files-from= 0|from0 old-args s|secluded-args|protect-args trust-sender copy-as= address= port="
+            " sockopts= blocking-io outbuf= stats 8|8-bit h|human-readable progress P i|itemize-changes M|remote-option="
+            " out-format= log-file= log-file-format= password-file= early-input= list-only bwlimit= stop-after= stop-at="
+            " fsync write-batch= only-write-batch= read-batch= protocol= iconv= checksum-seed= 4|ipv4 6|ipv6 V|version help"
+        ),
+        "inert": "dry-run list-only version help",
+    },
+    # LVM2 (getopt_long: prefixes accepted): `-t` runs without updating metadata; lvremove(8), vgremove(8), pvremove(8).
+    "lvremove|vgremove|pvremove": {
+        "opts": (
+            "A|autobackup= commandprofile= config= d|debug driverloaded= f|force h|help longhelp lockopt= nolocking"
+            " nohistory noudevsync profile= q|quiet reportformat= S|select= t|test v|verbose version y|yes"
+        ),
+        "inert": "help longhelp test version",
+        "abbrev": True,
+    },
+    # e2fsprogs mke2fs(8) (getopt, short options only): `-n` shows what it would do without creating a file system.
+    "mke2fs": {"opts": "c l= b= C= D d= e= E= F f= g= G= i= I= j J= L= m= M= n N= o= O= q r= S t= T= U= v V z=", "inert": "n V"},
+    # util-linux wipefs(8): only -a/--all and -o/--offset erase; -n/--no-act does everything but write.
+    "wipefs": {
+        "opts": "a|all b|backup=? f|force h|help i|noheadings J|json l|lock=? n|no-act O|output= o|offset= p|parsable q|quiet t|types= V|version",
+        "inert": "no-act help version",
+        "abbrev": True,
+    },
+    # e2fsprogs badblocks(8): -w writes test patterns over the device; -n is the non-destructive read-write test.
+    "badblocks": {"opts": "b= c= d= e= f i= n o= p= s t= v w B X"},
     "sqlite3": {
         "go": True,
         "opts": (
@@ -425,4 +479,10 @@ ALIASES: dict[str, str] = {
     "oc": "kubectl",
     "kubecolor": "kubectl",
     "podman": "docker",
+    "lvremove": "lvremove|vgremove|pvremove",
+    "vgremove": "lvremove|vgremove|pvremove",
+    "pvremove": "lvremove|vgremove|pvremove",
+    "mkfs.ext2": "mke2fs",
+    "mkfs.ext3": "mke2fs",
+    "mkfs.ext4": "mke2fs",
 }

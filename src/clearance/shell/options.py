@@ -42,7 +42,22 @@ class Opt:
 class Spec:
     """One option table: long names, short letters, whether prefixes are accepted, its subcommands."""
 
-    __slots__ = ("longs", "shorts", "abbrev", "go", "children", "raw_children", "persistent", "pflag", "dirs", "stop", "has_subs")
+    __slots__ = (
+        "longs",
+        "shorts",
+        "abbrev",
+        "go",
+        "children",
+        "raw_children",
+        "persistent",
+        "pflag",
+        "dirs",
+        "stop",
+        "has_subs",
+        "inert",
+        "help_words",
+        "exact",
+    )
 
     def __init__(self) -> None:
         self.longs: dict[str, Opt] = {}
@@ -57,6 +72,13 @@ class Spec:
         self.dirs: tuple[str, ...] = ()  # canonical names of options that move the working directory
         self.stop = False  # options end at the first positional (no permutation)
         self.has_subs = False  # the first operand is a subcommand
+        # Canonical names of this level's options after which the program only prints (help, version) or only
+        # tests (a dry run) and changes nothing; honoured when they come before the first operand (POSIXLY_CORRECT).
+        self.inert: frozenset[str] = frozenset()
+        # git's parse-options: a `-h` or `--help` word no table names prints the usage and exits, at every level.
+        self.help_words = False
+        # The table lists the program's long options exactly: an abbreviation ambiguous here is refused by it too.
+        self.exact = False
 
     def child(self, name: str) -> Spec | None:
         """The table of subcommand *name* (compiled once, shared by its aliases), or None."""
@@ -111,6 +133,10 @@ def _build(data: dict[str, object], inherit: Spec | None = None) -> Spec:
     spec.go = bool(data.get("go", inherit.go if inherit else False))
     spec.pflag = bool(data.get("pflag", inherit.pflag if inherit else False))
     spec.stop = bool(data.get("stop", False))
+    spec.help_words = bool(data.get("help_words", inherit.help_words if inherit else False))
+    spec.exact = bool(data.get("exact", False))
+    inert = data.get("inert", "")
+    spec.inert = frozenset(inert.split()) if isinstance(inert, str) else frozenset()
     dirs = data.get("dirs")
     spec.dirs = tuple(dirs) if isinstance(dirs, tuple) else ()
     opts = data.get("opts", "")
@@ -156,7 +182,7 @@ def modelled(name: str) -> bool:
 class Norm:
     """A command as its program reads it."""
 
-    __slots__ = ("tool", "sub", "opts", "words", "dashdash", "unknown", "ambiguous", "spec", "dirs")
+    __slots__ = ("tool", "sub", "opts", "words", "dashdash", "unknown", "ambiguous", "spec", "dirs", "inert")
 
     def __init__(self, tool: str) -> None:
         self.tool = tool
@@ -169,6 +195,8 @@ class Norm:
         self.ambiguous: list[str] = []
         self.spec: Spec | None = None
         self.dirs: tuple[str, ...] = ()
+        # The option (as typed) after which the program only prints or tests, read as the program reads it; "".
+        self.inert = ""
 
     # -- queries ---------------------------------------------------------------------------------
     @property
@@ -314,12 +342,22 @@ def parse_words(spec: Spec, words: list[Word], nc: Norm) -> None:
             i += 1
             continue
         if not ended and not (stop and nc.words) and _is_option(v):
+            known, unknown, ambiguous = len(nc.opts), len(nc.unknown), len(nc.ambiguous)
             if spec.go:
                 i = _take_long(spec, v.lstrip("-"), nc, level, words, i)
             elif v.startswith("--"):
                 i = _take_long(spec, v[2:], nc, level, words, i)
             else:
                 i = _take_short(spec, v[1:], nc, level, words, i)
+            if not nc.inert and (
+                # getopt stops at the first operand under POSIXLY_CORRECT: only an option before it counts
+                (not nc.words and any(o in spec.inert and val != NEGATED for o, val, _ in nc.opts[known:]))
+                # an ambiguous abbreviation (`chmod --re`: --recursive or --reference?) is refused: the program stops
+                or (spec.exact and not nc.words and len(nc.ambiguous) > ambiguous)
+                # parse-options reads options after operands too, and ignores POSIXLY_CORRECT
+                or (spec.help_words and v in ("-h", "--help") and len(nc.unknown) > unknown)
+            ):
+                nc.inert = v
             continue
         nxt = spec.child(v) if not nc.words and not ended else None
         if nxt is not None:
@@ -365,6 +403,12 @@ def normalise(cmd: SimpleCommand) -> Norm:
     nc = normalise_words(cmd.name, cmd.argv[1:])
     _CACHE = (cmd, len(cmd.argv), nc)
     return nc
+
+
+def inert_option(cmd: SimpleCommand) -> str:
+    """The option after which *cmd*'s program only prints (its help, its version) or only tests (a dry run), read
+    as the program reads its options (a value taken by an option, ``--``, operands before it), or ""."""
+    return normalise(cmd).inert if modelled(cmd.name) else ""
 
 
 def normalise_words(name: str, words: list[Word]) -> Norm:

@@ -38,32 +38,151 @@ def literal_stdin(sources: list[SimpleCommand]) -> str | None:
     if src.name == "cat" and src.stdin_text is not None and not [a for a in src.args if a.value != "-"]:
         return src.stdin_text
     if src.name in ("echo", "printf") and not any(w.dynamic for w in src.args):
-        words = [w.value for w in src.args if not (src.name == "echo" and w.value in ("-e", "-n", "-E"))]
-        if src.name == "printf" and words:
+        words = [w.value for w in src.args]
+        if src.name == "echo":
+            return _echo(words)
+        if words:
             if words[0] == "-v":
                 return None  # printf -v VAR: into a variable, nothing printed
             if words[0] == "--":
                 words = words[1:]  # `printf -- -w`: the format is -w
-            return _printf(words[0], words[1:]) if words else ""
-        return " ".join(words)
+        return _printf(words[0], words[1:]) if words else ""
     return None
 
 
-def _printf(fmt: str, args: list[str]) -> str | None:
-    """printf FORMAT ARGS with only %s and %% directives (else None): the format is reused until the arguments run out
-    (printf '%s\\n' a b -> "a\\nb\\n"; printf '%s/.ssh/%s' ~ id_rsa -> "~/.ssh/id_rsa")."""
-    fmt = fmt.replace("\\n", "\n").replace("\\t", "\t")
-    pieces = fmt.split("%%")
-    n = sum(p.count("%s") for p in pieces)
-    if any("%" in p.replace("%s", "") for p in pieces):
-        return None  # %d, %b, %q, ...: not computed here
-    if n == 0 or not args:
-        return "%".join(p.replace("%s", "") for p in pieces)
+def _echo(words: list[str]) -> str | None:
+    """bash's builtin echo: leading words made only of -n/-e/-E are options (the last of -e/-E wins); with -e the
+    escapes of _unescape are read, and `\\c` ends the output."""
+    escapes = False
+    k = 0
+    while k < len(words) and len(words[k]) > 1 and words[k][0] == "-" and all(c in "neE" for c in words[k][1:]):
+        for c in words[k][1:]:
+            if c in "eE":
+                escapes = c == "e"
+        k += 1
+    text = " ".join(words[k:])
+    if not escapes:
+        # Without -e bash prints backslashes as typed, but sh (dash) and zsh read \\0NNN, \\c (zsh also \\x) in every
+        # echo: where the shell that runs it is not known, such text is not known either.
+        return None if any(e in text for e in ("\\0", "\\x", "\\c", "\\u", "\\U")) else text
+    got = _unescape(text, "e")
+    return None if got is None else got[0]
+
+
+_SIMPLE_ESCAPES = {"a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "\\": "\\"}
+
+
+def _unescape(text: str, mode: str) -> tuple[str, bool] | None:
+    """Backslash escapes as bash's printf reads them: *mode* "f" in a format (`\\NNN`: one to three octal digits,
+    `\\"` `\\'` `\\?` their character), "b" in a %b argument (`\\0NNN` or `\\NNN`, `\\c` ends all output), "e" for
+    `echo -e` (octal only as `\\0NNN`).
+    Returns (text, stopped by \\c), or None for an escape not read here (\\u, \\U)."""
     out: list[str] = []
-    for k in range(0, len(args), n):
-        chunk = iter(args[k : k + n])
-        out.append("%".join("".join(part + (next(chunk, "") if i < len(p.split("%s")) - 1 else "") for i, part in enumerate(p.split("%s"))) for p in pieces))
-    return "".join(out)
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c != "\\" or i + 1 >= n:
+            out.append(c)
+            i += 1
+            continue
+        e = text[i + 1]
+        if e in _SIMPLE_ESCAPES:
+            out.append(_SIMPLE_ESCAPES[e])
+            i += 2
+        elif e == "c" and mode in "be":
+            return "".join(out), True
+        elif e in "\"'?" and mode == "f":
+            out.append(e)
+            i += 2
+        elif e == "x":
+            j = i + 2
+            while j < n and j < i + 4 and text[j] in "0123456789abcdefABCDEF":
+                j += 1
+            if j == i + 2:
+                out.append("\\x")  # no digit: the backslash and the x stay
+            else:
+                out.append(chr(int(text[i + 2 : j], 16)))
+            i = j
+        elif e in "01234567" and (mode != "e" or e == "0"):
+            start = i + 2 if (mode in "be" and e == "0") else i + 1
+            j = start
+            while j < n and j < start + 3 and text[j] in "01234567":
+                j += 1
+            out.append(chr(int(text[start:j] or "0", 8) & 0xFF))
+            i = j
+        elif e in "uU":
+            return None
+        else:
+            out.append("\\" + e)  # not an escape: kept as written
+            i += 2
+    return "".join(out), False
+
+
+def _quote(arg: str) -> str:
+    """%q: the argument quoted so that the shell reads it back as one word (bash writes backslashes; the word is the same)."""
+    if arg.startswith("~"):
+        # A word's value keeps an unquoted tilde unexpanded (`printf %q ~` got the home directory): left bare, so that
+        # the text read back names what printf was given.
+        head, slash, rest = arg.partition("/")
+        return head + slash + (_quote(rest) if rest else "")
+    if arg and all(c.isalnum() or c in "@%+=:,./-_" for c in arg):
+        return arg
+    return "'" + arg.replace("'", "'\\''") + "'"
+
+
+def _printf(fmt: str, args: list[str]) -> str | None:
+    """bash's printf FORMAT ARGS with the directives %s, %b, %q and %% (else None): the format's escapes are read,
+    the format is reused until the arguments run out, a missing argument is empty, `\\c` in a %b argument ends
+    all output (printf '%s\\n' a b -> "a\\nb\\n"; printf '%b' 'rm\\c -rf /' -> "rm"; printf '%q' 'rm -rf /' -> one word)."""
+    parts: list[tuple[str, str]] = []  # (literal text, directive or "")
+    i = 0
+    lit: list[str] = []
+    while i < len(fmt):
+        c = fmt[i]
+        if c == "%":
+            d = fmt[i + 1 : i + 2]
+            if d == "%":
+                lit.append("%")
+                i += 2
+                continue
+            if d not in ("s", "b", "q"):
+                return None  # %d, %5s, %(fmt)T, ...: not computed here
+            parts.append(("".join(lit), d))
+            lit = []
+            i += 2
+            continue
+        lit.append(c)
+        i += 1
+    parts.append(("".join(lit), ""))
+    decoded: list[tuple[str, str]] = []
+    for text, d in parts:
+        got = _unescape(text, "f")
+        if got is None:
+            return None
+        decoded.append((got[0], d))
+    n = sum(1 for _, d in decoded if d)
+    out: list[str] = []
+    k = 0
+    while True:
+        for text, d in decoded:
+            out.append(text)
+            if not d:
+                continue
+            arg = args[k] if k < len(args) else ""
+            k += 1
+            if d == "s":
+                out.append(arg)
+            elif d == "q":
+                out.append(_quote(arg) if k <= len(args) else "''")
+            else:
+                got = _unescape(arg, "b")
+                if got is None:
+                    return None
+                out.append(got[0])
+                if got[1]:
+                    return "".join(out)
+        if n == 0 or k >= len(args):
+            return "".join(out)
 
 
 def literal_output(cmd: SimpleCommand) -> str | None:

@@ -28,6 +28,9 @@ MAX_COMMANDS = 2_000
 
 _REPARSING = frozenset({"eval", "source", ".", "bash", "sh", "zsh", "dash", "ksh", "exec", "command", "builtin", "xargs", "env"})
 _KEEP_WHEN_SET = frozenset({":?", "?", ":-", "-", ":=", "="})
+# Operators of ${NAME OP word} whose value follows from whether NAME is set (and not null, with the colon).
+_ALT_OPS = frozenset({":+", "+", ":-", "-", ":=", "="})
+_UNSET = "\0unset"
 
 
 class ParseFailure(Exception):
@@ -152,12 +155,14 @@ def _settable(value: str) -> str | None:
 
 
 class _State:
-    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "source", "exported", "sources", "outer_refs", "opaque")
+    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "source", "exported", "sources", "outer_refs", "opaque", "locals")
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
         self.vars: dict[str, str] = {}
         # Variables this script exports: the environment of every later command (export PIP_INDEX_URL=…; pip install).
         self.exported: dict[str, str] = {}
+        # Per function body being read, the names it declares local (local, declare, typeset): restored after it.
+        self.locals: list[set[str]] = []
         self.cwd = cwd
         self.home = home
         self.script = script
@@ -396,9 +401,16 @@ class _Walker:
         saved_sources = self.arg_sources
         self.arg_sources = None if args is None else self.words_sources(args)
         self.active.add(name)
+        outer = dict(st.vars)
+        st.locals.append(set())  # what the body declares local is the caller's again after it returns
         try:
             self.walk(body, depth + 1, None)
         finally:
+            for k in st.locals.pop():
+                if k in outer:
+                    st.vars[k] = outer[k]
+                else:
+                    st.vars.pop(k, None)
             self.arg_sources = saved_sources
             self.active.discard(name)
             for k in _POSITIONAL:
@@ -606,8 +618,44 @@ class _Walker:
                 subs.extend(self.substitution(c, depth + 1))
         return _text(node)
 
+    def _var_state(self, name: str) -> str | None:
+        """A variable's value when it is known to be set, "\0unset" when it is known not to be, None when unknown."""
+        st = self.st
+        if name not in st.vars and st.exported.get(name) == "":
+            return _UNSET  # `unset x` (an empty export without an assignment is only written by unset)
+        if name in st.vars or name in ("HOME", "PWD") or name in st.env:
+            value = self._var(name)
+            return None if DYN in value else value
+        return None
+
+    def _alternative(self, node: Any) -> str | None:
+        """${NAME:+word}, ${NAME-word}, ...: the value of the expansion when NAME's state is known and the word is
+        literal text (no expansion, quote or pattern in it), else None (the caller keeps its general reading)."""
+        kids = node.children
+        if len(kids) < 4 or kids[1].type != "variable_name" or kids[2].type not in _ALT_OPS or kids[-1].type != "}":
+            return None
+        name, op = _text(kids[1]), kids[2].type
+        state = self._var_state(name)
+        if state is None:
+            return None
+        word = "".join(_text(c) for c in kids[3:-1])
+        if any(ch in word for ch in "$`\\\"'*?[{}") or "\n" in word:
+            return None
+        null = state == _UNSET or (op.startswith(":") and state == "")
+        if op in (":+", "+"):
+            return "" if null else word
+        if not null:
+            return state  # ${NAME-word}, ${NAME:=word}: the variable's own value
+        if op in (":=", "="):
+            self.st.vars[name] = word
+        return word
+
     def _expansion(self, node: Any, depth: int, subs: list[SimpleCommand], vars_: list[str], flags: dict[str, bool]) -> str:
         # ${NAME}, ${NAME:-default}, ${NAME:=x}, ${#NAME}, ${NAME/x/y} ...
+        alt = self._alternative(node)
+        if alt is not None:
+            vars_.append(_text(node.children[1]))
+            return alt
         name = ""
         plain = True
         for c in node.children:
@@ -702,9 +750,24 @@ class _Walker:
             flags = [_text(c) for c in node.children[1:] if c.type == "word" and _text(c).startswith("-")]
             exporting = keyword == "export" or (keyword in ("declare", "typeset") and any("x" in f for f in flags))
             nameref = any("n" in f for f in flags)
+            local = keyword == "local" or (keyword in ("declare", "typeset") and not any("g" in f for f in flags))
+            # bash expands every word of a declaration before it assigns any: in `export A=rm B=$A`, B gets the old A.
+            before = dict(self.st.vars)
+            assigned: dict[str, str] = {}
             for c in node.children:
                 if c.type == "variable_assignment":
-                    name, value = self.assignment(c, depth + 1)
+                    now = self.st.vars
+                    self.st.vars = dict(before)
+                    try:
+                        name, value = self.assignment(c, depth + 1)
+                        if name and name != DYN:
+                            assigned[name] = self.st.vars.get(name, value)
+                    finally:
+                        self.st.vars = now
+                    if name and name != DYN:
+                        now[name] = assigned[name]
+                        if local and self.st.locals:
+                            self.st.locals[-1].add(name)
                     if nameref:
                         self.st.sources.pop(name, None)  # `local -n ref=TOKEN`: ref is another name for TOKEN
                     if exporting and name and name != DYN:

@@ -120,7 +120,7 @@ def node_floor(text: str) -> int:
 
 
 class _Reader:
-    __slots__ = ("s", "n", "i", "heredocs", "stack", "steps", "nodes", "max_nodes")
+    __slots__ = ("s", "n", "i", "heredocs", "stack", "steps", "nodes", "max_nodes", "for_header")
 
     def __init__(self, text: str, max_nodes: int = 1 << 62) -> None:
         self.s = text
@@ -133,6 +133,8 @@ class _Reader:
         self.steps = 0
         self.nodes = 0  # a lower bound of tree-sitter's node count (see node_floor)
         self.max_nodes = max_nodes
+        # where the header of an arithmetic for may open: just after a command's first word `for` and its blanks
+        self.for_header = -1
 
     def _where(self, at: int) -> str:
         line = self.s.count("\n", 0, at) + 1
@@ -372,6 +374,9 @@ class _Reader:
                     return
                 k = _KEYWORD.search(run, k.end(1))  # an argument: an ordinary word
             if not run.isspace():
+                words = run.split()
+                if expect in (_START, _PIPE) and words[-1] == "for" and all(w in _LEADERS for w in words[:-1]) and run[-1] in " \t":
+                    self.for_header = m.end()  # `for ((init; test; step))`: an arithmetic header may follow
                 top[2] = _ANY
                 # a word, and a node per square bracket inside a longer word; braces make nodes only in a brace
                 # expression (`{a,b}`), which a lone `{`, `}` or `}{` is not, so they are not counted
@@ -415,7 +420,7 @@ class _Reader:
                 raise _Unsure  # an extended glob or an array: not a subshell
             if expect == _WORD:
                 raise self._unexpected("(", i)
-            if expect in (_START, _PIPE) and s.startswith("((", i):
+            if (expect in (_START, _PIPE) or i == self.for_header) and s.startswith("((", i):
                 stack.append(["arith", i, 2])
                 self.i = i + 2
                 return

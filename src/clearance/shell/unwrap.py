@@ -321,6 +321,82 @@ def _fd_name(value: str) -> bool:
     return value.startswith(("/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/"))
 
 
+def socat_programs(cmd: SimpleCommand) -> list[tuple[str, str]]:
+    """The programs socat's EXEC: and SYSTEM: addresses run, as (exec|system, command line): the text after the
+    colon up to the first comma that is not quoted or escaped (the address options follow: `EXEC:'bash -li',pty`)."""
+    out: list[tuple[str, str]] = []
+    for w in cmd.argv[1:]:
+        head, colon, rest = w.value.partition(":")
+        kind = head.lower()
+        if not colon or kind not in ("exec", "system"):
+            continue
+        prog: list[str] = []
+        quote = ""
+        i = 0
+        while i < len(rest):
+            ch = rest[i]
+            if ch == "\\" and i + 1 < len(rest):
+                prog.append(rest[i : i + 2])
+                i += 2
+                continue
+            if quote:
+                if ch == quote:
+                    quote = ""
+            elif ch in "'\"":
+                quote = ch
+            elif ch == ",":
+                break
+            prog.append(ch)
+            i += 1
+        out.append((kind, "".join(prog)))
+    return out
+
+
+class ShellFlags:
+    """A shell's command line as the shell reads it (bash, sh, zsh, dash, fish: options first, in any order)."""
+
+    __slots__ = ("operands", "command", "stdin", "noexec")
+
+    def __init__(self, operands: int, command: bool, stdin: bool, noexec: bool) -> None:
+        self.operands = operands  # index of the first operand: the -c string, or the script file
+        self.command = command  # -c: the first operand is the script (`bash -c -x 'cmd'`, `bash -c -- 'cmd'`)
+        self.stdin = stdin  # -s: the script comes from stdin
+        self.noexec = noexec  # -n / -o noexec, not interactive: commands are read and never run
+
+
+def shell_flags(argv: list[Word]) -> ShellFlags:
+    """Read a shell's options: -c takes the first operand (after every option, as bash does) as the script;
+    -n (noexec) reads without running, except in an interactive shell (-i), which ignores it."""
+    i = 1
+    command = stdin = noexec = interactive = False
+    while i < len(argv):
+        a = argv[i].value
+        if a in ("--", "-"):
+            i += 1  # bash: `-` is `--`; with no operand after it the script is read from stdin
+            break
+        if a in _SHELL_OPTS:
+            if a in ("-o", "+o") and i + 1 < len(argv) and argv[i + 1].value == "noexec":
+                noexec = a == "-o"
+            i += 2
+            continue
+        if a[:1] in "-+" and len(a) > 1 and not a.startswith("--"):
+            on = a[0] == "-"
+            flags = a[1:]
+            if "n" in flags or DYN in flags:
+                noexec = on and DYN not in flags  # a flag known only at run time may be +n
+            if on:
+                command = command or "c" in flags
+                stdin = stdin or "s" in flags
+                interactive = interactive or "i" in flags
+            i += 1
+            continue
+        if a.startswith("--"):
+            i += 1
+            continue
+        break
+    return ShellFlags(i, command, stdin, noexec and not interactive)
+
+
 # Options of known programs whose value is a command they run, by subcommand (canonical names of shell/optables.py):
 # "shell" (run by sh -c), "per-file" (a program run on every file the command reads), "checkpoint" (tar's action).
 _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
@@ -1072,6 +1148,11 @@ class Unwrapper:
         if name == "find":
             self._find(cmd)
             return
+        if name == "socat":
+            # socat ADDR ADDR: an EXEC:/SYSTEM: address runs a program with the other address (a socket) as its input
+            # and output: judged as that program fed by the network (`bash` there is a reverse or bind shell).
+            for how, prog in socat_programs(cmd):
+                self.reparse(prog, cmd, "socat " + how, stdin_from=[cmd])
         if name in EMBEDDED_NAMES:
             self._embedded(cmd)
             return
@@ -1486,11 +1567,16 @@ class Unwrapper:
         else:
             text = cmd.stdin_text  # xargs cat <<< FILE, a here-document of names
         items = _xargs_items(text, argv[1:i], bool(replace)) if text is not None and DYN not in text else None
-        if items is not None and 0 < len(items) <= 20:
+        if items == [] and (replace or any(_no_run_if_empty(w.value) for w in argv[1:i])):
+            return  # `printf '' | xargs -r rm -rf /`: no item, and -r (or -I) runs nothing then
+        if items is not None and len(items) <= 20 and (items or not replace):
+            # GNU xargs without -r runs the command once with no item (`printf '' | xargs rm -rf /` is `rm -rf /`).
             # echo a b | xargs rm: the items are known.
-            for it in items:
+            for it in items or [""]:
                 w = Word(it, it)
-                if replace:
+                if not it:
+                    new = list(inner)
+                elif replace:
                     new = [Word(x.value.replace(replace, it), x.raw, x.subs, x.procsub, x.vars, x.quoted) if replace in x.value else x for x in inner]
                 else:
                     new = [*inner, w]
@@ -1518,36 +1604,15 @@ class Unwrapper:
     def _shell(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
         name = cmd.name
-        i = 1
-        code: Word | None = None
-        reads_stdin = False
-        while i < len(argv):
-            a = argv[i].value
-            if a == "--":
-                i += 1
-                break
-            if a in _SHELL_OPTS:
-                i += 2
-                continue
-            if a.startswith("-") and len(a) > 1 and not a.startswith("--"):
-                if "c" in a[1:]:
-                    if i + 1 >= len(argv) and name in _C_NEEDS_ARGUMENT:
-                        # `bash -c` with nothing after it: "-c: option requires an argument"; nothing runs.
-                        self.out.commands.append(cmd)
-                        return
-                    if i + 1 < len(argv):
-                        code = argv[i + 1]
-                    i += 2
-                    break
-                if "s" in a[1:]:
-                    reads_stdin = True
-                i += 1
-                continue
-            if a.startswith("--"):
-                i += 1
-                continue
-            break
+        sf = shell_flags(argv)
+        i = sf.operands
+        code = argv[i] if sf.command and i < len(argv) else None
+        reads_stdin = sf.stdin
         self.out.commands.append(cmd)
+        if sf.noexec and name != "busybox":
+            return  # `bash -n`, `sh -n -c '…'`: commands are read, never run (a syntax check)
+        if sf.command and code is None and name != "busybox":
+            return  # `bash -c` with no operand: "option requires an argument", nothing runs
         if name == "busybox" and code is None:
             if i < len(argv):
                 self.command(cmd.derive(argv[i:], "busybox"))
@@ -2065,6 +2130,11 @@ def _setup_generator(cmds: list[SimpleCommand]) -> bool:
     if any(v in ("completion", "completions") for v in vals[:2]):
         return True
     return (c.name, vals[0] if vals else "") in _SETUP_GENERATORS
+
+
+def _no_run_if_empty(v: str) -> bool:
+    """xargs -r / --no-run-if-empty (alone or in a cluster of flags: -0r, -rt)."""
+    return v == "--no-run-if-empty" or (v.startswith("-") and not v.startswith("--") and "r" in v[1:] and all(c in "0prtx" for c in v[1:]))
 
 
 def _xargs_items(text: str, opts: list[Word], by_line: bool) -> list[str]:
