@@ -283,8 +283,6 @@ _XARGS_OPTS = frozenset(
 _FD_EXEC = frozenset({"-x", "--exec", "-X", "--exec-batch"})
 _WATCH_OPTS = frozenset({"-n", "--interval", "-q", "--equexit"})
 _SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
-# Shells that refuse -c as their last word ("option requires an argument") and run nothing.
-
 # A script operand that is the program's own standard input under a file name: `bash /dev/stdin <<< CODE`,
 # `source /dev/fd/0`, `python3 /proc/self/fd/0` read their code from stdin, as `bash -s` and `python3 -` do.
 _STDIN_NAMES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "/dev/fd/0/", "/proc/thread-self/fd/0"})
