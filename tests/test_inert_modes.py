@@ -175,8 +175,6 @@ def test_a_decoded_script_appended_to_is_still_asked() -> None:
 GAPS = {
     "rm -rf '/opt/ap?'": "quoted glob characters are literal, but any literal path outside the project is denied the same",
     "mv /* /dev/null": "mv with several sources fails unless the target is a directory; /dev/null never is, but that is not modelled",
-    # (the reverse: a gap on the dangerous side) a link made in the same command line is not followed, here as for rm
-    "ln -s ~/webapp /tmp/w && git -C /tmp/w reset --hard": "DANGEROUS SIDE: same-line symlinks are not tracked",
     "lvm --test lvremove vg/data": "lvm's own options are dropped when the command it runs is unwrapped",
     "chmod 600 notes.txt < ~/.ssh/id_rsa": "stdin redirected into a program that never reads it is still taken as read",
     "socat TCP-LISTEN:4444 SYSTEM:id": "what id prints is sent to whoever connects: denied like `id | socat - TCP-LISTEN:4444`",

@@ -12,10 +12,14 @@ if TYPE_CHECKING:
     from .shell.ir import SimpleCommand, Word
 
 
+# Programs whose operand is the link itself, not what it points at (without a trailing slash).
+_ON_THE_LINK = frozenset({"rm", "unlink", "mv", "ln", "readlink"})
+
+
 class Scope:
     """The context of one decision plus the trust boundary, with path helpers."""
 
-    __slots__ = ("ctx", "trust", "_cache", "remotes", "deadline", "fetches", "landed")
+    __slots__ = ("ctx", "trust", "_cache", "remotes", "deadline", "fetches", "landed", "links")
 
     def __init__(self, ctx: Context, trust: Trust | None = None) -> None:
         self.ctx = ctx
@@ -30,6 +34,9 @@ class Scope:
         self.landed: list[tuple[str, str, SimpleCommand]] = []
         # time.perf_counter() value past which the engine gives up (engine.DEADLINE_S); none by default.
         self.deadline = float("inf")
+        # Links the command line itself makes (`ln -s ~ /tmp/h && rm -rf /tmp/h/`): link path -> what it points at, both
+        # absolute. The disk cannot show them when the hook decides; paths the later commands name are read through them.
+        self.links: dict[str, str] = {}
 
     def path(self, value: str, cmd: SimpleCommand | None = None) -> str:
         """Resolve a path word.  Unknown working directory -> a dynamic prefix."""
@@ -40,9 +47,33 @@ class Scope:
         cwd = self.ctx.cwd if cmd is None else cmd.cwd
         if cwd is None:
             if value.startswith(("/", "~")):
-                return paths.resolve(value, "/", self.ctx.home)
-            return paths.resolve(value, "/" + DYN, self.ctx.home)
-        return paths.resolve(value, cwd, self.ctx.home)
+                got = paths.resolve(value, "/", self.ctx.home)
+            else:
+                got = paths.resolve(value, "/" + DYN, self.ctx.home)
+        else:
+            got = paths.resolve(value, cwd if not self.links else self._through(cwd, True), self.ctx.home)
+        if self.links:
+            # Removing or renaming the link itself (`rm /tmp/h`, no trailing slash) leaves what it points at alone.
+            own = cmd is not None and cmd.name in _ON_THE_LINK and not value.endswith("/")
+            got = self._through(got, not own)
+        return got
+
+    def _through(self, p: str, whole: bool) -> str:
+        """*p* read through the links this command line made: a path under a link is a path under its target; the
+        link's own path only when *whole* (a write, a read or a `cd` through it, not its removal)."""
+        for link in sorted(self.links, key=len, reverse=True):
+            if p.startswith(link + "/") or (whole and p == link):
+                return self.links[link] + p[len(link) :]
+        return p
+
+    def follow(self, p: str) -> str:
+        """An absolute path read through the links this command line made (itself when it made none)."""
+        return self._through(p, True) if self.links else p
+
+    def remember_link(self, link: str, target: str) -> None:
+        """`ln -s TARGET LINK` in this command line (both already absolute)."""
+        if DYN not in link and DYN not in target and link != target and len(self.links) < 64:
+            self.links[link] = target
 
     def word_path(self, word: Word, cmd: SimpleCommand | None = None) -> str:
         value = word.value

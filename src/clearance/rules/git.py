@@ -64,6 +64,7 @@ def _scratch_work_tree(cmd: SimpleCommand, nc: Norm, sc: Scope) -> bool:
         where = paths.resolve(tree, where, sc.ctx.home)
     elif nc.value("git-dir") or "GIT_DIR" in cmd.assigns:
         return False  # the work tree then is the current directory, unless the repository's config says otherwise
+    where = sc.follow(where)  # a link the line itself made (`ln -s ~/p /tmp/w && git -C /tmp/w reset --hard`)
     where = paths._leads_to(where, sc.ctx) or where  # /tmp/p, a link to the project, is the project
     return DYN not in where and sc.in_temp(where) and not sc.inside_project(where)  # a project kept in /tmp is no scratch
 

@@ -11,6 +11,7 @@ import posixpath
 
 from ..model import TOO_LARGE
 from ..paths import DYN, clearance_owned
+from ..paths import resolve as resolve_path
 from .ir import Word
 from .options import EVERYTHING, find_roots, git_pathspecs, inert_option, normalise, normalise_words
 
@@ -462,6 +463,16 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             else:
                 add(WRITE, dest, recursive)
                 landed = [(w, dest) for w in sources]
+            if name == "ln":
+                # The later commands of the line name the link; what they change is what it points at (Scope.links).
+                symbolic = any(a.value in ("-s", "--symbolic") or (a.value[:1] == "-" and a.value[1:2] != "-" and "s" in a.value) for a in args)
+                for w, where in landed:
+                    link = sc.word_path(where, cmd)
+                    if symbolic and not w.value.startswith(("/", "~")):
+                        pointed = resolve_path(w.value, posixpath.dirname(link), sc.ctx.home)  # relative to the link's folder
+                    else:
+                        pointed = sc.word_path(w, cmd)
+                    sc.remember_link(link, pointed)
             if name == "cp" and recursive:
                 # cp -r DIR/. . and cp -a stage/* .: what the copied folders hold lands too.
                 for w, where in landed:
