@@ -845,6 +845,9 @@ _PLACEHOLDERS = ("your", "changeme", "change-me", "replace", "xxx", "<", "${", "
 def env_file_name(path: str) -> bool:
     """`.env`, `.env.local`, `.env.production` (a project's environment file), not its committed templates."""
     base = posixpath.basename(path)
+    if paths.has_glob(base):
+        # A pattern the shell expands to the environment file among others (`cat .env*`, `head .en?`).
+        return any(paths.glob_name_matches(n, base) for n in (".env", ".env.local", ".env.production"))
     return base == ".env" or (base.startswith(".env.") and not base.lower().endswith(_ENV_TEMPLATES))
 
 

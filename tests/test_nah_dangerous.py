@@ -1,0 +1,62 @@
+"""Dangerous classes the nah behaviour corpus found (eval/outside/nah.jsonl), each tested by cases no rule names.
+
+Secret files: credentials are known by the layout the tools that write them use, in any account's home and in any
+folder (a project's own ``.pypirc``), and a private key by its name inside the project outside its test material.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import decide
+
+SECRET_READS = [
+    "cat /home/bob/.netrc",
+    "head /Users/carol/.docker/config.json",
+    "less /var/lib/jenkins/.git-credentials",
+    "cat /root/.kube/config",
+    "cat deploy/.s3cfg",
+    "cat .databrickscfg",
+    "cat ops/.ssh/id_ecdsa",
+    "cat /opt/app/.vault-token",
+    "cat keys/signing.p12",
+    "cat config/tls/server-key.pem",
+    "tail /etc/ssl/private/web.key",
+    "cat /etc/kubernetes/pki/ca.key",
+]
+
+
+@pytest.mark.parametrize("command", SECRET_READS)
+def test_credential_files_are_known_wherever_they_lie(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "deny" and "creds.read-secret-file" in d.rules, (command, d.decision, d.rules)
+
+
+NOT_SECRET = [
+    "cat /home/bob/.ssh/known_hosts",
+    "cat /home/bob/notes.md",
+    "cat tests/fixtures/client.key",
+    "cat spec/data/server.p12",
+    "cat certs/ca.pem",
+    "cat certs/server.crt",
+    "cat .git/config",
+    "ls /etc/kubernetes/manifests",
+    "cat keys/signing.pub.key",
+]
+
+
+@pytest.mark.parametrize("command", NOT_SECRET)
+def test_public_material_beside_them_stays_allowed(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "allow", (command, d.decision, d.rules)
+
+
+@pytest.mark.parametrize("command", ["cat .env*", "head -5 .e?v", "cat config/.env.[lp]*"])
+def test_a_glob_that_matches_an_environment_file_is_its_read(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "ask" and "creds.read-env-file" in d.rules, (command, d.decision, d.rules)
+
+
+@pytest.mark.parametrize("command", ["cat .env.exampl?", "cat *.md", "ls .env*"])
+def test_a_glob_that_cannot_match_one_is_not(command: str) -> None:
+    assert decide(command).decision == "allow"
