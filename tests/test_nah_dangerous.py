@@ -60,3 +60,41 @@ def test_a_glob_that_matches_an_environment_file_is_its_read(command: str) -> No
 @pytest.mark.parametrize("command", ["cat .env.exampl?", "cat *.md", "ls .env*"])
 def test_a_glob_that_cannot_match_one_is_not(command: str) -> None:
     assert decide(command).decision == "allow"
+
+
+# git reads `-c KEY=VALUE` before the subcommand as configuration for this run; what the subcommand does follows it.
+GIT_RECOVERY_DESTROYED = [
+    "git -c gc.pruneexpire=now gc --quiet",
+    "git -c GC.PruneExpire=all gc",
+    "git -c gc.reflogExpire=now gc",
+    "git -c core.quotepath=off -c gc.pruneExpire=now gc --aggressive",
+    "git prune --expire now",
+    "git prune -v --expire=0",
+    "git --no-pager prune --expire=10.minutes.ago",
+    "git -c clean.requireForce=off clean -dx",
+    "git -c clean.requireforce=0 clean",
+]
+
+
+@pytest.mark.parametrize("command", GIT_RECOVERY_DESTROYED)
+def test_git_settings_given_with_c_are_read_as_git_reads_them(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "deny", (command, d.decision, d.rules)
+
+
+GIT_KEPT = [
+    "git -c gc.pruneExpire=now gc --no-prune",
+    "git -c gc.pruneExpire=2.weeks.ago gc",
+    "git -c gc.pruneExpire=now gc --prune=1.month.ago",
+    "git -c clean.requireForce=true clean",
+    "git -c clean.requireForce=false clean --dry-run",
+    "git prune --dry-run --expire=now",
+    "git prune --expire=3.days.ago",
+    "git -c user.name=x gc",
+]
+
+
+@pytest.mark.parametrize("command", GIT_KEPT)
+def test_git_settings_that_keep_recovery_data_are_allowed(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "allow", (command, d.decision, d.rules)

@@ -158,6 +158,7 @@ TOOLS: dict[str, dict[str, object]] = {
                 },
             },
             "gc": "q|quiet prune=? aggressive auto force keep-largest-pack cruft max-cruft-size= detach",
+            "prune": "n|dry-run v|verbose progress expire=",
             "reflog": {
                 "subs": {
                     "expire": "expire= expire-unreachable= rewrite updateref stale-fix n|dry-run verbose all single-worktree",
