@@ -98,3 +98,45 @@ GIT_KEPT = [
 def test_git_settings_that_keep_recovery_data_are_allowed(command: str) -> None:
     d = decide(command)
     assert d.decision == "allow", (command, d.decision, d.rules)
+
+
+# Processes started without end, by structure: an endless loop backgrounding jobs it never waits for, or functions
+# calling one another in a cycle through a background job or a pipe.
+UNBOUNDED_SPAWN = [
+    "while :; do curl -s example.com & done",
+    "until [ ]; do make & done",
+    "while ! false; do node server.js & done",
+    'for ((n=1;;n++)); do ./job "$n" & done',
+    "while ((42)); do { sleep 9; } & done",
+    "while true; do sleep 1 & (wait); done",
+    "spawn(){ spawn & spawn & }; spawn",
+    "ping(){ pong & }; pong(){ ping; }; ping",
+    "go(){ cat /dev/null | go; }; go",
+    "function hydra { hydra & }; hydra",
+    "sh -c 'while true; do x & done'",
+]
+
+
+@pytest.mark.parametrize("command", UNBOUNDED_SPAWN)
+def test_processes_started_without_end_are_denied(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "deny" and "sys.unbounded-spawn" in d.rules, (command, d.decision, d.rules)
+
+
+BOUNDED_SPAWN = [
+    "while true; do sleep 5 & wait; done",
+    "for ((i=0;i<4;i++)); do make -C part$i & done; wait",
+    'for f in *.png; do optipng "$f" & done; wait',
+    'while read -r url; do curl -sO "$url" & done < urls.txt',
+    "while true; do date; sleep 1; done &",
+    "while true; do x & pid=$!; sleep 3; kill $pid; done",
+    "retry(){ cmd || { sleep 1; retry; }; }; retry",
+    "f(){ f & }",
+    "while true; do job & [ -f stop ] && break; done",
+]
+
+
+@pytest.mark.parametrize("command", BOUNDED_SPAWN)
+def test_bounded_or_waited_jobs_are_not(command: str) -> None:
+    d = decide(command)
+    assert "sys.unbounded-spawn" not in d.rules, (command, d.decision, d.rules)

@@ -1087,6 +1087,13 @@ def parse(
         _Walker(st).walk(root, 0, None)
     except RecursionError:
         raise TooLarge("the command is nested too deeply to analyse") from None
+    fn = b"(" in data or b"function" in data
+    if (b"&" in data and (fn or b"while" in data or b"until" in data or b"for" in data)) or (b"|" in data and fn):
+        from .spawn import unbounded_spawn
+
+        why = unbounded_spawn(root)
+        if why is not None:
+            script.problems.append(("sys.unbounded-spawn", why))
     return script
 
 
