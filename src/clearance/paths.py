@@ -531,8 +531,13 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
     if base.endswith((".pem", ".key", ".p12", ".pfx")) and not is_within(path, root):
         return "a private key or certificate bundle outside the project"
     if is_within(path, root) and _project_key_file(path[len(root) :], ci):
-        return "a private key (" + base + ")"
+        return PROJECT_KEY + " (" + base + ")"
     return None
+
+
+# The reason given for a private key inside the project (creds.read-secret-file judges only its printing: a project
+# copies and archives its own keys as ordinary work; sending one away is judged wherever it goes).
+PROJECT_KEY = "a private key in the project"
 
 
 def _home_credential(rel: str, path: str, ci: bool) -> str | None:

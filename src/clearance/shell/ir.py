@@ -92,6 +92,14 @@ COMMAND_VARIABLES = frozenset(
 )
 
 
+# Environment variables programs read as options or as the place they write (TAR_OPTIONS is prepended to tar's
+# command line, TAPE is its default archive, RSYNC_RSH its -e): shell/unwrap.py adds them to the command's words.
+OPTION_VARIABLES = frozenset({"TAR_OPTIONS", "TAPE", "RSYNC_RSH", "RSYNC_CONNECT_PROG"})
+# Channels whose value is kept when a later assignment on a path that may not run (one branch of an if, a loop's
+# body, after && or ||) empties it: either value may be the one the program sees, and the non-empty one acts.
+CHANNEL_VARIABLES = OPTION_VARIABLES | COMMAND_VARIABLES
+
+
 class SimpleCommand:
     """One command that will run, after wrappers are unwrapped."""
 

@@ -13,7 +13,7 @@ import posixpath
 from contextvars import ContextVar
 
 from ..paths import DYN, resolve
-from .ir import COMMAND_VARIABLES, Redirect, SimpleCommand, Word
+from .ir import CHANNEL_VARIABLES, COMMAND_VARIABLES, Redirect, SimpleCommand, Word
 from .outputs import pipeline_output
 from .treesitter import parser
 
@@ -68,12 +68,18 @@ class Script:
 
 
 class _State:
-    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "source", "exported")
+    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "source", "exported", "export_names", "namerefs", "cond")
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
         self.vars: dict[str, str] = {}
         # Variables this script exports: the environment of every later command (export PIP_INDEX_URL=…; pip install).
         self.exported: dict[str, str] = {}
+        # Names given the export attribute before they had a value (`export NAME; NAME=x`): later assignments export.
+        self.export_names: set[str] = set()
+        # declare -n REF=NAME: assigning REF assigns NAME.
+        self.namerefs: dict[str, str] = {}
+        # Depth of code that may not run (a branch of an if or case, a loop body, the right of && or ||).
+        self.cond = 0
         self.cwd = cwd
         self.home = home
         self.script = script
@@ -460,6 +466,9 @@ class _Walker:
             self.assignment(node, depth)
         elif t == "unset_command":
             # `unset HOME; claude …`: what follows runs without the variable (no longer the value clearance assumes).
+            # `unset -f NAME` removes a function of that name, not the variable.
+            if any(c.type == "word" and _text(c).startswith("-") and "f" in _text(c) for c in node.children[1:]):
+                return
             for c in node.children[1:]:
                 name = _text(c)
                 if c.type in ("variable_name", "word") and name.isidentifier():
@@ -469,13 +478,23 @@ class _Walker:
             keyword = _text(node.children[0]) if node.children else ""
             flags = [_text(c) for c in node.children[1:] if c.type == "word" and _text(c).startswith("-")]
             exporting = keyword == "export" or (keyword in ("declare", "typeset") and any("x" in f for f in flags))
+            nameref = keyword in ("declare", "typeset", "local") and any("n" in f and not f.startswith("--") for f in flags)
             for c in node.children:
-                if c.type == "variable_assignment":
+                if c.type == "variable_assignment" and nameref:
+                    ref = _text(c.children[0]) if c.children else ""
+                    target = _text(c).partition("=")[2].strip("'\"")
+                    if ref.isidentifier() and target.isidentifier():
+                        self.st.namerefs[ref] = target
+                elif c.type == "variable_assignment":
                     name, value = self.assignment(c, depth + 1)
                     if exporting and name and name != DYN:
                         self.st.exported[name] = value
+                        self.st.export_names.add(name)
                 elif exporting and c.type in ("variable_name", "word") and _text(c) in self.st.vars:
                     self.st.exported[_text(c)] = self.st.vars[_text(c)]  # export NAME after NAME=value
+                    self.st.export_names.add(_text(c))
+                elif exporting and c.type in ("variable_name", "word") and _text(c).isidentifier():
+                    self.st.export_names.add(_text(c))  # export NAME before any value: a later NAME=value exports
                 elif c.is_named:
                     self.walk(c, depth + 1, None)
         elif t == "subshell":
@@ -485,32 +504,11 @@ class _Walker:
                     self.walk(c, depth + 1, pipe_src)
             self.st.cwd = saved
         elif t in ("for_statement", "select_statement"):
-            var = ""
-            items: list[str] | None = []
-            for c in node.children:
-                if c.type == "variable_name":
-                    var = _text(c)
-                    self.st.vars[var] = DYN
-                elif c.type in ("do_group", "compound_statement"):
-                    if var and items and 1 < len(items) <= _LOOP_ITEMS and not any(DYN in i for i in items):
-                        # `for d in build /etc; do rm -rf $d; done`: a few literal items, the body once for each.
-                        for item in items:
-                            self.st.vars[var] = item
-                            self.walk(c, depth + 1, None)
-                        continue
-                    if var:
-                        # `for f in ~/.ssh/id_*; do cat $f; done`: one item (a glob stands for its matches), or
-                        # some path under the items' common directory.
-                        self.st.vars[var] = _loop_value(items) if items else DYN
-                    self.walk(c, depth + 1, None)
-                elif c.is_named:
-                    if c.type in ("word", "string", "concatenation", "raw_string", "expansion", "simple_expansion", "command_substitution"):
-                        w = self.word(c, depth + 1)
-                        if items is not None:
-                            items.append(w.value)
-                    else:
-                        items = None
-                        self.walk(c, depth + 1, None)
+            self.st.cond += 1
+            try:
+                self._for(node, depth)
+            finally:
+                self.st.cond -= 1
         elif t in ("command_substitution", "process_substitution", "arithmetic_expansion"):
             self.substitution(node, depth)
         elif t in ("word", "string", "concatenation", "raw_string", "expansion", "simple_expansion"):
@@ -521,9 +519,42 @@ class _Walker:
         elif t == "comment":
             return
         else:
-            for c in node.children:
-                if c.is_named:
-                    self.walk(c, depth + 1, pipe_src if t in ("negated_command", "compound_statement") else None)
+            cond = t in _MAY_NOT_RUN
+            self.st.cond += cond
+            try:
+                for c in node.children:
+                    if c.is_named:
+                        self.walk(c, depth + 1, pipe_src if t in ("negated_command", "compound_statement") else None)
+            finally:
+                self.st.cond -= cond
+
+    def _for(self, node: Any, depth: int) -> None:
+        var = ""
+        items: list[str] | None = []
+        for c in node.children:
+            if c.type == "variable_name":
+                var = _text(c)
+                self.st.vars[var] = DYN
+            elif c.type in ("do_group", "compound_statement"):
+                if var and items and 1 < len(items) <= _LOOP_ITEMS and not any(DYN in i for i in items):
+                    # `for d in build /etc; do rm -rf $d; done`: a few literal items, the body once for each.
+                    for item in items:
+                        self.st.vars[var] = item
+                        self.walk(c, depth + 1, None)
+                    continue
+                if var:
+                    # `for f in ~/.ssh/id_*; do cat $f; done`: one item (a glob stands for its matches), or
+                    # some path under the items' common directory.
+                    self.st.vars[var] = _loop_value(items) if items else DYN
+                self.walk(c, depth + 1, None)
+            elif c.is_named:
+                if c.type in ("word", "string", "concatenation", "raw_string", "expansion", "simple_expansion", "command_substitution"):
+                    w = self.word(c, depth + 1)
+                    if items is not None:
+                        items.append(w.value)
+                else:
+                    items = None
+                    self.walk(c, depth + 1, None)
 
     def assignment(self, node: Any, depth: int) -> tuple[str, str]:
         name = ""
@@ -535,8 +566,14 @@ class _Walker:
                 name = DYN
             elif c.type not in ("=", "+="):
                 value = self.word(c, depth + 1).value
+        name = self.st.namerefs.get(name, name)
+        if name in CHANNEL_VARIABLES and self.st.cond and not value:
+            # Emptied where it may not run: the value set before may still be the one the program sees.
+            value = self.st.vars.get(name, "")
         if name and name != DYN:
             self.st.vars[name] = value if "+=" not in _text(node)[: len(name) + 2] else DYN
+            if name in self.st.export_names:
+                self.st.exported[name] = self.st.vars[name]
             if name in COMMAND_VARIABLES:
                 # EDITOR=…; export GIT_SSH_COMMAND=…: a command later programs run, judged where it is set.
                 self.st.script.commands.append(SimpleCommand([Word(":", ":")], assigns={name: value}, cwd=self.st.cwd, text=_text(node)))
@@ -842,6 +879,10 @@ class _Walker:
 
 
 _LOOP_ITEMS = 4
+# Syntax whose parts may not run: branches, loop bodies, the operands of && and ||.
+_MAY_NOT_RUN = frozenset(
+    {"list", "if_statement", "elif_clause", "else_clause", "case_statement", "case_item", "while_statement", "c_style_for_statement", "do_group"}
+)
 
 
 def _assignable(name: str) -> bool:

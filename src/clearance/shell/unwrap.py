@@ -411,7 +411,7 @@ def _fd_names(pattern: str, glob: bool, exts: list[str]) -> list[tuple[str, str]
 
 # Programs that read options from the environment: terraform TF_CLI_ARGS[_<command>], npm/pnpm npm_config_<key>,
 # pip PIP_<OPTION>, uv's index variables. They are added to the command as the options they stand for.
-_ENV_OPTION_TOOLS = frozenset({"terraform", "tofu", "npm", "pnpm", "pip", "pip3", "uv"})
+_ENV_OPTION_TOOLS = frozenset({"terraform", "tofu", "npm", "pnpm", "pip", "pip3", "uv", "tar", "gtar", "rsync"})
 _UV_INDEX_VARS = {
     "UV_INDEX_URL": "--index-url",
     "UV_EXTRA_INDEX_URL": "--extra-index-url",
@@ -436,6 +436,21 @@ def _env_options(cmd: SimpleCommand) -> None:
             words += env.get(var, "").split()
         cmd.argv = [*argv[: sub + 1], *(Word(w, w) for w in words), *argv[sub + 1 :]]
         return
+    if name in ("tar", "gtar"):
+        # GNU tar prepends TAR_OPTIONS to its command line (split as the shell splits words) and takes TAPE as the
+        # archive when no -f is given (a -f later on the line wins, as the last -f does).
+        words = _split_words(env.get("TAR_OPTIONS", ""))
+        if env.get("TAPE"):
+            words.insert(0, "--file=" + env["TAPE"])
+        if words:
+            k = 2 if len(argv) > 1 and argv[1].value[:1] not in ("-", "") and DYN not in argv[1].value else 1  # after `tar cf`
+            cmd.argv = [*argv[:k], *(Word(w, "TAR_OPTIONS") for w in words), *argv[k:]]
+        return
+    if name == "rsync":
+        # RSYNC_RSH is rsync's -e: the remote shell it runs.
+        if env.get("RSYNC_RSH"):
+            cmd.argv = [argv[0], Word("--rsh=" + env["RSYNC_RSH"], "RSYNC_RSH"), *argv[1:]]
+        return
     for var, value in env.items():
         low = var.lower()
         if name in ("npm", "pnpm") and low.startswith("npm_config_") and len(low) > 11:
@@ -446,6 +461,18 @@ def _env_options(cmd: SimpleCommand) -> None:
             added.append(Word(f"{_UV_INDEX_VARS[var]}={value}", var))
     if added:
         cmd.argv = [*argv, *added]
+
+
+def _split_words(text: str) -> list[str]:
+    """*text* split into words as the shell (and GNU tar's TAR_OPTIONS) splits them: quotes group, blanks separate."""
+    if not text:
+        return []
+    import shlex
+
+    try:
+        return shlex.split(text)
+    except ValueError:
+        return text.split()
 
 
 def git_config_pairs(cmd: SimpleCommand, nc: Norm | None = None, stored: bool = True) -> list[tuple[str, str]]:
