@@ -198,3 +198,28 @@ def test_unset_f_removes_a_function_not_the_variable() -> None:
 def test_an_upload_to_a_host_in_a_variable_is_judged(command: str) -> None:
     d = decide(command)
     assert d.decision == "deny" and "net.exfil-secrets" in d.rules, (command, d.decision, d.rules)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "a(){ b & }; a; b(){ a; }",  # a runs before b exists: its background `b` is not found
+        "while true; do (job & wait); done",  # the subshell waits for its own job
+        "until false; do { x & wait; }; done",
+    ],
+)
+def test_jobs_a_shell_waits_for_or_functions_not_yet_defined_are_not_unbounded(command: str) -> None:
+    assert "sys.unbounded-spawn" not in decide(command).rules
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        'T=rm; declare -n R=T; "$R" -rf ~',
+        "f(){ local -n out=$1; out='-rf'; }; A=x; declare -n P=A; P=rm; $P -rf /",
+        "export GIT_SSH_COMMAND; if x; then GIT_SSH_COMMAND='rm -rf ~'; else GIT_SSH_COMMAND=''; fi; git fetch",
+    ],
+)
+def test_namerefs_and_branches_carry_values_as_bash_does(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "deny", (command, d.decision, d.rules)

@@ -292,6 +292,7 @@ class _Walker:
 
     def _var(self, name: str) -> str:
         st = self.st
+        name = st.namerefs.get(name, name)  # declare -n REF=NAME: $REF reads NAME
         if name in st.vars:
             return st.vars[name]
         if name == "HOME":

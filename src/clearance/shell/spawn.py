@@ -99,26 +99,30 @@ def _body(loop: Any) -> Any | None:
 
 
 def _spawns_unwaited(body: Any) -> bool:
-    """The loop body starts a background job and neither waits for it in its own shell nor leaves the loop."""
-    background = waited = disowned = False
-    stack: list[tuple[Any, bool]] = [(body, False)]
+    """The loop body starts a background job that no `wait` of the same shell waits for (a `wait` in a subshell
+    waits for that subshell's jobs only; `disown` takes a job out of wait's reach), and nothing leaves the loop."""
+    jobs: set[int] = set()  # the shells (by node id) that start a background job
+    waits: set[int] = set()
+    disowned = False
+    stack: list[tuple[Any, int]] = [(body, id(body))]
     while stack:
-        n, forked = stack.pop()
+        n, shell = stack.pop()
         t = n.type
         if t == "&":
-            background = True
+            jobs.add(shell)
         elif t == "command":
             name = _name(n)
-            if name in _LEAVE and not forked:
+            if name in _LEAVE and shell == id(body):
                 return False
-            if name == "wait" and not forked:
-                waited = True
+            if name == "wait":
+                waits.add(shell)
             elif name == "disown":
                 disowned = True
             elif name == "kill":
                 return False  # the job is stopped again (`x & pid=$!; …; kill $pid`)
-        stack.extend((c, forked or t in _FORKED) for c in n.children)
-    return background and (disowned or not waited)
+        inner = id(n) if t in _FORKED else shell
+        stack.extend((c, inner) for c in n.children)
+    return bool(jobs) and (disowned or not jobs <= waits)
 
 
 def _spawning_calls(fn_body: Any, names: set[str]) -> list[tuple[str, bool]]:
@@ -139,27 +143,31 @@ def _spawning_calls(fn_body: Any, names: set[str]) -> list[tuple[str, bool]]:
 
 
 def _recursive_spawn(root: Any, nodes: list[Any]) -> str | None:
-    defs: dict[str, Any] = {}
+    defs: dict[str, tuple[Any, int]] = {}  # name -> (body, where its definition ends)
     for n in nodes:
         if n.type == "function_definition":
             name = next((_text(c) for c in n.children if c.type == "word"), "")
             body = next((c for c in n.children if c.type in ("compound_statement", "subshell")), None)
             if name and body is not None:
-                defs[name] = body
+                defs[name] = (body, n.end_byte)
     if not defs:
         return None
     names = set(defs)
-    edges = {f: _spawning_calls(body, names) for f, body in defs.items()}
-    # Called at all: a call outside every definition.
-    inside: set[int] = {id(x) for body in defs.values() for x in _walk(body)}
-    called = {_name(n) for n in nodes if n.type == "command" and id(n) not in inside} & names
-    for start in sorted(called):
+    edges = {f: _spawning_calls(body, names) for f, (body, _) in defs.items()}
+    # Calls outside every definition, each with where it stands: a function runs only what is defined by then.
+    inside: set[int] = {id(x) for body, _ in defs.values() for x in _walk(body)}
+    calls = [(_name(n), n.start_byte) for n in nodes if n.type == "command" and id(n) not in inside and _name(n) in names]
+    for start, at in calls:
+        if defs[start][1] > at:
+            continue
         # Does a cycle through *start* hold a spawning call?  Search over (function, spawned-so-far).
         seen: set[tuple[str, bool]] = set()
         todo = [(start, False)]
         while todo:
             f, sp = todo.pop()
             for g, bg in edges.get(f, ()):
+                if defs[g][1] > at:
+                    continue  # not defined yet when the call runs
                 state = (g, sp or bg)
                 if g == start and state[1]:
                     return f"the function {start} calls itself again through a background job or a pipe: each call forks more processes, without end"
