@@ -262,3 +262,43 @@ def test_socat_without_a_secret_leaving_is_not_exfiltration(command: str) -> Non
 def test_a_listener_bound_to_a_shell_is_a_shell_for_anyone(command: str) -> None:
     d = decide(command)
     assert d.decision == "deny" and "net.reverse-shell" in d.rules, (command, d.decision, d.rules)
+
+
+# What a name runs, read as bash resolves it: case attributes, the hash table (behind builtins unless `enable -n`),
+# mapfile's callback, a printf/echo -e whose escapes spell the command, ssh options in a cluster.
+RUN_TIME_NAMES = [
+    "typeset -l T; T=RM; $T -rf ~",
+    "declare -u X=rm; declare -l Y=$X; $Y -rf ~",
+    "hash -p /usr/bin/shred ls; ls -u ~/.ssh/id_ed25519",
+    "hash -p /bin/rm printf; enable -n printf; printf -rf ~",
+    "readarray -C 'rm -rf ~' -c 1 x < list",
+    "mapfile -C'git push --force origin main' -c 1 lines <<<a",
+    "printf '\\x72\\x6d\\x20-rf\\x20~' | bash",
+    "printf '\\162\\155 -rf ~' | sh",
+    "echo -e 'r\\0155 -rf ~' | bash",
+    "echo -ne '\\u0072m -rf ~' | bash",
+    "ssh -Nvo ProxyCommand='rm -rf ~' host",
+    "scp -qoProxyCommand='rm -rf ~' a host:b",
+]
+
+
+@pytest.mark.parametrize("command", RUN_TIME_NAMES)
+def test_names_resolved_at_run_time_are_resolved(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "deny", (command, d.decision, d.rules)
+
+
+RUN_TIME_HARMLESS = [
+    "hash -p /bin/rm echo; echo -rf ~",  # the builtin echo comes first
+    "printf '\\x65\\x63\\x68\\x6f hi' | bash",
+    "echo '\\x72m -rf ~' > notes.txt",
+    "mapfile -t lines < list.txt",
+    "declare -u NAME=dev; echo $NAME",
+    "ssh -vp 2222 host uptime",
+]
+
+
+@pytest.mark.parametrize("command", RUN_TIME_HARMLESS)
+def test_names_that_resolve_to_harmless_programs_are_allowed(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "allow", (command, d.decision, d.rules)

@@ -10,6 +10,7 @@ from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell import interp
 from ..shell.ir import Word
+from ..shell.outputs import literal_stdin
 from ..shell.unwrap import SHELLS
 from ..trust import url_host
 from .base import rule
@@ -824,8 +825,8 @@ def _decodes(cmds: list[SimpleCommand]) -> SimpleCommand | None:
             return c
         if c.name == "tr" and any("a-z" in v.lower() and v.lower() not in ("a-z", "[:lower:]") for v in vals):
             return c
-        if c.name in ("printf", "echo") and any("\\x" in w.raw or "\\0" in w.raw for w in c.args):
-            return c
+        if c.name in ("printf", "echo") and any("\\x" in w.raw or "\\0" in w.raw for w in c.args) and literal_stdin([c]) is None:
+            return c  # escapes in words that are not all literal (the decoded text is judged when they are)
     return None
 
 
@@ -935,9 +936,9 @@ def _first_url(cmd: SimpleCommand) -> str:
         "echo 'cm0gLXJmIC9ob21lL2FuYQ==' | base64 -d | bash",
         'bash -c "$(echo cm0= | base64 --decode)"',
         "xxd -r -p payload.hex | sh",
-        "printf '\\x72\\x6d -rf ~' | sh",
+        'printf "\\x72\\x6d -rf $D" | sh',
     ),
-    no_match=("base64 -d key.b64 > key.bin", "echo aGk= | base64 -d"),
+    no_match=("base64 -d key.b64 > key.bin", "echo aGk= | base64 -d", "printf '\\x65\\x63\\x68\\x6f hi' | sh"),
 )
 def decoded_exec(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not _is_code_runner(cmd) or cmd.name in ("sudo", "xargs"):

@@ -38,21 +38,72 @@ def literal_stdin(sources: list[SimpleCommand]) -> str | None:
     if src.name == "cat" and src.stdin_text is not None and not [a for a in src.args if a.value != "-"]:
         return src.stdin_text
     if src.name in ("echo", "printf") and not any(w.dynamic for w in src.args):
-        words = [w.value for w in src.args if not (src.name == "echo" and w.value in ("-e", "-n", "-E"))]
-        if src.name == "printf" and words:
+        if src.name == "echo":
+            return _echo([w.value for w in src.args])
+        words = [w.value for w in src.args]
+        if words:
             if words[0] == "-v":
                 return None  # printf -v VAR: into a variable, nothing printed
             if words[0] == "--":
                 words = words[1:]  # `printf -- -w`: the format is -w
             return _printf(words[0], words[1:]) if words else ""
-        return " ".join(words)
+        return ""
     return None
+
+
+def _echo(words: list[str]) -> str:
+    r"""What bash's echo prints: leading -n/-e/-E (and their combinations) are options; with -e, escapes are decoded
+    (`\0NNN` octal, `\xHH`, `\uHHHH`, `\c` ends the output)."""
+    escapes = False
+    while words and len(words[0]) > 1 and words[0][0] == "-" and set(words[0][1:]) <= set("neE"):
+        for f in words[0][1:]:
+            escapes = True if f == "e" else False if f == "E" else escapes
+        words = words[1:]
+    text = " ".join(words)
+    if not escapes or "\\" not in text:
+        return text
+    from .parse import decode_ansi_c
+
+    # echo's own escapes first: \0NNN (up to three octal digits after the 0), \c (nothing after it is printed), and
+    # \NNN without the 0 printed as it is; the rest decode as in $'…'.
+    kept: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c != "\\" or i + 1 >= n:
+            kept.append(c)
+            i += 1
+            continue
+        e = text[i + 1]
+        if e == "c":
+            break
+        if e == "0":
+            j = i + 2
+            while j < n and j < i + 5 and text[j] in "01234567":
+                j += 1
+            ch = chr(int(text[i + 2 : j] or "0", 8) & 0xFF)
+            kept.append("\\\\" if ch == "\\" else ch)
+            i = j
+        elif e in "1234567":
+            kept.append("\\\\" + e)
+            i += 2
+        else:
+            kept.append(text[i : i + 2])
+            i += 2
+    return decode_ansi_c("".join(kept))
 
 
 def _printf(fmt: str, args: list[str]) -> str | None:
     """printf FORMAT ARGS with only %s and %% directives (else None): the format is reused until the arguments run out
     (printf '%s\\n' a b -> "a\\nb\\n"; printf '%s/.ssh/%s' ~ id_rsa -> "~/.ssh/id_rsa")."""
-    fmt = fmt.replace("\\n", "\n").replace("\\t", "\t")
+    if "\\" in fmt:
+        # The format's escapes as printf decodes them (\n, \xHH, \uHHHH, \NNN octal …); one that makes a % is not computed.
+        from .parse import decode_ansi_c
+
+        decoded = decode_ansi_c(fmt.replace("\\c", "\\\\c"))
+        if decoded.count("%") != fmt.count("%"):
+            return None
+        fmt = decoded
     pieces = fmt.split("%%")
     n = sum(p.count("%s") for p in pieces)
     if any("%" in p.replace("%s", "") for p in pieces):

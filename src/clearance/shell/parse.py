@@ -68,7 +68,7 @@ class Script:
 
 
 class _State:
-    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "source", "exported", "export_names", "namerefs", "cond")
+    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "source", "exported", "export_names", "namerefs", "cond", "cased")
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
         self.vars: dict[str, str] = {}
@@ -78,6 +78,8 @@ class _State:
         self.export_names: set[str] = set()
         # declare -n REF=NAME: assigning REF assigns NAME.
         self.namerefs: dict[str, str] = {}
+        # declare -l / -u NAME: NAME's values are lower- / upper-cased.
+        self.cased: dict[str, str] = {}
         # Depth of code that may not run (a branch of an if or case, a loop body, the right of && or ||).
         self.cond = 0
         self.cwd = cwd
@@ -480,6 +482,15 @@ class _Walker:
             flags = [_text(c) for c in node.children[1:] if c.type == "word" and _text(c).startswith("-")]
             exporting = keyword == "export" or (keyword in ("declare", "typeset") and any("x" in f for f in flags))
             nameref = keyword in ("declare", "typeset", "local") and any("n" in f and not f.startswith("--") for f in flags)
+            for f in flags if keyword in ("declare", "typeset", "local") else ():
+                # -l / -u: the variable's values are lower- or upper-cased on every assignment.
+                case = "l" if "l" in f else "u" if "u" in f else ""
+                if case and not f.startswith("--"):
+                    for c in node.children:
+                        if c.type == "variable_assignment" and c.children:
+                            self.st.cased[_text(c.children[0])] = case
+                        elif c.type in ("variable_name", "word") and _text(c).isidentifier():
+                            self.st.cased[_text(c)] = case
             for c in node.children:
                 if c.type == "variable_assignment" and nameref:
                     ref = _text(c.children[0]) if c.children else ""
@@ -568,6 +579,8 @@ class _Walker:
             elif c.type not in ("=", "+="):
                 value = self.word(c, depth + 1).value
         name = self.st.namerefs.get(name, name)
+        if name in self.st.cased and DYN not in value:
+            value = value.lower() if self.st.cased[name] == "l" else value.upper()
         if name in CHANNEL_VARIABLES and self.st.cond and not value:
             # Emptied where it may not run: the value set before may still be the one the program sees.
             value = self.st.vars.get(name, "")

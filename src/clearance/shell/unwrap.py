@@ -767,6 +767,71 @@ class Expansion:
         self.problems: list[tuple[str, str]] = []
 
 
+# bash's builtin commands (bash(1) SHELL BUILTIN COMMANDS): found before the hash table and PATH.
+BASH_BUILTINS = frozenset(
+    [
+        "alias",
+        "bg",
+        "bind",
+        "break",
+        "builtin",
+        "caller",
+        "cd",
+        "command",
+        "compgen",
+        "complete",
+        "compopt",
+        "continue",
+        "declare",
+        "dirs",
+        "disown",
+        "echo",
+        "enable",
+        "eval",
+        "exec",
+        "exit",
+        "export",
+        "false",
+        "fc",
+        "fg",
+        "getopts",
+        "hash",
+        "help",
+        "history",
+        "jobs",
+        "kill",
+        "let",
+        "local",
+        "logout",
+        "mapfile",
+        "popd",
+        "printf",
+        "pushd",
+        "pwd",
+        "read",
+        "readarray",
+        "readonly",
+        "return",
+        "set",
+        "shift",
+        "shopt",
+        "source",
+        "suspend",
+        "test",
+        "times",
+        "trap",
+        "true",
+        "type",
+        "typeset",
+        "ulimit",
+        "umask",
+        "unalias",
+        "unset",
+        "wait",
+    ]
+)
+
+
 def _strip_options(argv: list[Word], i: int, with_value: frozenset[str]) -> int:
     """Skip options starting at argv[i]; return the index of the first operand."""
     while i < len(argv):
@@ -854,6 +919,9 @@ class Unwrapper:
         self.env = env
         self.out = Expansion()
         self.env_seen: set[tuple[str, str]] = set()
+        # `hash -p PATH NAME`: NAME runs PATH from then on (a builtin of that name first, unless `enable -n` took it).
+        self.hashed: dict[str, Word] = {}
+        self.disabled: set[str] = set()
 
     def reparse(self, text: str, parent: SimpleCommand, via: str, **changes: object) -> None:
         level = parent.depth + 1
@@ -888,7 +956,19 @@ class Unwrapper:
             self._env_commands(cmd, cmd.assigns)
         if not cmd.argv:
             return
+        first = cmd.argv[0].value
+        if first in self.hashed and (first not in BASH_BUILTINS or first in self.disabled):
+            cmd.argv[0] = self.hashed[first]
         cmd.argv[0] = basename_command(cmd.argv[0])
+        if cmd.argv[0].value in ("hash", "enable"):
+            self._lookup_table(cmd)
+        elif cmd.argv[0].value in ("mapfile", "readarray"):
+            # mapfile -C CALLBACK: bash evaluates CALLBACK (with an index and a line appended) every -c lines.
+            vals = cmd.values()
+            for j, v in enumerate(vals):
+                callback = vals[j + 1] if v == "-C" and j + 1 < len(vals) else v[2:] if v.startswith("-C") and len(v) > 2 else None
+                if callback:
+                    self.reparse(callback + " 0 line", cmd, f"{cmd.argv[0].value} -C")
         if cmd.argv[0].value in ("export", "declare", "typeset", "readonly", "local"):
             self._env_commands(cmd, dict(w.value.split("=", 1) for w in cmd.argv[1:] if "=" in w.value and not w.value.startswith("-")))
         name = cmd.name
@@ -1523,6 +1603,22 @@ class Unwrapper:
         if rest:
             self.reparse(" ".join(w.value for w in rest), cmd, f"ssh {host}", remote=host, cwd=None)
 
+    def _lookup_table(self, cmd: SimpleCommand) -> None:
+        """`hash -p PATH NAME` makes NAME run PATH; `enable -n NAME` turns the builtin NAME off (so a hashed or
+        on-disk NAME runs instead); `enable NAME` turns it on again."""
+        vals = cmd.values()
+        if cmd.name == "hash":
+            for j, v in enumerate(vals):
+                if v == "-p" and j + 2 < len(vals):
+                    for name in vals[j + 2 :]:
+                        self.hashed[name] = cmd.argv[j + 2]
+                    return
+            return
+        off = any(v.startswith("-") and "n" in v for v in vals)
+        for v in vals:
+            if not v.startswith("-"):
+                (self.disabled.add if off else self.disabled.discard)(v)
+
     def _ssh_options(self, cmd: SimpleCommand, end: int) -> None:
         """ssh -o ProxyCommand=CMD (LocalCommand, KnownHostsCommand): commands ssh runs on this machine."""
         argv = cmd.argv
@@ -1530,11 +1626,19 @@ class Unwrapper:
         while j < end:
             v = argv[j].value
             setting = None
-            if v == "-o" and j + 1 < end:
-                setting = argv[j + 1].value
-                j += 1
-            elif v.startswith("-o") and len(v) > 2:
-                setting = v[2:]
+            if v.startswith("-") and not v.startswith("--") and len(v) > 1:
+                # A cluster read as getopt reads it (`-vo X`, `-voProxyCommand=X`): flags until one that takes a value,
+                # which is the rest of the word or the next word.
+                for k, ch in enumerate(v[1:], 1):
+                    if "-" + ch not in _SSH_OPTS:
+                        continue
+                    value = v[k + 1 :]
+                    if not value and j + 1 < end:
+                        value = argv[j + 1].value
+                        j += 1
+                    if ch == "o":
+                        setting = value
+                    break
             j += 1
             if setting is None:
                 continue
