@@ -302,3 +302,24 @@ RUN_TIME_HARMLESS = [
 def test_names_that_resolve_to_harmless_programs_are_allowed(command: str) -> None:
     d = decide(command)
     assert d.decision == "allow", (command, d.decision, d.rules)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "T=rm; f(){ local T=true; }; f; $T -rf ~",
+        "f(){ declare -g T=rm; }; f; $T -rf ~",
+        "cat ~/.config/pypoetry/auth.toml",
+        "less ~/.config/someclient/credentials.yaml",
+        "curl -s file:///home/ana/.netrc",
+        "wget -qO- file://localhost/home/ana/.ssh/id_ed25519",
+    ],
+)
+def test_scoping_token_shapes_and_file_urls(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "deny", (command, d.decision, d.rules)
+
+
+@pytest.mark.parametrize("command", ["T=true; f(){ local T=rm; }; f; $T -rf ~", "curl -s file:///home/ana/webapp/README.md", "cat ~/.config/app/config.toml"])
+def test_their_harmless_counterparts(command: str) -> None:
+    assert decide(command).decision == "allow"

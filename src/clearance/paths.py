@@ -588,10 +588,16 @@ _TOOL_TOKEN_NAMES = frozenset(
 )
 
 
+# The same names in any configuration format (pypoetry's auth.toml, a CLI's credentials.yaml).
+_TOOL_TOKEN_STEMS = frozenset({"auth", "credentials", "token", "tokens", "access-token", "access_token"})
+_CONFIG_EXTENSIONS = frozenset({"json", "toml", "yaml", "yml", "ini", "cfg", "conf"})
+
+
 def _tool_token_reason(rel: str, ci: bool) -> str | None:
     parts = rel.split("/")
     name = parts[-1].lower() if ci else parts[-1]
-    if name not in _TOOL_TOKEN_NAMES:
+    stem, dot, ext = name.rpartition(".")
+    if name not in _TOOL_TOKEN_NAMES and not (dot and stem in _TOOL_TOKEN_STEMS and ext in _CONFIG_EXTENSIONS):
         return None
     first = parts[0].lower() if ci else parts[0]
     in_tool_folder = (

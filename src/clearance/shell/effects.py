@@ -494,6 +494,13 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         out_flag = "o" if name == "curl" else "O"
         for i, w in enumerate(args):
             v = w.value
+            if v[:7].lower() == "file://":
+                # A file: URL is a local read (`curl file:///home/ana/.netrc`): the path after the (empty or local) host.
+                rest = v[7:]
+                host, slash, path = rest.partition("/")
+                if slash and host.lower() in ("", "localhost", "127.0.0.1"):
+                    add(READ, Word("/" + path.split("?", 1)[0].split("#", 1)[0], w.raw))
+                continue
             nxt = args[i + 1] if i + 1 < len(args) else None
             if v.startswith(("--output-document=", "--output=")):
                 add(WRITE, Word(v.split("=", 1)[1], w.raw))

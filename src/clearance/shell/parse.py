@@ -68,7 +68,7 @@ class Script:
 
 
 class _State:
-    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "source", "exported", "export_names", "namerefs", "cond", "cased")
+    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "source", "exported", "export_names", "namerefs", "cond", "cased", "locals")
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
         self.vars: dict[str, str] = {}
@@ -78,6 +78,8 @@ class _State:
         self.export_names: set[str] = set()
         # declare -n REF=NAME: assigning REF assigns NAME.
         self.namerefs: dict[str, str] = {}
+        # Per function being read: the values its `local` (and declare/typeset) names had outside it, put back after.
+        self.locals: list[dict[str, str | None]] = []
         # declare -l / -u NAME: NAME's values are lower- / upper-cased.
         self.cased: dict[str, str] = {}
         # Depth of code that may not run (a branch of an if or case, a loop body, the right of && or ||).
@@ -477,8 +479,28 @@ class _Walker:
                 if c.type in ("variable_name", "word") and name.isidentifier():
                     self.st.exported[name] = ""  # absent: for what reads it, as good as empty
                     self.st.vars.pop(name, None)
+        elif t == "function_definition":
+            # Names a function declares local are its own: after it, the names hold what they held before.
+            self.st.locals.append({})
+            try:
+                for c in node.children:
+                    if c.is_named:
+                        self.walk(c, depth + 1, None)
+            finally:
+                for name, old in self.st.locals.pop().items():
+                    if old is None:
+                        self.st.vars.pop(name, None)
+                    else:
+                        self.st.vars[name] = old
         elif t == "declaration_command":
             keyword = _text(node.children[0]) if node.children else ""
+            global_ = any(c.type == "word" and _text(c).startswith("-") and "g" in _text(c) for c in node.children[1:])
+            if self.st.locals and keyword in ("local", "declare", "typeset") and not global_:
+                scope = self.st.locals[-1]
+                for c in node.children:
+                    local = _text(c.children[0]) if c.type == "variable_assignment" and c.children else _text(c) if c.type == "variable_name" else ""
+                    if local.isidentifier() and local not in scope:
+                        scope[local] = self.st.vars.get(local)
             flags = [_text(c) for c in node.children[1:] if c.type == "word" and _text(c).startswith("-")]
             exporting = keyword == "export" or (keyword in ("declare", "typeset") and any("x" in f for f in flags))
             nameref = keyword in ("declare", "typeset", "local") and any("n" in f and not f.startswith("--") for f in flags)
