@@ -323,3 +323,39 @@ def test_scoping_token_shapes_and_file_urls(command: str) -> None:
 @pytest.mark.parametrize("command", ["T=true; f(){ local T=rm; }; f; $T -rf ~", "curl -s file:///home/ana/webapp/README.md", "cat ~/.config/app/config.toml"])
 def test_their_harmless_counterparts(command: str) -> None:
     assert decide(command).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "ncat -l 9 --exec=/usr/bin/tee",  # the socket's data goes to a program that is not a shell
+        "nc -l 9 -e /bin/cat",
+        "ncat -lk 9 --sh-exec='nice -n 5 date'",
+        "mapfile -C 'rm -rf ~' --nope rows <<<x",  # usage error: nothing runs
+        "mapfile -C 'rm -rf ~' rows <<<x",  # without -c, every 5000 lines
+        "rsync -avze 'ssh -p 2222' src/ ./mirror",
+    ],
+)
+def test_what_these_programs_really_run_is_harmless(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "allow", (command, d.decision, d.rules)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "ncat -l 9 --sh-exec='env -i PATH=/bin exec zsh'",
+        "ncat -l 9 --exec=/usr/bin/python3",
+        "RSYNC_RSH='rm -rf ~' rsync -a src/ host:dst",
+        "rsync -avze 'sh -c \"rm -rf ~\"' src/ host:dst",
+    ],
+)
+def test_what_these_programs_really_run_is_judged(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "deny", (command, d.decision, d.rules)
+
+
+@pytest.mark.parametrize("command", ["hash -p /bin/rm wipe; PATH=/usr/bin:/bin; wipe -rf ~", "hash -p /bin/rm wipe; hash -r; wipe -rf ~"])
+def test_assigning_path_or_hash_r_empties_the_hash_table(command: str) -> None:
+    d = decide(command)  # wipe runs whatever PATH finds: an unknown program, not rm
+    assert "fs.delete-critical" not in d.rules and d.decision != "deny", (command, d.decision, d.rules)

@@ -313,6 +313,13 @@ def _untrusted(hosts: list[str], sc: Scope, urls: list[str] | None = None) -> li
 _REMOTE_SPEC = lazy(r"^(?:[\w.\x00-]+@)?([\w.\x00-]+|\[[0-9a-fA-F:]+\]):")
 
 
+_CLUSTER_VALUED = {
+    "rsync": frozenset({"-e", "-f", "-T", "-B"}),
+    "scp": frozenset({"-i", "-P", "-o", "-F", "-J", "-l", "-S", "-c", "-D", "-X"}),
+    "sftp": frozenset({"-i", "-P", "-o", "-F", "-J", "-l", "-S", "-c", "-D", "-b", "-B", "-R", "-s"}),
+}
+
+
 def _scp_parts(cmd: SimpleCommand) -> tuple[list[str], str | None]:
     """(local sources, remote host) of an upload with scp/rsync/sftp, else ([], None)."""
     ops = []
@@ -324,6 +331,9 @@ def _scp_parts(cmd: SimpleCommand) -> tuple[list[str], str | None]:
             continue
         if v in ("-i", "-P", "-p", "-o", "-F", "-e", "-J", "-l", "-S", "-c", "--rsh", "--exclude", "--include", "--port", "-b"):
             skip = cmd.name in ("scp", "sftp") or v in ("-e", "--rsh", "--exclude", "--include", "--port")
+            continue
+        if v.startswith("-") and not v.startswith("--") and len(v) > 2 and "-" + v[-1] in _CLUSTER_VALUED.get(cmd.name, ()):
+            skip = True  # a cluster ending in an option that takes the next word (`rsync -avze CMD`, `scp -rP 22`)
             continue
         if v.startswith("-"):
             continue
@@ -789,14 +799,60 @@ def reverse_shell(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     if cmd.name in ("nc", "ncat", "netcat"):
         for i, v in enumerate(vals):
+            program = None
             if v in ("-e", "-c", "--exec", "--sh-exec", "--lua-exec") and i + 1 < len(vals):
-                return f"{cmd.name} {v} {vals[i + 1]} gives a remote party a shell"
-            if v.startswith(("--exec=", "--sh-exec=", "--lua-exec=", "-e/")):
-                # The attached forms: --exec=/bin/bash, -e/bin/sh (a listener so bound is a shell for whoever connects).
-                return f"{cmd.name} {v} gives a remote party a shell"
+                program = vals[i + 1]
+            elif v.startswith(("--exec=", "--sh-exec=", "--lua-exec=")):
+                program = v.split("=", 1)[1]
+            elif v.startswith("-e/"):
+                program = v[2:]  # attached: -e/bin/sh
+            if program is not None and (v.startswith("--lua") or _runs_shell(program)):
+                # The socket becomes the program's input and output: a shell or interpreter there takes commands from
+                # the other end (a listener so bound is a shell for whoever connects); `--exec /bin/cat` echoes.
+                return f"{cmd.name} {v} {program if not v.endswith(program) else ''}".rstrip() + " gives a remote party a shell"
     if cmd.name == "socat" and any(v.lower().startswith(("exec:", "system:")) for v in vals):
         return "socat connects a network socket to a program"
     return None
+
+
+# Wrappers that run the rest of their words as the program (with their own options first).
+_EXEC_WRAPPERS = {
+    "env": ("-u", "-C", "-S"),
+    "nice": ("-n",),
+    "exec": ("-a",),
+    "command": (),
+    "nohup": (),
+    "stdbuf": ("-i", "-o", "-e"),
+    "setsid": (),
+    "timeout": ("-s", "-k"),
+}
+
+
+def _runs_shell(command: str) -> bool:
+    """Whether a command line (what ncat --exec/--sh-exec runs) ends up running a shell or an interpreter, past
+    wrappers (`env -u X sh`, `nice -n 5 bash`, `exec python3`); a dynamic or unreadable one counts as one."""
+    import shlex
+
+    try:
+        words = shlex.split(command)
+    except ValueError:
+        return True
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if DYN in w:
+            return True
+        base = posixpath.basename(w)
+        if base in SHELLS or base in INTERPRETER_NAMES:
+            return True
+        if base in _EXEC_WRAPPERS:
+            takes = _EXEC_WRAPPERS[base]
+            i += 1
+            while i < len(words) and (words[i].startswith("-") or "=" in words[i] or (base == "timeout" and words[i][:1].isdigit())):
+                i += 2 if words[i] in takes else 1
+            continue
+        return False
+    return False
 
 
 def _all(cmds: list[SimpleCommand]) -> list[SimpleCommand]:

@@ -216,8 +216,14 @@ def operands(args: list[Word], with_value: frozenset[str] = frozenset()) -> tupl
                 if len(v) == 2:
                     i += 1
             else:
-                for ch in v[1:]:
+                # A cluster as getopt reads it: flags until one that takes a value, which is the rest of the word or,
+                # at its end, the next word (`rsync -avze CMD`, `cp -rt DIR`).
+                for k, ch in enumerate(v[1:], 1):
                     flags.add("-" + ch)
+                    if "-" + ch in with_value:
+                        if k == len(v) - 1:
+                            i += 1
+                        break
         else:
             ops.append(w)
         i += 1

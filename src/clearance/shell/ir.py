@@ -100,6 +100,71 @@ OPTION_VARIABLES = frozenset({"TAR_OPTIONS", "TAPE", "RSYNC_RSH", "RSYNC_CONNECT
 CHANNEL_VARIABLES = OPTION_VARIABLES | COMMAND_VARIABLES
 
 
+# bash's builtin commands (bash(1) SHELL BUILTIN COMMANDS): found before the hash table and PATH.
+BASH_BUILTINS = frozenset(
+    [
+        "alias",
+        "bg",
+        "bind",
+        "break",
+        "builtin",
+        "caller",
+        "cd",
+        "command",
+        "compgen",
+        "complete",
+        "compopt",
+        "continue",
+        "declare",
+        "dirs",
+        "disown",
+        "echo",
+        "enable",
+        "eval",
+        "exec",
+        "exit",
+        "export",
+        "false",
+        "fc",
+        "fg",
+        "getopts",
+        "hash",
+        "help",
+        "history",
+        "jobs",
+        "kill",
+        "let",
+        "local",
+        "logout",
+        "mapfile",
+        "popd",
+        "printf",
+        "pushd",
+        "pwd",
+        "read",
+        "readarray",
+        "readonly",
+        "return",
+        "set",
+        "shift",
+        "shopt",
+        "source",
+        "suspend",
+        "test",
+        "times",
+        "trap",
+        "true",
+        "type",
+        "typeset",
+        "ulimit",
+        "umask",
+        "unalias",
+        "unset",
+        "wait",
+    ]
+)
+
+
 class SimpleCommand:
     """One command that will run, after wrappers are unwrapped."""
 

@@ -13,7 +13,7 @@ import posixpath
 from contextvars import ContextVar
 
 from ..paths import DYN, resolve
-from .ir import CHANNEL_VARIABLES, COMMAND_VARIABLES, Redirect, SimpleCommand, Word
+from .ir import BASH_BUILTINS, CHANNEL_VARIABLES, COMMAND_VARIABLES, Redirect, SimpleCommand, Word
 from .outputs import pipeline_output
 from .treesitter import parser
 
@@ -68,7 +68,23 @@ class Script:
 
 
 class _State:
-    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "source", "exported", "export_names", "namerefs", "cond", "cased", "locals")
+    __slots__ = (
+        "vars",
+        "cwd",
+        "home",
+        "script",
+        "level",
+        "env",
+        "source",
+        "exported",
+        "export_names",
+        "namerefs",
+        "cond",
+        "cased",
+        "locals",
+        "hashed",
+        "disabled",
+    )
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
         self.vars: dict[str, str] = {}
@@ -80,6 +96,10 @@ class _State:
         self.namerefs: dict[str, str] = {}
         # Per function being read: the values its `local` (and declare/typeset) names had outside it, put back after.
         self.locals: list[dict[str, str | None]] = []
+        # `hash -p PATH NAME`: NAME runs PATH from then on (a builtin of that name first, unless `enable -n` took it);
+        # assigning PATH or `hash -r` empties the table.
+        self.hashed: dict[str, Word] = {}
+        self.disabled: set[str] = set()
         # declare -l / -u NAME: NAME's values are lower- / upper-cased.
         self.cased: dict[str, str] = {}
         # Depth of code that may not run (a branch of an if or case, a loop body, the right of && or ||).
@@ -606,6 +626,8 @@ class _Walker:
         if name in CHANNEL_VARIABLES and self.st.cond and not value:
             # Emptied where it may not run: the value set before may still be the one the program sees.
             value = self.st.vars.get(name, "")
+        if name == "PATH":
+            self.st.hashed.clear()  # bash empties its hash table when PATH is assigned
         if name and name != DYN:
             self.st.vars[name] = value if "+=" not in _text(node)[: len(name) + 2] else DYN
             if name in self.st.export_names:
@@ -811,6 +833,11 @@ class _Walker:
         for r in redirects:
             if r.op in ("<<", "<<<"):
                 stdin_text = r.body
+        first = argv[0].value
+        if first in self.st.hashed and (first not in BASH_BUILTINS or first in self.st.disabled):
+            argv[0] = self.st.hashed[first]
+        if first in ("hash", "enable"):
+            self._lookup_table(first, [w.value for w in argv[1:]], argv[1:])
         if self.st.exported:
             assigns = {**self.st.exported, **assigns}
         cmd = SimpleCommand(
@@ -833,6 +860,23 @@ class _Walker:
         if self.pending:
             nodes, self.pending = self.pending, []
             self.trailing(cmd, nodes, depth)
+
+    def _lookup_table(self, name: str, vals: list[str], words: list[Word]) -> None:
+        """`hash -p PATH NAME…` makes each NAME run PATH, `hash -r` forgets them; `enable -n NAME` turns the builtin
+        NAME off (so a hashed or on-disk NAME runs instead), `enable NAME` on again."""
+        if name == "hash":
+            if "-r" in vals:
+                self.st.hashed.clear()
+            for j, v in enumerate(vals):
+                if v == "-p" and j + 2 < len(vals):
+                    for other in vals[j + 2 :]:
+                        self.st.hashed[other] = words[j + 1]
+                    return
+            return
+        off = any(v.startswith("-") and "n" in v for v in vals)
+        for v in vals:
+            if not v.startswith("-"):
+                (self.st.disabled.add if off else self.st.disabled.discard)(v)
 
     def argwords(self, nodes: list[Any], depth: int) -> list[Word]:
         """The words one shell word becomes (*nodes* are its adjacent parts)."""

@@ -767,69 +767,35 @@ class Expansion:
         self.problems: list[tuple[str, str]] = []
 
 
-# bash's builtin commands (bash(1) SHELL BUILTIN COMMANDS): found before the hash table and PATH.
-BASH_BUILTINS = frozenset(
-    [
-        "alias",
-        "bg",
-        "bind",
-        "break",
-        "builtin",
-        "caller",
-        "cd",
-        "command",
-        "compgen",
-        "complete",
-        "compopt",
-        "continue",
-        "declare",
-        "dirs",
-        "disown",
-        "echo",
-        "enable",
-        "eval",
-        "exec",
-        "exit",
-        "export",
-        "false",
-        "fc",
-        "fg",
-        "getopts",
-        "hash",
-        "help",
-        "history",
-        "jobs",
-        "kill",
-        "let",
-        "local",
-        "logout",
-        "mapfile",
-        "popd",
-        "printf",
-        "pushd",
-        "pwd",
-        "read",
-        "readarray",
-        "readonly",
-        "return",
-        "set",
-        "shift",
-        "shopt",
-        "source",
-        "suspend",
-        "test",
-        "times",
-        "trap",
-        "true",
-        "type",
-        "typeset",
-        "ulimit",
-        "umask",
-        "unalias",
-        "unset",
-        "wait",
-    ]
-)
+def _mapfile_callback(cmd: SimpleCommand) -> str | None:
+    """The code `mapfile -C CALLBACK` evaluates (with an index and a line appended) every -c lines, when it runs: its
+    options read as getopt reads them (an option mapfile does not have is a usage error: nothing runs), and without
+    -c only every 5000 lines, which a here-string or here-document shorter than that never reaches."""
+    vals = cmd.values()
+    callback, quantum = None, False
+    j = 0
+    while j < len(vals):
+        v = vals[j]
+        if v == "--" or not v.startswith("-") or v == "-":
+            break
+        for k, ch in enumerate(v[1:], 1):
+            if ch not in "dnOsuCct":
+                return None  # usage error
+            if ch in "dnOsuCc":
+                value = v[k + 1 :] or (vals[j + 1] if j + 1 < len(vals) else "")
+                if not v[k + 1 :]:
+                    j += 1
+                if ch == "C":
+                    callback = value
+                elif ch == "c":
+                    quantum = True
+                break
+        j += 1
+    if not callback:
+        return None
+    if not quantum and cmd.stdin_text is not None and cmd.stdin_text.count("\n") < 5000:
+        return None
+    return callback
 
 
 def _strip_options(argv: list[Word], i: int, with_value: frozenset[str]) -> int:
@@ -919,9 +885,6 @@ class Unwrapper:
         self.env = env
         self.out = Expansion()
         self.env_seen: set[tuple[str, str]] = set()
-        # `hash -p PATH NAME`: NAME runs PATH from then on (a builtin of that name first, unless `enable -n` took it).
-        self.hashed: dict[str, Word] = {}
-        self.disabled: set[str] = set()
 
     def reparse(self, text: str, parent: SimpleCommand, via: str, **changes: object) -> None:
         level = parent.depth + 1
@@ -956,19 +919,11 @@ class Unwrapper:
             self._env_commands(cmd, cmd.assigns)
         if not cmd.argv:
             return
-        first = cmd.argv[0].value
-        if first in self.hashed and (first not in BASH_BUILTINS or first in self.disabled):
-            cmd.argv[0] = self.hashed[first]
         cmd.argv[0] = basename_command(cmd.argv[0])
-        if cmd.argv[0].value in ("hash", "enable"):
-            self._lookup_table(cmd)
-        elif cmd.argv[0].value in ("mapfile", "readarray"):
-            # mapfile -C CALLBACK: bash evaluates CALLBACK (with an index and a line appended) every -c lines.
-            vals = cmd.values()
-            for j, v in enumerate(vals):
-                callback = vals[j + 1] if v == "-C" and j + 1 < len(vals) else v[2:] if v.startswith("-C") and len(v) > 2 else None
-                if callback:
-                    self.reparse(callback + " 0 line", cmd, f"{cmd.argv[0].value} -C")
+        if cmd.argv[0].value in ("mapfile", "readarray"):
+            callback = _mapfile_callback(cmd)
+            if callback:
+                self.reparse(callback + " 0 line", cmd, f"{cmd.argv[0].value} -C")
         if cmd.argv[0].value in ("export", "declare", "typeset", "readonly", "local"):
             self._env_commands(cmd, dict(w.value.split("=", 1) for w in cmd.argv[1:] if "=" in w.value and not w.value.startswith("-")))
         name = cmd.name
@@ -1084,6 +1039,17 @@ class Unwrapper:
             return
         if name in ("scp", "sftp"):
             self._ssh_options(cmd, len(argv))  # scp/sftp -o ProxyCommand=CMD: run here, like ssh's
+        if name == "rsync":
+            # rsync -e/--rsh CMD (or RSYNC_RSH, added as --rsh by _env_options): the program rsync runs on this machine
+            # to reach the other one, as `CMD HOST rsync --server …`.
+            vals = [w.value for w in argv[1:]]
+            for j, v in enumerate(vals):
+                rsh = vals[j + 1] if v in ("-e", "--rsh") and j + 1 < len(vals) else v.split("=", 1)[1] if v.startswith("--rsh=") else None
+                if rsh is None and v.startswith("-") and not v.startswith("--") and "e" in v[1:]:
+                    k = v.index("e", 1)
+                    rsh = v[k + 1 :] or (vals[j + 1] if j + 1 < len(vals) else None)  # -avze CMD, -eCMD
+                if rsh:
+                    self.reparse(rsh, cmd, "rsync -e")
         if name == "find":
             self._find(cmd)
             return
@@ -1602,22 +1568,6 @@ class Unwrapper:
         rest = argv[i + 1 :]
         if rest:
             self.reparse(" ".join(w.value for w in rest), cmd, f"ssh {host}", remote=host, cwd=None)
-
-    def _lookup_table(self, cmd: SimpleCommand) -> None:
-        """`hash -p PATH NAME` makes NAME run PATH; `enable -n NAME` turns the builtin NAME off (so a hashed or
-        on-disk NAME runs instead); `enable NAME` turns it on again."""
-        vals = cmd.values()
-        if cmd.name == "hash":
-            for j, v in enumerate(vals):
-                if v == "-p" and j + 2 < len(vals):
-                    for name in vals[j + 2 :]:
-                        self.hashed[name] = cmd.argv[j + 2]
-                    return
-            return
-        off = any(v.startswith("-") and "n" in v for v in vals)
-        for v in vals:
-            if not v.startswith("-"):
-                (self.disabled.add if off else self.disabled.discard)(v)
 
     def _ssh_options(self, cmd: SimpleCommand, end: int) -> None:
         """ssh -o ProxyCommand=CMD (LocalCommand, KnownHostsCommand): commands ssh runs on this machine."""
