@@ -359,3 +359,22 @@ def test_what_these_programs_really_run_is_judged(command: str) -> None:
 def test_assigning_path_or_hash_r_empties_the_hash_table(command: str) -> None:
     d = decide(command)  # wipe runs whatever PATH finds: an unknown program, not rm
     assert "fs.delete-critical" not in d.rules and d.decision != "deny", (command, d.decision, d.rules)
+
+
+# Known gaps of these classes (strict: a case that starts passing fails until it is moved out of the table).
+NAH_GAPS = {
+    "date --file .env": "a program that echoes an input file's lines in its errors (date -f) prints .env into the "
+    "transcript; creds.read-env-file only knows printers by name (cat, head, grep …), and inverting it to a list of "
+    "silent consumers (source, docker --env-file, dotenv …) was not done",
+    "od -c .env.production": "od, xxd and hexdump print a file's bytes: not among the env-file printers either",
+}
+
+
+@pytest.mark.parametrize("command", sorted(NAH_GAPS))
+def test_known_gaps_of_these_classes(command: str) -> None:
+    from .strict import check
+
+    def run() -> None:
+        assert decide(command).decision != "allow"
+
+    check(command, NAH_GAPS, run)

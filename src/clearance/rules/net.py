@@ -1333,6 +1333,45 @@ def cloud_metadata(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+_DAEMON_SOCKET_DIRS = ("/run/", "/var/run/")
+
+
+@rule(
+    id="net.daemon-socket",
+    title="Commands sent into a system service's control socket",
+    why="`echo 'disable server web1' | socat stdio /var/run/haproxy.sock` drives a running service (a load balancer, a "
+    "container engine, a database) through its admin socket: what the command changes depends on the service and on "
+    "intent, so a person confirms.",
+    verdict=ASK,
+    commands=("socat", "nc", "ncat", "netcat"),
+    match=("echo 'disable server app/web1' | socat stdio /var/run/haproxy.sock", "printf 'show stat\\n' | nc -U /run/haproxy/admin.sock"),
+    no_match=("socat - UNIX-CONNECT:/tmp/dev.sock", "nc -U /var/run/app.sock < /dev/null", "socat TCP-LISTEN:8080,fork TCP:localhost:3000"),
+)
+def daemon_socket(cmd: SimpleCommand, sc: Scope) -> str | None:
+    fed = bool(cmd.stdin_from) or cmd.stdin_text is not None or any(r.reads and r.target is not None and r.target.value != "/dev/null" for r in cmd.redirects)
+    if not fed:
+        return None
+    if cmd.name == "socat":
+        for src, dst in socat_flows(cmd):
+            target = (
+                dst.target
+                if dst.kind == "file"
+                else dst.target.partition(":")[2].split(",", 1)[0]
+                if dst.kind == "other" and dst.target.lower().startswith(("unix", "abstract"))
+                else ""
+            )
+            if src.kind == "stdio" and target.startswith(_DAEMON_SOCKET_DIRS):
+                return f"socat sends its input into {target}, a service's control socket"
+        return None
+    vals = cmd.values()
+    for i, v in enumerate(vals):
+        if v == "-U" and i + 1 < len(vals) and vals[i + 1].startswith(_DAEMON_SOCKET_DIRS):
+            return f"{cmd.name} sends its input into {vals[i + 1]}, a service's control socket"
+        if v.startswith("-") and not v.startswith("--") and "U" in v and i + 1 < len(vals) and vals[i + 1].startswith(_DAEMON_SOCKET_DIRS):
+            return f"{cmd.name} sends its input into {vals[i + 1]}, a service's control socket"
+    return None
+
+
 @rule(
     id="net.tunnel",
     title="Exposing a local port to the internet, or forwarding a remote one",
