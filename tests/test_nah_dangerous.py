@@ -378,3 +378,28 @@ def test_known_gaps_of_these_classes(command: str) -> None:
         assert decide(command).decision != "allow"
 
     check(command, NAH_GAPS, run)
+
+
+# ${NAME:-WORD} and its kin, when whether NAME is set is known (unset here, or assigned a literal): bash's pick.
+PARAMETER_DEFAULTS = [
+    'unset D; rm -rf "${D:-$HOME}"',
+    'unset C; eval "${C-git push --force origin main}"',
+    'unset P; : "${P:=/}"; rm -rf "$P"',
+    'M=1; eval "${M:+rm -rf ~}"',
+    'E=; bash -c "${E:-rm -rf ~}"',
+]
+
+
+@pytest.mark.parametrize("command", PARAMETER_DEFAULTS)
+def test_parameter_defaults_are_picked_as_bash_picks_them(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "deny", (command, d.decision, d.rules)
+
+
+@pytest.mark.parametrize(
+    "command",
+    ['D=dist; rm -rf "${D:-/}"', 'unset M; eval "${M:+rm -rf ~}"', 'E=; eval "${E+echo ok}"', 'X=build; echo "${X:=/}"'],
+)
+def test_the_branch_bash_does_not_take_is_not_judged(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "allow", (command, d.decision, d.rules)

@@ -28,6 +28,7 @@ MAX_COMMANDS = 2_000
 
 _REPARSING = frozenset({"eval", "source", ".", "bash", "sh", "zsh", "dash", "ksh", "exec", "command", "builtin", "xargs", "env"})
 _KEEP_WHEN_SET = frozenset({":?", "?", ":-", "-", ":=", "="})
+_DEFAULT_OPS = frozenset({":-", "-", ":=", "=", ":+", "+"})
 
 
 class ParseFailure(Exception):
@@ -84,6 +85,7 @@ class _State:
         "locals",
         "hashed",
         "disabled",
+        "unset",
     )
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
@@ -96,6 +98,8 @@ class _State:
         self.namerefs: dict[str, str] = {}
         # Per function being read: the values its `local` (and declare/typeset) names had outside it, put back after.
         self.locals: list[dict[str, str | None]] = []
+        # Names `unset` here (and not assigned since): known to be unset.
+        self.unset: set[str] = set()
         # `hash -p PATH NAME`: NAME runs PATH from then on (a builtin of that name first, unless `enable -n` took it);
         # assigning PATH or `hash -r` empties the table.
         self.hashed: dict[str, Word] = {}
@@ -422,6 +426,11 @@ class _Walker:
 
     def _expansion(self, node: Any, depth: int, subs: list[SimpleCommand], vars_: list[str], flags: dict[str, bool]) -> str:
         # ${NAME}, ${NAME:-default}, ${NAME:=x}, ${#NAME}, ${NAME/x/y} ...
+        kids = node.children
+        if len(kids) >= 4 and kids[1].type == "variable_name" and kids[2].type in _DEFAULT_OPS and kids[-1].type == "}":
+            picked = self._default_expansion(_text(kids[1]), kids[2].type, kids[3:-1], depth, subs, vars_, flags)
+            if picked is not None:
+                return picked
         name = ""
         plain = True
         for c in node.children:
@@ -446,6 +455,33 @@ class _Walker:
         if name and plain:
             return self._var(name)
         return DYN
+
+    def _default_expansion(
+        self, name: str, op: str, operand: list[Any], depth: int, subs: list[SimpleCommand], vars_: list[str], flags: dict[str, bool]
+    ) -> str | None:
+        """`${NAME:-WORD}`, `${NAME-WORD}`, `${NAME:=WORD}`, `${NAME=WORD}`, `${NAME:+WORD}`, `${NAME+WORD}` when whether
+        NAME is set (and empty) is known here: the value or WORD, as bash picks (None when it is not known)."""
+        target = self.st.namerefs.get(name, name)
+        if target in self.st.unset:
+            is_set, value = False, ""
+        elif target in self.st.vars and DYN not in self.st.vars[target]:
+            is_set, value = True, self.st.vars[target]
+        else:
+            return None
+        vars_.append(name)
+        colon = op.startswith(":")
+        present = is_set and (bool(value) or not colon)
+        if op.endswith("+"):
+            use_word = present
+        else:
+            use_word = not present
+        if not use_word:
+            return value if not op.endswith("+") else ""
+        word = "".join(self._eval(c, depth + 1, subs, vars_, flags) for c in operand)
+        if op.endswith("="):
+            self.st.vars[target] = word
+            self.st.unset.discard(target)
+        return word
 
     def substitution(self, node: Any, depth: int) -> list[SimpleCommand]:
         """Walk the commands inside ``$( )``, backticks or ``<( )``; they run too."""
@@ -499,6 +535,7 @@ class _Walker:
                 if c.type in ("variable_name", "word") and name.isidentifier():
                     self.st.exported[name] = ""  # absent: for what reads it, as good as empty
                     self.st.vars.pop(name, None)
+                    self.st.unset.add(name)
         elif t == "function_definition":
             # Names a function declares local are its own: after it, the names hold what they held before.
             self.st.locals.append({})
@@ -629,6 +666,7 @@ class _Walker:
         if name == "PATH":
             self.st.hashed.clear()  # bash empties its hash table when PATH is assigned
         if name and name != DYN:
+            self.st.unset.discard(name)
             self.st.vars[name] = value if "+=" not in _text(node)[: len(name) + 2] else DYN
             if name in self.st.export_names:
                 self.st.exported[name] = self.st.vars[name]
