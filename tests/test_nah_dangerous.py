@@ -403,3 +403,30 @@ def test_parameter_defaults_are_picked_as_bash_picks_them(command: str) -> None:
 def test_the_branch_bash_does_not_take_is_not_judged(command: str) -> None:
     d = decide(command)
     assert d.decision == "allow", (command, d.decision, d.rules)
+
+
+# Values set by builtins and expansions bash computes from literal text: printf -v, read <<<, readonly, the
+# environment a child shell inherits, ${V%PAT} / ${V#PAT} trimming.
+COMPUTED_VALUES = [
+    "printf -v P '%s/%s' rm; ${P%/} -rf ~",
+    "read -r A B <<< 'git --version'; $A push --force origin main",
+    "declare -r T=rm; T=true; $T -rf ~",
+    "GIT=git sh -c '\"$GIT\" push --force origin main'",
+    "S='rm -rf ~;true'; eval \"${S%%;*}\"",
+    "U=xrm; ${U#x} -rf ~",
+]
+
+
+@pytest.mark.parametrize("command", COMPUTED_VALUES)
+def test_values_computed_from_literal_text_are_computed(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "deny", (command, d.decision, d.rules)
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["printf -v T %s true; $T -rf ~", 'echo rm | read T; echo "$T"', 'F=src/app.ts; cp "$F" "${F%.ts}.bak.ts"', "X=true bash -c '\"$X\"'"],
+)
+def test_their_harmless_forms(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "allow", (command, d.decision, d.rules)

@@ -86,6 +86,7 @@ class _State:
         "hashed",
         "disabled",
         "unset",
+        "readonly",
     )
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
@@ -98,6 +99,8 @@ class _State:
         self.namerefs: dict[str, str] = {}
         # Per function being read: the values its `local` (and declare/typeset) names had outside it, put back after.
         self.locals: list[dict[str, str | None]] = []
+        # readonly NAME: later assignments and unset fail, the value stays.
+        self.readonly: set[str] = set()
         # Names `unset` here (and not assigned since): known to be unset.
         self.unset: set[str] = set()
         # `hash -p PATH NAME`: NAME runs PATH from then on (a builtin of that name first, unless `enable -n` took it);
@@ -427,6 +430,11 @@ class _Walker:
     def _expansion(self, node: Any, depth: int, subs: list[SimpleCommand], vars_: list[str], flags: dict[str, bool]) -> str:
         # ${NAME}, ${NAME:-default}, ${NAME:=x}, ${#NAME}, ${NAME/x/y} ...
         kids = node.children
+        if len(kids) == 5 and kids[1].type == "variable_name" and kids[2].type in ("%", "%%", "#", "##") and kids[3].type in ("regex", "word"):
+            value, pattern = self._var(_text(kids[1])), _text(kids[3])
+            if DYN not in value and not any(ch in pattern for ch in "$`'\"\\[") and pattern:
+                vars_.append(_text(kids[1]))
+                return _trim(value, pattern, kids[2].type)
         if len(kids) >= 4 and kids[1].type == "variable_name" and kids[2].type in _DEFAULT_OPS and kids[-1].type == "}":
             picked = self._default_expansion(_text(kids[1]), kids[2].type, kids[3:-1], depth, subs, vars_, flags)
             if picked is not None:
@@ -532,7 +540,7 @@ class _Walker:
                 return
             for c in node.children[1:]:
                 name = _text(c)
-                if c.type in ("variable_name", "word") and name.isidentifier():
+                if c.type in ("variable_name", "word") and name.isidentifier() and name not in self.st.readonly:
                     self.st.exported[name] = ""  # absent: for what reads it, as good as empty
                     self.st.vars.pop(name, None)
                     self.st.unset.add(name)
@@ -560,6 +568,7 @@ class _Walker:
                         scope[local] = self.st.vars.get(local)
             flags = [_text(c) for c in node.children[1:] if c.type == "word" and _text(c).startswith("-")]
             exporting = keyword == "export" or (keyword in ("declare", "typeset") and any("x" in f for f in flags))
+            making_readonly = keyword == "readonly" or (keyword in ("declare", "typeset") and any("r" in f and not f.startswith("--") for f in flags))
             nameref = keyword in ("declare", "typeset", "local") and any("n" in f and not f.startswith("--") for f in flags)
             for f in flags if keyword in ("declare", "typeset", "local") else ():
                 # -l / -u: the variable's values are lower- or upper-cased on every assignment.
@@ -578,6 +587,8 @@ class _Walker:
                         self.st.namerefs[ref] = target
                 elif c.type == "variable_assignment":
                     name, value = self.assignment(c, depth + 1)
+                    if making_readonly and name and name != DYN:
+                        self.st.readonly.add(name)
                     if exporting and name and name != DYN:
                         self.st.exported[name] = value
                         self.st.export_names.add(name)
@@ -663,6 +674,8 @@ class _Walker:
         if name in CHANNEL_VARIABLES and self.st.cond and not value:
             # Emptied where it may not run: the value set before may still be the one the program sees.
             value = self.st.vars.get(name, "")
+        if name in self.st.readonly:
+            return name, self.st.vars.get(name, value)  # bash refuses: the value stays
         if name == "PATH":
             self.st.hashed.clear()  # bash empties its hash table when PATH is assigned
         if name and name != DYN:
@@ -876,6 +889,8 @@ class _Walker:
             argv[0] = self.st.hashed[first]
         if first in ("hash", "enable"):
             self._lookup_table(first, [w.value for w in argv[1:]], argv[1:])
+        elif first in ("printf", "read") and not pipe_src:
+            self._assigning_builtin(first, argv[1:], redirects)
         if self.st.exported:
             assigns = {**self.st.exported, **assigns}
         cmd = SimpleCommand(
@@ -898,6 +913,42 @@ class _Walker:
         if self.pending:
             nodes, self.pending = self.pending, []
             self.trailing(cmd, nodes, depth)
+
+    def _assigning_builtin(self, name: str, words: list[Word], redirects: list[Redirect]) -> None:
+        """Builtins that set variables from literal text: `printf -v NAME FORMAT ARGS…` and `read [-r] NAME… <<< TEXT`
+        (words split on blanks, the last name taking the rest)."""
+        from .outputs import literal_stdin
+
+        vals = [w.value for w in words]
+        if any(DYN in v for v in vals):
+            return
+        if name == "printf":
+            if len(vals) >= 3 and vals[0] == "-v" and vals[1].isidentifier():
+                out = literal_stdin([SimpleCommand([Word("printf", "printf"), *words[2:]])])
+                if out is not None and vals[1] not in self.st.readonly:
+                    self.st.vars[vals[1]] = out
+                    self.st.unset.discard(vals[1])
+            return
+        text = next((r.body for r in redirects if r.op == "<<<" and r.body is not None), None)
+        names: list[str] = []
+        j = 0
+        while j < len(vals):
+            v = vals[j]
+            if v in ("-r", "-s", "-e"):
+                j += 1
+                continue
+            if v.startswith("-"):
+                return  # -a, -d, -n, -u …: not modelled
+            names.append(v)
+            j += 1
+        if text is None or DYN in text or not names or not all(n.isidentifier() for n in names):
+            return
+        line = text.split("\n", 1)[0]
+        parts = line.split(None, len(names) - 1)
+        for k, n in enumerate(names):
+            if n not in self.st.readonly:
+                self.st.vars[n] = parts[k].strip() if k < len(parts) else ""
+                self.st.unset.discard(n)
 
     def _lookup_table(self, name: str, vals: list[str], words: list[Word]) -> None:
         """`hash -p PATH NAME…` makes each NAME run PATH, `hash -r` forgets them; `enable -n NAME` turns the builtin
@@ -1001,6 +1052,25 @@ _LOOP_ITEMS = 4
 _MAY_NOT_RUN = frozenset(
     {"list", "if_statement", "elif_clause", "else_clause", "case_statement", "case_item", "while_statement", "c_style_for_statement", "do_group"}
 )
+
+
+def _trim(value: str, pattern: str, op: str) -> str:
+    """`${V%PAT}` (shortest suffix), `${V%%PAT}` (longest), `${V#PAT}` (shortest prefix), `${V##PAT}` (longest) with a
+    glob PAT of `*` and `?`, as bash removes them."""
+    import fnmatch
+
+    n = len(value)
+    if op.startswith("%"):
+        cuts = range(n, -1, -1) if op == "%" else range(0, n + 1)
+        for i in cuts:
+            if fnmatch.fnmatchcase(value[i:], pattern):
+                return value[:i]
+    else:
+        cuts = range(0, n + 1) if op == "#" else range(n, -1, -1)
+        for i in cuts:
+            if fnmatch.fnmatchcase(value[:i], pattern):
+                return value[i:]
+    return value
 
 
 def _assignable(name: str) -> bool:

@@ -895,8 +895,15 @@ class Unwrapper:
             self.out.problems.append(("shell.dynamic-code", f"{via} runs code built at run time ({_show(text)}); clearance cannot see what it does"))
             text = text.replace(DYN, "${__clearance_dynamic}")
         cwd = changes.get("cwd", parent.cwd)
+        # A shell, eval or callback started here sees the environment this command has (`X=rm bash -c '"$X" -rf /'`);
+        # one on another machine does not.
+        inherited = (
+            {k: v for k, v in parent.assigns.items() if DYN not in v and k.isidentifier()}
+            if parent.remote is None and changes.get("remote") is None and parent.assigns
+            else None
+        )
         try:
-            script = parse(text, cwd if isinstance(cwd, str) else None, self.home, self.env, level)
+            script = parse(text, cwd if isinstance(cwd, str) else None, self.home, self.env, level, inherited)
         except ParseFailure as e:
             self.out.problems.append(("shell.parse-error", f"{via}: {e}"))
             return
