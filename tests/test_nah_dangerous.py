@@ -430,3 +430,11 @@ def test_values_computed_from_literal_text_are_computed(command: str) -> None:
 def test_their_harmless_forms(command: str) -> None:
     d = decide(command)
     assert d.decision == "allow", (command, d.decision, d.rules)
+
+
+@pytest.mark.parametrize(
+    "command", ["export X=rm; env -i bash -c '\"$X\" -rf ~'", "export X=rm; env -u X sh -c '$X -rf ~'", "X=rm env --unset=X bash -c '$X -rf ~'"]
+)
+def test_env_i_and_u_take_variables_out_of_the_child_environment(command: str) -> None:
+    d = decide(command)
+    assert "fs.delete-critical" not in d.rules, (command, d.decision, d.rules)

@@ -1408,7 +1408,15 @@ class Unwrapper:
         while i < len(argv):
             a = argv[i].value
             if a in ("-u", "--unset"):
+                if i + 1 < len(argv):
+                    assigns.pop(argv[i + 1].value, None)
                 i += 2
+            elif a.startswith("--unset=") or (a.startswith("-u") and len(a) > 2 and not a.startswith("--")):
+                assigns.pop(a.split("=", 1)[1] if a.startswith("--") else a[2:], None)
+                i += 1
+            elif a in ("-i", "--ignore-environment", "-"):
+                assigns = {}  # the program starts with only the VAR=value words that follow
+                i += 1
             elif (a in ("-C", "--chdir") and i + 1 < len(argv)) or a.startswith("--chdir=") or (a.startswith("-C") and len(a) > 2):
                 glued = a.startswith("--chdir=") or (a.startswith("-C") and len(a) > 2)
                 target = a.split("=", 1)[1] if a.startswith("--chdir=") else a[2:] if glued else argv[i + 1].value
