@@ -438,3 +438,17 @@ def test_their_harmless_forms(command: str) -> None:
 def test_env_i_and_u_take_variables_out_of_the_child_environment(command: str) -> None:
     d = decide(command)
     assert "fs.delete-critical" not in d.rules, (command, d.decision, d.rules)
+
+
+# Text decoded from a literal (base64 -d, rev) is known text: a shell that runs it runs that text.
+@pytest.mark.parametrize(
+    "command",
+    ['C=$(printf cm0gLXJmIH4= | base64 -d); bash -c "$C"', 'sh -c "$(base64 --decode <<< cm0gLXJmIH4=)"', "T=$(echo mr | rev); $T -rf ~"],
+)
+def test_text_decoded_from_a_literal_is_judged(command: str) -> None:
+    d = decide(command)
+    assert d.decision == "deny" and "fs.delete-critical" in d.rules, (command, d.decision, d.rules)
+
+
+def test_harmless_decoded_text_is_allowed() -> None:
+    assert decide('C=$(printf ZWNobyBvaw== | base64 -d); bash -c "$C"').decision == "allow"

@@ -161,6 +161,8 @@ def command_output(cmd: SimpleCommand, depth: int = 0) -> str | None:
     if name in ("echo", "printf", "cat", "tee"):
         text = literal_output(cmd)
         return text if text is None or len(text) <= _MAX_TEXT else None
+    if name in ("base64", "rev"):
+        return _decoded_output(cmd, name, depth)
     if name == "pwd":
         # The directory the command runs in, when the parser knows it (`rm -rf $(pwd)/build`).
         if cmd.cwd is None or DYN in cmd.cwd or any(not w.value.startswith("-") for w in cmd.args):
@@ -295,6 +297,31 @@ def _file_operands(cmd: SimpleCommand) -> bool:
         # -n N / -c N: the number is an operand to _operands; a file is what is left beside it.
         return any(not o.lstrip("+-").isdigit() for o in ops)
     return bool(ops)
+
+
+def _decoded_output(cmd: SimpleCommand, name: str, depth: int) -> str | None:
+    """What `base64 -d` or `rev` writes when what it reads is literal (`printf cm0gLXJmIC8= | base64 -d`,
+    `base64 -d <<< …`): the decoded text, when it is text."""
+    flags = [w.value for w in cmd.args if w.value.startswith("-")]
+    if [w for w in cmd.args if not w.value.startswith("-") and w.value != "-"]:
+        return None  # reads a file
+    if name == "base64" and not any(f in ("-d", "--decode", "-D") or (f.startswith("-") and not f.startswith("--") and "d" in f) for f in flags):
+        return None
+    if name == "rev" and flags:
+        return None
+    text = cmd.stdin_text if cmd.stdin_text is not None else pipeline_output(cmd.stdin_from, depth + 1) if cmd.stdin_from else None
+    if text is None or DYN in text:
+        return None
+    if name == "rev":
+        return "\n".join(line[::-1] for line in text.split("\n"))
+    import base64
+    import binascii
+
+    try:
+        raw = base64.b64decode("".join(text.split()), validate=not any("i" in f for f in flags if not f.startswith("--")))
+        return raw.decode("utf-8")
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return None
 
 
 def pipeline_output(cmds: list[SimpleCommand], depth: int = 0) -> str | None:

@@ -308,7 +308,7 @@ class _Walker:
 
     # -- words ---------------------------------------------------------------
 
-    def word(self, node: Any, depth: int, protect: bool = False) -> Word:
+    def word(self, node: Any, depth: int, protect: bool = False, unsplit: bool = False) -> Word:
         """Evaluate one word; with *protect*, quoted and escaped ``{``, ``,``, ``}``
         (and those from expansions) come back as stand-ins brace expansion skips."""
         if depth <= MAX_DEPTH and node.type == "word":
@@ -317,7 +317,8 @@ class _Walker:
             return Word(_unescape_unquoted(raw, protect), raw)
         subs: list[SimpleCommand] = []
         vars_: list[str] = []
-        flags = {"procsub": False, "quoted": False, "protect": protect, "in_dq": False}
+        # unsplit: a context bash does not split into words (the value of an assignment).
+        flags = {"procsub": False, "quoted": False, "protect": protect, "in_dq": unsplit}
         value = self._eval(node, depth, subs, vars_, flags)
         return Word(value, _text(node), subs, flags["procsub"], tuple(vars_), flags["quoted"])
 
@@ -667,7 +668,7 @@ class _Walker:
             elif c.type == "subscript":
                 name = DYN
             elif c.type not in ("=", "+="):
-                value = self.word(c, depth + 1).value
+                value = self.word(c, depth + 1, unsplit=True).value
         name = self.st.namerefs.get(name, name)
         if name in self.st.cased and DYN not in value:
             value = value.lower() if self.st.cased[name] == "l" else value.upper()
