@@ -277,6 +277,7 @@ RUN_TIME_NAMES = [
     "printf '\\162\\155 -rf ~' | sh",
     "echo -e 'r\\0155 -rf ~' | bash",
     "echo -ne '\\u0072m -rf ~' | bash",
+    "printf '%b' 'r\\0155 -rf ~' | bash",
     "ssh -Nvo ProxyCommand='rm -rf ~' host",
     "scp -qoProxyCommand='rm -rf ~' a host:b",
 ]

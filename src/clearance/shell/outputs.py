@@ -105,9 +105,15 @@ def _printf(fmt: str, args: list[str]) -> str | None:
             return None
         fmt = decoded
     pieces = fmt.split("%%")
+    if any("%b" in p for p in pieces):
+        # %b is %s with the argument's escapes decoded as echo -e decodes them.
+        kinds = [p[k + 1] for p in pieces for k in range(len(p) - 1) if p[k] == "%" and p[k + 1] in "sb"]
+        pieces = [p.replace("%b", "%s") for p in pieces]
+        if kinds:
+            args = [_echo(["-e", a]) if kinds[j % len(kinds)] == "b" else a for j, a in enumerate(args)]
     n = sum(p.count("%s") for p in pieces)
     if any("%" in p.replace("%s", "") for p in pieces):
-        return None  # %d, %b, %q, ...: not computed here
+        return None  # %d, %q, ...: not computed here
     if n == 0 or not args:
         return "%".join(p.replace("%s", "") for p in pieces)
     out: list[str] = []
