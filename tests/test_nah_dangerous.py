@@ -453,3 +453,8 @@ def test_text_decoded_from_a_literal_is_judged(command: str) -> None:
 
 def test_harmless_decoded_text_is_allowed() -> None:
     assert decide('C=$(printf ZWNobyBvaw== | base64 -d); bash -c "$C"').decision == "allow"
+
+
+def test_echo_e_keeps_quotes_it_does_not_decode() -> None:
+    # \" is no escape to echo -e (nor to printf %b): bash then reads `rm -rf \"/\"`, a directory named "/" in quotes.
+    assert "fs.delete-critical" not in decide("printf '%b' 'rm -rf \\\"/\\\"' | bash").rules

@@ -84,8 +84,8 @@ def _echo(words: list[str]) -> str:
             ch = chr(int(text[i + 2 : j] or "0", 8) & 0xFF)
             kept.append("\\\\" if ch == "\\" else ch)
             i = j
-        elif e in "1234567":
-            kept.append("\\\\" + e)
+        elif e in "1234567\"'?":
+            kept.append("\\\\" + e)  # not escapes to echo: printed as they are
             i += 2
         else:
             kept.append(text[i : i + 2])
