@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import posixpath
 
+from .lazyre import lazy
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .model import Context
@@ -221,14 +223,30 @@ def _public_in_key_dir(sub: str, rel: str, base: str) -> bool:
     return base in GNUPG_PUBLIC_NAMES and rel == sub + "/" + base
 
 
-SYSTEM_CREDENTIALS = ("/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/ssh/ssh_host_", "/root")
+# Last resort (a list): a cluster's admin kubeconfigs and PKI, and the system's TLS private keys.
+SYSTEM_CREDENTIALS = (
+    "/etc/shadow",
+    "/etc/gshadow",
+    "/etc/sudoers",
+    "/etc/ssh/ssh_host_",
+    "/root",
+    "/etc/kubernetes/admin.conf",
+    "/etc/kubernetes/super-admin.conf",
+    "/etc/kubernetes/kubelet.conf",
+    "/etc/kubernetes/controller-manager.conf",
+    "/etc/kubernetes/scheduler.conf",
+    "/etc/kubernetes/pki",
+    "/etc/ssl/private",
+    "/etc/letsencrypt/live",
+    "/etc/letsencrypt/archive",
+)
 
 
 def _system_credentials(home: str) -> tuple[str, ...]:
     """SYSTEM_CREDENTIALS for a user whose home is *home*: /root, root's home, is the system's secret to anyone
     else; to an agent running as root it is its own home, where the home's credential paths say what is secret
     (a container run as root, its project under /root: `cat README.md` is no secret)."""
-    return SYSTEM_CREDENTIALS[:-1] if is_within(home, "/root") else SYSTEM_CREDENTIALS
+    return tuple(p for p in SYSTEM_CREDENTIALS if p != "/root") if is_within(home, "/root") else SYSTEM_CREDENTIALS
 
 
 PRIVATE_KEY_NAMES = frozenset({"id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "id_ecdsa_sk", "id_ed25519_sk"})
@@ -534,20 +552,27 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
     if own is not None:
         return own
     if is_within(path, home):
-        rel = path[len(home) + 1 :] if path != home else ""
-        k = _first_under(rel, HOME_CREDENTIALS, ci)
-        if k >= 0:
-            sub, why = HOME_CREDENTIALS[k]
-            if sub in (".ssh", ".gnupg"):
-                if _public_in_key_dir(sub, rel, base):
-                    # Listing the directory or reading public material is fine,
-                    # but a glob over it reaches the private keys too.
-                    if not has_glob(path) and not is_dynamic(path):
-                        return None
-            return why
-        token = _tool_token_reason(rel, ci)
-        if token is not None:
-            return token
+        found = _home_credential(path[len(home) + 1 :] if path != home else "", path, ci)
+        if found is not None:
+            return found or None
+    else:
+        # Another account's home (/home/alice, /root, a service's /var/lib/NAME): the same files hold its secrets.
+        other = _OTHER_HOME.match(path)
+        if other is not None:
+            found = _home_credential(path[other.end() :], path, ci)
+            if found is not None:
+                return found or None
+    # A credential dot-file or dot-folder wherever it lies (a project's .boto, .pypirc, .aws/credentials, a
+    # container's /srv/app/.ssh/id_rsa): the tools that write them write the same names wherever HOME points.
+    parts = path.split("/")
+    for i in range(len(parts) - 1, 0, -1):
+        if parts[i].startswith(".") and (i == len(parts) - 1 or parts[i] not in _DOT_SEGMENTS_NOT_SECRET):
+            rel = "/".join(parts[i:])
+            k = _first_under(rel, HOME_CREDENTIALS, ci)
+            if k >= 0 and HOME_CREDENTIALS[k][0].startswith(".") and not (rel in _PROJECT_CONFIG_NAMES and is_within(path, root)):
+                found = _home_credential(rel, path, ci)
+                if found:
+                    return found
     system = _system_credentials(home)
     for p in system if path.startswith(system) else ():  # each match starts with its entry
         if path == p or path.startswith(p if p.endswith("_") else p + "/") or (path.startswith(p) and p.endswith("_")):
@@ -556,7 +581,53 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
         return "an SSH private key"
     if base.endswith((".pem", ".key", ".p12", ".pfx")) and not is_within(path, root):
         return "a private key or certificate bundle outside the project"
+    if is_within(path, root) and _project_key_file(path[len(root) :], ci):
+        return PROJECT_KEY + " (" + base + ")"
     return None
+
+
+# The reason given for a private key inside the project (creds.read-secret-file judges only its printing: a project
+# copies and archives its own keys as ordinary work; sending one away is judged wherever it goes).
+PROJECT_KEY = "a private key in the project"
+
+
+def _home_credential(rel: str, path: str, ci: bool) -> str | None:
+    """Why *rel* (relative to some account's home) is a credential: the reason, "" when it is public material
+    inside a credential folder (a decided no), None when the tables do not know it."""
+    base = posixpath.basename(path)
+    k = _first_under(rel, HOME_CREDENTIALS, ci)
+    if k >= 0:
+        sub, why = HOME_CREDENTIALS[k]
+        if sub in (".ssh", ".gnupg") and _public_in_key_dir(sub, rel, base):
+            # Listing the directory or reading public material is fine,
+            # but a glob over it reaches the private keys too.
+            if not has_glob(path) and not is_dynamic(path):
+                return ""
+        return why
+    return _tool_token_reason(rel, ci)
+
+
+# Homes of other accounts: /home/NAME, /Users/NAME, /root, and a service account's /var/lib/NAME.
+_OTHER_HOME = lazy(r"^(?:/home/[^/]+|/Users/[^/]+|/root|/var/lib/[^/]+)/", 0)
+# Dot-folders that are not an account's home-style layout: a credential name under them means nothing.
+_DOT_SEGMENTS_NOT_SECRET = frozenset({".git", ".cache", ".venv", ".tox", ".mypy_cache", ".pytest_cache", ".next", ".nuxt"})
+# Credential names a project commits as its own configuration (a project's .npmrc names registries; a token in
+# it is read by content where clearance may read the file).
+_PROJECT_CONFIG_NAMES = frozenset({".npmrc"})
+# Directories of a project whose files are test material, not the project's own secrets.
+_FIXTURE_DIRS = frozenset({"test", "tests", "testdata", "test-data", "fixtures", "__fixtures__", "testing", "spec", "examples", "example", "samples", "mocks"})
+
+
+def _project_key_file(rel: str, ci: bool) -> bool:
+    """A private key inside the project, by its name (``certs/server.key``, ``tls/privkey.pem``, ``app.p12``), outside its
+    test material (``tests/fixtures/server.key`` is a fixture): a key by name is a key wherever it is."""
+    segs = [s.lower() if ci else s for s in rel.split("/") if s]
+    if not segs or any(s.lower() in _FIXTURE_DIRS for s in segs[:-1]):
+        return False
+    base = segs[-1].lower()
+    if base.endswith((".key", ".p12", ".pfx")):
+        return not base.endswith((".pub.key", ".public.key"))
+    return base.endswith(".pem") and ("key" in base or "private" in base) and "pub" not in base
 
 
 # The names command-line tools give the file that holds their login (a token or key), in the tool's own folder
@@ -567,10 +638,16 @@ _TOOL_TOKEN_NAMES = frozenset(
 )
 
 
+# The same names in any configuration format (pypoetry's auth.toml, a CLI's credentials.yaml).
+_TOOL_TOKEN_STEMS = frozenset({"auth", "credentials", "token", "tokens", "access-token", "access_token"})
+_CONFIG_EXTENSIONS = frozenset({"json", "toml", "yaml", "yml", "ini", "cfg", "conf"})
+
+
 def _tool_token_reason(rel: str, ci: bool) -> str | None:
     parts = rel.split("/")
     name = parts[-1].lower() if ci else parts[-1]
-    if name not in _TOOL_TOKEN_NAMES:
+    stem, dot, ext = name.rpartition(".")
+    if name not in _TOOL_TOKEN_NAMES and not (dot and stem in _TOOL_TOKEN_STEMS and ext in _CONFIG_EXTENSIONS):
         return None
     first = parts[0].lower() if ci else parts[0]
     in_tool_folder = (
@@ -662,6 +739,11 @@ def _widen_braces(pattern: str) -> str:
         if not (out and out[-1].endswith("*")):
             out.append("*")  # ``{a,b}{c,d}`` is ``*``, not ``**`` (a whole ``**`` segment crosses directories)
         i = j
+
+
+def glob_name_matches(name: str, pat: str) -> bool:
+    """Whether the shell's glob *pat* (one path segment) matches the file name *name*."""
+    return _seg_match(name, pat, False)
 
 
 def _seg_match(name: str, pat: str, dotglob: bool) -> bool:

@@ -436,6 +436,8 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
             return None
         return f"lists {sc.show(e.path)}: {why}"
     why = paths.credential_reason(e.path, sc.ctx) or kubeconfig_env(e.path, sc)
+    if why is not None and why.startswith(paths.PROJECT_KEY) and e.cmd is not None and not _prints_files(e.cmd):
+        return None  # a project's key copied or archived inside it; printed, it lands in the transcript
     if why is None and e.recursive:
         why = paths.holds_credentials(e.path, sc.ctx)
     if why is None and paths.DYN in e.path:
@@ -448,6 +450,16 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
         return None
     who = f"{e.cmd.name} reads" if e.cmd is not None else "reads"
     return f"{who} {sc.show(e.path)}: {why}"
+
+
+_FILE_PRINTERS = frozenset({"base64", "xxd", "od", "hexdump", "openssl", "awk", "sed", "cut", "paste", "jq", "yq", "diff"})
+
+
+def _prints_files(cmd: SimpleCommand) -> bool:
+    """Whether the command's job is to show the files it reads (cat, head, grep, base64 …), as opposed to copying or
+    archiving them."""
+    name = posixpath.basename(cmd.name)
+    return name in _ENV_PRINTERS or name in _ENV_GREPS or name in _FILE_PRINTERS
 
 
 @rule(
@@ -911,6 +923,9 @@ _PLACEHOLDERS = ("your", "changeme", "change-me", "replace", "xxx", "<", "${", "
 def env_file_name(path: str) -> bool:
     """`.env`, `.env.local`, `.env.production` (a project's environment file), not its committed templates."""
     base = posixpath.basename(path)
+    if paths.has_glob(base):
+        # A pattern the shell expands to the environment file among others (`cat .env*`, `head .en?`).
+        return any(paths.glob_name_matches(n, base) for n in (".env", ".env.local", ".env.production"))
     return base == ".env" or (base.startswith(".env.") and not base.lower().endswith(_ENV_TEMPLATES))
 
 

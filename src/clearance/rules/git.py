@@ -8,7 +8,7 @@ from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.effects import literal_pathspecs, pathspecs_from_file
-from ..shell.options import EVERYTHING, git_pathspecs, normalise
+from ..shell.options import EVERYTHING, NEGATED, git_pathspecs, normalise
 from ..trust import normalise_remote
 from .base import rule
 
@@ -104,9 +104,11 @@ def _git_clean_answers_nothing(cmd: SimpleCommand, nc: Norm) -> bool:
         "git reset --har",
         "git checkout -qf main",
         "git reset --merge",
+        "git -c clean.requireForce=false clean -d",
     ),
     no_match=(
         "git reset HEAD~1",
+        "git -c clean.requireForce=false clean -n",
         "git reset --keep HEAD~1",
         "git clean -n",
         "git checkout -b feat/login",
@@ -132,7 +134,9 @@ def discard_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
         # --merge keeps only unstaged changes: a staged file is reset to the target. (--keep refuses instead.)
         return "git reset --merge discards staged changes; only unstaged ones are kept"
     if sub == "clean":
-        if nc.has("force") and not nc.has("dry-run") and not _git_clean_answers_nothing(cmd, nc):
+        # clean.requireForce=false (given with -c) makes git clean delete without -f; -i asks on a terminal first.
+        unforced = _config_false(git_config(nc, "clean.requireforce")) and not nc.has("interactive")
+        if (nc.has("force") or unforced) and not nc.has("dry-run") and not _git_clean_answers_nothing(cmd, nc):
             extra = " including ignored files" if nc.has("x", "X") else ""
             return f"git clean deletes untracked files{extra}; they have no other copy"
     if sub == "checkout" and nc.has("force"):
@@ -268,6 +272,9 @@ def _reflog_expiry_set(cmd: SimpleCommand, nc: Norm) -> bool:
         "git update-ref -d refs/heads/main",
         "git branch -vD feature",
         "git branch --del --forc feature",
+        "git prune --expire=now",
+        "git -c gc.pruneExpire=now gc",
+        "git -c gc.reflogExpireUnreachable=now gc --auto",
     ),
     no_match=(
         "git branch -d merged",
@@ -275,6 +282,9 @@ def _reflog_expiry_set(cmd: SimpleCommand, nc: Norm) -> bool:
         "git reflog",
         "git branch -a",
         "git gc --prune",
+        "git prune -n --expire=now",
+        "git -c gc.pruneExpire=now gc --no-prune",
+        "git gc --prune=2.weeks.ago",
         "git reflog expire --all",
         "git reflog expire -n --expire=now --all",
     ),
@@ -287,9 +297,21 @@ def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     if nc.sub in (("reflog", "expire"), ("reflog", "delete"), ("reflog", "drop")) and not nc.has("dry-run"):
         return f"git reflog {nc.sub[1]} removes the record needed to recover lost commits"
     if sub == "gc":
-        prune = nc.value("prune")
-        if prune is not None and (prune.startswith("now") or prune == "all"):
-            return "git gc --prune=now deletes unreachable commits immediately"
+        # Without --prune, gc prunes by gc.pruneExpire, and expires the reflogs by gc.reflogExpire(Unreachable):
+        # settings a -c before the subcommand gives for this run.
+        prune, how = nc.value("prune"), "--prune={}"
+        if not prune and NEGATED not in nc.values_raw("prune")[-1:]:  # neither --prune=DATE nor a last --no-prune
+            prune, how = git_config(nc, "gc.pruneexpire"), "gc.pruneExpire={} (given with -c)"
+        if prune is not None and expires_now(prune):
+            return f"git gc {how.format(prune)} deletes unreachable commits immediately"
+        for key in ("gc.reflogexpire", "gc.reflogexpireunreachable"):
+            value = git_config(nc, key)
+            if value is not None and expires_now(value):
+                return f"git gc with {key}={value} expires the reflog, the record needed to recover lost commits"
+    if sub == "prune" and not nc.has("dry-run"):
+        expire = nc.value("expire")
+        if expire is not None and expires_now(expire):
+            return f"git prune --expire={expire} deletes unreachable commits immediately"
     if sub == "branch" and (nc.has("D") or (nc.has("delete") and nc.has("force"))):
         return "git branch -D deletes a branch even when its commits are merged nowhere"
     if sub in ("filter-branch", "filter-repo"):
@@ -297,6 +319,34 @@ def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     if sub == "update-ref" and nc.has("d"):
         return "git update-ref -d deletes a ref"
     return None
+
+
+def git_config(nc: Norm, key: str) -> str | None:
+    """The value a `git -c KEY=VALUE` before the subcommand gives *key* (lower-case section.name) for this run, the last
+    one given; "true" for `-c KEY` alone (git's boolean shorthand); None when none does.  Section and variable names
+    are case-insensitive to git."""
+    found: str | None = None
+    for setting in nc.level("c", 0):
+        name, eq, value = setting.partition("=")
+        if name.lower() == key:
+            found = value if eq else "true"
+    return found
+
+
+def _config_false(value: str | None) -> bool:
+    return value is not None and value.strip().lower() in ("false", "no", "off", "0", "")
+
+
+def expires_now(value: str) -> bool:
+    """Whether a git expiry (--prune=, --expire=, gc.pruneExpire) removes unreachable data at once: `now`, `all`, a
+    relative time of seconds or minutes ago, or a value only the running shell knows."""
+    v = value.strip().lower()
+    if DYN in v:
+        return True
+    if v.startswith("now") or v in ("all", "0"):
+        return True
+    num, _, unit = v.partition(".")
+    return num.isdigit() and unit.startswith(("second", "minute", "sec", "min"))
 
 
 def _push_parts(nc: Norm) -> tuple[str | None, list[str]]:

@@ -135,6 +135,33 @@ problem_rule(
     no_match=("f() { echo hi; }; f", "ls | grep x &"),
 )
 problem_rule(
+    "sys.unbounded-spawn",
+    "Processes started without end (an endless loop of background jobs, a function that forks itself)",
+    "`while true; do work & done`, `for ((;;)); do x & done`, `f(){ f & }; f`: every pass starts a process nothing waits for"
+    " or ends, so they pile up until the machine cannot start another one (the fork bomb by its structure, whatever the"
+    " names). Read from the syntax: a loop whose condition never ends it and whose body backgrounds a job with no `wait`"
+    " in its own shell (or one undone by `disown`) and no `break`/`exit`/`return`/`kill`; functions calling one another"
+    " in a cycle through a background job or a pipe.",
+    SOFT_DENY,
+    match=(
+        "while true; do work & done",
+        "until false; do x & done",
+        "for ((;;)); do work & done",
+        "f(){ f & }; f",
+        "a(){ b | cat; }; b(){ a; }; a",
+        "while :; do (sleep 1 &); done",
+    ),
+    no_match=(
+        "while true; do work & wait; done",
+        "for ((i=0;i<3;i++)); do w & done; wait",
+        "while true; do sleep 1; done &",
+        'while read -r f; do gzip "$f" & done < list',
+        "f(){ f & }",
+        "while true; do x & if done_yet; then break; fi; done",
+        "f(){ echo hi | cat; }; f",
+    ),
+)
+problem_rule(
     "rce.download-then-run",
     "A file downloaded and then run in the same command",
     "curl -o x.sh … && bash x.sh is curl | bash in two steps: code nobody reviewed runs with the user's rights.",

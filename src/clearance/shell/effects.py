@@ -327,8 +327,14 @@ def operands(args: list[Word], with_value: frozenset[str] = frozenset()) -> tupl
                 if len(v) == 2:
                     i += 1
             else:
-                for ch in v[1:]:
+                # A cluster as getopt reads it: flags until one that takes a value, which is the rest of the word or,
+                # at its end, the next word (`rsync -avze CMD`, `cp -rt DIR`).
+                for k, ch in enumerate(v[1:], 1):
                     flags.add("-" + ch)
+                    if "-" + ch in with_value:
+                        if k == len(v) - 1:
+                            i += 1
+                        break
         else:
             ops.append(w)
         i += 1
@@ -697,6 +703,13 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         out_flag = "o" if name == "curl" else "O"
         for i, w in enumerate(args):
             v = w.value
+            if v[:7].lower() == "file://":
+                # A file: URL is a local read (`curl file:///home/ana/.netrc`): the path after the (empty or local) host.
+                rest = v[7:]
+                host, slash, path = rest.partition("/")
+                if slash and host.lower() in ("", "localhost", "127.0.0.1"):
+                    add(READ, Word("/" + path.split("?", 1)[0].split("#", 1)[0], w.raw))
+                continue
             nxt = args[i + 1] if i + 1 < len(args) else None
             if v.startswith(("--output-document=", "--output=")):
                 add(WRITE, Word(v.split("=", 1)[1], w.raw))

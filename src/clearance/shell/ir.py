@@ -97,6 +97,79 @@ COMMAND_VARIABLES = frozenset(
 )
 
 
+# Environment variables programs read as options or as the place they write (TAR_OPTIONS is prepended to tar's
+# command line, TAPE is its default archive, RSYNC_RSH its -e): shell/unwrap.py adds them to the command's words.
+OPTION_VARIABLES = frozenset({"TAR_OPTIONS", "TAPE", "RSYNC_RSH", "RSYNC_CONNECT_PROG"})
+# Channels whose value is kept when a later assignment on a path that may not run (one branch of an if, a loop's
+# body, after && or ||) empties it: either value may be the one the program sees, and the non-empty one acts.
+CHANNEL_VARIABLES = OPTION_VARIABLES | COMMAND_VARIABLES
+
+
+# bash's builtin commands (bash(1) SHELL BUILTIN COMMANDS): found before the hash table and PATH.
+BASH_BUILTINS = frozenset(
+    [
+        "alias",
+        "bg",
+        "bind",
+        "break",
+        "builtin",
+        "caller",
+        "cd",
+        "command",
+        "compgen",
+        "complete",
+        "compopt",
+        "continue",
+        "declare",
+        "dirs",
+        "disown",
+        "echo",
+        "enable",
+        "eval",
+        "exec",
+        "exit",
+        "export",
+        "false",
+        "fc",
+        "fg",
+        "getopts",
+        "hash",
+        "help",
+        "history",
+        "jobs",
+        "kill",
+        "let",
+        "local",
+        "logout",
+        "mapfile",
+        "popd",
+        "printf",
+        "pushd",
+        "pwd",
+        "read",
+        "readarray",
+        "readonly",
+        "return",
+        "set",
+        "shift",
+        "shopt",
+        "source",
+        "suspend",
+        "test",
+        "times",
+        "trap",
+        "true",
+        "type",
+        "typeset",
+        "ulimit",
+        "umask",
+        "unalias",
+        "unset",
+        "wait",
+    ]
+)
+
+
 class SimpleCommand:
     """One command that will run, after wrappers are unwrapped."""
 

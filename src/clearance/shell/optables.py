@@ -163,6 +163,7 @@ TOOLS: dict[str, dict[str, object]] = {
                 },
             },
             "gc": "q|quiet prune=? aggressive auto force keep-largest-pack cruft max-cruft-size= detach",
+            "prune": "n|dry-run v|verbose progress expire=",
             "reflog": {
                 "subs": {
                     "expire": "expire= expire-unreachable= rewrite updateref stale-fix n|dry-run verbose all single-worktree",
@@ -363,7 +364,7 @@ TOOLS: dict[str, dict[str, object]] = {
             " a|auto-compress lzip lzma lzop zstd v|verbose k|keep-old-files p|preserve-permissions|same-permissions"
             " P|absolute-names h|dereference O|to-stdout m|touch remove-files W|verify w|interactive|confirmation S|sparse"
             " no-recursion recursion overwrite skip-old-files U|unlink-first keep-newer-files exclude-vcs exclude-vcs-ignores"
-            " wildcards anchored totals=? show-transformed-names numeric-owner same-owner no-same-owner o"
+            " wildcards anchored totals=? show-transformed-names numeric-owner same-owner no-same-owner o force-local rmt-command="
         ),
         "abbrev": True,
     },

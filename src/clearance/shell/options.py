@@ -234,6 +234,10 @@ class Norm:
                     out.append(v or "")
         return out
 
+    def values_raw(self, name: str) -> list[str]:
+        """Every value given for *name* in order, NEGATED for a cancelling --no-NAME ("" for a flag)."""
+        return [v or "" for o, v, _ in self.opts if o == name]
+
     def level(self, name: str, level: int) -> list[str]:
         """Values of *name* given at one level of the command (0: before the first subcommand)."""
         return [v or "" for o, v, lv in self.opts if o == name and lv == level and v != NEGATED]

@@ -76,7 +76,7 @@ def _unescape(text: str, mode: str) -> tuple[str, bool] | None:
     """Backslash escapes as bash's printf reads them: *mode* "f" in a format (`\\NNN`: one to three octal digits,
     `\\"` `\\'` `\\?` their character), "b" in a %b argument (`\\0NNN` or `\\NNN`, `\\c` ends all output), "e" for
     `echo -e` (octal only as `\\0NNN`).
-    Returns (text, stopped by \\c), or None for an escape not read here (\\u, \\U)."""
+    Returns (text, stopped by \\c), or None for an escape not read here (a \\u beyond Unicode)."""
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
@@ -111,7 +111,18 @@ def _unescape(text: str, mode: str) -> tuple[str, bool] | None:
             out.append(chr(int(text[start:j] or "0", 8) & 0xFF))
             i = j
         elif e in "uU":
-            return None
+            # \uHHHH, \UHHHHHHHH (bash 4.2+): one to four or eight hex digits, the character they number.
+            j = i + 2
+            while j < n and j < i + (6 if e == "u" else 10) and text[j] in "0123456789abcdefABCDEF":
+                j += 1
+            if j == i + 2:
+                out.append("\\" + e)  # no digit: kept as written
+            else:
+                code = int(text[i + 2 : j], 16)
+                if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+                    return None
+                out.append(chr(code))
+            i = j
         else:
             out.append("\\" + e)  # not an escape: kept as written
             i += 2
@@ -229,6 +240,8 @@ def command_output(cmd: SimpleCommand, depth: int = 0) -> str | None:
     if name in ("echo", "printf", "cat", "tee"):
         text = literal_output(cmd)
         return text if text is None or len(text) <= _MAX_TEXT else None
+    if name in ("base64", "rev"):
+        return _decoded_output(cmd, name, depth)
     if name == "pwd":
         # The directory the command runs in, when the parser knows it (`rm -rf $(pwd)/build`).
         if cmd.cwd is None or DYN in cmd.cwd or any(not w.value.startswith("-") for w in cmd.args):
@@ -374,3 +387,28 @@ def pipeline_output(cmds: list[SimpleCommand], depth: int = 0) -> str | None:
     if not cmds or any(not c.piped for c in cmds[:-1]):
         return None
     return command_output(cmds[-1], depth)
+
+
+def _decoded_output(cmd: SimpleCommand, name: str, depth: int) -> str | None:
+    """What `base64 -d` or `rev` writes when what it reads is literal (`printf cm0gLXJmIC8= | base64 -d`,
+    `base64 -d <<< …`): the decoded text, when it is text."""
+    flags = [w.value for w in cmd.args if w.value.startswith("-")]
+    if [w for w in cmd.args if not w.value.startswith("-") and w.value != "-"]:
+        return None  # reads a file
+    if name == "base64" and not any(f in ("-d", "--decode", "-D") or (f.startswith("-") and not f.startswith("--") and "d" in f) for f in flags):
+        return None
+    if name == "rev" and flags:
+        return None
+    text = cmd.stdin_text if cmd.stdin_text is not None else pipeline_output(cmd.stdin_from, depth + 1) if cmd.stdin_from else None
+    if text is None or DYN in text:
+        return None
+    if name == "rev":
+        return "\n".join(line[::-1] for line in text.split("\n"))
+    import base64
+    import binascii
+
+    try:
+        raw = base64.b64decode("".join(text.split()), validate=not any("i" in f for f in flags if not f.startswith("--")))
+        return raw.decode("utf-8")
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return None

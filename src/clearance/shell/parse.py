@@ -13,7 +13,7 @@ import posixpath
 from contextvars import ContextVar
 
 from ..paths import DYN, resolve
-from .ir import COMMAND_VARIABLES, Redirect, SimpleCommand, Word
+from .ir import BASH_BUILTINS, CHANNEL_VARIABLES, COMMAND_VARIABLES, Redirect, SimpleCommand, Word
 from .outputs import pipeline_output
 from .treesitter import parser
 
@@ -31,6 +31,7 @@ _KEEP_WHEN_SET = frozenset({":?", "?", ":-", "-", ":=", "="})
 # Operators of ${NAME OP word} whose value follows from whether NAME is set (and not null, with the colon).
 _ALT_OPS = frozenset({":+", "+", ":-", "-", ":=", "="})
 _UNSET = "\0unset"
+_DEFAULT_OPS = frozenset({":-", "-", ":=", "=", ":+", "+"})
 
 
 class ParseFailure(Exception):
@@ -155,14 +156,51 @@ def _settable(value: str) -> str | None:
 
 
 class _State:
-    __slots__ = ("vars", "cwd", "home", "script", "level", "env", "source", "exported", "sources", "outer_refs", "opaque", "locals")
+    __slots__ = (
+        "vars",
+        "cwd",
+        "home",
+        "script",
+        "level",
+        "env",
+        "source",
+        "exported",
+        "sources",
+        "outer_refs",
+        "opaque",
+        "export_names",
+        "namerefs",
+        "cond",
+        "cased",
+        "locals",
+        "hashed",
+        "disabled",
+        "unset",
+        "readonly",
+    )
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
         self.vars: dict[str, str] = {}
         # Variables this script exports: the environment of every later command (export PIP_INDEX_URL=…; pip install).
         self.exported: dict[str, str] = {}
-        # Per function body being read, the names it declares local (local, declare, typeset): restored after it.
-        self.locals: list[set[str]] = []
+        # Names given the export attribute before they had a value (`export NAME; NAME=x`): later assignments export.
+        self.export_names: set[str] = set()
+        # declare -n REF=NAME: assigning REF assigns NAME.
+        self.namerefs: dict[str, str] = {}
+        # Per function being read: the values its `local` (and declare/typeset) names had outside it, put back after.
+        self.locals: list[dict[str, str | None]] = []
+        # readonly NAME: later assignments and unset fail, the value stays.
+        self.readonly: set[str] = set()
+        # Names `unset` here (and not assigned since): known to be unset.
+        self.unset: set[str] = set()
+        # `hash -p PATH NAME`: NAME runs PATH from then on (a builtin of that name first, unless `enable -n` took it);
+        # assigning PATH or `hash -r` empties the table.
+        self.hashed: dict[str, Word] = {}
+        self.disabled: set[str] = set()
+        # declare -l / -u NAME: NAME's values are lower- / upper-cased.
+        self.cased: dict[str, str] = {}
+        # Depth of code that may not run (a branch of an if or case, a loop body, the right of && or ||).
+        self.cond = 0
         self.cwd = cwd
         self.home = home
         self.script = script
@@ -401,16 +439,15 @@ class _Walker:
         saved_sources = self.arg_sources
         self.arg_sources = None if args is None else self.words_sources(args)
         self.active.add(name)
-        outer = dict(st.vars)
-        st.locals.append(set())  # what the body declares local is the caller's again after it returns
+        st.locals.append({})  # what the body declares local is the caller's again after it returns
         try:
             self.walk(body, depth + 1, None)
         finally:
-            for k in st.locals.pop():
-                if k in outer:
-                    st.vars[k] = outer[k]
-                else:
+            for k, old in st.locals.pop().items():
+                if old is None:
                     st.vars.pop(k, None)
+                else:
+                    st.vars[k] = old
             self.arg_sources = saved_sources
             self.active.discard(name)
             for k in _POSITIONAL:
@@ -464,7 +501,7 @@ class _Walker:
 
     # -- words ---------------------------------------------------------------
 
-    def word(self, node: Any, depth: int, protect: bool = False) -> Word:
+    def word(self, node: Any, depth: int, protect: bool = False, unsplit: bool = False) -> Word:
         """Evaluate one word; with *protect*, quoted and escaped ``{``, ``,``, ``}``
         (and those from expansions) come back as stand-ins brace expansion skips."""
         if depth <= MAX_DEPTH and node.type == "word":
@@ -476,7 +513,8 @@ class _Walker:
             return Word(value, raw)
         subs: list[SimpleCommand] = []
         vars_: list[str] = []
-        flags = {"procsub": False, "quoted": False, "protect": protect, "in_dq": False}
+        # unsplit: a context bash does not split into words (the value of an assignment).
+        flags = {"procsub": False, "quoted": False, "protect": protect, "in_dq": unsplit}
         value = self._eval(node, depth, subs, vars_, flags)
         if "[" in value and flags["quoted"]:
             self.subscript_code(value)
@@ -515,6 +553,7 @@ class _Walker:
 
     def _var(self, name: str) -> str:
         st = self.st
+        name = st.namerefs.get(name, name)  # declare -n REF=NAME: $REF reads NAME
         if name in st.vars:
             return st.vars[name]
         if name == "HOME":
@@ -652,6 +691,16 @@ class _Walker:
 
     def _expansion(self, node: Any, depth: int, subs: list[SimpleCommand], vars_: list[str], flags: dict[str, bool]) -> str:
         # ${NAME}, ${NAME:-default}, ${NAME:=x}, ${#NAME}, ${NAME/x/y} ...
+        kids = node.children
+        if len(kids) == 5 and kids[1].type == "variable_name" and kids[2].type in ("%", "%%", "#", "##") and kids[3].type in ("regex", "word"):
+            value, pattern = self._var(_text(kids[1])), _text(kids[3])
+            if DYN not in value and not any(ch in pattern for ch in "$`'\"\\[") and pattern:
+                vars_.append(_text(kids[1]))
+                return _trim(value, pattern, kids[2].type)
+        if len(kids) >= 4 and kids[1].type == "variable_name" and kids[2].type in _DEFAULT_OPS and kids[-1].type == "}":
+            picked = self._default_expansion(_text(kids[1]), kids[2].type, kids[3:-1], depth, subs, vars_, flags)
+            if picked is not None:
+                return picked
         alt = self._alternative(node)
         if alt is not None:
             vars_.append(_text(node.children[1]))
@@ -687,6 +736,35 @@ class _Walker:
             # ${x@P}: x's value is expanded as a prompt string, command substitutions included.
             self.evaluated_later(self._var(name), f"${{{name}@P}}")
         return DYN
+
+    def _default_expansion(
+        self, name: str, op: str, operand: list[Any], depth: int, subs: list[SimpleCommand], vars_: list[str], flags: dict[str, bool]
+    ) -> str | None:
+        """`${NAME:-WORD}`, `${NAME-WORD}`, `${NAME:=WORD}`, `${NAME=WORD}`, `${NAME:+WORD}`, `${NAME+WORD}` when whether
+        NAME is set (and empty) is known here: the value or WORD, as bash picks (None when it is not known)."""
+        target = self.st.namerefs.get(name, name)
+        if target in self.st.unset:
+            is_set, value = False, ""
+        elif target in self.st.vars and DYN not in self.st.vars[target]:
+            is_set, value = True, self.st.vars[target]
+        else:
+            return None
+        vars_.append(name)
+        colon = op.startswith(":")
+        present = is_set and (bool(value) or not colon)
+        if op.endswith("+"):
+            use_word = present
+        else:
+            use_word = not present
+        if not use_word:
+            return value if not op.endswith("+") else ""
+        word = "".join(self._eval(c, depth + 1, subs, vars_, flags) for c in operand)
+        if op.endswith("="):
+            self.st.vars[target] = word
+            self.st.unset.discard(target)
+            # what it is made of: `: ${TOKEN:=$GITHUB_TOKEN}` makes TOKEN a copy of the token (record_sources)
+            self.record_sources(target, "".join(_text(c) for c in operand))
+        return word
 
     def substitution(self, node: Any, depth: int) -> list[SimpleCommand]:
         """Walk the commands inside ``$( )``, backticks or ``<( )``; they run too."""
@@ -737,43 +815,71 @@ class _Walker:
             self.assignment(node, depth)
         elif t == "unset_command":
             # `unset HOME; claude …`: what follows runs without the variable (no longer the value clearance assumes).
+            # `unset -f NAME` removes a function of that name, not the variable.
+            if any(c.type == "word" and _text(c).startswith("-") and "f" in _text(c) for c in node.children[1:]):
+                return
             for c in node.children[1:]:
                 name = _text(c)
                 if c.is_named:
                     self.word(c, depth + 1)  # unset 'a[$(cmd)]': the subscript is evaluated
-                if c.type in ("variable_name", "word") and name.isidentifier():
+                if c.type in ("variable_name", "word") and name.isidentifier() and name not in self.st.readonly:
                     self.st.exported[name] = ""  # absent: for what reads it, as good as empty
                     self.st.vars.pop(name, None)
                     self.st.sources.pop(name, None)
+                    self.st.unset.add(name)
         elif t == "declaration_command":
             keyword = _text(node.children[0]) if node.children else ""
+            global_ = any(c.type == "word" and _text(c).startswith("-") and "g" in _text(c) for c in node.children[1:])
+            if self.st.locals and keyword in ("local", "declare", "typeset") and not global_:
+                scope = self.st.locals[-1]
+                for c in node.children:
+                    local = _text(c.children[0]) if c.type == "variable_assignment" and c.children else _text(c) if c.type == "variable_name" else ""
+                    if local.isidentifier() and local not in scope:
+                        scope[local] = self.st.vars.get(local)
             flags = [_text(c) for c in node.children[1:] if c.type == "word" and _text(c).startswith("-")]
             exporting = keyword == "export" or (keyword in ("declare", "typeset") and any("x" in f for f in flags))
-            nameref = any("n" in f for f in flags)
-            local = keyword == "local" or (keyword in ("declare", "typeset") and not any("g" in f for f in flags))
+            making_readonly = keyword == "readonly" or (keyword in ("declare", "typeset") and any("r" in f and not f.startswith("--") for f in flags))
+            nameref = keyword in ("declare", "typeset", "local") and any("n" in f and not f.startswith("--") for f in flags)
+            for f in flags if keyword in ("declare", "typeset", "local") else ():
+                # -l / -u: the variable's values are lower- or upper-cased on every assignment.
+                case = "l" if "l" in f else "u" if "u" in f else ""
+                if case and not f.startswith("--"):
+                    for c in node.children:
+                        if c.type == "variable_assignment" and c.children:
+                            self.st.cased[_text(c.children[0])] = case
+                        elif c.type in ("variable_name", "word") and _text(c).isidentifier():
+                            self.st.cased[_text(c)] = case
             # bash expands every word of a declaration before it assigns any: in `export A=rm B=$A`, B gets the old A.
             before = dict(self.st.vars)
-            assigned: dict[str, str] = {}
             for c in node.children:
-                if c.type == "variable_assignment":
+                if c.type == "variable_assignment" and nameref:
+                    ref = _text(c.children[0]) if c.children else ""
+                    target = _text(c).partition("=")[2].strip("'\"")
+                    if ref.isidentifier() and target.isidentifier():
+                        self.st.namerefs[ref] = target
+                        self.st.sources.pop(ref, None)  # `local -n ref=TOKEN`: ref is another name for TOKEN
+                    else:
+                        self.subscript_code(target)  # `typeset -n r='a[$(cmd)]'; r=1`: the subscript runs at the assignment
+                elif c.type == "variable_assignment":
                     now = self.st.vars
                     self.st.vars = dict(before)
                     try:
                         name, value = self.assignment(c, depth + 1)
-                        if name and name != DYN:
-                            assigned[name] = self.st.vars.get(name, value)
+                        got = self.st.vars.get(name, value) if name and name != DYN else value
                     finally:
                         self.st.vars = now
                     if name and name != DYN:
-                        now[name] = assigned[name]
-                        if local and self.st.locals:
-                            self.st.locals[-1].add(name)
-                    if nameref:
-                        self.st.sources.pop(name, None)  # `local -n ref=TOKEN`: ref is another name for TOKEN
+                        now[name] = got
+                    if making_readonly and name and name != DYN:
+                        self.st.readonly.add(name)
                     if exporting and name and name != DYN:
                         self.st.exported[name] = value
+                        self.st.export_names.add(name)
                 elif exporting and c.type in ("variable_name", "word") and _text(c) in self.st.vars:
                     self.st.exported[_text(c)] = self.st.vars[_text(c)]  # export NAME after NAME=value
+                    self.st.export_names.add(_text(c))
+                elif exporting and c.type in ("variable_name", "word") and _text(c).isidentifier():
+                    self.st.export_names.add(_text(c))  # export NAME before any value: a later NAME=value exports
                 elif c.is_named:
                     self.walk(c, depth + 1, None)
         elif t == "subshell":
@@ -783,33 +889,11 @@ class _Walker:
                     self.walk(c, depth + 1, pipe_src)
             self.st.cwd = saved
         elif t in ("for_statement", "select_statement"):
-            var = ""
-            items: list[str] | None = []
-            for c in node.children:
-                if c.type == "variable_name":
-                    var = _text(c)
-                    self.st.vars[var] = DYN
-                    self._set_opaque(var)
-                elif c.type in ("do_group", "compound_statement"):
-                    if var and items and 1 < len(items) <= _LOOP_ITEMS and not any(DYN in i for i in items):
-                        # `for d in build /etc; do rm -rf $d; done`: a few literal items, the body once for each.
-                        for item in items:
-                            self.st.vars[var] = item
-                            self.walk(c, depth + 1, None)
-                        continue
-                    if var:
-                        # `for f in ~/.ssh/id_*; do cat $f; done`: one item (a glob stands for its matches), or
-                        # some path under the items' common directory.
-                        self.st.vars[var] = _loop_value(items) if items else DYN
-                    self.walk(c, depth + 1, None)
-                elif c.is_named:
-                    if c.type in ("word", "string", "concatenation", "raw_string", "expansion", "simple_expansion", "command_substitution"):
-                        w = self.word(c, depth + 1)
-                        if items is not None:
-                            items.append(w.value)
-                    else:
-                        items = None
-                        self.walk(c, depth + 1, None)
+            self.st.cond += 1
+            try:
+                self._for(node, depth)
+            finally:
+                self.st.cond -= 1
         elif t in ("command_substitution", "process_substitution", "arithmetic_expansion"):
             self.substitution(node, depth)
         elif t in ("word", "string", "concatenation", "raw_string", "expansion", "simple_expansion"):
@@ -820,9 +904,43 @@ class _Walker:
         elif t == "comment":
             return
         else:
-            for c in node.children:
-                if c.is_named:
-                    self.walk(c, depth + 1, pipe_src if t in ("negated_command", "compound_statement") else None)
+            cond = t in _MAY_NOT_RUN
+            self.st.cond += cond
+            try:
+                for c in node.children:
+                    if c.is_named:
+                        self.walk(c, depth + 1, pipe_src if t in ("negated_command", "compound_statement") else None)
+            finally:
+                self.st.cond -= cond
+
+    def _for(self, node: Any, depth: int) -> None:
+        var = ""
+        items: list[str] | None = []
+        for c in node.children:
+            if c.type == "variable_name":
+                var = _text(c)
+                self.st.vars[var] = DYN
+                self._set_opaque(var)
+            elif c.type in ("do_group", "compound_statement"):
+                if var and items and 1 < len(items) <= _LOOP_ITEMS and not any(DYN in i for i in items):
+                    # `for d in build /etc; do rm -rf $d; done`: a few literal items, the body once for each.
+                    for item in items:
+                        self.st.vars[var] = item
+                        self.walk(c, depth + 1, None)
+                    continue
+                if var:
+                    # `for f in ~/.ssh/id_*; do cat $f; done`: one item (a glob stands for its matches), or
+                    # some path under the items' common directory.
+                    self.st.vars[var] = _loop_value(items) if items else DYN
+                self.walk(c, depth + 1, None)
+            elif c.is_named:
+                if c.type in ("word", "string", "concatenation", "raw_string", "expansion", "simple_expansion", "command_substitution"):
+                    w = self.word(c, depth + 1)
+                    if items is not None:
+                        items.append(w.value)
+                else:
+                    items = None
+                    self.walk(c, depth + 1, None)
 
     def assignment(self, node: Any, depth: int) -> tuple[str, str]:
         name = ""
@@ -837,10 +955,23 @@ class _Walker:
                     if cc.type in ("command_substitution", "process_substitution"):
                         self.substitution(cc, depth + 1)
             elif c.type not in ("=", "+="):
-                value = self.word(c, depth + 1).value
+                value = self.word(c, depth + 1, unsplit=True).value
+        name = self.st.namerefs.get(name, name)
+        if name in self.st.cased and DYN not in value:
+            value = value.lower() if self.st.cased[name] == "l" else value.upper()
+        if name in CHANNEL_VARIABLES and self.st.cond and not value:
+            # Emptied where it may not run: the value set before may still be the one the program sees.
+            value = self.st.vars.get(name, "")
+        if name in self.st.readonly:
+            return name, self.st.vars.get(name, value)  # bash refuses: the value stays
+        if name == "PATH":
+            self.st.hashed.clear()  # bash empties its hash table when PATH is assigned
         if name and name != DYN:
+            self.st.unset.discard(name)
             appended = "+=" in _text(node)[: len(name) + 2]
             self.st.vars[name] = value if not appended else DYN
+            if name in self.st.export_names:
+                self.st.exported[name] = self.st.vars[name]
             value_nodes = [c for c in node.children if c.type not in ("variable_name", "=", "+=")]
             digest = _digest_tail(value_nodes[0]) if len(value_nodes) == 1 else None
             self.record_sources(name, digest if digest is not None else _text(node)[len(name) + 1 :], appended)
@@ -1095,6 +1226,13 @@ class _Walker:
         for r in redirects:
             if r.op in ("<<", "<<<"):
                 stdin_text = r.body
+        first = argv[0].value
+        if first in self.st.hashed and (first not in BASH_BUILTINS or first in self.st.disabled):
+            argv[0] = self.st.hashed[first]
+        if first in ("hash", "enable"):
+            self._lookup_table(first, [w.value for w in argv[1:]], argv[1:])
+        elif first in ("printf", "read") and not pipe_src:
+            self._assigning_builtin(first, argv[1:], redirects)
         if self.st.exported:
             assigns = {**self.st.exported, **assigns}
         cmd = SimpleCommand(
@@ -1128,6 +1266,59 @@ class _Walker:
         if self.pending:
             nodes, self.pending = self.pending, []
             self.trailing(cmd, nodes, depth)
+
+    def _assigning_builtin(self, name: str, words: list[Word], redirects: list[Redirect]) -> None:
+        """Builtins that set variables from literal text: `printf -v NAME FORMAT ARGS…` and `read [-r] NAME… <<< TEXT`
+        (words split on blanks, the last name taking the rest)."""
+        from .outputs import literal_stdin
+
+        vals = [w.value for w in words]
+        if any(DYN in v for v in vals):
+            return
+        if name == "printf":
+            if len(vals) >= 3 and vals[0] == "-v" and vals[1].isidentifier():
+                out = literal_stdin([SimpleCommand([Word("printf", "printf"), *words[2:]])])
+                if out is not None and vals[1] not in self.st.readonly:
+                    self.st.vars[vals[1]] = out
+                    self.st.unset.discard(vals[1])
+            return
+        text = next((r.body for r in redirects if r.op == "<<<" and r.body is not None), None)
+        names: list[str] = []
+        j = 0
+        while j < len(vals):
+            v = vals[j]
+            if v in ("-r", "-s", "-e"):
+                j += 1
+                continue
+            if v.startswith("-"):
+                return  # -a, -d, -n, -u …: not modelled
+            names.append(v)
+            j += 1
+        if text is None or DYN in text or not names or not all(n.isidentifier() for n in names):
+            return
+        line = text.split("\n", 1)[0]
+        parts = line.split(None, len(names) - 1)
+        for k, n in enumerate(names):
+            if n not in self.st.readonly:
+                self.st.vars[n] = parts[k].strip() if k < len(parts) else ""
+                self.st.unset.discard(n)
+
+    def _lookup_table(self, name: str, vals: list[str], words: list[Word]) -> None:
+        """`hash -p PATH NAME…` makes each NAME run PATH, `hash -r` forgets them; `enable -n NAME` turns the builtin
+        NAME off (so a hashed or on-disk NAME runs instead), `enable NAME` on again."""
+        if name == "hash":
+            if "-r" in vals:
+                self.st.hashed.clear()
+            for j, v in enumerate(vals):
+                if v == "-p" and j + 2 < len(vals):
+                    for other in vals[j + 2 :]:
+                        self.st.hashed[other] = words[j + 1]
+                    return
+            return
+        off = any(v.startswith("-") and "n" in v for v in vals)
+        for v in vals:
+            if not v.startswith("-"):
+                (self.st.disabled.add if off else self.st.disabled.discard)(v)
 
     def argwords(self, nodes: list[Any], depth: int) -> list[Word]:
         """The words one shell word becomes (*nodes* are its adjacent parts)."""
@@ -1210,6 +1401,29 @@ class _Walker:
 
 
 _LOOP_ITEMS = 4
+# Syntax whose parts may not run: branches, loop bodies, the operands of && and ||.
+_MAY_NOT_RUN = frozenset(
+    {"list", "if_statement", "elif_clause", "else_clause", "case_statement", "case_item", "while_statement", "c_style_for_statement", "do_group"}
+)
+
+
+def _trim(value: str, pattern: str, op: str) -> str:
+    """`${V%PAT}` (shortest suffix), `${V%%PAT}` (longest), `${V#PAT}` (shortest prefix), `${V##PAT}` (longest) with a
+    glob PAT of `*` and `?`, as bash removes them."""
+    import fnmatch
+
+    n = len(value)
+    if op.startswith("%"):
+        cuts = range(n, -1, -1) if op == "%" else range(0, n + 1)
+        for i in cuts:
+            if fnmatch.fnmatchcase(value[i:], pattern):
+                return value[:i]
+    else:
+        cuts = range(0, n + 1) if op == "#" else range(n, -1, -1)
+        for i in cuts:
+            if fnmatch.fnmatchcase(value[:i], pattern):
+                return value[i:]
+    return value
 
 
 def _assignable(name: str) -> bool:
@@ -1546,6 +1760,13 @@ def parse(
             data = data[: e.at] + b";" + data[e.at :]
             tree = _parse_bytes(data)
             continue
+        fn = b"(" in data or b"function" in data
+        if (b"&" in data and (fn or b"while" in data or b"until" in data or b"for" in data)) or (b"|" in data and fn):
+            from .spawn import unbounded_spawn
+
+            why = unbounded_spawn(root)
+            if why is not None:
+                script.problems.append(("sys.unbounded-spawn", why))
         return script
     raise ParseFailure("clearance cannot read the command the way bash does (commands run on past the end of their lines)")
 

@@ -528,7 +528,7 @@ def _fd_names(pattern: str, glob: bool, exts: list[str]) -> list[tuple[str, str]
 
 # Programs that read options from the environment: terraform TF_CLI_ARGS[_<command>], npm/pnpm npm_config_<key>,
 # pip PIP_<OPTION>, uv's index variables. They are added to the command as the options they stand for.
-_ENV_OPTION_TOOLS = frozenset({"terraform", "tofu", "npm", "pnpm", "pip", "pip3", "uv"})
+_ENV_OPTION_TOOLS = frozenset({"terraform", "tofu", "npm", "pnpm", "pip", "pip3", "uv", "tar", "gtar", "rsync"})
 _UV_INDEX_VARS = {
     "UV_INDEX_URL": "--index-url",
     "UV_EXTRA_INDEX_URL": "--extra-index-url",
@@ -553,6 +553,21 @@ def _env_options(cmd: SimpleCommand) -> None:
             words += env.get(var, "").split()
         cmd.argv = [*argv[: sub + 1], *(Word(w, w) for w in words), *argv[sub + 1 :]]
         return
+    if name in ("tar", "gtar"):
+        # GNU tar prepends TAR_OPTIONS to its command line (split as the shell splits words) and takes TAPE as the
+        # archive when no -f is given (a -f later on the line wins, as the last -f does).
+        words = _split_words(env.get("TAR_OPTIONS", ""))
+        if env.get("TAPE"):
+            words.insert(0, "--file=" + env["TAPE"])
+        if words:
+            k = 2 if len(argv) > 1 and argv[1].value[:1] not in ("-", "") and DYN not in argv[1].value else 1  # after `tar cf`
+            cmd.argv = [*argv[:k], *(Word(w, "TAR_OPTIONS") for w in words), *argv[k:]]
+        return
+    if name == "rsync":
+        # RSYNC_RSH is rsync's -e: the remote shell it runs.
+        if env.get("RSYNC_RSH"):
+            cmd.argv = [argv[0], Word("--rsh=" + env["RSYNC_RSH"], "RSYNC_RSH"), *argv[1:]]
+        return
     for var, value in env.items():
         low = var.lower()
         if name in ("npm", "pnpm") and low.startswith("npm_config_") and len(low) > 11:
@@ -563,6 +578,18 @@ def _env_options(cmd: SimpleCommand) -> None:
             added.append(Word(f"{_UV_INDEX_VARS[var]}={value}", var))
     if added:
         cmd.argv = [*argv, *added]
+
+
+def _split_words(text: str) -> list[str]:
+    """*text* split into words as the shell (and GNU tar's TAR_OPTIONS) splits them: quotes group, blanks separate."""
+    if not text:
+        return []
+    import shlex
+
+    try:
+        return shlex.split(text)
+    except ValueError:
+        return text.split()
 
 
 def git_config_pairs(cmd: SimpleCommand, nc: Norm | None = None, stored: bool = True) -> list[tuple[str, str]]:
@@ -857,6 +884,37 @@ class Expansion:
         self.problems: list[tuple[str, str]] = []
 
 
+def _mapfile_callback(cmd: SimpleCommand) -> str | None:
+    """The code `mapfile -C CALLBACK` evaluates (with an index and a line appended) every -c lines, when it runs: its
+    options read as getopt reads them (an option mapfile does not have is a usage error: nothing runs), and without
+    -c only every 5000 lines, which a here-string or here-document shorter than that never reaches."""
+    vals = cmd.values()
+    callback, quantum = None, False
+    j = 0
+    while j < len(vals):
+        v = vals[j]
+        if v == "--" or not v.startswith("-") or v == "-":
+            break
+        for k, ch in enumerate(v[1:], 1):
+            if ch not in "dnOsuCct":
+                return None  # usage error
+            if ch in "dnOsuCc":
+                value = v[k + 1 :] or (vals[j + 1] if j + 1 < len(vals) else "")
+                if not v[k + 1 :]:
+                    j += 1
+                if ch == "C":
+                    callback = value
+                elif ch == "c":
+                    quantum = True
+                break
+        j += 1
+    if not callback:
+        return None
+    if not quantum and cmd.stdin_text is not None and cmd.stdin_text.count("\n") < 5000:
+        return None
+    return callback
+
+
 def _strip_options(argv: list[Word], i: int, with_value: frozenset[str]) -> int:
     """Skip options starting at argv[i]; return the index of the first operand."""
     while i < len(argv):
@@ -954,8 +1012,15 @@ class Unwrapper:
             self.out.problems.append(("shell.dynamic-code", f"{via} runs code built at run time ({_show(text)}); clearance cannot see what it does"))
             text = text.replace(DYN, "${__clearance_dynamic}")
         cwd = changes.get("cwd", parent.cwd)
+        # A shell, eval or callback started here sees the environment this command has (`X=rm bash -c '"$X" -rf /'`);
+        # one on another machine does not.
+        inherited = (
+            {k: v for k, v in parent.assigns.items() if DYN not in v and k.isidentifier()}
+            if parent.remote is None and changes.get("remote") is None and parent.assigns
+            else None
+        )
         try:
-            script = parse(text, cwd if isinstance(cwd, str) else None, self.home, self.env, level)
+            script = parse(text, cwd if isinstance(cwd, str) else None, self.home, self.env, level, inherited)
         except ParseFailure as e:
             self.out.problems.append(("shell.parse-error", f"{via}: {e}"))
             return
@@ -979,6 +1044,10 @@ class Unwrapper:
         if not cmd.argv:
             return
         cmd.argv[0] = basename_command(cmd.argv[0])
+        if cmd.argv[0].value in ("mapfile", "readarray"):
+            callback = _mapfile_callback(cmd)
+            if callback:
+                self.reparse(callback + " 0 line", cmd, f"{cmd.argv[0].value} -C")
         if cmd.argv[0].value in ("export", "declare", "typeset", "readonly", "local"):
             self._env_commands(cmd, dict(w.value.split("=", 1) for w in cmd.argv[1:] if "=" in w.value and not w.value.startswith("-")))
         name = cmd.name
@@ -1092,22 +1161,6 @@ class Unwrapper:
             elif cmd.stdin_from:
                 self._stdin_script(cmd)
             return
-        if name in ("mapfile", "readarray"):
-            # mapfile -C CALLBACK: bash evaluates CALLBACK (with the line's index appended) every -c lines.
-            self.out.commands.append(cmd)
-            for j, a in enumerate(argv[1:-1], 1):
-                if a.value == "-C":
-                    self.reparse(argv[j + 1].value, cmd, f"{name} -C")
-                elif a.value.startswith("-C") and len(a.value) > 2:
-                    self.reparse(a.value[2:], cmd, f"{name} -C")
-            return
-        if name == "hash" and any(a.value.startswith("-") and "p" in a.value[1:] for a in argv[1:]):
-            # hash -p FILE NAME: every later NAME in this shell runs FILE, whatever PATH says.
-            self.out.commands.append(cmd)
-            self.out.problems.append(
-                ("shell.dynamic-command", "hash -p makes a later command name run another program; clearance cannot tell what each name then runs")
-            )
-            return
         if name == "enable" and any(a.value.startswith("-") and "f" in a.value[1:] for a in argv[1:]):
             # enable -f LIB NAME: bash loads a shared object into itself as a builtin.
             self.out.commands.append(cmd)
@@ -1142,6 +1195,17 @@ class Unwrapper:
             return
         if name in ("scp", "sftp"):
             self._ssh_options(cmd, len(argv))  # scp/sftp -o ProxyCommand=CMD: run here, like ssh's
+        if name == "rsync":
+            # rsync -e/--rsh CMD (or RSYNC_RSH, added as --rsh by _env_options): the program rsync runs on this machine
+            # to reach the other one, as `CMD HOST rsync --server …`.
+            vals = [w.value for w in argv[1:]]
+            for j, v in enumerate(vals):
+                rsh = vals[j + 1] if v in ("-e", "--rsh") and j + 1 < len(vals) else v.split("=", 1)[1] if v.startswith("--rsh=") else None
+                if rsh is None and v.startswith("-") and not v.startswith("--") and "e" in v[1:]:
+                    k = v.index("e", 1)
+                    rsh = v[k + 1 :] or (vals[j + 1] if j + 1 < len(vals) else None)  # -avze CMD, -eCMD
+                if rsh:
+                    self.reparse(rsh, cmd, "rsync -e")
         if name == "find":
             self._find(cmd)
             return
@@ -1505,7 +1569,15 @@ class Unwrapper:
         while i < len(argv):
             a = argv[i].value
             if a in ("-u", "--unset"):
+                if i + 1 < len(argv):
+                    assigns.pop(argv[i + 1].value, None)
                 i += 2
+            elif a.startswith("--unset=") or (a.startswith("-u") and len(a) > 2 and not a.startswith("--")):
+                assigns.pop(a.split("=", 1)[1] if a.startswith("--") else a[2:], None)
+                i += 1
+            elif a in ("-i", "--ignore-environment", "-"):
+                assigns = {}  # the program starts with only the VAR=value words that follow
+                i += 1
             elif (a in ("-C", "--chdir") and i + 1 < len(argv)) or a.startswith("--chdir=") or (a.startswith("-C") and len(a) > 2):
                 glued = a.startswith("--chdir=") or (a.startswith("-C") and len(a) > 2)
                 target = a.split("=", 1)[1] if a.startswith("--chdir=") else a[2:] if glued else argv[i + 1].value
@@ -1677,11 +1749,19 @@ class Unwrapper:
         while j < end:
             v = argv[j].value
             setting = None
-            if v == "-o" and j + 1 < end:
-                setting = argv[j + 1].value
-                j += 1
-            elif v.startswith("-o") and len(v) > 2:
-                setting = v[2:]
+            if v.startswith("-") and not v.startswith("--") and len(v) > 1:
+                # A cluster read as getopt reads it (`-vo X`, `-voProxyCommand=X`): flags until one that takes a value,
+                # which is the rest of the word or the next word.
+                for k, ch in enumerate(v[1:], 1):
+                    if "-" + ch not in _SSH_OPTS:
+                        continue
+                    value = v[k + 1 :]
+                    if not value and j + 1 < end:
+                        value = argv[j + 1].value
+                        j += 1
+                    if ch == "o":
+                        setting = value
+                    break
             j += 1
             if setting is None:
                 continue

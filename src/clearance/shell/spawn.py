@@ -1,0 +1,188 @@
+"""Process spawning without end, read from the syntax tree: the fork-bomb class in its structural forms.
+
+Two shapes exhaust a machine's processes whatever the names in them:
+
+- a loop whose condition never ends it (`while true`, `until false`, `while ((1))`, `for ((;;))`) and whose body
+  starts a background job it never waits for (no `wait` in the body's own shell, or one undone by `disown`), with
+  nothing in the body that leaves the loop (`break`, `exit`, `return`);
+- functions that call one another in a cycle where at least one call starts a new process (a background job or a
+  pipeline element: each runs in a forked shell), called at least once (`bomb(){ bomb & }; bomb`,
+  `a(){ b & }; b(){ a; }; a`).
+
+Pure functions of the tree: nothing runs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Nodes whose commands run in a forked shell: a `wait` inside them does not wait for the loop's jobs.
+_FORKED = frozenset({"subshell", "pipeline", "command_substitution", "process_substitution"})
+_LEAVE = frozenset({"break", "exit", "return", "exec"})
+_TRUE = frozenset({"true", ":", "/bin/true", "/usr/bin/true"})
+_FALSE = frozenset({"false", "/bin/false", "/usr/bin/false"})
+
+
+def _text(node: Any) -> str:
+    return node.text.decode("utf-8", "replace") if node.text is not None else ""
+
+
+def _name(node: Any) -> str:
+    """The command name of a `command` node ("" when it has none or it is computed)."""
+    for c in node.children:
+        if c.type == "command_name":
+            return _text(c)
+    return ""
+
+
+def _walk(node: Any) -> list[Any]:
+    out, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(reversed(n.children))
+    return out
+
+
+def _constant_truth(node: Any) -> bool | None:
+    """Whether a loop condition always succeeds (True), always fails (False), or depends (None)."""
+    t = node.type
+    if t == "negated_command":
+        inner = [c for c in node.children if c.is_named]
+        got = _constant_truth(inner[0]) if len(inner) == 1 else None
+        return None if got is None else not got
+    if t == "command":
+        name = _name(node)
+        if name in _TRUE:
+            return True
+        if name in _FALSE:
+            return False
+        return None
+    if t in ("test_command", "compound_statement"):
+        # `[[ 1 ]]`, `[ x ]` (a non-empty literal string is true), `((1))` (a non-zero number is true).
+        inner = [c for c in node.children if c.is_named]
+        if not inner and t == "test_command":
+            return False  # `[ ]`: an empty test fails
+        if len(inner) != 1:
+            return None
+        c = inner[0]
+        if c.type == "number":
+            return _text(c).strip() not in ("0", "00") if t == "compound_statement" else True
+        if t == "test_command" and c.type in ("word", "raw_string") and _text(c).strip("'\""):
+            return True
+        return None
+    return None
+
+
+def _unbounded(loop: Any) -> bool:
+    if loop.type == "c_style_for_statement":
+        # for ((init; cond; step)): no condition expression between the two `;` is an endless loop.
+        semis = [i for i, c in enumerate(loop.children) if c.type == ";"]
+        if len(semis) < 2:
+            return False
+        cond = [c for c in loop.children[semis[0] + 1 : semis[1]] if c.is_named]
+        if not cond:
+            return True
+        return len(cond) == 1 and cond[0].type == "number" and _text(cond[0]).strip() != "0"
+    if loop.type == "while_statement":
+        keyword = loop.children[0].type if loop.children else ""
+        conds = [c for c in loop.children[1:] if c.is_named and c.type != "do_group"]
+        if len(conds) != 1:
+            return False
+        truth = _constant_truth(conds[0])
+        return truth is True if keyword == "while" else truth is False
+    return False
+
+
+def _body(loop: Any) -> Any | None:
+    return next((c for c in loop.children if c.type == "do_group"), None)
+
+
+def _spawns_unwaited(body: Any) -> bool:
+    """The loop body starts a background job that no `wait` of the same shell waits for (a `wait` in a subshell
+    waits for that subshell's jobs only; `disown` takes a job out of wait's reach), and nothing leaves the loop."""
+    jobs: set[int] = set()  # the shells (by node id) that start a background job
+    waits: set[int] = set()
+    disowned = False
+    stack: list[tuple[Any, int]] = [(body, id(body))]
+    while stack:
+        n, shell = stack.pop()
+        t = n.type
+        if t == "&":
+            jobs.add(shell)
+        elif t == "command":
+            name = _name(n)
+            if name in _LEAVE and shell == id(body):
+                return False
+            if name == "wait":
+                waits.add(shell)
+            elif name == "disown":
+                disowned = True
+            elif name == "kill":
+                return False  # the job is stopped again (`x & pid=$!; …; kill $pid`)
+        inner = id(n) if t in _FORKED else shell
+        stack.extend((c, inner) for c in n.children)
+    return bool(jobs) and (disowned or not jobs <= waits)
+
+
+def _spawning_calls(fn_body: Any, names: set[str]) -> list[tuple[str, bool]]:
+    """(callee, starts a process) for each call of a function in *names* inside a function body."""
+    out: list[tuple[str, bool]] = []
+    stack: list[tuple[Any, bool]] = [(fn_body, False)]
+    while stack:
+        n, spawned = stack.pop()
+        kids = n.children
+        for k, c in enumerate(kids):
+            bg = spawned or n.type in _FORKED or (k + 1 < len(kids) and kids[k + 1].type == "&")
+            if c.type == "command":
+                name = _name(c)
+                if name in names:
+                    out.append((name, bg))
+            stack.append((c, bg))
+    return out
+
+
+def _recursive_spawn(root: Any, nodes: list[Any]) -> str | None:
+    defs: dict[str, tuple[Any, int]] = {}  # name -> (body, where its definition ends)
+    for n in nodes:
+        if n.type == "function_definition":
+            name = next((_text(c) for c in n.children if c.type == "word"), "")
+            body = next((c for c in n.children if c.type in ("compound_statement", "subshell")), None)
+            if name and body is not None:
+                defs[name] = (body, n.end_byte)
+    if not defs:
+        return None
+    names = set(defs)
+    edges = {f: _spawning_calls(body, names) for f, (body, _) in defs.items()}
+    # Calls outside every definition, each with where it stands: a function runs only what is defined by then.
+    inside: set[int] = {id(x) for body, _ in defs.values() for x in _walk(body)}
+    calls = [(_name(n), n.start_byte) for n in nodes if n.type == "command" and id(n) not in inside and _name(n) in names]
+    for start, at in calls:
+        if defs[start][1] > at:
+            continue
+        # Does a cycle through *start* hold a spawning call?  Search over (function, spawned-so-far).
+        seen: set[tuple[str, bool]] = set()
+        todo = [(start, False)]
+        while todo:
+            f, sp = todo.pop()
+            for g, bg in edges.get(f, ()):
+                if defs[g][1] > at:
+                    continue  # not defined yet when the call runs
+                state = (g, sp or bg)
+                if g == start and state[1]:
+                    return f"the function {start} calls itself again through a background job or a pipe: each call forks more processes, without end"
+                if state not in seen:
+                    seen.add(state)
+                    todo.append(state)
+    return None
+
+
+def unbounded_spawn(root: Any) -> str | None:
+    """Why the script starts processes without end (a message), or None."""
+    nodes = _walk(root)
+    for n in nodes:
+        if n.type in ("while_statement", "c_style_for_statement") and _unbounded(n):
+            body = _body(n)
+            if body is not None and _spawns_unwaited(body):
+                return "an endless loop starts a background job on every pass and never waits for it: processes pile up until the machine runs out"
+    return _recursive_spawn(root, nodes)
