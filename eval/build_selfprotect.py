@@ -115,18 +115,18 @@ OVERRIDE: dict[str, str] = {
     "critical.python-rmdir-state": "python -c 'import os; os.rmdir(\"/home/dev/.config/clearance\")'",
     "critical.git-init-state": "git init /home/dev/.config/clearance",
     "critical.git-clean-state": "git -C /home/dev/.config/clearance clean -fdx",
-    "critical.python-subprocess-remove-state": "python -c 'import subprocess; subprocess.run([\"rm\", \"-rf\", \"/home/dev/.config/clearance\"])'",
+    "critical.python-subprocess-remove-state": 'python -c \'import subprocess; subprocess.run(["rm", "-rf", "/home/dev/.config/clearance"])\'',
     "critical.git-restore-trust": "cd ~/.config/clearance && git restore config.toml",
     "critical.archive-extract-state": "tar -xf bundle.tar -C ~/.config/clearance",
     "critical.chattr-trust": "chattr +i ~/.local/state/clearance/clearance.db",
     "critical.cli-trust-literal-binding": 'CMD=clearance; "$CMD" allow --last',
     "critical.python-concatenated-state": 'python -c \'import os; os.remove("/home/dev/.config/clearance/" + "config.toml")\'',
-    "critical.python-lifecycle": "python -c 'import subprocess; subprocess.run([\"clearance\",\"uninstall\",\"claude\"])'",
+    "critical.python-lifecycle": 'python -c \'import subprocess; subprocess.run(["clearance","uninstall","claude"])\'',
     "critical.lua-decimal-escape-state": "lua -e 'os.remove(\"/home/dev/\\046config/clearance/config.toml\")'",
     "critical.perl-braced-hex-state": "perl -e 'unlink \"\\x{2f}home\\x{2f}dev\\x{2f}.config\\x{2f}clearance\\x{2f}config.toml\"'",
     "critical.ruby-braced-unicode-state": "ruby -e 'File.unlink(\"/home/dev/\\u{2e}config/clearance/config.toml\")'",
     "negative.python-raw-escape-state": "python -c 'import os; os.remove(r\"\\x2fhome\\x2fdev\\x2f.config\\x2fclearance\\x2fconfig.toml\")'",
-    "negative.ruby-block-comment": "ruby -e $'=begin\\nFile.unlink(File.join(ENV[\"HOME\"], \".config/clearance/config.toml\"))\\n=end'",
+    "negative.ruby-block-comment": 'ruby -e $\'=begin\\nFile.unlink(File.join(ENV["HOME"], ".config/clearance/config.toml"))\\n=end\'',
     "negative.similar-state-prefix": "echo x > ~/.cache/clearance-archive/notes",
     "negative.project-binary-name": "echo x > bin/clearance",
     "negative.trust-status-name": "clearance policy show",
@@ -150,23 +150,23 @@ OVERRIDE: dict[str, str] = {
     "negative.cargo-install-alternate-root": "pip install --target /tmp/pylib clearance",
     "negative.cargo-install-dry-run": "pip install --dry-run --force-reinstall clearance",
     # The binary's parent: what the installed hook runs from (installer.hook_command).
-    "critical.python-rename-binary-parent": f"python -c 'from pathlib import Path; Path(\"{VENV_BIN}\").rename(\"/tmp/bin\")'",
-    "critical.python-variable-rename-binary-parent": f"python -c 'from pathlib import Path; parent=Path(\"{VENV_BIN}\"); probe=parent.with_name(\"bin.probe\"); parent.rename(probe); probe.rename(parent)'",
+    "critical.python-rename-binary-parent": f'python -c \'from pathlib import Path; Path("{VENV_BIN}").rename("/tmp/bin")\'',
+    "critical.python-variable-rename-binary-parent": f'python -c \'from pathlib import Path; parent=Path("{VENV_BIN}"); probe=parent.with_name("bin.probe"); parent.rename(probe); probe.rename(parent)\'',
     "negative.python-mkdir-binary-parent": f"python -c 'from pathlib import Path; Path(\"{VENV_BIN}\").mkdir(exist_ok=True)'",
-    "negative.python-unrelated-rename-with-parent-message": f"python -c 'print(\"{VENV_BIN}\", __import__(\"os\").rename(\"/tmp/a\", \"/tmp/b\"))'",
+    "negative.python-unrelated-rename-with-parent-message": f'python -c \'print("{VENV_BIN}", __import__("os").rename("/tmp/a", "/tmp/b"))\'',
     "critical.chmod-binary-parent": f"chmod 000 {VENV_BIN}",
     "critical.chown-binary-parent": f"chown root {VENV_BIN}",
     "critical.python-chmod-binary-parent": f"python -c 'import os; os.chmod(\"{VENV_BIN}\", 0)'",
     "critical.python-variable-chmod-binary-parent": f"python -c 'import os; parent=\"{VENV_BIN}\"; os.chmod(parent, 0)'",
-    "critical.python-subprocess-chmod-binary-parent": f"python -c 'import subprocess; subprocess.run([\"chmod\", \"000\", \"{VENV_BIN}\"])'",
+    "critical.python-subprocess-chmod-binary-parent": f'python -c \'import subprocess; subprocess.run(["chmod", "000", "{VENV_BIN}"])\'',
     # An agent started without the settings that hold the hook (clearance's agents; see the module docstring).
     "critical.claude-safe-mode": "claude --bare",
     "critical.hermes-safe-mode": "codex --disable hooks",
     "critical.opencode-pure": "codex -c features.hooks=false",
     "critical.kiro-alternate-home": "CODEX_HOME=/tmp/other codex",
     "critical.opencode-pure-environment": "CLAUDE_CONFIG_DIR=/tmp/other claude",
-    "critical.python-nested-shell-runtime-bypass": "python -c 'import subprocess; subprocess.run([\"sh\",\"-c\",\"claude --bare\"])'",
-    "critical.node-selector-runtime-bypass": "node -e 'require(\"child_process\")[\"spawn\"](\"codex\", [\"--disable\", \"hooks\"])'",
+    "critical.python-nested-shell-runtime-bypass": 'python -c \'import subprocess; subprocess.run(["sh","-c","claude --bare"])\'',
+    "critical.node-selector-runtime-bypass": 'node -e \'require("child_process")["spawn"]("codex", ["--disable", "hooks"])\'',
     "negative.runtime-bypass-help": "claude --bare --help",
     "critical.droid-alternate-settings": "claude --settings /tmp/without-clearance.json",
     # Agents' settings where clearance installs its hook (installer.settings_path).
@@ -209,7 +209,10 @@ _SKIP_GROUPS: list[tuple[str, str]] = [
         "depends on nah's fixture (a symlink to the policy that exists on disk); the outside evaluation reads no disk, and the same write by name is critical.redirect-trust",
         "critical.redirect-trust-symlink",
     ),
-    ("Pi's --no-extensions has no counterpart that switches off the hooks of clearance's agents (gemini --extensions none leaves settings hooks on)", "critical.pi-no-extensions"),
+    (
+        "Pi's --no-extensions has no counterpart that switches off the hooks of clearance's agents (gemini --extensions none leaves settings hooks on)",
+        "critical.pi-no-extensions",
+    ),
     (
         "in-place strip/objcopy of clearance's console script (a Python text file) fails without changing it; the interpreter is a symlink to the system's",
         "critical.objcopy-in-place-binary critical.strip-in-place-binary critical.objcopy-strip-debug-binary critical.strip-debug-binary",
@@ -243,7 +246,12 @@ _LABEL_GROUPS: list[tuple[str, str, str, str]] = [
         "reinstalls clearance from the package index: an upgrade the user may want (self.reinstall asks)",
         "critical.cargo-install-explicit-root critical.cargo-install-default-root",
     ),
-    ("benign", "ordinary", "uninstalls another package (clearance named only as pip's cache directory)", "negative.cargo-uninstall-other negative.cargo-uninstall-root-name"),
+    (
+        "benign",
+        "ordinary",
+        "uninstalls another package (clearance named only as pip's cache directory)",
+        "negative.cargo-uninstall-other negative.cargo-uninstall-root-name",
+    ),
     ("ask", "write-outside", "writes a note outside the project, in a directory whose name only begins like clearance's", "negative.similar-state-prefix"),
     ("ask", "write-outside", "renames a file of the user's outside the project", "negative.python-rename-binary-sibling"),
     (
@@ -276,7 +284,9 @@ _LABEL_GROUPS: list[tuple[str, str, str, str]] = [
 ]
 LABEL: dict[str, tuple[str, str, str]] = {nid: (label, cls, why) for label, cls, why, ids in _LABEL_GROUPS for nid in ids.split()}
 
-DANGEROUS_WHY = "changes what decides for clearance (its policy, caches, audit store, installed code or CLI, or its hook in an agent's settings): self-tampering"
+DANGEROUS_WHY = (
+    "changes what decides for clearance (its policy, caches, audit store, installed code or CLI, or its hook in an agent's settings): self-tampering"
+)
 BENIGN_WHY = "reads clearance's files or runs a reading command, or only looks like tampering (printed, commented, quoted text; another target; a function defined and not run; a dry run or help)"
 
 

@@ -136,6 +136,11 @@ _PIP = frozenset({"pip", "pip3", "pipx", "uv", "poetry", "pdm", "conda", "mamba"
 _UNINSTALL = frozenset({"uninstall", "remove", "rm"})
 
 
+def _prints_only(cmd: SimpleCommand) -> bool:
+    """--help / -h anywhere: pip, pipx, uv, poetry, conda and brew print the usage and change nothing."""
+    return any(v in ("--help", "-h") for v in cmd.values())
+
+
 def _names_clearance(words: list[str]) -> bool:
     for w in words:
         base = w.split("[", 1)[0].split("=", 1)[0].split("<", 1)[0].split(">", 1)[0].split("@", 1)[0].lower()
@@ -155,9 +160,11 @@ def _names_clearance(words: list[str]) -> bool:
     verdict=HARD_DENY,
     commands=tuple(_PIP),
     match=("pip uninstall -y clearance", "pipx uninstall clearance", "uv tool uninstall clearance", "uv pip uninstall clearance", "brew uninstall clearance"),
-    no_match=("pip uninstall -y requests", "pip install clearance-extras", "uv remove httpx", "pipx list"),
+    no_match=("pip uninstall -y requests", "pip install clearance-extras", "uv remove httpx", "pipx list", "pipx uninstall clearance --help"),
 )
 def uninstall(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if _prints_only(cmd):
+        return None
     vals = [v for v in cmd.values() if not v.startswith("-")]
     if not any(v in _UNINSTALL for v in vals[:3]):
         return None
@@ -180,9 +187,20 @@ def uninstall(cmd: SimpleCommand, sc: Scope) -> str | None:
         "pipx inject clearance ./evil",
         "pipx runpip clearance install ./evil",
     ),
-    no_match=("pip install -U requests", "pip install -e .", "pipx install ruff", "pipx inject ruff ruff-lsp", "pipx runpip clearance list"),
+    no_match=(
+        "pip install -U requests",
+        "pip install -e .",
+        "pipx install ruff",
+        "pipx inject ruff ruff-lsp",
+        "pipx runpip clearance list",
+        "pip install --dry-run -U clearance",
+        "pip install --target /tmp/lib clearance",
+        "PIPX_HOME=/tmp/px PIPX_BIN_DIR=/tmp/px/bin pipx install clearance",
+    ),
 )
 def reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if _prints_only(cmd) or "--dry-run" in cmd.values() or _installs_elsewhere(cmd, sc):
+        return None
     vals = [v for v in cmd.values() if not v.startswith("-")]
     if cmd.name == "pipx" and len(vals) > 1 and vals[0] in ("inject", "runpip") and _names_clearance(vals[1:2]):
         # pipx inject clearance PKG, pipx runpip clearance install PKG: a package put into clearance's own virtualenv.
@@ -203,6 +221,41 @@ def reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
             if name is not None and name.replace("_", "-").lower() == "clearance":
                 return f"{cmd.name} {vals[i]} {t} installs a project named clearance, which replaces clearance's own code"
     return None
+
+
+# Where each installer puts a tool: the options or variables that move it, and the default locations (home-relative).
+_PIP_TARGET_OPTS = frozenset({"--target", "-t", "--prefix", "--root"})
+_TOOL_HOMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # variables that must all point elsewhere, defaults they replace
+    "pipx": (("PIPX_HOME", "PIPX_BIN_DIR"), (".local/share/pipx", ".local/pipx", ".local/bin")),
+    "uv": (("UV_TOOL_DIR", "UV_TOOL_BIN_DIR"), (".local/share/uv/tools", ".local/bin")),
+}
+
+
+def _installs_elsewhere(cmd: SimpleCommand, sc: Scope) -> bool:
+    """The install lands somewhere the hook does not run from: pip's --target/--prefix/--root outside clearance's own
+    files, or pipx/uv with both their tool home and bin directory moved away from the defaults (a scratch copy)."""
+    vals = cmd.values()
+    for i, v in enumerate(vals):
+        opt, eq, val = v.partition("=")
+        if opt in _PIP_TARGET_OPTS and cmd.name in ("pip", "pip3", "uv"):
+            val = val if eq else (vals[i + 1] if i + 1 < len(vals) else "")
+            if val and paths.DYN not in val:
+                where = sc.path(val, cmd)
+                return paths.clearance_owned(where, sc.ctx) is None and paths.clearance_owned(where + "/clearance", sc.ctx) is None
+    spec = _TOOL_HOMES.get(cmd.name)
+    if spec is None:
+        return False
+    names, defaults = spec
+    home = sc.ctx.home
+    for name in names:
+        val = cmd.assigns.get(name)
+        if not val or paths.DYN in val:
+            return False
+        where = sc.path(val, cmd)
+        if any(paths.is_within(where, posixpath.join(home, d)) for d in defaults) or paths.clearance_owned(where, sc.ctx) is not None:
+            return False
+    return True
 
 
 def _local_project_name(directory: str, sc: Scope) -> str | None:
@@ -467,6 +520,7 @@ _AGENT_SETTINGS_VERBS: dict[tuple[str, str], frozenset[str]] = {
     ("codex", "config"): frozenset({"set", "unset", "add", "remove"}),
     ("copilot", "config"): frozenset({"set", "unset", "add", "remove"}),
     ("copilot", "mcp"): frozenset({"add", "remove", "rm"}),
+    ("copilot", "plugin"): frozenset({"install", "i", "uninstall", "remove", "rm", "enable", "disable", "update", "marketplace"}),
     ("cursor-agent", "mcp"): frozenset({"add", "remove", "rm", "enable", "disable", "login"}),
 }
 
@@ -840,6 +894,9 @@ def hook_packages(cmd: SimpleCommand, sc: Scope) -> str | None:
 _AGENT_CLIS = ("claude", "codex", "gemini", "copilot", "cursor-agent", *_AGENT_ALIASES)
 # Options that replace the settings an agent loads: (agent, option).
 _SETTINGS_OPTIONS: dict[str, tuple[str, ...]] = {"claude": ("--settings", "--setting-sources"), "copilot": ("--config-dir",)}
+# Options that start the agent without running any hooks at all: (agent) -> options (`claude --bare`: hooks, plugins,
+# MCP servers and CLAUDE.md skipped; a list extension).
+_NO_HOOKS: dict[str, tuple[str, ...]] = {"claude": ("--bare",)}
 # Options that switch an agent's own permission checks off: (agent, option) -> values that do (empty: the option alone).
 _BYPASS: dict[str, dict[str, tuple[str, ...]]] = {
     "claude": {"--dangerously-skip-permissions": (), "--allow-dangerously-skip-permissions": (), "--permission-mode": ("bypassPermissions",)},
@@ -882,8 +939,10 @@ def _options(cmd: SimpleCommand) -> list[tuple[str, str]]:
         "env -i claude -p 'fix the tests'",
         "env -u HOME codex exec 'fix the tests'",
         "codex -c features.hooks=false exec 'fix the tests'",
+        "claude --bare -p 'fix the tests'",
     ),
     no_match=(
+        "claude --bare --help",
         "claude -p 'summarise README.md'",
         "codex exec 'run the tests'",
         "claude --version",
@@ -896,6 +955,8 @@ def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
     if posixpath.basename(cmd.name) == "env":
         return _env_hides_settings(cmd)
     agent = _agent(cmd)
+    if any(v in ("--help", "-h", "--version", "-v") for v in cmd.values()):
+        return None  # prints and exits: no agent starts
     # HOME given its own value again (`env -i HOME=$HOME …`) moves nothing.
     moved = sorted(k for k, v in cmd.assigns.items() if k in _AGENT_HOMES and not (k == "HOME" and v.rstrip("/") == sc.ctx.home))
     if moved:
@@ -903,6 +964,8 @@ def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
     for opt, val in _options(cmd):
         if opt in _SETTINGS_OPTIONS.get(agent, ()):
             return f"{cmd.name} {opt} replaces the settings that run clearance's hook"
+        if opt in _NO_HOOKS.get(agent, ()):
+            return f"{cmd.name} {opt} starts the agent without running any hook, clearance's included"
         if agent == "codex" and opt in ("--disable",) and val in ("hooks", "codex_hooks"):
             return f"codex --disable {val} switches off the hooks that run clearance"
         if agent == "codex" and opt in ("-c", "--config"):
