@@ -60,6 +60,77 @@ class TestPackageManagerThatChangesNothing:
         assert decide(cmd).decision == want
 
 
+class TestInterpretersNotRead:
+    """Class: a one-liner in a language whose inline code was not read -- R and Rscript (also `-e'code'` glued), Julia
+    (`-e`, `--eval`), the Python launcher `py -3 -c`, PowerShell's `-Command` -- deleting or writing clearance's files.
+    Were allowed (PowerShell asked).  Reading them stays allowed."""
+
+    SWITCH_OFF: ClassVar[list[str]] = [
+        "R -e 'file.remove(\"/home/ana/.local/state/clearance/clearance.db\")'",
+        "R --vanilla -e 'unlink(\"/home/ana/.config/clearance\", recursive=TRUE)'",
+        "Rscript -e'unlink(\"/home/ana/.cache/clearance/server-policy.toml\")'",
+        "julia -e 'rm(\"/home/ana/.config/clearance\"; recursive=true)'",
+        'julia --eval \'write("/home/ana/.config/clearance/config.toml", "")\'',
+        "py -3.12 -c 'import shutil; shutil.rmtree(\"/home/ana/.config/clearance\")'",
+        "pwsh -c 'Set-Content -Path ~/.config/clearance/config.toml -Value x'",
+        "pwsh -NoProfile -Command 'Remove-Item -Recurse ~/.local/state/clearance'",
+        "powershell -Command 'Clear-Content ~/.cache/clearance/server-policy.toml'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "R -e 'print(readLines(\"/home/ana/.config/clearance/config.toml\"))'",
+        "julia -e 'println(read(\"/home/ana/.config/clearance/config.toml\", String))'",
+        "Rscript -e'summary(read.csv(\"data.csv\"))'",
+        "py -3 -c 'print(42)'",
+    ]
+
+    @pytest.mark.parametrize("cmd", SWITCH_OFF)
+    def test_denied(self, cmd: str) -> None:
+        assert decide(cmd).decision == "deny"
+
+    @pytest.mark.parametrize("cmd", ORDINARY)
+    def test_allowed(self, cmd: str) -> None:
+        assert decide(cmd).decision == "allow"
+
+    def test_powershell_read_not_denied(self) -> None:
+        # PowerShell is not read beyond this check: its code is asked about (shell.embedded-code), never denied for a read.
+        assert decide("pwsh -c 'Get-Content ~/.config/clearance/config.toml'").decision == "ask"
+
+
+class TestCodeTheInterpreterNeverRuns:
+    """Class: a call spelled where the interpreter never runs it -- a comment (`#`, `//`, `--`, Perl's POD, Ruby's
+    =begin, Julia's #= =#, Lua's --[[ ]]) or a string literal nothing evaluates (`print("os.remove(…)")`,
+    Ruby's %q{…}, Lua's [[…]]) -- read as a write of clearance's files.  Were denied.  A name in a string that is used
+    as a selector (`getattr(os, "chmod")`) and strings handed to eval or a process still count."""
+
+    ORDINARY: ClassVar[list[str]] = [
+        "python3 -c '# shutil.rmtree(\"/home/ana/.config/clearance\")\nprint(1)'",
+        "node -e '// fs.rmSync(process.env.HOME + \"/.config/clearance\")\nconsole.log(1)'",
+        "perl -e $'=pod\\nunlink \"/home/ana/.config/clearance/config.toml\";\\n=cut\\nprint 1'",
+        "ruby -e 'puts %q{FileUtils.rm_rf(\"/home/ana/.config/clearance\")}'",
+        "lua -e 'print([[os.remove(\"/home/ana/.config/clearance/config.toml\")]])'",
+        "lua -e '--os.remove(\"/home/ana/.config/clearance/config.toml\")\nprint(1)'",
+        "lua -e $'--[[\\nos.remove(\"/home/ana/.local/state/clearance/clearance.db\")\\n]]\\nprint(2)'",
+        'python3 -c \'print("os.remove(\\"/home/ana/.config/clearance/config.toml\\")")\'',
+        "julia -e $'#=\\nrm(\"/home/ana/.config/clearance\")\\n=#\\nprintln(1)'",
+    ]
+    SWITCH_OFF: ClassVar[list[str]] = [
+        'python3 -c \'import os; getattr(os, "remove")("/home/ana/.config/clearance/config.toml")\'',
+        'python3 -c \'exec("import os; os.remove(\\"/home/ana/.config/clearance/config.toml\\")")\'',
+        "lua -e 'load([[os.remove(\"/home/ana/.config/clearance/config.toml\")]])()'",
+        "python3 -c 'import os # tidy up\nos.remove(\"/home/ana/.config/clearance/config.toml\")'",
+        "perl -e 's#x#y#; unlink \"/home/ana/.config/clearance/config.toml\"'",
+        "python3 -c \"import sqlite3; sqlite3.connect('/home/ana/.local/state/clearance/clearance.db').execute('delete from decisions')\"",
+    ]
+
+    @pytest.mark.parametrize("cmd", ORDINARY)
+    def test_allowed(self, cmd: str) -> None:
+        assert decide(cmd).decision == "allow"
+
+    @pytest.mark.parametrize("cmd", SWITCH_OFF)
+    def test_denied(self, cmd: str) -> None:
+        assert decide(cmd).decision == "deny"
+
+
 class TestAgentPluginVerbs:
     """Class: an agent's own CLI installing plugins (which carry hooks and MCP servers of their own) -- Copilot CLI's
     `plugin` verbs, as Claude's (a list extension)."""

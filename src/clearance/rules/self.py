@@ -16,10 +16,14 @@ from .. import paths
 from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..shell.effects import READ
+from ..shell.embedded import POWERSHELLS
+from ..shell.interp import INTERPRETERS, blank_long_strings, strip_comments
 from .base import rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
+
     from ..model import Action
     from ..scope import Scope
     from ..shell.effects import Effect
@@ -368,11 +372,14 @@ def audit_db(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
-_INTERPRETERS = ("python", "python3", "node", "ruby", "perl", "php", "deno", "bun", "osascript", "lua")
+# Every program whose inline code the engine reads (shell/interp.py: python, node, ruby, perl, php, lua, R, julia, the
+# py launcher, …), PowerShell, AppleScript, and the usual versioned names.
+_INTERPRETERS = (*INTERPRETERS, *POWERSHELLS, "osascript", *(f"python3.{n}" for n in range(8, 15)))
 _WRITES = lazy(
     # (?=[…]): the first letters of the alternatives, so most positions are rejected in one step.
-    r"(?=[e.owaurcstdiv])(?:executescript|\.(?:execute(?:many)?\(\s*[A-Za-z_]|bind\()|\bopen\([^)]*['\"][wax+]|write(?:_text|_bytes|File|FileSync)?\(|append(?:File|FileSync)?\(|unlink|remove|rmtree|rmSync|"
-    r"\brename|\breplace\(|chmod|symlink|truncate|\b(?:DELETE|UPDATE|DROP|INSERT|ALTER|CREATE|VACUUM|ATTACH)\b)",
+    r"(?=[e.owaurcstdivmnl])(?:executescript|\.(?:execute(?:many)?\(\s*[A-Za-z_]|bind\()|\bopen\([^)]*['\"][wax+]|write(?:_text|_bytes|File|FileSync|Lines)?\(|append(?:File|FileSync)?\(|unlink|remove|rmtree|rmSync|"
+    r"\brename|\breplace\(|chmod|symlink|truncate|\brm\s*\(|\b(?:clear|set|add)-content\b|\bout-file\b|\b(?:move|rename|copy|new)-item\b|"
+    r"\b(?:rm|del|mv|erase)\s+['\"$~/-]|\b(?:DELETE|UPDATE|DROP|INSERT|ALTER|CREATE|VACUUM|ATTACH)\b)",
     IGNORECASE,
 )
 # A word each alternative of _WRITES holds, lower-cased: ASCII text without any of them cannot match (beyond
@@ -400,10 +407,18 @@ _WRITE_WORDS = (
     "create",
     "vacuum",
     "attach",
+    "rm",
+    "-content",
+    "out-file",
+    "-item",
+    "del",
+    "mv",
+    "erase",
 )
 # Besides writes: what holds the store so that the hook cannot record (a transaction or a file lock held open,
 # `BEGIN EXCLUSIVE` then sleep, a listener on its socket) or puts something else in its place (a FIFO, a device node).
 # A pattern of its own, so that each keeps one cheap first-letter test per position.
+_SQL_WORDS = frozenset({"delete", "update", "drop", "insert", "alter", "create", "vacuum", "attach"})
 _HOLDS = lazy(
     r"(?=[beisrflmp])(?:\b(?:BEGIN|EXCLUSIVE|IMMEDIATE|SAVEPOINT|REINDEX)\b|flock|lockf|\bLOCK_(?:EX|SH|NB)\b|\blocking\(|mkfifo|mknod|\bPRAGMA\s+\w+\s*=|\blisten\()",
     IGNORECASE,
@@ -475,6 +490,43 @@ def _mentions(text: str, sc: Scope, cwd: str | None = None) -> str | None:
     return None
 
 
+# A string literal whose text is code (it holds a call's parentheses or spaces), not a name: '…', "…", Ruby's
+# %q{…}/%Q(…)/%(…) (Lua's [[…]]: interp.blank_long_strings).  A name used as a selector (`getattr(os, "chmod")`, `["rmSync"]`) stays.
+_CODE_LITERAL = lazy(r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|%[qQ]?\{[^{}]*\}|%[qQ]?\([^()]*\)""")
+# Code that runs strings or hands them to a program: then no literal is mere data.
+_EVALUATES = lazy(
+    r"\b(?:eval|exec|compile|load|loadstring|dostring|include_string|instance_eval|class_eval|module_eval|system|popen|spawn|run|call|"
+    r"check_output|check_call|Popen|execSync|execFileSync|spawnSync|Function|Invoke-Expression|iex|shell_exec|passthru|proc_open|assert|create_function|parse)\b|`|%x|\bqx\b",
+)
+
+
+def _code_text(cmd: SimpleCommand) -> tuple[str, str]:
+    """(the command's text with comments removed, the same with string literals of code blanked when the code does
+    not evaluate strings).  Each argument is stripped on its own: a comment never spans two words."""
+    name = posixpath.basename(cmd.name)
+    lang = "powershell" if name in POWERSHELLS else INTERPRETERS.get(name) or INTERPRETERS.get(name.rstrip("0123456789."), "")
+    if name.startswith("python"):
+        lang = "python"
+    vals = cmd.values()
+    stdin = cmd.stdin_text or ""
+    if lang:
+        vals = [strip_comments(v, lang) for v in vals]
+        stdin = strip_comments(stdin, lang)
+    text = " ".join(vals) + "\n" + stdin
+    if not lang or _EVALUATES.search(text):
+        return text, text
+    return text, _CODE_LITERAL.sub(_blank_code, blank_long_strings(text) if lang == "lua" else text)
+
+
+def _blank_code(m: re.Match[str]) -> str:
+    """A literal read left to right (so quotes pair up); its inside blanked when it spells code (a space or a call's
+    parenthesis), kept when it is a name."""
+    lit = m.group(0)
+    if len(lit) < 3 or not any(c in lit for c in " ("):
+        return lit
+    return lit[0] + " " * (len(lit) - 2) + lit[-1]
+
+
 @rule(
     id="self.interpreter-write",
     title="Interpreter code that changes clearance's own files",
@@ -499,7 +551,12 @@ def _mentions(text: str, sc: Scope, cwd: str | None = None) -> str | None:
 def interpreter_write(cmd: SimpleCommand, sc: Scope) -> str | None:
     text = " ".join(cmd.values()) + "\n" + (cmd.stdin_text or "")
     # _WRITE_WORDS: a literal one of which every match of _WRITES holds (tests/test_literal_prechecks.py)
-    writes = not (text.isascii() and not any(w in text.lower() for w in _WRITE_WORDS)) and bool(_WRITES.search(text))
+    if text.isascii() and not any(w in text.lower() for w in _WRITE_WORDS) and not _HOLDS.search(text):
+        return None
+    # What runs: comments removed; a call spelled inside a string literal that nothing evaluates is data (SQL is
+    # looked for in the literals too: it is always text handed to a database).
+    text, calls = _code_text(cmd)
+    writes = bool(_WRITES.search(calls)) or any(m.group(0).lower() in _SQL_WORDS for m in _WRITES.finditer(text))
     if not writes and not _HOLDS.search(text):
         return None
     why = _mentions(text, sc, cmd.cwd)

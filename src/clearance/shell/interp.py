@@ -33,6 +33,10 @@ INTERPRETERS = {
     "php": "php",
     "lua": "lua",
     "Rscript": "r",
+    "R": "r",
+    "julia": "julia",
+    # The Python launcher (py -3 -c CODE, py -3.12 script.py): CPython's own options after the version flag.
+    "py": "python",
 }
 CODE_OPTIONS = {
     "python": ("-c",),
@@ -42,6 +46,7 @@ CODE_OPTIONS = {
     "php": ("-r",),
     "lua": ("-e",),
     "r": ("-e",),
+    "julia": ("-e", "--eval", "-E", "--print"),
 }
 
 # Alternatives that all start at a word boundary share one `\b(?:…)`: the engine then tests the
@@ -54,6 +59,7 @@ _DELETE = {
     "php": r"\b(?:unlink|rmdir)\s*\(",
     "lua": r"os\.remove\s*\(",
     "r": r"(?:unlink|file\.remove)\s*\(",
+    "julia": r"\b(?:rm|Base\.Filesystem\.rm)\s*\(",
 }
 _PROCESS = {
     "python": r"(?:os\.system|os\.popen|subprocess\.\w+|os\.exec\w*|os\.spawn\w*|pty\.spawn|commands\.getoutput|\bPopen|check_output|check_call|getstatusoutput)\s*\(",
@@ -63,6 +69,7 @@ _PROCESS = {
     "php": r"(?:\b(?:system|exec|shell_exec|passthru|popen|proc_open)|`)",
     "lua": r"(?:os\.execute|io\.popen)\s*\(",
     "r": r"(?:system|system2|shell)\s*\(",
+    "julia": r"(?:\brun\s*\(|\bpipeline\s*\(|`)",
 }
 _NETWORK = {
     "python": r"(?:\b(?:requests\b|urllib|socket\b|httpx\b|aiohttp\b|ftplib\b|smtplib\b|paramiko\b|websocket)|http\.client)",
@@ -72,6 +79,7 @@ _NETWORK = {
     "php": r"(?:curl_|file_get_contents\s*\(\s*['\"]https?:|fsockopen|stream_socket_client)",
     "lua": r"(?:socket\.|http\.request)",
     "r": r"(?:download\.file|url\(|httr|curl::)",
+    "julia": r"(?:\bDownloads\b|\bHTTP\.|\bSockets\b|\bdownload\s*\()",
 }
 _DYNAMIC = {
     # Running code built at run time. Decoding alone is not (interp.decoded-exec pairs the two).
@@ -82,6 +90,7 @@ _DYNAMIC = {
     "php": r"(?:\beval\s*\(|assert\s*\(|create_function|preg_replace\s*\(\s*['\"].*e['\"])",
     "lua": r"(?:loadstring|\bload\s*\()",
     "r": r"(?:eval\s*\(|parse\s*\()",
+    "julia": r"(?:\beval\s*\(|include_string|Meta\.parse)",
 }
 _READ = {
     "python": lazy(r"(?:\bopen|read_text|read_bytes|io\.open)\s*\("),
@@ -409,11 +418,97 @@ def analyse(code: str, lang: str) -> CodeFacts:
     return analyse_patterns(code, lang)
 
 
+# Comment syntax per language: (line comment starts, block comment (open, close) pairs, line-start blocks such as
+# POD and =begin).  A line comment starts only outside a string; in Perl and Ruby only after a blank or at a line's
+# start (`s#a#b#`, `%q#x#` use # as a delimiter).
+_COMMENTS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {
+    "python": (("#",), ()),
+    "r": (("#",), ()),
+    "julia": (("#",), (("#=", "=#"),)),
+    "ruby": (("#",), (("\n=begin", "\n=end"),)),
+    "perl": (("#",), (("\n=pod", "\n=cut"), ("\n=head", "\n=cut"))),
+    "lua": (("--",), (("--[[", "]]"),)),
+    "js": (("//",), (("/*", "*/"),)),
+    "php": (("//", "#"), (("/*", "*/"),)),
+    "powershell": (("#",), (("<#", "#>"),)),
+}
+_DELIMITER_HASH = frozenset({"perl", "ruby"})
+
+
+def strip_comments(code: str, lang: str) -> str:
+    """*code* without its comments (replaced by a blank): text the interpreter never runs.  Strings are skipped over
+    ('…', "…", `…` with backslash escapes), so a `#` or `//` inside one stays."""
+    spec = _COMMENTS.get(lang)
+    if spec is None or len(code) > 100_000:
+        return code
+    lines, blocks = spec
+    text = "\n" + code
+    out: list[str] = []
+    i, n = 0, len(text)
+    quote = ""
+    while i < n:
+        ch = text[i]
+        if quote:
+            out.append(ch)
+            if ch == "\\" and i + 1 < n:
+                out.append(text[i + 1])
+                i += 2
+                continue
+            if ch == quote:
+                quote = ""
+            i += 1
+            continue
+        if ch in "'\"`":
+            quote = ch
+            out.append(ch)
+            i += 1
+            continue
+        for start, end in blocks:
+            if text.startswith(start, i):
+                stop = text.find(end, i + len(start))
+                i = n if stop < 0 else stop + len(end)
+                out.append(" ")
+                break
+        else:
+            for start in lines:
+                if text.startswith(start, i) and (lang not in _DELIMITER_HASH or i == 0 or text[i - 1] in " \t\n;"):
+                    stop = text.find("\n", i)
+                    i = n if stop < 0 else stop
+                    out.append(" ")
+                    break
+            else:
+                out.append(ch)
+                i += 1
+    return "".join(out)[1:]
+
+
+def blank_long_strings(code: str) -> str:
+    """Lua's long strings ([[…]], level 0) with their inside blanked: text, not calls.  A scan, not a pattern (a
+    lazy `.*?` between brackets is quadratic on a run of `[`)."""
+    out: list[str] = []
+    i = 0
+    while True:
+        a = code.find("[[", i)
+        if a < 0:
+            break
+        b = code.find("]]", a + 2)
+        if b < 0:
+            break
+        out.append(code[i : a + 2] + " " * (b - a - 2))
+        i = b
+    out.append(code[i:])
+    return "".join(out)
+
+
 def analyse_patterns(code: str, lang: str) -> CodeFacts:
     """The pattern reading: calls found by regular expressions, their first arguments read as literals."""
     facts = CodeFacts(lang)
-    code = propagate_literals(code)
     p_del, p_proc, p_net, p_dyn, p_env = _patterns(lang)
+    # Comments never run; nor does a Lua long string ([[…]]) that nothing loads.
+    code = strip_comments(code, lang)
+    if lang == "lua" and not p_dyn.search(code):
+        code = blank_long_strings(code)
+    code = propagate_literals(code)
     for m in p_del.finditer(code):
         path, _ = _first_argument(code, m.end())
         facts.deletes.append(path)
@@ -650,6 +745,8 @@ def code_argument(argv: list[str], lang: str) -> str | None:
             # Combined short flags: perl -ne 'code', python -Bc 'code', node --eval=code
             if o.startswith("--") and a.startswith(o + "="):
                 return a[len(o) + 1 :]
+            if len(o) == 2 and a.startswith(o) and len(a) > 2 and not a.startswith("--"):
+                return a[2:]  # the value glued to the option (Rscript -e'code')
             if len(o) == 2 and a.startswith("-") and not a.startswith("--") and a.endswith(o[1]) and len(a) > 2:
                 return argv[i + 1] if i + 1 < len(argv) else ""
         if not a.startswith("-"):
