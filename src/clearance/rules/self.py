@@ -253,10 +253,10 @@ def _installs_elsewhere(cmd: SimpleCommand, sc: Scope) -> bool:
     names, defaults = spec
     home = sc.ctx.home
     for name in names:
-        val = cmd.assigns.get(name)
-        if not val or paths.DYN in val:
+        moved = cmd.assigns.get(name)
+        if not moved or paths.DYN in moved:
             return False
-        where = sc.path(val, cmd)
+        where = sc.path(moved, cmd)
         if any(paths.is_within(where, posixpath.join(home, d)) for d in defaults) or paths.clearance_owned(where, sc.ctx) is not None:
             return False
     return True
