@@ -131,6 +131,58 @@ class TestCodeTheInterpreterNeverRuns:
         assert decide(cmd).decision == "deny"
 
 
+class TestShellScriptArguments:
+    """Class: `sh -c SCRIPT ARG0 ARG1 …` -- the words after the script are its $0, $1, … (bash: `--` there is $0).  They
+    were unknown inside the script, so a write through "$0" was allowed and a delete through "$1" only asked."""
+
+    SWITCH_OFF: ClassVar[list[str]] = [
+        "bash -c 'cat > \"$0\"' /home/ana/.config/clearance/config.toml",
+        "sh -c 'rm -f \"$1\"' x /home/ana/.local/state/clearance/clearance.db",
+        'bash -c \'mv "$2" "$1"\' _ ~/.cache/clearance/server-policy.toml /tmp/x',
+        "sh -c 'printf %s \"$2\" > \"$1\"' -- ~/.config/clearance/config.toml '[policy]'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "sh -c 'echo hi > \"$0\"' /tmp/out.txt",
+        "bash -c 'ls \"$1\"' _ /home/ana/.config/clearance",
+        'sh -c \'cat "$1" > "$2"\' _ README.md /tmp/readme.txt',
+    ]
+
+    @pytest.mark.parametrize("cmd", SWITCH_OFF)
+    def test_denied(self, cmd: str) -> None:
+        assert decide(cmd).decision == "deny"
+
+    @pytest.mark.parametrize("cmd", ORDINARY)
+    def test_allowed(self, cmd: str) -> None:
+        assert decide(cmd).decision == "allow"
+
+
+class TestGlobSpellingOfOwnPaths:
+    """Class: a write whose target spells clearance's directory through a glob the shell expands
+    (`~/.config/clearanc?/config.toml`, `[c]learance`, `clear*`).  Was asked as an ordinary write outside the project.
+    A bare `*` directory aims at nothing in particular, and deletions keep their own rules (cleaning a cache's parent)."""
+
+    SWITCH_OFF: ClassVar[list[str]] = [
+        "echo x > ~/.config/clearanc?/config.toml",
+        "echo x > ~/.config/[c]learance/config.toml",
+        "cp /tmp/p.toml ~/.config/clear*/config.toml",
+        "tee ~/.cache/clearanc?/server-policy.toml < /tmp/p",
+    ]
+    UNCHANGED: ClassVar[list[tuple[str, str]]] = [
+        ("echo x > ~/.cache/*/notes.txt", "allow"),
+        ("rm -rf ~/.cache/*", "allow"),
+        ("find ~/.cache -name '*.tmp' -delete", "allow"),
+        ("ls ~/.config/*/config.toml", "allow"),
+    ]
+
+    @pytest.mark.parametrize("cmd", SWITCH_OFF)
+    def test_denied(self, cmd: str) -> None:
+        assert decide(cmd).decision == "deny"
+
+    @pytest.mark.parametrize(("cmd", "want"), UNCHANGED)
+    def test_unchanged(self, cmd: str, want: str) -> None:
+        assert decide(cmd).decision == want
+
+
 class TestAgentPluginVerbs:
     """Class: an agent's own CLI installing plugins (which carry hooks and MCP servers of their own) -- Copilot CLI's
     `plugin` verbs, as Claude's (a list extension)."""
