@@ -183,6 +183,27 @@ class TestGlobSpellingOfOwnPaths:
         assert decide(cmd).decision == want
 
 
+class TestNumericEscapesInLiterals:
+    """Class: a path spelled with numeric escapes in a Ruby, Perl or PHP string literal (`\\u{2e}`, `\\x63`,
+    `\\u0063`, `\\x{63}`) -- read as unknown, so a delete of clearance's policy was allowed."""
+
+    SWITCH_OFF: ClassVar[list[str]] = [
+        "ruby -e 'File.unlink(\"/home/ana/\\u{2e}config/clearance/config.toml\")'",
+        "ruby -e 'File.delete(\"/home/ana/.config/\\x63learance/config.toml\")'",
+        "php -r 'unlink(\"/home/ana/.config/clearance/\\u{63}onfig.toml\");'",
+        "perl -e 'unlink \"/home/ana/.local/state/clearance/\\x{63}learance.db\"'",
+    ]
+    ORDINARY: ClassVar[list[str]] = ["ruby -e 'puts \"caf\\u00e9\"'", "perl -e 'print \"\\x{263A}\\n\"'", "php -r 'echo \"\\x41\\n\";'"]
+
+    @pytest.mark.parametrize("cmd", SWITCH_OFF)
+    def test_denied(self, cmd: str) -> None:
+        assert decide(cmd).decision == "deny"
+
+    @pytest.mark.parametrize("cmd", ORDINARY)
+    def test_allowed(self, cmd: str) -> None:
+        assert decide(cmd).decision == "allow"
+
+
 class TestAgentPluginVerbs:
     """Class: an agent's own CLI installing plugins (which carry hooks and MCP servers of their own) -- Copilot CLI's
     `plugin` verbs, as Claude's (a list extension)."""
@@ -198,9 +219,15 @@ class TestAgentPluginVerbs:
 # Left open: (key, command, wanted decision) -> reason.
 _OPEN_CASES: dict[str, tuple[str, str]] = {
     "function-defined-not-called": ("later() { clearance uninstall claude; }", "allow"),
+    "write-call-beside-a-printed-path": ('python3 -c \'import os; os.remove("/tmp/x.log"); print("/home/ana/.config/clearance/config.toml")\'', "allow"),
+    "project-bin-named-clearance": ("printf '#!/bin/sh\\n' > tools/bin/clearance", "allow"),
+    "objcopy-output-operand": ("objcopy /bin/true /home/ana/.local/bin/clearance", "deny"),
 }
 _OPEN: dict[str, str] = {
     "function-defined-not-called": "a function defined and never called runs nothing; its body is judged as if it ran (calibration left to the lead)",
+    "write-call-beside-a-printed-path": "self.interpreter-write pairs any write call with any mention of clearance's paths in the same code; it does not tie the call to its argument",
+    "project-bin-named-clearance": "a file named clearance in any bin/ directory is protected, the project's own too, though the installed hook names its interpreter by absolute path (calibration left to the lead)",
+    "objcopy-output-operand": "objcopy IN OUT / strip -o OUT: the output operand is not modelled as a write (asked as an unknown program given a path)",
 }
 
 
