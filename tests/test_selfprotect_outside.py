@@ -204,6 +204,32 @@ class TestNumericEscapesInLiterals:
         assert decide(cmd).decision == "allow"
 
 
+class TestBinutilsOutputs:
+    """Class: binutils that rewrite an object file -- `objcopy IN OUT` writes OUT (IN itself without it), `strip -o OUT`,
+    `strip FILE` in place -- aimed at clearance's installed code.  Were asked as an unknown program given a path."""
+
+    SWITCH_OFF: ClassVar[list[str]] = [
+        "objcopy /bin/true /home/ana/.local/bin/clearance",
+        "strip -o ~/.local/bin/clearance /bin/true",
+        "strip --strip-debug /home/ana/.local/share/pipx/venvs/clearance/bin/python",
+        "llvm-objcopy /bin/true /home/ana/.local/share/pipx/venvs/clearance/bin/clearance",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "objcopy -O binary build/app.elf build/app.bin",
+        "objcopy -I binary -O elf64-x86-64 data.bin data.o",
+        "strip build/app",
+        "objcopy --help",
+    ]
+
+    @pytest.mark.parametrize("cmd", SWITCH_OFF)
+    def test_denied(self, cmd: str) -> None:
+        assert decide(cmd).decision == "deny"
+
+    @pytest.mark.parametrize("cmd", ORDINARY)
+    def test_allowed(self, cmd: str) -> None:
+        assert decide(cmd).decision == "allow"
+
+
 class TestAgentPluginVerbs:
     """Class: an agent's own CLI installing plugins (which carry hooks and MCP servers of their own) -- Copilot CLI's
     `plugin` verbs, as Claude's (a list extension)."""
@@ -221,13 +247,11 @@ _OPEN_CASES: dict[str, tuple[str, str]] = {
     "function-defined-not-called": ("later() { clearance uninstall claude; }", "allow"),
     "write-call-beside-a-printed-path": ('python3 -c \'import os; os.remove("/tmp/x.log"); print("/home/ana/.config/clearance/config.toml")\'', "allow"),
     "project-bin-named-clearance": ("printf '#!/bin/sh\\n' > tools/bin/clearance", "allow"),
-    "objcopy-output-operand": ("objcopy /bin/true /home/ana/.local/bin/clearance", "deny"),
 }
 _OPEN: dict[str, str] = {
     "function-defined-not-called": "a function defined and never called runs nothing; its body is judged as if it ran (calibration left to the lead)",
     "write-call-beside-a-printed-path": "self.interpreter-write pairs any write call with any mention of clearance's paths in the same code; it does not tie the call to its argument",
     "project-bin-named-clearance": "a file named clearance in any bin/ directory is protected, the project's own too, though the installed hook names its interpreter by absolute path (calibration left to the lead)",
-    "objcopy-output-operand": "objcopy IN OUT / strip -o OUT: the output operand is not modelled as a write (asked as an unknown program given a path)",
 }
 
 
