@@ -266,3 +266,23 @@ class TestOpenSelfProtectOutside:
             assert decide(cmd).decision == want
 
         strict.check(key, _OPEN, run)
+
+
+@pytest.mark.parametrize(
+    ("lang", "code", "want"),
+    [
+        ("python", 'x = "a # b" # c\nprint(1)', 'x = "a # b"  \nprint(1)'),
+        ("perl", "=pod\nunlink x;\n=cut\nprint 1", " \nprint 1"),
+        ("perl", 's#x#y#; unlink "/a" # tail', 's#x#y#; unlink "/a"  '),
+        ("lua", "--[[\nos.remove(1)\n]]\nprint(2) -- c", " \nprint(2)  "),
+        ("js", 'a = "it\\"s" // c\nb', 'a = "it\\"s"  \nb'),
+        ("powershell", "x <# c #> y # z", "x   y  "),
+        ("julia", "#=\nrm(1)\n=#\nprintln(1)", " \nprintln(1)"),
+        ("ruby", "puts 1\n=begin\nx\n=end\nputs 2", "puts 1\n \nputs 2"),
+        ("ruby", "a = x =begin", "a = x =begin"),  # =begin only at a line's start
+    ],
+)
+def test_strip_comments(lang: str, code: str, want: str) -> None:
+    from clearance.shell.interp import strip_comments
+
+    assert strip_comments(code, lang) == want

@@ -435,9 +435,27 @@ _COMMENTS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {
 _DELIMITER_HASH = frozenset({"perl", "ruby"})
 
 
+# The next place a string or a comment may start, per language (quotes, and each comment opener's first characters).
+_COMMENT_STARTS: dict[str, LazyRe] = {}
+# Inside a string: the next backslash or quote.
+_IN_STRING = {q: lazy("[\\\\" + q + "]") for q in "'\"`"}
+
+
+def _starts(lang: str) -> LazyRe:
+    got = _COMMENT_STARTS.get(lang)
+    if got is None:
+        import re
+
+        lines, blocks = _COMMENTS[lang]
+        openers = sorted({*lines, *(a.lstrip("\n") if a.startswith("\n") else a for a, _ in blocks)}, key=len, reverse=True)
+        got = _COMMENT_STARTS[lang] = lazy("['\"`]|" + "|".join(re.escape(o) for o in openers))
+    return got
+
+
 def strip_comments(code: str, lang: str) -> str:
     """*code* without its comments (replaced by a blank): text the interpreter never runs.  Strings are skipped over
-    ('…', "…", `…` with backslash escapes), so a `#` or `//` inside one stays."""
+    ('…', "…", `…` with backslash escapes), so a `#` or `//` inside one stays.  The text between the places a string or
+    comment may start is copied whole (a scan by pattern, not by character: 100 KiB in a few milliseconds)."""
     spec = _COMMENTS.get(lang)
     if spec is None or len(code) > 100_000:
         return code
@@ -445,40 +463,53 @@ def strip_comments(code: str, lang: str) -> str:
     text = "\n" + code
     out: list[str] = []
     i, n = 0, len(text)
-    quote = ""
+    finder = _starts(lang)
     while i < n:
-        ch = text[i]
-        if quote:
-            out.append(ch)
-            if ch == "\\" and i + 1 < n:
-                out.append(text[i + 1])
-                i += 2
-                continue
-            if ch == quote:
-                quote = ""
-            i += 1
-            continue
-        if ch in "'\"`":
-            quote = ch
-            out.append(ch)
-            i += 1
-            continue
-        for start, end in blocks:
-            if text.startswith(start, i):
-                stop = text.find(end, i + len(start))
-                i = n if stop < 0 else stop + len(end)
-                out.append(" ")
-                break
-        else:
-            for start in lines:
-                if text.startswith(start, i) and (lang not in _DELIMITER_HASH or i == 0 or text[i - 1] in " \t\n;"):
-                    stop = text.find("\n", i)
-                    i = n if stop < 0 else stop
-                    out.append(" ")
+        m = finder.compiled.search(text, i)
+        if m is None:
+            out.append(text[i:])
+            break
+        j = m.start()
+        tok = m.group(0)
+        if tok in ("'", '"', "`"):
+            # copy through the closing quote
+            k = j + 1
+            inner = _IN_STRING[tok]
+            while True:
+                q = inner.compiled.search(text, k)
+                if q is None:
+                    k = n
                     break
-            else:
-                out.append(ch)
-                i += 1
+                if q.group(0) == "\\":
+                    k = q.start() + 2
+                    continue
+                k = q.end()
+                break
+            out.append(text[i:k])
+            i = k
+            continue
+        done = False
+        for a, b in blocks:
+            opener = a.lstrip("\n") if a.startswith("\n") else a
+            if tok == opener or text.startswith(opener, j):
+                if a.startswith("\n") and text[j - 1 : j] != "\n":
+                    continue  # POD and =begin only at a line's start
+                stop = text.find(b, j + len(opener))
+                out.append(text[i:j] + " ")
+                i = n if stop < 0 else stop + len(b)
+                done = True
+                break
+        if not done:
+            for a in lines:
+                if text.startswith(a, j) and (lang not in _DELIMITER_HASH or text[j - 1 : j] in (" ", "\t", "\n", ";")):
+                    stop = text.find("\n", j)
+                    out.append(text[i:j] + " ")
+                    i = n if stop < 0 else stop
+                    done = True
+                    break
+        if not done:
+            out.append(text[i : j + len(tok)])
+            i = j + len(tok)
     return "".join(out)[1:]
 
 
