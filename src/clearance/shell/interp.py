@@ -435,21 +435,18 @@ _COMMENTS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {
 _DELIMITER_HASH = frozenset({"perl", "ruby"})
 
 
-# The next place a string or a comment may start, per language (quotes, and each comment opener's first characters).
-_COMMENT_STARTS: dict[str, LazyRe] = {}
 # Inside a string: the next backslash or quote.
 _IN_STRING = {q: lazy("[\\\\" + q + "]") for q in "'\"`"}
 
 
-def _starts(lang: str) -> LazyRe:
-    got = _COMMENT_STARTS.get(lang)
-    if got is None:
-        import re
+def _openers(lang: str) -> str:
+    """The pattern of the next place a string or a comment may start in *lang* (quotes, and each comment opener)."""
+    lines, blocks = _COMMENTS[lang]
+    found = sorted({*lines, *(a.removeprefix("\n") for a, _ in blocks)}, key=len, reverse=True)
+    return "['\"`]|" + "|".join("".join("\\" + c if not c.isalnum() else c for c in o) for o in found)
 
-        lines, blocks = _COMMENTS[lang]
-        openers = sorted({*lines, *(a.lstrip("\n") if a.startswith("\n") else a for a, _ in blocks)}, key=len, reverse=True)
-        got = _COMMENT_STARTS[lang] = lazy("['\"`]|" + "|".join(re.escape(o) for o in openers))
-    return got
+
+_COMMENT_STARTS = {lang: lazy(_openers(lang)) for lang in _COMMENTS}
 
 
 def strip_comments(code: str, lang: str) -> str:
@@ -463,7 +460,7 @@ def strip_comments(code: str, lang: str) -> str:
     text = "\n" + code
     out: list[str] = []
     i, n = 0, len(text)
-    finder = _starts(lang)
+    finder = _COMMENT_STARTS[lang]
     while i < n:
         m = finder.compiled.search(text, i)
         if m is None:
