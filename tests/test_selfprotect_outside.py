@@ -75,12 +75,20 @@ class TestInterpretersNotRead:
         "pwsh -c 'Set-Content -Path ~/.config/clearance/config.toml -Value x'",
         "pwsh -NoProfile -Command 'Remove-Item -Recurse ~/.local/state/clearance'",
         "powershell -Command 'Clear-Content ~/.cache/clearance/server-policy.toml'",
+        "pwsh -c 'ri ~/.config/clearance/config.toml'",
+        'julia -e \'cp("/tmp/p.toml", "/home/ana/.config/clearance/config.toml"; force=true)\'',
+        'julia -e \'mv("/tmp/p.toml", "/home/ana/.cache/clearance/server-policy.toml"; force=true)\'',
+        'R -e \'file.copy("/tmp/p.toml", "/home/ana/.config/clearance/config.toml", overwrite=TRUE)\'',
+        'Rscript -e \'writeLines("x", "/home/ana/.config/clearance/config.toml")\'',
     ]
     ORDINARY: ClassVar[list[str]] = [
         "R -e 'print(readLines(\"/home/ana/.config/clearance/config.toml\"))'",
         "julia -e 'println(read(\"/home/ana/.config/clearance/config.toml\", String))'",
         "Rscript -e'summary(read.csv(\"data.csv\"))'",
         "py -3 -c 'print(42)'",
+        'julia -e \'cp("/home/ana/.config/clearance/config.toml", "/tmp/policy-backup.toml")\'',
+        'R -e \'file.copy("/home/ana/.config/clearance/config.toml", "/tmp/policy-backup.toml")\'',
+        'julia -e \'write("out.txt", "x")\'',
     ]
 
     @pytest.mark.parametrize("cmd", SWITCH_OFF)

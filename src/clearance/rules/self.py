@@ -379,7 +379,7 @@ _WRITES = lazy(
     # (?=[…]): the first letters of the alternatives, so most positions are rejected in one step.
     r"(?=[e.owaurcstdivmnl])(?:executescript|\.(?:execute(?:many)?\(\s*[A-Za-z_]|bind\()|\bopen\([^)]*['\"][wax+]|write(?:_text|_bytes|File|FileSync|Lines)?\(|append(?:File|FileSync)?\(|unlink|remove|rmtree|rmSync|"
     r"\brename|\breplace\(|chmod|symlink|truncate|\brm\s*\(|\b(?:clear|set|add)-content\b|\bout-file\b|\b(?:move|rename|copy|new)-item\b|"
-    r"\b(?:rm|del|mv|erase)\s+['\"$~/-]|\b(?:DELETE|UPDATE|DROP|INSERT|ALTER|CREATE|VACUUM|ATTACH)\b)",
+    r"\b(?:rm|del|mv|erase|ri|rd|mi|cpi|sc|ac|clc|ni)\s+['\"$~/-]|\b(?:DELETE|UPDATE|DROP|INSERT|ALTER|CREATE|VACUUM|ATTACH)\b)",
     IGNORECASE,
 )
 # A word each alternative of _WRITES holds, lower-cased: ASCII text without any of them cannot match (beyond
@@ -414,6 +414,14 @@ _WRITE_WORDS = (
     "del",
     "mv",
     "erase",
+    "ri",
+    "rd",
+    "mi",
+    "cpi",
+    "sc",
+    "ac",
+    "clc",
+    "ni",
 )
 # Besides writes: what holds the store so that the hook cannot record (a transaction or a file lock held open,
 # `BEGIN EXCLUSIVE` then sleep, a listener on its socket) or puts something else in its place (a FIFO, a device node).

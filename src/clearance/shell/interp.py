@@ -106,6 +106,13 @@ _WRITE = {
     "ruby": lazy(r"(?:File\.write|IO\.write|File\.binwrite)\s*\(?"),
     "php": lazy(r"file_put_contents\s*\("),
     "perl": lazy(r"\bopen\s*\(?\s*(?:my\s+)?\$?\w+\s*,\s*['\"]\+?>>?['\"]\s*,"),
+    "julia": lazy(r"\b(?:write|touch|chmod|chown)\s*\("),
+    "r": lazy(r"\b(?:file\.create|Sys\.chmod)\s*\("),
+}
+# Calls that write the file named by their SECOND argument (a copy's or a move's destination, R's connection).
+_WRITE_SECOND = {
+    "julia": lazy(r"\b(?:cp|mv|symlink|hardlink)\s*\("),
+    "r": lazy(r"\b(?:file\.copy|file\.rename|file\.symlink|file\.link|writeLines|saveRDS|write\.csv|write\.table|writeBin|writeChar)\s*\("),
 }
 _OPEN_MODE = lazy(r"^\s*,\s*(?:mode\s*=\s*)?[rbf]?['\"]([rwxabt+]+)['\"]")
 _PATH_CALL = lazy(r"(?:pathlib\.)?Path\s*\(")
@@ -564,6 +571,12 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
             path, _ = _first_argument(code, m.end())
             if path:
                 facts.writes.append(path)
+    second_rx = _WRITE_SECOND.get(lang)
+    if second_rx is not None:
+        for m in second_rx.finditer(code):
+            dst = _second_argument(code, m.end())
+            if dst:
+                facts.writes.append(dst)
     if lang == "python":
         for m in _PATH_CALL.finditer(code):
             value, used = _expression(code[m.end() : m.end() + 400].lstrip())
