@@ -238,6 +238,34 @@ class TestBinutilsOutputs:
         assert decide(cmd).decision == "allow"
 
 
+class TestParsedPythonJudgedByItsCalls:
+    """Class: Python code read whole by its parser, where a write call and a mention of clearance's paths merely
+    co-occur (`os.remove("/tmp/x"); print(PATH)`).  Was denied by self.interpreter-write's pairing of any write word
+    with any mention; the parsed calls are judged with their real arguments by the file rules instead (SQL and locks
+    are still read from the text)."""
+
+    ORDINARY: ClassVar[list[str]] = [
+        'python3 -c \'import os; os.remove("/tmp/x.log"); print("/home/ana/.config/clearance/config.toml")\'',
+        'python3 -c \'import shutil; shutil.copy("/home/ana/.config/clearance/config.toml", "/tmp/p.toml"); open("/tmp/n", "w")\'',
+    ]
+    SWITCH_OFF: ClassVar[list[str]] = [
+        "python3 -c 'import os; p = \"/home/ana/.config/clearance/config.toml\"; os.remove(p)'",
+        "python3 -c 'import os; os.truncate(\"/home/ana/.config/clearance/config.toml\", 0)'",
+        "python3 -c 'import os; os.chmod(\"/home/ana/.local/state/clearance\", 0)'",
+        'python3 -c \'from pathlib import Path; Path("/home/ana/.config/clearance/config.toml").rename("/tmp/x")\'',
+        'python3 -c \'import sqlite3; sqlite3.connect("/home/ana/.local/state/clearance/clearance.db").execute("delete from decisions")\'',
+        "python3 -c 'import os; os.mkfifo(\"/home/ana/.local/state/clearance/clearance.db-wal\")'",
+    ]
+
+    @pytest.mark.parametrize("cmd", ORDINARY)
+    def test_allowed(self, cmd: str) -> None:
+        assert decide(cmd).decision == "allow"
+
+    @pytest.mark.parametrize("cmd", SWITCH_OFF)
+    def test_denied(self, cmd: str) -> None:
+        assert decide(cmd).decision == "deny"
+
+
 class TestAgentPluginVerbs:
     """Class: an agent's own CLI installing plugins (which carry hooks and MCP servers of their own) -- Copilot CLI's
     `plugin` verbs, as Claude's (a list extension)."""
@@ -253,12 +281,17 @@ class TestAgentPluginVerbs:
 # Left open: (key, command, wanted decision) -> reason.
 _OPEN_CASES: dict[str, tuple[str, str]] = {
     "function-defined-not-called": ("later() { clearance uninstall claude; }", "allow"),
-    "write-call-beside-a-printed-path": ('python3 -c \'import os; os.remove("/tmp/x.log"); print("/home/ana/.config/clearance/config.toml")\'', "allow"),
     "project-bin-named-clearance": ("printf '#!/bin/sh\\n' > tools/bin/clearance", "allow"),
+    "python-fileinput-inplace": (
+        "python3 -c 'import fileinput\nfor l in fileinput.input(\"/home/ana/.config/clearance/config.toml\", inplace=True): print(l)'",
+        "deny",
+    ),
+    "python-makedirs-over-policy": ("python3 -c 'import os; os.makedirs(\"/home/ana/.config/clearance/config.toml\")'", "deny"),
 }
 _OPEN: dict[str, str] = {
     "function-defined-not-called": "a function defined and never called runs nothing; its body is judged as if it ran (calibration left to the lead)",
-    "write-call-beside-a-printed-path": "self.interpreter-write pairs any write call with any mention of clearance's paths in the same code; it does not tie the call to its argument",
+    "python-fileinput-inplace": "fileinput.input(inplace=True) rewrites the file; the Python reader does not model it (so before this branch too)",
+    "python-makedirs-over-policy": "a directory made where clearance expects its policy file: os.makedirs is not a write to the Python reader (so before this branch too)",
     "project-bin-named-clearance": "a file named clearance in any bin/ directory is protected, the project's own too, though the installed hook names its interpreter by absolute path (calibration left to the lead)",
 }
 

@@ -508,6 +508,18 @@ _EVALUATES = lazy(
 )
 
 
+def _fully_read_python(cmd: SimpleCommand) -> bool:
+    from ..shell.interp import CodeFacts
+
+    f = cmd.code
+    return (
+        isinstance(f, CodeFacts)
+        and f.language == "python"
+        and f.parsed
+        and not (f.opaque or f.dynamic or f.unread_process or f.process or f.decoded_exec or None in f.deletes)
+    )
+
+
 def _code_text(cmd: SimpleCommand) -> tuple[str, str]:
     """(the command's text with comments removed, the same with string literals of code blanked when the code does
     not evaluate strings).  Each argument is stripped on its own: a comment never spans two words."""
@@ -546,7 +558,7 @@ def _blank_code(m: re.Match[str]) -> str:
     commands=_INTERPRETERS,
     match=(
         "python3 -c \"import sqlite3; sqlite3.connect('/home/ana/.local/state/clearance/clearance.db').execute('delete from decisions')\"",
-        "python3 -c \"import os,shutil; shutil.rmtree(os.path.expanduser('~/.config/clearance'))\"",
+        "lua -e \"os.remove(os.getenv('HOME') .. '/.config/clearance/config.toml')\"",
         "node -e \"require('fs').writeFileSync(require('os').homedir() + '/.cache/clearance/server-policy.toml', '')\"",
     ),
     no_match=(
@@ -554,6 +566,7 @@ def _blank_code(m: re.Match[str]) -> str:
         "python3 -c \"import shutil; shutil.copy('/home/ana/.config/clearance/config.toml', '/tmp/policy.toml')\"",
         "python3 -c \"import sqlite3; print(sqlite3.connect('/home/ana/.local/state/clearance/clearance.db').execute('select count(*) from decisions').fetchall())\"",
         "python3 -c \"import sqlite3; sqlite3.connect('app.db').execute('delete from t')\"",
+        "python3 -c \"import os; os.remove('/tmp/x.log'); print('/home/ana/.config/clearance/config.toml')\"",
     ),
 )
 def interpreter_write(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -564,6 +577,10 @@ def interpreter_write(cmd: SimpleCommand, sc: Scope) -> str | None:
     # What runs: comments removed; a call spelled inside a string literal that nothing evaluates is data (SQL is
     # looked for in the literals too: it is always text handed to a database).
     text, calls = _code_text(cmd)
+    if _fully_read_python(cmd):
+        # Python read by its own parser, with nothing it could not resolve: its file calls are facts the file rules
+        # judge with their real arguments (fs.write-protected, interp.delete-*); only SQL and locks are left to this.
+        calls = ""
     writes = bool(_WRITES.search(calls)) or any(m.group(0).lower() in _SQL_WORDS for m in _WRITES.finditer(text))
     if not writes and not _HOLDS.search(text):
         return None
