@@ -1262,6 +1262,27 @@ def _clearance_owned(path: str, ctx: Context, deleting: bool) -> str | None:
             return why
         if deleting and kind in _GUARD_ANCESTORS and p != "/" and is_within(o, p):
             return why + " (inside " + display(path, ctx) + ")"
+    if not deleting and has_glob(p):
+        return _glob_reaches_owned(p, ctx, ci)
+    return None
+
+
+def _glob_reaches_owned(pattern: str, ctx: Context, ci: bool) -> str | None:
+    """A write through a path with glob characters that spells clearance's name in part (`~/.config/clearanc?/config.toml`,
+    `~/.cache/[c]learance/x`, `~/.local/state/clear*/clearance.db`): its leading segments match an owned path's one by
+    one, and each segment matched through a glob holds some literal letter of the name (a bare `*` aims at no directory
+    in particular: `~/.cache/*/notes.txt`).  Deletions keep their own rules (a cache's parent may be cleaned)."""
+    import fnmatch
+
+    segs = pattern.strip("/").split("/")
+    for own, why, kind in owned_paths(ctx):
+        if kind == AGENT_ALIAS:
+            continue
+        o = (fold(own) if ci else own).strip("/").split("/")
+        if len(segs) < len(o) or not all(fnmatch.fnmatchcase(a, b) for a, b in zip(o, segs, strict=False)):
+            continue
+        if all(a == b or any(ch.isalnum() for ch in b) for a, b in zip(o, segs, strict=False)):
+            return why + " (matched by a glob)"
     return None
 
 

@@ -10,7 +10,7 @@ Builtins (``system``, ``exec``, ``unlink``, ``open`` with its mode, ``rename``, 
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, env_variable, node_text, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_variable, node_text, numeric_escape, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ class _Reader(TreeReader):
             parts.append(raw[pos : child.start_byte - base].decode("utf-8", "replace"))
             if child.type == "escape_sequence":
                 text = node_text(child)
-                parts.append(_ESCAPES.get(text[1:2], text[1:2]) if len(text) == 2 else DYN)
+                parts.append(_ESCAPES.get(text[1:2], text[1:2]) if len(text) == 2 else numeric_escape(text) or DYN)
             else:
                 v = self.value(child, level + 1)
                 parts.append(v.text if v.text is not None else DYN)

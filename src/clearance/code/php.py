@@ -9,7 +9,7 @@ at run time is code chosen at run time.
 from __future__ import annotations
 
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, env_variable, node_text, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_variable, node_text, numeric_escape, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class _Reader(TreeReader):
                 parts.append(text.replace("\\\\", "\\").replace("\\'", "'") if single else text)
             elif t == "escape_sequence":
                 raw = node_text(child)
-                parts.append(_ESCAPES.get(raw[1:2], raw) if len(raw) == 2 else DYN)
+                parts.append(_ESCAPES.get(raw[1:2], raw) if len(raw) == 2 else numeric_escape(raw) or DYN)
             elif child.is_named and t not in ("heredoc_start", "heredoc_end", "nowdoc_string"):
                 v = self.value(child, level + 1)
                 parts.append(v.text if v.text is not None else DYN)

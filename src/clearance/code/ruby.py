@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..lazyre import lazy
 from ..paths import DYN
-from .values import UNKNOWN, TreeReader, Val, concat, env_prefix, env_variable, join_path, node_text, walk
+from .values import UNKNOWN, TreeReader, Val, concat, env_prefix, env_variable, join_path, node_text, numeric_escape, walk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -160,7 +160,7 @@ class _Reader(TreeReader):
                 parts.append(text.replace("\\\\", "\\").replace("\\'", "'") if single else text)
             elif t == "escape_sequence":
                 raw = node_text(child)
-                parts.append(_ESCAPES.get(raw[1:2], raw[1:2]) if len(raw) == 2 else DYN)
+                parts.append(_ESCAPES.get(raw[1:2], raw[1:2]) if len(raw) == 2 else numeric_escape(raw) or DYN)
             elif t == "interpolation":
                 inner = child.named_children[-1] if child.named_children else None
                 v = self.value(inner, level + 1) if inner is not None else UNKNOWN

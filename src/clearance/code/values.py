@@ -17,6 +17,24 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any
 
+
+def numeric_escape(raw: str) -> str | None:
+    """The characters a numeric escape in a string literal spells -- ``\\xHH``, ``\\x{H…}``, ``\\uHHHH``,
+    ``\\u{H… H…}`` (Ruby: several code points), octal ``\\NNN`` -- or None when *raw* is not one (Ruby, Perl, PHP)."""
+    body = raw[1:]
+    try:
+        if body[:2] in ("x{", "u{", "o{") and body.endswith("}"):
+            base = 8 if body[0] == "o" else 16
+            return "".join(chr(int(h, base)) for h in body[2:-1].split())
+        if body[:1] in ("x", "u") and len(body) > 1:
+            return chr(int(body[1:], 16))
+        if body[:1].isdigit() and all(c in "01234567" for c in body):
+            return chr(int(body, 8))
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
 # A walk stops after this many nodes (a one-liner has a few hundred; a 64 KiB file some tens of thousands).
 MAX_NODES = 60_000
 # Expressions evaluated per walk: past this every value is unknown (a balanced tree of `+` would

@@ -16,10 +16,14 @@ from .. import paths
 from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..shell.effects import READ
+from ..shell.embedded import POWERSHELLS
+from ..shell.interp import INTERPRETERS, blank_long_strings, strip_comments
 from .base import rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
+
     from ..model import Action
     from ..scope import Scope
     from ..shell.effects import Effect
@@ -136,6 +140,11 @@ _PIP = frozenset({"pip", "pip3", "pipx", "uv", "poetry", "pdm", "conda", "mamba"
 _UNINSTALL = frozenset({"uninstall", "remove", "rm"})
 
 
+def _prints_only(cmd: SimpleCommand) -> bool:
+    """--help / -h anywhere: pip, pipx, uv, poetry, conda and brew print the usage and change nothing."""
+    return any(v in ("--help", "-h") for v in cmd.values())
+
+
 def _names_clearance(words: list[str]) -> bool:
     for w in words:
         base = w.split("[", 1)[0].split("=", 1)[0].split("<", 1)[0].split(">", 1)[0].split("@", 1)[0].lower()
@@ -155,9 +164,11 @@ def _names_clearance(words: list[str]) -> bool:
     verdict=HARD_DENY,
     commands=tuple(_PIP),
     match=("pip uninstall -y clearance", "pipx uninstall clearance", "uv tool uninstall clearance", "uv pip uninstall clearance", "brew uninstall clearance"),
-    no_match=("pip uninstall -y requests", "pip install clearance-extras", "uv remove httpx", "pipx list"),
+    no_match=("pip uninstall -y requests", "pip install clearance-extras", "uv remove httpx", "pipx list", "pipx uninstall clearance --help"),
 )
 def uninstall(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if _prints_only(cmd):
+        return None
     vals = [v for v in cmd.values() if not v.startswith("-")]
     if not any(v in _UNINSTALL for v in vals[:3]):
         return None
@@ -180,9 +191,20 @@ def uninstall(cmd: SimpleCommand, sc: Scope) -> str | None:
         "pipx inject clearance ./evil",
         "pipx runpip clearance install ./evil",
     ),
-    no_match=("pip install -U requests", "pip install -e .", "pipx install ruff", "pipx inject ruff ruff-lsp", "pipx runpip clearance list"),
+    no_match=(
+        "pip install -U requests",
+        "pip install -e .",
+        "pipx install ruff",
+        "pipx inject ruff ruff-lsp",
+        "pipx runpip clearance list",
+        "pip install --dry-run -U clearance",
+        "pip install --target /tmp/lib clearance",
+        "PIPX_HOME=/tmp/px PIPX_BIN_DIR=/tmp/px/bin pipx install clearance",
+    ),
 )
 def reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if _prints_only(cmd) or "--dry-run" in cmd.values() or _installs_elsewhere(cmd, sc):
+        return None
     vals = [v for v in cmd.values() if not v.startswith("-")]
     if cmd.name == "pipx" and len(vals) > 1 and vals[0] in ("inject", "runpip") and _names_clearance(vals[1:2]):
         # pipx inject clearance PKG, pipx runpip clearance install PKG: a package put into clearance's own virtualenv.
@@ -203,6 +225,41 @@ def reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
             if name is not None and name.replace("_", "-").lower() == "clearance":
                 return f"{cmd.name} {vals[i]} {t} installs a project named clearance, which replaces clearance's own code"
     return None
+
+
+# Where each installer puts a tool: the options or variables that move it, and the default locations (home-relative).
+_PIP_TARGET_OPTS = frozenset({"--target", "-t", "--prefix", "--root"})
+_TOOL_HOMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # variables that must all point elsewhere, defaults they replace
+    "pipx": (("PIPX_HOME", "PIPX_BIN_DIR"), (".local/share/pipx", ".local/pipx", ".local/bin")),
+    "uv": (("UV_TOOL_DIR", "UV_TOOL_BIN_DIR"), (".local/share/uv/tools", ".local/bin")),
+}
+
+
+def _installs_elsewhere(cmd: SimpleCommand, sc: Scope) -> bool:
+    """The install lands somewhere the hook does not run from: pip's --target/--prefix/--root outside clearance's own
+    files, or pipx/uv with both their tool home and bin directory moved away from the defaults (a scratch copy)."""
+    vals = cmd.values()
+    for i, v in enumerate(vals):
+        opt, eq, val = v.partition("=")
+        if opt in _PIP_TARGET_OPTS and cmd.name in ("pip", "pip3", "uv"):
+            val = val if eq else (vals[i + 1] if i + 1 < len(vals) else "")
+            if val and paths.DYN not in val:
+                where = sc.path(val, cmd)
+                return paths.clearance_owned(where, sc.ctx) is None and paths.clearance_owned(where + "/clearance", sc.ctx) is None
+    spec = _TOOL_HOMES.get(cmd.name)
+    if spec is None:
+        return False
+    names, defaults = spec
+    home = sc.ctx.home
+    for name in names:
+        moved = cmd.assigns.get(name)
+        if not moved or paths.DYN in moved:
+            return False
+        where = sc.path(moved, cmd)
+        if any(paths.is_within(where, posixpath.join(home, d)) for d in defaults) or paths.clearance_owned(where, sc.ctx) is not None:
+            return False
+    return True
 
 
 def _local_project_name(directory: str, sc: Scope) -> str | None:
@@ -315,11 +372,14 @@ def audit_db(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
-_INTERPRETERS = ("python", "python3", "node", "ruby", "perl", "php", "deno", "bun", "osascript", "lua")
+# Every program whose inline code the engine reads (shell/interp.py: python, node, ruby, perl, php, lua, R, julia, the
+# py launcher, …), PowerShell, AppleScript, and the usual versioned names.
+_INTERPRETERS = (*INTERPRETERS, *POWERSHELLS, "osascript", *(f"python3.{n}" for n in range(8, 15)))
 _WRITES = lazy(
     # (?=[…]): the first letters of the alternatives, so most positions are rejected in one step.
-    r"(?=[e.owaurcstdiv])(?:executescript|\.(?:execute(?:many)?\(\s*[A-Za-z_]|bind\()|\bopen\([^)]*['\"][wax+]|write(?:_text|_bytes|File|FileSync)?\(|append(?:File|FileSync)?\(|unlink|remove|rmtree|rmSync|"
-    r"\brename|\breplace\(|chmod|symlink|truncate|\b(?:DELETE|UPDATE|DROP|INSERT|ALTER|CREATE|VACUUM|ATTACH)\b)",
+    r"(?=[e.owaurcstdivmnl])(?:executescript|\.(?:execute(?:many)?\(\s*[A-Za-z_]|bind\()|\bopen\([^)]*['\"][wax+]|write(?:_text|_bytes|File|FileSync|Lines)?\(|append(?:File|FileSync)?\(|unlink|remove|rmtree|rmSync|"
+    r"\brename|\breplace\(|chmod|symlink|truncate|\brm\s*\(|\b(?:clear|set|add)-content\b|\bout-file\b|\b(?:move|rename|copy|new)-item\b|"
+    r"\b(?:rm|del|mv|erase|ri|rd|mi|cpi|sc|ac|clc|ni)\s+['\"$~/-]|\b(?:DELETE|UPDATE|DROP|INSERT|ALTER|CREATE|VACUUM|ATTACH)\b)",
     IGNORECASE,
 )
 # A word each alternative of _WRITES holds, lower-cased: ASCII text without any of them cannot match (beyond
@@ -347,10 +407,26 @@ _WRITE_WORDS = (
     "create",
     "vacuum",
     "attach",
+    "rm",
+    "-content",
+    "out-file",
+    "-item",
+    "del",
+    "mv",
+    "erase",
+    "ri",
+    "rd",
+    "mi",
+    "cpi",
+    "sc",
+    "ac",
+    "clc",
+    "ni",
 )
 # Besides writes: what holds the store so that the hook cannot record (a transaction or a file lock held open,
 # `BEGIN EXCLUSIVE` then sleep, a listener on its socket) or puts something else in its place (a FIFO, a device node).
 # A pattern of its own, so that each keeps one cheap first-letter test per position.
+_SQL_WORDS = frozenset({"delete", "update", "drop", "insert", "alter", "create", "vacuum", "attach"})
 _HOLDS = lazy(
     r"(?=[beisrflmp])(?:\b(?:BEGIN|EXCLUSIVE|IMMEDIATE|SAVEPOINT|REINDEX)\b|flock|lockf|\bLOCK_(?:EX|SH|NB)\b|\blocking\(|mkfifo|mknod|\bPRAGMA\s+\w+\s*=|\blisten\()",
     IGNORECASE,
@@ -422,6 +498,55 @@ def _mentions(text: str, sc: Scope, cwd: str | None = None) -> str | None:
     return None
 
 
+# A string literal whose text is code (it holds a call's parentheses or spaces), not a name: '…', "…", Ruby's
+# %q{…}/%Q(…)/%(…) (Lua's [[…]]: interp.blank_long_strings).  A name used as a selector (`getattr(os, "chmod")`, `["rmSync"]`) stays.
+_CODE_LITERAL = lazy(r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|%[qQ]?\{[^{}]*\}|%[qQ]?\([^()]*\)""")
+# Code that runs strings or hands them to a program: then no literal is mere data.
+_EVALUATES = lazy(
+    r"\b(?:eval|exec|compile|load|loadstring|dostring|include_string|instance_eval|class_eval|module_eval|system|popen|spawn|run|call|"
+    r"check_output|check_call|Popen|execSync|execFileSync|spawnSync|Function|Invoke-Expression|iex|shell_exec|passthru|proc_open|assert|create_function|parse)\b|`|%x|\bqx\b",
+)
+
+
+def _fully_read_python(cmd: SimpleCommand) -> bool:
+    from ..shell.interp import CodeFacts
+
+    f = cmd.code
+    return (
+        isinstance(f, CodeFacts)
+        and f.language == "python"
+        and f.parsed
+        and not (f.opaque or f.dynamic or f.unread_process or f.process or f.decoded_exec or None in f.deletes)
+    )
+
+
+def _code_text(cmd: SimpleCommand) -> tuple[str, str]:
+    """(the command's text with comments removed, the same with string literals of code blanked when the code does
+    not evaluate strings).  Each argument is stripped on its own: a comment never spans two words."""
+    name = posixpath.basename(cmd.name)
+    lang = "powershell" if name in POWERSHELLS else INTERPRETERS.get(name) or INTERPRETERS.get(name.rstrip("0123456789."), "")
+    if name.startswith("python"):
+        lang = "python"
+    vals = cmd.values()
+    stdin = cmd.stdin_text or ""
+    if lang:
+        vals = [strip_comments(v, lang) for v in vals]
+        stdin = strip_comments(stdin, lang)
+    text = " ".join(vals) + "\n" + stdin
+    if not lang or _EVALUATES.search(text):
+        return text, text
+    return text, _CODE_LITERAL.sub(_blank_code, blank_long_strings(text) if lang == "lua" else text)
+
+
+def _blank_code(m: re.Match[str]) -> str:
+    """A literal read left to right (so quotes pair up); its inside blanked when it spells code (a space or a call's
+    parenthesis), kept when it is a name."""
+    lit = m.group(0)
+    if len(lit) < 3 or not any(c in lit for c in " ("):
+        return lit
+    return lit[0] + " " * (len(lit) - 2) + lit[-1]
+
+
 @rule(
     id="self.interpreter-write",
     title="Interpreter code that changes clearance's own files",
@@ -433,7 +558,7 @@ def _mentions(text: str, sc: Scope, cwd: str | None = None) -> str | None:
     commands=_INTERPRETERS,
     match=(
         "python3 -c \"import sqlite3; sqlite3.connect('/home/ana/.local/state/clearance/clearance.db').execute('delete from decisions')\"",
-        "python3 -c \"import os,shutil; shutil.rmtree(os.path.expanduser('~/.config/clearance'))\"",
+        "lua -e \"os.remove(os.getenv('HOME') .. '/.config/clearance/config.toml')\"",
         "node -e \"require('fs').writeFileSync(require('os').homedir() + '/.cache/clearance/server-policy.toml', '')\"",
     ),
     no_match=(
@@ -441,12 +566,22 @@ def _mentions(text: str, sc: Scope, cwd: str | None = None) -> str | None:
         "python3 -c \"import shutil; shutil.copy('/home/ana/.config/clearance/config.toml', '/tmp/policy.toml')\"",
         "python3 -c \"import sqlite3; print(sqlite3.connect('/home/ana/.local/state/clearance/clearance.db').execute('select count(*) from decisions').fetchall())\"",
         "python3 -c \"import sqlite3; sqlite3.connect('app.db').execute('delete from t')\"",
+        "python3 -c \"import os; os.remove('/tmp/x.log'); print('/home/ana/.config/clearance/config.toml')\"",
     ),
 )
 def interpreter_write(cmd: SimpleCommand, sc: Scope) -> str | None:
     text = " ".join(cmd.values()) + "\n" + (cmd.stdin_text or "")
     # _WRITE_WORDS: a literal one of which every match of _WRITES holds (tests/test_literal_prechecks.py)
-    writes = not (text.isascii() and not any(w in text.lower() for w in _WRITE_WORDS)) and bool(_WRITES.search(text))
+    if text.isascii() and not any(w in text.lower() for w in _WRITE_WORDS) and not _HOLDS.search(text):
+        return None
+    # What runs: comments removed; a call spelled inside a string literal that nothing evaluates is data (SQL is
+    # looked for in the literals too: it is always text handed to a database).
+    text, calls = _code_text(cmd)
+    if _fully_read_python(cmd):
+        # Python read by its own parser, with nothing it could not resolve: its file calls are facts the file rules
+        # judge with their real arguments (fs.write-protected, interp.delete-*); only SQL and locks are left to this.
+        calls = ""
+    writes = bool(_WRITES.search(calls)) or any(m.group(0).lower() in _SQL_WORDS for m in _WRITES.finditer(text))
     if not writes and not _HOLDS.search(text):
         return None
     why = _mentions(text, sc, cmd.cwd)
@@ -467,6 +602,7 @@ _AGENT_SETTINGS_VERBS: dict[tuple[str, str], frozenset[str]] = {
     ("codex", "config"): frozenset({"set", "unset", "add", "remove"}),
     ("copilot", "config"): frozenset({"set", "unset", "add", "remove"}),
     ("copilot", "mcp"): frozenset({"add", "remove", "rm"}),
+    ("copilot", "plugin"): frozenset({"install", "i", "uninstall", "remove", "rm", "enable", "disable", "update", "marketplace"}),
     ("cursor-agent", "mcp"): frozenset({"add", "remove", "rm", "enable", "disable", "login"}),
 }
 
@@ -840,6 +976,9 @@ def hook_packages(cmd: SimpleCommand, sc: Scope) -> str | None:
 _AGENT_CLIS = ("claude", "codex", "gemini", "copilot", "cursor-agent", *_AGENT_ALIASES)
 # Options that replace the settings an agent loads: (agent, option).
 _SETTINGS_OPTIONS: dict[str, tuple[str, ...]] = {"claude": ("--settings", "--setting-sources"), "copilot": ("--config-dir",)}
+# Options that start the agent without running any hooks at all: (agent) -> options (`claude --bare`: hooks, plugins,
+# MCP servers and CLAUDE.md skipped; a list extension).
+_NO_HOOKS: dict[str, tuple[str, ...]] = {"claude": ("--bare",)}
 # Options that switch an agent's own permission checks off: (agent, option) -> values that do (empty: the option alone).
 _BYPASS: dict[str, dict[str, tuple[str, ...]]] = {
     "claude": {"--dangerously-skip-permissions": (), "--allow-dangerously-skip-permissions": (), "--permission-mode": ("bypassPermissions",)},
@@ -882,8 +1021,10 @@ def _options(cmd: SimpleCommand) -> list[tuple[str, str]]:
         "env -i claude -p 'fix the tests'",
         "env -u HOME codex exec 'fix the tests'",
         "codex -c features.hooks=false exec 'fix the tests'",
+        "claude --bare -p 'fix the tests'",
     ),
     no_match=(
+        "claude --bare --help",
         "claude -p 'summarise README.md'",
         "codex exec 'run the tests'",
         "claude --version",
@@ -896,6 +1037,8 @@ def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
     if posixpath.basename(cmd.name) == "env":
         return _env_hides_settings(cmd)
     agent = _agent(cmd)
+    if any(v in ("--help", "-h", "--version", "-v") for v in cmd.values()):
+        return None  # prints and exits: no agent starts
     # HOME given its own value again (`env -i HOME=$HOME …`) moves nothing.
     moved = sorted(k for k, v in cmd.assigns.items() if k in _AGENT_HOMES and not (k == "HOME" and v.rstrip("/") == sc.ctx.home))
     if moved:
@@ -903,6 +1046,8 @@ def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
     for opt, val in _options(cmd):
         if opt in _SETTINGS_OPTIONS.get(agent, ()):
             return f"{cmd.name} {opt} replaces the settings that run clearance's hook"
+        if opt in _NO_HOOKS.get(agent, ()):
+            return f"{cmd.name} {opt} starts the agent without running any hook, clearance's included"
         if agent == "codex" and opt in ("--disable",) and val in ("hooks", "codex_hooks"):
             return f"codex --disable {val} switches off the hooks that run clearance"
         if agent == "codex" and opt in ("-c", "--config"):

@@ -643,6 +643,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(READ, Word(w.value[3:], w.raw))
     elif name in ("sort", "uniq", "yq", "openssl"):
         _output_operands(name, args, add)
+    elif name in _BINUTILS:
+        _binutils_outputs(name, args, add)
     elif name in _WRITES_BY_OPTION or name in _COPIERS:
         _written_by_option(name, args, add)
     elif name in ("perl", "ruby") and any(a.value[:1] == "-" and "i" in a.value for a in args):
@@ -1079,6 +1081,49 @@ def _written_by_option(name: str, args: list[Word], add: Callable[..., None]) ->
             add(WRITE, args[i + 1], v in dirs or args[i + 1].value.endswith("/"))
         elif len(v) > 2 and v[:2] in files and not v.startswith("--"):
             add(WRITE, Word(v[2:], a.raw))  # -oFILE
+
+
+# binutils that rewrite an object file: objcopy IN [OUT] (IN itself without OUT), strip [-o OUT] FILE… (each FILE in
+# place without -o).  The short options that take their value from the next word (binutils' getopt strings).
+_BINUTILS: dict[str, frozenset[str]] = {
+    "objcopy": frozenset({"-I", "-O", "-B", "-F", "-j", "-R", "-K", "-N", "-L", "-G", "-W", "-b", "-i"}),
+    "strip": frozenset({"-F", "-I", "-O", "-R", "-K", "-N", "-o"}),
+}
+_BINUTILS["llvm-objcopy"] = _BINUTILS["objcopy"]
+_BINUTILS["llvm-strip"] = _BINUTILS["strip"]
+_BINUTILS["eu-strip"] = _BINUTILS["strip"]
+
+
+def _binutils_outputs(name: str, args: list[Word], add: Callable[..., None]) -> None:
+    """The files objcopy and strip write: `objcopy /bin/true ~/.local/bin/x` writes x; `strip -o OUT IN`, `strip F`."""
+    valued = _BINUTILS[name]
+    ops: list[Word] = []
+    out: Word | None = None
+    i = 0
+    while i < len(args):
+        v = args[i].value
+        if v in ("--help", "--version", "-h", "-V"):
+            return
+        if v == "-o" and i + 1 < len(args):
+            out = args[i + 1]
+        elif v.startswith("-o") and len(v) > 2 and "strip" in name:
+            out = Word(v[2:], args[i].raw)
+        elif v.startswith("--output-file="):
+            out = Word(v.split("=", 1)[1], args[i].raw)
+        if v in valued and i + 1 < len(args):
+            i += 2
+            continue
+        if not v.startswith("-") or v == "-":
+            ops.append(args[i])
+        i += 1
+    if out is not None:
+        add(WRITE, out)
+    elif "objcopy" in name:
+        if ops:
+            add(WRITE, ops[1] if len(ops) > 1 else ops[0])
+    else:
+        for w in ops:
+            add(WRITE, w)
 
 
 def _output_operands(name: str, args: list[Word], add: Callable[..., None]) -> None:

@@ -27,6 +27,7 @@ _DELETE = {
     "php": r"\b(?:unlink|rmdir)\s*\(",
     "lua": r"os\.remove\s*\(",
     "r": r"(?:unlink|file\.remove)\s*\(",
+    "julia": r"\b(?:rm|Base\.Filesystem\.rm)\s*\(",
 }
 _PROCESS = {
     "python": r"(?:os\.system|os\.popen|subprocess\.\w+|os\.exec\w*|os\.spawn\w*|pty\.spawn|commands\.getoutput|\bPopen|check_output|check_call|getstatusoutput)\s*\(",
@@ -36,6 +37,7 @@ _PROCESS = {
     "php": r"(?:\b(?:system|exec|shell_exec|passthru|popen|proc_open)|`)",
     "lua": r"(?:os\.execute|io\.popen)\s*\(",
     "r": r"(?:system|system2|shell)\s*\(",
+    "julia": r"(?:\brun\s*\(|\bpipeline\s*\(|`)",
 }
 _NETWORK = {
     "python": r"(?:\b(?:requests\b|urllib|socket\b|httpx\b|aiohttp\b|ftplib\b|smtplib\b|paramiko\b|websocket)|http\.client)",
@@ -45,6 +47,7 @@ _NETWORK = {
     "php": r"(?:curl_|file_get_contents\s*\(\s*['\"]https?:|fsockopen|stream_socket_client)",
     "lua": r"(?:socket\.|http\.request)",
     "r": r"(?:download\.file|url\(|httr|curl::)",
+    "julia": r"(?:\bDownloads\b|\bHTTP\.|\bSockets\b|\bdownload\s*\()",
 }
 _DYNAMIC = {
     # Running code built at run time. Decoding alone is not (interp.decoded-exec pairs the two).
@@ -55,6 +58,7 @@ _DYNAMIC = {
     "php": r"(?:\beval\s*\(|assert\s*\(|create_function|preg_replace\s*\(\s*['\"].*e['\"])",
     "lua": r"(?:loadstring|\bload\s*\()",
     "r": r"(?:eval\s*\(|parse\s*\()",
+    "julia": r"(?:\beval\s*\(|include_string|Meta\.parse)",
 }
 _READ = {
     "python": lazy(r"(?:\bopen|read_text|read_bytes|io\.open)\s*\("),
@@ -70,6 +74,13 @@ _WRITE = {
     "ruby": lazy(r"(?:File\.write|IO\.write|File\.binwrite)\s*\(?"),
     "php": lazy(r"file_put_contents\s*\("),
     "perl": lazy(r"\bopen\s*\(?\s*(?:my\s+)?\$?\w+\s*,\s*['\"]\+?>>?['\"]\s*,"),
+    "julia": lazy(r"\b(?:write|touch|chmod|chown)\s*\("),
+    "r": lazy(r"\b(?:file\.create|Sys\.chmod)\s*\("),
+}
+# Calls that write the file named by their SECOND argument (a copy's or a move's destination, R's connection).
+_WRITE_SECOND = {
+    "julia": lazy(r"\b(?:cp|mv|symlink|hardlink)\s*\("),
+    "r": lazy(r"\b(?:file\.copy|file\.rename|file\.symlink|file\.link|writeLines|saveRDS|write\.csv|write\.table|writeBin|writeChar)\s*\("),
 }
 _OPEN_MODE = lazy(r"^\s*,\s*(?:mode\s*=\s*)?[rbf]?['\"]([rwxabt+]+)['\"]")
 _PATH_CALL = lazy(r"(?:pathlib\.)?Path\s*\(")
@@ -386,11 +397,125 @@ def analyse(code: str, lang: str) -> CodeFacts:
     return analyse_patterns(code, lang)
 
 
+# Comment syntax per language: (line comment starts, block comment (open, close) pairs, line-start blocks such as
+# POD and =begin).  A line comment starts only outside a string; in Perl and Ruby only after a blank or at a line's
+# start (`s#a#b#`, `%q#x#` use # as a delimiter).
+_COMMENTS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {
+    "python": (("#",), ()),
+    "r": (("#",), ()),
+    "julia": (("#",), (("#=", "=#"),)),
+    "ruby": (("#",), (("\n=begin", "\n=end"),)),
+    "perl": (("#",), (("\n=pod", "\n=cut"), ("\n=head", "\n=cut"))),
+    "lua": (("--",), (("--[[", "]]"),)),
+    "js": (("//",), (("/*", "*/"),)),
+    "php": (("//", "#"), (("/*", "*/"),)),
+    "powershell": (("#",), (("<#", "#>"),)),
+}
+_DELIMITER_HASH = frozenset({"perl", "ruby"})
+
+
+# Inside a string: the next backslash or quote.
+_IN_STRING = {q: lazy("[\\\\" + q + "]") for q in "'\"`"}
+
+
+def _openers(lang: str) -> str:
+    """The pattern of the next place a string or a comment may start in *lang* (quotes, and each comment opener)."""
+    lines, blocks = _COMMENTS[lang]
+    found = sorted({*lines, *(a.removeprefix("\n") for a, _ in blocks)}, key=len, reverse=True)
+    return "['\"`]|" + "|".join("".join("\\" + c if not c.isalnum() else c for c in o) for o in found)
+
+
+_COMMENT_STARTS = {lang: lazy(_openers(lang)) for lang in _COMMENTS}
+
+
+def strip_comments(code: str, lang: str) -> str:
+    """*code* without its comments (replaced by a blank): text the interpreter never runs.  Strings are skipped over
+    ('…', "…", `…` with backslash escapes), so a `#` or `//` inside one stays.  The text between the places a string or
+    comment may start is copied whole (a scan by pattern, not by character: 100 KiB in a few milliseconds)."""
+    spec = _COMMENTS.get(lang)
+    if spec is None or len(code) > 100_000:
+        return code
+    lines, blocks = spec
+    text = "\n" + code
+    out: list[str] = []
+    i, n = 0, len(text)
+    finder = _COMMENT_STARTS[lang]
+    while i < n:
+        m = finder.compiled.search(text, i)
+        if m is None:
+            out.append(text[i:])
+            break
+        j = m.start()
+        tok = m.group(0)
+        if tok in ("'", '"', "`"):
+            # copy through the closing quote
+            k = j + 1
+            inner = _IN_STRING[tok]
+            while True:
+                q = inner.compiled.search(text, k)
+                if q is None:
+                    k = n
+                    break
+                if q.group(0) == "\\":
+                    k = q.start() + 2
+                    continue
+                k = q.end()
+                break
+            out.append(text[i:k])
+            i = k
+            continue
+        done = False
+        for a, b in blocks:
+            opener = a.lstrip("\n") if a.startswith("\n") else a
+            if tok == opener or text.startswith(opener, j):
+                if a.startswith("\n") and text[j - 1 : j] != "\n":
+                    continue  # POD and =begin only at a line's start
+                stop = text.find(b, j + len(opener))
+                out.append(text[i:j] + " ")
+                i = n if stop < 0 else stop + len(b)
+                done = True
+                break
+        if not done:
+            for a in lines:
+                if text.startswith(a, j) and (lang not in _DELIMITER_HASH or text[j - 1 : j] in (" ", "\t", "\n", ";")):
+                    stop = text.find("\n", j)
+                    out.append(text[i:j] + " ")
+                    i = n if stop < 0 else stop
+                    done = True
+                    break
+        if not done:
+            out.append(text[i : j + len(tok)])
+            i = j + len(tok)
+    return "".join(out)[1:]
+
+
+def blank_long_strings(code: str) -> str:
+    """Lua's long strings ([[…]], level 0) with their inside blanked: text, not calls.  A scan, not a pattern (a
+    lazy `.*?` between brackets is quadratic on a run of `[`)."""
+    out: list[str] = []
+    i = 0
+    while True:
+        a = code.find("[[", i)
+        if a < 0:
+            break
+        b = code.find("]]", a + 2)
+        if b < 0:
+            break
+        out.append(code[i : a + 2] + " " * (b - a - 2))
+        i = b
+    out.append(code[i:])
+    return "".join(out)
+
+
 def analyse_patterns(code: str, lang: str) -> CodeFacts:
     """The pattern reading: calls found by regular expressions, their first arguments read as literals."""
     facts = CodeFacts(lang)
-    code = propagate_literals(code)
     p_del, p_proc, p_net, p_dyn, p_env = _patterns(lang)
+    # Comments never run; nor does a Lua long string ([[…]]) that nothing loads.
+    code = strip_comments(code, lang)
+    if lang == "lua" and not p_dyn.search(code):
+        code = blank_long_strings(code)
+    code = propagate_literals(code)
     for m in p_del.finditer(code):
         path, _ = _first_argument(code, m.end())
         facts.deletes.append(path)
@@ -418,6 +543,12 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
             path, _ = _first_argument(code, m.end())
             if path:
                 facts.writes.append(path)
+    second_rx = _WRITE_SECOND.get(lang)
+    if second_rx is not None:
+        for m in second_rx.finditer(code):
+            dst = _second_argument(code, m.end())
+            if dst:
+                facts.writes.append(dst)
     if lang == "python":
         for m in _PATH_CALL.finditer(code):
             value, used = _expression(code[m.end() : m.end() + 400].lstrip())
@@ -627,6 +758,8 @@ def code_argument(argv: list[str], lang: str) -> str | None:
             # Combined short flags: perl -ne 'code', python -Bc 'code', node --eval=code
             if o.startswith("--") and a.startswith(o + "="):
                 return a[len(o) + 1 :]
+            if len(o) == 2 and a.startswith(o) and len(a) > 2 and not a.startswith("--"):
+                return a[2:]  # the value glued to the option (Rscript -e'code')
             if len(o) == 2 and a.startswith("-") and not a.startswith("--") and a.endswith(o[1]) and len(a) > 2:
                 return argv[i + 1] if i + 1 < len(argv) else ""
         if not a.startswith("-"):

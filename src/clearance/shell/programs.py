@@ -50,6 +50,10 @@ INTERPRETERS = {
     "php": "php",
     "lua": "lua",
     "Rscript": "r",
+    "R": "r",
+    "julia": "julia",
+    # The Python launcher (py -3 -c CODE, py -3.12 script.py): CPython's own options after the version flag.
+    "py": "python",
 }
 # The options that take the code as their argument.
 CODE_OPTIONS = {
@@ -60,6 +64,7 @@ CODE_OPTIONS = {
     "php": ("-r",),
     "lua": ("-e",),
     "r": ("-e",),
+    "julia": ("-e", "--eval", "-E", "--print"),
 }
 
 # Database clients (sqlclients.py reads where their statements come from).

@@ -1003,7 +1003,7 @@ class Unwrapper:
         self.out = Expansion()
         self.env_seen: set[tuple[str, str]] = set()
 
-    def reparse(self, text: str, parent: SimpleCommand, via: str, **changes: object) -> None:
+    def reparse(self, text: str, parent: SimpleCommand, via: str, bound: dict[str, str] | None = None, /, **changes: object) -> None:
         level = parent.depth + 1
         if level > MAX_LEVEL:
             self.out.problems.append(("shell.too-deep", f"commands nested {level} levels deep through {via} cannot be analysed"))
@@ -1020,7 +1020,8 @@ class Unwrapper:
             else None
         )
         try:
-            script = parse(text, cwd if isinstance(cwd, str) else None, self.home, self.env, level, inherited)
+            given = {**(inherited or {}), **(bound or {})} or None  # the positional words bound last (`sh -c CODE ARG0 ARG1`)
+            script = parse(text, cwd if isinstance(cwd, str) else None, self.home, self.env, level, given)
         except ParseFailure as e:
             self.out.problems.append(("shell.parse-error", f"{via}: {e}"))
             return
@@ -1687,7 +1688,9 @@ class Unwrapper:
                 self.command(cmd.derive(argv[i:], "busybox"))
             return
         if code is not None:
-            self.reparse(code.value, cmd, f"{name} -c")
+            # sh -c SCRIPT ARG0 ARG1 …: the words after the script are $0, $1, … inside it (literal ones only).
+            bound = {str(k): w.value for k, w in enumerate(argv[i : i + 10]) if not w.dynamic and DYN not in w.value}
+            self.reparse(code.value, cmd, f"{name} -c", bound or None)
             return
         if i < len(argv) and not reads_stdin:
             script = argv[i]
