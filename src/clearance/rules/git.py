@@ -710,7 +710,7 @@ GIT_BUILTINS = frozenset(_GIT_BUILTIN_NAMES.split())
 
 def _config_runs(key: str, value: str, cmd: SimpleCommand, sc: Scope) -> str | None:
     """Why setting *key* to *value* makes git run another program, or None when it does not."""
-    from ..shell.unwrap import git_program_key
+    from ..shell.unwrap import git_program_key, git_word_value
 
     low = key.lower()
     if low.startswith(("include.", "includeif.")) and low.endswith(".path"):
@@ -718,8 +718,16 @@ def _config_runs(key: str, value: str, cmd: SimpleCommand, sc: Scope) -> str | N
         if DYN not in value and value and sc.inside_project(sc.path(value, cmd)):
             return None
         return f"{key} makes git read configuration (aliases, hooks, programs) from {value or 'a file'}, which clearance cannot see"
+    if low == "init.templatedir" and DYN not in value and value:
+        # Templates are copied into every repository git init or clone makes, hooks included (which a clone then runs).
+        target = sc.path(value, cmd)
+        if sc.inside_project(target) and "/.git/" not in target + "/" and not target.endswith("/.git"):
+            return None  # the project's own templates: their hooks are judged when written
+        return f"{key} copies the hooks in {value} into the repositories git makes, which then run them"
     if not low.startswith(_CODE_CONFIG) and not git_program_key(low):
         return None
+    if git_word_value(low, value):
+        return None  # `submodule.x.update=rebase`, `pager.log=false`: no command
     if low.startswith("alias.") and key[6:] in GIT_BUILTINS:
         return None  # git runs its own command of that name: an alias never hides one (git-config(1), alias.*)
     if low.startswith("alias.") and DYN not in value and not value.lstrip().startswith("!"):
@@ -746,6 +754,7 @@ _USUAL_PROGRAMS = {
     "core.editor": _EDITORS,
     "sequence.editor": _EDITORS,
     "core.pager": _PAGERS,
+    "interactive.difffilter": _PAGERS,  # a colouring filter for `add -p` (delta --color-only, diff-so-fancy)
     "core.sshcommand": frozenset({"ssh"}),
     "gpg.program": frozenset({"gpg", "gpg2"}),
     "gpg.ssh.program": frozenset({"ssh-keygen"}),

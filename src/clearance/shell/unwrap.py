@@ -436,6 +436,7 @@ _GIT_CONFIG_COMMANDS = frozenset(
         "gpg.ssh.program",
         "uploadpack.packobjectshook",
         "sendemail.sendmailcmd",
+        "interactive.difffilter",
     }
 )
 # Per-name git keys whose value is a command: section.NAME.key (git-config(1)).
@@ -453,8 +454,15 @@ _GIT_NAMED_COMMANDS = frozenset(
         ("remote", "receivepack"),
         ("credential", "helper"),
         ("gpg", "program"),
+        ("man", "cmd"),
+        ("man", "path"),
+        ("browser", "cmd"),
+        ("browser", "path"),
+        ("submodule", "update"),
     }
 )
+# Settings of values that are not commands in keys that may hold one (submodule.NAME.update: a command only after "!").
+_GIT_WORD_VALUES = {"submodule.update": frozenset({"checkout", "rebase", "merge", "none"})}
 
 
 def git_program_key(key: str) -> bool:
@@ -463,7 +471,19 @@ def git_program_key(key: str) -> bool:
     if low in _GIT_CONFIG_COMMANDS or low == "core.alternaterefscommand":
         return True
     parts = low.split(".")
+    if len(parts) == 2 and parts[0] == "pager":
+        return True  # pager.CMD: the pager of one git command (or true/false)
     return len(parts) >= 3 and (parts[0], parts[-1]) in _GIT_NAMED_COMMANDS
+
+
+def git_word_value(key: str, value: str) -> bool:
+    """Whether *value* of the program-valued git *key* is one of its words that name no command (`submodule.x.update
+    = rebase`, `pager.log = false`)."""
+    low, v = key.lower(), value.strip().lower()
+    parts = low.split(".")
+    if len(parts) == 2 and parts[0] == "pager":
+        return v in ("true", "false", "yes", "no", "on", "off", "1", "0", "")
+    return v in _GIT_WORD_VALUES.get(parts[0] + "." + parts[-1], frozenset())
 
 
 # Environment variables git runs as commands (git(1)).
@@ -1480,8 +1500,8 @@ class Unwrapper:
             return
         if low == "core.fsmonitor" and value.lower() in ("true", "false", "yes", "no", "on", "off", "1", "0"):
             return
-        if git_program_key(low):
-            self.reparse(value.lstrip("!"), cmd, f"git {key}")
+        if git_program_key(low) and not git_word_value(low, value):
+            self.reparse(value.lstrip().lstrip("!"), cmd, f"git {key}")
 
     def _launcher(self, cmd: SimpleCommand) -> None:
         """Programs that run a command later or elsewhere: terminals, tmux, entr, start-stop-daemon, at."""
