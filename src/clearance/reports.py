@@ -81,6 +81,7 @@ TRUST_LOWERS = {
     "net.post-untrusted": "trust.services",
     "net.upload-untrusted": "trust.services",
     "net.http-delete": "trust.services",
+    "net.credential-unknown-host": "trust.services",
 }
 _HTTP_CLIENTS = frozenset({"curl", "wget", "http", "https", "xh"})
 _COPIERS = frozenset({"scp", "rsync", "sftp"})

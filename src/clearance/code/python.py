@@ -237,6 +237,7 @@ _ALIASES = (
 # The standard streams' descriptors by name (os.dup2(s.fileno(), sys.stdin.fileno())).
 _STDIO_FILENOS = frozenset(("r", f"sys.{n}.fileno()") for n in ("stdin", "stdout", "stderr", "__stdin__", "__stdout__", "__stderr__"))
 # Keywords of a request that carry credentials used as such (a token in a header), not data sent.
+_ENV_READS = frozenset({"os.getenv", "os.environ.get", "os.environ.__getitem__"})
 _CREDENTIAL_KEYWORDS = frozenset({"headers", "auth", "cookies", "cert", "proxies", "timeout", "verify"})
 # Calls that make a network socket (os.dup2 of its descriptor onto 0-2 wires it to a child's standard streams).
 _SOCKET_MAKERS = frozenset({"socket.socket", "socket.create_connection", "socket.fromfd", "ssl.wrap_socket", "ssl.SSLContext().wrap_socket"})
@@ -1528,10 +1529,16 @@ class _Reader:
         spec = _DESTINATIONS.get(last)
         sent = [*node.args, *(k.value for k in node.keywords if k.arg not in _CREDENTIAL_KEYWORDS)]
         secret = next((name for a in sent[:16] if (name := self.secret_in(a)) is not None), None)
-        if secret is not None and len(f.secrets) < 20:
-            # A key or token in the request's address or body (not its headers): where it goes, when the call names it.
+        used = [k.value for k in node.keywords if k.arg in ("headers", "auth", "cookies")]
+        credential = next((name for a in used if (name := self.secret_in(a)) is not None), None)
+        if (secret is not None and len(f.secrets) < 20) or (credential is not None and len(f.credentials) < 20):
+            # A key or token in the request's address or body, or in its headers: where it goes, when the call names it.
             where = _destination(self.arg(node, spec[0], spec[1], 0)[1]) if spec is not None else None
-            f.secrets.append((secret, where if where is not None and DYN not in url_host(where) and not q.endswith("()." + last) else None))
+            known = where if where is not None and DYN not in url_host(where) and not q.endswith("()." + last) else None
+            if secret is not None:
+                f.secrets.append((secret, known))
+            if credential is not None:
+                f.credentials.append((credential, known))
         if spec is None:
             return
         owner = q.rsplit(".", 1)[0]
@@ -1559,11 +1566,35 @@ class _Reader:
             return True
         if last not in _FETCHES or len(node.args) != 1:
             return False
-        for k in node.keywords:
-            if k.arg not in _FETCH_OPTIONS and not (k.arg == "headers" and _literal(k.value)):
-                return False
         dest = _text(self.ev(node.args[0], 0))
-        return dest is not None and DYN not in dest and dest.startswith(("http://", "https://"))
+        if dest is None or DYN in dest or not dest.startswith(("http://", "https://")):
+            return False
+        for k in node.keywords:
+            if k.arg not in _FETCH_OPTIONS and not (k.arg == "headers" and (_literal(k.value) or self.own_service_headers(k.value, url_host(dest)))):
+                return False
+        return True
+
+    def own_service_headers(self, node: ast.expr, host: str) -> bool:
+        """Headers whose every value is literal or a vendor's key read from the environment, sent to that vendor's
+        own service (``{"Authorization": "token " + os.environ["GITHUB_TOKEN"]}`` to api.github.com): authenticated
+        use of the service, nothing else of this machine goes out."""
+        from ..rules.vendors import host_serves, secret_services
+
+        if node.__class__ is not ast.Dict:
+            return False
+        for v in node.values:  # type: ignore[attr-defined]
+            if v is None or _literal(v):
+                continue
+            name = self.secret_in(v)
+            if name is None or not host_serves(host, secret_services(name)):
+                return False
+            nodes = _walk(v, 200)
+            if nodes is None:
+                return False
+            for sub in nodes:
+                if sub.__class__ is ast.Call and self.callee(sub.func, 0) not in _ENV_READS:  # type: ignore[attr-defined]
+                    return False
+        return True
 
     def passed_on(self, q: str) -> None:
         """A judged function handed on as a value (map(os.system, …), Thread(target=…), atexit.register):
@@ -1678,6 +1709,7 @@ def _merge(into: CodeFacts, other: CodeFacts) -> None:
     into.decoded_exec = into.decoded_exec or other.decoded_exec
     into.runs_received = into.runs_received or other.runs_received
     into.secrets += other.secrets
+    into.credentials += other.credentials
     into.sends = into.sends or other.sends
 
 

@@ -109,21 +109,36 @@ def is_secret(name: str) -> bool:
 _CREDENTIAL_KEYS = frozenset({"headers", "auth", "Authorization", "authorization", "cookies", "agent", "proxy", "cert", "key"})
 
 
-def secret_of(v: Val | None, depth: int = 0) -> str | None:
+def secret_of(v: Val | None, depth: int = 0, skip: frozenset[str] = _CREDENTIAL_KEYS) -> str | None:
     """The secret a value carries: its own, or one of its items' or members' (headers and auth left out)."""
     if v is None or depth > 4:
         return None
     if v.secret:
         return v.secret
     for i in (v.items or [])[:40]:
-        found = secret_of(i, depth + 1)
+        found = secret_of(i, depth + 1, skip)
         if found:
             return found
     for k, m in list((v.obj or {}).items())[:40]:
-        if k not in _CREDENTIAL_KEYS:
-            found = secret_of(m, depth + 1)
+        if k not in skip:
+            found = secret_of(m, depth + 1, skip)
             if found:
                 return found
+    return None
+
+
+def credential_of(v: Val | None, depth: int = 0) -> str | None:
+    """The secret a value carries in a credential's place: a member under headers, auth, Authorization, cookies."""
+    if v is None or depth > 4:
+        return None
+    for i in (v.items or [])[:40]:
+        found = credential_of(i, depth + 1)
+        if found:
+            return found
+    for k, m in list((v.obj or {}).items())[:40]:
+        found = secret_of(m, depth + 1, frozenset()) if k in _CREDENTIAL_KEYS else credential_of(m, depth + 1)
+        if found:
+            return found
     return None
 
 
@@ -309,6 +324,9 @@ class Collector:
             name = secret_of(part)
             if name and len(self.facts.secrets) < 20:
                 self.facts.secrets.append((name, url))
+            name = credential_of(part)
+            if name and len(self.facts.credentials) < 20:
+                self.facts.credentials.append((name, url))
 
     def dynamic(self, api: str) -> None:
         self.facts.dynamic = True
@@ -331,6 +349,7 @@ class Collector:
         f.env_dump |= inner.env_dump
         f.urls += inner.urls
         f.secrets += inner.secrets
+        f.credentials += inner.credentials
         f.runs_received |= inner.runs_received
         for r in inner.opaque:
             self.ask(r)

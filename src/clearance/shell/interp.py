@@ -136,6 +136,7 @@ class CodeFacts:
         "parsed",
         "runs_received",
         "secrets",
+        "credentials",
         "sends",
     )
 
@@ -158,6 +159,8 @@ class CodeFacts:
         self.runs_received = False  # runs as a command or as code what a network peer sent (a remote shell)
         # Secret environment variables placed in a request's address or body: (variable, where it goes, None when unknown).
         self.secrets: list[tuple[str, str | None]] = []
+        # Secret environment variables in a request's headers, auth or cookies (a credential used): the same shape.
+        self.credentials: list[tuple[str, str | None]] = []
         # The network use may carry data from this machine, or was not all read: anything but GET/HEAD requests of
         # literal URLs with nothing else passed (what `curl URL` does). Only the Python reader knows otherwise.
         self.sends = True
