@@ -314,28 +314,32 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
                 break
 
 
-_SCRIPT_READERS: tuple[Callable[..., bool], Callable[..., list[tuple[str, str]]], str] | None = None
+_SCRIPT_READERS: tuple[Callable[..., bool], Callable[..., list[tuple[str, str]]], str, Callable[..., bool]] | None = None
 
 
-def _script_readers() -> tuple[Callable[..., bool], Callable[..., list[tuple[str, str]]], str]:
+def _script_readers() -> tuple[Callable[..., bool], Callable[..., list[tuple[str, str]]], str, Callable[..., bool]]:
     """What _check_scripts uses, imported on its first call (an import statement costs microseconds every time)."""
     global _SCRIPT_READERS
     if _SCRIPT_READERS is None:
-        from .code import may_run_by_convention
+        from .code import has_js_config, may_run_by_convention
         from .model import TOO_LARGE
         from .scripts import script_runs
 
-        _SCRIPT_READERS = (may_run_by_convention, script_runs, TOO_LARGE)
+        _SCRIPT_READERS = (may_run_by_convention, script_runs, TOO_LARGE, has_js_config)
     return _SCRIPT_READERS
 
 
 def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """Project scripts the commands run (bash x.sh, ./x.sh, make, npm run): their commands are judged too."""
-    may_run_by_convention, script_runs, TOO_LARGE = _script_readers()
+    may_run_by_convention, script_runs, TOO_LARGE, has_js_config = _script_readers()
+    lister = sc.ctx.list_dir
     for cmd in commands:
         # A script named on the command line "runs"; a file run by convention is named by its role first.
         found = [(rule_by_id("shell.script-content"), label, code) for label, code in script_runs(cmd, sc)]
-        if may_run_by_convention(cmd.name, cmd.argv[0].value if cmd.argv else "", cmd.values(), bool(cmd.assigns)):
+        if may_run_by_convention(cmd.name, cmd.argv[0].value if cmd.argv else "", cmd.values(), bool(cmd.assigns)) or (
+            # `eslint .`, `npx vite build`: the program loads its JavaScript configuration from the directory it runs in.
+            lister is not None and cmd.cwd is not None and cmd.remote is None and has_js_config(cmd.name, lister(cmd.cwd))
+        ):
             from .code.convention import runs  # only for toolchains: other commands never import it
 
             found += [(rule_by_id("code.convention-run"), label + "; it", code) for label, code in runs(cmd, sc)]

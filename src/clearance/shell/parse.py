@@ -13,7 +13,7 @@ import posixpath
 from contextvars import ContextVar
 
 from ..paths import DYN, resolve
-from .ir import COMMAND_VARIABLES, Redirect, SimpleCommand, Word
+from .ir import Redirect, SimpleCommand, Word, command_variable
 from .outputs import pipeline_output
 from .treesitter import parser
 
@@ -586,7 +586,7 @@ class _Walker:
                 value = self.word(c, depth + 1).value
         if name and name != DYN:
             self.st.vars[name] = value if "+=" not in _text(node)[: len(name) + 2] else DYN
-            if name in COMMAND_VARIABLES:
+            if command_variable(name):
                 # EDITOR=…; export GIT_SSH_COMMAND=…: a command later programs run, judged where it is set.
                 self.st.script.commands.append(SimpleCommand([Word(":", ":")], assigns={name: value}, cwd=self.st.cwd, text=_text(node)))
         if name == "IFS":
