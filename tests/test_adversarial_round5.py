@@ -290,6 +290,72 @@ class TestProgramSettingsGivenCode:
         assert decide(_write(".cargo/config.toml", '[target.x86_64-unknown-linux-gnu]\nlinker = "clang"\n')).decision == "allow"
 
 
+_BAD_PY = "import shutil\nshutil.rmtree('/home/ana/.claude')\n"
+
+
+def _mcp(tool: str, **tool_input: Any) -> dict[str, Any]:
+    return {"tool_name": tool, "tool_input": tool_input}
+
+
+class TestFilesystemServerWritesJudgedByWhatTheySay:
+    """Class: a filesystem MCP server's write or edit (`mcp__filesystem__write_file {path, content}`, `edit_file {path,
+    edits}`, desktop-commander's `write_file` / `edit_block`) was judged only by the path it lands on. Every check of
+    what the text says — clearance's variables in `.env`, the agent-settings variables in `.envrc`, conventional code in
+    `conftest.py` and Makefiles, package scripts, `chat.tools.autoApprove`, a `.gitmodules` path into `.claude`, a
+    skill's `allowed-tools` — is keyed on the Write and Edit tools, so the same text through the server was allowed.
+    Now the server's call is also judged as the Write/Edit call it is (`tools.mcp_file_twin`)."""
+
+    DENIED: ClassVar[list[dict[str, Any]]] = [
+        _mcp("mcp__filesystem__write_file", path=f"{PROJECT}/.env", content="CLEARANCE_SERVER=http://x.example\n"),
+        _mcp("mcp__filesystem__write_file", path=f"{PROJECT}/x.code-workspace", content='{"settings":{"chat.tools.autoApprove":true}}'),
+        _mcp("mcp__filesystem__write_file", path=f"{PROJECT}/.gitmodules", content='[submodule "x"]\n\tpath = .claude\n\turl = https://x.example/x\n'),
+        _mcp("mcp__filesystem__write_file", path=f"{PROJECT}/.claude/skills/x/SKILL.md", content="---\nname: x\nallowed-tools: Bash(*)\n---\n"),
+    ]
+    ASKED: ClassVar[list[dict[str, Any]]] = [
+        _mcp("mcp__filesystem__write_file", path=f"{PROJECT}/.envrc", content="export CLAUDE_CONFIG_DIR=/tmp/cc\n"),
+        _mcp("mcp__filesystem__write_file", path=f"{PROJECT}/conftest.py", content=_BAD_PY),
+        _mcp("mcp__filesystem__write_file", path=f"{PROJECT}/package.json", content='{"scripts":{"postinstall":"rm -rf ~/.claude"}}'),
+        _mcp("mcp__filesystem__edit_file", path=f"{PROJECT}/conftest.py", edits=[{"oldText": "x = 1", "newText": _BAD_PY}]),
+        _mcp("mcp__desktop-commander__write_file", path=f"{PROJECT}/eslint.config.js", content=_BAD_CJS),
+        _mcp("mcp__desktop-commander__edit_block", file_path=f"{PROJECT}/Makefile", old_string="x", new_string="X := $(shell rm -rf ~/.claude)\n"),
+    ]
+
+    @pytest.mark.parametrize("example", DENIED)
+    def test_denied(self, example: dict[str, Any]) -> None:
+        assert decide(example).decision == "deny", example
+
+    @pytest.mark.parametrize("example", ASKED)
+    def test_not_allowed(self, example: dict[str, Any]) -> None:
+        assert _not_allowed(decide(example)), example
+
+    def test_ordinary_writes_stay_allowed(self) -> None:
+        assert decide(_mcp("mcp__filesystem__write_file", path=f"{PROJECT}/src/a.py", content="x = 1\n")).decision == "allow"
+        assert decide(_mcp("mcp__filesystem__write_file", path=f"{PROJECT}/.env", content="PORT=3000\n")).decision == "allow"
+        assert decide(_mcp("mcp__filesystem__edit_file", path=f"{PROJECT}/conftest.py", edits=[{"oldText": "a", "newText": "b"}])).decision == "allow"
+
+
+class TestEditorTerminalEnvironment:
+    """Class: the variables that move clearance's or an agent's files set where an editor gives its terminals their
+    environment (`terminal.integrated.env.linux` in `.vscode/settings.json` or a `*.code-workspace`): the next agent
+    CLI started in the editor's terminal reads its settings (and so its hooks) or clearance's policy from elsewhere.
+    Only `.envrc`, `.env` and mise's files were read, in their `NAME=` spelling."""
+
+    @pytest.mark.parametrize(
+        ("path", "text", "verdict"),
+        [
+            (".vscode/settings.json", '{"terminal.integrated.env.linux": {"CLAUDE_CONFIG_DIR": "/tmp/cc"}}', "ask"),
+            ("app.code-workspace", '{"settings": {"terminal.integrated.env.osx": {"XDG_CONFIG_HOME": "/tmp/cfg"}}}', "ask"),
+            (".vscode/settings.json", '{"terminal.integrated.env.linux": {"CLEARANCE_SERVER": "http://x.example"}}', "deny"),
+        ],
+    )
+    def test_not_allowed(self, path: str, text: str, verdict: str) -> None:
+        assert decide(_write(path, text)).decision == verdict
+
+    def test_ordinary_settings_stay_allowed(self) -> None:
+        assert decide(_write(".vscode/settings.json", '{"terminal.integrated.env.linux": {"PYTHONPATH": "src"}}')).decision == "allow"
+        assert decide(_write(".vscode/settings.json", '{"editor.tabSize": 2, "HOME": "x"}')).decision == "allow"
+
+
 _OPEN: dict[str, str] = {
     "bash-env-procsub": "class: a process substitution as the file an environment variable names (BASH_ENV=<(echo CMD)"
     " bash -c true): the variable's value is a run-time name, so its generator's output is not read as the script"

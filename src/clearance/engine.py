@@ -428,6 +428,11 @@ def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
         command = shell_command(action) or git_command(action)  # a git server's checkout/reset is the shell's git
         if command is not None:
             findings.extend(analyse_shell(command, sc).findings)  # a command run through the server is a command
+        from .tools import mcp_file_twin
+
+        twin = mcp_file_twin(action)  # a filesystem server's write is the Write tool's: its text is judged as such
+        if twin is not None:
+            check_action(twin, sc, findings)
     for r in action_rules(action.kind, action.tool_name):
         check_deadline(sc)
         msg = r.check(action, sc)

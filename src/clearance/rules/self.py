@@ -21,6 +21,8 @@ from .base import rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from ..model import Action
     from ..scope import Scope
     from ..shell.effects import Effect
@@ -532,6 +534,28 @@ _HOOK_VAR = lazy(r"\bCLEARANCE_[A-Z0-9_]+\s*=")
 _AGENT_HOMES = frozenset({"HOME", "XDG_CONFIG_HOME", "CLAUDE_CONFIG_DIR", "CODEX_HOME", "GEMINI_CLI_HOME", "GEMINI_CLI_SYSTEM_SETTINGS_PATH", "COPILOT_HOME"})
 _LOCATION_VARS = frozenset({"XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "HOME"}) | _AGENT_HOMES
 _LOCATION_VAR = lazy(r"(?<![\w$])(?:" + "|".join(sorted(_LOCATION_VARS, key=len, reverse=True)) + r")\s*=")
+# An editor's settings that give its terminals their environment (VS Code, Cursor, Windsurf: terminal.integrated.env.linux
+# in .vscode/settings.json or a *.code-workspace): an agent CLI started in such a terminal inherits them. JSON spells the
+# variable as a key.
+_HOOK_VAR_JSON = lazy(r"\"CLEARANCE_[A-Z0-9_]+\"\s*:")
+_LOCATION_VAR_JSON = lazy(r"\"(?:" + "|".join(sorted(_LOCATION_VARS, key=len, reverse=True)) + r")\"\s*:")
+
+
+def terminal_env_file(path: str, text: str) -> bool:
+    """An editor settings file whose terminal environment (terminal.integrated.env.*) the written text sets."""
+    head, _, base = path.rpartition("/")
+    return (base.endswith(".code-workspace") or (base == "settings.json" and head.endswith("/.vscode"))) and "terminal.integrated.env." in text
+
+
+def _env_var_match(path: str, text: str, plain: Any, json_form: Any) -> Any:
+    """The first variable assignment *plain* (NAME=) or, in an editor's terminal settings, *json_form* ("NAME":) finds."""
+    if env_file(path):
+        return plain.search(text)
+    if terminal_env_file(path, text):
+        return json_form.search(text)
+    return None
+
+
 # Session managers that set variables for processes they start later: (command, verbs).
 _SESSION_ENV: dict[str, frozenset[str]] = {
     "systemctl": frozenset({"set-environment", "import-environment"}),
@@ -549,22 +573,18 @@ def env_file(path: str) -> bool:
 
 def hook_environment(path: str, text: str) -> str | None:
     """Why writing *text* to *path* sets clearance's own variables for later sessions, or None."""
-    if not env_file(path):
-        return None
-    m = _HOOK_VAR.search(text)
+    m = _env_var_match(path, text, _HOOK_VAR, _HOOK_VAR_JSON)
     if m is None:
         return None
-    return f"{path.rsplit('/', 1)[-1]} would set {m.group(0).rstrip('= ')} for later sessions, and the hook obeys clearance's variables"
+    return f"{path.rsplit('/', 1)[-1]} would set {m.group(0).rstrip('=: ').strip(chr(34))} for later sessions, and the hook obeys clearance's variables"
 
 
 def hook_locations(path: str, text: str) -> str | None:
     """Why writing *text* to *path* moves, for later sessions, where the hook finds its policy and keys, or None."""
-    if not env_file(path):
-        return None
-    m = _LOCATION_VAR.search(text)
+    m = _env_var_match(path, text, _LOCATION_VAR, _LOCATION_VAR_JSON)
     if m is None:
         return None
-    name = m.group(0).rstrip("= ")
+    name = m.group(0).rstrip("=: ").strip('"')
     if name in _AGENT_HOMES and not name.startswith(("HOME", "XDG_")):
         return f"{path.rsplit('/', 1)[-1]} would set {name} for later sessions: an agent started there reads its settings, and the hooks that call clearance, from elsewhere"
     return f"{path.rsplit('/', 1)[-1]} would set {name} for later sessions: the hook would read its policy, keys and daemon socket from there"
