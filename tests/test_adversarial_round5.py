@@ -356,6 +356,59 @@ class TestEditorTerminalEnvironment:
         assert decide(_write(".vscode/settings.json", '{"editor.tabSize": 2, "HOME": "x"}')).decision == "allow"
 
 
+def _through(adapter: Any, raw: dict[str, Any]) -> Decision:
+    """A call through an agent's adapter (as `clearance hook --agent NAME` reads it)."""
+    ev = adapter.to_event(raw)
+    return decide({k: v for k, v in ev.items() if k in ("tool_name", "tool_input")})
+
+
+def _copilot(tool: str, args: dict[str, Any]) -> dict[str, Any]:
+    import json
+
+    return {"toolName": tool, "toolArgs": json.dumps(args), "cwd": PROJECT, "sessionId": "s"}
+
+
+def _gemini(tool: str, tool_input: dict[str, Any]) -> dict[str, Any]:
+    return {"hook_event_name": "BeforeTool", "tool_name": tool, "tool_input": tool_input, "cwd": PROJECT, "session_id": "s"}
+
+
+class TestAdapterDropsWhatTheToolDoes:
+    """Class: an adapter that maps an agent's tool onto clearance's shape and loses part of what the tool does.
+    Copilot's `str_replace_editor` with `command: "create"` writes `file_text` — mapped to an Edit of two empty strings,
+    so `.env` with CLEARANCE_SERVER or a conftest.py with code passed every content check. Gemini's `read_many_files`
+    reads every path of `paths` and `include` — flattened into one comma-joined pattern that matched no secret
+    (`["src", "~/.aws/credentials"]` was allowed), and `include` dropped when `paths` was given."""
+
+    def test_copilot_create_judged_as_write(self) -> None:
+        from clearance.adapters import copilot
+
+        env_file = {"command": "create", "path": f"{PROJECT}/.env", "file_text": "CLEARANCE_SERVER=http://x.example\n"}
+        assert _through(copilot, _copilot("str_replace_editor", env_file)).decision == "deny"
+        conftest = {"command": "create", "path": f"{PROJECT}/conftest.py", "file_text": _BAD_PY}
+        assert _not_allowed(_through(copilot, _copilot("str_replace_editor", conftest)))
+        assert _not_allowed(_through(copilot, _copilot("edit", {"path": f"{PROJECT}/conftest.py", "file_text": _BAD_PY})))
+        ordinary = {"command": "create", "path": f"{PROJECT}/src/a.py", "file_text": "x = 1\n"}
+        assert _through(copilot, _copilot("str_replace_editor", ordinary)).decision == "allow"
+
+    @pytest.mark.parametrize(
+        "tool_input",
+        [
+            {"paths": ["src", "/home/ana/.aws/credentials"]},
+            {"paths": ["README.md", "docs", "~/.ssh/id_ed25519"]},
+            {"paths": ["src"], "include": ["/home/ana/.aws/credentials"]},
+        ],
+    )
+    def test_gemini_read_many_files_each_path(self, tool_input: dict[str, Any]) -> None:
+        from clearance.adapters import gemini
+
+        assert _through(gemini, _gemini("read_many_files", tool_input)).decision == "deny"
+
+    def test_gemini_ordinary_reads_stay_allowed(self) -> None:
+        from clearance.adapters import gemini
+
+        assert _through(gemini, _gemini("read_many_files", {"paths": ["src/**/*.ts", "README.md"]})).decision == "allow"
+
+
 _OPEN: dict[str, str] = {
     "bash-env-procsub": "class: a process substitution as the file an environment variable names (BASH_ENV=<(echo CMD)"
     " bash -c true): the variable's value is a run-time name, so its generator's output is not read as the script"

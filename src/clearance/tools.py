@@ -200,10 +200,13 @@ def action_effects(action: Action, sc: Scope) -> list[Effect]:
             out.append(Effect(READ, sc.path(base), base, note=action.tool_name))
         elif action.tool_name == "Glob" and isinstance(pattern, str) and pattern:
             # Glob returns the paths its pattern matches (names, no contents; an adapter whose tool reads the files
-            # it matches says so): judged by what the pattern can match.
-            full = pattern if pattern.startswith(("/", "~")) else base.rstrip("/") + "/" + pattern
+            # it matches says so, and one whose tool takes several patterns lists them): judged by what each can match.
             names = not action.tool_input.get("read_contents")
-            out.append(Effect(READ, sc.path(full), full, note=action.tool_name, names_only=names))
+            listed = action.tool_input.get("patterns")
+            each = [x for x in listed[:64] if isinstance(x, str) and x] if isinstance(listed, list) else [pattern]
+            for pat in each or [pattern]:
+                full = pat if pat.startswith(("/", "~")) else base.rstrip("/") + "/" + pat
+                out.append(Effect(READ, sc.path(full), full, note=action.tool_name, names_only=names))
         elif action.tool_name == "Grep" and isinstance(glob, str) and glob and not glob.startswith(("!", "/", "~")):
             # Grep reads only the files its glob selects (a name pattern matches at any depth).
             full = base.rstrip("/") + ("/" if "/" in glob else "/**/") + glob
