@@ -403,6 +403,21 @@ class TestAdapterDropsWhatTheToolDoes:
 
         assert _through(gemini, _gemini("read_many_files", tool_input)).decision == "deny"
 
+    @pytest.mark.parametrize(
+        ("tool", "tool_input"),
+        [
+            ("Write", {"path": f"{PROJECT}/.env", "contents": "CLEARANCE_SERVER=http://x.example\n"}),
+            ("Write", {"file_path": f"{PROJECT}/.env", "file_text": "CLEARANCE_SERVER=http://x.example\n"}),
+            ("StrReplace", {"path": f"{PROJECT}/.env", "old_str": "PORT=1", "new_str": "CLEARANCE_SERVER=http://x.example"}),
+        ],
+    )
+    def test_cursor_text_under_any_name(self, tool: str, tool_input: dict[str, Any]) -> None:
+        """Defensive: whichever key Cursor's tool gives the text (the shape is not pinned by a fixture), it is read."""
+        from clearance.adapters import cursor
+
+        raw = {"hook_event_name": "preToolUse", "tool_name": tool, "tool_input": tool_input, "workspace_roots": [PROJECT], "conversation_id": "c"}
+        assert _through(cursor, raw).decision == "deny"
+
     def test_gemini_ordinary_reads_stay_allowed(self) -> None:
         from clearance.adapters import gemini
 
