@@ -517,6 +517,20 @@ _RUNNER_ROLES: dict[str, tuple[str, str]] = {
     "noxfile.py": ("nox", "noxfile.py runs at every nox"),
     **{n: ("rake", f"{n} runs at every rake") for n in ("Rakefile", "rakefile", "Rakefile.rb")},
     "Gemfile": ("ruby", "the Gemfile is Ruby that every bundle command evaluates"),
+    # Ruby DSL files their tool evaluates as Ruby (a list: the names share no shape that other files lack).
+    **{
+        n: ("ruby", f"the {n} is Ruby that {tool} evaluates")
+        for n, tool in (
+            ("Vagrantfile", "every vagrant command"),
+            ("Brewfile", "brew bundle"),
+            ("Podfile", "pod install"),
+            ("Guardfile", "guard"),
+            ("Fastfile", "every fastlane lane"),
+            ("Dangerfile", "danger"),
+            ("Capfile", "every cap command"),
+            ("Berksfile", "every berks command"),
+        )
+    },
     "CMakeLists.txt": ("cmake", "CMakeLists.txt's execute_process runs at every cmake configure"),
     "meson.build": ("meson", "meson.build's run_command runs at meson setup"),
     "tox.ini": ("tox", "tox.ini's commands run at tox"),
