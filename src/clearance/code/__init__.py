@@ -48,7 +48,15 @@ _TOOLCHAINS: dict[str, frozenset[str] | None] = {
     "meson": None,
     "hatch": frozenset({"build", "test", "run"}),
     "poetry": frozenset({"build", "install", "sync"}),
-    "pdm": frozenset({"build", "install", "sync"}),
+    "pdm": frozenset({"build", "install", "sync", "run"}),
+    "poe": None,
+    "deno": frozenset({"task"}),
+    "pixi": frozenset({"run"}),
+    "devbox": frozenset({"shell", "run"}),
+    "foreman": frozenset({"start"}),
+    "honcho": frozenset({"start"}),
+    "overmind": frozenset({"start"}),
+    "hivemind": None,
     "flit": frozenset({"build", "install", "publish"}),
 }
 

@@ -1378,7 +1378,32 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         return _hatch_script(cwd, ops[1], read)
     if name in ("hatch", "poetry", "pdm", "flit") and ops[:1] in (["build"], ["install"], ["sync"], ["publish"]):
         return _build_files(cwd, read, f"{name} {ops[0]}")
+    files = _TASK_RUNNERS.get((name, ops[0] if ops else "")) or _TASK_RUNNERS.get((name, "*"))
+    if files:
+        # A runner of a task table (poe, deno task, pdm run, pixi run, devbox, foreman): the tables' commands, read as
+        # they are when the file is written (rules/tools.script_commands); every task counts, not only the one named.
+        from ..rules.tools import script_commands
+
+        tasks: list[tuple[str, str]] = []
+        for f in files:
+            text = read(f"{cwd}/{f}")
+            if text and text != TOO_LARGE:
+                tasks += [(f"{name} runs a task of {f}", c) for c in script_commands(f"{cwd}/{f}", text)[:MAX_FILES]]
+        return tasks
     return []
+
+
+# Task runners whose tasks are tables of a configuration file (read by rules/tools.script_commands): (program, verb).
+_TASK_RUNNERS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("poe", "*"): ("pyproject.toml",),
+    ("deno", "task"): ("deno.json",),
+    ("pdm", "run"): ("pyproject.toml",),
+    ("pixi", "run"): ("pixi.toml", "pyproject.toml"),
+    ("devbox", "shell"): ("devbox.json",),
+    ("devbox", "run"): ("devbox.json",),
+    **{(p, "start"): ("Procfile",) for p in ("foreman", "honcho", "overmind")},
+    ("hivemind", "*"): ("Procfile",),
+}
 
 
 def _hatch_script(cwd: str, name: str, read: Callable[[str], str | None]) -> list[tuple[str, str]]:
