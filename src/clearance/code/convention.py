@@ -393,6 +393,8 @@ def shell_code(lang: str, text: str) -> list[str]:
         return reader(text)
     if lang == "sshconfig":
         return ssh_config_commands(text)
+    if lang == "compose":
+        return compose_mounts(text)
     if lang == "curlconfig":
         return curl_config_command(text)
     if lang == "action":
@@ -472,6 +474,8 @@ def role(path: str) -> tuple[str, str] | None:
         return "action", f"the local action {base} runs in every workflow that uses it"
     if base.endswith(".go"):
         return "go", f"{base}'s //go:generate lines run at go generate"
+    if base in _COMPOSE_NAMES:
+        return "compose", f"{base}'s services mount these host folders at every docker compose up"
     tool = js_config_tool(base)
     if tool is not None:
         return "js", f"{base} is JavaScript that {tool} loads and runs at every run"
@@ -1236,6 +1240,8 @@ def _runs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> S
         return _notebooks(cmd, sc, vals)
     if name in ("ssh", "scp", "sftp", "curl"):
         return _option_file(cmd, sc, vals)
+    if name in ("docker-compose", "podman-compose") or (name in ("docker", "podman") and vals[:1] == ["compose"]):
+        return _compose_files(cmd, sc, vals[1:] if name in ("docker", "podman") else vals)
     return [*_runner(cmd, sc, vals, read), *_js_configs(cmd, sc)]
 
 
@@ -1289,6 +1295,66 @@ def _option_file(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
             lang = "sshconfig" if cmd.name != "curl" else "curlconfig"
             return [Run(sc.path(f, cmd), lang, f"the options in {f}, which {cmd.name} {v} reads as its own")]
     return []
+
+
+_COMPOSE_NAMES = ("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml")
+_COMPOSE_VERBS = frozenset({"up", "run", "create", "start", "restart", "watch"})
+
+
+def _compose_files(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
+    """`docker compose up|run|create|start`: the compose files' host folders mounted into the services (judged as
+    `docker run -v HOST:…` is), from `-f FILE` or the default names in the directory it runs in."""
+    files: list[str] = []
+    verb = ""
+    skip = False
+    for i, v in enumerate(vals):
+        if skip:
+            skip = False
+            continue
+        if v in ("-f", "--file") and i + 1 < len(vals):
+            files.append(vals[i + 1])
+            skip = True
+        elif v.startswith("--file="):
+            files.append(v.split("=", 1)[1])
+        elif v in ("-p", "--project-name", "--project-directory", "--env-file", "--profile", "--ansi", "--parallel"):
+            skip = True
+        elif not v.startswith("-"):
+            verb = v
+            break
+    if verb not in _COMPOSE_VERBS:
+        return []
+    cwd = cmd.cwd or sc.ctx.cwd
+    paths = [sc.path(f, cmd) for f in files if DYN not in f] or [f"{cwd}/{n}" for n in _COMPOSE_NAMES]
+    return [Run(p, "compose", f"the host folders {posixpath.basename(p)} mounts into its services") for p in paths[:4]]
+
+
+def compose_mounts(text: str) -> list[str]:
+    """`docker run -v HOST:/mnt` for each host folder a compose file's services mount (short `- HOST:CONT[:mode]` and
+    long `source: HOST` forms under a `volumes:` key); named volumes are not host folders."""
+    out: list[str] = []
+    block = -1
+    for raw in text.splitlines()[:5000]:
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        line = raw.strip()
+        if line.rstrip() == "volumes:":
+            block = indent
+            continue
+        if block >= 0 and indent <= block:
+            block = -1
+        if block < 0:
+            continue
+        item = line[2:].strip() if line.startswith("- ") else line
+        if item.startswith("source:"):
+            host = item.split(":", 1)[1].strip().strip("\"'")
+        elif line.startswith("- ") and ":" in item:
+            host = item.strip("\"'").split(":", 1)[0]
+        else:
+            continue
+        if host.startswith(("/", "~", ".", "$")):
+            out.append(f"docker run -v {shell_quote(host + ':/mnt')} alpine true")
+    return out[:MAX_FILES]
 
 
 def _notebooks(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
