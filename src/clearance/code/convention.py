@@ -486,13 +486,23 @@ def role(path: str) -> tuple[str, str] | None:
 # TOOL.config.js / .TOOLrc.js (and the cjs, mjs and TypeScript forms) by importing it, so the file's top level runs
 # at every `TOOL`, `npx TOOL`, `npm run` of a script that calls it — eslint, prettier, vite, vitest, jest, next,
 # webpack, rollup, playwright, astro, tsup … by the name's shape, not a list of tools.
-_JS_CONFIG = lazy(r"(?:\.(?P<rc>[a-z][\w-]*)rc|(?P<cfg>[a-z][\w-]*)\.config)\.(?:js|cjs|mjs|ts|cts|mts)")
+_JS_EXTS = (".js", ".cjs", ".mjs", ".ts", ".cts", ".mts")
 
 
 def js_config_tool(base: str) -> str | None:
     """The tool a JavaScript configuration file of this name belongs to (eslint.config.mjs, .eslintrc.cjs), or None."""
-    m = _JS_CONFIG.fullmatch(base)
-    return (m.group("rc") or m.group("cfg")) if m else None
+    ext = next((e for e in _JS_EXTS if base.endswith(e)), None)
+    if ext is None:
+        return None
+    stem = base[: -len(ext)]
+    if stem.endswith(".config"):
+        name = stem[: -len(".config")]
+    elif stem.startswith(".") and stem.endswith("rc"):
+        name = stem[1:-2]
+    else:
+        return None
+    ok = name[:1].isascii() and name[:1].islower() and all(c.isascii() and (c.isalnum() or c in "_-") for c in name)
+    return name if ok else None
 
 
 def _js_configs(cmd: SimpleCommand, sc: Scope) -> list[Run]:
