@@ -34,6 +34,10 @@ DENIED = [
     ("grep", {"pattern": "BEGIN", "paths": [".", "/home/ana/.ssh"]}),
     ("grep", {"pattern": "token", "paths": ["src", "/home/ana/.aws"], "output_mode": "content"}),
     ("glob", {"pattern": "**/*", "paths": ["/home/ana/.ssh", "src"]}),
+    # Copilot expands a leading ~ itself: the shell line made of several paths keeps it unquoted
+    ("grep", {"pattern": "BEGIN", "paths": [".", "~/.ssh"]}),
+    ("grep", {"pattern": "aws_secret", "paths": ["src", "~/.aws/"], "output_mode": "content"}),
+    ("glob", {"pattern": "id_*", "paths": ["~/.ssh", "~/backup keys"]}),
     ("grep", {"pattern": "x", "paths": ["src", 7]}),  # not a list of strings: never judged as a search of "."
 ]
 ALLOWED = [

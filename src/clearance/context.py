@@ -36,7 +36,13 @@ def find_project_root(cwd: str, env: dict[str, str] | os._Environ[str]) -> str:
     explicit = env.get("CLAUDE_PROJECT_DIR") or env.get("CLEARANCE_PROJECT_DIR")
     if explicit:
         return os.path.normpath(explicit)
-    return git_toplevel(cwd) or cwd
+    top = git_toplevel(cwd)
+    home = env.get("HOME") or ""
+    if top and (top == "/" or (home and (top == home or home.startswith(top.rstrip("/") + "/")))):
+        # A repository at the home directory (a dotfiles checkout) or above it is no project: its top would make every
+        # file of the user ordinary project work for an agent started in any folder below it that is not a repository.
+        return cwd
+    return top or cwd
 
 
 MAX_SCRIPT_BYTES = 64 * 1024

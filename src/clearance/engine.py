@@ -388,28 +388,32 @@ def _sed_scripts_read(cmd: SimpleCommand, sc: Scope) -> list[str]:
     return out
 
 
-_SCRIPT_READERS: tuple[Callable[..., bool], Callable[..., list[tuple[str, str]]], str] | None = None
+_SCRIPT_READERS: tuple[Callable[..., bool], Callable[..., list[tuple[str, str]]], str, Callable[..., bool]] | None = None
 
 
-def _script_readers() -> tuple[Callable[..., bool], Callable[..., list[tuple[str, str]]], str]:
+def _script_readers() -> tuple[Callable[..., bool], Callable[..., list[tuple[str, str]]], str, Callable[..., bool]]:
     """What _check_scripts uses, imported on its first call (an import statement costs microseconds every time)."""
     global _SCRIPT_READERS
     if _SCRIPT_READERS is None:
-        from .code import may_run_by_convention
+        from .code import has_js_config, may_run_by_convention
         from .model import TOO_LARGE
         from .scripts import script_runs
 
-        _SCRIPT_READERS = (may_run_by_convention, script_runs, TOO_LARGE)
+        _SCRIPT_READERS = (may_run_by_convention, script_runs, TOO_LARGE, has_js_config)
     return _SCRIPT_READERS
 
 
 def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """Project scripts the commands run (bash x.sh, ./x.sh, make, npm run): their commands are judged too."""
-    may_run_by_convention, script_runs, TOO_LARGE = _script_readers()
+    may_run_by_convention, script_runs, TOO_LARGE, has_js_config = _script_readers()
+    lister = sc.ctx.list_dir
     for cmd in commands:
         # A script named on the command line "runs"; a file run by convention is named by its role first.
         found = [(rule_by_id("shell.script-content"), label, code) for label, code in script_runs(cmd, sc)]
-        if may_run_by_convention(cmd.name, cmd.argv[0].value if cmd.argv else "", cmd.values(), bool(cmd.assigns)):
+        if may_run_by_convention(cmd.name, cmd.argv[0].value if cmd.argv else "", cmd.values(), bool(cmd.assigns)) or (
+            # `eslint .`, `npx vite build`: the program loads its JavaScript configuration from the directory it runs in.
+            lister is not None and cmd.cwd is not None and cmd.remote is None and has_js_config(cmd.name, lister(cmd.cwd))
+        ):
             from .code.convention import runs  # only for toolchains: other commands never import it
 
             found += [(rule_by_id("code.convention-run"), label + "; it", code) for label, code in runs(cmd, sc)]
@@ -501,6 +505,11 @@ def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
         command = shell_command(action) or git_command(action)  # a git server's checkout/reset is the shell's git
         if command is not None:
             findings.extend(analyse_shell(command, sc).findings)  # a command run through the server is a command
+        from .tools import mcp_file_twin
+
+        twin = mcp_file_twin(action)  # a filesystem server's write is the Write tool's: its text is judged as such
+        if twin is not None:
+            check_action(twin, sc, findings)
     for r in action_rules(action.kind, action.tool_name):
         check_deadline(sc)
         msg = r.check(action, sc)

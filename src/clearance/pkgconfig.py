@@ -137,9 +137,16 @@ _PLAIN_PROGRAMS = frozenset(
 )
 
 
+# Programs whose arguments can be the code they run (`runner = "sh -c '…'"`, `script-shell = node -e …`).
+_CODE_TAKERS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "fish", "pwsh", "powershell", "cmd", "cmd.exe", "node"})
+
+
 def _system_program(value: str) -> bool:
-    """A bare program name looked up on PATH among the usual ones, or a program in a system directory."""
-    word = value.strip().strip("\"'").split(" ", 1)[0]
+    """A bare program name looked up on PATH among the usual ones, or a program in a system directory — given no
+    arguments when it is a shell or an interpreter, whose arguments can be the code it runs."""
+    word, _, rest = value.strip().strip("\"'").partition(" ")
+    if rest.strip() and word.rsplit("/", 1)[-1].lower() in _CODE_TAKERS:
+        return False
     if "/" not in word:
         return word.lower() in _PLAIN_PROGRAMS
     return word.startswith(_SYSTEM_DIRS) and ".." not in word

@@ -74,6 +74,43 @@ def filesystem_server(tool_name: str) -> bool:
     return len(parts) == 3 and parts[1].lower() in _FS_SERVERS
 
 
+_TEXT_KEYS = ("content", "contents", "text", "data")
+
+
+def mcp_file_twin(action: Action) -> Action | None:
+    """The built-in Write or Edit call a filesystem server's write or edit is (`write_file {path, content}`,
+    `edit_file {path, edits: [{oldText, newText}]}`, `edit_block {file_path, old_string, new_string}`), so that what
+    the text says is judged as it is for Write and Edit (env files, conventional code, auto-approval keys …), not
+    only where it lands; None for other calls."""
+    from .model import Action
+
+    if not filesystem_server(action.tool_name):
+        return None
+    tool = action.tool_name.split("__", 2)[2]
+    verbs = set(_LETTERS.findall(_CAMEL.sub(r"\1_\2", tool).lower()))
+    if not verbs & _FS_WRITE or verbs & _FS_DELETE:
+        return None
+    ti = action.tool_input
+    path = next((v for k in ("path", "file_path", "filepath", "filename", "file") if isinstance(v := ti.get(k), str) and v), None)
+    if path is None:
+        return None
+    text = next((v for k in _TEXT_KEYS if isinstance(v := ti.get(k), str)), None)
+    if text is not None:
+        return Action("write", "Write", {"file_path": path, "content": text})
+    edits = ti.get("edits")
+    if isinstance(edits, list):
+        pairs = [
+            {"old_string": str(e.get("oldText") or e.get("old_string") or e.get("old") or ""), "new_string": new}
+            for e in edits[:64]
+            if isinstance(e, dict) and isinstance(new := e.get("newText") or e.get("new_string") or e.get("new"), str)
+        ]
+        return Action("edit", "MultiEdit", {"file_path": path, "edits": pairs}) if pairs else None
+    new = ti.get("new_string") or ti.get("newText") or ti.get("replacement")
+    if isinstance(new, str):
+        return Action("edit", "Edit", {"file_path": path, "old_string": str(ti.get("old_string") or ti.get("oldText") or ""), "new_string": new})
+    return None
+
+
 def _mcp_file_effects(action: Action, sc: Scope) -> list[Effect]:
     tool = action.tool_name.split("__", 2)[2]
     verbs = set(_LETTERS.findall(_CAMEL.sub(r"\1_\2", tool).lower()))
@@ -163,10 +200,13 @@ def action_effects(action: Action, sc: Scope) -> list[Effect]:
             out.append(Effect(READ, sc.path(base), base, note=action.tool_name))
         elif action.tool_name == "Glob" and isinstance(pattern, str) and pattern:
             # Glob returns the paths its pattern matches (names, no contents; an adapter whose tool reads the files
-            # it matches says so): judged by what the pattern can match.
-            full = pattern if pattern.startswith(("/", "~")) else base.rstrip("/") + "/" + pattern
+            # it matches says so, and one whose tool takes several patterns lists them): judged by what each can match.
             names = not action.tool_input.get("read_contents")
-            out.append(Effect(READ, sc.path(full), full, note=action.tool_name, names_only=names))
+            listed = action.tool_input.get("patterns")
+            each = [x for x in listed[:64] if isinstance(x, str) and x] if isinstance(listed, list) else [pattern]
+            for pat in each or [pattern]:
+                full = pat if pat.startswith(("/", "~")) else base.rstrip("/") + "/" + pat
+                out.append(Effect(READ, sc.path(full), full, note=action.tool_name, names_only=names))
         elif action.tool_name == "Grep" and isinstance(glob, str) and glob and not glob.startswith(("!", "/", "~")):
             # Grep reads only the files its glob selects (a name pattern matches at any depth).
             full = base.rstrip("/") + ("/" if "/" in glob else "/**/") + glob

@@ -39,6 +39,10 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
         out["tool_name"], out["tool_input"] = "Bash", {"command": "pwsh -Command " + shlex.quote(cmd) if isinstance(cmd, str) else None}
     elif tool in ("bash", "shell", "write_bash"):
         out["tool_name"], out["tool_input"] = "Bash", {"command": args.get("command")}
+    elif tool in ("edit", "str_replace", "str_replace_editor") and isinstance(args.get("file_text"), str) and args.get("command") in (None, "create"):
+        # str_replace_editor's `create` command (and an edit given the whole text) writes file_text: judged as Write,
+        # never as an Edit of two empty strings.
+        out["tool_name"], out["tool_input"] = "Write", {"file_path": path, "content": args["file_text"]}
     elif tool in ("edit", "str_replace", "str_replace_editor"):
         out["tool_name"], out["tool_input"] = "Edit", {"file_path": path, "old_string": args.get("old_str", ""), "new_string": args.get("new_str", "")}
     elif tool == "create":
@@ -77,7 +81,16 @@ def _search(out: dict[str, Any], tool: str, args: dict[str, Any]) -> None:
         out["tool_name"], out["tool_input"] = tool.capitalize(), {"pattern": pattern, "path": paths[0] if paths else "."}
         return
     flags = ["-e", pattern] if tool == "grep" else ["--files", "-g", pattern]
-    out["tool_name"], out["tool_input"] = "Bash", {"command": shlex.join(["rg", *flags, "--", *paths])}
+    out["tool_name"], out["tool_input"] = "Bash", {"command": " ".join([shlex.join(["rg", *flags, "--"]), *map(_path_word, paths)])}
+
+
+def _path_word(path: str) -> str:
+    """*path* as a shell word that names the same file: Copilot's tools expand a leading ``~`` themselves, which a
+    quoted ``'~/.ssh'`` would not do in a shell (a quoted tilde is a name), so it stays outside the quotes."""
+    if path == "~" or path.startswith("~/"):
+        rest = path[2:]
+        return "~/" + shlex.quote(rest) if rest else "~/"
+    return shlex.quote(path)
 
 
 def render_answer(decision: Decision) -> Answer:

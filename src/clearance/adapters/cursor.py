@@ -70,7 +70,19 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
             out["tool_name"], out["tool_input"] = "Bash", {"command": ti.get("command")}
         elif mapped in ("Write", "Edit", "Read", "NotebookEdit"):
             path = first_str(ti, "file_path", "path", "target_file", "target_notebook")
-            out["tool_name"], out["tool_input"] = mapped, {"file_path": path, **{k: v for k, v in ti.items() if k not in ("file_path", "path")}}
+            new = {"file_path": path, **{k: v for k, v in ti.items() if k not in ("file_path", "path")}}
+            # The text written under whichever name the tool gives it (content, contents, file_text, code_edit;
+            # old_str/new_str): the content checks read `content` and `new_string`, so no spelling slips past them.
+            text = first_str(ti, "content", "contents", "file_text", "code_edit", "text")
+            if mapped == "Write" and text is not None:
+                new["content"] = text
+            if mapped == "Edit":
+                for ours, theirs in (("old_string", "old_str"), ("new_string", "new_str")):
+                    if ours not in new and isinstance(ti.get(theirs), str):
+                        new[ours] = ti[theirs]
+                if "new_string" not in new and text is not None and "edits" not in new:
+                    new["new_string"] = text
+            out["tool_name"], out["tool_input"] = mapped, new
         elif mapped == "Delete":
             path = first_str(ti, "file_path", "path", "target_file") or ""
             out["tool_name"], out["tool_input"] = "Bash", {"command": "rm -- " + _quote(path)}

@@ -44,17 +44,21 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
     elif tool == "read_file":
         name, new = "Read", {"file_path": path}
     elif tool == "read_many_files":
-        paths = ti.get("paths") or ti.get("include") or []
+        # `paths` and `include` are both lists of paths or globs whose files are read (gemini-cli's ReadManyFilesTool);
+        # each is judged on its own, never as one comma-joined string.
+        given = [ti.get("paths"), ti.get("include")]
+        paths = [str(p) for g in given for p in (g if isinstance(g, list) else [g] if isinstance(g, str) else []) if p]
         name, new = (
             "Glob",
             {
-                "pattern": ",".join(str(p) for p in paths) if isinstance(paths, list) else str(paths),
+                "pattern": ",".join(paths),
+                "patterns": paths,
                 "path": ti.get("dir_path") or ".",
                 "read_contents": True,  # read_many_files returns the files, not their names
             },
         )
-        if isinstance(paths, list) and len(paths) == 1:
-            name, new = "Read", {"file_path": str(paths[0])}
+        if len(paths) == 1:
+            name, new = "Read", {"file_path": paths[0]}
     elif tool in ("glob", "list_directory", "ls"):
         name, new = "Glob", {"pattern": ti.get("pattern", "*"), "path": path or "."}
     elif tool in ("search_file_content", "grep_search", "grep"):

@@ -28,6 +28,14 @@ _TOOLCHAINS: dict[str, frozenset[str] | None] = {
     "git": frozenset({"commit", "push", "merge", "pull", "checkout", "switch", "rebase", "am"}),
     "jupyter": frozenset({"nbconvert", "execute"}),
     "papermill": None,
+    "ssh": frozenset({"-F"}),
+    "scp": frozenset({"-F"}),
+    "sftp": frozenset({"-F"}),
+    "curl": frozenset({"-K", "--config"}),
+    "docker": frozenset({"compose"}),
+    "podman": frozenset({"compose"}),
+    "docker-compose": None,
+    "podman-compose": None,
     "ipython": None,
     "ipython3": None,
     "just": None,
@@ -44,7 +52,15 @@ _TOOLCHAINS: dict[str, frozenset[str] | None] = {
     "meson": None,
     "hatch": frozenset({"build", "test", "run"}),
     "poetry": frozenset({"build", "install", "sync"}),
-    "pdm": frozenset({"build", "install", "sync"}),
+    "pdm": frozenset({"build", "install", "sync", "run"}),
+    "poe": None,
+    "deno": frozenset({"task"}),
+    "pixi": frozenset({"run"}),
+    "devbox": frozenset({"shell", "run"}),
+    "foreman": frozenset({"start"}),
+    "honcho": frozenset({"start"}),
+    "overmind": frozenset({"start"}),
+    "hivemind": None,
     "flit": frozenset({"build", "install", "publish"}),
 }
 
@@ -57,8 +73,8 @@ def may_run_by_convention(name: str, raw: str, values: list[str], has_assigns: b
     if name not in _TOOLCHAINS:
         return False
     words = _TOOLCHAINS[name]
-    if name == "git" and any(v.startswith("--git-dir") for v in values[:6]):
-        return True  # git --git-dir=DIR: DIR/config names programs git runs (convention._git)
+    if name == "git" and any(v.startswith(("--git-dir", "--template")) or v[:8].lower() in ("include.", "includei", "core.hoo") for v in values[:8]):
+        return True  # git --git-dir=DIR, -c include.path=FILE, -c core.hooksPath=DIR: files of programs git runs (convention._git)
     return words is None or any(v in words for v in values)
 
 
@@ -95,6 +111,18 @@ _CONVENTIONAL_NAMES = frozenset(
         "rakefile",
         "Rakefile.rb",
         "Gemfile",
+        "Vagrantfile",
+        "Brewfile",
+        "Podfile",
+        "Guardfile",
+        "Fastfile",
+        "Dangerfile",
+        "Capfile",
+        "Berksfile",
+        "compose.yaml",
+        "compose.yml",
+        "docker-compose.yml",
+        "docker-compose.yaml",
         "CMakeLists.txt",
         "meson.build",
         "tox.ini",
@@ -103,10 +131,27 @@ _CONVENTIONAL_NAMES = frozenset(
 )
 
 
+_JS_EXTS = (".js", ".cjs", ".mjs", ".ts", ".cts", ".mts")
+
+
+def _js_config_shape(base: str) -> bool:
+    """TOOL.config.js or .TOOLrc.js (any JavaScript or TypeScript suffix): convention.js_config_tool reads it exactly."""
+    return base.endswith(_JS_EXTS) and (".config." in base or (base.startswith(".") and "rc." in base))
+
+
+def has_js_config(name: str, names: list[str] | None) -> bool:
+    """Whether a directory listing holds NAME.config.* or .NAMErc.*, JavaScript the program NAME loads at start."""
+    if not names or not name[:1].isalpha():
+        return False
+    heads = (name + ".config.", "." + name + "rc.")
+    return any(n.startswith(heads) and n.endswith(_JS_EXTS) for n in names)
+
+
 def may_be_conventional(path: str) -> bool:
     base = path.rsplit("/", 1)[-1]
     return (
         base in _CONVENTIONAL_NAMES
         or base.endswith((".pth", ".mk", ".go"))
+        or _js_config_shape(base)
         or (base.endswith(".py") and (base.startswith("test_") or base.endswith("_test.py")))  # test modules pytest runs
     )

@@ -391,6 +391,12 @@ def shell_code(lang: str, text: str) -> list[str]:
     }.get(lang)
     if reader is not None:
         return reader(text)
+    if lang == "sshconfig":
+        return ssh_config_commands(text)
+    if lang == "compose":
+        return compose_mounts(text)
+    if lang == "curlconfig":
+        return curl_config_command(text)
     if lang == "action":
         from ..rules.tools import workflow_commands
 
@@ -468,7 +474,53 @@ def role(path: str) -> tuple[str, str] | None:
         return "action", f"the local action {base} runs in every workflow that uses it"
     if base.endswith(".go"):
         return "go", f"{base}'s //go:generate lines run at go generate"
+    if base in _COMPOSE_NAMES:
+        return "compose", f"{base}'s services mount these host folders at every docker compose up"
+    tool = js_config_tool(base)
+    if tool is not None:
+        return "js", f"{base} is JavaScript that {tool} loads and runs at every run"
     return _RUNNER_ROLES.get(base)
+
+
+# The JavaScript ecosystem's configuration convention (cosmiconfig, lilconfig, c12, each tool's own loader): TOOL reads
+# TOOL.config.js / .TOOLrc.js (and the cjs, mjs and TypeScript forms) by importing it, so the file's top level runs
+# at every `TOOL`, `npx TOOL`, `npm run` of a script that calls it — eslint, prettier, vite, vitest, jest, next,
+# webpack, rollup, playwright, astro, tsup … by the name's shape, not a list of tools.
+_JS_EXTS = (".js", ".cjs", ".mjs", ".ts", ".cts", ".mts")
+
+
+def js_config_tool(base: str) -> str | None:
+    """The tool a JavaScript configuration file of this name belongs to (eslint.config.mjs, .eslintrc.cjs), or None."""
+    ext = next((e for e in _JS_EXTS if base.endswith(e)), None)
+    if ext is None:
+        return None
+    stem = base[: -len(ext)]
+    if stem.endswith(".config"):
+        name = stem[: -len(".config")]
+    elif stem.startswith(".") and stem.endswith("rc"):
+        name = stem[1:-2]
+    else:
+        return None
+    ok = name[:1].isascii() and name[:1].islower() and all(c.isascii() and (c.isalnum() or c in "_-") for c in name)
+    return name if ok else None
+
+
+def _js_configs(cmd: SimpleCommand, sc: Scope) -> list[Run]:
+    """The JavaScript configuration files named after *cmd*'s program in the directory it runs in (`eslint .` loads
+    eslint.config.js): found in one listing of the directory, read like `node FILE`."""
+    lister = sc.ctx.list_dir
+    name = cmd.name
+    if lister is None or not name[:1].isalpha() or "/" in name:
+        return []
+    directory = cmd.cwd or sc.ctx.cwd
+    names = lister(directory)
+    if not names:
+        return []
+    runs = []
+    for n in names:
+        if js_config_tool(n) == name:
+            runs.append(Run(f"{directory}/{n}", "js", f"{n}, which {name} loads and runs"))
+    return runs[:4]
 
 
 # Task runners' and build systems' own files: (language, role).
@@ -479,6 +531,20 @@ _RUNNER_ROLES: dict[str, tuple[str, str]] = {
     "noxfile.py": ("nox", "noxfile.py runs at every nox"),
     **{n: ("rake", f"{n} runs at every rake") for n in ("Rakefile", "rakefile", "Rakefile.rb")},
     "Gemfile": ("ruby", "the Gemfile is Ruby that every bundle command evaluates"),
+    # Ruby DSL files their tool evaluates as Ruby (a list: the names share no shape that other files lack).
+    **{
+        n: ("ruby", f"the {n} is Ruby that {tool} evaluates")
+        for n, tool in (
+            ("Vagrantfile", "every vagrant command"),
+            ("Brewfile", "brew bundle"),
+            ("Podfile", "pod install"),
+            ("Guardfile", "guard"),
+            ("Fastfile", "every fastlane lane"),
+            ("Dangerfile", "danger"),
+            ("Capfile", "every cap command"),
+            ("Berksfile", "every berks command"),
+        )
+    },
     "CMakeLists.txt": ("cmake", "CMakeLists.txt's execute_process runs at every cmake configure"),
     "meson.build": ("meson", "meson.build's run_command runs at meson setup"),
     "tox.ini": ("tox", "tox.ini's commands run at tox"),
@@ -931,6 +997,39 @@ def _git(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], s
         # status, core.pager, aliases …). A directory the agent wrote is not the repository's own protected .git.
         d = sc.path(git_dir, cmd).rstrip("/")
         runs.append(Run(f"{d}/config", "gitconfig", f"the programs {posixpath.basename(d)}/config names, which git runs with that git directory"))
+    # Configuration files git is pointed at (GIT_CONFIG_GLOBAL=FILE, GIT_CONFIG_SYSTEM, `-c include.path=FILE`,
+    # `-c includeIf.COND.path=FILE`): git reads them as its own and runs the programs they name.
+    named = [cmd.assigns[k] for k in ("GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG") if cmd.assigns.get(k)]
+    hooks_dir: str | None = None
+    template = cmd.assigns.get("GIT_TEMPLATE_DIR") or ""
+    for o, v, _level in norm.opts:
+        if o in ("c", "config") and v and "=" in v:
+            key, _, value = v.partition("=")
+            low = key.lower()
+            if low == "include.path" or (low.startswith("includeif.") and low.endswith(".path")):
+                named.append(value)
+            elif low == "core.hookspath":
+                hooks_dir = value
+            elif low == "init.templatedir":
+                template = value
+        elif o == "template" and v:
+            template = v
+    for f in named[:4]:
+        if f and DYN not in f and f != "/dev/null":
+            runs.append(Run(sc.path(f, cmd), "gitconfig", f"the programs {f} names, which git reads as its configuration"))
+    if sub in ("clone", "init") and template and DYN not in template:
+        # git clone --template=DIR: DIR/hooks are copied into the new repository, and clone's checkout runs post-checkout.
+        runs.append(
+            Run(
+                sc.path(template, cmd).rstrip("/") + "/hooks/post-checkout",
+                "githook",
+                f"the template hook {template}/hooks/post-checkout, which git {sub} installs and runs",
+            )
+        )
+    if sub == "clone" and hooks_dir and DYN not in hooks_dir:
+        runs.append(
+            Run(sc.path(hooks_dir, cmd).rstrip("/") + "/post-checkout", "githook", f"the hook {hooks_dir}/post-checkout, which git clone runs at its checkout")
+        )
     hooks = _GIT_HOOKS.get(sub)
     if not hooks:
         return runs
@@ -938,7 +1037,7 @@ def _git(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], s
     if any(o in ("verify", "no-verify") for o, _, _ in norm.opts) and "--verify" not in vals:
         hooks = tuple(h for h in hooks if h not in _NO_VERIFY.get(sub, ()))
     root = sc.ctx.project_root
-    directory = _hooks_path(root, read)
+    directory = sc.path(hooks_dir, cmd).rstrip("/") if hooks_dir and DYN not in hooks_dir else _hooks_path(root, read)
     for h in hooks:
         runs.append(Run(f"{directory}/{h}", "githook", f"the git hook {h}, which git {sub} runs"))
         if directory.endswith("/_"):  # husky 9: .husky/_/<hook> runs .husky/<hook>
@@ -1025,6 +1124,9 @@ def _environment(cmd: SimpleCommand, sc: Scope) -> list[Run]:
     v = a.get("BASH_ENV")  # (sh's ENV is read by interactive shells only, and ENV=production is common)
     if v and DYN not in v:
         runs.append(Run(sc.path(v, cmd), "shell", f"{v}, which BASH_ENV makes every non-interactive bash run first"))
+    v = a.get("ZDOTDIR")  # zsh sources $ZDOTDIR/.zshenv at every start, scripts and `zsh -c` included
+    if v and DYN not in v:
+        runs.append(Run(sc.path(v, cmd).rstrip("/") + "/.zshenv", "shell", f"{v}/.zshenv, which ZDOTDIR makes every zsh run first"))
     v = a.get("PYTHONPATH")  # site imports sitecustomize and usercustomize from the path at every Python start
     if v and DYN not in v:
         for d in [d for d in v.split(":") if d][:4]:
@@ -1146,7 +1248,123 @@ def _runs(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> S
         return _go(cmd, sc, vals)
     if name in ("jupyter", "papermill", "ipython", "ipython3"):
         return _notebooks(cmd, sc, vals)
-    return _runner(cmd, sc, vals, read)
+    if name in ("ssh", "scp", "sftp", "curl"):
+        return _option_file(cmd, sc, vals)
+    if name in ("docker-compose", "podman-compose") or (name in ("docker", "podman") and vals[:1] == ["compose"]):
+        return _compose_files(cmd, sc, vals[1:] if name in ("docker", "podman") else vals)
+    return [*_runner(cmd, sc, vals, read), *_js_configs(cmd, sc)]
+
+
+_SSH_COMMAND_KEYS = frozenset({"proxycommand", "localcommand", "knownhostscommand"})
+
+
+def ssh_config_commands(text: str) -> list[str]:
+    """The commands an ssh configuration file makes ssh run locally: ProxyCommand, LocalCommand, KnownHostsCommand
+    and `Match exec "CMD"` (ssh_config(5)); `%h`-style tokens stand for words."""
+    out: list[str] = []
+    for raw in text.splitlines()[:2000]:
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        key, _, value = line.replace("=", " ", 1).partition(" ") if "=" in line.split(" ", 1)[0] else line.partition(" ")
+        low = key.strip().lower()
+        value = value.strip()
+        if low in _SSH_COMMAND_KEYS and value and value.lower() != "none":
+            out.append(value.replace("%", "x"))
+        elif low == "match":
+            words = value.split(None, 2)
+            if len(words) >= 2 and words[0].lower() == "exec":
+                out.append(value.split(None, 1)[1].strip().strip('"').replace("%", "x"))
+    return out[:MAX_FILES]
+
+
+def curl_config_command(text: str) -> list[str]:
+    """A curl command line of the options a `curl -K FILE` config holds (`data = @FILE`, `url = URL`, `-o x`)."""
+    words: list[str] = []
+    for raw in text.splitlines()[:500]:
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        key, sep, value = line.partition("=") if "=" in line.split(" ", 1)[0] or " = " in line else line.partition(" ")
+        if not sep and ":" in line.split(" ", 1)[0]:
+            key, sep, value = line.partition(":")
+        key = key.strip()
+        value = value.strip().strip('"')
+        words.append(key if key.startswith("-") else ("--" + key if len(key) > 1 else "-" + key))
+        if value:
+            words.append(value)
+    return ["curl " + " ".join(shell_quote(w) for w in words)] if words else []
+
+
+def _option_file(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
+    """`ssh -F FILE`, `curl -K FILE`: a file the program reads its options from, judged as those options."""
+    opts = ("-F",) if cmd.name in ("ssh", "scp", "sftp") else ("-K", "--config")
+    for i, v in enumerate(vals[:-1]):
+        if v in opts and DYN not in vals[i + 1] and vals[i + 1] not in ("-", "/dev/null"):
+            f = vals[i + 1]
+            lang = "sshconfig" if cmd.name != "curl" else "curlconfig"
+            return [Run(sc.path(f, cmd), lang, f"the options in {f}, which {cmd.name} {v} reads as its own")]
+    return []
+
+
+_COMPOSE_NAMES = ("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml")
+_COMPOSE_VERBS = frozenset({"up", "run", "create", "start", "restart", "watch"})
+
+
+def _compose_files(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
+    """`docker compose up|run|create|start`: the compose files' host folders mounted into the services (judged as
+    `docker run -v HOST:…` is), from `-f FILE` or the default names in the directory it runs in."""
+    files: list[str] = []
+    verb = ""
+    skip = False
+    for i, v in enumerate(vals):
+        if skip:
+            skip = False
+            continue
+        if v in ("-f", "--file") and i + 1 < len(vals):
+            files.append(vals[i + 1])
+            skip = True
+        elif v.startswith("--file="):
+            files.append(v.split("=", 1)[1])
+        elif v in ("-p", "--project-name", "--project-directory", "--env-file", "--profile", "--ansi", "--parallel"):
+            skip = True
+        elif not v.startswith("-"):
+            verb = v
+            break
+    if verb not in _COMPOSE_VERBS:
+        return []
+    cwd = cmd.cwd or sc.ctx.cwd
+    paths = [sc.path(f, cmd) for f in files if DYN not in f] or [f"{cwd}/{n}" for n in _COMPOSE_NAMES]
+    return [Run(p, "compose", f"the host folders {posixpath.basename(p)} mounts into its services") for p in paths[:4]]
+
+
+def compose_mounts(text: str) -> list[str]:
+    """`docker run -v HOST:/mnt` for each host folder a compose file's services mount (short `- HOST:CONT[:mode]` and
+    long `source: HOST` forms under a `volumes:` key); named volumes are not host folders."""
+    out: list[str] = []
+    block = -1
+    for raw in text.splitlines()[:5000]:
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        line = raw.strip()
+        if line.rstrip() == "volumes:":
+            block = indent
+            continue
+        if block >= 0 and indent <= block:
+            block = -1
+        if block < 0:
+            continue
+        item = line[2:].strip() if line.startswith("- ") else line
+        if item.startswith("source:"):
+            host = item.split(":", 1)[1].strip().strip("\"'")
+        elif line.startswith("- ") and ":" in item:
+            host = item.strip("\"'").split(":", 1)[0]
+        else:
+            continue
+        if host.startswith(("/", "~", ".", "$")):
+            out.append(f"docker run -v {shell_quote(host + ':/mnt')} alpine true")
+    return out[:MAX_FILES]
 
 
 def _notebooks(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
@@ -1236,7 +1454,32 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         return _hatch_script(cwd, ops[1], read)
     if name in ("hatch", "poetry", "pdm", "flit") and ops[:1] in (["build"], ["install"], ["sync"], ["publish"]):
         return _build_files(cwd, read, f"{name} {ops[0]}")
+    files = _TASK_RUNNERS.get((name, ops[0] if ops else "")) or _TASK_RUNNERS.get((name, "*"))
+    if files:
+        # A runner of a task table (poe, deno task, pdm run, pixi run, devbox, foreman): the tables' commands, read as
+        # they are when the file is written (rules/tools.script_commands); every task counts, not only the one named.
+        from ..rules.tools import script_commands
+
+        tasks: list[tuple[str, str]] = []
+        for f in files:
+            text = read(f"{cwd}/{f}")
+            if text and text != TOO_LARGE:
+                tasks += [(f"{name} runs a task of {f}", c) for c in script_commands(f"{cwd}/{f}", text)[:MAX_FILES]]
+        return tasks
     return []
+
+
+# Task runners whose tasks are tables of a configuration file (read by rules/tools.script_commands): (program, verb).
+_TASK_RUNNERS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("poe", "*"): ("pyproject.toml",),
+    ("deno", "task"): ("deno.json",),
+    ("pdm", "run"): ("pyproject.toml",),
+    ("pixi", "run"): ("pixi.toml", "pyproject.toml"),
+    ("devbox", "shell"): ("devbox.json",),
+    ("devbox", "run"): ("devbox.json",),
+    **{(p, "start"): ("Procfile",) for p in ("foreman", "honcho", "overmind")},
+    ("hivemind", "*"): ("Procfile",),
+}
 
 
 def _hatch_script(cwd: str, name: str, read: Callable[[str], str | None]) -> list[tuple[str, str]]:

@@ -306,6 +306,7 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     ("net.package-source-change", "git"): _any_value(_GIT_SOURCE_CHANGE),
     ("net.send-code", "git"): _any_value(_GIT_SENDERS),
     ("self.git-settings-change", "git"): _any_value(_GIT_REWRITERS),
+    ("self.widen-project-git", "git"): _any_value(frozenset({"init"})),
     ("creds.print-token", "npm"): _any_value(_NPM_TOKEN),
     **{("net.package-source-change", n): _any_value(_CONFIG) for n in _NODE_PMS},
     **{("rce.install-from-url", n): installs for n in _NODE_PMS},
@@ -323,4 +324,9 @@ def clearance_key_read(e: Effect, sc: Scope) -> bool:
 
 
 # rule id -> the gate of that effect rule (the others' packs are imported for every effect of their kinds).
-EFFECT_GATES: dict[str, Callable[[Effect, Scope], bool]] = {"self.read-keys": clearance_key_read}
+def writes_a_git_dir(e: Effect, sc: Scope) -> bool:
+    """A write whose path holds a `.git` component: self.widen-project's first test (the `.git` it would create)."""
+    return "/.git" in e.path
+
+
+EFFECT_GATES: dict[str, Callable[[Effect, Scope], bool]] = {"self.read-keys": clearance_key_read, "self.widen-project": writes_a_git_dir}

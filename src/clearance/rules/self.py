@@ -11,18 +11,19 @@ its audit trail.  docs/threat-model.md says what this can and cannot defend.
 from __future__ import annotations
 
 import posixpath
+import sys
 
 from .. import paths
 from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
-from ..shell.effects import READ
-from ..shell.embedded import POWERSHELLS
-from ..shell.interp import INTERPRETERS, blank_long_strings, strip_comments
+from ..shell.effects import READ, WRITE
+from ..shell.programs import INTERPRETERS, POWERSHELLS
 from .base import rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
+    from typing import Any
 
     from ..model import Action
     from ..scope import Scope
@@ -170,6 +171,8 @@ def uninstall(cmd: SimpleCommand, sc: Scope) -> str | None:
     if _prints_only(cmd):
         return None
     vals = [v for v in cmd.values() if not v.startswith("-")]
+    if cmd.name == "pipx" and vals[:1] == ["uninstall-all"]:
+        return "pipx uninstall-all removes every pipx package, clearance with them; only the user does that"
     if not any(v in _UNINSTALL for v in vals[:3]):
         return None
     i = next(i for i, v in enumerate(vals) if v in _UNINSTALL)
@@ -210,6 +213,8 @@ def reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
         # pipx inject clearance PKG, pipx runpip clearance install PKG: a package put into clearance's own virtualenv.
         if vals[0] == "inject" or any(v in ("install", "uninstall", "download") for v in vals[2:4]):
             return f"pipx {vals[0]} clearance changes the packages of clearance's own virtualenv"
+    if cmd.name == "pipx" and vals[:1] in (["reinstall-all"], ["upgrade-all"]):
+        return f"pipx {vals[0]} rebuilds every pipx virtualenv, clearance's with them (with --python, on an interpreter of the caller's choosing)"
     if not any(v in ("install", "upgrade", "add", "reinstall") for v in vals[:3]):
         return None
     i = next(i for i, v in enumerate(vals) if v in ("install", "upgrade", "add", "reinstall"))
@@ -523,6 +528,8 @@ def _fully_read_python(cmd: SimpleCommand) -> bool:
 def _code_text(cmd: SimpleCommand) -> tuple[str, str]:
     """(the command's text with comments removed, the same with string literals of code blanked when the code does
     not evaluate strings).  Each argument is stripped on its own: a comment never spans two words."""
+    from ..shell.interp import blank_long_strings, strip_comments  # only for an interpreter command
+
     name = posixpath.basename(cmd.name)
     lang = "powershell" if name in POWERSHELLS else INTERPRETERS.get(name) or INTERPRETERS.get(name.rstrip("0123456789."), "")
     if name.startswith("python"):
@@ -663,6 +670,28 @@ _HOOK_VAR = lazy(r"\bCLEARANCE_[A-Z0-9_]+\s*=")
 _AGENT_HOMES = frozenset({"HOME", "XDG_CONFIG_HOME", "CLAUDE_CONFIG_DIR", "CODEX_HOME", "GEMINI_CLI_HOME", "GEMINI_CLI_SYSTEM_SETTINGS_PATH", "COPILOT_HOME"})
 _LOCATION_VARS = frozenset({"XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "HOME"}) | _AGENT_HOMES
 _LOCATION_VAR = lazy(r"(?<![\w$])(?:" + "|".join(sorted(_LOCATION_VARS, key=len, reverse=True)) + r")\s*=")
+# An editor's settings that give its terminals their environment (VS Code, Cursor, Windsurf: terminal.integrated.env.linux
+# in .vscode/settings.json or a *.code-workspace): an agent CLI started in such a terminal inherits them. JSON spells the
+# variable as a key.
+_HOOK_VAR_JSON = lazy(r"\"CLEARANCE_[A-Z0-9_]+\"\s*:")
+_LOCATION_VAR_JSON = lazy(r"\"(?:" + "|".join(sorted(_LOCATION_VARS, key=len, reverse=True)) + r")\"\s*:")
+
+
+def terminal_env_file(path: str, text: str) -> bool:
+    """An editor settings file whose terminal environment (terminal.integrated.env.*) the written text sets."""
+    head, _, base = path.rpartition("/")
+    return (base.endswith(".code-workspace") or (base == "settings.json" and head.endswith("/.vscode"))) and "terminal.integrated.env." in text
+
+
+def _env_var_match(path: str, text: str, plain: Any, json_form: Any) -> Any:
+    """The first variable assignment *plain* (NAME=) or, in an editor's terminal settings, *json_form* ("NAME":) finds."""
+    if env_file(path):
+        return plain.search(text)
+    if terminal_env_file(path, text):
+        return json_form.search(text)
+    return None
+
+
 # Session managers that set variables for processes they start later: (command, verbs).
 _SESSION_ENV: dict[str, frozenset[str]] = {
     "systemctl": frozenset({"set-environment", "import-environment"}),
@@ -680,22 +709,18 @@ def env_file(path: str) -> bool:
 
 def hook_environment(path: str, text: str) -> str | None:
     """Why writing *text* to *path* sets clearance's own variables for later sessions, or None."""
-    if not env_file(path):
-        return None
-    m = _HOOK_VAR.search(text)
+    m = _env_var_match(path, text, _HOOK_VAR, _HOOK_VAR_JSON)
     if m is None:
         return None
-    return f"{path.rsplit('/', 1)[-1]} would set {m.group(0).rstrip('= ')} for later sessions, and the hook obeys clearance's variables"
+    return f"{path.rsplit('/', 1)[-1]} would set {m.group(0).rstrip('=: ').strip(chr(34))} for later sessions, and the hook obeys clearance's variables"
 
 
 def hook_locations(path: str, text: str) -> str | None:
     """Why writing *text* to *path* moves, for later sessions, where the hook finds its policy and keys, or None."""
-    if not env_file(path):
-        return None
-    m = _LOCATION_VAR.search(text)
+    m = _env_var_match(path, text, _LOCATION_VAR, _LOCATION_VAR_JSON)
     if m is None:
         return None
-    name = m.group(0).rstrip("= ")
+    name = m.group(0).rstrip("=: ").strip('"')
     if name in _AGENT_HOMES and not name.startswith(("HOME", "XDG_")):
         return f"{path.rsplit('/', 1)[-1]} would set {name} for later sessions: an agent started there reads its settings, and the hooks that call clearance, from elsewhere"
     return f"{path.rsplit('/', 1)[-1]} would set {name} for later sessions: the hook would read its policy, keys and daemon socket from there"
@@ -1718,4 +1743,127 @@ def attach_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
         hit = _pid_hit(value, procs) if procs else None
         if hit is not None:
             return f"{cmd.name} attaches to clearance's own {_what(hit)}"
+    return None
+
+
+def _widens_project(directory: str, sc: Scope) -> bool:
+    """Whether a repository whose work tree starts at *directory* would hold the project and more: git's discovery from
+    the project (an agent without CLAUDE_PROJECT_DIR: Codex, Gemini, Copilot, Cursor) then finds it, and its top becomes
+    the project — every file below it ordinary project work."""
+    root = sc.ctx.project_root
+    return bool(root) and directory != root and paths.is_within(root, directory)
+
+
+@rule(
+    id="self.widen-project",
+    title="Making a folder above the project a git repository",
+    why=(
+        "clearance's trust boundary is the project, found as the top of the git repository the agent works in when the agent "
+        "does not name it. A `.git` created in a folder above the project (`git init ~`, `mkdir ~/.git`, a `.git` file "
+        "pointing elsewhere) moves that top up: the home directory, or every sibling project, becomes ordinary project work "
+        "for every later call. That is the agent widening its own permissions; a person may mean it, so the reviewer may clear it."
+    ),
+    verdict=SOFT_DENY,
+    scope="effect",
+    effects=(WRITE,),
+    match=(
+        "mkdir ~/.git",
+        "mkdir -p ~/.git/objects",
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/.git", "content": "gitdir: /home/ana/webapp/.git\n"}},
+    ),
+    no_match=("mkdir -p build/.git-cache", "mkdir /tmp/scratch/.git", "mkdir ../other && mkdir ../other/.git"),
+)
+def widen_project(e: Effect, sc: Scope) -> str | None:
+    if e.kind != WRITE or paths.DYN in e.path:
+        return None
+    path = e.path.rstrip("/")
+    head, sep, _ = (path + "/").partition("/.git/")
+    if not sep or not head or not _widens_project(head, sc):
+        return None
+    who = f"{e.cmd.name} creates" if e.cmd is not None else "creates"
+    return f"{who} {sc.show(head + '/.git')}: {sc.show(head)}, above the project, would become a git repository that holds it, and the project boundary would move up to it"
+
+
+@rule(
+    id="self.widen-project-git",
+    title="git init in a folder above the project",
+    why=(
+        "`git init ~` or `cd .. && git init` makes a folder above the project a repository that holds it; git's discovery "
+        "from the project then finds that one, and its top becomes the project clearance trusts (see self.widen-project)."
+    ),
+    verdict=SOFT_DENY,
+    commands=("git",),
+    match=("git init ~", "git init /home/ana", "cd .. && git init", "git -C ~ init", "git init --initial-branch=main ..", "git init --bare ~/.git"),
+    no_match=("git init", "git init sub", "git init /tmp/scratch", "git init ../other", "git init --bare ~/repos/x.git"),
+)
+def widen_project_git(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from ..shell.options import normalise
+
+    nc = normalise(cmd)
+    if nc.sub != ("init",):
+        return None
+    base = next((v for o, v, level in reversed(nc.opts) if o == "C" and level == 0 and v), None)
+    start = sc.path(base, cmd) if base else (cmd.cwd or sc.ctx.cwd)
+    target = sc.path(nc.words[0].value, cmd) if nc.words else start
+    if base and nc.words and not nc.words[0].value.startswith(("/", "~")):
+        target = paths.resolve(nc.words[0].value, start, sc.ctx.home)
+    if nc.has("bare"):
+        # A bare repository is no work tree, unless it is named .git: then the folder holding it is one.
+        if posixpath.basename(target.rstrip("/")) != ".git":
+            return None
+        target = posixpath.dirname(target.rstrip("/"))
+    if not target or paths.DYN in target or not _widens_project(target, sc):
+        return None
+    return f"git init makes {sc.show(target)}, above the project, a repository that holds it: the project boundary would move up to it"
+
+
+# The Python the hook runs on (this process), and version managers' verbs that remove an installed Python.
+_MY_PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"
+_PY_UNINSTALL = {"uv": ("python", "uninstall"), "pyenv": ("uninstall",), "mise": ("uninstall",), "rtx": ("uninstall",), "asdf": ("uninstall",)}
+
+
+def _python_versions(words: list[str]) -> list[str]:
+    """The Python version specs in *words* (`3.12`, `3.12.1`, `python@3.12`, `cpython-3.12.4-linux`, `python 3.12`)."""
+    out = []
+    for w in words:
+        spec = w.split("@", 1)[1] if w.startswith("python@") else w
+        spec = spec.removeprefix("cpython-").removeprefix("python").lstrip("-")
+        if spec[:1].isdigit():
+            out.append(spec.split("-", 1)[0])
+    return out
+
+
+@rule(
+    id="self.uninstall-interpreter",
+    title="Removing the Python clearance runs on",
+    why=(
+        "A pipx or uv tool virtualenv links to the Python it was made with; a version manager's uninstall of that Python "
+        "(`uv python uninstall 3.12`, `pyenv uninstall 3.12.1`, `mise uninstall python@3.12`) leaves the hook's interpreter "
+        "a dangling link, the hook command fails, and agents treat a failing hook as a non-blocking error: every later call "
+        "is allowed. Removing another Python version stays allowed."
+    ),
+    verdict=HARD_DENY,
+    commands=tuple(_PY_UNINSTALL),
+    match=(
+        "uv python uninstall --all",
+        f"pyenv uninstall -f {_MY_PYTHON}.1",
+        f"uv python uninstall {_MY_PYTHON}",
+        f"mise uninstall python@{_MY_PYTHON}",
+        f"asdf uninstall python {_MY_PYTHON}.1",
+    ),
+    no_match=("uv python uninstall 2.7", "pyenv uninstall -f 3.6.15", "uv python list", "mise uninstall node@20", "conda remove numpy"),
+)
+def uninstall_interpreter(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = [v for v in cmd.values() if not v.startswith("-")]
+    flags = [v for v in cmd.values() if v.startswith("-")]
+    verb = _PY_UNINSTALL.get(cmd.name, ())
+    if tuple(vals[: len(verb)]) != verb:
+        return None
+    rest = vals[len(verb) :]
+    if cmd.name in ("mise", "rtx", "asdf") and not any(w == "python" or w.startswith("python@") for w in rest):
+        return None
+    mine = _MY_PYTHON
+    versions = _python_versions(rest)
+    if "--all" in flags or any(v == mine or v.startswith(mine + ".") or v == mine.split(".")[0] for v in versions):
+        return f"{' '.join([cmd.name, *verb])} removes Python {mine}, the interpreter clearance's hook runs on: the hook would fail, and a failing hook allows everything"
     return None

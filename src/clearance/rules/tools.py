@@ -463,7 +463,74 @@ def script_commands(path: str, text: str) -> list[str]:
         return _workflow_commands(text, hook_key)
     if "/.github/workflows/" in path or base in (".gitlab-ci.yml", "azure-pipelines.yml", "bitbucket-pipelines.yml", ".travis.yml"):
         return _workflow_commands(text)
+    if base == "Procfile" or base.startswith("Procfile."):
+        # foreman, honcho, overmind, `heroku local`: each `name: command` line is a process they start.
+        return [line.split(":", 1)[1].strip() for line in text.splitlines()[:500] if ":" in line and not line.lstrip().startswith("#")]
+    if base.endswith((".json", ".toml")) and _TASK_HINT.search(text):
+        return task_table_commands(base, text)
     return []
+
+
+# Task tables of structured configuration files: a key of this family holds commands a task runner starts by name
+# (pyproject's [tool.poe.tasks], [tool.pdm.scripts], [tool.hatch.envs.X.scripts]; pixi's [tasks]; deno.json's
+# "tasks"; devbox.json's "init_hook" and "scripts"; nx's project.json "options": {"command"}), whatever the tool.
+_TASK_KEYS = frozenset({"tasks", "scripts", "init_hook"})
+_TASK_FIELDS = frozenset({"cmd", "shell", "run", "command", "commands", "script", "init_hook"})
+_TASK_HINT = lazy(r"""(?:^|[\s"'{.\[])(?:tasks|scripts|init_hook|options)(?:["'\]]|\s*[=:\]])""", MULTILINE)
+
+
+def _task_strings(value: object, depth: int, out: list[str]) -> None:
+    """The command strings of one task: a string, a list of strings, or a table's command fields."""
+    if depth > 6 or len(out) >= 256:
+        return
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, list):
+        for v in value[:256]:
+            if isinstance(v, str):
+                out.append(v)
+            elif isinstance(v, dict):
+                _task_strings(v, depth + 1, out)
+    elif isinstance(value, dict):
+        for k, v in list(value.items())[:256]:
+            if str(k).lower() in _TASK_FIELDS:
+                _task_strings(v, depth + 1, out)
+
+
+def _walk_tasks(node: object, depth: int, out: list[str]) -> None:
+    if depth > 8 or len(out) >= 256:
+        return
+    if isinstance(node, dict):
+        for k, v in list(node.items())[:512]:
+            key = str(k).lower()
+            if key in _TASK_KEYS and isinstance(v, dict):
+                for task in list(v.values())[:256]:
+                    _task_strings(task, depth + 1, out)
+            elif key in _TASK_KEYS and isinstance(v, (list, str)):
+                _task_strings(v, depth + 1, out)
+            elif key == "options" and isinstance(v, dict):
+                _task_strings(v, depth + 1, out)  # nx:run-commands {"command": …, "commands": […]}
+            else:
+                _walk_tasks(v, depth + 1, out)
+    elif isinstance(node, list):
+        for v in node[:256]:
+            _walk_tasks(v, depth + 1, out)
+
+
+def task_table_commands(base: str, text: str) -> list[str]:
+    """The commands a JSON or TOML configuration's task tables hold (empty when it does not parse)."""
+    try:
+        if base.endswith(".toml"):
+            import tomllib
+
+            data: object = tomllib.loads(text)
+        else:
+            data = json.loads(text)
+    except (ValueError, TypeError):
+        return []
+    out: list[str] = []
+    _walk_tasks(data, 0, out)
+    return out
 
 
 # Shared with code/convention.py (pre-commit configurations and local actions read at the run end).

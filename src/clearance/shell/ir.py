@@ -170,6 +170,17 @@ BASH_BUILTINS = frozenset(
 )
 
 
+# Variable names whose value is a program by convention across tools, whatever the tool (AWS_PAGER, GH_EDITOR,
+# KUBE_EDITOR, HGEDITOR, BAT_PAGER, SVN_EDITOR, DELTA_PAGER, XYZ_ASKPASS, BORG_RSH-like *_SSH_COMMAND, *_BROWSER):
+# the tool runs the value through a shell when it pages, edits, asks for a password or opens a page.
+_COMMAND_SUFFIXES = ("PAGER", "EDITOR", "ASKPASS", "SSH_COMMAND", "BROWSER")
+
+
+def command_variable(name: str) -> bool:
+    """Whether the environment variable *name* holds a command programs run (listed, or by its name's shape)."""
+    return name in COMMAND_VARIABLES or name == "FCEDIT" or (name.isupper() and name.endswith(_COMMAND_SUFFIXES))
+
+
 class SimpleCommand:
     """One command that will run, after wrappers are unwrapped."""
 

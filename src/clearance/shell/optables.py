@@ -178,6 +178,7 @@ TOOLS: dict[str, dict[str, object]] = {
                 "n|dry-run v|verbose i|interactive p|patch e|edit f|force u|update N|intent-to-add A|all ignore-removal"
                 " refresh ignore-errors ignore-missing sparse chmod= renormalize " + _GIT_PATHSPEC
             ),
+            "init": "q|quiet bare template= separate-git-dir= object-format= ref-format= b|initial-branch= shared=?",
             "clone": (
                 "v|verbose q|quiet progress n|no-checkout bare mirror l|local no-hardlinks s|shared recurse-submodules|recursive=?"
                 " j|jobs= template= reference= reference-if-able= dissociate o|origin= b|branch= u|upload-pack= depth="
@@ -350,6 +351,17 @@ TOOLS: dict[str, dict[str, object]] = {
         ),
         "abbrev": True,
         "dirs": ("directory",),  # canonical name of -C|--directory
+    },
+    # man-db's man (getopt_long/argp): -P/--pager and -H/--html run a program of the caller's choosing.
+    "man": {
+        "opts": (
+            "P|pager= H|html=? C|config-file= M|manpath= L|locale= S|s|sections= m|systems= e|extension= E|encoding="
+            " p|preprocessor= T|troff-device=? R|recode= r|prompt= X|gxditview=? a|all w|where|path|location"
+            " W|where-cat|location-cat f|whatis k|apropos K|global-apropos l|local-file t|troff Z|ditroff u|update"
+            " c|catman d|debug D|default i|ignore-case I|match-case regex wildcard names-only no-subpages 7|ascii"
+            " no-hyphenation no-justification"
+        ),
+        "abbrev": True,
     },
     # GNU tar (getopt_long: prefixes accepted); the options that take a value, and those that run programs.
     "tar": {

@@ -13,7 +13,7 @@ import posixpath
 from contextvars import ContextVar
 
 from ..paths import DYN, resolve
-from .ir import BASH_BUILTINS, CHANNEL_VARIABLES, COMMAND_VARIABLES, Redirect, SimpleCommand, Word
+from .ir import BASH_BUILTINS, CHANNEL_VARIABLES, Redirect, SimpleCommand, Word, command_variable
 from .outputs import pipeline_output
 from .treesitter import parser
 
@@ -975,7 +975,7 @@ class _Walker:
             value_nodes = [c for c in node.children if c.type not in ("variable_name", "=", "+=")]
             digest = _digest_tail(value_nodes[0]) if len(value_nodes) == 1 else None
             self.record_sources(name, digest if digest is not None else _text(node)[len(name) + 1 :], appended)
-            if name in COMMAND_VARIABLES:
+            if command_variable(name):
                 # EDITOR=…; export GIT_SSH_COMMAND=…: a command later programs run, judged where it is set.
                 self.st.script.commands.append(SimpleCommand([Word(":", ":")], assigns={name: value}, cwd=self.st.cwd, text=_text(node)))
         if name == "IFS":

@@ -13,7 +13,7 @@ from contextvars import ContextVar
 
 from ..lazyre import lazy
 from ..paths import DYN
-from .ir import SimpleCommand, Word
+from .ir import SimpleCommand, Word, command_variable
 from .options import find_roots, normalise
 from .outputs import literal_output as literal_output
 from .outputs import literal_stdin, pipeline_output
@@ -408,6 +408,7 @@ _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
     },
     "tar": {(): {"to-command": "shell", "use-compress-program": "shell", "info-script": "shell", "rsh-command": "shell", "checkpoint-action": "checkpoint"}},
     "rg": {(): {"pre": "per-file"}},
+    "man": {(): {"pager": "shell", "html": "shell"}},
     "npm": {(): {"script-shell": "script-shell"}},
     "pnpm": {(): {"script-shell": "script-shell"}},
     "zip": {},
@@ -421,6 +422,9 @@ _ELISP_CALL = lazy(
 _ELISP_STRING = lazy(r'"((?:[^"\\]|\\.)*)"')
 # Pagers whose +CMD argument is one of their commands, run at start.
 _PLUS_COMMANDS = frozenset({"less", "more"})
+# A module name and import list perl's -M takes as such (`-MFile::Path=rmtree,mkpath`, `-MDevel::Cover=-db,cover_db`).
+_PERL_MODULE = lazy(r"[A-Za-z_][\w:]*")
+_PERL_IMPORTS = lazy(r"[\w:,.\-/+@%]*")
 # git configuration keys whose value is a shell command git runs (git-config(1)).
 _GIT_CONFIG_COMMANDS = frozenset(
     {
@@ -1372,15 +1376,37 @@ class Unwrapper:
                 # env 'BASH_FUNC_f%%=() { CMD; }' bash -c f: bash imports the function from its environment.
                 self.env_seen.add((var, body))
                 self.reparse(body.lstrip()[2:], cmd, f"{var.removesuffix('%%')} (a function bash imports)")
-        for var, how in _ENV_COMMANDS.items():
-            command = assigns.get(var, "")
-            if not command or DYN in command or (var, command) in self.env_seen:
+        perl_env = ("PERL5OPT", f"{assigns.get('PERL5OPT')}\0{assigns.get('PERL5DB')}")
+        if ("PERL5OPT" in assigns or "PERL5DB" in assigns) and perl_env not in self.env_seen:
+            # PERL5OPT=-M'strict;CODE': perl pastes each -M into its program as `use TEXT;` (perlrun); PERL5DB is
+            # the code `perl -d` runs as its debugger.
+            self.env_seen.add(perl_env)
+            words = [w if w.startswith("-") else "-" + w for w in (assigns.get("PERL5OPT") or "").split()]
+            self._perl_code(cmd, words, "PERL5OPT=")
+            if (code := assigns.get("PERL5DB")) and DYN not in code:
+                self.command(cmd.derive([Word("perl", "perl"), Word("-e", "-e"), Word(code, code)], "PERL5DB="))
+        for var, command in assigns.items():
+            how = _ENV_COMMANDS.get(var) or ("shell" if command_variable(var) else "")
+            if not how or not command or DYN in command or (var, command) in self.env_seen:
                 continue
             self.env_seen.add((var, command))  # a wrapper's payload carries the same variables
             if how == "lessopen":
                 command = command.lstrip("|").replace("%s", "file")
                 how = "shell"
             self._run_value(cmd, command, how, f"{var}=")
+
+    def _perl_code(self, cmd: SimpleCommand, options: list[str], via: str) -> None:
+        """perl's -MTEXT / -mTEXT options: perl puts `use TEXT;` before the program, so text past a module name and
+        its import list (`-M'strict;system(…)'`) is code that runs whatever script follows; judged as `perl -e`."""
+        for opt in options[:16]:
+            if opt[:2] not in ("-M", "-m") or DYN in opt:
+                continue
+            body = opt[2:].lstrip("-")
+            module, _, imports = body.partition("=")
+            if _PERL_MODULE.fullmatch(module) and _PERL_IMPORTS.fullmatch(imports):
+                continue
+            code = f"use {body};"
+            self.command(cmd.derive([Word("perl", "perl"), Word("-e", "-e"), Word(code, code)], f"{via}{opt[:2]}"))
 
     def _option_commands(self, cmd: SimpleCommand) -> None:
         """Commands a known program certainly runs from its options, configuration or environment.
@@ -1709,7 +1735,7 @@ class Unwrapper:
             return
         if code is not None:
             # sh -c SCRIPT ARG0 ARG1 …: the words after the script are $0, $1, … inside it (literal ones only).
-            bound = {str(k): w.value for k, w in enumerate(argv[i : i + 10]) if not w.dynamic and DYN not in w.value}
+            bound = {str(k): w.value for k, w in enumerate(argv[i + 1 : i + 11]) if not w.dynamic and DYN not in w.value}
             self.reparse(code.value, cmd, f"{name} -c", bound or None)
             return
         if i < len(argv) and not reads_stdin:
@@ -1894,6 +1920,8 @@ class Unwrapper:
             from ..code.interpopts import local_files, read, ruby_un_command
 
             reading = read(values, lang)
+            if lang == "perl" and reading.loads:
+                self._perl_code(cmd, [o for o in reading.loads if o[:2] in ("-M", "-m")], f"{cmd.name} ")
             if lang == "ruby" and reading.file is not None and posixpath.basename(reading.file) in _RUBY_LAUNCHERS:
                 # ruby bin/rails runner CODE, ruby bin/rake db:drop: the launcher script is the tool it starts.
                 tool = posixpath.basename(reading.file)
