@@ -510,11 +510,6 @@ class TestAdapterDropsWhatTheToolDoes:
 
 
 _OPEN: dict[str, str] = {
-    "bash-env-procsub": "class: a process substitution as the file an environment variable names (BASH_ENV=<(echo CMD)"
-    " bash -c true): the variable's value is a run-time name, so its generator's output is not read as the script"
-    " (bash <(…) and source <(…) are)",
-    "force-add-secret": "class: a secret file force-added past .gitignore then pushed (git add -f .env && git commit"
-    " && git push): the push sends it to the remote; not modelled",
     "task-runs": "class: the run end of the Ruby DSL files and nx's project.json (vagrant up, brew bundle, pod"
     " install, nx run): a file that arrived without a judged write (cp, an archive, a checkout) runs unread",
 }

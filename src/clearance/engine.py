@@ -213,6 +213,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
             from .shell.options import normalise
 
             sc.fetches = sc.fetches or normalise(cmd).sub[:1] in (("fetch",), ("pull",))
+        if cmd.name == "git" and "push" in cmd.values():
+            from .shell.options import normalise
+
+            sc.pushes = sc.pushes or normalise(cmd).sub[:1] == ("push",)
     positions: list[int] = []  # which command of the line each effect comes from
     for at, cmd in enumerate(exp.commands):
         check_deadline(sc)

@@ -19,7 +19,7 @@ _ON_THE_LINK = frozenset({"rm", "unlink", "mv", "ln", "readlink"})
 class Scope:
     """The context of one decision plus the trust boundary, with path helpers."""
 
-    __slots__ = ("ctx", "trust", "_cache", "remotes", "deadline", "fetches", "landed", "links")
+    __slots__ = ("ctx", "trust", "_cache", "remotes", "deadline", "fetches", "landed", "links", "pushes")
 
     def __init__(self, ctx: Context, trust: Trust | None = None) -> None:
         self.ctx = ctx
@@ -29,6 +29,8 @@ class Scope:
         self.remotes: dict[str, str] = {}
         # The command line runs `git fetch` or `git pull`: FETCH_HEAD on the disk is not what a later command of it uses.
         self.fetches = False
+        # The command line runs `git push` (what a `git add` before it stages leaves with it: creds.push-secret).
+        self.pushes = False
         # (path, text, command) of archive members and copied files that land where a tool loads them (effects.tree_into):
         # judged as the same file written by Write (engine._check_written_scripts).
         self.landed: list[tuple[str, str, SimpleCommand]] = []

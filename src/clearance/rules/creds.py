@@ -1182,3 +1182,56 @@ def _grep_words(cmd: SimpleCommand) -> tuple[tuple[str, ...], bool] | None:
         return None
     words = tuple(_WORD.findall(ops[0]))
     return (words, icase) if words else None
+
+
+def _staged_secret(cmd: SimpleCommand, sc: Scope) -> str | None:
+    """Why `git add` (not a dry run) stages a secret file: the first file named that sensitive_file says is secret."""
+    nc = normalise(cmd)
+    if nc.sub[:1] not in (("add",), ("stage",)) or nc.has("dry-run"):
+        return None  # (git stage is git add)
+    for w in nc.words[:64]:
+        if paths.DYN in w.value or w.value.startswith(":"):
+            continue
+        p = sc.path(w.value, cmd)
+        why = sensitive_file(p, sc)
+        if why:
+            return f"git add stages {sc.show(p)} ({why})"
+    return None
+
+
+@rule(
+    id="creds.stage-secret",
+    title="Staging a secret file in git",
+    why="A `.env`, a key or a credential file added to the index goes into the next commit, stays in the history even"
+    " when removed later, and leaves with the next push to everyone who can read the repository. Ignored files are"
+    " usually kept out by .gitignore; naming one (or forcing it with -f) is on purpose or a mistake, which only the user"
+    " can tell.",
+    verdict=ASK,
+    commands=("git",),
+    alternative="keep secrets out of the repository (.gitignore) and commit an example file instead (.env.example)",
+    match=("git add -f .env", "git add .env.production", "git add -f certs/server.key", "git add -f config/.aws/credentials"),
+    no_match=("git add .", "git add -A", "git add .env.example", "git add src/app.py", "git add -n .env", "git add -f dist/"),
+)
+def stage_secret(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if sc.pushes:
+        return None  # creds.push-secret
+    why = _staged_secret(cmd, sc)
+    return f"{why}: a commit keeps it in the history and a push sends it to the remote" if why else None
+
+
+@rule(
+    id="creds.push-secret",
+    title="Staging a secret file and pushing in the same command line",
+    why="`git add -f .env && git commit -m x && git push` sends the secret to the remote at once: it is in the shared"
+    " history for everyone with access to the repository, and removing it needs a history rewrite and a new secret.",
+    verdict=SOFT_DENY,
+    commands=("git",),
+    alternative="commit without the secret file (git rm --cached FILE) and keep it in .gitignore",
+    match=("git add -f .env && git commit -m x && git push", "git add certs/server.key; git commit -m k; git push origin main"),
+    no_match=("git add -A && git commit -m x && git push", "git add .env.example && git commit -m e && git push"),
+)
+def push_secret(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if not sc.pushes:
+        return None
+    why = _staged_secret(cmd, sc)
+    return f"{why}, and the same command line pushes it to the remote" if why else None

@@ -307,6 +307,8 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     ("net.send-code", "git"): _any_value(_GIT_SENDERS),
     ("self.git-settings-change", "git"): _any_value(_GIT_REWRITERS),
     ("self.widen-project-git", "git"): _any_value(frozenset({"init"})),
+    ("creds.stage-secret", "git"): _any_value(frozenset({"add", "stage"})),
+    ("creds.push-secret", "git"): _any_value(frozenset({"add", "stage"})),
     ("creds.print-token", "npm"): _any_value(_NPM_TOKEN),
     **{("net.package-source-change", n): _any_value(_CONFIG) for n in _NODE_PMS},
     **{("rce.install-from-url", n): installs for n in _NODE_PMS},

@@ -1376,6 +1376,12 @@ class Unwrapper:
                 # env 'BASH_FUNC_f%%=() { CMD; }' bash -c f: bash imports the function from its environment.
                 self.env_seen.add((var, body))
                 self.reparse(body.lstrip()[2:], cmd, f"{var.removesuffix('%%')} (a function bash imports)")
+        bash_env = assigns.get("BASH_ENV")
+        if bash_env and DYN in bash_env and ("BASH_ENV", bash_env) not in self.env_seen:
+            # BASH_ENV=<(generator) bash -c …: every non-interactive bash runs that file first; its name (a process
+            # substitution, a substitution) and so what it holds are known only at run time.
+            self.env_seen.add(("BASH_ENV", bash_env))
+            self.out.problems.append(("shell.dynamic-code", "BASH_ENV names a file only known at run time, which every non-interactive bash runs first"))
         perl_env = ("PERL5OPT", f"{assigns.get('PERL5OPT')}\0{assigns.get('PERL5DB')}")
         if ("PERL5OPT" in assigns or "PERL5DB" in assigns) and perl_env not in self.env_seen:
             # PERL5OPT=-M'strict;CODE': perl pastes each -M into its program as `use TEXT;` (perlrun); PERL5DB is
