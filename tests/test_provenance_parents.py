@@ -149,3 +149,59 @@ def test_without_a_record_the_line_is_judged_as_before() -> None:
     ev["tool_input"] = {"command": "mkdir -p ~/tmp-test && cd ~/tmp-test && echo hi > f"}
     d = decide_event_full(ev, {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": "/home/ana/webapp"}, local_files=False)[0]
     assert d.decision == "ask"  # the team service: whether ~/tmp-test existed cannot be seen
+
+
+# -- the directories a file tool makes for its file ---------------------------------------------------------------------
+# The Write tool (and apply_patch's added files) makes every missing directory above the file, like `mkdir -p`: a
+# verification test written into a new `tests/Browser/QuickTask/` and then removed with `rm -rf tests/Browser/QuickTask`
+# deletes only what the session made (issue 11, third pass).  A directory that existed stays the user's.
+
+
+def test_a_directory_the_write_tool_made_is_the_sessions(home: Path) -> None:
+    s = Session(home)
+    f = home / "webapp" / "tests" / "Browser" / "QuickTask" / "QuickTaskTest.php"
+    assert s.write(f) == "allow"
+    f.parent.mkdir(parents=True)
+    f.write_text("x\n")
+    assert s.bash("rm -rf tests/Browser/QuickTask") == "allow"
+    assert s.bash("rm -rf tests") == "allow"  # tests/ did not exist either: the Write made it
+
+
+@pytest.mark.parametrize(
+    "rel, removed",
+    [
+        ("e2e/tmp-verify/check.spec.ts", "e2e/tmp-verify"),
+        ("scripts/repro/issue_41/run.py", "scripts/repro"),
+        ("docs/drafts/2025/notes.md", "docs/drafts"),
+    ],
+)
+def test_nested_new_directories_of_a_write(home: Path, rel: str, removed: str) -> None:
+    s = Session(home)
+    f = home / "webapp" / rel
+    assert s.write(f) == "allow"
+    f.parent.mkdir(parents=True)
+    f.write_text("x\n")
+    assert s.bash(f"rm -rf {removed}") == "allow"
+
+
+def test_a_directory_that_existed_before_the_write_stays_the_users(home: Path) -> None:
+    lib = home / "webapp" / "src" / "lib"
+    lib.mkdir()
+    (lib / "util.py").write_text("keep\n")
+    s = Session(home)
+    f = lib / "gen" / "out.py"
+    assert s.write(f) == "allow"
+    f.parent.mkdir()
+    f.write_text("x\n")
+    assert s.bash("rm -rf src/lib/gen") == "allow"  # made by the Write
+    assert s.bash("rm -rf src/lib") != "allow"  # existed, holds the user's file
+    assert s.bash("rm -rf src") != "allow"
+
+
+def test_an_edit_makes_no_directory(home: Path) -> None:
+    s = Session(home)
+    d = home / "webapp" / "pkg"
+    assert s.call("Edit", {"file_path": str(d / "m.py"), "old_string": "a", "new_string": "b"}) == "allow"
+    d.mkdir()
+    (d / "m.py").write_text("b\n")
+    assert s.bash("rm -rf pkg") != "allow"  # Edit changes a file that exists; it makes no directory
