@@ -205,3 +205,28 @@ def test_an_edit_makes_no_directory(home: Path) -> None:
     d.mkdir()
     (d / "m.py").write_text("b\n")
     assert s.bash("rm -rf pkg") != "allow"  # Edit changes a file that exists; it makes no directory
+
+
+def test_the_replay_takes_a_directory_with_something_seen_below_it_to_have_existed() -> None:
+    # eval/score_sessions.py has no disk: a Read of tests/Browser/Dashboard/x.php shows tests/Browser existed, so a
+    # Write of tests/Browser/New/y.php makes only tests/Browser/New (and `rm -rf tests/Browser` stays asked)
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("score_sessions", Path(__file__).resolve().parents[1] / "eval" / "score_sessions.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["score_sessions"] = mod
+    spec.loader.exec_module(mod)
+    r = mod.Replay()
+    env = {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": "/home/ana/webapp"}
+
+    def call(tool: str, ti: dict[str, object]) -> str:
+        ev = {"hook_event_name": "PreToolUse", "session_id": "s", "cwd": "/home/ana/webapp", "tool_name": tool, "tool_input": ti}
+        return str(r.decide(ev, env).decision)
+
+    assert call("Read", {"file_path": "/home/ana/webapp/tests/Browser/Dashboard/x.php"}) == "allow"
+    assert call("Write", {"file_path": "/home/ana/webapp/tests/Browser/New/y.php", "content": "<?php\n"}) == "allow"
+    assert r.dirs == {"/home/ana/webapp/tests/Browser/New"}
+    assert call("Bash", {"command": "rm -rf tests/Browser/New"}) == "allow"
+    assert call("Bash", {"command": "rm -rf tests/Browser"}) != "allow"
