@@ -12,7 +12,7 @@ lives on a POSIX path (Windows paths such as ``C:\\Users\\…`` or ``/c/Code/…
 POSIX).  ``cwd`` is the recorded project (``root`` below, read off the absolute paths of the logs), or the git worktree
 under ``<root>/.worktrees/`` when most of a session's paths are there; ``home`` is the home the root lies in.
 
-Per repository at most CAP calls are kept, as whole sessions chosen by a stable hash of the session id, so that
+Per repository at most CAP calls (or the per-source cap in SOURCES) are kept, as whole sessions chosen by a stable hash of the session id, so that
 Automaker as a whole stays near a third of the set and no repository is more than about a twelfth of it.  Very long
 file bodies (a whole file handed to Write, the text of an Edit) are cut to MAX_STRING characters at a line end;
 secrets are replaced by ``X``s of the same length (``redact_str``).
