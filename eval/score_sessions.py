@@ -104,8 +104,13 @@ class Replay:
         for kind, key in d.creates:
             if kind in ("f", "d"):
                 p = key
-                if p not in self.seen and p not in self.files and p not in self.dirs and p != ctx.project_root and not ctx.project_root.startswith(p + "/"):
-                    (self.dirs if kind == "d" else self.files).add(p)
+                if kind == "d":
+                    # a directory (mkdir, or one a Write makes above its file) is new only if nothing the session
+                    # read, listed or made lies at or below it: a Read of tests/Browser/x.php shows tests/Browser existed
+                    if self.absent(p, ctx.cwd, ctx.project_root):
+                        self.dirs.add(p)
+                elif p not in self.seen and p not in self.files and p not in self.dirs and p != ctx.project_root and not ctx.project_root.startswith(p + "/"):
+                    self.files.add(p)
             elif kind == "r":
                 where, remote, src, dst = (key.split("\t") + ["", "", "", ""])[:4]
                 if f"b\t{where}\t{src}" in self.objects:  # only a branch the session made (HEAD is not resolved: no disk)

@@ -149,3 +149,84 @@ def test_without_a_record_the_line_is_judged_as_before() -> None:
     ev["tool_input"] = {"command": "mkdir -p ~/tmp-test && cd ~/tmp-test && echo hi > f"}
     d = decide_event_full(ev, {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": "/home/ana/webapp"}, local_files=False)[0]
     assert d.decision == "ask"  # the team service: whether ~/tmp-test existed cannot be seen
+
+
+# -- the directories a file tool makes for its file ---------------------------------------------------------------------
+# The Write tool (and apply_patch's added files) makes every missing directory above the file, like `mkdir -p`: a
+# verification test written into a new `tests/Browser/QuickTask/` and then removed with `rm -rf tests/Browser/QuickTask`
+# deletes only what the session made (issue 11, third pass).  A directory that existed stays the user's.
+
+
+def test_a_directory_the_write_tool_made_is_the_sessions(home: Path) -> None:
+    s = Session(home)
+    f = home / "webapp" / "tests" / "Browser" / "QuickTask" / "QuickTaskTest.php"
+    assert s.write(f) == "allow"
+    f.parent.mkdir(parents=True)
+    f.write_text("x\n")
+    assert s.bash("rm -rf tests/Browser/QuickTask") == "allow"
+    assert s.bash("rm -rf tests") == "allow"  # tests/ did not exist either: the Write made it
+
+
+@pytest.mark.parametrize(
+    "rel, removed",
+    [
+        ("e2e/tmp-verify/check.spec.ts", "e2e/tmp-verify"),
+        ("scripts/repro/issue_41/run.py", "scripts/repro"),
+        ("docs/drafts/2025/notes.md", "docs/drafts"),
+    ],
+)
+def test_nested_new_directories_of_a_write(home: Path, rel: str, removed: str) -> None:
+    s = Session(home)
+    f = home / "webapp" / rel
+    assert s.write(f) == "allow"
+    f.parent.mkdir(parents=True)
+    f.write_text("x\n")
+    assert s.bash(f"rm -rf {removed}") == "allow"
+
+
+def test_a_directory_that_existed_before_the_write_stays_the_users(home: Path) -> None:
+    lib = home / "webapp" / "src" / "lib"
+    lib.mkdir()
+    (lib / "util.py").write_text("keep\n")
+    s = Session(home)
+    f = lib / "gen" / "out.py"
+    assert s.write(f) == "allow"
+    f.parent.mkdir()
+    f.write_text("x\n")
+    assert s.bash("rm -rf src/lib/gen") == "allow"  # made by the Write
+    assert s.bash("rm -rf src/lib") != "allow"  # existed, holds the user's file
+    assert s.bash("rm -rf src") != "allow"
+
+
+def test_an_edit_makes_no_directory(home: Path) -> None:
+    s = Session(home)
+    d = home / "webapp" / "pkg"
+    assert s.call("Edit", {"file_path": str(d / "m.py"), "old_string": "a", "new_string": "b"}) == "allow"
+    d.mkdir()
+    (d / "m.py").write_text("b\n")
+    assert s.bash("rm -rf pkg") != "allow"  # Edit changes a file that exists; it makes no directory
+
+
+def test_the_replay_takes_a_directory_with_something_seen_below_it_to_have_existed() -> None:
+    # eval/score_sessions.py has no disk: a Read of tests/Browser/Dashboard/x.php shows tests/Browser existed, so a
+    # Write of tests/Browser/New/y.php makes only tests/Browser/New (and `rm -rf tests/Browser` stays asked)
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("score_sessions", Path(__file__).resolve().parents[1] / "eval" / "score_sessions.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["score_sessions"] = mod
+    spec.loader.exec_module(mod)
+    r = mod.Replay()
+    env = {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": "/home/ana/webapp"}
+
+    def call(tool: str, ti: dict[str, object]) -> str:
+        ev = {"hook_event_name": "PreToolUse", "session_id": "s", "cwd": "/home/ana/webapp", "tool_name": tool, "tool_input": ti}
+        return str(r.decide(ev, env).decision)
+
+    assert call("Read", {"file_path": "/home/ana/webapp/tests/Browser/Dashboard/x.php"}) == "allow"
+    assert call("Write", {"file_path": "/home/ana/webapp/tests/Browser/New/y.php", "content": "<?php\n"}) == "allow"
+    assert r.dirs == {"/home/ana/webapp/tests/Browser/New"}
+    assert call("Bash", {"command": "rm -rf tests/Browser/New"}) == "allow"
+    assert call("Bash", {"command": "rm -rf tests/Browser"}) != "allow"

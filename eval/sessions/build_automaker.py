@@ -12,7 +12,7 @@ lives on a POSIX path (Windows paths such as ``C:\\Users\\…`` or ``/c/Code/…
 POSIX).  ``cwd`` is the recorded project (``root`` below, read off the absolute paths of the logs), or the git worktree
 under ``<root>/.worktrees/`` when most of a session's paths are there; ``home`` is the home the root lies in.
 
-Per repository at most CAP calls are kept, as whole sessions chosen by a stable hash of the session id, so that
+Per repository at most CAP calls (or the per-source cap in SOURCES) are kept, as whole sessions chosen by a stable hash of the session id, so that
 Automaker as a whole stays near a third of the set and no repository is more than about a twelfth of it.  Very long
 file bodies (a whole file handed to Write, the text of an Edit) are cut to MAX_STRING characters at a line end;
 secrets are replaced by ``X``s of the same length (``redact_str``).
@@ -30,12 +30,18 @@ MARK = "🔧 Tool: "
 CAP = 550
 MAX_STRING = 2000
 
-# repo, licence as the repository states it, project root recorded in the logs
-SOURCES: list[tuple[str, str, str]] = [
-    ("fabwebdev/Chartwarden", "none stated", "/Users/fabrice/Sites/chartwarden/Chartwarden"),
-    ("codeverlan/castro", "none stated", "/Users/tyler-lcsw/projects/castro"),
-    ("pdeszynski/legal-adviser", "none stated", "/Users/piteer/workspace/radca-prawny/legal"),
-    ("yinkev/praDeep", "AGPL-3.0", "/Users/kyin/Projects/praDeep"),
+# repo, licence as the repository states it, project root recorded in the logs, at most this many calls (CAP if 0)
+SOURCES: list[tuple[str, str, str, int]] = [
+    ("fabwebdev/Chartwarden", "none stated", "/Users/fabrice/Sites/chartwarden/Chartwarden", 0),
+    ("codeverlan/castro", "none stated", "/Users/tyler-lcsw/projects/castro", 0),
+    ("pdeszynski/legal-adviser", "none stated", "/Users/piteer/workspace/radca-prawny/legal", 0),
+    ("yinkev/praDeep", "AGPL-3.0", "/Users/kyin/Projects/praDeep", 0),
+    # issue 11, third pass (h-sess2): five more projects, fewer calls each so that Automaker stays under half the set
+    ("meggarmind/RESIDIO", "none stated", "/home/feyijimiohioma/projects/Residio", 300),
+    ("prvious/sage", "none stated", "/Users/clovismuneza/Apps/sage", 300),
+    ("Eslamasabry/LinGet", "GPL-3.0", "/home/eslam/Storage/Code/LinGet", 300),
+    ("vincentserpoul/youtun4", "MIT", "/Users/vsm/workspace/trials-agent/youtun4", 300),
+    ("popemkt/nxus", "none stated", "/home/popemkt/repos/nxus", 300),
 ]
 
 SKIP = frozenset(
@@ -151,7 +157,7 @@ def _cwd(root: str, calls: list[tuple[str, dict[str, object]]]) -> str:
 
 def collect(mirror: str, split_of, labels: dict[str, tuple[str, str]]) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
     out: list[dict[str, object]] = []
-    for repo, licence, root in SOURCES:
+    for repo, licence, root, cap in SOURCES:
         gitdir = f"{mirror}/{repo.replace('/', '+')}/repo"
         home = "/".join(root.split("/")[:3])
         # the newest committed version of every log (a log grows while the feature is worked on)
@@ -182,7 +188,7 @@ def collect(mirror: str, split_of, labels: dict[str, tuple[str, str]]) -> list[d
             sessions.append((_stable(sid), sid, path, c, calls, kept))
         total = 0
         for _h, sid, path, c, calls, kept in sorted(sessions):
-            if total + len(kept) > CAP:
+            if total + len(kept) > (cap or CAP):
                 continue
             total += len(kept)
             cwd = _cwd(root, calls)

@@ -338,6 +338,11 @@ GENERATED_DIRS = frozenset(
         "bin-debug",
         "cmake-build-debug",
         "cmake-build-release",
+        # test runners' output (table extension, from Playwright's documented defaults: outputDir `test-results`,
+        # emptied by Playwright at the start of every run; the HTML reporter's `playwright-report`; `blob-report`)
+        "test-results",
+        "playwright-report",
+        "blob-report",
     }
 )
 GENERATED_SUFFIXES = (".egg-info", ".pyc", ".pyo", ".o", ".log", ".tmp", ".tsbuildinfo")

@@ -197,7 +197,8 @@ def creations(effs: list[Effect], ctx: Context | None = None) -> list[tuple[str,
     """What a call would create if its targets do not exist yet: (kind, path), kind ``d`` for ``mkdir``.  A target
     that exists when the hook notes it is an edit of that file (``provenance_disk.note``).
 
-    ``mkdir -p a/b/c`` makes every missing directory above its target too: with *ctx*, the ancestors are listed
+    ``mkdir -p a/b/c`` and the Write tool (``_TOOLS_MAKING_PARENTS``) make every missing directory above their target
+    too: with *ctx*, the ancestors are listed
     first (outermost first), each noted only if it does not exist either, never the root, a system directory, home,
     the project, a temp directory or anything above them (``_parent_candidates``)."""
     if not effs:
@@ -212,10 +213,16 @@ def creations(effs: list[Effect], ctx: Context | None = None) -> list[tuple[str,
         if e.note in ("chmod", "chown", "chgrp"):
             continue  # changes an existing file
         kind = "d" if e.cmd is not None and e.cmd.name == "mkdir" else "f"
-        if kind == "d" and ctx is not None and e.cmd is not None and _makes_parents(e.cmd):
+        makes_parents = (kind == "d" and e.cmd is not None and _makes_parents(e.cmd)) or (e.cmd is None and e.note in _TOOLS_MAKING_PARENTS)
+        if makes_parents and ctx is not None:
             out += [("d", p) for p in _parent_candidates(e.path, ctx) if ("d", p) not in out]
         out.append((kind, e.path))
     return out
+
+
+# File tools that make every missing directory above the file they create, as `mkdir -p` does: Claude Code's Write,
+# and apply_patch's added files.  An Edit changes a file that exists and makes nothing.
+_TOOLS_MAKING_PARENTS = frozenset({"Write", "apply_patch"})
 
 
 def _makes_parents(cmd: SimpleCommand) -> bool:
