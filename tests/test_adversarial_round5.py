@@ -509,10 +509,7 @@ class TestAdapterDropsWhatTheToolDoes:
         assert _through(gemini, _gemini("read_many_files", {"paths": ["src/**/*.ts", "README.md"]})).decision == "allow"
 
 
-_OPEN: dict[str, str] = {
-    "task-runs": "class: the run end of the Ruby DSL files and nx's project.json (vagrant up, brew bundle, pod"
-    " install, nx run): a file that arrived without a judged write (cp, an archive, a checkout) runs unread",
-}
+_OPEN: dict[str, str] = {}
 
 
 class TestOpenRound5:

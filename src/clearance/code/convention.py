@@ -1380,6 +1380,20 @@ def _notebooks(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
     return [Run(sc.path(o, cmd), "notebook", f"the code cells of {posixpath.basename(o)}, which {cmd.name} executes") for o in notebooks]
 
 
+# The tools that evaluate a Ruby DSL file of the project: name -> (file, the subcommands that read it; None: all but
+# help and version).
+_RUBY_DSL_RUNS: dict[str, tuple[str, tuple[str, ...] | None]] = {
+    "vagrant": ("Vagrantfile", None),
+    "brew": ("Brewfile", ("bundle",)),
+    "pod": ("Podfile", ("install", "update", "outdated", "deintegrate")),
+    "guard": ("Guardfile", None),
+    "fastlane": ("fastlane/Fastfile", None),
+    "danger": ("Dangerfile", None),
+    "cap": ("Capfile", None),
+    "berks": ("Berksfile", None),
+}
+
+
 def _first(directory: str, names: Sequence[str], read: Callable[[str], str | None]) -> str | None:
     for n in names:
         if read(f"{directory}/{n}") is not None:
@@ -1425,6 +1439,18 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
     if name == "rake":
         path = _first(cwd, ("Rakefile", "rakefile", "Rakefile.rb", "rakefile.rb"), read)
         return [Run(path, "rake", "the Rakefile, which rake evaluates")] if path else []
+    if name in _RUBY_DSL_RUNS:
+        # The run side of the Ruby DSL files (_RUNNER_ROLES): the tool evaluates its file as Ruby first.
+        file, verbs = _RUBY_DSL_RUNS[name]
+        ops = [v for v in vals if not v.startswith("-")]
+        if verbs and (not ops or ops[0] not in verbs):
+            return []
+        if not verbs and (not ops or ops[0] in ("version", "help")) and not (name == "vagrant" and not ops):
+            return []
+        given = next((v.split("=", 1)[1] for v in vals if v.startswith("--file=")), None)
+        path = sc.path(given, cmd) if given and DYN not in given else f"{cwd}/{file}"
+        lang = "rake" if name == "fastlane" else "ruby"  # fastlane's `sh(…)` runs a shell command, as rake's does
+        return [Run(path, lang, f"the {posixpath.basename(path)}, Ruby that {name} evaluates")] if read(path) is not None else []
     if name in ("bundle", "bundler"):
         gemfile = cmd.assigns.get("BUNDLE_GEMFILE")
         path = sc.path(gemfile, cmd) if gemfile and DYN not in gemfile else f"{cwd}/Gemfile"
