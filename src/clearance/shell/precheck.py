@@ -80,14 +80,18 @@ def syntax_error(text: str, max_nodes: int = 1 << 62) -> str | None:
     try:
         reader.run()
     except _Unsure:
-        return reader.counted_past_the_limit()
+        reader.check_counted()
+        return None
     except _Found as found:
         if any(e[0] in ("arith", "psub", "case", "test") for e in reader.stack):
             # bash reads `((` that fails as arithmetic again as two subshells, and reads the text
             # of `<(` `>(` in ways the pre-check does not follow (`<((` …); in a case clause, only
             # what follows its `esac` is judged, and in `[[ ]]` what follows its `]]` -- unless
             # the error holds under every reading (_certain)
-            return _certain(reader, found) or reader.counted_past_the_limit()
+            problem = _certain(reader, found)
+            if problem is None:
+                reader.check_counted()
+            return problem
         return found.message
     return None
 
@@ -139,7 +143,7 @@ class _Reader:
         self.nodes = 0  # a lower bound of tree-sitter's node count (see node_floor)
         self.max_nodes = max_nodes
 
-    def counted_past_the_limit(self) -> None:
+    def check_counted(self) -> None:
         """No objection to the text -- unless the nodes counted before the reading stopped (text read as
         bash reads it) are already past the limit: one long word can hold them all (`a`a`a…` in a case
         clause, which ends in an unclosed backtick left to tree-sitter). Raises TooManySteps then."""
