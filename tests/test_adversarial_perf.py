@@ -195,3 +195,34 @@ def test_names_reached_through_paths_quoting_and_wrappers_decide_as_a_full_load(
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "src"), os.environ.get("PYTHONPATH", "")) if p)
     diffs = compare([*ADVERSARIAL, *ADVERSARIAL_TOOLS], env)
     assert not diffs, diffs[:3]
+
+
+# Issue 16's bound: no input up to the engine's size limits takes a decision over 100 ms (bench/worst_case.py runs
+# every shape). These were the slowest: 100 KB of braces or backquotes, which tree-sitter makes a node of nearly
+# every character of (~100 ms a parse, and a second one for the text), refused by the pre-check's node count; and
+# a sed script of 100 000 one-letter commands (~75 ms to walk), read up to MAX_SED_COMMANDS and asked about.
+_BOUNDED = [
+    "case x in a) echo " + "{" * 99_980,
+    "[[ -n $x ]] && echo " + "{}" * 49_980,
+    "case $1 in a) ;; esac; echo " + "}" * 99_960,
+    "(bash -c '" + "}" * 99_980 + "') &",
+    "case x in a) echo " + "`a" * 49_990,
+    "}" * 99_999,
+    "sed -e '" + "%" * 99_980 + "' f",
+    "sed -e '" + "&" * 99_980 + "' f",
+]
+
+
+@pytest.mark.parametrize("command", _BOUNDED, ids=lambda c: repr(c[:24] + c[-6:]))
+def test_pathological_commands_are_decided_well_inside_the_bound(command: str) -> None:
+    from clearance.api import decide_event
+
+    env = {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": "/home/ana/webapp"}
+    ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": "/home/ana/webapp", "session_id": "b"}
+    decide_event(dict(ev, tool_input={"command": "ls"}), env)  # the parser and the packs loaded
+    t0 = time.thread_time()
+    d = decide_event(ev, env)
+    spent = time.thread_time() - t0
+    assert d.decision == "ask"  # too large to read is asked about, never allowed unread
+    # ~3-25 ms of CPU when idle (before: 100-130 ms); CPU time, so a loaded machine slows it little
+    assert spent < 0.07, f"{spent * 1000:.0f} ms"

@@ -9,9 +9,11 @@ Decision, rules named, findings and their order must agree.
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -142,32 +144,43 @@ def test_a_forged_or_stale_index_is_not_trusted(tmp_path: Path) -> None:
     """The index decides which rules run: an unsigned, re-signed-wrong or stale one is rebuilt by a full load."""
     env = _env(tmp_path)
     _build_index(env)
-    path = tmp_path / "cache" / "clearance" / "rules-index.json"
-    text = path.read_text()
-    magic, _, body = text.partition("\n")
-    data = json.loads(body)
+    path = tmp_path / "cache" / "clearance" / "rules-index.marshal"
+    raw = path.read_bytes()
+    magic, _, body = raw.partition(b"\n")
+    data = marshal.loads(body)
     # Drop the git pack's rules from the index: without the key the MAC no longer verifies.
-    data["rules"] = [r for r in data["rules"] if r[1] != "git"]
-    path.write_text(magic + "\n" + json.dumps(data))
+    _drop(data["index"], lambda rid, mod: mod == "git")
+    path.write_bytes(magic + b"\n" + marshal.dumps(data))
     code = "from clearance.api import decide; print(decide('Bash', {'command': 'git push --force origin main'}, cwd='/home/ana/webapp', env={'HOME': '/home/ana'}).rules)"
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=True)
     assert "git.force-push" in p.stdout
-    assert path.read_text() == text  # rebuilt and signed again
+    assert path.read_bytes() == raw  # rebuilt and signed again
 
     # Signed with the right key but wrong (a pack changed under an unchanged fingerprint): caught on import.
     code = (
-        "import json, os\n"
-        "from clearance import seal, jsonlite\n"
+        "import marshal, os\n"
+        "from clearance import seal\n"
         "from clearance.rules import _cache_path\n"
-        "p = _cache_path(os.environ); body = seal.read_sealed(p, os.environ); d = json.loads(body)\n"
-        "d['rules'] = [r for r in d['rules'] if r[0] != 'git.force-push']\n"
-        "seal.write_sealed(p, jsonlite.dumps(d), os.environ)\n"
+        "from tests.test_lazy_rules import _drop\n"
+        "p = _cache_path(os.environ); d = marshal.loads(seal.read_sealed_bytes(p, os.environ))\n"
+        "_drop(d['index'], lambda rid, mod: rid == 'git.force-push')\n"
+        "seal.write_sealed_bytes(p, marshal.dumps(d), os.environ)\n"
     )
-    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=120)
+    subprocess.run([sys.executable, "-c", code], env=dict(env, PYTHONPATH=os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])), check=True, timeout=120)
     code = "from clearance.api import decide; print(decide('Bash', {'command': 'git push --force origin main'}, cwd='/home/ana/webapp', env={'HOME': '/home/ana'}).rules)"
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=True)
     assert "git.force-push" in p.stdout, p.stdout + p.stderr
-    assert path.read_text() == text
+    assert path.read_bytes() == raw
+
+
+def _drop(tables: dict[str, Any], which: Callable[[str, str], bool]) -> None:
+    """Take the rules *which* picks (by id and pack) out of a cached index's tables."""
+    gone = {rid for rid, mod in tables["module"].items() if which(rid, mod)}
+    for k in ("module", "tools", "effect_kinds"):
+        tables[k] = {rid: v for rid, v in tables[k].items() if rid not in gone}
+    for k in ("any_command", "effect", "action"):
+        tables[k] = [rid for rid in tables[k] if rid not in gone]
+    tables["by_command"] = {c: [r for r in ids if r not in gone] for c, ids in tables["by_command"].items()}
 
 
 def test_the_index_follows_the_pack_files() -> None:
@@ -221,3 +234,20 @@ def test_packs_imported_by_many_threads_at_once_decide_as_one_thread(tmp_path: P
         errors = [r for r in rows if "engine.internal-error" in r[2]]
         assert not errors, errors
         assert all(d == "deny" for c, d, _ in rows if c in ("rm -rf ~", "git push --force", "cat ~/.ssh/id_rsa"))
+
+
+def test_known_client_asked_per_name_agrees_with_the_set_of_clients() -> None:
+    """rules/gates.known_client answers for one name (a cold hook's first `git …`); the definition is a set over
+    every command name of the index: those whose rules are all about remote systems, less the programs modelled
+    otherwise (option tables, non-runners, readers, metadata-only commands, local tools)."""
+    from clearance.rules import index
+    from clearance.rules.gates import CLIENT_PACKS, LOCAL_TOOLS, known_client
+    from clearance.shell import effects, optables
+    from clearance.shell.unwrap import NON_RUNNERS
+
+    idx = index()
+    remote = {rid for rid in idx.order if rid in CLIENT_PACKS or rid.split(".", 1)[0] in CLIENT_PACKS} - {"cloud.delete"}
+    clients = {c for c, ids in idx.by_command.items() if remote.issuperset(ids)}
+    clients -= {n for t in optables.TOOLS for n in t.split("|")} | NON_RUNNERS | effects.READERS | effects.METADATA_ONLY | LOCAL_TOOLS
+    assert len(clients) > 20
+    assert {c for c in [*idx.by_command, "git", "ls", "not-a-program"] if known_client(c)} == clients

@@ -64,6 +64,10 @@ FRAGMENTS = [
     "}",
     "{",
     "{ a; }",
+    "{}",
+    "a{b,c}",
+    "}{",
+    "x[1]",
     "$(",
     "$((",
     "((",
@@ -343,6 +347,24 @@ def test_long_malformed_text_is_refused_fast(unit: str) -> None:
         parse(text, "/home/u", "/home/u")
     assert time.thread_time() - t0 < 0.5  # about 10 ms when idle: linear, not tree-sitter's recovery
     assert len(text) > PRECHECK_MIN
+
+
+# Text tree-sitter makes a node of nearly every character of (issue 16, bench/worst_case.py): a word of
+# braces (`a{b}` is a concatenation of one word per brace), backquoted words, and these after a case
+# clause's pattern or `[[ ]]`, where the pre-check has no objection of its own. One parse of 100 KB of them
+# took ~100 ms and a second one for the text ~50 ms more; the node floor refuses them in a few ms.
+_NODE_FRAMES = ["", "case $1 in a) ;; esac; echo ", "[[ -n $x ]] && echo ", "case x in a) echo ", "(bash -c '", "echo x"]
+
+
+@pytest.mark.parametrize("frame", _NODE_FRAMES)
+@pytest.mark.parametrize("unit", ["{", "}", "{}", "}{", "`a", "a{b}", "[a]"])
+def test_text_of_many_nodes_is_refused_before_tree_sitter(frame: str, unit: str) -> None:
+    text = frame + (unit * 100_000)[: 99_990 - len(frame)]
+    t0 = time.thread_time()
+    with pytest.raises(ParseFailure, match=r"not valid bash|more than"):
+        parse(text, "/home/u", "/home/u")
+    # about 3 ms when idle (tree-sitter: 100-150 ms); CPU time, so a loaded machine slows it little
+    assert time.thread_time() - t0 < 0.05
 
 
 @settings(max_examples=EXAMPLES, deadline=None)

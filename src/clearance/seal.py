@@ -102,6 +102,38 @@ def read_sealed(path: str, env: Mapping[str, str]) -> str | None:
         return None
 
 
+def read_sealed_bytes(path: str, env: Mapping[str, str]) -> bytes | None:
+    """As read_sealed, for a binary body (the head line is the same)."""
+    try:
+        with open(path, "rb") as f:
+            text = f.read()
+    except OSError:
+        return None
+    head, nl, body = text.partition(b"\n")
+    if not nl or not head.startswith(MAGIC.encode()):
+        return None
+    k = key(env, create=False)
+    if k is None:
+        return None
+    from _operator import _compare_digest
+
+    return body if _compare_digest(_mac(k, body).encode(), head[len(MAGIC) :].strip()) else None
+
+
+def write_sealed_bytes(path: str, body: bytes, env: Mapping[str, str]) -> bool:
+    """As write_sealed, for a binary body."""
+    k = key(env)
+    if k is None:
+        return False
+    from .fsutil import atomic_write
+
+    try:
+        atomic_write(path, (MAGIC + _mac(k, body) + "\n").encode() + body)
+    except OSError:
+        return False
+    return True
+
+
 def write_sealed(path: str, body: str, env: Mapping[str, str]) -> bool:
     """Write *body* sealed (atomically); False when it could not be written or signed."""
     text = seal(body, env)

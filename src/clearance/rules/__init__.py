@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 # The order rules run in: by pack in this order, then as each pack declares them (a pack imported by an
 # earlier one, as net imports creds, comes before it here so that this is also a full load's order).
 PACKS = ("shell", "fs", "git", "cloud", "db", "publish", "creds", "net", "system", "interp", "tools", "convention", "self")
-INDEX_VERSION = 2  # 2: effect rules' effect kinds
-INDEX_NAME = "rules-index.json"
+INDEX_VERSION = 3  # 2: effect rules' effect kinds; 3: the cache holds the index's tables, not its rows
+INDEX_NAME = "rules-index.marshal"
 _loaded = False
 # Packs are imported on first use by whichever thread needs them (the daemon and the team service decide on
 # worker threads). A module is in sys.modules while it is still registering its rules, so a second thread
@@ -82,6 +82,23 @@ class Index:
             elif scope == "action":
                 self.action.append(rid)
                 self.tools[rid] = tools
+
+    _TABLES = ("module", "tools", "by_command", "any_command", "effect", "effect_kinds", "action")
+
+    def tables(self) -> dict[str, Any]:
+        """What the cache keeps: the tables as built (``order`` is the order of ``module``)."""
+        return {k: getattr(self, k) for k in self._TABLES}
+
+    @classmethod
+    def from_tables(cls, tables: dict[str, Any]) -> Index:
+        """The index from its cached tables, without a pass over the rows (~1.3 M instructions of a cold hook's ~66 M)."""
+        self = cls([])
+        for k in cls._TABLES:
+            if not isinstance(tables[k], type(getattr(self, k))):
+                raise TypeError(k)
+            setattr(self, k, tables[k])
+        self.order = list(self.module)
+        return self
 
     @property
     def commands(self) -> dict[str, frozenset[str] | None]:
@@ -175,18 +192,19 @@ def index(env: Mapping[str, str] | None = None) -> Index:
 
 
 def _read(path: str, fp: list[object] | None, env: Mapping[str, str]) -> Index | None:
-    from .. import jsonlite as json
-    from ..seal import read_sealed
+    from marshal import loads  # built in; its tables load ~10 times faster than the same in JSON
 
-    body = read_sealed(path, env)
+    from ..seal import read_sealed_bytes
+
+    body = read_sealed_bytes(path, env)  # read only when its MAC verifies
     if body is None:
         return None
     try:
-        data = json.loads(body)
+        data = loads(body)
         if not isinstance(data, dict) or data.get("fingerprint") != fp:
             return None
-        return Index(data["rules"])
-    except (ValueError, KeyError, TypeError, IndexError):
+        return Index.from_tables(data["index"])
+    except (ValueError, EOFError, KeyError, TypeError, IndexError):
         return None
 
 
@@ -203,10 +221,11 @@ def rebuild(env: Mapping[str, str] | None = None, path: str | None = None, fp: l
     if path is None:
         path = _cache_path(env) if fp is not None else ""
     if path and fp is not None:
-        from .. import jsonlite as json
-        from ..seal import write_sealed
+        from marshal import dumps
 
-        write_sealed(path, json.dumps({"fingerprint": fp, "rules": rows}), env)
+        from ..seal import write_sealed_bytes
+
+        write_sealed_bytes(path, dumps({"fingerprint": fp, "index": got.tables()}), env)
     _INDEX[:] = [got]
     return got
 

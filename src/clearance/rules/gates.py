@@ -50,7 +50,7 @@ LOCAL_TOOLS = frozenset(
         "curl", "wget", "wget2", "http", "https", "xh", "httpie", "curlie", "aria2c", "lwp-request", "GET", "fetch", "iwr",
     }
 )  # fmt: skip
-_CLIENTS: list[frozenset[str]] = []
+_DEEP: list[frozenset[str]] = []  # the programs shell/optables models option by option
 
 
 def unknown(cmd: SimpleCommand) -> bool:
@@ -61,21 +61,20 @@ def unknown(cmd: SimpleCommand) -> bool:
 
 def known_client(name: str) -> bool:
     """A program clearance knows only through rules about remote systems: its destructive verbs are not modelled one by one."""
-    if not _CLIENTS:
-        from ..shell import effects, optables
-        from ..shell.unwrap import NON_RUNNERS
-        from . import index
+    from . import index
 
-        idx = index()  # the rules' command names without importing their packs
-        # From the index's command -> rules table as it is: this runs on a cold hook's first `git …` (the rule ->
-        # commands table took ~0.4 ms to build).  A client's rules are all about remote systems.
-        remote = {rid for rid in idx.order if rid in CLIENT_PACKS or rid.split(".", 1)[0] in CLIENT_PACKS}
-        remote.discard("cloud.delete")  # a model of their deletions, local and remote
-        clients = {c for c, ids in idx.by_command.items() if remote.issuperset(ids)}
-        deep = {n for t in optables.TOOLS for n in t.split("|")}
-        clients -= deep | NON_RUNNERS | effects.READERS | effects.METADATA_ONLY | LOCAL_TOOLS
-        _CLIENTS.append(frozenset(clients))
-    return name in _CLIENTS[0]
+    # Asked of this name only: a cold hook's first `git …` asks it, and the set of every client took ~0.8 M
+    # instructions to build (the index's rules, every command name, the option tables).
+    ids = index().by_command.get(name)  # the rules' command names without importing their packs
+    # A client's rules are all about remote systems (cloud.delete models their deletions, local and remote).
+    if not ids or not all((rid in CLIENT_PACKS or rid.split(".", 1)[0] in CLIENT_PACKS) and rid != "cloud.delete" for rid in ids):
+        return False
+    from ..shell import effects, optables
+    from ..shell.unwrap import NON_RUNNERS
+
+    if not _DEEP:
+        _DEEP.append(frozenset(n for t in optables.TOOLS for n in t.split("|")))
+    return not (name in _DEEP[0] or name in NON_RUNNERS or name in effects.READERS or name in effects.METADATA_ONLY or name in LOCAL_TOOLS)
 
 
 def _basename(name: str) -> str:

@@ -1647,6 +1647,10 @@ class _RunawayLine(ParseFailure):
 _RUNAWAY_RETRIES = 16
 
 
+def _too_many_nodes(count: int) -> TooLarge:
+    return TooLarge(f"the command has {count} syntax nodes, more than the {MAX_NODES} clearance analyses")
+
+
 def _parse_bytes(data: bytes) -> Any:
     """tree-sitter's tree of *data*, stopped at the decision's deadline (PARSE_DEADLINE) for sources
     long enough to take a while; ParseTimeout when it ran out."""
@@ -1665,6 +1669,9 @@ def _parse_bytes(data: bytes) -> Any:
     if tree is None:
         parser().reset()  # a cancelled parse would otherwise resume on the next call
         raise ParseTimeout
+    if tree.root_node.descendant_count > MAX_NODES:
+        # Refused anyway (parse() below): not parsed a second time for its text (100 KB of `}`: ~100 ms each).
+        raise _too_many_nodes(tree.root_node.descendant_count)
     if tree.root_node.has_error:
         # Asked about anyway (only the first error's text is read): parsing again would not reuse
         # the tree's ERROR nodes and would cost as much as the first parse (100 KB of `[`: ~100 ms).
@@ -1734,7 +1741,7 @@ def parse(
     for _ in range(_RUNAWAY_RETRIES):
         root = tree.root_node
         if root.descendant_count > MAX_NODES:
-            raise TooLarge(f"the command has {root.descendant_count} syntax nodes, more than the {MAX_NODES} clearance analyses")
+            raise _too_many_nodes(root.descendant_count)
         if root.has_error:
             bad = _first_error(root)
             where = ""

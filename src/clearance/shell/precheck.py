@@ -46,10 +46,15 @@ _LEADERS = frozenset({"then", "do", "else", "elif", "if", "while", "until", "{",
 _KEYWORD = re.compile(r"(?:^|[ \t])(case|esac|\[\[|\]\])(?=[ \t]|$)")
 # Steps of the reading (tokens and quoted pieces) past which the text is too large to analyse.
 MAX_STEPS = 10_000
-# Syntax-tree nodes tree-sitter makes at least (a word, and each bracket or brace outside quotes, is one):
+# Syntax-tree nodes tree-sitter makes at least (a word, and each bracket or brace in a longer word, is one):
 # past shell.parse.MAX_NODES the text is too large, known before tree-sitter spends ~1 µs a character.
 _CONTROL = ("||", "&&", "|&", ";;&", ";;", ";&", "|", ";", "&")
 _REDIRECT = ("&>>", "<<<", "<<-", "<<", ">>", "<&", ">&", "<>", ">|", "&>", "<", ">")
+
+
+def _nested(word: str) -> int:
+    """The square brackets and braces in *word*, each a node of its own when the word is longer than one character."""
+    return word.count("[") + word.count("]") + word.count("{") + word.count("}")
 
 
 class _Unsure(Exception):
@@ -75,6 +80,7 @@ def syntax_error(text: str, max_nodes: int = 1 << 62) -> str | None:
     try:
         reader.run()
     except _Unsure:
+        reader.check_counted()
         return None
     except _Found as found:
         if any(e[0] in ("arith", "psub", "case", "test") for e in reader.stack):
@@ -82,7 +88,10 @@ def syntax_error(text: str, max_nodes: int = 1 << 62) -> str | None:
             # of `<(` `>(` in ways the pre-check does not follow (`<((` …); in a case clause, only
             # what follows its `esac` is judged, and in `[[ ]]` what follows its `]]` -- unless
             # the error holds under every reading (_certain)
-            return _certain(reader, found)
+            problem = _certain(reader, found)
+            if problem is None:
+                reader.check_counted()
+            return problem
         return found.message
     return None
 
@@ -135,6 +144,13 @@ class _Reader:
         self.max_nodes = max_nodes
         # where the header of an arithmetic for may open: just after a command's first word `for` and its blanks
         self.for_header = -1
+
+    def check_counted(self) -> None:
+        """No objection to the text -- unless the nodes counted before the reading stopped (text read as
+        bash reads it) are already past the limit: one long word can hold them all (`a`a`a…` in a case
+        clause, which ends in an unclosed backtick left to tree-sitter). Raises TooManySteps then."""
+        if self.nodes > self.max_nodes:
+            raise TooManySteps
 
     def _where(self, at: int) -> str:
         line = self.s.count("\n", 0, at) + 1
@@ -378,9 +394,9 @@ class _Reader:
                 if expect in (_START, _PIPE) and words[-1] == "for" and all(w in _LEADERS for w in words[:-1]) and run[-1] in " \t":
                     self.for_header = m.end()  # `for ((init; test; step))`: an arithmetic header may follow
                 top[2] = _ANY
-                # a word, and a node per square bracket inside a longer word; braces make nodes only in a brace
-                # expression (`{a,b}`), which a lone `{`, `}` or `}{` is not, so they are not counted
-                self.nodes += sum(1 + (w.count("[") + w.count("]") if len(w) > 1 else 0) for w in run.split())
+                # a word, and a node per square bracket or brace inside a longer word: tree-sitter reads
+                # `a{b}`, `{}` and `}}}` as a concatenation of one word per brace and per run between them
+                self.nodes += sum(1 + (_nested(w) if len(w) > 1 else 0) for w in run.split())
             self.i = m.end()
             return
         if c == "\\" and s.startswith("\n", i + 1):
@@ -495,6 +511,7 @@ class _Reader:
         while i < n:
             m = _PLAIN_WORD.match(s, i)
             if m:
+                self.nodes += _nested(m.group())  # after a quote, escape or `$`: the word is longer than one character
                 i = m.end()
                 continue
             c = s[i]
