@@ -198,7 +198,11 @@ def ordinary_docs(base: Path, cases: list[dict[str, str]]) -> None:
         docs = sorted((p for p, size in r.files() if re.search(r"\.(md|txt|rst)$", p) and 200 < size < 60_000), key=lambda p: h(name + p))
         for p in docs[:14]:
             base_name = p.rsplit("/", 1)[-1].upper()
-            cls = "agent-guidance" if base_name in ("AGENTS.MD", "CLAUDE.MD", "SKILL.MD") or "/agents/" in "/" + p or ".claude/" in p or "instructions" in p else "docs"
+            cls = (
+                "agent-guidance"
+                if base_name in ("AGENTS.MD", "CLAUDE.MD", "SKILL.MD") or "/agents/" in "/" + p or ".claude/" in p or "instructions" in p
+                else "docs"
+            )
             case(cases, f"doc-{name}-{p}", "ordinary", cls, r.src(p), r.show(p))
 
 

@@ -169,7 +169,8 @@ def evaluate(bad: list[tuple[str, str, str]], good: list[tuple[str, str, str]]) 
 def report(title: str, res: dict[str, Any], missed: list[Any], false_alarms: list[Any], show: int, texts: bool = True, totals_only: bool = False) -> None:
     print(f"== {title}")
     if totals_only:
-        print(f"detection: {res['detected']}/{res['malicious']} ({res['detection_rate']:.1%})   false alarms: {res['false_alarms']}/{res['benign']} ({res['false_alarm_rate']:.1%})\n")
+        rates = f"{res['detected']}/{res['malicious']} ({res['detection_rate']:.1%})"
+        print(f"detection: {rates}   false alarms: {res['false_alarms']}/{res['benign']} ({res['false_alarm_rate']:.1%})\n")
         return
     print(f"{'source/kind':36s} {'n':>4s} {'hit':>5s} {'border':>7s}")
     for key, k in sorted(res["per_source"].items(), key=lambda kv: (kv[0].strip().startswith("lang="), kv[0])):
