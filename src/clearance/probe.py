@@ -59,6 +59,7 @@ _IGNORE = lazy(
     r"|\b(?:ignore|disregard|forget)\s+(?:everything|anything)\s*(?:above|before|previously|said|else|we\s+(?:discussed|said))?\b(?=[\s.,;:!]|$)"
     r"|\b(?:ignore|disregard|forget)\s+all\s*(?:above|before|previously|said|else|we\s+(?:discussed|said)|(?=[.,;:!]|$))"
     r"|\b(?:ignore|disregard)\s+the\s+(?:above|user|previous)\b"
+    r"|\b(?:ignore|disregard|forget)\s+(?:everything|anything|all)\s+(?:that\s+)?you\s*(?:have|'ve|were|had)?\s+(?:been\s+)?(?:told|given|instructed|taught)\b"
     # "ignore all text below": the reader is told to stop reading what it was given
     r"|\b(?:ignore|disregard)\s+(?:all|any|the)\s+(?:other\s+)?(?:text|content)\s+(?:below|above|after\s+this|before\s+this|except)\b"
     # "ignore the webpage and state: ...": set aside the content being read and put another answer in place of it
@@ -69,9 +70,9 @@ _IGNORE = lazy(
     r"|\bsupersedes?\s+(?:all\s+)?(?:prior|previous|earlier)\b|\b(?:your|the)\s+rules\s+have\s+changed\b|\bprior\s+task\s+is\s+cancel"
     r"|\bignorier\w*\s+(?:alle\s+|deine\s+|die\s+)*(?:vorherigen\s+|bisherigen\s+|obigen\s+)?(?:anweisungen|instruktionen|regeln|richtlinien)"
     r"|\bvergiss\s+alles|\bneue\s+anweisungen\b"
-    r"|\bignor\w*\s+(?:toutes\s+)?(?:les\s+|tes\s+|vos\s+)?(?:instructions|consignes|règles)|\boublie[sz]?\s+(?:toutes\s+)?(?:les\s+|tes\s+)?(?:instructions|consignes|règles)"
-    r"|\bignor\w*\s+(?:todas\s+)?(?:las\s+|tus\s+)?(?:instrucciones|reglas)|\bolvida\s+(?:todas\s+)?(?:las\s+)?instrucciones"
-    r"|\bignor\w*\s+(?:tutte\s+)?(?:le\s+|tue\s+)?(?:istruzioni|regole)|\bdimentica\s+(?:tutte\s+)?(?:le\s+)?istruzioni)",
+    r"|\bignor\w*\s+(?:toutes\s+(?:les\s+|tes\s+|vos\s+)?|tes\s+|vos\s+)(?:instructions|consignes|règles)|\boublie[sz]?\s+(?:toutes\s+)?(?:les\s+|tes\s+)?(?:instructions|consignes|règles)"
+    r"|\bignor\w*\s+(?:todas\s+(?:las\s+)?|tus\s+)(?:instrucciones|reglas)|\bolvida\s+(?:todas\s+)?(?:las\s+)?instrucciones"
+    r"|\bignor\w*\s+(?:tutte\s+(?:le\s+)?|tue\s+)(?:istruzioni|regole)|\bdimentica\s+(?:tutte\s+)?(?:le\s+)?istruzioni)",
     re.I,
 )
 _PERSONA = lazy(
@@ -129,12 +130,12 @@ _ADDRESSED_STRONG = lazy(
 # written from each language's ordinary wording (not from any evaluation set).
 _IGNORE_ML = lazy(
     r"(?:(?:игнориру|проигнориру|забудь|забудьте|отмени|пренебреги|не\s+обращай\s+внимания\s+на)\w*\s+(?:(?:все|всех|предыдущ|прежн|свои|твои|ваши|системн|вышеуказанн|данн)\w*\s+){0,3}(?:инструкци|указани|промпт|правил)\w*"
-    r"|(?:忽略|无视|忽视|忘记|忘掉|不要理会|不理会|别管)(?:掉|你)?(?:之前|以上|上面|先前|前面|此前|原来|原有|所有|全部|一切|的|\s)*(?:指令|指示|说明|规则|提示|命令|要求|设定)"
+    r"|(?:忽略|无视|忽视|忘记|忘掉|不要理会|不理会|别管)(?:掉|你)?(?:之前|以前|以上|上面|先前|前面|此前|原来|原有|所有|全部|一切|的|\s)*(?:指令|指示|说明|规则|提示|命令|要求|设定)"
     r"|(?:以前|これまで|上記|前|今まで|先ほど|元)の(?:すべての|全ての)?(?:指示|命令|ルール|指令|設定)(?:を|は)(?:すべて|全て)?(?:無視|忘れ)"
     r"|(?:이전|위의|앞의|기존|지금까지)(?:의)?\s*(?:모든\s*)?(?:지시|명령|지침|규칙|설정)\S*\s*(?:모두\s*)?(?:무시|잊어)"
     r"|(?:تجاهل|انس|إنس|أهمل)\s+(?:\S+\s+){0,2}(?:التعليمات|الأوامر|التوجيهات|القواعد|الإرشادات)"
     r"|(?:دستور|دستورالعمل|قوانین|قواعد)\S*[^.\n]{0,60}(?:نادیده\s+بگیر|فراموش\s+کن)"
-    r"|(?:निर्देश|आदेश|नियम)\S*\s+(?:को\s+)?(?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल)"
+    r"|(?:निर्देश|आदेश|नियम)\S*\s+(?:को\s+|की\s+)?(?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल|अवहेलना)"
     r")",
     re.I,
 )
@@ -156,9 +157,16 @@ _PERSONA_ML = lazy(
 _IGNORE_ML_LATIN = lazy(
     r"(?:\b(?:önceki|yukarıdaki|yukaridaki|tüm|bütün|mevcut)\s+(?:\w+\s+){0,2}(?:talimat|komut|yönerge|kural|istem)\w*\s+(?:\w+\s+){0,2}?(?:unut|yok\s+say|görmezden\s+gel|dikkate\s+alma|geçersiz|iptal|umursama)"
     r"|\b(?:talimat|yönerge)\w*\s+(?:iptal|geçersiz)"
-    r"|\bignor[ea]\s+(?:todas\s+)?(?:as\s+)?(?:suas\s+)?instru[çc](?:ões|oes)|\besque[çc]a\s+(?:todas\s+)?(?:as\s+)?instru[çc]"
+    r"|\bignor[ea]\s+(?:todas\s+(?:as\s+)?(?:suas\s+)?|suas\s+)instru[çc](?:ões|oes)|\besque[çc]a\s+(?:todas\s+)?(?:as\s+)?instru[çc]"
     r"|\b(?:zignoruj|ignoruj|zapomnij)\s+(?:o\s+)?(?:wszystkie\s+|wszystkich\s+)?(?:poprzednie\s+|poprzednich\s+|wcześniejsze\s+)?(?:instrukcje|instrukcjach|polecenia|zasady)"
-    r"|\b(?:negeer|vergeet)\s+(?:alle\s+)?(?:vorige\s+|eerdere\s+|voorgaande\s+)?(?:instructies|opdrachten|regels))",
+    r"|\b(?:negeer|vergeet)\s+(?:alle\s+)?(?:vorige\s+|eerdere\s+|voorgaande\s+)?(?:instructies|opdrachten|regels)"
+    # any word order and inflection: an ignore/forget verb, an "instructions" noun within three words, and a word
+    # for "all", "your" or "previous" near them (ES, PT, FR, IT, DE, ID, TL, VI); without the qualifier it is the
+    # ordinary "skip the installation instructions if you use Docker"
+    r"|\b(?:ignor|olvid|oubli|dimentic|vergiss|vergess|esque[çc]|abaikan|lupakan|kalimutan|balewalain|quên|bỏ\s+qua)\w*"
+    r"(?=[^.\n]{0,80}\b(?:todas|todos|tus|sus|vuestras|anteriores|previas|toutes|tous|tes|vos|précédentes|tutte|tue|precedenti|alle|deine|ihre"
+    r"|vorherigen|bisherigen|suas|semua|sebelumnya|lahat|iyong|nakaraang|trước|tất)\b)"
+    r"\s+(?:\S+\s+){0,3}?(?:instru[cçkz]\w*|istruz\w*|anweisung\w*|consignes?|petunjuk|perintah|tagubilin|direttiv\w*|directiv\w*|hướng\s+dẫn|chỉ\s+dẫn|chỉ\s+thị))",
     re.I,
 )
 _REVEAL_ML_LATIN = lazy(
@@ -447,6 +455,23 @@ def _printable(s: str) -> bool:
     return bool(s) and sum(c.isprintable() or c.isspace() for c in s) >= 0.9 * len(s)
 
 
+_CAESAR_WORDS = ("ignore", "previous", "instructions", "disregard")
+
+
+def _shifted(word: str, k: int) -> str:
+    return "".join(chr((ord(c) - 97 + k) % 26 + 97) for c in word)
+
+
+# shifted word -> distance, and one alternation of those literals (linear in the text; compiled on first use)
+_CAESAR_INDEX = {_shifted(w, k): k for k in range(1, 26) for w in _CAESAR_WORDS}
+_CAESAR = lazy("|".join(sorted(_CAESAR_INDEX, key=len, reverse=True)))
+
+
+def _caesar_shift(low: str) -> int:
+    m = _CAESAR.search(low)
+    return _CAESAR_INDEX[m.group(0)] if m else 0
+
+
 def _decoded_variants(text: str) -> list[str]:
     out: list[str] = []
 
@@ -496,8 +521,16 @@ def _decoded_variants(text: str) -> list[str]:
     if sum(map(text.count, "013457")) >= 6:
         out.append(text.translate(_LEET))
     low = text.lower()
-    if any(w in low for w in ("vtaber", "cerivbhf", "vafgehpgvbaf", "qvfertneq")):
-        out.append(codecs.decode(text, "rot13"))
+    # A Caesar shift of any distance (rot13 is one): the shifted forms of the words every "ignore the previous
+    # instructions" holds are looked for, and the text is shifted back by the distance found.
+    if text.isascii() and len(low) >= 12:
+        shift = _caesar_shift(low)
+        if shift == 13:
+            out.append(codecs.decode(text, "rot13"))
+        elif shift:
+            abc = "abcdefghijklmnopqrstuvwxyz"
+            back = _shifted(abc, -shift)
+            out.append(text.translate(str.maketrans(abc + abc.upper(), back + back.upper())))
     reversed_text = text[::-1]
     if "snoitcurtsni" in low or "erongi" in low:
         out.append(reversed_text)
