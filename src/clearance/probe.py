@@ -291,7 +291,13 @@ _DELIM_STRONG = lazy(
     r"|^-{3,}+[^\S\n]*+\n\s*+system\s*+:|^[^\S\n]*+(?:system|assistant)\s*+:\s*+(?:sure|you\s+may|grant|the\s+user\s+is|ok))",
     re.I | re.M,
 )
-_HTML_HIDDEN = lazy(r"<!--(.*?)-->|\balt\s*=\s*[\"']([^\"']{12,})[\"']|\btitle\s*=\s*[\"']([^\"']{20,})[\"']", re.S | re.I)
+_HTML_HIDDEN = lazy(
+    r"<!--(.*?)-->|\balt\s*=\s*[\"']([^\"']{12,})[\"']|\btitle\s*=\s*[\"']([^\"']{20,})[\"']"
+    # an element styled out of sight: not displayed, invisible, zero-sized, transparent or white (on the usual white page)
+    r"|<[a-z][a-z0-9]*\b[^<>]{0,200}?\bstyle\s*=\s*[\"'][^\"'<>]{0,200}?(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em|rem|%)?\s*[;\"']"
+    r"|opacity\s*:\s*0(?:\.0+)?\s*[;\"']|color\s*:\s*(?:#fff(?:fff)?\b|white\b|transparent\b))[^<>]{0,300}>([^<]{12,2000})",
+    re.S | re.I,
+)
 _HTML_WORDS = lazy(r"\b(?:ignore|instruction|assistant|\bai\b|agent|llm|execute|run\s|command|system\s+prompt|send|upload|curl|fetch)\w*", re.I)
 _B64 = lazy(r"[A-Za-z0-9+/]{24,}={0,2}")
 _HIDDEN_CHARS = (
@@ -669,9 +675,14 @@ def scan(text: str, limit: int = 200_000, _depth: int = 0) -> ProbeResult:
     for m in _HTML_HIDDEN.finditer(folded) if folds[-1] is None or _may(_HTML_HIDDEN, folds[-1]) else ():
         hidden_text = next((g for g in m.groups() if g), "")
         if _HTML_WORDS.search(hidden_text) and (
-            _IGNORE.search(hidden_text) or _ADDRESSED.search(hidden_text) or _ACTION.search(hidden_text) or _PERSONA.search(hidden_text)
+            _IGNORE.search(hidden_text)
+            or _ADDRESSED.search(hidden_text)
+            or _ACTION.search(hidden_text)
+            or _PERSONA.search(hidden_text)
+            or _OWN_OUTPUT.search(hidden_text)
+            or _directed(hidden_text)
         ):
-            r.add(2, "instructions hidden in an HTML comment or attribute")
+            r.add(2, "instructions hidden in an HTML comment, attribute or invisible element")
             break
     # Words joined by dashes in a link's fragment or query ("#OBJECTIVE:-You-MUST-...") are read by a model, not by
     # a person looking at the rendered link: read them as words and scan them.
