@@ -240,6 +240,7 @@ _OWN_OUTPUT = lazy(
     r"|\byou\s+(?:must|should|need\s+to|have\s+to|are\s+required\s+to)\b(?:[^.!?\n]|[.!?](?=\S)){0,80}\b(?:in|to|into|from)\s+your\s+(?:final\s+)?(?:response|answer|reply|task)\b)",
     re.I | re.M,
 )
+_OWN_HINT = lazy(r"\byour\s+(?:[a-z]+\s+)?(?:response|answer|repl|task)", re.I)
 _CONSEQUENTIAL_WORDS = (
     "delete remove erase wipe drop truncate destroy purge overwrite send upload post email e-mail mail forward exfiltrate leak transmit "
     "share publish push force-push merge deploy release disable bypass skip ignore disregard forget override deactivate grant approve "
@@ -529,7 +530,8 @@ def _decoded_variants(text: str) -> list[str]:
     low = text.lower()
     # A Caesar shift of any distance (rot13 is one): the shifted forms of the words every "ignore the previous
     # instructions" holds are looked for, and the text is shifted back by the distance found.
-    if text.isascii() and len(low) >= 12:
+    # (a look over every position: on texts of up to 20,000 characters, where a shifted payload stands alone)
+    if text.isascii() and 12 <= len(low) <= 20_000:
         shift = _caesar_shift(low)
         if shift == 13:
             out.append(codecs.decode(text, "rot13"))
@@ -585,7 +587,16 @@ def _own_output(text: str, folded: str | None = None) -> int:
     if folded is not None and not _may(_OWN_OUTPUT, folded):
         return 0
     best = 0
-    for m in _OWN_OUTPUT.finditer(text):
+    # the pattern runs only around "your response/answer/reply/task" (a cheap look first, as _directed does)
+    windows: list[list[int]] = []
+    for h in _OWN_HINT.compiled.finditer(text):
+        lo, hi = max(0, h.start() - 140), min(len(text), h.end() + 80)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    matches = [m for lo, hi in windows for m in _OWN_OUTPUT.compiled.finditer(text, lo, hi)]
+    for m in matches:
         tail = text[m.start() : m.end() + 400]
         cut = _SENTENCE_END.search(tail[m.end() - m.start() :])
         sentence = tail[: m.end() - m.start() + cut.start()] if cut else tail
