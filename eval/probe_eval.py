@@ -117,6 +117,21 @@ def load_blind() -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]
     return bad, good, []
 
 
+def load_outside(split: str) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]], list[str]]:
+    """The GitHub-sourced set of eval/build_probe_outside.py, one split; the source is the case's class."""
+    path = ROOT / "eval" / "probe_outside" / "cases.jsonl"
+    bad: list[tuple[str, str, str]] = []
+    good: list[tuple[str, str, str]] = []
+    if not path.exists():
+        return bad, good, ["eval/probe_outside/cases.jsonl is missing (python eval/build_probe_outside.py)"]
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            if r["split"] == split:
+                (bad if r["label"] == "injection" else good).append((r["cls"], r["id"], r["text"]))
+    return bad, good, []
+
+
 def evaluate(bad: list[tuple[str, str, str]], good: list[tuple[str, str, str]]) -> tuple[dict[str, Any], list[Any], list[Any]]:
     per: dict[str, dict[str, int]] = {}
     missed: list[Any] = []
@@ -151,8 +166,12 @@ def evaluate(bad: list[tuple[str, str, str]], good: list[tuple[str, str, str]]) 
     return res, missed, false_alarms
 
 
-def report(title: str, res: dict[str, Any], missed: list[Any], false_alarms: list[Any], show: int, texts: bool = True) -> None:
+def report(title: str, res: dict[str, Any], missed: list[Any], false_alarms: list[Any], show: int, texts: bool = True, totals_only: bool = False) -> None:
     print(f"== {title}")
+    if totals_only:
+        rates = f"{res['detected']}/{res['malicious']} ({res['detection_rate']:.1%})"
+        print(f"detection: {rates}   false alarms: {res['false_alarms']}/{res['benign']} ({res['false_alarm_rate']:.1%})\n")
+        return
     print(f"{'source/kind':36s} {'n':>4s} {'hit':>5s} {'border':>7s}")
     for key, k in sorted(res["per_source"].items(), key=lambda kv: (kv[0].strip().startswith("lang="), kv[0])):
         print(f"{key:36s} {k['n']:4d} {k['hit']:5d} {k['borderline']:7d}")
@@ -172,6 +191,7 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--show", type=int, default=10)
     ap.add_argument("--no-heldout", action="store_true", help="only the development sets")
+    ap.add_argument("--outside", action="store_true", help="also the GitHub-sourced set (eval/probe_outside): dev with texts, held-out as numbers")
     a = ap.parse_args()
     bad, good, notes = load()
     dev, dev_missed, dev_fa = evaluate(bad, good)
@@ -185,6 +205,14 @@ def main() -> int:
         blind, blind_missed, blind_fa = evaluate(bbad, bgood)
         out["blind"] = blind
         notes.extend(bnotes)
+    if a.outside:
+        obad, ogood, onotes = load_outside("dev")
+        odev, odev_missed, odev_fa = evaluate(obad, ogood)
+        out["outside_dev"] = odev
+        notes.extend(onotes)
+        obad, ogood, _ = load_outside("heldout")
+        oheld, oheld_missed, oheld_fa = evaluate(obad, ogood)
+        out["outside_heldout"] = oheld
     if a.json:
         print(json.dumps(out))
         return 0
@@ -192,6 +220,9 @@ def main() -> int:
     if not a.no_heldout:
         report("held-out sets (never used to write patterns)", held, held_missed, held_fa, a.show)
         report("blind set (texts never shown)", blind, blind_missed, blind_fa, a.show, texts=False)
+    if a.outside:
+        report("GitHub-sourced set, dev split (eval/probe_outside)", odev, odev_missed, odev_fa, a.show)
+        report("GitHub-sourced set, held-out split (totals only)", oheld, oheld_missed, oheld_fa, 0, texts=False, totals_only=True)
     for n in notes:
         print("note:", n)
     return 0

@@ -59,17 +59,25 @@ _IGNORE = lazy(
     r"|\b(?:ignore|disregard|forget)\s+(?:everything|anything)\s*(?:above|before|previously|said|else|we\s+(?:discussed|said))?\b(?=[\s.,;:!]|$)"
     r"|\b(?:ignore|disregard|forget)\s+all\s*(?:above|before|previously|said|else|we\s+(?:discussed|said)|(?=[.,;:!]|$))"
     r"|\b(?:ignore|disregard)\s+the\s+(?:above|user|previous)\b"
+    r"|\b(?:ignore|disregard|forget)\s+(?:everything|anything|all)\s+(?:that\s+)?you\s*(?:have|'ve|were|had)?\s+(?:been\s+)?(?:told|given|instructed|taught)\b"
+    # "ignore all text below": the reader is told to stop reading what it was given
+    r"|\b(?:ignore|disregard)\s+(?:all|any|the)\s+(?:other\s+)?(?:text|content)\s+(?:below|above|after\s+this|before\s+this|except)\b"
+    # "ignore the webpage and state: ...": set aside the content being read and put another answer in place of it
+    # (verbs of stating an answer, in the languages of the other patterns)
+    r"|\b(?:ignore|disregard)\s+(?:the|this|that|these|all|any|its)\s+\w+(?:\s+\w+){0,2}?(?:\s*,\s*and|\s*,|\s+and)\s+(?:instead\s+)?(?:state|say|respond|reply|answer|output|print|write|tell|return|claim|declare)\b"
+    r"|\bignor\w*\s+(?:la|le|les|l'|el|los|las|il|lo|die|den|das|o|a|os|as)\s*\w+(?:\s+\w+)?\s+(?:et|y|e|und)\s+(?:indique|dites|r[ée]pond|d[ée]clar|[ée]cri|indica|di|respond|declar|escrib|dichiar|rispond|scriv|afferm|sag|antwort|schreib|gib\s+an|diga|escrev)\w*"
     r"|\b(?:new|updated|real|true)\s+(?:instructions|directives?|task|rules|orders)\s*(?::|supersede|override|are\b)"
     r"|\bsupersedes?\s+(?:all\s+)?(?:prior|previous|earlier)\b|\b(?:your|the)\s+rules\s+have\s+changed\b|\bprior\s+task\s+is\s+cancel"
     r"|\bignorier\w*\s+(?:alle\s+|deine\s+|die\s+)*(?:vorherigen\s+|bisherigen\s+|obigen\s+)?(?:anweisungen|instruktionen|regeln|richtlinien)"
     r"|\bvergiss\s+alles|\bneue\s+anweisungen\b"
-    r"|\bignor\w*\s+(?:toutes\s+)?(?:les\s+|tes\s+|vos\s+)?(?:instructions|consignes|règles)|\boublie[sz]?\s+(?:toutes\s+)?(?:les\s+|tes\s+)?(?:instructions|consignes|règles)"
-    r"|\bignor\w*\s+(?:todas\s+)?(?:las\s+|tus\s+)?(?:instrucciones|reglas)|\bolvida\s+(?:todas\s+)?(?:las\s+)?instrucciones"
-    r"|\bignor\w*\s+(?:tutte\s+)?(?:le\s+|tue\s+)?(?:istruzioni|regole)|\bdimentica\s+(?:tutte\s+)?(?:le\s+)?istruzioni)",
+    r"|\bignor\w*\s+(?:toutes\s+(?:les\s+|tes\s+|vos\s+)?|tes\s+|vos\s+)(?:instructions|consignes|règles)|\boublie[sz]?\s+(?:toutes\s+)?(?:les\s+|tes\s+)?(?:instructions|consignes|règles)"
+    r"|\bignor\w*\s+(?:todas\s+(?:las\s+)?|tus\s+)(?:instrucciones|reglas)|\bolvida\s+(?:todas\s+)?(?:las\s+)?instrucciones"
+    r"|\bignor\w*\s+(?:tutte\s+(?:le\s+)?|tue\s+)(?:istruzioni|regole)|\bdimentica\s+(?:tutte\s+)?(?:le\s+)?istruzioni)",
     re.I,
 )
 _PERSONA = lazy(
-    r"(?:\byou\s+are\s+(?:now|no\s+longer)\b|\bfrom\s+now\s+on\b[^.\n]{0,40}\b(?:you|respond|answer|act)\b|\bact\s+as\s+(?:an?\s+)?(?:unrestricted|unfiltered|evil|jailbroken|uncensored)"
+    # "you are now using/running/looking at ..." describes a state; a new role or mode follows without a participle
+    r"(?:\byou\s+are\s+(?:now|no\s+longer)\b(?!\s+[a-z]+ing\b)|\bfrom\s+now\s+on\b[^.\n]{0,40}\b(?:you|respond|answer|act)\b|\bact\s+as\s+(?:an?\s+)?(?:unrestricted|unfiltered|evil|jailbroken|uncensored)"
     r"|\bdeveloper\s+mode\b|\bdo\s+anything\s+now\b|\bjailbr(?:ea|o)k"
     # "no restrictions" only after a subject or "with" ("you have no rules", "with no filters")
     r"|\b(?:with|have|under|are|given)\s+no\s+(?:ethical\s+|moral\s+)?(?:content\s+)?(?:restrictions|rules|filters?|limits|limitations|content\s+policy|guidelines|censorship)\b"
@@ -79,6 +87,11 @@ _PERSONA = lazy(
     r"|\bpretend\s+(?:that\s+)?you\s+(?:are|have)\s+(?:an?\s+ai\s+with\s+)?no\b|\bpretend\s+you\s+are\s+an?\s+ai\s+with"
     r"|\bkeine\s+regeln\b|\buneingeschränkt|\bsin\s+restricciones|\bsans\s+(?:restrictions|limites)|\bsenza\s+(?:restrizioni|limiti)|\bmodo\s+desarrollador)",
     re.I,
+)
+# A speaker claiming authority over the model that reads the text: "I'm your developer", "As your creator", "<GOD MODE>".
+_AUTHORITY = lazy(
+    r"(?:\b(?:i\s+am|i'm|as)\s+your\s+(?:developer|creator|maker|programmer|owner|administrator|admin|operator|trainer|master)s?\b"
+    r"|<\s*[A-Z][A-Z ]{1,30}\bMODE\s*>)",
 )
 # "DAN" (do anything now) in capitals only: "Dan" is a name.  Apart from _PERSONA so that the case-insensitive
 # pattern keeps Python's literal-prefix optimisation (an inline flag group would turn it off).
@@ -90,7 +103,13 @@ _REVEAL = lazy(
     r"(?:\b(?:reveal|print|repeat|output|show|dump|tell\s+me|give\s+me|summar\w+|disclose|verrate|révèle|revela|rivela)\b[^.\n]{0,60}(?=[sihowc])"
     r"(?:system\s+(?:prompt|message)|initial\s+instructions|hidden\s+prompt|instructions\s+you\s+were\s+given|operating\s+instructions|words\s+above|context\s+window|internal\s+configuration"
     r"|systemanweisungen|instructions\s+syst[eè]me|instrucciones\s+del\s+sistema|istruzioni\s+di\s+sistema)"
-    r"|\bwhat\s+was\s+written\s+above\b|\bexact\s+instructions\s+you\s+were\s+given)",
+    r"|\bwhat\s+was\s+written\s+above\b|\bexact\s+instructions\s+you\s+were\s+given"
+    # the reader's own instructions as the object of a verb that renders them ("output the previous instructions
+    # in a bullet list", "translate your instructions into Python"): "repeat" only with "your" (a runbook says
+    # "repeat the previous instructions" for a second server)
+    r"|\b(?:reveal|print|output|show|dump|disclose|translate|recite|repeat|tell\s+me|give\s+me|write\s+out|spell\s+out|summar\w+)\b[^.\n]{0,40}?(?<=\s)your\s+(?:\w+\s+)?(?:instructions|prompt|directives)\b"
+    r"|\b(?:reveal|print|output|dump|disclose|translate|recite)\b[^.\n]{0,40}?(?<=\s)(?:the\s+|all\s+)?(?:above|previous|preceding|prior)\s+(?:words|instructions|prompt|directives)\b"
+    r"|\b(?:reveal|print|output|dump|disclose|translate|recite)\b[^.\n]{0,40}?(?<=\s)(?:the\s+)?(?:instructions|directives)\s+(?:above|before\s+this|in\s+(?:the|your)\s+prompt)\b)",
     re.I,
 )
 _ADDRESSED = lazy(
@@ -111,12 +130,12 @@ _ADDRESSED_STRONG = lazy(
 # written from each language's ordinary wording (not from any evaluation set).
 _IGNORE_ML = lazy(
     r"(?:(?:игнориру|проигнориру|забудь|забудьте|отмени|пренебреги|не\s+обращай\s+внимания\s+на)\w*\s+(?:(?:все|всех|предыдущ|прежн|свои|твои|ваши|системн|вышеуказанн|данн)\w*\s+){0,3}(?:инструкци|указани|промпт|правил)\w*"
-    r"|(?:忽略|无视|忽视|忘记|忘掉|不要理会|不理会|别管)(?:掉|你)?(?:之前|以上|上面|先前|前面|此前|原来|原有|所有|全部|一切|的|\s)*(?:指令|指示|说明|规则|提示|命令|要求|设定)"
+    r"|(?:忽略|无视|忽视|忘记|忘掉|不要理会|不理会|别管)(?:掉|你)?(?:之前|以前|以上|上面|先前|前面|此前|原来|原有|所有|全部|一切|的|\s)*(?:指令|指示|说明|规则|提示|命令|要求|设定)"
     r"|(?:以前|これまで|上記|前|今まで|先ほど|元)の(?:すべての|全ての)?(?:指示|命令|ルール|指令|設定)(?:を|は)(?:すべて|全て)?(?:無視|忘れ)"
     r"|(?:이전|위의|앞의|기존|지금까지)(?:의)?\s*(?:모든\s*)?(?:지시|명령|지침|규칙|설정)\S*\s*(?:모두\s*)?(?:무시|잊어)"
     r"|(?:تجاهل|انس|إنس|أهمل)\s+(?:\S+\s+){0,2}(?:التعليمات|الأوامر|التوجيهات|القواعد|الإرشادات)"
     r"|(?:دستور|دستورالعمل|قوانین|قواعد)\S*[^.\n]{0,60}(?:نادیده\s+بگیر|فراموش\s+کن)"
-    r"|(?:निर्देश|आदेश|नियम)\S*\s+(?:को\s+)?(?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल)"
+    r"|(?:निर्देश|आदेश|नियम)\S*\s+(?:को\s+|की\s+)?(?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल|अवहेलना)"
     r")",
     re.I,
 )
@@ -138,9 +157,16 @@ _PERSONA_ML = lazy(
 _IGNORE_ML_LATIN = lazy(
     r"(?:\b(?:önceki|yukarıdaki|yukaridaki|tüm|bütün|mevcut)\s+(?:\w+\s+){0,2}(?:talimat|komut|yönerge|kural|istem)\w*\s+(?:\w+\s+){0,2}?(?:unut|yok\s+say|görmezden\s+gel|dikkate\s+alma|geçersiz|iptal|umursama)"
     r"|\b(?:talimat|yönerge)\w*\s+(?:iptal|geçersiz)"
-    r"|\bignor[ea]\s+(?:todas\s+)?(?:as\s+)?(?:suas\s+)?instru[çc](?:ões|oes)|\besque[çc]a\s+(?:todas\s+)?(?:as\s+)?instru[çc]"
+    r"|\bignor[ea]\s+(?:todas\s+(?:as\s+)?(?:suas\s+)?|suas\s+)instru[çc](?:ões|oes)|\besque[çc]a\s+(?:todas\s+)?(?:as\s+)?instru[çc]"
     r"|\b(?:zignoruj|ignoruj|zapomnij)\s+(?:o\s+)?(?:wszystkie\s+|wszystkich\s+)?(?:poprzednie\s+|poprzednich\s+|wcześniejsze\s+)?(?:instrukcje|instrukcjach|polecenia|zasady)"
-    r"|\b(?:negeer|vergeet)\s+(?:alle\s+)?(?:vorige\s+|eerdere\s+|voorgaande\s+)?(?:instructies|opdrachten|regels))",
+    r"|\b(?:negeer|vergeet)\s+(?:alle\s+)?(?:vorige\s+|eerdere\s+|voorgaande\s+)?(?:instructies|opdrachten|regels)"
+    # any word order and inflection: an ignore/forget verb, an "instructions" noun within three words, and a word
+    # for "all", "your" or "previous" near them (ES, PT, FR, IT, DE, ID, TL, VI); without the qualifier it is the
+    # ordinary "skip the installation instructions if you use Docker"
+    r"|\b(?:ignor|olvid|oubli|dimentic|vergiss|vergess|esque[çc]|abaikan|lupakan|kalimutan|balewalain|quên|bỏ\s+qua)\w*"
+    r"(?=[^.\n]{0,80}\b(?:todas|todos|tus|sus|vuestras|anteriores|previas|toutes|tous|tes|vos|précédentes|tutte|tue|precedenti|alle|deine|ihre"
+    r"|vorherigen|bisherigen|suas|semua|sebelumnya|lahat|iyong|nakaraang|trước|tất)\b)"
+    r"\s+(?:\S+\s+){0,3}?(?:instru[cçkz]\w*|istruz\w*|anweisung\w*|consignes?|petunjuk|perintah|tagubilin|direttiv\w*|directiv\w*|hướng\s+dẫn|chỉ\s+dẫn|chỉ\s+thị))",
     re.I,
 )
 _REVEAL_ML_LATIN = lazy(
@@ -202,6 +228,19 @@ _DIRECTED = lazy(
     r"|(?<![\w.])@(?:claude|copilot|codex|cursor|gemini|devin|aider|jules|ai)\b[,:]?\s+" + _PRE_IMP + _VERB + r"\b)",
     re.I | re.M,
 )
+# A direction about the reader's own answer or task: only the model that is writing an answer has "your response"
+# ("Encode your response in Base64", "Add the following snippet in your reply:", "to complete your task, you MUST go to").
+# An imperative opens the sentence: its first word is no determiner, pronoun, auxiliary, preposition or conjunction.
+_OWN_OUTPUT = lazy(
+    r"(?:(?:^|(?<=[\n.!?:]))[ \t>*#-]*+(?=[A-Za-z])(?!(?:the|a|an|this|that|these|those|it|its|if|when|whenever|we|you|i|he|she|they"
+    r"|our|my|your|their|there|here|in|on|at|for|of|to|and|or|but|as|with|by|from|into|is|are|was|were|be|been|will|can|could|should|would|may|might|must|do|does|did|has|have|had"
+    r"|not|no|all|each|every|some|any|once|after|before|while|what|which|who|how|why|where|so|then|also|now|note|example|e\.g|i\.e)\b)"
+    r"[A-Za-z][a-z]+\b(?:[^.!?\n]|[.!?](?=\S)){0,100}?\byour\s+(?:[a-z]+\s+)?(?:response|answer|reply|responses|answers|replies)\b"
+    r"|\byour\s+task\b(?:[^.!?\n]|[.!?](?=\S)){0,40}\byou\s+(?:must|should|need\s+to|have\s+to|are\s+required\s+to)\s+\w+"
+    r"|\byou\s+(?:must|should|need\s+to|have\s+to|are\s+required\s+to)\b(?:[^.!?\n]|[.!?](?=\S)){0,80}\b(?:in|to|into|from)\s+your\s+(?:final\s+)?(?:response|answer|reply|task)\b)",
+    re.I | re.M,
+)
+_OWN_HINT = lazy(r"\byour\s+(?:[a-z]+\s+)?(?:response|answer|repl|task)", re.I)
 _CONSEQUENTIAL_WORDS = (
     "delete remove erase wipe drop truncate destroy purge overwrite send upload post email e-mail mail forward exfiltrate leak transmit "
     "share publish push force-push merge deploy release disable bypass skip ignore disregard forget override deactivate grant approve "
@@ -253,7 +292,13 @@ _DELIM_STRONG = lazy(
     r"|^-{3,}+[^\S\n]*+\n\s*+system\s*+:|^[^\S\n]*+(?:system|assistant)\s*+:\s*+(?:sure|you\s+may|grant|the\s+user\s+is|ok))",
     re.I | re.M,
 )
-_HTML_HIDDEN = lazy(r"<!--(.*?)-->|\balt\s*=\s*[\"']([^\"']{12,})[\"']|\btitle\s*=\s*[\"']([^\"']{20,})[\"']", re.S | re.I)
+_HTML_HIDDEN = lazy(
+    r"<!--(.*?)-->|\balt\s*=\s*[\"']([^\"']{12,})[\"']|\btitle\s*=\s*[\"']([^\"']{20,})[\"']"
+    # an element styled out of sight: not displayed, invisible, zero-sized, transparent or white (on the usual white page)
+    r"|<[a-z][a-z0-9]*\b[^<>]{0,200}?\bstyle\s*=\s*[\"'][^\"'<>]{0,200}?(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em|rem|%)?\s*[;\"']"
+    r"|opacity\s*:\s*0(?:\.0+)?\s*[;\"']|color\s*:\s*(?:#fff(?:fff)?\b|white\b|transparent\b))[^<>]{0,300}>([^<]{12,2000})",
+    re.S | re.I,
+)
 _HTML_WORDS = lazy(r"\b(?:ignore|instruction|assistant|\bai\b|agent|llm|execute|run\s|command|system\s+prompt|send|upload|curl|fetch)\w*", re.I)
 _B64 = lazy(r"[A-Za-z0-9+/]{24,}={0,2}")
 _HIDDEN_CHARS = (
@@ -288,19 +333,22 @@ _SIGNALS: tuple[tuple[tuple[LazyRe, int, str], ...], ...] = (
     ((_ADDRESSED_STRONG, 3, "directions addressed to AI agents"), (_ADDRESSED, 2, "text addressed to an AI agent")),
     ((_ACTION, 2, "an instruction to run commands or read secrets"),),
     ((_DELIM_STRONG, 3, "chat-role or delimiter markup"), (_DELIM, 2, "chat-role, delimiter or system-note markup")),
+    ((_AUTHORITY, 2, "a claim of authority over the model"),),
 )
 
 
 class ProbeResult:
-    __slots__ = ("score", "signals")
+    __slots__ = ("score", "signals", "weights")
 
     def __init__(self) -> None:
         self.score = 0
         self.signals: list[str] = []
+        self.weights: list[int] = []
 
     def add(self, weight: int, signal: str) -> None:
         if signal not in self.signals:
             self.signals.append(signal)
+            self.weights.append(weight)
             self.score += weight
 
     @property
@@ -367,6 +415,10 @@ def normalise(text: str) -> str:
     return _variants(text)[-1]
 
 
+# A URL fragment or query value made of six or more words joined by -, _ or + (a sentence, not a slug of a title
+# is told apart by what the words say: they are scanned).
+_LINK_WORDS = lazy(r"[#?=](?:[A-Za-z:,.'!?]{1,20}[-_+]){6,}[A-Za-z:,.'!?]{1,20}")
+_LINK_SEP = lazy(r"[-_+]")
 _HEX = lazy(r"\b(?:[0-9a-fA-F]{2}){12,}\b")
 _BIN = lazy(r"(?:[01]{8}\s+){6,}[01]{8}")
 _B32 = lazy(r"\b[A-Z2-7]{24,}={0,6}")
@@ -408,6 +460,23 @@ _MORSE_CODE = {
 
 def _printable(s: str) -> bool:
     return bool(s) and sum(c.isprintable() or c.isspace() for c in s) >= 0.9 * len(s)
+
+
+_CAESAR_WORDS = ("ignore", "previous", "instructions", "disregard")
+
+
+def _shifted(word: str, k: int) -> str:
+    return "".join(chr((ord(c) - 97 + k) % 26 + 97) for c in word)
+
+
+# shifted word -> distance, and one alternation of those literals (linear in the text; compiled on first use)
+_CAESAR_INDEX = {_shifted(w, k): k for k in range(1, 26) for w in _CAESAR_WORDS}
+_CAESAR = lazy("|".join(sorted(_CAESAR_INDEX, key=len, reverse=True)))
+
+
+def _caesar_shift(low: str) -> int:
+    m = _CAESAR.search(low)
+    return _CAESAR_INDEX[m.group(0)] if m else 0
 
 
 def _decoded_variants(text: str) -> list[str]:
@@ -459,8 +528,17 @@ def _decoded_variants(text: str) -> list[str]:
     if sum(map(text.count, "013457")) >= 6:
         out.append(text.translate(_LEET))
     low = text.lower()
-    if any(w in low for w in ("vtaber", "cerivbhf", "vafgehpgvbaf", "qvfertneq")):
-        out.append(codecs.decode(text, "rot13"))
+    # A Caesar shift of any distance (rot13 is one): the shifted forms of the words every "ignore the previous
+    # instructions" holds are looked for, and the text is shifted back by the distance found.
+    # (a look over every position: on texts of up to 20,000 characters, where a shifted payload stands alone)
+    if text.isascii() and 12 <= len(low) <= 20_000:
+        shift = _caesar_shift(low)
+        if shift == 13:
+            out.append(codecs.decode(text, "rot13"))
+        elif shift:
+            abc = "abcdefghijklmnopqrstuvwxyz"
+            back = _shifted(abc, -shift)
+            out.append(text.translate(str.maketrans(abc + abc.upper(), back + back.upper())))
     reversed_text = text[::-1]
     if "snoitcurtsni" in low or "erongi" in low:
         out.append(reversed_text)
@@ -497,6 +575,40 @@ def _directed(text: str, folded: str | None = None) -> int:
             if (verb in _CONSEQUENTIAL_VERB and not negated) or _CONSEQUENTIAL_TEXT.search(sentence):
                 return 3
             best = 2
+    return best
+
+
+_BLOCK_AFTER = lazy(r":[^\S\n]*+\n[^\S\n]*+```")
+
+
+def _own_output(text: str, folded: str | None = None) -> int:
+    """2 for a direction about the reader's own answer or task, 3 when its sentence (or the block it introduces)
+    is consequential: a URL, secrets, a destructive or fetching command."""
+    if folded is not None and not _may(_OWN_OUTPUT, folded):
+        return 0
+    best = 0
+    # the pattern runs only around "your response/answer/reply/task" (a cheap look first, as _directed does)
+    windows: list[list[int]] = []
+    for h in _OWN_HINT.compiled.finditer(text):
+        lo, hi = max(0, h.start() - 140), min(len(text), h.end() + 80)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    matches = [m for lo, hi in windows for m in _OWN_OUTPUT.compiled.finditer(text, lo, hi)]
+    for m in matches:
+        tail = text[m.start() : m.end() + 400]
+        cut = _SENTENCE_END.search(tail[m.end() - m.start() :])
+        sentence = tail[: m.end() - m.start() + cut.start()] if cut else tail
+        # "... in your response:" followed by a code block: the block is what the direction is about
+        colon = text.find(":", m.end(), m.end() + 60)
+        fence = _BLOCK_AFTER.compiled.match(text, colon) if colon >= 0 and "\n" not in text[m.end() : colon] else None
+        if fence:
+            close = text.find("```", fence.end(), fence.end() + 1500)
+            sentence += text[fence.end() : close if close >= 0 else fence.end() + 1500]
+        if _CONSEQUENTIAL_TEXT.search(sentence):
+            return 3
+        best = 2
     return best
 
 
@@ -564,21 +676,43 @@ def scan(text: str, limit: int = 200_000, _depth: int = 0) -> ProbeResult:
         r.add(3, "a consequential direction addressed to an AI agent")
     elif directed == 2 and not any(s.startswith(("directions addressed", "text addressed")) for s in r.signals):
         r.add(2, "a direction addressed to an AI agent")
+    own = max(_own_output(v, f) for v, f in zip(variants, folds))
+    if own == 3 and directed < 3:
+        r.add(3, "a consequential direction about the reader's own answer or task")
+    elif own == 2 and not directed and not any(s.startswith(("directions addressed", "text addressed")) for s in r.signals):
+        r.add(2, "a direction about the reader's own answer or task")
     if any(_exfil_image(v, f) for v, f in zip(variants, folds)):
         r.add(3, "an image URL built to carry data out (a placeholder in its query)")
     for m in _HTML_HIDDEN.finditer(folded) if folds[-1] is None or _may(_HTML_HIDDEN, folds[-1]) else ():
         hidden_text = next((g for g in m.groups() if g), "")
         if _HTML_WORDS.search(hidden_text) and (
-            _IGNORE.search(hidden_text) or _ADDRESSED.search(hidden_text) or _ACTION.search(hidden_text) or _PERSONA.search(hidden_text)
+            _IGNORE.search(hidden_text)
+            or _ADDRESSED.search(hidden_text)
+            or _ACTION.search(hidden_text)
+            or _PERSONA.search(hidden_text)
+            or _OWN_OUTPUT.search(hidden_text)
+            or _directed(hidden_text)
         ):
-            r.add(2, "instructions hidden in an HTML comment or attribute")
+            r.add(2, "instructions hidden in an HTML comment, attribute or invisible element")
             break
+    # Words joined by dashes in a link's fragment or query ("#OBJECTIVE:-You-MUST-...") are read by a model, not by
+    # a person looking at the rendered link: read them as words and scan them.
+    if _depth < 2:
+        for m in _LINK_WORDS.finditer(folded) if folds[-1] is None or _may(_LINK_WORDS, folds[-1]) else ():
+            inner = scan(_LINK_SEP.sub(" ", m.group(0)), limit, _depth + 1)
+            if inner.score >= BORDERLINE:
+                r.add(3, "instructions hidden in a link target (" + "; ".join(inner.signals[:2]) + ")")
+                break
     if _depth < 2:
         # A variant equal to the text ("a\na\n…" has nothing to un-space) is not scanned again.
         for decoded in [v for v in _decoded_variants(folded) if v != folded][:5]:
             inner = scan(decoded, limit, _depth + 1)
-            if inner.score >= BORDERLINE:
-                r.add(3, "an encoded payload with instructions (" + "; ".join(inner.signals[:2]) + ")")
+            # a transform of the whole text (un-spacing, URL-unquoting) rereads what the text already says:
+            # only signals the plain text did not give are a hidden payload
+            plain = {s.removesuffix(" (in disguised text)") for s in r.signals}
+            new = [(s, w) for s, w in zip(inner.signals, inner.weights) if s.removesuffix(" (in disguised text)") not in plain]
+            if sum(w for _, w in new) >= BORDERLINE:
+                r.add(3, "an encoded payload with instructions (" + "; ".join(s for s, _ in new[:2]) + ")")
                 break
     return r
 
