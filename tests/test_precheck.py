@@ -363,8 +363,9 @@ def test_text_of_many_nodes_is_refused_before_tree_sitter(frame: str, unit: str)
     t0 = time.thread_time()
     with pytest.raises(ParseFailure, match=r"not valid bash|more than"):
         parse(text, "/home/u", "/home/u")
-    # about 3 ms when idle (tree-sitter: 100-150 ms); CPU time, so a loaded machine slows it little
-    assert time.thread_time() - t0 < 0.05
+    # about 3 ms when idle (tree-sitter: 100-150 ms); CPU time, so a loaded machine slows it little (60 ms seen
+    # on a 2-core machine at load 8: the bound is the 100 ms, less a margin)
+    assert time.thread_time() - t0 < 0.09
 
 
 @settings(max_examples=EXAMPLES, deadline=None)

@@ -57,6 +57,9 @@ def _nested(word: str) -> int:
     return word.count("[") + word.count("]") + word.count("{") + word.count("}")
 
 
+_SUBSCRIPTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\[")
+
+
 class _Unsure(Exception):
     """The text holds something the pre-check does not read exactly as bash: no objection."""
 
@@ -391,6 +394,8 @@ class _Reader:
                 k = _KEYWORD.search(run, k.end(1))  # an argument: an ordinary word
             if not run.isspace():
                 words = run.split()
+                if "[" in run and any(w.count("[") > w.count("]") and _SUBSCRIPTED.match(w) for w in words):
+                    raise _Unsure  # `name[` left open: perhaps an array assignment read to its `]` (see _word)
                 if expect in (_START, _PIPE) and words[-1] == "for" and all(w in _LEADERS for w in words[:-1]) and run[-1] in " \t":
                     self.for_header = m.end()  # `for ((init; test; step))`: an arithmetic header may follow
                 top[2] = _ANY
@@ -414,6 +419,8 @@ class _Reader:
             if expect != _PIPE:
                 top[2] = _START
             return
+        if c == "#" and i > 0 and s[i - 1] in "{}[]":
+            raise _Unsure  # bash reads on in the word; tree-sitter starts a comment after a brace token (`{}#{ a; }`)
         if c == "#" and (i == 0 or s[i - 1] in _META):
             end = s.find("\n", i)
             self.i = self.n if end < 0 else end
@@ -543,6 +550,11 @@ class _Reader:
                     continue
             i += 1
         if s[start:i] in _UNFOLLOWED:
+            raise _Unsure
+        word = s[start:i]
+        if "[" in word and word.count("[") > word.count("]") and _SUBSCRIPTED.match(s, start):
+            # `name[…` left open at a blank may be an array assignment: bash reads on to the matching `]` as one
+            # word, blanks and metacharacters included (`foo[ ( a ]=1`, `esac[[ -n x && ( a ) ]]`); tree-sitter decides.
             raise _Unsure
         top[2] = _ANY
         self.i = i
