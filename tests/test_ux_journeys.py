@@ -385,6 +385,7 @@ def _tool_hook(user: User, tool: str, tool_input: dict[str, object]) -> dict[str
 
 
 def test_allow_for_file_and_mcp_tools_names_the_target(user: User) -> None:
+    (user.home / "notes").mkdir(exist_ok=True)  # the user's own folder, there before the session (not the session's own)
     target = str(user.home / "notes" / "todo.md")
     # A write in the user's own tree outside the project is asked about (fs.write-outside-project).
     assert _tool_hook(user, "Write", {"file_path": target, "content": "x"})["permissionDecision"] == "ask"
