@@ -385,7 +385,11 @@ def shell_flags(argv: list[Word]) -> ShellFlags:
                 command = command or "c" in flags
                 stdin = stdin or "s" in flags
                 interactive = interactive or "i" in flags
-            i += 1
+            # `bash -euo pipefail`, `bash -oO pipefail extglob`: every o/O in a group takes the next word as its name
+            names = [argv[k].value for k in range(i + 1, min(len(argv), i + 1 + flags.count("o") + flags.count("O")))]
+            if "noexec" in names and "o" in flags:
+                noexec = on
+            i += 1 + flags.count("o") + flags.count("O")
             continue
         if a.startswith("--"):
             i += 1
@@ -654,6 +658,10 @@ def git_config_pairs(cmd: SimpleCommand, nc: Norm | None = None, stored: bool = 
 
 
 _GIT_CONFIG_READS = ("get", "get-all", "get-regexp", "get-urlmatch", "list", "unset", "unset-all", "remove-section", "rename-section", "edit")
+
+
+# The commands lvm(8) runs as `lvm COMMAND` (lvm2 tools/commands.h: lv*, vg*, pv* and its own few).
+_LVM_COMMAND = lazy(r"(?:lv|vg|pv)[a-z]+|fullreport|lastlog|config|dumpconfig|devtypes|formats|segtypes|systemid|tags|version")
 
 
 # Labels in `via` of commands an unknown program may run: MAY_RUN caps their findings at ask.
@@ -1255,6 +1263,12 @@ class Unwrapper:
             self.out.commands.append(cmd)
             self.command(cmd.derive([Word(_APP_ALIASES[name], argv[0].raw), *argv[1:]], name))
             return
+        if name == "lvm" and (k := next((k for k in range(1, len(argv)) if _LVM_COMMAND.fullmatch(argv[k].value)), 0)):
+            # lvm [OPTS] lvremove ARGS: lvm(8) runs its command; options before it stay with it (`lvm --test
+            # lvremove` is a test run, or refused as "No such command" by an lvm that takes no options there).
+            self.out.commands.append(cmd)
+            self.command(cmd.derive([argv[k], *argv[1:k], *argv[k + 1 :]], name))
+            return
         if name == "rails" and len(argv) > 1 and self._rails(cmd):
             return
         lang = INTERPRETERS.get(name) or _versioned_interpreter(name)
@@ -1709,7 +1723,7 @@ class Unwrapper:
             return
         if code is not None:
             # sh -c SCRIPT ARG0 ARG1 …: the words after the script are $0, $1, … inside it (literal ones only).
-            bound = {str(k): w.value for k, w in enumerate(argv[i : i + 10]) if not w.dynamic and DYN not in w.value}
+            bound = {str(k): w.value for k, w in enumerate(argv[i + 1 : i + 11]) if not w.dynamic and DYN not in w.value}
             self.reparse(code.value, cmd, f"{name} -c", bound or None)
             return
         if i < len(argv) and not reads_stdin:
