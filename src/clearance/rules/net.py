@@ -363,6 +363,13 @@ def http_transfer(cmd: SimpleCommand) -> Transfer:
                 t.urls.append(url)
                 t.carry_url(w, url)
         i += 1
+    if name in _HTTPIE and cmd.stdin_from and not any(a.value in ("-I", "--ignore-stdin") for a in args):
+        # httpie and xh send what is piped into them as the request body (their "redirected input"), as a POST.
+        t.method = "POST" if t.method == "GET" else t.method
+        if literal_stdin(cmd.stdin_from) is not None:
+            t.inline = True  # `echo '{"a": 1}' | http POST host`: data written in the command, like `http POST host a=1`
+        else:
+            t.stdin = True
     return t
 
 

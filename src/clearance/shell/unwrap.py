@@ -1072,6 +1072,10 @@ class Unwrapper:
             self._env_commands(cmd, cmd.assigns)
         if not cmd.argv:
             return
+        if _redirect_fails(cmd):
+            # `git restore f > .`: bash opens every redirection before it runs the command; one that writes into a
+            # directory fails ("Is a directory") and the command never runs (its substitutions already ran, judged apart).
+            return
         cmd.argv[0] = basename_command(cmd.argv[0])
         if cmd.argv[0].value in ("mapfile", "readarray"):
             callback = _mapfile_callback(cmd)
@@ -1872,6 +1876,9 @@ class Unwrapper:
                 end = k + 1
                 while end < len(argv) and argv[end].value not in (";", "+", "\\;"):
                     end += 1
+                if end >= len(argv):
+                    # No `;` or `+` ends the command: find stops at "missing argument to `-exec'" before it acts.
+                    break
                 inner = argv[k + 1 : end]
                 if inner:
                     # From "/" the placeholder is "/*", not "/<dynamic>" (the mark of a directory known only at run time).
@@ -2232,6 +2239,17 @@ _SETUP_GENERATORS = frozenset(
         ("keychain", "--eval"),
     }
 )
+
+
+def _redirect_fails(cmd: SimpleCommand) -> bool:
+    """Whether the first file the command's redirections write is a directory by its spelling (`.`, `..`, `/`, `dir/`).
+
+    Only the first: a file an earlier redirection truncated (`> notes.txt > .`) stays truncated."""
+    first = next((r for r in cmd.redirects if r.writes and r.target is not None), None)
+    if first is None or first.target is None or first.target.dynamic or DYN in first.target.value:
+        return False
+    v = first.target.value
+    return v.endswith("/") or posixpath.basename(v) in (".", "..")
 
 
 def _setup_generator(cmds: list[SimpleCommand]) -> bool:
