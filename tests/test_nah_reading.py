@@ -154,3 +154,16 @@ def test_file_named_after_the_url_then_run(command: str) -> None:
 )
 def test_other_file_or_no_download_run(command: str) -> None:
     assert decide(command).decision == "allow", command
+
+
+# The installed hook names clearance by absolute path: the project's own top-level bin/clearance is not what it runs.
+@pytest.mark.parametrize("command", ["echo x > bin/clearance", "rm scripts/clearance", "python3 -c 'import os; os.remove(\"/home/ana/webapp/bin/clearance\")'"])
+def test_project_top_level_bin_program_named_clearance_is_the_projects(command: str) -> None:
+    assert decide(command).decision == "allow", command
+
+
+@pytest.mark.parametrize(
+    "command", ["echo x > .venv/bin/clearance", "echo x > /home/ana/.local/bin/clearance", "echo x > /home/ana/bin/clearance", "cp x /usr/local/bin/clearance"]
+)
+def test_bin_directories_outside_the_project_top_level_stay_protected(command: str) -> None:
+    assert decide(command).decision == "deny", command
