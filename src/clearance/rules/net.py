@@ -1575,6 +1575,10 @@ def downloaded_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
         if c.name in SHELLS or c.name in INTERPRETER_NAMES or c.name in ("source", "."):
             ops = [v for v in c.values() if not v.startswith("-")]
             candidates.extend(ops[:1])
+            if not ops:
+                from ..shell.unwrap import cat_files
+
+                candidates.extend(w.value for w in cat_files(c.stdin_from))  # cat payload.sh | bash runs payload.sh
         for cand in candidates:
             p = sc.path(cand, c)
             if p in fetched:

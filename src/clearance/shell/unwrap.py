@@ -1760,6 +1760,8 @@ class Unwrapper:
         sources = cmd.stdin_from if sources is None else sources
         if _setup_generator(sources) and cmd.name in ("source", "."):
             return  # source <(kubectl completion bash)
+        if cmd.name not in ("source", ".") and cat_files(sources):
+            return  # cat a.sh b.sh | sh: runs those files, as `sh a.sh` does (read by clearance.scripts)
         text = literal_stdin(sources)
         if text is not None:
             how = "a here-document" if sources[0].name == "cat" else "a pipe"
@@ -2239,6 +2241,20 @@ _SETUP_GENERATORS = frozenset(
         ("keychain", "--eval"),
     }
 )
+
+
+def cat_files(sources: list[SimpleCommand]) -> list[Word]:
+    """The files of a plain `cat FILE…` that is all a pipe holds (no option, no stdin, no text of its own), or []."""
+    if len(sources) != 1 or sources[0].name != "cat" or sources[0].stdin_from or sources[0].stdin_text is not None:
+        return []
+    ops = sources[0].argv[1:]
+    if not ops or sources[0].redirects:
+        return []
+    for w in ops:
+        v = w.value
+        if v.startswith(("-", "/dev/", "/proc/")) or w.dynamic or DYN in v or w.procsub or not v.strip():
+            return []  # an option, a device, a socket (/dev/tcp/…), a descriptor or stdin: not a file to read
+    return ops
 
 
 def _redirect_fails(cmd: SimpleCommand) -> bool:
