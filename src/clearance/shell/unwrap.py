@@ -1757,11 +1757,14 @@ class Unwrapper:
 
     def _stdin_script(self, cmd: SimpleCommand, sources: list[SimpleCommand] | None = None) -> None:
         """A shell reading its script from a pipe: only literal echo/printf text can be judged."""
+        piped = sources is None
         sources = cmd.stdin_from if sources is None else sources
         if _setup_generator(sources) and cmd.name in ("source", "."):
             return  # source <(kubectl completion bash)
-        if cmd.name not in ("source", ".") and cat_files(sources):
-            return  # cat a.sh b.sh | sh: runs those files, as `sh a.sh` does (read by clearance.scripts)
+        if piped and cmd.name not in ("source", ".") and cat_files(sources):
+            # cat a.sh b.sh | sh: runs those files, as `sh a.sh` does (read by clearance.scripts).  A process
+            # substitution (`bash <(cat /tmp/x)`) stays unseen code (tests/test_adversarial_round4.py).
+            return
         text = literal_stdin(sources)
         if text is not None:
             how = "a here-document" if sources[0].name == "cat" else "a pipe"
