@@ -217,3 +217,14 @@ def test_cat_of_files_into_a_shell_reads_their_content() -> None:
 )
 def test_cat_of_downloads_devices_or_with_options_is_not_a_plain_file(command: str, want: str) -> None:
     assert decide(command).decision == want, command
+
+
+# Several sources need a directory to go into: onto a device mv and cp stop before they move or copy anything.
+@pytest.mark.parametrize("command", ["mv /* /dev/null", "mv /etc /usr /dev/null", "mv /[a-z]* /dev/zero"])
+def test_many_sources_onto_a_device_move_nothing(command: str) -> None:
+    assert decide(command).decision == "allow", command
+
+
+@pytest.mark.parametrize("command", ["mv /* /tmp/chmod", "mv /etc /dev/null", "mv /* /dev/null/", "mv /etc /usr /srv/x"])
+def test_one_source_or_a_possible_directory_still_moves(command: str) -> None:
+    assert decide(command).decision == "deny", command

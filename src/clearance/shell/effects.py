@@ -121,6 +121,16 @@ def _remote_named(name: str, args: list[Word]) -> list[Word]:
     return out
 
 
+# Devices every system has, none a directory.
+_NOT_DIRECTORIES = frozenset({"/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom", "/dev/tty", "/dev/stdout", "/dev/stderr"})
+
+
+def _many(pattern: str) -> bool:
+    """A glob over the root's own entries (`/*`, `/[a-z]*`): it always matches several."""
+    head, _, base = pattern.rpartition("/")
+    return head == "" and pattern.startswith("/") and any(ch in base for ch in "*?[") and DYN not in pattern
+
+
 # Deleters that take whole directories without a -r flag.
 _ALWAYS_RECURSIVE = frozenset({"rimraf", "del-cli", "trash", "trash-put", "gio", "trash-cli", "rmtrash", "gtrash"})
 
@@ -467,6 +477,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         if target_dir is not None:
             dest: Word | None = target_dir
             sources = ops
+        elif len(ops) >= 2 and ops[-1].value in _NOT_DIRECTORIES and (len(ops) > 2 or _many(ops[0].value)) and name in ("mv", "cp"):
+            # mv /* /dev/null: several sources need a directory to go into; onto a device mv and cp stop at
+            # "target '/dev/null' is not a directory" before they move or copy anything.
+            dest, sources = None, []
         elif len(ops) >= 2:
             dest, sources = ops[-1], ops[:-1]
         elif name == "ln" and ops:
