@@ -1765,6 +1765,8 @@ class Unwrapper:
             # cat a.sh b.sh | sh: runs those files, as `sh a.sh` does (read by clearance.scripts).  A process
             # substitution (`bash <(cat /tmp/x)`) stays unseen code (tests/test_adversarial_round4.py).
             return
+        if piped and sources and all(_prints_nothing_fetched(c) for c in sources):
+            return  # nc -z host 22 | sh, curl --version | sh: nothing fetched reaches the shell
         text = literal_stdin(sources)
         if text is not None:
             how = "a here-document" if sources[0].name == "cat" else "a pipe"
@@ -2244,6 +2246,18 @@ _SETUP_GENERATORS = frozenset(
         ("keychain", "--eval"),
     }
 )
+
+
+def _prints_nothing_fetched(c: SimpleCommand) -> bool:
+    """A network client that hands nothing it fetched to its stdout whatever its configuration says: `nc -z` only
+    probes a port (no data either way), `curl --version` / `wget --help` print their own text and exit before any
+    transfer.  (`wget URL` and `curl -o f URL` write a file, but a ~/.wgetrc or .curlrc, which HOME=/tmp can
+    move, may set the output to stdout: those stay shell.piped-script.)"""
+    if c.stdin_from or not c.args:
+        return False
+    if c.name in ("curl", "wget"):
+        return c.args[0].value in ("--version", "--help", "-V", "-h", "--manual", "-M")
+    return c.name in ("nc", "ncat", "netcat") and any(v.startswith("-") and not v.startswith("--") and "z" in v[1:] and DYN not in v for v in c.values())
 
 
 def cat_files(sources: list[SimpleCommand]) -> list[Word]:
