@@ -1029,7 +1029,13 @@ def _program_reads_secrets(prog: str, cmd: SimpleCommand, sc: Scope) -> bool:
         script = parse(prog, cmd.cwd, sc.ctx.home)
     except (ParseFailure, RecursionError):
         return True
-    return any(reads_secrets(c, sc) or any(env_file_name(e) for e in c.values()) for c in script.commands)
+    from .creds import ENV_DUMPERS
+
+    # An environment dumper with any options (`export -p`, `declare -x`) prints the variables, secrets among them;
+    # a line that yields no command to read (a declaration builtin) is taken as one.
+    if not script.commands or posixpath.basename(prog.split()[0] if prog.split() else "") in ENV_DUMPERS:
+        return True
+    return any(c.name in ENV_DUMPERS or reads_secrets(c, sc) or any(env_file_name(e) for e in c.values()) for c in script.commands)
 
 
 def _only_sends(cmd: SimpleCommand) -> bool:
