@@ -1883,9 +1883,6 @@ class Unwrapper:
                 end = k + 1
                 while end < len(argv) and argv[end].value not in (";", "+", "\\;"):
                     end += 1
-                if end >= len(argv):
-                    # No `;` or `+` ends the command: find stops at "missing argument to `-exec'" before it acts.
-                    break
                 inner = argv[k + 1 : end]
                 if inner:
                     # From "/" the placeholder is "/*", not "/<dynamic>" (the mark of a directory known only at run time).
