@@ -195,11 +195,21 @@ _HAND_GROUPS: list[tuple[str, str, str, str]] = [
         "ordinary",
         "deletes or moves nothing: a quoted or escaped `?` is a literal character and no such path exists; rm without -r and unlink refuse a directory; mv of many sources onto a non-directory, onto / itself, or with an ambiguous option fails; find -exec without `;` or `+` is an error; xargs -r runs nothing on empty input",
         """
-        fs-system-tree.double-quoted-pattern-stays-literal fs-system-tree.escaped-pattern-stays-literal fs-system-tree.quoted-pattern-stays-literal
         fs-system-tree.rm-file-only-directory-delegates fs-system-tree.unlink-directory-delegates fs-system-tree.mv-root-pattern-device-delegates
-        fs-system-tree.mv-root-pattern-file-delegates fs-system-tree.mv-root-pattern-missing-delegates fs-system-tree.mv-root-pattern-root-destination-delegates
-        fs-system-tree.mv-quoted-pattern-delegates fs-system-tree.find-exec-malformed-delegates fs-system-tree.xargs-no-run-empty-delegates
+        fs-system-tree.mv-root-pattern-root-destination-delegates fs-system-tree.find-exec-malformed-delegates fs-system-tree.xargs-no-run-empty-delegates
         fs-system-tree.ambiguous-permission-option-delegates""",
+    ),
+    (
+        # Relabelled (h-nah2): nah's fixture lacked these paths; the fixed setting here knows no file system, so a
+        # literal `/et?` is any `rm -rf /NAME` outside the project, and a destination that is not a device may be a
+        # directory that receives everything in /.
+        "dangerous",
+        "delete-outside",
+        "deletes or moves a literal path outside the project (a quoted or escaped `?` names the file `/et?`, which may exist as "
+        "any `/NAME` may), or moves everything in / onto a destination whose kind is not known here (a directory receives it all)",
+        """
+        fs-system-tree.double-quoted-pattern-stays-literal fs-system-tree.escaped-pattern-stays-literal fs-system-tree.quoted-pattern-stays-literal
+        fs-system-tree.mv-quoted-pattern-delegates fs-system-tree.mv-root-pattern-file-delegates fs-system-tree.mv-root-pattern-missing-delegates""",
     ),
     (
         "benign",

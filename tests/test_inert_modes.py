@@ -160,6 +160,12 @@ def test_inert_is_allowed(command: str) -> None:
     assert d.decision == "allow", (command, d.decision, d.rules, d.reason)
 
 
+# Once gaps of this table, now read as the programs read them (tests/test_nah_reading.py holds their classes).
+@pytest.mark.parametrize("command", ["mv /* /dev/null", "lvm --test lvremove vg/data", "socat TCP-LISTEN:4444 SYSTEM:id"])
+def test_former_gaps_allowed(command: str) -> None:
+    assert decide(command).decision == "allow", command
+
+
 @pytest.mark.parametrize("command", STILL)
 def test_still_denied(command: str) -> None:
     d = decide(command)
@@ -174,10 +180,7 @@ def test_a_decoded_script_appended_to_is_still_asked() -> None:
 # Benign commands of the same classes still denied: known gaps, each with why it is left.
 GAPS = {
     "rm -rf '/opt/ap?'": "quoted glob characters are literal, but any literal path outside the project is denied the same",
-    "mv /* /dev/null": "mv with several sources fails unless the target is a directory; /dev/null never is, but that is not modelled",
-    "lvm --test lvremove vg/data": "lvm's own options are dropped when the command it runs is unwrapped",
     "chmod 600 notes.txt < ~/.ssh/id_rsa": "stdin redirected into a program that never reads it is still taken as read",
-    "socat TCP-LISTEN:4444 SYSTEM:id": "what id prints is sent to whoever connects: denied like `id | socat - TCP-LISTEN:4444`",
 }
 
 

@@ -1253,11 +1253,21 @@ def clearance_owned(path: str, ctx: Context, deleting: bool = False) -> str | No
     return why
 
 
+def _project_bin(head: str, ctx: Context, ci: bool) -> bool:
+    """The project's own top-level bin/ or scripts/ (not a virtualenv's bin/, which sits one level deeper): the installed
+    hook names clearance by its absolute path (installer.hook_command), so a program there is not what the hook runs;
+    clearance's real installation, wherever it lies, stays owned (owned_paths)."""
+    root = ctx.project_root
+    if not root or root == "/" or root == ctx.home:
+        return False
+    return head.rpartition("/")[0] == (fold(root) if ci else root)
+
+
 def _clearance_owned(path: str, ctx: Context, deleting: bool) -> str | None:
     ci = case_insensitive(path, ctx)
     p = fold(path) if ci else path
     head, _, base = p.rpartition("/")
-    if base.casefold() in _HOOK_NAMES and head.rpartition("/")[2].casefold() in _BIN_DIRS:
+    if base.casefold() in _HOOK_NAMES and head.rpartition("/")[2].casefold() in _BIN_DIRS and not _project_bin(head, ctx, ci):
         return "a program named clearance in a bin directory (agents' hook commands run it)"
     for own, why, kind in owned_paths(ctx):
         if kind == AGENT_ALIAS:

@@ -31,6 +31,10 @@ def _run_targets(c: SimpleCommand) -> list[str]:
     if c.name in SHELLS or c.name in INTERPRETERS or c.name in ("source", "."):
         ops = [v for v in c.values() if not v.startswith("-")]
         out.extend(ops[:1])
+        if not ops:
+            from .shell.unwrap import cat_files
+
+            out.extend(w.value for w in cat_files(c.stdin_from))  # cat t.sh | sh runs t.sh
     return [t for t in out if paths.DYN not in t]
 
 

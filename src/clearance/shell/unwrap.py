@@ -385,7 +385,11 @@ def shell_flags(argv: list[Word]) -> ShellFlags:
                 command = command or "c" in flags
                 stdin = stdin or "s" in flags
                 interactive = interactive or "i" in flags
-            i += 1
+            # `bash -euo pipefail`, `bash -oO pipefail extglob`: every o/O in a group takes the next word as its name
+            names = [argv[k].value for k in range(i + 1, min(len(argv), i + 1 + flags.count("o") + flags.count("O")))]
+            if "noexec" in names and "o" in flags:
+                noexec = on
+            i += 1 + flags.count("o") + flags.count("O")
             continue
         if a.startswith("--"):
             i += 1
@@ -658,6 +662,10 @@ def git_config_pairs(cmd: SimpleCommand, nc: Norm | None = None, stored: bool = 
 
 
 _GIT_CONFIG_READS = ("get", "get-all", "get-regexp", "get-urlmatch", "list", "unset", "unset-all", "remove-section", "rename-section", "edit")
+
+
+# The commands lvm(8) runs as `lvm COMMAND` (lvm2 tools/commands.h: lv*, vg*, pv* and its own few).
+_LVM_COMMAND = lazy(r"(?:lv|vg|pv)[a-z]+|fullreport|lastlog|config|dumpconfig|devtypes|formats|segtypes|systemid|tags|version")
 
 
 # Labels in `via` of commands an unknown program may run: MAY_RUN caps their findings at ask.
@@ -1068,6 +1076,10 @@ class Unwrapper:
             self._env_commands(cmd, cmd.assigns)
         if not cmd.argv:
             return
+        if _redirect_fails(cmd):
+            # `git restore f > .`: bash opens every redirection before it runs the command; one that writes into a
+            # directory fails ("Is a directory") and the command never runs (its substitutions already ran, judged apart).
+            return
         cmd.argv[0] = basename_command(cmd.argv[0])
         if cmd.argv[0].value in ("mapfile", "readarray"):
             callback = _mapfile_callback(cmd)
@@ -1258,6 +1270,12 @@ class Unwrapper:
             # gitlab-rails, gitlab-rake: the application's own rails and rake under another name.
             self.out.commands.append(cmd)
             self.command(cmd.derive([Word(_APP_ALIASES[name], argv[0].raw), *argv[1:]], name))
+            return
+        if name == "lvm" and (k := next((k for k in range(1, len(argv)) if _LVM_COMMAND.fullmatch(argv[k].value)), 0)):
+            # lvm [OPTS] lvremove ARGS: lvm(8) runs its command; options before it stay with it (`lvm --test
+            # lvremove` is a test run, or refused as "No such command" by an lvm that takes no options there).
+            self.out.commands.append(cmd)
+            self.command(cmd.derive([argv[k], *argv[1:k], *argv[k + 1 :]], name))
             return
         if name == "rails" and len(argv) > 1 and self._rails(cmd):
             return
@@ -1771,9 +1789,16 @@ class Unwrapper:
 
     def _stdin_script(self, cmd: SimpleCommand, sources: list[SimpleCommand] | None = None) -> None:
         """A shell reading its script from a pipe: only literal echo/printf text can be judged."""
+        piped = sources is None
         sources = cmd.stdin_from if sources is None else sources
         if _setup_generator(sources) and cmd.name in ("source", "."):
             return  # source <(kubectl completion bash)
+        if piped and cmd.name not in ("source", ".") and cat_files(sources):
+            # cat a.sh b.sh | sh: runs those files, as `sh a.sh` does (read by clearance.scripts).  A process
+            # substitution (`bash <(cat /tmp/x)`) stays unseen code (tests/test_adversarial_round4.py).
+            return
+        if piped and sources and all(_prints_nothing_fetched(c) for c in sources):
+            return  # nc -z host 22 | sh, curl --version | sh: nothing fetched reaches the shell
         text = literal_stdin(sources)
         if text is not None:
             how = "a here-document" if sources[0].name == "cat" else "a pipe"
@@ -2252,6 +2277,43 @@ _SETUP_GENERATORS = frozenset(
         ("keychain", "--eval"),
     }
 )
+
+
+def _prints_nothing_fetched(c: SimpleCommand) -> bool:
+    """A network client that hands nothing it fetched to its stdout whatever its configuration says: `nc -z` only
+    probes a port (no data either way), `curl --version` / `wget --help` print their own text and exit before any
+    transfer.  (`wget URL` and `curl -o f URL` write a file, but a ~/.wgetrc or .curlrc, which HOME=/tmp can
+    move, may set the output to stdout: those stay shell.piped-script.)"""
+    if c.stdin_from or not c.args:
+        return False
+    if c.name in ("curl", "wget"):
+        return c.args[0].value in ("--version", "--help", "-V", "-h", "--manual", "-M")
+    return c.name in ("nc", "ncat", "netcat") and any(v.startswith("-") and not v.startswith("--") and "z" in v[1:] and DYN not in v for v in c.values())
+
+
+def cat_files(sources: list[SimpleCommand]) -> list[Word]:
+    """The files of a plain `cat FILE…` that is all a pipe holds (no option, no stdin, no text of its own), or []."""
+    if len(sources) != 1 or sources[0].name != "cat" or sources[0].stdin_from or sources[0].stdin_text is not None:
+        return []
+    ops = sources[0].argv[1:]
+    if not ops or sources[0].redirects:
+        return []
+    for w in ops:
+        v = w.value
+        if v.startswith(("-", "/dev/", "/proc/")) or w.dynamic or DYN in v or w.procsub or not v.strip():
+            return []  # an option, a device, a socket (/dev/tcp/…), a descriptor or stdin: not a file to read
+    return ops
+
+
+def _redirect_fails(cmd: SimpleCommand) -> bool:
+    """Whether the first file the command's redirections write is a directory by its spelling (`.`, `..`, `/`, `dir/`).
+
+    Only the first: a file an earlier redirection truncated (`> notes.txt > .`) stays truncated."""
+    first = next((r for r in cmd.redirects if r.writes and r.target is not None), None)
+    if first is None or first.target is None or first.target.dynamic or DYN in first.target.value:
+        return False
+    v = first.target.value
+    return v.endswith("/") or posixpath.basename(v) in (".", "..")
 
 
 def _setup_generator(cmds: list[SimpleCommand]) -> bool:
