@@ -57,7 +57,10 @@ def _nested(word: str) -> int:
     return word.count("[") + word.count("]") + word.count("{") + word.count("}")
 
 
-_SUBSCRIPTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\[")
+def _subscripted(word: str) -> bool:
+    """`name[…`: a shell variable name right before the word's first `[` (an array element, perhaps assigned)."""
+    head, bracket, _ = word.partition("[")
+    return bool(bracket) and head.isascii() and head.isidentifier()
 
 
 class _Unsure(Exception):
@@ -394,7 +397,7 @@ class _Reader:
                 k = _KEYWORD.search(run, k.end(1))  # an argument: an ordinary word
             if not run.isspace():
                 words = run.split()
-                if "[" in run and any(w.count("[") > w.count("]") and _SUBSCRIPTED.match(w) for w in words):
+                if "[" in run and any(w.count("[") > w.count("]") and _subscripted(w) for w in words):
                     raise _Unsure  # `name[` left open: perhaps an array assignment read to its `]` (see _word)
                 if expect in (_START, _PIPE) and words[-1] == "for" and all(w in _LEADERS for w in words[:-1]) and run[-1] in " \t":
                     self.for_header = m.end()  # `for ((init; test; step))`: an arithmetic header may follow
@@ -552,7 +555,7 @@ class _Reader:
         if s[start:i] in _UNFOLLOWED:
             raise _Unsure
         word = s[start:i]
-        if "[" in word and word.count("[") > word.count("]") and _SUBSCRIPTED.match(s, start):
+        if "[" in word and word.count("[") > word.count("]") and _subscripted(word):
             # `name[…` left open at a blank may be an array assignment: bash reads on to the matching `]` as one
             # word, blanks and metacharacters included (`foo[ ( a ]=1`, `esac[[ -n x && ( a ) ]]`); tree-sitter decides.
             raise _Unsure
