@@ -827,6 +827,10 @@ class _Walker:
                     self.st.vars.pop(name, None)
                     self.st.sources.pop(name, None)
                     self.st.unset.add(name)
+        elif t == "declaration_command" and _listing(node):
+            # `declare -p`, `export -p`, `typeset -x`, bare `set`-like listings: a command that prints variables (the
+            # environment among them) to its output, which a pipe or a redirection carries on.
+            self.command(node, depth, pipe_src, [])
         elif t == "declaration_command":
             keyword = _text(node.children[0]) if node.children else ""
             global_ = any(c.type == "word" and _text(c).startswith("-") and "g" in _text(c) for c in node.children[1:])
@@ -1119,7 +1123,7 @@ class _Walker:
                 self.walk(c, depth + 1, None)
             body = named[-1]
             depth += 1
-        if body is not None and body.type == "command":
+        if body is not None and (body.type == "command" or (body.type == "declaration_command" and _listing(body))):
             start = len(self.st.script.commands)
             self.command(body, depth + 1, pipe_src, redirects, extra)
             after = body.next_sibling
@@ -1405,6 +1409,12 @@ _LOOP_ITEMS = 4
 _MAY_NOT_RUN = frozenset(
     {"list", "if_statement", "elif_clause", "else_clause", "case_statement", "case_item", "while_statement", "c_style_for_statement", "do_group"}
 )
+
+
+def _listing(node: Any) -> bool:
+    """A declaration (`declare`, `typeset`, `export`, `readonly`, `local`) with options only: it lists, it sets nothing."""
+    rest = node.children[1:]
+    return all(c.type == "word" and _text(c).startswith("-") for c in rest)
 
 
 def _trim(value: str, pattern: str, op: str) -> str:

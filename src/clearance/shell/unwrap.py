@@ -1028,6 +1028,21 @@ def _folded_command(word: Word) -> Word:
     return Word((head + "/" if head else "") + low, word.raw, word.subs, word.procsub, word.vars, word.quoted)
 
 
+def _env_split_string(a: str) -> str | None:
+    """The STRING of env's -S/--split-string when *a* carries the option: "" when it is in the next word, None otherwise."""
+    if a == "--split-string":
+        return ""
+    if a.startswith("--split-string="):
+        return a.partition("=")[2]
+    if a.startswith("-") and not a.startswith("--"):
+        for j, ch in enumerate(a[1:], 1):
+            if ch == "S":
+                return a[j + 1 :]
+            if ch in "uC" or not ch.isalnum():  # an option that takes the rest of the word as its own value
+                return None
+    return None
+
+
 class Unwrapper:
     def __init__(self, cwd: str | None, home: str, env: dict[str, str]) -> None:
         self.home = home
@@ -1654,9 +1669,11 @@ class Unwrapper:
                 target = a.split("=", 1)[1] if a.startswith("--chdir=") else a[2:] if glued else argv[i + 1].value
                 cwd = None if (DYN in target or cwd is None) else posixpath.normpath(posixpath.join(cwd, target))
                 i += 1 if glued else 2
-            elif a in ("-S", "--split-string") and i + 1 < len(argv):
+            elif (split := _env_split_string(a)) is not None and (split or i + 1 < len(argv)):
+                # -S STRING, -SSTRING, -vS STRING, --split-string=STRING: env splits STRING into words and runs them
+                # with the words that follow (getopt reads a glued or clustered value the same as a separate one).
                 self.out.commands.append(cmd)
-                rest = " ".join(w.value for w in argv[i + 1 :])
+                rest = " ".join([split, *(w.value for w in argv[i + 1 :])] if split else [w.value for w in argv[i + 1 :]])
                 self.reparse(rest, cmd, "env -S")
                 return
             elif a.startswith("-") and a != "-":
