@@ -1237,6 +1237,12 @@ class _Walker:
             self._lookup_table(first, [w.value for w in argv[1:]], argv[1:])
         elif first in ("printf", "read") and not pipe_src:
             self._assigning_builtin(first, argv[1:], redirects)
+        elif first == "let":
+            # Every argument of `let` is an arithmetic expression: a subscript anywhere in it is evaluated
+            # (`let 'x=a[$(cmd)]'`, `let 'n+=b[`cmd`]'`), not only a word that is one NAME[…].
+            for w in argv[1:]:
+                for inner in _arith_subscripts_with_code(w.value):
+                    self.evaluated_later(inner, "an array subscript bash evaluates")
         if self.st.exported:
             assigns = {**self.st.exported, **assigns}
         cmd = SimpleCommand(
@@ -1467,6 +1473,34 @@ def _subscript_with_code(value: str) -> str | None:
         return None
     inner = value[k + 1 : end]
     return inner if ("$(" in inner or "`" in inner) else None
+
+
+def _arith_subscripts_with_code(expr: str) -> list[str]:
+    """The subscripts of every NAME[…] inside an arithmetic expression that hold `$(` or a backtick."""
+    out = []
+    for k, ch in enumerate(expr):
+        if ch != "[" or k == 0 or not (expr[k - 1].isalnum() or expr[k - 1] == "_"):
+            continue
+        start = k
+        while start > 0 and (expr[start - 1].isalnum() or expr[start - 1] == "_"):
+            start -= 1
+        inner = _subscript_with_code(expr[start : _closing_bracket(expr, k) + 1])
+        if inner is not None:
+            out.append(inner)
+    return out
+
+
+def _closing_bracket(text: str, k: int) -> int:
+    """The index of the `]` that closes the `[` at *k* (the last character when it is never closed)."""
+    level = 0
+    for j in range(k, len(text)):
+        if text[j] == "[":
+            level += 1
+        elif text[j] == "]":
+            level -= 1
+            if level == 0:
+                return j
+    return len(text) - 1
 
 
 def _descendants(node: Any) -> list[Any]:

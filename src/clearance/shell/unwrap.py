@@ -2157,6 +2157,11 @@ class Unwrapper:
         from . import embedded  # the language modules load only for a command that needs them (programs.py)
 
         template, lines, unknown = embedded.parallel(values)
+        if template and any(v in ("--pipe", "--spreadstdin", "--pipepart", "--pipe-part") for v in values):
+            # --pipe: parallel's input goes in blocks to the command's standard input, not into its words
+            # (`parallel --pipe sh`: each block is a script sh reads). The command keeps parallel's stdin.
+            self.command(cmd.derive([Word(t, t) for t in template], "parallel"))
+            return
         for text in lines:
             self.reparse(text, cmd, "parallel")
         if unknown and not template:
