@@ -177,6 +177,8 @@ class _State:
         "disabled",
         "unset",
         "readonly",
+        "fds",
+        "fd_openers",
     )
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
@@ -215,6 +217,10 @@ class _State:
         # where clearance does not follow, so what is assigned from them keeps standing for itself. None: any variable
         # (after `source`, `eval`).
         self.opaque: set[str] | None = set()
+        # Descriptors 3 and up that `exec` opened here (None once closed), and the exec redirect that opened each one
+        # while nothing has used it in a way clearance cannot follow (`>&$fd`): closed unused, it sent nothing.
+        self.fds: dict[str, Redirect | None] = {}
+        self.fd_openers: dict[str, tuple[SimpleCommand, Redirect]] = {}
 
 
 _ANSI = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v", "e": "\x1b", "E": "\x1b", "\\": "\\", "'": "'", '"': '"', "?": "?"}
@@ -842,6 +848,14 @@ class _Walker:
                         scope[local] = self.st.vars.get(local)
             flags = [_text(c) for c in node.children[1:] if c.type == "word" and _text(c).startswith("-")]
             exporting = keyword == "export" or (keyword in ("declare", "typeset") and any("x" in f for f in flags))
+            if keyword == "export" and any("n" in f and not f.startswith("--") for f in flags):
+                # `export -n NAME`: NAME keeps its value here but is no longer in the environment of what runs.
+                exporting = False
+                for c in node.children[1:]:
+                    name = _text(c.children[0]) if c.type == "variable_assignment" and c.children else _text(c)
+                    if c.type in ("variable_assignment", "variable_name", "word") and name.isidentifier():
+                        self.st.exported.pop(name, None)
+                        self.st.export_names.discard(name)
             making_readonly = keyword == "readonly" or (keyword in ("declare", "typeset") and any("r" in f and not f.startswith("--") for f in flags))
             nameref = keyword in ("declare", "typeset", "local") and any("n" in f and not f.startswith("--") for f in flags)
             for f in flags if keyword in ("declare", "typeset", "local") else ():
@@ -1243,6 +1257,19 @@ class _Walker:
             for w in argv[1:]:
                 for inner in _arith_subscripts_with_code(w.value):
                     self.evaluated_later(inner, "an array subscript bash evaluates")
+        opening: list[Redirect] = []
+        if first == "exec" and len(argv) == 1 and redirects and not pipe_src:
+            opening = self._exec_descriptors(redirects)
+        elif self.st.fds:
+            used = self._use_descriptors(redirects)
+            if used is None and not any(w.subs for w in argv):
+                # A redirection to a closed descriptor fails, and bash then does not run the command.
+                argv, redirects = [Word(":", ":")], []
+            else:
+                # A command that runs inherits the open descriptors (a script may write to 3): what exec opened
+                # stays judged on the exec.
+                self.st.fd_openers.clear()
+                redirects = used if used is not None else redirects
         if self.st.exported:
             assigns = {**self.st.exported, **assigns}
         cmd = SimpleCommand(
@@ -1256,6 +1283,8 @@ class _Walker:
             text=_text(node),
         )
         self.st.script.commands.append(cmd)
+        for r in opening:
+            self.st.fd_openers[r.fd] = (cmd, r)
         if cmd.name in ("source", ".", "eval"):
             self.st.sources.clear()  # code run in this shell may set any variable
             self.st.opaque = None
@@ -1276,6 +1305,54 @@ class _Walker:
         if self.pending:
             nodes, self.pending = self.pending, []
             self.trailing(cmd, nodes, depth)
+
+    def _exec_descriptors(self, redirects: list[Redirect]) -> list[Redirect]:
+        """`exec` with redirections only: it sets this shell's descriptors. Note what 3 and up now name; a descriptor
+        closed or opened again unused (`exec 3>/dev/tcp/h/p; exec 3>&-`) drops the redirect that opened it, which sent
+        nothing. Returns the redirects that open a descriptor anew."""
+        opening = []
+        for r in redirects:
+            fd = r.fd
+            if not (fd.isdigit() and int(fd) >= 3):
+                continue
+            if self.st.cond:
+                # In a branch or loop: it may or may not happen; what fd names is no longer known for sure.
+                self.st.fds.pop(fd, None)
+                self.st.fd_openers.pop(fd, None)
+                continue
+            earlier = self.st.fd_openers.pop(fd, None)
+            if earlier is not None:
+                earlier[0].redirects = [x for x in earlier[0].redirects if x is not earlier[1]]
+            if r.op in (">&-", "<&-"):
+                self.st.fds[fd] = None
+            elif r.op in (">&", "<&") and r.target is not None and r.target.value.isdigit() and r.target.value in self.st.fds:
+                self.st.fds[fd] = self.st.fds[r.target.value]
+                self.st.fd_openers.pop(r.target.value, None)  # the copy keeps what it opened
+            elif r.op in (">", ">>", ">|", "<") and r.target is not None and DYN not in r.target.value:
+                self.st.fds[fd] = r
+                opening.append(r)
+            else:
+                self.st.fds.pop(fd, None)
+        return opening
+
+    def _use_descriptors(self, redirects: list[Redirect]) -> list[Redirect] | None:
+        """A command's redirections with `>&N` / `<&N` for a descriptor `exec` opened here replaced by the file it
+        names (`exec 3>/dev/tcp/h/p; env >&3` is `env > /dev/tcp/h/p`); None when one names a closed descriptor."""
+        out = []
+        for r in redirects:
+            if r.op in (">&", "<&") and r.target is not None:
+                n = r.target.value
+                if n in self.st.fds:
+                    opened = self.st.fds[n]
+                    if opened is None:
+                        return None
+                    self.st.fd_openers.pop(n, None)  # used: what it opened stays judged on the exec as well
+                    out.append(Redirect("<" if r.op == "<&" else opened.op if opened.op != "<" else ">", opened.target, fd=r.fd))
+                    continue
+                if not n.isdigit() and n != "-":
+                    self.st.fd_openers.clear()  # `>&$fd`: a use clearance cannot follow
+            out.append(r)
+        return out
 
     def _assigning_builtin(self, name: str, words: list[Word], redirects: list[Redirect]) -> None:
         """Builtins that set variables from literal text: `printf -v NAME FORMAT ARGS…` and `read [-r] NAME… <<< TEXT`

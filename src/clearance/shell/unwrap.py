@@ -1028,6 +1028,22 @@ def _folded_command(word: Word) -> Word:
     return Word((head + "/" if head else "") + low, word.raw, word.subs, word.procsub, word.vars, word.quoted)
 
 
+def _find_actions_closed(args: list[str]) -> bool:
+    """Whether every -exec/-execdir/-ok/-okdir in find's expression has its terminator: `;`, or `+` right after `{}`.
+    Without one find stops at "missing argument to -exec" before it looks at a file, and runs nothing."""
+    k = 0
+    while k < len(args):
+        if args[k] in ("-exec", "-execdir", "-ok", "-okdir"):
+            end = k + 1
+            while end < len(args) and not (args[end] in (";", "\\;") or (args[end] == "+" and args[end - 1] == "{}")):
+                end += 1
+            if end >= len(args):
+                return False
+            k = end
+        k += 1
+    return True
+
+
 def _env_split_string(a: str) -> str | None:
     """The STRING of env's -S/--split-string when *a* carries the option: "" when it is in the next word, None otherwise."""
     if a == "--split-string":
@@ -1925,12 +1941,15 @@ class Unwrapper:
         roots = [w.value for w in found]
         j = start + 1
         root_desc = roots[0] if len(roots) == 1 else "."
+        if not _find_actions_closed([w.value for w in argv[j:]]):
+            return
         k = j
         while k < len(argv):
             a = argv[k].value
             if a in ("-exec", "-execdir", "-ok", "-okdir"):
                 end = k + 1
-                while end < len(argv) and argv[end].value not in (";", "+", "\\;"):
+                # `;` ends the command, `+` only right after a `{}` (elsewhere it is an argument).
+                while end < len(argv) and not (argv[end].value in (";", "\\;") or (argv[end].value == "+" and argv[end - 1].value == "{}")):
                     end += 1
                 inner = argv[k + 1 : end]
                 if inner:
