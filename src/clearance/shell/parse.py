@@ -816,7 +816,9 @@ class _Walker:
                 if k < len(elements) - 1:
                     for cmd in produced:
                         cmd.piped = True
-                upstream.extend(produced)
+                # A command whose standard output a redirection sends elsewhere (`curl URL > f | sh`) writes nothing
+                # into the pipe: bash connects the pipe first, then performs the command's redirections.
+                upstream.extend(cmd for cmd in produced if not _output_elsewhere(cmd))
         elif t == "variable_assignment":
             self.assignment(node, depth)
         elif t == "unset_command":
@@ -1492,6 +1494,21 @@ _LOOP_ITEMS = 4
 _MAY_NOT_RUN = frozenset(
     {"list", "if_statement", "elif_clause", "else_clause", "case_statement", "case_item", "while_statement", "c_style_for_statement", "do_group"}
 )
+
+
+def _output_elsewhere(cmd: SimpleCommand) -> bool:
+    """Whether the last redirection of the command's standard output (and none of its error output into it) sends
+    it to a file: what it prints does not reach a pipe."""
+    away = False
+    for r in cmd.redirects:
+        target = r.target.value if r.target is not None else ""
+        if r.fd in ("", "1") and r.op in (">", ">>", ">|", "&>", "&>>") and DYN not in target:
+            away = target not in ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
+        elif r.fd in ("", "1") and r.op == ">&":
+            away = False if target.isdigit() or DYN in target else away  # 1>&2, >&3: elsewhere, but judge it
+        elif r.fd == "2" and r.op == ">&" and target == "1":
+            return False  # its error output follows into the pipe
+    return away
 
 
 def _listing(node: Any) -> bool:
