@@ -398,12 +398,14 @@ CASES: list[tuple[str, str, str]] = [
     ("noout", "base64 -d | sh", "nodeny"),
     ("noout", "cat x.b64 | base64 | sh", "nodeny"),
     ("noout", "cat x.b64 | base64 -d | sh", "block"),
-    ("findterm", "find ~ -exec rm -rf {}", "allow"),
+    # find fails without a terminator and runs nothing, but the command is judged as if it ran: the retry with the `;`
+    # would run it (the calibration kept for unterminated -exec since h-nahbenign; tests/test_inert_modes.py)
+    ("findterm", "find ~ -exec rm -rf {}", "block"),
     ("findterm", "find ~ -maxdepth 0 -exec rm -rf {} ';'", "block"),
     ("findterm", "find ~ -exec rm -rf {} +", "block"),
-    ("findterm", "find ~ -execdir rm -rf {}", "allow"),
+    ("findterm", "find ~ -execdir rm -rf {}", "block"),
     ("findterm", "find ~ -delete -exec echo {}", "block"),
-    ("findterm", "find ~ -exec rm -rf {} ';' -exec echo {}", "allow"),
+    ("findterm", "find ~ -exec rm -rf {} ';' -exec echo {}", "block"),
     ("findterm", "find ~ -exec rm -rf + {} +", "block"),
     ("findterm", "find . -name '*.o' -exec rm {} +", "allow"),
     ("fdre", "exec 3>/dev/tcp/e.example/80; ./run.sh; exec 3>&-", "block"),
