@@ -382,6 +382,9 @@ def operands(args: list[Word], with_value: frozenset[str] = frozenset()) -> tupl
 
 
 # The programs _removes_sources knows an option of (it is False for every other name).
+# Programs that never read their standard input (nor print it): a file redirected into one is opened and left unread.
+# Not date (date -f - echoes what it cannot parse), cp or mv (an operand /dev/stdin is read), rm (-i reads answers).
+_STDIN_UNREAD = frozenset({"chmod", "chown", "chgrp", "mkdir", "rmdir", "touch", "ln", "ls", "pwd", "true", "false", "sleep", "echo", "kill"})
 _SOURCE_REMOVERS = frozenset({"tar", "bsdtar", "gtar", "zip", "7z", "7za", "7zz", "rsync"})
 
 
@@ -895,6 +898,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         if r.writes:
             add(WRITE, r.target, note="redirect")
         elif r.reads:
+            if r.op == "<" and r.fd in ("", "0") and posixpath.basename(name) in _STDIN_UNREAD:
+                continue  # `chmod 600 x < FILE`: the shell opens FILE, the program never reads its input
             add(READ, r.target, note="redirect")
     if name in _SOURCE_REMOVERS and _removes_sources(name, [w.value for w in args]):
         # tar --remove-files, zip -m, 7z -sdel, rsync --remove-source-files: what is read is then deleted.
