@@ -56,6 +56,18 @@ CASES: list[tuple[str, str]] = [
     ("chmod -R 777 ~", DENY),
     ("chmod +x scripts/build.sh", ALLOW),
     ("chmod --version", ALLOW),
+    # a mode that only takes rights from the group and others opens nothing (ssh asks for exactly this)
+    ("chmod 600 ~/.ssh/id_rsa", ALLOW),
+    ("chmod 700 ~/.ssh", ALLOW),
+    ("chmod 0600 ~/.netrc", ALLOW),
+    ("chmod go-rwx ~/.aws/credentials", ALLOW),
+    ("chmod -R go-w .", ALLOW),
+    ("chmod 644 ~/.ssh/id_rsa", DENY),
+    ("chmod o+w ~/.bashrc", DENY),
+    ("chmod 000 ~/.ssh/authorized_keys", DENY),
+    ("chmod -R 600 ~", DENY),
+    ("chmod 600 ~/.local/state", DENY),
+    ("chmod 4700 ~/.bashrc", DENY),
     # rsync: --del is rsync's alias of --delete-during; -n and --list-only change nothing
     ("rsync -a --delete src/ ~/", DENY),
     ("rsync -a --del src/ ~/", DENY),

@@ -550,7 +550,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     elif name == "chmod":
         mode, files, recursive = chmod_parts(cmd)
         # A mode that only adds permissions for the owner (u+w, +x) takes nothing away: an ordinary write.
-        note = "chmod" if mode is None or not _only_adds(mode) else "chmod +"
+        # One that only takes rights from the group and others (600, 700, go-rwx) opens nothing: "chmod -".
+        note = "chmod" if mode is None else "chmod +" if _only_adds(mode) else "chmod -" if _only_restricts(mode, recursive) else "chmod"
         for w in files:
             add(WRITE, w, recursive, note=note)
     elif name in ("chown", "chgrp"):
@@ -1482,6 +1483,24 @@ def _find_test(test: str, pat: str, path: str, printed: str) -> bool:
     if test.startswith("-i"):
         return fnmatch.fnmatchcase(subject.lower(), pat.lower())
     return fnmatch.fnmatchcase(subject, pat)
+
+
+def _only_restricts(mode: str, recursive: bool) -> bool:
+    """Whether a chmod mode gives the group and others nothing and leaves the owner able to read (and, recursively,
+    to enter directories): 600, 0700, 400, go-rwx, o-w. A setuid, setgid or sticky bit is not a restriction."""
+    if DYN in mode:
+        return False
+    if mode.isdigit():
+        digits = mode.lstrip("0") if len(mode) == 4 else mode
+        if len(mode) not in (3, 4) or (len(mode) == 4 and mode[0] != "0") or len(digits) > 3 or digits[-2:] != "00":
+            return False
+        owner = digits[-3] if len(digits) == 3 else "0"
+        return owner == "7" or (owner in "46" and not recursive)
+    for clause in mode.split(","):
+        who, minus, perms = clause.partition("-")
+        if not minus or not who or who.strip("go") or not perms or perms.strip("rwxX"):
+            return False
+    return True
 
 
 def _only_adds(mode: str) -> bool:
