@@ -68,6 +68,12 @@ CASES: list[tuple[str, str]] = [
     ("chmod -R 600 ~", DENY),
     ("chmod 600 ~/.local/state", DENY),
     ("chmod 4700 ~/.bashrc", DENY),
+    # an empty directory grants and runs nothing
+    ("mkdir -p ~/.ssh && chmod 700 ~/.ssh", ALLOW),
+    ("mkdir -p .git/hooks", ALLOW),
+    ("mkdir -pm 777 .git/hooks", DENY),  # a mode for others to plant hooks
+    ("mkdir -p ~/.ssh/authorized_keys.d && cp k ~/.ssh/authorized_keys.d/x", DENY),
+    ("mkdir -p ~/.local/state/clearance/audit", DENY),
     # rsync: --del is rsync's alias of --delete-during; -n and --list-only change nothing
     ("rsync -a --delete src/ ~/", DENY),
     ("rsync -a --del src/ ~/", DENY),

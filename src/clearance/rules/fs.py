@@ -193,6 +193,14 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
         why = "the repository's history (.git)"
     if why is None:
         return None
+    if (
+        e.cmd is not None
+        and e.cmd.name == "mkdir"
+        and e.kind == WRITE
+        and not any(v.startswith(("-m", "--m")) or (v[:1] == "-" and v[1:2] != "-" and "m" in v) for v in e.cmd.values())
+        and paths.clearance_owned(target, sc.ctx, deleting=True) is None
+    ):
+        return None  # mkdir -p ~/.ssh, .git/hooks: an empty directory grants and runs nothing (where clearance keeps files it may block one)
     if e.note == "chmod -" and paths.clearance_owned(target, sc.ctx, deleting=True) is None:
         return None  # chmod 600 ~/.ssh/id_rsa, chmod 700 ~/.ssh: rights taken from others only, the owner keeps them
     if e.kind == DELETE and not e.recursive and _stale_git_lock(e.path):
