@@ -41,11 +41,8 @@ CASES: list[tuple[str, str]] = [
     ("find / -name '*.log' -delete", DENY),
     ("find ~ -name '*.log' -print", ALLOW),
     # find reads its whole expression first: an -exec with no `;` or `+` is a missing argument, and nothing runs
-    # (as written nothing runs; what it names is what the agent meant to run once retyped: asked)
-    ("find . -exec rm -rf ~ {}", ASK),
-    ("find . -exec env rm -rf {} ;", ASK),
-    ("find ~ -delete -exec echo {}", ASK),
-    ("find . -exec grep -l TODO {}", ALLOW),
+    ("find . -exec rm -rf ~ {}", ALLOW),
+    ("find ~ -delete -exec echo {}", ALLOW),
     ("find . -name x -exec rm -rf ~ \\;", DENY),
     ("find . -exec rm -rf ~ {} +", DENY),
     ("find . -name '*.log' -exec rm {} \\;", ALLOW),

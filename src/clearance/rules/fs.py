@@ -8,7 +8,6 @@ from .. import paths
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.effects import DELETE, TREE, WRITE, Effect, FindDelete, find_delete
-from ..shell.options import find_fails
 from .base import rule
 
 TYPE_CHECKING = False
@@ -1394,36 +1393,3 @@ def package_config(action: Action, sc: Scope) -> str | None:
         if msg:
             return f"the {action.tool_name} tool writes {msg}"
     return None
-
-
-# Programs that, run by an -exec, only show or test what find selects.
-_FIND_SHOWERS = frozenset({"echo", "printf", "ls", "stat", "file", "wc", "du", "basename", "dirname", "cat", "head", "tail", "grep", "test", "["})
-
-
-@rule(
-    id="fs.find-unterminated-exec",
-    title="find -exec written without its ';' or '+' (nothing runs as written)",
-    why=(
-        "find reads its whole expression before acting: an -exec with no `;` or `+` after it (a bare `;` ends the shell "
-        "command, `{}\\;` is one word) is a missing argument, and find runs nothing. The command it names shows what the "
-        "agent meant to run on every file found; retyped with `\\;` it would run, so a person sees it now."
-    ),
-    verdict=ASK,
-    commands=("find",),
-    match=("find . -exec rm -rf {} ;", "find ~/ -atime +100 -exec rm -i {}\\;", "find . -exec sudo chmod 777 {}"),
-    no_match=("find . -name '*.tmp' -exec rm {} \\;", "find . -exec grep -l TODO {}", "find . -print"),
-)
-def find_unterminated_exec(cmd: SimpleCommand, sc: Scope) -> str | None:
-    args = cmd.args
-    if not find_fails(args):
-        return None
-    values = [w.value for w in args]
-    k = max(i for i, v in enumerate(values) if v in ("-exec", "-execdir", "-ok", "-okdir"))
-    inner = [posixpath.basename(v) for v in values[k + 1 :] if not v.startswith("-") and "=" not in v]
-    while inner and inner[0] in ("env", "command", "builtin", "exec", "nice", "nohup", "sudo", "doas", "time", "stdbuf", "ionice", "setsid"):
-        inner = inner[1:]
-    if "-delete" in values:
-        return "find's -exec has no ';' or '+' after it, so find runs nothing as written; with one it would delete every file found"
-    if not inner or inner[0] in _FIND_SHOWERS:
-        return None
-    return f"find {values[k]} {inner[0]} has no ';' or '+' after it, so find runs nothing as written; with one it would run {inner[0]} on every file found"
