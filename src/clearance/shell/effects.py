@@ -13,7 +13,7 @@ from ..model import TOO_LARGE
 from ..paths import DYN, clearance_owned
 from ..paths import resolve as resolve_path
 from .ir import Word
-from .options import EVERYTHING, find_fails, find_roots, git_pathspecs, inert_option, normalise, normalise_words
+from .options import EVERYTHING, find_roots, git_pathspecs, inert_option, normalise, normalise_words
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -1342,8 +1342,6 @@ def find_delete(cmd: SimpleCommand, acts: Callable[[list[Word]], str] | None = N
     With *acts* (an -exec program's words to DELETE, WRITE or ""), an -exec whose program rewrites or removes the file it
     is given is the action too, of that kind: `-exec sed -i … {} +`, `-exec cp X {} ;`, `-execdir mv {} x ;`."""
     args = cmd.args
-    if find_fails(args):
-        return None
     _, i = find_roots(args)
     fd = FindDelete()
     negate = False

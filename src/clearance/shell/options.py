@@ -448,14 +448,6 @@ def find_roots(args: list[Word]) -> tuple[list[Word], int]:
     return roots, i
 
 
-def find_fails(args: list[Word]) -> bool:
-    """Whether find refuses its whole expression before acting: an -exec, -execdir, -ok or -okdir with no `;` or `+`
-    after it (GNU and BSD find report a missing argument and run nothing, -delete included)."""
-    values = [w.value for w in args]
-    last = max((k for k, v in enumerate(values) if v in ("-exec", "-execdir", "-ok", "-okdir")), default=-1)
-    return last >= 0 and not any(t in (";", "+") for t in values[last + 1 :])
-
-
 # -- git pathspecs -------------------------------------------------------------------------------------------
 # Short magic signatures (gitglossary "pathspec"): `:/` top, `:!` and `:^` exclude.
 _PATHSPEC_SHORT = {"/": "top", "!": "exclude", "^": "exclude"}

@@ -14,7 +14,7 @@ from contextvars import ContextVar
 from ..lazyre import lazy
 from ..paths import DYN
 from .ir import SimpleCommand, Word, command_variable
-from .options import find_fails, find_roots, normalise
+from .options import find_roots, normalise
 from .outputs import literal_output as literal_output
 from .outputs import literal_stdin, pipeline_output
 from .parse import ParseFailure, TooLarge, parse
@@ -1904,8 +1904,6 @@ class Unwrapper:
     def _find(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
         self.out.commands.append(cmd)
-        if find_fails(argv[1:]):
-            return  # `-exec rm -rf ~ {}` with no `;` or `+`: find stops at the missing argument and runs nothing
         found, start = find_roots(argv[1:])
         roots = [w.value for w in found]
         j = start + 1
