@@ -40,6 +40,10 @@ CASES: list[tuple[str, str]] = [
     ("find ~ -delete", DENY),
     ("find / -name '*.log' -delete", DENY),
     ("find ~ -name '*.log' -print", ALLOW),
+    # an -exec left without `;` runs nothing, but is denied by design all the same (tests/test_inert_modes.py)
+    ("find . -name x -exec rm -rf ~ \\;", DENY),
+    ("find . -exec rm -rf ~ {} +", DENY),
+    ("find . -name '*.log' -exec rm {} \\;", ALLOW),
     ("shred -u ~/.bashrc", DENY),
     ("dd if=/dev/zero of=/dev/sda bs=1M", DENY),
     ("dd if=/dev/zero of=./disk.img bs=1M count=10", ALLOW),
