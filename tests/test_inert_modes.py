@@ -180,7 +180,6 @@ def test_a_decoded_script_appended_to_is_still_asked() -> None:
 # Benign commands of the same classes still denied: known gaps, each with why it is left.
 GAPS = {
     "rm -rf '/opt/ap?'": "quoted glob characters are literal, but any literal path outside the project is denied the same",
-    "chmod 600 notes.txt < ~/.ssh/id_rsa": "stdin redirected into a program that never reads it is still taken as read",
 }
 
 

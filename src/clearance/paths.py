@@ -583,7 +583,8 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
         if path == p or path.startswith(p if p.endswith("_") else p + "/") or (path.startswith(p) and p.endswith("_")):
             return "system secrets (" + p + ")"
     if base in PRIVATE_KEY_NAMES:
-        return "an SSH private key"
+        # Inside the project an id_rsa is the project's own key, judged like its server.key (only its printing).
+        return PROJECT_KEY + " (" + base + ")" if is_within(path, root) else "an SSH private key"
     if base.endswith((".pem", ".key", ".p12", ".pfx")) and not is_within(path, root):
         return "a private key or certificate bundle outside the project"
     if is_within(path, root) and _project_key_file(path[len(root) :], ci):

@@ -343,6 +343,16 @@ _AWS_DESTROY = (
 )
 
 
+def storage_dry_run(name: str, vals: list[str], ops: list[str]) -> bool:
+    """Whether a storage client only lists what it would copy: aws --dryrun, gcloud/azcopy/rclone/mc/s3cmd --dry-run,
+    gsutil rsync -n, rclone and s3cmd -n (gsutil cp -n is no-clobber, a real copy)."""
+    if any(v in ("--dryrun", "--dry-run") or v.startswith("--dry-run=true") for v in vals):
+        return True
+    if name in ("s3cmd", "rclone") or (name == "gsutil" and "rsync" in ops[:1]):
+        return any(v.startswith("-") and not v.startswith("--") and "n" in v[1:] for v in vals)
+    return False
+
+
 @rule(
     id="cloud.delete",
     title="Deleting or terminating cloud resources (aws, gcloud, az, gsutil, doctl, heroku, fly)",
@@ -392,6 +402,8 @@ _AWS_DESTROY = (
     ),
     no_match=(
         "aws s3 ls",
+        "aws s3 rm s3://prod-assets --recursive --dryrun",
+        "rclone sync . remote:bucket -n",
         "aws sts get-caller-identity",
         "aws cognito-idp admin-get-user --user-pool-id p --username u",
         "gcloud compute instances list",
@@ -409,6 +421,8 @@ def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     ops = _ops(cmd)
     if not ops:
         return None
+    if name in ("aws", "gsutil", "s3cmd", "mc", "rclone") and storage_dry_run(name, vals, ops):
+        return None  # lists what it would delete
     if name in ("aws",):
         if ops[0] == "s3":
             if len(ops) > 1 and ops[1] in ("rm", "rb", "mv"):

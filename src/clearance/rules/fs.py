@@ -26,7 +26,7 @@ def _destructive(e: Effect) -> bool:
 def _verb(e: Effect) -> str:
     if e.kind == DELETE:
         return "moves away" if e.note == "moved away" else "deletes"
-    return "changes permissions of" if e.note in ("chmod", "chown", "chgrp") else "writes"
+    return "changes permissions of" if e.note in ("chmod", "chmod -", "chown", "chgrp") else "writes"
 
 
 def _who(e: Effect) -> str:
@@ -192,6 +192,16 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
         why = "the repository's history (.git)"
     if why is None:
         return None
+    if (
+        e.cmd is not None
+        and e.cmd.name == "mkdir"
+        and e.kind == WRITE
+        and not any(v.startswith(("-m", "--m")) or (v[:1] == "-" and v[1:2] != "-" and "m" in v) for v in e.cmd.values())
+        and paths.clearance_owned(target, sc.ctx, deleting=True) is None
+    ):
+        return None  # mkdir -p ~/.ssh, .git/hooks: an empty directory grants and runs nothing (where clearance keeps files it may block one)
+    if e.note == "chmod -" and paths.clearance_owned(target, sc.ctx, deleting=True) is None:
+        return None  # chmod 600 ~/.ssh/id_rsa, chmod 700 ~/.ssh: rights taken from others only, the owner keeps them
     if e.kind == DELETE and not e.recursive and _stale_git_lock(e.path):
         return None  # rm -f .git/index.lock: the lock file git itself says to remove; it holds nothing
     return f"{_who(e)} {_verb(e)} {sc.show(target)}: {why}"
@@ -590,6 +600,8 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
         return None
     if e.cmd is not None and e.cmd.name in ("mkdir", "touch"):
         return None  # an empty directory or a time stamp destroys and runs nothing
+    if e.note == "chmod -" and not e.recursive:
+        return None  # chmod 600 ~/.ssh/id_rsa: rights taken from others, the owner keeps them; the contents stay
     if _agent_working_file(target, sc):
         return None
     if sc.sibling_checkout(target) is not None:
@@ -1015,13 +1027,13 @@ def _found_in_project(e: Effect, sc: Scope) -> bool:
     no_match=('chmod +x "$SCRIPT"', "chmod 644 build/$NAME", "chmod 600 .env", "chown -R ana:ana src", "chmod 640 $(find . -name '*.php')"),
 )
 def permission_unknown(e: Effect, sc: Scope) -> str | None:
-    if e.note not in ("chmod", "chown", "chgrp", "setfacl") or e.path.startswith("/" + DYN + "remote:"):
+    if e.note not in ("chmod", "chmod -", "chown", "chgrp", "setfacl") or e.path.startswith("/" + DYN + "remote:"):
         return None
     if not (e.path.startswith("/" + DYN) or e.raw.startswith(DYN)):
         return None  # a known directory (`build/$NAME`): judged as a write there
     if _found_in_project(e, sc):
         return None  # `find src lib -type f | xargs chmod -x`: what find prints under project directories
-    return f"{e.note} changes the permissions of {e.raw.replace(DYN, '…')!r}, a path only known at run time"
+    return f"{e.note.split()[0]} changes the permissions of {e.raw.replace(DYN, '…')!r}, a path only known at run time"
 
 
 _JUNK_PATTERNS = (

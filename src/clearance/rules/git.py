@@ -385,12 +385,18 @@ def _shared_branch(ref: str) -> bool:
         "git push --force-w origin main",
         "git push --force-with-lease",
     ),
-    no_match=("git push origin feat/login", "git push", "git push -u origin HEAD", "git push --force-with-lease origin feat/login"),
+    no_match=(
+        "git push origin feat/login",
+        "git push",
+        "git push -u origin HEAD",
+        "git push --force-with-lease origin feat/login",
+        "git push -n -f origin main",
+    ),
 )
 def force_push(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
-    if nc.sub[:1] != ("push",):
-        return None
+    if nc.sub[:1] != ("push",) or nc.has("dry-run"):
+        return None  # push -n/--dry-run negotiates with the remote but updates no ref there
     _, refs = _push_parts(nc)
     for name, spelled in (("mirror", "--mirror"), ("delete", "--delete"), ("prune", "--prune"), ("force", "--force")):
         if nc.has(name):
@@ -423,8 +429,8 @@ def force_push(cmd: SimpleCommand, sc: Scope) -> str | None:
 )
 def push_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
-    if nc.sub[:1] != ("push",):
-        return None
+    if nc.sub[:1] != ("push",) or nc.has("dry-run"):
+        return None  # push -n/--dry-run sends no objects
     remote, _ = _push_parts(nc)
     if not remote:
         return None

@@ -382,6 +382,9 @@ def operands(args: list[Word], with_value: frozenset[str] = frozenset()) -> tupl
 
 
 # The programs _removes_sources knows an option of (it is False for every other name).
+# Programs that never read their standard input (nor print it): a file redirected into one is opened and left unread.
+# Not date (date -f - echoes what it cannot parse), cp or mv (an operand /dev/stdin is read), rm (-i reads answers).
+_STDIN_UNREAD = frozenset({"chmod", "chown", "chgrp", "mkdir", "rmdir", "touch", "ln", "ls", "pwd", "true", "false", "sleep", "echo", "kill"})
 _SOURCE_REMOVERS = frozenset({"tar", "bsdtar", "gtar", "zip", "7z", "7za", "7zz", "rsync"})
 
 
@@ -547,7 +550,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     elif name == "chmod":
         mode, files, recursive = chmod_parts(cmd)
         # A mode that only adds permissions for the owner (u+w, +x) takes nothing away: an ordinary write.
-        note = "chmod" if mode is None or not _only_adds(mode) else "chmod +"
+        # One that only takes rights from the group and others (600, 700, go-rwx) opens nothing: "chmod -".
+        note = "chmod" if mode is None else "chmod +" if _only_adds(mode) else "chmod -" if _only_restricts(mode, recursive) else "chmod"
         for w in files:
             add(WRITE, w, recursive, note=note)
     elif name in ("chown", "chgrp"):
@@ -717,7 +721,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             dest = ops[-1]
             if ":" not in dest.value.split("/", 1)[0] or dest.value.startswith(("/", ".", "~")):
                 add(WRITE, dest, True)
-                if any(f.startswith("--delete") or f == "--remove-source-files" for f in flags):
+                # --del is rsync's own alias of --delete-during (popt takes no other abbreviation)
+                if any(f.startswith("--delete") or f in ("--del", "--remove-source-files") for f in flags):
                     add(DELETE, dest, True, note="rsync --delete")
             # -r, -a and the grouped forms (-avz) copy whole trees: what lies under a source is read, as with cp -r.
             recursive = bool(flags & {"-r", "-a", "--recursive", "--archive"}) or any(f[:1] == "-" and f[1:2] != "-" and ("r" in f or "a" in f) for f in flags)
@@ -894,6 +899,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         if r.writes:
             add(WRITE, r.target, note="redirect")
         elif r.reads:
+            if r.op == "<" and r.fd in ("", "0") and posixpath.basename(name) in _STDIN_UNREAD:
+                continue  # `chmod 600 x < FILE`: the shell opens FILE, the program never reads its input
             add(READ, r.target, note="redirect")
     if name in _SOURCE_REMOVERS and _removes_sources(name, [w.value for w in args]):
         # tar --remove-files, zip -m, 7z -sdel, rsync --remove-source-files: what is read is then deleted.
@@ -1474,6 +1481,24 @@ def _find_test(test: str, pat: str, path: str, printed: str) -> bool:
     if test.startswith("-i"):
         return fnmatch.fnmatchcase(subject.lower(), pat.lower())
     return fnmatch.fnmatchcase(subject, pat)
+
+
+def _only_restricts(mode: str, recursive: bool) -> bool:
+    """Whether a chmod mode gives the group and others nothing and leaves the owner able to read (and, recursively,
+    to enter directories): 600, 0700, 400, go-rwx, o-w. A setuid, setgid or sticky bit is not a restriction."""
+    if DYN in mode:
+        return False
+    if mode.isdigit():
+        digits = mode.lstrip("0") if len(mode) == 4 else mode
+        if len(mode) not in (3, 4) or (len(mode) == 4 and mode[0] != "0") or len(digits) > 3 or digits[-2:] != "00":
+            return False
+        owner = digits[-3] if len(digits) == 3 else "0"
+        return owner == "7" or (owner in "46" and not recursive)
+    for clause in mode.split(","):
+        who, minus, perms = clause.partition("-")
+        if not minus or not who or who.strip("go") or not perms or perms.strip("rwxX"):
+            return False
+    return True
 
 
 def _only_adds(mode: str) -> bool:
