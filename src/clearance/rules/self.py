@@ -1010,6 +1010,7 @@ _BYPASS: dict[str, dict[str, tuple[str, ...]]] = {
     "codex": {"--dangerously-bypass-approvals-and-sandbox": (), "--yolo": (), "--sandbox": ("danger-full-access",), "-s": ("danger-full-access",)},
     "gemini": {"--yolo": (), "-y": (), "--approval-mode": ("yolo",)},
     "cursor-agent": {"--force": (), "-f": ()},
+    "copilot": {"--allow-all-tools": (), "--allow-all": (), "--yolo": ()},
 }
 
 

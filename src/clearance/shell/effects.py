@@ -689,7 +689,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(WRITE, Word(w.value[3:], w.raw))
             elif w.value.startswith("if="):
                 add(READ, Word(w.value[3:], w.raw))
-    elif name in ("sort", "uniq", "yq", "openssl"):
+    elif name in ("sort", "uniq", "yq", "openssl", "xxd"):
         _output_operands(name, args, add)
     elif name in _BINUTILS:
         _binutils_outputs(name, args, add)
@@ -1067,6 +1067,8 @@ _SORT_VALUE = frozenset(
     | {"--compress-program", "--files0-from", "--random-source", "--sort"}
 )
 
+# xxd's options that take a value (single-dash long spellings included); `-o` is an offset, not an output.
+_XXD_VALUE = frozenset({"-c", "-cols", "-g", "-groupsize", "-l", "-len", "-s", "-seek", "-o", "-offset", "-n", "-name"})
 _UNIQ_VALUE = frozenset({"-f", "-s", "-w", "--skip-fields", "--skip-chars", "--check-chars", "--all-repeated", "--group"})
 _YQ_VALUE = frozenset({"-o", "--output-format", "-p", "--input-format", "-I", "--indent", "--from-file", "--expression", "--front-matter"})
 
@@ -1203,10 +1205,10 @@ def _output_operands(name: str, args: list[Word], add: Callable[..., None]) -> N
                 elif nxt is not None:
                     add(WRITE, nxt)
         return
-    with_value = _UNIQ_VALUE if name == "uniq" else _YQ_VALUE
+    with_value = {"uniq": _UNIQ_VALUE, "xxd": _XXD_VALUE}.get(name, _YQ_VALUE)
     ops, flags = operands(args, with_value)
-    if name == "uniq" and len(ops) >= 2:
-        add(WRITE, ops[1])  # uniq INPUT OUTPUT
+    if name in ("uniq", "xxd") and len(ops) >= 2:
+        add(WRITE, ops[1])  # uniq INPUT OUTPUT, xxd [-r] INFILE OUTFILE
     elif name == "yq" and flags & {"-i", "--inplace"}:
         # yq -i EXPR FILE…; with --from-file the expression is not an operand.
         for w in ops if "--from-file" in flags else ops[1:]:
