@@ -42,6 +42,51 @@ class TestOperandWriters:
         assert decide(command).decision == "allow"
 
 
+class TestKnownProgramsThatReplaceAFile:
+    """Class: a known program whose plain form replaces, links or copies onto a file it names, read as a read:
+    compressors replace FILE by FILE.gz (`gzip ~/.claude/settings.json`: the settings, hooks with them, are gone by
+    that name; `gunzip settings.json.gz` writes settings.json), coreutils' `link A B`, `gio copy|move`."""
+
+    DENIED: ClassVar[list[str]] = [
+        "gzip ~/.claude/settings.json",
+        "bzip2 ~/.config/clearance/config.toml",
+        "xz -T4 -9 /home/ana/.claude/settings.json",
+        "pigz ~/.claude/settings.json",
+        "gzip -r ~/.config/clearance",
+        "gunzip ~/.claude/settings.json.gz",
+        "xz -d ~/.claude/settings.json.xz",
+        "link x.json ~/.claude/settings.json",
+        "gio copy x.json ~/.claude/settings.json",
+        "gio move ~/.claude /tmp/x",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "gzip logs/app.log",
+        "gzip -r logs/",
+        "gunzip data.csv.gz",
+        "xz -d dist/data.xz",
+        "bzip2 -dk x.bz2",
+        "gzip -k ~/.claude/settings.json",
+        "gzip -c ~/.claude/settings.json > /tmp/s.gz",
+        "gzip -l ~/backups/x.gz",
+        "tar cf - src | gzip > src.tgz",
+        "gzip /tmp/x.log",
+        "link a.txt b.txt",
+        "gio copy a.txt b.txt",
+    ]
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+    def test_outside_the_project_is_asked_not_denied(self) -> None:
+        # Compressing is undone by decompressing: a rewrite outside the project, not a deletion.
+        assert decide("gzip ~/Downloads/big.iso").decision == "ask"
+
+
 class TestNestedAgentPermissionsOff:
     """Class: a nested agent started with its own permission checks off (`claude --dangerously-skip-permissions`,
     `gemini --yolo` and `cursor-agent --force` were denied; Copilot's spellings were not listed)."""
@@ -89,6 +134,15 @@ OPEN: dict[str, tuple[Any, str]] = {
     "dotnet-exec-target": (
         _files("dotnet build", {"x.csproj": "<Project><Target Name='B' BeforeTargets='Build'><Exec Command='rm -rf /home/ana/.claude' /></Target></Project>"}),
         "build tool's file not read at the run: MSBuild Exec targets",
+    ),
+    "pip-reinstall-local-wheel": (
+        "python3 -m pip install --force-reinstall --no-deps /tmp/clearance-0.0.1-py3-none-any.whl",
+        "self.reinstall reads a local project's pyproject name, not a wheel's file name (name-version-…whl)",
+    ),
+    "python-module-file-write": (
+        "python3 -c \"import clearance.engine as e, pathlib; pathlib.Path(e.__file__).write_text('')\"",
+        "clearance's installed source named through a module's __file__: os.remove(clearance.__file__) is denied, "
+        "pathlib's write_text of a submodule's __file__ is not",
     ),
     "pre-commit-at-commit": (
         _files(

@@ -62,6 +62,7 @@ class Effect:
 # rmdir removes only empty directories: a deletion, never of contents.
 _DELETERS = frozenset({"rm", "rmdir", "unlink", "shred", "srm", "trash", "trash-put", "gio", "rimraf", "del-cli", "trash-cli", "rmtrash", "gtrash", "trash-rm"})
 DELETERS = _DELETERS
+_COMPRESSORS_NAMES = ("gzip", "gunzip", "pigz", "unpigz", "bzip2", "bunzip2", "xz", "unxz", "lzma", "unlzma", "lzip", "compress", "uncompress")
 # Commands whose file effects this module reads (besides the deleters).
 WRITERS = frozenset(
     {
@@ -78,6 +79,8 @@ WRITERS = frozenset(
         "mkfifo",
         "mknod",
         "dd",
+        "link",
+        *_COMPRESSORS_NAMES,
         "sed",
         "rsync",
         "tar",
@@ -454,7 +457,11 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             add(DELETE, w, nc.has("recursive"))
     elif name in _DELETERS:
         ops, flags = operands(args)
-        if name == "gio" and (not ops or ops[0].value not in ("trash", "remove")):
+        if name == "gio" and ops and ops[0].value in ("copy", "move") and len(ops) >= 3:
+            # gio copy|move SOURCE… DEST: DEST is written (as cp and mv); move removes its sources.
+            add(WRITE, ops[-1], True)
+            ops = ops[1:-1] if ops[0].value == "move" else []
+        elif name == "gio" and (not ops or ops[0].value not in ("trash", "remove")):
             ops = []
         elif name == "gio":
             ops = ops[1:]
@@ -691,6 +698,12 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(READ, Word(w.value[3:], w.raw))
     elif name in ("sort", "uniq", "yq", "openssl", "xxd"):
         _output_operands(name, args, add)
+    elif name == "link":
+        ops, _ = operands(args)
+        if len(ops) == 2:
+            add(WRITE, ops[1])  # link FILE1 FILE2: FILE2 made a hard link of FILE1 (as ln)
+    elif name in _COMPRESSORS:
+        _compressed_in_place(name, args, add)
     elif name in _BINUTILS:
         _binutils_outputs(name, args, add)
     elif name in _WRITES_BY_OPTION or name in _COPIERS:
@@ -1179,6 +1192,35 @@ def _binutils_outputs(name: str, args: list[Word], add: Callable[..., None]) -> 
     else:
         for w in ops:
             add(WRITE, w)
+
+
+# Compressors that replace each FILE operand by FILE.gz (with -d, FILE.gz by FILE) unless told to keep it; zstd, lz4 and
+# lzop keep their input unless given --rm (not modelled: unknown programs given a protected path are asked about).
+_COMPRESSORS = frozenset(_COMPRESSORS_NAMES)
+_COMPRESSOR_VALUE = frozenset(
+    {"-S", "--suffix", "-T", "--threads", "-F", "--format", "-C", "--check", "-M", "--memlimit", "-b", "--blocksize", "-p", "--processes"}
+)
+_COMPRESSOR_KEEP = frozenset({"--stdout", "--to-stdout", "--keep", "--list", "--test", "--help", "--version"})
+
+
+_COMPRESSED_SUFFIXES = (".gz", ".tgz", ".z", ".bz2", ".xz", ".txz", ".lzma", ".lz", ".Z")
+
+
+def _compressed_in_place(name: str, args: list[Word], add: Callable[..., None]) -> None:
+    """`gzip FILE`, `xz -d FILE.xz`, `bzip2 -r DIR`: each operand is removed (replaced by its compressed or
+    decompressed twin); `-c`, `-k`, `-l`, `-t` (and their long spellings) leave it in place."""
+    ops, flags = operands(args, _COMPRESSOR_VALUE)
+    if flags & _COMPRESSOR_KEEP or any(f[:1] == "-" and f[1:2] != "-" and set(f[1:]) & set("cklthV") for f in flags):
+        return
+    recursive = bool(flags & {"--recursive"}) or any(f[:1] == "-" and f[1:2] != "-" and "r" in f for f in flags)
+    for w in ops:
+        if w.value != "-":
+            # Judged as a rewrite, not a deletion: the data comes back with the reverse command, but a settings or
+            # policy file replaced by FILE.gz is gone for whoever reads it by name.
+            add(WRITE, w, recursive)
+            expand = "un" in name or bool(flags & {"-d", "--decompress", "--uncompress"})
+            if expand and (suffix := next((x for x in _COMPRESSED_SUFFIXES if w.value.endswith(x) and len(w.value) > len(x)), None)):
+                add(WRITE, Word(w.value[: -len(suffix)], w.raw))  # gunzip F.gz writes F
 
 
 def _output_operands(name: str, args: list[Word], add: Callable[..., None]) -> None:
