@@ -103,6 +103,39 @@ class TestNestedAgentPermissionsOff:
         assert decide(command).decision == "allow"
 
 
+def _write(path: str, content: str) -> dict[str, Any]:
+    return {"tool_name": "Write", "tool_input": {"file_path": path if path.startswith("/") else f"{PROJECT}/{path}", "content": content}}
+
+
+class TestPrefixedAutoApproveKeys:
+    """Class: an agent's bypass switch under an editor extension's dotted prefix or another key naming a permission
+    mode (`claudeCode.allowDangerouslySkipPermissions`, `claudeCode.initialPermissionMode: bypassPermissions`): the
+    key was matched only bare (`"dangerouslySkipPermissions"`, `defaultMode`)."""
+
+    WIDEN: ClassVar[list[dict[str, Any]]] = [
+        _write(".vscode/settings.json", '{"claudeCode.allowDangerouslySkipPermissions": true}'),
+        _write(".vscode/settings.json", '{\n  "claudeCode.initialPermissionMode": "bypassPermissions"\n}'),
+        _write("app.code-workspace", '{"settings": {"claudeCode.allowDangerouslySkipPermissions": true}}'),
+        _write("/home/ana/.config/Code/User/settings.json", '{"editor.tabSize": 2, "claudeCode.initialPermissionMode": "bypassPermissions"}'),
+        {
+            "tool_name": "Edit",
+            "tool_input": {"file_path": f"{PROJECT}/.vscode/settings.json", "old_string": "{", "new_string": '{"x.permissionMode": "bypassPermissions",'},
+        },
+    ]
+    ORDINARY: ClassVar[list[dict[str, Any]]] = [
+        _write(".vscode/settings.json", '{"claudeCode.initialPermissionMode": "plan", "editor.formatOnSave": true}'),
+        _write(".vscode/settings.json", '{"claudeCode.useTerminal": true}'),
+    ]
+
+    @pytest.mark.parametrize("example", WIDEN)
+    def test_denied(self, example: dict[str, Any]) -> None:
+        assert decide(example).decision == "deny"
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary(self, example: dict[str, Any]) -> None:
+        assert decide(example).decision == "allow"
+
+
 _RM = "import shutil, os\nshutil.rmtree(os.path.expanduser('~/.claude'))\n"
 _JS_RM = "require('fs').rmSync(require('os').homedir() + '/.claude', {recursive: true})\n"
 

@@ -708,8 +708,10 @@ def request_collector(action: Action, sc: Scope) -> str | None:
 
 _AUTO_APPROVE = lazy(
     r"chat\.tools\.(?:global\.|terminal\.|edits\.)?autoApprove|github\.copilot\.chat\.agent\.autoApprove|chat\.agent\.autoApprove"
-    r"|\"(?:yolo|autoApprove|alwaysAllow|dangerouslySkipPermissions|bypassPermissions)\"\s*:\s*(?:true|\"|\[)"
-    r"|defaultMode\"\s*:\s*\"bypassPermissions|approval_policy\s*=\s*\"never\"|sandbox_mode\s*=\s*\"danger-full-access\""
+    # The key alone or after an extension's dotted prefix (VS Code's `claudeCode.allowDangerouslySkipPermissions`); a
+    # permission mode under any key naming one (`defaultMode`, `initialPermissionMode`, `permissionMode`).
+    r"|\"(?:[\w-]+\.)*(?:allow)?(?:yolo|autoApprove|alwaysAllow|dangerouslySkipPermissions|bypassPermissions)\"\s*:\s*(?:true|\"|\[)"
+    r"|mode\"\s*:\s*\"bypassPermissions|approval_policy\s*=\s*\"never\"|sandbox_mode\s*=\s*\"danger-full-access\""
     # Zed's agent (always_allow_tool_actions), aider (yes-always): the same switch in agents clearance does not hook.
     r"|\"always_allow_tool_actions\"\s*:\s*true|^[ \t]*yes-always[ \t]*:[ \t]*true",
     IGNORECASE | MULTILINE,
@@ -767,6 +769,10 @@ def _in_agent_folder(path: str) -> bool:
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.claude/commands/ship.md", "content": "---\nallowed-tools: Bash(*)\n---\nShip."}},
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.github/agents/ops.md", "content": "---\nmcp-servers:\n  x: {}\n---\n"}},
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/app.code-workspace", "content": '{"settings": {"chat.tools.autoApprove": true}}'}},
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/.vscode/settings.json", "content": '{"claudeCode.initialPermissionMode": "bypassPermissions"}'},
+        },
     ),
     no_match=(
         {
