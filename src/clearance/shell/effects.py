@@ -1096,7 +1096,13 @@ _WRITES_BY_OPTION: dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]] =
     "gh": {"release": (frozenset({"-O", "--output"}), frozenset({"-D", "--dir"})), "run": (frozenset(), frozenset({"-D", "--dir"}))},
     "cargo": {"install": (frozenset(), frozenset({"--root"}))},
     "dpkg": {"": (frozenset(), frozenset())},
+    # Log and output files (round 6, a list extension): a log written over an agent's settings stops them parsing.
+    "ssh": {"": (frozenset({"-E"}), frozenset())},
+    "less": {"": (frozenset({"-o", "-O", "--log-file", "--LOG-FILE"}), frozenset())},
+    # pip's --log only: a --target or --dest folder outside the project is ordinary (the corpora's benign cases).
+    "pip": {sub: (frozenset({"--log", "--log-file"}), frozenset()) for sub in ("install", "download", "wheel", "uninstall")},
 }
+_WRITES_BY_OPTION["pip3"] = _WRITES_BY_OPTION["pip"]
 # ssh-keygen reads the key -f names with these (fingerprint, public key, search), or keeps known_hosts with them
 # (-R HOST removes a stale host key, -H hashes it: as `ssh-keygen -R HOST` without -f does): not a key written.
 _SSH_KEYGEN_READS = frozenset({"-l", "-y", "-B", "-F", "-Q", "-L", "-D", "-e", "-R", "-H"})
