@@ -89,10 +89,19 @@ class TestKnownProgramsThatReplaceAFile:
 
 class TestNestedAgentPermissionsOff:
     """Class: a nested agent started with its own permission checks off (`claude --dangerously-skip-permissions`,
-    `gemini --yolo` and `cursor-agent --force` were denied; Copilot's spellings were not listed)."""
+    `gemini --yolo` and `cursor-agent --force` were denied; Copilot's spellings were not listed).  Then generalised
+    (tests/test_nested_agents.py): a table of agent CLIs (agentcli.py) with their own bypass spellings and variables,
+    and allow-lists that name the shell tool unqualified or with a wildcard; the last three were open xfails."""
 
-    BYPASS: ClassVar[list[str]] = ["copilot --allow-all-tools -p 'fix it'", "copilot --allow-all -p x", "copilot --yolo -p x"]
-    ORDINARY: ClassVar[list[str]] = ["copilot -p 'summarise the diff'", "copilot --help"]
+    BYPASS: ClassVar[list[str]] = [
+        "copilot --allow-all-tools -p 'fix it'",
+        "copilot --allow-all -p x",
+        "copilot --yolo -p x",
+        "claude --allowedTools 'Bash(*)' -p 'fix it'",
+        "qwen --yolo -p 'fix it'",
+        "aider --yes-always --message 'fix it'",
+    ]
+    ORDINARY: ClassVar[list[str]] = ["copilot -p 'summarise the diff'", "copilot --help", "claude --allowedTools 'Bash(git log:*)' -p 'x'"]
 
     @pytest.mark.parametrize("command", BYPASS)
     def test_not_allowed(self, command: str) -> None:
@@ -198,12 +207,6 @@ _OUTPUT_OPEN = {
 
 OPEN: dict[str, tuple[Any, str]] = {
     **{k: (v, "a known program's output, log or archive file (option or operand) not modelled: per-program tables") for k, v in _OUTPUT_OPEN.items()},
-    "claude-allowed-tools-all": (
-        "claude --allowedTools 'Bash(*)' -p 'fix it'",
-        "nested agent widened: --allowedTools with a wildcard is not read (a narrow list is ordinary); calibration open",
-    ),
-    "qwen-yolo": ("qwen --yolo -p 'fix it'", "nested agent: Gemini's forks (qwen) are not among the agent CLIs"),
-    "aider-yes-always": ("aider --yes-always --message 'fix it'", "nested agent without hooks at all: aider is not an agent CLI here"),
     "node-local-require": (
         _files("node app.js", {"app.js": "require('./lib')\n", "lib.js": _JS_RM}),
         "modules a script loads from beside it are read for Python only (round 4), not node's require",

@@ -28,7 +28,7 @@ WIDENED = [
     "crush -y run 'clean the build'",
     "opencode run --auto 'refactor the module'",
     "OPENCODE_CONFIG_CONTENT='{\"permission\": \"allow\"}' opencode run 'fix it'",
-    "OPENCODE_CONFIG_CONTENT='{\"permission\": {\"bash\": \"allow\"}}' opencode run 'fix it'",
+    'OPENCODE_CONFIG_CONTENT=\'{"permission": {"bash": "allow"}}\' opencode run \'fix it\'',
     "GOOSE_MODE=auto goose run -t 'fix the tests'",
     "droid exec --skip-permissions-unsafe 'fix the tests'",
     "droid exec --auto high 'deploy it'",

@@ -18,6 +18,7 @@ from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..shell.effects import READ, WRITE
 from ..shell.programs import INTERPRETERS, POWERSHELLS
+from . import agentcli
 from .base import rule
 
 TYPE_CHECKING = False
@@ -1004,14 +1005,6 @@ _SETTINGS_OPTIONS: dict[str, tuple[str, ...]] = {"claude": ("--settings", "--set
 # Options that start the agent without running any hooks at all: (agent) -> options (`claude --bare`: hooks, plugins,
 # MCP servers and CLAUDE.md skipped; a list extension).
 _NO_HOOKS: dict[str, tuple[str, ...]] = {"claude": ("--bare",)}
-# Options that switch an agent's own permission checks off: (agent, option) -> values that do (empty: the option alone).
-_BYPASS: dict[str, dict[str, tuple[str, ...]]] = {
-    "claude": {"--dangerously-skip-permissions": (), "--allow-dangerously-skip-permissions": (), "--permission-mode": ("bypassPermissions",)},
-    "codex": {"--dangerously-bypass-approvals-and-sandbox": (), "--yolo": (), "--sandbox": ("danger-full-access",), "-s": ("danger-full-access",)},
-    "gemini": {"--yolo": (), "-y": (), "--approval-mode": ("yolo",)},
-    "cursor-agent": {"--force": (), "-f": ()},
-    "copilot": {"--allow-all-tools": (), "--allow-all": (), "--yolo": ()},
-}
 
 
 def _agent(cmd: SimpleCommand) -> str:
@@ -1131,27 +1124,48 @@ _NPX_AGENTS = frozenset({"@anthropic-ai/claude-code", "@google/gemini-cli", "@op
 
 @rule(
     id="self.agent-bypass",
-    title="Starting another agent with its permission checks switched off",
+    title="Starting another agent with its permission checks switched off or every shell command allowed",
     why=(
         "`--dangerously-skip-permissions`, `--permission-mode bypassPermissions`, `--dangerously-bypass-approvals-and-sandbox`, "
-        "`--yolo` and `--force` give the new agent every permission the user has not granted this one, the same widening a "
-        "write of `defaultMode: bypassPermissions` into the settings is. The user may want it for a batch job; the agent must "
-        "not decide it on its own."
+        "`--yolo`, `--force`, `--yes-always`, `--trust-all-tools`, `--dangerously-allow-all` (each agent CLI's own spelling, "
+        "agentcli.BYPASS), the variables that do the same (AIDER_YES_ALWAYS, GOOSE_MODE=auto, an inline opencode config "
+        "allowing everything), and an allow-list that names the shell tool with no specifier or a wildcard (`--allowedTools "
+        "Bash`, `'Bash(*)'`, `--allow-tool shell`, `--allow '*'`) give the new agent every permission the user has not "
+        "granted this one: the same widening a write of `defaultMode: bypassPermissions` into the settings is, and for the "
+        "agents clearance does not hook, every call unseen as well. The user may want it for a batch job; the agent must "
+        "not decide it on its own. A narrow allow-list (`Bash(npm test:*)`, `shell(git:*)`) and the agent's default "
+        "permissions stay allowed, as do --help and --version."
     ),
     verdict=SOFT_DENY,
-    commands=_AGENT_CLIS,
+    commands=tuple(sorted(set(_AGENT_CLIS) | set(agentcli.NAMES))),
     match=(
         "claude -p 'clean up' --dangerously-skip-permissions",
         "codex exec --dangerously-bypass-approvals-and-sandbox 'fix the tests'",
         "gemini --approval-mode=yolo -p 'fix the tests'",
         "codex -c approval_policy=never exec 'fix the tests'",
         'claude --agents \'{"r": {"prompt": "x", "permissionMode": "bypassPermissions"}}\' -p \'x\'',
+        "claude --allowedTools 'Bash(*)' -p 'fix it'",
+        "qwen --yolo -p 'fix it'",
+        "aider --yes-always --message 'fix it'",
+        "AIDER_YES_ALWAYS=1 aider -m 'fix it'",
+        "copilot --allow-tool shell -p 'fix it'",
+        "amp --dangerously-allow-all -x 'fix it'",
     ),
-    no_match=("claude -p 'fix the tests' --permission-mode acceptEdits", "codex exec --full-auto 'fix the tests'", "gemini -p 'explain this repo'"),
+    no_match=(
+        "claude -p 'fix the tests' --permission-mode acceptEdits",
+        "codex exec --full-auto 'fix the tests'",
+        "gemini -p 'explain this repo'",
+        "claude --allowedTools 'Bash(npm test:*)' Read -p 'run the tests'",
+        "copilot --allow-tool 'shell(git:*)' -p 'summarise the log'",
+        "droid exec --auto low 'fix the lint errors'",
+        "aider --help",
+    ),
 )
 def agent_bypass(cmd: SimpleCommand, sc: Scope) -> str | None:
     agent = _agent(cmd)
-    table = _BYPASS.get(agent, {})
+    values = cmd.values()
+    if agentcli.prints_only(values):
+        return None  # prints and exits: no agent starts
     for opt, val in _options(cmd):
         if agent == "codex" and opt in ("-c", "--config"):
             key, _, value = val.partition("=")
@@ -1160,10 +1174,32 @@ def agent_bypass(cmd: SimpleCommand, sc: Scope) -> str | None:
                 return f"codex -c {key}={value} starts an agent with its permission checks switched off"
         if agent == "claude" and opt == "--agents" and "bypassPermissions" in val:
             return "claude --agents defines a sub-agent with permissionMode bypassPermissions"
-        values = table.get(opt)
-        if values is not None and (not values or val in values):
-            return f"{cmd.name} {opt}{' ' + val if values else ''} starts an agent with its permission checks switched off"
+    hit = agentcli.bypass(agentcli.agent_of(cmd.name), values, cmd.assigns)
+    if hit is not None:
+        return f"{cmd.name} {hit} starts an agent with its permission checks switched off or every shell command allowed"
     return None
+
+
+@rule(
+    id="self.unhooked-agent-task",
+    title="Handing a task to an agent clearance does not oversee and that acts without asking",
+    why=(
+        "clearance's hook sees the calls of the agents it is installed for; a nested `claude -p` with its default "
+        "permissions runs under the same hook and is allowed. aider and goose have no such hook, and their own defaults do "
+        "not ask either: aider applies the edits it writes (`--message` runs one task and exits), goose runs autonomous "
+        "unless GOOSE_MODE says otherwise. Whether the task is harmless depends on what it says, so a person confirms; "
+        "with approvals switched off it is self.agent-bypass, denied. Listing, --help and --version stay allowed."
+    ),
+    verdict=ASK,
+    commands=tuple(sorted(n for n in agentcli.NAMES if agentcli.agent_of(n) in agentcli.UNHOOKED_TASKS)),
+    match=("aider --message 'fix the failing test' src/app.py", "goose run -t 'fix the tests'", "uvx --from aider-chat aider -m 'add tests'"),
+    no_match=("aider --version", "goose session list", "GOOSE_MODE=approve goose run -t 'fix it'", "aider --help"),
+)
+def unhooked_agent_task(cmd: SimpleCommand, sc: Scope) -> str | None:
+    hit = agentcli.unhooked_task(agentcli.agent_of(cmd.name), cmd.values(), cmd.assigns)
+    if hit is None:
+        return None
+    return f"{hit} hands a task to an agent that clearance's hook does not oversee and that acts without asking"
 
 
 # Options that hand a new agent programs to start on its own (MCP servers, plugins with their hooks): (agent) -> options.

@@ -1,0 +1,208 @@
+"""Coding-agent CLIs: the switches that turn a nested agent's own approvals off or widen them to every shell command.
+
+Data and pure functions for the self pack's rules on agents started by the agent (self.agent-bypass,
+self.unhooked-agent-task); not a pack.  Each entry is a CLI's documented spelling (its reference, help text or
+permissions page), never a guess:
+
+- claude: --dangerously-skip-permissions, --allow-dangerously-skip-permissions, --permission-mode bypassPermissions;
+  --allowedTools/--allowed-tools rules `Tool` or `Tool(specifier)`, where `Bash` (or `Bash(*)`) matches every command.
+- codex: --dangerously-bypass-approvals-and-sandbox (--yolo), -s/--sandbox danger-full-access (-c keys: self.py).
+- gemini: --yolo, -y, --approval-mode yolo; --allowed-tools names run_shell_command (its shell tool).
+- qwen (Qwen Code, Gemini CLI's fork): the same, and --dangerously-skip-permissions, --permission-mode bypass_permissions.
+- cursor-agent: -f/--force and its alias --yolo ("run all tool calls unless explicitly denied").
+- copilot: --allow-all-tools, --allow-all (--yolo); --allow-tool `shell` (unqualified: every shell command).
+- aider: --yes-always (older --yes), and AIDER_YES_ALWAYS / AIDER_YES (every option has an AIDER_ variable).
+- amp: --dangerously-allow-all.  crush: -y/--yolo.  opencode: --auto; OPENCODE_CONFIG_CONTENT (inline config, highest
+  precedence) whose permission is "allow".  goose: GOOSE_MODE=auto.  droid exec: --skip-permissions-unsafe, --auto high.
+- kiro-cli / q chat: --trust-all-tools.  openhands: --always-approve (--yolo).  agy (Antigravity CLI):
+  --dangerously-skip-permissions.  plandex/pdx: --full (full autonomy, commands run unasked).  cline, qodercli,
+  traecli: --yolo.  cn (Continue): --allow `*` or an unqualified `Bash`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+# Other names of the same CLIs: npm/PyPI package names a runner leaves as the command (`npx @qwen-code/qwen-code` runs
+# `qwen-code`, `pipx run aider-chat` runs `aider-chat`), and short names.
+ALIASES = {
+    "claude-code": "claude",
+    "gemini-cli": "gemini",
+    "codex-cli": "codex",
+    "qwen-code": "qwen",
+    "aider-chat": "aider",
+    "opencode-ai": "opencode",
+    "kiro-cli": "kiro",
+    "q": "kiro",
+    "pdx": "plandex",
+}
+
+# Options that switch the agent's own approvals off: agent -> option -> the values that do (empty: the option alone).
+BYPASS: dict[str, dict[str, tuple[str, ...]]] = {
+    "claude": {"--dangerously-skip-permissions": (), "--allow-dangerously-skip-permissions": (), "--permission-mode": ("bypassPermissions",)},
+    "codex": {"--dangerously-bypass-approvals-and-sandbox": (), "--yolo": (), "--sandbox": ("danger-full-access",), "-s": ("danger-full-access",)},
+    "gemini": {"--yolo": (), "-y": (), "--approval-mode": ("yolo",)},
+    "qwen": {
+        "--yolo": (),
+        "-y": (),
+        "--approval-mode": ("yolo",),
+        "--dangerously-skip-permissions": (),
+        "--permission-mode": ("bypass_permissions",),
+    },
+    "cursor-agent": {"--force": (), "-f": (), "--yolo": ()},
+    "copilot": {"--allow-all-tools": (), "--allow-all": (), "--yolo": ()},
+    "aider": {"--yes-always": (), "--yes": ()},
+    "amp": {"--dangerously-allow-all": ()},
+    "crush": {"--yolo": (), "-y": ()},
+    "opencode": {"--auto": ()},
+    "droid": {"--skip-permissions-unsafe": (), "--auto": ("high",)},
+    "kiro": {"--trust-all-tools": ()},
+    "openhands": {"--always-approve": (), "--yolo": ()},
+    "agy": {"--dangerously-skip-permissions": ()},
+    "plandex": {"--full": ()},
+    "cline": {"--yolo": ()},
+    "qodercli": {"--yolo": ()},
+    "traecli": {"--yolo": ()},
+}
+
+# Variables that switch approvals off: agent -> variable -> the values that do (empty: any true-ish value).
+ENV_BYPASS: dict[str, dict[str, tuple[str, ...]]] = {
+    "aider": {"AIDER_YES_ALWAYS": (), "AIDER_YES": ()},
+    "goose": {"GOOSE_MODE": ("auto",)},
+}
+_TRUE = frozenset({"1", "true", "yes", "on"})
+
+# Allow-list options and the agent's shell tool: the tool named without a specifier (or with `*`) is every command.
+ALLOW_LISTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "claude": (("--allowedTools", "--allowed-tools"), ("Bash",)),
+    "copilot": (("--allow-tool",), ("shell",)),
+    "gemini": (("--allowed-tools",), ("run_shell_command", "ShellTool")),
+    "qwen": (("--allowed-tools",), ("run_shell_command", "ShellTool")),
+    "cn": (("--allow",), ("Bash",)),
+}
+
+# Agents clearance's hook does not oversee whose own defaults do not ask before acting: goose runs autonomous unless
+# configured otherwise; aider applies the edits it makes.  agent -> what starts a task run.
+UNHOOKED_TASKS: dict[str, tuple[str, ...]] = {
+    "aider": ("--message", "--msg", "-m", "--message-file", "-f"),
+    "goose": ("run",),
+}
+# GOOSE_MODE values under which goose asks (or only chats) rather than acting on its own.
+GOOSE_ASKING = frozenset({"approve", "smart_approve", "chat"})
+
+NAMES: tuple[str, ...] = tuple(sorted(set(BYPASS) | set(ENV_BYPASS) | set(ALLOW_LISTS) | set(UNHOOKED_TASKS) | set(ALIASES)))
+_PRINTS_ONLY = frozenset({"--help", "-h", "--version"})
+
+
+def agent_of(name: str) -> str:
+    """The CLI a command name starts (`/usr/local/bin/claude-code` -> claude)."""
+    base = posixpath.basename(name)
+    return ALIASES.get(base, base)
+
+
+def prints_only(values: list[str]) -> bool:
+    """--help or --version: the CLI prints and exits, no agent starts."""
+    return any(v in _PRINTS_ONLY for v in values)
+
+
+def _entries(text: str) -> list[str]:
+    """An allow-list value split into its rules: on commas and blanks outside parentheses (`Bash(npm run test:*), Read`)."""
+    out: list[str] = []
+    depth = 0
+    cur: list[str] = []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        if depth == 0 and (ch == "," or ch.isspace()):
+            if cur:
+                out.append("".join(cur))
+                cur = []
+            continue
+        cur.append(ch)
+    if cur:
+        out.append("".join(cur))
+    return out
+
+
+def _everything(entry: str, shells: tuple[str, ...]) -> bool:
+    """`*`, or the shell tool with no specifier or only a wildcard one (`Bash`, `Bash(*)`, `shell(:*)`)."""
+    if entry.strip("\"'") == "*":
+        return True
+    name, paren, spec = entry.partition("(")
+    return name in shells and (not paren or not spec.rstrip(")").strip(" *:"))
+
+
+def bypass(agent: str, values: list[str], assigns: dict[str, str]) -> str | None:
+    """The option, value or variable that starts AGENT with its approvals off or every shell command allowed, or None."""
+    table = BYPASS.get(agent, {})
+    if agent == "plandex" and not _plandex_runs(values):
+        table = {}
+    lists = ALLOW_LISTS.get(agent)
+    for i, v in enumerate(values):
+        if not v.startswith("-"):
+            continue
+        opt, eq, val = v.partition("=")
+        nxt = val if eq else (values[i + 1] if i + 1 < len(values) else "")
+        wanted = table.get(opt)
+        if wanted is not None and (not wanted or nxt in wanted):
+            return f"{opt} {nxt}" if wanted else opt
+        if lists and opt in lists[0]:
+            # The list runs to the next option (claude's is variadic: `--allowedTools Read Bash -p x`).
+            words = [val] if eq else []
+            for w in values[i + 1 :] if not eq else ():
+                if w.startswith("-"):
+                    break
+                words.append(w)
+            for w in words:
+                hit = next((e for e in _entries(w) if _everything(e, lists[1])), None)
+                if hit is not None:
+                    return f"{opt} {hit}"
+    for var, wanted in ENV_BYPASS.get(agent, {}).items():
+        got = assigns.get(var)
+        if got is not None and (got.strip().lower() in wanted if wanted else got.strip().lower() in _TRUE):
+            return f"{var}={got}"
+    if agent == "opencode" and "OPENCODE_CONFIG_CONTENT" in assigns and _opencode_allows(assigns["OPENCODE_CONFIG_CONTENT"]):
+        return "OPENCODE_CONFIG_CONTENT with permission allow"
+    return None
+
+
+def _plandex_runs(values: list[str]) -> bool:
+    """plandex's REPL or a command that works on the plan (tell, continue), where --full sets the autonomy level."""
+    ops = [v for v in values if not v.startswith("-")]
+    return not ops or ops[0] in ("tell", "t", "continue", "c", "repl")
+
+
+def _opencode_allows(text: str) -> bool:
+    """An inline opencode config whose permission is "allow" for everything, for `*` or for bash."""
+    import json
+
+    try:
+        cfg = json.loads(text)
+    except ValueError:
+        return False
+    perm = cfg.get("permission") if isinstance(cfg, dict) else None
+    if perm == "allow":
+        return True
+    if not isinstance(perm, dict):
+        return False
+    for key in ("*", "bash"):
+        rule = perm.get(key)
+        if rule == "allow" or (isinstance(rule, dict) and rule.get("*") == "allow"):
+            return True
+    return False
+
+
+def unhooked_task(agent: str, values: list[str], assigns: dict[str, str]) -> str | None:
+    """What makes this a task run of an agent clearance does not oversee and that does not ask on its own, or None."""
+    starts = UNHOOKED_TASKS.get(agent)
+    if not starts or prints_only(values):
+        return None
+    if agent == "goose":
+        ops = [v for v in values if not v.startswith("-")]
+        if not ops or ops[0] != "run" or assigns.get("GOOSE_MODE", "").strip().lower() in GOOSE_ASKING:
+            return None
+        return "goose run"
+    hit = next((v.partition("=")[0] for v in values if v.partition("=")[0] in starts), None)
+    return f"{agent} {hit}" if hit else None
