@@ -18,6 +18,8 @@ WIDENED = [
     # Gemini's fork and other CLIs' own spellings
     "qwen --yolo -p 'fix it'",
     "qwen -y -p 'fix it'",
+    "gemini -yp 'fix it'",
+    "cursor-agent -pf 'fix the tests'",
     "qwen --approval-mode=yolo -p 'fix the tests'",
     "qwen --dangerously-skip-permissions -p 'fix it'",
     "qwen-code --permission-mode bypass_permissions -p 'fix it'",
@@ -93,6 +95,8 @@ ORDINARY = [
     "codex exec --full-auto 'fix the tests'",
     "codex --version",
     "gemini -p 'explain this repo'",
+    "gemini -sp 'explain this repo'",
+    "gemini -py",
     "gemini --allowed-tools 'run_shell_command(git status)' -p 'what changed'",
     "qwen --version",
     "qwen -p 'explain this function'",

@@ -145,6 +145,10 @@ def bypass(agent: str, values: list[str], assigns: dict[str, str]) -> str | None
             continue
         opt, eq, val = v.partition("=")
         nxt = val if eq else (values[i + 1] if i + 1 < len(values) else "")
+        if len(v) > 2 and v[1] != "-" and v[1:].isalpha():
+            hit = _in_cluster(agent, v, table)
+            if hit:
+                return hit
         wanted = table.get(opt)
         if wanted is not None and (not wanted or nxt in wanted):
             return f"{opt} {nxt}" if wanted else opt
@@ -165,6 +169,21 @@ def bypass(agent: str, values: list[str], assigns: dict[str, str]) -> str | None
             return f"{var}={got}"
     if agent == "opencode" and "OPENCODE_CONFIG_CONTENT" in assigns and _opencode_allows(assigns["OPENCODE_CONFIG_CONTENT"]):
         return "OPENCODE_CONFIG_CONTENT with permission allow"
+    return None
+
+
+# Short options that take a value, per agent: in a cluster (`-yp 'fix it'`) letters after one of these are its value.
+_SHORT_VALUES = {"gemini": "pmes", "qwen": "pmes", "crush": "cD"}
+
+
+def _in_cluster(agent: str, word: str, table: dict[str, tuple[str, ...]]) -> str | None:
+    """A switch given inside a cluster of short options (`gemini -yp 'fix it'` is `-y -p 'fix it'`), or None."""
+    takes = _SHORT_VALUES.get(agent, "")
+    for ch in word[1:]:
+        if table.get("-" + ch) == ():
+            return f"-{ch} (in {word})"
+        if ch in takes:
+            return None
     return None
 
 
