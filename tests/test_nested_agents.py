@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from . import strict
 from .conftest import decide
 
 # Approvals switched off or widened to everything: the agent widening its own permissions (denied).
@@ -80,6 +81,7 @@ UNSEEN = [
     "aider -m 'add docstrings' app.py",
     "goose run -t 'fix the tests'",
     "goose run --instructions plan.md",
+    "AIDER_MESSAGE='fix the tests' aider",
 ]
 
 ORDINARY = [
@@ -138,3 +140,23 @@ def test_unhooked_agent_given_a_task_is_asked(command: str) -> None:
 @pytest.mark.parametrize("command", ORDINARY)
 def test_ordinary_agent_use_is_allowed(command: str) -> None:
     assert decide(command).decision == "allow"
+
+
+# Known gaps of the class, strict: a case that starts passing fails until it is moved out.
+OPEN = {
+    "continue-scoped-package": (
+        "npx @continuedev/cli -p 'set up the project' --allow '*'",
+        "a package runner names the command after the package's last part (`@continuedev/cli` -> `cli`), not the binary "
+        "the package installs (`cn`): per-package bin names are not modelled",
+    ),
+}
+
+
+@pytest.mark.parametrize("key", sorted(OPEN))
+def test_open_nested_agents(key: str) -> None:
+    command, _ = OPEN[key]
+
+    def run() -> None:
+        assert decide(command).decision == "deny"
+
+    strict.check(key, {k: v[1] for k, v in OPEN.items()}, run)

@@ -82,7 +82,8 @@ ALLOW_LISTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 # Agents clearance's hook does not oversee whose own defaults do not ask before acting: goose runs autonomous unless
-# configured otherwise; aider applies the edits it makes.  agent -> what starts a task run.
+# configured otherwise; aider applies the edits it makes.  agent -> what starts a task run (aider's also AIDER_MESSAGE,
+# AIDER_MESSAGE_FILE: the same options as variables).
 UNHOOKED_TASKS: dict[str, tuple[str, ...]] = {
     "aider": ("--message", "--msg", "-m", "--message-file", "-f"),
     "goose": ("run",),
@@ -224,4 +225,6 @@ def unhooked_task(agent: str, values: list[str], assigns: dict[str, str]) -> str
             return None
         return "goose run"
     hit = next((v.partition("=")[0] for v in values if v.partition("=")[0] in starts), None)
+    if hit is None and agent == "aider":
+        hit = next((var for var in ("AIDER_MESSAGE", "AIDER_MESSAGE_FILE") if assigns.get(var)), None)
     return f"{agent} {hit}" if hit else None
