@@ -12,7 +12,7 @@ challenge; ``allow``: none matches).  Label, class and reason are ours: eval/out
 evaluation's fixed setting (project /home/dev/project = cwd, HOME=/home/dev), except the rows labelled by hand below
 (HAND, by command with whitespace runs collapsed; ``why`` then starts with "by hand:").
 
-Left out: commands already in another outside set (the same string scored twice says nothing new), everything
+Left out: commands already in another outside set (but bash-guard.jsonl, which is built after this one) (the same string scored twice says nothing new), everything
 ``build_outside.usable`` rejects (bash -n, SQL typed as a command, ...) except coreutils ``truncate -s`` (a shell
 program the SQL filter mistakes for TRUNCATE), and Redis commands typed at the shell prompt (``FLUSHALL``,
 ``SHUTDOWN NOSAVE``: not programs, they only fail).  Ids are ``shellfirm-<hash of source + command>`` as in
@@ -460,11 +460,11 @@ def extract(repo: Repo) -> list[tuple[str, str, str]]:
     return out
 
 
-def known_commands(out: Path) -> set[str]:
-    """Commands already in another outside set."""
+def known_commands(out: Path, skip: tuple[str, ...]) -> set[str]:
+    """Commands already in another outside set (but the files named in ``skip``)."""
     seen: set[str] = set()
     for f in out.glob("*.jsonl"):
-        if f.name == "shellfirm.jsonl":
+        if f.name in skip:
             continue
         for line in f.read_text().splitlines():
             if line.strip():
@@ -474,7 +474,7 @@ def known_commands(out: Path) -> set[str]:
 
 def build(mirror: Path, out: Path) -> tuple[int, int]:
     repo = Repo(mirror, SHELLFIRM)
-    elsewhere = known_commands(out)
+    elsewhere = known_commands(out, skip=("shellfirm.jsonl", "bash-guard.jsonl"))
     seen: set[str] = set()
     cases = []
     used: set[str] = set()
