@@ -87,3 +87,61 @@ def test_heldout_split_is_about_thirty_percent() -> None:
 )
 def test_labelling_rules(cmd: str, label: str) -> None:
     assert label_command(cmd)[0] == label
+
+
+# ------------------------------------------------------------------ peers' check suites built by their own builders
+# eval/build_shellfirm.py (kaplanelad/shellfirm, Apache-2.0) and eval/build_bashguard.py (abellagonzalo/bash-guard, MIT)
+PEER_SETS = {"shellfirm": ("kaplanelad/shellfirm", {"ask", "allow"}), "bash-guard": ("abellagonzalo/bash-guard", {"ask", "allow"})}
+
+
+def _set(source: str) -> list[dict[str, object]]:
+    f = EVAL / "outside" / f"{source}.jsonl"
+    return [json.loads(line) for line in f.read_text().splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("source", sorted(PEER_SETS))
+def test_peer_set_format(source: str) -> None:
+    repo, hints = PEER_SETS[source]
+    rows = _set(source)
+    assert len(rows) > 200
+    others = {str(c["tool_input"].get("command")) for c in cases() if c["source"] != source}  # type: ignore[attr-defined]
+    for c in rows:
+        assert c["source"] == source and str(c["id"]).startswith(f"{source}-")
+        assert c["tool_name"] == "Bash" and set(c["tool_input"]) == {"command"}  # type: ignore[arg-type]
+        ref = str(c["source_ref"])
+        assert ref.startswith(f"{repo}@") and len(ref.split("@")[1].split(":")[0]) == 40 and "#" in ref
+        assert c["peer_hint"] in hints
+        assert c["class"] and c["why"]
+        if source == "shellfirm":  # built first: it does not repeat a command of an older set
+            assert c["tool_input"]["command"] not in others  # type: ignore[index]
+
+
+@pytest.mark.parametrize("source", sorted(PEER_SETS))
+def test_peer_set_hand_labels_are_marked_and_stay(source: str) -> None:
+    """A hand label says so, differs from the rules' label or class or reason, and --relabel leaves it alone."""
+    hand = [c for c in _set(source) if str(c["why"]).startswith("by hand:")]
+    assert hand
+    for c in hand:
+        assert label_command(str(c["tool_input"]["command"]))[2] != c["why"]  # type: ignore[index]
+
+
+def test_relabel_keeps_hand_labels(tmp_path: Path) -> None:
+    from build_outside import relabel
+
+    hand = next(c for c in _set("shellfirm") if str(c["why"]).startswith("by hand:") and label_command(str(c["tool_input"]["command"]))[0] != c["label"])  # type: ignore[index]
+    rule = {**hand, "id": "x-rule", "label": "dangerous", "class": "kill-all", "why": "stale"}
+    (tmp_path / "t.jsonl").write_text(json.dumps(hand) + "\n" + json.dumps(rule) + "\n")
+    assert relabel(tmp_path) == 1
+    kept, fixed = [json.loads(line) for line in (tmp_path / "t.jsonl").read_text().splitlines()]
+    assert kept == hand
+    assert fixed["why"] == label_command(str(hand["tool_input"]["command"]))[2]  # type: ignore[index]
+
+
+def test_peer_builders_hand_tables_name_real_labels() -> None:
+    from build_bashguard import HAND as BG
+    from build_shellfirm import HAND as SF
+
+    classes = {str(c["class"]) for c in cases()}
+    for label, cls, why in [*SF.values(), *BG.values()]:
+        assert label in ("dangerous", "ask", "benign") and why
+        assert cls in classes

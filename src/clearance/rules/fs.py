@@ -1270,6 +1270,8 @@ def find_delete_matching(cmd: SimpleCommand, sc: Scope) -> str | None:
         "wipefs --all /dev/sda",
         "badblocks -w /dev/sdb",
         "tmutil delete /Volumes/TM/Backups.backupdb/x",
+        "sgdisk -l saved.gpt /dev/sdb",
+        "parted -s /dev/sdb mklabel gpt print",
     ),
     no_match=(
         "dd if=/dev/zero of=test.img bs=1M count=10",
@@ -1285,6 +1287,9 @@ def find_delete_matching(cmd: SimpleCommand, sc: Scope) -> str | None:
         "wipefs /dev/sda",
         "wipefs -a -n /dev/sda",
         "badblocks -sv /dev/sda",
+        "sfdisk --dump /dev/sda",
+        "sgdisk --print /dev/nvme0n1",
+        "mkfs.ext4 -F /tmp/rootfs.img",
     ),
 )
 def disk_wipe(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -1293,6 +1298,8 @@ def disk_wipe(cmd: SimpleCommand, sc: Scope) -> str | None:
     name = cmd.name
     vals = cmd.values()
     ops = [v for v in vals if not v.startswith("-")]
+    if _disk_image_only(cmd, sc):
+        return None
     if name == "diskutil":
         verb = ops[0] if ops else ""
         if verb.lower().startswith(("erase", "zerodisk", "randomdisk", "secureerase", "partitiondisk", "reformat", "deletevolume", "apfs")) and not (
@@ -1324,7 +1331,7 @@ def disk_wipe(cmd: SimpleCommand, sc: Scope) -> str | None:
             if v.startswith("of=/dev/") and v[8:] not in ("null", "zero", "stdout", "stderr"):
                 return f"dd writes the device {v[3:]}"
         return None
-    if name in ("fdisk", "sfdisk", "parted", "gdisk", "sgdisk") and any(v in ("-l", "--list", "print") for v in vals):
+    if name in _DISK_REPORT and _disk_reports_only(name, vals):
         return None
     if name == "shred" and not any(v.startswith("/dev/") for v in vals):
         return None
@@ -1334,6 +1341,111 @@ def disk_wipe(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     devices = [v for v in vals if v.startswith("/dev/")]
     return f"{name} {'writes ' + devices[0] if devices else 'changes disks or file systems'}"
+
+
+# fs.disk-wipe: each partitioning tool's options that only report (read the table, print, write nothing; sfdisk's
+# --no-act and sgdisk's --pretend change nothing on the device), the options that only shape that report, and the
+# options (of any kind) that take a value.  Any other option may write (sgdisk's -l is --load-backup).
+_DISK_REPORT: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {
+    "fdisk": (
+        frozenset({"l", "list", "x", "list-details", "s", "getsz", "v", "V", "version", "h", "help"}),
+        frozenset({"o", "output", "u", "units", "b", "sector-size", "L", "color", "c", "compatibility", "lock", "t", "type", "n", "noauto-pt"}),
+        frozenset({"o", "output", "b", "sector-size", "t", "type", "w", "wipe", "W", "wipe-partitions", "C", "H", "S"}),  # -u, -c, -L: attached only
+    ),
+    "sfdisk": (
+        frozenset({"l", "list", "d", "dump", "J", "json", "s", "show-size", "g", "show-geometry", "V", "verify", "F", "list-free"})
+        | frozenset({"T", "list-types", "v", "version", "h", "help", "n", "no-act"}),
+        frozenset({"f", "force", "q", "quiet", "o", "output", "u", "unit", "color", "lock"}),
+        frozenset({"o", "output", "u", "unit", "N", "partno", "X", "label", "Y", "label-nested", "b", "backup-file", "w", "W"})
+        | frozenset({"wipe", "wipe-partitions", "backup-pt-sectors", "sector-size", "color", "lock", "move-use-fsync", "move-data"}),
+    ),
+    "parted": (
+        frozenset({"l", "list", "v", "version", "h", "help"}),
+        frozenset({"s", "script", "m", "machine", "a", "align"}),
+        frozenset({"a", "align"}),
+    ),
+    "gdisk": (frozenset({"l"}), frozenset(), frozenset()),
+    "sgdisk": (
+        frozenset({"p", "print", "i", "info", "v", "verify", "V", "version", "O", "print-mbr", "L", "list-types", "?", "help"})
+        | frozenset({"b", "backup", "P", "pretend"}),
+        frozenset(),
+        frozenset({"i", "info", "b", "backup", "l", "load-backup", "n", "new", "d", "delete", "c", "change-name", "t", "typecode"})
+        | frozenset({"A", "attributes", "a", "set-alignment", "r", "transpose", "u", "partition-guid", "U", "disk-guid", "R"})
+        | frozenset({"replicate", "h", "hybrid", "m", "gpttombr", "x", "change-name", "G", "randomize-guids", "j"}),
+    ),
+}
+# parted's commands that change the table (its other commands print, select a device or set the display unit).
+_PARTED_WRITES = frozenset(
+    {"mklabel", "mktable", "mkpart", "mkpartfs", "mkfs", "rm", "resize", "resizepart", "move", "cp", "name", "set", "toggle"}
+    | {"disk_set", "disk_toggle", "rescue", "type"}
+)
+# Tools that write a file as readily as a device (a disk image), and those that stop with their usage when given nothing.
+_IMAGE_TOOLS = frozenset({"fdisk", "sfdisk", "parted", "gdisk", "sgdisk", "mkswap", "wipefs", "cryptsetup", "badblocks"})
+_USAGE_WITHOUT_TARGET = frozenset({"fdisk", "sfdisk", "sgdisk", "mkswap", "wipefs"})
+
+
+def _disk_options(vals: list[str], with_value: frozenset[str]) -> tuple[list[str], list[str]]:
+    """(option names, operands) of a partitioning tool's words.  An option in *with_value* takes the rest of its
+    short cluster, the text after `=`, or else the next word as its value (neither an option nor an operand)."""
+    names: list[str] = []
+    operands: list[str] = []
+    ended = False
+    skip = False
+    for v in vals:
+        if skip:
+            skip = False
+        elif ended or not v.startswith("-") or v == "-":
+            operands.append(v)
+        elif v == "--":
+            ended = True
+        elif v.startswith("--"):
+            name = v[2:].split("=", 1)[0]
+            names.append(name)
+            skip = name in with_value and "=" not in v
+        else:
+            for i, ch in enumerate(v[1:]):
+                names.append(ch)
+                if ch in with_value:
+                    skip = i == len(v) - 2
+                    break
+    return names, operands
+
+
+def _disk_reports_only(name: str, vals: list[str]) -> bool:
+    """The partitioning tool runs in a mode that only reports: a report option, and no option outside the report and
+    its modifiers; parted also with `print` among its commands and none of the commands that change the table."""
+    report, modifiers, with_value = _DISK_REPORT[name]
+    names, operands = _disk_options(vals, with_value)
+    if any(n not in report and n not in modifiers for n in names):
+        return False
+    if name == "parted":
+        commands = operands[1:]
+        if any(c in _PARTED_WRITES for c in commands):
+            return False
+        return any(n in report for n in names) or "print" in commands
+    return any(n in report for n in names)
+
+
+def _disk_image_only(cmd: SimpleCommand, sc: Scope) -> bool:
+    """A partitioning or formatting tool whose targets are all regular files in the project or a temp dir (a disk image
+    being built), or that names none and stops with its usage; parted's target is its first operand."""
+    name = cmd.name
+    if name not in _IMAGE_TOOLS and name != "mkfs" and not name.startswith("mkfs."):
+        return False
+    if any("/dev/" in v for v in cmd.values()):
+        return False  # a device named anywhere, whatever option it follows
+    _, operands = _disk_options(cmd.values(), _DISK_REPORT[name][2] if name in _DISK_REPORT else frozenset())
+    if name == "parted":
+        operands = operands[:1]
+    if not operands:
+        return name in _USAGE_WITHOUT_TARGET or name == "mkfs" or name.startswith("mkfs.")
+    for v in operands:
+        if v.startswith("/dev/"):
+            return False
+        p = sc.path(v, cmd)
+        if DYN in p or paths.has_glob(p) or p.startswith("/dev/") or not (sc.inside_project(p) or sc.in_temp(p)):
+            return False
+    return True
 
 
 def package_config_verdict(path: str, text: str, sc: Scope) -> str | None:
