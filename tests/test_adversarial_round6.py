@@ -204,28 +204,6 @@ OPEN: dict[str, tuple[Any, str]] = {
     ),
     "qwen-yolo": ("qwen --yolo -p 'fix it'", "nested agent: Gemini's forks (qwen) are not among the agent CLIs"),
     "aider-yes-always": ("aider --yes-always --message 'fix it'", "nested agent without hooks at all: aider is not an agent CLI here"),
-    "node-local-require": (
-        _files("node app.js", {"app.js": "require('./lib')\n", "lib.js": _JS_RM}),
-        "modules a script loads from beside it are read for Python only (round 4), not node's require",
-    ),
-    "node-local-import-mjs": (
-        _files("node app.mjs", {"app.mjs": "import './lib.mjs'\n", "lib.mjs": _JS_RM}),
-        "modules a script loads from beside it: node's import",
-    ),
-    "ruby-require-relative": (
-        _files("ruby app.rb", {"app.rb": "require_relative 'lib'\n", "lib.rb": "require 'fileutils'\nFileUtils.rm_rf(File.expand_path('~/.claude'))\n"}),
-        "modules a script loads from beside it: ruby's require_relative",
-    ),
-    "invoke-tasks": (
-        _files("invoke clean", {"tasks.py": "from invoke import task\n@task\ndef clean(c):\n    c.run('rm -rf ~/.claude')\n"}),
-        "build tool's file read at the write only, not at the run: invoke's tasks.py",
-    ),
-    "scons": (_files("scons", {"SConstruct": _RM}), "build tool's file not read at the run: SConstruct"),
-    "php-artisan": (_files("php artisan serve", {"artisan": "<?php system('rm -rf /home/ana/.claude');\n"}), "php script without a .php suffix"),
-    "dotnet-exec-target": (
-        _files("dotnet build", {"x.csproj": "<Project><Target Name='B' BeforeTargets='Build'><Exec Command='rm -rf /home/ana/.claude' /></Target></Project>"}),
-        "build tool's file not read at the run: MSBuild Exec targets",
-    ),
     "pip-reinstall-local-wheel": (
         "python3 -m pip install --force-reinstall --no-deps /tmp/clearance-0.0.1-py3-none-any.whl",
         "self.reinstall reads a local project's pyproject name, not a wheel's file name (name-version-…whl)",
@@ -253,3 +231,36 @@ def test_open_round6(key: str) -> None:
         assert decide(example).decision in ("deny", "ask")
 
     strict.check(key, {k: v[1] for k, v in OPEN.items()}, run)
+
+
+# Fixed in round 6's follow-up (tests/test_run_loaded_files.py has the class): code a run loads from files the engine
+# now reads at the run — a script's local modules per language, and the files build tools load.
+LOADED_AT_RUN: dict[str, tuple[Any, str]] = {
+    "node-local-require": (
+        _files("node app.js", {"app.js": "require('./lib')\n", "lib.js": _JS_RM}),
+        "modules a script loads from beside it are read for Python only (round 4), not node's require",
+    ),
+    "node-local-import-mjs": (
+        _files("node app.mjs", {"app.mjs": "import './lib.mjs'\n", "lib.mjs": _JS_RM}),
+        "modules a script loads from beside it: node's import",
+    ),
+    "ruby-require-relative": (
+        _files("ruby app.rb", {"app.rb": "require_relative 'lib'\n", "lib.rb": "require 'fileutils'\nFileUtils.rm_rf(File.expand_path('~/.claude'))\n"}),
+        "modules a script loads from beside it: ruby's require_relative",
+    ),
+    "invoke-tasks": (
+        _files("invoke clean", {"tasks.py": "from invoke import task\n@task\ndef clean(c):\n    c.run('rm -rf ~/.claude')\n"}),
+        "build tool's file read at the write only, not at the run: invoke's tasks.py",
+    ),
+    "scons": (_files("scons", {"SConstruct": _RM}), "build tool's file not read at the run: SConstruct"),
+    "php-artisan": (_files("php artisan serve", {"artisan": "<?php system('rm -rf /home/ana/.claude');\n"}), "php script without a .php suffix"),
+    "dotnet-exec-target": (
+        _files("dotnet build", {"x.csproj": "<Project><Target Name='B' BeforeTargets='Build'><Exec Command='rm -rf /home/ana/.claude' /></Target></Project>"}),
+        "build tool's file not read at the run: MSBuild Exec targets",
+    ),
+}
+
+
+@pytest.mark.parametrize("key", sorted(LOADED_AT_RUN))
+def test_loaded_at_run(key: str) -> None:
+    assert decide(LOADED_AT_RUN[key][0]).decision in ("deny", "ask")

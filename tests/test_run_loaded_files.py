@@ -157,31 +157,7 @@ ORDINARY: dict[str, dict[str, Any]] = {
 }
 
 # Classes of this file left open (strict xfails, the class named).
-OPEN: dict[str, str] = {
-    "directory-build-targets": "a build tool's own file, loaded at the run, is not read at the run",
-    "dotnet-test-after-build": "a build tool's own file, loaded at the run, is not read at the run",
-    "fab-fabfile": "a build tool's own file, loaded at the run, is not read at the run",
-    "grunt-gruntfile": "a build tool's own file, loaded at the run, is not read at the run",
-    "gulp-via-npx": "a build tool's own file, loaded at the run, is not read at the run",
-    "invoke-inv": "a build tool's own file, loaded at the run, is not read at the run",
-    "jake-jakefile": "a build tool's own file, loaded at the run, is not read at the run",
-    "maven-exec-plugin": "a build tool's own file, loaded at the run, is not read at the run",
-    "node-dynamic-import": "a script's local JavaScript/TypeScript modules are not read",
-    "node-export-from": "a script's local JavaScript/TypeScript modules are not read",
-    "node-import-parent-dir": "a script's local JavaScript/TypeScript modules are not read",
-    "node-require-dir-index": "a script's local JavaScript/TypeScript modules are not read",
-    "node-require-subdir-ext": "a script's local JavaScript/TypeScript modules are not read",
-    "node-transitive": "a script's local JavaScript/TypeScript modules are not read",
-    "php-include-relative": "a PHP script's includes, or a PHP script without the .php suffix, are not read",
-    "php-require-dir": "a PHP script's includes, or a PHP script without the .php suffix, are not read",
-    "php-script-without-suffix": "a PHP script's includes, or a PHP script without the .php suffix, are not read",
-    "ruby-load-path-r": "a script's local Ruby files (require_relative, -r) are not read",
-    "ruby-require-relative-parent": "a script's local Ruby files (require_relative, -r) are not read",
-    "scons-jobs": "a build tool's own file, loaded at the run, is not read at the run",
-    "tilt-local": "a build tool's own file, loaded at the run, is not read at the run",
-    "ts-node-import-ts": "a script's local JavaScript/TypeScript modules are not read",
-    "tsx-import-dir-index": "a script's local JavaScript/TypeScript modules are not read",
-}
+OPEN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("key", sorted(DANGEROUS))

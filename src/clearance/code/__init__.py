@@ -71,11 +71,25 @@ _TOOLCHAINS: dict[str, frozenset[str] | None] = {
     "overmind": frozenset({"start"}),
     "hivemind": None,
     "flit": frozenset({"build", "install", "publish"}),
+    # Programs that load a project file and run it (convention._LOADERS), and the build files MSBuild and Maven read
+    "invoke": None,
+    "inv": None,
+    "fab": None,
+    "scons": None,
+    "gulp": None,
+    "grunt": None,
+    "jake": None,
+    "tilt": frozenset({"up", "ci", "down"}),
+    "dotnet": frozenset({"build", "test", "run", "publish", "pack", "msbuild", "watch"}),
+    "msbuild": None,
+    "xbuild": None,
+    "mvn": None,
+    "mvnw": None,
 }
 
 
 def may_run_by_convention(name: str, raw: str, values: list[str], has_assigns: bool) -> bool:
-    if has_assigns or raw.endswith("/gradlew"):
+    if has_assigns or raw.endswith(("/gradlew", "/mvnw")):
         return True
     if name.startswith(("python", "pypy")):
         return "-m" in values

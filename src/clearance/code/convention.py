@@ -365,6 +365,94 @@ def one_liner(lang: str, code: str) -> str:
     return f"{name} {CODE_OPTIONS[lang][0]} {shell_quote(code)}"
 
 
+# invoke and Fabric: `c.run("cmd")`, `c.sudo("cmd")`, `c.local("cmd")`, `ctx.run(f"…")` take one shell command string.
+_INVOKE_RUN = lazy(r"""\.(?:run|sudo|local)\(\s*+[rfbu]{0,2}(?:'([^'\n]*)'|"([^"\n]*)")""")
+
+
+def invoke_commands(text: str) -> list[str]:
+    """An invoke tasks.py or a Fabric fabfile.py: its Python (as a one-liner) and the literal commands of its
+    `c.run(…)` / `c.sudo(…)` / `c.local(…)` calls (invoke hands the string to a shell)."""
+    out = [one_liner("python", text)] if text.strip() else []
+    for m in _INVOKE_RUN.finditer(text):
+        cmd = m.group(1) if m.group(1) is not None else m.group(2)
+        if cmd:
+            while (i := cmd.find("{")) != -1 and (j := cmd.find("}", i)) != -1:
+                cmd = cmd[:i] + '"$INVOKE_VALUE"' + cmd[j + 1 :]  # an f-string's fields: values known at run time
+            out.append(cmd)
+    return out
+
+
+# Tiltfile (Starlark): `local('cmd')` / `local(['a', 'b'])` runs as the Tiltfile loads; local_resource's `cmd=` and
+# `serve_cmd=` run at tilt up (a resource without deps runs once at start).
+_TILT_LOCAL = lazy(r"""\blocal\(\s*+(?:command\s*+=\s*+)?(\[[^\]\n]*\]|'[^'\n]*'|"[^"\n]*")""")
+_TILT_CMD = lazy(r"""\b(?:serve_)?cmd\s*+=\s*+(\[[^\]\n]*\]|'[^'\n]*'|"[^"\n]*")""")
+
+
+def _starlark_command(arg: str) -> str:
+    if arg.startswith("["):
+        return _words_command(_quoted(arg))
+    return arg[1:-1]
+
+
+def tilt_commands(text: str) -> list[str]:
+    """The commands a Tiltfile runs on the host: `local(…)` at load, local_resource's cmd/serve_cmd at tilt up."""
+    out = [_starlark_command(m.group(1)) for m in _TILT_LOCAL.finditer(text)]
+    out += [_starlark_command(m.group(1)) for m in _TILT_CMD.finditer(text)]
+    return [c for c in out if c][:MAX_FILES]
+
+
+_XML_ENTITIES = (("&quot;", '"'), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&#10;", "\n"), ("&#xA;", "\n"), ("&amp;", "&"))
+
+
+def _xml_text(value: str) -> str:
+    for entity, char in _XML_ENTITIES:
+        value = value.replace(entity, char)
+    return value
+
+
+_MSBUILD_EXEC = lazy(r"""<Exec\b[^<>]{0,2000}?\bCommand\s*+=\s*+(?:"([^"]*)"|'([^']*)')""", 2)  # re.IGNORECASE
+
+
+def msbuild_commands(text: str) -> list[str]:
+    """The `<Exec Command="…"/>` tasks of an MSBuild project file (csproj, Directory.Build.targets): the command runs
+    in a shell when its target runs (BeforeTargets/AfterTargets="Build" hook it into every build); `$(Prop)` and
+    `@(Item)` are values known at build time."""
+    out: list[str] = []
+    for m in _MSBUILD_EXEC.finditer(text):
+        cmd = _xml_text(m.group(1) if m.group(1) is not None else m.group(2))
+        for opener in ("$(", "@(", "%("):
+            while (i := cmd.find(opener)) != -1 and (j := cmd.find(")", i)) != -1:
+                cmd = cmd[:i] + '"$MSBUILD_VALUE"' + cmd[j + 1 :]
+        if cmd.strip():
+            out.append(cmd)
+    return out[:MAX_FILES]
+
+
+_MAVEN_EXECUTABLE = lazy(r"<executable>([^<]{0,500})</executable>")
+_MAVEN_ARGUMENT = lazy(r"<argument>([^<]*)</argument>")
+
+
+def maven_commands(text: str) -> list[str]:
+    """The programs a pom.xml's exec-maven-plugin runs (`<executable>` and its `<arguments>`, or `<commandlineArgs>`):
+    bound to a lifecycle phase, they run at every mvn command that reaches it."""
+    out: list[str] = []
+    for m in _MAVEN_EXECUTABLE.finditer(text):
+        exe = _xml_text(m.group(1)).strip()
+        if not exe or "${" in exe:
+            continue
+        end = text.find("</configuration>", m.end())
+        start = text.rfind("<configuration>", 0, m.start())
+        block = text[start if start != -1 else m.start() : end if end != -1 else m.end()]
+        args = [_xml_text(a.group(1)) for a in _MAVEN_ARGUMENT.finditer(block)]
+        line = block.find("<commandlineArgs>")
+        if line != -1:
+            close = block.find("</commandlineArgs>", line)
+            out.append(exe + " " + _xml_text(block[line + len("<commandlineArgs>") : close if close != -1 else None]))
+            continue
+        out.append(_words_command([exe, *args]))
+    return out[:MAX_FILES]
+
+
 def shell_code(lang: str, text: str) -> list[str]:
     """The shell code a file of language *lang* runs."""
     if lang == "shell":
@@ -388,6 +476,10 @@ def shell_code(lang: str, text: str) -> list[str]:
         "rake": rake_commands,
         "cmake": cmake_commands,
         "meson": meson_commands,
+        "invoke": invoke_commands,
+        "tilt": tilt_commands,
+        "msbuild": msbuild_commands,
+        "maven": maven_commands,
     }.get(lang)
     if reader is not None:
         return reader(text)
@@ -1474,6 +1566,12 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
             if text and text != TOO_LARGE:
                 out += [(f"lefthook runs {cfg_name}'s {ops[1]} commands", c) for c in lefthook_commands(text, ops[1])]
         return out
+    if name in _LOADERS:
+        return _loader_files(cmd, sc, vals, read)
+    if name in ("dotnet", "msbuild", "xbuild"):
+        return _msbuild(cmd, sc, vals, ops)
+    if name in ("mvn", "mvnw") or cmd.argv[0].value.endswith("/mvnw"):
+        return _maven(cmd, sc, vals)
     if name == "hatch" and ops[:1] == ["test"]:
         return _pytest(cmd, sc, [], read)
     if name == "hatch" and ops[:1] == ["run"] and len(ops) > 1:
@@ -1493,6 +1591,115 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
                 tasks += [(f"{name} runs a task of {f}", c) for c in script_commands(f"{cwd}/{f}", text)[:MAX_FILES]]
         return tasks
     return []
+
+
+# Programs that load a file of the project and run it at every run (found from the directory they run in upward,
+# as each tool looks for it): program -> (file names, first found wins; language; options naming the file; options
+# naming the directory to look in).  From each tool's documentation: invoke imports the `tasks` module, Fabric the
+# `fabfile`, scons reads SConstruct, gulp (liftoff), grunt and jake load their file before running any task, and Tilt
+# executes the Tiltfile at start-up.
+_LOADERS: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]] = {
+    **{p: (("tasks.py", "tasks/__init__.py"), "invoke", (), ("-r", "--search-root")) for p in ("invoke", "inv")},
+    "fab": (("fabfile.py", "fabfile/__init__.py"), "invoke", ("-f", "--fabfile"), ("-r", "--search-root")),
+    "scons": (
+        ("SConstruct", "Sconstruct", "sconstruct", "SConstruct.py", "Sconstruct.py", "sconstruct.py"),
+        "python",
+        ("-f", "--file", "--makefile", "--sconstruct"),
+        ("-C", "--directory"),
+    ),
+    "gulp": (("gulpfile.js", "gulpfile.cjs", "gulpfile.mjs", "gulpfile.ts", "gulpfile.babel.js", "Gulpfile.js"), "js", ("--gulpfile", "-f"), ("--cwd",)),
+    "grunt": (("Gruntfile.js", "gruntfile.js", "Gruntfile.cjs", "gruntfile.cjs"), "js", ("--gruntfile",), ("--base",)),
+    "jake": (("Jakefile", "Jakefile.js", "jakefile", "jakefile.js"), "js", ("-f", "--jakefile"), ("-C", "--directory")),
+    "tilt": (("Tiltfile",), "tilt", ("-f", "--file"), ()),
+}
+_TILT_VERBS = frozenset({"up", "ci", "down"})
+_SCONSCRIPT = lazy(r"""\bSConscript\(\s*+(?:dirs\s*+=\s*+)?['"]([^'"\n]{1,200})['"]""")
+
+
+def _option_value(vals: list[str], names: tuple[str, ...]) -> str | None:
+    for i, v in enumerate(vals):
+        if v in names and i + 1 < len(vals):
+            return vals[i + 1]
+        for n in names:
+            if n.startswith("--") and v.startswith(n + "="):
+                return v[len(n) + 1 :]
+    return None
+
+
+def _loader_files(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], str | None]) -> list[Run]:
+    """The file a program of _LOADERS loads at this run (the one named by its option, or the first of its names found
+    from the directory it runs in up to the project root), and for scons the files SConstruct reads with it."""
+    name = cmd.name
+    names, lang, file_opts, dir_opts = _LOADERS[name]
+    if any(v in ("-h", "--help", "-V", "--version") for v in vals):
+        return []
+    if name == "tilt" and not (vals and vals[0] in _TILT_VERBS):
+        return []
+    root = sc.ctx.project_root
+    given = _option_value(vals, file_opts) if file_opts else None
+    directory = _option_value(vals, dir_opts) if dir_opts else None
+    start = sc.path(directory, cmd) if directory and DYN not in directory else (cmd.cwd or sc.ctx.cwd)
+    if name in ("invoke", "inv", "fab"):
+        collection = _option_value(vals, ("-c", "--collection"))
+        if collection and all(c.isalnum() or c in "_." for c in collection):
+            rel = collection.replace(".", "/")
+            names = (rel + ".py", rel + "/__init__.py")
+    path: str | None = None
+    if given and DYN not in given:
+        path = sc.path(given, cmd)
+    else:
+        for d in reversed(_dirs_down(root, start)) if is_within(start, root) else [start]:
+            path = _first(d, names, read)
+            if path is not None:
+                break
+    if path is None or read(path) is None:
+        return []
+    base = posixpath.basename(path)
+    runs = [Run(path, lang, f"{base}, which {name} loads and runs")]
+    if name == "scons":
+        here = posixpath.dirname(path)
+        runs.append(Run(f"{here}/site_scons/site_init.py", "python", "site_scons/site_init.py, which scons runs before SConstruct"))
+        text = read(path)
+        if text and text != TOO_LARGE:
+            for m in list(_SCONSCRIPT.finditer(text))[:8]:
+                sub = posixpath.normpath(posixpath.join(here, m.group(1)))
+                runs.append(Run(sub if not sub.endswith("/") else sub + "SConscript", "python", f"{m.group(1)}, which SConstruct reads with SConscript()"))
+    return runs
+
+
+# MSBuild: the subcommands of dotnet that build (and so run the project's Exec targets hooked into the build).
+_DOTNET_BUILDS = frozenset({"build", "test", "run", "publish", "pack", "msbuild", "watch"})
+_PROJECT_SUFFIXES = (".csproj", ".fsproj", ".vbproj", ".proj", ".props", ".targets")
+
+
+def _msbuild(cmd: SimpleCommand, sc: Scope, vals: list[str], ops: list[str]) -> list[Run]:
+    """`dotnet build|test|run|publish|pack`, `msbuild`: the project files it reads (the one named, or those in the
+    directory), and the Directory.Build.props / Directory.Build.targets MSBuild imports from there up to the root."""
+    if cmd.name == "dotnet":
+        if not ops or ops[0] not in _DOTNET_BUILDS:
+            return []
+        ops = ops[1:]
+    cwd = cmd.cwd or sc.ctx.cwd
+    named = [sc.path(o, cmd) for o in ops if DYN not in o and (o.endswith(_PROJECT_SUFFIXES) or o in (".", "..") or o.startswith(("./", "../")))]
+    files = [p for p in named if p.endswith(_PROJECT_SUFFIXES)]
+    directory = next((p for p in named if not p.endswith(_PROJECT_SUFFIXES)), None) or (posixpath.dirname(files[0]) if files else cwd)
+    if not files and sc.ctx.list_dir is not None:
+        files = [f"{directory}/{n}" for n in sorted(sc.ctx.list_dir(directory) or []) if n.endswith(_PROJECT_SUFFIXES[:4])][:4]
+    root = sc.ctx.project_root
+    for d in _dirs_down(root, directory) if is_within(directory, root) else [directory]:
+        files += [f"{d}/Directory.Build.props", f"{d}/Directory.Build.targets"]
+    return [Run(p, "msbuild", f"{posixpath.basename(p)}'s Exec tasks, which {cmd.name} runs as it builds") for p in files[:MAX_FILES]]
+
+
+def _maven(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
+    """`mvn GOALS`: the programs pom.xml's exec-maven-plugin runs in the lifecycle phases those goals reach."""
+    if any(v in ("-h", "--help", "-v", "--version") for v in vals):
+        return []
+    given = _option_value(vals, ("-f", "--file"))
+    pom = sc.path(given, cmd) if given and DYN not in given else f"{cmd.cwd or sc.ctx.cwd}/pom.xml"
+    if not pom.endswith(".xml"):
+        pom = pom.rstrip("/") + "/pom.xml"
+    return [Run(pom, "maven", "the programs pom.xml's exec plugin runs, which mvn runs in the build's phases")]
 
 
 # Task runners whose tasks are tables of a configuration file (read by rules/tools.script_commands): (program, verb).
@@ -1693,6 +1900,32 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
                 continue
         for code in shell_code(lang, text):
             out.append((label, code))
+        if item.role != TEST_MODULE and lang in _FOLLOWED:
+            # The project files it loads in turn (gulpfile.js → require('./tasks/x'), tasks.py → import helpers).
+            out.extend(_loaded(cmd, sc, item.path, _FOLLOWED[lang], text, label))
+    return out
+
+
+# The languages whose local imports are followed (code/localmods.py), for the files a command runs by convention.
+_FOLLOWED = {"python": "python", "js": "js", "ruby": "ruby", "php": "php", "invoke": "python", "nox": "python", "rake": "ruby"}
+
+
+def _loaded(cmd: SimpleCommand, sc: Scope, path: str, lang: str, text: str, label: str) -> list[tuple[str, str]]:
+    from ..paths import is_generated
+    from .localmods import loaded
+
+    root = sc.ctx.project_root
+    reader = sc.ctx.read_file
+
+    def read(p: str) -> str | None:
+        if reader is None or DYN in p or not (is_within(p, root) or sc.in_temp(p)) or is_generated(p, root):
+            return None
+        return reader(p)
+
+    out: list[tuple[str, str]] = []
+    for p, t in loaded(lang, path, text, cmd.cwd or sc.ctx.cwd, read):
+        shown = p[len(root) + 1 :] if p.startswith(root + "/") else p
+        out.append((f"{label}, which loads {shown}", one_liner(lang, t)))
     return out
 
 
