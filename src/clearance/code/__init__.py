@@ -150,6 +150,25 @@ _CONVENTIONAL_NAMES = frozenset(
         "meson.build",
         "tox.ini",
         "hatch_build.py",
+        # the files of programs that load them (convention._LOADERS), MSBuild's and Maven's
+        "SConstruct",
+        "Sconstruct",
+        "sconstruct",
+        "SConscript",
+        "tasks.py",
+        "fabfile.py",
+        "gulpfile.js",
+        "gulpfile.cjs",
+        "gulpfile.mjs",
+        "gulpfile.ts",
+        "Gruntfile.js",
+        "gruntfile.js",
+        "Jakefile",
+        "Jakefile.js",
+        "Tiltfile",
+        "Directory.Build.props",
+        "Directory.Build.targets",
+        "pom.xml",
     }
 )
 
@@ -174,7 +193,7 @@ def may_be_conventional(path: str) -> bool:
     base = path.rsplit("/", 1)[-1]
     return (
         base in _CONVENTIONAL_NAMES
-        or base.endswith((".pth", ".mk", ".go"))
+        or base.endswith((".pth", ".mk", ".go", ".csproj", ".fsproj", ".vbproj"))
         or _js_config_shape(base)
         or (base.endswith(".py") and (base.startswith("test_") or base.endswith("_test.py")))  # test modules pytest runs
     )

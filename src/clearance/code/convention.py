@@ -571,6 +571,8 @@ def role(path: str) -> tuple[str, str] | None:
     tool = js_config_tool(base)
     if tool is not None:
         return "js", f"{base} is JavaScript that {tool} loads and runs at every run"
+    if base.endswith(_MSBUILD_PROJECTS):
+        return "msbuild", f"{base}'s Exec tasks run at every dotnet build of the project"
     return _RUNNER_ROLES.get(base)
 
 
@@ -641,7 +643,18 @@ _RUNNER_ROLES: dict[str, tuple[str, str]] = {
     "meson.build": ("meson", "meson.build's run_command runs at meson setup"),
     "tox.ini": ("tox", "tox.ini's commands run at tox"),
     "hatch_build.py": ("python", "hatch_build.py runs at every build of the project (pip install, hatch build)"),
+    # The files of _LOADERS, MSBuild's and Maven's (the run end: _loader_files, _msbuild, _maven)
+    **{n: ("python", f"{n} is Python that every scons run executes") for n in ("SConstruct", "Sconstruct", "sconstruct", "SConscript")},
+    "tasks.py": ("invoke", "tasks.py is the task module invoke imports at every invoke or inv run"),
+    "fabfile.py": ("invoke", "fabfile.py is the module Fabric imports at every fab run"),
+    **{n: ("js", f"{n} is JavaScript that every {n[:4].lower()} run loads") for n in ("gulpfile.js", "gulpfile.cjs", "gulpfile.mjs", "gulpfile.ts")},
+    **{n: ("js", f"{n} is JavaScript that every grunt run loads") for n in ("Gruntfile.js", "gruntfile.js")},
+    **{n: ("js", f"{n} is JavaScript that every jake run loads") for n in ("Jakefile", "Jakefile.js")},
+    "Tiltfile": ("tilt", "the Tiltfile's local() commands run at every tilt up"),
+    **{n: ("msbuild", f"{n}'s Exec tasks run at every build of the projects below it") for n in ("Directory.Build.props", "Directory.Build.targets")},
+    "pom.xml": ("maven", "the programs pom.xml's exec plugin names run at every mvn build"),
 }
+_MSBUILD_PROJECTS = (".csproj", ".fsproj", ".vbproj")
 
 
 def written(path: str, text: str) -> tuple[str, list[str]] | None:
@@ -1891,12 +1904,11 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
                         out.extend((f"{cmd.name} runs {cfg_name}'s {hook} commands (through the lefthook hook)", c) for c in lefthook_commands(cfg, hook))
                 continue
             if lang == "shell" and "pre-commit" in text and "hook-impl" in text:
-                # pre-commit's installed shim: the hooks are in the configuration.
-                cfg = read(f"{sc.ctx.project_root}/.pre-commit-config.yaml")
+                # pre-commit's installed shim: the hooks are in the configuration it names (`--config=FILE`).
+                cfg_name = _shim_config(text)
+                cfg = read(posixpath.normpath(posixpath.join(sc.ctx.project_root, cfg_name)))
                 if cfg and cfg != TOO_LARGE:
-                    out.extend(
-                        (f"{cmd.name} runs a hook in .pre-commit-config.yaml (through {item.path.rsplit('/', 1)[-1]})", c) for c in precommit_entries(cfg)
-                    )
+                    out.extend((f"{cmd.name} runs a hook in {cfg_name} (through {item.path.rsplit('/', 1)[-1]})", c) for c in precommit_entries(cfg))
                 continue
         for code in shell_code(lang, text):
             out.append((label, code))
@@ -1927,6 +1939,17 @@ def _loaded(cmd: SimpleCommand, sc: Scope, path: str, lang: str, text: str, labe
         shown = p[len(root) + 1 :] if p.startswith(root + "/") else p
         out.append((f"{label}, which loads {shown}", one_liner(lang, t)))
     return out
+
+
+def _shim_config(text: str) -> str:
+    """The configuration pre-commit's installed hook passes (`ARGS=(hook-impl --config=FILE …)`), relative to the
+    repository; .pre-commit-config.yaml when it names none."""
+    i = text.find("--config=")
+    if i != -1:
+        value = text[i + len("--config=") :].split(None, 1)[0].strip("'\")")
+        if value and DYN not in value and "$" not in value and not value.startswith(("/", "~")):
+            return value
+    return ".pre-commit-config.yaml"
 
 
 _LEFTHOOK_FILES = ("lefthook.yml", "lefthook.yaml", ".lefthook.yml", ".lefthook.yaml", "lefthook-local.yml")
