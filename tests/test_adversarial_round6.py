@@ -204,15 +204,6 @@ OPEN: dict[str, tuple[Any, str]] = {
     ),
     "qwen-yolo": ("qwen --yolo -p 'fix it'", "nested agent: Gemini's forks (qwen) are not among the agent CLIs"),
     "aider-yes-always": ("aider --yes-always --message 'fix it'", "nested agent without hooks at all: aider is not an agent CLI here"),
-    "pip-reinstall-local-wheel": (
-        "python3 -m pip install --force-reinstall --no-deps /tmp/clearance-0.0.1-py3-none-any.whl",
-        "self.reinstall reads a local project's pyproject name, not a wheel's file name (name-version-…whl)",
-    ),
-    "python-module-file-write": (
-        "python3 -c \"import clearance.engine as e, pathlib; pathlib.Path(e.__file__).write_text('')\"",
-        "clearance's installed source named through a module's __file__: os.remove(clearance.__file__) is denied, "
-        "pathlib's write_text of a submodule's __file__ is not",
-    ),
 }
 
 
@@ -277,3 +268,22 @@ LOADED_AT_RUN: dict[str, tuple[Any, str]] = {
 @pytest.mark.parametrize("key", sorted(LOADED_AT_RUN))
 def test_loaded_at_run(key: str) -> None:
     assert decide(LOADED_AT_RUN[key][0]).decision in ("deny", "ask")
+
+
+# Fixed in the same follow-up: clearance's own package named another way (a wheel's file name, a module's __file__).
+SELF_BY_ANOTHER_NAME: dict[str, tuple[Any, str]] = {
+    "pip-reinstall-local-wheel": (
+        "python3 -m pip install --force-reinstall --no-deps /tmp/clearance-0.0.1-py3-none-any.whl",
+        "self.reinstall reads a local project's pyproject name, not a wheel's file name (name-version-…whl)",
+    ),
+    "python-module-file-write": (
+        "python3 -c \"import clearance.engine as e, pathlib; pathlib.Path(e.__file__).write_text('')\"",
+        "clearance's installed source named through a module's __file__: os.remove(clearance.__file__) is denied, "
+        "pathlib's write_text of a submodule's __file__ is not",
+    ),
+}
+
+
+@pytest.mark.parametrize("key", sorted(SELF_BY_ANOTHER_NAME))
+def test_self_by_another_name(key: str) -> None:
+    assert decide(SELF_BY_ANOTHER_NAME[key][0]).decision in ("deny", "ask")

@@ -223,3 +223,32 @@ class TestTheWriteEnd:
     @pytest.mark.parametrize("example", ORDINARY)
     def test_ordinary(self, example: dict[str, Any]) -> None:
         assert decide(example).decision == "allow"
+
+
+class TestClearanceByAnotherName:
+    """Round 6's two self-protection entries fixed beside this class: a built distribution's file name names its project
+    (`clearance-0.0.1-py3-none-any.whl`), and `clearance.engine.__file__` is where clearance's own code is."""
+
+    NOT_ALLOWED: ClassVar[list[str]] = [
+        "pip install --force-reinstall /tmp/clearance-0.0.1-py3-none-any.whl",
+        "pip3 install ./dist/clearance-0.2.tar.gz",
+        "uv pip install /tmp/clearance-1.0-py3-none-any.whl",
+        'python3 -c "import clearance, os; os.remove(clearance.__file__)"',
+        "python3 -c \"import clearance.engine as e; open(e.__file__, 'w').write('')\"",
+        'python3 -c "import clearance, shutil; shutil.rmtree(clearance.__path__[0])"',
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "pip install dist/webapp-0.1-py3-none-any.whl",
+        "pip install dist/clearance_extras-0.1-py3-none-any.whl",
+        "pip install --target /tmp/x /tmp/clearance-0.0.1-py3-none-any.whl",
+        'python3 -c "import clearance.engine as e; print(e.__file__)"',
+        'python3 -c "import requests; print(requests.__file__)"',
+    ]
+
+    @pytest.mark.parametrize("command", NOT_ALLOWED)
+    def test_not_allowed(self, command: str) -> None:
+        assert decide(command).decision in ("deny", "ask")
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
