@@ -85,6 +85,10 @@ _TOOLCHAINS: dict[str, frozenset[str] | None] = {
     "xbuild": None,
     "mvn": None,
     "mvnw": None,
+    "nx": None,
+    "sbt": None,
+    "mage": None,
+    "earthly": None,
 }
 
 
@@ -169,6 +173,8 @@ _CONVENTIONAL_NAMES = frozenset(
         "Directory.Build.props",
         "Directory.Build.targets",
         "pom.xml",
+        "build.sbt",
+        "Earthfile",
     }
 )
 

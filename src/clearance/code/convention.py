@@ -127,12 +127,21 @@ _GRADLE_STRING = lazy(r"'([^'\n]*)'|\"([^\"\n]*)\"")
 _GRADLE_EXECUTE = lazy(r"(?:'([^'\n]*)'|\"([^\"\n]*)\")\s*\.execute\(\)")
 
 
+_JVM_PROCESS = lazy(r"\bProcessBuilder\s*+\(\s*+(?:listOf\s*+\(\s*+|arrayOf\s*+\(\s*+|\[\s*+)?((?:(?:'[^'\n]*'|\"[^\"\n]*\")\s*+,?\s*+)+)")
+_JVM_EXEC = lazy(r"\bgetRuntime\(\)\s*+\.\s*+exec\(\s*+(?:'([^'\n]*)'|\"([^\"\n]*)\")")
+
+
 def gradle_commands(text: str) -> list[str]:
     out: list[str] = []
     for m in _GRADLE_CMDLINE.finditer(text):
         words = [s.group(1) if s.group(1) is not None else s.group(2) for s in _GRADLE_STRING.finditer(m.group(1))]
         out.append(" ".join(shell_quote(w) for w in words))
     for m in _GRADLE_EXECUTE.finditer(text):
+        out.append(m.group(1) if m.group(1) is not None else m.group(2))
+    # The JVM's own process calls, in a Kotlin or Groovy build script: ProcessBuilder("a", "b"), Runtime.getRuntime().exec("cmd").
+    for m in _JVM_PROCESS.finditer(text):
+        out.append(_words_command(_quoted(m.group(1))))
+    for m in _JVM_EXEC.finditer(text):
         out.append(m.group(1) if m.group(1) is not None else m.group(2))
     return out
 
@@ -453,6 +462,62 @@ def maven_commands(text: str) -> list[str]:
     return out[:MAX_FILES]
 
 
+# sbt (Scala): `"cmd".!` / `"cmd".!!` (scala.sys.process), `Process("cmd")`, `Process(Seq("a", "b"))`, `Seq("a", "b").!`.
+_SBT_BANG = lazy(r"""\"([^\"\n]+)\"\s*+\.\s*+!!?""")
+_SBT_PROCESS = lazy(r"""\bProcess\s*+\(\s*+(?:Seq\s*+\(\s*+|List\s*+\(\s*+)?((?:\"[^\"\n]*\"\s*+,?\s*+)+)""")
+_SBT_SEQ = lazy(r"""\b(?:Seq|List)\s*+\(\s*+((?:\"[^\"\n]*\"\s*+,?\s*+)+)\)\s*+\.\s*+!!?""")
+
+
+def sbt_commands(text: str) -> list[str]:
+    """The commands a build.sbt runs through scala.sys.process (sbt evaluates the build definition as it loads)."""
+    out = [m.group(1) for m in _SBT_BANG.finditer(text)]
+    for pattern in (_SBT_PROCESS, _SBT_SEQ):
+        for m in pattern.finditer(text):
+            words = _quoted(m.group(1))
+            out.append(words[0] if len(words) == 1 else _words_command(words))
+    return out[:MAX_FILES]
+
+
+# Go (a magefile): sh.Run/RunV/Output("a", "b"), exec.Command("a", "b"), sh.Rm("p"), os.RemoveAll("p").
+_GO_RUN = lazy(
+    r"""\b(?:sh\.(?:Run|RunV|Output|OutputWith|RunWith)|exec\.Command(?:Context)?)\(\s*+(?:[A-Za-z_][\w.]*\s*+,\s*+)?((?:\"[^\"\n]*\"\s*+,?\s*+)+)"""
+)
+_GO_DELETE = lazy(r"""\b(?:sh\.Rm|os\.RemoveAll|os\.Remove)\(\s*+\"([^\"\n]+)\"\s*+\)""")
+
+
+def go_commands(text: str) -> list[str]:
+    """The literal commands and deletions of Go build code (a magefile, which mage compiles and runs)."""
+    out = [_words_command(_quoted(m.group(1))) for m in _GO_RUN.finditer(text)]
+    out += ["rm -rf " + shell_quote(m.group(1)) for m in _GO_DELETE.finditer(text)]
+    return out[:MAX_FILES]
+
+
+def earthly_local_commands(text: str) -> list[str]:
+    """The RUN commands of an Earthfile's LOCALLY targets: those run on the host, not in a build container."""
+    out: list[str] = []
+    local = False
+    for line in text.splitlines()[:5000]:
+        if line and not line[0].isspace():
+            local = False  # a new target
+            continue
+        s = line.strip()
+        if s == "LOCALLY":
+            local = True
+        elif local and s.startswith("RUN "):
+            words = s[4:].strip()
+            while words.startswith("--"):
+                words = words.split(None, 1)[1] if " " in words else ""
+            if words.startswith("["):
+                try:
+                    argv = json.loads(words)
+                except ValueError:
+                    continue
+                words = _words_command([str(a) for a in argv]) if isinstance(argv, list) else ""
+            if words:
+                out.append(words)
+    return out[:MAX_FILES]
+
+
 def shell_code(lang: str, text: str) -> list[str]:
     """The shell code a file of language *lang* runs."""
     if lang == "shell":
@@ -480,6 +545,9 @@ def shell_code(lang: str, text: str) -> list[str]:
         "tilt": tilt_commands,
         "msbuild": msbuild_commands,
         "maven": maven_commands,
+        "sbt": sbt_commands,
+        "gobuild": go_commands,
+        "earthly": earthly_local_commands,
     }.get(lang)
     if reader is not None:
         return reader(text)
@@ -653,6 +721,8 @@ _RUNNER_ROLES: dict[str, tuple[str, str]] = {
     "Tiltfile": ("tilt", "the Tiltfile's local() commands run at every tilt up"),
     **{n: ("msbuild", f"{n}'s Exec tasks run at every build of the projects below it") for n in ("Directory.Build.props", "Directory.Build.targets")},
     "pom.xml": ("maven", "the programs pom.xml's exec plugin names run at every mvn build"),
+    "build.sbt": ("sbt", "build.sbt's process calls run as sbt loads the build"),
+    "Earthfile": ("earthly", "the Earthfile's LOCALLY targets run their RUN commands on the host at earthly"),
 }
 _MSBUILD_PROJECTS = (".csproj", ".fsproj", ".vbproj")
 
@@ -663,7 +733,9 @@ def written(path: str, text: str) -> tuple[str, list[str]] | None:
     if r is None:
         return None
     lang, why = r
-    if lang == "go" and "//go:generate" not in text:
+    if lang == "go" and ("//go:build mage" in text or "// +build mage" in text):
+        lang, why = "gobuild", f"{path.rsplit('/', 1)[-1]} is a magefile, Go that mage compiles and runs"
+    elif lang == "go" and "//go:generate" not in text:
         return None
     code = shell_code(lang, text)
     if lang == "make" and not path.endswith(("Makefile", "makefile")):
@@ -1513,16 +1585,30 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
     cwd = cmd.cwd or sc.ctx.cwd
     ops = _operands(vals)
     if name == "just":
-        path = _first(cwd, ("justfile", "Justfile", ".justfile"), read) or _first(sc.ctx.project_root, ("justfile", "Justfile", ".justfile"), read)
-        if path is None:
+        given = _option_value(vals, ("-f", "--justfile"))
+        if given is not None:
+            # just --justfile FILE RECIPE: that file's recipes (the option's value is not a recipe).
+            path = sc.path(given, cmd) if DYN not in given else None
+            ops = _operands(vals, frozenset({"-f", "--justfile", "-d", "--working-directory", "--set", "--shell", "--dotenv-filename", "--dotenv-path"}))
+        else:
+            path = _first(cwd, ("justfile", "Justfile", ".justfile"), read) or _first(sc.ctx.project_root, ("justfile", "Justfile", ".justfile"), read)
+        if path is None or read(path) is None:
             return []
         text = read(path)
         if text is None or text == TOO_LARGE:
             return [Run(path, "just", "the justfile, whose recipes just runs")]
         return [(f"just runs the justfile recipe {r!r}", c) for r, c in just_selected(text, ops)]
     if name in ("task", "go-task"):
-        path = _first(cwd, _TASKFILES, read)
-        if path is None:
+        given = _option_value(vals, ("-t", "--taskfile"))
+        where = _option_value(vals, ("-d", "--dir"))
+        if given is not None or where is not None:
+            # task -t FILE NAME, task -d DIR NAME: that Taskfile's tasks (the options' values are not task names).
+            ops = _operands(vals, frozenset({"-t", "--taskfile", "-d", "--dir", "-o", "--output", "-c", "--color"}))
+        if given is not None:
+            path = sc.path(given, cmd) if DYN not in given else None
+        else:
+            path = _first(sc.path(where, cmd) if where and DYN not in where else cwd, _TASKFILES, read)
+        if path is None or read(path) is None:
             return []
         text = read(path)
         if text is None or text == TOO_LARGE:
@@ -1581,6 +1667,14 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         return out
     if name in _LOADERS:
         return _loader_files(cmd, sc, vals, read)
+    if name == "sbt" and not any(v in ("-h", "--help", "--version", "-V") for v in vals):
+        return [Run(f"{cwd}/build.sbt", "sbt", "build.sbt, which sbt evaluates as it loads the build")]
+    if name == "mage":
+        return _mage(cmd, sc, vals)
+    if name == "earthly" and any(v.startswith(("+", "./", "../")) and "+" in v for v in vals):
+        target = next(v for v in vals if v.startswith(("+", "./", "../")) and "+" in v)
+        d = sc.path(target.split("+", 1)[0], cmd) if not target.startswith("+") else cwd
+        return [Run(f"{d.rstrip('/')}/Earthfile", "earthly", "the Earthfile's LOCALLY targets, whose RUN commands earthly runs on the host")]
     if name in ("dotnet", "msbuild", "xbuild"):
         return _msbuild(cmd, sc, vals, ops)
     if name in ("mvn", "mvnw") or cmd.argv[0].value.endswith("/mvnw"):
@@ -1601,8 +1695,12 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         for f in files:
             text = read(f"{cwd}/{f}")
             if text and text != TOO_LARGE:
+                if f.endswith(".jsonc"):
+                    f, text = f[:-1], jsonc_to_json(text)  # deno.jsonc: JSON with comments
                 tasks += [(f"{name} runs a task of {f}", c) for c in script_commands(f"{cwd}/{f}", text)[:MAX_FILES]]
         return tasks
+    if name == "nx":
+        return _nx(sc, read) if ops and ops[0] not in _NX_QUIET else []
     return []
 
 
@@ -1680,6 +1778,22 @@ def _loader_files(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable
     return runs
 
 
+def _mage(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
+    """`mage TARGET`: the magefiles it compiles and runs (Go files with the `mage` build tag in the directory it reads,
+    `-d DIR`, or magefiles/ when that exists)."""
+    if any(v in ("-h", "-version", "-init", "-clean") for v in vals) or sc.ctx.list_dir is None:
+        return []
+    given = _option_value(vals, ("-d",))
+    cwd = cmd.cwd or sc.ctx.cwd
+    directory = sc.path(given, cmd) if given and DYN not in given else cwd
+    names = sc.ctx.list_dir(directory) or []
+    if not given and "magefiles" in names:
+        directory = f"{directory}/magefiles"
+        names = sc.ctx.list_dir(directory) or []
+    why = "a magefile, Go that mage compiles and runs"
+    return [Run(f"{directory}/{n}", "gobuild", f"{n}, {why}") for n in sorted(names) if n.endswith(".go")][:8]
+
+
 # MSBuild: the subcommands of dotnet that build (and so run the project's Exec targets hooked into the build).
 _DOTNET_BUILDS = frozenset({"build", "test", "run", "publish", "pack", "msbuild", "watch"})
 _PROJECT_SUFFIXES = (".csproj", ".fsproj", ".vbproj", ".proj", ".props", ".targets")
@@ -1718,7 +1832,7 @@ def _maven(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
 # Task runners whose tasks are tables of a configuration file (read by rules/tools.script_commands): (program, verb).
 _TASK_RUNNERS: dict[tuple[str, str], tuple[str, ...]] = {
     ("poe", "*"): ("pyproject.toml",),
-    ("deno", "task"): ("deno.json",),
+    ("deno", "task"): ("deno.json", "deno.jsonc"),
     ("pdm", "run"): ("pyproject.toml",),
     ("pixi", "run"): ("pixi.toml", "pyproject.toml"),
     ("devbox", "shell"): ("devbox.json",),
@@ -1726,6 +1840,60 @@ _TASK_RUNNERS: dict[tuple[str, str], tuple[str, ...]] = {
     **{(p, "start"): ("Procfile",) for p in ("foreman", "honcho", "overmind")},
     ("hivemind", "*"): ("Procfile",),
 }
+
+
+def jsonc_to_json(text: str) -> str:
+    """JSON with `//` and `/* */` comments (deno.jsonc, tsconfig): the comments removed, strings kept whole."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == '"':
+            j = i + 1
+            while j < n and text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i : j + 1])
+            i = j + 1
+        elif text.startswith("//", i):
+            j = text.find("\n", i)
+            i = n if j == -1 else j
+        elif text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            i = n if j == -1 else j + 2
+        else:
+            j = i
+            while j < n and text[j] not in '"/':
+                j += 1
+            if j == i:
+                out.append(c)
+                j += 1
+            else:
+                out.append(text[i:j])
+            i = j
+    return "".join(out)
+
+
+_NX_DIRS = ("apps", "libs", "packages", "projects")
+_NX_QUIET = frozenset({"graph", "list", "show", "report", "reset", "daemon", "init", "migrate", "generate", "g", "add", "help", "login", "logout"})
+
+
+def _nx(sc: Scope, read: Callable[[str], str | None]) -> list[tuple[str, str]]:
+    """`nx run P:T`, `nx T P`, `nx run-many -t T`: the nx:run-commands of the workspace's project.json files (the
+    root's and those one level below apps/, libs/, packages/, projects/), read as they are when written."""
+    from ..rules.tools import script_commands
+
+    root = sc.ctx.project_root
+    files = [f"{root}/project.json"]
+    for d in _NX_DIRS:
+        names = sc.ctx.list_dir(f"{root}/{d}") if sc.ctx.list_dir is not None else None
+        files += [f"{root}/{d}/{n}/project.json" for n in sorted(names or []) if "." not in n][:MAX_FILES]
+    out: list[tuple[str, str]] = []
+    for f in files[:MAX_FILES]:
+        text = read(f)
+        if text and text != TOO_LARGE:
+            shown = f[len(root) + 1 :]
+            out += [(f"nx runs a target of {shown}", c) for c in script_commands(f, text)[:MAX_FILES]]
+    return out[: MAX_FILES * 2]
 
 
 def _hatch_script(cwd: str, name: str, read: Callable[[str], str | None]) -> list[tuple[str, str]]:
