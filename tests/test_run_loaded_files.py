@@ -192,6 +192,22 @@ ORDINARY: dict[str, dict[str, Any]] = {
         {"magefile.go": '//go:build mage\npackage main\nimport "github.com/magefile/mage/sh"\nfunc Build() error { return sh.Run("go", "build", "./...") }\n'},
     ),
     "earthly-in-container": _files("earthly +build", {"Earthfile": "VERSION 0.8\nbuild:\n    FROM alpine\n    RUN rm -rf /tmp/cache\n"}),
+    # a library module passing its parameters to a dangerous API: what the analysis cannot resolve in a module is not asked
+    "node-library-module-parameters": _files(
+        "node app.js",
+        {
+            "app.js": "const { clean } = require('./lib/fsutil')\nclean('dist')\n",
+            "lib/fsutil.js": "const fs = require('fs')\nexports.clean = (dir) => fs.rmSync(dir, { recursive: true, force: true })\n"
+            "exports.run = (cmd) => require('child_process').execSync(cmd)\n",
+        },
+    ),
+    "python-library-module-parameters": _files(
+        "python3 main.py",
+        {
+            "main.py": "from util import wipe\nwipe('build')\n",
+            "util.py": "import shutil, subprocess\n\ndef wipe(p):\n    shutil.rmtree(p)\n\ndef sh(c):\n    subprocess.run(c, shell=True)\n",
+        },
+    ),
     "pre-commit-not-installed": _files("git commit -m wip", {".pre-commit-config.yaml": _PRE_COMMIT_CFG}),
     "php-missing-include": _files("php cron.php", {"cron.php": "<?php\ninclude 'lib/jobs.php';\necho 1;\n"}),
 }
