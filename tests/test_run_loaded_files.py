@@ -305,3 +305,43 @@ class TestClearanceByAnotherName:
     @pytest.mark.parametrize("command", ORDINARY)
     def test_ordinary(self, command: str) -> None:
         assert decide(command).decision == "allow"
+
+
+class TestLocalModulesTable:
+    """code/localmods.loaded: the per-language table of how a file names another, on a dictionary of files."""
+
+    @staticmethod
+    def _loaded(lang: str, main: str, files: dict[str, str]) -> list[str]:
+        from clearance.code.localmods import loaded
+
+        return [p for p, _ in loaded(lang, "/p/" + main, files[main], "/p", lambda c: files.get(c[3:]) if c.startswith("/p/") else None)]
+
+    def test_js_resolution(self) -> None:
+        files = {
+            "a.ts": "import { b } from './b.js'\nimport './style.css'\nimport x from 'lodash'\nexport * from './c'\n",
+            "b.ts": "",
+            "c/index.tsx": "",
+            "style.css": "",
+        }
+        assert self._loaded("js", "a.ts", files) == ["/p/b.ts", "/p/c/index.tsx"]
+
+    def test_depth_is_bounded(self) -> None:
+        files = {f"m{i}.js": f"require('./m{i + 1}')\n" for i in range(10)}
+        assert len(self._loaded("js", "m0.js", files)) == 4  # MAX_DEPTH
+
+    def test_cycles_end(self) -> None:
+        files = {"a.rb": "require_relative 'b'\n", "b.rb": "require_relative 'a'\n"}
+        assert self._loaded("ruby", "a.rb", files) == ["/p/b.rb"]
+
+    def test_php_forms(self) -> None:
+        files = {
+            "web/index.php": "<?php\nrequire_once __DIR__ . '/../boot.php';\ninclude('lib/x.php');\nREQUIRE dirname(__FILE__) . '/y.php';\n",
+            "boot.php": "",
+            "lib/x.php": "",
+            "web/y.php": "",
+        }
+        assert self._loaded("php", "web/index.php", files) == ["/p/boot.php", "/p/lib/x.php", "/p/web/y.php"]
+
+    def test_python_is_transitive_from_the_script_directory(self) -> None:
+        files = {"main.py": "import a\n", "a.py": "import b\n", "b/__init__.py": ""}
+        assert self._loaded("python", "main.py", files) == ["/p/a.py", "/p/b/__init__.py"]

@@ -195,7 +195,7 @@ def _loaded(cmd: SimpleCommand, sc: Scope, v: str, lang: str, path: str, text: s
     root = sc.ctx.project_root
     cwd = cmd.cwd or sc.ctx.cwd
     out = []
-    for p, t in loaded(lang, path, text, cwd, lambda c: _read(sc, c)):
+    for p, t in loaded(lang, path, text, cwd, lambda c: _read(sc, c), sc.ctx.list_dir):
         shown = p[len(root) + 1 :] if p.startswith(root + "/") else p
         out.append((f"{cmd.name} {v}, which loads {shown}", _as_one_liner(cmd.name, lang, t)))
     return out

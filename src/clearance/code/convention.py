@@ -2103,7 +2103,7 @@ def _loaded(cmd: SimpleCommand, sc: Scope, path: str, lang: str, text: str, labe
         return reader(p)
 
     out: list[tuple[str, str]] = []
-    for p, t in loaded(lang, path, text, cmd.cwd or sc.ctx.cwd, read):
+    for p, t in loaded(lang, path, text, cmd.cwd or sc.ctx.cwd, read, sc.ctx.list_dir):
         shown = p[len(root) + 1 :] if p.startswith(root + "/") else p
         out.append((f"{label}, which loads {shown}", one_liner(lang, t)))
     return out

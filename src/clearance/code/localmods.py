@@ -102,10 +102,25 @@ def _php(path: str, text: str, cwd: str) -> list[list[str]]:
     return out
 
 
-def loaded(lang: str, path: str, text: str, cwd: str, read: Callable[[str], str | None]) -> list[tuple[str, str]]:
-    """(path, text) of each project file the script at *path* (text *text*) loads, breadth first, itself excluded."""
+def loaded(
+    lang: str, path: str, text: str, cwd: str, read: Callable[[str], str | None], listdir: Callable[[str], list[str] | None] | None = None
+) -> list[tuple[str, str]]:
+    """(path, text) of each project file the script at *path* (text *text*) loads, breadth first, itself excluded.
+    With *listdir*, a candidate whose directory listing lacks its name is not read (one listing per directory)."""
     if lang not in ("python", "js", "ruby", "php") or text == TOO_LARGE:
         return []
+    listings: dict[str, frozenset[str] | None] = {}
+
+    def absent(c: str) -> bool:
+        if listdir is None:
+            return False
+        d, _, name = c.rpartition("/")
+        if d not in listings:
+            names = listdir(d) if len(listings) < 64 else None
+            listings[d] = frozenset(names) if names is not None else None
+        known = listings[d]
+        return known is not None and name not in known
+
     base = posixpath.dirname(path)
     seen = {path}
     out: list[tuple[str, str]] = []
@@ -130,6 +145,8 @@ def loaded(lang: str, path: str, text: str, cwd: str, read: Callable[[str], str 
             for c in cands:
                 if reads >= MAX_READS:
                     break
+                if absent(c):
+                    continue
                 reads += 1
                 got = read(c)
                 if got is None:
