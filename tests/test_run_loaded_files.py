@@ -110,6 +110,7 @@ DANGEROUS: dict[str, dict[str, Any]] = {
         "bundle exec rake db:seed", {"Rakefile": "task :'db:seed' do\n  sh 'rm -rf ~/'\nend\n", "Gemfile": "source 'https://rubygems.org'\n"}
     ),
     "gradle-kts-process-builder": _files("./gradlew build", {"build.gradle.kts": 'val p = ProcessBuilder("rm", "-rf", "/home/ana/.ssh").start()\n'}),
+    "gradle-init-script": _files("gradle --init-script init.gradle build", {"init.gradle": 'Runtime.getRuntime().exec("rm -rf /home/ana/.ssh")\n'}),
     "gradle-runtime-exec": _files("gradle assemble", {"build.gradle": "Runtime.getRuntime().exec('rm -rf /home/ana/.ssh')\n"}),
     "just-justfile-option": _files("just --justfile build.just deploy", {"build.just": "deploy:\n    rm -rf ~/\n"}),
     "task-taskfile-option": _files("task -t ci.yml build", {"ci.yml": "version: '3'\ntasks:\n  build:\n    cmds:\n      - rm -rf ~/\n"}),
@@ -212,14 +213,44 @@ ORDINARY: dict[str, dict[str, Any]] = {
     "php-missing-include": _files("php cron.php", {"cron.php": "<?php\ninclude 'lib/jobs.php';\necho 1;\n"}),
 }
 
-# Classes of this file left open (strict xfails, the class named).
-OPEN: dict[str, str] = {}
+# Cases of the class still open: each a strict xfail naming what is not read.
+LEFT_OPEN: dict[str, tuple[dict[str, Any], str]] = {
+    "cake-build-cake": (
+        _files("dotnet cake", {"build.cake": 'Task("Default").Does(() => { StartProcess("rm", "-rf /home/ana/.ssh"); });\nRunTarget("Default");\n'}),
+        "Cake's build.cake (C#) is not read at `dotnet cake`: no C# reading (nor Gradle's buildSrc/ Kotlin or Java)",
+    ),
+    "ts-paths-alias": (
+        _files(
+            "npx tsx src/main.ts",
+            {"src/main.ts": "import '@lib/boot'\n", "tsconfig.json": '{"compilerOptions": {"paths": {"@lib/*": ["src/lib/*"]}}}', "src/lib/boot.ts": _TS},
+        ),
+        "a module named through tsconfig's `paths` alias (or NODE_PATH) is a package name to the reader: only relative specifiers are followed",
+    ),
+    "ruby-load-path": (
+        _files("ruby app.rb", {"app.rb": "$LOAD_PATH.unshift File.join(__dir__, 'lib')\nrequire 'boot'\n", "lib/boot.rb": _RB}),
+        "a Ruby file found through $LOAD_PATH changed in the script is not followed (require of a bare name is read as a gem)",
+    ),
+    "msbuild-inline-task": (
+        _files(
+            "dotnet build",
+            {
+                "App.csproj": '<Project><UsingTask TaskName="X" TaskFactory="RoslynCodeTaskFactory" AssemblyFile="$(MSBuildToolsPath)\\Microsoft.Build.Tasks.Core.dll">'
+                '<Task><Code Type="Fragment" Language="cs">System.IO.Directory.Delete("/home/ana/.ssh", true);</Code></Task></UsingTask>'
+                '<Target Name="B" BeforeTargets="Build"><X /></Target></Project>\n'
+            },
+        ),
+        "MSBuild inline tasks (C# in <UsingTask>) are not read: only <Exec Command>",
+    ),
+}
+OPEN: dict[str, str] = {k: why for k, (_, why) in LEFT_OPEN.items()}
 
 
-@pytest.mark.parametrize("key", sorted(DANGEROUS))
+@pytest.mark.parametrize("key", sorted(DANGEROUS) + sorted(LEFT_OPEN))
 def test_dangerous_not_allowed(key: str) -> None:
+    example = DANGEROUS[key] if key in DANGEROUS else LEFT_OPEN[key][0]
+
     def run() -> None:
-        assert decide(DANGEROUS[key]).decision in ("deny", "ask")
+        assert decide(example).decision in ("deny", "ask")
 
     strict.check(key, OPEN, run)
 

@@ -1348,7 +1348,16 @@ def _python_module(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callabl
 def _gradle(cmd: SimpleCommand, sc: Scope) -> list[Run]:
     d = cmd.cwd or sc.ctx.cwd
     why = "the build script, which gradle runs at every build"
-    return [Run(f"{d}/{n}", "gradle", why) for n in ("build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts")]
+    runs = [Run(f"{d}/{n}", "gradle", why) for n in ("build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts")]
+    # gradle --init-script FILE (-I FILE): a script gradle runs before the build's own.
+    vals = cmd.values()
+    for i, v in enumerate(vals[:-1]):
+        if v in ("-I", "--init-script") and DYN not in vals[i + 1]:
+            runs.append(Run(sc.path(vals[i + 1], cmd), "gradle", f"the init script {vals[i + 1]}, which gradle runs before the build"))
+    for v in vals:
+        if v.startswith("--init-script=") and DYN not in v:
+            runs.append(Run(sc.path(v.split("=", 1)[1], cmd), "gradle", "the init script, which gradle runs before the build"))
+    return runs[:8]
 
 
 def _go(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
