@@ -290,6 +290,7 @@ class TestTheWriteEnd:
     ORDINARY: ClassVar[list[dict[str, Any]]] = [
         _write("SConstruct", "env = Environment()\nenv.Program('hello', ['hello.c'])\n"),
         _write("tasks.py", "from celery import shared_task\n\n@shared_task\ndef add(x, y):\n    return x + y\n"),
+        _write("app/tasks.py", "import subprocess\n\ndef purge():\n    subprocess.run('rm -rf ~/.cache/app', shell=True)\n"),
         _write("gulpfile.js", "const { src, dest } = require('gulp')\nexports.default = () => src('a/*').pipe(dest('b'))\n"),
         _write("Tiltfile", "k8s_yaml('app.yaml')\nlocal_resource('deps', cmd='npm ci', deps=['package.json'])\n"),
         _write("Api.csproj", '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>\n'),

@@ -733,6 +733,8 @@ def written(path: str, text: str) -> tuple[str, list[str]] | None:
     if r is None:
         return None
     lang, why = r
+    if lang == "invoke" and path.endswith("/tasks.py") and "invoke" not in text:
+        return None  # a tasks.py that is not invoke's (Celery's, an app's own module): ordinary code, judged where it runs
     if lang == "go" and ("//go:build mage" in text or "// +build mage" in text):
         lang, why = "gobuild", f"{path.rsplit('/', 1)[-1]} is a magefile, Go that mage compiles and runs"
     elif lang == "go" and "//go:generate" not in text:
