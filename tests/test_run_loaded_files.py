@@ -209,6 +209,8 @@ ORDINARY: dict[str, dict[str, Any]] = {
             "util.py": "import shutil, subprocess\n\ndef wipe(p):\n    shutil.rmtree(p)\n\ndef sh(c):\n    subprocess.run(c, shell=True)\n",
         },
     ),
+    "php-phar": _files("php composer.phar install", {"composer.phar": "#!/usr/bin/env php\n" + "x" * 70_000}),
+    "php-text-file": _files("php notes", {"notes": "rm -rf ~/ is what the old script did\n"}),
     "pre-commit-not-installed": _files("git commit -m wip", {".pre-commit-config.yaml": _PRE_COMMIT_CFG}),
     "php-missing-include": _files("php cron.php", {"cron.php": "<?php\ninclude 'lib/jobs.php';\necho 1;\n"}),
 }

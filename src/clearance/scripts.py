@@ -169,6 +169,8 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
         text = _read(sc, path)
         if text is None:
             return []
+        if not v.endswith(suffixes) and (v.endswith(".phar") or text == TOO_LARGE or "<?php" not in text[:8192]):
+            return []  # a PHP archive (composer.phar) or a file that opens no PHP tag: not a PHP script clearance reads
         return [(f"{cmd.name} {v}", _as_one_liner(cmd.name, lang, text)), *_loaded(cmd, sc, v, lang, path, text)]
     for v in vals:
         if v in CODE_OPTIONS[lang] or v in ("-m", "-"):
