@@ -46,7 +46,6 @@ KNOWN_GAPS: dict[str, str] = {
     "cargo run runs build.rs": "a deletion whose path is computed (env::var) inside a build script is, like a variable in a shell script, not asked",
     "docker compose up mounts home and wipes": "containers' host mounts and compose commands are not modelled",
     "go test runs TestMain? no: go test compiles and runs tests": "a project's own tests are its code: test files are not read (conftest-like files only)",
-    "mvn runs exec plugin in pom": "Maven's pom.xml plugins are not read",
     "PERL5OPT -M local module": "PERL5OPT names a module whose file depends on @INC: not read",
     "LD_PRELOAD project library": "LD_PRELOAD names a native library: nothing to read, and asking on every preload would stop ordinary use",
     "Write applied rails migration": "'applied' is read from a later migration beside it; Rails' db/schema.rb version is not read",

@@ -281,6 +281,9 @@ def asked_side_effect(found: list[Finding]) -> Finding | None:
 
 _NESTED_RULES = frozenset({"shell.script-content", "code.convention-run"})
 _TEST_MODULE = "a test module pytest collects and runs; it"  # code/convention.TEST_MODULE, as labelled by _check_scripts
+# A module the script loads (scripts._loaded, code/localmods.py): library code passes its parameters to dangerous APIs every
+# day, so in one only what would be denied or asked about when typed counts, not what the analysis cannot resolve.
+_LOADED = ", which loads "
 # Opacity findings a script run by name is still asked about for: what its code reaches and cannot be resolved.
 _CARRIED_FROM_SCRIPTS = frozenset({"interp.opaque", "shell.interactive-shell"})
 
@@ -452,7 +455,7 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
                 findings.append(_finding(rule, f"{label} runs, through another file: {nested[0].message}", cmd.show()))
                 continue
             f = asked_side_effect(inner)
-            if f is None and rule.id == "shell.script-content":
+            if f is None and rule.id == "shell.script-content" and _LOADED not in label:
                 # Interpreter code reaching a dangerous API with arguments it cannot resolve (shutil.rmtree(sys.argv[1]),
                 # execSync(process.argv[2])), or handing the terminal to a shell, is asked about in a script run by name
                 # as it is when typed (python -c).

@@ -162,10 +162,18 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
 
         reading = read([cmd.name, *vals], lang)
         v = reading.file
-        if reading.code is not None or v is None or not v.endswith(suffixes):
+        # PHP runs any file it is given as PHP (`php artisan`, `php bin/console`): the suffix is a convention only.
+        if reading.code is not None or v is None or not (v.endswith(suffixes) or lang == "php"):
             return []
-        text = _read(sc, sc.path(v, cmd))
-        return [(f"{cmd.name} {v}", _as_one_liner(cmd.name, lang, text))] if text is not None else []
+        path = sc.path(v, cmd)
+        text = _read(sc, path)
+        if text is None:
+            return []
+        if not v.endswith(suffixes) and (v.endswith(".phar") or text == TOO_LARGE or "<?php" not in text[:8192]):
+            return []  # a PHP archive (composer.phar) or a file that opens no PHP tag: not a PHP script clearance reads
+        # ruby -Ilib app.rb: `require 'x'` finds lib/x.rb
+        dirs = [sc.path(o[2:], cmd) for o in reading.loads if o.startswith("-I") and len(o) > 2 and DYN not in o] if lang == "ruby" else []
+        return [(f"{cmd.name} {v}", _as_one_liner(cmd.name, lang, text)), *_loaded(cmd, sc, v, lang, path, text, dirs)]
     for v in vals:
         if v in CODE_OPTIONS[lang] or v in ("-m", "-"):
             return []  # one-liners and modules are analysed elsewhere
@@ -177,25 +185,30 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
         text = _read(sc, path)
         if text is None:
             return []
-        out = [(f"{cmd.name} {v}", _as_one_liner(cmd.name, lang, text))]
-        if text != TOO_LARGE:
-            # Modules the script imports from its own directory run with it (python3 main.py → helper.py).
-            directory = posixpath.dirname(path)
-            for module in _local_imports(text)[:_MAX_IMPORTS]:
-                for candidate in (f"{directory}/{module}.py", f"{directory}/{module}/__init__.py"):
-                    imported = _read(sc, candidate)
-                    if imported is not None and imported != TOO_LARGE:
-                        out.append((f"{cmd.name} {v}, which imports {module}", _as_one_liner(cmd.name, lang, imported)))
-                        break
-        return out
+        # Modules the script imports from its own directory run with it (python3 main.py → helper.py).
+        return [(f"{cmd.name} {v}", _as_one_liner(cmd.name, lang, text)), *_loaded(cmd, sc, v, lang, path, text)]
     return []
 
 
-_MAX_IMPORTS = 8
+def _loaded(cmd: SimpleCommand, sc: Scope, v: str, lang: str, path: str, text: str, load_dirs: list[str] | None = None) -> list[tuple[str, str]]:
+    """The project files the script at *path* loads (its local imports, followed: code/localmods.py), each as a one-liner."""
+    if text == TOO_LARGE:
+        return []
+    from .code.localmods import loaded
+
+    root = sc.ctx.project_root
+    cwd = cmd.cwd or sc.ctx.cwd
+    out = []
+    for p, t in loaded(lang, path, text, cwd, lambda c: _read(sc, c), sc.ctx.list_dir, load_dirs):
+        shown = p[len(root) + 1 :] if p.startswith(root + "/") else p
+        out.append((f"{cmd.name} {v}, which loads {shown}", _as_one_liner(cmd.name, lang, t)))
+    return out
+
+
 _IMPORT_LINE = lazy(r"(?m)^[ \t]*(?:from[ \t]+([A-Za-z_]\w*)[\w.]*[ \t]+import\b|import[ \t]+([A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*)*))")
 
 
-def _local_imports(text: str) -> list[str]:
+def local_imports(text: str) -> list[str]:
     """The top-level module names a Python file imports (`import a, b.c`, `from d.e import f`), in order, once each."""
     names: list[str] = []
     for m in _IMPORT_LINE.finditer(text[:200_000]):

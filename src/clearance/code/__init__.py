@@ -71,11 +71,29 @@ _TOOLCHAINS: dict[str, frozenset[str] | None] = {
     "overmind": frozenset({"start"}),
     "hivemind": None,
     "flit": frozenset({"build", "install", "publish"}),
+    # Programs that load a project file and run it (convention._LOADERS), and the build files MSBuild and Maven read
+    "invoke": None,
+    "inv": None,
+    "fab": None,
+    "scons": None,
+    "gulp": None,
+    "grunt": None,
+    "jake": None,
+    "tilt": frozenset({"up", "ci", "down"}),
+    "dotnet": frozenset({"build", "test", "run", "publish", "pack", "msbuild", "watch"}),
+    "msbuild": None,
+    "xbuild": None,
+    "mvn": None,
+    "mvnw": None,
+    "nx": None,
+    "sbt": None,
+    "mage": None,
+    "earthly": None,
 }
 
 
 def may_run_by_convention(name: str, raw: str, values: list[str], has_assigns: bool) -> bool:
-    if has_assigns or raw.endswith("/gradlew"):
+    if has_assigns or raw.endswith(("/gradlew", "/mvnw")):
         return True
     if name.startswith(("python", "pypy")):
         return "-m" in values
@@ -136,6 +154,27 @@ _CONVENTIONAL_NAMES = frozenset(
         "meson.build",
         "tox.ini",
         "hatch_build.py",
+        # the files of programs that load them (convention._LOADERS), MSBuild's and Maven's
+        "SConstruct",
+        "Sconstruct",
+        "sconstruct",
+        "SConscript",
+        "tasks.py",
+        "fabfile.py",
+        "gulpfile.js",
+        "gulpfile.cjs",
+        "gulpfile.mjs",
+        "gulpfile.ts",
+        "Gruntfile.js",
+        "gruntfile.js",
+        "Jakefile",
+        "Jakefile.js",
+        "Tiltfile",
+        "Directory.Build.props",
+        "Directory.Build.targets",
+        "pom.xml",
+        "build.sbt",
+        "Earthfile",
     }
 )
 
@@ -160,7 +199,7 @@ def may_be_conventional(path: str) -> bool:
     base = path.rsplit("/", 1)[-1]
     return (
         base in _CONVENTIONAL_NAMES
-        or base.endswith((".pth", ".mk", ".go"))
+        or base.endswith((".pth", ".mk", ".go", ".csproj", ".fsproj", ".vbproj"))
         or _js_config_shape(base)
         or (base.endswith(".py") and (base.startswith("test_") or base.endswith("_test.py")))  # test modules pytest runs
     )

@@ -127,12 +127,21 @@ _GRADLE_STRING = lazy(r"'([^'\n]*)'|\"([^\"\n]*)\"")
 _GRADLE_EXECUTE = lazy(r"(?:'([^'\n]*)'|\"([^\"\n]*)\")\s*\.execute\(\)")
 
 
+_JVM_PROCESS = lazy(r"\bProcessBuilder\s*+\(\s*+(?:listOf\s*+\(\s*+|arrayOf\s*+\(\s*+|\[\s*+)?((?:(?:'[^'\n]*'|\"[^\"\n]*\")\s*+,?\s*+)+)")
+_JVM_EXEC = lazy(r"\bgetRuntime\(\)\s*+\.\s*+exec\(\s*+(?:'([^'\n]*)'|\"([^\"\n]*)\")")
+
+
 def gradle_commands(text: str) -> list[str]:
     out: list[str] = []
     for m in _GRADLE_CMDLINE.finditer(text):
         words = [s.group(1) if s.group(1) is not None else s.group(2) for s in _GRADLE_STRING.finditer(m.group(1))]
         out.append(" ".join(shell_quote(w) for w in words))
     for m in _GRADLE_EXECUTE.finditer(text):
+        out.append(m.group(1) if m.group(1) is not None else m.group(2))
+    # The JVM's own process calls, in a Kotlin or Groovy build script: ProcessBuilder("a", "b"), Runtime.getRuntime().exec("cmd").
+    for m in _JVM_PROCESS.finditer(text):
+        out.append(_words_command(_quoted(m.group(1))))
+    for m in _JVM_EXEC.finditer(text):
         out.append(m.group(1) if m.group(1) is not None else m.group(2))
     return out
 
@@ -365,6 +374,150 @@ def one_liner(lang: str, code: str) -> str:
     return f"{name} {CODE_OPTIONS[lang][0]} {shell_quote(code)}"
 
 
+# invoke and Fabric: `c.run("cmd")`, `c.sudo("cmd")`, `c.local("cmd")`, `ctx.run(f"…")` take one shell command string.
+_INVOKE_RUN = lazy(r"""\.(?:run|sudo|local)\(\s*+[rfbu]{0,2}(?:'([^'\n]*)'|"([^"\n]*)")""")
+
+
+def invoke_commands(text: str) -> list[str]:
+    """An invoke tasks.py or a Fabric fabfile.py: its Python (as a one-liner) and the literal commands of its
+    `c.run(…)` / `c.sudo(…)` / `c.local(…)` calls (invoke hands the string to a shell)."""
+    out = [one_liner("python", text)] if text.strip() else []
+    for m in _INVOKE_RUN.finditer(text):
+        cmd = m.group(1) if m.group(1) is not None else m.group(2)
+        if cmd:
+            while (i := cmd.find("{")) != -1 and (j := cmd.find("}", i)) != -1:
+                cmd = cmd[:i] + '"$INVOKE_VALUE"' + cmd[j + 1 :]  # an f-string's fields: values known at run time
+            out.append(cmd)
+    return out
+
+
+# Tiltfile (Starlark): `local('cmd')` / `local(['a', 'b'])` runs as the Tiltfile loads; local_resource's `cmd=` and
+# `serve_cmd=` run at tilt up (a resource without deps runs once at start).
+_TILT_LOCAL = lazy(r"""\blocal\(\s*+(?:command\s*+=\s*+)?(\[[^\]\n]*\]|'[^'\n]*'|"[^"\n]*")""")
+_TILT_CMD = lazy(r"""\b(?:serve_)?cmd\s*+=\s*+(\[[^\]\n]*\]|'[^'\n]*'|"[^"\n]*")""")
+
+
+def _starlark_command(arg: str) -> str:
+    if arg.startswith("["):
+        return _words_command(_quoted(arg))
+    return arg[1:-1]
+
+
+def tilt_commands(text: str) -> list[str]:
+    """The commands a Tiltfile runs on the host: `local(…)` at load, local_resource's cmd/serve_cmd at tilt up."""
+    out = [_starlark_command(m.group(1)) for m in _TILT_LOCAL.finditer(text)]
+    out += [_starlark_command(m.group(1)) for m in _TILT_CMD.finditer(text)]
+    return [c for c in out if c][:MAX_FILES]
+
+
+_XML_ENTITIES = (("&quot;", '"'), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&#10;", "\n"), ("&#xA;", "\n"), ("&amp;", "&"))
+
+
+def _xml_text(value: str) -> str:
+    for entity, char in _XML_ENTITIES:
+        value = value.replace(entity, char)
+    return value
+
+
+_MSBUILD_EXEC = lazy(r"""<Exec\b[^<>]{0,2000}?\bCommand\s*+=\s*+(?:"([^"]*)"|'([^']*)')""", 2)  # re.IGNORECASE
+
+
+def msbuild_commands(text: str) -> list[str]:
+    """The `<Exec Command="…"/>` tasks of an MSBuild project file (csproj, Directory.Build.targets): the command runs
+    in a shell when its target runs (BeforeTargets/AfterTargets="Build" hook it into every build); `$(Prop)` and
+    `@(Item)` are values known at build time."""
+    out: list[str] = []
+    for m in _MSBUILD_EXEC.finditer(text):
+        cmd = _xml_text(m.group(1) if m.group(1) is not None else m.group(2))
+        for opener in ("$(", "@(", "%("):
+            while (i := cmd.find(opener)) != -1 and (j := cmd.find(")", i)) != -1:
+                cmd = cmd[:i] + '"$MSBUILD_VALUE"' + cmd[j + 1 :]
+        if cmd.strip():
+            out.append(cmd)
+    return out[:MAX_FILES]
+
+
+_MAVEN_EXECUTABLE = lazy(r"<executable>([^<]{0,500})</executable>")
+_MAVEN_ARGUMENT = lazy(r"<argument>([^<]*)</argument>")
+
+
+def maven_commands(text: str) -> list[str]:
+    """The programs a pom.xml's exec-maven-plugin runs (`<executable>` and its `<arguments>`, or `<commandlineArgs>`):
+    bound to a lifecycle phase, they run at every mvn command that reaches it."""
+    out: list[str] = []
+    for m in _MAVEN_EXECUTABLE.finditer(text):
+        exe = _xml_text(m.group(1)).strip()
+        if not exe or "${" in exe:
+            continue
+        end = text.find("</configuration>", m.end())
+        start = text.rfind("<configuration>", 0, m.start())
+        block = text[start if start != -1 else m.start() : end if end != -1 else m.end()]
+        args = [_xml_text(a.group(1)) for a in _MAVEN_ARGUMENT.finditer(block)]
+        line = block.find("<commandlineArgs>")
+        if line != -1:
+            close = block.find("</commandlineArgs>", line)
+            out.append(exe + " " + _xml_text(block[line + len("<commandlineArgs>") : close if close != -1 else None]))
+            continue
+        out.append(_words_command([exe, *args]))
+    return out[:MAX_FILES]
+
+
+# sbt (Scala): `"cmd".!` / `"cmd".!!` (scala.sys.process), `Process("cmd")`, `Process(Seq("a", "b"))`, `Seq("a", "b").!`.
+_SBT_BANG = lazy(r"""\"([^\"\n]+)\"\s*+\.\s*+!!?""")
+_SBT_PROCESS = lazy(r"""\bProcess\s*+\(\s*+(?:Seq\s*+\(\s*+|List\s*+\(\s*+)?((?:\"[^\"\n]*\"\s*+,?\s*+)+)""")
+_SBT_SEQ = lazy(r"""\b(?:Seq|List)\s*+\(\s*+((?:\"[^\"\n]*\"\s*+,?\s*+)+)\)\s*+\.\s*+!!?""")
+
+
+def sbt_commands(text: str) -> list[str]:
+    """The commands a build.sbt runs through scala.sys.process (sbt evaluates the build definition as it loads)."""
+    out = [m.group(1) for m in _SBT_BANG.finditer(text)]
+    for pattern in (_SBT_PROCESS, _SBT_SEQ):
+        for m in pattern.finditer(text):
+            words = _quoted(m.group(1))
+            out.append(words[0] if len(words) == 1 else _words_command(words))
+    return out[:MAX_FILES]
+
+
+# Go (a magefile): sh.Run/RunV/Output("a", "b"), exec.Command("a", "b"), sh.Rm("p"), os.RemoveAll("p").
+_GO_RUN = lazy(
+    r"""\b(?:sh\.(?:Run|RunV|Output|OutputWith|RunWith)|exec\.Command(?:Context)?)\(\s*+(?:[A-Za-z_][\w.]*\s*+,\s*+)?((?:\"[^\"\n]*\"\s*+,?\s*+)+)"""
+)
+_GO_DELETE = lazy(r"""\b(?:sh\.Rm|os\.RemoveAll|os\.Remove)\(\s*+\"([^\"\n]+)\"\s*+\)""")
+
+
+def go_commands(text: str) -> list[str]:
+    """The literal commands and deletions of Go build code (a magefile, which mage compiles and runs)."""
+    out = [_words_command(_quoted(m.group(1))) for m in _GO_RUN.finditer(text)]
+    out += ["rm -rf " + shell_quote(m.group(1)) for m in _GO_DELETE.finditer(text)]
+    return out[:MAX_FILES]
+
+
+def earthly_local_commands(text: str) -> list[str]:
+    """The RUN commands of an Earthfile's LOCALLY targets: those run on the host, not in a build container."""
+    out: list[str] = []
+    local = False
+    for line in text.splitlines()[:5000]:
+        if line and not line[0].isspace():
+            local = False  # a new target
+            continue
+        s = line.strip()
+        if s == "LOCALLY":
+            local = True
+        elif local and s.startswith("RUN "):
+            words = s[4:].strip()
+            while words.startswith("--"):
+                words = words.split(None, 1)[1] if " " in words else ""
+            if words.startswith("["):
+                try:
+                    argv = json.loads(words)
+                except ValueError:
+                    continue
+                words = _words_command([str(a) for a in argv]) if isinstance(argv, list) else ""
+            if words:
+                out.append(words)
+    return out[:MAX_FILES]
+
+
 def shell_code(lang: str, text: str) -> list[str]:
     """The shell code a file of language *lang* runs."""
     if lang == "shell":
@@ -388,6 +541,13 @@ def shell_code(lang: str, text: str) -> list[str]:
         "rake": rake_commands,
         "cmake": cmake_commands,
         "meson": meson_commands,
+        "invoke": invoke_commands,
+        "tilt": tilt_commands,
+        "msbuild": msbuild_commands,
+        "maven": maven_commands,
+        "sbt": sbt_commands,
+        "gobuild": go_commands,
+        "earthly": earthly_local_commands,
     }.get(lang)
     if reader is not None:
         return reader(text)
@@ -479,6 +639,8 @@ def role(path: str) -> tuple[str, str] | None:
     tool = js_config_tool(base)
     if tool is not None:
         return "js", f"{base} is JavaScript that {tool} loads and runs at every run"
+    if base.endswith(_MSBUILD_PROJECTS):
+        return "msbuild", f"{base}'s Exec tasks run at every dotnet build of the project"
     return _RUNNER_ROLES.get(base)
 
 
@@ -549,7 +711,20 @@ _RUNNER_ROLES: dict[str, tuple[str, str]] = {
     "meson.build": ("meson", "meson.build's run_command runs at meson setup"),
     "tox.ini": ("tox", "tox.ini's commands run at tox"),
     "hatch_build.py": ("python", "hatch_build.py runs at every build of the project (pip install, hatch build)"),
+    # The files of _LOADERS, MSBuild's and Maven's (the run end: _loader_files, _msbuild, _maven)
+    **{n: ("python", f"{n} is Python that every scons run executes") for n in ("SConstruct", "Sconstruct", "sconstruct", "SConscript")},
+    "tasks.py": ("invoke", "tasks.py is the task module invoke imports at every invoke or inv run"),
+    "fabfile.py": ("invoke", "fabfile.py is the module Fabric imports at every fab run"),
+    **{n: ("js", f"{n} is JavaScript that every {n[:4].lower()} run loads") for n in ("gulpfile.js", "gulpfile.cjs", "gulpfile.mjs", "gulpfile.ts")},
+    **{n: ("js", f"{n} is JavaScript that every grunt run loads") for n in ("Gruntfile.js", "gruntfile.js")},
+    **{n: ("js", f"{n} is JavaScript that every jake run loads") for n in ("Jakefile", "Jakefile.js")},
+    "Tiltfile": ("tilt", "the Tiltfile's local() commands run at every tilt up"),
+    **{n: ("msbuild", f"{n}'s Exec tasks run at every build of the projects below it") for n in ("Directory.Build.props", "Directory.Build.targets")},
+    "pom.xml": ("maven", "the programs pom.xml's exec plugin names run at every mvn build"),
+    "build.sbt": ("sbt", "build.sbt's process calls run as sbt loads the build"),
+    "Earthfile": ("earthly", "the Earthfile's LOCALLY targets run their RUN commands on the host at earthly"),
 }
+_MSBUILD_PROJECTS = (".csproj", ".fsproj", ".vbproj")
 
 
 def written(path: str, text: str) -> tuple[str, list[str]] | None:
@@ -558,7 +733,11 @@ def written(path: str, text: str) -> tuple[str, list[str]] | None:
     if r is None:
         return None
     lang, why = r
-    if lang == "go" and "//go:generate" not in text:
+    if lang == "invoke" and path.endswith("/tasks.py") and "invoke" not in text:
+        return None  # a tasks.py that is not invoke's (Celery's, an app's own module): ordinary code, judged where it runs
+    if lang == "go" and ("//go:build mage" in text or "// +build mage" in text):
+        lang, why = "gobuild", f"{path.rsplit('/', 1)[-1]} is a magefile, Go that mage compiles and runs"
+    elif lang == "go" and "//go:generate" not in text:
         return None
     code = shell_code(lang, text)
     if lang == "make" and not path.endswith(("Makefile", "makefile")):
@@ -1171,7 +1350,16 @@ def _python_module(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callabl
 def _gradle(cmd: SimpleCommand, sc: Scope) -> list[Run]:
     d = cmd.cwd or sc.ctx.cwd
     why = "the build script, which gradle runs at every build"
-    return [Run(f"{d}/{n}", "gradle", why) for n in ("build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts")]
+    runs = [Run(f"{d}/{n}", "gradle", why) for n in ("build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts")]
+    # gradle --init-script FILE (-I FILE): a script gradle runs before the build's own.
+    vals = cmd.values()
+    for i, v in enumerate(vals[:-1]):
+        if v in ("-I", "--init-script") and DYN not in vals[i + 1]:
+            runs.append(Run(sc.path(vals[i + 1], cmd), "gradle", f"the init script {vals[i + 1]}, which gradle runs before the build"))
+    for v in vals:
+        if v.startswith("--init-script=") and DYN not in v:
+            runs.append(Run(sc.path(v.split("=", 1)[1], cmd), "gradle", "the init script, which gradle runs before the build"))
+    return runs[:8]
 
 
 def _go(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
@@ -1408,16 +1596,30 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
     cwd = cmd.cwd or sc.ctx.cwd
     ops = _operands(vals)
     if name == "just":
-        path = _first(cwd, ("justfile", "Justfile", ".justfile"), read) or _first(sc.ctx.project_root, ("justfile", "Justfile", ".justfile"), read)
-        if path is None:
+        given = _option_value(vals, ("-f", "--justfile"))
+        if given is not None:
+            # just --justfile FILE RECIPE: that file's recipes (the option's value is not a recipe).
+            path = sc.path(given, cmd) if DYN not in given else None
+            ops = _operands(vals, frozenset({"-f", "--justfile", "-d", "--working-directory", "--set", "--shell", "--dotenv-filename", "--dotenv-path"}))
+        else:
+            path = _first(cwd, ("justfile", "Justfile", ".justfile"), read) or _first(sc.ctx.project_root, ("justfile", "Justfile", ".justfile"), read)
+        if path is None or read(path) is None:
             return []
         text = read(path)
         if text is None or text == TOO_LARGE:
             return [Run(path, "just", "the justfile, whose recipes just runs")]
         return [(f"just runs the justfile recipe {r!r}", c) for r, c in just_selected(text, ops)]
     if name in ("task", "go-task"):
-        path = _first(cwd, _TASKFILES, read)
-        if path is None:
+        given = _option_value(vals, ("-t", "--taskfile"))
+        where = _option_value(vals, ("-d", "--dir"))
+        if given is not None or where is not None:
+            # task -t FILE NAME, task -d DIR NAME: that Taskfile's tasks (the options' values are not task names).
+            ops = _operands(vals, frozenset({"-t", "--taskfile", "-d", "--dir", "-o", "--output", "-c", "--color"}))
+        if given is not None:
+            path = sc.path(given, cmd) if DYN not in given else None
+        else:
+            path = _first(sc.path(where, cmd) if where and DYN not in where else cwd, _TASKFILES, read)
+        if path is None or read(path) is None:
             return []
         text = read(path)
         if text is None or text == TOO_LARGE:
@@ -1474,6 +1676,20 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
             if text and text != TOO_LARGE:
                 out += [(f"lefthook runs {cfg_name}'s {ops[1]} commands", c) for c in lefthook_commands(text, ops[1])]
         return out
+    if name in _LOADERS:
+        return _loader_files(cmd, sc, vals, read)
+    if name == "sbt" and not any(v in ("-h", "--help", "--version", "-V") for v in vals):
+        return [Run(f"{cwd}/build.sbt", "sbt", "build.sbt, which sbt evaluates as it loads the build")]
+    if name == "mage":
+        return _mage(cmd, sc, vals)
+    if name == "earthly" and any(v.startswith(("+", "./", "../")) and "+" in v for v in vals):
+        target = next(v for v in vals if v.startswith(("+", "./", "../")) and "+" in v)
+        d = sc.path(target.split("+", 1)[0], cmd) if not target.startswith("+") else cwd
+        return [Run(f"{d.rstrip('/')}/Earthfile", "earthly", "the Earthfile's LOCALLY targets, whose RUN commands earthly runs on the host")]
+    if name in ("dotnet", "msbuild", "xbuild"):
+        return _msbuild(cmd, sc, vals, ops)
+    if name in ("mvn", "mvnw") or cmd.argv[0].value.endswith("/mvnw"):
+        return _maven(cmd, sc, vals)
     if name == "hatch" and ops[:1] == ["test"]:
         return _pytest(cmd, sc, [], read)
     if name == "hatch" and ops[:1] == ["run"] and len(ops) > 1:
@@ -1490,15 +1706,144 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         for f in files:
             text = read(f"{cwd}/{f}")
             if text and text != TOO_LARGE:
+                if f.endswith(".jsonc"):
+                    f, text = f[:-1], jsonc_to_json(text)  # deno.jsonc: JSON with comments
                 tasks += [(f"{name} runs a task of {f}", c) for c in script_commands(f"{cwd}/{f}", text)[:MAX_FILES]]
         return tasks
+    if name == "nx":
+        return _nx(sc, read) if ops and ops[0] not in _NX_QUIET else []
     return []
+
+
+# Programs that load a file of the project and run it at every run (found from the directory they run in upward,
+# as each tool looks for it): program -> (file names, first found wins; language; options naming the file; options
+# naming the directory to look in).  From each tool's documentation: invoke imports the `tasks` module, Fabric the
+# `fabfile`, scons reads SConstruct, gulp (liftoff), grunt and jake load their file before running any task, and Tilt
+# executes the Tiltfile at start-up.
+_LOADERS: dict[str, tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]] = {
+    **{p: (("tasks.py", "tasks/__init__.py"), "invoke", (), ("-r", "--search-root")) for p in ("invoke", "inv")},
+    "fab": (("fabfile.py", "fabfile/__init__.py"), "invoke", ("-f", "--fabfile"), ("-r", "--search-root")),
+    "scons": (
+        ("SConstruct", "Sconstruct", "sconstruct", "SConstruct.py", "Sconstruct.py", "sconstruct.py"),
+        "python",
+        ("-f", "--file", "--makefile", "--sconstruct"),
+        ("-C", "--directory"),
+    ),
+    "gulp": (("gulpfile.js", "gulpfile.cjs", "gulpfile.mjs", "gulpfile.ts", "gulpfile.babel.js", "Gulpfile.js"), "js", ("--gulpfile", "-f"), ("--cwd",)),
+    "grunt": (("Gruntfile.js", "gruntfile.js", "Gruntfile.cjs", "gruntfile.cjs"), "js", ("--gruntfile",), ("--base",)),
+    "jake": (("Jakefile", "Jakefile.js", "jakefile", "jakefile.js"), "js", ("-f", "--jakefile"), ("-C", "--directory")),
+    "tilt": (("Tiltfile",), "tilt", ("-f", "--file"), ()),
+}
+_TILT_VERBS = frozenset({"up", "ci", "down"})
+_SCONSCRIPT = lazy(r"""\bSConscript\(\s*+(?:dirs\s*+=\s*+)?['"]([^'"\n]{1,200})['"]""")
+
+
+def _option_value(vals: list[str], names: tuple[str, ...]) -> str | None:
+    for i, v in enumerate(vals):
+        if v in names and i + 1 < len(vals):
+            return vals[i + 1]
+        for n in names:
+            if n.startswith("--") and v.startswith(n + "="):
+                return v[len(n) + 1 :]
+    return None
+
+
+def _loader_files(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], str | None]) -> list[Run]:
+    """The file a program of _LOADERS loads at this run (the one named by its option, or the first of its names found
+    from the directory it runs in up to the project root), and for scons the files SConstruct reads with it."""
+    name = cmd.name
+    names, lang, file_opts, dir_opts = _LOADERS[name]
+    if any(v in ("-h", "--help", "-V", "--version") for v in vals):
+        return []
+    if name == "tilt" and not (vals and vals[0] in _TILT_VERBS):
+        return []
+    root = sc.ctx.project_root
+    given = _option_value(vals, file_opts) if file_opts else None
+    directory = _option_value(vals, dir_opts) if dir_opts else None
+    start = sc.path(directory, cmd) if directory and DYN not in directory else (cmd.cwd or sc.ctx.cwd)
+    if name in ("invoke", "inv", "fab"):
+        collection = _option_value(vals, ("-c", "--collection"))
+        if collection and all(c.isalnum() or c in "_." for c in collection):
+            rel = collection.replace(".", "/")
+            names = (rel + ".py", rel + "/__init__.py")
+    path: str | None = None
+    if given and DYN not in given:
+        path = sc.path(given, cmd)
+    else:
+        for d in reversed(_dirs_down(root, start)) if is_within(start, root) else [start]:
+            path = _first(d, names, read)
+            if path is not None:
+                break
+    if path is None or read(path) is None:
+        return []
+    base = posixpath.basename(path)
+    runs = [Run(path, lang, f"{base}, which {name} loads and runs")]
+    if name == "scons":
+        here = posixpath.dirname(path)
+        runs.append(Run(f"{here}/site_scons/site_init.py", "python", "site_scons/site_init.py, which scons runs before SConstruct"))
+        text = read(path)
+        if text and text != TOO_LARGE:
+            for m in list(_SCONSCRIPT.finditer(text))[:8]:
+                sub = posixpath.normpath(posixpath.join(here, m.group(1)))
+                runs.append(Run(sub if not sub.endswith("/") else sub + "SConscript", "python", f"{m.group(1)}, which SConstruct reads with SConscript()"))
+    return runs
+
+
+def _mage(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
+    """`mage TARGET`: the magefiles it compiles and runs (Go files with the `mage` build tag in the directory it reads,
+    `-d DIR`, or magefiles/ when that exists)."""
+    if any(v in ("-h", "-version", "-init", "-clean") for v in vals) or sc.ctx.list_dir is None:
+        return []
+    given = _option_value(vals, ("-d",))
+    cwd = cmd.cwd or sc.ctx.cwd
+    directory = sc.path(given, cmd) if given and DYN not in given else cwd
+    names = sc.ctx.list_dir(directory) or []
+    if not given and "magefiles" in names:
+        directory = f"{directory}/magefiles"
+        names = sc.ctx.list_dir(directory) or []
+    why = "a magefile, Go that mage compiles and runs"
+    return [Run(f"{directory}/{n}", "gobuild", f"{n}, {why}") for n in sorted(names) if n.endswith(".go")][:8]
+
+
+# MSBuild: the subcommands of dotnet that build (and so run the project's Exec targets hooked into the build).
+_DOTNET_BUILDS = frozenset({"build", "test", "run", "publish", "pack", "msbuild", "watch"})
+_PROJECT_SUFFIXES = (".csproj", ".fsproj", ".vbproj", ".proj", ".props", ".targets")
+
+
+def _msbuild(cmd: SimpleCommand, sc: Scope, vals: list[str], ops: list[str]) -> list[Run]:
+    """`dotnet build|test|run|publish|pack`, `msbuild`: the project files it reads (the one named, or those in the
+    directory), and the Directory.Build.props / Directory.Build.targets MSBuild imports from there up to the root."""
+    if cmd.name == "dotnet":
+        if not ops or ops[0] not in _DOTNET_BUILDS:
+            return []
+        ops = ops[1:]
+    cwd = cmd.cwd or sc.ctx.cwd
+    named = [sc.path(o, cmd) for o in ops if DYN not in o and (o.endswith(_PROJECT_SUFFIXES) or o in (".", "..") or o.startswith(("./", "../")))]
+    files = [p for p in named if p.endswith(_PROJECT_SUFFIXES)]
+    directory = next((p for p in named if not p.endswith(_PROJECT_SUFFIXES)), None) or (posixpath.dirname(files[0]) if files else cwd)
+    if not files and sc.ctx.list_dir is not None:
+        files = [f"{directory}/{n}" for n in sorted(sc.ctx.list_dir(directory) or []) if n.endswith(_PROJECT_SUFFIXES[:4])][:4]
+    root = sc.ctx.project_root
+    for d in _dirs_down(root, directory) if is_within(directory, root) else [directory]:
+        files += [f"{d}/Directory.Build.props", f"{d}/Directory.Build.targets"]
+    return [Run(p, "msbuild", f"{posixpath.basename(p)}'s Exec tasks, which {cmd.name} runs as it builds") for p in files[:MAX_FILES]]
+
+
+def _maven(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
+    """`mvn GOALS`: the programs pom.xml's exec-maven-plugin runs in the lifecycle phases those goals reach."""
+    if any(v in ("-h", "--help", "-v", "--version") for v in vals):
+        return []
+    given = _option_value(vals, ("-f", "--file"))
+    pom = sc.path(given, cmd) if given and DYN not in given else f"{cmd.cwd or sc.ctx.cwd}/pom.xml"
+    if not pom.endswith(".xml"):
+        pom = pom.rstrip("/") + "/pom.xml"
+    return [Run(pom, "maven", "the programs pom.xml's exec plugin runs, which mvn runs in the build's phases")]
 
 
 # Task runners whose tasks are tables of a configuration file (read by rules/tools.script_commands): (program, verb).
 _TASK_RUNNERS: dict[tuple[str, str], tuple[str, ...]] = {
     ("poe", "*"): ("pyproject.toml",),
-    ("deno", "task"): ("deno.json",),
+    ("deno", "task"): ("deno.json", "deno.jsonc"),
     ("pdm", "run"): ("pyproject.toml",),
     ("pixi", "run"): ("pixi.toml", "pyproject.toml"),
     ("devbox", "shell"): ("devbox.json",),
@@ -1506,6 +1851,60 @@ _TASK_RUNNERS: dict[tuple[str, str], tuple[str, ...]] = {
     **{(p, "start"): ("Procfile",) for p in ("foreman", "honcho", "overmind")},
     ("hivemind", "*"): ("Procfile",),
 }
+
+
+def jsonc_to_json(text: str) -> str:
+    """JSON with `//` and `/* */` comments (deno.jsonc, tsconfig): the comments removed, strings kept whole."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == '"':
+            j = i + 1
+            while j < n and text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i : j + 1])
+            i = j + 1
+        elif text.startswith("//", i):
+            j = text.find("\n", i)
+            i = n if j == -1 else j
+        elif text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            i = n if j == -1 else j + 2
+        else:
+            j = i
+            while j < n and text[j] not in '"/':
+                j += 1
+            if j == i:
+                out.append(c)
+                j += 1
+            else:
+                out.append(text[i:j])
+            i = j
+    return "".join(out)
+
+
+_NX_DIRS = ("apps", "libs", "packages", "projects")
+_NX_QUIET = frozenset({"graph", "list", "show", "report", "reset", "daemon", "init", "migrate", "generate", "g", "add", "help", "login", "logout"})
+
+
+def _nx(sc: Scope, read: Callable[[str], str | None]) -> list[tuple[str, str]]:
+    """`nx run P:T`, `nx T P`, `nx run-many -t T`: the nx:run-commands of the workspace's project.json files (the
+    root's and those one level below apps/, libs/, packages/, projects/), read as they are when written."""
+    from ..rules.tools import script_commands
+
+    root = sc.ctx.project_root
+    files = [f"{root}/project.json"]
+    for d in _NX_DIRS:
+        names = sc.ctx.list_dir(f"{root}/{d}") if sc.ctx.list_dir is not None else None
+        files += [f"{root}/{d}/{n}/project.json" for n in sorted(names or []) if "." not in n][:MAX_FILES]
+    out: list[tuple[str, str]] = []
+    for f in files[:MAX_FILES]:
+        text = read(f)
+        if text and text != TOO_LARGE:
+            shown = f[len(root) + 1 :]
+            out += [(f"nx runs a target of {shown}", c) for c in script_commands(f, text)[:MAX_FILES]]
+    return out[: MAX_FILES * 2]
 
 
 def _hatch_script(cwd: str, name: str, read: Callable[[str], str | None]) -> list[tuple[str, str]]:
@@ -1670,7 +2069,8 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
                 continue
             label = f"{cmd.name} runs {posixpath.basename(item.path)}, {TEST_MODULE}"
         if text == TOO_LARGE:
-            out.append((label, TOO_LARGE))
+            if item.lang not in _LARGE_IS_ORDINARY:
+                out.append((label, TOO_LARGE))
             continue
         lang = item.lang
         if lang == "githook":
@@ -1684,16 +2084,55 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
                         out.extend((f"{cmd.name} runs {cfg_name}'s {hook} commands (through the lefthook hook)", c) for c in lefthook_commands(cfg, hook))
                 continue
             if lang == "shell" and "pre-commit" in text and "hook-impl" in text:
-                # pre-commit's installed shim: the hooks are in the configuration.
-                cfg = read(f"{sc.ctx.project_root}/.pre-commit-config.yaml")
+                # pre-commit's installed shim: the hooks are in the configuration it names (`--config=FILE`).
+                cfg_name = _shim_config(text)
+                cfg = read(posixpath.normpath(posixpath.join(sc.ctx.project_root, cfg_name)))
                 if cfg and cfg != TOO_LARGE:
-                    out.extend(
-                        (f"{cmd.name} runs a hook in .pre-commit-config.yaml (through {item.path.rsplit('/', 1)[-1]})", c) for c in precommit_entries(cfg)
-                    )
+                    out.extend((f"{cmd.name} runs a hook in {cfg_name} (through {item.path.rsplit('/', 1)[-1]})", c) for c in precommit_entries(cfg))
                 continue
         for code in shell_code(lang, text):
             out.append((label, code))
+        if item.role != TEST_MODULE and lang in _FOLLOWED:
+            # The project files it loads in turn (gulpfile.js → require('./tasks/x'), tasks.py → import helpers).
+            out.extend(_loaded(cmd, sc, item.path, _FOLLOWED[lang], text, label))
     return out
+
+
+# Build files that are large as a matter of course (a multi-module pom.xml, a generated project file) and run code only
+# through the constructs their reader looks for: one too large to read is not asked about on its size alone.
+_LARGE_IS_ORDINARY = frozenset({"maven", "msbuild"})
+# The languages whose local imports are followed (code/localmods.py), for the files a command runs by convention.
+_FOLLOWED = {"python": "python", "js": "js", "ruby": "ruby", "php": "php", "invoke": "python", "nox": "python", "rake": "ruby"}
+
+
+def _loaded(cmd: SimpleCommand, sc: Scope, path: str, lang: str, text: str, label: str) -> list[tuple[str, str]]:
+    from ..paths import is_generated
+    from .localmods import loaded
+
+    root = sc.ctx.project_root
+    reader = sc.ctx.read_file
+
+    def read(p: str) -> str | None:
+        if reader is None or DYN in p or not (is_within(p, root) or sc.in_temp(p)) or is_generated(p, root):
+            return None
+        return reader(p)
+
+    out: list[tuple[str, str]] = []
+    for p, t in loaded(lang, path, text, cmd.cwd or sc.ctx.cwd, read, sc.ctx.list_dir):
+        shown = p[len(root) + 1 :] if p.startswith(root + "/") else p
+        out.append((f"{label}, which loads {shown}", one_liner(lang, t)))
+    return out
+
+
+def _shim_config(text: str) -> str:
+    """The configuration pre-commit's installed hook passes (`ARGS=(hook-impl --config=FILE …)`), relative to the
+    repository; .pre-commit-config.yaml when it names none."""
+    i = text.find("--config=")
+    if i != -1:
+        value = text[i + len("--config=") :].split(None, 1)[0].strip("'\")")
+        if value and DYN not in value and "$" not in value and not value.startswith(("/", "~")):
+            return value
+    return ".pre-commit-config.yaml"
 
 
 _LEFTHOOK_FILES = ("lefthook.yml", "lefthook.yaml", ".lefthook.yml", ".lefthook.yaml", "lefthook-local.yml")

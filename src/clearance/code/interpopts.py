@@ -329,7 +329,8 @@ def _node(argv: list[str]) -> Reading:
 
 def local_files(reading: Reading, lang: str) -> list[str]:
     """Files of the project that options load before the code: ``node -r ./x.js``,
-    ``ruby -r ./x.rb``, ``perl -I. -MLocal`` (Local.pm in each -I directory), ``php -d auto_prepend_file=x.php``."""
+    ``ruby -r ./x.rb``, ``ruby -I. -rlib`` (lib.rb in each -I directory), ``perl -I. -MLocal`` (Local.pm in each -I
+    directory), ``php -d auto_prepend_file=x.php``."""
     files: list[str] = []
     dirs = [v[2:] for v in reading.loads if v.startswith("-I")]
     for v in reading.loads:
@@ -342,9 +343,15 @@ def local_files(reading: Reading, lang: str) -> list[str]:
                 files += [d.rstrip("/") + "/" + rel for d in dirs if d]
             continue
         if lang == "ruby":
+            if not v.startswith("-r"):
+                continue  # -I DIR: a directory on the load path, not a file
             v = v[2:]
             if v.startswith((".", "/")):
                 files.append(v if v.endswith(".rb") else v + ".rb")
+            elif v and dirs and all(c.isalnum() or c in "_-/" for c in v):
+                # ruby -I. -rlib: lib.rb in each -I directory (a gem of that name otherwise).
+                rel = v if v.endswith(".rb") else v + ".rb"
+                files += [d.rstrip("/") + "/" + rel for d in dirs if d]
             continue
         if v.startswith((".", "/")):
             files.append(v)

@@ -789,6 +789,8 @@ class _Reader:
             if base[0] == "r":
                 if base[1] == "sys" and node.attr == "executable":
                     return _str("python3")  # the running interpreter: [sys.executable, '-m', 'pip', ...]
+                if node.attr in ("__file__", "__path__") and str(base[1]).split(".", 1)[0] == "clearance":
+                    return _own_module_file(str(base[1]), node.attr)
                 return ("r", _normalise(f"{base[1]}.{node.attr}"))
             if base[0] == "p":
                 return _path_attribute(str(base[1]), node.attr)
@@ -1711,6 +1713,23 @@ def _merge(into: CodeFacts, other: CodeFacts) -> None:
     into.secrets += other.secrets
     into.credentials += other.credentials
     into.sends = into.sends or other.sends
+
+
+def _own_module_file(module: str, attr: str) -> Value | None:
+    """`clearance.engine.__file__`, `clearance.__path__`: where this clearance's own modules are (the copy deciding is the
+    copy a Python beside it imports), so a write or delete through them is judged on clearance's installed code."""
+    import os
+
+    from .. import __file__ as package_init
+
+    package = os.path.dirname(os.path.abspath(package_init))
+    parts = module.split(".")[1:]
+    if not all(p.isidentifier() for p in parts):
+        return None
+    here = os.path.join(package, *parts)
+    if attr == "__path__":
+        return ("q", (_str(here),))
+    return _str(here + "/__init__.py" if not parts else here + ".py")  # (a subpackage's file is inside the package too)
 
 
 def _path_attribute(t: str, attr: str) -> Value | None:

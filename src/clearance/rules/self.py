@@ -194,8 +194,10 @@ def uninstall(cmd: SimpleCommand, sc: Scope) -> str | None:
         "uv tool install clearance==0.1",
         "pipx inject clearance ./evil",
         "pipx runpip clearance install ./evil",
+        "pip install --force-reinstall --no-deps /tmp/clearance-0.0.1-py3-none-any.whl",
     ),
     no_match=(
+        "pip install --no-deps /tmp/requests-2.32.0-py3-none-any.whl",
         "pip install -U requests",
         "pip install -e .",
         "pipx install ruff",
@@ -222,6 +224,11 @@ def reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
     targets = vals[i + 1 :]
     if _names_clearance(targets) or any(t.rstrip("/").endswith("/clearance") or "/clearance.git" in t or "/clearance@" in t for t in targets):
         return f"{cmd.name} {vals[i]} replaces clearance's own code"
+    for t in targets[:8]:
+        # pip install /tmp/clearance-0.0.1-py3-none-any.whl: a built distribution names its project in its file name.
+        name = _distribution_name(t)
+        if name is not None and name.replace("_", "-").lower() == "clearance":
+            return f"{cmd.name} {vals[i]} {t} installs a distribution of clearance, which replaces clearance's own code"
     tool_venv = cmd.name == "pipx" or (cmd.name == "uv" and vals[:1] == ["tool"])
     for t in targets[:4] if tool_venv else ():
         # pipx install --force ./dir, uv tool install ./dir: a local project whose metadata names it clearance, put
@@ -230,6 +237,21 @@ def reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
             name = _local_project_name(sc.path(t, cmd), sc)
             if name is not None and name.replace("_", "-").lower() == "clearance":
                 return f"{cmd.name} {vals[i]} {t} installs a project named clearance, which replaces clearance's own code"
+    return None
+
+
+_SDIST_SUFFIXES = (".tar.gz", ".tgz", ".zip", ".tar.bz2", ".tar.xz")
+
+
+def _distribution_name(target: str) -> str | None:
+    """The project a wheel or source archive's file name declares (`NAME-VERSION-PY-ABI-PLATFORM.whl`,
+    `NAME-VERSION.tar.gz`, as the packaging specifications name them), or None for another operand."""
+    base = target.split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    if base.endswith(".whl"):
+        return base[:-4].split("-", 1)[0] or None
+    suffix = next((x for x in _SDIST_SUFFIXES if base.endswith(x)), None)
+    if suffix is not None and "-" in base:
+        return base[: -len(suffix)].rsplit("-", 1)[0] or None
     return None
 
 
