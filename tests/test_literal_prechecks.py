@@ -248,7 +248,7 @@ def test_command_gates_never_refuse_a_command_of_any_corpus() -> None:
     from score_outside import is_heldout
 
     commands: list[str] = []
-    for f in [*sorted((root / "code").glob("*.jsonl")), root / "sessions" / "public.jsonl"]:
+    for f in [*sorted((root / "code").glob("*.jsonl")), root / "sessions" / "public.jsonl", root / "sessions" / "cline.jsonl"]:
         if not f.exists():
             continue
         for line in f.read_text().splitlines():

@@ -29,6 +29,21 @@ def test_set_loads_with_provenance_and_labels() -> None:
     cases = _cases()
     assert len(cases) >= 6000
     assert SET.stat().st_size < 8_000_000
+    _check_set(cases)
+    assert "e3uAUyb3" not in SET.read_text(encoding="utf-8")  # the pasted token is not in the data
+
+
+def test_cline_set_loads_with_provenance_and_labels() -> None:
+    """cline.jsonl: Cline's task records and Markdown exports (build_public.py --set cline), the same checks."""
+    path = ROOT / "eval" / "sessions" / "cline.jsonl"
+    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(cases) >= 1500 and path.stat().st_size < 4_000_000
+    assert {c["source"]["format"] for c in cases} == {"cline-task", "cline-md"}
+    assert len({c["source"]["repo"] for c in cases}) >= 3
+    _check_set(cases)
+
+
+def _check_set(cases: list[dict[str, Any]]) -> None:
     ids = [c["id"] for c in cases]
     assert len(ids) == len(set(ids))
     for c in cases:
@@ -46,7 +61,6 @@ def test_set_loads_with_provenance_and_labels() -> None:
         split.setdefault(c["session_id"], set()).add(c["split"])
     assert all(len(s) == 1 for s in split.values())
     assert {"dev", "heldout"} <= {c["split"] for c in cases}
-    assert "e3uAUyb3" not in SET.read_text(encoding="utf-8")  # the pasted token is not in the data
     # no string of any call still looks like a credential (the builders' redaction finds nothing left to replace)
     spec = importlib.util.spec_from_file_location("build_automaker", ROOT / "eval" / "sessions" / "build_automaker.py")
     assert spec and spec.loader

@@ -22,6 +22,7 @@ person should see it). ``split`` is ``heldout`` for 30 % of the sessions by a st
 sessions), ``dev`` for the rest.
 
     python eval/sessions/build_public.py > eval/sessions/public.jsonl
+    python eval/sessions/build_public.py --set cline > eval/sessions/cline.jsonl   # Cline: build_cline_task, build_cline_md
     python eval/score_sessions.py
 """
 
@@ -223,14 +224,24 @@ def collect(mirror: str) -> list[dict[str, object]]:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mirror", default="/work/.mirror")
+    ap.add_argument("--set", choices=("public", "cline"), default="public", help="cline: the Cline sets (cline.jsonl)")
     a = ap.parse_args()
     seen: set[str] = set()
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import build_automaker
+    import build_cline_md
+    import build_cline_task
     import build_miniswe
     import build_specstory
     import session_label
 
+    if a.set == "cline":
+        # Cline's task records (api_conversation_history.json) and its Markdown task exports: eval/sessions/cline.jsonl
+        events = build_cline_task.collect(a.mirror, split_of, session_label.HAND)
+        events += build_cline_md.collect(a.mirror, split_of, session_label.HAND)
+        for ev in events:
+            print(json.dumps(ev, ensure_ascii=False))
+        return 0
     events = collect(a.mirror)
     events += build_automaker.collect(a.mirror, split_of, session_label.HAND)
     events += build_miniswe.collect(a.mirror, split_of, session_label.HAND, build_automaker.redact_str)

@@ -1079,6 +1079,94 @@ def read_env_file(e: Effect, sc: Scope) -> str | None:
     return f"{who} {sc.show(e.path)} into the agent's context: {why}"
 
 
+# Where agents keep the MCP servers they start, with each server's env and headers (its tokens): Cline's
+# cline_mcp_settings.json and Roo's / Kilo's mcp_settings.json under the editor's globalStorage, Claude Desktop's
+# claude_desktop_config.json, Windsurf's mcp_config.json, Cursor's and VS Code's mcp.json, Copilot CLI's
+# mcp-config.json, a project's .mcp.json, Claude Code's ~/.claude.json (its user-scope servers).
+_MCP_CONFIG_NAMES = frozenset(
+    {"cline_mcp_settings.json", "mcp_settings.json", "claude_desktop_config.json", "mcp_config.json", "mcp.json", "mcp-config.json", ".mcp.json"}
+)
+# A JSON (or JSONC) "key": "value" pair, and the header names that carry a credential whatever their value's shape.
+_JSON_PAIR = lazy(r'"([A-Za-z0-9_.-]{1,80})"\s*:\s*"((?:[^"\\\n]|\\.){0,2000})"', 0)
+_AUTH_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key", "apikey", "x-auth-token", "cookie"})
+
+
+def mcp_config_name(path: str, sc: Scope) -> bool:
+    """Whether *path* is named like a file that configures an agent's MCP servers (~/.claude.json: only at home)."""
+    base = posixpath.basename(path)
+    return base.lower() in _MCP_CONFIG_NAMES or (base == ".claude.json" and posixpath.dirname(path) == sc.ctx.home)
+
+
+def mcp_config_secrets(text: str) -> list[str]:
+    """The keys of a server list whose string values look secret (a ${VAR} reference, an empty or placeholder value
+    is not; an Authorization header is whatever its scheme)."""
+    out: list[str] = []
+    for m in _JSON_PAIR.finditer(text[:200_000]):
+        key, value = m.group(1), m.group(2)
+        if key.lower() in _AUTH_HEADERS:
+            v = value.strip()
+            if v.split(" ", 1)[0].lower() in ("bearer", "basic", "token") and " " in v:
+                v = v.split(" ", 1)[1].strip()
+            if v and not v.lower().startswith(_PLACEHOLDERS) and not set(v) <= set("xX*.-_"):
+                out.append(key)
+        elif _secret_value(key, value):
+            out.append(key)
+    return out
+
+
+@rule(
+    id="creds.read-mcp-config",
+    title="Printing an agent's MCP server configuration into the transcript",
+    why=(
+        "Agents keep the MCP servers they start in a file of the user's (Cline's cline_mcp_settings.json, Claude "
+        "Desktop's claude_desktop_config.json, Windsurf's mcp_config.json, Cursor's and VS Code's mcp.json …) with each "
+        "server's env and headers: the tokens the servers log in with. Reading it puts them in the agent's context, as "
+        "printing a .env does, so a person confirms. Judged by content where clearance may read the file (a list that "
+        "names its tokens only as ${VAR} references is allowed), by location otherwise: the user's own files are asked, "
+        "a project's committed .mcp.json is not."
+    ),
+    verdict=ASK,
+    scope="effect",
+    effects=(READ,),
+    match=(
+        {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/.config/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json"}},
+        "cat ~/.codeium/windsurf/mcp_config.json",
+        {
+            "tool_name": "Read",
+            "tool_input": {"file_path": "/home/ana/webapp/.mcp.json"},
+            "files": {"/home/ana/webapp/.mcp.json": '{"mcpServers": {"gh": {"env": {"GITHUB_TOKEN": "ghp_abcdefABCDEF123456"}}}}'},
+        },
+    ),
+    no_match=(
+        {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/.mcp.json"}},
+        {
+            "tool_name": "Read",
+            "tool_input": {"file_path": "/home/ana/.cursor/mcp.json"},
+            "files": {"/home/ana/.cursor/mcp.json": '{"mcpServers": {"gh": {"env": {"GITHUB_TOKEN": "${GITHUB_TOKEN}"}}}}'},
+        },
+        "ls ~/.cursor",
+        "cp ~/.cursor/mcp.json /tmp/mcp.json.bak",
+    ),
+)
+def read_mcp_config(e: Effect, sc: Scope) -> str | None:
+    if e.kind != READ or e.names_only or e.recursive or not mcp_config_name(e.path, sc) or paths.credential_reason(e.path, sc.ctx):
+        return None
+    if e.cmd is not None and (not _prints_files(e.cmd) or not _printed(e.cmd, sc)):
+        return None  # copied, archived, piped on or redirected: not printed as it is
+    text = _content(e.path, sc)
+    if text is not None:
+        found = mcp_config_secrets(text)
+        if not found:
+            return None
+        why = f"{', '.join(found[:3])} {'look' if len(found) > 1 else 'looks'} secret"
+    elif paths.is_within(e.path, sc.ctx.project_root):
+        return None  # a project's server list, committed like its other configuration
+    else:
+        why = "the servers' tokens cannot be read here"
+    who = f"{e.cmd.name} prints" if e.cmd is not None else "reads"
+    return f"{who} {sc.show(e.path)}, an agent's MCP server configuration, into the agent's context: {why}"
+
+
 @rule(
     id="creds.env-file-pipe",
     title="Printing a project's .env file through a pipe",
