@@ -299,7 +299,8 @@ def arm_deadline() -> None:
         pass  # no alarm on this platform
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, prepare: Callable[[], None] | None = None) -> int:
+    """*prepare*: called before deciding in-process (not when the daemon or the team service answers)."""
     argv = list(argv or [])
     try:
         opts = Options(argv)
@@ -320,6 +321,8 @@ def main(argv: list[str] | None = None) -> int:
         if answer is None:
             answer, note = _via_daemon(raw, argv)
         if answer is None:
+            if prepare is not None:
+                prepare()
             answer = run_answer(raw, opts)
             if note:
                 answer.stderr = "\n".join(x for x in (note, answer.stderr) if x)
