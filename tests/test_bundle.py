@@ -131,3 +131,16 @@ def test_a_preloaded_module_has_what_an_import_gives_it(package: Path) -> None:
 
 def test_no_bundle_where_the_package_cannot_be_written(tmp_path: Path) -> None:
     assert build(str(tmp_path / "missing")) is None
+
+
+def test_ordinary_calls_run_few_modules_through_the_import_system(package: Path, tmp_path: Path) -> None:
+    """With the bundle, the import system (importtime lists what it loads, from the bundle's finder or not) loads at
+    most 18 of clearance's modules for an ordinary call (the rule packs and readers it needs); 41-55 without."""
+    from tests.test_import_budget import ORDINARY
+
+    env = _env(tmp_path)
+    _hook(package, ORDINARY[0], env)  # builds the rule index
+    for ev in ORDINARY:
+        _, imported = _hook(package, {"tool_name": ev["tool_name"], "tool_input": ev["tool_input"]}, env)
+        ours = sorted(m for m in imported if m == "clearance" or m.startswith("clearance."))
+        assert len(ours) <= 18, (ev, ours)
