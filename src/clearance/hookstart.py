@@ -73,6 +73,30 @@ def bundle(script: str) -> None:
         return  # an unreadable bundle: the usual imports
 
 
+# The agents give the hook 30 seconds (installer.py) and, when it runs longer, go on as if no hook had answered.
+DEADLINE_S = 25
+
+
+def arm_deadline() -> None:
+    """Have the kernel end this process before the agent's timeout does.
+
+    Killed by SIGALRM, the process exits non-zero and the installed command's ``|| exit 2``
+    blocks the call; a decision that takes too long (an input built to be slow, a hanging
+    listener on the daemon socket) is then a block, never the agent's timeout, which allows.
+    ``CLEARANCE_HOOK_DEADLINE`` may only shorten it.  Only the hook process arms it (entry.py,
+    hookrun.py through ``run``, first), never a process that imports hook.main (tests, the daemon).
+    """
+    try:
+        import _signal  # type: ignore[import-not-found]  # not signal: it imports enum
+
+        from .daemon_path import environ
+
+        asked = str(environ().get("CLEARANCE_HOOK_DEADLINE") or "")
+        _signal.alarm(min(DEADLINE_S, max(1, int(asked))) if asked.isdigit() else DEADLINE_S)
+    except (ImportError, AttributeError, OSError):
+        pass  # no alarm on this platform
+
+
 def run(script: str) -> None:
     """``hookrun.py hook [OPTIONS]``: decide the event on stdin, answer, and end the process.
 
@@ -87,16 +111,16 @@ def run(script: str) -> None:
     if sys.argv[1:2] != ["hook"]:
         sys.stderr.write("usage: python -I -S hookrun.py hook [OPTIONS]\n")
         sys.exit(2)
+    arm_deadline()  # before anything that takes time, loading the modules included
     from .daemon_path import environ, socket_path
 
     env = environ()
     if not env.get("CLEARANCE_SERVER") and (env.get("CLEARANCE_NO_DAEMON") or not _exists(socket_path(env))):
         bundle(script)  # no daemon or service to ask: the call is decided here, the hook's own modules come from it too
-    from .hook import arm_deadline, main
+    from .hook import main
 
     gc.freeze()
     gc.enable()
-    arm_deadline()
     code = main(sys.argv[2:], prepare=lambda: bundle(script))
     # The answer is written: end the process without the interpreter's clean-up (freeing every module and
     # the parser: a few ms of CPU, bench/compare.py's "cpu" column).  Everything the hook writes is closed
