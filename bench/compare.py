@@ -12,8 +12,9 @@ installation is), and cc-safety-net when its
 Paths, each measured as the agent sees it (spawn, event on stdin, answer on stdout):
   floor     ``python -I -S -c pass`` of the same interpreter (the least a Python hook can cost)
   cold      ``clearance hook``, deciding in-process (audit record in a scratch SQLite file), run
-            as installed: ``python -I -S .../hookrun.py hook`` where the tree has it, else as the
-            console script does (``python <launcher> hook``; also shown for this tree)
+            as installed: ``python -I -S .../hookrun.py hook`` where the tree has it (with the hot
+            path's bundle where the tree builds one), else as the console script does
+            (``python <launcher> hook``; also shown for this tree)
   daemon    ``clearance hook`` with ``clearance daemon`` running
   thin      ``clearance hook`` as a thin client of ``clearance serve`` (CLEARANCE_SERVER)
   http      one ``POST /v1/hook`` on a kept-alive connection (Claude Code's ``type: "http"`` hook)
@@ -103,6 +104,9 @@ class Version:
         self.hook = [sys.executable, "-I", "-S", str(fast), "hook"] if fast.exists() else self.console
         # As installed: byte-compiled (pip compiles wheels; `clearance install` compiles the package).
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(src)], check=True, env=dict(os.environ, PYTHONDONTWRITEBYTECODE=""))
+        if (src / "clearance" / "bundlebuild.py").exists():  # and the hook's bundle, as `clearance install` writes it
+            build = f"import sys; sys.path.insert(0, {str(src)!r}); from clearance.bundlebuild import main; sys.exit(main())"
+            subprocess.run([sys.executable, "-I", "-S", "-c", build], check=True, stdout=subprocess.DEVNULL)
         self.procs: list[subprocess.Popen[bytes]] = []
         self.port = 0
         self.token = ""

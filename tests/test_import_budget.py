@@ -99,9 +99,9 @@ def test_cold_hook_imports_no_re_json_or_hashlib(tmp_path: Path) -> None:
     hookrun = str(Path(clearance.__file__).parent / "hookrun.py")
     probe = (
         "import sys, io\n"
-        f"__file__ = {hookrun!r}\n"
-        f"exec(compile(open({hookrun!r}).read().split('if __name__ ==')[0], {hookrun!r}, 'exec'))\n"
-        "_setup()\n"
+        f"sys.path.insert(0, {str(Path(hookrun).parent.parent)!r})\n"
+        "from clearance.hookstart import setup\n"
+        f"setup({hookrun!r})\n"
         "from clearance.hook import run_answer\n"
         "answer = run_answer(sys.stdin.buffer.read())\n"
         "print(answer.stdout['hookSpecificOutput']['permissionDecision'])\n"

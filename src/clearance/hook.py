@@ -12,6 +12,8 @@ import sys
 
 from . import jsonlite as json
 from .adapters.common import Answer
+from .hookstart import DEADLINE_S as DEADLINE_S
+from .hookstart import arm_deadline as arm_deadline
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -275,31 +277,8 @@ def _via_daemon(raw: bytes, argv: list[str], env: Env | None = None) -> tuple[An
     return Answer(reply.get("stdout"), int(reply["exit_code"]), str(reply.get("stderr") or "")), ""
 
 
-# The agents give the hook 30 seconds (installer.py) and, when it runs longer, go on as if no hook had answered.
-DEADLINE_S = 25
-
-
-def arm_deadline() -> None:
-    """Have the kernel end this process before the agent's timeout does.
-
-    Killed by SIGALRM, the process exits non-zero and the installed command's ``|| exit 2``
-    blocks the call; a decision that takes too long (an input built to be slow, a hanging
-    listener on the daemon socket) is then a block, never the agent's timeout, which allows.
-    ``CLEARANCE_HOOK_DEADLINE`` may only shorten it.  Only the hook process arms it (entry.py,
-    hookrun.py), never a process that imports hook.main (tests, the daemon).
-    """
-    try:
-        import _signal  # type: ignore[import-not-found]  # not signal: it imports enum
-
-        from .daemon_path import environ
-
-        asked = str(environ().get("CLEARANCE_HOOK_DEADLINE") or "")
-        _signal.alarm(min(DEADLINE_S, max(1, int(asked))) if asked.isdigit() else DEADLINE_S)
-    except (ImportError, AttributeError, OSError):
-        pass  # no alarm on this platform
-
-
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, prepare: Callable[[], None] | None = None) -> int:
+    """*prepare*: called before deciding in-process (not when the daemon or the team service answers)."""
     argv = list(argv or [])
     try:
         opts = Options(argv)
@@ -320,6 +299,8 @@ def main(argv: list[str] | None = None) -> int:
         if answer is None:
             answer, note = _via_daemon(raw, argv)
         if answer is None:
+            if prepare is not None:
+                prepare()
             answer = run_answer(raw, opts)
             if note:
                 answer.stderr = "\n".join(x for x in (note, answer.stderr) if x)

@@ -275,17 +275,23 @@ def _service_up(url: str) -> bool:
     return status == 200
 
 
-def compile_package() -> bool:
-    """Byte-compile clearance when its folder is writable, so the first hook calls do not pay for it."""
+def compile_package(bundle: bool = True) -> bool:
+    """Byte-compile clearance when its folder is writable, so the first hook calls do not pay for it, and write the
+    hook's bundle of its hot path (bundlebuild.py; best effort: without it the hook imports as usual)."""
     import compileall
 
     folder = os.path.dirname(os.path.abspath(__file__))
     if not os.access(folder, os.W_OK):
         return False
     try:
-        return bool(compileall.compile_dir(folder, quiet=2, workers=1))
+        compiled = bool(compileall.compile_dir(folder, quiet=2, workers=1))
     except OSError:
         return False
+    if compiled and bundle:
+        from .bundlebuild import build
+
+        build(folder)
+    return compiled
 
 
 def _ensure_dir(path: str) -> str:

@@ -1724,7 +1724,7 @@ def agent_reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
 # clearance's modules that change what decides for it or what it recorded, when called: importing them in agent code is
 # running clearance's CLI by another door (installer.uninstall, daemon.serve, audit.record, store writes, the cache key).
 _CHANGING_MODULES = frozenset(
-    {"installer", "daemon", "server", "teamcli", "allow", "audit", "store", "seal", "hook", "hookrun", "escalation", "provenance", "remote"}
+    {"installer", "daemon", "server", "teamcli", "allow", "audit", "store", "seal", "hook", "hookrun", "hookstart", "escalation", "provenance", "remote"}
 )
 _CLEARANCE_IMPORT = lazy(r"(?:\bfrom\s+clearance((?:\.\w+)*)\s+import\s+(\([^)]{0,2000}\)|[\w \t,*]+)|\bimport\s+clearance((?:\.\w+)*))")
 _CLI_MAIN = lazy(r"\bmain\s*\(\s*\[\s*['\"]([\w-]+)['\"]")
@@ -1760,6 +1760,7 @@ def _clearance_module_use(text: str) -> str | None:
         "python3 -c \"from clearance import installer; installer.uninstall('claude', 'user')\"",
         'python3 -c "import clearance.audit as a; a.record_in(None, None, {}, None, None)"',
         "python3 -c \"from clearance.cli import main; main(['uninstall', 'claude'])\"",
+        "python3 -c \"from clearance.hookstart import run; run('/opt/clearance/hookrun.py')\"",
     ),
     no_match=(
         'python3 -c "from clearance.api import decide_event; print(decide_event({}))"',

@@ -252,7 +252,8 @@ def append(db: str, rec: dict[str, Any], limits: tuple[int, int], headless: bool
             size = os.fstat(fd).st_size
         finally:
             os.close(fd)
-        write_counters(db, sid, new_c, new_t)
+        if (new_c, new_t) != (consecutive, total):
+            write_counters(db, sid, new_c, new_t)  # unchanged (an allow after an allow): a write and a rename saved
     finally:
         unlock(lk)
     return out, size

@@ -1,0 +1,169 @@
+"""The hook's modules from one file: the code of the hot path, read and run without the import system.
+
+A cold hook is mostly loading code: a ``git status`` loads some 40 of clearance's modules, and
+for each the import system (Python code itself) finds the module, stats its source, opens and
+checks its ``.pyc`` and builds the module (~0.1-0.3 M instructions apiece before its code runs).
+``bundlebuild.py`` writes, at install time, the compiled code of the modules an ordinary call
+imports into ``clearance/__pycache__/hotpath.<cache tag>.bundle`` -- beside the ``.pyc`` files,
+trusted as they are (the installed package is clearance's own code, paths.clearance_owned) and
+checked as they are: a module is used from the bundle only while its source has the size and
+modification time it had when compiled (else it is imported as usual, from its source).
+
+``load()`` (hookstart.py, when the hook is about to decide in-process: not when a daemon or the
+team service answers) runs the modules every ordinary call imports, in the order their imports completed when the bundle was built, straight from the
+file; the others it holds (rule packs, readers some commands need) are served by a finder put
+first on ``sys.meta_path``.  Any module it does not hold, or holds stale, is imported as usual.
+A module so loaded has the attributes an import gives it (``__spec__``, ``__file__``,
+``__path__``, ``__package__``, ``__loader__``); the code is what ``compile`` makes of the
+source, as a ``.pyc`` holds.
+"""
+
+from __future__ import annotations
+
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from types import ModuleType
+    from typing import Any
+
+FORMAT = 1
+# The file: 4 bytes (little-endian) giving the length of a marshalled [header(), eager order, entries], then the
+# modules' marshalled code one after another.  An entry: name -> (source path, st_mtime_ns, st_size, is a package,
+# offset of its code after the table, length of its code).
+Entry = tuple[str, int, int, bool, int, int]
+
+
+def path(package_dir: str) -> str:
+    return f"{package_dir}/__pycache__/hotpath.{sys.implementation.cache_tag}.bundle"
+
+
+def header() -> list[object]:
+    """What the bundle must have been built for: this format, the interpreter's bytecode and optimisation level."""
+    from _frozen_importlib_external import MAGIC_NUMBER  # type: ignore[import-not-found]
+
+    return [FORMAT, MAGIC_NUMBER, sys.flags.optimize]
+
+
+class Bundle:
+    """Finder and loader of the modules in one bundle (importlib's protocol: find_spec, create_module, exec_module)."""
+
+    def __init__(self, file: str, modules: dict[str, Entry], code: memoryview) -> None:
+        from _frozen_importlib import ModuleSpec  # type: ignore[import-not-found]
+
+        self.file = file
+        self.modules = modules
+        self.code = code
+        self._spec_class: Any = ModuleSpec
+
+    def _current(self, name: str) -> Entry | None:
+        """The entry for *name* while its source is the one compiled, else None."""
+        entry = self.modules.get(name)
+        if entry is None:
+            return None
+        import posix
+
+        try:
+            st = posix.stat(entry[0])
+        except OSError:
+            return None
+        return entry if st.st_mtime_ns == entry[1] and st.st_size == entry[2] else None
+
+    def _spec(self, name: str, entry: Entry) -> Any:
+        spec = self._spec_class(name, self, origin=entry[0], is_package=entry[3])
+        spec.has_location = True
+        spec.cached = self.file
+        if entry[3]:
+            spec.submodule_search_locations = [entry[0].rpartition("/")[0]]
+        return spec
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> Any:
+        entry = self._current(name)
+        if entry is None:
+            return None
+        from marshal import loads
+
+        try:
+            code = loads(self.code[entry[4] : entry[4] + entry[5]])
+        except (ValueError, EOFError, TypeError):
+            return None  # unreadable: imported from its source
+        spec = self._spec(name, entry)
+        spec.loader_state = code
+        return spec
+
+    def create_module(self, spec: object) -> None:
+        return None  # the default module
+
+    def exec_module(self, module: ModuleType) -> None:
+        code: Any = getattr(module.__spec__, "loader_state", None)  # find_spec read it
+        exec(code, module.__dict__)
+
+    def preload(self, order: list[str]) -> int:
+        """Run the modules of *order* not imported yet, as an import would; the number run from the bundle.
+
+        A module whose code cannot be read or raises is taken out again, as the import system does, and
+        the preload stops there: that module, and the rest, are imported as usual when the call needs them
+        (any exception is then the import's own, where it would have been raised without the bundle)."""
+        from marshal import loads
+
+        modules = sys.modules
+        module_type = type(sys)
+        code = self.code
+        done = 0
+        for name in order:
+            if name in modules:
+                continue
+            parent, _, child = name.rpartition(".")
+            if parent and parent not in modules:
+                __import__(parent)  # a package whose __init__ imports this module runs first, as it did at the build
+                if name in modules:
+                    continue
+            entry = self._current(name)
+            if entry is None:
+                continue  # stale or gone: a module importing it imports it as usual
+            spec = self._spec(name, entry)
+            module = module_type(name)
+            attrs = module.__dict__  # what importlib's _init_module_attrs sets
+            attrs["__spec__"] = spec
+            attrs["__loader__"] = self
+            attrs["__file__"] = entry[0]
+            attrs["__cached__"] = self.file
+            if entry[3]:
+                attrs["__path__"] = spec.submodule_search_locations
+                attrs["__package__"] = name
+            else:
+                attrs["__package__"] = parent
+            modules[name] = module
+            try:
+                exec(loads(code[entry[4] : entry[4] + entry[5]]), module.__dict__)
+            except Exception:
+                modules.pop(name, None)
+                return done
+            if parent:
+                setattr(modules[parent], child, modules[name])
+            done += 1
+        return done
+
+
+def load(package_dir: str) -> Bundle | None:
+    """Put the bundle of *package_dir* in front of the import system and run its eager modules; None without one."""
+    from marshal import loads
+
+    file = path(package_dir)
+    try:
+        with open(file, "rb") as f:
+            data = f.read()
+    except OSError:
+        return None
+    view = memoryview(data)
+    size = int.from_bytes(view[:4], "little")
+    try:
+        head, order, modules = loads(view[4 : 4 + size])
+    except (ValueError, EOFError, TypeError):
+        return None
+    if head != header() or not isinstance(order, list) or not isinstance(modules, dict):
+        return None
+    bundle = Bundle(file, modules, view[4 + size :])
+    sys.meta_path.insert(0, bundle)
+    bundle.preload(order)
+    return bundle

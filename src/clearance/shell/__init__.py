@@ -1,0 +1,1 @@
+"""The shell layer: parsing a command line and reading what its commands do."""
