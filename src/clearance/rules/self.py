@@ -360,6 +360,7 @@ def read_keys(e: Effect, sc: Scope) -> str | None:
     ),
     no_match=(
         "cat ~/.claude/settings.json",
+        "claude --mcp-config .mcp.json -p x",
         "jq .hooks ~/.claude/settings.json",
         "diff ~/.claude/settings.json /tmp/s.json",
         "tar czf /tmp/b.tgz ~/.claude/settings.json",
@@ -372,8 +373,8 @@ def protected_argument(e: Effect, sc: Scope) -> str | None:
     from ..shell.outputs_table import written
     from .gates import protected_argument as given
 
-    if not given(e, sc) or e.cmd is None:
-        return None
+    if not given(e, sc) or e.cmd is None or _AGENT_ALIASES.get(e.cmd.name, e.cmd.name) in _AGENT_CLIS:
+        return None  # an agent's own command line (`claude --mcp-config .mcp.json`): self.agent-bypass and its kin
     reading = written(e.cmd.name, e.cmd.args)
     if reading is not None and any(w.value == e.raw for w in reading.inputs):
         return None  # an input the program's table names (`tar czf B ~/.claude/settings.json`)

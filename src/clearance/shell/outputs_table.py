@@ -13,8 +13,11 @@ options.py): names joined by ``|``, the first long one canonical; ``=`` takes a 
 - ``each``: options whose every value is written (curl -o per URL); by default the last one given wins;
 - ``when``: the outputs count only with one of these options (tar writes -f's archive only when it creates one);
 - ``unless``: with one of these options nothing is written (ssh-keygen -l only reads the key -f names);
+- ``chdir``: options that move the working directory first (`git -C D`, `terraform -chdir=D`, `go build -C D`): the
+  relative paths written are under it (each `-C` relative to the one before);
 - ``runs``: the operands are a command the program runs (strace, time, script -c), judged as a command of its own;
-- ``inputs``: the other operands are files the program only reads (the safety net leaves them alone);
+- ``inputs``: the other operands are files the program only reads (the safety net leaves them alone, as it does
+  the values of the options listed and not named as outputs);
 - ``oldstyle``: a first word without a dash is a cluster of options whose values follow in order (`tar czf A src`);
 - ``abbrev`` (unique prefixes of long options, getopt_long/argparse), ``go`` (single-dash long options, Go's flag
   package, terraform, javac), ``stop`` (options end at the first operand), ``csv`` (an option whose value may be a
@@ -285,6 +288,7 @@ TABLE: dict[str, dict[str, object]] = {
     "terraform": {
         "go": True,
         "opts": "chdir= help version",
+        "chdir": "chdir",
         "subs": {
             "plan": {
                 "opts": "out= state= state-out= backup= var= var-file= target= replace= lock= lock-timeout= parallelism= refresh=",
@@ -296,7 +300,7 @@ TABLE: dict[str, dict[str, object]] = {
             },
             "output|show": {"opts": "state= json no-color raw"},
         },
-        "examples": {"terraform plan -out=tf.plan": ["tf.plan"], "terraform plan -out tf.plan": ["tf.plan"]},
+        "examples": {"terraform plan -out=tf.plan": ["tf.plan"], "terraform -chdir=infra plan -out tf.plan": ["infra/tf.plan"]},
     },
     "helm": {
         "opts": "kube-context= kubeconfig= n|namespace= registry-config= repository-config= repository-cache=",
@@ -342,6 +346,7 @@ TABLE: dict[str, dict[str, object]] = {
                 ),
                 "files": "o coverprofile cpuprofile memprofile",
                 "dirs": "outputdir",
+                "chdir": "C",
             },
         },
         "examples": {
@@ -389,6 +394,7 @@ TABLE: dict[str, dict[str, object]] = {
     # -- git's own output files (the rest of git's writing is effects.py's and the git rules') ----
     "git": {
         "opts": "C= c= config-env= exec-path=? git-dir= work-tree= namespace= super-prefix= p|paginate P|no-pager bare",
+        "chdir": "C",
         "subs": {
             "log|diff|show|whatchanged|diff-tree|diff-index|diff-files|range-diff|format-patch": {
                 "opts": _GIT_DIFF_OUTPUT + "o|output-directory= U|unified= n|max-count= since= until= author= grep= format= pretty= S= G= L=",
@@ -402,7 +408,12 @@ TABLE: dict[str, dict[str, object]] = {
                 "subs": {"create": {"opts": "q|quiet progress all-progress all-progress-implied version=", "operands": "file:0", "abbrev": True}},
             },
         },
-        "examples": {"git diff --output=o.patch": ["o.patch"], "git bundle create r.bundle HEAD": ["r.bundle"], "git format-patch -o p HEAD~1": ["p/*"]},
+        "examples": {
+            "git diff --output=o.patch": ["o.patch"],
+            "git bundle create r.bundle HEAD": ["r.bundle"],
+            "git format-patch -o p HEAD~1": ["p/*"],
+            "git -C a -C b log --output=o.txt": ["a/b/o.txt"],
+        },
     },
 }
 
@@ -517,10 +528,10 @@ def written(name: str, args: list[Word], env: dict[str, str] | None = None) -> R
     if isinstance(level_entry.get("subs"), dict):
         return out  # no subcommand given
     given = {o for o, _, _ in opts}
-    if given & _names(level_entry, "unless") or given & _names(entry, "unless"):
-        return out
     when = _names(level_entry, "when")
-    if when and not given & when:
+    if given & _names(level_entry, "unless") or given & _names(entry, "unless") or (when and not given & when):
+        # nothing written (`ssh-keygen -l -f K`, `tar -xf A --exclude=P`): every value and operand is only read
+        out.inputs.extend(w for _, w, _ in opts if w is not None)
         if level_entry.get("inputs"):
             out.inputs.extend(ops)
         return out
@@ -557,6 +568,17 @@ def written(name: str, args: list[Word], env: dict[str, str] | None = None) -> R
                 out.written.append((Word(where.rstrip("/") + "/" + prog, w.raw), FILE))
     if level_entry.get("inputs") or level_entry.get("runs"):
         out.inputs.extend(a for a in ops if id(a) not in taken)
+    # The values of the options the table lists and does not name as outputs (tar --exclude, curl -K): known, not written.
+    written_opts = {n for _, key in kinds for n in _names(level_entry, key)}
+    out.inputs.extend(w for o, w, _ in opts if w is not None and o not in written_opts)
+    moves = _names(entry, "chdir") | _names(level_entry, "chdir")
+    base = ""
+    for o, moved, _ in opts:
+        if o in moves and moved is not None and moved.value:
+            d = moved.value
+            base = d if d.startswith(("/", "~")) or not base else base.rstrip("/") + "/" + d
+    if base:
+        out.written = [(t if t.value.startswith(("/", "~")) else Word(base.rstrip("/") + "/" + t.value, t.raw), k) for t, k in out.written]
     return out
 
 
