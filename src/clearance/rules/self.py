@@ -356,7 +356,7 @@ def read_keys(e: Effect, sc: Scope) -> str | None:
         "docker load -i ~/.claude/settings.json",
         "kubectl cp pod:/x ~/.config/clearance/config.toml",
         "make -f x.mk OUT=y ~/.claude/settings.json",
-        "gcc -o app main.c -include .git/hooks/pre-commit",
+        "npm run fmt -- .claude/settings.local.json",
     ),
     no_match=(
         "cat ~/.claude/settings.json",
