@@ -13,7 +13,6 @@ from typing import Any, ClassVar
 
 import pytest
 
-from . import strict
 from .conftest import PROJECT, decide
 
 
@@ -151,9 +150,8 @@ _JS_RM = "require('fs').rmSync(require('os').homedir() + '/.claude', {recursive:
 
 class TestLogAndOutputOptions:
     """Class: a known program's log or output option naming an agent's settings or clearance's policy (a log written
-    over settings.json stops it parsing, and the hooks with it, as `git config --file` in round 4). Fixed here for
-    the programs in `effects._WRITES_BY_OPTION` (ssh -E, less -o/-O/--log-file, pip --log); the rest
-    of the class is open below."""
+    over settings.json stops it parsing, and the hooks with it, as `git config --file` in round 4). First fixed as a
+    list extension (ssh -E, less -o/-O/--log-file, pip --log); the class as a whole is TestOutputLogArchiveFiles."""
 
     DENIED: ClassVar[list[str]] = [
         "ssh -E ~/.claude/settings.json host true",
@@ -179,7 +177,7 @@ class TestLogAndOutputOptions:
         assert decide(command).decision == "allow"
 
 
-_OUTPUT_OPEN = {
+_OUTPUT_FILES = {
     "zip-archive-onto-settings": "zip ~/.claude/settings.json src/a.py",
     "tar-archive-onto-settings": "tar cf ~/.claude/settings.json src",
     "7z-archive-onto-settings": "7z a ~/.claude/settings.json src",
@@ -205,19 +203,16 @@ _OUTPUT_OPEN = {
     "gobin-clearance": "GOBIN=~/.local/bin go install example.com/x/cmd/clearance@latest",
 }
 
-OPEN: dict[str, tuple[Any, str]] = {
-    **{k: (v, "a known program's output, log or archive file (option or operand) not modelled: per-program tables") for k, v in _OUTPUT_OPEN.items()},
-}
 
+class TestOutputLogArchiveFiles:
+    """Class: a known program's output, log or archive file -- named by an option or an operand -- written over an
+    agent's settings or clearance's policy, read as harmless. Fixed by a declarative table of programs' outputs
+    (shell/outputs_table.py: options with their syntax and arity, output operands, subcommands, last-wins) and the
+    safety net self.protected-argument; more programs and spellings in tests/test_output_options.py."""
 
-@pytest.mark.parametrize("key", sorted(OPEN))
-def test_open_round6(key: str) -> None:
-    example, _ = OPEN[key]
-
-    def run() -> None:
-        assert decide(example).decision in ("deny", "ask")
-
-    strict.check(key, {k: v[1] for k, v in OPEN.items()}, run)
+    @pytest.mark.parametrize("key", sorted(_OUTPUT_FILES))
+    def test_denied(self, key: str) -> None:
+        assert decide(_OUTPUT_FILES[key]).decision == "deny"
 
 
 # pre-commit's installed hook (`pre-commit install`), as its template writes it.

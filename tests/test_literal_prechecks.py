@@ -297,6 +297,7 @@ GATE_FRAGMENTS = [
     "tee /etc/sudoers.d/x", "tee -a /etc/sudoers", "echo x", "npm --prefix x install y", "git config $OPT credential.helper",
     "yarn config set yarnPath /tmp/evil.js", "cat ~/.local/state/clearance/cache.key", "grep -r x ~/.local/state/clearance",
     "git init ~", "git -C ~ init", "mkdir ~/.git", "mkdir -p ~/.git/objects", "git add -f .env", "git add .env && git push",
+    "docker load -i ~/.claude/settings.json", "make -C x ~/.config/clearance/config.toml",
 ]  # fmt: skip
 
 

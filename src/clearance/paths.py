@@ -509,6 +509,20 @@ def _protected_reason(path: str, ctx: Context) -> str | None:
     return None
 
 
+# protected_reason's reasons for what decides for an agent or for clearance itself (an agent's settings, hooks and the
+# programs they run, clearance's policy and state, git's hooks and config), as against credentials and start-up files.
+_SELF_REASONS = ("coding agent", "a program in ", "agent or clearance policy", "clearance's", "git internals that run code")
+
+
+def self_protected_reason(path: str, ctx: Context) -> str | None:
+    """Why writing *path* changes what an agent may do or blinds clearance, or None: the part of protected_reason
+    (and clearance_owned) that no program's argument is let near unasked unless the program is known only to read it."""
+    why = protected_reason(path, ctx)
+    if why is not None and why.startswith(_SELF_REASONS):
+        return why
+    return clearance_owned(path, ctx) if DYN not in path else None
+
+
 def agent_config_reason(folder: str, rest: list[str]) -> str | None:
     """Why writing *rest* inside an agent's *folder* (``.claude`` …) changes what the agent may do, or None.
 

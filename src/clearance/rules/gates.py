@@ -13,9 +13,11 @@ both on every example and corpus command).
 
 from __future__ import annotations
 
-from ..paths import DYN, clearance_key_reason
+from ..paths import DYN, clearance_key_reason, self_protected_reason
 from ..shell.effects import READ
-from ..shell.unwrap import SHELLS, known_program
+from ..shell.outputs_table import READ_ONLY
+from ..shell.programs import CLIENTS as SQL_CLIENTS
+from ..shell.unwrap import SHELLS, known_program, runs_a_command
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -329,10 +331,41 @@ def clearance_key_read(e: Effect, sc: Scope) -> bool:
     return e.kind == READ and clearance_key_reason(e.path, sc.ctx) is not None
 
 
+def protected_argument(e: Effect, sc: Scope) -> bool:
+    """A path an agent's settings, clearance's policy or git's hooks lie at, given as an argument (read as a read) to a
+    program clearance knows but does not know only to read it: self.protected-argument's whole test but the
+    programs' tables (the inputs outputs_table names)."""
+    if e.kind != READ or e.note or e.cmd is None:
+        return False
+    name = e.cmd.name
+    if name in READ_ONLY or name in _WHOLLY_READ or name in SHELLS or name in INTERPRETER_NAMES or name in SQL_CLIENTS or not known_program(name):
+        return False  # unknown programs are sys.unknown-program-path's; a database client's files are the db and self rules'
+    if runs_a_command(e.cmd):
+        return False  # `uv run python x.py F`, `stdbuf -oL cat F`: the command it runs is judged itself
+    return self_protected_reason(e.path, sc.ctx) is not None
+
+
+# Programs whose every path argument effects.py reads as what it is (a write, a deletion, or a read): cp's source,
+# find's roots, git's pathspecs, an editor's files, an awk or sed program's files.
+_WHOLLY_READ = frozenset(
+    {
+        "cp", "mv", "install", "ln", "link", "rm", "rmdir", "unlink", "shred", "chmod", "chown", "chgrp", "chattr", "setfacl",
+        "touch", "mkdir", "truncate", "tee", "dd", "sed", "awk", "gawk", "mawk", "nawk", "find", "git", "patch", "xargs",
+        "uniq", "yq", "openssl", "xxd", "unzip", "clearance", "ed", "ex", "vi", "vim", "nvim", "view", "nano", "pico", "emacs",
+        "micro", "kak", "hx", "sponge", "joe", "mg", "gzip", "gunzip", "bzip2", "bunzip2", "xz", "unxz", "pigz", "unpigz",
+        "objcopy", "strip", "scp", "rclone", "gsutil", "sudo", "doas", "env", "nohup", "nice", "timeout", "watch",
+    }
+)  # fmt: skip
+
+
 # rule id -> the gate of that effect rule (the others' packs are imported for every effect of their kinds).
 def writes_a_git_dir(e: Effect, sc: Scope) -> bool:
     """A write whose path holds a `.git` component: self.widen-project's first test (the `.git` it would create)."""
     return "/.git" in e.path
 
 
-EFFECT_GATES: dict[str, Callable[[Effect, Scope], bool]] = {"self.read-keys": clearance_key_read, "self.widen-project": writes_a_git_dir}
+EFFECT_GATES: dict[str, Callable[[Effect, Scope], bool]] = {
+    "self.read-keys": clearance_key_read,
+    "self.widen-project": writes_a_git_dir,
+    "self.protected-argument": protected_argument,
+}

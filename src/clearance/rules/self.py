@@ -361,6 +361,53 @@ def read_keys(e: Effect, sc: Scope) -> str | None:
 
 
 @rule(
+    id="self.protected-argument",
+    title="A program not known only to read it, given an agent's settings, clearance's policy or git's hooks",
+    why=(
+        "Many programs write a file named among their arguments: an output, log, trace, dump or archive (`pg_dump -f F`,"
+        " `terraform plan -out=F`, `docker save -o F`, `npm --prefix DIR`). Where clearance's tables of programs' outputs"
+        " (shell/outputs_table.py) do not say which argument a program writes, an argument naming an agent's settings or"
+        " hooks, clearance's own policy or state, or git's hooks may be the file it replaces: the agent widening its own"
+        " permissions or blinding clearance. A person confirms. Programs known only to read their arguments (cat, grep,"
+        " jq, diff, ls) and the inputs the tables name are not asked about; programs clearance does not model at all are"
+        " sys.unknown-program-path."
+    ),
+    verdict=ASK,
+    scope="effect",
+    effects=(READ,),
+    match=(
+        "docker load -i ~/.claude/settings.json",
+        "kubectl cp pod:/x ~/.config/clearance/config.toml",
+        "make -f x.mk OUT=y ~/.claude/settings.json",
+        "npm run fmt -- .claude/settings.local.json",
+    ),
+    no_match=(
+        "cat ~/.claude/settings.json",
+        "claude --mcp-config .mcp.json -p x",
+        "jq .hooks ~/.claude/settings.json",
+        "diff ~/.claude/settings.json /tmp/s.json",
+        "tar czf /tmp/b.tgz ~/.claude/settings.json",
+        "pandoc ~/.claude/CLAUDE.md -o /tmp/n.html",
+        "git diff -- .claude/settings.json",
+        "docker load -i image.tar",
+    ),
+)
+def protected_argument(e: Effect, sc: Scope) -> str | None:
+    from ..shell.outputs_table import written
+    from .gates import protected_argument as given
+
+    if not given(e, sc) or e.cmd is None or _AGENT_ALIASES.get(e.cmd.name, e.cmd.name) in _AGENT_CLIS:
+        return None  # an agent's own command line (`claude --mcp-config .mcp.json`): self.agent-bypass and its kin
+    reading = written(e.cmd.name, e.cmd.args)
+    if reading is not None and any(w.value == e.raw for w in reading.inputs):
+        return None  # an input the program's table names (`tar czf B ~/.claude/settings.json`)
+    why = paths.self_protected_reason(e.path, sc.ctx)
+    if why is None:
+        return None
+    return f"{e.cmd.name} is given {sc.show(e.path)}, which clearance does not know it only reads: {why}"
+
+
+@rule(
     id="self.audit-db",
     title="Changing clearance's audit database with a database tool",
     why=(

@@ -14,6 +14,8 @@ from ..paths import DYN, clearance_owned
 from ..paths import resolve as resolve_path
 from .ir import Word
 from .options import EVERYTHING, find_roots, git_pathspecs, inert_option, normalise, normalise_words
+from .outputs_table import DIR, TABLE
+from .outputs_table import written as table_outputs
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -438,7 +440,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     out: list[Effect] = []
     name = cmd.name
     args = cmd.args
-    if inert_option(cmd):
+    inert = inert_option(cmd)
+    if inert:
         name, args = "", []  # `rm --help`, `rsync -n …`: only its redirections act
     reads_data = True
     not_read: set[int] = set()  # words that name an output, not something read (sort -o FILE)
@@ -706,7 +709,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         _compressed_in_place(name, args, add)
     elif name in _BINUTILS:
         _binutils_outputs(name, args, add)
-    elif name in _WRITES_BY_OPTION or name in _COPIERS:
+    elif name in _COPIERS or name == "dpkg":
         _written_by_option(name, args, add)
     elif name in ("perl", "ruby") and any(a.value[:1] == "-" and "i" in a.value for a in args):
         # perl -pi -e, perl -i.bak -pe, ruby -i -pe: the files after the code are rewritten in place,
@@ -784,6 +787,21 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(WRITE, nxt)  # -o FILE, and grouped short flags such as -sLo FILE / -qO FILE
         for w in _remote_named(name, args):
             add(WRITE, w)
+    # A dry run still writes its plan or log (`terraform plan -out=F`, `rsync -n --log-file=F`); help and version do not.
+    dry = inert and cmd.name in TABLE and not any(w in inert for w in ("help", "version", "-h", "-V"))
+    if name in TABLE or dry:
+        # The output, log, trace, dump and archive files the program's options or operands name (outputs_table.py),
+        # besides what the branches above read (tar's members, curl's -o).
+        outs = table_outputs(cmd.name, cmd.args, cmd.assigns) if dry else table_outputs(name, args, cmd.assigns)
+        if outs is not None:
+            have = {(e.kind, e.path) for e in out}
+            for w, kind in outs.written:
+                add(WRITE, w, kind == DIR or w.value.endswith("/"), note=cmd.name)
+                if (WRITE, out[-1].path) in have:
+                    out.pop()
+                else:
+                    have.add((WRITE, out[-1].path))
+            not_read |= outs.outputs
     if name == "find":
         # -fprint/-fprint0/-fls/-fprintf FILE: find writes its output into FILE (`find . -fls /etc/passwd`).
         for i, a in enumerate(args[:-1]):
@@ -1086,26 +1104,6 @@ _UNIQ_VALUE = frozenset({"-f", "-s", "-w", "--skip-fields", "--skip-chars", "--c
 _YQ_VALUE = frozenset({"-o", "--output-format", "-p", "--input-format", "-I", "--indent", "--from-file", "--expression", "--front-matter"})
 
 
-# Programs whose option names the file they write (gpg -o, ssh-keygen -f, go build -o, gh release download -O/-D);
-# a value ending in "/" or given to a directory option is a tree written.  (program, subcommand or "") -> (files, dirs)
-_WRITES_BY_OPTION: dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]] = {
-    "gpg": {"": (frozenset({"-o", "--output"}), frozenset())},
-    "gpg2": {"": (frozenset({"-o", "--output"}), frozenset())},
-    "ssh-keygen": {"": (frozenset({"-f"}), frozenset())},
-    "go": {"build": (frozenset({"-o"}), frozenset()), "test": (frozenset({"-o"}), frozenset())},
-    "gh": {"release": (frozenset({"-O", "--output"}), frozenset({"-D", "--dir"})), "run": (frozenset(), frozenset({"-D", "--dir"}))},
-    "cargo": {"install": (frozenset(), frozenset({"--root"}))},
-    "dpkg": {"": (frozenset(), frozenset())},
-    # Log and output files (round 6, a list extension): a log written over an agent's settings stops them parsing.
-    "ssh": {"": (frozenset({"-E"}), frozenset())},
-    "less": {"": (frozenset({"-o", "-O", "--log-file", "--LOG-FILE"}), frozenset())},
-    # pip's --log only: a --target or --dest folder outside the project is ordinary (the corpora's benign cases).
-    "pip": {sub: (frozenset({"--log", "--log-file"}), frozenset()) for sub in ("install", "download", "wheel", "uninstall")},
-}
-_WRITES_BY_OPTION["pip3"] = _WRITES_BY_OPTION["pip"]
-# ssh-keygen reads the key -f names with these (fingerprint, public key, search), or keeps known_hosts with them
-# (-R HOST removes a stale host key, -H hashes it: as `ssh-keygen -R HOST` without -f does): not a key written.
-_SSH_KEYGEN_READS = frozenset({"-l", "-y", "-B", "-F", "-Q", "-L", "-D", "-e", "-R", "-H"})
 # Copiers whose last operand is the local destination unless it names a remote (host:, container:, s3://, gs://, remote:).
 _COPIERS: dict[str, frozenset[str]] = {
     "scp": frozenset({""}),
@@ -1118,8 +1116,8 @@ _COPIERS: dict[str, frozenset[str]] = {
 
 
 def _written_by_option(name: str, args: list[Word], add: Callable[..., None]) -> None:
-    """`gpg -o F`, `ssh-keygen -f F`, `go build -o F`, `gh release download -O F`, `dpkg -x DEB DIR`, and the local
-    destination of `scp`, `docker cp`, `aws s3 cp`, `gsutil cp`, `rclone copy`: files these programs write."""
+    """`dpkg -x DEB DIR`, and the local destination of `scp`, `docker cp`, `aws s3 cp`, `gsutil cp`, `rclone copy`:
+    files these programs write (the output options of others are outputs_table.py's)."""
     vals = [a.value for a in args]
     if name in _COPIERS:
         sub = vals[0] if vals and "" not in _COPIERS[name] else ""
@@ -1134,27 +1132,10 @@ def _written_by_option(name: str, args: list[Word], add: Callable[..., None]) ->
             if "://" not in dest.value and (":" not in head or dest.value.startswith(("/", ".", "~"))):
                 add(WRITE, dest, dest.value.endswith("/") or name in ("rclone", "gsutil"))
         return
-    if name == "ssh-keygen" and any(v in _SSH_KEYGEN_READS for v in vals):
-        return
     if name == "dpkg":
         for i, v in enumerate(vals):
             if v in ("-x", "--extract", "-X", "--vextract") and i + 2 < len(vals):
                 add(WRITE, args[i + 2], True)  # dpkg -x DEB DIR
-        return
-    table = _WRITES_BY_OPTION[name]
-    sub = vals[0] if vals and vals[0] in table else ""
-    if sub not in table:
-        return
-    files, dirs = table[sub]
-    for i, a in enumerate(args):
-        v = a.value
-        opt, eq, glued = v.partition("=")
-        if eq and opt.startswith("--") and (opt in files or opt in dirs):
-            add(WRITE, Word(glued, a.raw), opt in dirs)
-        elif (v in files or v in dirs) and i + 1 < len(args):
-            add(WRITE, args[i + 1], v in dirs or args[i + 1].value.endswith("/"))
-        elif len(v) > 2 and v[:2] in files and not v.startswith("--"):
-            add(WRITE, Word(v[2:], a.raw))  # -oFILE
 
 
 # binutils that rewrite an object file: objcopy IN [OUT] (IN itself without OUT), strip [-o OUT] FILE… (each FILE in

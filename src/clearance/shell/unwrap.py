@@ -883,15 +883,33 @@ def _known_sets() -> tuple[frozenset[str], frozenset[str]]:
     if _KNOWN:
         return _KNOWN[0], _KNOWN[1]
     from ..rules import index
-    from . import effects, optables
+    from . import effects, optables, outputs_table
 
     judged: set[str] = set(index().command_names())
     judged |= effects.DELETERS | effects.WRITERS | SHELLS | set(INTERPRETERS) | set(_SIMPLE_WRAPPERS) | ELEVATING
     judged |= EMBEDDED_NAMES | {"env", "xargs", "eval", "ssh", "find", "watch", "su", "runuser", "source", "."}
-    known = judged | set(optables.TOOLS) | set(optables.ALIASES) | NON_RUNNERS | effects.METADATA_ONLY | effects.READERS | _TERMINALS
+    known = (
+        judged
+        | set(optables.TOOLS)
+        | set(optables.ALIASES)
+        | {n for n, e in outputs_table.TABLE.items() if not e.get("homonyms")}
+        | NON_RUNNERS
+        | effects.METADATA_ONLY
+        | effects.READERS
+        | _TERMINALS
+    )
     known |= {k[0] for k in _RUNNERS} | {"tmux", "entr", "start-stop-daemon", "at", "batch", "trap", "alias", "fd", "fdfind", "autossh"}
     _KNOWN.extend((frozenset(known), frozenset(judged)))
     return _KNOWN[0], _KNOWN[1]
+
+
+def runs_a_command(cmd: SimpleCommand) -> bool:
+    """A wrapper or runner whose operands are a command judged as one of its own (sudo, timeout, flock, uv run, npx)."""
+    name = cmd.name
+    if name in _SIMPLE_WRAPPERS or name in ELEVATING or name in ("command", "builtin", "exec"):
+        return True
+    first = next((a.value for a in cmd.args if not a.value.startswith("-")), "")
+    return (name, "") in _RUNNERS or (name, first) in _RUNNERS
 
 
 def known_program(name: str) -> bool:
