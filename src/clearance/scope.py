@@ -16,6 +16,11 @@ if TYPE_CHECKING:
 _ON_THE_LINK = frozenset({"rm", "unlink", "mv", "ln", "readlink"})
 
 
+def _has_dotdot(value: str) -> bool:
+    """A `..` component in a path word."""
+    return value == ".." or value.startswith("../") or value.endswith("/..") or "/../" in value
+
+
 class Scope:
     """The context of one decision plus the trust boundary, with path helpers."""
 
@@ -53,12 +58,42 @@ class Scope:
             else:
                 got = paths.resolve(value, "/" + DYN, self.ctx.home)
         else:
-            got = paths.resolve(value, cwd if not self.links else self._through(cwd, True), self.ctx.home)
+            base = cwd if not self.links else self._through(cwd, True)
+            got = paths.resolve(value, base, self.ctx.home)
+            if (self.links or self.ctx.realpath is not None) and _has_dotdot(value):
+                got = self._physical(paths.expand_home(value, self.ctx.home), base)
         if self.links:
             # Removing or renaming the link itself (`rm /tmp/h`, no trailing slash) leaves what it points at alone.
             own = cmd is not None and cmd.name in _ON_THE_LINK and not value.endswith("/")
             got = self._through(got, not own)
         return got
+
+    def _physical(self, value: str, cwd: str) -> str:
+        """*value* resolved as the kernel resolves it: a `..` goes up from where the path so far really is, so a `..`
+        after a symlink (this line's own, or one on the disk) leaves the link's target, not the folder holding the link:
+        with `docs` a link to ~/Documents, `docs/../.bashrc` is ~/.bashrc (normpath would say the project's)."""
+        import posixpath
+
+        cur = "" if value.startswith("/") else cwd.rstrip("/")
+        for part in value.split("/")[:256]:
+            if part in ("", "."):
+                continue
+            if part == "..":
+                cur = posixpath.dirname(self._real(cur)) if cur else ""
+                if cur == "/":
+                    cur = ""
+                continue
+            cur += "/" + part
+        return cur or "/"
+
+    def _real(self, p: str) -> str:
+        """Where the existing path *p* really is: through this line's links, then the disk's (Context.realpath)."""
+        if self.links:
+            p = self._through(p, True)
+        rp = self.ctx.realpath
+        if rp is not None and DYN not in p and not paths.has_glob(p):
+            p = rp(p) or p
+        return p
 
     def _through(self, p: str, whole: bool) -> str:
         """*p* read through the links this command line made: a path under a link is a path under its target; the
