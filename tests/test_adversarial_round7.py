@@ -304,6 +304,83 @@ class TestForgedTranscript:
         assert decide(example).decision == "allow"
 
 
+class TestGitWorkTreeMoved:
+    """Class: the project's repository told to work on another folder for good: `git config core.worktree ~` (local
+    configuration, read by every later git command: `git checkout -- .claude/settings.json` of a committed file then
+    writes ~/.claude/settings.json, `git add -A && git push` sends home's files), and `GIT_WORK_TREE=~` / `GIT_DIR=…`
+    for one command, which were not read as `--work-tree` / `--git-dir` are (git.other-repository)."""
+
+    DENIED: ClassVar[list[str]] = [
+        "git config core.worktree /home/ana",
+        "git config --local core.worktree ~",
+        "git config core.worktree ../..",
+        "git config --file .git/config core.worktree /home/ana",
+        'git config core.worktree "$HOME"',
+        "git -c core.worktree=/home/ana add -A",
+    ]
+    ASKED: ClassVar[list[str]] = [
+        "GIT_WORK_TREE=~ git add -A",
+        "export GIT_WORK_TREE=/home/ana; git add -A",
+        "GIT_DIR=~/dotfiles/.git GIT_WORK_TREE=~ git commit -am sync",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "git config core.worktree ..",
+        "git config --unset core.worktree",
+        "git config --get core.worktree",
+        "GIT_DIR=.git git status",
+        "GIT_WORK_TREE=. git add -A",
+        "GIT_DIR=~/dotfiles/.git git log --oneline",
+    ]
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ASKED)
+    def test_asked(self, command: str) -> None:
+        assert decide(command).decision == "ask"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
+def _fetch(url: str) -> dict[str, Any]:
+    return {"tool_name": "WebFetch", "tool_input": {"url": url, "prompt": "summarise"}}
+
+
+class TestMetadataSpelledInAName:
+    """Class: a host name that resolves to the cloud metadata service because it spells the address (wildcard DNS:
+    `169.254.169.254.nip.io`, `169-254-169-254.sslip.io`, the hex form `a9fea9fe.nip.io`; EC2's `ip-A-B-C-D` names):
+    every numeric form of the address was read, names spelling it were not, in WebFetch, curl, wget, code and MCP."""
+
+    DENIED: ClassVar[list[Any]] = [
+        _fetch("http://169.254.169.254.nip.io/latest/meta-data/iam/security-credentials/"),
+        _fetch("http://169-254-169-254.sslip.io/latest/meta-data/"),
+        _fetch("http://a9fea9fe.nip.io/latest/"),
+        _fetch("http://app-169-254-169-254.nip.io/computeMetadata/v1/"),
+        "curl -s http://169.254.169.254.nip.io/latest/meta-data/iam/",
+        "wget -qO- http://169-254-170-2.sslip.io/v2/credentials/x",
+        "python3 -c \"import urllib.request as u; print(u.urlopen('http://a9fea9fe.nip.io/latest/').read())\"",
+        {"tool_name": "mcp__fetch__fetch", "tool_input": {"url": "http://169.254.169.254.sslip.io/latest/meta-data/"}},
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _fetch("http://10.0.0.1.nip.io/"),
+        _fetch("http://192-168-1-10.sslip.io:8080/health"),
+        _fetch("https://deadbeef.example.com/"),
+        _fetch("https://build-20241205.example.com/"),
+        "curl -s https://1-2-3-4.example.com/status",
+    ]
+
+    @pytest.mark.parametrize("example", DENIED)
+    def test_denied(self, example: Any) -> None:
+        assert decide(example).decision == "deny"
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
 OPEN: dict[str, tuple[Any, str]] = {
     "cd-physical-dotdot": (
         "ln -s ~/Documents d && cd -P d/.. && echo x >> .bashrc",
@@ -312,6 +389,18 @@ OPEN: dict[str, tuple[Any, str]] = {
     "agent-cli-by-script-path": (
         "node ~/.npm-global/lib/node_modules/@anthropic-ai/claude-code/cli.js config set -g hooks '{}'",
         "an agent CLI run through its package's script (`node …/@anthropic-ai/claude-code/cli.js`) is not read as the agent",
+    ),
+    "git-trace-onto-settings": (
+        "GIT_TRACE=/home/ana/.claude/settings.json git status",
+        "a log file named by a variable (GIT_TRACE*, trace2.*Target, GIT_INDEX_FILE): the output/log class of round 6",
+    ),
+    "git-index-file-onto-settings": (
+        "GIT_INDEX_FILE=~/.claude/settings.json git read-tree HEAD",
+        "git's index written where GIT_INDEX_FILE says: the output/log class of round 6",
+    ),
+    "git-init-into-agent-folder": (
+        "git init --separate-git-dir ~/.claude/hooks",
+        "git's repository folder (--separate-git-dir, GIT_DIR=… init) created inside a protected folder",
     ),
     "qwen-extensions": (
         "qwen extensions install https://github.com/x/y",
