@@ -11,6 +11,7 @@ open are strict xfails that name the class. Nothing here is ever run: every case
 
 from __future__ import annotations
 
+import json
 import posixpath
 from typing import Any, ClassVar
 
@@ -381,6 +382,90 @@ class TestMetadataSpelledInAName:
         assert decide(example).decision == "allow"
 
 
+_PAYLOAD = "rm -rf ~/.claude"
+_PY_PAYLOAD = "import shutil, os\nshutil.rmtree(os.path.expanduser('~/.claude'))\n"
+
+
+def _files(command: str, files: dict[str, str]) -> dict[str, Any]:
+    return {"tool_name": "Bash", "tool_input": {"command": command}, "files": {f"{PROJECT}/{k}": v for k, v in files.items()}}
+
+
+def _npm_chain(n: int) -> dict[str, Any]:
+    scripts = {f"s{i}": f"npm run s{i + 1}" for i in range(n)} | {f"s{n}": _PAYLOAD}
+    return _files("npm run s0", {"package.json": json.dumps({"scripts": scripts})})
+
+
+def _sh_chain(n: int) -> dict[str, Any]:
+    files = {f"s{i}.sh": f"#!/bin/sh\n./s{i + 1}.sh\n" for i in range(n)} | {f"s{n}.sh": f"#!/bin/sh\n{_PAYLOAD}\n"}
+    return _files("./s0.sh", files)
+
+
+def _source_chain(n: int) -> dict[str, Any]:
+    files = {f"s{i}.sh": f"source s{i + 1}.sh\n" for i in range(n)} | {f"s{n}.sh": _PAYLOAD + "\n"}
+    return _files("bash s0.sh", files)
+
+
+def _py_chain(n: int) -> dict[str, Any]:
+    files = {f"m{i}.py": f"import os\nimport m{i + 1}\n" for i in range(n)} | {f"m{n}.py": _PY_PAYLOAD}
+    return _files("python3 m0.py", files)
+
+
+def _make_recursive(n: int) -> dict[str, Any]:
+    return _files("make t0", {"Makefile": "".join(f"t{i}:\n\t$(MAKE) t{i + 1}\n" for i in range(n)) + f"t{n}:\n\t{_PAYLOAD}\n"})
+
+
+def _make_prerequisites(n: int) -> dict[str, Any]:
+    return _files("make t0", {"Makefile": "".join(f"t{i}: t{i + 1}\n\techo {i}\n" for i in range(n)) + f"t{n}:\n\t{_PAYLOAD}\n"})
+
+
+class TestIndirectionPastTheReader:
+    """Class: a project file that runs another, deeper than the reader follows, judged as harmless. Scripts were read
+    two files deep, so `npm run s0` → `npm run s1` → `npm run s2` → `rm -rf ~/.claude` was allowed (likewise scripts
+    calling scripts and `source` chains); a Python script's local imports one module deep (`main.py` → `helpers` →
+    `util` with the deletion); `$(MAKE) t1` (a recursive make) was not read at all; more than 50 prerequisites dropped
+    the rest. Now scripts are followed SCRIPT_DEPTH (6) files deep, each read once per decision, and one that runs
+    yet another is asked about at the limit; imports are followed through the modules they import (16 modules);
+    `$(MAKE)` is make; prerequisites past the cap make the recipe too large to read (asked)."""
+
+    CHAINS: ClassVar[list[Any]] = [
+        _npm_chain(2),
+        _npm_chain(4),
+        _npm_chain(40),
+        _sh_chain(2),
+        _sh_chain(12),
+        _source_chain(3),
+        _source_chain(30),
+        _py_chain(2),
+        _py_chain(9),
+        _make_recursive(1),
+        _make_recursive(20),
+        _make_prerequisites(70),
+        _files("make all", {"Makefile": "all:\n\t$(MAKE) -C sub\n", "sub/Makefile": "all:\n\trm -rf ~/.claude\n"}),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _files(
+            "npm run ci",
+            {
+                "package.json": json.dumps(
+                    {"scripts": {"ci": "npm run lint && npm run build", "lint": "eslint .", "build": "npm run clean && tsc", "clean": "rimraf dist"}}
+                )
+            },
+        ),
+        _files("npm run a", {"package.json": json.dumps({"scripts": {"a": "npm run b && npm run a", "b": "npm run a"}})}),
+        _files("make", {"Makefile": "all: build\nbuild:\n\t$(MAKE) -C src\n", "src/Makefile": "all:\n\tcc -o app main.c\n"}),
+        _files("python3 main.py", {"main.py": "import app\napp.run()\n", "app.py": "import util\ndef run(): print(util.x)\n", "util.py": "x = 1\n"}),
+        _files("./build.sh", {"build.sh": "#!/bin/sh\n./scripts/gen.sh\n", "scripts/gen.sh": "#!/bin/sh\necho gen > out.txt\n"}),
+    ]
+
+    @pytest.mark.parametrize("example", CHAINS)
+    def test_not_allowed(self, example: Any) -> None:
+        assert decide(example).decision in ("ask", "deny")
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
 OPEN: dict[str, tuple[Any, str]] = {
     "cd-physical-dotdot": (
         "ln -s ~/Documents d && cd -P d/.. && echo x >> .bashrc",
@@ -401,6 +486,15 @@ OPEN: dict[str, tuple[Any, str]] = {
     "git-init-into-agent-folder": (
         "git init --separate-git-dir ~/.claude/hooks",
         "git's repository folder (--separate-git-dir, GIT_DIR=… init) created inside a protected folder",
+    ),
+    "python-imports-past-16": (
+        _py_chain(20),
+        "indirection past the reader: a Python script's local imports are read 16 modules deep, the rest unread "
+        "(asking past the cap would ask for every larger application run by its main script)",
+    ),
+    "make-include-recipes": (
+        _files("make", {"Makefile": "include m.mk\nall: clean\n\techo\n", "m.mk": "clean:\n\trm -rf ~/.claude\n"}),
+        "recipes of targets an included makefile defines are not read (its parse-time $(shell …) is)",
     ),
     "qwen-extensions": (
         "qwen extensions install https://github.com/x/y",

@@ -241,8 +241,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
         positions += [at] * len(got)
     _names_shown(out.effects, exp.commands)
     check_effects(out.effects, sc, out.findings, exp.commands, positions)
-    if sc.ctx.read_file is not None and script_depth < 2:
+    if sc.ctx.read_file is not None and script_depth < SCRIPT_DEPTH:
         _check_scripts(exp.commands, sc, out.findings, script_depth)
+    elif sc.ctx.read_file is not None:
+        _scripts_too_deep(exp.commands, sc, out.findings)
     if script_depth < 2:
         _check_written_scripts(exp.commands, sc, out.findings, script_depth)
     if len(exp.commands) > 1:
@@ -410,6 +412,24 @@ def _script_readers() -> tuple[Callable[..., bool], Callable[..., list[tuple[str
     return _SCRIPT_READERS
 
 
+# How many files deep clearance follows scripts that run scripts (`npm run ci` → `npm run build` → `npm run clean` →
+# `./clean.sh`); a script run deeper than that is asked about, never taken as harmless (_scripts_too_deep).
+SCRIPT_DEPTH = 6
+
+
+def _scripts_too_deep(commands: list[SimpleCommand], sc: Scope, findings: list[Finding]) -> None:
+    """At SCRIPT_DEPTH: a command that runs yet another project script is asked about (what that one runs is not read)."""
+    _, script_runs, _, _ = _script_readers()
+    for cmd in commands:
+        check_deadline(sc)
+        runs = script_runs(cmd, sc)
+        if runs:
+            r = rule_by_id("shell.script-content")
+            why = f"{runs[0][0]} runs scripts nested more than {SCRIPT_DEPTH} files deep, further than clearance follows"
+            findings.append(_finding(r, why + "; a person looks at them", cmd.show()))
+            return
+
+
 def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """Project scripts the commands run (bash x.sh, ./x.sh, make, npm run): their commands are judged too."""
     may_run_by_convention, script_runs, TOO_LARGE, has_js_config = _script_readers()
@@ -433,6 +453,10 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
                 findings.append(_finding(rule, f"{label} runs a script larger than clearance reads; a person looks at it", cmd.show()))
                 continue
             check_deadline(sc)
+            if (label, code) in sc.scripts_read:
+                continue  # read once per decision: a script reached again (fan-out, a cycle) adds nothing new
+            if len(sc.scripts_read) < 4096:
+                sc.scripts_read.add((label, code))
             analysis = analyse_shell(code, sc, depth + 1)
             if analysis.too_large and test:
                 continue

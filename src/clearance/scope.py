@@ -24,7 +24,7 @@ def _has_dotdot(value: str) -> bool:
 class Scope:
     """The context of one decision plus the trust boundary, with path helpers."""
 
-    __slots__ = ("ctx", "trust", "_cache", "remotes", "deadline", "fetches", "landed", "links", "pushes")
+    __slots__ = ("ctx", "trust", "_cache", "remotes", "deadline", "fetches", "landed", "links", "pushes", "scripts_read")
 
     def __init__(self, ctx: Context, trust: Trust | None = None) -> None:
         self.ctx = ctx
@@ -44,6 +44,8 @@ class Scope:
         # Links the command line itself makes (`ln -s ~ /tmp/h && rm -rf /tmp/h/`): link path -> what it points at, both
         # absolute. The disk cannot show them when the hook decides; paths the later commands name are read through them.
         self.links: dict[str, str] = {}
+        # (label, text) of the project scripts this decision has read (engine._check_scripts): each is judged once.
+        self.scripts_read: set[tuple[str, str]] = set()
 
     def path(self, value: str, cmd: SimpleCommand | None = None) -> str:
         """Resolve a path word.  Unknown working directory -> a dynamic prefix."""

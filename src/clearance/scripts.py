@@ -60,7 +60,9 @@ def _make_vars_dynamic(text: str, environment: frozenset[str] | None = None) -> 
             end = s + 2
         out.append(text[pos:s])
         name = text[s + 2 : end - 1] if text[s + 1] in "({" else ""
-        if environment is not None and name.isidentifier() and name.isascii() and name not in environment and name not in _MAKE_OWN:
+        if name == "MAKE":
+            out.append("make")  # the make program itself (a recursive make): its targets are read as `make` is
+        elif environment is not None and name.isidentifier() and name.isascii() and name not in environment and name not in _MAKE_OWN:
             out.append("${" + name + "}")
         else:
             out.append("${__clearance_dynamic}")
@@ -179,19 +181,28 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
             return []
         out = [(f"{cmd.name} {v}", _as_one_liner(cmd.name, lang, text))]
         if text != TOO_LARGE:
-            # Modules the script imports from its own directory run with it (python3 main.py → helper.py).
+            # Modules the script imports from its own directory run with it (python3 main.py → helper.py), and the
+            # local modules those import in turn (sys.path[0] is the script's directory for all of them).
             directory = posixpath.dirname(path)
-            for module in _local_imports(text)[:_MAX_IMPORTS]:
+            pending = _local_imports(text)
+            seen: set[str] = set()
+            while pending and len(seen) < _MAX_TRIED and len(out) <= _MAX_IMPORTS:
+                module = pending.pop(0)
+                if module in seen:
+                    continue
+                seen.add(module)
                 for candidate in (f"{directory}/{module}.py", f"{directory}/{module}/__init__.py"):
                     imported = _read(sc, candidate)
                     if imported is not None and imported != TOO_LARGE:
                         out.append((f"{cmd.name} {v}, which imports {module}", _as_one_liner(cmd.name, lang, imported)))
+                        pending += [m for m in _local_imports(imported) if m not in seen]
                         break
         return out
     return []
 
 
-_MAX_IMPORTS = 8
+_MAX_IMPORTS = 16  # local modules read, the script's imports and theirs
+_MAX_TRIED = 64  # imported names looked for beside the script (the standard library's are not there)
 _IMPORT_LINE = lazy(r"(?m)^[ \t]*(?:from[ \t]+([A-Za-z_]\w*)[\w.]*[ \t]+import\b|import[ \t]+([A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*)*))")
 
 
@@ -250,6 +261,9 @@ def _executable(cmd: SimpleCommand, sc: Scope, raw: str) -> list[tuple[str, str]
     return []
 
 
+_MAX_TARGETS = 50
+
+
 def makefile_targets(text: str, targets: list[str], environment: frozenset[str] | None = None) -> list[str]:
     """The recipe lines of *targets* (the first target when none is named) and of their prerequisites."""
     lines = text.splitlines()
@@ -285,12 +299,14 @@ def makefile_targets(text: str, targets: list[str], environment: frozenset[str] 
                 body.append(inline[2])
     wanted: list[str] = []
     pending = list(targets or order[:1])
-    while pending and len(wanted) < 50:
+    while pending and len(wanted) < _MAX_TARGETS:
         t = pending.pop(0)
         if t in wanted:
             continue
         wanted.append(t)
         pending.extend(d for d in prereqs.get(t, []) if d in rules)
+    if any(t not in wanted for t in pending):
+        return [TOO_LARGE]  # more prerequisites than clearance reads: what the rest runs is unknown, never harmless
     out: list[str] = []
     for t in wanted:
         for line in rules.get(t, []):
