@@ -106,7 +106,8 @@ class TestLoaderVariablesForLaterSessions:
     (.envrc, .env, mise.toml, an editor's terminal environment, the session manager's environment): LD_PRELOAD,
     LD_AUDIT, DYLD_INSERT_LIBRARIES (a library in the agent's process and the hook's), NODE_OPTIONS=--require/--import
     (code in the agent CLI's own Node process), GIT_CONFIG_GLOBAL/GIT_CONFIG_COUNT/GIT_EXEC_PATH (the programs every
-    later git command runs), BASH_ENV (a file sourced before every later Bash call). Round 1 covered CLEARANCE_* and the
+    later git command runs), BASH_ENV (a file sourced before every later Bash call), CLAUDE_CODE_SHELL_PREFIX (a wrapper
+    around every later command, hook commands included in Claude Code's source). Round 1 covered CLEARANCE_* and the
     folders clearance reads; these were allowed."""
 
     FILES: ClassVar[list[Any]] = [
@@ -125,6 +126,8 @@ class TestLoaderVariablesForLaterSessions:
         },
         "echo 'export LD_PRELOAD=/home/ana/webapp/x.so' >> .envrc",
         "printf 'NODE_OPTIONS=-r ./x.js\\n' >> .env.local",
+        _write(".envrc", "export CLAUDE_CODE_SHELL_PREFIX=$PWD/tools/wrap.sh\n"),
+        _write("mise.toml", '[env]\nCLAUDE_CODE_SHELL = "/home/ana/webapp/bin/sh"\n'),
     ]
     SESSION: ClassVar[list[str]] = [
         "systemctl --user set-environment LD_PRELOAD=/home/ana/webapp/x.so",

@@ -686,17 +686,11 @@ _LOCATION_VAR_JSON = lazy(r"\"(?:" + "|".join(sorted(_LOCATION_VARS, key=len, re
 # Variables that make later programs load code the agent chose: the dynamic loader's preloads and auditors (into every
 # program started, the agent's own process and the hook included), git's configuration and helper folder (fsmonitor,
 # pager and hooks at every later git command), the file bash sources before every non-interactive script (each later
-# Bash call of the agent), and Node's preload options (the agent CLIs are Node programs: code in the agent's process).
+# Bash call of the agent), Claude Code's command wrapper and shell (CLAUDE_CODE_SHELL_PREFIX wraps every later command,
+# and its source wraps hook commands with it too) and Node's preload options (the agent CLIs are Node programs).
 _LOADER_VARS = (
-    "LD_PRELOAD",
-    "LD_AUDIT",
-    "DYLD_INSERT_LIBRARIES",
-    "GIT_CONFIG_GLOBAL",
-    "GIT_CONFIG_SYSTEM",
-    "GIT_CONFIG_COUNT",
-    "GIT_CONFIG_PARAMETERS",
-    "GIT_EXEC_PATH",
-    "BASH_ENV",
+    *("LD_PRELOAD", "LD_AUDIT", "DYLD_INSERT_LIBRARIES", "BASH_ENV", "CLAUDE_CODE_SHELL_PREFIX", "CLAUDE_CODE_SHELL"),
+    *("GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_COUNT", "GIT_CONFIG_PARAMETERS", "GIT_EXEC_PATH"),
 )
 _NODE_PRELOAD = r"NODE_OPTIONS{q}\s*[=:]\s*[^\n]{{0,400}}?(?:--require|--import|--(?:experimental-)?loader|(?<![\w-])-r)\b"
 _LOADER_VAR = lazy(r"(?<![\w$])(?:(?:" + "|".join(_LOADER_VARS) + r")\s*=\s*['\"]?[^\s'\";#]|" + _NODE_PRELOAD.format(q="") + ")")
@@ -883,7 +877,8 @@ def hook_locations_file(action: Action, sc: Scope) -> str | None:
         "An agent started from a shell that loaded .envrc, mise.toml or environment.d runs with their variables, and so does "
         "the hook it calls: LD_PRELOAD (DYLD_INSERT_LIBRARIES, LD_AUDIT) puts a library into both, NODE_OPTIONS=--require into "
         "the agent's own Node process, where it can skip the hook; GIT_CONFIG_GLOBAL and GIT_EXEC_PATH choose the programs every "
-        "later git command runs, BASH_ENV a file sourced before every later Bash call, all outside what the hook judges. "
+        "later git command runs, BASH_ENV a file sourced before every later Bash call, CLAUDE_CODE_SHELL_PREFIX a wrapper around "
+        "every later command (Claude Code wraps hook commands with it too), all outside what the hook judges. "
         "Projects rarely set them on purpose, so a person confirms; library paths and Node's memory options stay allowed."
     ),
     verdict=ASK,
