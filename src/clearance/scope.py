@@ -71,9 +71,10 @@ class Scope:
         return got
 
     def _physical(self, value: str, cwd: str) -> str:
-        """*value* resolved as the kernel resolves it: a `..` goes up from where the path so far really is, so a `..`
-        after a symlink (this line's own, or one on the disk) leaves the link's target, not the folder holding the link:
-        with `docs` a link to ~/Documents, `docs/../.bashrc` is ~/.bashrc (normpath would say the project's)."""
+        """*value* resolved as the kernel resolves it: a `..` right after a symlink (this line's own, or one on the disk)
+        goes up from the link's target, not from the folder holding the link: with `docs` a link to ~/Documents,
+        `docs/../.bashrc` is ~/.bashrc (normpath would say the project's). Elsewhere `..` stays lexical: above a plain
+        folder both readings name the same file, and the logical spelling keeps home and the project as written."""
         import posixpath
 
         cur = "" if value.startswith("/") else cwd.rstrip("/")
@@ -81,21 +82,35 @@ class Scope:
             if part in ("", "."):
                 continue
             if part == "..":
-                cur = posixpath.dirname(self._real(cur)) if cur else ""
+                target = self._link_target(cur) if cur else None
+                cur = posixpath.dirname(target or cur)
                 if cur == "/":
                     cur = ""
                 continue
             cur += "/" + part
         return cur or "/"
 
-    def _real(self, p: str) -> str:
-        """Where the existing path *p* really is: through this line's links, then the disk's (Context.realpath)."""
+    def _link_target(self, p: str) -> str | None:
+        """Where *p* leads when *p* itself is a symlink (this line's links, then the disk's), spelled under home and the
+        project as they are written when it lies there; None when it is no link."""
+        import posixpath
+
         if self.links:
-            p = self._through(p, True)
+            t = self._through(p, True)
+            if t != p:
+                return t
         rp = self.ctx.realpath
-        if rp is not None and DYN not in p and not paths.has_glob(p):
-            p = rp(p) or p
-        return p
+        if rp is None or DYN in p or paths.has_glob(p):
+            return None
+        real = rp(p)
+        head, base = posixpath.split(p)
+        if not real or real == rp(head).rstrip("/") + "/" + base:
+            return None
+        for root in (self.ctx.project_root, self.ctx.home):
+            r = rp(root) if root else ""
+            if r and r != root and (real == r or real.startswith(r + "/")):
+                return root + real[len(r) :]
+        return real
 
     def _through(self, p: str, whole: bool) -> str:
         """*p* read through the links this command line made: a path under a link is a path under its target; the
