@@ -536,6 +536,11 @@ OPEN: dict[str, tuple[Any, str]] = {
         "the agent using a custom command (the SlashCommand tool is internal): the command file's !`CMD` is judged when "
         "written, not when used (a file the agent could not write, or wrote before clearance, is not read)",
     ),
+    "doppler-run-printenv": (
+        "doppler run -- printenv",
+        "a secret manager's run printing what it injects (`doppler run -- env` is denied; printenv, "
+        "`op run --no-masking -- env` are not): the secrets land in the agent's context",
+    ),
     "qwen-extensions": (
         "qwen extensions install https://github.com/x/y",
         "other agents' CLIs (qwen, a Gemini fork) are not among the agent CLIs (round 6's nested-agent class)",
