@@ -368,8 +368,10 @@ class TestLocalModulesTable:
         assert self._loaded("js", "a.ts", files) == ["/p/b.ts", "/p/c/index.tsx"]
 
     def test_depth_is_bounded(self) -> None:
-        files = {f"m{i}.js": f"require('./m{i + 1}')\n" for i in range(10)}
-        assert len(self._loaded("js", "m0.js", files)) == 4  # MAX_DEPTH
+        from clearance.code.localmods import MAX_DEPTH
+
+        files = {f"m{i}.js": f"require('./m{i + 1}')\n" for i in range(40)}
+        assert len(self._loaded("js", "m0.js", files)) == MAX_DEPTH
 
     def test_cycles_end(self) -> None:
         files = {"a.rb": "require_relative 'b'\n", "b.rb": "require_relative 'a'\n"}

@@ -241,8 +241,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
         positions += [at] * len(got)
     _names_shown(out.effects, exp.commands)
     check_effects(out.effects, sc, out.findings, exp.commands, positions)
-    if sc.ctx.read_file is not None and script_depth < 2:
+    if sc.ctx.read_file is not None and script_depth < SCRIPT_DEPTH:
         _check_scripts(exp.commands, sc, out.findings, script_depth)
+    elif sc.ctx.read_file is not None:
+        _scripts_too_deep(exp.commands, sc, out.findings)
     if script_depth < 2:
         _check_written_scripts(exp.commands, sc, out.findings, script_depth)
     if len(exp.commands) > 1:
@@ -339,7 +341,7 @@ def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings
     """The checks a Write of *text* into *path* gets, for a file the shell writes; True when a script finding ends the search."""
     from .rules.convention import convention_verdict
     from .rules.fs import package_config_verdict
-    from .rules.self import hook_environment, hook_locations, submodule_into_protected
+    from .rules.self import hook_environment, hook_loaders, hook_locations, submodule_into_protected
     from .rules.tools import script_verdict
 
     msg = submodule_into_protected(path, text, sc)
@@ -351,6 +353,9 @@ def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings
     msg = hook_locations(path, text)
     if msg:
         findings.append(_finding(rule_by_id("self.hook-locations-file"), f"{cmd.name}: {msg}", cmd.show()))
+    msg = hook_loaders(path, text)
+    if msg:
+        findings.append(_finding(rule_by_id("self.loader-environment-file"), f"{cmd.name}: {msg}", cmd.show()))
     msg = package_config_verdict(path, text, sc)
     if msg:
         findings.append(_finding(rule_by_id("write.package-config"), f"{cmd.name} writes {msg}", cmd.show()))
@@ -410,6 +415,24 @@ def _script_readers() -> tuple[Callable[..., bool], Callable[..., list[tuple[str
     return _SCRIPT_READERS
 
 
+# How many files deep clearance follows scripts that run scripts (`npm run ci` → `npm run build` → `npm run clean` →
+# `./clean.sh`); a script run deeper than that is asked about, never taken as harmless (_scripts_too_deep).
+SCRIPT_DEPTH = 6
+
+
+def _scripts_too_deep(commands: list[SimpleCommand], sc: Scope, findings: list[Finding]) -> None:
+    """At SCRIPT_DEPTH: a command that runs yet another project script is asked about (what that one runs is not read)."""
+    _, script_runs, _, _ = _script_readers()
+    for cmd in commands:
+        check_deadline(sc)
+        runs = script_runs(cmd, sc)
+        if runs:
+            r = rule_by_id("shell.script-content")
+            why = f"{runs[0][0]} runs scripts nested more than {SCRIPT_DEPTH} files deep, further than clearance follows"
+            findings.append(_finding(r, why + "; a person looks at them", cmd.show()))
+            return
+
+
 def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """Project scripts the commands run (bash x.sh, ./x.sh, make, npm run): their commands are judged too."""
     may_run_by_convention, script_runs, TOO_LARGE, has_js_config = _script_readers()
@@ -433,6 +456,10 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
                 findings.append(_finding(rule, f"{label} runs a script larger than clearance reads; a person looks at it", cmd.show()))
                 continue
             check_deadline(sc)
+            if (label, code) in sc.scripts_read:
+                continue  # read once per decision: a script reached again (fan-out, a cycle) adds nothing new
+            if len(sc.scripts_read) < 4096:
+                sc.scripts_read.add((label, code))
             analysis = analyse_shell(code, sc, depth + 1)
             if analysis.too_large and test:
                 continue

@@ -476,6 +476,11 @@ def _protected_reason(path: str, ctx: Context) -> str | None:
         k = _first_under(rel, HOME_PROTECTED, ci)
         if k >= 0:
             return HOME_PROTECTED[k][1]
+    # The session's transcript: clearance's reviewer reads its user turns as what the user said (other sessions'
+    # transcripts stay ordinary files outside the project: tools that import or convert sessions write them).
+    tp = ctx.transcript_path
+    if tp and path == (fold(tp) if ci else tp):
+        return "this session's transcript (clearance's reviewer reads its user turns as the user's own words)"
     own = _clearance_owned(path, ctx, False) if not path.startswith("/" + DYN) else None
     if own is not None:
         return own

@@ -16,10 +16,15 @@ if TYPE_CHECKING:
 _ON_THE_LINK = frozenset({"rm", "unlink", "mv", "ln", "readlink"})
 
 
+def _has_dotdot(value: str) -> bool:
+    """A `..` component in a path word."""
+    return value == ".." or value.startswith("../") or value.endswith("/..") or "/../" in value
+
+
 class Scope:
     """The context of one decision plus the trust boundary, with path helpers."""
 
-    __slots__ = ("ctx", "trust", "_cache", "remotes", "deadline", "fetches", "landed", "links", "pushes")
+    __slots__ = ("ctx", "trust", "_cache", "remotes", "deadline", "fetches", "landed", "links", "pushes", "scripts_read")
 
     def __init__(self, ctx: Context, trust: Trust | None = None) -> None:
         self.ctx = ctx
@@ -39,6 +44,8 @@ class Scope:
         # Links the command line itself makes (`ln -s ~ /tmp/h && rm -rf /tmp/h/`): link path -> what it points at, both
         # absolute. The disk cannot show them when the hook decides; paths the later commands name are read through them.
         self.links: dict[str, str] = {}
+        # (label, text) of the project scripts this decision has read (engine._check_scripts): each is judged once.
+        self.scripts_read: set[tuple[str, str]] = set()
 
     def path(self, value: str, cmd: SimpleCommand | None = None) -> str:
         """Resolve a path word.  Unknown working directory -> a dynamic prefix."""
@@ -53,12 +60,57 @@ class Scope:
             else:
                 got = paths.resolve(value, "/" + DYN, self.ctx.home)
         else:
-            got = paths.resolve(value, cwd if not self.links else self._through(cwd, True), self.ctx.home)
+            base = cwd if not self.links else self._through(cwd, True)
+            got = paths.resolve(value, base, self.ctx.home)
+            if (self.links or self.ctx.realpath is not None) and _has_dotdot(value):
+                got = self._physical(paths.expand_home(value, self.ctx.home), base)
         if self.links:
             # Removing or renaming the link itself (`rm /tmp/h`, no trailing slash) leaves what it points at alone.
             own = cmd is not None and cmd.name in _ON_THE_LINK and not value.endswith("/")
             got = self._through(got, not own)
         return got
+
+    def _physical(self, value: str, cwd: str) -> str:
+        """*value* resolved as the kernel resolves it: a `..` right after a symlink (this line's own, or one on the disk)
+        goes up from the link's target, not from the folder holding the link: with `docs` a link to ~/Documents,
+        `docs/../.bashrc` is ~/.bashrc (normpath would say the project's). Elsewhere `..` stays lexical: above a plain
+        folder both readings name the same file, and the logical spelling keeps home and the project as written."""
+        import posixpath
+
+        cur = "" if value.startswith("/") else cwd.rstrip("/")
+        for part in value.split("/")[:256]:
+            if part in ("", "."):
+                continue
+            if part == "..":
+                target = self._link_target(cur) if cur else None
+                cur = posixpath.dirname(target or cur)
+                if cur == "/":
+                    cur = ""
+                continue
+            cur += "/" + part
+        return cur or "/"
+
+    def _link_target(self, p: str) -> str | None:
+        """Where *p* leads when *p* itself is a symlink (this line's links, then the disk's), spelled under home and the
+        project as they are written when it lies there; None when it is no link."""
+        import posixpath
+
+        if self.links:
+            t = self._through(p, True)
+            if t != p:
+                return t
+        rp = self.ctx.realpath
+        if rp is None or DYN in p or paths.has_glob(p):
+            return None
+        real = rp(p)
+        head, base = posixpath.split(p)
+        if not real or real == rp(head).rstrip("/") + "/" + base:
+            return None
+        for root in (self.ctx.project_root, self.ctx.home):
+            r = rp(root) if root else ""
+            if r and r != root and (real == r or real.startswith(r + "/")):
+                return root + real[len(r) :]
+        return real
 
     def _through(self, p: str, whole: bool) -> str:
         """*p* read through the links this command line made: a path under a link is a path under its target; the

@@ -60,7 +60,9 @@ def _make_vars_dynamic(text: str, environment: frozenset[str] | None = None) -> 
             end = s + 2
         out.append(text[pos:s])
         name = text[s + 2 : end - 1] if text[s + 1] in "({" else ""
-        if environment is not None and name.isidentifier() and name.isascii() and name not in environment and name not in _MAKE_OWN:
+        if name == "MAKE":
+            out.append("make")  # the make program itself (a recursive make): its targets are read as `make` is
+        elif environment is not None and name.isidentifier() and name.isascii() and name not in environment and name not in _MAKE_OWN:
             out.append("${" + name + "}")
         else:
             out.append("${__clearance_dynamic}")
@@ -263,6 +265,9 @@ def _executable(cmd: SimpleCommand, sc: Scope, raw: str) -> list[tuple[str, str]
     return []
 
 
+_MAX_TARGETS = 50
+
+
 def makefile_targets(text: str, targets: list[str], environment: frozenset[str] | None = None) -> list[str]:
     """The recipe lines of *targets* (the first target when none is named) and of their prerequisites."""
     lines = text.splitlines()
@@ -298,12 +303,14 @@ def makefile_targets(text: str, targets: list[str], environment: frozenset[str] 
                 body.append(inline[2])
     wanted: list[str] = []
     pending = list(targets or order[:1])
-    while pending and len(wanted) < 50:
+    while pending and len(wanted) < _MAX_TARGETS:
         t = pending.pop(0)
         if t in wanted:
             continue
         wanted.append(t)
         pending.extend(d for d in prereqs.get(t, []) if d in rules)
+    if any(t not in wanted for t in pending):
+        return [TOO_LARGE]  # more prerequisites than clearance reads: what the rest runs is unknown, never harmless
     out: list[str] = []
     for t in wanted:
         for line in rules.get(t, []):

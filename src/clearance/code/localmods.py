@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 MAX_FILES = 16  # files followed per script
-MAX_DEPTH = 4  # import chain length
+MAX_DEPTH = MAX_FILES  # import chain length: a chain is bounded by the files followed (round 7: a payload nine modules down)
 MAX_READS = 160  # candidate paths tried per script (a missing module costs one read per candidate)
 _MAX_TEXT = 200_000  # characters of a file searched for imports
 

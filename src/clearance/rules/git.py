@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
+from .. import paths
 from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
@@ -549,10 +550,12 @@ def remote_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         "git config --system core.editor '/tmp/x.sh'",
         "git config alias.fp 'push --force'",
         "git config core.hooksPath ../shared-hooks",
+        "git config core.worktree /home/ana",
     ),
     no_match=(
         "git config alias.lg 'log --oneline'",
         "git config core.hooksPath .githooks",
+        "git config core.worktree ..",
         "git config user.name 'Ana'",
         "git config --get remote.origin.url",
         "git config --global --get user.email",
@@ -724,6 +727,12 @@ def _config_runs(key: str, value: str, cmd: SimpleCommand, sc: Scope) -> str | N
         if DYN not in value and value and sc.inside_project(sc.path(value, cmd)):
             return None
         return f"{key} makes git read configuration (aliases, hooks, programs) from {value or 'a file'}, which clearance cannot see"
+    if low == "core.worktree" and value:
+        # Read relative to the git directory; the project's own top (`..` from .git) is git's default.
+        target = paths.resolve(value, sc.ctx.project_root + "/.git", sc.ctx.home) if DYN not in value else value
+        if DYN not in target and sc.inside_project(target):
+            return None
+        return f"{key} moves this repository's work tree to {value}: its later checkouts, resets, cleans and adds act on that folder"
     if low == "init.templatedir" and DYN not in value and value:
         # Templates are copied into every repository git init or clone makes, hooks included (which a clone then runs).
         target = sc.path(value, cmd)
@@ -941,6 +950,11 @@ def _git_places(nc: Norm, cmd: SimpleCommand, sc: Scope) -> list[str]:
             base = value if base is None or value.startswith(("/", "~")) else posixpath.join(base, value)
             out.append(sc.path(base, cmd))
         elif name in ("git-dir", "work-tree"):
+            out.append(sc.path(value if base is None or value.startswith(("/", "~")) else posixpath.join(base, value), cmd))
+    for var in ("GIT_DIR", "GIT_WORK_TREE"):
+        # The variables are the options (git(1)): `GIT_WORK_TREE=~ git add -A` is `git --work-tree=~ add -A`.
+        value = cmd.assigns.get(var)
+        if value and not any(name in ("git-dir", "work-tree") for name, _, _ in nc.opts):
             out.append(sc.path(value if base is None or value.startswith(("/", "~")) else posixpath.join(base, value), cmd))
     return out
 

@@ -1678,7 +1678,28 @@ def metadata_host(target: str) -> str | None:
             v4 = ipaddress.IPv4Address(int(ip6) & 0xFFFFFFFF)  # ::a.b.c.d (compatible) and 64:ff9b::/96 (NAT64)
         return host if v4 is not None and _v4_is_metadata(int(v4)) else None
     addr = _aton(h)
-    return host if addr is not None and _v4_is_metadata(addr) else None
+    if addr is None:
+        return host if _spelled_metadata(h) else None
+    return host if _v4_is_metadata(addr) else None
+
+
+_SPELLED_V4 = lazy(r"(?:^|[.-])(\d{1,3})[.-](\d{1,3})[.-](\d{1,3})[.-](\d{1,3})(?=[.-]|$)|(?:^|[.-])([0-9a-f]{8})(?=[.-]|$)")
+
+
+def _spelled_metadata(name: str) -> bool:
+    """A host name whose labels spell a metadata address: wildcard DNS answers with the address it spells
+    (``169.254.169.254.nip.io``, ``169-254-169-254.sslip.io``, ``a9fea9fe.nip.io``), as do EC2's ``ip-A-B-C-D`` names."""
+    for m in _SPELLED_V4.finditer(name[:255]):
+        if m.group(5):
+            addr = int(m.group(5), 16)
+        else:
+            octets = [int(g) for g in m.group(1, 2, 3, 4)]
+            if any(o > 255 for o in octets):
+                continue
+            addr = (octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]
+        if _v4_is_metadata(addr):
+            return True
+    return False
 
 
 def metadata_in_text(text: str) -> str | None:

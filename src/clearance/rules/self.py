@@ -675,7 +675,12 @@ _AGENT_SETTINGS_VERBS: dict[tuple[str, str], frozenset[str]] = {
     ("claude", "plugin"): frozenset({"install", "i", "uninstall", "remove", "rm", "enable", "disable", "update", "marketplace"}),
     ("gemini", "mcp"): frozenset({"add", "remove", "rm"}),
     ("gemini", "extensions"): frozenset({"install", "uninstall", "update", "link", "enable", "disable", "new"}),
+    # Gemini's hooks (`gemini hooks migrate` writes Claude's hooks into its settings) and agent skills.
+    ("gemini", "hooks"): frozenset({"migrate", "enable", "disable", "add", "remove", "rm"}),
+    ("gemini", "skills"): frozenset({"install", "uninstall", "link", "enable", "disable", "remove", "rm"}),
     ("codex", "mcp"): frozenset({"add", "remove", "rm"}),
+    # `codex features disable hooks` writes [features] into ~/.codex/config.toml: every later session without the hook.
+    ("codex", "features"): frozenset({"enable", "disable"}),
     ("codex", "config"): frozenset({"set", "unset", "add", "remove"}),
     ("copilot", "config"): frozenset({"set", "unset", "add", "remove"}),
     ("copilot", "mcp"): frozenset({"add", "remove", "rm"}),
@@ -706,12 +711,15 @@ _AGENT_ALIASES = {"claude-code": "claude", "gemini-cli": "gemini", "codex-cli": 
         "claude config remove permissions.deny 'Bash(rm:*)'",
         "claude plugin install evil@market",
         "claude plugin marketplace add evil/repo",
+        "codex features disable hooks",
+        "gemini hooks migrate --from-claude",
     ),
     no_match=(
         "claude config list",
         "claude mcp list",
         "claude plugin list",
         "gemini mcp list",
+        "codex features list",
         "claude -p 'summarise README.md'",
         "codex exec 'run the tests'",
     ),
@@ -745,6 +753,26 @@ _LOCATION_VAR = lazy(r"(?<![\w$])(?:" + "|".join(sorted(_LOCATION_VARS, key=len,
 # variable as a key.
 _HOOK_VAR_JSON = lazy(r"\"CLEARANCE_[A-Z0-9_]+\"\s*:")
 _LOCATION_VAR_JSON = lazy(r"\"(?:" + "|".join(sorted(_LOCATION_VARS, key=len, reverse=True)) + r")\"\s*:")
+# Variables that make later programs load code the agent chose: the dynamic loader's preloads and auditors (into every
+# program started, the agent's own process and the hook included), git's configuration and helper folder (fsmonitor,
+# pager and hooks at every later git command), the file bash sources before every non-interactive script (each later
+# Bash call of the agent), Claude Code's command wrapper and shell (CLAUDE_CODE_SHELL_PREFIX wraps every later command,
+# and its source wraps hook commands with it too) and Node's preload options (the agent CLIs are Node programs).
+_LOADER_VARS = (
+    *("LD_PRELOAD", "LD_AUDIT", "DYLD_INSERT_LIBRARIES", "BASH_ENV", "CLAUDE_CODE_SHELL_PREFIX", "CLAUDE_CODE_SHELL"),
+    *("GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_COUNT", "GIT_CONFIG_PARAMETERS", "GIT_EXEC_PATH"),
+)
+_NODE_PRELOAD = r"NODE_OPTIONS{q}\s*[=:]\s*[^\n]{{0,400}}?(?:--require|--import|--(?:experimental-)?loader|(?<![\w-])-r)\b"
+_LOADER_VAR = lazy(r"(?<![\w$])(?:(?:" + "|".join(_LOADER_VARS) + r")\s*=\s*['\"]?[^\s'\";#]|" + _NODE_PRELOAD.format(q="") + ")")
+_LOADER_VAR_JSON = lazy(r"\"(?:(?:" + "|".join(_LOADER_VARS) + r")\"\s*:\s*\"[^\s\"]|" + _NODE_PRELOAD.format(q='"') + ")")
+_NODE_PRELOAD_VALUE = lazy(r"(?:--require|--import|--(?:experimental-)?loader|(?<![\w-])-r)\b")
+
+
+def loader_variable(name: str, value: str) -> bool:
+    """NAME=VALUE makes later programs load code: a preload, git configuration, BASH_ENV, or Node's --require/--import."""
+    if name == "NODE_OPTIONS":
+        return _NODE_PRELOAD_VALUE.search(value) is not None
+    return name in _LOADER_VARS and bool(value.strip())
 
 
 def terminal_env_file(path: str, text: str) -> bool:
@@ -796,6 +824,18 @@ def hook_locations(path: str, text: str) -> str | None:
     return f"{path.rsplit('/', 1)[-1]} would set {name} for later sessions: the hook would read its policy, keys and daemon socket from there"
 
 
+def hook_loaders(path: str, text: str) -> str | None:
+    """Why writing *text* to *path* makes later sessions' programs load code the agent chose, or None."""
+    m = _env_var_match(path, text, _LOADER_VAR, _LOADER_VAR_JSON)
+    if m is None:
+        return None
+    name = m.group(0).lstrip('"').split("=", 1)[0].split(":", 1)[0].strip().strip('"')
+    return (
+        f"{path.rsplit('/', 1)[-1]} would set {name} for later sessions: every program started there, the agent and the "
+        "hook that calls clearance included, would load code the agent chose"
+    )
+
+
 @rule(
     id="self.hook-environment",
     title="Setting clearance's own variables where later agent sessions inherit them",
@@ -811,8 +851,14 @@ def hook_locations(path: str, text: str) -> str | None:
         "systemctl --user set-environment CLEARANCE_SERVER=http://127.0.0.1:9",
         "launchctl setenv CLEARANCE_USER_POLICY /tmp/p.toml",
         "tmux set-environment -g CLEARANCE_DB /tmp/x.db",
+        "systemctl --user set-environment LD_PRELOAD=/home/ana/webapp/x.so",
     ),
-    no_match=("systemctl --user set-environment EDITOR=vim", "launchctl setenv PATH /usr/bin", "tmux set-environment -g TERM screen"),
+    no_match=(
+        "systemctl --user set-environment EDITOR=vim",
+        "launchctl setenv PATH /usr/bin",
+        "tmux set-environment -g TERM screen",
+        "tmux set-environment -g NODE_OPTIONS --max-old-space-size=4096",
+    ),
 )
 def hook_environment_command(cmd: SimpleCommand, sc: Scope) -> str | None:
     verbs = _SESSION_ENV.get(posixpath.basename(cmd.name))
@@ -823,9 +869,13 @@ def hook_environment_command(cmd: SimpleCommand, sc: Scope) -> str | None:
     if verbs and not any(v in verbs for v in ops[:2]):
         return None
     for v in ops:
-        name = v.split("=", 1)[0]
+        name, eq, value = v.partition("=")
         if name.startswith("CLEARANCE_") or name in _LOCATION_VARS:
             return f"{cmd.name} sets {name} for processes started later, and the hook obeys it (clearance's variables, where its policy and keys are)"
+        # `tmux set-environment NAME VALUE`, `launchctl setenv NAME VALUE`: the value is the next word (it may start with -).
+        after = vals[vals.index(v) + 1 : vals.index(v) + 2]
+        if loader_variable(name, value if eq else " ".join(after)):
+            return f"{cmd.name} sets {name} for processes started later: each of them, the agent and the hook included, would load code the agent chose"
     return None
 
 
@@ -885,6 +935,42 @@ def hook_locations_file(action: Action, sc: Scope) -> str | None:
 
     for path, text in _written_files(action):
         msg = hook_locations(path, text)
+        if msg:
+            return f"the {action.tool_name} tool: {msg}"
+    return None
+
+
+@rule(
+    id="self.loader-environment-file",
+    title="Writing a variable that makes later programs load code (LD_PRELOAD, NODE_OPTIONS=--require, GIT_CONFIG_GLOBAL, BASH_ENV) into a file later sessions load",
+    why=(
+        "An agent started from a shell that loaded .envrc, mise.toml or environment.d runs with their variables, and so does "
+        "the hook it calls: LD_PRELOAD (DYLD_INSERT_LIBRARIES, LD_AUDIT) puts a library into both, NODE_OPTIONS=--require into "
+        "the agent's own Node process, where it can skip the hook; GIT_CONFIG_GLOBAL and GIT_EXEC_PATH choose the programs every "
+        "later git command runs, BASH_ENV a file sourced before every later Bash call, CLAUDE_CODE_SHELL_PREFIX a wrapper around "
+        "every later command (Claude Code wraps hook commands with it too), all outside what the hook judges. "
+        "Projects rarely set them on purpose, so a person confirms; library paths and Node's memory options stay allowed."
+    ),
+    verdict=ASK,
+    scope="action",
+    tools=("write", "edit"),
+    match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export LD_PRELOAD=$PWD/build/x.so\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.env", "content": "NODE_OPTIONS=--require ./tools/trace.js\n"}},
+    ),
+    no_match=(
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export LD_LIBRARY_PATH=$PWD/lib\nexport PYTHONPATH=$PWD/src\n"},
+        },
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.env", "content": "NODE_OPTIONS=--max-old-space-size=4096\n"}},
+    ),
+)
+def loader_environment_file(action: Action, sc: Scope) -> str | None:
+    from .tools import _written_files
+
+    for path, text in _written_files(action):
+        msg = hook_loaders(path, text)
         if msg:
             return f"the {action.tool_name} tool: {msg}"
     return None
@@ -1770,25 +1856,55 @@ def agent_reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 # clearance's modules that change what decides for it or what it recorded, when called: importing them in agent code is
 # running clearance's CLI by another door (installer.uninstall, daemon.serve, audit.record, store writes, the cache key).
+# The names a Python interpreter is run by (a versioned python3.X, PyPy, IPython, the py launcher).
+_PYTHONS = ("python", "python3", "python2", "pypy", "pypy3", "ipython", "ipython3", "py", *(f"python3.{n}" for n in range(8, 15)))
 _CHANGING_MODULES = frozenset(
     {"installer", "daemon", "server", "teamcli", "allow", "audit", "store", "seal", "hook", "hookrun", "hookstart", "escalation", "provenance", "remote"}
 )
 _CLEARANCE_IMPORT = lazy(r"(?:\bfrom\s+clearance((?:\.\w+)*)\s+import\s+(\([^)]{0,2000}\)|[\w \t,*]+)|\bimport\s+clearance((?:\.\w+)*))")
 _CLI_MAIN = lazy(r"\bmain\s*\(\s*\[\s*['\"]([\w-]+)['\"]")
+# The modules that are clearance's command line: its parser (cli), the console script's entry (entry.main() reads
+# sys.argv) and the package's __main__ (runs the command line when imported or run).
+_CLI_MODULES = frozenset({"cli", "entry", "__main__"})
+# clearance's modules named in a string rather than an import statement: runpy.run_module("clearance") is
+# `python -m clearance`, importlib.import_module("clearance.installer") and __import__ are `import`; a name ending in
+# a dot ("clearance." + x) is completed at run time.
+_DYNAMIC_IMPORT = lazy(
+    r"\b(run_module|run_path|import_module|__import__|find_spec|load_module)\s*\(\s*(?:\w+\s*=\s*)?[rbu]?['\"]clearance((?:\.\w+)*)(\.?)['\"]"
+)
+
+
+def _cli_use(text: str) -> str | None:
+    """clearance's command line called from code: its verb when `main([VERB, …])` names a reading one, else what runs."""
+    sub = _CLI_MAIN.search(text)
+    if sub is None or (sub.group(1) not in READ_ONLY and sub.group(1) != "policy"):
+        return "clearance.cli.main" + (f"(['{sub.group(1)}', …])" if sub else "")
+    return None
 
 
 def _clearance_module_use(text: str) -> str | None:
-    for m in _CLEARANCE_IMPORT.finditer(text[:200_000]):
+    text = text[:200_000]
+    for m in _CLEARANCE_IMPORT.finditer(text):
         path = (m.group(1) or m.group(3) or "").lstrip(".").split(".")
         names = [n.split(" as ")[0].strip("() \t\n") for n in (m.group(2) or "").split(",")] if m.group(2) is not None else []
         mods = {path[0]} if path and path[0] else set(names)
         changing = sorted(mods & _CHANGING_MODULES)
         if changing:
             return f"clearance.{changing[0]}"
-        if "cli" in mods or "*" in mods:
-            sub = _CLI_MAIN.search(text)
-            if sub is None or (sub.group(1) not in READ_ONLY and sub.group(1) != "policy"):
-                return "clearance.cli.main" + (f"(['{sub.group(1)}', …])" if sub else "")
+        if mods & _CLI_MODULES or "*" in mods:
+            used = _cli_use(text)
+            if used:
+                return used
+    for m in _DYNAMIC_IMPORT.finditer(text):
+        how, first, open_end = m.group(1), m.group(2).lstrip(".").split(".")[0], m.group(3)
+        if open_end and not first:
+            return f"{how}('clearance.' + …), a module of clearance chosen at run time"
+        if first in _CHANGING_MODULES:
+            return f"clearance.{first} (by {how})"
+        if first in _CLI_MODULES or (not first and how in ("run_module", "run_path")):
+            used = _cli_use(text)
+            if used:
+                return f"{used} (by {how})"
     return None
 
 
@@ -1802,16 +1918,19 @@ def _clearance_module_use(text: str) -> str | None:
         "engine, the rules, `cli.main(['check', …])`) stays allowed."
     ),
     verdict=HARD_DENY,
-    commands=("python", "python3"),
+    commands=_PYTHONS,
     match=(
         "python3 -c \"from clearance import installer; installer.uninstall('claude', 'user')\"",
         'python3 -c "import clearance.audit as a; a.record_in(None, None, {}, None, None)"',
         "python3 -c \"from clearance.cli import main; main(['uninstall', 'claude'])\"",
         "python3 -c \"from clearance.hookstart import run; run('/opt/clearance/hookrun.py')\"",
+        "python3 -c \"import runpy; runpy.run_module('clearance', run_name='__main__')\" uninstall claude",
+        "python3 -c \"import importlib; importlib.import_module('clearance.installer').uninstall('claude', 'user')\"",
     ),
     no_match=(
         'python3 -c "from clearance.api import decide_event; print(decide_event({}))"',
         "python3 -c \"from clearance.cli import main; main(['rules'])\"",
+        "python3 -c \"import importlib; print(importlib.import_module('clearance.api'))\"",
         'python3 -c "import clearance; print(clearance.__version__)"',
     ),
 )

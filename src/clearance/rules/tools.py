@@ -463,12 +463,24 @@ def script_commands(path: str, text: str) -> list[str]:
         return _workflow_commands(text, hook_key)
     if "/.github/workflows/" in path or base in (".gitlab-ci.yml", "azure-pipelines.yml", "bitbucket-pipelines.yml", ".travis.yml"):
         return _workflow_commands(text)
+    if base.endswith(".md") and "/.claude/commands/" in path:
+        # Claude Code's custom commands run each !`CMD` when the command is used (the agent can use one itself).
+        return [m.group(1) for m in _CLAUDE_COMMAND_BASH.finditer(text[:200_000])][:256]
+    if base.endswith(".toml") and "/.gemini/commands/" in path:
+        # Gemini CLI's custom commands run each !{CMD} in their prompt when the command is used.
+        return [m.group(1) for m in _GEMINI_COMMAND_SHELL.finditer(text[:200_000])][:256]
     if base == "Procfile" or base.startswith("Procfile."):
         # foreman, honcho, overmind, `heroku local`: each `name: command` line is a process they start.
         return [line.split(":", 1)[1].strip() for line in text.splitlines()[:500] if ":" in line and not line.lstrip().startswith("#")]
     if base.endswith((".json", ".toml")) and _TASK_HINT.search(text):
         return task_table_commands(base, text)
     return []
+
+
+# Shell run by agents' custom commands: Claude Code's !`CMD` in .claude/commands/*.md, Gemini CLI's !{CMD} in
+# .gemini/commands/*.toml.
+_CLAUDE_COMMAND_BASH = lazy(r"!`([^`\n]{1,2000})`")
+_GEMINI_COMMAND_SHELL = lazy(r"!\{([^{}\n]{1,2000})\}")
 
 
 # Task tables of structured configuration files: a key of this family holds commands a task runner starts by name

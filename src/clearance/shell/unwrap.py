@@ -200,6 +200,21 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
     ("mise", "x"): frozenset(),
     ("asdf", "exec"): frozenset(),
     ("direnv", "exec"): frozenset(),
+    # Version managers' exec, secret managers' run, rootless namespaces and Codex's sandbox run their operands as a
+    # command (a list extension: the verbs share no shape with other programs' `run`, which runs a script or target).
+    ("pyenv", "exec"): frozenset(),
+    ("rbenv", "exec"): frozenset(),
+    ("nodenv", "exec"): frozenset(),
+    ("goenv", "exec"): frozenset(),
+    ("jenv", "exec"): frozenset(),
+    ("op", "run"): frozenset({"--env-file", "--account", "--config", "--session", "--environment"}),
+    ("doppler", "run"): frozenset({"-p", "--project", "-c", "--config", "--token", "--scope", "--name-transformer", "--mount", "--mount-format"}),
+    ("podman", "unshare"): frozenset(),
+    ("buildah", "unshare"): frozenset(),
+    ("hatch", "env"): frozenset(),
+    # codex sandbox linux|macos|windows [--full-auto] [-c K=V] CMD; codex debug seatbelt|landlock …: the platform word first.
+    ("codex", "sandbox"): frozenset({"-c", "--config"}),
+    ("codex", "debug"): frozenset({"-c", "--config"}),
     ("nix", "run"): frozenset(),
     ("nix-shell", ""): frozenset(),
     ("devbox", "run"): frozenset(),
@@ -2254,6 +2269,12 @@ class Unwrapper:
             i = _strip_options(argv, i + 1, frozenset({"--from", "--with"}))
         if key in (("direnv", "exec"),) and i < len(argv):
             i += 1
+        if key in (("codex", "sandbox"), ("codex", "debug")) and i < len(argv):
+            i = _strip_options(argv, i + 1, opts)  # the platform word, then the sandbox's options
+        if key == ("hatch", "env"):
+            if i >= len(argv) or argv[i].value != "run":
+                return  # hatch env create|show|remove …: no command
+            i = _strip_options(argv, i + 1, frozenset({"-e", "--env", "-i", "--include", "-x", "--exclude"}))
         if i >= len(argv):
             return
         pkg = argv[i].value
