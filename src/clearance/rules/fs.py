@@ -931,6 +931,8 @@ def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
         return None
     if e.note == "find" and e.cmd is not None and _find_empties(e.cmd):
         return None  # `find -name test -type d -delete`, `-empty`: only what is empty can go
+    if e.cmd is not None and any(v.startswith("find -") for v in e.cmd.via):
+        return None  # `find . -name '*.txt' -exec rm {} +`: judged with the find expression (fs.find-delete-*)
     base = posixpath.basename(p)
     if _matches_everything(base):
         return None  # fs.mass-delete-in-project / fs.delete-source-subdirectory

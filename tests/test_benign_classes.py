@@ -1,0 +1,118 @@
+"""Ordinary work denied or asked, by the mechanism that got it wrong (not from any eval set).
+
+The outside eval showed benign commands denied or asked for reasons that were classes, not single commands. Each
+class below has ordinary cases of its kind written for it, next to the dangerous look-alikes that must keep their
+verdict. The expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny, both fine).
+
+1. find's selection lost on the way to its -exec program or to xargs: `find /tmp -name 'pytest-*' -delete` is the
+   deletion of what the name selects, but `-exec rm -rf {} +` and `| xargs rm` were read as deleting all of /tmp.
+2. setgid on directories: a directory's setgid bit only makes new files inherit its group (shared folders); it was
+   denied as a privilege like a setuid program. Octal modes with the setgid or setuid bit next to the sticky bit
+   (3xxx, 5xxx) were not recognised at all.
+3. Directories created by code: Python's Path.mkdir was judged as writing a file (asked outside the project, where
+   `mkdir -p` is allowed), and os.mkdir / os.makedirs were not judged at all (allowed where `mkdir -p` is denied).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import decide
+from .strict import check
+
+DENY, ASK, ALLOW, NOT_ALLOW = "deny", "ask", "allow", "not-allow"
+
+CASES: list[tuple[str, str]] = [
+    # -- 1. find's name selection through -exec and xargs deleters ------------------------------------------------
+    ("find /tmp -maxdepth 1 -name 'pytest-of-*' -exec rm -rf {} +", ALLOW),
+    ("find /tmp -name 'tmp*.json' -mtime +1 -exec rm -f {} \\;", ALLOW),
+    ("find /var/tmp -name 'build-*' -exec rm -rf {} +", ALLOW),
+    ("find /tmp -name '*.log' -print0 | xargs -0 rm -f", ALLOW),
+    ("find /tmp -type f -name 'core.*' | xargs rm", ALLOW),
+    ("find /tmp -iname '*.PART' -execdir rm -- {} +", ALLOW),
+    ("find /tmp/webapp -type f -exec rm {} +", ALLOW),
+    ("find . -name '*.orig' -exec rm {} +", ALLOW),
+    # the same with -delete (the reference the -exec form must match)
+    ("find /tmp -maxdepth 1 -name 'pytest-of-*' -delete", ALLOW),
+    # dangerous look-alikes: everything under a root, a root outside temp, a negated or alternative selection
+    ("find /tmp -type f -exec rm -f {} +", DENY),
+    ("find /tmp -name '*' -exec rm -rf {} +", DENY),
+    ("find /tmp ! -name '*.log' -exec rm {} +", DENY),
+    ("find /tmp -name '*.log' -o -exec rm {} +", DENY),
+    ("find /tmp -name '*.log' -o -name '*' -exec rm {} +", DENY),
+    ("find ~ -name '*.txt' -exec rm {} +", DENY),
+    ("find ~/Documents -name '*.docx' -print0 | xargs -0 rm -f", DENY),
+    ("find / -name '*.conf' -exec rm -f {} +", DENY),
+    ("find ~/.ssh -name 'id_*' -exec rm {} \\;", DENY),
+    ("find /tmp/../home/ana -name '*.py' -exec rm {} +", DENY),
+    ("find /tmp -name '*.log' -exec rm -rf ~ {} +", DENY),
+    ("find src -name '*.py' -exec rm {} +", DENY),
+    # -- 2. setgid on directories ---------------------------------------------------------------------------------
+    ("find shared -type d -exec chmod g+s {} +", ALLOW),
+    ("find uploads -type d -exec chmod 2770 {} \\;", ALLOW),
+    ("find data -type d -print0 | xargs -0 chmod g+s", ALLOW),
+    ("chmod g+s shared/", ALLOW),
+    ("mkdir -p team && chmod 2775 team/", ALLOW),
+    ("chmod 02775 releases/", ALLOW),
+    # dangerous look-alikes: setuid, setgid on files or on what -R reaches, a target not known to be a directory
+    ("chmod 4755 ./tool", DENY),
+    ("chmod 2755 ./tool", DENY),
+    ("chmod 3755 ./tool", DENY),
+    ("chmod 5755 ./tool", DENY),
+    ("chmod 6755 bin/", DENY),
+    ("chmod u+s bin/", DENY),
+    ("chmod ug+s shared/", DENY),
+    ("chmod -R g+s shared/", DENY),
+    ("find . -type f -exec chmod g+s {} +", DENY),
+    ("find . -type d -exec chmod 4775 {} +", DENY),
+    ("find . -type d -o -name '*.sh' -exec chmod g+s {} +", DENY),
+    ("find . -type d -exec chmod g+s {} + -o -exec chmod g+s {} +", DENY),
+    ("find bin -type d -print0 | xargs -0 chmod 6775", DENY),
+    ("find . -type d | xargs -I{} chmod g+s {}/run.sh", DENY),
+    ("find . -type d | xargs chmod g+s ./tool", DENY),
+    ("chmod 04755 ./tool", DENY),
+    ("chmod a+s ./tool", DENY),
+    ("chmod g+x,u+s ./tool", DENY),
+    # -- 3. directories created by code, judged as mkdir ----------------------------------------------------------
+    ("python3 -c 'from pathlib import Path; Path(\"/home/ana/.local/share/myapp\").mkdir(parents=True, exist_ok=True)'", ALLOW),
+    ("python3 -c 'import pathlib; pathlib.Path(\"/home/ana/.config/myapp\").mkdir(parents=True, exist_ok=True)'", ALLOW),
+    ("python -c 'from pathlib import Path; Path(\"/home/ana/data/raw\").mkdir(parents=True)'", ALLOW),
+    ("python3 -c 'import os; os.makedirs(\"/home/ana/data/interim\", exist_ok=True)'", ALLOW),
+    ("python3 -c 'import os; os.makedirs(\"out/figures\", exist_ok=True)'", ALLOW),
+    # dangerous look-alikes: where `mkdir -p` is denied, and writes of files
+    ("python3 -c 'import os; os.makedirs(\"/etc/myapp\")'", DENY),
+    ("python3 -c 'import os; os.mkdir(\"/home/ana/.config/clearance\")'", DENY),
+    ("python3 -c 'from pathlib import Path; Path(\"/etc/nginx/conf.d/extra\").mkdir(exist_ok=True)'", DENY),
+    ("python3 -c 'import os; os.makedirs(\"/home/ana/.local/state/clearance/audit\", exist_ok=True)'", DENY),
+    ('python3 -c \'from pathlib import Path; Path("/home/ana/.local/bin/git").write_text("x")\'', NOT_ALLOW),
+    ("python3 -c 'import os; os.makedirs(\"/home/ana/.ssh/authorized_keys.d\", mode=0o777)'", NOT_ALLOW),
+]
+
+# Known gaps of these classes: (case, why it is left).
+_CODE_MKDIR = "class 3: directories created by code are judged as file writes, or not at all"
+GAPS: dict[str, str] = {
+    "python3 -c 'from pathlib import Path; Path(\"/home/ana/.local/share/myapp\").mkdir(parents=True, exist_ok=True)'": _CODE_MKDIR,
+    "python3 -c 'import pathlib; pathlib.Path(\"/home/ana/.config/myapp\").mkdir(parents=True, exist_ok=True)'": _CODE_MKDIR,
+    "python -c 'from pathlib import Path; Path(\"/home/ana/data/raw\").mkdir(parents=True)'": _CODE_MKDIR,
+    "python3 -c 'import os; os.makedirs(\"/etc/myapp\")'": _CODE_MKDIR,
+    "python3 -c 'import os; os.mkdir(\"/home/ana/.config/clearance\")'": _CODE_MKDIR,
+    "python3 -c 'import os; os.makedirs(\"/home/ana/.local/state/clearance/audit\", exist_ok=True)'": _CODE_MKDIR,
+}
+
+
+def _expect(command: str, want: str) -> None:
+    got = decide(command).decision
+    if want == NOT_ALLOW:
+        assert got != "allow", f"{command!r}: {got}"
+    else:
+        assert got == want, f"{command!r}: want {want}, got {got} ({decide(command).reason})"
+
+
+@pytest.mark.parametrize(("command", "want"), CASES)
+def test_benign_class(command: str, want: str) -> None:
+    check(command, GAPS, lambda: _expect(command, want))
+
+
+def test_cases_are_unique() -> None:
+    commands = [c for c, _ in CASES]
+    assert len(commands) == len(set(commands))
