@@ -86,17 +86,18 @@ CASES: list[tuple[str, str]] = [
     ("python3 -c 'import os; os.makedirs(\"/home/ana/.local/state/clearance/audit\", exist_ok=True)'", DENY),
     ('python3 -c \'from pathlib import Path; Path("/home/ana/.local/bin/git").write_text("x")\'', NOT_ALLOW),
     ("python3 -c 'import os; os.makedirs(\"/home/ana/.ssh/authorized_keys.d\", mode=0o777)'", NOT_ALLOW),
+    # the other languages' readers do not record the directories their code makes yet (GAPS)
+    ('node -e \'require("fs").mkdirSync("/etc/myapp")\'', DENY),
+    ('ruby -e \'require "fileutils"; FileUtils.mkdir_p("/etc/myapp")\'', DENY),
+    ("perl -e 'mkdir \"/etc/myapp\"'", DENY),
 ]
 
 # Known gaps of these classes: (case, why it is left).
-_CODE_MKDIR = "class 3: directories created by code are judged as file writes, or not at all"
+_OTHER_MKDIR = "class 3 in JavaScript, Ruby and Perl: a directory their code makes is not recorded (allowed where `mkdir` is denied)"
 GAPS: dict[str, str] = {
-    "python3 -c 'from pathlib import Path; Path(\"/home/ana/.local/share/myapp\").mkdir(parents=True, exist_ok=True)'": _CODE_MKDIR,
-    "python3 -c 'import pathlib; pathlib.Path(\"/home/ana/.config/myapp\").mkdir(parents=True, exist_ok=True)'": _CODE_MKDIR,
-    "python -c 'from pathlib import Path; Path(\"/home/ana/data/raw\").mkdir(parents=True)'": _CODE_MKDIR,
-    "python3 -c 'import os; os.makedirs(\"/etc/myapp\")'": _CODE_MKDIR,
-    "python3 -c 'import os; os.mkdir(\"/home/ana/.config/clearance\")'": _CODE_MKDIR,
-    "python3 -c 'import os; os.makedirs(\"/home/ana/.local/state/clearance/audit\", exist_ok=True)'": _CODE_MKDIR,
+    'node -e \'require("fs").mkdirSync("/etc/myapp")\'': _OTHER_MKDIR,
+    'ruby -e \'require "fileutils"; FileUtils.mkdir_p("/etc/myapp")\'': _OTHER_MKDIR,
+    "perl -e 'mkdir \"/etc/myapp\"'": _OTHER_MKDIR,
 }
 
 

@@ -80,6 +80,12 @@ def _matches_everything(component: str) -> bool:
     return bare.strip("*?.{},") == ""
 
 
+def _empty_maker(e: Effect) -> bool:
+    """mkdir or touch, or code that makes a directory without a mode (Path.mkdir, os.makedirs: note "mkdir"):
+    an empty directory or a time stamp, which destroys and runs nothing."""
+    return e.note == "mkdir" or (e.cmd is not None and e.cmd.name in ("mkdir", "touch"))
+
+
 def _whole(path: str) -> str:
     """For ``dir/*`` or ``dir/$X`` the directory whose contents are at stake."""
     if DYN in path or paths.has_glob(path):
@@ -194,9 +200,11 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
         return None
     if (
         e.cmd is not None
-        and e.cmd.name == "mkdir"
+        and (
+            e.note == "mkdir"
+            or (e.cmd.name == "mkdir" and not any(v.startswith(("-m", "--m")) or (v[:1] == "-" and v[1:2] != "-" and "m" in v) for v in e.cmd.values()))
+        )
         and e.kind == WRITE
-        and not any(v.startswith(("-m", "--m")) or (v[:1] == "-" and v[1:2] != "-" and "m" in v) for v in e.cmd.values())
         and paths.clearance_owned(target, sc.ctx, deleting=True) is None
     ):
         return None  # mkdir -p ~/.ssh, .git/hooks: an empty directory grants and runs nothing (where clearance keeps files it may block one)
@@ -471,7 +479,7 @@ def _outside_write(e: Effect, sc: Scope) -> str | None:
 def _changes_a_program(e: Effect, target: str, sc: Scope) -> str | None:
     """Why a write in home changes a program other tasks run: an installed tool's or a dependency's code,
     or a program in a bin directory on PATH under the name of a command other tasks call."""
-    if e.cmd is not None and e.cmd.name in ("mkdir", "touch"):
+    if _empty_maker(e):
         return None
     why = paths.installed_code(target, sc.ctx)
     if why is not None:
@@ -598,7 +606,7 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
     target = _outside_write(e, sc)
     if target is None or _system_wide(target, sc) or _changes_a_program(e, target, sc) is not None:
         return None
-    if e.cmd is not None and e.cmd.name in ("mkdir", "touch"):
+    if _empty_maker(e):
         return None  # an empty directory or a time stamp destroys and runs nothing
     if e.note == "chmod -" and not e.recursive:
         return None  # chmod 600 ~/.ssh/id_rsa: rights taken from others, the owner keeps them; the contents stay
@@ -636,7 +644,7 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
 def write_unknown_place(e: Effect, sc: Scope) -> str | None:
     if e.kind != WRITE or DYN not in e.path or e.path.startswith("/" + DYN + "remote:") or _destructive(e):
         return None
-    if e.cmd is not None and e.cmd.name in ("mkdir", "touch"):
+    if _empty_maker(e):
         return None  # an empty directory or a time stamp destroys and runs nothing
     tail = e.path.rsplit(DYN, 1)[1].strip("/")
     if not tail or paths.has_glob(tail) or paths.in_temp(paths.static_prefix(e.path), sc.ctx):
@@ -733,7 +741,7 @@ def write_system(e: Effect, sc: Scope) -> str | None:
     ),
 )
 def write_code_cache(e: Effect, sc: Scope) -> str | None:
-    if e.kind != WRITE or _destructive(e) or (e.cmd is not None and e.cmd.name in ("mkdir", "touch")):
+    if e.kind != WRITE or _destructive(e) or _empty_maker(e):
         return None  # an empty directory or file, or a new time stamp, runs nothing
     target = _whole(e.path)
     if target.startswith("/" + DYN) or not paths.is_home_cache(target, sc.ctx) or paths.protected_reason(target, sc.ctx):
