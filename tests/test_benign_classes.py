@@ -11,6 +11,9 @@ verdict. The expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny, both
    (3xxx, 5xxx) were not recognised at all.
 3. Directories created by code: Python's Path.mkdir was judged as writing a file (asked outside the project, where
    `mkdir -p` is allowed), and os.mkdir / os.makedirs were not judged at all (allowed where `mkdir -p` is denied).
+4. System-owned places given to a program clearance does not model: `open /Applications` was asked ("may write
+   there") because the tree's own directory did not match its prefix (`/Applications/`), and the root-owned trees
+   under /var (package and service data; not the logs) were not counted as system-owned.
 """
 
 from __future__ import annotations
@@ -86,6 +89,22 @@ CASES: list[tuple[str, str]] = [
     ("python3 -c 'import os; os.makedirs(\"/home/ana/.local/state/clearance/audit\", exist_ok=True)'", DENY),
     ('python3 -c \'from pathlib import Path; Path("/home/ana/.local/bin/git").write_text("x")\'', NOT_ALLOW),
     ("python3 -c 'import os; os.makedirs(\"/home/ana/.ssh/authorized_keys.d\", mode=0o777)'", NOT_ALLOW),
+    # -- 4. a program clearance does not model, given a system-owned directory itself or a tree under /var -----------
+    ("viewer /Applications", ALLOW),
+    ("hexview /usr", ALLOW),
+    ("mytool /opt", ALLOW),
+    ("pkgstat --root /var/lib/dpkg", ALLOW),
+    ("mytool --cache-dir=/var/cache/apt/archives", ALLOW),
+    # dangerous look-alikes: other people's files, places a user may own, spools a daemon runs, paths that climb out
+    ("mytool /home/bob/notes", ASK),
+    ("logview /var/log/auth.log", ASK),  # logs of other users' logins: asked before an unmodelled program has them
+    ("lnav /var/log/nginx/access.log", ASK),
+    ("mytool /var/www/html", ASK),
+    ("mytool /var/spool/cron/crontabs/ana", ASK),
+    ("mytool /srv/data", ASK),
+    ("mytool /var/log/../../home/ana/.bashrc", ASK),
+    ("mytool /usr/../home/bob/x", ASK),
+    ("mytool /Applications/../Users/bob/Documents", ASK),
     # the other languages' readers do not record the directories their code makes yet (GAPS)
     ('node -e \'require("fs").mkdirSync("/etc/myapp")\'', DENY),
     ('ruby -e \'require "fileutils"; FileUtils.mkdir_p("/etc/myapp")\'', DENY),

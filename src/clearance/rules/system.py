@@ -731,7 +731,19 @@ def _destructive_option(cmd: SimpleCommand) -> str | None:
     return found
 
 
-_SYSTEM_READ = ("/usr/", "/opt/", "/bin/", "/sbin/", "/lib", "/nix/", "/snap/", "/proc/", "/sys/", "/dev/", "/System/", "/Library/", "/Applications/", "/etc/")
+# System-owned trees: a program run with the user's rights reads them and cannot write them (sudo is sys.sudo). The
+# package and service state under /var is owned by root as /usr is; /var/tmp is temp, and /var/www, /var/mail and
+# the spools are left out (often given to a user, or read by a daemon that runs what is there), and so is /var/log:
+# what logs record of other users and of logins is for a person to see sent anywhere.
+_SYSTEM_READ = (
+    *("/usr/", "/opt/", "/bin/", "/sbin/", "/lib", "/nix/", "/snap/", "/proc/", "/sys/", "/dev/", "/System/", "/Library/", "/Applications/", "/etc/"),
+    *("/var/lib/", "/var/cache/", "/var/db/", "/private/var/db/", "/private/etc/"),
+)
+
+
+def _system_owned(p: str) -> bool:
+    """*p* is one of the system-owned trees or in one (`/Applications` itself as well as `/Applications/X.app`)."""
+    return any(p.startswith(d) or p == d.rstrip("/") for d in _SYSTEM_READ)
 
 
 @rule(
@@ -739,7 +751,13 @@ _SYSTEM_READ = ("/usr/", "/opt/", "/bin/", "/sbin/", "/lib", "/nix/", "/snap/", 
     title="A program clearance does not know, given a protected path or one outside the project",
     why="clearance cannot tell whether an unmodelled program reads or writes the paths it is given; credentials, shell start-up files, git internals and other people's files are asked about.",
     verdict=ASK,
-    match=("dotsync ~/.zshrc", "frob .git/hooks/pre-commit", "weirdgen -o /home/ana/other-project/config.yml", "mytool --out=~/.ssh/authorized_keys"),
+    match=(
+        "dotsync ~/.zshrc",
+        "frob .git/hooks/pre-commit",
+        "weirdgen -o /home/ana/other-project/config.yml",
+        "mytool --out=~/.ssh/authorized_keys",
+        "logview /var/log/auth.log",
+    ),
     no_match=(
         "mytool src/app.ts",
         "bazel test //...",
@@ -747,6 +765,8 @@ _SYSTEM_READ = ("/usr/", "/opt/", "/bin/", "/sbin/", "/lib", "/nix/", "/snap/", 
         "mytool --config /tmp/x.yml run",
         "cat ~/.zshrc",
         "mytool /usr/share/dict/words",
+        "viewer /Applications",
+        "pkgstat --root /var/lib/dpkg",
     ),
 )
 def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -765,14 +785,7 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
         why = paths.protected_reason(p, sc.ctx)
         if why:
             return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}: {why}"
-        if (
-            sc.outside(p)
-            and not sc.in_temp(p)
-            and not p.startswith(_SYSTEM_READ)
-            and not paths.is_home_cache(p, sc.ctx)
-            and p != "/"
-            and sc.sibling_checkout(p) is None
-        ):
+        if sc.outside(p) and not sc.in_temp(p) and not _system_owned(p) and not paths.is_home_cache(p, sc.ctx) and p != "/" and sc.sibling_checkout(p) is None:
             return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}, outside the project; it may write there"
     return None
 
