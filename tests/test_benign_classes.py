@@ -14,6 +14,8 @@ verdict. The expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny, both
 4. System-owned places given to a program clearance does not model: `open /Applications` was asked ("may write
    there") because the tree's own directory did not match its prefix (`/Applications/`), and the root-owned trees
    under /var (package and service data; not the logs) were not counted as system-owned.
+5. Adding a dependency whose resolution runs no code: `cargo add --git URL` only writes Cargo.toml from the
+   source's manifest (as `go get`, already exempt), but was denied as an install from a URL.
 """
 
 from __future__ import annotations
@@ -105,6 +107,17 @@ CASES: list[tuple[str, str]] = [
     ("mytool /var/log/../../home/ana/.bashrc", ASK),
     ("mytool /usr/../home/bob/x", ASK),
     ("mytool /Applications/../Users/bob/Documents", ASK),
+    # -- 5. adding a dependency whose resolution runs no code (cargo add, as go get) --------------------------------
+    ("cargo add --git https://github.com/tokio-rs/tokio tokio", ALLOW),
+    ("cargo add serde --git https://gitlab.com/someone/serde --branch main", ALLOW),
+    ("cargo +nightly add --git https://git.example.org/lib.git mylib --rev 1a2b3c", ALLOW),
+    # dangerous look-alikes: installs that build (and so run) what they fetch
+    ("cargo install --git https://github.com/someone/tool", DENY),
+    ("cargo install --git https://x.example/r tool --locked", DENY),
+    ("uv add git+https://github.com/someone/pkg", DENY),
+    ("poetry add git+https://github.com/someone/pkg.git", DENY),
+    ("npm install github:someone/repo", DENY),
+    ("pip install git+https://github.com/someone/tool", DENY),
     # the other languages' readers do not record the directories their code makes yet (GAPS)
     ('node -e \'require("fs").mkdirSync("/etc/myapp")\'', DENY),
     ('ruby -e \'require "fileutils"; FileUtils.mkdir_p("/etc/myapp")\'', DENY),
