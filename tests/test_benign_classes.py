@@ -16,6 +16,8 @@ verdict. The expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny, both
    under /var (package and service data; not the logs) were not counted as system-owned.
 5. Adding a dependency whose resolution runs no code: `cargo add --git URL` only writes Cargo.toml from the
    source's manifest (as `go get`, already exempt), but was denied as an install from a URL.
+6. Help, version and no-act modes of destructive programs that had no option table (shred, truncate, dd,
+   mkfs.xfs, mkswap, blkdiscard): `shred --help FILE` was denied as shredding FILE.
 """
 
 from __future__ import annotations
@@ -118,6 +120,29 @@ CASES: list[tuple[str, str]] = [
     ("poetry add git+https://github.com/someone/pkg.git", DENY),
     ("npm install github:someone/repo", DENY),
     ("pip install git+https://github.com/someone/tool", DENY),
+    # -- 6. help, version and no-act of destructive programs read through their option tables ---------------------
+    ("shred --help ~/.bash_history", ALLOW),
+    ("shred --version", ALLOW),
+    ("truncate --help -s 0 ~/.zshrc", ALLOW),
+    ("dd --version of=/dev/nvme0n1", ALLOW),
+    ("dd --help if=/dev/zero of=/dev/sdb", ALLOW),
+    ("mkfs.xfs -N /dev/sdc1", ALLOW),
+    ("mkfs.xfs -V /dev/sdc1", ALLOW),
+    ("mkswap --version /dev/sdb2", ALLOW),
+    ("blkdiscard -h /dev/sdd", ALLOW),
+    # dangerous look-alikes: the option after an operand or `--`, taken as a value, or a destructive one
+    ("shred -u ~/.bash_history", DENY),
+    ("shred -n 3 --help", ALLOW),
+    ("shred -- --help ~/.ssh/id_rsa", DENY),
+    ("shred ~/.ssh/id_rsa --help", DENY),
+    ("shred --random-source --help ~/.ssh/id_rsa", DENY),
+    ("dd if=/dev/zero of=/dev/sdb bs=1M", DENY),
+    ("mkfs.xfs -f /dev/sdc1", DENY),
+    ("mkfs.xfs -n size=4096 /dev/sdc1", DENY),
+    ("mkfs.xfs -L N /dev/sdc1", DENY),
+    ("mkswap /dev/sdb2", DENY),
+    ("blkdiscard /dev/sdd", DENY),
+    ("truncate -s 0 ~/.zshrc", DENY),
     # the other languages' readers do not record the directories their code makes yet (GAPS)
     ('node -e \'require("fs").mkdirSync("/etc/myapp")\'', DENY),
     ('ruby -e \'require "fileutils"; FileUtils.mkdir_p("/etc/myapp")\'', DENY),
