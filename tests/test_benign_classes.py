@@ -18,6 +18,8 @@ verdict. The expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny, both
    source's manifest (as `go get`, already exempt), but was denied as an install from a URL.
 6. Help, version and no-act modes of destructive programs that had no option table (shred, truncate, dd,
    mkfs.xfs, mkswap, blkdiscard): `shred --help FILE` was denied as shredding FILE.
+7. bash builtins whose words are text: `:` (the no-op) was not known as a builtin, so `: rm -rf build` was read
+   as an unknown program wrapping rm.
 """
 
 from __future__ import annotations
@@ -143,6 +145,24 @@ CASES: list[tuple[str, str]] = [
     ("mkswap /dev/sdb2", DENY),
     ("blkdiscard /dev/sdd", DENY),
     ("truncate -s 0 ~/.zshrc", DENY),
+    # -- 7. bash builtins whose words are text, read as a wrapper's command ---------------------------------------
+    (": rm -rf ~", ALLOW),
+    (": git push --force origin main", ALLOW),
+    (": 'rm -rf ~/old-builds'", ALLOW),
+    ("exit 0 rm", ALLOW),
+    ("umask 077 git", ALLOW),
+    # dangerous look-alikes: what the builtin expands, runs or keeps for later still judged
+    (": $(rm -rf ~)", DENY),
+    (': "${X:=$(git push --force origin main)}"', DENY),
+    ("trap 'rm -rf ~' EXIT", DENY),
+    ("eval rm -rf ~", DENY),
+    ("builtin eval rm -rf ~", DENY),
+    ("command rm -rf ~", DENY),
+    ("exec rm -rf ~", DENY),
+    ('set -- rm -rf ~; "$@"', NOT_ALLOW),
+    ("hash -p /bin/rm :; : -rf ~", ALLOW),  # a builtin is found before the hash table
+    ("hash -p /bin/rm wipe; wipe -rf ~", DENY),
+    ("enable -n :; hash -p /bin/rm :; : -rf ~", DENY),
     # the other languages' readers do not record the directories their code makes yet (GAPS)
     ('node -e \'require("fs").mkdirSync("/etc/myapp")\'', DENY),
     ('ruby -e \'require "fileutils"; FileUtils.mkdir_p("/etc/myapp")\'', DENY),

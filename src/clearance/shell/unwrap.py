@@ -668,6 +668,14 @@ _GIT_CONFIG_READS = ("get", "get-all", "get-regexp", "get-urlmatch", "list", "un
 _LVM_COMMAND = lazy(r"(?:lv|vg|pv)[a-z]+|fullreport|lastlog|config|dumpconfig|devtypes|formats|segtypes|systemid|tags|version")
 
 
+# bash builtins (bash(1) SHELL BUILTIN COMMANDS) whose arguments are names, numbers or text and never a command: `:`
+# expands its words and does nothing else (`: rm -rf build` is a comment).  Not here: the builtins that run what they
+# are given (eval, exec, command, builtin, source, trap, fc, bind, complete/compgen -C, enable -f, mapfile -C) and
+# those whose words become what a later `"$@"` or `$x` runs (set --, declare, local, export, readonly, alias, read).
+_INERT_BUILTINS = frozenset(
+    {":", "umask", "ulimit", "shopt", "times", "caller", "dirs", "unalias", "return", "exit", "break", "continue", "logout", "suspend", "kill"}
+)
+
 # Labels in `via` of commands an unknown program may run: MAY_RUN caps their findings at ask.
 MAY_RUN = " (may run)"
 MAY_RUN_WORDS = " (runs)"
@@ -888,7 +896,7 @@ def _known_sets() -> tuple[frozenset[str], frozenset[str]]:
     judged: set[str] = set(index().command_names())
     judged |= effects.DELETERS | effects.WRITERS | SHELLS | set(INTERPRETERS) | set(_SIMPLE_WRAPPERS) | ELEVATING
     judged |= EMBEDDED_NAMES | {"env", "xargs", "eval", "ssh", "find", "watch", "su", "runuser", "source", "."}
-    known = judged | set(optables.TOOLS) | set(optables.ALIASES) | NON_RUNNERS | effects.METADATA_ONLY | effects.READERS | _TERMINALS
+    known = judged | set(optables.TOOLS) | set(optables.ALIASES) | NON_RUNNERS | _INERT_BUILTINS | effects.METADATA_ONLY | effects.READERS | _TERMINALS
     known |= {k[0] for k in _RUNNERS} | {"tmux", "entr", "start-stop-daemon", "at", "batch", "trap", "alias", "fd", "fdfind", "autossh"}
     _KNOWN.extend((frozenset(known), frozenset(judged)))
     return _KNOWN[0], _KNOWN[1]
@@ -1375,7 +1383,7 @@ class Unwrapper:
         self.out.commands.append(cmd)
         if name in _OPTION_COMMANDS or name in _PLUS_COMMANDS or (name == "git" and (len(argv) > 1 or cmd.assigns)):
             self._option_commands(cmd)
-        if len(argv) > 1 and name not in NON_RUNNERS:
+        if len(argv) > 1 and name not in NON_RUNNERS and name not in _INERT_BUILTINS:
             self._arguments_as_commands(cmd, known_program(name))
 
     def _rails(self, cmd: SimpleCommand) -> bool:
