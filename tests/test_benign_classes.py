@@ -20,6 +20,8 @@ verdict. The expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny, both
    mkfs.xfs, mkswap, blkdiscard): `shred --help FILE` was denied as shredding FILE.
 7. bash builtins whose words are text: `:` (the no-op) was not known as a builtin, so `: rm -rf build` was read
    as an unknown program wrapping rm.
+8. The length of a secret variable: `${#NAME}` is a number, but NAME was listed among the word's variables as if its
+   value were printed (a known gap in tests/test_generalise_fs.py, now closed).
 """
 
 from __future__ import annotations
@@ -163,6 +165,15 @@ CASES: list[tuple[str, str]] = [
     ("hash -p /bin/rm :; : -rf ~", ALLOW),  # a builtin is found before the hash table
     ("hash -p /bin/rm wipe; wipe -rf ~", DENY),
     ("enable -n :; hash -p /bin/rm :; : -rf ~", DENY),
+    # -- 8. the length of a secret variable -----------------------------------------------------------------------
+    ("echo ${#AWS_SECRET_ACCESS_KEY}", ALLOW),
+    ("test ${#GITHUB_TOKEN} -gt 0 && echo set", ALLOW),
+    ("printf '%d\\n' \"${#OPENAI_API_KEY}\"", ALLOW),
+    # dangerous look-alikes: the value, a part of it, or another variable named by it
+    ("echo ${AWS_SECRET_ACCESS_KEY}", DENY),
+    ('echo "${OPENAI_API_KEY:0:8}"', DENY),
+    ("echo ${#AWS_SECRET_ACCESS_KEY} $AWS_SECRET_ACCESS_KEY", DENY),
+    ("echo ${!AWS_SECRET_ACCESS_KEY}", NOT_ALLOW),
     # the other languages' readers do not record the directories their code makes yet (GAPS)
     ('node -e \'require("fs").mkdirSync("/etc/myapp")\'', DENY),
     ('ruby -e \'require "fileutils"; FileUtils.mkdir_p("/etc/myapp")\'', DENY),
