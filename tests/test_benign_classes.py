@@ -22,6 +22,9 @@ verdict. The expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny, both
    as an unknown program wrapping rm.
 8. The length of a secret variable: `${#NAME}` is a number, but NAME was listed among the word's variables as if its
    value were printed (a known gap in tests/test_generalise_fs.py, now closed).
+9. Writing into a temp directory named by itself: `tar -C /tmp`, `unzip -d /tmp`, `wget -P /tmp`, `rsync src/ /tmp/`
+   were asked as writing /tmp outside the project (and /var/tmp denied as system-wide), because the temp directory
+   itself is not "in temp" (rightly, for deleting or re-permissioning it); what is written into it is.
 """
 
 from __future__ import annotations
@@ -174,6 +177,22 @@ CASES: list[tuple[str, str]] = [
     ('echo "${OPENAI_API_KEY:0:8}"', DENY),
     ("echo ${#AWS_SECRET_ACCESS_KEY} $AWS_SECRET_ACCESS_KEY", DENY),
     ("echo ${!AWS_SECRET_ACCESS_KEY}", NOT_ALLOW),
+    # -- 9. writing into a temp directory named by itself (a destination directory) --------------------------------
+    ("tar -xzf release.tgz -C /tmp", ALLOW),
+    ("tar -xf data.tar -C /var/tmp/", ALLOW),
+    ("unzip -q fixtures.zip -d /tmp", ALLOW),
+    ("wget -q -P /tmp https://example.com/tool.tgz", ALLOW),
+    ("rsync -a dist/ /tmp/", ALLOW),
+    ("scp build-host:/srv/app/app.log /tmp/", ALLOW),
+    # dangerous look-alikes: the temp directory's own rights, a deletion of what it holds, a path that leaves it
+    ("chmod 777 /tmp", NOT_ALLOW),
+    ("chmod -R 777 /var/tmp", DENY),
+    ("chown ana /tmp", NOT_ALLOW),
+    ("rsync -a --delete dist/ /tmp/", DENY),
+    ("rm -rf /var/tmp", DENY),
+    ("tar -xzf a.tgz -C /tmp/../home/ana", NOT_ALLOW),
+    ("unzip a.zip -d /var", DENY),
+    ("tar -xzf a.tgz -C /tmp/../etc", DENY),
     # the other languages' readers do not record the directories their code makes yet (GAPS)
     ('node -e \'require("fs").mkdirSync("/etc/myapp")\'', DENY),
     ('ruby -e \'require "fileutils"; FileUtils.mkdir_p("/etc/myapp")\'', DENY),

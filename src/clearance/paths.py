@@ -416,6 +416,12 @@ def in_temp(path: str, ctx: Context) -> bool:
     return False
 
 
+def is_temp_root(path: str, ctx: Context) -> bool:
+    """A temp directory itself (/tmp, /var/tmp, $TMPDIR, macOS's per-user one): what is written *into* it (`tar -C
+    /tmp`, `unzip -d /var/tmp`) lands inside temp, though the directory is not in_temp."""
+    return path in ctx.tmpdirs or (path.startswith(("/var/folders/", "/private/var/folders/")) and darwin_user_temp(path + "/x") == path)
+
+
 def darwin_user_temp(path: str) -> str:
     """The macOS per-user temp directory a path lies in, by the shape macOS gives it (`/var/folders/XX/NAME/T`, also
     under `/private`: what `$TMPDIR` and `mktemp` answer there), else "".  Known without `$TMPDIR`, which the team

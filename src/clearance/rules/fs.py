@@ -471,6 +471,8 @@ def _outside_write(e: Effect, sc: Scope) -> str | None:
     target = _whole(p)
     if target.startswith("/" + DYN):
         return None
+    if target == p and e.note not in ("chmod", "chmod -", "chown", "chgrp", "setfacl") and paths.is_temp_root(target, sc.ctx):
+        return None  # tar -xf x.tgz -C /tmp, unzip -d /var/tmp, wget -P /tmp: what is written lands inside the temp dir
     if paths.is_home_cache(target, sc.ctx) and not paths.protected_reason(target, sc.ctx):
         return None  # ~/.cache/tool/x: regenerable data; code other tools run is fs.write-code-cache
     return target if sc.outside(target) else None
