@@ -32,6 +32,8 @@ verdict. The expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny, both
 12. An interactive shell in a container (`docker exec -it web bash`, `kubectl exec -it pod -- sh`) was asked as an
    interactive shell whose commands clearance cannot see, while `ssh host` -- the same kind of login -- was allowed.
    Over ssh it stays asked: the remote shell reads ssh's input, which the remote command line does not carry.
+13. A pipe from a builtin that prints nothing: `printf '' | xargs -r rm -rf /` was known to run nothing, but not
+   `true | xargs -r …` or `: | bash` (true, false and `:` write nothing to the pipe).
 """
 
 from __future__ import annotations
@@ -238,6 +240,16 @@ CASES: list[tuple[str, str]] = [
     ("echo 'rm -rf ~' | ssh localhost bash", NOT_ALLOW),  # ssh's input is the remote shell's script
     ("ssh localhost bash < /tmp/unknown.sh", NOT_ALLOW),
     ("ssh -t build-host bash", ASK),  # over ssh the shell's input cannot be told apart from ssh's: still asked
+    # -- 13. a pipe from a builtin that prints nothing ---------------------------------------------------------------
+    ("true | xargs --no-run-if-empty rm -rf ~", ALLOW),
+    (": | xargs -r git push --force origin main", ALLOW),
+    ("false | xargs -r -I{} rm -rf {}", ALLOW),
+    (": | bash", ALLOW),
+    # dangerous look-alikes: xargs without -r runs once with no item; what the builtin's words run; other producers
+    ("true | xargs rm -rf ~", DENY),
+    ("true $(rm -rf ~) | xargs -r ls", DENY),
+    ("echo ~ | xargs -r rm -rf", DENY),
+    ("true | cat | xargs -r rm -rf ~", NOT_ALLOW),
     # the other languages' readers do not record the directories their code makes yet (GAPS)
     ('node -e \'require("fs").mkdirSync("/etc/myapp")\'', DENY),
     ('ruby -e \'require "fileutils"; FileUtils.mkdir_p("/etc/myapp")\'', DENY),
