@@ -34,6 +34,8 @@ verdict. The expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny, both
    Over ssh it stays asked: the remote shell reads ssh's input, which the remote command line does not carry.
 13. A pipe from a builtin that prints nothing: `printf '' | xargs -r rm -rf /` was known to run nothing, but not
    `true | xargs -r …` or `: | bash` (true, false and `:` write nothing to the pipe).
+14. A secret read whose output goes to /dev/null (`cat ~/.ssh/id_ed25519 > /dev/null && echo readable`): the
+   contents reach neither the transcript nor a file, but the read was denied as if printed.
 """
 
 from __future__ import annotations
@@ -250,6 +252,19 @@ CASES: list[tuple[str, str]] = [
     ("true $(rm -rf ~) | xargs -r ls", DENY),
     ("echo ~ | xargs -r rm -rf", DENY),
     ("true | cat | xargs -r rm -rf ~", NOT_ALLOW),
+    # -- 14. a secret read whose output goes to /dev/null ------------------------------------------------------------
+    ("cat ~/.ssh/id_ed25519 > /dev/null && echo readable", ALLOW),
+    ("head -c1 ~/.aws/credentials >/dev/null 2>&1 || echo unreadable", ALLOW),
+    ("tail -n1 ~/.netrc &>/dev/null", ALLOW),
+    ("{ cat ~/.git-credentials; } > /dev/null", ALLOW),
+    # dangerous look-alikes: stdout pointed back at the transcript, into a file, a pipe or a substitution
+    ("cat ~/.ssh/id_ed25519 > /dev/null >&2", DENY),
+    ("cat ~/.ssh/id_ed25519 2>/dev/null", DENY),
+    ("cat ~/.ssh/id_ed25519 > /tmp/k", DENY),
+    ("cat ~/.ssh/id_ed25519 >/dev/null 3>&1 1>&3", DENY),
+    ("x=$(cat ~/.ssh/id_ed25519 > /dev/null)", NOT_ALLOW),
+    ("base64 ~/.ssh/id_ed25519 > /dev/null", NOT_ALLOW),
+    ("cat ~/.ssh/id_ed25519 > /dev/null; cat ~/.ssh/id_ed25519", DENY),
     # the other languages' readers do not record the directories their code makes yet (GAPS)
     ('node -e \'require("fs").mkdirSync("/etc/myapp")\'', DENY),
     ('ruby -e \'require "fileutils"; FileUtils.mkdir_p("/etc/myapp")\'', DENY),
