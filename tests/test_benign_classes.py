@@ -265,6 +265,10 @@ CASES: list[tuple[str, str]] = [
     ("x=$(cat ~/.ssh/id_ed25519 > /dev/null)", NOT_ALLOW),
     ("base64 ~/.ssh/id_ed25519 > /dev/null", NOT_ALLOW),
     ("cat ~/.ssh/id_ed25519 > /dev/null; cat ~/.ssh/id_ed25519", DENY),
+    # -- left open (GAPS) ---------------------------------------------------------------------------------------
+    # several sources onto a device fail before anything moves (`mv /* /dev/null` is known; a system directory's glob
+    # is not read as several entries)
+    ("mv /usr/* /dev/null", ALLOW),
     # the other languages' readers do not record the directories their code makes yet (GAPS)
     ('node -e \'require("fs").mkdirSync("/etc/myapp")\'', DENY),
     ('ruby -e \'require "fileutils"; FileUtils.mkdir_p("/etc/myapp")\'', DENY),
@@ -274,6 +278,7 @@ CASES: list[tuple[str, str]] = [
 # Known gaps of these classes: (case, why it is left).
 _OTHER_MKDIR = "class 3 in JavaScript, Ruby and Perl: a directory their code makes is not recorded (allowed where `mkdir` is denied)"
 GAPS: dict[str, str] = {
+    "mv /usr/* /dev/null": "several sources onto a device: only a glob over the root's own entries is known to match several",
     'node -e \'require("fs").mkdirSync("/etc/myapp")\'': _OTHER_MKDIR,
     'ruby -e \'require "fileutils"; FileUtils.mkdir_p("/etc/myapp")\'': _OTHER_MKDIR,
     "perl -e 'mkdir \"/etc/myapp\"'": _OTHER_MKDIR,
