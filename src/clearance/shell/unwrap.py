@@ -1870,10 +1870,7 @@ class Unwrapper:
             elif src.dynamic:
                 self.out.problems.append(("shell.dynamic-code", f"{name} runs a script whose file is only known at run time ({src.raw})"))
             # sh < script.sh: runs a script file, like `sh script.sh` (read by clearance.scripts)
-        elif cmd.remote is None or any(v.startswith("ssh ") for v in cmd.via):
-            # In a container (`docker exec -it web bash`, `kubectl exec -it pod -- sh`) it is a login there, judged as
-            # `ssh host` is: what is piped or redirected into it is read above.  Over ssh the remote shell's input is
-            # ssh's, which the remote command line does not carry (`... | ssh localhost bash`): still asked.
+        else:
             self.out.problems.append(("shell.interactive-shell", f"{name} starts an interactive shell whose commands clearance cannot see"))
 
     def _stdin_script(self, cmd: SimpleCommand, sources: list[SimpleCommand] | None = None) -> None:
