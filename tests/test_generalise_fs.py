@@ -251,7 +251,6 @@ GAPS: dict[str, str] = {
         "a build artefact) leaving is a harm that depends on intent: ask, not deny (a calibration change for the lead)"
     ),
     "scp build/app.tar.gz deploy@staging.internal:/srv/": "the same: a build artefact copied to a deploy host is denied",
-    "echo ${#API_KEY}": "${#NAME} expands to the length only; the word's variables list NAME as if its value were printed",
     "rm -rf .git/hooks/pre-commit.sample": "deleting a sample hook is denied as a write to .git/hooks",
 }
 GAP_CASES: list[tuple[str, str]] = [

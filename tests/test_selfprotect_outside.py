@@ -291,7 +291,6 @@ _OPEN_CASES: dict[str, tuple[str, str]] = {
 _OPEN: dict[str, str] = {
     "function-defined-not-called": "a function defined and never called runs nothing; its body is judged as if it ran (calibration left to the lead)",
     "python-fileinput-inplace": "fileinput.input(inplace=True) rewrites the file; the Python reader does not model it (so before this branch too)",
-    "python-makedirs-over-policy": "a directory made where clearance expects its policy file: os.makedirs is not a write to the Python reader (so before this branch too)",
     "project-bin-named-clearance": "a file named clearance in a bin/ directory deeper in the project is protected (it may be a virtualenv's, which "
     "only a pyvenv.cfg beside it tells); the project's top-level bin/ and scripts/ no longer are (paths._project_bin)",
 }

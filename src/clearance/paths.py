@@ -416,6 +416,12 @@ def in_temp(path: str, ctx: Context) -> bool:
     return False
 
 
+def is_temp_root(path: str, ctx: Context) -> bool:
+    """A temp directory itself (/tmp, /var/tmp, $TMPDIR, macOS's per-user one): what is written *into* it (`tar -C
+    /tmp`, `unzip -d /var/tmp`) lands inside temp, though the directory is not in_temp."""
+    return path in ctx.tmpdirs or (path.startswith(("/var/folders/", "/private/var/folders/")) and darwin_user_temp(path + "/x") == path)
+
+
 def darwin_user_temp(path: str) -> str:
     """The macOS per-user temp directory a path lies in, by the shape macOS gives it (`/var/folders/XX/NAME/T`, also
     under `/private`: what `$TMPDIR` and `mktemp` answer there), else "".  Known without `$TMPDIR`, which the team
@@ -602,8 +608,11 @@ def _credential_reason(path: str, ctx: Context) -> str | None:
         if path == p or path.startswith(p if p.endswith("_") else p + "/") or (path.startswith(p) and p.endswith("_")):
             return "system secrets (" + p + ")"
     if base in PRIVATE_KEY_NAMES:
-        # Inside the project an id_rsa is the project's own key, judged like its server.key (only its printing).
-        return PROJECT_KEY + " (" + base + ")" if is_within(path, root) else "an SSH private key"
+        # Inside the project an id_rsa is the project's own key, judged like its server.key (only its printing), and
+        # in its test material a fixture, as tests/fixtures/server.key is.
+        if not is_within(path, root):
+            return "an SSH private key"
+        return None if _in_fixtures(path[len(root) :], ci) else PROJECT_KEY + " (" + base + ")"
     if base.endswith((".pem", ".key", ".p12", ".pfx")) and not is_within(path, root):
         return "a private key or certificate bundle outside the project"
     if is_within(path, root) and _project_key_file(path[len(root) :], ci):
@@ -643,11 +652,17 @@ _PROJECT_CONFIG_NAMES = frozenset({".npmrc"})
 _FIXTURE_DIRS = frozenset({"test", "tests", "testdata", "test-data", "fixtures", "__fixtures__", "testing", "spec", "examples", "example", "samples", "mocks"})
 
 
+def _in_fixtures(rel: str, ci: bool) -> bool:
+    """A project path (relative to its root) in the project's test material: a folder on the way is a test folder."""
+    segs = [s.lower() if ci else s for s in rel.split("/") if s]
+    return any(s.lower() in _FIXTURE_DIRS for s in segs[:-1])
+
+
 def _project_key_file(rel: str, ci: bool) -> bool:
     """A private key inside the project, by its name (``certs/server.key``, ``tls/privkey.pem``, ``app.p12``), outside its
     test material (``tests/fixtures/server.key`` is a fixture): a key by name is a key wherever it is."""
     segs = [s.lower() if ci else s for s in rel.split("/") if s]
-    if not segs or any(s.lower() in _FIXTURE_DIRS for s in segs[:-1]):
+    if not segs or _in_fixtures(rel, ci):
         return False
     base = segs[-1].lower()
     if base.endswith((".key", ".p12", ".pfx")):

@@ -30,7 +30,7 @@ import _ast as ast  # the node classes and the parser flag, without the ast modu
 import posixpath
 
 from ..paths import DYN
-from ..shell.interp import CodeFacts, shell_quote
+from ..shell.interp import CodeFacts, made_dir, shell_quote
 from ..trust import url_host
 from .values import is_secret, remote_shell
 
@@ -1154,6 +1154,11 @@ class _Reader:
             self.chdirs.append(t if t is not None and not t.startswith(DYN) and q == "os.chdir" else None)
         if q in _DELETE_FIRST:
             self.delete(node, _target(self.arg(node, 0, ("path",), 0)[1]))
+        elif q in ("os.mkdir", "os.makedirs"):
+            # a directory, judged as `mkdir x` (with a mode, as a write: `mkdir -m 777` is not an empty directory)
+            where = _text(self.arg(node, 0, ("path", "name"), 0)[1])
+            if where is not None:
+                f.writes.append(where if self.arg(node, 1, ("mode",), 0)[0] else made_dir(where))
         elif "#" in q:
             self.method_call(q, node)
         elif q in _OPENERS:
@@ -1320,6 +1325,8 @@ class _Reader:
             return
         elif target is None:
             return
+        elif method == "mkdir" and not self.arg(node, 0, ("mode",), 0)[0]:
+            f.writes.append(made_dir(target))  # Path(x).mkdir(): a directory, judged as `mkdir x`
         elif method in _PATH_WRITE:
             f.writes.append(target)
             if method in ("hardlink_to", "link_to"):

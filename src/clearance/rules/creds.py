@@ -413,6 +413,7 @@ def reads_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
         {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/.ssh/id_ed25519"}},
         {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/.netrc"}},
         "grep -r token ~/.config/gcloud",
+        "cat ~/.ssh/id_ed25519 > /dev/null >&2",
         {"tool_name": "Grep", "tool_input": {"pattern": "BEGIN", "path": "/home/ana/.ssh"}},
     ),
     no_match=(
@@ -421,6 +422,7 @@ def reads_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
         "cat ~/.ssh/config",
         "cat package.json",
         "ssh -i ~/.ssh/id_ed25519 host uptime",
+        "cat ~/.ssh/id_ed25519 > /dev/null && echo readable",
         {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/.env.local"}},
         {"tool_name": "Read", "tool_input": {"file_path": "/usr/share/doc/git/README.md"}},
     ),
@@ -448,8 +450,27 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
         why = paths.glob_credential(e.path, sc.ctx, dotglob=e.cmd is None, recursive=e.recursive)
     if why is None:
         return None
+    if e.cmd is not None and e.note != "redirect" and _output_discarded(e.cmd):
+        return None  # cat ~/.ssh/id_rsa > /dev/null: read to see that it can be, the contents go nowhere
     who = f"{e.cmd.name} reads" if e.cmd is not None else "reads"
     return f"{who} {sc.show(e.path)}: {why}"
+
+
+# Programs whose only output of what they read is their stdout (no option writes a file).
+_STDOUT_ONLY_PRINTERS = frozenset({"cat", "head", "tail", "grep", "egrep", "fgrep", "rg", "strings", "od", "hexdump", "wc"})
+
+
+def _output_discarded(cmd: SimpleCommand) -> bool:
+    """A printer whose stdout ends in /dev/null: the last redirection of fd 1 (`>`, `&>`, `1>`) names /dev/null and
+    nothing after it points fd 1 elsewhere (`> /dev/null >&2` shows it again), and no pipe or substitution takes it."""
+    if posixpath.basename(cmd.name) not in _STDOUT_ONLY_PRINTERS or cmd.piped or cmd.captured:
+        return False
+    dest = ""
+    for r in cmd.redirects:
+        if r.op in ("<", "<<", "<<<") or (r.fd not in ("", "1") and not r.op.startswith("&>")):
+            continue  # stdin, or another descriptor
+        dest = r.target.value if r.writes and r.target is not None else "elsewhere"
+    return dest == "/dev/null"
 
 
 _FILE_PRINTERS = frozenset({"base64", "xxd", "od", "hexdump", "openssl", "awk", "sed", "cut", "paste", "jq", "yq", "diff"})

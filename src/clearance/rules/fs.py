@@ -80,6 +80,12 @@ def _matches_everything(component: str) -> bool:
     return bare.strip("*?.{},") == ""
 
 
+def _empty_maker(e: Effect) -> bool:
+    """mkdir or touch, or code that makes a directory without a mode (Path.mkdir, os.makedirs: note "mkdir"):
+    an empty directory or a time stamp, which destroys and runs nothing."""
+    return e.note == "mkdir" or (e.cmd is not None and e.cmd.name in ("mkdir", "touch"))
+
+
 def _whole(path: str) -> str:
     """For ``dir/*`` or ``dir/$X`` the directory whose contents are at stake."""
     if DYN in path or paths.has_glob(path):
@@ -194,9 +200,11 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
         return None
     if (
         e.cmd is not None
-        and e.cmd.name == "mkdir"
+        and (
+            e.note == "mkdir"
+            or (e.cmd.name == "mkdir" and not any(v.startswith(("-m", "--m")) or (v[:1] == "-" and v[1:2] != "-" and "m" in v) for v in e.cmd.values()))
+        )
         and e.kind == WRITE
-        and not any(v.startswith(("-m", "--m")) or (v[:1] == "-" and v[1:2] != "-" and "m" in v) for v in e.cmd.values())
         and paths.clearance_owned(target, sc.ctx, deleting=True) is None
     ):
         return None  # mkdir -p ~/.ssh, .git/hooks: an empty directory grants and runs nothing (where clearance keeps files it may block one)
@@ -463,6 +471,8 @@ def _outside_write(e: Effect, sc: Scope) -> str | None:
     target = _whole(p)
     if target.startswith("/" + DYN):
         return None
+    if target == p and e.note not in ("chmod", "chmod -", "chown", "chgrp", "setfacl") and paths.is_temp_root(target, sc.ctx):
+        return None  # tar -xf x.tgz -C /tmp, unzip -d /var/tmp, wget -P /tmp: what is written lands inside the temp dir
     if paths.is_home_cache(target, sc.ctx) and not paths.protected_reason(target, sc.ctx):
         return None  # ~/.cache/tool/x: regenerable data; code other tools run is fs.write-code-cache
     return target if sc.outside(target) else None
@@ -471,7 +481,7 @@ def _outside_write(e: Effect, sc: Scope) -> str | None:
 def _changes_a_program(e: Effect, target: str, sc: Scope) -> str | None:
     """Why a write in home changes a program other tasks run: an installed tool's or a dependency's code,
     or a program in a bin directory on PATH under the name of a command other tasks call."""
-    if e.cmd is not None and e.cmd.name in ("mkdir", "touch"):
+    if _empty_maker(e):
         return None
     why = paths.installed_code(target, sc.ctx)
     if why is not None:
@@ -598,7 +608,7 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
     target = _outside_write(e, sc)
     if target is None or _system_wide(target, sc) or _changes_a_program(e, target, sc) is not None:
         return None
-    if e.cmd is not None and e.cmd.name in ("mkdir", "touch"):
+    if _empty_maker(e):
         return None  # an empty directory or a time stamp destroys and runs nothing
     if e.note == "chmod -" and not e.recursive:
         return None  # chmod 600 ~/.ssh/id_rsa: rights taken from others, the owner keeps them; the contents stay
@@ -636,7 +646,7 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
 def write_unknown_place(e: Effect, sc: Scope) -> str | None:
     if e.kind != WRITE or DYN not in e.path or e.path.startswith("/" + DYN + "remote:") or _destructive(e):
         return None
-    if e.cmd is not None and e.cmd.name in ("mkdir", "touch"):
+    if _empty_maker(e):
         return None  # an empty directory or a time stamp destroys and runs nothing
     tail = e.path.rsplit(DYN, 1)[1].strip("/")
     if not tail or paths.has_glob(tail) or paths.in_temp(paths.static_prefix(e.path), sc.ctx):
@@ -733,7 +743,7 @@ def write_system(e: Effect, sc: Scope) -> str | None:
     ),
 )
 def write_code_cache(e: Effect, sc: Scope) -> str | None:
-    if e.kind != WRITE or _destructive(e) or (e.cmd is not None and e.cmd.name in ("mkdir", "touch")):
+    if e.kind != WRITE or _destructive(e) or _empty_maker(e):
         return None  # an empty directory or file, or a new time stamp, runs nothing
     target = _whole(e.path)
     if target.startswith("/" + DYN) or not paths.is_home_cache(target, sc.ctx) or paths.protected_reason(target, sc.ctx):
@@ -931,6 +941,8 @@ def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
         return None
     if e.note == "find" and e.cmd is not None and _find_empties(e.cmd):
         return None  # `find -name test -type d -delete`, `-empty`: only what is empty can go
+    if e.cmd is not None and any(v.startswith("find -") for v in e.cmd.via):
+        return None  # `find . -name '*.txt' -exec rm {} +`: judged with the find expression (fs.find-delete-*)
     base = posixpath.basename(p)
     if _matches_everything(base):
         return None  # fs.mass-delete-in-project / fs.delete-source-subdirectory

@@ -287,14 +287,15 @@ def _reflog_expiry_set(cmd: SimpleCommand, nc: Norm) -> bool:
         "git -c gc.pruneExpire=now gc --no-prune",
         "git gc --prune=2.weeks.ago",
         "git reflog expire --all",
+        "git reflog expire --expire=6.months.ago --all",
         "git reflog expire -n --expire=now --all",
     ),
 )
 def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
     sub = nc.sub[0] if nc.sub else ""
-    if nc.sub == ("reflog", "expire") and not (nc.has("expire", "expire-unreachable") or _reflog_expiry_set(cmd, nc)):
-        return None  # the default expiry (90 days, 30 when unreachable) is what `git gc` applies on its own
+    if nc.sub == ("reflog", "expire") and not _reflog_expiry_set(cmd, nc) and _default_or_longer(nc):
+        return None  # the default expiry (90 days, 30 when unreachable), or a longer one, is what `git gc` applies on its own
     if nc.sub in (("reflog", "expire"), ("reflog", "delete"), ("reflog", "drop")) and not nc.has("dry-run"):
         return f"git reflog {nc.sub[1]} removes the record needed to recover lost commits"
     if sub == "gc":
@@ -336,6 +337,26 @@ def git_config(nc: Norm, key: str) -> str | None:
 
 def _config_false(value: str | None) -> bool:
     return value is not None and value.strip().lower() in ("false", "no", "off", "0", "")
+
+
+# git's own reflog expiry (gc.reflogExpire, gc.reflogExpireUnreachable), in days.
+_REFLOG_DEFAULT_DAYS = {"expire": 90, "expire-unreachable": 30}
+_DAYS_PER = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def _default_or_longer(nc: Norm) -> bool:
+    """Every reflog expiry given (--expire, --expire-unreachable) keeps at least what git keeps by default: `never`,
+    or `N.days.ago` / weeks / months / years of that length or longer."""
+    for opt, default in _REFLOG_DEFAULT_DAYS.items():
+        for value in nc.values_raw(opt):
+            v = value.strip().lower()
+            if v in ("never", "false"):
+                continue
+            num, _, rest = v.partition(".")
+            unit = rest.split(".", 1)[0].rstrip("s")
+            if not (num.isdigit() and rest.endswith(".ago") and unit in _DAYS_PER and int(num) * _DAYS_PER[unit] >= default):
+                return False
+    return True
 
 
 def expires_now(value: str) -> bool:

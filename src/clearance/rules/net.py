@@ -1395,7 +1395,10 @@ _DEFAULT_SOURCES = frozenset(
 @rule(
     id="rce.install-from-url",
     title="Installing packages from an arbitrary URL or package index",
-    why="A package from an unknown index or URL runs its install scripts with the user's rights; dependency confusion starts this way.",
+    why=(
+        "A package from an unknown index or URL runs its install scripts with the user's rights; dependency confusion starts "
+        "this way. Adding a dependency that runs no code when resolved (`cargo add --git`, `go get`) is not an install."
+    ),
     verdict=SOFT_DENY,
     commands=("pip", "pip3", "uv", "pipx", "npm", "pnpm", "yarn", "gem", "cargo", "go", "brew", "poetry", "deno", "bun"),
     match=(
@@ -1408,6 +1411,7 @@ _DEFAULT_SOURCES = frozenset(
         "cargo install --git https://x.example/r",
     ),
     no_match=(
+        "cargo add --git https://github.com/tokio-rs/tokio tokio",
         "pip install -r requirements-dev.txt",
         "pip install pytest-asyncio",
         "npm i zod",
@@ -1426,6 +1430,10 @@ def install_from_url(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cmd.name == "uv" and ops[:1] == ["pip"]:
         ops = ops[1:]
     if cmd.name == "go":
+        return None
+    if cmd.name == "cargo" and [o for o in ops if not o.startswith("+")][:1] == ["add"]:
+        # cargo add writes Cargo.toml and resolves from the sources' manifests: like `go get`, no code of the package
+        # runs until a build (cargo install --git builds, and is judged below).
         return None
     if (cmd.name in ("deno", "bun") and ops[0] in ("run", "x")) or (cmd.name == "deno" and ops[0] in ("install", "compile")):
         url = next((v for v in ops[1:] if v.startswith(("http://", "https://"))), None)

@@ -174,7 +174,11 @@ def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
 @rule(
     id="sys.privilege",
     title="Changing users, groups, sudoers or setuid bits",
-    why="New privileges outlive the session and widen what every later command may do.",
+    why=(
+        "New privileges outlive the session and widen what every later command may do. The setgid bit on a directory "
+        "(`chmod g+s shared/`, `find . -type d -exec chmod 2775 {} +`) only makes new files there take its group: a "
+        "shared folder, not a privilege; on a file, with -R, or with setuid it stays denied."
+    ),
     verdict=HARD_DENY,
     commands=("useradd", "adduser", "usermod", "userdel", "groupadd", "gpasswd", "passwd", "chpasswd", "visudo", "chmod", "chown", "tee", "sudo"),
     match=(
@@ -182,10 +186,12 @@ def security_weakening(cmd: SimpleCommand, sc: Scope) -> str | None:
         "usermod -aG sudo ana",
         "chmod u+s /usr/bin/python3",
         "chmod 4755 ./tool",
+        "chmod 3755 ./tool",
+        "chmod -R g+s shared/",
         "passwd root",
         "useradd -m eve",
     ),
-    no_match=("chmod 755 bin/start", "chmod +x scripts/dev.sh", "sudo -l", "passwd --help"),
+    no_match=("chmod 755 bin/start", "chmod +x scripts/dev.sh", "sudo -l", "passwd --help", "chmod g+s shared/", "find data -type d -exec chmod 2775 {} +"),
 )
 def privilege(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
@@ -195,14 +201,59 @@ def privilege(cmd: SimpleCommand, sc: Scope) -> str | None:
     if name == "passwd" and "--help" not in vals:
         return "passwd changes a password"
     if name == "chmod":
-        modes = [v for v in vals if not v.startswith("-") or v[1:2] in ("s", "g")][:1]
-        for m in modes:
-            if ("s" in m.split("=")[-1] and ("+" in m or "=" in m)) or (m.isdigit() and len(m) == 4 and m[0] in "2467"):
-                return f"chmod {m} sets a setuid/setgid bit"
-        return None
+        ops = [v for v in vals if not v.startswith("-") or v[1:2] in ("s", "g")]
+        if not ops:
+            return None
+        m = ops[0]
+        setuid, setgid = _special_bits(m)
+        if not (setuid or setgid):
+            return None
+        recursive = any(v in ("-R", "--recursive") or (v[:1] == "-" and v[1:2] != "-" and "R" in v) for v in vals)
+        if not setuid and not recursive and _directories_only(cmd, ops[1:]):
+            return None  # chmod g+s shared/: new files in a directory take its group; nothing runs with other rights
+        return f"chmod {m} sets a setuid/setgid bit"
     if name == "tee" and any(v.startswith("/etc/sudoers") for v in vals):
         return "tee writes the sudoers configuration"
     return None
+
+
+def _directories_only(cmd: SimpleCommand, targets: list[str]) -> bool:
+    """Every path chmod is given is a directory: each named with a trailing `/` (a find -exec's `-type d` item is
+    marked so), or what xargs reads from a `find -type d` (no alternative in its expression)."""
+    finder = next((c for c in cmd.stdin_from if c.name == "find"), None) if "xargs" in cmd.via else None
+    if finder is None or any(not t.endswith(("/", DYN)) for t in targets):
+        return bool(targets) and all(t.endswith("/") for t in targets)
+    from ..shell.options import find_roots
+    from ..shell.unwrap import find_selection
+
+    return find_selection(finder.argv, find_roots(finder.args)[1] + 1)[1]
+
+
+def _special_bits(mode: str) -> tuple[bool, bool]:
+    """(setuid, setgid) that a chmod mode sets: octal `4755`, `02775`, `3775` (the bits beside the sticky one), or
+    symbolic clauses `u+s`, `g+s`, `+s`, `a=rwxs`, `ug+s,o-w` (`s` added or assigned for the users named)."""
+    if mode.isdigit():
+        special = int(mode[-4]) if len(mode) >= 4 and all(c in "01234567" for c in mode) else 0
+        return bool(special & 4), bool(special & 2)
+    setuid = setgid = False
+    for clause in mode.split(","):
+        cut = next((i for i, c in enumerate(clause) if c in "+-="), -1)
+        if cut < 0:
+            continue
+        who = clause[:cut] or "a"
+        # each operator and the permissions after it: `u+s-x` adds s; `=s` assigns it
+        parts, op, perms = [], clause[cut], ""
+        for c in clause[cut + 1 :]:
+            if c in "+-=":
+                parts.append((op, perms))
+                op, perms = c, ""
+            else:
+                perms += c
+        parts.append((op, perms))
+        if any(o in "+=" and "s" in p for o, p in parts):
+            setuid = setuid or "u" in who or "a" in who
+            setgid = setgid or "g" in who or "a" in who
+    return setuid, setgid
 
 
 @rule(
@@ -680,7 +731,19 @@ def _destructive_option(cmd: SimpleCommand) -> str | None:
     return found
 
 
-_SYSTEM_READ = ("/usr/", "/opt/", "/bin/", "/sbin/", "/lib", "/nix/", "/snap/", "/proc/", "/sys/", "/dev/", "/System/", "/Library/", "/Applications/", "/etc/")
+# System-owned trees: a program run with the user's rights reads them and cannot write them (sudo is sys.sudo). The
+# package and service state under /var is owned by root as /usr is; /var/tmp is temp, and /var/www, /var/mail and
+# the spools are left out (often given to a user, or read by a daemon that runs what is there), and so is /var/log:
+# what logs record of other users and of logins is for a person to see sent anywhere.
+_SYSTEM_READ = (
+    *("/usr/", "/opt/", "/bin/", "/sbin/", "/lib", "/nix/", "/snap/", "/proc/", "/sys/", "/dev/", "/System/", "/Library/", "/Applications/", "/etc/"),
+    *("/var/lib/", "/var/cache/", "/var/db/", "/private/var/db/", "/private/etc/"),
+)
+
+
+def _system_owned(p: str) -> bool:
+    """*p* is one of the system-owned trees or in one (`/Applications` itself as well as `/Applications/X.app`)."""
+    return any(p.startswith(d) or p == d.rstrip("/") for d in _SYSTEM_READ)
 
 
 @rule(
@@ -688,7 +751,13 @@ _SYSTEM_READ = ("/usr/", "/opt/", "/bin/", "/sbin/", "/lib", "/nix/", "/snap/", 
     title="A program clearance does not know, given a protected path or one outside the project",
     why="clearance cannot tell whether an unmodelled program reads or writes the paths it is given; credentials, shell start-up files, git internals and other people's files are asked about.",
     verdict=ASK,
-    match=("dotsync ~/.zshrc", "frob .git/hooks/pre-commit", "weirdgen -o /home/ana/other-project/config.yml", "mytool --out=~/.ssh/authorized_keys"),
+    match=(
+        "dotsync ~/.zshrc",
+        "frob .git/hooks/pre-commit",
+        "weirdgen -o /home/ana/other-project/config.yml",
+        "mytool --out=~/.ssh/authorized_keys",
+        "logview /var/log/auth.log",
+    ),
     no_match=(
         "mytool src/app.ts",
         "bazel test //...",
@@ -696,6 +765,8 @@ _SYSTEM_READ = ("/usr/", "/opt/", "/bin/", "/sbin/", "/lib", "/nix/", "/snap/", 
         "mytool --config /tmp/x.yml run",
         "cat ~/.zshrc",
         "mytool /usr/share/dict/words",
+        "viewer /Applications",
+        "pkgstat --root /var/lib/dpkg",
     ),
 )
 def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -714,14 +785,7 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
         why = paths.protected_reason(p, sc.ctx)
         if why:
             return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}: {why}"
-        if (
-            sc.outside(p)
-            and not sc.in_temp(p)
-            and not p.startswith(_SYSTEM_READ)
-            and not paths.is_home_cache(p, sc.ctx)
-            and p != "/"
-            and sc.sibling_checkout(p) is None
-        ):
+        if sc.outside(p) and not sc.in_temp(p) and not _system_owned(p) and not paths.is_home_cache(p, sc.ctx) and p != "/" and sc.sibling_checkout(p) is None:
             return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}, outside the project; it may write there"
     return None
 

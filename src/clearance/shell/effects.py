@@ -941,7 +941,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     if facts is not None:
         # Files an interpreter one-liner opens or writes are judged like cat and tee on them.
         for p in getattr(facts, "writes", ()):
-            add(WRITE, Word(p, p), note="code")
+            # A directory the code makes (os.makedirs, Path.mkdir: interp.made_dir) is judged as `mkdir` makes it.
+            add(WRITE, Word(p, p), note="mkdir" if p.endswith("/") and p != "/" else "code")
         for p in getattr(facts, "reads", ()):
             add(READ, Word(p, p), note="code")
     return out

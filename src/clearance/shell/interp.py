@@ -117,6 +117,12 @@ _EXEC_DECODE = {lang: (lazy(_EXEC[lang]), lazy(_DECODE[lang])) for lang in _EXEC
 _BACKSLASH = lazy(r"\\(.)")
 
 
+def made_dir(path: str) -> str:
+    """How CodeFacts.writes holds a directory the code makes (os.makedirs, Path.mkdir): with a trailing `/`, which
+    no file write can name; effects.py judges it as `mkdir` does."""
+    return path.rstrip("/") + "/"
+
+
 class CodeFacts:
     __slots__ = (
         "language",
@@ -145,7 +151,7 @@ class CodeFacts:
         self.deletes: list[str | None] = []  # literal paths; None where the path is computed
         self.chosen_deletes: list[str] = []  # wildcards of which a condition picks the files deleted
         self.reads: list[str] = []  # literal paths of files the code opens
-        self.writes: list[str] = []  # literal paths of files the code writes
+        self.writes: list[str] = []  # literal paths of files the code writes; a directory it makes ends in "/"
         self.process = False
         self.unread_process = False  # a process call whose command could not be read
         self.shell: list[str] = []  # literal shell commands passed to process calls

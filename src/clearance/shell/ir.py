@@ -108,6 +108,9 @@ CHANNEL_VARIABLES = OPTION_VARIABLES | COMMAND_VARIABLES
 # bash's builtin commands (bash(1) SHELL BUILTIN COMMANDS): found before the hash table and PATH.
 BASH_BUILTINS = frozenset(
     [
+        ":",
+        ".",
+        "[",
         "alias",
         "bg",
         "bind",

@@ -467,6 +467,29 @@ TOOLS: dict[str, dict[str, object]] = {
         "inert": "no-act help version",
         "abbrev": True,
     },
+    # GNU coreutils shred.c, truncate.c (getopt_long): --help and --version print and exit before any file is touched.
+    "shred": {
+        "opts": "f|force n|iterations= random-source= s|size= u remove=? v|verbose x|exact z|zero help version",
+        "inert": "help version",
+        "abbrev": True,
+    },
+    "truncate": {"opts": "c|no-create o|io-blocks r|reference= s|size= help version", "inert": "help version", "abbrev": True},
+    # coreutils dd.c: every other word is an operand (if=, of=); --help and --version are its only options.
+    "dd": {"opts": "help version", "inert": "help version", "abbrev": True},
+    # xfsprogs mkfs.xfs(8) (getopt "b:c:d:i:l:L:m:n:KNp:qr:s:CfV"): -N prints the parameters without creating the file
+    # system; -V prints the version.
+    "mkfs.xfs": {"opts": "b= c= C d= f i= K l= L= m= n= N p= q r= s= V", "inert": "N V"},
+    # util-linux mkswap(8), blkdiscard(8) (getopt_long): -h/--help and -V/--version print and exit.
+    "mkswap": {
+        "opts": "c|check f|force p|pagesize= L|label= v|swapversion= U|uuid= e|endianness= o|offset= s|size= lock=? verbose h|help V|version",
+        "inert": "help version",
+        "abbrev": True,
+    },
+    "blkdiscard": {
+        "opts": "f|force o|offset= l|length= p|step= q|quiet s|secure z|zeroout v|verbose h|help V|version",
+        "inert": "help version",
+        "abbrev": True,
+    },
     # e2fsprogs badblocks(8): -w writes test patterns over the device; -n is the non-destructive read-write test.
     "badblocks": {"opts": "b= c= d= e= f i= n o= p= s t= v w B X"},
     "sqlite3": {

@@ -37,6 +37,8 @@ def literal_stdin(sources: list[SimpleCommand]) -> str | None:
     src = sources[0]
     if src.name == "cat" and src.stdin_text is not None and not [a for a in src.args if a.value != "-"]:
         return src.stdin_text
+    if src.name in ("true", "false", ":"):
+        return ""  # builtins that print nothing, whatever their words (`true | xargs -r rm -rf ~` runs nothing)
     if src.name in ("echo", "printf") and not any(w.dynamic for w in src.args):
         words = [w.value for w in src.args]
         if src.name == "echo":

@@ -711,6 +711,10 @@ class _Walker:
         if alt is not None:
             vars_.append(_text(node.children[1]))
             return alt
+        if len(kids) == 4 and kids[1].type == "#" and kids[2].type == "variable_name" and kids[3].type == "}":
+            # ${#NAME}: the length of NAME's value, a number; the value itself is not in the word.
+            value = self._var(_text(kids[2]))
+            return DYN if DYN in value else str(len(value))
         name = ""
         plain = True
         for c in node.children:

@@ -683,6 +683,14 @@ _GIT_CONFIG_READS = ("get", "get-all", "get-regexp", "get-urlmatch", "list", "un
 _LVM_COMMAND = lazy(r"(?:lv|vg|pv)[a-z]+|fullreport|lastlog|config|dumpconfig|devtypes|formats|segtypes|systemid|tags|version")
 
 
+# bash builtins (bash(1) SHELL BUILTIN COMMANDS) whose arguments are names, numbers or text and never a command: `:`
+# expands its words and does nothing else (`: rm -rf build` is a comment).  Not here: the builtins that run what they
+# are given (eval, exec, command, builtin, source, trap, fc, bind, complete/compgen -C, enable -f, mapfile -C) and
+# those whose words become what a later `"$@"` or `$x` runs (set --, declare, local, export, readonly, alias, read).
+_INERT_BUILTINS = frozenset(
+    {":", "umask", "ulimit", "shopt", "times", "caller", "dirs", "unalias", "return", "exit", "break", "continue", "logout", "suspend", "kill"}
+)
+
 # Labels in `via` of commands an unknown program may run: MAY_RUN caps their findings at ask.
 MAY_RUN = " (may run)"
 MAY_RUN_WORDS = " (runs)"
@@ -909,6 +917,7 @@ def _known_sets() -> tuple[frozenset[str], frozenset[str]]:
         | set(optables.ALIASES)
         | {n for n, e in outputs_table.TABLE.items() if not e.get("homonyms")}
         | NON_RUNNERS
+        | _INERT_BUILTINS
         | effects.METADATA_ONLY
         | effects.READERS
         | _TERMINALS
@@ -1030,6 +1039,67 @@ def basename_command(word: Word) -> Word:
 # command name, which stays asked about).
 _ITEM_VAR = "${__clearance_item}"
 _PLAIN_PATH = lazy(r"[A-Za-z0-9_./~+-]+")
+
+
+_FIND_EXECS = ("-exec", "-execdir", "-ok", "-okdir")
+# Words before the program of an -exec that run it unchanged (`-exec env rm {} +`, `-exec nice -n 5 rm`).
+_FIND_EXEC_PREFIXES = frozenset({"env", "command", "builtin", "exec", "nice", "nohup", "time", "stdbuf", "ionice", "setsid"})
+# -exec programs that remove the file they are given: what they reach is what find selected.
+_FIND_REMOVERS = frozenset({"rm", "rmdir", "unlink", "shred", "trash", "trash-put", "gio"})
+
+
+def _exec_end(argv: list[Word], k: int) -> int:
+    """The index of the word that ends the -exec at *k*: `;`, or `+` right after `{}` (elsewhere `+` is an argument)."""
+    end = k + 1
+    while end < len(argv) and not (argv[end].value in (";", "\\;") or (argv[end].value == "+" and argv[end - 1].value == "{}")):
+        end += 1
+    return end
+
+
+def _narrowing_name(pattern: str) -> bool:
+    """A -name pattern that selects some names, not (nearly) every one: `*.log`, `pytest-*`; not `*`, `.*`, `[a-z]*`."""
+    core = pattern
+    while "[" in core and "]" in core[core.index("[") :]:
+        core = core[: core.index("[")] + "*" + core[core.index("]", core.index("[")) + 1 :]
+    return DYN not in pattern and "/" not in pattern and core.strip("*?.") != ""
+
+
+def find_selection(argv: list[Word], start: int) -> tuple[str, bool]:
+    """What every file find hands its -exec program is known to be: (a -name pattern it matches, or ""; True when it
+    is a directory by `-type d`). Only for an expression with one -exec, no alternative (-o, `,`) and no negation,
+    from the tests before that -exec (a test after it does not narrow what it is given)."""
+    pattern, dirs, execs = "", False, 0
+    i = start
+    while i < len(argv):
+        v = argv[i].value
+        if v in ("-o", "-or", ",", "!", "-not"):
+            return "", False
+        if v in _FIND_EXECS:
+            execs += 1
+            if execs > 1:
+                return "", False
+            i = _exec_end(argv, i) + 1
+            continue
+        if execs == 0 and v in ("-name", "-iname") and i + 1 < len(argv):
+            if not pattern and _narrowing_name(argv[i + 1].value):
+                pattern = argv[i + 1].value
+            i += 2
+            continue
+        if execs == 0 and v == "-type" and i + 1 < len(argv):
+            dirs = dirs or argv[i + 1].value == "d"
+            i += 2
+            continue
+        i += 1
+    return pattern, dirs
+
+
+def _exec_program(inner: list[Word]) -> str:
+    """The program an -exec runs, past the words that run it unchanged."""
+    for w in inner:
+        name = posixpath.basename(w.value)
+        if name not in _FIND_EXEC_PREFIXES and not w.value.startswith("-") and "=" not in w.value and not w.value.isdigit():
+            return name
+    return ""
 
 
 def _shell_script_index(inner: list[Word]) -> int:
@@ -1347,7 +1417,7 @@ class Unwrapper:
         self.out.commands.append(cmd)
         if name in _OPTION_COMMANDS or name in _PLUS_COMMANDS or (name == "git" and (len(argv) > 1 or cmd.assigns)):
             self._option_commands(cmd)
-        if len(argv) > 1 and name not in NON_RUNNERS:
+        if len(argv) > 1 and name not in NON_RUNNERS and name not in _INERT_BUILTINS:
             self._arguments_as_commands(cmd, known_program(name))
 
     def _rails(self, cmd: SimpleCommand) -> bool:
@@ -1958,21 +2028,27 @@ class Unwrapper:
         roots = [w.value for w in found]
         j = start + 1
         root_desc = roots[0] if len(roots) == 1 else "."
+        selected, dirs = find_selection(argv, j)
         # An -exec without its terminator makes find fail before it looks at a file ("missing argument"), but the
         # command it names is still judged: a retry with the `;` would run it (calibration: the intent is the call).
         k = j
         while k < len(argv):
             a = argv[k].value
-            if a in ("-exec", "-execdir", "-ok", "-okdir"):
-                end = k + 1
+            if a in _FIND_EXECS:
                 # `;` ends the command, `+` only right after a `{}` (elsewhere it is an argument).
-                while end < len(argv) and not (argv[end].value in (";", "\\;") or (argv[end].value == "+" and argv[end - 1].value == "{}")):
-                    end += 1
+                end = _exec_end(argv, k)
                 inner = argv[k + 1 : end]
                 if inner:
                     # From "/" the placeholder is "/*", not "/<dynamic>" (the mark of a directory known only at run time).
                     base = root_desc.rstrip("/")
                     placeholder = (base + "/" + DYN if base else "/*") if root_desc else DYN
+                    program = _exec_program(inner)
+                    if selected and base and DYN not in base and program in _FIND_REMOVERS:
+                        # find /tmp -name 'pytest-*' -exec rm -rf {} +: what goes is what the name selects under the
+                        # root, as with -delete (effects.py), not everything below it.
+                        placeholder = base + "/**/" + selected
+                    elif dirs and program in ("chmod", "chgrp", "chown"):
+                        placeholder += "/"  # find -type d -exec chmod g+s {} +: each one a directory
                     if any(ch in base for ch in "*?["):
                         # find /usr/* -exec rm {}: a glob root's own matches are found first, then what is under them.
                         placeholder = base
