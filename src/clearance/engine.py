@@ -15,6 +15,7 @@ from .rules import REGISTRY, ensure, load
 from .rules import index as rules_index
 from .scope import Scope
 from .shell.effects import Effect, effects
+from .shell.ir import NOT_RUN
 from .shell.options import inert_option
 from .shell.parse import PARSE_DEADLINE, ParseFailure, ParseTimeout, TooLarge, parse
 from .shell.unwrap import FOLD_COMMANDS, MAY_RUN, expand
@@ -147,6 +148,12 @@ class ShellAnalysis:
 
 
 def _finding(r: Rule, message: str, command: str = "", cmd: SimpleCommand | None = None) -> Finding:
+    if cmd is not None and cmd.via and r.verdict in ("hard_deny", "soft_deny"):
+        dead = next((v for v in cmd.via if v.endswith(NOT_RUN)), None)
+        if dead is not None:
+            # Code the line holds but bash never runs (a function nothing calls, `false && …`): nothing is harmed by
+            # this call, so a person judges the intent (ask); the same command where it runs is denied.
+            return Finding(r.id, "ask", f"{message} (in {dead[: -len(NOT_RUN)]}, which does not run as written)", r.category, command)
     if cmd is not None and cmd.depth and r.verdict in ("hard_deny", "soft_deny"):
         runner = next((v for v in cmd.via if v.endswith(MAY_RUN)), None)
         if runner is not None:
@@ -179,7 +186,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
     out = ShellAnalysis()
     ctx = sc.ctx
     try:
-        script = parse(command, ctx.cwd, ctx.home, ctx.env)
+        script = parse(command, ctx.cwd, ctx.home, ctx.env, mark_inert=script_depth == 0)
         # On a case-insensitive file system `Git` and `CLEARANCE` run git and clearance (unwrap.basename_command).
         token = FOLD_COMMANDS.set(True) if case_insensitive(ctx.home, ctx) else None
         try:

@@ -184,6 +184,12 @@ def command_variable(name: str) -> bool:
     return name in COMMAND_VARIABLES or name == "FCEDIT" or (name.isupper() and name.endswith(_COMMAND_SUFFIXES))
 
 
+# A label in `via` of a command that does not run as the line is written: a function body no call can reach, the
+# operand of `false &&`, a branch under `if false`, what follows a top-level `exit`.  Its findings are capped at ask
+# (engine._finding): nothing is harmed by this call, and the intent is a person's to judge.
+NOT_RUN = " (not run as written)"
+
+
 class SimpleCommand:
     """One command that will run, after wrappers are unwrapped."""
 

@@ -13,7 +13,7 @@ import posixpath
 from contextvars import ContextVar
 
 from ..paths import DYN, resolve
-from .ir import BASH_BUILTINS, CHANNEL_VARIABLES, Redirect, SimpleCommand, Word, command_variable
+from .ir import BASH_BUILTINS, CHANNEL_VARIABLES, NOT_RUN, Redirect, SimpleCommand, Word, command_variable
 from .outputs import pipeline_output
 from .treesitter import parser
 
@@ -402,6 +402,44 @@ class _Walker:
         self.generic: set[str] = set()
         # While a body is read for a call: the environment variables its words name (what $1, $2 … are made of).
         self.arg_sources: tuple[str, ...] | None = None
+        # Whether code that cannot run as written is marked (NOT_RUN): the tool call's own line only, never a file a
+        # later command may source or call into.  The byte spans of the line's function definitions.
+        self.mark_inert = False
+        self.def_spans: list[tuple[int, int]] = []
+        self._plain: bool | None = None
+
+    def _mark(self, start: int, why: str) -> None:
+        label = why + NOT_RUN
+        for c in self.st.script.commands[start:]:
+            if label not in c.via:
+                c.via = (*c.via, label)
+
+    def _outside_definitions(self) -> bytes:
+        data: bytes = self.st.source or b""
+        out, at = [], 0
+        for a, b in sorted(self.def_spans):
+            if a >= at:
+                out.append(data[at:a])
+                at = b
+        out.append(data[at:])
+        return b" ".join(out)
+
+    def plain_line(self) -> bool:
+        """No construct that can change what a name runs or call a function by a name computed at run time: no
+        expansion or substitution, eval, source, trap, alias, enable, shopt, declare/typeset (-f, -F) or compgen."""
+        if self._plain is None:
+            rest = self._outside_definitions()
+            words = set(rest.replace(b";", b" ").replace(b"&", b" ").replace(b"|", b" ").replace(b"(", b" ").split())
+            self._plain = b"$" not in rest and b"`" not in rest and not words & _DYNAMIC_CALLERS
+        # A function named false, true, : or exit (defined so far) changes what those do.
+        return self._plain and not any(n in self.functions for n in ("false", "true", ":", "exit", "["))
+
+    def uncallable(self, name: str) -> bool:
+        """A function no call in the line can reach: its name appears nowhere outside the definitions, the line calls
+        nothing by a computed name, and bash or zsh do not call it by themselves (command_not_found_handle, chpwd …)."""
+        if name in _IMPLICIT_FUNCTIONS or name.startswith("TRAP"):
+            return False
+        return self.plain_line() and name.encode() not in self._outside_definitions()
 
     def define(self, node: Any) -> None:
         name_node = node.child_by_field_name("name")
@@ -412,7 +450,9 @@ class _Walker:
                     self.walk(c, 1, None)
             return
         name = _text(name_node)
+        self.def_spans.append((node.start_byte, node.end_byte))
         if name in self.functions and self.calls.get(name, 0) == 0 and name not in self.generic:
+            self._plain = None
             self.read_body(name, None, 1)  # redefined before any call: the first body is read as never called
         self.functions[name] = (body, self.st.cwd)
         self.calls[name] = 0
@@ -482,7 +522,10 @@ class _Walker:
             if not left:
                 return
             for name in left:
+                start = len(self.st.script.commands)
                 self.read_body(name, None, 1)
+                if self.mark_inert and self.uncallable(name):
+                    self._mark(start, f"function {name}, which nothing calls")
 
     def trailing(self, cmd: SimpleCommand, nodes: list[Any], depth: int) -> None:
         """Handle the nodes tree-sitter nested inside a here-document redirect of *cmd*."""
@@ -930,10 +973,14 @@ class _Walker:
         else:
             cond = t in _MAY_NOT_RUN
             self.st.cond += cond
+            dead = _dead_children(node, t) if self.mark_inert and t in _DEAD_PARENTS and self.plain_line() else {}
             try:
-                for c in node.children:
+                for i, c in enumerate(node.children):
                     if c.is_named:
+                        start = len(self.st.script.commands)
                         self.walk(c, depth + 1, pipe_src if t in ("negated_command", "compound_statement") else None)
+                        if i in dead:
+                            self._mark(start, dead[i])
             finally:
                 self.st.cond -= cond
 
@@ -1494,6 +1541,86 @@ class _Walker:
 
 
 _LOOP_ITEMS = 4
+# Words that can call a function or change what a name runs without naming it literally in the line.
+_DYNAMIC_CALLERS = frozenset(
+    {
+        b"eval",
+        b"source",
+        b".",
+        b"trap",
+        b"alias",
+        b"enable",
+        b"shopt",
+        b"declare",
+        b"typeset",
+        b"compgen",
+        b"complete",
+        b"bind",
+        b"exec",
+        b"command_not_found_handle",
+    }
+)
+# Functions bash or zsh call by themselves, without a call in the text.
+_IMPLICIT_FUNCTIONS = frozenset({"command_not_found_handle", "command_not_found_handler", "chpwd", "precmd", "preexec", "periodic", "zshexit", "zshaddhistory"})
+_DEAD_PARENTS = frozenset({"list", "if_statement", "while_statement", "program"})
+
+
+def _literal_status(node: Any) -> bool | None:
+    """The exit status a node certainly has: `false` fails, `true` and `:` succeed; anything else is unknown."""
+    if node.type != "command":
+        return None
+    text = _text(node).strip()
+    return False if text == "false" else True if text in ("true", ":") else None
+
+
+def _dead_children(node: Any, t: str) -> dict[int, str]:
+    """The children of *node* that bash never runs, by index, with why: the operand after `false &&` or `true ||`
+    (the status carries on through a chain), the body under `if false` / `while false` (and the other branches under
+    `if true`), and what follows a top-level `exit`."""
+    kids = node.children
+    dead: dict[int, str] = {}
+    if t == "list":
+        status: bool | None = None
+        op = ""
+        for i, c in enumerate(kids):
+            if not c.is_named:
+                op = _text(c)
+                continue
+            if op and status is not None and ((op == "&&" and status is False) or (op == "||" and status is True)):
+                dead[i] = f"the operand after `{'false &&' if status is False else 'true ||'}`"
+                continue  # skipped: the status stays what it was
+            status = _literal_status(c)
+        return dead
+    if t in ("if_statement", "while_statement"):
+        then = next((i for i, c in enumerate(kids) if not c.is_named and _text(c) in ("then", "do")), None)
+        conds = [c for c in kids[: then if then is not None else 0] if c.is_named]
+        if t == "while_statement":
+            conds = [c for c in kids if c.is_named and c.type != "do_group"][:1]
+        status = _literal_status(conds[0]) if len(conds) == 1 else None
+        if status is None:
+            return dead
+        for i, c in enumerate(kids):
+            if not c.is_named or c in conds:
+                continue
+            branch = c.type in ("elif_clause", "else_clause")
+            if t == "while_statement" and c.type == "do_group" and status is False:
+                dead[i] = "the body of `while false`"
+            elif t == "if_statement" and status is False and not branch:
+                dead[i] = "the branch under `if false`"
+            elif t == "if_statement" and status is True and branch:
+                dead[i] = "a branch `if true` never takes"
+        return dead
+    ended = False
+    for i, c in enumerate(kids):
+        if not c.is_named:
+            continue
+        if ended:
+            dead[i] = "what follows `exit`"
+        elif c.type == "command" and (_text(c).strip() == "exit" or _text(c).startswith(("exit ", "exit\t"))):
+            ended = True
+    return dead
+
+
 # Syntax whose parts may not run: branches, loop bodies, the operands of && and ||.
 _MAY_NOT_RUN = frozenset(
     {"list", "if_statement", "elif_clause", "else_clause", "case_statement", "case_item", "while_statement", "c_style_for_statement", "do_group"}
@@ -1830,8 +1957,10 @@ def parse(
     env: dict[str, str] | None = None,
     level: int = 0,
     vars: dict[str, str] | None = None,
+    mark_inert: bool = False,
 ) -> Script:
-    """Parse *source* and return every simple command in it (not yet unwrapped).
+    """Parse *source* and return every simple command in it (not yet unwrapped).  With *mark_inert* (the tool call's
+    own line), commands that cannot run as written carry NOT_RUN in their `via`.
 
     Raises ParseFailure when the text is not valid bash or is too large or
     deep to analyse; callers turn that into *ask*.
@@ -1900,6 +2029,7 @@ def parse(
             st.vars.update(vars)
         try:
             walker = _Walker(st)
+            walker.mark_inert = mark_inert
             walker.walk(root, 0, None)
             walker.finish()
         except RecursionError:

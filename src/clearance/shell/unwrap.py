@@ -13,7 +13,7 @@ from contextvars import ContextVar
 
 from ..lazyre import lazy
 from ..paths import DYN
-from .ir import SimpleCommand, Word, command_variable
+from .ir import NOT_RUN, SimpleCommand, Word, command_variable
 from .options import find_roots, normalise
 from .outputs import literal_output as literal_output
 from .outputs import literal_stdin, pipeline_output
@@ -2029,8 +2029,8 @@ class Unwrapper:
         j = start + 1
         root_desc = roots[0] if len(roots) == 1 else "."
         selected, dirs = find_selection(argv, j)
-        # An -exec without its terminator makes find fail before it looks at a file ("missing argument"), but the
-        # command it names is still judged: a retry with the `;` would run it (calibration: the intent is the call).
+        # An -exec without its terminator makes find fail before it looks at a file ("missing argument"); the command
+        # it names is still judged, capped at ask: nothing runs now, a retry with the `;` would run it.
         k = j
         while k < len(argv):
             a = argv[k].value
@@ -2059,7 +2059,9 @@ class Unwrapper:
                         Word(w.value.replace("{}", in_script if k == si else placeholder), w.raw, w.subs, w.procsub, w.vars, w.quoted)
                         for k, w in enumerate(inner)
                     ]
-                    self.command(cmd.derive(new, "find " + a))
+                    # Without its terminator find fails before it looks at a file ("missing argument to -exec"):
+                    # the command is judged, capped at ask (NOT_RUN: a retry with the `;` would run it).
+                    self.command(cmd.derive(new, "find " + a + (" with no terminator" + NOT_RUN if end >= len(argv) else "")))
                 k = end + 1
                 continue
             k += 1
