@@ -287,6 +287,7 @@ def _reflog_expiry_set(cmd: SimpleCommand, nc: Norm) -> bool:
         "git gc --prune=2.weeks.ago",
         "git reflog expire --all",
         "git reflog expire -n --expire=now --all",
+        "git reflog expire --expire=30.days.ago --all",
     ),
 )
 def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -294,6 +295,10 @@ def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     sub = nc.sub[0] if nc.sub else ""
     if nc.sub == ("reflog", "expire") and not (nc.has("expire", "expire-unreachable") or _reflog_expiry_set(cmd, nc)):
         return None  # the default expiry (90 days, 30 when unreachable) is what `git gc` applies on its own
+    if nc.sub == ("reflog", "expire") and not _reflog_expiry_set(cmd, nc):
+        given = nc.values("expire") + nc.values("expire-unreachable")
+        if not any(reflog_expiry_destroys(v) for v in given):
+            return None  # entries older than days or weeks (`--expire=30.days`): what gc does on its own, sooner
     if nc.sub in (("reflog", "expire"), ("reflog", "delete"), ("reflog", "drop")) and not nc.has("dry-run"):
         return f"git reflog {nc.sub[1]} removes the record needed to recover lost commits"
     if sub == "gc":
@@ -347,6 +352,21 @@ def expires_now(value: str) -> bool:
         return True
     num, _, unit = v.partition(".")
     return num.isdigit() and unit.startswith(("second", "minute", "sec", "min"))
+
+
+def reflog_expiry_destroys(value: str) -> bool:
+    """Whether a reflog expiry drops the entries of recent work: what `expires_now` says, hours and days under a week
+    too (`1.hour.ago`, `2.days`), an empty value, or any value that is not a relative time of a week or more or `never`
+    (an absolute date may be today's; it is not read)."""
+    v = value.strip().lower()
+    if expires_now(v) or not v:
+        return True
+    if v in ("never", "false"):
+        return False
+    num, _, unit = v.partition(".")
+    if not num.isdigit() or int(num) == 0:
+        return True
+    return not (unit.startswith(("week", "month", "year")) or (unit.startswith("day") and int(num) >= 7))
 
 
 def _push_parts(nc: Norm) -> tuple[str | None, list[str]]:
