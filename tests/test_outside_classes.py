@@ -109,6 +109,7 @@ DENIED = [
     "sudo mv package.json /dev/null",
     "doas mv README.md /dev/null",
     "sudo mv -f notes.txt /dev/null",
+    "k delete namespace staging",
 ]
 
 ALLOWED = [
@@ -165,6 +166,7 @@ ALLOWED = [
     "terraform state rm -dry-run module.db.aws_db_instance.main",
     "tofu state rm --dry-run aws_s3_bucket.logs",
     "terraform state mv -dry-run aws_instance.a aws_instance.b",
+    "terraform state replace-provider -dry-run registry.terraform.io/-/aws hashicorp/aws",
     # -- E: expiries that keep history (the default is 90 days)
     "git reflog expire --expire=30.days.ago --all",
     "git reflog expire --expire=2.weeks --expire-unreachable=1.week --all",
@@ -182,7 +184,13 @@ ALLOWED = [
 ]
 
 # Cases of these classes left as they are.
-GAPS: dict[str, str] = {}
+GAPS: dict[str, str] = {
+    # D: replace-provider takes no -dry-run; terraform refuses the unknown flag and changes nothing, but clearance
+    # does not rely on a program refusing an option its table does not list (the table may be incomplete).
+    "terraform state replace-provider -dry-run registry.terraform.io/-/aws hashicorp/aws": "an unknown flag is not read as a refusal",
+    # G: `k` as kubectl is the user's shell alias, which clearance cannot see: asked, not denied (test below).
+    "k delete namespace staging": "a shell alias (k for kubectl) is not resolved",
+}
 
 
 @pytest.mark.parametrize("cmd", ASKED)
