@@ -629,11 +629,12 @@ _PAAS_TOPICS = frozenset({"heroku", "netlify", "fly", "flyctl"})
 _PAAS_DEPLOYS = frozenset({"deploy", "publish", "up", "push", "launch", "promote", "rollback", "redeploy", "release"})
 # Words that switch a feature of the live service (heroku maintenance:on, features:enable).
 _PAAS_SWITCHES = frozenset({"on", "off", "enable", "disable", "leave", "join"})
-# First words that run something elsewhere or work here: a one-off dyno's own command, the local runner, the git
-# remote, opening the dashboard.
 # Topics whose commands work in the project (netlify functions:create scaffolds a function, functions:serve runs it here).
 _PAAS_LOCAL_TOPICS = frozenset({"functions", "completion", "plugins", "recipes"})
+# Verbs PaaS CLIs use for their resources beyond the shared change verbs (fly ips allocate-v4 / release).
 _PAAS_VERBS = frozenset({"release", "allocate", "extend", "clone", "provision", "deprovision", "fork", "destroy", "kill"})
+# First words that run something elsewhere or work here: a one-off dyno's own command, the local runner, the git
+# remote, opening the dashboard.
 _PAAS_NOT_CHANGES = frozenset({"run", "local", "git", "open", "login", "logout", "link", "unlink", "dev", "build", "init", "help", "console", "ssh", "proxy"})
 
 
@@ -769,10 +770,15 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 def normalise_as_docker(cmd: SimpleCommand) -> Norm:
-    """podman's and nerdctl's command line read with docker's table (their run/create/exec options are docker's)."""
+    """A container run read with docker's table: podman's and nerdctl's (their run/create/exec options are docker's),
+    and `docker container run`, read as `docker run`."""
     from ..shell.options import normalise_words
 
-    return normalise_words("docker", cmd.args)
+    words = list(cmd.args)
+    at = next((i for i, w in enumerate(words) if w.value == "container"), -1)
+    if at >= 0 and at + 1 < len(words) and words[at + 1].value in ("run", "create", "exec"):
+        del words[at]
+    return normalise_words("docker", words)
 
 
 @rule(
@@ -817,6 +823,7 @@ def docker_every_container(cmd: SimpleCommand, sc: Scope) -> str | None:
         "docker run -v /var/run/docker.sock:/var/run/docker.sock x",
         "docker run --pid=host alpine",
         "podman run --privileged=true -it fedora",
+        "docker container run --privileged=1 alpine",
     ),
     no_match=("docker run --rm -p 8080:80 webapp:dev", "docker run -v $(pwd):/app node:20 npm test", "docker run --privileged=false alpine true"),
 )
@@ -827,7 +834,7 @@ def docker_host_escape(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     # Read as docker reads its options (pflag): `--privileged=true` is --privileged, `--privileged=false` is not,
     # `--cap-add ALL` is --cap-add=ALL, `--pid host` is --pid=host.
-    nc = normalise(cmd) if cmd.name == "docker" or modelled(cmd.name) else normalise_as_docker(cmd)
+    nc = normalise(cmd) if cmd.name == "docker" and ops[0] != "container" else normalise_as_docker(cmd)
     if nc.has("privileged"):
         return f"{cmd.name} --privileged gives the container control of the host"
     for opt, bad in (("cap-add", ("all", "sys_admin", "cap_sys_admin")), ("pid", ("host",)), ("userns", ("host",))):

@@ -1541,12 +1541,20 @@ def package_config(action: Action, sc: Scope) -> str | None:
     alternative="delete the file with rm (git or a backup can bring it back), or ask the user to shred it",
     commands=("shred", "srm", "wipe"),
     match=("shred -u notes.md", "shred report.pdf", "srm -r old-data"),
-    no_match=("shred --version", "shred --help", "shred -u /tmp/scratch.bin"),
+    no_match=("shred --version", "shred --help", "shred -u /tmp/scratch.bin", "shred -n 3 -u /tmp/scratch.bin"),
 )
 def shred_file(cmd: SimpleCommand, sc: Scope) -> str | None:
-    ops = [w for w in cmd.args if not w.value.startswith("-") or w.value == "-"]
     if any(v in ("--help", "--version") for v in cmd.values()):
         return None
+    ops = []
+    skip = False
+    for w in cmd.args:
+        if skip:
+            skip = False
+        elif w.value.startswith("-") and w.value != "-":
+            skip = w.value in ("-n", "-s", "--iterations", "--size", "--random-source")  # their values are no files
+        else:
+            ops.append(w)
     for w in ops:
         p = sc.word_path(w, cmd)
         if not sc.in_temp(p):
