@@ -72,7 +72,9 @@ THROUGH: list[tuple[str, str]] = [
     ("find src -type f -name '*.ts' -exec rm {} +", DENY),
     ("find . -name '*' -delete", DENY),  # a pattern that matches everything narrows nothing
     ("find . ! -name keep.txt -delete", DENY),  # a negated test narrows nothing
-    ("find . -mtime +7 -delete", ASK),  # old files of any kind
+    ("find . -mtime +7 -delete", DENY),  # every file not touched for a week, from the project root: most of its sources
+    ("find data -mtime +7 -delete", ASK),  # old files of any kind under one directory
+    ("find . -size +50M -delete", ASK),  # large files: mostly artefacts
 ]
 
 ORDINARY: list[str] = [

@@ -27,7 +27,7 @@ verdict. The expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny, both
    itself is not "in temp" (rightly, for deleting or re-permissioning it); what is written into it is.
 10. SSH-key names in the project's test material: `tests/fixtures/server.key` was a fixture but `test/data/id_ed25519`
    a key, because the fixture folders were consulted for *.key/*.pem names only.
-11. A reflog expiry no shorter than git's default: `git reflog expire --all` was allowed (the default, 90 days) but
+11. A reflog expiry of a week or more (merged with the same class from tests/test_outside_classes.py): `git reflog expire --all` was allowed (the default, 90 days) but
    `--expire=90.days.ago` denied, since any explicit expiry counted as destroying the reflog.
 12. A pipe from a builtin that prints nothing: `printf '' | xargs -r rm -rf /` was known to run nothing, but not
    `true | xargs -r …` or `: | bash` (true, false and `:` write nothing to the pipe).
@@ -217,8 +217,10 @@ CASES: list[tuple[str, str]] = [
     ("git reflog expire --expire=6.months.ago --expire-unreachable=60.days.ago --all", ALLOW),
     ("git reflog expire --expire=never --all", ALLOW),
     # dangerous look-alikes: shorter than the default, now, unknown, or set through -c
-    ("git reflog expire --expire=1.week.ago --all", DENY),
-    ("git reflog expire --expire=89.days.ago --all", DENY),
+    # A week or more is allowed (tests/test_outside_classes.py: what gc does on its own, sooner); under a week denied.
+    ("git reflog expire --expire=1.week.ago --all", ALLOW),
+    ("git reflog expire --expire=89.days.ago --all", ALLOW),
+    ("git reflog expire --expire=3.days.ago --all", DENY),
     ("git reflog expire --expire=90.days.ago --expire-unreachable=now --all", DENY),
     ("git reflog expire --expire=$AGE --all", DENY),
     ("git -c gc.reflogExpire=now reflog expire --all", DENY),

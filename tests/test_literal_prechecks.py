@@ -298,6 +298,8 @@ GATE_FRAGMENTS = [
     "yarn config set yarnPath /tmp/evil.js", "cat ~/.local/state/clearance/cache.key", "grep -r x ~/.local/state/clearance",
     "git init ~", "git -C ~ init", "mkdir ~/.git", "mkdir -p ~/.git/objects", "git add -f .env", "git add .env && git push",
     "docker load -i ~/.claude/settings.json", "make -C x ~/.config/clearance/config.toml",
+    # sys.system-change's gate for date (only a word that is not a +FORMAT can set the clock)
+    "date", "date +%s", "date -u +%FT%T", "date -s 12:00", "date --set=2030-01-01", "date 010112002030", "date -d @0",
 ]  # fmt: skip
 
 

@@ -11,6 +11,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..scope import Scope
     from ..shell.ir import SimpleCommand
+    from ..shell.options import Norm
 
 _PROD = lazy(r"(?:^|[-_.:/=])(?:prod|production|prd|live)(?:$|[-_.:/0-9])", IGNORECASE)
 
@@ -523,10 +524,18 @@ def _vercel_change(cmd: SimpleCommand) -> str | None:
         "vercel --token abc123 --prod",
         "vercel ./site",
         "fly deploy",
+        "heroku maintenance:on -a web",
+        "netlify env:unset API_URL",
+        "fly machine stop 148e3d4a",
+        "heroku releases:rollback v12",
     ),
     no_match=(
         "vercel ls --token abc123",
         "vercel env pull",
+        "heroku maintenance -a web",
+        "fly secrets list -a web",
+        "netlify sites:list",
+        "heroku run rails db:migrate -a web",
         "vercel build",
         "aws s3 ls",
         "gcloud config list",
@@ -542,19 +551,10 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     ops = _ops(cmd)
     name = cmd.name
-    if name in _PAAS:
-        if ops and (ops[0] in ("deploy", "publish", "up", "push") or ops[:2] in (["db", "push"], ["deploy-request", "deploy"]) or ops[0].startswith("deploy:")):
-            return f"{name} {' '.join(ops[:2])} deploys or changes a live service"
-        verb = _change_after_noun(ops)
-        return f"{name} {verb} changes a live service" if verb else None
     if name == "vercel":
         return _vercel_change(cmd)
-    if name in ("netlify", "fly", "flyctl"):
-        if not ops or ops[0] in ("deploy", "launch", "scale", "secrets", "env", "promote", "rollback", "alias", "domains"):
-            if name == "vercel" and ops and ops[0] in ("env",) and ops[1:2] in (["ls"], ["pull"]):
-                return None
-            return f"{name} {' '.join(ops[:2])} deploys or changes a live service"
-        return None
+    if name in _PAAS or name in _PAAS_TOPICS:
+        return _paas_change(name, ops)
     if not ops:
         return None
     if name == "mc":
@@ -621,6 +621,60 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
 # Verbs of the shared model (rules/system.py) that change a cloud resource, and three of the clouds' own (az sql db copy,
 # az disk revoke-access, mc admin user disable: destructive verbs cloud.delete leaves to this rule).
 _CLOUD_VERBS = frozenset({"copy", "revoke", "disable"})
+
+
+# PaaS CLIs whose commands are `topic:command` (heroku maintenance:on, netlify env:unset) or `noun verb` (fly
+# machine stop, railway variables --set); fly and netlify deploy with no command at all.
+_PAAS_TOPICS = frozenset({"heroku", "netlify", "fly", "flyctl"})
+_PAAS_DEPLOYS = frozenset({"deploy", "publish", "up", "push", "launch", "promote", "rollback", "redeploy", "release"})
+# Words that switch a feature of the live service (heroku maintenance:on, features:enable).
+_PAAS_SWITCHES = frozenset({"on", "off", "enable", "disable", "leave", "join"})
+# Topics whose commands work in the project (netlify functions:create scaffolds a function, functions:serve runs it here).
+_PAAS_LOCAL_TOPICS = frozenset({"functions", "completion", "plugins", "recipes"})
+# Verbs PaaS CLIs use for their resources beyond the shared change verbs (fly ips allocate-v4 / release).
+_PAAS_VERBS = frozenset({"release", "allocate", "extend", "clone", "provision", "deprovision", "fork", "destroy", "kill"})
+# First words that run something elsewhere or work here: a one-off dyno's own command, the local runner, the git
+# remote, opening the dashboard.
+_PAAS_NOT_CHANGES = frozenset({"run", "local", "git", "open", "login", "logout", "link", "unlink", "dev", "build", "init", "help", "console", "ssh", "proxy"})
+
+
+def _paas_change(name: str, ops: list[str]) -> str | None:
+    """What a PaaS CLI's command changes on the live service, read by its path: deploys, a change verb after a
+    resource noun (`machine stop`, `env:unset`, `releases:rollback`), a switch (`maintenance:on`), a bare change verb
+    (`fly scale`, `heroku restart`); reads (list, info, logs, status, show …) and local work are None."""
+    if not ops:
+        return f"{name} deploys the project (with no command it deploys)" if name in ("netlify", "fly", "flyctl") else None
+    from .system import read_word
+
+    if ":" in ops[0]:
+        # `topic:command`: the topic is a noun (ps, env, pg, even a verb-like one), the command says what is done
+        # (`heroku ps:stop`, `netlify env:unset`, `heroku pg:backups:capture`); a topic alone lists it.
+        topic, *cmds = [p for p in ops[0].lower().split(":") if p] or [""]
+        if topic in _PAAS_NOT_CHANGES or topic in _PAAS_LOCAL_TOPICS or topic in _PAAS_DEPLOYS:
+            return f"{name} {ops[0]} deploys a live service" if topic in _PAAS_DEPLOYS else None
+        for c in (cmds + [o.lower() for o in ops[1:3]])[:3]:  # `wrangler kv:namespace create`
+            if read_word(c) or c == "help":
+                return None
+            if _paas_verb(c):
+                return f"{name} {ops[0]} changes a live service"
+        return None
+    path = [o.lower() for o in ops[:3]]
+    if path[0] in _PAAS_NOT_CHANGES or path[0] in _PAAS_LOCAL_TOPICS:
+        return None
+    if path[0] in _PAAS_DEPLOYS or path[:2] in (["db", "push"], ["deploy-request", "deploy"]) or path[0].startswith("deploy"):
+        return f"{name} {' '.join(ops[:2])} deploys or changes a live service"
+    for i, o in enumerate(path):
+        if read_word(o) or o == "help":
+            return None
+        if _paas_verb(o) and (i > 0 or (_change(o) and name in _PAAS_TOPICS)):  # `supabase stop` stops the local stack
+            return f"{name} {' '.join(ops[: i + 1])} changes a live service"
+    return None
+
+
+def _paas_verb(word: str) -> bool:
+    """A change verb, or one PaaS CLIs use for their resources (`ips allocate-v4`, `ips release`, `volumes extend`,
+    `env:clone`, `maintenance:on`)."""
+    return _change(word) or word in _PAAS_SWITCHES or word.partition("-")[0] in _PAAS_VERBS
 
 
 def _change(word: str) -> bool:
@@ -715,6 +769,48 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+def normalise_as_docker(cmd: SimpleCommand) -> Norm:
+    """A container run read with docker's table: podman's and nerdctl's (their run/create/exec options are docker's),
+    and `docker container run`, read as `docker run`."""
+    from ..shell.options import normalise_words
+
+    words = list(cmd.args)
+    at = next((i for i, w in enumerate(words) if w.value == "container"), -1)
+    if at >= 0 and at + 1 < len(words) and words[at + 1].value in ("run", "create", "exec"):
+        del words[at]
+    return normalise_words("docker", words)
+
+
+@rule(
+    id="cloud.docker-every-container",
+    title="Stopping every running container, or pruning every stopped one",
+    why=(
+        "`docker stop $(docker ps -q)` stops every container on the machine, the developer's databases and other "
+        "projects' services among them; `container prune` deletes every stopped container with its writable layer. "
+        "Whether that was wanted depends on what else runs there, so a person confirms; one named container, or a "
+        "set selected with --filter, is ordinary work."
+    ),
+    verdict=ASK,
+    alternative="stop the containers this task started by name (`docker stop web-1`) or select them with `--filter`",
+    commands=("docker", "podman", "nerdctl"),
+    match=("docker stop $(docker ps -q)", "podman kill $(podman ps -aq)", "docker container prune -f", "docker pause $(docker container ls -q)"),
+    no_match=("docker stop web-1", "docker stop $(docker ps -q --filter name=test-)", "docker image prune -f", "docker container ls"),
+)
+def docker_every_container(cmd: SimpleCommand, sc: Scope) -> str | None:
+    ops = _ops(cmd)
+    if ops[:1] == ["container"]:
+        ops = ops[1:]
+        if ops[:1] == ["prune"] and not any(v == "--filter" or v.startswith("--filter=") for v in cmd.values()):
+            return f"{cmd.name} container prune deletes every stopped container"
+    if not ops or ops[0] not in ("stop", "kill", "pause", "restart"):
+        return None
+    subs = [c for w in cmd.args for c in w.subs]
+    listing = [c for c in subs if c.name == cmd.name and _ops(c)[:1] in (["ps"], ["container"])]
+    if listing and not any(any(v in ("--filter", "-f") or v.startswith("--filter=") for v in c.values()) for c in listing):
+        return f"{cmd.name} {ops[0]} acts on every container `{cmd.name} ps` lists"
+    return None
+
+
 @rule(
     id="cloud.docker-host-escape",
     title="Containers with the host's root, devices or Docker socket",
@@ -726,14 +822,25 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
         "docker run -v /:/host alpine",
         "docker run -v /var/run/docker.sock:/var/run/docker.sock x",
         "docker run --pid=host alpine",
+        "podman run --privileged=true -it fedora",
+        "docker container run --privileged=1 alpine",
     ),
-    no_match=("docker run --rm -p 8080:80 webapp:dev", "docker run -v $(pwd):/app node:20 npm test"),
+    no_match=("docker run --rm -p 8080:80 webapp:dev", "docker run -v $(pwd):/app node:20 npm test", "docker run --privileged=false alpine true"),
 )
 def docker_host_escape(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     ops = _ops(cmd)
     if not ops or (ops[0] not in ("run", "create", "exec") and ops[:2] != ["container", "run"]):
         return None
+    # Read as docker reads its options (pflag): `--privileged=true` is --privileged, `--privileged=false` is not,
+    # `--cap-add ALL` is --cap-add=ALL, `--pid host` is --pid=host.
+    nc = normalise(cmd) if cmd.name == "docker" and ops[0] != "container" else normalise_as_docker(cmd)
+    if nc.has("privileged"):
+        return f"{cmd.name} --privileged gives the container control of the host"
+    for opt, bad in (("cap-add", ("all", "sys_admin", "cap_sys_admin")), ("pid", ("host",)), ("userns", ("host",))):
+        hit = next((v for v in nc.values(opt) if v.lower() in bad), None)
+        if hit is not None:
+            return f"{cmd.name} --{opt}={hit} gives the container control of the host"
     for i, v in enumerate(vals):
         if v in ("--privileged", "--pid=host", "--userns=host", "--cap-add=ALL", "--cap-add=SYS_ADMIN"):
             return f"docker {v} gives the container control of the host"

@@ -67,6 +67,7 @@ TOKEN_PRINTERS: tuple[tuple[str, ...], ...] = (
     ("az", "keyvault", "secret", "show"),
     ("heroku", "config"),
     ("heroku", "config:get"),
+    ("netlify", "env:get"),
     ("railway", "variables"),
     ("bw", "get"),
     ("lpass", "show"),
@@ -75,8 +76,11 @@ TOKEN_PRINTERS: tuple[tuple[str, ...], ...] = (
     ("git", "credential-store", "get"),
     ("git", "credential-manager", "get"),
     ("git", "credential-libsecret", "get"),
-    ("vercel", "env", "pull"),
-    ("fly", "secrets", "list"),
+    # `fly secrets list` prints names and digests, not values; a token it creates or holds is printed.
+    ("fly", "tokens", "create"),
+    ("flyctl", "tokens", "create"),
+    ("fly", "auth", "token"),
+    ("flyctl", "auth", "token"),
     ("doppler", "run", "--", "env"),
 )
 SECRET_VAR = lazy(
@@ -132,6 +136,10 @@ def token_printer(cmd: SimpleCommand) -> str | None:
         editor = (cmd.assigns.get("EDITOR") or cmd.assigns.get("VISUAL") or "").split()
         if editor and posixpath.basename(editor[0]) in _PRINTING_EDITORS:
             return f"rails credentials:edit with EDITOR={editor[0]}"
+    if cmd.name == "vercel" and "pull" in words:
+        dest = _vercel_pull_target(words)
+        if dest is not None:
+            return f"vercel env pull {dest}"
     for pattern in _printers_of(words[0]):
         rest = words[1:]
         need = list(pattern[1:])
@@ -158,6 +166,33 @@ def token_printer(cmd: SimpleCommand) -> str | None:
         if ok:
             return " ".join(pattern)
     return cloud_secret_output(cmd)
+
+
+_VERCEL_PULL_VALUES = frozenset(
+    {"--environment", "-e", "--git-branch", "--token", "-t", "--scope", "-S", "--team", "-T", "--cwd", "-A", "--local-config", "-Q", "--global-config"}
+)
+
+
+def _vercel_pull_target(words: list[str]) -> str | None:
+    """The file `vercel env pull` writes when it is one the agent reads back at once (/dev/stdout, /dev/fd/1, `-`),
+    None otherwise: the default .env.local, or any other file, keeps the values on disk (reading a .env file is
+    creds.read-env-file's), like the developer's own setup step."""
+    rest = words[1:]
+    if "env" not in rest[: rest.index("pull")]:
+        return None
+    after = rest[rest.index("pull") + 1 :]
+    skip = False
+    for v in after:
+        if skip:
+            skip = False
+            continue
+        if v.startswith("-") and v != "-":
+            skip = v in _VERCEL_PULL_VALUES
+            continue
+        if v == "-" or v.startswith(("/dev/", "/proc/")):
+            return v
+        return None
+    return None
 
 
 # Cloud CLIs name an operation by a verb and what it returns (aws iam create-access-key, az redis list-keys,
@@ -658,7 +693,7 @@ def list_secret_names(e: Effect, sc: Scope) -> str | None:
     title="Printing access tokens or secrets from a CLI",
     why="A printed token ends up in the transcript and in the model provider's logs; an injected agent uses this to steal sessions.",
     verdict=SOFT_DENY,
-    commands=(*sorted({p[0] for p in TOKEN_PRINTERS}), "ps"),
+    commands=(*sorted({p[0] for p in TOKEN_PRINTERS}), "ps", "vercel"),
     match=(
         "gcloud auth print-access-token",
         "az account get-access-token",
@@ -673,9 +708,13 @@ def list_secret_names(e: Effect, sc: Scope) -> str | None:
         "az storage account keys list -n acct",
         "aws ssm get-parameter-history --name /p --with-decryption",
         "aws iam create-access-key",
+        "vercel env pull /dev/stdout",
+        "fly tokens create deploy",
     ),
     no_match=(
         "EDITOR=vim rails credentials:edit",
+        "vercel env pull",
+        "fly secrets list -a web",
         "rails credentials:edit",
         "gh auth status",
         "ps aux",

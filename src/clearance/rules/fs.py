@@ -1190,6 +1190,16 @@ def _find_in_project(cmd: SimpleCommand, sc: Scope) -> tuple[FindDelete, list[st
     return fd, resolved
 
 
+_FIND_AGE = frozenset({"-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin", "-newer", "-anewer", "-cnewer", "-newermt", "-newerct"})
+_FIND_NOT_AGE = frozenset({"-size", "-user", "-group", "-uid", "-gid", "-nouser", "-nogroup", "-perm", "-links"})
+
+
+def _by_age_at_root(cmd: SimpleCommand, sc: Scope, resolved: list[str]) -> bool:
+    """A find from the project root whose only selecting tests are ages (-mtime +7, -newer FILE), no size or owner."""
+    vals = cmd.values()
+    return any(p == sc.ctx.project_root for p in resolved) and any(v in _FIND_AGE for v in vals) and not any(v in _FIND_NOT_AGE for v in vals)
+
+
 @rule(
     id="fs.find-delete-sources",
     title="find deleting every file, or every source file of a kind, in the project",
@@ -1202,9 +1212,13 @@ def _find_in_project(cmd: SimpleCommand, sc: Scope) -> tuple[FindDelete, list[st
         "find src -name '*.py' -exec rm {} +",
         "find . -delete -name x.txt",
         "find . ! -name keep -delete",
+        "find . -mmin +120 -delete",
+        "find ./ -mtime +1 -exec rm {} +",
     ),
     no_match=(
         "find . -name '*.log' -mtime +7 -delete",
+        "find data -mtime +30 -delete",
+        "find . -size +100M -delete",
         "find . -name '__pycache__' -exec rm -rf {} +",
         "find app -name '*.tsx'",
         "find . -name '*.orig' -delete",
@@ -1220,8 +1234,13 @@ def find_delete_sources(cmd: SimpleCommand, sc: Scope) -> str | None:
     fd, resolved = got
     where = ", ".join(sc.show(p) for p in resolved)
     if not fd.narrowed:
+        if fd.weak and not _by_age_at_root(cmd, sc, resolved):
+            return None  # fs.find-delete-matching: a bound on age under one directory, or on size or owner
         if fd.weak:
-            return None  # fs.find-delete-matching
+            # Every file of the project older (or newer) than a bound: at the root, most of its sources, committed
+            # or not (`-newer FILE` selects exactly the uncommitted work). A size bound is asked about: large files
+            # are mostly artefacts.
+            return f"find deletes every file under {where} selected only by its age, most of the project's files; delete specific files or ask the user"
         return f"find deletes every file under {where} (no test before the deleting action selects any); delete specific files or ask the user"
     src = [p for p in fd.patterns if _source_glob(p)]
     if src:
@@ -1236,7 +1255,7 @@ def find_delete_sources(cmd: SimpleCommand, sc: Scope) -> str | None:
     verdict=ASK,
     alternative="list what would go first (`find … -print`), or move the files to the temp dir so they can come back",
     commands=("find",),
-    match=("find . -name '*.txt' -delete", "find -name '*.csv' -exec rm {} +", "find . -mtime +30 -delete", "find data -iname '*.JPG' -delete"),
+    match=("find . -name '*.txt' -delete", "find -name '*.csv' -exec rm {} +", "find data -mtime +30 -delete", "find data -iname '*.JPG' -delete"),
     no_match=(
         "find . -name '*.tmp' -delete",
         "find . -name notes.txt -delete",
@@ -1252,6 +1271,8 @@ def find_delete_matching(cmd: SimpleCommand, sc: Scope) -> str | None:
     fd, resolved = got
     where = ", ".join(sc.show(p) for p in resolved)
     if not fd.narrowed:
+        if fd.weak and _by_age_at_root(cmd, sc, resolved):
+            return None  # fs.find-delete-sources
         return f"find deletes files under {where} selected only by age, size or owner" if fd.weak else None
     if any(_source_glob(p) for p in fd.patterns):
         return None  # fs.find-delete-sources
@@ -1517,3 +1538,89 @@ def package_config(action: Action, sc: Scope) -> str | None:
         if msg:
             return f"the {action.tool_name} tool writes {msg}"
     return None
+
+
+@rule(
+    id="fs.shred",
+    title="Shredding a file (overwriting it so that it cannot be recovered)",
+    why=(
+        "shred (and srm, wipe) exists to make a file unrecoverable: an ordinary deletion of an untracked file can be "
+        "undone from a backup or the trash, a shredded one cannot. Whether the file was meant to go for good depends "
+        "on the task, so a person confirms; scratch files in the temp dir are not asked about, deletions outside the "
+        "project are denied by the deletion rules."
+    ),
+    verdict=ASK,
+    alternative="delete the file with rm (git or a backup can bring it back), or ask the user to shred it",
+    commands=("shred", "srm", "wipe"),
+    match=("shred -u notes.md", "shred report.pdf", "srm -r old-data"),
+    no_match=("shred --version", "shred --help", "shred -u /tmp/scratch.bin", "shred -n 3 -u /tmp/scratch.bin"),
+)
+def shred_file(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if any(v in ("--help", "--version") for v in cmd.values()):
+        return None
+    ops = []
+    skip = False
+    for w in cmd.args:
+        if skip:
+            skip = False
+        elif w.value.startswith("-") and w.value != "-":
+            skip = w.value in ("-n", "-s", "--iterations", "--size", "--random-source")  # their values are no files
+        else:
+            ops.append(w)
+    for w in ops:
+        p = sc.word_path(w, cmd)
+        if not sc.in_temp(p):
+            return f"{cmd.name} overwrites {sc.show(p)} so that it cannot be recovered"
+    return None
+
+
+def _device_destination(cmd: SimpleCommand) -> str | None:
+    """The device node (/dev/null, /dev/sda …) a mv moves its operands onto, or None."""
+    from ..shell.options import normalise
+
+    nc = normalise(cmd)
+    if nc.has("help", "version", "target-directory") or len(nc.pos) != 2 or paths.has_glob(nc.pos[0]):
+        return None  # several sources (or a wildcard) need a directory to go into: onto a device mv moves nothing
+    dest = nc.pos[-1]
+    if dest.endswith("/"):
+        return None  # into a directory (/dev/shm/)
+    if dest.startswith("/dev/") and not dest.startswith(("/dev/shm/", "/dev/fd/", "/dev/mqueue/")) and dest.count("/") == 2:
+        return dest
+    return None
+
+
+@rule(
+    id="fs.move-onto-device-root",
+    title="Moving a file onto a device node as root",
+    why=(
+        "`mv FILE /dev/null` as root replaces the device node with the file: every program that writes to /dev/null "
+        "then writes into a regular file (or a disk's node is gone), and the file has left the project. Without root "
+        "the move fails (fs.move-onto-device asks)."
+    ),
+    verdict=SOFT_DENY,
+    alternative="delete the file with rm, or empty it with `: > FILE`",
+    commands=("mv",),
+    match=("sudo mv package.json /dev/null", "doas mv -f notes.txt /dev/null", "sudo mv a.txt /dev/sda"),
+    no_match=("mv notes.txt /tmp/notes.txt", "sudo mv a b", "sudo mv x.sock /dev/shm/"),
+)
+def move_onto_device_root(cmd: SimpleCommand, sc: Scope) -> str | None:
+    dest = _device_destination(cmd) if cmd.elevated else None
+    return f"mv as root replaces the device node {dest} with a regular file" if dest else None
+
+
+@rule(
+    id="fs.move-onto-device",
+    title="Moving a file onto a device node",
+    why=(
+        "`mv FILE /dev/null` is asked for what it means, throwing the file away; run as root (a container, an agent "
+        "run with privileges) it replaces the device node itself. Without root it fails, so it is asked, not denied."
+    ),
+    verdict=ASK,
+    alternative="delete the file with rm, or empty it with `: > FILE`",
+    commands=("mv",),
+    match=("mv notes.txt /dev/null", "mv -f build.log /dev/null"),
+    no_match=("mv notes.txt /tmp/notes.txt", "mv a b", "sudo mv package.json /dev/null"),
+)
+def move_onto_device(cmd: SimpleCommand, sc: Scope) -> str | None:
+    dest = _device_destination(cmd) if not cmd.elevated else None
+    return f"mv moves its operands onto the device node {dest}" if dest else None

@@ -130,14 +130,27 @@ def unknown_or_client_with_operand(cmd: SimpleCommand, sc: Scope) -> bool:
 # sys.system-change: the machine's control programs it models (rules/system.py). The rule names them here, not in
 # `commands=`, so that a program only it knows (ip, ifconfig, nginx, ansible …) stays unknown to the unwrapper and to
 # the unknown-program rules: `ip netns exec NS CMD` is still read as running CMD, `nginx -c ~/x.conf` as given a path.
+# LVM2's programs (lvm(8)); their removals are fs.disk-wipe's.
+LVM_PROGRAMS = frozenset(
+    {"pvcreate", "pvchange", "pvresize", "pvmove", "pvremove", "pvs", "pvdisplay", "pvscan", "pvck"}
+    | {"vgcreate", "vgchange", "vgextend", "vgreduce", "vgrename", "vgmerge", "vgsplit", "vgremove", "vgimport", "vgexport"}
+    | {"vgcfgrestore", "vgcfgbackup", "vgs", "vgdisplay", "vgscan", "vgck", "vgconvert", "vgimportclone", "vgmknodes"}
+    | {"lvcreate", "lvchange", "lvextend", "lvreduce", "lvresize", "lvrename", "lvconvert", "lvremove", "lvs", "lvdisplay"}
+    | {"lvscan", "lvmdiskscan"}
+)  # fmt: skip
+# Block devices, their encryption and volumes, the clocks and the routing table (rules/system.py _device_change).
+DEVICE_CLIS = frozenset({"blockdev", "cryptsetup", "hwclock", "date", "route"}) | LVM_PROGRAMS
 SYSTEM_CLIS = frozenset(
     {"systemctl", "launchctl", "security", "tmutil", "diskutil", "hdiutil", "defaults", "caddy", "zpool", "ip", "mount"}
     | {"umount", "ifconfig", "chkconfig", "nginx", "haproxy", "networksetup", "scutil", "ansible-playbook", "ansible", "nsupdate"}
-)  # fmt: skip
+) | DEVICE_CLIS  # fmt: skip
 
 
 def system_cli(cmd: SimpleCommand, sc: Scope) -> bool:
-    """One of the machine's control programs sys.system-change models."""
+    """One of the machine's control programs sys.system-change models; `date` only with a word that is not a
+    +FORMAT (agents print the date all the time; it sets the clock only through -s/--set or an operand)."""
+    if cmd.name == "date":
+        return any(not v.startswith("+") for v in cmd.values())
     return cmd.name in SYSTEM_CLIS
 
 

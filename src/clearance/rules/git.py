@@ -289,13 +289,18 @@ def _reflog_expiry_set(cmd: SimpleCommand, nc: Norm) -> bool:
         "git reflog expire --all",
         "git reflog expire --expire=6.months.ago --all",
         "git reflog expire -n --expire=now --all",
+        "git reflog expire --expire=30.days.ago --all",
     ),
 )
 def history_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
     sub = nc.sub[0] if nc.sub else ""
-    if nc.sub == ("reflog", "expire") and not _reflog_expiry_set(cmd, nc) and _default_or_longer(nc):
-        return None  # the default expiry (90 days, 30 when unreachable), or a longer one, is what `git gc` applies on its own
+    if nc.sub == ("reflog", "expire") and not (nc.has("expire", "expire-unreachable") or _reflog_expiry_set(cmd, nc)):
+        return None  # the default expiry (90 days, 30 when unreachable) is what `git gc` applies on its own
+    if nc.sub == ("reflog", "expire") and not _reflog_expiry_set(cmd, nc):
+        given = nc.values("expire") + nc.values("expire-unreachable")
+        if not any(reflog_expiry_destroys(v) for v in given):
+            return None  # entries older than days or weeks (`--expire=30.days`): what gc does on its own, sooner
     if nc.sub in (("reflog", "expire"), ("reflog", "delete"), ("reflog", "drop")) and not nc.has("dry-run"):
         return f"git reflog {nc.sub[1]} removes the record needed to recover lost commits"
     if sub == "gc":
@@ -340,25 +345,6 @@ def _config_false(value: str | None) -> bool:
 
 
 # git's own reflog expiry (gc.reflogExpire, gc.reflogExpireUnreachable), in days.
-_REFLOG_DEFAULT_DAYS = {"expire": 90, "expire-unreachable": 30}
-_DAYS_PER = {"day": 1, "week": 7, "month": 30, "year": 365}
-
-
-def _default_or_longer(nc: Norm) -> bool:
-    """Every reflog expiry given (--expire, --expire-unreachable) keeps at least what git keeps by default: `never`,
-    or `N.days.ago` / weeks / months / years of that length or longer."""
-    for opt, default in _REFLOG_DEFAULT_DAYS.items():
-        for value in nc.values_raw(opt):
-            v = value.strip().lower()
-            if v in ("never", "false"):
-                continue
-            num, _, rest = v.partition(".")
-            unit = rest.split(".", 1)[0].rstrip("s")
-            if not (num.isdigit() and rest.endswith(".ago") and unit in _DAYS_PER and int(num) * _DAYS_PER[unit] >= default):
-                return False
-    return True
-
-
 def expires_now(value: str) -> bool:
     """Whether a git expiry (--prune=, --expire=, gc.pruneExpire) removes unreachable data at once: `now`, `all`, a
     relative time of seconds or minutes ago, or a value only the running shell knows."""
@@ -369,6 +355,21 @@ def expires_now(value: str) -> bool:
         return True
     num, _, unit = v.partition(".")
     return num.isdigit() and unit.startswith(("second", "minute", "sec", "min"))
+
+
+def reflog_expiry_destroys(value: str) -> bool:
+    """Whether a reflog expiry drops the entries of recent work: what `expires_now` says, hours and days under a week
+    too (`1.hour.ago`, `2.days`), an empty value, or any value that is not a relative time of a week or more or `never`
+    (an absolute date may be today's; it is not read)."""
+    v = value.strip().lower()
+    if expires_now(v) or not v:
+        return True
+    if v in ("never", "false"):
+        return False
+    num, _, unit = v.partition(".")
+    if not num.isdigit() or int(num) == 0:
+        return True
+    return not (unit.startswith(("week", "month", "year")) or (unit.startswith("day") and int(num) >= 7))
 
 
 def _push_parts(nc: Norm) -> tuple[str | None, list[str]]:

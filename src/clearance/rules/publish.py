@@ -12,8 +12,8 @@ if TYPE_CHECKING:
 
 # command -> the subcommands that publish
 _PUBLISH = {
-    "npm": ("publish", "unpublish", "deprecate", "dist-tag"),
-    "yarn": ("publish", "npm"),
+    "npm": ("publish",),
+    "yarn": ("publish",),
     "pnpm": ("publish",),
     "bun": ("publish",),
     "cargo": ("publish", "yank", "owner"),
@@ -52,6 +52,44 @@ _PUBLISH = {
 }
 
 
+# The npm registry's commands that change what it serves, as every npm-family client spells them: pnpm hands the
+# commands it does not implement to npm (`pnpm deprecate`, `pnpm owner`), yarn berry puts them under `yarn npm`
+# (`yarn npm tag remove`), yarn 1 has its own `owner` and `tag`. Group -> the words after it that only read
+# (None: the verb changes the registry whatever follows).
+_NPM_FAMILY = frozenset({"npm", "pnpm", "yarn", "bun"})
+_REGISTRY_VERBS: dict[str, frozenset[str] | None] = {
+    "publish": None,
+    "unpublish": None,
+    "deprecate": None,
+    "undeprecate": None,
+    "dist-tag": frozenset({"ls", "list"}),
+    "dist-tags": frozenset({"ls", "list"}),
+    "tag": frozenset({"ls", "list"}),
+    "owner": frozenset({"ls", "list"}),
+    "author": frozenset({"ls", "list"}),
+    "access": frozenset({"ls", "list", "get", "ls-packages", "ls-collaborators"}),
+    "team": frozenset({"ls", "list"}),
+    "org": frozenset({"ls", "list"}),
+}
+
+
+def npm_registry_change(cmd: SimpleCommand, ops: list[str]) -> str | None:
+    """The registry change an npm-family client's operands name (`pnpm deprecate`, `yarn npm unpublish`, `npm owner
+    rm`), None for reads (`dist-tag ls`, `owner ls`, `access list`), help and local work."""
+    if cmd.name == "yarn" and ops[:1] == ["npm"]:
+        ops = ops[1:]
+    if any(v in ("-h", "--help", "--usage") for v in cmd.values()) or "help" in ops[:1]:
+        return None  # prints the command's usage
+    if not ops or ops[0] not in _REGISTRY_VERBS:
+        return None
+    reads = _REGISTRY_VERBS[ops[0]]
+    if reads is not None and (len(ops) < 2 or ops[1] in reads or ops[1] == "help"):
+        return None
+    if cmd.name == "bun" and ops[0] != "publish":
+        return None  # bun implements no other registry command and hands none on
+    return f"{cmd.name} {' '.join(ops[:2] if reads is not None else ops[:1])} changes what the package registry serves"
+
+
 def _local_registry(image: str) -> bool:
     host = image.split("/", 1)[0] if "/" in image else ""
     return host.split(":")[0] in ("localhost", "127.0.0.1", "[::1]", "host.docker.internal")
@@ -73,6 +111,9 @@ def _local_registry(image: str) -> bool:
         "python -m twine upload dist/*",
         "poetry publish --build",
         "yarn npm publish",
+        "pnpm deprecate @acme/ui@1 'use 2'",
+        "yarn npm tag remove @acme/ui beta",
+        "npm owner rm bob @acme/ui",
     ),
     no_match=(
         "npm run build",
@@ -83,6 +124,9 @@ def _local_registry(image: str) -> bool:
         "gh pr create --title x --body y",
         "npm pack",
         "npm publish --dry-run",
+        "npm dist-tag ls @acme/ui",
+        "pnpm owner ls @acme/ui",
+        "yarn npm info @acme/ui",
         "docker push localhost:5000/web",
         "gh release create v1 --draft",
     ),
@@ -100,20 +144,18 @@ def publish_package(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not vals:
         return None
     first = vals[0]
+    if cmd.name in _NPM_FAMILY:
+        return npm_registry_change(cmd, vals)
     if cmd.name == "gh":
         if first == "release" and len(vals) > 1 and vals[1] == "create" and "--draft" in every:
             return None  # a draft is visible only to the repository's collaborators
         if first == "release" and len(vals) > 1 and vals[1] in ("create", "upload", "edit", "delete"):
             return f"gh release {vals[1]} publishes or changes a release"
         return None
-    if cmd.name == "yarn" and first == "npm":
-        return "yarn npm publish publishes the package" if vals[1:2] == ["publish"] else None
     if cmd.name == "dotnet" and first == "nuget":
         return "dotnet nuget push publishes a package" if vals[1:2] == ["push"] else None
     if cmd.name in ("dart", "flutter") and first == "pub":
         return f"{cmd.name} pub publish publishes the package" if vals[1:2] == ["publish"] else None
-    if cmd.name == "npm" and first == "dist-tag" and vals[1:2] == ["ls"]:
-        return None
     if first in subs:
         return f"{cmd.name} {first} publishes outside the organisation"
     return None

@@ -7,7 +7,7 @@ from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.options import normalise
 from .base import rule
-from .gates import SYSTEM_CLIS, known_client, unknown
+from .gates import DEVICE_CLIS, LVM_PROGRAMS, SYSTEM_CLIS, known_client, unknown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -1131,11 +1131,68 @@ def _remote_run(cmd: SimpleCommand, vals: list[str]) -> str | None:
     return f"{cmd.name} runs its plays on the inventory's hosts"
 
 
+# Block devices, their encryption and volume groups, the clock and the routing table: programs whose operation is
+# an option (blockdev --setro, hwclock --systohc), a first operand (cryptsetup luksAddKey, route add) or the program
+# itself (LVM's pvcreate, vgextend, lvresize), each with what only reads. Their removals and formats are
+# fs.disk-wipe's (lvremove, cryptsetup luksFormat): this asks about the rest.
+_LVM_READS = frozenset({"pvs", "vgs", "lvs", "pvdisplay", "vgdisplay", "lvdisplay", "pvscan", "vgscan", "lvscan", "pvck", "vgck", "vgcfgbackup", "lvmdiskscan"})
+_LVM_PREFIXES = ("pv", "vg", "lv")
+_CRYPTSETUP_READS = frozenset({"luksdump", "status", "isluks", "tcryptdump", "bitlkdump", "fvault2dump", "benchmark", "luksuuid"})
+_BLOCKDEV_READS = ("--get", "--report", "-v", "--verbose", "-q", "-h", "--help", "-V", "--version")
+_HWCLOCK_READS = frozenset({"-r", "--show", "--get", "--test", "-h", "--help", "-V", "--version", "--verbose", "-u", "--utc", "--localtime", "-l"})
+# date's options that take a value (`date -d '2 days ago'`, `date -r FILE`): the value is not an operand.
+_DATE_VALUES = frozenset({"-d", "--date", "-f", "--file", "-r", "--reference"})
+_ROUTE_CHANGES = frozenset({"add", "del", "delete", "change", "replace", "append", "flush"})
+
+
+def _device_change(cmd: SimpleCommand, vals: list[str]) -> str | None:
+    """The change a block-device, LVM, clock or route program makes (sys.system-change), None for its reads."""
+    name = cmd.name
+    ops = [v for v in vals if not v.startswith("-")]
+    if name == "blockdev":
+        op = next((v for v in vals if v.startswith("-") and not v.startswith(_BLOCKDEV_READS)), None)
+        return f"blockdev {op} changes how the kernel uses a block device" if op else None
+    if name == "cryptsetup":
+        verb = ops[0].lower() if ops else ""
+        if not verb or (verb in _CRYPTSETUP_READS and not (verb == "luksuuid" and any(v.startswith("--uuid") for v in vals))):
+            return None
+        return f"cryptsetup {ops[0]} changes an encrypted device's keys, header or mapping"
+    if name.startswith(_LVM_PREFIXES) and name in LVM_PROGRAMS:
+        if name in _LVM_READS or name.endswith("remove") or any(v in ("-t", "--test", "-h", "--help", "--longhelp", "--version") for v in vals):
+            return None  # removals are fs.disk-wipe's
+        return f"{name} changes the machine's volume groups and logical volumes"
+    if name == "hwclock":
+        change = [v for v in vals if v.split("=", 1)[0] not in _HWCLOCK_READS]
+        return f"hwclock {change[0]} sets the hardware clock" if change else None
+    if name == "date":
+        skip = False
+        for v in vals:
+            if skip:
+                skip = False
+                continue
+            long = v[2:].split("=", 1)[0] if v.startswith("--") else ""
+            if (long and "set".startswith(long)) or (v.startswith("-s") and not long):  # --se (a unique prefix), -s12:00
+                return "date --set sets the system clock"
+            if v in _DATE_VALUES:
+                skip = True
+                continue
+            if not v.startswith(("-", "+")):
+                return f"date {v} sets the system clock (an operand that is not a +FORMAT is the new date)"
+        return None
+    if name == "route":
+        if (ops and ops[0].lower() in _ROUTE_CHANGES) or "-f" in vals:
+            return f"route {ops[0] if ops else '-f'} changes the machine's routing table"
+        return None
+    return None
+
+
 def _system_change(cmd: SimpleCommand) -> str | None:
     name = cmd.name
     vals = cmd.values()
     if name in _REMOTE_RUNNERS:
         return _remote_run(cmd, vals)
+    if name in DEVICE_CLIS:
+        return _device_change(cmd, vals)
     if any(v in ("-h", "--help", "help", "--version", "-V", "-v", "-t", "-T") for v in vals) and name in ("nginx", "haproxy", "caddy"):
         return None
     for opt in _CHANGE_OPTIONS.get(name, ()):
@@ -1204,7 +1261,7 @@ _SYSTEM_WHAT = {
     title="Changing the machine: mounts, services, network, keychains, backups, disks (system control programs)",
     why=(
         "The machine's control programs (systemctl, launchctl, mount, ip, ifconfig, networksetup, security, tmutil, "
-        "diskutil, hdiutil, defaults, nginx -s, zpool) change what every program and user of the machine depends on; "
+        "diskutil, hdiutil, defaults, nginx -s, zpool, blockdev, cryptsetup, LVM, date -s, hwclock, route) change what every program and user of the machine depends on; "
         "whether that was wanted depends on the task, so a person confirms. Their reads (status, list, show, is-*, "
         "get-*, `mount` alone, `ip addr`) are allowed, and so are the developer's own user services (sys.service-control)."
     ),
@@ -1235,6 +1292,12 @@ _SYSTEM_WHAT = {
         "ansible web -m shell -a 'reboot'",
         "ansible all -a 'systemctl restart app'",
         "echo 'delete example.com' | nsupdate",
+        "blockdev --setro /dev/sdb",
+        "cryptsetup luksKillSlot /dev/sdb1 2",
+        "vgextend vg0 /dev/sdc",
+        "date -s 09:30",
+        "date 123123592030",
+        "route add -net 10.8.0.0/16 gw 10.0.0.1",
     ),
     no_match=(
         "mount",
@@ -1262,6 +1325,11 @@ _SYSTEM_WHAT = {
         "caddy run",
         "zpool status",
         "chkconfig --list",
+        "blockdev --getsz /dev/sdb",
+        "cryptsetup luksDump /dev/sdb1",
+        "lvs -o +devices",
+        "date -d tomorrow +%F",
+        "route -n",
         "ansible-playbook site.yml --check",
         "ansible all -m ping",
         "ansible-playbook site.yml --syntax-check",

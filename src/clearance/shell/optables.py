@@ -329,7 +329,15 @@ TOOLS: dict[str, dict[str, object]] = {
             "import|taint|untaint|refresh|init|validate|fmt|output|show|console|providers|graph|force-unlock|login|logout|test|get": (
                 "upgrade reconfigure migrate-state backend=? backend-config= recursive check diff write=? list=? raw force " + _TF_COMMON
             ),
-            "state": {"subs": {"rm|mv|push|pull|list|show|replace-provider": "dry-run force ignore-remote-version " + _TF_COMMON}},
+            # state rm and mv rehearse with -dry-run (command/state_rm.go, state_mv.go); push and replace-provider
+            # take no such flag (terraform refuses the command line, but that is not relied on).
+            "state": {
+                "subs": {
+                    "rm|mv": {"opts": "dry-run ignore-remote-version " + _TF_COMMON, "stop": True, "inert": "dry-run"},
+                    "push|replace-provider": {"opts": "force auto-approve ignore-remote-version " + _TF_COMMON, "stop": True},
+                    "pull|list|show": "id= ignore-remote-version " + _TF_COMMON,
+                }
+            },
             "workspace": {"subs": {"delete|new|select|list|show": "force or-create " + _TF_COMMON}},
         },
     },
