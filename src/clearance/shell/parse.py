@@ -15,6 +15,8 @@ from contextvars import ContextVar
 from ..paths import DYN, resolve
 from .ir import BASH_BUILTINS, CHANNEL_VARIABLES, Redirect, SimpleCommand, Word, command_variable
 from .outputs import pipeline_output
+from .plain import MAX_PLAIN
+from .plain import tree as plain_tree
 from .treesitter import parser
 
 TYPE_CHECKING = False
@@ -1831,7 +1833,30 @@ def parse(
 
     Raises ParseFailure when the text is not valid bash or is too large or
     deep to analyse; callers turn that into *ask*.
+
+    A plain command line (shell/plain.py: words and ``&&``, ``||``, ``|``, ``;``) is walked in the tree
+    plain.py builds, the same tree tree-sitter builds, without loading tree-sitter; whatever goes wrong
+    with it, the line is parsed again by tree-sitter, whose reading decides.
     """
+    if len(source) <= MAX_PLAIN and source.isascii():
+        fast = plain_tree(source.encode("ascii"))
+        if fast is not None:
+            try:
+                return _parse(source, cwd, home, env, level, vars, fast)
+            except Exception:  # the fast path never decides a failure: tree-sitter's tree does
+                pass
+    return _parse(source, cwd, home, env, level, vars, None)
+
+
+def _parse(
+    source: str,
+    cwd: str | None,
+    home: str,
+    env: dict[str, str] | None,
+    level: int,
+    vars: dict[str, str] | None,
+    fast: Any,
+) -> Script:
     if len(source) > MAX_SOURCE:
         raise TooLarge(f"the command is {len(source)} characters long, more than the {MAX_SOURCE} clearance analyses")
     if "\x00" in source:
@@ -1854,7 +1879,7 @@ def parse(
         if problem:
             raise ParseFailure(f"the command is not valid bash: {problem}")
     data = source.encode("utf-8", "surrogatepass")
-    tree = _parse_bytes(data)
+    tree = fast if fast is not None else _parse_bytes(data)
     if b"\\\n" in data or b"\\ " in data or b"\\\t" in data or (b"$'" in data and b"\\\\" in data):
         # Blanks and continuations only on a clean tree: the node ranges that say where bash keeps
         # text as is (quotes, comments) mean nothing in a tree with errors, which is asked about anyway.
