@@ -132,6 +132,9 @@ def test_cold_hook_imports_no_re_json_or_hashlib(tmp_path: Path) -> None:
             # A write's rules (fs, creds, convention, tools, self) do not import the net pack: tools.py imports its
             # token checks where a web or MCP rule uses them.
             assert "clearance.rules.net" not in mods, ev
+        if "command" not in ev["tool_input"]:
+            # No command: neither the parser nor the unwrapper (~0.3 MB of code) is loaded (engine.analyse_shell).
+            assert not {"clearance.shell.parse", "clearance.shell.unwrap"} & mods, ev
         assert ("clearance.rules.gates" if ev.get("gated") else "clearance.rules.fs") in mods or ev["tool_name"] != "Bash"  # the rules did run
         heavy = [m for m in COLD_FORBIDDEN + (LANGUAGE_READERS if len(decisions) > 1 else []) if m in mods]
         assert not heavy, f"{ev}: the cold hook imported {heavy}"

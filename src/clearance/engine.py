@@ -15,9 +15,8 @@ from .rules import REGISTRY, ensure, load
 from .rules import index as rules_index
 from .scope import Scope
 from .shell.effects import Effect, effects
+from .shell.limits import PARSE_DEADLINE, ParseFailure, ParseTimeout, TooLarge
 from .shell.options import inert_option
-from .shell.parse import PARSE_DEADLINE, ParseFailure, ParseTimeout, TooLarge, parse
-from .shell.unwrap import FOLD_COMMANDS, MAY_RUN, expand
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -148,6 +147,8 @@ class ShellAnalysis:
 
 def _finding(r: Rule, message: str, command: str = "", cmd: SimpleCommand | None = None) -> Finding:
     if cmd is not None and cmd.depth and r.verdict in ("hard_deny", "soft_deny"):
+        from .shell.unwrap import MAY_RUN
+
         runner = next((v for v in cmd.via if v.endswith(MAY_RUN)), None)
         if runner is not None:
             # A string argument of a program clearance does not model may be data (a message, a query): ask.
@@ -176,6 +177,10 @@ def _fork_bomb(command: str) -> bool:
 
 
 def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalysis:
+    # The parser and the unwrapper (~0.3 MB of code) load for a command, not for a Read or an Edit.
+    from .shell.parse import parse
+    from .shell.unwrap import FOLD_COMMANDS, expand
+
     out = ShellAnalysis()
     ctx = sc.ctx
     try:

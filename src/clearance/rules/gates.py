@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..paths import DYN, clearance_key_reason
 from ..shell.effects import READ
-from ..shell.unwrap import SHELLS, known_program
+from ..shell.programs import SHELLS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -60,6 +60,8 @@ _DEEP: list[frozenset[str]] = []  # the programs shell/optables models option by
 
 def unknown(cmd: SimpleCommand) -> bool:
     """A program clearance does not model (no rules, option table or unwrapping)."""
+    from ..shell.unwrap import known_program  # loaded by then: the command was unwrapped
+
     name = cmd.name
     return bool(name) and DYN not in name and not known_program(name)
 

@@ -10,10 +10,13 @@ here-documents and the directory it runs in (``cd`` is followed).
 from __future__ import annotations
 
 import posixpath
-from contextvars import ContextVar
 
 from ..paths import DYN, resolve
 from .ir import BASH_BUILTINS, CHANNEL_VARIABLES, Redirect, SimpleCommand, Word, command_variable
+from .limits import PARSE_DEADLINE as PARSE_DEADLINE
+from .limits import ParseFailure as ParseFailure
+from .limits import ParseTimeout as ParseTimeout
+from .limits import TooLarge as TooLarge
 from .outputs import pipeline_output
 from .plain import MAX_PLAIN
 from .plain import tree as plain_tree
@@ -36,22 +39,6 @@ _UNSET = "\0unset"
 _DEFAULT_OPS = frozenset({":-", "-", ":=", "=", ":+", "+"})
 
 
-class ParseFailure(Exception):
-    """The input cannot be understood statically; the message says why."""
-
-
-class TooLarge(ParseFailure):
-    """The input is longer, deeper or holds more commands than clearance analyses."""
-
-
-class ParseTimeout(Exception):
-    """Parsing ran past the decision's deadline (tree-sitter's error recovery is quadratic on some
-    invalid inputs: 100 000 characters of `a|` take minutes). Not a ParseFailure: no caller may turn it
-    into a finding; the engine answers it with engine.deadline."""
-
-
-# time.perf_counter() value past which parsing stops; the engine sets it for each decision.
-PARSE_DEADLINE: ContextVar[float] = ContextVar("clearance_parse_deadline", default=float("inf"))
 _CHUNK = 1 << 16
 # Shorter sources parse in well under the budget whatever they hold (4 KB of `a|`: ~0.15 s).
 _TIMED_PARSE_MIN = 4096
