@@ -55,6 +55,7 @@ def _rules(select: Callable[[Index], list[str]]) -> list[Rule]:
         _BY_COMMAND.clear()
         _LISTS.clear()
         _EFFECT_LISTS.clear()
+        _ACTION_LISTS.clear()
         _ANY.clear()
         ids = select(idx)
     return [REGISTRY[i] for i in ids]
@@ -116,6 +117,22 @@ def _for_tool(idx: Index, kind: str, tool_name: str) -> list[str]:
         if tools is None or kind in tools or tool_name in tools:
             out.append(i)
     return out
+
+
+_ACTION_LISTS: dict[str, list[tuple[str, Callable[[Action, Scope], bool] | None]]] = {}
+
+
+def _action_list(kind: str, tool_name: str) -> list[tuple[str, Callable[[Action, Scope], bool] | None]]:
+    """Action rules for this tool kind or name, with their gates (rules/gates.py ACTION_GATES): the ungated rules'
+    packs are imported now, a gated rule's when its gate first says yes."""
+    key = f"{kind}:{tool_name}"
+    got = _ACTION_LISTS.get(key)
+    if got is None:
+        from .rules.gates import ACTION_GATES
+
+        _rules(lambda idx: [i for i in _for_tool(idx, kind, tool_name) if i not in ACTION_GATES])
+        got = _ACTION_LISTS[key] = [(i, ACTION_GATES.get(i)) for i in _for_tool(rules_index(), kind, tool_name)]
+    return got
 
 
 def action_rules(kind: str, tool_name: str) -> list[Rule]:
@@ -522,8 +539,11 @@ def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
         twin = mcp_file_twin(action)  # a filesystem server's write is the Write tool's: its text is judged as such
         if twin is not None:
             check_action(twin, sc, findings)
-    for r in action_rules(action.kind, action.tool_name):
+    for rid, gate in _action_list(action.kind, action.tool_name):
         check_deadline(sc)
+        if gate is not None and not gate(action, sc):
+            continue  # the rule's first test fails: its pack is not imported for it
+        r = REGISTRY.get(rid) or rule_by_id(rid)
         msg = r.check(action, sc)
         if msg:
             f = _finding(r, msg)

@@ -21,6 +21,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ..model import Action
     from ..scope import Scope
     from ..shell.effects import Effect
     from ..shell.ir import SimpleCommand
@@ -338,3 +339,37 @@ def writes_a_git_dir(e: Effect, sc: Scope) -> bool:
 
 
 EFFECT_GATES: dict[str, Callable[[Effect, Scope], bool]] = {"self.read-keys": clearance_key_read, "self.widen-project": writes_a_git_dir}
+
+
+# Files whose variables later shells and the agents they start inherit (self.hook-environment-file, …).
+_ENV_FILES = frozenset({".envrc", ".env", "mise.toml", ".mise.toml", "mise.local.toml", ".mise.local.toml", ".pam_environment", "environment"})
+
+
+def env_file(path: str) -> bool:
+    """A file whose variables later shells and the agents they start inherit."""
+    head, _, base = path.rpartition("/")
+    return base in _ENV_FILES or base.startswith((".env.", ".envrc.")) or (base.endswith(".conf") and head.endswith("/environment.d"))
+
+
+def terminal_env_file(path: str, text: str) -> bool:
+    """An editor settings file whose terminal environment (terminal.integrated.env.*) the written text sets."""
+    head, _, base = path.rpartition("/")
+    return (base.endswith(".code-workspace") or (base == "settings.json" and head.endswith("/.vscode"))) and "terminal.integrated.env." in text
+
+
+def writes_a_session_file(action: Action, sc: Scope) -> bool:
+    """A write or edit of a file self's rules on written files read: an env file or an editor's terminal settings
+    (self.hook-environment-file, self.hook-locations-file: rules/self._env_var_match finds nothing elsewhere) or a
+    .gitmodules (self.submodule-into-settings: submodule_into_protected).  Each rule's first test, on the files the
+    rule reads (rules/tools._written_files: the tools pack is loaded for every write, its rules are not gated)."""
+    from .tools import _written_files
+
+    return any(env_file(path) or terminal_env_file(path, text) or path.rpartition("/")[2] == ".gitmodules" for path, text in _written_files(action))
+
+
+# rule id -> the gate of that action rule: its pack (self: ~3 M instructions of a cold Edit) is imported when it says yes.
+ACTION_GATES: dict[str, Callable[[Action, Scope], bool]] = {
+    "self.hook-environment-file": writes_a_session_file,
+    "self.hook-locations-file": writes_a_session_file,
+    "self.submodule-into-settings": writes_a_session_file,
+}
