@@ -135,7 +135,8 @@ def test_no_bundle_where_the_package_cannot_be_written(tmp_path: Path) -> None:
 
 def test_ordinary_calls_run_few_modules_through_the_import_system(package: Path, tmp_path: Path) -> None:
     """With the bundle, the import system (importtime lists what it loads, from the bundle's finder or not) loads at
-    most 18 of clearance's modules for an ordinary call (the rule packs and readers it needs); 41-55 without."""
+    most 15 of clearance's modules for an ordinary call (the rule packs and readers it needs); 41-55 without.  A call
+    with a command runs the bundle's "command" group (the parser, the unwrapper) from it too."""
     from tests.test_import_budget import ORDINARY
 
     env = _env(tmp_path)
@@ -143,4 +144,17 @@ def test_ordinary_calls_run_few_modules_through_the_import_system(package: Path,
     for ev in ORDINARY:
         _, imported = _hook(package, {"tool_name": ev["tool_name"], "tool_input": ev["tool_input"]}, env)
         ours = sorted(m for m in imported if m == "clearance" or m.startswith("clearance."))
-        assert len(ours) <= 18, (ev, ours)
+        assert len(ours) <= 15, (ev, ours)
+        if "command" in ev["tool_input"]:
+            assert not {"clearance.shell.parse", "clearance.shell.unwrap"} & imported, ev
+
+
+def test_the_command_group_holds_the_parser_and_no_rule_pack(package: Path) -> None:
+    import marshal
+
+    data = Path(bundle.path(str(package))).read_bytes()
+    _head, eager, modules, groups = marshal.loads(data[4 : 4 + int.from_bytes(data[:4], "little")])
+    group = groups["command"]
+    assert {"clearance.shell.parse", "clearance.shell.unwrap", "clearance.shell.plain"} <= set(group) <= set(modules)
+    assert not set(group) & set(eager)
+    assert not [m for m in group if m.startswith("clearance.rules.")], group  # packs load per command

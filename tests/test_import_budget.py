@@ -106,6 +106,8 @@ def test_cold_hook_imports_no_re_json_or_hashlib(tmp_path: Path) -> None:
         "answer = run_answer(sys.stdin.buffer.read())\n"
         "print(answer.stdout['hookSpecificOutput']['permissionDecision'])\n"
         "print(' '.join(sorted(sys.modules)))\n"
+        "ts = sys.modules.get('clearance.shell.treesitter')\n"
+        "print(ts is not None and ts._language is not None)\n"
     )
     env = {
         "HOME": "/home/ana",
@@ -121,9 +123,18 @@ def test_cold_hook_imports_no_re_json_or_hashlib(tmp_path: Path) -> None:
         event = {"session_id": "s", "cwd": "/home/ana/webapp", "hook_event_name": "PreToolUse", "tool_name": ev["tool_name"], "tool_input": ev["tool_input"]}
         p = subprocess.run([sys.executable, "-I", "-S", "-c", probe], input=json.dumps(event), capture_output=True, text=True, env=env, timeout=60)
         assert p.returncode == 0, p.stderr
-        decision, modules = p.stdout.splitlines()[-2:]
+        decision, modules, tree_sitter = p.stdout.splitlines()[-3:]
         decisions.append(decision)
         mods = set(modules.split())
+        # Plain command lines are read without tree-sitter (shell/plain.py): its extensions are not loaded.
+        assert tree_sitter == "False", ev
+        if ev["tool_name"] == "Edit":
+            # A write's rules (fs, creds, convention, tools, self) do not import the net pack: tools.py imports its
+            # token checks where a web or MCP rule uses them.
+            assert "clearance.rules.net" not in mods, ev
+        if "command" not in ev["tool_input"]:
+            # No command: neither the parser nor the unwrapper (~0.3 MB of code) is loaded (engine.analyse_shell).
+            assert not {"clearance.shell.parse", "clearance.shell.unwrap"} & mods, ev
         assert ("clearance.rules.gates" if ev.get("gated") else "clearance.rules.fs") in mods or ev["tool_name"] != "Bash"  # the rules did run
         heavy = [m for m in COLD_FORBIDDEN + (LANGUAGE_READERS if len(decisions) > 1 else []) if m in mods]
         assert not heavy, f"{ev}: the cold hook imported {heavy}"
@@ -154,7 +165,7 @@ def test_tree_sitter_loads_without_re_and_its_query_predicates_still_work() -> N
         f"sys.path[:0] = [{str(Path(clearance.__file__).parent.parent)!r}, *[p for p in {sys.path!r} if p.endswith('site-packages')]]\n"
         "from clearance.shell import treesitter\n"
         "from clearance.shell.parse import parse\n"
-        "parse('git status | tee out.log', '/p', '/h')\n"
+        "parse('git status | tee \"out.log\"', '/p', '/h')\n"  # quoted: not plain (shell/plain.py), tree-sitter reads it
         "print('re' in sys.modules, 'enum' in sys.modules)\n"
         "core = treesitter.core()\n"
         "import re\n"
@@ -191,7 +202,7 @@ def test_an_extension_that_wants_more_from_the_stand_ins_loads_as_usual() -> Non
         "def other_call(*a, **k):\n"
         "    raise TypeError('IntEnum called another way')\n"
         "treesitter._int_enum = other_call\n"
-        "s = parse('git status | tee out.log', '/p', '/h')\n"
+        "s = parse('git status | tee \"out.log\"', '/p', '/h')\n"  # quoted: tree-sitter reads it
         "print([c.name for c in s.commands])\n"
         "import enum, re\n"
         "core = treesitter.core()\n"
@@ -210,7 +221,7 @@ def test_the_stand_in_compile_called_while_loading_is_the_real_one() -> None:
         "    return plain(name, members)\n"
         "got = []\n"
         "treesitter._int_enum = compiling\n"
-        "parse('git status', '/p', '/h')\n"
+        "parse('git \"status\"', '/p', '/h')\n"  # quoted: tree-sitter reads it
         "import re\n"
         "print(type(got[0]) is re.Pattern, bool(got[0].match('status')), sys.modules['re'] is re, treesitter.core().__name__)\n"
     )

@@ -320,3 +320,57 @@ GATE_JOINS = [" | ", " && ", "; ", " ", " < "]
 def test_gates_never_refuse_a_composed_command(parts: list[tuple[str, str]]) -> None:
     command = "".join(f + j for f, j in parts[:-1]) + parts[-1][0]
     _gates_hold([command])
+
+
+# Writes and edits that make the gated action rules fire, and ordinary ones beside them.
+ACTION_GATE_EVENTS: list[dict[str, object]] = [
+    {"tool_name": "Write", "tool_input": {"file_path": "/home/dev/project/.envrc", "content": "export CLEARANCE_DB=/tmp/x.db\n"}},
+    {"tool_name": "Write", "tool_input": {"file_path": "/home/dev/project/.env.local", "content": "XDG_CONFIG_HOME=/tmp/c\n"}},
+    {
+        "tool_name": "Edit",
+        "tool_input": {"file_path": "/home/dev/project/mise.toml", "old_string": "[env]", "new_string": '[env]\nCLEARANCE_SERVER = "http://x"'},
+    },
+    {"tool_name": "Write", "tool_input": {"file_path": "/home/dev/.config/environment.d/10-x.conf", "content": "CLAUDE_CONFIG_DIR=/tmp/cc\n"}},
+    {
+        "tool_name": "Write",
+        "tool_input": {"file_path": "/home/dev/project/.vscode/settings.json", "content": '{"terminal.integrated.env.linux": {"CLEARANCE_DB": "/tmp/a"}}'},
+    },
+    {"tool_name": "Write", "tool_input": {"file_path": "/home/dev/project/w.code-workspace", "content": '{"terminal.integrated.env.osx": {"HOME": "/tmp/h"}}'}},
+    {"tool_name": "Write", "tool_input": {"file_path": "/home/dev/project/.gitmodules", "content": '[submodule "x"]\n\tpath = .claude\n\turl = ../x\n'}},
+    {"tool_name": "Edit", "tool_input": {"file_path": "/home/dev/project/.gitmodules", "old_string": "vendor/lib", "new_string": ".codex"}},
+    {"tool_name": "Write", "tool_input": {"file_path": "/home/dev/project/docs/setup.md", "content": "Set CLEARANCE_DB=/srv/a.db in .envrc\n"}},
+    {"tool_name": "Edit", "tool_input": {"file_path": "/home/dev/project/app/page.tsx", "old_string": "a", "new_string": "b"}},
+    {"tool_name": "Write", "tool_input": {"file_path": "/home/dev/project/notes/todo.md", "content": "- ship it\n"}},
+]
+
+
+def test_action_gates_never_refuse_a_write_their_rule_fires_on() -> None:
+    """Every gated action rule (rules/gates.py ACTION_GATES) on its own examples, every tool example of every rule and
+    the writes above: where the rule finds something, its gate said yes; the gate refuses the ordinary writes."""
+    from clearance.adapters.claude import parse_event
+    from clearance.rules import load
+    from clearance.rules.gates import ACTION_GATES
+    from clearance.scope import Scope
+
+    registry = load()
+    events = list(ACTION_GATE_EVENTS)
+    for r in registry.values():
+        events += [m for m in (*r.match, *r.no_match) if isinstance(m, dict) and "tool_name" in m]
+    fired: set[str] = set()
+    refused = 0
+    for event in events:
+        ev = {"hook_event_name": "PreToolUse", "session_id": "t", "cwd": "/home/dev/project", **event}
+        action, ctx = parse_event(ev, dict(GATE_ENV))
+        ctx.read_file = None
+        sc = Scope(ctx)
+        for rid, gate in ACTION_GATES.items():
+            rule = registry[rid]
+            if rule.tools is not None and action.kind not in rule.tools and action.tool_name not in rule.tools:
+                continue
+            said = gate(action, sc)
+            refused += not said
+            if rule.check(action, sc):
+                fired.add(rid)
+                assert said, (rid, event)
+    assert fired == set(ACTION_GATES)
+    assert refused > 0

@@ -27,10 +27,12 @@ if TYPE_CHECKING:
     from types import ModuleType
     from typing import Any
 
-FORMAT = 1
-# The file: 4 bytes (little-endian) giving the length of a marshalled [header(), eager order, entries], then the
-# modules' marshalled code one after another.  An entry: name -> (source path, st_mtime_ns, st_size, is a package,
-# offset of its code after the table, length of its code).
+FORMAT = 2
+# The file: 4 bytes (little-endian) giving the length of a marshalled [header(), eager order, entries, groups], then
+# the modules' marshalled code one after another.  A group: name -> the modules every sample of one kind imported
+# beyond the eager ones, in order ("command": the calls with a command, which load the parser and the unwrapper).
+# An entry: name -> (source path, st_mtime_ns, st_size, is a package, offset of its code after the table, length
+# of its code).
 Entry = tuple[str, int, int, bool, int, int]
 
 
@@ -48,12 +50,13 @@ def header() -> list[object]:
 class Bundle:
     """Finder and loader of the modules in one bundle (importlib's protocol: find_spec, create_module, exec_module)."""
 
-    def __init__(self, file: str, modules: dict[str, Entry], code: memoryview) -> None:
+    def __init__(self, file: str, modules: dict[str, Entry], code: memoryview, groups: dict[str, list[str]] | None = None) -> None:
         from _frozen_importlib import ModuleSpec  # type: ignore[import-not-found]
 
         self.file = file
         self.modules = modules
         self.code = code
+        self.groups = groups or {}
         self._spec_class: Any = ModuleSpec
 
     def _current(self, name: str) -> Entry | None:
@@ -144,6 +147,11 @@ class Bundle:
             done += 1
         return done
 
+    def preload_group(self, name: str) -> int:
+        """``preload`` the modules of group *name* (none for a group the bundle does not have)."""
+        order = self.groups.get(name)
+        return self.preload(order) if isinstance(order, list) else 0
+
 
 def load(package_dir: str) -> Bundle | None:
     """Put the bundle of *package_dir* in front of the import system and run its eager modules; None without one."""
@@ -158,12 +166,12 @@ def load(package_dir: str) -> Bundle | None:
     view = memoryview(data)
     size = int.from_bytes(view[:4], "little")
     try:
-        head, order, modules = loads(view[4 : 4 + size])
+        head, order, modules, groups = loads(view[4 : 4 + size])
     except (ValueError, EOFError, TypeError):
         return None
-    if head != header() or not isinstance(order, list) or not isinstance(modules, dict):
+    if head != header() or not isinstance(order, list) or not isinstance(modules, dict) or not isinstance(groups, dict):
         return None
-    bundle = Bundle(file, modules, view[4 + size :])
+    bundle = Bundle(file, modules, view[4 + size :], groups)
     sys.meta_path.insert(0, bundle)
     bundle.preload(order)
     return bundle

@@ -22,6 +22,7 @@ from .bundle import Entry, header, path
 # Ordinary calls of each tool kind (benign: the calls an agent makes most).
 SAMPLES: list[dict[str, object]] = [
     {"tool_name": "Bash", "tool_input": {"command": "git status && npm test -- --watch=false | tee out.log"}},
+    {"tool_name": "Bash", "tool_input": {"command": "git status"}},
     {"tool_name": "Bash", "tool_input": {"command": "ls -la src && cat package.json | head -20; mkdir -p build/out"}},
     {"tool_name": "Bash", "tool_input": {"command": "rm -rf build/"}},
     {"tool_name": "Bash", "tool_input": {"command": "python -m pytest -q tests/"}},
@@ -77,8 +78,9 @@ def _record(hookrun: str, env: dict[str, str], event: dict[str, object]) -> list
     return lines[-1].split()
 
 
-def measure(package_dir: str) -> tuple[list[str], list[str]] | None:
-    """(modules to run eagerly, in order; every module the samples imported), or None."""
+def measure(package_dir: str) -> tuple[list[str], list[str], dict[str, list[str]]] | None:
+    """(modules to run eagerly, in order; every module the samples imported; groups), or None.  The group "command":
+    the modules beyond the eager ones that every sample with a command imported (run when a call has one)."""
     hookrun = os.path.join(package_dir, "hookrun.py")
     with tempfile.TemporaryDirectory(prefix="clearance-bundle-") as scratch:
         home = os.path.join(scratch, "home")
@@ -107,7 +109,10 @@ def measure(package_dir: str) -> tuple[list[str], list[str]] | None:
     everywhere = set(runs[0]).intersection(*map(set, runs[1:]))
     eager = [m for m in runs[0] if m in everywhere]
     every = list(dict.fromkeys(m for run in runs for m in run))
-    return eager, every
+    commands = [run for event, run in zip(SAMPLES, runs) if "command" in event["tool_input"]]  # type: ignore[operator]
+    in_all = set(commands[0]).intersection(*map(set, commands[1:])) - everywhere if commands else set()
+    groups = {"command": [m for m in commands[0] if m in in_all]} if commands else {}
+    return eager, every, groups
 
 
 def _compiled(package_dir: str, name: str) -> tuple[str, int, int, bool, bytes] | None:
@@ -136,7 +141,7 @@ def build(package_dir: str | None = None) -> str | None:
     measured = measure(package_dir)
     if measured is None:
         return None
-    eager, every = measured
+    eager, every, groups = measured
     modules: dict[str, Entry] = {}
     blobs: list[bytes] = []
     offset = 0
@@ -149,7 +154,7 @@ def build(package_dir: str | None = None) -> str | None:
             offset += len(code)
     import marshal
 
-    table = marshal.dumps([header(), [m for m in eager if m in modules], modules])
+    table = marshal.dumps([header(), [m for m in eager if m in modules], modules, {k: [m for m in v if m in modules] for k, v in groups.items()}])
     data = len(table).to_bytes(4, "little") + table + b"".join(blobs)
     try:
         os.makedirs(os.path.dirname(target), exist_ok=True)

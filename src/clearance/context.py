@@ -352,31 +352,66 @@ _OWNED_ENV = (
 )
 
 
-def _linked_prefixes(owned: tuple[tuple[str, str, str], ...], home: str) -> list[str]:
+class _Disk:
+    """lstat and realpath for one look at clearance's paths: each directory's lstat made once (the paths share most of
+    their directories: ``…/audit.db``, ``…/audit.db-wal``, ``…/audit.db-shm`` …), for the same answers as
+    ``os.path.realpath`` (which lstats every component of every path again)."""
+
+    __slots__ = ("modes", "real")
+
+    def __init__(self) -> None:
+        self.modes: dict[str, int | None] = {}  # path -> st_mode from lstat, None where lstat failed
+        self.real: dict[str, str] = {"": "/", "/": "/"}  # a normal absolute directory -> its realpath
+
+    def mode(self, path: str) -> int | None:
+        if path in self.modes:
+            return self.modes[path]
+        try:
+            got: int | None = os.lstat(path).st_mode
+        except (OSError, ValueError):
+            got = None
+        self.modes[path] = got
+        return got
+
+    def realpath(self, path: str) -> str:
+        """``os.path.realpath(path)``: for a normal absolute path, the real location of its directory (memoised) joined
+        with its last name when that is no symbolic link; anything else (a link, ``..``, a relative path) as
+        ``os.path.realpath`` resolves it."""
+        got = self.real.get(path)
+        if got is not None:
+            return got
+        if not path.startswith("/") or path != os.path.normpath(path) or path.startswith("//"):
+            return os.path.realpath(path)
+        parent, _, name = path.rpartition("/")
+        where = self.realpath(parent or "/")
+        joined = where + name if where == "/" else f"{where}/{name}"
+        mode = self.mode(joined)
+        got = os.path.realpath(path) if mode is not None and mode & 0o170000 == 0o120000 else joined
+        self.real[path] = got
+        return got
+
+
+def _linked_prefixes(owned: tuple[tuple[str, str, str], ...], home: str, disk: _Disk) -> list[str]:
     """The directories below *home* on the way to clearance's paths that are symbolic links (one lstat per distinct
     directory): where the agent's user can make a link between two decisions."""
-    import stat
-
     seen: set[str] = set()
     links: list[str] = []
     for p, _, _ in owned:
         d = p
         while d.startswith(home + "/") and d not in seen:
             seen.add(d)
-            try:
-                if stat.S_ISLNK(os.lstat(d).st_mode):
-                    links.append(d)
-            except (OSError, ValueError):
-                pass
+            mode = disk.mode(d)
+            if mode is not None and mode & 0o170000 == 0o120000:
+                links.append(d)
             d = os.path.dirname(d)
     return links
 
 
-def _real_locations(paths: tuple[tuple[str, str, str], ...], owned: tuple[tuple[str, str, str], ...]) -> list[tuple[str, str, str]]:
+def _real_locations(paths: tuple[tuple[str, str, str], ...], owned: tuple[tuple[str, str, str], ...], disk: _Disk) -> list[tuple[str, str, str]]:
     real = []
     for p, why, kind in paths:
         try:
-            rp = os.path.realpath(p)
+            rp = disk.realpath(p)
         except (OSError, ValueError):
             continue
         if rp != p and all(rp != q for q, _, _ in owned):
@@ -405,14 +440,15 @@ def _owned(home: str, env: dict[str, str] | os._Environ[str]) -> tuple[tuple[str
         owned = _OWNED[key] = clearance_paths(home, {k: env[k] for k in _OWNED_ENV if env.get(k)}, installed, venv)
     # The I/O edge: where a path is a symlink (~/.config -> a dotfiles checkout), its real
     # location is clearance's too; the engine itself compares strings only.
+    disk = _Disk()
     base = _OWNED_REAL.get(key)
     if base is None:
-        base = _OWNED_REAL[key] = _real_locations(owned, owned)
+        base = _OWNED_REAL[key] = _real_locations(owned, owned, disk)
     real = list(base)
-    links = _linked_prefixes(owned, home)
+    links = _linked_prefixes(owned, home, disk)
     if links:
         moved = tuple(o for o in owned if any(o[0] == d or o[0].startswith(d + "/") for d in links))
-        real += [r for r in _real_locations(moved, owned) if r not in real]
+        real += [r for r in _real_locations(moved, owned, disk) if r not in real]
     # The agents' own folders linked elsewhere (~/.claude -> ~/dotfiles/claude): their settings are judged there too
     # (paths.AGENT_ALIAS entries; the engine compares the folder's name, which the real location lacks).
     from .paths import AGENT_ALIAS, AGENT_SETTINGS_DIRS
@@ -420,7 +456,8 @@ def _owned(home: str, env: dict[str, str] | os._Environ[str]) -> tuple[tuple[str
     for folder in sorted(AGENT_SETTINGS_DIRS):
         link = os.path.join(home, folder)
         try:
-            if os.path.islink(link):
+            mode = disk.mode(link)
+            if mode is not None and mode & 0o170000 == 0o120000:
                 rp = os.path.realpath(link)
                 if rp != link and rp != "/":
                     real.append((rp, folder, AGENT_ALIAS))

@@ -16,9 +16,8 @@ from .rules import index as rules_index
 from .scope import Scope
 from .shell.effects import Effect, effects
 from .shell.ir import NOT_RUN
+from .shell.limits import PARSE_DEADLINE, ParseFailure, ParseTimeout, TooLarge
 from .shell.options import inert_option
-from .shell.parse import PARSE_DEADLINE, ParseFailure, ParseTimeout, TooLarge, parse
-from .shell.unwrap import FOLD_COMMANDS, MAY_RUN, expand
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -57,6 +56,7 @@ def _rules(select: Callable[[Index], list[str]]) -> list[Rule]:
         _BY_COMMAND.clear()
         _LISTS.clear()
         _EFFECT_LISTS.clear()
+        _ACTION_LISTS.clear()
         _ANY.clear()
         ids = select(idx)
     return [REGISTRY[i] for i in ids]
@@ -120,6 +120,22 @@ def _for_tool(idx: Index, kind: str, tool_name: str) -> list[str]:
     return out
 
 
+_ACTION_LISTS: dict[str, list[tuple[str, Callable[[Action, Scope], bool] | None]]] = {}
+
+
+def _action_list(kind: str, tool_name: str) -> list[tuple[str, Callable[[Action, Scope], bool] | None]]:
+    """Action rules for this tool kind or name, with their gates (rules/gates.py ACTION_GATES): the ungated rules'
+    packs are imported now, a gated rule's when its gate first says yes."""
+    key = f"{kind}:{tool_name}"
+    got = _ACTION_LISTS.get(key)
+    if got is None:
+        from .rules.gates import ACTION_GATES
+
+        _rules(lambda idx: [i for i in _for_tool(idx, kind, tool_name) if i not in ACTION_GATES])
+        got = _ACTION_LISTS[key] = [(i, ACTION_GATES.get(i)) for i in _for_tool(rules_index(), kind, tool_name)]
+    return got
+
+
 def action_rules(kind: str, tool_name: str) -> list[Rule]:
     """Action rules for this tool kind or name (and those for every tool)."""
     key = f"action:{kind}:{tool_name}"
@@ -155,6 +171,8 @@ def _finding(r: Rule, message: str, command: str = "", cmd: SimpleCommand | None
             # this call, so a person judges the intent (ask); the same command where it runs is denied.
             return Finding(r.id, "ask", f"{message} (in {dead[: -len(NOT_RUN)]}, which does not run as written)", r.category, command)
     if cmd is not None and cmd.depth and r.verdict in ("hard_deny", "soft_deny"):
+        from .shell.unwrap import MAY_RUN
+
         runner = next((v for v in cmd.via if v.endswith(MAY_RUN)), None)
         if runner is not None:
             # A string argument of a program clearance does not model may be data (a message, a query): ask.
@@ -183,6 +201,10 @@ def _fork_bomb(command: str) -> bool:
 
 
 def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalysis:
+    # The parser and the unwrapper (~0.3 MB of code) load for a command, not for a Read or an Edit.
+    from .shell.parse import parse
+    from .shell.unwrap import FOLD_COMMANDS, expand
+
     out = ShellAnalysis()
     ctx = sc.ctx
     try:
@@ -551,8 +573,11 @@ def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
         twin = mcp_file_twin(action)  # a filesystem server's write is the Write tool's: its text is judged as such
         if twin is not None:
             check_action(twin, sc, findings)
-    for r in action_rules(action.kind, action.tool_name):
+    for rid, gate in _action_list(action.kind, action.tool_name):
         check_deadline(sc)
+        if gate is not None and not gate(action, sc):
+            continue  # the rule's first test fails: its pack is not imported for it
+        r = REGISTRY.get(rid) or rule_by_id(rid)
         msg = r.check(action, sc)
         if msg:
             f = _finding(r, msg)

@@ -277,8 +277,9 @@ def _via_daemon(raw: bytes, argv: list[str], env: Env | None = None) -> tuple[An
     return Answer(reply.get("stdout"), int(reply["exit_code"]), str(reply.get("stderr") or "")), ""
 
 
-def main(argv: list[str] | None = None, prepare: Callable[[], None] | None = None) -> int:
-    """*prepare*: called before deciding in-process (not when the daemon or the team service answers)."""
+def main(argv: list[str] | None = None, prepare: Callable[[bytes], None] | None = None) -> int:
+    """*prepare*: called with the event's bytes before deciding in-process (not when the daemon or the team service
+    answers)."""
     argv = list(argv or [])
     try:
         opts = Options(argv)
@@ -300,7 +301,7 @@ def main(argv: list[str] | None = None, prepare: Callable[[], None] | None = Non
             answer, note = _via_daemon(raw, argv)
         if answer is None:
             if prepare is not None:
-                prepare()
+                prepare(raw)
             answer = run_answer(raw, opts)
             if note:
                 answer.stderr = "\n".join(x for x in (note, answer.stderr) if x)

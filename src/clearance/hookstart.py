@@ -13,6 +13,10 @@ modules are loaded from it.
 
 import sys
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 
 def _exists(path: str, folder: bool = False) -> bool:
     import posix  # not os: ~1.2 ms to import without site
@@ -52,6 +56,7 @@ def setup(script: str) -> None:
 
 
 _LOADED: list[str] = []
+_BUNDLE: "list[Any]" = []  # the loaded bundle.Bundle
 
 
 def bundle(script: str) -> None:
@@ -68,9 +73,32 @@ def bundle(script: str) -> None:
     try:
         from .bundle import load
 
-        load(here)
+        got = load(here)
     except Exception:
         return  # an unreadable bundle: the usual imports
+    if got is not None:
+        _BUNDLE.append(got)
+
+
+def prepare(script: str, raw: bytes) -> None:
+    """Before deciding in-process: the bundle, and for a call with a command (``"command"`` in the event: a hint,
+    nothing more -- a wrong guess only loads modules early or late) the parser's and unwrapper's modules from it
+    too, with the collector off and their objects frozen, as the eager ones (``run``)."""
+    import gc
+
+    bundle(script)
+    if not _BUNDLE or b'"command"' not in raw:
+        return
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _BUNDLE[0].preload_group("command")
+        gc.freeze()
+    except Exception:
+        return  # the modules are imported as usual where the call needs them
+    finally:
+        if collecting:
+            gc.enable()
 
 
 # The agents give the hook 30 seconds (installer.py) and, when it runs longer, go on as if no hook had answered.
@@ -121,7 +149,7 @@ def run(script: str) -> None:
 
     gc.freeze()
     gc.enable()
-    code = main(sys.argv[2:], prepare=lambda: bundle(script))
+    code = main(sys.argv[2:], prepare=lambda raw: prepare(script, raw))
     # The answer is written: end the process without the interpreter's clean-up (freeing every module and
     # the parser: a few ms of CPU, bench/compare.py's "cpu" column).  Everything the hook writes is closed
     # by then (the spool by os.close, other files in `with` blocks, the store by close()); no thread runs.

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 from ..paths import DYN, clearance_key_reason, self_protected_reason
 from ..shell.effects import READ
-from ..shell.outputs_table import READ_ONLY
-from ..shell.programs import CLIENTS as SQL_CLIENTS
-from ..shell.unwrap import SHELLS, known_program, runs_a_command
+from ..shell.programs import SHELLS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ..model import Action
     from ..scope import Scope
     from ..shell.effects import Effect
     from ..shell.ir import SimpleCommand
@@ -62,6 +61,8 @@ _DEEP: list[frozenset[str]] = []  # the programs shell/optables models option by
 
 def unknown(cmd: SimpleCommand) -> bool:
     """A program clearance does not model (no rules, option table or unwrapping)."""
+    from ..shell.unwrap import known_program  # loaded by then: the command was unwrapped
+
     name = cmd.name
     return bool(name) and DYN not in name and not known_program(name)
 
@@ -350,6 +351,10 @@ def protected_argument(e: Effect, sc: Scope) -> bool:
     programs' tables (the inputs outputs_table names)."""
     if e.kind != READ or e.note or e.cmd is None:
         return False
+    from ..shell.outputs_table import READ_ONLY
+    from ..shell.programs import CLIENTS as SQL_CLIENTS
+    from ..shell.unwrap import known_program, runs_a_command  # loaded by then: the command was unwrapped
+
     name = e.cmd.name
     if name in READ_ONLY or name in _WHOLLY_READ or name in SHELLS or name in INTERPRETER_NAMES or name in SQL_CLIENTS or not known_program(name):
         return False  # unknown programs are sys.unknown-program-path's; a database client's files are the db and self rules'
@@ -381,4 +386,38 @@ EFFECT_GATES: dict[str, Callable[[Effect, Scope], bool]] = {
     "self.read-keys": clearance_key_read,
     "self.widen-project": writes_a_git_dir,
     "self.protected-argument": protected_argument,
+}
+
+
+# Files whose variables later shells and the agents they start inherit (self.hook-environment-file, …).
+_ENV_FILES = frozenset({".envrc", ".env", "mise.toml", ".mise.toml", "mise.local.toml", ".mise.local.toml", ".pam_environment", "environment"})
+
+
+def env_file(path: str) -> bool:
+    """A file whose variables later shells and the agents they start inherit."""
+    head, _, base = path.rpartition("/")
+    return base in _ENV_FILES or base.startswith((".env.", ".envrc.")) or (base.endswith(".conf") and head.endswith("/environment.d"))
+
+
+def terminal_env_file(path: str, text: str) -> bool:
+    """An editor settings file whose terminal environment (terminal.integrated.env.*) the written text sets."""
+    head, _, base = path.rpartition("/")
+    return (base.endswith(".code-workspace") or (base == "settings.json" and head.endswith("/.vscode"))) and "terminal.integrated.env." in text
+
+
+def writes_a_session_file(action: Action, sc: Scope) -> bool:
+    """A write or edit of a file self's rules on written files read: an env file or an editor's terminal settings
+    (self.hook-environment-file, self.hook-locations-file: rules/self._env_var_match finds nothing elsewhere) or a
+    .gitmodules (self.submodule-into-settings: submodule_into_protected).  Each rule's first test, on the files the
+    rule reads (rules/tools._written_files: the tools pack is loaded for every write, its rules are not gated)."""
+    from .tools import _written_files
+
+    return any(env_file(path) or terminal_env_file(path, text) or path.rpartition("/")[2] == ".gitmodules" for path, text in _written_files(action))
+
+
+# rule id -> the gate of that action rule: its pack (self: ~3 M instructions of a cold Edit) is imported when it says yes.
+ACTION_GATES: dict[str, Callable[[Action, Scope], bool]] = {
+    "self.hook-environment-file": writes_a_session_file,
+    "self.hook-locations-file": writes_a_session_file,
+    "self.submodule-into-settings": writes_a_session_file,
 }

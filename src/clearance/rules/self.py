@@ -20,6 +20,8 @@ from ..shell.effects import READ, WRITE
 from ..shell.programs import INTERPRETERS, POWERSHELLS
 from . import agentcli
 from .base import rule
+from .gates import _ENV_FILES as _ENV_FILES
+from .gates import env_file, terminal_env_file
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -740,7 +742,6 @@ def agent_settings_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
 # Files whose variables later sessions inherit: direnv's .envrc (and the .env it may `dotenv`), mise's
 # configuration, systemd's environment.d, PAM's environment file.  An agent started from a shell that
 # loaded them runs `clearance hook` with them.
-_ENV_FILES = frozenset({".envrc", ".env", "mise.toml", ".mise.toml", "mise.local.toml", ".mise.local.toml", ".pam_environment", "environment"})
 _HOOK_VAR = lazy(r"\bCLEARANCE_[A-Z0-9_]+\s*=")
 # Variables that move where the hook finds its policy, keys, caches and daemon socket.
 # Variables that move where an agent reads its settings, and so the hooks that call clearance: an agent started
@@ -775,12 +776,6 @@ def loader_variable(name: str, value: str) -> bool:
     return name in _LOADER_VARS and bool(value.strip())
 
 
-def terminal_env_file(path: str, text: str) -> bool:
-    """An editor settings file whose terminal environment (terminal.integrated.env.*) the written text sets."""
-    head, _, base = path.rpartition("/")
-    return (base.endswith(".code-workspace") or (base == "settings.json" and head.endswith("/.vscode"))) and "terminal.integrated.env." in text
-
-
 def _env_var_match(path: str, text: str, plain: Any, json_form: Any) -> Any:
     """The first variable assignment *plain* (NAME=) or, in an editor's terminal settings, *json_form* ("NAME":) finds."""
     if env_file(path):
@@ -797,12 +792,6 @@ _SESSION_ENV: dict[str, frozenset[str]] = {
     "tmux": frozenset({"set-environment", "setenv"}),
     "dbus-update-activation-environment": frozenset(),
 }
-
-
-def env_file(path: str) -> bool:
-    """A file whose variables later shells and the agents they start inherit."""
-    head, _, base = path.rpartition("/")
-    return base in _ENV_FILES or base.startswith((".env.", ".envrc.")) or (base.endswith(".conf") and head.endswith("/environment.d"))
 
 
 def hook_environment(path: str, text: str) -> str | None:

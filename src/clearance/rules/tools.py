@@ -8,7 +8,6 @@ from ..model import ASK, HARD_DENY, SOFT_DENY, Finding
 from ..tools import filesystem_server
 from ..trust import url_host
 from .base import rule
-from .net import _BLOB, has_token
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -46,6 +45,8 @@ def _secret_in_one_url(url: str, sc: Scope) -> str | None:
     host = url_host(url)
     if not host or sc.trust.host_is_trusted(host):
         return None
+    from .net import _BLOB, has_token  # not at the top: an Edit or Write loads this pack, never the net pack
+
     if has_token(url):
         return f"the URL sent to {host} contains a token"
     tail = url.split("?", 1)[1] if "?" in url else url.split(host, 1)[-1]
@@ -114,6 +115,8 @@ def bad_scheme(action: Action, sc: Scope) -> str | None:
 )
 def secret_in_query(action: Action, sc: Scope) -> str | None:
     q = action.tool_input.get("query")
+    from .net import has_token
+
     if isinstance(q, str) and has_token(q):
         return "the search query contains a token"
     return None
@@ -303,6 +306,8 @@ def mcp_secret(action: Action, sc: Scope) -> str | None:
         text = json.dumps(action.tool_input)[:200_000]
     except (TypeError, ValueError):
         return None
+    from .net import has_token
+
     if has_token(text):
         return f"the input of {action.tool_name} contains a token or private key"
     return None

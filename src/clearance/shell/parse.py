@@ -10,11 +10,16 @@ here-documents and the directory it runs in (``cd`` is followed).
 from __future__ import annotations
 
 import posixpath
-from contextvars import ContextVar
 
 from ..paths import DYN, resolve
 from .ir import BASH_BUILTINS, CHANNEL_VARIABLES, NOT_RUN, Redirect, SimpleCommand, Word, command_variable
+from .limits import PARSE_DEADLINE as PARSE_DEADLINE
+from .limits import ParseFailure as ParseFailure
+from .limits import ParseTimeout as ParseTimeout
+from .limits import TooLarge as TooLarge
 from .outputs import pipeline_output
+from .plain import MAX_PLAIN
+from .plain import tree as plain_tree
 from .treesitter import parser
 
 TYPE_CHECKING = False
@@ -34,22 +39,6 @@ _UNSET = "\0unset"
 _DEFAULT_OPS = frozenset({":-", "-", ":=", "=", ":+", "+"})
 
 
-class ParseFailure(Exception):
-    """The input cannot be understood statically; the message says why."""
-
-
-class TooLarge(ParseFailure):
-    """The input is longer, deeper or holds more commands than clearance analyses."""
-
-
-class ParseTimeout(Exception):
-    """Parsing ran past the decision's deadline (tree-sitter's error recovery is quadratic on some
-    invalid inputs: 100 000 characters of `a|` take minutes). Not a ParseFailure: no caller may turn it
-    into a finding; the engine answers it with engine.deadline."""
-
-
-# time.perf_counter() value past which parsing stops; the engine sets it for each decision.
-PARSE_DEADLINE: ContextVar[float] = ContextVar("clearance_parse_deadline", default=float("inf"))
 _CHUNK = 1 << 16
 # Shorter sources parse in well under the budget whatever they hold (4 KB of `a|`: ~0.15 s).
 _TIMED_PARSE_MIN = 4096
@@ -1964,7 +1953,31 @@ def parse(
 
     Raises ParseFailure when the text is not valid bash or is too large or
     deep to analyse; callers turn that into *ask*.
+
+    A plain command line (shell/plain.py: words and ``&&``, ``||``, ``|``, ``;``) is walked in the tree
+    plain.py builds, the same tree tree-sitter builds, without loading tree-sitter; whatever goes wrong
+    with it, the line is parsed again by tree-sitter, whose reading decides.
     """
+    if len(source) <= MAX_PLAIN and source.isascii():
+        fast = plain_tree(source.encode("ascii"))
+        if fast is not None:
+            try:
+                return _parse(source, cwd, home, env, level, vars, fast, mark_inert)
+            except Exception:  # the fast path never decides a failure: tree-sitter's tree does
+                pass
+    return _parse(source, cwd, home, env, level, vars, None, mark_inert)
+
+
+def _parse(
+    source: str,
+    cwd: str | None,
+    home: str,
+    env: dict[str, str] | None,
+    level: int,
+    vars: dict[str, str] | None,
+    fast: Any,
+    mark_inert: bool = False,
+) -> Script:
     if len(source) > MAX_SOURCE:
         raise TooLarge(f"the command is {len(source)} characters long, more than the {MAX_SOURCE} clearance analyses")
     if "\x00" in source:
@@ -1987,7 +2000,7 @@ def parse(
         if problem:
             raise ParseFailure(f"the command is not valid bash: {problem}")
     data = source.encode("utf-8", "surrogatepass")
-    tree = _parse_bytes(data)
+    tree = fast if fast is not None else _parse_bytes(data)
     if b"\\\n" in data or b"\\ " in data or b"\\\t" in data or (b"$'" in data and b"\\\\" in data):
         # Blanks and continuations only on a clean tree: the node ranges that say where bash keeps
         # text as is (quotes, comments) mean nothing in a tree with errors, which is asked about anyway.

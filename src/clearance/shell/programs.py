@@ -7,6 +7,8 @@ command is one of them.  Those modules re-export the tables under their old name
 
 from __future__ import annotations
 
+# The shells: a command of one of these names runs a script (unwrap.py reads its -c text or its file).
+SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "mksh", "ash", "fish", "busybox", "rbash", "tcsh", "csh"})
 AWKS = frozenset({"awk", "gawk", "mawk", "nawk"})
 SEDS = frozenset({"sed", "gsed"})
 VIMS = frozenset({"vim", "vi", "nvim", "view", "ex", "gvim", "vimdiff", "rvim"})

@@ -21,6 +21,7 @@ from .parse import ParseFailure, TooLarge, parse
 from .programs import CLIENTS as SQL_CLIENTS
 from .programs import INTERPRETERS
 from .programs import NAMES as EMBEDDED_NAMES
+from .programs import SHELLS as SHELLS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
 MAX_LEVEL = 8
 
-SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "mksh", "ash", "fish", "busybox", "rbash", "tcsh", "csh"})
 
 # Wrappers: name -> (options that take a value, whether the first operand is
 # consumed before the command: timeout DURATION, taskset MASK, chrt PRIO).

@@ -1,0 +1,104 @@
+"""Instructions of one cold ``clearance hook``, counted by callgrind, against the bare interpreter (issue 16).
+
+    python bench/callgrind_hook.py [--src DIR] [--keep DIR] [CALL ...]
+
+Wall times of a ~30 ms process are noise on a loaded shared machine; callgrind's instruction count
+is the same from run to run within a few tenths of a per cent.  The package under ``--src`` (default:
+this checkout's ``src``) is copied to a scratch folder, byte-compiled and given its hot-path bundle
+(bundlebuild.py) as ``clearance install`` does, and each call is decided by ``python -I -S
+hookrun.py hook`` in a fresh process (no daemon, a scratch state folder whose rule index two calls
+before have built), once under ``valgrind --tool=callgrind``.  The floor is ``python -I -S -c pass``
+of the same interpreter; the goal is a ratio of at most 2.5.  ``--keep`` leaves the callgrind output
+files there (``callgrind_annotate --inclusive=yes FILE``) for finding where the instructions go.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+# Benign calls of each kind an agent makes most (kept fixed: figures are compared across versions).
+CALLS: dict[str, dict[str, object]] = {
+    "git": {"tool_name": "Bash", "tool_input": {"command": "git status"}},
+    "pipe": {"tool_name": "Bash", "tool_input": {"command": "git status && npm test -- --watch=false | tee out.log"}},
+    "rm": {"tool_name": "Bash", "tool_input": {"command": "rm -rf ~/projects"}},
+    "read": {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/README.md"}},
+    "edit": {
+        "tool_name": "Edit",
+        "tool_input": {"file_path": "/home/ana/webapp/app/page.tsx", "old_string": "a", "new_string": "b"},
+    },
+}
+GOAL = 2.5
+
+
+def _callgrind(cmd: list[str], data: bytes, env: dict[str, str], out: str) -> tuple[int, bytes]:
+    p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd], input=data, capture_output=True, env=env)
+    m = re.search(rb"Collected : (\d+)", p.stderr)
+    if m is None:
+        raise SystemExit(f"callgrind failed: {p.stderr[-400:]!r}")
+    return int(m.group(1)), p.stdout
+
+
+def prepare(src: str, scratch: str, python: str) -> str:
+    """A byte-compiled copy of *src* with its bundle; the copy's src folder."""
+    copy = os.path.join(scratch, "src")
+    shutil.copytree(os.path.join(src, "clearance"), os.path.join(copy, "clearance"), ignore=shutil.ignore_patterns("__pycache__"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    subprocess.run([python, "-m", "compileall", "-q", copy], check=True, env=env)
+    build = f"import sys; sys.path[:0] = [{copy!r}]; from clearance.bundlebuild import main; sys.exit(main())"
+    subprocess.run([python, "-I", "-S", "-c", build], check=True, env=env, capture_output=True)
+    return copy
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("calls", nargs="*", help=f"of {', '.join(CALLS)} (default: all)")
+    ap.add_argument("--src", default=os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "src"))
+    ap.add_argument("--python", default=sys.executable)
+    ap.add_argument("--keep", help="a folder for the callgrind output files")
+    args = ap.parse_args(argv)
+    names = args.calls or list(CALLS)
+    if set(names) - set(CALLS):
+        ap.error(f"unknown call: {', '.join(sorted(set(names) - set(CALLS)))}")
+    with tempfile.TemporaryDirectory(prefix="clearance-cg-") as scratch:
+        copy = prepare(args.src, scratch, args.python)
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "CLEARANCE_", "XDG_"))}
+        env.update(
+            HOME="/home/ana",
+            CLAUDE_PROJECT_DIR="/home/ana/webapp",
+            CLEARANCE_MANAGED_POLICY=f"{scratch}/managed.toml",
+            CLEARANCE_DB=f"{scratch}/audit.db",
+            XDG_STATE_HOME=f"{scratch}/state",
+            XDG_CACHE_HOME=f"{scratch}/cache",
+            XDG_CONFIG_HOME=f"{scratch}/config",
+            CLEARANCE_DAEMON_SOCKET=f"{scratch}/run/d.sock",
+            CLEARANCE_NO_DAEMON="1",
+        )
+        keep = args.keep or scratch
+        os.makedirs(keep, exist_ok=True)
+        floor, _ = _callgrind([args.python, "-I", "-S", "-c", "pass"], b"", env, f"{keep}/floor.cg")
+        print(f"{'floor':6} {floor / 1e6:7.1f} M")
+        hook = [args.python, "-I", "-S", f"{copy}/clearance/hookrun.py", "hook"]
+        worst = 0.0
+        for name in names:
+            event = {"session_id": "cg", "cwd": "/home/ana/webapp", "hook_event_name": "PreToolUse", **CALLS[name]}
+            data = json.dumps(event).encode()
+            for _ in range(2):  # the rule index and the state folder, as after the first calls of a session
+                subprocess.run(hook, input=data, capture_output=True, env=env)
+            n, out = _callgrind(hook, data, env, f"{keep}/{name}.cg")
+            decision = re.search(rb'"permissionDecision": ?"(\w+)"', out)
+            ratio = n / floor
+            worst = max(worst, ratio)
+            print(f"{name:6} {n / 1e6:7.1f} M  {ratio:4.2f}x  {decision.group(1).decode() if decision else out[:80]!r}")
+        print(f"worst {worst:.2f}x (goal <= {GOAL}x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
