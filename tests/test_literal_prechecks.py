@@ -299,6 +299,10 @@ GATE_FRAGMENTS = [
     "git init ~", "git -C ~ init", "mkdir ~/.git", "mkdir -p ~/.git/objects", "git add -f .env", "git add .env && git push",
     "docker load -i ~/.claude/settings.json", "make -C x ~/.config/clearance/config.toml",
     # sys.system-change's gate for date (only a word that is not a +FORMAT can set the clock)
+    # db.destructive-sql's gates for platform CLIs (shell/sqlclients.PLATFORM_SQL)
+    "aws rds-data execute-statement --sql 'DROP TABLE t'", "wrangler d1 execute x --command 'DELETE FROM t'", "turso db shell x 'DROP TABLE t'",
+    "heroku pg:psql -c 'DROP TABLE t'", "gcloud spanner databases execute-sql d --sql 'DROP TABLE t'",
+    "az postgres flexible-server execute -q 'DROP TABLE t'", "dolt sql -q 'DROP TABLE t'", "supabase db query 'DROP TABLE t'",
     "date", "date +%s", "date -u +%FT%T", "date -s 12:00", "date --set=2030-01-01", "date 010112002030", "date -d @0",
 ]  # fmt: skip
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, SOFT_DENY
 from ..paths import DYN
-from ..shell.sqlclients import CLIENTS, NOT_SQL, REDIS, inputs
+from ..shell.sqlclients import CLIENTS, NOT_SQL, PLATFORM_SQL, REDIS, inputs
 from ..trust import url_host
 from .base import rule
 from .cloud import is_production
@@ -24,6 +24,8 @@ _MONGO_DESTROY = lazy(r"\.drop\s*\(\s*\)|\bdropDatabase\s*\(|\b(?:deleteMany|rem
 _REDIS_DESTROY = frozenset({"flushall", "flushdb"})
 
 DB_CLIENTS = CLIENTS
+# The SQL rules also read the SQL a platform CLI hands its hosted database (sqlclients.PLATFORM_SQL; gated).
+SQL_COMMANDS = tuple(sorted(CLIENTS | set(PLATFORM_SQL)))
 
 
 def sql_of(cmd: SimpleCommand) -> tuple[str, str]:
@@ -98,7 +100,7 @@ def _remote_target(target: str, sc: Scope) -> str | None:
     why="DROP, TRUNCATE, DELETE/UPDATE without WHERE (or with an always-true one) and FLUSHALL destroy data that is rarely in version control; backups, if any, are a person's business. Statements are read with a SQL tokenizer from options, here-documents, literal pipes and the files the client runs.",
     verdict=SOFT_DENY,
     alternative="back up first (`pg_dump`), or run it in a transaction you can roll back, on a dev database",
-    commands=DB_CLIENTS,
+    commands=SQL_COMMANDS,
     match=(
         "psql -h prod-db.internal -U admin -c 'DROP SCHEMA public CASCADE'",
         "mysql -u root -e 'DROP DATABASE webapp'",
@@ -115,8 +117,15 @@ def _remote_target(target: str, sc: Scope) -> str | None:
         "psql -c 'DELETE FROM users WHERE 1=1'",
         "echo 'DROP TABLE users;' | psql \"$DATABASE_URL\"",
         {"tool_name": "Bash", "tool_input": {"command": "psql -f cleanup.sql"}, "files": {"/home/ana/webapp/cleanup.sql": "DROP TABLE users;"}},
+        "npx wrangler d1 execute prod-db --remote --command='DROP TABLE users'",
+        "aws rds-data execute-statement --resource-arn arn:x --secret-arn arn:y --sql 'TRUNCATE orders'",
+        "turso db shell prod 'DELETE FROM sessions'",
+        "heroku pg:psql -a shop -c 'DROP SCHEMA public CASCADE'",
     ),
     no_match=(
+        "wrangler d1 execute prod-db --remote --command 'SELECT count(*) FROM users'",
+        "aws rds-data execute-statement --resource-arn arn:x --secret-arn arn:y --sql 'SELECT 1'",
+        "aws s3 ls",
         "sqlite3 data/dev.sqlite 'select count(*) from users'",
         "psql -c \"INSERT INTO log VALUES ('drop table x')\"",
         "psql postgres://localhost/webapp_dev -c '\\dt'",

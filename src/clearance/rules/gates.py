@@ -16,6 +16,7 @@ from __future__ import annotations
 from ..paths import DYN, clearance_key_reason, self_protected_reason
 from ..shell.effects import READ
 from ..shell.programs import SHELLS
+from ..shell.sqlclients import PLATFORM_SQL_WORDS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -336,6 +337,8 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     **{("sys.package-config-set", n): sets_package_config for n in _NODE_PMS},
     **{("self.agent-reinstall", n): reinstalls for n in _NODE_PMS},
     ("sys.privilege", "tee"): _sudoers,
+    # A platform CLI's SQL verb (shell/sqlclients.PLATFORM_SQL): the db pack for `aws rds-data …`, not for `aws s3 ls`.
+    **{("db.destructive-sql", n): _any_value(words) for n, words in PLATFORM_SQL_WORDS.items()},
 }
 
 

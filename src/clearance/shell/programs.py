@@ -91,6 +91,13 @@ CLIENTS = frozenset(
         "usql",
         "bq",
         "snowsql",
+        # SQL engines' shells whose -e/--execute/-q carry statements, read as the clients above (issue 15's SQL class)
+        "trino",
+        "presto",
+        "beeline",
+        "spark-sql",
+        "hive",
+        "impala-shell",
         "valkey-cli",
         "keydb-cli",
     }

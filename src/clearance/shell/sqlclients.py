@@ -88,14 +88,68 @@ def _looks_like_target(v: str, name: str, have_target: bool) -> bool:
     )
 
 
+# Platform CLIs that hand SQL to a database the platform hosts, by program and subcommand words: the options whose
+# value is SQL, the options whose value names a file of SQL, and the operand that is SQL (its index among the words
+# after the subcommand; -1 for none).  Each entry from the program's own reference.
+PLATFORM_SQL: dict[str, dict[tuple[str, ...], tuple[frozenset[str], frozenset[str], int]]] = {
+    "wrangler": {("d1", "execute"): (frozenset({"--command"}), frozenset({"--file"}), -1)},
+    "heroku": {("pg:psql",): (frozenset({"-c", "--command"}), frozenset({"-f", "--file"}), -1)},
+    "aws": {
+        ("rds-data", "execute-statement"): (frozenset({"--sql"}), frozenset(), -1),
+        ("rds-data", "batch-execute-statement"): (frozenset({"--sql"}), frozenset(), -1),
+        ("redshift-data", "execute-statement"): (frozenset({"--sql"}), frozenset(), -1),
+        ("redshift-data", "batch-execute-statement"): (frozenset({"--sqls"}), frozenset(), -1),
+        ("athena", "start-query-execution"): (frozenset({"--query-string"}), frozenset(), -1),
+    },
+    "gcloud": {("spanner", "databases", "execute-sql"): (frozenset({"--sql"}), frozenset(), -1)},
+    "az": {
+        ("postgres", "flexible-server", "execute"): (frozenset({"-q", "--querytext"}), frozenset({"-f", "--file-path"}), -1),
+        ("mysql", "flexible-server", "execute"): (frozenset({"-q", "--querytext"}), frozenset({"-f", "--file-path"}), -1),
+    },
+    "turso": {("db", "shell"): (frozenset(), frozenset(), 1)},  # turso db shell DB "SQL"
+    "dolt": {("sql",): (frozenset({"-q", "--query"}), frozenset({"-f", "--file"}), -1)},
+    "supabase": {("db", "query"): (frozenset(), frozenset({"-f", "--file"}), 0)},
+}
+# The words a platform call must hold for PLATFORM_SQL to read it (rules/gates.py: the db pack's gate for these programs).
+PLATFORM_SQL_WORDS: dict[str, frozenset[str]] = {n: frozenset(sub[0] for sub in subs) for n, subs in PLATFORM_SQL.items()}
+
+
+def _platform(cmd: SimpleCommand, vals: list[str], out: SqlInput) -> SqlInput:
+    """`wrangler d1 execute DB --command SQL`, `aws rds-data execute-statement --sql SQL`, `turso db shell DB SQL` …"""
+    subs = PLATFORM_SQL[cmd.name]
+    words = [v for v in vals if not v.startswith("-")]
+    for sub, (sql_opts, file_opts, operand) in subs.items():
+        if tuple(words[: len(sub)]) != sub:
+            continue
+        out.interactive = operand < 0 and not sql_opts and not file_opts
+        rest = words[len(sub) :]
+        if operand >= 0 and len(rest) > operand:
+            out.texts.append(rest[operand])
+        for i, v in enumerate(vals):
+            opt, eq, glued = v.partition("=")
+            value = glued if eq and opt.startswith("--") else vals[i + 1] if i + 1 < len(vals) else None
+            if value is None:
+                continue
+            if opt in sql_opts or v in sql_opts:
+                out.texts.append(value)
+            elif opt in file_opts or v in file_opts:
+                _file(out, value)
+        if cmd.name == "wrangler" and "--remote" in vals:
+            out.target = f"{rest[0] if rest else 'd1'} (Cloudflare D1, remote)"
+        return out
+    return out
+
+
 def inputs(cmd: SimpleCommand) -> SqlInput:
-    """Where *cmd* (a database client, `bq query`, `prisma db execute`) takes its statements from."""
+    """Where *cmd* (a database client, `bq query`, `prisma db execute`, a platform's SQL verb) takes its statements from."""
     out = SqlInput()
     vals = cmd.values()
     name = cmd.name
     target: list[str] = []
     if name == "prisma":
         return _prisma(cmd, vals, out)
+    if name in PLATFORM_SQL:
+        return _platform(cmd, vals, out)
     if name in _READ_BY_TABLE:
         target = _by_table(cmd, out)
         vals = []  # read above, through the option model
