@@ -125,6 +125,14 @@ HOME_CREDENTIALS: tuple[tuple[str, str], ...] = (
     (".terraform.d/credentials.tfrc.json", "Terraform Cloud token"),
     (".claude/.credentials.json", "Claude credentials"),
     (".codex/auth.json", "Codex credentials"),
+    # Tools whose login token lies in a file named like any configuration (a list extension, the last resort:
+    # _tool_token_reason knows the names tokens usually have, these do not have them).
+    (".config/github-copilot", "GitHub Copilot OAuth tokens"),
+    (".netlify/config.json", "Netlify token"),
+    (".circleci/cli.yml", "CircleCI token"),
+    (".twilio-cli/config.json", "Twilio API keys"),
+    (".snowsql/config", "Snowflake passwords"),
+    (".talos/config", "Talos client keys"),
     (".gemini/oauth_creds.json", "Gemini credentials"),
     (".bash_history", "shell history (often holds secrets)"),
     (".zsh_history", "shell history (often holds secrets)"),
@@ -679,8 +687,14 @@ _TOOL_TOKEN_NAMES = frozenset(
 
 
 # The same names in any configuration format (pypoetry's auth.toml, a CLI's credentials.yaml).
-_TOOL_TOKEN_STEMS = frozenset({"auth", "credentials", "token", "tokens", "access-token", "access_token"})
-_CONFIG_EXTENSIONS = frozenset({"json", "toml", "yaml", "yml", "ini", "cfg", "conf"})
+_TOOL_TOKEN_STEMS = frozenset(
+    {"auth", "credentials", "token", "tokens", "access-token", "access_token", "oauth", "oauth_token", "oauth_creds"}
+    # key material by the names key tools give it: age's keys.txt, a wallet's id.json or keypair.json, api keys
+    | {"keys", "keypair", "id", "wallet", "secret", "secrets", "apikey", "api_key", "api-key", "private_key", "private-key"}
+    # GitHub's CLIs keep their OAuth token in hosts.yml / hosts.json (gh, copilot)
+    | {"hosts"}
+)
+_CONFIG_EXTENSIONS = frozenset({"json", "toml", "yaml", "yml", "ini", "cfg", "conf", "txt"})
 
 
 def _tool_token_reason(rel: str, ci: bool) -> str | None:
@@ -694,6 +708,8 @@ def _tool_token_reason(rel: str, ci: bool) -> str | None:
         (first == ".config" and len(parts) == 3)
         or (first == ".local" and len(parts) == 4 and parts[1] == "share")
         or (first.startswith(".") and first not in (".config", ".local") and len(parts) == 2)
+        # one level deeper in a tool's own dot-folder (~/.sops/age/keys.txt), not in shared caches
+        or (first.startswith(".") and first not in (".config", ".local", ".cache", ".npm", ".cargo", ".rustup") and len(parts) == 3)
     )
     if not in_tool_folder:
         return None

@@ -1046,6 +1046,12 @@ _FIND_EXECS = ("-exec", "-execdir", "-ok", "-okdir")
 _FIND_EXEC_PREFIXES = frozenset({"env", "command", "builtin", "exec", "nice", "nohup", "time", "stdbuf", "ionice", "setsid"})
 # -exec programs that remove the file they are given: what they reach is what find selected.
 _FIND_REMOVERS = frozenset({"rm", "rmdir", "unlink", "shred", "trash", "trash-put", "gio"})
+# Programs that print, copy or send the files find hands them: what they get is what the -name selects (find ~ -name
+# '*.pem' -exec cat {} ;  reads ~/**/*.pem, which can match a private key), as for the removers.
+_FIND_CONTENT_READERS = frozenset(
+    {"cat", "head", "tail", "less", "more", "bat", "batcat", "tac", "nl", "base64", "xxd", "od", "hexdump", "strings", "grep", "egrep", "fgrep"}
+    | {"rg", "jq", "yq", "cp", "scp", "rsync", "tar", "zip", "curl", "gpg", "openssl"}
+)
 
 
 def _exec_end(argv: list[Word], k: int) -> int:
@@ -2043,7 +2049,7 @@ class Unwrapper:
                     base = root_desc.rstrip("/")
                     placeholder = (base + "/" + DYN if base else "/*") if root_desc else DYN
                     program = _exec_program(inner)
-                    if selected and base and DYN not in base and program in _FIND_REMOVERS:
+                    if selected and base and DYN not in base and (program in _FIND_REMOVERS or program in _FIND_CONTENT_READERS):
                         # find /tmp -name 'pytest-*' -exec rm -rf {} +: what goes is what the name selects under the
                         # root, as with -delete (effects.py), not everything below it.
                         placeholder = base + "/**/" + selected
