@@ -2305,6 +2305,11 @@ class Unwrapper:
         facts = interp.analyse(code, lang)
         for shell_text in facts.shell:
             self.reparse(shell_text, cmd, f"{cmd.name} process call")
+        from ..code.spawnloop import unbounded_spawn
+
+        endless = unbounded_spawn(code, lang)
+        if endless is not None:
+            self.out.problems.append(("sys.unbounded-spawn", f"{cmd.name}: {endless}"))
         # The facts themselves are judged by the interpreter rules.
         cmd.code = facts
 
