@@ -10,9 +10,11 @@ fork or spawn call, and no `wait`/`waitpid`, `break`/`last`, `return` or `exit` 
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..lazyre import lazy
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # The calls that start a process (or a copy of this one).
 _PY_SPAWNERS = frozenset({"fork", "forkpty", "Popen", "spawnl", "spawnlp", "spawnv", "spawnvp", "posix_spawn", "posix_spawnp", "Process"})

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 from ..paths import DYN, clearance_key_reason, self_protected_reason
 from ..shell.effects import READ
-from ..shell.programs import SHELLS
-from ..shell.sqlclients import PLATFORM_SQL_WORDS
+from ..shell.programs import PLATFORM_SQL_WORDS, SHELLS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

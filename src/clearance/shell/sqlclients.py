@@ -13,6 +13,7 @@ from ..paths import DYN
 from .programs import CLIENT_DIALECTS as CLIENT_DIALECTS
 from .programs import CLIENTS as CLIENTS
 from .programs import MYSQL as MYSQL
+from .programs import PLATFORM_SQL as PLATFORM_SQL
 from .programs import PSQL as PSQL
 from .programs import SQLITE as SQLITE
 
@@ -86,32 +87,6 @@ def _looks_like_target(v: str, name: str, have_target: bool) -> bool:
         or v.endswith((".db", ".sqlite", ".sqlite3", ".duckdb"))
         or (name in ("sqlite3", "duckdb", "litecli") and not have_target)
     )
-
-
-# Platform CLIs that hand SQL to a database the platform hosts, by program and subcommand words: the options whose
-# value is SQL, the options whose value names a file of SQL, and the operand that is SQL (its index among the words
-# after the subcommand; -1 for none).  Each entry from the program's own reference.
-PLATFORM_SQL: dict[str, dict[tuple[str, ...], tuple[frozenset[str], frozenset[str], int]]] = {
-    "wrangler": {("d1", "execute"): (frozenset({"--command"}), frozenset({"--file"}), -1)},
-    "heroku": {("pg:psql",): (frozenset({"-c", "--command"}), frozenset({"-f", "--file"}), -1)},
-    "aws": {
-        ("rds-data", "execute-statement"): (frozenset({"--sql"}), frozenset(), -1),
-        ("rds-data", "batch-execute-statement"): (frozenset({"--sql"}), frozenset(), -1),
-        ("redshift-data", "execute-statement"): (frozenset({"--sql"}), frozenset(), -1),
-        ("redshift-data", "batch-execute-statement"): (frozenset({"--sqls"}), frozenset(), -1),
-        ("athena", "start-query-execution"): (frozenset({"--query-string"}), frozenset(), -1),
-    },
-    "gcloud": {("spanner", "databases", "execute-sql"): (frozenset({"--sql"}), frozenset(), -1)},
-    "az": {
-        ("postgres", "flexible-server", "execute"): (frozenset({"-q", "--querytext"}), frozenset({"-f", "--file-path"}), -1),
-        ("mysql", "flexible-server", "execute"): (frozenset({"-q", "--querytext"}), frozenset({"-f", "--file-path"}), -1),
-    },
-    "turso": {("db", "shell"): (frozenset(), frozenset(), 1)},  # turso db shell DB "SQL"
-    "dolt": {("sql",): (frozenset({"-q", "--query"}), frozenset({"-f", "--file"}), -1)},
-    "supabase": {("db", "query"): (frozenset(), frozenset({"-f", "--file"}), 0)},
-}
-# The words a platform call must hold for PLATFORM_SQL to read it (rules/gates.py: the db pack's gate for these programs).
-PLATFORM_SQL_WORDS: dict[str, frozenset[str]] = {n: frozenset(sub[0] for sub in subs) for n, subs in PLATFORM_SQL.items()}
 
 
 def _platform(cmd: SimpleCommand, vals: list[str], out: SqlInput) -> SqlInput:
