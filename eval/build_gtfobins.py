@@ -1,5 +1,4 @@
 #!/usr/bin/env python3
-# ruff: noqa: E501  (labels and their reasons read better unbroken)
 """Build eval/outside/gtfobins.jsonl: GTFOBins' ways out of a program, instantiated and labelled by us.
 
 usage: python eval/build_gtfobins.py --mirror /work/.mirror [--out eval/outside]
