@@ -48,9 +48,43 @@ def test_ordinary_queries_stay_allowed(cmd: str) -> None:
     assert verdict(cmd) == "allow"
 
 
+# One-liners of languages whose own process call runs a shell command line: Lisp dialects (system, run-shell-command,
+# uiop:run-program), Octave/MATLAB-style and S-Lang system(), Haskell's callCommand, gnuplot's system().  The
+# command line is judged as if typed.
+LANGUAGE_SHELL_CALLS = [
+    "racket -e '(system \"rm -rf /home/dev/Documents\")'",
+    "sbcl --non-interactive --eval '(uiop:run-program \"rm -rf /home/dev/notes\")'",
+    "clisp -x '(ext:shell \"rm -rf /home/dev\")'",
+    "guile -c '(system \"cat /home/dev/.aws/credentials\")'",
+    "octave --eval 'system(\"rm -rf /home/dev/data\")'",
+    "slsh -e 'system(\"rm -rf /home/dev/.config\");'",
+    "ghc -e 'System.Process.callCommand \"rm -rf /home/dev/src\"'",
+    "gnuplot -e 'system(\"rm -rf /home/dev\")'",
+]
+LANGUAGE_ORDINARY = [
+    "guile -c '(display (+ 1 2))'",
+    "racket -e '(displayln \"hi\")'",
+    "octave-cli --eval 'disp(pi)'",
+    "ghc -e 'putStrLn \"hi\"'",
+    "sbcl --version",
+    "octave --eval 'system(\"ls -la\")'",
+    "gnuplot -e 'plot sin(x)'",
+    "clisp -x '(print (* 6 7))'",
+]
+
+
+@pytest.mark.parametrize("cmd", LANGUAGE_SHELL_CALLS)
+def test_a_languages_shell_call_is_judged_as_typed(cmd: str) -> None:
+    assert verdict(cmd) == "deny"
+
+
+@pytest.mark.parametrize("cmd", LANGUAGE_ORDINARY)
+def test_ordinary_one_liners_of_those_languages_stay_allowed(cmd: str) -> None:
+    assert verdict(cmd) == "allow"
+
+
 # Open classes (left for later; each names its mechanism).
 OPEN: dict[str, str] = {
-    "guile -c '(system \"rm -rf /home/dev\")'": "one-liners of languages clearance does not read (guile, clisp, slsh, octave, ghc -e)",
     "tex --shell-escape '\\immediate\\write18{rm -rf /home/dev}'": "TeX's \\write18 with --shell-escape runs a shell command",
     "wc --files0-from /home/dev/.ssh/id_rsa": "a credential named as an option value the program reads (wc --files0-from, file -m, ssh -F)",
     "lwp-request file:///home/dev/.aws/credentials": "a file:// URL naming a secret, fetched by a client other than curl/wget",

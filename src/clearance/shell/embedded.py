@@ -18,6 +18,7 @@ from .programs import MAKES as MAKES
 from .programs import NAMES as NAMES
 from .programs import POWERSHELLS as POWERSHELLS
 from .programs import SEDS as SEDS
+from .programs import SYSTEM_CALLERS as SYSTEM_CALLERS
 from .programs import TCLS as TCLS
 from .programs import VIMS as VIMS
 
@@ -401,6 +402,38 @@ def tcl_code(name: str, argv: list[str], stdin_text: str | None) -> str | None:
     if operands:
         return None  # runs a script file
     return stdin_text
+
+
+# ---------------------------------------------------------------- system() in other languages
+
+# A call of a process function, written the way each of these languages calls: `(system "cmd")`, `(ext:shell "cmd")`,
+# `(uiop:run-program "cmd")` in Lisp; `system("cmd")`, `unix("cmd")` in Octave, S-Lang and gnuplot;
+# `System.Process.callCommand "cmd"` in Haskell.  Group 1 is the literal command line when one follows.
+_CALL_NAMES = r"(?:system\*?|shell|run-shell-command|run-program|launch-program|callCommand|spawnCommand|unix|shell_cmd|popen)"
+_SYSTEM_CALL = lazy(r"(?:\(\s*+(?:[\w-]++:{1,2})?" + _CALL_NAMES + r"(?=\s)|(?<![\w:*-])" + _CALL_NAMES + r"(?=\s*+[(\"]))\s*+\(?\s*+(?:" + _AWK_STR + ")?")
+
+
+def option_code(argv: list[str], options: tuple[str, ...]) -> str | None:
+    """The code given to one of *options* (``-e CODE``, ``--eval=CODE``); None when none is."""
+    for j, a in enumerate(argv[1:], start=1):
+        if a in options and j + 1 < len(argv):
+            return argv[j + 1]
+        for o in options:
+            if o.startswith("--") and a.startswith(o + "="):
+                return a[len(o) + 1 :]
+    return None
+
+
+def system_calls(code: str) -> Found:
+    """The command lines a one-liner hands to its language's system()-like calls; a call whose command is not a
+    literal makes the code opaque."""
+    found = Found()
+    for m in _SYSTEM_CALL.finditer(code):
+        if m.group(1) is not None:
+            found.shell.append(_awk_unescape(m.group(1)))
+        else:
+            found.opaque.append(f"the code runs a command built at run time ({m.group(0).strip()[:60]!r})")
+    return found
 
 
 # ---------------------------------------------------------------- AppleScript

@@ -2046,6 +2046,11 @@ class Unwrapper:
             code = embedded.tcl_code(name, values, cmd.stdin_text)
             if code is not None:
                 found = embedded.tcl(code)
+        elif name in embedded.SYSTEM_CALLERS:
+            code = embedded.option_code(values, embedded.SYSTEM_CALLERS[name])
+            if code is not None:
+                found = embedded.system_calls(code)
+                label = f"{name} {embedded.SYSTEM_CALLERS[name][0]}"
         elif name == "osascript":
             code = embedded.osascript_code(values)
             if code is None and len(values) == 1:
