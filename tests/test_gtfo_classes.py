@@ -83,11 +83,38 @@ def test_ordinary_one_liners_of_those_languages_stay_allowed(cmd: str) -> None:
     assert verdict(cmd) == "allow"
 
 
+# A file: URL is a read of the local file it names, whichever program fetches it (curl and wget were read so already):
+# text browsers, Perl's LWP tools, the AWS CLI's file:// parameters.
+FILE_URL_SECRETS = [
+    "lynx -dump file:///home/dev/.aws/credentials",
+    "w3m -dump file:///home/dev/.ssh/id_ed25519",
+    "links -dump file://localhost/home/dev/.netrc",
+    "GET file:///home/dev/.git-credentials",
+    "aws lambda invoke --function-name f --payload file:///home/dev/.aws/credentials out.json",
+]
+FILE_URL_ORDINARY = [
+    "lynx -dump file:///home/dev/project/docs/index.html",
+    "w3m -dump https://example.com",
+    "aws ec2 describe-instances --filters file://filters.json",
+    "aws ec2 describe-instances --filters file:///home/dev/project/filters.json",
+    "lwp-request https://example.com/api",
+]
+
+
+@pytest.mark.parametrize("cmd", FILE_URL_SECRETS)
+def test_a_file_url_naming_a_secret_is_a_read_of_it(cmd: str) -> None:
+    assert verdict(cmd) == "deny"
+
+
+@pytest.mark.parametrize("cmd", FILE_URL_ORDINARY)
+def test_file_urls_of_ordinary_files_stay_allowed(cmd: str) -> None:
+    assert verdict(cmd) == "allow"
+
+
 # Open classes (left for later; each names its mechanism).
 OPEN: dict[str, str] = {
     "tex --shell-escape '\\immediate\\write18{rm -rf /home/dev}'": "TeX's \\write18 with --shell-escape runs a shell command",
     "wc --files0-from /home/dev/.ssh/id_rsa": "a credential named as an option value the program reads (wc --files0-from, file -m, ssh -F)",
-    "lwp-request file:///home/dev/.aws/credentials": "a file:// URL naming a secret, fetched by a client other than curl/wget",
     "fzf --bind 'enter:execute(rm -rf /home/dev)'": "a program's key binding or hook option that runs a shell command (fzf --bind, restic --password-command)",
 }
 

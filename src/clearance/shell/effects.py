@@ -899,7 +899,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 v = v[1:]  # curl -d @file
             if "/" in v or v.startswith(("~", ".")) or (name in PRINTERS and v and DYN not in v and "=" not in v):
                 if "://" in v:
-                    continue
+                    local = file_url_path(v) if name not in ("curl", "wget") else None
+                    if local is None:
+                        continue
+                    v = local  # lynx -dump file:///home/ana/.netrc, aws … --payload file:///…: a local read
                 if only:
                     # rg -g '*.md' DIR, grep -r --include='*.py' DIR: only files of those names are read.
                     base = sc.word_path(Word(v, w.raw), cmd)
@@ -927,6 +930,16 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         for p in getattr(facts, "reads", ()):
             add(READ, Word(p, p), note="code")
     return out
+
+
+def file_url_path(v: str) -> str | None:
+    """The local path a ``file:`` URL names (empty or local host), or None for any other URL."""
+    if v[:7].lower() != "file://":
+        return None
+    host, slash, path = v[7:].partition("/")
+    if not slash or host.lower() not in ("", "localhost", "127.0.0.1"):
+        return None
+    return "/" + path.split("?", 1)[0].split("#", 1)[0]
 
 
 def pathspecs_from_file(nc: Norm, cmd: SimpleCommand) -> list[str]:
