@@ -111,6 +111,43 @@ def test_file_urls_of_ordinary_files_stay_allowed(cmd: str) -> None:
     assert verdict(cmd) == "allow"
 
 
+# A program asked for its version or help only prints it: a shell given --version/--help starts no interactive shell
+# (bash, zsh, fish, tcsh print and exit; dash and ash refuse the option and exit), PowerShell's -Version likewise, and
+# crontab's version (cronie -V) or an option it refuses changes no job.
+PRINTS_ONLY = [
+    "bash --version",
+    "zsh --version",
+    "fish --help",
+    "ksh --version",
+    "dash --version",
+    "sh --help",
+    "bash --norc --version",
+    "pwsh -Version",
+    "pwsh --version",
+    "crontab -V",
+    "crontab --help",
+]
+STILL_INTERACTIVE_OR_CHANGING = [
+    ("bash", "ask"),
+    ("zsh -i", "ask"),
+    ("bash --norc", "ask"),
+    ("pwsh", "ask"),
+    ("crontab mycron", "deny"),
+    ("crontab -r", "deny"),
+    ("echo '* * * * * make' | crontab -", "deny"),
+]
+
+
+@pytest.mark.parametrize("cmd", PRINTS_ONLY)
+def test_version_and_help_only_print(cmd: str) -> None:
+    assert verdict(cmd) == "allow"
+
+
+@pytest.mark.parametrize(("cmd", "expected"), STILL_INTERACTIVE_OR_CHANGING)
+def test_shells_and_crontab_without_those_options_keep_their_verdicts(cmd: str, expected: str) -> None:
+    assert verdict(cmd) == expected
+
+
 # Open classes (left for later; each names its mechanism).
 OPEN: dict[str, str] = {
     "tex --shell-escape '\\immediate\\write18{rm -rf /home/dev}'": "TeX's \\write18 with --shell-escape runs a shell command",

@@ -508,6 +508,8 @@ def powershell(argv: list[str]) -> Found:
             return found
         if low in ("-file", "-f"):
             return found  # runs a script file, like `bash script.sh`
+        if low in ("-version", "-v", "--version", "-help", "-h", "--help", "-?", "/?"):
+            return found  # prints its version or usage and exits
         if not a.startswith("-"):
             found.opaque.append(f"PowerShell code ({' '.join(argv[j:])[:60]!r}) is not analysed by clearance")
             return found

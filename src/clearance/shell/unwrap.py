@@ -361,6 +361,10 @@ class ShellFlags:
         self.noexec = noexec  # -n / -o noexec, not interactive: commands are read and never run
 
 
+# A shell's options after which it only prints its version or usage and exits.
+_PRINT_ONLY = frozenset({"--version", "--help", "--usage"})
+
+
 def shell_flags(argv: list[Word]) -> ShellFlags:
     """Read a shell's options: -c takes the first operand (after every option, as bash does) as the script;
     -n (noexec) reads without running, except in an interactive shell (-i), which ignores it."""
@@ -1801,7 +1805,8 @@ class Unwrapper:
             elif src.dynamic:
                 self.out.problems.append(("shell.dynamic-code", f"{name} runs a script whose file is only known at run time ({src.raw})"))
             # sh < script.sh: runs a script file, like `sh script.sh` (read by clearance.scripts)
-        else:
+        elif not any(w.value in _PRINT_ONLY for w in argv[1:i]):
+            # `bash --version`, `zsh --help`: printed and gone (dash and ash refuse the option and exit): no shell starts
             self.out.problems.append(("shell.interactive-shell", f"{name} starts an interactive shell whose commands clearance cannot see"))
 
     def _stdin_script(self, cmd: SimpleCommand, sources: list[SimpleCommand] | None = None) -> None:
