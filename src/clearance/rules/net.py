@@ -487,7 +487,7 @@ def _socat_address(text: str) -> SocatAddress:
     head, colon, rest = text.partition(":")
     kind = head.lower()
     if not colon:
-        if text in ("-", "stdio", "STDIO", "STDIN", "stdin"):
+        if text in ("-", "stdio", "STDIO", "STDIN", "stdin", "STDOUT", "stdout", "STDERR", "stderr"):
             return SocatAddress("stdio", "")
         if "/" in text or text.startswith("."):
             return SocatAddress("file", text.split(",", 1)[0])  # a path alone is GOPEN
@@ -512,6 +512,13 @@ def _socat_address(text: str) -> SocatAddress:
     if kind in ("stdio", "stdin", "-"):
         return SocatAddress("stdio", "")
     return SocatAddress("other", text)
+
+
+def socat_local(cmd: SimpleCommand) -> bool:
+    """Whether both of socat's addresses are local endpoints (standard input/output, files, programs): no socket to
+    another machine (unknown address types are not taken as local)."""
+    flows = socat_flows(cmd)
+    return bool(flows) and all(side.kind in ("stdio", "file", "exec") for pair in flows for side in pair)
 
 
 def socat_flows(cmd: SimpleCommand) -> list[tuple[SocatAddress, SocatAddress]]:
@@ -994,6 +1001,7 @@ def dns_exfil(cmd: SimpleCommand, sc: Scope) -> str | None:
         "socat TCP:203.0.113.5:4444 EXEC:/bin/cat",
         "socat - TCP:localhost:8080",
         "socat TCP-LISTEN:8080,fork,reuseaddr SYSTEM:date",
+        "socat -u EXEC:'git log -1' STDOUT",
     ),
 )
 def reverse_shell(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -1015,9 +1023,10 @@ def reverse_shell(cmd: SimpleCommand, sc: Scope) -> str | None:
                 # The socket becomes the program's input and output: a shell or interpreter there takes commands from
                 # the other end (a listener so bound is a shell for whoever connects); `--exec /bin/cat` echoes.
                 return f"{cmd.name} {v} {program if not v.endswith(program) else ''}".rstrip() + " gives a remote party a shell"
-    if cmd.name == "socat":
+    if cmd.name == "socat" and not socat_local(cmd):
         # A shell or interpreter on the socket reads its program from the other side; another program (`SYSTEM:id`,
-        # `EXEC:/bin/cat`) is judged as the command it is, fed by the network (shell/unwrap.py).
+        # `EXEC:/bin/cat`) is judged as the command it is, fed by the network (shell/unwrap.py).  Between local
+        # endpoints only (`socat - EXEC:'make test'`) no remote party takes part.
         flows = socat_flows(cmd)
         for how, prog in socat_programs(cmd):
             words = prog.replace("'", " ").replace('"', " ").split()
@@ -1147,6 +1156,8 @@ def _downloads(cmds: list[SimpleCommand], to_stdout: bool = False) -> SimpleComm
     what it fetches to its standard output (`curl URL`, `wget -O- URL`; not `wget URL`, `curl -o f URL`, `curl --version`)."""
     for c in _all(cmds):
         if c.name in DOWNLOADERS or (c.name in ("python", "python3") and c.code is not None and getattr(c.code, "network", False)):
+            if c.name == "socat" and socat_local(c):
+                continue  # socat between local endpoints fetches nothing
             if to_stdout and not prints_download(c):
                 continue
             return c
