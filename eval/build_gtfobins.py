@@ -286,6 +286,8 @@ def variants(name: str, func: str, idx: int, code: str) -> list[Variant]:
         )
         out.append(("project", fill(code, "README.md", "/tmp/out"), "benign", "ordinary", "reads a project file"))
     elif func == "file-write":
+        if name == "ssh-copy-id":
+            return out  # -t names the path on the remote host: nothing here is written
         if not OUTPUT.search(code):
             return out  # writes a fixed name, a directory or through a GUI: the target is not ours to choose
         out.append(
