@@ -188,9 +188,34 @@ def test_socat_giving_a_socket_a_shell_stays_denied(cmd: str) -> None:
     assert verdict(cmd) == "deny"
 
 
+# TeX engines with shell escape enabled run \\write18{CMD} (and \\input|"CMD") through the shell; without it (the
+# restricted default) only a short list of safe programs may run.
+TEX_SHELL_ESCAPE = [
+    "xelatex -shell-escape '\\immediate\\write18{rm -rf /home/dev/papers}\\end'",
+    "lualatex --shell-escape '\\documentclass{article}\\begin{document}\\immediate\\write18{cat /home/dev/.ssh/id_ed25519}\\end{document}'",
+    "luatex --enable-write18 '\\write18{rm -rf /home/dev}\\bye'",
+    "pdflatex -shell-escape '\\input|\"rm -rf /home/dev\" \\end'",
+]
+TEX_ORDINARY = [
+    "pdflatex -interaction=nonstopmode paper.tex",
+    "xelatex '\\immediate\\write18{rm -rf /home/dev}\\end'",
+    "lualatex --shell-escape '\\documentclass{article}\\begin{document}\\immediate\\write18{ls}\\end{document}'",
+    "latex --shell-escape paper.tex",
+]
+
+
+@pytest.mark.parametrize("cmd", TEX_SHELL_ESCAPE)
+def test_tex_shell_escape_commands_are_judged_as_typed(cmd: str) -> None:
+    assert verdict(cmd) == "deny"
+
+
+@pytest.mark.parametrize("cmd", TEX_ORDINARY)
+def test_tex_without_shell_escape_or_with_harmless_commands_stays_allowed(cmd: str) -> None:
+    assert verdict(cmd) == "allow"
+
+
 # Open classes (left for later; each names its mechanism).
 OPEN: dict[str, str] = {
-    "tex --shell-escape '\\immediate\\write18{rm -rf /home/dev}'": "TeX's \\write18 with --shell-escape runs a shell command",
     "wc --files0-from /home/dev/.ssh/id_rsa": "a credential named as an option value the program reads (wc --files0-from, file -m, ssh -F)",
     "fzf --bind 'enter:execute(rm -rf /home/dev)'": "a program's key binding or hook option that runs a shell command (fzf --bind, restic --password-command)",
 }

@@ -20,6 +20,7 @@ from .programs import POWERSHELLS as POWERSHELLS
 from .programs import SEDS as SEDS
 from .programs import SYSTEM_CALLERS as SYSTEM_CALLERS
 from .programs import TCLS as TCLS
+from .programs import TEXS as TEXS
 from .programs import VIMS as VIMS
 
 
@@ -433,6 +434,54 @@ def system_calls(code: str) -> Found:
             found.shell.append(_awk_unescape(m.group(1)))
         else:
             found.opaque.append(f"the code runs a command built at run time ({m.group(0).strip()[:60]!r})")
+    return found
+
+
+# ---------------------------------------------------------------- TeX
+
+_TEX_SHELL_ESCAPE = frozenset({"-shell-escape", "--shell-escape", "-enable-write18", "--enable-write18"})
+_TEX_NO_SHELL_ESCAPE = frozenset({"-no-shell-escape", "--no-shell-escape", "-disable-write18", "--disable-write18"})
+_TEX_WRITE18 = lazy(r"\\write18\s*+\{")
+_TEX_PIPE_INPUT = lazy(r"\\input\s*+\{?\|\s*+\"([^\"]*)\"")
+
+
+def _braced(text: str, start: int) -> str | None:
+    """The text up to the brace that closes the one opened just before *start*, or None when it is not closed."""
+    depth = 1
+    for i in range(start, min(len(text), start + 10_000)):
+        c = text[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return text[start:i]
+    return None
+
+
+def tex(argv: list[str]) -> Found:
+    """A TeX engine's shell escapes in the document text on its command line, when shell escape is on (the last of
+    -shell-escape / -no-shell-escape wins); restricted mode (the default) runs only a list of safe programs."""
+    found = Found()
+    enabled = False
+    for a in argv[1:]:
+        if a in _TEX_SHELL_ESCAPE:
+            enabled = True
+        elif a in _TEX_NO_SHELL_ESCAPE:
+            enabled = False
+    if not enabled:
+        return found
+    for a in argv[1:]:
+        if a.startswith("-") or "\\" not in a:
+            continue
+        for m in _TEX_WRITE18.finditer(a):
+            body = _braced(a, m.end())
+            if body is None or "\\" in body:
+                found.opaque.append("TeX runs a shell command built from macros (\\write18)")
+            else:
+                found.shell.append(body)
+        for m in _TEX_PIPE_INPUT.finditer(a):
+            found.shell.append(m.group(1))
     return found
 
 

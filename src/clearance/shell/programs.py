@@ -43,7 +43,9 @@ SYSTEM_CALLERS = {
     "ghc": ("-e",),
     "gnuplot": ("-e",),
 }
-NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | frozenset({"osascript", "script", "parallel", *SYSTEM_CALLERS})
+# TeX engines: with shell escape enabled, \write18{CMD} and \input|"CMD" in the document run CMD.
+TEXS = frozenset({"tex", "etex", "pdftex", "xetex", "luatex", "latex", "pdflatex", "xelatex", "lualatex", "amstex", "context"})
+NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | TEXS | frozenset({"osascript", "script", "parallel", *SYSTEM_CALLERS})
 
 # Interpreter name -> language.
 INTERPRETERS = {

@@ -2051,6 +2051,9 @@ class Unwrapper:
             code = embedded.tcl_code(name, values, cmd.stdin_text)
             if code is not None:
                 found = embedded.tcl(code)
+        elif name in embedded.TEXS:
+            found = embedded.tex(values)
+            label = f"{name} \\write18"
         elif name in embedded.SYSTEM_CALLERS:
             code = embedded.option_code(values, embedded.SYSTEM_CALLERS[name])
             if code is not None:
