@@ -214,6 +214,38 @@ def test_tex_without_shell_escape_or_with_harmless_commands_stays_allowed(cmd: s
     assert verdict(cmd) == "allow"
 
 
+# Options and settings whose value is a command the program runs (as git -c alias.x=!cmd and tar --to-command were
+# read): Mercurial's --config alias.X=!CMD and hooks.*=CMD, restic's --password-command / RESTIC_PASSWORD_COMMAND,
+# GNU mail's --exec '!CMD'.
+RUNS_OPTION_VALUE = [
+    "hg --config alias.x='!rm -rf /home/dev/work' x",
+    "hg --config hooks.pre-commit='rm -rf /home/dev' commit -m wip",
+    "hg --config=alias.clean='!rm -rf /home/dev' clean",
+    "restic -r /srv/backup --password-command 'rm -rf /home/dev' snapshots",
+    "restic --password-command='rm -rf /home/dev/.config' snapshots",
+    "RESTIC_PASSWORD_COMMAND='rm -rf /home/dev' restic -r /srv/backup check",
+    "mail -E '!rm -rf /home/dev' -s x ana",
+]
+OPTION_VALUE_ORDINARY = [
+    "hg --config ui.username=ana commit -m wip",
+    "hg --config alias.lg='log -G' lg",
+    "hg log -l 5",
+    "restic -r backups/repo --password-file .restic-pass snapshots",
+    "restic -r backups/repo --password-command 'echo hunter2' snapshots",
+    "mail -s 'build done' ana < build.log",
+]
+
+
+@pytest.mark.parametrize("cmd", RUNS_OPTION_VALUE)
+def test_a_command_in_an_option_value_is_judged_as_typed(cmd: str) -> None:
+    assert verdict(cmd) == "deny"
+
+
+@pytest.mark.parametrize("cmd", OPTION_VALUE_ORDINARY)
+def test_ordinary_option_values_stay_allowed(cmd: str) -> None:
+    assert verdict(cmd) == "allow"
+
+
 # Open classes (left for later; each names its mechanism).
 OPEN: dict[str, str] = {
     "wc --files0-from /home/dev/.ssh/id_rsa": "a credential named as an option value the program reads (wc --files0-from, file -m, ssh -F)",

@@ -420,9 +420,63 @@ _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
     "npm": {(): {"script-shell": "script-shell"}},
     "pnpm": {(): {"script-shell": "script-shell"}},
     "zip": {},
+    "hg": {},
+    "restic": {},
+    "mail": {},
     "emacs": {},
     "emacsclient": {},
 }
+# Options whose value is a command line the program runs: (program, option names, prefix the value must start with,
+# which is dropped).  restic runs --password-command through the shell; GNU mail's --exec runs a mail command, whose
+# `!` is the shell escape.
+_VALUE_COMMANDS = {
+    "restic": (("--password-command",), ""),
+    "mail": (("-E", "--exec"), "!"),
+}
+
+
+def _option_values(vals: list[str], names: tuple[str, ...]) -> list[str]:
+    """The values given to the options *names* (``--opt VALUE``, ``--opt=VALUE``, ``-E VALUE``)."""
+    out: list[str] = []
+    for j, v in enumerate(vals):
+        if v == "--":
+            break
+        if v in names and j + 1 < len(vals):
+            out.append(vals[j + 1])
+        for n in names:
+            if n.startswith("--") and v.startswith(n + "="):
+                out.append(v[len(n) + 1 :])
+    return out
+
+
+def _value_commands(name: str, cmd: SimpleCommand) -> list[tuple[str, str]]:
+    """(command line, how it is run) for each command a program runs from its options, settings or environment:
+    Mercurial's `--config alias.X=!CMD` and `--config hooks.NAME=CMD` (a hook not written `python:`), restic's
+    --password-command and RESTIC_PASSWORD_COMMAND, GNU mail's `--exec '!CMD'`."""
+    vals = cmd.values()
+    found: list[tuple[str, str]] = []
+    if name == "hg":
+        for pair in _option_values(vals, ("--config",)):
+            key, eq, value = pair.partition("=")
+            low = key.strip().lower()
+            value = value.strip()
+            if not eq or not value or DYN in value:
+                continue
+            if low.startswith("alias.") and value.startswith("!"):
+                found.append((value[1:], f"hg --config {key}"))
+            elif low.startswith("hooks.") and not value.startswith("python:"):
+                found.append((value, f"hg --config {key}"))
+        return found
+    names, prefix = _VALUE_COMMANDS[name]
+    values = _option_values(vals, names)
+    if name == "restic" and cmd.assigns.get("RESTIC_PASSWORD_COMMAND"):
+        values.append(cmd.assigns["RESTIC_PASSWORD_COMMAND"])
+    for value in values:
+        if value.startswith(prefix) and DYN not in value:
+            found.append((value[len(prefix) :], f"{name} {names[-1]}"))
+    return found
+
+
 # Emacs Lisp calls that run programs or delete files, and its string literals.
 _ELISP_CALL = lazy(
     r"\((shell-command|async-shell-command|shell-command-to-string|call-process|start-process|process-lines|delete-directory|delete-file)\s+([^)]*)"
@@ -1477,6 +1531,10 @@ class Unwrapper:
                 )
                 if code is not None:
                     self._elisp(cmd, code)
+            return
+        if name in ("hg", "restic", "mail"):
+            for value, via in _value_commands(name, cmd):
+                self.reparse(value, cmd, via)
             return
         if name == "zip":
             vals = cmd.values()
