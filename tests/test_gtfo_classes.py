@@ -246,6 +246,21 @@ def test_ordinary_option_values_stay_allowed(cmd: str) -> None:
     assert verdict(cmd) == "allow"
 
 
+# Lua's io.open/io.lines name the file a one-liner reads, or writes with a "w"/"a"/"+" mode, as Python's open() was read.
+LUA_FILES = [
+    ('lua -e \'io.open("/home/dev/.claude/settings.json", "w"):write("{}")\'', "deny"),
+    ('lua -e \'print(io.open("/home/dev/.aws/credentials"):read("a"))\'', "deny"),
+    ("lua5.4 -e 'for l in io.lines(\"/home/dev/.ssh/id_ed25519\") do print(l) end'", "deny"),
+    ("lua -e 'for l in io.lines(\"data.txt\") do print(l) end'", "allow"),
+    ('lua -e \'local f = io.open("out.txt", "w") f:write("x") f:close()\'', "allow"),
+]
+
+
+@pytest.mark.parametrize(("cmd", "expected"), LUA_FILES)
+def test_lua_file_reads_and_writes_are_judged(cmd: str, expected: str) -> None:
+    assert verdict(cmd) == expected
+
+
 # Open classes (left for later; each names its mechanism).
 OPEN: dict[str, str] = {
     "wc --files0-from /home/dev/.ssh/id_rsa": "a credential named as an option value the program reads (wc --files0-from, file -m, ssh -F)",
