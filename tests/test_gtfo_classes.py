@@ -261,6 +261,36 @@ def test_lua_file_reads_and_writes_are_judged(cmd: str, expected: str) -> None:
     assert verdict(cmd) == expected
 
 
+# gdb's own commands given on its command line (-ex, --eval-command, -iex): `!CMD`, `shell CMD` and `pipe … | CMD` run
+# a shell command, `python CODE` runs Python, `dump`/`append … FILE` write FILE.
+GDB_COMMANDS = [
+    "gdb -batch -ex 'shell rm -rf /home/dev/work'",
+    "gdb -ex 'shell rm -rf /home/dev'",
+    "gdb -q -ex '!rm -rf /home/dev' -ex quit",
+    "gdb -batch -ex 'python import shutil; shutil.rmtree(\"/home/dev\")'",
+    "gdb -batch -ex 'dump binary value /home/dev/.claude/settings.json 1'",
+    "gdb -batch --eval-command='pipe info functions | rm -rf /home/dev'",
+    "gdb -nx -iex 'append value /home/dev/.claude/settings.local.json 0' -ex quit",
+]
+GDB_ORDINARY = [
+    "gdb -batch -ex 'info functions' build/app",
+    "gdb -batch -ex run -ex bt ./build/app",
+    "gdb -ex 'shell ls' -ex quit",
+    "gdb -batch -ex 'dump binary memory build/mem.bin 0x1000 0x2000' build/app",
+    "gdb -batch -ex 'python print(1)'",
+]
+
+
+@pytest.mark.parametrize("cmd", GDB_COMMANDS)
+def test_gdb_commands_on_its_command_line_are_judged(cmd: str) -> None:
+    assert verdict(cmd) == "deny"
+
+
+@pytest.mark.parametrize("cmd", GDB_ORDINARY)
+def test_ordinary_gdb_sessions_stay_allowed(cmd: str) -> None:
+    assert verdict(cmd) == "allow"
+
+
 # Open classes (left for later; each names its mechanism).
 OPEN: dict[str, str] = {
     "wc --files0-from /home/dev/.ssh/id_rsa": "a credential named as an option value the program reads (wc --files0-from, file -m, ssh -F)",

@@ -437,6 +437,57 @@ def system_calls(code: str) -> Found:
     return found
 
 
+# ---------------------------------------------------------------- gdb
+
+_GDB_COMMAND_OPTS = frozenset({"-ex", "--ex", "-eval-command", "--eval-command", "-iex", "--iex", "-init-eval-command", "--init-eval-command"})
+# dump/append [FORMAT] [memory|value] FILE …  (gdb "Dumping Data to Files")
+_GDB_FORMATS = frozenset({"binary", "ihex", "srec", "tekhex", "verilog"})
+
+
+def gdb_commands(argv: list[str]) -> list[str]:
+    """The gdb commands given on its command line (-ex CMD, --eval-command=CMD, -iex CMD), in order; none after
+    --args (the words there are the program and its arguments)."""
+    out: list[str] = []
+    j = 1
+    while j < len(argv):
+        a = argv[j]
+        if a == "--args":
+            break
+        if a in _GDB_COMMAND_OPTS and j + 1 < len(argv):
+            out.append(argv[j + 1])
+            j += 2
+            continue
+        opt, eq, value = a.partition("=")
+        if eq and opt in _GDB_COMMAND_OPTS:
+            out.append(value)
+        j += 1
+    return out
+
+
+def gdb(commands: list[str]) -> Found:
+    """What gdb's own commands do: `!CMD`, `shell CMD` and `pipe GDBCMD | CMD` run CMD through the shell, `python CODE`
+    (`py`, `pi`) runs Python, `dump`/`append … FILE` write FILE."""
+    found = Found()
+    for c in commands:
+        text = c.strip()
+        head, _, rest = text.partition(" ")
+        if text.startswith("!"):
+            found.shell.append(text[1:])
+        elif head == "shell":
+            found.shell.append(rest)
+        elif head in ("pipe", "|") and "|" in rest:
+            found.shell.append(rest.split("|", 1)[1])
+        elif head in ("python", "py", "python-interactive", "pi") and rest.strip():
+            found.shell.append("python3 -c " + shell_quote(rest))
+        elif head in ("dump", "append"):
+            words = rest.split()
+            while words and (words[0] in _GDB_FORMATS or words[0] in ("memory", "value")):
+                words = words[1:]
+            if words:
+                found.writes.append(words[0])
+    return found
+
+
 # ---------------------------------------------------------------- TeX
 
 _TEX_SHELL_ESCAPE = frozenset({"-shell-escape", "--shell-escape", "-enable-write18", "--enable-write18"})

@@ -420,12 +420,15 @@ _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
     "npm": {(): {"script-shell": "script-shell"}},
     "pnpm": {(): {"script-shell": "script-shell"}},
     "zip": {},
+    "gdb": {},
+    "gdb-multiarch": {},
     "hg": {},
     "restic": {},
     "mail": {},
     "emacs": {},
     "emacsclient": {},
 }
+_GDBS = frozenset({"gdb", "gdb-multiarch"})
 # Options whose value is a command line the program runs: (program, option names, prefix the value must start with,
 # which is dropped).  restic runs --password-command through the shell; GNU mail's --exec runs a mail command, whose
 # `!` is the shell escape.
@@ -1372,7 +1375,12 @@ class Unwrapper:
         self.out.commands.append(cmd)
         if name in _OPTION_COMMANDS or name in _PLUS_COMMANDS or (name == "git" and (len(argv) > 1 or cmd.assigns)):
             self._option_commands(cmd)
-        if len(argv) > 1 and name not in NON_RUNNERS:
+        if name in _GDBS:
+            # gdb's -ex commands are read above; after --args come the program it debugs and its arguments.
+            k = next((k for k, w in enumerate(argv) if w.value == "--args"), -1)
+            if 0 < k < len(argv) - 1:
+                self.command(cmd.derive(argv[k + 1 :], f"{name} --args"))
+        elif len(argv) > 1 and name not in NON_RUNNERS:
             self._arguments_as_commands(cmd, known_program(name))
 
     def _rails(self, cmd: SimpleCommand) -> bool:
@@ -1531,6 +1539,15 @@ class Unwrapper:
                 )
                 if code is not None:
                     self._elisp(cmd, code)
+            return
+        if name in ("gdb", "gdb-multiarch"):
+            from . import embedded  # the language modules load only for a command that needs them (programs.py)
+
+            found = embedded.gdb(embedded.gdb_commands([w.value for w in cmd.argv]))
+            for text in found.shell:
+                self.reparse(text, cmd, f"{name} -ex")
+            for path in found.writes:
+                self.command(cmd.derive([Word("tee", "tee"), Word(path, path)], f"{name} dump"))
             return
         if name in ("hg", "restic", "mail"):
             for value, via in _value_commands(name, cmd):
