@@ -145,3 +145,29 @@ def test_peer_builders_hand_tables_name_real_labels() -> None:
     for label, cls, why in [*SF.values(), *BG.values()]:
         assert label in ("dangerous", "ask", "benign") and why
         assert cls in classes
+
+
+def test_gtfobins_set_format() -> None:
+    """eval/build_gtfobins.py: GTFOBins' unprivileged examples, instantiated; its licence and commit recorded."""
+    rows = _set("gtfobins")
+    assert len(rows) > 1000
+    programs: set[str] = set()
+    for c in rows:
+        assert set(c) >= FIELDS | {"license"}, c
+        assert c["source"] == "gtfobins" and str(c["id"]).startswith("gtfobins-")
+        assert c["license"] == "GPL-3.0"
+        ref = str(c["source_ref"])
+        assert ref.startswith("GTFOBins/GTFOBins.github.io@") and ":_gtfobins/" in ref, ref
+        assert len(ref.split("@", 1)[1].split(":", 1)[0]) == 40  # the snapshot's commit
+        cmd = str(c["tool_input"]["command"])  # type: ignore[index]
+        assert "/path/to/" not in cmd and "attacker.com" not in cmd, cmd  # every placeholder instantiated
+        fragment = ref.rsplit("#", 1)[1]
+        program = ref.rsplit("/", 1)[1].split("#", 1)[0]
+        programs.add(program)
+        if fragment == "version":
+            assert cmd == f"{program} --version" and c["label"] == "benign"
+        elif fragment.endswith((".secret", ".settings", ".payload", ".shell")):
+            assert c["label"] == "dangerous", c
+        elif fragment.endswith(".project") or fragment.endswith(".tmp"):
+            assert c["label"] in ("benign", "ask"), c
+    assert len(programs) > 400

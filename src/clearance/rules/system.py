@@ -29,15 +29,15 @@ if TYPE_CHECKING:
         "echo 'rm -rf ~' | at now + 1 hour",
         "loginctl enable-linger ana",
     ),
-    no_match=("crontab -l", "systemctl status nginx", "systemctl --user list-units", "launchctl list"),
+    no_match=("crontab -l", "crontab -V", "systemctl status nginx", "systemctl --user list-units", "launchctl list"),
 )
 def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     ops = [v for v in vals if not v.startswith("-")]
     name = cmd.name
     if name == "crontab":
-        if "-l" in vals:
-            return None
+        if "-l" in vals or any(v in ("-V", "--version", "--help") for v in vals):
+            return None  # lists the jobs, prints the version, or refuses the option (--help): no job changes
         return "crontab replaces scheduled jobs that run after the session" if "-r" not in vals else "crontab -r deletes every scheduled job"
     if name in ("at", "batch"):
         if any(v in ("-l", "-c") for v in vals) or (not ops and not cmd.stdin_from):

@@ -766,6 +766,9 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         _unzip(cmd, sc, add, out)
     elif name in ("7z", "7za", "7zz"):
         _7z(cmd, sc, add, out)
+    elif name == "socat":
+        for w in socat_written(args):
+            add(WRITE, w)
     elif name in ("curl", "wget"):
         out_flag = "o" if name == "curl" else "O"
         for i, w in enumerate(args):
@@ -917,7 +920,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 v = v[1:]  # curl -d @file
             if "/" in v or v.startswith(("~", ".")) or (name in PRINTERS and v and DYN not in v and "=" not in v):
                 if "://" in v:
-                    continue
+                    local = file_url_path(v) if name not in ("curl", "wget") else None
+                    if local is None:
+                        continue
+                    v = local  # lynx -dump file:///home/ana/.netrc, aws … --payload file:///…: a local read
                 if only:
                     # rg -g '*.md' DIR, grep -r --include='*.py' DIR: only files of those names are read.
                     base = sc.word_path(Word(v, w.raw), cmd)
@@ -946,6 +952,50 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         for p in getattr(facts, "reads", ()):
             add(READ, Word(p, p), note="code")
     return out
+
+
+# socat's address types that name a file (socat(1) "ADDRESS TYPES"): data flowing into one is written there.
+_SOCAT_FILE_TYPES = frozenset({"open", "gopen", "create", "creat", "file"})
+
+
+def socat_written(args: list[Word]) -> list[Word]:
+    """The files socat writes: its file addresses on the receiving side (with -u the second address, with -U the
+    first, else both, data flowing both ways); of a dual address `A!!B`, B."""
+    addrs: list[Word] = []
+    one_way = ""
+    skip = False
+    for w in args:
+        v = w.value
+        if skip:
+            skip = False
+        elif v in ("-lf", "-L", "-W"):
+            skip = True
+        elif v.startswith("-") and v != "-" and not addrs:
+            one_way = v if v in ("-u", "-U") else one_way
+        else:
+            addrs.append(w)
+    if len(addrs) != 2:
+        return []
+    receiving = [addrs[1]] if one_way == "-u" else [addrs[0]] if one_way == "-U" else addrs
+    out: list[Word] = []
+    for w in receiving:
+        side = w.value.rpartition("!!")[2]
+        kind, colon, rest = side.partition(":")
+        if colon and kind.lower() in _SOCAT_FILE_TYPES:
+            path = rest.split(",", 1)[0].strip("'\"")
+            if path:
+                out.append(Word(path, w.raw))
+    return out
+
+
+def file_url_path(v: str) -> str | None:
+    """The local path a ``file:`` URL names (empty or local host), or None for any other URL."""
+    if v[:7].lower() != "file://":
+        return None
+    host, slash, path = v[7:].partition("/")
+    if not slash or host.lower() not in ("", "localhost", "127.0.0.1"):
+        return None
+    return "/" + path.split("?", 1)[0].split("#", 1)[0]
 
 
 def pathspecs_from_file(nc: Norm, cmd: SimpleCommand) -> list[str]:

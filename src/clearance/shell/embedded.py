@@ -18,7 +18,9 @@ from .programs import MAKES as MAKES
 from .programs import NAMES as NAMES
 from .programs import POWERSHELLS as POWERSHELLS
 from .programs import SEDS as SEDS
+from .programs import SYSTEM_CALLERS as SYSTEM_CALLERS
 from .programs import TCLS as TCLS
+from .programs import TEXS as TEXS
 from .programs import VIMS as VIMS
 
 
@@ -403,6 +405,137 @@ def tcl_code(name: str, argv: list[str], stdin_text: str | None) -> str | None:
     return stdin_text
 
 
+# ---------------------------------------------------------------- system() in other languages
+
+# A call of a process function, written the way each of these languages calls: `(system "cmd")`, `(ext:shell "cmd")`,
+# `(uiop:run-program "cmd")` in Lisp; `system("cmd")`, `unix("cmd")` in Octave, S-Lang and gnuplot;
+# `System.Process.callCommand "cmd"` in Haskell.  Group 1 is the literal command line when one follows.
+_CALL_NAMES = r"(?:system\*?|shell|run-shell-command|run-program|launch-program|callCommand|spawnCommand|unix|shell_cmd|popen)"
+_SYSTEM_CALL = lazy(r"(?:\(\s*+(?:[\w-]++:{1,2})?" + _CALL_NAMES + r"(?=\s)|(?<![\w:*-])" + _CALL_NAMES + r"(?=\s*+[(\"]))\s*+\(?\s*+(?:" + _AWK_STR + ")?")
+
+
+def option_code(argv: list[str], options: tuple[str, ...]) -> str | None:
+    """The code given to one of *options* (``-e CODE``, ``--eval=CODE``); None when none is."""
+    for j, a in enumerate(argv[1:], start=1):
+        if a in options and j + 1 < len(argv):
+            return argv[j + 1]
+        for o in options:
+            if o.startswith("--") and a.startswith(o + "="):
+                return a[len(o) + 1 :]
+    return None
+
+
+def system_calls(code: str) -> Found:
+    """The command lines a one-liner hands to its language's system()-like calls; a call whose command is not a
+    literal makes the code opaque."""
+    found = Found()
+    for m in _SYSTEM_CALL.finditer(code):
+        if m.group(1) is not None:
+            found.shell.append(_awk_unescape(m.group(1)))
+        else:
+            found.opaque.append(f"the code runs a command built at run time ({m.group(0).strip()[:60]!r})")
+    return found
+
+
+# ---------------------------------------------------------------- gdb
+
+_GDB_COMMAND_OPTS = frozenset({"-ex", "--ex", "-eval-command", "--eval-command", "-iex", "--iex", "-init-eval-command", "--init-eval-command"})
+# dump/append [FORMAT] [memory|value] FILE …  (gdb "Dumping Data to Files")
+_GDB_FORMATS = frozenset({"binary", "ihex", "srec", "tekhex", "verilog"})
+
+
+def gdb_commands(argv: list[str]) -> list[str]:
+    """The gdb commands given on its command line (-ex CMD, --eval-command=CMD, -iex CMD), in order; none after
+    --args (the words there are the program and its arguments)."""
+    out: list[str] = []
+    j = 1
+    while j < len(argv):
+        a = argv[j]
+        if a == "--args":
+            break
+        if a in _GDB_COMMAND_OPTS and j + 1 < len(argv):
+            out.append(argv[j + 1])
+            j += 2
+            continue
+        opt, eq, value = a.partition("=")
+        if eq and opt in _GDB_COMMAND_OPTS:
+            out.append(value)
+        j += 1
+    return out
+
+
+def gdb(commands: list[str]) -> Found:
+    """What gdb's own commands do: `!CMD`, `shell CMD` and `pipe GDBCMD | CMD` run CMD through the shell, `python CODE`
+    (`py`, `pi`) runs Python, `dump`/`append … FILE` write FILE."""
+    found = Found()
+    for c in commands:
+        text = c.strip()
+        head, _, rest = text.partition(" ")
+        if text.startswith("!"):
+            found.shell.append(text[1:])
+        elif head == "shell":
+            found.shell.append(rest)
+        elif head in ("pipe", "|") and "|" in rest:
+            found.shell.append(rest.split("|", 1)[1])
+        elif head in ("python", "py", "python-interactive", "pi") and rest.strip():
+            found.shell.append("python3 -c " + shell_quote(rest))
+        elif head in ("dump", "append"):
+            words = rest.split()
+            while words and (words[0] in _GDB_FORMATS or words[0] in ("memory", "value")):
+                words = words[1:]
+            if words:
+                found.writes.append(words[0])
+    return found
+
+
+# ---------------------------------------------------------------- TeX
+
+_TEX_SHELL_ESCAPE = frozenset({"-shell-escape", "--shell-escape", "-enable-write18", "--enable-write18"})
+_TEX_NO_SHELL_ESCAPE = frozenset({"-no-shell-escape", "--no-shell-escape", "-disable-write18", "--disable-write18"})
+_TEX_WRITE18 = lazy(r"\\write18\s*+\{")
+_TEX_PIPE_INPUT = lazy(r"\\input\s*+\{?\|\s*+\"([^\"]*)\"")
+
+
+def _braced(text: str, start: int) -> str | None:
+    """The text up to the brace that closes the one opened just before *start*, or None when it is not closed."""
+    depth = 1
+    for i in range(start, min(len(text), start + 10_000)):
+        c = text[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return text[start:i]
+    return None
+
+
+def tex(argv: list[str]) -> Found:
+    """A TeX engine's shell escapes in the document text on its command line, when shell escape is on (the last of
+    -shell-escape / -no-shell-escape wins); restricted mode (the default) runs only a list of safe programs."""
+    found = Found()
+    enabled = False
+    for a in argv[1:]:
+        if a in _TEX_SHELL_ESCAPE:
+            enabled = True
+        elif a in _TEX_NO_SHELL_ESCAPE:
+            enabled = False
+    if not enabled:
+        return found
+    for a in argv[1:]:
+        if a.startswith("-") or "\\" not in a:
+            continue
+        for m in _TEX_WRITE18.finditer(a):
+            body = _braced(a, m.end())
+            if body is None or "\\" in body:
+                found.opaque.append("TeX runs a shell command built from macros (\\write18)")
+            else:
+                found.shell.append(body)
+        for m in _TEX_PIPE_INPUT.finditer(a):
+            found.shell.append(m.group(1))
+    return found
+
+
 # ---------------------------------------------------------------- AppleScript
 
 _AS_SHELL_LIT = lazy(r"do\s+shell\s+script\s+" + _AWK_STR + r"(?=\s*(?:$|\n|with\b|user\b|password\b|administrator\b|altering\b))")
@@ -475,6 +608,8 @@ def powershell(argv: list[str]) -> Found:
             return found
         if low in ("-file", "-f"):
             return found  # runs a script file, like `bash script.sh`
+        if low in ("-version", "-v", "--version", "-help", "-h", "--help", "-?", "/?"):
+            return found  # prints its version or usage and exits
         if not a.startswith("-"):
             found.opaque.append(f"PowerShell code ({' '.join(argv[j:])[:60]!r}) is not analysed by clearance")
             return found

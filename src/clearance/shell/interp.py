@@ -66,6 +66,7 @@ _READ = {
     "ruby": lazy(r"(?:File\.read|IO\.read|File\.open|File\.binread)\s*\(?"),
     "php": lazy(r"(?:file_get_contents|fopen|readfile)\s*\("),
     "perl": lazy(r"\bopen\s*\(?\s*(?:my\s+)?\$?\w+\s*,\s*['\"]<['\"]\s*,"),
+    "lua": lazy(r"\bio\.(?:open|lines)\s*\("),
 }
 # Calls that write the file named by their first argument.
 _WRITE = {
@@ -534,7 +535,7 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
             path, _ = _first_argument(code, m.end())
             if not path:
                 continue
-            if lang in ("python", "ruby", "php") and _opens_for_writing(code, m.end()):
+            if lang in ("python", "ruby", "php", "lua") and _opens_for_writing(code, m.end()):
                 facts.writes.append(path)
             else:
                 facts.reads.append(path)

@@ -32,7 +32,22 @@ CMDLETS = frozenset(
     }
 )
 MAKES = frozenset({"make", "gmake"})
-NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | frozenset({"osascript", "script", "parallel"})
+# Languages whose one-liners run a shell command line through a call named like system(): Lisp dialects, Octave,
+# S-Lang, GHC's expression mode, gnuplot.  Program -> the options that take the code.
+SYSTEM_CALLERS = {
+    "guile": ("-c",),
+    "clisp": ("-x",),
+    "sbcl": ("--eval",),
+    "racket": ("-e", "--eval"),
+    "octave": ("--eval",),
+    "octave-cli": ("--eval",),
+    "slsh": ("-e",),
+    "ghc": ("-e",),
+    "gnuplot": ("-e",),
+}
+# TeX engines: with shell escape enabled, \write18{CMD} and \input|"CMD" in the document run CMD.
+TEXS = frozenset({"tex", "etex", "pdftex", "xetex", "luatex", "latex", "pdflatex", "xelatex", "lualatex", "amstex", "context"})
+NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | TEXS | frozenset({"osascript", "script", "parallel", *SYSTEM_CALLERS})
 
 # Interpreter name -> language.
 INTERPRETERS = {

@@ -376,6 +376,10 @@ class ShellFlags:
         self.noexec = noexec  # -n / -o noexec, not interactive: commands are read and never run
 
 
+# A shell's options after which it only prints its version or usage and exits.
+_PRINT_ONLY = frozenset({"--version", "--help", "--usage"})
+
+
 def shell_flags(argv: list[Word]) -> ShellFlags:
     """Read a shell's options: -c takes the first operand (after every option, as bash does) as the script;
     -n (noexec) reads without running, except in an interactive shell (-i), which ignores it."""
@@ -431,9 +435,66 @@ _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
     "npm": {(): {"script-shell": "script-shell"}},
     "pnpm": {(): {"script-shell": "script-shell"}},
     "zip": {},
+    "gdb": {},
+    "gdb-multiarch": {},
+    "hg": {},
+    "restic": {},
+    "mail": {},
     "emacs": {},
     "emacsclient": {},
 }
+_GDBS = frozenset({"gdb", "gdb-multiarch"})
+# Options whose value is a command line the program runs: (program, option names, prefix the value must start with,
+# which is dropped).  restic runs --password-command through the shell; GNU mail's --exec runs a mail command, whose
+# `!` is the shell escape.
+_VALUE_COMMANDS = {
+    "restic": (("--password-command",), ""),
+    "mail": (("-E", "--exec"), "!"),
+}
+
+
+def _option_values(vals: list[str], names: tuple[str, ...]) -> list[str]:
+    """The values given to the options *names* (``--opt VALUE``, ``--opt=VALUE``, ``-E VALUE``)."""
+    out: list[str] = []
+    for j, v in enumerate(vals):
+        if v == "--":
+            break
+        if v in names and j + 1 < len(vals):
+            out.append(vals[j + 1])
+        for n in names:
+            if n.startswith("--") and v.startswith(n + "="):
+                out.append(v[len(n) + 1 :])
+    return out
+
+
+def _value_commands(name: str, cmd: SimpleCommand) -> list[tuple[str, str]]:
+    """(command line, how it is run) for each command a program runs from its options, settings or environment:
+    Mercurial's `--config alias.X=!CMD` and `--config hooks.NAME=CMD` (a hook not written `python:`), restic's
+    --password-command and RESTIC_PASSWORD_COMMAND, GNU mail's `--exec '!CMD'`."""
+    vals = cmd.values()
+    found: list[tuple[str, str]] = []
+    if name == "hg":
+        for pair in _option_values(vals, ("--config",)):
+            key, eq, value = pair.partition("=")
+            low = key.strip().lower()
+            value = value.strip()
+            if not eq or not value or DYN in value:
+                continue
+            if low.startswith("alias.") and value.startswith("!"):
+                found.append((value[1:], f"hg --config {key}"))
+            elif low.startswith("hooks.") and not value.startswith("python:"):
+                found.append((value, f"hg --config {key}"))
+        return found
+    names, prefix = _VALUE_COMMANDS[name]
+    values = _option_values(vals, names)
+    if name == "restic" and cmd.assigns.get("RESTIC_PASSWORD_COMMAND"):
+        values.append(cmd.assigns["RESTIC_PASSWORD_COMMAND"])
+    for value in values:
+        if value.startswith(prefix) and DYN not in value:
+            found.append((value[len(prefix) :], f"{name} {names[-1]}"))
+    return found
+
+
 # Emacs Lisp calls that run programs or delete files, and its string literals.
 _ELISP_CALL = lazy(
     r"\((shell-command|async-shell-command|shell-command-to-string|call-process|start-process|process-lines|delete-directory|delete-file)\s+([^)]*)"
@@ -1423,7 +1484,12 @@ class Unwrapper:
         self.out.commands.append(cmd)
         if name in _OPTION_COMMANDS or name in _PLUS_COMMANDS or (name == "git" and (len(argv) > 1 or cmd.assigns)):
             self._option_commands(cmd)
-        if len(argv) > 1 and name not in NON_RUNNERS and name not in _INERT_BUILTINS:
+        if name in _GDBS:
+            # gdb's -ex commands are read above; after --args come the program it debugs and its arguments.
+            k = next((k for k, w in enumerate(argv) if w.value == "--args"), -1)
+            if 0 < k < len(argv) - 1:
+                self.command(cmd.derive(argv[k + 1 :], f"{name} --args"))
+        elif len(argv) > 1 and name not in NON_RUNNERS and name not in _INERT_BUILTINS:
             self._arguments_as_commands(cmd, known_program(name))
 
     def _rails(self, cmd: SimpleCommand) -> bool:
@@ -1582,6 +1648,19 @@ class Unwrapper:
                 )
                 if code is not None:
                     self._elisp(cmd, code)
+            return
+        if name in ("gdb", "gdb-multiarch"):
+            from . import embedded  # the language modules load only for a command that needs them (programs.py)
+
+            found = embedded.gdb(embedded.gdb_commands([w.value for w in cmd.argv]))
+            for text in found.shell:
+                self.reparse(text, cmd, f"{name} -ex")
+            for path in found.writes:
+                self.command(cmd.derive([Word("tee", "tee"), Word(path, path)], f"{name} dump"))
+            return
+        if name in ("hg", "restic", "mail"):
+            for value, via in _value_commands(name, cmd):
+                self.reparse(value, cmd, via)
             return
         if name == "zip":
             vals = cmd.values()
@@ -1910,7 +1989,8 @@ class Unwrapper:
             elif src.dynamic:
                 self.out.problems.append(("shell.dynamic-code", f"{name} runs a script whose file is only known at run time ({src.raw})"))
             # sh < script.sh: runs a script file, like `sh script.sh` (read by clearance.scripts)
-        else:
+        elif not any(w.value in _PRINT_ONLY for w in argv[1:i]):
+            # `bash --version`, `zsh --help`: printed and gone (dash and ash refuse the option and exit): no shell starts
             self.out.problems.append(("shell.interactive-shell", f"{name} starts an interactive shell whose commands clearance cannot see"))
 
     def _stdin_script(self, cmd: SimpleCommand, sources: list[SimpleCommand] | None = None) -> None:
@@ -2163,6 +2243,14 @@ class Unwrapper:
             code = embedded.tcl_code(name, values, cmd.stdin_text)
             if code is not None:
                 found = embedded.tcl(code)
+        elif name in embedded.TEXS:
+            found = embedded.tex(values)
+            label = f"{name} \\write18"
+        elif name in embedded.SYSTEM_CALLERS:
+            code = embedded.option_code(values, embedded.SYSTEM_CALLERS[name])
+            if code is not None:
+                found = embedded.system_calls(code)
+                label = f"{name} {embedded.SYSTEM_CALLERS[name][0]}"
         elif name == "osascript":
             code = embedded.osascript_code(values)
             if code is None and len(values) == 1:
