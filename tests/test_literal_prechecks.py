@@ -303,6 +303,9 @@ GATE_FRAGMENTS = [
     "aws rds-data execute-statement --sql 'DROP TABLE t'", "wrangler d1 execute x --command 'DELETE FROM t'", "turso db shell x 'DROP TABLE t'",
     "heroku pg:psql -c 'DROP TABLE t'", "gcloud spanner databases execute-sql d --sql 'DROP TABLE t'",
     "az postgres flexible-server execute -q 'DROP TABLE t'", "dolt sql -q 'DROP TABLE t'", "supabase db query 'DROP TABLE t'",
+    # sys.fill-disk / sys.large-file gates (an endless source)
+    "cat /dev/zero > /tmp/f", "yes > /tmp/y", "head -c 20G /dev/zero > /tmp/h", "tail -c +1 /dev/urandom > /tmp/t",
+    "pv /dev/zero > /tmp/p", "base64 /dev/urandom > /tmp/b", "tr -d x < /dev/zero > /tmp/t", "cat README.md", "head -n 5 x.log",
     "date", "date +%s", "date -u +%FT%T", "date -s 12:00", "date --set=2030-01-01", "date 010112002030", "date -d @0",
 ]  # fmt: skip
 

@@ -320,7 +320,20 @@ def _sudoers(cmd: SimpleCommand, sc: Scope) -> bool:
 
 
 # (rule id, command name) -> the gate of that rule for commands of that name (the others import its pack).
+_ENDLESS = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
+
+
+def endless_source(cmd: SimpleCommand, sc: Scope) -> bool:
+    """sys.fill-disk's and sys.large-file's first test for the common printers: a source that never ends (an operand,
+    or stdin redirected from it) or, for `yes`, an output redirected at all."""
+    if cmd.name == "yes":
+        return any(r.writes for r in cmd.redirects)
+    return any(v in _ENDLESS for v in cmd.values()) or any(r.target is not None and r.target.value in _ENDLESS for r in cmd.redirects)
+
+
 COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
+    **{("sys.fill-disk", n): endless_source for n in ("yes", "cat", "tail", "pv", "base64", "tr")},
+    ("sys.large-file", "head"): endless_source,
     ("creds.print-token", "git"): _any_value(_GIT_TOKEN_PRINTERS),
     ("creds.secret-output-unknown", "git"): _any_value(_GIT_TOKEN_PRINTERS),
     ("net.package-source-change", "git"): _any_value(_GIT_SOURCE_CHANGE),

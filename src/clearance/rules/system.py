@@ -1368,3 +1368,123 @@ def attach_process(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     shown = ", ".join((raw if DYN in v else v)[:40] for v, raw in targets[:3])
     return f"{cmd.name} attaches to the running process {shown}, which it can change from outside"
+
+
+# Sources that never end: what copies them into a file fills the disk unless a size bounds it.
+_ENDLESS_SOURCES = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
+_LARGE = 10 * 1024**3  # bytes one command may write into a file before a person is asked (10 GiB)
+_UNITS: dict[str, int] = {"": 1, "c": 1, "w": 2, "b": 512, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4, "p": 1024**5, "e": 1024**6}
+
+
+def _size(text: str, dd: bool = False) -> int | None:
+    """A size as dd, head -c and fallocate -l read it: 500G, 1M, 4KiB, 10GB (powers of 1000), 2x4M (dd's product)."""
+    t = text.strip()
+    if dd and "x" in t:
+        total = 1
+        for part in t.split("x"):
+            got = _size(part, dd)
+            if got is None:
+                return None
+            total *= got
+        return total
+    digits = len(t) - len(t.lstrip("0123456789"))
+    if not digits:
+        return None
+    num, unit = int(t[:digits]), t[digits:].lower()
+    if unit.endswith("ib"):
+        unit = unit[:-2]
+    elif len(unit) == 2 and unit.endswith("b") and unit[0] in "kmgtpe":
+        return num * int(1000 ** ("kmgtpe".index(unit[0]) + 1))
+    return num * _UNITS[unit] if unit in _UNITS else None
+
+
+def _stdout_file(cmd: SimpleCommand) -> str | None:
+    """The file the command's standard output goes to (its last such redirection), or None (a pipe, a terminal, /dev/null)."""
+    if cmd.piped:
+        return None  # into a pipe (a redirection written after the pipeline is its last command's)
+    target = None
+    for r in cmd.redirects:
+        if r.writes and r.fd in ("", "1", "&") and r.target is not None:
+            target = r.target.value
+    return None if target is None or target.startswith("/dev/") else target
+
+
+def fill_disk_size(cmd: SimpleCommand) -> tuple[str, int | None] | None:
+    """What the command writes into a file from a source that never ends: (the file, the bytes; None for no bound)."""
+    name = cmd.name
+    vals = cmd.values()
+    if name == "dd":
+        opts = dict(v.split("=", 1) for v in vals if "=" in v)
+        src, dst = opts.get("if", ""), opts.get("of") or _stdout_file(cmd)
+        if src not in _ENDLESS_SOURCES or not dst or dst.startswith("/dev/"):
+            return None  # a device is fs.disk-wipe's
+        bs = _size(opts.get("obs") or opts.get("bs", "512"), True)
+        count = opts.get("count")
+        if count is None:
+            return dst, None
+        n = _size(count, True)
+        return dst, (bs * n if bs is not None and n is not None else 0)
+    if name == "fallocate":
+        for i, v in enumerate(vals):
+            size = vals[i + 1] if v in ("-l", "--length") and i + 1 < len(vals) else v[2:] if v.startswith("-l") and len(v) > 2 else None
+            if size is None and v.startswith("--length="):
+                size = v.split("=", 1)[1]
+            if size is not None:
+                ops = [w for w in vals[i + 2 :] if not w.startswith("-")]
+                return (ops[-1] if ops else "the file"), _size(size) or 0
+        return None
+    dst = _stdout_file(cmd)
+    if dst is None:
+        return None
+    if name == "yes":
+        return dst, None
+    sources = [v for v in vals if v in _ENDLESS_SOURCES]
+    if not sources and not (cmd.redirects and any(r.reads and r.target is not None and r.target.value in _ENDLESS_SOURCES for r in cmd.redirects)):
+        return None
+    if name == "head":
+        for i, v in enumerate(vals):
+            size = vals[i + 1] if v in ("-c", "--bytes") and i + 1 < len(vals) else v[2:] if v.startswith("-c") and len(v) > 2 else None
+            if size is None and v.startswith("--bytes="):
+                size = v.split("=", 1)[1]
+            if size is not None:
+                return dst, _size(size) or 0
+        return None  # head -n N of /dev/zero: lines of a source without newlines, still bounded by memory, not disk
+    if name in ("cat", "tail", "pv", "base64", "tr"):
+        return dst, None
+    return None
+
+
+@rule(
+    id="sys.fill-disk",
+    title="Filling the disk from a source that never ends",
+    why=(
+        "`cat /dev/zero > f`, `yes > f`, `dd if=/dev/urandom of=f` with no count write until the file system is full:"
+        " builds, databases and the agent itself then fail (on a tmpfs /tmp the memory goes). Nothing about it is"
+        " ordinary work; a bounded size is (sys.large-file asks about a very large one)."
+    ),
+    verdict=SOFT_DENY,
+    commands=("dd", "yes", "cat", "tail", "pv", "base64", "tr"),
+    match=("cat /dev/zero > /tmp/fill", "yes > /tmp/out.txt", "dd if=/dev/urandom of=/tmp/big bs=1M", "cat < /dev/urandom > ~/noise.bin"),
+    no_match=("dd if=/dev/zero of=/tmp/img bs=1M count=64", "head -c 1M /dev/urandom > key.bin", "yes | apt-get install foo", "cat /dev/zero | head -c 10"),
+)
+def fill_disk(cmd: SimpleCommand, sc: Scope) -> str | None:
+    got = fill_disk_size(cmd)
+    if got is None or got[1] is not None:
+        return None
+    return f"{cmd.name} writes into {got[0]} from a source that never ends, until the disk is full"
+
+
+@rule(
+    id="sys.large-file",
+    title="Writing a file of tens of gigabytes",
+    why="A file of 10 GiB or more from /dev/zero, /dev/urandom or fallocate takes the disk's space from everything else on the machine; whether there is room for it is a person's call.",
+    verdict=ASK,
+    commands=("dd", "fallocate", "head"),
+    match=("dd if=/dev/zero of=/tmp/big bs=1M count=1000000", "fallocate -l 500G /tmp/fill", "head -c 50G /dev/zero > big.img"),
+    no_match=("fallocate -l 1G swapfile", "dd if=/dev/zero of=disk.img bs=1M count=512", "head -c 32 /dev/urandom > secret.key"),
+)
+def large_file(cmd: SimpleCommand, sc: Scope) -> str | None:
+    got = fill_disk_size(cmd)
+    if got is None or got[1] is None or got[1] < _LARGE:
+        return None
+    return f"{cmd.name} writes {got[1] / 1024**3:.0f} GiB into {got[0]}"
