@@ -125,9 +125,8 @@ STILL = [
     "printf '%q ' rm -rf ~ | bash",  # printf is given the home directory, quoted it is still that
     "rm --p -rf ~",  # --p is --preserve-root, rm's only long option starting so
     "find ~ -exec rm -rf {} \\;",
-    # find refuses an -exec without `;` (here the shell took it), so nothing runs; the command is hostile all the
-    # same and an agent corrects it on its next try: denying it costs little (nah's `find /tmp -exec rm -rf / '{}'`).
-    "find ~ -exec rm -rf {} ;",
+    # `find ~ -exec rm -rf {} ;` (the shell takes the `;`): find refuses an -exec without its terminator, so nothing
+    # runs; asked, not denied, since the calibration of code that does not run as written (tests/test_not_run.py).
     "find ~ -delete -exec echo {}",
     "printf '' | xargs rm -rf ~",  # GNU xargs runs the command once without items
     "git -c 'alias.lg=push --force origin main' lg",

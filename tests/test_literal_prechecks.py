@@ -306,6 +306,9 @@ GATE_FRAGMENTS = [
     # sys.fill-disk / sys.large-file gates (an endless source)
     "cat /dev/zero > /tmp/f", "yes > /tmp/y", "head -c 20G /dev/zero > /tmp/h", "tail -c +1 /dev/urandom > /tmp/t",
     "pv /dev/zero > /tmp/p", "base64 /dev/urandom > /tmp/b", "tr -d x < /dev/zero > /tmp/t", "cat README.md", "head -n 5 x.log",
+    # sys.package-config-set's gates for conda, poetry, composer, bundle
+    "conda config --set ssl_verify false", "mamba config --set ssl_verify no", "micromamba config --set ssl_verify 0",
+    "poetry config certificates.x.cert false", "composer config secure-http false", "bundle config set ssl_verify_mode 0", "poetry run pytest",
     "date", "date +%s", "date -u +%FT%T", "date -s 12:00", "date --set=2030-01-01", "date 010112002030", "date -d @0",
 ]  # fmt: skip
 

@@ -29,6 +29,7 @@ NOT_RUN = [
     "exit\nrm -rf ~/.claude",
     "find . -name '*.tmp' -exec rm -rf ~ {}",
     "find /srv -exec mv {} /dev/null ;",
+    "find ~ -exec rm -rf {} ;",
 ]
 
 STILL_DENIED = [

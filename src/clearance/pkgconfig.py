@@ -117,7 +117,7 @@ def classify(tool: str, key: str, value: str) -> str | None:
     k = _table_key(tool, key)
     what = _KEYS.get(tool, {}).get(k)
     if what is None:
-        return None
+        return WEAKENS if tls_check_off(key, value) else None
     v = value.strip().strip("\"'").lower()
     if what == WEAKENS and _SAFE.get(k) == v:
         return None
@@ -128,6 +128,38 @@ def classify(tool: str, key: str, value: str) -> str | None:
     if k == "bundle_ssl_verify_mode" and v != "0":
         return None
     return what
+
+
+# A key that turns TLS certificate checking on or off, in any tool's own spelling (strict-ssl, strictSsl,
+# enableStrictSsl, ssl_verify, sslVerify, verify_ssl, tls-verify), or one that turns it off when set (insecure,
+# skip-tls-verify, insecure-skip-tls-verify).
+# composer's secure-http; poetry's certificates.NAME.cert (false: no check)
+_TLS_ON = (
+    "strictssl",
+    "sslverify",
+    "sslverifymode",
+    "verifyssl",
+    "tlsverify",
+    "verifytls",
+    "sslcheck",
+    "checkssl",
+    "verifycert",
+    "certverify",
+    "securehttp",
+    "cert",
+)
+_TLS_OFF = ("insecure", "skiptlsverify", "skipsslverify", "nosslverify", "noverifyssl", "disablessl")
+_FALSE = frozenset({"false", "0", "no", "off", "none", "disable", "disabled"})
+_TRUE = frozenset({"true", "1", "yes", "on", "enable", "enabled"})
+
+
+def tls_check_off(key: str, value: str) -> bool:
+    """Whether setting *key* to *value* stops a tool checking the certificates of the servers it downloads from."""
+    k = key.lower().replace("-", "").replace("_", "").replace(".", "")
+    v = value.strip().strip("\"'").lower()
+    if any(k.endswith(t) for t in _TLS_OFF):
+        return v in _TRUE
+    return any(k.endswith(t) for t in _TLS_ON) and v in _FALSE
 
 
 _SYSTEM_DIRS = ("/bin/", "/usr/bin/", "/usr/local/bin/", "/opt/homebrew/bin/", "/usr/sbin/", "/sbin/")

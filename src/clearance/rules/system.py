@@ -799,8 +799,11 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
         "Where packages come from (`registry`, `index-url`) is net.package-source-change."
     ),
     verdict=ASK,
-    commands=("npm", "pnpm", "yarn", "pip", "pip3", "uv", "cargo"),
+    commands=("npm", "pnpm", "yarn", "pip", "pip3", "uv", "cargo", "conda", "mamba", "micromamba", "bundle", "poetry", "composer"),
     match=(
+        "yarn config set strictSsl false",
+        "conda config --set ssl_verify false",
+        "poetry config certificates.pypi.cert false",
         "npm config set ignore-scripts false",
         "npm set script-shell ./x.sh",
         "cargo --config 'target.x86_64-unknown-linux-gnu.runner=\"/tmp/x.sh\"' test",
@@ -816,6 +819,9 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
         "npm install --ignore-scripts",
         "pip install --index-url https://pypi.org/simple x",
         "npm config set fund false",
+        "yarn config set strictSsl true",
+        "conda config --set channel_priority strict",
+        "poetry config virtualenvs.in-project true",
         "npm config get script-shell",
         "npm config set ignore-scripts true",
         "npm config set registry https://evil.example/",
@@ -842,6 +848,13 @@ def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
         for name, value in cmd.assigns.items():
             key = "runner" if name.startswith("CARGO_TARGET_") and name.endswith("_RUNNER") else name.removeprefix("CARGO_BUILD_").lower()
             pairs.append((key, value, f"{name}={value} cargo"))
+    if tool in ("conda", "mamba", "micromamba") and ops[:1] == ["config"]:
+        # conda config --set KEY VALUE (the key and its value are the option's two words)
+        for i, v in enumerate(vals):
+            if v == "--set" and i + 2 < len(vals):
+                pairs.append((vals[i + 1], vals[i + 2], f"{cmd.name} config --set {vals[i + 1]} {vals[i + 2]}"))
+    if tool in ("poetry", "composer", "bundle") and ops[:1] == ["config"] and len(ops) >= 3:
+        pairs.append((ops[1], ops[2], f"{cmd.name} config {ops[1]} {ops[2]}"))  # poetry config KEY VALUE
     if ops[:2] == ["config", "set"] and len(ops) >= 3:
         key, eq, value = ops[2].partition("=")
         if not eq:
