@@ -497,6 +497,46 @@ class TestShellInAgentCommandFiles:
         assert decide(example).decision == "allow"
 
 
+class TestGitFoldersCreatedInProtectedPlaces:
+    """Class: a repository folder git creates where an option or operand says, inside an agent's or clearance's folder:
+    `git init --separate-git-dir D` and `git clone --separate-git-dir D` (the repository's own folder: config, hooks,
+    objects), `git init D` (D/.git), `git worktree add D` (a checkout). Only `worktree add` was read (round 6); the
+    others were allowed. As a checkout is, each is a write where it lands in the project or on a protected path, not a
+    question for every repository made beside the project."""
+
+    DENIED: ClassVar[list[str]] = [
+        "git init --separate-git-dir ~/.claude/hooks",
+        "git init --separate-git-dir=/home/ana/.config/clearance repo",
+        "git init --separate-git-dir ~/.claude/hooks .",
+        "git clone --separate-git-dir ~/.claude/hooks https://github.com/x/y y",
+        "git clone --separate-git-dir=/home/ana/.config/clearance/g https://github.com/x/y",
+        "git init ~/.claude/hooks",
+        "git init --bare ~/.config/clearance",
+        "git -C /home/ana init .claude/hooks",
+        "git worktree add ~/.claude/hooks",
+        "git worktree add ~/.config/clearance main",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "git init",
+        "git init newlib",
+        "git init --separate-git-dir ../gitdirs/webapp",
+        "git init --separate-git-dir .gitdir",
+        "git init --bare /tmp/remote.git",
+        "git clone --separate-git-dir /tmp/y.git https://github.com/x/y y",
+        "git clone https://github.com/x/y",
+        "git worktree add ../feature",
+        "git init -q ~/src/scratch",
+    ]
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
 OPEN: dict[str, tuple[Any, str]] = {
     "cd-physical-dotdot": (
         "ln -s ~/Documents d && cd -P d/.. && echo x >> .bashrc",
@@ -513,10 +553,6 @@ OPEN: dict[str, tuple[Any, str]] = {
     "git-index-file-onto-settings": (
         "GIT_INDEX_FILE=~/.claude/settings.json git read-tree HEAD",
         "git's index written where GIT_INDEX_FILE says: the output/log class of round 6",
-    ),
-    "git-init-into-agent-folder": (
-        "git init --separate-git-dir ~/.claude/hooks",
-        "git's repository folder (--separate-git-dir, GIT_DIR=… init) created inside a protected folder",
     ),
     "python-imports-past-16": (
         _py_chain(20),
