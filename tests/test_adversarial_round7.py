@@ -537,6 +537,48 @@ class TestGitFoldersCreatedInProtectedPlaces:
         assert decide(command).decision == "allow"
 
 
+class TestFilesNamedByVariables:
+    """Class: a file a program writes named by an environment variable rather than an option: git's trace files
+    (GIT_TRACE, GIT_TRACE_PACKET, GIT_TRACE_SETUP… and GIT_TRACE2, GIT_TRACE2_EVENT, GIT_TRACE2_PERF: an absolute path
+    is a file appended to, a number a descriptor), git's index (GIT_INDEX_FILE), the TLS key log curl appends to
+    (SSLKEYLOGFILE). Round 6 read the options that name output files (outputs_table.py); the variables were allowed,
+    so `GIT_TRACE=~/.claude/settings.json git status` appended trace lines to the agent's settings. pip's PIP_LOG_FILE
+    was already read as --log-file."""
+
+    DENIED: ClassVar[list[str]] = [
+        "GIT_TRACE=/home/ana/.claude/settings.json git status",
+        "GIT_TRACE_PACKET=~/.claude/settings.json git fetch",
+        "GIT_TRACE2_EVENT=/home/ana/.config/clearance/config.toml git status",
+        "GIT_TRACE_SETUP=$HOME/.bashrc git log -1",
+        "GIT_INDEX_FILE=~/.claude/settings.json git read-tree HEAD",
+        "GIT_INDEX_FILE=/home/ana/.config/clearance/config.toml git add -A",
+        "export GIT_TRACE=/home/ana/.claude/settings.json; git status",
+        "env GIT_TRACE_PERFORMANCE=/home/ana/.zshrc git diff",
+        "SSLKEYLOGFILE=/home/ana/.claude/settings.json curl -s https://example.com",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "GIT_TRACE=1 git status",
+        "GIT_TRACE=2 git fetch",
+        "GIT_TRACE=true git push --dry-run",
+        "GIT_TRACE_PACKET=1 GIT_TRACE=1 git clone https://github.com/x/y",
+        "GIT_TRACE=/tmp/git-trace.log git status",
+        "GIT_TRACE2_EVENT=/tmp/trace2 git status",
+        "GIT_TRACE2_PERF=1 git status",
+        "GIT_TRACE_REDACT=0 GIT_TRACE=1 git fetch",
+        "GIT_INDEX_FILE=/tmp/idx git read-tree HEAD",
+        "GIT_INDEX_FILE=build/tmp-index git add -A",
+        "SSLKEYLOGFILE=/tmp/keys.log curl -s https://example.com",
+    ]
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
 OPEN: dict[str, tuple[Any, str]] = {
     "cd-physical-dotdot": (
         "ln -s ~/Documents d && cd -P d/.. && echo x >> .bashrc",
@@ -545,14 +587,6 @@ OPEN: dict[str, tuple[Any, str]] = {
     "agent-cli-by-script-path": (
         "node ~/.npm-global/lib/node_modules/@anthropic-ai/claude-code/cli.js config set -g hooks '{}'",
         "an agent CLI run through its package's script (`node …/@anthropic-ai/claude-code/cli.js`) is not read as the agent",
-    ),
-    "git-trace-onto-settings": (
-        "GIT_TRACE=/home/ana/.claude/settings.json git status",
-        "a log file named by a variable (GIT_TRACE*, trace2.*Target, GIT_INDEX_FILE): the output/log class of round 6",
-    ),
-    "git-index-file-onto-settings": (
-        "GIT_INDEX_FILE=~/.claude/settings.json git read-tree HEAD",
-        "git's index written where GIT_INDEX_FILE says: the output/log class of round 6",
     ),
     "python-imports-past-16": (
         _py_chain(20),
