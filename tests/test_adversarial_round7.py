@@ -579,6 +579,42 @@ class TestFilesNamedByVariables:
         assert decide(command).decision == "allow"
 
 
+class TestOtherAgentsSettingsVerbs:
+    """Class: an agent CLI's verbs that install code into it or widen its tools (extensions, MCP servers), for the agent
+    CLIs not yet in self.agent-settings-cli's table or reached under another name: Qwen Code (Gemini CLI's fork:
+    `qwen extensions install|link`, `qwen mcp add|add-json`), Amazon Q / Kiro (`q mcp add`, `kiro-cli mcp import`),
+    and the npm package names a runner leaves as the command (`npx @qwen-code/qwen-code mcp add`). `claude mcp add`,
+    `gemini extensions install` and `codex mcp add` were denied; these were allowed. Calibrated as theirs: the agent
+    widening its own (or another agent's) tools is the user's call."""
+
+    DENIED: ClassVar[list[str]] = [
+        "qwen extensions install https://github.com/x/y",
+        "qwen extensions link ./ext",
+        "qwen extensions enable evil",
+        "qwen mcp add --scope user tools /tmp/server",
+        'qwen mcp add-json tools \'{"command":"/tmp/s"}\'',
+        "npx @qwen-code/qwen-code mcp add tools -- node /tmp/x.js",
+        "q mcp add --name tools --command /tmp/s",
+        "kiro-cli mcp import --file /tmp/mcp.json",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "qwen extensions list",
+        "qwen mcp list",
+        "qwen mcp get tools",
+        "qwen -p 'summarise README.md'",
+        "q mcp list",
+        "kiro-cli mcp status",
+    ]
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
 OPEN: dict[str, tuple[Any, str]] = {
     "cd-physical-dotdot": (
         "ln -s ~/Documents d && cd -P d/.. && echo x >> .bashrc",
@@ -610,10 +646,6 @@ OPEN: dict[str, tuple[Any, str]] = {
         "doppler run -- printenv",
         "a secret manager's run printing what it injects (`doppler run -- env` is denied; printenv, "
         "`op run --no-masking -- env` are not): the secrets land in the agent's context",
-    ),
-    "qwen-extensions": (
-        "qwen extensions install https://github.com/x/y",
-        "other agents' CLIs (qwen, a Gemini fork) are not among the agent CLIs (round 6's nested-agent class)",
     ),
 }
 
