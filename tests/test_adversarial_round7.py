@@ -615,14 +615,42 @@ class TestOtherAgentsSettingsVerbs:
         assert decide(command).decision == "allow"
 
 
+class TestAgentCliByItsScript:
+    """Class: an agent CLI started through its npm package's script rather than its command name: `node
+    …/node_modules/@anthropic-ai/claude-code/cli.js config set …`, `node $(npm root -g)/@google/gemini-cli/dist/index.js
+    --yolo`. The rules on agent CLIs (self.agent-settings-cli, self.agent-bypass) read the command name, so the script
+    was a Node program like any other (allowed). A script inside a known agent package is now that agent's CLI, as
+    `ruby bin/rails` is rails."""
+
+    DENIED: ClassVar[list[str]] = [
+        "node ~/.npm-global/lib/node_modules/@anthropic-ai/claude-code/cli.js config set -g hooks '{}'",
+        "node $(npm root -g)/@google/gemini-cli/dist/index.js --yolo",
+        "node /usr/local/lib/node_modules/@openai/codex/bin/codex.js --dangerously-bypass-approvals-and-sandbox exec 'x'",
+        "node /usr/lib/node_modules/@qwen-code/qwen-code/cli.js extensions install https://github.com/x/y",
+        "node --no-warnings ~/.npm-global/lib/node_modules/@anthropic-ai/claude-code/cli.js mcp add x -- node /tmp/x.js",
+        "nodejs node_modules/@google/gemini-cli/dist/index.js extensions install https://github.com/x/y",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "node ~/.npm-global/lib/node_modules/@anthropic-ai/claude-code/cli.js --version",
+        "node ~/.npm-global/lib/node_modules/@anthropic-ai/claude-code/cli.js mcp list",
+        "node node_modules/typescript/bin/tsc -p .",
+        "node scripts/claude-code/cli.js config set -g hooks x",
+        "node node_modules/@google/gemini-cli/dist/index.js extensions list",
+    ]
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
 OPEN: dict[str, tuple[Any, str]] = {
     "cd-physical-dotdot": (
         "ln -s ~/Documents d && cd -P d/.. && echo x >> .bashrc",
         "a `..` after a symlink in `cd -P`: the shell reader follows cd lexically (bash's logical cd is lexical, -P is not)",
-    ),
-    "agent-cli-by-script-path": (
-        "node ~/.npm-global/lib/node_modules/@anthropic-ai/claude-code/cli.js config set -g hooks '{}'",
-        "an agent CLI run through its package's script (`node …/@anthropic-ai/claude-code/cli.js`) is not read as the agent",
     ),
     "python-imports-past-16": (
         _py_chain(20),

@@ -2011,6 +2011,15 @@ class Unwrapper:
                 tool = posixpath.basename(reading.file)
                 self.command(cmd.derive([Word(tool, reading.file), *(Word(v, v) for v in reading.operands)], f"{cmd.name} {reading.file}"))
                 return
+            if lang == "js" and reading.file is not None and "/" in reading.file:
+                from ..rules.agentcli import package_cli
+
+                agent = package_cli(reading.file)
+                at = next((k for k in range(1, len(cmd.argv)) if cmd.argv[k].value == reading.file), None)
+                if agent is not None and at is not None:
+                    # node …/node_modules/@anthropic-ai/claude-code/cli.js ARGS: the package's script is the agent's CLI.
+                    self.command(cmd.derive([Word(agent, reading.file), *cmd.argv[at + 1 :]], f"{cmd.name} {agent}"))
+                    return
             if lang == "ruby" and (un := ruby_un_command(reading)) is not None:
                 # ruby -run -e rm -- -rf DIR: un.rb's file commands are the shell commands they are named after.
                 self.command(cmd.derive([Word(w, w) for w in un], f"{cmd.name} -run"))
