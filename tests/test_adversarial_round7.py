@@ -647,6 +647,59 @@ class TestAgentCliByItsScript:
         assert decide(command).decision == "allow"
 
 
+class TestSecretRunnerPrintingTheEnvironment:
+    """Class: a secret manager's runner (`doppler run`, `op run`, `infisical run`, `aws-vault exec`, `chamber exec`,
+    `teller run`) whose command prints the whole environment: the secrets it injects land in the agent's context.
+    Only `doppler run -- env` was listed (creds.print-token); `printenv`, `export -p`, `sh -c env` and the other runners
+    were allowed. `op run` masks the secrets it injects in what the command prints unless --no-masking; a runner whose
+    command prints one ordinary variable, or runs the program, stays allowed (`env` alone prints only what the agent's
+    own environment holds)."""
+
+    DENIED: ClassVar[list[str]] = [
+        "doppler run -- printenv",
+        "doppler run -p web -c prd -- printenv",
+        "op run --no-masking -- env",
+        "op run --no-masking --env-file=.env -- printenv",
+        "infisical run -- env",
+        "infisical run --env=prod -- printenv",
+        "aws-vault exec prod -- env",
+        "aws-vault exec prod -- sh -c env",
+        "chamber exec api -- env",
+        "doppler run -- export -p",
+        "teller run -- printenv",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "doppler run -- npm test",
+        "op run -- env",
+        "op run --env-file=.env -- npm start",
+        "infisical run -- npm run dev",
+        "aws-vault exec prod -- aws s3 ls",
+        "aws-vault exec prod -- env AWS_REGION=eu-west-1 terraform plan",
+        "doppler run -- printenv NODE_ENV",
+        "env",
+        "printenv",
+    ]
+    # The runners not yet read as running their command (infisical, aws-vault, chamber, teller): what runs is judged too.
+    RUNS: ClassVar[list[str]] = [
+        "infisical run -- rm -rf ~/.claude",
+        "aws-vault exec -d 1h prod -- clearance uninstall claude",
+        "chamber exec api web -- rm -rf ~/.claude",
+        "teller run -- clearance uninstall claude",
+    ]
+
+    @pytest.mark.parametrize("command", RUNS)
+    def test_runs_the_command(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
 OPEN: dict[str, tuple[Any, str]] = {
     "cd-physical-dotdot": (
         "ln -s ~/Documents d && cd -P d/.. && echo x >> .bashrc",
@@ -669,11 +722,6 @@ OPEN: dict[str, tuple[Any, str]] = {
         },
         "the agent using a custom command (the SlashCommand tool is internal): the command file's !`CMD` is judged when "
         "written, not when used (a file the agent could not write, or wrote before clearance, is not read)",
-    ),
-    "doppler-run-printenv": (
-        "doppler run -- printenv",
-        "a secret manager's run printing what it injects (`doppler run -- env` is denied; printenv, "
-        "`op run --no-masking -- env` are not): the secrets land in the agent's context",
     ),
 }
 

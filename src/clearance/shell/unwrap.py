@@ -209,6 +209,12 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
     ("jenv", "exec"): frozenset(),
     ("op", "run"): frozenset({"--env-file", "--account", "--config", "--session", "--environment"}),
     ("doppler", "run"): frozenset({"-p", "--project", "-c", "--config", "--token", "--scope", "--name-transformer", "--mount", "--mount-format"}),
+    # infisical run [--env=E] -- CMD, aws-vault exec PROFILE -- CMD, chamber exec SERVICE... -- CMD, teller run -- CMD:
+    # the other secret managers' runners (creds.SECRET_RUNNERS).
+    ("infisical", "run"): frozenset({"--env", "--path", "--projectId", "--token", "--domain", "--tags", "--command", "--project-config-dir"}),
+    ("aws-vault", "exec"): frozenset({"-d", "--duration", "--region", "-t", "--mfa-token", "--prompt", "--backend", "--ec2-server"}),
+    ("chamber", "exec"): frozenset(),
+    ("teller", "run"): frozenset({"-c", "--config"}),
     ("podman", "unshare"): frozenset(),
     ("buildah", "unshare"): frozenset(),
     ("hatch", "env"): frozenset(),
@@ -2278,6 +2284,11 @@ class Unwrapper:
             i = _strip_options(argv, i + 1, frozenset({"--from", "--with"}))
         if key in (("direnv", "exec"),) and i < len(argv):
             i += 1
+        if key == ("aws-vault", "exec") and i < len(argv):
+            i = _strip_options(argv, i + 1, opts)  # the profile, then `--` or more options
+        if key == ("chamber", "exec"):
+            # chamber exec SERVICE... -- CMD: the services run up to `--`
+            i = next((k + 1 for k in range(i, len(argv)) if argv[k].value == "--"), len(argv))
         if key in (("codex", "sandbox"), ("codex", "debug")) and i < len(argv):
             i = _strip_options(argv, i + 1, opts)  # the platform word, then the sandbox's options
         if key == ("hatch", "env"):
