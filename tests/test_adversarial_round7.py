@@ -700,11 +700,48 @@ class TestSecretRunnerPrintingTheEnvironment:
         assert decide(command).decision == "allow"
 
 
-OPEN: dict[str, tuple[Any, str]] = {
-    "cd-physical-dotdot": (
+class TestPhysicalCdAfterASymlink:
+    """Class: `cd -P` through a symlink then up: bash's `cd -P d/..` resolves d's link first (the physical walk), so the
+    folder it enters is the parent of the link's target, while the shell reader followed every cd lexically (bash's
+    default, logical cd is lexical): with `d` a link to ~/Documents, `cd -P d/.. && echo x >> .bashrc` wrote ~/.bashrc
+    and was read as the project's .bashrc. `cd -P` with a `..` now keeps the folder as spelled, and paths under it are
+    read the way Scope._physical reads a `..` after a link; `cd` and `cd -L` stay lexical, as bash's are."""
+
+    SAME_LINE: ClassVar[list[str]] = [
         "ln -s ~/Documents d && cd -P d/.. && echo x >> .bashrc",
-        "a `..` after a symlink in `cd -P`: the shell reader follows cd lexically (bash's logical cd is lexical, -P is not)",
-    ),
+        "ln -sfn ~/.config/nvim n; cd -P n/.. && cp x.toml clearance/config.toml",
+        "ln -s ~/Documents d && cd -P d/../.ssh && echo k >> authorized_keys",
+        "ln -s ~/Documents d && cd -LP d/.. && echo x >> .bashrc",
+    ]
+    ON_DISK: ClassVar[list[Any]] = [
+        "cd -P docs/.. && echo x >> .zshrc",
+        "cd -P vendor/shared/../.. && echo '[core] pager = ./p.sh' > .gitconfig",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "cd -P src/.. && echo x > out.txt",
+        "cd -P . && echo x > out.txt",
+        "cd -P docs && ls",
+        "cd -L docs/.. && echo x > out.txt",
+        "cd docs/.. && echo x > out.txt",
+    ]
+
+    @pytest.mark.parametrize("command", SAME_LINE)
+    def test_same_line(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("example", ON_DISK)
+    def test_on_disk(self, example: Any) -> None:
+        assert _with_links(example).decision == "deny"
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary(self, example: Any) -> None:
+        assert _with_links(example).decision == "allow"
+
+    def test_logical_cd_stays_in_the_project(self) -> None:
+        assert decide("ln -s ~/Documents d && cd d/.. && echo x > notes.txt").decision == "allow"
+
+
+OPEN: dict[str, tuple[Any, str]] = {
     "python-imports-past-16": (
         _py_chain(20),
         "indirection past the reader: a Python script's local imports are read 16 modules deep, the rest unread "

@@ -1447,6 +1447,16 @@ class _Walker:
             self.st.cwd = None
             return
         here = resolve(target, self.st.cwd, self.st.home)
+        if (_dotdot(target) and _physical_cd(cmd)) or (_dotdot(self.st.cwd) and not target.startswith(("/", "~"))):
+            # `cd -P d/..` resolves d's link before going up (bash's physical walk): the folder is kept as spelled, and
+            # the paths under it are read as the kernel reads a `..` after a link (Scope._physical). A relative cd from
+            # there stays spelled after it.
+            if target == "~" or target.startswith("~/"):
+                here = self.st.home + target[1:]
+            elif target.startswith("/"):
+                here = target
+            elif not target.startswith("~"):
+                here = self.st.cwd.rstrip("/") + "/" + target
         self.st.cwd = self._cdpath(cmd, target, here)
 
     def _activate(self, script: str) -> None:
@@ -1817,6 +1827,24 @@ def _parse_bytes(data: bytes) -> Any:
     # Nodes of a tree read through a callback fetch their text through it (slow): the same tree
     # again from the bytes, reusing the first one, gives text straight from memory.
     return parser().parse(data, old_tree=tree)
+
+
+def _dotdot(value: str) -> bool:
+    """A `..` component in a path."""
+    return value == ".." or value.startswith("../") or value.endswith("/..") or "/../" in value
+
+
+def _physical_cd(cmd: SimpleCommand) -> bool:
+    """`cd -P` (the last of -L and -P given wins, `-LP` included): the physical walk through links."""
+    physical = False
+    for a in cmd.args:
+        v = a.value
+        if v == "--" or not v.startswith("-") or v == "-" or v.startswith("--"):
+            break
+        for ch in v[1:]:
+            if ch in "LP":
+                physical = ch == "P"
+    return physical
 
 
 def parse(
