@@ -741,15 +741,38 @@ class TestPhysicalCdAfterASymlink:
         assert decide("ln -s ~/Documents d && cd d/.. && echo x > notes.txt").decision == "allow"
 
 
+class TestMakeIncludedRecipes:
+    """Class: the recipe of a target an included makefile defines (`include rules.mk`, `-include local.mk`, `sinclude`):
+    make reads the included file in place of the line, so its targets are the Makefile's own; clearance read only the
+    included file's parse-time $(shell …), and `make clean` with `clean:` in `m.mk` ran an unread recipe (allowed).
+    Included files are now read into the makefile where the line stands (literal names, up to 8 files)."""
+
+    CHAINS: ClassVar[list[Any]] = [
+        _files("make", {"Makefile": "include m.mk\nall: clean\n\techo\n", "m.mk": "clean:\n\trm -rf ~/.claude\n"}),
+        _files("make clean", {"Makefile": "-include local.mk\nbuild:\n\tcc main.c\n", "local.mk": "clean:\n\tclearance uninstall claude\n"}),
+        _files("make deploy", {"Makefile": "sinclude mk/a.mk\n", "mk/a.mk": "include mk/b.mk\n", "mk/b.mk": "deploy:\n\trm -rf ~/.config/clearance\n"}),
+        _files("make", {"Makefile": "include rules.mk\n", "rules.mk": "all:\n\trm -rf ~/.claude\n"}),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _files("make", {"Makefile": "include m.mk\nall: build\n\techo done\n", "m.mk": "build:\n\tcc -o app main.c\n"}),
+        _files("make test", {"Makefile": "-include missing.mk\ntest:\n\tpytest\n"}),
+        _files("make clean", {"Makefile": "include m.mk\nclean:\n\trm -rf build\n", "m.mk": "CFLAGS = -O2\n"}),
+    ]
+
+    @pytest.mark.parametrize("example", CHAINS)
+    def test_not_allowed(self, example: Any) -> None:
+        assert decide(example).decision in ("ask", "deny")
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
 OPEN: dict[str, tuple[Any, str]] = {
     "python-imports-past-16": (
         _py_chain(20),
         "indirection past the reader: a Python script's local imports are read 16 modules deep, the rest unread "
         "(asking past the cap would ask for every larger application run by its main script)",
-    ),
-    "make-include-recipes": (
-        _files("make", {"Makefile": "include m.mk\nall: clean\n\techo\n", "m.mk": "clean:\n\trm -rf ~/.claude\n"}),
-        "recipes of targets an included makefile defines are not read (its parse-time $(shell …) is)",
     ),
     "slash-command-run": (
         {
