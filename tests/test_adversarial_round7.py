@@ -705,13 +705,18 @@ class TestPhysicalCdAfterASymlink:
     folder it enters is the parent of the link's target, while the shell reader followed every cd lexically (bash's
     default, logical cd is lexical): with `d` a link to ~/Documents, `cd -P d/.. && echo x >> .bashrc` wrote ~/.bashrc
     and was read as the project's .bashrc. `cd -P` with a `..` now keeps the folder as spelled, and paths under it are
-    read the way Scope._physical reads a `..` after a link; `cd` and `cd -L` stay lexical, as bash's are."""
+    read the way Scope._physical reads a `..` after a link (as after `set -P` / `set -o physical`, which make every cd
+    physical); `cd` and `cd -L` stay lexical, as bash's are."""
 
     SAME_LINE: ClassVar[list[str]] = [
         "ln -s ~/Documents d && cd -P d/.. && echo x >> .bashrc",
         "ln -sfn ~/.config/nvim n; cd -P n/.. && cp x.toml clearance/config.toml",
         "ln -s ~/Documents d && cd -P d/../.ssh && echo k >> authorized_keys",
         "ln -s ~/Documents d && cd -LP d/.. && echo x >> .bashrc",
+        "ln -s ~/Documents d && set -P && cd d/.. && echo x >> .bashrc",
+        "ln -s ~/Documents d; set -o physical; cd d/.. && echo x >> .bashrc",
+        "set -eP; ln -s ~/Documents d; cd d/.. && echo x >> .bashrc",
+        "set -eo physical; ln -s ~/Documents d; cd d/.. && echo x >> .bashrc",
     ]
     ON_DISK: ClassVar[list[Any]] = [
         "cd -P docs/.. && echo x >> .zshrc",
@@ -737,8 +742,17 @@ class TestPhysicalCdAfterASymlink:
     def test_ordinary(self, example: Any) -> None:
         assert _with_links(example).decision == "allow"
 
-    def test_logical_cd_stays_in_the_project(self) -> None:
-        assert decide("ln -s ~/Documents d && cd d/.. && echo x > notes.txt").decision == "allow"
+    @pytest.mark.parametrize(
+        "command",
+        [
+            "ln -s ~/Documents d && cd d/.. && echo x > notes.txt",
+            "ln -s ~/Documents d && set -P && set +P && cd d/.. && echo x > notes.txt",
+            "ln -s ~/Documents d && set -o physical && set +o physical && cd d/.. && echo x > notes.txt",
+            "set -euo pipefail; cd src/.. && echo x > out.txt",
+        ],
+    )
+    def test_logical_cd_stays_in_the_project(self, command: str) -> None:
+        assert decide(command).decision == "allow"
 
 
 class TestMakeIncludedRecipes:

@@ -179,6 +179,7 @@ class _State:
         "readonly",
         "fds",
         "fd_openers",
+        "physical",
     )
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
@@ -203,6 +204,8 @@ class _State:
         self.cased: dict[str, str] = {}
         # Depth of code that may not run (a branch of an if or case, a loop body, the right of && or ||).
         self.cond = 0
+        # `set -P` / `set -o physical`: every later cd walks links physically (as `cd -P`).
+        self.physical = False
         self.cwd = cwd
         self.home = home
         self.script = script
@@ -1300,6 +1303,8 @@ class _Walker:
             self.call(cmd.name, cmd.args, depth)
         if cmd.name in ("cd", "pushd") and not cmd.stdin_from:
             self._follow_cd(cmd)
+        elif cmd.name == "set" and cmd.args:
+            self.st.physical = _physical_set(cmd, self.st.physical)
         elif cmd.name in ("source", ".") and cmd.args:
             self._activate(cmd.args[0].value)
         elif cmd.name == "deactivate":
@@ -1447,7 +1452,7 @@ class _Walker:
             self.st.cwd = None
             return
         here = resolve(target, self.st.cwd, self.st.home)
-        if (_dotdot(target) and _physical_cd(cmd)) or (_dotdot(self.st.cwd) and not target.startswith(("/", "~"))):
+        if (_dotdot(target) and _physical_cd(cmd, self.st.physical)) or (_dotdot(self.st.cwd) and not target.startswith(("/", "~"))):
             # `cd -P d/..` resolves d's link before going up (bash's physical walk): the folder is kept as spelled, and
             # the paths under it are read as the kernel reads a `..` after a link (Scope._physical). A relative cd from
             # there stays spelled after it.
@@ -1834,9 +1839,22 @@ def _dotdot(value: str) -> bool:
     return value == ".." or value.startswith("../") or value.endswith("/..") or "/../" in value
 
 
-def _physical_cd(cmd: SimpleCommand) -> bool:
-    """`cd -P` (the last of -L and -P given wins, `-LP` included): the physical walk through links."""
-    physical = False
+def _physical_set(cmd: SimpleCommand, physical: bool) -> bool:
+    """Whether cd is physical after this `set`: `-P` / `-o physical` turn it on, `+P` / `+o physical` off."""
+    vals = cmd.values()
+    for i, v in enumerate(vals):
+        if v == "--":
+            break
+        if len(v) < 2 or v[0] not in "-+" or not v[1:].isalpha():
+            continue
+        if "P" in v[1:] or (v.endswith("o") and i + 1 < len(vals) and vals[i + 1] == "physical"):
+            physical = v[0] == "-"  # -P, -eP, -o physical, -eo physical (and + to turn it off)
+    return physical
+
+
+def _physical_cd(cmd: SimpleCommand, physical: bool = False) -> bool:
+    """`cd -P` (the last of -L and -P given wins, `-LP` included): the physical walk through links; *physical* is the
+    shell's default (`set -P`)."""
     for a in cmd.args:
         v = a.value
         if v == "--" or not v.startswith("-") or v == "-" or v.startswith("--"):
