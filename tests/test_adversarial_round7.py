@@ -497,35 +497,296 @@ class TestShellInAgentCommandFiles:
         assert decide(example).decision == "allow"
 
 
-OPEN: dict[str, tuple[Any, str]] = {
-    "cd-physical-dotdot": (
-        "ln -s ~/Documents d && cd -P d/.. && echo x >> .bashrc",
-        "a `..` after a symlink in `cd -P`: the shell reader follows cd lexically (bash's logical cd is lexical, -P is not)",
-    ),
-    "agent-cli-by-script-path": (
-        "node ~/.npm-global/lib/node_modules/@anthropic-ai/claude-code/cli.js config set -g hooks '{}'",
-        "an agent CLI run through its package's script (`node …/@anthropic-ai/claude-code/cli.js`) is not read as the agent",
-    ),
-    "git-trace-onto-settings": (
-        "GIT_TRACE=/home/ana/.claude/settings.json git status",
-        "a log file named by a variable (GIT_TRACE*, trace2.*Target, GIT_INDEX_FILE): the output/log class of round 6",
-    ),
-    "git-index-file-onto-settings": (
-        "GIT_INDEX_FILE=~/.claude/settings.json git read-tree HEAD",
-        "git's index written where GIT_INDEX_FILE says: the output/log class of round 6",
-    ),
-    "git-init-into-agent-folder": (
+class TestGitFoldersCreatedInProtectedPlaces:
+    """Class: a repository folder git creates where an option or operand says, inside an agent's or clearance's folder:
+    `git init --separate-git-dir D` and `git clone --separate-git-dir D` (the repository's own folder: config, hooks,
+    objects), `git init D` (D/.git), `git worktree add D` (a checkout). Only `worktree add` was read (round 6); the
+    others were allowed. As a checkout is, each is a write where it lands in the project or on a protected path, not a
+    question for every repository made beside the project."""
+
+    DENIED: ClassVar[list[str]] = [
         "git init --separate-git-dir ~/.claude/hooks",
-        "git's repository folder (--separate-git-dir, GIT_DIR=… init) created inside a protected folder",
-    ),
+        "git init --separate-git-dir=/home/ana/.config/clearance repo",
+        "git init --separate-git-dir ~/.claude/hooks .",
+        "git clone --separate-git-dir ~/.claude/hooks https://github.com/x/y y",
+        "git clone --separate-git-dir=/home/ana/.config/clearance/g https://github.com/x/y",
+        "git init ~/.claude/hooks",
+        "git init --bare ~/.config/clearance",
+        "git -C /home/ana init .claude/hooks",
+        "git worktree add ~/.claude/hooks",
+        "git worktree add ~/.config/clearance main",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "git init",
+        "git init newlib",
+        "git init --separate-git-dir ../gitdirs/webapp",
+        "git init --separate-git-dir .gitdir",
+        "git init --bare /tmp/remote.git",
+        "git clone --separate-git-dir /tmp/y.git https://github.com/x/y y",
+        "git clone https://github.com/x/y",
+        "git worktree add ../feature",
+        "git init -q ~/src/scratch",
+    ]
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
+class TestFilesNamedByVariables:
+    """Class: a file a program writes named by an environment variable rather than an option: git's trace files
+    (GIT_TRACE, GIT_TRACE_PACKET, GIT_TRACE_SETUP… and GIT_TRACE2, GIT_TRACE2_EVENT, GIT_TRACE2_PERF: an absolute path
+    is a file appended to, a number a descriptor), git's index (GIT_INDEX_FILE), the TLS key log curl appends to
+    (SSLKEYLOGFILE). Round 6 read the options that name output files (outputs_table.py); the variables were allowed,
+    so `GIT_TRACE=~/.claude/settings.json git status` appended trace lines to the agent's settings. pip's PIP_LOG_FILE
+    was already read as --log-file."""
+
+    DENIED: ClassVar[list[str]] = [
+        "GIT_TRACE=/home/ana/.claude/settings.json git status",
+        "GIT_TRACE_PACKET=~/.claude/settings.json git fetch",
+        "GIT_TRACE2_EVENT=/home/ana/.config/clearance/config.toml git status",
+        "GIT_TRACE_SETUP=$HOME/.bashrc git log -1",
+        "GIT_INDEX_FILE=~/.claude/settings.json git read-tree HEAD",
+        "GIT_INDEX_FILE=/home/ana/.config/clearance/config.toml git add -A",
+        "export GIT_TRACE=/home/ana/.claude/settings.json; git status",
+        "env GIT_TRACE_PERFORMANCE=/home/ana/.zshrc git diff",
+        "SSLKEYLOGFILE=/home/ana/.claude/settings.json curl -s https://example.com",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "GIT_TRACE=1 git status",
+        "GIT_TRACE=2 git fetch",
+        "GIT_TRACE=true git push --dry-run",
+        "GIT_TRACE_PACKET=1 GIT_TRACE=1 git clone https://github.com/x/y",
+        "GIT_TRACE=/tmp/git-trace.log git status",
+        "GIT_TRACE2_EVENT=/tmp/trace2 git status",
+        "GIT_TRACE2_PERF=1 git status",
+        "GIT_TRACE_REDACT=0 GIT_TRACE=1 git fetch",
+        "GIT_INDEX_FILE=/tmp/idx git read-tree HEAD",
+        "GIT_INDEX_FILE=build/tmp-index git add -A",
+        "SSLKEYLOGFILE=/tmp/keys.log curl -s https://example.com",
+    ]
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
+class TestOtherAgentsSettingsVerbs:
+    """Class: an agent CLI's verbs that install code into it or widen its tools (extensions, MCP servers), for the agent
+    CLIs not yet in self.agent-settings-cli's table or reached under another name: Qwen Code (Gemini CLI's fork:
+    `qwen extensions install|link`, `qwen mcp add|add-json`), Amazon Q / Kiro (`q mcp add`, `kiro-cli mcp import`),
+    and the npm package names a runner leaves as the command (`npx @qwen-code/qwen-code mcp add`). `claude mcp add`,
+    `gemini extensions install` and `codex mcp add` were denied; these were allowed. Calibrated as theirs: the agent
+    widening its own (or another agent's) tools is the user's call."""
+
+    DENIED: ClassVar[list[str]] = [
+        "qwen extensions install https://github.com/x/y",
+        "qwen extensions link ./ext",
+        "qwen extensions enable evil",
+        "qwen mcp add --scope user tools /tmp/server",
+        'qwen mcp add-json tools \'{"command":"/tmp/s"}\'',
+        "npx @qwen-code/qwen-code mcp add tools -- node /tmp/x.js",
+        "q mcp add --name tools --command /tmp/s",
+        "kiro-cli mcp import --file /tmp/mcp.json",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "qwen extensions list",
+        "qwen mcp list",
+        "qwen mcp get tools",
+        "qwen -p 'summarise README.md'",
+        "q mcp list",
+        "kiro-cli mcp status",
+    ]
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
+class TestAgentCliByItsScript:
+    """Class: an agent CLI started through its npm package's script rather than its command name: `node
+    …/node_modules/@anthropic-ai/claude-code/cli.js config set …`, `node $(npm root -g)/@google/gemini-cli/dist/index.js
+    --yolo`. The rules on agent CLIs (self.agent-settings-cli, self.agent-bypass) read the command name, so the script
+    was a Node program like any other (allowed). A script inside a known agent package is now that agent's CLI, as
+    `ruby bin/rails` is rails."""
+
+    DENIED: ClassVar[list[str]] = [
+        "node ~/.npm-global/lib/node_modules/@anthropic-ai/claude-code/cli.js config set -g hooks '{}'",
+        "node $(npm root -g)/@google/gemini-cli/dist/index.js --yolo",
+        "node /usr/local/lib/node_modules/@openai/codex/bin/codex.js --dangerously-bypass-approvals-and-sandbox exec 'x'",
+        "node /usr/lib/node_modules/@qwen-code/qwen-code/cli.js extensions install https://github.com/x/y",
+        "node --no-warnings ~/.npm-global/lib/node_modules/@anthropic-ai/claude-code/cli.js mcp add x -- node /tmp/x.js",
+        "nodejs node_modules/@google/gemini-cli/dist/index.js extensions install https://github.com/x/y",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "node ~/.npm-global/lib/node_modules/@anthropic-ai/claude-code/cli.js --version",
+        "node ~/.npm-global/lib/node_modules/@anthropic-ai/claude-code/cli.js mcp list",
+        "node node_modules/typescript/bin/tsc -p .",
+        "node scripts/claude-code/cli.js config set -g hooks x",
+        "node node_modules/@google/gemini-cli/dist/index.js extensions list",
+    ]
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
+class TestSecretRunnerPrintingTheEnvironment:
+    """Class: a secret manager's runner (`doppler run`, `op run`, `infisical run`, `aws-vault exec`, `chamber exec`,
+    `teller run`) whose command prints the whole environment: the secrets it injects land in the agent's context.
+    Only `doppler run -- env` was listed (creds.print-token); `printenv`, `export -p`, `sh -c env` and the other runners
+    were allowed. `op run` masks the secrets it injects in what the command prints unless --no-masking; a runner whose
+    command prints one ordinary variable, or runs the program, stays allowed (`env` alone prints only what the agent's
+    own environment holds)."""
+
+    DENIED: ClassVar[list[str]] = [
+        "doppler run -- printenv",
+        "doppler run -p web -c prd -- printenv",
+        "op run --no-masking -- env",
+        "op run --no-masking --env-file=.env -- printenv",
+        "infisical run -- env",
+        "infisical run --env=prod -- printenv",
+        "aws-vault exec prod -- env",
+        "aws-vault exec prod -- sh -c env",
+        "chamber exec api -- env",
+        "doppler run -- export -p",
+        "teller run -- printenv",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "doppler run -- npm test",
+        "op run -- env",
+        "op run --env-file=.env -- npm start",
+        "infisical run -- npm run dev",
+        "aws-vault exec prod -- aws s3 ls",
+        "aws-vault exec prod -- env AWS_REGION=eu-west-1 terraform plan",
+        "doppler run -- printenv NODE_ENV",
+        "env",
+        "printenv",
+    ]
+    # The runners not yet read as running their command (infisical, aws-vault, chamber, teller): what runs is judged too.
+    RUNS: ClassVar[list[str]] = [
+        "infisical run -- rm -rf ~/.claude",
+        "aws-vault exec -d 1h prod -- clearance uninstall claude",
+        "chamber exec api web -- rm -rf ~/.claude",
+        "teller run -- clearance uninstall claude",
+    ]
+
+    @pytest.mark.parametrize("command", RUNS)
+    def test_runs_the_command(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", DENIED)
+    def test_denied(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
+class TestPhysicalCdAfterASymlink:
+    """Class: `cd -P` through a symlink then up: bash's `cd -P d/..` resolves d's link first (the physical walk), so the
+    folder it enters is the parent of the link's target, while the shell reader followed every cd lexically (bash's
+    default, logical cd is lexical): with `d` a link to ~/Documents, `cd -P d/.. && echo x >> .bashrc` wrote ~/.bashrc
+    and was read as the project's .bashrc. `cd -P` with a `..` now keeps the folder as spelled, and paths under it are
+    read the way Scope._physical reads a `..` after a link (as after `set -P` / `set -o physical`, which make every cd
+    physical); `cd` and `cd -L` stay lexical, as bash's are."""
+
+    SAME_LINE: ClassVar[list[str]] = [
+        "ln -s ~/Documents d && cd -P d/.. && echo x >> .bashrc",
+        "ln -sfn ~/.config/nvim n; cd -P n/.. && cp x.toml clearance/config.toml",
+        "ln -s ~/Documents d && cd -P d/../.ssh && echo k >> authorized_keys",
+        "ln -s ~/Documents d && cd -LP d/.. && echo x >> .bashrc",
+        "ln -s ~/Documents d && set -P && cd d/.. && echo x >> .bashrc",
+        "ln -s ~/Documents d; set -o physical; cd d/.. && echo x >> .bashrc",
+        "set -eP; ln -s ~/Documents d; cd d/.. && echo x >> .bashrc",
+        "set -eo physical; ln -s ~/Documents d; cd d/.. && echo x >> .bashrc",
+    ]
+    ON_DISK: ClassVar[list[Any]] = [
+        "cd -P docs/.. && echo x >> .zshrc",
+        "cd -P vendor/shared/../.. && echo '[core] pager = ./p.sh' > .gitconfig",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "cd -P src/.. && echo x > out.txt",
+        "cd -P . && echo x > out.txt",
+        "cd -P docs && ls",
+        "cd -L docs/.. && echo x > out.txt",
+        "cd docs/.. && echo x > out.txt",
+    ]
+
+    @pytest.mark.parametrize("command", SAME_LINE)
+    def test_same_line(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("example", ON_DISK)
+    def test_on_disk(self, example: Any) -> None:
+        assert _with_links(example).decision == "deny"
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary(self, example: Any) -> None:
+        assert _with_links(example).decision == "allow"
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            "ln -s ~/Documents d && cd d/.. && echo x > notes.txt",
+            "ln -s ~/Documents d && set -P && set +P && cd d/.. && echo x > notes.txt",
+            "ln -s ~/Documents d && set -o physical && set +o physical && cd d/.. && echo x > notes.txt",
+            "set -euo pipefail; cd src/.. && echo x > out.txt",
+        ],
+    )
+    def test_logical_cd_stays_in_the_project(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
+class TestMakeIncludedRecipes:
+    """Class: the recipe of a target an included makefile defines (`include rules.mk`, `-include local.mk`, `sinclude`):
+    make reads the included file in place of the line, so its targets are the Makefile's own; clearance read only the
+    included file's parse-time $(shell …), and `make clean` with `clean:` in `m.mk` ran an unread recipe (allowed).
+    Included files are now read into the makefile where the line stands (literal names, up to 8 files)."""
+
+    CHAINS: ClassVar[list[Any]] = [
+        _files("make", {"Makefile": "include m.mk\nall: clean\n\techo\n", "m.mk": "clean:\n\trm -rf ~/.claude\n"}),
+        _files("make clean", {"Makefile": "-include local.mk\nbuild:\n\tcc main.c\n", "local.mk": "clean:\n\tclearance uninstall claude\n"}),
+        _files("make deploy", {"Makefile": "sinclude mk/a.mk\n", "mk/a.mk": "include mk/b.mk\n", "mk/b.mk": "deploy:\n\trm -rf ~/.config/clearance\n"}),
+        _files("make", {"Makefile": "include rules.mk\n", "rules.mk": "all:\n\trm -rf ~/.claude\n"}),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _files("make", {"Makefile": "include m.mk\nall: build\n\techo done\n", "m.mk": "build:\n\tcc -o app main.c\n"}),
+        _files("make test", {"Makefile": "-include missing.mk\ntest:\n\tpytest\n"}),
+        _files("make clean", {"Makefile": "include m.mk\nclean:\n\trm -rf build\n", "m.mk": "CFLAGS = -O2\n"}),
+    ]
+
+    @pytest.mark.parametrize("example", CHAINS)
+    def test_not_allowed(self, example: Any) -> None:
+        assert decide(example).decision in ("ask", "deny")
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
+OPEN: dict[str, tuple[Any, str]] = {
     "python-imports-past-16": (
         _py_chain(20),
         "indirection past the reader: a Python script's local imports are read 16 modules deep, the rest unread "
         "(asking past the cap would ask for every larger application run by its main script)",
-    ),
-    "make-include-recipes": (
-        _files("make", {"Makefile": "include m.mk\nall: clean\n\techo\n", "m.mk": "clean:\n\trm -rf ~/.claude\n"}),
-        "recipes of targets an included makefile defines are not read (its parse-time $(shell …) is)",
     ),
     "slash-command-run": (
         {
@@ -535,15 +796,6 @@ OPEN: dict[str, tuple[Any, str]] = {
         },
         "the agent using a custom command (the SlashCommand tool is internal): the command file's !`CMD` is judged when "
         "written, not when used (a file the agent could not write, or wrote before clearance, is not read)",
-    ),
-    "doppler-run-printenv": (
-        "doppler run -- printenv",
-        "a secret manager's run printing what it injects (`doppler run -- env` is denied; printenv, "
-        "`op run --no-masking -- env` are not): the secrets land in the agent's context",
-    ),
-    "qwen-extensions": (
-        "qwen extensions install https://github.com/x/y",
-        "other agents' CLIs (qwen, a Gemini fork) are not among the agent CLIs (round 6's nested-agent class)",
     ),
 }
 

@@ -62,7 +62,7 @@ class Scope:
         else:
             base = cwd if not self.links else self._through(cwd, True)
             got = paths.resolve(value, base, self.ctx.home)
-            if (self.links or self.ctx.realpath is not None) and _has_dotdot(value):
+            if (self.links or self.ctx.realpath is not None) and (_has_dotdot(value) or _has_dotdot(base)):
                 got = self._physical(paths.expand_home(value, self.ctx.home), base)
         if self.links:
             # Removing or renaming the link itself (`rm /tmp/h`, no trailing slash) leaves what it points at alone.
@@ -77,8 +77,10 @@ class Scope:
         folder both readings name the same file, and the logical spelling keeps home and the project as written."""
         import posixpath
 
-        cur = "" if value.startswith("/") else cwd.rstrip("/")
-        for part in value.split("/")[:256]:
+        # A working directory `cd -P` left spelled with its `..` (parse._follow_cd) is walked the same way.
+        full = value if value.startswith("/") else cwd.rstrip("/") + "/" + value
+        cur = ""
+        for part in full.split("/")[:256]:
             if part in ("", "."):
                 continue
             if part == "..":

@@ -360,10 +360,38 @@ def _makefile(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> tuple[tuple[str
     return None, targets
 
 
+_MAX_INCLUDED = 8  # makefiles read through `include` lines, per make command
+
+
+def _with_includes(text: str, directory: str, sc: Scope, seen: set[str]) -> str:
+    """*text* with each `include F`, `-include F`, `sinclude F` line followed by F's text: make reads the included
+    file where the line stands, so its targets and recipes are the makefile's own. Names are literal (no variables or
+    patterns), relative to the folder make runs in, each read once, at most _MAX_INCLUDED in all; a file not found or
+    too large leaves the line as it is (what it would define stays unread)."""
+    if "include" not in text:
+        return text
+    from .code.convention import make_includes
+
+    out: list[str] = []
+    for line in text.splitlines():
+        out.append(line)
+        for inc in make_includes(line):
+            p = posixpath.normpath(posixpath.join(directory, inc))
+            if p in seen or len(seen) > _MAX_INCLUDED:
+                continue
+            seen.add(p)
+            body = _read_named(sc, p)
+            if body and body != TOO_LARGE:
+                out.append(_with_includes(body, directory, sc, seen))
+    return "\n".join(out) + "\n"
+
+
 def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
     found, targets = _makefile(cmd, sc, vals)
     if found is None:
         return []
+    text = found[1] if found[1] == TOO_LARGE else _with_includes(found[1], posixpath.dirname(found[0]), sc, {found[0]})
+    found = (found[0], text)
     recipes = makefile_targets(found[1], targets, make_assigned(found[1], [v for v in vals if "=" in v and not v.startswith("-")]))
     label = f"make {' '.join(targets)}".strip()
     return [(label, "\n".join(recipes))] if recipes else []

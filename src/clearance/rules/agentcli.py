@@ -37,6 +37,27 @@ ALIASES = {
     "pdx": "plandex",
 }
 
+# The npm packages the agent CLIs are published as: a script inside one (`node …/node_modules/@anthropic-ai/claude-code/
+# cli.js`, `node $(npm root -g)/@google/gemini-cli/dist/index.js`) is that CLI (shell/unwrap.py, as `ruby bin/rails`).
+PACKAGES = {
+    "@anthropic-ai/claude-code": "claude",
+    "@google/gemini-cli": "gemini",
+    "@openai/codex": "codex",
+    "@qwen-code/qwen-code": "qwen",
+    "@github/copilot": "copilot",
+    "@sourcegraph/amp": "amp",
+    "opencode-ai": "opencode",
+}
+
+
+def package_cli(script: str) -> str | None:
+    """The agent CLI whose package holds the script *script* (a path), or None."""
+    if "/" not in script:
+        return None
+    path = "/" + script
+    return next((cli for pkg, cli in PACKAGES.items() if "/" + pkg + "/" in path), None)
+
+
 # Options that switch the agent's own approvals off: agent -> option -> the values that do (empty: the option alone).
 BYPASS: dict[str, dict[str, tuple[str, ...]]] = {
     "claude": {"--dangerously-skip-permissions": (), "--allow-dangerously-skip-permissions": (), "--permission-mode": ("bypassPermissions",)},

@@ -88,6 +88,39 @@ SECRET_VAR = lazy(
 )
 _NOT_SECRET_VAR = frozenset({"KEYBOARD", "SSH_AUTH_SOCK", "GPG_TTY", "PASSWORD_STORE_DIR", "KEYMAP"})
 ENV_DUMPERS = frozenset({"env", "printenv", "set", "export", "declare", "typeset", "compgen"})  # typeset is declare's other name
+# Secret managers' runners: the command after them runs with the secrets in its environment.  (program, verb) -> the
+# option that shows them in what the command prints when the runner masks them by default (`op run` conceals every
+# secret value in the output unless --no-masking), or "" when nothing is masked.
+SECRET_RUNNERS: dict[tuple[str, str], str] = {
+    ("doppler", "run"): "",
+    ("op", "run"): "--no-masking",
+    ("infisical", "run"): "",
+    ("aws-vault", "exec"): "",
+    ("chamber", "exec"): "",
+    ("teller", "run"): "",
+}
+
+
+def dumps_environment(cmd: SimpleCommand) -> bool:
+    """The command prints every variable with its value: `env`, `printenv`, `export -p`, `declare -x`, a bare `set`
+    (not `env VAR=v CMD`, `printenv NAME`, `set -e`, nor compgen's names)."""
+    vals = cmd.values()
+    if cmd.name in ("env", "printenv", "export", "declare", "typeset"):
+        return not any(not v.startswith("-") for v in vals)
+    return cmd.name == "set" and not vals
+
+
+def _runner_dumps(cmd: SimpleCommand) -> str | None:
+    """`doppler run -- printenv`: a secret manager's runner whose command (or a command it runs) prints the environment."""
+    vals = cmd.values()
+    if not vals:
+        return None
+    shows = SECRET_RUNNERS.get((cmd.name, vals[0]))
+    if shows is None or (shows and shows not in vals):
+        return None
+    if any(dumps_environment(c) for c in cmd.runs()[1:]):
+        return f"{cmd.name} {vals[0]} hands its secrets to a command that prints the whole environment, into the agent's context"
+    return None
 
 
 # The last word of a variable name says what its value is: SESSION_ID, NEXTAUTH_URL, TOKEN_ENDPOINT,
@@ -693,7 +726,7 @@ def list_secret_names(e: Effect, sc: Scope) -> str | None:
     title="Printing access tokens or secrets from a CLI",
     why="A printed token ends up in the transcript and in the model provider's logs; an injected agent uses this to steal sessions.",
     verdict=SOFT_DENY,
-    commands=(*sorted({p[0] for p in TOKEN_PRINTERS}), "ps", "vercel"),
+    commands=(*sorted({p[0] for p in TOKEN_PRINTERS} | {k[0] for k in SECRET_RUNNERS}), "ps", "vercel"),
     match=(
         "gcloud auth print-access-token",
         "az account get-access-token",
@@ -710,11 +743,15 @@ def list_secret_names(e: Effect, sc: Scope) -> str | None:
         "aws iam create-access-key",
         "vercel env pull /dev/stdout",
         "fly tokens create deploy",
+        "infisical run -- printenv",
+        "op run --no-masking -- env",
     ),
     no_match=(
         "EDITOR=vim rails credentials:edit",
         "vercel env pull",
         "fly secrets list -a web",
+        "op run -- env",
+        "infisical run -- npm test",
         "rails credentials:edit",
         "gh auth status",
         "ps aux",
@@ -734,7 +771,7 @@ def print_token(cmd: SimpleCommand, sc: Scope) -> str | None:
     tp = token_printer(cmd)
     if tp:
         return f"{tp} prints a secret into the agent's context"
-    return None
+    return _runner_dumps(cmd)
 
 
 def _printer_if_expanded(cmd: SimpleCommand) -> str | None:

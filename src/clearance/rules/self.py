@@ -688,6 +688,12 @@ _AGENT_SETTINGS_VERBS: dict[tuple[str, str], frozenset[str]] = {
     ("copilot", "mcp"): frozenset({"add", "remove", "rm"}),
     ("copilot", "plugin"): frozenset({"install", "i", "uninstall", "remove", "rm", "enable", "disable", "update", "marketplace"}),
     ("cursor-agent", "mcp"): frozenset({"add", "remove", "rm", "enable", "disable", "login"}),
+    # Qwen Code (Gemini CLI's fork): its extensions carry MCP servers, commands and skills; its mcp verbs write
+    # ~/.qwen/settings.json, .qwen/settings.local.json or .mcp.json.
+    ("qwen", "extensions"): frozenset({"install", "uninstall", "update", "link", "enable", "disable", "new"}),
+    ("qwen", "mcp"): frozenset({"add", "add-json", "remove", "rm", "enable", "disable", "reset-project-choices"}),
+    # Amazon Q Developer CLI / Kiro CLI (`q`, `kiro-cli`: agentcli.ALIASES): `mcp add|remove|import` write its MCP configuration.
+    ("kiro", "mcp"): frozenset({"add", "remove", "rm", "import"}),
 }
 
 
@@ -704,7 +710,9 @@ _AGENT_ALIASES = {"claude-code": "claude", "gemini-cli": "gemini", "codex-cli": 
         "the agent's own CLI it is still the agent widening its own permissions. Listing and reading settings stays allowed."
     ),
     verdict=HARD_DENY,
-    commands=tuple(sorted({a for a, _ in _AGENT_SETTINGS_VERBS} | set(_AGENT_ALIASES))),
+    commands=tuple(
+        sorted({a for a, _ in _AGENT_SETTINGS_VERBS} | {n for n in agentcli.ALIASES if agentcli.agent_of(n) in {a for a, _ in _AGENT_SETTINGS_VERBS}})
+    ),
     match=(
         "claude config set -g hooks '{}'",
         "claude mcp add evil -- node /tmp/x.js",
@@ -715,6 +723,7 @@ _AGENT_ALIASES = {"claude-code": "claude", "gemini-cli": "gemini", "codex-cli": 
         "claude plugin marketplace add evil/repo",
         "codex features disable hooks",
         "gemini hooks migrate --from-claude",
+        "qwen extensions install https://github.com/x/y",
     ),
     no_match=(
         "claude config list",
@@ -730,8 +739,8 @@ def agent_settings_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
     ops = [v for v in cmd.values() if not v.startswith("-")]
     if len(ops) < 2:
         return None
-    name = posixpath.basename(cmd.name)
-    verbs = _AGENT_SETTINGS_VERBS.get((_AGENT_ALIASES.get(name, name), ops[0]))
+    # agentcli.agent_of: the CLI under its package or short names (`npx @qwen-code/qwen-code` runs qwen-code, `q` is kiro)
+    verbs = _AGENT_SETTINGS_VERBS.get((agentcli.agent_of(cmd.name), ops[0]))
     if verbs is None or ops[1] not in verbs:
         return None
     return f"{cmd.name} {ops[0]} {ops[1]} changes the agent's own settings (hooks, permissions, MCP servers); only the user does that"

@@ -856,8 +856,17 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 _new_checkout(_under(top, Word(p, p)), cmd, sc, add)
         elif nc.sub == ("worktree", "add") and nc.words:
             _new_checkout(_under(git_base, nc.words[0]), cmd, sc, add)  # git worktree add PATH [REV]: a checkout into PATH
-        elif nc.sub == ("clone",) and len(nc.words) >= 2:
-            add(WRITE, _under(git_base, nc.words[1]), True)
+        elif nc.sub == ("init",):
+            # git init [--separate-git-dir G] [DIR]: a repository created at DIR (its .git, or DIR itself with --bare) and
+            # the repository's own folder at G (config, hooks, objects): as a checkout is, where it lands matters.
+            for w in [*nc.words[:1], *(Word(g, g) for g in nc.values("separate-git-dir") if g)]:
+                _new_checkout(_under(git_base, w), cmd, sc, add)
+        elif nc.sub == ("clone",):
+            for g in nc.values("separate-git-dir"):
+                if g:
+                    _new_checkout(_under(git_base, Word(g, g)), cmd, sc, add)  # the repository's folder, apart from DEST
+            if len(nc.words) >= 2:
+                add(WRITE, _under(git_base, nc.words[1]), True)
         elif nc.sub in (("checkout",), ("restore",)) and not nc.has("patch"):
             # git checkout [TREE] -- PATHS, git restore [--source=TREE] PATHS: the paths are rewritten from the tree.
             paths = nc.words[nc.dashdash :] if nc.dashdash >= 0 else (nc.words if nc.sub == ("restore",) else [])

@@ -23,6 +23,9 @@ options.py): names joined by ``|``, the first long one canonical; ``=`` takes a 
   package, terraform, javac), ``stop`` (options end at the first operand), ``csv`` (an option whose value may be a
   ``key=value,…`` list: the written path is its ``dest=`` or ``src=``… key, docker's ``--output type=local,dest=D``);
 - ``bin``: an environment variable naming the folder each operand's program is installed into (`GOBIN=D go install P`);
+- ``env``: environment variables whose value is a file the program writes, whatever its words (`GIT_INDEX_FILE=F git
+  add`); ``env_abs``: the same when the value is an absolute path (git's GIT_TRACE*: a number or `true` is a file
+  descriptor or stderr);
 - ``subs``: subcommand -> entry (``git bundle create``), ``persistent``: options accepted below as well;
 - ``homonyms``: other programs go by this name (Split.io's ``split`` CLI): the table reads its outputs, but the name
   does not make the program known to the rules on programs clearance does not model;
@@ -227,7 +230,12 @@ TABLE: dict[str, dict[str, object]] = {
         "opts": _CURL_VALUES,
         "abbrev": True,
         "files": "dump-header cookie-jar trace trace-ascii stderr etag-save hsts alt-svc libcurl",
-        "examples": {"curl -D h.txt https://x.example": ["h.txt"], "curl -sSc jar.txt https://x.example": ["jar.txt"]},
+        "env": "SSLKEYLOGFILE",  # curl(1) ENVIRONMENT: the TLS secrets of its connections are stored there
+        "examples": {
+            "curl -D h.txt https://x.example": ["h.txt"],
+            "curl -sSc jar.txt https://x.example": ["jar.txt"],
+            "SSLKEYLOGFILE=k.log curl https://x.example": ["k.log"],
+        },
     },
     "wget": {
         "opts": _WGET_VALUES,
@@ -395,6 +403,13 @@ TABLE: dict[str, dict[str, object]] = {
     "git": {
         "opts": "C= c= config-env= exec-path=? git-dir= work-tree= namespace= super-prefix= p|paginate P|no-pager bare",
         "chdir": "C",
+        # git's index where GIT_INDEX_FILE says; its trace files (trace.c: an absolute path is a file appended to, 1-9 a
+        # descriptor; trace2: an absolute path is a file, or a folder of one file per process)
+        "env": "GIT_INDEX_FILE",
+        "env_abs": (
+            "GIT_TRACE GIT_TRACE_PACK_ACCESS GIT_TRACE_PACKET GIT_TRACE_PACKFILE GIT_TRACE_PERFORMANCE GIT_TRACE_SETUP"
+            " GIT_TRACE_SHALLOW GIT_TRACE_CURL GIT_TRACE_REFS GIT_TRACE_FSMONITOR GIT_TRACE2 GIT_TRACE2_EVENT GIT_TRACE2_PERF"
+        ),
         "subs": {
             "log|diff|show|whatchanged|diff-tree|diff-index|diff-files|range-diff|format-patch": {
                 "opts": _GIT_DIFF_OUTPUT + "o|output-directory= U|unified= n|max-count= since= until= author= grep= format= pretty= S= G= L=",
@@ -413,6 +428,8 @@ TABLE: dict[str, dict[str, object]] = {
             "git bundle create r.bundle HEAD": ["r.bundle"],
             "git format-patch -o p HEAD~1": ["p/*"],
             "git -C a -C b log --output=o.txt": ["a/b/o.txt"],
+            "GIT_TRACE=/tmp/t.log GIT_TRACE_PACKET=1 git status": ["/tmp/t.log"],
+            "GIT_INDEX_FILE=idx git -C a read-tree HEAD": ["a/idx"],
         },
     },
 }
@@ -494,6 +511,7 @@ def written(name: str, args: list[Word], env: dict[str, str] | None = None) -> R
     from .ir import Word
 
     out = Reading()
+    _env_outputs(entry, env or {}, out)
     if entry.get("oldstyle") and args and args[0].value[:1] not in ("-", "") and DYN not in args[0].value:
         args = _oldstyle(_spec(entry, ""), args)
     persistent = ""
@@ -517,7 +535,7 @@ def written(name: str, args: list[Word], env: dict[str, str] | None = None) -> R
         if isinstance(subs, dict) and not ops and not ended:
             nxt = next((e for k, e in subs.items() if v in k.split("|")), None)
             if nxt is None:
-                return out  # a subcommand the table does not know: nothing read from it
+                return _moved(out, entry, level_entry, opts)  # a subcommand the table does not know: nothing read from it
             p = level_entry.get("persistent", "")
             persistent = p if isinstance(p, str) else persistent
             level_entry = nxt
@@ -526,7 +544,7 @@ def written(name: str, args: list[Word], env: dict[str, str] | None = None) -> R
         ops.append(w)
         i += 1
     if isinstance(level_entry.get("subs"), dict):
-        return out  # no subcommand given
+        return _moved(out, entry, level_entry, opts)  # no subcommand given
     given = {o for o, _, _ in opts}
     when = _names(level_entry, "when")
     if given & _names(level_entry, "unless") or given & _names(entry, "unless") or (when and not given & when):
@@ -571,6 +589,13 @@ def written(name: str, args: list[Word], env: dict[str, str] | None = None) -> R
     # The values of the options the table lists and does not name as outputs (tar --exclude, curl -K): known, not written.
     written_opts = {n for _, key in kinds for n in _names(level_entry, key)}
     out.inputs.extend(w for o, w, _ in opts if w is not None and o not in written_opts)
+    return _moved(out, entry, level_entry, opts)
+
+
+def _moved(out: Reading, entry: dict[str, object], level_entry: dict[str, object], opts: list[tuple[str, Word | None, int]]) -> Reading:
+    """*out* with its relative paths under the folder the ``chdir`` options moved to (`git -C a -C b`)."""
+    from .ir import Word
+
     moves = _names(entry, "chdir") | _names(level_entry, "chdir")
     base = ""
     for o, moved, _ in opts:
@@ -580,6 +605,20 @@ def written(name: str, args: list[Word], env: dict[str, str] | None = None) -> R
     if base:
         out.written = [(t if t.value.startswith(("/", "~")) else Word(base.rstrip("/") + "/" + t.value, t.raw), k) for t, k in out.written]
     return out
+
+
+def _env_outputs(entry: dict[str, object], env: dict[str, str], out: Reading) -> None:
+    """The files the variables *env* sets name, per the entry's ``env`` and ``env_abs`` (see the module's docstring)."""
+    if not env:
+        return
+    from .ir import Word
+
+    for key, absolute in (("env", False), ("env_abs", True)):
+        for var in _names(entry, key) & env.keys():
+            v = env[var]
+            if not v or v.startswith(DYN) or (absolute and not v.startswith(("/", "~"))):
+                continue  # unset, unknown, or a descriptor / switch (`GIT_TRACE=1`)
+            out.written.append((Word(v, f"{var}={v}"), FILE))
 
 
 def _named(w: Word, kind: str) -> Word:

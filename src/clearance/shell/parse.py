@@ -168,6 +168,7 @@ class _State:
         "readonly",
         "fds",
         "fd_openers",
+        "physical",
     )
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
@@ -192,6 +193,8 @@ class _State:
         self.cased: dict[str, str] = {}
         # Depth of code that may not run (a branch of an if or case, a loop body, the right of && or ||).
         self.cond = 0
+        # `set -P` / `set -o physical`: every later cd walks links physically (as `cd -P`).
+        self.physical = False
         self.cwd = cwd
         self.home = home
         self.script = script
@@ -1340,6 +1343,8 @@ class _Walker:
             self.call(cmd.name, cmd.args, depth)
         if cmd.name in ("cd", "pushd") and not cmd.stdin_from:
             self._follow_cd(cmd)
+        elif cmd.name == "set" and cmd.args:
+            self.st.physical = _physical_set(cmd, self.st.physical)
         elif cmd.name in ("source", ".") and cmd.args:
             self._activate(cmd.args[0].value)
         elif cmd.name == "deactivate":
@@ -1487,6 +1492,16 @@ class _Walker:
             self.st.cwd = None
             return
         here = resolve(target, self.st.cwd, self.st.home)
+        if (_dotdot(target) and _physical_cd(cmd, self.st.physical)) or (_dotdot(self.st.cwd) and not target.startswith(("/", "~"))):
+            # `cd -P d/..` resolves d's link before going up (bash's physical walk): the folder is kept as spelled, and
+            # the paths under it are read as the kernel reads a `..` after a link (Scope._physical). A relative cd from
+            # there stays spelled after it.
+            if target == "~" or target.startswith("~/"):
+                here = self.st.home + target[1:]
+            elif target.startswith("/"):
+                here = target
+            elif not target.startswith("~"):
+                here = self.st.cwd.rstrip("/") + "/" + target
         self.st.cwd = self._cdpath(cmd, target, here)
 
     def _activate(self, script: str) -> None:
@@ -1937,6 +1952,37 @@ def _parse_bytes(data: bytes) -> Any:
     # Nodes of a tree read through a callback fetch their text through it (slow): the same tree
     # again from the bytes, reusing the first one, gives text straight from memory.
     return parser().parse(data, old_tree=tree)
+
+
+def _dotdot(value: str) -> bool:
+    """A `..` component in a path."""
+    return value == ".." or value.startswith("../") or value.endswith("/..") or "/../" in value
+
+
+def _physical_set(cmd: SimpleCommand, physical: bool) -> bool:
+    """Whether cd is physical after this `set`: `-P` / `-o physical` turn it on, `+P` / `+o physical` off."""
+    vals = cmd.values()
+    for i, v in enumerate(vals):
+        if v == "--":
+            break
+        if len(v) < 2 or v[0] not in "-+" or not v[1:].isalpha():
+            continue
+        if "P" in v[1:] or (v.endswith("o") and i + 1 < len(vals) and vals[i + 1] == "physical"):
+            physical = v[0] == "-"  # -P, -eP, -o physical, -eo physical (and + to turn it off)
+    return physical
+
+
+def _physical_cd(cmd: SimpleCommand, physical: bool = False) -> bool:
+    """`cd -P` (the last of -L and -P given wins, `-LP` included): the physical walk through links; *physical* is the
+    shell's default (`set -P`)."""
+    for a in cmd.args:
+        v = a.value
+        if v == "--" or not v.startswith("-") or v == "-" or v.startswith("--"):
+            break
+        for ch in v[1:]:
+            if ch in "LP":
+                physical = ch == "P"
+    return physical
 
 
 def parse(

@@ -209,6 +209,12 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
     ("jenv", "exec"): frozenset(),
     ("op", "run"): frozenset({"--env-file", "--account", "--config", "--session", "--environment"}),
     ("doppler", "run"): frozenset({"-p", "--project", "-c", "--config", "--token", "--scope", "--name-transformer", "--mount", "--mount-format"}),
+    # infisical run [--env=E] -- CMD, aws-vault exec PROFILE -- CMD, chamber exec SERVICE... -- CMD, teller run -- CMD:
+    # the other secret managers' runners (creds.SECRET_RUNNERS).
+    ("infisical", "run"): frozenset({"--env", "--path", "--projectId", "--token", "--domain", "--tags", "--command", "--project-config-dir"}),
+    ("aws-vault", "exec"): frozenset({"-d", "--duration", "--region", "-t", "--mfa-token", "--prompt", "--backend", "--ec2-server"}),
+    ("chamber", "exec"): frozenset(),
+    ("teller", "run"): frozenset({"-c", "--config"}),
     ("podman", "unshare"): frozenset(),
     ("buildah", "unshare"): frozenset(),
     ("hatch", "env"): frozenset(),
@@ -2175,6 +2181,15 @@ class Unwrapper:
                 tool = posixpath.basename(reading.file)
                 self.command(cmd.derive([Word(tool, reading.file), *(Word(v, v) for v in reading.operands)], f"{cmd.name} {reading.file}"))
                 return
+            if lang == "js" and reading.file is not None and "/" in reading.file:
+                from ..rules.agentcli import package_cli
+
+                agent = package_cli(reading.file)
+                at = next((k for k in range(1, len(cmd.argv)) if cmd.argv[k].value == reading.file), None)
+                if agent is not None and at is not None:
+                    # node …/node_modules/@anthropic-ai/claude-code/cli.js ARGS: the package's script is the agent's CLI.
+                    self.command(cmd.derive([Word(agent, reading.file), *cmd.argv[at + 1 :]], f"{cmd.name} {agent}"))
+                    return
             if lang == "ruby" and (un := ruby_un_command(reading)) is not None:
                 # ruby -run -e rm -- -rf DIR: un.rb's file commands are the shell commands they are named after.
                 self.command(cmd.derive([Word(w, w) for w in un], f"{cmd.name} -run"))
@@ -2446,6 +2461,11 @@ class Unwrapper:
             i = _strip_options(argv, i + 1, frozenset({"--from", "--with"}))
         if key in (("direnv", "exec"),) and i < len(argv):
             i += 1
+        if key == ("aws-vault", "exec") and i < len(argv):
+            i = _strip_options(argv, i + 1, opts)  # the profile, then `--` or more options
+        if key == ("chamber", "exec"):
+            # chamber exec SERVICE... -- CMD: the services run up to `--`
+            i = next((k + 1 for k in range(i, len(argv)) if argv[k].value == "--"), len(argv))
         if key in (("codex", "sandbox"), ("codex", "debug")) and i < len(argv):
             i = _strip_options(argv, i + 1, opts)  # the platform word, then the sandbox's options
         if key == ("hatch", "env"):
