@@ -106,9 +106,13 @@ def _git_clean_answers_nothing(cmd: SimpleCommand, nc: Norm) -> bool:
         "git checkout -qf main",
         "git reset --merge",
         "git -c clean.requireForce=false clean -d",
+        "git read-tree -u --reset HEAD",
+        "git checkout-index -a -f",
     ),
     no_match=(
         "git reset HEAD~1",
+        "git read-tree HEAD",
+        "git checkout-index -a --prefix=/tmp/export/",
         "git -c clean.requireForce=false clean -n",
         "git reset --keep HEAD~1",
         "git clean -n",
@@ -148,6 +152,12 @@ def discard_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
         paths = _discarded_paths(nc) + ([] if sub == "restore" and nc.has("staged") and not nc.has("worktree") else pathspecs_from_file(nc, cmd))
         if any(p == EVERYTHING for p, _ in git_pathspecs(paths, literal_pathspecs(nc, cmd))):
             return f"git {sub} {' '.join(paths)} discards every uncommitted change in the work tree"
+    # Plumbing without an option table: its words as given (short options are not clustered by these commands).
+    words = set(nc.unknown) | set(cmd.values())
+    if sub == "read-tree" and "-u" in words and "--reset" in words:
+        return "git read-tree -u --reset overwrites the work tree from a tree, discarding uncommitted changes"
+    if sub == "checkout-index" and words & {"-f", "--force"} and words & {"-a", "--all"} and not any(w.startswith("--prefix") for w in words):
+        return "git checkout-index -f -a overwrites every file of the work tree from the index"
     if nc.sub in (("stash", "drop"), ("stash", "clear")):
         return f"git stash {nc.sub[1]} destroys stashed work"
     if nc.sub == ("worktree", "remove") and nc.has("force"):
@@ -1028,3 +1038,38 @@ def gh_remote_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     if vals[:2] in (["repo", "edit"], ["repo", "rename"], ["repo", "transfer"]):
         return f"{tool} repo {vals[1]} changes repository settings"
     return None
+
+
+def _other_vcs_discard(cmd: SimpleCommand) -> str | None:
+    vals = cmd.values()
+    ops = [v for v in vals if not v.startswith("-")]
+    first = ops[0] if ops else ""
+    if any(v in ("--help", "-h", "--dry-run", "-n", "--print") for v in vals):
+        return None
+    if cmd.name in ("hg", "chg"):
+        if first in ("update", "up", "checkout", "co") and any(v in ("-C", "--clean") for v in vals):
+            return f"hg {first} --clean discards every uncommitted change"
+        if first == "revert" and any(v in ("-a", "--all") for v in vals) and any(v in ("-C", "--no-backup") for v in vals):
+            return "hg revert --all --no-backup discards every uncommitted change, keeping no .orig copies"
+        if first in ("purge", "clean") and any(v in ("--all", "--files", "--dirs") for v in vals):
+            return f"hg {first} deletes untracked files" + (" and ignored ones" if "--all" in vals else "")
+    if cmd.name == "svn":
+        if first in ("revert", "rv") and any(v in ("-R", "--recursive") or v.startswith("--depth=infinity") for v in vals):
+            return "svn revert -R discards every uncommitted change below the folder"
+        if first == "cleanup" and any(v in ("--remove-unversioned", "--remove-ignored") for v in vals):
+            return "svn cleanup deletes unversioned files"
+    return None
+
+
+@rule(
+    id="vcs.discard-changes",
+    title="Discarding uncommitted work in Mercurial or Subversion",
+    why="As git.discard-changes: `hg update --clean`, `hg revert --all --no-backup`, `hg purge`, `svn revert -R` destroy edits no commit holds.",
+    verdict=SOFT_DENY,
+    alternative="commit or shelve the work first (`hg shelve`, `svn diff > /tmp/changes.patch`)",
+    commands=("hg", "chg", "svn"),
+    match=("hg update --clean", "hg up -C default", "hg revert --all --no-backup", "hg purge --all", "svn revert -R ."),
+    no_match=("hg update default", "hg revert --all", "hg revert app.py", "hg status", "svn revert app.c", "svn up", "hg purge --print"),
+)
+def other_vcs_discard(cmd: SimpleCommand, sc: Scope) -> str | None:
+    return _other_vcs_discard(cmd)
