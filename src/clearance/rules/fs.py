@@ -929,11 +929,22 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
     alternative="name the generated files one by one, or move them to the temp dir (`mv FILES /tmp/`) so they can come back",
     scope="effect",
     effects=(DELETE, WRITE),
-    match=("rm src/*.py", "shred -u app/*.ts", "rm -f lib/*.rb", "truncate -s 0 src/*.py", "rm -rf src/*.py"),
+    match=(
+        "rm src/*.py",
+        "shred -u app/*.ts",
+        "rm -f lib/*.rb",
+        "truncate -s 0 src/*.py",
+        "rm -rf src/*.py",
+        "truncate -s 0 *",
+        "truncate -s 0 $(git ls-files)",
+    ),
     no_match=("rm -f *.log", "rm dist/*.js", "rm -f app/__pycache__/*.pyc", "rm /tmp/*.txt", "rm app/legacy.ts", "rm -f coverage/*.json", "rm -rf *.egg-info"),
 )
 def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
     wipes = e.kind == WRITE and e.cmd is not None and e.cmd.name in ("truncate", "shred")
+    if wipes and e.cmd is not None and DYN in e.path and sc.inside_project(e.path) and any(w.subs for w in e.cmd.args):
+        # truncate -s 0 $(git ls-files): the files a command lists, emptied (rm of the same is fs.delete-unknown-target)
+        return f"{_who(e)} empties files a command lists at run time ({sc.show(e.path)})"
     if not (e.kind == DELETE or wipes) or e.note == "moved away" or DYN in e.path:
         return None
     p = e.path
@@ -944,10 +955,12 @@ def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
     if e.cmd is not None and any(v.startswith("find -") for v in e.cmd.via):
         return None  # `find . -name '*.txt' -exec rm {} +`: judged with the find expression (fs.find-delete-*)
     base = posixpath.basename(p)
-    if _matches_everything(base):
-        return None  # fs.mass-delete-in-project / fs.delete-source-subdirectory
     if paths.is_generated(p, sc.ctx.project_root) or any(_glob_match(base, j) for j in _JUNK_PATTERNS):
         return None
+    if _matches_everything(base) and wipes:
+        return f"{_who(e)} empties every file in {sc.show(posixpath.dirname(p))}"  # rm of the same is a mass deletion
+    if _matches_everything(base):
+        return None  # fs.mass-delete-in-project / fs.delete-source-subdirectory
     if _tail_expansions(base) and _junk(base):
         return None  # *.py[co]: every name it matches is a cache or build output
     return f"{_who(e)} {'empties' if wipes else 'deletes'} every file matching {sc.show(p)} in the project"
