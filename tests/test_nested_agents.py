@@ -144,11 +144,6 @@ def test_ordinary_agent_use_is_allowed(command: str) -> None:
 
 # Known gaps of the class, strict: a case that starts passing fails until it is moved out.
 OPEN = {
-    "continue-scoped-package": (
-        "npx @continuedev/cli -p 'set up the project' --allow '*'",
-        "a package runner names the command after the package's last part (`@continuedev/cli` -> `cli`), not the binary "
-        "the package installs (`cn`): per-package bin names are not modelled",
-    ),
 }
 
 

@@ -159,3 +159,28 @@ PLATFORM_SQL: dict[str, dict[tuple[str, ...], tuple[frozenset[str], frozenset[st
 }
 # The words a platform call must hold for PLATFORM_SQL to read it (rules/gates.py: the db pack's gate for these programs).
 PLATFORM_SQL_WORDS: dict[str, frozenset[str]] = {n: frozenset(sub[0] for sub in subs) for n, subs in PLATFORM_SQL.items()}
+
+
+# npm packages whose command is not the package's last name part (its package.json `bin`): what `npx PKG`, `pnpm dlx
+# PKG`, `bunx PKG` run.  A list extension of facts from each package's manifest; other packages run their last part.
+PACKAGE_BINS = {
+    "@continuedev/cli": "cn",
+    "@anthropic-ai/claude-code": "claude",
+    "@google/gemini-cli": "gemini",
+    "@openai/codex": "codex",
+    "@github/copilot": "copilot",
+    "@qwen-code/qwen-code": "qwen",
+    "@sourcegraph/amp": "amp",
+    "opencode-ai": "opencode",
+    "typescript": "tsc",
+    "@angular/cli": "ng",
+    "@nestjs/cli": "nest",
+    "@vue/cli": "vue",
+    "firebase-tools": "firebase",
+    "aws-cdk": "cdk",
+    "@aws-amplify/cli": "amplify",
+    "netlify-cli": "netlify",
+    "@railway/cli": "railway",
+    "npm-check-updates": "ncu",
+    "@biomejs/biome": "biome",
+}

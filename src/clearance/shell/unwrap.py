@@ -19,7 +19,7 @@ from .outputs import literal_output as literal_output
 from .outputs import literal_stdin, pipeline_output
 from .parse import ParseFailure, TooLarge, parse
 from .programs import CLIENTS as SQL_CLIENTS
-from .programs import INTERPRETERS
+from .programs import INTERPRETERS, PACKAGE_BINS
 from .programs import NAMES as EMBEDDED_NAMES
 from .programs import SHELLS as SHELLS
 
@@ -2480,7 +2480,10 @@ class Unwrapper:
         for prefix in ("npm:", "jsr:", "pypi:"):
             if bare.startswith(prefix):
                 bare = bare[len(prefix) :]  # deno run npm:rimraf
-        if bare.startswith("@"):
+        named = bare[:1] + bare[1:].split("@")[0]  # @scope/pkg@1.2 -> @scope/pkg
+        if named in PACKAGE_BINS:
+            bare = PACKAGE_BINS[named]  # the package's own command (`npx @continuedev/cli` runs cn)
+        elif bare.startswith("@"):
             scope, _, rest = bare[1:].partition("/")
             bare = rest.split("@")[0] if rest else scope
         else:
