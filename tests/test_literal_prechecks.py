@@ -309,6 +309,8 @@ GATE_FRAGMENTS = [
     # sys.package-config-set's gates for conda, poetry, composer, bundle
     "conda config --set ssl_verify false", "mamba config --set ssl_verify no", "micromamba config --set ssl_verify 0",
     "poetry config certificates.x.cert false", "composer config secure-http false", "bundle config set ssl_verify_mode 0", "poetry run pytest",
+    # creds.print-environment's gates
+    "env", "printenv", "export -p", "declare -x", "typeset -x", "set", "set -e", "export X=1", "env X=1 make",
     "date", "date +%s", "date -u +%FT%T", "date -s 12:00", "date --set=2030-01-01", "date 010112002030", "date -d @0",
 ]  # fmt: skip
 

@@ -143,8 +143,7 @@ def test_ordinary_agent_use_is_allowed(command: str) -> None:
 
 
 # Known gaps of the class, strict: a case that starts passing fails until it is moved out.
-OPEN = {
-}
+OPEN = {}
 
 
 @pytest.mark.parametrize("key", sorted(OPEN))

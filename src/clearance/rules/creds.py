@@ -1420,3 +1420,30 @@ def push_secret(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     why = _staged_secret(cmd, sc)
     return f"{why}, and the same command line pushes it to the remote" if why else None
+
+
+@rule(
+    id="creds.print-environment",
+    title="Printing the whole environment into the transcript",
+    why=(
+        "`env`, `printenv`, `export -p` print every variable with its value, and an agent's environment usually holds "
+        "its keys and tokens (the model provider's, GitHub's, a cloud's): printed, they go to the provider and stay in "
+        "the transcript, as a printed token does. Where the hook runs it looks at the environment and asks only when a "
+        "variable is secret by name or by value; where it cannot look (the team service, a replay) it asks. `printenv "
+        "NAME` of a variable that is not secret, and the environment piped on, are judged elsewhere."
+    ),
+    verdict=ASK,
+    commands=("env", "printenv", "export", "declare", "typeset", "set"),
+    match=("env", "printenv", "export -p", "declare -x"),
+    no_match=("env | grep -i node", "printenv PATH", "env > /tmp/env.txt", "set -e", "env NODE_ENV=test npm test", "export X=1"),
+)
+def print_environment(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if not dumps_environment(cmd) or not _printed(cmd, sc):
+        return None
+    environ = sc.ctx.environ
+    if environ is None:
+        return f"{cmd.name} prints every environment variable into the agent's context; whether one holds a secret cannot be seen here"
+    for k, v in environ.items():
+        if (is_secret_var(k.upper()) and v) or _secret_value(k, v):
+            return f"{cmd.name} prints the environment into the agent's context, ${k} (a secret) with it"
+    return None

@@ -331,7 +331,14 @@ def endless_source(cmd: SimpleCommand, sc: Scope) -> bool:
     return any(v in _ENDLESS for v in cmd.values()) or any(r.target is not None and r.target.value in _ENDLESS for r in cmd.redirects)
 
 
+def dumps_environment(cmd: SimpleCommand, sc: Scope) -> bool:
+    """creds.print-environment's first test (creds.dumps_environment): `env`, `printenv`, `export -p`, a bare `set`."""
+    vals = cmd.values()
+    return not vals if cmd.name == "set" else all(v.startswith("-") for v in vals)
+
+
 COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
+    **{("creds.print-environment", n): dumps_environment for n in ("env", "printenv", "export", "declare", "typeset", "set")},
     **{("sys.fill-disk", n): endless_source for n in ("yes", "cat", "tail", "pv", "base64", "tr")},
     ("sys.large-file", "head"): endless_source,
     ("creds.print-token", "git"): _any_value(_GIT_TOKEN_PRINTERS),
