@@ -90,6 +90,9 @@ ORDINARY = [
     {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/README.md"}},
     {"tool_name": "Bash", "tool_input": {"command": "ls -la; pwd"}, "gated": True},
     {"tool_name": "Bash", "tool_input": {"command": "mkdir -p build/out && touch build/out/stamp"}, "gated": True},
+    # creds.list-secret-names reads a Grep's pattern with string checks (a regular expression would import re).
+    {"tool_name": "Grep", "tool_input": {"pattern": "useSession", "path": "/home/ana/webapp/app", "output_mode": "files_with_matches"}},
+    {"tool_name": "Grep", "tool_input": {"pattern": "TODO: fix", "path": "/home/ana/webapp", "output_mode": "files_with_matches"}},
 ]
 
 
@@ -143,7 +146,7 @@ def test_cold_hook_imports_no_re_json_or_hashlib(tmp_path: Path) -> None:
             # the creds, net and system packs are not imported (nor by a write's effect rules: convention
             # imports tools, which imports net and creds, only where a written file may be run by convention).
             assert not {"clearance.rules.creds", "clearance.rules.net", "clearance.rules.system"} & mods, ev
-    assert decisions == ["allow", "deny", "allow", "allow", "allow", "allow", "allow"]
+    assert decisions == ["allow", "deny", "allow", "allow", "allow", "allow", "allow", "allow", "allow"]
 
 
 def test_lazyre_flags_are_res() -> None:
