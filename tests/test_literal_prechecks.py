@@ -343,6 +343,12 @@ ACTION_GATE_EVENTS: list[dict[str, object]] = [
     {"tool_name": "Write", "tool_input": {"file_path": "/home/dev/project/.gitmodules", "content": '[submodule "x"]\n\tpath = .claude\n\turl = ../x\n'}},
     {"tool_name": "Edit", "tool_input": {"file_path": "/home/dev/project/.gitmodules", "old_string": "vendor/lib", "new_string": ".codex"}},
     {"tool_name": "Write", "tool_input": {"file_path": "/home/dev/project/docs/setup.md", "content": "Set CLEARANCE_DB=/srv/a.db in .envrc\n"}},
+    {"tool_name": "Write", "tool_input": {"file_path": "/home/dev/project/.envrc", "content": "export BASH_ENV=$PWD/.hooks/env.sh\n"}},
+    {"tool_name": "Edit", "tool_input": {"file_path": "/home/dev/project/.env", "old_string": "A=1", "new_string": "A=1\nGIT_CONFIG_GLOBAL=/tmp/g"}},
+    {
+        "tool_name": "Write",
+        "tool_input": {"file_path": "/home/dev/project/.vscode/settings.json", "content": '{"terminal.integrated.env.linux": {"LD_PRELOAD": "/tmp/x.so"}}'},
+    },
     {"tool_name": "Edit", "tool_input": {"file_path": "/home/dev/project/app/page.tsx", "old_string": "a", "new_string": "b"}},
     {"tool_name": "Write", "tool_input": {"file_path": "/home/dev/project/notes/todo.md", "content": "- ship it\n"}},
 ]

@@ -409,7 +409,8 @@ def terminal_env_file(path: str, text: str) -> bool:
 
 def writes_a_session_file(action: Action, sc: Scope) -> bool:
     """A write or edit of a file self's rules on written files read: an env file or an editor's terminal settings
-    (self.hook-environment-file, self.hook-locations-file: rules/self._env_var_match finds nothing elsewhere) or a
+    (self.hook-environment-file, self.hook-locations-file, self.loader-environment-file: rules/self._env_var_match finds
+    nothing elsewhere) or a
     .gitmodules (self.submodule-into-settings: submodule_into_protected).  Each rule's first test, on the files the
     rule reads (rules/tools._written_files: the tools pack is loaded for every write, its rules are not gated)."""
     from .tools import _written_files
@@ -422,4 +423,5 @@ ACTION_GATES: dict[str, Callable[[Action, Scope], bool]] = {
     "self.hook-environment-file": writes_a_session_file,
     "self.hook-locations-file": writes_a_session_file,
     "self.submodule-into-settings": writes_a_session_file,
+    "self.loader-environment-file": writes_a_session_file,  # hook_loaders: the same env files and terminal settings
 }
