@@ -269,6 +269,29 @@ _GIT_REWRITERS = frozenset(
     }
 )  # fmt: skip
 
+# The git pack's own rules (rules/git.py) act on a subcommand of theirs (reset, clean, checkout, push, remote, config,
+# clone, branch, reflog, gc …), on settings given for one command (`-c k=v`, `--config-env`, GIT_CONFIG_* variables),
+# on another repository (`-C`, `--git-dir`, `--work-tree`, GIT_DIR, GIT_WORK_TREE) or on GIT_SSL_NO_VERIFY.  A git
+# command whose first word is one of these subcommands -- so no global option comes before it -- and that is given no
+# variable reaches none of them: the commonest git commands of an agent (`git status`, `git diff`, `git add -A`,
+# `git commit -m …`) no longer import the pack (~50 KB of code).
+_GIT_PLAIN = frozenset(
+    {
+        "status", "diff", "log", "show", "blame", "add", "commit", "fetch", "rev-parse", "ls-files", "ls-tree", "describe",
+        "shortlog", "grep", "cat-file", "show-ref", "rev-list", "merge-base", "help", "version",
+    }
+)  # fmt: skip
+GIT_PACK_RULES = (
+    "git.discard-changes", "git.discard-file-changes", "git.history-destroy", "git.force-push", "git.push-untrusted",
+    "git.push-other-remote", "git.remote-change", "git.config-code", "git.config-global", "git.config-weakens",
+    "git.other-repository",
+)  # fmt: skip
+
+
+def git_pack_may_act(cmd: SimpleCommand, sc: Scope) -> bool:
+    """Not a plain git command (_GIT_PLAIN): a variable, a global option or another subcommand first."""
+    return bool(cmd.assigns) or len(cmd.argv) < 2 or cmd.argv[1].value not in _GIT_PLAIN
+
 
 # npm, pnpm, yarn. net.package-source-change: `config set KEY URL`; creds.print-token: `npm token list|create`;
 # sys.package-remove: the removing subcommands (`npm uninstall -g`, `yarn global remove`).
@@ -321,6 +344,7 @@ def _sudoers(cmd: SimpleCommand, sc: Scope) -> bool:
 
 # (rule id, command name) -> the gate of that rule for commands of that name (the others import its pack).
 COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
+    **{(rid, "git"): git_pack_may_act for rid in GIT_PACK_RULES},
     ("creds.print-token", "git"): _any_value(_GIT_TOKEN_PRINTERS),
     ("creds.secret-output-unknown", "git"): _any_value(_GIT_TOKEN_PRINTERS),
     ("net.package-source-change", "git"): _any_value(_GIT_SOURCE_CHANGE),
