@@ -306,6 +306,9 @@ GATE_FRAGMENTS = [
     "yarn config set yarnPath /tmp/evil.js", "cat ~/.local/state/clearance/cache.key", "grep -r x ~/.local/state/clearance",
     "git init ~", "git -C ~ init", "mkdir ~/.git", "mkdir -p ~/.git/objects", "git add -f .env", "git add .env && git push",
     "docker load -i ~/.claude/settings.json", "make -C x ~/.config/clearance/config.toml",
+    # the convention pack's effect rules, gated by file name (state.terraform-state, state.lock-file-edit, state.applied-migration)
+    "rm infra/terraform.tfstate", "echo '{}' > prod.tfstate.backup", "sed -i 's/sha512-a/sha512-b/' yarn.lock", "tee go.sum",
+    "rm db/migrate/20240101120000_create_users.rb", "truncate -s 0 app/migrations/0001_initial.py", "rm -rf .terraform",
     # sys.system-change's gate for date (only a word that is not a +FORMAT can set the clock)
     # db.destructive-sql's gates for platform CLIs (shell/sqlclients.PLATFORM_SQL)
     "aws rds-data execute-statement --sql 'DROP TABLE t'", "wrangler d1 execute x --command 'DELETE FROM t'", "turso db shell x 'DROP TABLE t'",

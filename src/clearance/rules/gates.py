@@ -14,7 +14,7 @@ both on every example and corpus command).
 from __future__ import annotations
 
 from ..paths import DYN, clearance_key_reason, self_protected_reason
-from ..shell.effects import READ
+from ..shell.effects import READ, WRITE
 from ..shell.programs import PLATFORM_SQL_WORDS, SHELLS
 
 TYPE_CHECKING = False
@@ -402,6 +402,49 @@ _WHOLLY_READ = frozenset(
 )  # fmt: skip
 
 
+# The convention pack's effect rules on state others rely on (rules/convention.py), by file name: their gates keep the
+# pack out of a cold hook's ordinary writes and deletions.
+LOCK_FILES = frozenset(
+    {
+        "package-lock.json",
+        "npm-shrinkwrap.json",
+        "yarn.lock",
+        "pnpm-lock.yaml",
+        "bun.lock",
+        "poetry.lock",
+        "uv.lock",
+        "Pipfile.lock",
+        "pdm.lock",
+        "Cargo.lock",
+        "Gemfile.lock",
+        "composer.lock",
+        "go.sum",
+        "mix.lock",
+        "pubspec.lock",
+        "Podfile.lock",
+        "packages.lock.json",
+        "flake.lock",
+    }
+)
+MIGRATION_DIRS = frozenset({"migrations", "migrate", "versions", "migration", "db_migrations"})
+
+
+def names_terraform_state(e: Effect, sc: Scope) -> bool:
+    """A path holding ".tfstate": state.terraform-state's first test (a name ending in .tfstate or .tfstate.backup)."""
+    return ".tfstate" in e.path
+
+
+def names_lock_file(e: Effect, sc: Scope) -> bool:
+    """A write of a dependency lock file by its name: state.lock-file-edit's first test."""
+    return e.kind == WRITE and e.path.rpartition("/")[2] in LOCK_FILES
+
+
+def in_migrations_dir(e: Effect, sc: Scope) -> bool:
+    """A path with a migrations directory (MIGRATION_DIRS) in it: what convention._migration needs first."""
+    p = "/" + e.path
+    return any(f"/{d}/" in p for d in MIGRATION_DIRS)
+
+
 # rule id -> the gate of that effect rule (the others' packs are imported for every effect of their kinds).
 def writes_a_git_dir(e: Effect, sc: Scope) -> bool:
     """A write whose path holds a `.git` component: self.widen-project's first test (the `.git` it would create)."""
@@ -412,6 +455,9 @@ EFFECT_GATES: dict[str, Callable[[Effect, Scope], bool]] = {
     "self.read-keys": clearance_key_read,
     "self.widen-project": writes_a_git_dir,
     "self.protected-argument": protected_argument,
+    "state.terraform-state": names_terraform_state,
+    "state.lock-file-edit": names_lock_file,
+    "state.applied-migration": in_migrations_dir,
 }
 
 
