@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 SAMPLES: list[dict[str, object]] = [
     {"tool_name": "Bash", "tool_input": {"command": "git status && npm test -- --watch=false | tee out.log"}},
     {"tool_name": "Bash", "tool_input": {"command": "git status"}},
+    {"tool_name": "Bash", "tool_input": {"command": "git checkout -b feat/login"}},  # the git pack (gated off git status)
     {"tool_name": "Bash", "tool_input": {"command": "ls -la src && cat package.json | head -20; mkdir -p build/out"}},
     {"tool_name": "Bash", "tool_input": {"command": "rm -rf build/"}},
     {"tool_name": "Bash", "tool_input": {"command": "python -m pytest -q tests/"}},
