@@ -33,6 +33,14 @@ CALLS: dict[str, dict[str, object]] = {
         "tool_name": "Edit",
         "tool_input": {"file_path": "/home/ana/webapp/app/page.tsx", "old_string": "a", "new_string": "b"},
     },
+    # More of the same kinds (h-perf3), so that the figure is not fitted to the five above.
+    "ls": {"tool_name": "Bash", "tool_input": {"command": "ls -la src"}},
+    "pytest": {"tool_name": "Bash", "tool_input": {"command": "pytest -q tests/test_auth.py"}},
+    "write": {
+        "tool_name": "Write",
+        "tool_input": {"file_path": "/home/ana/webapp/app/api/health/route.ts", "content": "export function GET() {\n  return Response.json({ ok: true });\n}\n"},
+    },
+    "grep": {"tool_name": "Grep", "tool_input": {"pattern": "useSession", "path": "/home/ana/webapp/app", "output_mode": "files_with_matches"}},
 }
 GOAL = 2.5
 

@@ -153,8 +153,16 @@ def test_the_command_group_holds_the_parser_and_no_rule_pack(package: Path) -> N
     import marshal
 
     data = Path(bundle.path(str(package))).read_bytes()
-    _head, eager, modules, groups = marshal.loads(data[4 : 4 + int.from_bytes(data[:4], "little")])
+    size = int.from_bytes(data[:4], "little")
+    _head, eager, modules, groups, streams = marshal.loads(data[4 : 4 + size])
     group = groups["command"]
+    # The eager modules' code is one list (their shared names read once), and only there; a group's is a list too,
+    # and each of its modules' code also stands alone for the finder (a call the "command" hint missed).
+    for key, order in (("", eager), ("command", group)):
+        offset, length = streams[key]
+        codes = marshal.loads(data[4 + size + offset : 4 + size + offset + length])
+        assert [c.co_filename for c in codes] == [modules[m][0] for m in order]
+    assert all(modules[m][5] == 0 for m in eager) and all(modules[m][5] > 0 for m in group)
     assert {"clearance.shell.parse", "clearance.shell.unwrap", "clearance.shell.plain"} <= set(group) <= set(modules)
     assert not set(group) & set(eager)
     assert not [m for m in group if m.startswith("clearance.rules.")], group  # packs load per command

@@ -90,6 +90,11 @@ ORDINARY = [
     {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/README.md"}},
     {"tool_name": "Bash", "tool_input": {"command": "ls -la; pwd"}, "gated": True},
     {"tool_name": "Bash", "tool_input": {"command": "mkdir -p build/out && touch build/out/stamp"}, "gated": True},
+    # creds.list-secret-names reads a Grep's pattern with string checks (a regular expression would import re).
+    {"tool_name": "Grep", "tool_input": {"pattern": "useSession", "path": "/home/ana/webapp/app", "output_mode": "files_with_matches"}},
+    {"tool_name": "Grep", "tool_input": {"pattern": "TODO: fix", "path": "/home/ana/webapp", "output_mode": "files_with_matches"}},
+    # The first call again, the rule index built (the first call in a fresh state folder imports every pack).
+    {"tool_name": "Bash", "tool_input": {"command": "git status && npm test -- --watch=false | tee out.log"}, "owned": True},
 ]
 
 
@@ -136,6 +141,11 @@ def test_cold_hook_imports_no_re_json_or_hashlib(tmp_path: Path) -> None:
             # No command: neither the parser nor the unwrapper (~0.3 MB of code) is loaded (engine.analyse_shell).
             assert not {"clearance.shell.parse", "clearance.shell.unwrap"} & mods, ev
         assert ("clearance.rules.gates" if ev.get("gated") else "clearance.rules.fs") in mods or ev["tool_name"] != "Bash"  # the rules did run
+        if ev.get("owned"):
+            # `tee out.log` creates a file the session then owns (provenance.note): a new file is noted without the
+            # git blob and object probes of provenance_disk.py, nor the git, publish and convention packs (gates.py).
+            assert "clearance.provenance" in mods, ev
+            assert not {"clearance.provenance_disk", "clearance.rules.git", "clearance.rules.publish", "clearance.rules.convention"} & mods, ev
         heavy = [m for m in COLD_FORBIDDEN + (LANGUAGE_READERS if len(decisions) > 1 else []) if m in mods]
         assert not heavy, f"{ev}: the cold hook imported {heavy}"
         if ev.get("gated"):
@@ -143,7 +153,7 @@ def test_cold_hook_imports_no_re_json_or_hashlib(tmp_path: Path) -> None:
             # the creds, net and system packs are not imported (nor by a write's effect rules: convention
             # imports tools, which imports net and creds, only where a written file may be run by convention).
             assert not {"clearance.rules.creds", "clearance.rules.net", "clearance.rules.system"} & mods, ev
-    assert decisions == ["allow", "deny", "allow", "allow", "allow", "allow", "allow"]
+    assert decisions == ["allow", "deny", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow"]
 
 
 def test_lazyre_flags_are_res() -> None:

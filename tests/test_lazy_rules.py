@@ -124,7 +124,10 @@ def test_ordinary_calls_import_only_what_can_fire(tmp_path: Path) -> None:
     # The rules on every command are gated (rules/gates.py): none can fire on ls, so their packs stay out.
     assert not {"creds", "net", "system"} & set(ls), ls
     status = _loaded_for(env, "Bash", {"command": "git status"})
-    assert "git" in status and not {"cloud", "db", "publish"} & set(status), status
+    # The git pack's own rules are gated off plain git commands (rules/gates.git_pack_may_act): not for git status.
+    assert not {"git", "cloud", "db", "publish"} & set(status), status
+    checkout = _loaded_for(env, "Bash", {"command": "git checkout main"})
+    assert "git" in checkout and not {"cloud", "db", "publish"} & set(checkout), checkout
     # The other packs' rules about git and the node package managers are gated per command name (COMMAND_GATES):
     # reading the repository or running the project's tests imports none of creds, net, system or self.
     for command in ("git status", "git diff HEAD~1 && git log --oneline -5", "npm test -- --watch=false", "pnpm run build | tee build.log"):

@@ -27,12 +27,15 @@ if TYPE_CHECKING:
     from types import ModuleType
     from typing import Any
 
-FORMAT = 2
-# The file: 4 bytes (little-endian) giving the length of a marshalled [header(), eager order, entries, groups], then
-# the modules' marshalled code one after another.  A group: name -> the modules every sample of one kind imported
-# beyond the eager ones, in order ("command": the calls with a command, which load the parser and the unwrapper).
-# An entry: name -> (source path, st_mtime_ns, st_size, is a package, offset of its code after the table, length
-# of its code).
+FORMAT = 3
+# The file: 4 bytes (little-endian) giving the length of a marshalled [header(), eager order, entries, groups,
+# streams], then the marshalled code one after another.  A group: name -> the modules every sample of one kind
+# imported beyond the eager ones, in order ("command": the calls with a command, which load the parser and the
+# unwrapper).  An entry: name -> (source path, st_mtime_ns, st_size, is a package, offset of its code after the
+# table, length of its code; 0 for an eager module, whose code is only in its stream).  A stream: "" (the eager
+# modules) or a group's name -> (offset, length) of one marshalled list of the code of its modules, in its order:
+# one stream shares what the modules share (each identifier is read and interned once, not once per module: ~9 M
+# instructions of interning in a ~70 M cold hook were mostly the same names again).
 Entry = tuple[str, int, int, bool, int, int]
 
 
@@ -50,13 +53,21 @@ def header() -> list[object]:
 class Bundle:
     """Finder and loader of the modules in one bundle (importlib's protocol: find_spec, create_module, exec_module)."""
 
-    def __init__(self, file: str, modules: dict[str, Entry], code: memoryview, groups: dict[str, list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        file: str,
+        modules: dict[str, Entry],
+        code: memoryview,
+        groups: dict[str, list[str]] | None = None,
+        streams: dict[str, tuple[int, int]] | None = None,
+    ) -> None:
         from _frozen_importlib import ModuleSpec  # type: ignore[import-not-found]
 
         self.file = file
         self.modules = modules
         self.code = code
         self.groups = groups or {}
+        self.streams = streams or {}
         self._spec_class: Any = ModuleSpec
 
     def _current(self, name: str) -> Entry | None:
@@ -82,8 +93,8 @@ class Bundle:
 
     def find_spec(self, name: str, path: object = None, target: object = None) -> Any:
         entry = self._current(name)
-        if entry is None:
-            return None
+        if entry is None or not entry[5]:
+            return None  # not held, stale, or an eager module (in its stream only) whose preload stopped
         from marshal import loads
 
         try:
@@ -101,19 +112,30 @@ class Bundle:
         code: Any = getattr(module.__spec__, "loader_state", None)  # find_spec read it
         exec(code, module.__dict__)
 
-    def preload(self, order: list[str]) -> int:
-        """Run the modules of *order* not imported yet, as an import would; the number run from the bundle.
+    def _stream(self, key: str, order: list[str]) -> list[Any] | None:
+        """The code of the modules of *order*, from stream *key* (one list, in that order); None where unreadable."""
+        from marshal import loads
+
+        where = self.streams.get(key)
+        try:
+            codes = loads(self.code[where[0] : where[0] + where[1]]) if isinstance(where, tuple) else None
+        except (ValueError, EOFError, TypeError):
+            return None
+        return codes if isinstance(codes, list) and len(codes) == len(order) else None
+
+    def preload(self, order: list[str], key: str = "") -> int:
+        """Run the modules of *order* (stream *key*) not imported yet, as an import would; the number run from the bundle.
 
         A module whose code cannot be read or raises is taken out again, as the import system does, and
         the preload stops there: that module, and the rest, are imported as usual when the call needs them
         (any exception is then the import's own, where it would have been raised without the bundle)."""
-        from marshal import loads
-
+        codes = self._stream(key, order)
+        if codes is None:
+            return 0  # unreadable: the modules are imported as usual
         modules = sys.modules
         module_type = type(sys)
-        code = self.code
         done = 0
-        for name in order:
+        for name, code in zip(order, codes):
             if name in modules:
                 continue
             parent, _, child = name.rpartition(".")
@@ -138,7 +160,7 @@ class Bundle:
                 attrs["__package__"] = parent
             modules[name] = module
             try:
-                exec(loads(code[entry[4] : entry[4] + entry[5]]), module.__dict__)
+                exec(code, module.__dict__)
             except Exception:
                 modules.pop(name, None)
                 return done
@@ -150,7 +172,7 @@ class Bundle:
     def preload_group(self, name: str) -> int:
         """``preload`` the modules of group *name* (none for a group the bundle does not have)."""
         order = self.groups.get(name)
-        return self.preload(order) if isinstance(order, list) else 0
+        return self.preload(order, name) if isinstance(order, list) and name else 0
 
 
 def load(package_dir: str) -> Bundle | None:
@@ -166,12 +188,12 @@ def load(package_dir: str) -> Bundle | None:
     view = memoryview(data)
     size = int.from_bytes(view[:4], "little")
     try:
-        head, order, modules, groups = loads(view[4 : 4 + size])
+        head, order, modules, groups, streams = loads(view[4 : 4 + size])
     except (ValueError, EOFError, TypeError):
         return None
-    if head != header() or not isinstance(order, list) or not isinstance(modules, dict) or not isinstance(groups, dict):
+    if head != header() or not isinstance(order, list) or not isinstance(modules, dict) or not isinstance(groups, dict) or not isinstance(streams, dict):
         return None
-    bundle = Bundle(file, modules, view[4 + size :], groups)
+    bundle = Bundle(file, modules, view[4 + size :], groups, streams)
     sys.meta_path.insert(0, bundle)
     bundle.preload(order)
     return bundle

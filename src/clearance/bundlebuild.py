@@ -19,10 +19,15 @@ import tempfile
 
 from .bundle import Entry, header, path
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from types import CodeType
+
 # Ordinary calls of each tool kind (benign: the calls an agent makes most).
 SAMPLES: list[dict[str, object]] = [
     {"tool_name": "Bash", "tool_input": {"command": "git status && npm test -- --watch=false | tee out.log"}},
     {"tool_name": "Bash", "tool_input": {"command": "git status"}},
+    {"tool_name": "Bash", "tool_input": {"command": "git checkout -b feat/login"}},  # the git pack (gated off git status)
     {"tool_name": "Bash", "tool_input": {"command": "ls -la src && cat package.json | head -20; mkdir -p build/out"}},
     {"tool_name": "Bash", "tool_input": {"command": "rm -rf build/"}},
     {"tool_name": "Bash", "tool_input": {"command": "python -m pytest -q tests/"}},
@@ -115,8 +120,8 @@ def measure(package_dir: str) -> tuple[list[str], list[str], dict[str, list[str]
     return eager, every, groups
 
 
-def _compiled(package_dir: str, name: str) -> tuple[str, int, int, bool, bytes] | None:
-    """(source path, st_mtime_ns, st_size, is a package, marshalled code) of module *name*, or None."""
+def _compiled(package_dir: str, name: str) -> tuple[str, int, int, bool, CodeType] | None:
+    """(source path, st_mtime_ns, st_size, is a package, code) of module *name*, or None."""
     rel = name.split(".")[1:]
     base = os.path.join(package_dir, *rel)
     source, is_package = (os.path.join(base, "__init__.py"), True) if os.path.isdir(base) else (base + ".py", False)
@@ -127,9 +132,7 @@ def _compiled(package_dir: str, name: str) -> tuple[str, int, int, bool, bytes] 
         code = compile(text, source, "exec", dont_inherit=True)
     except (OSError, SyntaxError, ValueError):
         return None
-    import marshal
-
-    return (source, st.st_mtime_ns, st.st_size, is_package, marshal.dumps(code))
+    return (source, st.st_mtime_ns, st.st_size, is_package, code)
 
 
 def build(package_dir: str | None = None) -> str | None:
@@ -142,19 +145,30 @@ def build(package_dir: str | None = None) -> str | None:
     if measured is None:
         return None
     eager, every, groups = measured
+    import marshal
+
+    compiled = {name: got for name in every if (got := _compiled(package_dir, name)) is not None}
+    eager = [m for m in eager if m in compiled]
+    groups = {k: [m for m in v if m in compiled] for k, v in groups.items()}
     modules: dict[str, Entry] = {}
     blobs: list[bytes] = []
     offset = 0
-    for name in every:
-        got = _compiled(package_dir, name)
-        if got is not None:
-            source, mtime, size, is_package, code = got
-            modules[name] = (source, mtime, size, is_package, offset, len(code))
-            blobs.append(code)
-            offset += len(code)
-    import marshal
-
-    table = marshal.dumps([header(), [m for m in eager if m in modules], modules, {k: [m for m in v if m in modules] for k, v in groups.items()}])
+    for name, (source, mtime, size, is_package, code) in compiled.items():
+        if name in eager:
+            modules[name] = (source, mtime, size, is_package, 0, 0)  # only in the eager stream
+            continue
+        blob = marshal.dumps(code)
+        modules[name] = (source, mtime, size, is_package, offset, len(blob))
+        blobs.append(blob)
+        offset += len(blob)
+    streams: dict[str, tuple[int, int]] = {}
+    for key, order in (("", eager), *groups.items()):
+        # One list: a string or constant the modules share is written once, and read and interned once.
+        blob = marshal.dumps([compiled[m][4] for m in order])
+        streams[key] = (offset, len(blob))
+        blobs.append(blob)
+        offset += len(blob)
+    table = marshal.dumps([header(), eager, modules, groups, streams])
     data = len(table).to_bytes(4, "little") + table + b"".join(blobs)
     try:
         os.makedirs(os.path.dirname(target), exist_ok=True)

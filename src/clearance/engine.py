@@ -21,7 +21,8 @@ from .shell.options import inert_option
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable, Iterator
+    from typing import Any
 
     from .policy import Policy
     from .rules import Index
@@ -53,6 +54,7 @@ def _rules(select: Callable[[Index], list[str]]) -> list[Rule]:
         from .rules import rebuild
 
         idx = rebuild()  # a pack registered other rules than the index says: index a full load again
+        _REBUILDS[0] += 1
         _BY_COMMAND.clear()
         _LISTS.clear()
         _EFFECT_LISTS.clear()
@@ -60,6 +62,31 @@ def _rules(select: Callable[[Index], list[str]]) -> list[Rule]:
         _ANY.clear()
         ids = select(idx)
     return [REGISTRY[i] for i in ids]
+
+
+# How many times a pack's import found the index stale and it was rebuilt (_rules): a rule list built before is stale.
+_REBUILDS = [0]
+
+
+def _gated(lister: Callable[..., Iterable[tuple[str, Callable[[Any, Scope], bool] | None]]], subject: Any, sc: Scope) -> Iterator[Rule]:
+    """The rules of *lister()* whose gate says yes on *subject* (or that have none), their packs imported as they come.
+    Where that import finds the index stale (a pack registered other rules than it lists: it is rebuilt), the list is
+    asked for again and the rules not yet looked at follow: a rule missing from the stale list is still checked."""
+    done: set[str] = set()
+    seen = _REBUILDS[0]
+    while True:
+        for rid, gate in lister():
+            if rid in done:
+                continue
+            done.add(rid)
+            if gate is not None and not gate(subject, sc):
+                continue  # the rule's first check fails: its pack is not imported for it
+            yield REGISTRY.get(rid) or rule_by_id(rid)
+            if _REBUILDS[0] != seen:
+                break
+        else:
+            return
+        seen = _REBUILDS[0]
 
 
 def rule_by_id(rid: str) -> Rule:
@@ -250,18 +277,12 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
     for at, cmd in enumerate(exp.commands):
         check_deadline(sc)
         # `git reset --hard --help`, `rsync -n --delete …`: the program only prints or tests (its arguments' effects go too).
-        for rid, gate in command_rules(cmd.name) if not inert_option(cmd) else ():
-            if gate is not None and not gate(cmd, sc):
-                continue  # the rule's first check fails: its pack is not imported for it
-            r = REGISTRY.get(rid) or rule_by_id(rid)
+        for r in _gated(lambda name=cmd.name: command_rules(name), cmd, sc) if not inert_option(cmd) else ():
             msg = r.check(cmd, sc)
             if msg and not (own and r.id in COMMAND_LOWERABLE and lowered_command(r.id, r.verdict, cmd, ctx)):
                 out.findings.append(_finding(r, msg, cmd.show(), cmd))
-        for rid, gate in _any_rules():
+        for r in _gated(_any_rules, cmd, sc):
             check_deadline(sc)
-            if gate is not None and not gate(cmd, sc):
-                continue  # the rule's first check fails: its pack is not imported for it
-            r = REGISTRY.get(rid) or rule_by_id(rid)
             msg = r.check(cmd, sc)
             if msg:
                 out.findings.append(_finding(r, msg, cmd.show(), cmd))
@@ -552,10 +573,7 @@ def check_effects(
         fresh = made_in_call(effs, commands, positions, sc.ctx) if commands and positions else {}
     for n, e in enumerate(effs):
         check_deadline(sc)
-        for rid, gate in _list("effect:" + e.kind):
-            if gate is not None and not gate(e, sc):
-                continue  # the rule's first check fails: its pack is not imported for it
-            r = REGISTRY.get(rid) or rule_by_id(rid)
+        for r in _gated(lambda kind=e.kind: _list("effect:" + kind), e, sc):
             msg = r.check(e, sc)
             if msg and not (own and (lowered(r.id, r.verdict, e, sc.ctx) or (n in fresh and lowered_in_call(r.id, r.verdict, e, sc.ctx)))):
                 findings.append(_finding(r, msg, e.cmd.show() if e.cmd is not None else "", e.cmd))
@@ -573,11 +591,8 @@ def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
         twin = mcp_file_twin(action)  # a filesystem server's write is the Write tool's: its text is judged as such
         if twin is not None:
             check_action(twin, sc, findings)
-    for rid, gate in _action_list(action.kind, action.tool_name):
+    for r in _gated(lambda: _action_list(action.kind, action.tool_name), action, sc):
         check_deadline(sc)
-        if gate is not None and not gate(action, sc):
-            continue  # the rule's first test fails: its pack is not imported for it
-        r = REGISTRY.get(rid) or rule_by_id(rid)
         msg = r.check(action, sc)
         if msg:
             f = _finding(r, msg)

@@ -663,8 +663,6 @@ def note(
 
     if not session_id or not created:
         return 0
-    from . import provenance_disk as disk
-
     exists = exists or os.path.lexists
     lines: list[str] = []
     record: list[Provenance] = []
@@ -679,16 +677,22 @@ def note(
             elif k == "f" and isinstance(tool_input, dict) and tool_input.get("file_path") == p:
                 # An edit by the Write/Edit tools. A shell write is not noted: it leaves the file unlike the session's
                 # last noted edit, which is what the discard check compares, so it keeps the ask by itself.
+                from . import provenance_disk as disk  # here: a new file (the commonest creation) needs none of it
+
                 before = disk.file_blob(p)
                 if before is not None:
                     lines.append(f"e\t{p}\t{before}\t{disk.blob_after(p, tool_input) or '?'}")
         elif k in ("b", "r"):
+            from . import provenance_disk as disk
+
             if not record:
                 record.append(load(state_dir, session_id))
             got = disk.git_object(k, p, record[0])
             if got is not None:
                 lines.append(f"{k}\t{got}")
         elif k in OBJECT_KINDS:
+            from . import provenance_disk as disk
+
             if (probe or disk.object_exists)(k, p) is False:
                 lines.append(f"{k}\t{p}")
     if not lines:

@@ -8,6 +8,7 @@ from ..model import ASK, HARD_DENY
 from ..paths import DYN
 from ..shell.effects import DELETE, WRITE, Effect
 from .base import problem_rule, rule
+from .gates import LOCK_FILES, MIGRATION_DIRS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -175,30 +176,6 @@ def terraform_state(e: Effect, sc: Scope) -> str | None:
     return f"this {verb} the Terraform state {sc.show(e.path)} by hand; `terraform state` commands change it without losing track of resources"
 
 
-_LOCK_FILES = frozenset(
-    {
-        "package-lock.json",
-        "npm-shrinkwrap.json",
-        "yarn.lock",
-        "pnpm-lock.yaml",
-        "bun.lock",
-        "poetry.lock",
-        "uv.lock",
-        "Pipfile.lock",
-        "pdm.lock",
-        "Cargo.lock",
-        "Gemfile.lock",
-        "composer.lock",
-        "go.sum",
-        "mix.lock",
-        "pubspec.lock",
-        "Podfile.lock",
-        "packages.lock.json",
-        "flake.lock",
-    }
-)
-
-
 @rule(
     id="state.lock-file-edit",
     title="Editing a dependency lock file by hand",
@@ -215,14 +192,11 @@ _LOCK_FILES = frozenset(
     no_match=("npm install", "rm package-lock.json", "cargo update -p serde", "cat poetry.lock"),
 )
 def lock_file_edit(e: Effect, sc: Scope) -> str | None:
-    if e.kind != WRITE or DYN in e.path or _base(e) not in _LOCK_FILES:
+    if e.kind != WRITE or DYN in e.path or _base(e) not in LOCK_FILES:
         return None
     if e.cmd is not None and e.cmd.name in ("git", "cp", "mv", "install", "rsync", "tar", "bsdtar", "gtar", "unzip", "7z", "7za", "7zz"):
         return None  # restored, copied or unpacked whole (git checkout, cp from a clean tree, a release archive): not a hand edit
     return f"this edits the lock file {sc.show(e.path)} by hand; let the package manager write it"
-
-
-_MIGRATION_DIRS = frozenset({"migrations", "migrate", "versions", "migration", "db_migrations"})
 
 
 def _migration(path: str) -> bool:
@@ -232,8 +206,8 @@ def _migration(path: str) -> bool:
         return False
     base = parts[-1]
     if base == "migration.sql":  # Prisma: <timestamp>_name/migration.sql
-        return parts[-3] in _MIGRATION_DIRS and _sequence(parts[-2])
-    return _sequence(base) and not base.startswith("__") and parts[-2] in _MIGRATION_DIRS
+        return parts[-3] in MIGRATION_DIRS and _sequence(parts[-2])
+    return _sequence(base) and not base.startswith("__") and parts[-2] in MIGRATION_DIRS
 
 
 def _sequence(name: str) -> bool:

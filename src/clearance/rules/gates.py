@@ -14,7 +14,7 @@ both on every example and corpus command).
 from __future__ import annotations
 
 from ..paths import DYN, clearance_key_reason, self_protected_reason
-from ..shell.effects import READ
+from ..shell.effects import READ, WRITE
 from ..shell.programs import PLATFORM_SQL_WORDS, SHELLS
 
 TYPE_CHECKING = False
@@ -269,6 +269,29 @@ _GIT_REWRITERS = frozenset(
     }
 )  # fmt: skip
 
+# The git pack's own rules (rules/git.py) act on a subcommand of theirs (reset, clean, checkout, push, remote, config,
+# clone, branch, reflog, gc …), on settings given for one command (`-c k=v`, `--config-env`, GIT_CONFIG_* variables),
+# on another repository (`-C`, `--git-dir`, `--work-tree`, GIT_DIR, GIT_WORK_TREE) or on GIT_SSL_NO_VERIFY.  A git
+# command whose first word is one of these subcommands -- so no global option comes before it -- and that is given no
+# variable reaches none of them: the commonest git commands of an agent (`git status`, `git diff`, `git add -A`,
+# `git commit -m …`) no longer import the pack (~50 KB of code).
+_GIT_PLAIN = frozenset(
+    {
+        "status", "diff", "log", "show", "blame", "add", "commit", "fetch", "rev-parse", "ls-files", "ls-tree", "describe",
+        "shortlog", "grep", "cat-file", "show-ref", "rev-list", "merge-base", "help", "version",
+    }
+)  # fmt: skip
+GIT_PACK_RULES = (
+    "git.discard-changes", "git.discard-file-changes", "git.history-destroy", "git.force-push", "git.push-untrusted",
+    "git.push-other-remote", "git.remote-change", "git.config-code", "git.config-global", "git.config-weakens",
+    "git.other-repository",
+)  # fmt: skip
+
+
+def git_pack_may_act(cmd: SimpleCommand, sc: Scope) -> bool:
+    """Not a plain git command (_GIT_PLAIN): a variable, a global option or another subcommand first."""
+    return bool(cmd.assigns) or len(cmd.argv) < 2 or cmd.argv[1].value not in _GIT_PLAIN
+
 
 # npm, pnpm, yarn. net.package-source-change: `config set KEY URL`; creds.print-token: `npm token list|create`;
 # sys.package-remove: the removing subcommands (`npm uninstall -g`, `yarn global remove`).
@@ -280,6 +303,10 @@ _REMOVERS = frozenset({"uninstall", "remove", "rm", "un", "r", "unlink"})
 _INSTALLERS = frozenset({"install", "i", "add", "inject", "update", "upgrade"})
 # self.agent-reinstall: the subcommands that install or replace a package (one of the first two such words).
 _REINSTALLERS = frozenset({"install", "i", "add", "upgrade", "update", "up", "reinstall", "link"})
+
+# publish.package on the npm family: the registry verbs (publish._REGISTRY_VERBS), one of which is the first operand
+# (after yarn's `npm`) of every command it fires on.
+NPM_REGISTRY_VERBS = frozenset({"publish", "unpublish", "deprecate", "undeprecate", "dist-tag", "dist-tags", "tag", "owner", "author", "access", "team", "org"})
 
 
 def _operands(cmd: SimpleCommand) -> list[str]:
@@ -341,6 +368,7 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     **{("creds.print-environment", n): dumps_environment for n in ("env", "printenv", "export", "declare", "typeset", "set")},
     **{("sys.fill-disk", n): endless_source for n in ("yes", "cat", "tail", "pv", "base64", "tr")},
     ("sys.large-file", "head"): endless_source,
+    **{(rid, "git"): git_pack_may_act for rid in GIT_PACK_RULES},
     ("creds.print-token", "git"): _any_value(_GIT_TOKEN_PRINTERS),
     ("creds.secret-output-unknown", "git"): _any_value(_GIT_TOKEN_PRINTERS),
     ("net.package-source-change", "git"): _any_value(_GIT_SOURCE_CHANGE),
@@ -356,6 +384,7 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     **{("sys.package-config-set", n): sets_package_config for n in _NODE_PMS},
     **{("sys.package-config-set", n): _any_value(frozenset({"config"})) for n in ("conda", "mamba", "micromamba", "bundle", "poetry", "composer")},
     **{("self.agent-reinstall", n): reinstalls for n in _NODE_PMS},
+    **{("publish.package", n): _any_value(NPM_REGISTRY_VERBS) for n in (*_NODE_PMS, "bun")},
     ("sys.privilege", "tee"): _sudoers,
     # A platform CLI's SQL verb (shell/sqlclients.PLATFORM_SQL): the db pack for `aws rds-data …`, not for `aws s3 ls`.
     **{("db.destructive-sql", n): _any_value(words) for n, words in PLATFORM_SQL_WORDS.items()},
@@ -399,6 +428,49 @@ _WHOLLY_READ = frozenset(
 )  # fmt: skip
 
 
+# The convention pack's effect rules on state others rely on (rules/convention.py), by file name: their gates keep the
+# pack out of a cold hook's ordinary writes and deletions.
+LOCK_FILES = frozenset(
+    {
+        "package-lock.json",
+        "npm-shrinkwrap.json",
+        "yarn.lock",
+        "pnpm-lock.yaml",
+        "bun.lock",
+        "poetry.lock",
+        "uv.lock",
+        "Pipfile.lock",
+        "pdm.lock",
+        "Cargo.lock",
+        "Gemfile.lock",
+        "composer.lock",
+        "go.sum",
+        "mix.lock",
+        "pubspec.lock",
+        "Podfile.lock",
+        "packages.lock.json",
+        "flake.lock",
+    }
+)
+MIGRATION_DIRS = frozenset({"migrations", "migrate", "versions", "migration", "db_migrations"})
+
+
+def names_terraform_state(e: Effect, sc: Scope) -> bool:
+    """A path holding ".tfstate": state.terraform-state's first test (a name ending in .tfstate or .tfstate.backup)."""
+    return ".tfstate" in e.path
+
+
+def names_lock_file(e: Effect, sc: Scope) -> bool:
+    """A write of a dependency lock file by its name: state.lock-file-edit's first test."""
+    return e.kind == WRITE and e.path.rpartition("/")[2] in LOCK_FILES
+
+
+def in_migrations_dir(e: Effect, sc: Scope) -> bool:
+    """A path with a migrations directory (MIGRATION_DIRS) in it: what convention._migration needs first."""
+    p = "/" + e.path
+    return any(f"/{d}/" in p for d in MIGRATION_DIRS)
+
+
 # rule id -> the gate of that effect rule (the others' packs are imported for every effect of their kinds).
 def writes_a_git_dir(e: Effect, sc: Scope) -> bool:
     """A write whose path holds a `.git` component: self.widen-project's first test (the `.git` it would create)."""
@@ -409,6 +481,9 @@ EFFECT_GATES: dict[str, Callable[[Effect, Scope], bool]] = {
     "self.read-keys": clearance_key_read,
     "self.widen-project": writes_a_git_dir,
     "self.protected-argument": protected_argument,
+    "state.terraform-state": names_terraform_state,
+    "state.lock-file-edit": names_lock_file,
+    "state.applied-migration": in_migrations_dir,
 }
 
 
@@ -430,7 +505,8 @@ def terminal_env_file(path: str, text: str) -> bool:
 
 def writes_a_session_file(action: Action, sc: Scope) -> bool:
     """A write or edit of a file self's rules on written files read: an env file or an editor's terminal settings
-    (self.hook-environment-file, self.hook-locations-file: rules/self._env_var_match finds nothing elsewhere) or a
+    (self.hook-environment-file, self.hook-locations-file, self.loader-environment-file: rules/self._env_var_match finds
+    nothing elsewhere) or a
     .gitmodules (self.submodule-into-settings: submodule_into_protected).  Each rule's first test, on the files the
     rule reads (rules/tools._written_files: the tools pack is loaded for every write, its rules are not gated)."""
     from .tools import _written_files
@@ -443,4 +519,5 @@ ACTION_GATES: dict[str, Callable[[Action, Scope], bool]] = {
     "self.hook-environment-file": writes_a_session_file,
     "self.hook-locations-file": writes_a_session_file,
     "self.submodule-into-settings": writes_a_session_file,
+    "self.loader-environment-file": writes_a_session_file,  # hook_loaders: the same env files and terminal settings
 }
