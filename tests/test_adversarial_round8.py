@@ -136,6 +136,46 @@ class TestPlatformSqlAfterTheProgramsOwnOptions:
         assert decide(command).decision == "allow"
 
 
+class TestTildePrefixesOtherThanHome:
+    """Class: bash's other tilde prefixes, in plain words (shell/plain.py lexes `~`, `+`, `-` as word characters):
+    `~+` is $PWD and `~0`/`~+0` the top of the directory stack (also $PWD), `~-` is $OLDPWD and `~N`/`~+N`/`~-N`
+    entries of the stack. `~+` was read as a folder named `~+` in the project, so `~+/../.bashrc` was the project's
+    .bashrc (allowed) where bash writes ~/.bashrc; `~-`, `~0`, `~1` were read as the homes of users `-`, `0`, `1`.
+    Now `~+` is the working directory and the others some directory known only at run time."""
+
+    WRITES: ClassVar[list[str]] = [
+        "echo 'alias ls=rm' >> ~+/../.bashrc",
+        "cp evil.toml ~+/../.config/clearance/config.toml",
+        "echo x >> ~0/../.bashrc",
+        "printf '{}' > ~+0/../.claude/settings.json",
+        "cd src && echo k >> ~+/../../.ssh/authorized_keys",
+    ]
+    UNKNOWN: ClassVar[list[str]] = [
+        "cd /tmp && rm -rf ~-",
+        "rm -rf ~1",
+        "rm -rf ~-2/*",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "ls ~+",
+        "cat ~+/README.md",
+        "echo x > ~+/build.log",
+        "cd src && cat ~+/../package.json",
+        "cp ~/.bashrc.bak ~+/notes/",
+    ]
+
+    @pytest.mark.parametrize("command", WRITES)
+    def test_writes(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", UNKNOWN)
+    def test_unknown_directory_is_asked(self, command: str) -> None:
+        assert decide(command).decision == "ask"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
 OPEN: dict[str, tuple[Any, str]] = {
     "git-show-env-blob": (
         "git show HEAD:.env",

@@ -55,7 +55,7 @@ class Scope:
             value = paths.win32_name(value)
         cwd = self.ctx.cwd if cmd is None else cmd.cwd
         if cwd is None:
-            if value.startswith(("/", "~")):
+            if value.startswith(("/", "~")) and not value.startswith(("~+", "~0")):
                 got = paths.resolve(value, "/", self.ctx.home)
             else:
                 got = paths.resolve(value, "/" + DYN, self.ctx.home)
@@ -63,7 +63,7 @@ class Scope:
             base = cwd if not self.links else self._through(cwd, True)
             got = paths.resolve(value, base, self.ctx.home)
             if (self.links or self.ctx.realpath is not None) and _has_dotdot(value):
-                got = self._physical(paths.expand_home(value, self.ctx.home), base)
+                got = self._physical(paths.expand_home(value, self.ctx.home, base), base)
         if self.links:
             # Removing or renaming the link itself (`rm /tmp/h`, no trailing slash) leaves what it points at alone.
             own = cmd is not None and cmd.name in _ON_THE_LINK and not value.endswith("/")

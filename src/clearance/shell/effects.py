@@ -1158,9 +1158,8 @@ def git_file_reads(nc: Norm, cmd: SimpleCommand) -> list[tuple[Word, bool]]:
     out: list[tuple[Word, bool]] = []
     flags = nc.unknown
     words = [w for w in nc.words if w.value and w.value != "-"]
-    if sub == "diff" and ("--no-index" in flags or any(w.value.startswith(("/", "~")) for w in words)):
-        out += [(w, True) for w in words]
-    elif sub == "grep" and "--no-index" in flags:
+    outside = "--no-index" in flags or (sub == "diff" and any(w.value.startswith(("/", "~")) for w in words))
+    if sub in ("diff", "grep") and outside:
         out += [(w, True) for w in words]
     elif sub == "hash-object" and "--stdin-paths" not in flags:
         out += [(w, False) for w in words]
