@@ -176,6 +176,39 @@ class TestTildePrefixesOtherThanHome:
         assert decide(command).decision == "allow"
 
 
+class TestBareNamesInAProtectedFolder:
+    """Class: the safety net for programs clearance does not know only read (self.protected-argument,
+    sys.unknown-program-path) looked only at words spelled as paths (a `/`, a leading `~` or `.`); after `cd` into
+    the folder an agent's settings, clearance's policy or git's hooks lie in, the bare name was no argument at all:
+    `cd ~/.claude && dos2unix settings.json` was allowed where `dos2unix ~/.claude/settings.json` is asked."""
+
+    GIVEN: ClassVar[list[str]] = [
+        "cd ~/.claude && dos2unix settings.json",
+        "cd ~/.config/clearance && unix2dos config.toml",
+        "cd .git/hooks && dos2unix pre-commit",
+        "cd ~/.claude && shfmt -w settings.json",
+        "cd ~/.claude && recode latin1..utf8 settings.json",
+        "cd ~/.claude && npx prettier --write settings.json",
+        "cd ~/.gemini && mytool settings.json",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "cd ~/.claude && cat settings.json",
+        "cd ~/.claude && jq .hooks settings.json",
+        "cd ~/.config/clearance && grep enabled config.toml",
+        "cd src && mytool app.ts",
+        "cd src && dos2unix main.c",
+        "cd ~/.claude && ls",
+    ]
+
+    @pytest.mark.parametrize("command", GIVEN)
+    def test_given(self, command: str) -> None:
+        assert decide(command).decision == "ask"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
 OPEN: dict[str, tuple[Any, str]] = {
     "git-show-env-blob": (
         "git show HEAD:.env",

@@ -135,6 +135,14 @@ class Scope:
             value = "./" + value  # `rm -rf '~'`: a quoted or escaped tilde is a name, never the home directory
         return self.path(value, cmd)
 
+    def protected_bare_word(self, v: str, cmd: SimpleCommand) -> bool:
+        """A bare file name given where the line moved into a folder an agent's settings, clearance's policy or git's
+        hooks lie in (`cd ~/.claude && dos2unix settings.json`): a path argument like any other for the rules on what
+        programs are given (self.protected-argument, sys.unknown-program-path), though it holds no `/`."""
+        if not v or DYN in v or "=" in v or v.startswith("-") or cmd.cwd is None or cmd.cwd == self.ctx.project_root:
+            return False
+        return paths.self_protected_reason(self.path(v, cmd), self.ctx) is not None
+
     def inside_project(self, p: str) -> bool:
         return paths.inside_project(p, self.ctx) and not p.startswith("/" + DYN)
 

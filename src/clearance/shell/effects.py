@@ -922,7 +922,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 continue
             if v.startswith("@"):
                 v = v[1:]  # curl -d @file
-            if "/" in v or v.startswith(("~", ".")) or (name in PRINTERS and v and DYN not in v and "=" not in v):
+            if "/" in v or v.startswith(("~", ".")) or (name in PRINTERS and v and DYN not in v and "=" not in v) or sc.protected_bare_word(v, cmd):
                 if "://" in v:
                     local = file_url_path(v) if name not in ("curl", "wget") else None
                     if local is None:
