@@ -57,6 +57,45 @@ class TestLoopBodiesJudgedDead:
         assert decide(command).decision == "allow"
 
 
+class TestBackgroundedConditionsAndExit:
+    """Class: a condition or an `exit` sent to the background, judged as if it ran in the foreground (NOT_RUN capped
+    the deny at ask). `if false & then …` takes the branch: a background job's status is 0 (it started); `while
+    false & do` loops; `exit &` leaves a background subshell, and the shell goes on to the next command."""
+
+    RUNS: ClassVar[list[str]] = [
+        "exit & rm -rf ~/.ssh",
+        "exit 0 & rm -rf ~/.claude",
+        "exit &\ngit push --force origin main",
+        "if false & then rm -rf ~/.ssh; fi",
+        "while false & do rm -rf ~/.ssh; break; done",
+        "until true & do echo '{}' > ~/.claude/settings.json; break; done",
+    ]
+    STILL_NOT_RUN: ClassVar[list[str]] = [
+        "exit; rm -rf ~/.ssh",
+        "exit 1\nrm -rf ~/.claude",
+        "if false; then rm -rf ~/.ssh; fi",
+        "false && rm -rf ~/.ssh",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "npm run dev & sleep 2 && curl -s localhost:3000",
+        "sleep 1 & wait",
+        "exit 0",
+        "if make build & then echo started; fi",
+    ]
+
+    @pytest.mark.parametrize("command", RUNS)
+    def test_runs(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", STILL_NOT_RUN)
+    def test_still_not_run(self, command: str) -> None:
+        assert decide(command).decision == "ask"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
 class TestGitReadsFilesOutsideItsRepository:
     """Class: git reading a whole file the agent names, outside its object store, read as a version-control command
     that reads nothing: `diff --no-index` (implied when a path is absolute: git leaves the work tree for it) prints

@@ -1586,7 +1586,8 @@ def _dead_children(node: Any, t: str) -> dict[int, str]:
         if t == "while_statement":
             # Every statement before `do` is the condition (`while false; true; do` loops: the last one decides).
             conds = [c for c in kids if c.is_named and c.type != "do_group"]
-        status = _literal_status(conds[0]) if len(conds) == 1 else None
+        # `if false & then`: a condition sent to the background succeeds (the job started), whatever it runs.
+        status = _literal_status(conds[0]) if len(conds) == 1 and not _backgrounded(kids, kids.index(conds[0])) else None
         if status is None:
             return dead
         # tree-sitter-bash reads `until` as a while_statement too: its body runs while the condition fails.
@@ -1609,8 +1610,13 @@ def _dead_children(node: Any, t: str) -> dict[int, str]:
         if ended:
             dead[i] = "what follows `exit`"
         elif c.type == "command" and (_text(c).strip() == "exit" or _text(c).startswith(("exit ", "exit\t"))):
-            ended = True
+            ended = not _backgrounded(kids, i)  # `exit &` leaves a background subshell, not the shell
     return dead
+
+
+def _backgrounded(kids: list[Any], i: int) -> bool:
+    """Whether the statement kids[i] is sent to the background (`&` after it)."""
+    return i + 1 < len(kids) and not kids[i + 1].is_named and _text(kids[i + 1]) == "&"
 
 
 # Syntax whose parts may not run: branches, loop bodies, the operands of && and ||.
