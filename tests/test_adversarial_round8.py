@@ -248,7 +248,43 @@ class TestBareNamesInAProtectedFolder:
         assert decide(command).decision == "allow"
 
 
+class TestGitAliasWithTheCallsArguments:
+    """Class: a git alias set for the one command (`-c alias.p=push`, GIT_CONFIG_COUNT/KEY/VALUE) called with the
+    dangerous words after its name: git runs the alias's words followed by the call's (`git p --force origin main` is
+    `git push --force origin main`). git.config-code judged the alias's value alone (`git push`, harmless), so the
+    force push, the clean, the hard reset went through."""
+
+    RUNS: ClassVar[list[str]] = [
+        "git -c alias.p=push p --force origin main",
+        "git -c alias.c=clean c -fdx",
+        "git -c alias.rs=reset rs --hard HEAD~3",
+        "git -c alias.br=branch br -D main",
+        "git -c alias.d='diff --no-index' d ~/.ssh/id_rsa /dev/null",
+        "GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.p GIT_CONFIG_VALUE_0=push git p -f origin main",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "git -c alias.st=status st",
+        "git -c alias.lg='log --oneline' lg -5",
+        "git -c alias.p=push p origin feature",
+        "git -c alias.co=checkout co -b feature",
+        "git -c color.ui=never status",
+    ]
+
+    @pytest.mark.parametrize("command", RUNS)
+    def test_runs(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
 OPEN: dict[str, tuple[Any, str]] = {
+    "git-alias-set-earlier": (
+        "git p --force origin main",
+        "a git alias set by an earlier call (`git config alias.p push`, allowed) used later: the repository's and the "
+        "user's git configuration are not read for aliases when an unknown subcommand is called",
+    ),
     "git-show-env-blob": (
         "git show HEAD:.env",
         "a committed secrets file printed from history (`git show REV:.env`) is read as a read of .env, but the rule "
