@@ -1751,8 +1751,10 @@ class Unwrapper:
             words = shlex.split(value)
         except ValueError:
             return
-        if not words or words[0].lower() == alias:
-            return  # git refuses an alias that expands to itself
+        from ..rules.git import GIT_BUILTINS  # loaded by then: the git pack judges every git command
+
+        if not words or words[0].lower() == alias or alias in GIT_BUILTINS:
+            return  # git refuses an alias that expands to itself, and never lets one hide its own command
         vals = [w.value for w in cmd.argv]
         i = 1
         while i < len(vals) and vals[i].startswith("-"):
