@@ -356,11 +356,18 @@ GENERATED_DIRS = frozenset(
 GENERATED_SUFFIXES = (".egg-info", ".pyc", ".pyo", ".o", ".log", ".tmp", ".tsbuildinfo")
 
 
-def expand_home(value: str, home: str) -> str:
+def expand_home(value: str, home: str, cwd: str | None = None) -> str:
     if value == "~":
         return home
     if value.startswith("~/"):
         return home + value[1:]
+    prefix, _, rest = value[1:].partition("/")
+    if value.startswith("~") and (prefix in ("+", "-") or prefix.isdigit() or (prefix[:1] in ("+", "-") and prefix[1:].isdigit())):
+        # bash's other tilde prefixes: ~+ is $PWD, ~- is $OLDPWD, ~N, ~+N, ~-N entries of the directory stack (dirs).
+        # Only ~+ (and ~0, ~+0: the stack's top is $PWD) is known here; the others are some directory (an unknown
+        # absolute path, never a user's home).
+        base = cwd if prefix in ("+", "0", "+0") and cwd is not None else "/" + DYN
+        return base + ("/" + rest if rest else "")
     if value.startswith("~"):
         # ~user: another user's home directory.
         user, _, rest = value[1:].partition("/")
@@ -372,7 +379,7 @@ def expand_home(value: str, home: str) -> str:
 
 def resolve(value: str, cwd: str, home: str) -> str:
     """Absolute, normalised form of a path word.  DYN parts are kept."""
-    v = expand_home(value, home)
+    v = expand_home(value, home, cwd)
     if not v.startswith("/"):
         v = posixpath.join(cwd, v)
     # normpath collapses "a/../b"; a leading "//" is kept by POSIX rules, drop it.

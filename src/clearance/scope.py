@@ -55,7 +55,7 @@ class Scope:
             value = paths.win32_name(value)
         cwd = self.ctx.cwd if cmd is None else cmd.cwd
         if cwd is None:
-            if value.startswith(("/", "~")):
+            if value.startswith(("/", "~")) and not value.startswith(("~+", "~0")):
                 got = paths.resolve(value, "/", self.ctx.home)
             else:
                 got = paths.resolve(value, "/" + DYN, self.ctx.home)
@@ -63,7 +63,7 @@ class Scope:
             base = cwd if not self.links else self._through(cwd, True)
             got = paths.resolve(value, base, self.ctx.home)
             if (self.links or self.ctx.realpath is not None) and (_has_dotdot(value) or _has_dotdot(base)):
-                got = self._physical(paths.expand_home(value, self.ctx.home), base)
+                got = self._physical(paths.expand_home(value, self.ctx.home, base), base)
         if self.links:
             # Removing or renaming the link itself (`rm /tmp/h`, no trailing slash) leaves what it points at alone.
             own = cmd is not None and cmd.name in _ON_THE_LINK and not value.endswith("/")
@@ -136,6 +136,14 @@ class Scope:
         if value.startswith("~") and word.raw[:2] in ("'~", '"~', "\\~"):
             value = "./" + value  # `rm -rf '~'`: a quoted or escaped tilde is a name, never the home directory
         return self.path(value, cmd)
+
+    def protected_bare_word(self, v: str, cmd: SimpleCommand) -> bool:
+        """A bare file name given where the line moved into a folder an agent's settings, clearance's policy or git's
+        hooks lie in (`cd ~/.claude && dos2unix settings.json`): a path argument like any other for the rules on what
+        programs are given (self.protected-argument, sys.unknown-program-path), though it holds no `/`."""
+        if not v or DYN in v or "=" in v or v.startswith("-") or cmd.cwd is None or cmd.cwd == self.ctx.project_root:
+            return False
+        return paths.self_protected_reason(self.path(v, cmd), self.ctx) is not None
 
     def inside_project(self, p: str) -> bool:
         return paths.inside_project(p, self.ctx) and not p.startswith("/" + DYN)

@@ -1453,11 +1453,16 @@ def push_secret(cmd: SimpleCommand, sc: Scope) -> str | None:
     verdict=ASK,
     commands=("env", "printenv", "export", "declare", "typeset", "set"),
     match=("env", "printenv", "export -p", "declare -x"),
-    no_match=("env | grep -i node", "printenv PATH", "env > /tmp/env.txt", "set -e", "env NODE_ENV=test npm test", "export X=1"),
+    no_match=("env | grep -i node", "printenv PATH", "env > /tmp/env.txt", "set -e", "env NODE_ENV=test npm test", "export X=1", "declare -f", "env -i"),
 )
 def print_environment(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not dumps_environment(cmd) or not _printed(cmd, sc):
         return None
+    opts = [v for v in cmd.values() if v.startswith("-")]
+    if cmd.name == "env" and any(v in ("-", "-i", "--ignore-environment") or v.startswith(("-S", "--split-string")) for v in opts):
+        return None  # an empty environment, or a command env runs (judged as that command)
+    if cmd.name in ("declare", "typeset") and opts and not any(("p" in v or "x" in v) and "f" not in v.lower() for v in opts):
+        return None  # declare -f/-F (functions), -a/-i (attributes): not the variables' values
     environ = sc.ctx.environ
     if environ is None:
         return f"{cmd.name} prints every environment variable into the agent's context; whether one holds a secret cannot be seen here"

@@ -778,7 +778,7 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
             if "=" not in v:
                 continue
             v = v.split("=", 1)[1]
-        if DYN in v or "://" in v or v.startswith("//") or not (v.startswith(("/", "~", ".")) or "/" in v):
+        if DYN in v or "://" in v or v.startswith("//") or not (v.startswith(("/", "~", ".")) or "/" in v or sc.protected_bare_word(v, cmd)):
             # //pkg:target (Bazel, Pants), scheme://…: names, not files
             continue
         p = sc.path(v, cmd)

@@ -908,6 +908,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             if written is not None:
                 # git config --file FILE KEY VALUE writes FILE (the keys of git's own config files are the git rules' concern).
                 add(WRITE, _under(git_base, Word(written[0], written[0])), note="git config")
+        for w, deep in git_file_reads(nc, cmd):
+            # Files git reads from outside its object store: diff/grep --no-index, a message -F FILE, blame --contents,
+            # hash-object, a blob REV:PATH of the repository -C/--git-dir name (`git diff --no-index ~/.ssh/id_rsa x`).
+            add(READ, _under(_git_tree(nc, git_base), w), deep, note="git " + nc.sub[0])
         if nc.sub[:1] in _RECURSING and sc.ctx.read_file is not None and _recurses(args):
             # git pull/checkout/switch/reset/merge --recurse-submodules: a `submodule update` of each submodule afterwards, into
             # the paths .gitmodules names (what a fetched commit changes in .gitmodules is not on disk yet: threat-model).
@@ -941,7 +945,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 continue
             if v.startswith("@"):
                 v = v[1:]  # curl -d @file
-            if "/" in v or v.startswith(("~", ".")) or (name in PRINTERS and v and DYN not in v and "=" not in v):
+            if "/" in v or v.startswith(("~", ".")) or (name in PRINTERS and v and DYN not in v and "=" not in v) or sc.protected_bare_word(v, cmd):
                 if "://" in v:
                     local = file_url_path(v) if name not in ("curl", "wget") else None
                     if local is None:
@@ -1155,6 +1159,63 @@ def _recurses(args: list[Word]) -> bool:
         elif v == "--no-recurse-submodules" or v.startswith("--recurse-submodules="):
             on = False
     return on
+
+
+# git subcommands whose option names a file whose text it reads (a message, a file standing for a blob), by option.
+_GIT_FILE_OPTIONS: dict[str, frozenset[str]] = {
+    "commit": frozenset({"-F", "--file", "-t", "--template"}),
+    "tag": frozenset({"-F", "--file"}),
+    "notes": frozenset({"-F", "--file"}),
+    "merge": frozenset({"-F", "--file"}),
+    "blame": frozenset({"--contents"}),
+    "annotate": frozenset({"--contents"}),
+}
+
+
+def git_file_reads(nc: Norm, cmd: SimpleCommand) -> list[tuple[Word, bool]]:
+    """The files a git command reads whole, outside its object store, with whether recursively: the two paths of
+    `diff --no-index` (implied when a path is absolute: git leaves the work tree for it), the paths `grep --no-index`
+    searches, the files `hash-object` hashes, a message file (`commit -F FILE`), `blame --contents FILE`, and the file
+    a blob REV:PATH of `show`/`cat-file` was committed as (under -C, --work-tree or beside --git-dir: another repository)."""
+    sub = nc.sub[0] if nc.sub else ""
+    out: list[tuple[Word, bool]] = []
+    flags = nc.unknown
+    words = [w for w in nc.words if w.value and w.value != "-"]
+    outside = "--no-index" in flags or (sub == "diff" and any(w.value.startswith(("/", "~")) for w in words))
+    if sub in ("diff", "grep") and outside:
+        out += [(w, True) for w in words]
+    elif sub == "hash-object" and "--stdin-paths" not in flags:
+        out += [(w, False) for w in words]
+    elif sub in ("show", "cat-file"):
+        for w in words:
+            rev, sep, path = w.value.partition(":")
+            if sep and path and "://" not in w.value and not (not rev and path.startswith("/")):
+                out.append((Word(path, w.raw), False))
+    options = _GIT_FILE_OPTIONS.get(sub)
+    if options:
+        args = cmd.args
+        for i, a in enumerate(args):
+            v = a.value
+            name, eq, value = v.partition("=")
+            if eq and name in options and name.startswith("--"):
+                out.append((Word(value, a.raw), False))
+            elif v in options and i + 1 < len(args):
+                out.append((args[i + 1], False))
+            elif v[:2] == "-F" and len(v) > 2 and "-F" in options:
+                out.append((Word(v[2:], a.raw), False))
+    return [(w, deep) for w, deep in out if w.value and w.value != "-"]
+
+
+def _git_tree(nc: Norm, base: str | None) -> str | None:
+    """Where the paths of a git command are read from: its --work-tree, beside its --git-dir, or its -C directory."""
+    tree = nc.value("work-tree")
+    if tree:
+        return tree if base is None or tree.startswith(("/", "~")) else posixpath.join(base, tree)
+    git_dir = nc.value("git-dir")
+    if git_dir:
+        parent = posixpath.dirname(git_dir.rstrip("/")) or "."
+        return parent if base is None or parent.startswith(("/", "~")) else posixpath.join(base, parent)
+    return base
 
 
 def _git_base(opts: list[tuple[str, str | None, int]]) -> str | None:

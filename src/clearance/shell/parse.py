@@ -1599,16 +1599,20 @@ def _dead_children(node: Any, t: str) -> dict[int, str]:
         then = next((i for i, c in enumerate(kids) if not c.is_named and _text(c) in ("then", "do")), None)
         conds = [c for c in kids[: then if then is not None else 0] if c.is_named]
         if t == "while_statement":
-            conds = [c for c in kids if c.is_named and c.type != "do_group"][:1]
-        status = _literal_status(conds[0]) if len(conds) == 1 else None
+            # Every statement before `do` is the condition (`while false; true; do` loops: the last one decides).
+            conds = [c for c in kids if c.is_named and c.type != "do_group"]
+        # `if false & then`: a condition sent to the background succeeds (the job started), whatever it runs.
+        status = _literal_status(conds[0]) if len(conds) == 1 and not _backgrounded(kids, kids.index(conds[0])) else None
         if status is None:
             return dead
+        # tree-sitter-bash reads `until` as a while_statement too: its body runs while the condition fails.
+        until = t == "while_statement" and bool(kids) and _text(kids[0]) == "until"
         for i, c in enumerate(kids):
             if not c.is_named or c in conds:
                 continue
             branch = c.type in ("elif_clause", "else_clause")
-            if t == "while_statement" and c.type == "do_group" and status is False:
-                dead[i] = "the body of `while false`"
+            if t == "while_statement" and c.type == "do_group" and status is until:
+                dead[i] = "the body of `until true`" if until else "the body of `while false`"
             elif t == "if_statement" and status is False and not branch:
                 dead[i] = "the branch under `if false`"
             elif t == "if_statement" and status is True and branch:
@@ -1621,8 +1625,13 @@ def _dead_children(node: Any, t: str) -> dict[int, str]:
         if ended:
             dead[i] = "what follows `exit`"
         elif c.type == "command" and (_text(c).strip() == "exit" or _text(c).startswith(("exit ", "exit\t"))):
-            ended = True
+            ended = not _backgrounded(kids, i)  # `exit &` leaves a background subshell, not the shell
     return dead
+
+
+def _backgrounded(kids: list[Any], i: int) -> bool:
+    """Whether the statement kids[i] is sent to the background (`&` after it)."""
+    return i + 1 < len(kids) and not kids[i + 1].is_named and _text(kids[i + 1]) == "&"
 
 
 # Syntax whose parts may not run: branches, loop bodies, the operands of && and ||.

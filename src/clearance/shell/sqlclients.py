@@ -94,10 +94,12 @@ def _platform(cmd: SimpleCommand, vals: list[str], out: SqlInput) -> SqlInput:
     subs = PLATFORM_SQL[cmd.name]
     words = [v for v in vals if not v.startswith("-")]
     for sub, (sql_opts, file_opts, operand) in subs.items():
-        if tuple(words[: len(sub)]) != sub:
+        # The verb after the program's own options, whose values are words too (`aws --region us-east-1 rds-data …`).
+        at = next((k for k in range(len(words) - len(sub) + 1) if tuple(words[k : k + len(sub)]) == sub), -1)
+        if at < 0:
             continue
         out.interactive = operand < 0 and not sql_opts and not file_opts
-        rest = words[len(sub) :]
+        rest = words[at + len(sub) :]
         if operand >= 0 and len(rest) > operand:
             out.texts.append(rest[operand])
         for i, v in enumerate(vals):

@@ -473,6 +473,10 @@ def _option_values(vals: list[str], names: tuple[str, ...]) -> list[str]:
     return out
 
 
+# git's own options that take their value as the next word (git.c handle_options).
+_GIT_VALUE_OPTIONS = frozenset({"-c", "-C", "--git-dir", "--work-tree", "--namespace", "--config-env", "--super-prefix", "--list-cmds", "--attr-source"})
+
+
 def _value_commands(name: str, cmd: SimpleCommand) -> list[tuple[str, str]]:
     """(command line, how it is run) for each command a program runs from its options, settings or environment:
     Mercurial's `--config alias.X=!CMD` and `--config hooks.NAME=CMD` (a hook not written `python:`), restic's
@@ -1744,6 +1748,27 @@ class Unwrapper:
                 base = root.rstrip("/")
                 self.reparse(f"{value} {(base + '/*') if base else '/*'}", cmd, via)
 
+    def _git_alias_call(self, cmd: SimpleCommand, alias: str, value: str) -> None:
+        """`git -c alias.p='push --force' p origin main`: git runs the alias's words in place of its name (a git
+        command, not a shell one): the command judged as git runs it."""
+        import shlex
+
+        try:
+            words = shlex.split(value)
+        except ValueError:
+            return
+        from ..rules.git import GIT_BUILTINS  # loaded by then: the git pack judges every git command
+
+        if not words or words[0].lower() == alias or alias in GIT_BUILTINS:
+            return  # git refuses an alias that expands to itself, and never lets one hide its own command
+        vals = [w.value for w in cmd.argv]
+        i = 1
+        while i < len(vals) and vals[i].startswith("-"):
+            i += 2 if vals[i] in _GIT_VALUE_OPTIONS else 1
+        if i < len(vals) and vals[i].lower() == alias:
+            new = [*cmd.argv[:i], *(Word(t, t) for t in words), *cmd.argv[i + 1 :]]
+            self.command(cmd.derive(new, f"git alias.{alias}"))
+
     def _git_config(self, cmd: SimpleCommand, key: str, value: str) -> None:
         """A git setting whose value is a command git runs (core.pager, alias.x=!cmd, credential.helper=!cmd)."""
         low = key.lower()
@@ -1752,6 +1777,8 @@ class Unwrapper:
         if low.startswith("alias."):
             if value.lstrip().startswith("!"):
                 self.reparse(value.lstrip()[1:], cmd, f"git {key}")
+            else:
+                self._git_alias_call(cmd, low[len("alias.") :], value)
             return
         if low == "credential.helper":
             if value.lstrip().startswith("!"):
