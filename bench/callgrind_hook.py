@@ -38,7 +38,10 @@ CALLS: dict[str, dict[str, object]] = {
     "pytest": {"tool_name": "Bash", "tool_input": {"command": "pytest -q tests/test_auth.py"}},
     "write": {
         "tool_name": "Write",
-        "tool_input": {"file_path": "/home/ana/webapp/app/api/health/route.ts", "content": "export function GET() {\n  return Response.json({ ok: true });\n}\n"},
+        "tool_input": {
+            "file_path": "/home/ana/webapp/app/api/health/route.ts",
+            "content": "export function GET() {\n  return Response.json({ ok: true });\n}\n",
+        },
     },
     "grep": {"tool_name": "Grep", "tool_input": {"pattern": "useSession", "path": "/home/ana/webapp/app", "output_mode": "files_with_matches"}},
 }
