@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import pytest
 
-from . import strict
 from .conftest import decide
 
 # Approvals switched off or widened to everything: the agent widening its own permissions (denied).
 WIDENED = [
+    "npx @continuedev/cli -p 'set up the project' --allow '*'",  # the package's command is cn (shell/programs.PACKAGE_BINS)
     # Gemini's fork and other CLIs' own spellings
     "qwen --yolo -p 'fix it'",
     "qwen -y -p 'fix it'",
@@ -142,15 +142,5 @@ def test_ordinary_agent_use_is_allowed(command: str) -> None:
     assert decide(command).decision == "allow"
 
 
-# Known gaps of the class, strict: a case that starts passing fails until it is moved out.
-OPEN = {}
-
-
-@pytest.mark.parametrize("key", sorted(OPEN))
-def test_open_nested_agents(key: str) -> None:
-    command, _ = OPEN[key]
-
-    def run() -> None:
-        assert decide(command).decision == "deny"
-
-    strict.check(key, {k: v[1] for k, v in OPEN.items()}, run)
+# The class has no known gap left (the last, a scoped package whose command is not its last name part, is read
+# through shell/programs.PACKAGE_BINS and tested above).
