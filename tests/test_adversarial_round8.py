@@ -285,11 +285,6 @@ OPEN: dict[str, tuple[Any, str]] = {
         "a git alias set by an earlier call (`git config alias.p push`, allowed) used later: the repository's and the "
         "user's git configuration are not read for aliases when an unknown subcommand is called",
     ),
-    "git-show-env-blob": (
-        "git show HEAD:.env",
-        "a committed secrets file printed from history (`git show REV:.env`) is read as a read of .env, but the rule "
-        "that asks before `cat .env` prints its values asks only for the programs it knows print",
-    ),
 }
 
 
@@ -301,3 +296,14 @@ def test_open_round8(key: str) -> None:
         assert decide(example).decision in ("deny", "ask")
 
     strict.check(key, {k: v[1] for k, v in OPEN.items()}, run)
+
+
+# Closed after the round: a committed env file printed from history is judged as `cat .env` is (creds.read-env-file).
+@pytest.mark.parametrize("command", ["git show HEAD:.env", "git cat-file -p HEAD~2:.env.production", "git show main:config/.env.local"])
+def test_env_blob_printed_is_asked(command: str) -> None:
+    assert decide(command).decision in ("ask", "deny")
+
+
+@pytest.mark.parametrize("command", ["git show HEAD:.env.example", "git show HEAD:README.md", "git show HEAD", "git show HEAD:.env > /tmp/x"])
+def test_other_blobs_ordinary(command: str) -> None:
+    assert decide(command).decision == "allow"

@@ -1138,6 +1138,12 @@ def _printed(cmd: SimpleCommand, sc: Scope) -> bool:
     )
 
 
+def _git_prints_blob(cmd: SimpleCommand) -> bool:
+    """`git show REV:.env`, `git cat-file -p REV:.env`: a committed file printed from history (the blob's text)."""
+    vals = [v for v in cmd.values() if not v.startswith("-")]
+    return bool(vals) and vals[0] in ("show", "cat-file") and any(":" in v for v in vals[1:])
+
+
 @rule(
     id="creds.read-env-file",
     title="Printing a project's .env file into the transcript",
@@ -1181,7 +1187,8 @@ def read_env_file(e: Effect, sc: Scope) -> str | None:
     keep = None
     if e.cmd is not None:
         name = posixpath.basename(e.cmd.name)
-        if name not in _ENV_PRINTERS and name not in _ENV_GREPS:
+        git_prints = name == "git" and _git_prints_blob(e.cmd)
+        if name not in _ENV_PRINTERS and name not in _ENV_GREPS and not git_prints:
             return None  # source .env, docker --env-file: read, not printed
         if not _printed(e.cmd, sc):
             return None  # piped on (creds.env-file-pipe reads the consumer) or into a file
