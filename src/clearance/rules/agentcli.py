@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import posixpath
 
+from ..shell.programs import PACKAGE_BINS
+
 # Other names of the same CLIs: npm/PyPI package names a runner leaves as the command (`npx @qwen-code/qwen-code` runs
 # `qwen-code`, `pipx run aider-chat` runs `aider-chat`), and short names.
 ALIASES = {
@@ -37,17 +39,11 @@ ALIASES = {
     "pdx": "plandex",
 }
 
+# The agent CLIs' own commands among the npm packages' (shell/programs.PACKAGE_BINS).
+_AGENT_COMMANDS = frozenset({"claude", "gemini", "codex", "qwen", "copilot", "amp", "opencode", "cn"})
 # The npm packages the agent CLIs are published as: a script inside one (`node …/node_modules/@anthropic-ai/claude-code/
 # cli.js`, `node $(npm root -g)/@google/gemini-cli/dist/index.js`) is that CLI (shell/unwrap.py, as `ruby bin/rails`).
-PACKAGES = {
-    "@anthropic-ai/claude-code": "claude",
-    "@google/gemini-cli": "gemini",
-    "@openai/codex": "codex",
-    "@qwen-code/qwen-code": "qwen",
-    "@github/copilot": "copilot",
-    "@sourcegraph/amp": "amp",
-    "opencode-ai": "opencode",
-}
+PACKAGES = {pkg: cli for pkg, cli in PACKAGE_BINS.items() if cli in _AGENT_COMMANDS}
 
 
 def package_cli(script: str) -> str | None:

@@ -10,7 +10,7 @@ from ..model import ASK, SOFT_DENY, TOO_LARGE
 from ..shell.effects import READ, Effect
 from ..shell.options import normalise
 from .base import rule
-from .gates import ENV_GREPS, ENV_PRINTERS
+from .gates import ENV_GREPS, ENV_PRINTERS, dumps_environment
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -99,15 +99,6 @@ SECRET_RUNNERS: dict[tuple[str, str], str] = {
     ("chamber", "exec"): "",
     ("teller", "run"): "",
 }
-
-
-def dumps_environment(cmd: SimpleCommand) -> bool:
-    """The command prints every variable with its value: `env`, `printenv`, `export -p`, `declare -x`, a bare `set`
-    (not `env VAR=v CMD`, `printenv NAME`, `set -e`, nor compgen's names)."""
-    vals = cmd.values()
-    if cmd.name in ("env", "printenv", "export", "declare", "typeset"):
-        return not any(not v.startswith("-") for v in vals)
-    return cmd.name == "set" and not vals
 
 
 def _runner_dumps(cmd: SimpleCommand) -> str | None:

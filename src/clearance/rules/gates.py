@@ -347,7 +347,8 @@ def _sudoers(cmd: SimpleCommand, sc: Scope) -> bool:
 
 
 # (rule id, command name) -> the gate of that rule for commands of that name (the others import its pack).
-_ENDLESS = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
+# Sources that never end: what copies them into a file fills the disk unless a size bounds it (sys.fill-disk).
+ENDLESS_SOURCES = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
 
 
 def endless_source(cmd: SimpleCommand, sc: Scope) -> bool:
@@ -355,17 +356,20 @@ def endless_source(cmd: SimpleCommand, sc: Scope) -> bool:
     or stdin redirected from it) or, for `yes`, an output redirected at all."""
     if cmd.name == "yes":
         return any(r.writes for r in cmd.redirects)
-    return any(v in _ENDLESS for v in cmd.values()) or any(r.target is not None and r.target.value in _ENDLESS for r in cmd.redirects)
+    return any(v in ENDLESS_SOURCES for v in cmd.values()) or any(r.target is not None and r.target.value in ENDLESS_SOURCES for r in cmd.redirects)
 
 
-def dumps_environment(cmd: SimpleCommand, sc: Scope) -> bool:
-    """creds.print-environment's first test (creds.dumps_environment): `env`, `printenv`, `export -p`, a bare `set`."""
+def dumps_environment(cmd: SimpleCommand) -> bool:
+    """The command prints every variable with its value: `env`, `printenv`, `export -p`, `declare -x`, a bare `set`
+    (not `env VAR=v CMD`, `printenv NAME`, `set -e`, nor compgen's names).  creds.print-environment's first test."""
     vals = cmd.values()
-    return not vals if cmd.name == "set" else all(v.startswith("-") for v in vals)
+    if cmd.name in ("env", "printenv", "export", "declare", "typeset"):
+        return all(v.startswith("-") for v in vals)
+    return cmd.name == "set" and not vals
 
 
 COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
-    **{("creds.print-environment", n): dumps_environment for n in ("env", "printenv", "export", "declare", "typeset", "set")},
+    **{("creds.print-environment", n): lambda cmd, sc: dumps_environment(cmd) for n in ("env", "printenv", "export", "declare", "typeset", "set")},
     **{("sys.fill-disk", n): endless_source for n in ("yes", "cat", "tail", "pv", "base64", "tr")},
     ("sys.large-file", "head"): endless_source,
     **{(rid, "git"): git_pack_may_act for rid in GIT_PACK_RULES},

@@ -7,7 +7,7 @@ from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.options import normalise
 from .base import rule
-from .gates import DEVICE_CLIS, LVM_PROGRAMS, SYSTEM_CLIS, known_client, unknown
+from .gates import DEVICE_CLIS, ENDLESS_SOURCES, LVM_PROGRAMS, SYSTEM_CLIS, known_client, unknown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -1383,8 +1383,6 @@ def attach_process(cmd: SimpleCommand, sc: Scope) -> str | None:
     return f"{cmd.name} attaches to the running process {shown}, which it can change from outside"
 
 
-# Sources that never end: what copies them into a file fills the disk unless a size bounds it.
-_ENDLESS_SOURCES = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
 _LARGE = 10 * 1024**3  # bytes one command may write into a file before a person is asked (10 GiB)
 _UNITS: dict[str, int] = {"": 1, "c": 1, "w": 2, "b": 512, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4, "p": 1024**5, "e": 1024**6}
 
@@ -1411,6 +1409,19 @@ def _size(text: str, dd: bool = False) -> int | None:
     return num * _UNITS[unit] if unit in _UNITS else None
 
 
+def _option_value(vals: list[str], short: str, long: str) -> tuple[str, int] | None:
+    """The value of a size option as getopt reads it (`-c N`, `-cN`, `--bytes N`, `--bytes=N`) and the index of the
+    word that holds it, or None."""
+    for i, v in enumerate(vals):
+        if v in (short, long) and i + 1 < len(vals):
+            return vals[i + 1], i + 1
+        if v.startswith(short) and len(v) > 2 and not v.startswith("--"):
+            return v[2:], i
+        if v.startswith(long + "="):
+            return v.split("=", 1)[1], i
+    return None
+
+
 def _stdout_file(cmd: SimpleCommand) -> str | None:
     """The file the command's standard output goes to (its last such redirection), or None (a pipe, a terminal, /dev/null)."""
     if cmd.piped:
@@ -1429,7 +1440,7 @@ def fill_disk_size(cmd: SimpleCommand) -> tuple[str, int | None] | None:
     if name == "dd":
         opts = dict(v.split("=", 1) for v in vals if "=" in v)
         src, dst = opts.get("if", ""), opts.get("of") or _stdout_file(cmd)
-        if src not in _ENDLESS_SOURCES or not dst or dst.startswith("/dev/"):
+        if src not in ENDLESS_SOURCES or not dst or dst.startswith("/dev/"):
             return None  # a device is fs.disk-wipe's
         bs = _size(opts.get("obs") or opts.get("bs", "512"), True)
         count = opts.get("count")
@@ -1438,30 +1449,23 @@ def fill_disk_size(cmd: SimpleCommand) -> tuple[str, int | None] | None:
         n = _size(count, True)
         return dst, (bs * n if bs is not None and n is not None else 0)
     if name == "fallocate":
-        for i, v in enumerate(vals):
-            size = vals[i + 1] if v in ("-l", "--length") and i + 1 < len(vals) else v[2:] if v.startswith("-l") and len(v) > 2 else None
-            if size is None and v.startswith("--length="):
-                size = v.split("=", 1)[1]
-            if size is not None:
-                ops = [w for w in vals[i + 2 :] if not w.startswith("-")]
-                return (ops[-1] if ops else "the file"), _size(size) or 0
-        return None
+        got = _option_value(vals, "-l", "--length")
+        if got is None:
+            return None
+        ops = [w for w in vals[got[1] + 1 :] if not w.startswith("-")]
+        return (ops[-1] if ops else "the file"), _size(got[0]) or 0
     dst = _stdout_file(cmd)
     if dst is None:
         return None
     if name == "yes":
         return dst, None
-    sources = [v for v in vals if v in _ENDLESS_SOURCES]
-    if not sources and not (cmd.redirects and any(r.reads and r.target is not None and r.target.value in _ENDLESS_SOURCES for r in cmd.redirects)):
+    sources = [v for v in vals if v in ENDLESS_SOURCES]
+    if not sources and not (cmd.redirects and any(r.reads and r.target is not None and r.target.value in ENDLESS_SOURCES for r in cmd.redirects)):
         return None
     if name == "head":
-        for i, v in enumerate(vals):
-            size = vals[i + 1] if v in ("-c", "--bytes") and i + 1 < len(vals) else v[2:] if v.startswith("-c") and len(v) > 2 else None
-            if size is None and v.startswith("--bytes="):
-                size = v.split("=", 1)[1]
-            if size is not None:
-                return dst, _size(size) or 0
-        return None  # head -n N of /dev/zero: lines of a source without newlines, still bounded by memory, not disk
+        got = _option_value(vals, "-c", "--bytes")
+        # head -n N of /dev/zero: lines of a source without newlines, bounded by memory, not disk
+        return (dst, _size(got[0]) or 0) if got is not None else None
     if name in ("cat", "tail", "pv", "base64", "tr"):
         return dst, None
     return None
