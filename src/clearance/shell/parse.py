@@ -965,7 +965,9 @@ class _Walker:
         else:
             cond = t in _MAY_NOT_RUN
             self.st.cond += cond
-            dead = _dead_children(node, t) if self.mark_inert and t in _DEAD_PARENTS and self.plain_line() else {}
+            dead = _dead_children(node, t) if self.mark_inert and t in _DEAD_PARENTS else {}
+            if dead and not self.plain_line():
+                dead = {}  # the line's text is read only where something would be marked
             try:
                 for i, c in enumerate(node.children):
                     if c.is_named:
