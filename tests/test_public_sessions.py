@@ -43,6 +43,26 @@ def test_cline_set_loads_with_provenance_and_labels() -> None:
     _check_set(cases)
 
 
+def test_prompt2repo_set_loads_with_provenance_and_labels() -> None:
+    """prompt2repo.jsonl: Claude Code, Codex CLI and OpenCode sessions exported as chat messages (build_prompt2repo.py)."""
+    path = ROOT / "eval" / "sessions" / "prompt2repo.jsonl"
+    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert 1000 <= len(cases) <= 2500 and path.stat().st_size < 3_000_000
+    assert {c["source"]["format"] for c in cases} == {"prompt2repo-claude-code", "prompt2repo-codex", "prompt2repo-opencode"}
+    per_repo: dict[str, int] = {}
+    for c in cases:
+        per_repo[c["source"]["repo"]] = per_repo.get(c["source"]["repo"], 0) + 1
+    assert len(per_repo) >= 10 and max(per_repo.values()) <= 300
+    _check_set(cases)
+    # the builder's wider redaction (secret-named settings of any shape) finds nothing left either
+    spec = importlib.util.spec_from_file_location("build_prompt2repo", ROOT / "eval" / "sessions" / "build_prompt2repo.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    for c in cases:
+        assert mod.redact(c["tool_input"]) == c["tool_input"], c["id"]
+
+
 def _check_set(cases: list[dict[str, Any]]) -> None:
     ids = [c["id"] for c in cases]
     assert len(ids) == len(set(ids))
