@@ -315,7 +315,7 @@ class Collector:
     def network(self, v: Val | None, api: str, body: list[Val] | None = None) -> None:
         """A request to *v* (its address) carrying *body* (the data it sends)."""
         self.facts.network = True
-        url = v.text if v is not None and v.text is not None and "://" in v.text else None
+        url = address_of(v, api) if v is not None else None
         if url is not None:
             self.facts.urls.append(url)
         for part in [v, *(body or [])]:
@@ -370,6 +370,32 @@ class Collector:
                 where = shell_quote(next(iter(targets)) or "")
                 f.shell = [t if t.startswith("cd ") else f"cd {where} && {t}" for t in f.shell]
         return f
+
+
+def address_of(v: Val, api: str) -> str | None:
+    """The address of a request given as *v*: a URL string, or the parts of an options object -- ``{url}`` or
+    ``{baseURL}`` (axios, got), ``{protocol, hostname | host, port}`` (Node's http.request, https.get, net.connect).
+    A part known only at run time makes the host DYN (an address only known at run time); an object naming no
+    address, or a string that is not a URL, gives None (the address is unknown)."""
+    if v.obj is None:
+        return v.text if v.text is not None and "://" in v.text else None
+    parts = v.obj
+    for key in ("url", "baseURL", "baseUrl", "href"):
+        part = parts.get(key)
+        if part is not None:
+            if part.text is not None and "://" in part.text:
+                return part.text
+            return None if part.text is not None and DYN not in part.text else f"http://{DYN}/"
+    host = parts.get("hostname") or parts.get("host")
+    if host is None:
+        return None
+    if host.text is None or DYN in host.text or not host.text:
+        return f"http://{DYN}/"
+    proto = parts.get("protocol")
+    scheme = proto.text.rstrip(":") if proto is not None and proto.text and DYN not in proto.text else ("https" if "https" in api or "tls" in api else "http")
+    port = parts.get("port")
+    at = f":{port.text}" if port is not None and port.text and port.text.isdigit() else ""
+    return f"{scheme}://{host.text}{at}/"
 
 
 def deadline() -> float:

@@ -746,6 +746,11 @@ def _system_owned(p: str) -> bool:
     return any(p.startswith(d) or p == d.rstrip("/") for d in _SYSTEM_READ)
 
 
+# Commands run in a container that is already running (shell/unwrap.py's remote runners): `docker exec`, `docker compose
+# exec`, `kubectl exec`.  `docker compose run` is not among them: it can mount this machine's folders (-v).
+_IN_RUNNING_CONTAINER = frozenset({"docker exec target", "docker-compose exec target", "kubectl exec target"})
+
+
 @rule(
     id="sys.unknown-program-path",
     title="A program clearance does not know, given a protected path or one outside the project",
@@ -785,6 +790,13 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
         why = paths.protected_reason(p, sc.ctx)
         if why:
             return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}: {why}"
+        if cmd.remote in _IN_RUNNING_CONTAINER:
+            # The container's own path (an exec cannot add a mount): no project to be outside of there.  Read as that
+            # host's path (`~` a home, a relative path under an unknown directory), a protected file is still asked.
+            why = paths.protected_reason(paths.resolve(v, "/" + DYN, sc.ctx.home), sc.ctx)
+            if why:
+                return f"{cmd.name}, which clearance does not model, is given {v} in a container: {why}"
+            continue
         if sc.outside(p) and not sc.in_temp(p) and not _system_owned(p) and not paths.is_home_cache(p, sc.ctx) and p != "/" and sc.sibling_checkout(p) is None:
             return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}, outside the project; it may write there"
     return None
