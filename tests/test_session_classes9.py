@@ -106,3 +106,66 @@ def test_an_unmodelled_program_given_a_path_in_a_running_container_is_allowed(co
 )
 def test_protected_paths_mounts_and_other_hosts_are_still_asked(command: str) -> None:
     assert decide(command)[0] in ("ask", "deny")
+
+
+# -- writes into the git work tree that holds the project (left open) ------------------------------------------------
+# Prompt2Repo's layout: the agent is started in TASK/repo/ (CLAUDE_PROJECT_DIR), while the git work tree is TASK/ with
+# docs/ and unit_tests/ beside repo/.  Edits of TASK/docs/api-spec.md were asked as writes outside the project (11 dev
+# calls bare and replayed; the scorer has no disk, so it cannot see the work tree).  With the disk the hook could: the
+# file lies in the repository that holds the project, tracked and recoverable.  policy/repos.sibling_checkout answers
+# for other checkouts of the project's repository but deliberately never for the checkout that holds the project (a
+# monorepo or a dotfiles checkout above a project would otherwise make every file of it the project's), so widening
+# the project to its enclosing work tree is a design decision left to the lead; these cases record the gap.
+
+ENCLOSING_GAPS = {
+    "docs": "writes into the git work tree that holds the project (TASK/docs beside TASK/repo): asked as outside",
+    "readme": "writes into the git work tree that holds the project (TASK/README.md above TASK/repo): asked as outside",
+}
+
+
+@pytest.mark.parametrize("key,rel", [("docs", "docs/api-spec.md"), ("readme", "README.md")])
+def test_a_write_into_the_work_tree_holding_the_project(tmp_path: Any, key: str, rel: str) -> None:
+    import subprocess
+
+    from . import strict
+
+    task = tmp_path / "TASK"
+    (task / "repo").mkdir(parents=True)
+    (task / "docs").mkdir()
+    (task / rel).write_text("# spec\n")
+    subprocess.run(["git", "init", "-q", str(task)], check=True)
+    subprocess.run(["git", "-C", str(task), "add", "-A"], check=True)
+    project = str(task / "repo")
+    ev = {
+        "hook_event_name": "PreToolUse",
+        "session_id": "s",
+        "cwd": project,
+        "tool_name": "Edit",
+        "tool_input": {"file_path": str(task / rel), "old_string": "# spec", "new_string": "# spec v2"},
+    }
+
+    def run() -> None:
+        d = decide_event_full(ev, {"HOME": str(tmp_path), "CLAUDE_PROJECT_DIR": project})[0]
+        assert d.decision == "allow", (d.decision, d.rules)
+
+    strict.check(key, ENCLOSING_GAPS, run)
+
+
+def test_a_write_into_a_work_tree_that_does_not_hold_the_project_is_still_asked(tmp_path: Any) -> None:
+    import subprocess
+
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "notes.md").write_text("x\n")
+    subprocess.run(["git", "init", "-q", str(other)], check=True)
+    project = tmp_path / "TASK" / "repo"
+    project.mkdir(parents=True)
+    ev = {
+        "hook_event_name": "PreToolUse",
+        "session_id": "s",
+        "cwd": str(project),
+        "tool_name": "Edit",
+        "tool_input": {"file_path": str(other / "notes.md"), "old_string": "x", "new_string": "y"},
+    }
+    d = decide_event_full(ev, {"HOME": str(tmp_path), "CLAUDE_PROJECT_DIR": str(project)})[0]
+    assert d.decision == "ask" and "fs.write-outside-project" in d.rules
