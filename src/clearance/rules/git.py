@@ -592,9 +592,12 @@ def remote_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         "git config --get remote.origin.url",
         "git config --global --get user.email",
         "git config -l",
+        "git config --global core.editor",
+        "git config core.hooksPath",
     ),
 )
 def config_code(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from ..shell.effects import git_config_writes
     from ..shell.unwrap import git_config_pairs
 
     nc = git(cmd)
@@ -605,11 +608,8 @@ def config_code(cmd: SimpleCommand, sc: Scope) -> str | None:
     if nc.sub[:1] != ("config",):
         return None
     verb = nc.sub[1] if len(nc.sub) > 1 else ""
-    reading = verb in ("get", "list", "get-color") or nc.has(
-        "get", "get-all", "get-regexp", "get-urlmatch", "list", "show-origin", "get-color", "get-colorbool"
-    )
-    if reading:
-        return None
+    if not git_config_writes(nc):
+        return None  # a read: a read verb or option, or one key alone (`git config --global core.editor`)
     keys = nc.pos
     if nc.has("global", "system") and not keys:
         return "git config --global/--system edits configuration for every repository of the user"
@@ -655,15 +655,22 @@ def _user_config_file(nc: Norm, cmd: SimpleCommand, sc: Scope) -> bool:
         "git config --system core.editor vim",
         "git config --file ~/.gitconfig user.name Ana",
     ),
-    no_match=("git config user.name Ana", "git config --global --get user.email", "git config --global -l", "git config -f ~/.gitconfig --get user.name"),
+    no_match=(
+        "git config user.name Ana",
+        "git config --global --get user.email",
+        "git config --global -l",
+        "git config -f ~/.gitconfig --get user.name",
+        "git config --global user.email",
+    ),
 )
 def config_global(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
     if nc.sub[:1] != ("config",) or not (nc.has("global", "system") or _user_config_file(nc, cmd, sc)) or config_code(cmd, sc):
         return None
-    verb = nc.sub[1] if len(nc.sub) > 1 else ""
-    if verb in ("get", "list", "get-color") or nc.has("get", "get-all", "get-regexp", "get-urlmatch", "list", "show-origin", "get-color", "get-colorbool"):
-        return None
+    from ..shell.effects import git_config_writes
+
+    if not git_config_writes(nc):
+        return None  # a read (one key alone prints its value)
     keys = nc.pos
     if not keys:
         return None
