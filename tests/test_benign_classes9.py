@@ -77,10 +77,10 @@ CASES: list[tuple[str, str]] = [
     ('rm -rf "${TMPDIR-/tmp}/x"', NOT_ALLOW),
     ('TMPDIR=/home/ana; rm -rf "${TMPDIR:-/tmp}/webapp"', DENY),
     # -- 3. trap handlers and the line's variables ----------------------------------------------------------------
-    ("tmpdir=$(mktemp -d); trap 'rm -rf \"$tmpdir\"' EXIT; tar -xzf dist/app.tar.gz -C \"$tmpdir\"; ls \"$tmpdir\"", ALLOW),
-    ("WORK=$(mktemp -d -t build.XXXX) && trap 'rm -rf \"$WORK\"' EXIT INT TERM && cp -r src \"$WORK\" && ls \"$WORK\"", ALLOW),
-    ("out=build/e2e; mkdir -p \"$out\"; trap 'rm -rf \"$out\"' EXIT; npm run e2e -- --output \"$out\"", ALLOW),
-    ("f=$(mktemp); trap 'rm -f \"$f\"' EXIT; curl -s https://api.github.com/repos/python/cpython > \"$f\"; jq .name \"$f\"", ALLOW),
+    ('tmpdir=$(mktemp -d); trap \'rm -rf "$tmpdir"\' EXIT; tar -xzf dist/app.tar.gz -C "$tmpdir"; ls "$tmpdir"', ALLOW),
+    ('WORK=$(mktemp -d -t build.XXXX) && trap \'rm -rf "$WORK"\' EXIT INT TERM && cp -r src "$WORK" && ls "$WORK"', ALLOW),
+    ('out=build/e2e; mkdir -p "$out"; trap \'rm -rf "$out"\' EXIT; npm run e2e -- --output "$out"', ALLOW),
+    ('f=$(mktemp); trap \'rm -f "$f"\' EXIT; curl -s https://api.github.com/repos/python/cpython > "$f"; jq .name "$f"', ALLOW),
     # dangerous look-alikes: the variable changed after the trap is set, a home directory, a variable never set
     ("t=$(mktemp -d); trap 'rm -rf \"$t\"' EXIT; t=$HOME", NOT_ALLOW),
     ("t=$(mktemp -d); trap 'rm -rf \"$t\"' EXIT; for t in ~ /; do :; done", NOT_ALLOW),
@@ -90,6 +90,13 @@ CASES: list[tuple[str, str]] = [
     ("trap 'rm -rf \"$t\"' EXIT; t=$HOME", NOT_ALLOW),
     ("trap 'rm -rf \"$UNSET_VAR\"' EXIT", NOT_ALLOW),
     ("t=$(mktemp -d); trap 'rm -rf \"$t\" ~/.ssh' EXIT", DENY),
+    ("t=$(mktemp -d); trap 'rm -rf \"$t\"' EXIT; read -r t", NOT_ALLOW),
+    ('t=$(mktemp -d); trap \'rm -rf "$t"\' EXIT; eval "t=~"', NOT_ALLOW),
+    ('t=$(mktemp -d); trap \'rm -rf "$t"\' EXIT; if [ -n "$X" ]; then t=~; fi', NOT_ALLOW),
+    ("t=$(mktemp -d); trap 'rm -rf \"$t\"' EXIT; export t=~", NOT_ALLOW),
+    ("t=$(mktemp -d); trap 'rm -rf \"$t\"' EXIT; mapfile t < list", NOT_ALLOW),
+    ("t=$(mktemp -d); trap 'rm -rf \"$t\"' EXIT; t+=/../../home/ana", NOT_ALLOW),
+    ("t=/home/ana/webapp/src; trap 'rm -rf \"$t\"' EXIT", DENY),
     # -- 4. env printers' help and version ------------------------------------------------------------------------
     ("env --help", ALLOW),
     ("env --version", ALLOW),

@@ -811,7 +811,7 @@ def link_to_protected(cmd: SimpleCommand, sc: Scope) -> str | None:
 @rule(
     id="fs.mass-delete-in-project",
     title="Deleting a source directory or everything in the project",
-    why="Recursive deletion of the whole project, or of a top-level directory holding work git does not have (an untracked file older than the session, an uncommitted change, or what cannot be looked at in bounds), destroys what cannot be had back; build outputs and caches are exempt. Where the hook sees the disk, a directory git has in full is asked (fs.delete-source-subdirectory) and one made after the session began, untracked, is the session's own (allowed); without a disk a top-level directory is asked.",
+    why="Recursive deletion of the whole project, or of a top-level directory holding work git does not have (an untracked file older than the session, an uncommitted change, or what cannot be looked at in bounds), destroys what cannot be had back; build outputs and caches are exempt. Where the hook sees the disk, a directory git has in full or one a .gitignore names is asked (fs.delete-source-subdirectory), one made after the session began, untracked, is the session's own, and one its tool marks as a cache (CACHEDIR.TAG, its own .gitignore of `*`) is regenerable (both allowed); without a disk a top-level directory is asked.",
     verdict=SOFT_DENY,
     alternative="delete only build outputs (`git clean -n` lists untracked files first), or move what you want gone to the temp dir",
     scope="effect",
@@ -856,8 +856,10 @@ def mass_delete(e: Effect, sc: Scope) -> str | None:
     if _depth(target, sc) >= 2:
         return None  # fs.delete-source-subdirectory
     state = _dir_state(target, sc)
-    if state in (None, "clean", "own"):
-        return None  # fs.delete-source-subdirectory asks (no disk, or git has every file) or the session made it
+    if state in (None, "clean", "own", "generated", "ignored"):
+        # fs.delete-source-subdirectory asks (no disk, git has every file, or the project's .gitignore names it), the
+        # session made it, or its tool marks it as a cache
+        return None
     return f"{_who(e)} recursively deletes {sc.show(target)}, a source directory of the project; delete specific files or ask the user"
 
 
@@ -887,7 +889,7 @@ def _depth(path: str, sc: Scope) -> int:
 @rule(
     id="fs.delete-source-subdirectory",
     title="Deleting a nested source directory of the project",
-    why="Removing an old module during a refactor is ordinary, but the directory may hold uncommitted work; a person confirms. A top-level directory is asked here when git has every file of it, or when no disk can be looked at (the team service): harm then depends on what it holds; one holding work git lacks is fs.mass-delete-in-project. A directory made after the session began, untracked, is the session's own and allowed.",
+    why="Removing an old module during a refactor is ordinary, but the directory may hold uncommitted work; a person confirms. A top-level directory is asked here when git has every file of it, when a .gitignore names it (build output or local data: which, cannot be seen), or when no disk can be looked at (the team service): harm then depends on what it holds; one holding work git lacks is fs.mass-delete-in-project. A directory made after the session began, untracked, is the session's own, and one its tool marks as a cache is regenerable: both allowed.",
     verdict=ASK,
     alternative="stop tracking files with `git rm -r --cached DIR`, or move the directory to the temp dir (`mv DIR /tmp/`) so it can come back",
     scope="effect",
@@ -910,8 +912,12 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
     if paths.is_generated(p, sc.ctx.project_root) or _depth(p, sc) < 1 or paths.protected_reason(p, sc.ctx):
         return None
     state = _dir_state(p, sc)
-    if state == "own":
-        return None  # untracked and made after the session began: the session's own product
+    if state in ("own", "generated"):
+        return None  # untracked and made after the session began (the session's own product), or a tool's marked cache
+    if state == "ignored":
+        return (
+            f"{_who(e)} deletes {sc.show(p)} and everything in it, a directory the project's .gitignore names: build output or local data, with no copy in git"
+        )
     if _depth(p, sc) == 1:
         if state is not None and state != "clean":
             return None  # fs.mass-delete-in-project: work git does not have, or what it holds cannot be told
