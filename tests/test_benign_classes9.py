@@ -15,6 +15,9 @@ their verdict. The expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny
    keeps the handler's reading unknown (a signal can run it at either value).
 4. Help and version of the environment printers: `env --help`, `printenv --version` print no variable, but were asked
    as printing every one into the transcript.
+6. What is inside a regenerable directory outside the project: `rm -rf ~/dev/old/node_modules` was asked as
+   recoverable, but `rm -rf ~/Library/Developer/Xcode/DerivedData/App-*` (a part of it, by a glob or by name) was
+   denied as deleting outside the project, the reason lost with the exact path.
 5. (on disk, below) A tool's own output directory the fixed list of names lacks: `rm -rf .astro`, `rm -rf Pods`,
    `rm -rf _site`, `rm -rf env` were denied as deleting a source directory holding work git does not have, because
    they are untracked and older than the session. A directory its tool marks as a cache (a `CACHEDIR.TAG` with the
@@ -107,6 +110,19 @@ CASES: list[tuple[str, str]] = [
     ("printenv", NOT_ALLOW),
     ("env -0", NOT_ALLOW),
     ("env --help; env", NOT_ALLOW),
+    # -- 6. inside a regenerable directory outside the project ----------------------------------------------------
+    ("rm -rf ~/Library/Developer/Xcode/DerivedData/App-*", ASK),
+    ("rm -rf ~/Library/Developer/Xcode/DerivedData/App-abcdef", ASK),
+    ("rm -rf ../other-project/node_modules/*", ASK),
+    ("rm -rf ~/dev/api/target/debug", ASK),
+    ("rm -rf ~/dev/site/.next/cache", ASK),
+    # dangerous look-alikes: home's own folders of those names, a source folder, a way out of the regenerable one
+    ("rm -rf ~/build/*", DENY),
+    ("rm -rf ~/venv/lib", DENY),
+    ("rm -rf ~/Documents/*", DENY),
+    ("rm -rf ~/dev/api/src/*", DENY),
+    ("rm -rf ~/dev/node_modules/../src", DENY),
+    ("rm -rf ~/dev/api/target/../Cargo.toml", DENY),
 ]
 
 GAPS: dict[str, str] = {}

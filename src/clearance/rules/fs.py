@@ -370,10 +370,15 @@ def _recoverable(e: Effect, sc: Scope) -> str | None:
         if posixpath.dirname(target) == sc.ctx.home and not _looks_like_file(posixpath.basename(target)):
             return None  # a whole folder of the user's (~/Documents, ~/projects): a person restores it, if they notice
         return "it goes to the trash, from where it can be restored"
-    target = _whole(e.path)
-    base = posixpath.basename(target)
-    if target == e.path and (base in _REGENERABLE or base.endswith(".egg-info")) and posixpath.dirname(target) not in (sc.ctx.home, "/"):
-        return f"{base} is build output, dependencies or a cache that a build of that project regenerates"
+    # The directory itself or what is in it (`DerivedData/App-*`, `node_modules/*`, `target/debug`): a part of what a
+    # build regenerates is regenerated as the whole is. Not a folder of home's own top (`~/build`, `~/venv`).
+    d = _whole(e.path)
+    while d not in (sc.ctx.home, "/", "") and not paths.has_glob(d):
+        base = posixpath.basename(d)
+        if (base in _REGENERABLE or base.endswith(".egg-info")) and posixpath.dirname(d) not in (sc.ctx.home, "/"):
+            inside = "" if d == e.path else f"what it deletes is in {sc.show(d)}: "
+            return f"{inside}{base} is build output, dependencies or a cache that a build of that project regenerates"
+        d = posixpath.dirname(d)
     return None
 
 
@@ -440,11 +445,20 @@ def delete_outside(e: Effect, sc: Scope) -> str | None:
         "mv ~/Desktop/a.txt ~/Desktop/archive/",
         "rm -rf ~/dev/old/node_modules",
         "rm -rf ~/dev/old/.venv",
+        "rm -rf ~/Library/Developer/Xcode/DerivedData/App-*",
         "rmdir ~/dev/empty",
         "trash ~/Desktop/old.txt",
         "gio trash ~/Desktop/old.txt",
     ),
-    no_match=("rm ~/notes.txt", "mv ~/Documents /tmp/old", "rm -rf ~/dev/old", "mv data.csv ~/Desktop/", "rm -rf node_modules", "rmdir -p ~/a/b"),
+    no_match=(
+        "rm ~/notes.txt",
+        "mv ~/Documents /tmp/old",
+        "rm -rf ~/dev/old",
+        "mv data.csv ~/Desktop/",
+        "rm -rf node_modules",
+        "rmdir -p ~/a/b",
+        "rm -rf ~/build/*",
+    ),
 )
 def delete_outside_recoverable(e: Effect, sc: Scope) -> str | None:
     msg = _outside_deletion(e, sc)
