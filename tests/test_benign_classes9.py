@@ -274,6 +274,40 @@ def test_a_negated_entry_is_not_ignored(project: tuple[Path, dict[str, str]]) ->
     assert _decide("rm -rf keep", proj, env) == DENY
 
 
+def test_a_file_deleted_with_r_is_one_file(project: tuple[Path, dict[str, str]]) -> None:
+    """7. `rm -rf Makefile`, `rm -rf .coverage`: a regular file on disk, deleted with -r out of habit, was denied as a
+    recursive deletion of a top-level source directory (a name with no extension looked like one, and a file is not a
+    directory dir_state could look into), where `rm Makefile` is allowed."""
+    proj, env = project
+    _tree(proj, {"Makefile": "all:\n", ".coverage": "x", "TODO": "x"})
+    _git(proj, "add", "Makefile")
+    _git(proj, "commit", "-qm", "make")
+    os.symlink(proj / "notes", proj / "notes-link")
+    _start(env)
+    for cmd in ("rm -rf Makefile", "rm -rf .coverage", "rm -rf TODO", "rm -rf .coverage TODO"):
+        assert _decide(cmd, proj, env) == ALLOW, cmd
+    # a directory, a link to one, a name with nothing there: as before
+    for cmd in ("rm -rf notes", "rm -rf notes-link/", "rm -rf Makefile notes", "rm -rf nothing-here"):
+        assert _decide(cmd, proj, env) == DENY, cmd
+
+
+# What the disk shows is what is there before the line runs: a directory moved to a file's name in the same line is
+# not seen (as `mv src node_modules && rm -rf node_modules` is not).
+_SAME_LINE = "rm -f TODO; mv notes TODO; rm -rf TODO"
+DISK_GAPS = {_SAME_LINE: "same-line replacement: the disk is looked at before the line runs, so what a move puts at a path is not seen"}
+
+
+def test_same_line_replacement_gap(project: tuple[Path, dict[str, str]]) -> None:
+    proj, env = project
+    _tree(proj, {"TODO": "x"})
+    _start(env)
+    check(_SAME_LINE, DISK_GAPS, lambda: _expect_disk(_SAME_LINE, proj, env))
+
+
+def _expect_disk(cmd: str, proj: Path, env: dict[str, str]) -> None:
+    assert _decide(cmd, proj, env) != ALLOW, cmd
+
+
 def test_without_a_disk_nothing_changes(project: tuple[Path, dict[str, str]]) -> None:
     proj, env = project
     for cmd in ("rm -rf .astro", "rm -rf env", "rm -rf notes"):

@@ -281,7 +281,8 @@ def dir_state(path: str, project_root: str, start_ns: int | None) -> str:
       build output or local data the project keeps out of git; git has no copy, but it is not the project's source;
     - ``dirty``: anything else (an untracked file that existed before the session, a modified file, a nested
       repository, no repository at all);
-    - ``unknown``: the project itself, `.git`, a symlink, not a directory, or too large or slow to look at.
+    - ``file``: a regular file (`rm -rf Makefile`): one file, as `rm Makefile` deletes it;
+    - ``unknown``: the project itself, `.git`, a symlink, nothing there, or too large or slow to look at.
 
     An entry's age is its birth time (macOS's st_birthtime, Linux's statx where the file system keeps one), else its
     status-change time, which is the later of its creation and any change since: there, a file older than the
@@ -300,6 +301,8 @@ def dir_state(path: str, project_root: str, start_ns: int | None) -> str:
         top = os.lstat(path)
     except OSError:
         return "unknown"
+    if stat.S_ISREG(top.st_mode):
+        return "file"  # one regular file, whatever -r says: deleting it is `rm FILE`
     if not stat.S_ISDIR(top.st_mode):
         return "unknown"
     entries: list[tuple[str, os.stat_result]] = [("", top)]

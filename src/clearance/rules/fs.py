@@ -870,9 +870,9 @@ def mass_delete(e: Effect, sc: Scope) -> str | None:
     if _depth(target, sc) >= 2:
         return None  # fs.delete-source-subdirectory
     state = _dir_state(target, sc)
-    if state in (None, "clean", "own", "generated", "ignored"):
+    if state in (None, "clean", "own", "generated", "ignored", "file"):
         # fs.delete-source-subdirectory asks (no disk, git has every file, or the project's .gitignore names it), the
-        # session made it, or its tool marks it as a cache
+        # session made it, its tool marks it as a cache, or it is one regular file (`rm -rf Makefile`)
         return None
     return f"{_who(e)} recursively deletes {sc.show(target)}, a source directory of the project; delete specific files or ask the user"
 
@@ -926,8 +926,9 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
     if paths.is_generated(p, sc.ctx.project_root) or _depth(p, sc) < 1 or paths.protected_reason(p, sc.ctx):
         return None
     state = _dir_state(p, sc)
-    if state in ("own", "generated"):
-        return None  # untracked and made after the session began (the session's own product), or a tool's marked cache
+    if state in ("own", "generated", "file"):
+        # untracked and made after the session began (the session's own product), a tool's marked cache, or one file
+        return None
     if state == "ignored":
         return (
             f"{_who(e)} deletes {sc.show(p)} and everything in it, a directory the project's .gitignore names: build output or local data, with no copy in git"
