@@ -18,6 +18,8 @@ their verdict. The expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny
 6. What is inside a regenerable directory outside the project: `rm -rf ~/dev/old/node_modules` was asked as
    recoverable, but `rm -rf ~/Library/Developer/Xcode/DerivedData/App-*` (a part of it, by a glob or by name) was
    denied as deleting outside the project, the reason lost with the exact path.
+8. git clean limited by its pathspecs to build output (`git clean -fdx build/`): what it deletes is untracked files
+   under a directory a build regenerates, as `rm -rf build` is; it was denied as discarding all untracked work.
 5. (on disk, below) A tool's own output directory the fixed list of names lacks: `rm -rf .astro`, `rm -rf Pods`,
    `rm -rf _site`, `rm -rf env` were denied as deleting a source directory holding work git does not have, because
    they are untracked and older than the session. A directory its tool marks as a cache (a `CACHEDIR.TAG` with the
@@ -123,6 +125,23 @@ CASES: list[tuple[str, str]] = [
     ("rm -rf ~/dev/api/src/*", DENY),
     ("rm -rf ~/dev/node_modules/../src", DENY),
     ("rm -rf ~/dev/api/target/../Cargo.toml", DENY),
+    # -- 8. git clean limited to build output ---------------------------------------------------------------------
+    ("git clean -fdx build/", ALLOW),
+    ("git clean -fd dist/ coverage/", ALLOW),
+    ("git clean -fdX node_modules/", ALLOW),
+    ("git clean -fx -- target/", ALLOW),
+    ("git clean -fdx packages/web/.next", ALLOW),
+    # dangerous look-alikes: no pathspec, a source directory among them, a way out, the top, another work tree
+    ("git clean -fdx", DENY),
+    ("git clean -fdX", DENY),
+    ("git clean -fd build/ src/", DENY),
+    ("git clean -fd build/../src", DENY),
+    ("git clean -fdx :/", DENY),
+    ("git clean -fd ../", NOT_ALLOW),
+    ("git clean -fd .", DENY),
+    ("git -C ../other clean -fdx build/", NOT_ALLOW),
+    ('git clean -fdx build/ "$DIR"', DENY),
+    ("git clean -fdx build/ -- src", DENY),
 ]
 
 GAPS: dict[str, str] = {}
