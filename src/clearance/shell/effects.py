@@ -705,6 +705,9 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(READ, Word(w.value[3:], w.raw))
     elif name in ("sort", "uniq", "yq", "openssl", "xxd"):
         _output_operands(name, args, add)
+        if name == "openssl":
+            # -out FILE, -keyout FILE name what openssl writes (a new key, a certificate), not what it shows.
+            not_read |= {id(args[i + 1]) for i, w in enumerate(args[:-1]) if w.value in _OPENSSL_OUTPUTS}
     elif name == "link":
         ops, _ = operands(args)
         if len(ops) == 2:
@@ -1351,11 +1354,15 @@ def _compressed_in_place(name: str, args: list[Word], add: Callable[..., None]) 
                 add(WRITE, Word(w.value[: -len(suffix)], w.raw))  # gunzip F.gz writes F
 
 
+# openssl's options whose value is a file it writes: -out (every command), -keyout (req: the new private key).
+_OPENSSL_OUTPUTS = frozenset({"-out", "--out", "-keyout", "--keyout"})
+
+
 def _output_operands(name: str, args: list[Word], add: Callable[..., None]) -> None:
     """The file a reading filter writes besides its standard output: `sort -o F`, `uniq IN OUT`, `yq -i EXPR F`, `openssl … -out F`."""
     if name == "openssl":
         for i, w in enumerate(args[:-1]):
-            if w.value in ("-out", "--out"):
+            if w.value in _OPENSSL_OUTPUTS:
                 add(WRITE, args[i + 1])
         return
     if name == "sort":
