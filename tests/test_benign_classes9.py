@@ -25,6 +25,9 @@ their verdict. The expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny
    -out and -keyout name files openssl writes.
 10. `kubectl cp POD:PATH LOCAL` copies from a pod into this machine, a read of the cluster, but was asked as changing
    live cluster resources (the direction into a pod is the change).
+11. find deleting files by their literal name (`find . -name notes.txt -delete`, the calibration's named files) was
+   asked as deleting "every file matching **/notes.txt" by the glob rule, which the -exec form already leaves to the
+   find rules.
 5. (on disk, below) A tool's own output directory the fixed list of names lacks: `rm -rf .astro`, `rm -rf Pods`,
    `rm -rf _site`, `rm -rf env` were denied as deleting a source directory holding work git does not have, because
    they are untracked and older than the session. A directory its tool marks as a cache (a `CACHEDIR.TAG` with the
@@ -147,6 +150,18 @@ CASES: list[tuple[str, str]] = [
     ("git -C ../other clean -fdx build/", NOT_ALLOW),
     ('git clean -fdx build/ "$DIR"', DENY),
     ("git clean -fdx build/ -- src", DENY),
+    # -- 11. find -delete of named files ------------------------------------------------------------------------------
+    ("find . -name notes.txt -delete", ALLOW),
+    ("find . -name filename -not -path ./keep/filename -delete", ALLOW),
+    ("find . -type f -name 'package-lock.json' -not -path './node_modules/*' -delete", ALLOW),
+    ("find packages -name tsconfig.tsbuildinfo -delete", ALLOW),
+    # dangerous look-alikes: a wildcard, a source suffix, everything, a negation, outside the project
+    ("find . -name '*.txt' -delete", ASK),
+    ("find src -name '*.ts' -delete", DENY),
+    ("find . -delete", DENY),
+    ("find . ! -name notes.txt -delete", DENY),
+    ("find . -name notes.txt -o -delete", DENY),
+    ("find ~ -name notes.txt -delete", NOT_ALLOW),
     # -- 9. openssl's output files ---------------------------------------------------------------------------------
     ("openssl req -x509 -newkey rsa:2048 -nodes -keyout certs/dev.key -out certs/dev.crt -days 365 -subj '/CN=localhost'", ALLOW),
     ("openssl genrsa -out certs/dev.key 2048", ALLOW),

@@ -973,8 +973,10 @@ def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
         return None
     if e.note == "find" and e.cmd is not None and _find_empties(e.cmd):
         return None  # `find -name test -type d -delete`, `-empty`: only what is empty can go
-    if e.cmd is not None and any(v.startswith("find -") for v in e.cmd.via):
-        return None  # `find . -name '*.txt' -exec rm {} +`: judged with the find expression (fs.find-delete-*)
+    if e.note == "find" or (e.cmd is not None and any(v.startswith("find -") for v in e.cmd.via)):
+        # `find . -name notes.txt -delete`, `find . -name '*.txt' -exec rm {} +`: judged with the find expression
+        # (fs.find-delete-*), which knows a named file from a wildcard (`**/notes.txt` here is every notes.txt)
+        return None
     base = posixpath.basename(p)
     if paths.is_generated(p, sc.ctx.project_root) or any(_glob_match(base, j) for j in _JUNK_PATTERNS):
         return None
