@@ -162,6 +162,12 @@ CASES: list[tuple[str, str]] = [
     ("find . ! -name notes.txt -delete", DENY),
     ("find . -name notes.txt -o -delete", DENY),
     ("find ~ -name notes.txt -delete", NOT_ALLOW),
+    # -- left open (GAPS): a secret piped straight into a login that reads it from stdin is not printed ------------
+    ("aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin 123.dkr.ecr.us-east-1.amazonaws.com", ALLOW),
+    ("gcloud auth print-access-token | helm registry login -u oauth2accesstoken --password-stdin us-docker.pkg.dev", ALLOW),
+    # look-alikes that must keep their verdict
+    ("aws ecr get-login-password", DENY),
+    ("aws ecr get-login-password | tee /tmp/p", DENY),
     # -- 9. openssl's output files ---------------------------------------------------------------------------------
     ("openssl req -x509 -newkey rsa:2048 -nodes -keyout certs/dev.key -out certs/dev.crt -days 365 -subj '/CN=localhost'", ALLOW),
     ("openssl genrsa -out certs/dev.key 2048", ALLOW),
@@ -189,7 +195,14 @@ CASES: list[tuple[str, str]] = [
     ("kubectl cp api-7d9f:/tmp/x .git", NOT_ALLOW),
 ]
 
-GAPS: dict[str, str] = {}
+_STDIN_LOGIN = (
+    "a token printer piped into a login's --password-stdin: creds.print-token judges the printer alone (a producer does "
+    "not see the command its pipe feeds), so the secret is taken as printed into the transcript"
+)
+GAPS: dict[str, str] = {
+    "aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin 123.dkr.ecr.us-east-1.amazonaws.com": _STDIN_LOGIN,
+    "gcloud auth print-access-token | helm registry login -u oauth2accesstoken --password-stdin us-docker.pkg.dev": _STDIN_LOGIN,
+}
 
 
 def _expect(command: str, want: str) -> None:
