@@ -151,7 +151,9 @@ class Context:
         self.processes = processes
         # What deleting a project directory would lose, looked at on disk by the hook (provenance_disk.dir_state):
         # "own" (untracked, every entry made after the session's first call), "clean" (every file tracked and as
-        # committed to the index: git has it), "dirty" (other work in it), "unknown" (cannot be told in bounds).
+        # committed to the index: git has it), "generated" (untracked, its tool marks it as a cache), "ignored"
+        # (untracked, a .gitignore names it), "file" (a regular file), "dirty" (other work in it), "unknown" (cannot
+        # be told in bounds).
         # None (the team service, the eval replay): no disk, judged by the path alone.
         self.dir_state = dir_state
         # The environment the agent's commands run in (the hook inherits it from the agent), for `env | grep X`:

@@ -274,9 +274,15 @@ def dir_state(path: str, project_root: str, start_ns: int | None) -> str:
       first call (*start_ns*): the session's own product, like a directory provenance.py saw it make;
     - ``clean``: every file in it is tracked and as the index holds it (the index is what `git checkout` restores;
       generated files -- caches, build output -- aside): it can be had back;
+    - ``generated``: nothing in it is tracked and its tool marks it as a cache at its top, with a mark older than the
+      session (a ``CACHEDIR.TAG`` with the standard's signature, or a ``.gitignore`` ignoring everything, as pytest,
+      mypy, ruff, uv and virtualenv write them): regenerable output, whatever its name;
+    - ``ignored``: nothing in it is tracked and a ``.gitignore`` of the repository names it (or a directory above it):
+      build output or local data the project keeps out of git; git has no copy, but it is not the project's source;
     - ``dirty``: anything else (an untracked file that existed before the session, a modified file, a nested
       repository, no repository at all);
-    - ``unknown``: the project itself, `.git`, a symlink, not a directory, or too large or slow to look at.
+    - ``file``: a regular file (`rm -rf Makefile`): one file, as `rm Makefile` deletes it;
+    - ``unknown``: the project itself, `.git`, a symlink, nothing there, or too large or slow to look at.
 
     An entry's age is its birth time (macOS's st_birthtime, Linux's statx where the file system keeps one), else its
     status-change time, which is the later of its creation and any change since: there, a file older than the
@@ -295,6 +301,8 @@ def dir_state(path: str, project_root: str, start_ns: int | None) -> str:
         top = os.lstat(path)
     except OSError:
         return "unknown"
+    if stat.S_ISREG(top.st_mode):
+        return "file"  # one regular file, whatever -r says: deleting it is `rm FILE`
     if not stat.S_ISDIR(top.st_mode):
         return "unknown"
     entries: list[tuple[str, os.stat_result]] = [("", top)]
@@ -316,7 +324,8 @@ def dir_state(path: str, project_root: str, start_ns: int | None) -> str:
     dirs = git_dirs(os.path.dirname(path))
     tracked: dict[bytes, tuple[str, int, int, int, int]] = {}
     index_mtime = 0.0
-    if dirs is not None and not any(name == ".git" for name, _ in entries[1:] if "/" not in name):
+    nested = any(name == ".git" for name, _ in entries[1:] if "/" not in name)
+    if dirs is not None and not nested:
         wtop, gitdir, _ = dirs
         prefix = (os.path.relpath(path, wtop) + "/").encode("utf-8")
         got = _index_entries(gitdir)
@@ -327,17 +336,15 @@ def dir_state(path: str, project_root: str, start_ns: int | None) -> str:
             if name.startswith(prefix):
                 tracked[name[len(prefix) :]] = (sha, flags, m_s, m_ns, size)
     if not tracked:
-        if start_ns is None:
+        if nested:
             return "dirty"
-        birth = _birth_reader()
-        for rel, st in entries:
-            born = getattr(st, "st_birthtime", None)
-            t = int(born * 1e9) if isinstance(born, float) else None
-            if t is None and birth is not None:
-                t = birth(os.path.join(path, rel) if rel else path)
-            if (st.st_ctime_ns if t is None else t) < start_ns:
-                return "dirty"
-        return "own"
+        if start_ns is not None and _tool_marked(path, start_ns):
+            return "generated"
+        if start_ns is not None and _all_new(path, entries, start_ns):
+            return "own"
+        if dirs is not None and _ignored(path, dirs[0]):
+            return "ignored"
+        return "dirty"
     for rel, st in entries[1:]:
         if time.perf_counter() > deadline:
             return "unknown"
@@ -364,6 +371,92 @@ def dir_state(path: str, project_root: str, start_ns: int | None) -> str:
         if now != sha:
             return "dirty"
     return "clean"
+
+
+def _all_new(path: str, entries: list[tuple[str, os.stat_result]], start_ns: int) -> bool:
+    """Every entry (the directory too) was made after the session's first call."""
+    birth = _birth_reader()
+    for rel, st in entries:
+        born = getattr(st, "st_birthtime", None)
+        t = int(born * 1e9) if isinstance(born, float) else None
+        if t is None and birth is not None:
+            t = birth(os.path.join(path, rel) if rel else path)
+        if (st.st_ctime_ns if t is None else t) < start_ns:
+            return False
+    return True
+
+
+_CACHEDIR_SIGNATURE = b"Signature: 8a477f597d28d172789f06886806bc55"  # https://bford.info/cachedir/
+
+
+def _tool_marked(path: str, start_ns: int) -> bool:
+    """The directory's tool marks it as a cache at its top: a ``CACHEDIR.TAG`` beginning with the standard's signature
+    (cargo, ruff, pytest), or a ``.gitignore`` whose one pattern is ``*`` (pytest, mypy, ruff, uv, virtualenv,
+    Python 3.13's venv). The mark must be a regular file whose status last changed before the session's first call:
+    one the session wrote, moved or touched is not the tool's (the status-change time, not the birth time, so that a
+    mark moved into a folder of the user's does not count)."""
+    import stat
+
+    for name in ("CACHEDIR.TAG", ".gitignore"):
+        f = os.path.join(path, name)
+        try:
+            st = os.lstat(f)
+        except OSError:
+            continue
+        if not stat.S_ISREG(st.st_mode) or st.st_size > 4096 or st.st_ctime_ns >= start_ns:
+            continue
+        try:
+            with open(f, "rb") as fh:
+                text = fh.read(4096)
+        except OSError:
+            continue
+        if name == "CACHEDIR.TAG":
+            if text.startswith(_CACHEDIR_SIGNATURE):
+                return True
+        elif [ln for ln in (raw.strip() for raw in text.decode("utf-8", "replace").splitlines()) if ln and not ln.startswith("#")] == ["*"]:
+            return True
+    return False
+
+
+def _ignored(path: str, top: str) -> bool:
+    """A ``.gitignore`` from the work tree's top down to the directory's parent names the directory or a directory
+    above it (the last pattern that matches decides, a ``!`` pattern re-including; patterns read as git does for
+    names and anchored paths, ``**/`` leading; a wildcard in an anchored path may match across ``/``, which only
+    widens what is asked rather than denied)."""
+    from fnmatch import fnmatchcase
+
+    rel = os.path.relpath(path, top)
+    if rel.startswith("..") or rel == ".":
+        return False
+    parts = rel.split(os.sep)
+    for depth in range(1, len(parts) + 1):  # the directory and each directory above it, from the top down
+        verdict = None
+        for base_n in range(depth):  # .gitignore files of the top and the directories down to the candidate's parent
+            base = os.path.join(top, *parts[:base_n])
+            try:
+                with open(os.path.join(base, ".gitignore"), encoding="utf-8", errors="replace") as fh:
+                    lines = fh.read(65536).splitlines()
+            except OSError:
+                continue
+            sub = "/".join(parts[base_n:depth])
+            name = parts[depth - 1]
+            for raw in lines:
+                pat = raw.strip()
+                if not pat or pat.startswith("#"):
+                    continue
+                negate = pat.startswith("!")
+                pat = pat[1:] if negate else pat
+                pat = pat.rstrip("/")
+                while pat.startswith("**/"):
+                    pat = pat[3:]
+                if not pat:
+                    continue
+                hit = fnmatchcase(sub, pat.lstrip("/")) if "/" in pat else fnmatchcase(name, pat)
+                if hit:
+                    verdict = not negate
+        if verdict:
+            return True
+    return False
 
 
 _BIRTH: list[object] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, SOFT_DENY
+from ..paths import DYN
 from ..shell.options import modelled, normalise
 from .base import rule
 
@@ -283,6 +284,7 @@ def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
         "kubectl rollout status deploy/web",
         "kubectl auth can-i list pods",
         "kubectl proxy --port=8001",
+        "kubectl cp api-7d9f:/tmp/heap.hprof ./heap.hprof",
     ),
 )
 def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -303,6 +305,10 @@ def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     if ops[0] in ("rollout", "auth", "certificate") and len(ops) > 1 and ops[1] in _KUBE_READ_SUBS:
         return None  # kubectl rollout status/history, auth can-i/whoami: reads
+    if ops[0] == "cp" and _copies_from_pod(cmd, sc):
+        target = _kube_target(cmd.values())
+        if not (target and is_production(target)):
+            return None  # kubectl cp POD:PATH LOCAL: a read of the cluster, landing in the project or temp
     if ops[0] == "proxy":
         # A proxy to the API server on this machine, as port-forward is: it changes nothing by itself. Listening on
         # another address hands the user's cluster credentials to whoever reaches it.
@@ -315,6 +321,37 @@ def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     if target and is_production(target):
         return f"kubectl {ops[0]} against production ({target})"
     return f"kubectl {ops[0]} changes live cluster resources"
+
+
+def _copies_from_pod(cmd: SimpleCommand, sc: Scope) -> bool:
+    """`kubectl cp [NS/]POD:PATH LOCAL`: from a pod into the project or the temp directory (kubectl's copy is not a
+    modelled write, so a destination elsewhere stays asked), the pod's path not a secret's place in a pod
+    (`/var/run/secrets/…`, a token or key name): copying those out is asked, as `kubectl exec … cat` is."""
+    ops: list[str] = []
+    vals = cmd.values()
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        if v.startswith("-"):
+            i += 2 if (v in _VALUE_FLAGS or v in ("-c", "--container", "--retries")) else 1
+            continue
+        ops.append(v)
+        i += 1
+    if len(ops) != 3:
+        return False
+    src, dest = ops[1], ops[2]
+    pod, colon, path = src.partition(":")
+    if not colon or not pod or ":" in dest or DYN in src or DYN in dest:
+        return False
+    low = path.lower()
+    if any(w in low for w in ("secret", "token", "credential", ".ssh", "key", ".aws", "kubeconfig", "passw")):
+        return False
+    from .. import paths
+
+    landing = sc.path(dest, cmd)
+    if paths.protected_reason(landing, sc.ctx) or paths.protected_reason(landing.rstrip("/") + "/x", sc.ctx):
+        return False  # agent settings, git hooks, start-up files: what lands there is judged by a person
+    return sc.inside_project(landing) or sc.in_temp(landing)
 
 
 _AWS_READ = lazy(

@@ -1451,7 +1451,17 @@ def push_secret(cmd: SimpleCommand, sc: Scope) -> str | None:
     verdict=ASK,
     commands=("env", "printenv", "export", "declare", "typeset", "set"),
     match=("env", "printenv", "export -p", "declare -x"),
-    no_match=("env | grep -i node", "printenv PATH", "env > /tmp/env.txt", "set -e", "env NODE_ENV=test npm test", "export X=1", "declare -f", "env -i"),
+    no_match=(
+        "env | grep -i node",
+        "printenv PATH",
+        "env > /tmp/env.txt",
+        "set -e",
+        "env NODE_ENV=test npm test",
+        "export X=1",
+        "declare -f",
+        "env -i",
+        "env --help",
+    ),
 )
 def print_environment(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not dumps_environment(cmd) or not _printed(cmd, sc):

@@ -370,10 +370,15 @@ def _recoverable(e: Effect, sc: Scope) -> str | None:
         if posixpath.dirname(target) == sc.ctx.home and not _looks_like_file(posixpath.basename(target)):
             return None  # a whole folder of the user's (~/Documents, ~/projects): a person restores it, if they notice
         return "it goes to the trash, from where it can be restored"
-    target = _whole(e.path)
-    base = posixpath.basename(target)
-    if target == e.path and (base in _REGENERABLE or base.endswith(".egg-info")) and posixpath.dirname(target) not in (sc.ctx.home, "/"):
-        return f"{base} is build output, dependencies or a cache that a build of that project regenerates"
+    # The directory itself or what is in it (`DerivedData/App-*`, `node_modules/*`, `target/debug`): a part of what a
+    # build regenerates is regenerated as the whole is. Not a folder of home's own top (`~/build`, `~/venv`).
+    d = _whole(e.path)
+    while d not in (sc.ctx.home, "/", "") and not paths.has_glob(d):
+        base = posixpath.basename(d)
+        if (base in _REGENERABLE or base.endswith(".egg-info")) and posixpath.dirname(d) not in (sc.ctx.home, "/"):
+            inside = "" if d == e.path else f"what it deletes is in {sc.show(d)}: "
+            return f"{inside}{base} is build output, dependencies or a cache that a build of that project regenerates"
+        d = posixpath.dirname(d)
     return None
 
 
@@ -440,11 +445,20 @@ def delete_outside(e: Effect, sc: Scope) -> str | None:
         "mv ~/Desktop/a.txt ~/Desktop/archive/",
         "rm -rf ~/dev/old/node_modules",
         "rm -rf ~/dev/old/.venv",
+        "rm -rf ~/Library/Developer/Xcode/DerivedData/App-*",
         "rmdir ~/dev/empty",
         "trash ~/Desktop/old.txt",
         "gio trash ~/Desktop/old.txt",
     ),
-    no_match=("rm ~/notes.txt", "mv ~/Documents /tmp/old", "rm -rf ~/dev/old", "mv data.csv ~/Desktop/", "rm -rf node_modules", "rmdir -p ~/a/b"),
+    no_match=(
+        "rm ~/notes.txt",
+        "mv ~/Documents /tmp/old",
+        "rm -rf ~/dev/old",
+        "mv data.csv ~/Desktop/",
+        "rm -rf node_modules",
+        "rmdir -p ~/a/b",
+        "rm -rf ~/build/*",
+    ),
 )
 def delete_outside_recoverable(e: Effect, sc: Scope) -> str | None:
     msg = _outside_deletion(e, sc)
@@ -811,7 +825,7 @@ def link_to_protected(cmd: SimpleCommand, sc: Scope) -> str | None:
 @rule(
     id="fs.mass-delete-in-project",
     title="Deleting a source directory or everything in the project",
-    why="Recursive deletion of the whole project, or of a top-level directory holding work git does not have (an untracked file older than the session, an uncommitted change, or what cannot be looked at in bounds), destroys what cannot be had back; build outputs and caches are exempt. Where the hook sees the disk, a directory git has in full is asked (fs.delete-source-subdirectory) and one made after the session began, untracked, is the session's own (allowed); without a disk a top-level directory is asked.",
+    why="Recursive deletion of the whole project, or of a top-level directory holding work git does not have (an untracked file older than the session, an uncommitted change, or what cannot be looked at in bounds), destroys what cannot be had back; build outputs and caches are exempt. Where the hook sees the disk, a directory git has in full or one a .gitignore names is asked (fs.delete-source-subdirectory), one made after the session began, untracked, is the session's own, and one its tool marks as a cache (CACHEDIR.TAG, its own .gitignore of `*`) is regenerable (both allowed); without a disk a top-level directory is asked.",
     verdict=SOFT_DENY,
     alternative="delete only build outputs (`git clean -n` lists untracked files first), or move what you want gone to the temp dir",
     scope="effect",
@@ -856,8 +870,10 @@ def mass_delete(e: Effect, sc: Scope) -> str | None:
     if _depth(target, sc) >= 2:
         return None  # fs.delete-source-subdirectory
     state = _dir_state(target, sc)
-    if state in (None, "clean", "own"):
-        return None  # fs.delete-source-subdirectory asks (no disk, or git has every file) or the session made it
+    if state in (None, "clean", "own", "generated", "ignored", "file"):
+        # fs.delete-source-subdirectory asks (no disk, git has every file, or the project's .gitignore names it), the
+        # session made it, its tool marks it as a cache, or it is one regular file (`rm -rf Makefile`)
+        return None
     return f"{_who(e)} recursively deletes {sc.show(target)}, a source directory of the project; delete specific files or ask the user"
 
 
@@ -887,7 +903,7 @@ def _depth(path: str, sc: Scope) -> int:
 @rule(
     id="fs.delete-source-subdirectory",
     title="Deleting a nested source directory of the project",
-    why="Removing an old module during a refactor is ordinary, but the directory may hold uncommitted work; a person confirms. A top-level directory is asked here when git has every file of it, or when no disk can be looked at (the team service): harm then depends on what it holds; one holding work git lacks is fs.mass-delete-in-project. A directory made after the session began, untracked, is the session's own and allowed.",
+    why="Removing an old module during a refactor is ordinary, but the directory may hold uncommitted work; a person confirms. A top-level directory is asked here when git has every file of it, when a .gitignore names it (build output or local data: which, cannot be seen), or when no disk can be looked at (the team service): harm then depends on what it holds; one holding work git lacks is fs.mass-delete-in-project. A directory made after the session began, untracked, is the session's own, and one its tool marks as a cache is regenerable: both allowed.",
     verdict=ASK,
     alternative="stop tracking files with `git rm -r --cached DIR`, or move the directory to the temp dir (`mv DIR /tmp/`) so it can come back",
     scope="effect",
@@ -910,8 +926,13 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
     if paths.is_generated(p, sc.ctx.project_root) or _depth(p, sc) < 1 or paths.protected_reason(p, sc.ctx):
         return None
     state = _dir_state(p, sc)
-    if state == "own":
-        return None  # untracked and made after the session began: the session's own product
+    if state in ("own", "generated", "file"):
+        # untracked and made after the session began (the session's own product), a tool's marked cache, or one file
+        return None
+    if state == "ignored":
+        return (
+            f"{_who(e)} deletes {sc.show(p)} and everything in it, a directory the project's .gitignore names: build output or local data, with no copy in git"
+        )
     if _depth(p, sc) == 1:
         if state is not None and state != "clean":
             return None  # fs.mass-delete-in-project: work git does not have, or what it holds cannot be told
@@ -952,8 +973,10 @@ def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
         return None
     if e.note == "find" and e.cmd is not None and _find_empties(e.cmd):
         return None  # `find -name test -type d -delete`, `-empty`: only what is empty can go
-    if e.cmd is not None and any(v.startswith("find -") for v in e.cmd.via):
-        return None  # `find . -name '*.txt' -exec rm {} +`: judged with the find expression (fs.find-delete-*)
+    if e.note == "find" or (e.cmd is not None and any(v.startswith("find -") for v in e.cmd.via)):
+        # `find . -name notes.txt -delete`, `find . -name '*.txt' -exec rm {} +`: judged with the find expression
+        # (fs.find-delete-*), which knows a named file from a wildcard (`**/notes.txt` here is every notes.txt)
+        return None
     base = posixpath.basename(p)
     if paths.is_generated(p, sc.ctx.project_root) or any(_glob_match(base, j) for j in _JUNK_PATTERNS):
         return None

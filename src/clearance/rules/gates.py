@@ -361,10 +361,11 @@ def endless_source(cmd: SimpleCommand, sc: Scope) -> bool:
 
 def dumps_environment(cmd: SimpleCommand) -> bool:
     """The command prints every variable with its value: `env`, `printenv`, `export -p`, `declare -x`, a bare `set`
-    (not `env VAR=v CMD`, `printenv NAME`, `set -e`, nor compgen's names).  creds.print-environment's first test."""
+    (not `env VAR=v CMD`, `printenv NAME`, `set -e`, nor compgen's names; not `--help` or `--version`, after which
+    env, printenv and bash's builtins print their usage or version and exit).  creds.print-environment's first test."""
     vals = cmd.values()
     if cmd.name in ("env", "printenv", "export", "declare", "typeset"):
-        return all(v.startswith("-") for v in vals)
+        return all(v.startswith("-") for v in vals) and not any(v in ("--help", "--version") for v in vals)
     return cmd.name == "set" and not vals
 
 

@@ -84,6 +84,25 @@ def _git_clean_answers_nothing(cmd: SimpleCommand, nc: Norm) -> bool:
     return nc.has("interactive") and not cmd.stdin_from and cmd.stdin_text is None and not any(r.op in ("<", "<<", "<<<", "<&", "<>") for r in cmd.redirects)
 
 
+def _cleans_only_generated(cmd: SimpleCommand, nc: Norm, sc: Scope) -> bool:
+    """`git clean -fdx build/ dist/`: every pathspec names build output or a cache of the project (paths.is_generated),
+    so what goes is untracked files a build regenerates, as `rm -rf build` deletes them. Not without a pathspec, with
+    pathspec magic, a list read from a file, or another work tree (`-C`, GIT_WORK_TREE, GIT_DIR)."""
+    specs = nc.pos
+    if not specs or nc.level("C", 0) or nc.level("work-tree", 0) or nc.level("git-dir", 0) or pathspecs_from_file(nc, cmd):
+        return False
+    if any(k in cmd.assigns for k in ("GIT_WORK_TREE", "GIT_DIR")) or nc.has("pathspec-from-file"):
+        return False
+    root = sc.ctx.project_root
+    for spec in specs:
+        if DYN in spec or spec.startswith(":"):
+            return False
+        p = sc.path(spec, cmd)
+        if p == root or not sc.inside_project(p) or not paths.is_generated(p, root):
+            return False
+    return True
+
+
 @rule(
     id="git.discard-changes",
     title="Discarding uncommitted work (reset --hard, clean -f, checkout/restore of everything, stash drop/clear)",
@@ -126,6 +145,7 @@ def _git_clean_answers_nothing(cmd: SimpleCommand, nc: Norm) -> bool:
         "GIT_WORK_TREE=/tmp/w git clean -fdx",
         "git clean -fi",
         "git reset --hard --help",
+        "git clean -fdx build/",
     ),
 )
 def discard_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -141,7 +161,7 @@ def discard_changes(cmd: SimpleCommand, sc: Scope) -> str | None:
     if sub == "clean":
         # clean.requireForce=false (given with -c) makes git clean delete without -f; -i asks on a terminal first.
         unforced = _config_false(git_config(nc, "clean.requireforce")) and not nc.has("interactive")
-        if (nc.has("force") or unforced) and not nc.has("dry-run") and not _git_clean_answers_nothing(cmd, nc):
+        if (nc.has("force") or unforced) and not nc.has("dry-run") and not _git_clean_answers_nothing(cmd, nc) and not _cleans_only_generated(cmd, nc, sc):
             extra = " including ignored files" if nc.has("x", "X") else ""
             return f"git clean deletes untracked files{extra}; they have no other copy"
     if sub == "checkout" and nc.has("force"):
@@ -592,9 +612,12 @@ def remote_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         "git config --get remote.origin.url",
         "git config --global --get user.email",
         "git config -l",
+        "git config --global core.editor",
+        "git config core.hooksPath",
     ),
 )
 def config_code(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from ..shell.effects import git_config_writes
     from ..shell.unwrap import git_config_pairs
 
     nc = git(cmd)
@@ -605,11 +628,8 @@ def config_code(cmd: SimpleCommand, sc: Scope) -> str | None:
     if nc.sub[:1] != ("config",):
         return None
     verb = nc.sub[1] if len(nc.sub) > 1 else ""
-    reading = verb in ("get", "list", "get-color") or nc.has(
-        "get", "get-all", "get-regexp", "get-urlmatch", "list", "show-origin", "get-color", "get-colorbool"
-    )
-    if reading:
-        return None
+    if not git_config_writes(nc):
+        return None  # a read: a read verb or option, or one key alone (`git config --global core.editor`)
     keys = nc.pos
     if nc.has("global", "system") and not keys:
         return "git config --global/--system edits configuration for every repository of the user"
@@ -655,15 +675,22 @@ def _user_config_file(nc: Norm, cmd: SimpleCommand, sc: Scope) -> bool:
         "git config --system core.editor vim",
         "git config --file ~/.gitconfig user.name Ana",
     ),
-    no_match=("git config user.name Ana", "git config --global --get user.email", "git config --global -l", "git config -f ~/.gitconfig --get user.name"),
+    no_match=(
+        "git config user.name Ana",
+        "git config --global --get user.email",
+        "git config --global -l",
+        "git config -f ~/.gitconfig --get user.name",
+        "git config --global user.email",
+    ),
 )
 def config_global(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
     if nc.sub[:1] != ("config",) or not (nc.has("global", "system") or _user_config_file(nc, cmd, sc)) or config_code(cmd, sc):
         return None
-    verb = nc.sub[1] if len(nc.sub) > 1 else ""
-    if verb in ("get", "list", "get-color") or nc.has("get", "get-all", "get-regexp", "get-urlmatch", "list", "show-origin", "get-color", "get-colorbool"):
-        return None
+    from ..shell.effects import git_config_writes
+
+    if not git_config_writes(nc):
+        return None  # a read (one key alone prints its value)
     keys = nc.pos
     if not keys:
         return None

@@ -705,6 +705,9 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(READ, Word(w.value[3:], w.raw))
     elif name in ("sort", "uniq", "yq", "openssl", "xxd"):
         _output_operands(name, args, add)
+        if name == "openssl":
+            # -out FILE, -keyout FILE name what openssl writes (a new key, a certificate), not what it shows.
+            not_read |= {id(args[i + 1]) for i, w in enumerate(args[:-1]) if w.value in _OPENSSL_OUTPUTS}
     elif name == "link":
         ops, _ = operands(args)
         if len(ops) == 2:
@@ -1118,6 +1121,16 @@ _GIT_CONFIG_READS = frozenset({"get", "get-all", "get-regexp", "get-urlmatch", "
 _GIT_CONFIG_WRITES = frozenset({"add", "replace-all", "unset", "unset-all", "rename-section", "remove-section", "edit", "e"})
 
 
+def git_config_writes(nc: Norm) -> bool:
+    """Whether `git config …` writes: a write verb (`set`, `unset`, `edit` …), a write option (`--add`, `--unset`,
+    `--edit` …) or KEY VALUE. A read verb or option, or one KEY alone (`git config --global user.email`), reads."""
+    opts = {o for o, _, level in nc.opts if level >= 1}
+    verb = nc.sub[1] if len(nc.sub) > 1 else ""
+    if verb in ("get", "list", "get-color") or (not verb and opts & _GIT_CONFIG_READS):
+        return False
+    return verb in ("set", "unset", "rename-section", "remove-section", "edit") or bool(opts & _GIT_CONFIG_WRITES) or len(nc.pos) >= 2
+
+
 def git_config_file_write(nc: Norm) -> tuple[str, str] | None:
     """(FILE, the text written) for `git config --file FILE KEY VALUE` (`-f`, `set`, `--add`, `--unset` …), or None.
 
@@ -1129,13 +1142,9 @@ def git_config_file_write(nc: Norm) -> tuple[str, str] | None:
         return None
     if f.endswith(("/.git/config", "/git/config")) or f in (".git/config", "config") or posixpath.basename(f) == ".gitconfig":
         return None
-    opts = {o for o, _, level in nc.opts if level >= 1}
-    verb = nc.sub[1] if len(nc.sub) > 1 else ""
-    if verb in ("get", "list", "get-color") or (not verb and opts & _GIT_CONFIG_READS):
+    if not git_config_writes(nc):
         return None
     pos = nc.pos
-    if not (verb in ("set", "unset", "rename-section", "remove-section", "edit") or opts & _GIT_CONFIG_WRITES or len(pos) >= 2):
-        return None
     text = ""
     if len(pos) >= 2 and "." in pos[0]:
         section, _, rest = pos[0].partition(".")
@@ -1345,11 +1354,15 @@ def _compressed_in_place(name: str, args: list[Word], add: Callable[..., None]) 
                 add(WRITE, Word(w.value[: -len(suffix)], w.raw))  # gunzip F.gz writes F
 
 
+# openssl's options whose value is a file it writes: -out (every command), -keyout (req: the new private key).
+_OPENSSL_OUTPUTS = frozenset({"-out", "--out", "-keyout", "--keyout"})
+
+
 def _output_operands(name: str, args: list[Word], add: Callable[..., None]) -> None:
     """The file a reading filter writes besides its standard output: `sort -o F`, `uniq IN OUT`, `yq -i EXPR F`, `openssl … -out F`."""
     if name == "openssl":
         for i, w in enumerate(args[:-1]):
-            if w.value in ("-out", "--out"):
+            if w.value in _OPENSSL_OUTPUTS:
                 add(WRITE, args[i + 1])
         return
     if name == "sort":

@@ -209,6 +209,7 @@ class SimpleCommand:
         "piped",
         "inner",
         "captured",
+        "bound",
     )
 
     def __init__(
@@ -244,6 +245,8 @@ class SimpleCommand:
         self.inner: list[SimpleCommand] = []
         # True when stdout is taken by a substitution (`$(…)`, backticks, `<(…)`): it becomes words or a file, not output.
         self.captured = False
+        # For `trap`: the variables its handler is read with (parse._bind_traps), else None.
+        self.bound: dict[str, str] | None = None
 
     @property
     def name(self) -> str:

@@ -36,6 +36,8 @@ _KEEP_WHEN_SET = frozenset({":?", "?", ":-", "-", ":=", "="})
 # Operators of ${NAME OP word} whose value follows from whether NAME is set (and not null, with the colon).
 _ALT_OPS = frozenset({":+", "+", ":-", "-", ":=", "="})
 _UNSET = "\0unset"
+# The defaults `${TMPDIR:-…}` gives that are the temp directory too (see _expansion).
+_TEMP_DEFAULTS = frozenset({"/tmp", "/var/tmp", "/private/tmp"})
 _DEFAULT_OPS = frozenset({":-", "-", ":=", "=", ":+", "+"})
 
 
@@ -169,10 +171,13 @@ class _State:
         "fds",
         "fd_openers",
         "physical",
+        "traps",
     )
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
         self.vars: dict[str, str] = {}
+        # Each `trap` command with the variables known when it ran (see _bind_traps).
+        self.traps: list[tuple[SimpleCommand, dict[str, str]]] = []
         # Variables this script exports: the environment of every later command (export PIP_INDEX_URL=…; pip install).
         self.exported: dict[str, str] = {}
         # Names given the export attribute before they had a value (`export NAME; NAME=x`): later assignments export.
@@ -746,6 +751,19 @@ class _Walker:
         if alt is not None:
             vars_.append(_text(node.children[1]))
             return alt
+        if (
+            len(kids) == 5
+            and kids[2].type == ":-"
+            and _text(kids[1]) == "TMPDIR"
+            and kids[3].type == "word"
+            and _text(kids[3]).rstrip("/") in _TEMP_DEFAULTS
+            and self._var_state("TMPDIR") is None
+        ):
+            # ${TMPDIR:-/tmp} where TMPDIR is not known (the team service, the eval replay): set and not empty it
+            # names the temp directory (POSIX's definition of the variable), else the default does. Either way the
+            # temp directory; mktemp (outputs.py) reads it the same way.
+            vars_.append("TMPDIR")
+            return _text(kids[3]).rstrip("/")
         if len(kids) == 4 and kids[1].type == "#" and kids[2].type == "variable_name" and kids[3].type == "}":
             # ${#NAME}: the length of NAME's value, a number; the value itself is not in the word.
             value = self._var(_text(kids[2]))
@@ -1330,6 +1348,8 @@ class _Walker:
             text=_text(node),
         )
         self.st.script.commands.append(cmd)
+        if cmd.name == "trap":
+            self.st.traps.append((cmd, dict(self.st.vars)))
         for r in opening:
             self.st.fd_openers[r.fd] = (cmd, r)
         if cmd.name in ("source", ".", "eval"):
@@ -2102,6 +2122,7 @@ def _parse(
             walker.mark_inert = mark_inert
             walker.walk(root, 0, None)
             walker.finish()
+            _bind_traps(st)
         except RecursionError:
             raise TooLarge("the command is nested too deeply to analyse") from None
         except _RunawayLine as e:
@@ -2118,6 +2139,18 @@ def _parse(
                 script.problems.append(("sys.unbounded-spawn", why))
         return script
     raise ParseFailure("clearance cannot read the command the way bash does (commands run on past the end of their lines)")
+
+
+def _bind_traps(st: _State) -> None:
+    """A trap's handler runs later in this shell, with the variables as they are then: at the end of the line for
+    EXIT, anywhere after the trap for a signal. A variable is bound for the handler (`t=$(mktemp -d); trap 'rm -rf
+    "$t"' EXIT`) when its value is known and the same when the trap is set and at the end, and nothing else set it
+    in a way clearance does not follow (`read`, a loop, `printf -v`; anything after `source` or `eval`)."""
+    opaque = st.opaque
+    for cmd, seen in st.traps:
+        if opaque is None:
+            return
+        cmd.bound = {k: v for k, v in seen.items() if DYN not in v and st.vars.get(k) == v and k not in opaque} or None
 
 
 def join_cwd(cwd: str | None, sub: str, home: str) -> str | None:

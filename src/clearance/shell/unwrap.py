@@ -1376,7 +1376,7 @@ class Unwrapper:
             self.out.commands.append(cmd)
             handlers = [w for w in argv[1:] if not w.value.startswith("-")][:1]
             if handlers and len(argv) > 2 and handlers[0].value not in ("", "-"):
-                self.reparse(handlers[0].value, cmd, "trap")
+                self.reparse(handlers[0].value, cmd, "trap", cmd.bound)
             return
         if name in ("source", ".") and len(argv) > 1 and argv[1].procsub:
             # source <(generator): the generator's output is run as a script.
