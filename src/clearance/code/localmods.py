@@ -16,7 +16,9 @@ One table, per language: how a file names another, and how the name becomes a pa
   file's directory; a plain relative path -> the working directory, then the including file's directory.
 
 A file that cannot be read (missing, outside the project, in node_modules or vendor) is not followed; one larger than
-clearance reads is skipped, as a large module imported by a script always was.  Shell scripts' `source ./x` is followed
+clearance reads is skipped, as a large module imported by a script always was.  Past MAX_FILES modules the reading
+stops, and the first existing module it did not follow is named (`Loaded.unread`): code clearance cannot read is asked
+about, never taken as harmless.  Shell scripts' `source ./x` is followed
 by the shell analysis itself (a `source` command in the script is a script run).
 """
 
@@ -31,9 +33,12 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-MAX_FILES = 16  # files followed per script
+MAX_FILES = 64  # files followed per script; an existing module past them is asked about (Loaded.unread)
 MAX_DEPTH = MAX_FILES  # import chain length: a chain is bounded by the files followed (round 7: a payload nine modules down)
-MAX_READS = 160  # candidate paths tried per script (a missing module costs one read per candidate)
+MAX_READS = 640  # candidate paths tried per script (a missing module costs one read per candidate)
+# Characters of the modules followed per script: the time their analysis takes stays what 16 files of the largest size
+# clearance reads took (context.MAX_SCRIPT_BYTES); many small modules are read, a few large ones fill the budget.
+MAX_CHARS = 16 * 64 * 1024
 _MAX_TEXT = 200_000  # characters of a file searched for imports
 
 _JS_EXTS = (".js", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts", ".jsx")
@@ -176,6 +181,12 @@ def _php(path: str, text: str, cwd: str) -> list[list[str]]:
     return out
 
 
+class Loaded(list[tuple[str, str]]):
+    """(path, text) of each file followed, and `unread`: the first existing module past the bound, not followed."""
+
+    unread: str | None = None
+
+
 def loaded(
     lang: str,
     path: str,
@@ -184,11 +195,13 @@ def loaded(
     read: Callable[[str], str | None],
     listdir: Callable[[str], list[str] | None] | None = None,
     load_dirs: list[str] | None = None,
-) -> list[tuple[str, str]]:
+) -> Loaded:
     """(path, text) of each project file the script at *path* (text *text*) loads, breadth first, itself excluded.
-    With *listdir*, a candidate whose directory listing lacks its name is not read (one listing per directory)."""
+    With *listdir*, a candidate whose directory listing lacks its name is not read (one listing per directory).
+    Past MAX_FILES files, MAX_CHARS characters or MAX_DEPTH modules down, the first module found and not followed is `unread`."""
+    out = Loaded()
     if lang not in ("python", "js", "ruby", "php") or text == TOO_LARGE:
-        return []
+        return out
     listings: dict[str, frozenset[str] | None] = {}
     aliases = ts_aliases(path, read) if lang == "js" else []
 
@@ -204,13 +217,12 @@ def loaded(
 
     base = posixpath.dirname(path)
     seen = {path}
-    out: list[tuple[str, str]] = []
     pending = [(path, text, 0)]
-    reads = 0
-    while pending and len(out) < MAX_FILES and reads < MAX_READS:
+    reads = chars = 0
+    while pending and out.unread is None and reads < MAX_READS:
         p, t, depth = pending.pop(0)
-        if depth >= MAX_DEPTH:
-            continue
+        # At the bound the files a module imports are still looked for, to name one that is there and not read.
+        full = len(out) >= MAX_FILES or depth >= MAX_DEPTH or chars >= MAX_CHARS
         t = t[:_MAX_TEXT]
         if lang == "python":
             specs = _python(p, t, base)
@@ -233,10 +245,14 @@ def loaded(
                 if got is None:
                     continue
                 seen.add(c)
-                if got != TOO_LARGE:
+                if full and got != TOO_LARGE:
+                    out.unread = c
+                elif got != TOO_LARGE:
                     out.append((c, got))
                     pending.append((c, got, depth + 1))
+                    chars += len(got)
                 break
-            if len(out) >= MAX_FILES:
+            if out.unread is not None:
                 break
+            full = full or len(out) >= MAX_FILES or chars >= MAX_CHARS
     return out

@@ -1757,7 +1757,7 @@ class Unwrapper:
             words = shlex.split(value)
         except ValueError:
             return
-        from ..rules.git import GIT_BUILTINS  # loaded by then: the git pack judges every git command
+        from .programs import GIT_BUILTINS
 
         if not words or words[0].lower() == alias or alias in GIT_BUILTINS:
             return  # git refuses an alias that expands to itself, and never lets one hide its own command
