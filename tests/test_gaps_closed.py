@@ -269,3 +269,36 @@ class TestCSharpRunByBuildTools:
     @pytest.mark.parametrize("example", WRITES)
     def test_written(self, example: Any) -> None:
         assert decide(example).decision in ("deny", "ask")
+
+
+# -- 5. a database client's script files, when its language is not SQL -------------------------------------------------
+
+
+class TestNonSqlClientFiles:
+    """Class: mongosh's script files (`--file F`, `F.js` operands) and redis-cli's input file (`< F`, `cat F |`) were
+    not read: their text was judged only when typed (`--eval`, a here-document), so the same text in a file ran unread.
+    The files are read through Context.read_file (project and temp files) and judged as the typed text is."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        _files("mongosh mongodb://localhost/app scripts/reset.js", {"scripts/reset.js": "db.getSiblingDB('app').dropDatabase()\n"}),
+        _files("mongo app --file=wipe.js", {"wipe.js": "db.orders.deleteMany({})\n"}),
+        _files("mongosh app seed.js purge.js", {"seed.js": "db.users.insertOne({a: 1})\n", "purge.js": "db.sessions.drop()\n"}),
+        _files("redis-cli -n 2 < flush.txt", {"flush.txt": "FLUSHDB\n"}),
+        _files("cat cmds.txt | redis-cli", {"cmds.txt": "SET a 1\nFLUSHALL\n"}),
+        _files("valkey-cli -h localhost < ops.txt", {"ops.txt": "flushall\n"}),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _files("mongosh app report.js", {"report.js": "printjson(db.users.find({active: true}).toArray())\n"}),
+        _files("redis-cli < seed.txt", {"seed.txt": "SET a 1\nSET b 2\n"}),
+        _files("mongosh app --file missing.js", {}),
+        _files("mongosh app --file indexes.js", {"indexes.js": "db.users.createIndex({email: 1}, {unique: true})\n"}),
+        _files("cat keys.txt | redis-cli", {"keys.txt": "GET a\nTTL b\n"}),
+    ]
+
+    @pytest.mark.parametrize("example", DANGEROUS)
+    def test_denied(self, example: Any) -> None:
+        assert decide(example).decision == "deny"
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
