@@ -302,3 +302,32 @@ class TestNonSqlClientFiles:
     @pytest.mark.parametrize("example", ORDINARY)
     def test_ordinary(self, example: Any) -> None:
         assert decide(example).decision == "allow"
+
+
+# -- 6. Python's in-place file rewriting ----------------------------------------------------------------------------------
+
+
+class TestPythonInPlaceRewrite:
+    """Class: `fileinput.input(FILES, inplace=True)` (and `fileinput.FileInput`) sends the loop's output into each file it
+    reads, replacing the file; the Python reader read it as a read. Each file is now a write."""
+
+    WRITES: ClassVar[list[str]] = [
+        "python3 -c 'import fileinput\nfor l in fileinput.input(\"/home/ana/.config/clearance/config.toml\", inplace=True): print(l)'",
+        'python3 -c \'import fileinput\nfor l in fileinput.input(files=(".git/config",), inplace=True): print(l, end="")\'',
+        "python3 -c 'import fileinput as fi\nwith fi.FileInput([\"/home/ana/.bashrc\"], inplace=True) as f:\n    for l in f: print(l)'",
+        "python3 -c 'from fileinput import input as fin\nfor l in fin(\"/home/ana/.claude/settings.json\", inplace=1): print(l)'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "python3 -c 'import fileinput\nfor l in fileinput.input(\"src/app.py\", inplace=True): print(l.rstrip())'",
+        "python3 -c 'import fileinput\nfor l in fileinput.input(\"/home/ana/.bashrc\"): print(l)'",
+        "python3 -c 'import fileinput\nfor l in fileinput.input(\"/home/ana/.bashrc\", inplace=False): print(l)'",
+        'python3 -c \'import fileinput\nfor l in fileinput.input(["a.txt", "b.txt"], inplace=True, backup=".bak"): print(l)\'',
+    ]
+
+    @pytest.mark.parametrize("command", WRITES)
+    def test_written(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
