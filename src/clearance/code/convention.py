@@ -2181,7 +2181,7 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
 # through the constructs their reader looks for: one too large to read is not asked about on its size alone.
 _LARGE_IS_ORDINARY = frozenset({"maven", "msbuild"})
 # The languages whose local imports are followed (code/localmods.py), for the files a command runs by convention.
-_FOLLOWED = {"python": "python", "js": "js", "ruby": "ruby", "php": "php", "invoke": "python", "nox": "python", "rake": "ruby"}
+_FOLLOWED = {"python": "python", "js": "js", "ruby": "ruby", "php": "php", "invoke": "python", "nox": "python", "rake": "ruby", "csharp": "csharp"}
 
 
 def _loaded(cmd: SimpleCommand, sc: Scope, path: str, lang: str, text: str, label: str) -> list[tuple[str, str]]:
@@ -2200,7 +2200,8 @@ def _loaded(cmd: SimpleCommand, sc: Scope, path: str, lang: str, text: str, labe
     got = loaded(lang, path, text, cmd.cwd or sc.ctx.cwd, read, sc.ctx.list_dir)
     for p, t in got:
         shown = p[len(root) + 1 :] if p.startswith(root + "/") else p
-        out.append((f"{label}, which loads {shown}", one_liner(lang, t)))
+        codes = csharp_commands(t) if lang == "csharp" else [one_liner(lang, t)]  # C# is read for what it runs, not run as a one-liner
+        out.extend((f"{label}, which loads {shown}", code) for code in codes)
     if got.unread is not None:
         from ..model import UNREAD
 

@@ -13,7 +13,8 @@ One table, per language: how a file names another, and how the name becomes a pa
   JavaScript or TypeScript extension, `x.js` written for `x.ts`, then `x/index.*`); bare names are packages;
 - ruby: `require_relative 'x'` -> relative to the file; `require './x'`, `load 'x.rb'` -> relative to the working directory;
 - php: `include`/`require`(`_once`) of a literal path, `__DIR__ . '/x.php'` or `dirname(__FILE__) . '/x.php'` -> the
-  file's directory; a plain relative path -> the working directory, then the including file's directory.
+  file's directory; a plain relative path -> the working directory, then the including file's directory;
+- csharp (Cake's build.cake, dotnet-script's .csx): `#load "x.cake"` -> relative to the file.
 
 A file that cannot be read (missing, outside the project, in node_modules or vendor) is not followed; one larger than
 clearance reads is skipped, as a large module imported by a script always was.  Past MAX_FILES modules the reading
@@ -167,6 +168,14 @@ def _ruby(path: str, text: str, cwd: str, load_dirs: list[str]) -> list[list[str
     return out
 
 
+_CS_LOAD = lazy(r'(?m)^[ \t]*+#load[ \t]++"([^"\n]{1,300})"')
+
+
+def _csharp(path: str, text: str) -> list[list[str]]:
+    here = posixpath.dirname(path)
+    return [[posixpath.normpath(posixpath.join(here, m.group(1)))] for m in _CS_LOAD.finditer(text) if not m.group(1).startswith(("nuget:", "http"))]
+
+
 def _php(path: str, text: str, cwd: str) -> list[list[str]]:
     here = posixpath.dirname(path)
     out: list[list[str]] = []
@@ -200,7 +209,7 @@ def loaded(
     With *listdir*, a candidate whose directory listing lacks its name is not read (one listing per directory).
     Past MAX_FILES files, MAX_CHARS characters or MAX_DEPTH modules down, the first module found and not followed is `unread`."""
     out = Loaded()
-    if lang not in ("python", "js", "ruby", "php") or text == TOO_LARGE:
+    if lang not in ("python", "js", "ruby", "php", "csharp") or text == TOO_LARGE:
         return out
     listings: dict[str, frozenset[str] | None] = {}
     aliases = ts_aliases(path, read) if lang == "js" else []
@@ -230,6 +239,8 @@ def loaded(
             specs = _js(p, t, aliases)
         elif lang == "ruby":
             specs = _ruby(p, t, cwd, load_dirs or [])
+        elif lang == "csharp":
+            specs = _csharp(p, t)
         else:
             specs = _php(p, t, cwd)
         for cands in specs:
