@@ -376,3 +376,38 @@ def test_left_open(key: str) -> None:
         assert decide(LEFT_OPEN[key][0]).decision in ("deny", "ask")
 
     strict.check(key, {k: why for k, (_, why) in LEFT_OPEN.items()}, run)
+
+
+# -- 7. an interpreter's whole program known only at run time -----------------------------------------------------------
+
+
+class TestInterpreterCodeBuiltAtRunTime:
+    """Class: `python3 -c "$(cat y.py)"`, `node -e "$CODE"`: the program is a value only known at run time. A shell given
+    one (`bash -c "$X"`, `eval "$(…)"`) was asked about (shell.dynamic-code); an interpreter given one analysed an empty
+    program and allowed it. Code that is nothing but run-time values is now asked about the same way."""
+
+    ASKED: ClassVar[list[str]] = [
+        'python3 -c "$(cat y.py)"',
+        'python3 -c "$CODE"',
+        'node -e "$(cat x.js)"',
+        'ruby -e "$SCRIPT"',
+        'perl -e "$(< p.pl)"',
+        'php -r "$P"',
+        'python3 -c "$A$B"',
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "python3 -c \"print('$HOME')\"",
+        "node -e \"console.log('$USER')\"",
+        "python3 -c 'import sys; print(sys.argv[1])' \"$X\"",
+        "ruby -e 'puts ARGV[0]' \"$(cat VERSION)\"",
+        'python3 -c "import json; print(json.dumps($X))"',
+    ]
+
+    @pytest.mark.parametrize("command", ASKED)
+    def test_asked(self, command: str) -> None:
+        d = decide(command)
+        assert d.decision == "ask", (d.decision, d.reason)
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
