@@ -411,3 +411,49 @@ class TestInterpreterCodeBuiltAtRunTime:
     @pytest.mark.parametrize("command", ORDINARY)
     def test_ordinary(self, command: str) -> None:
         assert decide(command).decision == "allow"
+
+
+class TestPythonSubmodulesAndRelativeImports:
+    """Class 1 again, by a second road: only the top-level name of an import was followed (`from tools.wipe import go`
+    read tools/__init__.py, never tools/wipe.py), and relative imports (`from .core import run`) not at all. Python runs
+    every package's __init__ on the way down and the submodule itself; each is now a local import."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        _files("python3 main.py", {"main.py": "from tools.wipe import go\ngo()\n", "tools/__init__.py": "", "tools/wipe.py": _PY_PAYLOAD}),
+        _files("python3 main.py", {"main.py": "import tools.wipe\n", "tools/__init__.py": "", "tools/wipe.py": _PY_PAYLOAD}),
+        _files("python3 main.py", {"main.py": "from tools import wipe\n", "tools/__init__.py": "", "tools/wipe.py": _PY_PAYLOAD}),
+        _files("python3 main.py", {"main.py": "from app import run\n", "app/__init__.py": "from .core import run\n", "app/core.py": _PY_PAYLOAD}),
+        _files(
+            "python3 main.py",
+            {
+                "main.py": "import app.sub.m\n",
+                "app/__init__.py": "",
+                "app/sub/__init__.py": "",
+                "app/sub/m.py": "from ..util import f\n",
+                "app/util.py": _PY_PAYLOAD,
+            },
+        ),
+        _files(
+            "python3 main.py", {"main.py": "from app import (\n    cli,\n    wipe,\n)\n", "app/__init__.py": "", "app/cli.py": "", "app/wipe.py": _PY_PAYLOAD}
+        ),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _files(
+            "python3 main.py", {"main.py": "from tools.fmt import pretty\n", "tools/__init__.py": "", "tools/fmt.py": "def pretty(x):\n    return str(x)\n"}
+        ),
+        _files("python3 main.py", {"main.py": "from os.path import join\nfrom typing import List, Dict\nprint(join('a', 'b'))\n"}),
+        _files(
+            "python3 main.py",
+            {"main.py": "from app import run\nrun()\n", "app/__init__.py": "from .core import run\n", "app/core.py": "def run():\n    print(1)\n"},
+        ),
+        _files("python3 main.py", {"main.py": "from app import VERSION\n", "app/__init__.py": "VERSION = '1'\n"}),
+    ]
+
+    @pytest.mark.parametrize("example", DANGEROUS)
+    def test_read(self, example: Any) -> None:
+        d = decide(example)
+        assert d.decision in ("deny", "ask") and "clearance denies when typed" in d.reason, d.reason
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"

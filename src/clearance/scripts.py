@@ -301,20 +301,6 @@ def _loaded(cmd: SimpleCommand, sc: Scope, v: str, lang: str, path: str, text: s
     return out
 
 
-_IMPORT_LINE = lazy(r"(?m)^[ \t]*(?:from[ \t]+([A-Za-z_]\w*)[\w.]*[ \t]+import\b|import[ \t]+([A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*)*))")
-
-
-def local_imports(text: str) -> list[str]:
-    """The top-level module names a Python file imports (`import a, b.c`, `from d.e import f`), in order, once each."""
-    names: list[str] = []
-    for m in _IMPORT_LINE.finditer(text[:200_000]):
-        for part in (m.group(1),) if m.group(1) else m.group(2).split(","):
-            top = part.strip().split(".", 1)[0].split()[0] if part.strip() else ""
-            if top and top not in names:
-                names.append(top)
-    return names
-
-
 def _shell_script(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
     operands: list[str] = []
     for v in vals:

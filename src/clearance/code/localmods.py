@@ -7,7 +7,9 @@ reads inside the project or a temp directory, never a dependency directory) and 
 
 One table, per language: how a file names another, and how the name becomes a path:
 
-- python: `import a`, `from a.b import c` -> a.py or a/__init__.py in the main script's directory (sys.path[0]);
+- python: `import a.b`, `from a.b import c` -> a.py or a/__init__.py, a/b.py or a/b/__init__.py and a/b/c.py (c may be a
+  submodule) in the main script's directory (sys.path[0]); `from .m import x`, `from .. import m` -> relative to the
+  importing module's package;
 - js: `require('./x')`, `import … from '../x.mjs'`, `import './x'`, `export … from './x'`, `import('./x')` -> relative to
   the importing file, resolved as node and TypeScript resolve a relative specifier (the file, the file with each
   JavaScript or TypeScript extension, `x.js` written for `x.ts`, then `x/index.*`); bare names are packages;
@@ -51,10 +53,48 @@ _PHP_SPEC = lazy(
 )  # re.IGNORECASE: PHP keywords and magic constants are case-insensitive
 
 
-def _python(path: str, text: str, base: str) -> list[list[str]]:
-    from ..scripts import local_imports
+# `import a.b, c as d` and `from a.b import (x, y)` / `from .x import y` / `from .. import z`, at a line's start.
+_PY_IMPORT = lazy(
+    r"(?m)^[ \t]*+import[ \t]++([A-Za-z_][\w.]{0,200}+(?:[ \t]++as[ \t]++\w++)?+(?:[ \t]*+,[ \t]*+[A-Za-z_][\w.]{0,200}+(?:[ \t]++as[ \t]++\w++)?+){0,64}+)"
+)
+_PY_FROM = lazy(r"(?m)^[ \t]*+from[ \t]++(\.{0,8}+)([A-Za-z_][\w.]{0,200}+)?+[ \t]++import[ \t]++(\([^)]{0,4000}+\)|[^\n#;]{0,2000}+)")
 
-    return [[f"{base}/{m}.py", f"{base}/{m}/__init__.py"] for m in local_imports(text)]
+
+def _py_module(root: str, dotted: str) -> list[list[str]]:
+    """The files Python runs for `import dotted` under *root*: each package's __init__.py on the way, then the module."""
+    parts = [p for p in dotted.split(".") if p]
+    out = []
+    for k in range(1, len(parts) + 1):
+        d = "/".join([root, *parts[:k]])
+        out.append([f"{d}.py", f"{d}/__init__.py"])
+    return out
+
+
+def _python(path: str, text: str, base: str) -> list[list[str]]:
+    """`import a.b` -> a.py or a/__init__.py, then a/b.py or a/b/__init__.py (from the main script's directory,
+    sys.path[0]); `from a import x` -> also a/x.py (x may be a submodule); `from .m import x` and `from .. import m`
+    -> relative to the importing module's package."""
+    out: list[list[str]] = []
+    for m in _PY_IMPORT.finditer(text):
+        for item in m.group(1).split(","):
+            name = item.split()[0] if item.split() else ""
+            out += _py_module(base, name)
+    for m in _PY_FROM.finditer(text):
+        dots, module, names = m.group(1), m.group(2) or "", m.group(3).strip("() \t\r\n")
+        if dots:
+            root = posixpath.dirname(path)
+            for _ in range(len(dots) - 1):
+                root = posixpath.dirname(root)
+            where = "/".join([root, *[p for p in module.split(".") if p]])
+            out += [[f"{where}.py", f"{where}/__init__.py"]] if module else []
+        else:
+            where = "/".join([base, *module.split(".")])
+            out += _py_module(base, module)
+        for item in names.replace("\n", " ").split(",")[:64]:
+            name = item.split()[0] if item.split() else ""
+            if name.isidentifier() and (dots or module):
+                out.append([f"{where}/{name}.py", f"{where}/{name}/__init__.py"])
+    return out
 
 
 def _js(path: str, text: str, aliases: list[tuple[str, str | None, list[str]]]) -> list[list[str]]:
