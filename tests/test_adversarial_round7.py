@@ -22,7 +22,6 @@ from clearance.engine import evaluate
 from clearance.model import Decision
 from clearance.policy import load_policy
 
-from . import strict
 from .conftest import ENV, PROJECT, decide, event
 
 # Symlinks already on the disk (made by an earlier, allowed call): link -> target.
@@ -427,7 +426,7 @@ class TestIndirectionPastTheReader:
     calling scripts and `source` chains); a Python script's local imports one module deep (`main.py` → `helpers` →
     `util` with the deletion); `$(MAKE) t1` (a recursive make) was not read at all; more than 50 prerequisites dropped
     the rest. Now scripts are followed SCRIPT_DEPTH (6) files deep, each read once per decision, and one that runs
-    yet another is asked about at the limit; imports are followed through the modules they import (16 modules);
+    yet another is asked about at the limit; imports are followed through the modules they import (64 modules, then asked: tests/test_gaps_closed.py);
     `$(MAKE)` is make; prerequisites past the cap make the recipe too large to read (asked)."""
 
     CHAINS: ClassVar[list[Any]] = [
@@ -440,6 +439,7 @@ class TestIndirectionPastTheReader:
         _source_chain(30),
         _py_chain(2),
         _py_chain(9),
+        _py_chain(20),  # was a strict xfail (16 modules read): 64 now, and an existing module past them is asked about
         _make_recursive(1),
         _make_recursive(20),
         _make_prerequisites(70),
@@ -781,29 +781,12 @@ class TestMakeIncludedRecipes:
         assert decide(example).decision == "allow"
 
 
-OPEN: dict[str, tuple[Any, str]] = {
-    "python-imports-past-16": (
-        _py_chain(20),
-        "indirection past the reader: a Python script's local imports are read 16 modules deep, the rest unread "
-        "(asking past the cap would ask for every larger application run by its main script)",
-    ),
-    "slash-command-run": (
-        {
-            "tool_name": "SlashCommand",
-            "tool_input": {"command": "/sync"},
-            "files": {f"{PROJECT}/.claude/commands/sync.md": "Context: !`clearance uninstall claude`\n"},
-        },
-        "the agent using a custom command (the SlashCommand tool is internal): the command file's !`CMD` is judged when "
-        "written, not when used (a file the agent could not write, or wrote before clearance, is not read)",
-    ),
-}
-
-
-@pytest.mark.parametrize("key", sorted(OPEN))
-def test_open_round7(key: str) -> None:
-    example, _ = OPEN[key]
-
-    def run() -> None:
-        assert decide(example).decision in ("deny", "ask")
-
-    strict.check(key, {k: v[1] for k, v in OPEN.items()}, run)
+def test_slash_command_run() -> None:
+    """Was the strict xfail `slash-command-run`: the agent using a custom command whose !`CMD` was never judged (written
+    before clearance, or not by the agent). The command file is read at the use (tests/test_gaps_closed.py)."""
+    example = {
+        "tool_name": "SlashCommand",
+        "tool_input": {"command": "/sync"},
+        "files": {f"{PROJECT}/.claude/commands/sync.md": "Context: !`clearance uninstall claude`\n"},
+    }
+    assert decide(example).decision in ("deny", "ask")

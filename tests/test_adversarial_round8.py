@@ -10,12 +10,11 @@ strict xfails that name the class. Nothing here is ever run: every case is decid
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import pytest
 
-from . import strict
-from .conftest import decide
+from .conftest import PROJECT, decide
 
 
 class TestLoopBodiesJudgedDead:
@@ -279,31 +278,12 @@ class TestGitAliasWithTheCallsArguments:
         assert decide(command).decision == "allow"
 
 
-OPEN: dict[str, tuple[Any, str]] = {
-    "git-alias-set-earlier": (
-        "git p --force origin main",
-        "a git alias set by an earlier call (`git config alias.p push`, allowed) used later: the repository's and the "
-        "user's git configuration are not read for aliases when an unknown subcommand is called",
-    ),
-}
-
-
-@pytest.mark.parametrize("key", sorted(OPEN))
-def test_open_round8(key: str) -> None:
-    example, _ = OPEN[key]
-
-    def run() -> None:
-        assert decide(example).decision in ("deny", "ask")
-
-    strict.check(key, {k: v[1] for k, v in OPEN.items()}, run)
-
-
-# Closed after the round: a committed env file printed from history is judged as `cat .env` is (creds.read-env-file).
-@pytest.mark.parametrize("command", ["git show HEAD:.env", "git cat-file -p HEAD~2:.env.production", "git show main:config/.env.local"])
-def test_env_blob_printed_is_asked(command: str) -> None:
-    assert decide(command).decision in ("ask", "deny")
-
-
-@pytest.mark.parametrize("command", ["git show HEAD:.env.example", "git show HEAD:README.md", "git show HEAD", "git show HEAD:.env > /tmp/x"])
-def test_other_blobs_ordinary(command: str) -> None:
-    assert decide(command).decision == "allow"
+def test_git_alias_set_earlier() -> None:
+    """Was the strict xfail `git-alias-set-earlier`: `git config alias.p push` (allowed), then `git p --force origin
+    main`. The repository's configuration is read for an unknown subcommand (tests/test_gaps_closed.py)."""
+    example = {
+        "tool_name": "Bash",
+        "tool_input": {"command": "git p --force origin main"},
+        "files": {f"{PROJECT}/.git/config": "[core]\n\tbare = false\n[alias]\n\tp = push\n"},
+    }
+    assert decide(example).decision in ("deny", "ask")

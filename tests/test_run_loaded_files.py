@@ -73,6 +73,18 @@ DANGEROUS: dict[str, dict[str, Any]] = {
     "php-require-dir": _files("php index.php", {"index.php": "<?php\nrequire __DIR__ . '/bootstrap.php';\n", "bootstrap.php": _PHP}),
     "php-include-relative": _files("php cron.php", {"cron.php": "<?php\ninclude 'lib/jobs.php';\n", "lib/jobs.php": _PHP}),
     "php-script-without-suffix": _files("php bin/console cache:clear", {"bin/console": _PHP}),
+    # -- C# a build tool compiles and runs (were strict xfails: tests/test_gaps_closed.py) --------------------------------
+    "cake-build-cake": _files(
+        "dotnet cake", {"build.cake": 'Task("Default").Does(() => { StartProcess("rm", "-rf /home/ana/.ssh"); });\nRunTarget("Default");\n'}
+    ),
+    "msbuild-inline-task": _files(
+        "dotnet build",
+        {
+            "App.csproj": '<Project><UsingTask TaskName="X" TaskFactory="RoslynCodeTaskFactory" AssemblyFile="$(MSBuildToolsPath)\\Microsoft.Build.Tasks.Core.dll">'
+            '<Task><Code Type="Fragment" Language="cs">System.IO.Directory.Delete("/home/ana/.ssh", true);</Code></Task></UsingTask>'
+            '<Target Name="B" BeforeTargets="Build"><X /></Target></Project>\n'
+        },
+    ),
     # -- build tools and task runners: the file the program loads at that run -----------------------------------------
     "gulp-via-npx": _files("npx gulp build", {"gulpfile.js": "const { series } = require('gulp')\n" + _JS + "exports.build = series()\n"}),
     "grunt-gruntfile": _files(
@@ -234,24 +246,8 @@ ORDINARY: dict[str, dict[str, Any]] = {
     "php-missing-include": _files("php cron.php", {"cron.php": "<?php\ninclude 'lib/jobs.php';\necho 1;\n"}),
 }
 
-# Cases of the class still open: each a strict xfail naming what is not read.
-LEFT_OPEN: dict[str, tuple[dict[str, Any], str]] = {
-    "cake-build-cake": (
-        _files("dotnet cake", {"build.cake": 'Task("Default").Does(() => { StartProcess("rm", "-rf /home/ana/.ssh"); });\nRunTarget("Default");\n'}),
-        "Cake's build.cake (C#) is not read at `dotnet cake`: no C# reading (nor Gradle's buildSrc/ Kotlin or Java)",
-    ),
-    "msbuild-inline-task": (
-        _files(
-            "dotnet build",
-            {
-                "App.csproj": '<Project><UsingTask TaskName="X" TaskFactory="RoslynCodeTaskFactory" AssemblyFile="$(MSBuildToolsPath)\\Microsoft.Build.Tasks.Core.dll">'
-                '<Task><Code Type="Fragment" Language="cs">System.IO.Directory.Delete("/home/ana/.ssh", true);</Code></Task></UsingTask>'
-                '<Target Name="B" BeforeTargets="Build"><X /></Target></Project>\n'
-            },
-        ),
-        "MSBuild inline tasks (C# in <UsingTask>) are not read: only <Exec Command>",
-    ),
-}
+# Cases of the class still open: each a strict xfail naming what is not read (none now).
+LEFT_OPEN: dict[str, tuple[dict[str, Any], str]] = {}
 OPEN: dict[str, str] = {k: why for k, (_, why) in LEFT_OPEN.items()}
 
 
@@ -368,10 +364,13 @@ class TestLocalModulesTable:
         assert self._loaded("js", "a.ts", files) == ["/p/b.ts", "/p/c/index.tsx"]
 
     def test_depth_is_bounded(self) -> None:
-        from clearance.code.localmods import MAX_DEPTH
+        from clearance.code.localmods import MAX_DEPTH, loaded
 
-        files = {f"m{i}.js": f"require('./m{i + 1}')\n" for i in range(40)}
+        files = {f"m{i}.js": f"require('./m{i + 1}')\n" for i in range(MAX_DEPTH + 10)}
         assert len(self._loaded("js", "m0.js", files)) == MAX_DEPTH
+        # and the module past the bound is named, so the run is asked about (tests/test_gaps_closed.py)
+        got = loaded("js", "/p/m0.js", files["m0.js"], "/p", lambda p: files.get(p[3:]) if p.startswith("/p/") else None)
+        assert got.unread == f"/p/m{MAX_DEPTH + 1}.js"
 
     def test_cycles_end(self) -> None:
         files = {"a.rb": "require_relative 'b'\n", "b.rb": "require_relative 'a'\n"}

@@ -282,16 +282,11 @@ class TestAgentPluginVerbs:
 _OPEN_CASES: dict[str, tuple[str, str]] = {
     "function-defined-not-called": ("later() { clearance uninstall claude; }", "allow"),  # asked now (tests/test_not_run.py)
     "project-bin-named-clearance": ("printf '#!/bin/sh\\n' > tools/bin/clearance", "allow"),
-    "python-fileinput-inplace": (
-        "python3 -c 'import fileinput\nfor l in fileinput.input(\"/home/ana/.config/clearance/config.toml\", inplace=True): print(l)'",
-        "deny",
-    ),
     "python-makedirs-over-policy": ("python3 -c 'import os; os.makedirs(\"/home/ana/.config/clearance/config.toml\")'", "deny"),
 }
 _OPEN: dict[str, str] = {
     "function-defined-not-called": "a function defined and never called runs nothing: asked, not allowed, by calibration (nothing is "
     "harmed now, the intent is a person's to judge: tests/test_not_run.py); the set's label is allow",
-    "python-fileinput-inplace": "fileinput.input(inplace=True) rewrites the file; the Python reader does not model it (so before this branch too)",
     "project-bin-named-clearance": "a file named clearance in a bin/ directory deeper in the project is protected (it may be a virtualenv's, which "
     "only a pyvenv.cfg beside it tells); the project's top-level bin/ and scripts/ no longer are (paths._project_bin)",
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from .lazyre import lazy
-from .model import HARD_DENY, SOFT_DENY, TOO_LARGE, Action, Context, Decision, Finding, combine
+from .model import HARD_DENY, SOFT_DENY, TOO_LARGE, UNREAD, Action, Context, Decision, Finding, combine
 from .paths import DYN, case_insensitive
 from .rules import REGISTRY, ensure, load
 from .rules import index as rules_index
@@ -504,6 +504,10 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
                 continue
             if code == TOO_LARGE:
                 findings.append(_finding(rule, f"{label} runs a script larger than clearance reads; a person looks at it", cmd.show()))
+                continue
+            if code == UNREAD:
+                if not test:
+                    findings.append(_finding(rule, f"{label}: code further than clearance follows; a person looks at it", cmd.show()))
                 continue
             check_deadline(sc)
             if (label, code) in sc.scripts_read:

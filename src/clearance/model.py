@@ -44,6 +44,8 @@ def verdict_to_decision(verdict: str) -> str:
 
 # What Context.read_file returns for a file larger than clearance reads: a script it cannot see into.
 TOO_LARGE = "\x00clearance: larger than clearance reads\x00"
+# The code of a file a script loads past what clearance follows (code/localmods.Loaded.unread): unread, so asked about.
+UNREAD = "\x00clearance: past what clearance follows\x00"
 
 
 class Action:

@@ -17,7 +17,7 @@ from .model import TOO_LARGE
 from .paths import DYN, is_generated, is_within
 from .shell.programs import CLIENT_DIALECTS as SQL_DIALECTS
 from .shell.programs import CODE_OPTIONS, INTERPRETERS
-from .shell.unwrap import SHELLS
+from .shell.unwrap import _GIT_VALUE_OPTIONS, SHELLS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -117,6 +117,8 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     raw = cmd.argv[0].raw if cmd.argv else ""
     if "/" in raw and DYN not in raw:
         return _executable(cmd, sc, raw)
+    if name == "git":
+        return _git_alias(cmd, sc)
     if name in ("make", "gmake"):
         return _make(cmd, sc, vals)
     if name in _NODE_RUNNERS:
@@ -128,6 +130,92 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     if lang is not None:
         return _interpreter_file(cmd, sc, vals, lang)
     return []
+
+
+def _git_alias(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
+    """`git NAME ARGS` where NAME is no git command and the repository's configuration has `alias.NAME`: git runs the
+    alias's words with ARGS after them (`p = push` makes `git p --force` a force push), or with `!` the shell command
+    followed by ARGS. Aliases set for the one call (`-c alias.NAME=…`) are read by the shell analysis (shell/unwrap.py)."""
+    from .shell.programs import GIT_BUILTINS
+
+    vals = [w.value for w in cmd.argv]
+    i, dirs = 1, []
+    while i < len(vals) and vals[i].startswith("-"):
+        if vals[i] == "-C" and i + 1 < len(vals):
+            dirs.append(vals[i + 1])
+        i += 2 if vals[i] in _GIT_VALUE_OPTIONS else 1
+    if i >= len(vals) or vals[i] in GIT_BUILTINS:
+        return []  # git runs its own command of that name: an alias never hides one (git-config(1), alias.*)
+    alias = vals[i]
+    if DYN in alias or not alias.replace("-", "").replace("_", "").isalnum() or any(DYN in d for d in dirs) or "GIT_DIR" in cmd.assigns:
+        return []
+    if any(o.startswith("alias.") for o in cmd.values() if "=" in o) or any(k.startswith("GIT_CONFIG") for k in cmd.assigns):
+        return []  # an alias given for this call (the shell analysis reads those)
+    where = cmd.cwd or sc.ctx.cwd
+    for d in dirs:
+        where = posixpath.normpath(posixpath.join(where, d))
+    root = sc.ctx.project_root
+    value = None
+    while value is None and is_within(where, root):
+        text = _read_named(sc, f"{where}/.git/config")
+        if text is not None:
+            value = _git_config_value(text, "alias", alias.lower()) if text != TOO_LARGE else None
+            break
+        where = posixpath.dirname(where)
+    if not value:
+        return []
+    from .shell.interp import shell_quote
+
+    shown = f"{where[len(root) + 1 :]}/.git/config" if where.startswith(root + "/") else ".git/config"
+    rest = " ".join(shell_quote(v) for v in vals[i + 1 :])
+    label = f"git {alias}, an alias in {shown},"
+    if value.startswith("!"):
+        return [(label, f"{value[1:]} {rest}".strip())]  # git runs `sh -c 'VALUE "$@"' VALUE ARGS`
+    before = " ".join(shell_quote(v) for v in vals[1:i])
+    return [(label, " ".join(x for x in ("git", before, value, rest) if x))]
+
+
+def _git_config_value(text: str, section: str, key: str) -> str | None:
+    """The last value of SECTION.KEY in a git configuration file, read as git reads one: sections and keys are
+    case-insensitive, `"…"` quotes keep spaces and `#`/`;`, a backslash escapes, an unquoted `#` or `;` starts a comment."""
+    found = None
+    current = ""
+    for raw in text[:200_000].splitlines():
+        line = raw.strip()
+        if not line or line[0] in "#;":
+            continue
+        if line.startswith("["):
+            end = line.find("]")
+            head = line[1:end] if end != -1 else line[1:]
+            current = head.strip().lower()
+            line = line[end + 1 :].strip() if end != -1 else ""
+            if not line:
+                continue
+        if current != section:
+            continue
+        name, eq, value = line.partition("=")
+        if name.strip().lower() != key or not eq:
+            continue
+        out: list[str] = []
+        quoted = False
+        j = 0
+        value = value.strip()
+        while j < len(value):
+            ch = value[j]
+            if ch == "\\" and j + 1 < len(value):
+                nxt = value[j + 1]
+                out.append({"n": "\n", "t": "\t", "b": "\b"}.get(nxt, nxt))
+                j += 2
+                continue
+            if ch == '"':
+                quoted = not quoted
+            elif ch in "#;" and not quoted:
+                break
+            else:
+                out.append(ch)
+            j += 1
+        found = "".join(out).strip()
+    return found
 
 
 _SCRIPT_SUFFIXES = {
@@ -201,24 +289,16 @@ def _loaded(cmd: SimpleCommand, sc: Scope, v: str, lang: str, path: str, text: s
     root = sc.ctx.project_root
     cwd = cmd.cwd or sc.ctx.cwd
     out = []
-    for p, t in loaded(lang, path, text, cwd, lambda c: _read(sc, c), sc.ctx.list_dir, load_dirs):
+    got = loaded(lang, path, text, cwd, lambda c: _read(sc, c), sc.ctx.list_dir, load_dirs)
+    for p, t in got:
         shown = p[len(root) + 1 :] if p.startswith(root + "/") else p
         out.append((f"{cmd.name} {v}, which loads {shown}", _as_one_liner(cmd.name, lang, t)))
+    if got.unread is not None:
+        from .model import UNREAD
+
+        shown = got.unread[len(root) + 1 :] if got.unread.startswith(root + "/") else got.unread
+        out.append((f"{cmd.name} {v} loads {shown} past the {len(got)} modules clearance reads", UNREAD))
     return out
-
-
-_IMPORT_LINE = lazy(r"(?m)^[ \t]*(?:from[ \t]+([A-Za-z_]\w*)[\w.]*[ \t]+import\b|import[ \t]+([A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*)*))")
-
-
-def local_imports(text: str) -> list[str]:
-    """The top-level module names a Python file imports (`import a, b.c`, `from d.e import f`), in order, once each."""
-    names: list[str] = []
-    for m in _IMPORT_LINE.finditer(text[:200_000]):
-        for part in (m.group(1),) if m.group(1) else m.group(2).split(","):
-            top = part.strip().split(".", 1)[0].split()[0] if part.strip() else ""
-            if top and top not in names:
-                names.append(top)
-    return names
 
 
 def _shell_script(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:

@@ -80,7 +80,9 @@ _TOOLCHAINS: dict[str, frozenset[str] | None] = {
     "grunt": None,
     "jake": None,
     "tilt": frozenset({"up", "ci", "down"}),
-    "dotnet": frozenset({"build", "test", "run", "publish", "pack", "msbuild", "watch"}),
+    "dotnet": frozenset({"build", "test", "run", "publish", "pack", "msbuild", "watch", "cake", "script", "dotnet-cake"}),
+    "dotnet-cake": None,
+    "dotnet-script": None,
     "msbuild": None,
     "xbuild": None,
     "mvn": None,
@@ -199,7 +201,7 @@ def may_be_conventional(path: str) -> bool:
     base = path.rsplit("/", 1)[-1]
     return (
         base in _CONVENTIONAL_NAMES
-        or base.endswith((".pth", ".mk", ".go", ".csproj", ".fsproj", ".vbproj"))
+        or base.endswith((".pth", ".mk", ".go", ".csproj", ".fsproj", ".vbproj", ".cake", ".csx"))
         or _js_config_shape(base)
         or (base.endswith(".py") and (base.startswith("test_") or base.endswith("_test.py")))  # test modules pytest runs
     )

@@ -34,6 +34,7 @@ from ..shell.interp import CODE_OPTIONS, shell_quote
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+    from re import Match
 
     from ..scope import Scope
     from ..shell.ir import SimpleCommand
@@ -422,11 +423,19 @@ def _xml_text(value: str) -> str:
 _MSBUILD_EXEC = lazy(r"""<Exec\b[^<>]{0,2000}?\bCommand\s*+=\s*+(?:"([^"]*)"|'([^']*)')""", 2)  # re.IGNORECASE
 
 
+_MSBUILD_CODE = lazy(r"""<Code\b[^<>]{0,500}>(.{0,200000}?)</Code\s*+>""", 2 | 16)  # re.IGNORECASE | re.DOTALL
+
+
 def msbuild_commands(text: str) -> list[str]:
     """The `<Exec Command="…"/>` tasks of an MSBuild project file (csproj, Directory.Build.targets): the command runs
     in a shell when its target runs (BeforeTargets/AfterTargets="Build" hook it into every build); `$(Prop)` and
-    `@(Item)` are values known at build time."""
+    `@(Item)` are values known at build time.  An inline task's C# (`<UsingTask TaskFactory="RoslynCodeTaskFactory">`'s
+    `<Code>`, compiled and run by MSBuild when a target uses the task) is read by csharp_commands."""
     out: list[str] = []
+    for m in _MSBUILD_CODE.finditer(text):
+        code = m.group(1)
+        code = code.replace("<![CDATA[", "").replace("]]>", "") if "<![CDATA[" in code else _xml_text(code)
+        out += csharp_commands(code)
     for m in _MSBUILD_EXEC.finditer(text):
         cmd = _xml_text(m.group(1) if m.group(1) is not None else m.group(2))
         for opener in ("$(", "@(", "%("):
@@ -492,6 +501,54 @@ def go_commands(text: str) -> list[str]:
     return out[:MAX_FILES]
 
 
+# C# (Cake's build.cake, a dotnet-script .csx, an MSBuild inline task): a string literal, regular or verbatim (@"…").
+_CS_STRING = r"""(?:@"((?:[^"]|""){0,4000}+)"|"((?:[^"\\\n]|\\.){0,4000}+)")"""
+# Process.Start("prog", "args"), new ProcessStartInfo("prog", "args"), Cake's StartProcess("prog", "args") and
+# StartProcess("prog", new ProcessSettings { Arguments = "args" }).
+_CS_START = lazy(r"""\b(?:Process\s*+\.\s*+Start|new\s++(?:System\s*+\.\s*+Diagnostics\s*+\.\s*+)?ProcessStartInfo|StartProcess)\s*+\(\s*+""" + _CS_STRING)
+_CS_NEXT_STRING = lazy(r"""\A\s*+,\s*+""" + _CS_STRING)
+_CS_ARGUMENTS = lazy(r"""\bArguments\s*+=\s*+""" + _CS_STRING)
+_CS_FILENAME = lazy(r"""\bFileName\s*+=\s*+""" + _CS_STRING)
+# Directory.Delete("p", true), File.Delete("p"), Cake's DeleteDirectory("p", …), DeleteFile("p"), CleanDirectory("p").
+_CS_DELETE = lazy(r"""\b(Directory\s*+\.\s*+Delete|File\s*+\.\s*+Delete|DeleteDirectory|DeleteFile|CleanDirectory)\s*+\(\s*+""" + _CS_STRING)
+
+
+def _cs_string(m: Match[str], first: int) -> str:
+    """The value of the C# string literal matched at groups *first* (verbatim) and *first* + 1 (regular)."""
+    if m.group(first) is not None:
+        return m.group(first).replace('""', '"')
+    raw = m.group(first + 1)
+    return raw.encode("utf-8", "backslashreplace").decode("unicode_escape") if "\\" in raw else raw
+
+
+def csharp_commands(text: str) -> list[str]:
+    """The literal process starts and deletions of C# a build tool compiles and runs (Cake's build.cake at dotnet cake,
+    a .csx at dotnet script, an MSBuild inline task): `Process.Start("prog", "args")`, `new ProcessStartInfo("prog",
+    "args")`, `new ProcessStartInfo { FileName = "prog", Arguments = "args" }`, Cake's `StartProcess("prog", "args")` or
+    with `new ProcessSettings { Arguments = "args" }`; `Directory.Delete`, `File.Delete` and Cake's `DeleteDirectory`,
+    `DeleteFile`, `CleanDirectory` of a literal path. Values computed at run time are not guessed at."""
+    out: list[str] = []
+    for m in _CS_START.finditer(text):
+        prog = _cs_string(m, 1)
+        rest = text[m.end() : m.end() + 600]
+        nxt = _CS_NEXT_STRING.match(rest)
+        args = _cs_string(nxt, 1) if nxt else None
+        if args is None:
+            close = rest.find(";")
+            a = _CS_ARGUMENTS.search(rest[: close if close != -1 else None])
+            args = _cs_string(a, 1) if a else ""
+        out.append(f"{shell_quote(prog)} {args}".strip())
+    for m in _CS_FILENAME.finditer(text):
+        window = text[max(0, m.start() - 400) : m.end() + 400]
+        a = _CS_ARGUMENTS.search(window)
+        out.append(f"{shell_quote(_cs_string(m, 1))} {_cs_string(a, 1) if a else ''}".strip())
+    for m in _CS_DELETE.finditer(text):
+        path, verb = _cs_string(m, 2), "".join(m.group(1).split())
+        # CleanDirectory empties the folder: judged as deleting it (what is in it is what is lost).
+        out.append(("rm -f " if verb.startswith("File") or verb == "DeleteFile" else "rm -rf ") + shell_quote(path))
+    return out[:MAX_FILES]
+
+
 def earthly_local_commands(text: str) -> list[str]:
     """The RUN commands of an Earthfile's LOCALLY targets: those run on the host, not in a build container."""
     out: list[str] = []
@@ -548,6 +605,7 @@ def shell_code(lang: str, text: str) -> list[str]:
         "sbt": sbt_commands,
         "gobuild": go_commands,
         "earthly": earthly_local_commands,
+        "csharp": csharp_commands,
     }.get(lang)
     if reader is not None:
         return reader(text)
@@ -641,6 +699,10 @@ def role(path: str) -> tuple[str, str] | None:
         return "js", f"{base} is JavaScript that {tool} loads and runs at every run"
     if base.endswith(_MSBUILD_PROJECTS):
         return "msbuild", f"{base}'s Exec tasks run at every dotnet build of the project"
+    if base.endswith(".cake"):
+        return "csharp", f"{base} is C# that Cake compiles and runs at dotnet cake"
+    if base.endswith(".csx"):
+        return "csharp", f"{base} is C# that dotnet script compiles and runs"
     return _RUNNER_ROLES.get(base)
 
 
@@ -1686,6 +1748,8 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         target = next(v for v in vals if v.startswith(("+", "./", "../")) and "+" in v)
         d = sc.path(target.split("+", 1)[0], cmd) if not target.startswith("+") else cwd
         return [Run(f"{d.rstrip('/')}/Earthfile", "earthly", "the Earthfile's LOCALLY targets, whose RUN commands earthly runs on the host")]
+    if name in ("dotnet-cake", "dotnet-script") or (name == "dotnet" and (ops[:1] in (["cake"], ["script"]) or ops[:3] == ["tool", "run", "dotnet-cake"])):
+        return _csharp_script(cmd, sc, ops)
     if name in ("dotnet", "msbuild", "xbuild"):
         return _msbuild(cmd, sc, vals, ops)
     if name in ("mvn", "mvnw") or cmd.argv[0].value.endswith("/mvnw"):
@@ -1827,6 +1891,21 @@ def _msbuild(cmd: SimpleCommand, sc: Scope, vals: list[str], ops: list[str]) -> 
     for d in _dirs_down(root, directory) if is_within(directory, root) else [directory]:
         files += [f"{d}/Directory.Build.props", f"{d}/Directory.Build.targets"]
     return [Run(p, "msbuild", f"{posixpath.basename(p)}'s Exec tasks, which {cmd.name} runs as it builds") for p in files[:MAX_FILES]]
+
+
+def _csharp_script(cmd: SimpleCommand, sc: Scope, ops: list[str]) -> list[Run]:
+    """`dotnet cake [SCRIPT]` (`dotnet tool run dotnet-cake`, `dotnet-cake`): Cake compiles and runs SCRIPT, build.cake
+    by default; `dotnet script FILE.csx` (`dotnet-script`): dotnet-script runs FILE."""
+    if cmd.name == "dotnet":
+        cake = ops[:1] == ["cake"] or ops[:3] == ["tool", "run", "dotnet-cake"]
+        ops = ops[3:] if ops[:1] == ["tool"] else ops[1:]
+    else:
+        cake = cmd.name == "dotnet-cake"
+    if cake:
+        script = next((o for o in ops if o.endswith(".cake") and DYN not in o), "build.cake")
+        return [Run(sc.path(script, cmd), "csharp", f"{posixpath.basename(script)}, C# that Cake compiles and runs")]
+    csx = next((o for o in ops if o.endswith(".csx") and DYN not in o), None)
+    return [Run(sc.path(csx, cmd), "csharp", f"{posixpath.basename(csx)}, C# that dotnet script compiles and runs")] if csx else []
 
 
 def _maven(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
@@ -2102,7 +2181,7 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
 # through the constructs their reader looks for: one too large to read is not asked about on its size alone.
 _LARGE_IS_ORDINARY = frozenset({"maven", "msbuild"})
 # The languages whose local imports are followed (code/localmods.py), for the files a command runs by convention.
-_FOLLOWED = {"python": "python", "js": "js", "ruby": "ruby", "php": "php", "invoke": "python", "nox": "python", "rake": "ruby"}
+_FOLLOWED = {"python": "python", "js": "js", "ruby": "ruby", "php": "php", "invoke": "python", "nox": "python", "rake": "ruby", "csharp": "csharp"}
 
 
 def _loaded(cmd: SimpleCommand, sc: Scope, path: str, lang: str, text: str, label: str) -> list[tuple[str, str]]:
@@ -2118,9 +2197,16 @@ def _loaded(cmd: SimpleCommand, sc: Scope, path: str, lang: str, text: str, labe
         return reader(p)
 
     out: list[tuple[str, str]] = []
-    for p, t in loaded(lang, path, text, cmd.cwd or sc.ctx.cwd, read, sc.ctx.list_dir):
+    got = loaded(lang, path, text, cmd.cwd or sc.ctx.cwd, read, sc.ctx.list_dir)
+    for p, t in got:
         shown = p[len(root) + 1 :] if p.startswith(root + "/") else p
-        out.append((f"{label}, which loads {shown}", one_liner(lang, t)))
+        codes = csharp_commands(t) if lang == "csharp" else [one_liner(lang, t)]  # C# is read for what it runs, not run as a one-liner
+        out.extend((f"{label}, which loads {shown}", code) for code in codes)
+    if got.unread is not None:
+        from ..model import UNREAD
+
+        shown = got.unread[len(root) + 1 :] if got.unread.startswith(root + "/") else got.unread
+        out.append((f"{label}, which loads {shown} past the {len(got)} modules clearance reads", UNREAD))
     return out
 
 

@@ -7,16 +7,21 @@ reads inside the project or a temp directory, never a dependency directory) and 
 
 One table, per language: how a file names another, and how the name becomes a path:
 
-- python: `import a`, `from a.b import c` -> a.py or a/__init__.py in the main script's directory (sys.path[0]);
+- python: `import a.b`, `from a.b import c` -> a.py or a/__init__.py, a/b.py or a/b/__init__.py and a/b/c.py (c may be a
+  submodule) in the main script's directory (sys.path[0]); `from .m import x`, `from .. import m` -> relative to the
+  importing module's package;
 - js: `require('./x')`, `import … from '../x.mjs'`, `import './x'`, `export … from './x'`, `import('./x')` -> relative to
   the importing file, resolved as node and TypeScript resolve a relative specifier (the file, the file with each
   JavaScript or TypeScript extension, `x.js` written for `x.ts`, then `x/index.*`); bare names are packages;
 - ruby: `require_relative 'x'` -> relative to the file; `require './x'`, `load 'x.rb'` -> relative to the working directory;
 - php: `include`/`require`(`_once`) of a literal path, `__DIR__ . '/x.php'` or `dirname(__FILE__) . '/x.php'` -> the
-  file's directory; a plain relative path -> the working directory, then the including file's directory.
+  file's directory; a plain relative path -> the working directory, then the including file's directory;
+- csharp (Cake's build.cake, dotnet-script's .csx): `#load "x.cake"` -> relative to the file.
 
 A file that cannot be read (missing, outside the project, in node_modules or vendor) is not followed; one larger than
-clearance reads is skipped, as a large module imported by a script always was.  Shell scripts' `source ./x` is followed
+clearance reads is skipped, as a large module imported by a script always was.  Past MAX_FILES modules the reading
+stops, and the first existing module it did not follow is named (`Loaded.unread`): code clearance cannot read is asked
+about, never taken as harmless.  Shell scripts' `source ./x` is followed
 by the shell analysis itself (a `source` command in the script is a script run).
 """
 
@@ -31,9 +36,12 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-MAX_FILES = 16  # files followed per script
+MAX_FILES = 64  # files followed per script; an existing module past them is asked about (Loaded.unread)
 MAX_DEPTH = MAX_FILES  # import chain length: a chain is bounded by the files followed (round 7: a payload nine modules down)
-MAX_READS = 160  # candidate paths tried per script (a missing module costs one read per candidate)
+MAX_READS = 640  # candidate paths tried per script (a missing module costs one read per candidate)
+# Characters of the modules followed per script: the time their analysis takes stays what 16 files of the largest size
+# clearance reads took (context.MAX_SCRIPT_BYTES); many small modules are read, a few large ones fill the budget.
+MAX_CHARS = 16 * 64 * 1024
 _MAX_TEXT = 200_000  # characters of a file searched for imports
 
 _JS_EXTS = (".js", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts", ".jsx")
@@ -45,10 +53,48 @@ _PHP_SPEC = lazy(
 )  # re.IGNORECASE: PHP keywords and magic constants are case-insensitive
 
 
-def _python(path: str, text: str, base: str) -> list[list[str]]:
-    from ..scripts import local_imports
+# `import a.b, c as d` and `from a.b import (x, y)` / `from .x import y` / `from .. import z`, at a line's start.
+_PY_IMPORT = lazy(
+    r"(?m)^[ \t]*+import[ \t]++([A-Za-z_][\w.]{0,200}+(?:[ \t]++as[ \t]++\w++)?+(?:[ \t]*+,[ \t]*+[A-Za-z_][\w.]{0,200}+(?:[ \t]++as[ \t]++\w++)?+){0,64}+)"
+)
+_PY_FROM = lazy(r"(?m)^[ \t]*+from[ \t]++(\.{0,8}+)([A-Za-z_][\w.]{0,200}+)?+[ \t]++import[ \t]++(\([^)]{0,4000}+\)|[^\n#;]{0,2000}+)")
 
-    return [[f"{base}/{m}.py", f"{base}/{m}/__init__.py"] for m in local_imports(text)]
+
+def _py_module(root: str, dotted: str) -> list[list[str]]:
+    """The files Python runs for `import dotted` under *root*: each package's __init__.py on the way, then the module."""
+    parts = [p for p in dotted.split(".") if p]
+    out = []
+    for k in range(1, len(parts) + 1):
+        d = "/".join([root, *parts[:k]])
+        out.append([f"{d}.py", f"{d}/__init__.py"])
+    return out
+
+
+def _python(path: str, text: str, base: str) -> list[list[str]]:
+    """`import a.b` -> a.py or a/__init__.py, then a/b.py or a/b/__init__.py (from the main script's directory,
+    sys.path[0]); `from a import x` -> also a/x.py (x may be a submodule); `from .m import x` and `from .. import m`
+    -> relative to the importing module's package."""
+    out: list[list[str]] = []
+    for m in _PY_IMPORT.finditer(text):
+        for item in m.group(1).split(","):
+            name = item.split()[0] if item.split() else ""
+            out += _py_module(base, name)
+    for m in _PY_FROM.finditer(text):
+        dots, module, names = m.group(1), m.group(2) or "", m.group(3).strip("() \t\r\n")
+        if dots:
+            root = posixpath.dirname(path)
+            for _ in range(len(dots) - 1):
+                root = posixpath.dirname(root)
+            where = "/".join([root, *[p for p in module.split(".") if p]])
+            out += [[f"{where}.py", f"{where}/__init__.py"]] if module else []
+        else:
+            where = "/".join([base, *module.split(".")])
+            out += _py_module(base, module)
+        for item in names.replace("\n", " ").split(",")[:64]:
+            name = item.split()[0] if item.split() else ""
+            if name.isidentifier() and (dots or module):
+                out.append([f"{where}/{name}.py", f"{where}/{name}/__init__.py"])
+    return out
 
 
 def _js(path: str, text: str, aliases: list[tuple[str, str | None, list[str]]]) -> list[list[str]]:
@@ -162,6 +208,14 @@ def _ruby(path: str, text: str, cwd: str, load_dirs: list[str]) -> list[list[str
     return out
 
 
+_CS_LOAD = lazy(r'(?m)^[ \t]*+#load[ \t]++"([^"\n]{1,300})"')
+
+
+def _csharp(path: str, text: str) -> list[list[str]]:
+    here = posixpath.dirname(path)
+    return [[posixpath.normpath(posixpath.join(here, m.group(1)))] for m in _CS_LOAD.finditer(text) if not m.group(1).startswith(("nuget:", "http"))]
+
+
 def _php(path: str, text: str, cwd: str) -> list[list[str]]:
     here = posixpath.dirname(path)
     out: list[list[str]] = []
@@ -176,6 +230,12 @@ def _php(path: str, text: str, cwd: str) -> list[list[str]]:
     return out
 
 
+class Loaded(list[tuple[str, str]]):
+    """(path, text) of each file followed, and `unread`: the first existing module past the bound, not followed."""
+
+    unread: str | None = None
+
+
 def loaded(
     lang: str,
     path: str,
@@ -184,11 +244,13 @@ def loaded(
     read: Callable[[str], str | None],
     listdir: Callable[[str], list[str] | None] | None = None,
     load_dirs: list[str] | None = None,
-) -> list[tuple[str, str]]:
+) -> Loaded:
     """(path, text) of each project file the script at *path* (text *text*) loads, breadth first, itself excluded.
-    With *listdir*, a candidate whose directory listing lacks its name is not read (one listing per directory)."""
-    if lang not in ("python", "js", "ruby", "php") or text == TOO_LARGE:
-        return []
+    With *listdir*, a candidate whose directory listing lacks its name is not read (one listing per directory).
+    Past MAX_FILES files, MAX_CHARS characters or MAX_DEPTH modules down, the first module found and not followed is `unread`."""
+    out = Loaded()
+    if lang not in ("python", "js", "ruby", "php", "csharp") or text == TOO_LARGE:
+        return out
     listings: dict[str, frozenset[str] | None] = {}
     aliases = ts_aliases(path, read) if lang == "js" else []
 
@@ -204,13 +266,12 @@ def loaded(
 
     base = posixpath.dirname(path)
     seen = {path}
-    out: list[tuple[str, str]] = []
     pending = [(path, text, 0)]
-    reads = 0
-    while pending and len(out) < MAX_FILES and reads < MAX_READS:
+    reads = chars = 0
+    while pending and out.unread is None and reads < MAX_READS:
         p, t, depth = pending.pop(0)
-        if depth >= MAX_DEPTH:
-            continue
+        # At the bound the files a module imports are still looked for, to name one that is there and not read.
+        full = len(out) >= MAX_FILES or depth >= MAX_DEPTH or chars >= MAX_CHARS
         t = t[:_MAX_TEXT]
         if lang == "python":
             specs = _python(p, t, base)
@@ -218,6 +279,8 @@ def loaded(
             specs = _js(p, t, aliases)
         elif lang == "ruby":
             specs = _ruby(p, t, cwd, load_dirs or [])
+        elif lang == "csharp":
+            specs = _csharp(p, t)
         else:
             specs = _php(p, t, cwd)
         for cands in specs:
@@ -233,10 +296,14 @@ def loaded(
                 if got is None:
                     continue
                 seen.add(c)
-                if got != TOO_LARGE:
+                if full and got != TOO_LARGE:
+                    out.unread = c
+                elif got != TOO_LARGE:
                     out.append((c, got))
                     pending.append((c, got, depth + 1))
+                    chars += len(got)
                 break
-            if len(out) >= MAX_FILES:
+            if out.unread is not None:
                 break
+            full = full or len(out) >= MAX_FILES or chars >= MAX_CHARS
     return out

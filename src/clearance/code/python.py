@@ -1124,6 +1124,18 @@ class _Reader:
         finally:
             self.memo = saved
 
+    def inplace(self, node: ast.Call) -> None:
+        """fileinput.input(FILES, inplace=True): what the loop prints replaces each file read, so each is written."""
+        # fileinput.input(files=None, inplace=False, backup='', *, …): inplace is the second argument.
+        flag = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "inplace"), None)
+        if flag is None or (isinstance(flag, ast.Constant) and not flag.value):
+            return
+        v = self.arg(node, 0, ("files",), 0)[1]
+        items = v[1] if v is not None and v[0] == "q" and isinstance(v[1], tuple) else (v,)
+        for item in items[:_MAX_ALTERNATIVES]:
+            t = _text(item) if isinstance(item, tuple) else None
+            self.facts.writes.append(t if t is not None else DYN)
+
     def call(self, node: ast.Call) -> None:
         q = self.callee(node.func, 0)
         if q is None:
@@ -1154,6 +1166,8 @@ class _Reader:
             self.chdirs.append(t if t is not None and not t.startswith(DYN) and q == "os.chdir" else None)
         if q in _DELETE_FIRST:
             self.delete(node, _target(self.arg(node, 0, ("path",), 0)[1]))
+        elif q in ("fileinput.input", "fileinput.FileInput"):
+            self.inplace(node)
         elif q in ("os.mkdir", "os.makedirs"):
             # a directory, judged as `mkdir x` (with a mode, as a write: `mkdir -m 777` is not an empty directory)
             where = _text(self.arg(node, 0, ("path", "name"), 0)[1])

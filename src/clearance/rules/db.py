@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..lazyre import IGNORECASE, lazy
-from ..model import ASK, SOFT_DENY
+from ..model import ASK, SOFT_DENY, TOO_LARGE
 from ..paths import DYN
 from ..shell.sqlclients import CLIENTS, NOT_SQL, PLATFORM_SQL, REDIS, inputs
 from ..trust import url_host
@@ -79,6 +79,29 @@ def _other_client(cmd: SimpleCommand, texts: list[str]) -> str | None:
     return None
 
 
+_OTHER_FILES = 8  # script files of a mongosh or redis-cli call read
+
+
+def _other_texts(cmd: SimpleCommand, sc: Scope) -> list[str]:
+    """What a redis-cli or mongosh call runs: its typed text, and the text of the files it is given (mongosh's
+    `--file F` and `F.js` operands, `< F`, `cat F |`), read through Context.read_file (project and temp files)."""
+    inp = inputs(cmd)
+    texts = list(inp.texts)
+    files = list(inp.files)
+    if cmd.name in ("mongosh", "mongo"):
+        # mongosh [DB ADDRESS] [FILE.js …]: an operand ending in .js is a script it runs (mongosh --help).
+        files += [t for t in texts if t.endswith(".js") and not any(c.isspace() for c in t)]
+    if not files or sc.ctx.read_file is None:
+        return texts
+    from ..scripts import _read_named
+
+    for f in files[:_OTHER_FILES]:
+        got = _read_named(sc, sc.path(f, cmd))
+        if got and got != TOO_LARGE:
+            texts.append(got)
+    return texts
+
+
 def _sql_scripts(cmd: SimpleCommand, sc: Scope) -> tuple[SqlInput, list[tuple[str, Script]], list[str]]:
     from ..scripts import sql_sources
 
@@ -136,7 +159,7 @@ def _remote_target(target: str, sc: Scope) -> str | None:
 )
 def destructive_sql(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cmd.name in NOT_SQL:
-        return _other_client(cmd, inputs(cmd).texts)
+        return _other_client(cmd, _other_texts(cmd, sc))
     inp, scripts, _ = _sql_scripts(cmd, sc)
     for label, script in scripts:
         stmt = script.destructive()
@@ -174,7 +197,7 @@ def production_db(cmd: SimpleCommand, sc: Scope) -> str | None:
     if inp.interactive:
         return f"{cmd.name} opens a session on {where}"
     if cmd.name in NOT_SQL:
-        return None if not _other_client(cmd, inp.texts) else f"{cmd.name} writes to {where}"
+        return None if not _other_client(cmd, _other_texts(cmd, sc)) else f"{cmd.name} writes to {where}"
     _, scripts, unread = _sql_scripts(cmd, sc)
     if unread:
         return f"{cmd.name} runs {unread[0]} on {where}; clearance cannot see its statements"

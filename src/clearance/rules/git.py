@@ -10,6 +10,7 @@ from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.effects import literal_pathspecs, pathspecs_from_file
 from ..shell.options import EVERYTHING, NEGATED, git_pathspecs, normalise
+from ..shell.programs import GIT_BUILTINS
 from ..trust import normalise_remote
 from .base import rule
 
@@ -755,25 +756,6 @@ def config_weakens(cmd: SimpleCommand, sc: Scope) -> str | None:
         if why:
             return f"{nc.pos[0]}={nc.pos[1]} {why}"
     return None
-
-
-# git's built-in commands (`git --list-cmds=builtins`, git 2.39; internal helpers, and whatchanged, pickaxe and
-# pack-redundant, which later versions drop, left out): git runs them before it looks for an alias of the same name.
-_GIT_BUILTIN_NAMES = (
-    "add am annotate apply archive blame branch bugreport bundle cat-file check-attr check-ignore check-mailmap"
-    " check-ref-format checkout checkout-index cherry cherry-pick clean clone column commit commit-graph commit-tree"
-    " config count-objects credential credential-cache credential-store describe diagnose diff diff-files diff-index"
-    " diff-tree difftool fast-export fast-import fetch fetch-pack fmt-merge-msg for-each-ref for-each-repo format-patch"
-    " fsck fsck-objects gc get-tar-commit-id grep hash-object help hook index-pack init init-db interpret-trailers log"
-    " ls-files ls-remote ls-tree mailinfo mailsplit maintenance merge merge-base merge-file merge-index merge-ours"
-    " merge-recursive merge-recursive-ours merge-recursive-theirs merge-subtree merge-tree mktag mktree"
-    " multi-pack-index mv name-rev notes pack-objects pack-refs patch-id prune prune-packed pull push range-diff"
-    " read-tree rebase receive-pack reflog remote remote-ext remote-fd repack replace rerere reset restore rev-list"
-    " rev-parse revert rm send-pack shortlog show show-branch show-index show-ref sparse-checkout stage stash status"
-    " stripspace switch symbolic-ref tag unpack-file unpack-objects update-index update-ref update-server-info"
-    " upload-archive upload-pack var verify-commit verify-pack verify-tag version worktree write-tree"
-)
-GIT_BUILTINS = frozenset(_GIT_BUILTIN_NAMES.split())
 
 
 def _config_runs(key: str, value: str, cmd: SimpleCommand, sc: Scope) -> str | None:

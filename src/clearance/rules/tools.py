@@ -468,8 +468,8 @@ def script_commands(path: str, text: str) -> list[str]:
         return _workflow_commands(text, hook_key)
     if "/.github/workflows/" in path or base in (".gitlab-ci.yml", "azure-pipelines.yml", "bitbucket-pipelines.yml", ".travis.yml"):
         return _workflow_commands(text)
-    if base.endswith(".md") and "/.claude/commands/" in path:
-        # Claude Code's custom commands run each !`CMD` when the command is used (the agent can use one itself).
+    if (base.endswith(".md") and "/.claude/commands/" in path) or (base == "SKILL.md" and "/.claude/skills/" in path):
+        # Claude Code's custom commands and skills run each !`CMD` when used (the agent can use one itself).
         return [m.group(1) for m in _CLAUDE_COMMAND_BASH.finditer(text[:200_000])][:256]
     if base.endswith(".toml") and "/.gemini/commands/" in path:
         # Gemini CLI's custom commands run each !{CMD} in their prompt when the command is used.
@@ -548,6 +548,82 @@ def task_table_commands(base: str, text: str) -> list[str]:
     out: list[str] = []
     _walk_tasks(data, 0, out)
     return out
+
+
+def _custom_command(action: Action) -> tuple[str, str] | None:
+    """(name, arguments) of the custom command a SlashCommand call (`{"command": "/name args"}`) or a Skill call
+    (`{"skill": "name", "args": "…"}`, or `{"command": "name"}`) uses."""
+    ti = action.tool_input
+    text = ti.get("skill") if action.tool_name == "Skill" and isinstance(ti.get("skill"), str) else ti.get("command")
+    if not isinstance(text, str) or not text.strip():
+        return None
+    name, _, args = text.strip().lstrip("/").partition(" ")
+    extra = ti.get("args")
+    if isinstance(extra, str) and extra.strip():
+        args = f"{args} {extra}".strip()
+    return (name, args.strip()) if name else None
+
+
+def _with_arguments(line: str, args: str) -> str:
+    """The line as Claude Code runs it: `$ARGUMENTS` replaced by the call's arguments, `$1`…`$9` by each word."""
+    words = args.split()
+    out = line.replace("$ARGUMENTS", args)
+    for n in range(9, 0, -1):
+        out = out.replace(f"${n}", words[n - 1] if n <= len(words) else "")
+    return out
+
+
+@rule(
+    id="tools.custom-command-run",
+    title="Using a custom command or skill whose shell lines would be denied or asked about when typed",
+    why="A custom command (.claude/commands/NAME.md) or skill (.claude/skills/NAME/SKILL.md) runs each of its !`CMD` "
+    "lines when it is used, with the call's arguments in place of $ARGUMENTS and $1…: using it runs those commands. A file "
+    "written before clearance, or not by the agent, was never judged when written.",
+    verdict=ASK,
+    scope="action",
+    tools=("SlashCommand", "Skill"),
+    match=(
+        {"tool_name": "SlashCommand", "tool_input": {"command": "/sync"}, "files": {"/home/ana/webapp/.claude/commands/sync.md": "Now: !`rm -rf ~/`\n"}},
+        {
+            "tool_name": "Skill",
+            "tool_input": {"skill": "ship", "args": "--force"},
+            "files": {"/home/ana/webapp/.claude/skills/ship/SKILL.md": "Pushed: !`git push $ARGUMENTS origin main`\n"},
+        },
+    ),
+    no_match=(
+        {"tool_name": "SlashCommand", "tool_input": {"command": "/review"}, "files": {"/home/ana/webapp/.claude/commands/review.md": "Diff: !`git diff`\n"}},
+        {"tool_name": "Skill", "tool_input": {"skill": "pdf"}, "files": {"/home/ana/webapp/.claude/skills/pdf/SKILL.md": "Use pypdf.\n"}},
+        {"tool_name": "SlashCommand", "tool_input": {"command": "/compact"}},
+    ),
+)
+def custom_command_run(action: Action, sc: Scope) -> str | None:
+    got = _custom_command(action)
+    read = sc.ctx.read_file
+    if got is None or read is None:
+        return None
+    name, args = got
+    if not all(part and all(c.isalnum() or c in "-_." for c in part) and part not in (".", "..") for part in name.split(":")):
+        return None
+    from ..engine import analyse_shell, asked_side_effect, strongest_denial
+
+    roots = list(dict.fromkeys([sc.ctx.project_root, sc.ctx.cwd]))
+    files = [f"{r}/.claude/commands/{name.replace(':', '/')}.md" for r in roots] + [f"{r}/.claude/skills/{name}/SKILL.md" for r in roots]
+    for path in files:
+        text = read(path)
+        if not text:
+            continue
+        shown = path[len(sc.ctx.project_root) + 1 :] if path.startswith(sc.ctx.project_root + "/") else path
+        if len(text) > MAX_SCRIPT_CHARS:
+            return f"/{name} runs the shell lines of {shown}, larger than clearance reads; a person looks at it"
+        for code in script_commands(path, text):
+            line = _with_arguments(code, args)
+            analysis = analyse_shell(line, sc, 1)
+            if analysis.too_large:
+                return f"/{name} runs a shell line of {shown} clearance cannot analyse ({analysis.error}); a person looks at it"
+            f = strongest_denial(analysis.findings) or asked_side_effect(analysis.findings)
+            if f is not None:
+                return f"/{name} runs `{line[:200]}` from {shown}, which clearance {'denies' if f.verdict != ASK else 'asks about'} when typed: {f.message} ({f.rule_id})"
+    return None  # every file of that name is read: which one Claude Code prefers is its own business
 
 
 # Shared with code/convention.py (pre-commit configurations and local actions read at the run end).

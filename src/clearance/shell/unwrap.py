@@ -1757,7 +1757,7 @@ class Unwrapper:
             words = shlex.split(value)
         except ValueError:
             return
-        from ..rules.git import GIT_BUILTINS  # loaded by then: the git pack judges every git command
+        from .programs import GIT_BUILTINS
 
         if not words or words[0].lower() == alias or alias in GIT_BUILTINS:
             return  # git refuses an alias that expands to itself, and never lets one hide its own command
@@ -2432,6 +2432,9 @@ class Unwrapper:
     def _code(self, cmd: SimpleCommand, code: str, lang: str) -> None:
         from . import interp  # the language modules load only for a command that needs them (programs.py)
 
+        if DYN in code and not code.replace(DYN, "").strip():
+            # python3 -c "$(cat y.py)", node -e "$CODE": the whole program is a run-time value, as `bash -c "$X"` is.
+            self.out.problems.append(("shell.dynamic-code", f"{cmd.name} runs code built at run time; clearance cannot see what it does"))
         facts = interp.analyse(code, lang)
         for shell_text in facts.shell:
             self.reparse(shell_text, cmd, f"{cmd.name} process call")
