@@ -179,6 +179,19 @@ def test_well_formed_commands_with_one_piece_inserted(text: str, piece: str, dat
         assert not bash_accepts(mangled), f"the pre-check rejects {mangled!r} ({found}) but bash -n accepts it"
 
 
+@needs_bash
+@pytest.mark.parametrize(
+    "text",
+    [  # found by the fuzzer above: bash 5.2 reads a `<(` inside `${` as a command, its here-document holding the backtick
+        "${{ ls 2>&1 >/dev/null < <( cat <<EOF | wc -l\n$(x) ) ` ' \" ${\n\tEOF\nEOF\ntrue)\n} | ( ls\n) &",
+        "echo ${x <(cat <<EOF\n`\nEOF\n) }",
+    ],
+)
+def test_process_substitution_inside_a_parameter_expansion(text: str) -> None:
+    assert bash_accepts(text)
+    assert syntax_error(text) is None
+
+
 @st.composite
 def bracketed(draw: st.DrawFn) -> str:
     """A valid case clause, `[[ ]]`, `<( )` or `$(( ))`, the constructs whose inside bash reads its own way."""

@@ -38,7 +38,7 @@ _UNFOLLOWED = frozenset({"case", "esac", "[[", "]]"})
 _PLAIN_CMD = re.compile(r"[^\n;&|()<>'\"\\`$#]+")
 _PLAIN_WORD = re.compile(r"[^\s;&|()<>'\"\\`$]+")
 _PLAIN_DQ = re.compile(r"[^\n\"\\`$]+")
-_PLAIN_BRACE = re.compile(r"[^\n}'\"\\`$]+")
+_PLAIN_BRACE = re.compile(r"[^\n}'\"\\`$<>]+")
 _PLAIN_TEST = re.compile(r"[^\n\]'\"\\`$]+")
 _PLAIN_ARITH = re.compile(r"[^\n()'\"\\`$]+")
 # Reserved words after which the next word is still the first of a command.
@@ -312,6 +312,8 @@ class _Reader:
             stack.pop()
             self.i = i + 1
         else:
+            if c in "<>" and self.s.startswith("(", i + 1):
+                raise _Unsure  # bash 5.2 reads `<(` inside `${...}` as a command, here-documents included
             if c == "'" and any(e[0] == "dq" for e in stack):
                 raise _Unsure  # `'` inside "${...}" depends on the shell's mode
             self._quoted_or_plain(stack, c, _PLAIN_BRACE)
