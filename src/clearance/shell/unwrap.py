@@ -448,6 +448,8 @@ _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
     "mail": {},
     "emacs": {},
     "emacsclient": {},
+    "fzf": {},
+    "aria2c": {},
 }
 _GDBS = frozenset({"gdb", "gdb-multiarch"})
 # Options whose value is a command line the program runs: (program, option names, prefix the value must start with,
@@ -456,6 +458,11 @@ _GDBS = frozenset({"gdb", "gdb-multiarch"})
 _VALUE_COMMANDS = {
     "restic": (("--password-command",), ""),
     "mail": (("-E", "--exec"), "!"),
+    # aria2c's event hooks: the program it runs when a download starts, ends or fails (aria2c(1) "Event Hook")
+    "aria2c": (
+        ("--on-download-start", "--on-download-pause", "--on-download-stop", "--on-download-complete", "--on-download-error", "--on-bt-download-complete"),
+        "",
+    ),
 }
 
 
@@ -496,12 +503,12 @@ def _value_commands(name: str, cmd: SimpleCommand) -> list[tuple[str, str]]:
                 found.append((value, f"hg --config {key}"))
         return found
     names, prefix = _VALUE_COMMANDS[name]
-    values = _option_values(vals, names)
+    values = [(v, opt) for opt in names for v in _option_values(vals, (opt,))]
     if name == "restic" and cmd.assigns.get("RESTIC_PASSWORD_COMMAND"):
-        values.append(cmd.assigns["RESTIC_PASSWORD_COMMAND"])
-    for value in values:
+        values.append((cmd.assigns["RESTIC_PASSWORD_COMMAND"], "RESTIC_PASSWORD_COMMAND"))
+    for value, opt in values:
         if value.startswith(prefix) and DYN not in value:
-            found.append((value[len(prefix) :], f"{name} {names[-1]}"))
+            found.append((value[len(prefix) :], f"{name} {opt}"))
     return found
 
 
@@ -1578,6 +1585,8 @@ class Unwrapper:
                 text = text.split("=", 1)[1]  # --exec=CMD: the option's value is the string handed over
             elif not known and text.startswith("-") and len(text) > 2 and " " in text and not text.startswith("--"):
                 text = text[2:]  # -cCMD: a command glued to a short option
+            if not known and ('"' in text or "'" in text):
+                self._code_paths(cmd, text)
             if " " not in text.strip() and not text.startswith("!"):
                 continue
             body = _shell_escape(text)
@@ -1586,6 +1595,18 @@ class Unwrapper:
                 body = text if head and runnable(head) else None
             if body is not None:
                 self.reparse(body, cmd, name + MAY_RUN)
+
+    def _code_paths(self, cmd: SimpleCommand, code: str) -> None:
+        """Code of a language clearance does not read (an argument holding quoted strings, given to a program it does
+        not model, or the file calls of the system()-call languages) that names a hidden file of the home or the
+        system's configuration may read or write it: judged as `cat` and `tee -a` on it, capped at ask (MAY_RUN)."""
+        from . import embedded
+
+        for path in embedded.code_literal_paths(code, self.home):
+            word = Word(path, path)
+            # one level down, so that MAY_RUN caps what is found at ask (engine._finding)
+            self.command(cmd.derive([Word("cat", "cat"), word], cmd.name + MAY_RUN, depth=cmd.depth + 1))
+            self.command(cmd.derive([Word("tee", "tee"), Word("-a", "-a"), word], cmd.name + MAY_RUN, depth=cmd.depth + 1))
 
     def _env_commands(self, cmd: SimpleCommand, assigns: dict[str, str]) -> None:
         """Environment variables programs run as commands (GIT_SSH_COMMAND, PAGER, EDITOR, LESSOPEN …), set for *cmd* or exported."""
@@ -1668,9 +1689,22 @@ class Unwrapper:
             for path in found.writes:
                 self.command(cmd.derive([Word("tee", "tee"), Word(path, path)], f"{name} dump"))
             return
-        if name in ("hg", "restic", "mail"):
+        if name in ("hg", "restic", "mail", "aria2c"):
             for value, via in _value_commands(name, cmd):
                 self.reparse(value, cmd, via)
+            return
+        if name == "fzf":
+            # fzf --bind 'KEY:execute(CMD)', --preview CMD, FZF_DEFAULT_COMMAND: command lines fzf runs through $SHELL -c.
+            from . import embedded
+
+            vals = cmd.values()
+            for spec in _option_values(vals, ("--bind",)):
+                for text in embedded.fzf_bind_commands(spec):
+                    self.reparse(text, cmd, "fzf --bind")
+            for text in _option_values(vals, ("--preview",)):
+                self.reparse(text, cmd, "fzf --preview")
+            if cmd.assigns.get("FZF_DEFAULT_COMMAND"):
+                self.reparse(cmd.assigns["FZF_DEFAULT_COMMAND"], cmd, "FZF_DEFAULT_COMMAND")
             return
         if name == "zip":
             vals = cmd.values()
@@ -2293,6 +2327,7 @@ class Unwrapper:
             if code is not None:
                 found = embedded.system_calls(code)
                 label = f"{name} {embedded.SYSTEM_CALLERS[name][0]}"
+                self._code_paths(cmd, code)
         elif name == "osascript":
             code = embedded.osascript_code(values)
             if code is None and len(values) == 1:
