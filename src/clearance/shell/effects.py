@@ -320,6 +320,26 @@ _CONTENT_OPTIONS: dict[str, tuple[str, frozenset[str], frozenset[str], str]] = {
 }
 
 
+# Archivers that take the names of the files they read from standard input: cpio -o (--create), pax -w, afio -o;
+# tar -T - (--files-from -); zip -@ (--names-stdin); rsync --files-from=-.
+_NAMES_ON_STDIN = frozenset({"cpio", "pax", "afio", "tar", "gtar", "bsdtar", "zip", "rsync"})
+
+
+def _names_on_stdin(name: str, vals: list[str]) -> bool:
+    short = "".join(v[1:] for v in vals if v.startswith("-") and not v.startswith("--"))
+    if name in ("cpio", "afio"):
+        return "o" in short or "--create" in vals
+    if name == "pax":
+        return "w" in short and not [v for v in vals if not v.startswith("-")]
+    if name == "zip":
+        return "-@" in vals or "--names-stdin" in vals
+    for j, v in enumerate(vals):
+        nxt = vals[j + 1] if j + 1 < len(vals) else ""
+        if v in ("--files-from=-", "--files-from=/dev/stdin", "-T-", "-T/dev/stdin") or (v in ("-T", "--files-from") and nxt in ("-", "/dev/stdin")):
+            return name != "rsync" or v.startswith("--files-from")
+    return False
+
+
 def content_option_values(name: str, args: list[Word]) -> list[Word]:
     """The files *name* parses through the options of ``_CONTENT_OPTIONS`` (getopt's reading: ``-mF``, ``-bm F``,
     ``--opt F``, ``--opt=F``; a magic-file list split at colons)."""
@@ -989,6 +1009,15 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             for p in gitmodules_paths(sc.ctx.read_file(top.rstrip("/") + "/.gitmodules") or "")[:64]:
                 _new_checkout(_under(top, Word(p, p)), cmd, sc, add)
 
+    if name in _NAMES_ON_STDIN and _names_on_stdin(name, [a.value for a in args]):
+        # echo ~/.ssh/id_rsa | cpio -o, tar -cf - -T -, zip -@ out.zip: the files named on standard input are read
+        # into the archive; named by literal text, they are known.
+        from .outputs import literal_stdin
+
+        text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+        for line in (text or "").replace("\0", "\n").splitlines()[:64]:
+            if line.strip():
+                add(READ, Word(line.strip(), line.strip()), note=name + " names on stdin")
     if name in _CONTENT_OPTIONS:
         # file -m F, wc --files0-from F, ssh -F F: a program that shows only metadata parses the file an option names
         # and echoes its lines back in errors or listings (a key's lines are read as names, configuration words).

@@ -334,6 +334,48 @@ def _stored_commands(name: str, vals: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+# gnutls-cli's options that take a value (gnutls-cli(1)); its operand is the host.
+_GNUTLS_VALUES = frozenset(
+    {"-p", "--port", "-d", "--debug", "--priority", "--x509cafile", "--x509crlfile", "--x509certfile", "--x509keyfile", "--sni-hostname"}
+    | {"--alpn", "--recordsize", "--logfile", "--starttls-proto", "--srpusername", "--srppasswd", "--pskusername", "--pskkey"}
+)
+
+
+def tls_peer(name: str, args: list[str]) -> tuple[str, str] | None:
+    """(host, port) a TLS client connects to: `openssl s_client -connect H:P` (or -host/-port, localhost:443 by
+    default), `gnutls-cli H -p P`; None for another openssl command or a host given at run time."""
+    host, port = "", "443"
+    if name == "openssl":
+        if not args or args[0] != "s_client":
+            return None
+        host = "localhost"
+        for j, v in enumerate(args[1:-1], 1):
+            nxt = args[j + 1]
+            if v in ("-connect", "--connect"):
+                h, sep, p = nxt.rpartition(":")
+                host, port = (h.strip("[]"), p) if sep else (nxt, port)
+            elif v == "-host":
+                host = nxt
+            elif v == "-port":
+                port = nxt
+    else:
+        skip = False
+        for j, v in enumerate(args):
+            if skip:
+                skip = False
+            elif v in _GNUTLS_VALUES:
+                skip = True
+                if v in ("-p", "--port") and j + 1 < len(args):
+                    port = args[j + 1]
+            elif v.startswith("--port="):
+                port = v.split("=", 1)[1]
+            elif not v.startswith("-") and not host:
+                host = v
+    if not host or DYN in host:
+        return None
+    return host, port
+
+
 def _fd_name(value: str) -> bool:
     """/dev/fd/N or /proc/self/fd/N: a descriptor the command line opened, whose content clearance does not read."""
     return value.startswith(("/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/"))
@@ -1448,6 +1490,10 @@ class Unwrapper:
         if name == "find":
             self._find(cmd)
             return
+        if name in ("openssl", "gnutls-cli"):
+            peer = tls_peer(name, [w.value for w in argv[1:]])
+            if peer is not None:
+                self._as_socket_client(cmd, peer, f"{name} {argv[1].value if name == 'openssl' else ''}".rstrip())
         if name == "socat":
             # socat ADDR ADDR: an EXEC:/SYSTEM: address runs a program with the other address (a socket) as its input
             # and output: judged as that program fed by the network (`bash` there is a reverse or bind shell).
@@ -1595,6 +1641,17 @@ class Unwrapper:
                 body = text if head and runnable(head) else None
             if body is not None:
                 self.reparse(body, cmd, name + MAY_RUN)
+
+    def _as_socket_client(self, cmd: SimpleCommand, peer: tuple[str, str], via: str) -> None:
+        """A TLS client (openssl s_client, gnutls-cli) sends its input to the peer and prints what comes back, as nc
+        does over TCP: judged as `ncat --ssl HOST PORT` with the same input and output.  Literal text piped in (`echo
+        | openssl s_client …`, an HTTP request typed out) is what is sent, nothing of this machine; nor is /dev/null."""
+        redirects = [r for r in cmd.redirects if not (r.reads and r.target is not None and r.target.value == "/dev/null")]
+        stdin_from, stdin_text = cmd.stdin_from, cmd.stdin_text
+        if stdin_from and literal_stdin(stdin_from) is not None:
+            stdin_from, stdin_text = [], literal_stdin(stdin_from)
+        argv = [Word("ncat", "ncat"), Word("--ssl", "--ssl"), Word(peer[0], peer[0]), Word(peer[1], peer[1])]
+        self.command(cmd.derive(argv, via, redirects=redirects, stdin_from=stdin_from, stdin_text=stdin_text))
 
     def _code_paths(self, cmd: SimpleCommand, code: str) -> None:
         """Code of a language clearance does not read (an argument holding quoted strings, given to a program it does
