@@ -341,7 +341,14 @@ _CARRIED_FROM_SCRIPTS = frozenset({"interp.opaque", "shell.interactive-shell"})
 
 
 def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
-    """`cat > x.sh <<EOF`, `printf … > Makefile`, `tee .envrc <<EOF`: a script written by the shell is judged like one written by Write."""
+    """`cat > x.sh <<EOF`, `printf … > Makefile`, `tee .envrc <<EOF`: a script written by the shell is judged like one written by Write.
+    A file the same line then executes (`./x`, `sh x`, a hook option naming it) is a shell script whatever its name:
+    a file without a `#!` line that is executed runs in /bin/sh (bash, and execvp's ENOEXEC fallback)."""
+    ran: set[str] = set()
+    if len(commands) > 1:
+        from .sameline import run_targets
+
+        ran = {sc.path(t, c) for c in commands[1:] for t in run_targets(c, shell_only=True)}
     for cmd in commands:
         check_deadline(sc)
         targets = [r.target.value for r in cmd.redirects if r.writes and r.target is not None and DYN not in r.target.value]
@@ -377,7 +384,8 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
                 continue
             text = got
         for t in targets:
-            if _judge_written(sc.path(t, cmd), text, cmd, sc, findings, depth):
+            path = sc.path(t, cmd)
+            if _judge_written(path, text, cmd, sc, findings, depth, path in ran):
                 break
     # Members of an unpacked archive or a copied folder that land where a tool loads them (treelist, Context.read_member):
     # their text is judged as the same file written by Write would be.
@@ -387,7 +395,7 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
         _judge_written(path, text, cmd, sc, findings, depth)
 
 
-def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings: list[Finding], depth: int) -> bool:
+def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings: list[Finding], depth: int, run: bool = False) -> bool:
     """The checks a Write of *text* into *path* gets, for a file the shell writes; True when a script finding ends the search."""
     from .rules.convention import convention_verdict
     from .rules.fs import package_config_verdict
@@ -409,7 +417,7 @@ def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings
     msg = package_config_verdict(path, text, sc)
     if msg:
         findings.append(_finding(rule_by_id("write.package-config"), f"{cmd.name} writes {msg}", cmd.show()))
-    msg = script_verdict(path, text, sc, depth)
+    msg = script_verdict(path, text, sc, depth, run)
     if msg:
         findings.append(_finding(rule_by_id("write.dangerous-script"), msg, cmd.show()))
         return True

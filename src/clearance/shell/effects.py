@@ -1014,8 +1014,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         # into the archive; named by literal text, they are known.
         from .outputs import literal_stdin
 
-        text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
-        for line in (text or "").replace("\0", "\n").splitlines()[:64]:
+        names_text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+        for line in (names_text or "").replace("\0", "\n").splitlines()[:64]:
             if line.strip():
                 add(READ, Word(line.strip(), line.strip()), note=name + " names on stdin")
     if name in _CONTENT_OPTIONS:
