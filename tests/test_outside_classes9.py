@@ -19,6 +19,8 @@ F  files named by literal text on an archiver's standard input (cpio -o, pax -w,
    database client's script (sqlite3 .import FILE TABLE) are read
 G  a file the line writes from literal text and then executes (directly, by sh, by a hook option) is a shell script
    whatever its name
+H  a shared object from outside the project and the system's libraries loaded into a program (LD_PRELOAD, LD_AUDIT,
+   an engine, PKCS#11 provider, client plugin or JVM agent option): asked
 GAPS  cases of these classes left as they are, with the reason.
 """
 
@@ -191,6 +193,29 @@ G_ORDINARY = [
     "echo 'echo done' > /tmp/h; chmod +x /tmp/h; aria2c --on-download-complete=/tmp/h https://example.com/x",
 ]
 
+# -- H: a shared object from outside the project and the system's libraries loaded into a program (the loader's
+#    variables, an engine or provider option): unknown native code runs, asked as running a fetched script is
+H_LIBRARY = [
+    "LD_PRELOAD=/tmp/libhook.so git status",
+    "LD_AUDIT=/home/ana/Downloads/a.so ls",
+    "openssl req -new -engine /tmp/e.so -key k.pem -out r.csr",
+    "ssh-keygen -D /tmp/p11.so",
+    "ssh-add -s /home/ana/Downloads/provider.so",
+    "mysql --plugin-dir=/tmp/plug --default-auth=x -u root",
+    "mysql --default-auth ../../../../tmp/lib -u root",
+    "java -agentpath:/tmp/agent.so -jar build/app.jar",
+    "pkcs11-tool --module /tmp/x.so -L",
+]
+H_ORDINARY = [
+    "LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 ./build/server",
+    "LD_PRELOAD=./build/libfaketime.so ./build/app",
+    "openssl req -new -engine pkcs11 -key k.pem -out r.csr",
+    "ssh-keygen -D /usr/lib/x86_64-linux-gnu/opensc-pkcs11.so",
+    "java -agentpath:./build/libprof.so -jar build/app.jar",
+    "mysql --default-auth=mysql_native_password -u root",
+    "openssl genrsa -out key.pem 4096",
+]
+
 GAPS: dict[str, str] = {
     # C: the code is read only for quoted names; Tcl's bare words are not
     "tclsh <<< 'set f [open /home/ana/.bashrc w]; puts $f x'": "Tcl's file commands (open NAME w) are not read",
@@ -294,3 +319,13 @@ def test_ordinary_written_files_stay_allowed(cmd: str) -> None:
 )
 def test_a_written_file_run_by_another_language_is_not_read_as_shell(cmd: str) -> None:
     _expect(cmd, ("allow",))
+
+
+@pytest.mark.parametrize("cmd", H_LIBRARY)
+def test_a_foreign_shared_object_loaded_is_asked(cmd: str) -> None:
+    check(cmd, GAPS, lambda: _expect(cmd, ("ask", "deny")))
+
+
+@pytest.mark.parametrize("cmd", H_ORDINARY)
+def test_system_and_project_libraries_stay_allowed(cmd: str) -> None:
+    check(cmd, GAPS, lambda: _expect(cmd, ("allow",)))

@@ -334,6 +334,49 @@ def _stored_commands(name: str, vals: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+# Options whose value is a shared object the program loads into itself (each program's manual): an OpenSSL engine given
+# by path, a PKCS#11 provider (ssh-keygen -D, ssh -I, ssh-add -s/-e, pkcs11-tool --module), MySQL's client plugin
+# directory and authentication plugin, a JVM agent (-agentpath:LIB); and the loader's variables set for the command.
+_LIBRARY_OPTIONS: dict[str, tuple[str, ...]] = {
+    "openssl": ("-engine",),
+    "ssh-keygen": ("-D",),
+    "ssh": ("-I",),
+    "ssh-add": ("-s", "-e"),
+    "pkcs11-tool": ("--module",),
+    "mysql": ("--plugin-dir", "--default-auth"),
+    "mariadb": ("--plugin-dir", "--default-auth"),
+    "java": ("-agentpath:",),
+}
+_PRELOAD_VARS = ("LD_PRELOAD", "LD_AUDIT", "DYLD_INSERT_LIBRARIES")
+# Where installed software keeps its libraries: loading one of these is using the system, not running new code.
+_SYSTEM_LIBS = ("/usr/", "/lib/", "/lib64/", "/lib32/", "/opt/homebrew/", "/nix/store/", "/System/", "/Library/")
+
+
+def _loaded_libraries(name: str, cmd: SimpleCommand) -> list[tuple[str, str]]:
+    """(library, how) for each shared object *cmd* loads from outside its working directory and the system's library
+    folders: a name without a slash is an engine id or a library the loader finds on its own path."""
+    found = [(part, var) for var in _PRELOAD_VARS for part in cmd.assigns.get(var, "").replace(":", " ").split()]
+    opts = _LIBRARY_OPTIONS.get(name, ())
+    vals = cmd.values()
+    for j, v in enumerate(vals):
+        for opt in opts:
+            if opt.endswith(":") and v.startswith(opt):
+                found.append((v[len(opt) :].split("=", 1)[0], f"{name} {opt}"))
+            elif v == opt and j + 1 < len(vals):
+                found.append((vals[j + 1], f"{name} {opt}"))
+            elif opt.startswith("--") and v.startswith(opt + "="):
+                found.append((v[len(opt) + 1 :], f"{name} {opt}"))
+    out = []
+    for lib, via in found:
+        if DYN not in lib and "/" not in lib:
+            continue
+        full = posixpath.normpath(posixpath.join(cmd.cwd or "/", lib)) if DYN not in lib else lib
+        if DYN not in lib and (full.startswith(_SYSTEM_LIBS) or (cmd.cwd and (full + "/").startswith(cmd.cwd.rstrip("/") + "/"))):
+            continue
+        out.append((lib, via))
+    return out
+
+
 # gnutls-cli's options that take a value (gnutls-cli(1)); its operand is the host.
 _GNUTLS_VALUES = frozenset(
     {"-p", "--port", "-d", "--debug", "--priority", "--x509cafile", "--x509crlfile", "--x509certfile", "--x509keyfile", "--sni-hostname"}
@@ -1442,6 +1485,10 @@ class Unwrapper:
             elif cmd.stdin_from:
                 self._stdin_script(cmd)
             return
+        if name in _LIBRARY_OPTIONS or (cmd.assigns and any(v in cmd.assigns for v in _PRELOAD_VARS)):
+            for lib, via in _loaded_libraries(name, cmd):
+                why = f"{via} loads {_show(lib)}, a shared object from outside the project and the system's libraries"
+                self.out.problems.append(("shell.dynamic-code", why + "; clearance cannot see what it does"))
         if name == "enable" and any(a.value.startswith("-") and "f" in a.value[1:] for a in argv[1:]):
             # enable -f LIB NAME: bash loads a shared object into itself as a builtin.
             self.out.commands.append(cmd)
