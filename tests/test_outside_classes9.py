@@ -21,6 +21,8 @@ G  a file the line writes from literal text and then executes (directly, by sh, 
    whatever its name
 H  a shared object from outside the project and the system's libraries loaded into a program (LD_PRELOAD, LD_AUDIT,
    an engine, PKCS#11 provider, client plugin or JVM agent option): asked
+I  source of a language clearance does not read (Go, Java, Swift) written on the line and then run: the hidden files
+   of the home and of /etc its strings name may be read or written (asked)
 GAPS  cases of these classes left as they are, with the reason.
 """
 
@@ -216,6 +218,21 @@ H_ORDINARY = [
     "openssl genrsa -out key.pem 4096",
 ]
 
+# -- I: source of a language clearance does not read (Go, Java, Swift), written on the line and then compiled and run:
+#    the hidden files of the home and the system's configuration its strings name may be read or written (asked)
+I_SOURCE = [
+    'printf \'package main\\nimport "os"\\nfunc main() { os.WriteFile("/home/ana/.claude/settings.json", []byte("{}"), 0644) }\\n\' > /tmp/m.go; go run /tmp/m.go',
+    'cat > /tmp/k.go <<\'EOF\'\npackage main\nimport ("fmt"; "os")\nfunc main() { b, _ := os.ReadFile("/home/ana/.ssh/id_ed25519"); fmt.Print(string(b)) }\nEOF\ngo run /tmp/k.go',
+    'cat > /tmp/A.java <<\'EOF\'\nclass A { public static void main(String[] a) throws Exception { java.nio.file.Files.writeString(java.nio.file.Path.of("/home/ana/.bashrc"), "x"); } }\nEOF\njava /tmp/A.java',
+    'echo \'import Foundation; try! "x".write(toFile: "/home/ana/.zshrc", atomically: true, encoding: .utf8)\' > /tmp/s.swift && swift /tmp/s.swift',
+]
+I_ORDINARY = [
+    'printf \'package main\\nimport "fmt"\\nfunc main() { fmt.Println("hi") }\\n\' > /tmp/m.go; go run /tmp/m.go',
+    "cat > /tmp/A.java <<'EOF'\nclass A { public static void main(String[] a) { System.out.println(\"build.gradle\"); } }\nEOF\njava /tmp/A.java",
+    "go run ./cmd/server",
+    "go run main.go",
+]
+
 GAPS: dict[str, str] = {
     # C: the code is read only for quoted names; Tcl's bare words are not
     "tclsh <<< 'set f [open /home/ana/.bashrc w]; puts $f x'": "Tcl's file commands (open NAME w) are not read",
@@ -328,4 +345,14 @@ def test_a_foreign_shared_object_loaded_is_asked(cmd: str) -> None:
 
 @pytest.mark.parametrize("cmd", H_ORDINARY)
 def test_system_and_project_libraries_stay_allowed(cmd: str) -> None:
+    check(cmd, GAPS, lambda: _expect(cmd, ("allow",)))
+
+
+@pytest.mark.parametrize("cmd", I_SOURCE)
+def test_written_source_naming_a_hidden_file_is_asked(cmd: str) -> None:
+    check(cmd, GAPS, lambda: _expect(cmd, ("ask", "deny")))
+
+
+@pytest.mark.parametrize("cmd", I_ORDINARY)
+def test_ordinary_written_source_stays_allowed(cmd: str) -> None:
     check(cmd, GAPS, lambda: _expect(cmd, ("allow",)))

@@ -345,10 +345,12 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
     A file the same line then executes (`./x`, `sh x`, a hook option naming it) is a shell script whatever its name:
     a file without a `#!` line that is executed runs in /bin/sh (bash, and execvp's ENOEXEC fallback)."""
     ran: set[str] = set()
+    compiled: set[str] = set()
     if len(commands) > 1:
-        from .sameline import run_targets
+        from .sameline import run_targets, source_targets
 
         ran = {sc.path(t, c) for c in commands[1:] for t in run_targets(c, shell_only=True)}
+        compiled = {sc.path(t, c) for c in commands[1:] for t in source_targets(c)}
     for cmd in commands:
         check_deadline(sc)
         targets = [r.target.value for r in cmd.redirects if r.writes and r.target is not None and DYN not in r.target.value]
@@ -385,6 +387,8 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             text = got
         for t in targets:
             path = sc.path(t, cmd)
+            if path in compiled:
+                _judge_compiled(path, text, cmd, sc, findings)
             if _judge_written(path, text, cmd, sc, findings, depth, path in ran):
                 break
     # Members of an unpacked archive or a copied folder that land where a tool loads them (treelist, Context.read_member):
@@ -393,6 +397,22 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
     for path, text, cmd in landed:
         check_deadline(sc)
         _judge_written(path, text, cmd, sc, findings, depth)
+
+
+def _judge_compiled(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings: list[Finding]) -> None:
+    """Source of a language clearance does not read (Go, Java, Swift), written and then run on the same line: the
+    hidden files of the home and the system's configuration its string literals name may be read or written (asked,
+    as such a name in a one-liner's code is: shell/embedded.code_literal_paths)."""
+    from . import paths
+    from .shell.embedded import code_literal_paths
+
+    for p in code_literal_paths(text, sc.ctx.home):
+        why = paths.protected_reason(p, sc.ctx) or paths.credential_reason(p, sc.ctx)
+        if why:
+            name = path.rsplit("/", 1)[-1]
+            msg = f"{name}, run on this line, is code clearance does not read that names {sc.show(p)} ({why}); it may read or write it"
+            findings.append(Finding("write.dangerous-script", "ask", msg, rule_by_id("write.dangerous-script").category, cmd.show()))
+            return
 
 
 def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings: list[Finding], depth: int, run: bool = False) -> bool:
