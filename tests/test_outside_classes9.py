@@ -23,6 +23,8 @@ H  a shared object from outside the project and the system's libraries loaded in
    an engine, PKCS#11 provider, client plugin or JVM agent option): asked
 I  source of a language clearance does not read (Go, Java, Swift) written on the line and then run: the hidden files
    of the home and of /etc its strings name may be read or written (asked)
+J  terminal sharing (code tunnel, upterm, sshx, tmate, ttyd, gotty): a shell on this machine for whoever holds the
+   link (asked, as tunnels are)
 GAPS  cases of these classes left as they are, with the reason.
 """
 
@@ -233,6 +235,27 @@ I_ORDINARY = [
     "go run main.go",
 ]
 
+# -- J: terminal sharing: a shell on this machine for whoever holds a link or opens a page (asked, as tunnels are)
+J_SHARED = [
+    "code tunnel --name build-box",
+    "code tunnel service install",
+    "code-tunnel --accept-server-license-terms",
+    "upterm host -- bash",
+    "sshx",
+    "tmate -F",
+    "ttyd -p 7681 bash",
+    "gotty -w bash",
+]
+J_ORDINARY = [
+    "code .",
+    "code --diff a.txt b.txt",
+    "code tunnel status",
+    "code tunnel user show",
+    "tmate -V",
+    "tmate -S /tmp/tmate.sock display -p '#{tmate_ssh}'",
+    "ttyd --version",
+]
+
 GAPS: dict[str, str] = {
     # C: the code is read only for quoted names; Tcl's bare words are not
     "tclsh <<< 'set f [open /home/ana/.bashrc w]; puts $f x'": "Tcl's file commands (open NAME w) are not read",
@@ -355,4 +378,14 @@ def test_written_source_naming_a_hidden_file_is_asked(cmd: str) -> None:
 
 @pytest.mark.parametrize("cmd", I_ORDINARY)
 def test_ordinary_written_source_stays_allowed(cmd: str) -> None:
+    check(cmd, GAPS, lambda: _expect(cmd, ("allow",)))
+
+
+@pytest.mark.parametrize("cmd", J_SHARED)
+def test_terminal_sharing_is_asked(cmd: str) -> None:
+    check(cmd, GAPS, lambda: _expect(cmd, ("ask", "deny")))
+
+
+@pytest.mark.parametrize("cmd", J_ORDINARY)
+def test_ordinary_editor_and_tmate_calls_stay_allowed(cmd: str) -> None:
     check(cmd, GAPS, lambda: _expect(cmd, ("allow",)))

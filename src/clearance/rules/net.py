@@ -1909,17 +1909,50 @@ def daemon_socket(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+# Terminal sharing: a shell on this machine for whoever holds the link (VS Code's remote tunnel, upterm, sshx, tmate's
+# shared session) or opens the page (ttyd, gotty serve a terminal over HTTP).
+_TERMINAL_SHARERS = frozenset({"code", "code-tunnel", "upterm", "sshx", "tmate", "ttyd", "gotty"})
+# `code tunnel` verbs that only look at or stop a tunnel.
+_CODE_TUNNEL_READS = frozenset({"status", "kill", "prune", "rename", "unregister", "user", "help", "--help", "-h"})
+
+
+def _shares_terminal(name: str, vals: list[str]) -> str | None:
+    if any(v in ("--version", "-V", "-v", "--help", "-h", "version", "help") for v in vals[:1]):
+        return None
+    if name == "code":
+        if vals[:1] != ["tunnel"] or (len(vals) > 1 and vals[1] in _CODE_TUNNEL_READS) or vals[1:3] == ["service", "uninstall"]:
+            return None
+        return "code tunnel opens this machine to VS Code remote access for whoever signs in as the tunnel's account"
+    if name == "upterm":
+        return "upterm host shares a terminal on this machine through a public relay" if vals[:1] == ["host"] else None
+    if name == "tmate":
+        # a shared session is made by tmate alone, -F (foreground, no terminal needed) or new-session; -c runs one command
+        shared = not vals or "-F" in vals or (vals[0] in ("new", "new-session") and "-S" not in vals)
+        return "tmate shares a terminal on this machine through tmate.io with whoever holds the link" if shared and "-c" not in vals else None
+    return f"{name} shares a terminal on this machine with whoever reaches it"
+
+
 @rule(
     id="net.tunnel",
-    title="Exposing a local port to the internet, or forwarding a remote one",
-    why="ngrok, cloudflared tunnels and ssh -R make a service on this machine reachable from outside the organisation; a person should decide that.",
+    title="Exposing a local port or a terminal to the internet, or forwarding a remote one",
+    why="ngrok, cloudflared tunnels and ssh -R make a service on this machine reachable from outside the organisation, and "
+    "terminal sharers (code tunnel, upterm, sshx, tmate, ttyd, gotty) a shell on it; a person should decide that.",
     verdict=ASK,
-    commands=("ngrok", "cloudflared", "lt", "localtunnel", "ssh", "bore", "tailscale", "frpc"),
-    match=("ngrok http 3000", "cloudflared tunnel --url http://localhost:8080", "ssh -R 8080:localhost:3000 serveo.net", "tailscale funnel 3000"),
-    no_match=("ssh host uptime", "cloudflared --version", "ssh -L 5432:localhost:5432 db.internal"),
+    commands=("ngrok", "cloudflared", "lt", "localtunnel", "ssh", "bore", "tailscale", "frpc", *sorted(_TERMINAL_SHARERS)),
+    match=(
+        "ngrok http 3000",
+        "cloudflared tunnel --url http://localhost:8080",
+        "ssh -R 8080:localhost:3000 serveo.net",
+        "tailscale funnel 3000",
+        "code tunnel --accept-server-license-terms",
+        "ttyd -p 7681 bash",
+    ),
+    no_match=("ssh host uptime", "cloudflared --version", "ssh -L 5432:localhost:5432 db.internal", "code .", "code tunnel status", "tmate -V"),
 )
 def tunnel(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
+    if cmd.name in _TERMINAL_SHARERS:
+        return _shares_terminal(cmd.name, vals)
     if cmd.name == "ssh":
         if any(v == "-R" or (v.startswith("-R") and len(v) > 2) for v in vals):
             return "ssh -R forwards a port of this machine to a remote host"
