@@ -243,6 +243,7 @@ J_SHARED = [
     "upterm host -- bash",
     "sshx",
     "tmate -F",
+    "tmate new-session -d",
     "ttyd -p 7681 bash",
     "gotty -w bash",
 ]
@@ -254,6 +255,16 @@ J_ORDINARY = [
     "tmate -V",
     "tmate -S /tmp/tmate.sock display -p '#{tmate_ssh}'",
     "ttyd --version",
+]
+
+# terminal sharers and tmux-like programs run what they are given: judged as that command
+J_RUNS = [
+    "tmate -c 'rm -rf ~/Documents'",
+    "tmux -c 'rm -rf ~/Documents'",
+    "ttyd -p 7681 rm -rf ~/Documents",
+    "gotty rm -rf ~/Documents",
+    "upterm host -- rm -rf ~/Documents",
+    "upterm host --force-command 'git push --force origin main'",
 ]
 
 GAPS: dict[str, str] = {
@@ -389,3 +400,8 @@ def test_terminal_sharing_is_asked(cmd: str) -> None:
 @pytest.mark.parametrize("cmd", J_ORDINARY)
 def test_ordinary_editor_and_tmate_calls_stay_allowed(cmd: str) -> None:
     check(cmd, GAPS, lambda: _expect(cmd, ("allow",)))
+
+
+@pytest.mark.parametrize("cmd", J_RUNS)
+def test_what_a_shared_terminal_runs_is_judged(cmd: str) -> None:
+    check(cmd, GAPS, lambda: _expect(cmd, ("deny",)))

@@ -1927,7 +1927,7 @@ def _shares_terminal(name: str, vals: list[str]) -> str | None:
         return "upterm host shares a terminal on this machine through a public relay" if vals[:1] == ["host"] else None
     if name == "tmate":
         # a shared session is made by tmate alone, -F (foreground, no terminal needed) or new-session; -c runs one command
-        shared = not vals or "-F" in vals or (vals[0] in ("new", "new-session") and "-S" not in vals)
+        shared = not vals or "-F" in vals or any(v in ("new", "new-session") for v in vals)
         return "tmate shares a terminal on this machine through tmate.io with whoever holds the link" if shared and "-c" not in vals else None
     return f"{name} shares a terminal on this machine with whoever reaches it"
 

@@ -242,6 +242,13 @@ _APP_ALIASES = {"gitlab-rails": "rails", "gitlab-rake": "rake"}
 _TERMINALS = frozenset(
     {"xterm", "uxterm", "konsole", "alacritty", "kitty", "wezterm", "foot", "urxvt", "rxvt", "terminator", "tilix", "xfce4-terminal", "lxterminal", "st"}
 )
+# Terminal sharers whose operands or options name what the shared terminal runs (rules/net.py's net.tunnel asks).
+_SHARERS = frozenset({"ttyd", "gotty", "upterm", "sshx"})
+_SHARER_VALUE_OPTS = frozenset(
+    {"-p", "-i", "-U", "-c", "-H", "-u", "-g", "-s", "-w", "-t", "-T", "-P", "-C", "-K", "-A", "-d", "-m", "-I", "-b", "-a"}
+    | {"--port", "--interface", "--credential", "--uid", "--gid", "--signal", "--cwd", "--client-option", "--address"}
+    | {"--ping-interval", "--ssl-cert", "--ssl-key", "--ssl-ca", "--debug", "--max-clients", "--index", "--base-path", "--config"}
+)
 _TMUX_VALUE_OPTS = frozenset({"-s", "-n", "-t", "-c", "-e", "-x", "-y", "-F", "-l", "-p", "-w"})
 _TMUX_KEY_NAMES = frozenset({"Enter", "C-m", "C-j", "C-c", "Escape", "Tab", "Space", "BSpace", "KPEnter"})
 _FD_VALUE_OPTS = frozenset(
@@ -1085,7 +1092,7 @@ def _known_sets() -> tuple[frozenset[str], frozenset[str]]:
         | effects.READERS
         | _TERMINALS
     )
-    known |= {k[0] for k in _RUNNERS} | {"tmux", "entr", "start-stop-daemon", "at", "batch", "trap", "alias", "fd", "fdfind", "autossh"}
+    known |= {k[0] for k in _RUNNERS} | {"tmux", "tmate", "entr", "start-stop-daemon", "at", "batch", "trap", "alias", "fd", "fdfind", "autossh"}
     _KNOWN.extend((frozenset(known), frozenset(judged)))
     return _KNOWN[0], _KNOWN[1]
 
@@ -1428,7 +1435,7 @@ class Unwrapper:
         if name == "env":
             self._env(cmd)
             return
-        if name in _TERMINALS or name in ("tmux", "entr", "start-stop-daemon", "at", "batch"):
+        if name in _TERMINALS or name in _SHARERS or name in ("tmux", "tmate", "entr", "start-stop-daemon", "at", "batch"):
             self._launcher(cmd)
             return
         if name == "su" or name == "runuser":
@@ -1939,7 +1946,29 @@ class Unwrapper:
             elif cmd.stdin_from:
                 self._stdin_script(cmd)
             return
-        if name == "tmux":
+        if name in _SHARERS:
+            # ttyd/gotty [OPTIONS] CMD ARGS, upterm host [--force-command CMD] -- CMD, sshx --shell PROGRAM: what the
+            # shared terminal runs (judged as a command, as a terminal's -e is).
+            if name in ("ttyd", "gotty"):
+                i = _strip_options(argv, 1, _SHARER_VALUE_OPTS)
+                if i < len(argv):
+                    self.command(cmd.derive(argv[i:], name))
+            elif name == "upterm":
+                for j, v in enumerate(vals):
+                    if v == "--force-command" and j + 1 < len(vals):
+                        self.reparse(vals[j + 1], cmd, "upterm --force-command")
+                if "--" in vals and vals.index("--") + 1 < len(vals):
+                    self.command(cmd.derive(argv[vals.index("--") + 1 :], "upterm host"))
+            else:
+                for j, v in enumerate(vals):
+                    if v == "--shell" and j + 1 < len(vals):
+                        self.command(cmd.derive([argv[j + 1]], "sshx --shell"))
+            return
+        if name in ("tmux", "tmate"):
+            top = next((j for j, v in enumerate(vals[1:], 1) if not v.startswith("-") or v == "-c"), 0)
+            if top and vals[top] == "-c" and top + 1 < len(vals):
+                self.reparse(vals[top + 1], cmd, f"{name} -c")  # tmux -c CMD: runs CMD with the default shell, as sh -c
+                return
             sub = next((v for v in vals[1:] if not v.startswith("-")), "")
             if sub in (
                 "new",
