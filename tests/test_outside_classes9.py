@@ -153,6 +153,7 @@ E_SECRET_ARGS = [
 E_ORDINARY = [
     "lpstat -h print.example.net -a",
     "lpr -P office notes.txt",
+    "lpr -P office ~/Documents/report.pdf",
     "cancel -a",
     "lp -d office -n 2 $REPORT_FILE",
     "cancel -u $GITHUB_TOKEN",
