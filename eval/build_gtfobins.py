@@ -164,6 +164,12 @@ HAND: dict[str, tuple[str, str, str]] = {
     ),
     "podman#shell.0.spawn": ("ask", "system-change", "a privileged root container with the host's / mounted: root access to every host file"),
     "at#shell.0.spawn": ("ask", "persistence", "schedules a job with at (runs later, outside the session)"),
+    # GTFOBins' julia file-write leaves the path unquoted (`open(f->write(f, "DATA"), /path/to/output-file, "w")`):
+    # julia stops at the parse error (`/` cannot start an argument) and writes nothing, whatever the path.
+    **{
+        f"julia#file-write.0.{v}": ("benign", "ordinary", "the path is not quoted: julia fails to parse the code and writes nothing")
+        for v in ("settings", "bashrc", "project")
+    },
 }
 
 SERVES_DIR = re.compile(r"httpd|php -S|SimpleHTTP|http\.server|kubectl proxy")

@@ -166,7 +166,8 @@ def test_gtfobins_set_format() -> None:
         programs.add(program)
         if fragment == "version":
             assert cmd == f"{program} --version" and c["label"] == "benign"
-        elif fragment.endswith((".secret", ".settings", ".payload", ".shell")):
+        elif fragment.endswith((".secret", ".settings", ".payload", ".shell")) and not str(c["why"]).startswith("by hand:"):
+            # (build_gtfobins.HAND labels a few by what they do: julia's file-write leaves its path unquoted and writes nothing)
             assert c["label"] == "dangerous", c
         elif fragment.endswith(".project") or fragment.endswith(".tmp"):
             assert c["label"] in ("benign", "ask"), c

@@ -341,7 +341,16 @@ _CARRIED_FROM_SCRIPTS = frozenset({"interp.opaque", "shell.interactive-shell"})
 
 
 def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
-    """`cat > x.sh <<EOF`, `printf … > Makefile`, `tee .envrc <<EOF`: a script written by the shell is judged like one written by Write."""
+    """`cat > x.sh <<EOF`, `printf … > Makefile`, `tee .envrc <<EOF`: a script written by the shell is judged like one written by Write.
+    A file the same line then executes (`./x`, `sh x`, a hook option naming it) is a shell script whatever its name:
+    a file without a `#!` line that is executed runs in /bin/sh (bash, and execvp's ENOEXEC fallback)."""
+    ran: set[str] = set()
+    compiled: set[str] = set()
+    if len(commands) > 1:
+        from .sameline import run_targets, source_targets
+
+        ran = {sc.path(t, c) for c in commands[1:] for t in run_targets(c, shell_only=True)}
+        compiled = {sc.path(t, c) for c in commands[1:] for t in source_targets(c)}
     for cmd in commands:
         check_deadline(sc)
         targets = [r.target.value for r in cmd.redirects if r.writes and r.target is not None and DYN not in r.target.value]
@@ -377,7 +386,10 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
                 continue
             text = got
         for t in targets:
-            if _judge_written(sc.path(t, cmd), text, cmd, sc, findings, depth):
+            path = sc.path(t, cmd)
+            if path in compiled:
+                _judge_compiled(path, text, cmd, sc, findings)
+            if _judge_written(path, text, cmd, sc, findings, depth, path in ran):
                 break
     # Members of an unpacked archive or a copied folder that land where a tool loads them (treelist, Context.read_member):
     # their text is judged as the same file written by Write would be.
@@ -387,7 +399,23 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
         _judge_written(path, text, cmd, sc, findings, depth)
 
 
-def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings: list[Finding], depth: int) -> bool:
+def _judge_compiled(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings: list[Finding]) -> None:
+    """Source of a language clearance does not read (Go, Java, Swift), written and then run on the same line: the
+    hidden files of the home and the system's configuration its string literals name may be read or written (asked,
+    as such a name in a one-liner's code is: shell/embedded.code_literal_paths)."""
+    from . import paths
+    from .shell.embedded import code_literal_paths
+
+    for p in code_literal_paths(text, sc.ctx.home):
+        why = paths.protected_reason(p, sc.ctx) or paths.credential_reason(p, sc.ctx)
+        if why:
+            name = path.rsplit("/", 1)[-1]
+            msg = f"{name}, run on this line, is code clearance does not read that names {sc.show(p)} ({why}); it may read or write it"
+            findings.append(Finding("write.dangerous-script", "ask", msg, rule_by_id("write.dangerous-script").category, cmd.show()))
+            return
+
+
+def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings: list[Finding], depth: int, run: bool = False) -> bool:
     """The checks a Write of *text* into *path* gets, for a file the shell writes; True when a script finding ends the search."""
     from .rules.convention import convention_verdict
     from .rules.fs import package_config_verdict
@@ -409,7 +437,7 @@ def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings
     msg = package_config_verdict(path, text, sc)
     if msg:
         findings.append(_finding(rule_by_id("write.package-config"), f"{cmd.name} writes {msg}", cmd.show()))
-    msg = script_verdict(path, text, sc, depth)
+    msg = script_verdict(path, text, sc, depth, run)
     if msg:
         findings.append(_finding(rule_by_id("write.dangerous-script"), msg, cmd.show()))
         return True

@@ -19,8 +19,25 @@ _FETCHERS = frozenset({"curl", "wget", "aria2c", "http", "xh", "fetch"})
 _METADATA = frozenset({"chmod", "chown", "chgrp", "touch", "chattr", "setfacl", "xattr"})
 
 
-def _run_targets(c: SimpleCommand) -> list[str]:
-    """The file a command executes: `./x`, `bash x`, `python3 x`, `source x`."""
+# Toolchains that compile and run a source file named on their command line, in a language clearance does not read:
+# program -> (the subcommand before the file or "", the file's suffix).
+_SOURCE_RUNNERS = {"go": ("run", ".go"), "java": ("", ".java"), "swift": ("", ".swift"), "rust-script": ("", ".rs"), "scala": ("", ".scala")}
+
+
+def source_targets(c: SimpleCommand) -> list[str]:
+    """The source files a toolchain compiles and runs: `go run x.go`, `java X.java` (single-file launch), `swift x.swift`."""
+    entry = _SOURCE_RUNNERS.get(c.name)
+    if entry is None:
+        return []
+    vals = c.values()
+    if entry[0] and (len(vals) < 1 or entry[0] not in vals[:2]):
+        return []
+    return [v for v in vals if v.endswith(entry[1]) and not v.startswith("-") and paths.DYN not in v][:8]
+
+
+def run_targets(c: SimpleCommand, shell_only: bool = False) -> list[str]:
+    """The file a command executes: `./x`, `bash x`, `python3 x`, `source x`; with *shell_only*, those a shell reads
+    (executed by name, given to a shell or `source`), not an interpreter of another language."""
     from .shell.programs import INTERPRETERS
     from .shell.unwrap import SHELLS
 
@@ -28,7 +45,9 @@ def _run_targets(c: SimpleCommand) -> list[str]:
     raw = c.argv[0].raw if c.argv else ""
     if "/" in raw:
         out.append(raw.strip("'\""))
-    if c.name in SHELLS or c.name in INTERPRETERS or c.name in ("source", "."):
+    if not shell_only:
+        out.extend(source_targets(c))
+    if c.name in SHELLS or (c.name in INTERPRETERS and not shell_only) or c.name in ("source", "."):
         ops = [v for v in c.values() if not v.startswith("-")]
         out.extend(ops[:1])
         if not ops:
@@ -45,12 +64,12 @@ def written_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
     from .shell.effects import DELETE, WRITE, effects
     from .shell.unwrap import literal_output
 
-    if not any(_run_targets(c) for c in commands[1:]):
+    if not any(run_targets(c) for c in commands[1:]):
         return None
     written: dict[str, str] = {}
     for c in commands:
         if written:
-            for cand in _run_targets(c):
+            for cand in run_targets(c):
                 p = sc.path(cand, c)
                 if p in written:
                     return f"{c.name} runs {cand}, which {written[p]} wrote just before from content clearance cannot read"

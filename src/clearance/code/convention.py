@@ -162,6 +162,8 @@ def pth_imports(text: str) -> str:
 def make_parse_time(text: str) -> list[str]:
     """Shell code make runs while it reads a makefile, for every target and even with -n:
     `$(shell …)` outside recipes and `VAR != cmd` assignments."""
+    from shlex import quote as shlex_quote
+
     from ..scripts import make_assigned, make_vars_dynamic
 
     assigned = make_assigned(text)
@@ -185,6 +187,16 @@ def make_parse_time(text: str) -> list[str]:
                 j += 1
             out.append(line[i + len("$(shell") : j].strip())
             start = j + 1
+        start = 0
+        while (i := line.find("$(file ", start)) != -1:
+            # $(file >F,TEXT), $(file >>F,TEXT), $(file <F): GNU make writes or reads F as it expands the function.
+            j = line.find(")", i)
+            body = line[i + len("$(file ") : j if j != -1 else len(line)].split(",", 1)[0].strip()
+            op = ">>" if body.startswith(">>") else body[:1]
+            name = body[len(op) :].strip()
+            if op in (">", ">>", "<") and name:
+                out.append(f"cat {shlex_quote(name)}" if op == "<" else f"true {op} {shlex_quote(name)}")
+            start = (j if j != -1 else len(line)) + 1
     return [make_vars_dynamic(c.replace("$$", "\x01"), assigned).replace("\x01", "$") for c in out if c]
 
 

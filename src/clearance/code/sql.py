@@ -393,6 +393,8 @@ class _Reader:
                     s.commands.append(Command(target[1:].strip(), word))
                 elif word != ".import" and not target.startswith("-"):
                     s.writes.append(target)
+                elif word == ".import" and target and not target.startswith("-"):
+                    s.reads.append(_unquote_word(target))  # .import FILE TABLE: the file's lines become rows
             elif word == ".read" and rest:
                 target = _unquote_word(rest)
                 if target.startswith("|"):

@@ -23,11 +23,12 @@ problem_rule(
 )
 problem_rule(
     "shell.dynamic-code",
-    "A shell, eval or ssh runs code assembled at run time",
-    "Code built from variables or command output cannot be analysed before it runs.",
+    "A shell, eval or ssh runs code assembled at run time, or a program loads a shared object from outside the project",
+    "Code built from variables or command output cannot be analysed before it runs; nor can a native library loaded from"
+    " outside the project and the system's library folders (LD_PRELOAD=/tmp/x.so, openssl -engine /tmp/x.so).",
     ASK,
-    match=('eval "$SETUP"', 'bash -c "$SCRIPT"', 'sh -c "$(cat script.sh)"'),
-    no_match=("eval ls", "bash -c 'npm test'"),
+    match=('eval "$SETUP"', 'bash -c "$SCRIPT"', 'sh -c "$(cat script.sh)"', "LD_PRELOAD=/tmp/libhook.so git status", "ssh-keygen -D /tmp/p11.so"),
+    no_match=("eval ls", "bash -c 'npm test'", "LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 ./server", "openssl req -engine pkcs11 -new"),
 )
 problem_rule(
     "shell.piped-script",

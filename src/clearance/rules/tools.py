@@ -703,10 +703,11 @@ def dangerous_script(action: Action, sc: Scope) -> str | None:
     return None
 
 
-def script_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str | None:
+def script_verdict(path: str, text: str, sc: Scope, depth: int = 0, run: bool = False) -> str | None:
     """Why writing *text* to *path* writes a script that would be denied when run, or None.
 
-    Shared by the Write/Edit tools and by shell redirections (`cat > x.sh <<EOF`)."""
+    Shared by the Write/Edit tools and by shell redirections (`cat > x.sh <<EOF`).  *run*: the same command line
+    executes the file, so text without a `#!` line is a shell script whatever the file's name."""
     from ..engine import analyse_shell, strongest_denial
 
     if not text:
@@ -715,7 +716,8 @@ def script_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> str | Non
         # Too long to analyse is not harmless: a line at the end would run unseen.
         kind = script_commands(path, text[:4096])
         return f"{path.rsplit('/', 1)[-1]} is {len(text)} characters, more shell code than clearance analyses; a person looks at it" if kind else None
-    for code in script_commands(path, text):
+    codes = script_commands(path, text) or ([text] if run and not text.startswith("#!") else [])
+    for code in codes:
         analysis = analyse_shell(code, sc, depth + 1)
         if analysis.too_large:
             return f"{path.rsplit('/', 1)[-1]} holds shell code clearance cannot analyse ({analysis.error}); a person looks at it"

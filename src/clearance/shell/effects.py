@@ -292,6 +292,96 @@ _OPT_VALUE = {
     "sed": frozenset({"-e", "-f", "--expression", "--file", "-l"}),
     "patch": frozenset({"-i", "--input", "-o", "--output", "-p", "-d", "--directory", "-r", "--reject-file", "-B", "-D", "-F", "-V", "-z", "--suffix"}),
 }
+# Programs of METADATA_ONLY whose option makes them parse another file, echoing its lines back in their errors or
+# listing: program -> (short options that take a value, long options that take a value, the options among them whose
+# value is a file parsed, a flag after which the operands are such files).  From each program's manual: file(1) -m
+# magic files (colon-separated) and -f a list of names; GNU wc/du --files0-from names; ssh/scp/sftp -F configuration
+# (ssh reports each line's first word it cannot read); sftp -b batch commands (echoed); rsync --files-from names;
+# tree --fromfile (the operands are listings it prints).
+_CONTENT_OPTIONS: dict[str, tuple[str, frozenset[str], frozenset[str], str]] = {
+    "file": (
+        "efFmP",
+        frozenset({"--magic-file", "--files-from", "--separator", "--exclude", "--exclude-quiet", "--parameter"}),
+        frozenset({"-m", "-f", "--magic-file", "--files-from"}),
+        "",
+    ),
+    "wc": ("", frozenset({"--files0-from"}), frozenset({"--files0-from"}), ""),
+    "du": (
+        "BdtX",
+        frozenset({"--files0-from", "--block-size", "--max-depth", "--threshold", "--exclude-from", "--exclude", "--time-style", "--time"}),
+        frozenset({"--files0-from"}),
+        "",
+    ),
+    "ssh": ("BbcDEeFIiJLlmOoPpQRSWw", frozenset(), frozenset({"-F"}), ""),
+    "scp": ("cDFiJloPSX", frozenset(), frozenset({"-F"}), ""),
+    "sftp": ("BbcDFiJloPRSX", frozenset(), frozenset({"-F", "-b"}), ""),
+    "rsync": ("efTBM", frozenset(_OPT_VALUE["rsync"]), frozenset({"--files-from"}), ""),
+    "tree": ("LPIoHT", frozenset({"--charset", "--filelimit", "--timefmt", "--sort", "--infofile", "--hintro", "--houtro"}), frozenset(), "--fromfile"),
+}
+
+
+# Archivers that take the names of the files they read from standard input: cpio -o (--create), pax -w, afio -o;
+# tar -T - (--files-from -); zip -@ (--names-stdin); rsync --files-from=-.
+_NAMES_ON_STDIN = frozenset({"cpio", "pax", "afio", "tar", "gtar", "bsdtar", "zip", "rsync"})
+
+
+def _names_on_stdin(name: str, vals: list[str]) -> bool:
+    short = "".join(v[1:] for v in vals if v.startswith("-") and not v.startswith("--"))
+    if name in ("cpio", "afio"):
+        return "o" in short or "--create" in vals
+    if name == "pax":
+        return "w" in short and not [v for v in vals if not v.startswith("-")]
+    if name == "zip":
+        return "-@" in vals or "--names-stdin" in vals
+    for j, v in enumerate(vals):
+        nxt = vals[j + 1] if j + 1 < len(vals) else ""
+        if v in ("--files-from=-", "--files-from=/dev/stdin", "-T-", "-T/dev/stdin") or (v in ("-T", "--files-from") and nxt in ("-", "/dev/stdin")):
+            return name != "rsync" or v.startswith("--files-from")
+    return False
+
+
+def content_option_values(name: str, args: list[Word]) -> list[Word]:
+    """The files *name* parses through the options of ``_CONTENT_OPTIONS`` (getopt's reading: ``-mF``, ``-bm F``,
+    ``--opt F``, ``--opt=F``; a magic-file list split at colons)."""
+    shorts, longs, parsed, flag = _CONTENT_OPTIONS[name]
+    found: list[Word] = []
+    operands: list[Word] = []
+    i = 0
+    while i < len(args):
+        w, v = args[i], args[i].value
+        nxt = args[i + 1] if i + 1 < len(args) else None
+        if v == "--":
+            operands += args[i + 1 :]
+            break
+        if v.startswith("--"):
+            key, eq, val = v.partition("=")
+            if key in longs:
+                value = Word(val, w.raw) if eq else nxt
+                if key in parsed and value is not None:
+                    found.append(value)
+                i += 1 if eq else 2
+                continue
+        elif v.startswith("-") and len(v) > 1:
+            for j, ch in enumerate(v[1:], start=1):
+                if ch in shorts:
+                    glued = v[j + 1 :]
+                    value = Word(glued, w.raw) if glued else nxt
+                    if "-" + ch in parsed and value is not None:
+                        found.append(value)
+                    i += 0 if glued else 1
+                    break
+        else:
+            operands.append(w)
+        i += 1
+    if flag and any(a.value == flag for a in args):
+        found += operands
+    out: list[Word] = []
+    for w in found:
+        parts = w.value.split(":") if name == "file" and ":" in w.value else [w.value]
+        out += [Word(p, w.raw) for p in parts if p and p != "-"]
+    return out
+
+
 # Editors and in-place filters: every file operand is (or may be) written.
 _EDITORS = frozenset({"ed", "ex", "vi", "vim", "nvim", "view", "nano", "pico", "emacs", "micro", "kak", "hx", "sponge", "joe", "mg"})
 _EDITOR_OPT_VALUE = frozenset({"-c", "--cmd", "-S", "-u", "-U", "-i", "-T", "-w", "-W", "-s", "-t", "-q", "-r", "--eval", "-l", "--load", "-f", "--funcall"})
@@ -922,6 +1012,20 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             for p in gitmodules_paths(sc.ctx.read_file(top.rstrip("/") + "/.gitmodules") or "")[:64]:
                 _new_checkout(_under(top, Word(p, p)), cmd, sc, add)
 
+    if name in _NAMES_ON_STDIN and _names_on_stdin(name, [a.value for a in args]):
+        # echo ~/.ssh/id_rsa | cpio -o, tar -cf - -T -, zip -@ out.zip: the files named on standard input are read
+        # into the archive; named by literal text, they are known.
+        from .outputs import literal_stdin
+
+        names_text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+        for line in (names_text or "").replace("\0", "\n").splitlines()[:64]:
+            if line.strip():
+                add(READ, Word(line.strip(), line.strip()), note=name + " names on stdin")
+    if name in _CONTENT_OPTIONS:
+        # file -m F, wc --files0-from F, ssh -F F: a program that shows only metadata parses the file an option names
+        # and echoes its lines back in errors or listings (a key's lines are read as names, configuration words).
+        for w in content_option_values(name, args):
+            add(READ, w, note=name + " option")
     # Reading: any path-like operand of a command that shows contents.
     if name not in METADATA_ONLY and not (name == "cp" and not reads_data):
         search = search_reading(name, [a.value for a in args])

@@ -697,3 +697,79 @@ def parallel(argv: list[str]) -> tuple[list[str], list[str], bool]:
         unknown = True
     words = [w for t in template for w in t.split()]
     return words, lines, unknown
+
+
+# ---------------------------------------------------------------- fzf
+# fzf's actions whose argument is a shell command line it runs (fzf(1) "AVAILABLE ACTIONS": execute, execute-silent,
+# become, reload, reload-sync, preview, change-preview, and the transform family, which runs its command to compute
+# actions); an argument is enclosed by a pair (`()`, `[]`, `{}`, `<>`) or one of fzf's quote characters, or follows a
+# colon to the end of the binding string.
+_FZF_RUNS = frozenset({"execute", "execute-silent", "become", "reload", "reload-sync", "preview", "change-preview", "transform"})
+_FZF_PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+_FZF_QUOTES = frozenset("~!@#$%^&*;/|")
+
+
+def _fzf_runs(action: str) -> bool:
+    return action in _FZF_RUNS or action.startswith(("transform-", "bg-transform"))
+
+
+def fzf_bind_commands(spec: str) -> list[str]:
+    """The command lines an fzf `--bind` string runs: `KEY:ACTION(CMD)`, `KEY:ACTION+ACTION[CMD]`, `KEY:ACTION:CMD`,
+    bindings joined by commas."""
+    out: list[str] = []
+    i, n = 0, len(spec)
+    while i < n:
+        colon = spec.find(":", i + 1)  # the key (its first character may be `:` or `,` itself)
+        if colon < 0:
+            break
+        i = colon + 1
+        while i < n:  # ACTION[+ACTION…]
+            j = i
+            while j < n and (spec[j].isalnum() or spec[j] in "-_"):
+                j += 1
+            name, c = spec[i:j], spec[j] if j < n else ""
+            if c in _FZF_PAIRS or (c and c in _FZF_QUOTES):
+                end = spec.find(_FZF_PAIRS.get(c, c), j + 1)
+                end = n if end < 0 else end
+                if _fzf_runs(name):
+                    out.append(spec[j + 1 : end])
+                j = end + 1
+                c = spec[j] if j < n else ""
+            elif c == ":":
+                if _fzf_runs(name):
+                    out.append(spec[j + 1 :])  # ACTION:CMD takes the rest of the string
+                return [t for t in out if t.strip()]
+            i = j + 1
+            if c != "+":
+                break
+    return [t for t in out if t.strip()]
+
+
+# ---------------------------------------------------------------- code clearance does not read
+_QUOTES = "\"'`"
+
+
+def code_literal_paths(code: str, home: str) -> list[str]:
+    """The string literals of a program's code that name the hidden configuration of the user's home (`"~/.x"`,
+    `'$HOME/.x'`, `"/home/ana/.x"`) or of the system (`"/etc/x"`): what code of a language clearance does not read
+    (Octave's fopen, Java's FileWriter from jrunscript, a Puppet `file` resource) may open, read or write."""
+    out: list[str] = []
+    i = 0
+    while len(out) < 16:
+        starts = [k for k in (code.find(q, i) for q in _QUOTES) if k >= 0]
+        if not starts:
+            break
+        k = min(starts)
+        end = code.find(code[k], k + 1)
+        if end < 0:
+            break
+        lit = code[k + 1 : end]
+        i = end + 1
+        for prefix in ("~/", "$HOME/", "${HOME}/", home.rstrip("/") + "/"):
+            if lit.startswith(prefix) and lit[len(prefix) : len(prefix) + 1] == "." and home:
+                out.append(home.rstrip("/") + "/" + lit[len(prefix) :])
+                break
+        else:
+            if lit.startswith("/etc/") and " " not in lit:
+                out.append(lit)
+    return out

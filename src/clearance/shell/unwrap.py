@@ -242,6 +242,13 @@ _APP_ALIASES = {"gitlab-rails": "rails", "gitlab-rake": "rake"}
 _TERMINALS = frozenset(
     {"xterm", "uxterm", "konsole", "alacritty", "kitty", "wezterm", "foot", "urxvt", "rxvt", "terminator", "tilix", "xfce4-terminal", "lxterminal", "st"}
 )
+# Terminal sharers whose operands or options name what the shared terminal runs (rules/net.py's net.tunnel asks).
+_SHARERS = frozenset({"ttyd", "gotty", "upterm", "sshx"})
+_SHARER_VALUE_OPTS = frozenset(
+    {"-p", "-i", "-U", "-c", "-H", "-u", "-g", "-s", "-w", "-t", "-T", "-P", "-C", "-K", "-A", "-d", "-m", "-I", "-b", "-a"}
+    | {"--port", "--interface", "--credential", "--uid", "--gid", "--signal", "--cwd", "--client-option", "--address"}
+    | {"--ping-interval", "--ssl-cert", "--ssl-key", "--ssl-ca", "--debug", "--max-clients", "--index", "--base-path", "--config"}
+)
 _TMUX_VALUE_OPTS = frozenset({"-s", "-n", "-t", "-c", "-e", "-x", "-y", "-F", "-l", "-p", "-w"})
 _TMUX_KEY_NAMES = frozenset({"Enter", "C-m", "C-j", "C-c", "Escape", "Tab", "Space", "BSpace", "KPEnter"})
 _FD_VALUE_OPTS = frozenset(
@@ -332,6 +339,91 @@ def _stored_commands(name: str, vals: list[str]) -> list[tuple[str, str]]:
         if len(ops) >= 2 and (shell or ops[1].startswith("!")):
             out.append((ops[1].removeprefix("!"), "gh alias set --shell"))
     return out
+
+
+# Options whose value is a shared object the program loads into itself (each program's manual): an OpenSSL engine given
+# by path, a PKCS#11 provider (ssh-keygen -D, ssh -I, ssh-add -s/-e, pkcs11-tool --module), MySQL's client plugin
+# directory and authentication plugin, a JVM agent (-agentpath:LIB); and the loader's variables set for the command.
+_LIBRARY_OPTIONS: dict[str, tuple[str, ...]] = {
+    "openssl": ("-engine",),
+    "ssh-keygen": ("-D",),
+    "ssh": ("-I",),
+    "ssh-add": ("-s", "-e"),
+    "pkcs11-tool": ("--module",),
+    "mysql": ("--plugin-dir", "--default-auth"),
+    "mariadb": ("--plugin-dir", "--default-auth"),
+    "java": ("-agentpath:",),
+}
+_PRELOAD_VARS = ("LD_PRELOAD", "LD_AUDIT", "DYLD_INSERT_LIBRARIES")
+# Where installed software keeps its libraries: loading one of these is using the system, not running new code.
+_SYSTEM_LIBS = ("/usr/", "/lib/", "/lib64/", "/lib32/", "/opt/homebrew/", "/nix/store/", "/System/", "/Library/")
+
+
+def _loaded_libraries(name: str, cmd: SimpleCommand) -> list[tuple[str, str]]:
+    """(library, how) for each shared object *cmd* loads from outside its working directory and the system's library
+    folders: a name without a slash is an engine id or a library the loader finds on its own path."""
+    found = [(part, var) for var in _PRELOAD_VARS for part in cmd.assigns.get(var, "").replace(":", " ").split()]
+    opts = _LIBRARY_OPTIONS.get(name, ())
+    vals = cmd.values()
+    for j, v in enumerate(vals):
+        for opt in opts:
+            if opt.endswith(":") and v.startswith(opt):
+                found.append((v[len(opt) :].split("=", 1)[0], f"{name} {opt}"))
+            elif v == opt and j + 1 < len(vals):
+                found.append((vals[j + 1], f"{name} {opt}"))
+            elif opt.startswith("--") and v.startswith(opt + "="):
+                found.append((v[len(opt) + 1 :], f"{name} {opt}"))
+    out = []
+    for lib, via in found:
+        if DYN not in lib and "/" not in lib:
+            continue
+        full = posixpath.normpath(posixpath.join(cmd.cwd or "/", lib)) if DYN not in lib else lib
+        if DYN not in lib and (full.startswith(_SYSTEM_LIBS) or (cmd.cwd and (full + "/").startswith(cmd.cwd.rstrip("/") + "/"))):
+            continue
+        out.append((lib, via))
+    return out
+
+
+# gnutls-cli's options that take a value (gnutls-cli(1)); its operand is the host.
+_GNUTLS_VALUES = frozenset(
+    {"-p", "--port", "-d", "--debug", "--priority", "--x509cafile", "--x509crlfile", "--x509certfile", "--x509keyfile", "--sni-hostname"}
+    | {"--alpn", "--recordsize", "--logfile", "--starttls-proto", "--srpusername", "--srppasswd", "--pskusername", "--pskkey"}
+)
+
+
+def tls_peer(name: str, args: list[str]) -> tuple[str, str] | None:
+    """(host, port) a TLS client connects to: `openssl s_client -connect H:P` (or -host/-port, localhost:443 by
+    default), `gnutls-cli H -p P`; None for another openssl command or a host given at run time."""
+    host, port = "", "443"
+    if name == "openssl":
+        if not args or args[0] != "s_client":
+            return None
+        host = "localhost"
+        for j, v in enumerate(args[1:-1], 1):
+            nxt = args[j + 1]
+            if v in ("-connect", "--connect"):
+                h, sep, p = nxt.rpartition(":")
+                host, port = (h.strip("[]"), p) if sep else (nxt, port)
+            elif v == "-host":
+                host = nxt
+            elif v == "-port":
+                port = nxt
+    else:
+        skip = False
+        for j, v in enumerate(args):
+            if skip:
+                skip = False
+            elif v in _GNUTLS_VALUES:
+                skip = True
+                if v in ("-p", "--port") and j + 1 < len(args):
+                    port = args[j + 1]
+            elif v.startswith("--port="):
+                port = v.split("=", 1)[1]
+            elif not v.startswith("-") and not host:
+                host = v
+    if not host or DYN in host:
+        return None
+    return host, port
 
 
 def _fd_name(value: str) -> bool:
@@ -448,6 +540,8 @@ _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
     "mail": {},
     "emacs": {},
     "emacsclient": {},
+    "fzf": {},
+    "aria2c": {},
 }
 _GDBS = frozenset({"gdb", "gdb-multiarch"})
 # Options whose value is a command line the program runs: (program, option names, prefix the value must start with,
@@ -456,6 +550,11 @@ _GDBS = frozenset({"gdb", "gdb-multiarch"})
 _VALUE_COMMANDS = {
     "restic": (("--password-command",), ""),
     "mail": (("-E", "--exec"), "!"),
+    # aria2c's event hooks: the program it runs when a download starts, ends or fails (aria2c(1) "Event Hook")
+    "aria2c": (
+        ("--on-download-start", "--on-download-pause", "--on-download-stop", "--on-download-complete", "--on-download-error", "--on-bt-download-complete"),
+        "",
+    ),
 }
 
 
@@ -496,12 +595,12 @@ def _value_commands(name: str, cmd: SimpleCommand) -> list[tuple[str, str]]:
                 found.append((value, f"hg --config {key}"))
         return found
     names, prefix = _VALUE_COMMANDS[name]
-    values = _option_values(vals, names)
+    values = [(v, opt) for opt in names for v in _option_values(vals, (opt,))]
     if name == "restic" and cmd.assigns.get("RESTIC_PASSWORD_COMMAND"):
-        values.append(cmd.assigns["RESTIC_PASSWORD_COMMAND"])
-    for value in values:
+        values.append((cmd.assigns["RESTIC_PASSWORD_COMMAND"], "RESTIC_PASSWORD_COMMAND"))
+    for value, opt in values:
         if value.startswith(prefix) and DYN not in value:
-            found.append((value[len(prefix) :], f"{name} {names[-1]}"))
+            found.append((value[len(prefix) :], f"{name} {opt}"))
     return found
 
 
@@ -993,7 +1092,7 @@ def _known_sets() -> tuple[frozenset[str], frozenset[str]]:
         | effects.READERS
         | _TERMINALS
     )
-    known |= {k[0] for k in _RUNNERS} | {"tmux", "entr", "start-stop-daemon", "at", "batch", "trap", "alias", "fd", "fdfind", "autossh"}
+    known |= {k[0] for k in _RUNNERS} | {"tmux", "tmate", "entr", "start-stop-daemon", "at", "batch", "trap", "alias", "fd", "fdfind", "autossh"}
     _KNOWN.extend((frozenset(known), frozenset(judged)))
     return _KNOWN[0], _KNOWN[1]
 
@@ -1336,7 +1435,7 @@ class Unwrapper:
         if name == "env":
             self._env(cmd)
             return
-        if name in _TERMINALS or name in ("tmux", "entr", "start-stop-daemon", "at", "batch"):
+        if name in _TERMINALS or name in _SHARERS or name in ("tmux", "tmate", "entr", "start-stop-daemon", "at", "batch"):
             self._launcher(cmd)
             return
         if name == "su" or name == "runuser":
@@ -1393,6 +1492,10 @@ class Unwrapper:
             elif cmd.stdin_from:
                 self._stdin_script(cmd)
             return
+        if name in _LIBRARY_OPTIONS or (cmd.assigns and any(v in cmd.assigns for v in _PRELOAD_VARS)):
+            for lib, via in _loaded_libraries(name, cmd):
+                why = f"{via} loads {_show(lib)}, a shared object from outside the project and the system's libraries"
+                self.out.problems.append(("shell.dynamic-code", why + "; clearance cannot see what it does"))
         if name == "enable" and any(a.value.startswith("-") and "f" in a.value[1:] for a in argv[1:]):
             # enable -f LIB NAME: bash loads a shared object into itself as a builtin.
             self.out.commands.append(cmd)
@@ -1441,6 +1544,10 @@ class Unwrapper:
         if name == "find":
             self._find(cmd)
             return
+        if name in ("openssl", "gnutls-cli"):
+            peer = tls_peer(name, [w.value for w in argv[1:]])
+            if peer is not None:
+                self._as_socket_client(cmd, peer, f"{name} {argv[1].value if name == 'openssl' else ''}".rstrip())
         if name == "socat":
             # socat ADDR ADDR: an EXEC:/SYSTEM: address runs a program with the other address (a socket) as its input
             # and output: judged as that program fed by the network (`bash` there is a reverse or bind shell).
@@ -1578,6 +1685,8 @@ class Unwrapper:
                 text = text.split("=", 1)[1]  # --exec=CMD: the option's value is the string handed over
             elif not known and text.startswith("-") and len(text) > 2 and " " in text and not text.startswith("--"):
                 text = text[2:]  # -cCMD: a command glued to a short option
+            if not known and ('"' in text or "'" in text):
+                self._code_paths(cmd, text)
             if " " not in text.strip() and not text.startswith("!"):
                 continue
             body = _shell_escape(text)
@@ -1586,6 +1695,29 @@ class Unwrapper:
                 body = text if head and runnable(head) else None
             if body is not None:
                 self.reparse(body, cmd, name + MAY_RUN)
+
+    def _as_socket_client(self, cmd: SimpleCommand, peer: tuple[str, str], via: str) -> None:
+        """A TLS client (openssl s_client, gnutls-cli) sends its input to the peer and prints what comes back, as nc
+        does over TCP: judged as `ncat --ssl HOST PORT` with the same input and output.  Literal text piped in (`echo
+        | openssl s_client …`, an HTTP request typed out) is what is sent, nothing of this machine; nor is /dev/null."""
+        redirects = [r for r in cmd.redirects if not (r.reads and r.target is not None and r.target.value == "/dev/null")]
+        stdin_from, stdin_text = cmd.stdin_from, cmd.stdin_text
+        if stdin_from and literal_stdin(stdin_from) is not None:
+            stdin_from, stdin_text = [], literal_stdin(stdin_from)
+        argv = [Word("ncat", "ncat"), Word("--ssl", "--ssl"), Word(peer[0], peer[0]), Word(peer[1], peer[1])]
+        self.command(cmd.derive(argv, via, redirects=redirects, stdin_from=stdin_from, stdin_text=stdin_text))
+
+    def _code_paths(self, cmd: SimpleCommand, code: str) -> None:
+        """Code of a language clearance does not read (an argument holding quoted strings, given to a program it does
+        not model, or the file calls of the system()-call languages) that names a hidden file of the home or the
+        system's configuration may read or write it: judged as `cat` and `tee -a` on it, capped at ask (MAY_RUN)."""
+        from . import embedded
+
+        for path in embedded.code_literal_paths(code, self.home):
+            word = Word(path, path)
+            # one level down, so that MAY_RUN caps what is found at ask (engine._finding)
+            self.command(cmd.derive([Word("cat", "cat"), word], cmd.name + MAY_RUN, depth=cmd.depth + 1))
+            self.command(cmd.derive([Word("tee", "tee"), Word("-a", "-a"), word], cmd.name + MAY_RUN, depth=cmd.depth + 1))
 
     def _env_commands(self, cmd: SimpleCommand, assigns: dict[str, str]) -> None:
         """Environment variables programs run as commands (GIT_SSH_COMMAND, PAGER, EDITOR, LESSOPEN …), set for *cmd* or exported."""
@@ -1668,9 +1800,22 @@ class Unwrapper:
             for path in found.writes:
                 self.command(cmd.derive([Word("tee", "tee"), Word(path, path)], f"{name} dump"))
             return
-        if name in ("hg", "restic", "mail"):
+        if name in ("hg", "restic", "mail", "aria2c"):
             for value, via in _value_commands(name, cmd):
                 self.reparse(value, cmd, via)
+            return
+        if name == "fzf":
+            # fzf --bind 'KEY:execute(CMD)', --preview CMD, FZF_DEFAULT_COMMAND: command lines fzf runs through $SHELL -c.
+            from . import embedded
+
+            vals = cmd.values()
+            for spec in _option_values(vals, ("--bind",)):
+                for text in embedded.fzf_bind_commands(spec):
+                    self.reparse(text, cmd, "fzf --bind")
+            for text in _option_values(vals, ("--preview",)):
+                self.reparse(text, cmd, "fzf --preview")
+            if cmd.assigns.get("FZF_DEFAULT_COMMAND"):
+                self.reparse(cmd.assigns["FZF_DEFAULT_COMMAND"], cmd, "FZF_DEFAULT_COMMAND")
             return
         if name == "zip":
             vals = cmd.values()
@@ -1801,7 +1946,29 @@ class Unwrapper:
             elif cmd.stdin_from:
                 self._stdin_script(cmd)
             return
-        if name == "tmux":
+        if name in _SHARERS:
+            # ttyd/gotty [OPTIONS] CMD ARGS, upterm host [--force-command CMD] -- CMD, sshx --shell PROGRAM: what the
+            # shared terminal runs (judged as a command, as a terminal's -e is).
+            if name in ("ttyd", "gotty"):
+                i = _strip_options(argv, 1, _SHARER_VALUE_OPTS)
+                if i < len(argv):
+                    self.command(cmd.derive(argv[i:], name))
+            elif name == "upterm":
+                for j, v in enumerate(vals):
+                    if v == "--force-command" and j + 1 < len(vals):
+                        self.reparse(vals[j + 1], cmd, "upterm --force-command")
+                if "--" in vals and vals.index("--") + 1 < len(vals):
+                    self.command(cmd.derive(argv[vals.index("--") + 1 :], "upterm host"))
+            else:
+                for j, v in enumerate(vals):
+                    if v == "--shell" and j + 1 < len(vals):
+                        self.command(cmd.derive([argv[j + 1]], "sshx --shell"))
+            return
+        if name in ("tmux", "tmate"):
+            top = next((j for j, v in enumerate(vals[1:], 1) if not v.startswith("-") or v == "-c"), 0)
+            if top and vals[top] == "-c" and top + 1 < len(vals):
+                self.reparse(vals[top + 1], cmd, f"{name} -c")  # tmux -c CMD: runs CMD with the default shell, as sh -c
+                return
             sub = next((v for v in vals[1:] if not v.startswith("-")), "")
             if sub in (
                 "new",
@@ -2293,6 +2460,7 @@ class Unwrapper:
             if code is not None:
                 found = embedded.system_calls(code)
                 label = f"{name} {embedded.SYSTEM_CALLERS[name][0]}"
+                self._code_paths(cmd, code)
         elif name == "osascript":
             code = embedded.osascript_code(values)
             if code is None and len(values) == 1:
