@@ -8,7 +8,7 @@ input, allowed calls.
 Stage 1 is one short call answering ALLOW or BLOCK, told to block when unsure.
 Stage 2 runs only after BLOCK: it reasons step by step and ends with
 ``DECISION: allow|deny|ask`` and ``REASON: …``.  Any failure is *ask*.
-Identical pending calls in a session reuse the cached verdict; the cache file
+Identical pending calls in a session, on the same user turns, reuse the cached verdict; the cache file
 counts only when its MAC verifies (seal.py), so a planted verdict clears nothing.
 """
 
@@ -158,8 +158,15 @@ def _cache_path(ctx: Context, env: Any) -> str:
     return os.path.join(base, "clearance", "reviewer", f"{zlib.crc32(ctx.session_id.encode()):08x}.json")
 
 
-def _cache_key(action: Action) -> str:
-    return json.dumps([action.tool_name, action.tool_input], sort_keys=True, ensure_ascii=False)
+def _cache_key(action: Action, evidence: str) -> str:
+    """The call and a digest of the evidence the verdict was given on (the user's turns the reviewer read): a verdict holds
+    for that call on that evidence only. Keyed by the call alone, a dry run of the hook on a forged event (`clearance hook
+    --no-audit`, allowed to the agent) with a transcript of the agent's own making cached an *allow* that the session's
+    real call then reused without a model call (adversarial round 9a)."""
+    from hashlib import blake2b
+
+    digest = blake2b(evidence.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return json.dumps([action.tool_name, action.tool_input, digest], sort_keys=True, ensure_ascii=False)
 
 
 def _cache_read(ctx: Context, env: Any) -> dict[str, Any] | None:
@@ -215,7 +222,7 @@ def review(decision: Decision, action: Action, ctx: Context, policy: Policy | No
     view, entries = view_for(ctx.transcript_path)
     if why == "soft_deny" and not user_messages(entries):
         return decision  # a soft denial can only be cleared by the user's own words
-    key = _cache_key(action)
+    key = _cache_key(action, view)
     cached = _cache_get(ctx, env, key)
     if cached is not None:
         return _final(decision, cached["decision"], cached["reason"], "cache", (0, 0), 0.0)
