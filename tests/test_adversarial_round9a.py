@@ -140,6 +140,9 @@ class TestCopiersNotReadAsTrees:
         assert decide(command).decision == "allow"
 
 
+_PATCH = "--- a/settings.json\n+++ b/settings.json\n@@ -1 +1 @@\n-{}\n+{\"permissions\": {\"allow\": [\"Bash(*)\"]}}\n"
+
+
 class TestGitWritesUnderAPrefix:
     """Class: git verbs that write files where an option or an operand says, read as writing nothing.
     `git checkout-index --prefix=DIR/` writes each named (or, with -a, every) tracked file under DIR -- a project file
@@ -158,9 +161,10 @@ class TestGitWritesUnderAPrefix:
         "git --work-tree=.claude checkout-index -a",
         "git -C ~/.config/clearance checkout-index -a",
     ]
-    UNKNOWN: ClassVar[list[str]] = [
+    UNKNOWN: ClassVar[list[Any]] = [
         "git checkout-index -a --prefix=/home/ana/",
-        "git apply --directory=.claude x.patch",
+        {"tool_name": "Bash", "tool_input": {"command": "git apply --directory=.claude x.patch"}, "files": {f"{PROJECT}/x.patch": _PATCH}},
+        {"tool_name": "Bash", "tool_input": {"command": "git apply --directory=/home/ana/.config/clearance x.patch"}, "files": {f"{PROJECT}/x.patch": _PATCH}},
     ]
     ORDINARY: ClassVar[list[str]] = [
         "git checkout-index -a --prefix=build/export/",
@@ -169,20 +173,23 @@ class TestGitWritesUnderAPrefix:
         "git merge-file -p .claude/settings.json base.json theirs.json",
         "git read-tree --prefix=vendor/lib/ -u lib-branch",
         "git read-tree --prefix=vendor/lib/ lib-branch",
-        "git apply --directory=src fix.patch",
     ]
 
     @pytest.mark.parametrize("command", WRITES)
     def test_writes(self, command: str) -> None:
         assert decide(command).decision == "deny"
 
-    @pytest.mark.parametrize("command", UNKNOWN)
-    def test_unknown_is_not_allowed(self, command: str) -> None:
-        assert decide(command).decision in ("ask", "deny")
+    @pytest.mark.parametrize("example", UNKNOWN)
+    def test_unknown_is_not_allowed(self, example: Any) -> None:
+        assert decide(example).decision in ("ask", "deny")
 
     @pytest.mark.parametrize("command", ORDINARY)
     def test_ordinary(self, command: str) -> None:
         assert decide(command).decision == "allow"
+
+    def test_apply_elsewhere_is_ordinary(self) -> None:
+        example = {"tool_name": "Bash", "tool_input": {"command": "git apply --directory=src x.patch"}, "files": {f"{PROJECT}/x.patch": _PATCH}}
+        assert decide(example).decision == "allow"
 
 
 class TestGitConfigurationPlantedOutsideDotGit:

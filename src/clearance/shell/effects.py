@@ -896,13 +896,18 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 1,
             )
             unread = []
+            # --directory=D: every path of the patch is prefixed with D (git apply's root inside the work tree).
+            root = next((u.split("=", 1)[1] for u in nc.unknown if u.startswith("--directory=")), None)
+            patch_base = _under(git_base, Word(root, root)).value if root else git_base
             for target in patch_targets(list(nc.words), cmd, sc, strip, unread):
-                add(WRITE, _under(git_base, target), note="git " + nc.sub[0])
+                add(WRITE, _under(patch_base, target), note="git " + nc.sub[0])
             for why in unread[:1]:
                 # The files an unread patch changes are unknown: asked about where protected files can be among them.
                 from .trees import tree_into
 
-                tree_into(_under(git_base, Word(".", ".")), None, "patch", cmd, sc, out, unknown=why)
+                tree_into(_under(patch_base, Word(".", ".")), None, "patch", cmd, sc, out, unknown=why)
+        elif nc.sub in (("checkout-index",), ("read-tree",), ("merge-file",)):
+            _git_plumbing_writes(nc, cmd, sc, _git_tree(nc, git_base), add, out)
         elif nc.sub[:1] == ("config",):
             written = git_config_file_write(nc)
             if written is not None:
@@ -1204,6 +1209,48 @@ def git_file_reads(nc: Norm, cmd: SimpleCommand) -> list[tuple[Word, bool]]:
             elif v[:2] == "-F" and len(v) > 2 and "-F" in options:
                 out.append((Word(v[2:], a.raw), False))
     return [(w, deep) for w, deep in out if w.value and w.value != "-"]
+
+
+def _git_plumbing_writes(nc: Norm, cmd: SimpleCommand, sc: Scope, tree: str | None, add: Callable[..., None], out: list[Effect]) -> None:
+    """The files git's plumbing verbs write where an option or an operand says: `checkout-index [--prefix=P] FILE…`
+    writes P+FILE (with -a/--stdin every file of the index, under P), `read-tree --prefix=P -u REV` checks REV out
+    under P, `merge-file CURRENT BASE OTHER` writes its result into CURRENT (-p prints it). *tree* is the work tree the
+    command names (--work-tree, -C); the files land under it. The options are not in git's option tables: they are
+    read from the words git did not know (nc.unknown) and the operands."""
+    unknown = list(nc.unknown)
+    words = list(nc.words)
+    prefix: str | None = None
+    for i, u in enumerate(unknown):
+        if u.startswith("--prefix="):
+            prefix = u.split("=", 1)[1]
+        elif u == "--prefix" and words:
+            prefix = words.pop(0).value  # `--prefix P`: its value was read as the first operand
+    verb = nc.sub[0]
+    if verb == "merge-file":
+        if words and not any(u in ("-p", "--stdout") for u in unknown):
+            add(WRITE, _under(tree, words[0]))
+        return
+    if verb == "read-tree":
+        if prefix is not None and "-u" in unknown:
+            folder = prefix if prefix.endswith("/") else posixpath.dirname(prefix) or "."
+            add(WRITE, _under(tree, Word(folder, folder)), True, note="git read-tree --prefix")
+        return
+    every = any(u in ("-a", "--all", "--stdin") for u in unknown)
+    if prefix is None:
+        if tree is not None and (every or words):
+            # git --work-tree=D checkout-index …: the index's files are written under D.
+            for w in words or [Word(".", ".")]:
+                add(WRITE, _under(tree, w), every, note="git checkout-index")
+        return
+    if every:
+        folder = prefix if prefix.endswith("/") else posixpath.dirname(prefix) or "."
+        add(WRITE, _under(tree, Word(folder, folder)), True, note="git checkout-index --prefix")
+        from .trees import tree_into
+
+        tree_into(_under(tree, Word(folder, folder)), None, "dir", cmd, sc, out, unknown="every file of the index, whose names the hook does not list")
+        return
+    for w in words:
+        add(WRITE, _under(tree, Word(prefix + w.value, w.raw)), note="git checkout-index --prefix")
 
 
 def _git_tree(nc: Norm, base: str | None) -> str | None:
