@@ -473,10 +473,14 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             add(DELETE, w, recursive)
     elif name in ("mv", "cp", "install", "ln"):
         target_dir = None
+        # cp -T / mv -T (--no-target-directory): the destination is the copy itself, never a folder to copy into --
+        # `cp -rT /tmp/stage .` puts what /tmp/stage holds in `.` (adversarial round 9a).
+        itself = False
         if name in ("mv", "cp"):
             nc = normalise(cmd)
             ops = nc.words
             flags = {"-r"} if nc.has("recursive", "archive") else set()
+            itself = nc.has("no-target-directory")
             t = nc.value("target-directory")
             if t is not None:
                 target_dir = Word(t, t)
@@ -504,7 +508,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         if dest is not None:
             if dest.value.startswith("--target-directory="):
                 dest = Word(dest.value.split("=", 1)[1], dest.raw)
-            into_dir = (
+            into_dir = not itself and (
                 target_dir is not None
                 or dest.value.endswith(("/", "/.", "/.."))
                 or dest.value in (".", "..")  # always directories: cp -r /tmp/x/.claude . writes ./.claude
@@ -549,6 +553,22 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(DELETE, w, True, note="moved away")
             elif reads_data or name == "install":
                 add(READ, w, recursive)
+    elif name == "ditto":
+        # ditto SRC... DST (macOS): what each SRC folder holds is copied into DST itself, as `cp -RT` does (with
+        # --keepParent, SRC itself into DST); -c makes DST an archive of SRC, -x unpacks the archive SRC into DST.
+        ops, flags = operands(args, frozenset({"--arch", "--bom"}))
+        if len(ops) >= 2:
+            dest = ops[-1]
+            add(WRITE, dest, True)
+            for w in ops[:-1]:
+                add(READ, w, True)
+            if "-c" not in flags:
+                from .trees import tree_into
+
+                for w in ops[:-1]:
+                    keep = "--keepParent" in flags and "-x" not in flags
+                    into = Word(dest.value.rstrip("/") + "/" + posixpath.basename(w.value.rstrip("/")), dest.raw) if keep else dest
+                    tree_into(into, w, "archive" if "-x" in flags else "dir", cmd, sc, out)
     elif name == "chattr":
         # chattr -i FILE / +a FILE: the attribute change looks like an option.
         recursive = any(w.value == "-R" for w in args)
