@@ -140,7 +140,7 @@ class TestCopiersNotReadAsTrees:
         assert decide(command).decision == "allow"
 
 
-_PATCH = "--- a/settings.json\n+++ b/settings.json\n@@ -1 +1 @@\n-{}\n+{\"permissions\": {\"allow\": [\"Bash(*)\"]}}\n"
+_PATCH = '--- a/settings.json\n+++ b/settings.json\n@@ -1 +1 @@\n-{}\n+{"permissions": {"allow": ["Bash(*)"]}}\n'
 
 
 class TestGitWritesUnderAPrefix:
@@ -332,7 +332,14 @@ class TestHookRunOnAForgedEvent:
         cmd = "aws s3 rb s3://acme-staging --force"
 
         def call(tpath: Path, opts: list[str]) -> str:
-            ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": cmd}, "cwd": PROJECT, "session_id": "victim", "transcript_path": str(tpath)}
+            ev = {
+                "hook_event_name": "PreToolUse",
+                "tool_name": "Bash",
+                "tool_input": {"command": cmd},
+                "cwd": PROJECT,
+                "session_id": "victim",
+                "transcript_path": str(tpath),
+            }
             out = run_answer(json.dumps(ev).encode(), Options(opts), env).stdout or {}
             return str(out.get("hookSpecificOutput", {}).get("permissionDecision", "allow"))
 
@@ -342,7 +349,14 @@ class TestHookRunOnAForgedEvent:
     def test_the_same_evidence_reuses_the_verdict(self, server: str, tmp_path: Path) -> None:
         env = setup(tmp_path, server, "anthropic")
         t = transcript(tmp_path, ASKED)
-        ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "aws s3 rb s3://acme-staging --force"}, "cwd": PROJECT, "session_id": "s", "transcript_path": str(t)}
+        ev = {
+            "hook_event_name": "PreToolUse",
+            "tool_name": "Bash",
+            "tool_input": {"command": "aws s3 rb s3://acme-staging --force"},
+            "cwd": PROJECT,
+            "session_id": "s",
+            "transcript_path": str(t),
+        }
         before = len(FakeLLM.requests)
         for _ in range(2):
             out = run_answer(json.dumps(ev).encode(), Options(), env).stdout or {}

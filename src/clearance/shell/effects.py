@@ -567,8 +567,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
 
                 for w in ops[:-1]:
                     keep = "--keepParent" in flags and "-x" not in flags
-                    into = Word(dest.value.rstrip("/") + "/" + posixpath.basename(w.value.rstrip("/")), dest.raw) if keep else dest
-                    tree_into(into, w, "archive" if "-x" in flags else "dir", cmd, sc, out)
+                    landing = Word(dest.value.rstrip("/") + "/" + posixpath.basename(w.value.rstrip("/")), dest.raw) if keep else dest
+                    tree_into(landing, w, "archive" if "-x" in flags else "dir", cmd, sc, out)
     elif name == "chattr":
         # chattr -i FILE / +a FILE: the attribute change looks like an option.
         recursive = any(w.value == "-R" for w in args)
@@ -917,8 +917,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             )
             unread = []
             # --directory=D: every path of the patch is prefixed with D (git apply's root inside the work tree).
-            root = next((u.split("=", 1)[1] for u in nc.unknown if u.startswith("--directory=")), None)
-            patch_base = _under(git_base, Word(root, root)).value if root else git_base
+            apply_root = next((u.split("=", 1)[1] for u in nc.unknown if u.startswith("--directory=")), None)
+            patch_base = _under(git_base, Word(apply_root, apply_root)).value if apply_root else git_base
             for target in patch_targets(list(nc.words), cmd, sc, strip, unread):
                 add(WRITE, _under(patch_base, target), note="git " + nc.sub[0])
             for why in unread[:1]:
@@ -1240,7 +1240,7 @@ def _git_plumbing_writes(nc: Norm, cmd: SimpleCommand, sc: Scope, tree: str | No
     unknown = list(nc.unknown)
     words = list(nc.words)
     prefix: str | None = None
-    for i, u in enumerate(unknown):
+    for u in unknown:
         if u.startswith("--prefix="):
             prefix = u.split("=", 1)[1]
         elif u == "--prefix" and words:
