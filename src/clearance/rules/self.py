@@ -766,22 +766,37 @@ _LOCATION_VAR_JSON = lazy(r"\"(?:" + "|".join(sorted(_LOCATION_VARS, key=len, re
 # Variables that make later programs load code the agent chose: the dynamic loader's preloads and auditors (into every
 # program started, the agent's own process and the hook included), git's configuration and helper folder (fsmonitor,
 # pager and hooks at every later git command), the file bash sources before every non-interactive script (each later
-# Bash call of the agent), Claude Code's command wrapper and shell (CLAUDE_CODE_SHELL_PREFIX wraps every later command,
-# and its source wraps hook commands with it too) and Node's preload options (the agent CLIs are Node programs).
+# Bash call of the agent), the folder zsh reads its .zshenv from at every start (ZDOTDIR: the agent's shell on macOS),
+# Claude Code's command wrapper and shell (CLAUDE_CODE_SHELL_PREFIX wraps every later command, and its source wraps hook
+# commands with it too) and .NET's startup hooks: any value loads code.
 _LOADER_VARS = (
-    *("LD_PRELOAD", "LD_AUDIT", "DYLD_INSERT_LIBRARIES", "BASH_ENV", "CLAUDE_CODE_SHELL_PREFIX", "CLAUDE_CODE_SHELL"),
-    *("GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_COUNT", "GIT_CONFIG_PARAMETERS", "GIT_EXEC_PATH"),
+    *("LD_PRELOAD", "LD_AUDIT", "DYLD_INSERT_LIBRARIES", "BASH_ENV", "ZDOTDIR", "CLAUDE_CODE_SHELL_PREFIX", "CLAUDE_CODE_SHELL"),
+    *("GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_COUNT", "GIT_CONFIG_PARAMETERS", "GIT_EXEC_PATH", "DOTNET_STARTUP_HOOKS"),
 )
-_NODE_PRELOAD = r"NODE_OPTIONS{q}\s*[=:]\s*[^\n]{{0,400}}?(?:--require|--import|--(?:experimental-)?loader|(?<![\w-])-r)\b"
-_LOADER_VAR = lazy(r"(?<![\w$])(?:(?:" + "|".join(_LOADER_VARS) + r")\s*=\s*['\"]?[^\s'\";#]|" + _NODE_PRELOAD.format(q="") + ")")
-_LOADER_VAR_JSON = lazy(r"\"(?:(?:" + "|".join(_LOADER_VARS) + r")\"\s*:\s*\"[^\s\"]|" + _NODE_PRELOAD.format(q='"') + ")")
-_NODE_PRELOAD_VALUE = lazy(r"(?:--require|--import|--(?:experimental-)?loader|(?<![\w-])-r)\b")
+# A runtime's options variable, read by every program of that language, and its options that load code at start:
+# Node's --require/--import (the agent CLIs are Node programs), perl's -M/-m modules and -d: debuggers, ruby's -r,
+# the JVM's agents (every JVM reads JAVA_TOOL_OPTIONS, _JAVA_OPTIONS; the java launcher JDK_JAVA_OPTIONS). Other
+# options there (memory, warnings) load nothing.
+_PRELOAD_OPTIONS = {
+    "NODE_OPTIONS": r"(?:--require|--import|--(?:experimental-)?loader|(?<![\w-])-r)\b",
+    "PERL5OPT": r"(?<![\w-])-(?:[Mm]|d:)",
+    "RUBYOPT": r"(?<![\w-])-r",
+    "JAVA_TOOL_OPTIONS": r"-(?:javaagent|agentpath|agentlib):",
+    "_JAVA_OPTIONS": r"-(?:javaagent|agentpath|agentlib):",
+    "JDK_JAVA_OPTIONS": r"-(?:javaagent|agentpath|agentlib):",
+}
+_PRELOAD = r"(?:" + "|".join(n + "{q}" + r"\s*[=:]\s*[^\n]{{0,400}}?" + v.replace("{", "{{").replace("}", "}}") for n, v in _PRELOAD_OPTIONS.items()) + ")"
+_LOADER_VAR = lazy(r"(?<![\w$])(?:(?:" + "|".join(_LOADER_VARS) + r")\s*=\s*['\"]?[^\s'\";#]|" + _PRELOAD.format(q="") + ")")
+_LOADER_VAR_JSON = lazy(r"\"(?:(?:" + "|".join(_LOADER_VARS) + r")\"\s*:\s*\"[^\s\"]|" + _PRELOAD.format(q='"') + ")")
+_PRELOAD_VALUE = {n: lazy(v) for n, v in _PRELOAD_OPTIONS.items()}
 
 
 def loader_variable(name: str, value: str) -> bool:
-    """NAME=VALUE makes later programs load code: a preload, git configuration, BASH_ENV, or Node's --require/--import."""
-    if name == "NODE_OPTIONS":
-        return _NODE_PRELOAD_VALUE.search(value) is not None
+    """NAME=VALUE makes later programs load code: a preload, git configuration, BASH_ENV, ZDOTDIR, or a runtime's options
+    variable holding an option that loads code (Node's --require, perl's -M, ruby's -r, a JVM agent)."""
+    pre = _PRELOAD_VALUE.get(name)
+    if pre is not None:
+        return pre.search(value) is not None
     return name in _LOADER_VARS and bool(value.strip())
 
 
