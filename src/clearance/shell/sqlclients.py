@@ -16,6 +16,7 @@ from .programs import MYSQL as MYSQL
 from .programs import PLATFORM_SQL as PLATFORM_SQL
 from .programs import PSQL as PSQL
 from .programs import SQLITE as SQLITE
+from .programs import CLICKHOUSE as CLICKHOUSE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
