@@ -10,13 +10,13 @@ execute --stdin/--file`.  Pure: the files are named here and read by the caller 
 from __future__ import annotations
 
 from ..paths import DYN
+from .programs import CLICKHOUSE as CLICKHOUSE
 from .programs import CLIENT_DIALECTS as CLIENT_DIALECTS
 from .programs import CLIENTS as CLIENTS
 from .programs import MYSQL as MYSQL
 from .programs import PLATFORM_SQL as PLATFORM_SQL
 from .programs import PSQL as PSQL
 from .programs import SQLITE as SQLITE
-from .programs import CLICKHOUSE as CLICKHOUSE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
