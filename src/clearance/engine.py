@@ -390,7 +390,7 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
 def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings: list[Finding], depth: int) -> bool:
     """The checks a Write of *text* into *path* gets, for a file the shell writes; True when a script finding ends the search."""
     from .rules.convention import convention_verdict
-    from .rules.fs import package_config_verdict
+    from .rules.fs import git_config_verdict, package_config_verdict
     from .rules.self import hook_environment, hook_loaders, hook_locations, submodule_into_protected
     from .rules.tools import script_verdict
 
@@ -409,6 +409,9 @@ def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings
     msg = package_config_verdict(path, text, sc)
     if msg:
         findings.append(_finding(rule_by_id("write.package-config"), f"{cmd.name} writes {msg}", cmd.show()))
+    msg = git_config_verdict(path, text, sc)
+    if msg:
+        findings.append(_finding(rule_by_id("write.git-config-code"), f"{cmd.name} writes {msg}", cmd.show()))
     msg = script_verdict(path, text, sc, depth)
     if msg:
         findings.append(_finding(rule_by_id("write.dangerous-script"), msg, cmd.show()))
