@@ -465,6 +465,56 @@ class TestSqlEnginesWritingFiles:
         assert decide(command).decision == "allow"
 
 
+class TestAgentStartedWithClearancesPlacesChosen:
+    """Class: another agent started with clearance's own variables, or its state, cache and runtime folders, set for that
+    one command. The nested agent's hook inherits them: `CLEARANCE_USER_POLICY=/tmp/p.toml claude -p …` runs under a
+    policy the agent wrote, `CLEARANCE_SERVER=…` asks the agent's own server, `CLEARANCE_DB` blinds the audit, and
+    `XDG_STATE_HOME=/tmp/s` makes the hook sign and verify its caches with a key the agent planted there. Round 1
+    denied HOME, XDG_CONFIG_HOME and the agents' settings folders for one command; these went through. And the hook's
+    own `git` was the first on the nested agent's PATH outside the repository: `PATH=/tmp/bin:$PATH claude -p …` ran a
+    `git` the agent wrote in /tmp inside the hook (gitprobe)."""
+
+    STARTED: ClassVar[list[str]] = [
+        "CLEARANCE_USER_POLICY=/tmp/p.toml claude -p 'fix the tests'",
+        "CLEARANCE_SERVER=http://127.0.0.1:9 codex exec 'fix the tests'",
+        "CLEARANCE_DB=/tmp/x.db claude -p hi",
+        "CLEARANCE_AUDIT_KEY_FILE=/tmp/k claude -p hi",
+        "XDG_STATE_HOME=/tmp/s claude -p hi",
+        "XDG_CACHE_HOME=/tmp/c gemini -p hi",
+        "XDG_RUNTIME_DIR=/tmp/r claude -p hi",
+        "env XDG_STATE_HOME=/tmp/s codex exec hi",
+        "export XDG_STATE_HOME=/tmp/s; claude -p hi",
+        "XDG_STATE_HOME=/tmp/s npx @anthropic-ai/claude-code -p hi",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "claude -p 'summarise README.md'",
+        "XDG_DATA_HOME=/tmp/d claude -p hi",
+        "CLEARANCE_DB=/tmp/t.db clearance log",
+        "XDG_CACHE_HOME=/tmp/c pip install -r requirements.txt",
+        "XDG_STATE_HOME=/tmp/s claude --version",
+    ]
+
+    @pytest.mark.parametrize("command", STARTED)
+    def test_started(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+    def test_the_hooks_git_is_never_a_temporary_one(self, tmp_path: Path) -> None:
+        from clearance.gitprobe import git_program
+
+        planted = tmp_path / "bin"
+        planted.mkdir()
+        (planted / "git").write_text("#!/bin/sh\n")
+        (planted / "git").chmod(0o755)
+        repo = tmp_path / "repo"
+        repo.mkdir()
+        got = git_program(str(repo), path=f"{planted}:/usr/bin:/bin")
+        assert got != str(planted / "git")
+
+
 OPEN: dict[str, tuple[Any, str]] = {
     "desktop-commander-own-limits": (
         _mcp("mcp__desktop-commander__set_config_value", key="allowedDirectories", value=["/"]),

@@ -69,15 +69,20 @@ def _git(top: str, args: list[str], state: dict[tuple[str, str, str], object], s
 
 
 def git_program(top: str, path: str | None = None) -> str | None:
-    """The git the hook runs: the first on PATH that is not inside the repository it asks about, nor on a relative
-    PATH entry. A project's own `bin/`, `.venv/bin` or `node_modules/.bin` on PATH (an activated virtualenv, direnv's
+    """The git the hook runs: the first on PATH that is not inside the repository it asks about, nor in a temporary
+    folder, nor on a relative PATH entry. A project's own `bin/`, `.venv/bin` or `node_modules/.bin` on PATH (an activated virtualenv, direnv's
     PATH_add) is the agent's to write: a `git` planted there would run inside the hook at every decision."""
     real_top = os.path.realpath(top)
+    # Temporary folders anyone (the agent included) writes without a question: a nested agent started with
+    # `PATH=/tmp/bin:$PATH` would have its hook run a `git` planted there (adversarial round 9a).
+    temps = [os.path.realpath(t) for t in ("/tmp", "/var/tmp", "/dev/shm", "/private/tmp", "/private/var/folders", os.environ.get("TMPDIR") or "/tmp")]
     for d in (os.environ.get("PATH", os.defpath) if path is None else path).split(os.pathsep):
         if not d or not os.path.isabs(d):
             continue
         real = os.path.realpath(d)
         if real == real_top or real.startswith(real_top.rstrip("/") + "/"):
+            continue
+        if any(real == t or real.startswith(t.rstrip("/") + "/") for t in temps):
             continue
         exe = os.path.join(d, "git")
         if os.path.isfile(exe) and os.access(exe, os.X_OK):

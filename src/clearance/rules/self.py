@@ -1196,8 +1196,9 @@ def _options(cmd: SimpleCommand) -> list[tuple[str, str]]:
     title="Starting another agent with its settings or configuration home replaced",
     why=(
         "An agent started with `--settings`, `--setting-sources`, or HOME, XDG_CONFIG_HOME, CLAUDE_CONFIG_DIR or CODEX_HOME "
-        "pointing elsewhere does not load the settings that install clearance's hook: every call it makes is unseen. It is the "
-        "agent switching its own oversight off by proxy."
+        "pointing elsewhere does not load the settings that install clearance's hook: every call it makes is unseen. One started "
+        "with a CLEARANCE_* variable or XDG_STATE_HOME, XDG_CACHE_HOME or XDG_RUNTIME_DIR set runs a hook that reads its policy, "
+        "keys, audit store or daemon from where the agent chose. It is the agent switching its own oversight off by proxy."
     ),
     verdict=HARD_DENY,
     commands=(*_AGENT_CLIS, "env"),
@@ -1209,6 +1210,8 @@ def _options(cmd: SimpleCommand) -> list[tuple[str, str]]:
         "env -u HOME codex exec 'fix the tests'",
         "codex -c features.hooks=false exec 'fix the tests'",
         "claude --bare -p 'fix the tests'",
+        "XDG_STATE_HOME=/tmp/s claude -p 'fix the tests'",
+        "CLEARANCE_USER_POLICY=/tmp/p.toml codex exec 'fix the tests'",
     ),
     no_match=(
         "claude --bare --help",
@@ -1230,6 +1233,12 @@ def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
     moved = sorted(k for k, v in cmd.assigns.items() if k in _AGENT_HOMES and not (k == "HOME" and v.rstrip("/") == sc.ctx.home))
     if moved:
         return f"{cmd.name} started with {moved[0]} elsewhere does not load the settings that run clearance's hook"
+    # The hook the agent runs inherits its environment: clearance's own variables, or its state, cache and runtime
+    # folders moved, make that hook read a policy, keys, an audit store or a daemon socket the agent chose -- a
+    # planted cache key signs a planted policy (adversarial round 9a). As for .envrc (self.hook-environment-file).
+    chosen = sorted(k for k in cmd.assigns if k.startswith("CLEARANCE_") or (k in _LOCATION_VARS and k not in _AGENT_HOMES))
+    if chosen:
+        return f"{cmd.name} started with {chosen[0]} set: the hook that runs clearance for it would read its policy, keys, audit store or daemon from where the agent chose"
     for opt, val in _options(cmd):
         if opt in _SETTINGS_OPTIONS.get(agent, ()):
             return f"{cmd.name} {opt} replaces the settings that run clearance's hook"
