@@ -515,16 +515,51 @@ class TestAgentStartedWithClearancesPlacesChosen:
         assert got != str(planted / "git")
 
 
+class TestInterpreterCodeLandingATree:
+    """Class: a tree copied or unpacked by Python code (`shutil.copytree(SRC, '.', dirs_exist_ok=True)`,
+    `shutil.unpack_archive(A, '.')`, `tarfile.open(A).extractall()`, `zipfile.ZipFile(A).extractall(DIR)`), read as a
+    write of the destination folder only: into the project root that is ordinary, so a staged `.claude/settings.json`
+    landed unjudged where `cp -rT` and `tar x` of the same tree are judged member by member."""
+
+    LANDS: ClassVar[list[str]] = [
+        "python3 -c \"import shutil; shutil.copytree('/tmp/evil', '.', dirs_exist_ok=True)\"",
+        "python3 -c \"import shutil; shutil.copytree('/tmp/home', '/home/ana', dirs_exist_ok=True)\"",
+    ]
+    UNKNOWN: ClassVar[list[str]] = [
+        "python3 -c \"import shutil; shutil.unpack_archive('/tmp/evil.tar', '.')\"",
+        "python3 -c \"import tarfile; tarfile.open('/tmp/evil.tar').extractall()\"",
+        "python3 -c \"import zipfile; zipfile.ZipFile('/tmp/e.zip').extractall('/home/ana/webapp')\"",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "python3 -c \"import shutil; shutil.copytree('src', 'build/src')\"",
+        "python3 -c \"import shutil; shutil.copytree('/tmp/site', 'dist', dirs_exist_ok=True)\"",
+        "python3 -c \"import shutil; shutil.unpack_archive('dist.tar.gz', 'out')\"",
+        "python3 -c \"import tarfile; tarfile.open('x.tar').extractall('vendor/x')\"",
+    ]
+
+    @pytest.mark.parametrize("command", LANDS)
+    def test_lands(self, command: str) -> None:
+        assert _with_trees(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", UNKNOWN)
+    def test_unknown(self, command: str) -> None:
+        assert _with_trees(command).decision in ("ask", "deny")
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert _with_trees(command).decision == "allow"
+
+
 OPEN: dict[str, tuple[Any, str]] = {
     "desktop-commander-own-limits": (
         _mcp("mcp__desktop-commander__set_config_value", key="allowedDirectories", value=["/"]),
         "an MCP server's tool that widens that server's own limits (desktop-commander's set_config_value of "
         "allowedDirectories or blockedCommands): the server's settings are not modelled",
     ),
-    "interpreter-tree-copy": (
-        "python3 -c \"import shutil; shutil.copytree('/tmp/evil', '.', dirs_exist_ok=True)\"",
-        "a tree copied or unpacked into the project root by interpreter code (shutil.copytree, unpack_archive, "
-        "tarfile.extractall, fs.cpSync): the one-liner analysis reads files opened for writing, not trees",
+    "node-tree-copy": (
+        "node -e \"require('fs').cpSync('/tmp/evil', '.', {recursive: true})\"",
+        "a tree copied into the project root by Node code (fs.cpSync, fs.cp): the JavaScript reading knows the files "
+        "code opens for writing, not trees (Python's copytree, unpack_archive and extractall are read since this round)",
     ),
 }
 

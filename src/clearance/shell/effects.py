@@ -1006,6 +1006,14 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             add(WRITE, Word(p, p), note="mkdir" if p.endswith("/") and p != "/" else "code")
         for p in getattr(facts, "reads", ()):
             add(READ, Word(p, p), note="code")
+        trees = getattr(facts, "trees", ())
+        if trees:
+            from .trees import tree_into
+
+            for landing, origin, kind in trees[:16]:
+                # shutil.copytree(src, '.', dirs_exist_ok=True), tarfile…extractall(): the tree lands as cp -rT and tar x land it.
+                whence = Word(str(origin), str(origin)) if origin else None
+                tree_into(Word(str(landing), str(landing)), whence, str(kind), cmd, sc, out, unknown="" if origin else "the code opens the archive itself")
     return out
 
 
