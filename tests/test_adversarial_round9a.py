@@ -550,6 +550,49 @@ class TestInterpreterCodeLandingATree:
         assert _with_trees(command).decision == "allow"
 
 
+_POLICY_ENV = "export CLEARANCE_USER_POLICY=/tmp/p.toml\n"
+
+
+def _sourcing(envrc: str, loaded: str) -> dict[str, Any]:
+    """A Write of .envrc that loads scripts/env.sh, with that file on the "disk"."""
+    return {"tool_name": "Write", "tool_input": {"file_path": f"{PROJECT}/.envrc", "content": envrc}, "files": {f"{PROJECT}/scripts/env.sh": loaded}}
+
+
+class TestEnvFileLoadingAnotherFile:
+    """Class: an env file that loads another file into later sessions' environment (`.envrc`'s `source F`, `. F`,
+    `source_env F`, `dotenv F`, `dotenv_if_exists F`; mise's `_.file`/`_.source`). The env file itself is judged for
+    clearance's variables, its folders and preloads; what it loads was not: `.envrc` with `source /tmp/x.sh` and a
+    /tmp/x.sh holding `export CLEARANCE_USER_POLICY=/tmp/p.toml` (both writes allowed, then `direnv allow`) puts the
+    next session started there under a policy the agent wrote."""
+
+    LOADS: ClassVar[list[Any]] = [
+        _write(".envrc", "source /tmp/x.sh\n"),
+        _write(".envrc", "source_env /tmp/evil\n"),
+        _write(".envrc", "dotenv /tmp/evil.env\n"),
+        _write(".envrc", "use flake\ndotenv_if_exists ../shared.env\n"),
+        _write("mise.toml", "[env]\n_.file = '/tmp/evil.env'\n"),
+        "echo 'source /tmp/x.sh' >> .envrc",
+        _sourcing(". ./scripts/env.sh\n", _POLICY_ENV),
+        _sourcing("source scripts/env.sh\n", "export LD_PRELOAD=/tmp/x.so\n"),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _write(".envrc", "source_up\nlayout python3\n"),
+        _write(".envrc", "use flake\n"),
+        _write(".envrc", "source .venv/bin/activate\ndotenv\n"),
+        _write(".envrc", "dotenv .env.local\n"),
+        _sourcing(". ./scripts/env.sh\n", "export DATABASE_URL=postgres://localhost/app\n"),
+        _write("scripts/setup.sh", "source /tmp/x.sh\n"),
+    ]
+
+    @pytest.mark.parametrize("example", LOADS)
+    def test_loads(self, example: Any) -> None:
+        assert decide(example).decision in ("ask", "deny")
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
 OPEN: dict[str, tuple[Any, str]] = {
     "desktop-commander-own-limits": (
         _mcp("mcp__desktop-commander__set_config_value", key="allowedDirectories", value=["/"]),

@@ -524,4 +524,5 @@ ACTION_GATES: dict[str, Callable[[Action, Scope], bool]] = {
     "self.hook-locations-file": writes_a_session_file,
     "self.submodule-into-settings": writes_a_session_file,
     "self.loader-environment-file": writes_a_session_file,  # hook_loaders: the same env files and terminal settings
+    "self.sourced-environment-file": writes_a_session_file,  # sourced_environment: env files only
 }

@@ -14,7 +14,7 @@ import posixpath
 import sys
 
 from .. import paths
-from ..lazyre import IGNORECASE, lazy
+from ..lazyre import IGNORECASE, MULTILINE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..shell.effects import READ, WRITE
 from ..shell.programs import INTERPRETERS, POWERSHELLS
@@ -984,6 +984,73 @@ def loader_environment_file(action: Action, sc: Scope) -> str | None:
 
     for path, text in _written_files(action):
         msg = hook_loaders(path, text)
+        if msg:
+            return f"the {action.tool_name} tool: {msg}"
+    return None
+
+
+# A line of an env file that loads another file into the same environment: bash's `source F` / `. F`, direnv's
+# `source_env F`, `source_env_if_exists F`, `dotenv F`, `dotenv_if_exists F`; mise's `_.file = "F"` / `_.source = "F"`.
+_ENV_SOURCE = lazy(
+    r"^[ \t]*+(?:(?:source|\.|source_env|source_env_if_exists|dotenv|dotenv_if_exists)[ \t]++(['\"]?)([^\s'\";&|]{1,4000})\1"
+    r"|_\.(?:file|source)[ \t]*+=[ \t]*+(['\"])([^'\"\n]{1,4000})\3)",
+    MULTILINE,
+)
+
+
+def sourced_environment(path: str, text: str, sc: Scope) -> str | None:
+    """Why an env file *path* written with *text* loads another file into later sessions' environment that clearance
+    cannot judge as an env file, or None: `.envrc` with `source /tmp/x.sh` or `dotenv ../shared.env` sets whatever that
+    file says -- `CLEARANCE_USER_POLICY`, `LD_PRELOAD` -- where the same line in `.envrc` is judged (adversarial round 9a).
+    A file outside the project, or named only at run time, is asked about; one in the project is read (where the hook can
+    read it) and judged as an env file of its own."""
+    if not env_file(path) or not text:
+        return None
+    import os.path
+
+    folder = posixpath.dirname(path)
+    for m in list(_ENV_SOURCE.finditer(text))[:64]:
+        name = m.group(2) or m.group(4) or ""
+        if not name:
+            continue
+        where = paths.resolve(name.replace("$PWD", folder).replace("${PWD}", folder), folder, sc.ctx.home)
+        if "$" in where or paths.DYN in where or not sc.inside_project(where):
+            return f"{posixpath.basename(path)} loads {name} into the environment of later sessions: a file outside the project, whose variables clearance does not judge"
+        loaded = sc.ctx.read_file(where) if sc.ctx.read_file is not None else None
+        if loaded:
+            as_env = folder + "/.env." + os.path.basename(where)  # judged as an env file of its own
+            for check in (hook_environment, hook_locations, hook_loaders):
+                msg = check(as_env, loaded)
+                if msg:
+                    return f"{posixpath.basename(path)} loads {name}, which {msg.split(' would ', 1)[-1] if ' would ' in msg else msg}"
+    return None
+
+
+@rule(
+    id="self.sourced-environment-file",
+    title="An env file that loads another file into later sessions' environment",
+    why=(
+        "`.envrc`, `.env` and mise's `[env]` are judged for the variables they set (clearance's own, the folders it reads, "
+        "preloads); a line that loads another file (`source /tmp/x.sh`, `dotenv ../shared.env`, `_.file = …`) sets whatever "
+        "that file says, unjudged. A file in the project is read and judged as an env file; one outside it is asked about."
+    ),
+    verdict=ASK,
+    scope="action",
+    tools=("write", "edit"),
+    match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "source /tmp/x.sh\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/mise.toml", "content": "[env]\n_.file = '/tmp/evil.env'\n"}},
+    ),
+    no_match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "source_up\nlayout python3\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "source .venv/bin/activate\ndotenv\n"}},
+    ),
+)
+def sourced_environment_file(action: Action, sc: Scope) -> str | None:
+    from .tools import _written_files
+
+    for path, text in _written_files(action):
+        msg = sourced_environment(sc.path(path), text, sc)
         if msg:
             return f"the {action.tool_name} tool: {msg}"
     return None
