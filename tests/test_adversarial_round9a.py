@@ -449,6 +449,18 @@ class TestSqlEnginesWritingFiles:
         "clickhouse local -q \"SELECT 1 INTO OUTFILE '/home/ana/.claude/settings.json'\"",
         "clickhouse-local --query \"SELECT 1 INTO OUTFILE '/home/ana/.bashrc'\"",
     ]
+    MCP: ClassVar[list[Any]] = [
+        _mcp("mcp__sqlite__write_query", query="SELECT writefile('/home/ana/.claude/settings.json', 'x')"),
+        _mcp("mcp__sqlite__write_query", query="VACUUM INTO '/home/ana/.bashrc'"),
+        _mcp("mcp__sqlite__read_query", query="SELECT readfile('/home/ana/.ssh/id_rsa')"),
+        _mcp("mcp__duckdb__query", query="COPY (SELECT 1) TO '/home/ana/.claude/settings.json'"),
+        _mcp("mcp__duckdb__query", query="EXPORT DATABASE '/home/ana/.claude/hooks'"),
+    ]
+    MCP_ORDINARY: ClassVar[list[Any]] = [
+        _mcp("mcp__duckdb__query", query="COPY t TO 'out.csv'"),
+        _mcp("mcp__sqlite__read_query", query="SELECT * FROM users"),
+        _mcp("mcp__sqlite__list_tables"),
+    ]
     ORDINARY: ClassVar[list[str]] = [
         "duckdb -c \"COPY t TO 'out.parquet'\"",
         "duckdb x.db -c 'SELECT * FROM t'",
@@ -463,6 +475,14 @@ class TestSqlEnginesWritingFiles:
     @pytest.mark.parametrize("command", ORDINARY)
     def test_ordinary(self, command: str) -> None:
         assert decide(command).decision == "allow"
+
+    @pytest.mark.parametrize("example", MCP)
+    def test_through_a_local_engines_mcp_server(self, example: Any) -> None:
+        assert decide(example).decision == "deny"
+
+    @pytest.mark.parametrize("example", MCP_ORDINARY)
+    def test_mcp_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
 
 
 class TestAgentStartedWithClearancesPlacesChosen:
@@ -594,6 +614,12 @@ class TestEnvFileLoadingAnotherFile:
 
 
 OPEN: dict[str, tuple[Any, str]] = {
+    "environment-sources-beyond-env-files": (
+        _write("devbox.json", '{"env": {"CLEARANCE_DB": "/tmp/x.db"}}'),
+        "environment sources other than env files and an editor's terminal env: devbox.json `env`, a devcontainer's "
+        "`remoteEnv`/`containerEnv`, a nix shellHook, VS Code terminal profiles' `env`: clearance's variables set there "
+        "for later sessions are not read",
+    ),
     "desktop-commander-own-limits": (
         _mcp("mcp__desktop-commander__set_config_value", key="allowedDirectories", value=["/"]),
         "an MCP server's tool that widens that server's own limits (desktop-commander's set_config_value of "

@@ -166,6 +166,26 @@ def _mcp_named_files(action: Action, sc: Scope) -> list[Effect]:
     return out
 
 
+def _local_sql_files(action: Action, sc: Scope) -> list[Effect]:
+    """The files SQL sent to a local engine's MCP server writes and reads (a SQLite or DuckDB server runs on this
+    machine: `COPY … TO 'F'`, `EXPORT DATABASE 'D'`, `VACUUM INTO 'F'`, `writefile('F', …)`), judged as sqlite3's and
+    duckdb's own are (adversarial round 9a)."""
+    parts = action.tool_name.split("__", 2)
+    server = parts[1].lower() if len(parts) == 3 else ""
+    if "sqlite" not in server and "duckdb" not in server:
+        return []
+    from .code.sql import read
+    from .rules.db import _strings
+
+    out: list[Effect] = []
+    for text in _strings(action.tool_input)[:16]:
+        for piece in (text,):  # the whole argument, as sqlite3 -c and duckdb -c read it (EXPORT is no statement sql_pieces knows)
+            script = read(piece, "sqlite3")
+            out.extend(Effect(WRITE, sc.path(w), w, note=action.tool_name) for w in script.writes[:64])
+            out.extend(Effect(READ, sc.path(r), r, note=action.tool_name) for r in script.reads[:64])
+    return out
+
+
 def mcp_words(tool_name: str) -> set[str]:
     """The words of an MCP tool's own name (`browser_take_screenshot` -> browser, take, screenshot; camelCase split)."""
     parts = tool_name.split("__", 2)
@@ -213,7 +233,7 @@ def action_effects(action: Action, sc: Scope) -> list[Effect]:
     out: list[Effect] = []
     if kind == "mcp":
         out = _mcp_file_effects(action, sc) if filesystem_server(action.tool_name) else _mcp_named_files(action, sc)
-        return out + _file_url_reads(action, sc)
+        return out + _file_url_reads(action, sc) + _local_sql_files(action, sc)
     if action.tool_name == "ApplyPatch":
         files = action.tool_input.get("files")
         for f in files if isinstance(files, list) else []:
