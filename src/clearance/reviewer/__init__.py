@@ -142,7 +142,7 @@ def _prompt(decision: Decision, action: Action, ctx: Context, policy: Policy, vi
         f"<project>{quote(ctx.project_root)}</project>\n<trust_boundary>\n{trust_lines}\n</trust_boundary>\n"
         f"<rules>\nallow:\n{lines(rr.get('allow', []))}\nsoft_deny:\n{lines(rr.get('soft_deny', []))}\n"
         f"hard_deny:\n{lines(rr.get('hard_deny', []))}\n</rules>\n{repo_block}\n"
-        f"<pending_call tool={quote(action.tool_name)}>\n{safe_json(action.tool_input, 4000)}\n</pending_call>\n\n{flag}"
+        f"<pending_call tool={quote(action.tool_name)}>\n{safe_json(action.tool_input)}\n</pending_call>\n\n{flag}"
     )
 
 
@@ -209,11 +209,18 @@ def _final(original: Decision, decision: str, reason: str, stage: str, tokens: t
     return d
 
 
+# The longest pending call (its JSON, in characters) the reviewer is shown. A longer one is not reviewed: shown cut,
+# the part past the cut went unseen, and a call whose first part the user asked for was cleared whole (round 9a).
+SHOWN = 4000
+
+
 def review(decision: Decision, action: Action, ctx: Context, policy: Policy | None, env: Any) -> Decision:
     """The reviewer's decision for an eligible call; the original decision otherwise.  Never raises."""
     why = eligible(decision)
     if why is None or policy is None:
         return decision
+    if len(json.dumps(action.tool_input, ensure_ascii=False)) > SHOWN:
+        return decision  # the reviewer could not be shown all of it: the analysis' verdict stands
     cfg = configured(policy, env)
     if cfg is None:
         return decision
