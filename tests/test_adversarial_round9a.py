@@ -534,6 +534,15 @@ class TestAgentStartedWithClearancesPlacesChosen:
         got = git_program(str(repo), path=f"{planted}:/usr/bin:/bin")
         assert got != str(planted / "git")
 
+    def test_git_runs_its_helpers_from_the_trusted_path_only(self, tmp_path: Path) -> None:
+        """A filter attribute (`* filter=lfs`) makes git start `git-lfs` from PATH: the PATH the hook gives git holds
+        neither the repository's own folders (an activated `.venv/bin`) nor temporary ones."""
+        from clearance.gitprobe import trusted_path
+
+        repo = tmp_path / "repo"
+        kept = trusted_path(str(repo), f"{repo}/.venv/bin:{tmp_path}/bin:/usr/local/bin:/usr/bin:relative/bin")
+        assert kept == ["/usr/local/bin", "/usr/bin"]
+
 
 class TestInterpreterCodeLandingATree:
     """Class: a tree copied or unpacked by Python code (`shutil.copytree(SRC, '.', dirs_exist_ok=True)`,
