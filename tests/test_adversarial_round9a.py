@@ -652,13 +652,34 @@ class TestReviewerShownACutCall:
         assert self._call(env, t, "aws s3 rb s3://acme-staging --force") == "allow"
 
 
+class TestEnvironmentInJsonSettings:
+    """Class: clearance's own variables (or its folders, or a preload) set in JSON settings that give later sessions
+    their environment, other than the editor terminal's env that round 1 read: a VS Code terminal profile's `env`, a
+    devbox shell's `env`, a dev container's `remoteEnv`/`containerEnv`. An agent started in that terminal, shell or
+    container runs a hook that obeys them."""
+
+    SET: ClassVar[list[Any]] = [
+        _write("devbox.json", '{"packages": ["nodejs"], "env": {"CLEARANCE_DB": "/tmp/x.db"}}'),
+        _write(".devcontainer/devcontainer.json", '{"image": "x", "remoteEnv": {"CLEARANCE_USER_POLICY": "/tmp/p.toml"}}'),
+        _write(".devcontainer.json", '{"containerEnv": {"LD_PRELOAD": "/tmp/x.so"}}'),
+        _write(".vscode/settings.json", '{"terminal.integrated.profiles.linux": {"x": {"path": "bash", "env": {"CLEARANCE_SERVER": "http://127.0.0.1:9"}}}}'),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _write("devbox.json", '{"packages": ["nodejs"], "env": {"NODE_ENV": "development"}}'),
+        _write(".devcontainer/devcontainer.json", '{"image": "x", "remoteEnv": {"PATH": "${containerEnv:PATH}:/opt/bin"}}'),
+        _write(".vscode/settings.json", '{"terminal.integrated.profiles.linux": {"x": {"path": "zsh", "env": {"TERM": "xterm"}}}}'),
+    ]
+
+    @pytest.mark.parametrize("example", SET)
+    def test_set(self, example: Any) -> None:
+        assert decide(example).decision in ("ask", "deny")
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
 OPEN: dict[str, tuple[Any, str]] = {
-    "environment-sources-beyond-env-files": (
-        _write("devbox.json", '{"env": {"CLEARANCE_DB": "/tmp/x.db"}}'),
-        "environment sources other than env files and an editor's terminal env: devbox.json `env`, a devcontainer's "
-        "`remoteEnv`/`containerEnv`, a nix shellHook, VS Code terminal profiles' `env`: clearance's variables set there "
-        "for later sessions are not read",
-    ),
     "desktop-commander-own-limits": (
         _mcp("mcp__desktop-commander__set_config_value", key="allowedDirectories", value=["/"]),
         "an MCP server's tool that widens that server's own limits (desktop-commander's set_config_value of "
