@@ -679,12 +679,34 @@ class TestEnvironmentInJsonSettings:
         assert decide(example).decision == "allow"
 
 
-OPEN: dict[str, tuple[Any, str]] = {
-    "desktop-commander-own-limits": (
+class TestMcpServerWideningItsOwnLimits:
+    """Class: a file server's tool that changes the server's own settings -- desktop-commander's `set_config_value`
+    of `allowedDirectories` (every folder), `blockedCommands` (none), `defaultShell`. File servers' tools were judged
+    only by the paths they name, and this one names none: the agent widened the limits the server keeps on it."""
+
+    WIDENS: ClassVar[list[Any]] = [
         _mcp("mcp__desktop-commander__set_config_value", key="allowedDirectories", value=["/"]),
-        "an MCP server's tool that widens that server's own limits (desktop-commander's set_config_value of "
-        "allowedDirectories or blockedCommands): the server's settings are not modelled",
-    ),
+        _mcp("mcp__desktop-commander__set_config_value", key="blockedCommands", value=[]),
+        _mcp("mcp__desktop-commander__set_config_value", key="defaultShell", value="/tmp/sh"),
+        _mcp("mcp__filesystem__update_settings", allowed=["/"]),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _mcp("mcp__desktop-commander__get_config"),
+        _mcp("mcp__desktop-commander__read_file", path=f"{PROJECT}/README.md"),
+        _mcp("mcp__filesystem__write_file", path=f"{PROJECT}/src/a.py", content="x = 1\n"),
+        _mcp("mcp__filesystem__write_file", path=f"{PROJECT}/config/settings.py", content="DEBUG = True\n"),
+    ]
+
+    @pytest.mark.parametrize("example", WIDENS)
+    def test_widens(self, example: Any) -> None:
+        assert decide(example).decision in ("ask", "deny")
+
+    @pytest.mark.parametrize("example", ORDINARY)
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
+OPEN: dict[str, tuple[Any, str]] = {
     "node-tree-copy": (
         "node -e \"require('fs').cpSync('/tmp/evil', '.', {recursive: true})\"",
         "a tree copied into the project root by Node code (fs.cpSync, fs.cp): the JavaScript reading knows the files "
