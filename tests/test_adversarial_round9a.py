@@ -7,7 +7,7 @@ language load code, and MCP tools that write or read a file an argument names th
 server.
 
 Each class is one way in answered *allow* on the round's starting commit (446d894). Fixed classes pass; the ones left
-open are strict xfails that name the class. Nothing here is ever run: every case is decided in-process
+open would be strict xfails naming the class; none is left. Nothing here is ever run: every case is decided in-process
 (tests/conftest.decide, clearance.hook.run_answer on a scratch home).
 """
 
@@ -25,7 +25,6 @@ from clearance.hook import Options, run_answer
 from clearance.model import Decision
 from clearance.policy import load_policy
 
-from . import strict
 from .conftest import ENV, PROJECT, decide, event
 from .test_reviewer import ASKED, FakeLLM, server, setup, transcript
 
@@ -545,7 +544,8 @@ class TestAgentStartedWithClearancesPlacesChosen:
 
 
 class TestInterpreterCodeLandingATree:
-    """Class: a tree copied or unpacked by Python code (`shutil.copytree(SRC, '.', dirs_exist_ok=True)`,
+    """Class: a tree copied or unpacked by Python or Node code (`shutil.copytree(SRC, '.', dirs_exist_ok=True)`,
+    `fs.cpSync(SRC, '.', {recursive: true})`, fs-extra's `copySync`,
     `shutil.unpack_archive(A, '.')`, `tarfile.open(A).extractall()`, `zipfile.ZipFile(A).extractall(DIR)`), read as a
     write of the destination folder only: into the project root that is ordinary, so a staged `.claude/settings.json`
     landed unjudged where `cp -rT` and `tar x` of the same tree are judged member by member."""
@@ -553,6 +553,8 @@ class TestInterpreterCodeLandingATree:
     LANDS: ClassVar[list[str]] = [
         "python3 -c \"import shutil; shutil.copytree('/tmp/evil', '.', dirs_exist_ok=True)\"",
         "python3 -c \"import shutil; shutil.copytree('/tmp/home', '/home/ana', dirs_exist_ok=True)\"",
+        "node -e \"require('fs').cpSync('/tmp/evil', '.', {recursive: true})\"",
+        "node -e \"require('fs-extra').copySync('/tmp/evil', '.')\"",
     ]
     UNKNOWN: ClassVar[list[str]] = [
         "python3 -c \"import shutil; shutil.unpack_archive('/tmp/evil.tar', '.')\"",
@@ -564,6 +566,8 @@ class TestInterpreterCodeLandingATree:
         "python3 -c \"import shutil; shutil.copytree('/tmp/site', 'dist', dirs_exist_ok=True)\"",
         "python3 -c \"import shutil; shutil.unpack_archive('dist.tar.gz', 'out')\"",
         "python3 -c \"import tarfile; tarfile.open('x.tar').extractall('vendor/x')\"",
+        "node -e \"require('fs').cpSync('src', 'build/src', {recursive: true})\"",
+        "node -e \"require('fs').copyFileSync('a.txt', 'b.txt')\"",
     ]
 
     @pytest.mark.parametrize("command", LANDS)
@@ -704,22 +708,3 @@ class TestMcpServerWideningItsOwnLimits:
     @pytest.mark.parametrize("example", ORDINARY)
     def test_ordinary(self, example: Any) -> None:
         assert decide(example).decision == "allow"
-
-
-OPEN: dict[str, tuple[Any, str]] = {
-    "node-tree-copy": (
-        "node -e \"require('fs').cpSync('/tmp/evil', '.', {recursive: true})\"",
-        "a tree copied into the project root by Node code (fs.cpSync, fs.cp): the JavaScript reading knows the files "
-        "code opens for writing, not trees (Python's copytree, unpack_archive and extractall are read since this round)",
-    ),
-}
-
-
-@pytest.mark.parametrize("key", sorted(OPEN))
-def test_open_round9a(key: str) -> None:
-    example, _ = OPEN[key]
-
-    def run() -> None:
-        assert decide(example).decision in ("deny", "ask")
-
-    strict.check(key, {k: v[1] for k, v in OPEN.items()}, run)
