@@ -708,3 +708,35 @@ class TestMcpServerWideningItsOwnLimits:
     @pytest.mark.parametrize("example", ORDINARY)
     def test_ordinary(self, example: Any) -> None:
         assert decide(example).decision == "allow"
+
+
+class TestEnvFileSetters:
+    """Class: the env files' own command-line setters, which write the same line a Write of the file would: `mise set
+    K=V` (mise.toml's [env], `--global` the user's config), `dotenv set K V` (python-dotenv's CLI, a .env). Written by
+    hand, `CLEARANCE_DB=…` or `LD_PRELOAD=…` there is denied or asked; set through the tool it was allowed."""
+
+    SETS: ClassVar[list[str]] = [
+        "mise set CLEARANCE_DB=/tmp/x.db",
+        "mise set CLEARANCE_USER_POLICY=/tmp/p.toml",
+        "mise set LD_PRELOAD=/tmp/x.so",
+        "mise set --global BASH_ENV=/tmp/x",
+        "mise set ZDOTDIR=/tmp/z",
+        "dotenv set CLEARANCE_DB /tmp/x",
+        "dotenv -f .env.local set CLEARANCE_SERVER http://127.0.0.1:9",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "mise set NODE_ENV=development",
+        "dotenv set DEBUG 1",
+        "mise settings set experimental true",
+        "mise trust",
+        "mise use node@20",
+        "dotenv list",
+    ]
+
+    @pytest.mark.parametrize("command", SETS)
+    def test_sets(self, command: str) -> None:
+        assert decide(command).decision == "deny"
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"

@@ -815,6 +815,10 @@ _SESSION_ENV: dict[str, frozenset[str]] = {
     "launchctl": frozenset({"setenv", "putenv"}),
     "tmux": frozenset({"set-environment", "setenv"}),
     "dbus-update-activation-environment": frozenset(),
+    # The env files' own setters: `mise set K=V` writes mise.toml's [env] (--global: the user's), `dotenv set K V` a .env
+    # (round 9a: written by hand, the same line is judged by self.hook-environment-file and its siblings).
+    "mise": frozenset({"set"}),
+    "dotenv": frozenset({"set"}),
 }
 
 
@@ -855,7 +859,8 @@ def hook_loaders(path: str, text: str) -> str | None:
     why=(
         "The hook reads CLEARANCE_* variables from the environment the agent gives it: CLEARANCE_SERVER chooses who decides, "
         "CLEARANCE_USER_POLICY and CLEARANCE_MANAGED_POLICY which policy, CLEARANCE_DB where the audit trail goes. An agent that "
-        "puts them in .envrc, mise.toml or the session manager's environment chooses them for every later session. Setting them "
+        "puts them in .envrc, mise.toml or the session manager's environment (or has `mise set`/`dotenv set` write them there) "
+        "chooses them for every later session. Setting them "
         "for one command (`CLEARANCE_DB=/tmp/t.db clearance log`) changes nothing the hook sees."
     ),
     verdict=HARD_DENY,
@@ -865,6 +870,7 @@ def hook_loaders(path: str, text: str) -> str | None:
         "launchctl setenv CLEARANCE_USER_POLICY /tmp/p.toml",
         "tmux set-environment -g CLEARANCE_DB /tmp/x.db",
         "systemctl --user set-environment LD_PRELOAD=/home/ana/webapp/x.so",
+        "mise set CLEARANCE_DB=/tmp/x.db",
     ),
     no_match=(
         "systemctl --user set-environment EDITOR=vim",
