@@ -740,3 +740,29 @@ class TestEnvFileSetters:
     @pytest.mark.parametrize("command", ORDINARY)
     def test_ordinary(self, command: str) -> None:
         assert decide(command).decision == "allow"
+
+
+class TestPackageConfigSetWithALocation:
+    """Class: `npm config set --location project KEY VALUE` -- the location's value, a separate word, was read as the
+    key, so `script-shell ./x.sh` (every later `npm run` runs ./x.sh as its shell) and `node-options --require` written
+    into the project's .npmrc went unread, where `npm config set script-shell …` is asked."""
+
+    SETS: ClassVar[list[str]] = [
+        "npm config set --location project script-shell ./x.sh",
+        "npm config set -L project node-options '--require ./x.js'",
+        "pnpm config set --location project script-shell ./x.sh",
+        "npm config set --location user script-shell /tmp/x.sh",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "npm config set --location project save-exact true",
+        "npm config get --location project registry",
+        "npm config list --location project",
+    ]
+
+    @pytest.mark.parametrize("command", SETS)
+    def test_sets(self, command: str) -> None:
+        assert decide(command).decision in ("ask", "deny")
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
