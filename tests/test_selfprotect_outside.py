@@ -48,7 +48,8 @@ class TestPackageManagerThatChangesNothing:
         ("pip uninstall -y clearance", "deny"),
         ("pipx install --force clearance", "ask"),
         ("PIPX_HOME=/tmp/pipx pipx install --force clearance", "ask"),  # the link still lands in ~/.local/bin
-        ("pip install --target /home/ana/.local/share/pipx/venvs/clearance/lib/python3.12/site-packages clearance", "ask"),
+        # pip's --target is a folder written into (round 9a): clearance's own virtualenv, written, as any write of its code is
+        ("pip install --target /home/ana/.local/share/pipx/venvs/clearance/lib/python3.12/site-packages clearance", "deny"),
     ]
 
     @pytest.mark.parametrize("cmd", ORDINARY)

@@ -418,8 +418,8 @@ def _judge_compiled(path: str, text: str, cmd: SimpleCommand, sc: Scope, finding
 def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings: list[Finding], depth: int, run: bool = False) -> bool:
     """The checks a Write of *text* into *path* gets, for a file the shell writes; True when a script finding ends the search."""
     from .rules.convention import convention_verdict
-    from .rules.fs import package_config_verdict
-    from .rules.self import hook_environment, hook_loaders, hook_locations, submodule_into_protected
+    from .rules.fs import git_config_verdict, package_config_verdict
+    from .rules.self import hook_environment, hook_loaders, hook_locations, sourced_environment, submodule_into_protected
     from .rules.tools import script_verdict
 
     msg = submodule_into_protected(path, text, sc)
@@ -434,9 +434,15 @@ def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings
     msg = hook_loaders(path, text)
     if msg:
         findings.append(_finding(rule_by_id("self.loader-environment-file"), f"{cmd.name}: {msg}", cmd.show()))
+    msg = sourced_environment(path, text, sc)
+    if msg:
+        findings.append(_finding(rule_by_id("self.sourced-environment-file"), f"{cmd.name}: {msg}", cmd.show()))
     msg = package_config_verdict(path, text, sc)
     if msg:
         findings.append(_finding(rule_by_id("write.package-config"), f"{cmd.name} writes {msg}", cmd.show()))
+    msg = git_config_verdict(path, text, sc)
+    if msg:
+        findings.append(_finding(rule_by_id("write.git-config-code"), f"{cmd.name} writes {msg}", cmd.show()))
     msg = script_verdict(path, text, sc, depth, run)
     if msg:
         findings.append(_finding(rule_by_id("write.dangerous-script"), msg, cmd.show()))

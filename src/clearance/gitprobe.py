@@ -68,17 +68,29 @@ def _git(top: str, args: list[str], state: dict[tuple[str, str, str], object], s
         state[_SPENT] = BUDGET - left + (time.monotonic() - t0)
 
 
-def git_program(top: str, path: str | None = None) -> str | None:
-    """The git the hook runs: the first on PATH that is not inside the repository it asks about, nor on a relative
-    PATH entry. A project's own `bin/`, `.venv/bin` or `node_modules/.bin` on PATH (an activated virtualenv, direnv's
-    PATH_add) is the agent's to write: a `git` planted there would run inside the hook at every decision."""
+def trusted_path(top: str, path: str | None = None) -> list[str]:
+    """The PATH entries the hook may run programs from when it asks git about the repository at *top*: absolute ones,
+    outside the repository, outside temporary folders. A project's own `bin/`, `.venv/bin` or `node_modules/.bin` on
+    PATH (an activated virtualenv, direnv's PATH_add) and /tmp are the agent's to write: a `git` planted there would run
+    inside the hook at every decision, and so would a `git-lfs` that a filter attribute makes git start (round 9a)."""
     real_top = os.path.realpath(top)
+    temps = [os.path.realpath(t) for t in ("/tmp", "/var/tmp", "/dev/shm", "/private/tmp", "/private/var/folders", os.environ.get("TMPDIR") or "/tmp")]
+    out: list[str] = []
     for d in (os.environ.get("PATH", os.defpath) if path is None else path).split(os.pathsep):
         if not d or not os.path.isabs(d):
             continue
         real = os.path.realpath(d)
         if real == real_top or real.startswith(real_top.rstrip("/") + "/"):
             continue
+        if any(real == t or real.startswith(t.rstrip("/") + "/") for t in temps):
+            continue
+        out.append(d)
+    return out
+
+
+def git_program(top: str, path: str | None = None) -> str | None:
+    """The git the hook runs: the first on the trusted PATH (trusted_path)."""
+    for d in trusted_path(top, path):
         exe = os.path.join(d, "git")
         if os.path.isfile(exe) and os.access(exe, os.X_OK):
             return exe
@@ -93,6 +105,8 @@ def _run(top: str, args: list[str], safe: tuple[str, ...], timeout: float) -> tu
         return (-1, "")  # as git missing: no answer, the revision's effect stays unknown
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     env.update({"GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "GIT_CONFIG_NOSYSTEM": "1", "LC_ALL": "C"})
+    # The programs git starts itself (a filter's `git-lfs`, `git-*` helpers) are looked up on PATH too.
+    env["PATH"] = os.pathsep.join(trusted_path(top))
     try:
         p = subprocess.run(
             [git, "-C", top, *safe, *args],

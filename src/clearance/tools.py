@@ -86,8 +86,7 @@ def mcp_file_twin(action: Action) -> Action | None:
 
     if not filesystem_server(action.tool_name):
         return None
-    tool = action.tool_name.split("__", 2)[2]
-    verbs = set(_LETTERS.findall(_CAMEL.sub(r"\1_\2", tool).lower()))
+    verbs = mcp_words(action.tool_name)
     if not verbs & _FS_WRITE or verbs & _FS_DELETE:
         return None
     ti = action.tool_input
@@ -112,8 +111,7 @@ def mcp_file_twin(action: Action) -> Action | None:
 
 
 def _mcp_file_effects(action: Action, sc: Scope) -> list[Effect]:
-    tool = action.tool_name.split("__", 2)[2]
-    verbs = set(_LETTERS.findall(_CAMEL.sub(r"\1_\2", tool).lower()))
+    verbs = mcp_words(action.tool_name)
     ti = action.tool_input
     found: list[tuple[str, str]] = []
     for key in ("path", "file_path", "filepath", "filename", "file", "directory", "dir", "source", "destination", "target"):
@@ -137,6 +135,62 @@ def _mcp_file_effects(action: Action, sc: Scope) -> list[Effect]:
         recursive = bool(verbs & {"list", "search", "tree", "find", "directory"}) and kind == READ
         out.append(Effect(kind, sc.path(v), v, recursive=recursive, note=action.tool_name))
     return out
+
+
+def _mcp_named_files(action: Action, sc: Scope) -> list[Effect]:
+    """A local file an argument of another server's tool names by an absolute or home path (a download's `output`, a
+    browser's screenshot `filename`, an export's `out`, a `read_file` `path`): the server opens it. Which of its
+    arguments a tool writes is its own business, so the call is judged only where the path matters whatever it is
+    used for: a credential is read (any tool may send what it opens), a protected file -- an agent's settings, a shell
+    start-up file, clearance's own -- is written unless every word of the tool's name reads. Other paths stay the
+    server's (adversarial round 9a: `download_file {output: ~/.claude/settings.json}` was allowed)."""
+    from .paths import DYN, clearance_owned, credential_reason, protected_reason
+
+    values: list[object] = list(action.tool_input.values())[:64]
+    for top in list(values):
+        if isinstance(top, list):
+            values.extend(x for x in top[:64] if isinstance(x, str))
+    verbs = mcp_words(action.tool_name)
+    reads = bool(verbs & _FS_READ) and not verbs & (_FS_WRITE | _FS_DELETE)
+    out: list[Effect] = []
+    for v in values:
+        if not isinstance(v, str) or not v.startswith(("/", "~")) or len(v) > 4096 or "\n" in v or v.startswith("//"):
+            continue
+        path = sc.path(v)
+        if DYN in path:
+            continue
+        if credential_reason(path, sc.ctx) is not None:
+            out.append(Effect(READ, path, v, note=action.tool_name))
+        if not reads and (protected_reason(path, sc.ctx) is not None or clearance_owned(path, sc.ctx) is not None):
+            out.append(Effect(WRITE, path, v, note=action.tool_name))
+    return out
+
+
+def _local_sql_files(action: Action, sc: Scope) -> list[Effect]:
+    """The files SQL sent to a local engine's MCP server writes and reads (a SQLite or DuckDB server runs on this
+    machine: `COPY … TO 'F'`, `EXPORT DATABASE 'D'`, `VACUUM INTO 'F'`, `writefile('F', …)`), judged as sqlite3's and
+    duckdb's own are (adversarial round 9a)."""
+    parts = action.tool_name.split("__", 2)
+    server = parts[1].lower() if len(parts) == 3 else ""
+    if "sqlite" not in server and "duckdb" not in server:
+        return []
+    from .code.sql import read
+    from .rules.db import _strings
+
+    out: list[Effect] = []
+    for text in _strings(action.tool_input)[:16]:
+        for piece in (text,):  # the whole argument, as sqlite3 -c and duckdb -c read it (EXPORT is no statement sql_pieces knows)
+            script = read(piece, "sqlite3")
+            out.extend(Effect(WRITE, sc.path(w), w, note=action.tool_name) for w in script.writes[:64])
+            out.extend(Effect(READ, sc.path(r), r, note=action.tool_name) for r in script.reads[:64])
+    return out
+
+
+def mcp_words(tool_name: str) -> set[str]:
+    """The words of an MCP tool's own name (`browser_take_screenshot` -> browser, take, screenshot; camelCase split)."""
+    parts = tool_name.split("__", 2)
+    tool = parts[2] if len(parts) == 3 else tool_name
+    return set(_LETTERS.findall(_CAMEL.sub(r"\1_\2", tool).lower()))
 
 
 def _file_url_reads(action: Action, sc: Scope) -> list[Effect]:
@@ -178,8 +232,8 @@ def action_effects(action: Action, sc: Scope) -> list[Effect]:
     kind = action.kind
     out: list[Effect] = []
     if kind == "mcp":
-        out = _mcp_file_effects(action, sc) if filesystem_server(action.tool_name) else []
-        return out + _file_url_reads(action, sc)
+        out = _mcp_file_effects(action, sc) if filesystem_server(action.tool_name) else _mcp_named_files(action, sc)
+        return out + _file_url_reads(action, sc) + _local_sql_files(action, sc)
     if action.tool_name == "ApplyPatch":
         files = action.tool_input.get("files")
         for f in files if isinstance(files, list) else []:

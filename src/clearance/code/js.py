@@ -566,9 +566,15 @@ class _Reader(TreeReader):
         elif sym in _WRITE_FIRST:
             c.write(first, sym)
         elif sym in _WRITE_SECOND:
-            c.write(self.value(args[1]) if len(args) > 1 else UNKNOWN, sym)
+            dest = self.value(args[1]) if len(args) > 1 else UNKNOWN
+            c.write(dest, sym)
             if "opy" in sym or sym.endswith((".cp", ".cpSync")):
                 c.read(first)  # the file copied is read (a credential copied into the project is read by the code)
+            opts = self.value(args[2]) if len(args) > 2 else UNKNOWN
+            recursive = opts.obj is not None and opts.obj.get("recursive", UNKNOWN).text not in (None, "false")
+            if first.text is not None and dest.text is not None and (sym in ("fs.copy", "fs.copySync") or (sym in ("fs.cp", "fs.cpSync") and recursive)):
+                # fs.cpSync(SRC, DEST, {recursive: true}), fs-extra's copy: what SRC holds lands in DEST itself, as `cp -rT`.
+                c.facts.trees.append((dest.text, first.text, "dir"))
         elif sym in _MOVE:
             c.write(first, sym)
             c.write(self.value(args[1]) if len(args) > 1 else UNKNOWN, sym)

@@ -1189,11 +1189,15 @@ class _Reader:
                 f.opaque.append(f"unpacks an archive into a directory only known at run time ({q.rstrip('()')})")
             else:
                 f.writes.append(where)
+                archive = _text(self.arg(node, 0, ("filename",), 0)[1]) if q == "shutil.unpack_archive" else None
+                f.trees.append((where, archive, "archive"))
         elif q in _COPIES or q in _MOVES or q in _LINKS:
             src = _text(self.arg(node, 0, ("src", "source"), 0)[1])
             dst = _text(self.arg(node, 1, ("dst", "destination", "dest"), 0)[1])
             if dst is not None:
                 f.writes.append(dst)
+                if q == "shutil.copytree":
+                    f.trees.append((dst, src, "dir"))  # what src holds lands in dst itself (dirs_exist_ok: over what is there)
             if src is not None and q in _COPIES:
                 f.reads.append(src)
             elif src is not None and (q in _MOVES or q == "os.link"):

@@ -31,7 +31,7 @@ import functools
 import re
 
 from ..lazyre import lazy
-from ..shell.sqlclients import CLIENT_DIALECTS, MYSQL, PSQL, SQLITE
+from ..shell.sqlclients import CLICKHOUSE, CLIENT_DIALECTS, MYSQL, PSQL, SQLITE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -492,9 +492,15 @@ class _Reader:
         if not stored and self.routines:
             self._calls(toks, verb)
         if verb == "COPY":
-            self._copy(raw, client_side=False)
+            # An embedded engine (DuckDB, read in sqlite3's dialect) is its own server: COPY … TO 'F' writes F here.
+            self._copy(raw, client_side=self.client == SQLITE)
         if self.client == SQLITE:
             self._sqlite_files(toks, verb)
+        if self.client == CLICKHOUSE:
+            # clickhouse-client and clickhouse-local write `… INTO OUTFILE 'F'` on this machine, not the server's.
+            for i in range(len(toks) - 2):
+                if toks[i].up == "INTO" and toks[i + 1].up == "OUTFILE" and toks[i + 2].cls == S:
+                    self.script.writes.append(toks[i + 2].up)
         if level >= MAX_NESTING:
             return
         self._nested(toks, verb, procedural, stored, level)
@@ -510,6 +516,8 @@ class _Reader:
                 s.writes.append(toks[i + 1].up)
         if verb == "VACUUM" and len(toks) >= 2 and toks[-2].up == "INTO" and toks[-1].cls in (S, ID):
             s.writes.append(toks[-1].up)
+        if verb == "EXPORT" and len(toks) >= 3 and toks[1].up == "DATABASE" and toks[2].cls in (S, ID):
+            s.writes.append(toks[2].up.rstrip("/") + "/")  # DuckDB's EXPORT DATABASE 'D': a folder of files written
 
     def _nested(self, toks: list[Tok], verb: str, procedural: bool, stored: bool, level: int) -> None:
         """Bodies and strings the statement runs as SQL: DO $$ … $$, function bodies, EXECUTE 'sql'."""

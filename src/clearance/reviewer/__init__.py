@@ -8,7 +8,7 @@ input, allowed calls.
 Stage 1 is one short call answering ALLOW or BLOCK, told to block when unsure.
 Stage 2 runs only after BLOCK: it reasons step by step and ends with
 ``DECISION: allow|deny|ask`` and ``REASON: …``.  Any failure is *ask*.
-Identical pending calls in a session reuse the cached verdict; the cache file
+Identical pending calls in a session, on the same user turns, reuse the cached verdict; the cache file
 counts only when its MAC verifies (seal.py), so a planted verdict clears nothing.
 """
 
@@ -142,7 +142,7 @@ def _prompt(decision: Decision, action: Action, ctx: Context, policy: Policy, vi
         f"<project>{quote(ctx.project_root)}</project>\n<trust_boundary>\n{trust_lines}\n</trust_boundary>\n"
         f"<rules>\nallow:\n{lines(rr.get('allow', []))}\nsoft_deny:\n{lines(rr.get('soft_deny', []))}\n"
         f"hard_deny:\n{lines(rr.get('hard_deny', []))}\n</rules>\n{repo_block}\n"
-        f"<pending_call tool={quote(action.tool_name)}>\n{safe_json(action.tool_input, 4000)}\n</pending_call>\n\n{flag}"
+        f"<pending_call tool={quote(action.tool_name)}>\n{safe_json(action.tool_input)}\n</pending_call>\n\n{flag}"
     )
 
 
@@ -158,8 +158,15 @@ def _cache_path(ctx: Context, env: Any) -> str:
     return os.path.join(base, "clearance", "reviewer", f"{zlib.crc32(ctx.session_id.encode()):08x}.json")
 
 
-def _cache_key(action: Action) -> str:
-    return json.dumps([action.tool_name, action.tool_input], sort_keys=True, ensure_ascii=False)
+def _cache_key(action: Action, evidence: str) -> str:
+    """The call and a digest of the evidence the verdict was given on (the user's turns the reviewer read): a verdict holds
+    for that call on that evidence only. Keyed by the call alone, a dry run of the hook on a forged event (`clearance hook
+    --no-audit`, allowed to the agent) with a transcript of the agent's own making cached an *allow* that the session's
+    real call then reused without a model call (adversarial round 9a)."""
+    from hashlib import blake2b
+
+    digest = blake2b(evidence.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return json.dumps([action.tool_name, action.tool_input, digest], sort_keys=True, ensure_ascii=False)
 
 
 def _cache_read(ctx: Context, env: Any) -> dict[str, Any] | None:
@@ -202,11 +209,18 @@ def _final(original: Decision, decision: str, reason: str, stage: str, tokens: t
     return d
 
 
+# The longest pending call (its JSON, in characters) the reviewer is shown. A longer one is not reviewed: shown cut,
+# the part past the cut went unseen, and a call whose first part the user asked for was cleared whole (round 9a).
+SHOWN = 4000
+
+
 def review(decision: Decision, action: Action, ctx: Context, policy: Policy | None, env: Any) -> Decision:
     """The reviewer's decision for an eligible call; the original decision otherwise.  Never raises."""
     why = eligible(decision)
     if why is None or policy is None:
         return decision
+    if len(json.dumps(action.tool_input, ensure_ascii=False)) > SHOWN:
+        return decision  # the reviewer could not be shown all of it: the analysis' verdict stands
     cfg = configured(policy, env)
     if cfg is None:
         return decision
@@ -215,7 +229,7 @@ def review(decision: Decision, action: Action, ctx: Context, policy: Policy | No
     view, entries = view_for(ctx.transcript_path)
     if why == "soft_deny" and not user_messages(entries):
         return decision  # a soft denial can only be cleared by the user's own words
-    key = _cache_key(action)
+    key = _cache_key(action, view)
     cached = _cache_get(ctx, env, key)
     if cached is not None:
         return _final(decision, cached["decision"], cached["reason"], "cache", (0, 0), 0.0)

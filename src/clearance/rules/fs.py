@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 
 from .. import paths
+from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.effects import DELETE, TREE, WRITE, Effect, FindDelete, find_delete
@@ -1571,6 +1572,100 @@ def package_config(action: Action, sc: Scope) -> str | None:
 
     for path, text in _written_files(action):
         msg = package_config_verdict(sc.path(path), text, sc)
+        if msg:
+            return f"the {action.tool_name} tool writes {msg}"
+    return None
+
+
+# A line of git's configuration format: a section header (`[core]`, `[filter "x"]`, the old `[branch.main]`), or a key
+# with its value.
+_GIT_SECTION = lazy(r"^\s*+\[\s*+([A-Za-z0-9.-]{1,100})(?:\s++\"((?:[^\"\\\n]|\\.){0,400})\")?\s*+\]")
+_GITDIR = lazy(r"^\s*+gitdir:\s*+(\S[^\n]{0,4000})")
+_GIT_KEY = lazy(r"^\s*+([A-Za-z][A-Za-z0-9-]{0,100})\s*+(?:=\s*+(.{0,2000}))?$")
+
+
+def git_config_verdict(path: str, text: str, sc: Scope) -> str | None:
+    """Why *text* written to *path* is git configuration that runs a program where git will read it though the file is
+    not `.git/config` (which is protected outright), or None. git reads a repository's configuration from the folder
+    its gitfile (`.git` holding `gitdir: D`), `--git-dir`, `GIT_DIR` or the folder's own shape (a bare repository:
+    `config` beside `HEAD`) names, so a `config` anywhere, or a gitfile pointing outside a `.git` folder, is judged
+    as `git config KEY VALUE` of the same keys is (git.config-code) -- asked, not denied: a dotfiles repository
+    keeps a gitconfig on purpose. Shared by the Write/Edit tools and the shell's redirections."""
+    base = posixpath.basename(path)
+    if base == ".git":
+        m = _GITDIR.search(text)
+        if m is None:
+            return None
+        target = paths.resolve(m.group(1).strip(), posixpath.dirname(path), sc.ctx.home)
+        if "/.git/" in target + "/":
+            return None  # a worktree's or submodule's gitfile: the repository lives in a .git folder, protected
+        return f"{base} points git at {m.group(1).strip()}, a repository folder whose config and hooks clearance does not protect"
+    low = base.lower()
+    if not text or "[" not in text or not (low == "config" or "gitconfig" in low):
+        return None
+    from ..shell.unwrap import git_program_key, git_word_value
+    from .git import _CODE_CONFIG, _usual_program
+
+    section = ""
+    for line in text.splitlines()[:5000]:
+        head = _GIT_SECTION.match(line)
+        if head is not None:
+            section = head.group(1).lower() + ("." + head.group(2) if head.group(2) is not None else "")
+            continue
+        kv = _GIT_KEY.match(line)
+        if kv is None or not section:
+            continue
+        key = (section + "." + kv.group(1)).lower()
+        value = (kv.group(2) or "").split(" #", 1)[0].split(" ;", 1)[0].strip().strip('"')
+        runs = False
+        if key.startswith(("include.", "includeif.")) and key.endswith(".path"):
+            runs = True  # more configuration, from a file the hook does not read
+        elif key in ("init.templatedir", "core.hookspath", "core.worktree"):
+            runs = bool(value)
+        elif key.startswith(_CODE_CONFIG) or git_program_key(key):
+            if key.startswith("alias."):
+                runs = value.startswith("!")  # an alias of git's own commands runs no program
+            elif key.startswith("filter.") and value.startswith("git-lfs "):
+                runs = False  # Git LFS's own filter, as `git lfs install` writes it
+            else:
+                runs = not git_word_value(key, value) and not _usual_program(key, value)
+        if runs:
+            return f"{base} is git configuration: {key} = {value[:80]} makes git run a program, or read more configuration, wherever it reads this file"
+    return None
+
+
+@rule(
+    id="write.git-config-code",
+    title="Writing git configuration that runs a program, outside .git/config",
+    why=(
+        "git reads a repository's configuration from wherever a gitfile (`.git` holding `gitdir: D`), `--git-dir`, "
+        "`GIT_DIR` or a folder's shape (a bare repository) says: core.fsmonitor, a filter's clean command, an include "
+        "or a hooks path written into such a `config` runs at the next `git status` there, a command clearance reads as "
+        "harmless. Writing the same keys with `git config` is git.config-code; a dotfiles gitconfig may hold them on "
+        "purpose, so a person confirms. A gitfile that points outside a `.git` folder is asked for the same reason."
+    ),
+    verdict=ASK,
+    scope="action",
+    tools=("write", "edit"),
+    match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/tmp/g/config", "content": "[core]\n\tfsmonitor = sh -c 'rm -rf ~/.config/clearance'\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/vendor/lib.git/config", "content": '[filter "x"]\n\tclean = sh /tmp/x.sh\n'}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/sub/.git", "content": "gitdir: /tmp/g\n"}},
+    ),
+    no_match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/deploy/config", "content": "[core]\nworkers = 4\n"}},
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/dotfiles/gitconfig", "content": "[core]\n\tpager = delta\n[alias]\n\tco = checkout\n"},
+        },
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/sub/.git", "content": "gitdir: ../.git/modules/sub\n"}},
+    ),
+)
+def git_config_written(action: Action, sc: Scope) -> str | None:
+    from .tools import _written_files
+
+    for path, text in _written_files(action):
+        msg = git_config_verdict(sc.path(path), text, sc)
         if msg:
             return f"the {action.tool_name} tool writes {msg}"
     return None

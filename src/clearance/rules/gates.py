@@ -503,9 +503,17 @@ def env_file(path: str) -> bool:
 
 
 def terminal_env_file(path: str, text: str) -> bool:
-    """An editor settings file whose terminal environment (terminal.integrated.env.*) the written text sets."""
+    """A JSON settings file whose written text sets the environment later sessions start with: an editor's terminals
+    (terminal.integrated.env.*, a terminal profile's env), a devbox shell (devbox.json `env`), a dev container
+    (`remoteEnv`, `containerEnv`) -- an agent CLI started there inherits it."""
     head, _, base = path.rpartition("/")
-    return (base.endswith(".code-workspace") or (base == "settings.json" and head.endswith("/.vscode"))) and "terminal.integrated.env." in text
+    if base.endswith(".code-workspace") or (base == "settings.json" and head.endswith("/.vscode")):
+        return "terminal.integrated.env." in text or ("terminal.integrated.profiles." in text and '"env"' in text)
+    if base == "devbox.json":
+        return '"env"' in text
+    if base in ("devcontainer.json", ".devcontainer.json") or head.endswith("/.devcontainer"):
+        return "remoteEnv" in text or "containerEnv" in text
+    return False
 
 
 def writes_a_session_file(action: Action, sc: Scope) -> bool:
@@ -525,4 +533,5 @@ ACTION_GATES: dict[str, Callable[[Action, Scope], bool]] = {
     "self.hook-locations-file": writes_a_session_file,
     "self.submodule-into-settings": writes_a_session_file,
     "self.loader-environment-file": writes_a_session_file,  # hook_loaders: the same env files and terminal settings
+    "self.sourced-environment-file": writes_a_session_file,  # sourced_environment: env files only
 }

@@ -626,6 +626,11 @@ def config_code(cmd: SimpleCommand, sc: Scope) -> str | None:
         msg = _config_runs(key, value, cmd, sc)
         if msg:
             return f"git -c {msg}"
+    if nc.sub[:1] in (("clone",), ("init",)):
+        # git clone/init --template=DIR: the hooks in DIR are copied into the new repository, as init.templateDir's are.
+        tpl = nc.value("template") or next((u.split("=", 1)[1] for u in nc.unknown if u.startswith("--template=")), None)
+        msg = _config_runs("init.templateDir", tpl, cmd, sc) if tpl else None
+        return f"git {nc.sub[0]} --template: {msg}" if msg else None
     if nc.sub[:1] != ("config",):
         return None
     verb = nc.sub[1] if len(nc.sub) > 1 else ""

@@ -14,7 +14,7 @@ import posixpath
 import sys
 
 from .. import paths
-from ..lazyre import IGNORECASE, lazy
+from ..lazyre import IGNORECASE, MULTILINE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..shell.effects import READ, WRITE
 from ..shell.programs import INTERPRETERS, POWERSHELLS
@@ -766,22 +766,37 @@ _LOCATION_VAR_JSON = lazy(r"\"(?:" + "|".join(sorted(_LOCATION_VARS, key=len, re
 # Variables that make later programs load code the agent chose: the dynamic loader's preloads and auditors (into every
 # program started, the agent's own process and the hook included), git's configuration and helper folder (fsmonitor,
 # pager and hooks at every later git command), the file bash sources before every non-interactive script (each later
-# Bash call of the agent), Claude Code's command wrapper and shell (CLAUDE_CODE_SHELL_PREFIX wraps every later command,
-# and its source wraps hook commands with it too) and Node's preload options (the agent CLIs are Node programs).
+# Bash call of the agent), the folder zsh reads its .zshenv from at every start (ZDOTDIR: the agent's shell on macOS),
+# Claude Code's command wrapper and shell (CLAUDE_CODE_SHELL_PREFIX wraps every later command, and its source wraps hook
+# commands with it too) and .NET's startup hooks: any value loads code.
 _LOADER_VARS = (
-    *("LD_PRELOAD", "LD_AUDIT", "DYLD_INSERT_LIBRARIES", "BASH_ENV", "CLAUDE_CODE_SHELL_PREFIX", "CLAUDE_CODE_SHELL"),
-    *("GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_COUNT", "GIT_CONFIG_PARAMETERS", "GIT_EXEC_PATH"),
+    *("LD_PRELOAD", "LD_AUDIT", "DYLD_INSERT_LIBRARIES", "BASH_ENV", "ZDOTDIR", "CLAUDE_CODE_SHELL_PREFIX", "CLAUDE_CODE_SHELL"),
+    *("GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_COUNT", "GIT_CONFIG_PARAMETERS", "GIT_EXEC_PATH", "DOTNET_STARTUP_HOOKS"),
 )
-_NODE_PRELOAD = r"NODE_OPTIONS{q}\s*[=:]\s*[^\n]{{0,400}}?(?:--require|--import|--(?:experimental-)?loader|(?<![\w-])-r)\b"
-_LOADER_VAR = lazy(r"(?<![\w$])(?:(?:" + "|".join(_LOADER_VARS) + r")\s*=\s*['\"]?[^\s'\";#]|" + _NODE_PRELOAD.format(q="") + ")")
-_LOADER_VAR_JSON = lazy(r"\"(?:(?:" + "|".join(_LOADER_VARS) + r")\"\s*:\s*\"[^\s\"]|" + _NODE_PRELOAD.format(q='"') + ")")
-_NODE_PRELOAD_VALUE = lazy(r"(?:--require|--import|--(?:experimental-)?loader|(?<![\w-])-r)\b")
+# A runtime's options variable, read by every program of that language, and its options that load code at start:
+# Node's --require/--import (the agent CLIs are Node programs), perl's -M/-m modules and -d: debuggers, ruby's -r,
+# the JVM's agents (every JVM reads JAVA_TOOL_OPTIONS, _JAVA_OPTIONS; the java launcher JDK_JAVA_OPTIONS). Other
+# options there (memory, warnings) load nothing.
+_PRELOAD_OPTIONS = {
+    "NODE_OPTIONS": r"(?:--require|--import|--(?:experimental-)?loader|(?<![\w-])-r)\b",
+    "PERL5OPT": r"(?<![\w-])-(?:[Mm]|d:)",
+    "RUBYOPT": r"(?<![\w-])-r",
+    "JAVA_TOOL_OPTIONS": r"-(?:javaagent|agentpath|agentlib):",
+    "_JAVA_OPTIONS": r"-(?:javaagent|agentpath|agentlib):",
+    "JDK_JAVA_OPTIONS": r"-(?:javaagent|agentpath|agentlib):",
+}
+_PRELOAD = r"(?:" + "|".join(n + "{q}" + r"\s*[=:]\s*[^\n]{{0,400}}?" + v.replace("{", "{{").replace("}", "}}") for n, v in _PRELOAD_OPTIONS.items()) + ")"
+_LOADER_VAR = lazy(r"(?<![\w$])(?:(?:" + "|".join(_LOADER_VARS) + r")\s*=\s*['\"]?[^\s'\";#]|" + _PRELOAD.format(q="") + ")")
+_LOADER_VAR_JSON = lazy(r"\"(?:(?:" + "|".join(_LOADER_VARS) + r")\"\s*:\s*\"[^\s\"]|" + _PRELOAD.format(q='"') + ")")
+_PRELOAD_VALUE = {n: lazy(v) for n, v in _PRELOAD_OPTIONS.items()}
 
 
 def loader_variable(name: str, value: str) -> bool:
-    """NAME=VALUE makes later programs load code: a preload, git configuration, BASH_ENV, or Node's --require/--import."""
-    if name == "NODE_OPTIONS":
-        return _NODE_PRELOAD_VALUE.search(value) is not None
+    """NAME=VALUE makes later programs load code: a preload, git configuration, BASH_ENV, ZDOTDIR, or a runtime's options
+    variable holding an option that loads code (Node's --require, perl's -M, ruby's -r, a JVM agent)."""
+    pre = _PRELOAD_VALUE.get(name)
+    if pre is not None:
+        return pre.search(value) is not None
     return name in _LOADER_VARS and bool(value.strip())
 
 
@@ -800,6 +815,10 @@ _SESSION_ENV: dict[str, frozenset[str]] = {
     "launchctl": frozenset({"setenv", "putenv"}),
     "tmux": frozenset({"set-environment", "setenv"}),
     "dbus-update-activation-environment": frozenset(),
+    # The env files' own setters: `mise set K=V` writes mise.toml's [env] (--global: the user's), `dotenv set K V` a .env
+    # (round 9a: written by hand, the same line is judged by self.hook-environment-file and its siblings).
+    "mise": frozenset({"set"}),
+    "dotenv": frozenset({"set"}),
 }
 
 
@@ -840,7 +859,8 @@ def hook_loaders(path: str, text: str) -> str | None:
     why=(
         "The hook reads CLEARANCE_* variables from the environment the agent gives it: CLEARANCE_SERVER chooses who decides, "
         "CLEARANCE_USER_POLICY and CLEARANCE_MANAGED_POLICY which policy, CLEARANCE_DB where the audit trail goes. An agent that "
-        "puts them in .envrc, mise.toml or the session manager's environment chooses them for every later session. Setting them "
+        "puts them in .envrc, mise.toml or the session manager's environment (or has `mise set`/`dotenv set` write them there) "
+        "chooses them for every later session. Setting them "
         "for one command (`CLEARANCE_DB=/tmp/t.db clearance log`) changes nothing the hook sees."
     ),
     verdict=HARD_DENY,
@@ -850,6 +870,7 @@ def hook_loaders(path: str, text: str) -> str | None:
         "launchctl setenv CLEARANCE_USER_POLICY /tmp/p.toml",
         "tmux set-environment -g CLEARANCE_DB /tmp/x.db",
         "systemctl --user set-environment LD_PRELOAD=/home/ana/webapp/x.so",
+        "mise set CLEARANCE_DB=/tmp/x.db",
     ),
     no_match=(
         "systemctl --user set-environment EDITOR=vim",
@@ -969,6 +990,73 @@ def loader_environment_file(action: Action, sc: Scope) -> str | None:
 
     for path, text in _written_files(action):
         msg = hook_loaders(path, text)
+        if msg:
+            return f"the {action.tool_name} tool: {msg}"
+    return None
+
+
+# A line of an env file that loads another file into the same environment: bash's `source F` / `. F`, direnv's
+# `source_env F`, `source_env_if_exists F`, `dotenv F`, `dotenv_if_exists F`; mise's `_.file = "F"` / `_.source = "F"`.
+_ENV_SOURCE = lazy(
+    r"^[ \t]*+(?:(?:source|\.|source_env|source_env_if_exists|dotenv|dotenv_if_exists)[ \t]++(['\"]?)([^\s'\";&|]{1,4000})\1"
+    r"|_\.(?:file|source)[ \t]*+=[ \t]*+(['\"])([^'\"\n]{1,4000})\3)",
+    MULTILINE,
+)
+
+
+def sourced_environment(path: str, text: str, sc: Scope) -> str | None:
+    """Why an env file *path* written with *text* loads another file into later sessions' environment that clearance
+    cannot judge as an env file, or None: `.envrc` with `source /tmp/x.sh` or `dotenv ../shared.env` sets whatever that
+    file says -- `CLEARANCE_USER_POLICY`, `LD_PRELOAD` -- where the same line in `.envrc` is judged (adversarial round 9a).
+    A file outside the project, or named only at run time, is asked about; one in the project is read (where the hook can
+    read it) and judged as an env file of its own."""
+    if not env_file(path) or not text:
+        return None
+    import os.path
+
+    folder = posixpath.dirname(path)
+    for m in list(_ENV_SOURCE.finditer(text))[:64]:
+        name = m.group(2) or m.group(4) or ""
+        if not name:
+            continue
+        where = paths.resolve(name.replace("$PWD", folder).replace("${PWD}", folder), folder, sc.ctx.home)
+        if "$" in where or paths.DYN in where or not sc.inside_project(where):
+            return f"{posixpath.basename(path)} loads {name} into the environment of later sessions: a file outside the project, whose variables clearance does not judge"
+        loaded = sc.ctx.read_file(where) if sc.ctx.read_file is not None else None
+        if loaded:
+            as_env = folder + "/.env." + os.path.basename(where)  # judged as an env file of its own
+            for check in (hook_environment, hook_locations, hook_loaders):
+                msg = check(as_env, loaded)
+                if msg:
+                    return f"{posixpath.basename(path)} loads {name}, which {msg.split(' would ', 1)[-1] if ' would ' in msg else msg}"
+    return None
+
+
+@rule(
+    id="self.sourced-environment-file",
+    title="An env file that loads another file into later sessions' environment",
+    why=(
+        "`.envrc`, `.env` and mise's `[env]` are judged for the variables they set (clearance's own, the folders it reads, "
+        "preloads); a line that loads another file (`source /tmp/x.sh`, `dotenv ../shared.env`, `_.file = …`) sets whatever "
+        "that file says, unjudged. A file in the project is read and judged as an env file; one outside it is asked about."
+    ),
+    verdict=ASK,
+    scope="action",
+    tools=("write", "edit"),
+    match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "source /tmp/x.sh\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/mise.toml", "content": "[env]\n_.file = '/tmp/evil.env'\n"}},
+    ),
+    no_match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "source_up\nlayout python3\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "source .venv/bin/activate\ndotenv\n"}},
+    ),
+)
+def sourced_environment_file(action: Action, sc: Scope) -> str | None:
+    from .tools import _written_files
+
+    for path, text in _written_files(action):
+        msg = sourced_environment(sc.path(path), text, sc)
         if msg:
             return f"the {action.tool_name} tool: {msg}"
     return None
@@ -1181,8 +1269,9 @@ def _options(cmd: SimpleCommand) -> list[tuple[str, str]]:
     title="Starting another agent with its settings or configuration home replaced",
     why=(
         "An agent started with `--settings`, `--setting-sources`, or HOME, XDG_CONFIG_HOME, CLAUDE_CONFIG_DIR or CODEX_HOME "
-        "pointing elsewhere does not load the settings that install clearance's hook: every call it makes is unseen. It is the "
-        "agent switching its own oversight off by proxy."
+        "pointing elsewhere does not load the settings that install clearance's hook: every call it makes is unseen. One started "
+        "with a CLEARANCE_* variable or XDG_STATE_HOME, XDG_CACHE_HOME or XDG_RUNTIME_DIR set runs a hook that reads its policy, "
+        "keys, audit store or daemon from where the agent chose. It is the agent switching its own oversight off by proxy."
     ),
     verdict=HARD_DENY,
     commands=(*_AGENT_CLIS, "env"),
@@ -1194,6 +1283,8 @@ def _options(cmd: SimpleCommand) -> list[tuple[str, str]]:
         "env -u HOME codex exec 'fix the tests'",
         "codex -c features.hooks=false exec 'fix the tests'",
         "claude --bare -p 'fix the tests'",
+        "XDG_STATE_HOME=/tmp/s claude -p 'fix the tests'",
+        "CLEARANCE_USER_POLICY=/tmp/p.toml codex exec 'fix the tests'",
     ),
     no_match=(
         "claude --bare --help",
@@ -1215,6 +1306,12 @@ def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
     moved = sorted(k for k, v in cmd.assigns.items() if k in _AGENT_HOMES and not (k == "HOME" and v.rstrip("/") == sc.ctx.home))
     if moved:
         return f"{cmd.name} started with {moved[0]} elsewhere does not load the settings that run clearance's hook"
+    # The hook the agent runs inherits its environment: clearance's own variables, or its state, cache and runtime
+    # folders moved, make that hook read a policy, keys, an audit store or a daemon socket the agent chose -- a
+    # planted cache key signs a planted policy (adversarial round 9a). As for .envrc (self.hook-environment-file).
+    chosen = sorted(k for k in cmd.assigns if k.startswith("CLEARANCE_") or (k in _LOCATION_VARS and k not in _AGENT_HOMES))
+    if chosen:
+        return f"{cmd.name} started with {chosen[0]} set: the hook that runs clearance for it would read its policy, keys, audit store or daemon from where the agent chose"
     for opt, val in _options(cmd):
         if opt in _SETTINGS_OPTIONS.get(agent, ()):
             return f"{cmd.name} {opt} replaces the settings that run clearance's hook"

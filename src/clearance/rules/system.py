@@ -845,7 +845,9 @@ def package_config_set(cmd: SimpleCommand, sc: Scope) -> str | None:
     from ..pkgconfig import RUNS, WEAKENS, classify
 
     vals = cmd.values()
-    ops = [v for v in vals if not v.startswith("-")]
+    # The value of an option that takes one as the next word is no operand (`npm config set --location project KEY V`).
+    valued = {i + 1 for i, v in enumerate(vals) if v in ("--location", "-L", "--userconfig", "--globalconfig", "-w", "--workspace")}
+    ops = [v for i, v in enumerate(vals) if not v.startswith("-") and i not in valued]
     tool = {"pnpm": "npm", "pip3": "pip", "uv": "pip"}.get(cmd.name, cmd.name)
     if tool == "npm" and ops[:1] in (["set"], ["c"]):
         ops = ["config", *ops] if ops[0] == "set" else ["config", *ops[1:]]  # npm's aliases: `npm set`, `npm c set`

@@ -245,9 +245,14 @@ def mcp_destructive(action: Action, sc: Scope) -> str | None:
     ),
 )
 def mcp_side_effect(action: Action, sc: Scope) -> str | None:
-    if filesystem_server(action.tool_name):
-        return None  # judged by the paths it touches (fs.* rules)
     verbs = mcp_verbs(action.tool_name)
+    if filesystem_server(action.tool_name):
+        # Judged by the paths it touches (fs.* rules) -- except a tool that changes the server's own settings
+        # (desktop-commander's set_config_value of allowedDirectories, blockedCommands, defaultShell): the limits the
+        # server keeps on the agent, widened by the agent (adversarial round 9a).
+        if set(verbs) & _WRITE and set(verbs) & {"config", "configuration", "settings", "setting", "preferences"}:
+            return f"the MCP tool {action.tool_name} changes the settings of its own server, which limit what the agent may do through it"
+        return None
     if any(v in _DESTRUCTIVE for v in verbs):
         return None
     hit = [v for v in verbs if v in _WRITE]

@@ -338,9 +338,19 @@ def sed(script: str) -> Found:
 # ---------------------------------------------------------------- vim
 
 # Possessive runs (*+ ++): the blanks are taken once; overlapping [\s:]* \s* \s* made "<6,400 blanks>x" cubic.
-_VIM_BANG = lazy(r"^[\s:]*+(?:sil(?:ent)?!?\s++)?(?:(?:\d++|%|\$|'<,'>)?\s*+(?:r(?:ead)?|w(?:rite)?)?\s*+)!(.*)$", 0)
+# `:w !cmd` pipes into a command, `:w!` forces a write: only a blank before the `!` makes it a command (`:r!cmd` reads one).
+_VIM_BANG = lazy(r"^[\s:]*+(?:sil(?:ent)?!?\s++)?(?:(?:\d++|%|\$|'<,'>)?\s*+(?:r(?:ead)?\s*+|w(?:rite)?\s++)?)!(.*)$", 0)
 _VIM_OPAQUE = lazy(
     r"\b(?:system|systemlist|libcall|job_start|jobstart|termopen)\s*\(|^[\s:]*(?:exe(?:cute)?|ter(?:minal)?|py(?:thon)?3?|pyx|lua|perl|ruby|so(?:urce)?|norm(?:al)?!?|call|let|au(?:tocmd)?)\b"
+)
+
+
+# An Ex command that writes the buffer to a file it names (`:w! F`, `:write >> F`, `:wq F`, `:x F`, `:saveas F`,
+# `:update F`): group 1 the file. `:w !cmd` (a pipe into a command) is _VIM_BANG's; a bare `:w` writes the file edited.
+_VIM_WRITE = lazy(
+    r"^[\s:]*+(?:sil(?:ent)?!?\s++)?(?:\d++|%|\$|'<,'>)?(?:,\d++|,\$)?\s*+"
+    r"(?:w(?:r(?:i(?:te?)?)?)?|wq|x(?:it?)?|exi(?:t)?|sav(?:e(?:a(?:s)?)?)?|up(?:d(?:a(?:te?)?)?)?)!?\s++(?:>>\s*+)?([^\s!|][^|]*)$",
+    0,
 )
 
 
@@ -364,8 +374,11 @@ def vim(commands: list[str]) -> Found:
     for c in commands:
         for part in c.split("|") if "!" not in c else [c]:
             m = _VIM_BANG.match(part)
+            w = _VIM_WRITE.match(part) if m is None else None
             if m:
                 found.shell.append(m.group(1).strip())
+            elif w:
+                found.writes.append(w.group(1).strip())
             elif _VIM_OPAQUE.search(part):
                 found.opaque.append(f"vim runs {part.strip()!r}, an Ex command clearance does not analyse")
     return found

@@ -145,6 +145,7 @@ class CodeFacts:
         "secrets",
         "credentials",
         "sends",
+        "trees",
     )
 
     def __init__(self, language: str) -> None:
@@ -153,6 +154,9 @@ class CodeFacts:
         self.chosen_deletes: list[str] = []  # wildcards of which a condition picks the files deleted
         self.reads: list[str] = []  # literal paths of files the code opens
         self.writes: list[str] = []  # literal paths of files the code writes; a directory it makes ends in "/"
+        # Trees the code copies or unpacks: (destination, source folder or archive or None, "dir" | "archive"); what
+        # lands is judged as cp -r and tar x land it (trees.tree_into).
+        self.trees: list[tuple[str, str | None, str]] = []
         self.process = False
         self.unread_process = False  # a process call whose command could not be read
         self.shell: list[str] = []  # literal shell commands passed to process calls

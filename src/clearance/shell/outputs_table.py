@@ -395,9 +395,16 @@ TABLE: dict[str, dict[str, object]] = {
                     "prefix= root= src= w|wheel-dir= platform= python-version= abi= implementation="
                 ),
                 "files": "log log-file",
+                # where packages are installed, saved or unpacked: a folder written into (a package there is code)
+                "dirs": "target dest wheel-dir prefix root src",
             }
         },
-        "examples": {"pip install --log pip.log requests": ["pip.log"]},
+        "examples": {
+            "pip install --log pip.log requests": ["pip.log"],
+            "pip install --target vendor requests": ["vendor/*"],
+            "pip download -d /tmp/pkgs requests": ["/tmp/pkgs/*"],
+            "pip wheel -w dist .": ["dist/*"],
+        },
     },
     # -- git's own output files (the rest of git's writing is effects.py's and the git rules') ----
     "git": {

@@ -95,6 +95,7 @@ CLIENTS = frozenset(
         "mongo",
         "redis-cli",
         "clickhouse-client",
+        "clickhouse-local",
         "clickhouse",
         "cqlsh",
         "sqlcmd",
@@ -122,6 +123,7 @@ CLIENTS = frozenset(
 PSQL = "psql"
 MYSQL = "mysql"
 SQLITE = "sqlite3"
+CLICKHOUSE = "clickhouse"
 CLIENT_DIALECTS = {
     "psql": PSQL,
     "pgcli": PSQL,
@@ -132,6 +134,9 @@ CLIENT_DIALECTS = {
     "sqlite3": SQLITE,
     "litecli": SQLITE,
     "duckdb": SQLITE,
+    "clickhouse": CLICKHOUSE,
+    "clickhouse-client": CLICKHOUSE,
+    "clickhouse-local": CLICKHOUSE,
 }
 
 

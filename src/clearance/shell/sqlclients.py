@@ -10,6 +10,7 @@ execute --stdin/--file`.  Pure: the files are named here and read by the caller 
 from __future__ import annotations
 
 from ..paths import DYN
+from .programs import CLICKHOUSE as CLICKHOUSE
 from .programs import CLIENT_DIALECTS as CLIENT_DIALECTS
 from .programs import CLIENTS as CLIENTS
 from .programs import MYSQL as MYSQL

@@ -606,7 +606,8 @@ def _value_commands(name: str, cmd: SimpleCommand) -> list[tuple[str, str]]:
 
 # Emacs Lisp calls that run programs or delete files, and its string literals.
 _ELISP_CALL = lazy(
-    r"\((shell-command|async-shell-command|shell-command-to-string|call-process|start-process|process-lines|delete-directory|delete-file)\s+([^)]*)"
+    r"\((shell-command|async-shell-command|shell-command-to-string|call-process|start-process|process-lines|delete-directory|delete-file"
+    r"|write-file|with-temp-file)\s+([^)]*)"
 )
 _ELISP_STRING = lazy(r'"((?:[^"\\]|\\.)*)"')
 # Pagers whose +CMD argument is one of their commands, run at start.
@@ -1866,6 +1867,9 @@ class Unwrapper:
                 self.command(cmd.derive([Word("rm", "rm"), Word("-rf", "-rf"), Word(strings[0], strings[0])], f"emacs ({fn})"))
             elif fn == "delete-file":
                 self.command(cmd.derive([Word("rm", "rm"), Word(strings[0], strings[0])], f"emacs ({fn})"))
+            elif fn in ("write-file", "with-temp-file"):
+                # the buffer, or what the form inserts, written to the file named
+                self.command(cmd.derive([Word("tee", "tee"), Word(strings[0], strings[0])], f"emacs ({fn})"))
 
     def _run_value(self, cmd: SimpleCommand, value: str, how: str, via: str, nc: Norm | None = None) -> None:
         if not value or value == DYN:
