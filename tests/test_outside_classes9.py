@@ -179,7 +179,9 @@ F_ORDINARY = [
     "find src -name '*.py' | cpio -o > /tmp/src.cpio",
     "echo notes.txt | tar -cf /tmp/n.tar -T -",
     "ls *.md | zip -@ docs.zip",
-    "cpio -i < archive.cpio",
+    # (unpacking a stream into the project root is asked, as tar's and unzip's are: tests/test_adversarial_round9a.py)
+    "cpio -i -D /tmp/unpacked < archive.cpio",
+    "cpio -it < archive.cpio",
     "sqlite3 app.db <<'SQL'\n.import --csv data/users.csv users\nSQL",
 ]
 
