@@ -354,8 +354,7 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             # sed -i '$a TEXT' FILE, sed -i 's/X/TEXT/' FILE: the text sed adds is written into FILE, judged as a Write of it.
             edits = sed_edits(_sed_scripts_read(cmd, sc))
         if cmd.name == "git" and cmd.args:
-            import posixpath
-
+            from . import pathstr
             from .shell.effects import git_config_file_write
             from .shell.options import normalise
 
@@ -364,7 +363,7 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             if written is not None and written[1]:
                 # git config --file .gitmodules submodule.x.path .claude: the entry git writes, judged as a Write of it.
                 base = next((v for o, v, level in nc.opts if o == "C" and level == 0 and v), None)
-                edits = ([posixpath.join(base, written[0]) if base and not written[0].startswith(("/", "~")) else written[0]], written[1])
+                edits = ([pathstr.join(base, written[0]) if base and not written[0].startswith(("/", "~")) else written[0]], written[1])
         if edits is not None:
             targets, text = [t for t in edits[0] if DYN not in t], edits[1]
         elif not targets:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import posixpath
-
-from .. import paths
+from .. import paths, pathstr
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.effects import DELETE, TREE, WRITE, Effect, FindDelete, find_delete
@@ -192,9 +190,9 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
         held = paths.clearance_owned(target, sc.ctx, deleting=True)
         if held is not None:
             why = held + " (locked away by changing who may use a folder above it)"
-    if why is None and paths.fold(posixpath.basename(target)) == ".git" and e.kind == DELETE and paths.case_insensitive(target, sc.ctx):
+    if why is None and paths.fold(pathstr.basename(target)) == ".git" and e.kind == DELETE and paths.case_insensitive(target, sc.ctx):
         why = "the repository's history (.git)"
-    if why is None and posixpath.basename(target) == ".git" and e.kind == DELETE:
+    if why is None and pathstr.basename(target) == ".git" and e.kind == DELETE:
         why = "the repository's history (.git)"
     if why is None:
         return None
@@ -367,12 +365,12 @@ def _recoverable(e: Effect, sc: Scope) -> str | None:
         return None
     if name in _TRASHERS or (name == "gio" and e.cmd.values()[:1] == ["trash"]):
         target = _whole(e.path)
-        if posixpath.dirname(target) == sc.ctx.home and not _looks_like_file(posixpath.basename(target)):
+        if pathstr.dirname(target) == sc.ctx.home and not _looks_like_file(pathstr.basename(target)):
             return None  # a whole folder of the user's (~/Documents, ~/projects): a person restores it, if they notice
         return "it goes to the trash, from where it can be restored"
     target = _whole(e.path)
-    base = posixpath.basename(target)
-    if target == e.path and (base in _REGENERABLE or base.endswith(".egg-info")) and posixpath.dirname(target) not in (sc.ctx.home, "/"):
+    base = pathstr.basename(target)
+    if target == e.path and (base in _REGENERABLE or base.endswith(".egg-info")) and pathstr.dirname(target) not in (sc.ctx.home, "/"):
         return f"{base} is build output, dependencies or a cache that a build of that project regenerates"
     return None
 
@@ -670,12 +668,12 @@ def _agent_working_file(target: str, sc: Scope) -> bool:
     """A file the agent itself keeps its work in (`~/.claude/plans/NAME.md`): it grants nothing, runs nothing and is
     read by nobody but the agent's own plan workflow.  What carries permissions in the same folder is judged by
     fs.write-protected, which answers first."""
-    import posixpath
+    from .. import pathstr
 
-    parent, name = posixpath.split(target)
+    parent, name = pathstr.split(target)
     if not name.endswith(".md") or name.startswith("."):
         return False
-    return any(parent == posixpath.join(sc.ctx.home, d) for d in _AGENT_WORKING_DIRS)
+    return any(parent == pathstr.join(sc.ctx.home, d) for d in _AGENT_WORKING_DIRS)
 
 
 @rule(
@@ -840,11 +838,11 @@ def mass_delete(e: Effect, sc: Scope) -> str | None:
         if sc.inside_project(dest):
             return None
     glob = paths.has_glob(p)
-    if glob and not _matches_everything(posixpath.basename(p)):
+    if glob and not _matches_everything(pathstr.basename(p)):
         return None  # rm -rf *.egg-info, src/*.py: a pattern, judged by fs.glob-delete-sources
     if not e.recursive and not glob:
         return None
-    if not glob and _looks_like_file(posixpath.basename(p)):
+    if not glob and _looks_like_file(pathstr.basename(p)):
         return None  # rm -rf package-lock.json: one file, whatever the flags say
     target = _whole(p)
     if paths.is_generated(target, sc.ctx.project_root):
@@ -902,10 +900,10 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
         return None  # moved within the project
     p = e.path
     if paths.has_glob(p):
-        if not _matches_everything(posixpath.basename(p)):
+        if not _matches_everything(pathstr.basename(p)):
             return None  # fs.glob-delete-sources
         p = _whole(p)
-    elif not e.recursive or _looks_like_file(posixpath.basename(p)):
+    elif not e.recursive or _looks_like_file(pathstr.basename(p)):
         return None
     if paths.is_generated(p, sc.ctx.project_root) or _depth(p, sc) < 1 or paths.protected_reason(p, sc.ctx):
         return None
@@ -954,11 +952,11 @@ def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
         return None  # `find -name test -type d -delete`, `-empty`: only what is empty can go
     if e.cmd is not None and any(v.startswith("find -") for v in e.cmd.via):
         return None  # `find . -name '*.txt' -exec rm {} +`: judged with the find expression (fs.find-delete-*)
-    base = posixpath.basename(p)
+    base = pathstr.basename(p)
     if paths.is_generated(p, sc.ctx.project_root) or any(_glob_match(base, j) for j in _JUNK_PATTERNS):
         return None
     if _matches_everything(base) and wipes:
-        return f"{_who(e)} empties every file in {sc.show(posixpath.dirname(p))}"  # rm of the same is a mass deletion
+        return f"{_who(e)} empties every file in {sc.show(pathstr.dirname(p))}"  # rm of the same is a mass deletion
     if _matches_everything(base):
         return None  # fs.mass-delete-in-project / fs.delete-source-subdirectory
     if _tail_expansions(base) and _junk(base):
@@ -1505,7 +1503,7 @@ def package_config_verdict(path: str, text: str, sc: Scope) -> str | None:
     found = risky_settings(path, text, sc.trust.host_is_trusted)
     if not found:
         return None
-    return f"{posixpath.basename(path)}: {found[0]}" + (f" (and {len(found) - 1} more)" if len(found) > 1 else "")
+    return f"{pathstr.basename(path)}: {found[0]}" + (f" (and {len(found) - 1} more)" if len(found) > 1 else "")
 
 
 @rule(
