@@ -28,7 +28,8 @@ from .. import pathstr
 from ..lazyre import lazy
 from ..model import TOO_LARGE
 from ..paths import DYN, is_within
-from ..shell.interp import CODE_OPTIONS, shell_quote
+from ..shell.ir import shell_quote
+from ..shell.programs import CODE_OPTIONS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
