@@ -141,6 +141,10 @@ def test_cold_hook_imports_no_re_json_or_hashlib(tmp_path: Path) -> None:
             # A write's rules (fs, creds, convention, tools, self) do not import the net pack: tools.py imports its
             # token checks where a web or MCP rule uses them.
             assert "clearance.rules.net" not in mods, ev
+        if ev.get("gated"):
+            # No command of these lines may run a project file by its name (shell/programs.may_run_a_script): the engine
+            # does not import scripts.py for them.
+            assert "clearance.scripts" not in mods, ev
         if "command" not in ev["tool_input"]:
             # No command: neither the parser nor the unwrapper (~0.3 MB of code) is loaded (engine.analyse_shell).
             assert not {"clearance.shell.parse", "clearance.shell.unwrap"} & mods, ev

@@ -458,10 +458,21 @@ def _script_readers() -> tuple[Callable[..., bool], Callable[..., list[tuple[str
     if _SCRIPT_READERS is None:
         from .code import has_js_config, may_run_by_convention
         from .model import TOO_LARGE
-        from .scripts import script_runs
 
-        _SCRIPT_READERS = (may_run_by_convention, script_runs, TOO_LARGE, has_js_config)
+        _SCRIPT_READERS = (may_run_by_convention, _script_runs, TOO_LARGE, has_js_config)
     return _SCRIPT_READERS
+
+
+def _script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
+    """scripts.script_runs, imported only for a command that may run a project file by its name (shell/programs.py
+    may_run_a_script, the first test script_runs makes): `git status` or `ls` do not load scripts.py (~39 KB of code)."""
+    from .shell.programs import may_run_a_script
+
+    if not may_run_a_script(cmd.name, cmd.argv[0].raw if cmd.argv else ""):
+        return []
+    from .scripts import script_runs
+
+    return script_runs(cmd, sc)
 
 
 # How many files deep clearance follows scripts that run scripts (`npm run ci` → `npm run build` → `npm run clean` →

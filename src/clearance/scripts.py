@@ -15,7 +15,8 @@ from .lazyre import lazy
 from .model import TOO_LARGE
 from .paths import DYN, is_generated, is_within
 from .shell.programs import CLIENT_DIALECTS as SQL_DIALECTS
-from .shell.programs import CODE_OPTIONS, INTERPRETERS
+from .shell.programs import CODE_OPTIONS, INTERPRETERS, may_run_a_script
+from .shell.programs import NODE_RUNNERS as _NODE_RUNNERS
 from .shell.unwrap import SHELLS
 
 TYPE_CHECKING = False
@@ -29,7 +30,6 @@ _SHELL_SHEBANG = lazy(r"^#!\s*(?:/usr/bin/env\s+(?:-\S+\s+)*)?(?:/\S*/)?(?:ba|z|
 # Make variables: `$(X)`/`${X}` up to the first closer, and the automatic ones (`$@`, `$<` …).
 _MAKE_DOLLAR = lazy(r"\$[({@<^*?%+|]")
 _MAKE_CLOSER = lazy(r"[)}]")
-_NODE_RUNNERS = frozenset({"npm", "pnpm", "yarn", "bun"})
 _NPM_SHORTHANDS = frozenset({"test", "start", "stop", "restart", "t", "tst"})
 
 
@@ -105,15 +105,15 @@ def _read_named(sc: Scope, path: str) -> str | None:
 
 def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     """(label, shell code) for each project script *cmd* would run."""
-    if sc.ctx.read_file is None or cmd.remote is not None or cmd.cwd is None:
-        return []
+    raw = cmd.argv[0].raw if cmd.argv else ""
+    if sc.ctx.read_file is None or cmd.remote is not None or cmd.cwd is None or not may_run_a_script(cmd.name, raw):
+        return []  # (the engine asks may_run_a_script before it imports this module)
     name = cmd.name
     vals = cmd.values()
     if name in SHELLS or name in ("source", "."):
         return _shell_script(cmd, sc, vals)
     if name in SQL_DIALECTS:
         return _sql_client_commands(cmd, sc)
-    raw = cmd.argv[0].raw if cmd.argv else ""
     if "/" in raw and DYN not in raw:
         return _executable(cmd, sc, raw)
     if name in ("make", "gmake"):

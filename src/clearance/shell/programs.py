@@ -184,3 +184,24 @@ PACKAGE_BINS = {
     "npm-check-updates": "ncu",
     "@biomejs/biome": "biome",
 }
+
+
+# The package managers whose `run NAME` (and shorthands) run a script of package.json (scripts.py).
+NODE_RUNNERS = frozenset({"npm", "pnpm", "yarn", "bun"})
+
+
+def may_run_a_script(name: str, raw: str) -> bool:
+    """The dispatch of scripts.script_runs on a command's name (*raw*: its first word as typed): a shell or `source`, a
+    database client, a program given by its path, make, a node package manager or an interpreter may run a project
+    file; no other command does, and the engine does not import scripts.py for it."""
+    from ..paths import DYN
+
+    return (
+        name in SHELLS
+        or name in ("source", ".")
+        or name in CLIENT_DIALECTS
+        or ("/" in raw and DYN not in raw)
+        or name in ("make", "gmake")
+        or name in NODE_RUNNERS
+        or name in INTERPRETERS
+    )
