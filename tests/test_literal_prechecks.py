@@ -326,6 +326,9 @@ GATE_FRAGMENTS = [
     # sys.package-config-set's gates for conda, poetry, composer, bundle
     "conda config --set ssl_verify false", "mamba config --set ssl_verify no", "micromamba config --set ssl_verify 0",
     "poetry config certificates.x.cert false", "composer config secure-http false", "bundle config set ssl_verify_mode 0", "poetry run pytest",
+    # ... and for the npm family: a certificate check's key in a spelling npm's table does not list, as an option
+    "npm ci --strictSsl=false", "pnpm install --sslVerify=false", "npm install --no-strictSsl", "yarn install --insecure-skip-tls-verify=true",
+    "npm test -- --watch=false", "npm ci --no-audit", "npm ci --strictSsl=true",
     # creds.print-environment's gates
     "env", "printenv", "export -p", "declare -x", "typeset -x", "set", "set -e", "export X=1", "env X=1 make",
     "date", "date +%s", "date -u +%FT%T", "date -s 12:00", "date --set=2030-01-01", "date 010112002030", "date -d @0",

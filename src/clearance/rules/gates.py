@@ -330,13 +330,17 @@ def sets_package_config(cmd: SimpleCommand, sc: Scope) -> bool:
     vals = cmd.values()
     if "set" in vals:
         return True
-    from ..pkgconfig import known_key
+    from ..pkgconfig import known_key, tls_check_off
 
     tool = "npm" if cmd.name == "pnpm" else cmd.name
     for v in vals:
         if v.startswith("--") and v != "--":
-            key = v[2:].partition("=")[0]
+            key, eq, value = v[2:].partition("=")
             if known_key(tool, key) or (key.startswith("no-") and known_key(tool, key[3:])):
+                return True
+            # A key no table lists for the tool, in another spelling of a certificate check (`--strictSsl=false`,
+            # `--no-strictSsl`): the rule classifies every `--KEY=VALUE` and `--no-KEY` (pkgconfig.classify).
+            if (eq and tls_check_off(key, value)) or (not eq and key.startswith("no-") and tls_check_off(key[3:], "false")):
                 return True
     return False
 
