@@ -148,7 +148,13 @@ def test_cold_hook_imports_no_re_json_or_hashlib(tmp_path: Path) -> None:
         if "command" not in ev["tool_input"]:
             # No command: neither the parser nor the unwrapper (~0.3 MB of code) is loaded (engine.analyse_shell).
             assert not {"clearance.shell.parse", "clearance.shell.unwrap"} & mods, ev
-        assert ("clearance.rules.gates" if ev.get("gated") else "clearance.rules.fs") in mods or ev["tool_name"] != "Bash"  # the rules did run
+        assert "clearance.rules.gates" in mods or ev["tool_name"] != "Bash"  # the rules did run
+        command = str(ev["tool_input"].get("command", ""))  # type: ignore[attr-defined]
+        if command.startswith("rm "):
+            assert "clearance.rules.fs" in mods, ev  # a deletion: the fs pack's rules on it
+        if command.endswith("| tee out.log") and len(decisions) > 1:  # (the first call imports every pack for the index)
+            # A plain write inside the project (gates.fs_may_act): none of the fs pack's rules on writes can fire.
+            assert "clearance.rules.fs" not in mods, ev
         if ev.get("owned"):
             # `tee out.log` creates a file the session then owns (provenance.note): a new file is noted without the
             # git blob and object probes of provenance_disk.py, nor the git, publish and convention packs (gates.py).
