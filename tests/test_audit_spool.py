@@ -137,10 +137,10 @@ def test_nothing_is_lost_or_doubled_when_a_fold_dies_after_its_commit(tmp_path: 
             raise OSError("power cut")
         real(src, dst)
 
-    monkeypatch.setattr(spool.os, "replace", crash)
+    monkeypatch.setattr(spool.posix, "replace", crash)
     with pytest.raises(OSError):
         open_store(db)  # the fold commits, then dies before emptying the spool
-    monkeypatch.setattr(spool.os, "replace", real)
+    monkeypatch.setattr(spool.posix, "replace", real)
     run(ev("git status"), Options(), env_for(db))
     store = open_store(db)
     try:

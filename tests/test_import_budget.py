@@ -82,6 +82,10 @@ COLD_FORBIDDEN = ["re", "enum", "functools", "collections", "json", "hashlib", "
 # ~0.7 ms) load only for those commands (shell/programs.py), once the rule index exists (the first call builds it by
 # importing every pack, rules/interp.py and rules/db.py among them).
 LANGUAGE_READERS = ["clearance.shell.embedded", "clearance.shell.interp", "clearance.shell.sqlclients"]
+# Nor os (with posixpath and _collections_abc's abstract classes: ~6.4 M instructions of a ~65 M cold hook, callgrind):
+# the path functions come from clearance/pathstr.py, the system calls from posix, the environment from daemon_path
+# (the first call, which imports every pack to build the rule index, imports it).
+AFTER_INDEX = [*LANGUAGE_READERS, "os", "posixpath", "_collections_abc"]
 ORDINARY = [
     {"tool_name": "Bash", "tool_input": {"command": "git status && npm test -- --watch=false | tee out.log"}},
     {"tool_name": "Bash", "tool_input": {"command": "rm -rf ~/projects"}},
@@ -137,16 +141,26 @@ def test_cold_hook_imports_no_re_json_or_hashlib(tmp_path: Path) -> None:
             # A write's rules (fs, creds, convention, tools, self) do not import the net pack: tools.py imports its
             # token checks where a web or MCP rule uses them.
             assert "clearance.rules.net" not in mods, ev
+        if ev.get("gated"):
+            # No command of these lines may run a project file by its name (shell/programs.may_run_a_script): the engine
+            # does not import scripts.py for them.
+            assert "clearance.scripts" not in mods, ev
         if "command" not in ev["tool_input"]:
             # No command: neither the parser nor the unwrapper (~0.3 MB of code) is loaded (engine.analyse_shell).
             assert not {"clearance.shell.parse", "clearance.shell.unwrap"} & mods, ev
-        assert ("clearance.rules.gates" if ev.get("gated") else "clearance.rules.fs") in mods or ev["tool_name"] != "Bash"  # the rules did run
+        assert "clearance.rules.gates" in mods or ev["tool_name"] != "Bash"  # the rules did run
+        command = str(ev["tool_input"].get("command", ""))  # type: ignore[attr-defined]
+        if command.startswith("rm "):
+            assert "clearance.rules.fs" in mods, ev  # a deletion: the fs pack's rules on it
+        if command.endswith("| tee out.log") and len(decisions) > 1:  # (the first call imports every pack for the index)
+            # A plain write inside the project (gates.fs_may_act): none of the fs pack's rules on writes can fire.
+            assert "clearance.rules.fs" not in mods, ev
         if ev.get("owned"):
             # `tee out.log` creates a file the session then owns (provenance.note): a new file is noted without the
             # git blob and object probes of provenance_disk.py, nor the git, publish and convention packs (gates.py).
             assert "clearance.provenance" in mods, ev
             assert not {"clearance.provenance_disk", "clearance.rules.git", "clearance.rules.publish", "clearance.rules.convention"} & mods, ev
-        heavy = [m for m in COLD_FORBIDDEN + (LANGUAGE_READERS if len(decisions) > 1 else []) if m in mods]
+        heavy = [m for m in COLD_FORBIDDEN + (AFTER_INDEX if len(decisions) > 1 else []) if m in mods]
         assert not heavy, f"{ev}: the cold hook imported {heavy}"
         if ev.get("gated"):
             # Commands none of the rules on every command can fire on: their gates (rules/gates.py) refuse, and

@@ -326,6 +326,16 @@ GATE_FRAGMENTS = [
     # sys.package-config-set's gates for conda, poetry, composer, bundle
     "conda config --set ssl_verify false", "mamba config --set ssl_verify no", "micromamba config --set ssl_verify 0",
     "poetry config certificates.x.cert false", "composer config secure-http false", "bundle config set ssl_verify_mode 0", "poetry run pytest",
+    # ... and for the npm family: a certificate check's key in a spelling npm's table does not list, as an option
+    "npm ci --strictSsl=false", "pnpm install --sslVerify=false", "npm install --no-strictSsl", "yarn install --insecure-skip-tls-verify=true",
+    "npm test -- --watch=false", "npm ci --no-audit", "npm ci --strictSsl=true",
+    # the fs pack's rules on writes, gated on an ordinary write inside the project (gates.fs_may_act), and deletions
+    "echo 'export PATH=/tmp/evil:$PATH' >> ~/.zshrc", "cp hook.sh .git/hooks/post-checkout", "cp x ~/.local/bin/git",
+    "echo x > ~/other/file.txt", "cd $X && echo 'alias ls=rm' >> .bashrc", "cp app/a.ts /usr/local/bin/a", "echo x > /home/bob/notes.txt",
+    "cp evil.sh ~/.cache/pre-commit/repoabc/hooks/pre-commit", "shred -u app/*.ts", "chmod 640 $(cat files.txt)", "rm -rf ~/*",
+    "rm ~/notes.txt", "mv ~/Desktop/a.txt ~/Desktop/archive/", "rm src/*.py", "chmod 000 ~/.local", "chown root ~/.config",
+    "tee out.log", "echo x > build/y.txt", "cp a.txt b.txt", "sed -i s/a/b/ src/x.py", "chmod -R a+rX .", "truncate -s 0 app.log",
+    "echo x > .git/config", "cp a src/*.py", "mkdir -p .git/hooks", "touch ~/.cache/x",
     # creds.print-environment's gates
     "env", "printenv", "export -p", "declare -x", "typeset -x", "set", "set -e", "export X=1", "env X=1 make",
     "date", "date +%s", "date -u +%FT%T", "date -s 12:00", "date --set=2030-01-01", "date 010112002030", "date -d @0",

@@ -52,3 +52,31 @@ def test_ordinary(command: str) -> None:
 )
 def test_key_reading(key: str, value: str, off: bool) -> None:
     assert tls_check_off(key, value) is off
+
+
+# The same settings given as options of an npm-family command in a spelling of the key npm's own table does not list
+# (`npm ci --strictSsl=false`): the rule asks, and its gate (rules/gates.sets_package_config) must not skip it.
+OPTION_OFF = [
+    "npm ci --strictSsl=false",
+    "pnpm install --sslVerify=false",
+    "npm install --no-strictSsl",
+    "yarn install --insecure-skip-tls-verify=true",
+]
+OPTION_ORDINARY = [
+    "npm test -- --watch=false",
+    "npm ci --no-audit",
+    "pnpm install --frozen-lockfile",
+    "yarn build --verbose=false",
+    "npm run lint --silent",
+    "npm ci --strictSsl=true",
+]
+
+
+@pytest.mark.parametrize("command", OPTION_OFF)
+def test_option_off_asked(command: str) -> None:
+    assert decide(command).decision in ("ask", "deny")
+
+
+@pytest.mark.parametrize("command", OPTION_ORDINARY)
+def test_option_ordinary(command: str) -> None:
+    assert decide(command).decision == "allow"

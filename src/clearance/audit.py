@@ -8,7 +8,6 @@ would buy), and the failure is reported on stderr.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 
@@ -110,7 +109,10 @@ def record(
     With *stores* (url -> open store), a batch keeps one connection per store open
     across calls (``clearance decide --stateful``); the caller closes them.
     """
-    env = os.environ if env is None else env
+    if env is None:
+        from .daemon_path import environ
+
+        env = environ()
     audit_cfg = policy.data.get("audit", {}) if policy is not None else {}
     if audit_cfg.get("enabled") is False and not db:
         return decision

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import os
+import posix
 import sys
 
+from . import pathstr
+from .daemon_path import environ as process_environ
+from .daemon_path import is_process_env
 from .model import TOO_LARGE, Context
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import os
     from collections.abc import Callable
 
 _ROOTS: dict[str, str] = {}
@@ -21,10 +25,10 @@ def git_toplevel(cwd: str) -> str | None:
     d = cwd
     found = ""
     for _ in range(64):
-        if os.path.exists(os.path.join(d, ".git")):
+        if pathstr.exists(pathstr.join(d, ".git")):
             found = d
             break
-        parent = os.path.dirname(d)
+        parent = pathstr.dirname(d)
         if parent == d:
             break
         d = parent
@@ -35,7 +39,7 @@ def git_toplevel(cwd: str) -> str | None:
 def find_project_root(cwd: str, env: dict[str, str] | os._Environ[str]) -> str:
     explicit = env.get("CLAUDE_PROJECT_DIR") or env.get("CLEARANCE_PROJECT_DIR")
     if explicit:
-        return os.path.normpath(explicit)
+        return pathstr.normpath(explicit)
     top = git_toplevel(cwd)
     home = env.get("HOME") or ""
     if top and (top == "/" or (home and (top == home or home.startswith(top.rstrip("/") + "/")))):
@@ -92,7 +96,7 @@ class ProjectFiles:
     def _real_root(self, path: str) -> str:
         got = self._real_roots.get(path)
         if got is None:
-            got = self._real_roots[path] = os.path.realpath(path)
+            got = self._real_roots[path] = pathstr.realpath(path)
         return got
 
     def read(self, path: str) -> str | None:
@@ -107,15 +111,15 @@ class ProjectFiles:
         if impossible_path(path):
             return None
         try:
-            real = os.path.realpath(path)
-            if not os.path.isfile(real):
+            real = pathstr.realpath(path)
+            if not pathstr.isfile(real):
                 return None  # asked first: no root is resolved for a file that is not there
             inside = _within(real, self._real_root(self.root)) or (
                 any(_within(real, self._real_root(r)) for r in self.extra_roots) and not (self.home and _within(real, self._real_root(self.home)))
             )
             if not inside:
                 return None
-            if os.path.getsize(real) > MAX_SCRIPT_BYTES:
+            if pathstr.getsize(real) > MAX_SCRIPT_BYTES:
                 return TOO_LARGE  # a script too long to read is not a script with nothing in it
             with open(real, "rb") as fh:
                 data = fh.read(MAX_SCRIPT_BYTES + 1)
@@ -136,10 +140,10 @@ class ProjectFiles:
         if impossible_path(path):
             return None
         try:
-            real = os.path.realpath(path)
+            real = pathstr.realpath(path)
             if not _within(real, self._real_root(self.root)):
                 return None
-            with os.scandir(real) as it:
+            with posix.scandir(real) as it:
                 names: list[str] = []
                 for entry in it:
                     names.append(entry.name)
@@ -163,22 +167,22 @@ def build_context(
     agent: str = "claude",
     project_root: str | None = None,
 ) -> Context:
-    env = os.environ if env is None else env
+    env = process_environ() if env is None else env
     # What the disk said belongs to one decision: a long-lived process (the daemon, serve) must see a symbolic link
     # or a repository made since its last decision (`ls dist`, then `ln -s ~ dist`, then `rm -rf dist/*`).
     _REAL.clear()
     _ROOTS.clear()
     if not isinstance(cwd, str) or not cwd.startswith("/"):
-        cwd = os.getcwd()
-    cwd = os.path.normpath(cwd)
-    home = env.get("HOME") or os.path.expanduser("~")
-    home = os.path.normpath(home)
+        cwd = posix.getcwd()
+    cwd = pathstr.normpath(cwd)
+    home = env.get("HOME") or pathstr.expanduser("~")
+    home = pathstr.normpath(home)
     tmpdirs = ["/tmp", "/var/tmp", "/private/tmp"]
     tmp = env.get("TMPDIR")
-    if tmp and tmp.startswith("/") and os.path.normpath(tmp) not in ("/", home):
-        tmpdirs.append(os.path.normpath(tmp))
+    if tmp and tmp.startswith("/") and pathstr.normpath(tmp) not in ("/", home):
+        tmpdirs.append(pathstr.normpath(tmp))
     words = {k: env[k] for k in ("TMPDIR", "USER", "LOGNAME", "KUBECONFIG", "VIRTUAL_ENV") if env.get(k)}
-    root = os.path.normpath(project_root) if project_root else find_project_root(cwd, env)
+    root = pathstr.normpath(project_root) if project_root else find_project_root(cwd, env)
     files = ProjectFiles(root, tuple(tmpdirs), home) if root not in ("/", home) else None
     return Context(
         cwd=cwd,
@@ -204,7 +208,7 @@ def build_context(
         dir_state=_dir_state(root, home, env, session_id) if root not in ("/", home) else None,
         # Only the process's own environment is the agent's: the daemon is sent a copy with secrets left out
         # (daemon_path.forwarded_env), and a dict passed in (tests, a service) is not what the commands see.
-        environ=env if env is os.environ else None,
+        environ=env if is_process_env(env) else None,
         sibling_checkout=_sibling(root, home) if root not in ("/", home) else None,
         list_tree=_tree_lister() if files is not None else None,
         read_member=_member_reader() if files is not None else None,
@@ -330,7 +334,7 @@ def _realpath(path: str) -> str:
         if impossible_path(path):
             return path
         try:
-            got = os.path.realpath(path)
+            got = pathstr.realpath(path)
         except (OSError, ValueError):
             got = path
         if len(_REAL) < 4096:
@@ -355,7 +359,7 @@ _OWNED_ENV = (
 class _Disk:
     """lstat and realpath for one look at clearance's paths: each directory's lstat made once (the paths share most of
     their directories: ``…/audit.db``, ``…/audit.db-wal``, ``…/audit.db-shm`` …), for the same answers as
-    ``os.path.realpath`` (which lstats every component of every path again)."""
+    ``pathstr.realpath`` (which lstats every component of every path again)."""
 
     __slots__ = ("modes", "real")
 
@@ -367,26 +371,26 @@ class _Disk:
         if path in self.modes:
             return self.modes[path]
         try:
-            got: int | None = os.lstat(path).st_mode
+            got: int | None = posix.lstat(path).st_mode
         except (OSError, ValueError):
             got = None
         self.modes[path] = got
         return got
 
     def realpath(self, path: str) -> str:
-        """``os.path.realpath(path)``: for a normal absolute path, the real location of its directory (memoised) joined
+        """``pathstr.realpath(path)``: for a normal absolute path, the real location of its directory (memoised) joined
         with its last name when that is no symbolic link; anything else (a link, ``..``, a relative path) as
-        ``os.path.realpath`` resolves it."""
+        ``pathstr.realpath`` resolves it."""
         got = self.real.get(path)
         if got is not None:
             return got
-        if not path.startswith("/") or path != os.path.normpath(path) or path.startswith("//"):
-            return os.path.realpath(path)
+        if not path.startswith("/") or path != pathstr.normpath(path) or path.startswith("//"):
+            return pathstr.realpath(path)
         parent, _, name = path.rpartition("/")
         where = self.realpath(parent or "/")
         joined = where + name if where == "/" else f"{where}/{name}"
         mode = self.mode(joined)
-        got = os.path.realpath(path) if mode is not None and mode & 0o170000 == 0o120000 else joined
+        got = pathstr.realpath(path) if mode is not None and mode & 0o170000 == 0o120000 else joined
         self.real[path] = got
         return got
 
@@ -403,7 +407,7 @@ def _linked_prefixes(owned: tuple[tuple[str, str, str], ...], home: str, disk: _
             mode = disk.mode(d)
             if mode is not None and mode & 0o170000 == 0o120000:
                 links.append(d)
-            d = os.path.dirname(d)
+            d = pathstr.dirname(d)
     return links
 
 
@@ -432,11 +436,11 @@ def _owned(home: str, env: dict[str, str] | os._Environ[str]) -> tuple[tuple[str
     if owned is None:
         from .paths import clearance_paths
 
-        pkg = os.path.dirname(os.path.abspath(__file__))
+        pkg = pathstr.dirname(pathstr.abspath(__file__))
         # An installed copy (not a checkout the agent may be developing) is clearance's own code,
         # and so is the virtualenv it is installed in (its interpreter and console script run the hook).
-        installed = pkg if os.sep + "site-packages" + os.sep in pkg or os.sep + "dist-packages" + os.sep in pkg else ""
-        venv = sys.prefix if installed and sys.prefix != sys.base_prefix and pkg.startswith(sys.prefix + os.sep) else ""
+        installed = pkg if "/" + "site-packages" + "/" in pkg or "/" + "dist-packages" + "/" in pkg else ""
+        venv = sys.prefix if installed and sys.prefix != sys.base_prefix and pkg.startswith(sys.prefix + "/") else ""
         owned = _OWNED[key] = clearance_paths(home, {k: env[k] for k in _OWNED_ENV if env.get(k)}, installed, venv)
     # The I/O edge: where a path is a symlink (~/.config -> a dotfiles checkout), its real
     # location is clearance's too; the engine itself compares strings only.
@@ -454,11 +458,11 @@ def _owned(home: str, env: dict[str, str] | os._Environ[str]) -> tuple[tuple[str
     from .paths import AGENT_ALIAS, AGENT_SETTINGS_DIRS
 
     for folder in sorted(AGENT_SETTINGS_DIRS):
-        link = os.path.join(home, folder)
+        link = pathstr.join(home, folder)
         try:
             mode = disk.mode(link)
             if mode is not None and mode & 0o170000 == 0o120000:
-                rp = os.path.realpath(link)
+                rp = pathstr.realpath(link)
                 if rp != link and rp != "/":
                     real.append((rp, folder, AGENT_ALIAS))
         except (OSError, ValueError):

@@ -363,8 +363,7 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             # sed -i '$a TEXT' FILE, sed -i 's/X/TEXT/' FILE: the text sed adds is written into FILE, judged as a Write of it.
             edits = sed_edits(_sed_scripts_read(cmd, sc))
         if cmd.name == "git" and cmd.args:
-            import posixpath
-
+            from . import pathstr
             from .shell.effects import git_config_file_write
             from .shell.options import normalise
 
@@ -373,7 +372,7 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             if written is not None and written[1]:
                 # git config --file .gitmodules submodule.x.path .claude: the entry git writes, judged as a Write of it.
                 base = next((v for o, v, level in nc.opts if o == "C" and level == 0 and v), None)
-                edits = ([posixpath.join(base, written[0]) if base and not written[0].startswith(("/", "~")) else written[0]], written[1])
+                edits = ([pathstr.join(base, written[0]) if base and not written[0].startswith(("/", "~")) else written[0]], written[1])
         if edits is not None:
             targets, text = [t for t in edits[0] if DYN not in t], edits[1]
         elif not targets:
@@ -493,10 +492,21 @@ def _script_readers() -> tuple[Callable[..., bool], Callable[..., list[tuple[str
     if _SCRIPT_READERS is None:
         from .code import has_js_config, may_run_by_convention
         from .model import TOO_LARGE
-        from .scripts import script_runs
 
-        _SCRIPT_READERS = (may_run_by_convention, script_runs, TOO_LARGE, has_js_config)
+        _SCRIPT_READERS = (may_run_by_convention, _script_runs, TOO_LARGE, has_js_config)
     return _SCRIPT_READERS
+
+
+def _script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
+    """scripts.script_runs, imported only for a command that may run a project file by its name (shell/programs.py
+    may_run_a_script, the first test script_runs makes): `git status` or `ls` do not load scripts.py (~39 KB of code)."""
+    from .shell.programs import may_run_a_script
+
+    if not may_run_a_script(cmd.name, cmd.argv[0].raw if cmd.argv else "", cmd.values()):
+        return []
+    from .scripts import script_runs
+
+    return script_runs(cmd, sc)
 
 
 # How many files deep clearance follows scripts that run scripts (`npm run ci` → `npm run build` → `npm run clean` →

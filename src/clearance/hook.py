@@ -1,6 +1,6 @@
 """``clearance hook``: one event on stdin, the agent's answer on stdout.
 
-This module is the per-call hot path.  It imports only json, os, sys and the
+This module is the per-call hot path.  It imports only json, sys and the
 engine (which loads tree-sitter's C extensions directly); tests/test_import_budget.py
 keeps it that way.  Whatever happens, it prints an answer and exits 0: a
 crash would let Claude Code run the tool (a non-blocking hook error).
@@ -118,13 +118,12 @@ def run(raw: bytes, opts: Options | None = None, env: dict[str, str] | None = No
 
 
 def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | None = None) -> Answer:
-    import os
-
     from .adapters import detect, get
     from .api import decide_event_full, malformed
+    from .daemon_path import environ as process_environ
 
     opts = opts or Options()
-    environ = os.environ if env is None else env
+    environ = process_environ() if env is None else env
     event: object = None
     problem = ""
     if len(raw) > MAX_EVENT_BYTES:

@@ -6,8 +6,7 @@ decision does not depend on what happens to exist on the disk.
 
 from __future__ import annotations
 
-import posixpath
-
+from . import pathstr
 from .lazyre import lazy
 
 TYPE_CHECKING = False
@@ -372,7 +371,7 @@ def expand_home(value: str, home: str, cwd: str | None = None) -> str:
         # ~user: another user's home directory.
         user, _, rest = value[1:].partition("/")
         if user and all(c.isalnum() or c in "._-" for c in user):
-            base = "/root" if user == "root" else posixpath.join(posixpath.dirname(home) or "/home", user)
+            base = "/root" if user == "root" else pathstr.join(pathstr.dirname(home) or "/home", user)
             return base + ("/" + rest if rest else "")
     return value
 
@@ -381,9 +380,9 @@ def resolve(value: str, cwd: str, home: str) -> str:
     """Absolute, normalised form of a path word.  DYN parts are kept."""
     v = expand_home(value, home, cwd)
     if not v.startswith("/"):
-        v = posixpath.join(cwd, v)
+        v = pathstr.join(cwd, v)
     # normpath collapses "a/../b"; a leading "//" is kept by POSIX rules, drop it.
-    out = posixpath.normpath(v)
+    out = pathstr.normpath(v)
     if out.startswith("//"):
         out = "/" + out.lstrip("/")
     return out
@@ -401,7 +400,7 @@ def static_prefix(path: str) -> str:
     head = path[:cut]
     if head.endswith("/"):
         return head.rstrip("/") or "/"
-    return posixpath.dirname(head) or "/"
+    return pathstr.dirname(head) or "/"
 
 
 def is_within(path: str, root: str) -> bool:
@@ -590,7 +589,7 @@ def credential_reason(path: str, ctx: Context) -> str | None:
 
 def _credential_reason(path: str, ctx: Context) -> str | None:
     path, home, root, ci = _folded(path, ctx)
-    base = posixpath.basename(path)
+    base = pathstr.basename(path)
     if path.startswith("/proc/") and base == "environ":
         return "a process's environment (tokens and keys)"
     own = clearance_secret(path, ctx)
@@ -643,7 +642,7 @@ PROJECT_KEY = "a private key in the project"
 def _home_credential(rel: str, path: str, ci: bool) -> str | None:
     """Why *rel* (relative to some account's home) is a credential: the reason, "" when it is public material
     inside a credential folder (a decided no), None when the tables do not know it."""
-    base = posixpath.basename(path)
+    base = pathstr.basename(path)
     k = _first_under(rel, HOME_CREDENTIALS, ci)
     if k >= 0:
         sub, why = HOME_CREDENTIALS[k]
@@ -1181,16 +1180,16 @@ if TYPE_CHECKING:
 
 
 def config_dir(home: str, env: Mapping[str, str]) -> str:
-    return posixpath.join(env.get("XDG_CONFIG_HOME") or posixpath.join(home, ".config"), "clearance")
+    return pathstr.join(env.get("XDG_CONFIG_HOME") or pathstr.join(home, ".config"), "clearance")
 
 
 def state_dir(home: str, env: Mapping[str, str]) -> str:
     """Where the audit trail and clearance's keys live ($XDG_STATE_HOME/clearance)."""
-    return posixpath.join(env.get("XDG_STATE_HOME") or posixpath.join(home, ".local", "state"), "clearance")
+    return pathstr.join(env.get("XDG_STATE_HOME") or pathstr.join(home, ".local", "state"), "clearance")
 
 
 def cache_dir(home: str, env: Mapping[str, str]) -> str:
-    return posixpath.join(env.get("XDG_CACHE_HOME") or posixpath.join(home, ".cache"), "clearance")
+    return pathstr.join(env.get("XDG_CACHE_HOME") or pathstr.join(home, ".cache"), "clearance")
 
 
 def clearance_paths(home: str, env: Mapping[str, str] | None = None, package_dir: str = "", venv: str = "") -> Owned:
@@ -1205,7 +1204,7 @@ def clearance_paths(home: str, env: Mapping[str, str] | None = None, package_dir
 
     def add(p: str | None, why: str, kind: str) -> None:
         if p and p.startswith("/"):
-            q = posixpath.normpath(p)
+            q = pathstr.normpath(p)
             q = "/" + q.lstrip("/")
             if q != "/" and (q, why, kind) not in out:
                 out.append((q, why, kind))
@@ -1226,10 +1225,10 @@ def clearance_paths(home: str, env: Mapping[str, str] | None = None, package_dir
     if sock:
         add(sock, "clearance's daemon socket (whoever answers there decides)", OWN_SOCKET)
     if env.get("XDG_RUNTIME_DIR"):
-        add(posixpath.join(env["XDG_RUNTIME_DIR"], "clearance"), "clearance's daemon socket (whoever answers there decides)", OWN_SOCKET)
+        add(pathstr.join(env["XDG_RUNTIME_DIR"], "clearance"), "clearance's daemon socket (whoever answers there decides)", OWN_SOCKET)
     # Where pipx and `uv tool` put clearance's virtualenv, whichever copy this process runs from.
     for tool_venv in (".local/share/pipx/venvs/clearance", ".local/pipx/venvs/clearance", ".local/share/uv/tools/clearance"):
-        add(posixpath.join(home, tool_venv), "the virtualenv pipx or uv installed clearance in (its interpreter is the hook)", OWN_CODE)
+        add(pathstr.join(home, tool_venv), "the virtualenv pipx or uv installed clearance in (its interpreter is the hook)", OWN_CODE)
     if package_dir:
         add(package_dir, "clearance's own code", OWN_CODE)
     if venv:
@@ -1243,7 +1242,7 @@ def store_paths(url: str) -> list[tuple[str, str, str]]:
     db = url[len("sqlite:///") - 1 :] if url.startswith("sqlite:///") else url
     if not db.startswith("/"):
         return []
-    db = "/" + posixpath.normpath(db).lstrip("/")
+    db = "/" + pathstr.normpath(db).lstrip("/")
     return [(db + suffix, "clearance's audit trail", OWN_DB) for suffix in ("", "-wal", "-shm", "-journal", "-spool", "-sessions")]
 
 
@@ -1289,7 +1288,7 @@ def protected_below(root: str, ctx: Context) -> list[str]:
     root = root.rstrip("/") or "/"
     # Where such folders are: the project and home (a `find dist -name '*.json'` reaches no settings).
     bases = [b for b in (ctx.project_root, ctx.home) if b and is_within(b, root)]
-    got = [posixpath.join(b, r) for b in bases for r in rels]
+    got = [pathstr.join(b, r) for b in bases for r in rels]
     got += [own for own, _, kind in owned_paths(ctx) if kind != AGENT_ALIAS and own != root and is_within(own, root)]
     return got
 
@@ -1372,7 +1371,7 @@ def clearance_secret(path: str, ctx: Context) -> str | None:
         if p == o:
             return "clearance's keys (a glob over its state directory)" if has_glob(path) or is_dynamic(path) else None
         if is_within(p, o):
-            if posixpath.basename(p).startswith("clearance.db") and not has_glob(p) and not is_dynamic(p):
+            if pathstr.basename(p).startswith("clearance.db") and not has_glob(p) and not is_dynamic(p):
                 return None  # the audit database: `clearance log` reads it
             return "clearance's keys (they sign its caches and audit trail)"
     return None

@@ -10,7 +10,7 @@ given, nothing is read here.
 
 from __future__ import annotations
 
-import posixpath
+from . import pathstr
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -71,8 +71,8 @@ _SAFE = {"strict-ssl": "true", "enablestrictssl": "true", "ignore-scripts": "tru
 
 def config_tool(path: str) -> str | None:
     """The package manager that reads the file at *path*, or None."""
-    base = posixpath.basename(path)
-    parent = posixpath.basename(posixpath.dirname(path))
+    base = pathstr.basename(path)
+    parent = pathstr.basename(pathstr.dirname(path))
     if base in (".npmrc", "npmrc"):
         return "npm"
     if base in (".yarnrc.yml", ".yarnrc.yaml", ".yarnrc"):

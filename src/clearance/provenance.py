@@ -240,17 +240,16 @@ def _parent_candidates(path: str, ctx: Context) -> list[str]:
     """The directories above *path* that `mkdir -p` would make if missing, outermost first: those below the
     nearest ancestor that is the root, a system directory, home, the project, a temp directory, or above one of
     them (paths.is_critical) -- such an anchor exists whatever the replay or the hook sees.  At most 16."""
-    import posixpath
-
+    from . import pathstr
     from .paths import is_critical, is_within
 
     out: list[str] = []
-    d = posixpath.dirname(path.rstrip("/"))
+    d = pathstr.dirname(path.rstrip("/"))
     while d and d != "/" and len(out) < 16:
         if is_critical(d, ctx) or d == ctx.project_root or any(is_within(t, d) for t in ctx.tmpdirs):
             break
         out.append(d)
-        d = posixpath.dirname(d)
+        d = pathstr.dirname(d)
     return out[::-1]
 
 
@@ -259,28 +258,26 @@ def _parent_candidates(path: str, ctx: Context) -> list[str]:
 
 def _where(cmd: SimpleCommand, ctx: Context, nc: Norm | None = None) -> str | None:
     """The directory a command works in (its cd, then git -C and the like), or None when only known at run time."""
-    import posixpath
-
+    from . import pathstr
     from .paths import DYN
 
     base = cmd.cwd or ctx.cwd
     for d in nc.workdirs() if nc is not None else ():
-        base = posixpath.join(base, d)
+        base = pathstr.join(base, d)
     if not base.startswith("/") or DYN in base:
         return None
-    return posixpath.normpath(base)
+    return pathstr.normpath(base)
 
 
 def _abs(where: str, p: str, ctx: Context) -> str | None:
-    import posixpath
-
+    from . import pathstr
     from .paths import DYN
 
     if not p or DYN in p:
         return None
     if p == "~" or p.startswith("~/"):
         p = ctx.home + p[1:]
-    return posixpath.normpath(posixpath.join(where, p))
+    return pathstr.normpath(pathstr.join(where, p))
 
 
 def _word_ok(v: str | None) -> bool:
@@ -300,7 +297,7 @@ def _docker_host(cmd: SimpleCommand, nc: Norm) -> str:
 def _compose_project(cmd: SimpleCommand, nc: Norm, ctx: Context) -> str | None:
     """The compose project a command acts on: -p, COMPOSE_PROJECT_NAME, else the project directory's name as compose
     normalises it (the directory of the first -f file, --project-directory, or the working directory)."""
-    import posixpath
+    from . import pathstr
 
     name = nc.value("project-name") or cmd.assigns.get("COMPOSE_PROJECT_NAME")
     if not name:
@@ -309,10 +306,10 @@ def _compose_project(cmd: SimpleCommand, nc: Norm, ctx: Context) -> str | None:
             return None
         files = nc.values("file")
         if files and files[0] != "-":
-            where = _abs(where, posixpath.dirname(files[0]) or ".", ctx)
+            where = _abs(where, pathstr.dirname(files[0]) or ".", ctx)
         if where is None:
             return None
-        name = "".join(c for c in posixpath.basename(where).lower() if c in _COMPOSE_NAME_CHARS)
+        name = "".join(c for c in pathstr.basename(where).lower() if c in _COMPOSE_NAME_CHARS)
     return name if _word_ok(name) else None
 
 
@@ -503,11 +500,11 @@ def destroyed(rule_id: str, cmd: SimpleCommand, ctx: Context) -> list[str]:
             return _discarded_files(nc, where, ctx)
         if rule_id == "git.other-repository":
             # git -C DIR in a directory the session made itself (a worktree it added, a repository it cloned or init'ed).
-            import posixpath
+            from . import pathstr
 
             places, base = [], cmd.cwd or ctx.cwd
             for d in nc.workdirs():
-                base = posixpath.normpath(posixpath.join(base, d))
+                base = pathstr.normpath(pathstr.join(base, d))
                 places.append(base)
             return places
         return []
@@ -572,28 +569,30 @@ def _record_path(state_dir: str, session_id: str) -> str:
 
 def mark_start(state_dir: str, session_id: str) -> None:
     """I/O edge, every call the hook decides: the session's record begins with ``s<TAB>NS``, the wall-clock time of
-    the first call it saw (os.open with O_EXCL: one failed open on every later call).  ``started`` reads it back."""
-    import os
+    the first call it saw (posix.open with O_EXCL: one failed open on every later call).  ``started`` reads it back."""
+    import posix
     import time
+
+    from . import pathstr
 
     if not session_id:
         return
     path = _record_path(state_dir, session_id)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    flags = posix.O_WRONLY | posix.O_CREAT | posix.O_EXCL | getattr(posix, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(path, flags, 0o600)
+        fd = posix.open(path, flags, 0o600)
     except FileNotFoundError:
         try:
-            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-            fd = os.open(path, flags, 0o600)
+            pathstr.makedirs(pathstr.dirname(path), mode=0o700, exist_ok=True)
+            fd = posix.open(path, flags, 0o600)
         except OSError:
             return
     except OSError:
         return  # FileExistsError: not the first call
     try:
-        os.write(fd, f"s\t{time.time_ns()}\n".encode())
+        posix.write(fd, f"s\t{time.time_ns()}\n".encode())
     finally:
-        os.close(fd)
+        posix.close(fd)
 
 
 def started(state_dir: str, session_id: str) -> int | None:
@@ -626,11 +625,10 @@ def load(state_dir: str, session_id: str, disk: bool = True) -> Provenance:
         return Provenance()
     if not disk:
         return parse(text)
-    import os.path
-
+    from . import pathstr
     from .provenance_disk import common_dir, discardable
 
-    return parse(text, common_dir, discardable, os.path.realpath)
+    return parse(text, common_dir, discardable, pathstr.realpath)
 
 
 def reader(state_dir: str, session_id: str) -> Callable[[str], bool]:
@@ -639,10 +637,10 @@ def reader(state_dir: str, session_id: str) -> Callable[[str], bool]:
 
     def owns(path: str) -> bool:
         if not cache:
-            import os
+            from . import pathstr
 
             cache.append(load(state_dir, session_id))
-            cache[0].absent = lambda p: not os.path.lexists(p)
+            cache[0].absent = lambda p: not pathstr.lexists(p)
         return cache[0].owns(path)
 
     return owns
@@ -659,11 +657,11 @@ def note(
     """I/O edge: append what an allowed call creates (targets that do not exist now, before it runs), and the Write
     and Edit tools' edits of files that exist (git blob ids before and after, the latter computed from the input).
     *exists* and *probe* (whether an object exists: True, False, or None when it cannot be told) are for tests."""
-    import os
+    from . import pathstr
 
     if not session_id or not created:
         return 0
-    exists = exists or os.path.lexists
+    exists = exists or pathstr.lexists
     lines: list[str] = []
     record: list[Provenance] = []
     for k, p in created:
@@ -699,7 +697,7 @@ def note(
         return 0
     path = _record_path(state_dir, session_id)
     try:
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        pathstr.makedirs(pathstr.dirname(path), mode=0o700, exist_ok=True)
         with open(path, "a", encoding="utf-8") as f:
             f.write("".join(line + "\n" for line in lines))
     except OSError:

@@ -7,7 +7,9 @@ note step and the provenance reader, so the decision path of other calls never l
 
 from __future__ import annotations
 
-import os
+import posix
+
+from . import pathstr
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -26,13 +28,13 @@ def git_dirs(where: str) -> tuple[str, str, str] | None:
     repository's); None outside a repository.  Read afresh every time (the daemon decides many calls in one process,
     and the session makes repositories and worktrees as it goes)."""
     got = None
-    d = os.path.normpath(where)
+    d = pathstr.normpath(where)
     for _ in range(64):
-        dot = os.path.join(d, ".git")
-        if os.path.isdir(dot):
+        dot = pathstr.join(d, ".git")
+        if pathstr.isdir(dot):
             got = (d, dot, dot)
             break
-        if os.path.isfile(dot):
+        if pathstr.isfile(dot):
             try:
                 with open(dot, encoding="utf-8") as f:
                     line = f.read(4096).strip()
@@ -40,16 +42,16 @@ def git_dirs(where: str) -> tuple[str, str, str] | None:
                 break
             if not line.startswith("gitdir: "):
                 break
-            gitdir = os.path.normpath(os.path.join(d, line[8:]))
+            gitdir = pathstr.normpath(pathstr.join(d, line[8:]))
             common = gitdir
             try:
-                with open(os.path.join(gitdir, "commondir"), encoding="utf-8") as f:
-                    common = os.path.normpath(os.path.join(gitdir, f.read(4096).strip()))
+                with open(pathstr.join(gitdir, "commondir"), encoding="utf-8") as f:
+                    common = pathstr.normpath(pathstr.join(gitdir, f.read(4096).strip()))
             except (OSError, UnicodeDecodeError):
                 pass
             got = (d, gitdir, common)
             break
-        parent = os.path.dirname(d)
+        parent = pathstr.dirname(d)
         if parent == d:
             break
         d = parent
@@ -65,12 +67,12 @@ def common_dir(where: str) -> str | None:
 
 def ref_exists(common: str, ref: str) -> bool | None:
     """Whether *ref* (`refs/heads/x`) exists, loose or packed; None when it cannot be told (a reftable repository)."""
-    if os.path.isdir(os.path.join(common, "reftable")):
+    if pathstr.isdir(pathstr.join(common, "reftable")):
         return None
-    if os.path.lexists(os.path.join(common, ref)):
+    if pathstr.lexists(pathstr.join(common, ref)):
         return True
     try:
-        with open(os.path.join(common, "packed-refs"), encoding="utf-8", errors="replace") as f:
+        with open(pathstr.join(common, "packed-refs"), encoding="utf-8", errors="replace") as f:
             for line in f:
                 if line.rstrip("\n").endswith(" " + ref):
                     return True
@@ -83,7 +85,7 @@ def ref_exists(common: str, ref: str) -> bool | None:
 
 def current_branch(gitdir: str) -> str | None:
     try:
-        with open(os.path.join(gitdir, "HEAD"), encoding="utf-8") as f:
+        with open(pathstr.join(gitdir, "HEAD"), encoding="utf-8") as f:
             head = f.read(4096).strip()
     except (OSError, UnicodeDecodeError):
         return None
@@ -134,7 +136,7 @@ def file_blob(path: str) -> str | None:
     import stat
 
     try:
-        st = os.lstat(path)
+        st = posix.lstat(path)
         if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE:
             return None
         with open(path, "rb") as f:
@@ -173,8 +175,8 @@ def _index_entries(gitdir: str) -> tuple[list[tuple[bytes, str, int, int, int, i
     """Every entry of the index (git's format, versions 2 to 4): (path, blob id, flags, mtime s, mtime ns, size),
     and the index file's own mtime; None when it cannot be read."""
     try:
-        with open(os.path.join(gitdir, "index"), "rb") as f:
-            st = os.fstat(f.fileno())
+        with open(pathstr.join(gitdir, "index"), "rb") as f:
+            st = posix.fstat(f.fileno())
             data = f.read(MAX_INDEX + 1)
     except OSError:
         return None
@@ -251,11 +253,11 @@ def discardable(path: str, chain: tuple[str, str, bool]) -> bool:
         return False
     if file_blob(path) != after:
         return False
-    dirs = git_dirs(os.path.dirname(path))
+    dirs = git_dirs(pathstr.dirname(path))
     if dirs is None:
         return False
     top, gitdir, _ = dirs
-    rel = os.path.relpath(path, top)
+    rel = pathstr.relpath(path, top)
     if rel.startswith(".."):
         return False
     return index_blob(gitdir, rel) == before
@@ -292,25 +294,25 @@ def dir_state(path: str, project_root: str, start_ns: int | None) -> str:
 
     from .paths import is_generated
 
-    path = os.path.normpath(path)
-    root = os.path.normpath(project_root)
+    path = pathstr.normpath(path)
+    root = pathstr.normpath(project_root)
     if path == root or not path.startswith(root.rstrip("/") + "/") or "/.git/" in path + "/":
         return "unknown"
     deadline = time.perf_counter() + WALK_BUDGET_S
     try:
-        top = os.lstat(path)
+        top = posix.lstat(path)
     except OSError:
         return "unknown"
     if stat.S_ISREG(top.st_mode):
         return "file"  # one regular file, whatever -r says: deleting it is `rm FILE`
     if not stat.S_ISDIR(top.st_mode):
         return "unknown"
-    entries: list[tuple[str, os.stat_result]] = [("", top)]
+    entries: list[tuple[str, posix.stat_result]] = [("", top)]
     stack = [""]
     while stack:
         rel = stack.pop()
         try:
-            with os.scandir(os.path.join(path, rel) if rel else path) as it:
+            with posix.scandir(pathstr.join(path, rel) if rel else path) as it:
                 for e in it:
                     if len(entries) >= WALK_MAX or time.perf_counter() > deadline:
                         return "unknown"
@@ -321,13 +323,13 @@ def dir_state(path: str, project_root: str, start_ns: int | None) -> str:
                         stack.append(sub)
         except OSError:
             return "unknown"
-    dirs = git_dirs(os.path.dirname(path))
+    dirs = git_dirs(pathstr.dirname(path))
     tracked: dict[bytes, tuple[str, int, int, int, int]] = {}
     index_mtime = 0.0
     nested = any(name == ".git" for name, _ in entries[1:] if "/" not in name)
     if dirs is not None and not nested:
         wtop, gitdir, _ = dirs
-        prefix = (os.path.relpath(path, wtop) + "/").encode("utf-8")
+        prefix = (pathstr.relpath(path, wtop) + "/").encode("utf-8")
         got = _index_entries(gitdir)
         if got is None:
             return "unknown"
@@ -360,11 +362,11 @@ def dir_state(path: str, project_root: str, start_ns: int | None) -> str:
             continue  # as git itself reads it: same size and time, written before the index was
         if stat.S_ISLNK(st.st_mode):
             try:
-                now = blob_id(os.fsencode(os.readlink(os.path.join(path, rel))))
+                now = blob_id(pathstr.fsencode(posix.readlink(pathstr.join(path, rel))))
             except OSError:
                 return "unknown"
         else:
-            got_blob = file_blob(os.path.join(path, rel))
+            got_blob = file_blob(pathstr.join(path, rel))
             if got_blob is None:
                 return "unknown"
             now = got_blob
@@ -373,14 +375,14 @@ def dir_state(path: str, project_root: str, start_ns: int | None) -> str:
     return "clean"
 
 
-def _all_new(path: str, entries: list[tuple[str, os.stat_result]], start_ns: int) -> bool:
+def _all_new(path: str, entries: list[tuple[str, posix.stat_result]], start_ns: int) -> bool:
     """Every entry (the directory too) was made after the session's first call."""
     birth = _birth_reader()
     for rel, st in entries:
         born = getattr(st, "st_birthtime", None)
         t = int(born * 1e9) if isinstance(born, float) else None
         if t is None and birth is not None:
-            t = birth(os.path.join(path, rel) if rel else path)
+            t = birth(pathstr.join(path, rel) if rel else path)
         if (st.st_ctime_ns if t is None else t) < start_ns:
             return False
     return True
@@ -398,9 +400,9 @@ def _tool_marked(path: str, start_ns: int) -> bool:
     import stat
 
     for name in ("CACHEDIR.TAG", ".gitignore"):
-        f = os.path.join(path, name)
+        f = pathstr.join(path, name)
         try:
-            st = os.lstat(f)
+            st = posix.lstat(f)
         except OSError:
             continue
         if not stat.S_ISREG(st.st_mode) or st.st_size > 4096 or st.st_ctime_ns >= start_ns:
@@ -425,16 +427,16 @@ def _ignored(path: str, top: str) -> bool:
     widens what is asked rather than denied)."""
     from fnmatch import fnmatchcase
 
-    rel = os.path.relpath(path, top)
+    rel = pathstr.relpath(path, top)
     if rel.startswith("..") or rel == ".":
         return False
-    parts = rel.split(os.sep)
+    parts = rel.split("/")
     for depth in range(1, len(parts) + 1):  # the directory and each directory above it, from the top down
         verdict = None
         for base_n in range(depth):  # .gitignore files of the top and the directories down to the candidate's parent
-            base = os.path.join(top, *parts[:base_n])
+            base = pathstr.join(top, *parts[:base_n])
             try:
-                with open(os.path.join(base, ".gitignore"), encoding="utf-8", errors="replace") as fh:
+                with open(pathstr.join(base, ".gitignore"), encoding="utf-8", errors="replace") as fh:
                     lines = fh.read(65536).splitlines()
             except OSError:
                 continue
@@ -463,7 +465,7 @@ _BIRTH: list[object] = []
 
 
 def _birth_reader() -> Callable[[str], int | None] | None:
-    """Linux's birth time through statx(2) (os.stat has none before Python 3.12's platforms), found once per
+    """Linux's birth time through statx(2) (posix.stat has none before Python 3.12's platforms), found once per
     process; None where the C library has no statx.  The reader answers None where the file system keeps none."""
     if _BIRTH:
         got = _BIRTH[0]
@@ -478,7 +480,7 @@ def _birth_reader() -> Callable[[str], int | None] | None:
 
         def reader_fn(p: str) -> int | None:
             # statx(AT_FDCWD, p, AT_SYMLINK_NOFOLLOW, STATX_BTIME, &buf): stx_mask at 0, stx_btime at 80 (sec, nsec)
-            if statx(-100, os.fsencode(p), 0x100, 0x800, buf) != 0:
+            if statx(-100, pathstr.fsencode(p), 0x100, 0x800, buf) != 0:
                 return None
             raw = buf.raw
             if not int.from_bytes(raw[0:4], "little") & 0x800:

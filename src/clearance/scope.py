@@ -75,7 +75,7 @@ class Scope:
         goes up from the link's target, not from the folder holding the link: with `docs` a link to ~/Documents,
         `docs/../.bashrc` is ~/.bashrc (normpath would say the project's). Elsewhere `..` stays lexical: above a plain
         folder both readings name the same file, and the logical spelling keeps home and the project as written."""
-        import posixpath
+        from . import pathstr
 
         # A working directory `cd -P` left spelled with its `..` (parse._follow_cd) is walked the same way.
         full = value if value.startswith("/") else cwd.rstrip("/") + "/" + value
@@ -85,7 +85,7 @@ class Scope:
                 continue
             if part == "..":
                 target = self._link_target(cur) if cur else None
-                cur = posixpath.dirname(target or cur)
+                cur = pathstr.dirname(target or cur)
                 if cur == "/":
                     cur = ""
                 continue
@@ -95,7 +95,7 @@ class Scope:
     def _link_target(self, p: str) -> str | None:
         """Where *p* leads when *p* itself is a symlink (this line's links, then the disk's), spelled under home and the
         project as they are written when it lies there; None when it is no link."""
-        import posixpath
+        from . import pathstr
 
         if self.links:
             t = self._through(p, True)
@@ -105,7 +105,7 @@ class Scope:
         if rp is None or DYN in p or paths.has_glob(p):
             return None
         real = rp(p)
-        head, base = posixpath.split(p)
+        head, base = pathstr.split(p)
         if not real or real == rp(head).rstrip("/") + "/" + base:
             return None
         for root in (self.ctx.project_root, self.ctx.home):

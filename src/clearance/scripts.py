@@ -9,14 +9,14 @@ function of its inputs (tests pass a dictionary; the hook reads project files).
 
 from __future__ import annotations
 
-import posixpath
-
 from . import jsonlite as json
+from . import pathstr
 from .lazyre import lazy
 from .model import TOO_LARGE
 from .paths import DYN, is_generated, is_within
 from .shell.programs import CLIENT_DIALECTS as SQL_DIALECTS
-from .shell.programs import CODE_OPTIONS, INTERPRETERS
+from .shell.programs import CODE_OPTIONS, INTERPRETERS, may_run_a_script
+from .shell.programs import NODE_RUNNERS as _NODE_RUNNERS
 from .shell.unwrap import _GIT_VALUE_OPTIONS, SHELLS
 
 TYPE_CHECKING = False
@@ -30,7 +30,6 @@ _SHELL_SHEBANG = lazy(r"^#!\s*(?:/usr/bin/env\s+(?:-\S+\s+)*)?(?:/\S*/)?(?:ba|z|
 # Make variables: `$(X)`/`${X}` up to the first closer, and the automatic ones (`$@`, `$<` …).
 _MAKE_DOLLAR = lazy(r"\$[({@<^*?%+|]")
 _MAKE_CLOSER = lazy(r"[)}]")
-_NODE_RUNNERS = frozenset({"npm", "pnpm", "yarn", "bun"})
 _NPM_SHORTHANDS = frozenset({"test", "start", "stop", "restart", "t", "tst"})
 
 
@@ -106,15 +105,15 @@ def _read_named(sc: Scope, path: str) -> str | None:
 
 def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     """(label, shell code) for each project script *cmd* would run."""
-    if sc.ctx.read_file is None or cmd.remote is not None or cmd.cwd is None:
-        return []
+    raw = cmd.argv[0].raw if cmd.argv else ""
+    if sc.ctx.read_file is None or cmd.remote is not None or cmd.cwd is None or not may_run_a_script(cmd.name, raw, cmd.values()):
+        return []  # (the engine asks may_run_a_script before it imports this module)
     name = cmd.name
     vals = cmd.values()
     if name in SHELLS or name in ("source", "."):
         return _shell_script(cmd, sc, vals)
     if name in SQL_DIALECTS:
         return _sql_client_commands(cmd, sc)
-    raw = cmd.argv[0].raw if cmd.argv else ""
     if "/" in raw and DYN not in raw:
         return _executable(cmd, sc, raw)
     if name == "git":
@@ -153,7 +152,7 @@ def _git_alias(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         return []  # an alias given for this call (the shell analysis reads those)
     where = cmd.cwd or sc.ctx.cwd
     for d in dirs:
-        where = posixpath.normpath(posixpath.join(where, d))
+        where = pathstr.normpath(pathstr.join(where, d))
     root = sc.ctx.project_root
     value = None
     while value is None and is_within(where, root):
@@ -161,7 +160,7 @@ def _git_alias(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         if text is not None:
             value = _git_config_value(text, "alias", alias.lower()) if text != TOO_LARGE else None
             break
-        where = posixpath.dirname(where)
+        where = pathstr.dirname(where)
     if not value:
         return []
     from .shell.interp import shell_quote
@@ -430,7 +429,7 @@ def _makefile(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> tuple[tuple[str
         return None, targets
     candidates = [makefile] if makefile else ["GNUmakefile", "makefile", "Makefile"]
     for c in candidates:
-        path = posixpath.normpath(posixpath.join(directory, c)) if c and not c.startswith("/") else c
+        path = pathstr.normpath(pathstr.join(directory, c)) if c and not c.startswith("/") else c
         if not path:
             continue
         # A makefile named with -f is read even in a build directory: make runs it whoever generated it.
@@ -456,7 +455,7 @@ def _with_includes(text: str, directory: str, sc: Scope, seen: set[str]) -> str:
     for line in text.splitlines():
         out.append(line)
         for inc in make_includes(line):
-            p = posixpath.normpath(posixpath.join(directory, inc))
+            p = pathstr.normpath(pathstr.join(directory, inc))
             if p in seen or len(seen) > _MAX_INCLUDED:
                 continue
             seen.add(p)
@@ -470,7 +469,7 @@ def _make(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str
     found, targets = _makefile(cmd, sc, vals)
     if found is None:
         return []
-    text = found[1] if found[1] == TOO_LARGE else _with_includes(found[1], posixpath.dirname(found[0]), sc, {found[0]})
+    text = found[1] if found[1] == TOO_LARGE else _with_includes(found[1], pathstr.dirname(found[0]), sc, {found[0]})
     found = (found[0], text)
     recipes = makefile_targets(found[1], targets, make_assigned(found[1], [v for v in vals if "=" in v and not v.startswith("-")]))
     label = f"make {' '.join(targets)}".strip()
@@ -527,14 +526,14 @@ def _workspace_members(directory: str, sc: Scope) -> list[str]:
     """Directories of the workspace members package.json `workspaces` (or pnpm-workspace.yaml `packages`) names:
     literal paths, and `dir/*` globs listed through ``Context.list_dir``."""
     patterns: list[object] = []
-    text = _read(sc, posixpath.join(directory, "package.json"))
+    text = _read(sc, pathstr.join(directory, "package.json"))
     if text and text != TOO_LARGE:
         try:
             ws = json.loads(text).get("workspaces")
         except (ValueError, AttributeError):
             ws = None
         patterns = ws if isinstance(ws, list) else (ws.get("packages", []) if isinstance(ws, dict) else [])
-    pnpm = _read(sc, posixpath.join(directory, "pnpm-workspace.yaml"))
+    pnpm = _read(sc, pathstr.join(directory, "pnpm-workspace.yaml"))
     if pnpm and pnpm != TOO_LARGE:
         patterns += [line.strip()[2:].strip().strip("'\"") for line in pnpm.splitlines() if line.strip().startswith("- ")]
     out: list[str] = []
@@ -542,17 +541,17 @@ def _workspace_members(directory: str, sc: Scope) -> list[str]:
         if not isinstance(pat, str) or DYN in pat or pat.startswith(("!", "/")) or ".." in pat:
             continue
         if pat.endswith(("/*", "/**")) and "*" not in pat.rsplit("/", 1)[0]:
-            parent = posixpath.normpath(posixpath.join(directory, pat.rsplit("/", 1)[0]))
+            parent = pathstr.normpath(pathstr.join(directory, pat.rsplit("/", 1)[0]))
             names = sc.ctx.list_dir(parent) if sc.ctx.list_dir is not None else None
             out += [f"{parent}/{n}" for n in sorted(names or []) if not n.startswith(".") and "." not in n]
         elif "*" not in pat:
-            out.append(posixpath.normpath(posixpath.join(directory, pat)))
+            out.append(pathstr.normpath(pathstr.join(directory, pat)))
     return out
 
 
 def _scripts_named(cmd: SimpleCommand, sc: Scope, keys: tuple[str, ...], label: str, directory: str | None = None) -> list[tuple[str, str]]:
     directory = directory or cmd.cwd or sc.ctx.cwd
-    text = _read(sc, posixpath.join(directory, "package.json"))
+    text = _read(sc, pathstr.join(directory, "package.json"))
     if text is None:
         return []
     try:
@@ -620,7 +619,7 @@ def sql_sources(cmd: SimpleCommand, sc: Scope) -> tuple[SqlInput, list[tuple[str
             unread.append(written + " (read in part: longer than clearance reads)")
         found.append((written, script))
         if depth < _SQL_MAX_DEPTH:
-            queue += [(f, posixpath.dirname(path), depth + 1) for f in script.files]
+            queue += [(f, pathstr.dirname(path), depth + 1) for f in script.files]
     result = (inp, found, unread)
     _sql_last[:] = [cmd, sc, result]
     return result
@@ -631,7 +630,7 @@ def _sql_path(sc: Scope, cmd: SimpleCommand, written: str, parent: str) -> str:
         return ""
     path = sc.path(written, cmd)
     if parent and not written.startswith(("/", "~")) and sc.ctx.read_file is not None and _read(sc, path) is None:
-        path = posixpath.normpath(posixpath.join(parent, written))  # \ir: relative to the including file
+        path = pathstr.normpath(pathstr.join(parent, written))  # \ir: relative to the including file
     return path
 
 

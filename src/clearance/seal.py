@@ -15,8 +15,9 @@ sealed TOML file still parses as TOML.
 
 from __future__ import annotations
 
-import os
+import posix
 
+from . import pathstr
 from .paths import state_dir
 
 TYPE_CHECKING = False
@@ -29,8 +30,8 @@ _KEYS: dict[str, bytes] = {}
 
 
 def key_path(env: Mapping[str, str]) -> str:
-    home = env.get("HOME") or os.path.expanduser("~")
-    return os.path.join(state_dir(home, env), KEY_NAME)
+    home = env.get("HOME") or pathstr.expanduser("~")
+    return pathstr.join(state_dir(home, env), KEY_NAME)
 
 
 def key(env: Mapping[str, str], create: bool = True) -> bytes | None:
@@ -45,15 +46,15 @@ def key(env: Mapping[str, str], create: bool = True) -> bytes | None:
     except FileNotFoundError:
         if not create:
             return None
-        k = os.urandom(32)
+        k = posix.urandom(32)
         try:
-            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            pathstr.makedirs(pathstr.dirname(path), mode=0o700, exist_ok=True)
+            fd = posix.open(path, posix.O_WRONLY | posix.O_CREAT | posix.O_EXCL, 0o600)
         except FileExistsError:
             return key(env, create=False)  # another hook created it first
         except OSError:
             return None
-        with os.fdopen(fd, "wb") as f:
+        with open(fd, "wb") as f:
             f.write(k)
     except OSError:
         return None

@@ -10,9 +10,10 @@ with the reason, and the engine treats the tree as unknown.
 from __future__ import annotations
 
 import os
-import posixpath
 import stat
 import time
+
+from . import pathstr
 
 MAX_MEMBERS = 2000
 # A compressed tar is read through to list it; a zip or a plain tar is listed from its directory or headers.
@@ -59,7 +60,7 @@ def list_tree(path: str, kind: str) -> Listing:
 def _clean(name: str) -> str | None:
     """A member name as the extractor writes it (leading / and ./ dropped), or None for one it refuses (..)."""
     name = name.replace("\\", "/")
-    n = posixpath.normpath("/" + name.lstrip("/"))[1:]
+    n = pathstr.normpath("/" + name.lstrip("/"))[1:]
     if not n or n == ".":
         return None
     if n.split("/", 1)[0] == "..":
@@ -70,7 +71,7 @@ def _clean(name: str) -> str | None:
 def _escapes(member: str, target: str) -> bool:
     if not target or target.startswith("/"):
         return bool(target)
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(member), target))
+    joined = pathstr.normpath(pathstr.join(pathstr.dirname(member), target))
     return joined == ".." or joined.startswith("../")
 
 

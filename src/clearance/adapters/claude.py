@@ -58,9 +58,9 @@ def parse_event(event: object, env: dict[str, str] | os._Environ[str] | None = N
     tool_cwd = event.get("tool_cwd")
     if isinstance(tool_cwd, str) and tool_cwd.startswith("/"):
         # Gemini's dir_path, Codex's workdir: the command runs there; the project stays the session's.
-        import posixpath
+        from .. import pathstr
 
-        ctx.cwd = posixpath.normpath(tool_cwd)
+        ctx.cwd = pathstr.normpath(tool_cwd)
     return Action(kind, tool_name, tool_input), ctx
 
 

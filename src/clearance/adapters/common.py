@@ -81,8 +81,8 @@ def patch_files(patch: str) -> list[tuple[str, str, str]]:
 
 def join_cwd(cwd: object, directory: str) -> str:
     """A tool's own working directory, resolved against the event's cwd when relative."""
-    import posixpath
+    from .. import pathstr
 
     if directory.startswith("/") or not isinstance(cwd, str) or not cwd.startswith("/"):
         return directory
-    return posixpath.normpath(posixpath.join(cwd, directory))
+    return pathstr.normpath(pathstr.join(cwd, directory))

@@ -23,13 +23,13 @@ cannot see inside any script: not asked about on its own.
 
 from __future__ import annotations
 
-import posixpath
-
 from .. import jsonlite as json
+from .. import pathstr
 from ..lazyre import lazy
 from ..model import TOO_LARGE
 from ..paths import DYN, is_within
-from ..shell.interp import CODE_OPTIONS, shell_quote
+from ..shell.ir import shell_quote
+from ..shell.programs import CODE_OPTIONS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -925,12 +925,12 @@ def _pytest(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
     targets = [sc.path(v.split("::", 1)[0], cmd) for v in _operands(vals, _PYTEST_VALUE_OPTIONS)]
     dirs: list[str] = []
     for t in targets or [cwd]:
-        d = t if not t.endswith(".py") else posixpath.dirname(t)
+        d = t if not t.endswith(".py") else pathstr.dirname(t)
         dirs.extend(_dirs_down(root, d))
     if not targets:
         dirs.extend(f"{root}/{t}" for t in _TEST_DIRS)
     # Below the test paths, the directories pytest collects from (listed, so only existing files are read).
-    modules: list[str] = [t for t in targets if posixpath.basename(t).startswith("test_") and t.endswith(".py")]
+    modules: list[str] = [t for t in targets if pathstr.basename(t).startswith("test_") and t.endswith(".py")]
     for t in targets or [cwd]:
         if not t.endswith(".py"):
             walked = _walk(sc, t)
@@ -965,7 +965,7 @@ def _pytest(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         text = read(r.path)
         if text and text != TOO_LARGE and "pytest_plugins" in text:
             for name in conftest_plugins(text)[:8]:
-                for base in dict.fromkeys((posixpath.dirname(r.path), root)):
+                for base in dict.fromkeys((pathstr.dirname(r.path), root)):
                     for p in _module_file(base, name):
                         runs.append(Run(p, "python", f"the pytest plugin {name} (pytest_plugins in a conftest.py), which pytest imports with it"))
     return runs
@@ -1018,7 +1018,7 @@ def _build_files(directory: str, read: Callable[[str], str | None], tool: str) -
             module = backend.split(":", 1)[0]
             for d in where[:4]:
                 if isinstance(d, str):
-                    for p in _module_file(posixpath.normpath(posixpath.join(directory, d)), module):
+                    for p in _module_file(pathstr.normpath(pathstr.join(directory, d)), module):
                         runs.append(Run(p, "python", f"the in-tree build backend {module}, which {tool} runs to build the project"))
     return runs
 
@@ -1057,7 +1057,7 @@ def _build_hooks(directory: str, text: str, tool: str) -> list[Run]:
     out = []
     for f in dict.fromkeys(found):
         if DYN not in f and f.endswith(".py"):
-            out.append(Run(posixpath.normpath(posixpath.join(directory, f)), "python", f"{f}, the build hook {tool} runs to build the project"))
+            out.append(Run(pathstr.normpath(pathstr.join(directory, f)), "python", f"{f}, the build hook {tool} runs to build the project"))
     return out
 
 
@@ -1095,7 +1095,7 @@ def _requirement_projects(cmd: SimpleCommand, sc: Scope, read: Callable[[str], s
             if words[0] in ("-e", "--editable") and len(words) > 1:
                 out.append(words[1])
             elif words[0] in ("-r", "--requirement") and len(words) > 1:
-                pending.append(posixpath.join(posixpath.dirname(path), words[1]))
+                pending.append(pathstr.join(pathstr.dirname(path), words[1]))
             elif words[0].startswith((".", "/")):
                 out.append(words[0])
     return out
@@ -1108,9 +1108,9 @@ def _cargo(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str],
     directory = cmd.cwd or sc.ctx.cwd
     for i, v in enumerate(vals):
         if v == "--manifest-path" and i + 1 < len(vals):
-            directory = posixpath.dirname(sc.path(vals[i + 1], cmd))
+            directory = pathstr.dirname(sc.path(vals[i + 1], cmd))
         elif v.startswith("--manifest-path="):
-            directory = posixpath.dirname(sc.path(v.split("=", 1)[1], cmd))
+            directory = pathstr.dirname(sc.path(v.split("=", 1)[1], cmd))
     packages = [directory]
     manifest = read(f"{directory}/Cargo.toml")
     scripts: dict[str, str] = {}
@@ -1122,11 +1122,11 @@ def _cargo(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str],
         except tomllib.TOMLDecodeError:
             data = {}
         members = data.get("workspace", {}).get("members", []) if isinstance(data.get("workspace"), dict) else []
-        packages += [posixpath.normpath(f"{directory}/{m}") for m in members if isinstance(m, str) and "*" not in m][:MAX_FILES]
+        packages += [pathstr.normpath(f"{directory}/{m}") for m in members if isinstance(m, str) and "*" not in m][:MAX_FILES]
         # `members = ["crates/*"]`: the directories the glob matches, listed (a trailing `*` only).
         for m in members[:8]:
             if isinstance(m, str) and m.endswith("/*") and "*" not in m[:-2] and sc.ctx.list_dir is not None:
-                parent = posixpath.normpath(f"{directory}/{m[:-2]}")
+                parent = pathstr.normpath(f"{directory}/{m[:-2]}")
                 names = sc.ctx.list_dir(parent) or []
                 packages += [f"{parent}/{n}" for n in sorted(names) if not n.startswith(".") and "." not in n][:MAX_FILES]
         build = data.get("package", {}).get("build") if isinstance(data.get("package"), dict) else None
@@ -1134,7 +1134,7 @@ def _cargo(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str],
             scripts[directory] = build
     runs = []
     for p in packages:
-        runs.append(Run(posixpath.normpath(f"{p}/{scripts.get(p, 'build.rs')}"), "rust", "the build script, which cargo compiles and runs before building"))
+        runs.append(Run(pathstr.normpath(f"{p}/{scripts.get(p, 'build.rs')}"), "rust", "the build script, which cargo compiles and runs before building"))
     return runs
 
 
@@ -1145,15 +1145,15 @@ def _make(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> l
     if found is None:
         return []
     path, text = found
-    runs = [Run(path, "make", f"{posixpath.basename(path)}'s $(shell …) outside recipes, which make runs as it reads the file (even with -n)")]
-    pending = [(posixpath.dirname(path), text)]
+    runs = [Run(path, "make", f"{pathstr.basename(path)}'s $(shell …) outside recipes, which make runs as it reads the file (even with -n)")]
+    pending = [(pathstr.dirname(path), text)]
     seen = {path}
     while pending and len(seen) < 8:
         directory, t = pending.pop()
         if t == TOO_LARGE:
             continue
         for inc in make_includes(t):
-            p = posixpath.normpath(posixpath.join(directory, inc))
+            p = pathstr.normpath(pathstr.join(directory, inc))
             if p in seen:
                 continue
             seen.add(p)
@@ -1188,7 +1188,7 @@ def _node_main(directory: str, read: Callable[[str], str | None], why: str) -> l
     main = data.get("main") if data is not None else None
     if not isinstance(main, str) or DYN in main:
         main = "index.js"
-    p = posixpath.normpath(posixpath.join(directory, main))
+    p = pathstr.normpath(pathstr.join(directory, main))
     return [Run(p if p.endswith((".js", ".cjs", ".mjs")) else p + ".js", "js", why)]
 
 
@@ -1234,7 +1234,7 @@ def _hooks_path(root: str, read: Callable[[str], str | None]) -> str:
                 if eq and key.strip().lower() == "hookspath":
                     v = value.strip().strip('"')
                     if v and DYN not in v and not v.startswith("~"):
-                        return posixpath.normpath(posixpath.join(root, v))
+                        return pathstr.normpath(pathstr.join(root, v))
     return f"{root}/.git/hooks"
 
 
@@ -1245,11 +1245,11 @@ def _git(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str], s
     sub = norm.sub[0] if norm.sub else ""
     runs: list[Run] = []
     git_dir = _explicit_git_dir(cmd, vals)
-    if git_dir is not None and posixpath.basename(git_dir.rstrip("/")) != ".git":
+    if git_dir is not None and pathstr.basename(git_dir.rstrip("/")) != ".git":
         # git --git-dir=DIR, GIT_DIR=DIR: git reads DIR/config and runs the programs it names (core.fsmonitor at every
         # status, core.pager, aliases …). A directory the agent wrote is not the repository's own protected .git.
         d = sc.path(git_dir, cmd).rstrip("/")
-        runs.append(Run(f"{d}/config", "gitconfig", f"the programs {posixpath.basename(d)}/config names, which git runs with that git directory"))
+        runs.append(Run(f"{d}/config", "gitconfig", f"the programs {pathstr.basename(d)}/config names, which git runs with that git directory"))
     # Configuration files git is pointed at (GIT_CONFIG_GLOBAL=FILE, GIT_CONFIG_SYSTEM, `-c include.path=FILE`,
     # `-c includeIf.COND.path=FILE`): git reads them as its own and runs the programs they name.
     named = [cmd.assigns[k] for k in ("GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG") if cmd.assigns.get(k)]
@@ -1597,7 +1597,7 @@ def _compose_files(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
         return []
     cwd = cmd.cwd or sc.ctx.cwd
     paths = [sc.path(f, cmd) for f in files if DYN not in f] or [f"{cwd}/{n}" for n in _COMPOSE_NAMES]
-    return [Run(p, "compose", f"the host folders {posixpath.basename(p)} mounts into its services") for p in paths[:4]]
+    return [Run(p, "compose", f"the host folders {pathstr.basename(p)} mounts into its services") for p in paths[:4]]
 
 
 def compose_mounts(text: str) -> list[str]:
@@ -1639,7 +1639,7 @@ def _notebooks(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
     elif cmd.name == "papermill":
         ops = ops[:1]  # papermill IN OUT: OUT is written, IN runs
     notebooks = [o for o in ops if o.endswith(".ipynb")][:MAX_FILES]
-    return [Run(sc.path(o, cmd), "notebook", f"the code cells of {posixpath.basename(o)}, which {cmd.name} executes") for o in notebooks]
+    return [Run(sc.path(o, cmd), "notebook", f"the code cells of {pathstr.basename(o)}, which {cmd.name} executes") for o in notebooks]
 
 
 # The tools that evaluate a Ruby DSL file of the project: name -> (file, the subcommands that read it; None: all but
@@ -1705,7 +1705,7 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
     if name == "direnv" and ops[:1] in (["allow"], ["permit"], ["grant"], ["exec"], ["reload"]):
         target = ops[1] if len(ops) > 1 and ops[0] != "reload" else "."
         d = sc.path(target, cmd)
-        d = d if not d.endswith(".envrc") else posixpath.dirname(d)
+        d = d if not d.endswith(".envrc") else pathstr.dirname(d)
         return [Run(f"{d}/.envrc", "shell", ".envrc, which direnv runs in every shell that enters the directory once allowed")]
     if name == "nox":
         for i, v in enumerate(vals):
@@ -1726,7 +1726,7 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         given = next((v.split("=", 1)[1] for v in vals if v.startswith("--file=")), None)
         path = sc.path(given, cmd) if given and DYN not in given else f"{cwd}/{file}"
         lang = "rake" if name == "fastlane" else "ruby"  # fastlane's `sh(…)` runs a shell command, as rake's does
-        return [Run(path, lang, f"the {posixpath.basename(path)}, Ruby that {name} evaluates")] if read(path) is not None else []
+        return [Run(path, lang, f"the {pathstr.basename(path)}, Ruby that {name} evaluates")] if read(path) is not None else []
     if name in ("bundle", "bundler"):
         gemfile = cmd.assigns.get("BUNDLE_GEMFILE")
         path = sc.path(gemfile, cmd) if gemfile and DYN not in gemfile else f"{cwd}/Gemfile"
@@ -1852,15 +1852,15 @@ def _loader_files(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable
                 break
     if path is None or read(path) is None:
         return []
-    base = posixpath.basename(path)
+    base = pathstr.basename(path)
     runs = [Run(path, lang, f"{base}, which {name} loads and runs")]
     if name == "scons":
-        here = posixpath.dirname(path)
+        here = pathstr.dirname(path)
         runs.append(Run(f"{here}/site_scons/site_init.py", "python", "site_scons/site_init.py, which scons runs before SConstruct"))
         text = read(path)
         if text and text != TOO_LARGE:
             for m in list(_SCONSCRIPT.finditer(text))[:8]:
-                sub = posixpath.normpath(posixpath.join(here, m.group(1)))
+                sub = pathstr.normpath(pathstr.join(here, m.group(1)))
                 runs.append(Run(sub if not sub.endswith("/") else sub + "SConscript", "python", f"{m.group(1)}, which SConstruct reads with SConscript()"))
     return runs
 
@@ -1896,13 +1896,13 @@ def _msbuild(cmd: SimpleCommand, sc: Scope, vals: list[str], ops: list[str]) -> 
     cwd = cmd.cwd or sc.ctx.cwd
     named = [sc.path(o, cmd) for o in ops if DYN not in o and (o.endswith(_PROJECT_SUFFIXES) or o in (".", "..") or o.startswith(("./", "../")))]
     files = [p for p in named if p.endswith(_PROJECT_SUFFIXES)]
-    directory = next((p for p in named if not p.endswith(_PROJECT_SUFFIXES)), None) or (posixpath.dirname(files[0]) if files else cwd)
+    directory = next((p for p in named if not p.endswith(_PROJECT_SUFFIXES)), None) or (pathstr.dirname(files[0]) if files else cwd)
     if not files and sc.ctx.list_dir is not None:
         files = [f"{directory}/{n}" for n in sorted(sc.ctx.list_dir(directory) or []) if n.endswith(_PROJECT_SUFFIXES[:4])][:4]
     root = sc.ctx.project_root
     for d in _dirs_down(root, directory) if is_within(directory, root) else [directory]:
         files += [f"{d}/Directory.Build.props", f"{d}/Directory.Build.targets"]
-    return [Run(p, "msbuild", f"{posixpath.basename(p)}'s Exec tasks, which {cmd.name} runs as it builds") for p in files[:MAX_FILES]]
+    return [Run(p, "msbuild", f"{pathstr.basename(p)}'s Exec tasks, which {cmd.name} runs as it builds") for p in files[:MAX_FILES]]
 
 
 def _csharp_script(cmd: SimpleCommand, sc: Scope, ops: list[str]) -> list[Run]:
@@ -1915,9 +1915,9 @@ def _csharp_script(cmd: SimpleCommand, sc: Scope, ops: list[str]) -> list[Run]:
         cake = cmd.name == "dotnet-cake"
     if cake:
         script = next((o for o in ops if o.endswith(".cake") and DYN not in o), "build.cake")
-        return [Run(sc.path(script, cmd), "csharp", f"{posixpath.basename(script)}, C# that Cake compiles and runs")]
+        return [Run(sc.path(script, cmd), "csharp", f"{pathstr.basename(script)}, C# that Cake compiles and runs")]
     csx = next((o for o in ops if o.endswith(".csx") and DYN not in o), None)
-    return [Run(sc.path(csx, cmd), "csharp", f"{posixpath.basename(csx)}, C# that dotnet script compiles and runs")] if csx else []
+    return [Run(sc.path(csx, cmd), "csharp", f"{pathstr.basename(csx)}, C# that dotnet script compiles and runs")] if csx else []
 
 
 def _maven(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
@@ -2158,7 +2158,7 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         if item.role == TEST_MODULE:
             if text == TOO_LARGE:
                 continue
-            label = f"{cmd.name} runs {posixpath.basename(item.path)}, {TEST_MODULE}"
+            label = f"{cmd.name} runs {pathstr.basename(item.path)}, {TEST_MODULE}"
         if text == TOO_LARGE:
             if item.lang not in _LARGE_IS_ORDINARY:
                 out.append((label, TOO_LARGE))
@@ -2177,7 +2177,7 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
             if lang == "shell" and "pre-commit" in text and "hook-impl" in text:
                 # pre-commit's installed shim: the hooks are in the configuration it names (`--config=FILE`).
                 cfg_name = _shim_config(text)
-                cfg = read(posixpath.normpath(posixpath.join(sc.ctx.project_root, cfg_name)))
+                cfg = read(pathstr.normpath(pathstr.join(sc.ctx.project_root, cfg_name)))
                 if cfg and cfg != TOO_LARGE:
                     out.extend((f"{cmd.name} runs a hook in {cfg_name} (through {item.path.rsplit('/', 1)[-1]})", c) for c in precommit_entries(cfg))
                 continue

@@ -27,8 +27,8 @@ too large to parse within the decision's budget; the caller then falls back to t
 from __future__ import annotations
 
 import _ast as ast  # the node classes and the parser flag, without the ast module (3 ms with contextlib at import)
-import posixpath
 
+from .. import pathstr
 from ..paths import DYN
 from ..shell.interp import CodeFacts, made_dir, shell_quote
 from ..trust import url_host
@@ -378,7 +378,7 @@ def _str(t: str) -> Value:
 def _join(parts: list[str]) -> str:
     out = ""
     for p in parts:
-        out = posixpath.join(out, p) if out else p
+        out = pathstr.join(out, p) if out else p
     return out or "."
 
 
@@ -957,7 +957,7 @@ class _Reader:
                 return None
             if DYN in first:
                 return _str(DYN)
-            return _str(posixpath.dirname(first) if q.endswith("dirname") else posixpath.basename(first))
+            return _str(pathstr.dirname(first) if q.endswith("dirname") else pathstr.basename(first))
         if q in ("os.getenv", "os.environ.get"):
             return _env_value(first)
         if q in ("os.getcwd", "os.getcwdb"):
@@ -974,7 +974,7 @@ class _Reader:
             prefix = _text(pre) if present else "tmp"
             present, where = self.arg(node, 2, ("dir",), d)
             folder = _text(where) if present else "/tmp"
-            return _str(posixpath.join(folder if folder is not None else DYN, (prefix if prefix is not None else "") + DYN))
+            return _str(pathstr.join(folder if folder is not None else DYN, (prefix if prefix is not None else "") + DYN))
         if q == "__import__":
             if first is None or DYN in first:
                 return None
@@ -1024,7 +1024,7 @@ class _Reader:
             if method == "joinpath":
                 return ("p", _join([t, *[x if x is not None else DYN for x in texts]]))
             if method in ("with_name", "with_suffix", "with_stem"):
-                return ("p", _join([posixpath.dirname(t) if DYN not in t else DYN, DYN]))
+                return ("p", _join([pathstr.dirname(t) if DYN not in t else DYN, DYN]))
             if method in ("as_posix", "__str__", "__fspath__"):
                 return _str(t)
             return None
@@ -1647,7 +1647,7 @@ class _Reader:
         assert where is not None
 
         def rebase(p: str) -> str:
-            return p if p.startswith(("/", "~")) else posixpath.join(where, p)
+            return p if p.startswith(("/", "~")) else pathstr.join(where, p)
 
         f.deletes = [None if p is None else rebase(p) for p in f.deletes]
         f.writes = [rebase(p) for p in f.writes]
@@ -1759,9 +1759,9 @@ def _own_module_file(module: str, attr: str) -> Value | None:
 
 def _path_attribute(t: str, attr: str) -> Value | None:
     if attr == "parent":
-        return ("p", posixpath.dirname(t) or "." if DYN not in t.rsplit("/", 1)[-1] else DYN)
+        return ("p", pathstr.dirname(t) or "." if DYN not in t.rsplit("/", 1)[-1] else DYN)
     if attr in ("name", "stem", "suffix"):
-        return _str(posixpath.basename(t) if attr == "name" and DYN not in t else DYN)
+        return _str(pathstr.basename(t) if attr == "name" and DYN not in t else DYN)
     if attr in ("home", "cwd", "expanduser", "joinpath"):
         return None
     return None

@@ -106,9 +106,11 @@ def load_policy(project_root: str, env: Any = None) -> Policy:
     try:
         load = _LOAD or _load_module()
         if env is None:
-            env = load.os.environ
+            from ..daemon_path import environ
+
+            env = environ()
         files, ident = load.identify(project_root, env)
-        memo = (env.get("HOME") or load.os.path.expanduser("~"), ident.key() if ident is not None else "", *((lf.path, lf.stamp) for lf in files))
+        memo = (env.get("HOME") or load.pathstr.expanduser("~"), ident.key() if ident is not None else "", *((lf.path, lf.stamp) for lf in files))
         got = _COMPILED.get(memo)
         if got is not None and (got.valid_until == float("inf") or _now() < got.valid_until):
             return got

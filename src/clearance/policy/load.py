@@ -8,13 +8,15 @@ its MAC verifies (seal.py); anything else is re-derived from the layer files.
 
 from __future__ import annotations
 
-import os
+import posix
 
 from .. import jsonlite as json
+from .. import pathstr
 from .schema import CHECKS, GRANT_FIELDS, GRANTS, LIST, MANAGED_ONLY, REPOS, REPOSITORY_FIELDS, SCHEMA
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import os
     from typing import Any
 
     Env = dict[str, str] | os._Environ[str]
@@ -23,7 +25,8 @@ LAYERS = ("managed", "user", "project")
 FORMAT = 7  # bump when the merged shape changes
 
 
-_EFFECTIVE_IDS = os.access in os.supports_effective_ids  # as stat: with the process's effective user
+# os.supports_effective_ids holds os.access where the platform has faccessat (os.py's own test).
+_EFFECTIVE_IDS = "HAVE_FACCESSAT" in posix._have_functions  # type: ignore[attr-defined]  # as stat: with the process's effective user
 
 
 class LayerFile:
@@ -32,11 +35,11 @@ class LayerFile:
     def __init__(self, name: str, path: str) -> None:
         self.name = name
         self.path = path
-        if not os.access(path, os.F_OK, effective_ids=_EFFECTIVE_IDS):
+        if not posix.access(path, posix.F_OK, effective_ids=_EFFECTIVE_IDS):
             self.stamp = ""  # most layers are absent: asked without the cost of stat's exception
             return
         try:
-            st = os.stat(path)
+            st = posix.stat(path)
             # Which version of which file (the caches' key): an edit that keeps the size and puts the modification
             # time back still moves the change time, and a file renamed over it is another inode.
             self.stamp = f"{st.st_mtime_ns}:{st.st_size}:{st.st_dev}:{st.st_ino}:{st.st_ctime_ns}"
@@ -53,14 +56,14 @@ _LAYER_PATHS: dict[tuple[str, ...], tuple[str, str, str]] = {}
 
 def layer_paths(project_root: str, env: Env) -> tuple[str, str, str]:
     """Where the managed, user and project layers are for this project and environment (names only)."""
-    home = env.get("HOME") or os.path.expanduser("~")
+    home = env.get("HOME") or pathstr.expanduser("~")
     words = (project_root, home, *(env.get(k) or "" for k in ("CLEARANCE_MANAGED_POLICY", "XDG_CONFIG_HOME", "CLEARANCE_USER_POLICY")))
     got = _LAYER_PATHS.get(words)
     if got is None:
         managed = env.get("CLEARANCE_MANAGED_POLICY") or "/etc/clearance/managed.toml"
-        xdg = env.get("XDG_CONFIG_HOME") or os.path.join(home, ".config")
-        user = env.get("CLEARANCE_USER_POLICY") or os.path.join(xdg, "clearance", "config.toml")
-        got = (managed, user, os.path.join(project_root, ".clearance.toml"))
+        xdg = env.get("XDG_CONFIG_HOME") or pathstr.join(home, ".config")
+        user = env.get("CLEARANCE_USER_POLICY") or pathstr.join(xdg, "clearance", "config.toml")
+        got = (managed, user, pathstr.join(project_root, ".clearance.toml"))
         if len(_LAYER_PATHS) >= 256:
             _LAYER_PATHS.clear()
         _LAYER_PATHS[words] = got
@@ -454,7 +457,10 @@ def cache_key(files: list[LayerFile], ident: Any) -> str:
 
 
 def load(project_root: str, env: Env | None = None, use_cache: bool = True) -> dict[str, Any]:
-    env = os.environ if env is None else env
+    if env is None:
+        from ..daemon_path import environ
+
+        env = environ()
     files, ident = identify(project_root, env)
     return derive(files, ident, env, use_cache)
 
@@ -470,10 +476,10 @@ def derive(files: list[LayerFile], ident: Any, env: Env, use_cache: bool = True)
     if use_cache:
         import zlib
 
-        home = env.get("HOME") or os.path.expanduser("~")
-        cache_dir = os.path.join(env.get("XDG_CACHE_HOME") or os.path.join(home, ".cache"), "clearance", "policy")
+        home = env.get("HOME") or pathstr.expanduser("~")
+        cache_dir = pathstr.join(env.get("XDG_CACHE_HOME") or pathstr.join(home, ".cache"), "clearance", "policy")
         # crc32 names the file; the full key inside it decides whether it is the right one.
-        cache_path = os.path.join(cache_dir, f"{zlib.crc32(key.encode()):08x}-{len(key)}.json")
+        cache_path = pathstr.join(cache_dir, f"{zlib.crc32(key.encode()):08x}-{len(key)}.json")
         from ..seal import read_sealed
 
         # Trusted only when its MAC verifies: the agent can write files in its own user's cache.
@@ -492,7 +498,7 @@ def derive(files: list[LayerFile], ident: Any, env: Env, use_cache: bool = True)
             layers.append((lf, data, problems))
         else:
             layers.append((lf, None, []))
-    pol = merge(layers, ident, env.get("HOME") or os.path.expanduser("~"))
+    pol = merge(layers, ident, env.get("HOME") or pathstr.expanduser("~"))
     pol["cache_key"] = key
     if cache_path is not None:
         from ..seal import write_sealed

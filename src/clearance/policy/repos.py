@@ -89,8 +89,7 @@ def canonical_remote(url: str) -> str:
     """host/path of a remote as the server reads it: trust.normalise_remote, then ssh's default port dropped,
     repeated slashes collapsed and `.`/`..` resolved (curl and git's http client resolve them before asking:
     `https://github.com/acme/sandbox/../payments` fetches acme/payments)."""
-    import posixpath
-
+    from .. import pathstr
     from ..trust import normalise_remote
 
     r = normalise_remote(url)
@@ -99,7 +98,7 @@ def canonical_remote(url: str) -> str:
         return r
     if host.endswith(":22"):
         host = host[:-3]
-    path = posixpath.normpath("/" + path).lstrip("/")
+    path = pathstr.normpath("/" + path).lstrip("/")
     return f"{host}/{path}" if path and path != "." else host
 
 

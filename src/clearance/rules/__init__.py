@@ -179,9 +179,9 @@ def index(env: Mapping[str, str] | None = None) -> Index:
     if _INDEX:
         return _INDEX[0]
     if env is None:
-        import os
+        from ..daemon_path import environ
 
-        env = os.environ
+        env = environ()
     fp = _fingerprint()
     path = _cache_path(env) if fp is not None else ""
     got = _read(path, fp, env) if path else None
@@ -211,9 +211,9 @@ def _read(path: str, fp: list[object] | None, env: Mapping[str, str]) -> Index |
 def rebuild(env: Mapping[str, str] | None = None, path: str | None = None, fp: list[object] | None = None) -> Index:
     """Load every pack, index it, and write the sealed cache (best effort: a read-only cache only costs time)."""
     if env is None:
-        import os
+        from ..daemon_path import environ
 
-        env = os.environ
+        env = environ()
     rows = _rows(load())
     got = Index(rows)
     if fp is None:

@@ -21,8 +21,7 @@ permissions page), never a guess:
 
 from __future__ import annotations
 
-import posixpath
-
+from .. import pathstr
 from ..shell.programs import PACKAGE_BINS
 
 # Other names of the same CLIs: npm/PyPI package names a runner leaves as the command (`npx @qwen-code/qwen-code` runs
@@ -114,7 +113,7 @@ _PRINTS_ONLY = frozenset({"--help", "-h", "--version"})
 
 def agent_of(name: str) -> str:
     """The CLI a command name starts (`/usr/local/bin/claude-code` -> claude)."""
-    base = posixpath.basename(name)
+    base = pathstr.basename(name)
     return ALIASES.get(base, base)
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import posixpath
-
+from .. import pathstr
 from ..model import ASK, HARD_DENY
 from ..paths import DYN
 from ..shell.effects import DELETE, WRITE, Effect
@@ -149,7 +148,7 @@ def convention_code(action: Action, sc: Scope) -> str | None:
 
 
 def _base(e: Effect) -> str:
-    return posixpath.basename(e.path)
+    return pathstr.basename(e.path)
 
 
 @rule(
@@ -221,12 +220,12 @@ def _later_sibling(path: str, sc: Scope) -> bool | None:
     Prisma keeps each migration in a directory of its own: the directories are compared."""
     if sc.ctx.list_dir is None:
         return None
-    if posixpath.basename(path) == "migration.sql":
-        path = posixpath.dirname(path)
-    names = sc.ctx.list_dir(posixpath.dirname(path))
+    if pathstr.basename(path) == "migration.sql":
+        path = pathstr.dirname(path)
+    names = sc.ctx.list_dir(pathstr.dirname(path))
     if names is None:
         return None
-    me = posixpath.basename(path)
+    me = pathstr.basename(path)
     return any(n > me and _sequence(n) for n in names)
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import posixpath
-
-from .. import paths
+from .. import paths, pathstr
 from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, SOFT_DENY, TOO_LARGE
 from ..shell.effects import READ, Effect
@@ -158,7 +156,7 @@ def token_printer(cmd: SimpleCommand) -> str | None:
     if cmd.name == "rails" and "credentials:edit" in words:
         # EDITOR=cat rails credentials:edit: rails decrypts the credentials into a file and hands it to the editor.
         editor = (cmd.assigns.get("EDITOR") or cmd.assigns.get("VISUAL") or "").split()
-        if editor and posixpath.basename(editor[0]) in _PRINTING_EDITORS:
+        if editor and pathstr.basename(editor[0]) in _PRINTING_EDITORS:
             return f"rails credentials:edit with EDITOR={editor[0]}"
     if cmd.name == "vercel" and "pull" in words:
         dest = _vercel_pull_target(words)
@@ -419,7 +417,7 @@ def sensitive_file(path: str, sc: Scope) -> str | None:
     why = paths.credential_reason(path, sc.ctx) or kubeconfig_env(path, sc)
     if why:
         return why
-    base = posixpath.basename(path)
+    base = pathstr.basename(path)
     if base == ".env" or (base.startswith(".env.") and not base.endswith((".example", ".sample", ".template", ".dist"))):
         return "environment file with secrets (" + base + ")"
     held = credential_file_content(path, sc)
@@ -522,7 +520,7 @@ _STDOUT_ONLY_PRINTERS = frozenset({"cat", "head", "tail", "grep", "egrep", "fgre
 def _output_discarded(cmd: SimpleCommand) -> bool:
     """A printer whose stdout ends in /dev/null: the last redirection of fd 1 (`>`, `&>`, `1>`) names /dev/null and
     nothing after it points fd 1 elsewhere (`> /dev/null >&2` shows it again), and no pipe or substitution takes it."""
-    if posixpath.basename(cmd.name) not in _STDOUT_ONLY_PRINTERS or cmd.piped or cmd.captured:
+    if pathstr.basename(cmd.name) not in _STDOUT_ONLY_PRINTERS or cmd.piped or cmd.captured:
         return False
     dest = ""
     for r in cmd.redirects:
@@ -538,7 +536,7 @@ _FILE_PRINTERS = frozenset({"base64", "xxd", "od", "hexdump", "openssl", "awk", 
 def _prints_files(cmd: SimpleCommand) -> bool:
     """Whether the command's job is to show the files it reads (cat, head, grep, base64 …), as opposed to copying or
     archiving them."""
-    name = posixpath.basename(cmd.name)
+    name = pathstr.basename(cmd.name)
     return name in _ENV_PRINTERS or name in _ENV_GREPS or name in _FILE_PRINTERS
 
 
@@ -1028,7 +1026,7 @@ _PLACEHOLDERS = ("your", "changeme", "change-me", "replace", "xxx", "<", "${", "
 
 def env_file_name(path: str) -> bool:
     """`.env`, `.env.local`, `.env.production` (a project's environment file), not its committed templates."""
-    base = posixpath.basename(path)
+    base = pathstr.basename(path)
     if paths.has_glob(base):
         # A pattern the shell expands to the environment file among others (`cat .env*`, `head .en?`).
         return any(paths.glob_name_matches(n, base) for n in (".env", ".env.local", ".env.production"))
@@ -1177,7 +1175,7 @@ def read_env_file(e: Effect, sc: Scope) -> str | None:
         return None
     keep = None
     if e.cmd is not None:
-        name = posixpath.basename(e.cmd.name)
+        name = pathstr.basename(e.cmd.name)
         git_prints = name == "git" and _git_prints_blob(e.cmd)
         if name not in _ENV_PRINTERS and name not in _ENV_GREPS and not git_prints:
             return None  # source .env, docker --env-file: read, not printed
@@ -1206,8 +1204,8 @@ _AUTH_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key", 
 
 def mcp_config_name(path: str, sc: Scope) -> bool:
     """Whether *path* is named like a file that configures an agent's MCP servers (~/.claude.json: only at home)."""
-    base = posixpath.basename(path)
-    return base.lower() in _MCP_CONFIG_NAMES or (base == ".claude.json" and posixpath.dirname(path) == sc.ctx.home)
+    base = pathstr.basename(path)
+    return base.lower() in _MCP_CONFIG_NAMES or (base == ".claude.json" and pathstr.dirname(path) == sc.ctx.home)
 
 
 def mcp_config_secrets(text: str) -> list[str]:
@@ -1296,7 +1294,7 @@ def env_file_pipe(cmd: SimpleCommand, sc: Scope) -> str | None:
     narrow: list[tuple[tuple[str, ...], bool] | None] = []
     stage = cmd
     for _ in range(8):
-        name = posixpath.basename(stage.name)
+        name = pathstr.basename(stage.name)
         if name in _ENV_GREPS:
             got = _grep_narrowing(stage)
             if got is not None:
@@ -1306,7 +1304,7 @@ def env_file_pipe(cmd: SimpleCommand, sc: Scope) -> str | None:
         if not stage.stdin_from:
             return None
         nxt = stage.stdin_from[0]
-        if nxt.stdin_from or posixpath.basename(nxt.name) not in _ENV_PRINTERS:
+        if nxt.stdin_from or pathstr.basename(nxt.name) not in _ENV_PRINTERS:
             stage = nxt
             continue
         for e in effects(nxt, sc):

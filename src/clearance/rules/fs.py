@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import posixpath
-
-from .. import paths
+from .. import paths, pathstr
 from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
@@ -193,9 +191,9 @@ def write_protected(e: Effect, sc: Scope) -> str | None:
         held = paths.clearance_owned(target, sc.ctx, deleting=True)
         if held is not None:
             why = held + " (locked away by changing who may use a folder above it)"
-    if why is None and paths.fold(posixpath.basename(target)) == ".git" and e.kind == DELETE and paths.case_insensitive(target, sc.ctx):
+    if why is None and paths.fold(pathstr.basename(target)) == ".git" and e.kind == DELETE and paths.case_insensitive(target, sc.ctx):
         why = "the repository's history (.git)"
-    if why is None and posixpath.basename(target) == ".git" and e.kind == DELETE:
+    if why is None and pathstr.basename(target) == ".git" and e.kind == DELETE:
         why = "the repository's history (.git)"
     if why is None:
         return None
@@ -368,18 +366,18 @@ def _recoverable(e: Effect, sc: Scope) -> str | None:
         return None
     if name in _TRASHERS or (name == "gio" and e.cmd.values()[:1] == ["trash"]):
         target = _whole(e.path)
-        if posixpath.dirname(target) == sc.ctx.home and not _looks_like_file(posixpath.basename(target)):
+        if pathstr.dirname(target) == sc.ctx.home and not _looks_like_file(pathstr.basename(target)):
             return None  # a whole folder of the user's (~/Documents, ~/projects): a person restores it, if they notice
         return "it goes to the trash, from where it can be restored"
     # The directory itself or what is in it (`DerivedData/App-*`, `node_modules/*`, `target/debug`): a part of what a
     # build regenerates is regenerated as the whole is. Not a folder of home's own top (`~/build`, `~/venv`).
     d = _whole(e.path)
     while d not in (sc.ctx.home, "/", "") and not paths.has_glob(d):
-        base = posixpath.basename(d)
-        if (base in _REGENERABLE or base.endswith(".egg-info")) and posixpath.dirname(d) not in (sc.ctx.home, "/"):
+        base = pathstr.basename(d)
+        if (base in _REGENERABLE or base.endswith(".egg-info")) and pathstr.dirname(d) not in (sc.ctx.home, "/"):
             inside = "" if d == e.path else f"what it deletes is in {sc.show(d)}: "
             return f"{inside}{base} is build output, dependencies or a cache that a build of that project regenerates"
-        d = posixpath.dirname(d)
+        d = pathstr.dirname(d)
     return None
 
 
@@ -685,12 +683,12 @@ def _agent_working_file(target: str, sc: Scope) -> bool:
     """A file the agent itself keeps its work in (`~/.claude/plans/NAME.md`): it grants nothing, runs nothing and is
     read by nobody but the agent's own plan workflow.  What carries permissions in the same folder is judged by
     fs.write-protected, which answers first."""
-    import posixpath
+    from .. import pathstr
 
-    parent, name = posixpath.split(target)
+    parent, name = pathstr.split(target)
     if not name.endswith(".md") or name.startswith("."):
         return False
-    return any(parent == posixpath.join(sc.ctx.home, d) for d in _AGENT_WORKING_DIRS)
+    return any(parent == pathstr.join(sc.ctx.home, d) for d in _AGENT_WORKING_DIRS)
 
 
 @rule(
@@ -855,11 +853,11 @@ def mass_delete(e: Effect, sc: Scope) -> str | None:
         if sc.inside_project(dest):
             return None
     glob = paths.has_glob(p)
-    if glob and not _matches_everything(posixpath.basename(p)):
+    if glob and not _matches_everything(pathstr.basename(p)):
         return None  # rm -rf *.egg-info, src/*.py: a pattern, judged by fs.glob-delete-sources
     if not e.recursive and not glob:
         return None
-    if not glob and _looks_like_file(posixpath.basename(p)):
+    if not glob and _looks_like_file(pathstr.basename(p)):
         return None  # rm -rf package-lock.json: one file, whatever the flags say
     target = _whole(p)
     if paths.is_generated(target, sc.ctx.project_root):
@@ -919,10 +917,10 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
         return None  # moved within the project
     p = e.path
     if paths.has_glob(p):
-        if not _matches_everything(posixpath.basename(p)):
+        if not _matches_everything(pathstr.basename(p)):
             return None  # fs.glob-delete-sources
         p = _whole(p)
-    elif not e.recursive or _looks_like_file(posixpath.basename(p)):
+    elif not e.recursive or _looks_like_file(pathstr.basename(p)):
         return None
     if paths.is_generated(p, sc.ctx.project_root) or _depth(p, sc) < 1 or paths.protected_reason(p, sc.ctx):
         return None
@@ -978,11 +976,11 @@ def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
         # `find . -name notes.txt -delete`, `find . -name '*.txt' -exec rm {} +`: judged with the find expression
         # (fs.find-delete-*), which knows a named file from a wildcard (`**/notes.txt` here is every notes.txt)
         return None
-    base = posixpath.basename(p)
+    base = pathstr.basename(p)
     if paths.is_generated(p, sc.ctx.project_root) or any(_glob_match(base, j) for j in _JUNK_PATTERNS):
         return None
     if _matches_everything(base) and wipes:
-        return f"{_who(e)} empties every file in {sc.show(posixpath.dirname(p))}"  # rm of the same is a mass deletion
+        return f"{_who(e)} empties every file in {sc.show(pathstr.dirname(p))}"  # rm of the same is a mass deletion
     if _matches_everything(base):
         return None  # fs.mass-delete-in-project / fs.delete-source-subdirectory
     if _tail_expansions(base) and _junk(base):
@@ -1529,7 +1527,7 @@ def package_config_verdict(path: str, text: str, sc: Scope) -> str | None:
     found = risky_settings(path, text, sc.trust.host_is_trusted)
     if not found:
         return None
-    return f"{posixpath.basename(path)}: {found[0]}" + (f" (and {len(found) - 1} more)" if len(found) > 1 else "")
+    return f"{pathstr.basename(path)}: {found[0]}" + (f" (and {len(found) - 1} more)" if len(found) > 1 else "")
 
 
 @rule(
@@ -1591,12 +1589,12 @@ def git_config_verdict(path: str, text: str, sc: Scope) -> str | None:
     `config` beside `HEAD`) names, so a `config` anywhere, or a gitfile pointing outside a `.git` folder, is judged
     as `git config KEY VALUE` of the same keys is (git.config-code) -- asked, not denied: a dotfiles repository
     keeps a gitconfig on purpose. Shared by the Write/Edit tools and the shell's redirections."""
-    base = posixpath.basename(path)
+    base = pathstr.basename(path)
     if base == ".git":
         m = _GITDIR.search(text)
         if m is None:
             return None
-        target = paths.resolve(m.group(1).strip(), posixpath.dirname(path), sc.ctx.home)
+        target = paths.resolve(m.group(1).strip(), pathstr.dirname(path), sc.ctx.home)
         if "/.git/" in target + "/":
             return None  # a worktree's or submodule's gitfile: the repository lives in a .git folder, protected
         return f"{base} points git at {m.group(1).strip()}, a repository folder whose config and hooks clearance does not protect"

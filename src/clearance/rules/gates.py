@@ -13,7 +13,7 @@ both on every example and corpus command).
 
 from __future__ import annotations
 
-from ..paths import DYN, clearance_key_reason, self_protected_reason
+from ..paths import DYN, clearance_key_reason, has_glob, is_home_cache, protected_reason, self_protected_reason
 from ..shell.effects import READ, WRITE
 from ..shell.programs import PLATFORM_SQL_WORDS, SHELLS
 
@@ -330,13 +330,17 @@ def sets_package_config(cmd: SimpleCommand, sc: Scope) -> bool:
     vals = cmd.values()
     if "set" in vals:
         return True
-    from ..pkgconfig import known_key
+    from ..pkgconfig import known_key, tls_check_off
 
     tool = "npm" if cmd.name == "pnpm" else cmd.name
     for v in vals:
         if v.startswith("--") and v != "--":
-            key = v[2:].partition("=")[0]
+            key, eq, value = v[2:].partition("=")
             if known_key(tool, key) or (key.startswith("no-") and known_key(tool, key[3:])):
+                return True
+            # A key no table lists for the tool, in another spelling of a certificate check (`--strictSsl=false`,
+            # `--no-strictSsl`): the rule classifies every `--KEY=VALUE` and `--no-KEY` (pkgconfig.classify).
+            if (eq and tls_check_off(key, value)) or (not eq and key.startswith("no-") and tls_check_off(key[3:], "false")):
                 return True
     return False
 
@@ -482,7 +486,51 @@ def writes_a_git_dir(e: Effect, sc: Scope) -> bool:
     return "/.git" in e.path
 
 
+# Programs whose writes change who may use a file, empty it or wipe it: the fs rules read those writes by the program
+# (fs._locks_out_owner, fs.glob_delete_sources), whatever the path.
+_FS_WRITE_PROGRAMS = frozenset({"chmod", "chown", "chgrp", "chattr", "setfacl", "truncate", "shred"})
+_PERMISSION_NOTES = ("chmod", "chown", "chgrp", "setfacl")
+
+
+def fs_may_act(e: Effect, sc: Scope) -> bool:
+    """The gate of every fs rule on writes: no for a write whose fs rules all answer None by their first tests -- a
+    plain write (no permission change: fs._destructive, fs.permission_unknown; not by chmod/chown/chattr/setfacl:
+    fs._locks_out_owner; not truncate or shred: fs.glob_delete_sources) of a known path (no run-time value:
+    fs.write_unknown_place; no glob: fs._whole) inside the project (fs._outside_write is None inside it) that
+    paths.protected_reason, following links as fs.write_protected does, finds nothing at, and not in a cache of home
+    (fs.write_code_cache).  Yes for every other effect (deletions, trees): the pack is loaded for them.  So `tee out.log`,
+    `echo x > build/y`, `cp a b` or `sed -i` inside the project no longer load the fs pack (~100 KB of code)."""
+    if e.kind != WRITE:
+        return True
+    last = _FS_LAST[0]  # the same effect is asked about once per rule, eleven times in a row
+    if last[0] is e:
+        return last[1]
+    p = e.path
+    got = (
+        (e.note or "").startswith(_PERMISSION_NOTES)
+        or (e.cmd is not None and e.cmd.name in _FS_WRITE_PROGRAMS)
+        or DYN in p
+        or has_glob(p)
+        or not sc.inside_project(p)
+        or protected_reason(p, sc.ctx, True) is not None
+        or is_home_cache(p, sc.ctx)
+    )
+    _FS_LAST[0] = (e, got)  # one tuple, replaced whole: a thread reads its own effect's answer or none
+    return got
+
+
+_FS_LAST: list[tuple[object, bool]] = [(None, True)]
+
+
+# The fs pack's rules on writes (rules/fs.py: each also reads deletions, for which the gate says yes).
+FS_WRITE_RULES = (
+    "fs.delete-critical", "fs.write-protected", "fs.delete-outside-project", "fs.delete-outside-recoverable",
+    "fs.write-installed-code", "fs.write-outside-project", "fs.write-unknown-place", "fs.write-system",
+    "fs.write-code-cache", "fs.glob-delete-sources", "fs.permission-unknown-target",
+)  # fmt: skip
+
 EFFECT_GATES: dict[str, Callable[[Effect, Scope], bool]] = {
+    **dict.fromkeys(FS_WRITE_RULES, fs_may_act),
     "self.read-keys": clearance_key_read,
     "self.widen-project": writes_a_git_dir,
     "self.protected-argument": protected_argument,

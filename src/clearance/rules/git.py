@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import posixpath
-
-from .. import paths
+from .. import paths, pathstr
 from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
@@ -225,12 +223,12 @@ def _on_disk_path(cmd: SimpleCommand, nc: Norm, sc: Scope) -> list[str]:
         return []
     where = cmd.cwd or sc.ctx.cwd
     for d in nc.workdirs():
-        where = posixpath.join(where, d)
-    full = posixpath.normpath(posixpath.join(where, word))
+        where = pathstr.join(where, d)
+    full = pathstr.normpath(pathstr.join(where, word))
     if DYN in full or not sc.inside_project(full):
         return []
-    names = sc.ctx.list_dir(posixpath.dirname(full))
-    return [word] if names and posixpath.basename(full) in names else []
+    names = sc.ctx.list_dir(pathstr.dirname(full))
+    return [word] if names and pathstr.basename(full) in names else []
 
 
 _EXTENSION = lazy(r"\.[A-Za-z][A-Za-z0-9_-]{0,11}$", 0)
@@ -827,7 +825,7 @@ _CREDENTIAL_HELPERS = frozenset({"", "store", "cache", "osxkeychain", "manager",
 def _usual_program(key: str, value: str) -> bool:
     """Whether *value* of the program-valued git key *key* names the program git expects there."""
     words = value.split()
-    first = posixpath.basename(words[0]) if words else ""
+    first = pathstr.basename(words[0]) if words else ""
     if key in _USUAL_PROGRAMS:
         return not words or first in _USUAL_PROGRAMS[key]
     if key.startswith("pager."):
@@ -985,7 +983,7 @@ def other_repository(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 def _git_places(nc: Norm, cmd: SimpleCommand, sc: Scope) -> list[str]:
     """Where git works: -C directories (each relative to the one before), --git-dir, --work-tree."""
-    import posixpath
+    from .. import pathstr
 
     out: list[str] = []
     base: str | None = None
@@ -993,15 +991,15 @@ def _git_places(nc: Norm, cmd: SimpleCommand, sc: Scope) -> list[str]:
         if level != 0 or not value:
             continue
         if name == "C":
-            base = value if base is None or value.startswith(("/", "~")) else posixpath.join(base, value)
+            base = value if base is None or value.startswith(("/", "~")) else pathstr.join(base, value)
             out.append(sc.path(base, cmd))
         elif name in ("git-dir", "work-tree"):
-            out.append(sc.path(value if base is None or value.startswith(("/", "~")) else posixpath.join(base, value), cmd))
+            out.append(sc.path(value if base is None or value.startswith(("/", "~")) else pathstr.join(base, value), cmd))
     for var in ("GIT_DIR", "GIT_WORK_TREE"):
         # The variables are the options (git(1)): `GIT_WORK_TREE=~ git add -A` is `git --work-tree=~ add -A`.
         value = cmd.assigns.get(var)
         if value and not any(name in ("git-dir", "work-tree") for name, _, _ in nc.opts):
-            out.append(sc.path(value if base is None or value.startswith(("/", "~")) else posixpath.join(base, value), cmd))
+            out.append(sc.path(value if base is None or value.startswith(("/", "~")) else pathstr.join(base, value), cmd))
     return out
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import posixpath
-
-from .. import paths
+from .. import paths, pathstr
 from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
@@ -129,7 +127,7 @@ def exfil(cmd: SimpleCommand, sc: Scope) -> str | None:
     for p in f.reads:
         resolved = sc.path(p, cmd)
         why = paths.credential_reason(resolved, sc.ctx)
-        if why is None and posixpath.basename(resolved) == ".env":
+        if why is None and pathstr.basename(resolved) == ".env":
             why = "the project's .env secrets"
         if why:
             return f"{cmd.name} code reads {sc.show(resolved)} ({why}) and uses the network"

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import posixpath
-
-from .. import paths
+from .. import paths, pathstr
 from ..lazyre import MULTILINE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
@@ -480,7 +478,7 @@ class SocatAddress:
         self.chdir = chdir
 
     def path(self) -> str:
-        return posixpath.join(self.chdir, self.target) if self.chdir else self.target
+        return pathstr.join(self.chdir, self.target) if self.chdir else self.target
 
 
 def _socat_address(text: str) -> SocatAddress:
@@ -1083,7 +1081,7 @@ def reverse_shell(cmd: SimpleCommand, sc: Scope) -> str | None:
         flows = socat_flows(cmd)
         for how, prog in socat_programs(cmd):
             words = prog.replace("'", " ").replace('"', " ").split()
-            first = posixpath.basename(words[0]) if words else ""
+            first = pathstr.basename(words[0]) if words else ""
             if not first or DYN in prog or first in SHELLS or first in INTERPRETER_NAMES or first in _SOCAT_RUNNERS:
                 return f"socat connects a network socket to {first or 'a program'} ({how}:{prog})"
             if not (first in ("cat", "tac") and all(w.startswith("-") for w in words[1:])):
@@ -1112,7 +1110,7 @@ def _program_reads_secrets(prog: str, cmd: SimpleCommand, sc: Scope) -> bool:
 
     # An environment dumper with any options (`export -p`, `declare -x`) prints the variables, secrets among them;
     # a line that yields no command to read (a declaration builtin) is taken as one.
-    if not script.commands or posixpath.basename(prog.split()[0] if prog.split() else "") in ENV_DUMPERS:
+    if not script.commands or pathstr.basename(prog.split()[0] if prog.split() else "") in ENV_DUMPERS:
         return True
     return any(c.name in ENV_DUMPERS or reads_secrets(c, sc) or any(env_file_name(e) for e in c.values()) for c in script.commands)
 
@@ -1187,7 +1185,7 @@ def _runs_shell(command: str) -> bool:
         w = words[i]
         if DYN in w:
             return True
-        base = posixpath.basename(w)
+        base = pathstr.basename(w)
         if base in SHELLS or base in INTERPRETER_NAMES:
             return True
         if base in _EXEC_WRAPPERS:

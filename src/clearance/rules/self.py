@@ -10,10 +10,9 @@ its audit trail.  docs/threat-model.md says what this can and cannot defend.
 
 from __future__ import annotations
 
-import posixpath
 import sys
 
-from .. import paths
+from .. import paths, pathstr
 from ..lazyre import IGNORECASE, MULTILINE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..shell.effects import READ, WRITE
@@ -287,7 +286,7 @@ def _installs_elsewhere(cmd: SimpleCommand, sc: Scope) -> bool:
         if not moved or paths.DYN in moved:
             return False
         where = sc.path(moved, cmd)
-        if any(paths.is_within(where, posixpath.join(home, d)) for d in defaults) or paths.clearance_owned(where, sc.ctx) is not None:
+        if any(paths.is_within(where, pathstr.join(home, d)) for d in defaults) or paths.clearance_owned(where, sc.ctx) is not None:
             return False
     return True
 
@@ -602,7 +601,7 @@ def _code_text(cmd: SimpleCommand) -> tuple[str, str]:
     not evaluate strings).  Each argument is stripped on its own: a comment never spans two words."""
     from ..shell.interp import blank_long_strings, strip_comments  # only for an interpreter command
 
-    name = posixpath.basename(cmd.name)
+    name = pathstr.basename(cmd.name)
     lang = "powershell" if name in POWERSHELLS else INTERPRETERS.get(name) or INTERPRETERS.get(name.rstrip("0123456789."), "")
     if name.startswith("python"):
         lang = "python"
@@ -666,7 +665,7 @@ def interpreter_write(cmd: SimpleCommand, sc: Scope) -> str | None:
     why = _mentions(text, sc, cmd.cwd)
     if why is None:
         return None
-    return f"{posixpath.basename(cmd.name)} code changes {why}"
+    return f"{pathstr.basename(cmd.name)} code changes {why}"
 
 
 # (agent CLI, subcommand) -> verbs that write the agent's settings.  Reading verbs (list, get, show) are not here.
@@ -880,7 +879,7 @@ def hook_loaders(path: str, text: str) -> str | None:
     ),
 )
 def hook_environment_command(cmd: SimpleCommand, sc: Scope) -> str | None:
-    verbs = _SESSION_ENV.get(posixpath.basename(cmd.name))
+    verbs = _SESSION_ENV.get(pathstr.basename(cmd.name))
     if verbs is None:
         return None
     vals = cmd.values()
@@ -1012,23 +1011,21 @@ def sourced_environment(path: str, text: str, sc: Scope) -> str | None:
     read it) and judged as an env file of its own."""
     if not env_file(path) or not text:
         return None
-    import os.path
-
-    folder = posixpath.dirname(path)
+    folder = pathstr.dirname(path)
     for m in list(_ENV_SOURCE.finditer(text))[:64]:
         name = m.group(2) or m.group(4) or ""
         if not name:
             continue
         where = paths.resolve(name.replace("$PWD", folder).replace("${PWD}", folder), folder, sc.ctx.home)
         if "$" in where or paths.DYN in where or not sc.inside_project(where):
-            return f"{posixpath.basename(path)} loads {name} into the environment of later sessions: a file outside the project, whose variables clearance does not judge"
+            return f"{pathstr.basename(path)} loads {name} into the environment of later sessions: a file outside the project, whose variables clearance does not judge"
         loaded = sc.ctx.read_file(where) if sc.ctx.read_file is not None else None
         if loaded:
-            as_env = folder + "/.env." + os.path.basename(where)  # judged as an env file of its own
+            as_env = folder + "/.env." + pathstr.basename(where)  # judged as an env file of its own
             for check in (hook_environment, hook_locations, hook_loaders):
                 msg = check(as_env, loaded)
                 if msg:
-                    return f"{posixpath.basename(path)} loads {name}, which {msg.split(' would ', 1)[-1] if ' would ' in msg else msg}"
+                    return f"{pathstr.basename(path)} loads {name}, which {msg.split(' would ', 1)[-1] if ' would ' in msg else msg}"
     return None
 
 
@@ -1064,13 +1061,13 @@ def sourced_environment_file(action: Action, sc: Scope) -> str | None:
 
 def submodule_into_protected(path: str, text: str, sc: Scope) -> str | None:
     """Why writing *text* to *path* (a .gitmodules) points a submodule's checkout at a protected folder, or None."""
-    if posixpath.basename(path) != ".gitmodules":
+    if pathstr.basename(path) != ".gitmodules":
         return None
     from ..shell.effects import gitmodules_paths
 
-    top = posixpath.dirname(path)
+    top = pathstr.dirname(path)
     for p in gitmodules_paths(text)[:64]:
-        target = posixpath.normpath(p if p.startswith("/") else posixpath.join(top, p))
+        target = pathstr.normpath(p if p.startswith("/") else pathstr.join(top, p))
         why = paths.protected_reason(target, sc.ctx)
         if why:
             return f".gitmodules would check a submodule out into {p} at the next `git submodule update`: {why}"
@@ -1115,7 +1112,7 @@ def submodule_into_settings(action: Action, sc: Scope) -> str | None:
 
 def _approved_env_file(cmd: SimpleCommand, sc: Scope) -> tuple[str, str] | None:
     """(path, text) of the .envrc that `direnv allow [PATH]` / `mise trust [PATH]` approves, when the project's files can be read."""
-    name = posixpath.basename(cmd.name)
+    name = pathstr.basename(cmd.name)
     vals = [v for v in cmd.values() if not v.startswith("-")]
     if not vals or (name == "direnv" and vals[0] not in ("allow", "permit", "grant")) or (name == "mise" and vals[0] != "trust"):
         return None
@@ -1208,7 +1205,7 @@ def _hook_env(path: str, cmd: SimpleCommand, sc: Scope) -> str | None:
 def hook_packages(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     ops = [v for v in vals if not v.startswith("-")]
-    name = posixpath.basename(cmd.name)
+    name = pathstr.basename(cmd.name)
     if name.startswith("python"):
         if "-m" not in vals:
             return None
@@ -1249,7 +1246,7 @@ _NO_HOOKS: dict[str, tuple[str, ...]] = {"claude": ("--bare",)}
 
 
 def _agent(cmd: SimpleCommand) -> str:
-    name = posixpath.basename(cmd.name)
+    name = pathstr.basename(cmd.name)
     return _AGENT_ALIASES.get(name, name)
 
 
@@ -1297,7 +1294,7 @@ def _options(cmd: SimpleCommand) -> list[tuple[str, str]]:
     ),
 )
 def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
-    if posixpath.basename(cmd.name) == "env":
+    if pathstr.basename(cmd.name) == "env":
         return _env_hides_settings(cmd)
     agent = _agent(cmd)
     if any(v in ("--help", "-h", "--version", "-v") for v in cmd.values()):
@@ -1358,7 +1355,7 @@ def _env_hides_settings(cmd: SimpleCommand) -> str | None:
         i += 1
     if i >= len(vals):
         return None
-    name = posixpath.basename(vals[i])
+    name = pathstr.basename(vals[i])
     if _AGENT_ALIASES.get(name, name) not in _AGENT_CLIS and not (name in ("npx", "bunx", "pnpx") and any(a in _NPX_AGENTS for a in vals[i + 1 : i + 4])):
         return None
     hidden = sorted(u for u in unset if u in _AGENT_HOMES)
@@ -1485,7 +1482,7 @@ def agent_extra_code(cmd: SimpleCommand, sc: Scope) -> str | None:
             value = val.lstrip("@")
             if opt.endswith("mcp-config") and value and not value.lstrip().startswith("{") and paths.DYN not in value:
                 p = sc.path(value, cmd)
-                if posixpath.basename(p) == ".mcp.json" and sc.inside_project(p):
+                if pathstr.basename(p) == ".mcp.json" and sc.inside_project(p):
                     continue  # the project's own MCP servers, which the agent may not write
             return f"{cmd.name} {opt} starts programs of its own that clearance's hook does not see"
         if agent == "codex" and opt in ("-c", "--config") and val.strip().startswith("mcp_servers"):
@@ -1605,7 +1602,7 @@ def _what(p: Proc) -> str:
     no_match=("pkill -f 'node server.js'", "kill -9 1234", "killall vite", "kill %1", "gdb -p 4242"),
 )
 def signal_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
-    name = posixpath.basename(cmd.name)
+    name = pathstr.basename(cmd.name)
     procs = sc.ctx.processes() if sc.ctx.processes is not None else ()
     if name in _PID_TOOLS:
         # After -p, every number is a process id (renice -p 1 2 3, taskset -p MASK PID, strace -p PID, -p=PID).
@@ -1800,7 +1797,7 @@ def git_settings_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     directory = sc.path(".", cmd)
     for o, v, level in nc.opts:
         if o == "C" and level == 0 and v:
-            directory = sc.path(v if v.startswith(("/", "~")) else posixpath.join(directory, v), cmd)
+            directory = sc.path(v if v.startswith(("/", "~")) else pathstr.join(directory, v), cmd)
     if paths.DYN in directory:
         return None
     what = "git " + " ".join(nc.sub)
@@ -1819,11 +1816,11 @@ def git_settings_change(cmd: SimpleCommand, sc: Scope) -> str | None:
             return f"{what}: git did not say in time which files it would rewrite, so a change of the agent's settings cannot be ruled out"
         sparse = next((w for w in withins if w.startswith("\0sparse:")), None)
         if sparse is not None:
-            kept = [posixpath.join(directory, k) for k in sparse[len("\0sparse:") :].split("\0") if k]
+            kept = [pathstr.join(directory, k) for k in sparse[len("\0sparse:") :].split("\0") if k]
             # What stays: the kept directories, and the files at the top of the work tree.
             got = tuple(p for p in got if not any(paths.is_within(p, k) for k in kept) and "/" in p[len(directory) + 1 :])
             withins = {""}
-        roots = [] if "" in withins or len(withins) > 64 else [sc.path(w if w.startswith(("/", "~")) else posixpath.join(directory, w)) for w in withins]
+        roots = [] if "" in withins or len(withins) > 64 else [sc.path(w if w.startswith(("/", "~")) else pathstr.join(directory, w)) for w in withins]
         for p in got:
             if p in checked or (roots and not any(paths.is_within(p, r) for r in roots)):
                 continue
@@ -1864,7 +1861,7 @@ def lock_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
         p = sc.path(v, cmd)
         why = paths.clearance_owned(p, sc.ctx)
         if why is not None:
-            return f"{posixpath.basename(cmd.name)} locks {sc.show(p)} ({why})"
+            return f"{pathstr.basename(cmd.name)} locks {sc.show(p)} ({why})"
         if cmd.name == "flock":
             break  # flock [options] FILE COMMAND…: only the first operand is the lock
     return None
@@ -2036,7 +2033,7 @@ def clearance_library(cmd: SimpleCommand, sc: Scope) -> str | None:
     used = _clearance_module_use(text)
     if used is None:
         return None
-    return f"{posixpath.basename(cmd.name)} code calls {used}, which changes clearance's own configuration or records; only the user does that"
+    return f"{pathstr.basename(cmd.name)} code calls {used}, which changes clearance's own configuration or records; only the user does that"
 
 
 @rule(
@@ -2130,9 +2127,9 @@ def widen_project_git(cmd: SimpleCommand, sc: Scope) -> str | None:
         target = paths.resolve(nc.words[0].value, start, sc.ctx.home)
     if nc.has("bare"):
         # A bare repository is no work tree, unless it is named .git: then the folder holding it is one.
-        if posixpath.basename(target.rstrip("/")) != ".git":
+        if pathstr.basename(target.rstrip("/")) != ".git":
             return None
-        target = posixpath.dirname(target.rstrip("/"))
+        target = pathstr.dirname(target.rstrip("/"))
     if not target or paths.DYN in target or not _widens_project(target, sc):
         return None
     return f"git init makes {sc.show(target)}, above the project, a repository that holds it: the project boundary would move up to it"

@@ -7,8 +7,7 @@ touched.
 
 from __future__ import annotations
 
-import posixpath
-
+from .. import pathstr
 from ..model import TOO_LARGE
 from ..paths import DYN, clearance_owned
 from ..paths import resolve as resolve_path
@@ -122,7 +121,7 @@ def _remote_named(name: str, args: list[Word]) -> list[Word]:
         path = rest.split("?", 1)[0].split("#", 1)[0].partition("/")[2]
         base = path.rsplit("/", 1)[-1] or ("index.html" if name == "wget" else "")
         if base and base not in (".", ".."):
-            out.append(Word(posixpath.join(where, base) if where else base, a.raw))
+            out.append(Word(pathstr.join(where, base) if where else base, a.raw))
     return out
 
 
@@ -514,7 +513,7 @@ def _through_link(p: str, sc: Scope, kind: str, follow: bool = False) -> str | N
     if DYN in p or paths.has_glob(p):
         head = paths.static_prefix(p)
     else:
-        head = posixpath.dirname(p) if kind == DELETE and not follow else p
+        head = pathstr.dirname(p) if kind == DELETE and not follow else p
     if not head or head == "/" or not paths.is_within(head, root) or (head == root and not follow):
         return None
     real_root = _REAL_ROOTS.get(root)
@@ -609,7 +608,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             if into_dir and sources and DYN not in dest.value:
                 # cp/mv x y z DIR/: each source lands inside the directory.
                 for w in sources:
-                    base = posixpath.basename(w.value.rstrip("/"))
+                    base = pathstr.basename(w.value.rstrip("/"))
                     if base and DYN not in base and base not in (".", ".."):
                         add(WRITE, Word(dest.value.rstrip("/") + "/" + base, dest.raw), recursive)
                     else:
@@ -626,7 +625,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 for w, where in landed:
                     link = sc.word_path(where, cmd)
                     if symbolic and not w.value.startswith(("/", "~")):
-                        pointed = resolve_path(w.value, posixpath.dirname(link), sc.ctx.home)  # relative to the link's folder
+                        pointed = resolve_path(w.value, pathstr.dirname(link), sc.ctx.home)  # relative to the link's folder
                     else:
                         pointed = sc.word_path(w, cmd)
                     sc.remember_link(link, pointed)
@@ -657,7 +656,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
 
                 for w in ops[:-1]:
                     keep = "--keepParent" in flags and "-x" not in flags
-                    landing = Word(dest.value.rstrip("/") + "/" + posixpath.basename(w.value.rstrip("/")), dest.raw) if keep else dest
+                    landing = Word(dest.value.rstrip("/") + "/" + pathstr.basename(w.value.rstrip("/")), dest.raw) if keep else dest
                     tree_into(landing, w, "archive" if "-x" in flags else "dir", cmd, sc, out)
     elif name == "chattr":
         # chattr -i FILE / +a FILE: the attribute change looks like an option.
@@ -871,7 +870,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 for w in ops[:-1]:
                     # rsync SRC/ DEST copies what SRC holds into DEST; rsync SRC DEST copies SRC itself into DEST/SRC.
                     remote = ":" in w.value.split("/", 1)[0] and not w.value.startswith(("/", ".", "~"))
-                    into = dest.value if w.value.endswith("/") or remote else dest.value.rstrip("/") + "/" + posixpath.basename(w.value)
+                    into = dest.value if w.value.endswith("/") or remote else dest.value.rstrip("/") + "/" + pathstr.basename(w.value)
                     tree_into(
                         Word(into, dest.raw),
                         None if remote else w,
@@ -973,7 +972,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         elif nc.sub == ("submodule", "add") and nc.words:
             # git submodule add URL [PATH]: a clone into PATH (by default the URL's last part), as git clone URL PATH.
             url = nc.words[0].value
-            dest = nc.words[1] if len(nc.words) >= 2 else Word(posixpath.basename(url.rstrip("/")).removesuffix(".git"), url)
+            dest = nc.words[1] if len(nc.words) >= 2 else Word(pathstr.basename(url.rstrip("/")).removesuffix(".git"), url)
             if dest.value:
                 _new_checkout(_under(git_base, dest), cmd, sc, add)
         elif nc.sub == ("submodule", "update") and sc.ctx.read_file is not None:
@@ -1073,7 +1072,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 if in_dir[i] is None:
                     continue
                 if in_dir[i] and not v.startswith(("-", "/", "~")):
-                    v = posixpath.join(in_dir[i] or "", v)
+                    v = pathstr.join(in_dir[i] or "", v)
             if v.startswith("-") and "=" in v:
                 v = v.split("=", 1)[1]
             elif v.startswith("-") or (v.startswith("@") and len(v) == 1):
@@ -1098,7 +1097,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         if r.writes:
             add(WRITE, r.target, note="redirect")
         elif r.reads:
-            if r.op == "<" and r.fd in ("", "0") and posixpath.basename(name) in _STDIN_UNREAD:
+            if r.op == "<" and r.fd in ("", "0") and pathstr.basename(name) in _STDIN_UNREAD:
                 continue  # `chmod 600 x < FILE`: the shell opens FILE, the program never reads its input
             add(READ, r.target, note="redirect")
     if name in _SOURCE_REMOVERS and _removes_sources(name, [w.value for w in args]):
@@ -1203,7 +1202,7 @@ def _pathspec_words(nc: Norm, cmd: SimpleCommand, sc: Scope, base: str | None, w
         if top:
             here = sc.path(base or ".", cmd)
             root = sc.ctx.project_root if sc.ctx.project_root and sc.inside_project(here) else here
-            out.append(Word(root if p == EVERYTHING else posixpath.join(root, p), p))
+            out.append(Word(root if p == EVERYTHING else pathstr.join(root, p), p))
         else:
             out.append(_under(base, Word(p, p)))
     return out
@@ -1236,7 +1235,7 @@ def patch_targets(sources: list[Word], cmd: SimpleCommand, sc: Scope, strip: int
             texts.append(cmd.stdin_text)
         files += [r.target for r in cmd.redirects if r.op == "<" and r.target is not None]
         for src in cmd.stdin_from:
-            if posixpath.basename(src.name) == "cat":
+            if pathstr.basename(src.name) == "cat":
                 files += [a for a in src.args if not a.value.startswith("-")]
     if read is not None:
         for w in files[:8]:
@@ -1280,7 +1279,7 @@ def git_config_file_write(nc: Norm) -> tuple[str, str] | None:
     f = nc.value("file")
     if not f or f == "-" or DYN in f:
         return None
-    if f.endswith(("/.git/config", "/git/config")) or f in (".git/config", "config") or posixpath.basename(f) == ".gitconfig":
+    if f.endswith(("/.git/config", "/git/config")) or f in (".git/config", "config") or pathstr.basename(f) == ".gitconfig":
         return None
     if not git_config_writes(nc):
         return None
@@ -1376,7 +1375,7 @@ def _git_plumbing_writes(nc: Norm, cmd: SimpleCommand, sc: Scope, tree: str | No
         return
     if verb == "read-tree":
         if prefix is not None and "-u" in unknown:
-            folder = prefix if prefix.endswith("/") else posixpath.dirname(prefix) or "."
+            folder = prefix if prefix.endswith("/") else pathstr.dirname(prefix) or "."
             add(WRITE, _under(tree, Word(folder, folder)), True, note="git read-tree --prefix")
         return
     every = any(u in ("-a", "--all", "--stdin") for u in unknown)
@@ -1387,7 +1386,7 @@ def _git_plumbing_writes(nc: Norm, cmd: SimpleCommand, sc: Scope, tree: str | No
                 add(WRITE, _under(tree, w), every, note="git checkout-index")
         return
     if every:
-        folder = prefix if prefix.endswith("/") else posixpath.dirname(prefix) or "."
+        folder = prefix if prefix.endswith("/") else pathstr.dirname(prefix) or "."
         add(WRITE, _under(tree, Word(folder, folder)), True, note="git checkout-index --prefix")
         from .trees import tree_into
 
@@ -1401,11 +1400,11 @@ def _git_tree(nc: Norm, base: str | None) -> str | None:
     """Where the paths of a git command are read from: its --work-tree, beside its --git-dir, or its -C directory."""
     tree = nc.value("work-tree")
     if tree:
-        return tree if base is None or tree.startswith(("/", "~")) else posixpath.join(base, tree)
+        return tree if base is None or tree.startswith(("/", "~")) else pathstr.join(base, tree)
     git_dir = nc.value("git-dir")
     if git_dir:
-        parent = posixpath.dirname(git_dir.rstrip("/")) or "."
-        return parent if base is None or parent.startswith(("/", "~")) else posixpath.join(base, parent)
+        parent = pathstr.dirname(git_dir.rstrip("/")) or "."
+        return parent if base is None or parent.startswith(("/", "~")) else pathstr.join(base, parent)
     return base
 
 
@@ -1414,7 +1413,7 @@ def _git_base(opts: list[tuple[str, str | None, int]]) -> str | None:
     base: str | None = None
     for o, v, level in opts:
         if o == "C" and level == 0 and v:
-            base = v if base is None or v.startswith(("/", "~")) else posixpath.join(base, v)
+            base = v if base is None or v.startswith(("/", "~")) else pathstr.join(base, v)
     return base
 
 
@@ -1497,7 +1496,7 @@ def _copied_tree(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope, out
             continue
         whole = name in ("aws", "rclone") or (name == "gsutil" and vals[0] == "rsync")  # these copy what the source holds
         contents = whole or v.endswith(("/.", "/*")) or (src.value.endswith("/") and name != "scp")
-        base = posixpath.basename(v)
+        base = pathstr.basename(v)
         landing = dest if contents or not base or ":" in base else Word(dest.value.rstrip("/") + "/" + base, dest.raw)
         tree_into(landing, None, "dir", cmd, sc, out, unknown=f"it comes from {src.value.split(':', 1)[0]}:, which the hook cannot list")
 
@@ -1720,7 +1719,7 @@ def _under(base: str | None, w: Word) -> Word:
     """*w* read relative to *base* (a directory git moved into), when it is relative."""
     if base is None or w.value.startswith(("/", "~")):
         return w
-    return Word(posixpath.join(base, w.value), w.raw)
+    return Word(pathstr.join(base, w.value), w.raw)
 
 
 def chmod_parts(cmd: SimpleCommand) -> tuple[str | None, list[Word], bool]:
@@ -1850,7 +1849,7 @@ def find_delete(cmd: SimpleCommand, acts: Callable[[list[Word]], str] | None = N
                 if not (w in _EXEC_PREFIXES or "=" in w or (j > i + 1 and (w.startswith("-") or w.isdigit()))):
                     break
                 j += 1  # -exec env X=1 rm, -exec command rm, -exec nice -n 5 rm
-            inner = posixpath.basename(args[j].value) if j < len(args) else ""
+            inner = pathstr.basename(args[j].value) if j < len(args) else ""
             if inner in _SHELLS and j + 2 < len(args) and args[j + 1].value == "-c":
                 inner = _script_deleter(args[j + 2].value)  # -exec sh -c 'rm "$1"' _ {} \;
             if inner in _FIND_DELETERS:
@@ -1944,12 +1943,12 @@ def _exec_acts(words: list[Word], cmd: SimpleCommand, sc: Scope) -> str:
 def _absent(path: str, root: str, list_dir: Callable[[str], list[str] | None]) -> bool:
     """Whether a listing shows *path* missing: its nearest listable ancestor (at or below *root*) lacks the next name."""
     child = path
-    parent = posixpath.dirname(path)
+    parent = pathstr.dirname(path)
     while len(parent) >= len(root.rstrip("/")) and parent != child:
         names = list_dir(parent)
         if names is not None:
-            return posixpath.basename(child) not in names
-        child, parent = parent, posixpath.dirname(parent)
+            return pathstr.basename(child) not in names
+        child, parent = parent, pathstr.dirname(parent)
     return False
 
 
@@ -1957,7 +1956,7 @@ def _find_test(test: str, pat: str, path: str, printed: str) -> bool:
     """find's -name/-path test (and their -i forms) on *path*, printed by find as *printed*."""
     import fnmatch
 
-    subject = posixpath.basename(path) if test in ("-name", "-iname") else printed
+    subject = pathstr.basename(path) if test in ("-name", "-iname") else printed
     if test.startswith("-i"):
         return fnmatch.fnmatchcase(subject.lower(), pat.lower())
     return fnmatch.fnmatchcase(subject, pat)
@@ -2003,7 +2002,7 @@ def _tar_dirs(args: list[Word]) -> list[str | None]:
         v = w.value
         if take:
             out.append(None)
-            cur = v if v.startswith(("/", "~")) or not cur else posixpath.join(cur, v)
+            cur = v if v.startswith(("/", "~")) or not cur else pathstr.join(cur, v)
             take = False
         elif v in ("-C", "--directory"):
             out.append(None)
@@ -2011,7 +2010,7 @@ def _tar_dirs(args: list[Word]) -> list[str | None]:
         elif v.startswith("--directory="):
             out.append(None)
             d = v.split("=", 1)[1]
-            cur = d if d.startswith(("/", "~")) or not cur else posixpath.join(cur, d)
+            cur = d if d.startswith(("/", "~")) or not cur else pathstr.join(cur, d)
         else:
             out.append(cur)
     return out

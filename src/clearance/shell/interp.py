@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..lazyre import LazyRe, lazy
 from ..paths import DYN
+from .ir import shell_quote as shell_quote
 from .programs import CODE_OPTIONS as CODE_OPTIONS
 from .programs import INTERPRETERS as INTERPRETERS
 
@@ -696,16 +697,6 @@ def _second_argument(code: str, pos: int) -> str | None:
         return None
     value, _ = _expression(tail[1:].lstrip())
     return value
-
-
-def shell_quote(s: str) -> str:
-    if s and all(c.isalnum() or c in "-_./~=:@%+," for c in s):
-        return s
-    if DYN in s:
-        # Double quotes, so that the dynamic marker stays a run-time value when re-parsed.
-        parts = [p.replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$").replace("`", "\\`") for p in s.split(DYN)]
-        return '"' + DYN.join(parts) + '"'
-    return "'" + s.replace("'", "'\"'\"'") + "'"
 
 
 # CPython's options that take a value, glued or as the next word (Python/getopt.c: "bBc:dEhiIm:OPqRsStuvVW:xX:?";

@@ -294,3 +294,16 @@ class SimpleCommand:
 
     def __repr__(self) -> str:
         return f"SimpleCommand({self.show()!r}, via={self.via})"
+
+
+# A word quoted for a command line the shell reader reads again (code turned into a one-liner: code/convention.py,
+# scripts.py, the interpreter readers).  Here, not in shell/interp.py, so that code/convention.py's toolchain readers
+# need not import the interpreter one-liner analysis (~46 KB of code) to quote a word.
+def shell_quote(s: str) -> str:
+    if s and all(c.isalnum() or c in "-_./~=:@%+," for c in s):
+        return s
+    if DYN in s:
+        # Double quotes, so that the dynamic marker stays a run-time value when re-parsed.
+        parts = [p.replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$").replace("`", "\\`") for p in s.split(DYN)]
+        return '"' + DYN.join(parts) + '"'
+    return "'" + s.replace("'", "'\"'\"'") + "'"

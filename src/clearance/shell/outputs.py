@@ -15,8 +15,7 @@ Anything else is unknown (``None``): the caller keeps ``DYN``.
 
 from __future__ import annotations
 
-import posixpath
-
+from .. import pathstr
 from ..paths import DYN
 
 TYPE_CHECKING = False
@@ -238,7 +237,7 @@ def command_output(cmd: SimpleCommand, depth: int = 0) -> str | None:
     """What *cmd* writes to stdout: literal text, or ``ROOT/`` + DYN for paths under ROOT; None when unknown."""
     if depth > 8 or _writes_stdout_elsewhere(cmd):
         return None
-    name = posixpath.basename(cmd.name)
+    name = pathstr.basename(cmd.name)
     if name in ("echo", "printf", "cat", "tee"):
         text = literal_output(cmd)
         return text if text is None or len(text) <= _MAX_TEXT else None
@@ -270,12 +269,12 @@ def command_output(cmd: SimpleCommand, depth: int = 0) -> str | None:
         p = ops[0]
         if name == "dirname":
             stripped = p.rstrip("/")
-            return posixpath.dirname(stripped) or "." if stripped else "/"
+            return pathstr.dirname(stripped) or "." if stripped else "/"
         if name == "basename":
-            return posixpath.basename(p.rstrip("/")) or "/"
+            return pathstr.basename(p.rstrip("/")) or "/"
         if not p.startswith(("/", "~")) and cmd.cwd is not None and DYN not in cmd.cwd:
-            p = posixpath.join(cmd.cwd, p)
-        return posixpath.normpath(p) if p.startswith("/") else p
+            p = pathstr.join(cmd.cwd, p)
+        return pathstr.normpath(p) if p.startswith("/") else p
     if name == "find":
         from .options import find_roots
 
@@ -352,8 +351,8 @@ def _mktemp(cmd: SimpleCommand) -> str | None:
     if template and tmpdir is None and not under_tmp:
         if cmd.cwd is None or DYN in cmd.cwd:
             return None
-        return posixpath.join(cmd.cwd, template)
-    return posixpath.join(tmpdir or "/tmp", template or "tmp.XXXXXXXXXX")
+        return pathstr.join(cmd.cwd, template)
+    return pathstr.join(tmpdir or "/tmp", template or "tmp.XXXXXXXXXX")
 
 
 def _lists_files(cmd: SimpleCommand) -> bool:
@@ -372,9 +371,9 @@ def _file_operands(cmd: SimpleCommand) -> bool:
     ops = _operands(cmd)
     if ops is None:
         return True
-    if posixpath.basename(cmd.name) in ("grep", "egrep", "fgrep", "rg"):
+    if pathstr.basename(cmd.name) in ("grep", "egrep", "fgrep", "rg"):
         return len(ops) > 1  # the pattern, then files
-    if posixpath.basename(cmd.name) in ("head", "tail"):
+    if pathstr.basename(cmd.name) in ("head", "tail"):
         # -n N / -c N: the number is an operand to _operands; a file is what is left beside it.
         return any(not o.lstrip("+-").isdigit() for o in ops)
     return bool(ops)

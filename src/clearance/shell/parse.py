@@ -9,8 +9,7 @@ here-documents and the directory it runs in (``cd`` is followed).
 
 from __future__ import annotations
 
-import posixpath
-
+from .. import pathstr
 from ..paths import DYN, resolve
 from .ir import BASH_BUILTINS, CHANNEL_VARIABLES, NOT_RUN, Redirect, SimpleCommand, Word, command_variable
 from .limits import PARSE_DEADLINE as PARSE_DEADLINE
@@ -1531,7 +1530,7 @@ class _Walker:
         head, _, base = script.rpartition("/")
         if not base.startswith("activate") or not head.endswith("bin"):
             return
-        env = posixpath.dirname(head)
+        env = pathstr.dirname(head)
         if DYN in env or (self.st.cwd is None and not env.startswith(("/", "~"))):
             self.st.exported["VIRTUAL_ENV"] = DYN
             return
@@ -1714,7 +1713,7 @@ def _loop_value(items: list[str]) -> str:
         return items[0]
     if any(DYN in i for i in items):
         return DYN
-    common = posixpath.commonpath(items) if all(i.startswith("/") for i in items) or not any(i.startswith("/") for i in items) else ""
+    common = pathstr.commonpath(items) if all(i.startswith("/") for i in items) or not any(i.startswith("/") for i in items) else ""
     if not common or common in (".", "/") or common in items:
         return DYN
     return common + "/" + DYN
@@ -2156,4 +2155,4 @@ def _bind_traps(st: _State) -> None:
 def join_cwd(cwd: str | None, sub: str, home: str) -> str | None:
     if cwd is None or DYN in sub:
         return None
-    return resolve(sub, cwd, home) if sub else posixpath.normpath(cwd)
+    return resolve(sub, cwd, home) if sub else pathstr.normpath(cwd)

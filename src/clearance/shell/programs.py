@@ -7,6 +7,10 @@ command is one of them.  Those modules re-export the tables under their old name
 
 from __future__ import annotations
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
 # The shells: a command of one of these names runs a script (unwrap.py reads its -c text or its file).
 SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "mksh", "ash", "fish", "busybox", "rbash", "tcsh", "csh"})
 AWKS = frozenset({"awk", "gawk", "mawk", "nawk"})
@@ -208,3 +212,38 @@ _GIT_BUILTIN_NAMES = (
     " upload-archive upload-pack var verify-commit verify-pack verify-tag version worktree write-tree"
 )
 GIT_BUILTINS = frozenset(_GIT_BUILTIN_NAMES.split())
+
+# The package managers whose `run NAME` (and shorthands) run a script of package.json (scripts.py).
+NODE_RUNNERS = frozenset({"npm", "pnpm", "yarn", "bun"})
+
+
+def may_run_a_script(name: str, raw: str, values: Sequence[str] = ()) -> bool:
+    """The dispatch of scripts.script_runs on a command's name (*raw*: its first word as typed, *values*: its words): a
+    shell or `source`, a database client, a program given by its path, make, a node package manager, an interpreter,
+    or git given a subcommand it does not have (an alias in the repository's configuration) may run a project file; no
+    other command does, and the engine does not import scripts.py for it."""
+    from ..paths import DYN
+
+    return (
+        name in SHELLS
+        or name in ("source", ".")
+        or name in CLIENT_DIALECTS
+        or ("/" in raw and DYN not in raw)
+        or name in ("make", "gmake")
+        or name in NODE_RUNNERS
+        or name in INTERPRETERS
+        or (name == "git" and git_may_run_an_alias(values))
+    )
+
+
+# git's options before the subcommand that take the next word as their value (git(1)).
+_GIT_VALUED = frozenset({"-C", "-c", "--git-dir", "--work-tree", "--namespace", "--super-prefix", "--config-env", "--exec-path"})
+
+
+def git_may_run_an_alias(values: Sequence[str]) -> bool:
+    """`git [OPTIONS] NAME …` where NAME is not one of git's own commands (an alias may stand there); True where the
+    words are not plain enough to tell (scripts._git_alias reads them exactly)."""
+    i = 1
+    while i < len(values) and values[i].startswith("-"):
+        i += 2 if values[i] in _GIT_VALUED else 1
+    return i < len(values) and values[i] not in GIT_BUILTINS

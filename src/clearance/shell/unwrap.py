@@ -8,9 +8,9 @@ be seen through statically is reported as a problem.
 
 from __future__ import annotations
 
-import posixpath
 from contextvars import ContextVar
 
+from .. import pathstr
 from ..lazyre import lazy
 from ..paths import DYN
 from .ir import NOT_RUN, SimpleCommand, Word, command_variable
@@ -164,7 +164,7 @@ def _wrapper_cwd(cmd: SimpleCommand, opts: list[Word], names: tuple[str, ...]) -
         return False
     if DYN in target or cmd.cwd is None:
         return None
-    return posixpath.normpath(posixpath.join(cmd.cwd, target))
+    return pathstr.normpath(pathstr.join(cmd.cwd, target))
 
 
 # Wrapper options whose value is a command string run by sh -c.
@@ -377,7 +377,7 @@ def _loaded_libraries(name: str, cmd: SimpleCommand) -> list[tuple[str, str]]:
     for lib, via in found:
         if DYN not in lib and "/" not in lib:
             continue
-        full = posixpath.normpath(posixpath.join(cmd.cwd or "/", lib)) if DYN not in lib else lib
+        full = pathstr.normpath(pathstr.join(cmd.cwd or "/", lib)) if DYN not in lib else lib
         if DYN not in lib and (full.startswith(_SYSTEM_LIBS) or (cmd.cwd and (full + "/").startswith(cmd.cwd.rstrip("/") + "/"))):
             continue
         out.append((lib, via))
@@ -1114,7 +1114,7 @@ def known_program(name: str) -> bool:
 
 def runnable(name: str) -> bool:
     """Whether *name* is a command the rule packs judge (rm, git, kubectl, bash …): worth reading when handed to a program."""
-    return posixpath.basename(name) in _known_sets()[1]
+    return pathstr.basename(name) in _known_sets()[1]
 
 
 # `python -m` modules judged under their full dotted name rather than their package.
@@ -1199,7 +1199,7 @@ def basename_command(word: Word) -> Word:
         v = v.replace("\\", "")
         word = Word(v, word.raw, word.subs, word.procsub, word.vars, word.quoted)
     if "/" in v and DYN not in v:
-        base = posixpath.basename(v)
+        base = pathstr.basename(v)
         if base:
             return Word(base, word.raw, word.subs, word.procsub, word.vars, word.quoted)
     return word
@@ -1273,7 +1273,7 @@ def find_selection(argv: list[Word], start: int) -> tuple[str, bool]:
 def _exec_program(inner: list[Word]) -> str:
     """The program an -exec runs, past the words that run it unchanged."""
     for w in inner:
-        name = posixpath.basename(w.value)
+        name = pathstr.basename(w.value)
         if name not in _FIND_EXEC_PREFIXES and not w.value.startswith("-") and "=" not in w.value and not w.value.isdigit():
             return name
     return ""
@@ -1880,7 +1880,7 @@ class Unwrapper:
             self.reparse(': "' + value.replace("\\", "\\\\").replace('"', '\\"') + '"', cmd, via)
         elif how == "script-shell":
             # npm --script-shell=PROG: every package script runs as `PROG -c SCRIPT` (spawned, not through a shell).
-            if posixpath.basename(value) not in SHELLS:
+            if pathstr.basename(value) not in SHELLS:
                 self.out.problems.append(("shell.dynamic-code", f"{via} runs every script through {value}, a program clearance cannot see into"))
         elif how == "program-dir":
             # git --exec-path=DIR / GIT_EXEC_PATH: git runs its helpers (git-remote-https, git-foo) from DIR.
@@ -2059,7 +2059,7 @@ class Unwrapper:
             elif (a in ("-C", "--chdir") and i + 1 < len(argv)) or a.startswith("--chdir=") or (a.startswith("-C") and len(a) > 2):
                 glued = a.startswith("--chdir=") or (a.startswith("-C") and len(a) > 2)
                 target = a.split("=", 1)[1] if a.startswith("--chdir=") else a[2:] if glued else argv[i + 1].value
-                cwd = None if (DYN in target or cwd is None) else posixpath.normpath(posixpath.join(cwd, target))
+                cwd = None if (DYN in target or cwd is None) else pathstr.normpath(pathstr.join(cwd, target))
                 i += 1 if glued else 2
             elif (split := _env_split_string(a)) is not None and (split or i + 1 < len(argv)):
                 # -S STRING, -SSTRING, -vS STRING, --split-string=STRING: env splits STRING into words and runs them
@@ -2374,9 +2374,9 @@ class Unwrapper:
             reading = read(values, lang)
             if lang == "perl" and reading.loads:
                 self._perl_code(cmd, [o for o in reading.loads if o[:2] in ("-M", "-m")], f"{cmd.name} ")
-            if lang == "ruby" and reading.file is not None and posixpath.basename(reading.file) in _RUBY_LAUNCHERS:
+            if lang == "ruby" and reading.file is not None and pathstr.basename(reading.file) in _RUBY_LAUNCHERS:
                 # ruby bin/rails runner CODE, ruby bin/rake db:drop: the launcher script is the tool it starts.
-                tool = posixpath.basename(reading.file)
+                tool = pathstr.basename(reading.file)
                 self.command(cmd.derive([Word(tool, reading.file), *(Word(v, v) for v in reading.operands)], f"{cmd.name} {reading.file}"))
                 return
             if lang == "js" and reading.file is not None and "/" in reading.file:
@@ -2481,7 +2481,7 @@ class Unwrapper:
             nc = normalise(cmd)
             for d in nc.workdirs():
                 # make -C DIR: the recipes run in DIR (each -C relative to the one before).
-                moved = None if (DYN in d or moved is None) else posixpath.normpath(posixpath.join(moved, d))
+                moved = None if (DYN in d or moved is None) else pathstr.normpath(pathstr.join(moved, d))
             for makefile_text in nc.values("eval"):
                 # make --eval=TEXT: Makefile text read before the Makefile; its recipes run.
                 from ..code.convention import make_parse_time
@@ -2491,7 +2491,7 @@ class Unwrapper:
             for w in nc.words:
                 var, eq, shell = w.value.partition("=")
                 first = shell.split()[0] if shell.split() else ""
-                if eq and var in ("SHELL", "MAKESHELL") and first and posixpath.basename(first) not in SHELLS:
+                if eq and var in ("SHELL", "MAKESHELL") and first and pathstr.basename(first) not in SHELLS:
                     # make SHELL=PROG: every recipe runs as `PROG -c RECIPE`.
                     self.reparse(shell, cmd, f"{name} {var}=")
             if embedded.make_reads_stdin(values):
@@ -2779,7 +2779,7 @@ def _redirect_fails(cmd: SimpleCommand) -> bool:
     if first is None or first.target is None or first.target.dynamic or DYN in first.target.value:
         return False
     v = first.target.value
-    return v.endswith("/") or posixpath.basename(v) in (".", "..")
+    return v.endswith("/") or pathstr.basename(v) in (".", "..")
 
 
 def _setup_generator(cmds: list[SimpleCommand]) -> bool:

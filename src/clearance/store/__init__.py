@@ -8,7 +8,7 @@ neither lose nor double-count an update.
 
 from __future__ import annotations
 
-import os
+from .. import pathstr
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -49,9 +49,9 @@ if TYPE_CHECKING:
 
 
 def default_path(env: Any) -> str:
-    home = env.get("HOME") or os.path.expanduser("~")
-    state = env.get("XDG_STATE_HOME") or os.path.join(home, ".local", "state")
-    return os.path.join(state, "clearance", "clearance.db")
+    home = env.get("HOME") or pathstr.expanduser("~")
+    state = env.get("XDG_STATE_HOME") or pathstr.join(home, ".local", "state")
+    return pathstr.join(state, "clearance", "clearance.db")
 
 
 def resolve_url(explicit: str | None, policy_audit: dict[str, Any] | None, env: Any) -> str:

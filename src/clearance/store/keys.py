@@ -6,8 +6,10 @@ importing the chain's verification and pruning, and the store's schema (chain.py
 
 from __future__ import annotations
 
-import os
+import posix
 import time
+
+from .. import pathstr
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -29,14 +31,14 @@ class KeyError_(Exception):
 def default_key_file(env: Any) -> str:
     from . import default_path
 
-    return os.path.join(os.path.dirname(default_path(env)), "audit.key")
+    return pathstr.join(pathstr.dirname(default_path(env)), "audit.key")
 
 
 def key_file(audit_cfg: dict[str, Any] | None, env: Any) -> str:
     """$CLEARANCE_AUDIT_KEY_FILE, then the policy's [audit] key_file, then <state dir>/audit.key."""
     for candidate in (env.get("CLEARANCE_AUDIT_KEY_FILE"), (audit_cfg or {}).get("key_file")):
         if candidate:
-            return os.path.expanduser(str(candidate))
+            return pathstr.expanduser(str(candidate))
     return default_key_file(env)
 
 
@@ -58,35 +60,35 @@ def load_key(path: str, create: bool = True) -> bytes:
 
 
 def _create_key(path: str) -> bytes:
-    folder = os.path.dirname(path)
+    folder = pathstr.dirname(path)
     if folder:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-    key = os.urandom(KEY_BYTES)
-    tmp = f"{path}.{os.getpid()}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        pathstr.makedirs(folder, mode=0o700, exist_ok=True)
+    key = posix.urandom(KEY_BYTES)
+    tmp = f"{path}.{posix.getpid()}.tmp"
+    fd = posix.open(tmp, posix.O_WRONLY | posix.O_CREAT | posix.O_EXCL, 0o600)
     try:
-        os.write(fd, key)
-        os.fsync(fd)
+        posix.write(fd, key)
+        posix.fsync(fd)
     finally:
-        os.close(fd)
+        posix.close(fd)
     try:
-        os.link(tmp, path)  # atomic, and never replaces a key another process created first
+        posix.link(tmp, path)  # atomic, and never replaces a key another process created first
     except FileExistsError:
         key = _read_key(path)
     except OSError:
         # No hard links on this file system: create the key in place; readers wait for its bytes.
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = posix.open(path, posix.O_WRONLY | posix.O_CREAT | posix.O_EXCL, 0o600)
         except FileExistsError:
             key = _read_key(path)
         else:
             try:
-                os.write(fd, key)
-                os.fsync(fd)
+                posix.write(fd, key)
+                posix.fsync(fd)
             finally:
-                os.close(fd)
+                posix.close(fd)
     finally:
-        os.unlink(tmp)
+        posix.unlink(tmp)
     return key
 
 

@@ -31,7 +31,9 @@ loss may lose the last lines, as it could lose the last transactions before.  do
 
 from __future__ import annotations
 
-import os
+import posix
+
+from .. import pathstr
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -75,7 +77,7 @@ DAY_S = 86_400.0
 
 def key_path(db: str) -> str:
     """The spool's MAC key: beside it, so whoever folds verifies with the writer's key whatever its environment."""
-    return os.path.join(sessions_dir(db), KEY_NAME)
+    return pathstr.join(sessions_dir(db), KEY_NAME)
 
 
 def spool_key(db: str, create: bool) -> bytes | None:
@@ -92,16 +94,16 @@ def spool_key(db: str, create: bool) -> bytes | None:
 def prune_due(db: str, now: float) -> bool:
     """Whether a day has passed since the hook last had the store pruned (a file's mtime: no SQLite needed)."""
     try:
-        return now - os.stat(os.path.join(sessions_dir(db), PRUNED)).st_mtime >= DAY_S
+        return now - posix.stat(pathstr.join(sessions_dir(db), PRUNED)).st_mtime >= DAY_S
     except OSError:
         return True
 
 
 def mark_pruned(db: str) -> None:
-    p = os.path.join(sessions_dir(db), PRUNED)
+    p = pathstr.join(sessions_dir(db), PRUNED)
     with open(p, "wb"):
         pass
-    os.utime(p)
+    posix.utime(p)
 
 
 def mac(key: bytes, prev: str, body: bytes) -> str:
@@ -129,16 +131,16 @@ def lock(db: str, wait_s: float = LOCK_WAIT_S) -> int:
     that a hook, which takes only this lock, never waits behind a process waiting for SQLite.
     """
 
-    path = os.path.join(sessions_dir(db), LOCK_NAME)
+    path = pathstr.join(sessions_dir(db), LOCK_NAME)
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        fd = posix.open(path, posix.O_RDWR | posix.O_CREAT | getattr(posix, "O_NOFOLLOW", 0), 0o600)
     except FileNotFoundError:
-        os.makedirs(sessions_dir(db), mode=0o700, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        pathstr.makedirs(sessions_dir(db), mode=0o700, exist_ok=True)
+        fd = posix.open(path, posix.O_RDWR | posix.O_CREAT | getattr(posix, "O_NOFOLLOW", 0), 0o600)
     try:
         _acquire(fd, wait_s)
     except BaseException:
-        os.close(fd)
+        posix.close(fd)
         raise
     return fd
 
@@ -168,13 +170,13 @@ def unlock(fd: int) -> None:
     try:
         fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
-        os.close(fd)
+        posix.close(fd)
 
 
 def _session_file(db: str, session_id: str) -> str:
     from _blake2 import blake2b
 
-    return os.path.join(sessions_dir(db), blake2b(session_id.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest())
+    return pathstr.join(sessions_dir(db), blake2b(session_id.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest())
 
 
 def read_counters(db: str, session_id: str) -> tuple[int, int]:
@@ -188,33 +190,33 @@ def read_counters(db: str, session_id: str) -> tuple[int, int]:
 
 def write_counters(db: str, session_id: str, consecutive: int, total: int) -> None:
     path = _session_file(db, session_id)
-    tmp = f"{path}.{os.getpid()}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    tmp = f"{path}.{posix.getpid()}.tmp"
+    fd = posix.open(tmp, posix.O_WRONLY | posix.O_CREAT | posix.O_TRUNC, 0o600)
     try:
-        os.write(fd, f"{int(consecutive)} {int(total)}\n".encode())
+        posix.write(fd, f"{int(consecutive)} {int(total)}\n".encode())
     finally:
-        os.close(fd)
-    os.replace(tmp, path)
+        posix.close(fd)
+    posix.replace(tmp, path)
 
 
 def _last_mac(fd: int) -> str:
     """The MAC ending the spool's last line (GENESIS for an empty spool)."""
-    size = os.fstat(fd).st_size
+    size = posix.fstat(fd).st_size
     if size < MAC_HEX + 1:
         return GENESIS
-    tail = os.pread(fd, MAC_HEX + 1, size - MAC_HEX - 1)
+    tail = posix.pread(fd, MAC_HEX + 1, size - MAC_HEX - 1)
     return tail[:MAC_HEX].decode("ascii", "replace")
 
 
 def _ready(db: str) -> bool:
     """Whether the session counters are in the sessions folder (a new store: made so here)."""
     folder = sessions_dir(db)
-    if os.path.exists(os.path.join(folder, READY)):
+    if pathstr.exists(pathstr.join(folder, READY)):
         return True
-    if os.path.exists(db) and os.path.getsize(db) > 0:
+    if pathstr.exists(db) and pathstr.getsize(db) > 0:
         return False  # an existing store: its counters are copied by the store itself (adopt)
-    os.makedirs(folder, mode=0o700, exist_ok=True)
-    with open(os.path.join(folder, READY), "wb"):
+    pathstr.makedirs(folder, mode=0o700, exist_ok=True)
+    with open(pathstr.join(folder, READY), "wb"):
         pass
     return True
 
@@ -223,7 +225,7 @@ def _usable(db: str) -> None:
     """The store a spool feeds must be a file SQLite can write: a database replaced by a directory or a device
     (/dev/full) would take spooled decisions that can never be folded, so the hook refuses (and asks)."""
     try:
-        st = os.stat(db)
+        st = posix.stat(db)
     except FileNotFoundError:
         return
     if st.st_mode & 0o170000 != 0o100000:
@@ -246,12 +248,12 @@ def append(db: str, rec: dict[str, Any], limits: tuple[int, int], headless: bool
         consecutive, total = read_counters(db, sid)
         rec, out, new_c, new_t = escalation.settle(rec, consecutive, total, limits, headless)
         body = json.dumps({"rec": rec, "c": new_c, "t": new_t, "esc": 1 if out["escalate"] else 0}).encode()
-        fd = os.open(spool_path(db), os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        fd = posix.open(spool_path(db), posix.O_RDWR | posix.O_APPEND | posix.O_CREAT | getattr(posix, "O_NOFOLLOW", 0), 0o600)
         try:
-            os.write(fd, body + b" " + mac(key, _last_mac(fd), body).encode() + b"\n")  # one write, O_APPEND, under the lock
-            size = os.fstat(fd).st_size
+            posix.write(fd, body + b" " + mac(key, _last_mac(fd), body).encode() + b"\n")  # one write, O_APPEND, under the lock
+            size = posix.fstat(fd).st_size
         finally:
-            os.close(fd)
+            posix.close(fd)
         if (new_c, new_t) != (consecutive, total):
             write_counters(db, sid, new_c, new_t)  # unchanged (an allow after an allow): a write and a rename saved
     finally:
@@ -262,7 +264,7 @@ def append(db: str, rec: dict[str, Any], limits: tuple[int, int], headless: bool
 def pending(db: str) -> int:
     """Bytes waiting in the spool (0 when there is none)."""
     try:
-        return os.stat(spool_path(db)).st_size
+        return posix.stat(spool_path(db)).st_size
     except OSError:
         return 0
 
@@ -348,14 +350,14 @@ def replace(db: str, head: str) -> None:
     key = spool_key(db, create=True)
     assert key is not None
     body = json.dumps({"start": head}, separators=(",", ":")).encode()
-    tmp = os.path.join(sessions_dir(db), f".fold.{os.getpid()}")  # inside a folder clearance owns
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    tmp = pathstr.join(sessions_dir(db), f".fold.{posix.getpid()}")  # inside a folder clearance owns
+    fd = posix.open(tmp, posix.O_WRONLY | posix.O_CREAT | posix.O_TRUNC, 0o600)
     try:
-        os.write(fd, body + b" " + mac(key, head, body).encode() + b"\n")
-        os.fsync(fd)
+        posix.write(fd, body + b" " + mac(key, head, body).encode() + b"\n")
+        posix.fsync(fd)
     finally:
-        os.close(fd)
-    os.replace(tmp, spool_path(db))
+        posix.close(fd)
+    posix.replace(tmp, spool_path(db))
 
 
 def note_problems(store: Any, problems: list[str], ts: float) -> None:
@@ -394,17 +396,17 @@ def adopt(store: Any) -> None:
     """Copy an existing store's session counters to its sessions folder, once (then hooks can spool)."""
     db = store.url
     folder = sessions_dir(db)
-    if os.path.exists(os.path.join(folder, READY)):
+    if pathstr.exists(pathstr.join(folder, READY)):
         return
     fd = lock(db)
     try:
-        if os.path.exists(os.path.join(folder, READY)):
+        if pathstr.exists(pathstr.join(folder, READY)):
             return
-        os.makedirs(folder, mode=0o700, exist_ok=True)
+        pathstr.makedirs(folder, mode=0o700, exist_ok=True)
         for sid, consecutive, total in store.fetchall("SELECT session_id, consecutive_denials, total_denials FROM sessions"):
-            if not os.path.exists(_session_file(db, str(sid))):
+            if not pathstr.exists(_session_file(db, str(sid))):
                 write_counters(db, str(sid), int(consecutive), int(total))
-        with open(os.path.join(folder, READY), "wb"):
+        with open(pathstr.join(folder, READY), "wb"):
             pass
     finally:
         unlock(fd)
@@ -417,16 +419,16 @@ def prune_sessions(db: str, days: float, now: float) -> int:
     folder = sessions_dir(db)
     n = 0
     try:
-        names = os.listdir(folder)
+        names = posix.listdir(folder)
     except OSError:
         return 0
     for name in names:
         if name == READY:
             continue
-        p = os.path.join(folder, name)
+        p = pathstr.join(folder, name)
         try:
-            if now - os.stat(p).st_mtime > days * 86_400.0:
-                os.unlink(p)
+            if now - posix.stat(p).st_mtime > days * 86_400.0:
+                posix.unlink(p)
                 n += 1
         except OSError:
             pass
