@@ -218,7 +218,7 @@ NODE_RUNNERS = frozenset({"npm", "pnpm", "yarn", "bun"})
 
 
 def may_run_a_script(name: str, raw: str, values: Sequence[str] = ()) -> bool:
-    """The dispatch of scripts.script_runs on a command's name (*raw*: its first word as typed, *values*: its words): a
+    """The dispatch of scripts.script_runs on a command's name (*raw*: its first word as typed, *values*: the words after it): a
     shell or `source`, a database client, a program given by its path, make, a node package manager, an interpreter,
     or git given a subcommand it does not have (an alias in the repository's configuration) may run a project file; no
     other command does, and the engine does not import scripts.py for it."""
@@ -241,9 +241,9 @@ _GIT_VALUED = frozenset({"-C", "-c", "--git-dir", "--work-tree", "--namespace", 
 
 
 def git_may_run_an_alias(values: Sequence[str]) -> bool:
-    """`git [OPTIONS] NAME …` where NAME is not one of git's own commands (an alias may stand there); True where the
-    words are not plain enough to tell (scripts._git_alias reads them exactly)."""
-    i = 1
+    """`git [OPTIONS] NAME …` (*values*: the words after `git`) where NAME is not one of git's own commands (an alias
+    may stand there); True where the words are not plain enough to tell (scripts._git_alias reads them exactly)."""
+    i = 0
     while i < len(values) and values[i].startswith("-"):
         i += 2 if values[i] in _GIT_VALUED else 1
     return i < len(values) and values[i] not in GIT_BUILTINS
