@@ -263,10 +263,14 @@ def _filters(args: argparse.Namespace) -> dict[str, object]:
         reg = load()
         if args.rule not in reg and not args.rule.startswith(("policy.", "input.", "engine.", "probe.", "escalation.")):
             print(f"clearance {args.cmd}: no built-in rule {args.rule!r}{_did_you_mean(args.rule, list(reg))}", file=sys.stderr)
-    if args.since:
-        f["since"] = parse_time(args.since)
-    if args.until:
-        f["until"] = parse_time(args.until)
+    try:
+        if args.since:
+            f["since"] = parse_time(args.since)
+        if args.until:
+            f["until"] = parse_time(args.until)
+    except ValueError as e:  # a mistyped --since is the user's slip, not a crash: say what is read, exit as argparse does
+        print(f"clearance {args.cmd}: {e}", file=sys.stderr)
+        raise SystemExit(2) from None
     return f
 
 
