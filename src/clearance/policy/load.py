@@ -532,4 +532,8 @@ def from_managed_text(text: str, where: str = "managed policy (server)", ident: 
             data = None
     except tomllib.TOMLDecodeError as e:
         data, problems = None, [f"{where}: TOML syntax error: {e}"]
-    return merge([(lf, data, problems)], ident, home)  # type: ignore[list-item]
+    pol = merge([(lf, data, problems)], ident, home)  # type: ignore[list-item]
+    # Decided by the team service: its audit trail and this policy are the service's, so the way to lift a denial is
+    # the team's change process, not `clearance allow` on the developer's machine (which would find another call).
+    pol["served"] = True
+    return pol
