@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,96 @@ def test_a_local_denial_still_says_clearance_allow_last(tmp_path: Path) -> None:
     p = cli(tmp_path, "hook", "--agent", "claude", stdin=event("git push --force origin main", project))
     reason = json.loads(p.stdout)["hookSpecificOutput"]["permissionDecisionReason"]
     assert "`clearance allow --last`" in reason
+
+
+# -- the thin client (CLEARANCE_SERVER) set up wrong: doctor said every check passed, the hook's note misled --------
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def team(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, str]]:
+    """A running `clearance serve` on 127.0.0.1: (base URL, an approved token, a token still waiting for approval)."""
+    pytest.importorskip("starlette")
+    import time
+    import urllib.request
+
+    from clearance.server.service import Service
+
+    tmp = tmp_path_factory.mktemp("team")
+    db = str(tmp / "team.db")
+    svc = Service(db)
+    svc.add_user("alice", "correct horse battery", "admin")
+    token = svc.create_token("ci", "alice")
+    _, pending = svc.propose_token("laptop", "alice")
+    svc.store.close()
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "clearance", "serve", "--db", db, "--port", str(port)], env=dict(os.environ, HOME=str(tmp)))
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=1) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        proc.kill()
+        raise RuntimeError("clearance serve did not start")
+    yield base, token, pending
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def _doctor(tmp: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    assert cli(tmp, "install", "claude").returncode == 0
+    return cli(tmp, "doctor", env=env)
+
+
+def test_doctor_checks_the_team_service_the_hook_is_a_client_of(tmp_path: Path, team: tuple[str, str, str]) -> None:
+    base, token, pending = team
+    good = _doctor(tmp_path, {"CLEARANCE_SERVER": base, "CLEARANCE_TOKEN": token})
+    assert good.returncode == 0, good.stdout
+    assert f"✓ team service: {base} answers and accepts CLEARANCE_TOKEN" in good.stdout
+    cases = {
+        "no scheme": ({"CLEARANCE_SERVER": base.removeprefix("http://"), "CLEARANCE_TOKEN": token}, "is not an http(s) URL"),
+        "no token": ({"CLEARANCE_SERVER": base}, "CLEARANCE_TOKEN is not set"),
+        "pending token": ({"CLEARANCE_SERVER": base, "CLEARANCE_TOKEN": pending}, "not yet approved by a second person"),
+        "mistyped token": ({"CLEARANCE_SERVER": base, "CLEARANCE_TOKEN": token[:-3] + "xyz"}, "rejects CLEARANCE_TOKEN"),
+        "nothing listening": ({"CLEARANCE_SERVER": f"http://127.0.0.1:{_free_port()}", "CLEARANCE_TOKEN": token}, "does not answer"),
+    }
+    for name, (env, said) in cases.items():
+        d = cli(tmp_path, "doctor", env=env)
+        assert d.returncode == 1, (name, d.stdout)
+        assert "✗ team service:" in d.stdout and said in d.stdout, (name, d.stdout)
+    # A refused token makes the self-test fail too: the line says why, not "blocked: rm -rf ~ True, ls True".
+    d = cli(tmp_path, "doctor", env={"CLEARANCE_SERVER": base})
+    assert "✗ claude: self-test failed: ls was blocked (the hook said: clearance: CLEARANCE_SERVER is set but CLEARANCE_TOKEN is not" in d.stdout
+    assert "True" not in d.stdout
+
+
+def test_the_thin_client_says_why_the_service_refused_its_token(tmp_path: Path, team: tuple[str, str, str]) -> None:
+    base, token, pending = team
+    project = tmp_path / "home" / "proj"
+    project.mkdir(parents=True)
+    unset = cli(tmp_path, "hook", "--agent", "claude", stdin=event("git status", project), env={"CLEARANCE_SERVER": base})
+    assert json.loads(unset.stdout)["hookSpecificOutput"]["permissionDecision"] == "ask"
+    assert "CLEARANCE_TOKEN is not" in unset.stderr and "revoked" not in unset.stderr
+    waiting = cli(tmp_path, "hook", "--agent", "claude", stdin=event("git status", project), env={"CLEARANCE_SERVER": base, "CLEARANCE_TOKEN": pending})
+    assert json.loads(waiting.stdout)["hookSpecificOutput"]["permissionDecision"] == "ask"
+    assert "not yet approved" in waiting.stderr
+    ok = cli(tmp_path, "hook", "--agent", "claude", stdin=event("git status", project), env={"CLEARANCE_SERVER": base, "CLEARANCE_TOKEN": token})
+    assert json.loads(ok.stdout)["hookSpecificOutput"]["permissionDecision"] == "allow"
+
+
+def test_doctor_says_when_the_named_managed_policy_is_not_there(tmp_path: Path) -> None:
+    d = _doctor(tmp_path, {"CLEARANCE_MANAGED_POLICY": str(tmp_path / "mnt" / "managed.toml")})
+    assert f"! managed policy: CLEARANCE_MANAGED_POLICY names {tmp_path / 'mnt' / 'managed.toml'}, but there is no such file" in d.stdout
+    (tmp_path / "managed.toml").write_text('auto_mode = "enabled"\n')
+    assert "! managed policy" not in cli(tmp_path, "doctor", env={"CLEARANCE_MANAGED_POLICY": str(tmp_path / "managed.toml")}).stdout

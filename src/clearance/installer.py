@@ -466,18 +466,30 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
                 trusted, trust_lines = codex_trust_lines(scope, home, project, env, fix=False)
                 ok = ok and trusted
                 lines.extend(trust_lines)
+    served_ok, served_lines = service_lines(env)
+    ok = ok and served_ok
+    lines.extend(served_lines)
     for agent, (bad, good) in SAMPLES.items():
         results = []
+        said = ""
         for sample in (bad, good):
             p = subprocess.run([exe, "hook", "--agent", agent, "--no-audit"], input=json.dumps(sample), capture_output=True, text=True, env=env, timeout=60)
             results.append(blocked(agent, p.stdout, p.returncode))
+            said = said or next((x for x in p.stderr.splitlines() if x.strip()), "")
         if results == [True, False]:
             lines.append(f"✓ {agent}: self-test passed (rm -rf ~ blocked, ls allowed)")
         else:
             ok = False
-            lines.append(f"✗ {agent}: self-test failed (blocked: rm -rf ~ {results[0]}, ls {results[1]})")
+            what = " and ".join(w for w, bad_result in (("rm -rf ~ was not blocked", not results[0]), ("ls was blocked", results[1])) if bad_result)
+            lines.append(f"✗ {agent}: self-test failed: {what}" + (f" (the hook said: {said})" if said else ""))
     from .policy.tools import lint_effective
 
+    named = env.get("CLEARANCE_MANAGED_POLICY")
+    if named and not os.path.exists(named):
+        lines.append(
+            f"! managed policy: CLEARANCE_MANAGED_POLICY names {named}, but there is no such file: no managed policy applies "
+            "(the built-in rules and the user's file decide)"
+        )
     problems = lint_effective(project, env)
     if problems:
         ok = False
@@ -506,6 +518,47 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
                 ok = False
                 lines.append(f"✗ codex: hooks are switched off in ~/.codex/config.toml ([features] {key} = false)")
     return ok, lines
+
+
+def service_lines(env: dict[str, str]) -> tuple[bool, list[str]]:
+    """With CLEARANCE_SERVER set, the hook is a thin client of the team service: is its URL one the hook can use, does
+    the service answer, and does it take CLEARANCE_TOKEN?  Each of these failing changes every decision silently
+    (decided locally, or asked), so doctor says which."""
+    from .remote import _request, _split_url
+
+    server = env.get("CLEARANCE_SERVER", "")
+    if not server:
+        return True, []
+    base = server.rstrip("/")
+    try:
+        _split_url(base + "/healthz")
+    except ValueError:
+        return False, [
+            f"✗ team service: CLEARANCE_SERVER={server!r} is not an http(s) URL, so every hook call is decided locally; "
+            "write it as https://HOST or http://HOST:PORT"
+        ]
+    try:
+        _request("GET", f"{base}/healthz", "", None, 3.0)
+    except (OSError, ValueError) as e:
+        return False, [f"✗ team service: {base} does not answer ({type(e).__name__}: {e}); the hook decides locally with the cached managed policy"]
+    token = env.get("CLEARANCE_TOKEN", "")
+    if not token:
+        return False, [
+            f"✗ team service: {base} answers, but CLEARANCE_TOKEN is not set: the service refuses every call and the hook asks about each; "
+            "set it to this machine's token (an admin proposes one: `clearance token propose NAME`, a second person approves it)"
+        ]
+    try:
+        status, _ = _request("GET", f"{base}/v1/policy", token, None, 3.0)
+    except (OSError, ValueError) as e:
+        return False, [f"✗ team service: {base} did not answer with the token ({type(e).__name__}: {e})"]
+    if status in (401, 403):
+        return False, [
+            f"✗ team service: {base} rejects CLEARANCE_TOKEN (HTTP {status}: not yet approved by a second person, revoked, expired or "
+            "mistyped): the hook asks about every call; `clearance token list` on the service shows its state"
+        ]
+    if status != 200:
+        return False, [f"✗ team service: {base} answered HTTP {status} to the token check"]
+    return True, [f"✓ team service: {base} answers and accepts CLEARANCE_TOKEN; hook calls are decided there"]
 
 
 def _toml_table(path: str, name: str) -> dict[str, Any]:
