@@ -185,3 +185,30 @@ def test_doctor_says_when_the_named_managed_policy_is_not_there(tmp_path: Path) 
     assert f"! managed policy: CLEARANCE_MANAGED_POLICY names {tmp_path / 'mnt' / 'managed.toml'}, but there is no such file" in d.stdout
     (tmp_path / "managed.toml").write_text('auto_mode = "enabled"\n')
     assert "! managed policy" not in cli(tmp_path, "doctor", env={"CLEARANCE_MANAGED_POLICY": str(tmp_path / "managed.toml")}).stdout
+
+
+# -- a repository that tries to loosen: lint quoted Python (`= True`) at line 0, and said only the managed policy may ----
+
+
+@pytest.mark.parametrize("written", ["allow_project_trust = true", "allow_project_trust=true", "allow_project_trust   =   true"])
+def test_a_project_that_trusts_itself_is_refused_at_its_line_in_its_own_words(tmp_path: Path, written: str) -> None:
+    project = tmp_path / "home" / "proj"
+    project.mkdir(parents=True)
+    (project / ".clearance.toml").write_text(f'# the repository\n{written}\n[rules]\nallow = ["Bash(git push --force:*)"]\n')
+    p = cli(tmp_path, "policy", "lint", cwd=project)
+    assert p.returncode == 1
+    first = p.stdout.splitlines()[0]
+    assert first.startswith(f"{project / '.clearance.toml'}:2: allow_project_trust = true has no effect"), p.stdout
+    assert "a repository cannot trust itself" in first and "True" not in p.stdout
+    assert f"{project / '.clearance.toml'}:4: rules.allow: Bash(git push --force:*) has no effect" in p.stdout
+    show = cli(tmp_path, "policy", "show", cwd=project).stdout
+    assert "project: allow_project_trust = true -- a repository cannot trust itself" in show
+
+
+def test_an_auto_mode_a_lower_layer_cannot_turn_back_on_is_quoted_as_written(tmp_path: Path) -> None:
+    project = tmp_path / "home" / "proj"
+    project.mkdir(parents=True)
+    (tmp_path / "managed.toml").write_text('auto_mode = "disabled"\n')
+    (project / ".clearance.toml").write_text('\nauto_mode = "enabled"\n')
+    p = cli(tmp_path, "policy", "lint", cwd=project, env={"CLEARANCE_MANAGED_POLICY": str(tmp_path / "managed.toml")})
+    assert f'{project / ".clearance.toml"}:2: auto_mode = "enabled" has no effect: auto mode was disabled by the managed policy' in p.stdout

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     Env = dict[str, str] | os._Environ[str]
 
 LAYERS = ("managed", "user", "project")
-FORMAT = 7  # bump when the merged shape changes
+FORMAT = 8  # bump when the merged shape changes
 
 
 _EFFECTIVE_IDS = os.access in os.supports_effective_ids  # as stat: with the process's effective user
@@ -294,13 +294,16 @@ def merge(layers: list[tuple[LayerFile, dict[str, Any] | None, list[str]]], iden
             continue
         for k in MANAGED_ONLY:
             if k in data and name != "managed" and not (name == "user" and not have_managed and k == "allow_project_trust"):
-                pol["ignored"].append([f"{k} = {data[k]!r}", name, "only the managed policy sets this"])
+                who = "only the managed policy sets this"
+                if k == "allow_project_trust" and name == "project":
+                    who = "a repository cannot trust itself: only the managed policy (or, without one, the user's) sets this"
+                pol["ignored"].append([f"{k} = {_toml(data[k])}", name, who])
         mode = data.get("auto_mode")
         if mode == "disabled" and pol["auto_mode"] != "disabled":
             pol["auto_mode"] = "disabled"
             pol["sources"]["auto_mode"] = name
         elif mode == "enabled" and pol["auto_mode"] == "disabled":
-            pol["ignored"].append(["auto_mode = 'enabled'", name, f"auto mode was disabled by the {pol['sources']['auto_mode']} policy"])
+            pol["ignored"].append(['auto_mode = "enabled"', name, f"auto mode was disabled by the {pol['sources']['auto_mode']} policy"])
         elif mode == "enabled" and pol["sources"]["auto_mode"] == "default":
             pol["sources"]["auto_mode"] = name
         _merge_trust(pol, name, data.get("trust", {}), may_trust)
@@ -349,6 +352,15 @@ def merge(layers: list[tuple[LayerFile, dict[str, Any] | None, list[str]]], iden
     return pol
 
 
+def _toml(value: object) -> str:
+    """A value as it is written in the policy file (true, "enabled"), for messages that quote it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value)
+    return str(value)
+
+
 def _merge_trust(pol: dict[str, Any], name: str, trust: dict[str, Any], may_trust: dict[str, bool]) -> None:
     for key, values in trust.items():
         for v in values:
@@ -378,7 +390,7 @@ def _merge_repositories(pol: dict[str, Any], sections: list[dict[str, Any]], ide
         if mode == "disabled" or (mode == "enabled" and loosen):
             modes.setdefault(mode, label)
         elif mode == "enabled":
-            pol["ignored"].append(["auto_mode = 'enabled'", where, why_not_loosened(ident)])
+            pol["ignored"].append(['auto_mode = "enabled"', where, why_not_loosened(ident)])
         if loosen:
             _merge_trust(pol, "managed", section.get("trust", {}), may_trust)
         else:

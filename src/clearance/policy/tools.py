@@ -212,7 +212,7 @@ def _covers(q: Pattern, p: Pattern) -> bool:
 
 def lint_effective(project_root: str, env: Any) -> list[str]:
     """Problems of every layer file, plus rules shadowed across layers and entries a layer may not set."""
-    from .load import LayerFile, _line_of_value
+    from .load import LayerFile, _line_of_value, line_of
 
     files = [lf for lf in layer_files(project_root, env) if lf.exists]
     problems = lint_files([lf.path for lf in files])
@@ -239,6 +239,8 @@ def lint_effective(project_root: str, env: Any) -> list[str]:
             continue  # lint_files said so, with the fix
         value = what.split(": ", 1)[-1]
         line = _line_of_value(texts.get(layer, ""), value)
+        if not line and " = " in what:  # `key = value` as written with other spacing: the key's own line
+            line = line_of(texts.get(layer, ""), what.split(" = ", 1)[0].split("."))
         problems.append(f"{paths.get(layer, layer)}:{line}: {what} has no effect: {why}")
     return problems
 
