@@ -212,3 +212,17 @@ def test_an_auto_mode_a_lower_layer_cannot_turn_back_on_is_quoted_as_written(tmp
     (project / ".clearance.toml").write_text('\nauto_mode = "enabled"\n')
     p = cli(tmp_path, "policy", "lint", cwd=project, env={"CLEARANCE_MANAGED_POLICY": str(tmp_path / "managed.toml")})
     assert f'{project / ".clearance.toml"}:2: auto_mode = "enabled" has no effect: auto mode was disabled by the managed policy' in p.stdout
+
+
+# -- `clearance policy test examples/policies/cases.toml` as --help showed it: 7 failures, with no word of which policy ---
+
+
+def test_policy_test_says_which_files_decided_and_the_documented_command_passes(tmp_path: Path) -> None:
+    cases = str(ROOT / "examples" / "policies" / "cases.toml")
+    bare = cli(tmp_path, "policy", "test", cases)
+    assert bare.returncode == 1
+    assert "decided with: managed absent" in bare.stdout and "CLEARANCE_MANAGED_POLICY / CLEARANCE_USER_POLICY" in bare.stdout
+    examples = {"CLEARANCE_MANAGED_POLICY": str(ROOT / "examples/policies/managed.toml"), "CLEARANCE_USER_POLICY": str(ROOT / "examples/policies/user.toml")}
+    named = cli(tmp_path, "policy", "test", cases, env=examples)
+    assert named.returncode == 0 and "decided with" not in named.stdout, named.stdout
+    assert "CLEARANCE_USER_POLICY=examples/policies/user.toml" in cli(tmp_path, "policy", "test", "--help").stdout

@@ -212,6 +212,12 @@ def _cmd_policy(args: argparse.Namespace) -> int:
             total += failures
             print("\n".join(lines))
         print(f"{'FAILED' if total else 'passed'}: {total} mismatch(es)")
+        if total:  # the cases may be right and the policy the wrong one: say which files decided
+            from .policy import load_policy
+
+            layers = load_policy(root, os.environ).data.get("layers", [])
+            used = ", ".join(f"{x['name']} {'loaded' if x.get('loaded') else 'BROKEN' if x.get('exists') else 'absent'} ({x['path']})" for x in layers)
+            print(f"decided with: {used}; set CLEARANCE_MANAGED_POLICY / CLEARANCE_USER_POLICY to test other files")
         return 1 if total else 0
     return 2
 
@@ -836,8 +842,12 @@ def build_parser() -> argparse.ArgumentParser:
             "test",
             "run a file of expected decisions (for CI)",
             "Run a TOML ([[case]]), YAML or JSON list of cases with `command` (or `tool` + `file_path`/`url`/`input`) and "
-            "`expect = allow|deny|ask`; exit 1 on any mismatch.",
-            "  clearance policy test examples/policies/cases.toml",
+            "`expect = allow|deny|ask`; exit 1 on any mismatch. The cases are decided with the effective policy here (the "
+            "managed, user and project files `clearance policy show` lists); point CLEARANCE_MANAGED_POLICY and "
+            "CLEARANCE_USER_POLICY at other files to test those.",
+            "  clearance policy test tests/policy-cases.toml\n"
+            "  CLEARANCE_MANAGED_POLICY=examples/policies/managed.toml CLEARANCE_USER_POLICY=examples/policies/user.toml \\\n"
+            "    clearance policy test examples/policies/cases.toml",
         ),
         (
             "schema",
