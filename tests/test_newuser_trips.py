@@ -226,3 +226,25 @@ def test_policy_test_says_which_files_decided_and_the_documented_command_passes(
     named = cli(tmp_path, "policy", "test", cases, env=examples)
     assert named.returncode == 0 and "decided with" not in named.stdout, named.stdout
     assert "CLEARANCE_USER_POLICY=examples/policies/user.toml" in cli(tmp_path, "policy", "test", "--help").stdout
+
+
+# -- agents that cannot ask: "… [cloud.kube-change] Gemini CLI hooks cannot ask …", then "To stop asking" after a block --
+
+
+def test_an_ask_turned_into_a_block_reads_as_sentences_and_says_how_to_allow_it(tmp_path: Path) -> None:
+    from clearance.adapters import get
+    from clearance.api import decide_event_full
+
+    home = tmp_path / "home"
+    project = home / "proj"
+    project.mkdir(parents=True)
+    env = {"HOME": str(home), "CLEARANCE_MANAGED_POLICY": str(tmp_path / "none.toml"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    for command in ("kubectl apply -f k8s/deployment.yaml", "helm upgrade web ./chart", "terraform apply"):
+        ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": str(project), "session_id": "s"}
+        d = decide_event_full(ev, env)[0]
+        assert d.decision == "ask", command
+        for agent in ("codex", "gemini", "copilot"):
+            answer = get(agent).render_answer(d)
+            text = answer.stderr if agent == "codex" else json.dumps(answer.stdout)
+            assert f"[{d.rules[0]}]. " in text, (agent, text)
+            assert "To stop asking" not in text and "To allow it from now on, the user may run `clearance allow --last`" in text, (agent, text)

@@ -702,10 +702,10 @@ def guide(decision: Decision, policy: Policy) -> None:
             parts.append("The user may allow exactly this: `clearance allow --last`.")
         elif not parts:
             parts.append("Try another way, or ask the user to run it.")
-    elif lift and served:
-        parts.append("To stop asking, the user may ask the team service's admins to allow it in the team policy.")
+    elif lift and served:  # worded for every agent: Codex, Gemini CLI and Copilot CLI turn an ask into a block
+        parts.append("To allow it from now on, the user may ask the team service's admins to allow it in the team policy.")
     elif lift:
-        parts.append("To stop asking, the user may run `clearance allow --last`.")
+        parts.append("To allow it from now on, the user may run `clearance allow --last`.")
     decision.hint = " ".join(parts)
 
 
