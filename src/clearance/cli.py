@@ -980,7 +980,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Keep the engine warm on a Unix socket so each hook call skips start-up (docs/protocols.md).",
         "  clearance daemon &",
     )
-    dm.add_argument("--socket", help="socket path (default: $XDG_RUNTIME_DIR/clearance/daemon.sock)")
+    dm.add_argument("--socket", help="socket path (default: $XDG_RUNTIME_DIR/clearance/daemon.sock, else ~/.cache/clearance/daemon.sock)")
     dm.set_defaults(fn=_cmd_daemon)
 
     r = cmd(
