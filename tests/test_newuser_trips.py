@@ -248,3 +248,15 @@ def test_an_ask_turned_into_a_block_reads_as_sentences_and_says_how_to_allow_it(
             text = answer.stderr if agent == "codex" else json.dumps(answer.stdout)
             assert f"[{d.rules[0]}]. " in text, (agent, text)
             assert "To stop asking" not in text and "To allow it from now on, the user may run `clearance allow --last`" in text, (agent, text)
+
+
+# -- the first start of `clearance serve` named only the password, though the user name matters as much -----------
+
+
+@pytest.mark.parametrize(("password", "said"), [("", "is not set"), ("short", "is too short or a default"), ("changeme", "is too short or a default")])
+def test_serve_refusing_a_first_admin_names_both_variables(tmp_path: Path, password: str, said: str) -> None:
+    pytest.importorskip("starlette")
+    env = {"CLEARANCE_ADMIN_PASSWORD": password} if password else {}
+    p = cli(tmp_path, "serve", "--db", str(tmp_path / "t.db"), "--port", str(_free_port()), env=env)
+    assert p.returncode == 2
+    assert f"CLEARANCE_ADMIN_PASSWORD {said}" in p.stderr and "CLEARANCE_ADMIN_USER (now 'admin')" in p.stderr

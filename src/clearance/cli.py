@@ -507,7 +507,12 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         name = os.environ.get("CLEARANCE_ADMIN_USER", "admin")
         password = os.environ.get("CLEARANCE_ADMIN_PASSWORD", "")
         if password.lower() in WEAK_SECRETS or len(password) < 10:
-            print("clearance serve: refusing to start: set CLEARANCE_ADMIN_PASSWORD (10+ characters, not a default) for the first admin", file=sys.stderr)
+            said = "is not set" if not password else "is too short or a default"
+            print(
+                f"clearance serve: refusing to start: the database has no one in it yet and CLEARANCE_ADMIN_PASSWORD {said}; set "
+                f"CLEARANCE_ADMIN_USER (now {name!r}) and CLEARANCE_ADMIN_PASSWORD (10+ characters, not a default) for the first admin",
+                file=sys.stderr,
+            )
             return 2
         try:
             created = service.bootstrap_admin(name, password)  # idempotent: processes starting together create one
