@@ -203,6 +203,7 @@ def test_a_project_that_trusts_itself_is_refused_at_its_line_in_its_own_words(tm
     assert f"{project / '.clearance.toml'}:4: rules.allow: Bash(git push --force:*) has no effect" in p.stdout
     show = cli(tmp_path, "policy", "show", cwd=project).stdout
     assert "project: allow_project_trust = true -- a repository cannot trust itself" in show
+    assert "allow_project_trust = false   (default)" in show and 'auto_mode = "enabled"   (default)' in show and "True" not in show
 
 
 def test_an_auto_mode_a_lower_layer_cannot_turn_back_on_is_quoted_as_written(tmp_path: Path) -> None:
