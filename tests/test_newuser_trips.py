@@ -261,3 +261,22 @@ def test_serve_refusing_a_first_admin_names_both_variables(tmp_path: Path, passw
     p = cli(tmp_path, "serve", "--db", str(tmp_path / "t.db"), "--port", str(_free_port()), env=env)
     assert p.returncode == 2
     assert f"CLEARANCE_ADMIN_PASSWORD {said}" in p.stderr and "CLEARANCE_ADMIN_USER (now 'admin')" in p.stderr
+
+
+# -- `clearance allow` on a call the managed policy denies said "change that rule instead": a developer cannot ------
+
+
+@pytest.mark.parametrize(("layer", "said"), [("managed", "your organisation's admins change"), ("user", "change that rule in your policy file")])
+def test_allow_refusing_a_policy_rule_says_who_changes_it(tmp_path: Path, layer: str, said: str) -> None:
+    home = tmp_path / "home"
+    project = home / "proj"
+    project.mkdir(parents=True)
+    rules = '[rules]\ndeny = ["Bash(npm publish:*)"]\n'
+    managed = tmp_path / "managed.toml"
+    user_file = tmp_path / "user.toml"
+    (managed if layer == "managed" else user_file).write_text(rules)
+    env = {"CLEARANCE_MANAGED_POLICY": str(managed), "CLEARANCE_USER_POLICY": str(user_file)}
+    ans = json.loads(cli(tmp_path, "hook", "--agent", "claude", stdin=event("npm publish --dry-run", project), env=env).stdout)
+    assert ans["hookSpecificOutput"]["permissionDecision"] == "deny"
+    p = cli(tmp_path, "allow", "--last", env=env)
+    assert p.returncode == 1 and said in p.stderr, p.stderr
