@@ -280,3 +280,13 @@ def test_allow_refusing_a_policy_rule_says_who_changes_it(tmp_path: Path, layer:
     assert ans["hookSpecificOutput"]["permissionDecision"] == "deny"
     p = cli(tmp_path, "allow", "--last", env=env)
     assert p.returncode == 1 and said in p.stderr, p.stderr
+
+
+def test_doctor_checks_the_token_an_http_hook_sends(tmp_path: Path, team: tuple[str, str, str]) -> None:
+    base, token, pending = team
+    assert cli(tmp_path, "install", "claude", "--http", base).returncode == 0
+    good = cli(tmp_path, "doctor", env={"CLEARANCE_TOKEN": token})
+    assert "✓ claude (user): " + base + " answers and accepts CLEARANCE_TOKEN" in good.stdout, good.stdout
+    for env, said in (({}, "CLEARANCE_TOKEN is not set"), ({"CLEARANCE_TOKEN": pending}, "not yet approved")):
+        d = cli(tmp_path, "doctor", env=env)
+        assert d.returncode == 1 and f"✗ claude (user): {base}" in d.stdout and said in d.stdout, d.stdout

@@ -448,6 +448,10 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
                         else "(the service does not answer: Claude Code blocks every call, or with a version before 2.1.295 lets them run)"
                     )
                 )
+                if reachable:  # Claude Code sends $CLEARANCE_TOKEN from its own environment, which is this shell's
+                    token_ok, token_line = _token_check(url.split("/v1/", 1)[0], env.get("CLEARANCE_TOKEN", ""), "Claude Code's http hook")
+                    ok = ok and token_ok
+                    lines.append(f"{'✓' if token_ok else '✗'} {agent} ({scope}): {token_line}")
             if any(is_stale(x) for x in entries):
                 ok = False
                 lines.append(
@@ -541,24 +545,31 @@ def service_lines(env: dict[str, str]) -> tuple[bool, list[str]]:
         _request("GET", f"{base}/healthz", "", None, 3.0)
     except (OSError, ValueError) as e:
         return False, [f"✗ team service: {base} does not answer ({type(e).__name__}: {e}); the hook decides locally with the cached managed policy"]
-    token = env.get("CLEARANCE_TOKEN", "")
+    token_ok, line = _token_check(base, env.get("CLEARANCE_TOKEN", ""), "the hook")
+    return token_ok, [f"{'✓' if token_ok else '✗'} team service: {line}"]
+
+
+def _token_check(base: str, token: str, who: str) -> tuple[bool, str]:
+    """Does the service at *base* take this token?  (ok, what to say)"""
+    from .remote import _request
+
     if not token:
-        return False, [
-            f"✗ team service: {base} answers, but CLEARANCE_TOKEN is not set: the service refuses every call and the hook asks about each; "
+        return False, (
+            f"{base} answers, but CLEARANCE_TOKEN is not set: the service refuses {who}'s calls and every call is asked or blocked; "
             "set it to this machine's token (an admin proposes one: `clearance token propose NAME`, a second person approves it)"
-        ]
+        )
     try:
         status, _ = _request("GET", f"{base}/v1/policy", token, None, 3.0)
     except (OSError, ValueError) as e:
-        return False, [f"✗ team service: {base} did not answer with the token ({type(e).__name__}: {e})"]
+        return False, f"{base} did not answer with the token ({type(e).__name__}: {e})"
     if status in (401, 403):
-        return False, [
-            f"✗ team service: {base} rejects CLEARANCE_TOKEN (HTTP {status}: not yet approved by a second person, revoked, expired or "
-            "mistyped): the hook asks about every call; `clearance token list` on the service shows its state"
-        ]
+        return False, (
+            f"{base} rejects CLEARANCE_TOKEN (HTTP {status}: not yet approved by a second person, revoked, expired or "
+            f"mistyped): every call {who} sends is asked or blocked; `clearance token list` on the service shows its state"
+        )
     if status != 200:
-        return False, [f"✗ team service: {base} answered HTTP {status} to the token check"]
-    return True, [f"✓ team service: {base} answers and accepts CLEARANCE_TOKEN; hook calls are decided there"]
+        return False, f"{base} answered HTTP {status} to the token check"
+    return True, f"{base} answers and accepts CLEARANCE_TOKEN; {who}'s calls are decided there"
 
 
 def _toml_table(path: str, name: str) -> dict[str, Any]:
