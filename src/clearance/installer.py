@@ -555,7 +555,7 @@ def _token_check(base: str, token: str, who: str) -> tuple[bool, str]:
 
     if not token:
         return False, (
-            f"{base} answers, but CLEARANCE_TOKEN is not set: the service refuses {who}'s calls and every call is asked or blocked; "
+            f"{base} answers, but CLEARANCE_TOKEN is not set in this environment: the service refuses {who}'s calls and every call is asked or blocked; "
             "set it to this machine's token (an admin proposes one: `clearance token propose NAME`, a second person approves it)"
         )
     try:
