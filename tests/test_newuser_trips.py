@@ -290,3 +290,16 @@ def test_doctor_checks_the_token_an_http_hook_sends(tmp_path: Path, team: tuple[
     for env, said in (({}, "CLEARANCE_TOKEN is not set"), ({"CLEARANCE_TOKEN": pending}, "not yet approved")):
         d = cli(tmp_path, "doctor", env=env)
         assert d.returncode == 1 and f"✗ claude (user): {base}" in d.stdout and said in d.stdout, d.stdout
+
+
+# -- other slips at the command line: a report into a folder that is not there was a traceback; --limit 0 said "no decisions recorded yet"
+
+
+def test_report_into_a_missing_folder_and_a_limit_below_one_are_messages(tmp_path: Path) -> None:
+    assert cli(tmp_path, "hook", "--agent", "claude", stdin=event("git status", tmp_path)).returncode == 0
+    p = cli(tmp_path, "report", "--html", str(tmp_path / "no" / "such" / "r.html"))
+    assert p.returncode == 1 and "Traceback" not in p.stderr and "cannot write" in p.stderr and "No such file or directory" in p.stderr
+    for bad in ("0", "-1", "ten"):
+        q = cli(tmp_path, "log", "--limit", bad)
+        assert q.returncode == 2 and "--limit" in q.stderr and "no decisions recorded" not in q.stdout, bad
+    assert "git status" in cli(tmp_path, "log", "--limit", "1").stdout

@@ -259,6 +259,16 @@ def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None
         raise
 
 
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give 1 or more")
+    return n
+
+
 def _filters(args: argparse.Namespace) -> dict[str, object]:
     from .reports import parse_time
 
@@ -406,8 +416,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
     finally:
         store.close()
     page = report_html(rows)
-    with open(args.html, "w", encoding="utf-8") as f:
-        f.write(page)
+    try:
+        with open(args.html, "w", encoding="utf-8") as f:
+            f.write(page)
+    except OSError as e:
+        print(f"clearance report: cannot write {args.html}: {e.strerror or e}", file=sys.stderr)
+        return 1
     print(f"wrote {args.html} ({len(rows)} decisions)")
     return 0
 
@@ -881,7 +895,7 @@ def build_parser() -> argparse.ArgumentParser:
   clearance log --verify                       # check the hash chain""",
     )
     _add_filters(lg)
-    lg.add_argument("--limit", type=int, default=200)
+    lg.add_argument("--limit", type=_positive_int, default=200, help="the newest N decisions (default 200)")
     lg.add_argument("--json", action="store_true", help="one JSON object per line")
     lg.add_argument("--verify", action="store_true", help="check the hash chain over the records; exit 1 at the first broken or missing row")
     lg.add_argument("--prune", action="store_true", help="delete records past the policy's [audit] retention now (and compact the file)")
