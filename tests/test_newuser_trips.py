@@ -303,3 +303,38 @@ def test_report_into_a_missing_folder_and_a_limit_below_one_are_messages(tmp_pat
         q = cli(tmp_path, "log", "--limit", bad)
         assert q.returncode == 2 and "--limit" in q.stderr and "no decisions recorded" not in q.stdout, bad
     assert "git status" in cli(tmp_path, "log", "--limit", "1").stdout
+
+
+# -- team provisioning slips: a mistyped --db listed "(none)" (and left an empty database there); --by with a typo filed a change
+#    under a name nobody holds; a PostgreSQL URL without psycopg was a traceback
+
+
+def _team_cli(tmp: Path, db: Path | str, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return cli(tmp, *args, "--db", str(db), stdin=stdin)
+
+
+def test_team_commands_refuse_a_database_that_is_not_there_and_a_person_who_is_not(tmp_path: Path) -> None:
+    pytest.importorskip("starlette")
+    db = tmp_path / "team.db"
+    pw = "correct horse battery\n"
+    assert _team_cli(tmp_path, db, "user", "add", "alice", "--role", "admin", stdin=pw).returncode == 0  # the operator's first person
+    assert _team_cli(tmp_path, db, "user", "add", "vic", "--role", "viewer", stdin=pw).returncode == 0
+    typo = tmp_path / "tema.db"
+    for args in (("user", "list"), ("token", "list"), ("change", "list"), ("token", "propose", "ci", "--by", "alice")):
+        p = _team_cli(tmp_path, typo, *args)
+        assert p.returncode == 1 and "no team database at" in p.stderr and "(none)" not in p.stdout, args
+    assert not typo.exists()
+    for args, said in (
+        (("token", "propose", "ci", "--by", "alcie"), "no user 'alcie'"),
+        (("token", "propose", "ci", "--by", "vic"), "vic is viewer; only admins may do this"),
+        (("user", "disable", "vic", "--by", "nobody"), "no user 'nobody'"),
+        (("user", "add", "dan", "--role", "viewer", "--by", "alcie"), "no user 'alcie'"),
+        (("change", "approve", "1", "--by", "vic", "--comment", "x"), "only admins and approvers may do this"),
+    ):
+        p = _team_cli(tmp_path, db, *args, stdin=pw)
+        assert p.returncode == 1 and said in p.stderr, (args, p.stderr)
+    assert "(none)" in _team_cli(tmp_path, db, "change", "list").stdout  # nothing was filed
+    ok = _team_cli(tmp_path, db, "token", "propose", "ci", "--by", "alice")
+    assert ok.returncode == 0 and ok.stdout.startswith("clr_")
+    pg = _team_cli(tmp_path, "postgresql://127.0.0.1:1/none", "user", "list")
+    assert pg.returncode == 1 and "Traceback" not in pg.stderr
