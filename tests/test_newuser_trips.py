@@ -338,3 +338,17 @@ def test_team_commands_refuse_a_database_that_is_not_there_and_a_person_who_is_n
     assert ok.returncode == 0 and ok.stdout.startswith("clr_")
     pg = _team_cli(tmp_path, "postgresql://127.0.0.1:1/none", "user", "list")
     assert pg.returncode == 1 and "Traceback" not in pg.stderr
+
+
+# -- install into a settings file that did not exist said "(backup: …bak)" of an empty file ------------------------
+
+
+def test_install_says_when_it_made_the_file_and_when_it_kept_a_backup(tmp_path: Path) -> None:
+    fresh = cli(tmp_path, "install", "gemini")
+    assert fresh.returncode == 0 and "(a new file: `clearance uninstall gemini` removes it)" in fresh.stdout and "backup" not in fresh.stdout
+    settings = tmp_path / "home" / ".claude" / "settings.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text('{"model": "x"}\n')
+    kept = cli(tmp_path, "install", "claude")
+    assert kept.returncode == 0 and f"(backup: {settings}.clearance.bak)" in kept.stdout
+    assert cli(tmp_path, "uninstall", "gemini").returncode == 0 and not (tmp_path / "home" / ".gemini" / "settings.json").exists()

@@ -476,7 +476,13 @@ def _cmd_install(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(diff)
         verb = "would change" if args.dry_run else ("installed in" if args.cmd == "install" else "removed from")
-        print(f"\nclearance {verb} {path}" + ("" if args.dry_run or args.cmd != "install" else f" (backup: {path}.clearance.bak)"))
+        note = ""
+        if not args.dry_run and args.cmd == "install":
+            backup = f"{path}.clearance.bak"
+            fresh = os.path.exists(backup) and os.path.getsize(backup) == 0  # install marks a file it created with an empty backup
+            scope = " --scope project" if args.scope == "project" else ""
+            note = f" (a new file: `clearance uninstall {args.agent}{scope}` removes it)" if fresh else f" (backup: {backup})"
+        print(f"\nclearance {verb} {path}{note}")
     if args.cmd == "install" and args.agent == "codex" and not args.dry_run:
         # Codex runs a hook only once it is trusted (per hook content): trust clearance's own, through Codex.
         from .installer import codex_executable, codex_trust_lines
