@@ -352,3 +352,15 @@ def test_install_says_when_it_made_the_file_and_when_it_kept_a_backup(tmp_path: 
     kept = cli(tmp_path, "install", "claude")
     assert kept.returncode == 0 and f"(backup: {settings}.clearance.bak)" in kept.stdout
     assert cli(tmp_path, "uninstall", "gemini").returncode == 0 and not (tmp_path / "home" / ".gemini" / "settings.json").exists()
+
+
+def test_an_allow_by_a_policy_rule_names_the_rule_once(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    project = home / "proj"
+    project.mkdir(parents=True)
+    user_file = tmp_path / "user.toml"
+    user_file.write_text('[rules]\nallow = ["Bash(git push --force origin main)"]\n')
+    p = cli(tmp_path, "hook", "--agent", "claude", stdin=event("git push --force origin main", project), env={"CLEARANCE_USER_POLICY": str(user_file)})
+    out = json.loads(p.stdout)["hookSpecificOutput"]
+    assert out["permissionDecision"] == "allow"
+    assert out["permissionDecisionReason"] == "clearance: Allowed by an allow rule of the user policy. [user:Bash(git push --force origin main)]"
