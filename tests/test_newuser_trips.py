@@ -364,3 +364,23 @@ def test_an_allow_by_a_policy_rule_names_the_rule_once(tmp_path: Path) -> None:
     out = json.loads(p.stdout)["hookSpecificOutput"]
     assert out["permissionDecision"] == "allow"
     assert out["permissionDecisionReason"] == "clearance: Allowed by an allow rule of the user policy. [user:Bash(git push --force origin main)]"
+
+
+# -- `clearance hook` typed at a terminal waited for input without a word ------------------------------------------
+
+
+def test_hook_at_a_terminal_says_what_it_waits_for(tmp_path: Path) -> None:
+    import pty
+
+    primary, secondary = pty.openpty()
+    e = {k: v for k, v in os.environ.items() if not k.startswith(("CLEARANCE_", "XDG_", "CLAUDE_"))}
+    e.update(HOME=str(tmp_path), PYTHONPATH=str(ROOT / "src"), CLEARANCE_MANAGED_POLICY=str(tmp_path / "none.toml"), CLEARANCE_NO_DAEMON="1")
+    proc = subprocess.Popen([sys.executable, "-m", "clearance", "hook"], stdin=secondary, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=e)
+    os.write(primary, b"\x04")  # Ctrl-D: an empty event
+    out, err = proc.communicate(timeout=60)
+    os.close(primary)
+    os.close(secondary)
+    assert "reading one hook event as JSON on stdin" in err.decode()
+    assert json.loads(out)["hookSpecificOutput"]["permissionDecision"] == "ask"  # an empty event is still never an allow
+    piped = cli(tmp_path, "hook", "--agent", "claude", stdin=event("git status", tmp_path))
+    assert "reading one hook event" not in piped.stderr
