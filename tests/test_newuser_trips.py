@@ -384,3 +384,10 @@ def test_hook_at_a_terminal_says_what_it_waits_for(tmp_path: Path) -> None:
     assert json.loads(out)["hookSpecificOutput"]["permissionDecision"] == "ask"  # an empty event is still never an allow
     piped = cli(tmp_path, "hook", "--agent", "claude", stdin=event("git status", tmp_path))
     assert "reading one hook event" not in piped.stderr
+
+
+def test_a_repositories_section_naming_nothing_is_reported_at_its_header(tmp_path: Path) -> None:
+    managed = tmp_path / "managed.toml"
+    managed.write_text('[[repositories]]\npaths = ["~/work/a"]\n\n# the next one names nothing\n[[repositories]]\nremotes = []\nauto_mode = "disabled"\n')
+    p = cli(tmp_path, "policy", "lint", str(managed))
+    assert p.returncode == 1 and f"{managed}:5: a [[repositories]] section needs remotes" in p.stdout, p.stdout

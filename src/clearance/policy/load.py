@@ -141,8 +141,8 @@ def validate(data: dict[str, Any], text: str, where: str) -> list[str]:
                 if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
                     problems.append(f"{where}:{line_of(text, p)}: 'repositories' must be a list of tables ([[repositories]])")
                     continue
-                for section in value:
-                    line = _section_line(text, section)
+                for index, section in enumerate(value):
+                    line = _section_line(text, section, index)
                     if not section.get("remotes") and not section.get("paths"):
                         problems.append(f"{where}:{line}: a [[repositories]] section needs remotes = [...] or paths = [...] naming its repositories")
                     before = len(problems)
@@ -172,12 +172,13 @@ def validate(data: dict[str, Any], text: str, where: str) -> list[str]:
     return problems
 
 
-def _section_line(text: str, section: dict[str, Any]) -> int:
-    """The line of a [[repositories]] section: where its first remote or path is written."""
+def _section_line(text: str, section: dict[str, Any], index: int = 0) -> int:
+    """The line of a [[repositories]] section: where its first remote or path is written, else its own header."""
     for v in [*(section.get("remotes") or []), *(section.get("paths") or [])]:
         if isinstance(v, str) and (n := _line_of_value(text, v)):
             return n
-    return line_of(text, ["repositories"])
+    headers = [i + 1 for i, line in enumerate(text.splitlines()) if line.strip().replace(" ", "") == "[[repositories]]"]
+    return headers[index] if index < len(headers) else line_of(text, ["repositories"])
 
 
 def _grant_problems(value: object, text: str, where: str, p: list[str]) -> list[str]:
