@@ -391,3 +391,18 @@ def test_a_repositories_section_naming_nothing_is_reported_at_its_header(tmp_pat
     managed.write_text('[[repositories]]\npaths = ["~/work/a"]\n\n# the next one names nothing\n[[repositories]]\nremotes = []\nauto_mode = "disabled"\n')
     p = cli(tmp_path, "policy", "lint", str(managed))
     assert p.returncode == 1 and f"{managed}:5: a [[repositories]] section needs remotes" in p.stdout, p.stdout
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ('allow_user_trust = "yes"', "'allow_user_trust' must be true or false, not \"yes\""),
+        ('[escalation]\nmax_total_denials = "5"', "'escalation.max_total_denials' must be a whole number, not \"5\""),
+        ("[audit]\nenabled = 1", "'audit.enabled' must be true or false, not 1"),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_named_in_toml_words(tmp_path: Path, written: str, said: str) -> None:
+    f = tmp_path / "p.toml"
+    f.write_text(written + "\n")
+    p = cli(tmp_path, "policy", "lint", str(f))
+    assert p.returncode == 1 and said in p.stdout, p.stdout

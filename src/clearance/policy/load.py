@@ -164,7 +164,9 @@ def validate(data: dict[str, Any], text: str, where: str) -> list[str]:
                 if not isinstance(value, (int, float)) or isinstance(value, bool):
                     problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' must be a number")
             elif not isinstance(value, typ) or (typ is int and isinstance(value, bool)):
-                problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' must be {typ.__name__}")
+                want = {"bool": "true or false", "int": "a whole number", "str": "a string"}.get(typ.__name__, typ.__name__)
+                got = f", not {_toml(value)}" if isinstance(value, (bool, int, float, str)) else ""
+                problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' must be {want}{got}")
             elif CHECKS.get(".".join(p)) and (problem := CHECKS[".".join(p)](value)):
                 problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' {problem}")
 
