@@ -105,6 +105,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+TEAM_DB: dict[str, str] = {}
+
+
 @pytest.fixture(scope="module")
 def team(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, str]]:
     """A running `clearance serve` on 127.0.0.1: (base URL, an approved token, a token still waiting for approval)."""
@@ -134,6 +137,7 @@ def team(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, s
     else:
         proc.kill()
         raise RuntimeError("clearance serve did not start")
+    TEAM_DB[base] = db
     yield base, token, pending
     proc.terminate()
     proc.wait(timeout=10)
@@ -160,10 +164,34 @@ def test_doctor_checks_the_team_service_the_hook_is_a_client_of(tmp_path: Path, 
         d = cli(tmp_path, "doctor", env=env)
         assert d.returncode == 1, (name, d.stdout)
         assert "✗ team service:" in d.stdout and said in d.stdout, (name, d.stdout)
-    # A refused token makes the self-test fail too: the line says why, not "blocked: rm -rf ~ True, ls True".
+    # The self-tests run locally (each would otherwise be recorded by the service, `rm -rf ~` included, on every doctor
+    # run): a refused token is the team-service line's to report, not "self-test failed (blocked: rm -rf ~ True, ls True)".
     d = cli(tmp_path, "doctor", env={"CLEARANCE_SERVER": base})
-    assert "✗ claude: self-test failed: ls was blocked (the hook said: clearance: CLEARANCE_SERVER is set but CLEARANCE_TOKEN is not" in d.stdout
-    assert "True" not in d.stdout
+    assert "✓ claude: self-test passed" in d.stdout and "True" not in d.stdout
+    before = _recorded(base, token)
+    assert cli(tmp_path, "doctor", env={"CLEARANCE_SERVER": base, "CLEARANCE_TOKEN": token}).returncode == 0
+    assert _recorded(base, token) == before
+
+
+def _recorded(base: str, token: str) -> int:
+    """How many decisions the service's dashboard lists (read through the database the fixture made)."""
+    from clearance.store import open_store
+
+    db = TEAM_DB[base]
+    store = open_store(db)
+    try:
+        return len(store.query({}, 100000))
+    finally:
+        store.close()
+
+
+def test_a_failed_self_test_says_what_failed_and_what_the_hook_said(tmp_path: Path) -> None:
+
+    # A managed policy that asks about everything: `ls` is blocked, and the line says so in words.
+    managed = tmp_path / "managed.toml"
+    managed.write_text("this is not toml\n")
+    d = cli(tmp_path, "doctor", env={"CLEARANCE_MANAGED_POLICY": str(managed)})
+    assert "✗ claude: self-test failed: ls was blocked" in d.stdout and "True" not in d.stdout, d.stdout
 
 
 def test_the_thin_client_says_why_the_service_refused_its_token(tmp_path: Path, team: tuple[str, str, str]) -> None:

@@ -473,11 +473,16 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
     served_ok, served_lines = service_lines(env)
     ok = ok and served_ok
     lines.extend(served_lines)
+    # The self-tests run the local engine: through CLEARANCE_SERVER each sample (an `rm -rf ~` among them) would land in
+    # the team's audit trail under this machine's token on every doctor run; the line above checked the service.
+    local_env = {k: v for k, v in env.items() if k != "CLEARANCE_SERVER"}
     for agent, (bad, good) in SAMPLES.items():
         results = []
         said = ""
         for sample in (bad, good):
-            p = subprocess.run([exe, "hook", "--agent", agent, "--no-audit"], input=json.dumps(sample), capture_output=True, text=True, env=env, timeout=60)
+            p = subprocess.run(
+                [exe, "hook", "--agent", agent, "--no-audit"], input=json.dumps(sample), capture_output=True, text=True, env=local_env, timeout=60
+            )
             results.append(blocked(agent, p.stdout, p.returncode))
             said = said or next((x for x in p.stderr.splitlines() if x.strip()), "")
         if results == [True, False]:
