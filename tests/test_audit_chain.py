@@ -302,7 +302,7 @@ def test_retention_keys_are_validated(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('[audit]\nretention_days = -1\nmax_mb = "big"\nkey_file = " "\n')
     problems = "\n".join(tools.lint_files([str(bad)]))
-    assert "audit.retention_days' must be 0" in problems and "audit.max_mb' must be int" in problems and "audit.key_file' must be a path" in problems
+    assert "audit.retention_days' must be 0" in problems and "audit.max_mb' must be a whole number" in problems and "audit.key_file' must be a path" in problems
     good = tmp_path / "good.toml"
     good.write_text('[audit]\nretention_days = 90\nmax_mb = 0\nkey_file = "~/.local/state/clearance/audit.key"\n')
     assert not tools.lint_files([str(good)])

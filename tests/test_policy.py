@@ -243,10 +243,10 @@ def test_cli_policy_commands(s: Setup, tmp_path: Path) -> None:
     s.write("managed", 'auto_mode = "disabled"\n[trust]\ndomains = ["*.acme.internal"]\n')
     s.write("project", '[rules]\nallow = ["Bash(*)"]\n')
     exe = [sys.executable, "-m", "clearance"]
-    env = {**s.env, "PATH": "/usr/bin:/bin"}
+    env = {**s.env, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}  # this tree's clearance
     show = subprocess.run([*exe, "policy", "show", "--cwd", str(s.project)], capture_output=True, text=True, env=env)
     assert show.returncode == 0
-    assert "auto_mode = 'disabled'   (managed)" in show.stdout
+    assert 'auto_mode = "disabled"   (managed)' in show.stdout  # as written in TOML (was Python's repr)
     assert "*.acme.internal" in show.stdout and "(managed)" in show.stdout
     assert "project: rules.allow: Bash(*)" in show.stdout
     lint = subprocess.run([*exe, "policy", "lint", "--cwd", str(s.project)], capture_output=True, text=True, env=env)

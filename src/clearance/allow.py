@@ -113,11 +113,16 @@ def refusal(decision: Decision) -> str | None:
         return "clearance allows this call now; there is nothing to allow"
     for f in decision.findings:
         if f.verdict == HARD_DENY:
-            return f"{f.message} [{f.rule_id}] is a hard denial: no allow rule lifts it. If it is really wanted, run it yourself"
+            return f"{f.message} [{f.rule_id}] is a hard denial: no allow rule lifts it. If it is really wanted, run it yourself."
     driving = set(decision.rules)
     for f in decision.findings:
         if f.rule_id in driving and f.category == "policy":
-            return f"{f.message}: a policy deny or ask rule is stronger than any allow rule; change that rule instead"
+            layer = f.rule_id.split(":", 1)[0]
+            who = {
+                "managed": "it is in the managed policy, which your organisation's admins change (`clearance policy show` says where)",
+                "project": "change that rule in the repository's .clearance.toml instead",
+            }.get(layer, "change that rule in your policy file instead (`clearance policy show` says where)")
+            return f"{f.message}: a policy deny or ask rule is stronger than any allow rule; {who}"
         if f.rule_id in driving and (f.category in ("shell", "interp") or f.rule_id == "fs.delete-unknown-target"):
             return f"{f.message} [{f.rule_id}]: clearance cannot see what this runs, and an allow rule clears only what it names"
     if decision.stage == "policy" and decision.rules and decision.rules[0].startswith("policy."):

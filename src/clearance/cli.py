@@ -212,6 +212,12 @@ def _cmd_policy(args: argparse.Namespace) -> int:
             total += failures
             print("\n".join(lines))
         print(f"{'FAILED' if total else 'passed'}: {total} mismatch(es)")
+        if total:  # the cases may be right and the policy the wrong one: say which files decided
+            from .policy import load_policy
+
+            layers = load_policy(root, os.environ).data.get("layers", [])
+            used = ", ".join(f"{x['name']} {'loaded' if x.get('loaded') else 'BROKEN' if x.get('exists') else 'absent'} ({x['path']})" for x in layers)
+            print(f"decided with: {used}; set CLEARANCE_MANAGED_POLICY / CLEARANCE_USER_POLICY to test other files")
         return 1 if total else 0
     return 2
 
@@ -253,6 +259,16 @@ def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None
         raise
 
 
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give 1 or more")
+    return n
+
+
 def _filters(args: argparse.Namespace) -> dict[str, object]:
     from .reports import parse_time
 
@@ -263,10 +279,14 @@ def _filters(args: argparse.Namespace) -> dict[str, object]:
         reg = load()
         if args.rule not in reg and not args.rule.startswith(("policy.", "input.", "engine.", "probe.", "escalation.")):
             print(f"clearance {args.cmd}: no built-in rule {args.rule!r}{_did_you_mean(args.rule, list(reg))}", file=sys.stderr)
-    if args.since:
-        f["since"] = parse_time(args.since)
-    if args.until:
-        f["until"] = parse_time(args.until)
+    try:
+        if args.since:
+            f["since"] = parse_time(args.since)
+        if args.until:
+            f["until"] = parse_time(args.until)
+    except ValueError as e:  # a mistyped --since is the user's slip, not a crash: say what is read, exit as argparse does
+        print(f"clearance {args.cmd}: {e}", file=sys.stderr)
+        raise SystemExit(2) from None
     return f
 
 
@@ -396,8 +416,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
     finally:
         store.close()
     page = report_html(rows)
-    with open(args.html, "w", encoding="utf-8") as f:
-        f.write(page)
+    try:
+        with open(args.html, "w", encoding="utf-8") as f:
+            f.write(page)
+    except OSError as e:
+        print(f"clearance report: cannot write {args.html}: {e.strerror or e}", file=sys.stderr)
+        return 1
     print(f"wrote {args.html} ({len(rows)} decisions)")
     return 0
 
@@ -452,7 +476,13 @@ def _cmd_install(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(diff)
         verb = "would change" if args.dry_run else ("installed in" if args.cmd == "install" else "removed from")
-        print(f"\nclearance {verb} {path}" + ("" if args.dry_run or args.cmd != "install" else f" (backup: {path}.clearance.bak)"))
+        note = ""
+        if not args.dry_run and args.cmd == "install":
+            backup = f"{path}.clearance.bak"
+            fresh = os.path.exists(backup) and os.path.getsize(backup) == 0  # install marks a file it created with an empty backup
+            scope = " --scope project" if args.scope == "project" else ""
+            note = f" (a new file: `clearance uninstall {args.agent}{scope}` removes it)" if fresh else f" (backup: {backup})"
+        print(f"\nclearance {verb} {path}{note}")
     if args.cmd == "install" and args.agent == "codex" and not args.dry_run:
         # Codex runs a hook only once it is trusted (per hook content): trust clearance's own, through Codex.
         from .installer import codex_executable, codex_trust_lines
@@ -497,7 +527,12 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         name = os.environ.get("CLEARANCE_ADMIN_USER", "admin")
         password = os.environ.get("CLEARANCE_ADMIN_PASSWORD", "")
         if password.lower() in WEAK_SECRETS or len(password) < 10:
-            print("clearance serve: refusing to start: set CLEARANCE_ADMIN_PASSWORD (10+ characters, not a default) for the first admin", file=sys.stderr)
+            said = "is not set" if not password else "is too short or a default"
+            print(
+                f"clearance serve: refusing to start: the database has no one in it yet and CLEARANCE_ADMIN_PASSWORD {said}; set "
+                f"CLEARANCE_ADMIN_USER (now {name!r}) and CLEARANCE_ADMIN_PASSWORD (10+ characters, not a default) for the first admin",
+                file=sys.stderr,
+            )
             return 2
         try:
             created = service.bootstrap_admin(name, password)  # idempotent: processes starting together create one
@@ -832,8 +867,12 @@ def build_parser() -> argparse.ArgumentParser:
             "test",
             "run a file of expected decisions (for CI)",
             "Run a TOML ([[case]]), YAML or JSON list of cases with `command` (or `tool` + `file_path`/`url`/`input`) and "
-            "`expect = allow|deny|ask`; exit 1 on any mismatch.",
-            "  clearance policy test examples/policies/cases.toml",
+            "`expect = allow|deny|ask`; exit 1 on any mismatch. The cases are decided with the effective policy here (the "
+            "managed, user and project files `clearance policy show` lists); point CLEARANCE_MANAGED_POLICY and "
+            "CLEARANCE_USER_POLICY at other files to test those.",
+            "  clearance policy test tests/policy-cases.toml\n"
+            "  CLEARANCE_MANAGED_POLICY=examples/policies/managed.toml CLEARANCE_USER_POLICY=examples/policies/user.toml \\\n"
+            "    clearance policy test examples/policies/cases.toml",
         ),
         (
             "schema",
@@ -862,7 +901,7 @@ def build_parser() -> argparse.ArgumentParser:
   clearance log --verify                       # check the hash chain""",
     )
     _add_filters(lg)
-    lg.add_argument("--limit", type=int, default=200)
+    lg.add_argument("--limit", type=_positive_int, default=200, help="the newest N decisions (default 200)")
     lg.add_argument("--json", action="store_true", help="one JSON object per line")
     lg.add_argument("--verify", action="store_true", help="check the hash chain over the records; exit 1 at the first broken or missing row")
     lg.add_argument("--prune", action="store_true", help="delete records past the policy's [audit] retention now (and compact the file)")
@@ -966,7 +1005,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Keep the engine warm on a Unix socket so each hook call skips start-up (docs/protocols.md).",
         "  clearance daemon &",
     )
-    dm.add_argument("--socket", help="socket path (default: $XDG_RUNTIME_DIR/clearance/daemon.sock)")
+    dm.add_argument("--socket", help="socket path (default: $XDG_RUNTIME_DIR/clearance/daemon.sock, else ~/.cache/clearance/daemon.sock)")
     dm.set_defaults(fn=_cmd_daemon)
 
     r = cmd(

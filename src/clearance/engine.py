@@ -740,15 +740,20 @@ def guide(decision: Decision, policy: Policy) -> None:
     r = rule_by_id(decision.rules[0]) if decision.rules[0] in rules_index().module else REGISTRY.get(decision.rules[0])
     parts = [f"Safer: {r.alternative}."] if r is not None and r.alternative else []
     hard = any(f.verdict == "hard_deny" for f in decision.findings)
+    served = policy.data.get("served", False)  # decided by the team service: the team's policy, not the user's file
     if decision.decision == "deny":
         if hard:
             parts.append("Try another way: this cannot be allowed, and if the user needs it, they run it themselves.")
+        elif lift and served:
+            parts.append("The team service decided this: the user may ask its admins to allow it in the team policy.")
         elif lift:
             parts.append("The user may allow exactly this: `clearance allow --last`.")
         elif not parts:
             parts.append("Try another way, or ask the user to run it.")
+    elif lift and served:  # worded for every agent: Codex, Gemini CLI and Copilot CLI turn an ask into a block
+        parts.append("To allow it from now on, the user may ask the team service's admins to allow it in the team policy.")
     elif lift:
-        parts.append("To stop asking, the user may run `clearance allow --last`.")
+        parts.append("To allow it from now on, the user may run `clearance allow --last`.")
     decision.hint = " ".join(parts)
 
 

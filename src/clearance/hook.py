@@ -287,6 +287,10 @@ def main(argv: list[str] | None = None, prepare: Callable[[bytes], None] | None 
         opts = Options()
         argv = []
     try:
+        if sys.stdin.isatty():  # a person typed `clearance hook`: say what it waits for (an agent always pipes the event)
+            sys.stderr.write(
+                "clearance hook: reading one hook event as JSON on stdin (the agent sends it); end with Ctrl-D. To try a command: `clearance check -- CMD`\n"
+            )
         raw = sys.stdin.buffer.read(MAX_EVENT_BYTES + 1)
         answer = None
         from .daemon_path import environ

@@ -448,6 +448,10 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
                         else "(the service does not answer: Claude Code blocks every call, or with a version before 2.1.295 lets them run)"
                     )
                 )
+                if reachable:  # Claude Code sends $CLEARANCE_TOKEN from its own environment, which is this shell's
+                    token_ok, token_line = _token_check(url.split("/v1/", 1)[0], env.get("CLEARANCE_TOKEN", ""), "Claude Code's http hook")
+                    ok = ok and token_ok
+                    lines.append(f"{'✓' if token_ok else '✗'} {agent} ({scope}): {token_line}")
             if any(is_stale(x) for x in entries):
                 ok = False
                 lines.append(
@@ -466,18 +470,35 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
                 trusted, trust_lines = codex_trust_lines(scope, home, project, env, fix=False)
                 ok = ok and trusted
                 lines.extend(trust_lines)
+    served_ok, served_lines = service_lines(env)
+    ok = ok and served_ok
+    lines.extend(served_lines)
+    # The self-tests run the local engine: through CLEARANCE_SERVER each sample (an `rm -rf ~` among them) would land in
+    # the team's audit trail under this machine's token on every doctor run; the line above checked the service.
+    local_env = {k: v for k, v in env.items() if k != "CLEARANCE_SERVER"}
     for agent, (bad, good) in SAMPLES.items():
         results = []
+        said = ""
         for sample in (bad, good):
-            p = subprocess.run([exe, "hook", "--agent", agent, "--no-audit"], input=json.dumps(sample), capture_output=True, text=True, env=env, timeout=60)
+            p = subprocess.run(
+                [exe, "hook", "--agent", agent, "--no-audit"], input=json.dumps(sample), capture_output=True, text=True, env=local_env, timeout=60
+            )
             results.append(blocked(agent, p.stdout, p.returncode))
+            said = said or next((x for x in p.stderr.splitlines() if x.strip()), "")
         if results == [True, False]:
             lines.append(f"✓ {agent}: self-test passed (rm -rf ~ blocked, ls allowed)")
         else:
             ok = False
-            lines.append(f"✗ {agent}: self-test failed (blocked: rm -rf ~ {results[0]}, ls {results[1]})")
+            what = " and ".join(w for w, bad_result in (("rm -rf ~ was not blocked", not results[0]), ("ls was blocked", results[1])) if bad_result)
+            lines.append(f"✗ {agent}: self-test failed: {what}" + (f" (the hook said: {said})" if said else ""))
     from .policy.tools import lint_effective
 
+    named = env.get("CLEARANCE_MANAGED_POLICY")
+    if named and not os.path.exists(named):
+        lines.append(
+            f"! managed policy: CLEARANCE_MANAGED_POLICY names {named}, but there is no such file: no managed policy applies "
+            "(the built-in rules and the user's file decide)"
+        )
     problems = lint_effective(project, env)
     if problems:
         ok = False
@@ -506,6 +527,54 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
                 ok = False
                 lines.append(f"✗ codex: hooks are switched off in ~/.codex/config.toml ([features] {key} = false)")
     return ok, lines
+
+
+def service_lines(env: dict[str, str]) -> tuple[bool, list[str]]:
+    """With CLEARANCE_SERVER set, the hook is a thin client of the team service: is its URL one the hook can use, does
+    the service answer, and does it take CLEARANCE_TOKEN?  Each of these failing changes every decision silently
+    (decided locally, or asked), so doctor says which."""
+    from .remote import _request, _split_url
+
+    server = env.get("CLEARANCE_SERVER", "")
+    if not server:
+        return True, []
+    base = server.rstrip("/")
+    try:
+        _split_url(base + "/healthz")
+    except ValueError:
+        return False, [
+            f"✗ team service: CLEARANCE_SERVER={server!r} is not an http(s) URL, so every hook call is decided locally; "
+            "write it as https://HOST or http://HOST:PORT"
+        ]
+    try:
+        _request("GET", f"{base}/healthz", "", None, 3.0)
+    except (OSError, ValueError) as e:
+        return False, [f"✗ team service: {base} does not answer ({type(e).__name__}: {e}); the hook decides locally with the cached managed policy"]
+    token_ok, line = _token_check(base, env.get("CLEARANCE_TOKEN", ""), "the hook")
+    return token_ok, [f"{'✓' if token_ok else '✗'} team service: {line}"]
+
+
+def _token_check(base: str, token: str, who: str) -> tuple[bool, str]:
+    """Does the service at *base* take this token?  (ok, what to say)"""
+    from .remote import _request
+
+    if not token:
+        return False, (
+            f"{base} answers, but CLEARANCE_TOKEN is not set in this environment: the service refuses {who}'s calls and every call is asked or blocked; "
+            "set it to this machine's token (an admin proposes one: `clearance token propose NAME`, a second person approves it)"
+        )
+    try:
+        status, _ = _request("GET", f"{base}/v1/policy", token, None, 3.0)
+    except (OSError, ValueError) as e:
+        return False, f"{base} did not answer with the token ({type(e).__name__}: {e})"
+    if status in (401, 403):
+        return False, (
+            f"{base} rejects CLEARANCE_TOKEN (HTTP {status}: not yet approved by a second person, revoked, expired or "
+            f"mistyped): every call {who} sends is asked or blocked; `clearance token list` on the service shows its state"
+        )
+    if status != 200:
+        return False, f"{base} answered HTTP {status} to the token check"
+    return True, f"{base} answers and accepts CLEARANCE_TOKEN; {who}'s calls are decided there"
 
 
 def _toml_table(path: str, name: str) -> dict[str, Any]:

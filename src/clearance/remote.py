@@ -176,7 +176,7 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
             _refresh_policy(base, token, env)
             return Answer(reply.get("stdout"), int(reply.get("exit_code", 0)), str(reply.get("stderr") or ""))
         if status in (401, 403):
-            return _token_rejected(raw, opts, base, status)
+            return _token_rejected(raw, opts, base, status, token)
         problem = f"HTTP {status}"
     except (OSError, ValueError) as e:
         problem = f"{type(e).__name__}: {e}"
@@ -234,14 +234,23 @@ def _repository(event: dict[str, Any], env: dict[str, str] | os._Environ[str]) -
     return {"root": ident.root, "real": ident.real, "remotes": list(ident.remotes), "first": list(ident.first)}
 
 
-def _token_rejected(raw: bytes, opts: Options, base: str, status: int) -> Answer:
+def _token_rejected(raw: bytes, opts: Options, base: str, status: int, token: str = "") -> Answer:
     """The service is up and refuses this machine's token (revoked, expired, wrong): ask the person, every time.
 
     Deciding locally here would keep a machine whose token an admin revoked deciding on its own for good."""
     from .adapters import detect, get
     from .model import Decision
 
-    note = f"clearance: the team service at {base} rejected CLEARANCE_TOKEN (HTTP {status}: revoked, expired or wrong); ask an admin for a new token"
+    if token:
+        note = (
+            f"clearance: the team service at {base} rejected CLEARANCE_TOKEN (HTTP {status}: not yet approved by a second person, "
+            "revoked, expired or mistyped); `clearance token list` on the service shows its state, an admin proposes a new one"
+        )
+    else:
+        note = (
+            f"clearance: CLEARANCE_SERVER is set but CLEARANCE_TOKEN is not, and the team service at {base} refuses calls without one "
+            f"(HTTP {status}); set CLEARANCE_TOKEN to this machine's token"
+        )
     reason = f"The team service rejected this machine's token (HTTP {status}), so clearance cannot decide this call; asking you instead."
     try:
         event = json.loads(raw.decode("utf-8"))

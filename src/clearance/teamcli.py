@@ -20,13 +20,45 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-def _service(args: argparse.Namespace) -> Any:
+def _service(args: argparse.Namespace, create: bool = False) -> Any:
+    """The team service's database.  A SQLite file that is not there is a mistyped --db (or a service never started):
+    said so, rather than created empty and listed as "(none)" -- except for the operator's first `user add`."""
     import os
 
     from .server.service import Service
     from .store import resolve_url
 
-    return Service(resolve_url(args.db, None, os.environ))
+    url = resolve_url(args.db, None, os.environ)
+    where = f"clearance {args.cmd} {args.action}"
+    if not url.startswith(("postgresql://", "postgres://")) and not create:
+        path = url[len("sqlite:///") - 1 :] if url.startswith("sqlite:///") else url
+        if not os.path.exists(path):
+            print(
+                f"{where}: no team database at {path}; give the one `clearance serve --db` uses (--db or CLEARANCE_DB)",
+                file=sys.stderr,
+            )
+            raise SystemExit(1)
+    try:
+        return Service(url)
+    except Exception as e:  # PostgreSQL without psycopg, a server that does not answer, a file that is not a database
+        print(f"{where}: cannot open the team database: {str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__}", file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+def _actor(svc: Any, args: argparse.Namespace, roles: tuple[str, ...] = ("admin",)) -> None:
+    """--by must name an enabled person with one of *roles*: a typo would otherwise file a change under a name
+    nobody holds (the same rule as the web UI, where the proposer is whoever is logged in)."""
+    person = next((u for u in svc.users() if u["name"] == args.by), None)
+    problem = ""
+    if person is None:
+        problem = f"no user {args.by!r} (`clearance {args.cmd} list`" + (")" if args.cmd == "user" else " / `clearance user list`)")
+    elif person.get("disabled"):
+        problem = f"{args.by}'s account is disabled"
+    elif person.get("role") not in roles:
+        problem = f"{args.by} is {person.get('role')}; only {' and '.join(r + 's' for r in roles)} may do this"
+    if problem:
+        print(f"clearance {args.cmd} {args.action}: --by {args.by}: {problem}", file=sys.stderr)
+        raise SystemExit(1)
 
 
 def _table(rows: list[dict[str, Any]], cols: list[str]) -> str:
@@ -49,7 +81,7 @@ def _read_password() -> str:
 def cmd_user(args: argparse.Namespace) -> int:
     from .server.service import ServiceError
 
-    svc = _service(args)
+    svc = _service(args, create=args.action == "add" and not args.by)
     try:
         if args.action == "list":
             users = svc.users()
@@ -61,6 +93,7 @@ def cmd_user(args: argparse.Namespace) -> int:
             return 0
         if args.action == "add":
             if args.by:
+                _actor(svc, args)
                 cid = svc.propose_user(args.name, _read_password(), args.role, args.by)
                 print(f"change {cid}: add {args.name} ({args.role}) -- waits for a second person: clearance change approve {cid} --by NAME --comment TEXT")
                 return 0
@@ -70,6 +103,7 @@ def cmd_user(args: argparse.Namespace) -> int:
         if not args.by:
             print(f"clearance user {args.action}: say who proposes it with --by NAME (an admin)", file=sys.stderr)
             return 2
+        _actor(svc, args)
         password = _read_password() if args.action == "password" else ""
         cid = svc.propose_user_change(args.action, args.name, args.by, role=args.role or "", password=password)
         print(f"change {cid}: {args.action} {args.name} -- waits for a second person: clearance change approve {cid} --by NAME --comment TEXT")
@@ -95,6 +129,7 @@ def cmd_token(args: argparse.Namespace) -> int:
         if not args.by:
             print(f"clearance token {args.action}: say who acts with --by NAME", file=sys.stderr)
             return 2
+        _actor(svc, args)
         if args.action == "propose":
             cid, token = svc.propose_token(args.name, args.by, args.days or 0)
             if args.json:
@@ -133,6 +168,7 @@ def cmd_change(args: argparse.Namespace) -> int:
         if args.id is None or not args.by:
             print(f"clearance change {args.action}: give the change's number and --by NAME", file=sys.stderr)
             return 2
+        _actor(svc, args, ("admin", "approver"))
         role = next((u["role"] for u in svc.users() if u["name"] == args.by), "")
         svc.decide_change(args.id, args.by, role, args.action == "approve", f"{args.comment or ''} (cli)" if args.comment else "")
         print(f"change {args.id} {'approved' if args.action == 'approve' else 'rejected'} by {args.by}")

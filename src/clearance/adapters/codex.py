@@ -71,7 +71,7 @@ def render_answer(decision: Decision) -> Answer:
     if decision.decision == "allow":
         return Answer(None, 0)
     verb = "denied" if decision.decision == "deny" else "needs a person's approval"
-    reason = f"clearance {verb}: {decision.reason} [{', '.join(decision.rules)}]"
+    reason = f"clearance {verb}: {decision.reason} [{', '.join(decision.rules)}]."
     if decision.decision == "ask":
         reason += " Codex hooks cannot ask, so the call is blocked: ask the user to approve or run it themselves."
     if decision.hint and not decision.stop:

@@ -98,7 +98,7 @@ def render_answer(decision: Decision) -> Answer:
         return Answer(None, 0)  # auto mode disabled: the agent's own permission system decides
     if decision.decision == "allow":
         return Answer(None, 0)
-    reason = f"clearance: {decision.reason} [{', '.join(decision.rules)}]"
+    reason = f"clearance: {decision.reason} [{', '.join(decision.rules)}]."
     if decision.stop:
         reason += END_TURN  # Copilot CLI's hooks have no field that ends a run
     elif decision.decision == "ask":

@@ -91,7 +91,7 @@ def render_answer(decision: Decision) -> Answer:
         return Answer(None, 0)  # auto mode disabled: the agent's own permission system decides
     if decision.decision == "allow":
         return Answer({"decision": "allow"}, 0)
-    reason = f"clearance: {decision.reason} [{', '.join(decision.rules)}]"
+    reason = f"clearance: {decision.reason} [{', '.join(decision.rules)}]."
     if decision.decision == "ask":
         reason += " Gemini CLI hooks cannot ask, so the call is blocked: ask the user to approve or run it themselves."
     if decision.hint and not decision.stop:

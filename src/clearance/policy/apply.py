@@ -134,7 +134,8 @@ def apply(
     if decision.decision == "allow" and allowed_by:
         decision.stage = "policy"
         decision.rules = allowed_by
-        decision.reason = f"Allowed by the policy rule {allowed_by[0]}."
+        # The rule itself follows in decision.rules (shown as "[user:Bash(…)]"): the reason names its layer only.
+        decision.reason = f"Allowed by an allow rule of the {allowed_by[0].split(':', 1)[0]} policy."
 
     if decision.decision == "allow":
         if policy.errors:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     Env = dict[str, str] | os._Environ[str]
 
 LAYERS = ("managed", "user", "project")
-FORMAT = 7  # bump when the merged shape changes
+FORMAT = 8  # bump when the merged shape changes
 
 
 # os.supports_effective_ids holds os.access where the platform has faccessat (os.py's own test).
@@ -144,8 +144,8 @@ def validate(data: dict[str, Any], text: str, where: str) -> list[str]:
                 if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
                     problems.append(f"{where}:{line_of(text, p)}: 'repositories' must be a list of tables ([[repositories]])")
                     continue
-                for section in value:
-                    line = _section_line(text, section)
+                for index, section in enumerate(value):
+                    line = _section_line(text, section, index)
                     if not section.get("remotes") and not section.get("paths"):
                         problems.append(f"{where}:{line}: a [[repositories]] section needs remotes = [...] or paths = [...] naming its repositories")
                     before = len(problems)
@@ -167,7 +167,9 @@ def validate(data: dict[str, Any], text: str, where: str) -> list[str]:
                 if not isinstance(value, (int, float)) or isinstance(value, bool):
                     problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' must be a number")
             elif not isinstance(value, typ) or (typ is int and isinstance(value, bool)):
-                problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' must be {typ.__name__}")
+                want = {"bool": "true or false", "int": "a whole number", "str": "a string"}.get(typ.__name__, typ.__name__)
+                got = f", not {_toml(value)}" if isinstance(value, (bool, int, float, str)) else ""
+                problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' must be {want}{got}")
             elif CHECKS.get(".".join(p)) and (problem := CHECKS[".".join(p)](value)):
                 problems.append(f"{where}:{line_of(text, p)}: '{'.'.join(p)}' {problem}")
 
@@ -175,12 +177,13 @@ def validate(data: dict[str, Any], text: str, where: str) -> list[str]:
     return problems
 
 
-def _section_line(text: str, section: dict[str, Any]) -> int:
-    """The line of a [[repositories]] section: where its first remote or path is written."""
+def _section_line(text: str, section: dict[str, Any], index: int = 0) -> int:
+    """The line of a [[repositories]] section: where its first remote or path is written, else its own header."""
     for v in [*(section.get("remotes") or []), *(section.get("paths") or [])]:
         if isinstance(v, str) and (n := _line_of_value(text, v)):
             return n
-    return line_of(text, ["repositories"])
+    headers = [i + 1 for i, line in enumerate(text.splitlines()) if line.strip().replace(" ", "") == "[[repositories]]"]
+    return headers[index] if index < len(headers) else line_of(text, ["repositories"])
 
 
 def _grant_problems(value: object, text: str, where: str, p: list[str]) -> list[str]:
@@ -297,13 +300,16 @@ def merge(layers: list[tuple[LayerFile, dict[str, Any] | None, list[str]]], iden
             continue
         for k in MANAGED_ONLY:
             if k in data and name != "managed" and not (name == "user" and not have_managed and k == "allow_project_trust"):
-                pol["ignored"].append([f"{k} = {data[k]!r}", name, "only the managed policy sets this"])
+                who = "only the managed policy sets this"
+                if k == "allow_project_trust" and name == "project":
+                    who = "a repository cannot trust itself: only the managed policy (or, without one, the user's) sets this"
+                pol["ignored"].append([f"{k} = {_toml(data[k])}", name, who])
         mode = data.get("auto_mode")
         if mode == "disabled" and pol["auto_mode"] != "disabled":
             pol["auto_mode"] = "disabled"
             pol["sources"]["auto_mode"] = name
         elif mode == "enabled" and pol["auto_mode"] == "disabled":
-            pol["ignored"].append(["auto_mode = 'enabled'", name, f"auto mode was disabled by the {pol['sources']['auto_mode']} policy"])
+            pol["ignored"].append(['auto_mode = "enabled"', name, f"auto mode was disabled by the {pol['sources']['auto_mode']} policy"])
         elif mode == "enabled" and pol["sources"]["auto_mode"] == "default":
             pol["sources"]["auto_mode"] = name
         _merge_trust(pol, name, data.get("trust", {}), may_trust)
@@ -352,6 +358,15 @@ def merge(layers: list[tuple[LayerFile, dict[str, Any] | None, list[str]]], iden
     return pol
 
 
+def _toml(value: object) -> str:
+    """A value as it is written in the policy file (true, "enabled"), for messages that quote it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value)
+    return str(value)
+
+
 def _merge_trust(pol: dict[str, Any], name: str, trust: dict[str, Any], may_trust: dict[str, bool]) -> None:
     for key, values in trust.items():
         for v in values:
@@ -381,7 +396,7 @@ def _merge_repositories(pol: dict[str, Any], sections: list[dict[str, Any]], ide
         if mode == "disabled" or (mode == "enabled" and loosen):
             modes.setdefault(mode, label)
         elif mode == "enabled":
-            pol["ignored"].append(["auto_mode = 'enabled'", where, why_not_loosened(ident)])
+            pol["ignored"].append(['auto_mode = "enabled"', where, why_not_loosened(ident)])
         if loosen:
             _merge_trust(pol, "managed", section.get("trust", {}), may_trust)
         else:
@@ -538,4 +553,8 @@ def from_managed_text(text: str, where: str = "managed policy (server)", ident: 
             data = None
     except tomllib.TOMLDecodeError as e:
         data, problems = None, [f"{where}: TOML syntax error: {e}"]
-    return merge([(lf, data, problems)], ident, home)  # type: ignore[list-item]
+    pol = merge([(lf, data, problems)], ident, home)  # type: ignore[list-item]
+    # Decided by the team service: its audit trail and this policy are the service's, so the way to lift a denial is
+    # the team's change process, not `clearance allow` on the developer's machine (which would find another call).
+    pol["served"] = True
+    return pol

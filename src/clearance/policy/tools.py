@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 
-from .load import LAYERS, layer_files, load, read_layer
+from .load import LAYERS, _toml, layer_files, load, read_layer
 from .patterns import Pattern, PatternError
 
 TYPE_CHECKING = False
@@ -27,11 +27,11 @@ def show(project_root: str, env: Any, as_json: bool = False) -> str:
         out.extend(f"  {p}" for p in err["problems"])
     src = pol["sources"]
     out.append("")
-    out.append(f"auto_mode = {pol['auto_mode']!r}   ({src.get('auto_mode', 'default')})")
+    out.append(f"auto_mode = {_toml(pol['auto_mode'])}   ({src.get('auto_mode', 'default')})")
     if pol.get("repositories"):
         out.append(f"repositories = {', '.join(pol['repositories'])}   (managed [[repositories]] sections for this project)")
-    out.append(f"allow_user_trust = {pol['allow_user_trust']}   ({src.get('allow_user_trust', 'default')})")
-    out.append(f"allow_project_trust = {pol['allow_project_trust']}   ({src.get('allow_project_trust', 'default')})")
+    out.append(f"allow_user_trust = {_toml(pol['allow_user_trust'])}   ({src.get('allow_user_trust', 'default')})")
+    out.append(f"allow_project_trust = {_toml(pol['allow_project_trust'])}   ({src.get('allow_project_trust', 'default')})")
     out.append("\n[trust]  (plus the project's own origin remote, for ordinary pushes)")
     for key, items in pol["trust"].items():
         for v, layer in items:
@@ -56,14 +56,14 @@ def show(project_root: str, env: Any, as_json: bool = False) -> str:
     if pol["reviewer"]:
         out.append("\n[reviewer]")
         for k, v in pol["reviewer"].items():
-            out.append(f"  {k} = {v!r}   ({src.get('reviewer.' + k)})")
+            out.append(f"  {k} = {_toml(v)}   ({src.get('reviewer.' + k)})")
     out.append("\n[escalation]")
     for k, v in pol["escalation"].items():
         out.append(f"  {k} = {v}   ({src.get('escalation.' + k, 'default')})")
     if pol["audit"]:
         out.append("\n[audit]")
         for k, v in pol["audit"].items():
-            out.append(f"  {k} = {v!r}   ({src.get('audit.' + k)})")
+            out.append(f"  {k} = {_toml(v)}   ({src.get('audit.' + k)})")
     if pol["ignored"]:
         out.append("\nIgnored (a lower layer may not loosen what is above it):")
         for what, layer, why in pol["ignored"]:
@@ -212,7 +212,7 @@ def _covers(q: Pattern, p: Pattern) -> bool:
 
 def lint_effective(project_root: str, env: Any) -> list[str]:
     """Problems of every layer file, plus rules shadowed across layers and entries a layer may not set."""
-    from .load import LayerFile, _line_of_value
+    from .load import LayerFile, _line_of_value, line_of
 
     files = [lf for lf in layer_files(project_root, env) if lf.exists]
     problems = lint_files([lf.path for lf in files])
@@ -239,6 +239,8 @@ def lint_effective(project_root: str, env: Any) -> list[str]:
             continue  # lint_files said so, with the fix
         value = what.split(": ", 1)[-1]
         line = _line_of_value(texts.get(layer, ""), value)
+        if not line and " = " in what:  # `key = value` as written with other spacing: the key's own line
+            line = line_of(texts.get(layer, ""), what.split(" = ", 1)[0].split("."))
         problems.append(f"{paths.get(layer, layer)}:{line}: {what} has no effect: {why}")
     return problems
 
