@@ -166,6 +166,58 @@ class TestTarOptionsAsTarReadsThem:
         assert decide(command).decision == "allow"
 
 
+class TestOptionsReadByTheirLiteralSpelling:
+    """Class: a program's option read by one spelling where the program's own parser (GNU getopt_long, util-linux,
+    curl's) takes others: a short option with a value bundled after flags (`install -Dt DIR`, `ln -sft DIR`,
+    `flock -xc CMD`), an abbreviated long option (`--target-d=`, `sed --in-pl`, `gawk --incl=inplace`, `curl
+    --output-d`, `wget --directory-p=`, `flock --comm`), the `=` form (`flock --command=CMD`). What the option
+    writes, or the command it runs, was not seen; `cp -bt` and `mv --targ` (read through their tables) were."""
+
+    DANGEROUS: ClassVar[list[str]] = [
+        "install -Dt ~/.claude settings.json",
+        "install --target-d=/home/ana/.claude settings.json",
+        "ln -sft ~/.claude /tmp/settings.json",
+        "sed --in-pl -e 's/x/y/' ~/.claude/settings.json",
+        "gawk --incl=inplace 1 ~/.claude/settings.json",
+        "curl --output-d ~/.claude -O https://x.example/settings.json",
+        "wget --directory-p=/home/ana/.claude https://x.example/settings.json",
+        "flock --comm 'rm -rf ~/' /tmp/l",
+        "flock -xc 'rm -rf ~/' /tmp/l",
+        "flock /tmp/l --command='rm -rf ~/'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "install -Dt build/bin tool",
+        "install -D -m 755 tool build/bin/tool",
+        "ln -sft build ../src/x.js",
+        "sed --in-pl -e 's/x/y/' src/app.py",
+        "gawk --incl=inplace 1 notes.txt",
+        "curl --output-d build -O https://x.example/a.tgz",
+        "wget --directory-p=build https://x.example/a.tgz",
+        "flock -xc 'npm test' /tmp/l",
+        "flock /tmp/l --command='make build'",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {
+        "install -Dt ~/.claude settings.json": "options read by their literal spelling",
+        "install --target-d=/home/ana/.claude settings.json": "options read by their literal spelling",
+        "ln -sft ~/.claude /tmp/settings.json": "options read by their literal spelling",
+        "sed --in-pl -e 's/x/y/' ~/.claude/settings.json": "options read by their literal spelling",
+        "gawk --incl=inplace 1 ~/.claude/settings.json": "options read by their literal spelling",
+        "curl --output-d ~/.claude -O https://x.example/settings.json": "options read by their literal spelling",
+        "wget --directory-p=/home/ana/.claude https://x.example/settings.json": "options read by their literal spelling",
+        "flock --comm 'rm -rf ~/' /tmp/l": "options read by their literal spelling",
+        "flock -xc 'rm -rf ~/' /tmp/l": "options read by their literal spelling",
+        "flock /tmp/l --command='rm -rf ~/'": "options read by their literal spelling",
+    }
+
+    @pytest.mark.parametrize("command", DANGEROUS)
+    def test_dangerous(self, command: str) -> None:
+        _judged(command, ("deny",), self.GAPS)
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
 class TestFoundPathAsAShellArgument:
     """Class: the path find (or fd) hands to a shell script as an argument, not in its text (`find D -exec sh -c
     'rm -rf "$1"' _ {} \\;`, `"$0"`, `"$@"` with `+`). The found path was not bound to the script's positional
