@@ -124,16 +124,7 @@ class TestTarOptionsAsTarReadsThem:
         "tar -cf out.tar --remove-files build/tmp",
         "tar -tf release.tgz",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "tar -C /home/ana/.claude -xf evil.tar": "tar options as tar reads them",
-        "tar --directory=/home/ana/.claude -xf evil.tar": "tar options as tar reads them",
-        "tar --directory /home/ana/.config/clearance -xf evil.tar": "tar options as tar reads them",
-        "TAR_OPTIONS='-C /home/ana/.claude' tar -xf evil.tar": "tar options as tar reads them",
-        "tar --remove-f -cf /tmp/x.tar ~/Documents": "tar options as tar reads them",
-        "tar -C ~ -xf evil.tar": "tar options as tar reads them",
-        "tar --directory ~ -xf evil.tar": "tar options as tar reads them",
-        "tar -C /home/ana/other -xzf release.tgz": "tar options as tar reads them",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("command", DANGEROUS)
     def test_dangerous(self, command: str) -> None:

@@ -395,7 +395,10 @@ _SOURCE_REMOVERS = frozenset({"tar", "bsdtar", "gtar", "zip", "7z", "7za", "7zz"
 
 def _removes_sources(name: str, vals: list[str]) -> bool:
     if name in ("tar", "bsdtar", "gtar"):
-        return "--remove-files" in vals
+        from .trees import _tar_words
+
+        # `--remove-f`, `-cf X --remove-fi D`: GNU tar takes unique prefixes of its long options.
+        return normalise_words("tar", _tar_words([Word(v, v) for v in vals])).has("remove-files")
     if name == "zip":
         return any(v in ("-m", "--move") or (v.startswith("-") and not v.startswith("--") and "m" in v[1:]) for v in vals)
     if name in ("7z", "7za", "7zz"):
