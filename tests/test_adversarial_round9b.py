@@ -141,10 +141,10 @@ class TestTarOptionsAsTarReadsThem:
 
 class TestOptionsReadByTheirLiteralSpelling:
     """Class: a program's option read by one spelling where the program's own parser (GNU getopt_long, util-linux,
-    curl's) takes others: a short option with a value bundled after flags (`install -Dt DIR`, `ln -sft DIR`,
-    `flock -xc CMD`), an abbreviated long option (`--target-d=`, `sed --in-pl`, `gawk --incl=inplace`, `curl
-    --output-d`, `wget --directory-p=`, `flock --comm`), the `=` form (`flock --command=CMD`). What the option
-    writes, or the command it runs, was not seen; `cp -bt` and `mv --targ` (read through their tables) were."""
+    curl's) takes others: a short option with a value bundled after flags (`install -Dt DIR`, `ln -sft DIR`),
+    an abbreviated long option (`--target-d=`, `sed --in-pl`, `gawk --incl=inplace`, `curl --output-d`, `wget
+    --directory-p=`). What the option writes was not seen; `cp -bt` and `mv --targ` (read through their tables) were.
+    (flock was tried too: util-linux's flock refuses `-xc`, `--comm` and `--command=`, so those are harmless.)"""
 
     DANGEROUS: ClassVar[list[str]] = [
         "install -Dt ~/.claude settings.json",
@@ -154,9 +154,6 @@ class TestOptionsReadByTheirLiteralSpelling:
         "gawk --incl=inplace 1 ~/.claude/settings.json",
         "curl --output-d ~/.claude -O https://x.example/settings.json",
         "wget --directory-p=/home/ana/.claude https://x.example/settings.json",
-        "flock --comm 'rm -rf ~/' /tmp/l",
-        "flock -xc 'rm -rf ~/' /tmp/l",
-        "flock /tmp/l --command='rm -rf ~/'",
     ]
     ORDINARY: ClassVar[list[str]] = [
         "install -Dt build/bin tool",
@@ -166,20 +163,11 @@ class TestOptionsReadByTheirLiteralSpelling:
         "gawk --incl=inplace 1 notes.txt",
         "curl --output-d build -O https://x.example/a.tgz",
         "wget --directory-p=build https://x.example/a.tgz",
-        "flock -xc 'npm test' /tmp/l",
-        "flock /tmp/l --command='make build'",
     ]
     GAPS: ClassVar[dict[str, str]] = {
-        "install -Dt ~/.claude settings.json": "options read by their literal spelling",
-        "install --target-d=/home/ana/.claude settings.json": "options read by their literal spelling",
-        "ln -sft ~/.claude /tmp/settings.json": "options read by their literal spelling",
-        "sed --in-pl -e 's/x/y/' ~/.claude/settings.json": "options read by their literal spelling",
         "gawk --incl=inplace 1 ~/.claude/settings.json": "options read by their literal spelling",
         "curl --output-d ~/.claude -O https://x.example/settings.json": "options read by their literal spelling",
         "wget --directory-p=/home/ana/.claude https://x.example/settings.json": "options read by their literal spelling",
-        "flock --comm 'rm -rf ~/' /tmp/l": "options read by their literal spelling",
-        "flock -xc 'rm -rf ~/' /tmp/l": "options read by their literal spelling",
-        "flock /tmp/l --command='rm -rf ~/'": "options read by their literal spelling",
     }
 
     @pytest.mark.parametrize("command", DANGEROUS)

@@ -476,20 +476,13 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             add(DELETE, w, recursive)
     elif name in ("mv", "cp", "install", "ln"):
         target_dir = None
-        if name in ("mv", "cp"):
-            nc = normalise(cmd)
-            ops = nc.words
-            flags = {"-r"} if nc.has("recursive", "archive") else set()
-            t = nc.value("target-directory")
-            if t is not None:
-                target_dir = Word(t, t)
-        else:
-            ops, flags = operands(args, _OPT_VALUE[name])
-            for i, w in enumerate(args):
-                if w.value in ("-t", "--target-directory") and i + 1 < len(args):
-                    target_dir = args[i + 1]
-                elif w.value.startswith("--target-directory="):
-                    target_dir = w
+        # Read through the program's option table (GNU getopt_long): `install -Dt DIR`, `ln -sft DIR`, `--target-d=DIR`.
+        nc = normalise(cmd)
+        ops = nc.words
+        flags = {"-r"} if nc.has("recursive", "archive") else set()
+        t = nc.value("target-directory")
+        if t is not None:
+            target_dir = next((w for w in args if w.value == t), None) or Word(t, t)
         if target_dir is not None:
             dest: Word | None = target_dir
             sources = ops
@@ -728,11 +721,13 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             for w in args[len(args) - len(reading.operands) :]:
                 add(WRITE, w)
     elif name == "sed":
-        ops, flags = operands(args, _OPT_VALUE["sed"])
-        inplace = "-i" in flags or "--in-place" in flags
-        if name == "sed" and inplace and ops and ops[0].value == "":
+        # Read through GNU sed's option table: `--in-pl`, `-ni`, `-Ei` are -i as sed reads them.
+        nc = normalise_words("sed", args)
+        ops = nc.words
+        inplace = nc.has("in-place")
+        if inplace and ops and ops[0].value == "":
             ops = ops[1:]  # BSD sed -i ''
-        has_script_opt = bool(flags & {"-e", "--expression", "-f", "--file"})
+        has_script_opt = nc.has("expression", "file")
         files = ops if has_script_opt else ops[1:]
         for w in files:
             if w.value == "":

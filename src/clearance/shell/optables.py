@@ -231,6 +231,23 @@ TOOLS: dict[str, dict[str, object]] = {
         "inert": "help version",
         "abbrev": True,
     },
+    # GNU sed 4.9 (sed/sed.c longopts); -i takes its suffix only glued (`-i.bak`, `--in-place=.bak`).
+    "sed": {
+        "opts": (
+            "n|quiet|silent debug e|expression= f|file= follow-symlinks i|in-place=? l|line-length= posix E|r|regexp-extended"
+            " s|separate sandbox u|unbuffered z|null-data|zero-terminated b|binary help version"
+        ),
+        "inert": "help version",
+        "abbrev": True,
+    },
+    "install": {
+        "opts": (
+            "b backup=? C|compare d|directory D g|group= m|mode= o|owner= p|preserve-timestamps s|strip strip-program="
+            " S|suffix= t|target-directory= T|no-target-directory v|verbose preserve-context Z context=? debug help version"
+        ),
+        "inert": "help version",
+        "abbrev": True,
+    },
     "cp": {
         "opts": (
             "a|archive attributes-only backup=? b copy-contents d debug f|force i|interactive H l|link L|dereference n|no-clobber"
