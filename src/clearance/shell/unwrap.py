@@ -1996,8 +1996,12 @@ class Unwrapper:
                 self.command(cmd.derive(argv[i:], "busybox"))
             return
         if code is not None:
-            # sh -c SCRIPT ARG0 ARG1 …: the words after the script are $0, $1, … inside it (literal ones only).
-            bound = {str(k): w.value for k, w in enumerate(argv[i + 1 : i + 11]) if not w.dynamic and DYN not in w.value}
+            # sh -c SCRIPT ARG0 ARG1 …: the words after the script are $0, $1, … inside it. A word only partly known
+            # (the path find hands over, `~/Documents/<found>`) is bound as such, as it would be typed in the script.
+            given = argv[i + 1 : i + 11]
+            bound = {str(k): w.value for k, w in enumerate(given)}
+            if len(given) == 2:
+                bound["@"] = bound["*"] = given[1].value  # one argument: "$@" is that word
             self.reparse(code.value, cmd, f"{name} -c", bound or None)
             return
         if i < len(argv) and not reads_stdin:
