@@ -694,6 +694,36 @@ def _env_options(cmd: SimpleCommand) -> None:
         cmd.argv = [*argv, *added]
 
 
+def _git_by_another_name(cmd: SimpleCommand) -> SimpleCommand | None:
+    """git's commands under another name, as git itself would run them: the dashed program in git's exec path
+    (`/usr/lib/git-core/git-push --force`, `git-clean -fdx`: git runs its builtins and scripts by these names),
+    `hub CMD` for a command of git's (hub passes them through to git), and `git send-pack`, the plumbing under push
+    (same repository and refspec operands, `--force`, `--mirror`, `--all`). None for anything else."""
+    from ..rules.git import GIT_BUILTINS  # only for these rare names: git's pack stays off the hot path
+
+    argv = cmd.argv
+    name = cmd.name
+    if name.startswith("git-"):
+        sub = name[4:]
+        if sub not in GIT_BUILTINS and sub not in ("subtree", "filter-branch", "submodule", "bisect", "mergetool", "difftool"):
+            return None  # git-lfs, git-crypt, git-filter-repo: programs of their own
+        return cmd.derive([Word("git", argv[0].raw), Word(sub, sub), *argv[1:]], name)
+    if name == "hub":
+        first = next((w.value for w in argv[1:] if not w.value.startswith("-")), "")
+        if first not in GIT_BUILTINS:
+            return None  # hub's own commands (pull-request, browse, ci-status …) are not git's
+        return cmd.derive([Word("git", argv[0].raw), *argv[1:]], "hub")
+    from .options import normalise
+
+    nc = normalise(cmd)
+    if nc.sub[:1] != ("send-pack",):
+        return None
+    at = next((k for k in range(1, len(argv)) if argv[k].value == "send-pack"), None)
+    if at is None:
+        return None
+    return cmd.derive([*argv[:at], Word("push", argv[at].raw), *argv[at + 1 :]], "git send-pack")
+
+
 def _split_words(text: str) -> list[str]:
     """*text* split into words as the shell (and GNU tar's TAR_OPTIONS) splits them: quotes group, blanks separate."""
     if not text:
@@ -1293,6 +1323,11 @@ class Unwrapper:
             # `A-B=2 git reset --hard`: not a valid assignment, so bash looks the whole word up as a command and
             # fails; nothing after it runs (substitutions in its words run, and are judged, as commands of their own).
             return
+        if name.startswith("git-") or name == "hub" or (name == "git" and "send-pack" in cmd.values()):
+            named = _git_by_another_name(cmd)
+            if named is not None:
+                self.command(named)
+                return
         if cmd.assigns and name in _ENV_OPTION_TOOLS:
             _env_options(cmd)
         argv = cmd.argv
