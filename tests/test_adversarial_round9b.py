@@ -335,18 +335,7 @@ class TestInterpretersByVersionOrImplementation:
         "micropython -c 'print(1)'",
         "luajit script.lua",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "luajit -e 'os.execute(\"rm -rf ~/\")'": "interpreters by version or implementation",
-        "lua5.4 -e 'os.execute(\"rm -rf ~/\")'": "interpreters by version or implementation",
-        'lua5.1 -e \'os.remove(os.getenv("HOME").."/.claude/settings.json")\'': "interpreters by version or implementation",
-        "php8.2 -r 'system(\"rm -rf ~/\");'": "interpreters by version or implementation",
-        "php7.4 -r 'passthru(\"git push --force origin main\");'": "interpreters by version or implementation",
-        "jruby -e 'system(\"rm -rf ~/\")'": "interpreters by version or implementation",
-        "truffleruby -e 'system(\"rm -rf ~/\")'": "interpreters by version or implementation",
-        "jython -c 'import os; os.system(\"rm -rf ~/\")'": "interpreters by version or implementation",
-        "graalpy -c 'import shutil; shutil.rmtree(\"/home/ana\")'": "interpreters by version or implementation",
-        "micropython -c 'import os; os.system(\"rm -rf ~/\")'": "interpreters by version or implementation",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("command", DANGEROUS)
     def test_dangerous(self, command: str) -> None:

@@ -19,7 +19,7 @@ from .outputs import literal_output as literal_output
 from .outputs import literal_stdin, pipeline_output
 from .parse import ParseFailure, TooLarge, parse
 from .programs import CLIENTS as SQL_CLIENTS
-from .programs import INTERPRETERS, PACKAGE_BINS
+from .programs import INTERPRETERS, PACKAGE_BINS, interpreter_alias
 from .programs import NAMES as EMBEDDED_NAMES
 from .programs import SHELLS as SHELLS
 
@@ -1306,6 +1306,11 @@ class Unwrapper:
             # directory fails ("Is a directory") and the command never runs (its substitutions already ran, judged apart).
             return
         cmd.argv[0] = basename_command(cmd.argv[0])
+        alias = interpreter_alias(cmd.argv[0].value)
+        if alias is not None:
+            # lua5.4, php8.2, luajit, jruby: the interpreter under another name runs the same language's code.
+            first = cmd.argv[0]
+            cmd.argv[0] = Word(alias, first.raw, first.subs, first.procsub, first.vars, first.quoted)
         if cmd.argv[0].value in ("mapfile", "readarray"):
             callback = _mapfile_callback(cmd)
             if callback:
