@@ -231,7 +231,9 @@ class TestCodeInDataUrls:
         # import fs from "fs"; fs.rmSync("/home/ana",{recursive:true})
         "node --import 'data:text/javascript;base64,aW1wb3J0IGZzIGZyb20gImZzIjsgZnMucm1TeW5jKCIvaG9tZS9hbmEiLHtyZWN1cnNpdmU6dHJ1ZX0p' app.js",
         "node --import 'data:text/javascript,import%20%7BrmSync%7D%20from%20%22fs%22%3B%20rmSync(%22/home/ana%22%2C%7Brecursive%3Atrue%7D)' app.js",
-        'NODE_OPTIONS=\'--import=data:text/javascript,import{rmSync}from"fs";rmSync("/home/ana",{recursive:true})\' node app.js',
+        # node splits NODE_OPTIONS and drops its double quotes: the quotes of the code are percent-escaped in the URL.
+        "NODE_OPTIONS='--import=data:text/javascript,import{rmSync}from%22fs%22;rmSync(%22/home/ana%22,{recursive:true})' npm test",
+        "NODE_OPTIONS='--import=data:text/javascript,import{rmSync}from%22fs%22;rmSync(%22/home/ana%22,{recursive:true})' node app.js",
         "deno run -A 'data:application/typescript,Deno.removeSync(\"/home/ana\",{recursive:true})'",
     ]
     ORDINARY: ClassVar[list[str]] = [
@@ -242,16 +244,7 @@ class TestCodeInDataUrls:
         "deno run -A 'data:text/javascript,console.log(42)'",
         "node -e 'console.log(\"data:text/javascript,1\")'",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        'node --import \'data:text/javascript,import fs from "fs"; fs.rmSync("/home/ana",{recursive:true})\' app.js': "code in data urls",
-        'node --import=\'data:text/javascript,import {rmSync} from "fs"; rmSync("/home/ana/.ssh",{recursive:true})\' app.js': "code in data urls",
-        'node --loader \'data:text/javascript,import {rmSync} from "fs"; rmSync("/home/ana",{recursive:true})\' app.js': "code in data urls",
-        'node --experimental-loader=\'data:text/javascript,import {rmSync} from "fs"; rmSync("/home/ana",{recursive:true})\' app.js': "code in data urls",
-        "node --import 'data:text/javascript;base64,aW1wb3J0IGZzIGZyb20gImZzIjsgZnMucm1TeW5jKCIvaG9tZS9hbmEiLHtyZWN1cnNpdmU6dHJ1ZX0p' app.js": "code in data urls",
-        "node --import 'data:text/javascript,import%20%7BrmSync%7D%20from%20%22fs%22%3B%20rmSync(%22/home/ana%22%2C%7Brecursive%3Atrue%7D)' app.js": "code in data urls",
-        'NODE_OPTIONS=\'--import=data:text/javascript,import{rmSync}from"fs";rmSync("/home/ana",{recursive:true})\' node app.js': "code in data urls",
-        "deno run -A 'data:application/typescript,Deno.removeSync(\"/home/ana\",{recursive:true})'": "code in data urls",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("command", DANGEROUS)
     def test_dangerous(self, command: str) -> None:
@@ -539,7 +532,6 @@ class TestRunnersShellMode:
     GAPS: ClassVar[dict[str, str]] = {
         "pnpm -c exec 'rm -rf ~/'": "runners shell mode",
         "pnpm exec --shell-mode 'rm -rf ~/'": "runners shell mode",
-        "npm exec --call='rm -rf ~/'": "runners shell mode",
         "micromamba run -n base rm -rf ~/": "runners shell mode",
         "asdf env python rm -rf ~/": "runners shell mode",
         "yarn node -e \"require('fs').rmSync('/home/ana',{recursive:true})\"": "runners shell mode",
@@ -632,8 +624,6 @@ class TestScriptsFromStandardInputOfOtherTools:
         "cmake -P scripts/version.cmake",
     ]
     GAPS: ClassVar[dict[str, str]] = {
-        "deno run -A - <<< \"Deno.removeSync('/home/ana', {recursive: true})\"": "scripts from standard input of other tools",
-        "echo \"Deno.removeSync('/home/ana', {recursive: true})\" | deno run -A -": "scripts from standard input of other tools",
         "echo 'system(\"rm -rf ~\")' | R --no-save": "scripts from standard input of other tools",
         "ed -s <<< '!rm -rf ~/'": "scripts from standard input of other tools",
         "printf '!rm -rf ~/\\nq\\n' | ed -s notes.txt": "scripts from standard input of other tools",

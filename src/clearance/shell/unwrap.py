@@ -1649,6 +1649,13 @@ class Unwrapper:
             self._perl_code(cmd, words, "PERL5OPT=")
             if (code := assigns.get("PERL5DB")) and DYN not in code:
                 self.command(cmd.derive([Word("perl", "perl"), Word("-e", "-e"), Word(code, code)], "PERL5DB="))
+        node_options = assigns.get("NODE_OPTIONS", "")
+        if "data:" in node_options.lower() and ("NODE_OPTIONS", node_options) not in self.env_seen:
+            # NODE_OPTIONS='--import=data:text/javascript,CODE': every node process started loads the module.
+            self.env_seen.add(("NODE_OPTIONS", node_options))
+            from ..code.interpopts import module_urls, read
+
+            self._data_modules(cmd, module_urls(read(["node", *_split_words(node_options), "-e", ""], "js")))
         for var, command in assigns.items():
             how = _ENV_COMMANDS.get(var) or ("shell" if command_variable(var) else "")
             if not how or not command or DYN in command or (var, command) in self.env_seen:
@@ -2242,7 +2249,7 @@ class Unwrapper:
                 return
         code = interp.code_argument(values, lang)
         if lang in ("js", "ruby", "perl", "php"):
-            from ..code.interpopts import local_files, read, ruby_un_command
+            from ..code.interpopts import local_files, module_urls, read, ruby_un_command
 
             reading = read(values, lang)
             if lang == "perl" and reading.loads:
@@ -2265,6 +2272,8 @@ class Unwrapper:
                 # ruby -run -e rm -- -rf DIR: un.rb's file commands are the shell commands they are named after.
                 self.command(cmd.derive([Word(w, w) for w in un], f"{cmd.name} -run"))
                 return
+            if lang == "js":
+                self._data_modules(cmd, module_urls(reading))
             for path in local_files(reading, lang):
                 # node -r ./setup.js, ruby -r ./x.rb, perl -I. -MLocal: a project file runs first, read like `node x.js`.
                 self.command(cmd.derive([cmd.argv[0], Word(path, path)], f"{cmd.name} option"))
@@ -2473,6 +2482,16 @@ class Unwrapper:
                 words.append(item)
             self.command(cmd.derive(words, "parallel"))
 
+    def _data_modules(self, cmd: SimpleCommand, urls: list[str]) -> None:
+        """Modules given as `data:` URLs (`node --import 'data:text/javascript,CODE'`, `deno run data:…`): the runtime
+        decodes and runs the text, judged as `node -e TEXT`."""
+        from ..code.interpopts import data_url_text
+
+        for url in urls:
+            text = data_url_text(url)
+            if text is not None and DYN not in text:
+                self.command(cmd.derive([Word("node", "node"), Word("-e", "-e"), Word(text, url)], f"{cmd.name} data: URL module"))
+
     def _code(self, cmd: SimpleCommand, code: str, lang: str) -> None:
         from . import interp  # the language modules load only for a command that needs them (programs.py)
 
@@ -2523,8 +2542,11 @@ class Unwrapper:
             opts = _RUNNERS[key]
             start = 2
         self.out.commands.append(cmd)
-        for j in range(start, len(argv) - 1):
-            if argv[j].value in ("-c", "--call") and key[0] in ("npx", "npm"):
+        for j in range(start, len(argv)):
+            if key[0] in ("npx", "npm") and argv[j].value.startswith("--call="):
+                self.reparse(argv[j].value.partition("=")[2], cmd, f"{name} --call")  # the `=` form of -c
+                return
+            if argv[j].value in ("-c", "--call") and key[0] in ("npx", "npm") and j + 1 < len(argv):
                 self.reparse(argv[j + 1].value, cmd, f"{name} -c")
                 return
         i = _strip_options(argv, start, opts)
@@ -2546,6 +2568,20 @@ class Unwrapper:
         if i >= len(argv):
             return
         pkg = argv[i].value
+        if key in (("deno", "run"), ("bun", "run")):
+            if pkg[:5].lower() == "data:":
+                self._data_modules(cmd, [pkg])  # deno run 'data:application/typescript,CODE'
+                return
+            if pkg == "-":
+                # deno run - / bun run -: the program is the standard input.
+                text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from)
+                if text is not None:
+                    self.command(cmd.derive([Word("node", "node"), Word("-e", "-e"), Word(text, "-")], f"{name} run -"))
+                elif cmd.stdin_from:
+                    self.out.problems.append(
+                        ("shell.piped-script", f"{name} runs code read from the output of {_names(cmd.stdin_from)}; clearance cannot see what it does")
+                    )
+                return
         # npx pkg@1.2.3 / @scope/pkg@latest -> pkg name
         bare = pkg
         for prefix in ("npm:", "jsr:", "pypi:"):
