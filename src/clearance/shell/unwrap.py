@@ -642,7 +642,15 @@ def _fd_names(pattern: str, glob: bool, exts: list[str]) -> list[tuple[str, str]
 
 # Programs that read options from the environment: terraform TF_CLI_ARGS[_<command>], npm/pnpm npm_config_<key>,
 # pip PIP_<OPTION>, uv's index variables. They are added to the command as the options they stand for.
-_ENV_OPTION_TOOLS = frozenset({"terraform", "tofu", "npm", "pnpm", "pip", "pip3", "uv", "tar", "gtar", "rsync"})
+# Programs that read command-line options from a variable of their own (make's MAKEFLAGS, less's LESS …).
+_OPTION_VARIABLES = {
+    "make": ("MFLAGS", "GNUMAKEFLAGS", "MAKEFLAGS"),
+    "gmake": ("MFLAGS", "GNUMAKEFLAGS", "MAKEFLAGS"),
+    "less": ("LESS",),
+    "more": ("MORE",),
+    "zip": ("ZIPOPT",),
+}
+_ENV_OPTION_TOOLS = frozenset({"terraform", "tofu", "npm", "pnpm", "pip", "pip3", "uv", "tar", "gtar", "rsync", *_OPTION_VARIABLES})
 _UV_INDEX_VARS = {
     "UV_INDEX_URL": "--index-url",
     "UV_EXTRA_INDEX_URL": "--extra-index-url",
@@ -676,6 +684,31 @@ def _env_options(cmd: SimpleCommand) -> None:
         if words:
             k = 2 if len(argv) > 1 and argv[1].value[:1] not in ("-", "") and DYN not in argv[1].value else 1  # after `tar cf`
             cmd.argv = [*argv[:k], *(Word(w, "TAR_OPTIONS") for w in words), *argv[k:]]
+        return
+    if name in _OPTION_VARIABLES:
+        # Options the program reads from its variable before its command line: make's MAKEFLAGS (a first word
+        # without a dash is single-letter flags), less's LESS and more's MORE (a `+` option's string runs to a `$`
+        # or the end), zip's ZIPOPT.
+        words = []
+        for var in _OPTION_VARIABLES[name]:
+            value = env.get(var, "")
+            if not value or DYN in value:
+                continue
+            if name in ("less", "more") and "+" in value:
+                head, _, plus = value.partition("+")
+                got = [*_split_words(head), "+" + plus.split("$", 1)[0]]
+            elif name in ("make", "gmake") and "--eval=" in value:
+                # GNU make 4.3 runs the whole `$(shell …)` of MAKEFLAGS='--eval=$(shell CMD ARGS)', blanks and all:
+                # the text from --eval= on is read as one word.
+                head, _, text = value.partition("--eval=")
+                got = [*_split_words(head), "--eval=" + text]
+            else:
+                got = _split_words(value)
+            if name in ("make", "gmake") and got and not got[0].startswith("-") and "=" not in got[0]:
+                got[0] = "-" + got[0]
+            words += got
+        if words:
+            cmd.argv = [argv[0], *(Word(w, "environment") for w in words), *argv[1:]]
         return
     if name == "rsync":
         # RSYNC_RSH is rsync's -e: the remote shell it runs.
