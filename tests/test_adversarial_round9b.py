@@ -446,12 +446,7 @@ class TestGitOptionsThatRunAProgram:
         "git archive --format=tar HEAD",
         "git archive --remote=origin --exec=/usr/bin/git-upload-archive HEAD",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "git ls-remote --upload-pack='rm -rf ~/;' origin": "git options that run a program",
-        "git ls-remote --upload-pack 'rm -rf ~/;' .": "git options that run a program",
-        "git archive --remote=origin --exec='rm -rf ~/;' HEAD": "git options that run a program",
-        "git archive --remote . --exec 'rm -rf ~/;' HEAD": "git options that run a program",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("command", DANGEROUS)
     def test_dangerous(self, command: str) -> None:

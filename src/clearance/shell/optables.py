@@ -192,6 +192,8 @@ TOOLS: dict[str, dict[str, object]] = {
                 " squash commit edit autostash s|strategy= X|strategy-option= verify-signatures"
             ),
             "difftool": "d|dir-diff y|no-prompt prompt symlinks t|tool= tool-help x|extcmd= g|gui trust-exit-code",
+            "ls-remote": "h|heads b|branches t|tags refs upload-pack= q|quiet exit-code get-url symref sort= o|server-option=",
+            "archive": ("format= l|list v|verbose prefix= add-file= add-virtual-file= o|output= worktree-attributes remote= exec= 0 1 2 3 4 5 6 7 8 9 mtime="),
             "submodule": {
                 "opts": "q|quiet",
                 "subs": {

@@ -431,6 +431,8 @@ _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
         ("clone",): {"upload-pack": "shell"},
         ("fetch",): {"upload-pack": "shell"},
         ("pull",): {"upload-pack": "shell"},
+        ("ls-remote",): {"upload-pack": "shell"},
+        ("archive",): {"exec": "shell"},  # with --remote: git-upload-archive's stand-in, run through the shell
         ("push",): {"receive-pack": "shell"},
         ("difftool",): {"extcmd": "shell"},
         (): {"exec-path": "program-dir"},
