@@ -2410,6 +2410,14 @@ class Unwrapper:
                 if eq and var in ("SHELL", "MAKESHELL") and first and posixpath.basename(first) not in SHELLS:
                     # make SHELL=PROG: every recipe runs as `PROG -c RECIPE`.
                     self.reparse(shell, cmd, f"{name} {var}=")
+                if eq and var == ".SHELLFLAGS":
+                    # make '.SHELLFLAGS=-c "CMD;"': recipes run as `$(SHELL) $(.SHELLFLAGS) RECIPE`, the flags split as
+                    # make splits them (quotes and backslashes group): the word after -c is the script, the recipe
+                    # only its $0.
+                    flags = _split_words(shell)
+                    at = next((k for k, f in enumerate(flags) if f.startswith("-") and not f.startswith("--") and "c" in f), None)
+                    if at is not None and at + 1 < len(flags):
+                        self.reparse(flags[at + 1], cmd, f"{name} .SHELLFLAGS=")
             if embedded.make_reads_stdin(values):
                 label = f"{name} -f -"
                 if cmd.stdin_text is not None:
