@@ -506,13 +506,7 @@ class TestRunnersShellMode:
         "asdf env python python -V",
         "yarn node scripts/build.js",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "pnpm -c exec 'rm -rf ~/'": "runners shell mode",
-        "pnpm exec --shell-mode 'rm -rf ~/'": "runners shell mode",
-        "micromamba run -n base rm -rf ~/": "runners shell mode",
-        "asdf env python rm -rf ~/": "runners shell mode",
-        "yarn node -e \"require('fs').rmSync('/home/ana',{recursive:true})\"": "runners shell mode",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("command", DANGEROUS)
     def test_dangerous(self, command: str) -> None:

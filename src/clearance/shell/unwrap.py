@@ -196,6 +196,9 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
     ("bundle", "exec"): frozenset(),
     ("conda", "run"): frozenset({"-n", "--name", "-p", "--prefix"}),
     ("mamba", "run"): frozenset({"-n", "--name", "-p", "--prefix"}),
+    ("micromamba", "run"): frozenset({"-n", "--name", "-p", "--prefix", "-r", "--root-prefix"}),
+    ("asdf", "env"): frozenset(),  # asdf env TOOL CMD: CMD runs with TOOL's environment
+    ("yarn", "node"): frozenset(),  # yarn node ARGS: node, with yarn's environment
     ("mise", "exec"): frozenset(),
     ("mise", "x"): frozenset(),
     ("asdf", "exec"): frozenset(),
@@ -279,6 +282,7 @@ _COMPOSE_OPTS = frozenset({"-f", "--file", "-p", "--project-name", "--env-file",
 _GLOBAL_OPTS = {
     "kubectl": frozenset({"-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster", "--user", "--as"}),
     "docker": frozenset({"--context", "-c", "-H", "--host", "--config", "-l", "--log-level"}),
+    "pnpm": frozenset({"-C", "--dir", "--filter", "-F"}),
 }
 
 # ssh_config(5) keys whose value is a command ssh runs locally.
@@ -2593,9 +2597,16 @@ class Unwrapper:
                 self.reparse(argv[j + 1].value, cmd, f"{name} -c")
                 return
         i = _strip_options(argv, start, opts)
+        if key == ("yarn", "node"):
+            self.command(cmd.derive([Word("node", argv[1].raw), *argv[2:]], "yarn node"))
+            return
+        if key == ("pnpm", "exec") and any(a.value in ("-c", "--shell-mode") for a in argv[start:i]) and i < len(argv):
+            # pnpm exec -c / --shell-mode (pnpm -c exec): the command runs through a shell.
+            self.reparse(" ".join(a.value for a in argv[i:]), cmd, "pnpm exec --shell-mode")
+            return
         if key in (("uv", "tool"),) and i < len(argv) and argv[i].value == "run":
             i = _strip_options(argv, i + 1, frozenset({"--from", "--with"}))
-        if key in (("direnv", "exec"),) and i < len(argv):
+        if key in (("direnv", "exec"), ("asdf", "env")) and i < len(argv):
             i += 1
         if key == ("aws-vault", "exec") and i < len(argv):
             i = _strip_options(argv, i + 1, opts)  # the profile, then `--` or more options
