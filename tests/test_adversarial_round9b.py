@@ -644,6 +644,188 @@ class TestContainerCommandsOnRemoteState:
         assert decide(command).decision == "allow"
 
 
+class TestSqlThroughProcessSubstitution:
+    """Class: SQL a database client reads from a process substitution, as its standard input (`psql app < <(echo
+    'DROP TABLE users')`) or as its script file (`psql -f <(…)`, `--file=<(…)`). The same text piped (`echo … | psql`)
+    or in a here-document was read; through `<(…)` it was allowed."""
+
+    DANGEROUS: ClassVar[list[str]] = [
+        "psql app < <(echo 'DROP TABLE users')",
+        "mysql app < <(echo 'DROP TABLE users')",
+        "sqlite3 ~/app.db < <(echo 'DROP TABLE users')",
+        "psql app -f <(echo 'DROP TABLE users')",
+        "psql app --file=<(echo 'TRUNCATE orders')",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "psql app -f <(echo 'SELECT 1')",
+        "psql app < <(echo 'SELECT count(*) FROM users')",
+        "sqlite3 app.db < <(echo '.tables')",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {
+        "psql app < <(echo 'DROP TABLE users')": "sql through process substitution",
+        "mysql app < <(echo 'DROP TABLE users')": "sql through process substitution",
+        "sqlite3 ~/app.db < <(echo 'DROP TABLE users')": "sql through process substitution",
+        "psql app -f <(echo 'DROP TABLE users')": "sql through process substitution",
+        "psql app --file=<(echo 'TRUNCATE orders')": "sql through process substitution",
+    }
+
+    @pytest.mark.parametrize("command", DANGEROUS)
+    def test_dangerous(self, command: str) -> None:
+        _judged(command, ("deny",), self.GAPS)
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
+class TestGeneratedSqlPipedIntoAClient:
+    """Class: a query that writes destructive statements, piped into a client that runs them (`psql -At -c "SELECT
+    format('DROP TABLE %I;', tablename) FROM pg_tables" | psql app`): the statements exist only as string literals of
+    the generating query. psql's own `\\gexec` form was read; the pipe was not."""
+
+    DANGEROUS: ClassVar[list[str]] = [
+        "psql -At -c \"SELECT format('DROP TABLE %I;', tablename) FROM pg_tables\" | psql app",
+        "psql -t -c \"SELECT 'DROP TABLE ' || tablename || ';' FROM pg_tables WHERE schemaname='public'\" | psql app",
+        "mysql -N -e \"SELECT CONCAT('DROP TABLE ', table_name, ';') FROM information_schema.tables\" | mysql app",
+        "sqlite3 ~/app.db \"SELECT 'DROP TABLE ' || name || ';' FROM sqlite_master\" | sqlite3 ~/app.db",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "psql -At -c \"SELECT 'SELECT 1'\" | psql app",
+        "psql -At -c 'SELECT tablename FROM pg_tables' | wc -l",
+        "pg_dump app | psql app_copy",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {
+        "psql -At -c \"SELECT format('DROP TABLE %I;', tablename) FROM pg_tables\" | psql app": "generated sql piped into a client",
+        "psql -t -c \"SELECT 'DROP TABLE ' || tablename || ';' FROM pg_tables WHERE schemaname='public'\" | psql app": "generated sql piped into a client",
+        "mysql -N -e \"SELECT CONCAT('DROP TABLE ', table_name, ';') FROM information_schema.tables\" | mysql app": "generated sql piped into a client",
+        "sqlite3 ~/app.db \"SELECT 'DROP TABLE ' || name || ';' FROM sqlite_master\" | sqlite3 ~/app.db": "generated sql piped into a client",
+    }
+
+    @pytest.mark.parametrize("command", DANGEROUS)
+    def test_dangerous(self, command: str) -> None:
+        _judged(command, ("ask", "deny"), self.GAPS)
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
+class TestDatabaseLibrariesInOneLiners:
+    """Class: destructive SQL handed to a database library's connection in an interpreter one-liner (psycopg2,
+    PyMySQL, SQLAlchemy, node's pg, Ruby's PG), and the libraries' own destructive calls (pymongo's drop_database,
+    redis-py's flushall). Python's sqlite3 module and the application consoles (rails runner, tinker) were read; the
+    other drivers were not."""
+
+    DANGEROUS: ClassVar[list[str]] = [
+        "python3 -c \"import psycopg2; c=psycopg2.connect('host=prod'); c.cursor().execute('DROP TABLE users'); c.commit()\"",
+        "python3 -c \"import pymysql; pymysql.connect(host='prod').cursor().execute('TRUNCATE users')\"",
+        "python3 -c \"import sqlalchemy as s; s.create_engine('postgresql://prod/app').connect().execute(s.text('DROP TABLE users'))\"",
+        "node -e \"const {Client}=require('pg'); const c=new Client(); c.connect().then(()=>c.query('DROP TABLE users'))\"",
+        'ruby -e \'require "pg"; PG.connect(host: "prod").exec("DROP TABLE users")\'',
+        "python3 -c \"import pymongo; pymongo.MongoClient('prod').drop_database('app')\"",
+        "python3 -c \"import redis; redis.Redis('prod').flushall()\"",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "python3 -c \"import psycopg2; c=psycopg2.connect('host=prod'); cur=c.cursor(); cur.execute('SELECT 1')\"",
+        "node -e \"const {Client}=require('pg'); new Client().connect().then(c=>c.query('SELECT now()'))\"",
+        "python3 -c \"import redis; print(redis.Redis().get('k'))\"",
+        'python3 -c "import pymongo; print(pymongo.MongoClient().list_database_names())"',
+    ]
+    GAPS: ClassVar[dict[str, str]] = {
+        "python3 -c \"import psycopg2; c=psycopg2.connect('host=prod'); c.cursor().execute('DROP TABLE users'); c.commit()\"": "database libraries in one liners",
+        "python3 -c \"import pymysql; pymysql.connect(host='prod').cursor().execute('TRUNCATE users')\"": "database libraries in one liners",
+        "python3 -c \"import sqlalchemy as s; s.create_engine('postgresql://prod/app').connect().execute(s.text('DROP TABLE users'))\"": "database libraries in one liners",
+        "node -e \"const {Client}=require('pg'); const c=new Client(); c.connect().then(()=>c.query('DROP TABLE users'))\"": "database libraries in one liners",
+        'ruby -e \'require "pg"; PG.connect(host: "prod").exec("DROP TABLE users")\'': "database libraries in one liners",
+        "python3 -c \"import pymongo; pymongo.MongoClient('prod').drop_database('app')\"": "database libraries in one liners",
+        "python3 -c \"import redis; redis.Redis('prod').flushall()\"": "database libraries in one liners",
+    }
+
+    @pytest.mark.parametrize("command", DANGEROUS)
+    def test_dangerous(self, command: str) -> None:
+        _judged(command, ("deny",), self.GAPS)
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
+class TestCloudSdkCallsInOneLiners:
+    """Class: a cloud or forge SDK's destructive call in an interpreter one-liner -- the same operation the CLI rules
+    deny (`aws s3api delete-bucket`, `aws ec2 terminate-instances`, `gh repo delete`, `git push --force`) made through
+    boto3, the AWS JS SDK, google-cloud-storage, PyGithub or GitPython. The code reader knows files, processes and the
+    network, not these libraries' verbs."""
+
+    DANGEROUS: ClassVar[list[str]] = [
+        "python3 -c \"import boto3; boto3.client('s3').delete_bucket(Bucket='prod')\"",
+        "python3 -c \"import boto3; boto3.resource('s3').Bucket('prod').objects.all().delete()\"",
+        "python3 -c \"import boto3; boto3.client('ec2').terminate_instances(InstanceIds=['i-1'])\"",
+        "python3 -c \"import boto3; boto3.client('rds').delete_db_instance(DBInstanceIdentifier='prod', SkipFinalSnapshot=True)\"",
+        "node -e \"const {S3Client, DeleteBucketCommand}=require('@aws-sdk/client-s3'); new S3Client().send(new DeleteBucketCommand({Bucket:'prod'}))\"",
+        "python3 -c \"from google.cloud import storage; storage.Client().bucket('prod').delete(force=True)\"",
+        "python3 -c \"import github; github.Github().get_repo('o/r').delete()\"",
+        "python3 -c \"import git; git.Repo('.').git.push('--force')\"",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "python3 -c \"import boto3; print(boto3.client('s3').list_buckets())\"",
+        "python3 -c \"import git; print(git.Repo('.').git.status())\"",
+        "python3 -c \"import github; print(github.Github().get_repo('o/r').stargazers_count)\"",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {
+        "python3 -c \"import boto3; boto3.client('s3').delete_bucket(Bucket='prod')\"": "cloud sdk calls in one liners",
+        "python3 -c \"import boto3; boto3.resource('s3').Bucket('prod').objects.all().delete()\"": "cloud sdk calls in one liners",
+        "python3 -c \"import boto3; boto3.client('ec2').terminate_instances(InstanceIds=['i-1'])\"": "cloud sdk calls in one liners",
+        "python3 -c \"import boto3; boto3.client('rds').delete_db_instance(DBInstanceIdentifier='prod', SkipFinalSnapshot=True)\"": "cloud sdk calls in one liners",
+        "node -e \"const {S3Client, DeleteBucketCommand}=require('@aws-sdk/client-s3'); new S3Client().send(new DeleteBucketCommand({Bucket:'prod'}))\"": "cloud sdk calls in one liners",
+        "python3 -c \"from google.cloud import storage; storage.Client().bucket('prod').delete(force=True)\"": "cloud sdk calls in one liners",
+        "python3 -c \"import github; github.Github().get_repo('o/r').delete()\"": "cloud sdk calls in one liners",
+        "python3 -c \"import git; git.Repo('.').git.push('--force')\"": "cloud sdk calls in one liners",
+    }
+
+    @pytest.mark.parametrize("command", DANGEROUS)
+    def test_dangerous(self, command: str) -> None:
+        _judged(command, ("ask", "deny"), self.GAPS)
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
+class TestDatabaseShellsOtherSpellings:
+    """Class: a database shell's destructive operation in a spelling its reader does not know: MongoDB's command
+    documents (`db.adminCommand({dropDatabase: 1})`, `db.runCommand({drop: "users"})`) and an update of every document
+    (`updateMany({}, …)`, as UPDATE without WHERE), sqlite3's `.restore` (the database replaced by another file's)."""
+
+    DANGEROUS: ClassVar[list[str]] = [
+        "mongosh prod --eval 'db.adminCommand({dropDatabase: 1})'",
+        "mongosh prod --eval 'db.runCommand({drop: \"users\"})'",
+        "mongosh prod --eval 'db.users.updateMany({}, {$set: {email: null}})'",
+        "sqlite3 ~/app.db '.restore /dev/null'",
+        "sqlite3 ~/app.db '.restore main empty.db'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "mongosh prod --eval 'db.runCommand({ping: 1})'",
+        "mongosh prod --eval 'db.adminCommand({listDatabases: 1})'",
+        "mongosh prod --eval 'db.users.updateMany({active: false}, {$set: {archived: true}})'",
+        "sqlite3 app.db '.restore backup.db'",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {
+        "mongosh prod --eval 'db.adminCommand({dropDatabase: 1})'": "database shells other spellings",
+        "mongosh prod --eval 'db.runCommand({drop: \"users\"})'": "database shells other spellings",
+        "mongosh prod --eval 'db.users.updateMany({}, {$set: {email: null}})'": "database shells other spellings",
+        "sqlite3 ~/app.db '.restore /dev/null'": "database shells other spellings",
+        "sqlite3 ~/app.db '.restore main empty.db'": "database shells other spellings",
+    }
+
+    @pytest.mark.parametrize("command", DANGEROUS)
+    def test_dangerous(self, command: str) -> None:
+        _judged(command, ("deny",), self.GAPS)
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
 class TestOpenRound9b:
     """Single findings of the round that are not yet a class of their own (each asserted at least *ask*)."""
 
