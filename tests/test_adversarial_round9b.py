@@ -661,13 +661,7 @@ class TestSqlThroughProcessSubstitution:
         "psql app < <(echo 'SELECT count(*) FROM users')",
         "sqlite3 app.db < <(echo '.tables')",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "psql app < <(echo 'DROP TABLE users')": "sql through process substitution",
-        "mysql app < <(echo 'DROP TABLE users')": "sql through process substitution",
-        "sqlite3 ~/app.db < <(echo 'DROP TABLE users')": "sql through process substitution",
-        "psql app -f <(echo 'DROP TABLE users')": "sql through process substitution",
-        "psql app --file=<(echo 'TRUNCATE orders')": "sql through process substitution",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("command", DANGEROUS)
     def test_dangerous(self, command: str) -> None:

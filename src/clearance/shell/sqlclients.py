@@ -145,7 +145,7 @@ def inputs(cmd: SimpleCommand) -> SqlInput:
             i += 2
             continue
         if v in _FILE_OPTS and i + 1 < len(vals):
-            _file(out, nxt)
+            _file(out, nxt, cmd)
             i += 2
             continue
         if name in ("mysql", "mariadb") and v.startswith(("--pager=", "--tee=")):
@@ -157,7 +157,7 @@ def inputs(cmd: SimpleCommand) -> SqlInput:
         elif v.startswith(("--command=", "--execute=", "--eval=", "--query=")):
             out.texts.append(v.split("=", 1)[1])
         elif v.startswith("--file="):
-            _file(out, v.split("=", 1)[1])
+            _file(out, v.split("=", 1)[1], cmd)
         elif name in ("psql", "pgcli", "usql") and v.startswith("-f") and len(v) > 2 and not v.startswith("--"):
             _file(out, v[2:])
         elif name in ("psql", "pgcli", "usql") and v.startswith("-c") and len(v) > 2 and not v.startswith("--"):
@@ -209,7 +209,7 @@ def _by_table(cmd: SimpleCommand, out: SqlInput) -> list[str]:
         out.texts += [sets + t for t in nc.values("command")]
         out.prefix = sets
         for f in nc.values("file"):
-            _file(out, f)
+            _file(out, f, cmd)
         out.writes += [v for v in nc.values("output") + nc.values("log-file") if v]
         target += nc.values("dbname") + nc.values("host") + pos[:1]  # psql [DBNAME [USERNAME]]
         if not nc.has("no-psqlrc"):
@@ -261,13 +261,28 @@ def _redis_words(vals: list[str]) -> list[str]:
     return words
 
 
-def _file(out: SqlInput, path: str) -> None:
+def _file(out: SqlInput, path: str, cmd: SimpleCommand | None = None) -> None:
     if path in ("-", "/dev/stdin", "/dev/fd/0"):
         return  # stdin: read below
+    if cmd is not None and DYN in path:
+        text = _procsub_text(cmd, path)
+        if text is not None:
+            out.texts.append(text)  # psql -f <(echo 'SQL'): the generator's literal output is the script
+            return
     if DYN in path:
         out.unread.append(f"a file named at run time ({path.replace(DYN, '…')})")
     else:
         out.files.append(path)
+
+
+def _procsub_text(cmd: SimpleCommand, value: str) -> str | None:
+    """The literal output of the process substitution *cmd* names by the file *value* (`-f <(echo SQL)`)."""
+    from .outputs import literal_stdin
+
+    for w in cmd.argv[1:]:
+        if w.procsub and w.subs and (w.value == value or w.value.endswith("=" + value)):
+            return literal_stdin(w.subs)
+    return None
 
 
 def _stdin(cmd: SimpleCommand, out: SqlInput) -> None:
@@ -276,7 +291,15 @@ def _stdin(cmd: SimpleCommand, out: SqlInput) -> None:
         return
     src = next((r.target for r in cmd.redirects if r.reads and r.target is not None and not r.fd), None)
     if src is not None:
-        if src.procsub or src.dynamic:
+        if src.procsub and src.subs:
+            from .outputs import literal_stdin
+
+            text = literal_stdin(src.subs)  # psql < <(echo 'SQL'): the generator's literal output is the input
+            if text is not None:
+                out.texts.append(text)
+            else:
+                out.unread.append(f"its input {src.raw}")
+        elif src.procsub or src.dynamic:
             out.unread.append(f"its input {src.raw}")
         else:
             _file(out, src.value)
