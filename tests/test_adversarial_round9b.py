@@ -725,15 +725,7 @@ class TestDatabaseLibrariesInOneLiners:
         "python3 -c \"import redis; print(redis.Redis().get('k'))\"",
         'python3 -c "import pymongo; print(pymongo.MongoClient().list_database_names())"',
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "python3 -c \"import psycopg2; c=psycopg2.connect('host=prod'); c.cursor().execute('DROP TABLE users'); c.commit()\"": "database libraries in one liners",
-        "python3 -c \"import pymysql; pymysql.connect(host='prod').cursor().execute('TRUNCATE users')\"": "database libraries in one liners",
-        "python3 -c \"import sqlalchemy as s; s.create_engine('postgresql://prod/app').connect().execute(s.text('DROP TABLE users'))\"": "database libraries in one liners",
-        "node -e \"const {Client}=require('pg'); const c=new Client(); c.connect().then(()=>c.query('DROP TABLE users'))\"": "database libraries in one liners",
-        'ruby -e \'require "pg"; PG.connect(host: "prod").exec("DROP TABLE users")\'': "database libraries in one liners",
-        "python3 -c \"import pymongo; pymongo.MongoClient('prod').drop_database('app')\"": "database libraries in one liners",
-        "python3 -c \"import redis; redis.Redis('prod').flushall()\"": "database libraries in one liners",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("command", DANGEROUS)
     def test_dangerous(self, command: str) -> None:
