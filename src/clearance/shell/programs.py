@@ -45,9 +45,30 @@ SYSTEM_CALLERS = {
     "ghc": ("-e",),
     "gnuplot": ("-e",),
 }
+# Languages whose one-liners clearance does not read (no parser, no pattern reading of their own): program -> the
+# options (or subcommand word) that take the code. The code is asked about, as Tcl and PowerShell code is; the command
+# lines its system()-like calls name are judged too. `nim --eval:CODE` glues its code with a colon; `tcc -run -` reads C
+# from its standard input.
+UNREAD_CODE = {
+    "clojure": ("-e", "--eval"),
+    "clj": ("-e", "--eval"),
+    "bb": ("-e", "--eval"),
+    "elixir": ("-e", "--eval"),
+    "erl": ("-eval",),
+    "swift": ("-e",),
+    "kotlin": ("-e", "-expression"),
+    "scala": ("-e",),
+    "groovy": ("-e",),
+    "raku": ("-e",),
+    "perl6": ("-e",),
+    "rakudo": ("-e",),
+    "crystal": ("eval",),
+    "nim": ("--eval",),
+    "tcc": ("-run",),
+}
 # TeX engines: with shell escape enabled, \write18{CMD} and \input|"CMD" in the document run CMD.
 TEXS = frozenset({"tex", "etex", "pdftex", "xetex", "luatex", "latex", "pdflatex", "xelatex", "lualatex", "amstex", "context"})
-NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | TEXS | frozenset({"osascript", "script", "parallel", *SYSTEM_CALLERS})
+NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | TEXS | frozenset({"osascript", "script", "parallel", *SYSTEM_CALLERS, *UNREAD_CODE})
 
 # Interpreter name -> language.
 INTERPRETERS = {

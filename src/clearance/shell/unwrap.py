@@ -19,7 +19,7 @@ from .outputs import literal_output as literal_output
 from .outputs import literal_stdin, pipeline_output
 from .parse import ParseFailure, TooLarge, parse
 from .programs import CLIENTS as SQL_CLIENTS
-from .programs import INTERPRETERS, PACKAGE_BINS, interpreter_alias
+from .programs import INTERPRETERS, PACKAGE_BINS, UNREAD_CODE, interpreter_alias
 from .programs import NAMES as EMBEDDED_NAMES
 from .programs import SHELLS as SHELLS
 
@@ -2385,6 +2385,12 @@ class Unwrapper:
             if code is not None:
                 found = embedded.system_calls(code)
                 label = f"{name} {embedded.SYSTEM_CALLERS[name][0]}"
+        elif name in UNREAD_CODE:
+            code = embedded.unread_code(name, values, cmd.stdin_text)
+            if code is not None:
+                found = embedded.system_calls(code)  # the command lines its system()-like calls name are judged
+                found.opaque.append(f"{name} code ({code[:60]!r}) is not analysed by clearance")
+                label = f"{name} code"
         elif name == "osascript":
             code = embedded.osascript_code(values)
             if code is None and len(values) == 1:
