@@ -546,9 +546,7 @@ class TestLanguagesWithUnreadEvalOptions:
         "ocaml -version",
     ]
     GAPS: ClassVar[dict[str, str]] = {
-        'sbcl --eval \'(sb-ext:run-program "/bin/rm" (list "-rf" "/home/ana"))\' --quit': (
-            "sbcl is read for system()-like calls; run-program's arguments in a (list …) are not joined to its program"
-        ),
+        'sbcl --eval \'(sb-ext:run-program "/bin/rm" (list "-rf" "/home/ana"))\' --quit': "languages with unread eval options",
     }
 
     @pytest.mark.parametrize("command", DANGEROUS)
@@ -583,7 +581,6 @@ class TestScriptsFromStandardInputOfOtherTools:
         "cmake -P scripts/version.cmake",
     ]
     GAPS: ClassVar[dict[str, str]] = {
-        "echo 'system(\"rm -rf ~\")' | R --no-save": "scripts from standard input of other tools",
         "ed -s <<< '!rm -rf ~/'": "scripts from standard input of other tools",
         "printf '!rm -rf ~/\\nq\\n' | ed -s notes.txt": "scripts from standard input of other tools",
         "nvim -l /dev/stdin <<< 'os.execute(\"rm -rf ~/\")'": "scripts from standard input of other tools",
@@ -790,6 +787,46 @@ class TestDatabaseShellsOtherSpellings:
         "sqlite3 ~/app.db '.restore /dev/null'": "database shells other spellings",
         "sqlite3 ~/app.db '.restore main empty.db'": "database shells other spellings",
     }
+
+    @pytest.mark.parametrize("command", DANGEROUS)
+    def test_dangerous(self, command: str) -> None:
+        _judged(command, ("deny",), self.GAPS)
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
+class TestInterpreterOptionsThenStandardInput:
+    """Class: an interpreter given options but no code and no script, fed its program on standard input: every one
+    of them then runs what it reads (`echo CODE | python3 -u`, `perl -Mstrict <<< CODE`, `R --no-save`, `lua -W`).
+    Standard input was read as the program only for a bare `python3` or a final `-`."""
+
+    DANGEROUS: ClassVar[list[str]] = [
+        "echo 'import os; os.system(\"rm -rf ~/\")' | python3 -u",
+        "echo 'import os; os.system(\"rm -rf ~/\")' | python3 -B -E",
+        "python3 -I <<< 'import shutil; shutil.rmtree(\"/home/ana\")'",
+        "echo \"require('fs').rmSync('/home/ana',{recursive:true})\" | node --no-warnings",
+        "node --input-type=commonjs <<< \"require('fs').rmSync('/home/ana',{recursive:true})\"",
+        "echo 'system(\"rm -rf ~/\")' | ruby -w",
+        "echo 'system(\"rm -rf ~/\")' | perl -w",
+        "perl -Mstrict <<< 'system(\"rm -rf ~/\")'",
+        "echo 'os.execute(\"rm -rf ~/\")' | lua -W",
+        "php -n <<< '<?php system(\"rm -rf ~/\");'",
+        "echo 'system(\"rm -rf ~\")' | R --vanilla -q",
+        "R --slave <<< 'unlink(\"~\", recursive=TRUE)'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "echo '{\"a\": 1}' | python3 -m json.tool",
+        "echo 'print(1)' | python3 -u",
+        "echo 'console.log(1)' | node --no-warnings",
+        "echo 'puts 1' | ruby -w",
+        "python3 -u app.py < input.txt",
+        "cat data.csv | python3 -u process.py",
+        "echo hi | perl -ne 'print uc'",
+        "R --version",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("command", DANGEROUS)
     def test_dangerous(self, command: str) -> None:

@@ -733,6 +733,39 @@ def _env_options(cmd: SimpleCommand) -> None:
         cmd.argv = [*argv, *added]
 
 
+def _program_from_stdin(values: list[str], lang: str) -> bool:
+    """Whether an interpreter given only options reads its program from standard input, as each of them does when
+    no code and no script is named (`echo CODE | python3 -u`, `perl -Mstrict <<< CODE`, `R --no-save < …`), read
+    with the interpreter's own option table where clearance has one."""
+    name = posixpath.basename(values[0]) if values else ""
+    if lang == "python":
+        from .interp import python_invocation
+
+        return python_invocation(values)[0] == "stdin"
+    if lang in ("js", "ruby", "perl", "php"):
+        if name in ("deno", "bun"):
+            return False  # their subcommands (run, eval, test …) name what runs
+        from ..code.interpopts import read
+
+        reading = read(values, lang)
+        return reading.code is None and reading.file is None
+    if lang == "r":
+        return name == "R" and not any(v in ("-f", "-e", "CMD") or v.startswith(("--file=", "-e")) for v in values[1:])
+    if lang in ("lua", "julia"):
+        code, valued = (
+            (("-e",), ("-l",))
+            if lang == "lua"
+            else (("-e", "-E", "--eval", "-P", "--print"), ("-L", "--load", "-p", "--procs", "-t", "--threads", "-J", "--sysimage"))
+        )
+        i = 1
+        while i < len(values) and values[i].startswith("-") and values[i] != "-":
+            if values[i] in code:
+                return False
+            i += 2 if values[i] in valued else 1
+        return i >= len(values)
+    return False
+
+
 def _git_by_another_name(cmd: SimpleCommand) -> SimpleCommand | None:
     """git's commands under another name, as git itself would run them: the dashed program in git's exec path
     (`/usr/lib/git-core/git-push --force`, `git-clean -fdx`: git runs its builtins and scripts by these names),
@@ -2335,7 +2368,7 @@ class Unwrapper:
                     )
                     return
                 values = [*values[:-1], "-"]  # python3 /dev/stdin <<< CODE is python3 - <<< CODE
-            if len(values) == 1 or values[-1] == "-":
+            if len(values) == 1 or values[-1] == "-" or _program_from_stdin(values, lang):
                 # Code from stdin: a here-document we can read, or a pipe.
                 piped = literal_stdin(cmd.stdin_from)
                 if cmd.stdin_text is not None:
