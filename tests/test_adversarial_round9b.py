@@ -581,9 +581,6 @@ class TestScriptsFromStandardInputOfOtherTools:
         "cmake -P scripts/version.cmake",
     ]
     GAPS: ClassVar[dict[str, str]] = {
-        "ed -s <<< '!rm -rf ~/'": "scripts from standard input of other tools",
-        "printf '!rm -rf ~/\\nq\\n' | ed -s notes.txt": "scripts from standard input of other tools",
-        "nvim -l /dev/stdin <<< 'os.execute(\"rm -rf ~/\")'": "scripts from standard input of other tools",
         "just --justfile /dev/stdin <<< $'x:\\n\\trm -rf ~/'": "scripts from standard input of other tools",
         "cmake -P /dev/stdin <<< 'file(REMOVE_RECURSE /home/ana)'": "scripts from standard input of other tools",
     }

@@ -68,7 +68,7 @@ UNREAD_CODE = {
 }
 # TeX engines: with shell escape enabled, \write18{CMD} and \input|"CMD" in the document run CMD.
 TEXS = frozenset({"tex", "etex", "pdftex", "xetex", "luatex", "latex", "pdflatex", "xelatex", "lualatex", "amstex", "context"})
-NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | TEXS | frozenset({"osascript", "script", "parallel", *SYSTEM_CALLERS, *UNREAD_CODE})
+NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | TEXS | frozenset({"osascript", "script", "parallel", "ed", *SYSTEM_CALLERS, *UNREAD_CODE})
 
 # Interpreter name -> language.
 INTERPRETERS = {

@@ -2403,9 +2403,24 @@ class Unwrapper:
                 found.opaque += part.opaque
                 found.reads += part.reads
                 found.writes += part.writes
-        elif name in embedded.VIMS:
-            found = embedded.vim(embedded.vim_commands(values))
+        elif name in embedded.VIMS or name == "ed":
+            commands = embedded.vim_commands(values) if name != "ed" else []
             label = f"{name} -c"
+            if name in ("ed", "ex") or any(v in ("-e", "-es", "-s", "-Es", "-E") for v in values[1:]):
+                # ed, ex and vim -es read their commands from standard input: `!CMD`, `r !CMD`, `w !CMD` lines run CMD.
+                text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+                if text is not None:
+                    commands += text.splitlines()
+                    label = f"{name} commands"
+            found = embedded.vim(commands)
+            lua = next((values[k + 1] for k in range(1, len(values) - 1) if values[k] == "-l"), None) if name == "nvim" else None
+            if lua in _STDIN_NAMES:
+                # nvim -l /dev/stdin: Neovim runs its standard input as a Lua script.
+                text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+                if text is not None:
+                    self.command(cmd.derive([Word("lua", "lua"), Word("-e", "-e"), Word(text, "-")], "nvim -l"))
+            if name in ("ed", "ex") and cmd.stdin_from and literal_stdin(cmd.stdin_from) is None:
+                found.opaque.append(f"{name} runs editor commands read from the output of {_names(cmd.stdin_from)}")
         elif name in embedded.TCLS:
             code = embedded.tcl_code(name, values, cmd.stdin_text)
             if code is not None:
