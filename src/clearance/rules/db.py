@@ -21,7 +21,13 @@ if TYPE_CHECKING:
 
 # MongoDB shell calls that destroy a collection or database, or delete every document (`{}` matches all).
 # Matched on the JavaScript with its string literals blanked, so a query that mentions them is not one.
-_MONGO_DESTROY = lazy(r"\.drop\s*\(\s*\)|\bdropDatabase\s*\(|\b(?:deleteMany|remove)\s*\(\s*\{\s*\}\s*[,)]", IGNORECASE)
+# MongoDB's destructive shell helpers, their command documents (`db.runCommand({drop: "users"})`,
+# `db.adminCommand({dropDatabase: 1})`), and a delete or an update of every document (an empty filter `{}`).
+_MONGO_DESTROY = lazy(
+    r"\.drop\s*\(\s*\)|\bdropDatabase\s*\(|\b(?:deleteMany|remove|updateMany|replaceMany)\s*\(\s*\{\s*\}\s*[,)]"
+    r"|\b(?:runCommand|adminCommand|command)\s*\(\s*\{\s*[\"']?(?:drop|dropDatabase|dropAllUsersFromDatabase|dropIndexes)[\"']?\s*:",
+    IGNORECASE,
+)
 _REDIS_DESTROY = frozenset({"flushall", "flushdb"})
 
 DB_CLIENTS = CLIENTS
