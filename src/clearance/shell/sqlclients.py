@@ -9,6 +9,7 @@ execute --stdin/--file`.  Pure: the files are named here and read by the caller 
 
 from __future__ import annotations
 
+from ..lazyre import lazy
 from ..paths import DYN
 from .programs import CLIENT_DIALECTS as CLIENT_DIALECTS
 from .programs import CLIENTS as CLIENTS
@@ -275,6 +276,29 @@ def _file(out: SqlInput, path: str, cmd: SimpleCommand | None = None) -> None:
         out.files.append(path)
 
 
+# A string literal of a query (`'DROP TABLE '`, `'TRUNCATE %I;'`), and the placeholders format() and printf fill.
+_SQL_LITERAL = lazy(r"'((?:[^']|''){1,400})'")
+_PLACEHOLDER = lazy(r"%[-0-9]{0,4}[IiLsd]")
+
+
+def _generated_statements(source: SimpleCommand) -> str:
+    """The statements a query writes out when its output is run as SQL by the client it is piped into: each string
+    literal of the query that starts a statement, its placeholders and concatenations standing for a name. Only what
+    reads as a statement of its own is kept (`'SELECT 1'`, `'DROP TABLE x'`); a plain value is not SQL."""
+    made: list[str] = []
+    for text in inputs(source).texts:
+        for m in _SQL_LITERAL.finditer(text):
+            piece = _PLACEHOLDER.sub("x", m.group(1).replace("''", "'")).strip()
+            first = piece.split(None, 1)[0].upper() if piece else ""
+            if first in ("DROP", "TRUNCATE", "DELETE", "UPDATE", "ALTER", "GRANT", "REVOKE"):
+                made.append(piece.rstrip(";") + (" x" if piece.rstrip(";").split()[-1].upper() in _TRAILING else "") + ";")
+    return "\n".join(made)
+
+
+# Words a generated statement's literal ends on before the concatenated name (`'DROP TABLE ' || name`).
+_TRAILING = frozenset({"TABLE", "DATABASE", "SCHEMA", "VIEW", "INDEX", "FROM", "TRUNCATE", "ONLY", "SEQUENCE", "EXISTS", "CASCADE"})
+
+
 def _procsub_text(cmd: SimpleCommand, value: str) -> str | None:
     """The literal output of the process substitution *cmd* names by the file *value* (`-f <(echo SQL)`)."""
     from .outputs import literal_stdin
@@ -313,6 +337,10 @@ def _stdin(cmd: SimpleCommand, out: SqlInput) -> None:
             for f in files:
                 _file(out, f)  # cat x.sql | psql: the file is the script
             return
+        if source.name in CLIENT_DIALECTS and source.name not in NOT_SQL:
+            made = _generated_statements(source)
+            if made:
+                out.texts.append(made)  # psql -At -c "SELECT 'DROP TABLE ' || …" | psql: the statements it writes
     names = ", ".join(dict.fromkeys(c.name.replace(DYN, "…") for c in cmd.stdin_from if c.name)) or "a pipe"
     out.unread.append(f"the output of {names}")
 
