@@ -734,16 +734,7 @@ class TestCloudSdkCallsInOneLiners:
         "python3 -c \"import git; print(git.Repo('.').git.status())\"",
         "python3 -c \"import github; print(github.Github().get_repo('o/r').stargazers_count)\"",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "python3 -c \"import boto3; boto3.client('s3').delete_bucket(Bucket='prod')\"": "cloud sdk calls in one liners",
-        "python3 -c \"import boto3; boto3.resource('s3').Bucket('prod').objects.all().delete()\"": "cloud sdk calls in one liners",
-        "python3 -c \"import boto3; boto3.client('ec2').terminate_instances(InstanceIds=['i-1'])\"": "cloud sdk calls in one liners",
-        "python3 -c \"import boto3; boto3.client('rds').delete_db_instance(DBInstanceIdentifier='prod', SkipFinalSnapshot=True)\"": "cloud sdk calls in one liners",
-        "node -e \"const {S3Client, DeleteBucketCommand}=require('@aws-sdk/client-s3'); new S3Client().send(new DeleteBucketCommand({Bucket:'prod'}))\"": "cloud sdk calls in one liners",
-        "python3 -c \"from google.cloud import storage; storage.Client().bucket('prod').delete(force=True)\"": "cloud sdk calls in one liners",
-        "python3 -c \"import github; github.Github().get_repo('o/r').delete()\"": "cloud sdk calls in one liners",
-        "python3 -c \"import git; git.Repo('.').git.push('--force')\"": "cloud sdk calls in one liners",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("command", DANGEROUS)
     def test_dangerous(self, command: str) -> None:
