@@ -540,6 +540,8 @@ def _datastore_op(cmd: SimpleCommand, sc: Scope) -> str | None:
         from ..shell.interp import code_argument
 
         code = code_argument([name, *vals], lang) or ""
+        if ":memory:" in code or (lang == "python" and "sqlite3" in code):
+            code = ""  # an in-memory database holds nothing; Python's sqlite3 calls are judged with their file (code/python.py)
         sql = _driver_sql_destroys(code) if code else None
         if sql:
             return f"{name} code hands a database {sql!r}, which destroys data"
