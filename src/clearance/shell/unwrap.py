@@ -2404,7 +2404,8 @@ class Unwrapper:
                 found.reads += part.reads
                 found.writes += part.writes
         elif name in embedded.VIMS or name == "ed":
-            commands = embedded.vim_commands(values) if name != "ed" else []
+            # ed's file operand `!CMD` reads the output of CMD, which the shell runs.
+            commands = embedded.vim_commands(values) if name != "ed" else [v for v in values[1:] if v.startswith("!")]
             label = f"{name} -c"
             if name in ("ed", "ex") or any(v in ("-e", "-es", "-s", "-Es", "-E") for v in values[1:]):
                 # ed, ex and vim -es read their commands from standard input: `!CMD`, `r !CMD`, `w !CMD` lines run CMD.
