@@ -164,11 +164,7 @@ class TestOptionsReadByTheirLiteralSpelling:
         "curl --output-d build -O https://x.example/a.tgz",
         "wget --directory-p=build https://x.example/a.tgz",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "gawk --incl=inplace 1 ~/.claude/settings.json": "options read by their literal spelling",
-        "curl --output-d ~/.claude -O https://x.example/settings.json": "options read by their literal spelling",
-        "wget --directory-p=/home/ana/.claude https://x.example/settings.json": "options read by their literal spelling",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("command", DANGEROUS)
     def test_dangerous(self, command: str) -> None:

@@ -13,7 +13,7 @@ from ..model import TOO_LARGE
 from ..paths import DYN, clearance_owned
 from ..paths import resolve as resolve_path
 from .ir import Word
-from .options import EVERYTHING, find_roots, git_pathspecs, inert_option, normalise, normalise_words
+from .options import EVERYTHING, find_roots, git_pathspecs, inert_option, normalise, normalise_words, spelled_out
 from .outputs_table import DIR, TABLE
 from .outputs_table import written as table_outputs
 
@@ -102,7 +102,7 @@ def _remote_named(name: str, args: list[Word]) -> list[Word]:
     """The files a download names after its URL: `curl -O URL` (also -J, whose server-sent name falls back to it,
     and --remote-name-all) and `wget URL` without -O write the URL path's last part in the directory (curl
     --output-dir, wget -P), `index.html` for wget when the path has none."""
-    vals = [a.value for a in args]
+    vals = [a.value for a in spelled_out(name, args)]
     if name == "curl":
         if not any(v in ("--remote-name", "--remote-name-all") or (v[:1] == "-" and v[1:2] != "-" and "O" in v) for v in vals):
             return []
@@ -688,7 +688,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         text = args[0].value if args else (cmd.stdin_text or "")
         for t in targets(text, 0):
             add(WRITE, Word(t, t), note=name)
-    elif name in ("awk", "gawk") and any(a.value == "inplace" or a.value in ("-iinplace", "--include=inplace") for a in args):
+    elif name in ("awk", "gawk") and any(a.value == "inplace" or a.value in ("-iinplace", "--include=inplace") for a in spelled_out("gawk", args)):
         # gawk -i inplace PROGRAM FILE...: the files are rewritten.
         ops, _ = operands(args, frozenset({"-i", "--include", "-f", "--file", "-v", "--assign", "-F", "--field-separator"}))
         for w in ops[1:]:
@@ -780,6 +780,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         for w in socat_written(args):
             add(WRITE, w)
     elif name in ("curl", "wget"):
+        args = spelled_out(name, args)  # `curl --output-d DIR`, `wget --directory-p=DIR`: the options in full
         out_flag = "o" if name == "curl" else "O"
         for i, w in enumerate(args):
             v = w.value
