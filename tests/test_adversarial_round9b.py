@@ -809,6 +809,33 @@ class TestInterpreterOptionsThenStandardInput:
         assert decide(command).decision == "allow"
 
 
+class TestTextTypedIntoAScreenSession:
+    """Class: text typed into a running session's shell by `screen -X stuff` (`\\n` or `^M` ends the line): read as an
+    unknown program named by the text, where tmux's send-keys was read. (`screen -X exec CMD`, a command started in the
+    window, was already judged, and stays so.)"""
+
+    DANGEROUS: ClassVar[list[str]] = [
+        "screen -S x -X stuff 'rm -rf ~/\\n'",
+        "screen -S dev -p 0 -X stuff 'git push --force origin main^M'",
+        "screen -S x -X exec rm -rf /home/ana",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "screen -S dev -X stuff 'npm test\\n'",
+        "screen -ls",
+        "screen -dmS w npm run dev",
+        "screen -S x -X quit",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("command", DANGEROUS)
+    def test_dangerous(self, command: str) -> None:
+        _judged(command, ("deny",), self.GAPS)
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        assert decide(command).decision == "allow"
+
+
 class TestOpenRound9b:
     """Single findings of the round that are not yet a class of their own (each asserted at least *ask*)."""
 
@@ -820,8 +847,6 @@ class TestOpenRound9b:
         "redis-cli EVAL \"redis.call('flushall')\" 0": "redis EVAL Lua scripts not read",
         # sqlite3's edit() runs its second argument as the editor, through system().
         "sqlite3 ~/x.db \"select edit('x','rm -rf ~;')\"": "sqlite3 edit() editor not read as a command",
-        # screen's stuff command types a line into a session's shell.
-        "screen -S x -X stuff 'rm -rf ~/\\n'": "screen -X stuff not read as a command (tmux send-keys is)",
         # A private key deleted from the keyring has no other copy unless the user kept one.
         "gpg --batch --yes --delete-secret-and-public-key KEY": "gpg secret key deletion not modelled",
         # fallocate --punch-hole zeroes a file's blocks in place.

@@ -1412,6 +1412,8 @@ class Unwrapper:
             if name == "command" and any(a.value in ("-v", "-V") for a in argv[1:2]):
                 self.out.commands.append(cmd)
                 return
+            if name == "screen" and self._screen_command(cmd):
+                return
             opts, skip = _SIMPLE_WRAPPERS[name]
             shell_opts = _WRAPPER_SHELL_OPTS.get(name, ())
             for j in range(1, len(argv) - 1):
@@ -1907,6 +1909,20 @@ class Unwrapper:
             return
         if git_program_key(low) and not git_word_value(low, value):
             self.reparse(value.lstrip().lstrip("!"), cmd, f"git {key}")
+
+    def _screen_command(self, cmd: SimpleCommand) -> bool:
+        """`screen -X stuff TEXT` types TEXT into a session's shell (`\\n` and `^M` end a line, as tmux send-keys'
+        Enter does); `screen -X exec CMD ARGS` runs CMD in the window. True when one was read."""
+        vals = [w.value for w in cmd.argv]
+        k = next((j for j in range(1, len(vals) - 2) if vals[j] == "-X"), None)
+        if k is None or vals[k + 1] not in ("stuff", "exec"):
+            return False
+        self.out.commands.append(cmd)
+        if vals[k + 1] == "stuff":
+            self.reparse(vals[k + 2].replace("\\n", "\n").replace("\\r", "\n").replace("^M", "\n"), cmd, "screen -X stuff")
+        else:
+            self.command(cmd.derive(cmd.argv[k + 2 :], "screen -X exec"))
+        return True
 
     def _launcher(self, cmd: SimpleCommand) -> None:
         """Programs that run a command later or elsewhere: terminals, tmux, entr, start-stop-daemon, at."""
