@@ -327,6 +327,34 @@ def _node(argv: list[str]) -> Reading:
     return out
 
 
+def data_url_text(url: str) -> str | None:
+    """The text a `data:` URL carries (`data:text/javascript,CODE`, percent-escaped or `;base64`), or None for
+    anything else. Node (--import, --loader, NODE_OPTIONS) and Deno (`deno run data:…`) load it as a module."""
+    if url[:5].lower() != "data:" or "," not in url:
+        return None
+    head, _, body = url[5:].partition(",")
+    if head.lower().endswith(";base64"):
+        import base64
+        import binascii
+
+        try:
+            return base64.b64decode(body + "=" * (-len(body) % 4)).decode("utf-8", "replace")
+        except (binascii.Error, ValueError):
+            return None
+    from urllib.parse import unquote
+
+    return unquote(body)
+
+
+def module_urls(reading: Reading) -> list[str]:
+    """The `data:` URLs a JavaScript runtime's command line loads as modules: node's --import/--loader/-r values,
+    deno's script operand."""
+    urls = [v for v in reading.loads if v[:5].lower() == "data:"]
+    if reading.file is not None and reading.file[:5].lower() == "data:":
+        urls.append(reading.file)
+    return urls
+
+
 def local_files(reading: Reading, lang: str) -> list[str]:
     """Files of the project that options load before the code: ``node -r ./x.js``,
     ``ruby -r ./x.rb``, ``ruby -I. -rlib`` (lib.rb in each -I directory), ``perl -I. -MLocal`` (Local.pm in each -I

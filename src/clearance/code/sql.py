@@ -384,6 +384,10 @@ class _Reader:
                 s.commands.append(Command(rest, word))
             elif word in (".backup", ".save") and rest:
                 s.writes.append(_unquote_word(rest.split()[-1]))
+            elif word == ".restore" and rest:
+                # .restore [DB] FILE: the open database's content is replaced by FILE's (what it held is gone).
+                args = _sqlite_args(rest)
+                s.statements.append(Statement(DROP, ".RESTORE", args[0] if len(args) > 1 else "main", line))
             elif word in (".output", ".once", ".import", ".excel", ".log") and rest:
                 args = [a for a in _sqlite_args(rest) if not a.startswith("-")]
                 target = (args[0] if args else "") if word == ".import" else _unquote_word(rest)

@@ -848,6 +848,15 @@ def docker_every_container(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+def _mount_source(spec: str) -> str:
+    """The host folder of a `--mount` spec (`type=bind,src=/home/ana,dst=/h` in any order, `source=`), "" for a
+    volume or tmpfs mount (--mount's default type is volume: a name, not a host path)."""
+    fields = dict(part.partition("=")[::2] for part in spec.split(",") if part)
+    if fields.get("type", "volume").lower() != "bind":
+        return ""
+    return fields.get("source") or fields.get("src") or ""
+
+
 @rule(
     id="cloud.docker-host-escape",
     title="Containers with the host's root, devices or Docker socket",
@@ -861,8 +870,14 @@ def docker_every_container(cmd: SimpleCommand, sc: Scope) -> str | None:
         "docker run --pid=host alpine",
         "podman run --privileged=true -it fedora",
         "docker container run --privileged=1 alpine",
+        "docker run --mount type=bind,src=/home/ana,dst=/h alpine",
     ),
-    no_match=("docker run --rm -p 8080:80 webapp:dev", "docker run -v $(pwd):/app node:20 npm test", "docker run --privileged=false alpine true"),
+    no_match=(
+        "docker run --rm -p 8080:80 webapp:dev",
+        "docker run -v $(pwd):/app node:20 npm test",
+        "docker run --privileged=false alpine true",
+        "docker run --mount type=volume,src=pgdata,dst=/var/lib/postgresql/data postgres",
+    ),
 )
 def docker_host_escape(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
@@ -883,7 +898,7 @@ def docker_host_escape(cmd: SimpleCommand, sc: Scope) -> str | None:
             return f"docker {v} gives the container control of the host"
         if (v in ("-v", "--volume", "--mount") and i + 1 < len(vals)) or (v.startswith(("--volume=", "--mount=", "-v")) and len(v) > 2):
             spec = vals[i + 1] if v in ("-v", "--volume", "--mount") else v.split("=", 1)[-1] if "=" in v else v[2:]
-            src = spec.split(":", 1)[0] if not spec.startswith(("type=", "source=", "src=")) else spec
+            src = spec.split(":", 1)[0] if "=" not in spec.split(":", 1)[0] else _mount_source(spec)
             if src in ("/", "/etc", "/root", "/var/run/docker.sock", "/run/docker.sock", "/var/run") or "docker.sock" in src or "source=/," in src + ",":
                 return f"docker mounts {src} from the host"
             if src.startswith(("/", "~", "$HOME")):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, SOFT_DENY, TOO_LARGE
 from ..paths import DYN
+from ..shell.programs import INTERPRETERS
 from ..shell.sqlclients import CLIENTS, NOT_SQL, PLATFORM_SQL, REDIS, inputs
 from ..trust import url_host
 from .base import rule
@@ -20,7 +21,13 @@ if TYPE_CHECKING:
 
 # MongoDB shell calls that destroy a collection or database, or delete every document (`{}` matches all).
 # Matched on the JavaScript with its string literals blanked, so a query that mentions them is not one.
-_MONGO_DESTROY = lazy(r"\.drop\s*\(\s*\)|\bdropDatabase\s*\(|\b(?:deleteMany|remove)\s*\(\s*\{\s*\}\s*[,)]", IGNORECASE)
+# MongoDB's destructive shell helpers, their command documents (`db.runCommand({drop: "users"})`,
+# `db.adminCommand({dropDatabase: 1})`), and a delete or an update of every document (an empty filter `{}`).
+_MONGO_DESTROY = lazy(
+    r"\.drop\s*\(\s*\)|\bdropDatabase\s*\(|\b(?:deleteMany|remove|updateMany|replaceMany)\s*\(\s*\{\s*\}\s*[,)]"
+    r"|\b(?:runCommand|adminCommand|command)\s*\(\s*\{\s*[\"']?(?:drop|dropDatabase|dropAllUsersFromDatabase|dropIndexes)[\"']?\s*:",
+    IGNORECASE,
+)
 _REDIS_DESTROY = frozenset({"flushall", "flushdb"})
 
 DB_CLIENTS = CLIENTS
@@ -452,6 +459,27 @@ def _orm_sql_destroys(code: str) -> str | None:
     return None
 
 
+# SQL handed to any database driver in an interpreter's one-liner: psycopg2/PyMySQL `cursor.execute('SQL')`, node pg's
+# `client.query('SQL')`, Ruby PG's `conn.exec("SQL")`, SQLAlchemy's `text('SQL')`. Only a destructive statement read
+# from the string counts, so a call of the same name on anything else is left alone.
+_DRIVER_SQL_CALL = lazy(r"\b(?:execute|executemany|executescript|exec|exec_params|query|text|raw|sql|unsafe)\s*\(\s*([\"'`])")
+# Drivers' own calls that delete a whole database or store.
+_DRIVER_DESTROY = lazy(r"\.(?:drop_database|dropDatabase|flushall|flushdb|flushAll|flushDb)\s*\(")
+
+
+def _driver_sql_destroys(code: str) -> str | None:
+    """The first destructive statement a one-liner hands a database driver, or None."""
+    from ..code.sql import read
+
+    for m in _DRIVER_SQL_CALL.finditer(code):
+        quote = m.group(1)
+        end = code.find(quote, m.end())
+        stmt = read(code[m.end() : end if end >= 0 else len(code)]).destructive()
+        if stmt is not None:
+            return stmt.show()
+    return None
+
+
 def _app_eval_code(cmd: SimpleCommand, ops: list[str]) -> str | None:
     """Code an application console evaluates from an option: `mix run -e CODE`, `php artisan tinker --execute=CODE`."""
     vals = cmd.values()
@@ -530,6 +558,19 @@ def _datastore_op(cmd: SimpleCommand, sc: Scope) -> str | None:
         return "neo4j-admin deletes a database"
     if name == "cypher-shell" and _CYPHER_DESTROY.search(" ".join(ops) + " " + (cmd.stdin_text or "")):
         return "cypher-shell runs a query that deletes nodes"
+    lang = INTERPRETERS.get(name)
+    if lang in ("python", "js", "ruby", "php", "perl"):
+        from ..shell.interp import code_argument
+
+        code = code_argument([name, *vals], lang) or ""
+        if ":memory:" in code or (lang == "python" and "sqlite3" in code):
+            code = ""  # an in-memory database holds nothing; Python's sqlite3 calls are judged with their file (code/python.py)
+        sql = _driver_sql_destroys(code) if code else None
+        if sql:
+            return f"{name} code hands a database {sql!r}, which destroys data"
+        hit = _DRIVER_DESTROY.search(code) if code else None
+        if hit:
+            return f"{name} code calls {hit.group(0)[1:].rstrip('( ')}(), which deletes a whole database or every key"
     return None
 
 
@@ -558,6 +599,12 @@ def _datastore_op(cmd: SimpleCommand, sc: Scope) -> str | None:
         "mix",
         "php",
         "artisan",
+        "node",
+        "nodejs",
+        "ruby",
+        "perl",
+        "deno",
+        "bun",
     ),
     match=(
         "rails runner 'User.delete_all'",
@@ -575,6 +622,9 @@ def _datastore_op(cmd: SimpleCommand, sc: Scope) -> str | None:
         "kafka-topics --bootstrap-server k:9092 --delete --topic orders",
         "rabbitmqctl purge_queue jobs",
         "cypher-shell 'MATCH (n) DETACH DELETE n'",
+        "python3 -c \"import psycopg2; psycopg2.connect('host=prod').cursor().execute('DROP TABLE users')\"",
+        "node -e \"new (require('pg').Client)().query('TRUNCATE orders')\"",
+        "python3 -c \"import redis; redis.Redis('prod').flushall()\"",
     ),
     no_match=(
         "rails runner 'puts User.count'",
@@ -584,6 +634,8 @@ def _datastore_op(cmd: SimpleCommand, sc: Scope) -> str | None:
         "vault kv get secret/app/config",
         "kafka-topics --list --bootstrap-server k:9092",
         "python manage.py migrate",
+        "python3 -c \"import psycopg2; psycopg2.connect('').cursor().execute('SELECT 1')\"",
+        "python3 -c \"print('DROP TABLE users')\"",
     ),
 )
 def datastore_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:

@@ -436,6 +436,9 @@ def _shared_branch(ref: str) -> bool:
         "git push --mirror backup",
         "git push --force-w origin main",
         "git push --force-with-lease",
+        "git -c remote.origin.mirror=true push origin",
+        "git -c remote.origin.push=+main:main push",
+        "git config remote.origin.push '+refs/heads/*:refs/heads/*'",
     ),
     no_match=(
         "git push origin feat/login",
@@ -443,10 +446,19 @@ def _shared_branch(ref: str) -> bool:
         "git push -u origin HEAD",
         "git push --force-with-lease origin feat/login",
         "git push -n -f origin main",
+        "git -c remote.origin.push=refs/heads/main:refs/heads/main push",
+        "git config remote.origin.push HEAD",
     ),
 )
 def force_push(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
+    if nc.sub[:1] == ("config",) or (nc.sub[:1] == ("push",) and not nc.has("dry-run")):
+        # A push forced by configuration: remote.NAME.mirror (every ref force-updated, the missing ones deleted) or a
+        # remote.NAME.push refspec with + or : (a bare `git push` pushes those), set for this push (-c,
+        # GIT_CONFIG_COUNT/KEY/VALUE) or stored for every later one (`git config remote.origin.push +main:main`).
+        forced = _forcing_config(cmd, nc)
+        if forced:
+            return forced
     if nc.sub[:1] != ("push",) or nc.has("dry-run"):
         return None  # push -n/--dry-run negotiates with the remote but updates no ref there
     _, refs = _push_parts(nc)
@@ -463,6 +475,26 @@ def force_push(cmd: SimpleCommand, sc: Scope) -> str | None:
             return f"git push {ref} force-updates the remote branch"
         if ref.startswith(":"):
             return f"git push {ref} deletes the remote branch {ref[1:]}"
+    return None
+
+
+def _forcing_config(cmd: SimpleCommand, nc: Norm) -> str | None:
+    from ..shell.unwrap import git_config_pairs
+
+    pushing = nc.sub[:1] == ("push",)
+    if pushing and _push_parts(nc)[1]:
+        return None  # refspecs on the command line replace the configured ones (a mirror remote still refuses them)
+    for key, value in git_config_pairs(cmd, nc):
+        parts = key.lower().split(".")
+        if len(parts) < 3 or parts[0] != "remote":
+            continue
+        v = value.strip()
+        if parts[-1] == "mirror" and v.lower() in ("", "true", "yes", "on", "1"):
+            return f"{key}={v or 'true'} makes git push mirror the repository: it force-updates every ref and deletes the others"
+        if parts[-1] == "push" and v.startswith(("+", ":")):
+            what = "force-updates" if v.startswith("+") else "deletes"
+            later = "" if pushing else " at every later git push"
+            return f"{key}={v} {what} the remote branch{later}"
     return None
 
 

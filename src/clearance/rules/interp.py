@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import paths, pathstr
-from ..lazyre import lazy
+from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.effects import DELETE, Effect
@@ -265,6 +265,56 @@ def network(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"{cmd.name} code reaches an address only known at run time"
     hosts = [url_host(u) for u in urls]
     return f"{cmd.name} code uses the network{' (' + hosts[0] + ')' if hosts else ''}"
+
+
+# The libraries through which code reaches cloud accounts, forges and clusters (imported or required by name), and
+# the shape of their destructive calls: a method whose name starts with a destroying verb (boto3's delete_bucket,
+# terminate_instances; google-cloud's bucket.delete(); PyGithub's repo.delete()), AWS SDK v3's Delete…Command, and
+# a push forced through GitPython. The same operations by their CLIs are judged by the cloud, gh and git rules.
+_SDK_IMPORT = lazy(
+    r"(?:\bimport\s+|\bfrom\s+|require\s*\(\s*['\"]|from\s+['\"]|import\s*\(\s*['\"])"
+    r"(?:boto3|botocore|aioboto3|@aws-sdk/|aws-sdk|google\.cloud|googleapiclient|@google-cloud/|azure\.|@azure/|github\b|@octokit/"
+    r"|octokit|gitlab\b|git\b|kubernetes|@kubernetes/|digitalocean|hcloud|linode_api4|cloudflare|stripe|heroku3|supabase|firebase_admin)"
+)
+_SDK_DESTROY = lazy(
+    r"\.(?:delete|remove|destroy|terminate|purge|drop|empty|wipe|deregister|deprovision)\w{0,60}\s*\(|\bnew\s+(?:Delete|Terminate|Remove|Purge)\w{0,60}Command\s*\("
+    r"|\.push\s*\([^)]{0,200}(?:force|['\"]-f['\"]|\+)",
+    IGNORECASE,
+)
+
+
+@rule(
+    id="interp.sdk-destroy",
+    title="Interpreter code calling a cloud, forge or cluster SDK's destructive operation",
+    why=(
+        "boto3.client('s3').delete_bucket(), new DeleteBucketCommand(), bucket.delete(force=True), repo.delete() and a "
+        "forced GitPython push destroy remote state as `aws s3 rb`, `gh repo delete` and `git push --force` do, through "
+        "a library the CLI rules do not see. What the call targets is not read, so it is asked."
+    ),
+    verdict=ASK,
+    commands=_NAMES,
+    match=(
+        "python3 -c \"import boto3; boto3.client('s3').delete_bucket(Bucket='prod')\"",
+        "node -e \"const {S3Client, DeleteBucketCommand}=require('@aws-sdk/client-s3'); new S3Client().send(new DeleteBucketCommand({Bucket:'p'}))\"",
+        "python3 -c \"import git; git.Repo('.').git.push('--force')\"",
+    ),
+    no_match=(
+        "python3 -c \"import boto3; print(boto3.client('s3').list_buckets())\"",
+        "python3 -c \"import os; os.remove('build/x')\"",
+        "python3 -c \"d = {}; d.pop('k', None)\"",
+    ),
+)
+def sdk_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from ..shell.interp import code_argument
+
+    lang = INTERPRETERS.get(cmd.name)
+    code = code_argument([cmd.name, *cmd.values()], lang) if lang else None
+    if not code or not _SDK_IMPORT.search(code):
+        return None
+    hit = _SDK_DESTROY.search(code)
+    if hit is None:
+        return None
+    return f"{cmd.name} code calls {hit.group(0).strip().rstrip('(').strip()[:60]!r} through a cloud, forge or cluster library"
 
 
 def _secret_sent(f: CodeFacts, cmd: SimpleCommand, sc: Scope) -> str | None:

@@ -12,7 +12,7 @@ from ..model import TOO_LARGE
 from ..paths import DYN, clearance_owned
 from ..paths import resolve as resolve_path
 from .ir import Word
-from .options import EVERYTHING, find_roots, git_pathspecs, inert_option, normalise, normalise_words
+from .options import EVERYTHING, find_roots, git_pathspecs, inert_option, normalise, normalise_words, spelled_out
 from .outputs_table import DIR, TABLE
 from .outputs_table import written as table_outputs
 
@@ -101,7 +101,7 @@ def _remote_named(name: str, args: list[Word]) -> list[Word]:
     """The files a download names after its URL: `curl -O URL` (also -J, whose server-sent name falls back to it,
     and --remote-name-all) and `wget URL` without -O write the URL path's last part in the directory (curl
     --output-dir, wget -P), `index.html` for wget when the path has none."""
-    vals = [a.value for a in args]
+    vals = [a.value for a in spelled_out(name, args)]
     if name == "curl":
         if not any(v in ("--remote-name", "--remote-name-all") or (v[:1] == "-" and v[1:2] != "-" and "O" in v) for v in vals):
             return []
@@ -484,7 +484,10 @@ _SOURCE_REMOVERS = frozenset({"tar", "bsdtar", "gtar", "zip", "7z", "7za", "7zz"
 
 def _removes_sources(name: str, vals: list[str]) -> bool:
     if name in ("tar", "bsdtar", "gtar"):
-        return "--remove-files" in vals
+        from .trees import _tar_words
+
+        # `--remove-f`, `-cf X --remove-fi D`: GNU tar takes unique prefixes of its long options.
+        return normalise_words("tar", _tar_words([Word(v, v) for v in vals])).has("remove-files")
     if name == "zip":
         return any(v in ("-m", "--move") or (v.startswith("-") and not v.startswith("--") and "m" in v[1:]) for v in vals)
     if name in ("7z", "7za", "7zz"):
@@ -562,24 +565,16 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             add(DELETE, w, recursive)
     elif name in ("mv", "cp", "install", "ln"):
         target_dir = None
-        # cp -T / mv -T (--no-target-directory): the destination is the copy itself, never a folder to copy into --
-        # `cp -rT /tmp/stage .` puts what /tmp/stage holds in `.` (adversarial round 9a).
-        itself = False
-        if name in ("mv", "cp"):
-            nc = normalise(cmd)
-            ops = nc.words
-            flags = {"-r"} if nc.has("recursive", "archive") else set()
-            itself = nc.has("no-target-directory")
-            t = nc.value("target-directory")
-            if t is not None:
-                target_dir = Word(t, t)
-        else:
-            ops, flags = operands(args, _OPT_VALUE[name])
-            for i, w in enumerate(args):
-                if w.value in ("-t", "--target-directory") and i + 1 < len(args):
-                    target_dir = args[i + 1]
-                elif w.value.startswith("--target-directory="):
-                    target_dir = w
+        # Read through the program's option table (GNU getopt_long): `install -Dt DIR`, `ln -sft DIR`, `--target-d=DIR`;
+        # -T (--no-target-directory): the destination is the copy itself, never a folder to copy into -- `cp -rT
+        # /tmp/stage .` puts what /tmp/stage holds in `.` (adversarial round 9a).
+        nc = normalise(cmd)
+        ops = nc.words
+        flags = {"-r"} if nc.has("recursive", "archive") else set()
+        itself = name in ("mv", "cp") and nc.has("no-target-directory")
+        t = nc.value("target-directory")
+        if t is not None:
+            target_dir = next((w for w in args if w.value == t), None) or Word(t, t)
         if target_dir is not None:
             dest: Word | None = target_dir
             sources = ops
@@ -801,7 +796,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         text = args[0].value if args else (cmd.stdin_text or "")
         for t in targets(text, 0):
             add(WRITE, Word(t, t), note=name)
-    elif name in ("awk", "gawk") and any(a.value == "inplace" or a.value in ("-iinplace", "--include=inplace") for a in args):
+    elif name in ("awk", "gawk") and any(a.value == "inplace" or a.value in ("-iinplace", "--include=inplace") for a in spelled_out("gawk", args)):
         # gawk -i inplace PROGRAM FILE...: the files are rewritten.
         ops, _ = operands(args, frozenset({"-i", "--include", "-f", "--file", "-v", "--assign", "-F", "--field-separator"}))
         for w in ops[1:]:
@@ -840,11 +835,13 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             for w in args[len(args) - len(reading.operands) :]:
                 add(WRITE, w)
     elif name == "sed":
-        ops, flags = operands(args, _OPT_VALUE["sed"])
-        inplace = "-i" in flags or "--in-place" in flags
-        if name == "sed" and inplace and ops and ops[0].value == "":
+        # Read through GNU sed's option table: `--in-pl`, `-ni`, `-Ei` are -i as sed reads them.
+        nc = normalise_words("sed", args)
+        ops = nc.words
+        inplace = nc.has("in-place")
+        if inplace and ops and ops[0].value == "":
             ops = ops[1:]  # BSD sed -i ''
-        has_script_opt = bool(flags & {"-e", "--expression", "-f", "--file"})
+        has_script_opt = nc.has("expression", "file")
         files = ops if has_script_opt else ops[1:]
         for w in files:
             if w.value == "":
@@ -897,6 +894,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         for w in socat_written(args):
             add(WRITE, w)
     elif name in ("curl", "wget"):
+        args = spelled_out(name, args)  # `curl --output-d DIR`, `wget --directory-p=DIR`: the options in full
         out_flag = "o" if name == "curl" else "O"
         for i, w in enumerate(args):
             v = w.value

@@ -438,6 +438,22 @@ def option_code(argv: list[str], options: tuple[str, ...]) -> str | None:
     return None
 
 
+def unread_code(name: str, argv: list[str], stdin_text: str | None) -> str | None:
+    """The one-liner a program of UNREAD_CODE is given (`elixir -e CODE`, `crystal eval CODE`, `nim e --eval:CODE`,
+    `tcc -run - <<< CODE`), or None when it runs a file or nothing."""
+    from .programs import UNREAD_CODE
+
+    options = UNREAD_CODE[name]
+    if name == "nim":
+        return next((a[len("--eval:") :] for a in argv[1:] if a.startswith("--eval:")), None) or option_code(argv, options)
+    if name == "tcc":
+        at = next((j for j, a in enumerate(argv) if a == "-run"), None)
+        if at is None or at + 1 >= len(argv) or argv[at + 1] != "-":
+            return None  # tcc -run FILE.c: a source file, judged as running project code
+        return stdin_text if stdin_text is not None else ""
+    return option_code(argv, options)
+
+
 def system_calls(code: str) -> Found:
     """The command lines a one-liner hands to its language's system()-like calls; a call whose command is not a
     literal makes the code opaque."""

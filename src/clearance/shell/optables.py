@@ -192,6 +192,8 @@ TOOLS: dict[str, dict[str, object]] = {
                 " squash commit edit autostash s|strategy= X|strategy-option= verify-signatures"
             ),
             "difftool": "d|dir-diff y|no-prompt prompt symlinks t|tool= tool-help x|extcmd= g|gui trust-exit-code",
+            "ls-remote": "h|heads b|branches t|tags refs upload-pack= q|quiet exit-code get-url symref sort= o|server-option=",
+            "archive": ("format= l|list v|verbose prefix= add-file= add-virtual-file= o|output= worktree-attributes remote= exec= 0 1 2 3 4 5 6 7 8 9 mtime="),
             "submodule": {
                 "opts": "q|quiet",
                 "subs": {
@@ -227,6 +229,23 @@ TOOLS: dict[str, dict[str, object]] = {
         "opts": (
             "b backup=? d|F|directory f|force i|interactive L|logical n|no-dereference P|physical r|relative s|symbolic S|suffix="
             " t|target-directory= T|no-target-directory v|verbose help version"
+        ),
+        "inert": "help version",
+        "abbrev": True,
+    },
+    # GNU sed 4.9 (sed/sed.c longopts); -i takes its suffix only glued (`-i.bak`, `--in-place=.bak`).
+    "sed": {
+        "opts": (
+            "n|quiet|silent debug e|expression= f|file= follow-symlinks i|in-place=? l|line-length= posix E|r|regexp-extended"
+            " s|separate sandbox u|unbuffered z|null-data|zero-terminated b|binary help version"
+        ),
+        "inert": "help version",
+        "abbrev": True,
+    },
+    "install": {
+        "opts": (
+            "b backup=? C|compare d|directory D g|group= m|mode= o|owner= p|preserve-timestamps s|strip strip-program="
+            " S|suffix= t|target-directory= T|no-target-directory v|verbose preserve-context Z context=? debug help version"
         ),
         "inert": "help version",
         "abbrev": True,
@@ -529,4 +548,68 @@ ALIASES: dict[str, str] = {
     "mkfs.ext2": "mke2fs",
     "mkfs.ext3": "mke2fs",
     "mkfs.ext4": "mke2fs",
+}
+
+
+# Every long option of programs whose readers (shell/effects.py) look for a few options by name, so that an
+# abbreviation the program takes (`curl --output-d DIR`, `wget --directory-p=DIR`, `gawk --incl=inplace`) is read as
+# the option it stands for (options.spelled_out). From `curl --help all` (7.88), `wget --help` (1.21) and gawk(1) (5.2).
+LONG_OPTIONS: dict[str, str] = {
+    "curl": (
+        "abstract-unix-socket alt-svc anyauth append aws-sigv4 basic cacert capath cert cert-status cert-type "
+        "ciphers compressed compressed-ssh config connect-timeout connect-to continue-at cookie cookie-jar "
+        "create-dirs create-file-mode crlf crlfile curves data data-ascii data-binary data-raw data-urlencode "
+        "delegation digest disable disable-eprt disable-epsv disallow-username-in-url dns-interface dns-ipv4-addr "
+        "dns-ipv6-addr dns-servers doh-cert-status doh-insecure doh-url dump-header egd-file engine etag-compare "
+        "etag-save expect100-timeout fail fail-early fail-with-body false-start form form-escape form-string "
+        "ftp-account ftp-alternative-to-user ftp-create-dirs ftp-method ftp-pasv ftp-port ftp-pret "
+        "ftp-skip-pasv-ip ftp-ssl-ccc ftp-ssl-ccc-mode ftp-ssl-control get globoff happy-eyeballs-timeout-ms "
+        "haproxy-protocol head header help hostpubmd5 hostpubsha256 hsts http0.9 http1.0 http1.1 http2 "
+        "http2-prior-knowledge http3 http3-only ignore-content-length include insecure interface ipv4 ipv6 json "
+        "junk-session-cookies keepalive-time key key-type krb libcurl limit-rate list-only local-port location "
+        "location-trusted login-options mail-auth mail-from mail-rcpt mail-rcpt-allowfails manual max-filesize "
+        "max-redirs max-time metalink negotiate netrc netrc-file netrc-optional next no-alpn no-buffer no-clobber "
+        "no-keepalive no-npn no-progress-meter no-sessionid noproxy ntlm ntlm-wb oauth2-bearer output output-dir "
+        "parallel parallel-immediate parallel-max pass path-as-is pinnedpubkey post301 post302 post303 preproxy "
+        "progress-bar proto proto-default proto-redir proxy proxy-anyauth proxy-basic proxy-cacert proxy-capath "
+        "proxy-cert proxy-cert-type proxy-ciphers proxy-crlfile proxy-digest proxy-header proxy-insecure proxy-key "
+        "proxy-key-type proxy-negotiate proxy-ntlm proxy-pass proxy-pinnedpubkey proxy-service-name "
+        "proxy-ssl-allow-beast proxy-ssl-auto-client-cert proxy-tls13-ciphers proxy-tlsauthtype proxy-tlspassword "
+        "proxy-tlsuser proxy-tlsv1 proxy-user proxy1.0 proxytunnel pubkey quote random-file range rate raw referer "
+        "remote-header-name remote-name remote-name-all remote-time remove-on-error request request-target resolve "
+        "retry retry-all-errors retry-connrefused retry-delay retry-max-time sasl-authzid sasl-ir service-name "
+        "show-error silent socks4 socks4a socks5 socks5-basic socks5-gssapi socks5-gssapi-nec "
+        "socks5-gssapi-service socks5-hostname speed-limit speed-time ssl ssl-allow-beast ssl-auto-client-cert "
+        "ssl-no-revoke ssl-reqd ssl-revoke-best-effort sslv2 sslv3 stderr styled-output suppress-connect-headers "
+        "tcp-fastopen tcp-nodelay telnet-option tftp-blksize tftp-no-options time-cond tls-max tls13-ciphers "
+        "tlsauthtype tlspassword tlsuser tlsv1 tlsv1.0 tlsv1.1 tlsv1.2 tlsv1.3 tr-encoding trace trace-ascii "
+        "trace-time unix-socket upload-file url url-query use-ascii user user-agent verbose version write-out "
+        "xattr"
+    ),
+    "wget": (
+        "accept accept-regex adjust-extension append-output ask-password auth-no-challenge background "
+        "backup-converted backups base bind-address body-data body-file ca-certificate ca-directory certificate "
+        "certificate-type ciphers compression config connect-timeout content-disposition content-on-error continue "
+        "convert-file-only convert-links crl-file cut-dirs debug default-page delete-after directory-prefix "
+        "dns-timeout domains exclude-directories exclude-domains execute follow-ftp follow-tags force-directories "
+        "force-html ftp-password ftp-user ftps-clear-data-connection ftps-fallback-to-ftp ftps-implicit "
+        "ftps-resume-ssl header help hsts-file http-password http-user https-only ignore-case ignore-length "
+        "ignore-tags include-directories inet4-only inet6-only input-file keep-session-cookies level limit-rate "
+        "load-cookies local-encoding max-redirect method mirror no-cache no-check-certificate no-clobber no-config "
+        "no-cookies no-directories no-dns-cache no-glob no-host-directories no-hsts no-http-keep-alive "
+        "no-if-modified-since no-iri no-netrc no-parent no-passive-ftp no-proxy no-remove-listing "
+        "no-use-server-timestamps no-verbose no-warc-compression no-warc-digests no-warc-keep-log output-document "
+        "output-file page-requisites password pinnedpubkey post-data post-file prefer-family preserve-permissions "
+        "private-key private-key-type progress protocol-directories proxy-password proxy-user quiet quota "
+        "random-wait read-timeout recursive referer regex-type reject reject-regex rejected-log relative "
+        "remote-encoding report-speed restrict-file-names retr-symlinks retry-connrefused retry-on-http-error "
+        "save-cookies save-headers secure-protocol server-response show-progress span-hosts spider start-pos "
+        "strict-comments timeout timestamping tries trust-server-names unlink use-askpass user user-agent verbose "
+        "version wait waitretry warc-cdx warc-dedup warc-file warc-header warc-max-size warc-tempdir xattr"
+    ),
+    "gawk": (
+        "assign bignum characters-as-bytes copyright csv debug dump-variables exec field-separator file gen-pot "
+        "help include lint load no-optimize non-decimal-data optimize posix pretty-print profile re-interval "
+        "sandbox source traditional use-lc-numeric version"
+    ),
 }

@@ -425,6 +425,36 @@ def normalise_words(name: str, words: list[Word]) -> Norm:
     return nc
 
 
+_SPELLED: dict[str, frozenset[str]] = {}
+
+
+def spelled_out(name: str, args: list[Word]) -> list[Word]:
+    """*args* with each abbreviated long option of *name* written in full (`--output-d` -> `--output-dir`,
+    `--incl=inplace` -> `--include=inplace`), for readers that look for options by their full names: a prefix that
+    stands for one option of the program's list (optables.LONG_OPTIONS) is that option, as getopt_long reads it.
+    Words after `--`, exact names and ambiguous prefixes are left as they are."""
+    long_options = optables.LONG_OPTIONS
+    if name not in long_options:
+        return args
+    from .ir import Word
+
+    if name not in _SPELLED:
+        _SPELLED[name] = frozenset(long_options[name].split())
+    known = _SPELLED[name]
+    out: list[Word] = []
+    for k, w in enumerate(args):
+        v = w.value
+        if v == "--":
+            return out + args[k:]
+        head, eq, value = v.partition("=")
+        if v.startswith("--") and len(head) > 3 and head[2:] not in known:
+            hits = [o for o in known if o.startswith(head[2:])]
+            if len(hits) == 1:
+                w = Word("--" + hits[0] + eq + value, w.raw, w.subs, w.procsub, w.vars, w.quoted)
+        out.append(w)
+    return out
+
+
 def find_roots(args: list[Word]) -> tuple[list[Word], int]:
     """(starting points, index of the expression) of find's arguments.
 

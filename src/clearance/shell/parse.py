@@ -736,6 +736,8 @@ class _Walker:
 
     def _expansion(self, node: Any, depth: int, subs: list[SimpleCommand], vars_: list[str], flags: dict[str, bool]) -> str:
         # ${NAME}, ${NAME:-default}, ${NAME:=x}, ${#NAME}, ${NAME/x/y} ...
+        if self._backquoted_operand(node):
+            return DYN
         kids = node.children
         if len(kids) == 5 and kids[1].type == "variable_name" and kids[2].type in ("%", "%%", "#", "##") and kids[3].type in ("regex", "word"):
             value, pattern = self._var(_text(kids[1])), _text(kids[3])
@@ -798,6 +800,45 @@ class _Walker:
             # ${x@P}: x's value is expanded as a prompt string, command substitutions included.
             self.evaluated_later(self._var(name), f"${{{name}@P}}")
         return DYN
+
+    def _quoted_compound(self, node: Any, depth: int) -> None:
+        """`declare -a 'a=($(cmd))'`, `local -a a='(…)'`, `declare -A 'm=([k]=$(cmd))'`: with -a or -A, bash re-reads a
+        quoted compound assignment and expands its elements (bash 5.2 warns "quoted compound array assignment
+        deprecated", and runs them). The quoted text is judged as the expansion it gets."""
+        for c in node.children[1:]:
+            if c.type == "variable_assignment" and len(c.children) >= 3 and c.children[-1].type in ("string", "raw_string"):
+                value = self.word(c.children[-1], depth + 1).value
+            elif c.type in ("string", "raw_string", "concatenation"):
+                value = self.word(c, depth + 1).value.partition("=")[2]
+            else:
+                continue
+            if value.startswith("(") and value.endswith(")") and ("$" in value or "`" in value):
+                self.evaluated_later(value[1:-1], "a quoted compound array assignment")
+
+    def _backquoted_operand(self, node: Any) -> bool:
+        """A backquoted command in the operand of ``${…}`` (`${x:-`cmd`}`, `${x/a/`cmd`}`): tree-sitter-bash reads the
+        operand as a plain word, bash runs the command when it expands the operand. Each one is judged as typed (as
+        `$(cmd)` there is); the expansion's value is then only known at run time."""
+        stack = list(node.children)
+        while stack:
+            n = stack.pop()
+            if n.type in ("command_substitution", "process_substitution"):
+                continue  # read by substitution(); a backquote inside it is its own text
+            if n.type in ("word", "regex") and "`" in _text(n).replace("\\`", ""):
+                break
+            stack.extend(n.children)
+        else:
+            return False
+        # The operand is every piece after the operator (a `$VAR` inside the backquotes splits it into several).
+        kids = node.children
+        op = next((k for k, c in enumerate(kids) if k > 0 and not c.is_named and c.type not in ("${", "}")), None)
+        if op is None or kids[-1].type != "}":
+            return False
+        raw: bytes = node.text
+        self.evaluated_later(
+            raw[kids[op].end_byte - node.start_byte : kids[-1].start_byte - node.start_byte].decode("utf-8", "replace"), "a backquoted command in ${…}"
+        )
+        return True
 
     def _default_expansion(
         self, name: str, op: str, operand: list[Any], depth: int, subs: list[SimpleCommand], vars_: list[str], flags: dict[str, bool]
@@ -925,6 +966,8 @@ class _Walker:
                             self.st.cased[_text(c.children[0])] = case
                         elif c.type in ("variable_name", "word") and _text(c).isidentifier():
                             self.st.cased[_text(c)] = case
+            if any(("a" in f or "A" in f) and not f.startswith("--") for f in flags):
+                self._quoted_compound(node, depth)
             # bash expands every word of a declaration before it assigns any: in `export A=rm B=$A`, B gets the old A.
             before = dict(self.st.vars)
             for c in node.children:

@@ -49,9 +49,30 @@ SYSTEM_CALLERS = {
     "ghc": ("-e",),
     "gnuplot": ("-e",),
 }
+# Languages whose one-liners clearance does not read (no parser, no pattern reading of their own): program -> the
+# options (or subcommand word) that take the code. The code is asked about, as Tcl and PowerShell code is; the command
+# lines its system()-like calls name are judged too. `nim --eval:CODE` glues its code with a colon; `tcc -run -` reads C
+# from its standard input.
+UNREAD_CODE = {
+    "clojure": ("-e", "--eval"),
+    "clj": ("-e", "--eval"),
+    "bb": ("-e", "--eval"),
+    "elixir": ("-e", "--eval"),
+    "erl": ("-eval",),
+    "swift": ("-e",),
+    "kotlin": ("-e", "-expression"),
+    "scala": ("-e",),
+    "groovy": ("-e",),
+    "raku": ("-e",),
+    "perl6": ("-e",),
+    "rakudo": ("-e",),
+    "crystal": ("eval",),
+    "nim": ("--eval",),
+    "tcc": ("-run",),
+}
 # TeX engines: with shell escape enabled, \write18{CMD} and \input|"CMD" in the document run CMD.
 TEXS = frozenset({"tex", "etex", "pdftex", "xetex", "luatex", "latex", "pdflatex", "xelatex", "lualatex", "amstex", "context"})
-NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | TEXS | frozenset({"osascript", "script", "parallel", *SYSTEM_CALLERS})
+NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | TEXS | frozenset({"osascript", "script", "parallel", "ed", *SYSTEM_CALLERS, *UNREAD_CODE})
 
 # Interpreter name -> language.
 INTERPRETERS = {
@@ -76,6 +97,33 @@ INTERPRETERS = {
     # The Python launcher (py -3 -c CODE, py -3.12 script.py): CPython's own options after the version flag.
     "py": "python",
 }
+# Other implementations of a language read under its reference interpreter's name (their one-liner options are the
+# same): what runs is the language's code.
+IMPLEMENTATIONS = {
+    "luajit": "lua",
+    "jruby": "ruby",
+    "truffleruby": "ruby",
+    "jython": "python",
+    "graalpy": "python",
+    "micropython": "python",
+}
+_VERSIONED = ("python", "pypy", "lua", "php", "perl", "ruby", "node")
+
+
+def interpreter_alias(name: str) -> str | None:
+    """The interpreter name *name* stands for when it is another spelling of one: a version after the name
+    (`lua5.4`, `php8.2`, `python3.11`, `perl5.36.0`, `node20`, `pypy3.10`) or another implementation (`luajit`,
+    `jruby`, `graalpy`); None for the interpreter's own name and anything else."""
+    if name in INTERPRETERS:
+        return None
+    if name in IMPLEMENTATIONS:
+        return IMPLEMENTATIONS[name]
+    base = name.rstrip("0123456789.")
+    if base in _VERSIONED and base != name and name[len(base)].isdigit():
+        return base
+    return None
+
+
 # The options that take the code as their argument.
 CODE_OPTIONS = {
     "python": ("-c",),

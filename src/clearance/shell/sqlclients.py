@@ -9,6 +9,7 @@ execute --stdin/--file`.  Pure: the files are named here and read by the caller 
 
 from __future__ import annotations
 
+from ..lazyre import lazy
 from ..paths import DYN
 from .programs import CLICKHOUSE as CLICKHOUSE
 from .programs import CLIENT_DIALECTS as CLIENT_DIALECTS
@@ -146,7 +147,7 @@ def inputs(cmd: SimpleCommand) -> SqlInput:
             i += 2
             continue
         if v in _FILE_OPTS and i + 1 < len(vals):
-            _file(out, nxt)
+            _file(out, nxt, cmd)
             i += 2
             continue
         if name in ("mysql", "mariadb") and v.startswith(("--pager=", "--tee=")):
@@ -158,7 +159,7 @@ def inputs(cmd: SimpleCommand) -> SqlInput:
         elif v.startswith(("--command=", "--execute=", "--eval=", "--query=")):
             out.texts.append(v.split("=", 1)[1])
         elif v.startswith("--file="):
-            _file(out, v.split("=", 1)[1])
+            _file(out, v.split("=", 1)[1], cmd)
         elif name in ("psql", "pgcli", "usql") and v.startswith("-f") and len(v) > 2 and not v.startswith("--"):
             _file(out, v[2:])
         elif name in ("psql", "pgcli", "usql") and v.startswith("-c") and len(v) > 2 and not v.startswith("--"):
@@ -210,7 +211,7 @@ def _by_table(cmd: SimpleCommand, out: SqlInput) -> list[str]:
         out.texts += [sets + t for t in nc.values("command")]
         out.prefix = sets
         for f in nc.values("file"):
-            _file(out, f)
+            _file(out, f, cmd)
         out.writes += [v for v in nc.values("output") + nc.values("log-file") if v]
         target += nc.values("dbname") + nc.values("host") + pos[:1]  # psql [DBNAME [USERNAME]]
         if not nc.has("no-psqlrc"):
@@ -262,13 +263,51 @@ def _redis_words(vals: list[str]) -> list[str]:
     return words
 
 
-def _file(out: SqlInput, path: str) -> None:
+def _file(out: SqlInput, path: str, cmd: SimpleCommand | None = None) -> None:
     if path in ("-", "/dev/stdin", "/dev/fd/0"):
         return  # stdin: read below
+    if cmd is not None and DYN in path:
+        text = _procsub_text(cmd, path)
+        if text is not None:
+            out.texts.append(text)  # psql -f <(echo 'SQL'): the generator's literal output is the script
+            return
     if DYN in path:
         out.unread.append(f"a file named at run time ({path.replace(DYN, '…')})")
     else:
         out.files.append(path)
+
+
+# A string literal of a query (`'DROP TABLE '`, `'TRUNCATE %I;'`), and the placeholders format() and printf fill.
+_SQL_LITERAL = lazy(r"'((?:[^']|''){1,400})'")
+_PLACEHOLDER = lazy(r"%[-0-9]{0,4}[IiLsd]")
+
+
+def _generated_statements(source: SimpleCommand) -> str:
+    """The statements a query writes out when its output is run as SQL by the client it is piped into: each string
+    literal of the query that starts a statement, its placeholders and concatenations standing for a name. Only what
+    reads as a statement of its own is kept (`'SELECT 1'`, `'DROP TABLE x'`); a plain value is not SQL."""
+    made: list[str] = []
+    for text in inputs(source).texts:
+        for m in _SQL_LITERAL.finditer(text):
+            piece = _PLACEHOLDER.sub("x", m.group(1).replace("''", "'")).strip()
+            first = piece.split(None, 1)[0].upper() if piece else ""
+            if first in ("DROP", "TRUNCATE", "DELETE", "UPDATE", "ALTER", "GRANT", "REVOKE"):
+                made.append(piece.rstrip(";") + (" x" if piece.rstrip(";").split()[-1].upper() in _TRAILING else "") + ";")
+    return "\n".join(made)
+
+
+# Words a generated statement's literal ends on before the concatenated name (`'DROP TABLE ' || name`).
+_TRAILING = frozenset({"TABLE", "DATABASE", "SCHEMA", "VIEW", "INDEX", "FROM", "TRUNCATE", "ONLY", "SEQUENCE", "EXISTS", "CASCADE"})
+
+
+def _procsub_text(cmd: SimpleCommand, value: str) -> str | None:
+    """The literal output of the process substitution *cmd* names by the file *value* (`-f <(echo SQL)`)."""
+    from .outputs import literal_stdin
+
+    for w in cmd.argv[1:]:
+        if w.procsub and w.subs and (w.value == value or w.value.endswith("=" + value)):
+            return literal_stdin(w.subs)
+    return None
 
 
 def _stdin(cmd: SimpleCommand, out: SqlInput) -> None:
@@ -277,7 +316,15 @@ def _stdin(cmd: SimpleCommand, out: SqlInput) -> None:
         return
     src = next((r.target for r in cmd.redirects if r.reads and r.target is not None and not r.fd), None)
     if src is not None:
-        if src.procsub or src.dynamic:
+        if src.procsub and src.subs:
+            from .outputs import literal_stdin
+
+            text = literal_stdin(src.subs)  # psql < <(echo 'SQL'): the generator's literal output is the input
+            if text is not None:
+                out.texts.append(text)
+            else:
+                out.unread.append(f"its input {src.raw}")
+        elif src.procsub or src.dynamic:
             out.unread.append(f"its input {src.raw}")
         else:
             _file(out, src.value)
@@ -291,6 +338,10 @@ def _stdin(cmd: SimpleCommand, out: SqlInput) -> None:
             for f in files:
                 _file(out, f)  # cat x.sql | psql: the file is the script
             return
+        if source.name in CLIENT_DIALECTS and source.name not in NOT_SQL:
+            made = _generated_statements(source)
+            if made:
+                out.texts.append(made)  # psql -At -c "SELECT 'DROP TABLE ' || …" | psql: the statements it writes
     names = ", ".join(dict.fromkeys(c.name.replace(DYN, "…") for c in cmd.stdin_from if c.name)) or "a pipe"
     out.unread.append(f"the output of {names}")
 

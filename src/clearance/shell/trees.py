@@ -40,22 +40,18 @@ def tar(cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Effec
     args = cmd.args
     if not args:
         return
-    first = args[0].value
-    mode = first.lstrip("-")
-    extracting = "x" in mode if not first.startswith("--") else any(a.value in ("--extract", "--get") for a in args)
-    if any(a.value in ("-x", "--extract", "--get") for a in args):
-        extracting = True
+    # Read through tar's option table (GNU getopt_long): `-C DIR -xf A` bundles the mode after the directory,
+    # `--direc=DIR` is an abbreviation, `xzf A` the old style; the last -C is where members land.
+    nc = normalise_words("tar", _tar_words(args))
+    extracting = nc.has("extract")
+    where = nc.value("directory")
     target = None
-    for i, w in enumerate(args):
-        if w.value in ("-C", "--directory") and i + 1 < len(args):
-            target = args[i + 1]
-        elif w.value.startswith("--directory="):
-            target = Word(w.value.split("=", 1)[1], w.raw)
+    if where is not None:
+        target = next((w for w in args if w.value == where), None) or Word(where, where)
     if not extracting:
         return
     dest = target if target is not None else Word(".", ".")
     add(WRITE, dest, True)
-    nc = normalise_words("tar", _tar_words(args))
     if nc.has("to-stdout"):
         return  # tar xOf: the members go to standard output, no file is written
     archive = nc.value("file")

@@ -19,7 +19,7 @@ from .outputs import literal_output as literal_output
 from .outputs import literal_stdin, pipeline_output
 from .parse import ParseFailure, TooLarge, parse
 from .programs import CLIENTS as SQL_CLIENTS
-from .programs import INTERPRETERS, PACKAGE_BINS
+from .programs import INTERPRETERS, PACKAGE_BINS, UNREAD_CODE, interpreter_alias
 from .programs import NAMES as EMBEDDED_NAMES
 from .programs import SHELLS as SHELLS
 
@@ -196,6 +196,9 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
     ("bundle", "exec"): frozenset(),
     ("conda", "run"): frozenset({"-n", "--name", "-p", "--prefix"}),
     ("mamba", "run"): frozenset({"-n", "--name", "-p", "--prefix"}),
+    ("micromamba", "run"): frozenset({"-n", "--name", "-p", "--prefix", "-r", "--root-prefix"}),
+    ("asdf", "env"): frozenset(),  # asdf env TOOL CMD: CMD runs with TOOL's environment
+    ("yarn", "node"): frozenset(),  # yarn node ARGS: node, with yarn's environment
     ("mise", "exec"): frozenset(),
     ("mise", "x"): frozenset(),
     ("asdf", "exec"): frozenset(),
@@ -286,6 +289,7 @@ _COMPOSE_OPTS = frozenset({"-f", "--file", "-p", "--project-name", "--env-file",
 _GLOBAL_OPTS = {
     "kubectl": frozenset({"-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster", "--user", "--as"}),
     "docker": frozenset({"--context", "-c", "-H", "--host", "--config", "-l", "--log-level"}),
+    "pnpm": frozenset({"-C", "--dir", "--filter", "-F"}),
 }
 
 # ssh_config(5) keys whose value is a command ssh runs locally.
@@ -523,6 +527,8 @@ _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
         ("clone",): {"upload-pack": "shell"},
         ("fetch",): {"upload-pack": "shell"},
         ("pull",): {"upload-pack": "shell"},
+        ("ls-remote",): {"upload-pack": "shell"},
+        ("archive",): {"exec": "shell"},  # with --remote: git-upload-archive's stand-in, run through the shell
         ("push",): {"receive-pack": "shell"},
         ("difftool",): {"extcmd": "shell"},
         (): {"exec-path": "program-dir"},
@@ -742,7 +748,15 @@ def _fd_names(pattern: str, glob: bool, exts: list[str]) -> list[tuple[str, str]
 
 # Programs that read options from the environment: terraform TF_CLI_ARGS[_<command>], npm/pnpm npm_config_<key>,
 # pip PIP_<OPTION>, uv's index variables. They are added to the command as the options they stand for.
-_ENV_OPTION_TOOLS = frozenset({"terraform", "tofu", "npm", "pnpm", "pip", "pip3", "uv", "tar", "gtar", "rsync"})
+# Programs that read command-line options from a variable of their own (make's MAKEFLAGS, less's LESS …).
+_OPTION_VARIABLES = {
+    "make": ("MFLAGS", "GNUMAKEFLAGS", "MAKEFLAGS"),
+    "gmake": ("MFLAGS", "GNUMAKEFLAGS", "MAKEFLAGS"),
+    "less": ("LESS",),
+    "more": ("MORE",),
+    "zip": ("ZIPOPT",),
+}
+_ENV_OPTION_TOOLS = frozenset({"terraform", "tofu", "npm", "pnpm", "pip", "pip3", "uv", "tar", "gtar", "rsync", *_OPTION_VARIABLES})
 _UV_INDEX_VARS = {
     "UV_INDEX_URL": "--index-url",
     "UV_EXTRA_INDEX_URL": "--extra-index-url",
@@ -777,6 +791,31 @@ def _env_options(cmd: SimpleCommand) -> None:
             k = 2 if len(argv) > 1 and argv[1].value[:1] not in ("-", "") and DYN not in argv[1].value else 1  # after `tar cf`
             cmd.argv = [*argv[:k], *(Word(w, "TAR_OPTIONS") for w in words), *argv[k:]]
         return
+    if name in _OPTION_VARIABLES:
+        # Options the program reads from its variable before its command line: make's MAKEFLAGS (a first word
+        # without a dash is single-letter flags), less's LESS and more's MORE (a `+` option's string runs to a `$`
+        # or the end), zip's ZIPOPT.
+        words = []
+        for var in _OPTION_VARIABLES[name]:
+            value = env.get(var, "")
+            if not value or DYN in value:
+                continue
+            if name in ("less", "more") and "+" in value:
+                head, _, plus = value.partition("+")
+                got = [*_split_words(head), "+" + plus.split("$", 1)[0]]
+            elif name in ("make", "gmake") and "--eval=" in value:
+                # GNU make 4.3 runs the whole `$(shell …)` of MAKEFLAGS='--eval=$(shell CMD ARGS)', blanks and all:
+                # the text from --eval= on is read as one word.
+                head, _, text = value.partition("--eval=")
+                got = [*_split_words(head), "--eval=" + text]
+            else:
+                got = _split_words(value)
+            if name in ("make", "gmake") and got and not got[0].startswith("-") and "=" not in got[0]:
+                got[0] = "-" + got[0]
+            words += got
+        if words:
+            cmd.argv = [argv[0], *(Word(w, "environment") for w in words), *argv[1:]]
+        return
     if name == "rsync":
         # RSYNC_RSH is rsync's -e: the remote shell it runs.
         if env.get("RSYNC_RSH"):
@@ -792,6 +831,69 @@ def _env_options(cmd: SimpleCommand) -> None:
             added.append(Word(f"{_UV_INDEX_VARS[var]}={value}", var))
     if added:
         cmd.argv = [*argv, *added]
+
+
+def _program_from_stdin(values: list[str], lang: str) -> bool:
+    """Whether an interpreter given only options reads its program from standard input, as each of them does when
+    no code and no script is named (`echo CODE | python3 -u`, `perl -Mstrict <<< CODE`, `R --no-save < …`), read
+    with the interpreter's own option table where clearance has one."""
+    name = pathstr.basename(values[0]) if values else ""
+    if lang == "python":
+        from .interp import python_invocation
+
+        return python_invocation(values)[0] == "stdin"
+    if lang in ("js", "ruby", "perl", "php"):
+        if name in ("deno", "bun"):
+            return False  # their subcommands (run, eval, test …) name what runs
+        from ..code.interpopts import read
+
+        reading = read(values, lang)
+        return reading.code is None and reading.file is None
+    if lang == "r":
+        return name == "R" and not any(v in ("-f", "-e", "CMD") or v.startswith(("--file=", "-e")) for v in values[1:])
+    if lang in ("lua", "julia"):
+        code, valued = (
+            (("-e",), ("-l",))
+            if lang == "lua"
+            else (("-e", "-E", "--eval", "-P", "--print"), ("-L", "--load", "-p", "--procs", "-t", "--threads", "-J", "--sysimage"))
+        )
+        i = 1
+        while i < len(values) and values[i].startswith("-") and values[i] != "-":
+            if values[i] in code:
+                return False
+            i += 2 if values[i] in valued else 1
+        return i >= len(values)
+    return False
+
+
+def _git_by_another_name(cmd: SimpleCommand) -> SimpleCommand | None:
+    """git's commands under another name, as git itself would run them: the dashed program in git's exec path
+    (`/usr/lib/git-core/git-push --force`, `git-clean -fdx`: git runs its builtins and scripts by these names),
+    `hub CMD` for a command of git's (hub passes them through to git), and `git send-pack`, the plumbing under push
+    (same repository and refspec operands, `--force`, `--mirror`, `--all`). None for anything else."""
+    from .programs import GIT_BUILTINS
+
+    argv = cmd.argv
+    name = cmd.name
+    if name.startswith("git-"):
+        sub = name[4:]
+        if sub not in GIT_BUILTINS and sub not in ("subtree", "filter-branch", "submodule", "bisect", "mergetool", "difftool"):
+            return None  # git-lfs, git-crypt, git-filter-repo: programs of their own
+        return cmd.derive([Word("git", argv[0].raw), Word(sub, sub), *argv[1:]], name)
+    if name == "hub":
+        first = next((w.value for w in argv[1:] if not w.value.startswith("-")), "")
+        if first not in GIT_BUILTINS:
+            return None  # hub's own commands (pull-request, browse, ci-status …) are not git's
+        return cmd.derive([Word("git", argv[0].raw), *argv[1:]], "hub")
+    from .options import normalise
+
+    nc = normalise(cmd)
+    if nc.sub[:1] != ("send-pack",):
+        return None
+    at = next((k for k in range(1, len(argv)) if argv[k].value == "send-pack"), None)
+    if at is None:
+        return None
+    return cmd.derive([*argv[:at], Word("push", argv[at].raw), *argv[at + 1 :]], "git send-pack")
 
 
 def _split_words(text: str) -> list[str]:
@@ -1376,6 +1478,11 @@ class Unwrapper:
             # directory fails ("Is a directory") and the command never runs (its substitutions already ran, judged apart).
             return
         cmd.argv[0] = basename_command(cmd.argv[0])
+        alias = interpreter_alias(cmd.argv[0].value)
+        if alias is not None:
+            # lua5.4, php8.2, luajit, jruby: the interpreter under another name runs the same language's code.
+            first = cmd.argv[0]
+            cmd.argv[0] = Word(alias, first.raw, first.subs, first.procsub, first.vars, first.quoted)
         if cmd.argv[0].value in ("mapfile", "readarray"):
             callback = _mapfile_callback(cmd)
             if callback:
@@ -1393,12 +1500,19 @@ class Unwrapper:
             # `A-B=2 git reset --hard`: not a valid assignment, so bash looks the whole word up as a command and
             # fails; nothing after it runs (substitutions in its words run, and are judged, as commands of their own).
             return
+        if name.startswith("git-") or name == "hub" or (name == "git" and "send-pack" in cmd.values()):
+            named = _git_by_another_name(cmd)
+            if named is not None:
+                self.command(named)
+                return
         if cmd.assigns and name in _ENV_OPTION_TOOLS:
             _env_options(cmd)
         argv = cmd.argv
         if name in _SIMPLE_WRAPPERS:
             if name == "command" and any(a.value in ("-v", "-V") for a in argv[1:2]):
                 self.out.commands.append(cmd)
+                return
+            if name == "screen" and self._screen_command(cmd):
                 return
             opts, skip = _SIMPLE_WRAPPERS[name]
             shell_opts = _WRAPPER_SHELL_OPTS.get(name, ())
@@ -1742,6 +1856,13 @@ class Unwrapper:
             self._perl_code(cmd, words, "PERL5OPT=")
             if (code := assigns.get("PERL5DB")) and DYN not in code:
                 self.command(cmd.derive([Word("perl", "perl"), Word("-e", "-e"), Word(code, code)], "PERL5DB="))
+        node_options = assigns.get("NODE_OPTIONS", "")
+        if "data:" in node_options.lower() and ("NODE_OPTIONS", node_options) not in self.env_seen:
+            # NODE_OPTIONS='--import=data:text/javascript,CODE': every node process started loads the module.
+            self.env_seen.add(("NODE_OPTIONS", node_options))
+            from ..code.interpopts import module_urls, read
+
+            self._data_modules(cmd, module_urls(read(["node", *_split_words(node_options), "-e", ""], "js")))
         for var, command in assigns.items():
             how = _ENV_COMMANDS.get(var) or ("shell" if command_variable(var) else "")
             if not how or not command or DYN in command or (var, command) in self.env_seen:
@@ -1937,6 +2058,20 @@ class Unwrapper:
             return
         if git_program_key(low) and not git_word_value(low, value):
             self.reparse(value.lstrip().lstrip("!"), cmd, f"git {key}")
+
+    def _screen_command(self, cmd: SimpleCommand) -> bool:
+        """`screen -X stuff TEXT` types TEXT into a session's shell (`\\n` and `^M` end a line, as tmux send-keys'
+        Enter does); `screen -X exec CMD ARGS` runs CMD in the window. True when one was read."""
+        vals = [w.value for w in cmd.argv]
+        k = next((j for j in range(1, len(vals) - 2) if vals[j] == "-X"), None)
+        if k is None or vals[k + 1] not in ("stuff", "exec"):
+            return False
+        self.out.commands.append(cmd)
+        if vals[k + 1] == "stuff":
+            self.reparse(vals[k + 2].replace("\\n", "\n").replace("\\r", "\n").replace("^M", "\n"), cmd, "screen -X stuff")
+        else:
+            self.command(cmd.derive(cmd.argv[k + 2 :], "screen -X exec"))
+        return True
 
     def _launcher(self, cmd: SimpleCommand) -> None:
         """Programs that run a command later or elsewhere: terminals, tmux, entr, start-stop-daemon, at."""
@@ -2167,8 +2302,12 @@ class Unwrapper:
                 self.command(cmd.derive(argv[i:], "busybox"))
             return
         if code is not None:
-            # sh -c SCRIPT ARG0 ARG1 …: the words after the script are $0, $1, … inside it (literal ones only).
-            bound = {str(k): w.value for k, w in enumerate(argv[i + 1 : i + 11]) if not w.dynamic and DYN not in w.value}
+            # sh -c SCRIPT ARG0 ARG1 …: the words after the script are $0, $1, … inside it. A word only partly known
+            # (the path find hands over, `~/Documents/<found>`) is bound as such, as it would be typed in the script.
+            given = argv[i + 1 : i + 11]
+            bound = {str(k): w.value for k, w in enumerate(given)}
+            if len(given) == 2:
+                bound["@"] = bound["*"] = given[1].value  # one argument: "$@" is that word
             self.reparse(code.value, cmd, f"{name} -c", bound or None)
             return
         if i < len(argv) and not reads_stdin:
@@ -2369,7 +2508,7 @@ class Unwrapper:
                 return
         code = interp.code_argument(values, lang)
         if lang in ("js", "ruby", "perl", "php"):
-            from ..code.interpopts import local_files, read, ruby_un_command
+            from ..code.interpopts import local_files, module_urls, read, ruby_un_command
 
             reading = read(values, lang)
             if lang == "perl" and reading.loads:
@@ -2392,6 +2531,8 @@ class Unwrapper:
                 # ruby -run -e rm -- -rf DIR: un.rb's file commands are the shell commands they are named after.
                 self.command(cmd.derive([Word(w, w) for w in un], f"{cmd.name} -run"))
                 return
+            if lang == "js":
+                self._data_modules(cmd, module_urls(reading))
             for path in local_files(reading, lang):
                 # node -r ./setup.js, ruby -r ./x.rb, perl -I. -MLocal: a project file runs first, read like `node x.js`.
                 self.command(cmd.derive([cmd.argv[0], Word(path, path)], f"{cmd.name} option"))
@@ -2414,7 +2555,7 @@ class Unwrapper:
                     )
                     return
                 values = [*values[:-1], "-"]  # python3 /dev/stdin <<< CODE is python3 - <<< CODE
-            if len(values) == 1 or values[-1] == "-":
+            if len(values) == 1 or values[-1] == "-" or _program_from_stdin(values, lang):
                 # Code from stdin: a here-document we can read, or a pipe.
                 piped = literal_stdin(cmd.stdin_from)
                 if cmd.stdin_text is not None:
@@ -2449,9 +2590,25 @@ class Unwrapper:
                 found.opaque += part.opaque
                 found.reads += part.reads
                 found.writes += part.writes
-        elif name in embedded.VIMS:
-            found = embedded.vim(embedded.vim_commands(values))
+        elif name in embedded.VIMS or name == "ed":
+            # ed's file operand `!CMD` reads the output of CMD, which the shell runs.
+            commands = embedded.vim_commands(values) if name != "ed" else [v for v in values[1:] if v.startswith("!")]
             label = f"{name} -c"
+            if name in ("ed", "ex") or any(v in ("-e", "-es", "-s", "-Es", "-E") for v in values[1:]):
+                # ed, ex and vim -es read their commands from standard input: `!CMD`, `r !CMD`, `w !CMD` lines run CMD.
+                text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+                if text is not None:
+                    commands += text.splitlines()
+                    label = f"{name} commands"
+            found = embedded.vim(commands)
+            lua = next((values[k + 1] for k in range(1, len(values) - 1) if values[k] == "-l"), None) if name == "nvim" else None
+            if lua in _STDIN_NAMES:
+                # nvim -l /dev/stdin: Neovim runs its standard input as a Lua script.
+                text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+                if text is not None:
+                    self.command(cmd.derive([Word("lua", "lua"), Word("-e", "-e"), Word(text, "-")], "nvim -l"))
+            if name in ("ed", "ex") and cmd.stdin_from and literal_stdin(cmd.stdin_from) is None:
+                found.opaque.append(f"{name} runs editor commands read from the output of {_names(cmd.stdin_from)}")
         elif name in embedded.TCLS:
             code = embedded.tcl_code(name, values, cmd.stdin_text)
             if code is not None:
@@ -2464,6 +2621,13 @@ class Unwrapper:
             if code is not None:
                 found = embedded.system_calls(code)
                 label = f"{name} {embedded.SYSTEM_CALLERS[name][0]}"
+                self._code_paths(cmd, code)
+        elif name in UNREAD_CODE:
+            code = embedded.unread_code(name, values, cmd.stdin_text)
+            if code is not None:
+                found = embedded.system_calls(code)  # the command lines its system()-like calls name are judged
+                found.opaque.append(f"{name} code ({code[:60]!r}) is not analysed by clearance")
+                label = f"{name} code"
                 self._code_paths(cmd, code)
         elif name == "osascript":
             code = embedded.osascript_code(values)
@@ -2494,6 +2658,14 @@ class Unwrapper:
                 if eq and var in ("SHELL", "MAKESHELL") and first and pathstr.basename(first) not in SHELLS:
                     # make SHELL=PROG: every recipe runs as `PROG -c RECIPE`.
                     self.reparse(shell, cmd, f"{name} {var}=")
+                if eq and var == ".SHELLFLAGS":
+                    # make '.SHELLFLAGS=-c "CMD;"': recipes run as `$(SHELL) $(.SHELLFLAGS) RECIPE`, the flags split as
+                    # make splits them (quotes and backslashes group): the word after -c is the script, the recipe
+                    # only its $0.
+                    flags = _split_words(shell)
+                    at = next((k for k, f in enumerate(flags) if f.startswith("-") and not f.startswith("--") and "c" in f), None)
+                    if at is not None and at + 1 < len(flags):
+                        self.reparse(flags[at + 1], cmd, f"{name} .SHELLFLAGS=")
             if embedded.make_reads_stdin(values):
                 label = f"{name} -f -"
                 if cmd.stdin_text is not None:
@@ -2601,6 +2773,16 @@ class Unwrapper:
                 words.append(item)
             self.command(cmd.derive(words, "parallel"))
 
+    def _data_modules(self, cmd: SimpleCommand, urls: list[str]) -> None:
+        """Modules given as `data:` URLs (`node --import 'data:text/javascript,CODE'`, `deno run data:…`): the runtime
+        decodes and runs the text, judged as `node -e TEXT`."""
+        from ..code.interpopts import data_url_text
+
+        for url in urls:
+            text = data_url_text(url)
+            if text is not None and DYN not in text:
+                self.command(cmd.derive([Word("node", "node"), Word("-e", "-e"), Word(text, url)], f"{cmd.name} data: URL module"))
+
     def _code(self, cmd: SimpleCommand, code: str, lang: str) -> None:
         from . import interp  # the language modules load only for a command that needs them (programs.py)
 
@@ -2654,14 +2836,24 @@ class Unwrapper:
             opts = _RUNNERS[key]
             start = 2
         self.out.commands.append(cmd)
-        for j in range(start, len(argv) - 1):
-            if argv[j].value in ("-c", "--call") and key[0] in ("npx", "npm"):
+        for j in range(start, len(argv)):
+            if key[0] in ("npx", "npm") and argv[j].value.startswith("--call="):
+                self.reparse(argv[j].value.partition("=")[2], cmd, f"{name} --call")  # the `=` form of -c
+                return
+            if argv[j].value in ("-c", "--call") and key[0] in ("npx", "npm") and j + 1 < len(argv):
                 self.reparse(argv[j + 1].value, cmd, f"{name} -c")
                 return
         i = _strip_options(argv, start, opts)
+        if key == ("yarn", "node"):
+            self.command(cmd.derive([Word("node", argv[1].raw), *argv[2:]], "yarn node"))
+            return
+        if key == ("pnpm", "exec") and any(a.value in ("-c", "--shell-mode") for a in argv[start:i]) and i < len(argv):
+            # pnpm exec -c / --shell-mode (pnpm -c exec): the command runs through a shell.
+            self.reparse(" ".join(a.value for a in argv[i:]), cmd, "pnpm exec --shell-mode")
+            return
         if key in (("uv", "tool"),) and i < len(argv) and argv[i].value == "run":
             i = _strip_options(argv, i + 1, frozenset({"--from", "--with"}))
-        if key in (("direnv", "exec"),) and i < len(argv):
+        if key in (("direnv", "exec"), ("asdf", "env")) and i < len(argv):
             i += 1
         if key == ("aws-vault", "exec") and i < len(argv):
             i = _strip_options(argv, i + 1, opts)  # the profile, then `--` or more options
@@ -2677,6 +2869,20 @@ class Unwrapper:
         if i >= len(argv):
             return
         pkg = argv[i].value
+        if key in (("deno", "run"), ("bun", "run")):
+            if pkg[:5].lower() == "data:":
+                self._data_modules(cmd, [pkg])  # deno run 'data:application/typescript,CODE'
+                return
+            if pkg == "-":
+                # deno run - / bun run -: the program is the standard input.
+                text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from)
+                if text is not None:
+                    self.command(cmd.derive([Word("node", "node"), Word("-e", "-e"), Word(text, "-")], f"{name} run -"))
+                elif cmd.stdin_from:
+                    self.out.problems.append(
+                        ("shell.piped-script", f"{name} runs code read from the output of {_names(cmd.stdin_from)}; clearance cannot see what it does")
+                    )
+                return
         # npx pkg@1.2.3 / @scope/pkg@latest -> pkg name
         bare = pkg
         for prefix in ("npm:", "jsr:", "pypi:"):
