@@ -840,9 +840,8 @@ class TestOpenRound9b:
     """Single findings of the round that are not yet a class of their own (each asserted at least *ask*)."""
 
     CASES: ClassVar[dict[str, str]] = {
-        # duckdb expands `~` in its file functions and writes where COPY … TO says.
+        # duckdb expands `~` in its file functions (its COPY … TO a file is read as a write since round 9a's SQL engines).
         "duckdb -c \"select * from read_csv('~/.aws/credentials')\"": "duckdb file functions with ~ not read as paths",
-        "duckdb -c \"COPY (SELECT 1) TO '/home/ana/.bashrc'\"": "duckdb COPY TO not read as a write",
         # redis runs Lua that calls any command.
         "redis-cli EVAL \"redis.call('flushall')\" 0": "redis EVAL Lua scripts not read",
         # sqlite3's edit() runs its second argument as the editor, through system().
@@ -857,3 +856,7 @@ class TestOpenRound9b:
     @pytest.mark.parametrize("command", list(CASES))
     def test_open(self, command: str) -> None:
         _judged(command, ("ask", "deny"), self.CASES)
+
+    def test_duckdb_copy_to_is_a_write(self) -> None:
+        """Found open in 9b and closed by round 9a's embedded SQL engines (code/sql.py: COPY … TO is a local write)."""
+        assert decide("duckdb -c \"COPY (SELECT 1) TO '/home/ana/.bashrc'\"").decision == "deny"

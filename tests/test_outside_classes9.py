@@ -113,7 +113,6 @@ C_ORDINARY = [
     "jrunscript -e 'print(\"hello\")'",
     "puppet apply -e 'notify { \"hello\": }'",
     "puppet parser validate manifests/site.pp",
-    "groovy -e 'println new File(\"build.gradle\").text.size()'",
     "make --eval='$(file >build/stamp,ok)' all",
     "make --eval='$(info building)' -n",
     "mytool --message 'see \"docs/setup.md\"'",
@@ -316,6 +315,13 @@ def test_unread_code_naming_a_hidden_file_is_asked(cmd: str) -> None:
 @pytest.mark.parametrize("cmd", C_ORDINARY)
 def test_unread_code_of_ordinary_files_stays_allowed(cmd: str) -> None:
     check(cmd, GAPS, lambda: _expect(cmd, ("allow",)))
+
+
+@pytest.mark.parametrize("cmd", ["groovy -e 'println new File(\"build.gradle\").text.size()'"])
+def test_unread_one_liners_are_asked(cmd: str) -> None:
+    """Ordinary, but in a language clearance does not read at all (programs.UNREAD_CODE, adversarial round 9b): asked,
+    never allowed unread, and not denied."""
+    _expect(cmd, ("ask",))
 
 
 @pytest.mark.parametrize("cmd", ["tclsh <<< 'set f [open /home/ana/.bashrc w]; puts $f x'"])
