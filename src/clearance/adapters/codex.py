@@ -27,7 +27,11 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
     out = dict(event)
     out["hook_event_name"] = "PreToolUse"
     if tool in SHELL_TOOLS and (patch := _shell_patch(ti.get("command") if ti.get("command") is not None else ti.get("cmd"))) is not None:
-        # Codex intercepts apply_patch given to its shell tool and applies the envelope itself: it is the patch tool.
+        # Codex intercepts apply_patch given to its shell tool and applies the envelope itself: it is the patch tool,
+        # run in the call's workdir, where the envelope's relative paths are read (round 9c: dropping it judged
+        # `settings.json` with workdir ~/.claude as the project's).
+        if isinstance(ti.get("workdir"), str) and ti["workdir"]:
+            out["tool_cwd"] = join_cwd(event.get("cwd"), ti["workdir"])
         tool, ti = "apply_patch", {"input": patch}
     if tool in SHELL_TOOLS:
         cmd = command_string(ti.get("command")) or command_string(ti.get("cmd"))
