@@ -209,3 +209,45 @@ class TestOutboundCallsTheGuardDoesNotSee:
         env = env_with(tmp_path, ON)
         post(env, INJECTION)
         assert pre(env, "GeminiWebFetch", {"urls": ["https://a.example/x", "https://b.example/y"]})["permissionDecision"] == "deny"
+
+
+class TestUnreadableInputJudgedEmpty:
+    """Class: a tool input the adapter could not read (a string that is not a JSON object, a list) replaced by an empty
+    one. An MCP call with no arguments is an ordinary call (a server's `list_tables`), so a filesystem server's
+    `write_file` or a process server's `start_process` whose arguments did not parse was judged on its name alone and
+    allowed -- what the server was given went unseen. Copilot's adapter already blocked an unparseable `toolArgs`;
+    Cursor's (both its MCP and its tool events) and Gemini's (MCP tools) did not. An input that is there but unreadable
+    is now a malformed event; an absent one is still an empty one."""
+
+    UNREADABLE: ClassVar[list[tuple[str, dict[str, Any]]]] = [
+        ("cursor", {"hook_event_name": "beforeMCPExecution", "server_name": "filesystem", "tool_name": "write_file",
+                    "tool_input": "{'path': '/home/ana/.claude/settings.json'}", "workspace_roots": [PROJECT]}),
+        ("cursor", {"hook_event_name": "beforeMCPExecution", "server_name": "desktop-commander", "tool_name": "start_process",
+                    "tool_input": '["rm -rf ~/.ssh"]', "workspace_roots": [PROJECT]}),
+        ("cursor", {"hook_event_name": "preToolUse", "tool_name": "MCP:filesystem:write_file",
+                    "tool_input": "path=/home/ana/.claude/settings.json", "workspace_roots": [PROJECT]}),
+        ("cursor", {"hook_event_name": "preToolUse", "tool_name": "MCP:postgres:query", "tool_input": ["DROP TABLE users"],
+                    "workspace_roots": [PROJECT]}),
+        ("gemini", {"hook_event_name": "BeforeTool", "tool_name": "fs_write", "mcp_context": {"server_name": "filesystem", "tool_name": "write_file"},
+                    "tool_input": '{"path": "/home/ana/.claude/settings.json"', "cwd": PROJECT}),
+        ("gemini", {"hook_event_name": "BeforeTool", "tool_name": "mcp_filesystem_write_file", "tool_input": ["/home/ana/.claude/settings.json", "{}"],
+                    "cwd": PROJECT}),
+    ]  # fmt: skip
+    ORDINARY: ClassVar[list[tuple[str, dict[str, Any]]]] = [
+        ("cursor", {"hook_event_name": "beforeMCPExecution", "server_name": "postgres", "tool_name": "list_tables", "workspace_roots": [PROJECT]}),
+        ("cursor", {"hook_event_name": "beforeMCPExecution", "server_name": "notes", "tool_name": "search_notes",
+                    "tool_input": '{"query": "groceries"}', "workspace_roots": [PROJECT]}),
+        ("cursor", {"hook_event_name": "preToolUse", "tool_name": "MCP:notes:search_notes", "tool_input": {"query": "x"}, "workspace_roots": [PROJECT]}),
+        ("gemini", {"hook_event_name": "BeforeTool", "tool_name": "search_notes", "mcp_context": {"server_name": "notes", "tool_name": "search_notes"},
+                    "tool_input": {"query": "groceries"}, "cwd": PROJECT}),
+        ("gemini", {"hook_event_name": "BeforeTool", "tool_name": "list_tables", "mcp_context": {"server_name": "postgres", "tool_name": "list_tables"},
+                    "cwd": PROJECT}),
+    ]  # fmt: skip
+
+    @pytest.mark.parametrize(("agent", "raw"), UNREADABLE)
+    def test_unreadable(self, agent: str, raw: dict[str, Any]) -> None:
+        assert via(agent, raw) != "allow"
+
+    @pytest.mark.parametrize(("agent", "raw"), ORDINARY)
+    def test_ordinary(self, agent: str, raw: dict[str, Any]) -> None:
+        assert via(agent, raw) == "allow"

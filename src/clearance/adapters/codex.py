@@ -8,7 +8,7 @@ with exit code 2 and a reason that tells the agent to ask the user.
 
 from __future__ import annotations
 
-from .common import END_TURN, Answer, command_string, join_cwd, patch_files
+from .common import END_TURN, Answer, command_string, join_cwd, patch_files, unreadable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -26,6 +26,9 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
     ti = ti if isinstance(ti, dict) else {}
     out = dict(event)
     out["hook_event_name"] = "PreToolUse"
+    if tool in SHELL_TOOLS and ti.get("command") is not None and ti.get("cmd") is not None and ti["command"] != ti["cmd"]:
+        # The shell tool reads `command`, exec_command `cmd`: two that disagree are never guessed between (round 9c).
+        return unreadable(out, tool, "the tool input gives 'command' and 'cmd' different values")
     if tool in SHELL_TOOLS and (patch := _shell_patch(ti.get("command") if ti.get("command") is not None else ti.get("cmd"))) is not None:
         # Codex intercepts apply_patch given to its shell tool and applies the envelope itself: it is the patch tool,
         # run in the call's workdir, where the envelope's relative paths are read (round 9c: dropping it judged

@@ -25,12 +25,32 @@ class Answer:
 END_TURN = " No hook can stop this run, so every further call will be denied too: stop calling tools, end your turn now and tell the user what was blocked."
 
 
+class Conflict(ValueError):
+    """One field given under two of the names an adapter accepts for it, with different values: which one the agent's
+    tool reads is its own schema's business, so clearance judges neither (adversarial round 9c)."""
+
+
 def first_str(d: dict[str, Any], *keys: str) -> str | None:
+    """The value of the first of *keys* that holds a non-empty string; Conflict when another of them holds a different
+    one (`file_path` and `path` naming two files: judging the first while the tool writes the second let a write into an
+    agent's settings pass as a write of a project file)."""
+    found: tuple[str, str] | None = None
     for k in keys:
         v = d.get(k)
         if isinstance(v, str) and v:
-            return v
-    return None
+            if found is None:
+                found = (k, v)
+            elif v != found[1]:
+                raise Conflict(f"the tool input gives {found[0]!r} and {k!r} different values")
+    return found[1] if found is not None else None
+
+
+def unreadable(out: dict[str, Any], tool: str, why: str) -> dict[str, Any]:
+    """*out* (the canonical event built so far: cwd, session) made a malformed call of *tool*: parse_event answers a
+    tool input that is not an object with input.malformed (ask; a deny where the agent cannot ask), never a guess."""
+    out["tool_name"] = tool or "?"
+    out["tool_input"] = f"unreadable tool input: {why}"
+    return out
 
 
 def command_string(value: object) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shlex
 
-from .common import END_TURN, Answer, first_str, parse_json_object
+from .common import END_TURN, Answer, Conflict, first_str, parse_json_object, unreadable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -31,6 +31,13 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
     if args is None:
         out["tool_name"], out["tool_input"] = tool or "?", "unparseable toolArgs"
         return out
+    try:
+        return _call(tool, args, out)
+    except Conflict as e:
+        return unreadable(out, tool, str(e))
+
+
+def _call(tool: str, args: dict[str, Any], out: dict[str, Any]) -> dict[str, Any]:
     path = first_str(args, "path", "file_path", "filePath")
     if tool == "powershell":
         # PowerShell is not bash: judged as a PowerShell invocation, which clearance does not

@@ -9,7 +9,7 @@ beforeMCPExecution), ``command``/``cwd`` (beforeShellExecution) or
 
 from __future__ import annotations
 
-from .common import Answer, first_str, parse_json_object
+from .common import Answer, Conflict, first_str, parse_json_object, unreadable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -50,6 +50,17 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
     }
     if isinstance(roots, list) and roots and isinstance(roots[0], str):
         out["project_root"] = roots[0]
+    given = event.get("tool_input")
+    if name in ("beforeMCPExecution", "preToolUse") and given is not None and parse_json_object(given) is None:
+        # There but unreadable: judged as no arguments, an MCP call went by its name alone (round 9c).
+        return unreadable(out, str(event.get("tool_name") or ""), "tool_input is neither an object nor a JSON object")
+    try:
+        return _call(event, name, out)
+    except Conflict as e:
+        return unreadable(out, str(event.get("tool_name") or ""), str(e))
+
+
+def _call(event: dict[str, Any], name: str, out: dict[str, Any]) -> dict[str, Any]:
     if name == "beforeShellExecution":
         out["tool_name"], out["tool_input"] = "Bash", {"command": event.get("command")}
     elif name == "beforeReadFile":
