@@ -227,7 +227,18 @@ def test_every_session_and_repository_string_in_the_prompt_is_escaped() -> None:
     d = _decision()
     d.reason = evil
     prompt = _prompt(d, Action("mcp", f"mcp__srv__{evil}", {"body": evil}), ctx, pol, "", "opaque")
-    assert _sections(prompt) == ["transcript", "transcript", "project", "working_directory", "trust_boundary", "trust_boundary", "rules", "rules", "pending_call", "pending_call"]
+    assert _sections(prompt) == [
+        "transcript",
+        "transcript",
+        "project",
+        "working_directory",
+        "trust_boundary",
+        "trust_boundary",
+        "rules",
+        "rules",
+        "pending_call",
+        "pending_call",
+    ]
     for bad in ("\u2029", "\u0085", "\nASSISTANT", "\nUSER"):
         assert bad not in prompt
     assert prompt.count("</pending_call>") == 1
