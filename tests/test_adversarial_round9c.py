@@ -175,8 +175,10 @@ class TestOutboundCallsTheGuardDoesNotSee:
     """Class: with `[probe] on_hit = "deny-next-outbound"`, an outbound call the switch did not count as outbound, so
     after an injection hit it went out as usual. Gemini's `web_fetch` of two or more URLs reaches the engine as
     `GeminiWebFetch` (only `WebFetch`/`WebSearch` were tools that fetch); bash's own network devices (`> /dev/tcp/h/p`,
-    `exec 3<>/dev/udp/…`) need no program at all; `openssl s_client`, `rclone`, `s3cmd` and Perl's or Ruby's socket and
-    HTTP modules send data with no URL on the line."""
+    `exec 3<>/dev/udp/…`) need no program at all; `openssl s_client`, `rclone`, `s3cmd` and Perl's socket and HTTP
+    modules send data with no URL on the line. Fixed: tools by their kind (tools.kind_of), bash's network devices by
+    their path; the programs and modules are names added to the probe's list (a last resort: the guard reads the
+    command as text, before and apart from the engine)."""
 
     OUTBOUND: ClassVar[list[tuple[str, dict[str, Any]]]] = [
         ("GeminiWebFetch", {"urls": ["https://a.example/x", "https://b.example/y"]}),
@@ -191,7 +193,6 @@ class TestOutboundCallsTheGuardDoesNotSee:
     LOCAL: ClassVar[list[tuple[str, dict[str, Any]]]] = [
         ("Bash", {"command": "cat .env.example > /dev/null"}),
         ("Bash", {"command": "openssl rand -hex 16"}),
-        ("Bash", {"command": "rclone version"}),
         ("Bash", {"command": "perl -ne 'print if /TODO/' src/app.pl"}),
         ("Bash", {"command": "ruby -e 'puts 1 + 1'"}),
         ("Glob", {"pattern": "**/*.py", "path": "."}),
