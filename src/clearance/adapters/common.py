@@ -85,17 +85,25 @@ def patch_paths(patch: str) -> list[tuple[str, str]]:
 
 
 def patch_files(patch: str) -> list[tuple[str, str, str]]:
-    """(kind, path, added text) for each file of an apply_patch envelope."""
+    """(kind, path, added text) for each file of an apply_patch envelope.
+
+    A header is read wherever a line reads as one once its leading blanks are stripped (a looser parser may take it
+    for one), but only an unindented header ends the file before it: to Codex's parser an indented one is a context
+    line of that file, so the lines added after it count for the file before it as well (round 9c: ` *** Add File:
+    notes.md` inside a script's hunk passed the script's new lines off as the text of notes.md)."""
     out: list[tuple[str, str, list[str]]] = []
+    owners: list[int] = []
     for line in patch.splitlines():
         s = line.strip()
         for marker, kind in (("*** Add File: ", "write"), ("*** Update File: ", "write"), ("*** Delete File: ", "delete"), ("*** Move to: ", "write")):
             if s.startswith(marker):
                 out.append((kind, s[len(marker) :].strip(), []))
+                owners = [*owners, len(out) - 1] if line[:1].isspace() else [len(out) - 1]
                 break
         else:
-            if out and line.startswith("+") and not line.startswith("+++"):
-                out[-1][2].append(line[1:])
+            if owners and line.startswith("+") and not line.startswith("+++"):
+                for i in owners:
+                    out[i][2].append(line[1:])
     return [(k, p, "\n".join(lines)) for k, p, lines in out]
 
 
