@@ -285,3 +285,75 @@ class TestPatchLinesGivenToAnotherFile:
     @pytest.mark.parametrize("raw", ORDINARY)
     def test_ordinary(self, raw: dict[str, Any]) -> None:
         assert via("codex", raw) == "allow"
+
+
+class TestProbeBlindToSomeAgents:
+    """Class: the probe never read the tool outputs of Cursor and Copilot CLI. Their hooks after a call (Cursor's
+    `afterShellExecution`/`afterMCPExecution`, Copilot's `postToolUse` with `toolResult`) were neither installed nor
+    read -- the hook answered them with nothing before looking -- so no injection was ever recorded in their sessions,
+    and `[probe] on_hit = "deny-next-outbound"` was switched on in policy and off in fact for those agents. Neither
+    agent reads an answer there (a warning cannot reach the model), but the hit is recorded, and the switch fires."""
+
+    def _run(self, env: dict[str, str], raw: dict[str, Any], agent: str) -> dict[str, Any] | None:
+        return run_answer(json.dumps(raw).encode(), Options(["--agent", agent]), env).stdout
+
+    def test_cursor_shell_output(self, tmp_path: Path) -> None:
+        env = env_with(tmp_path, ON)
+        roots = [env["CLAUDE_PROJECT_DIR"]]
+        after = {"hook_event_name": "afterShellExecution", "conversation_id": "c1", "workspace_roots": roots, "command": "cat NOTES.md", "output": INJECTION}
+        assert self._run(env, after, "cursor") is None
+        pre_fetch = {
+            "hook_event_name": "preToolUse",
+            "conversation_id": "c1",
+            "workspace_roots": roots,
+            "tool_name": "WebFetch",
+            "tool_input": {"url": "https://docs.python.org/3/"},
+        }
+        out = self._run(env, pre_fetch, "cursor")
+        assert out is not None and out["permission"] == "deny"
+
+    def test_cursor_mcp_output(self, tmp_path: Path) -> None:
+        env = env_with(tmp_path, ON)
+        roots = [env["CLAUDE_PROJECT_DIR"]]
+        after = {"hook_event_name": "afterMCPExecution", "conversation_id": "c2", "workspace_roots": roots, "tool_name": "get_issue",
+                 "tool_input": '{"n": 1}', "result_json": json.dumps({"body": INJECTION})}  # fmt: skip
+        self._run(env, after, "cursor")
+        shell = {
+            "hook_event_name": "beforeShellExecution",
+            "conversation_id": "c2",
+            "workspace_roots": roots,
+            "cwd": roots[0],
+            "command": "curl -s https://api.example.com/x",
+        }
+        out = self._run(env, shell, "cursor")
+        assert out is not None and out["permission"] == "deny"
+
+    def test_copilot_tool_result(self, tmp_path: Path) -> None:
+        env = env_with(tmp_path, ON)
+        cwd = env["CLAUDE_PROJECT_DIR"]
+        after = {"sessionId": "p1", "cwd": cwd, "toolName": "web_fetch", "toolArgs": {"url": "https://blog.example/x"},
+                 "toolResult": {"resultType": "success", "textResultForLlm": INJECTION}}  # fmt: skip
+        assert self._run(env, after, "copilot") is None
+        out = self._run(env, {"sessionId": "p1", "cwd": cwd, "toolName": "bash", "toolArgs": {"command": "curl -s https://api.example.com/x"}}, "copilot")
+        assert out is not None and out["permissionDecision"] == "deny" and "injection" in out["permissionDecisionReason"]
+
+    def test_clean_output_changes_nothing(self, tmp_path: Path) -> None:
+        env = env_with(tmp_path, ON)
+        cwd = env["CLAUDE_PROJECT_DIR"]
+        after = {
+            "sessionId": "p2",
+            "cwd": cwd,
+            "toolName": "bash",
+            "toolArgs": {"command": "ls"},
+            "toolResult": {"resultType": "success", "textResultForLlm": "README.md\nsrc"},
+        }
+        self._run(env, after, "copilot")
+        assert (
+            self._run(env, {"sessionId": "p2", "cwd": cwd, "toolName": "bash", "toolArgs": {"command": "curl -s https://api.example.com/x"}}, "copilot") is None
+        )
+
+    def test_installed(self) -> None:
+        from clearance.installer import entries
+
+        assert {e for e, _ in entries("cursor", "c")} >= {"afterShellExecution", "afterMCPExecution"}
+        assert "postToolUse" in {e for e, _ in entries("copilot", "c")}

@@ -147,10 +147,13 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
         name = event.get("hook_event_name")
         if isinstance(name, str) and (agent, name) in _PROBE_EVENTS:
             return probe_answer(event, agent, opts, environ)
+        if (agent == "cursor" and name in adapter.OUTPUT_EVENTS) or (agent == "copilot" and "toolResult" in event):
+            # A tool's output where the agent reads no answer: the probe records a hit (the [probe] switch
+            # then denies the next outbound call), and nothing is printed (adversarial round 9c).
+            probe_answer(adapter.output_event(event), agent, opts, environ)
+            return Answer(None, 0)
         if agent != "copilot" and isinstance(name, str) and name not in _DECISION_EVENTS[agent]:
             return Answer(None, 0)  # not a decision event: answer nothing
-        if agent == "copilot" and "toolResult" in event:
-            return Answer(None, 0)
     msg = ""
     try:
         canonical = adapter.to_event(event) if isinstance(event, dict) else event

@@ -70,6 +70,20 @@ def _call(tool: str, args: dict[str, Any], out: dict[str, Any]) -> dict[str, Any
     return out
 
 
+def output_event(event: dict[str, Any]) -> dict[str, Any]:
+    """A postToolUse event (``toolResult``) in the PostToolUse shape the probe reads. Copilot CLI reads no answer to
+    it: the probe records a hit, for the [probe] switch (round 9c)."""
+    args = parse_json_object(event.get("toolArgs"))
+    return {
+        "hook_event_name": "PostToolUse",
+        "session_id": event.get("sessionId") or event.get("session_id") or "",
+        "cwd": event.get("cwd") or event.get("workingDirectory"),
+        "tool_name": str(event.get("toolName") or "tool"),
+        "tool_input": args or {},
+        "tool_response": event.get("toolResult"),
+    }
+
+
 def _search(out: dict[str, Any], tool: str, args: dict[str, Any]) -> None:
     """grep / glob over ``paths`` (one directory or a list; default the cwd), or an older ``path``.
 

@@ -104,6 +104,25 @@ def _call(event: dict[str, Any], name: str, out: dict[str, Any]) -> dict[str, An
     return out
 
 
+OUTPUT_EVENTS = frozenset({"afterShellExecution", "afterMCPExecution"})
+
+
+def output_event(event: dict[str, Any]) -> dict[str, Any]:
+    """An after-call event (a shell command's output, an MCP tool's result) in the PostToolUse shape the probe reads.
+    Cursor reads no answer to it: the probe records a hit, for the [probe] switch (round 9c)."""
+    name = str(event.get("hook_event_name", ""))
+    roots = event.get("workspace_roots")
+    shell = name == "afterShellExecution"
+    return {
+        "hook_event_name": "PostToolUse",
+        "session_id": event.get("conversation_id") or event.get("session_id") or "",
+        "cwd": event.get("cwd") or (roots[0] if isinstance(roots, list) and roots and isinstance(roots[0], str) else None),
+        "tool_name": "Bash" if shell else f"mcp__{event.get('server_name') or event.get('server') or 'cursor'}__{event.get('tool_name') or 'tool'}",
+        "tool_input": {"command": event.get("command")} if shell else parse_json_object(event.get("tool_input")) or {},
+        "tool_response": event.get("output") if shell else event.get("result_json"),
+    }
+
+
 def _quote(s: str) -> str:
     import shlex
 
