@@ -22,6 +22,7 @@ from clearance.api import decide_event
 from clearance.hook import Options, run_answer
 from clearance.probe import is_outbound
 
+from . import strict
 from .conftest import ENV, PROJECT
 from .test_probe_guard import INJECTION, ON, env_with, post, pre
 from .test_reviewer import ASKED, FakeLLM, server, setup, transcript
@@ -357,3 +358,42 @@ class TestProbeBlindToSomeAgents:
 
         assert {e for e, _ in entries("cursor", "c")} >= {"afterShellExecution", "afterMCPExecution"}
         assert "postToolUse" in {e for e, _ in entries("copilot", "c")}
+
+
+class TestDryRunMakesPathsTheSessions:
+    """Class: the session's state written by a run of the hook that is not the agent's hook. `clearance hook --no-audit`
+    and `clearance hook --db OTHER` are allowed to the agent (dry runs: nothing reaches the audit trail), and round 9a
+    keyed the reviewer's cache by its evidence; but an allowed `mkdir`/Write in such a run still noted its targets as
+    the session's own (provenance.py) without creating them. A path the agent never made -- a folder someone else
+    creates later, where the user keeps data -- then counted as the session's product, and deleting it went unasked.
+    A run with `--no-audit` notes nothing now. Left open: `--db ELSEWHERE` (the provenance tests, and users, run the
+    real hook with a store of their choosing, so the option does not tell a dry run; the record would have to follow
+    the store)."""
+
+    GAPS: ClassVar[dict[str, str]] = {"db": "dry run with --db ELSEWHERE still notes the session's provenance (round 9c, open)"}
+
+    def _owns(self, tmp_path: Path, opts: list[str]) -> bool:
+        from clearance import provenance
+        from clearance.paths import state_dir
+
+        home, proj = tmp_path / "home", tmp_path / "home" / "proj"
+        proj.mkdir(parents=True)
+        env = {"HOME": str(home), "CLAUDE_PROJECT_DIR": str(proj), "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CACHE_HOME": str(tmp_path / "cache"),
+               "CLEARANCE_DB": str(tmp_path / "a.db"), "CLEARANCE_MANAGED_POLICY": str(tmp_path / "none.toml"), "CLEARANCE_HEADLESS": "0"}  # fmt: skip
+        target = f"{proj}/reports"
+        ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": f"mkdir {target}"}, "cwd": str(proj), "session_id": "real"}
+        out = run_answer(json.dumps(ev).encode(), Options(opts), env).stdout or {}
+        assert out["hookSpecificOutput"]["permissionDecision"] == "allow"
+        return provenance.load(state_dir(str(home), env), "real", disk=False).owns(target)
+
+    @pytest.mark.parametrize("key", ["no-audit", "db"])
+    def test_dry_run_notes_nothing(self, tmp_path: Path, key: str) -> None:
+        opts = ["--no-audit"] if key == "no-audit" else ["--db", str(tmp_path / "elsewhere.db")]
+
+        def run() -> None:
+            assert not self._owns(tmp_path, opts)
+
+        strict.check(key, self.GAPS, run)
+
+    def test_the_hook_still_notes(self, tmp_path: Path) -> None:
+        assert self._owns(tmp_path, [])

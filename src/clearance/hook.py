@@ -176,7 +176,9 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
         from .provenance import mark_start
 
         mark_start(state_dir(ctx.home, environ), ctx.session_id)  # the session's first call: when it began
-    if decision.creates and decision.decision == "allow" and ctx is not None and not opts.shadow:
+    if decision.creates and decision.decision == "allow" and ctx is not None and not opts.shadow and opts.audit:
+        # A dry run the agent may start (`clearance hook --no-audit` on a forged event) notes nothing: it made paths
+        # the session never created its own (round 9c; `--db ELSEWHERE` still notes, a known gap).
         from .paths import state_dir
         from .provenance import note
 
