@@ -432,3 +432,39 @@ class TestShellCallsOwnDirectoryAndEnvironment:
     @pytest.mark.parametrize("raw", ORDINARY)
     def test_ordinary(self, raw: dict[str, Any]) -> None:
         assert via("codex", raw) == "allow"
+
+
+class TestVariablesGivenToAShell:
+    """Class: variables given to a shell that clearance unwraps, dropped at the shell. `LD_PRELOAD=x.so make` was asked
+    and `GIT_CONFIG_GLOBAL=/tmp/evil git status` denied, also through `timeout`, `nice` and `env`; the same variables
+    in front of `bash -c` / `sh -c` (which exports them to every program of its script) were used to expand the script's
+    words but not given to its programs, so the preload or the git configuration that runs a program went unread.
+    (Found while reading the local_shell `env` above; bash 5.2 exports a prefix assignment to the script's programs.)"""
+
+    RUNS: ClassVar[list[tuple[str, str]]] = [
+        ("LD_PRELOAD=/tmp/x.so bash -c 'make test'", "ask"),
+        ("env LD_PRELOAD=/tmp/x.so sh -c make", "ask"),
+        ("DYLD_INSERT_LIBRARIES=/tmp/x.dylib zsh -c 'npm test'", "ask"),
+        ("GIT_CONFIG_GLOBAL=/tmp/evil bash -c 'git status'", "deny"),
+        ("env GIT_CONFIG_GLOBAL=/tmp/evil sh -c 'git fetch && git status'", "deny"),
+        ("GIT_CONFIG_GLOBAL=/tmp/evil timeout 60 bash -c 'git log -1'", "deny"),
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "CI=1 bash -c 'npm test'",
+        "LANG=C bash -c 'sort names.txt'",
+        "NODE_ENV=test sh -c 'npm run build && npm test'",
+        "RUST_LOG=debug bash -c 'cargo test'",
+        "GIT_PAGER=cat bash -c 'git log -3'",
+    ]
+
+    @pytest.mark.parametrize(("command", "expected"), RUNS)
+    def test_runs(self, command: str, expected: str) -> None:
+        from .conftest import decide
+
+        assert decide(command).decision == expected
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str) -> None:
+        from .conftest import decide
+
+        assert decide(command).decision == "allow"
