@@ -51,7 +51,7 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
     if isinstance(roots, list) and roots and isinstance(roots[0], str):
         out["project_root"] = roots[0]
     given = event.get("tool_input")
-    if name in ("beforeMCPExecution", "preToolUse") and given is not None and parse_json_object(given) is None:
+    if name in ("beforeMCPExecution", "preToolUse") and given not in (None, "") and parse_json_object(given) is None:
         # There but unreadable: judged as no arguments, an MCP call went by its name alone (round 9c).
         return unreadable(out, str(event.get("tool_name") or ""), "tool_input is neither an object nor a JSON object")
     try:
