@@ -373,9 +373,12 @@ def test_installed_entries_have_each_agents_shape(tmp_path: Path) -> None:
     }
     assert shapes["codex"]["hooks"]["PreToolUse"][0]["hooks"][0]["command"].endswith("|| exit 2")
     assert shapes["gemini"]["hooks"]["BeforeTool"][0]["matcher"] == ".*" and shapes["gemini"]["hooks"]["BeforeTool"][0]["hooks"][0]["timeout"] == 30000
-    assert shapes["cursor"] == {"hooks": {"preToolUse": [{"command": f"{exe} hook --agent cursor || exit 2"}]}, "version": 1}
+    cursor_hook = [{"command": f"{exe} hook --agent cursor || exit 2"}]
+    # the after-call events feed the prompt-injection probe (round 9c)
+    assert shapes["cursor"] == {"hooks": {"preToolUse": cursor_hook, "afterShellExecution": cursor_hook, "afterMCPExecution": cursor_hook}, "version": 1}
     cp = shapes["copilot"]
     assert cp["version"] == 1 and cp["hooks"]["preToolUse"][0]["type"] == "command" and "permissionDecision" in cp["hooks"]["preToolUse"][0]["bash"]
+    assert cp["hooks"]["postToolUse"] == cp["hooks"]["preToolUse"]
 
 
 def test_install_refuses_invalid_json(tmp_path: Path) -> None:

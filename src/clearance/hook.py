@@ -146,10 +146,13 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
         name = event.get("hook_event_name")
         if isinstance(name, str) and (agent, name) in _PROBE_EVENTS:
             return probe_answer(event, agent, opts, environ)
+        if (agent == "cursor" and name in adapter.OUTPUT_EVENTS) or (agent == "copilot" and "toolResult" in event):
+            # A tool's output where the agent reads no answer: the probe records a hit (the [probe] switch
+            # then denies the next outbound call), and nothing is printed (adversarial round 9c).
+            probe_answer(adapter.output_event(event), agent, opts, environ)
+            return Answer(None, 0)
         if agent != "copilot" and isinstance(name, str) and name not in _DECISION_EVENTS[agent]:
             return Answer(None, 0)  # not a decision event: answer nothing
-        if agent == "copilot" and "toolResult" in event:
-            return Answer(None, 0)
     msg = ""
     try:
         canonical = adapter.to_event(event) if isinstance(event, dict) else event
@@ -172,7 +175,9 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
         from .provenance import mark_start
 
         mark_start(state_dir(ctx.home, environ), ctx.session_id)  # the session's first call: when it began
-    if decision.creates and decision.decision == "allow" and ctx is not None and not opts.shadow:
+    if decision.creates and decision.decision == "allow" and ctx is not None and not opts.shadow and opts.audit:
+        # A dry run the agent may start (`clearance hook --no-audit` on a forged event) notes nothing: it made paths
+        # the session never created its own (round 9c; `--db ELSEWHERE` still notes, a known gap).
         from .paths import state_dir
         from .provenance import note
 

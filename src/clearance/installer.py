@@ -98,9 +98,11 @@ def entries(agent: str, command: str) -> list[tuple[str, Any]]:
         hook = {"type": "command", "name": "clearance", "command": command, "timeout": 30000}
         return [("BeforeTool", {"matcher": ".*", "hooks": [hook]}), ("AfterTool", {"matcher": ".*", "hooks": [dict(hook)]})]
     if agent == "cursor":
-        return [("preToolUse", {"command": command})]
+        # The after-call events feed the prompt-injection probe (Cursor reads no answer there).
+        return [("preToolUse", {"command": command}), ("afterShellExecution", {"command": command}), ("afterMCPExecution", {"command": command})]
     if agent == "copilot":
-        return [("preToolUse", {"type": "command", "bash": command, "timeoutSec": 30})]
+        hook = {"type": "command", "bash": command, "timeoutSec": 30}
+        return [("preToolUse", hook), ("postToolUse", dict(hook))]  # postToolUse feeds the probe
     raise InstallError(f"unknown agent {agent!r}")
 
 

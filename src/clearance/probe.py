@@ -744,7 +744,9 @@ HIT_RULE = "probe.injection"
 GUARD_WINDOW_S = 3600.0
 _NET_COMMAND = lazy(
     r"(?:^|[\s;&|(`$'\"/])(?=[cwnsrfthxalgiImdI])(?:curl|wget|nc|ncat|netcat|socat|ssh|scp|sftp|rsync|ftp|tftp|telnet|http|https|xh|aria2c|lwp-request|gh|glab|twine|"
-    r"iwr|irm|Invoke-WebRequest|Invoke-RestMethod|Send-MailMessage|sendmail|mail|mutt|dig|nslookup|host)\b"
+    r"iwr|irm|Invoke-WebRequest|Invoke-RestMethod|Send-MailMessage|sendmail|mail|mutt|dig|nslookup|host|rclone|s3cmd|azcopy)\b"
+    r"|\bopenssl\s+s_client\b|/dev/(?:tcp|udp)/"  # round 9c: TLS client; bash's own network devices need no program
+    r"|\b(?:IO::Socket|LWP::|HTTP::Tiny|Net::(?:HTTP|SMTP|FTP|SSH)|open-uri)"  # round 9c: Perl's and Ruby's network modules
     r"|\bgit\s+(?:push|send-email|fetch|pull|clone|ls-remote|remote\s+add|submodule\s+update)\b"
     r"|\b(?:aws|gsutil|gcloud|az|kubectl|heroku|vercel|netlify|fly|flyctl)\s"
     r"|\b(?:npm|pnpm|yarn|cargo|gem|poetry|uv|hatch|flit)\s+publish\b|\bdocker\s+(?:push|login)\b"
@@ -757,6 +759,10 @@ def is_outbound(tool_name: str, tool_input: object) -> bool:
     """Whether a call can send data out of the machine: web tools, MCP tools, shell commands that reach the network."""
     if tool_name in ("WebFetch", "WebSearch") or tool_name.startswith("mcp__"):
         return True
+    from .tools import kind_of
+
+    if kind_of(tool_name) == "fetch":
+        return True  # every tool that fetches, under the name an adapter gives it (Gemini's GeminiWebFetch: round 9c)
     if isinstance(tool_input, dict):
         command = tool_input.get("command")
         if isinstance(command, str):

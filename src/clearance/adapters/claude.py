@@ -43,6 +43,10 @@ def parse_event(event: object, env: dict[str, str] | os._Environ[str] | None = N
             raise MalformedEvent("the patch names no file")
     elif kind in ("write", "edit", "read") and not any(isinstance(tool_input.get(k), str) for k in ("file_path", "notebook_path")):
         raise MalformedEvent(f"the {tool_name} call has no file_path")
+    if kind in ("write", "edit", "read") and len({v for k in ("file_path", "notebook_path", "path") if isinstance(v := tool_input.get(k), str) and v}) > 1:
+        # NotebookEdit writes notebook_path, the engine read file_path first: two names for the file that disagree are
+        # never guessed between (adversarial round 9c).
+        raise MalformedEvent(f"the {tool_name} call names two different files")
     elif kind == "fetch" and not (isinstance(tool_input.get("url"), str) or isinstance(tool_input.get("urls"), list)):
         raise MalformedEvent(f"the {tool_name} call has no url")
     root = event.get("project_root")

@@ -8,7 +8,7 @@ with exit code 2 and a reason that tells the agent to ask the user.
 
 from __future__ import annotations
 
-from .common import END_TURN, Answer, command_string, join_cwd, patch_files
+from .common import END_TURN, Answer, Conflict, command_string, first_str, join_cwd, patch_files, unreadable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -26,16 +26,41 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
     ti = ti if isinstance(ti, dict) else {}
     out = dict(event)
     out["hook_event_name"] = "PreToolUse"
+    if tool in SHELL_TOOLS and ti.get("command") is not None and ti.get("cmd") is not None and ti["command"] != ti["cmd"]:
+        # The shell tool reads `command`, exec_command `cmd`: two that disagree are never guessed between (round 9c).
+        return unreadable(out, tool, "the tool input gives 'command' and 'cmd' different values")
     if tool in SHELL_TOOLS and (patch := _shell_patch(ti.get("command") if ti.get("command") is not None else ti.get("cmd"))) is not None:
-        # Codex intercepts apply_patch given to its shell tool and applies the envelope itself: it is the patch tool.
+        # Codex intercepts apply_patch given to its shell tool and applies the envelope itself: it is the patch tool,
+        # run in the call's workdir, where the envelope's relative paths are read (round 9c: dropping it judged
+        # `settings.json` with workdir ~/.claude as the project's).
+        try:
+            where = first_str(ti, "workdir", "working_directory")
+        except Conflict as e:
+            return unreadable(out, tool, str(e))
+        if where:
+            out["tool_cwd"] = join_cwd(event.get("cwd"), where)
         tool, ti = "apply_patch", {"input": patch}
     if tool in SHELL_TOOLS:
         cmd = command_string(ti.get("command")) or command_string(ti.get("cmd"))
+        env = ti.get("env")
+        if cmd is not None and isinstance(env, dict) and env:
+            # The Responses API's local_shell action carries the command's own environment: judged as `export K=V;
+            # SCRIPT`, so a preload or a git configuration is read as if typed before the script (round 9c).
+            if not all(isinstance(k, str) and k.isidentifier() and isinstance(v, str) for k, v in env.items()):
+                return unreadable(out, tool, "env is not a map of variable names to strings")
+            import shlex
+
+            cmd = "export " + " ".join(shlex.quote(f"{k}={v}") for k, v in env.items()) + "\n" + cmd
         out["tool_name"] = "Bash"
         out["tool_input"] = {"command": cmd} if cmd is not None else {}
-        if isinstance(ti.get("workdir"), str) and ti["workdir"]:
-            # The project is found from the session cwd; this one command runs elsewhere.
-            out["tool_cwd"] = join_cwd(event.get("cwd"), ti["workdir"])
+        try:
+            where = first_str(ti, "workdir", "working_directory")
+        except Conflict as e:
+            return unreadable(out, tool, str(e))
+        if where:
+            # The project is found from the session cwd; this one command runs elsewhere (`working_directory`: the
+            # Responses API's local_shell action, round 9c).
+            out["tool_cwd"] = join_cwd(event.get("cwd"), where)
     elif tool == "apply_patch":
         patch = ti.get("command") or ti.get("input") or ti.get("patch") or ""
         if isinstance(patch, list):

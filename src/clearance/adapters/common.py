@@ -25,12 +25,32 @@ class Answer:
 END_TURN = " No hook can stop this run, so every further call will be denied too: stop calling tools, end your turn now and tell the user what was blocked."
 
 
+class Conflict(ValueError):
+    """One field given under two of the names an adapter accepts for it, with different values: which one the agent's
+    tool reads is its own schema's business, so clearance judges neither (adversarial round 9c)."""
+
+
 def first_str(d: dict[str, Any], *keys: str) -> str | None:
+    """The value of the first of *keys* that holds a non-empty string; Conflict when another of them holds a different
+    one (`file_path` and `path` naming two files: judging the first while the tool writes the second let a write into an
+    agent's settings pass as a write of a project file)."""
+    found: tuple[str, str] | None = None
     for k in keys:
         v = d.get(k)
         if isinstance(v, str) and v:
-            return v
-    return None
+            if found is None:
+                found = (k, v)
+            elif v != found[1]:
+                raise Conflict(f"the tool input gives {found[0]!r} and {k!r} different values")
+    return found[1] if found is not None else None
+
+
+def unreadable(out: dict[str, Any], tool: str, why: str) -> dict[str, Any]:
+    """*out* (the canonical event built so far: cwd, session) made a malformed call of *tool*: parse_event answers a
+    tool input that is not an object with input.malformed (ask; a deny where the agent cannot ask), never a guess."""
+    out["tool_name"] = tool or "?"
+    out["tool_input"] = f"unreadable tool input: {why}"
+    return out
 
 
 def command_string(value: object) -> str | None:
@@ -65,17 +85,25 @@ def patch_paths(patch: str) -> list[tuple[str, str]]:
 
 
 def patch_files(patch: str) -> list[tuple[str, str, str]]:
-    """(kind, path, added text) for each file of an apply_patch envelope."""
+    """(kind, path, added text) for each file of an apply_patch envelope.
+
+    A header is read wherever a line reads as one once its leading blanks are stripped (a looser parser may take it
+    for one), but only an unindented header ends the file before it: to Codex's parser an indented one is a context
+    line of that file, so the lines added after it count for the file before it as well (round 9c: ` *** Add File:
+    notes.md` inside a script's hunk passed the script's new lines off as the text of notes.md)."""
     out: list[tuple[str, str, list[str]]] = []
+    owners: list[int] = []
     for line in patch.splitlines():
         s = line.strip()
         for marker, kind in (("*** Add File: ", "write"), ("*** Update File: ", "write"), ("*** Delete File: ", "delete"), ("*** Move to: ", "write")):
             if s.startswith(marker):
                 out.append((kind, s[len(marker) :].strip(), []))
+                owners = [*owners, len(out) - 1] if line[:1].isspace() else [len(out) - 1]
                 break
         else:
-            if out and line.startswith("+") and not line.startswith("+++"):
-                out[-1][2].append(line[1:])
+            if owners and line.startswith("+") and not line.startswith("+++"):
+                for i in owners:
+                    out[i][2].append(line[1:])
     return [(k, p, "\n".join(lines)) for k, p, lines in out]
 
 

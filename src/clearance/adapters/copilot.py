@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shlex
 
-from .common import END_TURN, Answer, first_str, parse_json_object
+from .common import END_TURN, Answer, Conflict, first_str, parse_json_object, unreadable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -31,6 +31,13 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
     if args is None:
         out["tool_name"], out["tool_input"] = tool or "?", "unparseable toolArgs"
         return out
+    try:
+        return _call(tool, args, out)
+    except Conflict as e:
+        return unreadable(out, tool, str(e))
+
+
+def _call(tool: str, args: dict[str, Any], out: dict[str, Any]) -> dict[str, Any]:
     path = first_str(args, "path", "file_path", "filePath")
     if tool == "powershell":
         # PowerShell is not bash: judged as a PowerShell invocation, which clearance does not
@@ -61,6 +68,20 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
     else:
         out["tool_name"], out["tool_input"] = tool, args
     return out
+
+
+def output_event(event: dict[str, Any]) -> dict[str, Any]:
+    """A postToolUse event (``toolResult``) in the PostToolUse shape the probe reads. Copilot CLI reads no answer to
+    it: the probe records a hit, for the [probe] switch (round 9c)."""
+    args = parse_json_object(event.get("toolArgs"))
+    return {
+        "hook_event_name": "PostToolUse",
+        "session_id": event.get("sessionId") or event.get("session_id") or "",
+        "cwd": event.get("cwd") or event.get("workingDirectory"),
+        "tool_name": str(event.get("toolName") or "tool"),
+        "tool_input": args or {},
+        "tool_response": event.get("toolResult"),
+    }
 
 
 def _search(out: dict[str, Any], tool: str, args: dict[str, Any]) -> None:

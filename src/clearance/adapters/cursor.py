@@ -9,7 +9,7 @@ beforeMCPExecution), ``command``/``cwd`` (beforeShellExecution) or
 
 from __future__ import annotations
 
-from .common import Answer, first_str, parse_json_object
+from .common import Answer, Conflict, first_str, parse_json_object, unreadable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -50,6 +50,17 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
     }
     if isinstance(roots, list) and roots and isinstance(roots[0], str):
         out["project_root"] = roots[0]
+    given = event.get("tool_input")
+    if name in ("beforeMCPExecution", "preToolUse") and given not in (None, "") and parse_json_object(given) is None:
+        # There but unreadable: judged as no arguments, an MCP call went by its name alone (round 9c).
+        return unreadable(out, str(event.get("tool_name") or ""), "tool_input is neither an object nor a JSON object")
+    try:
+        return _call(event, name, out)
+    except Conflict as e:
+        return unreadable(out, str(event.get("tool_name") or ""), str(e))
+
+
+def _call(event: dict[str, Any], name: str, out: dict[str, Any]) -> dict[str, Any]:
     if name == "beforeShellExecution":
         out["tool_name"], out["tool_input"] = "Bash", {"command": event.get("command")}
     elif name == "beforeReadFile":
@@ -91,6 +102,25 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
         else:
             out["tool_name"], out["tool_input"] = tool, ti
     return out
+
+
+OUTPUT_EVENTS = frozenset({"afterShellExecution", "afterMCPExecution"})
+
+
+def output_event(event: dict[str, Any]) -> dict[str, Any]:
+    """An after-call event (a shell command's output, an MCP tool's result) in the PostToolUse shape the probe reads.
+    Cursor reads no answer to it: the probe records a hit, for the [probe] switch (round 9c)."""
+    name = str(event.get("hook_event_name", ""))
+    roots = event.get("workspace_roots")
+    shell = name == "afterShellExecution"
+    return {
+        "hook_event_name": "PostToolUse",
+        "session_id": event.get("conversation_id") or event.get("session_id") or "",
+        "cwd": event.get("cwd") or (roots[0] if isinstance(roots, list) and roots and isinstance(roots[0], str) else None),
+        "tool_name": "Bash" if shell else f"mcp__{event.get('server_name') or event.get('server') or 'cursor'}__{event.get('tool_name') or 'tool'}",
+        "tool_input": {"command": event.get("command")} if shell else parse_json_object(event.get("tool_input")) or {},
+        "tool_response": event.get("output") if shell else event.get("result_json"),
+    }
 
 
 def _quote(s: str) -> str:

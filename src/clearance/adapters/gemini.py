@@ -11,7 +11,7 @@ the agent to ask the user (an empty answer would let YOLO mode run the call).
 from __future__ import annotations
 
 from ..lazyre import lazy
-from .common import Answer, first_str, join_cwd
+from .common import Answer, Conflict, first_str, join_cwd, unreadable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -27,14 +27,24 @@ INTERNAL = frozenset({"save_memory", "write_todos", "activate_skill", "ask_user"
 def to_event(event: dict[str, Any]) -> dict[str, Any]:
     tool = str(event.get("tool_name", ""))
     ti = event.get("tool_input")
-    ti = ti if isinstance(ti, dict) else {}
     out = {k: v for k, v in event.items() if k not in ("tool_name", "tool_input")}
     out["hook_event_name"] = "PreToolUse"
-    path = first_str(ti, "file_path", "absolute_path", "path", "dir_path")
+    if ti is not None and not isinstance(ti, dict):
+        # There but not an object: judged as no arguments, an MCP call went by its name alone (round 9c).
+        return unreadable(out, tool, f"tool_input is a JSON {type(ti).__name__}, not an object")
+    try:
+        return _call(event, tool, ti or {}, out)
+    except Conflict as e:
+        return unreadable(out, tool, str(e))
+
+
+def _call(event: dict[str, Any], tool: str, ti: dict[str, Any], out: dict[str, Any]) -> dict[str, Any]:
+    path = first_str(ti, "file_path", "absolute_path", "path") if tool != "run_shell_command" else None
+    path = path or first_str(ti, "dir_path")
     if tool == "run_shell_command":
         name, new = "Bash", {"command": ti.get("command")}
-        d = ti.get("dir_path") or ti.get("directory")
-        if isinstance(d, str) and d:
+        d = first_str(ti, "dir_path", "directory")
+        if d:
             # The project is found from the session cwd; this one command runs elsewhere.
             out["tool_cwd"] = join_cwd(event.get("cwd"), d)
     elif tool == "write_file":

@@ -1461,6 +1461,10 @@ class Unwrapper:
             c.elevated = c.elevated or parent.elevated
             if parent.remote is not None:
                 c.remote = parent.remote
+            if inherited:
+                # ... and its programs run with it: `LD_PRELOAD=x.so bash -c 'make'` is `LD_PRELOAD=x.so make` (round 9c:
+                # the variables were dropped at the shell, so a preload or GIT_CONFIG_GLOBAL given to `bash -c` went unread).
+                c.assigns = {**inherited, **c.assigns}
             for k, v in changes.items():
                 setattr(c, k, v)
             parent.inner.append(c)
