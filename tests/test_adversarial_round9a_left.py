@@ -45,8 +45,8 @@ def _edit(path: str, old: str, new: str) -> dict[str, Any]:
 class TestEditorScriptFiles:
     """Class: an editor given a script file of its own commands (`vim -S F`, `-u F`, `nvim -S`, `ex -S`, `emacs -l F`,
     `--load`, `--script`). `vim -c '!rm -rf ~'` and `emacs --eval '(shell-command …)'` are judged; the same commands in
-    a file the editor sources were never read. A file that is there is read and judged as typed; one clearance cannot
-    read (outside the project and temp) is asked about."""
+    a file the editor sources were never read. A file that is there is read and judged as typed, as a shell script run
+    by name is (shell.script-content); one clearance cannot read (outside the project and temp) is asked about."""
 
     RUNS: ClassVar[list[Any]] = [
         _bash("vim -S /tmp/s.vim x", {"/tmp/s.vim": "set nocompatible\n!rm -rf ~/\nq!\n"}),
@@ -70,11 +70,18 @@ class TestEditorScriptFiles:
         _bash("vim -S tools/fmt.vim src/app.py", {f"{PROJECT}/tools/fmt.vim": ":%s/\\s\\+$//e\n:wq\n"}),
         _bash("emacs --batch -l tools/org-export.el", {f"{PROJECT}/tools/org-export.el": '(require \'org)\n(write-file "out/index.html")\n'}),
         _bash("vim -c 'wq' notes.txt"),
+        # Emacs's own libraries (`-l ert`), found on its load-path, and a project test file.
+        _bash(
+            "emacs -batch -l ert -l test/x-test.el -f ert-run-tests-batch-and-exit",
+            {f"{PROJECT}/test/x-test.el": "(require 'ert)\n(ert-deftest x () (should (= 1 1)))\n"},
+        ),
     ]
 
     @pytest.mark.parametrize("example", RUNS)
     def test_runs(self, example: Any) -> None:
-        assert decide(example).decision == "deny"
+        # As `bash x.sh` with the same line in it: a script run is asked about (shell.script-content), its line named.
+        d = decide(example)
+        assert d.decision == "ask" and "shell.script-content" in d.rules and "denies when typed" in d.reason
 
     @pytest.mark.parametrize("example", UNREAD)
     def test_unread_is_asked(self, example: Any) -> None:
