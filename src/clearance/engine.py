@@ -420,7 +420,7 @@ def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings
     from .rules.convention import convention_verdict
     from .rules.fs import git_config_verdict, package_config_verdict
     from .rules.self import hook_environment, hook_loaders, hook_locations, sourced_environment, submodule_into_protected
-    from .rules.tools import script_verdict
+    from .rules.tools import auto_approve_verdict, script_verdict
 
     msg = submodule_into_protected(path, text, sc)
     if msg:
@@ -443,6 +443,9 @@ def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings
     msg = git_config_verdict(path, text, sc)
     if msg:
         findings.append(_finding(rule_by_id("write.git-config-code"), f"{cmd.name} writes {msg}", cmd.show()))
+    msg = auto_approve_verdict(path, text)
+    if msg:
+        findings.append(_finding(rule_by_id("write.agent-auto-approve"), f"{cmd.name} writes {msg}", cmd.show()))
     msg = script_verdict(path, text, sc, depth, run)
     if msg:
         findings.append(_finding(rule_by_id("write.dangerous-script"), msg, cmd.show()))

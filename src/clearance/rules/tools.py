@@ -853,7 +853,12 @@ def _in_agent_folder(path: str) -> bool:
 @rule(
     id="write.agent-auto-approve",
     title="Writing editor or agent settings that switch on auto-approval",
-    why="An agent that sets VS Code's chat.tools.autoApprove, an MCP server's alwaysAllow, or another agent's bypass mode removes the person from every later decision — the permission it would need to ask for.",
+    why=(
+        "An agent that sets VS Code's chat.tools.autoApprove, an MCP server's alwaysAllow, or another agent's bypass mode removes the person "
+        "from every later decision — the permission it would need to ask for. An agent's own settings file (opencode.json, .crush.json, "
+        ".qwen/settings.json …) is read for the switches that agent's command line has: `permission: allow`, its shell tool in an allow-list, "
+        "a yolo approval mode."
+    ),
     verdict=HARD_DENY,
     scope="action",
     tools=("write", "edit"),
@@ -873,6 +878,8 @@ def _in_agent_folder(path: str) -> bool:
             "tool_name": "Write",
             "tool_input": {"file_path": "/home/ana/webapp/.vscode/settings.json", "content": '{"claudeCode.initialPermissionMode": "bypassPermissions"}'},
         },
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/opencode.json", "content": '{"permission": {"bash": "allow"}}'}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.qwen/settings.json", "content": '{"tools": {"approvalMode": "yolo"}}'}},
     ),
     no_match=(
         {
@@ -881,6 +888,7 @@ def _in_agent_folder(path: str) -> bool:
         },
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.claude/agents/r.md", "content": "---\nname: r\ntools: Read, Grep\n---\nReview."}},
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/docs/hooks.md", "content": "hooks: how we use them"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/opencode.json", "content": '{"permission": {"bash": "ask"}, "model": "x/y"}'}},
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.claude/skills/h/SKILL.md", "content": "---\nname: h\n---\nhooks: see docs"}},
     ),
 )
@@ -895,9 +903,26 @@ def agent_auto_approve(action: Action, sc: Scope) -> str | None:
                     " hooks, MCP servers or a permission mode to the agent's commands, sub-agents or skills"
                 )
             continue
-        if not base.endswith((".json", ".jsonc", ".toml", ".yaml", ".yml", ".code-workspace")):
-            continue  # a VS Code workspace file carries the same settings under "settings"
-        m = _AUTO_APPROVE.search(text[:MAX_SCRIPT_CHARS])
-        if m:
-            return f"the {action.tool_name} tool writes {m.group(0)[:40]!r} into {base}, which turns on auto-approval for an agent"
+        msg = auto_approve_verdict(path, text)
+        if msg:
+            return f"the {action.tool_name} tool writes {msg}"
+    return None
+
+
+def auto_approve_verdict(path: str, text: str) -> str | None:
+    """Why writing *text* to the settings file *path* switches an agent's approvals off, or None: an agent's own settings
+    file (agentcli.SETTINGS_FILES) read as data for the switches its command line has (round 9a: opencode.json's
+    `permission`, crush's `allowed_tools`, Qwen Code's `approvalMode`), and any editor's or agent's settings for the
+    auto-approval keys."""
+    base = path.rsplit("/", 1)[-1]
+    if not base.endswith((".json", ".jsonc", ".toml", ".yaml", ".yml", ".code-workspace")):
+        return None  # a VS Code workspace file carries the same settings under "settings"
+    from .agentcli import settings_widen
+
+    why = settings_widen(path, text)
+    if why:
+        return f"{base}, where {why}"
+    m = _AUTO_APPROVE.search(text[:MAX_SCRIPT_CHARS])
+    if m:
+        return f"{m.group(0)[:40]!r} into {base}, which turns on auto-approval for an agent"
     return None
