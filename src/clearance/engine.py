@@ -419,22 +419,22 @@ def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings
     """The checks a Write of *text* into *path* gets, for a file the shell writes; True when a script finding ends the search."""
     from .rules.convention import convention_verdict
     from .rules.fs import git_config_verdict, package_config_verdict
-    from .rules.self import hook_environment, hook_loaders, hook_locations, sourced_environment, submodule_into_protected
+    from .rules.self import env_write, hook_environment, hook_loaders, hook_locations, sourced_environment, submodule_into_protected
     from .rules.tools import auto_approve_verdict, script_verdict
 
     msg = submodule_into_protected(path, text, sc)
     if msg:
         findings.append(_finding(rule_by_id("self.submodule-into-settings"), f"{cmd.name}: {msg}", cmd.show()))
-    msg = hook_environment(path, text)
+    msg = env_write(path, text, sc, hook_environment)
     if msg:
         findings.append(_finding(rule_by_id("self.hook-environment-file"), f"{cmd.name}: {msg}", cmd.show()))
-    msg = hook_locations(path, text)
+    msg = env_write(path, text, sc, hook_locations)
     if msg:
         findings.append(_finding(rule_by_id("self.hook-locations-file"), f"{cmd.name}: {msg}", cmd.show()))
-    msg = hook_loaders(path, text)
+    msg = env_write(path, text, sc, hook_loaders)
     if msg:
         findings.append(_finding(rule_by_id("self.loader-environment-file"), f"{cmd.name}: {msg}", cmd.show()))
-    msg = sourced_environment(path, text, sc)
+    msg = env_write(path, text, sc, lambda p, t: sourced_environment(p, t, sc))
     if msg:
         findings.append(_finding(rule_by_id("self.sourced-environment-file"), f"{cmd.name}: {msg}", cmd.show()))
     msg = package_config_verdict(path, text, sc)

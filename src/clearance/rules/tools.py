@@ -479,6 +479,11 @@ def script_commands(path: str, text: str) -> list[str]:
     if base.endswith(".toml") and "/.gemini/commands/" in path:
         # Gemini CLI's custom commands run each !{CMD} in their prompt when the command is used.
         return [m.group(1) for m in _GEMINI_COMMAND_SHELL.finditer(text[:200_000])][:256]
+    if base.endswith(".nix"):
+        from .gates import nix_hooks
+
+        # A nix shell's shellHook (devenv's enterShell): run in every shell `nix develop`, `nix-shell` or direnv starts there.
+        return nix_hooks(path, text)
     if base == "Procfile" or base.startswith("Procfile."):
         # foreman, honcho, overmind, `heroku local`: each `name: command` line is a process they start.
         return [line.split(":", 1)[1].strip() for line in text.splitlines()[:500] if ":" in line and not line.lstrip().startswith("#")]
@@ -722,6 +727,12 @@ def script_verdict(path: str, text: str, sc: Scope, depth: int = 0, run: bool = 
         kind = script_commands(path, text[:4096])
         return f"{path.rsplit('/', 1)[-1]} is {len(text)} characters, more shell code than clearance analyses; a person looks at it" if kind else None
     codes = script_commands(path, text) or ([text] if run and not text.startswith("#!") else [])
+    if not codes and sc.ctx.read_file is not None:
+        from .gates import envrc_loading
+
+        # A file an `.envrc` on the disk sources is that `.envrc`'s code, whatever its name (`. ./scripts/env`).
+        loaded = envrc_loading(sc.path(path), sc)
+        codes = [text] if loaded and loaded.endswith("/.envrc") else []
     for code in codes:
         analysis = analyse_shell(code, sc, depth + 1)
         if analysis.too_large:
