@@ -942,7 +942,10 @@ def hook_environment_command(cmd: SimpleCommand, sc: Scope) -> str | None:
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/mise.toml", "content": '[env]\nCLEARANCE_DB = "/tmp/x.db"\n'}},
         {
             "tool_name": "Write",
-            "tool_input": {"file_path": "/home/ana/webapp/shell.nix", "content": "pkgs.mkShell {\n  shellHook = ''\n    export CLEARANCE_DB=/tmp/x.db\n  '';\n}\n"},
+            "tool_input": {
+                "file_path": "/home/ana/webapp/shell.nix",
+                "content": "pkgs.mkShell {\n  shellHook = ''\n    export CLEARANCE_DB=/tmp/x.db\n  '';\n}\n",
+            },
         },
         {
             "tool_name": "Write",
