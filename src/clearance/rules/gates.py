@@ -557,13 +557,14 @@ def envrc_loading(path: str, sc: Scope) -> str | None:
     """The env file a write of the project file *path* amounts to, where an `.envrc` on the disk (in its folder or one
     above, up to the project root) loads it: `source F`, `. F`, `source_env F` make it that `.envrc`'s own code (the
     `.envrc`'s path), `dotenv F` an env file of its own (`.env` beside that `.envrc`); None where none loads it."""
-    reader = sc.ctx.read_file
+    reader, lister = sc.ctx.read_file, sc.ctx.list_dir
     root = sc.ctx.project_root
-    if reader is None or not root or DYN in path or not is_within(path, root) or env_file(path):
+    if reader is None or lister is None or not root or DYN in path or not is_within(path, root) or env_file(path):
         return None
     folder = path.rpartition("/")[0]
     for _ in range(_ENVRC_UP):
-        text = reader(folder + "/.envrc")
+        # Listed first (a listing per folder, kept for the decision): a folder without an .envrc costs no read.
+        text = reader(folder + "/.envrc") if ".envrc" in (lister(folder) or ()) else None
         if text and not text.startswith("\x00"):
             for m in list(ENV_SOURCE.finditer(text[:200_000]))[:64]:
                 name = m.group(3) or m.group(5) or ""
