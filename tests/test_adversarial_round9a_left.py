@@ -56,6 +56,9 @@ class TestEditorScriptFiles:
         _bash("emacs --batch -l /tmp/x.el", {"/tmp/x.el": '(shell-command "rm -rf ~/")\n'}),
         _bash("emacs --batch --load=tools/x.el x", {f"{PROJECT}/tools/x.el": '(write-file "~/.claude/settings.json")\n'}),
         _bash("emacs --script /tmp/x.el", {"/tmp/x.el": '(delete-directory "~/.config/clearance" t)\n'}),
+        # Written on the same line, then sourced: what runs is the text written, not what the disk holds.
+        _bash("printf '%s\\n' '!rm -rf ~/' > /tmp/s.vim && vim -S /tmp/s.vim -c q x"),
+        _bash("echo '(shell-command \"rm -rf ~/\")' > build.el; emacs --batch -l build.el"),
     ]
     # Files clearance cannot read: asked about, as a script whose text it cannot see.
     UNREAD: ClassVar[list[Any]] = [
@@ -70,6 +73,12 @@ class TestEditorScriptFiles:
         _bash("vim -S tools/fmt.vim src/app.py", {f"{PROJECT}/tools/fmt.vim": ":%s/\\s\\+$//e\n:wq\n"}),
         _bash("emacs --batch -l tools/org-export.el", {f"{PROJECT}/tools/org-export.el": '(require \'org)\n(write-file "out/index.html")\n'}),
         _bash("vim -c 'wq' notes.txt"),
+        _bash("emacs --batch -l build.el"),  # a project file that is not there: nothing runs (as `bash build.sh`)
+        _bash("printf '%s\\n' ':%s/foo/bar/g' ':wq' > /tmp/s.vim && vim -S /tmp/s.vim notes.txt"),
+        _bash(
+            "nvim --headless -u tests/minimal_init.lua -c 'PlenaryBustedDirectory tests'",
+            {f"{PROJECT}/tests/minimal_init.lua": "vim.opt.rtp:append('.')\n"},
+        ),  # Lua, not read (as `lua x.lua`)
         # Emacs's own libraries (`-l ert`), found on its load-path, and a project test file.
         _bash(
             "emacs -batch -l ert -l test/x-test.el -f ert-run-tests-batch-and-exit",
@@ -81,7 +90,7 @@ class TestEditorScriptFiles:
     def test_runs(self, example: Any) -> None:
         # As `bash x.sh` with the same line in it: a script run is asked about (shell.script-content), its line named.
         d = decide(example)
-        assert d.decision == "ask" and "shell.script-content" in d.rules and "denies when typed" in d.reason
+        assert d.decision in ("ask", "deny") and "shell.script-content" in d.rules and "denies when typed" in d.reason
 
     @pytest.mark.parametrize("example", UNREAD)
     def test_unread_is_asked(self, example: Any) -> None:

@@ -346,11 +346,15 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
     a file without a `#!` line that is executed runs in /bin/sh (bash, and execvp's ENOEXEC fallback)."""
     ran: set[str] = set()
     compiled: set[str] = set()
+    edited: dict[str, SimpleCommand] = {}
     if len(commands) > 1:
         from .sameline import run_targets, source_targets
+        from .scripts import editor_sources
 
         ran = {sc.path(t, c) for c in commands[1:] for t in run_targets(c, shell_only=True)}
         compiled = {sc.path(t, c) for c in commands[1:] for t in source_targets(c)}
+        # vim -S F, emacs -l F later on the line: the file written here is the editor's script (its commands run).
+        edited = {sc.path(f, c): c for c in commands[1:] for _, f in editor_sources(c) if DYN not in f}
     for cmd in commands:
         check_deadline(sc)
         targets = [r.target.value for r in cmd.redirects if r.writes and r.target is not None and DYN not in r.target.value]
@@ -389,6 +393,8 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             path = sc.path(t, cmd)
             if path in compiled:
                 _judge_compiled(path, text, cmd, sc, findings)
+            if path in edited:
+                _judge_editor_script(path, text, edited[path], cmd, sc, findings, depth)
             if _judge_written(path, text, cmd, sc, findings, depth, path in ran):
                 break
     # Members of an unpacked archive or a copied folder that land where a tool loads them (treelist, Context.read_member):
@@ -397,6 +403,26 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
     for path, text, cmd in landed:
         check_deadline(sc)
         _judge_written(path, text, cmd, sc, findings, depth)
+
+
+def _judge_editor_script(path: str, text: str, editor: SimpleCommand, cmd: SimpleCommand, sc: Scope, findings: list[Finding], depth: int) -> None:
+    """An editor's script file written and then sourced on the same line (`printf … > /tmp/s.vim; vim -S /tmp/s.vim`):
+    its commands judged as the editor's typed ones, as when the file is on the disk (scripts._editor_scripts)."""
+    from .scripts import editor_code
+
+    code = editor_code(editor.name, path, text)
+    if not code:
+        return
+    r = rule_by_id("shell.script-content")
+    name = path.rsplit("/", 1)[-1]
+    if code == TOO_LARGE:
+        findings.append(_finding(r, f"{name}, which {editor.name} runs on this line, is more than clearance reads; a person looks at it", cmd.show()))
+        return
+    analysis = analyse_shell(code, sc, depth + 1)
+    f = strongest_denial(analysis.findings)
+    if analysis.too_large or f is not None:
+        why = f"a command clearance denies when typed: {f.message} ({f.rule_id})" if f is not None else "code clearance cannot analyse"
+        findings.append(_finding(r, f"{name}, which {editor.name} runs on this line, runs {why}", cmd.show()))
 
 
 def _judge_compiled(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings: list[Finding]) -> None:

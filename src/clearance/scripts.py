@@ -120,7 +120,7 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     if name == "git":
         return _git_alias(cmd, sc)
     if name in VIMS or name in _EMACSES:
-        return _editor_scripts(cmd, sc, vals)
+        return _editor_scripts(cmd, sc)
     if name in ("make", "gmake"):
         return _make(cmd, sc, vals)
     if name in _NODE_RUNNERS:
@@ -343,27 +343,49 @@ def _vim_lines(text: str) -> list[str] | None:
     return lines
 
 
-def _editor_scripts(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[tuple[str, str]]:
-    """An editor's script files (`vim -S F`, `vim -u F`, `emacs -l F`): their Ex commands or Emacs Lisp run as the ones
-    typed with `-c`/`--eval` do, so they are judged as those are (`vim -c CMD …`, `emacs --batch --eval CODE`).  A file
-    clearance cannot read (outside the project and temp, or named at run time) is code it does not follow: asked about."""
-    from .model import UNREAD
+def editor_sources(cmd: SimpleCommand) -> list[tuple[str, str]]:
+    """(option, file) of each script file the editor *cmd* sources at start (`vim -S F`, `emacs -l F`); none for others."""
+    if cmd.name not in VIMS and cmd.name not in _EMACSES:
+        return []
+    return _editor_files(cmd.name in VIMS, cmd.values())
+
+
+def editor_code(name: str, path: str, text: str) -> str:
+    """The command line that runs what the editor *name*'s script file *path* holds, as its typed commands are judged:
+    `vim -c LINE …`, `emacs --batch --eval CODE`; TOO_LARGE past what clearance reads; "" for Lua (`nvim -u init.lua`),
+    which clearance does not read, as it does not read `lua x.lua`."""
     from .shell.interp import shell_quote  # only for an editor given a script file
 
-    vim = cmd.name in VIMS
+    if text == TOO_LARGE:
+        return text
+    if name not in VIMS:
+        return f"{name} --batch --eval {shell_quote(text)}"
+    if path.endswith(".lua"):
+        return ""
+    lines = _vim_lines(text)
+    if lines is None:
+        return TOO_LARGE
+    return "vim " + " ".join("-c " + shell_quote(line) for line in lines) if lines else ""
+
+
+def _editor_scripts(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
+    """An editor's script files (`vim -S F`, `vim -u F`, `emacs -l F`): their Ex commands or Emacs Lisp run as the ones
+    typed with `-c`/`--eval` do, so they are judged as those are (`vim -c CMD …`, `emacs --batch --eval CODE`).  A file
+    clearance cannot read (outside the project and temp, or named at run time) is code it does not follow: asked about;
+    one in the project or temp that is not there runs nothing (written on the same line: engine._check_written_scripts)."""
+    from .model import UNREAD
+
     out: list[tuple[str, str]] = []
-    for opt, f in _editor_files(vim, vals):
+    for opt, f in editor_sources(cmd):
         label = f"{cmd.name} {opt} {f}"
         path = sc.path(f, cmd) if DYN not in f else ""
-        text = _read_named(sc, path) if path else None
-        if text is None or text == TOO_LARGE:
-            out.append((label, UNREAD if text is None else text))
-        elif not vim:
-            out.append((label, f"{cmd.name} --batch --eval {shell_quote(text)}"))
-        elif path.endswith(".lua") or (lines := _vim_lines(text)) is None:
-            out.append((label, UNREAD if path.endswith(".lua") else TOO_LARGE))  # Lua (nvim -u init.lua): not read
-        elif lines:
-            out.append((label, "vim " + " ".join("-c " + shell_quote(line) for line in lines)))
+        if not path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
+            out.append((label, UNREAD))
+            continue
+        text = _read_named(sc, path)
+        code = editor_code(cmd.name, path, text) if text is not None else ""
+        if code:
+            out.append((label, code))
     return out
 
 

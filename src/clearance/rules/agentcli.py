@@ -249,7 +249,7 @@ def unhooked_task(agent: str, values: list[str], assigns: dict[str, str]) -> str
 
 # -- the same switches written into an agent's settings ------------------------------------------------------------
 
-# Where each agent reads its own permissions, by the file's last one or two path parts (any folder above: the project,
+# Where each agent reads its own permissions, by the file's last one to three path parts (any folder above: the project,
 # the agent's project folder, ~/.config/AGENT): opencode.json (project root, .opencode/, ~/.config/opencode/), crush's
 # .crush.json / crush.json, Qwen Code's and Gemini CLI's settings.json, Claude Code's settings, Codex's config.toml,
 # amp's settings.json (~/.config/amp), goose's config.yaml (~/.config/goose), aider's .aider.conf.yml, cursor-agent's
@@ -264,8 +264,8 @@ SETTINGS_FILES: dict[str, str] = {
     ".claude/settings.json": "claude",
     ".claude/settings.local.json": "claude",
     ".codex/config.toml": "codex",
-    "amp/settings.json": "amp",
-    "goose/config.yaml": "goose",
+    ".config/amp/settings.json": "amp",
+    ".config/goose/config.yaml": "goose",
     ".aider.conf.yml": "aider",
     ".cursor/cli.json": "cursor-agent",
     ".copilot/config.json": "copilot",
@@ -305,8 +305,8 @@ _ALLOW_KEYS = frozenset({"allowed", "allowedtools", "allow", "alwaysallow", "all
 
 def settings_agent(path: str) -> str | None:
     """The agent whose own permissions the settings file *path* holds, or None."""
-    parts = path.replace("\\", "/").rsplit("/", 2)
-    return SETTINGS_FILES.get("/".join(parts[-2:])) or SETTINGS_FILES.get(parts[-1])
+    parts = path.replace("\\", "/").rsplit("/", 3)
+    return next((SETTINGS_FILES[k] for k in ("/".join(parts[-n:]) for n in (3, 2, 1)) if k in SETTINGS_FILES), None)
 
 
 def _parsed(path: str, text: str) -> object:
