@@ -346,11 +346,15 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
     a file without a `#!` line that is executed runs in /bin/sh (bash, and execvp's ENOEXEC fallback)."""
     ran: set[str] = set()
     compiled: set[str] = set()
+    edited: dict[str, SimpleCommand] = {}
     if len(commands) > 1:
         from .sameline import run_targets, source_targets
+        from .scripts import editor_sources
 
         ran = {sc.path(t, c) for c in commands[1:] for t in run_targets(c, shell_only=True)}
         compiled = {sc.path(t, c) for c in commands[1:] for t in source_targets(c)}
+        # vim -S F, emacs -l F later on the line: the file written here is the editor's script (its commands run).
+        edited = {sc.path(f, c): c for c in commands[1:] for _, f in editor_sources(c) if DYN not in f}
     for cmd in commands:
         check_deadline(sc)
         targets = [r.target.value for r in cmd.redirects if r.writes and r.target is not None and DYN not in r.target.value]
@@ -388,6 +392,8 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
             path = sc.path(t, cmd)
             if path in compiled:
                 _judge_compiled(path, text, cmd, sc, findings)
+            if path in edited:
+                _judge_editor_script(path, text, edited[path], cmd, sc, findings, depth)
             if _judge_written(path, text, cmd, sc, findings, depth, path in ran):
                 break
     # Members of an unpacked archive or a copied folder that land where a tool loads them (treelist, Context.read_member):
@@ -396,6 +402,26 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
     for path, text, cmd in landed:
         check_deadline(sc)
         _judge_written(path, text, cmd, sc, findings, depth)
+
+
+def _judge_editor_script(path: str, text: str, editor: SimpleCommand, cmd: SimpleCommand, sc: Scope, findings: list[Finding], depth: int) -> None:
+    """An editor's script file written and then sourced on the same line (`printf … > /tmp/s.vim; vim -S /tmp/s.vim`):
+    its commands judged as the editor's typed ones, as when the file is on the disk (scripts._editor_scripts)."""
+    from .scripts import editor_code
+
+    code = editor_code(editor.name, path, text)
+    if not code:
+        return
+    r = rule_by_id("shell.script-content")
+    name = path.rsplit("/", 1)[-1]
+    if code == TOO_LARGE:
+        findings.append(_finding(r, f"{name}, which {editor.name} runs on this line, is more than clearance reads; a person looks at it", cmd.show()))
+        return
+    analysis = analyse_shell(code, sc, depth + 1)
+    f = strongest_denial(analysis.findings)
+    if analysis.too_large or f is not None:
+        why = f"a command clearance denies when typed: {f.message} ({f.rule_id})" if f is not None else "code clearance cannot analyse"
+        findings.append(_finding(r, f"{name}, which {editor.name} runs on this line, runs {why}", cmd.show()))
 
 
 def _judge_compiled(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings: list[Finding]) -> None:
@@ -418,22 +444,22 @@ def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings
     """The checks a Write of *text* into *path* gets, for a file the shell writes; True when a script finding ends the search."""
     from .rules.convention import convention_verdict
     from .rules.fs import git_config_verdict, package_config_verdict
-    from .rules.self import hook_environment, hook_loaders, hook_locations, sourced_environment, submodule_into_protected
-    from .rules.tools import script_verdict
+    from .rules.self import env_write, hook_environment, hook_loaders, hook_locations, sourced_environment, submodule_into_protected
+    from .rules.tools import auto_approve_verdict, script_verdict
 
     msg = submodule_into_protected(path, text, sc)
     if msg:
         findings.append(_finding(rule_by_id("self.submodule-into-settings"), f"{cmd.name}: {msg}", cmd.show()))
-    msg = hook_environment(path, text)
+    msg = env_write(path, text, sc, hook_environment)
     if msg:
         findings.append(_finding(rule_by_id("self.hook-environment-file"), f"{cmd.name}: {msg}", cmd.show()))
-    msg = hook_locations(path, text)
+    msg = env_write(path, text, sc, hook_locations)
     if msg:
         findings.append(_finding(rule_by_id("self.hook-locations-file"), f"{cmd.name}: {msg}", cmd.show()))
-    msg = hook_loaders(path, text)
+    msg = env_write(path, text, sc, hook_loaders)
     if msg:
         findings.append(_finding(rule_by_id("self.loader-environment-file"), f"{cmd.name}: {msg}", cmd.show()))
-    msg = sourced_environment(path, text, sc)
+    msg = env_write(path, text, sc, lambda p, t: sourced_environment(p, t, sc))
     if msg:
         findings.append(_finding(rule_by_id("self.sourced-environment-file"), f"{cmd.name}: {msg}", cmd.show()))
     msg = package_config_verdict(path, text, sc)
@@ -442,6 +468,9 @@ def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings
     msg = git_config_verdict(path, text, sc)
     if msg:
         findings.append(_finding(rule_by_id("write.git-config-code"), f"{cmd.name} writes {msg}", cmd.show()))
+    msg = auto_approve_verdict(path, text)
+    if msg:
+        findings.append(_finding(rule_by_id("write.agent-auto-approve"), f"{cmd.name} writes {msg}", cmd.show()))
     msg = script_verdict(path, text, sc, depth, run)
     if msg:
         findings.append(_finding(rule_by_id("write.dangerous-script"), msg, cmd.show()))

@@ -15,7 +15,7 @@ from .lazyre import lazy
 from .model import TOO_LARGE
 from .paths import DYN, is_generated, is_within
 from .shell.programs import CLIENT_DIALECTS as SQL_DIALECTS
-from .shell.programs import CODE_OPTIONS, INTERPRETERS, may_run_a_script
+from .shell.programs import CODE_OPTIONS, EMACSES, INTERPRETERS, VIMS, may_run_a_script
 from .shell.programs import NODE_RUNNERS as _NODE_RUNNERS
 from .shell.unwrap import _GIT_VALUE_OPTIONS, SHELLS
 
@@ -118,6 +118,8 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         return _executable(cmd, sc, raw)
     if name == "git":
         return _git_alias(cmd, sc)
+    if name in VIMS or name in EMACSES:
+        return _editor_scripts(cmd, sc)
     if name in ("make", "gmake"):
         return _make(cmd, sc, vals)
     if name in _NODE_RUNNERS:
@@ -297,6 +299,91 @@ def _loaded(cmd: SimpleCommand, sc: Scope, v: str, lang: str, path: str, text: s
 
         shown = got.unread[len(root) + 1 :] if got.unread.startswith(root + "/") else got.unread
         out.append((f"{cmd.name} {v} loads {shown} past the {len(got)} modules clearance reads", UNREAD))
+    return out
+
+
+# vim -u NONE|NORC|DEFAULTS: no start-up file at all, or vim's own defaults.vim.
+_VIM_NO_RC = frozenset({"NONE", "NORC", "DEFAULTS"})
+_VIM_SCRIPT_LINES = 2000
+
+
+def _editor_files(vim: bool, vals: list[str]) -> list[tuple[str, str]]:
+    """(option, file) of each script file the editor sources at start: vim's `-S F` (alone: Session.vim) and `-u F`,
+    Emacs's `-l F`/`--load F` and `--script F`.  An Emacs library named without a folder or a suffix (`-l ert`) is one
+    of Emacs's own, found on its load-path."""
+    out: list[tuple[str, str]] = []
+    for i, v in enumerate(vals):
+        opt, eq, val = v.partition("=")
+        nxt = val if eq else (vals[i + 1] if i + 1 < len(vals) else "")
+        if vim and v in ("-S", "-u"):
+            if v == "-S" and (not nxt or nxt.startswith("-")):
+                nxt = "Session.vim"
+            if nxt and nxt not in _VIM_NO_RC:
+                out.append((v, nxt))
+        elif not vim and opt in ("-l", "-load", "--load", "-script", "--script") and nxt:
+            if "/" in nxt or nxt.endswith((".el", ".elc")) or opt.endswith("script"):
+                out.append((opt, nxt))
+    return out[:16]
+
+
+def _vim_lines(text: str) -> list[str] | None:
+    """The Ex commands of a vim script, one per command (continuation lines joined, comments and blanks left out);
+    None past what clearance reads."""
+    lines: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith("\\") and lines:
+            lines[-1] += " " + line[1:].lstrip()
+        elif line and not line.startswith('"'):
+            lines.append(line)
+        if len(lines) > _VIM_SCRIPT_LINES:
+            return None
+    return lines
+
+
+def editor_sources(cmd: SimpleCommand) -> list[tuple[str, str]]:
+    """(option, file) of each script file the editor *cmd* sources at start (`vim -S F`, `emacs -l F`); none for others."""
+    if cmd.name not in VIMS and cmd.name not in EMACSES:
+        return []
+    return _editor_files(cmd.name in VIMS, cmd.values())
+
+
+def editor_code(name: str, path: str, text: str) -> str:
+    """The command line that runs what the editor *name*'s script file *path* holds, as its typed commands are judged:
+    `vim -c LINE …`, `emacs --batch --eval CODE`; TOO_LARGE past what clearance reads; "" for Lua (`nvim -u init.lua`),
+    which clearance does not read, as it does not read `lua x.lua`."""
+    from .shell.interp import shell_quote  # only for an editor given a script file
+
+    if text == TOO_LARGE:
+        return text
+    if name not in VIMS:
+        return f"{name} --batch --eval {shell_quote(text)}"
+    if path.endswith(".lua"):
+        return ""
+    lines = _vim_lines(text)
+    if lines is None:
+        return TOO_LARGE
+    return "vim " + " ".join("-c " + shell_quote(line) for line in lines) if lines else ""
+
+
+def _editor_scripts(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
+    """An editor's script files (`vim -S F`, `vim -u F`, `emacs -l F`): their Ex commands or Emacs Lisp run as the ones
+    typed with `-c`/`--eval` do, so they are judged as those are (`vim -c CMD …`, `emacs --batch --eval CODE`).  A file
+    clearance cannot read (outside the project and temp, or named at run time) is code it does not follow: asked about;
+    one in the project or temp that is not there runs nothing (written on the same line: engine._check_written_scripts)."""
+    from .model import UNREAD
+
+    out: list[tuple[str, str]] = []
+    for opt, f in editor_sources(cmd):
+        label = f"{cmd.name} {opt} {f}"
+        path = sc.path(f, cmd) if DYN not in f else ""
+        if not path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
+            out.append((label, UNREAD))
+            continue
+        text = _read_named(sc, path)
+        code = editor_code(cmd.name, path, text) if text is not None else ""
+        if code:
+            out.append((label, code))
     return out
 
 

@@ -244,3 +244,137 @@ def unhooked_task(agent: str, values: list[str], assigns: dict[str, str]) -> str
     if hit is None and agent == "aider":
         hit = next((var for var in ("AIDER_MESSAGE", "AIDER_MESSAGE_FILE") if assigns.get(var)), None)
     return f"{agent} {hit}" if hit else None
+
+
+# -- the same switches written into an agent's settings ------------------------------------------------------------
+
+# Where each agent reads its own permissions, by the file's last one to three path parts (any folder above: the project,
+# the agent's project folder, ~/.config/AGENT): opencode.json (project root, .opencode/, ~/.config/opencode/), crush's
+# .crush.json / crush.json, Qwen Code's and Gemini CLI's settings.json, Claude Code's settings, Codex's config.toml,
+# amp's settings.json (~/.config/amp), goose's config.yaml (~/.config/goose), aider's .aider.conf.yml, cursor-agent's
+# cli.json, Copilot CLI's config.json. Each agent's documented settings file, never a guess.
+SETTINGS_FILES: dict[str, str] = {
+    "opencode.json": "opencode",
+    "opencode.jsonc": "opencode",
+    ".crush.json": "crush",
+    "crush.json": "crush",
+    ".qwen/settings.json": "qwen",
+    ".gemini/settings.json": "gemini",
+    ".claude/settings.json": "claude",
+    ".claude/settings.local.json": "claude",
+    ".codex/config.toml": "codex",
+    ".config/amp/settings.json": "amp",
+    ".config/goose/config.yaml": "goose",
+    ".aider.conf.yml": "aider",
+    ".cursor/cli.json": "cursor-agent",
+    ".copilot/config.json": "copilot",
+}
+
+# Each agent's shell tool as its settings name it (a permission or allow-list entry): the CLI options' names
+# (ALLOW_LISTS) and opencode's, crush's and amp's.
+SHELL_TOOLS: dict[str, tuple[str, ...]] = {
+    **{agent: shells for agent, (_, shells) in ALLOW_LISTS.items()},
+    "opencode": ("bash",),
+    "crush": ("bash",),
+    "amp": ("Bash",),
+}
+
+
+def _key(k: str) -> str:
+    """A settings key as compared: its last dotted part (`amp.dangerouslyAllowAll`), lower case, without _ and -."""
+    return k.rsplit(".", 1)[-1].lower().replace("_", "").replace("-", "")
+
+
+# Keys whose true value switches an agent's approvals off (the CLI switches of BYPASS, spelled as settings keys).
+_SWITCH_KEYS = frozenset(
+    {"yolo", "yolomode", "dangerouslyallowall", "dangerouslyskippermissions", "allowdangerouslyskippermissions", "skippermissionsunsafe"}
+    | {"trustalltools", "allowalltools", "allowall", "yesalways", "alwaysallowtoolactions", "autoapprove", "alwaysapprove"}
+)
+# Keys naming an approval mode, and the modes that ask nothing (BYPASS's and ENV_BYPASS's values, Codex's policy).
+_MODE_KEYS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("approvalmode", "defaultapprovalmode"), frozenset({"yolo"})),
+    **dict.fromkeys(("permissionmode", "defaultmode", "defaultpermissionmode"), frozenset({"bypasspermissions"})),
+    "goosemode": frozenset({"auto"}),
+    "approvalpolicy": frozenset({"never"}),
+    "sandboxmode": frozenset({"dangerfullaccess"}),
+}
+# Allow-lists of tools run without asking (crush's allowed_tools, Gemini/Qwen's tools.allowed, amp's commands.allowlist).
+_ALLOW_KEYS = frozenset({"allowed", "allowedtools", "allow", "alwaysallow", "allowlist", "trustedtools", "autoapprovetools"})
+
+
+def settings_agent(path: str) -> str | None:
+    """The agent whose own permissions the settings file *path* holds, or None."""
+    parts = path.replace("\\", "/").rsplit("/", 3)
+    return next((SETTINGS_FILES[k] for k in ("/".join(parts[-n:]) for n in (3, 2, 1)) if k in SETTINGS_FILES), None)
+
+
+def _parsed(path: str, text: str) -> object:
+    """The settings as data: JSON (JSONC's comment lines left out; an edit's fragment as an object's members), TOML, or
+    YAML's `key: value` lines; None when none reads."""
+    if path.endswith(".toml"):
+        import tomllib
+
+        try:
+            return tomllib.loads(text)
+        except ValueError:
+            return None
+    if path.endswith((".yaml", ".yml")):
+        pairs = [line.split(":", 1) for line in text.splitlines()[:2000] if ":" in line and not line.lstrip().startswith("#")]
+        return {k.strip(): v.split("#", 1)[0].strip().strip("'\"") for k, v in pairs}
+    from .. import jsonlite as json
+
+    plain = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+    for candidate in (text, plain, "{" + plain.strip().strip(",") + "}"):
+        try:
+            return json.loads(candidate)
+        except ValueError:
+            continue
+    return None
+
+
+def _grants(agent: str, key: str, value: object) -> str | None:
+    """What the setting KEY: VALUE grants, when it starts AGENT with its approvals off or its shell tool allowed everything."""
+    k = _key(key)
+    shells = SHELL_TOOLS.get(agent, ())
+    if k in _SWITCH_KEYS and (value is True or (isinstance(value, str) and value.lower() in _TRUE)):
+        return f"{key}: {value}"
+    modes = _MODE_KEYS.get(k)
+    if modes is not None and isinstance(value, str) and value.lower().replace("_", "").replace("-", "") in modes:
+        return f"{key}: {value}"
+    if k in _ALLOW_KEYS and isinstance(value, list):
+        hit = next((e for e in value if isinstance(e, str) and _everything(e, shells)), None)
+        if hit is not None:
+            return f"{key}: {hit}"
+    if k in ("permission", "permissions"):
+        # opencode: "permission": "allow", or {"*": "allow"} / {"bash": "allow"} / {"bash": {"*": "allow"}}.
+        if value == "allow":
+            return f"{key}: allow"
+        if isinstance(value, dict):
+            for tool in ("*", *shells):
+                got = value.get(tool)
+                if got == "allow" or (isinstance(got, dict) and got.get("*") == "allow"):
+                    return f"{key}: {tool}: allow"
+    return None
+
+
+def settings_widen(path: str, text: str) -> str | None:
+    """The setting in *text* (written to an agent's settings file *path*) that switches that agent's approvals off or
+    allows its shell tool every command, or None."""
+    agent = settings_agent(path)
+    if agent is None or not text:
+        return None
+    todo: list[tuple[object, int]] = [(_parsed(path, text[:200_000]), 0)]
+    seen = 0
+    while todo and seen < 4096:
+        node, depth = todo.pop()
+        seen += 1
+        if isinstance(node, dict):
+            for k, v in list(node.items())[:512]:
+                hit = _grants(agent, str(k), v)
+                if hit is not None:
+                    return f"`{hit}` starts {agent} with its approvals off (every command run unasked), as its own command-line switch does"
+                if depth < 8:
+                    todo.append((v, depth + 1))
+        elif isinstance(node, list) and depth < 8:
+            todo.extend((v, depth + 1) for v in node[:512])
+    return None

@@ -13,7 +13,8 @@ both on every example and corpus command).
 
 from __future__ import annotations
 
-from ..paths import DYN, clearance_key_reason, has_glob, is_home_cache, protected_reason, self_protected_reason
+from ..lazyre import MULTILINE, lazy
+from ..paths import DYN, clearance_key_reason, has_glob, is_home_cache, is_within, protected_reason, resolve, self_protected_reason
 from ..shell.effects import READ, WRITE
 from ..shell.programs import PLATFORM_SQL_WORDS, SHELLS
 
@@ -564,6 +565,80 @@ def terminal_env_file(path: str, text: str) -> bool:
     return False
 
 
+# A line of an env file that loads another file into the same environment: bash's `source F` / `. F`, direnv's
+# `source_env F`, `source_env_if_exists F`, `dotenv F`, `dotenv_if_exists F` (group 1 the verb, 3 the file); mise's
+# `_.file = "F"` / `_.source = "F"` (group 5 the file).
+ENV_SOURCE = lazy(
+    r"^[ \t]*+(?:(source|\.|source_env|source_env_if_exists|dotenv|dotenv_if_exists)[ \t]++(['\"]?)([^\s'\";&|]{1,4000})\2"
+    r"|_\.(?:file|source)[ \t]*+=[ \t]*+(['\"])([^'\"\n]{1,4000})\4)",
+    MULTILINE,
+)
+# How many folders up from a written file an `.envrc` that loads it is looked for (direnv reads the nearest one, and
+# `source_up` the ones above it).
+_ENVRC_UP = 8
+_NIX_HOOK = lazy(r"\b(?:shellHook|enterShell)[ \t]*+=[ \t\n]*+")
+
+
+def nix_hooks(path: str, text: str) -> list[str]:
+    """The shell code of a nix file's `shellHook` (mkShell; flake.nix devShells) and devenv's `enterShell`: run by
+    `nix-shell`, `nix develop` and direnv's `use nix`/`use flake` in every later shell of the project, as `.envrc` is."""
+    if not path.endswith(".nix") or ("shellHook" not in text and "enterShell" not in text):
+        return []
+    out: list[str] = []
+    for m in list(_NIX_HOOK.finditer(text[:200_000]))[:16]:
+        i = m.end()
+        if text.startswith("''", i):
+            # An indented string: up to the next two quotes that are not an escape (three quotes, or two before $ or \).
+            j = i + 2
+            while (j := text.find("''", j)) != -1 and text[j + 2 : j + 3] in ("'", "$", "\\"):
+                j += 3
+            out.append(text[i + 2 : j if j != -1 else len(text)])
+        elif text.startswith('"', i):
+            j = i + 1
+            while j < len(text) and text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i + 1 : j].replace('\\"', '"'))
+    return out
+
+
+def envrc_loading(path: str, sc: Scope) -> str | None:
+    """The env file a write of the project file *path* amounts to, where an `.envrc` on the disk (in its folder or one
+    above, up to the project root) loads it: `source F`, `. F`, `source_env F` make it that `.envrc`'s own code (the
+    `.envrc`'s path), `dotenv F` an env file of its own (`.env` beside that `.envrc`); None where none loads it."""
+    reader, lister = sc.ctx.read_file, sc.ctx.list_dir
+    root = sc.ctx.project_root
+    if reader is None or lister is None or not root or DYN in path or not is_within(path, root) or env_file(path):
+        return None
+    folder = path.rpartition("/")[0]
+    for _ in range(_ENVRC_UP):
+        # Listed first (a listing per folder, kept for the decision): a folder without an .envrc costs no read.
+        text = reader(folder + "/.envrc") if ".envrc" in (lister(folder) or ()) else None
+        if text and not text.startswith("\x00"):
+            for m in list(ENV_SOURCE.finditer(text[:200_000]))[:64]:
+                name = m.group(3) or m.group(5) or ""
+                if name and "$" not in name.replace("${PWD}", "").replace("$PWD", ""):
+                    where = resolve(name.replace("${PWD}", folder).replace("$PWD", folder), folder, sc.ctx.home)
+                    if where == path:
+                        return folder + ("/.env" if (m.group(1) or "").startswith("dotenv") else "/.envrc")
+        if folder == root or not is_within(folder, root):
+            break
+        folder = folder.rpartition("/")[0]
+    return None
+
+
+def env_views(path: str, text: str, sc: Scope) -> list[tuple[str, str]]:
+    """(env file, text) that writing *text* to *path* amounts to: an env file itself; a nix file's shellHook, an `.envrc`
+    of its folder; a file an `.envrc` on the disk loads, that `.envrc` (or the `.env` it reads)."""
+    if env_file(path):
+        return [(path, text)]
+    hooks = nix_hooks(path, text)
+    if hooks:
+        folder = path.rpartition("/")[0]
+        return [(folder + "/.envrc", h) for h in hooks]
+    loaded = envrc_loading(path, sc)
+    return [(loaded, text)] if loaded else []
+
+
 def writes_a_session_file(action: Action, sc: Scope) -> bool:
     """A write or edit of a file self's rules on written files read: an env file or an editor's terminal settings
     (self.hook-environment-file, self.hook-locations-file, self.loader-environment-file: rules/self._env_var_match finds
@@ -572,7 +647,9 @@ def writes_a_session_file(action: Action, sc: Scope) -> bool:
     rule reads (rules/tools._written_files: the tools pack is loaded for every write, its rules are not gated)."""
     from .tools import _written_files
 
-    return any(env_file(path) or terminal_env_file(path, text) or path.rpartition("/")[2] == ".gitmodules" for path, text in _written_files(action))
+    return any(
+        terminal_env_file(path, text) or path.rpartition("/")[2] == ".gitmodules" or env_views(sc.path(path), text, sc) for path, text in _written_files(action)
+    )
 
 
 # rule id -> the gate of that action rule: its pack (self: ~3 M instructions of a cold Edit) is imported when it says yes.

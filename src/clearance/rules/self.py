@@ -13,18 +13,19 @@ from __future__ import annotations
 import sys
 
 from .. import paths, pathstr
-from ..lazyre import IGNORECASE, MULTILINE, lazy
+from ..lazyre import IGNORECASE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..shell.effects import READ, WRITE
 from ..shell.programs import INTERPRETERS, POWERSHELLS
 from . import agentcli
 from .base import rule
 from .gates import _ENV_FILES as _ENV_FILES
-from .gates import env_file, terminal_env_file
+from .gates import ENV_SOURCE, env_file, env_views, terminal_env_file
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
+    from collections.abc import Callable
     from typing import Any
 
     from ..model import Action
@@ -821,6 +822,32 @@ _SESSION_ENV: dict[str, frozenset[str]] = {
 }
 
 
+def env_write(path: str, text: str, sc: Scope, check: Callable[[str, str], str | None]) -> str | None:
+    """*check* on what writing *text* to *path* amounts to for later sessions' environment (gates.env_views): the env file
+    itself, a nix file's shellHook read as its folder's `.envrc`, a file an `.envrc` on the disk loads read as that
+    `.envrc` (or the `.env` its `dotenv` reads); an editor's terminal settings as they are."""
+    for view, t in env_views(path, text, sc) or [(path, text)]:
+        msg = check(view, t)
+        if msg and view != path:
+            how = (
+                "'s shellHook, run as an .envrc is" if path.endswith(".nix") else f", which {paths.display(view.rpartition('/')[0] + '/.envrc', sc.ctx)} loads"
+            )
+            return f"{path.rpartition('/')[2]}{how}: {msg}"
+        if msg:
+            return msg
+    return None
+
+
+def _env_write_finding(action: Action, sc: Scope, check: Callable[[str, str], str | None]) -> str | None:
+    from .tools import _written_files
+
+    for path, text in _written_files(action):
+        msg = env_write(sc.path(path), text, sc, check)
+        if msg:
+            return f"the {action.tool_name} tool: {msg}"
+    return None
+
+
 def hook_environment(path: str, text: str) -> str | None:
     """Why writing *text* to *path* sets clearance's own variables for later sessions, or None."""
     m = _env_var_match(path, text, _HOOK_VAR, _HOOK_VAR_JSON)
@@ -903,7 +930,8 @@ def hook_environment_command(cmd: SimpleCommand, sc: Scope) -> str | None:
     why=(
         "direnv, mise and systemd's environment.d hand these variables to every shell that loads them, and to the agent started "
         "from it: CLEARANCE_SERVER, CLEARANCE_USER_POLICY or CLEARANCE_DB written there choose who decides, which policy applies "
-        "and where the audit trail goes for every later session."
+        "and where the audit trail goes for every later session. A nix shell's shellHook is read as an .envrc, and a file the "
+        ".envrc on the disk sources as that .envrc."
     ),
     verdict=HARD_DENY,
     scope="action",
@@ -911,6 +939,18 @@ def hook_environment_command(cmd: SimpleCommand, sc: Scope) -> str | None:
     match=(
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export CLEARANCE_USER_POLICY=/tmp/p.toml\n"}},
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/mise.toml", "content": '[env]\nCLEARANCE_DB = "/tmp/x.db"\n'}},
+        {
+            "tool_name": "Write",
+            "tool_input": {
+                "file_path": "/home/ana/webapp/shell.nix",
+                "content": "pkgs.mkShell {\n  shellHook = ''\n    export CLEARANCE_DB=/tmp/x.db\n  '';\n}\n",
+            },
+        },
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/scripts/env.sh", "content": "export CLEARANCE_SERVER=http://127.0.0.1:9\n"},
+            "files": {"/home/ana/webapp/.envrc": "source_env scripts/env.sh\n"},
+        },
     ),
     no_match=(
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export DATABASE_URL=postgres://localhost/dev\n"}},
@@ -918,13 +958,7 @@ def hook_environment_command(cmd: SimpleCommand, sc: Scope) -> str | None:
     ),
 )
 def hook_environment_file(action: Action, sc: Scope) -> str | None:
-    from .tools import _written_files
-
-    for path, text in _written_files(action):
-        msg = hook_environment(path, text)
-        if msg:
-            return f"the {action.tool_name} tool: {msg}"
-    return None
+    return _env_write_finding(action, sc, hook_environment)
 
 
 @rule(
@@ -949,13 +983,7 @@ def hook_environment_file(action: Action, sc: Scope) -> str | None:
     ),
 )
 def hook_locations_file(action: Action, sc: Scope) -> str | None:
-    from .tools import _written_files
-
-    for path, text in _written_files(action):
-        msg = hook_locations(path, text)
-        if msg:
-            return f"the {action.tool_name} tool: {msg}"
-    return None
+    return _env_write_finding(action, sc, hook_locations)
 
 
 @rule(
@@ -985,22 +1013,7 @@ def hook_locations_file(action: Action, sc: Scope) -> str | None:
     ),
 )
 def loader_environment_file(action: Action, sc: Scope) -> str | None:
-    from .tools import _written_files
-
-    for path, text in _written_files(action):
-        msg = hook_loaders(path, text)
-        if msg:
-            return f"the {action.tool_name} tool: {msg}"
-    return None
-
-
-# A line of an env file that loads another file into the same environment: bash's `source F` / `. F`, direnv's
-# `source_env F`, `source_env_if_exists F`, `dotenv F`, `dotenv_if_exists F`; mise's `_.file = "F"` / `_.source = "F"`.
-_ENV_SOURCE = lazy(
-    r"^[ \t]*+(?:(?:source|\.|source_env|source_env_if_exists|dotenv|dotenv_if_exists)[ \t]++(['\"]?)([^\s'\";&|]{1,4000})\1"
-    r"|_\.(?:file|source)[ \t]*+=[ \t]*+(['\"])([^'\"\n]{1,4000})\3)",
-    MULTILINE,
-)
+    return _env_write_finding(action, sc, hook_loaders)
 
 
 def sourced_environment(path: str, text: str, sc: Scope) -> str | None:
@@ -1012,8 +1025,8 @@ def sourced_environment(path: str, text: str, sc: Scope) -> str | None:
     if not env_file(path) or not text:
         return None
     folder = pathstr.dirname(path)
-    for m in list(_ENV_SOURCE.finditer(text))[:64]:
-        name = m.group(2) or m.group(4) or ""
+    for m in list(ENV_SOURCE.finditer(text))[:64]:
+        name = m.group(3) or m.group(5) or ""
         if not name:
             continue
         where = paths.resolve(name.replace("$PWD", folder).replace("${PWD}", folder), folder, sc.ctx.home)
@@ -1050,13 +1063,7 @@ def sourced_environment(path: str, text: str, sc: Scope) -> str | None:
     ),
 )
 def sourced_environment_file(action: Action, sc: Scope) -> str | None:
-    from .tools import _written_files
-
-    for path, text in _written_files(action):
-        msg = sourced_environment(sc.path(path), text, sc)
-        if msg:
-            return f"the {action.tool_name} tool: {msg}"
-    return None
+    return _env_write_finding(action, sc, lambda path, text: sourced_environment(path, text, sc))
 
 
 def submodule_into_protected(path: str, text: str, sc: Scope) -> str | None:

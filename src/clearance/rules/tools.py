@@ -479,6 +479,11 @@ def script_commands(path: str, text: str) -> list[str]:
     if base.endswith(".toml") and "/.gemini/commands/" in path:
         # Gemini CLI's custom commands run each !{CMD} in their prompt when the command is used.
         return [m.group(1) for m in _GEMINI_COMMAND_SHELL.finditer(text[:200_000])][:256]
+    if base.endswith(".nix"):
+        from .gates import nix_hooks
+
+        # A nix shell's shellHook (devenv's enterShell): run in every shell `nix develop`, `nix-shell` or direnv starts there.
+        return nix_hooks(path, text)
     if base == "Procfile" or base.startswith("Procfile."):
         # foreman, honcho, overmind, `heroku local`: each `name: command` line is a process they start.
         return [line.split(":", 1)[1].strip() for line in text.splitlines()[:500] if ":" in line and not line.lstrip().startswith("#")]
@@ -722,6 +727,12 @@ def script_verdict(path: str, text: str, sc: Scope, depth: int = 0, run: bool = 
         kind = script_commands(path, text[:4096])
         return f"{path.rsplit('/', 1)[-1]} is {len(text)} characters, more shell code than clearance analyses; a person looks at it" if kind else None
     codes = script_commands(path, text) or ([text] if run and not text.startswith("#!") else [])
+    if not codes and sc.ctx.read_file is not None:
+        from .gates import envrc_loading
+
+        # A file an `.envrc` on the disk sources is that `.envrc`'s code, whatever its name (`. ./scripts/env`).
+        loaded = envrc_loading(sc.path(path), sc)
+        codes = [text] if loaded and loaded.endswith("/.envrc") else []
     for code in codes:
         analysis = analyse_shell(code, sc, depth + 1)
         if analysis.too_large:
@@ -853,7 +864,12 @@ def _in_agent_folder(path: str) -> bool:
 @rule(
     id="write.agent-auto-approve",
     title="Writing editor or agent settings that switch on auto-approval",
-    why="An agent that sets VS Code's chat.tools.autoApprove, an MCP server's alwaysAllow, or another agent's bypass mode removes the person from every later decision — the permission it would need to ask for.",
+    why=(
+        "An agent that sets VS Code's chat.tools.autoApprove, an MCP server's alwaysAllow, or another agent's bypass mode removes the person "
+        "from every later decision — the permission it would need to ask for. An agent's own settings file (opencode.json, .crush.json, "
+        ".qwen/settings.json …) is read for the switches that agent's command line has: `permission: allow`, its shell tool in an allow-list, "
+        "a yolo approval mode."
+    ),
     verdict=HARD_DENY,
     scope="action",
     tools=("write", "edit"),
@@ -873,6 +889,8 @@ def _in_agent_folder(path: str) -> bool:
             "tool_name": "Write",
             "tool_input": {"file_path": "/home/ana/webapp/.vscode/settings.json", "content": '{"claudeCode.initialPermissionMode": "bypassPermissions"}'},
         },
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/opencode.json", "content": '{"permission": {"bash": "allow"}}'}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.qwen/settings.json", "content": '{"tools": {"approvalMode": "yolo"}}'}},
     ),
     no_match=(
         {
@@ -881,6 +899,7 @@ def _in_agent_folder(path: str) -> bool:
         },
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.claude/agents/r.md", "content": "---\nname: r\ntools: Read, Grep\n---\nReview."}},
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/docs/hooks.md", "content": "hooks: how we use them"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/opencode.json", "content": '{"permission": {"bash": "ask"}, "model": "x/y"}'}},
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.claude/skills/h/SKILL.md", "content": "---\nname: h\n---\nhooks: see docs"}},
     ),
 )
@@ -895,9 +914,26 @@ def agent_auto_approve(action: Action, sc: Scope) -> str | None:
                     " hooks, MCP servers or a permission mode to the agent's commands, sub-agents or skills"
                 )
             continue
-        if not base.endswith((".json", ".jsonc", ".toml", ".yaml", ".yml", ".code-workspace")):
-            continue  # a VS Code workspace file carries the same settings under "settings"
-        m = _AUTO_APPROVE.search(text[:MAX_SCRIPT_CHARS])
-        if m:
-            return f"the {action.tool_name} tool writes {m.group(0)[:40]!r} into {base}, which turns on auto-approval for an agent"
+        msg = auto_approve_verdict(path, text)
+        if msg:
+            return f"the {action.tool_name} tool writes {msg}"
+    return None
+
+
+def auto_approve_verdict(path: str, text: str) -> str | None:
+    """Why writing *text* to the settings file *path* switches an agent's approvals off, or None: an agent's own settings
+    file (agentcli.SETTINGS_FILES) read as data for the switches its command line has (round 9a: opencode.json's
+    `permission`, crush's `allowed_tools`, Qwen Code's `approvalMode`), and any editor's or agent's settings for the
+    auto-approval keys."""
+    base = path.rsplit("/", 1)[-1]
+    if not base.endswith((".json", ".jsonc", ".toml", ".yaml", ".yml", ".code-workspace")):
+        return None  # a VS Code workspace file carries the same settings under "settings"
+    from .agentcli import settings_widen
+
+    why = settings_widen(path, text)
+    if why:
+        return f"{base}, where {why}"
+    m = _AUTO_APPROVE.search(text[:MAX_SCRIPT_CHARS])
+    if m:
+        return f"{m.group(0)[:40]!r} into {base}, which turns on auto-approval for an agent"
     return None

@@ -16,6 +16,7 @@ SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "mksh", "ash", "fish", "
 AWKS = frozenset({"awk", "gawk", "mawk", "nawk"})
 SEDS = frozenset({"sed", "gsed"})
 VIMS = frozenset({"vim", "vi", "nvim", "view", "ex", "gvim", "vimdiff", "rvim"})
+EMACSES = frozenset({"emacs", "emacs-nox", "xemacs"})
 TCLS = frozenset({"tclsh", "wish", "expect", "jimsh"})
 POWERSHELLS = frozenset({"pwsh", "powershell", "powershell.exe", "pwsh.exe"})
 # PowerShell cmdlets and aliases typed as if the shell were PowerShell (Windows agents).
@@ -266,10 +267,10 @@ NODE_RUNNERS = frozenset({"npm", "pnpm", "yarn", "bun"})
 
 
 def may_run_a_script(name: str, raw: str, values: Sequence[str] = ()) -> bool:
-    """The dispatch of scripts.script_runs on a command's name (*raw*: its first word as typed, *values*: the words after it): a
-    shell or `source`, a database client, a program given by its path, make, a node package manager, an interpreter,
-    or git given a subcommand it does not have (an alias in the repository's configuration) may run a project file; no
-    other command does, and the engine does not import scripts.py for it."""
+    """The dispatch of scripts.script_runs on a command's name (*raw*: its first word as typed, *values*: the words
+    after it): a shell or `source`, a database client, a program given by its path, make, a node package manager, an
+    interpreter, git given a subcommand it does not have (an alias in the repository's configuration) or an editor (its
+    script files) may run a project file; no other command does, and the engine does not import scripts.py for it."""
     from ..paths import DYN
 
     return (
@@ -281,6 +282,8 @@ def may_run_a_script(name: str, raw: str, values: Sequence[str] = ()) -> bool:
         or name in NODE_RUNNERS
         or name in INTERPRETERS
         or (name == "git" and git_may_run_an_alias(values))
+        or name in VIMS
+        or name in EMACSES
     )
 
 
