@@ -349,12 +349,15 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
     edited: dict[str, SimpleCommand] = {}
     if len(commands) > 1:
         from .sameline import run_targets, source_targets
-        from .scripts import editor_sources
+        from .shell.programs import EMACSES, VIMS
 
         ran = {sc.path(t, c) for c in commands[1:] for t in run_targets(c, shell_only=True)}
         compiled = {sc.path(t, c) for c in commands[1:] for t in source_targets(c)}
-        # vim -S F, emacs -l F later on the line: the file written here is the editor's script (its commands run).
-        edited = {sc.path(f, c): c for c in commands[1:] for _, f in editor_sources(c) if DYN not in f}
+        if any(c.name in VIMS or c.name in EMACSES for c in commands[1:]):
+            from .scripts import editor_sources  # only for a line with an editor: scripts.py stays off ordinary lines
+
+            # vim -S F, emacs -l F later on the line: the file written here is the editor's script (its commands run).
+            edited = {sc.path(f, c): c for c in commands[1:] for _, f in editor_sources(c) if DYN not in f}
     for cmd in commands:
         check_deadline(sc)
         targets = [r.target.value for r in cmd.redirects if r.writes and r.target is not None and DYN not in r.target.value]
