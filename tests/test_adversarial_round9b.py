@@ -850,7 +850,6 @@ class TestOpenRound9b:
         "gpg --batch --yes --delete-secret-and-public-key KEY": "gpg secret key deletion not modelled",
         # fallocate --punch-hole zeroes a file's blocks in place.
         "fallocate --punch-hole -o 0 -l 1G ~/Documents/db.sqlite": "fallocate -p not read as a write",
-        "gsutil iam ch allUsers:objectViewer gs://b": "gsutil iam/acl public grants not read",
     }
 
     @pytest.mark.parametrize("command", list(CASES))

@@ -548,8 +548,14 @@ def _vercel_change(cmd: SimpleCommand) -> str | None:
     title="Creating or changing cloud resources",
     why="Creating instances, changing IAM or deploying costs money and changes production systems; a person should see it.",
     verdict=ASK,
-    commands=("aws", "gcloud", "az", "doctl", "heroku", "fly", "flyctl", "vercel", "netlify", "linode-cli", "hcloud", "oci", "mc", *_PAAS),
+    commands=("aws", "gcloud", "az", "gsutil", "doctl", "heroku", "fly", "flyctl", "vercel", "netlify", "linode-cli", "hcloud", "oci", "mc", *_PAAS),
     match=(
+        "gsutil iam ch allUsers:objectViewer gs://b",
+        "gsutil acl ch -u AllUsers:R gs://b/x",
+        "gsutil retention clear gs://b",
+        "gsutil mb gs://new-bucket",
+        "gsutil -o GSUtil:default_project_id=p iam set policy.json gs://b",
+        "gsutil kms encryption -k projects/p/locations/l/keyRings/r/cryptoKeys/k gs://b",
         "firebase deploy --only hosting",
         "wrangler deploy",
         "supabase db push",
@@ -581,6 +587,10 @@ def _vercel_change(cmd: SimpleCommand) -> str | None:
         "gcloud auth list",
         "az account show",
         "aws s3 cp s3://b/x .",
+        "gsutil iam get gs://b",
+        "gsutil acl get gs://b/x",
+        "gsutil ls -l gs://b",
+        "gsutil kms encryption gs://b",
     ),
 )
 def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -594,6 +604,8 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         return _paas_change(name, ops)
     if not ops:
         return None
+    if name == "gsutil":
+        return _gsutil_change(cmd.values())
     if name == "mc":
         # MinIO's client: `mc admin` manages the server's users, policies and configuration; the rest moves objects
         # (cloud.delete judges removals, net rules uploads).
@@ -653,6 +665,37 @@ def cloud_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     if any(_change(o) or o in ("create", "deploy", "update", "scale", "resize", "apply", "set") for o in ops[:4]):
         return f"{name} {' '.join(ops[:3])} changes cloud resources"
     return None
+
+
+# gsutil's settings commands, each `gsutil NAME ch|set|… TARGET` to change and `get`/`list` to read (gsutil help):
+# who may read a bucket (acl, defacl, iam, the public-access switches), how long data is kept (retention, lifecycle,
+# versioning), and the bucket's other settings. Objects themselves are cloud.delete's (rm, rb) and the net rules' (cp).
+_GSUTIL_SETTINGS = frozenset(
+    {"acl", "defacl", "iam", "label", "lifecycle", "retention", "versioning", "web", "cors", "logging", "notification"}
+    | {"kms", "bucketpolicyonly", "ubla", "pap", "requesterpays", "autoclass", "rpo", "defstorageclass", "hmac"}
+)  # fmt: skip
+_GSUTIL_READS = frozenset({"get", "list", "ls", "help", "serviceaccount"})
+
+
+def _gsutil_change(values: list[str]) -> str | None:
+    """`gsutil iam ch allUsers:objectViewer gs://b`, `acl set public-read`, `retention clear`: a setting of a bucket
+    or object changed (ask: granting the world read, dropping a retention lock); `mb` and `setmeta` change resources.
+    gsutil's own options come before its command (`-o SECTION:KEY=V`, `-h HEADER`, `-i ACCOUNT`, `-u PROJECT` take a
+    value); `gsutil kms encryption gs://b` only shows the key unless `-k KEY` or `-d` changes it."""
+    i = 0
+    while i < len(values) and values[i].startswith("-"):
+        i += 2 if values[i] in ("-o", "-h", "-i", "-u") else 1
+    rest = values[i:]
+    ops = [v for v in rest if not v.startswith("-")]
+    if not ops:
+        return None
+    if ops[0] in ("mb", "setmeta"):
+        return f"gsutil {ops[0]} changes cloud resources"
+    if ops[0] not in _GSUTIL_SETTINGS or len(ops) < 2 or ops[1] in _GSUTIL_READS:
+        return None
+    if ops[:2] == ["kms", "encryption"] and not any(v == "-d" or v.startswith("-k") for v in rest):
+        return None
+    return f"gsutil {ops[0]} {ops[1]} changes a bucket's or object's settings (who may read it, how long it is kept)"
 
 
 # Verbs of the shared model (rules/system.py) that change a cloud resource, and three of the clouds' own (az sql db copy,
