@@ -46,6 +46,11 @@ def key(env: Mapping[str, str], create: bool = True) -> bytes | None:
     except FileNotFoundError:
         if not create:
             return None
+        home = env.get("HOME") or pathstr.expanduser("~")
+        if not env.get("XDG_STATE_HOME") and not pathstr.isdir(home):
+            # A home that does not exist (a service user's /nonexistent, a recorded session's /home/dev) is never made:
+            # no key, so no sealed cache is written or trusted; each call derives what it needs.
+            return None
         k = posix.urandom(32)
         try:
             pathstr.makedirs(pathstr.dirname(path), mode=0o700, exist_ok=True)
