@@ -848,13 +848,25 @@ class TestOpenRound9b:
         "sqlite3 ~/x.db \"select edit('x','rm -rf ~;')\"": "sqlite3 edit() editor not read as a command",
         # A private key deleted from the keyring has no other copy unless the user kept one.
         "gpg --batch --yes --delete-secret-and-public-key KEY": "gpg secret key deletion not modelled",
-        # fallocate --punch-hole zeroes a file's blocks in place.
-        "fallocate --punch-hole -o 0 -l 1G ~/Documents/db.sqlite": "fallocate -p not read as a write",
     }
 
     @pytest.mark.parametrize("command", list(CASES))
     def test_open(self, command: str) -> None:
         _judged(command, ("ask", "deny"), self.CASES)
+
+    @pytest.mark.parametrize(
+        ("command", "verdict"),
+        [
+            ("fallocate --punch-hole -o 0 -l 1G ~/Documents/db.sqlite", "ask"),  # the single finding: blocks zeroed in place
+            ("fallocate -c -o 0 -l 1M ~/.bash_history", "ask"),
+            ("fallocate -z -o 0 -l 4096 ~/.claude/settings.json", "deny"),
+            ("fallocate -l 1G swapfile", "allow"),
+            ("fallocate -l 1G /tmp/x.img", "allow"),
+        ],
+    )
+    def test_fallocate_writes_its_file(self, command: str, verdict: str) -> None:
+        """fallocate's file operand is written in every mode (shell/outputs_table.py), judged as truncate's is."""
+        assert decide(command).decision == verdict
 
     def test_duckdb_copy_to_is_a_write(self) -> None:
         """Found open in 9b and closed by round 9a's embedded SQL engines (code/sql.py: COPY … TO is a local write)."""

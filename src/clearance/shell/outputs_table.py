@@ -183,6 +183,12 @@ TABLE: dict[str, dict[str, object]] = {
         "examples": {"pyinstaller --distpath dist app.py": ["dist/*"]},
     },
     # -- splitting, packing, archiving -----------------------------------------------------------
+    # util-linux fallocate(1): every mode allocates, punches, collapses, zeroes or inserts in the file it is given.
+    "fallocate": {
+        "opts": "c|collapse-range d|dig-holes i|insert-range l|length= n|keep-size o|offset= p|punch-hole z|zero-range x|posix v|verbose",
+        "operands": "file:-1",
+        "examples": {"fallocate --punch-hole -o 0 -l 1G db.sqlite": ["db.sqlite"], "fallocate -l 1G swapfile": ["swapfile"]},
+    },
     "split": {
         "opts": "a|suffix-length= additional-suffix= b|bytes= C|line-bytes= l|lines= n|number= t|separator= filter= numeric-suffixes=? hex-suffixes=?",
         "abbrev": True,
