@@ -846,8 +846,6 @@ class TestOpenRound9b:
         "redis-cli EVAL \"redis.call('flushall')\" 0": "redis EVAL Lua scripts not read",
         # sqlite3's edit() runs its second argument as the editor, through system().
         "sqlite3 ~/x.db \"select edit('x','rm -rf ~;')\"": "sqlite3 edit() editor not read as a command",
-        # A private key deleted from the keyring has no other copy unless the user kept one.
-        "gpg --batch --yes --delete-secret-and-public-key KEY": "gpg secret key deletion not modelled",
     }
 
     @pytest.mark.parametrize("command", list(CASES))
@@ -866,6 +864,20 @@ class TestOpenRound9b:
     )
     def test_fallocate_writes_its_file(self, command: str, verdict: str) -> None:
         """fallocate's file operand is written in every mode (shell/outputs_table.py), judged as truncate's is."""
+        assert decide(command).decision == verdict
+
+    @pytest.mark.parametrize(
+        ("command", "verdict"),
+        [
+            ("gpg --batch --yes --delete-secret-and-public-key KEY", "deny"),  # the single finding
+            ("gpg2 --delete-secret-keys ABCD1234", "deny"),
+            ("secret-tool clear service github", "deny"),
+            ("gpg --homedir /tmp/gnupg-ci --batch --yes --delete-secret-keys ABCD1234", "allow"),
+            ("gpg --delete-keys ABCD1234", "allow"),
+        ],
+    )
+    def test_keyring_deletions(self, command: str, verdict: str) -> None:
+        """Closed after the round by creds.keyring-delete: a secret key or stored secret deleted from the user's keyring."""
         assert decide(command).decision == verdict
 
     def test_duckdb_copy_to_is_a_write(self) -> None:

@@ -1476,3 +1476,65 @@ def print_environment(cmd: SimpleCommand, sc: Scope) -> str | None:
         if (is_secret_var(k.upper()) and v) or _secret_value(k, v):
             return f"{cmd.name} prints the environment into the agent's context, ${k} (a secret) with it"
     return None
+
+
+# The commands of local keyrings that delete a secret key or stored secret: gpg's are options (gpg(1) "--delete-
+# secret-keys", abbreviations included: gpg takes any unique prefix), secret-tool's and keyctl's are verbs.
+_GPG_DELETES = ("--delete-secret-keys", "--delete-secret-and-public-keys", "--delete-secret-key", "--delete-secret-and-public-key")
+_KEYRING_VERBS = {"secret-tool": frozenset({"clear"}), "keyctl": frozenset({"unlink", "clear", "revoke", "invalidate", "purge", "reject"})}
+
+
+def _gpg_home(cmd: SimpleCommand) -> str | None:
+    """The keyring gpg works on when the call names one (`--homedir D`, `--homedir=D`, GNUPGHOME=D), else None."""
+    vals = cmd.values()
+    for i, v in enumerate(vals):
+        if v == "--homedir" and i + 1 < len(vals):
+            return vals[i + 1]
+        if v.startswith("--homedir="):
+            return v.split("=", 1)[1]
+    return cmd.assigns.get("GNUPGHOME")
+
+
+@rule(
+    id="creds.keyring-delete",
+    title="Deleting a secret key or stored secret from the user's keyring",
+    why=(
+        "A private key deleted from gpg's keyring, or a secret cleared from the desktop keyring or the kernel's, has no "
+        "other copy unless the user kept one: signatures and encrypted files made with it are lost with it. A keyring in "
+        "a temporary or project folder (tests, CI) is the agent's own and is left alone."
+    ),
+    verdict=SOFT_DENY,
+    commands=("gpg", "gpg2", "secret-tool", "keyctl"),
+    match=(
+        "gpg --batch --yes --delete-secret-and-public-key ABCD1234",
+        "gpg --delete-secret-keys ABCD1234",
+        "gpg2 --delete-secret-k ABCD1234",
+        "secret-tool clear service github",
+        "keyctl unlink 123456 @u",
+    ),
+    no_match=(
+        "gpg --list-secret-keys",
+        "gpg --delete-keys ABCD1234",
+        "GNUPGHOME=/tmp/gnupg-test gpg --batch --yes --delete-secret-keys ABCD1234",
+        "gpg --homedir ./test/keyring --batch --yes --delete-secret-and-public-key ABCD1234",
+        "secret-tool lookup service github",
+        "keyctl show @u",
+    ),
+)
+def keyring_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
+    name = cmd.name.removesuffix("2") if cmd.name == "gpg2" else cmd.name
+    if name == "gpg":
+        hit = next((v.split("=", 1)[0] for v in cmd.values() if len(v) > 12 and any(d.startswith(v.split("=", 1)[0]) for d in _GPG_DELETES)), None)
+        if hit is None:
+            return None
+        home = _gpg_home(cmd)
+        if home is not None and paths.DYN not in home:
+            p = sc.path(home, cmd)
+            if sc.in_temp(p) or sc.inside_project(p):
+                return None  # a test keyring
+        return f"gpg {hit} deletes a secret key from the keyring; it has no other copy unless one was kept"
+    verbs = _KEYRING_VERBS.get(name, frozenset())
+    ops = [v for v in cmd.values() if not v.startswith("-")]
+    if ops and ops[0] in verbs:
+        return f"{name} {ops[0]} deletes a secret from the keyring; it has no other copy unless one was kept"
+    return None
