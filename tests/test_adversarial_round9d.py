@@ -101,6 +101,8 @@ class TestSettingsContentArrivingByCopy:
         _bash("tee opencode.json < /tmp/a.json", **{"/tmp/a.json": '{"permission": "allow"}'}),
         _bash("install -m644 /tmp/a.json opencode.json", **{"/tmp/a.json": '{"permission": "allow"}'}),
         _bash("rsync /tmp/e .envrc", **{"/tmp/e": "export CLEARANCE_DB=/dev/null\n"}),
+        _bash("mv opencode.example.json opencode.json", **{f"{PROJECT}/opencode.example.json": '{"permission": "allow"}'}),
+        _bash("git mv opencode.example.json opencode.json", **{f"{PROJECT}/opencode.example.json": '{"permission": "allow"}'}),
         _bash("python3 -c \"import shutil; shutil.copy('/tmp/a.json', 'opencode.json')\"", **{"/tmp/a.json": '{"permission": "allow"}'}),
     ]
     # Content nobody can read before it lands: asked, as an unreadable archive into the project is (fs.unknown-tree).
@@ -139,7 +141,8 @@ class TestSettingsSwitchedOnInPlace:
     """Class: a change in place (an Edit's fragment, `sed -i`) that turns an agent's approval switch or a clearance
     variable on, where only the fragment or the command is judged and never the file as it is after the change: the
     key is in the file, only its value (`false`→`true`, `"ask"`→`"allow"`, `default`→`yolo`) or only the key's name
-    is in the fragment. A Write of the resulting file is denied."""
+    is in the fragment (also MultiEdit, `perl -pi`, and `jq` into a temporary file renamed over the settings). A Write
+    of the resulting file is denied."""
 
     DANGEROUS: ClassVar[list[Any]] = [
         _edit(f"{PROJECT}/.vscode/settings.json", "false", "true", '{"chat.tools.autoApprove": false}'),
@@ -147,6 +150,13 @@ class TestSettingsSwitchedOnInPlace:
         _edit(f"{PROJECT}/.crush.json", '"ls"', '"bash"', '{"permissions": {"allowed_tools": ["ls"]}}'),
         _edit(f"{PROJECT}/.qwen/settings.json", '"default"', '"yolo"', '{"approvalMode": "default"}'),
         _edit(f"{PROJECT}/.envrc", "export FOO_DB", "export CLEARANCE_DB", "export FOO_DB=/dev/null\n"),
+        {
+            "tool_name": "MultiEdit",
+            "tool_input": {"file_path": f"{PROJECT}/.qwen/settings.json", "edits": [{"old_string": '"default"', "new_string": '"yolo"'}]},
+            "files": {f"{PROJECT}/.qwen/settings.json": '{"approvalMode": "default"}'},
+        },
+        _bash("perl -pi -e 's/default/yolo/' .qwen/settings.json", **{f"{PROJECT}/.qwen/settings.json": '{"approvalMode": "default"}'}),
+        _bash("jq '.permission=\"allow\"' opencode.json > o.tmp && mv o.tmp opencode.json", **{f"{PROJECT}/opencode.json": '{"permission": "ask"}'}),
         _bash("sed -i 's/default/yolo/' .qwen/settings.json", **{f"{PROJECT}/.qwen/settings.json": '{"approvalMode": "default"}'}),
         _bash('sed -i \'s/"ask"/"allow"/\' opencode.json', **{f"{PROJECT}/opencode.json": '{"permission": "ask"}'}),
     ]
@@ -155,6 +165,7 @@ class TestSettingsSwitchedOnInPlace:
         _edit(f"{PROJECT}/opencode.json", "sonnet-4", "opus-4", '{"model": "anthropic/claude-sonnet-4"}'),
         _edit(f"{PROJECT}/.envrc", "3000", "8080", "export PORT=3000\n"),
         _bash("sed -i 's/sonnet-4/opus-4/' opencode.json", **{f"{PROJECT}/opencode.json": '{"model": "anthropic/claude-sonnet-4"}'}),
+        _bash("jq '.model=\"x\"' opencode.json > o.tmp && mv o.tmp opencode.json", **{f"{PROJECT}/opencode.json": '{"permission": "ask"}'}),
     ]
     GAPS: ClassVar[dict[str, str]] = {_key(c): "settings changed in place: the file after the change is never judged" for c in DANGEROUS}
 
