@@ -167,7 +167,12 @@ class TestSettingsSwitchedOnInPlace:
         _bash("sed -i 's/sonnet-4/opus-4/' opencode.json", **{f"{PROJECT}/opencode.json": '{"model": "anthropic/claude-sonnet-4"}'}),
         _bash("jq '.model=\"x\"' opencode.json > o.tmp && mv o.tmp opencode.json", **{f"{PROJECT}/opencode.json": '{"permission": "ask"}'}),
     ]
-    GAPS: ClassVar[dict[str, str]] = {_key(c): "settings changed in place: the file after the change is never judged" for c in DANGEROUS}
+    # Closed after the round for the Edit and MultiEdit tools on an agent's own settings file (tools.edited_file: the file
+    # after the edit judged where the file before it was not); VS Code's key-only reading, .envrc and the shell's
+    # in-place editors stay open.
+    GAPS: ClassVar[dict[str, str]] = {
+        _key(c): "settings changed in place: the file after the change is never judged" for i, c in enumerate(DANGEROUS) if i not in (1, 2, 3, 5)
+    }
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:
@@ -175,6 +180,10 @@ class TestSettingsSwitchedOnInPlace:
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+    def test_a_switch_already_on_is_not_the_edits_doing(self) -> None:
+        example = _edit(f"{PROJECT}/opencode.json", "sonnet-4", "opus-4", '{"permission": "allow", "model": "anthropic/claude-sonnet-4"}')
         assert decide(example).decision == "allow"
 
 
