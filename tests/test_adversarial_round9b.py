@@ -871,13 +871,14 @@ class TestOpenRound9b:
         [
             ("gpg --batch --yes --delete-secret-and-public-key KEY", "deny"),  # the single finding
             ("gpg2 --delete-secret-keys ABCD1234", "deny"),
-            ("secret-tool clear service github", "deny"),
+            ("secret-tool clear service github", "ask"),
             ("gpg --homedir /tmp/gnupg-ci --batch --yes --delete-secret-keys ABCD1234", "allow"),
             ("gpg --delete-keys ABCD1234", "allow"),
         ],
     )
     def test_keyring_deletions(self, command: str, verdict: str) -> None:
-        """Closed after the round by creds.keyring-delete: a secret key or stored secret deleted from the user's keyring."""
+        """Closed after the round: a gpg secret key deleted from the user's keyring is denied (creds.keyring-delete), a stored
+        secret cleared from the desktop keyring asked (creds.keyring-clear)."""
         assert decide(command).decision == verdict
 
     def test_duckdb_copy_to_is_a_write(self) -> None:

@@ -1497,44 +1497,52 @@ def _gpg_home(cmd: SimpleCommand) -> str | None:
 
 @rule(
     id="creds.keyring-delete",
-    title="Deleting a secret key or stored secret from the user's keyring",
+    title="Deleting a secret key from the user's gpg keyring",
     why=(
-        "A private key deleted from gpg's keyring, or a secret cleared from the desktop keyring or the kernel's, has no "
-        "other copy unless the user kept one: signatures and encrypted files made with it are lost with it. A keyring in "
-        "a temporary or project folder (tests, CI) is the agent's own and is left alone."
+        "A private key deleted from gpg's keyring has no other copy unless the user kept one: signatures made with it "
+        "can no longer be renewed and files encrypted to it can no longer be read. A keyring in a temporary or project "
+        "folder (tests, CI) is the agent's own and is left alone."
     ),
     verdict=SOFT_DENY,
-    commands=("gpg", "gpg2", "secret-tool", "keyctl"),
+    commands=("gpg", "gpg2"),
     match=(
         "gpg --batch --yes --delete-secret-and-public-key ABCD1234",
         "gpg --delete-secret-keys ABCD1234",
         "gpg2 --delete-secret-k ABCD1234",
-        "secret-tool clear service github",
-        "keyctl unlink 123456 @u",
     ),
     no_match=(
         "gpg --list-secret-keys",
         "gpg --delete-keys ABCD1234",
         "GNUPGHOME=/tmp/gnupg-test gpg --batch --yes --delete-secret-keys ABCD1234",
         "gpg --homedir ./test/keyring --batch --yes --delete-secret-and-public-key ABCD1234",
-        "secret-tool lookup service github",
-        "keyctl show @u",
     ),
 )
 def keyring_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
-    name = cmd.name.removesuffix("2") if cmd.name == "gpg2" else cmd.name
-    if name == "gpg":
-        hit = next((v.split("=", 1)[0] for v in cmd.values() if len(v) > 12 and any(d.startswith(v.split("=", 1)[0]) for d in _GPG_DELETES)), None)
-        if hit is None:
-            return None
-        home = _gpg_home(cmd)
-        if home is not None and paths.DYN not in home:
-            p = sc.path(home, cmd)
-            if sc.in_temp(p) or sc.inside_project(p):
-                return None  # a test keyring
-        return f"gpg {hit} deletes a secret key from the keyring; it has no other copy unless one was kept"
-    verbs = _KEYRING_VERBS.get(name, frozenset())
+    hit = next((v.split("=", 1)[0] for v in cmd.values() if len(v) > 12 and any(d.startswith(v.split("=", 1)[0]) for d in _GPG_DELETES)), None)
+    if hit is None:
+        return None
+    home = _gpg_home(cmd)
+    if home is not None and paths.DYN not in home:
+        p = sc.path(home, cmd)
+        if sc.in_temp(p) or sc.inside_project(p):
+            return None  # a test keyring
+    return f"gpg {hit} deletes a secret key from the keyring; it has no other copy unless one was kept"
+
+
+@rule(
+    id="creds.keyring-clear",
+    title="Clearing a stored secret from the desktop or kernel keyring",
+    why=(
+        "`secret-tool clear` and `keyctl unlink|revoke` delete a password or token the user stored; most can be issued "
+        "again, some cannot, and which one this is depends on what the user wants: a person confirms."
+    ),
+    verdict=ASK,
+    commands=("secret-tool", "keyctl"),
+    match=("secret-tool clear service github", "keyctl unlink 123456 @u", "keyctl revoke 123456"),
+    no_match=("secret-tool lookup service github", "keyctl show @u", "secret-tool store --label=x service github"),
+)
+def keyring_clear(cmd: SimpleCommand, sc: Scope) -> str | None:
     ops = [v for v in cmd.values() if not v.startswith("-")]
-    if ops and ops[0] in verbs:
-        return f"{name} {ops[0]} deletes a secret from the keyring; it has no other copy unless one was kept"
+    if ops and ops[0] in _KEYRING_VERBS.get(cmd.name, frozenset()):
+        return f"{cmd.name} {ops[0]} deletes a stored secret from the keyring"
     return None
