@@ -57,3 +57,21 @@ def targets(text: str, strip: int = 1) -> list[str]:
 
 
 _ENVELOPE = ("*** Add File: ", "*** Update File: ", "*** Delete File: ", "*** Move to: ")
+
+
+def apply_edits(text: str, tool_input: dict[str, object]) -> str | None:
+    """*text* after the Edit (old_string/new_string/replace_all) or MultiEdit (edits: [...]) *tool_input*, applied as the
+    tool applies them, each to the result of the one before; None where one does not apply (its old_string is empty or
+    not found) or the input is not an edit."""
+    listed = tool_input.get("edits")
+    if not isinstance(listed, list) and "old_string" not in tool_input:
+        return None
+    edits: list[object] = list(listed) if isinstance(listed, list) else [tool_input]
+    for e in edits:
+        if not isinstance(e, dict):
+            return None
+        old, new = e.get("old_string"), e.get("new_string")
+        if not isinstance(old, str) or not isinstance(new, str) or not old or old not in text:
+            return None
+        text = text.replace(old, new) if e.get("replace_all") is True else text.replace(old, new, 1)
+    return text

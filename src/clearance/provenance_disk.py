@@ -153,22 +153,15 @@ def blob_after(path: str, tool_input: object) -> str | None:
     content = tool_input.get("content")
     if isinstance(content, str) and "old_string" not in tool_input:
         return blob_id(content.encode("utf-8"))
-    edits = tool_input.get("edits")
-    if not isinstance(edits, list):
-        edits = [tool_input]
     try:
         with open(path, "rb") as f:
-            text = f.read(MAX_FILE + 1).decode("utf-8")
+            before = f.read(MAX_FILE + 1).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    for e in edits:
-        if not isinstance(e, dict):
-            return None
-        old, new = e.get("old_string"), e.get("new_string")
-        if not isinstance(old, str) or not isinstance(new, str) or not old or old not in text:
-            return None
-        text = text.replace(old, new) if e.get("replace_all") is True else text.replace(old, new, 1)
-    return blob_id(text.encode("utf-8"))
+    from .patchtext import apply_edits
+
+    text = apply_edits(before, tool_input)
+    return None if text is None else blob_id(text.encode("utf-8"))
 
 
 def _index_entries(gitdir: str) -> tuple[list[tuple[bytes, str, int, int, int, int]], float] | None:

@@ -15,9 +15,9 @@ from .lazyre import lazy
 from .model import TOO_LARGE
 from .paths import DYN, is_generated, is_within
 from .shell.programs import CLIENT_DIALECTS as SQL_DIALECTS
-from .shell.programs import CODE_OPTIONS, EMACSES, INTERPRETERS, VIMS, may_run_a_script
+from .shell.programs import CODE_OPTIONS, EMACSES, GIT_VALUE_OPTIONS, INTERPRETERS, VIMS, may_run_a_script
 from .shell.programs import NODE_RUNNERS as _NODE_RUNNERS
-from .shell.unwrap import _GIT_VALUE_OPTIONS, SHELLS
+from .shell.unwrap import SHELLS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -144,7 +144,7 @@ def _git_alias(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     while i < len(vals) and vals[i].startswith("-"):
         if vals[i] == "-C" and i + 1 < len(vals):
             dirs.append(vals[i + 1])
-        i += 2 if vals[i] in _GIT_VALUE_OPTIONS else 1
+        i += 2 if vals[i] in GIT_VALUE_OPTIONS else 1
     if i >= len(vals) or vals[i] in GIT_BUILTINS:
         return []  # git runs its own command of that name: an alias never hides one (git-config(1), alias.*)
     alias = vals[i]

@@ -929,29 +929,19 @@ def agent_auto_approve(action: Action, sc: Scope) -> str | None:
 
 def edited_file(action: Action, path: str, sc: Scope) -> tuple[str, str] | None:
     """(the file before, the file after) an Edit or MultiEdit of *path*, where the file can be read and every edit
-    applies as the tool applies it (each old_string found; replace_all or the first); None otherwise."""
-    ti = action.tool_input
-    if "old_string" not in ti and not isinstance(ti.get("edits"), list):
-        return None
+    applies as the tool applies it (patchtext.apply_edits); None otherwise."""
     reader = sc.ctx.read_file
-    if reader is None:
+    ti = action.tool_input
+    if reader is None or ("old_string" not in ti and not isinstance(ti.get("edits"), list)):
         return None
     from ..model import TOO_LARGE
+    from ..patchtext import apply_edits
 
     before = reader(sc.path(path))
     if not isinstance(before, str) or before == TOO_LARGE:
         return None
-    listed = ti.get("edits")
-    edits: list[object] = list(listed) if isinstance(listed, list) else [ti]
-    text = before
-    for e in edits:
-        if not isinstance(e, dict):
-            return None
-        old, new = e.get("old_string"), e.get("new_string")
-        if not isinstance(old, str) or not isinstance(new, str) or not old or old not in text:
-            return None
-        text = text.replace(old, new) if e.get("replace_all") is True else text.replace(old, new, 1)
-    return before, text
+    after = apply_edits(before, ti)
+    return None if after is None else (before, after)
 
 
 def auto_approve_verdict(path: str, text: str) -> str | None:

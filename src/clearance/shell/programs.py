@@ -288,13 +288,20 @@ def may_run_a_script(name: str, raw: str, values: Sequence[str] = ()) -> bool:
 
 
 # git's options before the subcommand that take the next word as their value (git(1)).
-_GIT_VALUED = frozenset({"-C", "-c", "--git-dir", "--work-tree", "--namespace", "--super-prefix", "--config-env", "--exec-path"})
+GIT_VALUE_OPTIONS = frozenset({"-c", "-C", "--git-dir", "--work-tree", "--namespace", "--config-env", "--super-prefix", "--list-cmds", "--attr-source"})
+
+
+def git_subcommand_at(words: Sequence[str], start: int = 0) -> int:
+    """The index in *words* of git's subcommand, the first word from *start* on that is neither one of git's own
+    options nor the value of one (len(words) where there is none)."""
+    i = start
+    while i < len(words) and words[i].startswith("-"):
+        i += 2 if words[i] in GIT_VALUE_OPTIONS else 1
+    return i
 
 
 def git_may_run_an_alias(values: Sequence[str]) -> bool:
     """`git [OPTIONS] NAME …` (*values*: the words after `git`) where NAME is not one of git's own commands (an alias
-    may stand there); True where the words are not plain enough to tell (scripts._git_alias reads them exactly)."""
-    i = 0
-    while i < len(values) and values[i].startswith("-"):
-        i += 2 if values[i] in _GIT_VALUED else 1
+    may stand there; scripts._git_alias reads it)."""
+    i = git_subcommand_at(values)
     return i < len(values) and values[i] not in GIT_BUILTINS

@@ -19,7 +19,7 @@ from .outputs import literal_output as literal_output
 from .outputs import literal_stdin, pipeline_output
 from .parse import ParseFailure, TooLarge, parse
 from .programs import CLIENTS as SQL_CLIENTS
-from .programs import INTERPRETERS, PACKAGE_BINS, UNREAD_CODE, interpreter_alias
+from .programs import INTERPRETERS, PACKAGE_BINS, UNREAD_CODE, git_subcommand_at, interpreter_alias
 from .programs import NAMES as EMBEDDED_NAMES
 from .programs import SHELLS as SHELLS
 
@@ -579,7 +579,6 @@ def _option_values(vals: list[str], names: tuple[str, ...]) -> list[str]:
 
 
 # git's own options that take their value as the next word (git.c handle_options).
-_GIT_VALUE_OPTIONS = frozenset({"-c", "-C", "--git-dir", "--work-tree", "--namespace", "--config-env", "--super-prefix", "--list-cmds", "--attr-source"})
 
 
 def _value_commands(name: str, cmd: SimpleCommand) -> list[tuple[str, str]]:
@@ -2036,9 +2035,7 @@ class Unwrapper:
         if not words or words[0].lower() == alias or alias in GIT_BUILTINS:
             return  # git refuses an alias that expands to itself, and never lets one hide its own command
         vals = [w.value for w in cmd.argv]
-        i = 1
-        while i < len(vals) and vals[i].startswith("-"):
-            i += 2 if vals[i] in _GIT_VALUE_OPTIONS else 1
+        i = git_subcommand_at(vals, 1)
         if i < len(vals) and vals[i].lower() == alias:
             new = [*cmd.argv[:i], *(Word(t, t) for t in words), *cmd.argv[i + 1 :]]
             self.command(cmd.derive(new, f"git alias.{alias}"))
