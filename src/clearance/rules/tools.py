@@ -861,6 +861,10 @@ def _in_agent_folder(path: str) -> bool:
     return False
 
 
+# The suffixes of the settings files auto_approve_verdict reads.
+_SETTINGS_SUFFIXES = (".json", ".jsonc", ".toml", ".yaml", ".yml", ".code-workspace")
+
+
 @rule(
     id="write.agent-auto-approve",
     title="Writing editor or agent settings that switch on auto-approval",
@@ -917,7 +921,8 @@ def agent_auto_approve(action: Action, sc: Scope) -> str | None:
         msg = auto_approve_verdict(path, text)
         if msg:
             return f"the {action.tool_name} tool writes {msg}"
-        edited = edited_file(action, path, sc)
+        # Only a settings file is read from the disk (an ordinary Edit of source code reads nothing more).
+        edited = edited_file(action, path, sc) if base.endswith(_SETTINGS_SUFFIXES) else None
         if edited is not None and auto_approve_verdict(path, edited[0]) is None:
             # `"ask"` → `"allow"`, `default` → `yolo`: the fragment alone names no switch, the file after the change
             # does (adversarial round 9d); a switch already on before the edit is not this edit's doing.
@@ -950,7 +955,7 @@ def auto_approve_verdict(path: str, text: str) -> str | None:
     `permission`, crush's `allowed_tools`, Qwen Code's `approvalMode`), and any editor's or agent's settings for the
     auto-approval keys."""
     base = path.rsplit("/", 1)[-1]
-    if not base.endswith((".json", ".jsonc", ".toml", ".yaml", ".yml", ".code-workspace")):
+    if not base.endswith(_SETTINGS_SUFFIXES):
         return None  # a VS Code workspace file carries the same settings under "settings"
     from .agentcli import settings_widen
 
