@@ -254,3 +254,54 @@ def test_known_client_asked_per_name_agrees_with_the_set_of_clients() -> None:
     clients -= {n for t in optables.TOOLS for n in t.split("|")} | NON_RUNNERS | effects.READERS | effects.METADATA_ONLY | LOCAL_TOOLS
     assert len(clients) > 20
     assert {c for c in [*idx.by_command, "git", "ls", "not-a-program"] if known_client(c)} == clients
+
+
+_HALF_IMPORTED = r"""
+import sys, threading, time
+from importlib.machinery import PathFinder
+from clearance.rules import REGISTRY, ensure, index
+
+idx = index()
+assert "clearance.rules.creds" not in sys.modules
+wanted = {i for i, m in idx.module.items() if m == "creds"}
+started, go = threading.Event(), threading.Event()
+
+class Slow(PathFinder):
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        if name != "clearance.rules.creds":
+            return None
+        spec = PathFinder.find_spec(name, path, target)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            started.set()  # in sys.modules, not a rule registered yet
+            go.wait(10)
+            run(module)
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, Slow)
+direct = threading.Thread(target=lambda: __import__("clearance.rules.creds"))  # as code/values.py imports it: outside ensure's lock
+direct.start()
+started.wait(10)
+seen = []
+other = threading.Thread(target=lambda: (ensure(["creds"]), seen.append(wanted <= set(REGISTRY))))
+other.start()
+time.sleep(0.3)
+go.set()
+direct.join(); other.join()
+print(seen)
+"""
+
+
+def test_a_pack_half_imported_by_another_thread_is_waited_for(tmp_path: Path) -> None:
+    """The flake behind the test above: a pack imported directly (code/values.py imports rules.creds) is in sys.modules
+    before it registers its rules; ensure() on another thread took "in sys.modules" for "imported" and the engine looked
+    up rules not registered yet (KeyError -> engine.internal-error -> ask). ensure() must wait for the import."""
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    subprocess.run(
+        [sys.executable, "-c", "from clearance.engine import rules_index; rules_index()"], env=env, check=True, timeout=120
+    )  # the index cached: no full load
+    run = subprocess.run([sys.executable, "-c", _HALF_IMPORTED], env=env, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[True]"

@@ -245,9 +245,13 @@ def _ensure(modules: Iterable[str]) -> bool:
     idx = _INDEX[0] if _INDEX else index()
     fresh = False
     for m in modules:
-        if f"{__name__}.{m}" not in sys.modules:
-            __import__(f"{__name__}.{m}")
+        name = f"{__name__}.{m}"
+        if name not in sys.modules or m not in _validated:
             fresh = True
+        # Always through the import system, even where the name is in sys.modules: a pack another thread is
+        # still importing directly (engine's and the code readers' helpers import packs outside this lock) is
+        # there half-registered, and __import__ waits for its initialisation; a look at sys.modules does not.
+        __import__(name)
     if not fresh:
         return True
     # Every pack imported since the last check (a pack may import another), against the index.
