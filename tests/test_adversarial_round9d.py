@@ -190,8 +190,12 @@ class TestSettingsSwitchedOnInPlace:
 class TestLinksMadeByInterpreterCode:
     """Class: a symbolic link to a protected folder made by interpreter code (Python's `os.symlink` and
     `Path.symlink_to`, Ruby's `File.symlink`, Perl's `symlink`). `ln -s ~/.claude cl` is denied (fs.link-to-protected)
-    and so is Node's `fs.symlinkSync` and Python's hard `os.link`; through the link a later ordinary write in the
-    project changes the protected file (the two-call sequence)."""
+    and so is Python's hard `os.link`; through the link a later ordinary write in the project changes the protected
+    file (the two-call sequence). (The round's note that Node's `fs.symlinkSync` was denied was wrong: every reader
+    judged the link's name only.)
+
+    Closed after the round: each reader notes the links the code makes (CodeFacts.links: where it leads, its name,
+    symbolic or hard) and each is judged as `ln -s TARGET NAME` typed where the code runs (shell/unwrap._code)."""
 
     DANGEROUS: ClassVar[list[Any]] = [
         "python3 -c \"import os; os.symlink('/home/ana/.claude', 'cl')\"",
@@ -199,12 +203,33 @@ class TestLinksMadeByInterpreterCode:
         "python3 -c \"import os; os.symlink(os.path.expanduser('~/.claude/settings.json'), 'settings.json')\"",
         'ruby -e \'File.symlink(File.expand_path("~/.claude"), "cl")\'',
         'perl -e \'symlink("$ENV{HOME}/.claude", "cl")\'',
+        # Written after the round, for no rule (each answered allow before the links channel): other languages' and
+        # other calls' links, hard links, and a link made after the code moved elsewhere.
+        "node -e \"require('fs').symlinkSync(require('os').homedir() + '/.claude', 'cl')\"",
+        "node -e \"const fs = require('fs'); fs.linkSync('/home/ana/.bashrc', 'rc')\"",
+        'php -r \'symlink(getenv("HOME") . "/.claude/settings.json", "s.json");\'',
+        'ruby -e \'require "fileutils"; FileUtils.ln_s(Dir.home + "/.config/clearance", "pol", force: true)\'',
+        'ruby -e \'File.link(File.expand_path("~/.zshrc"), "z")\'',
+        'perl -e \'link("$ENV{HOME}/.bashrc", "rc")\'',
+        "python3 -c \"import os; os.symlink('.git/hooks', 'hooks', target_is_directory=True)\"",
+        "python3 -c \"import os; os.chdir('/tmp'); os.symlink(os.path.expanduser('~/.config/clearance'), 'c')\"",
+        "deno eval \"await Deno.symlink(Deno.env.get('HOME') + '/.claude', 'cl')\"",
+        'Rscript -e \'file.symlink("~/.claude", "cl")\'',
+        'julia -e \'symlink("/home/ana/.claude", "cl")\'',
     ]
     ORDINARY: ClassVar[list[Any]] = [
         "python3 -c \"import os; os.symlink('/home/ana/webapp/src', 'lib')\"",
         'ruby -e \'File.symlink("build/app", "current")\'',
+        "python3 -c \"import os; os.symlink('build/out', 'latest')\"",
+        "python3 -c \"from pathlib import Path; Path('latest').symlink_to('releases/v2')\"",
+        "python3 -c \"import os; os.symlink(os.path.expanduser('~/.config/nvim'), 'nvim')\"",
+        "node -e \"require('fs').symlinkSync('../dist', 'public')\"",
+        'ruby -e \'require "fileutils"; FileUtils.ln_s("../shared/node_modules", "node_modules")\'',
+        'perl -e \'symlink("v1.2", "current")\'',
+        'php -r \'symlink("storage/app/public", "public/storage");\'',
+        "ln -s ../shared/config config",
     ]
-    GAPS: ClassVar[dict[str, str]] = {_key(c): "links by interpreter code: the link's target is not judged as ln -s's" for c in DANGEROUS}
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:
