@@ -293,11 +293,11 @@ def _dir_state(root: str, home: str, env: dict[str, str] | os._Environ[str], ses
     def state(path: str) -> str:
         got = seen.get(path)
         if got is None:
-            from .paths import state_dir
+            from .paths import session_state_dir
             from .provenance import started
             from .provenance_disk import dir_state
 
-            start = started(state_dir(home, env), session_id) if isinstance(session_id, str) and session_id else None
+            start = started(session_state_dir(home, env), session_id) if isinstance(session_id, str) and session_id else None
             got = seen[path] = dir_state(path, root, start)
         return got
 
@@ -308,20 +308,20 @@ def _owns(home: str, env: dict[str, str] | os._Environ[str], session_id: object)
     """The session's own paths (provenance.py), read from clearance's state directory on first use."""
     if not isinstance(session_id, str) or not session_id:
         return None
-    key = (home, env.get("XDG_STATE_HOME") or "")
+    key = (home, env.get("XDG_STATE_HOME") or "", env.get("CLEARANCE_DB") or "")
     got = _PROVENANCE.get(key)
     if got is None:
-        from .paths import state_dir
+        from .paths import session_state_dir
         from .provenance import reader
 
         if len(_PROVENANCE) >= 64:
             _PROVENANCE.clear()
-        got = _PROVENANCE[key] = (state_dir(home, env), reader)
+        got = _PROVENANCE[key] = (session_state_dir(home, env), reader)
     return got[1](got[0], session_id)
 
 
-# (home, $XDG_STATE_HOME) -> (clearance's state directory there, provenance.reader): names only, no file read.
-_PROVENANCE: dict[tuple[str, str], tuple[str, Callable[[str, str], Callable[[str], bool]]]] = {}
+# (home, $XDG_STATE_HOME, $CLEARANCE_DB) -> (where the session records are, provenance.reader): names only, no file read.
+_PROVENANCE: dict[tuple[str, str, str], tuple[str, Callable[[str, str], Callable[[str], bool]]]] = {}
 
 
 _REAL: dict[str, str] = {}
