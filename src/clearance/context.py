@@ -117,6 +117,8 @@ class ProjectFiles:
             inside = _within(real, self._real_root(self.root)) or (
                 any(_within(real, self._real_root(r)) for r in self.extra_roots) and not (self.home and _within(real, self._real_root(self.home)))
             )
+            if not inside and self.home and _user_run_file(path, self.home):
+                inside = _within(real, self._real_root(self.home))  # a dotfile may be a link into a dotfiles checkout in home
             if not inside:
                 return None
             if pathstr.getsize(real) > MAX_SCRIPT_BYTES:
@@ -152,6 +154,18 @@ class ProjectFiles:
             return names
         except OSError:
             return None
+
+
+# The user's own files that decide what a command or a tool call runs, read by name at the use as the project's are
+# (relative to home): git's global configuration (an alias `git p` runs), Claude Code's user-level custom commands and
+# skills (their !`CMD` lines). Nothing else in home is read.
+USER_RUN_FILES = (".gitconfig", ".config/git/config")
+USER_RUN_FOLDERS = (".claude/commands/", ".claude/skills/")
+
+
+def _user_run_file(path: str, home: str) -> bool:
+    rel = path[len(home) + 1 :] if path.startswith(home.rstrip("/") + "/") else ""
+    return bool(rel) and "/../" not in "/" + rel and (rel in USER_RUN_FILES or (rel.startswith(USER_RUN_FOLDERS) and rel.endswith(".md")))
 
 
 def _within(path: str, root: str) -> bool:
