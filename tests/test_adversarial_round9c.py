@@ -366,15 +366,16 @@ class TestDryRunMakesPathsTheSessions:
     keyed the reviewer's cache by its evidence; but an allowed `mkdir`/Write in such a run still noted its targets as
     the session's own (provenance.py) without creating them. A path the agent never made -- a folder someone else
     creates later, where the user keeps data -- then counted as the session's product, and deleting it went unasked.
-    A run with `--no-audit` notes nothing now. Left open: `--db ELSEWHERE` (the provenance tests, and users, run the
-    real hook with a store of their choosing, so the option does not tell a dry run; the record would have to follow
-    the store)."""
+    A run with `--no-audit` notes nothing now. `--db ELSEWHERE` (the provenance tests, and users, run the real hook
+    with a store of their choosing, so the option does not tell a dry run) was left open in the round; closed after it:
+    the record follows the store (paths.session_state_dir: a run recording into ELSEWHERE notes in ELSEWHERE's own
+    records, which the user's hook never reads)."""
 
-    GAPS: ClassVar[dict[str, str]] = {"db": "dry run with --db ELSEWHERE still notes the session's provenance (round 9c, open)"}
+    GAPS: ClassVar[dict[str, str]] = {}
 
     def _owns(self, tmp_path: Path, opts: list[str]) -> bool:
         from clearance import provenance
-        from clearance.paths import state_dir
+        from clearance.paths import session_state_dir as state_dir
 
         home, proj = tmp_path / "home", tmp_path / "home" / "proj"
         proj.mkdir(parents=True)

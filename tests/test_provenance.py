@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from clearance.hook import Options, run_answer
+from clearance.paths import session_state_dir
 from clearance.provenance import Provenance, creations, parse
 
 
@@ -121,7 +122,9 @@ def test_denied_or_asked_calls_note_nothing(home: Path) -> None:
 def test_the_record_is_clearance_owned(home: Path) -> None:
     s = Session(home)
     assert s.bash(f"mkdir {home}/x1") == "allow"
-    rec = home / ".local" / "state" / "clearance" / "provenance"
+    # The records follow the audit store the hook is given (--db): paths.session_state_dir.
+    rec = Path(session_state_dir(str(home), {**s.env, "CLEARANCE_DB": str(home / "audit.db")})) / "provenance"
+    assert rec.is_relative_to(home / ".local" / "state" / "clearance")
     files = list(rec.iterdir())
     lines = files[0].read_text().splitlines() if len(files) == 1 else []
     assert lines[0].startswith("s\t") and lines[1:] == [f"d\t{home}/x1"]  # the session's first call, then what it made

@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 from clearance.hook import Options, run_answer
+from clearance.paths import session_state_dir
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
@@ -445,7 +446,7 @@ def test_a_worktree_onto_an_existing_directory_claims_nothing(home: Path) -> Non
 def test_the_record_cannot_be_written_through_the_agents_tools(home: Path) -> None:
     s = Session(home)
     assert s.bash("git branch mine") == "allow"
-    rec = next((home / ".local" / "state" / "clearance" / "provenance").iterdir())
+    rec = next((Path(session_state_dir(str(home), {**s.env, "CLEARANCE_DB": str(home / "audit.db")})) / "provenance").iterdir())
     assert s.bash(f"printf 'b\\t{home}/webapp/.git\\tuser-feature\\n' >> {rec}") == "deny"
     assert s.write(rec, f"b\t{home}/webapp/.git\tuser-feature\n") == "deny"
     assert s.bash("git branch -D user-feature") == "deny"

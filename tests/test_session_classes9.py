@@ -108,47 +108,81 @@ def test_protected_paths_mounts_and_other_hosts_are_still_asked(command: str) ->
     assert decide(command)[0] in ("ask", "deny")
 
 
-# -- writes into the git work tree that holds the project (left open) ------------------------------------------------
+# -- writes into the git work tree that holds the project ---------------------------------------------------------------
 # Prompt2Repo's layout: the agent is started in TASK/repo/ (CLAUDE_PROJECT_DIR), while the git work tree is TASK/ with
 # docs/ and unit_tests/ beside repo/.  Edits of TASK/docs/api-spec.md were asked as writes outside the project (11 dev
-# calls bare and replayed; the scorer has no disk, so it cannot see the work tree).  With the disk the hook could: the
-# file lies in the repository that holds the project, tracked and recoverable.  policy/repos.sibling_checkout answers
-# for other checkouts of the project's repository but deliberately never for the checkout that holds the project (a
-# monorepo or a dotfiles checkout above a project would otherwise make every file of it the project's), so widening
-# the project to its enclosing work tree is a design decision left to the lead; these cases record the gap.
-
-ENCLOSING_GAPS = {
-    "docs": "writes into the git work tree that holds the project (TASK/docs beside TASK/repo): asked as outside",
-    "readme": "writes into the git work tree that holds the project (TASK/README.md above TASK/repo): asked as outside",
-}
+# calls bare and replayed; the scorer has no disk, so it cannot see the work tree).  With the disk the hook can: the
+# file lies in the repository that holds the project, tracked and recoverable.  Closed: policy/repos.sibling_checkout
+# answers for a file git tracks (its index holds it) in the work tree holding the project -- not for a new file, a
+# folder, git's own files, or a work tree at or above home (a monorepo or a dotfiles checkout above the project does
+# not make every path in it the project's).
 
 
-@pytest.mark.parametrize("key,rel", [("docs", "docs/api-spec.md"), ("readme", "README.md")])
-def test_a_write_into_the_work_tree_holding_the_project(tmp_path: Any, key: str, rel: str) -> None:
+def _enclosing(tmp_path: Any, tracked: dict[str, str], untracked: dict[str, str] | None = None, top: str = "TASK") -> tuple[Any, str]:
     import subprocess
 
-    from . import strict
-
-    task = tmp_path / "TASK"
-    (task / "repo").mkdir(parents=True)
-    (task / "docs").mkdir()
-    (task / rel).write_text("# spec\n")
+    task = tmp_path / top
+    (task / "repo").mkdir(parents=True, exist_ok=True)
+    for rel, text in tracked.items():
+        (task / rel).parent.mkdir(parents=True, exist_ok=True)
+        (task / rel).write_text(text)
     subprocess.run(["git", "init", "-q", str(task)], check=True)
     subprocess.run(["git", "-C", str(task), "add", "-A"], check=True)
-    project = str(task / "repo")
-    ev = {
-        "hook_event_name": "PreToolUse",
-        "session_id": "s",
-        "cwd": project,
-        "tool_name": "Edit",
-        "tool_input": {"file_path": str(task / rel), "old_string": "# spec", "new_string": "# spec v2"},
-    }
+    for rel, text in (untracked or {}).items():
+        (task / rel).parent.mkdir(parents=True, exist_ok=True)
+        (task / rel).write_text(text)
+    return task, str(task / "repo")
 
-    def run() -> None:
-        d = decide_event_full(ev, {"HOME": str(tmp_path), "CLAUDE_PROJECT_DIR": project})[0]
-        assert d.decision == "allow", (d.decision, d.rules)
 
-    strict.check(key, ENCLOSING_GAPS, run)
+def _decide_in(project: str, home: str, tool: str, tool_input: dict[str, Any]) -> tuple[str, list[str]]:
+    ev = {"hook_event_name": "PreToolUse", "session_id": "s", "cwd": project, "tool_name": tool, "tool_input": tool_input}
+    d = decide_event_full(ev, {"HOME": home, "CLAUDE_PROJECT_DIR": project})[0]
+    return d.decision, list(d.rules)
+
+
+@pytest.mark.parametrize("rel", ["docs/api-spec.md", "README.md", "unit_tests/test_api.py"])
+def test_a_write_into_the_work_tree_holding_the_project(tmp_path: Any, rel: str) -> None:
+    task, project = _enclosing(tmp_path, {rel: "# spec\n"})
+    assert _decide_in(project, str(tmp_path), "Edit", {"file_path": str(task / rel), "old_string": "# spec", "new_string": "# spec v2"})[0] == "allow"
+
+
+# Written with the fix, for no rule (each asked before): other tools and shell writes of a tracked file there.
+@pytest.mark.parametrize(
+    "tool,make_input",
+    [
+        ("Write", lambda t: {"file_path": f"{t}/docs/api-spec.md", "content": "# spec v3\n"}),
+        ("Bash", lambda t: {"command": f"sed -i 's/spec/spec v2/' {t}/docs/api-spec.md"}),
+        ("Bash", lambda t: {"command": "echo '- item' >> ../docs/api-spec.md"}),
+        ("Bash", lambda t: {"command": f"cp docs-draft.md {t}/docs/api-spec.md"}),
+    ],
+)
+def test_other_writes_of_a_tracked_file_there(tmp_path: Any, tool: str, make_input: Any) -> None:
+    task, project = _enclosing(tmp_path, {"docs/api-spec.md": "# spec\n", "repo/docs-draft.md": "x\n"})
+    assert _decide_in(project, str(tmp_path), tool, make_input(str(task)))[0] == "allow"
+
+
+def test_what_git_cannot_restore_there_is_still_asked(tmp_path: Any) -> None:
+    task, project = _enclosing(tmp_path, {"docs/api-spec.md": "# spec\n"}, {"docs/notes.md": "mine\n"})
+    home = str(tmp_path)
+    # a file git does not track (the user's, not recoverable), a new file, a folder
+    assert _decide_in(project, home, "Edit", {"file_path": f"{task}/docs/notes.md", "old_string": "mine", "new_string": "x"})[0] == "ask"
+    assert _decide_in(project, home, "Write", {"file_path": f"{task}/docs/new.md", "content": "x"})[0] == "ask"
+    assert _decide_in(project, home, "Bash", {"command": f"rm -rf {task}/docs"})[0] in ("ask", "deny")
+    # git's own files and protected files there are judged as they are anywhere
+    assert _decide_in(project, home, "Bash", {"command": f"echo x >> {task}/.git/config"})[0] == "deny"
+
+
+def test_a_work_tree_at_home_is_not_the_projects(tmp_path: Any) -> None:
+    import subprocess
+
+    home = tmp_path / "home"
+    (home / "work" / "app").mkdir(parents=True)
+    (home / "notes.md").write_text("x\n")
+    subprocess.run(["git", "init", "-q", str(home)], check=True)
+    subprocess.run(["git", "-C", str(home), "add", "notes.md"], check=True)
+    project = str(home / "work" / "app")
+    got = _decide_in(project, str(home), "Edit", {"file_path": f"{home}/notes.md", "old_string": "x", "new_string": "y"})
+    assert got[0] == "ask" and "fs.write-outside-project" in got[1]
 
 
 def test_a_write_into_a_work_tree_that_does_not_hold_the_project_is_still_asked(tmp_path: Any) -> None:

@@ -117,6 +117,8 @@ class ProjectFiles:
             inside = _within(real, self._real_root(self.root)) or (
                 any(_within(real, self._real_root(r)) for r in self.extra_roots) and not (self.home and _within(real, self._real_root(self.home)))
             )
+            if not inside and self.home and _user_run_file(path, self.home):
+                inside = _within(real, self._real_root(self.home))  # a dotfile may be a link into a dotfiles checkout in home
             if not inside:
                 return None
             if pathstr.getsize(real) > MAX_SCRIPT_BYTES:
@@ -152,6 +154,18 @@ class ProjectFiles:
             return names
         except OSError:
             return None
+
+
+# The user's own files that decide what a command or a tool call runs, read by name at the use as the project's are
+# (relative to home): git's global configuration (an alias `git p` runs), Claude Code's user-level custom commands and
+# skills (their !`CMD` lines). Nothing else in home is read.
+USER_RUN_FILES = (".gitconfig", ".config/git/config")
+USER_RUN_FOLDERS = (".claude/commands/", ".claude/skills/")
+
+
+def _user_run_file(path: str, home: str) -> bool:
+    rel = path[len(home) + 1 :] if path.startswith(home.rstrip("/") + "/") else ""
+    return bool(rel) and "/../" not in "/" + rel and (rel in USER_RUN_FILES or (rel.startswith(USER_RUN_FOLDERS) and rel.endswith(".md")))
 
 
 def _within(path: str, root: str) -> bool:
@@ -293,11 +307,11 @@ def _dir_state(root: str, home: str, env: dict[str, str] | os._Environ[str], ses
     def state(path: str) -> str:
         got = seen.get(path)
         if got is None:
-            from .paths import state_dir
+            from .paths import session_state_dir
             from .provenance import started
             from .provenance_disk import dir_state
 
-            start = started(state_dir(home, env), session_id) if isinstance(session_id, str) and session_id else None
+            start = started(session_state_dir(home, env), session_id) if isinstance(session_id, str) and session_id else None
             got = seen[path] = dir_state(path, root, start)
         return got
 
@@ -308,20 +322,20 @@ def _owns(home: str, env: dict[str, str] | os._Environ[str], session_id: object)
     """The session's own paths (provenance.py), read from clearance's state directory on first use."""
     if not isinstance(session_id, str) or not session_id:
         return None
-    key = (home, env.get("XDG_STATE_HOME") or "")
+    key = (home, env.get("XDG_STATE_HOME") or "", env.get("CLEARANCE_DB") or "")
     got = _PROVENANCE.get(key)
     if got is None:
-        from .paths import state_dir
+        from .paths import session_state_dir
         from .provenance import reader
 
         if len(_PROVENANCE) >= 64:
             _PROVENANCE.clear()
-        got = _PROVENANCE[key] = (state_dir(home, env), reader)
+        got = _PROVENANCE[key] = (session_state_dir(home, env), reader)
     return got[1](got[0], session_id)
 
 
-# (home, $XDG_STATE_HOME) -> (clearance's state directory there, provenance.reader): names only, no file read.
-_PROVENANCE: dict[tuple[str, str], tuple[str, Callable[[str, str], Callable[[str], bool]]]] = {}
+# (home, $XDG_STATE_HOME, $CLEARANCE_DB) -> (where the session records are, provenance.reader): names only, no file read.
+_PROVENANCE: dict[tuple[str, str, str], tuple[str, Callable[[str, str], Callable[[str], bool]]]] = {}
 
 
 _REAL: dict[str, str] = {}

@@ -124,6 +124,10 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
 
     opts = opts or Options()
     environ = process_environ() if env is None else env
+    if opts.db and environ.get("CLEARANCE_DB") != opts.db:
+        # The store this run records into is the one its decisions and its session records follow (paths.session_state_dir):
+        # `--db ELSEWHERE` is judged as CLEARANCE_DB=ELSEWHERE is, and notes nothing the user's own hook reads (round 9c).
+        environ = {**environ, "CLEARANCE_DB": opts.db}
     event: object = None
     problem = ""
     if len(raw) > MAX_EVENT_BYTES:
@@ -171,18 +175,18 @@ def run_answer(raw: bytes, opts: Options | None = None, env: dict[str, str] | No
 
             decision = outbound_guard(canonical, decision, policy, environ, opts.db) or decision
     if ctx is not None and ctx.session_id and not opts.shadow:
-        from .paths import state_dir
+        from .paths import session_state_dir
         from .provenance import mark_start
 
-        mark_start(state_dir(ctx.home, environ), ctx.session_id)  # the session's first call: when it began
+        mark_start(session_state_dir(ctx.home, environ), ctx.session_id)  # the session's first call: when it began
     if decision.creates and decision.decision == "allow" and ctx is not None and not opts.shadow and opts.audit:
         # A dry run the agent may start (`clearance hook --no-audit` on a forged event) notes nothing: it made paths
-        # the session never created its own (round 9c; `--db ELSEWHERE` still notes, a known gap).
-        from .paths import state_dir
+        # the session never created its own (round 9c); one with `--db ELSEWHERE` notes in ELSEWHERE's own records.
+        from .paths import session_state_dir
         from .provenance import note
 
         tool_input = canonical.get("tool_input") if isinstance(canonical, dict) else None
-        note(state_dir(ctx.home, environ), ctx.session_id, decision.creates, tool_input=tool_input)  # before the call runs
+        note(session_state_dir(ctx.home, environ), ctx.session_id, decision.creates, tool_input=tool_input)  # before the call runs
     if decision.rules and decision.rules[0] in ("input.malformed", "engine.internal-error"):
         msg = msg or "clearance: " + decision.reason
     if opts.audit and isinstance(canonical, dict):

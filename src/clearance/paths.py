@@ -1188,6 +1188,20 @@ def state_dir(home: str, env: Mapping[str, str]) -> str:
     return pathstr.join(env.get("XDG_STATE_HOME") or pathstr.join(home, ".local", "state"), "clearance")
 
 
+def session_state_dir(home: str, env: Mapping[str, str]) -> str:
+    """Where the sessions' records (provenance.py) live for runs that record into the audit store *env* names: clearance's
+    state directory, or for a store named by CLEARANCE_DB (a hook run with `--db STORE` sets it) a folder of that store's
+    own. The record follows the store: a run that records elsewhere (a dry run the agent starts, `clearance hook --db
+    /tmp/x.db`) never writes the records the user's hook reads (adversarial round 9c)."""
+    base = state_dir(home, env)
+    store = env.get("CLEARANCE_DB") or ""
+    if not store:
+        return base
+    from .daemon_path import _sha256  # the built-in SHA-256: hashlib loads OpenSSL
+
+    return base + "/stores/" + str(_sha256()(store.encode()).hexdigest())[:16]
+
+
 def cache_dir(home: str, env: Mapping[str, str]) -> str:
     return pathstr.join(env.get("XDG_CACHE_HOME") or pathstr.join(home, ".cache"), "clearance")
 

@@ -163,11 +163,20 @@ def _git_alias(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
             value = _git_config_value(text, "alias", alias.lower()) if text != TOO_LARGE else None
             break
         where = pathstr.dirname(where)
+    shown = f"{where[len(root) + 1 :]}/.git/config" if where.startswith(root + "/") else ".git/config"
+    if value is None and sc.ctx.read_file is not None:
+        # No alias in the repository's own configuration: the user's global one (~/.gitconfig, read after
+        # ~/.config/git/config, so it wins), read by name (context.USER_RUN_FILES); include.path is not followed.
+        for name in (".gitconfig", ".config/git/config"):
+            text = sc.ctx.read_file(f"{sc.ctx.home}/{name}")
+            value = _git_config_value(text, "alias", alias.lower()) if text and text != TOO_LARGE else None
+            if value is not None:
+                shown = "~/" + name
+                break
     if not value:
         return []
     from .shell.interp import shell_quote
 
-    shown = f"{where[len(root) + 1 :]}/.git/config" if where.startswith(root + "/") else ".git/config"
     rest = " ".join(shell_quote(v) for v in vals[i + 1 :])
     label = f"git {alias}, an alias in {shown},"
     if value.startswith("!"):

@@ -567,7 +567,10 @@ class _Reader(TreeReader):
             c.write(first, sym)
         elif sym in _WRITE_SECOND:
             dest = self.value(args[1]) if len(args) > 1 else UNKNOWN
-            c.write(dest, sym)
+            if "ink" in sym:
+                c.link(first, dest, sym, "ymlink" in sym)  # fs.symlinkSync(TARGET, PATH): judged as `ln -s TARGET PATH`
+            else:
+                c.write(dest, sym)
             if "opy" in sym or sym.endswith((".cp", ".cpSync")):
                 c.read(first)  # the file copied is read (a credential copied into the project is read by the code)
             opts = self.value(args[2]) if len(args) > 2 else UNKNOWN

@@ -209,6 +209,10 @@ class _Reader(TreeReader):
             vals = self.arg_values(args)
             for v in vals[:2]:
                 c.write(v, name)
+        elif name in ("symlink", "link"):
+            vals = self.arg_values(args)
+            # symlink(OLD, NEW): judged as `ln -s OLD NEW`
+            c.link(vals[0] if len(vals) > 1 else UNKNOWN, vals[-1] if vals else UNKNOWN, name, name == "symlink")
         elif name in _WRITE_LAST:
             vals = self.arg_values(args)
             for v in vals[1:] if name in ("chmod", "chown", "utime") else vals[-1:]:

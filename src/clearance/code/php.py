@@ -208,6 +208,9 @@ class _Reader(TreeReader):
         elif name in _WRITE_FIRST:
             if name != "mkdir":
                 c.write(first, name)
+        elif name in ("symlink", "link"):
+            # symlink($target, $link): judged as `ln -s TARGET LINK`
+            c.link(first if len(vals) > 1 else UNKNOWN, vals[1] if len(vals) > 1 else UNKNOWN, name, name == "symlink")
         elif name in _WRITE_SECOND:
             c.write(vals[1] if len(vals) > 1 else UNKNOWN, name)
         elif name == "chdir":

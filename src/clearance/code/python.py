@@ -30,7 +30,7 @@ import _ast as ast  # the node classes and the parser flag, without the ast modu
 
 from .. import pathstr
 from ..paths import DYN
-from ..shell.interp import CodeFacts, made_dir, shell_quote
+from ..shell.interp import CodeFacts, made_dir, made_link, shell_quote
 from ..trust import url_host
 from .values import is_secret, remote_shell
 
@@ -1198,6 +1198,8 @@ class _Reader:
                 f.writes.append(dst)
                 if q == "shutil.copytree":
                     f.trees.append((dst, src, "dir"))  # what src holds lands in dst itself (dirs_exist_ok: over what is there)
+            if q in _LINKS:
+                made_link(f, src, dst, q == "os.symlink")  # judged as `ln -s SRC DST`: where the link leads, too
             if src is not None and q in _COPIES:
                 f.reads.append(src)
             elif src is not None and (q in _MOVES or q == "os.link"):
@@ -1347,10 +1349,15 @@ class _Reader:
             f.writes.append(made_dir(target))  # Path(x).mkdir(): a directory, judged as `mkdir x`
         elif method in _PATH_WRITE:
             f.writes.append(target)
-            if method in ("hardlink_to", "link_to"):
+            if method in ("hardlink_to", "link_to", "symlink_to"):
                 other = _text(self.arg(node, 0, ("target",), 0)[1])
-                if other is not None:
+                if other is not None and method != "symlink_to":
                     f.writes.append(other)  # Path(x).hardlink_to(y): x is a second name of y
+                # Path(x).symlink_to(y), hardlink_to(y): x leads to y; Path(y).link_to(x): x is a second name of y.
+                if method == "link_to":
+                    made_link(f, target, other, False)
+                else:
+                    made_link(f, other, target, method == "symlink_to")
         elif method in _PATH_READ:
             f.reads.append(target)
         elif method == "open":
@@ -1652,6 +1659,7 @@ class _Reader:
         f.deletes = [None if p is None else rebase(p) for p in f.deletes]
         f.writes = [rebase(p) for p in f.writes]
         f.reads = [rebase(p) for p in f.reads]
+        f.links = [(rebase(t), rebase(n), sym) for t, n, sym in f.links]
         f.shell = [t if t.startswith("cd ") else f"cd {shell_quote(where)} && {t}" for t in f.shell]
 
     def references(self) -> None:
@@ -1725,6 +1733,7 @@ def _merge(into: CodeFacts, other: CodeFacts) -> None:
     into.chosen_deletes += other.chosen_deletes
     into.reads += other.reads
     into.writes += other.writes
+    into.links += other.links
     into.shell += other.shell
     into.urls += other.urls
     into.opaque += other.opaque

@@ -46,6 +46,7 @@ _WRITE_SECOND = frozenset(
         "File.chown",
     }
 )
+_LINKS = frozenset({"FileUtils.ln", "FileUtils.ln_s", "FileUtils.ln_sf", "File.symlink", "File.link"})
 _MOVE = frozenset({"FileUtils.mv", "FileUtils.move", "File.rename"})
 _READ = frozenset({"File.read", "IO.read", "File.readlines", "IO.readlines", "File.binread", "File.foreach", "IO.foreach", "Pathname.read"})
 _OPEN = frozenset({"File.open", "File.new", "open", "Kernel.open", "IO.open", "Pathname.open"})
@@ -334,7 +335,14 @@ class _Reader(TreeReader):
         elif name in _WRITE_FIRST:
             c.write(first, name)
         elif name in _WRITE_SECOND:
-            c.write(self.value(args[-1]) if len(args) > 1 else UNKNOWN, name)
+            given = [a for a in args if a.type not in ("pair", "hash")]  # FileUtils.ln_s(a, b, force: true)
+            dest = self.value(given[-1]) if len(given) > 1 else UNKNOWN
+            if name in _LINKS:
+                # File.symlink(OLD, NEW), FileUtils.ln_s(SRC, DEST): judged as `ln -s SRC DEST` (each of a list of sources)
+                for target in (first.items or [first])[:16] if len(given) > 1 else [UNKNOWN]:
+                    c.link(target, dest, name, name not in ("File.link", "FileUtils.ln"))
+            else:
+                c.write(dest, name)
         elif name in _MOVE:
             c.write(first, name)
             c.write(self.value(args[1]) if len(args) > 1 else UNKNOWN, name)

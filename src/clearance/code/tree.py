@@ -40,6 +40,7 @@ def union(tree: CodeFacts, patterns: CodeFacts) -> CodeFacts:
     tree.deletes += [p for p in patterns.deletes if p not in tree.deletes or p is None]
     tree.reads += [p for p in patterns.reads if p not in tree.reads]
     tree.writes += [p for p in patterns.writes if p not in tree.writes]
+    tree.links += [k for k in patterns.links if k not in tree.links]
     tree.shell += [s for s in patterns.shell if s not in tree.shell]
     tree.process |= patterns.process
     tree.unread_process |= patterns.unread_process

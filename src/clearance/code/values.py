@@ -10,7 +10,7 @@ language modules evaluate their trees into values and report what each call does
 from __future__ import annotations
 
 from ..paths import DYN
-from ..shell.interp import CodeFacts, shell_quote
+from ..shell.interp import CodeFacts, made_link, shell_quote
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -287,6 +287,11 @@ class Collector:
         else:
             self.facts.writes.append(v.text)
 
+    def link(self, target: Val, name: Val, api: str, symbolic: bool = True) -> None:
+        """A link named *name* made to *target*: the name is written, and the link judged as `ln -s` makes it."""
+        self.write(name, api)
+        made_link(self.facts, target.text, name.text, symbolic)
+
     def read(self, v: Val) -> None:
         if v.text is not None:
             self.facts.reads.append(v.text)
@@ -341,6 +346,7 @@ class Collector:
         f.deletes += inner.deletes
         f.reads += inner.reads
         f.writes += inner.writes
+        f.links += inner.links
         f.process |= inner.process
         f.unread_process |= inner.unread_process
         f.shell += inner.shell
@@ -367,8 +373,10 @@ class Collector:
             if len(targets) != 1 or None in targets:
                 self.ask("changes to a working directory only known at run time")
             else:
-                where = shell_quote(next(iter(targets)) or "")
+                at = next(iter(targets)) or ""
+                where = shell_quote(at)
                 f.shell = [t if t.startswith("cd ") else f"cd {where} && {t}" for t in f.shell]
+                f.links = [(t if t.startswith(("/", "~")) else at + "/" + t, n if n.startswith(("/", "~")) else at + "/" + n, sym) for t, n, sym in f.links]
         return f
 
 

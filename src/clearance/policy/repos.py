@@ -213,6 +213,17 @@ def _checkout_top(path: str) -> str | None:
     return None
 
 
+def _tracked(path: str, top: str) -> bool:
+    """Whether the file *path* is in the index of the work tree *top* (git has a copy to restore it from)."""
+    from ..provenance_disk import git_dirs, index_blob
+
+    rel = os.path.relpath(os.path.normpath(path), top)
+    dirs = git_dirs(top)
+    if dirs is None or rel.startswith("..") or rel == "." or rel.split("/", 1)[0] == ".git":
+        return False
+    return index_blob(dirs[1], rel) is not None
+
+
 def _common_dir(top: str) -> str | None:
     gd = _git_dir(top)
     return os.path.realpath(gd) if gd is not None else None
@@ -244,13 +255,17 @@ def sibling_checkout(path: str, root: str, home: str) -> tuple[str, str] | None:
     """(its work tree, why) when *path*, outside the project at *root*, lies in another checkout of the project's own
     repository, else None:
     a linked worktree sharing its git directory, a clone with one of its remotes, or a clone of the project itself
-    (a task tool's per-task clone).  Read at the edge, from the `.git` entries and configs of both; never home, the
-    root or a checkout that holds the project."""
+    (a task tool's per-task clone); and in the work tree that holds the project (the project a folder of it), a file
+    git tracks there (in its index: recoverable as the project's files are), not a new file or a folder -- so a monorepo
+    or a checkout above the project does not make every path in it the project's.  Read at the edge, from the `.git`
+    entries, configs and index; never home or the root, nor a checkout above home."""
     top = _checkout_top(path)
     mine = _checkout_top(os.path.join(root, "x"))
-    if top is None or mine is None or top in ("/", os.path.normpath(home)) or top == mine:
+    if top is None or mine is None or top in ("/", os.path.normpath(home)) or os.path.normpath(home).startswith(top.rstrip("/") + "/"):
         return None
-    if mine.startswith(top.rstrip("/") + "/") or os.path.normpath(home).startswith(top.rstrip("/") + "/"):
+    if top == mine:
+        return (top, "a file git tracks in the work tree that holds the project") if _tracked(path, top) else None
+    if mine.startswith(top.rstrip("/") + "/"):
         return None
     common, my_common = _common_dir(top), _common_dir(mine)
     if common is None or my_common is None:

@@ -796,6 +796,21 @@ def write_code_cache(e: Effect, sc: Scope) -> str | None:
     ),
 )
 def link_to_protected(cmd: SimpleCommand, sc: Scope) -> str | None:
+    links = _links(cmd)
+    if links is None:
+        return None
+    sources, _ = links
+    for v in sources:
+        p = sc.path(v, cmd)
+        why = paths.protected_reason(p, sc.ctx)
+        if why is not None:
+            return f"{cmd.name} links {sc.show(p)} ({why}) from elsewhere; a write through the link would change it"
+    return None
+
+
+def _links(cmd: SimpleCommand) -> tuple[list[str], list[str]] | None:
+    """(where the links lead, the links' names) of `ln`, `link`, `cp -s`/`cp -l` and `mount --bind`; None for another
+    command. A name that is a folder (`-t DIR`, or a last operand that may be one) is given with the source's name in it too."""
     vals = cmd.values()
     if cmd.name == "cp" and not any(
         v in ("-s", "-l", "--symbolic-link", "--link") or (v[:1] == "-" and v[1:2] != "-" and ("s" in v or "l" in v)) for v in vals
@@ -803,21 +818,101 @@ def link_to_protected(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     if cmd.name == "mount" and not any(v in ("--bind", "--rbind", "-B", "--move") or (v.startswith("-o") and "bind" in v) for v in vals):
         return None
+    if cmd.name not in ("ln", "cp", "link", "mount"):
+        return None
+    into: str | None = None
     if cmd.name in ("ln", "cp"):
         from ..shell.options import normalise
 
         nc = normalise(cmd)
         ops = nc.pos
         # -t DIR / --target-directory=DIR: every operand is a source linked into DIR.
-        sources = ops if nc.value("target-directory") is not None else (ops[:-1] if len(ops) > 1 else ops)
+        into = nc.value("target-directory")
+        sources = ops if into is not None else (ops[:-1] if len(ops) > 1 else ops)
+        if into is None and len(ops) > 1 and not nc.has("no-target-directory"):
+            into = ops[-1]  # `ln -s A B` where B is a folder makes B/A
     else:
         ops = [v for v in vals if not v.startswith("-")]
         sources = ops[:-1] if len(ops) > 1 else ops
-    for v in sources:
+    if into is None and len(ops) > 1:
+        return sources, [ops[-1]]  # link A B, mount --bind A B
+    names = [ops[-1]] if len(ops) > 1 and into == ops[-1] else []
+    names += [pathstr.join(into or ".", pathstr.basename(v.rstrip("/"))) for v in sources if v.rstrip("/")]
+    return sources, names
+
+
+@rule(
+    id="fs.settings-linked-outside",
+    title="Making a settings or env file that clearance judges by its content a link to a file outside the project",
+    why=(
+        "An agent's settings file (opencode.json, .qwen/settings.json, .crush.json), an editor's (.vscode/settings.json) or an env file "
+        "(.envrc, .env, mise.toml) is judged by what is written into it: a switch that approves every command, a variable that turns "
+        "clearance off. Made a link to a temporary file outside the project, the next write goes to the link's target and is judged as "
+        "a write of a temporary file, allowed, so what it turns on is never read as the settings'. Whether that is harm depends on what "
+        "is written next: asked. A link to a file in the project (or elsewhere, where a write is asked anyway), or of any other file, "
+        "is ordinary."
+    ),
+    verdict=ASK,
+    commands=("ln", "link", "cp"),
+    match=(
+        "ln -sf /tmp/o.json opencode.json",
+        "ln -sf /tmp/e .envrc",
+        "ln -s ../../../tmp/x .envrc",
+        "ln -sf /tmp/v.json .vscode/settings.json",
+        "ln -s /tmp/q .qwen",
+        "ln -s /tmp/settings.json -t .qwen",
+        "link /tmp/m.toml mise.toml",
+    ),
+    no_match=(
+        "ln -sf .env.development .env",
+        "ln -sf config/dev.envrc .envrc",
+        "ln -sf /tmp/build.log build.log",
+        "ln -s /tmp/opencode.json /tmp/opencode-link.json",
+        "ln -s ~/.config/nvim nvim",
+        "ln -sf ../webapp-shared/.envrc .envrc",
+    ),
+)
+def settings_linked_outside(cmd: SimpleCommand, sc: Scope) -> str | None:
+    links = _links(cmd)
+    if links is None:
+        return None
+    sources, names = links
+    # Where a write goes unasked outside the project: a temporary folder (elsewhere the next write is asked as it is).
+    outside = next((t for t in (sc.path(v, cmd) for v in sources) if DYN not in t and sc.in_temp(t) and not sc.inside_project(t)), None)
+    if outside is None:
+        return None
+    for v in names:
         p = sc.path(v, cmd)
-        why = paths.protected_reason(p, sc.ctx)
-        if why is not None:
-            return f"{cmd.name} links {sc.show(p)} ({why}) from elsewhere; a write through the link would change it"
+        what = _judged_by_content(p) if sc.inside_project(p) else None
+        if what:
+            return (
+                f"{cmd.name} makes {sc.show(p)} ({what}) a link to {sc.show(outside)}, a temporary file: what is written there next"
+                " is not judged as the settings"
+            )
+    return None
+
+
+# Folders that hold settings files judged by their content (agentcli.SETTINGS_FILES' folders, an editor's, a dev container's).
+_SETTINGS_FOLDERS = frozenset({".qwen", ".vscode", ".devcontainer", ".cursor", ".gemini", ".codex", ".copilot", ".claude"})
+
+
+def _judged_by_content(path: str) -> str | None:
+    """What the file (or folder) *path* is, where clearance judges what is written into it by its content."""
+    from .agentcli import settings_agent
+    from .gates import env_file
+
+    head, _, base = path.rpartition("/")
+    if base in _SETTINGS_FOLDERS:
+        return "a folder of settings"
+    agent = settings_agent(path)
+    if agent is not None:
+        return f"{agent}'s settings"
+    if env_file(path):
+        return "an env file later shells load"
+    if base.endswith(".code-workspace") or (base == "settings.json" and head.endswith("/.vscode")):
+        return "an editor's settings"
+    if base in ("devbox.json", "devcontainer.json", ".devcontainer.json"):
+        return "settings of the shells an agent starts in"
     return None
 
 

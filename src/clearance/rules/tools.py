@@ -616,7 +616,8 @@ def custom_command_run(action: Action, sc: Scope) -> str | None:
         return None
     from ..engine import analyse_shell, asked_side_effect, strongest_denial
 
-    roots = list(dict.fromkeys([sc.ctx.project_root, sc.ctx.cwd]))
+    # The project's commands and skills, then the user's own (~/.claude/commands, ~/.claude/skills: context.USER_RUN_FOLDERS).
+    roots = list(dict.fromkeys([sc.ctx.project_root, sc.ctx.cwd, sc.ctx.home]))
     files = [f"{r}/.claude/commands/{name.replace(':', '/')}.md" for r in roots] + [f"{r}/.claude/skills/{name}/SKILL.md" for r in roots]
     for path in files:
         text = read(path)

@@ -767,27 +767,38 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             add(WRITE, ops[0], note=name)  # patch FILE [PATCHFILE]
         else:
             # patch [-pN] [-i PATCHFILE] < PATCHFILE: the files the patch names are written (patchtext.py).
-            strip, sources = 0, []
+            strip, sources, where = 0, [], None
             for i, w in enumerate(args):
                 v = w.value
-                if v in ("-i", "--input", "-p", "--strip") and i + 1 < len(args):
+                if v in ("-i", "--input", "-p", "--strip", "-d", "--directory") and i + 1 < len(args):
                     if v in ("-i", "--input"):
                         sources.append(args[i + 1])
+                    elif v in ("-d", "--directory"):
+                        where = args[i + 1]
                     else:
                         strip = _int(args[i + 1].value, 0)
                 elif v.startswith("--input="):
                     sources.append(Word(v[8:], v[8:]))
+                elif v.startswith("--directory="):
+                    where = Word(v[12:], v[12:])
                 elif v.startswith("--strip="):
                     strip = _int(v[8:], 0)
                 elif v.startswith("-p") and v[2:].isdigit():
                     strip = int(v[2:])
+                elif v.startswith("-d") and len(v) > 2:
+                    where = Word(v[2:], v[2:])
             unread: list[str] = []
-            for target in patch_targets(sources, cmd, sc, strip, unread):
-                add(WRITE, target, note=name)
+            streamed: list[str] = []
+            # patch -d DIR: the patch's files are under DIR (patch changes to DIR first, as `git apply --directory`).
+            root = where.value if where is not None else None
+            for target in patch_targets(sources, cmd, sc, strip, unread, streamed):
+                add(WRITE, _under(root, target), note=name)
+            if streamed and where is not None:
+                add(WRITE, where, True, note=name)  # an unread patch lands under DIR whatever it holds
             for why in unread[:1]:
                 from .trees import tree_into
 
-                tree_into(Word(".", "."), None, "patch", cmd, sc, out, unknown=why)
+                tree_into(where or Word(".", "."), None, "patch", cmd, sc, out, unknown=why)
     elif name in ("apply_patch", "applypatch"):
         # Codex's apply_patch run through the shell (`apply_patch "$PATCH"`, `apply_patch <<'EOF'`): Codex applies the
         # envelope itself; every file it names is written (patchtext.py).
@@ -1008,17 +1019,24 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 (_int(v[2:] or (vals[i + 1] if i + 1 < len(vals) else ""), 1) for i, v in enumerate(vals) if v == "-p" or (v[:2] == "-p" and v[2:].isdigit())),
                 1,
             )
-            unread = []
+            unread, streamed = [], []
             # --directory=D: every path of the patch is prefixed with D (git apply's root inside the work tree).
             apply_root = next((u.split("=", 1)[1] for u in nc.unknown if u.startswith("--directory=")), None)
             patch_base = _under(git_base, Word(apply_root, apply_root)).value if apply_root else git_base
-            for target in patch_targets(list(nc.words), cmd, sc, strip, unread):
+            for target in patch_targets(list(nc.words), cmd, sc, strip, unread, streamed):
                 add(WRITE, _under(patch_base, target), note="git " + nc.sub[0])
+            if streamed and apply_root:
+                # A patch nobody can read lands under D whatever it holds: D is written, as `tar -x -C D` writes D.
+                add(WRITE, _under(git_base, Word(apply_root, apply_root)), True, note="git " + nc.sub[0])
+            elif streamed and "--unsafe-paths" in nc.unknown and nc.sub == ("apply",):
+                # ... and allowed outside the work tree, it may land anywhere.
+                unread.append(f"{streamed[0]}, and --unsafe-paths lets it write outside the work tree")
+                patch_base = "/"
             for why in unread[:1]:
                 # The files an unread patch changes are unknown: asked about where protected files can be among them.
                 from .trees import tree_into
 
-                tree_into(_under(patch_base, Word(".", ".")), None, "patch", cmd, sc, out, unknown=why)
+                tree_into(Word(patch_base, patch_base) if patch_base == "/" else _under(patch_base, Word(".", ".")), None, "patch", cmd, sc, out, unknown=why)
         elif nc.sub in (("checkout-index",), ("read-tree",), ("merge-file",)):
             _git_plumbing_writes(nc, cmd, sc, _git_tree(nc, git_base), add, out)
         elif nc.sub[:1] == ("config",):
@@ -1218,23 +1236,35 @@ def _int(v: str | None, default: int) -> int:
     return int(v) if v is not None and v.isdigit() and len(v) < 4 else default
 
 
-def patch_targets(sources: list[Word], cmd: SimpleCommand, sc: Scope, strip: int, unknown: list[str] | None = None) -> list[Word]:
+def patch_targets(
+    sources: list[Word], cmd: SimpleCommand, sc: Scope, strip: int, unknown: list[str] | None = None, streamed: list[str] | None = None
+) -> list[Word]:
     """The files a patch writes, read from its text: the patch files named (*sources*), else what the command reads
-    on standard input (a here-document, `< FILE`, `cat FILE |`).  A patch file too large for Context.read_file is read
-    for its header lines (Context.list_tree); one that cannot be read even so is said in *unknown*.  A patch that is
-    not there names nothing (the command fails)."""
+    on standard input (a here-document, `< FILE`, `cat FILE |`, `-`).  A patch file too large for Context.read_file is
+    read for its header lines (Context.list_tree); one that cannot be read even so is said in *unknown*.  A patch that
+    is not there names nothing (the command fails).  A patch from a stream nobody can read before it runs (another
+    program's output, a process substitution `<(…)`, a name only known at run time) is said in *streamed*."""
     from ..patchtext import targets
 
     texts: list[str] = []
     read = sc.ctx.read_file
-    files = list(sources)
-    if not files:
+    files = [w for w in sources if w.value != "-"]
+    if len(files) < len(sources) or not sources:
         if cmd.stdin_text:
             texts.append(cmd.stdin_text)
         files += [r.target for r in cmd.redirects if r.op == "<" and r.target is not None]
-        for src in cmd.stdin_from:
-            if pathstr.basename(src.name) == "cat":
-                files += [a for a in src.args if not a.value.startswith("-")]
+        cats = [a for src in cmd.stdin_from if pathstr.basename(src.name) == "cat" for a in src.args if not a.value.startswith("-")]
+        files += cats
+        if cmd.stdin_from and not cats:
+            from .outputs import literal_stdin  # `cat <<EOF |`, `printf … |`
+
+            piped = literal_stdin(cmd.stdin_from)
+            if piped is not None:
+                texts.append(piped)
+            elif streamed is not None:
+                streamed.append(f"it is the output of {cmd.stdin_from[-1].name}")
+    if streamed is not None and any(DYN in w.value for w in files):
+        streamed.append("it is read from a stream or a name only known when the command runs")
     if read is not None:
         for w in files[:8]:
             p = sc.word_path(w, cmd)

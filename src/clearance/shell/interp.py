@@ -119,6 +119,12 @@ _EXEC_DECODE = {lang: (lazy(_EXEC[lang]), lazy(_DECODE[lang])) for lang in _EXEC
 _BACKSLASH = lazy(r"\\(.)")
 
 
+def made_link(facts: CodeFacts, target: str | None, name: str | None, symbolic: bool) -> None:
+    """Note a link the code makes to *target* (a path known, or partly known, before the run) named *name*."""
+    if target is not None and target.strip() and not target.startswith(DYN) and len(facts.links) < 16:
+        facts.links.append((target, name if name is not None else DYN, symbolic))
+
+
 def made_dir(path: str) -> str:
     """How CodeFacts.writes holds a directory the code makes (os.makedirs, Path.mkdir): with a trailing `/`, which
     no file write can name; effects.py judges it as `mkdir` does."""
@@ -147,6 +153,7 @@ class CodeFacts:
         "credentials",
         "sends",
         "trees",
+        "links",
     )
 
     def __init__(self, language: str) -> None:
@@ -158,6 +165,9 @@ class CodeFacts:
         # Trees the code copies or unpacks: (destination, source folder or archive or None, "dir" | "archive"); what
         # lands is judged as cp -r and tar x land it (trees.tree_into).
         self.trees: list[tuple[str, str | None, str]] = []
+        # Links the code makes: (where the link leads, the link's own name (DYN where unknown), symbolic or hard); each
+        # is judged as `ln -s TARGET NAME` (or `ln`) typed where the code runs (unwrap._code), so the target is judged too.
+        self.links: list[tuple[str, str, bool]] = []
         self.process = False
         self.unread_process = False  # a process call whose command could not be read
         self.shell: list[str] = []  # literal shell commands passed to process calls
@@ -564,6 +574,9 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
             dst = _second_argument(code, m.end())
             if dst:
                 facts.writes.append(dst)
+            if "link" in m.group(0):
+                # symlink(TARGET, LINK), file.symlink(from, to), hardlink(…): the link leads to the first argument.
+                made_link(facts, _first_argument(code, m.end())[0], dst, "sym" in m.group(0))
     if lang == "python":
         for m in _PATH_CALL.finditer(code):
             value, used = _expression(code[m.end() : m.end() + 400].lstrip())

@@ -2793,6 +2793,11 @@ class Unwrapper:
         facts = interp.analyse(code, lang)
         for shell_text in facts.shell:
             self.reparse(shell_text, cmd, f"{cmd.name} process call")
+        for target, name, symbolic in facts.links:
+            # os.symlink(T, N), File.symlink, fs.symlinkSync, symlink(): judged as `ln -s T N` typed here (fs.link-to-protected
+            # reads where the link leads), with none of the interpreter's own redirections or input.
+            words = [Word("ln", "ln"), *([Word("-s", "-s")] if symbolic else []), Word("--", "--"), Word(target, target), Word(name, name)]
+            self.command(cmd.derive(words, f"{cmd.name} link", redirects=[], stdin_from=None, stdin_text=None))
         from ..code.spawnloop import unbounded_spawn
 
         endless = unbounded_spawn(code, lang)
