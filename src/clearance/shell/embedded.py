@@ -422,8 +422,9 @@ def tcl_code(name: str, argv: list[str], stdin_text: str | None) -> str | None:
 
 # A call of a process function, written the way each of these languages calls: `(system "cmd")`, `(ext:shell "cmd")`,
 # `(uiop:run-program "cmd")` in Lisp; `system("cmd")`, `unix("cmd")` in Octave, S-Lang and gnuplot;
-# `System.Process.callCommand "cmd"` in Haskell.  Group 1 is the literal command line when one follows.
-_CALL_NAMES = r"(?:system\*?|shell|run-shell-command|run-program|launch-program|callCommand|spawnCommand|unix|shell_cmd|popen)"
+# `System.Process.callCommand "cmd"` in Haskell; Java's `Runtime.getRuntime().exec("cmd")` (jrunscript, jjs).  Group 1 is
+# the literal command line when one follows.
+_CALL_NAMES = r"(?:system\*?|shell|run-shell-command|run-program|launch-program|callCommand|spawnCommand|unix|shell_cmd|popen|exec)"
 _SYSTEM_CALL = lazy(r"(?:\(\s*+(?:[\w-]++:{1,2})?" + _CALL_NAMES + r"(?=\s)|(?<![\w:*-])" + _CALL_NAMES + r"(?=\s*+[(\"]))\s*+\(?\s*+(?:" + _AWK_STR + ")?")
 
 
@@ -451,7 +452,29 @@ def unread_code(name: str, argv: list[str], stdin_text: str | None) -> str | Non
         if at is None or at + 1 >= len(argv) or argv[at + 1] != "-":
             return None  # tcc -run FILE.c: a source file, judged as running project code
         return stdin_text if stdin_text is not None else ""
-    return option_code(argv, options)
+    code = option_code(argv, options)
+    if code is None and stdin_text is not None and not any(not a.startswith("-") for a in argv[1:]):
+        return stdin_text  # `echo CODE | jjs`: no code option and no script file, the program reads its input
+    return code
+
+
+# Code of any language that makes a network connection: a socket API (socket(), java.net.Socket, TCPSocket, TCPClient,
+# fsockopen, Go's net.Dial and syscall.Socket, Lua's socket.tcp, zsh's ztcp) or a socket path (bash's /dev/tcp/, gawk's
+# /inet/tcp/).
+_CODE_SOCKET = lazy(r"(?i)socket|fsockopen|\bdial(?:tcp|udp)?\s*\(|/inet/tcp/|/dev/tcp/|\bztcp\b|tcpclient|tcplistener")
+# Code that starts a shell: a string literal naming one as the program (`"/bin/sh"`, `'bash'`, `"sh -i"`, `"cmd.exe"`),
+# or a shell's path unquoted (Tcl's `exec /bin/sh`).
+_CODE_SHELL = lazy(
+    r"""["'`](?:/usr)?(?:/bin/)?(?:ba|da|z|k|c|tc|fi|mk)?sh(?:\s+-[il]+)?["'`]|["'`](?:cmd|powershell|pwsh)(?:\.exe)?["'`]"""
+    r"|(?<![\w/.-])/(?:usr/)?bin/(?:ba|da|z|k|c|tc|fi|mk)?sh\b"
+)
+
+
+def socket_shell(code: str) -> bool:
+    """Whether code of a language clearance does not read both connects a network socket and starts a shell: the two
+    halves of a reverse (or bind) shell, whichever language joins them (Go's syscall.Dup2, Java's stream copying,
+    Python's pty.spawn run by gimp or gdb).  Language-blind: the socket API and the shell's name, not the wiring."""
+    return bool(_CODE_SHELL.search(code)) and bool(_CODE_SOCKET.search(code))
 
 
 def system_calls(code: str) -> Found:
@@ -776,6 +799,26 @@ def fzf_bind_commands(spec: str) -> list[str]:
 
 # ---------------------------------------------------------------- code clearance does not read
 _QUOTES = "\"'`"
+
+
+def quoted_literals(text: str, limit: int = 32) -> list[str]:
+    """The quoted strings of a file's text (JSON, YAML, INI values, code) that hold a blank: what could be a command line
+    a program runs from its configuration.  Escapes are not undone; at most *limit*."""
+    out: list[str] = []
+    i = 0
+    while len(out) < limit:
+        starts = [k for k in (text.find(q, i) for q in "\"'") if k >= 0]
+        if not starts:
+            break
+        k = min(starts)
+        end = text.find(text[k], k + 1)
+        if end < 0:
+            break
+        lit = text[k + 1 : end]
+        i = end + 1
+        if " " in lit.strip() and "\n" not in lit:
+            out.append(lit)
+    return out
 
 
 def code_literal_paths(code: str, home: str) -> list[str]:
