@@ -1028,8 +1028,10 @@ def env_file_name(path: str) -> bool:
     """`.env`, `.env.local`, `.env.production` (a project's environment file), not its committed templates."""
     base = pathstr.basename(path)
     if paths.has_glob(base):
-        # A pattern the shell expands to the environment file among others (`cat .env*`, `head .en?`).
-        return any(paths.glob_name_matches(n, base) for n in (".env", ".env.local", ".env.production"))
+        # A pattern the shell expands to the environment file among others (`cat .env*`, `head .en?`), or to the
+        # family's other names (`cat .env?`: .env1, .envs): a wildcard right after `.env` or `.env.`.
+        cut = min((base.find(c) for c in "*?[" if c in base), default=len(base))
+        return base[:cut] in (".env", ".env.") or any(paths.glob_name_matches(n, base) for n in (".env", ".env.local", ".env.production"))
     return base == ".env" or (base.startswith(".env.") and not base.lower().endswith(_ENV_TEMPLATES))
 
 
