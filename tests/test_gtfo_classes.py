@@ -294,19 +294,13 @@ def test_ordinary_gdb_sessions_stay_allowed(cmd: str) -> None:
 # Open classes (left for later; each names its mechanism).
 OPEN: dict[str, str] = {
     'octave --eval \'f = fopen("/home/dev/.claude/settings.json", "w"); fputs(f, "{}"); fclose(f);\'': "code clearance does not read is searched for the hidden files of the user's own home and /etc only (HOME is /home/ana here)",
+    'jrunscript -e \'new java.io.FileWriter("/home/dev/.claude/settings.json").write("{}")\'': "JavaScript on the JVM (jrunscript, jjs) is read language-blind only (system()-like calls, socket and shell), and the hidden files its strings name are looked for in the user's own home and /etc (HOME is /home/ana here)",
 }
 
 
 @pytest.mark.parametrize("cmd", sorted(OPEN))
 def test_open_classes(cmd: str) -> None:
     check(cmd, OPEN, lambda: verdict_is_not_allow(cmd))
-
-
-@pytest.mark.parametrize("cmd", ['jrunscript -e \'new java.io.FileWriter("/home/dev/.claude/settings.json").write("{}")\''])
-def test_jvm_script_runners_are_read(cmd: str) -> None:
-    """Closed (round 10): JavaScript on the JVM (jrunscript, jjs) is code clearance does not read (programs.UNREAD_CODE),
-    asked, never allowed unread."""
-    verdict_is_not_allow(cmd)
 
 
 def verdict_is_not_allow(cmd: str) -> None:

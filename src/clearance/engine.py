@@ -351,13 +351,15 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
     if len(commands) > 1:
         from .sameline import run_targets, source_targets
         from .shell.programs import EMACSES, VIMS
-        from .shell.unwrap import known_program
 
         ran = {sc.path(t, c) for c in commands[1:] for t in run_targets(c, shell_only=True)}
         compiled = {sc.path(t, c) for c in commands[1:] for t in source_targets(c)}
         # `fastfetch -c /tmp/t.jsonc`, `PROG --config=F`: a file handed to a program clearance does not model, which
         # may run what the file says (_judge_handed).
-        handed = {p: c for c in commands[1:] if c.name and not known_program(c.name) for p in _named_files(c, sc)}
+        if _writes_then_runs(commands):
+            from .shell.unwrap import known_program
+
+            handed = {p: c for c in commands[1:] if c.name and not known_program(c.name) for p in _named_files(c, sc)}
         if any(c.name in VIMS or c.name in EMACSES for c in commands[1:]):
             from .scripts import editor_sources  # only for a line with an editor: scripts.py stays off ordinary lines
 
@@ -431,9 +433,14 @@ def _judge_handed(path: str, text: str, program: SimpleCommand, cmd: SimpleComma
     (`echo '{"text": "exec rm -rf ~"}' > /tmp/t.jsonc; fastfetch -c /tmp/t.jsonc`): the program may run what the file
     says, so its quoted strings are read as that program's quoted arguments are (the command lines, system() calls and
     socket-and-shell code in them), capped at ask: the file may be data."""
-    from .shell.embedded import quoted_literals
+    from .shell.embedded import quoted_literals, socket_shell
     from .shell.interp import shell_quote
 
+    name = path.rsplit("/", 1)[-1]
+    if socket_shell(text):
+        msg = f"{name}, which {program.name} is given on this line, is code that connects a network socket and runs a shell or what it receives"
+        findings.append(Finding("shell.socket-shell", "ask", msg, rule_by_id("shell.socket-shell").category, cmd.show()))
+        return
     literals = quoted_literals(text)
     if not literals:
         return
@@ -441,7 +448,6 @@ def _judge_handed(path: str, text: str, program: SimpleCommand, cmd: SimpleComma
     f = strongest_denial(analysis.findings) or asked_side_effect(analysis.findings)
     if f is None:
         return
-    name = path.rsplit("/", 1)[-1]
     msg = f"{name}, which {program.name} is given on this line, holds what it may run: {f.message} ({f.rule_id})"
     findings.append(Finding("write.dangerous-script", "ask", msg, rule_by_id("write.dangerous-script").category, cmd.show()))
 
@@ -654,8 +660,9 @@ def _check_scripts_in(
     may_run_by_convention, script_runs, TOO_LARGE, has_js_config = _script_readers()
     lister = sc.ctx.list_dir
     before: SimpleCommand | None = None
+    writes = _writes_then_runs(commands)
     for cmd in commands:
-        if before is not None and len(commands) > 1:
+        if before is not None and writes:
             _same_line_text(before, sc, written)
             if written:
                 sc.ctx.read_file = _overlay(dict(written), disk)

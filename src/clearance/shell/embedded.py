@@ -470,11 +470,19 @@ _CODE_SHELL = lazy(
 )
 
 
+# Code that runs a command it computes (`io.popen(r)`, `os.execute(cmd)`, Tcl's `exec $c`): with a socket, what the
+# peer sends is what runs.
+_CODE_RUNS_COMPUTED = lazy(r"\b(?:popen|system|execute|exec|spawn)\s*\(?\s*[A-Za-z_$]")
+
+
 def socket_shell(code: str) -> bool:
-    """Whether code of a language clearance does not read both connects a network socket and starts a shell: the two
-    halves of a reverse (or bind) shell, whichever language joins them (Go's syscall.Dup2, Java's stream copying,
-    Python's pty.spawn run by gimp or gdb).  Language-blind: the socket API and the shell's name, not the wiring."""
-    return bool(_CODE_SHELL.search(code)) and bool(_CODE_SOCKET.search(code))
+    """Whether code of a language clearance does not read both connects a network socket and starts a shell, or runs
+    a command it computes: the two halves of a reverse (or bind) shell, whichever language joins them (Go's
+    syscall.Dup2, Java's stream copying, Python's pty.spawn run by gimp or gdb, Lua's io.popen of what it received).
+    Language-blind: the socket API and the shell's name or the computed command, not the wiring."""
+    if not _CODE_SOCKET.search(code):
+        return False
+    return bool(_CODE_SHELL.search(code)) or bool(_CODE_RUNS_COMPUTED.search(code))
 
 
 def system_calls(code: str) -> Found:

@@ -71,10 +71,14 @@ UNREAD_CODE = {
     "nim": ("--eval",),
     "tcc": ("-run",),
     # The JDK's script runners (Nashorn JavaScript with Java's classes: Runtime.exec, ProcessBuilder, java.net.Socket):
-    # jrunscript -e CODE; both read a script piped to them.
+    # -e CODE, or a script piped to them.
     "jrunscript": ("-e",),
-    "jjs": (),
+    "jjs": ("-e",),
 }
+# Of those, the programs whose code is read only language-blind (its system()-like calls, socket-and-shell code, hidden
+# files named) and not asked about otherwise: an ordinary `jrunscript -e 'print("hi")'` stays allowed, as it was when
+# only its quoted arguments were read (tests/test_outside_classes9.py).
+UNREAD_QUIET = frozenset({"jrunscript", "jjs"})
 # TeX engines: with shell escape enabled, \write18{CMD} and \input|"CMD" in the document run CMD.
 TEXS = frozenset({"tex", "etex", "pdftex", "xetex", "luatex", "latex", "pdflatex", "xelatex", "lualatex", "amstex", "context"})
 NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | TEXS | frozenset({"osascript", "script", "parallel", "ed", *SYSTEM_CALLERS, *UNREAD_CODE})

@@ -19,7 +19,7 @@ from .outputs import literal_output as literal_output
 from .outputs import literal_stdin, pipeline_output
 from .parse import ParseFailure, TooLarge, parse
 from .programs import CLIENTS as SQL_CLIENTS
-from .programs import INTERPRETERS, PACKAGE_BINS, UNREAD_CODE, git_subcommand_at, interpreter_alias
+from .programs import INTERPRETERS, PACKAGE_BINS, UNREAD_CODE, UNREAD_QUIET, git_subcommand_at, interpreter_alias
 from .programs import NAMES as EMBEDDED_NAMES
 from .programs import SHELLS as SHELLS
 
@@ -317,6 +317,9 @@ _WATCH_OPTS = frozenset({"-n", "--interval", "-q", "--equexit"})
 _SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
 # A script operand that is the program's own standard input under a file name: `bash /dev/stdin <<< CODE`,
 # `source /dev/fd/0`, `python3 /proc/self/fd/0` read their code from stdin, as `bash -s` and `python3 -` do.
+# Languages whose code clearance parses (code/python.py, js.py, ruby.py, perl.py, php.py): a reverse shell there is
+# followed from the socket to the process (interp.runs-received).
+_PARSED_LANGUAGES = frozenset({"python", "js", "ruby", "perl", "php"})
 _STDIN_NAMES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "/dev/fd/0/", "/proc/thread-self/fd/0"})
 
 
@@ -2660,7 +2663,8 @@ class Unwrapper:
             code = embedded.unread_code(name, values, self._stdin_code(cmd))
             if code is not None:
                 found = embedded.system_calls(code)  # the command lines its system()-like calls name are judged
-                found.opaque.append(f"{name} code ({code[:60]!r}) is not analysed by clearance")
+                if name not in UNREAD_QUIET:
+                    found.opaque.append(f"{name} code ({code[:60]!r}) is not analysed by clearance")
                 label = f"{name} code"
                 self._code_paths(cmd, code)
                 self._socket_shell(cmd, code)
@@ -2827,6 +2831,8 @@ class Unwrapper:
         facts = interp.analyse(code, lang)
         for shell_text in facts.shell:
             self.reparse(shell_text, cmd, f"{cmd.name} process call")
+        if lang not in _PARSED_LANGUAGES:
+            self._socket_shell(cmd, code)  # Lua, R, Julia: read by patterns only, judged language-blind as well
         from ..code.spawnloop import unbounded_spawn
 
         endless = unbounded_spawn(code, lang)
