@@ -24,6 +24,9 @@ F  a glob of the environment-file family (`cat .env?`, `.env[0-9]`) is a .env re
 G  credential files beyond the tables: package registries' tokens (~/.yarnrc.yml, ~/.bundle/config, Helm's
    repositories.yaml; a project's own .yarnrc.yml and .bundle/config stay its configuration), secrets mounted into a
    container (/run/secrets, /var/run/secrets), and `security find-*-password -g` (prints the password as -w does)
+H  a CLI's own option given before the command with its value (`gsutil -u PROJECT rm`, `rclone --config F purge`,
+   `gh -R OWNER/REPO release delete`, `docker -c CONTEXT system prune`): the value was read as the command, so the
+   delete verb was not seen; now the option tables (or the CLIs' global value options) say which options take a value
 GAPS  cases of these classes left as they are, with the reason.
 """
 
@@ -159,6 +162,25 @@ G_ORDINARY = [
     "security find-generic-password -a george -s svc",
 ]
 
+# -- H: global options with a value before the command
+H_DESTROY = [
+    "gsutil -u billing-project rm -r gs://shop-assets",
+    "s3cmd -c ~/.s3cfg-prod del --recursive --force s3://shop",
+    "rclone --config ci.conf purge remote:shop",
+    "gh -R acme/shop release delete v1.0 -y",
+    "gh --repo acme/shop secret delete API_KEY",
+    "glab -R acme/shop release delete v1.0",
+    "docker -c prod system prune -a --volumes -f",
+    "docker -H ssh://prod volume rm data",
+]
+H_ORDINARY = [
+    "gsutil -u billing-project ls gs://shop-assets",
+    "rclone --config ci.conf ls remote:shop",
+    "gh -R acme/shop release view v1.0",
+    "docker -c prod ps",
+    "docker -H ssh://prod volume ls",
+]
+
 GAPS = {
     "{ echo -ne 'GET / HTTP/1.0\\r\\n\\r\\n' 1>&3; cat 0<&3; } 3<>/dev/tcp/example.com/80": (
         "bash's hand-made HTTP GET: a socket read by a program that runs nothing is taken as a reverse shell, as"
@@ -262,6 +284,16 @@ def test_credential_files_beyond_the_tables_are_denied(cmd: str) -> None:
 
 @pytest.mark.parametrize("cmd", G_ORDINARY)
 def test_credential_look_alikes_stay_allowed(cmd: str) -> None:
+    check(cmd, GAPS, lambda: _expect(cmd, ("allow",)))
+
+
+@pytest.mark.parametrize("cmd", H_DESTROY)
+def test_delete_verb_after_a_global_option_value_is_seen(cmd: str) -> None:
+    check(cmd, GAPS, lambda: _expect(cmd, ("ask", "deny")))
+
+
+@pytest.mark.parametrize("cmd", H_ORDINARY)
+def test_reads_after_a_global_option_value_stay_allowed(cmd: str) -> None:
     check(cmd, GAPS, lambda: _expect(cmd, ("allow",)))
 
 
