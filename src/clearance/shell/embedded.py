@@ -485,6 +485,26 @@ def socket_shell(code: str) -> bool:
     return bool(_CODE_SHELL.search(code)) or bool(_CODE_RUNS_COMPUTED.search(code))
 
 
+# gawk's network special files: a variable given `/inet/tcp/…` is a socket (`s = "/inet/tcp/0/HOST/PORT"`), and a command
+# run as a coprocess or a pipe (`c |& getline`, `c | getline`, `print … | c`, `system(c)`) from a variable that is not
+# that socket runs what the variable holds: read from the socket, what the peer sent.
+_AWK_SOCKET_VAR = lazy(r"\b([A-Za-z_]\w*)\s*=\s*\"/inet[46]?/(?:tcp|udp)/")
+_AWK_RUNS_VAR = lazy(r"\b([A-Za-z_]\w*)\s*\|&?\s*getline|\|&?\s*([A-Za-z_]\w*)\s*[;}\n)]|\bsystem\s*\(\s*([A-Za-z_]\w*)\s*\)")
+
+
+def awk_socket_shell(program: str) -> bool:
+    """Whether an awk program opens a gawk network socket and runs, as a command, a variable other than the socket's:
+    a remote shell (the command comes from the peer), as GTFOBins' gawk reverse and bind shells are."""
+    sockets = {m.group(1) for m in _AWK_SOCKET_VAR.finditer(program)}
+    if not sockets and "/inet" not in program:
+        return False
+    for m in _AWK_RUNS_VAR.finditer(program):
+        var = m.group(1) or m.group(2) or m.group(3)
+        if var and var not in sockets and var not in ("getline", "close", "print", "printf"):
+            return True
+    return False
+
+
 def system_calls(code: str) -> Found:
     """The command lines a one-liner hands to its language's system()-like calls; a call whose command is not a
     literal makes the code opaque."""

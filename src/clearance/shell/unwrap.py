@@ -2618,6 +2618,8 @@ class Unwrapper:
             program = embedded.awk_program(values)
             if program is not None:
                 found = embedded.awk(program)
+                if "/inet" in program and embedded.awk_socket_shell(program):
+                    self.out.problems.append(("shell.socket-shell", f"{name} opens a network socket and runs what it reads from it as a command"))
         elif name in embedded.SEDS:
             for script in embedded.sed_scripts(values) or ():
                 part = embedded.sed(script)
