@@ -89,7 +89,12 @@ class TestEditorScriptFiles:
     @pytest.mark.parametrize("example", RUNS)
     def test_runs(self, example: Any) -> None:
         # As `bash x.sh` with the same line in it: a script run is asked about (shell.script-content), its line named.
+        # A file the same line wrote and then sources is the agent's own text typed in two steps: the denial its line
+        # gets when typed is carried (engine._check_scripts, round 10).
         d = decide(example)
+        if not example["files"]:
+            assert d.decision == "deny" and "just wrote" in d.reason
+            return
         assert d.decision in ("ask", "deny") and "shell.script-content" in d.rules and "denies when typed" in d.reason
 
     @pytest.mark.parametrize("example", UNREAD)

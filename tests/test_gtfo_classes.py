@@ -294,7 +294,7 @@ def test_ordinary_gdb_sessions_stay_allowed(cmd: str) -> None:
 # Open classes (left for later; each names its mechanism).
 OPEN: dict[str, str] = {
     'octave --eval \'f = fopen("/home/dev/.claude/settings.json", "w"); fputs(f, "{}"); fclose(f);\'': "code clearance does not read is searched for the hidden files of the user's own home and /etc only (HOME is /home/ana here)",
-    'jrunscript -e \'new java.io.FileWriter("/home/dev/.claude/settings.json").write("{}")\'': "JavaScript on the JVM (jrunscript, jjs) is not read",
+    'jrunscript -e \'new java.io.FileWriter("/home/dev/.claude/settings.json").write("{}")\'': "JavaScript on the JVM (jrunscript, jjs) is read language-blind only (system()-like calls, socket and shell), and the hidden files its strings name are looked for in the user's own home and /etc (HOME is /home/ana here)",
 }
 
 

@@ -137,7 +137,9 @@ def test_the_phrase_does_not_open_contents() -> None:
         ("cat > /tmp/check.sh <<'EOF'\n#!/bin/bash\ncurl -s http://localhost:3000/health\nEOF\nchmod +x /tmp/check.sh\n/tmp/check.sh", "allow"),
         ("cat > scripts/smoke.sh <<'EOF'\nnpm test\nEOF\nchmod 755 scripts/smoke.sh && ./scripts/smoke.sh", "allow"),
         ("printf '#!/bin/sh\\necho ok\\n' > t.sh && chmod u+x t.sh && touch t.sh && ./t.sh", "allow"),
-        ("cat > /tmp/x.sh <<'EOF'\nrm -rf ~\nEOF\nchmod +x /tmp/x.sh && /tmp/x.sh", "ask"),  # the content is judged
+        # the content is judged: written with literal text and run on the same line, it is typed in two steps and gets the
+        # denial the line gets typed (round 10, engine._check_scripts), as `printf 'rm -rf ~' | sh` does
+        ("cat > /tmp/x.sh <<'EOF'\nrm -rf ~\nEOF\nchmod +x /tmp/x.sh && /tmp/x.sh", "deny"),
         ("echo cm0gLXJmIH4= | base64 -d > t.sh; chmod +x t.sh; ./t.sh", "ask"),  # the writer is still base64
         ("cp /tmp/dl.sh run.sh && chmod +x run.sh && ./run.sh", "ask"),
     ],

@@ -291,7 +291,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
         positions += [at] * len(got)
     _names_shown(out.effects, exp.commands)
     check_effects(out.effects, sc, out.findings, exp.commands, positions)
-    if sc.ctx.read_file is not None and script_depth < SCRIPT_DEPTH:
+    if script_depth < SCRIPT_DEPTH and (sc.ctx.read_file is not None or _writes_then_runs(exp.commands)):
         _check_scripts(exp.commands, sc, out.findings, script_depth)
     elif sc.ctx.read_file is not None:
         _scripts_too_deep(exp.commands, sc, out.findings)
@@ -347,12 +347,19 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
     ran: set[str] = set()
     compiled: set[str] = set()
     edited: dict[str, SimpleCommand] = {}
+    handed: dict[str, SimpleCommand] = {}
     if len(commands) > 1:
         from .sameline import run_targets, source_targets
         from .shell.programs import EMACSES, VIMS
 
         ran = {sc.path(t, c) for c in commands[1:] for t in run_targets(c, shell_only=True)}
         compiled = {sc.path(t, c) for c in commands[1:] for t in source_targets(c)}
+        # `fastfetch -c /tmp/t.jsonc`, `PROG --config=F`: a file handed to a program clearance does not model, which
+        # may run what the file says (_judge_handed).
+        if _writes_then_runs(commands):
+            from .shell.unwrap import known_program
+
+            handed = {p: c for c in commands[1:] if c.name and not known_program(c.name) for p in _named_files(c, sc)}
         if any(c.name in VIMS or c.name in EMACSES for c in commands[1:]):
             from .scripts import editor_sources  # only for a line with an editor: scripts.py stays off ordinary lines
 
@@ -397,6 +404,8 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
                 _judge_compiled(path, text, cmd, sc, findings)
             if path in edited:
                 _judge_editor_script(path, text, edited[path], cmd, sc, findings, depth)
+            if path in handed and path not in ran:
+                _judge_handed(path, text, handed[path], cmd, sc, findings, depth)
             if _judge_written(path, text, cmd, sc, findings, depth, path in ran):
                 break
     # Members of an unpacked archive or a copied folder that land where a tool loads them (treelist, Context.read_member):
@@ -405,6 +414,42 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
     for path, text, cmd in landed:
         check_deadline(sc)
         _judge_written(path, text, cmd, sc, findings, depth)
+
+
+def _named_files(cmd: SimpleCommand, sc: Scope) -> list[str]:
+    """The files a command's words name: its operands and the values of its options (`-c F`, `--config=F`, `-cF` is
+    not read), resolved."""
+    out = []
+    for v in cmd.values()[:32]:
+        if v.startswith("--") and "=" in v:
+            v = v.split("=", 1)[1]
+        if v and not v.startswith("-") and DYN not in v:
+            out.append(sc.path(v, cmd))
+    return out
+
+
+def _judge_handed(path: str, text: str, program: SimpleCommand, cmd: SimpleCommand, sc: Scope, findings: list[Finding], depth: int) -> None:
+    """A file written on this line with literal text and then handed to a program clearance does not model
+    (`echo '{"text": "exec rm -rf ~"}' > /tmp/t.jsonc; fastfetch -c /tmp/t.jsonc`): the program may run what the file
+    says, so its quoted strings are read as that program's quoted arguments are (the command lines, system() calls and
+    socket-and-shell code in them), capped at ask: the file may be data."""
+    from .shell.embedded import quoted_literals, socket_shell
+    from .shell.interp import shell_quote
+
+    name = path.rsplit("/", 1)[-1]
+    if socket_shell(text):
+        msg = f"{name}, which {program.name} is given on this line, is code that connects a network socket and runs a shell or what it receives"
+        findings.append(Finding("shell.socket-shell", "ask", msg, rule_by_id("shell.socket-shell").category, cmd.show()))
+        return
+    literals = quoted_literals(text)
+    if not literals:
+        return
+    analysis = analyse_shell(program.name + " " + " ".join(shell_quote(x) for x in literals), sc, depth + 1)
+    f = strongest_denial(analysis.findings) or asked_side_effect(analysis.findings)
+    if f is None:
+        return
+    msg = f"{name}, which {program.name} is given on this line, holds what it may run: {f.message} ({f.rule_id})"
+    findings.append(Finding("write.dangerous-script", "ask", msg, rule_by_id("write.dangerous-script").category, cmd.show()))
 
 
 def _judge_editor_script(path: str, text: str, editor: SimpleCommand, cmd: SimpleCommand, sc: Scope, findings: list[Finding], depth: int) -> None:
@@ -428,12 +473,18 @@ def _judge_editor_script(path: str, text: str, editor: SimpleCommand, cmd: Simpl
 
 
 def _judge_compiled(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings: list[Finding]) -> None:
-    """Source of a language clearance does not read (Go, Java, Swift), written and then run on the same line: the
-    hidden files of the home and the system's configuration its string literals name may be read or written (asked,
-    as such a name in a one-liner's code is: shell/embedded.code_literal_paths)."""
+    """Source of a language clearance does not read (Go, Java, Swift), written and then run on the same line: code that
+    connects a socket and starts a shell is a reverse shell (shell.socket-shell); the hidden files of the home and the
+    system's configuration its string literals name may be read or written (asked, as such a name in a one-liner's code
+    is: shell/embedded.code_literal_paths)."""
     from . import paths
-    from .shell.embedded import code_literal_paths
+    from .shell.embedded import code_literal_paths, socket_shell
 
+    if socket_shell(text):
+        name = path.rsplit("/", 1)[-1]
+        msg = f"{name}, run on this line, is code that connects a network socket and starts a shell (a reverse or bind shell)"
+        findings.append(_finding(rule_by_id("shell.socket-shell"), msg, cmd.show()))
+        return
     for p in code_literal_paths(text, sc.ctx.home):
         why = paths.protected_reason(p, sc.ctx) or paths.credential_reason(p, sc.ctx)
         if why:
@@ -559,11 +610,65 @@ def _scripts_too_deep(commands: list[SimpleCommand], sc: Scope, findings: list[F
             return
 
 
+def _writes_then_runs(commands: list[SimpleCommand]) -> bool:
+    """Whether a command before the last writes a file through a redirection or tee (the cheap test before
+    _same_line_text reads what it writes): a file the line writes may be the script a later command runs."""
+    return len(commands) > 1 and any(c.name == "tee" or any(r.writes for r in c.redirects) for c in commands[:-1])
+
+
+def _same_line_text(cmd: SimpleCommand, sc: Scope, written: dict[str, str]) -> None:
+    """Note in *written* the literal text *cmd* writes to a file (`echo CODE > /tmp/t.py`, `cat > x.js <<EOF`,
+    `printf … | tee x.rb`): the file a later command of the line runs holds that text, not what is on the disk now."""
+    if cmd.name != "tee" and not any(r.writes for r in cmd.redirects):
+        return
+    from .shell.unwrap import literal_output
+
+    text = literal_output(cmd)
+    for r in cmd.redirects:
+        if r.writes and r.target is not None and not r.fd and DYN not in r.target.value:
+            path = sc.word_path(r.target, cmd)
+            if text is None:
+                written.pop(path, None)  # written from content clearance cannot read: the disk's text is not it either
+            else:
+                written[path] = written.get(path, "") + text if r.op in (">>", "&>>") else text
+    if cmd.name == "tee":
+        append = any(w.value in ("-a", "--append") for w in cmd.args)
+        for w in cmd.args:
+            if not w.value.startswith("-") and DYN not in w.value:
+                path = sc.path(w.value, cmd)
+                if text is None:
+                    written.pop(path, None)
+                else:
+                    written[path] = written.get(path, "") + text if append else text
+
+
 def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
-    """Project scripts the commands run (bash x.sh, ./x.sh, make, npm run): their commands are judged too."""
+    """Project scripts the commands run (bash x.sh, ./x.sh, make, npm run): their commands are judged too.  A file an
+    earlier command of the line wrote with literal text (`echo CODE > /tmp/t.py; python3 /tmp/t.py`) is read as that
+    text: what runs is what was just written, whether or not clearance may read the disk."""
+    disk = sc.ctx.read_file
+    written: dict[str, str] = {}
+    try:
+        _check_scripts_in(commands, sc, findings, depth, disk, written)
+    finally:
+        sc.ctx.read_file = disk
+
+
+def _check_scripts_in(
+    commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int, disk: Callable[[str], str | None] | None, written: dict[str, str]
+) -> None:
     may_run_by_convention, script_runs, TOO_LARGE, has_js_config = _script_readers()
     lister = sc.ctx.list_dir
+    before: SimpleCommand | None = None
+    writes = _writes_then_runs(commands)
     for cmd in commands:
+        if before is not None and writes:
+            _same_line_text(before, sc, written)
+            if written:
+                sc.ctx.read_file = _overlay(dict(written), disk)
+        before = cmd
+        if sc.ctx.read_file is None:
+            continue
         # A script named on the command line "runs"; a file run by convention is named by its role first.
         found = [(rule_by_id("shell.script-content"), label, code) for label, code in script_runs(cmd, sc)]
         if may_run_by_convention(cmd.name, cmd.argv[0].value if cmd.argv else "", cmd.values(), bool(cmd.assigns)) or (
@@ -598,6 +703,11 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
                 continue
             inner = analysis.findings
             f = strongest_denial(inner)
+            if f is not None and written and _runs_written(cmd, sc, written):
+                # The file was written on this line with literal text: the agent's own code, typed in two steps, not a
+                # script of the project's; judged as the same code piped to the program would be (`echo CODE | python3`).
+                findings.append(Finding(f.rule_id, f.verdict, f"{label} runs what this line just wrote: {f.message}", f.category, cmd.show()))
+                continue
             if f is not None and (not test or f.verdict == HARD_DENY):
                 findings.append(_finding(rule, f"{label} runs a command clearance denies when typed: {f.message} ({f.rule_id})", cmd.show()))
                 continue
@@ -619,6 +729,25 @@ def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Find
                 f = next((x for x in inner if x.rule_id in _CARRIED_FROM_SCRIPTS), None)
             if f is not None:
                 findings.append(_finding(rule, f"{label} runs a command clearance asks about when typed: {f.message} ({f.rule_id})", cmd.show()))
+
+
+def _runs_written(cmd: SimpleCommand, sc: Scope, written: dict[str, str]) -> bool:
+    """Whether *cmd* names (runs) a file an earlier command of its line wrote with literal text."""
+    raw = cmd.argv[0].raw.strip("'\"") if cmd.argv else ""
+    names = [raw] if "/" in raw else []
+    return any(DYN not in v and sc.path(v, cmd) in written for v in [*names, *cmd.values()])
+
+
+def _overlay(written: dict[str, str], disk: Callable[[str], str | None] | None) -> Callable[[str], str | None]:
+    """A reader that answers with the text the line wrote for the files in *written*, with *disk* for the others."""
+
+    def read(path: str) -> str | None:
+        text = written.get(path)
+        if text is not None:
+            return text
+        return disk(path) if disk is not None else None
+
+    return read
 
 
 def _names_shown(effs: list[Effect], commands: list[SimpleCommand]) -> None:

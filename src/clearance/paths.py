@@ -201,6 +201,10 @@ HOME_CREDENTIALS: tuple[tuple[str, str], ...] = (
     (".composer/auth.json", "Composer credentials"),
     (".config/composer/auth.json", "Composer credentials"),
     (".nuget/NuGet/NuGet.Config", "NuGet credentials"),
+    # Round 10: package registries' login tokens beside ~/.npmrc (npmAuthToken, BUNDLE_<HOST>: user:token, repo passwords).
+    (".yarnrc.yml", "Yarn registry token"),
+    (".bundle/config", "Bundler registry credentials"),
+    (".config/helm/repositories.yaml", "Helm repository passwords"),
 )
 # Not secret although inside ~/.ssh.
 SSH_PUBLIC_NAMES = frozenset({"known_hosts", "known_hosts.old", "config", "authorized_keys", "authorized_keys2", "environment", "rc"})
@@ -246,6 +250,9 @@ SYSTEM_CREDENTIALS = (
     "/etc/ssl/private",
     "/etc/letsencrypt/live",
     "/etc/letsencrypt/archive",
+    # Secrets mounted into a container: Docker and Compose secrets, a Kubernetes pod's service-account token.
+    "/run/secrets",
+    "/var/run/secrets",
 )
 
 
@@ -661,7 +668,7 @@ _OTHER_HOME = lazy(r"^(?:/home/[^/]+|/Users/[^/]+|/root|/var/lib/[^/]+)/", 0)
 _DOT_SEGMENTS_NOT_SECRET = frozenset({".git", ".cache", ".venv", ".tox", ".mypy_cache", ".pytest_cache", ".next", ".nuxt"})
 # Credential names a project commits as its own configuration (a project's .npmrc names registries; a token in
 # it is read by content where clearance may read the file).
-_PROJECT_CONFIG_NAMES = frozenset({".npmrc"})
+_PROJECT_CONFIG_NAMES = frozenset({".npmrc", ".yarnrc.yml", ".bundle/config"})
 # Directories of a project whose files are test material, not the project's own secrets.
 _FIXTURE_DIRS = frozenset({"test", "tests", "testdata", "test-data", "fixtures", "__fixtures__", "testing", "spec", "examples", "example", "samples", "mocks"})
 

@@ -50,6 +50,44 @@ _VALUE_FLAGS = frozenset(
 _PAAS = ("firebase", "supabase", "wrangler", "railway", "render", "pscale", "neonctl", "turso", "amplify")
 
 
+# The CLIs' own options that take a value and may stand before the command (`gsutil -u PROJECT rm`, `s3cmd -c FILE del`,
+# `rclone --config FILE purge`, `gh -R OWNER/REPO release delete`), for CLIs without an option table (shell/optables.py):
+# their value is no operand, so it does not hide the command's verb.
+_GLOBAL_VALUE_FLAGS = {
+    "gsutil": frozenset({"-u", "-o", "-h", "-i"}),
+    "s3cmd": frozenset({"-c", "--config", "--access_key", "--secret_key", "--access_token", "--region", "--host", "--host-bucket", "--ca-certs"}),
+    "rclone": frozenset({"--config", "--log-file", "--log-level", "--transfers", "--checkers", "--bwlimit", "--user-agent", "--retries"}),
+    "gh": frozenset({"-R", "--repo", "--hostname"}),
+    "glab": frozenset({"-R", "--repo"}),
+}
+
+
+def _takes_value(name: str, flag: str, first: bool) -> bool:
+    """Whether *flag* (a word starting with `-`, no `=` in it) takes the next word as its value: a flag of _VALUE_FLAGS,
+    and before the first operand one the CLI's option table (or _GLOBAL_VALUE_FLAGS) says takes one."""
+    if flag in _VALUE_FLAGS:
+        return True
+    if not first or "=" in flag:
+        return False
+    table = _GLOBAL_VALUE_FLAGS.get(name)
+    if table is not None:
+        return flag in table
+    if not modelled(name):
+        return False
+    from ..shell.options import REQUIRED, spec_for
+
+    spec = spec_for(name)
+    if spec is None:
+        return False
+    if flag.startswith("--"):
+        opt = spec.longs.get(flag[2:])
+    elif len(flag) == 2:
+        opt = spec.shorts.get(flag[1])
+    else:
+        return False  # a cluster (-qc prod) is not read
+    return opt is not None and opt.arg == REQUIRED
+
+
 def _ops(cmd: SimpleCommand) -> list[str]:
     out: list[str] = []
     skip = False
@@ -58,7 +96,7 @@ def _ops(cmd: SimpleCommand) -> list[str]:
             skip = False
             continue
         if v.startswith("-"):
-            skip = v in _VALUE_FLAGS
+            skip = _takes_value(cmd.name, v, not out)
             continue
         out.append(v)
     return out
@@ -435,6 +473,8 @@ def storage_dry_run(name: str, vals: list[str], ops: list[str]) -> bool:
         "aws s3 sync . s3://b --delete",
         "rclone purge remote:bucket",
         "mc mirror --remove local/a remote/b",
+        "rclone --config ci.conf purge remote:bucket",
+        "gsutil -u billing-project rm -r gs://bucket",
         "mc admin user remove myminio ana",
         "az storage container delete-policy --name p",
     ),

@@ -49,6 +49,9 @@ TOKEN_PRINTERS: tuple[tuple[str, ...], ...] = (
     ("doppler", "secrets"),
     ("security", "find-generic-password", "-w"),
     ("security", "find-internet-password", "-w"),
+    # -g displays the password too (on standard error, with the item's attributes): security(1)
+    ("security", "find-generic-password", "-g"),
+    ("security", "find-internet-password", "-g"),
     ("security", "dump-keychain"),
     ("gpg", "--export-secret-keys"),
     ("gpg", "--export-secret-subkeys"),
@@ -1024,12 +1027,26 @@ _TOKEN_PREFIXES = (
 _PLACEHOLDERS = ("your", "changeme", "change-me", "replace", "xxx", "<", "${", "example", "todo", "placeholder", "dummy")
 
 
+def _run_as_code(cmd: SimpleCommand, path: str, sc: Scope) -> bool:
+    """Whether *cmd* is an interpreter of a language other than the shell's given *path* as its program (`python3 .env`,
+    `node .env`, `php .env`): its syntax errors quote the offending line, PHP prints text outside `<?php` whole; a
+    shell (`bash .env`) runs the assignments and prints nothing of them."""
+    from ..shell.programs import INTERPRETERS, interpreter_alias
+
+    if cmd.name not in INTERPRETERS and interpreter_alias(cmd.name) is None:
+        return False
+    ops = [v for v in cmd.values() if not v.startswith("-")]
+    return bool(ops) and paths.DYN not in ops[0] and sc.path(ops[0], cmd) == path
+
+
 def env_file_name(path: str) -> bool:
     """`.env`, `.env.local`, `.env.production` (a project's environment file), not its committed templates."""
     base = pathstr.basename(path)
     if paths.has_glob(base):
-        # A pattern the shell expands to the environment file among others (`cat .env*`, `head .en?`).
-        return any(paths.glob_name_matches(n, base) for n in (".env", ".env.local", ".env.production"))
+        # A pattern the shell expands to the environment file among others (`cat .env*`, `head .en?`), or to the
+        # family's other names (`cat .env?`: .env1, .envs): a wildcard right after `.env` or `.env.`.
+        cut = min((base.find(c) for c in "*?[" if c in base), default=len(base))
+        return base[:cut] in (".env", ".env.") or any(paths.glob_name_matches(n, base) for n in (".env", ".env.local", ".env.production"))
     return base == ".env" or (base.startswith(".env.") and not base.lower().endswith(_ENV_TEMPLATES))
 
 
@@ -1151,6 +1168,7 @@ def _git_prints_blob(cmd: SimpleCommand) -> bool:
         "cat web/.env.production",
         {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/.env.local"}},
         "grep API_KEY .env",
+        "node .env.local",
         {
             "tool_name": "Read",
             "tool_input": {"file_path": "/home/ana/webapp/.env"},
@@ -1162,6 +1180,7 @@ def _git_prints_blob(cmd: SimpleCommand) -> bool:
         "grep PORT .env",
         "cat config/app.yml",
         "source .env",
+        "python3 -m dotenv -f .env get PORT",
         {
             "tool_name": "Read",
             "tool_input": {"file_path": "/home/ana/webapp/.env"},
@@ -1177,7 +1196,7 @@ def read_env_file(e: Effect, sc: Scope) -> str | None:
     if e.cmd is not None:
         name = pathstr.basename(e.cmd.name)
         git_prints = name == "git" and _git_prints_blob(e.cmd)
-        if name not in _ENV_PRINTERS and name not in _ENV_GREPS and not git_prints:
+        if name not in _ENV_PRINTERS and name not in _ENV_GREPS and not git_prints and not _run_as_code(e.cmd, e.path, sc):
             return None  # source .env, docker --env-file: read, not printed
         if not _printed(e.cmd, sc):
             return None  # piped on (creds.env-file-pipe reads the consumer) or into a file

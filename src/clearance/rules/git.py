@@ -903,8 +903,12 @@ def _alias_command(value: str, cmd: SimpleCommand, sc: Scope) -> str | None:
     no_match=("gh pr list", "gh pr create --title x --body y", "gh api repos/ana/webapp", "gh api graphql -f query='{ viewer { login } }'"),
 )
 def gh_destructive(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from .cloud import _takes_value
+
     vals = cmd.values()
     tool = cmd.name
+    while len(vals) > 1 and vals[0].startswith("-") and _takes_value(tool, vals[0], True):
+        vals = vals[2:]  # gh -R OWNER/REPO release delete: the repository option before the command
     if (
         len(vals) >= 2
         and vals[1] in ("delete", "delete-asset", "rm")

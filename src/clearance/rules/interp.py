@@ -281,15 +281,32 @@ _SDK_DESTROY = lazy(
     r"|\.push\s*\([^)]{0,200}(?:force|['\"]-f['\"]|\+)",
     IGNORECASE,
 )
+# A destructive call that names a service's store whatever library makes it, imported or not (algoliasearch() is a
+# global in a page, a client comes from a factory): the method says what goes, a store of data no in-memory object
+# has (deleteIndex, delete_bucket, dropTable, clearObjects, recursiveDelete, delete_many, indices.delete). Map.delete,
+# list.remove and dict.clear name no store.
+_STORE_NOUNS = (
+    r"(?:index(?:es)?|indices|bucket|database|db|table|collection|cluster|instance|repo(?:sitory)?|project|namespace|volume"
+    r"|snapshot|stream|topic|queue|object|document|record|vault|zone|domain|deployment|workspace|branch|schema|keyspace"
+    r"|tenant|environment|site|app)s?"
+)
+_STORE_DESTROY = lazy(
+    r"\.(?:(?:delete|drop|destroy|remove|purge|clear|wipe|truncate|flush|empty|erase)_?(?:all_?)?" + _STORE_NOUNS + r"(?!\w)"
+    r"|recursive_?delete|(?:delete|remove|destroy)_?(?:many|all|by_?query))\s*\("
+    r"|\b(?:indices|indexes|buckets?|tables?|collections?|databases?|namespaces?|clusters?)\.(?:delete|drop|destroy|remove|purge|truncate)\w{0,30}\s*\(",
+    IGNORECASE,
+)
 
 
 @rule(
     id="interp.sdk-destroy",
-    title="Interpreter code calling a cloud, forge or cluster SDK's destructive operation",
+    title="Interpreter code calling a cloud, forge, cluster or data service SDK's destructive operation",
     why=(
         "boto3.client('s3').delete_bucket(), new DeleteBucketCommand(), bucket.delete(force=True), repo.delete() and a "
         "forced GitPython push destroy remote state as `aws s3 rb`, `gh repo delete` and `git push --force` do, through "
-        "a library the CLI rules do not see. What the call targets is not read, so it is asked."
+        "a library the CLI rules do not see; a call whose method names a service's store (deleteIndex, delete_bucket, "
+        "indices.delete, delete_many, recursiveDelete) does so whatever library makes it. What the call targets is not "
+        "read, so it is asked."
     ),
     verdict=ASK,
     commands=_NAMES,
@@ -297,11 +314,17 @@ _SDK_DESTROY = lazy(
         "python3 -c \"import boto3; boto3.client('s3').delete_bucket(Bucket='prod')\"",
         "node -e \"const {S3Client, DeleteBucketCommand}=require('@aws-sdk/client-s3'); new S3Client().send(new DeleteBucketCommand({Bucket:'p'}))\"",
         "python3 -c \"import git; git.Repo('.').git.push('--force')\"",
+        "node -e \"const client = algoliasearch('app','key'); client.deleteIndex('prod');\"",
+        "python3 -c \"from elasticsearch import Elasticsearch; Elasticsearch('https://es.example.com').indices.delete(index='logs')\"",
+        "python3 -c \"from pymongo import MongoClient; MongoClient('mongodb://db.example.com').shop.orders.delete_many({})\"",
     ),
     no_match=(
         "python3 -c \"import boto3; print(boto3.client('s3').list_buckets())\"",
         "python3 -c \"import os; os.remove('build/x')\"",
         "python3 -c \"d = {}; d.pop('k', None)\"",
+        'node -e "const m = new Map([[1, 2]]); m.delete(1); console.log(m.size)"',
+        'python3 -c "xs = [1, 2]; xs.remove(1); print(xs)"',
+        "python3 -c \"import pandas as pd; print(pd.DataFrame({'a': [1]}).drop(columns=['a']))\"",
     ),
 )
 def sdk_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -309,12 +332,14 @@ def sdk_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
 
     lang = INTERPRETERS.get(cmd.name)
     code = code_argument([cmd.name, *cmd.values()], lang) if lang else None
-    if not code or not _SDK_IMPORT.search(code):
+    if not code:
         return None
-    hit = _SDK_DESTROY.search(code)
+    hit = _SDK_DESTROY.search(code) if _SDK_IMPORT.search(code) else None
+    if hit is None:
+        hit = _STORE_DESTROY.search(code)
     if hit is None:
         return None
-    return f"{cmd.name} code calls {hit.group(0).strip().rstrip('(').strip()[:60]!r} through a cloud, forge or cluster library"
+    return f"{cmd.name} code calls {hit.group(0).strip().rstrip('(').strip()[:60]!r}, a destructive operation of a cloud or data service's client"
 
 
 def _secret_sent(f: CodeFacts, cmd: SimpleCommand, sc: Scope) -> str | None:

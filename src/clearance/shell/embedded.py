@@ -422,8 +422,9 @@ def tcl_code(name: str, argv: list[str], stdin_text: str | None) -> str | None:
 
 # A call of a process function, written the way each of these languages calls: `(system "cmd")`, `(ext:shell "cmd")`,
 # `(uiop:run-program "cmd")` in Lisp; `system("cmd")`, `unix("cmd")` in Octave, S-Lang and gnuplot;
-# `System.Process.callCommand "cmd"` in Haskell.  Group 1 is the literal command line when one follows.
-_CALL_NAMES = r"(?:system\*?|shell|run-shell-command|run-program|launch-program|callCommand|spawnCommand|unix|shell_cmd|popen)"
+# `System.Process.callCommand "cmd"` in Haskell; Java's `Runtime.getRuntime().exec("cmd")` (jrunscript, jjs).  Group 1 is
+# the literal command line when one follows.
+_CALL_NAMES = r"(?:system\*?|shell|run-shell-command|run-program|launch-program|callCommand|spawnCommand|unix|shell_cmd|popen|exec)"
 _SYSTEM_CALL = lazy(r"(?:\(\s*+(?:[\w-]++:{1,2})?" + _CALL_NAMES + r"(?=\s)|(?<![\w:*-])" + _CALL_NAMES + r"(?=\s*+[(\"]))\s*+\(?\s*+(?:" + _AWK_STR + ")?")
 
 
@@ -451,7 +452,57 @@ def unread_code(name: str, argv: list[str], stdin_text: str | None) -> str | Non
         if at is None or at + 1 >= len(argv) or argv[at + 1] != "-":
             return None  # tcc -run FILE.c: a source file, judged as running project code
         return stdin_text if stdin_text is not None else ""
-    return option_code(argv, options)
+    code = option_code(argv, options)
+    if code is None and stdin_text is not None and not any(not a.startswith("-") for a in argv[1:]):
+        return stdin_text  # `echo CODE | jjs`: no code option and no script file, the program reads its input
+    return code
+
+
+# Code of any language that makes a network connection: a socket API (socket(), java.net.Socket, TCPSocket, TCPClient,
+# fsockopen, Go's net.Dial and syscall.Socket, Lua's socket.tcp, zsh's ztcp) or a socket path (bash's /dev/tcp/, gawk's
+# /inet/tcp/).
+_CODE_SOCKET = lazy(r"(?i)socket|fsockopen|\bdial(?:tcp|udp)?\s*\(|/inet/tcp/|/dev/tcp/|\bztcp\b|tcpclient|tcplistener")
+# Code that starts a shell: a string literal naming one as the program (`"/bin/sh"`, `'bash'`, `"sh -i"`, `"cmd.exe"`),
+# or a shell's path unquoted (Tcl's `exec /bin/sh`).
+_CODE_SHELL = lazy(
+    r"""["'`](?:/usr)?(?:/bin/)?(?:ba|da|z|k|c|tc|fi|mk)?sh(?:\s+-[il]+)?["'`]|["'`](?:cmd|powershell|pwsh)(?:\.exe)?["'`]"""
+    r"|(?<![\w/.-])/(?:usr/)?bin/(?:ba|da|z|k|c|tc|fi|mk)?sh\b"
+)
+
+
+# Code that runs a command it computes (`io.popen(r)`, `os.execute(cmd)`, Tcl's `exec $c`): with a socket, what the
+# peer sends is what runs.
+_CODE_RUNS_COMPUTED = lazy(r"\b(?:popen|system|execute|exec|spawn)\s*\(?\s*[A-Za-z_$]")
+
+
+def socket_shell(code: str) -> bool:
+    """Whether code of a language clearance does not read both connects a network socket and starts a shell, or runs
+    a command it computes: the two halves of a reverse (or bind) shell, whichever language joins them (Go's
+    syscall.Dup2, Java's stream copying, Python's pty.spawn run by gimp or gdb, Lua's io.popen of what it received).
+    Language-blind: the socket API and the shell's name or the computed command, not the wiring."""
+    if not _CODE_SOCKET.search(code):
+        return False
+    return bool(_CODE_SHELL.search(code)) or bool(_CODE_RUNS_COMPUTED.search(code))
+
+
+# gawk's network special files: a variable given `/inet/tcp/…` is a socket (`s = "/inet/tcp/0/HOST/PORT"`), and a command
+# run as a coprocess or a pipe (`c |& getline`, `c | getline`, `print … | c`, `system(c)`) from a variable that is not
+# that socket runs what the variable holds: read from the socket, what the peer sent.
+_AWK_SOCKET_VAR = lazy(r"\b([A-Za-z_]\w*)\s*=\s*\"/inet[46]?/(?:tcp|udp)/")
+_AWK_RUNS_VAR = lazy(r"\b([A-Za-z_]\w*)\s*\|&?\s*getline|\|&?\s*([A-Za-z_]\w*)\s*[;}\n)]|\bsystem\s*\(\s*([A-Za-z_]\w*)\s*\)")
+
+
+def awk_socket_shell(program: str) -> bool:
+    """Whether an awk program opens a gawk network socket and runs, as a command, a variable other than the socket's:
+    a remote shell (the command comes from the peer), as GTFOBins' gawk reverse and bind shells are."""
+    sockets = {m.group(1) for m in _AWK_SOCKET_VAR.finditer(program)}
+    if not sockets and "/inet" not in program:
+        return False
+    for m in _AWK_RUNS_VAR.finditer(program):
+        var = m.group(1) or m.group(2) or m.group(3)
+        if var and var not in sockets and var not in ("getline", "close", "print", "printf"):
+            return True
+    return False
 
 
 def system_calls(code: str) -> Found:
@@ -776,6 +827,26 @@ def fzf_bind_commands(spec: str) -> list[str]:
 
 # ---------------------------------------------------------------- code clearance does not read
 _QUOTES = "\"'`"
+
+
+def quoted_literals(text: str, limit: int = 32) -> list[str]:
+    """The quoted strings of a file's text (JSON, YAML, INI values, code) that hold a blank: what could be a command line
+    a program runs from its configuration.  Escapes are not undone; at most *limit*."""
+    out: list[str] = []
+    i = 0
+    while len(out) < limit:
+        starts = [k for k in (text.find(q, i) for q in "\"'") if k >= 0]
+        if not starts:
+            break
+        k = min(starts)
+        end = text.find(text[k], k + 1)
+        if end < 0:
+            break
+        lit = text[k + 1 : end]
+        i = end + 1
+        if " " in lit.strip() and "\n" not in lit:
+            out.append(lit)
+    return out
 
 
 def code_literal_paths(code: str, home: str) -> list[str]:

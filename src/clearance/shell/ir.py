@@ -57,11 +57,12 @@ class Redirect:
 
     @property
     def writes(self) -> bool:
-        return self.op in (">", ">>", "&>", "&>>", ">|") and not (self.target is not None and self.target.value.isdigit())
+        # `<>` opens the file for writing too (creating it), without truncating it.
+        return self.op in (">", ">>", "&>", "&>>", ">|", "<>") and not (self.target is not None and self.target.value.isdigit())
 
     @property
     def reads(self) -> bool:
-        return self.op == "<"
+        return self.op in ("<", "<>")
 
 
 # Environment variables whose value programs run as a command (PAGER, EDITOR, GIT_SSH_COMMAND …): shell/unwrap.py judges them.

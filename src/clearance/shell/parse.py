@@ -171,12 +171,15 @@ class _State:
         "fd_openers",
         "physical",
         "traps",
+        "read_write",
     )
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
         self.vars: dict[str, str] = {}
         # Each `trap` command with the variables known when it ran (see _bind_traps).
         self.traps: list[tuple[SimpleCommand, dict[str, str]]] = []
+        # Byte offsets of the `<>` operators read as `< ` (tree-sitter-bash has no `<>`; _read_write_redirects).
+        self.read_write: frozenset[int] = frozenset()
         # Variables this script exports: the environment of every later command (export PIP_INDEX_URL=…; pip install).
         self.exported: dict[str, str] = {}
         # Names given the export attribute before they had a value (`export NAME; NAME=x`): later assignments export.
@@ -1213,6 +1216,8 @@ class _Walker:
                 fd = _text(c)
             elif not c.is_named:
                 op = _text(c).strip()
+                if op == "<" and c.start_byte in self.st.read_write:
+                    op = "<>"  # `N<>FILE` opens FILE for reading and writing on N (standard input without N)
             elif target is None:
                 target = self.word(c, depth + 1)
             else:
@@ -1439,7 +1444,7 @@ class _Walker:
             elif r.op in (">&", "<&") and r.target is not None and r.target.value.isdigit() and r.target.value in self.st.fds:
                 self.st.fds[fd] = self.st.fds[r.target.value]
                 self.st.fd_openers.pop(r.target.value, None)  # the copy keeps what it opened
-            elif r.op in (">", ">>", ">|", "<") and r.target is not None and DYN not in r.target.value:
+            elif r.op in (">", ">>", ">|", "<", "<>") and r.target is not None and DYN not in r.target.value:
                 self.st.fds[fd] = r
                 opening.append(r)
             else:
@@ -1458,7 +1463,7 @@ class _Walker:
                     if opened is None:
                         return None
                     self.st.fd_openers.pop(n, None)  # used: what it opened stays judged on the exec as well
-                    out.append(Redirect("<" if r.op == "<&" else opened.op if opened.op != "<" else ">", opened.target, fd=r.fd))
+                    out.append(Redirect("<" if r.op == "<&" else opened.op if opened.op not in ("<", "<>") else ">", opened.target, fd=r.fd))
                     continue
                 if not n.isdigit() and n != "-":
                     self.st.fd_openers.clear()  # `>&$fd`: a use clearance cannot follow
@@ -2141,6 +2146,12 @@ def _parse(
                 break
             data = fixed
             tree = _parse_bytes(data)
+    read_write: frozenset[int] = frozenset()
+    if tree.root_node.has_error and b"<>" in data:
+        fixed, read_write = _read_write_redirects(data)
+        if read_write:
+            data = fixed
+            tree = _parse_bytes(data)
     for _ in range(_RUNAWAY_RETRIES):
         root = tree.root_node
         if root.descendant_count > MAX_NODES:
@@ -2157,6 +2168,7 @@ def _parse(
         script = Script()
         st = _State(cwd, home, script, level, env or {})
         st.source = data
+        st.read_write = read_write
         if vars:
             st.vars.update(vars)
         try:
@@ -2170,6 +2182,7 @@ def _parse(
         except _RunawayLine as e:
             # Say where the command ends (`;` before the newline, what bash reads there) and read it again.
             data = data[: e.at] + b";" + data[e.at :]
+            read_write = frozenset(k + 1 if k >= e.at else k for k in read_write)
             tree = _parse_bytes(data)
             continue
         fn = b"(" in data or b"function" in data
@@ -2181,6 +2194,46 @@ def _parse(
                 script.problems.append(("sys.unbounded-spawn", why))
         return script
     raise ParseFailure("clearance cannot read the command the way bash does (commands run on past the end of their lines)")
+
+
+def _read_write_redirects(data: bytes) -> tuple[bytes, frozenset[int]]:
+    """*data* with each `<>` redirection operator (`exec 3<>/dev/tcp/h/p`, `sh -i 5<> FILE`: open for reading and
+    writing) written `< `, the same length, and the offsets of those operators: tree-sitter-bash has no `<>` and
+    fails the whole line, and the walker reads an operator at one of these offsets back as `<>`.  An operator is
+    one outside quotes and comments, after a blank, an operator character or a descriptor number, not before `(`."""
+    out = bytearray(data)
+    spots: set[int] = set()
+    quote = 0
+    i, n = 0, len(data)
+    while i < n:
+        b = data[i]
+        if quote:
+            if b == quote:
+                quote = 0
+            elif b == 0x5C and quote == 0x22:
+                i += 1
+            i += 1
+            continue
+        if b == 0x5C:
+            i += 2
+            continue
+        if b in (0x27, 0x22):
+            quote = b
+        elif b == 0x23 and (i == 0 or data[i - 1] in b" \t\n;&|("):
+            while i < n and data[i] != 0x0A:
+                i += 1
+            continue
+        elif b == 0x3C and data[i + 1 : i + 2] == b">" and data[i + 2 : i + 3] not in (b"(", b">"):
+            j = i
+            while j > 0 and data[j - 1 : j].isdigit():
+                j -= 1
+            if j == 0 or data[j - 1] in b" \t\n;&|()":
+                out[i + 1] = 0x20
+                spots.add(i)
+            i += 2
+            continue
+        i += 1
+    return bytes(out), frozenset(spots)
 
 
 def _bind_traps(st: _State) -> None:

@@ -53,7 +53,7 @@ SYSTEM_CALLERS = {
 # Languages whose one-liners clearance does not read (no parser, no pattern reading of their own): program -> the
 # options (or subcommand word) that take the code. The code is asked about, as Tcl and PowerShell code is; the command
 # lines its system()-like calls name are judged too. `nim --eval:CODE` glues its code with a colon; `tcc -run -` reads C
-# from its standard input.
+# from its standard input; a program given neither code nor a file reads literal code piped to it.
 UNREAD_CODE = {
     "clojure": ("-e", "--eval"),
     "clj": ("-e", "--eval"),
@@ -70,7 +70,15 @@ UNREAD_CODE = {
     "crystal": ("eval",),
     "nim": ("--eval",),
     "tcc": ("-run",),
+    # The JDK's script runners (Nashorn JavaScript with Java's classes: Runtime.exec, ProcessBuilder, java.net.Socket):
+    # -e CODE, or a script piped to them.
+    "jrunscript": ("-e",),
+    "jjs": ("-e",),
 }
+# Of those, the programs whose code is read only language-blind (its system()-like calls, socket-and-shell code, hidden
+# files named) and not asked about otherwise: an ordinary `jrunscript -e 'print("hi")'` stays allowed, as it was when
+# only its quoted arguments were read (tests/test_outside_classes9.py).
+UNREAD_QUIET = frozenset({"jrunscript", "jjs"})
 # TeX engines: with shell escape enabled, \write18{CMD} and \input|"CMD" in the document run CMD.
 TEXS = frozenset({"tex", "etex", "pdftex", "xetex", "luatex", "latex", "pdflatex", "xelatex", "lualatex", "amstex", "context"})
 NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | TEXS | frozenset({"osascript", "script", "parallel", "ed", *SYSTEM_CALLERS, *UNREAD_CODE})

@@ -19,7 +19,7 @@ from .outputs import literal_output as literal_output
 from .outputs import literal_stdin, pipeline_output
 from .parse import ParseFailure, TooLarge, parse
 from .programs import CLIENTS as SQL_CLIENTS
-from .programs import INTERPRETERS, PACKAGE_BINS, UNREAD_CODE, git_subcommand_at, interpreter_alias
+from .programs import INTERPRETERS, PACKAGE_BINS, UNREAD_CODE, UNREAD_QUIET, git_subcommand_at, interpreter_alias
 from .programs import NAMES as EMBEDDED_NAMES
 from .programs import SHELLS as SHELLS
 
@@ -317,6 +317,9 @@ _WATCH_OPTS = frozenset({"-n", "--interval", "-q", "--equexit"})
 _SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
 # A script operand that is the program's own standard input under a file name: `bash /dev/stdin <<< CODE`,
 # `source /dev/fd/0`, `python3 /proc/self/fd/0` read their code from stdin, as `bash -s` and `python3 -` do.
+# Languages whose code clearance parses (code/python.py, js.py, ruby.py, perl.py, php.py): a reverse shell there is
+# followed from the socket to the process (interp.runs-received).
+_PARSED_LANGUAGES = frozenset({"python", "js", "ruby", "perl", "php"})
 _STDIN_NAMES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "/dev/fd/0/", "/proc/thread-self/fd/0"})
 
 
@@ -1805,6 +1808,8 @@ class Unwrapper:
                 text = text[2:]  # -cCMD: a command glued to a short option
             if not known and ('"' in text or "'" in text):
                 self._code_paths(cmd, text)
+                self._socket_shell(cmd, text, known=False)
+                self._system_calls(cmd, text)
             if " " not in text.strip() and not text.startswith("!"):
                 continue
             body = _shell_escape(text)
@@ -1824,6 +1829,35 @@ class Unwrapper:
             stdin_from, stdin_text = [], literal_stdin(stdin_from)
         argv = [Word("ncat", "ncat"), Word("--ssl", "--ssl"), Word(peer[0], peer[0]), Word(peer[1], peer[1])]
         self.command(cmd.derive(argv, via, redirects=redirects, stdin_from=stdin_from, stdin_text=stdin_text))
+
+    @staticmethod
+    def _stdin_code(cmd: SimpleCommand) -> str | None:
+        """The literal text a program reads on its standard input: a here-document or string, or literal text piped in
+        (`echo CODE | tclsh`)."""
+        if cmd.stdin_text is not None:
+            return cmd.stdin_text
+        return literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+
+    def _socket_shell(self, cmd: SimpleCommand, code: str, known: bool = True) -> None:
+        """Code of a language clearance does not read that connects a network socket and starts a shell (a reverse or
+        bind shell: embedded.socket_shell); in an argument of a program clearance does not model (*known* False), which
+        may be data, a person is asked."""
+        from . import embedded
+
+        if embedded.socket_shell(code):
+            why = f"{cmd.name} is given code that connects a network socket and starts a shell ({code.strip()[:60]!r})"
+            self.out.problems.append(("shell.socket-shell" if known else "shell.embedded-code", why))
+
+    def _system_calls(self, cmd: SimpleCommand, code: str) -> None:
+        """An argument of a program clearance does not model that holds code calling a system()-like function with a
+        literal command line (`gimp -b 'import os; os.system("CMD")'`, a plug-in's script): CMD may run; judged one
+        level down, capped at ask (MAY_RUN), since the argument may be data."""
+        if "(" not in code and "system" not in code:
+            return
+        from . import embedded
+
+        for line in embedded.system_calls(code).shell[:8]:
+            self.reparse(line, cmd, cmd.name + MAY_RUN)
 
     def _code_paths(self, cmd: SimpleCommand, code: str) -> None:
         """Code of a language clearance does not read (an argument holding quoted strings, given to a program it does
@@ -2584,6 +2618,8 @@ class Unwrapper:
             program = embedded.awk_program(values)
             if program is not None:
                 found = embedded.awk(program)
+                if "/inet" in program and embedded.awk_socket_shell(program):
+                    self.out.problems.append(("shell.socket-shell", f"{name} opens a network socket and runs what it reads from it as a command"))
         elif name in embedded.SEDS:
             for script in embedded.sed_scripts(values) or ():
                 part = embedded.sed(script)
@@ -2611,9 +2647,10 @@ class Unwrapper:
             if name in ("ed", "ex") and cmd.stdin_from and literal_stdin(cmd.stdin_from) is None:
                 found.opaque.append(f"{name} runs editor commands read from the output of {_names(cmd.stdin_from)}")
         elif name in embedded.TCLS:
-            code = embedded.tcl_code(name, values, cmd.stdin_text)
+            code = embedded.tcl_code(name, values, self._stdin_code(cmd))
             if code is not None:
                 found = embedded.tcl(code)
+                self._socket_shell(cmd, code)
         elif name in embedded.TEXS:
             found = embedded.tex(values)
             label = f"{name} \\write18"
@@ -2623,13 +2660,16 @@ class Unwrapper:
                 found = embedded.system_calls(code)
                 label = f"{name} {embedded.SYSTEM_CALLERS[name][0]}"
                 self._code_paths(cmd, code)
+                self._socket_shell(cmd, code)
         elif name in UNREAD_CODE:
-            code = embedded.unread_code(name, values, cmd.stdin_text)
+            code = embedded.unread_code(name, values, self._stdin_code(cmd))
             if code is not None:
                 found = embedded.system_calls(code)  # the command lines its system()-like calls name are judged
-                found.opaque.append(f"{name} code ({code[:60]!r}) is not analysed by clearance")
+                if name not in UNREAD_QUIET:
+                    found.opaque.append(f"{name} code ({code[:60]!r}) is not analysed by clearance")
                 label = f"{name} code"
                 self._code_paths(cmd, code)
+                self._socket_shell(cmd, code)
         elif name == "osascript":
             code = embedded.osascript_code(values)
             if code is None and len(values) == 1:
@@ -2798,6 +2838,8 @@ class Unwrapper:
             # reads where the link leads), with none of the interpreter's own redirections or input.
             words = [Word("ln", "ln"), *([Word("-s", "-s")] if symbolic else []), Word("--", "--"), Word(target, target), Word(name, name)]
             self.command(cmd.derive(words, f"{cmd.name} link", redirects=[], stdin_from=None, stdin_text=None))
+        if lang not in _PARSED_LANGUAGES:
+            self._socket_shell(cmd, code)  # Lua, R, Julia: read by patterns only, judged language-blind as well
         from ..code.spawnloop import unbounded_spawn
 
         endless = unbounded_spawn(code, lang)
