@@ -18,7 +18,6 @@ from __future__ import annotations
 import posix
 
 from . import pathstr
-from .paths import state_dir
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -30,8 +29,9 @@ _KEYS: dict[str, bytes] = {}
 
 
 def key_path(env: Mapping[str, str]) -> str:
-    home = env.get("HOME") or pathstr.expanduser("~")
-    return pathstr.join(state_dir(home, env), KEY_NAME)
+    from .daemon_path import state_dir  # paths.state_dir's folder; paths itself is no use to the thin client (remote.py)
+
+    return pathstr.join(state_dir(env), KEY_NAME)
 
 
 def key(env: Mapping[str, str], create: bool = True) -> bytes | None:
