@@ -99,6 +99,16 @@ ORDINARY = [
     {"tool_name": "Grep", "tool_input": {"pattern": "TODO: fix", "path": "/home/ana/webapp", "output_mode": "files_with_matches"}},
     # The first call again, the rule index built (the first call in a fresh state folder imports every pack).
     {"tool_name": "Bash", "tool_input": {"command": "git status && npm test -- --watch=false | tee out.log"}, "owned": True},
+    # Packs whose rules' gates (rules/gates.py) refuse these: a program clearance does not model given neither a word
+    # that can name a subcommand nor a path outside the project (the system pack), an ordinary read (the creds pack's
+    # rules on reads: credtext.py), an edit of the project's source (the fs, creds and convention packs' rules on writes).
+    {"tool_name": "Bash", "tool_input": {"command": "pytest -q tests/test_auth.py"}, "without": ["clearance.rules.system", "clearance.rules.creds"]},
+    {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/src/app.py"}, "without": ["clearance.rules.creds"]},
+    {
+        "tool_name": "Edit",
+        "tool_input": {"file_path": "/home/ana/webapp/app/layout.tsx", "old_string": "a", "new_string": "b"},
+        "without": ["clearance.rules.fs", "clearance.rules.creds", "clearance.rules.convention"],
+    },
 ]
 
 
@@ -160,6 +170,7 @@ def test_cold_hook_imports_no_re_json_or_hashlib(tmp_path: Path) -> None:
             # git blob and object probes of provenance_disk.py, nor the git, publish and convention packs (gates.py).
             assert "clearance.provenance" in mods, ev
             assert not {"clearance.provenance_disk", "clearance.rules.git", "clearance.rules.publish", "clearance.rules.convention"} & mods, ev
+        assert not set(ev.get("without", [])) & mods, ev  # type: ignore[arg-type]
         heavy = [m for m in COLD_FORBIDDEN + (AFTER_INDEX if len(decisions) > 1 else []) if m in mods]
         assert not heavy, f"{ev}: the cold hook imported {heavy}"
         if ev.get("gated"):
@@ -167,7 +178,7 @@ def test_cold_hook_imports_no_re_json_or_hashlib(tmp_path: Path) -> None:
             # the creds, net and system packs are not imported (nor by a write's effect rules: convention
             # imports tools, which imports net and creds, only where a written file may be run by convention).
             assert not {"clearance.rules.creds", "clearance.rules.net", "clearance.rules.system"} & mods, ev
-    assert decisions == ["allow", "deny", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow"]
+    assert decisions == ["allow", "deny", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow"]
 
 
 def test_lazyre_flags_are_res() -> None:

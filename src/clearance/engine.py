@@ -100,14 +100,15 @@ def rule_by_id(rid: str) -> Rule:
 
 
 def command_rules(name: str) -> list[tuple[str, Callable[[SimpleCommand, Scope], bool] | None]]:
-    """The rules about commands named *name*, with their gates for it (rules/gates.py: a gated rule's pack is
-    imported when its gate first says yes); the ungated rules' packs are imported now."""
+    """The rules about commands named *name*, with their gates for it (rules/gates.py COMMAND_GATES, or NAME_GATES for
+    every name of a rule: a gated rule's pack is imported when its gate first says yes); the ungated rules' packs are
+    imported now."""
     got = _BY_COMMAND.get(name)
     if got is None:
-        from .rules.gates import COMMAND_GATES
+        from .rules.gates import COMMAND_GATES, NAME_GATES
 
-        _rules(lambda idx: [i for i in idx.by_command.get(name, []) if (i, name) not in COMMAND_GATES])
-        got = _BY_COMMAND[name] = [(i, COMMAND_GATES.get((i, name))) for i in rules_index().by_command.get(name, [])]
+        _rules(lambda idx: [i for i in idx.by_command.get(name, []) if (i, name) not in COMMAND_GATES and i not in NAME_GATES])
+        got = _BY_COMMAND[name] = [(i, COMMAND_GATES.get((i, name)) or NAME_GATES.get(i)) for i in rules_index().by_command.get(name, [])]
     return got
 
 
