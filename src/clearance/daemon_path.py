@@ -81,6 +81,12 @@ def state_dir(env: Mapping[str, str] | None = None) -> str:
     return _join(env.get("XDG_STATE_HOME") or _join(_home(env), ".local", "state"), "clearance")
 
 
+def cache_dir(env: Mapping[str, str] | None = None) -> str:
+    """clearance's cache folder: $XDG_CACHE_HOME/clearance, default ~/.cache/clearance (paths.cache_dir, without paths)."""
+    env = environ() if env is None else env
+    return _join(env.get("XDG_CACHE_HOME") or _join(_home(env), ".cache"), "clearance")
+
+
 def key_path(env: Env | None = None) -> str:
     return _join(state_dir(env), "daemon.key")
 

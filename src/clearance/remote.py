@@ -13,8 +13,7 @@ from __future__ import annotations
 import sys
 
 from . import jsonlite as json
-from . import pathstr
-from .adapters.common import Answer
+from .hookstart import Answer
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -23,14 +22,15 @@ if TYPE_CHECKING:
     from .daemon_path import Env
     from .hook import Options
 
-# The thin client is a hook process of its own: it imports neither os (~1.2 ms under -I -S) nor paths, and reads the
-# cached managed policy once per call (posix, pathstr, seal).
+# The thin client is a hook process of its own: it imports neither os (~1.2 ms under -I -S) nor paths, pathstr or the
+# adapters, and reads the cached managed policy once per call (posix, seal).
 REFRESH_S = 600
 
 
 def cache_path(env: Env) -> str:
-    home = env.get("HOME") or pathstr.expanduser("~")
-    return pathstr.join(env.get("XDG_CACHE_HOME") or pathstr.join(home, ".cache"), "clearance", "server-policy.toml")
+    from .daemon_path import cache_dir
+
+    return cache_dir(env) + "/server-policy.toml"
 
 
 def read_cache(env: Env) -> str | None:
