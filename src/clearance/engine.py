@@ -307,11 +307,14 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
             msg = downloaded_then_run(exp.commands, sc)
             if msg:
                 out.findings.append(_finding(rule_by_id("rce.download-then-run"), msg))
-        from .sameline import written_then_run
+        from .shell.programs import run_targets
 
-        msg = written_then_run(exp.commands, sc)
-        if msg:
-            out.findings.append(_finding(rule_by_id("shell.written-then-run"), msg))
+        if any(run_targets(c) for c in exp.commands[1:]):  # written_then_run's first test: a later command runs a file
+            from .sameline import written_then_run
+
+            msg = written_then_run(exp.commands, sc)
+            if msg:
+                out.findings.append(_finding(rule_by_id("shell.written-then-run"), msg))
     return out
 
 
@@ -349,8 +352,7 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
     compiled: set[str] = set()
     edited: dict[str, SimpleCommand] = {}
     if len(commands) > 1:
-        from .sameline import run_targets, source_targets
-        from .shell.programs import EMACSES, VIMS
+        from .shell.programs import EMACSES, VIMS, run_targets, source_targets
 
         ran = {sc.path(t, c) for c in commands[1:] for t in run_targets(c, shell_only=True)}
         compiled = {sc.path(t, c) for c in commands[1:] for t in source_targets(c)}
