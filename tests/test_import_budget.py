@@ -99,6 +99,16 @@ ORDINARY = [
     {"tool_name": "Grep", "tool_input": {"pattern": "TODO: fix", "path": "/home/ana/webapp", "output_mode": "files_with_matches"}},
     # The first call again, the rule index built (the first call in a fresh state folder imports every pack).
     {"tool_name": "Bash", "tool_input": {"command": "git status && npm test -- --watch=false | tee out.log"}, "owned": True},
+    # Packs whose rules' gates (rules/gates.py) refuse these: a program clearance does not model given neither a word
+    # that can name a subcommand nor a path outside the project (the system pack), an ordinary read (the creds pack's
+    # rules on reads: credtext.py), an edit of the project's source (the fs, creds and convention packs' rules on writes).
+    {"tool_name": "Bash", "tool_input": {"command": "pytest -q tests/test_auth.py"}, "without": ["clearance.rules.system", "clearance.rules.creds"]},
+    {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/src/app.py"}, "without": ["clearance.rules.creds"]},
+    {
+        "tool_name": "Edit",
+        "tool_input": {"file_path": "/home/ana/webapp/app/layout.tsx", "old_string": "a", "new_string": "b"},
+        "without": ["clearance.rules.fs", "clearance.rules.creds", "clearance.rules.convention"],
+    },
 ]
 
 
@@ -160,6 +170,7 @@ def test_cold_hook_imports_no_re_json_or_hashlib(tmp_path: Path) -> None:
             # git blob and object probes of provenance_disk.py, nor the git, publish and convention packs (gates.py).
             assert "clearance.provenance" in mods, ev
             assert not {"clearance.provenance_disk", "clearance.rules.git", "clearance.rules.publish", "clearance.rules.convention"} & mods, ev
+        assert not set(ev.get("without", [])) & mods, ev  # type: ignore[arg-type]
         heavy = [m for m in COLD_FORBIDDEN + (AFTER_INDEX if len(decisions) > 1 else []) if m in mods]
         assert not heavy, f"{ev}: the cold hook imported {heavy}"
         if ev.get("gated"):
@@ -167,7 +178,7 @@ def test_cold_hook_imports_no_re_json_or_hashlib(tmp_path: Path) -> None:
             # the creds, net and system packs are not imported (nor by a write's effect rules: convention
             # imports tools, which imports net and creds, only where a written file may be run by convention).
             assert not {"clearance.rules.creds", "clearance.rules.net", "clearance.rules.system"} & mods, ev
-    assert decisions == ["allow", "deny", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow"]
+    assert decisions == ["allow", "deny", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow", "allow"]
 
 
 def test_lazyre_flags_are_res() -> None:
@@ -250,3 +261,82 @@ def test_the_stand_in_compile_called_while_loading_is_the_real_one() -> None:
         "print(type(got[0]) is re.Pattern, bool(got[0].match('status')), sys.modules['re'] is re, treesitter.core().__name__)\n"
     )
     assert out == ["True True True tree_sitter._binding"]
+
+
+# The hook as a thin client of the team service (CLEARANCE_SERVER): a raw socket, and neither os, paths, pathstr nor the
+# adapters (the cached managed policy is read with posix and verified with seal.py; the answer is hookstart.Answer):
+# ~10 M instructions of a ~38 M call, callgrind.
+THIN_FORBIDDEN = ["os", "posixpath", "_collections_abc", "clearance.paths", "clearance.pathstr", "clearance.adapters", "clearance.engine", "clearance.api"] + [
+    "http.client",
+    "urllib.parse",
+    "socket",
+]
+
+
+def test_thin_client_imports_neither_os_nor_the_engine(tmp_path: Path) -> None:
+    import http.server
+    import threading
+
+    import clearance
+
+    policy = '# Managed policy served by the clearance team service.\nauto_mode = "enabled"\n'
+
+    class Service(http.server.BaseHTTPRequestHandler):
+        def _send(self, body: bytes) -> None:
+            self.send_response(200)
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("content-length", "0")))
+            answer = {"hookSpecificOutput": {"hookEventName": "PreToolUse", "permissionDecision": "allow"}}
+            self._send(json.dumps({"stdout": answer, "exit_code": 0, "stderr": ""}).encode())
+
+        def do_GET(self) -> None:
+            self._send(json.dumps({"version": 1, "text": policy}).encode())
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Service)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    hookrun = str(Path(clearance.__file__).parent / "hookrun.py")
+    probe = (
+        "import sys, io\n"
+        f"sys.path.insert(0, {str(Path(hookrun).parent.parent)!r})\n"
+        "from clearance.hookstart import setup\n"
+        f"setup({hookrun!r})\n"
+        "out = io.StringIO(); real = sys.stdout; sys.stdout = out\n"
+        "from clearance.hook import main\n"
+        "code = main([])\n"
+        "sys.stdout = real\n"
+        "print(code, out.getvalue().strip())\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    env = {
+        "HOME": str(tmp_path),
+        "PATH": "/usr/bin",
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "CLEARANCE_SERVER": f"http://127.0.0.1:{server.server_address[1]}",
+        "CLEARANCE_TOKEN": "clr_test",
+    }
+    event = {"session_id": "s", "cwd": str(tmp_path), "hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "ls"}}
+    try:
+        for call in range(2):  # the first call copies the managed policy into the cache, the second finds it fresh
+            p = subprocess.run([sys.executable, "-I", "-S", "-c", probe], input=json.dumps(event), capture_output=True, text=True, env=env, timeout=60)
+            assert p.returncode == 0, p.stderr
+            answer, modules = p.stdout.splitlines()[-2:]
+            assert answer.startswith("0 ") and '"allow"' in answer, p.stdout + p.stderr
+            assert "could not refresh" not in p.stderr
+            mods = set(modules.split())
+            # (the first call writes the copy with fsutil.atomic_write, which imports os, and makes the cache key: pathstr)
+            heavy = [m for m in THIN_FORBIDDEN if m in mods and (call or m not in ("os", "posixpath", "_collections_abc", "clearance.pathstr"))]
+            assert not heavy, f"call {call}: the thin client imported {heavy}"
+            assert (tmp_path / "cache" / "clearance" / "server-policy.toml").read_text().endswith(policy)
+            if call:
+                assert "clearance.fsutil" not in mods  # fresh and verified: not written again
+    finally:
+        server.shutdown()
+        server.server_close()

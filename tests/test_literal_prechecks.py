@@ -183,7 +183,7 @@ def _gates_hold(commands: list[str]) -> dict[str, int]:
     from clearance.adapters.claude import parse_event
     from clearance.engine import analyse_shell
     from clearance.rules import load
-    from clearance.rules.gates import COMMAND_GATES, EFFECT_GATES, GATES, download_then_run
+    from clearance.rules.gates import COMMAND_GATES, EFFECT_GATES, GATES, NAME_GATES, download_then_run
     from clearance.rules.net import downloaded_then_run
     from clearance.scope import Scope
 
@@ -213,6 +213,10 @@ def _gates_hold(commands: list[str]) -> dict[str, int]:
                 if name == cmd.name and registry[rid].check(cmd, sc):
                     fired[f"{rid}:{name}"] = fired.get(f"{rid}:{name}", 0) + 1
                     assert gate(cmd, sc), (rid, command, cmd.show())
+            for rid, gate in NAME_GATES.items():
+                if cmd.name in (registry[rid].commands or ()) and registry[rid].check(cmd, sc):
+                    fired[f"{rid}:{cmd.name}"] = fired.get(f"{rid}:{cmd.name}", 0) + 1
+                    assert gate(cmd, sc), (rid, command, cmd.show())
     return fired
 
 
@@ -232,6 +236,9 @@ def test_command_gates_are_about_their_rules_commands() -> None:
     idx = index()
     for rid, name in COMMAND_GATES:
         assert rid in idx.by_command.get(name, []), (rid, name)
+    from clearance.rules.gates import NAME_GATES
+
+    assert all(idx.commands[rid] and not any((rid, n) in COMMAND_GATES for n in idx.commands[rid] or ()) for rid in NAME_GATES)
     from clearance.rules.gates import NPM_REGISTRY_VERBS
     from clearance.rules.publish import _REGISTRY_VERBS
 
@@ -339,16 +346,34 @@ GATE_FRAGMENTS = [
     # creds.print-environment's gates
     "env", "printenv", "export -p", "declare -x", "typeset -x", "set", "set -e", "export X=1", "env X=1 make",
     "date", "date +%s", "date -u +%FT%T", "date -s 12:00", "date --set=2030-01-01", "date 010112002030", "date -d @0",
+    # the creds pack's rules on reads (gated by the names and contents of credtext.py) and on filters of the environment
+    "cat ~/.ssh/id_ed25519", "cat ~/.aws/$PROFILE.json", "grep -rl token ~/.aws", "cat ~/.codeium/windsurf/mcp_config.json",
+    "cat ~/.cursor/mcp.json | head", "env | awk /TOKEN/", "env | fgrep -i vercel", "env | cut -d= -f1 | grep -i secret",
+    "cat README.md", "head -5 .env.example", "pytest -q tests/test_auth.py", "cat $(ls docs) | wc -l",
+    # the unknown-program rules, gated on a word that can name a subcommand, a long option or a path (sys.unknown-*)
+    "mytool --remove-all", "kafka-delete-records --bootstrap-server k:9092", "acme db:wipe", "mytool -q tests/x.py",
+    "mytool --verbose", "frob ../other/x.cfg", "pytest -k login", "mytool -- delete", "acmectl create cluster",
 ]  # fmt: skip
+# creds.read-computed-from-secret on each program it is about (its gate is written for each name)
+GATE_FRAGMENTS += [f"{name} $(echo ~/.ssh/id_rsa | tr a a)" for name in ("cat", "tac", "nl", "less", "more", "head", "tail", "base64", "base32",
+    "xxd", "od", "hexdump", "strings", "bat", "batcat", "view", "cp", "scp", "rsync", "tar", "zip", "gzip", "bzip2", "xz", "7z", "curl", "grep",
+    "egrep", "rg", "awk", "sed", "sort", "paste", "dd", "cut", "uniq", "wc", "diff", "cmp", "openssl", "gpg", "ssh-keygen", "python", "python3",
+    "node", "perl", "ruby", "vim", "nano", "code")]  # fmt: skip
+# creds.grep-environment and creds.grep-environment-service on each filter of the environment they are about
+GATE_FRAGMENTS += [f"env | {name} -i token" for name in ("grep", "egrep", "rg", "awk", "sed", "cut", "head", "tail", "sort", "less", "more")]
+GATE_FRAGMENTS += [f"printenv | {name} -i vercel" for name in ("grep", "egrep", "fgrep", "rg")]
 
 
 def test_every_command_gate_is_met_where_its_rule_fires() -> None:
     """The fragments make each gated (rule, command name) and gated effect rule fire at least once, its gate saying yes
     each time."""
-    from clearance.rules.gates import COMMAND_GATES, EFFECT_GATES
+    from clearance.rules import load
+    from clearance.rules.gates import COMMAND_GATES, EFFECT_GATES, NAME_GATES
 
     fired = _gates_hold(GATE_FRAGMENTS)
-    assert {f"{rid}:{name}" for rid, name in COMMAND_GATES} | {f"{rid}:effect" for rid in EFFECT_GATES} <= set(fired)
+    # (creds.credential-content reads the file: test_effect_gates_never_refuse_a_read_their_rule_fires_on)
+    assert {f"{rid}:{name}" for rid, name in COMMAND_GATES} | {f"{rid}:effect" for rid in EFFECT_GATES if rid != "creds.credential-content"} <= set(fired)
+    assert {f"{rid}:{name}" for rid in NAME_GATES for name in load()[rid].commands or ()} <= set(fired)
 
 
 GATE_JOINS = [" | ", " && ", "; ", " ", " < "]
@@ -419,3 +444,61 @@ def test_action_gates_never_refuse_a_write_their_rule_fires_on() -> None:
                 assert said, (rid, event)
     assert fired == set(ACTION_GATES)
     assert refused > 0
+
+
+# Reads of files on "disk": the creds pack's rules on reads judge some files by their content (creds.credential-content,
+# creds.read-env-file, creds.read-mcp-config), and their gates read the same text (credtext.py).
+READ_FILES = {
+    "/home/dev/project/notes/id": "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n",
+    "/home/dev/project/deploy/keys.txt": "# public key: age1xyz\nAGE-SECRET-KEY-1" + "Q" * 58 + "\n",
+    "/home/dev/project/.env": "PORT=3000\nSTRIPE_KEY=sk_live_abcdef123456\n",
+    "/home/dev/project/.mcp.json": '{"mcpServers": {"gh": {"env": {"GITHUB_TOKEN": "ghp_abcdefABCDEF123456"}}}}',
+    "/home/dev/project/README.md": "# webapp\n\nRun `npm test`.\n",
+    "/home/dev/project/tests/test_auth.py": "def test_login(client):\n    assert client.post('/login', data={'password': 'x'}).ok\n",
+}
+READ_EVENTS: list[dict[str, object]] = [
+    *({"tool_name": "Read", "tool_input": {"file_path": p}} for p in READ_FILES),
+    *({"tool_name": "Bash", "tool_input": {"command": c}} for c in ("cat notes/id", "head -3 deploy/keys.txt", "cat .env", "cat .mcp.json", "cat README.md")),
+    {"tool_name": "Bash", "tool_input": {"command": "pytest -q tests/test_auth.py && grep -rn token tests | head"}},
+    {"tool_name": "Read", "tool_input": {"file_path": "/home/dev/.ssh/id_ed25519"}},
+]
+
+
+def test_effect_gates_never_refuse_a_read_their_rule_fires_on() -> None:
+    """Every effect rule with a gate, on the reads above and on every rule example that has files: where the rule finds
+    something, its gate said yes; creds.credential-content fires (its gate reads the file as the rule does)."""
+    from clearance.adapters.claude import parse_event
+    from clearance.engine import analyse_shell
+    from clearance.rules import load
+    from clearance.rules.gates import EFFECT_GATES
+    from clearance.scope import Scope
+    from clearance.tools import action_effects
+
+    registry = load()
+    cases: list[tuple[dict[str, object], dict[str, str]]] = [(e, READ_FILES) for e in READ_EVENTS]
+    for r in registry.values():
+        for m in (*r.match, *r.no_match):
+            if isinstance(m, dict) and "files" in m:
+                cases.append(
+                    ({k: v for k, v in m.items() if k != "files"}, {k.replace("/home/ana/webapp", "/home/dev/project"): v for k, v in m["files"].items()})
+                )
+    fired: set[str] = set()
+    refused = 0
+    for event, files in cases:
+        ev = {"hook_event_name": "PreToolUse", "session_id": "t", "cwd": "/home/dev/project", **event}
+        ev["tool_input"] = {k: (v.replace("/home/ana/webapp", "/home/dev/project") if isinstance(v, str) else v) for k, v in dict(event["tool_input"]).items()}  # type: ignore[call-overload]
+        action, ctx = parse_event(ev, dict(GATE_ENV))
+        ctx.read_file = files.get
+        ctx.list_dir = lambda d, files=files: sorted({k[len(d) + 1 :].split("/", 1)[0] for k in files if k.startswith(d.rstrip("/") + "/")}) or None
+        sc = Scope(ctx)
+        command = action.tool_input.get("command") if action.kind == "shell" else None
+        effs = analyse_shell(command, sc).effects if isinstance(command, str) else action_effects(action, sc)
+        for e in effs:
+            for rid, gate in EFFECT_GATES.items():
+                said = gate(e, sc)
+                refused += not said
+                if registry[rid].check(e, sc):
+                    fired.add(rid)
+                    assert said, (rid, event, e.path)
+    assert {"creds.credential-content", "creds.read-env-file", "creds.read-mcp-config", "creds.read-secret-file"} <= fired, fired
+    assert refused

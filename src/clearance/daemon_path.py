@@ -14,7 +14,7 @@ import sys
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import os
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
     from typing import Any
 
     Env = dict[str, str] | os._Environ[str]
@@ -55,7 +55,7 @@ def _join(*parts: str) -> str:
     return out
 
 
-def _home(env: Env) -> str:
+def _home(env: Mapping[str, str]) -> str:
     home = env.get("HOME")
     if home:
         return home
@@ -75,10 +75,16 @@ def socket_path(env: Env | None = None) -> str:
     return _join(env.get("XDG_CACHE_HOME") or _join(_home(env), ".cache"), "clearance", "daemon.sock")
 
 
-def state_dir(env: Env | None = None) -> str:
+def state_dir(env: Mapping[str, str] | None = None) -> str:
     """clearance's protected state folder: $XDG_STATE_HOME/clearance, default ~/.local/state/clearance."""
     env = environ() if env is None else env
     return _join(env.get("XDG_STATE_HOME") or _join(_home(env), ".local", "state"), "clearance")
+
+
+def cache_dir(env: Mapping[str, str] | None = None) -> str:
+    """clearance's cache folder: $XDG_CACHE_HOME/clearance, default ~/.cache/clearance (paths.cache_dir, without paths)."""
+    env = environ() if env is None else env
+    return _join(env.get("XDG_CACHE_HOME") or _join(_home(env), ".cache"), "clearance")
 
 
 def key_path(env: Env | None = None) -> str:

@@ -100,14 +100,15 @@ def rule_by_id(rid: str) -> Rule:
 
 
 def command_rules(name: str) -> list[tuple[str, Callable[[SimpleCommand, Scope], bool] | None]]:
-    """The rules about commands named *name*, with their gates for it (rules/gates.py: a gated rule's pack is
-    imported when its gate first says yes); the ungated rules' packs are imported now."""
+    """The rules about commands named *name*, with their gates for it (rules/gates.py COMMAND_GATES, or NAME_GATES for
+    every name of a rule: a gated rule's pack is imported when its gate first says yes); the ungated rules' packs are
+    imported now."""
     got = _BY_COMMAND.get(name)
     if got is None:
-        from .rules.gates import COMMAND_GATES
+        from .rules.gates import COMMAND_GATES, NAME_GATES
 
-        _rules(lambda idx: [i for i in idx.by_command.get(name, []) if (i, name) not in COMMAND_GATES])
-        got = _BY_COMMAND[name] = [(i, COMMAND_GATES.get((i, name))) for i in rules_index().by_command.get(name, [])]
+        _rules(lambda idx: [i for i in idx.by_command.get(name, []) if (i, name) not in COMMAND_GATES and i not in NAME_GATES])
+        got = _BY_COMMAND[name] = [(i, COMMAND_GATES.get((i, name)) or NAME_GATES.get(i)) for i in rules_index().by_command.get(name, [])]
     return got
 
 
@@ -306,11 +307,14 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
             msg = downloaded_then_run(exp.commands, sc)
             if msg:
                 out.findings.append(_finding(rule_by_id("rce.download-then-run"), msg))
-        from .sameline import written_then_run
+        from .shell.programs import run_targets
 
-        msg = written_then_run(exp.commands, sc)
-        if msg:
-            out.findings.append(_finding(rule_by_id("shell.written-then-run"), msg))
+        if any(run_targets(c) for c in exp.commands[1:]):  # written_then_run's first test: a later command runs a file
+            from .sameline import written_then_run
+
+            msg = written_then_run(exp.commands, sc)
+            if msg:
+                out.findings.append(_finding(rule_by_id("shell.written-then-run"), msg))
     return out
 
 
@@ -349,8 +353,7 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
     edited: dict[str, SimpleCommand] = {}
     handed: dict[str, SimpleCommand] = {}
     if len(commands) > 1:
-        from .sameline import run_targets, source_targets
-        from .shell.programs import EMACSES, VIMS
+        from .shell.programs import EMACSES, VIMS, run_targets, source_targets
 
         ran = {sc.path(t, c) for c in commands[1:] for t in run_targets(c, shell_only=True)}
         compiled = {sc.path(t, c) for c in commands[1:] for t in source_targets(c)}

@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 
 from . import jsonlite as json
-from .adapters.common import Answer
 from .hookstart import DEADLINE_S as DEADLINE_S
+from .hookstart import Answer
 from .hookstart import arm_deadline as arm_deadline
 
 TYPE_CHECKING = False

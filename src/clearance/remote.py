@@ -10,28 +10,30 @@ unreachable service never becomes an allow.
 
 from __future__ import annotations
 
-import os
 import sys
-import time
 
 from . import jsonlite as json
-from .adapters.common import Answer
+from .hookstart import Answer
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from .daemon_path import Env
     from .hook import Options
 
+# The thin client is a hook process of its own: it imports neither os (~1.2 ms under -I -S) nor paths, pathstr or the
+# adapters, and reads the cached managed policy once per call (posix, seal).
 REFRESH_S = 600
 
 
-def cache_path(env: dict[str, str] | os._Environ[str]) -> str:
-    home = env.get("HOME") or os.path.expanduser("~")
-    return os.path.join(env.get("XDG_CACHE_HOME") or os.path.join(home, ".cache"), "clearance", "server-policy.toml")
+def cache_path(env: Env) -> str:
+    from .daemon_path import cache_dir
+
+    return cache_dir(env) + "/server-policy.toml"
 
 
-def read_cache(env: dict[str, str] | os._Environ[str]) -> str | None:
+def read_cache(env: Env) -> str | None:
     """The cached managed policy's text when its MAC verifies (seal.py); None when absent, unsigned or tampered.
 
     The copy lives in the user's cache, which the agent's own user can write: it
@@ -42,7 +44,49 @@ def read_cache(env: dict[str, str] | os._Environ[str]) -> str | None:
     return read_sealed(cache_path(env), env)
 
 
-def write_cache(env: dict[str, str] | os._Environ[str], text: str) -> bool:
+class _Cached:
+    """The cached managed policy as this call found it: its bytes (None when absent or unreadable) and modification
+    time, read once for both what is sent (_sections_served) and whether to copy it again (_refresh_policy)."""
+
+    __slots__ = ("data", "mtime")
+
+    def __init__(self, env: Env) -> None:
+        import posix
+
+        self.data: bytes | None = None
+        self.mtime = 0.0
+        try:
+            fd = posix.open(cache_path(env), posix.O_RDONLY)
+        except OSError:
+            return
+        try:
+            self.mtime = posix.fstat(fd).st_mtime
+            chunks = []
+            while True:
+                chunk = posix.read(fd, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            self.data = b"".join(chunks)
+        except OSError:
+            self.data = None
+        finally:
+            posix.close(fd)
+
+    def verified(self, env: Env) -> bool:
+        """Its seal verifies (seal.read_sealed on these bytes)."""
+        from .seal import unseal
+
+        if self.data is None:
+            return False
+        try:
+            text = self.data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as open() in text mode reads it
+            return unseal(text, env) is not None
+        except UnicodeDecodeError:
+            return False
+
+
+def write_cache(env: Env, text: str) -> bool:
     from .seal import write_sealed
 
     return write_sealed(cache_path(env), text, env)
@@ -151,17 +195,20 @@ def _request(method: str, url: str, token: str, body: bytes | None, timeout: flo
 
 def via_server(raw: bytes, opts: Options) -> Answer | None:
     """The service's answer; or, when it is unreachable, a local decision with the cached managed policy."""
-    env = os.environ
+    from .daemon_path import environ
+
+    env = environ()
     base = env["CLEARANCE_SERVER"].rstrip("/")
     token = env.get("CLEARANCE_TOKEN", "")
     timeout = float(env.get("CLEARANCE_SERVER_TIMEOUT", "5"))
+    cached_now = _Cached(env)
     try:
         event = json.loads(raw.decode("utf-8"))
         if isinstance(event, dict):
             event.setdefault("home", env.get("HOME", ""))
             if env.get("CLAUDE_PROJECT_DIR"):
                 event.setdefault("project_root", env["CLAUDE_PROJECT_DIR"])
-            repo = _repository(event, env)
+            repo = _repository(event, env, cached_now)
             if repo is not None:
                 event["clearance_repository"] = repo
             raw = json.dumps(event).encode()
@@ -173,13 +220,16 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
         status, body = _request("POST", f"{base}/v1/hook?{query}", token, raw, timeout)
         if status == 200:
             reply = json.loads(body.decode("utf-8"))
-            _refresh_policy(base, token, env)
+            _refresh_policy(base, token, env, cached_now)
             return Answer(reply.get("stdout"), int(reply.get("exit_code", 0)), str(reply.get("stderr") or ""))
         if status in (401, 403):
             return _token_rejected(raw, opts, base, status, token)
         problem = f"HTTP {status}"
     except (OSError, ValueError) as e:
         problem = f"{type(e).__name__}: {e}"
+    import os
+    import time
+
     cached = cache_path(env)
     from .hook import run_answer
 
@@ -201,22 +251,19 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
     return answer
 
 
-def _sections_served(env: dict[str, str] | os._Environ[str]) -> bool:
+def _sections_served(env: Env, cached: _Cached | None = None) -> bool:
     """Whether the managed policy last copied from the service has [[repositories]] sections (a hint only, so the
     copy's seal is not checked here): reading the checkout and its sealed first-seen record costs the thin client
     several milliseconds, spent only when a section could use them.  Until the first copy exists, not sent."""
-    try:
-        with open(cache_path(env), "rb") as f:
-            return b"repositories" in f.read(1 << 20)
-    except OSError:
-        return False
+    data = (cached or _Cached(env)).data
+    return data is not None and b"repositories" in data[: 1 << 20]
 
 
-def _repository(event: dict[str, Any], env: dict[str, str] | os._Environ[str]) -> dict[str, Any] | None:
+def _repository(event: dict[str, Any], env: Env, cached: _Cached | None = None) -> dict[str, Any] | None:
     """Which checkout the event comes from, read on this machine for the service's [[repositories]] sections: its
     path and real path, its remotes now and when clearance first met it (policy/repos.identity; the first-seen record
     is sealed in this machine's state folder, which the agent may not write)."""
-    if not _sections_served(env):
+    if not _sections_served(env, cached):
         return None
     from .context import find_project_root
     from .policy.repos import identity
@@ -262,10 +309,12 @@ def _token_rejected(raw: bytes, opts: Options, base: str, status: int, token: st
     return answer
 
 
-def _refresh_policy(base: str, token: str, env: dict[str, str] | os._Environ[str]) -> None:
-    path = cache_path(env)
+def _refresh_policy(base: str, token: str, env: Env, cached: _Cached | None = None) -> None:
+    import time
+
+    cached = cached or _Cached(env)
     try:
-        if os.path.exists(path) and time.time() - os.path.getmtime(path) < REFRESH_S and read_cache(env) is not None:
+        if cached.data is not None and time.time() - cached.mtime < REFRESH_S and cached.verified(env):
             return
         status, body = _request("GET", f"{base}/v1/policy", token, None, 3.0)
         if status != 200:

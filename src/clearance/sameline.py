@@ -8,6 +8,8 @@ for every command line of more than one command, and it must not load a pack to 
 from __future__ import annotations
 
 from . import paths
+from .shell.programs import run_targets as run_targets
+from .shell.programs import source_targets as source_targets
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -17,44 +19,6 @@ if TYPE_CHECKING:
 _FETCHERS = frozenset({"curl", "wget", "aria2c", "http", "xh", "fetch"})
 # Commands that change a file's mode, owner or times, never what it holds: what runs after them is what was there.
 _METADATA = frozenset({"chmod", "chown", "chgrp", "touch", "chattr", "setfacl", "xattr"})
-
-
-# Toolchains that compile and run a source file named on their command line, in a language clearance does not read:
-# program -> (the subcommand before the file or "", the file's suffix).
-_SOURCE_RUNNERS = {"go": ("run", ".go"), "java": ("", ".java"), "swift": ("", ".swift"), "rust-script": ("", ".rs"), "scala": ("", ".scala")}
-
-
-def source_targets(c: SimpleCommand) -> list[str]:
-    """The source files a toolchain compiles and runs: `go run x.go`, `java X.java` (single-file launch), `swift x.swift`."""
-    entry = _SOURCE_RUNNERS.get(c.name)
-    if entry is None:
-        return []
-    vals = c.values()
-    if entry[0] and (len(vals) < 1 or entry[0] not in vals[:2]):
-        return []
-    return [v for v in vals if v.endswith(entry[1]) and not v.startswith("-") and paths.DYN not in v][:8]
-
-
-def run_targets(c: SimpleCommand, shell_only: bool = False) -> list[str]:
-    """The file a command executes: `./x`, `bash x`, `python3 x`, `source x`; with *shell_only*, those a shell reads
-    (executed by name, given to a shell or `source`), not an interpreter of another language."""
-    from .shell.programs import INTERPRETERS
-    from .shell.unwrap import SHELLS
-
-    out = []
-    raw = c.argv[0].raw if c.argv else ""
-    if "/" in raw:
-        out.append(raw.strip("'\""))
-    if not shell_only:
-        out.extend(source_targets(c))
-    if c.name in SHELLS or (c.name in INTERPRETERS and not shell_only) or c.name in ("source", "."):
-        ops = [v for v in c.values() if not v.startswith("-")]
-        out.extend(ops[:1])
-        if not ops:
-            from .shell.unwrap import cat_files
-
-            out.extend(w.value for w in cat_files(c.stdin_from))  # cat t.sh | sh runs t.sh
-    return [t for t in out if paths.DYN not in t]
 
 
 def written_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:

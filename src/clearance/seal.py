@@ -17,9 +17,6 @@ from __future__ import annotations
 
 import posix
 
-from . import pathstr
-from .paths import state_dir
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -30,8 +27,9 @@ _KEYS: dict[str, bytes] = {}
 
 
 def key_path(env: Mapping[str, str]) -> str:
-    home = env.get("HOME") or pathstr.expanduser("~")
-    return pathstr.join(state_dir(home, env), KEY_NAME)
+    from .daemon_path import state_dir  # paths.state_dir's folder, without paths or pathstr (the thin client: remote.py)
+
+    return state_dir(env) + "/" + KEY_NAME
 
 
 def key(env: Mapping[str, str], create: bool = True) -> bytes | None:
@@ -46,6 +44,8 @@ def key(env: Mapping[str, str], create: bool = True) -> bytes | None:
     except FileNotFoundError:
         if not create:
             return None
+        from . import pathstr
+
         home = env.get("HOME") or pathstr.expanduser("~")
         if not env.get("XDG_STATE_HOME") and not pathstr.isdir(home):
             # A home that does not exist (a service user's /nonexistent, a recorded session's /home/dev) is never made:

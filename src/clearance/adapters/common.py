@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 from .. import jsonlite as json
+from ..hookstart import Answer as Answer  # there: the hook as a client of the daemon or service imports no adapter
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
-
-
-class Answer:
-    """What the hook process prints and how it exits."""
-
-    __slots__ = ("exit_code", "stderr", "stdout")
-
-    def __init__(self, stdout: dict[str, Any] | None, exit_code: int = 0, stderr: str = "") -> None:
-        self.stdout = stdout
-        self.exit_code = exit_code
-        self.stderr = stderr
 
 
 # Headless escalation in an agent whose hooks cannot end a run (Codex, Copilot CLI, measured by

@@ -7,7 +7,7 @@ from ..model import ASK, HARD_DENY
 from ..paths import DYN
 from ..shell.effects import DELETE, WRITE, Effect
 from .base import problem_rule, rule
-from .gates import LOCK_FILES, MIGRATION_DIRS
+from .gates import LOCK_FILES, MIGRATION_DIRS, workflow_file
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -269,9 +269,7 @@ def applied_migration(e: Effect, sc: Scope) -> str | None:
     return f"this {verb} the migration {sc.show(e.path)}, which later migrations follow and which has likely run elsewhere; add a new migration instead"
 
 
-def _workflow(path: str) -> bool:
-    base = path.rsplit("/", 1)[-1]
-    return base.endswith((".yml", ".yaml")) and ("/.github/workflows/" in path or (base in ("action.yml", "action.yaml") and "/.github/" in path))
+_workflow = workflow_file  # gates.py: the rule's gate
 
 
 @rule(

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from .. import paths, pathstr
 from ..lazyre import IGNORECASE, lazy
-from ..model import ASK, SOFT_DENY, TOO_LARGE
+from ..model import ASK, SOFT_DENY
 from ..shell.effects import READ, Effect
 from ..shell.options import normalise
 from .base import rule
+from .credtext import _ENV_TEMPLATES as _ENV_TEMPLATES
+from .credtext import _content as _content
+from .credtext import credential_content as credential_content
+from .credtext import credential_file_content as credential_file_content
+from .credtext import env_file_name as env_file_name
+from .credtext import mcp_config_name as mcp_config_name
 from .gates import ENV_GREPS, ENV_PRINTERS, dumps_environment
 
 TYPE_CHECKING = False
@@ -266,70 +272,6 @@ def cloud_secret_output(cmd: SimpleCommand) -> str | None:
     return None
 
 
-# -- credentials recognised by content ---------------------------------------------------------
-#
-# Path lists never end (every tool has its token file); what a credential file holds has a few
-# well-known shapes. The recogniser is linear: bounded character classes, no nested repetition.
-
-_PEM_PRIVATE = lazy(r"-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY[A-Z ]{0,6}-----")
-_PUTTY = lazy(r"PuTTY-User-Key-File-[0-9]: ")
-_AGE_KEY = lazy(r"AGE-SECRET-KEY-1[0-9A-Z]{58}")
-_KUBE_CONFIG = lazy(r"(?m)^kind: *[\"']?Config[\"']? *$")
-_KUBE_SECRET = lazy(r"(?m)^[ \t-]{0,40}(?:client-key-data|token|password|id-token|refresh-token|client-key) *: *[^ \t\r\n]")
-_AWS_SECRET_LABEL = lazy(r"(?i)aws_?secret_?access_?key[\"' \t]{0,3}[=:][\"' \t]{0,3}[A-Za-z0-9/+]{40}")
-_AWS_ID = lazy(r"(?:AKIA|ASIA)[0-9A-Z]{16}")
-_B64_40 = lazy(r"(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])")
-_SERVICE_ACCOUNT = lazy(r"[\"']type[\"'] *: *[\"'](?:service_account|authorized_user)[\"']")
-_KEYSTORE = lazy(r"(?i)[\"']ciphertext[\"'] *:")
-_DOCKER_AUTH = lazy(r"[\"']auth[\"'] *: *[\"'][A-Za-z0-9+/=]{8,}[\"']")
-
-
-def _aws_pair(text: str) -> bool:
-    if ("ecret" in text or "ECRET" in text) and _AWS_SECRET_LABEL.search(text):
-        return True
-    if not _AWS_ID.search(text):
-        return False
-    for m in _B64_40.finditer(text):
-        v = m.group(0)
-        if any(c.islower() for c in v) and any(c.isupper() for c in v):
-            return True
-    return False
-
-
-def _solana_keypair(text: str) -> bool:
-    t = text.strip()
-    if not (t.startswith("[") and t.endswith("]")) or len(t) > 1000:
-        return False
-    parts = t[1:-1].split(",")
-    return len(parts) == 64 and all(p.strip().isdigit() and int(p) < 256 for p in parts)
-
-
-def credential_content(text: str) -> str | None:
-    """What kind of credential *text* holds (a private key, a kubeconfig with a token, ...), or None.
-
-    Each shape is looked for only when its literal marker is present, so ordinary text costs a few
-    substring searches and compiles no pattern.
-    """
-    text = text[:200_000]
-    if ("PRIVATE KEY" in text and _PEM_PRIVATE.search(text)) or ("PuTTY-User-Key-File-" in text and _PUTTY.search(text)):
-        return "a private key"
-    if "AGE-SECRET-KEY-1" in text and _AGE_KEY.search(text):
-        return "an age secret key (SOPS)"
-    if "Config" in text and "kind" in text and _KUBE_CONFIG.search(text) and _KUBE_SECRET.search(text):
-        return "a kubeconfig with cluster credentials"
-    if ("ecret" in text or "ECRET" in text or "AKIA" in text or "ASIA" in text) and _aws_pair(text):
-        return "an AWS access key pair"
-    if ("service_account" in text or "authorized_user" in text) and ("private_key" in text or "refresh_token" in text) and _SERVICE_ACCOUNT.search(text):
-        return "a cloud service-account key"
-    if ("iphertext" in text or "IPHERTEXT" in text) and '"kdf"' in text.lower() and _KEYSTORE.search(text):
-        return "a wallet keystore"
-    if text[:1] in "[ \n\t" and _solana_keypair(text):
-        return "a wallet keypair"
-    if '"auths"' in text and _DOCKER_AUTH.search(text):
-        return "registry credentials"
-    return None
-
-
 def _percent_decode(text: str, plus: bool) -> str:
     """``%49`` -> ``I`` (and ``+`` -> space when *plus*), bytes read as UTF-8."""
     out = bytearray()
@@ -387,23 +329,6 @@ def decoded_forms(text: str) -> list[str]:
             if decoded and sum(1 for ch in decoded if ch.isprintable() or ch in "\n\r\t") >= 0.9 * len(decoded):
                 out.append(decoded)
     return out
-
-
-def _content(path: str, sc: Scope) -> str | None:
-    reader = sc.ctx.read_file
-    if reader is None or paths.DYN in path or paths.has_glob(path):
-        return None
-    try:
-        text = reader(path)
-    except OSError:
-        return None
-    return None if text == TOO_LARGE else text
-
-
-def credential_file_content(path: str, sc: Scope) -> str | None:
-    """What credential the file at *path* holds, judged by its content when clearance may read it."""
-    text = _content(path, sc)
-    return credential_content(text) if text else None
 
 
 def kubeconfig_env(path: str, sc: Scope) -> str | None:
@@ -994,7 +919,6 @@ def write_credential_outside(action: Action, sc: Scope) -> str | None:
 
 # -- a project's .env files printed into the transcript (issue 11) -------------------------------------------------
 
-_ENV_TEMPLATES = (".example", ".sample", ".template", ".dist", ".defaults", ".schema")
 # Programs that print a file's lines as they are; a grep narrows them to the lines its pattern selects.
 _ENV_PRINTERS = ENV_PRINTERS  # gates.py: creds.env-file-pipe's first check uses them
 _ENV_GREPS = ENV_GREPS
@@ -1037,17 +961,6 @@ def _run_as_code(cmd: SimpleCommand, path: str, sc: Scope) -> bool:
         return False
     ops = [v for v in cmd.values() if not v.startswith("-")]
     return bool(ops) and paths.DYN not in ops[0] and sc.path(ops[0], cmd) == path
-
-
-def env_file_name(path: str) -> bool:
-    """`.env`, `.env.local`, `.env.production` (a project's environment file), not its committed templates."""
-    base = pathstr.basename(path)
-    if paths.has_glob(base):
-        # A pattern the shell expands to the environment file among others (`cat .env*`, `head .en?`), or to the
-        # family's other names (`cat .env?`: .env1, .envs): a wildcard right after `.env` or `.env.`.
-        cut = min((base.find(c) for c in "*?[" if c in base), default=len(base))
-        return base[:cut] in (".env", ".env.") or any(paths.glob_name_matches(n, base) for n in (".env", ".env.local", ".env.production"))
-    return base == ".env" or (base.startswith(".env.") and not base.lower().endswith(_ENV_TEMPLATES))
 
 
 def _secret_value(key: str, value: str) -> bool:
@@ -1209,22 +1122,9 @@ def read_env_file(e: Effect, sc: Scope) -> str | None:
     return f"{who} {sc.show(e.path)} into the agent's context: {why}"
 
 
-# Where agents keep the MCP servers they start, with each server's env and headers (its tokens): Cline's
-# cline_mcp_settings.json and Roo's / Kilo's mcp_settings.json under the editor's globalStorage, Claude Desktop's
-# claude_desktop_config.json, Windsurf's mcp_config.json, Cursor's and VS Code's mcp.json, Copilot CLI's
-# mcp-config.json, a project's .mcp.json, Claude Code's ~/.claude.json (its user-scope servers).
-_MCP_CONFIG_NAMES = frozenset(
-    {"cline_mcp_settings.json", "mcp_settings.json", "claude_desktop_config.json", "mcp_config.json", "mcp.json", "mcp-config.json", ".mcp.json"}
-)
 # A JSON (or JSONC) "key": "value" pair, and the header names that carry a credential whatever their value's shape.
 _JSON_PAIR = lazy(r'"([A-Za-z0-9_.-]{1,80})"\s*:\s*"((?:[^"\\\n]|\\.){0,2000})"', 0)
 _AUTH_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key", "apikey", "x-auth-token", "cookie"})
-
-
-def mcp_config_name(path: str, sc: Scope) -> bool:
-    """Whether *path* is named like a file that configures an agent's MCP servers (~/.claude.json: only at home)."""
-    base = pathstr.basename(path)
-    return base.lower() in _MCP_CONFIG_NAMES or (base == ".claude.json" and pathstr.dirname(path) == sc.ctx.home)
 
 
 def mcp_config_secrets(text: str) -> list[str]:

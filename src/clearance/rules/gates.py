@@ -20,7 +20,7 @@ from ..shell.programs import PLATFORM_SQL_WORDS, SHELLS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from ..model import Action
     from ..scope import Scope
@@ -129,6 +129,79 @@ def unknown_or_client_with_operand(cmd: SimpleCommand, sc: Scope) -> bool:
     return len(cmd.argv) >= 2 and (unknown(cmd) or known_client(cmd.name))
 
 
+# The rules on programs clearance does not model (rules/system.py) read them two ways: by the words that can name a
+# subcommand (sys.unknown-destructive-verb, -deploy-verb, -change-verb: _subcommand_path, _verb_path) and by the
+# arguments that can name a file (sys.unknown-program-path: path_arguments). A program given neither -- `pytest -q
+# tests/test_auth.py`, `mytool --verbose` -- reaches none of them, and the system pack is not imported for it.
+
+
+# A word that can be a step of a subcommand path: letters and digits, `-` and `_` inside, `:` between steps
+# (cluster:destroy); not an option, a path, a URL or any other value.
+def _bare_word(v: str) -> bool:
+    parts = v.split(":") if ":" in v and "/" not in v else [v]
+    return all(p.replace("-", "").replace("_", "").isalnum() for p in parts)
+
+
+# An operand before `--` that can name a subcommand (what the verb rules' subcommand paths are made of).
+def subcommand_word(cmd: SimpleCommand) -> bool:
+    for w in cmd.args:
+        v = w.value
+        if v == "--":
+            return False
+        if not v.startswith("-") and _bare_word(v):
+            return True
+    return False
+
+
+# sys.unknown-deploy-verb: an unmodelled program given a word that can name a subcommand.
+def unknown_verb(cmd: SimpleCommand, sc: Scope) -> bool:
+    return unknown_with_operand(cmd, sc) and subcommand_word(cmd)
+
+
+# sys.unknown-change-verb: an unmodelled program or a client of a remote system (not one of the machine's control
+# programs, which sys.system-change reads) given a word that can name a subcommand.
+def unknown_or_client_verb(cmd: SimpleCommand, sc: Scope) -> bool:
+    return cmd.name not in SYSTEM_CLIS and unknown_or_client_with_operand(cmd, sc) and subcommand_word(cmd)
+
+
+# sys.unknown-destructive-verb: as unknown_or_client_verb, or a long option (whose name may say it deletes:
+# --remove-all), or a program whose own name has words (kafka-delete-records).
+def unknown_or_client_destroys(cmd: SimpleCommand, sc: Scope) -> bool:
+    if not unknown_or_client_with_operand(cmd, sc):
+        return False
+    if subcommand_word(cmd) or ("/" not in cmd.name and ("-" in cmd.name or "_" in cmd.name)):
+        return True
+    for w in cmd.args:
+        if w.value == "--":
+            return False
+        if w.value.startswith("-") and len(w.value) >= 3:
+            return True
+    return False
+
+
+# (word, path) for each argument of *cmd* that can name a file: a word (or an option's `=value`) that starts with `/`,
+# `~` or `.` or holds a `/`, or a bare word that names a protected file where the command runs; not a value known only
+# at run time, a URL or a `//pkg:target` (Bazel, Pants).
+def path_arguments(cmd: SimpleCommand, sc: Scope) -> Iterator[tuple[str, str]]:
+    for w in cmd.args:
+        v = w.value
+        if v.startswith("-"):
+            if "=" not in v:
+                continue
+            v = v.split("=", 1)[1]
+        if DYN in v or "://" in v or v.startswith("//") or not (v.startswith(("/", "~", ".")) or "/" in v or sc.protected_bare_word(v, cmd)):
+            continue
+        yield v, sc.path(v, cmd)
+
+
+# sys.unknown-program-path: an unmodelled program given a path that is protected or outside the project, or any path
+# in another machine or container (the rule's tests but for its exceptions: temp, system-owned, caches).
+def unknown_given_a_path(cmd: SimpleCommand, sc: Scope) -> bool:
+    if not unknown_with_operand(cmd, sc):
+        return False
+    return any(cmd.remote is not None or protected_reason(p, sc.ctx) is not None or sc.outside(p) for _, p in path_arguments(cmd, sc))
+
+
 # sys.system-change: the machine's control programs it models (rules/system.py). The rule names them here, not in
 # `commands=`, so that a program only it knows (ip, ifconfig, nginx, ansible …) stays unknown to the unwrapper and to
 # the unknown-program rules: `ip netns exec NS CMD` is still read as running CMD, `nginx -c ~/x.conf` as given a path.
@@ -234,10 +307,10 @@ GATES: dict[str, Callable[[SimpleCommand, Scope], bool]] = {
     "net.socket-send": reverse_shell,
     "rce.pipe-to-shell": code_runner,
     "rce.decoded-exec": code_runner,
-    "sys.unknown-destructive-verb": unknown_or_client_with_operand,
-    "sys.unknown-deploy-verb": unknown_with_operand,
-    "sys.unknown-change-verb": unknown_or_client_with_operand,
-    "sys.unknown-program-path": unknown_with_operand,
+    "sys.unknown-destructive-verb": unknown_or_client_destroys,
+    "sys.unknown-deploy-verb": unknown_verb,
+    "sys.unknown-change-verb": unknown_or_client_verb,
+    "sys.unknown-program-path": unknown_given_a_path,
     "sys.system-change": system_cli,
     "sys.attach-process": attaches,
     "self.attach-clearance": attaches,
@@ -374,6 +447,16 @@ def dumps_environment(cmd: SimpleCommand) -> bool:
     return cmd.name == "set" and not vals
 
 
+# A word made by a command substitution (creds.read-computed-from-secret reads no other).
+def computed_word(cmd: SimpleCommand, sc: Scope) -> bool:
+    return any(w.subs for w in cmd.args)
+
+
+# The command reads another's output (the creds.grep-environment rules: what it reads is the environment printed).
+def reads_a_pipe(cmd: SimpleCommand, sc: Scope) -> bool:
+    return bool(cmd.stdin_from)
+
+
 COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     **{("creds.print-environment", n): lambda cmd, sc: dumps_environment(cmd) for n in ("env", "printenv", "export", "declare", "typeset", "set")},
     **{("sys.fill-disk", n): endless_source for n in ("yes", "cat", "tail", "pv", "base64", "tr")},
@@ -398,6 +481,14 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     ("sys.privilege", "tee"): _sudoers,
     # A platform CLI's SQL verb (shell/sqlclients.PLATFORM_SQL): the db pack for `aws rds-data …`, not for `aws s3 ls`.
     **{("db.destructive-sql", n): _any_value(words) for n, words in PLATFORM_SQL_WORDS.items()},
+}
+
+
+# rule id -> its gate for every command name it is about (rules whose first test does not depend on the name).
+NAME_GATES: dict[str, Callable[[SimpleCommand, Scope], bool]] = {
+    "creds.read-computed-from-secret": computed_word,
+    "creds.grep-environment": reads_a_pipe,
+    "creds.grep-environment-service": reads_a_pipe,
 }
 
 
@@ -530,8 +621,27 @@ FS_WRITE_RULES = (
     "fs.write-code-cache", "fs.glob-delete-sources", "fs.permission-unknown-target",
 )  # fmt: skip
 
+
+# The creds pack's rules on reads, gated by their first tests (credtext.py: imported when a read is first asked about).
+def _credtext(name: str) -> Callable[[Effect, Scope], bool]:
+    def gate(e: Effect, sc: Scope) -> bool:
+        if e.kind != READ:
+            return False
+        from . import credtext
+
+        return bool(getattr(credtext, name)(e, sc))
+
+    return gate
+
+
 EFFECT_GATES: dict[str, Callable[[Effect, Scope], bool]] = {
     **dict.fromkeys(FS_WRITE_RULES, fs_may_act),
+    "creds.read-secret-file": _credtext("may_read_secret_file"),
+    "creds.read-unknown-in-secrets": _credtext("reads_computed_name"),
+    "creds.list-secret-names": _credtext("lists_names"),
+    "creds.credential-content": _credtext("may_hold_credential"),
+    "creds.read-env-file": _credtext("names_env_file"),
+    "creds.read-mcp-config": _credtext("names_mcp_config"),
     "self.read-keys": clearance_key_read,
     "self.widen-project": writes_a_git_dir,
     "self.protected-argument": protected_argument,
@@ -652,8 +762,69 @@ def writes_a_session_file(action: Action, sc: Scope) -> bool:
     )
 
 
+# creds.write-credential-outside: a Write, Edit, MultiEdit or ApplyPatch of a file outside the project and temp (the
+# rule's first test of each file it writes; what the file holds is its second). An ordinary edit of the project's own
+# files no longer imports the creds pack.
+def writes_outside_project(action: Action, sc: Scope) -> bool:
+    ti = action.tool_input
+    files = ti.get("files")
+    named = [f.get("path") for f in files if isinstance(f, dict)] if isinstance(files, list) else [ti.get("file_path") or ti.get("path")]
+    for path in named:
+        if not isinstance(path, str):
+            continue  # the rule reads only the files named by a string
+        p = sc.path(path)
+        if not (sc.inside_project(p) or sc.in_temp(p)):
+            return True
+    return False
+
+
+# The fs and convention packs' rules on written files (write.package-config, write.git-config-code,
+# write.convention-code, write.ci-untrusted-input), each gated by its first test of a file's name: an edit of the
+# project's source no longer imports the two packs (~4.3 M instructions). _written_files is the tools pack's, loaded by
+# then: its rules on writes have no gate.
+def _written(action: Action) -> list[tuple[str, str]]:
+    from .tools import _written_files
+
+    return _written_files(action)
+
+
+def writes_package_config(action: Action, sc: Scope) -> bool:
+    from ..pkgconfig import config_tool
+
+    return any(text and config_tool(sc.path(path)) is not None for path, text in _written(action))
+
+
+def writes_git_config(action: Action, sc: Scope) -> bool:
+    for path, _ in _written(action):
+        base = sc.path(path).rpartition("/")[2].lower()
+        if base in (".git", "config") or "gitconfig" in base:
+            return True
+    return False
+
+
+def writes_conventional_file(action: Action, sc: Scope) -> bool:
+    from ..code import may_be_conventional
+
+    return any(text and DYN not in path and may_be_conventional(path) for path, text in _written(action))
+
+
+def workflow_file(path: str) -> bool:
+    """A GitHub workflow, or a local action (what write.ci-untrusted-input reads)."""
+    base = path.rsplit("/", 1)[-1]
+    return base.endswith((".yml", ".yaml")) and ("/.github/workflows/" in path or (base in ("action.yml", "action.yaml") and "/.github/" in path))
+
+
+def writes_workflow(action: Action, sc: Scope) -> bool:
+    return any(workflow_file(path) for path, _ in _written(action))
+
+
 # rule id -> the gate of that action rule: its pack (self: ~3 M instructions of a cold Edit) is imported when it says yes.
 ACTION_GATES: dict[str, Callable[[Action, Scope], bool]] = {
+    "creds.write-credential-outside": writes_outside_project,
+    "write.package-config": writes_package_config,
+    "write.git-config-code": writes_git_config,
+    "write.convention-code": writes_conventional_file,
+    "write.ci-untrusted-input": writes_workflow,
     "self.hook-environment-file": writes_a_session_file,
     "self.hook-locations-file": writes_a_session_file,
     "self.submodule-into-settings": writes_a_session_file,

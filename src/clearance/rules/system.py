@@ -7,7 +7,7 @@ from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.options import normalise
 from .base import rule
-from .gates import DEVICE_CLIS, ENDLESS_SOURCES, LVM_PROGRAMS, SYSTEM_CLIS, known_client, unknown
+from .gates import DEVICE_CLIS, ENDLESS_SOURCES, LVM_PROGRAMS, SYSTEM_CLIS, known_client, path_arguments, unknown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -777,16 +777,7 @@ _IN_RUNNING_CONTAINER = frozenset({"docker exec target", "docker-compose exec ta
 def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
     if len(cmd.argv) < 2 or not _unknown(cmd):
         return None
-    for w in cmd.args:
-        v = w.value
-        if v.startswith("-"):
-            if "=" not in v:
-                continue
-            v = v.split("=", 1)[1]
-        if DYN in v or "://" in v or v.startswith("//") or not (v.startswith(("/", "~", ".")) or "/" in v or sc.protected_bare_word(v, cmd)):
-            # //pkg:target (Bazel, Pants), scheme://…: names, not files
-            continue
-        p = sc.path(v, cmd)
+    for v, p in path_arguments(cmd, sc):
         why = paths.protected_reason(p, sc.ctx)
         if why:
             return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}: {why}"

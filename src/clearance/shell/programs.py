@@ -11,6 +11,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from .ir import SimpleCommand
+
 # The shells: a command of one of these names runs a script (unwrap.py reads its -c text or its file).
 SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "mksh", "ash", "fish", "busybox", "rbash", "tcsh", "csh"})
 AWKS = frozenset({"awk", "gawk", "mawk", "nawk"})
@@ -313,3 +315,43 @@ def git_may_run_an_alias(values: Sequence[str]) -> bool:
     may stand there; scripts._git_alias reads it)."""
     i = git_subcommand_at(values)
     return i < len(values) and values[i] not in GIT_BUILTINS
+
+
+# Toolchains that compile and run a source file named on their command line, in a language clearance does not read:
+# program -> (the subcommand before the file or "", the file's suffix).
+SOURCE_RUNNERS = {"go": ("run", ".go"), "java": ("", ".java"), "swift": ("", ".swift"), "rust-script": ("", ".rs"), "scala": ("", ".scala")}
+
+
+def source_targets(c: SimpleCommand) -> list[str]:
+    """The source files a toolchain compiles and runs: `go run x.go`, `java X.java` (single-file launch), `swift x.swift`."""
+    from ..paths import DYN
+
+    entry = SOURCE_RUNNERS.get(c.name)
+    if entry is None:
+        return []
+    vals = c.values()
+    if entry[0] and (len(vals) < 1 or entry[0] not in vals[:2]):
+        return []
+    return [v for v in vals if v.endswith(entry[1]) and not v.startswith("-") and DYN not in v][:8]
+
+
+def run_targets(c: SimpleCommand, shell_only: bool = False) -> list[str]:
+    """The file a command executes: `./x`, `bash x`, `python3 x`, `source x`; with *shell_only*, those a shell reads
+    (executed by name, given to a shell or `source`), not an interpreter of another language.  Here, not in
+    sameline.py: the engine asks it of every line of more than one command before importing that module."""
+    from ..paths import DYN
+
+    out = []
+    raw = c.argv[0].raw if c.argv else ""
+    if "/" in raw:
+        out.append(raw.strip("'\""))
+    if not shell_only:
+        out.extend(source_targets(c))
+    if c.name in SHELLS or (c.name in INTERPRETERS and not shell_only) or c.name in ("source", "."):
+        ops = [v for v in c.values() if not v.startswith("-")]
+        out.extend(ops[:1])
+        if not ops:
+            from .unwrap import cat_files
+
+            out.extend(w.value for w in cat_files(c.stdin_from))  # cat t.sh | sh runs t.sh
+    return [t for t in out if DYN not in t]
