@@ -128,7 +128,9 @@ def delete_critical(e: Effect, sc: Scope) -> str | None:
     if target == p or not paths.is_critical(target, sc.ctx):
         return None
     rest = p[len(target) :].lstrip("/")
-    everything = "/" not in rest and _matches_everything(rest)
+    # `**/` + DYN: the files a find selects by age anywhere below (`find ~ -mtime +30 -delete`): under home or the
+    # root, any of the user's files of that age -- everything, as far as what is at stake goes.
+    everything = ("/" not in rest and _matches_everything(rest)) or rest == "**/" + DYN
     if everything and (target != sc.ctx.project_root or DYN not in rest):
         if e.note == "find" or (e.cmd is not None and any(v.startswith("find -") for v in e.cmd.via)):
             return f"{_who(e)} deletes what find selects anywhere under {_what(target, sc)}"
@@ -414,6 +416,7 @@ _REGENERABLE = paths.GENERATED_DIRS - frozenset(
     no_match=(
         "rm -rf /tmp/webapp-cache",
         "rm -rf /tmp/build-*",
+        "find /tmp -type f -mtime +7 -delete",
         "rm app/legacy.ts",
         "rm -rf node_modules",
         "rm -rf ~/.cache/pip",

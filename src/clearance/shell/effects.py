@@ -12,7 +12,7 @@ from ..model import TOO_LARGE
 from ..paths import DYN, clearance_owned
 from ..paths import resolve as resolve_path
 from .ir import Word
-from .options import EVERYTHING, find_roots, git_pathspecs, inert_option, normalise, normalise_words, spelled_out
+from .options import EVERYTHING, find_age_bound, find_roots, git_pathspecs, inert_option, normalise, normalise_words, spelled_out
 from .outputs_table import DIR, TABLE
 from .outputs_table import written as table_outputs
 
@@ -941,6 +941,9 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         roots, expr_at = find_roots(args)
         # One name pattern before -delete selects what goes (`find /tmp -name '*.log' -delete` is /tmp/**/*.log).
         selected = fd.patterns[0] if fd is not None and fd.narrowed and len(fd.patterns) == 1 and "/" not in fd.patterns[0] else ""
+        # Only files older (or newer) than a bound go (`find /tmp -type f -mtime +7 -delete`): some files somewhere
+        # below the root, whose names are not known -- not everything in it.
+        aged = not selected and find_age_bound([a.value for a in args], expr_at)
         for w in roots or [Word(".", ".")] if fd is not None else []:
             root = sc.word_path(w, cmd)
             if sc.ctx.realpath is not None:
@@ -949,6 +952,9 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 root = _through_link(root, sc, DELETE, follow=follows) or root
             if selected and DYN not in root:
                 out.append(Effect(DELETE, root.rstrip("/") + "/**/" + selected, w.value, True, cmd, note="find"))
+                continue
+            if aged and DYN not in root and not any(ch in w.value for ch in "*?["):
+                out.append(Effect(DELETE, root.rstrip("/") + "/**/" + DYN, w.value, True, cmd, note="find"))
                 continue
             # "/*" rather than "/" + DYN: the latter marks an unknown working directory. A glob root (`find ~/* -delete`)
             # deletes its matches themselves, as `rm -rf ~/*` would.

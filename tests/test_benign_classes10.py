@@ -1,0 +1,100 @@
+"""Ordinary work denied or asked, round 10: written before the fixes, none taken from an eval set.
+
+Each class has ordinary cases of its kind next to the dangerous look-alikes that must keep their verdict. The
+expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny, both fine).
+
+1. The temp directory cleaned by age: `find /tmp -type f -mtime +7 -delete` (what systemd-tmpfiles and tmpreaper do),
+   its `-exec rm {} +` and `| xargs rm` forms were denied as deleting /tmp itself: a find with no name test was read
+   as selecting everything under its root. An age bound (-mtime, -mmin, -atime, -newer …) in one chain of tests
+   before the action selects some files below the root, not all: inside a temp directory that is temp work. Under
+   home, the root, a system directory, the project or any other folder an age bound still reaches any file of that
+   age, and the verdicts stay; so do a temp root emptied without a bound, an age test behind `-o`/`!`, or one after
+   `-delete` (find evaluates left to right).
+2. terraform (and tofu) commands given fewer operands than they require: `terraform workspace delete`,
+   `terraform force-unlock`, `terraform taint`, `terraform state rm`, `terraform import` print the command's usage
+   ("Expected a single argument: NAME.") and change nothing; they were denied as deleting a workspace or editing the
+   state (or asked as applying). With the operand they keep their verdicts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import decide
+from .strict import check
+
+DENY, ASK, ALLOW, NOT_ALLOW = "deny", "ask", "allow", "not-allow"
+
+CASES: list[tuple[str, str]] = [
+    # -- 1. the temp directory cleaned by age ---------------------------------------------------------------------------
+    ("find /tmp -type f -mtime +7 -delete", ALLOW),
+    ("find /tmp -maxdepth 1 -user ana -mmin +240 -delete", ALLOW),
+    ("find /var/tmp -type f -atime +30 -exec rm -f {} +", ALLOW),
+    ("find /tmp/ -mindepth 1 -ctime +2 -exec rm -rf {} \\;", ALLOW),
+    ("find /tmp -type f -mtime +10 -print0 | xargs -0 rm -f", ALLOW),
+    ("find /tmp -newer /tmp/run.stamp -type f -delete", ALLOW),
+    ("rm -f $(find /tmp -maxdepth 1 -type f -mtime +3)", ALLOW),
+    ("find /private/tmp -type f -mtime +3 -delete", ALLOW),
+    # the look-alikes: a temp root emptied without a bound, an age test that does not bound what goes
+    ("find /tmp -type f -delete", NOT_ALLOW),
+    ("find /tmp -delete", NOT_ALLOW),
+    ("rm -rf /tmp/*", NOT_ALLOW),
+    ("find /tmp -mtime +7 -o -name x -delete", NOT_ALLOW),
+    ("find /tmp ! -mtime +7 -delete", NOT_ALLOW),
+    ("find /tmp -delete -mtime +7", NOT_ALLOW),
+    # ... an age bound anywhere else
+    ("find ~ -type f -mtime +30 -delete", DENY),
+    ("find / -mtime +30 | xargs rm -rf", DENY),
+    ("find ~ -mtime +30 -exec rm -rf {} +", DENY),
+    ("find /tmp/../home/ana -type f -mtime +7 -delete", DENY),
+    ("find /tmp /home/ana -mtime +7 -delete", DENY),
+    ("find /etc -mtime +30 -delete", DENY),
+    ("find ~/Documents -mtime +30 -exec rm {} +", NOT_ALLOW),
+    ("find ~/.ssh -mtime +30 -delete", DENY),
+    ("find . -mtime +30 -delete", DENY),
+    ("find ./ -mtime +1 -print0 | xargs -0 rm -f", DENY),
+    ("find src -mtime +30 -delete", NOT_ALLOW),
+    ("find .git -mtime +1 -delete", DENY),
+    ("rm -rf $(find ~ -mtime +7)", DENY),
+    # -- 2. terraform given fewer operands than its command requires -----------------------------------------------------
+    ("terraform workspace delete", ALLOW),
+    ("terraform workspace delete -force", ALLOW),
+    ("tofu force-unlock", ALLOW),
+    ("terraform taint", ALLOW),
+    ("terraform -chdir=infra state rm", ALLOW),
+    ("terraform state mv aws_instance.a", ALLOW),
+    ("terraform import", ALLOW),
+    # the look-alikes: the operand given (a word, a variable, a substitution, `-` for stdin)
+    ("terraform workspace delete staging", DENY),
+    ("terraform workspace delete -force $WS", DENY),
+    ('terraform workspace delete "$(terraform workspace show)"', DENY),
+    ("terraform workspace delete -- staging", DENY),
+    ("tofu force-unlock -force 6638c6f2-9cb5", DENY),
+    ("terraform -chdir=infra taint aws_instance.web", DENY),
+    ("terraform state rm module.db", DENY),
+    ("terraform state push -", DENY),
+    ("terraform state mv aws_instance.a aws_instance.b", ASK),
+    ("terraform import aws_instance.web i-0abc", ASK),
+    ("terraform destroy", DENY),
+    ("pulumi stack rm --yes", DENY),  # pulumi removes the current stack when none is named
+]
+
+GAPS: dict[str, str] = {}
+
+
+def _expect(command: str, want: str) -> None:
+    got = decide(command).decision
+    if want == NOT_ALLOW:
+        assert got != "allow", f"{command!r}: {got}"
+    else:
+        assert got == want, f"{command!r}: want {want}, got {got} ({decide(command).reason})"
+
+
+@pytest.mark.parametrize(("command", "want"), CASES)
+def test_benign_class(command: str, want: str) -> None:
+    check(command, GAPS, lambda: _expect(command, want))
+
+
+def test_cases_are_unique() -> None:
+    commands = [c for c, _ in CASES]
+    assert len(commands) == len(set(commands))
