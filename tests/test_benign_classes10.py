@@ -14,6 +14,11 @@ expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny, both fine).
    `terraform force-unlock`, `terraform taint`, `terraform state rm`, `terraform import` print the command's usage
    ("Expected a single argument: NAME.") and change nothing; they were denied as deleting a workspace or editing the
    state (or asked as applying). With the operand they keep their verdicts.
+3. The project given back to the user who runs the agent: `sudo chown -R $USER:$USER .` (after a container wrote
+   files as root), `chown -R $(id -u):$(id -g) .` were denied as changing the permissions of the whole project, as
+   `chgrp -R` is not. An owner that is the invoking user (`$USER`, `$LOGNAME`, `$(whoami)`, `$(id -un)`, `$(id -u)`,
+   or that name written out) takes nothing from anyone. Another owner, the name changed on the line, a shell sudo
+   starts (where USER is root's), --from/--reference, and home or the root keep their verdicts.
 """
 
 from __future__ import annotations
@@ -77,6 +82,32 @@ CASES: list[tuple[str, str]] = [
     ("terraform import aws_instance.web i-0abc", ASK),
     ("terraform destroy", DENY),
     ("pulumi stack rm --yes", DENY),  # pulumi removes the current stack when none is named
+    # -- 3. the project given back to the user who runs the agent ----------------------------------------------------------
+    ("chown -R $USER:$USER .", ALLOW),
+    ("chown -R $(whoami) .", ALLOW),
+    ("chown -R $(id -u):$(id -g) /home/ana/webapp", ALLOW),
+    ('chown -R "${LOGNAME}":staff .', ALLOW),
+    ("chown -R `id -un` .", ALLOW),
+    ("chown -R ana:ana .", ALLOW),
+    ("sudo chown -R $USER:$USER .", ASK),  # sudo itself is asked
+    ("sudo chown -R $(whoami) .", ASK),
+    # the look-alikes: another owner, the user's name changed on the line, a shell sudo starts, home or the root
+    ("chown -R nobody .", DENY),
+    ("sudo chown -R root:root .", DENY),
+    ("chown -R bob:ana .", DENY),
+    ("USER=root; chown -R $USER .", DENY),
+    ("for LOGNAME in root; do chown -R $LOGNAME .; done", DENY),
+    ("sudo sh -c 'chown -R $USER .'", DENY),
+    ("chown -R $USER-old .", DENY),
+    ("chown -R $(id -u nobody) .", DENY),
+    ("chown -R $(echo root) .", DENY),
+    ("chown -R $(cat owner | head -1) .", DENY),
+    ("chown -R --from=root $USER .", DENY),
+    ("chown -R --reference=/etc/passwd .", DENY),
+    ("chown -R $USER ~", DENY),
+    ("sudo chown -R $USER /", DENY),
+    ("chown -R $USER ..", DENY),
+    ("chmod -R 777 .", DENY),
 ]
 
 GAPS: dict[str, str] = {}
