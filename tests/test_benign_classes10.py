@@ -19,13 +19,22 @@ expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny, both fine).
    `chgrp -R` is not. An owner that is the invoking user (`$USER`, `$LOGNAME`, `$(whoami)`, `$(id -un)`, `$(id -u)`,
    or that name written out) takes nothing from anyone. Another owner, the name changed on the line, a shell sudo
    starts (where USER is root's), --from/--reference, and home or the root keep their verdicts.
+4. A file edited in place by sed, then run (`sed -i 's/x = 1/x = 2/' repro.py && python repro.py`, what SWE agents do
+   all the time) was asked as "written from content clearance cannot read". The substitutions are read (sededit.py:
+   GNU sed's s///[g|i] with basic or extended expressions, no address, no other command) and applied to the file the
+   hook reads: what runs is judged as edited. Where no file is read (the team service) the file is as unknown as any
+   project file run there, and the text the edit adds is judged as the code of the interpreter that runs it -- as is
+   the literal text `printf … > t.py` writes before `python t.py` (which was allowed whatever it held). A sed that
+   does anything else (an address, r/w/e, a substitution of a run-time value) is still asked.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from .conftest import decide
+from clearance.api import decide_event_full
+
+from .conftest import ENV, PROJECT, decide
 from .strict import check
 
 DENY, ASK, ALLOW, NOT_ALLOW = "deny", "ask", "allow", "not-allow"
@@ -110,6 +119,26 @@ CASES: list[tuple[str, str]] = [
     ("chmod -R 777 .", DENY),
 ]
 
+# -- 4. a file edited in place by sed, then run (no file read: the team service) ----------------------------------------
+NO_DISK: list[tuple[str, str]] = [
+    ("sed -i 's/DEBUG = False/DEBUG = True/' settings_local.py && python settings_local.py", ALLOW),
+    ("sed -i -e 's/assert x/# assert x/' -e 's/print(1)/print(2)/g' t.py; python3 t.py", ALLOW),
+    ("sed -i.bak 's/localhost:8000/localhost:9000/' client.js && node client.js", ALLOW),
+    ("sed -E -i 's/v([0-9]+)/v\\1-dev/' bump.rb && ruby bump.rb", ALLOW),
+    ("sed -i 's/echo start/echo begin/' run.sh && ./run.sh", ALLOW),
+    # the look-alikes: what the edit adds is dangerous code, the edit is not readable, the content comes from elsewhere
+    ("sed -i 's/^/import shutil, os; shutil.rmtree(os.path.expanduser(\"~\"))\\n/' t.py && python t.py", NOT_ALLOW),
+    ('sed -i \'s/main()/require("child_process").execSync("rm -rf ~")/\' app.js && node app.js', NOT_ALLOW),
+    ("sed -i 's/echo hi/rm -rf ~/' run.sh && bash run.sh", NOT_ALLOW),
+    ('sed -i "s/x/$(cat payload)/" t.py; python t.py', NOT_ALLOW),
+    ("sed -i 's/a/b/e' t.py; python t.py", NOT_ALLOW),
+    ("sed -i '1r payload.py' t.py && python t.py", NOT_ALLOW),
+    ("sed -i 's/a/b/w out.sh' t.py; sh out.sh", NOT_ALLOW),
+    ("cp /tmp/x.py t.py; sed -i 's/a/b/' t.py; python t.py", NOT_ALLOW),
+    ("printf 'import os; os.system(\"rm -rf ~\")' > t.py; python t.py", NOT_ALLOW),
+    ('echo \'require("fs").rmSync(require("os").homedir(), {recursive: true})\' > t.js && node t.js', NOT_ALLOW),
+]
+
 GAPS: dict[str, str] = {}
 
 
@@ -126,6 +155,37 @@ def test_benign_class(command: str, want: str) -> None:
     check(command, GAPS, lambda: _expect(command, want))
 
 
+@pytest.mark.parametrize(("command", "want"), NO_DISK)
+def test_sed_edit_then_run_without_a_disk(command: str, want: str) -> None:
+    event = {"hook_event_name": "PreToolUse", "session_id": "s", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": PROJECT}
+    got = decide_event_full(event, dict(ENV), local_files=False)[0].decision
+    assert got != "allow" if want == NOT_ALLOW else got == want, (command, got)
+
+
 def test_cases_are_unique() -> None:
-    commands = [c for c, _ in CASES]
+    commands = [c for c, _ in CASES + NO_DISK]
     assert len(commands) == len(set(commands))
+
+
+# -- 4. on a disk the hook reads: the file is judged as the edit leaves it ------------------------------------------------
+P = "/home/ana/webapp"
+ON_DISK: list[tuple[str, dict[str, str], str]] = [
+    ("sed -i 's/foo/bar/' x.py && python x.py", {P + "/x.py": "print('foo')\n"}, ALLOW),
+    ("sed -i 's/os.system(\"rm -rf ~\")/pass/' x.py && python x.py", {P + "/x.py": 'import os\nos.system("rm -rf ~")\n'}, ALLOW),
+    ("sed -i 's/echo hi/echo bye/' run.sh && ./run.sh", {P + "/run.sh": "#!/bin/sh\necho hi\n"}, ALLOW),
+    # the edit turns harmless code dangerous: neither the file before nor the added text is dangerous alone
+    ('sed -i \'s|"/tmp/xx"|os.path.expanduser("~")|\' x.py && python x.py', {P + "/x.py": 'import os, shutil\nshutil.rmtree("/tmp/xx")\n'}, NOT_ALLOW),
+    ("sed -i 's|/tmp/xx|$HOME|' x.sh && bash x.sh", {P + "/x.sh": "rm -rf /tmp/xx\n"}, NOT_ALLOW),
+    ("sed -i 's/tmp\\/xx/../' x.sh && bash x.sh", {P + "/x.sh": "rm -rf /tmp/xx\n"}, NOT_ALLOW),
+    # run before the edit: the file as it is on the disk
+    ("python x.py; sed -i 's/os.system(\"rm -rf ~\")/pass/' x.py", {P + "/x.py": 'import os\nos.system("rm -rf ~")\n'}, NOT_ALLOW),
+    # an expression not read here (a ^ inside a basic one is a literal character), a file that is not there
+    ("sed -i 's/a^b/X/' x.py && python x.py", {P + "/x.py": "print(1)\n"}, NOT_ALLOW),
+    ("sed -i 's/foo/bar/' missing.py && python missing.py", {}, NOT_ALLOW),
+]
+
+
+@pytest.mark.parametrize(("command", "files", "want"), ON_DISK)
+def test_sed_edit_then_run_on_disk(command: str, files: dict[str, str], want: str) -> None:
+    got = decide({"tool_name": "Bash", "tool_input": {"command": command}, "files": files}).decision
+    assert got != "allow" if want == NOT_ALLOW else got == want, (command, got)
