@@ -26,6 +26,8 @@ expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny, both fine).
    project file run there, and the text the edit adds is judged as the code of the interpreter that runs it -- as is
    the literal text `printf … > t.py` writes before `python t.py` (which was allowed whatever it held). A sed that
    does anything else (an address, r/w/e, a substitution of a run-time value) is still asked.
+5. A kubectl command group without one of its commands (`kubectl rollout`, `kubectl set`, `kubectl rollout stats …`)
+   prints the group's usage or an error and changes nothing; it was asked as changing live cluster resources.
 """
 
 from __future__ import annotations
@@ -117,6 +119,19 @@ CASES: list[tuple[str, str]] = [
     ("sudo chown -R $USER /", DENY),
     ("chown -R $USER ..", DENY),
     ("chmod -R 777 .", DENY),
+    # -- 5. a kubectl command group without one of its commands -------------------------------------------------------
+    ("kubectl rollout", ALLOW),
+    ("kubectl set --help", ALLOW),
+    ("kubectl --context staging set", ALLOW),
+    ("kubectl rollout stats deploy/api", ALLOW),
+    ("kubectl certificate", ALLOW),
+    # the look-alikes: one of the group's commands; OpenShift's groups, which have more
+    ("kubectl rollout restart deploy/api", ASK),
+    ("kubectl rollout undo deploy/api -n prod", ASK),
+    ("kubectl set image deploy/api api=registry/api:2", ASK),
+    ("kubectl certificate approve csr-7", ASK),
+    ("oc rollout latest dc/api", ASK),
+    ("oc set triggers dc/api --auto", ASK),
 ]
 
 # -- 4. a file edited in place by sed, then run (no file read: the team service) ----------------------------------------

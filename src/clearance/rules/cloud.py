@@ -198,6 +198,13 @@ def iac_apply(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 _KUBE_READ_SUBS = frozenset({"status", "history", "can-i", "whoami"})
+# kubectl's command groups and their commands: the group alone, or with a word that is none of them, runs nothing
+# (oc's groups have more: `oc rollout latest`, `oc set triggers`).
+_KUBE_GROUPS = {
+    "rollout": frozenset({"history", "pause", "restart", "resume", "status", "undo"}),
+    "set": frozenset({"env", "image", "resources", "selector", "serviceaccount", "subject"}),
+    "certificate": frozenset({"approve", "deny"}),
+}
 _KUBE_READ = frozenset(
     {
         "get",
@@ -335,6 +342,8 @@ def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     if ops[0] in ("rollout", "auth", "certificate") and len(ops) > 1 and ops[1] in _KUBE_READ_SUBS:
         return None  # kubectl rollout status/history, auth can-i/whoami: reads
+    if cmd.name == "kubectl" and ops[0] in _KUBE_GROUPS and (len(ops) < 2 or ops[1] not in _KUBE_GROUPS[ops[0]]):
+        return None  # `kubectl rollout`, `kubectl set`: a group without one of its commands prints its usage (or an error)
     if ops[0] == "cp" and _copies_from_pod(cmd, sc):
         target = _kube_target(cmd.values())
         if not (target and is_production(target)):
