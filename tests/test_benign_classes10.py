@@ -28,6 +28,9 @@ expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny, both fine).
    does anything else (an address, r/w/e, a substitution of a run-time value) is still asked.
 5. A kubectl command group without one of its commands (`kubectl rollout`, `kubectl set`, `kubectl rollout stats …`)
    prints the group's usage or an error and changes nothing; it was asked as changing live cluster resources.
+6. An editor opened read-only (`view FILE`, `vim -R`, `vim -M`, `nano -v`) with no command to run in it was denied as
+   writing the file it shows (`view /etc/nginx/nginx.conf` as writing a system file): it is read, as `less` reads it
+   (a credential file stays denied as read). A command given to run (-c, +CMD, -S) keeps it a write.
 """
 
 from __future__ import annotations
@@ -132,6 +135,19 @@ CASES: list[tuple[str, str]] = [
     ("kubectl certificate approve csr-7", ASK),
     ("oc rollout latest dc/api", ASK),
     ("oc set triggers dc/api --auto", ASK),
+    # -- 6. an editor opened read-only, with no command to run ---------------------------------------------------------
+    ("view /etc/nginx/nginx.conf", ALLOW),
+    ("vim -R /etc/hosts", ALLOW),
+    ("nvim -M /etc/ssh/sshd_config", ALLOW),
+    ("nano -v /etc/fstab", ALLOW),
+    # the look-alikes: a command given to run, a file that may not be read, the editor not read-only
+    ("vim -R -c 'w! /etc/hosts' README.md", DENY),
+    ("vim -R +wq /etc/hosts", DENY),
+    ("vim -R -S fix.vim /etc/hosts", DENY),
+    ("view ~/.aws/credentials", DENY),
+    ("vim -R ~/.ssh/id_ed25519", DENY),
+    ("vim /etc/hosts", DENY),
+    ("nano /etc/fstab", DENY),
 ]
 
 # -- 4. a file edited in place by sed, then run (no file read: the team service) ----------------------------------------
