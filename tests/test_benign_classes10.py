@@ -213,6 +213,8 @@ ON_DISK: list[tuple[str, dict[str, str], str]] = [
     # an expression not read here (a ^ inside a basic one is a literal character), a file that is not there
     ("sed -i 's/a^b/X/' x.py && python x.py", {P + "/x.py": "print(1)\n"}, NOT_ALLOW),
     ("sed -i 's/foo/bar/' missing.py && python missing.py", {}, NOT_ALLOW),
+    # an expression with repetition is not applied (it could backtrack for ever on the file's lines): asked, and fast
+    ("sed -E -i 's/(a*)*b/x/' x.py && python x.py", {P + "/x.py": "a" * 5000 + "c\n"}, NOT_ALLOW),
 ]
 
 

@@ -1,7 +1,9 @@
 """What a file holds after `sed -i 's/OLD/NEW/' FILE`: the in-place substitutions of a sed that does nothing else,
 applied to the file's text as GNU sed applies them (line by line, its basic or extended regular expressions read into
 Python's).  Used where the same command line then runs the file (`sed -i 's/x/y/' t.py && python t.py`): what runs is
-the edited file, which clearance can then read instead of asking (sameline.written_then_run, engine)."""
+the edited file, which clearance can then read instead of asking (sameline.written_then_run, engine).  An expression
+with repetition is read (the edit is known to be a plain substitution) but not applied: the file after it is then
+unknown where the disk is read, and asked about as before."""
 
 from __future__ import annotations
 
@@ -13,13 +15,20 @@ from .model import TOO_LARGE
 # GNU sed's options a plain in-place substitution uses; any other (-f, -s, -z, -n, --follow-symlinks …) is not read.
 _FLAG_LETTERS = frozenset("iEr")
 _LONG = ("--in-place", "--regexp-extended", "--expression=", "--posix")
-_MAX_TEXT = 200_000
+_MAX_TEXT = 100_000
+# Only expressions without repetition (no *, +, ?, {m,n}) and no back-reference are read, of at most this many
+# characters: each then matches in time bounded by the line's length times its own, whatever the file holds (an
+# expression an agent writes must not stall the hook: `s/\(a*\)*b/x/` on a long line backtracks exponentially).
+_MAX_PATTERN = 200
+_REPEATS = "\x00repeats"  # _regex's answer for an expression read but not applied here
 
 
 class Sub:
+    """One s command: its expression compiled where it is applied here (None: one with repetition, read but not applied)."""
+
     __slots__ = ("regex", "repl", "count")
 
-    def __init__(self, regex: re.Pattern[str], repl: str, count: int) -> None:
+    def __init__(self, regex: re.Pattern[str] | None, repl: str, count: int) -> None:
         self.regex = regex
         self.repl = repl
         self.count = count
@@ -84,6 +93,8 @@ def apply(subs: list[Sub], text: str) -> str | None:
     """*text* after the substitutions, line by line; None when it is too large to work on."""
     if len(text) > _MAX_TEXT:
         return None
+    if any(s.regex is None for s in subs):
+        return None
     if not text:
         return text  # no line to edit
     lines = text.split("\n")
@@ -91,7 +102,8 @@ def apply(subs: list[Sub], text: str) -> str | None:
     out = []
     for line in lines:
         for s in subs:
-            line = s.regex.sub(s.repl, line, count=s.count)
+            if s.regex is not None:
+                line = s.regex.sub(s.repl, line, count=s.count)
         out.append(line)
     return "\n".join(out) + ("\n" if last is not None else "")
 
@@ -155,10 +167,12 @@ def _subs(script: str, ere: bool) -> list[Sub] | None:
         repl = _replacement(parts[1], delim)
         if pattern is None or repl is None:
             return None
-        try:
-            regex = re.compile(pattern, re.IGNORECASE if icase else 0)
-        except re.error:
-            return None
+        regex = None
+        if pattern != _REPEATS:
+            try:
+                regex = re.compile(pattern, re.IGNORECASE if icase else 0)
+            except re.error:
+                return None
         out.append(Sub(regex, repl, count))
     return out
 
@@ -181,9 +195,9 @@ def _regex(p: str, delim: str, ere: bool) -> str | None:
             if d == delim or d in ".*[]^$\\/":
                 out.append(re.escape(d))
             elif d in _BRE_GNU:
+                if not ere and d in "+?{":
+                    return _REPEATS
                 out.append(re.escape(d) if ere else d)
-            elif d.isdigit() and d != "0":
-                out.append("\\" + d)
             elif d == "n":
                 out.append("\\n")
             elif d == "t":
@@ -223,10 +237,12 @@ def _regex(p: str, delim: str, ere: bool) -> str | None:
             out.append(re.escape(c))
         elif c == "*" and (not out or out[-1] in ("^", "(")):
             out.append("\\*")  # a leading * is literal
+        elif c == "*" or (ere and c in "+?{"):
+            return _REPEATS
         else:
             out.append(c)
         i += 1
-    return "".join(out)
+    return "".join(out) if len(p) <= _MAX_PATTERN else _REPEATS
 
 
 def _replacement(r: str, delim: str) -> str | None:
