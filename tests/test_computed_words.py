@@ -113,7 +113,8 @@ def _words(line: str) -> list[str]:
         ('cat "$(echo a b)"', ["cat", "a b"]),  # quoted: one word
         ("cat $(echo a b)", ["cat", "?"]),  # unquoted: split into words, left unknown
         ("cat $(find /srv -name x)", ["cat", "/srv/**/x"]),  # every path it prints is named x
-        ("cat $(find -L /srv -type f -mtime 1 | sort | head -n 1)", ["cat", "/srv/?"]),
+        # an age bound selects some paths at any depth below the root, not every one
+        ("cat $(find -L /srv -type f -mtime 1 | sort | head -n 1)", ["cat", "/srv/**/?"]),
         ("cat $(find /srv -name x -o -name y)", ["cat", "/srv/?"]),
         ("cat $(find /srv -printf '%f')", ["cat", "?"]),  # printf: not paths under the root
         ("cat $(dirname /a/b/c)", ["cat", "/a/b"]),

@@ -49,7 +49,9 @@ WORDLISTS.add("clearance.redact:_PATTERNS[15][1]")
 # their patterns with clearance.policy.patterns, which the test_policy_*_globs tests cover.
 # The tree-sitter extension's re.compile (shell/treesitter.py) forwards what a tree-sitter query's #match?
 # predicate names; clearance runs no query.
-DYNAMIC_SITES = {("policy/patterns.py", "compile"), ("shell/treesitter.py", "compile")}
+# sededit.py compiles the expression of a `sed -i s/…/…/` it applies: only one without repetition or back-reference
+# (bounded by the line's length times its own, sededit._MAX_PATTERN).
+DYNAMIC_SITES = {("policy/patterns.py", "compile"), ("shell/treesitter.py", "compile"), ("sededit.py", "compile")}
 _RE_CALLS = {"compile", "search", "match", "fullmatch", "sub", "subn", "findall", "finditer", "split"}
 
 

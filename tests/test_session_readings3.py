@@ -267,18 +267,14 @@ def test_the_macos_user_temp_directory(command: str, expected: str) -> None:
     assert mac(command) == expected
 
 
-# -- known gaps ---------------------------------------------------------------------------------------------------------
+# -- a readable sed edit, then the file run --------------------------------------------------------------------------
+# (closed in round 10: the hook applies the substitution to the file it reads, sededit.py, and judges what runs)
 
 SED_THEN_RUN = [
     "sed -i 's/result = a.join(b)/# result = a.join(b)/' repro.py\npython repro.py",
     "sed -i \"s/open(p, 'r')/open(p, 'r', encoding='utf-8')/\" fix.py && python3 fix.py",
 ]
-XFAIL = {
-    c: "asked (shell.written-then-run): a `sed -i` substitution before running the file is read as a writer from content "
-    "clearance cannot read, though its text is judged as a write (sed_edits) and the rest is the file on disk; not "
-    "lowered because the hook would have to apply the substitution to the file to judge what runs"
-    for c in SED_THEN_RUN
-}
+XFAIL: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("command", SED_THEN_RUN)

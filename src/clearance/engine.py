@@ -293,7 +293,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
     _names_shown(out.effects, exp.commands)
     check_effects(out.effects, sc, out.findings, exp.commands, positions)
     if script_depth < SCRIPT_DEPTH and (sc.ctx.read_file is not None or _writes_then_runs(exp.commands)):
-        _check_scripts(exp.commands, sc, out.findings, script_depth)
+        if sc.ctx.read_file is not None and any(c.name in ("sed", "gsed") for c in exp.commands[:-1]):
+            _check_scripts_edited(exp.commands, sc, out.findings, script_depth)
+        else:
+            _check_scripts(exp.commands, sc, out.findings, script_depth)
     elif sc.ctx.read_file is not None:
         _scripts_too_deep(exp.commands, sc, out.findings)
     if script_depth < 2:
@@ -344,6 +347,70 @@ _LOADED = ", which loads "
 _CARRIED_FROM_SCRIPTS = frozenset({"interp.opaque", "shell.interactive-shell"})
 
 
+def _check_scripts_edited(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
+    """_check_scripts for a line with a sed that edits files in place (`sed -i 's/x/y/' t.py && python t.py`): each
+    command after the sed reads those files as the edit leaves them (sededit), those before it as they are on the disk."""
+    from functools import partial
+
+    from .sededit import edited_texts
+
+    reader = sc.ctx.read_file
+    if reader is None:
+        return
+    overlay: dict[str, str] = {}
+
+    def edited(p: str) -> str | None:
+        return overlay[p] if p in overlay else reader(p)
+
+    try:
+        for c in commands:
+            if overlay:
+                sc.ctx.read_file = edited
+            _check_scripts([c], sc, findings, depth)
+            sc.ctx.read_file = reader
+            argv = [w.value for w in c.argv]
+            if c.name in ("sed", "gsed") and not any(DYN in v for v in argv):
+                got = edited_texts(argv, partial(_path_of, sc, c), edited)
+                overlay.update(got or {})
+    finally:
+        sc.ctx.read_file = reader
+
+
+def _path_of(sc: Scope, cmd: SimpleCommand, name: str) -> str:
+    return sc.path(name, cmd)
+
+
+def _interpreted_runs(commands: list[SimpleCommand], sc: Scope) -> dict[str, tuple[str, str]]:
+    """The files later commands of the line run with an interpreter (`python3 t.py`, `node x.js`): path -> (program, language)."""
+    from .shell.programs import INTERPRETERS, run_targets
+
+    out: dict[str, tuple[str, str]] = {}
+    for c in commands[1:]:
+        lang = INTERPRETERS.get(c.name)
+        if lang is not None:
+            for t in run_targets(c):
+                out.setdefault(sc.path(t, c), (c.name, lang))
+    return out
+
+
+def _judge_interpreted(path: str, text: str, runner: tuple[str, str], cmd: SimpleCommand, sc: Scope, findings: list[Finding], depth: int) -> None:
+    """Text written on the line into a file a later command runs with an interpreter (`printf … > t.py; python t.py`,
+    the text `sed -i 's/x/NEW/' t.py` adds): judged as that interpreter's one-liner would be."""
+    from .shell.ir import shell_quote
+    from .shell.programs import CODE_OPTIONS
+
+    name, lang = runner
+    options = CODE_OPTIONS.get(lang)
+    if not options or not text.strip():
+        return
+    analysis = analyse_shell(f"{name} {options[0]} {shell_quote(text)}", sc, depth + 1)
+    f = strongest_denial(analysis.findings)
+    if f is not None:
+        shown = path.rsplit("/", 1)[-1]
+        msg = f"{shown}, which {name} runs on this line, holds code clearance denies when run directly: {f.message} ({f.rule_id})"
+        findings.append(_finding(rule_by_id("write.dangerous-script"), msg, cmd.show()))
+
+
 def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """`cat > x.sh <<EOF`, `printf … > Makefile`, `tee .envrc <<EOF`: a script written by the shell is judged like one written by Write.
     A file the same line then executes (`./x`, `sh x`, a hook option naming it) is a shell script whatever its name:
@@ -352,10 +419,12 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
     compiled: set[str] = set()
     edited: dict[str, SimpleCommand] = {}
     handed: dict[str, SimpleCommand] = {}
+    interpreted: dict[str, tuple[str, str]] = {}
     if len(commands) > 1:
         from .shell.programs import EMACSES, VIMS, run_targets, source_targets
 
         ran = {sc.path(t, c) for c in commands[1:] for t in run_targets(c, shell_only=True)}
+        interpreted = _interpreted_runs(commands, sc)
         compiled = {sc.path(t, c) for c in commands[1:] for t in source_targets(c)}
         # `fastfetch -c /tmp/t.jsonc`, `PROG --config=F`: a file handed to a program clearance does not model, which
         # may run what the file says (_judge_handed).
@@ -409,6 +478,8 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
                 _judge_editor_script(path, text, edited[path], cmd, sc, findings, depth)
             if path in handed and path not in ran:
                 _judge_handed(path, text, handed[path], cmd, sc, findings, depth)
+            if path in interpreted and path not in ran:
+                _judge_interpreted(path, text, interpreted[path], cmd, sc, findings, depth)
             if _judge_written(path, text, cmd, sc, findings, depth, path in ran):
                 break
     # Members of an unpacked archive or a copied folder that land where a tool loads them (treelist, Context.read_member):

@@ -21,6 +21,20 @@ _FETCHERS = frozenset({"curl", "wget", "aria2c", "http", "xh", "fetch"})
 _METADATA = frozenset({"chmod", "chown", "chgrp", "touch", "chattr", "setfacl", "xattr"})
 
 
+def sed_edit_known(c: SimpleCommand, sc: Scope) -> bool:
+    """A sed that only substitutes in place (`sed -i 's/OLD/NEW/g' FILE`), whose files read after the edit are known:
+    worked out from the disk where the hook reads it (sededit), or, where it reads no file (the team service), as
+    unknown as any project file run there, with the text the edit adds judged (engine._check_written_scripts)."""
+    from .sededit import edited_texts, plan
+
+    argv = [w.value for w in c.argv]
+    if any(paths.DYN in v for v in argv) or plan(argv) is None:
+        return False
+    if sc.ctx.read_file is None:
+        return True
+    return edited_texts(argv, lambda f: sc.path(f, c), sc.ctx.read_file) is not None
+
+
 def written_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
     """A file written earlier in the same command line by a command whose output clearance cannot read (a decoder, a
     copy, a generator), then executed: what runs is not on the disk when clearance decides.  A literal `printf … > x.sh`
@@ -47,6 +61,8 @@ def written_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
             continue
         if any(r.op in ("<<", "<<<") and r.body is not None for r in c.redirects):
             continue  # its input is a here-document, which is there to read (a list's `cat > x <<EOF` is attached so)
+        if c.name in ("sed", "gsed") and sed_edit_known(c, sc):
+            continue  # `sed -i 's/x/y/' t.py`: the edited file is read as it will be (engine._check_scripts)
         for e in effects(c, sc):
             if e.kind == WRITE and paths.DYN not in e.path:
                 written[e.path] = c.name

@@ -133,6 +133,7 @@ def _ops(cmd: SimpleCommand) -> list[str]:
         "cdk synth",
         "terraform validate",
         "terraform plan -destroy",
+        "terraform workspace delete",
     ),
 )
 def iac_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -164,6 +165,31 @@ def iac_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+# The terraform/tofu commands that act on operands they require, and how many: given fewer, terraform prints the
+# command's usage ("Expected a single argument: NAME.") and changes nothing (`terraform workspace delete` deletes no
+# workspace; it does not fall back to the current one, as `pulumi stack rm` does).
+_TERRAFORM_OPERANDS: dict[tuple[str, ...], int] = {
+    ("workspace", "delete"): 1,
+    ("state", "rm"): 1,
+    ("state", "push"): 1,
+    ("state", "replace-provider"): 2,
+    ("state", "mv"): 2,
+    ("taint",): 1,
+    ("untaint",): 1,
+    ("import",): 2,
+    ("force-unlock",): 1,
+}
+
+
+def _terraform_usage_only(cmd: SimpleCommand) -> bool:
+    """terraform or tofu given fewer operands than its command requires: it prints the usage and changes nothing."""
+    if cmd.name not in ("terraform", "tofu"):
+        return False
+    nc = normalise(cmd)
+    needed = _TERRAFORM_OPERANDS.get(nc.sub[:2]) or _TERRAFORM_OPERANDS.get(nc.sub[:1])
+    return needed is not None and len(nc.words) < needed
+
+
 def _terraform_destroy(cmd: SimpleCommand) -> str | None:
     """terraform/tofu read with Go's flag rules: -flag and --flag alike, -auto-approve=false turns it off."""
     nc = normalise(cmd)
@@ -173,6 +199,8 @@ def _terraform_destroy(cmd: SimpleCommand) -> str | None:
     tool = cmd.name
     if sub in ("plan", "show", "validate", "fmt", "output", "graph", "providers", "console", "init", "version"):
         return None  # nothing changes, even with -destroy
+    if _terraform_usage_only(cmd):
+        return None  # the usage is printed: an operand it requires is missing (`terraform workspace delete`)
     if sub == "destroy" or (sub == "apply" and nc.has("destroy")):
         return f"{tool} {sub} deletes the infrastructure it manages"
     if nc.sub[:1] == ("workspace",) and nc.sub[1:2] == ("delete",):
@@ -197,6 +225,8 @@ def _terraform_destroy(cmd: SimpleCommand) -> str | None:
     no_match=("terraform plan", "terraform apply -auto-approve", "terraform output", "terraform state list", "terraform state show a.b"),
 )
 def iac_apply(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if _terraform_usage_only(cmd):
+        return None  # `terraform taint`, `terraform state push`: the usage is printed, nothing changes
     ops = _ops(cmd)
     if ops and ops[0] in ("apply", "up", "deploy", "import") and not iac_destroy(cmd, sc):
         return f"{cmd.name} {ops[0]} changes real infrastructure"
@@ -206,6 +236,13 @@ def iac_apply(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 _KUBE_READ_SUBS = frozenset({"status", "history", "can-i", "whoami"})
+# kubectl's command groups and their commands: the group alone, or with a word that is none of them, runs nothing
+# (oc's groups have more: `oc rollout latest`, `oc set triggers`).
+_KUBE_GROUPS = {
+    "rollout": frozenset({"history", "pause", "restart", "resume", "status", "undo"}),
+    "set": frozenset({"env", "image", "resources", "selector", "serviceaccount", "subject"}),
+    "certificate": frozenset({"approve", "deny"}),
+}
 _KUBE_READ = frozenset(
     {
         "get",
@@ -343,6 +380,8 @@ def kube_change(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     if ops[0] in ("rollout", "auth", "certificate") and len(ops) > 1 and ops[1] in _KUBE_READ_SUBS:
         return None  # kubectl rollout status/history, auth can-i/whoami: reads
+    if cmd.name == "kubectl" and ops[0] in _KUBE_GROUPS and (len(ops) < 2 or ops[1] not in _KUBE_GROUPS[ops[0]]):
+        return None  # `kubectl rollout`, `kubectl set`: a group without one of its commands prints its usage (or an error)
     if ops[0] == "cp" and _copies_from_pod(cmd, sc):
         target = _kube_target(cmd.values())
         if not (target and is_production(target)):

@@ -114,7 +114,7 @@ def _whole(path: str) -> str:
         "rm -rf ~/.[!.]*",
         "rm -rf ~/[a-z]*",
     ),
-    no_match=("rm -rf dist", "rm -rf /tmp/webapp-cache", "rm ~/notes.txt", "ls /"),
+    no_match=("rm -rf dist", "rm -rf /tmp/webapp-cache", "rm ~/notes.txt", "ls /", "chown -R $(id -un):$(id -gn) ."),
 )
 def delete_critical(e: Effect, sc: Scope) -> str | None:
     if not _destructive(e) or e.path.startswith("/" + DYN):
@@ -122,18 +122,72 @@ def delete_critical(e: Effect, sc: Scope) -> str | None:
     p = e.path
     if e.kind == WRITE and e.note in ("chgrp", "chmod +") and _own_project(_whole(p), sc):
         return None  # chgrp -R, chmod -R a+rX of the project: access added or regrouped, nothing taken away or opened
+    if e.kind == WRITE and e.note == "chown" and e.cmd is not None and _own_project(_whole(p), sc) and _chowns_to_self(e.cmd, sc):
+        return None  # sudo chown -R $USER:$USER .: the project given back to the user who runs the agent (after a container wrote it as root)
     if paths.is_critical(p, sc.ctx) and (e.recursive or p == "/"):
         return f"{_who(e)} {_verb(e)} {_what(p, sc)}"
     target = _whole(p)
     if target == p or not paths.is_critical(target, sc.ctx):
         return None
     rest = p[len(target) :].lstrip("/")
-    everything = "/" not in rest and _matches_everything(rest)
+    # `**/` + DYN: the files a find selects by age anywhere below (`find ~ -mtime +30 -delete`): under home or the
+    # root, any of the user's files of that age -- everything, as far as what is at stake goes.
+    everything = ("/" not in rest and _matches_everything(rest)) or rest == "**/" + DYN
     if everything and (target != sc.ctx.project_root or DYN not in rest):
         if e.note == "find" or (e.cmd is not None and any(v.startswith("find -") for v in e.cmd.via)):
             return f"{_who(e)} deletes what find selects anywhere under {_what(target, sc)}"
         return f"{_who(e)} {_verb(e)} everything in {_what(target, sc)}"
     return None
+
+
+# Commands that print the invoking user's name or id (`$(whoami)`, `` `id -un` ``, `$(id -u)`, `$(logname)`), and the
+# variables that hold the name in a login shell.
+_WHO_AM_I = frozenset({"whoami", "logname"})
+_USER_VARS = frozenset({"USER", "LOGNAME"})
+
+
+def _chowns_to_self(cmd: SimpleCommand, sc: Scope) -> bool:
+    """Whether chown's owner (before any `:GROUP`) is the user the command runs as: `$USER`, `${LOGNAME}`,
+    `$(whoami)`, `$(id -un)`, `$(id -u)`, or that name written out (the environment's USER or LOGNAME, or the name of
+    the home directory). Not under a shell sudo starts (`sudo sh -c 'chown $USER …'`: there USER is root's), and
+    not with --from or --reference (the owner is then another file's).  Not followed: a function named whoami
+    defined on the line, or USER read on it where the environment is not known (the team service) -- at worst the
+    project's files go to another user, which takes root and which root undoes."""
+    if cmd.name != "chown":
+        return False
+    if "sudo" in cmd.via and any(v.endswith(" -c") for v in cmd.via[cmd.via.index("sudo") :]):
+        return False
+    from ..shell.options import normalise
+
+    nc = normalise(cmd)
+    if nc.has("reference") or nc.has("from") or not nc.words:
+        return False
+    w = nc.words[0]
+    owner_raw = w.raw.split(":", 1)[0]
+    owner = w.value.split(":", 1)[0]
+    if not owner:
+        return False  # `chown :staff`: the group only (as chgrp)
+    if DYN not in owner:
+        env = sc.ctx.env or {}
+        names = {env.get("USER"), env.get("LOGNAME"), pathstr.basename(sc.ctx.home.rstrip("/")) if sc.ctx.home not in ("", "/") else None}
+        return owner in names - {None, "", "root"}
+    if owner != DYN:
+        return False  # `$USER-old`: one variable's value and more
+    bare = owner_raw.strip('"')
+    if len(w.vars) >= 1 and w.vars[0] in _USER_VARS and bare in ("$" + w.vars[0], "${" + w.vars[0] + "}"):
+        # Where the environment holds the name, a value still unknown here was given on the line (`read USER`).
+        return w.vars[0] not in (sc.ctx.env or {})
+    # One substitution makes the owner (`$(id -un)` of `$(id -un):$(id -gn)`): the word's first.
+    one = (bare.startswith("$(") and bare.endswith(")") and bare.count("$(") == 1) or (bare.startswith("`") and bare.endswith("`") and bare.count("`") == 2)
+    if not one or not w.subs or any(ch in bare for ch in "|;&<>"):
+        return False  # `$(cat f | head -1)`: more than one command, not the user's name
+    who = w.subs[0]
+    if who.name in _WHO_AM_I:
+        return len(who.argv) == 1
+    if who.name == "id":
+        flags = "".join(v.lstrip("-") for v in who.values() if v.startswith("-") and not v.startswith("--"))
+        return len(who.values()) == sum(1 for v in who.values() if v.startswith("-")) and "u" in flags and set(flags) <= {"u", "n"}
+    return False
 
 
 def _own_project(p: str, sc: Scope) -> bool:
@@ -414,6 +468,7 @@ _REGENERABLE = paths.GENERATED_DIRS - frozenset(
     no_match=(
         "rm -rf /tmp/webapp-cache",
         "rm -rf /tmp/build-*",
+        "find /tmp -type f -mtime +7 -delete",
         "rm app/legacy.ts",
         "rm -rf node_modules",
         "rm -rf ~/.cache/pip",

@@ -12,7 +12,7 @@ from ..model import TOO_LARGE
 from ..paths import DYN, clearance_owned
 from ..paths import resolve as resolve_path
 from .ir import Word
-from .options import EVERYTHING, find_roots, git_pathspecs, inert_option, normalise, normalise_words, spelled_out
+from .options import EVERYTHING, find_age_bound, find_roots, git_pathspecs, inert_option, normalise, normalise_words, spelled_out
 from .outputs_table import DIR, TABLE
 from .outputs_table import written as table_outputs
 
@@ -383,6 +383,8 @@ def content_option_values(name: str, args: list[Word]) -> list[Word]:
 
 # Editors and in-place filters: every file operand is (or may be) written.
 _EDITORS = frozenset({"ed", "ex", "vi", "vim", "nvim", "view", "nano", "pico", "emacs", "micro", "kak", "hx", "sponge", "joe", "mg"})
+_VIM_READONLY = ("-R", "-M")
+_EDITOR_READONLY = {"vi": _VIM_READONLY, "vim": _VIM_READONLY, "nvim": _VIM_READONLY, "view": _VIM_READONLY, "nano": ("-v", "--view")}
 _EDITOR_OPT_VALUE = frozenset({"-c", "--cmd", "-S", "-u", "-U", "-i", "-T", "-w", "-W", "-s", "-t", "-q", "-r", "--eval", "-l", "--load", "-f", "--funcall"})
 # Commands that only list or use a path without revealing its contents.
 # Programs whose every operand is a file they print: a bare name is a path too (`cd ~/.ssh && cat id_rsa`).
@@ -740,9 +742,16 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         # ed -s / ex -s / vim -es: silent mode, not vim's "-s SCRIPTIN".
         silent = name in ("ed", "ex", "sponge") or any(a.value.startswith("-") and "e" in a.value[1:] and not a.value.startswith("--") for a in args)
         ops, _ = operands(args, _EDITOR_OPT_VALUE - {"-s"} if silent else _EDITOR_OPT_VALUE)
+        # view, vim -R / -M, nano -v: the file opened read-only, with no command given to run in it (-c, +CMD, -S, -s,
+        # -w, --eval …): what is shown is read; a person can still force a write, as from any program they open.
+        readonly = (
+            not silent
+            and (name == "view" or any(a.value in _EDITOR_READONLY.get(name, ()) for a in args))
+            and not any(a.value in _EDITOR_OPT_VALUE or a.value.startswith(("+", "--cmd", "--eval", "--load", "--funcall")) for a in args)
+        )
         for w in ops:
             if not w.value.startswith("+"):
-                add(WRITE, w, note=name)
+                add(READ if readonly else WRITE, w, note=name)
     elif name == "clearance":
         # clearance report --html FILE writes FILE; --db FILE creates a SQLite store there when there is none.
         # clearance's own store is left to self.clearance-cli, which knows which subcommands only read it.
@@ -952,6 +961,9 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         roots, expr_at = find_roots(args)
         # One name pattern before -delete selects what goes (`find /tmp -name '*.log' -delete` is /tmp/**/*.log).
         selected = fd.patterns[0] if fd is not None and fd.narrowed and len(fd.patterns) == 1 and "/" not in fd.patterns[0] else ""
+        # Only files older (or newer) than a bound go (`find /tmp -type f -mtime +7 -delete`): some files somewhere
+        # below the root, whose names are not known -- not everything in it.
+        aged = not selected and find_age_bound([a.value for a in args], expr_at)
         for w in roots or [Word(".", ".")] if fd is not None else []:
             root = sc.word_path(w, cmd)
             if sc.ctx.realpath is not None:
@@ -960,6 +972,9 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 root = _through_link(root, sc, DELETE, follow=follows) or root
             if selected and DYN not in root:
                 out.append(Effect(DELETE, root.rstrip("/") + "/**/" + selected, w.value, True, cmd, note="find"))
+                continue
+            if aged and DYN not in root and not any(ch in w.value for ch in "*?["):
+                out.append(Effect(DELETE, root.rstrip("/") + "/**/" + DYN, w.value, True, cmd, note="find"))
                 continue
             # "/*" rather than "/" + DYN: the latter marks an unknown working directory. A glob root (`find ~/* -delete`)
             # deletes its matches themselves, as `rm -rf ~/*` would.

@@ -478,6 +478,32 @@ def find_roots(args: list[Word]) -> tuple[list[Word], int]:
     return roots, i
 
 
+# find's tests of a file's age (modification, access, change time, or against a reference file's).
+FIND_AGE_TESTS = frozenset({"-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin", "-used", "-newer", "-anewer", "-cnewer"})
+_FIND_ACTIONS = frozenset({"-delete", "-exec", "-execdir", "-ok", "-okdir", "-print", "-print0", "-printf", "-ls", "-fprint", "-fprint0", "-fls"})
+
+
+def find_age_bound(values: list[str], start: int) -> bool:
+    """Whether every file find's expression (from *start*) reaches its first action through is bounded by age
+    (`find /tmp -type f -mtime +7 -delete`, `-newermt 2024-01-01`): one chain of tests, no alternative (-o, `,`),
+    negation or group, holding an age test before the action.  Those files are some of the tree, not all of it:
+    the ones older (or newer) than a bound -- what a temp directory's cleaner (systemd-tmpfiles, tmpreaper) removes."""
+    aged = False
+    i = start
+    while i < len(values):
+        v = values[i]
+        if v in ("-o", "-or", ",", "!", "-not", "(", ")"):
+            return False
+        if v in _FIND_ACTIONS:
+            return aged
+        if v in FIND_AGE_TESTS or v.startswith("-newer"):
+            aged = aged or i + 1 < len(values)
+            i += 2
+            continue
+        i += 1
+    return aged  # no action: what find prints (`find /tmp -mtime +7 | xargs rm`)
+
+
 # -- git pathspecs -------------------------------------------------------------------------------------------
 # Short magic signatures (gitglossary "pathspec"): `:/` top, `:!` and `:^` exclude.
 _PATHSPEC_SHORT = {"/": "top", "!": "exclude", "^": "exclude"}

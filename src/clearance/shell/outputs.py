@@ -276,7 +276,7 @@ def command_output(cmd: SimpleCommand, depth: int = 0) -> str | None:
             p = pathstr.join(cmd.cwd, p)
         return pathstr.normpath(p) if p.startswith("/") else p
     if name == "find":
-        from .options import find_roots
+        from .options import find_age_bound, find_roots
 
         roots, i = find_roots(cmd.args)
         expr = [w.value for w in cmd.args[i:]]
@@ -288,7 +288,10 @@ def command_output(cmd: SimpleCommand, depth: int = 0) -> str | None:
         pattern = _one_name(expr)
         # find ROOT -name PAT prints only paths whose last part matches PAT: ROOT/**/PAT (`rm -rf $(find . -name
         # __pycache__)` is judged as `rm -rf ./**/__pycache__`); otherwise some path under ROOT.
-        return root.rstrip("/") + "/**/" + pattern if pattern else _under(root)
+        if pattern:
+            return root.rstrip("/") + "/**/" + pattern
+        # find ROOT -mtime +7 prints the files older than a bound: some paths somewhere under ROOT, not all of them.
+        return root.rstrip("/") + "/**/" + DYN if find_age_bound(expr, 0) and not any(ch in root for ch in "*?[") else _under(root)
     if name in ("fd", "fdfind"):
         ops = _operands(cmd)
         if ops is not None and len(ops) == 2:

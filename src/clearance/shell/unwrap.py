@@ -14,7 +14,7 @@ from .. import pathstr
 from ..lazyre import lazy
 from ..paths import DYN
 from .ir import NOT_RUN, SimpleCommand, Word, command_variable
-from .options import find_roots, normalise
+from .options import find_age_bound, find_roots, normalise
 from .outputs import literal_output as literal_output
 from .outputs import literal_stdin, pipeline_output
 from .parse import ParseFailure, TooLarge, parse
@@ -2493,6 +2493,7 @@ class Unwrapper:
         j = start + 1
         root_desc = roots[0] if len(roots) == 1 else "."
         selected, dirs = find_selection(argv, j)
+        values = [w.value for w in argv]
         # An -exec without its terminator makes find fail before it looks at a file ("missing argument"); the command
         # it names is still judged, capped at ask: nothing runs now, a retry with the `;` would run it.
         k = j
@@ -2511,6 +2512,9 @@ class Unwrapper:
                         # find /tmp -name 'pytest-*' -exec rm -rf {} +: what goes is what the name selects under the
                         # root, as with -delete (effects.py), not everything below it.
                         placeholder = base + "/**/" + selected
+                    elif not selected and base and DYN not in base and program in _FIND_REMOVERS and find_age_bound(values, j):
+                        # find /tmp -type f -mtime +7 -exec rm {} +: the files older than a bound, somewhere below the root.
+                        placeholder = base + "/**/" + DYN
                     elif dirs and program in ("chmod", "chgrp", "chown"):
                         placeholder += "/"  # find -type d -exec chmod g+s {} +: each one a directory
                     if any(ch in base for ch in "*?["):
