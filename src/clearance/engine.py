@@ -661,9 +661,11 @@ def check_effects(
 
 def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
     if action.kind == "mcp":
-        from .mcpshell import git_command, shell_command
+        from .mcpshell import code_command, git_command, shell_command
 
         command = shell_command(action) or git_command(action)  # a git server's checkout/reset is the shell's git
+        if command is None and (code := code_command(action)) is not None:
+            command = code[0]  # code a server runs (`eval {code}`, `python {code}`): judged as the one-liner it is
         if command is not None:
             findings.extend(analyse_shell(command, sc).findings)  # a command run through the server is a command
         from .tools import mcp_file_twin

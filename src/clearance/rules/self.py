@@ -786,17 +786,45 @@ _PRELOAD_OPTIONS = {
     "JDK_JAVA_OPTIONS": r"-(?:javaagent|agentpath|agentlib):",
 }
 _PRELOAD = r"(?:" + "|".join(n + "{q}" + r"\s*[=:]\s*[^\n]{{0,400}}?" + v.replace("{", "{{").replace("}", "}}") for n, v in _PRELOAD_OPTIONS.items()) + ")"
-_LOADER_VAR = lazy(r"(?<![\w$])(?:(?:" + "|".join(_LOADER_VARS) + r")\s*=\s*['\"]?[^\s'\";#]|" + _PRELOAD.format(q="") + ")")
-_LOADER_VAR_JSON = lazy(r"\"(?:(?:" + "|".join(_LOADER_VARS) + r")\"\s*:\s*\"[^\s\"]|" + _PRELOAD.format(q='"') + ")")
+# Where the dynamic loader and the libraries every program starts with look for more code: shared libraries (the hook's
+# own interpreter loads libc, libm, libz, libexpat and, in uv's and pyenv's builds, libpython through this search path
+# first), OpenSSL's configuration and provider modules (loaded when the hook speaks TLS to the reviewer's model or the
+# team service), glibc's converters. A project's own `lib/` there is ordinary (a build's libraries); a folder under the
+# temporary directory -- anyone's to write, the agent's with no question asked -- makes the next session's programs,
+# the hook included, load what the agent put there (adversarial round 10a).
+_SEARCH_PATH_VARS = (
+    *("LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH", "DYLD_FALLBACK_LIBRARY_PATH", "DYLD_FRAMEWORK_PATH", "OPENSSL_CONF", "OPENSSL_MODULES", "GCONV_PATH"),
+    "PATH",  # every later command's programs (git, python, node) found first in the temporary folder
+)
+_TEMP_ENTRY = r"(?:/tmp|/var/tmp|/dev/shm|/private/tmp|/private/var/folders|\$\{?TMPDIR)(?:[/:}\s'\"]|$)"
+_SEARCH_TEMP = r"(?:" + "|".join(_SEARCH_PATH_VARS) + r"){q}\s*[=:]\s*['\"]?(?:[^\s'\";#:]*:)*" + _TEMP_ENTRY.replace("{", "{{").replace("}", "}}")
+# direnv's own way of putting a folder first on PATH (PATH_add, path_add, PATH_prepend).
+_PATH_ADD_TEMP = r"(?:PATH_add|path_add|PATH_prepend)\s+['\"]?" + _TEMP_ENTRY
+_LOADER_VAR = lazy(
+    r"(?<![\w$])(?:(?:"
+    + "|".join(_LOADER_VARS)
+    + r")\s*=\s*['\"]?[^\s'\";#]|"
+    + _PRELOAD.format(q="")
+    + "|"
+    + _SEARCH_TEMP.format(q="")
+    + "|"
+    + _PATH_ADD_TEMP
+    + ")"
+)
+_LOADER_VAR_JSON = lazy(r"\"(?:(?:" + "|".join(_LOADER_VARS) + r")\"\s*:\s*\"[^\s\"]|" + _PRELOAD.format(q='"') + "|" + _SEARCH_TEMP.format(q='"') + ")")
 _PRELOAD_VALUE = {n: lazy(v) for n, v in _PRELOAD_OPTIONS.items()}
+_TEMP_VALUE = lazy(r"(?:^|:)" + _TEMP_ENTRY)
 
 
 def loader_variable(name: str, value: str) -> bool:
-    """NAME=VALUE makes later programs load code: a preload, git configuration, BASH_ENV, ZDOTDIR, or a runtime's options
-    variable holding an option that loads code (Node's --require, perl's -M, ruby's -r, a JVM agent)."""
+    """NAME=VALUE makes later programs load code: a preload, git configuration, BASH_ENV, ZDOTDIR, a runtime's options
+    variable holding an option that loads code (Node's --require, perl's -M, ruby's -r, a JVM agent), or a library search
+    path with a folder under the temporary directory."""
     pre = _PRELOAD_VALUE.get(name)
     if pre is not None:
         return pre.search(value) is not None
+    if name in _SEARCH_PATH_VARS:
+        return _TEMP_VALUE.search(value.strip().strip("'\"")) is not None
     return name in _LOADER_VARS and bool(value.strip())
 
 
@@ -1465,25 +1493,36 @@ _EXTRA_CODE: dict[str, tuple[str, ...]] = {
 
 @rule(
     id="self.agent-extra-code",
-    title="Starting another agent with MCP servers or plugins given on its command line",
+    title="Starting another agent with MCP servers, plugins or preloaded code given on its command line or in its environment",
     why=(
         "An MCP server or plugin named on the command line (`claude --mcp-config x.json`, `--plugin-dir`, "
         "`copilot --additional-mcp-config`, `codex -c mcp_servers.x.command=…`) is a program the new agent starts itself: "
-        "it runs with the user's rights and none of what it does passes through clearance's hook. The project's own "
+        "it runs with the user's rights and none of what it does passes through clearance's hook. So is code its "
+        "environment loads into it or around its commands (`NODE_OPTIONS=--require`, `CLAUDE_CODE_SHELL_PREFIX`, `BASH_ENV`, "
+        "`LD_PRELOAD`: the variables self.loader-environment-file asks about in env files). The project's own "
         "`.mcp.json` (a file the agent may not write) stays allowed; anything else a person confirms."
     ),
     verdict=ASK,
     commands=_AGENT_CLIS,
     match=(
         "claude --mcp-config /tmp/m.json -p 'fix the tests'",
+        "NODE_OPTIONS='--require /tmp/x.js' claude -p 'fix the tests'",
         "claude --plugin-dir /tmp/p -p 'x'",
         "copilot --additional-mcp-config @/tmp/m.json -p 'x'",
         "codex -c 'mcp_servers.x.command=\"sh\"' exec 'x'",
     ),
-    no_match=("claude --mcp-config .mcp.json -p 'x'", "claude -p 'x'", "codex -c model=o3 exec 'x'"),
+    no_match=("claude --mcp-config .mcp.json -p 'x'", "claude -p 'x'", "codex -c model=o3 exec 'x'", "NODE_OPTIONS=--max-old-space-size=4096 claude -p 'x'"),
 )
 def agent_extra_code(cmd: SimpleCommand, sc: Scope) -> str | None:
     agent = _agent(cmd)
+    if not any(v in ("--help", "-h", "--version", "-v") for v in cmd.values()):
+        # The variables that make it load code of the agent's choosing, judged in a file later sessions load
+        # (self.loader-environment-file), given to the one agent started here: NODE_OPTIONS=--require puts code into the
+        # agent's own Node process, where it can skip the hook; CLAUDE_CODE_SHELL_PREFIX wraps every command it runs, so
+        # what runs is not what the hook judged; BASH_ENV is sourced before each (adversarial round 10a).
+        loaded = sorted(k for k, v in cmd.assigns.items() if loader_variable(k, v))
+        if loaded:
+            return f"{cmd.name} started with {loaded[0]} set loads code of the agent's choosing into it or around its commands, which clearance's hook does not see"
     for opt, val in _options(cmd):
         if opt in _EXTRA_CODE.get(agent, ()):
             value = val.lstrip("@")
