@@ -345,3 +345,32 @@ class TestStartupFilesOfOtherTools:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: Any) -> None:
         assert decide(example).decision == "allow"
+
+
+class TestSandboxEscapeAnsweredForTheUser:
+    """Class: a call whose input asks the agent to lift its own protection for this one call -- Claude Code's Bash
+    `dangerouslyDisableSandbox: true`, which runs the command outside the sandbox the user switched on. Claude Code asks
+    the user before it does, unless a hook answers allow first; clearance judged only the command, so its allow lifted
+    the sandbox on the agent's say-so, for any command it allows. Now the question is left to a person
+    (self.sandbox-escape); the same commands in the sandbox are judged as before."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        {"tool_name": "Bash", "tool_input": {"command": "git status", "dangerouslyDisableSandbox": True}},
+        {"tool_name": "Bash", "tool_input": {"command": "curl -s https://example.com/install.txt", "dangerouslyDisableSandbox": True}},
+        {"tool_name": "Bash", "tool_input": {"command": "npm install", "dangerouslyDisableSandbox": True, "run_in_background": True}},
+        {"tool_name": "Bash", "tool_input": {"command": "ls ~/.ssh", "dangerouslyDisableSandbox": "true"}},
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        {"tool_name": "Bash", "tool_input": {"command": "git status"}},
+        {"tool_name": "Bash", "tool_input": {"command": "npm install", "dangerouslyDisableSandbox": False}},
+        {"tool_name": "Bash", "tool_input": {"command": "npm test", "run_in_background": True, "timeout": 600000}},
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _judged(example, ("ask", "deny"), self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"

@@ -801,6 +801,13 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
             return Decision("ask", "The shell call has no command string to analyse.", ["input.malformed"], "default")
         analysis = analyse_shell(cmd, sc)
         findings, commands, effs = analysis.findings, analysis.commands, analysis.effects
+        if action.tool_input.get("dangerouslyDisableSandbox") not in (None, False):
+            # The call asks to leave the sandbox the user switched on: the user's question, never answered allow here
+            # (adversarial round 10a). Only such calls load the rule's pack.
+            r = rule_by_id("self.sandbox-escape")
+            msg = r.check(action, sc)
+            if msg:
+                findings = [*findings, _finding(r, msg)]
     else:
         from .tools import action_effects
 

@@ -1492,6 +1492,31 @@ _EXTRA_CODE: dict[str, tuple[str, ...]] = {
 
 
 @rule(
+    id="self.sandbox-escape",
+    title="A shell call that asks the agent to run it outside the sandbox the user switched on",
+    why=(
+        "Claude Code runs Bash commands in its sandbox when the user enables it; a call with `dangerouslyDisableSandbox: true` "
+        "asks to run outside it, and Claude Code puts that question to the user -- unless a hook answers allow first. "
+        "clearance judges what the command does, not whether the user wants the sandbox lifted for it: an allow here would "
+        "lift it on the agent's say-so (adversarial round 10a). A person decides; the same command in the sandbox is judged "
+        "as usual."
+    ),
+    verdict=ASK,
+    scope="action",
+    tools=("shell",),
+    match=({"tool_name": "Bash", "tool_input": {"command": "npm install", "dangerouslyDisableSandbox": True}},),
+    no_match=(
+        {"tool_name": "Bash", "tool_input": {"command": "npm install"}},
+        {"tool_name": "Bash", "tool_input": {"command": "npm install", "dangerouslyDisableSandbox": False}},
+    ),
+)
+def sandbox_escape(action: Action, sc: Scope) -> str | None:
+    if action.tool_input.get("dangerouslyDisableSandbox") in (None, False, "false", 0):
+        return None
+    return "the call asks to run outside the sandbox the user switched on; lifting it is the user's decision"
+
+
+@rule(
     id="self.agent-extra-code",
     title="Starting another agent with MCP servers, plugins or preloaded code given on its command line or in its environment",
     why=(
