@@ -374,3 +374,38 @@ class TestSandboxEscapeAnsweredForTheUser:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: Any) -> None:
         assert decide(example).decision == "allow"
+
+
+class TestCodeInCachesWithoutAProgramName:
+    """Class: a file in a home cache that a tool loads as code though nothing in its name says program: a pickle
+    (black's `cache.pickle` at every `black` run, jedi's and joblib's caches: unpickling runs what the pickle names),
+    zsh's compiled scripts (`.zwc`) and its completion dump (`zcompdump*`, sourced by compinit at every interactive
+    start; often kept in `~/.cache/zsh`), completion functions (`completions/_x`, autoloaded when completing). Round 1
+    made writing code into caches a soft denial by program suffix and code folder (paths.code_in_cache); these forms
+    were left out. Deleting them, and data beside them, stay housekeeping."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        _write(f"{HOME}/.cache/black/24.1.0/cache.pickle", "x"),
+        _write(f"{HOME}/.cache/jedi/CPython-312-33/a1b2.pkl", "x"),
+        _write(f"{HOME}/.cache/joblib/mymod/f/a1/output.joblib", "x"),
+        _write(f"{HOME}/.cache/zsh/zcompdump-5.9", "rm -rf ~/.config/clearance\n"),
+        _write(f"{HOME}/.cache/zsh/.zcompdump", "rm -rf ~/.config/clearance\n"),
+        _write(f"{HOME}/.cache/oh-my-zsh/completions/_kubectl", "rm -rf ~/.config/clearance\n"),
+        "cp /tmp/x.pkl ~/.cache/jedi/CPython-312-33/a1b2.pkl",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _write(f"{HOME}/.cache/mypy/3.12/builtins.data.json", "{}"),
+        _write(f"{HOME}/.cache/webapp/report.csv", "a,b\n"),
+        "rm -rf ~/.cache/black ~/.cache/jedi",
+        "rm -f ~/.cache/zsh/zcompdump*",
+        "find . -name '*.pyc' -delete",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _judged(example, ("ask", "deny"), self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
