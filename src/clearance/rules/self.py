@@ -884,8 +884,25 @@ def hook_environment(path: str, text: str) -> str | None:
     return f"{path.rsplit('/', 1)[-1]} would set {m.group(0).rstrip('=: ').strip(chr(34))} for later sessions, and the hook obeys clearance's variables"
 
 
+# Variables that start an agent with no hooks at all, clearance's included: Claude Code's CLAUDE_CODE_SIMPLE, which its
+# `--bare` sets (adversarial round 10a: the switch was denied, the variable that is the switch allowed).
+HOOKLESS_VARS = frozenset({"CLAUDE_CODE_SIMPLE"})
+_TRUTHY = frozenset({"1", "true", "yes", "on"})
+_HOOKLESS_VAR = lazy(r"(?<![\w$])(?:" + "|".join(sorted(HOOKLESS_VARS)) + r")\s*=\s*['\"]?(?:1|true|yes|on)\b", IGNORECASE)
+_HOOKLESS_VAR_JSON = lazy(r"\"(?:" + "|".join(sorted(HOOKLESS_VARS)) + r")\"\s*:\s*\"?(?:1|true|yes|on)\b", IGNORECASE)
+
+
+def hookless_variable(name: str, value: str) -> bool:
+    """NAME=VALUE starts the agent that reads it without any hook (CLAUDE_CODE_SIMPLE=1)."""
+    return name in HOOKLESS_VARS and value.strip().strip("'\"").lower() in _TRUTHY
+
+
 def hook_locations(path: str, text: str) -> str | None:
     """Why writing *text* to *path* moves, for later sessions, where the hook finds its policy and keys, or None."""
+    off = _env_var_match(path, text, _HOOKLESS_VAR, _HOOKLESS_VAR_JSON)
+    if off is not None:
+        name = off.group(0).strip('"').split("=", 1)[0].split('"', 1)[0].strip()
+        return f"{path.rsplit('/', 1)[-1]} would set {name} for later sessions: an agent started there runs no hook at all, clearance's included"
     m = _env_var_match(path, text, _LOCATION_VAR, _LOCATION_VAR_JSON)
     if m is None:
         return None
@@ -945,6 +962,8 @@ def hook_environment_command(cmd: SimpleCommand, sc: Scope) -> str | None:
         name, eq, value = v.partition("=")
         if name.startswith("CLEARANCE_") or name in _LOCATION_VARS:
             return f"{cmd.name} sets {name} for processes started later, and the hook obeys it (clearance's variables, where its policy and keys are)"
+        if hookless_variable(name, value if eq else " ".join(vals[vals.index(v) + 1 : vals.index(v) + 2])):
+            return f"{cmd.name} sets {name} for processes started later: an agent started with it runs no hook, clearance's included"
         # `tmux set-environment NAME VALUE`, `launchctl setenv NAME VALUE`: the value is the next word (it may start with -).
         after = vals[vals.index(v) + 1 : vals.index(v) + 2]
         if loader_variable(name, value if eq else " ".join(after)):
@@ -1341,6 +1360,9 @@ def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
     # The hook the agent runs inherits its environment: clearance's own variables, or its state, cache and runtime
     # folders moved, make that hook read a policy, keys, an audit store or a daemon socket the agent chose -- a
     # planted cache key signs a planted policy (adversarial round 9a). As for .envrc (self.hook-environment-file).
+    off = sorted(k for k, v in cmd.assigns.items() if hookless_variable(k, v)) if agent == "claude" else []
+    if off:
+        return f"{cmd.name} started with {off[0]} set runs no hook at all, clearance's included (the variable `--bare` sets)"
     chosen = sorted(k for k in cmd.assigns if k.startswith("CLEARANCE_") or (k in _LOCATION_VARS and k not in _AGENT_HOMES))
     if chosen:
         return f"{cmd.name} started with {chosen[0]} set: the hook that runs clearance for it would read its policy, keys, audit store or daemon from where the agent chose"
