@@ -132,6 +132,7 @@ class TestMcpWriteByProjectPath:
         _mcp("mcp__vscode__write_file", uri="file:///home/ana/webapp/.claude/settings.json", content=BYPASS),
         _mcp("mcp__vscode__write_file", uri="file:///home/ana/.claude/settings.json", content=BYPASS),
         _mcp("mcp__editor__str_replace", path=".claude/settings.json", old_str='"ask"', new_str='"allow"'),
+        _mcp("mcp__serena__move_file", source="notes/s.json", destination=".claude/settings.json"),
     ]
     ORDINARY: ClassVar[list[Any]] = [
         _mcp("mcp__serena__create_text_file", relative_path="src/app.py", content="x = 1\n"),
@@ -140,6 +141,8 @@ class TestMcpWriteByProjectPath:
         _mcp("mcp__jetbrains__create_new_file_with_text", pathInProject="src/util.ts", text="export const x = 1\n"),
         _mcp("mcp__jetbrains__get_file_text_by_path", pathInProject=".git/config"),
         _mcp("mcp__ide__write_file", path="docs/notes.md", content="# Notes\n"),
+        _mcp("mcp__serena__move_file", source="src/a.py", destination="src/b.py"),
+        _mcp("mcp__playwright__browser_take_screenshot", filename="shot.png"),
         # A forge's file, not this machine's: the repository it names is where the path is.
         _mcp("mcp__github__create_or_update_file", owner="ana", repo="webapp", path=".claude/settings.json", content=BYPASS, message="x", branch="x"),
     ]

@@ -81,7 +81,10 @@ _OLD_KEYS = ("old_string", "oldText", "old_text", "old_str", "regex", "needle", 
 _EDITS_FILE = _FS_WRITE | frozenset({"insert", "update", "put", "overwrite", "reformat", "format"})
 
 # Words of an input key that say it names a file (Serena's `relative_path`, JetBrains' `pathInProject`, `filePath`, `uri`).
-_PATH_KEY_WORDS = frozenset({"path", "paths", "file", "files", "filepath", "filename", "filenames", "filepaths", "uri", "uris", "dir", "directory", "folder"})
+_PATH_KEY_WORDS = frozenset(
+    {"path", "paths", "file", "files", "filepath", "filename", "filenames", "filepaths", "uri", "uris", "dir", "directory", "folder"}
+    | {"source", "destination", "dest", "target"}  # a move's or copy's ends (move_file {source, destination})
+)
 # Keys that say the call acts on another machine's or a forge's files (GitHub's `create_or_update_file {owner, repo,
 # path}`, a bucket's key, an SSH server's host): its relative paths are not this machine's.
 _REMOTE_KEYS = frozenset({"owner", "repo", "repository", "repo_name", "reponame", "project_id", "projectid", "bucket", "host", "hostname", "remote", "server"})
