@@ -12,6 +12,7 @@ its class. Nothing here is ever run: every case is decided in-process (tests/con
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -442,6 +443,26 @@ class TestHooklessByVariable:
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:
         _judged(example, ("ask", "deny"), self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
+class TestInterpreterUnderTheHookByOtherManagers:
+    """Class: removing the Python the hook runs on through a version manager round 5's table did not list: rye's
+    `toolchain remove` and hatch's `python remove` of the running version (a pipx or uv tool virtualenv links to it;
+    the hook command then fails, and agents treat a failing hook as a non-blocking error). A list extension of
+    self._PY_UNINSTALL: each manager spells its own verb. Other versions, and the managers' runners, stay ordinary."""
+
+    MINE = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    DANGEROUS: ClassVar[list[Any]] = [f"rye toolchain remove cpython@{MINE}.2", f"hatch python remove {MINE}"]
+    ORDINARY: ClassVar[list[Any]] = ["rye toolchain remove cpython@3.8.18", "hatch python remove pypy2.7", "hatch run test", "rye sync"]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _judged(example, ("deny",), self.GAPS)
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: Any) -> None:

@@ -2230,14 +2230,18 @@ def widen_project_git(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 # The Python the hook runs on (this process), and version managers' verbs that remove an installed Python.
 _MY_PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"
-_PY_UNINSTALL = {"uv": ("python", "uninstall"), "pyenv": ("uninstall",), "mise": ("uninstall",), "rtx": ("uninstall",), "asdf": ("uninstall",)}
+_PY_UNINSTALL = {
+    **{"uv": ("python", "uninstall"), "pyenv": ("uninstall",), "mise": ("uninstall",), "rtx": ("uninstall",), "asdf": ("uninstall",)},
+    # rye's and hatch's managed Pythons (round 10a; a list extension: each manager spells its own verb)
+    **{"rye": ("toolchain", "remove"), "hatch": ("python", "remove")},
+}
 
 
 def _python_versions(words: list[str]) -> list[str]:
     """The Python version specs in *words* (`3.12`, `3.12.1`, `python@3.12`, `cpython-3.12.4-linux`, `python 3.12`)."""
     out = []
     for w in words:
-        spec = w.split("@", 1)[1] if w.startswith("python@") else w
+        spec = w.split("@", 1)[1] if w.startswith(("python@", "cpython@")) else w
         spec = spec.removeprefix("cpython-").removeprefix("python").lstrip("-")
         if spec[:1].isdigit():
             out.append(spec.split("-", 1)[0])
@@ -2261,8 +2265,13 @@ def _python_versions(words: list[str]) -> list[str]:
         f"uv python uninstall {_MY_PYTHON}",
         f"mise uninstall python@{_MY_PYTHON}",
         f"asdf uninstall python {_MY_PYTHON}.1",
+        f"rye toolchain remove cpython@{_MY_PYTHON}.2",
+        f"hatch python remove {_MY_PYTHON}",
     ),
-    no_match=("uv python uninstall 2.7", "pyenv uninstall -f 3.6.15", "uv python list", "mise uninstall node@20", "conda remove numpy"),
+    no_match=(
+        *("uv python uninstall 2.7", "pyenv uninstall -f 3.6.15", "uv python list", "mise uninstall node@20", "conda remove numpy"),
+        *("rye toolchain remove cpython@3.8.18", "hatch python remove pypy2.7"),
+    ),
 )
 def uninstall_interpreter(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = [v for v in cmd.values() if not v.startswith("-")]
