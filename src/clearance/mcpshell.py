@@ -7,6 +7,8 @@ written to, never run code through.
 
 from __future__ import annotations
 
+from .lazyre import lazy
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .model import Action
@@ -70,15 +72,15 @@ _LANGUAGES = {
 }
 
 
+_SPLIT = lazy(r"[a-z0-9]+")
+_CAMEL = lazy(r"([a-z0-9])([A-Z])")
+
+
 def _name_words(tool_name: str) -> tuple[list[str], list[str]]:
     """The words of an MCP call's server name and of its tool name (camelCase, snake_case, kebab-case split)."""
-    from .lazyre import lazy
-
-    split = lazy(r"[a-z0-9]+")
-    camel = lazy(r"([a-z0-9])([A-Z])")
     parts = tool_name.split("__", 2)
     server, tool = (parts[1], parts[2]) if len(parts) == 3 else ("", tool_name)
-    return split.findall(camel.sub(r"\1 \2", server).lower()), split.findall(camel.sub(r"\1 \2", tool).lower())
+    return _SPLIT.findall(_CAMEL.sub(r"\1 \2", server).lower()), _SPLIT.findall(_CAMEL.sub(r"\1 \2", tool).lower())
 
 
 def code_command(action: Action) -> tuple[str, bool] | None:

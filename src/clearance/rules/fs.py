@@ -1523,7 +1523,7 @@ def _disk_image_only(cmd: SimpleCommand, sc: Scope) -> bool:
 _JVM_AGENT = r"-(?:javaagent|agentpath):|-Xbootclasspath/[ap]:"
 _TOOLCHAIN_FILES: dict[str, tuple[str, str]] = {
     "rust-toolchain.toml": ("rustup", r"\bpath\s*=\s*[\"']"),
-    "rust-toolchain": ("rustup", r"^\s*"),
+    "rust-toolchain": ("rustup", r"^[ \t]*+"),
     ".tool-versions": ("asdf", r"\spath:"),
     **dict.fromkeys(("mise.toml", ".mise.toml", "mise.local.toml", ".mise.local.toml"), ("mise", r"[\"']path:")),
     "gradle-wrapper.properties": ("the Gradle wrapper", r"Url\s*[=:]\s*file\\?:/{0,2}"),
