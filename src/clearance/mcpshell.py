@@ -7,12 +7,14 @@ written to, never run code through.
 
 from __future__ import annotations
 
+from .lazyre import lazy
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .model import Action
 
 # Input fields that carry a shell command line in the MCP servers that run one.
-COMMAND_KEYS = ("command", "cmd", "shell_command", "commandLine", "command_line")
+COMMAND_KEYS = ("command", "cmd", "shell_command", "commandLine", "command_line", "commandline", "shellCommand")
 MAX_CHARS = 100_000
 
 
@@ -28,6 +30,93 @@ def shell_command(action: Action) -> str | None:
 
             return shlex.join(v)[:MAX_CHARS]  # an argv list: the program and its arguments
     return None
+
+
+# Code handed to a tool that runs it (adversarial round 10a): a REPL's `eval {code}`, a sandbox's `python {code}`, a
+# terminal server's `bash {script}`, desktop-commander's `interact_with_process {pid, input}` (text typed into a process
+# started earlier). The words of the server's and tool's names say which language reads it; the input's key where it is.
+_CODE_KEYS = ("code", "script", "source", "expression", "snippet", "program", "cell_source", "statement", "function")
+# Keys holding text typed into a running process (its standard input, a terminal's keys).
+_TYPED_KEYS = ("input", "keys", "text", "data", "stdin")
+# Words of a tool's name that say it runs the code or command it is given, or types text into a running process.
+RUNS_CODE = frozenset(
+    {"execute", "exec", "run", "eval", "evaluate", "shell", "script", "command", "cmd", "spawn", "interact", "invoke", "launch", "repl", "stdin"}
+)
+_TYPES_INTO = frozenset({"interact", "stdin", "send", "type", "write", "input", "keys"})
+# Words that say the code runs in a browser page (Playwright's browser_evaluate), not on this machine.
+_IN_BROWSER = frozenset({"browser", "page", "playwright", "puppeteer", "chrome", "chromium", "selenium", "webview", "tab"})
+# A language named by a word of the server's or tool's name -> how the shell runs a one-liner of it ("" : a shell line).
+_LANGUAGES = {
+    "python": "python3 -c",
+    "python3": "python3 -c",
+    "py": "python3 -c",
+    "ipython": "python3 -c",
+    "jupyter": "python3 -c",
+    "notebook": "python3 -c",
+    "node": "node -e",
+    "nodejs": "node -e",
+    "js": "node -e",
+    "javascript": "node -e",
+    "ruby": "ruby -e",
+    "perl": "perl -e",
+    "php": "php -r",
+    "lua": "lua -e",
+    "powershell": "pwsh -Command",
+    "pwsh": "pwsh -Command",
+    "bash": "",
+    "sh": "",
+    "zsh": "",
+    "shell": "",
+    "terminal": "",
+    "tmux": "",
+}
+
+
+_SPLIT = lazy(r"[a-z0-9]+")
+_CAMEL = lazy(r"([a-z0-9])([A-Z])")
+
+
+def _name_words(tool_name: str) -> tuple[list[str], list[str]]:
+    """The words of an MCP call's server name and of its tool name (camelCase, snake_case, kebab-case split)."""
+    parts = tool_name.split("__", 2)
+    server, tool = (parts[1], parts[2]) if len(parts) == 3 else ("", tool_name)
+    return _SPLIT.findall(_CAMEL.sub(r"\1 \2", server).lower()), _SPLIT.findall(_CAMEL.sub(r"\1 \2", tool).lower())
+
+
+def code_command(action: Action) -> tuple[str, bool] | None:
+    """The shell line that runs the code an MCP tool is given, and whether its language is unknown (text typed into a
+    process clearance cannot name, code for a runner that says no language): ``mcp__node__eval {code}`` is
+    ``node -e CODE``, ``mcp__terminal__bash {script}`` the script itself, ``interact_with_process {input}`` the input
+    read as a shell line and unknown. None when the tool runs no code given in its input, or runs it in a browser page."""
+    import shlex
+
+    server, tool = _name_words(action.tool_name)
+    words = set(server) | set(tool)
+    if words & _IN_BROWSER:
+        return None
+    ti = action.tool_input
+    runs = set(tool) & (RUNS_CODE | _TYPES_INTO) or (tool and set(tool) <= _LANGUAGES.keys())
+    if not runs:
+        return None  # a code-shaped key on a tool that says it neither runs nor types anything (a formatter, a linter)
+    shell_tool = bool(set(tool) & {lang for lang, runner in _LANGUAGES.items() if not runner})
+    keys: tuple[str, ...] = _CODE_KEYS + (_TYPED_KEYS if set(tool) & _TYPES_INTO or shell_tool else ())
+    text = next((v for k in keys if isinstance(v := ti.get(k), str) and v.strip()), None)
+    lang = next((w for w in (*tool, *server) if w in _LANGUAGES), None)
+    argv = next((v for k in ("args", "argv", "arguments") if isinstance(v := ti.get(k), list) and v and all(isinstance(x, str) for x in v)), None)
+    if text is None and argv is not None and tool and set(tool) <= _LANGUAGES.keys():
+        # A tool named as the program it runs (`sh {args: ["-c", …]}`, `python {args: ["x.py"]}`): that program's argv.
+        program = (_LANGUAGES[tool[0]] or tool[0]).split()[0]
+        return shlex.join([program, *argv])[:MAX_CHARS], False
+    if text is None:
+        return None
+    typed = bool(set(tool) & _TYPES_INTO) and not set(tool) & {"eval", "evaluate", "exec", "execute", "run"}
+    text = text[:MAX_CHARS]
+    if lang is None or typed:
+        # Which program reads the text is not known (a process started earlier, a runner naming no language): read as
+        # the shell line a terminal would run, and asked about whatever it says.
+        return text, True
+    runner = _LANGUAGES[lang]
+    return (f"{runner} {shlex.quote(text)}" if runner else text), False
 
 
 # git MCP servers (the reference mcp-server-git, git-mcp-server and the like): the verbs that change the work tree or a

@@ -1453,7 +1453,11 @@ CODE_CACHES = (
     ".yarn/cache",
 )
 # A path component that, anywhere in a cache, holds code something runs.
-CODE_DIRS = frozenset({"bin", ".bin", "sbin", "lib", "libexec", "site-packages", "dist-packages", "node_modules", "hooks", "plugins", "extensions", "shims"})
+# (completions/, functions/: the shells' completion scripts and autoloaded functions, zsh's fpath -- adversarial round 10a.)
+CODE_DIRS = frozenset(
+    {"bin", ".bin", "sbin", "lib", "libexec", "site-packages", "dist-packages", "node_modules", "hooks", "plugins", "extensions", "shims"}
+    | {"completions", "functions"}
+)
 # Files that are programs whatever directory they are in.
 CODE_SUFFIXES = (
     ".py",
@@ -1493,6 +1497,12 @@ CODE_SUFFIXES = (
     ".tgz",
     ".crate",
 )
+# Files that are code in a cache though no one calls them programs (adversarial round 10a): serialised Python objects
+# (loading a pickle runs what it names: black's cache.pickle, jedi's and joblib's caches), zsh's compiled scripts, and
+# zsh's completion dump (sourced by compinit at every interactive start, often kept in ~/.cache/zsh). Not source files:
+# deleting them is housekeeping (rules/fs._SOURCE_SUFFIXES does not take them).
+CACHE_CODE_SUFFIXES = (".pkl", ".pickle", ".joblib", ".zwc")
+CODE_NAMES = ("zcompdump", ".zcompdump")
 
 
 # Where version managers and package managers keep installed tools and the sources other builds
@@ -1558,6 +1568,6 @@ def code_in_cache(path: str, ctx: Context) -> str | None:
         if part in CODE_DIRS:
             return "a " + part + "/ directory in a cache holds code other tools run"
     base = parts[-1]
-    if base.endswith(CODE_SUFFIXES) or base in CODE_DIRS:
+    if base.endswith(CODE_SUFFIXES + CACHE_CODE_SUFFIXES) or base in CODE_DIRS or base.startswith(CODE_NAMES):
         return "a program file (" + base + ") that a tool may load from its cache"
     return None

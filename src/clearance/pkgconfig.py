@@ -247,3 +247,24 @@ def _host(value: str) -> str:
         return ""  # a name (cargo's replace-with = "vendored"), not an address
     host = v.split("/", 1)[0].rsplit("@", 1)[-1]
     return host.split(":", 1)[0].lower()
+
+
+# Files a routine command reads to choose the programs it runs or loads (rules/fs.py toolchain_in_temp, adversarial
+# round 10a): basename -> (the tool, the spelling that names such a program there). Here, not in the fs pack: the write
+# gate (rules/gates.py writes_package_config) looks the names up without importing the pack.
+_JVM_AGENT = r"-(?:javaagent|agentpath):|-Xbootclasspath/[ap]:"
+TOOLCHAIN_FILES: dict[str, tuple[str, str]] = {
+    "rust-toolchain.toml": ("rustup", r"\bpath\s*=\s*[\"']"),
+    "rust-toolchain": ("rustup", r"^[ \t]*+"),
+    ".tool-versions": ("asdf", r"\spath:"),
+    **dict.fromkeys(("mise.toml", ".mise.toml", "mise.local.toml", ".mise.local.toml"), ("mise", r"[\"']path:")),
+    "gradle-wrapper.properties": ("the Gradle wrapper", r"Url\s*[=:]\s*file\\?:/{0,2}"),
+    "maven-wrapper.properties": ("the Maven wrapper", r"Url\s*[=:]\s*file\\?:/{0,2}"),
+    "gradle.properties": ("Gradle", _JVM_AGENT),
+    "jvm.config": ("Maven", _JVM_AGENT),
+    "maven.config": ("Maven", _JVM_AGENT),
+    ".sbtopts": ("sbt", _JVM_AGENT),
+    ".jvmopts": ("sbt", _JVM_AGENT),
+    ".bazelrc": ("Bazel", r"javabase=['\"]?"),
+    ".yarnrc": ("yarn", r"\byarn-path\s+[\"']?"),
+}

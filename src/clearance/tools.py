@@ -74,39 +74,96 @@ def filesystem_server(tool_name: str) -> bool:
     return len(parts) == 3 and parts[1].lower() in _FS_SERVERS
 
 
-_TEXT_KEYS = ("content", "contents", "text", "data")
+_TEXT_KEYS = ("content", "contents", "text", "data", "file_text", "fileText", "new_content", "newContent", "body")
+_NEW_KEYS = ("new_string", "newText", "new_text", "new_str", "replacement", "repl", "newString")
+_OLD_KEYS = ("old_string", "oldText", "old_text", "old_str", "regex", "needle", "search", "oldString")
+# Verbs of a tool's name that change the file it names, beyond the filesystem servers' own (Serena's insert_after_symbol).
+_EDITS_FILE = _FS_WRITE | frozenset({"insert", "update", "put", "overwrite", "reformat", "format"})
+
+# Words of an input key that say it names a file (Serena's `relative_path`, JetBrains' `pathInProject`, `filePath`, `uri`).
+_PATH_KEY_WORDS = frozenset(
+    {"path", "paths", "file", "files", "filepath", "filename", "filenames", "filepaths", "uri", "uris", "dir", "directory", "folder"}
+    | {"source", "destination", "dest", "target"}  # a move's or copy's ends (move_file {source, destination})
+)
+# Keys that say the call acts on another machine's or a forge's files (GitHub's `create_or_update_file {owner, repo,
+# path}`, a bucket's key, an SSH server's host): its relative paths are not this machine's.
+_REMOTE_KEYS = frozenset({"owner", "repo", "repository", "repo_name", "reponame", "project_id", "projectid", "bucket", "host", "hostname", "remote", "server"})
+
+
+def _key_words(key: str) -> set[str]:
+    return set(_LETTERS.findall(_CAMEL.sub(r"\1_\2", key).lower()))
+
+
+def _remote_call(action: Action) -> bool:
+    return any(k.lower().replace("-", "_") in _REMOTE_KEYS for k in action.tool_input)
+
+
+def _file_url_path(v: str) -> str | None:
+    """The local path of a `file:///…` (or `file://localhost/…`) URL, None for anything else."""
+    if v[:7].lower() != "file://":
+        return None
+    from urllib.parse import unquote
+
+    host, slash, path = v[7:].partition("/")
+    if host.lower() not in ("", "localhost") or not slash:
+        return None
+    return unquote("/" + path.split("?", 1)[0].split("#", 1)[0])
+
+
+def local_paths(action: Action) -> list[tuple[str, str]]:
+    """(key, path) for each file an MCP call names on this machine: an absolute or home path under any key, a
+    `file://` URL, and a path relative to the project under a key that names a file (`relative_path`,
+    `pathInProject`, `filePath`), unless the call names a repository, bucket or host it acts on (adversarial round
+    10a: Serena's and JetBrains' write tools, trusted, wrote `.claude/settings.json` by its project path)."""
+    remote = _remote_call(action)
+    out: list[tuple[str, str]] = []
+    for key, top in list(action.tool_input.items())[:64]:
+        values = [top] if isinstance(top, str) else [x for x in top[:64] if isinstance(x, str)] if isinstance(top, list) else []
+        named = not remote and bool(_key_words(str(key)) & _PATH_KEY_WORDS)
+        for v in values:
+            if not v or len(v) > 4096 or "\n" in v or v.startswith("//"):
+                continue
+            url = _file_url_path(v)
+            if url is not None:
+                out.append((key, url))
+            elif v.startswith(("/", "~")) or (named and ":" not in v and not v.startswith("-") and v.strip() == v):
+                out.append((key, v))
+    return out
 
 
 def mcp_file_twin(action: Action) -> Action | None:
-    """The built-in Write or Edit call a filesystem server's write or edit is (`write_file {path, content}`,
-    `edit_file {path, edits: [{oldText, newText}]}`, `edit_block {file_path, old_string, new_string}`), so that what
-    the text says is judged as it is for Write and Edit (env files, conventional code, auto-approval keys …), not
+    """The built-in Write or Edit call an MCP server's write or edit of a local file is (`write_file {path, content}`,
+    `edit_file {path, edits: [{oldText, newText}]}`, `edit_block {file_path, old_string, new_string}`, Serena's
+    `create_text_file {relative_path, content}`, JetBrains' `replace_file_text_by_path {pathInProject, text}`), so that
+    what the text says is judged as it is for Write and Edit (env files, conventional code, auto-approval keys …), not
     only where it lands; None for other calls."""
     from .model import Action
 
-    if not filesystem_server(action.tool_name):
-        return None
     verbs = mcp_words(action.tool_name)
-    if not verbs & _FS_WRITE or verbs & _FS_DELETE:
+    if not verbs & (_FS_WRITE if filesystem_server(action.tool_name) else _EDITS_FILE) or verbs & _FS_DELETE:
         return None
     ti = action.tool_input
-    path = next((v for k in ("path", "file_path", "filepath", "filename", "file") if isinstance(v := ti.get(k), str) and v), None)
+    if filesystem_server(action.tool_name):
+        path = next((v for k in ("path", "file_path", "filepath", "filename", "file") if isinstance(v := ti.get(k), str) and v), None)
+    else:
+        path = next((p for k, p in local_paths(action) if isinstance(ti.get(k), str)), None)
     if path is None:
         return None
     text = next((v for k in _TEXT_KEYS if isinstance(v := ti.get(k), str)), None)
-    if text is not None:
+    new = next((v for k in _NEW_KEYS if isinstance(v := ti.get(k), str)), None)
+    if text is not None and new is None:
         return Action("write", "Write", {"file_path": path, "content": text})
     edits = ti.get("edits")
     if isinstance(edits, list):
         pairs = [
-            {"old_string": str(e.get("oldText") or e.get("old_string") or e.get("old") or ""), "new_string": new}
+            {"old_string": str(e.get("oldText") or e.get("old_string") or e.get("old") or ""), "new_string": nv}
             for e in edits[:64]
-            if isinstance(e, dict) and isinstance(new := e.get("newText") or e.get("new_string") or e.get("new"), str)
+            if isinstance(e, dict) and isinstance(nv := e.get("newText") or e.get("new_string") or e.get("new"), str)
         ]
         return Action("edit", "MultiEdit", {"file_path": path, "edits": pairs}) if pairs else None
-    new = ti.get("new_string") or ti.get("newText") or ti.get("replacement")
     if isinstance(new, str):
-        return Action("edit", "Edit", {"file_path": path, "old_string": str(ti.get("old_string") or ti.get("oldText") or ""), "new_string": new})
+        old = next((v for k in _OLD_KEYS if isinstance(v := ti.get(k), str)), "")
+        return Action("edit", "Edit", {"file_path": path, "old_string": old, "new_string": new})
     return None
 
 
@@ -146,16 +203,10 @@ def _mcp_named_files(action: Action, sc: Scope) -> list[Effect]:
     server's (adversarial round 9a: `download_file {output: ~/.claude/settings.json}` was allowed)."""
     from .paths import DYN, clearance_owned, credential_reason, protected_reason
 
-    values: list[object] = list(action.tool_input.values())[:64]
-    for top in list(values):
-        if isinstance(top, list):
-            values.extend(x for x in top[:64] if isinstance(x, str))
     verbs = mcp_words(action.tool_name)
     reads = bool(verbs & _FS_READ) and not verbs & (_FS_WRITE | _FS_DELETE)
     out: list[Effect] = []
-    for v in values:
-        if not isinstance(v, str) or not v.startswith(("/", "~")) or len(v) > 4096 or "\n" in v or v.startswith("//"):
-            continue
+    for _key, v in local_paths(action):
         path = sc.path(v)
         if DYN in path:
             continue
@@ -202,16 +253,9 @@ def _file_url_reads(action: Action, sc: Scope) -> list[Effect]:
         if isinstance(top, list):
             values.extend(x for x in top[:64] if isinstance(x, str))
     for v in values:
-        if not isinstance(v, str) or v[:7].lower() != "file://":
-            continue
-        from urllib.parse import unquote
-
-        rest = v[7:]
-        host, slash, path = rest.partition("/")
-        if host.lower() not in ("", "localhost") or not slash:
-            continue
-        path = unquote("/" + path.split("?", 1)[0].split("#", 1)[0])
-        out.append(Effect(READ, sc.path(path), v, note=action.tool_name))
+        path = _file_url_path(v) if isinstance(v, str) else None
+        if isinstance(v, str) and path is not None:
+            out.append(Effect(READ, sc.path(path), v, note=action.tool_name))
     return out
 
 

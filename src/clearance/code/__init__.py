@@ -136,6 +136,17 @@ _CONVENTIONAL_NAMES = frozenset(
         "Taskfile.dist.yml",
         "composer.json",
         "noxfile.py",
+        # package managers' and languages' start-up files (round 10a)
+        ".pnpmfile.cjs",
+        ".pnpmfile.mjs",
+        "pnpmfile.js",
+        ".pnp.cjs",
+        ".pnp.js",
+        ".pnp.loader.mjs",
+        "dodo.py",
+        ".irbrc",
+        ".pryrc",
+        ".Rprofile",
         "Rakefile",
         "rakefile",
         "Rakefile.rb",
@@ -204,4 +215,6 @@ def may_be_conventional(path: str) -> bool:
         or base.endswith((".pth", ".mk", ".go", ".csproj", ".fsproj", ".vbproj", ".cake", ".csx"))
         or _js_config_shape(base)
         or (base.endswith(".py") and (base.startswith("test_") or base.endswith("_test.py")))  # test modules pytest runs
+        or "/.yarn/plugins/" in path  # Yarn's plugins, loaded by every yarn command
+        or ("/.storybook/" in path and base.startswith(("main.", "preview.")))  # storybook's own configuration
     )

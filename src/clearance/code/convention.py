@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 # Bounds: files read per command, include depth, conftest directories walked.
 MAX_FILES = 24
-_INTERPRETER = {"python": "python3", "js": "node", "ruby": "ruby", "perl": "perl", "php": "php"}
+_INTERPRETER = {"python": "python3", "js": "node", "ruby": "ruby", "perl": "perl", "php": "php", "r": "Rscript"}
 
 
 class Run:
@@ -715,6 +715,10 @@ def role(path: str) -> tuple[str, str] | None:
         return "csharp", f"{base} is C# that Cake compiles and runs at dotnet cake"
     if base.endswith(".csx"):
         return "csharp", f"{base} is C# that dotnet script compiles and runs"
+    if "/.yarn/plugins/" in path and base.endswith(_JS_EXTS):
+        return "js", f"{base} is a Yarn plugin every yarn command loads"
+    if "/.storybook/" in path and base.split(".", 1)[0] in ("main", "preview") and base.endswith(_JS_EXTS):
+        return "js", f"{base} is JavaScript that every storybook run loads"
     return _RUNNER_ROLES.get(base)
 
 
@@ -797,6 +801,14 @@ _RUNNER_ROLES: dict[str, tuple[str, str]] = {
     "pom.xml": ("maven", "the programs pom.xml's exec plugin names run at every mvn build"),
     "build.sbt": ("sbt", "build.sbt's process calls run as sbt loads the build"),
     "Earthfile": ("earthly", "the Earthfile's LOCALLY targets run their RUN commands on the host at earthly"),
+    # Files a package manager or a language's own start loads from the project (adversarial round 10a; a list extension:
+    # each tool names its own): pnpm's install hooks, Yarn's Plug'n'Play runtime, doit's task module, the start-up
+    # files irb, pry and R read from the directory they start in (R's at every Rscript, too).
+    **{n: ("js", f"{n} is JavaScript pnpm loads at every pnpm install") for n in (".pnpmfile.cjs", ".pnpmfile.mjs", "pnpmfile.js")},
+    **{n: ("js", f"{n} is Yarn's Plug'n'Play runtime, loaded by every yarn run and yarn node") for n in (".pnp.cjs", ".pnp.js", ".pnp.loader.mjs")},
+    "dodo.py": ("python", "dodo.py is the module doit imports at every doit run"),
+    **{n: ("ruby", f"{n} is Ruby that {n[1:-2]} runs at every start in this directory") for n in (".irbrc", ".pryrc")},
+    ".Rprofile": ("r", ".Rprofile is R that every R and Rscript started in this directory runs first"),
 }
 _MSBUILD_PROJECTS = (".csproj", ".fsproj", ".vbproj")
 

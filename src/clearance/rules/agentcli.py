@@ -268,6 +268,14 @@ SETTINGS_FILES: dict[str, str] = {
     ".aider.conf.yml": "aider",
     ".cursor/cli.json": "cursor-agent",
     ".copilot/config.json": "copilot",
+    # VS Code and its forks: the settings its agent extensions read (Copilot Chat's terminal allow-list, Roo Code's and
+    # Kilo Code's allowedCommands), in a project, a workspace file (*.code-workspace: by suffix) or the user's folder.
+    ".vscode/settings.json": "vscode",
+    "Code/User/settings.json": "vscode",
+    "Code - Insiders/User/settings.json": "vscode",
+    "VSCodium/User/settings.json": "vscode",
+    "Cursor/User/settings.json": "vscode",
+    "Windsurf/User/settings.json": "vscode",
 }
 
 # Each agent's shell tool as its settings name it (a permission or allow-list entry): the CLI options' names
@@ -300,11 +308,18 @@ _MODE_KEYS: dict[str, frozenset[str]] = {
 }
 # Allow-lists of tools run without asking (crush's allowed_tools, Gemini/Qwen's tools.allowed, amp's commands.allowlist).
 _ALLOW_KEYS = frozenset({"allowed", "allowedtools", "allow", "alwaysallow", "allowlist", "trustedtools", "autoapprovetools"})
+# Allow-lists of commands run without asking (VS Code extensions: Roo Code's and Kilo Code's `allowedCommands`, Copilot
+# Chat's `terminal.allowList` as {"/regex/": true}): an entry matching every command allows the shell everything.
+_COMMAND_ALLOW_KEYS = frozenset({"allowedcommands", "allowlist", "commandallowlist", "autoapprovecommands", "trustedcommands", "alwaysallowcommands"})
+# Entries that match every command: a glob or a regular expression (in VS Code's /…/ form or bare) of anything.
+_EVERY_COMMAND = frozenset({"*", "**", ".*", "/.*/", "^.*$", "/^.*$/", ".+", "/.+/", "/^.+$/", "^.+$", "/.*/i"})
 
 
 def settings_agent(path: str) -> str | None:
     """The agent whose own permissions the settings file *path* holds, or None."""
     parts = path.replace("\\", "/").rsplit("/", 3)
+    if parts[-1].endswith(".code-workspace"):
+        return "vscode"  # a workspace file: its "settings" are the folder's .vscode/settings.json
     return next((SETTINGS_FILES[k] for k in ("/".join(parts[-n:]) for n in (3, 2, 1)) if k in SETTINGS_FILES), None)
 
 
@@ -343,6 +358,18 @@ def _grants(agent: str, key: str, value: object) -> str | None:
         return f"{key}: {value}"
     if k in _ALLOW_KEYS and isinstance(value, list):
         hit = next((e for e in value if isinstance(e, str) and _everything(e, shells)), None)
+        if hit is not None:
+            return f"{key}: {hit}"
+    if k in _COMMAND_ALLOW_KEYS:
+        # A list of commands, or {"pattern": true | {"approve": true}} (adversarial round 10a).
+        entries = (
+            [e for e in value if isinstance(e, str)]
+            if isinstance(value, list)
+            else [p for p, v in value.items() if v is True or (isinstance(v, dict) and v.get("approve") is True)]
+            if isinstance(value, dict)
+            else []
+        )
+        hit = next((e for e in entries[:512] if e.strip() in _EVERY_COMMAND), None)
         if hit is not None:
             return f"{key}: {hit}"
     if k in ("permission", "permissions"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import paths, pathstr
-from ..lazyre import lazy
+from ..lazyre import MULTILINE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.effects import DELETE, TREE, WRITE, Effect, FindDelete, find_delete
@@ -1666,13 +1666,47 @@ def _disk_image_only(cmd: SimpleCommand, sc: Scope) -> bool:
     return True
 
 
+# Files a routine command reads to choose the programs it runs or loads (adversarial round 10a), and the spelling that
+# names such a program there: rustup's toolchain file (`path = …`: cargo and rustc from that folder; the old one-line
+# file, a path), asdf's and mise's `path:` versions, the Gradle and Maven wrappers' distribution (`distributionUrl=file:…`:
+# the build tool itself), a JVM agent in the options Maven, Gradle and sbt start with, Bazel's Java, yarn 1's `yarn-path`.
+from ..pkgconfig import TOOLCHAIN_FILES as _TOOLCHAIN_FILES  # noqa: E402  (the write gate reads the names there)
+
+# A folder under the temporary directory: anyone's to write, the agent's with no question asked, so what the tool runs
+# from there is whatever the agent put there.
+_TEMP_ROOT = r"(?:/tmp|/var/tmp|/dev/shm|/private/tmp|/private/var/folders)(?=[/\s\"',;]|$)"
+_TOOLCHAIN_TEMP = {base: lazy("(?:" + prefix + ")" + _TEMP_ROOT, MULTILINE) for base, (_tool, prefix) in _TOOLCHAIN_FILES.items()}
+
+
+def toolchain_in_temp(path: str, text: str) -> str | None:
+    """Why *text*, written to a file a routine tool reads to choose its programs (rust-toolchain.toml, .tool-versions,
+    the build wrappers' properties, JVM options), has that tool run a program from the temporary folder; or None. A
+    toolchain in the project, the home folder or the system is the project's own choice."""
+    base = pathstr.basename(path)
+    found = _TOOLCHAIN_TEMP.get(base)
+    if found is None:
+        return None
+    m = found.search(text[:200_000])
+    if m is None:
+        return None
+    start = text.rfind("\n", 0, m.start()) + 1
+    stop = text.find("\n", m.end())
+    line = text[start : stop if stop != -1 else len(text)].strip()
+    return f"{base}: `{line[:80]}` makes {_TOOLCHAIN_FILES[base][0]} run a program from the temporary folder, which anyone may have written, at its next routine command"
+
+
 def package_config_verdict(path: str, text: str, sc: Scope) -> str | None:
     """Why writing *text* into *path*, a package manager's configuration file, runs code or trusts another index; or None.
 
     Shared by the Write/Edit tools and by shell redirections (`echo 'script-shell=./x.sh' >> .npmrc`)."""
     from ..pkgconfig import config_tool, risky_settings
 
-    if not text or config_tool(path) is None:
+    if not text:
+        return None
+    temp = toolchain_in_temp(path, text)
+    if temp is not None:
+        return temp
+    if config_tool(path) is None:
         return None
     found = risky_settings(path, text, sc.trust.host_is_trusted)
     if not found:

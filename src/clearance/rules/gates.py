@@ -13,6 +13,7 @@ both on every example and corpus command).
 
 from __future__ import annotations
 
+from .. import pathstr
 from ..lazyre import MULTILINE, lazy
 from ..paths import DYN, clearance_key_reason, has_glob, is_home_cache, is_within, protected_reason, resolve, self_protected_reason
 from ..shell.effects import READ, WRITE
@@ -789,9 +790,9 @@ def _written(action: Action) -> list[tuple[str, str]]:
 
 
 def writes_package_config(action: Action, sc: Scope) -> bool:
-    from ..pkgconfig import config_tool
+    from ..pkgconfig import TOOLCHAIN_FILES, config_tool
 
-    return any(text and config_tool(sc.path(path)) is not None for path, text in _written(action))
+    return any(text and (config_tool(sc.path(path)) is not None or pathstr.basename(path) in TOOLCHAIN_FILES) for path, text in _written(action))
 
 
 def writes_git_config(action: Action, sc: Scope) -> bool:

@@ -786,17 +786,45 @@ _PRELOAD_OPTIONS = {
     "JDK_JAVA_OPTIONS": r"-(?:javaagent|agentpath|agentlib):",
 }
 _PRELOAD = r"(?:" + "|".join(n + "{q}" + r"\s*[=:]\s*[^\n]{{0,400}}?" + v.replace("{", "{{").replace("}", "}}") for n, v in _PRELOAD_OPTIONS.items()) + ")"
-_LOADER_VAR = lazy(r"(?<![\w$])(?:(?:" + "|".join(_LOADER_VARS) + r")\s*=\s*['\"]?[^\s'\";#]|" + _PRELOAD.format(q="") + ")")
-_LOADER_VAR_JSON = lazy(r"\"(?:(?:" + "|".join(_LOADER_VARS) + r")\"\s*:\s*\"[^\s\"]|" + _PRELOAD.format(q='"') + ")")
+# Where the dynamic loader and the libraries every program starts with look for more code: shared libraries (the hook's
+# own interpreter loads libc, libm, libz, libexpat and, in uv's and pyenv's builds, libpython through this search path
+# first), OpenSSL's configuration and provider modules (loaded when the hook speaks TLS to the reviewer's model or the
+# team service), glibc's converters. A project's own `lib/` there is ordinary (a build's libraries); a folder under the
+# temporary directory -- anyone's to write, the agent's with no question asked -- makes the next session's programs,
+# the hook included, load what the agent put there (adversarial round 10a).
+_SEARCH_PATH_VARS = (
+    *("LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH", "DYLD_FALLBACK_LIBRARY_PATH", "DYLD_FRAMEWORK_PATH", "OPENSSL_CONF", "OPENSSL_MODULES", "GCONV_PATH"),
+    "PATH",  # every later command's programs (git, python, node) found first in the temporary folder
+)
+_TEMP_ENTRY = r"(?:/tmp|/var/tmp|/dev/shm|/private/tmp|/private/var/folders|\$\{?TMPDIR)(?:[/:}\s'\"]|$)"
+_SEARCH_TEMP = r"(?:" + "|".join(_SEARCH_PATH_VARS) + r"){q}\s*[=:]\s*['\"]?(?:[^\s'\";#:]*:)*" + _TEMP_ENTRY.replace("{", "{{").replace("}", "}}")
+# direnv's own way of putting a folder first on PATH (PATH_add, path_add, PATH_prepend).
+_PATH_ADD_TEMP = r"(?:PATH_add|path_add|PATH_prepend)\s+['\"]?" + _TEMP_ENTRY
+_LOADER_VAR = lazy(
+    r"(?<![\w$])(?:(?:"
+    + "|".join(_LOADER_VARS)
+    + r")\s*=\s*['\"]?[^\s'\";#]|"
+    + _PRELOAD.format(q="")
+    + "|"
+    + _SEARCH_TEMP.format(q="")
+    + "|"
+    + _PATH_ADD_TEMP
+    + ")"
+)
+_LOADER_VAR_JSON = lazy(r"\"(?:(?:" + "|".join(_LOADER_VARS) + r")\"\s*:\s*\"[^\s\"]|" + _PRELOAD.format(q='"') + "|" + _SEARCH_TEMP.format(q='"') + ")")
 _PRELOAD_VALUE = {n: lazy(v) for n, v in _PRELOAD_OPTIONS.items()}
+_TEMP_VALUE = lazy(r"(?:^|:)" + _TEMP_ENTRY)
 
 
 def loader_variable(name: str, value: str) -> bool:
-    """NAME=VALUE makes later programs load code: a preload, git configuration, BASH_ENV, ZDOTDIR, or a runtime's options
-    variable holding an option that loads code (Node's --require, perl's -M, ruby's -r, a JVM agent)."""
+    """NAME=VALUE makes later programs load code: a preload, git configuration, BASH_ENV, ZDOTDIR, a runtime's options
+    variable holding an option that loads code (Node's --require, perl's -M, ruby's -r, a JVM agent), or a library search
+    path with a folder under the temporary directory."""
     pre = _PRELOAD_VALUE.get(name)
     if pre is not None:
         return pre.search(value) is not None
+    if name in _SEARCH_PATH_VARS:
+        return _TEMP_VALUE.search(value.strip().strip("'\"")) is not None
     return name in _LOADER_VARS and bool(value.strip())
 
 
@@ -856,8 +884,25 @@ def hook_environment(path: str, text: str) -> str | None:
     return f"{path.rsplit('/', 1)[-1]} would set {m.group(0).rstrip('=: ').strip(chr(34))} for later sessions, and the hook obeys clearance's variables"
 
 
+# Variables that start an agent with no hooks at all, clearance's included: Claude Code's CLAUDE_CODE_SIMPLE, which its
+# `--bare` sets (adversarial round 10a: the switch was denied, the variable that is the switch allowed).
+HOOKLESS_VARS = frozenset({"CLAUDE_CODE_SIMPLE"})
+_TRUTHY = frozenset({"1", "true", "yes", "on"})
+_HOOKLESS_VAR = lazy(r"(?<![\w$])(?:" + "|".join(sorted(HOOKLESS_VARS)) + r")\s*=\s*['\"]?(?:1|true|yes|on)\b", IGNORECASE)
+_HOOKLESS_VAR_JSON = lazy(r"\"(?:" + "|".join(sorted(HOOKLESS_VARS)) + r")\"\s*:\s*\"?(?:1|true|yes|on)\b", IGNORECASE)
+
+
+def hookless_variable(name: str, value: str) -> bool:
+    """NAME=VALUE starts the agent that reads it without any hook (CLAUDE_CODE_SIMPLE=1)."""
+    return name in HOOKLESS_VARS and value.strip().strip("'\"").lower() in _TRUTHY
+
+
 def hook_locations(path: str, text: str) -> str | None:
     """Why writing *text* to *path* moves, for later sessions, where the hook finds its policy and keys, or None."""
+    off = _env_var_match(path, text, _HOOKLESS_VAR, _HOOKLESS_VAR_JSON)
+    if off is not None:
+        name = off.group(0).strip('"').split("=", 1)[0].split('"', 1)[0].strip()
+        return f"{path.rsplit('/', 1)[-1]} would set {name} for later sessions: an agent started there runs no hook at all, clearance's included"
     m = _env_var_match(path, text, _LOCATION_VAR, _LOCATION_VAR_JSON)
     if m is None:
         return None
@@ -917,6 +962,8 @@ def hook_environment_command(cmd: SimpleCommand, sc: Scope) -> str | None:
         name, eq, value = v.partition("=")
         if name.startswith("CLEARANCE_") or name in _LOCATION_VARS:
             return f"{cmd.name} sets {name} for processes started later, and the hook obeys it (clearance's variables, where its policy and keys are)"
+        if hookless_variable(name, value if eq else " ".join(vals[vals.index(v) + 1 : vals.index(v) + 2])):
+            return f"{cmd.name} sets {name} for processes started later: an agent started with it runs no hook, clearance's included"
         # `tmux set-environment NAME VALUE`, `launchctl setenv NAME VALUE`: the value is the next word (it may start with -).
         after = vals[vals.index(v) + 1 : vals.index(v) + 2]
         if loader_variable(name, value if eq else " ".join(after)):
@@ -1313,6 +1360,9 @@ def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
     # The hook the agent runs inherits its environment: clearance's own variables, or its state, cache and runtime
     # folders moved, make that hook read a policy, keys, an audit store or a daemon socket the agent chose -- a
     # planted cache key signs a planted policy (adversarial round 9a). As for .envrc (self.hook-environment-file).
+    off = sorted(k for k, v in cmd.assigns.items() if hookless_variable(k, v)) if agent == "claude" else []
+    if off:
+        return f"{cmd.name} started with {off[0]} set runs no hook at all, clearance's included (the variable `--bare` sets)"
     chosen = sorted(k for k in cmd.assigns if k.startswith("CLEARANCE_") or (k in _LOCATION_VARS and k not in _AGENT_HOMES))
     if chosen:
         return f"{cmd.name} started with {chosen[0]} set: the hook that runs clearance for it would read its policy, keys, audit store or daemon from where the agent chose"
@@ -1464,26 +1514,62 @@ _EXTRA_CODE: dict[str, tuple[str, ...]] = {
 
 
 @rule(
+    id="self.sandbox-escape",
+    title="A shell call that asks the agent to run it outside the sandbox the user switched on",
+    why=(
+        "Claude Code runs Bash commands in its sandbox when the user enables it; a call with `dangerouslyDisableSandbox: true` "
+        "asks to run outside it, and Claude Code puts that question to the user -- unless a hook answers allow first. "
+        "clearance judges what the command does, not whether the user wants the sandbox lifted for it: an allow here would "
+        "lift it on the agent's say-so (adversarial round 10a). A person decides; the same command in the sandbox is judged "
+        "as usual."
+    ),
+    verdict=ASK,
+    scope="action",
+    tools=("shell",),
+    match=({"tool_name": "Bash", "tool_input": {"command": "npm install", "dangerouslyDisableSandbox": True}},),
+    no_match=(
+        {"tool_name": "Bash", "tool_input": {"command": "npm install"}},
+        {"tool_name": "Bash", "tool_input": {"command": "npm install", "dangerouslyDisableSandbox": False}},
+    ),
+)
+def sandbox_escape(action: Action, sc: Scope) -> str | None:
+    if action.tool_input.get("dangerouslyDisableSandbox") in (None, False, "false", 0):
+        return None
+    return "the call asks to run outside the sandbox the user switched on; lifting it is the user's decision"
+
+
+@rule(
     id="self.agent-extra-code",
-    title="Starting another agent with MCP servers or plugins given on its command line",
+    title="Starting another agent with MCP servers, plugins or preloaded code given on its command line or in its environment",
     why=(
         "An MCP server or plugin named on the command line (`claude --mcp-config x.json`, `--plugin-dir`, "
         "`copilot --additional-mcp-config`, `codex -c mcp_servers.x.command=…`) is a program the new agent starts itself: "
-        "it runs with the user's rights and none of what it does passes through clearance's hook. The project's own "
+        "it runs with the user's rights and none of what it does passes through clearance's hook. So is code its "
+        "environment loads into it or around its commands (`NODE_OPTIONS=--require`, `CLAUDE_CODE_SHELL_PREFIX`, `BASH_ENV`, "
+        "`LD_PRELOAD`: the variables self.loader-environment-file asks about in env files). The project's own "
         "`.mcp.json` (a file the agent may not write) stays allowed; anything else a person confirms."
     ),
     verdict=ASK,
     commands=_AGENT_CLIS,
     match=(
         "claude --mcp-config /tmp/m.json -p 'fix the tests'",
+        "NODE_OPTIONS='--require /tmp/x.js' claude -p 'fix the tests'",
         "claude --plugin-dir /tmp/p -p 'x'",
         "copilot --additional-mcp-config @/tmp/m.json -p 'x'",
         "codex -c 'mcp_servers.x.command=\"sh\"' exec 'x'",
     ),
-    no_match=("claude --mcp-config .mcp.json -p 'x'", "claude -p 'x'", "codex -c model=o3 exec 'x'"),
+    no_match=("claude --mcp-config .mcp.json -p 'x'", "claude -p 'x'", "codex -c model=o3 exec 'x'", "NODE_OPTIONS=--max-old-space-size=4096 claude -p 'x'"),
 )
 def agent_extra_code(cmd: SimpleCommand, sc: Scope) -> str | None:
     agent = _agent(cmd)
+    if not any(v in ("--help", "-h", "--version", "-v") for v in cmd.values()):
+        # The variables that make it load code of the agent's choosing, judged in a file later sessions load
+        # (self.loader-environment-file), given to the one agent started here: NODE_OPTIONS=--require puts code into the
+        # agent's own Node process, where it can skip the hook; CLAUDE_CODE_SHELL_PREFIX wraps every command it runs, so
+        # what runs is not what the hook judged; BASH_ENV is sourced before each (adversarial round 10a).
+        loaded = sorted(k for k, v in cmd.assigns.items() if loader_variable(k, v))
+        if loaded:
+            return f"{cmd.name} started with {loaded[0]} set loads code of the agent's choosing into it or around its commands, which clearance's hook does not see"
     for opt, val in _options(cmd):
         if opt in _EXTRA_CODE.get(agent, ()):
             value = val.lstrip("@")
@@ -2144,14 +2230,18 @@ def widen_project_git(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 # The Python the hook runs on (this process), and version managers' verbs that remove an installed Python.
 _MY_PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"
-_PY_UNINSTALL = {"uv": ("python", "uninstall"), "pyenv": ("uninstall",), "mise": ("uninstall",), "rtx": ("uninstall",), "asdf": ("uninstall",)}
+_PY_UNINSTALL = {
+    **{"uv": ("python", "uninstall"), "pyenv": ("uninstall",), "mise": ("uninstall",), "rtx": ("uninstall",), "asdf": ("uninstall",)},
+    # rye's and hatch's managed Pythons (round 10a; a list extension: each manager spells its own verb)
+    **{"rye": ("toolchain", "remove"), "hatch": ("python", "remove")},
+}
 
 
 def _python_versions(words: list[str]) -> list[str]:
     """The Python version specs in *words* (`3.12`, `3.12.1`, `python@3.12`, `cpython-3.12.4-linux`, `python 3.12`)."""
     out = []
     for w in words:
-        spec = w.split("@", 1)[1] if w.startswith("python@") else w
+        spec = w.split("@", 1)[1] if w.startswith(("python@", "cpython@")) else w
         spec = spec.removeprefix("cpython-").removeprefix("python").lstrip("-")
         if spec[:1].isdigit():
             out.append(spec.split("-", 1)[0])
@@ -2175,8 +2265,13 @@ def _python_versions(words: list[str]) -> list[str]:
         f"uv python uninstall {_MY_PYTHON}",
         f"mise uninstall python@{_MY_PYTHON}",
         f"asdf uninstall python {_MY_PYTHON}.1",
+        f"rye toolchain remove cpython@{_MY_PYTHON}.2",
+        f"hatch python remove {_MY_PYTHON}",
     ),
-    no_match=("uv python uninstall 2.7", "pyenv uninstall -f 3.6.15", "uv python list", "mise uninstall node@20", "conda remove numpy"),
+    no_match=(
+        *("uv python uninstall 2.7", "pyenv uninstall -f 3.6.15", "uv python list", "mise uninstall node@20", "conda remove numpy"),
+        *("rye toolchain remove cpython@3.8.18", "hatch python remove pypy2.7"),
+    ),
 )
 def uninstall_interpreter(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = [v for v in cmd.values() if not v.startswith("-")]

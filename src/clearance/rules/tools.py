@@ -245,6 +245,13 @@ def mcp_destructive(action: Action, sc: Scope) -> str | None:
     ),
 )
 def mcp_side_effect(action: Action, sc: Scope) -> str | None:
+    from ..mcpshell import code_command
+
+    run = code_command(action)
+    if run is not None and run[1]:
+        # Text typed into a process started earlier, or code for a runner that names no language: what reads it is not
+        # known, so neither is what it does (adversarial round 10a: `interact_with_process {input}` was allowed).
+        return f"the MCP tool {action.tool_name} runs code or types text into a process whose language clearance does not know"
     verbs = mcp_verbs(action.tool_name)
     if filesystem_server(action.tool_name):
         # Judged by the paths it touches (fs.* rules) -- except a tool that changes the server's own settings
@@ -286,7 +293,9 @@ def on_trusted_server(f: Finding, action: Action, sc: Scope) -> Finding | None:
     server = action.tool_name.split("__", 2)[1]
     verbs = set(mcp_verbs(action.tool_name))
     if f.rule_id == "mcp.side-effect":
-        if verbs & _RUNS_CODE:
+        from ..mcpshell import code_command
+
+        if verbs & _RUNS_CODE or code_command(action) is not None:
             return Finding(f.rule_id, f.verdict, f"{f.message}: it runs code, which trusting the server {server} does not cover", f.category, f.command)
         return None
     if f.rule_id == "mcp.destructive" and f.verdict == SOFT_DENY:
