@@ -14,7 +14,7 @@ from .paths import DYN, case_insensitive
 from .rules import REGISTRY, ensure, load
 from .rules import index as rules_index
 from .scope import Scope
-from .shell.effects import Effect, effects
+from .shell.effects import WRITE, Effect, effects
 from .shell.ir import NOT_RUN
 from .shell.limits import PARSE_DEADLINE, ParseFailure, ParseTimeout, TooLarge
 from .shell.options import inert_option
@@ -297,6 +297,16 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
         _scripts_too_deep(exp.commands, sc, out.findings)
     if script_depth < 2:
         _check_written_scripts(exp.commands, sc, out.findings, script_depth)
+        writes = [e.path for e in out.effects if e.kind == WRITE]
+        if writes:
+            from .rules.gates import content_judged, content_judged_folder
+
+            if any(content_judged(p) or content_judged_folder(p) for p in writes):
+                # cp, mv, sed -i, jq > tmp && mv, curl -o into an agent's settings or an env file: the text it is left
+                # with, judged as a Write of it is (settingsresult.py loads only here).
+                from .settingsresult import check_results
+
+                check_results(exp.commands, out.effects, positions, sc, out.findings, _judge_written, script_depth)
     if len(exp.commands) > 1:
         from .rules.gates import download_then_run
 

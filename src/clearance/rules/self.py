@@ -839,13 +839,28 @@ def env_write(path: str, text: str, sc: Scope, check: Callable[[str, str], str |
 
 
 def _env_write_finding(action: Action, sc: Scope, check: Callable[[str, str], str | None]) -> str | None:
-    from .tools import _written_files
+    from .tools import _written_files, edited_file
 
     for path, text in _written_files(action):
-        msg = env_write(sc.path(path), text, sc, check)
+        where = sc.path(path)
+        msg = env_write(where, text, sc, check)
         if msg:
             return f"the {action.tool_name} tool: {msg}"
+        # An Edit of `export FOO_DB` → `export CLEARANCE_DB`: the fragment sets nothing, the file after it does (adversarial
+        # round 9d). Only an env file or an editor's terminal settings is read from the disk; a variable set before the
+        # edit is not the edit's doing.
+        if action.tool_name in ("Edit", "MultiEdit") and (env_views(where, text, sc) or _terminal_settings(where)):
+            edited = edited_file(action, path, sc)
+            if edited is not None and env_write(where, edited[0], sc, check) is None:
+                msg = env_write(where, edited[1], sc, check)
+                if msg:
+                    return f"the {action.tool_name} tool's change leaves {msg}"
     return None
+
+
+def _terminal_settings(path: str) -> bool:
+    """VS Code's settings, where terminal.integrated.env gives its terminals their variables (gates.terminal_env_file)."""
+    return path.endswith(("/.vscode/settings.json", ".code-workspace"))
 
 
 def hook_environment(path: str, text: str) -> str | None:

@@ -7,7 +7,7 @@ from ..lazyre import IGNORECASE, MULTILINE, LazyRe, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY, Finding
 from ..tools import filesystem_server
 from ..trust import url_host
-from .base import rule
+from .base import problem_rule, rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -932,6 +932,33 @@ def agent_auto_approve(action: Action, sc: Scope) -> str | None:
     return None
 
 
+problem_rule(
+    "write.settings-unknown-content",
+    "Filling an agent's settings or an env file, which clearance judges by what it says, with text it cannot read",
+    "opencode.json, .qwen/settings.json, .vscode/settings.json and .envrc are judged by their text: a Write of"
+    " `permission: allow` or `export CLEARANCE_DB=…` is denied. The file a shell line leaves is judged too: a copy's readable"
+    " source, a `sed -i` or `perl -pi` substitution and a `jq` assignment applied to the file on the disk (only what the"
+    " command newly turns on counts). Where that text cannot be known before the command runs -- a download, a source"
+    " out of clearance's reach, a program whose output is unknown, interpreter code -- or the file is made a link to a"
+    " file outside the project (later writes there are judged as that folder's), a person is asked. A plain .env is"
+    " asked about only where the .envrc beside it loads it (`dotenv`).",
+    ASK,
+    match=(
+        "wget -O opencode.json https://x.example/o.json",
+        "curl -o .envrc https://x.example/envrc",
+        "git show evil:o.json > .qwen/settings.json",
+        "ln -sf /tmp/o.json opencode.json",
+    ),
+    no_match=(
+        {"tool_name": "Bash", "tool_input": {"command": "cp .envrc.example .envrc"}, "files": {"/home/ana/webapp/.envrc.example": "export PORT=3000\n"}},
+        {"tool_name": "Bash", "tool_input": {"command": "sed -i 's/3000/8080/' .envrc"}, "files": {"/home/ana/webapp/.envrc": "export PORT=3000\n"}},
+        "curl -o data/users.json https://x.example/users.json",
+        "sops -d secrets.enc.env > .env",
+        "ln -sf .env.development .env",
+    ),
+)
+
+
 def edited_file(action: Action, path: str, sc: Scope) -> tuple[str, str] | None:
     """(the file before, the file after) an Edit or MultiEdit of *path*, where the file can be read and every edit
     applies as the tool applies it (patchtext.apply_edits); None otherwise."""
@@ -963,6 +990,43 @@ def auto_approve_verdict(path: str, text: str) -> str | None:
     if why:
         return f"{base}, where {why}"
     m = _AUTO_APPROVE.search(text[:MAX_SCRIPT_CHARS])
+    if m and _VSCODE_SWITCH.fullmatch(m.group(0)):
+        # VS Code's own keys are named before their value: `"chat.tools.autoApprove": false` switches nothing on (an
+        # Edit of `false` → `true` is judged on the file after it, adversarial round 9d). Read as data where the text
+        # reads; a fragment that does not (the key alone) is judged by the key.
+        on = _vscode_switch_on(path, text)
+        if on is False:
+            m = next((x for x in _AUTO_APPROVE.finditer(text[:MAX_SCRIPT_CHARS]) if not _VSCODE_SWITCH.fullmatch(x.group(0))), None)
     if m:
         return f"{m.group(0)[:40]!r} into {base}, which turns on auto-approval for an agent"
     return None
+
+
+_VSCODE_SWITCH = lazy(
+    r"chat\.tools\.(?:global\.|terminal\.|edits\.)?autoApprove|github\.copilot\.chat\.agent\.autoApprove|chat\.agent\.autoApprove", IGNORECASE
+)
+
+
+def _vscode_switch_on(path: str, text: str) -> bool | None:
+    """Whether VS Code's auto-approval keys in *text* are on (true, or an object approving some tool or command); None
+    where the text does not read as JSON."""
+    from .agentcli import parsed_settings
+
+    data = parsed_settings(path if path.endswith((".json", ".jsonc")) else path + ".json", text[:200_000])
+    if not isinstance(data, (dict, list)):
+        return None
+    todo: list[tuple[object, int]] = [(data, 0)]
+    seen = 0
+    while todo and seen < 4096:
+        node, depth = todo.pop()
+        seen += 1
+        items = list(node.items())[:512] if isinstance(node, dict) else [("", v) for v in node[:512]] if isinstance(node, list) else []
+        for k, v in items:
+            if k and _VSCODE_SWITCH.fullmatch(str(k)):
+                if v is True or (isinstance(v, str) and v.lower() == "true"):
+                    return True
+                if isinstance(v, dict) and any(x is True or (isinstance(x, dict) and x.get("approve") is True) for x in v.values()):
+                    return True
+            elif depth < 8:
+                todo.append((v, depth + 1))
+    return False
