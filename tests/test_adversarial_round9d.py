@@ -215,6 +215,17 @@ class TestSettingsSwitchedOnInPlace:
             "tool_input": {"file_path": f"{PROJECT}/.vscode/settings.json", "edits": [{"old_string": "false", "new_string": "true"}]},
             "files": {f"{PROJECT}/.vscode/settings.json": '{"chat.tools.global.autoApprove": false}'},
         },
+        # VS Code's settings as they are written: comments and a trailing comma.
+        _edit(f"{PROJECT}/.vscode/settings.json", "false", "true", '{\n  // agents\n  "chat.tools.autoApprove": false,\n}\n'),
+        _bash("cp /tmp/a.json o.tmp && mv o.tmp opencode.json", **{"/tmp/a.json": '{"permission": "allow"}'}),
+    ]
+    # An in-place change clearance does not apply: asked.
+    UNKNOWN: ClassVar[list[Any]] = [
+        _bash("vim -c '%s/ask/allow/|wq' opencode.json", **{f"{PROJECT}/opencode.json": '{"permission": "ask"}'}),
+        _bash("ex -sc '%s/default/yolo/|x' .qwen/settings.json", **{f"{PROJECT}/.qwen/settings.json": '{"approvalMode": "default"}'}),
+        _bash("awk '{gsub(/ask/,\"allow\")}1' opencode.json > t && mv t opencode.json", **{f"{PROJECT}/opencode.json": '{"permission": "ask"}'}),
+        _bash("yq -i '.permission = \"allow\"' opencode.json", **{f"{PROJECT}/opencode.json": '{"permission": "ask"}'}),
+        _bash("sed -i '/a/,/b/s/ask/allow/' opencode.json", **{f"{PROJECT}/opencode.json": '{"permission": "ask"}'}),
     ]
     ORDINARY: ClassVar[list[Any]] = [
         _edit(f"{PROJECT}/.vscode/settings.json", "2", "4", '{"editor.tabSize": 2}'),
@@ -232,6 +243,9 @@ class TestSettingsSwitchedOnInPlace:
         _edit(f"{PROJECT}/.envrc", "8080", "9090", "export CLEARANCE_DB=/srv/a.db\nexport PORT=8080\n"),
         _edit(f"{PROJECT}/.vscode/settings.json", "false", "true", '{"editor.formatOnSave": false, "chat.tools.autoApprove": false}'),
         _edit(f"{PROJECT}/package.json", '"jest"', '"vitest"', '{"scripts": {"test": "jest"}}'),
+        _edit(f"{PROJECT}/.vscode/settings.json", "2", "4", '{\n  // team\n  "editor.tabSize": 2,\n  "chat.tools.autoApprove": false,\n}\n'),
+        "vim -c '%s/foo/bar/g|wq' src/app.py",
+        "sed -i 's/a/b/' .envrc.example",
     ]
     # Closed after the round: the Edit and MultiEdit tools on an agent's own settings file (tools.edited_file), then VS
     # Code's settings read for their values, env files edited (rules/self._env_write_finding) and the shell's in-place
@@ -241,6 +255,10 @@ class TestSettingsSwitchedOnInPlace:
     @pytest.mark.parametrize("example", DANGEROUS + DANGEROUS_AFTER, ids=_ids(DANGEROUS + DANGEROUS_AFTER))
     def test_dangerous(self, example: Any) -> None:
         _judged(example, ("deny",), self.GAPS)
+
+    @pytest.mark.parametrize("example", UNKNOWN, ids=_ids(UNKNOWN))
+    def test_unknown_is_asked(self, example: Any) -> None:
+        _judged(example, ("ask", "deny"), self.GAPS)
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: Any) -> None:

@@ -33,6 +33,9 @@ RULE = "write.settings-unknown-content"
 # Programs whose writes leave a file's text as it was (its mode, owner, times, an empty new file).
 _NO_TEXT = frozenset({"touch", "mkdir", "chmod", "chown", "chgrp", "chattr", "setfacl", "mkfifo", "mknod", "ln"})
 _COPIERS = frozenset({"cp", "mv", "install", "rsync", "ditto", "gio"})
+# Programs whose writes include the members of a tree they unpack or copy (shell/trees.py notes each with its name).
+_TREE_WRITERS = _COPIERS | {"tar", "bsdtar", "gtar", "unzip", "7z", "7za", "7zz"}
+_EDITORS = frozenset({"vim", "vi", "nvim", "view", "ex", "gvim", "vimdiff", "rvim", "emacs", "emacs-nox", "xemacs"})
 # How much text one file of the line may hold here (a settings or env file is small; a larger result is unknown).
 _MAX_TEXT = 512 * 1024
 _UNKNOWN = object()
@@ -151,8 +154,14 @@ def _result(cmd: SimpleCommand, e: Effect, mine: list[Effect], line: _Line) -> t
     name = cmd.name
     if name in _NO_TEXT or e.note.startswith(("chmod", "chown", "mkdir")):
         return None
-    if e.note == name and name not in ("tee", "sponge"):
+    if e.note == name and name in _TREE_WRITERS:
         return None  # a member of an unpacked archive or a copied folder: judged where it lands (shell/trees.py)
+    if e.note == name and name in _EDITORS:
+        # `vim -c '%s/ask/allow/|wq' F`, `emacs --batch F --eval …`: what its commands do to the file is not read here;
+        # the editor opened for a person to type in changes what they type.
+        if not any(w.value[:1] in ("-", "+") for w in cmd.args):
+            return None
+        return None, f"{name}'s commands change it"
     if e.note == "redirect":
         return _redirected(cmd, e, line)
     if e.note == "code":

@@ -1007,12 +1007,41 @@ _VSCODE_SWITCH = lazy(
 )
 
 
+_TRAILING_COMMA = lazy(r",(\s*[}\]])")
+
+
+def _jsonc_plain(text: str) -> str:
+    """VS Code's JSON with comments (`//`, `/* */`) and trailing commas, as plain JSON: comments outside strings left out."""
+    if "/" not in text and "," not in text:
+        return text
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == '"':
+            j = i + 1
+            while j < n and text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i : j + 1])
+            i = j + 1
+        elif text.startswith("//", i):
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+        elif text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            i = n if j < 0 else j + 2
+        else:
+            out.append(ch)
+            i += 1
+    return _TRAILING_COMMA.sub(r"\1", "".join(out))
+
+
 def _vscode_switch_on(path: str, text: str) -> bool | None:
     """Whether VS Code's auto-approval keys in *text* are on (true, or an object approving some tool or command); None
     where the text does not read as JSON."""
     from .agentcli import parsed_settings
 
-    data = parsed_settings(path if path.endswith((".json", ".jsonc")) else path + ".json", text[:200_000])
+    data = parsed_settings(path if path.endswith((".json", ".jsonc")) else path + ".json", _jsonc_plain(text[:200_000]))
     if not isinstance(data, (dict, list)):
         return None
     todo: list[tuple[object, int]] = [(data, 0)]
