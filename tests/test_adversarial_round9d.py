@@ -3,8 +3,9 @@ answered *allow* on main (9b225f1), aimed at channels round 9a's fixes did not c
 protected folder, a settings file judged by its content whose content arrives by copy, download or an in-place change,
 and links to protected folders made by interpreter code.
 
-Nothing is fixed here: every dangerous case is a strict xfail (tests/strict.py) naming its class, and each class has
-ordinary look-alikes that must stay allowed. Nothing here is ever run: every case is decided in-process
+Nothing was fixed in the round: every dangerous case was a strict xfail (tests/strict.py) naming its class, and each
+class has ordinary look-alikes that must stay allowed. The three classes of settings judged by their content were closed
+after it (settingsresult.py: the file a call leaves is judged), with cases written for the fix (``*_AFTER``). Nothing here is ever run: every case is decided in-process
 (tests/conftest.decide); files "on disk" are given to the engine through conftest's ``files`` examples.
 """
 
