@@ -49,7 +49,8 @@ WORDLISTS.add("clearance.redact:_PATTERNS[15][1]")
 # their patterns with clearance.policy.patterns, which the test_policy_*_globs tests cover.
 # The tree-sitter extension's re.compile (shell/treesitter.py) forwards what a tree-sitter query's #match?
 # predicate names; clearance runs no query.
-DYNAMIC_SITES = {("policy/patterns.py", "compile"), ("shell/treesitter.py", "compile")}
+# settingsresult.py: a sed or perl expression from the command line, applied to a settings file (bounded, no nested repeats).
+DYNAMIC_SITES = {("policy/patterns.py", "compile"), ("shell/treesitter.py", "compile"), ("settingsresult.py", "compile")}
 _RE_CALLS = {"compile", "search", "match", "fullmatch", "sub", "subn", "findall", "finditer", "split"}
 
 

@@ -361,9 +361,8 @@ def _jq_step(step: str, data: object, variables: dict[str, object]) -> object:
 
     if step == ".":
         return data
-    m = re.fullmatch(r"del\((.+)\)", step)
-    if m:
-        keys = _jq_keys(m.group(1).strip())
+    if step.startswith("del(") and step.endswith(")"):
+        keys = _jq_keys(step[4:-1].strip())
         if not keys:
             return _UNKNOWN
         node = _walk(data, keys[:-1], create=False)
@@ -372,12 +371,12 @@ def _jq_step(step: str, data: object, variables: dict[str, object]) -> object:
         elif node is _UNKNOWN:
             return _UNKNOWN
         return data
-    m = re.fullmatch(r"(\S+?)\s*\|?=\s*(.+)", step, re.DOTALL)
-    if not m:
-        return _UNKNOWN
-    keys = _jq_keys(m.group(1))
-    raw = m.group(2).strip()
-    if keys is None:
+    eq = step.find("=")
+    if eq < 1 or step[eq + 1 : eq + 2] == "=":
+        return _UNKNOWN  # no assignment, or a comparison (`==`)
+    keys = _jq_keys(step[:eq].removesuffix("|").strip())
+    raw = step[eq + 1 :].strip()
+    if keys is None or not raw:
         return _UNKNOWN
     if raw.startswith("$"):
         if raw[1:] not in variables:
@@ -697,26 +696,30 @@ def _perl_in_place(cmd: SimpleCommand, e: Effect, line: _Line) -> tuple[str | No
         code = code.strip()
         if not code:
             continue
-        m = re.fullmatch(r"s(\W)(.*?)(?<!\\)\1(.*?)(?<!\\)\1([gi]*)", code, re.DOTALL)
-        if m is None or "$" in m.group(3).replace("$&", "").replace("$1", "").replace("$2", "") or "@" in m.group(3):
+        # s/X/Y/flags with one delimiter (not a bracket pair); its replacement only literal text, $&, $1, $2.
+        delim = code[1:2]
+        j = _until(code, 2, delim) if code[:1] == "s" and delim and not delim.isalnum() and delim not in " ({[<" else -1
+        k = _until(code, j + 1, delim) if j >= 0 else -1
+        flags = code[k + 1 :] if k >= 0 else "x"
+        r = code[j + 1 : k]
+        if set(flags) - set("gi") or "@" in r or "$" in r.replace("$&", "").replace("$1", "").replace("$2", ""):
             return None, "a perl program clearance does not apply"
-        pat = _compiled(m.group(2), "i" in m.group(4))
+        pat = _compiled(code[2:j], "i" in flags)
         if pat is None:
             return None, "a perl program clearance does not apply"
         rep: list[str | int] = []
-        k = 0
-        r = m.group(3)
-        while k < len(r):
-            if r[k] == "$" and r[k + 1 : k + 2] in ("&", "1", "2"):
-                rep.append(0 if r[k + 1] == "&" else int(r[k + 1]))
-                k += 2
-            elif r[k] == "\\" and k + 1 < len(r):
-                rep.append("\n" if r[k + 1] == "n" else "\t" if r[k + 1] == "t" else r[k + 1])
-                k += 2
+        i = 0
+        while i < len(r):
+            if r[i] == "$" and r[i + 1 : i + 2] in ("&", "1", "2"):
+                rep.append(0 if r[i + 1] == "&" else int(r[i + 1]))
+                i += 2
+            elif r[i] == "\\" and i + 1 < len(r):
+                rep.append("\n" if r[i + 1] == "n" else "\t" if r[i + 1] == "t" else r[i + 1])
+                i += 2
             else:
-                rep.append(r[k])
-                k += 1
+                rep.append(r[i])
+                i += 1
         if any(isinstance(x, int) and x > pat.groups for x in rep):
             return None, "a perl program clearance does not apply"
-        program.append((None, "s", (pat, rep, 0 if "g" in m.group(4) else 1)))
+        program.append((None, "s", (pat, rep, 0 if "g" in flags else 1)))
     return _apply_lines(before, program), ""
