@@ -152,6 +152,9 @@ class TestSettingsContentArrivingByCopy:
         _bash("tee .envrc < .envrc.example", **{f"{PROJECT}/.envrc.example": "layout python3\n"}),
         "cp opencode.json /tmp/opencode.backup.json",
         _bash("mv opencode.json.new opencode.json", **{f"{PROJECT}/opencode.json.new": '{"permission": {"bash": "ask"}}'}),
+        # Emptied: nothing in it to switch on.
+        _bash(": > .envrc", **{f"{PROJECT}/.envrc": "export PORT=3000\n"}),
+        _bash("cp /dev/null .envrc", **{f"{PROJECT}/.envrc": "export PORT=3000\n"}),
     ]
     # Closed after the round: the file a line leaves is judged (settingsresult.py), unknown text asked about.
     GAPS: ClassVar[dict[str, str]] = {}
