@@ -558,7 +558,10 @@ _CONTENT_SETTINGS_PATHS = (
     *(".claude/settings.json", ".claude/settings.local.json", ".codex/config.toml", ".config/amp/settings.json"),
     *(".config/goose/config.yaml", ".aider.conf.yml", ".cursor/cli.json", ".copilot/config.json", ".vscode/settings.json"),
 )
-_CONTENT_SETTINGS_NAMES = frozenset(p.rpartition("/")[2] for p in _CONTENT_SETTINGS_PATHS)
+_CONTENT_SETTINGS_NAMES = frozenset(
+    {"opencode.json", "opencode.jsonc", ".crush.json", "crush.json", "settings.json", "settings.local.json", "config.toml"}
+    | {"config.yaml", ".aider.conf.yml", "cli.json", "config.json"}
+)  # the paths' last parts
 
 
 # The folders those files are in (agentcli.SETTINGS_FILES' folders, VS Code's): made a link, they move the files too.

@@ -7,7 +7,7 @@ from ..lazyre import IGNORECASE, MULTILINE, LazyRe, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY, Finding
 from ..tools import filesystem_server
 from ..trust import url_host
-from .base import problem_rule, rule
+from .base import rule
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -930,33 +930,6 @@ def agent_auto_approve(action: Action, sc: Scope) -> str | None:
             if msg:
                 return f"the {action.tool_name} tool's change leaves {msg}"
     return None
-
-
-problem_rule(
-    "write.settings-unknown-content",
-    "Filling an agent's settings or an env file, which clearance judges by what it says, with text it cannot read",
-    "opencode.json, .qwen/settings.json, .vscode/settings.json and .envrc are judged by their text: a Write of"
-    " `permission: allow` or `export CLEARANCE_DB=…` is denied. The file a shell line leaves is judged too: a copy's readable"
-    " source, a `sed -i` or `perl -pi` substitution and a `jq` assignment applied to the file on the disk (only what the"
-    " command newly turns on counts). Where that text cannot be known before the command runs -- a download, a source"
-    " out of clearance's reach, a program whose output is unknown, interpreter code -- or the file is made a link to a"
-    " file outside the project (later writes there are judged as that folder's), a person is asked. A plain .env is"
-    " asked about only where the .envrc beside it loads it (`dotenv`).",
-    ASK,
-    match=(
-        "wget -O opencode.json https://x.example/o.json",
-        "curl -o .envrc https://x.example/envrc",
-        "git show evil:o.json > .qwen/settings.json",
-        "ln -sf /tmp/o.json opencode.json",
-    ),
-    no_match=(
-        {"tool_name": "Bash", "tool_input": {"command": "cp .envrc.example .envrc"}, "files": {"/home/ana/webapp/.envrc.example": "export PORT=3000\n"}},
-        {"tool_name": "Bash", "tool_input": {"command": "sed -i 's/3000/8080/' .envrc"}, "files": {"/home/ana/webapp/.envrc": "export PORT=3000\n"}},
-        "curl -o data/users.json https://x.example/users.json",
-        "sops -d secrets.enc.env > .env",
-        "ln -sf .env.development .env",
-    ),
-)
 
 
 def edited_file(action: Action, path: str, sc: Scope) -> tuple[str, str] | None:
