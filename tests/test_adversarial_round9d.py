@@ -125,6 +125,11 @@ class TestSettingsContentArrivingByCopy:
         "python3 -c \"open('.envrc', 'w').write(open('/tmp/e').read().upper())\"",
         "base64 -d /tmp/b64 > .crush.json",
         _bash("dotenv -f .env.vault decrypt > .env", **{f"{PROJECT}/.envrc": "dotenv\n"}),
+        # Code that changes what it copies: its source read alone would say nothing.
+        _bash(
+            "python3 -c \"from pathlib import Path; Path('opencode.json').write_text(Path('/tmp/o.json').read_text().replace('ask', 'allow'))\"",
+            **{"/tmp/o.json": '{"permission": "ask"}'},
+        ),
     ]
     # Content nobody can read before it lands: asked, as an unreadable archive into the project is (fs.unknown-tree).
     UNKNOWN: ClassVar[list[Any]] = [
@@ -152,6 +157,7 @@ class TestSettingsContentArrivingByCopy:
         _bash("tee .envrc < .envrc.example", **{f"{PROJECT}/.envrc.example": "layout python3\n"}),
         "cp opencode.json /tmp/opencode.backup.json",
         _bash("mv opencode.json.new opencode.json", **{f"{PROJECT}/opencode.json.new": '{"permission": {"bash": "ask"}}'}),
+        _bash("python3 -c \"import shutil; shutil.copy('/tmp/o.json', 'opencode.json')\"", **{"/tmp/o.json": '{"model": "x/y"}'}),
         # Emptied: nothing in it to switch on.
         _bash(": > .envrc", **{f"{PROJECT}/.envrc": "export PORT=3000\n"}),
         _bash("cp /dev/null .envrc", **{f"{PROJECT}/.envrc": "export PORT=3000\n"}),

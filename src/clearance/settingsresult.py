@@ -48,6 +48,8 @@ class _Line:
     def __init__(self, sc: Scope) -> None:
         self.sc = sc
         self.written: dict[str, str | None] = {}
+        # What a file may hold where it is not computed (interpreter code's one source): judged, then asked about.
+        self.candidates: dict[str, str] = {}
 
     def text(self, path: str) -> str | None:
         """What *path* holds at this point of the line: what the line wrote there, else the disk's text."""
@@ -103,24 +105,46 @@ def check_results(
             if after is None:
                 if sc.ctx.read_file is None and cmd.name not in ("curl", "wget"):
                     continue  # no disk here (the team service): what a copy or an edit leaves is not judged, as trees.py
+                if e.path in line.candidates and _judge_new(e.path, line.candidates[e.path], before, cmd, sc, findings, seen, judge, depth):
+                    continue
                 if RULE not in seen and _asks_unknown(e.path, sc):
                     base = e.path.rsplit("/", 1)[-1]
                     msg = f"{cmd.name} fills {base}, which clearance judges by what it says, with text it cannot read ({why})"
                     findings.append(_ask(rule_by_id(RULE), msg + "; a person looks at it", cmd))
                     seen.add(RULE)
                 continue
-            new: list[Finding] = []
-            judge(e.path, after, cmd, sc, new, depth)
-            if not new:
-                continue
-            old: list[Finding] = []
-            if before:
-                judge(e.path, before, cmd, sc, old, depth)
-            had = {f.rule_id for f in old}
-            for f in new:
-                if f.rule_id not in had and f.rule_id not in seen:
-                    findings.append(f)
-                    seen.add(f.rule_id)
+            _judge_new(e.path, after, before, cmd, sc, findings, seen, judge, depth)
+
+
+def _judge_new(
+    path: str,
+    after: str,
+    before: str | None,
+    cmd: SimpleCommand,
+    sc: Scope,
+    findings: list[Finding],
+    seen: set[str],
+    judge: Callable[[str, str, SimpleCommand, Scope, list[Finding], int], object],
+    depth: int,
+) -> bool:
+    """The findings a Write of *after* into *path* gets that one of *before* did not (a switch already on is not this
+    command's doing), added to *findings*; whether there were any."""
+    new: list[Finding] = []
+    judge(path, after, cmd, sc, new, depth)
+    if not new:
+        return False
+    old: list[Finding] = []
+    if before:
+        judge(path, before, cmd, sc, old, depth)
+    had = {f.rule_id for f in old}
+    got = False
+    for f in new:
+        if f.rule_id not in had:
+            got = True
+            if f.rule_id not in seen:
+                findings.append(f)
+                seen.add(f.rule_id)
+    return got
 
 
 def _ask(r: object, msg: str, cmd: SimpleCommand) -> Finding:
@@ -167,7 +191,7 @@ def _result(cmd: SimpleCommand, e: Effect, mine: list[Effect], line: _Line) -> t
     if e.note == "redirect":
         return _redirected(cmd, e, line)
     if e.note == "code":
-        return _by_code(e, mine, line)
+        return _by_code(cmd, e, mine, line)
     if name in ("tee", "sponge"):
         text = _stdin(cmd, line, 0)
         if text is _UNKNOWN:
@@ -202,14 +226,22 @@ def _copied(e: Effect, mine: list[Effect], line: _Line) -> tuple[str | None, str
     return text, ""
 
 
-def _by_code(e: Effect, mine: list[Effect], line: _Line) -> tuple[str | None, str]:
-    """Interpreter code writing the file (`shutil.copy(SRC, F)`, `Path(F).write_text(Path(SRC).read_text())`): its
-    one source read as the result where it names one; what code makes of it is otherwise unknown."""
+# Interpreter calls that copy or move a file as it is (Python, Node, Ruby), and calls that write text code computes.
+_COPY_CALLS = ("shutil.copy", "shutil.move", "copyFileSync", "copyFile(", "os.rename", "os.replace", "renameSync", "FileUtils.cp", "FileUtils.mv")
+_TEXT_WRITES = ("write", "dump", "print", "replace(", "sub(", "format", "+", "%", "`", "f'", 'f"')
+
+
+def _by_code(cmd: SimpleCommand, e: Effect, mine: list[Effect], line: _Line) -> tuple[str | None, str]:
+    """Interpreter code writing the file: `shutil.copy(SRC, F)` and its likes leave SRC's text there; other code
+    (`Path(F).write_text(Path(SRC).read_text().replace(…))`) leaves text clearance does not compute -- its one source
+    is still judged (line.candidates), and a person asked where that says nothing."""
     sources = list(dict.fromkeys(d.path for d in mine if d.kind == READ and d.note == "code" and d.path != e.path))
-    if len(sources) == 1:
-        text = line.text(sources[0])
-        if text is not None:
-            return text, ""
+    text = line.text(sources[0]) if len(sources) == 1 else None
+    code = " ".join(cmd.values())
+    if text is not None and any(c in code for c in _COPY_CALLS) and not any(w in code for w in _TEXT_WRITES):
+        return text, ""
+    if text is not None:
+        line.candidates[e.path] = text
     return None, "interpreter code writes it"
 
 
