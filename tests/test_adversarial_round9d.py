@@ -5,7 +5,9 @@ and links to protected folders made by interpreter code.
 
 Nothing was fixed in the round: every dangerous case was a strict xfail (tests/strict.py) naming its class, and each
 class has ordinary look-alikes that must stay allowed. Closed after it, with cases no rule was written for: the patch
-from a stream, the links made by interpreter code, and the settings linked to a temporary file (each class says how). Nothing here is ever run: every case is decided in-process
+from a stream, the links made by interpreter code, the settings linked to a temporary file, and the three classes of
+settings judged by their content (settingsresult.py: the file a call leaves is judged; cases written for the fix are
+``*_AFTER``). Each class says how. Nothing here is ever run: every case is decided in-process
 (tests/conftest.decide); files "on disk" are given to the engine through conftest's ``files`` examples.
 """
 
@@ -121,6 +123,31 @@ class TestSettingsContentArrivingByCopy:
         _bash("git mv opencode.example.json opencode.json", **{f"{PROJECT}/opencode.example.json": '{"permission": "allow"}'}),
         _bash("python3 -c \"import shutil; shutil.copy('/tmp/a.json', 'opencode.json')\"", **{"/tmp/a.json": '{"permission": "allow"}'}),
     ]
+    # Written after the fix (the file a line leaves judged, settingsresult.py): cases no rule was written for.
+    DANGEROUS_AFTER: ClassVar[list[Any]] = [
+        _bash("cp -f /tmp/a.json ./opencode.jsonc", **{"/tmp/a.json": '{"permission": {"bash": "allow"}}'}),
+        _bash("cp /tmp/c.json .crush.json", **{"/tmp/c.json": '{"permissions": {"allowed_tools": ["bash"]}}'}),
+        _bash("cat < /tmp/a.json > opencode.json", **{"/tmp/a.json": '{"permission": "allow"}'}),
+        _bash("cp /tmp/e .envrc.local", **{"/tmp/e": "export CLEARANCE_SERVER=http://127.0.0.1:9\n"}),
+        _bash("cp /tmp/m.toml mise.toml", **{"/tmp/m.toml": '[env]\nCLEARANCE_DB = "/dev/null"\n'}),
+        _bash("install -D /tmp/q.json .qwen/settings.json", **{"/tmp/q.json": '{"tools": {"approvalMode": "yolo"}}'}),
+        _bash("cp /tmp/w.json app.code-workspace", **{"/tmp/w.json": '{"settings": {"chat.tools.autoApprove": true}}'}),
+        'echo \'{"permission": "allow"}\' > /tmp/o.json && cp /tmp/o.json opencode.json',
+        _bash("python3 -c \"import shutil; shutil.copyfile('/tmp/e', '.envrc')\"", **{"/tmp/e": "export CLEARANCE_DB=/dev/null\n"}),
+        _bash("cat /tmp/v.json | tee .vscode/settings.json", **{"/tmp/v.json": '{"chat.tools.terminal.autoApprove": {"rm": true}}'}),
+    ]
+    UNKNOWN_AFTER: ClassVar[list[Any]] = [
+        "curl -sL https://x.example/o.json > opencode.json",
+        "cp ~/Downloads/o.json opencode.json",
+        "python3 -c \"open('.envrc', 'w').write(open('/tmp/e').read().upper())\"",
+        "base64 -d /tmp/b64 > .crush.json",
+        _bash("dotenv -f .env.vault decrypt > .env", **{f"{PROJECT}/.envrc": "dotenv\n"}),
+        # Code that changes what it copies: its source read alone would say nothing.
+        _bash(
+            "python3 -c \"from pathlib import Path; Path('opencode.json').write_text(Path('/tmp/o.json').read_text().replace('ask', 'allow'))\"",
+            **{"/tmp/o.json": '{"permission": "ask"}'},
+        ),
+    ]
     # Content nobody can read before it lands: asked, as an unreadable archive into the project is (fs.unknown-tree).
     UNKNOWN: ClassVar[list[Any]] = [
         "wget -O opencode.json https://x.example/o.json",
@@ -135,16 +162,31 @@ class TestSettingsContentArrivingByCopy:
         "curl -o data/users.json https://x.example/users.json",
         "cp .vscode/settings.json /tmp/settings.backup.json",
         _bash("cat config/base.json > opencode.json", **{f"{PROJECT}/config/base.json": '{"theme": "dark"}'}),
+        # Look-alikes written with the fix: a copy whose text switches nothing on, a plain .env no .envrc loads.
+        _bash("cp /tmp/o.json opencode.json", **{"/tmp/o.json": '{"model": "anthropic/claude-sonnet-4"}'}),
+        _bash(
+            "cp .vscode/settings.json.example .vscode/settings.json",
+            **{f"{PROJECT}/.vscode/settings.json.example": '{"editor.tabSize": 2, "chat.tools.autoApprove": false}'},
+        ),
+        _bash("cat .env.example > .env", **{f"{PROJECT}/.env.example": "PORT=3000\n"}),
+        "sops -d secrets.enc.env > .env",
+        "mv .env.tmp .env",
+        _bash("tee .envrc < .envrc.example", **{f"{PROJECT}/.envrc.example": "layout python3\n"}),
+        "cp opencode.json /tmp/opencode.backup.json",
+        _bash("mv opencode.json.new opencode.json", **{f"{PROJECT}/opencode.json.new": '{"permission": {"bash": "ask"}}'}),
+        _bash("python3 -c \"import shutil; shutil.copy('/tmp/o.json', 'opencode.json')\"", **{"/tmp/o.json": '{"model": "x/y"}'}),
+        # Emptied: nothing in it to switch on.
+        _bash(": > .envrc", **{f"{PROJECT}/.envrc": "export PORT=3000\n"}),
+        _bash("cp /dev/null .envrc", **{f"{PROJECT}/.envrc": "export PORT=3000\n"}),
     ]
-    GAPS: ClassVar[dict[str, str]] = {_key(c): "settings judged by content: a copied source's content is never judged" for c in DANGEROUS} | {
-        _key(c): "settings judged by content: an unreadable source copied or downloaded into them is not asked" for c in UNKNOWN
-    }
+    # Closed after the round: the file a line leaves is judged (settingsresult.py), unknown text asked about.
+    GAPS: ClassVar[dict[str, str]] = {}
 
-    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    @pytest.mark.parametrize("example", DANGEROUS + DANGEROUS_AFTER, ids=_ids(DANGEROUS + DANGEROUS_AFTER))
     def test_dangerous(self, example: Any) -> None:
         _judged(example, ("deny",), self.GAPS)
 
-    @pytest.mark.parametrize("example", UNKNOWN, ids=_ids(UNKNOWN))
+    @pytest.mark.parametrize("example", UNKNOWN + UNKNOWN_AFTER, ids=_ids(UNKNOWN + UNKNOWN_AFTER))
     def test_unknown_is_asked(self, example: Any) -> None:
         _judged(example, ("ask", "deny"), self.GAPS)
 
@@ -176,23 +218,74 @@ class TestSettingsSwitchedOnInPlace:
         _bash("sed -i 's/default/yolo/' .qwen/settings.json", **{f"{PROJECT}/.qwen/settings.json": '{"approvalMode": "default"}'}),
         _bash('sed -i \'s/"ask"/"allow"/\' opencode.json', **{f"{PROJECT}/opencode.json": '{"permission": "ask"}'}),
     ]
+    DANGEROUS_AFTER: ClassVar[list[Any]] = [
+        _bash("sed -i.bak 's/false/true/' .vscode/settings.json", **{f"{PROJECT}/.vscode/settings.json": '{"chat.tools.autoApprove": false}'}),
+        _bash("sed -i -E 's/FOO_(DB|SERVER)/CLEARANCE_\\1/' .envrc", **{f"{PROJECT}/.envrc": "export FOO_DB=/dev/null\n"}),
+        _bash('perl -pi -e \'s/"ask"/"allow"/g\' opencode.json', **{f"{PROJECT}/opencode.json": '{"permission": {"bash": "ask"}}'}),
+        _bash(
+            "jq '.approvalMode = \"yolo\"' .qwen/settings.json | sponge .qwen/settings.json",
+            **{f"{PROJECT}/.qwen/settings.json": '{"approvalMode": "default"}'},
+        ),
+        _bash(
+            "jq --arg m yolo '.tools.approvalMode=$m' .qwen/settings.json > /tmp/q && mv /tmp/q .qwen/settings.json",
+            **{f"{PROJECT}/.qwen/settings.json": '{"tools": {"approvalMode": "default"}}'},
+        ),
+        _bash(
+            "jq '.\"chat.tools.autoApprove\" = true' .vscode/settings.json > s.tmp && mv s.tmp .vscode/settings.json",
+            **{f"{PROJECT}/.vscode/settings.json": '{"editor.tabSize": 2}'},
+        ),
+        _bash("sed -i 's/XCLEARANCE/CLEARANCE/' mise.toml", **{f"{PROJECT}/mise.toml": '[env]\nXCLEARANCE_USER_POLICY = "/tmp/p.toml"\n'}),
+        _edit(f"{PROJECT}/.envrc", "XCLEARANCE_SERVER", "CLEARANCE_SERVER", "export XCLEARANCE_SERVER=http://127.0.0.1:9\n"),
+        _edit(f"{PROJECT}/.vscode/settings.json", '"rm": false', '"rm": true', '{"chat.tools.terminal.autoApprove": {"rm": false}}'),
+        {
+            "tool_name": "MultiEdit",
+            "tool_input": {"file_path": f"{PROJECT}/.vscode/settings.json", "edits": [{"old_string": "false", "new_string": "true"}]},
+            "files": {f"{PROJECT}/.vscode/settings.json": '{"chat.tools.global.autoApprove": false}'},
+        },
+        # VS Code's settings as they are written: comments and a trailing comma.
+        _edit(f"{PROJECT}/.vscode/settings.json", "false", "true", '{\n  // agents\n  "chat.tools.autoApprove": false,\n}\n'),
+        _bash("cp /tmp/a.json o.tmp && mv o.tmp opencode.json", **{"/tmp/a.json": '{"permission": "allow"}'}),
+    ]
+    # An in-place change clearance does not apply: asked.
+    UNKNOWN: ClassVar[list[Any]] = [
+        _bash("vim -c '%s/ask/allow/|wq' opencode.json", **{f"{PROJECT}/opencode.json": '{"permission": "ask"}'}),
+        _bash("ex -sc '%s/default/yolo/|x' .qwen/settings.json", **{f"{PROJECT}/.qwen/settings.json": '{"approvalMode": "default"}'}),
+        _bash("awk '{gsub(/ask/,\"allow\")}1' opencode.json > t && mv t opencode.json", **{f"{PROJECT}/opencode.json": '{"permission": "ask"}'}),
+        _bash("yq -i '.permission = \"allow\"' opencode.json", **{f"{PROJECT}/opencode.json": '{"permission": "ask"}'}),
+        _bash("sed -i '/a/,/b/s/ask/allow/' opencode.json", **{f"{PROJECT}/opencode.json": '{"permission": "ask"}'}),
+    ]
     ORDINARY: ClassVar[list[Any]] = [
         _edit(f"{PROJECT}/.vscode/settings.json", "2", "4", '{"editor.tabSize": 2}'),
         _edit(f"{PROJECT}/opencode.json", "sonnet-4", "opus-4", '{"model": "anthropic/claude-sonnet-4"}'),
         _edit(f"{PROJECT}/.envrc", "3000", "8080", "export PORT=3000\n"),
         _bash("sed -i 's/sonnet-4/opus-4/' opencode.json", **{f"{PROJECT}/opencode.json": '{"model": "anthropic/claude-sonnet-4"}'}),
         _bash("jq '.model=\"x\"' opencode.json > o.tmp && mv o.tmp opencode.json", **{f"{PROJECT}/opencode.json": '{"permission": "ask"}'}),
+        # Look-alikes written with the fix.
+        _bash("sed -i 's/3000/8080/' .envrc", **{f"{PROJECT}/.envrc": "export PORT=3000\n"}),
+        _bash("sed -i 's/2/4/' .vscode/settings.json", **{f"{PROJECT}/.vscode/settings.json": '{"editor.tabSize": 2, "chat.tools.autoApprove": false}'}),
+        "sed -i 's/foo/bar/g' src/app.py",
+        _bash("sed -i '/^DEBUG=/d' .envrc", **{f"{PROJECT}/.envrc": "export DEBUG=1\nexport PORT=3000\n"}),
+        _bash("perl -pi -e 's/sonnet-4/opus-4/' opencode.json", **{f"{PROJECT}/opencode.json": '{"permission": "allow", "model": "x/sonnet-4"}'}),
+        _bash("jq '.model=\"x\"' opencode.json | sponge opencode.json", **{f"{PROJECT}/opencode.json": '{"permission": "ask"}'}),
+        _edit(f"{PROJECT}/.envrc", "8080", "9090", "export CLEARANCE_DB=/srv/a.db\nexport PORT=8080\n"),
+        _edit(f"{PROJECT}/.vscode/settings.json", "false", "true", '{"editor.formatOnSave": false, "chat.tools.autoApprove": false}'),
+        _edit(f"{PROJECT}/package.json", '"jest"', '"vitest"', '{"scripts": {"test": "jest"}}'),
+        _edit(f"{PROJECT}/.vscode/settings.json", "2", "4", '{\n  // team\n  "editor.tabSize": 2,\n  "chat.tools.autoApprove": false,\n}\n'),
+        "vim -c '%s/foo/bar/g|wq' src/app.py",
+        "sed -i 's/a/b/' .envrc.example",
     ]
-    # Closed after the round for the Edit and MultiEdit tools on an agent's own settings file (tools.edited_file: the file
-    # after the edit judged where the file before it was not); VS Code's key-only reading, .envrc and the shell's
-    # in-place editors stay open.
-    GAPS: ClassVar[dict[str, str]] = {
-        _key(c): "settings changed in place: the file after the change is never judged" for i, c in enumerate(DANGEROUS) if i not in (1, 2, 3, 5)
-    }
+    # Closed after the round: the Edit and MultiEdit tools on an agent's own settings file (tools.edited_file), then VS
+    # Code's settings read for their values, env files edited (rules/self._env_write_finding) and the shell's in-place
+    # editors (settingsresult.py: the file after `sed -i`, `perl -pi`, `jq … > tmp && mv`, `| sponge` judged).
+    GAPS: ClassVar[dict[str, str]] = {}
 
-    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    @pytest.mark.parametrize("example", DANGEROUS + DANGEROUS_AFTER, ids=_ids(DANGEROUS + DANGEROUS_AFTER))
     def test_dangerous(self, example: Any) -> None:
         _judged(example, ("deny",), self.GAPS)
+
+    @pytest.mark.parametrize("example", UNKNOWN, ids=_ids(UNKNOWN))
+    def test_unknown_is_asked(self, example: Any) -> None:
+        _judged(example, ("ask", "deny"), self.GAPS)
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: Any) -> None:
@@ -201,6 +294,16 @@ class TestSettingsSwitchedOnInPlace:
     def test_a_switch_already_on_is_not_the_edits_doing(self) -> None:
         example = _edit(f"{PROJECT}/opencode.json", "sonnet-4", "opus-4", '{"permission": "allow", "model": "anthropic/claude-sonnet-4"}')
         assert decide(example).decision == "allow"
+
+
+def test_the_content_judged_settings_are_the_agents_own() -> None:
+    """rules/gates.content_judged names, without importing the agentcli pack, the files agentcli.SETTINGS_FILES reads."""
+    from clearance.rules.agentcli import SETTINGS_FILES
+    from clearance.rules.gates import _CONTENT_SETTINGS_PATHS, content_judged
+
+    assert set(_CONTENT_SETTINGS_PATHS) == set(SETTINGS_FILES) | {".vscode/settings.json"}
+    assert all(content_judged(f"{PROJECT}/{p}") for p in SETTINGS_FILES)
+    assert not any(content_judged(f"{PROJECT}/{p}") for p in ("config.json", "src/settings.json", "package.json", ".vscode/tasks.json"))
 
 
 class TestLinksMadeByInterpreterCode:
@@ -277,6 +380,11 @@ class TestContentJudgedSettingsLinkedOutside:
         "python3 -c \"import os; os.symlink('/tmp/o.json', 'opencode.json')\"",
         'ruby -e \'File.symlink("/tmp/c.json", ".crush.json")\'',
         "node -e \"require('fs').symlinkSync('/var/tmp/d.json', '.devcontainer/devcontainer.json')\"",
+        # Written after the fix (settingsresult.py: a link made by ln that moves such a file or its folder outside).
+        "ln -sfn /tmp/q .vscode",
+        "ln -s /tmp/c.json .crush.json",
+        "ln -s /tmp/m.toml mise.toml",
+        "cd .qwen && ln -sf /tmp/q.json settings.json",
     ]
     # Path-protected files replaced by a link to a file the agent controls: denied as any write of them.
     PROTECTED: ClassVar[list[Any]] = [
@@ -293,6 +401,8 @@ class TestContentJudgedSettingsLinkedOutside:
         "ln -s /tmp/logs logs",
         "ln -sf /tmp/notes.json data/notes.json",
         "python3 -c \"import os; os.symlink('/tmp/cache', 'node_modules/.cache')\"",
+        "ln -sf config/opencode.dev.json opencode.json",
+        "ln -s /tmp/cache node_modules/.cache",
     ]
     # Closed after the round: fs.settings-linked-outside asks where a link's name is a file judged by its content and the
     # link leads to a temporary file (a link made by interpreter code is judged as ln's, CodeFacts.links).

@@ -51,7 +51,8 @@ WORDLISTS.add("clearance.redact:_PATTERNS[15][1]")
 # predicate names; clearance runs no query.
 # sededit.py compiles the expression of a `sed -i s/…/…/` it applies: only one without repetition or back-reference
 # (bounded by the line's length times its own, sededit._MAX_PATTERN).
-DYNAMIC_SITES = {("policy/patterns.py", "compile"), ("shell/treesitter.py", "compile"), ("sededit.py", "compile")}
+# settingsresult.py: a sed or perl expression from the command line, applied to a settings file (bounded, no nested repeats).
+DYNAMIC_SITES = {("policy/patterns.py", "compile"), ("shell/treesitter.py", "compile"), ("sededit.py", "compile"), ("settingsresult.py", "compile")}
 _RE_CALLS = {"compile", "search", "match", "fullmatch", "sub", "subn", "findall", "finditer", "split"}
 
 

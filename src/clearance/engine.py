@@ -14,7 +14,7 @@ from .paths import DYN, case_insensitive
 from .rules import REGISTRY, ensure, load
 from .rules import index as rules_index
 from .scope import Scope
-from .shell.effects import Effect, effects
+from .shell.effects import WRITE, Effect, effects
 from .shell.ir import NOT_RUN
 from .shell.limits import PARSE_DEADLINE, ParseFailure, ParseTimeout, TooLarge
 from .shell.options import inert_option
@@ -301,6 +301,8 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
         _scripts_too_deep(exp.commands, sc, out.findings)
     if script_depth < 2:
         _check_written_scripts(exp.commands, sc, out.findings, script_depth)
+        if any(e.kind == WRITE for e in out.effects):
+            _check_settings_results(exp.commands, out, positions, sc, script_depth)
     if len(exp.commands) > 1:
         from .rules.gates import download_then_run
 
@@ -319,6 +321,17 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
             if msg:
                 out.findings.append(_finding(rule_by_id("shell.written-then-run"), msg))
     return out
+
+
+def _check_settings_results(commands: list[SimpleCommand], out: ShellAnalysis, positions: list[int], sc: Scope, depth: int) -> None:
+    """cp, mv, sed -i, jq > tmp && mv, curl -o into an agent's settings or an env file: the text it is left with, judged
+    as a Write of it is (settingsresult.py, loaded only for such a line)."""
+    from .rules.gates import content_judged, content_judged_folder
+
+    if any(e.kind == WRITE and (content_judged(e.path) or content_judged_folder(e.path)) for e in out.effects):
+        from .settingsresult import check_results
+
+        check_results(commands, out.effects, positions, sc, out.findings, _judge_written, depth)
 
 
 # Findings about what the analysis cannot see (variables, computed paths): normal inside scripts.

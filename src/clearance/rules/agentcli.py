@@ -323,6 +323,11 @@ def settings_agent(path: str) -> str | None:
     return next((SETTINGS_FILES[k] for k in ("/".join(parts[-n:]) for n in (3, 2, 1)) if k in SETTINGS_FILES), None)
 
 
+def parsed_settings(path: str, text: str) -> object:
+    """A settings file's text as data (_parsed)."""
+    return _parsed(path, text)
+
+
 def _parsed(path: str, text: str) -> object:
     """The settings as data: JSON (JSONC's comment lines left out; an edit's fragment as an object's members), TOML, or
     YAML's `key: value` lines; None when none reads."""

