@@ -778,13 +778,11 @@ def fzf_bind_commands(spec: str) -> list[str]:
 _QUOTES = "\"'`"
 
 
-def code_literal_paths(code: str, home: str) -> list[str]:
-    """The string literals of a program's code that name the hidden configuration of the user's home (`"~/.x"`,
-    `'$HOME/.x'`, `"/home/ana/.x"`) or of the system (`"/etc/x"`): what code of a language clearance does not read
-    (Octave's fopen, Java's FileWriter from jrunscript, a Puppet `file` resource) may open, read or write."""
+def string_literals(code: str, limit: int = 64) -> list[str]:
+    """The quoted strings of a program's code ("…", '…' or `…`, no escapes read), in order, at most *limit*."""
     out: list[str] = []
     i = 0
-    while len(out) < 16:
+    while len(out) < limit:
         starts = [k for k in (code.find(q, i) for q in _QUOTES) if k >= 0]
         if not starts:
             break
@@ -792,8 +790,19 @@ def code_literal_paths(code: str, home: str) -> list[str]:
         end = code.find(code[k], k + 1)
         if end < 0:
             break
-        lit = code[k + 1 : end]
+        out.append(code[k + 1 : end])
         i = end + 1
+    return out
+
+
+def code_literal_paths(code: str, home: str) -> list[str]:
+    """The string literals of a program's code that name the hidden configuration of the user's home (`"~/.x"`,
+    `'$HOME/.x'`, `"/home/ana/.x"`) or of the system (`"/etc/x"`): what code of a language clearance does not read
+    (Octave's fopen, Java's FileWriter from jrunscript, a Puppet `file` resource) may open, read or write."""
+    out: list[str] = []
+    for lit in string_literals(code):
+        if len(out) >= 16:
+            break
         for prefix in ("~/", "$HOME/", "${HOME}/", home.rstrip("/") + "/"):
             if lit.startswith(prefix) and lit[len(prefix) : len(prefix) + 1] == "." and home:
                 out.append(home.rstrip("/") + "/" + lit[len(prefix) :])
