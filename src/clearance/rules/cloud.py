@@ -51,6 +51,12 @@ _PAAS = ("firebase", "supabase", "wrangler", "railway", "render", "pscale", "neo
 
 
 def _ops(cmd: SimpleCommand) -> list[str]:
+    """The operands of *cmd*: its words without options and the values of those that take one (the listed global
+    options, and the program's own valued options where its option table knows them: `docker -H ssh://prod volume rm`
+    is `volume rm`)."""
+    from ..shell.options import REQUIRED, spec_for
+
+    spec = spec_for(cmd.name) if modelled(cmd.name) else None
     out: list[str] = []
     skip = False
     for v in cmd.values():
@@ -59,6 +65,9 @@ def _ops(cmd: SimpleCommand) -> list[str]:
             continue
         if v.startswith("-"):
             skip = v in _VALUE_FLAGS
+            if spec is not None and not skip and "=" not in v and len(v) > 1:
+                opt = spec.long(v[2:]) if v.startswith("--") else spec.shorts.get(v[-1]) if v[1:2] != "-" else None
+                skip = not isinstance(opt, str) and opt is not None and opt.arg == REQUIRED
             continue
         out.append(v)
     return out
