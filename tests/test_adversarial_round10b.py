@@ -349,6 +349,37 @@ class TestDirectoryStackNamesAtTheDiskEdge:
         assert got.decision == "ask" and "engine.internal-error" not in got.rules, (got.decision, got.rules)
 
 
+class TestAnotherMachinesTempFolder:
+    """False denies. Class: a deletion run on another machine (`ssh HOST CMD`, ssh reading its input, `docker exec`,
+    `docker compose exec`) inside that machine's temp folder was judged "outside the project" and denied, where the same
+    deletion on this machine (`rm -rf /tmp/build-1`) is allowed: the remote path lost the temp folder's reading. The
+    folder itself, everything in it, an escape with `..`, and anything else on the remote stay denied."""
+
+    ORDINARY: ClassVar[list[Any]] = [
+        "ssh build.example.com 'rm -rf /tmp/build-123'",
+        "ssh build.example.com <<< 'rm -rf /tmp/build-123'",
+        "docker exec web rm -rf /tmp/cache",
+        "docker compose exec web rm -rf /tmp/cache",
+        "ssh build.example.com 'rm -rf /var/tmp/build-*'",
+    ]
+    DANGEROUS: ClassVar[list[Any]] = [
+        "ssh build.example.com 'rm -rf /tmp/*'",
+        "ssh build.example.com 'rm -rf /tmp'",
+        "ssh build.example.com 'rm -rf /tmp/../srv/data'",
+        "ssh build.example.com 'rm -rf /srv/data'",
+        "docker exec db rm -rf /var/lib/postgresql/data",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        _judged(example, ("allow",), self.GAPS)
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _judged(example, ("deny",), self.GAPS)
+
+
 class TestOpenRound10b:
     """Single findings of the round left open, each naming its class."""
 

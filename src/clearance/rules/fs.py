@@ -301,12 +301,30 @@ def _stale_git_lock(path: str) -> bool:
     return path.endswith(".lock") and "/.git/" in path and DYN not in path and not paths.has_glob(path)
 
 
+_REMOTE_TEMP = ("/tmp", "/var/tmp")
+
+
+def _remote_scratch(where: str) -> bool:
+    """A path on another machine (a remote host, a container) inside its temp folder, as typed: `/tmp/build-1`,
+    `/var/tmp/x/*`; not the folder itself, not everything in it (`/tmp/*`), nothing only known at run time."""
+    if DYN in where or not where.startswith("/"):
+        return False
+    p = pathstr.normpath(where)
+    for t in _REMOTE_TEMP:
+        if p.startswith(t + "/"):
+            rest = p[len(t) + 1 :]
+            return "/" in rest or not _matches_everything(rest)
+    return False
+
+
 def _outside_deletion(e: Effect, sc: Scope) -> str | None:
     """The message for a deletion or move-away outside the project, or None."""
     if not _destructive(e):
         return None
     target = _whole(e.path)
     if e.path.startswith("/" + DYN + "remote:"):
+        if _remote_scratch(e.path.split("remote:", 1)[1]):
+            return None  # `ssh build 'rm -rf /tmp/build-1'`, `docker exec web rm -rf /tmp/cache`: that machine's temp folder
         return f"{_who(e)} deletes {e.raw!r} on a remote host ({e.cmd.remote if e.cmd else '?'}), outside the project"
     if target.startswith("/" + DYN):
         return None
