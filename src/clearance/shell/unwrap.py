@@ -1978,13 +1978,16 @@ class Unwrapper:
         text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
         if not text:
             return
+        bodies: list[str] = []
         for line in text.splitlines()[:MAX_INPUT_LINES]:
             body = _shell_escape(line)
             if body is None and not known:
                 head = line.split(None, 1)[0] if line.strip() else ""
                 body = line if head and " " in line.strip() and runnable(head) else None
             if body is not None:
-                self.reparse(body, cmd, f"{name} reading its input{MAY_RUN}", stdin_text=None, stdin_from=[])
+                bodies.append(body)
+        if bodies:
+            self.reparse("\n".join(bodies), cmd, f"{name} reading its input{MAY_RUN}", stdin_text=None, stdin_from=[])
 
     def _as_socket_client(self, cmd: SimpleCommand, peer: tuple[str, str], via: str) -> None:
         """A TLS client (openssl s_client, gnutls-cli) sends its input to the peer and prints what comes back, as nc
@@ -2822,9 +2825,9 @@ class Unwrapper:
             if code is not None:
                 found = embedded.system_calls(code)
                 self._code_paths(cmd, code)
-                for line in code.splitlines()[:MAX_INPUT_LINES]:
-                    if (body := _shell_escape(line)) is not None:
-                        self.reparse(body, cmd, f"{label}{MAY_RUN}")  # gnuplot's `!CMD`
+                escapes = [b for line in code.splitlines()[:MAX_INPUT_LINES] if (b := _shell_escape(line)) is not None]
+                if escapes:
+                    self.reparse("\n".join(escapes), cmd, f"{label}{MAY_RUN}")  # gnuplot's `!CMD`
         elif name in UNREAD_CODE:
             code = embedded.unread_code(name, values, cmd.stdin_text)
             if code is not None:
