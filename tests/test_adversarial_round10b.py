@@ -351,9 +351,10 @@ class TestDirectoryStackNamesAtTheDiskEdge:
 
 class TestAnotherMachinesTempFolder:
     """False denies. Class: a deletion run on another machine (`ssh HOST CMD`, ssh reading its input, `docker exec`,
-    `docker compose exec`) inside that machine's temp folder was judged "outside the project" and denied, where the same
-    deletion on this machine (`rm -rf /tmp/build-1`) is allowed: the remote path lost the temp folder's reading. The
-    folder itself, everything in it, an escape with `..`, and anything else on the remote stay denied."""
+    `docker compose exec`) inside that machine's temp folder was judged as any remote folder and soft-denied, where the
+    same deletion on this machine (`rm -rf /tmp/build-1`) is allowed: the remote path lost the temp folder's reading.
+    Asked now (fs.delete-outside-recoverable): the hook cannot look at that machine. The folder itself, everything in
+    it, an escape with `..`, and anything else on the remote stay denied."""
 
     ORDINARY: ClassVar[list[Any]] = [
         "ssh build.example.com 'rm -rf /tmp/build-123'",
@@ -372,8 +373,8 @@ class TestAnotherMachinesTempFolder:
     GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
-    def test_ordinary(self, example: Any) -> None:
-        _judged(example, ("allow",), self.GAPS)
+    def test_ordinary_is_asked(self, example: Any) -> None:
+        _judged(example, ("ask",), self.GAPS)
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:

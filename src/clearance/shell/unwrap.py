@@ -1987,7 +1987,15 @@ class Unwrapper:
             if body is not None:
                 bodies.append(body)
         if bodies:
-            self.reparse("\n".join(bodies), cmd, f"{name} reading its input{MAY_RUN}", stdin_text=None, stdin_from=[])
+            self._reparse_found(cmd, "\n".join(bodies), f"{name} reading its input{MAY_RUN}", stdin_text=None, stdin_from=[])
+
+    def _reparse_found(self, cmd: SimpleCommand, text: str, via: str, **changes: object) -> None:
+        """Text that may be a command or may be data (a line of a program's input, a string literal of its code),
+        judged by the commands it holds: what the shell could not read of it (a parse error, a word only known at run
+        time, `$@` meant for the shell the code starts) is no finding, since the text need not be shell at all."""
+        before = len(self.out.problems)
+        self.reparse(text, cmd, via, **changes)
+        self.out.problems[before:] = [p for p in self.out.problems[before:] if not p[0].startswith("shell.")]
 
     def _as_socket_client(self, cmd: SimpleCommand, peer: tuple[str, str], via: str) -> None:
         """A TLS client (openssl s_client, gnutls-cli) sends its input to the peer and prints what comes back, as nc
@@ -2011,7 +2019,7 @@ class Unwrapper:
         for lit in embedded.string_literals(code, 16):
             head = lit.split(None, 1)[0] if lit.strip() else ""
             if " " in lit.strip() and runnable(head) and "\n" not in lit:
-                self.reparse(lit, cmd, cmd.name + " code" + MAY_RUN)
+                self._reparse_found(cmd, lit, cmd.name + " code" + MAY_RUN)
 
     def _code_paths(self, cmd: SimpleCommand, code: str) -> None:
         """Code of a language clearance does not read (an argument holding quoted strings, given to a program it does
