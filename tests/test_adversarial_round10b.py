@@ -295,23 +295,25 @@ class TestCredentialAProgramAuthenticatesWith:
         _judged(example, ("deny",), self.GAPS)
 
 
-class TestInputTypedIntoARawSocket:
-    """Class: a raw socket client (nc, ncat, socat, telnet) to a host outside the trust boundary, given its input as a
-    here-string or here-document. The same literal text piped in (`echo FLUSHALL | nc prod 6379`) is judged as data
-    sent to the host (net.upload-untrusted); typed after `<<<` it was not input at all, so a datastore's protocol
-    (`FLUSHALL` to redis, `flush_all` to memcached) went to a production host unasked."""
+class TestDatastoreProtocolTypedIntoARawSocket:
+    """Class: redis's text protocol typed into a raw socket client (nc, ncat, socat, telnet) as a here-string or a
+    here-document: `FLUSHALL` went to a production redis unread (`redis-cli -h prod flushall` is denied, and the same
+    text piped in was denied only as data sent to an untrusted host). Each line is now the command redis-cli would send,
+    judged by the datastore rules; literal text sent elsewhere stays what it was (`echo | openssl s_client …`)."""
 
     DANGEROUS: ClassVar[list[Any]] = [
         "nc prod.example.com 6379 <<< FLUSHALL",
         "socat - TCP:prod.example.com:6379 <<< FLUSHALL",
         "ncat prod.example.com 6379 <<'EOF'\nFLUSHALL\nEOF",
         "telnet prod.example.com 6379 <<< FLUSHALL",
-        "nc -q1 cache.example.com 11211 <<< flush_all",
+        "nc -w 3 cache.example.com 6380 <<< 'FLUSHDB ASYNC'",
     ]
     ORDINARY: ClassVar[list[Any]] = [
         "nc localhost 6379 <<< PING",
         "nc -z prod.example.com 22",
         "socat - TCP:localhost:6379 <<< INFO",
+        "nc prod.example.com 6379 <<< 'GET session:42'",
+        "echo | openssl s_client -connect github.com:443 2>/dev/null | openssl x509 -noout -dates",
     ]
     GAPS: ClassVar[dict[str, str]] = {}
 
@@ -401,6 +403,8 @@ class TestOpenRound10b:
         "pg_restore --clean -d postgresql://prod.example.com/app dump.sql": "pg_restore --clean drops the target's objects",
         # Ruby's backquote method reached by name
         "ruby -e 'Object.send(:`, \"rm -rf ~\")'": "Ruby's backquote method sent by symbol (:`) is not read as a command",
+        # memcached's text protocol typed into a raw socket (redis's is read)
+        "nc -q1 cache.example.com 11211 <<< flush_all": "memcached's protocol typed into a socket is not read",
         # a dynamic import through the builtins' dictionary
         "python3 -c \"__builtins__.__dict__['__import__']('os').system('rm -rf ~')\"": "__import__ reached through __builtins__.__dict__",
     }

@@ -880,7 +880,7 @@ def upload_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
     if name == "socat":
         for src, dst in socat_flows(cmd):
             if dst.kind == "connect" and src.kind in ("file", "stdio") and _untrusted([dst.target], sc):
-                if src.kind == "stdio" and not (cmd.stdin_from or cmd.stdin_text is not None or any(r.reads for r in cmd.redirects)):
+                if src.kind == "stdio" and not (cmd.stdin_from or any(r.reads for r in cmd.redirects)):
                     continue  # the terminal's input: an interactive session
                 what = src.path() if src.kind == "file" else "its input"
                 return f"socat sends {what} to {dst.target}, which is not a trusted host"
@@ -890,13 +890,7 @@ def upload_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     if not _untrusted(hosts[:1], sc):
         return None
-    if (
-        cmd.stdin_from
-        or cmd.stdin_text is not None
-        or any(r.reads for r in cmd.redirects)
-        or any(v in ("-e", "-c", "--exec", "--sh-exec") for v in cmd.values())
-    ):
-        # a here-string or here-document is input as a pipe is (`nc HOST 6379 <<< FLUSHALL` as `echo FLUSHALL | nc …`)
+    if cmd.stdin_from or any(r.reads for r in cmd.redirects) or any(v in ("-e", "-c", "--exec", "--sh-exec") for v in cmd.values()):
         return f"{name} sends data to {hosts[0]}, which is not a trusted host"
     return None
 

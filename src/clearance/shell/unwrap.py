@@ -1159,6 +1159,29 @@ _SUBCOMMAND_WORDS = frozenset(
 _ESCAPES = ("shell ", ".shell ", ".system ", "system ", "platform shell ", "!")
 # Lines of a program's standard input read for commands (_input_as_commands).
 MAX_INPUT_LINES = 200
+# Raw socket clients whose input goes to the peer as typed, and the ports of a text protocol typed into them
+# (_typed_protocol): redis's inline commands.
+_RAW_SOCKETS = frozenset({"nc", "ncat", "netcat", "telnet", "socat"})
+_REDIS_PORTS = frozenset({"6379", "6380"})
+
+
+def _socket_peer(cmd: SimpleCommand) -> tuple[str, str] | None:
+    """(host, port) a raw socket client connects to: `nc [opts] HOST PORT`, `telnet HOST PORT`, socat's
+    `TCP:HOST:PORT` (TCP4/TCP6/TCP-CONNECT, options after a comma); None when it listens or names no port."""
+    values = [w.value for w in cmd.args]
+    if cmd.name == "socat":
+        for v in values:
+            kind, _, rest = v.partition(":")
+            if kind.lower() in ("tcp", "tcp4", "tcp6", "tcp-connect") and rest.count(":") == 1:
+                host, port = rest.split(":")
+                return (host, port.split(",", 1)[0]) if host else None
+        return None
+    if any(v.startswith("-") and "l" in v.lstrip("-")[:1] for v in values):
+        return None  # nc -l: a listener
+    operands = [v for v in values if not v.startswith("-")]
+    if len(operands) >= 2 and operands[-1].isdigit():
+        return operands[-2], operands[-1]
+    return None
 
 
 def _input_is_data(name: str) -> bool:
@@ -1874,6 +1897,8 @@ class Unwrapper:
             if len(argv) > 1:
                 self._arguments_as_commands(cmd, known)
             self._input_as_commands(cmd, known)
+            if name in _RAW_SOCKETS:
+                self._typed_protocol(cmd)
 
     def _rails(self, cmd: SimpleCommand) -> bool:
         """rails runner CODE|FILE and rails console/dbconsole fed on stdin: Ruby (or SQL) run inside the application.
@@ -1988,6 +2013,21 @@ class Unwrapper:
                 bodies.append(body)
         if bodies:
             self._reparse_found(cmd, "\n".join(bodies), f"{name} reading its input{MAY_RUN}", stdin_text=None, stdin_from=[])
+
+    def _typed_protocol(self, cmd: SimpleCommand) -> None:
+        """A datastore's text protocol typed into a raw socket: `nc HOST 6379 <<< FLUSHALL`, `echo FLUSHALL | socat -
+        TCP:HOST:6379`, `telnet HOST 6379`. Each line of literal input is the command redis-cli would send
+        (`redis-cli -h HOST -p PORT FLUSHALL`), judged by the datastore rules."""
+        text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+        peer = _socket_peer(cmd)
+        if not text or peer is None or peer[1] not in _REDIS_PORTS:
+            return
+        host, port = peer
+        for line in text.splitlines()[:MAX_INPUT_LINES]:
+            words = line.split()
+            if words:
+                argv = [Word("redis-cli", "redis-cli"), Word("-h", "-h"), Word(host, host), Word("-p", "-p"), Word(port, port), *(Word(w, w) for w in words)]
+                self.command(cmd.derive(argv, f"{cmd.name} speaking redis to {host}:{port}", stdin_text=None, stdin_from=[]))
 
     def _reparse_found(self, cmd: SimpleCommand, text: str, via: str, **changes: object) -> None:
         """Text that may be a command or may be data (a line of a program's input, a string literal of its code),
