@@ -55,12 +55,13 @@ NAME_MAX = 255
 
 
 def impossible_path(path: str) -> bool:
-    """Longer than the kernel accepts (ENAMETOOLONG): nothing can exist there, so the disk is not asked.
+    """Longer than the kernel accepts (ENAMETOOLONG), or holding a NUL (a part only known at run time, paths.DYN: `cd ~1`
+    names a folder of the directory stack): nothing can exist there, so the disk is not asked.
 
     Keeps every file-system call at the edge bounded: an 80 KB "path" (a sed program read as
     a file name, say) would otherwise cost one lstat per slash in realpath.
     """
-    return len(path) > PATH_MAX or any(len(part) > NAME_MAX for part in path.split("/"))
+    return "\x00" in path or len(path) > PATH_MAX or any(len(part) > NAME_MAX for part in path.split("/"))
 
 
 def read_project_file(root: str, path: str, extra_roots: tuple[str, ...] = (), home: str = "") -> str | None:

@@ -39,6 +39,8 @@ MAX_NODES = 40_000  # 40 000 characters of ordinary code are ~18 000 nodes, of `
 MAX_FACTS = 256  # paths or commands of one kind judged one by one; more is a reason to ask
 _MAX_TEXT = 4_096  # a value longer than this is only known at run time
 _MAX_ITEMS = 256
+# sh's module-level helpers that are not programs (sh.glob, sh.pushd, sh.contrib …).
+_SH_HELPERS = frozenset({"glob", "pushd", "contrib", "which", "args"})
 _MAX_DEPTH = 60  # nesting followed while evaluating one expression
 _MAX_NESTED_CODE = 3
 _MAX_ALTERNATIVES = 16  # values of a loop over a literal sequence judged one by one  # exec('...') inside exec('...')
@@ -1137,6 +1139,11 @@ class _Reader:
             self.facts.writes.append(t if t is not None else DYN)
 
     def call(self, node: ast.Call) -> None:
+        line = self.library_command(node)
+        if line is not None:
+            self.facts.process = True
+            self.facts.shell.append(line)
+            return
         q = self.callee(node.func, 0)
         if q is None:
             return
@@ -1514,6 +1521,53 @@ class _Reader:
             if text is not None and name.isascii() and name.replace("_", "a").isalnum() and not name[:1].isdigit():
                 out.append(f"{name}={shell_quote(text)}")
         return " ".join(out)
+
+    def library_command(self, node: ast.Call) -> str | None:
+        """The command line a call of a shell-command library runs, as typed: sh's attribute names are the program and
+        its subcommands (`sh.rm('-rf', p)`, `from sh import rm`, `sh.git.push('--force')`, `sh.Command('rm')(…)`, a
+        keyword `force=True` is `--force`); plumbum's items are the program and its arguments (`local['rm']['-rf',
+        p]()`, `from plumbum.cmd import rm; rm('-rf', p)`). None for any other call."""
+        func: ast.expr = node.func
+        items: list[ast.expr] = []
+        while isinstance(func, ast.Subscript) and len(items) < _MAX_ITEMS:
+            sl = func.slice
+            items = [*(sl.elts if isinstance(sl, ast.Tuple) else [sl]), *items]
+            func = func.value
+        words: list[Value | None] = []
+        if isinstance(func, ast.Call):
+            inner = self.callee(func.func, 0)
+            if inner not in ("sh.Command", "plumbum.local.get", "plumbum.local#get") or not func.args:
+                return None
+            words.append(self.ev(func.args[0], 0))  # sh.Command('rm')(…), local.get('rm')(…)
+        else:
+            q = self.callee(func, 0)
+            if q is None:
+                return None
+            top, _, rest = q.partition(".")
+            if top == "sh" and rest:
+                names = rest.split(".")
+                if "bake" in names or names[0][:1].isupper() or names[0].startswith("_") or names[0] in _SH_HELPERS:
+                    return None  # a baked command (run later), an exception class, a helper
+                words += [_str(n) for n in names]
+            elif q.startswith("plumbum.cmd.") and q.count(".") == 2:
+                words.append(_str(q.rsplit(".", 1)[1]))
+            elif q != "plumbum.local" or not items:
+                return None
+        args, kw, starred = self.args(node, 0)
+        words += [self.ev(i, 0) for i in items] + args
+        for key, value in kw.items():
+            if key.startswith("_"):
+                continue  # sh's own keywords (_bg, _cwd, _env …)
+            v = self.ev(value, 0)
+            flag = ("-" if len(key) == 1 else "--") + key.replace("_", "-")
+            if isinstance(value, ast.Constant) and value.value is True:
+                words.append(_str(flag))
+            elif _text(v) is not None:
+                words.append(_str(f"{flag}={_text(v)}"))
+        if starred or not words:
+            words.append(None)
+        texts = [_text(w) for w in words]
+        return " ".join(shell_quote(DYN if t is None else t) for t in texts)
 
     def exec_family(self, node: ast.Call, q: str) -> None:
         f = self.facts

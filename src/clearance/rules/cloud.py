@@ -89,6 +89,9 @@ def _takes_value(name: str, flag: str, first: bool) -> bool:
 
 
 def _ops(cmd: SimpleCommand) -> list[str]:
+    """The operands of *cmd*: its words without options and the values of those that take one (the listed global
+    options, and the program's own valued options where its option table knows them: `docker -H ssh://prod volume rm`
+    is `volume rm`)."""
     out: list[str] = []
     skip = False
     for v in cmd.values():

@@ -538,15 +538,24 @@ def _empties_store(noun: str, verb: str) -> bool:
 def _subcommand_path(cmd: SimpleCommand, limit: int) -> list[str]:
     """The leading operands that can name a subcommand: bare words, skipping options, URLs and `java -jar X.jar`."""
     out: list[str] = []
+    after_option = False
     for w in cmd.args:
         v = w.value
         if v == "--":
             break
         if v.startswith("-") or "://" in v or (cmd.name == "java" and v.endswith(".jar")):
-            continue  # an option, a server address (-s URL) or the client a JVM runs
+            # an option, a server address (-s URL) or the client a JVM runs; an option without `=` may take the next word
+            after_option = v.startswith("-") and "=" not in v
+            continue
         parts = v.split(":") if ":" in v and "/" not in v else [v]  # namespaced commands: cluster:destroy, db:wipe
         if not all(p.replace("-", "").replace("_", "").isalnum() for p in parts):
+            if after_option and not out:
+                # `mysqladmin -h db.example.com drop app`, `tool -c ./prod.yaml destroy`: the option's value (a host,
+                # a file), not an operand; the subcommand comes after it
+                after_option = False
+                continue
             break  # a path or a value, not a resource noun: no subcommand follows
+        after_option = False
         out += parts
         if len(out) >= limit:
             break

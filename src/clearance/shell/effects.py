@@ -530,6 +530,45 @@ def _through_link(p: str, sc: Scope, kind: str, follow: bool = False) -> str | N
     return real.rstrip("/") + p[len(head) :]
 
 
+# A program's options naming what it authenticates with (a client certificate and its key, a CA bundle, an SSH key, a
+# kubeconfig): the program loads the file to sign or verify a connection, and its content reaches neither the output
+# nor the peer (a TLS client sends the certificate, which is public). Not read as printing the file, as `ssh -i KEY`
+# is not: `curl --cert ~/.certs/c.pem URL`, `kubectl --kubeconfig ~/.kube/config get pods`. A declarative table of
+# the programs' options (as outputs_table.py is for their outputs); program -> (options, subcommands it holds for or
+# () for all, options that send the credential elsewhere and void it).
+AUTH_OPTIONS: dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]] = {
+    "curl": (frozenset({"--cert", "-E", "--key", "--cacert", "--capath", "--proxy-cert", "--proxy-key", "--proxy-cacert", "--crlfile"}), (), frozenset()),
+    "wget": (frozenset({"--certificate", "--private-key", "--ca-certificate", "--ca-directory", "--crl-file"}), (), frozenset()),
+    "http": (frozenset({"--cert", "--cert-key", "--verify"}), (), frozenset()),
+    "https": (frozenset({"--cert", "--cert-key", "--verify"}), (), frozenset()),
+    "openssl": (frozenset({"-cert", "-key", "-CAfile", "-CApath"}), ("s_client", "s_time"), frozenset()),
+    "ansible": (frozenset({"--private-key", "--key-file"}), (), frozenset()),
+    "ansible-playbook": (frozenset({"--private-key", "--key-file"}), (), frozenset()),
+    "kubectl": (frozenset({"--kubeconfig"}), (), frozenset({"--server", "-s", "--token"})),
+    "helm": (frozenset({"--kubeconfig"}), (), frozenset({"--kube-apiserver", "--kube-token"})),
+    "docker": (frozenset({"--tlscert", "--tlskey", "--tlscacert"}), (), frozenset()),
+}
+
+
+def authentication_words(name: str, args: list[Word]) -> set[int]:
+    """The ids of *args* that are the value of an option of AUTH_OPTIONS (`--cert F`, `--cert=F`): what the program
+    authenticates with. None where the command also names a server of its own choosing for the credential."""
+    options, subcommands, voiding = AUTH_OPTIONS[name]
+    values = [a.value for a in args]
+    if subcommands and not any(v in subcommands for v in values[:1]):
+        return set()
+    if any(v in voiding or v.split("=", 1)[0] in voiding for v in values):
+        return set()  # kubectl --kubeconfig K --server https://elsewhere: the token is sent to another host
+    out: set[int] = set()
+    for i, w in enumerate(args):
+        v = w.value
+        if v in options and i + 1 < len(args):
+            out.add(id(args[i + 1]))
+        elif v.split("=", 1)[0] in options and "=" in v:
+            out.add(id(w))
+    return out
+
+
 def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     out: list[Effect] = []
     name = cmd.name
@@ -1079,6 +1118,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         for line in (names_text or "").replace("\0", "\n").splitlines()[:64]:
             if line.strip():
                 add(READ, Word(line.strip(), line.strip()), note=name + " names on stdin")
+    if name in AUTH_OPTIONS:
+        not_read |= authentication_words(name, args)
     if name in _CONTENT_OPTIONS:
         # file -m F, wc --files0-from F, ssh -F F: a program that shows only metadata parses the file an option names
         # and echoes its lines back in errors or listings (a key's lines are read as names, configuration words).

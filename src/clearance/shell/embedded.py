@@ -10,6 +10,8 @@ and the unwrapper turns that into commands and problems.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from ..lazyre import lazy
 from .interp import shell_quote
 from .programs import AWKS as AWKS
@@ -22,6 +24,10 @@ from .programs import SYSTEM_CALLERS as SYSTEM_CALLERS
 from .programs import TCLS as TCLS
 from .programs import TEXS as TEXS
 from .programs import VIMS as VIMS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 class Found:
@@ -829,24 +835,30 @@ def fzf_bind_commands(spec: str) -> list[str]:
 _QUOTES = "\"'`"
 
 
-def quoted_literals(text: str, limit: int = 32) -> list[str]:
-    """The quoted strings of a file's text (JSON, YAML, INI values, code) that hold a blank: what could be a command line
-    a program runs from its configuration.  Escapes are not undone; at most *limit*."""
-    out: list[str] = []
+def _literals(text: str, quotes: str) -> Iterator[str]:
+    """The quoted strings of *text* (between two of the same quote character, no escapes read), in order."""
     i = 0
-    while len(out) < limit:
-        starts = [k for k in (text.find(q, i) for q in "\"'") if k >= 0]
+    while True:
+        starts = [k for k in (text.find(q, i) for q in quotes) if k >= 0]
         if not starts:
-            break
+            return
         k = min(starts)
         end = text.find(text[k], k + 1)
         if end < 0:
-            break
-        lit = text[k + 1 : end]
+            return
+        yield text[k + 1 : end]
         i = end + 1
-        if " " in lit.strip() and "\n" not in lit:
-            out.append(lit)
-    return out
+
+
+def string_literals(code: str, limit: int = 64) -> list[str]:
+    """The quoted strings of a program's code ("…", '…' or `…`, no escapes read), in order, at most *limit*."""
+    return list(islice(_literals(code, _QUOTES), limit))
+
+
+def quoted_literals(text: str, limit: int = 32) -> list[str]:
+    """The quoted strings of a file's text (JSON, YAML, INI values, code) that hold a blank: what could be a command line
+    a program runs from its configuration.  Escapes are not undone; at most *limit*."""
+    return list(islice((lit for lit in _literals(text, "\"'") if " " in lit.strip() and "\n" not in lit), limit))
 
 
 def code_literal_paths(code: str, home: str) -> list[str]:
@@ -854,17 +866,9 @@ def code_literal_paths(code: str, home: str) -> list[str]:
     `'$HOME/.x'`, `"/home/ana/.x"`) or of the system (`"/etc/x"`): what code of a language clearance does not read
     (Octave's fopen, Java's FileWriter from jrunscript, a Puppet `file` resource) may open, read or write."""
     out: list[str] = []
-    i = 0
-    while len(out) < 16:
-        starts = [k for k in (code.find(q, i) for q in _QUOTES) if k >= 0]
-        if not starts:
+    for lit in string_literals(code):
+        if len(out) >= 16:
             break
-        k = min(starts)
-        end = code.find(code[k], k + 1)
-        if end < 0:
-            break
-        lit = code[k + 1 : end]
-        i = end + 1
         for prefix in ("~/", "$HOME/", "${HOME}/", home.rstrip("/") + "/"):
             if lit.startswith(prefix) and lit[len(prefix) : len(prefix) + 1] == "." and home:
                 out.append(home.rstrip("/") + "/" + lit[len(prefix) :])

@@ -303,7 +303,8 @@ TOOLS: dict[str, dict[str, object]] = {
         },
     },
     "docker": {
-        "opts": "config= c|context= D|debug H|host= l|log-level= tls tlscacert= tlscert= tlskey= tlsverify",
+        # podman (read with this table) adds its remote connection: --url, --connection, --identity, -r|--remote.
+        "opts": "config= c|context= D|debug H|host= l|log-level= tls tlscacert= tlscert= tlskey= tlsverify url= connection= identity= r|remote",
         "pflag": True,
         "stop": False,
         "subs": {

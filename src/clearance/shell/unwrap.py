@@ -1159,7 +1159,43 @@ _SUBCOMMAND_WORDS = frozenset(
         "at",
     }
 )
-_ESCAPES = ("shell ", ".shell ", ".system ", "system ", "!")
+_ESCAPES = ("shell ", ".shell ", ".system ", "system ", "platform shell ", "!")
+# Lines of a program's standard input read for commands (_input_as_commands).
+MAX_INPUT_LINES = 200
+# Raw socket clients whose input goes to the peer as typed, and the ports of a text protocol typed into them
+# (_typed_protocol): redis's inline commands.
+_RAW_SOCKETS = frozenset({"nc", "ncat", "netcat", "telnet", "socat"})
+_REDIS_PORTS = frozenset({"6379", "6380"})
+
+
+def _socket_peer(cmd: SimpleCommand) -> tuple[str, str] | None:
+    """(host, port) a raw socket client connects to: `nc [opts] HOST PORT`, `telnet HOST PORT`, socat's
+    `TCP:HOST:PORT` (TCP4/TCP6/TCP-CONNECT, options after a comma); None when it listens or names no port."""
+    values = [w.value for w in cmd.args]
+    if cmd.name == "socat":
+        for v in values:
+            kind, _, rest = v.partition(":")
+            if kind.lower() in ("tcp", "tcp4", "tcp6", "tcp-connect") and rest.count(":") == 1:
+                host, port = rest.split(":")
+                return (host, port.split(",", 1)[0]) if host else None
+        return None
+    if any(v.startswith("-") and "l" in v.lstrip("-")[:1] for v in values):
+        return None  # nc -l: a listener
+    operands = [v for v in values if not v.startswith("-")]
+    if len(operands) >= 2 and operands[-1].isdigit():
+        return operands[-2], operands[-1]
+    return None
+
+
+def _input_is_data(name: str) -> bool:
+    """A program clearance models as writing, deleting, copying or printing files: what it reads on standard input is
+    content (`tee notes.md <<< '!…'`, `patch` given a context diff whose changed lines start with `! `)."""
+    from . import effects
+
+    return name in effects.WRITERS or name in effects.DELETERS or name in effects.READERS or name in effects.PRINTERS or name in _PATCHERS
+
+
+_PATCHERS = frozenset({"patch", "gpatch"})
 
 
 def _shell_escape(text: str) -> str | None:
@@ -1262,6 +1298,133 @@ def _mapfile_callback(cmd: SimpleCommand) -> str | None:
     if not quantum and cmd.stdin_text is not None and cmd.stdin_text.count("\n") < 5000:
         return None
     return callback
+
+
+# Programs that are a Python module's command line (`ipython` is `python -m IPython`).
+_PYTHON_CODE_PROGRAMS = {"ipython": "IPython", "ipython3": "IPython"}
+# pdb's own commands (Python's pdb documentation): a -c line that starts with none of them runs as a Python statement.
+_PDB_COMMANDS = frozenset(
+    [
+        "h",
+        "help",
+        "w",
+        "where",
+        "bt",
+        "d",
+        "down",
+        "u",
+        "up",
+        "b",
+        "break",
+        "tbreak",
+        "cl",
+        "clear",
+        "disable",
+        "enable",
+        "ignore",
+        "condition",
+        "commands",
+        "s",
+        "step",
+        "n",
+        "next",
+        "unt",
+        "until",
+        "r",
+        "return",
+        "c",
+        "cont",
+        "continue",
+        "j",
+        "jump",
+        "l",
+        "list",
+        "ll",
+        "longlist",
+        "a",
+        "args",
+        "p",
+        "pp",
+        "whatis",
+        "source",
+        "display",
+        "undisplay",
+        "interact",
+        "alias",
+        "unalias",
+        "q",
+        "quit",
+        "exit",
+        "retval",
+        "rv",
+        "debug",
+        "restart",
+        "run",
+    ]
+)
+
+
+def _valued(args: list[str], short: str, long: str) -> tuple[list[str], list[str]]:
+    """(the values of option *short* / *long*, the operands): `-s X`, `-sX`, `--setup X`, `--setup=X`; other options
+    are skipped with the value the option table of the module gives them (timeit's -n, -r, -u take one)."""
+    values: list[str] = []
+    operands: list[str] = []
+    j = 0
+    while j < len(args):
+        a = args[j]
+        j += 1
+        if a == "--":
+            operands += args[j:]
+            break
+        if a in (short, long) and j < len(args):
+            values.append(args[j])
+            j += 1
+        elif a.startswith(long + "="):
+            values.append(a[len(long) + 1 :])
+        elif a.startswith(short) and len(a) > 2 and not a.startswith("--"):
+            values.append(a[2:])
+        elif a in ("-n", "-r", "-u", "--number", "--repeat", "--unit", "-m"):
+            j += 1
+        elif not a.startswith("-") or a == "-":
+            operands.append(a)
+    return values, operands
+
+
+def python_module_code(module: str, args: list[str]) -> str | None:
+    """The Python a module run with `python -m MODULE ARGS` executes from its arguments: timeit's setup (-s) and
+    statements, pdb's -c lines that are not debugger commands (pdb runs them as statements; `!STMT` always), IPython's
+    -c code. None for any other module, or when the arguments hold no code."""
+    if module == "timeit":
+        setup, statements = _valued(args, "-s", "--setup")
+        code = "\n".join(setup + statements)
+    elif module == "pdb":
+        commands, _ = _valued(args, "-c", "--command")
+        lines = [c[1:] if c.startswith("!") else c for c in commands if c.startswith("!") or (c.split() or [""])[0] not in _PDB_COMMANDS]
+        code = "\n".join(lines)
+    elif module == "IPython":
+        given, _ = _valued(args, "-c", "--command")
+        code = "\n".join(given)
+    else:
+        return None
+    return code if code.strip() else None
+
+
+def _ssh_runs_no_shell(options: list[Word]) -> bool:
+    """Whether ssh's options (the words before the host) start no remote shell, or give it no input: -N (no command),
+    -W (a forwarded stream), -O (a control command), -s (a subsystem), -n (stdin from /dev/null), -G/-V/-Q (print)."""
+    j = 0
+    while j < len(options):
+        v = options[j].value
+        j += 1
+        if not v.startswith("-") or v.startswith("--") or len(v) < 2:
+            continue
+        for k, ch in enumerate(v[1:], 1):
+            if ch in "NWOsnGVQ":
+                return True
+            if "-" + ch in _SSH_OPTS:
+                j += 0 if v[k + 1 :] else 1  # the value: the rest of the word or the next word
+                break
+    return False
 
 
 def _strip_options(argv: list[Word], i: int, with_value: frozenset[str]) -> int:
@@ -1706,6 +1869,10 @@ class Unwrapper:
         if lang is not None:
             self._interpreter(cmd, lang)
             return
+        if name in _PYTHON_CODE_PROGRAMS and (code := python_module_code(_PYTHON_CODE_PROGRAMS[name], [w.value for w in argv[1:]])) is not None:
+            # ipython -c CODE: Python (its `!CMD` lines are shell commands, read by the Python reader's IPython escapes or
+            # left opaque); the program's own rules still see the command.
+            self.command(cmd.derive([Word("python3", "python3"), Word("-c", "-c"), Word(code, code)], f"{name} -c"))
         if name in _GLOBAL_OPTS and len(argv) > 2 and argv[1].value.startswith("-"):
             # kubectl -n prod exec pod -- cmd: global options before the subcommand.
             k = _strip_options(argv, 1, _GLOBAL_OPTS[name])
@@ -1727,8 +1894,14 @@ class Unwrapper:
             k = next((k for k, w in enumerate(argv) if w.value == "--args"), -1)
             if 0 < k < len(argv) - 1:
                 self.command(cmd.derive(argv[k + 1 :], f"{name} --args"))
-        elif len(argv) > 1 and name not in NON_RUNNERS and name not in _INERT_BUILTINS:
-            self._arguments_as_commands(cmd, known_program(name))
+            self._input_as_commands(cmd, True)  # and its commands from standard input (`echo 'shell CMD' | gdb`)
+        elif name not in NON_RUNNERS and name not in _INERT_BUILTINS:
+            known = known_program(name)
+            if len(argv) > 1:
+                self._arguments_as_commands(cmd, known)
+            self._input_as_commands(cmd, known)
+            if name in _RAW_SOCKETS:
+                self._typed_protocol(cmd)
 
     def _rails(self, cmd: SimpleCommand) -> bool:
         """rails runner CODE|FILE and rails console/dbconsole fed on stdin: Ruby (or SQL) run inside the application.
@@ -1806,10 +1979,11 @@ class Unwrapper:
                 text = text.split("=", 1)[1]  # --exec=CMD: the option's value is the string handed over
             elif not known and text.startswith("-") and len(text) > 2 and " " in text and not text.startswith("--"):
                 text = text[2:]  # -cCMD: a command glued to a short option
-            if not known and ('"' in text or "'" in text):
+            if not known and ('"' in text or "'" in text or "`" in text):
                 self._code_paths(cmd, text)
                 self._socket_shell(cmd, text, known=False)
                 self._system_calls(cmd, text)
+                self._code_commands(cmd, text)
             if " " not in text.strip() and not text.startswith("!"):
                 continue
             body = _shell_escape(text)
@@ -1818,6 +1992,55 @@ class Unwrapper:
                 body = text if head and runnable(head) else None
             if body is not None:
                 self.reparse(body, cmd, name + MAY_RUN)
+
+    def _input_as_commands(self, cmd: SimpleCommand, known: bool) -> None:
+        """What a program may run from its standard input, read as its arguments are (_arguments_as_commands).
+
+        The little languages whose shell escapes are read in arguments (`!cmd` of sftp, ftp, lftp, dc and gnuplot,
+        `shell cmd` of gdb, `platform shell cmd` of lldb) read the same lines from standard input; and a program
+        clearance does not model may run a line of it as a command (`mytool <<< 'rm -rf ~'`). Literal text only (a
+        here-document, a here-string, echo/printf piped in); capped at ask (MAY_RUN): a line may also be data. Programs
+        that write, send or print their input (tee, dd, a mail or chat client, git's messages) are left alone.
+        """
+        name = cmd.name
+        if name in _DATA_ARGUMENTS or (known and _input_is_data(name)):
+            return
+        text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+        if not text:
+            return
+        bodies: list[str] = []
+        for line in text.splitlines()[:MAX_INPUT_LINES]:
+            body = _shell_escape(line)
+            if body is None and not known:
+                head = line.split(None, 1)[0] if line.strip() else ""
+                body = line if head and " " in line.strip() and runnable(head) else None
+            if body is not None:
+                bodies.append(body)
+        if bodies:
+            self._reparse_found(cmd, "\n".join(bodies), f"{name} reading its input{MAY_RUN}", stdin_text=None, stdin_from=[])
+
+    def _typed_protocol(self, cmd: SimpleCommand) -> None:
+        """A datastore's text protocol typed into a raw socket: `nc HOST 6379 <<< FLUSHALL`, `echo FLUSHALL | socat -
+        TCP:HOST:6379`, `telnet HOST 6379`. Each line of literal input is the command redis-cli would send
+        (`redis-cli -h HOST -p PORT FLUSHALL`), judged by the datastore rules."""
+        text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+        peer = _socket_peer(cmd)
+        if not text or peer is None or peer[1] not in _REDIS_PORTS:
+            return
+        host, port = peer
+        for line in text.splitlines()[:MAX_INPUT_LINES]:
+            words = line.split()
+            if words:
+                argv = [Word("redis-cli", "redis-cli"), Word("-h", "-h"), Word(host, host), Word("-p", "-p"), Word(port, port), *(Word(w, w) for w in words)]
+                self.command(cmd.derive(argv, f"{cmd.name} speaking redis to {host}:{port}", stdin_text=None, stdin_from=[]))
+
+    def _reparse_found(self, cmd: SimpleCommand, text: str, via: str, **changes: object) -> None:
+        """Text that may be a command or may be data (a line of a program's input, a string literal of its code),
+        judged by the commands it holds: what the shell could not read of it (a parse error, a word only known at run
+        time, `$@` meant for the shell the code starts) is no finding, since the text need not be shell at all."""
+        before = len(self.out.problems)
+        self.reparse(text, cmd, via, **changes)
+        self.out.problems[before:] = [p for p in self.out.problems[before:] if not p[0].startswith("shell.")]
 
     def _as_socket_client(self, cmd: SimpleCommand, peer: tuple[str, str], via: str) -> None:
         """A TLS client (openssl s_client, gnutls-cli) sends its input to the peer and prints what comes back, as nc
@@ -1858,6 +2081,19 @@ class Unwrapper:
 
         for line in embedded.system_calls(code).shell[:8]:
             self.reparse(line, cmd, cmd.name + MAY_RUN)
+
+    def _code_commands(self, cmd: SimpleCommand, code: str) -> None:
+        """Code of a language clearance does not read, given to a program it does not model, that holds a command line
+        in a string literal (`janet -e '(os/shell "rm -rf ~")'`, `qjs -e 'std.system("…")'`): what its system()-like
+        call may run. Judged as typed, capped at ask (MAY_RUN): the literal may also be a message."""
+        from . import embedded
+
+        if code.lstrip()[:1] in ("'", '"', "`") and code.rstrip()[-1:] == code.lstrip()[:1]:
+            return  # the whole argument quoted: read as a command above, not as code holding one
+        for lit in embedded.string_literals(code, 16):
+            head = lit.split(None, 1)[0] if lit.strip() else ""
+            if " " in lit.strip() and runnable(head) and "\n" not in lit:
+                self._reparse_found(cmd, lit, cmd.name + " code" + MAY_RUN)
 
     def _code_paths(self, cmd: SimpleCommand, code: str) -> None:
         """Code of a language clearance does not read (an argument holding quoted strings, given to a program it does
@@ -2405,6 +2641,12 @@ class Unwrapper:
         rest = argv[i + 1 :]
         if rest:
             self.reparse(" ".join(w.value for w in rest), cmd, f"ssh {host}", remote=host, cwd=None)
+        elif not _ssh_runs_no_shell(argv[1:i]):
+            # `ssh HOST <<< 'CMD'`: with no command, ssh starts the user's login shell on HOST, which reads its
+            # commands from ssh's standard input (a here-document, a here-string, literal text piped in).
+            text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+            if text:
+                self.reparse(text, cmd, f"ssh {host} reading its input", remote=host, cwd=None, stdin_text=None, stdin_from=[])
 
     def _ssh_options(self, cmd: SimpleCommand, end: int) -> None:
         """ssh -o ProxyCommand=CMD (LocalCommand, KnownHostsCommand): commands ssh runs on this machine."""
@@ -2543,6 +2785,10 @@ class Unwrapper:
             kind, module, rest = interp.python_invocation(values)
             if kind == "module" and module is not None:
                 mod = module if module in _WHOLE_MODULES else module.split(".")[0]
+                code = python_module_code(module, values[rest:])
+                if code is not None:
+                    # python -m timeit STMT, -m pdb -c STMT, -m IPython -c CODE: the module runs its arguments as Python.
+                    self.command(cmd.derive([cmd.argv[0], Word("-c", "-c"), Word(code, code)], f"{cmd.name} -m {module}"))
                 self.command(cmd.derive([Word(mod, mod)] + cmd.argv[rest:], f"{cmd.name} -m"))
                 return
         code = interp.code_argument(values, lang)
@@ -2660,11 +2906,18 @@ class Unwrapper:
             label = f"{name} \\write18"
         elif name in embedded.SYSTEM_CALLERS:
             code = embedded.option_code(values, embedded.SYSTEM_CALLERS[name])
+            label = f"{name} {embedded.SYSTEM_CALLERS[name][0]}"
+            if code is None and not any(not v.startswith("-") for v in values[1:]):
+                # No code given and no script file: the language reads its program from standard input (`gnuplot <<< …`).
+                code = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+                label = f"{name} reading its input"
             if code is not None:
                 found = embedded.system_calls(code)
-                label = f"{name} {embedded.SYSTEM_CALLERS[name][0]}"
                 self._code_paths(cmd, code)
                 self._socket_shell(cmd, code)
+                escapes = [b for line in code.splitlines()[:MAX_INPUT_LINES] if (b := _shell_escape(line)) is not None]
+                if escapes:
+                    self.reparse("\n".join(escapes), cmd, f"{label}{MAY_RUN}")  # gnuplot's `!CMD`
         elif name in UNREAD_CODE:
             code = embedded.unread_code(name, values, self._stdin_code(cmd))
             if code is not None:
