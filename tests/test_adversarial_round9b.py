@@ -594,24 +594,58 @@ class TestContainerCommandsOnRemoteState:
     """Class: a command run in a container that acts on state outside it -- a database server, a cloud account --
     judged as if everything it touched were the container's own: `docker run postgres psql -h prod -c 'DROP …'`,
     `docker run amazon/aws-cli s3 rm --recursive` (the image's entrypoint is aws). Local paths in a container are its
-    own (bind mounts aside); a network peer is the same one the host reaches."""
+    own (bind mounts aside); a network peer is the same one the host reaches.
+
+    Closed: the command a new container runs (`docker|podman|nerdctl [container] run`, `kubectl run -- ARGS`) is judged
+    as that command (shell/unwrap.py _container_run): the program --entrypoint names, else ARGS when they start with a
+    program, else the CLI the image is named after. Its paths are the container's own (scope.Scope._in_container),
+    except under a host folder bound into it, read as that folder."""
 
     DANGEROUS: ClassVar[list[str]] = [
         "docker run --rm postgres psql -h prod.db.example -c 'DROP DATABASE app'",
         "docker run --rm mysql mysql -h prod -e 'DROP DATABASE app'",
         "docker run --rm -v ~/.aws:/root/.aws amazon/aws-cli s3 rm s3://prod --recursive",
         "docker run --rm amazon/aws-cli s3 rb s3://prod --force",
+        # Written after the fix's design, before it (each allowed on the round's commit):
+        "podman run --rm postgres psql -h prod -c 'DROP DATABASE app'",
+        "docker container run --rm postgres:16 psql -h prod -c 'TRUNCATE users'",
+        "docker run --rm --entrypoint psql postgres:16 -h prod -c 'DROP DATABASE app'",
+        "docker run --rm -e PGHOST=prod postgres:16 psql -c 'DROP TABLE users'",
+        "nerdctl run --rm amazon/aws-cli s3 rb s3://prod --force",
+        "docker run --rm alpine git push --force origin main",
+        "docker run --rm -it alpine/git push --force origin main",
+        "docker run --rm bitnami/kubectl delete namespace prod",
+        "docker run --rm hashicorp/terraform destroy -auto-approve",
+        "docker run --rm -it redis redis-cli -h prod flushall",
+        "docker run --rm mcr.microsoft.com/azure-cli az group delete -n prod --yes",
+        "kubectl run tmp --rm -i --image=postgres:16 --restart=Never -- psql -h prod -c 'DROP DATABASE app'",
+        "kubectl run tmp --rm -it --image=bitnami/kubectl -- delete namespace prod",
+        "podman exec db psql -h prod -c 'DROP DATABASE app'",
+        # A host folder bound into the container is the host's.
+        "docker run --rm -v ~/Documents:/d alpine rm -rf /d",
+        "docker run --rm -v /home/ana/Documents:/d -w /d alpine rm -rf .",
     ]
     ORDINARY: ClassVar[list[str]] = [
         "docker run --rm alpine rm -rf /tmp/x",
         "docker run --rm postgres psql --version",
         "docker run --rm amazon/aws-cli s3 ls",
+        "docker run --rm postgres:16 psql --version",
+        "docker run --rm --entrypoint psql postgres:16 -h prod -c 'select 1'",
+        "docker compose run web pytest",
+        "docker exec db psql -c 'select 1'",
+        "podman exec db psql -c 'select 1'",
+        "docker run --rm alpine sh -c 'rm -rf / --no-preserve-root'",
+        "docker run --rm alpine sh -c 'echo x >> ~/.bashrc'",
+        "docker run --rm python:3.12 python -c 'import shutil; shutil.rmtree(\"/usr\")'",
+        "docker run --rm -v $(pwd):/app -w /app node:20 rm -rf node_modules",
+        "docker run --rm -v $(pwd):/app -w /app node:20 npm test",
+        "docker run --rm hashicorp/terraform:1.6 plan",
+        "docker run --rm alpine/git status",
+        "docker run -d --name pg -e POSTGRES_PASSWORD=x postgres:16",
+        "docker run --rm postgres:16 -c shared_buffers=256MB",
+        "docker run --rm -p 8080:80 nginx",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "docker run --rm postgres psql -h prod.db.example -c 'DROP DATABASE app'": "container commands on remote state",
-        "docker run --rm mysql mysql -h prod -e 'DROP DATABASE app'": "container commands on remote state",
-        "docker run --rm amazon/aws-cli s3 rb s3://prod --force": "container commands on remote state",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("command", DANGEROUS)
     def test_dangerous(self, command: str) -> None:
