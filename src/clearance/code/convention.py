@@ -341,8 +341,24 @@ def rake_commands(text: str) -> list[str]:
 
 
 def cmake_commands(text: str) -> list[str]:
-    """The `COMMAND` lists of CMake's configure-time `execute_process(…)` (`$ENV{X}` read as `$X`)."""
+    """The `COMMAND` lists of CMake's configure-time `execute_process(…)` (`$ENV{X}` read as `$X`), and its `file(…)`
+    operations on files (REMOVE_RECURSE, REMOVE, WRITE, APPEND, RENAME, COPY_FILE, TOUCH, DOWNLOAD) as the shell
+    commands that do the same (`rm -rf -- …`, `: > FILE`, `curl -o FILE URL`).  CMake expands no `~`: a word is
+    literal text, quoted."""
     out: list[str] = []
+    for m in _CMAKE_FILE.finditer(text):
+        words = [_cmake_word(t.group(1) if t.group(1) is not None else t.group(2)) for t in _CMAKE_TOKEN.finditer(m.group(2))]
+        op = m.group(1).upper()
+        if not words:
+            continue
+        if op in _CMAKE_FILE_OPS:
+            out.append(f"{_CMAKE_FILE_OPS[op]} -- {' '.join(words)}")
+        elif op in ("WRITE", "APPEND"):
+            out.append(f": {'>' if op == 'WRITE' else '>>'} {words[0]}")
+        elif op in ("RENAME", "COPY_FILE") and len(words) >= 2:
+            out.append(f"{'mv' if op == 'RENAME' else 'cp'} -- {words[0]} {words[1]}")
+        elif op == "DOWNLOAD" and len(words) >= 2:
+            out.append(f"curl -fsSL -o {words[1]} {words[0]}")
     for m in _CMAKE_EXEC.finditer(text):
         current: list[str] | None = None
         for tok in _CMAKE_TOKEN.finditer(m.group(1)):
@@ -359,6 +375,8 @@ def cmake_commands(text: str) -> list[str]:
     return out
 
 
+_CMAKE_FILE = lazy(r"\bfile\s*\(\s*(REMOVE_RECURSE|REMOVE|WRITE|APPEND|RENAME|COPY_FILE|TOUCH|DOWNLOAD)\b([^()]*)\)", 2)  # re.IGNORECASE
+_CMAKE_FILE_OPS = {"REMOVE_RECURSE": "rm -rf", "REMOVE": "rm -f", "TOUCH": "touch"}
 _CMAKE_TOKEN = lazy(r"\"((?:[^\"\\]|\\.)*)\"|([^\s\"]+)")
 _CMAKE_ENV = lazy(r"\$ENV\{(\w+)\}")
 
@@ -1732,6 +1750,10 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         path = sc.path(gemfile, cmd) if gemfile and DYN not in gemfile else f"{cwd}/Gemfile"
         return [Run(path, "ruby", "the Gemfile, Ruby that bundle evaluates")]
     if name == "cmake":
+        script = _option_value(vals, ("-P",))
+        if script is not None and DYN not in script:
+            # cmake -P FILE: CMake runs the script (its execute_process and file operations).
+            return [Run(sc.path(script, cmd), "cmake", "the CMake script cmake -P runs")]
         if any(v in ("--build", "--install", "-E", "-P", "--help", "--version") for v in vals):
             return []
         source = next((vals[i + 1] for i, v in enumerate(vals) if v == "-S" and i + 1 < len(vals)), None)
@@ -2132,6 +2154,10 @@ def just_selected(text: str, wanted: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+# The names under which a program opens its own standard input as a file.
+_STDIN_FILES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "/proc/thread-self/fd/0"})
+
+
 def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     """(label, shell code) for each file *cmd* runs by convention, read through ``Context.read_file``.
 
@@ -2139,8 +2165,17 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     reader = sc.ctx.read_file
     if reader is None or cmd.remote is not None or cmd.cwd is None:
         return []
+    stdin: list[str | None] = []
 
     def read(path: str) -> str | None:
+        if path in _STDIN_FILES:
+            # just --justfile /dev/stdin, cmake -P /dev/stdin: the file is the command's standard input, read when it
+            # is written on the line (a here-string, a here-document, `echo …|`).
+            if not stdin:
+                from ..shell.outputs import literal_stdin
+
+                stdin.append(cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from))
+            return stdin[0]
         if DYN in path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
             return None
         return reader(path)
