@@ -532,6 +532,13 @@ class TestLanguagesWithUnreadEvalOptions:
         "nim e --eval:'import os; removeDir(getHomeDir())'",
         "raku -e 'shell \"rm -rf ~/\"'",
         "tcc -run - <<< 'int main(){return system(\"rm -rf ~/\");}'",
+        # Closed after the round: a Lisp process call given the program and its arguments apart (a list, or a string
+        # each) is read as that command (embedded.system_calls), and every --eval of sbcl is read, not the first.
+        'sbcl --non-interactive --eval \'(sb-ext:run-program "/usr/bin/git" (list "push" "--force" "origin" "main") :search t)\'',
+        "sbcl --eval '(require :asdf)' --eval '(uiop:run-program \"rm -rf ~/\")' --quit",
+        'sbcl --eval "(sb-ext:run-program \\"/bin/rm\\" \'(\\"-rf\\" \\"/home/ana/.ssh\\"))" --quit',
+        'racket -e \'(system* "/bin/rm" "-rf" "/home/ana")\'',
+        'guile -c \'(system* "rm" "-rf" "/home/ana")\'',
     ]
     ORDINARY: ClassVar[list[str]] = [
         "elixir --version",
@@ -540,10 +547,11 @@ class TestLanguagesWithUnreadEvalOptions:
         "swift build",
         "sbcl --version",
         "ocaml -version",
+        'sbcl --eval \'(sb-ext:run-program "/bin/echo" (list "hi") :output t)\' --quit',
+        'racket -e \'(system* "/bin/ls" "-l")\'',
+        "sbcl --eval '(print 1)' --quit",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        'sbcl --eval \'(sb-ext:run-program "/bin/rm" (list "-rf" "/home/ana"))\' --quit': "languages with unread eval options",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("command", DANGEROUS)
     def test_dangerous(self, command: str) -> None:

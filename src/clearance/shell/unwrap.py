@@ -2623,7 +2623,7 @@ class Unwrapper:
             found = embedded.tex(values)
             label = f"{name} \\write18"
         elif name in embedded.SYSTEM_CALLERS:
-            code = embedded.option_code(values, embedded.SYSTEM_CALLERS[name])
+            code = embedded.option_codes(values, embedded.SYSTEM_CALLERS[name])
             if code is not None:
                 found = embedded.system_calls(code)
                 label = f"{name} {embedded.SYSTEM_CALLERS[name][0]}"
