@@ -183,6 +183,8 @@ def inputs(cmd: SimpleCommand) -> SqlInput:
         i += 1
     if name in REDIS:
         out.texts = [" ".join(_redis_words(vals))]
+        # redis-cli --eval FILE [KEYS , ARGS]: the Lua script in FILE runs on the server.
+        out.files += [vals[k + 1] for k in range(len(vals) - 1) if vals[k] == "--eval"]
     n_texts = len(out.texts)
     _stdin(cmd, out)
     if out.prefix:
