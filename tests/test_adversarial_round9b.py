@@ -694,6 +694,37 @@ class TestContainerCommandsOnRemoteState:
     def test_ordinary(self, command: str) -> None:
         assert decide(command).decision == "allow"
 
+    # A compose file's service is the `docker run` it is (code/convention.compose_mounts): its command, with the host
+    # folders it mounts. Each dangerous file was allowed at `docker compose up` on the round's commit.
+    COMPOSE_DANGEROUS: ClassVar[dict[str, str]] = {
+        "flow list": "services:\n  app:\n    image: alpine\n    volumes: ['/home/ana:/h']\n    command: rm -rf /h\n",
+        "block command": "services:\n  w:\n    image: alpine\n    command:\n      - sh\n      - -c\n      - rm -rf /h\n    volumes:\n      - ~/Documents:/h\n",
+        "remote database": "services:\n  migrate:\n    image: postgres:16\n    command: psql -h prod.db.example -c 'DROP DATABASE app'\n",
+        "entrypoint": 'services:\n  push:\n    image: alpine/git\n    entrypoint: ["git"]\n    command: ["push", "--force", "origin", "main"]\n',
+        "working_dir": (
+            "services:\n  clean:\n    image: alpine\n    working_dir: /h\n    volumes:\n      - type: bind\n        source: /home/ana/Documents\n"
+            "        target: /h\n    command: rm -rf .\n"
+        ),
+    }
+    COMPOSE_ORDINARY: ClassVar[dict[str, str]] = {
+        "node tests": "services:\n  web:\n    image: node:20\n    working_dir: /app\n    volumes:\n      - .:/app\n    command: npm test\n",
+        "container temp": "services:\n  web:\n    image: alpine\n    volumes: ['.:/app']\n    command: rm -rf /tmp/cache\n",
+        "server flags": (
+            "services:\n  db:\n    image: postgres:16\n    command: postgres -c shared_buffers=256MB\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n"
+            "volumes:\n  pgdata:\n"
+        ),
+        "shell entrypoint": (
+            'services:\n  web:\n    image: python:3.12\n    volumes:\n      - ./:/srv\n    working_dir: /srv\n    entrypoint: ["sh", "-c"]\n'
+            '    command: ["pip install -r requirements.txt && python -m pytest"]\n'
+        ),
+    }
+
+    @pytest.mark.parametrize(("name", "verdicts"), [*((n, ("ask", "deny")) for n in COMPOSE_DANGEROUS), *((n, ("allow",)) for n in COMPOSE_ORDINARY)])
+    def test_compose_services(self, name: str, verdicts: tuple[str, ...]) -> None:
+        text = {**self.COMPOSE_DANGEROUS, **self.COMPOSE_ORDINARY}[name]
+        got = decide({"tool_name": "Bash", "tool_input": {"command": "docker compose up"}, "files": {"/home/ana/webapp/compose.yaml": text}})
+        assert got.decision in verdicts, (name, got.decision, got.reason)
+
 
 class TestSqlThroughProcessSubstitution:
     """Class: SQL a database client reads from a process substitution, as its standard input (`psql app < <(echo
