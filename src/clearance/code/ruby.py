@@ -356,6 +356,8 @@ class _Reader(TreeReader):
             self.run_call(name, args)
         elif name == "Dir.chdir":
             c.chdir(first if args else Val("~"))
+        elif name in ("require", "Kernel.require") and args and first.text is not None and first.text.startswith("/"):
+            c.load(first, name)  # require "/tmp/x.rb": a file outside the project (a name or computed path is Ruby's own)
         elif name.startswith(_NETWORK_RECEIVERS) and name not in ("URI.parse", "URI.join", "URI.encode_www_form", "URI.decode_www_form"):
             url = next((v for v in (self.value(a) for a in args[:2]) if v.text is not None and "://" in v.text), None)
             c.network(url or first, name, [self.value(a.child_by_field_name("value") if a.type == "pair" else a) for a in args[:6]])
