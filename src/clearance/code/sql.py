@@ -498,6 +498,7 @@ class _Reader:
         if verb == "COPY":
             # An embedded engine (DuckDB, read in sqlite3's dialect) is its own server: COPY … TO 'F' writes F here.
             self._copy(raw, client_side=self.client == SQLITE)
+        self._server_shell(toks)
         if self.client == SQLITE:
             self._sqlite_files(toks, verb)
         if self.client == CLICKHOUSE:
@@ -508,6 +509,19 @@ class _Reader:
         if level >= MAX_NESTING:
             return
         self._nested(toks, verb, procedural, stored, level)
+
+    def _server_shell(self, toks: list[Tok]) -> None:
+        """A database server's own shell, as COPY … PROGRAM is PostgreSQL's: SQL Server's `EXEC xp_cmdshell 'cmd'`
+        (`master..xp_cmdshell`, `N'cmd'`), MySQL's lib_mysqludf_sys `sys_exec('cmd')` / `sys_eval('cmd')`: the command
+        runs on the server."""
+        for i, t in enumerate(toks[:-1]):
+            if t.cls != W or t.up.rsplit(".", 1)[-1] not in _SERVER_SHELLS:
+                continue
+            k = i + 1
+            while k < len(toks) and toks[k].up in ("(", "N", "@COMMAND_STRING", "="):
+                k += 1
+            if k < len(toks) and toks[k].cls == S:
+                self.script.commands.append(Command(toks[k].up, t.up.rsplit(".", 1)[-1].lower(), server=True))
 
     def _sqlite_files(self, toks: list[Tok], verb: str) -> None:
         """Files the sqlite3 shell itself reads or writes for a statement: readfile(), writefile(), VACUUM INTO."""
@@ -604,6 +618,8 @@ def _routine_name(toks: list[Tok]) -> str:
 
 # DuckDB's table functions that read the files they are given, beyond its read_* family (read_csv, read_parquet,
 # read_json, read_text, read_blob, read_xlsx …).
+# Calls that run a shell command on the database server (_Reader._server_shell).
+_SERVER_SHELLS = frozenset({"XP_CMDSHELL", "SYS_EXEC", "SYS_EVAL"})
 _QUOTED = lazy(r"'((?:[^']|'')*)'")
 _FILE_SCANS = frozenset({"PARQUET_SCAN", "PARQUET_METADATA", "PARQUET_SCHEMA", "PARQUET_FILE_METADATA", "SNIFF_CSV", "ST_READ", "ICEBERG_SCAN", "DELTA_SCAN"})
 
