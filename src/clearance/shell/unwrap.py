@@ -2716,18 +2716,21 @@ class Unwrapper:
             text = literal_output(cmd.stdin_from[0])
             if text is not None:
                 cmd.stdin_text = text
-        from ..code.sql import read
         from .sqlclients import CLIENT_DIALECTS, NOT_SQL, inputs  # the language modules load only for a command that needs them (programs.py)
 
         if cmd.name not in CLIENT_DIALECTS:
             # The other SQL shells (sqlcmd, cockroach sql, snowsql, trino …) have no client commands read here, but the
             # server's own shell (SQL Server's xp_cmdshell, MySQL's sys_exec) runs whichever client sends it.
-            if cmd.name not in NOT_SQL:
-                for text in inputs(cmd).texts[:8]:
+            texts = inputs(cmd).texts if cmd.name not in NOT_SQL else []
+            if any(t.strip() for t in texts):
+                from ..code.sql import read
+
+                for text in texts[:8]:
                     for c in read(text).commands if text.strip() else ():
                         if c.server:
                             self.reparse(c.text, cmd, f"{cmd.name} ({c.how}, on the database server)", remote="the database server", cwd=None)
             return False
+        from ..code.sql import read
 
         self.out.commands.append(cmd)
         given = inputs(cmd)
