@@ -683,8 +683,16 @@ class TestContainerCommandsOnRemoteState:
         "docker run -d --name pg -e POSTGRES_PASSWORD=x postgres:16",
         "docker run --rm postgres:16 -c shared_buffers=256MB",
         "docker run --rm -p 8080:80 nginx",
+        "docker run -it --rm ubuntu bash",
+        "docker run --rm -v $(pwd):/src -w /src golang:1.22 go build ./...",
+        "docker run --rm curlimages/curl -fsSL https://example.com",
+        "docker run --rm -v ~/.cache/pip:/root/.cache/pip python:3.12 pip install -r requirements.txt",
     ]
     GAPS: ClassVar[dict[str, str]] = {}
+
+    def test_interactive_shell_with_a_host_folder_is_asked(self) -> None:
+        """A shell in a new container is the container's own, unless a host folder is bound into it."""
+        assert decide("docker run -it --rm -v ~/Documents:/d ubuntu bash").decision == "ask"
 
     @pytest.mark.parametrize("command", DANGEROUS)
     def test_dangerous(self, command: str) -> None:

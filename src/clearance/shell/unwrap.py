@@ -2345,6 +2345,8 @@ class Unwrapper:
             elif src.dynamic:
                 self.out.problems.append(("shell.dynamic-code", f"{name} runs a script whose file is only known at run time ({src.raw})"))
             # sh < script.sh: runs a script file, like `sh script.sh` (read by clearance.scripts)
+        elif cmd.container is not None and not cmd.container.mounts:
+            return  # `docker run -it ubuntu bash`: a shell in a new container with nothing of the host's, gone with it
         elif not any(w.value in _PRINT_ONLY for w in argv[1:i]):
             # `bash --version`, `zsh --help`: printed and gone (dash and ash refuse the option and exit): no shell starts
             self.out.problems.append(("shell.interactive-shell", f"{name} starts an interactive shell whose commands clearance cannot see"))
