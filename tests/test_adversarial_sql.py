@@ -179,8 +179,9 @@ THROUGH: list[tuple[Any, str]] = [
     ("sudo -u postgres psql -c 'DROP DATABASE app'", DENY),
     ("echo users | xargs -I{} psql -c 'TRUNCATE {}'", DENY),
     (_bash('psql -c "$(cat cleanup.sql)"', {P + "cleanup.sql": "DROP TABLE users;"}), DENY),
-    # Code given as the output of `cat F` (or bash's `$(< F)`) is F's text, read as the file form of the same command
-    # (psql -f F, python3 F, bash F, source F: shell/outputs.catted_file). Each asked or allowed before.
+    # SQL given as the output of `cat F` (or bash's `$(< F)`) is F's text, read as `-f F` is (sqlclients.inputs,
+    # shell/outputs.catted_file); allowed before. Code handed to a shell or an interpreter that way stays code built at
+    # run time, asked (shell.dynamic-code), whatever F holds.
     (_bash('mysql app -e "$(< cleanup.sql)"', {P + "cleanup.sql": "DROP TABLE users;"}), DENY),
     (_bash('python3 -c "$(cat y.py)"', {P + "y.py": "import shutil; shutil.rmtree('/home/ana')"}), ASK),
     (_bash('bash -c "$(cat x.sh)"', {P + "x.sh": "rm -rf ~/"}), ASK),
@@ -299,9 +300,7 @@ THROUGH: list[tuple[Any, str]] = [
 ORDINARY: list[Any] = [
     # database work
     _bash('psql -c "$(cat q.sql)"', {P + "q.sql": "SELECT 1;"}),
-    _bash('python3 -c "$(cat y.py)"', {P + "y.py": "print(1)"}),
-    _bash('bash -c "$(cat x.sh)"', {P + "x.sh": "npm test"}),
-    _bash('eval "$(cat .env.sh)"', {P + ".env.sh": "export A=1"}),
+    _bash('mysql app -e "$(< q.sql)"', {P + "q.sql": "SELECT count(*) FROM users;"}),
     "sqlcmd -Q \"EXEC xp_cmdshell 'dir'\"",
     'sqlcmd -Q "SELECT name FROM sys.databases"',
     "mysql -e \"SELECT sys_exec('uptime')\"",

@@ -338,10 +338,7 @@ CASES: list[tuple[str, str]] = [
     ('eval "$(pyenv init -)"', ALLOW),
     ("source <(kubectl completion zsh)", ALLOW),
     ("source <(echo rm -rf ~)", DENY),
-    # eval "$(cat F)" is `source F` (shell/outputs.catted_file): F's text is judged where clearance can read it, and a
-    # file it cannot read is judged as `source F` is (allowed), no longer asked as text built at run time.
-    ('eval "$(cat setup.txt)"', ALLOW),
-    ('eval "$(cat ~/setup.txt)"', ASK),
+    ('eval "$(cat setup.txt)"', ASK),
     ("trap 'rm -rf ~' EXIT", DENY),
     ("trap 'rm -f /tmp/lock' EXIT", ALLOW),
     ("chattr -i /etc/passwd", DENY),

@@ -432,7 +432,7 @@ _SYSTEM_CALL = lazy(r"(?:\(\s*+(?:[\w-]++:{1,2})?" + _CALL_NAMES + r"(?=\s)|(?<!
 _ARGV_CALL = lazy(r"(?:run-program|launch-program|system\*)\s*$")
 # After the program: a string, or the opening of a list or vector of strings (`(list`, `'(`, `#(`, `(vector`), or its
 # closing; anything else (a keyword argument, a variable) ends the arguments.
-_ARGV_TOKEN = lazy(r"\s*+(?:" + _AWK_STR + r"|(\(\s*(?:list|vector)\b|'\(|`\(|#\()|(\)))")
+_ARGV_TOKEN = lazy(_AWK_STR + r"|(\(\s*(?:list|vector)\b|'\(|`\(|#\()|(\))")
 
 
 def _argv_after(code: str, at: int) -> list[str]:
@@ -440,6 +440,8 @@ def _argv_after(code: str, at: int) -> list[str]:
     words: list[str] = []
     depth = 0
     while len(words) < 64:
+        while at < len(code) and code[at].isspace():
+            at += 1
         m = _ARGV_TOKEN.compiled.match(code, at)
         if m is None:
             break

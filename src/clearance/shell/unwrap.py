@@ -15,8 +15,8 @@ from ..lazyre import lazy
 from ..paths import DYN
 from .ir import NOT_RUN, SimpleCommand, Word, command_variable
 from .options import find_roots, normalise
-from .outputs import catted_file, literal_stdin, pipeline_output
 from .outputs import literal_output as literal_output
+from .outputs import literal_stdin, pipeline_output
 from .parse import ParseFailure, TooLarge, parse
 from .programs import CLIENTS as SQL_CLIENTS
 from .programs import INTERPRETERS, PACKAGE_BINS, UNREAD_CODE, git_subcommand_at, interpreter_alias
@@ -1587,9 +1587,6 @@ class Unwrapper:
             return
         if name == "eval":
             self.out.commands.append(cmd)
-            if len(argv) == 2 and (f := catted_file(argv[1])) is not None:
-                self.command(cmd.derive([Word("source", "source"), Word(f, f)], f'eval "$(cat {f})"'))  # the file's text, run here
-                return
             if argv[1:] and all(w.value == DYN and _setup_generator(w.subs) for w in argv[1:]):
                 return  # eval "$(pyenv init -)": shell set-up printed by a known tool
             self.reparse(" ".join(w.value for w in argv[1:]), cmd, "eval")
@@ -2310,10 +2307,6 @@ class Unwrapper:
             if i < len(argv):
                 self.command(cmd.derive(argv[i:], "busybox"))
             return
-        if code is not None and (f := catted_file(code)) is not None:
-            # sh -c "$(cat F)" ARG0 ARG1 …: F's text is the script, run as `sh F ARG1 …` runs it (clearance.scripts reads F).
-            self.command(cmd.derive([argv[0], Word(f, f), *argv[i + 2 :]], f'{name} -c "$(cat {f})"'))
-            return
         if code is not None:
             # sh -c SCRIPT ARG0 ARG1 …: the words after the script are $0, $1, … inside it. A word only partly known
             # (the path find hands over, `~/Documents/<found>`) is bound as such, as it would be typed in the script.
@@ -2582,13 +2575,6 @@ class Unwrapper:
                         ("shell.piped-script", f"{cmd.name} runs code read from the output of {_names(cmd.stdin_from)}; clearance cannot see what it does")
                     )
             return
-        if code == DYN:
-            at = next((k for k in range(1, len(cmd.argv)) if cmd.argv[k].value == DYN and catted_file(cmd.argv[k]) is not None), 0)
-            if at:
-                # python3 -c "$(cat F)" ARGS: F's text is the program, run as `python3 F ARGS` runs it (clearance.scripts reads F).
-                f = catted_file(cmd.argv[at]) or ""
-                self.command(cmd.derive([cmd.argv[0], Word(f, f), *cmd.argv[at + 1 :]], f'{cmd.name} "$(cat {f})"'))
-                return
         self._code(cmd, code, lang)
 
     def _embedded(self, cmd: SimpleCommand) -> None:
