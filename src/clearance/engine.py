@@ -13,7 +13,7 @@ from .model import HARD_DENY, SOFT_DENY, TOO_LARGE, UNREAD, Action, Context, Dec
 from .paths import DYN, case_insensitive
 from .rules import REGISTRY, ensure, load
 from .rules import index as rules_index
-from .scope import Scope
+from .scope import CONTAINERS_OWN, Scope
 from .shell.effects import WRITE, Effect, effects
 from .shell.ir import NOT_RUN
 from .shell.limits import PARSE_DEADLINE, ParseFailure, ParseTimeout, TooLarge
@@ -288,6 +288,8 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
             if msg:
                 out.findings.append(_finding(r, msg, cmd.show(), cmd))
         got = effects(cmd, sc)
+        if cmd.container is not None:
+            got = [e for e in got if not e.path.startswith(CONTAINERS_OWN)]  # a new container's own files go with it
         out.effects.extend(got)
         positions += [at] * len(got)
     _names_shown(out.effects, exp.commands)

@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     from .shell.ir import SimpleCommand, Word
 
 
+# The prefix of a path a command in a new container has as its own (Scope.path): no file of the host.
+CONTAINERS_OWN = "/" + DYN + "container:"
+
 # Programs whose operand is the link itself, not what it points at (without a trailing slash).
 _ON_THE_LINK = frozenset({"rm", "unlink", "mv", "ln", "readlink"})
 
@@ -50,6 +53,8 @@ class Scope:
     def path(self, value: str, cmd: SimpleCommand | None = None) -> str:
         """Resolve a path word.  Unknown working directory -> a dynamic prefix."""
         if cmd is not None and cmd.remote is not None:
+            if cmd.container is not None:
+                return self._in_container(value, cmd)
             return "/" + DYN + "remote:" + value
         if self.ctx.platform.startswith(("win32", "cygwin", "msys")):
             value = paths.win32_name(value)
@@ -69,6 +74,19 @@ class Scope:
             own = cmd is not None and cmd.name in _ON_THE_LINK and not value.endswith("/")
             got = self._through(got, not own)
         return got
+
+    def _in_container(self, value: str, cmd: SimpleCommand) -> str:
+        """A path of a command in a new container (`docker run -v ~/data:/d alpine rm -rf /d`): under a host folder
+        bound into it, that folder's path on the host; elsewhere the container's own file, which lives and goes with
+        it (a dynamic path no rule reads as the host's).  `~` there is the container's home (root's, by default)."""
+        where = cmd.container
+        assert where is not None
+        inside = paths.resolve(value, where.workdir if where.workdir.startswith("/") else "/", "/root")
+        for dst, src in where.mounts:
+            dst = paths.resolve(dst, "/", "/root")
+            if paths.is_within(inside, dst):
+                return self.path(src + inside[len(dst) :] if dst != "/" else src + inside)
+        return CONTAINERS_OWN + inside
 
     def _physical(self, value: str, cwd: str) -> str:
         """*value* resolved as the kernel resolves it: a `..` right after a symlink (this line's own, or one on the disk)

@@ -341,8 +341,24 @@ def rake_commands(text: str) -> list[str]:
 
 
 def cmake_commands(text: str) -> list[str]:
-    """The `COMMAND` lists of CMake's configure-time `execute_process(…)` (`$ENV{X}` read as `$X`)."""
+    """The `COMMAND` lists of CMake's configure-time `execute_process(…)` (`$ENV{X}` read as `$X`), and its `file(…)`
+    operations on files (REMOVE_RECURSE, REMOVE, WRITE, APPEND, RENAME, COPY_FILE, TOUCH, DOWNLOAD) as the shell
+    commands that do the same (`rm -rf -- …`, `: > FILE`, `curl -o FILE URL`).  CMake expands no `~`: a word is
+    literal text, quoted."""
     out: list[str] = []
+    for m in _CMAKE_FILE.finditer(text):
+        words = [_cmake_word(t.group(1) if t.group(1) is not None else t.group(2)) for t in _CMAKE_TOKEN.finditer(m.group(2))]
+        op = m.group(1).upper()
+        if not words:
+            continue
+        if op in _CMAKE_FILE_OPS:
+            out.append(f"{_CMAKE_FILE_OPS[op]} -- {' '.join(words)}")
+        elif op in ("WRITE", "APPEND"):
+            out.append(f": {'>' if op == 'WRITE' else '>>'} {words[0]}")
+        elif op in ("RENAME", "COPY_FILE") and len(words) >= 2:
+            out.append(f"{'mv' if op == 'RENAME' else 'cp'} -- {words[0]} {words[1]}")
+        elif op == "DOWNLOAD" and len(words) >= 2:
+            out.append(f"curl -fsSL -o {words[1]} {words[0]}")
     for m in _CMAKE_EXEC.finditer(text):
         current: list[str] | None = None
         for tok in _CMAKE_TOKEN.finditer(m.group(1)):
@@ -359,6 +375,8 @@ def cmake_commands(text: str) -> list[str]:
     return out
 
 
+_CMAKE_FILE = lazy(r"\bfile\s*\(\s*(REMOVE_RECURSE|REMOVE|WRITE|APPEND|RENAME|COPY_FILE|TOUCH|DOWNLOAD)\b([^()]*)\)", 2)  # re.IGNORECASE
+_CMAKE_FILE_OPS = {"REMOVE_RECURSE": "rm -rf", "REMOVE": "rm -f", "TOUCH": "touch"}
 _CMAKE_TOKEN = lazy(r"\"((?:[^\"\\]|\\.)*)\"|([^\s\"]+)")
 _CMAKE_ENV = lazy(r"\$ENV\{(\w+)\}")
 
@@ -705,7 +723,7 @@ def role(path: str) -> tuple[str, str] | None:
     if base.endswith(".go"):
         return "go", f"{base}'s //go:generate lines run at go generate"
     if base in _COMPOSE_NAMES:
-        return "compose", f"{base}'s services mount these host folders at every docker compose up"
+        return "compose", f"{base}'s services run these commands, with these host folders mounted, at every docker compose up"
     tool = js_config_tool(base)
     if tool is not None:
         return "js", f"{base} is JavaScript that {tool} loads and runs at every run"
@@ -1586,8 +1604,8 @@ _COMPOSE_VERBS = frozenset({"up", "run", "create", "start", "restart", "watch"})
 
 
 def _compose_files(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
-    """`docker compose up|run|create|start`: the compose files' host folders mounted into the services (judged as
-    `docker run -v HOST:…` is), from `-f FILE` or the default names in the directory it runs in."""
+    """`docker compose up|run|create|start`: the compose files' services, each judged as the `docker run` it is (its
+    command, with the host folders it mounts), from `-f FILE` or the default names in the directory it runs in."""
     files: list[str] = []
     verb = ""
     skip = False
@@ -1609,36 +1627,145 @@ def _compose_files(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
         return []
     cwd = cmd.cwd or sc.ctx.cwd
     paths = [sc.path(f, cmd) for f in files if DYN not in f] or [f"{cwd}/{n}" for n in _COMPOSE_NAMES]
-    return [Run(p, "compose", f"the host folders {pathstr.basename(p)} mounts into its services") for p in paths[:4]]
+    return [Run(p, "compose", f"the services of {pathstr.basename(p)} (their commands, and the host folders they mount)") for p in paths[:4]]
 
 
 def compose_mounts(text: str) -> list[str]:
-    """`docker run -v HOST:/mnt` for each host folder a compose file's services mount (short `- HOST:CONT[:mode]` and
-    long `source: HOST` forms under a `volumes:` key); named volumes are not host folders."""
+    """Each service of a compose file as the `docker run` it is (shell/unwrap.py reads the command a container runs):
+    the host folders it mounts (`- HOST:CONT[:mode]`, a flow list `['HOST:CONT']`, long-form `type: bind` / `source:` /
+    `target:`; named volumes are not host folders), its entrypoint, working_dir, image and command.  A service that
+    mounts nothing and names no command adds nothing."""
     out: list[str] = []
-    block = -1
-    for raw in text.splitlines()[:5000]:
-        if not raw.strip() or raw.lstrip().startswith("#"):
+    for svc in _compose_services(text)[:MAX_FILES]:
+        words = ["docker", "run"]
+        for host, inside in svc.mounts:
+            words += ["-v", f"{host}:{inside or '/mnt'}"]
+        entry = svc.fields.get("entrypoint", [])
+        if entry:
+            words += ["--entrypoint", entry[0]]
+        workdir = svc.fields.get("working_dir", [])
+        if workdir and workdir[0].startswith("/"):
+            words += ["-w", workdir[0]]
+        command = entry[1:] + svc.fields.get("command", [])
+        if len(words) == 2 and not command:
             continue
-        indent = len(raw) - len(raw.lstrip())
-        line = raw.strip()
-        if line.rstrip() == "volumes:":
-            block = indent
-            continue
-        if block >= 0 and indent <= block:
-            block = -1
-        if block < 0:
-            continue
-        item = line[2:].strip() if line.startswith("- ") else line
-        if item.startswith("source:"):
-            host = item.split(":", 1)[1].strip().strip("\"'")
-        elif line.startswith("- ") and ":" in item:
-            host = item.strip("\"'").split(":", 1)[0]
+        image = (svc.fields.get("image") or ["service-image"])[0]
+        out.append(" ".join(shell_quote(w) for w in [*words, image]) + (" " + " ".join(command) if command else ""))
+    return out
+
+
+class _ComposeService:
+    __slots__ = ("fields", "mounts")
+
+    def __init__(self) -> None:
+        # key -> its words: a scalar's text (a command string as written, read as a shell line), or a list's items quoted
+        self.fields: dict[str, list[str]] = {}
+        self.mounts: list[tuple[str, str]] = []  # (host folder, folder in the container)
+
+
+def _yaml_scalar(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value.split(" #", 1)[0].strip()
+
+
+def _yaml_flow_list(value: str) -> list[str]:
+    """The items of a YAML flow sequence `[a, 'b c', "d"]` (no nesting)."""
+    items: list[str] = []
+    cur, quote = "", ""
+    for c in value.strip()[1:-1]:
+        if quote:
+            cur += c
+            quote = "" if c == quote else quote
+        elif c in "'\"":
+            cur += c
+            quote = c
+        elif c == ",":
+            items.append(_yaml_scalar(cur))
+            cur = ""
         else:
+            cur += c
+    if cur.strip():
+        items.append(_yaml_scalar(cur))
+    return items
+
+
+def _compose_services(text: str) -> list[_ComposeService]:
+    """The services of a compose file, read by indentation (the shapes compose files are written in, not all of YAML)."""
+    lines = [(len(r) - len(r.lstrip()), r.strip()) for r in text.splitlines()[:5000] if r.strip() and not r.lstrip().startswith("#")]
+    services: list[_ComposeService] = []
+    i = 0
+    while i < len(lines) and lines[i] != (0, "services:"):
+        i += 1
+    i += 1
+    if i >= len(lines) or lines[i][0] == 0:
+        return services
+    svc_indent = lines[i][0]
+    svc: _ComposeService | None = None
+    key_indent = -1
+    while i < len(lines) and lines[i][0] > 0:
+        indent, line = lines[i]
+        i += 1
+        if indent == svc_indent:
+            svc = _ComposeService() if line.endswith(":") else None
+            if svc is not None:
+                services.append(svc)
+            key_indent = -1
             continue
-        if host.startswith(("/", "~", ".", "$")):
-            out.append(f"docker run -v {shell_quote(host + ':/mnt')} alpine true")
-    return out[:MAX_FILES]
+        if svc is None or indent < svc_indent:
+            continue
+        if key_indent < 0:
+            key_indent = indent
+        if indent != key_indent or ":" not in line:
+            continue
+        key, _, value = line.partition(":")
+        value = value.strip()
+        block: list[tuple[int, str]] = []
+        while i < len(lines) and lines[i][0] > key_indent:
+            block.append(lines[i])
+            i += 1
+        items: list[str] | list[dict[str, str]]
+        if value.startswith("["):
+            items = _yaml_flow_list(value)
+        elif value and value not in ("|", ">", "|-", ">-"):
+            items = [_yaml_scalar(value)]
+        else:
+            items = _yaml_block_list(block) if block and block[0][1].startswith("-") else ([" ".join(t for _, t in block)] if block else [])
+        if key == "volumes":
+            for item in items:
+                if isinstance(item, dict):
+                    host = item.get("source", "")
+                    if item.get("type", "bind") == "bind" and host.startswith(("/", "~", ".", "$")):
+                        svc.mounts.append((host, item.get("target", "")))
+                elif ":" in item and item.startswith(("/", "~", ".", "$")):
+                    host, _, rest = item.partition(":")
+                    svc.mounts.append((host, rest.split(":", 1)[0]))
+        elif key in ("command", "entrypoint", "image", "working_dir"):
+            words = [w for w in items if isinstance(w, str)]
+            if key in ("command", "entrypoint") and (value.startswith("[") or len(words) > 1 or (block and block[0][1].startswith("-"))):
+                words = [shell_quote(w) for w in words]  # a list: each item one word
+            svc.fields[key] = words if key != "entrypoint" or len(words) != 1 else words[0].split()
+    return services
+
+
+def _yaml_block_list(block: list[tuple[int, str]]) -> list[str] | list[dict[str, str]]:
+    """The items of a YAML block sequence: scalars, or one-level mappings (`- type: bind` and the keys below it)."""
+    scalars: list[str] = []
+    maps: list[dict[str, str]] = []
+    item_indent = block[0][0]
+    for indent, line in block:
+        if indent == item_indent and line.startswith("-"):
+            body = line[1:].strip()
+            head, colon, rest = body.partition(":")
+            if colon and head.isidentifier() and (not rest or rest.startswith(" ")):
+                maps.append({head: _yaml_scalar(rest)})
+            else:
+                scalars.append(_yaml_scalar(body))
+        elif indent > item_indent and maps and ":" in line:
+            head, _, rest = line.partition(":")
+            maps[-1][head.strip()] = _yaml_scalar(rest)
+    return maps if maps and not scalars else scalars
 
 
 def _notebooks(cmd: SimpleCommand, sc: Scope, vals: list[str]) -> list[Run]:
@@ -1744,6 +1871,10 @@ def _runner(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str]
         path = sc.path(gemfile, cmd) if gemfile and DYN not in gemfile else f"{cwd}/Gemfile"
         return [Run(path, "ruby", "the Gemfile, Ruby that bundle evaluates")]
     if name == "cmake":
+        script = _option_value(vals, ("-P",))
+        if script is not None and DYN not in script:
+            # cmake -P FILE: CMake runs the script (its execute_process and file operations).
+            return [Run(sc.path(script, cmd), "cmake", "the CMake script cmake -P runs")]
         if any(v in ("--build", "--install", "-E", "-P", "--help", "--version") for v in vals):
             return []
         source = next((vals[i + 1] for i, v in enumerate(vals) if v == "-S" and i + 1 < len(vals)), None)
@@ -2144,6 +2275,10 @@ def just_selected(text: str, wanted: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+# The names under which a program opens its own standard input as a file.
+_STDIN_FILES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "/proc/thread-self/fd/0"})
+
+
 def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     """(label, shell code) for each file *cmd* runs by convention, read through ``Context.read_file``.
 
@@ -2151,8 +2286,17 @@ def runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     reader = sc.ctx.read_file
     if reader is None or cmd.remote is not None or cmd.cwd is None:
         return []
+    stdin: list[str | None] = []
 
     def read(path: str) -> str | None:
+        if path in _STDIN_FILES:
+            # just --justfile /dev/stdin, cmake -P /dev/stdin: the file is the command's standard input, read when it
+            # is written on the line (a here-string, a here-document, `echo …|`).
+            if not stdin:
+                from ..shell.outputs import literal_stdin
+
+                stdin.append(cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from))
+            return stdin[0]
         if DYN in path or not (is_within(path, sc.ctx.project_root) or sc.in_temp(path)):
             return None
         return reader(path)

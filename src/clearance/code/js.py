@@ -552,6 +552,8 @@ class _Reader(TreeReader):
         if sym in ("require", "import") or (fn_node is not None and fn_node.type == "import"):
             if args and (first.text is None or DYN in first.text):
                 c.ask("loads a module whose name is computed at run time")
+            elif first.text is not None and first.text.startswith("/"):
+                c.load(first, sym)  # require("/tmp/x.js"): a file outside the project
             elif first.text is not None and _module(first.text) in _NETWORK_MODULES:
                 c.network(None, "require")
             return

@@ -222,9 +222,7 @@ class _Reader(TreeReader):
         elif name in ("socket", "connect", "IO::Socket::INET::new"):
             c.network(None, name)
         elif name in ("do", "require") and args and args[0].type not in ("bareword", "package", "block"):
-            v = self.value(args[0])
-            if v.text is None or DYN in v.text:
-                c.ask(f"loads code from a file named at run time ({name})")
+            c.load(self.value(args[0]), name)
 
     def run_call(self, name: str, args: list[Any]) -> None:
         vals = self.arg_values(args)
@@ -341,6 +339,8 @@ class _Reader(TreeReader):
                 self.each(node, self.call, _IDENTS)
             elif t == "command_string":
                 c.command_line(self.interpolated(node), "qx")
+            elif t == "require_expression" and node.named_children and node.named_children[-1].type not in ("bareword", "package"):
+                c.load(self.value(node.named_children[-1]), "require")  # require "/tmp/x.pl", require $file
             elif t == "use_statement":
                 module = node.child_by_field_name("module")
                 if module is not None:

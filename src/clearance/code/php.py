@@ -40,6 +40,7 @@ _NETWORK = frozenset(
 )
 _IDENTS = frozenset({"variable_name"})
 _SOCKET_MAKERS = frozenset({"fsockopen", "pfsockopen", "stream_socket_client", "socket_create"})
+_INCLUDES = frozenset({"include_expression", "include_once_expression", "require_expression", "require_once_expression"})
 _EVAL = frozenset({"eval", "assert", "create_function", "include", "require", "include_once", "require_once"})
 _CALLABLES = frozenset(
     {"call_user_func", "call_user_func_array", "array_map", "array_walk", "array_filter", "usort", "register_shutdown_function", "forward_static_call"}
@@ -240,8 +241,7 @@ class _Reader(TreeReader):
             c.network(first, name, vals[1:])
         elif name in _EVAL:
             if name.startswith(("include", "require")):
-                if first.text is None or DYN in first.text:
-                    c.ask(f"loads code from a file named at run time ({name})")
+                c.load(first, name)
                 return
             if first.text is not None and DYN not in first.text and name == "eval" and self.c.may_nest(first.text, self.depth):
                 inner = read(first.text, self.depth + 1)
@@ -294,6 +294,9 @@ class _Reader(TreeReader):
                 self.each(node, self.call, _IDENTS)
             elif t == "shell_command_expression":
                 c.command_line(self.string(node), "`…`")
+            elif t in _INCLUDES and node.named_children:
+                # include/require are language constructs, not calls: `include "/tmp/x.php";`, `require_once $argv[1];`
+                c.load(self.value(node.named_children[-1]), t.removesuffix("_expression"))
             elif t == "subscript_expression" and node.named_children:
                 base = node.named_children[0]
                 self.safe.add((base.start_byte, base.end_byte))  # $_ENV["X"]: one variable

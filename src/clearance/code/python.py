@@ -58,6 +58,11 @@ _PATH_DELETE = frozenset({"unlink", "rmdir"})
 _TREE_DELETERS = frozenset({"rmtree", "remove_tree"})
 _PATH_WRITE = frozenset({"write_text", "write_bytes", "touch", "mkdir", "chmod", "lchmod", "symlink_to", "hardlink_to", "link_to"})
 _PATH_READ = frozenset({"read_text", "read_bytes"})
+# Python's HTTP servers and the handler that serves the files of a directory (code/python._Reader.file_server).
+_FILE_SERVERS = frozenset(
+    {"http.server.test", "http.server.HTTPServer", "http.server.ThreadingHTTPServer", "socketserver.TCPServer", "socketserver.ThreadingTCPServer"}
+)
+_FILE_HANDLERS = frozenset({"http.server.SimpleHTTPRequestHandler", "http.server.CGIHTTPRequestHandler"})
 _OPENERS = frozenset({"open", "io.open", "codecs.open", "_io.open", "os.fdopen"})
 _COPIES = frozenset({"shutil.copy", "shutil.copy2", "shutil.copyfile", "shutil.copytree", "shutil.copymode", "shutil.copystat"})
 _MOVES = frozenset({"shutil.move", "os.rename", "os.replace", "os.renames"})
@@ -1186,6 +1191,8 @@ class _Reader:
             self.open_call(node, 1)
         elif q == "os.open":
             self.os_open(node)
+        elif q in _FILE_SERVERS:
+            self.file_server(node, q)
         elif q in _LOADERS or q.endswith(".exec_module"):
             what = _text(self.arg(node, 0, ("path_name", "location", "path", "fullname", "name"), 0)[1])
             f.opaque.append(f"runs code clearance does not read ({q.rstrip('()')}{'' if what is None else ' ' + what})")
@@ -1261,6 +1268,33 @@ class _Reader:
             else []
         )
         return ast.Call(func=target, args=list(args.elts) if args is not None else [], keywords=keywords)
+
+    def file_server(self, node: ast.Call, q: str) -> None:
+        """An HTTP server handing out files: `http.server.test(HandlerClass=SimpleHTTPRequestHandler)` or a server
+        (HTTPServer, ThreadingHTTPServer, socketserver.TCPServer) built with SimpleHTTPRequestHandler, or a
+        functools.partial of it with `directory=D`: judged as `python3 -m http.server --directory D` (net.serve-outside),
+        in the directory the code moved to.  A handler of the code's own is its own business."""
+        handler = self.arg(node, 0 if q == "http.server.test" else 1, ("HandlerClass", "RequestHandlerClass"), 0)
+        expr = next((k.value for k in node.keywords if k.arg in ("HandlerClass", "RequestHandlerClass")), None)
+        if expr is None:
+            at = 0 if q == "http.server.test" else 1
+            expr = node.args[at] if len(node.args) > at else None
+        if expr is not None and expr.__class__ is ast.Name:
+            sources = self.bindings.get(expr.id, [])  # type: ignore[attr-defined]
+            expr = sources[0] if len(sources) == 1 and isinstance(sources[0], ast.expr) else expr
+        directory: str | None = "."
+        if isinstance(expr, ast.Call) and self.callee(expr.func, 0) == "functools.partial" and expr.args:
+            if self.callee(expr.args[0], 0) not in _FILE_HANDLERS:
+                return
+            given = next((k.value for k in expr.keywords if k.arg == "directory"), None)
+            directory = _text(self.ev(given, 0)) if given is not None else "."
+        elif expr is None or self.callee(expr, 0) not in _FILE_HANDLERS:
+            if not (expr is None and q == "http.server.test" and not handler[0]):
+                return  # http.server.test() alone serves with SimpleHTTPRequestHandler too
+        if directory is None or DYN in directory:
+            self.facts.opaque.append(f"serves files from a directory only known at run time ({q})")
+            return
+        self.facts.shell.append("python3 -m http.server" + ("" if directory == "." else f" --directory {shell_quote(directory)}"))
 
     def bound_call(self, node: ast.Call) -> ast.Call | None:
         """The call a callable built by functools.partial, operator.methodcaller or operator.attrgetter stands for:

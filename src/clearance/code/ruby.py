@@ -107,7 +107,13 @@ _EVAL = frozenset(
         "Kernel.load",
     }
 )
-_SEND = frozenset({"send", "public_send", "__send__", "method", "const_get"})
+# A method object (`method(:system)`, `instance_method(:system).bind(o)`), its sym prefixed by _METHOD_REF: the calls
+# that make one, keep it, and invoke it (`m.call(x)`, `m.(x)`, `m[x]`, `m.yield(x)`, `m === x`).
+_METHOD_REF = "&"
+_METHOD_OBJECTS = frozenset({"method", "public_method", "instance_method", "public_instance_method", "singleton_method"})
+_METHOD_KEEPS = frozenset({"bind", "to_proc", "unbind", "curry", "owner_method"})
+_METHOD_CALLS = frozenset({"call", "", "()", "yield", "===", "bind_call"})
+_SEND = frozenset({"send", "public_send", "__send__", "const_get"})
 _DECODE = frozenset(
     {
         "Base64.decode64",
@@ -255,6 +261,15 @@ class _Reader(TreeReader):
     def call_value(self, node: Any, level: int) -> Val:
         name, recv = self.name_of(node, level)
         args = self.args(node)
+        method = name.rsplit(".", 1)[-1] if name else ""
+        if method in _METHOD_OBJECTS and args:
+            # method(:system), Kernel.instance_method(:system): a method object, invoked later by .call / .() / [].
+            target = self.value(args[0], level + 1).text
+            if target is not None and DYN not in target and target.isascii():
+                owner = recv.sym if recv.sym and not recv.sym.startswith(_METHOD_REF) else ""
+                return Val(sym=_METHOD_REF + (owner + "." if owner else "") + target.lstrip(":"))
+        if recv.sym and recv.sym.startswith(_METHOD_REF) and method in _METHOD_KEEPS:
+            return recv  # .bind(obj), .to_proc, .unbind, .curry: the same method
         vals = (
             [self.value(a, level + 1) for a in args[:8]]
             if name in ("File.join", "File.expand_path", "Pathname.new", "Pathname", "URI", "URI.parse", "String")
@@ -309,9 +324,25 @@ class _Reader(TreeReader):
         name, recv = self.name_of(node)
         if not name:
             return
-        args = self.args(node)
+        self.effect(node, name, recv, self.args(node))
+
+    def effect(self, node: Any, name: str, recv: Val, args: list[Any]) -> None:
+        """What a call of *name* on *recv* with *args* does (*node*: the call, or the `m[…]` invoking a method object)."""
         c = self.c
         method = name.rsplit(".", 1)[-1]
+        if method in _METHOD_OBJECTS:
+            # Making a method object calls nothing: its invocation is read where it is called; one named at run time
+            # (`method(params[:m])`) may be any method, as `send(x)` may.
+            target = self.value(args[0]).text if args else None
+            if target is None or DYN in target:
+                c.dynamic(name)
+            return
+        if recv.sym and recv.sym.startswith(_METHOD_REF):
+            if method not in _METHOD_CALLS:
+                return
+            name = recv.sym[len(_METHOD_REF) :]  # Kernel.method(:system).call(CMD) is Kernel.system(CMD)
+            recv = UNKNOWN
+            method = name.rsplit(".", 1)[-1]
         if method in _SEND and args:
             first = self.value(args[0])
             if first.text is None or DYN in first.text:
@@ -339,8 +370,8 @@ class _Reader(TreeReader):
             dest = self.value(given[-1]) if len(given) > 1 else UNKNOWN
             if name in _LINKS:
                 # File.symlink(OLD, NEW), FileUtils.ln_s(SRC, DEST): judged as `ln -s SRC DEST` (each of a list of sources)
-                for target in (first.items or [first])[:16] if len(given) > 1 else [UNKNOWN]:
-                    c.link(target, dest, name, name not in ("File.link", "FileUtils.ln"))
+                for source in (first.items or [first])[:16] if len(given) > 1 else [UNKNOWN]:
+                    c.link(source, dest, name, name not in ("File.link", "FileUtils.ln"))
             else:
                 c.write(dest, name)
         elif name in _MOVE:
@@ -364,6 +395,8 @@ class _Reader(TreeReader):
             self.run_call(name, args)
         elif name == "Dir.chdir":
             c.chdir(first if args else Val("~"))
+        elif name in ("require", "Kernel.require") and args and first.text is not None and first.text.startswith("/"):
+            c.load(first, name)  # require "/tmp/x.rb": a file outside the project (a name or computed path is Ruby's own)
         elif name.startswith(_NETWORK_RECEIVERS) and name not in ("URI.parse", "URI.join", "URI.encode_www_form", "URI.decode_www_form"):
             url = next((v for v in (self.value(a) for a in args[:2]) if v.text is not None and "://" in v.text), None)
             c.network(url or first, name, [self.value(a.child_by_field_name("value") if a.type == "pair" else a) for a in args[:6]])
@@ -466,6 +499,10 @@ class _Reader(TreeReader):
             elif t == "call":
                 self.block_loop(node)
                 self.each(node, self.call, _IDENTS)
+            elif t == "element_reference" and node.named_children:
+                target = self.value(node.named_children[0])
+                if target.sym and target.sym.startswith(_METHOD_REF):
+                    self.effect(node, target.sym[len(_METHOD_REF) :], UNKNOWN, node.named_children[1:61])  # m[CMD]: m.call(CMD)
             elif t == "subshell":
                 self.c.command_line(self.string(node), "`…`")
             elif t == "constant" and node_text(node) == "ENV":

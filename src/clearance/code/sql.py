@@ -498,6 +498,7 @@ class _Reader:
         if verb == "COPY":
             # An embedded engine (DuckDB, read in sqlite3's dialect) is its own server: COPY … TO 'F' writes F here.
             self._copy(raw, client_side=self.client == SQLITE)
+        self._server_shell(toks)
         if self.client == SQLITE:
             self._sqlite_files(toks, verb)
         if self.client == CLICKHOUSE:
@@ -508,6 +509,19 @@ class _Reader:
         if level >= MAX_NESTING:
             return
         self._nested(toks, verb, procedural, stored, level)
+
+    def _server_shell(self, toks: list[Tok]) -> None:
+        """A database server's own shell, as COPY … PROGRAM is PostgreSQL's: SQL Server's `EXEC xp_cmdshell 'cmd'`
+        (`master..xp_cmdshell`, `N'cmd'`), MySQL's lib_mysqludf_sys `sys_exec('cmd')` / `sys_eval('cmd')`: the command
+        runs on the server."""
+        for i, t in enumerate(toks[:-1]):
+            if t.cls != W or t.up.rsplit(".", 1)[-1] not in _SERVER_SHELLS:
+                continue
+            k = i + 1
+            while k < len(toks) and toks[k].up in ("(", "N", "@COMMAND_STRING", "="):
+                k += 1
+            if k < len(toks) and toks[k].cls == S:
+                self.script.commands.append(Command(toks[k].up, t.up.rsplit(".", 1)[-1].lower(), server=True))
 
     def _sqlite_files(self, toks: list[Tok], verb: str) -> None:
         """Files the sqlite3 shell itself reads or writes for a statement: readfile(), writefile(), VACUUM INTO."""
@@ -522,6 +536,28 @@ class _Reader:
             s.writes.append(toks[-1].up)
         if verb == "EXPORT" and len(toks) >= 3 and toks[1].up == "DATABASE" and toks[2].cls in (S, ID):
             s.writes.append(toks[2].up.rstrip("/") + "/")  # DuckDB's EXPORT DATABASE 'D': a folder of files written
+        for i in range(len(toks) - 3):
+            # The sqlite3 shell's edit(TEXT, EDITOR): it runs `EDITOR TMPFILE` through system(), EDITOR a command line.
+            if toks[i].cls == W and toks[i].up == "EDIT" and toks[i + 1].up == "(":
+                depth, k = 0, i + 2
+                while k < len(toks) and not (depth == 0 and toks[k].up in (",", ")")):
+                    depth += {"(": 1, ")": -1}.get(toks[k].up, 0)
+                    k += 1
+                if k + 1 < len(toks) and toks[k].up == "," and toks[k + 1].cls == S:
+                    s.commands.append(Command(toks[k + 1].up + " /tmp/sqlite-edit.txt", "edit()"))
+        for i in range(len(toks) - 2):
+            # DuckDB's table functions that scan files (read_csv('F'), read_text(['A', 'B']), parquet_scan('F')) and a
+            # file named as a table (`FROM 'F'`, a replacement scan): the file is read here, `~` its user's home.
+            t = toks[i]
+            if t.cls in (W, ID) and toks[i + 1].up == "(" and (t.up.startswith("READ_") or t.up in _FILE_SCANS):
+                arg = toks[i + 2]
+                if arg.cls == S:
+                    s.reads.append(arg.up)
+                elif arg.raw.startswith("["):
+                    # A list of files (read_csv(['a.csv', 'b.csv'])), which the lexer reads as one bracketed name.
+                    s.reads += [m.group(1).replace("''", "'") for m in _QUOTED.finditer(arg.raw)]
+            elif t.up in ("FROM", "JOIN") and toks[i + 1].cls == S and verb != "COPY":
+                s.reads.append(toks[i + 1].up)
 
     def _nested(self, toks: list[Tok], verb: str, procedural: bool, stored: bool, level: int) -> None:
         """Bodies and strings the statement runs as SQL: DO $$ … $$, function bodies, EXECUTE 'sql'."""
@@ -579,6 +615,13 @@ def _routine_name(toks: list[Tok]) -> str:
             return name
     return ""
 
+
+# DuckDB's table functions that read the files they are given, beyond its read_* family (read_csv, read_parquet,
+# read_json, read_text, read_blob, read_xlsx …).
+# Calls that run a shell command on the database server (_Reader._server_shell).
+_SERVER_SHELLS = frozenset({"XP_CMDSHELL", "SYS_EXEC", "SYS_EVAL"})
+_QUOTED = lazy(r"'((?:[^']|'')*)'")
+_FILE_SCANS = frozenset({"PARQUET_SCAN", "PARQUET_METADATA", "PARQUET_SCHEMA", "PARQUET_FILE_METADATA", "SNIFF_CSV", "ST_READ", "ICEBERG_SCAN", "DELTA_SCAN"})
 
 # MySQL's client reads `DELIMITER x` lines: until the next one, statements end at x, and `;` is part of a statement
 # (the body of a stored routine).

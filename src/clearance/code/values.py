@@ -270,6 +270,18 @@ class Collector:
         if reason not in self.facts.opaque and len(self.facts.opaque) < 20:
             self.facts.opaque.append(reason)
 
+    def load(self, v: Val, api: str) -> None:
+        """Code loaded from a file (`require "/tmp/x.pl"`, `include "/tmp/x.php"`, `require("/tmp/x.js")`): a file named
+        at run time, or by an absolute path (outside the project, where no reader follows it), is code clearance does
+        not read, asked about as `runpy.run_path(F)` and Ruby's `load F` are; a module name or a path relative to the
+        project is the program's own business."""
+        if v.text is None or DYN in v.text:
+            self.ask(f"loads code from a file named at run time ({api})")
+        elif "://" in v.text:
+            self.ask(f"loads and runs code from {v.text} ({api})")  # PHP's include of a URL (allow_url_include)
+        elif v.text.startswith("/"):
+            self.ask(f"loads code from {v.text}, which clearance does not read ({api})")
+
     def delete(self, v: Val, api: str) -> None:
         if v.items is not None:
             for i in v.items[:40]:

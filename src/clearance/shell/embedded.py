@@ -434,6 +434,52 @@ _CALL_NAMES = r"(?:system\*?|shell|run-shell-command|run-program|launch-program|
 _SYSTEM_CALL = lazy(r"(?:\(\s*+(?:[\w-]++:{1,2})?" + _CALL_NAMES + r"(?=\s)|(?<![\w:*-])" + _CALL_NAMES + r"(?=\s*+[(\"]))\s*+\(?\s*+(?:" + _AWK_STR + ")?")
 
 
+# Lisp process calls that take a program and its arguments apart (SBCL's and CCL's run-program with an argument list,
+# Racket's and Guile's system* and process* with one string each): the words after the program are its arguments.
+_ARGV_CALL = lazy(r"(?:run-program|launch-program|system\*)\s*$")
+# After the program: a string, or the opening of a list or vector of strings (`(list`, `'(`, `#(`, `(vector`), or its
+# closing; anything else (a keyword argument, a variable) ends the arguments.
+_ARGV_TOKEN = lazy(_AWK_STR + r"|(\(\s*(?:list|vector)\b|'\(|`\(|#\()|(\))")
+
+
+def _argv_after(code: str, at: int) -> list[str]:
+    """The literal argument strings after a Lisp process call's program, at *at* in *code* (see _ARGV_CALL)."""
+    words: list[str] = []
+    depth = 0
+    while len(words) < 64:
+        while at < len(code) and code[at].isspace():
+            at += 1
+        m = _ARGV_TOKEN.compiled.match(code, at)
+        if m is None:
+            break
+        at = m.end()
+        if m.group(1) is not None:
+            words.append(m.group(1))
+        elif m.group(2) is not None:
+            depth += 1
+        elif depth == 0:
+            break  # the call's own closing parenthesis
+        else:
+            depth -= 1
+    return words
+
+
+def option_codes(argv: list[str], options: tuple[str, ...]) -> str | None:
+    """The code given to *options*, every time one is given (`sbcl --eval A --eval B` runs both), a line each; None
+    when none is."""
+    found: list[str] = []
+    j = 1
+    while j < len(argv):
+        a = argv[j]
+        if a in options and j + 1 < len(argv):
+            found.append(argv[j + 1])
+            j += 2
+            continue
+        found += [a[len(o) + 1 :] for o in options if o.startswith("--") and a.startswith(o + "=")][:1]
+        j += 1
+    return "\n".join(found) if found else None
+
+
 def option_code(argv: list[str], options: tuple[str, ...]) -> str | None:
     """The code given to one of *options* (``-e CODE``, ``--eval=CODE``); None when none is."""
     for j, a in enumerate(argv[1:], start=1):
@@ -517,7 +563,14 @@ def system_calls(code: str) -> Found:
     found = Found()
     for m in _SYSTEM_CALL.finditer(code):
         if m.group(1) is not None:
-            found.shell.append(_awk_unescape(m.group(1)))
+            head = code[m.start() : m.start(1) - 1]
+            words = _argv_after(code, m.end()) if head.startswith("(") and _ARGV_CALL.search(head) else []
+            if words:
+                # (sb-ext:run-program "/bin/rm" (list "-rf" "/home/ana")), (system* "rm" "-rf" DIR): a program and its
+                # arguments, no shell between them.
+                found.shell.append(" ".join(shell_quote(_awk_unescape(w)) for w in [m.group(1), *words]))
+            else:
+                found.shell.append(_awk_unescape(m.group(1)))
         else:
             found.opaque.append(f"the code runs a command built at run time ({m.group(0).strip()[:60]!r})")
     return found

@@ -191,6 +191,22 @@ def command_variable(name: str) -> bool:
 NOT_RUN = " (not run as written)"
 
 
+# SimpleCommand.remote of a command run in a container started for it (`docker run`, `kubectl run`): its files are the
+# container's own, except where a host folder is bound into it (SimpleCommand.container); its network is the host's.
+IN_NEW_CONTAINER = "a new container"
+
+
+class Container:
+    """Where a command started in a new container runs: its working directory there, and the host folders bound into
+    it as (folder in the container, folder on the host), both as written."""
+
+    __slots__ = ("workdir", "mounts")
+
+    def __init__(self, workdir: str, mounts: tuple[tuple[str, str], ...]) -> None:
+        self.workdir = workdir
+        self.mounts = mounts
+
+
 class SimpleCommand:
     """One command that will run, after wrappers are unwrapped."""
 
@@ -211,6 +227,7 @@ class SimpleCommand:
         "inner",
         "captured",
         "bound",
+        "container",
     )
 
     def __init__(
@@ -248,6 +265,9 @@ class SimpleCommand:
         self.captured = False
         # For `trap`: the variables its handler is read with (parse._bind_traps), else None.
         self.bound: dict[str, str] | None = None
+        # For a command run in a container started for it (`docker run IMAGE CMD`, remote == IN_NEW_CONTAINER): the
+        # container's working directory and the host folders bound into it (Scope.path reads its paths through them).
+        self.container: Container | None = None
 
     @property
     def name(self) -> str:
@@ -277,6 +297,7 @@ class SimpleCommand:
         )
         new.piped = self.piped
         new.captured = self.captured
+        new.container = self.container
         for k, v in changes.items():
             setattr(new, k, v)
         self.inner.append(new)

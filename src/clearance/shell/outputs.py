@@ -20,13 +20,34 @@ from ..paths import DYN
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from .ir import SimpleCommand
+    from .ir import SimpleCommand, Word
 
 _GLOB = frozenset("*?[")
 # Filters whose output is a selection of their input's lines.
 _SELECTORS = frozenset({"head", "tail", "sort", "uniq", "shuf", "tac", "grep", "egrep", "fgrep", "rg"})
 _FIND_PRINTERS = frozenset({"-printf", "-fprintf", "-fprint", "-fprint0", "-ls", "-fls", "-exec", "-execdir", "-ok", "-okdir"})
 _MAX_TEXT = 4096
+
+
+def catted_file(w: Word) -> str | None:
+    """The file whose text a word is, when the word is one command substitution that prints a literal file named
+    relative to where the command runs: `"$(cat F)"`, `"$(< F)"` (bash reads it as `cat < F`); None otherwise (a file
+    named from elsewhere, `$(cat ~/x.sh)`, stays text only known at run time: no reader reads it there)."""
+    if w.value != DYN or len(w.subs) != 1 or w.procsub:
+        return None
+    src = w.subs[0]
+    if src.name != "cat" or src.stdin_from:
+        return None
+    if len(src.argv) == 2 and not src.redirects:
+        f = src.argv[1]
+    elif len(src.argv) == 1 and len(src.redirects) == 1 and src.redirects[0].reads and not src.redirects[0].fd and src.redirects[0].target is not None:
+        f = src.redirects[0].target
+    else:
+        return None
+    v = f.value
+    if not v or DYN in v or f.procsub or v.startswith(("-", "/", "~", "../")) or v == ".." or "/../" in v:
+        return None
+    return v
 
 
 def literal_stdin(sources: list[SimpleCommand]) -> str | None:

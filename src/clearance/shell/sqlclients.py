@@ -181,8 +181,19 @@ def inputs(cmd: SimpleCommand) -> SqlInput:
             elif _looks_like_target(v, name, bool(target)) or name in ("psql", "pgcli", "usql", "mysql", "mariadb", "mycli"):
                 target.append(v)  # psql DBNAME [USER], mysql DBNAME
         i += 1
+    if DYN in out.texts:
+        from .outputs import catted_file
+
+        for w in cmd.argv[1:]:
+            f = catted_file(w) if w.value == DYN else None
+            if f is not None and DYN in out.texts:
+                # psql -c "$(cat F)", mysql -e "$(< F)": F's text is the statements, read as `-f F` is
+                out.texts.remove(DYN)
+                out.files.append(f)
     if name in REDIS:
         out.texts = [" ".join(_redis_words(vals))]
+        # redis-cli --eval FILE [KEYS , ARGS]: the Lua script in FILE runs on the server.
+        out.files += [vals[k + 1] for k in range(len(vals) - 1) if vals[k] == "--eval"]
     n_texts = len(out.texts)
     _stdin(cmd, out)
     if out.prefix:

@@ -281,6 +281,8 @@ _FD_VALUE_OPTS = frozenset(
         "--max-results",
     }
 )
+# Container engines whose `run` starts a container for a command (_container_run), with docker's options.
+_CONTAINER_ENGINES = frozenset({"docker", "podman", "nerdctl", "kubectl", "oc"})
 _REMOTE_RUNNERS = frozenset({("docker", "exec"), ("kubectl", "exec"), ("docker-compose", "exec"), ("docker-compose", "run")})
 # Runners whose command runs on another machine with no container operand to skip (a Heroku one-off dyno).
 _REMOTE_NO_TARGET = {("heroku", "run"): "a Heroku dyno"}
@@ -1626,6 +1628,7 @@ class Unwrapper:
             c.elevated = c.elevated or parent.elevated
             if parent.remote is not None:
                 c.remote = parent.remote
+                c.container = parent.container
             if inherited:
                 # ... and its programs run with it: `LD_PRELOAD=x.so bash -c 'make'` is `LD_PRELOAD=x.so make` (round 9c:
                 # the variables were dropped at the shell, so a preload or GIT_CONFIG_GLOBAL given to `bash -c` went unread).
@@ -1879,6 +1882,8 @@ class Unwrapper:
             if k < len(argv) and (name, argv[k].value) in _RUNNERS:
                 argv = cmd.argv = [argv[0], argv[k], *argv[1:k], *argv[k + 1 :]]
         if name in ("docker", "podman") and len(argv) > 2 and argv[1].value == "compose" and self._compose(cmd):
+            return
+        if name in _CONTAINER_ENGINES and len(argv) > 2 and self._container_run(cmd):
             return
         if name in ("npx", "pnpx", "bunx", "uvx") or (len(argv) > 1 and (name, argv[1].value) in _RUNNERS):
             self._runner(cmd)
@@ -2603,6 +2608,8 @@ class Unwrapper:
             elif src.dynamic:
                 self.out.problems.append(("shell.dynamic-code", f"{name} runs a script whose file is only known at run time ({src.raw})"))
             # sh < script.sh: runs a script file, like `sh script.sh` (read by clearance.scripts)
+        elif cmd.container is not None and not cmd.container.mounts:
+            return  # `docker run -it ubuntu bash`: a shell in a new container with nothing of the host's, gone with it
         elif not any(w.value in _PRINT_ONLY for w in argv[1:i]):
             # `bash --version`, `zsh --help`: printed and gone (dash and ash refuse the option and exit): no shell starts
             self.out.problems.append(("shell.interactive-shell", f"{name} starts an interactive shell whose commands clearance cannot see"))
@@ -2905,7 +2912,7 @@ class Unwrapper:
             found = embedded.tex(values)
             label = f"{name} \\write18"
         elif name in embedded.SYSTEM_CALLERS:
-            code = embedded.option_code(values, embedded.SYSTEM_CALLERS[name])
+            code = embedded.option_codes(values, embedded.SYSTEM_CALLERS[name])
             label = f"{name} {embedded.SYSTEM_CALLERS[name][0]}"
             if code is None and not any(not v.startswith("-") for v in values[1:]):
                 # No code given and no script file: the language reads its program from standard input (`gnuplot <<< …`).
@@ -3008,9 +3015,19 @@ class Unwrapper:
             text = literal_output(cmd.stdin_from[0])
             if text is not None:
                 cmd.stdin_text = text
-        from .sqlclients import CLIENT_DIALECTS, inputs  # the language modules load only for a command that needs them (programs.py)
+        from .sqlclients import CLIENT_DIALECTS, NOT_SQL, inputs  # the language modules load only for a command that needs them (programs.py)
 
         if cmd.name not in CLIENT_DIALECTS:
+            # The other SQL shells (sqlcmd, cockroach sql, snowsql, trino …) have no client commands read here, but the
+            # server's own shell (SQL Server's xp_cmdshell, MySQL's sys_exec) runs whichever client sends it.
+            texts = inputs(cmd).texts if cmd.name not in NOT_SQL else []
+            if any(t.strip() for t in texts):
+                from ..code.sql import read
+
+                for text in texts[:8]:
+                    for c in read(text).commands if text.strip() else ():
+                        if c.server:
+                            self.reparse(c.text, cmd, f"{cmd.name} ({c.how}, on the database server)", remote="the database server", cwd=None)
             return False
         from ..code.sql import read
 
@@ -3129,6 +3146,68 @@ class Unwrapper:
         )
         return True
 
+    def _container_run(self, cmd: SimpleCommand) -> bool:
+        """`docker run [OPTS] IMAGE [ARGS]` (podman's, nerdctl's, `container run`), `kubectl run NAME --image=IMAGE
+        [--command] -- ARGS`, and podman's and nerdctl's `exec`: the command the container runs, judged as that command
+        (a database client's statements, a cloud CLI's deletion, a push: the container's network is the host's).
+
+        ARGS run as the image's entrypoint is given them: the program --entrypoint names; else ARGS themselves when
+        their first word is a program clearance judges (`postgres psql …`: the official images' entrypoints run a
+        command given them); else the program the image is named after (`amazon/aws-cli s3 rb …` is `aws s3 rb …`,
+        `hashicorp/terraform destroy`): an image built around one CLI has it as its entrypoint.  A new container's
+        files are its own (IN_NEW_CONTAINER), except where a host folder is bound into it.  False when no command is
+        given (the image's own), or for any other subcommand."""
+        from .ir import IN_NEW_CONTAINER, Container
+        from .options import normalise_words
+
+        name = cmd.name
+        if name in ("kubectl", "oc"):
+            nc = normalise(cmd)
+            if nc.sub != ("run",) or nc.dashdash < 0 or not nc.value("image"):
+                return False
+            image = nc.value("image") or ""
+            rest = nc.words[nc.dashdash :]
+            given = rest if nc.has("command") else self._entrypoint(image, None, rest)
+            env = {k: v for k, _, v in (e.partition("=") for e in nc.values("env")) if k.isidentifier()}
+            where = Container("/", ())
+        else:
+            words = list(cmd.args)
+            at = next((k for k, w in enumerate(words) if not w.value.startswith("-")), -1)
+            if at >= 0 and words[at].value == "container":
+                del words[at]  # docker container run: docker run
+            nc = normalise_words("docker", words)
+            if nc.sub == ("exec",) and name != "docker" and len(nc.words) > 1:
+                # podman exec / nerdctl exec CONTAINER CMD: as docker exec (a running container's files)
+                self.out.commands.append(cmd)
+                self.command(cmd.derive(nc.words[1:], f"{name} exec", remote="docker exec target", cwd=None))
+                return True
+            if nc.sub != ("run",) or not nc.words:
+                return False
+            image = nc.words[0].value
+            given = self._entrypoint(image, nc.value("entrypoint"), nc.words[1:])
+            env = {k: v for k, _, v in (e.partition("=") for e in nc.values("env")) if k.isidentifier()}
+            where = Container(nc.value("workdir") or "/", _bind_mounts(nc.values("volume"), nc.values("mount")))
+        self.out.commands.append(cmd)  # the engine's own rules (a host folder mounted, --privileged) see the command
+        if given:
+            # The container's environment is its image's and what -e/--env gives it, not the caller's.
+            run = cmd.derive(given, f"{name} run", remote=IN_NEW_CONTAINER, cwd=None, assigns=env)
+            run.container = where
+            self.command(run)
+        return True
+
+    @staticmethod
+    def _entrypoint(image: str, entrypoint: str | None, rest: list[Word]) -> list[Word]:
+        """The command a new container of *image* runs given *rest* (see _container_run); [] for the image's own."""
+        if entrypoint:
+            return [Word(entrypoint, entrypoint), *rest]
+        if not rest or rest[0].value.startswith("-") or runnable(rest[0].value):
+            return rest if rest and not rest[0].value.startswith("-") else []
+        base = image.rsplit("/", 1)[-1].split("@", 1)[0].split(":", 1)[0]
+        for program in (base, base.removesuffix("-cli")):
+            if program and runnable(program):
+                return [Word(program, image), *rest]
+        return []
+
     def _runner(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
         name = cmd.name
@@ -3220,6 +3299,23 @@ class Unwrapper:
             return
         new_argv = [Word(bare, pkg)] + argv[i + 1 :]
         self.command(cmd.derive(new_argv, f"{name} {key[1]}".strip(), **changes))
+
+
+def _bind_mounts(volumes: list[str], mounts: list[str]) -> tuple[tuple[str, str], ...]:
+    """The host folders a container is given, as (folder in the container, folder on the host): `-v HOST:CTR[:OPTS]`
+    where HOST is a path (a bare name is a named volume), `--mount type=bind,src=HOST,dst=CTR` in any key order."""
+    out: list[tuple[str, str]] = []
+    for spec in volumes:
+        parts = spec.split(":")
+        if len(parts) >= 2 and parts[0].startswith(("/", "~", ".", "$", DYN)) and parts[1].startswith("/"):
+            out.append((parts[1], parts[0]))
+    for spec in mounts:
+        fields = dict(part.partition("=")[::2] for part in spec.split(",") if part)
+        src = fields.get("source") or fields.get("src") or ""
+        dst = fields.get("destination") or fields.get("dst") or fields.get("target") or ""
+        if fields.get("type", "volume").lower() == "bind" and src and dst.startswith("/"):
+            out.append((dst, src))
+    return tuple(out)
 
 
 # Tools whose output is shell set-up for the current shell (completions, version managers,
