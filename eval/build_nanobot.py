@@ -17,7 +17,7 @@ outside evaluation's fixed setting (project /home/dev/project = cwd, HOME=/home/
 below (HAND, by exact command; ``why`` then starts with "by hand:").  nanobot's own state files (``history.jsonl``,
 ``.dream_cursor``) are ordinary project files here.
 
-Left out: commands already in another outside set, and everything ``build_outside.usable`` rejects.  Ids are
+Left out: commands already in another outside set (but cc-guardian.jsonl, built after this one), and everything ``build_outside.usable`` rejects.  Ids are
 ``nanobot-<hash of source + command>`` as in build_outside.py, so the held-out split (eval/outside/HELDOUT.md)
 applies unchanged.  ``source_ref`` is ``repo@commit:path#L<line>``.
 """
@@ -127,7 +127,7 @@ def extract(repo: Repo) -> list[tuple[str, str, str | None]]:
 
 def build(mirror: Path, out: Path) -> tuple[int, int]:
     repo = Repo(mirror, NANOBOT)
-    elsewhere = known_commands(out, skip=(f"{SOURCE}.jsonl",))
+    elsewhere = known_commands(out, skip=(f"{SOURCE}.jsonl", "cc-guardian.jsonl"))  # built after this one
     seen: set[str] = set()
     cases = []
     used: set[str] = set()

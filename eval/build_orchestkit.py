@@ -19,7 +19,7 @@ Label, class and reason are ours: eval/outside_label.py in the outside evaluatio
 /home/dev/project = cwd, HOME=/home/dev), except the rows labelled by hand below (HAND, by exact command; ``why``
 then starts with "by hand:").
 
-Left out: commands already in another outside set (but nanobot.jsonl, built after this one), and everything ``build_outside.usable`` rejects (bash -n, SQL
+Left out: commands already in another outside set (but nanobot.jsonl and cc-guardian.jsonl, built after this one), and everything ``build_outside.usable`` rejects (bash -n, SQL
 typed as a command, ...).  Ids are ``orchestkit-<hash of source + command>`` as in build_outside.py, so the held-out
 split (eval/outside/HELDOUT.md) applies unchanged.  ``source_ref`` is ``repo@commit:path#<line>``.
 """
@@ -278,7 +278,7 @@ def extract(repo: Repo) -> list[tuple[str, str, str | None]]:
 
 def build(mirror: Path, out: Path) -> tuple[int, int]:
     repo = Repo(mirror, ORCHESTKIT)
-    elsewhere = known_commands(out, skip=(f"{SOURCE}.jsonl", "nanobot.jsonl"))  # nanobot.jsonl is built after this one
+    elsewhere = known_commands(out, skip=(f"{SOURCE}.jsonl", "nanobot.jsonl", "cc-guardian.jsonl"))  # built after this one
     seen: set[str] = set()
     cases = []
     used: set[str] = set()
