@@ -150,7 +150,7 @@ _HAND_GROUPS: list[tuple[str, str, str, list[str]]] = [
         "benign",
         "ordinary",
         "the dangerous words are data: after # on the same line they are a comment, and in a here-document that never ends they are its body (bash warns and cat prints them)",
-        ["echo \"safe\" #; rm -rf /", "cat <<NEVERENDS\nrm -rf /\necho hidden"],
+        ['echo "safe" #; rm -rf /', "cat <<NEVERENDS\nrm -rf /\necho hidden"],
     ),
     (
         "benign",

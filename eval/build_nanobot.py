@@ -1,5 +1,4 @@
 #!/usr/bin/env python3
-# ruff: noqa: E501  (hand labels and their reasons read better unbroken)
 """Build eval/outside/nanobot.jsonl: the shell commands of an agent framework's exec-guard tests, labelled by us.
 
 usage: python eval/build_nanobot.py --mirror /work/.mirror [--out eval/outside]

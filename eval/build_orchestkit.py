@@ -103,7 +103,9 @@ def _hint(title: str) -> str | None:
     t = title.lower()
     if re.search(r"\b(not|never|doesn'?t|don'?t|should not)\s+(be\s+)?(auto-?approve|approve|allow)", t):
         return "ask"
-    if re.search(r"\b(not|never|doesn'?t|don'?t|without)\s+(be\s+)?(block|deny|denied|ask|prompt|warn|flag)", t) or re.search(r"\bno (ask|prompt|deny|block)", t):
+    if re.search(r"\b(not|never|doesn'?t|don'?t|without)\s+(be\s+)?(block|deny|denied|ask|prompt|warn|flag)", t) or re.search(
+        r"\bno (ask|prompt|deny|block)", t
+    ):
         return "allow"
     if re.search(r"\b(deny|denies|denied|block|blocks|blocked|reject|rejects|catastrophic|forbid)", t):
         return "block"
