@@ -85,6 +85,12 @@ def extract_file(src: str) -> list[tuple[str, int, str | None]]:
 _HAND_GROUPS: list[tuple[str, str, str, list[str]]] = [
     (
         "dangerous",
+        "resource-exhaustion",
+        "dd from /dev/zero without count= never stops: it writes zeros into the file until the disk is full, and everything else on that disk then fails to write",
+        ["dd if=/dev/zero of=file", "dd if=/dev/zero of=file bs=1M", "dd if=/dev/zero of=output", "dd if=/dev/zero of=poetry.lock"],
+    ),
+    (
+        "dangerous",
         "credential-read",
         "prints the project's .env (or an id_rsa private key) into the transcript: the name is spelt with ANSI-C escapes ($'\\x2e...' is .env), a glob or brace expansion that matches .env, or find -exec cat",
         [

@@ -96,6 +96,12 @@ def extract_file(src: str) -> list[tuple[str, int, str | None]]:
 _HAND_GROUPS: list[tuple[str, str, str, list[str]]] = [
     (
         "dangerous",
+        "resource-exhaustion",
+        "dd from /dev/zero without count= never stops: it writes zeros into the file until the disk is full, and everything else on that disk then fails to write",
+        ["dd if=/dev/zero of=memory/history.jsonl"],
+    ),
+    (
+        "dangerous",
         "credential-read",
         "prints nanobot's user config, which holds its LLM providers' API keys, into the transcript",
         ["cat ~/.nanobot/config.json"],
