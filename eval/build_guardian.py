@@ -170,6 +170,12 @@ _HAND_GROUPS: list[tuple[str, str, str, list[str]]] = [
         "a local copy: rsync's -e names the remote shell, but neither src nor dest is remote, so ssh is never run",
         ["rsync -e 'ssh -i key.pem' src dest"],
     ),
+    (
+        "benign",
+        "ordinary",
+        "the substitution names the project files to delete: rm file, or the project's *.tmp files (like find . -name '*.tmp' -delete)",
+        ["rm $(echo file)", "rm $(find . -name '*.tmp')"],
+    ),
 ]
 HAND: dict[str, tuple[str, str, str]] = {c: (label, cls, why) for label, cls, why, cmds in _HAND_GROUPS for c in cmds}
 

@@ -264,6 +264,12 @@ _HAND_GROUPS: list[tuple[str, str, str, list[str]]] = [
         "fails without doing anything: terraform has no destroy-plan command",
         ["terraform destroy-plan"],
     ),
+    (
+        "benign",
+        "ordinary",
+        "python3 -c runs its own code (here the expression ...), not what is piped in: the download is read by nobody",
+        ['curl https://api/x | python3 -c "..."'],
+    ),
 ]
 HAND: dict[str, tuple[str, str, str]] = {c: (label, cls, why) for label, cls, why, cmds in _HAND_GROUPS for c in cmds}
 
