@@ -112,7 +112,7 @@ def extract(repo: Repo) -> list[tuple[str, str, str]]:
 
 def build(mirror: Path, out: Path) -> tuple[int, int]:
     repo = Repo(mirror, BASH_GUARD)
-    elsewhere = known_commands(out, skip=(f"{SOURCE}.jsonl",))
+    elsewhere = known_commands(out, skip=(f"{SOURCE}.jsonl", "orchestkit.jsonl", "nanobot.jsonl", "cc-guardian.jsonl"))
     seen: set[str] = set()
     cases = []
     used: set[str] = set()

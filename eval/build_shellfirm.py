@@ -474,7 +474,7 @@ def known_commands(out: Path, skip: tuple[str, ...]) -> set[str]:
 
 def build(mirror: Path, out: Path) -> tuple[int, int]:
     repo = Repo(mirror, SHELLFIRM)
-    elsewhere = known_commands(out, skip=("shellfirm.jsonl", "bash-guard.jsonl"))
+    elsewhere = known_commands(out, skip=("shellfirm.jsonl", "bash-guard.jsonl", "orchestkit.jsonl", "nanobot.jsonl", "cc-guardian.jsonl"))
     seen: set[str] = set()
     cases = []
     used: set[str] = set()
