@@ -211,6 +211,7 @@ class SimpleCommand:
         "inner",
         "captured",
         "bound",
+        "ownstdin",
     )
 
     def __init__(
@@ -248,6 +249,10 @@ class SimpleCommand:
         self.captured = False
         # For `trap`: the variables its handler is read with (parse._bind_traps), else None.
         self.bound: dict[str, str] | None = None
+        # True when the command reads the standard input the agent's tool gave the whole command line: it stands at the
+        # top of the script (no pipe, loop, group, function body or substitution around it) and no `exec` before it
+        # moved the script's descriptors (parse._tool_input).  Its own redirections are not counted here.
+        self.ownstdin = False
 
     @property
     def name(self) -> str:
@@ -277,6 +282,7 @@ class SimpleCommand:
         )
         new.piped = self.piped
         new.captured = self.captured
+        new.ownstdin = self.ownstdin
         for k, v in changes.items():
             setattr(new, k, v)
         self.inner.append(new)

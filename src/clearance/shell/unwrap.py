@@ -1226,11 +1226,33 @@ _WHOLE_MODULES = frozenset({"http.server", "SimpleHTTPServer", "smtpd", "pyftpdl
 
 
 class Expansion:
-    __slots__ = ("commands", "problems")
+    __slots__ = ("commands", "problems", "idle_shells")
 
     def __init__(self) -> None:
         self.commands: list[SimpleCommand] = []
         self.problems: list[tuple[str, str]] = []
+        # Interactive shells whose only input is the standard input the agent's tool gave the command line (no pipe,
+        # file, here-document or descriptor of the script's feeds them): the messages of shell.interactive-shell,
+        # asked only where the agent can type into that input later (engine.analyse_shell).
+        self.idle_shells: list[str] = []
+
+
+# Variables naming a file a shell reads and runs as it starts, input or none: bash's BASH_ENV (a non-interactive
+# bash), sh's ENV (an interactive one), zsh's ZDOTDIR (its .zshenv).
+_STARTUP_VARIABLES = ("BASH_ENV", "ENV", "ZDOTDIR")
+
+
+def _startup_file(cmd: SimpleCommand, options: list[Word]) -> bool:
+    """Whether the shell is given a start-up file of its own choosing (BASH_ENV=…, --rcfile, --init-file): that file
+    runs even when no command reaches its input."""
+    return any(k in cmd.assigns for k in _STARTUP_VARIABLES) or any(w.value.startswith(("--rcfile", "--init-file")) for w in options)
+
+
+def _reads_tool_input(cmd: SimpleCommand) -> bool:
+    """Whether *cmd* reads nothing but the standard input the agent's tool gave the whole command line."""
+    if not cmd.ownstdin or cmd.stdin_from or cmd.stdin_text is not None or cmd.elevated:
+        return False
+    return not any(r.fd == "0" or (not r.fd and r.op.startswith("<")) for r in cmd.redirects)
 
 
 def _mapfile_callback(cmd: SimpleCommand) -> str | None:
@@ -1434,7 +1456,11 @@ class Unwrapper:
         self.out = Expansion()
         self.env_seen: set[tuple[str, str]] = set()
 
-    def reparse(self, text: str, parent: SimpleCommand, via: str, bound: dict[str, str] | None = None, /, **changes: object) -> None:
+    def reparse(
+        self, text: str, parent: SimpleCommand, via: str, bound: dict[str, str] | None = None, inherit_input: bool = False, /, **changes: object
+    ) -> None:
+        """Judge *text*, code *parent* runs.  With *inherit_input*, the code reads the standard input *parent* reads
+        (a shell's -c script), so what reads the tool's own input there still does."""
         level = parent.depth + 1
         if level > MAX_LEVEL:
             self.out.problems.append(("shell.too-deep", f"commands nested {level} levels deep through {via} cannot be analysed"))
@@ -1457,9 +1483,11 @@ class Unwrapper:
             self.out.problems.append(("shell.parse-error", f"{via}: {e}"))
             return
         self.out.problems.extend(script.problems)
+        given_input = inherit_input and _reads_tool_input(parent)
         for c in script.commands:
             c.via = parent.via + (via,) + c.via
             c.depth = level
+            c.ownstdin = c.ownstdin and given_input
             c.elevated = c.elevated or parent.elevated
             if parent.remote is not None:
                 c.remote = parent.remote
@@ -2343,7 +2371,7 @@ class Unwrapper:
             bound = {str(k): w.value for k, w in enumerate(given)}
             if len(given) == 2:
                 bound["@"] = bound["*"] = given[1].value  # one argument: "$@" is that word
-            self.reparse(code.value, cmd, f"{name} -c", bound or None)
+            self.reparse(code.value, cmd, f"{name} -c", bound or None, True)
             return
         if i < len(argv) and not reads_stdin:
             script = argv[i]
@@ -2369,7 +2397,11 @@ class Unwrapper:
             # sh < script.sh: runs a script file, like `sh script.sh` (read by clearance.scripts)
         elif not any(w.value in _PRINT_ONLY for w in argv[1:i]):
             # `bash --version`, `zsh --help`: printed and gone (dash and ash refuse the option and exit): no shell starts
-            self.out.problems.append(("shell.interactive-shell", f"{name} starts an interactive shell whose commands clearance cannot see"))
+            message = f"{name} starts an interactive shell whose commands clearance cannot see"
+            if _reads_tool_input(cmd) and not _startup_file(cmd, argv[1:i]):
+                self.out.idle_shells.append(message)  # its input is the tool's: see Expansion.idle_shells
+            else:
+                self.out.problems.append(("shell.interactive-shell", message))
 
     def _stdin_script(self, cmd: SimpleCommand, sources: list[SimpleCommand] | None = None) -> None:
         """A shell reading its script from a pipe: only literal echo/printf text can be judged."""
@@ -2720,7 +2752,12 @@ class Unwrapper:
                 found.shell.append(text)
                 label = "script -c"
             elif not any(a.value in ("-V", "--version", "-h", "--help") for a in cmd.argv[1:]):
-                self.out.problems.append(("shell.interactive-shell", "script starts an interactive shell whose commands clearance cannot see"))
+                # script's shell reads a terminal script makes and fills from its own standard input
+                message = "script starts an interactive shell whose commands clearance cannot see"
+                if _reads_tool_input(cmd):
+                    self.out.idle_shells.append(message)
+                else:
+                    self.out.problems.append(("shell.interactive-shell", message))
         elif name == "parallel":
             self._parallel(cmd, values)
             return
