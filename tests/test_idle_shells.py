@@ -94,3 +94,55 @@ def test_copilot_bash_sessions_take_input_later() -> None:
     ev = copilot.to_event({"toolName": "bash", "toolArgs": {"command": "nice /bin/sh"}, "cwd": "/home/ana/webapp"})
     assert ev["tool_input"]["tty"] is True
     assert decide({"tool_name": "Bash", "tool_input": ev["tool_input"]}).decision == ASK
+
+
+# The same input read by xargs: with no pipe, file (-a) or here-document, its items come from the tool's own input,
+# which gives none, so the command runs once with no item (GNU; BSD xargs not at all), or not at all with -I/-r.
+XARGS_IDLE = [
+    "xargs rm",
+    "xargs -I{} rm -rf {}",
+    "xargs -0 rm -rf",
+    "xargs time rm",
+    "xargs rm /tmp/build.log",
+]
+XARGS_FED = [
+    ("cat list.txt | xargs rm -rf", ASK),
+    ("xargs rm < list.txt", ASK),
+    ("xargs -a list.txt rm", ASK),
+    ("while read f; do xargs rm; done < list.txt", ASK),
+    ("exec 0<list.txt; xargs rm", ASK),
+    ("xargs rm -rf ~", DENY),  # the words it is given run whatever the items
+    ("xargs sh -c 'rm -rf ~'", DENY),
+]
+
+
+@pytest.mark.parametrize("command", XARGS_IDLE)
+def test_xargs_reading_the_tools_input_gets_no_item(command: str) -> None:
+    assert verdict(command) == ALLOW
+
+
+@pytest.mark.parametrize(("command", "want"), XARGS_FED)
+def test_xargs_fed_by_the_line_keeps_its_verdict(command: str, want: str) -> None:
+    assert verdict(command) == want
+
+
+def test_xargs_in_a_codex_exec_command_may_be_typed_into() -> None:
+    ev = codex.to_event({"hook_event_name": "PreToolUse", "tool_name": "exec_command", "tool_input": {"cmd": "xargs rm"}, "cwd": "/home/ana/webapp"})
+    assert decide({"tool_name": "Bash", "tool_input": ev["tool_input"]}).decision == ASK
+
+
+# An unmodelled program given the temp directory itself (`--outdir /tmp`) writes into temp, as one given a path in it
+# does (sys.unknown-program-path exempted /tmp/x, not /tmp).
+TEMP_ROOT = [
+    ("weirdgen --outdir /tmp spec.yml", ALLOW),
+    ("unpack -C /var/tmp bundle.bin", ALLOW),
+    ("frob /tmp/", ALLOW),
+    ("frob /tmpx", ASK),
+    ("weirdgen --outdir /var spec.yml", ASK),
+    ("frob ~/.ssh", ASK),
+]
+
+
+@pytest.mark.parametrize(("command", "want"), TEMP_ROOT)
+def test_unknown_program_given_the_temp_directory(command: str, want: str) -> None:
+    assert verdict(command) == want

@@ -242,7 +242,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
         # On a case-insensitive file system `Git` and `CLEARANCE` run git and clearance (unwrap.basename_command).
         token = FOLD_COMMANDS.set(True) if case_insensitive(ctx.home, ctx) else None
         try:
-            exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env)
+            exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env, typed_input or script_depth > 0)
         finally:
             if token is not None:
                 FOLD_COMMANDS.reset(token)

@@ -1450,9 +1450,12 @@ def _env_split_string(a: str) -> str | None:
 
 
 class Unwrapper:
-    def __init__(self, cwd: str | None, home: str, env: dict[str, str]) -> None:
+    def __init__(self, cwd: str | None, home: str, env: dict[str, str], typed_input: bool = True) -> None:
         self.home = home
         self.env = env
+        # False: the tool's own standard input is one the agent cannot write to (engine.analyse_shell's typed_input),
+        # so a command reading only it reads nothing the agent sends (xargs gets no item).
+        self.typed_input = typed_input
         self.out = Expansion()
         self.env_seen: set[tuple[str, str]] = set()
 
@@ -2311,6 +2314,9 @@ class Unwrapper:
             text = pipeline_output(arg_file.subs) if arg_file.procsub else None
         elif cmd.stdin_from:
             text = literal_stdin(cmd.stdin_from)
+        elif cmd.stdin_text is None and not self.typed_input and _reads_tool_input(cmd):
+            # `xargs rm` reading the tool's own input (Claude Code's `< /dev/null`): no item reaches it from the agent
+            text = ""
         else:
             text = cmd.stdin_text  # xargs cat <<< FILE, a here-document of names
         items = _xargs_items(text, argv[1:i], bool(replace)) if text is not None and DYN not in text else None
@@ -3136,8 +3142,8 @@ def _show(text: str) -> str:
     return t if len(t) < 60 else t[:57] + "..."
 
 
-def expand(commands: list[SimpleCommand], cwd: str | None, home: str, env: dict[str, str]) -> Expansion:
-    u = Unwrapper(cwd, home, env)
+def expand(commands: list[SimpleCommand], cwd: str | None, home: str, env: dict[str, str], typed_input: bool = True) -> Expansion:
+    u = Unwrapper(cwd, home, env, typed_input)
     for c in commands:
         u.command(c)
     return u.out
