@@ -1238,8 +1238,12 @@ class Expansion:
 
 
 # Variables naming a file a shell reads and runs as it starts, input or none: bash's BASH_ENV (a non-interactive
-# bash), sh's ENV (an interactive one), zsh's ZDOTDIR (its .zshenv).
-_STARTUP_VARIABLES = ("BASH_ENV", "ENV", "ZDOTDIR")
+# bash), sh's ENV (an interactive one), zsh's ZDOTDIR (its .zshenv), HOME and XDG_CONFIG_HOME (where every shell and
+# fish look for their start-up files); and the history file an interactive shell trims to HISTFILESIZE as it starts.
+_STARTUP_VARIABLES = ("BASH_ENV", "ENV", "ZDOTDIR", "HOME", "XDG_CONFIG_HOME", "HISTFILE", "HISTFILESIZE")
+# fish's options whose value is a command line it runs (-C/--init-command before the shell reads its input; the long
+# form of -c): judged as that line.
+_FISH_CODE = ("-C", "--init-command", "--command")
 
 
 def _startup_file(cmd: SimpleCommand, options: list[Word]) -> bool:
@@ -2172,7 +2176,8 @@ class Unwrapper:
         if name in ("tmux", "tmate"):
             top = next((j for j, v in enumerate(vals[1:], 1) if not v.startswith("-") or v == "-c"), 0)
             if top and vals[top] == "-c" and top + 1 < len(vals):
-                self.reparse(vals[top + 1], cmd, f"{name} -c")  # tmux -c CMD: runs CMD with the default shell, as sh -c
+                # tmux -c CMD: the client runs CMD with the default shell, as sh -c, with its own input (no session)
+                self.reparse(vals[top + 1], cmd, f"{name} -c", None, True)
                 return
             sub = next((v for v in vals[1:] if not v.startswith("-")), "")
             if sub in (
@@ -2354,6 +2359,21 @@ class Unwrapper:
             new = list(inner) + [item]
         self.command(cmd.derive(new, "xargs"))
 
+    def _fish_code(self, cmd: SimpleCommand) -> None:
+        """fish -C CMD, --init-command=CMD, --command CMD: lines fish runs, with its own input."""
+        vals = [w.value for w in cmd.argv[1:]]
+        for j, v in enumerate(vals):
+            opt, eq, val = v.partition("=")
+            if opt in _FISH_CODE[1:] and eq:
+                text = val
+            elif v in _FISH_CODE and j + 1 < len(vals):
+                text = vals[j + 1]
+            elif v.startswith("-C") and len(v) > 2:
+                text = v[2:]
+            else:
+                continue
+            self.reparse(text, cmd, f"fish {opt if eq else v[:2] if v.startswith('-C') else v}", None, True)
+
     def _shell(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
         name = cmd.name
@@ -2362,6 +2382,8 @@ class Unwrapper:
         code = argv[i] if sf.command and i < len(argv) else None
         reads_stdin = sf.stdin
         self.out.commands.append(cmd)
+        if name == "fish":
+            self._fish_code(cmd)
         if sf.noexec and name != "busybox":
             return  # `bash -n`, `sh -n -c '…'`: commands are read, never run (a syntax check)
         if sf.command and code is None and name != "busybox":
