@@ -632,7 +632,6 @@ ORDINARY: list[str] = [
 RIGHTLY_STOPPED: list[tuple[str, str, str]] = [
     ("ngrok http 3000", ASK, "exposes a local service to the internet"),
     ("git checkout -- src/app.py", ASK, "discards uncommitted edits of a file: depends on what the user wanted"),
-    ("docker exec -it webapp bash", ASK, "interactive shell whose commands clearance cannot see"),
     ("sudo apt-get install -y jq", ASK, "root rights"),
     ("sudo DEBIAN_FRONTEND=noninteractive apt-get install -y jq", ASK, "root rights"),
     ("kubectl delete pod api-123 --context kind-dev", ASK, "local cluster: asked, not denied (cloud.kube-change)"),

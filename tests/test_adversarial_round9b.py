@@ -16,7 +16,7 @@ from typing import ClassVar
 import pytest
 
 from . import strict
-from .conftest import decide
+from .conftest import PROJECT, decide
 
 
 def _judged(command: str, expected: tuple[str, ...], gaps: dict[str, str]) -> None:
@@ -691,8 +691,17 @@ class TestContainerCommandsOnRemoteState:
     GAPS: ClassVar[dict[str, str]] = {}
 
     def test_interactive_shell_with_a_host_folder_is_asked(self) -> None:
-        """A shell in a new container is the container's own, unless a host folder is bound into it."""
-        assert decide("docker run -it --rm -v ~/Documents:/d ubuntu bash").decision == "ask"
+        """A shell in a new container is the container's own, unless a host folder is bound into it and the agent can
+        type into it (a tool that gives it a terminal: Codex's exec_command, Copilot's bash, `"tty": true`). Started by a
+        tool whose command line has no input (Claude Code's Bash), the shell reads nothing and ends (tests/test_idle_shells.py)."""
+        from clearance.api import decide_event
+
+        typed = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "cwd": PROJECT, "session_id": "t"}
+        env = {"HOME": "/home/ana", "CLAUDE_PROJECT_DIR": PROJECT}
+        command = "docker run -it --rm -v ~/Documents:/d ubuntu bash"
+        assert decide_event({**typed, "tool_input": {"command": command, "tty": True}}, env).decision == "ask"
+        assert decide_event({**typed, "tool_input": {"command": "docker run -it --rm ubuntu bash", "tty": True}}, env).decision == "allow"
+        assert decide(command).decision == "allow"
 
     @pytest.mark.parametrize("command", DANGEROUS)
     def test_dangerous(self, command: str) -> None:

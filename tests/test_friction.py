@@ -296,7 +296,7 @@ SHELL_C_ALONE: list[tuple[str, str]] = [
     ("bash -xc", ALLOW),
     ('echo "rm -rf ~" | bash -c', ALLOW),
     ('bash -c "rm -rf ~"', DENY),
-    ("bash", ASK),
+    ("bash", ALLOW),  # reads only the tool's input (tests/test_idle_shells.py)
     ('echo "rm -rf ~" | bash -s', DENY),
 ]
 

@@ -128,9 +128,11 @@ PRINTS_ONLY = [
     "crontab --help",
 ]
 STILL_INTERACTIVE_OR_CHANGING = [
-    ("bash", "ask"),
-    ("zsh -i", "ask"),
-    ("bash --norc", "ask"),
+    # a shell reading only the tool's own input runs nothing the agent sends (tests/test_idle_shells.py)
+    ("bash", "allow"),
+    ("zsh -i", "allow"),
+    ("bash --norc", "allow"),
+    ("cat cmds | while read l; do bash --norc; done", "ask"),
     ("pwsh", "ask"),
     ("crontab mycron", "deny"),
     ("crontab -r", "deny"),

@@ -228,7 +228,10 @@ def _fork_bomb(command: str) -> bool:
     return False
 
 
-def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalysis:
+def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: bool = True) -> ShellAnalysis:
+    """*typed_input* False: the tool runs the command line with an input the agent cannot write to later (Claude Code's
+    Bash: `< /dev/null`, or the user's own terminal), so an interactive shell reading only that input runs nothing
+    the agent sends (unwrap.Expansion.idle_shells); True (an MCP server, a terminal the agent types into): asked."""
     # The parser and the unwrapper (~0.3 MB of code) load for a command, not for a Read or an Edit.
     from .shell.parse import parse
     from .shell.unwrap import FOLD_COMMANDS, expand
@@ -240,7 +243,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
         # On a case-insensitive file system `Git` and `CLEARANCE` run git and clearance (unwrap.basename_command).
         token = FOLD_COMMANDS.set(True) if case_insensitive(ctx.home, ctx) else None
         try:
-            exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env)
+            exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env, typed_input or script_depth > 0)
         finally:
             if token is not None:
                 FOLD_COMMANDS.reset(token)
@@ -255,6 +258,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0) -> ShellAnalys
         out.findings.append(_finding(rule_by_id("sys.fork-bomb"), "the command defines a function that pipes itself into itself in the background"))
     for rid, message in script.problems + exp.problems:
         out.findings.append(_finding(rule_by_id(rid), message))
+    if typed_input or script_depth:
+        # A project script's shell reads the script's input, which its caller may feed: asked as before.
+        for message in exp.idle_shells:
+            out.findings.append(_finding(rule_by_id("shell.interactive-shell"), message))
     out.commands = exp.commands
     own = ctx.owns is not None
     if own:
@@ -1017,7 +1024,9 @@ def _evaluate(action: Action, sc: Scope, policy: Policy) -> Decision:
         cmd = action.tool_input.get("command")
         if not isinstance(cmd, str):
             return Decision("ask", "The shell call has no command string to analyse.", ["input.malformed"], "default")
-        analysis = analyse_shell(cmd, sc)
+        # "tty": the adapter's mark for a tool whose command the agent can type into later (Codex's exec_command,
+        # Copilot's bash with write_bash)
+        analysis = analyse_shell(cmd, sc, typed_input=bool(action.tool_input.get("tty")))
         findings, commands, effs = analysis.findings, analysis.commands, analysis.effects
         if action.tool_input.get("dangerouslyDisableSandbox") not in (None, False):
             # The call asks to leave the sandbox the user switched on: the user's question, never answered allow here

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 NAME = "codex"
 SHELL_TOOLS = frozenset({"Bash", "shell", "local_shell", "exec_command", "container.exec", "unified_exec"})
+# The shell tools whose process the agent can write to after the call (write_stdin); the others run with no input.
+_TYPED_TOOLS = frozenset({"exec_command", "unified_exec"})
 
 
 def to_event(event: dict[str, Any]) -> dict[str, Any]:
@@ -53,6 +55,10 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
             cmd = "export " + " ".join(shlex.quote(f"{k}={v}") for k, v in env.items()) + "\n" + cmd
         out["tool_name"] = "Bash"
         out["tool_input"] = {"command": cmd} if cmd is not None else {}
+        if cmd is not None and tool in _TYPED_TOOLS:
+            # exec_command's process outlives the call and the agent writes to its input with write_stdin: what an
+            # interactive shell started there runs is typed later (engine.analyse_shell's typed_input)
+            out["tool_input"]["tty"] = True
         try:
             where = first_str(ti, "workdir", "working_directory")
         except Conflict as e:

@@ -128,10 +128,14 @@ problem_rule(
 problem_rule(
     "shell.interactive-shell",
     "An interactive shell is started",
-    "Its commands are typed later and never pass through clearance.",
+    "Its commands are typed later and never pass through clearance. Asked where something can type them: a pipe,"
+    " file or descriptor the command line feeds it (a coprocess, a loop's input, `exec 0<FILE`), a start-up file it"
+    " runs (BASH_ENV, ENV, ZDOTDIR, --init-file), or a tool whose process the agent writes to after the call (Codex's"
+    " exec_command, Copilot's bash). A shell whose only input is the tool's own (Claude Code runs each command line"
+    " with `< /dev/null`, else the user's terminal) reads nothing the agent sends, and is not asked.",
     ASK,
-    match=("bash", "zsh -l"),
-    no_match=("bash build.sh", "bash -c 'ls'"),
+    match=("coproc bash", "BASH_ENV=./env.sh bash", "if true; then zsh -l; fi"),
+    no_match=("bash build.sh", "bash -c 'ls'", "bash", "nice zsh -l"),
 )
 problem_rule(
     "shell.too-deep",

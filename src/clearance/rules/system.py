@@ -777,6 +777,7 @@ _IN_RUNNING_CONTAINER = frozenset({"docker exec target", "docker-compose exec ta
         "bazel test //...",
         "ffmpeg -i in.mp4 out.mp4",
         "mytool --config /tmp/x.yml run",
+        "weirdgen --outdir /tmp spec.yml",
         "cat ~/.zshrc",
         "mytool /usr/share/dict/words",
         "viewer /Applications",
@@ -797,7 +798,16 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
             if why:
                 return f"{cmd.name}, which clearance does not model, is given {v} in a container: {why}"
             continue
-        if sc.outside(p) and not sc.in_temp(p) and not _system_owned(p) and not paths.is_home_cache(p, sc.ctx) and p != "/" and sc.sibling_checkout(p) is None:
+        if (
+            sc.outside(p)
+            and not sc.in_temp(p)
+            # the temp directory itself (`--outdir /tmp`): what the program writes there lands in temp
+            and not paths.is_temp_root(p, sc.ctx)
+            and not _system_owned(p)
+            and not paths.is_home_cache(p, sc.ctx)
+            and p != "/"
+            and sc.sibling_checkout(p) is None
+        ):
             return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}, outside the project; it may write there"
     return None
 

@@ -228,6 +228,7 @@ class SimpleCommand:
         "captured",
         "bound",
         "container",
+        "ownstdin",
     )
 
     def __init__(
@@ -268,6 +269,10 @@ class SimpleCommand:
         # For a command run in a container started for it (`docker run IMAGE CMD`, remote == IN_NEW_CONTAINER): the
         # container's working directory and the host folders bound into it (Scope.path reads its paths through them).
         self.container: Container | None = None
+        # True when the command reads the standard input the agent's tool gave the whole command line: it stands at the
+        # top of the script (no pipe, loop, group, function body or substitution around it) and no `exec` before it
+        # moved the script's descriptors (parse._tool_input).  Its own redirections are not counted here.
+        self.ownstdin = False
 
     @property
     def name(self) -> str:
@@ -298,6 +303,7 @@ class SimpleCommand:
         new.piped = self.piped
         new.captured = self.captured
         new.container = self.container
+        new.ownstdin = self.ownstdin
         for k, v in changes.items():
             setattr(new, k, v)
         self.inner.append(new)

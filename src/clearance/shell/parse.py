@@ -145,6 +145,22 @@ def _settable(value: str) -> str | None:
     return value[:end]
 
 
+# Nodes that leave a command's standard input the script's own: a list (`a && b`, `a; b`), `! cmd`, the command's
+# own redirections (judged on the command).  A pipe, loop, group, subshell, function body, substitution or
+# here-document around a command may give it other input.
+_SAME_INPUT = frozenset({"program", "list", "negated_command", "redirected_statement"})
+
+
+def _tool_input(node: Any) -> bool:
+    """Whether the command at *node* reads the standard input of the whole script (see SimpleCommand.ownstdin)."""
+    n = node.parent
+    while n is not None:
+        if n.type not in _SAME_INPUT:
+            return False
+        n = n.parent
+    return True
+
+
 class _State:
     __slots__ = (
         "vars",
@@ -172,10 +188,14 @@ class _State:
         "physical",
         "traps",
         "read_write",
+        "stdin_moved",
     )
 
     def __init__(self, cwd: str | None, home: str, script: Script, level: int, env: dict[str, str]) -> None:
         self.vars: dict[str, str] = {}
+        # An `exec` with redirections ran: the script's own descriptors (its standard input among them) may be others
+        # from then on.
+        self.stdin_moved = False
         # Each `trap` command with the variables known when it ran (see _bind_traps).
         self.traps: list[tuple[SimpleCommand, dict[str, str]]] = []
         # Byte offsets of the `<>` operators read as `< ` (tree-sitter-bash has no `<>`; _read_write_redirects).
@@ -1370,6 +1390,8 @@ class _Walker:
                 for inner in _arith_subscripts_with_code(w.value):
                     self.evaluated_later(inner, "an array subscript bash evaluates")
         opening: list[Redirect] = []
+        if first == "exec" and redirects:
+            self.st.stdin_moved = True
         if first == "exec" and len(argv) == 1 and redirects and not pipe_src:
             opening = self._exec_descriptors(redirects)
         elif self.st.fds:
@@ -1394,6 +1416,8 @@ class _Walker:
             depth=self.st.level,
             text=_text(node),
         )
+        # (`coproc CMD` feeds CMD from a pipe the script writes to)
+        cmd.ownstdin = not pipe_src and not self.st.stdin_moved and first != "coproc" and _tool_input(node)
         self.st.script.commands.append(cmd)
         if cmd.name == "trap":
             self.st.traps.append((cmd, dict(self.st.vars)))

@@ -1264,11 +1264,37 @@ _WHOLE_MODULES = frozenset({"http.server", "SimpleHTTPServer", "smtpd", "pyftpdl
 
 
 class Expansion:
-    __slots__ = ("commands", "problems")
+    __slots__ = ("commands", "problems", "idle_shells")
 
     def __init__(self) -> None:
         self.commands: list[SimpleCommand] = []
         self.problems: list[tuple[str, str]] = []
+        # Interactive shells whose only input is the standard input the agent's tool gave the command line (no pipe,
+        # file, here-document or descriptor of the script's feeds them): the messages of shell.interactive-shell,
+        # asked only where the agent can type into that input later (engine.analyse_shell).
+        self.idle_shells: list[str] = []
+
+
+# Variables naming a file a shell reads and runs as it starts, input or none: bash's BASH_ENV (a non-interactive
+# bash), sh's ENV (an interactive one), zsh's ZDOTDIR (its .zshenv), HOME and XDG_CONFIG_HOME (where every shell and
+# fish look for their start-up files); and the history file an interactive shell trims to HISTFILESIZE as it starts.
+_STARTUP_VARIABLES = ("BASH_ENV", "ENV", "ZDOTDIR", "HOME", "XDG_CONFIG_HOME", "HISTFILE", "HISTFILESIZE")
+# fish's options whose value is a command line it runs (-C/--init-command before the shell reads its input; the long
+# form of -c): judged as that line.
+_FISH_CODE = ("-C", "--init-command", "--command")
+
+
+def _startup_file(cmd: SimpleCommand, options: list[Word]) -> bool:
+    """Whether the shell is given a start-up file of its own choosing (BASH_ENV=…, --rcfile, --init-file): that file
+    runs even when no command reaches its input."""
+    return any(k in cmd.assigns for k in _STARTUP_VARIABLES) or any(w.value.startswith(("--rcfile", "--init-file")) for w in options)
+
+
+def _reads_tool_input(cmd: SimpleCommand) -> bool:
+    """Whether *cmd* reads nothing but the standard input the agent's tool gave the whole command line."""
+    if not cmd.ownstdin or cmd.stdin_from or cmd.stdin_text is not None or cmd.elevated:
+        return False
+    return not any(r.fd == "0" or (not r.fd and r.op.startswith("<")) for r in cmd.redirects)
 
 
 def _mapfile_callback(cmd: SimpleCommand) -> str | None:
@@ -1593,13 +1619,20 @@ def _env_split_string(a: str) -> str | None:
 
 
 class Unwrapper:
-    def __init__(self, cwd: str | None, home: str, env: dict[str, str]) -> None:
+    def __init__(self, cwd: str | None, home: str, env: dict[str, str], typed_input: bool = True) -> None:
         self.home = home
         self.env = env
+        # False: the tool's own standard input is one the agent cannot write to (engine.analyse_shell's typed_input),
+        # so a command reading only it reads nothing the agent sends (xargs gets no item).
+        self.typed_input = typed_input
         self.out = Expansion()
         self.env_seen: set[tuple[str, str]] = set()
 
-    def reparse(self, text: str, parent: SimpleCommand, via: str, bound: dict[str, str] | None = None, /, **changes: object) -> None:
+    def reparse(
+        self, text: str, parent: SimpleCommand, via: str, bound: dict[str, str] | None = None, inherit_input: bool = False, /, **changes: object
+    ) -> None:
+        """Judge *text*, code *parent* runs.  With *inherit_input*, the code reads the standard input *parent* reads
+        (a shell's -c script), so what reads the tool's own input there still does."""
         level = parent.depth + 1
         if level > MAX_LEVEL:
             self.out.problems.append(("shell.too-deep", f"commands nested {level} levels deep through {via} cannot be analysed"))
@@ -1622,9 +1655,11 @@ class Unwrapper:
             self.out.problems.append(("shell.parse-error", f"{via}: {e}"))
             return
         self.out.problems.extend(script.problems)
+        given_input = inherit_input and _reads_tool_input(parent)
         for c in script.commands:
             c.via = parent.via + (via,) + c.via
             c.depth = level
+            c.ownstdin = c.ownstdin and given_input
             c.elevated = c.elevated or parent.elevated
             if parent.remote is not None:
                 c.remote = parent.remote
@@ -2382,7 +2417,8 @@ class Unwrapper:
         if name in ("tmux", "tmate"):
             top = next((j for j, v in enumerate(vals[1:], 1) if not v.startswith("-") or v == "-c"), 0)
             if top and vals[top] == "-c" and top + 1 < len(vals):
-                self.reparse(vals[top + 1], cmd, f"{name} -c")  # tmux -c CMD: runs CMD with the default shell, as sh -c
+                # tmux -c CMD: the client runs CMD with the default shell, as sh -c, with its own input (no session)
+                self.reparse(vals[top + 1], cmd, f"{name} -c", None, True)
                 return
             sub = next((v for v in vals[1:] if not v.startswith("-")), "")
             if sub in (
@@ -2524,6 +2560,9 @@ class Unwrapper:
             text = pipeline_output(arg_file.subs) if arg_file.procsub else None
         elif cmd.stdin_from:
             text = literal_stdin(cmd.stdin_from)
+        elif cmd.stdin_text is None and not self.typed_input and _reads_tool_input(cmd):
+            # `xargs rm` reading the tool's own input (Claude Code's `< /dev/null`): no item reaches it from the agent
+            text = ""
         else:
             text = cmd.stdin_text  # xargs cat <<< FILE, a here-document of names
         items = _xargs_items(text, argv[1:i], bool(replace)) if text is not None and DYN not in text else None
@@ -2561,6 +2600,21 @@ class Unwrapper:
             new = list(inner) + [item]
         self.command(cmd.derive(new, "xargs"))
 
+    def _fish_code(self, cmd: SimpleCommand) -> None:
+        """fish -C CMD, --init-command=CMD, --command CMD: lines fish runs, with its own input."""
+        vals = [w.value for w in cmd.argv[1:]]
+        for j, v in enumerate(vals):
+            opt, eq, val = v.partition("=")
+            if opt in _FISH_CODE[1:] and eq:
+                text = val
+            elif v in _FISH_CODE and j + 1 < len(vals):
+                text = vals[j + 1]
+            elif v.startswith("-C") and len(v) > 2:
+                text = v[2:]
+            else:
+                continue
+            self.reparse(text, cmd, f"fish {opt if eq else v[:2] if v.startswith('-C') else v}", None, True)
+
     def _shell(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
         name = cmd.name
@@ -2569,6 +2623,8 @@ class Unwrapper:
         code = argv[i] if sf.command and i < len(argv) else None
         reads_stdin = sf.stdin
         self.out.commands.append(cmd)
+        if name == "fish":
+            self._fish_code(cmd)
         if sf.noexec and name != "busybox":
             return  # `bash -n`, `sh -n -c '…'`: commands are read, never run (a syntax check)
         if sf.command and code is None and name != "busybox":
@@ -2584,7 +2640,7 @@ class Unwrapper:
             bound = {str(k): w.value for k, w in enumerate(given)}
             if len(given) == 2:
                 bound["@"] = bound["*"] = given[1].value  # one argument: "$@" is that word
-            self.reparse(code.value, cmd, f"{name} -c", bound or None)
+            self.reparse(code.value, cmd, f"{name} -c", bound or None, True)
             return
         if i < len(argv) and not reads_stdin:
             script = argv[i]
@@ -2612,7 +2668,11 @@ class Unwrapper:
             return  # `docker run -it ubuntu bash`: a shell in a new container with nothing of the host's, gone with it
         elif not any(w.value in _PRINT_ONLY for w in argv[1:i]):
             # `bash --version`, `zsh --help`: printed and gone (dash and ash refuse the option and exit): no shell starts
-            self.out.problems.append(("shell.interactive-shell", f"{name} starts an interactive shell whose commands clearance cannot see"))
+            message = f"{name} starts an interactive shell whose commands clearance cannot see"
+            if _reads_tool_input(cmd) and not _startup_file(cmd, argv[1:i]):
+                self.out.idle_shells.append(message)  # its input is the tool's: see Expansion.idle_shells
+            else:
+                self.out.problems.append(("shell.interactive-shell", message))
 
     def _stdin_script(self, cmd: SimpleCommand, sources: list[SimpleCommand] | None = None) -> None:
         """A shell reading its script from a pipe: only literal echo/printf text can be judged."""
@@ -2984,7 +3044,12 @@ class Unwrapper:
                 found.shell.append(text)
                 label = "script -c"
             elif not any(a.value in ("-V", "--version", "-h", "--help") for a in cmd.argv[1:]):
-                self.out.problems.append(("shell.interactive-shell", "script starts an interactive shell whose commands clearance cannot see"))
+                # script's shell reads a terminal script makes and fills from its own standard input
+                message = "script starts an interactive shell whose commands clearance cannot see"
+                if _reads_tool_input(cmd):
+                    self.out.idle_shells.append(message)
+                else:
+                    self.out.problems.append(("shell.interactive-shell", message))
         elif name == "parallel":
             self._parallel(cmd, values)
             return
@@ -3452,8 +3517,8 @@ def _show(text: str) -> str:
     return t if len(t) < 60 else t[:57] + "..."
 
 
-def expand(commands: list[SimpleCommand], cwd: str | None, home: str, env: dict[str, str]) -> Expansion:
-    u = Unwrapper(cwd, home, env)
+def expand(commands: list[SimpleCommand], cwd: str | None, home: str, env: dict[str, str], typed_input: bool = True) -> Expansion:
+    u = Unwrapper(cwd, home, env, typed_input)
     for c in commands:
         u.command(c)
     return u.out
