@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 NAME = "codex"
 SHELL_TOOLS = frozenset({"Bash", "shell", "local_shell", "exec_command", "container.exec", "unified_exec"})
+# Codex's own tools that touch only its thread's state or ask the user (Codex 0.171.0 sends PreToolUse for each): judged
+# as the agent's internal tools. Unmapped, each was an unknown tool, which Codex (whose hooks cannot ask) blocked.
+INTERNAL = frozenset({"get_goal", "create_goal", "update_goal", "request_user_input"})
 
 
 def to_event(event: dict[str, Any]) -> dict[str, Any]:
@@ -61,6 +64,17 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
             # The project is found from the session cwd; this one command runs elsewhere (`working_directory`: the
             # Responses API's local_shell action, round 9c).
             out["tool_cwd"] = join_cwd(event.get("cwd"), where)
+    elif tool == "view_image":
+        # Codex's view_image reads a local file (`path`) and shows it to the model: a Read of that file, whose relative
+        # path or ~ the engine resolves as for any Read.
+        try:
+            path = first_str(ti, "path", "file_path")
+        except Conflict as e:
+            return unreadable(out, tool, str(e))
+        out["tool_name"] = "Read"
+        out["tool_input"] = {"file_path": path}
+    elif tool in INTERNAL:
+        out["tool_name"], out["tool_input"] = "TodoWrite", {}
     elif tool == "apply_patch":
         patch = ti.get("command") or ti.get("input") or ti.get("patch") or ""
         if isinstance(patch, list):
