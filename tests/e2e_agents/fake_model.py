@@ -109,6 +109,17 @@ def parts(script: Script) -> list[Script]:
     return out
 
 
+def _session(body: dict[str, Any]) -> int:
+    """The id of the process session Codex's exec_command left running ("$session" in a script's arguments), for write_stdin."""
+    import re
+
+    for item in reversed(body.get("input", [])):
+        found = re.search(r"session ID (\d+)", str(item.get("output", ""))) if isinstance(item, dict) else None
+        if found:
+            return int(found.group(1))
+    return 0
+
+
 def _responses_tool_call(body: dict[str, Any], script: Script, n: int) -> dict[str, Any]:
     tools = {t.get("name") for t in body.get("tools", []) if isinstance(t, dict)}
     if script.kind == "patch":  # Codex's apply_patch: a freeform (custom) tool whose input is the envelope itself
@@ -128,12 +139,13 @@ def _responses_tool_call(body: dict[str, Any], script: Script, n: int) -> dict[s
                 return {**call, "name": script.args["tool"], "namespace": t["name"]}
         return {**call, "name": offered(_tool_names(body.get("tools", [])), script.args["tool"])}
     if script.kind == "tool":  # a named tool with its own arguments (Copilot CLI's grep, ...)
+        arguments = {k: _session(body) if v == "$session" else v for k, v in script.args["arguments"].items()}
         return {
             "type": "function_call",
             "id": f"fc_{n}",
             "call_id": f"call_{n}",
             "name": tool_name(script, _tool_names(body.get("tools", []))),
-            "arguments": json.dumps(script.args["arguments"]),
+            "arguments": json.dumps(arguments),
             "status": "completed",
         }
     if script.kind == "write" and "create" in tools:  # Copilot CLI's file tool

@@ -56,6 +56,13 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
             cmd = "export " + " ".join(shlex.quote(f"{k}={v}") for k, v in env.items()) + "\n" + cmd
         out["tool_name"] = "Bash"
         out["tool_input"] = {"command": cmd} if cmd is not None else {}
+        if ti.get("tty") is not False:
+            # Codex keeps a process started with a terminal (exec_command's tty) running, and the model types into it
+            # through write_stdin, for which Codex 0.171.0 sends no PreToolUse (tests/e2e_agents, codex-stdin-session):
+            # what the command reads from its input is unseen (`python3` is a REPL there, not a program reading an
+            # empty input). Codex's event names the call Bash and leaves tty out: only an explicit tty: false (closed
+            # input) is known to have no terminal.
+            out["tool_stdin"] = "terminal"
         try:
             where = first_str(ti, "workdir", "working_directory")
         except Conflict as e:
