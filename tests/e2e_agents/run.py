@@ -575,6 +575,21 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             leaked = any("fake-key-body" in json.dumps(req["body"].get("input", [])) for req in model.requests)
             r.notes += [f"agent exit {p.returncode}", f"audit: {seen}", f"key text reached the model: {leaked}"]
             r.ok = "deny" in seen and not leaked
+        elif name == "copilot-builtin-tools":
+            # Copilot CLI's own tools besides its shell and file tools, each sent to preToolUse: its documentation, its
+            # session database (the todos), past sessions' history and its background agents touch only its own state.
+            calls = [
+                {"kind": "tool", "name": "fetch_copilot_cli_documentation", "arguments": {}},
+                {"kind": "tool", "name": "sql", "arguments": {"description": "Query todos", "query": "SELECT * FROM todos"}},
+                {"kind": "tool", "name": "session_store_sql", "arguments": {"query": "SELECT 1", "source": "local"}},
+                {"kind": "tool", "name": "list_agents", "arguments": {}},
+            ]
+            p = run_agent(h, model, Script("seq", calls=calls))
+            # (A "warn" row is the output probe's, after the call: Copilot CLI reads no answer to postToolUse.)
+            seen = [(x.get("tool_name"), x["decision"]) for x in h.audit() if x["decision"] != "warn"]
+            warned = [x.get("tool_name") for x in h.audit() if x["decision"] == "warn"]
+            r.notes += [f"agent exit {p.returncode}", f"audit: {seen}", f"output probe warned on: {warned}"]
+            r.ok = len(seen) == len(calls) and all(d == "allow" for _, d in seen)
         elif name == "codex-project-scope":
             # `clearance install codex --scope project`: the hook lives in the project's .codex/hooks.json, which Codex
             # runs only for a trusted project and a trusted hook; the installer asks Codex to trust it.
@@ -690,6 +705,7 @@ SCENARIOS = {
         "protected-write",
         "missing-clearance",
         "copilot-grep-paths",
+        "copilot-builtin-tools",
         "headless-escalation",
         *NEW,
     ],
@@ -703,6 +719,8 @@ EXPECT = {
     "protected-write": "deny",
     "missing-clearance": "deny",
     "copilot-grep-paths": "deny",
+    "codex-stdin-session": "ask",
+    "copilot-builtin-tools": "allow",
 }
 
 
