@@ -451,3 +451,25 @@ def test_cli_install_and_doctor(tmp_path: Path) -> None:
     bad.write_text("{oops")
     d2 = subprocess.run([*cmd, "doctor"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
     assert d2.returncode == 1 and "not valid JSON" in d2.stdout
+
+
+@pytest.mark.parametrize(
+    ("tool", "tool_input"),
+    [
+        ("ToolSearch", {"query": "select:mcp__github__create_issue", "max_results": 5}),
+        ("ListAgents", {}),
+        ("ReportFindings", {"level": "low", "findings": []}),
+        ("ScheduleWakeup", {"prompt": "<<autonomous-loop-dynamic>>", "delaySeconds": 1200}),
+    ],
+)
+def test_claude_code_own_tools_are_allowed(tool: str, tool_input: dict[str, Any]) -> None:
+    # Claude Code 2.1.332 sends PreToolUse for these (tests/e2e_agents, claude-builtin-tools): as unknown tools each
+    # asked, ToolSearch before every deferred (MCP) tool's first use.
+    event = {"session_id": "s", "hook_event_name": "PreToolUse", "cwd": PROJECT, "tool_name": tool, "tool_input": tool_input}
+    a = answer(event, "claude")
+    assert a.stdout["hookSpecificOutput"]["permissionDecision"] == "allow", a.stdout
+
+
+def test_claude_code_workflow_which_starts_agents_stays_unknown() -> None:
+    event = {"session_id": "s", "hook_event_name": "PreToolUse", "cwd": PROJECT, "tool_name": "Workflow", "tool_input": {"script": "x"}}
+    assert answer(event, "claude").stdout["hookSpecificOutput"]["permissionDecision"] == "ask"

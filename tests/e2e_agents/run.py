@@ -575,6 +575,18 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             leaked = any("fake-key-body" in json.dumps(req["body"].get("input", [])) for req in model.requests)
             r.notes += [f"agent exit {p.returncode}", f"audit: {seen}", f"key text reached the model: {leaked}"]
             r.ok = "deny" in seen and not leaked
+        elif name == "claude-builtin-tools":
+            # Claude Code's own tools that touch only its state, each sent to PreToolUse: ToolSearch (the schema of a
+            # deferred tool, fetched before an MCP call), ListAgents, ReportFindings.
+            calls = [
+                {"kind": "tool", "name": "ToolSearch", "arguments": {"query": "select:Read", "max_results": 5}},
+                {"kind": "tool", "name": "ListAgents", "arguments": {}},
+                {"kind": "tool", "name": "ReportFindings", "arguments": {"level": "low", "findings": []}},
+            ]
+            p = run_agent(h, model, Script("seq", calls=calls))
+            seen = [(x.get("tool_name"), x["decision"]) for x in h.audit() if x["decision"] != "warn"]
+            r.notes += [f"agent exit {p.returncode}", f"audit: {seen}"]
+            r.ok = len(seen) == len(calls) and all(d == "allow" for _, d in seen)
         elif name == "copilot-builtin-tools":
             # Copilot CLI's own tools besides its shell and file tools, each sent to preToolUse: its documentation, its
             # session database (the todos), past sessions' history and its background agents touch only its own state.
@@ -693,7 +705,19 @@ SCENARIOS = {
         "headless-escalation",
         *NEW,
     ],
-    "claude": ["destroy", "benign", "ask", "auto-mode-disabled", "mcp", "tools", "protected-write", "missing-clearance", "headless-escalation", *NEW],
+    "claude": [
+        "destroy",
+        "benign",
+        "ask",
+        "auto-mode-disabled",
+        "mcp",
+        "tools",
+        "protected-write",
+        "missing-clearance",
+        "headless-escalation",
+        "claude-builtin-tools",
+        *NEW,
+    ],
     "gemini": ["destroy", "benign", "ask", "auto-mode-disabled", "mcp", "tools", "protected-write", "missing-clearance", "headless-escalation", *NEW],
     "copilot": [
         "destroy",
@@ -721,6 +745,7 @@ EXPECT = {
     "copilot-grep-paths": "deny",
     "codex-stdin-session": "ask",
     "copilot-builtin-tools": "allow",
+    "claude-builtin-tools": "allow",
 }
 
 
