@@ -473,3 +473,22 @@ def test_claude_code_own_tools_are_allowed(tool: str, tool_input: dict[str, Any]
 def test_claude_code_workflow_which_starts_agents_stays_unknown() -> None:
     event = {"session_id": "s", "hook_event_name": "PreToolUse", "cwd": PROJECT, "tool_name": "Workflow", "tool_input": {"script": "x"}}
     assert answer(event, "claude").stdout["hookSpecificOutput"]["permissionDecision"] == "ask"
+
+
+@pytest.mark.parametrize(
+    ("tool", "tool_input"),
+    [
+        ("update_topic", {"title": "Setup", "strategic_intent": "Get the tests running."}),
+        ("list_background_processes", {}),
+        ("read_background_output", {"pid": 4242, "lines": 50}),
+    ],
+)
+def test_gemini_cli_own_tools_are_allowed(tool: str, tool_input: dict[str, Any]) -> None:
+    # Gemini CLI 0.61.0 sends BeforeTool for these (tests/e2e_agents, gemini-builtin-tools).
+    event = {"session_id": "g", "hook_event_name": "BeforeTool", "cwd": PROJECT, "tool_name": tool, "tool_input": tool_input}
+    assert answer(event, "gemini").stdout == {"decision": "allow"}
+
+
+def test_gemini_cli_invoke_agent_stays_unknown() -> None:
+    event = {"session_id": "g", "hook_event_name": "BeforeTool", "cwd": PROJECT, "tool_name": "invoke_agent", "tool_input": {"agent_name": "x", "prompt": "y"}}
+    assert answer(event, "gemini").stdout["decision"] == "deny"

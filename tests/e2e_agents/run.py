@@ -587,6 +587,18 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             seen = [(x.get("tool_name"), x["decision"]) for x in h.audit() if x["decision"] != "warn"]
             r.notes += [f"agent exit {p.returncode}", f"audit: {seen}"]
             r.ok = len(seen) == len(calls) and all(d == "allow" for _, d in seen)
+        elif name == "gemini-builtin-tools":
+            # Gemini CLI's own tools that touch only its state, each sent to BeforeTool: its topic notes and its view of
+            # the background processes it started.
+            calls = [
+                {"kind": "tool", "name": "update_topic", "arguments": {"title": "Setup", "strategic_intent": "Get the tests running."}},
+                {"kind": "tool", "name": "list_background_processes", "arguments": {}},
+                {"kind": "tool", "name": "read_background_output", "arguments": {"pid": 1, "lines": 5}},
+            ]
+            p = run_agent(h, model, Script("seq", calls=calls))
+            seen = [(x.get("tool_name"), x["decision"]) for x in h.audit() if x["decision"] != "warn"]
+            r.notes += [f"agent exit {p.returncode}", f"audit: {seen}"]
+            r.ok = len(seen) == len(calls) and all(d == "allow" for _, d in seen)
         elif name == "copilot-builtin-tools":
             # Copilot CLI's own tools besides its shell and file tools, each sent to preToolUse: its documentation, its
             # session database (the todos), past sessions' history and its background agents touch only its own state.
@@ -718,7 +730,19 @@ SCENARIOS = {
         "claude-builtin-tools",
         *NEW,
     ],
-    "gemini": ["destroy", "benign", "ask", "auto-mode-disabled", "mcp", "tools", "protected-write", "missing-clearance", "headless-escalation", *NEW],
+    "gemini": [
+        "destroy",
+        "benign",
+        "ask",
+        "auto-mode-disabled",
+        "mcp",
+        "tools",
+        "protected-write",
+        "missing-clearance",
+        "headless-escalation",
+        "gemini-builtin-tools",
+        *NEW,
+    ],
     "copilot": [
         "destroy",
         "benign",
@@ -746,6 +770,7 @@ EXPECT = {
     "codex-stdin-session": "ask",
     "copilot-builtin-tools": "allow",
     "claude-builtin-tools": "allow",
+    "gemini-builtin-tools": "allow",
 }
 
 
