@@ -224,6 +224,44 @@ def test_codex_patch_content_is_judged_as_the_script_it_writes() -> None:
     assert files == [("write", "clean.sh", "#!/bin/sh\nrm -rf ~/"), ("write", "src/a.rs", "let x = 2;")]
 
 
+def _codex_tool(tool: str, tool_input: dict[str, Any]) -> dict[str, Any]:
+    return {"session_id": "c1", "turn_id": "t1", "hook_event_name": "PreToolUse", "cwd": PROJECT, "tool_name": tool, "tool_input": tool_input}
+
+
+@pytest.mark.parametrize(
+    ("tool", "tool_input"),
+    [
+        ("get_goal", {}),
+        ("create_goal", {"objective": "make the tests pass"}),
+        ("update_goal", {"status": "complete"}),
+        ("request_user_input", {"questions": [{"id": "q", "header": "Which", "question": "Which database?", "options": []}]}),
+        ("view_image", {"path": "docs/screenshot.png"}),
+        ("view_image", {"path": f"{PROJECT}/assets/logo.png"}),
+    ],
+)
+def test_codex_own_tools_are_allowed(tool: str, tool_input: dict[str, Any]) -> None:
+    # Codex 0.171.0 sends PreToolUse for its goal, ask-the-user and view_image tools (tests/e2e_agents,
+    # codex-builtin-tools): read as unknown tools they were asked about, which a Codex hook can only do by blocking.
+    a = answer(_codex_tool(tool, tool_input))
+    assert (a.exit_code, a.stdout) == (0, None), a.stderr
+
+
+@pytest.mark.parametrize(
+    "tool_input",
+    [
+        {"path": "keys/id_ed25519"},
+        {"path": "~/.ssh/id_rsa"},
+        {"path": "/home/ana/.aws/credentials"},
+        {"path": "../secrets/.env"},
+        {"path": "shot.png", "file_path": "/home/ana/.ssh/id_ed25519"},  # two names for the file: never guessed between
+        {},
+    ],
+)
+def test_codex_view_image_is_judged_as_a_read(tool_input: dict[str, Any]) -> None:
+    a = answer(_codex_tool("view_image", tool_input))
+    assert a.exit_code == 2 and a.stdout is None and a.stderr.startswith("clearance"), a.stderr
+
+
 @pytest.mark.parametrize("key", ["shell", "write", "read", "fetch", "mcp", "ask"])
 def test_gemini_denies(key: str) -> None:
     a = answer(GEMINI[key])
@@ -413,3 +451,44 @@ def test_cli_install_and_doctor(tmp_path: Path) -> None:
     bad.write_text("{oops")
     d2 = subprocess.run([*cmd, "doctor"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
     assert d2.returncode == 1 and "not valid JSON" in d2.stdout
+
+
+@pytest.mark.parametrize(
+    ("tool", "tool_input"),
+    [
+        ("ToolSearch", {"query": "select:mcp__github__create_issue", "max_results": 5}),
+        ("ListAgents", {}),
+        ("ReportFindings", {"level": "low", "findings": []}),
+        ("ScheduleWakeup", {"prompt": "<<autonomous-loop-dynamic>>", "delaySeconds": 1200}),
+    ],
+)
+def test_claude_code_own_tools_are_allowed(tool: str, tool_input: dict[str, Any]) -> None:
+    # Claude Code 2.1.332 sends PreToolUse for these (tests/e2e_agents, claude-builtin-tools): as unknown tools each
+    # asked, ToolSearch before every deferred (MCP) tool's first use.
+    event = {"session_id": "s", "hook_event_name": "PreToolUse", "cwd": PROJECT, "tool_name": tool, "tool_input": tool_input}
+    a = answer(event, "claude")
+    assert a.stdout["hookSpecificOutput"]["permissionDecision"] == "allow", a.stdout
+
+
+def test_claude_code_workflow_which_starts_agents_stays_unknown() -> None:
+    event = {"session_id": "s", "hook_event_name": "PreToolUse", "cwd": PROJECT, "tool_name": "Workflow", "tool_input": {"script": "x"}}
+    assert answer(event, "claude").stdout["hookSpecificOutput"]["permissionDecision"] == "ask"
+
+
+@pytest.mark.parametrize(
+    ("tool", "tool_input"),
+    [
+        ("update_topic", {"title": "Setup", "strategic_intent": "Get the tests running."}),
+        ("list_background_processes", {}),
+        ("read_background_output", {"pid": 4242, "lines": 50}),
+    ],
+)
+def test_gemini_cli_own_tools_are_allowed(tool: str, tool_input: dict[str, Any]) -> None:
+    # Gemini CLI 0.61.0 sends BeforeTool for these (tests/e2e_agents, gemini-builtin-tools).
+    event = {"session_id": "g", "hook_event_name": "BeforeTool", "cwd": PROJECT, "tool_name": tool, "tool_input": tool_input}
+    assert answer(event, "gemini").stdout == {"decision": "allow"}
+
+
+def test_gemini_cli_invoke_agent_stays_unknown() -> None:
+    event = {"session_id": "g", "hook_event_name": "BeforeTool", "cwd": PROJECT, "tool_name": "invoke_agent", "tool_input": {"agent_name": "x", "prompt": "y"}}
+    assert answer(event, "gemini").stdout["decision"] == "deny"

@@ -228,6 +228,18 @@ def _fork_bomb(command: str) -> bool:
     return False
 
 
+def _read_from_terminal(commands: list[Any]) -> None:
+    """Each command whose standard input is not a pipe, a here-document or a file reads the live terminal: judged as
+    reading the output of a program clearance cannot see (named write_stdin, the tool that types into it), so a shell
+    or an interpreter there runs unseen code while a program reading data stays ordinary."""
+    from .shell.ir import SimpleCommand, Word
+
+    for cmd in commands:
+        if cmd.stdin_from or cmd.stdin_text is not None or any(r.reads and r.fd in ("", "0") for r in cmd.redirects):
+            continue
+        cmd.stdin_from = [SimpleCommand([Word("write_stdin", "write_stdin")], cwd=cmd.cwd)]
+
+
 def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: bool = True) -> ShellAnalysis:
     """*typed_input* False: the tool runs the command line with an input the agent cannot write to later (Claude Code's
     Bash: `< /dev/null`, or the user's own terminal), so an interactive shell reading only that input runs nothing
@@ -241,6 +253,8 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
     try:
         script = parse(command, ctx.cwd, ctx.home, ctx.env, mark_inert=script_depth == 0)
         # On a case-insensitive file system `Git` and `CLEARANCE` run git and clearance (unwrap.basename_command).
+        if ctx.live_stdin and script_depth == 0:
+            _read_from_terminal(script.commands)
         token = FOLD_COMMANDS.set(True) if case_insensitive(ctx.home, ctx) else None
         try:
             exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env, typed_input or script_depth > 0)

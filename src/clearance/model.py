@@ -89,6 +89,7 @@ class Context:
         "sibling_checkout",
         "list_tree",
         "read_member",
+        "live_stdin",
     )
 
     def __init__(
@@ -116,6 +117,7 @@ class Context:
         sibling_checkout: Callable[[str], tuple[str, str] | None] | None = None,
         list_tree: Callable[[str, str], tuple[tuple[str, ...], str]] | None = None,
         read_member: Callable[[str, str, str], str | None] | None = None,
+        live_stdin: bool = False,
     ) -> None:
         self.cwd = cwd
         self.project_root = project_root
@@ -128,6 +130,9 @@ class Context:
         self.headless = headless
         # Variables a command may expand that clearance resolves statically.
         self.env = env or {}
+        # The command's standard input is a terminal the agent types into later through a tool no hook sees (Codex's
+        # write_stdin into an exec_command started with tty): whatever a program reads from it is unseen input.
+        self.live_stdin = live_stdin
         # Reads a project file (scripts a command runs); None: no file is read.
         self.read_file = read_file
         # sys.platform of the machine the call runs on ("" when unknown: judged by the paths alone).

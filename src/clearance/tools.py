@@ -38,6 +38,12 @@ KIND_OF = {
     "ListMcpResourcesTool": "internal",
     "ReadMcpResourceTool": "internal",
     "AskUserQuestion": "internal",
+    # Claude Code 2.1.332 sends PreToolUse for these too (tests/e2e_agents, claude-builtin-tools): fetching a deferred
+    # tool's schema (before each MCP call), listing its agents, reporting review findings to its UI, pacing a /loop.
+    "ToolSearch": "internal",
+    "ListAgents": "internal",
+    "ReportFindings": "internal",
+    "ScheduleWakeup": "internal",
     # Canonical names adapters use for other agents' tools.
     "ApplyPatch": "edit",
     "GeminiWebFetch": "fetch",

@@ -21,8 +21,10 @@ class Script:
     """What the model does: one tool call, described agent-neutrally."""
 
     def __init__(self, kind: str, repeat: int = 1, **args: Any) -> None:
-        # "shell" (args: command), "write" (args: path, content), "tool" (args: name, arguments) or "mcp" (args: tool,
-        # arguments: the first offered tool whose name ends with `tool`, however the agent prefixes its MCP tools)
+        # "shell" (args: command), "write" (args: path, content), "tool" (args: name, arguments), "mcp" (args: tool,
+        # arguments: the first offered tool whose name ends with `tool`, however the agent prefixes its MCP tools),
+        # "patch" (args: patch: Codex's apply_patch envelope, sent as its freeform tool) or "parallel" (args:
+        # calls=[{kind, ...}]: all of them in one model turn, as a model that calls tools in parallel does)
         self.kind = kind
         self.repeat = repeat  # the model calls the tool again after each result, this many times in all
         self.args = args
@@ -96,8 +98,39 @@ def _tool_names(tools: list[Any]) -> list[str]:
     return out
 
 
+def parts(script: Script) -> list[Script]:
+    """The calls of one model turn: each of a "parallel" script's calls, else the script itself."""
+    if script.kind != "parallel":
+        return [script]
+    out = []
+    for call in script.args["calls"]:
+        spec = dict(call)
+        out.append(Script(spec.pop("kind"), script.repeat, **spec))
+    return out
+
+
+def _session(body: dict[str, Any]) -> int:
+    """The id of the process session Codex's exec_command left running ("$session" in a script's arguments), for write_stdin."""
+    import re
+
+    for item in reversed(body.get("input", [])):
+        found = re.search(r"session ID (\d+)", str(item.get("output", ""))) if isinstance(item, dict) else None
+        if found:
+            return int(found.group(1))
+    return 0
+
+
 def _responses_tool_call(body: dict[str, Any], script: Script, n: int) -> dict[str, Any]:
     tools = {t.get("name") for t in body.get("tools", []) if isinstance(t, dict)}
+    if script.kind == "patch":  # Codex's apply_patch: a freeform (custom) tool whose input is the envelope itself
+        return {
+            "type": "custom_tool_call",
+            "id": f"ctc_{n}",
+            "call_id": f"call_{n}",
+            "name": "apply_patch",
+            "input": script.args["patch"],
+            "status": "completed",
+        }
     if script.kind == "mcp":
         call = {"type": "function_call", "id": f"fc_{n}", "call_id": f"call_{n}", "arguments": json.dumps(script.args["arguments"]), "status": "completed"}
         for t in body.get("tools", []):
@@ -106,12 +139,13 @@ def _responses_tool_call(body: dict[str, Any], script: Script, n: int) -> dict[s
                 return {**call, "name": script.args["tool"], "namespace": t["name"]}
         return {**call, "name": offered(_tool_names(body.get("tools", [])), script.args["tool"])}
     if script.kind == "tool":  # a named tool with its own arguments (Copilot CLI's grep, ...)
+        arguments = {k: _session(body) if v == "$session" else v for k, v in script.args["arguments"].items()}
         return {
             "type": "function_call",
             "id": f"fc_{n}",
             "call_id": f"call_{n}",
             "name": tool_name(script, _tool_names(body.get("tools", []))),
-            "arguments": json.dumps(script.args["arguments"]),
+            "arguments": json.dumps(arguments),
             "status": "completed",
         }
     if script.kind == "write" and "create" in tools:  # Copilot CLI's file tool
@@ -128,7 +162,10 @@ def _responses_tool_call(body: dict[str, Any], script: Script, n: int) -> dict[s
 
 
 def _responses_events(body: dict[str, Any], script: Script | None) -> list[tuple[str, dict[str, Any]]]:
-    answered = sum(1 for i in body.get("input", []) if isinstance(i, dict) and i.get("type") in ("function_call_output", "custom_tool_call_output"))
+    # Outputs answering a call (Codex also adds call-less outputs of its own, e.g. its goal_objective after create_goal).
+    answered = sum(
+        1 for i in body.get("input", []) if isinstance(i, dict) and i.get("type") in ("function_call_output", "custom_tool_call_output") and i.get("call_id")
+    )
     script = current(script, answered)
     if script is None or answered >= script.repeat:
         item: dict[str, Any] = {
@@ -138,8 +175,9 @@ def _responses_events(body: dict[str, Any], script: Script | None) -> list[tuple
             "status": "completed",
             "content": [{"type": "output_text", "text": "done", "annotations": []}],
         }
+        items = [item]
     else:
-        item = _responses_tool_call(body, script, answered + 1)
+        items = [_responses_tool_call(body, one, 10 * (answered + 1) + i) for i, one in enumerate(parts(script))]
     response = {"id": "resp_1", "object": "response", "status": "in_progress", "output": [], "model": body.get("model", "fake")}
     usage = {
         "input_tokens": 10,
@@ -148,12 +186,12 @@ def _responses_events(body: dict[str, Any], script: Script | None) -> list[tuple
         "output_tokens_details": {"reasoning_tokens": 0},
         "total_tokens": 15,
     }
-    return [
-        ("response.created", {"type": "response.created", "response": response}),
-        ("response.output_item.added", {"type": "response.output_item.added", "output_index": 0, "item": item}),
-        ("response.output_item.done", {"type": "response.output_item.done", "output_index": 0, "item": item}),
-        ("response.completed", {"type": "response.completed", "response": dict(response, status="completed", output=[item], usage=usage)}),
-    ]
+    out: list[tuple[str, dict[str, Any]]] = [("response.created", {"type": "response.created", "response": response})]
+    for i, one in enumerate(items):
+        out.append(("response.output_item.added", {"type": "response.output_item.added", "output_index": i, "item": one}))
+        out.append(("response.output_item.done", {"type": "response.output_item.done", "output_index": i, "item": one}))
+    out.append(("response.completed", {"type": "response.completed", "response": dict(response, status="completed", output=items, usage=usage)}))
+    return out
 
 
 # -- Anthropic Messages -----------------------------------------------------------------
@@ -171,10 +209,12 @@ def _anthropic_content(body: dict[str, Any], script: Script | None) -> list[dict
     script = current(script, answered)
     if script is None or answered >= script.repeat or not tools:
         return [{"type": "text", "text": "done"}]
+    return [_anthropic_call(body, one, f"toolu_{answered + 1:02d}{'' if i == 0 else chr(96 + i)}") for i, one in enumerate(parts(script))]
+
+
+def _anthropic_call(body: dict[str, Any], script: Script, ident: str) -> dict[str, Any]:
     if script.kind == "shell":
-        return [
-            {"type": "tool_use", "id": f"toolu_{answered + 1:02d}", "name": "Bash", "input": {"command": script.args["command"], "description": "scripted"}}
-        ]
+        return {"type": "tool_use", "id": ident, "name": "Bash", "input": {"command": script.args["command"], "description": "scripted"}}
     if script.kind in ("mcp", "tool"):
         # Claude Code defers MCP tools behind ToolSearch: the model calls them by their full name.
         name = (
@@ -182,10 +222,8 @@ def _anthropic_content(body: dict[str, Any], script: Script | None) -> list[dict
         )
         if script.kind == "mcp" and name == script.args["tool"]:
             name = f"mcp__{script.args.get('server', 'notes')}__{name}"
-        return [{"type": "tool_use", "id": f"toolu_{answered + 1:02d}", "name": name, "input": script.args["arguments"]}]
-    return [
-        {"type": "tool_use", "id": f"toolu_{answered + 1:02d}", "name": "Write", "input": {"file_path": script.args["path"], "content": script.args["content"]}}
-    ]
+        return {"type": "tool_use", "id": ident, "name": name, "input": script.args["arguments"]}
+    return {"type": "tool_use", "id": ident, "name": "Write", "input": {"file_path": script.args["path"], "content": script.args["content"]}}
 
 
 def _anthropic_events(body: dict[str, Any], content: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
@@ -219,24 +257,27 @@ def _anthropic_events(body: dict[str, Any], content: list[dict[str, Any]]) -> li
 # -- Gemini generateContent ------------------------------------------------------------------
 
 
+def _gemini_call(body: dict[str, Any], script: Script) -> dict[str, Any]:
+    if script.kind == "shell":
+        return {"functionCall": {"name": "run_shell_command", "args": {"command": script.args["command"], "description": "scripted"}}}
+    if script.kind == "write":
+        return {"functionCall": {"name": "write_file", "args": {"file_path": script.args["path"], "content": script.args["content"]}}}
+    if script.kind == "mcp":
+        return {"functionCall": {"name": offered(_tool_names(body.get("tools", [])), script.args["tool"]), "args": script.args["arguments"]}}
+    return {"functionCall": {"name": tool_name(script, _tool_names(body.get("tools", []))), "args": script.args["arguments"]}}
+
+
 def _gemini_chunk(body: dict[str, Any], script: Script | None) -> dict[str, Any]:
     answered = sum(
         1 for c in body.get("contents", []) if isinstance(c, dict) for part in c.get("parts", []) if isinstance(part, dict) and "functionResponse" in part
     )
-    part: dict[str, Any]
     script = current(script, answered)
     if script is None or answered >= script.repeat:
-        part = {"text": "done"}
-    elif script.kind == "shell":
-        part = {"functionCall": {"name": "run_shell_command", "args": {"command": script.args["command"], "description": "scripted"}}}
-    elif script.kind == "write":
-        part = {"functionCall": {"name": "write_file", "args": {"file_path": script.args["path"], "content": script.args["content"]}}}
-    elif script.kind == "mcp":
-        part = {"functionCall": {"name": offered(_tool_names(body.get("tools", [])), script.args["tool"]), "args": script.args["arguments"]}}
+        found: list[dict[str, Any]] = [{"text": "done"}]
     else:
-        part = {"functionCall": {"name": tool_name(script, _tool_names(body.get("tools", []))), "args": script.args["arguments"]}}
+        found = [_gemini_call(body, one) for one in parts(script)]
     return {
-        "candidates": [{"content": {"role": "model", "parts": [part]}, "finishReason": "STOP", "index": 0}],
+        "candidates": [{"content": {"role": "model", "parts": found}, "finishReason": "STOP", "index": 0}],
         "usageMetadata": {"promptTokenCount": 10, "candidatesTokenCount": 5, "totalTokenCount": 15},
         "modelVersion": "gemini-2.5-pro",
     }

@@ -65,6 +65,8 @@ def parse_event(event: object, env: dict[str, str] | os._Environ[str] | None = N
         from .. import pathstr
 
         ctx.cwd = pathstr.normpath(tool_cwd)
+    if event.get("tool_stdin") == "terminal":
+        ctx.live_stdin = True  # set by the Codex adapter (an exec_command given a terminal)
     return Action(kind, tool_name, tool_input), ctx
 
 

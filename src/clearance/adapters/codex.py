@@ -18,8 +18,11 @@ if TYPE_CHECKING:
 
 NAME = "codex"
 SHELL_TOOLS = frozenset({"Bash", "shell", "local_shell", "exec_command", "container.exec", "unified_exec"})
-# The shell tools whose process the agent can write to after the call (write_stdin); the others run with no input.
-_TYPED_TOOLS = frozenset({"exec_command", "unified_exec"})
+# Codex's own tools that touch only its thread's state or ask the user (Codex 0.171.0 sends PreToolUse for each): judged
+# as the agent's internal tools. Unmapped, each was an unknown tool, which Codex (whose hooks cannot ask) blocked.
+# Shell tools that run their command with no input and end with it (older Codex's `shell`, `local_shell`, the container's).
+_NO_INPUT_TOOLS = frozenset({"shell", "local_shell", "container.exec"})
+INTERNAL = frozenset({"get_goal", "create_goal", "update_goal", "request_user_input"})
 
 
 def to_event(event: dict[str, Any]) -> dict[str, Any]:
@@ -55,10 +58,15 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
             cmd = "export " + " ".join(shlex.quote(f"{k}={v}") for k, v in env.items()) + "\n" + cmd
         out["tool_name"] = "Bash"
         out["tool_input"] = {"command": cmd} if cmd is not None else {}
-        if cmd is not None and tool in _TYPED_TOOLS:
-            # exec_command's process outlives the call and the agent writes to its input with write_stdin: what an
-            # interactive shell started there runs is typed later (engine.analyse_shell's typed_input)
+        if cmd is not None and tool not in _NO_INPUT_TOOLS and ti.get("tty") is not False:
+            # Codex keeps a process started with a terminal (exec_command's tty) running, and the model types into it
+            # through write_stdin, for which Codex 0.171.0 sends no PreToolUse (tests/e2e_agents, codex-stdin-session):
+            # what the command reads from its input is unseen (`python3` is a REPL there, not a program reading an
+            # empty input). Codex's event names the call Bash and leaves tty out: only an explicit tty: false (closed
+            # input) is known to have no terminal, besides the tools that never keep one. Both marks: an interactive shell there is not idle (tty, engine's
+            # typed_input) and what reads the terminal reads unseen input (tool_stdin, Context.live_stdin).
             out["tool_input"]["tty"] = True
+            out["tool_stdin"] = "terminal"
         try:
             where = first_str(ti, "workdir", "working_directory")
         except Conflict as e:
@@ -67,6 +75,17 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
             # The project is found from the session cwd; this one command runs elsewhere (`working_directory`: the
             # Responses API's local_shell action, round 9c).
             out["tool_cwd"] = join_cwd(event.get("cwd"), where)
+    elif tool == "view_image":
+        # Codex's view_image reads a local file (`path`) and shows it to the model: a Read of that file, whose relative
+        # path or ~ the engine resolves as for any Read.
+        try:
+            path = first_str(ti, "path", "file_path")
+        except Conflict as e:
+            return unreadable(out, tool, str(e))
+        out["tool_name"] = "Read"
+        out["tool_input"] = {"file_path": path}
+    elif tool in INTERNAL:
+        out["tool_name"], out["tool_input"] = "TodoWrite", {}
     elif tool == "apply_patch":
         patch = ti.get("command") or ti.get("input") or ti.get("patch") or ""
         if isinstance(patch, list):

@@ -20,7 +20,27 @@ if TYPE_CHECKING:
     from ..model import Decision
 
 NAME = "copilot"
-INTERNAL = frozenset({"report_intent", "think", "update_todo", "task_complete", "read_bash", "list_bash", "stop_bash"})
+# Copilot CLI's own tools that touch only the agent's state. Copilot CLI 1.0.102 also sends preToolUse for its
+# documentation, its session database (the todos), its history of past sessions, its background agents' status and
+# skills (tests/e2e_agents, copilot-builtin-tools): unmapped, each was an unknown tool, which Copilot (whose hooks
+# cannot ask) blocked. Not here: task and write_agent, which start or steer another agent.
+INTERNAL = frozenset(
+    {
+        "report_intent",
+        "think",
+        "update_todo",
+        "task_complete",
+        "read_bash",
+        "list_bash",
+        "stop_bash",
+        "fetch_copilot_cli_documentation",
+        "sql",
+        "session_store_sql",
+        "list_agents",
+        "read_agent",
+        "skill",
+    }
+)
 
 
 def to_event(event: dict[str, Any]) -> dict[str, Any]:

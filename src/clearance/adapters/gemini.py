@@ -21,7 +21,24 @@ if TYPE_CHECKING:
 
 NAME = "gemini"
 _URL = lazy(r"https?://[^\s'\"<>]+")
-INTERNAL = frozenset({"save_memory", "write_todos", "activate_skill", "ask_user", "exit_plan_mode", "enter_plan_mode", "codebase_investigator"})
+# Gemini CLI's own tools that touch only the agent's state. Gemini CLI 0.61.0 also sends BeforeTool for its topic
+# notes and for listing and reading the output of the background processes it started (tests/e2e_agents,
+# gemini-builtin-tools): unmapped, each was an unknown tool, which Gemini (whose hooks cannot ask) blocked.
+# Not here: invoke_agent, which starts a subagent.
+INTERNAL = frozenset(
+    {
+        "save_memory",
+        "write_todos",
+        "activate_skill",
+        "ask_user",
+        "exit_plan_mode",
+        "enter_plan_mode",
+        "codebase_investigator",
+        "update_topic",
+        "list_background_processes",
+        "read_background_output",
+    }
+)
 
 
 def to_event(event: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,112 @@
+"""Codex's exec_command with `tty: true` keeps the process running on a terminal the model types into through
+write_stdin, for which Codex 0.171.0 sends no PreToolUse (measured: tests/e2e_agents/run.py, codex-stdin-session).
+
+Class: a program started on that terminal reads its input from the model, unseen. A shell or an interpreter there runs
+unseen code (`python3` is a REPL, not a program reading an empty input), judged like the same program reading a pipe
+from a program clearance cannot see; a program reading data, or none, stays ordinary work. Codex's hook event names
+the call Bash with only its command (tty is left out: measured), so a terminal is assumed unless the input says
+tty: false; without a terminal the process's input is closed (measured: `python3 -i` exits at once).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+import pytest
+
+from clearance.hook import Options, run_answer
+from tests.strict import check
+
+PROJECT = "/home/ana/webapp"
+
+
+def answer(command: str, tty: object) -> Any:
+    tool_input: dict[str, Any] = {"cmd": command, "yield_time_ms": 1000}
+    if tty is not None:
+        tool_input["tty"] = tty
+    event = {"session_id": "c1", "turn_id": "t1", "hook_event_name": "PreToolUse", "cwd": PROJECT, "tool_name": "exec_command", "tool_input": tool_input}
+    env = {"HOME": "/home/ana", "CLEARANCE_HEADLESS": "0", "CLEARANCE_DB": os.environ["CLEARANCE_DB"], "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
+    return run_answer(json.dumps(event).encode(), Options(["--agent", "codex"]), env)
+
+
+# Reads code or commands from the terminal: blocked (Codex hooks cannot ask). No rule names any of these programs.
+UNSEEN = [
+    "python3",
+    "python3 -i",
+    "cd src && python3 -",
+    "node",
+    "perl",
+    "ruby",
+    "php -a",
+    "uv run python",
+    "poetry run python",
+    "bash",
+    "psql -h db.internal prod",
+    "ssh build-host",
+    "irb",
+    "sqlite3 app.db",
+    "less README.md",
+    "git log",
+]
+
+GAPS = {
+    # Unfinished: programs the engine does not yet know read commands from their input, piped or typed.
+    "irb": "irb is not known as an interpreter reading its program from standard input (nor `echo CODE | irb`)",
+    "sqlite3 app.db": "sqlite3 reading statements from a pipe it cannot see is allowed for a project database",
+    # Unfinished: a pager's `!command` escape runs what is typed at it; a pager on a terminal is not judged for that.
+    "less README.md": "less on a terminal runs `!command` typed at it",
+    "git log": "git's pager (less) on a terminal runs `!command` typed at it",
+}
+
+
+@pytest.mark.parametrize("command", UNSEEN)
+def test_a_program_reading_code_from_the_terminal_is_blocked(command: str) -> None:
+    def run() -> None:
+        a = answer(command, True)
+        assert a.exit_code == 2, a.stderr
+
+    check(command, GAPS, run)
+
+
+@pytest.mark.parametrize("command", ["python3", "node", "bash -i", "perl"])
+def test_the_reason_names_the_terminal_input(command: str) -> None:
+    a = answer(command, True)
+    assert a.exit_code == 2 and ("write_stdin" in a.stderr or "interactive shell" in a.stderr), a.stderr
+
+
+# Look-alikes on a terminal that read data or nothing: still allowed.
+ORDINARY = [
+    "cat",
+    "pytest -x",
+    "npm run dev",
+    "python3 -m http.server 8000",
+    "python3 manage.py runserver",
+    "python3 script.py < input.txt",
+    "python3 -c 'print(1)'",
+    "git log --oneline | head",
+    "cargo watch -x test",
+    "top",
+]
+
+
+@pytest.mark.parametrize("command", ORDINARY)
+def test_a_program_reading_data_on_a_terminal_is_allowed(command: str) -> None:
+    a = answer(command, True)
+    assert (a.exit_code, a.stdout) == (0, None), a.stderr
+
+
+@pytest.mark.parametrize("command", ["python3", "node", "python3 -i", "perl"])
+def test_without_a_terminal_the_input_is_closed(command: str) -> None:
+    a = answer(command, False)
+    assert (a.exit_code, a.stdout) == (0, None), a.stderr
+
+
+@pytest.mark.parametrize("command", ["python3", "node"])
+def test_the_event_codex_really_sends_has_no_tty(command: str) -> None:
+    # What Codex 0.171.0 sends for exec_command {"cmd": "python3", "tty": true}: Bash, the command alone.
+    event = {"session_id": "c1", "turn_id": "t1", "hook_event_name": "PreToolUse", "cwd": PROJECT, "tool_name": "Bash", "tool_input": {"command": command}}
+    env = {"HOME": "/home/ana", "CLEARANCE_HEADLESS": "0", "CLEARANCE_DB": os.environ["CLEARANCE_DB"], "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
+    a = run_answer(json.dumps(event).encode(), Options(["--agent", "codex"]), env)
+    assert a.exit_code == 2 and "write_stdin" in a.stderr, a.stderr
