@@ -126,6 +126,21 @@ def _certain(reader: _Reader, found: _Found) -> str | None:
     return None
 
 
+def here_documents(text: str) -> tuple[list[tuple[int, int]] | None, bool]:
+    """Where bash reads the here-documents of *text* (shell/parse.py compares tree-sitter's reading with it):
+    each body's first line and its delimiter's line (0-based, in the order of the text), or None where the
+    reading stops (the pre-check is unsure, bash rejects the text, or it is too large); and whether a body was
+    pending across a newline inside a word or a nested construct (see _own_parser), where bash and
+    tree-sitter part ways."""
+    reader = _Reader(text)
+    try:
+        reader.run()
+    except (_Unsure, _Found, TooManySteps):
+        return None, reader.crossed
+    spans = sorted((text.count("\n", 0, start), text.count("\n", 0, end)) for start, end in reader.spans)
+    return spans, reader.crossed
+
+
 def node_floor(text: str) -> int:
     """How many syntax nodes tree-sitter makes of *text* at least, as the pre-check counts them (tests)."""
     reader = _Reader(text)
@@ -135,16 +150,19 @@ def node_floor(text: str) -> int:
 
 
 class _Reader:
-    __slots__ = ("s", "n", "i", "heredocs", "outer", "stack", "steps", "nodes", "max_nodes", "for_header")
+    __slots__ = ("s", "n", "i", "heredocs", "outer", "spans", "crossed", "stack", "steps", "nodes", "max_nodes", "for_header")
 
     def __init__(self, text: str, max_nodes: int = 1 << 62) -> None:
         self.s = text
         self.n = len(text)
         self.i = 0
-        # (delimiter, strip tabs) awaiting the next newline token of this parser: see _reads_bodies
-        self.heredocs: list[tuple[str, bool]] = []
+        # (delimiter, strip tabs, depth of the stack at its `<<`) awaiting the next newline token of this
+        # parser: see _own_parser
+        self.heredocs: list[tuple[str, bool, int]] = []
         # the here-documents of the parsers around each open `$(` `<(` `>(`, innermost last
-        self.outer: list[list[tuple[str, bool]]] = []
+        self.outer: list[list[tuple[str, bool, int]]] = []
+        self.spans: list[tuple[int, int]] = []  # each body read: where it starts, where its delimiter's line starts
+        self.crossed = False  # a body pending across a newline inside a word or a nested construct
         # [kind, opened at, what a command context expects / an arithmetic context's depth];
         # kinds: "top", "cmd" (`(` `$(`), "psub" (`<(` `>(`), "dq" (double quotes), "brace" (`${`), "arith" (`((` `$((`)
         self.stack: list[list[object]] = [["top", 0, _START]]
@@ -216,6 +234,8 @@ class _Reader:
         end = self.s.find("'", at + 1)
         if end < 0:
             raise self._unclosed("single quote", at)
+        if self.heredocs and "\n" in self.s[at:end]:
+            self.crossed = True
         self.nodes += 1  # a raw_string
         self.i = end + 1
 
@@ -228,6 +248,8 @@ class _Reader:
             if c == "\\":
                 j += 2
             elif c == "'":
+                if self.heredocs and "\n" in s[at:j]:
+                    self.crossed = True
                 self.i = j + 1
                 return
             else:
@@ -245,6 +267,8 @@ class _Reader:
             elif c == "`":
                 if "<<" in s[at:j]:
                     raise _Unsure  # a here-document inside (read when the substitution runs)
+                if self.heredocs and "\n" in s[at:j]:
+                    self.crossed = True
                 self.nodes += 1  # a command_substitution
                 self.i = j + 1
                 return
@@ -291,6 +315,8 @@ class _Reader:
     # --- contexts -----------------------------------------------------------------------------------
     def _in_dq(self, stack: list[list[object]], c: str) -> None:
         i = self.i
+        if c == "\n" and self.heredocs:
+            self.crossed = True  # a newline inside a word: the bodies follow the word
         if c == '"':
             stack.pop()
             self.i = i + 1
@@ -306,6 +332,8 @@ class _Reader:
 
     def _in_brace(self, stack: list[list[object]], c: str) -> None:
         i = self.i
+        if c == "\n" and self.heredocs:
+            self.crossed = True
         if c == "}":
             stack.pop()
             self.i = i + 1
@@ -318,6 +346,8 @@ class _Reader:
 
     def _in_arith(self, stack: list[list[object]], c: str) -> None:
         i = self.i
+        if c == "\n" and self.heredocs:
+            self.crossed = True
         top = stack[-1]
         if c == "(":
             top[2] = int(top[2]) + 1  # type: ignore[call-overload]
@@ -598,7 +628,7 @@ class _Reader:
             else:
                 out.append(c)
                 i += 1
-        self.heredocs.append(("".join(out), strip))
+        self.heredocs.append(("".join(out), strip, len(self.stack)))
         self.i = i
 
     # Where bash reads a here-document's body: at the next newline *token* of the parser that read its
@@ -611,6 +641,8 @@ class _Reader:
     # outer ones follow the first newline after the `)`.
     def _own_parser(self) -> None:
         """A `$(` `<(` `>(` opens: a parser of its own, whose newlines read only its own here-documents."""
+        if self.heredocs:
+            self.crossed = True
         self.outer.append(self.heredocs)
         self.heredocs = []
 
@@ -624,16 +656,21 @@ class _Reader:
         """The bodies of the pending here-documents, from self.i (just after a newline)."""
         s, n = self.s, self.n
         i = self.i
-        for delim, strip in self.heredocs:
+        for delim, strip, depth in self.heredocs:
+            if depth != len(self.stack):
+                self.crossed = True  # its `<<` outside the construct whose newline reads it
+            first = i
             while True:
                 if i >= n:
                     raise _Unsure  # delimited by the end: bash warns, and what follows is unclear
+                at = i
                 end = s.find("\n", i)
                 line = s[i:] if end < 0 else s[i:end]
                 i = n if end < 0 else end + 1
                 if strip:
                     line = line.lstrip("\t")
                 if line == delim:
+                    self.spans.append((first, at))
                     break
                 if line.rstrip("\\") != line:
                     raise _Unsure  # a continuation inside an unquoted body
