@@ -2214,22 +2214,25 @@ def _here_documents_as_bash(data: bytes, root: Any) -> None:
             raise ParseFailure("clearance cannot tell where bash reads a here-document that is pending across a newline inside a word or a nested command")
         return
     seen: list[tuple[int, int]] = []
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.type == "heredoc_redirect":
-            start = next((c for c in node.children if c.type == "heredoc_start"), None)
-            end = next((c for c in node.children if c.type == "heredoc_end"), None)
-            if start is not None and end is not None:
-                # the body, and what tree-sitter glued onto the `<<` line from the lines below it (a first line
-                # that starts with a backslash: Walker.redirect reads the body from the source then)
-                rows = [
-                    c.start_point[0]
-                    for c in node.children
-                    if c.type == "heredoc_body" or (c.is_named and c.type not in ("heredoc_start", "heredoc_end") and c.start_point[0] > start.start_point[0])
-                ]
-                seen.append((min(rows, default=end.start_point[0]), end.start_point[0]))
-        stack.extend(node.children)
+    at = data.find(b"<<")
+    while at >= 0:  # every here-document of tree-sitter's starts with its `<<` or `<<-` token
+        token = root.descendant_for_byte_range(at, at + 2)
+        node = token.parent if token is not None and token.type in ("<<", "<<-") else None
+        at = data.find(b"<<", at + 2)
+        if node is None or node.type != "heredoc_redirect":
+            continue
+        kids = node.children
+        start = next((c for c in kids if c.type == "heredoc_start"), None)
+        end = next((c for c in kids if c.type == "heredoc_end"), None)
+        if start is not None and end is not None:
+            # the body, and what tree-sitter glued onto the `<<` line from the lines below it (a first line
+            # that starts with a backslash: Walker.redirect reads the body from the source then)
+            rows = [
+                c.start_point[0]
+                for c in kids
+                if c.type == "heredoc_body" or (c.is_named and c.type not in ("heredoc_start", "heredoc_end") and c.start_point[0] > start.start_point[0])
+            ]
+            seen.append((min(rows, default=end.start_point[0]), end.start_point[0]))
     lines = data.split(b"\n")
 
     def from_text(first: int, end: int) -> tuple[int, int]:
