@@ -1,8 +1,19 @@
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# CI runs are repeatable: with CI set (.ci/run sets it), every property test draws the same examples on
+# every run (derandomize: a seed from the test's own code) and keeps no example database between runs.
+# A test's own @settings(...) inherits whatever it does not set from the profile loaded here, because
+# this file is imported before the test modules whose decorators build those settings
+# (tests/test_hypothesis_profile.py checks it).
+settings.register_profile("clearance-ci", settings.get_profile("ci"), derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("clearance-ci")
 
 from clearance.adapters.claude import parse_event
 from clearance.api import decide_event

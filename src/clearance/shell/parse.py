@@ -2189,6 +2189,8 @@ def _parse(
                 snippet = _text(bad)[:30] if bad.type == "ERROR" else "missing " + bad.type
                 where = f" at line {row}, column {col} ({snippet!r})"
             raise ParseFailure("the command is not valid bash" + where)
+        if b"<<" in data:
+            _here_documents_as_bash(data, root)
         script = Script()
         st = _State(cwd, home, script, level, env or {})
         st.source = data
@@ -2218,6 +2220,53 @@ def _parse(
                 script.problems.append(("sys.unbounded-spawn", why))
         return script
     raise ParseFailure("clearance cannot read the command the way bash does (commands run on past the end of their lines)")
+
+
+def _here_documents_as_bash(data: bytes, root: Any) -> None:
+    """Raises ParseFailure unless tree-sitter reads each here-document's body from the line bash reads it from
+    to the same delimiter line.  bash reads the pending bodies at the next newline token of the parser that read
+    the `<<`: after a word that holds a newline (quotes, backticks, `${ }`), after the `)` of a `$( )`, but at
+    the first newline inside `( )` `{ }` `[[ ]]` or a case (shell/precheck.py, _own_parser); tree-sitter's
+    scanner reads them elsewhere on some of these, which would take commands for a body (hidden from the
+    judgement) or a body for commands.  Where the pre-check cannot follow bash and a body was pending across
+    such a newline, the command is asked about too."""
+    from .precheck import here_documents
+
+    spans, crossed = here_documents(data.decode("utf-8", "surrogateescape"))
+    if spans is None:
+        if crossed:
+            raise ParseFailure("clearance cannot tell where bash reads a here-document that is pending across a newline inside a word or a nested command")
+        return
+    seen: list[tuple[int, int]] = []
+    at = data.find(b"<<")
+    while at >= 0:  # every here-document of tree-sitter's starts with its `<<` or `<<-` token
+        token = root.descendant_for_byte_range(at, at + 2)
+        node = token.parent if token is not None and token.type in ("<<", "<<-") else None
+        at = data.find(b"<<", at + 2)
+        if node is None or node.type != "heredoc_redirect":
+            continue
+        kids = node.children
+        start = next((c for c in kids if c.type == "heredoc_start"), None)
+        end = next((c for c in kids if c.type == "heredoc_end"), None)
+        if start is not None and end is not None:
+            # the body, and what tree-sitter glued onto the `<<` line from the lines below it (a first line
+            # that starts with a backslash: Walker.redirect reads the body from the source then)
+            rows = [
+                c.start_point[0]
+                for c in kids
+                if c.type == "heredoc_body" or (c.is_named and c.type not in ("heredoc_start", "heredoc_end") and c.start_point[0] > start.start_point[0])
+            ]
+            seen.append((min(rows, default=end.start_point[0]), end.start_point[0]))
+    lines = data.split(b"\n")
+
+    def from_text(first: int, end: int) -> tuple[int, int]:
+        # tree-sitter starts a body at its first line that holds more than blanks
+        while first < end and not lines[first].strip():
+            first += 1
+        return first, end
+
+    if sorted(from_text(*r) for r in seen) != [from_text(*r) for r in spans]:
+        raise ParseFailure("tree-sitter does not read the here-documents where bash reads them (a body taken for commands, or commands for a body)")
 
 
 def _read_write_redirects(data: bytes) -> tuple[bytes, frozenset[int]]:

@@ -126,6 +126,21 @@ def _certain(reader: _Reader, found: _Found) -> str | None:
     return None
 
 
+def here_documents(text: str) -> tuple[list[tuple[int, int]] | None, bool]:
+    """Where bash reads the here-documents of *text* (shell/parse.py compares tree-sitter's reading with it):
+    each body's first line and its delimiter's line (0-based, in the order of the text), or None where the
+    reading stops (the pre-check is unsure, bash rejects the text, or it is too large); and whether a body was
+    pending across a newline inside a word or a nested construct (see _own_parser), where bash and
+    tree-sitter part ways."""
+    reader = _Reader(text)
+    try:
+        reader.run()
+    except (_Unsure, _Found, TooManySteps):
+        return None, reader.crossed
+    spans = sorted((text.count("\n", 0, start), text.count("\n", 0, end)) for start, end in reader.spans)
+    return spans, reader.crossed
+
+
 def node_floor(text: str) -> int:
     """How many syntax nodes tree-sitter makes of *text* at least, as the pre-check counts them (tests)."""
     reader = _Reader(text)
@@ -135,13 +150,19 @@ def node_floor(text: str) -> int:
 
 
 class _Reader:
-    __slots__ = ("s", "n", "i", "heredocs", "stack", "steps", "nodes", "max_nodes", "for_header")
+    __slots__ = ("s", "n", "i", "heredocs", "outer", "spans", "crossed", "stack", "steps", "nodes", "max_nodes", "for_header")
 
     def __init__(self, text: str, max_nodes: int = 1 << 62) -> None:
         self.s = text
         self.n = len(text)
         self.i = 0
-        self.heredocs: list[tuple[str, bool]] = []  # (delimiter, strip tabs) awaiting the next newline
+        # (delimiter, strip tabs, depth of the stack at its `<<`) awaiting the next newline token of this
+        # parser: see _own_parser
+        self.heredocs: list[tuple[str, bool, int]] = []
+        # the here-documents of the parsers around each open `$(` `<(` `>(`, innermost last
+        self.outer: list[list[tuple[str, bool, int]]] = []
+        self.spans: list[tuple[int, int]] = []  # each body read: where it starts, where its delimiter's line starts
+        self.crossed = False  # a body pending across a newline inside a word or a nested construct
         # [kind, opened at, what a command context expects / an arithmetic context's depth];
         # kinds: "top", "cmd" (`(` `$(`), "psub" (`<(` `>(`), "dq" (double quotes), "brace" (`${`), "arith" (`((` `$((`)
         self.stack: list[list[object]] = [["top", 0, _START]]
@@ -189,7 +210,7 @@ class _Reader:
                     if top[2] == _PIPE:
                         raise self._unexpected("", n)
                     return
-                if self.heredocs:
+                if self.heredocs or any(self.outer):
                     raise _Unsure
                 at = int(top[1])  # type: ignore[call-overload]
                 opener = s[at : at + 3] if kind == "arith" else s[at : at + 2]
@@ -214,7 +235,7 @@ class _Reader:
         if end < 0:
             raise self._unclosed("single quote", at)
         if self.heredocs and "\n" in self.s[at:end]:
-            raise _Unsure
+            self.crossed = True
         self.nodes += 1  # a raw_string
         self.i = end + 1
 
@@ -227,6 +248,8 @@ class _Reader:
             if c == "\\":
                 j += 2
             elif c == "'":
+                if self.heredocs and "\n" in s[at:j]:
+                    self.crossed = True
                 self.i = j + 1
                 return
             else:
@@ -242,8 +265,10 @@ class _Reader:
             if c == "\\":
                 j += 2
             elif c == "`":
-                if "<<" in s[at:j] or (self.heredocs and "\n" in s[at:j]):
-                    raise _Unsure  # a here-document inside, or one waiting outside
+                if "<<" in s[at:j]:
+                    raise _Unsure  # a here-document inside (read when the substitution runs)
+                if self.heredocs and "\n" in s[at:j]:
+                    self.crossed = True
                 self.nodes += 1  # a command_substitution
                 self.i = j + 1
                 return
@@ -264,6 +289,7 @@ class _Reader:
                 self.i = at + 3
             else:
                 stack.append(["cmd", at, _START])
+                self._own_parser()
                 self.i = at + 2
             return True
         if nxt and nxt in "$?!@*-#0123456789":
@@ -290,7 +316,7 @@ class _Reader:
     def _in_dq(self, stack: list[list[object]], c: str) -> None:
         i = self.i
         if c == "\n" and self.heredocs:
-            raise _Unsure  # where bash reads a here-document's body from here is not followed
+            self.crossed = True  # a newline inside a word: the bodies follow the word
         if c == '"':
             stack.pop()
             self.i = i + 1
@@ -307,7 +333,7 @@ class _Reader:
     def _in_brace(self, stack: list[list[object]], c: str) -> None:
         i = self.i
         if c == "\n" and self.heredocs:
-            raise _Unsure  # where bash reads a here-document's body from here is not followed
+            self.crossed = True
         if c == "}":
             stack.pop()
             self.i = i + 1
@@ -321,7 +347,7 @@ class _Reader:
     def _in_arith(self, stack: list[list[object]], c: str) -> None:
         i = self.i
         if c == "\n" and self.heredocs:
-            raise _Unsure  # where bash reads a here-document's body from here is not followed
+            self.crossed = True
         top = stack[-1]
         if c == "(":
             top[2] = int(top[2]) + 1  # type: ignore[call-overload]
@@ -342,7 +368,9 @@ class _Reader:
         It ends at a `]]` word."""
         i, s = self.i, self.s
         if c == "\n" and self.heredocs:
-            raise _Unsure
+            self.i = i + 1  # a newline token of the grammar: the bodies follow it
+            self._bodies()
+            return
         if c == "]":
             end = i + 2
             if s.startswith("]]", i) and s[i - 1] in " \t\n" and (end >= self.n or s[end] in _META):
@@ -440,6 +468,8 @@ class _Reader:
             if top[0] == "top":
                 raise self._unexpected(")", i)
             stack.pop()
+            if top[0] == "psub" or s[int(top[1])] == "$":  # type: ignore[call-overload]
+                self._parser_done()
             self.i = i + 1
             self._after_word(stack)
             return
@@ -461,6 +491,7 @@ class _Reader:
                 raise _Unsure  # glued to a word before it
             top[2] = _ANY
             stack.append(["psub", i, _START])
+            self._own_parser()
             self.i = i + 2
             return
         if c in "<>&":
@@ -597,23 +628,49 @@ class _Reader:
             else:
                 out.append(c)
                 i += 1
-        self.heredocs.append(("".join(out), strip))
+        self.heredocs.append(("".join(out), strip, len(self.stack)))
         self.i = i
+
+    # Where bash reads a here-document's body: at the next newline *token* of the parser that read its
+    # `<<` (read_token gathers the pending bodies when it returns a newline).  A newline inside a word --
+    # quotes, backticks, `${ }`, `$(( ))`, `(( ))`, a continuation -- is no token: the bodies wait for the
+    # first one after the word.  The newlines of the grammar's own constructs -- `( )`, `{ }`, `[[ ]]`,
+    # `case`, `if`, `for` … -- are, and the bodies follow the first of them, inside the construct.  A
+    # `$( )` `<( )` `>( )` is read by a parser of its own (parse_comsub, bash 5.2), which sets the pending
+    # here-documents aside and restores them at its `)`: its newlines read only its own bodies, and the
+    # outer ones follow the first newline after the `)`.
+    def _own_parser(self) -> None:
+        """A `$(` `<(` `>(` opens: a parser of its own, whose newlines read only its own here-documents."""
+        if self.heredocs:
+            self.crossed = True
+        self.outer.append(self.heredocs)
+        self.heredocs = []
+
+    def _parser_done(self) -> None:
+        """Its `)`: the here-documents set aside are pending again."""
+        if self.heredocs:
+            raise _Unsure  # a body never read inside: bash warns, and where it reads it is not followed
+        self.heredocs = self.outer.pop()
 
     def _bodies(self) -> None:
         """The bodies of the pending here-documents, from self.i (just after a newline)."""
         s, n = self.s, self.n
         i = self.i
-        for delim, strip in self.heredocs:
+        for delim, strip, depth in self.heredocs:
+            if depth != len(self.stack):
+                self.crossed = True  # its `<<` outside the construct whose newline reads it
+            first = i
             while True:
                 if i >= n:
                     raise _Unsure  # delimited by the end: bash warns, and what follows is unclear
+                at = i
                 end = s.find("\n", i)
                 line = s[i:] if end < 0 else s[i:end]
                 i = n if end < 0 else end + 1
                 if strip:
                     line = line.lstrip("\t")
                 if line == delim:
+                    self.spans.append((first, at))
                     break
                 if line.rstrip("\\") != line:
                     raise _Unsure  # a continuation inside an unquoted body
