@@ -377,8 +377,10 @@ def _interpreted_runs(commands: list[SimpleCommand], sc: Scope) -> dict[str, tup
 
 
 def _judge_interpreted(path: str, text: str, runner: tuple[str, str], cmd: SimpleCommand, sc: Scope, findings: list[Finding], depth: int) -> None:
-    """Text written on the line into a file a later command runs with an interpreter (`printf … > t.py; python t.py`,
-    the text `sed -i 's/x/NEW/' t.py` adds): judged as that interpreter's one-liner would be."""
+    """The text `sed -i 's/x/NEW/' t.py` adds to a file a later command of the line runs with an interpreter, where
+    _check_scripts cannot read the file as the edit leaves it (no disk, an edit sededit does not apply): judged as that
+    interpreter's one-liner would be.  A literal written there (`printf … > t.py; python t.py`) is read whole by
+    _check_scripts (_same_line_text), and so is a file sededit edits."""
     from .shell.ir import shell_quote
     from .shell.programs import CODE_OPTIONS
 

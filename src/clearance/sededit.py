@@ -3,7 +3,7 @@ that clearance applies to a file's text, as GNU sed applies them (line by line, 
 expressions read into Python's).
 
 Used where the same command line then runs the file (`sed -i 's/x/y/' t.py && python t.py`: what runs is the edited
-file, which clearance can then read instead of asking; sameline.written_then_run, engine._check_scripts_edited) and
+file, which clearance can then read instead of asking; sameline.written_then_run, engine._check_scripts_in) and
 where it leaves a file clearance judges by what it says (settingsresult: `sed -i 's/ask/allow/' opencode.json`).
 
 A script is read when it is made only of `s///` (flags g, i/I, 1), `d` and one-line `a`/`i`/`c`, each with at most one
