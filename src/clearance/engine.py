@@ -446,7 +446,11 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
                 edits = ([pathstr.join(base, written[0]) if base and not written[0].startswith(("/", "~")) else written[0]], written[1])
         # Whether _check_scripts reads these files as this command leaves them when a later command runs them: a literal
         # (_same_line_text), a sed edit applied to the disk's text (_same_line_edit); else only the text added is judged.
-        overlaid = edits is None or (cmd.name in ("sed", "gsed") and _sed_applied(cmd, sc))
+        overlaid = edits is None
+        if not overlaid and cmd.name in ("sed", "gsed") and sc.ctx.read_file is not None:
+            from .sameline import sed_edit_known
+
+            overlaid = sed_edit_known(cmd, sc)
         if edits is not None:
             targets, text = [t for t in edits[0] if DYN not in t], edits[1]
         elif not targets:
@@ -476,18 +480,6 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
     for path, text, cmd in landed:
         check_deadline(sc)
         _judge_written(path, text, cmd, sc, findings, depth)
-
-
-def _sed_applied(cmd: SimpleCommand, sc: Scope) -> bool:
-    """Whether the files of a `sed -i` are known as it leaves them (sededit applied to the disk's text)."""
-    from functools import partial
-
-    from .sededit import edited_texts
-
-    argv = [w.value for w in cmd.argv]
-    if sc.ctx.read_file is None or any(DYN in v for v in argv):
-        return False
-    return edited_texts(argv, partial(_path_of, sc, cmd), sc.ctx.read_file) is not None
 
 
 def _named_files(cmd: SimpleCommand, sc: Scope) -> list[str]:
