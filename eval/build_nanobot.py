@@ -30,8 +30,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_outside import Repo, make_case, usable, write
-from build_shellfirm import known_commands
+from build_outside import Repo, build_peer
 
 NANOBOT = "HKUDS/nanobot"
 SOURCE = "nanobot"
@@ -97,7 +96,8 @@ _HAND_GROUPS: list[tuple[str, str, str, list[str]]] = [
     (
         "dangerous",
         "resource-exhaustion",
-        "dd from /dev/zero without count= never stops: it writes zeros into the file until the disk is full, and everything else on that disk then fails to write",
+        "dd from /dev/zero without count= never stops: it writes zeros into the file until the disk is full,"
+        " and everything else on that disk then fails to write",
         ["dd if=/dev/zero of=memory/history.jsonl"],
     ),
     (
@@ -132,25 +132,9 @@ def extract(repo: Repo) -> list[tuple[str, str, str | None]]:
 
 def build(mirror: Path, out: Path) -> tuple[int, int]:
     repo = Repo(mirror, NANOBOT)
-    elsewhere = known_commands(out, skip=(f"{SOURCE}.jsonl", "cc-guardian.jsonl"))  # built after this one
-    seen: set[str] = set()
-    cases = []
-    used: set[str] = set()
-    for cmd, path, hint in sorted(extract(repo), key=lambda r: (r[1].split("#")[0], int(r[1].split("#L")[1]))):
-        if cmd in seen or cmd in elsewhere or not usable(cmd):
-            continue
-        seen.add(cmd)
-        case = make_case(SOURCE, cmd, f"{NANOBOT}@{repo.commit}:{path}", hint)
-        if cmd in HAND:
-            used.add(cmd)
-            case["label"], case["class"], why = HAND[cmd]
-            case["why"] = f"by hand: {why}"
-        cases.append(case)
-    unknown = set(HAND) - used
-    if unknown:
-        raise SystemExit(f"hand labels for commands not in the build: {sorted(unknown)}")
-    write(out / f"{SOURCE}.jsonl", cases)
-    return len(cases), len(used)
+    rows = sorted(extract(repo), key=lambda r: (r[1].split("#")[0], int(r[1].split("#L")[1])))
+    cases = build_peer(SOURCE, f"{NANOBOT}@{repo.commit}", rows, HAND, out)
+    return len(cases), sum(1 for c in cases if str(c["why"]).startswith("by hand:"))
 
 
 def main() -> int:

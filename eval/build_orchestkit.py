@@ -32,8 +32,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_outside import Repo, make_case, usable, write
-from build_shellfirm import known_commands
+from build_outside import Repo, build_peer
 
 ORCHESTKIT = "yonatangross/orchestkit"
 SOURCE = "orchestkit"
@@ -286,25 +285,9 @@ def extract(repo: Repo) -> list[tuple[str, str, str | None]]:
 
 def build(mirror: Path, out: Path) -> tuple[int, int]:
     repo = Repo(mirror, ORCHESTKIT)
-    elsewhere = known_commands(out, skip=(f"{SOURCE}.jsonl", "nanobot.jsonl", "cc-guardian.jsonl"))  # built after this one
-    seen: set[str] = set()
-    cases = []
-    used: set[str] = set()
-    for cmd, path, hint in extract(repo):
-        if cmd in seen or cmd in elsewhere or not usable(cmd):
-            continue
-        seen.add(cmd)
-        case = make_case(SOURCE, cmd, f"{ORCHESTKIT}@{repo.commit}:{path}", hint)
-        if cmd in HAND:
-            used.add(cmd)
-            case["label"], case["class"], why = HAND[cmd]
-            case["why"] = f"by hand: {why}"
-        cases.append(case)
-    unknown = set(HAND) - used
-    if unknown:
-        raise SystemExit(f"hand labels for commands not in the build: {sorted(unknown)}")
-    write(out / f"{SOURCE}.jsonl", cases)
-    return len(cases), len(used)
+    rows = extract(repo)
+    cases = build_peer(SOURCE, f"{ORCHESTKIT}@{repo.commit}", rows, HAND, out)
+    return len(cases), sum(1 for c in cases if str(c["why"]).startswith("by hand:"))
 
 
 def main() -> int:

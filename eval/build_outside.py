@@ -19,6 +19,7 @@ import re
 import subprocess
 import sys
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -358,6 +359,57 @@ def build(mirror: Path, out: Path) -> dict[str, int]:
     write(out / "codex.jsonl", cx)
     counts["codex"] = len(cx)
     return counts
+
+
+# The sources of eval/outside taken from peers' test suites, in the order their builders de-duplicate: a command an
+# earlier source holds is left out of the later ones (so that rebuilding one leaves the others as they are).
+PEER_ORDER = ("shellfirm", "bash-guard", "orchestkit", "nanobot", "cc-guardian")
+
+
+def known_commands(out: Path, skip: tuple[str, ...]) -> set[str]:
+    """Commands already in another outside set (but the files named in ``skip``)."""
+    seen: set[str] = set()
+    for f in out.glob("*.jsonl"):
+        if f.name in skip:
+            continue
+        for line in f.read_text().splitlines():
+            if line.strip():
+                seen.add(str(json.loads(line)["tool_input"].get("command")))
+    return seen
+
+
+def build_peer(
+    source: str,
+    origin: str,
+    rows: list[tuple[str, str, str | None]],
+    hand: dict[str, tuple[str, str, str]],
+    out: Path,
+    keep: Callable[[str], bool] = usable,
+    key: Callable[[str], str] = str,
+) -> list[dict[str, object]]:
+    """Write *source*'s cases (one a command of *rows*: command, path in *origin*, the peer's expectation), leaving out
+    commands an earlier source of PEER_ORDER holds and those *keep* refuses; *hand* labels by *key* of the command.
+    Returns the cases."""
+    elsewhere = known_commands(out, skip=tuple(f"{s}.jsonl" for s in PEER_ORDER[PEER_ORDER.index(source) :]))
+    seen: set[str] = set()
+    cases = []
+    used: set[str] = set()
+    for cmd, path, hint in rows:
+        if cmd in seen or cmd in elsewhere or not keep(cmd):
+            continue
+        seen.add(cmd)
+        case = make_case(source, cmd, f"{origin}:{path}", hint)
+        k = key(cmd)
+        if k in hand:
+            used.add(k)
+            case["label"], case["class"], why = hand[k]
+            case["why"] = f"by hand: {why}"
+        cases.append(case)
+    unknown = set(hand) - used
+    if unknown:
+        raise SystemExit(f"hand labels for commands not in the build: {sorted(unknown)}")
+    write(out / f"{source}.jsonl", cases)
+    return cases
 
 
 def write(path: Path, cases: list[dict[str, object]]) -> None:

@@ -23,7 +23,6 @@ build_outside.py, so the held-out split (eval/outside/HELDOUT.md) applies unchan
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from pathlib import Path
@@ -31,7 +30,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_outside import Repo, make_case, parses, usable, write
+from build_outside import Repo, build_peer, parses, usable
 
 SHELLFIRM = "kaplanelad/shellfirm"
 CHECKS = "shellfirm/tests/checks"
@@ -460,39 +459,9 @@ def extract(repo: Repo) -> list[tuple[str, str, str]]:
     return out
 
 
-def known_commands(out: Path, skip: tuple[str, ...]) -> set[str]:
-    """Commands already in another outside set (but the files named in ``skip``)."""
-    seen: set[str] = set()
-    for f in out.glob("*.jsonl"):
-        if f.name in skip:
-            continue
-        for line in f.read_text().splitlines():
-            if line.strip():
-                seen.add(str(json.loads(line)["tool_input"].get("command")))
-    return seen
-
-
 def build(mirror: Path, out: Path) -> tuple[int, int]:
     repo = Repo(mirror, SHELLFIRM)
-    elsewhere = known_commands(out, skip=("shellfirm.jsonl", "bash-guard.jsonl", "orchestkit.jsonl", "nanobot.jsonl", "cc-guardian.jsonl"))
-    seen: set[str] = set()
-    cases = []
-    used: set[str] = set()
-    for cmd, path, hint in extract(repo):
-        if cmd in seen or cmd in elsewhere or not kept(cmd):
-            continue
-        seen.add(cmd)
-        case = make_case("shellfirm", cmd, f"{SHELLFIRM}@{repo.commit}:{path}", hint)
-        key = norm(cmd)
-        if key in HAND:
-            used.add(key)
-            case["label"], case["class"], why = HAND[key]
-            case["why"] = f"by hand: {why}"
-        cases.append(case)
-    unknown = set(HAND) - used
-    if unknown:
-        raise SystemExit(f"hand labels for commands not in the build: {sorted(unknown)}")
-    write(out / "shellfirm.jsonl", cases)
+    cases = build_peer("shellfirm", f"{SHELLFIRM}@{repo.commit}", extract(repo), HAND, out, keep=kept, key=norm)
     return len(cases), sum(1 for c in cases if str(c["why"]).startswith("by hand:"))
 
 

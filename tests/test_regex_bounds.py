@@ -49,10 +49,10 @@ WORDLISTS.add("clearance.redact:_PATTERNS[15][1]")
 # their patterns with clearance.policy.patterns, which the test_policy_*_globs tests cover.
 # The tree-sitter extension's re.compile (shell/treesitter.py) forwards what a tree-sitter query's #match?
 # predicate names; clearance runs no query.
-# sededit.py compiles the expression of a `sed -i s/…/…/` it applies: only one without repetition or back-reference
-# (bounded by the line's length times its own, sededit._MAX_PATTERN).
-# settingsresult.py: a sed or perl expression from the command line, applied to a settings file (bounded, no nested repeats).
-DYNAMIC_SITES = {("policy/patterns.py", "compile"), ("shell/treesitter.py", "compile"), ("sededit.py", "compile"), ("settingsresult.py", "compile")}
+# sededit.py compiles the expression of a `sed -i s/…/…/` (or `perl -pi`'s) it applies, for a file the same line runs
+# and for a settings file alike (settingsresult.py): no back-reference, no repeated group, at most sededit._MAX_PATTERN
+# characters, and one with repetition only where the text's worst case stays within sededit._BUDGET.
+DYNAMIC_SITES = {("policy/patterns.py", "compile"), ("shell/treesitter.py", "compile"), ("sededit.py", "compile")}
 _RE_CALLS = {"compile", "search", "match", "fullmatch", "sub", "subn", "findall", "finditer", "split"}
 
 

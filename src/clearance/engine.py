@@ -316,10 +316,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
     _names_shown(out.effects, exp.commands)
     check_effects(out.effects, sc, out.findings, exp.commands, positions)
     if script_depth < SCRIPT_DEPTH and (sc.ctx.read_file is not None or _writes_then_runs(exp.commands)):
-        if sc.ctx.read_file is not None and any(c.name in ("sed", "gsed") for c in exp.commands[:-1]):
-            _check_scripts_edited(exp.commands, sc, out.findings, script_depth)
-        else:
-            _check_scripts(exp.commands, sc, out.findings, script_depth)
+        _check_scripts(exp.commands, sc, out.findings, script_depth)
     elif sc.ctx.read_file is not None:
         _scripts_too_deep(exp.commands, sc, out.findings)
     if script_depth < 2:
@@ -383,35 +380,6 @@ _LOADED = ", which loads "
 _CARRIED_FROM_SCRIPTS = frozenset({"interp.opaque", "shell.interactive-shell"})
 
 
-def _check_scripts_edited(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
-    """_check_scripts for a line with a sed that edits files in place (`sed -i 's/x/y/' t.py && python t.py`): each
-    command after the sed reads those files as the edit leaves them (sededit), those before it as they are on the disk."""
-    from functools import partial
-
-    from .sededit import edited_texts
-
-    reader = sc.ctx.read_file
-    if reader is None:
-        return
-    overlay: dict[str, str] = {}
-
-    def edited(p: str) -> str | None:
-        return overlay[p] if p in overlay else reader(p)
-
-    try:
-        for c in commands:
-            if overlay:
-                sc.ctx.read_file = edited
-            _check_scripts([c], sc, findings, depth)
-            sc.ctx.read_file = reader
-            argv = [w.value for w in c.argv]
-            if c.name in ("sed", "gsed") and not any(DYN in v for v in argv):
-                got = edited_texts(argv, partial(_path_of, sc, c), edited)
-                overlay.update(got or {})
-    finally:
-        sc.ctx.read_file = reader
-
-
 def _path_of(sc: Scope, cmd: SimpleCommand, name: str) -> str:
     return sc.path(name, cmd)
 
@@ -430,8 +398,10 @@ def _interpreted_runs(commands: list[SimpleCommand], sc: Scope) -> dict[str, tup
 
 
 def _judge_interpreted(path: str, text: str, runner: tuple[str, str], cmd: SimpleCommand, sc: Scope, findings: list[Finding], depth: int) -> None:
-    """Text written on the line into a file a later command runs with an interpreter (`printf … > t.py; python t.py`,
-    the text `sed -i 's/x/NEW/' t.py` adds): judged as that interpreter's one-liner would be."""
+    """The text `sed -i 's/x/NEW/' t.py` adds to a file a later command of the line runs with an interpreter, where
+    _check_scripts cannot read the file as the edit leaves it (no disk, an edit sededit does not apply): judged as that
+    interpreter's one-liner would be.  A literal written there (`printf … > t.py; python t.py`) is read whole by
+    _check_scripts (_same_line_text), and so is a file sededit edits."""
     from .shell.ir import shell_quote
     from .shell.programs import CODE_OPTIONS
 
@@ -495,6 +465,13 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
                 # git config --file .gitmodules submodule.x.path .claude: the entry git writes, judged as a Write of it.
                 base = next((v for o, v, level in nc.opts if o == "C" and level == 0 and v), None)
                 edits = ([pathstr.join(base, written[0]) if base and not written[0].startswith(("/", "~")) else written[0]], written[1])
+        # Whether _check_scripts reads these files as this command leaves them when a later command runs them: a literal
+        # (_same_line_text), a sed edit applied to the disk's text (_same_line_edit); else only the text added is judged.
+        overlaid = edits is None
+        if not overlaid and cmd.name in ("sed", "gsed") and sc.ctx.read_file is not None:
+            from .sameline import sed_edit_known
+
+            overlaid = sed_edit_known(cmd, sc)
         if edits is not None:
             targets, text = [t for t in edits[0] if DYN not in t], edits[1]
         elif not targets:
@@ -514,7 +491,7 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
                 _judge_editor_script(path, text, edited[path], cmd, sc, findings, depth)
             if path in handed and path not in ran:
                 _judge_handed(path, text, handed[path], cmd, sc, findings, depth)
-            if path in interpreted and path not in ran:
+            if path in interpreted and path not in ran and not overlaid:
                 _judge_interpreted(path, text, interpreted[path], cmd, sc, findings, depth)
             if _judge_written(path, text, cmd, sc, findings, depth, path in ran):
                 break
@@ -755,13 +732,29 @@ def _same_line_text(cmd: SimpleCommand, sc: Scope, written: dict[str, str]) -> N
 def _check_scripts(commands: list[SimpleCommand], sc: Scope, findings: list[Finding], depth: int) -> None:
     """Project scripts the commands run (bash x.sh, ./x.sh, make, npm run): their commands are judged too.  A file an
     earlier command of the line wrote with literal text (`echo CODE > /tmp/t.py; python3 /tmp/t.py`) is read as that
-    text: what runs is what was just written, whether or not clearance may read the disk."""
+    text: what runs is what was just written, whether or not clearance may read the disk.  A file a sed of the line
+    edits in place (`sed -i 's/x/y/' t.py && python t.py`) is read, where the disk is, as the edit leaves it (sededit)."""
     disk = sc.ctx.read_file
     written: dict[str, str] = {}
     try:
         _check_scripts_in(commands, sc, findings, depth, disk, written)
     finally:
         sc.ctx.read_file = disk
+
+
+def _same_line_edit(cmd: SimpleCommand, sc: Scope, written: dict[str, str], edited: dict[str, str], disk: Callable[[str], str | None]) -> None:
+    """Note in *edited* each file a `sed -i` edits, as it leaves it (sededit): read from what the line wrote before it,
+    else the disk.  A file the line wrote with literal text and sed then edits is no longer that literal text."""
+    from functools import partial
+
+    from .sededit import edited_texts
+
+    argv = [w.value for w in cmd.argv]
+    if any(DYN in v for v in argv):
+        return
+    for p, text in (edited_texts(argv, partial(_path_of, sc, cmd), _overlay({**edited, **written}, disk)) or {}).items():
+        edited[p] = text
+        written.pop(p, None)
 
 
 def _check_scripts_in(
@@ -771,11 +764,21 @@ def _check_scripts_in(
     lister = sc.ctx.list_dir
     before: SimpleCommand | None = None
     writes = _writes_then_runs(commands)
+    # A sed editing a file in place before the last command: those after it read the file as the edit leaves it.
+    edits = disk is not None and any(c.name in ("sed", "gsed") for c in commands[:-1])
+    edited: dict[str, str] = {}
     for cmd in commands:
-        if before is not None and writes:
-            _same_line_text(before, sc, written)
-            if written:
-                sc.ctx.read_file = _overlay(dict(written), disk)
+        if before is not None and (writes or edits):
+            if writes:
+                prior = dict(written)
+                _same_line_text(before, sc, written)
+                for p in set(prior) | set(written):
+                    if prior.get(p) != written.get(p):
+                        edited.pop(p, None)
+            if edits and disk is not None and before.name in ("sed", "gsed"):
+                _same_line_edit(before, sc, written, edited, disk)
+            if written or edited:
+                sc.ctx.read_file = _overlay({**edited, **written}, disk)
         before = cmd
         if sc.ctx.read_file is None:
             continue

@@ -67,3 +67,34 @@ def dumps(obj: object) -> str:
     import json
 
     return json.dumps(obj)
+
+
+def jsonc_to_json(text: str) -> str:
+    """JSON with `//` and `/* */` comments (deno.jsonc, tsconfig): the comments removed, strings kept whole."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == '"':
+            j = i + 1
+            while j < n and text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i : j + 1])
+            i = j + 1
+        elif text.startswith("//", i):
+            j = text.find("\n", i)
+            i = n if j == -1 else j
+        elif text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            i = n if j == -1 else j + 2
+        else:
+            j = i
+            while j < n and text[j] not in '"/':
+                j += 1
+            if j == i:
+                out.append(c)
+                j += 1
+            else:
+                out.append(text[i:j])
+            i = j
+    return "".join(out)

@@ -436,11 +436,13 @@ def _walk(data: object, keys: list[str | int], create: bool) -> object:
     return node
 
 
-# -- sed -i and perl -pi: substitutions and deletions applied to the file on the disk -----------------------------
+# -- sed -i and perl -pi: substitutions and deletions applied to the file on the disk (sededit.py) --------------------------
 
 
 def _sed_in_place(cmd: SimpleCommand, e: Effect, line: _Line) -> tuple[str | None, str] | None:
     from .engine import _sed_scripts_read
+    from .sededit import apply
+    from .sededit import program as sed_program
     from .shell.embedded import _letters, sed_scripts
 
     argv = _sed_scripts_read(cmd, line.sc)  # `-f x.sed` read where it can be
@@ -455,13 +457,11 @@ def _sed_in_place(cmd: SimpleCommand, e: Effect, line: _Line) -> tuple[str | Non
     long = {a.split("=", 1)[0] for a in argv[1:] if a.startswith("--")} - {"--in-place", "--regexp-extended", "--expression", "--posix"}
     if not scripts or before is None or long or set(flags) & set("nsz"):
         return None, "a sed script clearance does not apply" if before is not None else "sed changes a file clearance cannot read"
-    program = _sed_program("\n".join(scripts), ere)
-    if program is None:
+    program = sed_program("\n".join(scripts), ere)
+    after = apply(before, program) if program is not None else None
+    if after is None:
         return None, "a sed script clearance does not apply"
-    return _apply_lines(before, program), ""
-
-
-_Command = tuple[object, str, object]  # (address: None, int, "$" or a compiled pattern; the command letter; its argument)
+    return after, ""
 
 
 def _there(path: str, line: _Line) -> bool:
@@ -475,205 +475,10 @@ def _there(path: str, line: _Line) -> bool:
     return names is not None and base in names
 
 
-def _sed_program(script: str, ere: bool) -> list[_Command] | None:
-    """The commands of a sed script made only of `s///`, `d` and one-line `a`/`i`/`c` with at most one address; None
-    for anything else."""
-    out: list[_Command] = []
-    s, i, n = script, 0, len(script)
-    while i < n:
-        while i < n and s[i] in " \t\n;":
-            i += 1
-        if i >= n:
-            break
-        addr: object = None
-        if s[i] == "/":
-            j = _until(s, i + 1, "/")
-            if j < 0:
-                return None
-            pat = _regex(s[i + 1 : j], ere, "/")
-            if pat is None:
-                return None
-            addr, i = pat, j + 1
-        elif s[i].isdigit():
-            j = i
-            while j < n and s[j].isdigit():
-                j += 1
-            addr, i = int(s[i:j]), j
-        elif s[i] == "$":
-            addr, i = "$", i + 1
-        if i >= n:
-            return None
-        c = s[i]
-        i += 1
-        if c == "d":
-            out.append((addr, "d", None))
-        elif c in "aic":
-            # The text runs to the first newline a backslash does not escape (`a\` then the text on the next line).
-            j = i
-            while True:
-                end = s.find("\n", j)
-                end = n if end < 0 else end
-                if end < n and s[j:end].endswith("\\") and not s[j:end].endswith("\\\\"):
-                    j = end + 1
-                    continue
-                break
-            raw = s[i:end].lstrip(" \t")
-            raw = raw[2:] if raw.startswith("\\\n") else raw[1:] if raw.startswith("\\") else raw
-            from .shell.embedded import _sed_text
-
-            out.append((addr, c, _sed_text(raw)))
-            i = end
-        elif c == "s" and i < n:
-            delim = s[i]
-            j = _until(s, i + 1, delim)
-            k = _until(s, j + 1, delim) if j >= 0 else -1
-            if k < 0:
-                return None
-            fl = ""
-            m = k + 1
-            while m < n and s[m] not in ";\n}":
-                fl += s[m]
-                m += 1
-            fl = fl.strip()
-            if set(fl) - set("gIi0123456789"):
-                return None
-            pat = _regex(s[i + 1 : j], ere, delim, ignore_case="i" in fl.lower())
-            rep = _replacement(s[j + 1 : k], delim)
-            if pat is None or rep is None or any(isinstance(x, int) and x > pat.groups for x in rep):
-                return None
-            digits = "".join(ch for ch in fl if ch.isdigit())
-            if digits and (int(digits) != 1 or "g" in fl):
-                return None  # s/X/Y/2: the second match only
-            out.append((addr, "s", (pat, rep, 0 if "g" in fl else 1)))
-            i = m
-        else:
-            return None
-    return out
-
-
-def _until(s: str, i: int, delim: str) -> int:
-    """The index of the next unescaped *delim* from *i*, or -1."""
-    while i < len(s):
-        if s[i] == "\\":
-            i += 2
-            continue
-        if s[i] == delim:
-            return i
-        i += 1
-    return -1
-
-
-def _regex(pat: str, ere: bool, delim: str, ignore_case: bool = False) -> re.Pattern[str] | None:
-    """A sed regular expression (basic, or extended with -E) as Python's; None for what is not translated ([[:class:]])."""
-    if "[:" in pat or "\\c" in pat:
-        return None
-    out: list[str] = []
-    i = 0
-    while i < len(pat):
-        ch = pat[i]
-        if ch == "\\" and i + 1 < len(pat):
-            nx = pat[i + 1]
-            if nx == delim:
-                out.append(re.escape(nx))
-            elif not ere and nx in "(){}+?|":
-                out.append(nx)
-            elif nx in "nt" or nx.isdigit() or nx in "wWsSbB.*[]^$\\/":
-                out.append("\\" + nx)
-            elif nx in "<>":
-                out.append("\\b")
-            else:
-                return None
-            i += 2
-            continue
-        out.append("\\" + ch if not ere and ch in "(){}+?|" else ch)
-        i += 1
-    return _compiled("".join(out), ignore_case)
-
-
-def _compiled(pattern: str, ignore_case: bool) -> re.Pattern[str] | None:
-    """*pattern* compiled, or None where it is not or may backtrack without end (a repeated group: `(a*)*`)."""
-    if _NESTED_REPEAT.search(pattern):
-        return None
-    try:
-        return re.compile(pattern, re.IGNORECASE if ignore_case else 0)
-    except re.error:
-        return None
-
-
-_NESTED_REPEAT = re.compile(r"\)[*+?{]")
-
-
-def _replacement(rep: str, delim: str) -> list[str | int] | None:
-    """A sed replacement as literal pieces and group numbers (`&` is 0); None for case conversions (\\U, \\L)."""
-    out: list[str | int] = []
-    i = 0
-    while i < len(rep):
-        ch = rep[i]
-        if ch == "\\" and i + 1 < len(rep):
-            nx = rep[i + 1]
-            if nx.isdigit():
-                out.append(int(nx))
-            elif nx in "ULulE":
-                return None
-            else:
-                out.append("\n" if nx in "n\n" else "\t" if nx == "t" else nx)
-            i += 2
-            continue
-        out.append(0 if ch == "&" else ch)
-        i += 1
-    return out
-
-
-def _expander(rep: list[str | int]) -> Callable[[re.Match[str]], str]:
-    def expand(m: re.Match[str]) -> str:
-        return "".join(p if isinstance(p, str) else (m.group(p) or "") for p in rep)
-
-    return expand
-
-
-def _apply_lines(text: str, program: list[_Command]) -> str:
-    lines = text.split("\n")
-    trailing = text.endswith("\n")
-    if trailing:
-        lines.pop()
-    out: list[str] = []
-    last = len(lines)
-    for no, ln in enumerate(lines, 1):
-        before: list[str] = []
-        after: list[str] = []
-        deleted = False
-        for addr, c, arg in program:
-            if addr is not None:
-                if isinstance(addr, int) and addr != no:
-                    continue
-                if addr == "$" and no != last:
-                    continue
-                if isinstance(addr, re.Pattern) and not addr.search(ln):
-                    continue
-            if c == "d":
-                deleted = True
-                break
-            if c == "a":
-                after.append(str(arg))
-            elif c == "i":
-                before.append(str(arg))
-            elif c == "c":
-                after.append(str(arg))
-                deleted = True
-                break
-            elif c == "s":
-                sub: tuple[re.Pattern[str], list[str | int], int] = arg  # type: ignore[assignment]
-                pat, rep, count = sub
-                ln = pat.sub(_expander(rep), ln, count=count)
-        out += before
-        if not deleted:
-            out.append(ln)
-        out += after
-    return "\n".join(out) + ("\n" if trailing or out else "")
-
-
 def _perl_in_place(cmd: SimpleCommand, e: Effect, line: _Line) -> tuple[str | None, str] | None:
     """`perl -pi -e 's/X/Y/g' F`: each `s///` of the -e code applied line by line (Perl's expressions read as Python's)."""
+    from .sededit import Command, Sub, apply, compiled, repeats, until
+
     argv = [w.value for w in cmd.argv]
     codes: list[str] = []
     printing = in_place = False
@@ -711,20 +516,20 @@ def _perl_in_place(cmd: SimpleCommand, e: Effect, line: _Line) -> tuple[str | No
         return None
     if not printing or not codes or before is None:
         return None, "a perl program clearance does not apply" if before is not None else "perl changes a file clearance cannot read"
-    program: list[_Command] = []
+    program: list[Command] = []
     for code in "\n".join(codes).replace(";", "\n").split("\n"):
         code = code.strip()
         if not code:
             continue
         # s/X/Y/flags with one delimiter (not a bracket pair); its replacement only literal text, $&, $1, $2.
         delim = code[1:2]
-        j = _until(code, 2, delim) if code[:1] == "s" and delim and not delim.isalnum() and delim not in " ({[<" else -1
-        k = _until(code, j + 1, delim) if j >= 0 else -1
+        j = until(code, 2, delim) if code[:1] == "s" and delim and not delim.isalnum() and delim not in " ({[<" else -1
+        k = until(code, j + 1, delim) if j >= 0 else -1
         flags = code[k + 1 :] if k >= 0 else "x"
         r = code[j + 1 : k]
         if set(flags) - set("gi") or "@" in r or "$" in r.replace("$&", "").replace("$1", "").replace("$2", ""):
             return None, "a perl program clearance does not apply"
-        pat = _compiled(code[2:j], "i" in flags)
+        pat = compiled(code[2:j], "i" in flags)
         if pat is None:
             return None, "a perl program clearance does not apply"
         rep: list[str | int] = []
@@ -741,5 +546,8 @@ def _perl_in_place(cmd: SimpleCommand, e: Effect, line: _Line) -> tuple[str | No
                 i += 1
         if any(isinstance(x, int) and x > pat.groups for x in rep):
             return None, "a perl program clearance does not apply"
-        program.append((None, "s", (pat, rep, 0 if "g" in flags else 1)))
-    return _apply_lines(before, program), ""
+        program.append((None, "s", Sub(pat, rep, 0 if "g" in flags else 1, repeats(pat.pattern))))
+    after = apply(before, program)
+    if after is None:
+        return None, "a perl program clearance does not apply"
+    return after, ""

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from .. import jsonlite as json
 from .. import pathstr
+from ..jsonlite import jsonc_to_json as jsonc_to_json
 from ..lazyre import lazy
 from ..model import TOO_LARGE
 from ..paths import DYN, is_within
@@ -2085,37 +2086,6 @@ _TASK_RUNNERS: dict[tuple[str, str], tuple[str, ...]] = {
     **{(p, "start"): ("Procfile",) for p in ("foreman", "honcho", "overmind")},
     ("hivemind", "*"): ("Procfile",),
 }
-
-
-def jsonc_to_json(text: str) -> str:
-    """JSON with `//` and `/* */` comments (deno.jsonc, tsconfig): the comments removed, strings kept whole."""
-    out: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == '"':
-            j = i + 1
-            while j < n and text[j] != '"':
-                j += 2 if text[j] == "\\" else 1
-            out.append(text[i : j + 1])
-            i = j + 1
-        elif text.startswith("//", i):
-            j = text.find("\n", i)
-            i = n if j == -1 else j
-        elif text.startswith("/*", i):
-            j = text.find("*/", i + 2)
-            i = n if j == -1 else j + 2
-        else:
-            j = i
-            while j < n and text[j] not in '"/':
-                j += 1
-            if j == i:
-                out.append(c)
-                j += 1
-            else:
-                out.append(text[i:j])
-            i = j
-    return "".join(out)
 
 
 _NX_DIRS = ("apps", "libs", "packages", "projects")

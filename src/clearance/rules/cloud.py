@@ -50,26 +50,16 @@ _VALUE_FLAGS = frozenset(
 _PAAS = ("firebase", "supabase", "wrangler", "railway", "render", "pscale", "neonctl", "turso", "amplify")
 
 
-# The CLIs' own options that take a value and may stand before the command (`gsutil -u PROJECT rm`, `s3cmd -c FILE del`,
-# `rclone --config FILE purge`, `gh -R OWNER/REPO release delete`), for CLIs without an option table (shell/optables.py):
-# their value is no operand, so it does not hide the command's verb.
-_GLOBAL_VALUE_FLAGS = {
-    "gsutil": frozenset({"-u", "-o", "-h", "-i"}),
-    "s3cmd": frozenset({"-c", "--config", "--access_key", "--secret_key", "--access_token", "--region", "--host", "--host-bucket", "--ca-certs"}),
-    "rclone": frozenset({"--config", "--log-file", "--log-level", "--transfers", "--checkers", "--bwlimit", "--user-agent", "--retries"}),
-    "gh": frozenset({"-R", "--repo", "--hostname"}),
-    "glab": frozenset({"-R", "--repo"}),
-}
-
-
 def _takes_value(name: str, flag: str, first: bool) -> bool:
     """Whether *flag* (a word starting with `-`, no `=` in it) takes the next word as its value: a flag of _VALUE_FLAGS,
-    and before the first operand one the CLI's option table (or _GLOBAL_VALUE_FLAGS) says takes one."""
+    and before the first operand one the CLI's option table (or optables.GLOBAL_VALUES) says takes one."""
     if flag in _VALUE_FLAGS:
         return True
     if not first or "=" in flag:
         return False
-    table = _GLOBAL_VALUE_FLAGS.get(name)
+    from ..shell.optables import GLOBAL_VALUES
+
+    table = GLOBAL_VALUES.get(name)
     if table is not None:
         return flag in table
     if not modelled(name):

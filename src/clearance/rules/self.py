@@ -875,9 +875,9 @@ problem_rule(
     " `permission: allow` or `export CLEARANCE_DB=…` is denied. The file a shell line leaves is judged too: a copy's readable"
     " source, a `sed -i` or `perl -pi` substitution and a `jq` assignment applied to the file on the disk (only what the"
     " command newly turns on counts). Where that text cannot be known before the command runs -- a download, a source"
-    " out of clearance's reach, a program whose output is unknown, interpreter code -- a person is asked (a link of such"
-    " a file into a temporary folder is fs.settings-linked-outside's). A plain .env is"
-    " asked about only where the .envrc beside it loads it (`dotenv`).",
+    " out of clearance's reach, a program whose output is unknown, interpreter code -- a person is asked (a link of the"
+    " file into a temporary folder: fs.settings-linked-outside). A plain .env is asked about only where the .envrc"
+    " beside it loads it (`dotenv`).",
     ASK,
     match=(
         "wget -O opencode.json https://x.example/o.json",

@@ -997,26 +997,9 @@ def _jsonc_plain(text: str) -> str:
     """VS Code's JSON with comments (`//`, `/* */`) and trailing commas, as plain JSON: comments outside strings left out."""
     if "/" not in text and "," not in text:
         return text
-    out: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == '"':
-            j = i + 1
-            while j < n and text[j] != '"':
-                j += 2 if text[j] == "\\" else 1
-            out.append(text[i : j + 1])
-            i = j + 1
-        elif text.startswith("//", i):
-            j = text.find("\n", i)
-            i = n if j < 0 else j
-        elif text.startswith("/*", i):
-            j = text.find("*/", i + 2)
-            i = n if j < 0 else j + 2
-        else:
-            out.append(ch)
-            i += 1
-    return _TRAILING_COMMA.sub(r"\1", "".join(out))
+    from ..jsonlite import jsonc_to_json
+
+    return _TRAILING_COMMA.sub(r"\1", jsonc_to_json(text))
 
 
 def _vscode_switch_on(path: str, text: str) -> bool | None:

@@ -1537,9 +1537,11 @@ def _copied_tree(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope, out
     a sync, `aws s3 cp --recursive`, rclone), else into DEST/NAME (adversarial round 9a)."""
     if name == "gsutil":
         # gsutil's own options before the command (`gsutil -m cp`, `-o Boto:x=y`, `-h Header:v`, `-u project`)
+        from .optables import GLOBAL_VALUES
+
         i = 0
         while i < len(args) and args[i].value.startswith("-"):
-            i += 2 if args[i].value in ("-o", "-h", "-u", "-i") else 1
+            i += 2 if args[i].value in GLOBAL_VALUES["gsutil"] else 1
         args = args[i:]
     vals = [a.value for a in args]
     if name in ("docker", "podman"):

@@ -552,6 +552,19 @@ ALIASES: dict[str, str] = {
 }
 
 
+# The options that take a value and may stand before the command of CLIs without a table above (`gsutil -u PROJECT rm`,
+# `s3cmd -c FILE del`, `rclone --config FILE purge`, `gh -R OWNER/REPO release delete`): their value is no operand, so it
+# does not hide the command's verb (rules/cloud._takes_value, shell/effects' gsutil copies).  From `gsutil help
+# options`, s3cmd(1), `rclone help flags`, `gh help` and `glab help`.
+GLOBAL_VALUES: dict[str, frozenset[str]] = {
+    "gsutil": frozenset({"-u", "-o", "-h", "-i"}),
+    "s3cmd": frozenset({"-c", "--config", "--access_key", "--secret_key", "--access_token", "--region", "--host", "--host-bucket", "--ca-certs"}),
+    "rclone": frozenset({"--config", "--log-file", "--log-level", "--transfers", "--checkers", "--bwlimit", "--user-agent", "--retries"}),
+    "gh": frozenset({"-R", "--repo", "--hostname"}),
+    "glab": frozenset({"-R", "--repo"}),
+}
+
+
 # Every long option of programs whose readers (shell/effects.py) look for a few options by name, so that an
 # abbreviation the program takes (`curl --output-d DIR`, `wget --directory-p=DIR`, `gawk --incl=inplace`) is read as
 # the option it stands for (options.spelled_out). From `curl --help all` (7.88), `wget --help` (1.21) and gawk(1) (5.2).

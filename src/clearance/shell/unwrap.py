@@ -2022,7 +2022,6 @@ class Unwrapper:
             if not known and ('"' in text or "'" in text or "`" in text):
                 self._code_paths(cmd, text)
                 self._socket_shell(cmd, text, known=False)
-                self._system_calls(cmd, text)
                 self._code_commands(cmd, text)
             if " " not in text.strip() and not text.startswith("!"):
                 continue
@@ -2111,28 +2110,22 @@ class Unwrapper:
             why = f"{cmd.name} is given code that connects a network socket and starts a shell ({code.strip()[:60]!r})"
             self.out.problems.append(("shell.socket-shell" if known else "shell.embedded-code", why))
 
-    def _system_calls(self, cmd: SimpleCommand, code: str) -> None:
-        """An argument of a program clearance does not model that holds code calling a system()-like function with a
-        literal command line (`gimp -b 'import os; os.system("CMD")'`, a plug-in's script): CMD may run; judged one
-        level down, capped at ask (MAY_RUN), since the argument may be data."""
-        if "(" not in code and "system" not in code:
-            return
-        from . import embedded
-
-        for line in embedded.system_calls(code).shell[:8]:
-            self.reparse(line, cmd, cmd.name + MAY_RUN)
-
     def _code_commands(self, cmd: SimpleCommand, code: str) -> None:
-        """Code of a language clearance does not read, given to a program it does not model, that holds a command line
-        in a string literal (`janet -e '(os/shell "rm -rf ~")'`, `qjs -e 'std.system("…")'`): what its system()-like
-        call may run. Judged as typed, capped at ask (MAY_RUN): the literal may also be a message."""
+        """Code of a language clearance does not read, given to a program it does not model, that holds a command line:
+        the literal one a system()-like call hands over (`gimp -b 'import os; os.system("CMD")'`, a plug-in's script),
+        judged as typed; and any other string literal that reads as a command line (`janet -e '(os/shell "rm -rf ~")'`,
+        `qjs -e 'std.system("…")'`), judged by the commands it holds.  Capped at ask (MAY_RUN): the argument may be data,
+        the literal a message.  Each line is judged once."""
         from . import embedded
 
+        calls = embedded.system_calls(code).shell[:8] if "(" in code or "system" in code else []
+        for line in calls:
+            self.reparse(line, cmd, cmd.name + MAY_RUN)
         if code.lstrip()[:1] in ("'", '"', "`") and code.rstrip()[-1:] == code.lstrip()[:1]:
-            return  # the whole argument quoted: read as a command above, not as code holding one
+            return  # the whole argument quoted: read as a command by the caller, not as code holding one
         for lit in embedded.string_literals(code, 16):
             head = lit.split(None, 1)[0] if lit.strip() else ""
-            if " " in lit.strip() and runnable(head) and "\n" not in lit:
+            if " " in lit.strip() and runnable(head) and "\n" not in lit and lit not in calls:
                 self._reparse_found(cmd, lit, cmd.name + " code" + MAY_RUN)
 
     def _code_paths(self, cmd: SimpleCommand, code: str) -> None:
