@@ -15,7 +15,7 @@ file; the others it holds (rule packs, readers some commands need) are served by
 first on ``sys.meta_path``.  Any module it does not hold, or holds stale, is imported as usual.
 A module so loaded has the attributes an import gives it (``__spec__``, ``__file__``,
 ``__path__``, ``__package__``, ``__loader__``); the code is what ``compile`` makes of the
-source, as a ``.pyc`` holds.
+source, as a ``.pyc`` holds, less the run-time import of ``__future__`` (bundlebuild._compile).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ given, nothing is read here.
 from __future__ import annotations
 
 from . import pathstr
+from .lazyre import MULTILINE, lazy
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -268,3 +269,7 @@ TOOLCHAIN_FILES: dict[str, tuple[str, str]] = {
     ".bazelrc": ("Bazel", r"javabase=['\"]?"),
     ".yarnrc": ("yarn", r"\byarn-path\s+[\"']?"),
 }
+# A folder under the temporary directory: anyone's to write, the agent's with no question asked, so what the tool runs
+# from there is whatever the agent put there.
+_TEMP_ROOT = r"(?:/tmp|/var/tmp|/dev/shm|/private/tmp|/private/var/folders)(?=[/\s\"',;]|$)"
+TOOLCHAIN_TEMP = {base: lazy("(?:" + prefix + ")" + _TEMP_ROOT, MULTILINE) for base, (_tool, prefix) in TOOLCHAIN_FILES.items()}

@@ -626,9 +626,20 @@ def load(state_dir: str, session_id: str, disk: bool = True) -> Provenance:
     if not disk:
         return parse(text)
     from . import pathstr
-    from .provenance_disk import common_dir, discardable
 
-    return parse(text, common_dir, discardable, pathstr.realpath)
+    return parse(text, _common_dir, _discardable, pathstr.realpath)
+
+
+def _common_dir(where: str) -> str | None:
+    from .provenance_disk import common_dir  # on first use: a record of new files only (the commonest) needs none of it
+
+    return common_dir(where)
+
+
+def _discardable(path: str, chain: tuple[str, str, bool]) -> bool:
+    from .provenance_disk import discardable
+
+    return discardable(path, chain)
 
 
 def reader(state_dir: str, session_id: str) -> Callable[[str], bool]:

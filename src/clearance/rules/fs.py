@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import paths, pathstr
-from ..lazyre import MULTILINE, lazy
+from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.effects import DELETE, TREE, WRITE, Effect, FindDelete, find_delete
@@ -1692,20 +1692,18 @@ def _disk_image_only(cmd: SimpleCommand, sc: Scope) -> bool:
 # names such a program there: rustup's toolchain file (`path = …`: cargo and rustc from that folder; the old one-line
 # file, a path), asdf's and mise's `path:` versions, the Gradle and Maven wrappers' distribution (`distributionUrl=file:…`:
 # the build tool itself), a JVM agent in the options Maven, Gradle and sbt start with, Bazel's Java, yarn 1's `yarn-path`.
-from ..pkgconfig import TOOLCHAIN_FILES as _TOOLCHAIN_FILES  # noqa: E402  (the write gate reads the names there)
-
-# A folder under the temporary directory: anyone's to write, the agent's with no question asked, so what the tool runs
-# from there is whatever the agent put there.
-_TEMP_ROOT = r"(?:/tmp|/var/tmp|/dev/shm|/private/tmp|/private/var/folders)(?=[/\s\"',;]|$)"
-_TOOLCHAIN_TEMP = {base: lazy("(?:" + prefix + ")" + _TEMP_ROOT, MULTILINE) for base, (_tool, prefix) in _TOOLCHAIN_FILES.items()}
+# The names and their patterns are pkgconfig's (TOOLCHAIN_FILES, TOOLCHAIN_TEMP: the write gate reads the names there),
+# imported on first use: a delete loads this pack and needs none of them.
 
 
 def toolchain_in_temp(path: str, text: str) -> str | None:
     """Why *text*, written to a file a routine tool reads to choose its programs (rust-toolchain.toml, .tool-versions,
     the build wrappers' properties, JVM options), has that tool run a program from the temporary folder; or None. A
     toolchain in the project, the home folder or the system is the project's own choice."""
+    from ..pkgconfig import TOOLCHAIN_FILES, TOOLCHAIN_TEMP
+
     base = pathstr.basename(path)
-    found = _TOOLCHAIN_TEMP.get(base)
+    found = TOOLCHAIN_TEMP.get(base)
     if found is None:
         return None
     m = found.search(text[:200_000])
@@ -1714,7 +1712,7 @@ def toolchain_in_temp(path: str, text: str) -> str | None:
     start = text.rfind("\n", 0, m.start()) + 1
     stop = text.find("\n", m.end())
     line = text[start : stop if stop != -1 else len(text)].strip()
-    return f"{base}: `{line[:80]}` makes {_TOOLCHAIN_FILES[base][0]} run a program from the temporary folder, which anyone may have written, at its next routine command"
+    return f"{base}: `{line[:80]}` makes {TOOLCHAIN_FILES[base][0]} run a program from the temporary folder, which anyone may have written, at its next routine command"
 
 
 def package_config_verdict(path: str, text: str, sc: Scope) -> str | None:
