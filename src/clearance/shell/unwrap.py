@@ -3157,7 +3157,7 @@ class Unwrapper:
         `hashicorp/terraform destroy`): an image built around one CLI has it as its entrypoint.  A new container's
         files are its own (IN_NEW_CONTAINER), except where a host folder is bound into it.  False when no command is
         given (the image's own), or for any other subcommand."""
-        from .ir import IN_NEW_CONTAINER, Container
+        from .ir import IN_NEW_CONTAINER, NAMED_VOLUME, Container
         from .options import normalise_words
 
         name = cmd.name
@@ -3186,7 +3186,14 @@ class Unwrapper:
             image = nc.words[0].value
             given = self._entrypoint(image, nc.value("entrypoint"), nc.words[1:])
             env = {k: v for k, _, v in (e.partition("=") for e in nc.values("env")) if k.isidentifier()}
-            where = Container(nc.value("workdir") or "/", _bind_mounts(nc.values("volume"), nc.values("mount")))
+            mounts = _bind_mounts(nc.values("volume"), nc.values("mount"))
+            # What outlives the container under it, matched after the folders named: another container's volumes
+            # (--volumes-from: where they lie is not known here, so every path may be one), and podman's --rootfs, whose
+            # operand is a host folder the container runs in as its root (`podman run --rootfs / rm -rf /home/ana`).
+            kept = [("/", NAMED_VOLUME + "from:" + v) for v in nc.values("volumes-from")]
+            if nc.has("rootfs"):
+                kept.append(("/", image.rsplit(":", 1)[0] if image.endswith((":O", ":idmap")) else image))
+            where = Container(nc.value("workdir") or "/", mounts + tuple(kept))
         self.out.commands.append(cmd)  # the engine's own rules (a host folder mounted, --privileged) see the command
         if given:
             # The container's environment is its image's and what -e/--env gives it, not the caller's.
@@ -3302,19 +3309,27 @@ class Unwrapper:
 
 
 def _bind_mounts(volumes: list[str], mounts: list[str]) -> tuple[tuple[str, str], ...]:
-    """The host folders a container is given, as (folder in the container, folder on the host): `-v HOST:CTR[:OPTS]`
-    where HOST is a path (a bare name is a named volume), `--mount type=bind,src=HOST,dst=CTR` in any key order."""
+    """The folders a container is given, as (folder in the container, where it lies): `-v HOST:CTR[:OPTS]` where HOST
+    is a path, `--mount type=bind,src=HOST,dst=CTR` in any key order; a named volume (`-v NAME:CTR`, `--mount
+    src=NAME,dst=CTR`) lies under ir.NAMED_VOLUME: no host folder, yet not the container's own either."""
+    from .ir import NAMED_VOLUME
+
     out: list[tuple[str, str]] = []
     for spec in volumes:
         parts = spec.split(":")
         if len(parts) >= 2 and parts[0].startswith(("/", "~", ".", "$", DYN)) and parts[1].startswith("/"):
             out.append((parts[1], parts[0]))
+        elif len(parts) >= 2 and parts[0] and parts[1].startswith("/"):
+            out.append((parts[1], NAMED_VOLUME + parts[0]))  # a named volume: it outlives the container (`-v pgdata:/data`)
     for spec in mounts:
         fields = dict(part.partition("=")[::2] for part in spec.split(",") if part)
         src = fields.get("source") or fields.get("src") or ""
         dst = fields.get("destination") or fields.get("dst") or fields.get("target") or ""
-        if fields.get("type", "volume").lower() == "bind" and src and dst.startswith("/"):
+        kind = fields.get("type", "volume").lower()
+        if kind == "bind" and src and dst.startswith("/"):
             out.append((dst, src))
+        elif kind == "volume" and src and dst.startswith("/"):
+            out.append((dst, NAMED_VOLUME + src))
     return tuple(out)
 
 

@@ -1,0 +1,131 @@
+"""Adversarial round 10c: the code main merged after c05cbb5, attacked first — commands in a new container judged as
+the container's own (round 10's `docker run --rm alpine rm -rf /` allowed), settings judged by the content a copy or an
+in-place edit leaves, sed -i applied before a run, the gated rule packs.
+
+Each class names what clearance read otherwise than the container engine or the shell, with cases no rule was written
+for and ordinary look-alikes that must stay allowed. Nothing here is ever run: every case is decided in-process
+(tests/conftest.decide). Cases still open are strict xfails (tests/strict.py) naming their class.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import pytest
+
+from . import strict
+from .conftest import decide
+
+
+def _key(example: Any) -> str:
+    return example if isinstance(example, str) else repr(example)
+
+
+def _ids(cases: list[Any]) -> list[str]:
+    return [_key(c)[:90] for c in cases]
+
+
+def _judged(example: Any, expected: tuple[str, ...], gaps: dict[str, str]) -> None:
+    def run() -> None:
+        got = decide(example).decision
+        assert got in expected, f"{example!r}: {got}"
+
+    strict.check(_key(example), gaps, run)
+
+
+class TestContainerShellMovesIntoAHostFolder:
+    """Class: the shell a new container runs `cd`s into a host folder bound into it, then names files relatively.
+    A new container's paths were resolved from its -w folder only, and a `cd` from the unknown folder a container's
+    shell starts in was not followed at all, so `rm -rf *` there was the container's own file (allowed), while
+    `rm -rf /d/*` was denied."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        "docker run --rm -v ~/data:/d alpine sh -c 'cd /d && rm -rf *'",
+        "docker run --rm -v ~/data:/d alpine sh -c 'cd /d; rm -rf .'",
+        "docker run --rm -v ~/data:/d alpine sh -c 'cd /d && find . -delete'",
+        "docker run --rm -v ~/photos:/p alpine sh -c 'cd /p && rm -rf ./*'",
+        "docker run --rm -v ~/photos:/p alpine sh -c 'cd /p && rm -rf -- *'",
+        "docker run --rm -v ~/photos:/p alpine sh -c 'pushd /p && rm -rf *'",
+        "podman run --rm -v ~/data:/d alpine sh -c 'cd /d && rm -rf *'",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "docker run --rm alpine sh -c 'cd /tmp && rm -rf *'",
+        "docker run --rm ubuntu bash -c 'cd /opt && rm -rf app && mkdir app'",
+        "docker run --rm -v .:/w alpine sh -c 'cd /w && rm -rf dist node_modules'",
+        "docker run --rm -v .:/w -w /w alpine sh -c 'cd /w/build && rm -rf *'",
+        "docker run --rm -v .:/w alpine sh -c 'cd /w && make clean'",
+        'cd "$TMPDIR" && cd /home/ana/webapp && rm -rf dist',
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _judged(example, ("deny",), self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
+class TestContainerStorageThatOutlivesIt:
+    """Class: storage a new container is given that is not its own and not a host folder named by path: a named volume
+    (`-v pgdata:/data`, `--mount src=pgdata,dst=/data`, type volume by default), another container's volumes
+    (`--volumes-from db`), and podman's `--rootfs DIR` (the host folder is the container's root). Deleting there was
+    the container's own (allowed); `docker volume rm pgdata` is denied. A volume's place is not known here: asked;
+    a host folder as the root: as the host's files."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        "docker run --rm -v pgdata:/var/lib/postgresql/data alpine rm -rf /var/lib/postgresql/data",
+        "docker run --rm --mount type=volume,src=pgdata,dst=/data alpine sh -c 'rm -rf /data/*'",
+        "docker run --rm --mount source=pgdata,target=/data alpine rm -rf /data",
+        "docker run --rm --volumes-from web alpine rm -rf /var/lib/postgresql/data",
+        "podman run --rootfs / rm -rf /home/ana",
+        "podman run --rm --rootfs / sh -c 'rm -rf /home/ana'",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "docker run --rm -v node_modules:/app/node_modules -v .:/app -w /app node:20 npm install",
+        "docker run --rm -v gomod:/go/pkg/mod -v .:/w -w /w golang:1.22 go build ./...",
+        "docker run -d --name db -v pgdata:/var/lib/postgresql/data -e POSTGRES_PASSWORD=dev postgres:16",
+        "docker run --rm --volumes-from db -v .:/backup alpine tar czf /backup/db.tgz /var/lib/postgresql/data",
+        "docker run --rm -v data:/data -v .:/backup alpine tar xzf /backup/b.tgz -C /data",
+        "docker run --rm -v data:/data alpine sh -c 'echo hello > /data/x.txt'",
+        "docker run --rm -v data:/data alpine cat /data/config.yml",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _judged(example, ("deny", "ask"), self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
+class TestContainerRunOptionTheTableLacks:
+    """Class: a `docker run` option that takes a value, missing from clearance's table of docker run's options
+    (--stop-timeout, --cgroupns, --pids-limit, --health-interval, …): its value was read as the image and the image as
+    the command, so the command given was not read (the image's own entrypoint, allowed). The table now holds docker
+    run's reference options and podman's (a list extension: the program's interface)."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        "docker run --rm --stop-timeout 5 -v ~/data:/d alpine rm -rf /d",
+        "docker run --rm --cgroupns host -v ~/data:/d alpine rm -rf /d",
+        "docker run --rm --pids-limit 100 -v ~/photos:/p alpine sh -c 'rm -rf /p/*'",
+        "docker run --rm --stop-timeout 5 -v .:/w -w /w alpine/git push --force origin main",
+        "docker run --rm --oom-score-adj 100 postgres psql -h prod.example.com -c 'DROP DATABASE app'",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "docker run --rm --stop-timeout 5 -v .:/w -w /w node:20 npm test",
+        "docker run --rm --ulimit nofile=1024 -v .:/w -w /w node:20 npm test",
+        "docker run --rm --pids-limit 100 --cpus 2 -v .:/w -w /w python:3.12 pytest",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _judged(example, ("deny",), self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
