@@ -129,3 +129,40 @@ class TestContainerRunOptionTheTableLacks:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: Any) -> None:
         assert decide(example).decision == "allow"
+
+
+class TestImageEntrypointGivenOptionsFirst:
+    """Class: arguments for an image built around one CLI that start with an option of that CLI (`alpine/git -C /d
+    push --force`, `amazon/aws-cli --profile prod s3 rb …`, `hashicorp/terraform -chdir=/w destroy`): round 10 read
+    the image-named program only where the first argument was not an option, so these ran as the image's own command
+    (allowed). Also a folder given to `env -C` from the unknown folder a container starts in, and `--mount` spelled as
+    docker reads it (a double-quoted field, keys and type in any case)."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        "docker run --rm -v ~/proj:/d alpine/git -C /d push --force origin main",
+        "docker run --rm amazon/aws-cli --profile prod s3 rb s3://acme-prod --force",
+        "docker run --rm hashicorp/terraform -chdir=/w destroy -auto-approve",
+        "docker run --rm -v ~/data:/d alpine env -C /d rm -rf sub",
+        "docker run --rm --mount 'type=bind,\"src=/home/ana/data\",dst=/d' alpine rm -rf /d",
+        "docker run --rm --mount Type=Bind,Source=/home/ana/data,Target=/d alpine rm -rf /d",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "docker run --rm postgres:16 -c shared_buffers=256MB",
+        "docker run --rm nginx -g 'daemon off;'",
+        "docker run --rm redis:7 --appendonly yes",
+        "docker run --rm amazon/aws-cli --version",
+        "docker run --rm -v .:/w -w /w alpine/git -C /w log -1",
+        "docker run --rm hashicorp/terraform -chdir=/w plan",
+        "docker run --rm -v .:/w -w /w koalaman/shellcheck -x script.sh",
+        "docker run --rm -v .:/data -w /data pandoc/core -o out.pdf README.md",
+        "docker run --rm -v .:/w alpine env -C /w ls",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _judged(example, ("deny",), self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"

@@ -2470,7 +2470,8 @@ class Unwrapper:
             elif (a in ("-C", "--chdir") and i + 1 < len(argv)) or a.startswith("--chdir=") or (a.startswith("-C") and len(a) > 2):
                 glued = a.startswith("--chdir=") or (a.startswith("-C") and len(a) > 2)
                 target = a.split("=", 1)[1] if a.startswith("--chdir=") else a[2:] if glued else argv[i + 1].value
-                cwd = None if (DYN in target or cwd is None) else pathstr.normpath(pathstr.join(cwd, target))
+                # An absolute folder is known from an unknown one (`env -C /d rm -rf x` in a new container's shell).
+                cwd = None if (DYN in target or (cwd is None and not target.startswith("/"))) else pathstr.normpath(pathstr.join(cwd or "/", target))
                 i += 1 if glued else 2
             elif (split := _env_split_string(a)) is not None and (split or i + 1 < len(argv)):
                 # -S STRING, -SSTRING, -vS STRING, --split-string=STRING: env splits STRING into words and runs them
@@ -3207,8 +3208,12 @@ class Unwrapper:
         """The command a new container of *image* runs given *rest* (see _container_run); [] for the image's own."""
         if entrypoint:
             return [Word(entrypoint, entrypoint), *rest]
-        if not rest or rest[0].value.startswith("-") or runnable(rest[0].value):
-            return rest if rest and not rest[0].value.startswith("-") else []
+        if not rest:
+            return []
+        if not rest[0].value.startswith("-") and runnable(rest[0].value):
+            return rest
+        # Arguments for the image's entrypoint, options first included (`alpine/git -C /d push --force`, `amazon/aws-cli
+        # --profile prod s3 rb …`): the program the image is named after.
         base = image.rsplit("/", 1)[-1].split("@", 1)[0].split(":", 1)[0]
         for program in (base, base.removesuffix("-cli")):
             if program and runnable(program):
@@ -3311,7 +3316,8 @@ class Unwrapper:
 def _bind_mounts(volumes: list[str], mounts: list[str]) -> tuple[tuple[str, str], ...]:
     """The folders a container is given, as (folder in the container, where it lies): `-v HOST:CTR[:OPTS]` where HOST
     is a path, `--mount type=bind,src=HOST,dst=CTR` in any key order; a named volume (`-v NAME:CTR`, `--mount
-    src=NAME,dst=CTR`) lies under ir.NAMED_VOLUME: no host folder, yet not the container's own either."""
+    src=NAME,dst=CTR`) lies under ir.NAMED_VOLUME: no host folder, yet not the container's own either.  --mount is
+    read as docker reads it: comma-separated fields, each maybe double-quoted, keys and the type in any case."""
     from .ir import NAMED_VOLUME
 
     out: list[tuple[str, str]] = []
@@ -3322,7 +3328,8 @@ def _bind_mounts(volumes: list[str], mounts: list[str]) -> tuple[tuple[str, str]
         elif len(parts) >= 2 and parts[0] and parts[1].startswith("/"):
             out.append((parts[1], NAMED_VOLUME + parts[0]))  # a named volume: it outlives the container (`-v pgdata:/data`)
     for spec in mounts:
-        fields = dict(part.partition("=")[::2] for part in spec.split(",") if part)
+        parts = (p[1:-1] if len(p) > 1 and p[0] == p[-1] == '"' else p for p in spec.split(","))
+        fields = {k.strip().lower(): v for k, _, v in (p.partition("=") for p in parts if p)}
         src = fields.get("source") or fields.get("src") or ""
         dst = fields.get("destination") or fields.get("dst") or fields.get("target") or ""
         kind = fields.get("type", "volume").lower()
