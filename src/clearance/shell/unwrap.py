@@ -3328,8 +3328,8 @@ def _bind_mounts(volumes: list[str], mounts: list[str]) -> tuple[tuple[str, str]
         elif len(parts) >= 2 and parts[0] and parts[1].startswith("/"):
             out.append((parts[1], NAMED_VOLUME + parts[0]))  # a named volume: it outlives the container (`-v pgdata:/data`)
     for spec in mounts:
-        parts = (p[1:-1] if len(p) > 1 and p[0] == p[-1] == '"' else p for p in spec.split(","))
-        fields = {k.strip().lower(): v for k, _, v in (p.partition("=") for p in parts if p)}
+        fields_in = (p[1:-1] if len(p) > 1 and p[0] == p[-1] == '"' else p for p in spec.split(","))
+        fields = {k.strip().lower(): v for k, _, v in (p.partition("=") for p in fields_in if p)}
         src = fields.get("source") or fields.get("src") or ""
         dst = fields.get("destination") or fields.get("dst") or fields.get("target") or ""
         kind = fields.get("type", "volume").lower()
