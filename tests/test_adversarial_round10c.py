@@ -200,3 +200,56 @@ class TestMcpProgramAndItsArguments:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: Any) -> None:
         assert decide(example).decision == "allow"
+
+
+class TestInputReachesTheCommandsALineRuns:
+    """Class: literal standard input given to something that runs a command line — `bash -c LINE`, `ssh HOST CMD`,
+    the image's own command of `docker run -i` — is the standard input of the commands in that line. Round 10b read
+    ssh's input only where no command was given; `bash -c 'psql app' <<< 'DROP …'` and `ssh HOST psql app <<< …`
+    went unread (allowed) while `psql app <<< 'DROP …'` is denied. Also `ssh HOST -- <<< …` (the `--` read as the
+    command), `autossh -M PORT HOST` (the port read as the host) and `ssh HOST < FILE` (the remote shell runs FILE,
+    asked as `ssh HOST bash -s < FILE` is)."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        "bash -c 'psql app' <<< 'DROP TABLE users;'",
+        "sh -c 'cd /x && psql app' <<< 'DROP TABLE users;'",
+        "ssh prod.example.com psql app <<< 'DROP TABLE users;'",
+        "ssh prod.example.com mysql app <<< 'DROP TABLE users;'",
+        "ssh prod.example.com redis-cli <<< 'FLUSHALL'",
+        "ssh prod.example.com python3 - <<< 'import shutil; shutil.rmtree(\"/srv/data\")'",
+        "ssh prod.example.com bash -s <<< 'rm -rf /srv/data'",
+        "ssh prod.example.com -- <<< 'rm -rf /srv/data'",
+        "autossh -M 0 prod.example.com <<< 'rm -rf /srv/data'",
+    ]
+    ASKED: ClassVar[list[Any]] = [
+        "docker run -i --rm -v ~/data:/d alpine <<< 'rm -rf /d'",
+        "echo 'rm -rf /d' | docker run -i --rm -v ~/data:/d alpine",
+        "docker run -i --rm -v ~/data:/d ubuntu <<EOF\nrm -rf /d\nEOF",
+        "ssh prod.example.com < deploy.sh",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "ssh db.example.com psql app <<< 'SELECT count(*) FROM users;'",
+        "bash -c 'psql app' <<< 'SELECT 1;'",
+        "bash -c 'cat > notes.txt' <<< 'rm -rf ~'",
+        "sh -c 'while read l; do echo $l; done' <<< 'rm -rf ~'",
+        "bash -c 'grep foo' <<< 'rm -rf ~'",
+        "ssh build.example.com 'cat > /tmp/notes.txt' <<< 'rm -rf ~'",
+        "ssh build.example.com bash -s <<< 'make test'",
+        "echo '{\"a\":1}' | docker run -i --rm stedolan/jq .a",
+        "docker run -i --rm alpine <<< 'echo hi'",
+        "autossh -M 20000 -f -N -L 5432:localhost:5432 db.example.com",
+        "ssh prod.example.com -- uptime",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _judged(example, ("deny",), self.GAPS)
+
+    @pytest.mark.parametrize("example", ASKED, ids=_ids(ASKED))
+    def test_asked(self, example: Any) -> None:
+        _judged(example, ("ask", "deny"), self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"

@@ -1599,7 +1599,12 @@ class Unwrapper:
         self.out = Expansion()
         self.env_seen: set[tuple[str, str]] = set()
 
-    def reparse(self, text: str, parent: SimpleCommand, via: str, bound: dict[str, str] | None = None, /, **changes: object) -> None:
+    def reparse(
+        self, text: str, parent: SimpleCommand, via: str, bound: dict[str, str] | None = None, /, *, given_input: bool = False, **changes: object
+    ) -> None:
+        """Parse *text* as commands *parent* runs and unwrap each.  *given_input*: *text* is a command line run with the
+        parent's standard input (`bash -c 'psql app' <<< SQL`, `ssh HOST psql app <<< SQL`), which each command of it
+        without input of its own reads."""
         level = parent.depth + 1
         if level > MAX_LEVEL:
             self.out.problems.append(("shell.too-deep", f"commands nested {level} levels deep through {via} cannot be analysed"))
@@ -1635,6 +1640,8 @@ class Unwrapper:
                 c.assigns = {**inherited, **c.assigns}
             for k, v in changes.items():
                 setattr(c, k, v)
+            if given_input and c.stdin_text is None and not c.stdin_from and not any(r.op.startswith("<") and r.fd in ("", "0") for r in c.redirects):
+                c.stdin_text, c.stdin_from = parent.stdin_text, parent.stdin_from
             parent.inner.append(c)
             self.command(c)
 
@@ -2585,7 +2592,7 @@ class Unwrapper:
             bound = {str(k): w.value for k, w in enumerate(given)}
             if len(given) == 2:
                 bound["@"] = bound["*"] = given[1].value  # one argument: "$@" is that word
-            self.reparse(code.value, cmd, f"{name} -c", bound or None)
+            self.reparse(code.value, cmd, f"{name} -c", bound or None, given_input=True)
             return
         if i < len(argv) and not reads_stdin:
             script = argv[i]
@@ -2640,21 +2647,29 @@ class Unwrapper:
 
     def _ssh(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
-        i = _strip_options(argv, 1, _SSH_OPTS)
+        i = _strip_options(argv, 1, _SSH_OPTS | {"-M"} if cmd.name == "autossh" else _SSH_OPTS)  # autossh -M PORT
         self.out.commands.append(cmd)
         self._ssh_options(cmd, i)
+        if i < len(argv) and argv[i].value == "--":
+            i += 1  # `ssh -- HOST`
         if i >= len(argv):
             return
         host = argv[i].value
         rest = argv[i + 1 :]
+        if rest and rest[0].value == "--":
+            rest = rest[1:]  # `ssh HOST -- CMD`; `ssh HOST --` alone gives no command
         if rest:
-            self.reparse(" ".join(w.value for w in rest), cmd, f"ssh {host}", remote=host, cwd=None)
+            # The remote command reads ssh's standard input (`ssh HOST psql app <<< 'DROP …'`, `… bash -s <<< …`).
+            self.reparse(" ".join(w.value for w in rest), cmd, f"ssh {host}", remote=host, cwd=None, given_input=True)
         elif not _ssh_runs_no_shell(argv[1:i]):
             # `ssh HOST <<< 'CMD'`: with no command, ssh starts the user's login shell on HOST, which reads its
             # commands from ssh's standard input (a here-document, a here-string, literal text piped in).
             text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
             if text:
                 self.reparse(text, cmd, f"ssh {host} reading its input", remote=host, cwd=None, stdin_text=None, stdin_from=[])
+            elif any(r.op == "<" and r.fd in ("", "0") for r in cmd.redirects):
+                # `ssh HOST < deploy.sh`: the remote shell runs the file's lines, as `ssh HOST bash -s < deploy.sh` does.
+                self.reparse("sh -s", cmd, f"ssh {host} reading its input", remote=host, cwd=None, stdin_text=None, stdin_from=[])
 
     def _ssh_options(self, cmd: SimpleCommand, end: int) -> None:
         """ssh -o ProxyCommand=CMD (LocalCommand, KnownHostsCommand): commands ssh runs on this machine."""
@@ -3201,6 +3216,11 @@ class Unwrapper:
             run = cmd.derive(given, f"{name} run", remote=IN_NEW_CONTAINER, cwd=None, assigns=env)
             run.container = where
             self.command(run)
+        elif nc.has("interactive") and (text := cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None):
+            # `docker run -i -v ~/data:/d alpine <<< 'rm -rf /d'`: the image's own command (a shell, for the base images)
+            # reads the input it is given, as an unknown program's input lines are read (capped at ask: it may be data).
+            via = f"{name} run {image} reading its input{MAY_RUN}"
+            self._reparse_found(cmd, text, via, remote=IN_NEW_CONTAINER, container=where, cwd=None, stdin_text=None, stdin_from=[], assigns=env)
         return True
 
     @staticmethod
