@@ -1599,12 +1599,11 @@ class Unwrapper:
         self.out = Expansion()
         self.env_seen: set[tuple[str, str]] = set()
 
-    def reparse(
-        self, text: str, parent: SimpleCommand, via: str, bound: dict[str, str] | None = None, /, *, given_input: bool = False, **changes: object
-    ) -> None:
-        """Parse *text* as commands *parent* runs and unwrap each.  *given_input*: *text* is a command line run with the
-        parent's standard input (`bash -c 'psql app' <<< SQL`, `ssh HOST psql app <<< SQL`), which each command of it
-        without input of its own reads."""
+    def reparse(self, text: str, parent: SimpleCommand, via: str, bound: dict[str, str] | None = None, /, **changes: object) -> None:
+        """Parse *text* as commands *parent* runs and unwrap each, with *changes* set on each.  ``given_input=True``:
+        *text* is a command line run with the parent's standard input (`bash -c 'psql app' <<< SQL`, `ssh HOST psql app
+        <<< SQL`), which each command of it without input of its own reads."""
+        given_input = bool(changes.pop("given_input", False))
         level = parent.depth + 1
         if level > MAX_LEVEL:
             self.out.problems.append(("shell.too-deep", f"commands nested {level} levels deep through {via} cannot be analysed"))
