@@ -19,6 +19,7 @@ import re
 from .model import ASK, TOO_LARGE, Finding
 from .paths import DYN
 from .rules.gates import content_judged, env_file
+from .sededit import gnu_escape
 from .shell.effects import DELETE, READ, WRITE
 
 TYPE_CHECKING = False
@@ -86,7 +87,16 @@ def check_results(
                 continue
             judged = content_judged(e.path)
             if cmd.name == "ln":
-                continue  # a link of such a file or its folder into a temporary folder: fs.settings-linked-outside
+                # The file now reads as what the link points at (`ln -sf bad.json opencode.json`, adversarial round
+                # 10c): that text is judged where clearance can read it. A link into a temporary folder is
+                # fs.settings-linked-outside's; one to a file out of reach (a shared checkout beside this one) is left.
+                pointed = sc.links.get(e.path)
+                after = line.text(pointed) if pointed is not None and DYN not in pointed else None
+                before = line.text(e.path)
+                line.written[e.path] = after
+                if judged and after is not None:
+                    _judge_new(e.path, after, before, cmd, sc, findings, seen, judge, depth)
+                continue
             before = line.text(e.path)
             got = _result(cmd, e, mine, line)
             if got is None:
@@ -611,9 +621,13 @@ def _replacement(rep: str, delim: str) -> list[str | int] | None:
         ch = rep[i]
         if ch == "\\" and i + 1 < len(rep):
             nx = rep[i + 1]
+            if (esc := gnu_escape(rep, i + 1)) is not None:
+                out.append(esc[0])  # `\x61llow` is "allow" (round 10c)
+                i = esc[1]
+                continue
             if nx.isdigit():
                 out.append(int(nx))
-            elif nx in "ULulE":
+            elif nx in "ULulExodc":
                 return None
             else:
                 out.append("\n" if nx in "n\n" else "\t" if nx == "t" else nx)
