@@ -312,3 +312,24 @@ class TestSettingsLeftByALinkOrAnEscape:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: Any) -> None:
         assert decide(example).decision == "allow"
+
+
+class TestOpenRound10c:
+    """Unfinished (strict xfails): ways through found in round 10c and not fixed in it."""
+
+    OPEN: ClassVar[list[Any]] = [
+        _on_disk("npx json -I -f opencode.json -e 'this.permission=\"allow\"'"),
+        _on_disk("jq 'del(.permission)' opencode.json > t.json && mv t.json opencode.json"),
+        "docker start -a $(docker create -v ~/data:/d alpine rm -rf /d)",
+        "docker run --rm -v ~/data:/root alpine sh -c 'cd && rm -rf *'",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {
+        _key(OPEN[0]): "an unmodelled program editing a settings file in place (json -I -f F) is not read as writing it",
+        _key(OPEN[1]): "a removed restriction whose default is allow (opencode without `permission`) is not judged",
+        _key(OPEN[2]): "docker create's command is not read as the run docker start makes of it",
+        _key(OPEN[3]): "cd with no folder in a container's shell lands on the host's home path, not the container's /root",
+    }
+
+    @pytest.mark.parametrize("example", OPEN, ids=_ids(OPEN))
+    def test_open(self, example: Any) -> None:
+        _judged(example, ("deny", "ask"), self.GAPS)
