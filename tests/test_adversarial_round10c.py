@@ -239,6 +239,8 @@ class TestInputReachesTheCommandsALineRuns:
         "docker run -i --rm alpine <<< 'echo hi'",
         "autossh -M 20000 -f -N -L 5432:localhost:5432 db.example.com",
         "ssh prod.example.com -- uptime",
+        "echo 'rm -rf /' | xargs bash -c",
+        "xargs sh -c <<< 'rm -rf ~'",
     ]
     GAPS: ClassVar[dict[str, str]] = {}
 

@@ -2591,7 +2591,9 @@ class Unwrapper:
             bound = {str(k): w.value for k, w in enumerate(given)}
             if len(given) == 2:
                 bound["@"] = bound["*"] = given[1].value  # one argument: "$@" is that word
-            self.reparse(code.value, cmd, f"{name} -c", bound or None, given_input=True)
+            # Its input is the script's commands' (`bash -c 'psql app' <<< SQL`), but not where xargs started it: GNU
+            # xargs reads its input itself and gives the command /dev/null (`echo 'rm -rf /' | xargs bash -c`).
+            self.reparse(code.value, cmd, f"{name} -c", bound or None, given_input=cmd.via[-1:] != ("xargs",))
             return
         if i < len(argv) and not reads_stdin:
             script = argv[i]
