@@ -57,7 +57,9 @@ FED = [
     ("ENV=./hook.sh sh -i", ASK),
     ("ZDOTDIR=./conf zsh", ASK),
     ("coproc bash", ASK),
-    ("echo make | sh -c 'bash'", ASK),
+    # the literal input reaches the inner shell through `sh -c` (round 10c): read as `echo make | bash` is
+    ("echo make | sh -c 'bash'", ALLOW),
+    ("echo 'rm -rf ~' | sh -c 'bash'", DENY),
     ("sh -c 'bash' < cmds.txt", ASK),
     ("exec 0<cmds.txt; bash", ASK),
     ("if true; then bash; fi", ASK),

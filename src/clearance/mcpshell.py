@@ -18,17 +18,35 @@ COMMAND_KEYS = ("command", "cmd", "shell_command", "commandLine", "command_line"
 MAX_CHARS = 100_000
 
 
+# Keys of the argument list a server passes to the program it starts (mcp-server-commands' `{command, args}`, Node's
+# spawn(file, args)), and keys naming that program where no command key does (`spawn {executable, args}`).
+_ARGV_KEYS = ("args", "argv", "arguments")
+_PROGRAM_KEYS = ("executable", "program", "binary", "file", "exe", "bin")
+
+
+def _argv(ti: dict[str, object]) -> list[str] | None:
+    return next((v for k in _ARGV_KEYS if isinstance(v := ti.get(k), list) and v and all(isinstance(x, str) for x in v)), None)
+
+
 def shell_command(action: Action) -> str | None:
-    """The shell command an MCP tool call runs, or None."""
+    """The shell command an MCP tool call runs, or None: the command line with the argument list given beside it
+    (`{command: "rm", args: ["-rf", "~"]}` runs `rm -rf ~`, adversarial round 10c), or a program a tool that starts
+    one names under another key with its arguments (`spawn {executable: "rm", args: […]}`)."""
+    import shlex
+
     ti = action.tool_input
+    argv = _argv(ti)
     for key in COMMAND_KEYS:
         v = ti.get(key)
         if isinstance(v, str) and v.strip():
-            return v[:MAX_CHARS]
+            return (v + " " + shlex.join(argv) if argv else v)[:MAX_CHARS]
         if isinstance(v, list) and v and all(isinstance(x, str) for x in v):
-            import shlex
-
-            return shlex.join(v)[:MAX_CHARS]  # an argv list: the program and its arguments
+            return shlex.join(v + (argv or []))[:MAX_CHARS]  # an argv list: the program and its arguments
+    if argv is None:
+        return None
+    program = next((v for k in _PROGRAM_KEYS if isinstance(v := ti.get(k), str) and v.strip()), None)
+    if program is not None and set(_name_words(action.tool_name)[1]) & (RUNS_CODE | {"start", "process"}):
+        return shlex.join([program, *argv])[:MAX_CHARS]
     return None
 
 

@@ -81,7 +81,9 @@ class Scope:
         it (a dynamic path no rule reads as the host's).  `~` there is the container's home (root's, by default)."""
         where = cmd.container
         assert where is not None
-        inside = paths.resolve(value, where.workdir if where.workdir.startswith("/") else "/", "/root")
+        # The container's shell may have moved (`sh -c 'cd /d && rm -rf *'`: parse._follow_cd knows an absolute folder).
+        here = cmd.cwd if cmd.cwd is not None and cmd.cwd.startswith("/") and DYN not in cmd.cwd else where.workdir
+        inside = paths.resolve(value, here if here.startswith("/") else "/", "/root")
         for dst, src in where.mounts:
             dst = paths.resolve(dst, "/", "/root")
             if paths.is_within(inside, dst):

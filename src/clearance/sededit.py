@@ -308,6 +308,31 @@ def repeats(pattern: str) -> int:
     return count
 
 
+_CONTROL = {"a": "\a", "f": "\f", "v": "\v", "r": "\r"}
+_RADIX = {"x": (16, 2, "0123456789abcdefABCDEF"), "o": (8, 3, "01234567"), "d": (10, 3, "0123456789")}
+
+
+def gnu_escape(s: str, i: int) -> tuple[str, int] | None:
+    r"""The character GNU sed's escape at *s[i]* (the letter after the backslash) stands for, and where the text goes on:
+    `\xHH`, `\oNNN`, `\dNNN`, `\cX`, `\a`, `\f`, `\v`, `\r` (adversarial round 10c: `s/ask/\x61llow/` writes
+    "allow"); None for any other letter, or an escape without its digits."""
+    d = s[i]
+    if d in _CONTROL:
+        return _CONTROL[d], i + 1
+    if d == "c":
+        return (chr(ord(s[i + 1].upper()) ^ 0x40), i + 2) if i + 1 < len(s) else None
+    if d not in _RADIX:
+        return None
+    base, most, digits = _RADIX[d]
+    j = i + 1
+    while j < len(s) and j - i - 1 < most and s[j] in digits:
+        j += 1
+    if j == i + 1:
+        return None
+    code = int(s[i + 1 : j], base)
+    return (chr(code), j) if code < 256 else None
+
+
 def _replacement(rep: str) -> list[str | int] | None:
     """A sed replacement as literal pieces and group numbers (`&` is 0); None for GNU's case conversions (\\U, \\L)."""
     out: list[str | int] = []
@@ -316,6 +341,13 @@ def _replacement(rep: str) -> list[str | int] | None:
         ch = rep[i]
         if ch == "\\" and i + 1 < len(rep):
             nx = rep[i + 1]
+            esc = gnu_escape(rep, i + 1)
+            if esc is not None:
+                out.append(esc[0])
+                i = esc[1]
+                continue
+            if nx in "xodc":
+                return None  # an escape without its digits: not read
             if nx.isdigit():
                 out.append(int(nx))
             elif nx in "ULulE":

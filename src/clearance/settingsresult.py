@@ -86,7 +86,16 @@ def check_results(
                 continue
             judged = content_judged(e.path)
             if cmd.name == "ln":
-                continue  # a link of such a file or its folder into a temporary folder: fs.settings-linked-outside
+                # The file now reads as what the link points at (`ln -sf bad.json opencode.json`, adversarial round
+                # 10c): that text is judged where clearance can read it. A link into a temporary folder is
+                # fs.settings-linked-outside's; one to a file out of reach (a shared checkout beside this one) is left.
+                pointed = sc.links.get(e.path)
+                after = line.text(pointed) if pointed is not None and DYN not in pointed else None
+                before = line.text(e.path)
+                line.written[e.path] = after
+                if judged and after is not None:
+                    _judge_new(e.path, after, before, cmd, sc, findings, seen, judge, depth)
+                continue
             before = line.text(e.path)
             got = _result(cmd, e, mine, line)
             if got is None:

@@ -7,6 +7,7 @@ from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.effects import DELETE, TREE, WRITE, Effect, FindDelete, find_delete
+from ..shell.ir import NAMED_VOLUME
 from .base import rule
 
 TYPE_CHECKING = False
@@ -307,6 +308,8 @@ def unknown_tree(e: Effect, sc: Scope) -> str | None:
 
 def _protected_landing(dest: str, sc: Scope) -> str | None:
     """Why files of unknown names landing in the folder *dest* may replace protected ones, or None."""
+    if dest.startswith(NAMED_VOLUME):
+        return None  # a container's named volume (`tar x -C /data` in `docker run -v data:/data`): no host file there
     if DYN in dest:
         # Where it lands is only known at run time: judged by the folder it certainly lands under.
         dest = paths.static_prefix(dest).rstrip("/") or "/"

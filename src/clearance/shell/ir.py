@@ -194,6 +194,9 @@ NOT_RUN = " (not run as written)"
 # SimpleCommand.remote of a command run in a container started for it (`docker run`, `kubectl run`): its files are the
 # container's own, except where a host folder is bound into it (SimpleCommand.container); its network is the host's.
 IN_NEW_CONTAINER = "a new container"
+# Where a container's named volume (`-v pgdata:/data`, `--volumes-from db`) is read from: no host folder (a DYN path),
+# nor the container's own files (which go with it): what is deleted there outlives the container.
+NAMED_VOLUME = "/" + DYN + "volume:"
 
 
 class Container:

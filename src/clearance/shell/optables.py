@@ -52,6 +52,20 @@ _DOCKER_RUN = (
     " h|hostname= l|label= m|memory= cpus= gpus= restart= platform= pull= init read-only tmpfs= add-host= dns="
     " expose= health-cmd= log-driver= log-opt= c|cpu-shares= group-add= ulimit= runtime= shm-size= stop-signal="
     " label-file= cidfile= sig-proxy=? q|quiet"
+    # The rest of docker run's options (its reference), a list extension: an option the table lacks that takes a value
+    # made the value the image and the image the command, so the command given was never read.
+    " annotation= blkio-weight= blkio-weight-device= cgroup-parent= cgroupns= cpu-count= cpu-percent= cpu-period="
+    " cpu-quota= cpu-rt-period= cpu-rt-runtime= cpuset-cpus= cpuset-mems= device-cgroup-rule= device-read-bps="
+    " device-read-iops= device-write-bps= device-write-iops= disable-content-trust=? dns-option= dns-search= domainname="
+    " health-interval= health-retries= health-start-interval= health-start-period= health-timeout= help ip= ip6="
+    " isolation= kernel-memory= link= link-local-ip= mac-address= memory-reservation= memory-swap= memory-swappiness="
+    " network-alias= no-healthcheck oom-kill-disable oom-score-adj= pids-limit= stop-timeout= storage-opt= sysctl="
+    " use-api-socket volume-driver= volumes-from= detach-keys="
+    # podman's and nerdctl's own (read with this table): --rootfs makes the first operand a host folder, not an image.
+    " rootfs pod= arch= os= variant= authfile= creds= secret= hooks-dir= cgroup-conf= cgroups= passwd-entry= personality="
+    " preserve-fds= requires= sdnotify= seccomp-policy= subgidname= subuidname= systemd= timeout= tls-verify=? umask="
+    " unsetenv= userns-uid-map= gidmap= uidmap= chrootdirs= conmon-pidfile= decryption-key= env-host env-merge= http-proxy=?"
+    " image-volume= init-path= log-opt= pidfile= replace"
 )
 
 TOOLS: dict[str, dict[str, object]] = {

@@ -1581,8 +1581,13 @@ class _Walker:
             self.st.cwd = self.st.home
             return
         target = args[0]
-        if target == "-" or DYN in target or self.st.cwd is None:
+        if target == "-" or DYN in target or (self.st.cwd is None and not target.startswith("/")):
             self.st.cwd = None
+            return
+        if self.st.cwd is None:
+            # An absolute folder is known wherever the shell was (a new container's shell, a folder named at run time):
+            # `docker run -v ~/data:/d alpine sh -c 'cd /d && rm -rf *'` deletes in /d.
+            self.st.cwd = target if _dotdot(target) and _physical_cd(cmd, self.st.physical) else resolve(target, "/", self.st.home)
             return
         here = resolve(target, self.st.cwd, self.st.home)
         if (_dotdot(target) and _physical_cd(cmd, self.st.physical)) or (_dotdot(self.st.cwd) and not target.startswith(("/", "~"))):

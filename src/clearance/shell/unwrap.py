@@ -1632,7 +1632,10 @@ class Unwrapper:
         self, text: str, parent: SimpleCommand, via: str, bound: dict[str, str] | None = None, inherit_input: bool = False, /, **changes: object
     ) -> None:
         """Judge *text*, code *parent* runs.  With *inherit_input*, the code reads the standard input *parent* reads
-        (a shell's -c script), so what reads the tool's own input there still does."""
+        (a shell's -c script), so what reads the tool's own input there still does.  ``given_input=True`` in *changes*:
+        *text* is a command line run with the parent's standard input (`bash -c 'psql app' <<< SQL`, `ssh HOST psql app
+        <<< SQL`), which each command of it without input of its own reads."""
+        given_input = bool(changes.pop("given_input", False))
         level = parent.depth + 1
         if level > MAX_LEVEL:
             self.out.problems.append(("shell.too-deep", f"commands nested {level} levels deep through {via} cannot be analysed"))
@@ -1655,11 +1658,11 @@ class Unwrapper:
             self.out.problems.append(("shell.parse-error", f"{via}: {e}"))
             return
         self.out.problems.extend(script.problems)
-        given_input = inherit_input and _reads_tool_input(parent)
+        tool_input = inherit_input and _reads_tool_input(parent)
         for c in script.commands:
             c.via = parent.via + (via,) + c.via
             c.depth = level
-            c.ownstdin = c.ownstdin and given_input
+            c.ownstdin = c.ownstdin and tool_input
             c.elevated = c.elevated or parent.elevated
             if parent.remote is not None:
                 c.remote = parent.remote
@@ -1670,6 +1673,8 @@ class Unwrapper:
                 c.assigns = {**inherited, **c.assigns}
             for k, v in changes.items():
                 setattr(c, k, v)
+            if given_input and c.stdin_text is None and not c.stdin_from and not any(r.op.startswith("<") and r.fd in ("", "0") for r in c.redirects):
+                c.stdin_text, c.stdin_from = parent.stdin_text, parent.stdin_from
             parent.inner.append(c)
             self.command(c)
 
@@ -2499,7 +2504,8 @@ class Unwrapper:
             elif (a in ("-C", "--chdir") and i + 1 < len(argv)) or a.startswith("--chdir=") or (a.startswith("-C") and len(a) > 2):
                 glued = a.startswith("--chdir=") or (a.startswith("-C") and len(a) > 2)
                 target = a.split("=", 1)[1] if a.startswith("--chdir=") else a[2:] if glued else argv[i + 1].value
-                cwd = None if (DYN in target or cwd is None) else pathstr.normpath(pathstr.join(cwd, target))
+                # An absolute folder is known from an unknown one (`env -C /d rm -rf x` in a new container's shell).
+                cwd = None if (DYN in target or (cwd is None and not target.startswith("/"))) else pathstr.normpath(pathstr.join(cwd or "/", target))
                 i += 1 if glued else 2
             elif (split := _env_split_string(a)) is not None and (split or i + 1 < len(argv)):
                 # -S STRING, -SSTRING, -vS STRING, --split-string=STRING: env splits STRING into words and runs them
@@ -2633,7 +2639,9 @@ class Unwrapper:
             bound = {str(k): w.value for k, w in enumerate(given)}
             if len(given) == 2:
                 bound["@"] = bound["*"] = given[1].value  # one argument: "$@" is that word
-            self.reparse(code.value, cmd, f"{name} -c", bound or None, True)
+            # Its input is the script's commands' (`bash -c 'psql app' <<< SQL`), but not where xargs started it: GNU
+            # xargs reads its input itself and gives the command /dev/null (`echo 'rm -rf /' | xargs bash -c`).
+            self.reparse(code.value, cmd, f"{name} -c", bound or None, True, given_input=cmd.via[-1:] != ("xargs",))
             return
         if i < len(argv) and not reads_stdin:
             script = argv[i]
@@ -2692,21 +2700,29 @@ class Unwrapper:
 
     def _ssh(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
-        i = _strip_options(argv, 1, _SSH_OPTS)
+        i = _strip_options(argv, 1, _SSH_OPTS | {"-M"} if cmd.name == "autossh" else _SSH_OPTS)  # autossh -M PORT
         self.out.commands.append(cmd)
         self._ssh_options(cmd, i)
+        if i < len(argv) and argv[i].value == "--":
+            i += 1  # `ssh -- HOST`
         if i >= len(argv):
             return
         host = argv[i].value
         rest = argv[i + 1 :]
+        if rest and rest[0].value == "--":
+            rest = rest[1:]  # `ssh HOST -- CMD`; `ssh HOST --` alone gives no command
         if rest:
-            self.reparse(" ".join(w.value for w in rest), cmd, f"ssh {host}", remote=host, cwd=None)
+            # The remote command reads ssh's standard input (`ssh HOST psql app <<< 'DROP …'`, `… bash -s <<< …`).
+            self.reparse(" ".join(w.value for w in rest), cmd, f"ssh {host}", remote=host, cwd=None, given_input=True)
         elif not _ssh_runs_no_shell(argv[1:i]):
             # `ssh HOST <<< 'CMD'`: with no command, ssh starts the user's login shell on HOST, which reads its
             # commands from ssh's standard input (a here-document, a here-string, literal text piped in).
             text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
             if text:
                 self.reparse(text, cmd, f"ssh {host} reading its input", remote=host, cwd=None, stdin_text=None, stdin_from=[])
+            elif any(r.op == "<" and r.fd in ("", "0") for r in cmd.redirects):
+                # `ssh HOST < deploy.sh`: the remote shell runs the file's lines, as `ssh HOST bash -s < deploy.sh` does.
+                self.reparse("sh -s", cmd, f"ssh {host} reading its input", remote=host, cwd=None, stdin_text=None, stdin_from=[])
 
     def _ssh_options(self, cmd: SimpleCommand, end: int) -> None:
         """ssh -o ProxyCommand=CMD (LocalCommand, KnownHostsCommand): commands ssh runs on this machine."""
@@ -3215,7 +3231,7 @@ class Unwrapper:
         `hashicorp/terraform destroy`): an image built around one CLI has it as its entrypoint.  A new container's
         files are its own (IN_NEW_CONTAINER), except where a host folder is bound into it.  False when no command is
         given (the image's own), or for any other subcommand."""
-        from .ir import IN_NEW_CONTAINER, Container
+        from .ir import IN_NEW_CONTAINER, NAMED_VOLUME, Container
         from .options import normalise_words
 
         name = cmd.name
@@ -3244,13 +3260,25 @@ class Unwrapper:
             image = nc.words[0].value
             given = self._entrypoint(image, nc.value("entrypoint"), nc.words[1:])
             env = {k: v for k, _, v in (e.partition("=") for e in nc.values("env")) if k.isidentifier()}
-            where = Container(nc.value("workdir") or "/", _bind_mounts(nc.values("volume"), nc.values("mount")))
+            mounts = _bind_mounts(nc.values("volume"), nc.values("mount"))
+            # What outlives the container under it, matched after the folders named: another container's volumes
+            # (--volumes-from: where they lie is not known here, so every path may be one), and podman's --rootfs, whose
+            # operand is a host folder the container runs in as its root (`podman run --rootfs / rm -rf /home/ana`).
+            kept = [("/", NAMED_VOLUME + "from:" + v) for v in nc.values("volumes-from")]
+            if nc.has("rootfs"):
+                kept.append(("/", image.rsplit(":", 1)[0] if image.endswith((":O", ":idmap")) else image))
+            where = Container(nc.value("workdir") or "/", mounts + tuple(kept))
         self.out.commands.append(cmd)  # the engine's own rules (a host folder mounted, --privileged) see the command
         if given:
             # The container's environment is its image's and what -e/--env gives it, not the caller's.
             run = cmd.derive(given, f"{name} run", remote=IN_NEW_CONTAINER, cwd=None, assigns=env)
             run.container = where
             self.command(run)
+        elif nc.has("interactive") and (text := cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None):
+            # `docker run -i -v ~/data:/d alpine <<< 'rm -rf /d'`: the image's own command (a shell, for the base images)
+            # reads the input it is given, as an unknown program's input lines are read (capped at ask: it may be data).
+            via = f"{name} run {image} reading its input{MAY_RUN}"
+            self._reparse_found(cmd, text, via, remote=IN_NEW_CONTAINER, container=where, cwd=None, stdin_text=None, stdin_from=[], assigns=env)
         return True
 
     @staticmethod
@@ -3258,8 +3286,12 @@ class Unwrapper:
         """The command a new container of *image* runs given *rest* (see _container_run); [] for the image's own."""
         if entrypoint:
             return [Word(entrypoint, entrypoint), *rest]
-        if not rest or rest[0].value.startswith("-") or runnable(rest[0].value):
-            return rest if rest and not rest[0].value.startswith("-") else []
+        if not rest:
+            return []
+        if not rest[0].value.startswith("-") and runnable(rest[0].value):
+            return rest
+        # Arguments for the image's entrypoint, options first included (`alpine/git -C /d push --force`, `amazon/aws-cli
+        # --profile prod s3 rb …`): the program the image is named after.
         base = image.rsplit("/", 1)[-1].split("@", 1)[0].split(":", 1)[0]
         for program in (base, base.removesuffix("-cli")):
             if program and runnable(program):
@@ -3360,19 +3392,29 @@ class Unwrapper:
 
 
 def _bind_mounts(volumes: list[str], mounts: list[str]) -> tuple[tuple[str, str], ...]:
-    """The host folders a container is given, as (folder in the container, folder on the host): `-v HOST:CTR[:OPTS]`
-    where HOST is a path (a bare name is a named volume), `--mount type=bind,src=HOST,dst=CTR` in any key order."""
+    """The folders a container is given, as (folder in the container, where it lies): `-v HOST:CTR[:OPTS]` where HOST
+    is a path, `--mount type=bind,src=HOST,dst=CTR` in any key order; a named volume (`-v NAME:CTR`, `--mount
+    src=NAME,dst=CTR`) lies under ir.NAMED_VOLUME: no host folder, yet not the container's own either.  --mount is
+    read as docker reads it: comma-separated fields, each maybe double-quoted, keys and the type in any case."""
+    from .ir import NAMED_VOLUME
+
     out: list[tuple[str, str]] = []
     for spec in volumes:
         parts = spec.split(":")
         if len(parts) >= 2 and parts[0].startswith(("/", "~", ".", "$", DYN)) and parts[1].startswith("/"):
             out.append((parts[1], parts[0]))
+        elif len(parts) >= 2 and parts[0] and parts[1].startswith("/"):
+            out.append((parts[1], NAMED_VOLUME + parts[0]))  # a named volume: it outlives the container (`-v pgdata:/data`)
     for spec in mounts:
-        fields = dict(part.partition("=")[::2] for part in spec.split(",") if part)
+        fields_in = (p[1:-1] if len(p) > 1 and p[0] == p[-1] == '"' else p for p in spec.split(","))
+        fields = {k.strip().lower(): v for k, _, v in (p.partition("=") for p in fields_in if p)}
         src = fields.get("source") or fields.get("src") or ""
         dst = fields.get("destination") or fields.get("dst") or fields.get("target") or ""
-        if fields.get("type", "volume").lower() == "bind" and src and dst.startswith("/"):
+        kind = fields.get("type", "volume").lower()
+        if kind == "bind" and src and dst.startswith("/"):
             out.append((dst, src))
+        elif kind == "volume" and src and dst.startswith("/"):
+            out.append((dst, NAMED_VOLUME + src))
     return tuple(out)
 
 
