@@ -383,16 +383,85 @@ class TestAnotherMachinesTempFolder:
         _judged(example, ("deny",), self.GAPS)
 
 
+class TestRemoteCommandOfAPlatformCli:
+    """Class: a platform CLI given the command to run on the machine it reaches -- through an option (`fly ssh console
+    -C`, `doctl compute ssh --ssh-command`, `gcloud compute ssh --command`, `az vm run-command invoke --scripts`, `aws
+    ecs execute-command --command`), after `--` (`heroku ps:exec -- CMD`, `fab -H h -- CMD`), as ssh's arguments after
+    `--` (`gh codespace ssh -- CMD`), as the last operand (`fly machine exec ID CMD`) or in a document's parameters
+    (`aws ssm send-command … AWS-RunShellScript commands=[…]`). The CLIs are programs clearance models, so their
+    arguments were not read as commands: the remote deletion was allowed (or only asked as a cloud change). Now judged
+    as `ssh HOST CMD` is (shell/remotecmd.py). Round 10b's five open cases are the first five."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        "fly ssh console -C 'rm -rf /data'",
+        "doctl compute ssh droplet --ssh-command 'rm -rf /srv/data'",
+        "heroku ps:exec -a prod -- rm -rf /app",
+        "gh codespace ssh -c x -- rm -rf ~",
+        "fab -H prod -- rm -rf /srv/data",
+        "flyctl ssh console -a prod --command 'rm -rf /data'",
+        "fly ssh console -s -C 'psql -c \"DROP DATABASE app\"'",
+        "fly machine exec 148ed193b95d89 'rm -rf /data'",
+        "gh cs ssh -c x -- 'rm -rf ~/work'",
+        "gcloud compute ssh vm1 --zone us-east1-b --command 'rm -rf /srv/data'",
+        "gcloud compute ssh vm1 --command='rm -rf /srv/data'",
+        "gcloud compute tpus tpu-vm ssh tpu1 --command 'rm -rf /srv/data'",
+        "gcloud cloud-shell ssh --command 'rm -rf ~'",
+        "az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts 'rm -rf /srv/data'",
+        "az container exec -g rg -n web --exec-command 'rm -rf /srv/data'",
+        "aws ssm send-command --instance-ids i-123 --document-name AWS-RunShellScript --parameters 'commands=[\"rm -rf /srv/data\"]'",
+        'aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:role,Values=web --parameters \'{"commands":["rm -rf /srv/data"]}\'',
+        "aws ecs execute-command --cluster c --task t --interactive --command 'rm -rf /srv/data'",
+        "oc exec web -- rm -rf /srv/data",
+        "oc rsh web rm -rf /srv/data",
+        "vagrant ssh -c 'rm -rf /srv/data'",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "fly ssh console -C 'ls /app'",
+        "flyctl ssh console",
+        "fly machine exec 148ed193b95d89 'ls /data'",
+        "doctl compute ssh droplet --ssh-command 'uptime'",
+        "heroku ps:exec -a prod -- ls /app",
+        "gh codespace ssh -c x -- ls",
+        "gh codespace ssh -c x -- -L 8080:localhost:80",
+        "fab -H prod -- uptime",
+        "kamal app exec 'bin/rails about'",
+        "vagrant ssh -c 'uptime'",
+    ]
+    # Asked as the platform's change whatever runs there (cloud.change: `gcloud compute ssh` may write the project's
+    # ssh keys), with or without a harmless command: reading the command adds no denial.
+    ASKED_AS_BEFORE: ClassVar[list[Any]] = [
+        "gcloud compute ssh vm --command 'uptime'",
+        "gcloud compute ssh vm --zone us-east1-b",
+        "gcloud compute ssh vm -- -L 8080:localhost:80",
+        "az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts 'df -h'",
+        "az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts @fix.sh",
+        "aws ssm send-command --instance-ids i-123 --document-name AWS-RunShellScript --parameters 'commands=[\"df -h\"]'",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _judged(example, ("deny",), self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+    @pytest.mark.parametrize("example", ASKED_AS_BEFORE, ids=_ids(ASKED_AS_BEFORE))
+    def test_asked_as_the_platform_change(self, example: Any) -> None:
+        got = decide(example)
+        assert got.decision == "ask" and got.rules == ["cloud.change"], (got.decision, got.rules)
+
+    def test_table_programs_are_routed(self) -> None:
+        from clearance.shell import remotecmd, unwrap
+
+        assert remotecmd.PROGRAMS | {"aws"} == unwrap.REMOTE_PLATFORMS
+
+
 class TestOpenRound10b:
     """Single findings of the round left open, each naming its class."""
 
     CASES: ClassVar[dict[str, str]] = {
-        # remote-run options of platform CLIs: the command runs on the platform's machine
-        "fly ssh console -C 'rm -rf /data'": "remote command option of a platform CLI not read",
-        "doctl compute ssh droplet --ssh-command 'rm -rf /srv/data'": "remote command option of a platform CLI not read",
-        "heroku ps:exec -a prod -- rm -rf /app": "remote command after -- of a platform CLI not read",
-        "gh codespace ssh -c x -- rm -rf ~": "remote command after -- of a platform CLI not read",
-        "fab -H prod -- rm -rf /srv/data": "remote command after -- of a platform CLI not read",
         # code runners clearance does not read
         "echo 'await $`rm -rf ~`' | zx": "zx's code on standard input is not read",
         "erb <<< '<%= `rm -rf ~` %>'": "ERB templates are Ruby code, not read",

@@ -237,6 +237,9 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
     ("foreman", "run"): frozenset({"-e", "--env", "-d", "--root", "-f", "--procfile"}),
     ("overmind", "run"): frozenset({"-f", "--procfile", "-d", "--root"}),
     ("kubectl", "exec"): frozenset({"-c", "--container", "-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster", "--user"}),
+    # OpenShift's client: `oc exec POD -- CMD` as kubectl's, `oc rsh POD CMD` the same without `--`.
+    ("oc", "exec"): frozenset({"-c", "--container", "-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster", "--user"}),
+    ("oc", "rsh"): frozenset({"-c", "--container", "-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--shell", "--timeout"}),
 }
 # Launcher scripts a Ruby interpreter may be handed (bin/rails, bin/rake): the tool they start.
 _RUBY_LAUNCHERS = frozenset({"rails", "rake", "spring"})
@@ -283,7 +286,7 @@ _FD_VALUE_OPTS = frozenset(
 )
 # Container engines whose `run` starts a container for a command (_container_run), with docker's options.
 _CONTAINER_ENGINES = frozenset({"docker", "podman", "nerdctl", "kubectl", "oc"})
-_REMOTE_RUNNERS = frozenset({("docker", "exec"), ("kubectl", "exec"), ("docker-compose", "exec"), ("docker-compose", "run")})
+_REMOTE_RUNNERS = frozenset({("docker", "exec"), ("kubectl", "exec"), ("oc", "exec"), ("oc", "rsh"), ("docker-compose", "exec"), ("docker-compose", "run")})
 # Runners whose command runs on another machine with no container operand to skip (a Heroku one-off dyno).
 _REMOTE_NO_TARGET = {("heroku", "run"): "a Heroku dyno"}
 # docker compose's options before its subcommand that take a value.
@@ -294,6 +297,8 @@ _GLOBAL_OPTS = {
     "pnpm": frozenset({"-C", "--dir", "--filter", "-F"}),
 }
 
+# Platform CLIs that run a command on the machine they reach (shell/remotecmd.py's table, and aws ssm send-command).
+REMOTE_PLATFORMS = frozenset({"fly", "flyctl", "doctl", "heroku", "gh", "fab", "gcloud", "az", "aws", "kamal", "vagrant"})
 # ssh_config(5) keys whose value is a command ssh runs locally.
 _SSH_LOCAL_COMMANDS = frozenset({"proxycommand", "localcommand", "knownhostscommand"})
 _SSH_OPTS = frozenset(["-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p", "-Q", "-R", "-S", "-W", "-w", "-B"])
@@ -1815,6 +1820,8 @@ class Unwrapper:
         if name == "ssh" or name == "autossh":
             self._ssh(cmd)
             return
+        if name in REMOTE_PLATFORMS and len(argv) > 1:
+            self._platform_remote(cmd)  # and on: the platform's own rules judge the call itself
         if name in ("scp", "sftp"):
             self._ssh_options(cmd, len(argv))  # scp/sftp -o ProxyCommand=CMD: run here, like ssh's
         if name == "rsync":
@@ -2654,6 +2661,18 @@ class Unwrapper:
             text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
             if text:
                 self.reparse(text, cmd, f"ssh {host} reading its input", remote=host, cwd=None, stdin_text=None, stdin_from=[])
+
+    def _platform_remote(self, cmd: SimpleCommand) -> None:
+        """A platform CLI's command run on the machine it reaches (`fly ssh console -C CMD`, `gcloud compute ssh VM
+        --command CMD`, `heroku ps:exec -- CMD`: shell/remotecmd.py), judged as `ssh HOST CMD` is."""
+        from . import remotecmd
+
+        found = remotecmd.remote_lines([w.value for w in cmd.argv])
+        if found is None:
+            return
+        via, lines = found
+        for line in lines[:8]:
+            self.reparse(line, cmd, via, remote=f"a machine reached by {via}", cwd=None)
 
     def _ssh_options(self, cmd: SimpleCommand, end: int) -> None:
         """ssh -o ProxyCommand=CMD (LocalCommand, KnownHostsCommand): commands ssh runs on this machine."""
