@@ -11,7 +11,7 @@ from __future__ import annotations
 from contextvars import ContextVar
 
 from .. import pathstr
-from ..lazyre import lazy
+from ..lazyre import DOTALL, lazy
 from ..paths import DYN
 from .ir import NOT_RUN, SimpleCommand, Word, command_variable
 from .options import find_age_bound, find_roots, normalise
@@ -775,6 +775,71 @@ _UV_INDEX_VARS = {
 }
 
 
+_CURL_CONFIG_LINE = lazy(r"([A-Za-z0-9][A-Za-z0-9-]*)(?:\s*[=:]\s*|\s+|$)(.*)")
+
+
+def _curl_config_value(value: str) -> str:
+    """A value of curl's configuration: in double quotes with backslash escapes, or the rest of the line unquoted."""
+    if not value.startswith('"'):
+        return value.strip()
+    out: list[str] = []
+    k = 1
+    while k < len(value) and value[k] != '"':
+        if value[k] == "\\" and k + 1 < len(value):
+            k += 1
+            out.append({"n": "\n", "t": "\t", "r": "\r"}.get(value[k], value[k]))
+        else:
+            out.append(value[k])
+        k += 1
+    return "".join(out)
+
+
+def _curl_stdin_config(cmd: SimpleCommand) -> list[Word] | None:
+    """curl's command line with `-K -` (`--config -`, `-K-`, `--config=-`) replaced by the options its standard input
+    holds (curl(1) "-K, --config": a line per option, long names with or without their dashes, the value after a
+    blank, `=` or `:`, `#` comments); None when it reads no configuration there or the input is not literal text."""
+    argv = cmd.argv
+    k, end, kept = None, 0, []
+    for j, w in enumerate(argv[1:], 1):
+        v = w.value
+        nxt = argv[j + 1].value if j + 1 < len(argv) else ""
+        if nxt in _STDIN_NAMES:
+            nxt = "-"  # -K /dev/stdin
+        if v in ("--config=-", *(f"--config={n}" for n in _STDIN_NAMES)) or (v == "--config" and nxt == "-"):
+            k, end = j, j + (1 if "=" in v else 2)
+            break
+        if v.startswith("-") and not v.startswith("--") and "K" in v:
+            # a cluster of flags up to -K, whose value is the rest of the word or the next word: -K-, -sK -, -sSK-
+            flags, _, rest = v[1:].partition("K")
+            if rest == "-" or rest in _STDIN_NAMES or (not rest and nxt == "-"):
+                k, end = j, j + (1 if rest else 2)
+                kept = [Word("-" + flags, "-" + flags)] if flags else []
+                break
+    if k is None:
+        return None
+    text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+    if text is None:
+        return None
+    words: list[Word] = []
+    for line in text.splitlines()[:MAX_INPUT_LINES]:
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("-"):
+            name, _, value = line.partition(" ")
+            if name.startswith("--") and "=" in name:
+                name, _, value = line.partition("=")  # not curl's syntax, but harmless to read
+        elif (m := _CURL_CONFIG_LINE.match(line)) is not None:
+            name, value = "--" + m.group(1), m.group(2)
+        else:
+            continue
+        words.append(Word(name, name))
+        value = _curl_config_value(value.strip())
+        if value:
+            words.append(Word(value, value))
+    return [*argv[:k], *kept, *words, *argv[end:]]
+
+
 def _env_options(cmd: SimpleCommand) -> None:
     """Add to *cmd* the options its program reads from the environment (TF_CLI_ARGS_apply='-destroy', PIP_INDEX_URL=…)."""
     name = cmd.name
@@ -1171,6 +1236,10 @@ _ESCAPES = ("shell ", ".shell ", ".system ", "system ", "platform shell ", "!")
 MAX_INPUT_LINES = 200
 # Raw socket clients whose input goes to the peer as typed, and the ports of a text protocol typed into them
 # (_typed_protocol): redis's inline commands.
+# Template and macro processors whose input is code (_template_code): ERB's tags (Ruby), m4's syscmd/esyscmd (shell).
+_TEMPLATE_CODE = frozenset({"erb", "m4"})
+_ERB_TAG = lazy(r"<%[=-]?(.*?)-?%>", DOTALL)
+_M4_SYSCMD = lazy(r"\b(e?syscmd)\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _RAW_SOCKETS = frozenset({"nc", "ncat", "netcat", "telnet", "socat"})
 _REDIS_PORTS = frozenset({"6379", "6380"})
 
@@ -1684,6 +1753,11 @@ class Unwrapper:
                 return
         if cmd.assigns and name in _ENV_OPTION_TOOLS:
             _env_options(cmd)
+        if name == "curl" and (config := _curl_stdin_config(cmd)) is not None:
+            # curl -K- / --config - reads more options from standard input (`url = …`, `data = @~/.ssh/id_rsa`,
+            # `output = ~/.bashrc`): judged as the command line they make.
+            self.command(cmd.derive(config, "curl -K-", stdin_text=None, stdin_from=[]))
+            return
         argv = cmd.argv
         if name in _SIMPLE_WRAPPERS:
             if name == "command" and any(a.value in ("-v", "-V") for a in argv[1:2]):
@@ -1895,6 +1969,8 @@ class Unwrapper:
         if name in ("npx", "pnpx", "bunx", "uvx") or (len(argv) > 1 and (name, argv[1].value) in _RUNNERS):
             self._runner(cmd)
             return
+        if name in _TEMPLATE_CODE:
+            self._template_code(cmd)  # and on: the program's own reading
         if name in SQL_CLIENTS or name == "prisma":
             if self._sql_client(cmd):
                 return
@@ -2030,6 +2106,37 @@ class Unwrapper:
                 bodies.append(body)
         if bodies:
             self._reparse_found(cmd, "\n".join(bodies), f"{name} reading its input{MAY_RUN}", stdin_text=None, stdin_from=[])
+        if not known and ('"' in text or "'" in text or "`" in text):
+            # Code on the input of a runner clearance does not read (`echo 'await $`CMD`' | zx`), read as the same
+            # code given as an argument is (`zx --eval …`): the command lines its string literals hold, capped at ask.
+            from . import embedded
+
+            self._system_calls(cmd, text)
+            for lit in embedded.called_literals(text):
+                head = lit.split(None, 1)[0] if lit.strip() else ""
+                if " " in lit.strip() and runnable(head) and "\n" not in lit:
+                    self._reparse_found(cmd, lit, f"{name} code on its input{MAY_RUN}", stdin_text=None, stdin_from=[])
+
+    def _template_code(self, cmd: SimpleCommand) -> None:
+        """A template or macro processor's input holds code it runs: ERB's `<% … %>` and `<%= … %>` are Ruby (`<%=
+        `CMD` %>`, `system`), m4's `syscmd(CMD)` and `esyscmd(CMD)` are shell lines. Literal input (a here-document,
+        a here-string, echo/printf piped in) and m4's arguments (`-D NAME=syscmd(…)`), judged as that code is."""
+        text = self._stdin_code(cmd) or ""
+        if cmd.name == "m4":
+            text += "\n" + "\n".join(w.value for w in cmd.argv[1:])  # -D NAME=syscmd(…): a macro defined to run it
+        if not text:
+            return
+        if cmd.name == "erb":
+            code = "\n".join(m.group(1).strip() for m in _ERB_TAG.finditer(text))
+            if code.strip():
+                self.command(cmd.derive([Word("ruby", "ruby"), Word("-e", "-e"), Word(code, code)], "erb template", stdin_text=None, stdin_from=[]))
+            return
+        for m in _M4_SYSCMD.finditer(text):
+            line = m.group(2)
+            if line.startswith("`") and line.endswith("'"):
+                line = line[1:-1]  # m4's quotes
+            if line.strip():
+                self.reparse(line, cmd, f"m4 {m.group(1)}", stdin_text=None, stdin_from=[])
 
     def _typed_protocol(self, cmd: SimpleCommand) -> None:
         """A datastore's text protocol typed into a raw socket: `nc HOST 6379 <<< FLUSHALL`, `echo FLUSHALL | socat -
