@@ -173,12 +173,12 @@ ELEVATING = frozenset({"sudo", "doas", "su", "pkexec", "run0"})
 
 # Package runners: (tool, subcommand) -> options with values; the payload is the next operand.
 _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
-    ("npx", ""): frozenset({"-p", "--package", "-c", "--call"}),
+    ("npx", ""): frozenset({"-p", "--package", "-c", "--call", "--node-options"}),
     ("pnpx", ""): frozenset({"-p", "--package"}),
     ("bunx", ""): frozenset({"-p", "--package"}),
     ("uvx", ""): frozenset({"--from", "--with", "-p", "--python"}),
-    ("npm", "exec"): frozenset({"-p", "--package", "-c", "--call", "-w", "--workspace"}),
-    ("npm", "x"): frozenset({"-p", "--package", "-c", "--call"}),
+    ("npm", "exec"): frozenset({"-p", "--package", "-c", "--call", "-w", "--workspace", "--node-options"}),
+    ("npm", "x"): frozenset({"-p", "--package", "-c", "--call", "--node-options"}),
     ("pnpm", "exec"): frozenset({"--filter", "-F", "-C", "--dir"}),
     ("pnpm", "dlx"): frozenset({"--package"}),
     ("yarn", "dlx"): frozenset({"-p", "--package"}),
@@ -2937,13 +2937,20 @@ class Unwrapper:
                 self.command(cmd.derive([Word(tool, reading.file), *(Word(v, v) for v in reading.operands)], f"{cmd.name} {reading.file}"))
                 return
             if lang == "js" and reading.file is not None and "/" in reading.file:
-                from ..rules.agentcli import package_cli
+                from ..rules.agentcli import agent_script
 
-                agent = package_cli(reading.file)
+                agent = agent_script(reading.file)
                 at = next((k for k in range(1, len(cmd.argv)) if cmd.argv[k].value == reading.file), None)
                 if agent is not None and at is not None:
-                    # node …/node_modules/@anthropic-ai/claude-code/cli.js ARGS: the package's script is the agent's CLI.
-                    self.command(cmd.derive([Word(agent, reading.file), *cmd.argv[at + 1 :]], f"{cmd.name} {agent}"))
+                    # node …/node_modules/@anthropic-ai/claude-code/cli.js ARGS, node -r X $(which claude) ARGS: the
+                    # script is the agent's CLI, and node's own options before it are what NODE_OPTIONS would give it
+                    # (`-r /tmp/x.js` loads code into the agent, self.agent-extra-code).
+                    changes: dict[str, object] = {}
+                    if at > 1:
+                        given = " ".join(w.value for w in cmd.argv[1:at])
+                        before = cmd.assigns.get("NODE_OPTIONS", "")
+                        changes["assigns"] = {**cmd.assigns, "NODE_OPTIONS": f"{before} {given}".strip()}
+                    self.command(cmd.derive([Word(agent, reading.file), *cmd.argv[at + 1 :]], f"{cmd.name} {agent}", **changes))
                     return
             if lang == "ruby" and (un := ruby_un_command(reading)) is not None:
                 # ruby -run -e rm -- -rf DIR: un.rb's file commands are the shell commands they are named after.
@@ -3407,6 +3414,10 @@ class Unwrapper:
         else:
             bare = bare.split("@")[0]
         changes: dict[str, object] = {}
+        if key[0] in ("npx", "npm") and (node_options := _option_values([w.value for w in argv[start:i]], ("--node-options",))):
+            # npx --node-options='--require X' PKG: npm runs the package's program with them as NODE_OPTIONS.
+            before = cmd.assigns.get("NODE_OPTIONS", "")
+            changes["assigns"] = {**cmd.assigns, "NODE_OPTIONS": " ".join([before, *node_options]).strip()}
         if key in _REMOTE_NO_TARGET:
             changes["remote"] = _REMOTE_NO_TARGET[key]
             changes["cwd"] = None
