@@ -554,6 +554,37 @@ class TestOptionsReadFromStandardInput:
         assert decide(example).decision == "allow"
 
 
+class TestMemcachedProtocolTypedIntoARawSocket:
+    """Class: as redis's above, memcached's text protocol typed into a raw socket: `flush_all` emptied a remote cache
+    unread. The typed-protocol reader now keys the protocol by port (unwrap._typed_protocol); a `flush_all` line is
+    what libmemcached's memcflush sends, asked on a remote host (db.cache-flush: the cache is regenerated, so a person
+    decides); a cache on this machine and reads stay allowed."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        "nc -q1 cache.example.com 11211 <<< flush_all",
+        "socat - TCP:cache.prod.internal:11211 <<< 'flush_all 0'",
+        "telnet 10.0.3.7 11211 <<'EOF'\nflush_all\nquit\nEOF",
+        "ncat cache.example.com 11211 <<< flush_all",
+        "memcflush --servers=cache.example.com:11211",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "nc localhost 11211 <<< flush_all",
+        "nc cache.example.com 11211 <<< stats",
+        "nc cache.example.com 11211 <<< 'get session:42'",
+        "memcflush --servers=localhost",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        got = decide(example)
+        assert got.decision == "ask" and "db.cache-flush" in got.rules, (got.decision, got.rules)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
 class TestOpenRound10b:
     """Single findings of the round left open, each naming its class."""
 
@@ -562,8 +593,6 @@ class TestOpenRound10b:
         "pg_restore --clean -d postgresql://prod.example.com/app dump.sql": "pg_restore --clean drops the target's objects",
         # Ruby's backquote method reached by name
         "ruby -e 'Object.send(:`, \"rm -rf ~\")'": "Ruby's backquote method sent by symbol (:`) is not read as a command",
-        # memcached's text protocol typed into a raw socket (redis's is read)
-        "nc -q1 cache.example.com 11211 <<< flush_all": "memcached's protocol typed into a socket is not read",
         # a dynamic import through the builtins' dictionary
         "python3 -c \"__builtins__.__dict__['__import__']('os').system('rm -rf ~')\"": "__import__ reached through __builtins__.__dict__",
     }

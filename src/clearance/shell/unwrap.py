@@ -1241,7 +1241,10 @@ _TEMPLATE_CODE = frozenset({"erb", "m4"})
 _ERB_TAG = lazy(r"<%[=-]?(.*?)-?%>", DOTALL)
 _M4_SYSCMD = lazy(r"\b(e?syscmd)\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _RAW_SOCKETS = frozenset({"nc", "ncat", "netcat", "telnet", "socat"})
+# Datastores' text protocols typed into a raw socket, by port (_typed_protocol): a line is what the store's own client
+# sends — redis-cli's command words; memcached's `flush_all`, which libmemcached's memcflush sends.
 _REDIS_PORTS = frozenset({"6379", "6380"})
+_MEMCACHED_PORTS = frozenset({"11211"})
 
 
 def _socket_peer(cmd: SimpleCommand) -> tuple[str, str] | None:
@@ -2140,18 +2143,28 @@ class Unwrapper:
 
     def _typed_protocol(self, cmd: SimpleCommand) -> None:
         """A datastore's text protocol typed into a raw socket: `nc HOST 6379 <<< FLUSHALL`, `echo FLUSHALL | socat -
-        TCP:HOST:6379`, `telnet HOST 6379`. Each line of literal input is the command redis-cli would send
-        (`redis-cli -h HOST -p PORT FLUSHALL`), judged by the datastore rules."""
+        TCP:HOST:6379`, `telnet HOST 6379`, `nc HOST 11211 <<< flush_all`. Each line of literal input is the command the
+        store's own client would send (`redis-cli -h HOST -p PORT FLUSHALL`, `memcflush --servers=HOST:PORT`), judged
+        by the datastore rules."""
         text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
         peer = _socket_peer(cmd)
-        if not text or peer is None or peer[1] not in _REDIS_PORTS:
+        if not text or peer is None or (peer[1] not in _REDIS_PORTS and peer[1] not in _MEMCACHED_PORTS):
             return
         host, port = peer
         for line in text.splitlines()[:MAX_INPUT_LINES]:
             words = line.split()
-            if words:
+            if not words:
+                continue
+            if port in _REDIS_PORTS:
                 argv = [Word("redis-cli", "redis-cli"), Word("-h", "-h"), Word(host, host), Word("-p", "-p"), Word(port, port), *(Word(w, w) for w in words)]
-                self.command(cmd.derive(argv, f"{cmd.name} speaking redis to {host}:{port}", stdin_text=None, stdin_from=[]))
+                via = f"{cmd.name} speaking redis to {host}:{port}"
+            elif words[0].lower() == "flush_all":
+                server = f"--servers={host}:{port}"
+                argv = [Word("memcflush", "memcflush"), Word(server, server)]
+                via = f"{cmd.name} speaking memcached to {host}:{port}"
+            else:
+                continue  # get, set, stats: one key or nothing
+            self.command(cmd.derive(argv, via, stdin_text=None, stdin_from=[]))
 
     def _reparse_found(self, cmd: SimpleCommand, text: str, via: str, **changes: object) -> None:
         """Text that may be a command or may be data (a line of a program's input, a string literal of its code),
