@@ -585,16 +585,45 @@ class TestMemcachedProtocolTypedIntoARawSocket:
         assert decide(example).decision == "allow"
 
 
+class TestRunnersReachedByName:
+    """Class: a language's command runner reached by a name the reader did not resolve: Ruby's `send`/`public_send`/
+    `__send__` of the backquote's symbol, `:system`, `:exec` on any object (send reaches Kernel's private methods, and Kernel is in every
+    object's ancestry: only `Kernel.send` was read), and Python's builtins through the builtins module's own dictionary
+    (`__builtins__.__dict__['__import__']`, `['exec']`)."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        "ruby -e 'Object.send(:`, \"rm -rf ~\")'",
+        "ruby -e 'send(:`, \"rm -rf ~\")'",
+        "ruby -e 'Object.new.__send__(:exec, \"git push --force origin main\")'",
+        "ruby -e '1.public_send(:`, \"rm -rf /srv/data\")'",
+        "python3 -c \"__builtins__.__dict__['__import__']('os').system('rm -rf ~')\"",
+        "python3 -c \"__builtins__.__dict__['exec']('import os; os.system(\\\"rm -rf ~\\\")')\"",
+        "python3 -c \"b = __builtins__.__dict__; b['__import__']('os').remove('/home/ana/.bashrc')\"",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "ruby -e 'Object.send(:`, \"ls -la\")'",
+        "ruby -e 'puts [1, 2].send(:sum)'",
+        "ruby -e 'puts \"x\".send(:upcase)'",
+        "python3 -c \"print(__builtins__.__dict__['len']([1, 2]))\"",
+        "python3 -c \"print(sorted(__builtins__.__dict__)[:5])\"",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _judged(example, ("deny",), self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
 class TestOpenRound10b:
     """Single findings of the round left open, each naming its class."""
 
     CASES: ClassVar[dict[str, str]] = {
         # a restore that drops the remote database's objects first
         "pg_restore --clean -d postgresql://prod.example.com/app dump.sql": "pg_restore --clean drops the target's objects",
-        # Ruby's backquote method reached by name
-        "ruby -e 'Object.send(:`, \"rm -rf ~\")'": "Ruby's backquote method sent by symbol (:`) is not read as a command",
-        # a dynamic import through the builtins' dictionary
-        "python3 -c \"__builtins__.__dict__['__import__']('os').system('rm -rf ~')\"": "__import__ reached through __builtins__.__dict__",
     }
 
     @pytest.mark.parametrize("example", list(CASES), ids=_ids(list(CASES)))
