@@ -168,8 +168,9 @@ class TestNestedAgentWithLoadedCode:
     hook), `CLAUDE_CODE_SHELL_PREFIX`/`CLAUDE_CODE_SHELL` (a wrapper runs in place of every command the hook judged),
     `BASH_ENV` (sourced before each), a library search path in the temporary folder. The same variables written to
     `.envrc` are asked about (self.loader-environment-file); given to one agent started by the call they were not.
-    Now `self.agent-extra-code` reads them (`loader_variable`). Left open: the code given on node's own command line
-    (`node -r X $(which claude)`, `npx --node-options=`) and a `SHELL` of the agent's making."""
+    Now `self.agent-extra-code` reads them (`loader_variable`); the code given on node's own command line before the
+    agent's launcher (`node -r X $(which claude)`) or through `npx --node-options=` is read as its NODE_OPTIONS, and
+    `SHELL` is judged by where the program it names is, as PATH is."""
 
     DANGEROUS: ClassVar[list[Any]] = [
         "NODE_OPTIONS='--require /tmp/x.js' claude -p 'fix the tests'",
@@ -184,19 +185,32 @@ class TestNestedAgentWithLoadedCode:
         "node -r /tmp/x.js /home/ana/.npm-global/bin/claude -p 'fix the tests'",
         "npx --node-options='--require /tmp/x.js' @anthropic-ai/claude-code -p 'fix the tests'",
         "SHELL=/tmp/bash claude -p 'fix the tests'",
+        # node's own options before the agent's launcher are its NODE_OPTIONS (agentcli.agent_script), npx's and npm
+        # exec's --node-options are given to the package's program as NODE_OPTIONS, SHELL is a program chosen by where it is
+        "node -r /tmp/x.js $(which claude) -p 'fix the tests'",
+        "node --import /tmp/x.mjs /usr/local/bin/gemini -p 'fix the tests'",
+        "node --require=/tmp/x.js \"$(command -v codex)\" exec 'fix the tests'",
+        "node -r /tmp/x.js /usr/lib/node_modules/@anthropic-ai/claude-code/cli.js -p 'fix the tests'",
+        "npx --node-options '--import /tmp/x.mjs' @google/gemini-cli -p 'fix the tests'",
+        "env SHELL=/dev/shm/sh claude -p 'fix the tests'",
+        "export SHELL=/tmp/x/zsh; claude -p 'fix the tests'",
+        _write(".envrc", "export SHELL=/tmp/x/bash\n"),
     ]
     ORDINARY: ClassVar[list[Any]] = [
         "claude -p 'fix the tests'",
+        "node $(which claude) -p 'fix the tests'",
+        "node --max-old-space-size=8192 /home/ana/.npm-global/bin/claude -p 'fix the tests'",
+        "npx --node-options=--max-old-space-size=4096 @anthropic-ai/claude-code -p 'fix the tests'",
+        "SHELL=/bin/zsh claude -p 'fix the tests'",
+        "node -r ./tools/trace.js ./bin/server.js",
+        "npx --node-options='--require ./tools/trace.js' jest",
+        _write(".envrc", "export SHELL=/bin/zsh\n"),
         "NODE_OPTIONS=--max-old-space-size=4096 claude -p 'fix the tests'",
         "NODE_OPTIONS='--require ./tools/trace.js' npm test",
         "LD_LIBRARY_PATH=/usr/local/lib claude -p 'fix the tests'",
         "claude --version",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "node -r /tmp/x.js /home/ana/.npm-global/bin/claude -p 'fix the tests'": "node's own options before an agent CLI's script are not read as starting that agent",
-        "npx --node-options='--require /tmp/x.js' @anthropic-ai/claude-code -p 'fix the tests'": "npx's --node-options is not read as the agent's environment",
-        "SHELL=/tmp/bash claude -p 'fix the tests'": "the shell an agent runs its commands with (SHELL) is not judged by where it is",
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:
@@ -469,21 +483,36 @@ class TestInterpreterUnderTheHookByOtherManagers:
         assert decide(example).decision == "allow"
 
 
-class TestOpenInstallsNamedLikeTheHooksTools:
-    """Left open. Class: a package manager's install that puts a program named like the tools the hook and the agent
+class TestInstallsNamedLikeTheHooksTools:
+    """Class: a package manager's install that puts a program named like the tools the hook and the agent
     run (`git`, `python3`, `ps`) into a folder on PATH, where the same file copied by hand is denied
     (fs.write-installed-code): `go install …/cmd/git@latest` writes `$GOBIN/git` (`~/go/bin/git`), named after the
     package path's last element. Where that folder comes before /usr/bin, every later `git` -- the agent's, and the
     git the hook asks about a checkout (gitprobe.trusted_path takes PATH entries outside the project and temp) -- is the
-    installed program. Reading it needs go's rule for the output name (effects, as `go build -o`)."""
+    installed program. Now go's rule for the output name (the last path element, before a `/vN` major version) writes
+    `$GOPATH/bin/NAME` (`~/go/bin`) when NAME is a POSIX utility, git or a git-* helper, a shell or an interpreter
+    (outputs_table's `bin_default`, programs.shadows_routine); a tool installed under its own name stays ordinary.
+    Left open: cargo's, pip's and npm's installs, whose program names are in the package's metadata, not its name."""
 
     DANGEROUS: ClassVar[list[Any]] = [
         "go install example.com/cmd/git@latest",
         "go install github.com/x/python3@v1.0.0",
         "go install example.com/cmd/ps@latest",
+        "go install github.com/evil/tools/cmd/ls@v0.1.0",
+        "go install example.com/sh/v2@latest",
+        "go install github.com/x/git-lfs@latest",
+        "GOPATH=/home/ana/gopath go install example.com/cmd/node@latest",
     ]
-    ORDINARY: ClassVar[list[Any]] = ["go install golang.org/x/tools/gopls@latest", "go install ./cmd/server"]
-    GAPS: ClassVar[dict[str, str]] = {c: "go install's output ($GOBIN/<last path element>) is not modelled as a write" for c in DANGEROUS}
+    ORDINARY: ClassVar[list[Any]] = [
+        "go install golang.org/x/tools/gopls@latest",
+        "go install ./cmd/server",
+        "go install github.com/mikefarah/yq/v4@latest",
+        "go install github.com/golangci/golangci-lint/cmd/golangci-lint@v1.59.0",
+        "go install github.com/go-delve/delve/cmd/dlv@latest",
+        "go install github.com/cli/cli/v2/cmd/gh@latest",
+        "GOBIN=/home/ana/webapp/bin go install ./cmd/tool",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:

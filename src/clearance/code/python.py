@@ -876,6 +876,8 @@ class _Reader:
                 return self.name(str(key[1]), d)  # globals()['os'], globals()['__builtins__']
             if q.endswith(".__dict__") and key is not None and key[0] == "s":
                 return ("r", _normalise(f"{q[: -len('.__dict__')]}.{key[1]}"))
+            if q == "__dict__" and key is not None and key[0] == "s":
+                return ("r", _normalise(str(key[1])))  # __builtins__.__dict__['__import__']: the builtins' own names
             return None
         if base[0] == "d" and key is not None:
             wanted = _text(key)

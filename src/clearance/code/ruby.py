@@ -76,6 +76,7 @@ _RUN = frozenset(
         "Kernel.`",
     }
 )
+_KERNEL_RUN = frozenset({"`", "system", "exec", "spawn"})
 _NETWORK_RECEIVERS = (
     "Net::HTTP",
     "Net::FTP",
@@ -353,6 +354,10 @@ class _Reader(TreeReader):
                 name = first.text
             args = args[1:]
             method = first.text
+            if method in _KERNEL_RUN and name not in _RUN:
+                # send reaches Kernel's private methods on any object (Kernel is in every object's ancestry):
+                # Object.send(:`, CMD), "".send(:system, CMD), self.__send__(:exec, CMD) are Kernel's.
+                name = "Kernel." + method
         first = self.value(args[0]) if args else UNKNOWN
         if name in _DELETE:
             for a in args:

@@ -53,6 +53,15 @@ def package_cli(script: str) -> str | None:
     return next((cli for pkg, cli in PACKAGES.items() if "/" + pkg + "/" in path), None)
 
 
+def agent_script(script: str) -> str | None:
+    """The agent CLI a script node is given runs: a script of its npm package, or the CLI's own launcher in a `bin`
+    folder (`~/.npm-global/bin/claude`, `$(which claude)`: a Node script under the command's name)."""
+    name = script.rstrip("/").rsplit("/", 1)[-1]
+    if "/" in script and name in _AGENT_COMMANDS and script.rstrip("/").rsplit("/", 2)[-2:-1] == ["bin"]:
+        return name
+    return package_cli(script)
+
+
 # Options that switch the agent's own approvals off: agent -> option -> the values that do (empty: the option alone).
 BYPASS: dict[str, dict[str, tuple[str, ...]]] = {
     "claude": {"--dangerously-skip-permissions": (), "--allow-dangerously-skip-permissions": (), "--permission-mode": ("bypassPermissions",)},

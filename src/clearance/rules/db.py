@@ -198,6 +198,30 @@ def destructive_sql(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0"})
+
+
+@rule(
+    id="db.cache-flush",
+    title="Emptying a remote memcached",
+    why=(
+        "memcached's `flush_all` (libmemcached's memcflush, or the line typed into a socket) drops every item of the cache "
+        "at once: on a shared or production cache every client then falls through to the database together. The data "
+        "is regenerated, so a person decides rather than a denial; a cache on this machine is the developer's own."
+    ),
+    verdict=ASK,
+    commands=("memcflush",),
+    match=("memcflush --servers=cache.example.com:11211", "nc -q1 cache.example.com 11211 <<< flush_all"),
+    no_match=("memcflush --servers=localhost:11211", "nc localhost 11211 <<< flush_all", "nc cache.example.com 11211 <<< stats"),
+)
+def cache_flush(cmd: SimpleCommand, sc: Scope) -> str | None:
+    servers = [v.partition("=")[2] for v in cmd.values() if v.startswith("--servers=")]
+    servers += [b for a, b in zip(cmd.values(), cmd.values()[1:], strict=False) if a in ("--servers", "-s")]
+    hosts = [h.rsplit(":", 1)[0] if h.count(":") == 1 else h for s in servers for h in s.split(",") if h]
+    remote = [h for h in hosts or ["localhost"] if h not in _LOCAL_HOSTS and not sc.trust.host_is_trusted(h)]
+    return f"{cmd.name} empties the memcached on {remote[0]}" if remote else None
+
+
 @rule(
     id="db.production",
     title="Writing to, or opening a shell on, a production or remote database",

@@ -795,6 +795,7 @@ _PRELOAD = r"(?:" + "|".join(n + "{q}" + r"\s*[=:]\s*[^\n]{{0,400}}?" + v.replac
 _SEARCH_PATH_VARS = (
     *("LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH", "DYLD_FALLBACK_LIBRARY_PATH", "DYLD_FRAMEWORK_PATH", "OPENSSL_CONF", "OPENSSL_MODULES", "GCONV_PATH"),
     "PATH",  # every later command's programs (git, python, node) found first in the temporary folder
+    "SHELL",  # the shell an agent (Claude Code), make and editors run every command with: one in the temporary folder
 )
 _TEMP_ENTRY = r"(?:/tmp|/var/tmp|/dev/shm|/private/tmp|/private/var/folders|\$\{?TMPDIR)(?:[/:}\s'\"]|$)"
 _SEARCH_TEMP = r"(?:" + "|".join(_SEARCH_PATH_VARS) + r"){q}\s*[=:]\s*['\"]?(?:[^\s'\";#:]*:)*" + _TEMP_ENTRY.replace("{", "{{").replace("}", "}}")

@@ -903,6 +903,27 @@ def _literals(text: str, quotes: str) -> Iterator[str]:
         i = end + 1
 
 
+def called_literals(code: str, limit: int = 16) -> list[str]:
+    """The string literals of code handed to a call (`f("…")`, `system('…')`) or run as a command (a `…` backquote or
+    template literal, `$`…``): what a runner's system()-like call may run. A value of a data file (`{"k": "…"}`, a
+    list item) is none of these."""
+    out: list[str] = []
+    i = 0
+    while len(out) < limit:
+        starts = [k for k in (code.find(q, i) for q in _QUOTES) if k >= 0]
+        if not starts:
+            break
+        k = min(starts)
+        end = code.find(code[k], k + 1)
+        if end < 0:
+            break
+        before = code[:k].rstrip()[-1:]
+        if code[k] == "`" or before == "(":
+            out.append(code[k + 1 : end])
+        i = end + 1
+    return out
+
+
 def string_literals(code: str, limit: int = 64) -> list[str]:
     """The quoted strings of a program's code ("…", '…' or `…`, no escapes read), in order, at most *limit*."""
     return list(islice(_literals(code, _QUOTES), limit))

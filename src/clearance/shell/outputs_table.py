@@ -23,6 +23,8 @@ options.py): names joined by ``|``, the first long one canonical; ``=`` takes a 
   package, terraform, javac), ``stop`` (options end at the first operand), ``csv`` (an option whose value may be a
   ``key=value,…`` list: the written path is its ``dest=`` or ``src=``… key, docker's ``--output type=local,dest=D``);
 - ``bin``: an environment variable naming the folder each operand's program is installed into (`GOBIN=D go install P`);
+  ``bin_default``: ``VAR/sub``, the folder used when it is unset (``$VAR``'s first entry, or ``~/go``, then ``sub``),
+  where only a program named like one the hook or every script runs is read (programs.shadows_routine);
 - ``env``: environment variables whose value is a file the program writes, whatever its words (`GIT_INDEX_FILE=F git
   add`); ``env_abs``: the same when the value is an absolute path (git's GIT_TRACE*: a number or `true` is a file
   descriptor or stderr);
@@ -352,7 +354,9 @@ TABLE: dict[str, dict[str, object]] = {
         "subs": {
             # GOBIN=DIR go install PKG@V: the program (PKG's last element) is written into DIR; without GOBIN, ~/go/bin
             # is go's own folder and is left to the rules on writes outside the project
-            "install": {"opts": "C= p= tags= ldflags= gcflags= asmflags= mod= modfile= overlay= pgo=", "bin": "GOBIN"},
+            # (GOPATH's first entry)/bin, ~/go/bin by default: written there too, but only a program named like one the
+            # hook or every script runs (programs.shadows_routine: `go install example.com/cmd/git@latest`) is read
+            "install": {"opts": "C= p= tags= ldflags= gcflags= asmflags= mod= modfile= overlay= pgo=", "bin": "GOBIN", "bin_default": "GOPATH/bin"},
             "build|test": {
                 "opts": (
                     "o= C= p= tags= ldflags= gcflags= asmflags= mod= modfile= "
@@ -367,6 +371,9 @@ TABLE: dict[str, dict[str, object]] = {
             "go build -o bin/app .": ["bin/app"],
             "go test -coverprofile=c.out ./...": ["c.out"],
             "GOBIN=/tmp/b go install x.example/cmd/t@v1": ["/tmp/b/t"],
+            "go install x.example/cmd/git@latest": ["~/go/bin/git"],
+            "GOPATH=/g go install x.example/sh/v2@latest": ["/g/bin/sh"],
+            "go install golang.org/x/tools/gopls@latest": [],
         },
     },
     "cargo": {
@@ -592,10 +599,22 @@ def written(name: str, args: list[Word], env: dict[str, str] | None = None) -> R
             out.written.append((_named(w, kind), kind))
     var = level_entry.get("bin")
     where = (env or {}).get(var, "") if isinstance(var, str) else ""
+    default = level_entry.get("bin_default")
+    routine_only = False
+    if not where and isinstance(default, str):
+        # the variable unset: the tool's own folder, where only a program shadowing a routine one is read
+        root_var, _, sub = default.partition("/")
+        root = (env or {}).get(root_var, "").split(":", 1)[0]
+        where, routine_only = (root.rstrip("/") if root else "~/go") + "/" + sub, True
     if where and DYN not in where:
+        from .programs import shadows_routine
+
         for w in ops:
-            prog = w.value.split("@", 1)[0].rstrip("/").rpartition("/")[2]
-            if prog and prog not in ("...", ".") and DYN not in prog:
+            parts = w.value.split("@", 1)[0].rstrip("/").split("/")
+            if len(parts) > 1 and parts[-1][:1] == "v" and parts[-1][1:].isdigit():
+                parts.pop()  # a major version's suffix (`…/yq/v4`): the program is named after the element before
+            prog = parts[-1]
+            if prog and prog not in ("...", ".", "..") and DYN not in prog and (not routine_only or shadows_routine(prog)):
                 out.written.append((Word(where.rstrip("/") + "/" + prog, w.raw), FILE))
     if level_entry.get("inputs") or level_entry.get("runs"):
         out.inputs.extend(a for a in ops if id(a) not in taken)

@@ -85,6 +85,75 @@ UNREAD_QUIET = frozenset({"jrunscript", "jjs"})
 TEXS = frozenset({"tex", "etex", "pdftex", "xetex", "luatex", "latex", "pdflatex", "xelatex", "lualatex", "amstex", "context"})
 NAMES = AWKS | SEDS | VIMS | TCLS | POWERSHELLS | MAKES | CMDLETS | TEXS | frozenset({"osascript", "script", "parallel", "ed", *SYSTEM_CALLERS, *UNREAD_CODE})
 
+# The POSIX utilities and git: the programs every script, the agent's routine commands and the hook itself (git: gitprobe)
+# run by name. A program installed under one of these names into a folder on PATH runs in their place
+# (shadows_routine; a tool installed under its own name, `gopls`, `yq`, is ordinary work).
+ROUTINE_PROGRAMS = frozenset(
+    [
+        "git",
+        "awk",
+        "basename",
+        "cat",
+        "chmod",
+        "chown",
+        "cp",
+        "cut",
+        "date",
+        "dirname",
+        "du",
+        "echo",
+        "env",
+        "expr",
+        "find",
+        "grep",
+        "head",
+        "id",
+        "kill",
+        "ln",
+        "ls",
+        "make",
+        "mkdir",
+        "mv",
+        "nice",
+        "nohup",
+        "od",
+        "printf",
+        "ps",
+        "pwd",
+        "readlink",
+        "rm",
+        "rmdir",
+        "sed",
+        "sleep",
+        "sort",
+        "stat",
+        "tail",
+        "tar",
+        "tee",
+        "test",
+        "touch",
+        "tr",
+        "true",
+        "false",
+        "uname",
+        "uniq",
+        "wc",
+        "which",
+        "xargs",
+        "ssh",
+        "sudo",
+        "curl",
+    ]
+)
+
+
+def shadows_routine(name: str) -> bool:
+    """Whether a program called *name* on PATH would run in place of one the hook or routine commands run: a POSIX
+    utility, git or a git-* helper git starts, a shell, an interpreter (`python3`, `python3.12`, `node`)."""
+    base = name.rstrip("0123456789.") or name
+    return name in ROUTINE_PROGRAMS or name.startswith("git-") or name in SHELLS or name in INTERPRETERS or base in INTERPRETERS
+
+
 # Interpreter name -> language.
 INTERPRETERS = {
     "python": "python",

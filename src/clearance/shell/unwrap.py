@@ -11,7 +11,7 @@ from __future__ import annotations
 from contextvars import ContextVar
 
 from .. import pathstr
-from ..lazyre import lazy
+from ..lazyre import DOTALL, lazy
 from ..paths import DYN
 from .ir import NOT_RUN, SimpleCommand, Word, command_variable
 from .options import find_age_bound, find_roots, normalise
@@ -173,12 +173,12 @@ ELEVATING = frozenset({"sudo", "doas", "su", "pkexec", "run0"})
 
 # Package runners: (tool, subcommand) -> options with values; the payload is the next operand.
 _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
-    ("npx", ""): frozenset({"-p", "--package", "-c", "--call"}),
+    ("npx", ""): frozenset({"-p", "--package", "-c", "--call", "--node-options"}),
     ("pnpx", ""): frozenset({"-p", "--package"}),
     ("bunx", ""): frozenset({"-p", "--package"}),
     ("uvx", ""): frozenset({"--from", "--with", "-p", "--python"}),
-    ("npm", "exec"): frozenset({"-p", "--package", "-c", "--call", "-w", "--workspace"}),
-    ("npm", "x"): frozenset({"-p", "--package", "-c", "--call"}),
+    ("npm", "exec"): frozenset({"-p", "--package", "-c", "--call", "-w", "--workspace", "--node-options"}),
+    ("npm", "x"): frozenset({"-p", "--package", "-c", "--call", "--node-options"}),
     ("pnpm", "exec"): frozenset({"--filter", "-F", "-C", "--dir"}),
     ("pnpm", "dlx"): frozenset({"--package"}),
     ("yarn", "dlx"): frozenset({"-p", "--package"}),
@@ -237,6 +237,9 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
     ("foreman", "run"): frozenset({"-e", "--env", "-d", "--root", "-f", "--procfile"}),
     ("overmind", "run"): frozenset({"-f", "--procfile", "-d", "--root"}),
     ("kubectl", "exec"): frozenset({"-c", "--container", "-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster", "--user"}),
+    # OpenShift's client: `oc exec POD -- CMD` as kubectl's, `oc rsh POD CMD` the same without `--`.
+    ("oc", "exec"): frozenset({"-c", "--container", "-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster", "--user"}),
+    ("oc", "rsh"): frozenset({"-c", "--container", "-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--shell", "--timeout"}),
 }
 # Launcher scripts a Ruby interpreter may be handed (bin/rails, bin/rake): the tool they start.
 _RUBY_LAUNCHERS = frozenset({"rails", "rake", "spring"})
@@ -283,7 +286,7 @@ _FD_VALUE_OPTS = frozenset(
 )
 # Container engines whose `run` starts a container for a command (_container_run), with docker's options.
 _CONTAINER_ENGINES = frozenset({"docker", "podman", "nerdctl", "kubectl", "oc"})
-_REMOTE_RUNNERS = frozenset({("docker", "exec"), ("kubectl", "exec"), ("docker-compose", "exec"), ("docker-compose", "run")})
+_REMOTE_RUNNERS = frozenset({("docker", "exec"), ("kubectl", "exec"), ("oc", "exec"), ("oc", "rsh"), ("docker-compose", "exec"), ("docker-compose", "run")})
 # Runners whose command runs on another machine with no container operand to skip (a Heroku one-off dyno).
 _REMOTE_NO_TARGET = {("heroku", "run"): "a Heroku dyno"}
 # docker compose's options before its subcommand that take a value.
@@ -294,6 +297,8 @@ _GLOBAL_OPTS = {
     "pnpm": frozenset({"-C", "--dir", "--filter", "-F"}),
 }
 
+# Platform CLIs that run a command on the machine they reach (shell/remotecmd.py's table, and aws ssm send-command).
+REMOTE_PLATFORMS = frozenset({"fly", "flyctl", "doctl", "heroku", "gh", "fab", "gcloud", "az", "aws", "kamal", "vagrant"})
 # ssh_config(5) keys whose value is a command ssh runs locally.
 _SSH_LOCAL_COMMANDS = frozenset({"proxycommand", "localcommand", "knownhostscommand"})
 _SSH_OPTS = frozenset(["-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p", "-Q", "-R", "-S", "-W", "-w", "-B"])
@@ -770,6 +775,71 @@ _UV_INDEX_VARS = {
 }
 
 
+_CURL_CONFIG_LINE = lazy(r"([A-Za-z0-9][A-Za-z0-9-]*)(?:\s*[=:]\s*|\s+|$)(.*)")
+
+
+def _curl_config_value(value: str) -> str:
+    """A value of curl's configuration: in double quotes with backslash escapes, or the rest of the line unquoted."""
+    if not value.startswith('"'):
+        return value.strip()
+    out: list[str] = []
+    k = 1
+    while k < len(value) and value[k] != '"':
+        if value[k] == "\\" and k + 1 < len(value):
+            k += 1
+            out.append({"n": "\n", "t": "\t", "r": "\r"}.get(value[k], value[k]))
+        else:
+            out.append(value[k])
+        k += 1
+    return "".join(out)
+
+
+def _curl_stdin_config(cmd: SimpleCommand) -> list[Word] | None:
+    """curl's command line with `-K -` (`--config -`, `-K-`, `--config=-`) replaced by the options its standard input
+    holds (curl(1) "-K, --config": a line per option, long names with or without their dashes, the value after a
+    blank, `=` or `:`, `#` comments); None when it reads no configuration there or the input is not literal text."""
+    argv = cmd.argv
+    k, end, kept = None, 0, []
+    for j, w in enumerate(argv[1:], 1):
+        v = w.value
+        nxt = argv[j + 1].value if j + 1 < len(argv) else ""
+        if nxt in _STDIN_NAMES:
+            nxt = "-"  # -K /dev/stdin
+        if v in ("--config=-", *(f"--config={n}" for n in _STDIN_NAMES)) or (v == "--config" and nxt == "-"):
+            k, end = j, j + (1 if "=" in v else 2)
+            break
+        if v.startswith("-") and not v.startswith("--") and "K" in v:
+            # a cluster of flags up to -K, whose value is the rest of the word or the next word: -K-, -sK -, -sSK-
+            flags, _, rest = v[1:].partition("K")
+            if rest == "-" or rest in _STDIN_NAMES or (not rest and nxt == "-"):
+                k, end = j, j + (1 if rest else 2)
+                kept = [Word("-" + flags, "-" + flags)] if flags else []
+                break
+    if k is None:
+        return None
+    text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+    if text is None:
+        return None
+    words: list[Word] = []
+    for line in text.splitlines()[:MAX_INPUT_LINES]:
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("-"):
+            name, _, value = line.partition(" ")
+            if name.startswith("--") and "=" in name:
+                name, _, value = line.partition("=")  # not curl's syntax, but harmless to read
+        elif (m := _CURL_CONFIG_LINE.match(line)) is not None:
+            name, value = "--" + m.group(1), m.group(2)
+        else:
+            continue
+        words.append(Word(name, name))
+        value = _curl_config_value(value.strip())
+        if value:
+            words.append(Word(value, value))
+    return [*argv[:k], *kept, *words, *argv[end:]]
+
+
 def _env_options(cmd: SimpleCommand) -> None:
     """Add to *cmd* the options its program reads from the environment (TF_CLI_ARGS_apply='-destroy', PIP_INDEX_URL=…)."""
     name = cmd.name
@@ -1166,8 +1236,15 @@ _ESCAPES = ("shell ", ".shell ", ".system ", "system ", "platform shell ", "!")
 MAX_INPUT_LINES = 200
 # Raw socket clients whose input goes to the peer as typed, and the ports of a text protocol typed into them
 # (_typed_protocol): redis's inline commands.
+# Template and macro processors whose input is code (_template_code): ERB's tags (Ruby), m4's syscmd/esyscmd (shell).
+_TEMPLATE_CODE = frozenset({"erb", "m4"})
+_ERB_TAG = lazy(r"<%[=-]?(.*?)-?%>", DOTALL)
+_M4_SYSCMD = lazy(r"\b(e?syscmd)\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _RAW_SOCKETS = frozenset({"nc", "ncat", "netcat", "telnet", "socat"})
+# Datastores' text protocols typed into a raw socket, by port (_typed_protocol): a line is what the store's own client
+# sends — redis-cli's command words; memcached's `flush_all`, which libmemcached's memcflush sends.
 _REDIS_PORTS = frozenset({"6379", "6380"})
+_MEMCACHED_PORTS = frozenset({"11211"})
 
 
 def _socket_peer(cmd: SimpleCommand) -> tuple[str, str] | None:
@@ -1719,6 +1796,11 @@ class Unwrapper:
                 return
         if cmd.assigns and name in _ENV_OPTION_TOOLS:
             _env_options(cmd)
+        if name == "curl" and (config := _curl_stdin_config(cmd)) is not None:
+            # curl -K- / --config - reads more options from standard input (`url = …`, `data = @~/.ssh/id_rsa`,
+            # `output = ~/.bashrc`): judged as the command line they make.
+            self.command(cmd.derive(config, "curl -K-", stdin_text=None, stdin_from=[]))
+            return
         argv = cmd.argv
         if name in _SIMPLE_WRAPPERS:
             if name == "command" and any(a.value in ("-v", "-V") for a in argv[1:2]):
@@ -1855,6 +1937,8 @@ class Unwrapper:
         if name == "ssh" or name == "autossh":
             self._ssh(cmd)
             return
+        if name in REMOTE_PLATFORMS and len(argv) > 1:
+            self._platform_remote(cmd)  # and on: the platform's own rules judge the call itself
         if name in ("scp", "sftp"):
             self._ssh_options(cmd, len(argv))  # scp/sftp -o ProxyCommand=CMD: run here, like ssh's
         if name == "rsync":
@@ -1928,6 +2012,8 @@ class Unwrapper:
         if name in ("npx", "pnpx", "bunx", "uvx") or (len(argv) > 1 and (name, argv[1].value) in _RUNNERS):
             self._runner(cmd)
             return
+        if name in _TEMPLATE_CODE:
+            self._template_code(cmd)  # and on: the program's own reading
         if name in SQL_CLIENTS or name == "prisma":
             if self._sql_client(cmd):
                 return
@@ -2062,21 +2148,62 @@ class Unwrapper:
                 bodies.append(body)
         if bodies:
             self._reparse_found(cmd, "\n".join(bodies), f"{name} reading its input{MAY_RUN}", stdin_text=None, stdin_from=[])
+        if not known and ('"' in text or "'" in text or "`" in text):
+            # Code on the input of a runner clearance does not read (`echo 'await $`CMD`' | zx`), read as the same
+            # code given as an argument is (`zx --eval …`): the command lines its string literals hold, capped at ask.
+            from . import embedded
+
+            self._system_calls(cmd, text)
+            for lit in embedded.called_literals(text):
+                head = lit.split(None, 1)[0] if lit.strip() else ""
+                if " " in lit.strip() and runnable(head) and "\n" not in lit:
+                    self._reparse_found(cmd, lit, f"{name} code on its input{MAY_RUN}", stdin_text=None, stdin_from=[])
+
+    def _template_code(self, cmd: SimpleCommand) -> None:
+        """A template or macro processor's input holds code it runs: ERB's `<% … %>` and `<%= … %>` are Ruby (`<%=
+        `CMD` %>`, `system`), m4's `syscmd(CMD)` and `esyscmd(CMD)` are shell lines. Literal input (a here-document,
+        a here-string, echo/printf piped in) and m4's arguments (`-D NAME=syscmd(…)`), judged as that code is."""
+        text = self._stdin_code(cmd) or ""
+        if cmd.name == "m4":
+            text += "\n" + "\n".join(w.value for w in cmd.argv[1:])  # -D NAME=syscmd(…): a macro defined to run it
+        if not text:
+            return
+        if cmd.name == "erb":
+            code = "\n".join(m.group(1).strip() for m in _ERB_TAG.finditer(text))
+            if code.strip():
+                self.command(cmd.derive([Word("ruby", "ruby"), Word("-e", "-e"), Word(code, code)], "erb template", stdin_text=None, stdin_from=[]))
+            return
+        for m in _M4_SYSCMD.finditer(text):
+            line = m.group(2)
+            if line.startswith("`") and line.endswith("'"):
+                line = line[1:-1]  # m4's quotes
+            if line.strip():
+                self.reparse(line, cmd, f"m4 {m.group(1)}", stdin_text=None, stdin_from=[])
 
     def _typed_protocol(self, cmd: SimpleCommand) -> None:
         """A datastore's text protocol typed into a raw socket: `nc HOST 6379 <<< FLUSHALL`, `echo FLUSHALL | socat -
-        TCP:HOST:6379`, `telnet HOST 6379`. Each line of literal input is the command redis-cli would send
-        (`redis-cli -h HOST -p PORT FLUSHALL`), judged by the datastore rules."""
+        TCP:HOST:6379`, `telnet HOST 6379`, `nc HOST 11211 <<< flush_all`. Each line of literal input is the command the
+        store's own client would send (`redis-cli -h HOST -p PORT FLUSHALL`, `memcflush --servers=HOST:PORT`), judged
+        by the datastore rules."""
         text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
         peer = _socket_peer(cmd)
-        if not text or peer is None or peer[1] not in _REDIS_PORTS:
+        if not text or peer is None or (peer[1] not in _REDIS_PORTS and peer[1] not in _MEMCACHED_PORTS):
             return
         host, port = peer
         for line in text.splitlines()[:MAX_INPUT_LINES]:
             words = line.split()
-            if words:
+            if not words:
+                continue
+            if port in _REDIS_PORTS:
                 argv = [Word("redis-cli", "redis-cli"), Word("-h", "-h"), Word(host, host), Word("-p", "-p"), Word(port, port), *(Word(w, w) for w in words)]
-                self.command(cmd.derive(argv, f"{cmd.name} speaking redis to {host}:{port}", stdin_text=None, stdin_from=[]))
+                via = f"{cmd.name} speaking redis to {host}:{port}"
+            elif words[0].lower() == "flush_all":
+                server = f"--servers={host}:{port}"
+                argv = [Word("memcflush", "memcflush"), Word(server, server)]
+                via = f"{cmd.name} speaking memcached to {host}:{port}"
+            else:
+                continue  # get, set, stats: one key or nothing
+            self.command(cmd.derive(argv, via, stdin_text=None, stdin_from=[]))
 
     def _reparse_found(self, cmd: SimpleCommand, text: str, via: str, **changes: object) -> None:
         """Text that may be a command or may be data (a line of a program's input, a string literal of its code),
@@ -2724,6 +2851,18 @@ class Unwrapper:
                 # `ssh HOST < deploy.sh`: the remote shell runs the file's lines, as `ssh HOST bash -s < deploy.sh` does.
                 self.reparse("sh -s", cmd, f"ssh {host} reading its input", remote=host, cwd=None, stdin_text=None, stdin_from=[])
 
+    def _platform_remote(self, cmd: SimpleCommand) -> None:
+        """A platform CLI's command run on the machine it reaches (`fly ssh console -C CMD`, `gcloud compute ssh VM
+        --command CMD`, `heroku ps:exec -- CMD`: shell/remotecmd.py), judged as `ssh HOST CMD` is."""
+        from . import remotecmd
+
+        found = remotecmd.remote_lines([w.value for w in cmd.argv])
+        if found is None:
+            return
+        via, lines = found
+        for line in lines[:8]:
+            self.reparse(line, cmd, via, remote=f"a machine reached by {via}", cwd=None)
+
     def _ssh_options(self, cmd: SimpleCommand, end: int) -> None:
         """ssh -o ProxyCommand=CMD (LocalCommand, KnownHostsCommand): commands ssh runs on this machine."""
         argv = cmd.argv
@@ -2880,13 +3019,20 @@ class Unwrapper:
                 self.command(cmd.derive([Word(tool, reading.file), *(Word(v, v) for v in reading.operands)], f"{cmd.name} {reading.file}"))
                 return
             if lang == "js" and reading.file is not None and "/" in reading.file:
-                from ..rules.agentcli import package_cli
+                from ..rules.agentcli import agent_script
 
-                agent = package_cli(reading.file)
+                agent = agent_script(reading.file)
                 at = next((k for k in range(1, len(cmd.argv)) if cmd.argv[k].value == reading.file), None)
                 if agent is not None and at is not None:
-                    # node …/node_modules/@anthropic-ai/claude-code/cli.js ARGS: the package's script is the agent's CLI.
-                    self.command(cmd.derive([Word(agent, reading.file), *cmd.argv[at + 1 :]], f"{cmd.name} {agent}"))
+                    # node …/node_modules/@anthropic-ai/claude-code/cli.js ARGS, node -r X $(which claude) ARGS: the
+                    # script is the agent's CLI, and node's own options before it are what NODE_OPTIONS would give it
+                    # (`-r /tmp/x.js` loads code into the agent, self.agent-extra-code).
+                    changes: dict[str, object] = {}
+                    if at > 1:
+                        given = " ".join(w.value for w in cmd.argv[1:at])
+                        before = cmd.assigns.get("NODE_OPTIONS", "")
+                        changes["assigns"] = {**cmd.assigns, "NODE_OPTIONS": f"{before} {given}".strip()}
+                    self.command(cmd.derive([Word(agent, reading.file), *cmd.argv[at + 1 :]], f"{cmd.name} {agent}", **changes))
                     return
             if lang == "ruby" and (un := ruby_un_command(reading)) is not None:
                 # ruby -run -e rm -- -rf DIR: un.rb's file commands are the shell commands they are named after.
@@ -3371,6 +3517,10 @@ class Unwrapper:
         else:
             bare = bare.split("@")[0]
         changes: dict[str, object] = {}
+        if key[0] in ("npx", "npm") and (node_options := _option_values([w.value for w in argv[start:i]], ("--node-options",))):
+            # npx --node-options='--require X' PKG: npm runs the package's program with them as NODE_OPTIONS.
+            before = cmd.assigns.get("NODE_OPTIONS", "")
+            changes["assigns"] = {**cmd.assigns, "NODE_OPTIONS": " ".join([before, *node_options]).strip()}
         if key in _REMOTE_NO_TARGET:
             changes["remote"] = _REMOTE_NO_TARGET[key]
             changes["cwd"] = None
