@@ -1063,6 +1063,47 @@ def _git_prints_blob(cmd: SimpleCommand) -> bool:
     return bool(vals) and vals[0] in ("show", "cat-file") and any(":" in v for v in vals[1:])
 
 
+# Programs that read a file's text and print something else: a digest, a count, or nothing (a shell sourcing it).
+# A short list of the exceptions; every other program that reads a file is taken to show it (creds.read-env-file).
+_READ_UNSHOWN = frozenset(
+    {"wc", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "shasum", "b2sum", "cksum", "sum"}
+    | {"source", ".", "dotenv", "env-cmd", "direnv"}
+)
+
+
+def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
+    """Whether the command that reads *e.path* puts what it read on its standard output. Decided by what the read is,
+    not by a list of printers: a filter (awk '{print}', sed -n p, cut, paste, tr < F, diff, jq -R, fold …) prints its
+    input in some form, so every program does unless (a) it is known to print only a digest, a count or nothing
+    (_READ_UNSHOWN), (b) the same command writes or deletes a file from its words (cp .env x, tar czf x .env,
+    sed -i …: the text goes there), (c) the file is the value of a long option of a program not known to print its
+    inputs (docker compose --env-file .env: a file it loads), (d) git, which prints a file only as a blob
+    (`git show REV:.env`), (e) an interpreter, which shows the file only when run as its program (`python3 .env`: the
+    syntax error quotes the line) or when its one-liner reads it (`python3 -c "print(open('.env').read())"`)."""
+    cmd = e.cmd
+    if cmd is None:
+        return True
+    name = pathstr.basename(cmd.name)
+    if name in _ENV_PRINTERS or name in _ENV_GREPS:
+        return True
+    if name == "git":
+        return _git_prints_blob(cmd)
+    from ..shell.programs import INTERPRETERS, interpreter_alias
+
+    if name in INTERPRETERS or interpreter_alias(name) is not None:
+        return e.note == "code" or _run_as_code(cmd, e.path, sc)
+    if name in _READ_UNSHOWN or e.note == name:
+        return False  # a digest, a shell's source, an editor opening it (vim -R: a screen, not the transcript)
+    if name not in _FILE_PRINTERS:
+        values = cmd.values()
+        for i, v in enumerate(values):
+            if v.startswith("--") and (v.endswith("=" + e.raw) or (i + 1 < len(values) and values[i + 1] == e.raw and "=" not in v)):
+                return False  # --env-file .env, --env-file=.env: a file the program loads
+    from ..shell.effects import effects
+
+    return not any(o.kind != READ and o.note != "redirect" for o in effects(cmd, sc))
+
+
 @rule(
     id="creds.read-env-file",
     title="Printing a project's .env file into the transcript",
@@ -1070,7 +1111,11 @@ def _git_prints_blob(cmd: SimpleCommand) -> bool:
         "Secrets read into the agent's context go to the model provider and stay in the transcript; whether a task needs "
         "them depends on intent, so a person confirms. Judged by content where clearance may read the file (values "
         "that look like keys, tokens, passwords or URLs with credentials; PORT/DEBUG/NODE_ENV settings are not), by "
-        "name otherwise; templates (.env.example …) and a grep narrowing to keys that are not secret are allowed."
+        "name otherwise; templates (.env.example …) and a grep narrowing to keys that are not secret are allowed. "
+        "Whatever program reads it: awk '{print}', sed -n p, cut, tr < .env, diff print it as cat does; only a digest, "
+        "a count, a shell sourcing it, a copy into a file or a program loading it (--env-file) does not print it. "
+        "Calibration: ask, not deny: the file is the project's own configuration, which tasks (a failing connection, a "
+        "missing variable) often need to see; a home credential store (~/.aws/credentials) is creds.read-secret-file."
     ),
     verdict=ASK,
     scope="effect",
@@ -1082,6 +1127,9 @@ def _git_prints_blob(cmd: SimpleCommand) -> bool:
         {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/.env.local"}},
         "grep API_KEY .env",
         "node .env.local",
+        "awk '{print}' .env",
+        "tr -d '\\r' < .env.production",
+        "diff .env .env.example",
         {
             "tool_name": "Read",
             "tool_input": {"file_path": "/home/ana/webapp/.env"},
@@ -1100,6 +1148,9 @@ def _git_prints_blob(cmd: SimpleCommand) -> bool:
             "files": {"/home/ana/webapp/.env": "PORT=3000\nDEBUG=true\nNODE_ENV=development\n"},
         },
         "cat .env > /tmp/env.bak",
+        "sha256sum .env",
+        "cp .env .env.bak",
+        "docker compose --env-file .env up",
     ),
 )
 def read_env_file(e: Effect, sc: Scope) -> str | None:
@@ -1108,9 +1159,8 @@ def read_env_file(e: Effect, sc: Scope) -> str | None:
     keep = None
     if e.cmd is not None:
         name = pathstr.basename(e.cmd.name)
-        git_prints = name == "git" and _git_prints_blob(e.cmd)
-        if name not in _ENV_PRINTERS and name not in _ENV_GREPS and not git_prints and not _run_as_code(e.cmd, e.path, sc):
-            return None  # source .env, docker --env-file: read, not printed
+        if not _shows_what_it_reads(e, sc):
+            return None  # source .env, docker --env-file, cp .env x, sha256sum .env: read, not printed
         if not _printed(e.cmd, sc):
             return None  # piped on (creds.env-file-pipe reads the consumer) or into a file
         if name in _ENV_GREPS:
