@@ -6,6 +6,10 @@ The expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny, both fine).
    `cat .env` asks): creds.read-env-file now takes every program that reads the file and prints to the transcript as
    showing it, except a digest or count, a shell sourcing it, a copy into a file, a file loaded as a long option's
    value (--env-file), git outside a blob print, and an interpreter that neither runs it nor opens it in its one-liner.
+2. A tool's or agent's configuration in its home folder holding API keys (`cat ~/.nanobot/config.json` was allowed):
+   named like any configuration, so no credential path knew it. By content where the file is read
+   (creds.tool-config-secrets, soft deny: a value that looks like a key), by name where it is not
+   (creds.read-tool-config, ask); an agent's own permission settings file is judged by content only.
 """
 
 from __future__ import annotations
@@ -47,6 +51,32 @@ CASES: list[tuple[str, str]] = [
     ("chmod 600 .env", ALLOW),
     ("python3 -m dotenv -f .env get PORT", ALLOW),
     ("git add .env.example", ALLOW),
+    # -- 2. a tool's configuration in its home folder, no disk read -------------------------------------------------
+    ("cat ~/.nanobot/config.json", ASK),
+    ("jq .providers ~/.config/aichat/config.yaml", ASK),
+    ("awk '{print}' ~/.mytool/settings.toml", ASK),
+    ("sed -n 1,40p ~/.local/share/llm-cli/config.json", ASK),
+    # the look-alikes
+    ("cat ~/.ssh/config", ALLOW),
+    ("cat ~/.aws/config", ALLOW),
+    ("cat ~/.config/nvim/init.lua", ALLOW),
+    ("cat ~/.claude/settings.json", ALLOW),
+    ("cp ~/.nanobot/config.json /tmp/config.bak", ALLOW),
+    ("cat config.json", ALLOW),
+    ("cat ~/.cache/pip/selfcheck/config.json", ALLOW),
+    ("ls ~/.nanobot", ALLOW),
+]
+
+_NANOBOT = "/home/ana/.nanobot/config.json"
+ON_DISK: list[tuple[str, dict[str, str], str]] = [
+    ("cat ~/.nanobot/config.json", {_NANOBOT: '{"providers": {"anthropic": {"apiKey": "sk-ant-api03-abcdefghijklmnop"}}}'}, DENY),
+    ("cat ~/.config/aichat/config.yaml", {"/home/ana/.config/aichat/config.yaml": "model: gpt-4o\napi_key: sk-proj-0123456789abcdef\n"}, DENY),
+    ("head ~/.mytool/settings.toml", {"/home/ana/.mytool/settings.toml": '[auth]\npassword = "hunter2-but-longer"\n'}, DENY),
+    ("cat ~/.claude/settings.json", {"/home/ana/.claude/settings.json": '{"env": {"ANTHROPIC_API_KEY": "sk-ant-api03-abcdefghijklmnop"}}'}, DENY),
+    # the look-alikes: read, and nothing secret in them
+    ("cat ~/.nanobot/config.json", {_NANOBOT: '{"agents": {"defaults": {"model": "anthropic/claude-sonnet-4"}}}'}, ALLOW),
+    ("cat ~/.nanobot/config.json", {_NANOBOT: '{"providers": {"anthropic": {"apiKey": "${ANTHROPIC_API_KEY}"}}}'}, ALLOW),
+    ("cat ~/.config/aichat/config.yaml", {"/home/ana/.config/aichat/config.yaml": "model: gpt-4o\ntemperature: 0.2\n"}, ALLOW),
 ]
 
 GAPS: dict[str, str] = {}
@@ -63,6 +93,12 @@ def _expect(command: str, want: str) -> None:
 @pytest.mark.parametrize(("command", "want"), CASES)
 def test_outside_class(command: str, want: str) -> None:
     check(command, GAPS, lambda: _expect(command, want))
+
+
+@pytest.mark.parametrize(("command", "files", "want"), ON_DISK)
+def test_outside_class_on_disk(command: str, files: dict[str, str], want: str) -> None:
+    got = decide({"tool_name": "Bash", "tool_input": {"command": command}, "files": files})
+    assert got.decision == want, (command, got.decision, got.reason)
 
 
 def test_cases_are_unique() -> None:

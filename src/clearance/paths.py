@@ -716,17 +716,22 @@ def _tool_token_reason(rel: str, ci: bool) -> str | None:
     stem, dot, ext = name.rpartition(".")
     if name not in _TOOL_TOKEN_NAMES and not (dot and stem in _TOOL_TOKEN_STEMS and ext in _CONFIG_EXTENSIONS):
         return None
+    if not in_tool_folder(parts, ci):
+        return None
+    return "a tool's login token (" + "/".join(parts[:-1]) + "/" + parts[-1] + ")"
+
+
+def in_tool_folder(parts: list[str], ci: bool) -> bool:
+    """Whether a path relative to home (split on "/") is a file of one tool's own folder: ~/.NAME/F, ~/.NAME/SUB/F
+    (not in shared caches), ~/.config/NAME/F, ~/.local/share/NAME/F."""
     first = parts[0].lower() if ci else parts[0]
-    in_tool_folder = (
+    return (
         (first == ".config" and len(parts) == 3)
         or (first == ".local" and len(parts) == 4 and parts[1] == "share")
         or (first.startswith(".") and first not in (".config", ".local") and len(parts) == 2)
         # one level deeper in a tool's own dot-folder (~/.sops/age/keys.txt), not in shared caches
         or (first.startswith(".") and first not in (".config", ".local", ".cache", ".npm", ".cargo", ".rustup") and len(parts) == 3)
     )
-    if not in_tool_folder:
-        return None
-    return "a tool's login token (" + "/".join(parts[:-1]) + "/" + parts[-1] + ")"
 
 
 # Names files inside a credential directory may have, for judging what a glob can match there

@@ -1247,6 +1247,114 @@ def read_mcp_config(e: Effect, sc: Scope) -> str | None:
     return f"{who} {sc.show(e.path)}, an agent's MCP server configuration, into the agent's context: {why}"
 
 
+def tool_config_secrets(text: str) -> list[str]:
+    """The keys of a tool's configuration whose values look secret: JSON pairs ("apiKey": "sk-…"), and the
+    `key: value` / `key = value` lines of YAML, TOML and INI (a ${VAR} reference or a placeholder is not)."""
+    found = mcp_config_secrets(text) if "{" in text else []
+    return found + [k for k in env_secrets(text) if k not in found]
+
+
+def _tool_config_read(e: Effect, sc: Scope) -> bool:
+    from .credtext import tool_config_name
+
+    if e.kind != READ or e.names_only or e.recursive or not tool_config_name(e.path, sc):
+        return False
+    if paths.credential_reason(e.path, sc.ctx) or mcp_config_name(e.path, sc) or env_file_name(e.path):
+        return False  # creds.read-secret-file, creds.read-mcp-config say so already
+    return e.cmd is None or (_shows_what_it_reads(e, sc) and _printed(e.cmd, sc))
+
+
+@rule(
+    id="creds.tool-config-secrets",
+    title="Printing a tool's configuration that holds API keys",
+    why=(
+        "CLIs and agents keep the API keys of the services they call in their own configuration file under the user's "
+        "home (nanobot's ~/.nanobot/config.json, ~/.config/NAME/config.yaml), beside settings: a file named like any "
+        "configuration, so no list of credential paths names it. Where clearance may read it and a value looks like a "
+        "key, a token or a password (as judged for a .env), printing it puts a credential of the user's in the "
+        "transcript, as printing ~/.aws/credentials does. Calibration: soft deny, as for the home's other credential "
+        "stores; one that holds no such value is allowed."
+    ),
+    verdict=SOFT_DENY,
+    scope="effect",
+    effects=(READ,),
+    match=(
+        {
+            "tool_name": "Read",
+            "tool_input": {"file_path": "/home/ana/.nanobot/config.json"},
+            "files": {"/home/ana/.nanobot/config.json": '{"providers": {"openrouter": {"apiKey": "sk-or-v1-abcdef0123456789"}}}'},
+        },
+        {
+            "tool_name": "Read",
+            "tool_input": {"file_path": "/home/ana/.config/aichat/config.yaml"},
+            "files": {"/home/ana/.config/aichat/config.yaml": "model: openai:gpt-4o\napi_key: sk-proj-abcdef0123456789\n"},
+        },
+    ),
+    no_match=(
+        {
+            "tool_name": "Read",
+            "tool_input": {"file_path": "/home/ana/.nanobot/config.json"},
+            "files": {"/home/ana/.nanobot/config.json": '{"agents": {"defaults": {"model": "claude-sonnet-4"}}, "apiKey": "${OPENROUTER_KEY}"}'},
+        },
+        {
+            "tool_name": "Read",
+            "tool_input": {"file_path": "/home/ana/webapp/config.json"},
+            "files": {"/home/ana/webapp/config.json": '{"apiKey": "sk-or-v1-abcdef0123456789"}'},
+        },
+    ),
+)
+def tool_config_with_secrets(e: Effect, sc: Scope) -> str | None:
+    if not _tool_config_read(e, sc):
+        return None
+    text = _content(e.path, sc)
+    found = tool_config_secrets(text) if text else []
+    if not found:
+        return None
+    who = f"{e.cmd.name} prints" if e.cmd is not None else "reads"
+    return f"{who} {sc.show(e.path)}, a tool's configuration, into the agent's context: {', '.join(found[:3])} {'look' if len(found) > 1 else 'looks'} secret"
+
+
+@rule(
+    id="creds.read-tool-config",
+    title="Printing a tool's configuration that clearance cannot read",
+    why=(
+        "A configuration file in a tool's own home folder (~/.NAME/config.json, ~/.config/NAME/settings.yaml) often "
+        "holds the API keys of the services the tool calls (creds.tool-config-secrets). Where clearance may not read "
+        "it (the team service) whether it does is unknown, so a person confirms. Calibration: ask; where the file is "
+        "read, its content decides (no secret-looking value: allowed). An agent's own permission settings "
+        "(~/.claude/settings.json, ~/.codex/config.toml), which agents read as ordinary work, are judged only by content."
+    ),
+    verdict=ASK,
+    scope="effect",
+    effects=(READ,),
+    match=("cat ~/.nanobot/config.json", "jq .providers ~/.config/aichat/config.yaml", "head ~/.foo/settings.toml"),
+    no_match=(
+        "cat ~/.ssh/config",
+        "cat ~/.claude/settings.json",
+        "cat ~/.config/nvim/init.lua",
+        "cp ~/.nanobot/config.json /tmp/config.bak",
+        "cat config.json",
+        "ls ~/.nanobot",
+        {
+            "tool_name": "Read",
+            "tool_input": {"file_path": "/home/ana/.nanobot/config.json"},
+            "files": {"/home/ana/.nanobot/config.json": '{"agents": {"defaults": {"model": "claude-sonnet-4"}}}'},
+        },
+    ),
+)
+def read_tool_config(e: Effect, sc: Scope) -> str | None:
+    if sc.ctx.read_file is not None and _content(e.path, sc) is not None:
+        return None  # read: creds.tool-config-secrets judges what it holds
+    if not _tool_config_read(e, sc):
+        return None
+    from .agentcli import settings_agent
+
+    if settings_agent(e.path) is not None:
+        return None  # an agent's permission settings (~/.claude/settings.json), which agents read as ordinary work
+    who = f"{e.cmd.name} prints" if e.cmd is not None else "reads"
+    return f"{who} {sc.show(e.path)}, a tool's configuration, into the agent's context: whether it holds API keys cannot be read here"
+
+
 @rule(
     id="creds.env-file-pipe",
     title="Printing a project's .env file through a pipe",
