@@ -9,7 +9,11 @@ The expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny, both fine).
 2. A tool's or agent's configuration in its home folder holding API keys (`cat ~/.nanobot/config.json` was allowed):
    named like any configuration, so no credential path knew it. By content where the file is read
    (creds.tool-config-secrets, soft deny: a value that looks like a key), by name where it is not
-   (creds.read-tool-config, ask); an agent's own permission settings file is judged by content only.
+   (creds.read-tool-config, ask, only in a CLI's own ~/.NAME/ folder); an agent's own permission settings file,
+   clearance's and ~/.config/NAME/ (every desktop program's settings) are judged by content only.
+3. Root's home was all "system secrets": `cat ~root/.bashrc` denied (it fails harmlessly for a user who is not root).
+   /root is now an account's home like /home/alice: its keys, credentials and histories stay denied (harmful if the
+   read worked, as root), its other files are read as another account's are.
 """
 
 from __future__ import annotations
@@ -53,7 +57,8 @@ CASES: list[tuple[str, str]] = [
     ("git add .env.example", ALLOW),
     # -- 2. a tool's configuration in its home folder, no disk read -------------------------------------------------
     ("cat ~/.nanobot/config.json", ASK),
-    ("jq .providers ~/.config/aichat/config.yaml", ASK),
+    ("jq .providers ~/.continue/config.json", ASK),
+    ("cat ~/.config/aichat/config.yaml", ALLOW),
     ("awk '{print}' ~/.mytool/settings.toml", ASK),
     ("sed -n 1,40p ~/.local/share/llm-cli/config.json", ASK),
     # the look-alikes
@@ -64,7 +69,22 @@ CASES: list[tuple[str, str]] = [
     ("cp ~/.nanobot/config.json /tmp/config.bak", ALLOW),
     ("cat config.json", ALLOW),
     ("cat ~/.cache/pip/selfcheck/config.json", ALLOW),
+    ("cat ~/.config/clearance/config.toml", ALLOW),
+    ("cat --config=~/.nanobot/config.json", ALLOW),
+    ("docker run -v .env:/app/.env myimage", ALLOW),
+    ("docker run --rm -v ./.env.local:/srv/.env api:dev", ALLOW),
     ("ls ~/.nanobot", ALLOW),
+    # -- 3. root's home read by a user who is not root ----------------------------------------------------------------
+    ("cat ~root/.bashrc", ALLOW),
+    ("cat < ~root/.profile", ALLOW),
+    ("head /root/notes.txt", ALLOW),
+    ("ls -la /root", ALLOW),
+    # the look-alikes: what would be a credential if the read worked
+    ("cat ~root/.ssh/id_rsa", DENY),
+    ("cat /root/.aws/credentials", DENY),
+    ("tail /root/.bash_history", DENY),
+    ("grep -r password /root", DENY),
+    ("cat /root/.docker/config.json", DENY),
 ]
 
 _NANOBOT = "/home/ana/.nanobot/config.json"

@@ -1084,6 +1084,9 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
     if cmd is None:
         return True
     name = pathstr.basename(cmd.name)
+    values = cmd.values()
+    if any(v.startswith("--") and "=" in v and paths.DYN not in v and sc.path(v.split("=", 1)[1], cmd) == e.path for v in values):
+        return False  # --env-file=.env, cat --config=.env (which cat refuses): an option's value, not an operand printed
     if name in _ENV_PRINTERS or name in _ENV_GREPS:
         return True
     if name == "git":
@@ -1095,10 +1098,11 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
     if name in _READ_UNSHOWN or e.note == name:
         return False  # a digest, a shell's source, an editor opening it (vim -R: a screen, not the transcript)
     if name not in _FILE_PRINTERS:
-        values = cmd.values()
+        if ":" in e.raw:
+            return False  # docker run -v .env:/app/.env: a mapping of the file, not the file printed
         for i, v in enumerate(values):
-            if v.startswith("--") and (v.endswith("=" + e.raw) or (i + 1 < len(values) and values[i + 1] == e.raw and "=" not in v)):
-                return False  # --env-file .env, --env-file=.env: a file the program loads
+            if v.startswith("--") and "=" not in v and i + 1 < len(values) and values[i + 1] == e.raw:
+                return False  # --env-file .env: a file the program loads
     from ..shell.effects import effects
 
     return not any(o.kind != READ and o.note != "redirect" for o in effects(cmd, sc))
@@ -1321,17 +1325,20 @@ def tool_config_with_secrets(e: Effect, sc: Scope) -> str | None:
         "A configuration file in a tool's own home folder (~/.NAME/config.json, ~/.config/NAME/settings.yaml) often "
         "holds the API keys of the services the tool calls (creds.tool-config-secrets). Where clearance may not read "
         "it (the team service) whether it does is unknown, so a person confirms. Calibration: ask; where the file is "
-        "read, its content decides (no secret-looking value: allowed). An agent's own permission settings "
-        "(~/.claude/settings.json, ~/.codex/config.toml), which agents read as ordinary work, are judged only by content."
+        "read, its content decides (no secret-looking value: allowed). Judged only by content: an agent's own "
+        "permission settings (~/.claude/settings.json, ~/.codex/config.toml) and clearance's, which agents read as "
+        "ordinary work, and ~/.config/NAME/, where every desktop program (editor, terminal, prompt) keeps its settings; "
+        "a folder of its own at the top of home (~/.NAME/) is a CLI's state, where its login keys sit beside them."
     ),
     verdict=ASK,
     scope="effect",
     effects=(READ,),
-    match=("cat ~/.nanobot/config.json", "jq .providers ~/.config/aichat/config.yaml", "head ~/.foo/settings.toml"),
+    match=("cat ~/.nanobot/config.json", "jq .providers ~/.continue/config.json", "head ~/.foo/settings.toml"),
     no_match=(
         "cat ~/.ssh/config",
         "cat ~/.claude/settings.json",
         "cat ~/.config/nvim/init.lua",
+        "cat ~/.config/app/config.toml",
         "cp ~/.nanobot/config.json /tmp/config.bak",
         "cat config.json",
         "ls ~/.nanobot",
@@ -1349,8 +1356,10 @@ def read_tool_config(e: Effect, sc: Scope) -> str | None:
         return None
     from .agentcli import settings_agent
 
-    if settings_agent(e.path) is not None:
-        return None  # an agent's permission settings (~/.claude/settings.json), which agents read as ordinary work
+    if settings_agent(e.path) is not None or paths.clearance_owned(e.path, sc.ctx) is not None:
+        return None  # an agent's permission settings (~/.claude/settings.json), clearance's own: read as ordinary work
+    if pathstr.basename(pathstr.dirname(e.path)) != ".config" and e.path.startswith(sc.ctx.home.rstrip("/") + "/.config/"):
+        return None  # ~/.config/NAME/: every desktop program's settings (editor, terminal, prompt), by content only
     who = f"{e.cmd.name} prints" if e.cmd is not None else "reads"
     return f"{who} {sc.show(e.path)}, a tool's configuration, into the agent's context: whether it holds API keys cannot be read here"
 
