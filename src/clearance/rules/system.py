@@ -305,12 +305,23 @@ def power(cmd: SimpleCommand, sc: Scope) -> str | None:
     verdict=SOFT_DENY,
     alternative="kill the one process you started, by its id: `kill PID`",
     commands=("pkill", "killall", "kill", "killall5", "skill", "slay"),
-    match=("pkill -9 -u ana", "killall -9 python3", "kill -9 -1", "kill -- -1", "killall node", "kill -9 $(lsof -t -u ana)", "pgrep -u ana | xargs kill"),
+    match=(
+        "pkill -9 -u ana",
+        "killall -9 python3",
+        "kill -9 -1",
+        "kill -- -1",
+        "killall node",
+        "kill -9 $(lsof -t -u ana)",
+        "pgrep -u ana | xargs kill",
+        "pkill -f node",
+    ),
     no_match=(
         "kill $(lsof -t -i:3000)",
         "kill 12345",
         "kill -TERM 4242",
         "pkill -f 'next dev'",
+        "pkill -f ./scripts/dev.sh",
+        "pkill -f server.py",
         "kill $(pgrep -u ana node)",
         "kill $(ps aux | grep vite | awk '{print $2}')",
     ),
@@ -340,9 +351,14 @@ def broad_kill(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cmd.name == "pkill":
         if any(v in ("-u", "-U", "--euid", "--uid", "-G", "--group", "-s", "--session") for v in vals):
             return "pkill kills every process of a user or session"
-        if "-f" in vals or any(v.startswith("-") and "f" in v[1:] and not v.startswith("--") for v in vals):
-            return None  # full command-line match is specific enough
         pattern = [v for v in vals if not v.startswith("-")]
+        if "-f" in vals or "--full" in vals or any(v.startswith("-") and "f" in v[1:] and not v.startswith("--") for v in vals):
+            # The full command line matched: a pattern with a space, a path or a file's extension ('next dev',
+            # ./scripts/dev.sh, server.py) picks one program's processes. A bare word matches every process of that
+            # name and every one with the word in its arguments: at least what `pkill WORD` kills.
+            if len(pattern) != 1 or not pattern[0].replace("-", "").replace("_", "").isalnum():
+                return None
+            return f"pkill -f {pattern[0]} kills every process whose command line holds {pattern[0]}, at least every process of that name"
         return f"pkill {' '.join(pattern)} kills every process with that name"
     return f"killall {' '.join(v for v in vals if not v.startswith('-'))} kills every process with that name"
 
