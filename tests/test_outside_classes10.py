@@ -17,7 +17,8 @@ The expected verdict: DENY, ASK, ALLOW, or NOT_ALLOW (ask or deny, both fine).
 4. Downloaded text handed by xargs to a shell or interpreter (`curl URL | xargs bash` was allowed): the items become
    the program's words, its options and program included (xargs honours quotes: `-c 'CODE'`); rce.pipe-to-shell.
 5. `pkill -f WORD` with one bare word (`pkill -f node`) was allowed where `pkill node` is denied: the full command
-   line holds the word for every process of that name and more; a pattern with a space, path or extension stays.
+   line holds the word for every process of that name and more; asked (sys.kill-by-word: agents stop their own
+   dev server so, `pkill -f next` in real sessions); a pattern with a space, path or extension stays allowed.
 """
 
 from __future__ import annotations
@@ -100,10 +101,10 @@ CASES: list[tuple[str, str]] = [
     ("git ls-files '*.sh' | xargs bash -n", ALLOW),
     ("find . -name '*.sh' | xargs shellcheck", ALLOW),
     # -- 5. pkill -f with a bare word ---------------------------------------------------------------------------------
-    ("pkill -f node", DENY),
-    ("pkill -9 -f python3", DENY),
-    ("pkill -f postgres", DENY),
-    ("pkill --full ruby", DENY),
+    ("pkill -f node", ASK),
+    ("pkill -9 -f python3", ASK),
+    ("pkill -f postgres", ASK),
+    ("pkill --full ruby", ASK),
     # the look-alikes: one program's processes
     ("pkill -f 'next dev'", ALLOW),
     ("pkill -f ./scripts/dev.sh", ALLOW),
