@@ -111,6 +111,10 @@ CASES: list[tuple[str, str]] = [
     ("pkill -f server.py", ALLOW),
     ("pkill -f 'uvicorn app.main:app'", ALLOW),
     ("pkill -f 'vite --port 5173'", ALLOW),
+    # -- unfinished: brace expansion of the command word (bash runs `{rm,-rf,/}` as `rm -rf /`) -----------------------
+    ("{rm,-rf,/}", DENY),
+    ("{rm,-rf,~}", DENY),
+    ("{ls,-la}", ALLOW),
 ]
 
 _NANOBOT = "/home/ana/.nanobot/config.json"
@@ -125,7 +129,8 @@ ON_DISK: list[tuple[str, dict[str, str], str]] = [
     ("cat ~/.config/aichat/config.yaml", {"/home/ana/.config/aichat/config.yaml": "model: gpt-4o\ntemperature: 0.2\n"}, ALLOW),
 ]
 
-GAPS: dict[str, str] = {}
+_BRACE_WORD = "unfinished: the parser refuses a brace expansion in the command word as invalid bash (asked, fail-closed)"
+GAPS: dict[str, str] = {"{rm,-rf,/}": _BRACE_WORD, "{rm,-rf,~}": _BRACE_WORD, "{ls,-la}": _BRACE_WORD}
 
 
 def _expect(command: str, want: str) -> None:
