@@ -75,7 +75,9 @@ CASES: list[tuple[str, str]] = [
     ("cat config.json", ALLOW),
     ("cat ~/.cache/pip/selfcheck/config.json", ALLOW),
     ("cat ~/.config/clearance/config.toml", ALLOW),
-    ("cat --config=~/.nanobot/config.json", ALLOW),
+    ("cat --config=~/.nanobot/config.json", ASK),  # cat refuses the option, but date --file=F prints F: printers' options are read
+    ("vercel env pull .env.development.local", ALLOW),
+    ("docker run --env-file=.env.local api:dev", ALLOW),
     ("docker run -v .env:/app/.env myimage", ALLOW),
     ("docker run --rm -v ./.env.local:/srv/.env api:dev", ALLOW),
     ("ls ~/.nanobot", ALLOW),

@@ -1084,11 +1084,11 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
     if cmd is None:
         return True
     name = pathstr.basename(cmd.name)
+    if name in _ENV_PRINTERS or name in _ENV_GREPS:
+        return True  # date --file=.env prints each line in its errors as cat prints them
     values = cmd.values()
     if any(v.startswith("--") and "=" in v and paths.DYN not in v and sc.path(v.split("=", 1)[1], cmd) == e.path for v in values):
-        return False  # --env-file=.env, cat --config=.env (which cat refuses): an option's value, not an operand printed
-    if name in _ENV_PRINTERS or name in _ENV_GREPS:
-        return True
+        return False  # --env-file=.env: an option's value, a file the program loads, not an operand printed
     if name == "git":
         return _git_prints_blob(cmd)
     from ..shell.programs import INTERPRETERS, interpreter_alias
@@ -1103,6 +1103,10 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
         for i, v in enumerate(values):
             if v.startswith("--") and "=" not in v and i + 1 < len(values) and values[i + 1] == e.raw:
                 return False  # --env-file .env: a file the program loads
+        if e.raw in values:
+            verbs = [v for v in values[: values.index(e.raw)] if not v.startswith("-")]
+            if len(verbs) >= 2 and all(v.isalpha() and v.islower() for v in verbs):
+                return False  # vercel env pull .env.local: a CLI's subcommand, which writes or sends the file by its verb
     from ..shell.effects import effects
 
     return not any(o.kind != READ and o.note != "redirect" for o in effects(cmd, sc))
