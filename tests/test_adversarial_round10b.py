@@ -605,7 +605,7 @@ class TestRunnersReachedByName:
         "ruby -e 'puts [1, 2].send(:sum)'",
         "ruby -e 'puts \"x\".send(:upcase)'",
         "python3 -c \"print(__builtins__.__dict__['len']([1, 2]))\"",
-        "python3 -c \"print(sorted(__builtins__.__dict__)[:5])\"",
+        'python3 -c "print(sorted(__builtins__.__dict__)[:5])"',
     ]
     GAPS: ClassVar[dict[str, str]] = {}
 

@@ -221,7 +221,8 @@ def test_runaway_line_commands_are_split() -> None:
 
 # An agent run as root (a container, HOME=/root, the project under /root): every file under /root was "system
 # secrets", so reading the project's own README was denied. /root is root's home: to root, the home's credential
-# paths say what is secret there; to anyone else all of /root stays secret.
+# paths say what is secret there. To anyone else (round 10, the nanobot source) /root is another account's home like
+# /home/alice: reading it fails for a user who is not root, so only what would be a credential if it worked is denied.
 ROOT_HOME = {"HOME": "/root", "CLAUDE_PROJECT_DIR": "/root/project", "PATH": "/usr/bin:/bin"}
 
 AS_ROOT: list[tuple[str, str]] = [
@@ -243,9 +244,12 @@ def test_as_root(command: str, want: str) -> None:
     assert decide(ev, cwd="/root/project", env=ROOT_HOME).decision == want
 
 
-@pytest.mark.parametrize("command", ["cat /root/.bashrc", "cat /root/project/README.md", "grep -r x /root"])
-def test_root_home_is_secret_to_others(command: str) -> None:
-    assert verdict(command) == DENY
+@pytest.mark.parametrize(
+    ("command", "want"),
+    [("cat /root/.bashrc", ALLOW), ("cat /root/project/README.md", ALLOW), ("grep -r x /root", DENY), ("cat /root/.ssh/id_ed25519", DENY)],
+)
+def test_root_home_is_an_account_home_to_others(command: str, want: str) -> None:
+    assert verdict(command) == want
 
 
 # Files find lists under a project folder, moved by xargs into a directory of the project, are still there to move

@@ -289,6 +289,7 @@ def test_gates_never_refuse_a_command_their_rule_fires_on() -> None:
 
 
 GATE_FRAGMENTS = [
+    "cat ~/.nanobot/config.json",
     "cat .env", "cat .env.local", "tac .env", "/bin/cat .env", "head -3", "grep -i secret", "grep PORT", "sort", "tee x",
     "base64 -d", "echo cm0= ", "xxd -r -p p.hex", "curl -s https://x.example/i.sh", "wget -qO- https://x.example/a",
     "bash", "sh -s", "python3", "/usr/bin/python3", "node -", "eval", "source", ".", "sudo bash", "xargs sh",
@@ -371,8 +372,9 @@ def test_every_command_gate_is_met_where_its_rule_fires() -> None:
     from clearance.rules.gates import COMMAND_GATES, EFFECT_GATES, NAME_GATES
 
     fired = _gates_hold(GATE_FRAGMENTS)
-    # (creds.credential-content reads the file: test_effect_gates_never_refuse_a_read_their_rule_fires_on)
-    assert {f"{rid}:{name}" for rid, name in COMMAND_GATES} | {f"{rid}:effect" for rid in EFFECT_GATES if rid != "creds.credential-content"} <= set(fired)
+    # (creds.credential-content and creds.tool-config-secrets read the file: test_effect_gates_never_refuse_a_read_their_rule_fires_on)
+    reading = ("creds.credential-content", "creds.tool-config-secrets")
+    assert {f"{rid}:{name}" for rid, name in COMMAND_GATES} | {f"{rid}:effect" for rid in EFFECT_GATES if rid not in reading} <= set(fired)
     assert {f"{rid}:{name}" for rid in NAME_GATES for name in load()[rid].commands or ()} <= set(fired)
 
 
@@ -455,6 +457,7 @@ READ_FILES = {
     "/home/dev/project/.mcp.json": '{"mcpServers": {"gh": {"env": {"GITHUB_TOKEN": "ghp_abcdefABCDEF123456"}}}}',
     "/home/dev/project/README.md": "# webapp\n\nRun `npm test`.\n",
     "/home/dev/project/tests/test_auth.py": "def test_login(client):\n    assert client.post('/login', data={'password': 'x'}).ok\n",
+    "/home/dev/.nanobot/config.json": '{"providers": {"openrouter": {"apiKey": "sk-or-v1-abcdef0123456789"}}}',
 }
 READ_EVENTS: list[dict[str, object]] = [
     *({"tool_name": "Read", "tool_input": {"file_path": p}} for p in READ_FILES),
@@ -500,5 +503,5 @@ def test_effect_gates_never_refuse_a_read_their_rule_fires_on() -> None:
                 if registry[rid].check(e, sc):
                     fired.add(rid)
                     assert said, (rid, event, e.path)
-    assert {"creds.credential-content", "creds.read-env-file", "creds.read-mcp-config", "creds.read-secret-file"} <= fired, fired
+    assert {"creds.credential-content", "creds.read-env-file", "creds.read-mcp-config", "creds.read-secret-file", "creds.tool-config-secrets"} <= fired, fired
     assert refused

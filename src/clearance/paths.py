@@ -240,7 +240,6 @@ SYSTEM_CREDENTIALS = (
     "/etc/gshadow",
     "/etc/sudoers",
     "/etc/ssh/ssh_host_",
-    "/root",
     "/etc/kubernetes/admin.conf",
     "/etc/kubernetes/super-admin.conf",
     "/etc/kubernetes/kubelet.conf",
@@ -257,10 +256,13 @@ SYSTEM_CREDENTIALS = (
 
 
 def _system_credentials(home: str) -> tuple[str, ...]:
-    """SYSTEM_CREDENTIALS for a user whose home is *home*: /root, root's home, is the system's secret to anyone
-    else; to an agent running as root it is its own home, where the home's credential paths say what is secret
-    (a container run as root, its project under /root: `cat README.md` is no secret)."""
-    return tuple(p for p in SYSTEM_CREDENTIALS if p != "/root") if is_within(home, "/root") else SYSTEM_CREDENTIALS
+    """SYSTEM_CREDENTIALS, whoever runs the agent. /root is not among them: root's home is an account's home like
+    /home/alice (_OTHER_HOME), whose keys, cloud credentials and histories the home tables name. Calibration: a user
+    who is not root cannot read /root at all (`cat ~root/.bashrc` fails harmlessly); an agent running as root reads it
+    as its own or another account's home, where only those credential files are secret. So ~root/.ssh/id_rsa and
+    /root/.bash_history stay denied as credential reads (what would be harmful if the read worked) and ~root/.bashrc,
+    /root/notes.txt are read as /home/alice/.bashrc is."""
+    return SYSTEM_CREDENTIALS
 
 
 PRIVATE_KEY_NAMES = frozenset({"id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "id_ecdsa_sk", "id_ed25519_sk"})
@@ -716,17 +718,22 @@ def _tool_token_reason(rel: str, ci: bool) -> str | None:
     stem, dot, ext = name.rpartition(".")
     if name not in _TOOL_TOKEN_NAMES and not (dot and stem in _TOOL_TOKEN_STEMS and ext in _CONFIG_EXTENSIONS):
         return None
+    if not in_tool_folder(parts, ci):
+        return None
+    return "a tool's login token (" + "/".join(parts[:-1]) + "/" + parts[-1] + ")"
+
+
+def in_tool_folder(parts: list[str], ci: bool) -> bool:
+    """Whether a path relative to home (split on "/") is a file of one tool's own folder: ~/.NAME/F, ~/.NAME/SUB/F
+    (not in shared caches), ~/.config/NAME/F, ~/.local/share/NAME/F."""
     first = parts[0].lower() if ci else parts[0]
-    in_tool_folder = (
+    return (
         (first == ".config" and len(parts) == 3)
         or (first == ".local" and len(parts) == 4 and parts[1] == "share")
         or (first.startswith(".") and first not in (".config", ".local") and len(parts) == 2)
         # one level deeper in a tool's own dot-folder (~/.sops/age/keys.txt), not in shared caches
         or (first.startswith(".") and first not in (".config", ".local", ".cache", ".npm", ".cargo", ".rustup") and len(parts) == 3)
     )
-    if not in_tool_folder:
-        return None
-    return "a tool's login token (" + "/".join(parts[:-1]) + "/" + parts[-1] + ")"
 
 
 # Names files inside a credential directory may have, for judging what a glob can match there

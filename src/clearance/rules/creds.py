@@ -1063,6 +1063,55 @@ def _git_prints_blob(cmd: SimpleCommand) -> bool:
     return bool(vals) and vals[0] in ("show", "cat-file") and any(":" in v for v in vals[1:])
 
 
+# Programs that read a file's text and print something else: a digest, a count, or nothing (a shell sourcing it).
+# A short list of the exceptions; every other program that reads a file is taken to show it (creds.read-env-file).
+_READ_UNSHOWN = frozenset(
+    {"wc", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "shasum", "b2sum", "cksum", "sum"}
+    | {"source", ".", "dotenv", "env-cmd", "direnv"}
+)
+
+
+def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
+    """Whether the command that reads *e.path* puts what it read on its standard output. Decided by what the read is,
+    not by a list of printers: a filter (awk '{print}', sed -n p, cut, paste, tr < F, diff, jq -R, fold …) prints its
+    input in some form, so every program does unless (a) it is known to print only a digest, a count or nothing
+    (_READ_UNSHOWN), (b) the same command writes or deletes a file from its words (cp .env x, tar czf x .env,
+    sed -i …: the text goes there), (c) the file is the value of a long option of a program not known to print its
+    inputs (docker compose --env-file .env: a file it loads), (d) git, which prints a file only as a blob
+    (`git show REV:.env`), (e) an interpreter, which shows the file only when run as its program (`python3 .env`: the
+    syntax error quotes the line) or when its one-liner reads it (`python3 -c "print(open('.env').read())"`)."""
+    cmd = e.cmd
+    if cmd is None:
+        return True
+    name = pathstr.basename(cmd.name)
+    if name in _ENV_PRINTERS or name in _ENV_GREPS:
+        return True  # date --file=.env prints each line in its errors as cat prints them
+    values = cmd.values()
+    if any(v.startswith("--") and "=" in v and paths.DYN not in v and sc.path(v.split("=", 1)[1], cmd) == e.path for v in values):
+        return False  # --env-file=.env: an option's value, a file the program loads, not an operand printed
+    if name == "git":
+        return _git_prints_blob(cmd)
+    from ..shell.programs import INTERPRETERS, interpreter_alias
+
+    if name in INTERPRETERS or interpreter_alias(name) is not None:
+        return e.note == "code" or _run_as_code(cmd, e.path, sc)
+    if name in _READ_UNSHOWN or e.note == name:
+        return False  # a digest, a shell's source, an editor opening it (vim -R: a screen, not the transcript)
+    if name not in _FILE_PRINTERS:
+        if ":" in e.raw:
+            return False  # docker run -v .env:/app/.env: a mapping of the file, not the file printed
+        for i, v in enumerate(values):
+            if v.startswith("--") and "=" not in v and i + 1 < len(values) and values[i + 1] == e.raw:
+                return False  # --env-file .env: a file the program loads
+        if e.raw in values:
+            verbs = [v for v in values[: values.index(e.raw)] if not v.startswith("-")]
+            if len(verbs) >= 2 and all(v.isalpha() and v.islower() for v in verbs):
+                return False  # vercel env pull .env.local: a CLI's subcommand, which writes or sends the file by its verb
+    from ..shell.effects import effects
+
+    return not any(o.kind != READ and o.note != "redirect" for o in effects(cmd, sc))
+
+
 @rule(
     id="creds.read-env-file",
     title="Printing a project's .env file into the transcript",
@@ -1070,7 +1119,11 @@ def _git_prints_blob(cmd: SimpleCommand) -> bool:
         "Secrets read into the agent's context go to the model provider and stay in the transcript; whether a task needs "
         "them depends on intent, so a person confirms. Judged by content where clearance may read the file (values "
         "that look like keys, tokens, passwords or URLs with credentials; PORT/DEBUG/NODE_ENV settings are not), by "
-        "name otherwise; templates (.env.example …) and a grep narrowing to keys that are not secret are allowed."
+        "name otherwise; templates (.env.example …) and a grep narrowing to keys that are not secret are allowed. "
+        "Whatever program reads it: awk '{print}', sed -n p, cut, tr < .env, diff print it as cat does; only a digest, "
+        "a count, a shell sourcing it, a copy into a file or a program loading it (--env-file) does not print it. "
+        "Calibration: ask, not deny: the file is the project's own configuration, which tasks (a failing connection, a "
+        "missing variable) often need to see; a home credential store (~/.aws/credentials) is creds.read-secret-file."
     ),
     verdict=ASK,
     scope="effect",
@@ -1082,6 +1135,9 @@ def _git_prints_blob(cmd: SimpleCommand) -> bool:
         {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/.env.local"}},
         "grep API_KEY .env",
         "node .env.local",
+        "awk '{print}' .env",
+        "tr -d '\\r' < .env.production",
+        "diff .env .env.example",
         {
             "tool_name": "Read",
             "tool_input": {"file_path": "/home/ana/webapp/.env"},
@@ -1100,6 +1156,9 @@ def _git_prints_blob(cmd: SimpleCommand) -> bool:
             "files": {"/home/ana/webapp/.env": "PORT=3000\nDEBUG=true\nNODE_ENV=development\n"},
         },
         "cat .env > /tmp/env.bak",
+        "sha256sum .env",
+        "cp .env .env.bak",
+        "docker compose --env-file .env up",
     ),
 )
 def read_env_file(e: Effect, sc: Scope) -> str | None:
@@ -1108,9 +1167,8 @@ def read_env_file(e: Effect, sc: Scope) -> str | None:
     keep = None
     if e.cmd is not None:
         name = pathstr.basename(e.cmd.name)
-        git_prints = name == "git" and _git_prints_blob(e.cmd)
-        if name not in _ENV_PRINTERS and name not in _ENV_GREPS and not git_prints and not _run_as_code(e.cmd, e.path, sc):
-            return None  # source .env, docker --env-file: read, not printed
+        if not _shows_what_it_reads(e, sc):
+            return None  # source .env, docker --env-file, cp .env x, sha256sum .env: read, not printed
         if not _printed(e.cmd, sc):
             return None  # piped on (creds.env-file-pipe reads the consumer) or into a file
         if name in _ENV_GREPS:
@@ -1195,6 +1253,119 @@ def read_mcp_config(e: Effect, sc: Scope) -> str | None:
         why = "the servers' tokens cannot be read here"
     who = f"{e.cmd.name} prints" if e.cmd is not None else "reads"
     return f"{who} {sc.show(e.path)}, an agent's MCP server configuration, into the agent's context: {why}"
+
+
+def tool_config_secrets(text: str) -> list[str]:
+    """The keys of a tool's configuration whose values look secret: JSON pairs ("apiKey": "sk-…"), and the
+    `key: value` / `key = value` lines of YAML, TOML and INI (a ${VAR} reference or a placeholder is not)."""
+    found = mcp_config_secrets(text) if "{" in text else []
+    return found + [k for k in env_secrets(text) if k not in found]
+
+
+def _tool_config_read(e: Effect, sc: Scope) -> bool:
+    from .credtext import tool_config_name
+
+    if e.kind != READ or e.names_only or e.recursive or not tool_config_name(e.path, sc):
+        return False
+    if paths.credential_reason(e.path, sc.ctx) or mcp_config_name(e.path, sc) or env_file_name(e.path):
+        return False  # creds.read-secret-file, creds.read-mcp-config say so already
+    return e.cmd is None or (_shows_what_it_reads(e, sc) and _printed(e.cmd, sc))
+
+
+@rule(
+    id="creds.tool-config-secrets",
+    title="Printing a tool's configuration that holds API keys",
+    why=(
+        "CLIs and agents keep the API keys of the services they call in their own configuration file under the user's "
+        "home (nanobot's ~/.nanobot/config.json, ~/.config/NAME/config.yaml), beside settings: a file named like any "
+        "configuration, so no list of credential paths names it. Where clearance may read it and a value looks like a "
+        "key, a token or a password (as judged for a .env), printing it puts a credential of the user's in the "
+        "transcript, as printing ~/.aws/credentials does. Calibration: soft deny, as for the home's other credential "
+        "stores; one that holds no such value is allowed."
+    ),
+    verdict=SOFT_DENY,
+    scope="effect",
+    effects=(READ,),
+    match=(
+        {
+            "tool_name": "Read",
+            "tool_input": {"file_path": "/home/ana/.nanobot/config.json"},
+            "files": {"/home/ana/.nanobot/config.json": '{"providers": {"openrouter": {"apiKey": "sk-or-v1-abcdef0123456789"}}}'},
+        },
+        {
+            "tool_name": "Read",
+            "tool_input": {"file_path": "/home/ana/.config/aichat/config.yaml"},
+            "files": {"/home/ana/.config/aichat/config.yaml": "model: openai:gpt-4o\napi_key: sk-proj-abcdef0123456789\n"},
+        },
+    ),
+    no_match=(
+        {
+            "tool_name": "Read",
+            "tool_input": {"file_path": "/home/ana/.nanobot/config.json"},
+            "files": {"/home/ana/.nanobot/config.json": '{"agents": {"defaults": {"model": "claude-sonnet-4"}}, "apiKey": "${OPENROUTER_KEY}"}'},
+        },
+        {
+            "tool_name": "Read",
+            "tool_input": {"file_path": "/home/ana/webapp/config.json"},
+            "files": {"/home/ana/webapp/config.json": '{"apiKey": "sk-or-v1-abcdef0123456789"}'},
+        },
+    ),
+)
+def tool_config_with_secrets(e: Effect, sc: Scope) -> str | None:
+    if not _tool_config_read(e, sc):
+        return None
+    text = _content(e.path, sc)
+    found = tool_config_secrets(text) if text else []
+    if not found:
+        return None
+    who = f"{e.cmd.name} prints" if e.cmd is not None else "reads"
+    return f"{who} {sc.show(e.path)}, a tool's configuration, into the agent's context: {', '.join(found[:3])} {'look' if len(found) > 1 else 'looks'} secret"
+
+
+@rule(
+    id="creds.read-tool-config",
+    title="Printing a tool's configuration that clearance cannot read",
+    why=(
+        "A configuration file in a tool's own home folder (~/.NAME/config.json, ~/.config/NAME/settings.yaml) often "
+        "holds the API keys of the services the tool calls (creds.tool-config-secrets). Where clearance may not read "
+        "it (the team service) whether it does is unknown, so a person confirms. Calibration: ask; where the file is "
+        "read, its content decides (no secret-looking value: allowed). Judged only by content: an agent's own "
+        "permission settings (~/.claude/settings.json, ~/.codex/config.toml) and clearance's, which agents read as "
+        "ordinary work, and ~/.config/NAME/, where every desktop program (editor, terminal, prompt) keeps its settings; "
+        "a folder of its own at the top of home (~/.NAME/) is a CLI's state, where its login keys sit beside them."
+    ),
+    verdict=ASK,
+    scope="effect",
+    effects=(READ,),
+    match=("cat ~/.nanobot/config.json", "jq .providers ~/.continue/config.json", "head ~/.foo/settings.toml"),
+    no_match=(
+        "cat ~/.ssh/config",
+        "cat ~/.claude/settings.json",
+        "cat ~/.config/nvim/init.lua",
+        "cat ~/.config/app/config.toml",
+        "cp ~/.nanobot/config.json /tmp/config.bak",
+        "cat config.json",
+        "ls ~/.nanobot",
+        {
+            "tool_name": "Read",
+            "tool_input": {"file_path": "/home/ana/.nanobot/config.json"},
+            "files": {"/home/ana/.nanobot/config.json": '{"agents": {"defaults": {"model": "claude-sonnet-4"}}}'},
+        },
+    ),
+)
+def read_tool_config(e: Effect, sc: Scope) -> str | None:
+    if sc.ctx.read_file is not None and _content(e.path, sc) is not None:
+        return None  # read: creds.tool-config-secrets judges what it holds
+    if not _tool_config_read(e, sc):
+        return None
+    from .agentcli import settings_agent
+
+    if settings_agent(e.path) is not None or paths.clearance_owned(e.path, sc.ctx) is not None:
+        return None  # an agent's permission settings (~/.claude/settings.json), clearance's own: read as ordinary work
+    if pathstr.basename(pathstr.dirname(e.path)) != ".config" and e.path.startswith(sc.ctx.home.rstrip("/") + "/.config/"):
+        return None  # ~/.config/NAME/: every desktop program's settings (editor, terminal, prompt), by content only
+    who = f"{e.cmd.name} prints" if e.cmd is not None else "reads"
+    return f"{who} {sc.show(e.path)}, a tool's configuration, into the agent's context: whether it holds API keys cannot be read here"
 
 
 @rule(

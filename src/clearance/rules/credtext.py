@@ -133,6 +133,32 @@ def mcp_config_name(path: str, sc: Scope) -> bool:
 # -- the gates of the creds pack's rules on reads (rules/gates.py EFFECT_GATES): each rule's first tests -----------------
 
 
+# A tool's configuration in its own home folder, by the generic names a CLI or an agent gives it (nanobot's
+# ~/.nanobot/config.json, ~/.config/NAME/settings.yaml), in a format of keys and values: where many keep the API keys
+# of the providers they call beside their other settings (creds.read-tool-config).
+_TOOL_CONFIG_STEMS = frozenset({"config", "settings", "configuration"})
+_TOOL_CONFIG_EXTENSIONS = frozenset({"json", "jsonc", "json5", "toml", "yaml", "yml", "ini"})
+
+
+def tool_config_name(path: str, sc: Scope) -> bool:
+    """Whether *path* is a configuration file in one tool's own folder under the user's home (paths.in_tool_folder)."""
+    home = sc.ctx.home
+    if not home or DYN in path or has_glob(path) or not paths.is_within(path, home) or path == home:
+        return False
+    base = pathstr.basename(path).lower()
+    stem, dot, ext = base.rpartition(".")
+    if not dot or stem not in _TOOL_CONFIG_STEMS or ext not in _TOOL_CONFIG_EXTENSIONS:
+        return False
+    return paths.in_tool_folder(path[len(home.rstrip("/")) + 1 :].split("/"), False)
+
+
+def names_tool_config(e: Effect, sc: Scope) -> bool:
+    """creds.read-tool-config: a read (neither a listing nor a tree) of a tool's configuration in its home folder."""
+    if e.kind != READ or e.names_only or e.recursive:
+        return False
+    return tool_config_name(e.path, sc)
+
+
 def _kubeconfig_set(sc: Scope) -> bool:
     return bool(sc.ctx.env and sc.ctx.env.get("KUBECONFIG"))
 

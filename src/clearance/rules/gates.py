@@ -642,6 +642,8 @@ EFFECT_GATES: dict[str, Callable[[Effect, Scope], bool]] = {
     "creds.list-secret-names": _credtext("lists_names"),
     "creds.credential-content": _credtext("may_hold_credential"),
     "creds.read-env-file": _credtext("names_env_file"),
+    "creds.read-tool-config": _credtext("names_tool_config"),
+    "creds.tool-config-secrets": _credtext("names_tool_config"),
     "creds.read-mcp-config": _credtext("names_mcp_config"),
     "self.read-keys": clearance_key_read,
     "self.widen-project": writes_a_git_dir,

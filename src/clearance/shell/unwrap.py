@@ -2242,6 +2242,16 @@ class Unwrapper:
             why = f"{cmd.name} is given code that connects a network socket and starts a shell ({code.strip()[:60]!r})"
             self.out.problems.append(("shell.socket-shell" if known else "shell.embedded-code", why))
 
+    def _system_calls(self, cmd: SimpleCommand, code: str) -> list[str]:
+        """The literal command lines *code*'s system()-like calls hand over, each judged as typed one level down, capped at
+        ask (MAY_RUN): the code may be data."""
+        from . import embedded
+
+        calls = embedded.system_calls(code).shell[:8] if "(" in code or "system" in code else []
+        for line in calls:
+            self.reparse(line, cmd, cmd.name + MAY_RUN)
+        return calls
+
     def _code_commands(self, cmd: SimpleCommand, code: str) -> None:
         """Code of a language clearance does not read, given to a program it does not model, that holds a command line:
         the literal one a system()-like call hands over (`gimp -b 'import os; os.system("CMD")'`, a plug-in's script),
@@ -2250,9 +2260,7 @@ class Unwrapper:
         the literal a message.  Each line is judged once."""
         from . import embedded
 
-        calls = embedded.system_calls(code).shell[:8] if "(" in code or "system" in code else []
-        for line in calls:
-            self.reparse(line, cmd, cmd.name + MAY_RUN)
+        calls = self._system_calls(cmd, code)
         if code.lstrip()[:1] in ("'", '"', "`") and code.rstrip()[-1:] == code.lstrip()[:1]:
             return  # the whole argument quoted: read as a command by the caller, not as code holding one
         for lit in embedded.string_literals(code, 16):
