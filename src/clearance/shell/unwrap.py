@@ -1566,6 +1566,11 @@ FOLD_COMMANDS: ContextVar[bool] = ContextVar("clearance_fold_commands", default=
 def basename_command(word: Word) -> Word:
     word = _folded_command(word)
     v = word.value
+    if v[:1] == "=" and len(v) > 1 and "=" not in v[1:] and DYN not in v:
+        # zsh's `=NAME` (its EQUALS option, on by default) is the path of the program NAME: `=rm -rf ~` runs /bin/rm
+        # (adversarial round 10d). In bash a command named "=rm" is not found; reading it as rm is the safe side.
+        v = v[1:]
+        word = Word(v, word.raw, word.subs, word.procsub, word.vars, word.quoted)
     if "\\" in v:
         # `\\rm` runs a command literally named "\rm"; judge it by what it spells.
         v = v.replace("\\", "")
