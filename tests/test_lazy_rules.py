@@ -305,3 +305,29 @@ def test_a_pack_half_imported_by_another_thread_is_waited_for(tmp_path: Path) ->
     run = subprocess.run([sys.executable, "-c", _HALF_IMPORTED], env=env, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[True]"
+
+
+_TREE_SITTER_RACE = r"""
+import threading
+from clearance.code import tsload
+from clearance.shell import treesitter
+barrier = threading.Barrier(16)
+got = []
+def go():
+    barrier.wait()
+    got.append((id(treesitter.core()), tsload.parse("js", "x = 1") is not None, treesitter.parser() is not None))
+threads = [threading.Thread(target=go) for _ in range(16)]
+[t.start() for t in threads]; [t.join() for t in threads]
+print(len({g[0] for g in got}), all(g[1] and g[2] for g in got))
+"""
+
+
+def test_tree_sitter_loaded_by_many_threads_at_once_is_one_module(tmp_path: Path) -> None:
+    """Two threads loading tree-sitter's extension each got a module of their own; a Language of one was not a Language
+    to the other's Parser (TypeError -> engine.internal-error -> an ask), seen under load: one load at a time
+    (treesitter.LOAD_LOCK), for the core, the bash grammar and the code grammars."""
+    env = {**os.environ, "HOME": str(tmp_path), "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    for _ in range(4):
+        run = subprocess.run([sys.executable, "-c", _TREE_SITTER_RACE], env=env, capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.split() == ["1", "True"]

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
 
 from .model import TOO_LARGE
 
@@ -35,14 +34,19 @@ _NESTED_REPEAT = re.compile(r"\)[*+?{]")
 _BACKREF = re.compile(r"\\[1-9]")
 
 
-class Sub(NamedTuple):
+class Sub:
     """One substitution: the expression, the replacement as literal pieces and group numbers (0: the match), how many
-    matches a line (0: all), and how many repetition operators the expression holds."""
+    matches a line (0: all), and how many repetition operators the expression holds.  A plain class, not a NamedTuple
+    or a dataclass: those import typing, and a decision on another thread importing it at the same moment sees a
+    half-initialised module (the daemon and the service decide on several threads)."""
 
-    regex: re.Pattern[str]
-    repl: list[str | int]
-    times: int
-    repeats: int
+    __slots__ = ("regex", "repl", "times", "repeats")
+
+    def __init__(self, regex: re.Pattern[str], repl: list[str | int], times: int, repeats: int) -> None:
+        self.regex = regex
+        self.repl = repl
+        self.times = times
+        self.repeats = repeats
 
 
 # (address: None, a line number, "$" or a compiled pattern; the command letter; its argument: a Sub or a text)

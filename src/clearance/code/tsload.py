@@ -12,7 +12,7 @@ from __future__ import annotations
 from _thread import _local
 
 from ..shell.parse import PARSE_DEADLINE, ParseTimeout
-from ..shell.treesitter import _load_extension, core
+from ..shell.treesitter import LOAD_LOCK, _load_extension, core
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -45,6 +45,16 @@ def language(lang: str) -> Any:
     """The tree-sitter Language of *lang*, loaded once; None when its grammar is not installed."""
     got = _languages.get(lang)
     if got is None and lang in GRAMMARS:
+        ts = core()  # loaded first: core() takes the same lock
+        with LOAD_LOCK:
+            return _load_language(lang, ts)
+    return got
+
+
+def _load_language(lang: str, ts: Any) -> Any:
+    """language()'s loading, under treesitter.LOAD_LOCK (a grammar loaded twice by two threads would be two modules)."""
+    got = _languages.get(lang)
+    if got is None:
         package, function = GRAMMARS[lang]
         try:
             ext = _load_extension(package + "._binding", package)
@@ -55,14 +65,14 @@ def language(lang: str) -> Any:
 
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore", DeprecationWarning)
-                    got = core().Language(pointer)
+                    got = ts.Language(pointer)
             else:
-                got = core().Language(pointer)
+                got = ts.Language(pointer)
         except Exception:
             try:
                 import importlib
 
-                got = core().Language(getattr(importlib.import_module(package), function)())
+                got = ts.Language(getattr(importlib.import_module(package), function)())
             except Exception:
                 return None
         _languages[lang] = got

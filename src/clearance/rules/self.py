@@ -784,6 +784,8 @@ _PRELOAD_OPTIONS = {
     "JAVA_TOOL_OPTIONS": r"-(?:javaagent|agentpath|agentlib):",
     "_JAVA_OPTIONS": r"-(?:javaagent|agentpath|agentlib):",
     "JDK_JAVA_OPTIONS": r"-(?:javaagent|agentpath|agentlib):",
+    # npm's node-options setting given as its environment variable: the options of every node a package script starts
+    "npm_config_node_options": r"(?:--require|--import|--(?:experimental-)?loader|(?<![\w-])-r)\b",
 }
 _PRELOAD = r"(?:" + "|".join(n + "{q}" + r"\s*[=:]\s*[^\n]{{0,400}}?" + v.replace("{", "{{").replace("}", "}}") for n, v in _PRELOAD_OPTIONS.items()) + ")"
 # Where the dynamic loader and the libraries every program starts with look for more code: shared libraries (the hook's
@@ -796,6 +798,10 @@ _SEARCH_PATH_VARS = (
     *("LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH", "DYLD_FALLBACK_LIBRARY_PATH", "DYLD_FRAMEWORK_PATH", "OPENSSL_CONF", "OPENSSL_MODULES", "GCONV_PATH"),
     "PATH",  # every later command's programs (git, python, node) found first in the temporary folder
     "SHELL",  # the shell an agent (Claude Code), make and editors run every command with: one in the temporary folder
+    # The languages' module search paths (a sitecustomize.py on PYTHONPATH runs at every `python -m pytest`) and the
+    # programs a build, git, uv or npm run for the project (round 10d; the hook's own `python -I -S` ignores PYTHON*).
+    *("PYTHONPATH", "PYTHONHOME", "PYTHONUSERBASE", "PERL5LIB", "RUBYLIB", "NODE_PATH"),
+    *("RUSTC_WRAPPER", "CC", "CXX", "GIT_SSH_COMMAND", "GIT_SSH", "UV_PYTHON", "npm_config_script_shell"),
 )
 _TEMP_ENTRY = r"(?:/tmp|/var/tmp|/dev/shm|/private/tmp|/private/var/folders|\$\{?TMPDIR)(?:[/:}\s'\"]|$)"
 _SEARCH_TEMP = r"(?:" + "|".join(_SEARCH_PATH_VARS) + r"){q}\s*[=:]\s*['\"]?(?:[^\s'\";#:]*:)*" + _TEMP_ENTRY.replace("{", "{{").replace("}", "}}")

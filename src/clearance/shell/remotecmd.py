@@ -13,17 +13,18 @@ Imported only when unwrap meets one of the programs (REMOTE_PROGRAMS there).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
 class Remote:
-    """How a platform subcommand is given the command it runs remotely."""
+    """How a platform subcommand is given the command it runs remotely.  A plain class, not a dataclass: the decorator
+    reads the typing module, which a decision on another thread may be importing at that moment (half-initialised)."""
 
-    options: tuple[str, ...] = ()  # options whose value is a shell line (`--command CMD`, `--command=CMD`)
-    many: bool = False  # every word after the option up to the next option is a line (az's `--scripts A B`)
-    after_dashdash: str = ""  # "line": the words after `--` are a shell line; "ssh": they are ssh's arguments
-    last_operand: bool = False  # the last word that is no option is the shell line (`fly machine exec ID CMD`)
+    __slots__ = ("options", "many", "after_dashdash", "last_operand")
+
+    def __init__(self, options: tuple[str, ...] = (), many: bool = False, after_dashdash: str = "", last_operand: bool = False) -> None:
+        self.options = options  # options whose value is a shell line (`--command CMD`, `--command=CMD`)
+        self.many = many  # every word after the option up to the next option is a line (az's `--scripts A B`)
+        self.after_dashdash = after_dashdash  # "line": the words after `--` are a shell line; "ssh": they are ssh's arguments
+        self.last_operand = last_operand  # the last word that is no option is the shell line (`fly machine exec ID CMD`)
 
 
 _FLY_CONSOLE = Remote(options=("-C", "--command"))

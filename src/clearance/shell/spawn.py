@@ -14,7 +14,9 @@ Pure functions of the tree: nothing runs.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Nodes whose commands run in a forked shell: a `wait` inside them does not wait for the loop's jobs.
 _FORKED = frozenset({"subshell", "pipeline", "command_substitution", "process_substitution"})

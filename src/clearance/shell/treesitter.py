@@ -9,7 +9,7 @@ module layout ever changes, the normal import is used instead.
 from __future__ import annotations
 
 import sys
-from _thread import _local
+from _thread import _local, allocate_lock
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -123,16 +123,24 @@ def _load_core() -> Any:
         _drop_stand_ins()
 
 
+# One loading at a time: two threads loading the extension each get a module of their own, and a Language made by one
+# is not a Language to the other's Parser ("argument 1 must be tree_sitter.Language, not tree_sitter.Language"): an
+# internal error, an ask even for `rm -rf ~` (tests/test_lazy_rules.py's race, under load).
+LOAD_LOCK = allocate_lock()
+
+
 def core() -> Any:
     """tree-sitter's C extension (Parser, Language), loaded once and shared by every grammar."""
     global _core
     if _core is None:
-        try:
-            _core = _load_core()
-        except Exception:  # pragma: no cover - depends on the installed wheel layout
-            import tree_sitter
+        with LOAD_LOCK:
+            if _core is None:
+                try:
+                    _core = _load_core()
+                except Exception:  # pragma: no cover - depends on the installed wheel layout
+                    import tree_sitter
 
-            _core = tree_sitter
+                    _core = tree_sitter
     return _core
 
 
@@ -142,13 +150,16 @@ def parser() -> Any:
     if p is None:
         global _language, _parser_class
         if _language is None:
-            try:
-                bash = _load_extension("tree_sitter_bash._binding", "tree_sitter_bash")
-                _parser_class, _language = core().Parser, core().Language(bash.language())
-            except Exception:  # pragma: no cover - depends on the installed wheel layout
-                import tree_sitter
-                import tree_sitter_bash
+            ts = core()
+            with LOAD_LOCK:
+                if _language is None:
+                    try:
+                        bash = _load_extension("tree_sitter_bash._binding", "tree_sitter_bash")
+                        _parser_class, _language = ts.Parser, ts.Language(bash.language())
+                    except Exception:  # pragma: no cover - depends on the installed wheel layout
+                        import tree_sitter
+                        import tree_sitter_bash
 
-                _parser_class, _language = tree_sitter.Parser, tree_sitter.Language(tree_sitter_bash.language())
+                        _parser_class, _language = tree_sitter.Parser, tree_sitter.Language(tree_sitter_bash.language())
         p = _per_thread.parser = _parser_class(_language)
     return p
