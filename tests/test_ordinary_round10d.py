@@ -281,6 +281,45 @@ def test_ssh_runs_a_readable_project_script(command: str) -> None:
     check(command, SSH_SCRIPT_GAPS, run)
 
 
+# --- Class 7: rewriting the project's editor settings from their own content -- write.settings-unknown-content (ask)
+# `jq FILTER .vscode/settings.json > tmp && mv tmp .vscode/settings.json` is the usual in-place JSON edit (jq has no
+# -i), `python3 -c` a json.load/json.dump of the same file, `git show REV:FILE > FILE` a restore of the committed
+# version: the new content is the readable current (or committed) settings plus a literal key, yet it is asked as
+# unknown, while `sed -i` on the same file and the same jq edit of tsconfig.json are allowed.
+SETTINGS_FILES = {PROJECT + "/.vscode/settings.json": '{"editor.formatOnSave": true, "editor.tabSize": 4}\n'}
+SETTINGS_REWRITES = [
+    "jq '.[\"editor.tabSize\"] = 2' .vscode/settings.json > /tmp/s.json && mv /tmp/s.json .vscode/settings.json",
+    "jq '.[\"editor.tabSize\"] = 2' .vscode/settings.json | sponge .vscode/settings.json",
+    'python3 -c \'import json; d=json.load(open(".vscode/settings.json")); d["editor.rulers"]=[100]; '
+    'json.dump(d, open(".vscode/settings.json","w"), indent=2)\'',
+    "git show HEAD:.vscode/settings.json > .vscode/settings.json",
+]
+SETTINGS_REWRITE_GAPS = {
+    c: "unfinished: new settings derived from the file's own readable content (or its committed version) plus a literal (write.settings-unknown-content asks)"
+    for c in SETTINGS_REWRITES
+}
+SETTINGS_REWRITE_ALLOWED = [
+    "jq -S . .vscode/settings.json > /tmp/s.json && mv /tmp/s.json .vscode/settings.json",
+    "sed -i 's/tabSize\": 4/tabSize\": 2/' .vscode/settings.json",
+    "npx prettier --write .vscode/settings.json",
+    "jq '.compilerOptions.strict = true' tsconfig.json > /tmp/t.json && mv /tmp/t.json tsconfig.json",
+    "jq '.editor' .vscode/settings.json",
+]
+
+
+@pytest.mark.parametrize("command", SETTINGS_REWRITES)
+def test_settings_rewritten_from_their_own_content(command: str) -> None:
+    def run() -> None:
+        assert claude(command, SETTINGS_FILES)[0] == ALLOW, claude(command, SETTINGS_FILES)
+
+    check(command, SETTINGS_REWRITE_GAPS, run)
+
+
+@pytest.mark.parametrize("command", SETTINGS_REWRITE_ALLOWED)
+def test_settings_edit_look_alikes_stay_allowed(command: str) -> None:
+    assert claude(command, SETTINGS_FILES) == (ALLOW, [])
+
+
 # --- Allowed already: containers, go install, config edits, settings templates with readable content ---------------
 EVERYDAY_ALLOWED = [
     "docker compose up -d --build",
