@@ -1566,7 +1566,7 @@ FOLD_COMMANDS: ContextVar[bool] = ContextVar("clearance_fold_commands", default=
 def basename_command(word: Word) -> Word:
     word = _folded_command(word)
     v = word.value
-    if v[:1] == "=" and len(v) > 1 and "=" not in v[1:] and DYN not in v:
+    if v[:1] == "=" and (v[1:2].isalpha() or v[1:2] in ("_", ".", "/")) and "=" not in v[1:] and DYN not in v:
         # zsh's `=NAME` (its EQUALS option, on by default) is the path of the program NAME: `=rm -rf ~` runs /bin/rm
         # (adversarial round 10d). In bash a command named "=rm" is not found; reading it as rm is the safe side.
         v = v[1:]
