@@ -142,7 +142,11 @@ CODEX_SSH = [
     "ssh -o BatchMode=yes build true",
     "ssh -T git@github.com",
 ]
-CODEX_SSH_GAPS = {c: "unfinished: a remote command the model wrote is no upload of typed input (net.upload-untrusted denies)" for c in CODEX_SSH}
+# Closed after the round (engine._remote_command_reads_no_code): what is typed goes to the remote command the line
+# names, judged as written, unless that command reads code (a shell, an interpreter, a database client). Open: with no
+# remote command the login shell on the host reads the typed input (`ssh -T git@github.com` is harmless only because
+# GitHub's shell is git-shell, which clearance cannot know).
+CODEX_SSH_GAPS = {"ssh -T git@github.com": "unfinished: with no remote command, the host's login shell reads what is typed"}
 
 CODEX_ALLOWED = [
     "ssh -n build 'make test'",

@@ -237,7 +237,32 @@ def _read_from_terminal(commands: list[Any]) -> None:
     for cmd in commands:
         if cmd.stdin_from or cmd.stdin_text is not None or any(r.reads and r.fd in ("", "0") for r in cmd.redirects):
             continue
+        if _remote_command_reads_no_code(cmd):
+            continue
         cmd.stdin_from = [SimpleCommand([Word("write_stdin", "write_stdin")], cwd=cmd.cwd)]
+
+
+def _remote_command_reads_no_code(cmd: Any) -> bool:
+    """`ssh HOST 'make test'` on Codex's terminal: ssh hands what is typed to the remote command the line names, which
+    is judged as written; typed input is unseen code only where that command reads code from its input (a shell, an
+    interpreter, a database client, or a wrapper that may start one: `ssh HOST bash -s`, `ssh HOST psql app`, `ssh HOST sudo sh`). With no remote command
+    the login shell reads it (`ssh HOST`), as a local shell would (round ord10d: `ssh build 'make test'` was denied)."""
+    if cmd.name not in ("ssh", "autossh"):
+        return False
+    from .shell.programs import CLIENTS, INTERPRETERS
+    from .shell.remotecmd import _ssh_command
+    from .shell.unwrap import SHELLS
+
+    rest = _ssh_command([w.value for w in cmd.argv[1:]])
+    words = rest.split()[1:] if rest else []  # the host, then the remote command
+    if words and words[0] == "--":
+        words = words[1:]
+    if not words:
+        return False
+    first = words[0].strip("'\"").split()[0] if words[0].strip("'\"").split() else ""
+    first = first.rsplit("/", 1)[-1]
+    readers = (SHELLS, INTERPRETERS, CLIENTS)  # a database client reads statements from it (`ssh HOST psql app`)
+    return bool(first) and not any(first in r for r in readers) and first not in ("sudo", "doas", "env", "exec", "nohup", "xargs", "command")
 
 
 def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: bool = True) -> ShellAnalysis:
