@@ -250,16 +250,16 @@ def _remote_command_reads_no_code(cmd: Any) -> bool:
     if cmd.name not in ("ssh", "autossh"):
         return False
     from .shell.programs import CLIENTS, INTERPRETERS
-    from .shell.remotecmd import _ssh_command
-    from .shell.unwrap import SHELLS
+    from .shell.unwrap import _SSH_OPTS, SHELLS, _strip_options
 
-    rest = _ssh_command([w.value for w in cmd.argv[1:]])
-    words = rest.split()[1:] if rest else []  # the host, then the remote command
+    # where the host stands, read as unwrap._ssh reads it (autossh's -M PORT besides ssh's valued options)
+    i = _strip_options(cmd.argv, 1, _SSH_OPTS | {"-M"} if cmd.name == "autossh" else _SSH_OPTS)
+    words = [w.value for w in cmd.argv[i + 1 :]]  # after the host: the remote command
     if words and words[0] == "--":
         words = words[1:]
     if not words:
         return False
-    first = words[0].strip("'\"").split()[0] if words[0].strip("'\"").split() else ""
+    first = words[0].split()[0] if words[0].split() else ""
     first = first.rsplit("/", 1)[-1]
     readers = (SHELLS, INTERPRETERS, CLIENTS)  # a database client reads statements from it (`ssh HOST psql app`)
     return bool(first) and not any(first in r for r in readers) and first not in ("sudo", "doas", "env", "exec", "nohup", "xargs", "command")

@@ -60,8 +60,6 @@ TABLE: dict[tuple[str, ...], Remote] = {
     ("vagrant", "ssh"): Remote(options=("-c", "--command")),
 }
 PROGRAMS = frozenset(k[0] for k in TABLE)
-# ssh's options that take a value (unwrap._SSH_OPTS), for the "ssh" form.
-_SSH_VALUED = frozenset("bcDEeFIiJLlmOopQRSWwB")
 
 
 def _subcommand(argv: list[str]) -> tuple[tuple[str, ...], int] | None:
@@ -82,7 +80,10 @@ def _subcommand(argv: list[str]) -> tuple[tuple[str, ...], int] | None:
 
 
 def _ssh_command(words: list[str]) -> str | None:
-    """The command in ssh's arguments (`-L 8080:localhost:80 uptime`): the words after its options."""
+    """The command in ssh's arguments (`-L 8080:localhost:80 uptime`): the words after its options (ssh's valued
+    options as unwrap._ssh reads them)."""
+    from .unwrap import _SSH_OPTS
+
     i = 0
     while i < len(words):
         w = words[i]
@@ -91,7 +92,7 @@ def _ssh_command(words: list[str]) -> str | None:
             break
         if not w.startswith("-") or w == "-":
             break
-        i += 2 if len(w) == 2 and w[1] in _SSH_VALUED else 1
+        i += 2 if w in _SSH_OPTS else 1
     rest = words[i:]
     return " ".join(rest) if rest else None
 
