@@ -325,9 +325,10 @@ class TestOpenRound10c:
         "docker start -a $(docker create -v ~/data:/d alpine rm -rf /d)",
         "docker run --rm -v ~/data:/root alpine sh -c 'cd && rm -rf *'",
     ]
+    # OPEN[0] and OPEN[1] closed later (issue 15): a program clearance does not model given an in-place option and a
+    # content-judged file is asked about (settingsresult.unmodelled_in_place), and a restriction removed whose default
+    # is allow is judged on the file before and after (agentcli.restriction_removed; tests/test_editor_agent_settings.py).
     GAPS: ClassVar[dict[str, str]] = {
-        _key(OPEN[0]): "an unmodelled program editing a settings file in place (json -I -f F) is not read as writing it",
-        _key(OPEN[1]): "a removed restriction whose default is allow (opencode without `permission`) is not judged",
         _key(OPEN[2]): "docker create's command is not read as the run docker start makes of it",
         _key(OPEN[3]): "cd with no folder in a container's shell lands on the host's home path, not the container's /root",
     }

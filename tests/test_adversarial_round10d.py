@@ -121,7 +121,9 @@ class TestEditorHookLocationsSwitchedOff:
         _write(V, '{"search.exclude": {".claude": true}}'),
         "echo '{\"editor.formatOnSave\": true}' > .vscode/settings.json",
     ]
-    GAPS: ClassVar[dict[str, str]] = _all_open(DANGEROUS, "unfinished: VS Code's chat.hookFilesLocations turning a hook location off is not judged")
+    # Closed after the round: self.agent-launch-settings reads the editor's settings for hooks switched off (a location
+    # mapped to false, chat.useHooks false), by Write, Edit or the text a shell line leaves (tests/test_editor_agent_settings.py).
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:
@@ -161,7 +163,9 @@ class TestEditorStartsAgentWithEnvironment:
         _write(Z, '{"agent_servers": {"gemini": {"command": "gemini", "args": ["--experimental-acp"]}}}'),
         _write(Z, '{"tab_size": 2}'),
     ]
-    GAPS: ClassVar[dict[str, str]] = _all_open(DANGEROUS, "unfinished: an editor's agent-launch environment and program are not read as the agent's")
+    # Closed after the round: self.agent-launch-settings reads the environment ({NAME: VALUE} or [{name, value}]) and the
+    # program ({command, args}, a wrapper) of what an editor starts, an agent CLI's line judged as that command line.
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:
@@ -216,7 +220,9 @@ class TestUnlistedAgentApprovalSwitches:
         _write(V, '{"geminicodeassist.enable": true}'),
         _write(P + "/.amazonq/cli-agents/default.json", '{"allowedTools": ["fs_read"]}'),
     ]
-    GAPS: ClassVar[dict[str, str]] = _all_open(DANGEROUS, "unfinished: these agents' approval switches are not in the table of agent settings")
+    # Closed after the round: the table knows Zed's settings and Amazon Q's and Kiro's agent folders (agentcli.SETTINGS_FOLDERS),
+    # a key whose last word is the yolo switch, and allowedTools globs that take the shell tool in.
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:

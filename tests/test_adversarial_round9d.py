@@ -303,6 +303,13 @@ def test_the_content_judged_settings_are_the_agents_own() -> None:
 
     assert set(_CONTENT_SETTINGS_PATHS) == set(SETTINGS_FILES) | {".vscode/settings.json"}
     assert all(content_judged(f"{PROJECT}/{p}") for p in SETTINGS_FILES)
+    # The folders whose every .json file is one agent's settings (Amazon Q's and Kiro's agents) agree as well.
+    from clearance.rules.agentcli import SETTINGS_FOLDERS, settings_agent
+    from clearance.rules.gates import _CONTENT_SETTINGS_FOLDER_PATHS
+
+    assert set(_CONTENT_SETTINGS_FOLDER_PATHS) == set(SETTINGS_FOLDERS)
+    assert all(content_judged(f"{PROJECT}/{p}/dev.json") and settings_agent(f"{PROJECT}/{p}/dev.json") for p in SETTINGS_FOLDERS)
+    assert not any(content_judged(f"{PROJECT}/{p}/notes.md") for p in SETTINGS_FOLDERS)
     assert not any(content_judged(f"{PROJECT}/{p}") for p in ("config.json", "src/settings.json", "package.json", ".vscode/tasks.json"))
 
 

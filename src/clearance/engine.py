@@ -346,7 +346,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
         _scripts_too_deep(exp.commands, sc, out.findings)
     if script_depth < 2:
         _check_written_scripts(exp.commands, sc, out.findings, script_depth)
-        if any(e.kind == WRITE for e in out.effects):
+        if any(e.kind == WRITE for e in out.effects) or any(w.value in _IN_PLACE_OPTIONS for c in exp.commands for w in c.args):
             _check_settings_results(exp.commands, out, positions, sc, script_depth)
     if len(exp.commands) > 1:
         from .rules.gates import download_then_run
@@ -371,12 +371,21 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
 def _check_settings_results(commands: list[SimpleCommand], out: ShellAnalysis, positions: list[int], sc: Scope, depth: int) -> None:
     """cp, mv, sed -i, jq > tmp && mv, curl -o into an agent's settings or an env file: the text it is left with, judged
     as a Write of it is (settingsresult.py, loaded only for such a line)."""
-    from .rules.gates import content_judged, content_judged_folder
+    from .rules.gates import content_judged, content_judged_folder, unknown
 
     if any(e.kind == WRITE and (content_judged(e.path) or content_judged_folder(e.path)) for e in out.effects):
         from .settingsresult import check_results
 
         check_results(commands, out.effects, positions, sc, out.findings, _judge_written, depth)
+    if any(unknown(c) and any(w.value in _IN_PLACE_OPTIONS for w in c.args) for c in commands):
+        from .settingsresult import unmodelled_in_place
+
+        unmodelled_in_place(commands, out.effects, sc, out.findings)
+
+
+# An option that, in the programs that have one, makes the program rewrite the files it is given (sed's and perl's -i,
+# the json tool's -I, --in-place): settingsresult.unmodelled_in_place reads it in programs clearance does not model.
+_IN_PLACE_OPTIONS = frozenset({"-i", "-I", "--in-place", "--inplace"})
 
 
 # Findings about what the analysis cannot see (variables, computed paths): normal inside scripts.
@@ -610,8 +619,8 @@ def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings
     """The checks a Write of *text* into *path* gets, for a file the shell writes; True when a script finding ends the search."""
     from .rules.convention import convention_verdict
     from .rules.fs import git_config_verdict, package_config_verdict
-    from .rules.self import env_write, hook_environment, hook_loaders, hook_locations, sourced_environment, submodule_into_protected
-    from .rules.tools import auto_approve_verdict, script_verdict
+    from .rules.self import agent_launch_verdict, env_write, hook_environment, hook_loaders, hook_locations, sourced_environment, submodule_into_protected
+    from .rules.tools import _SETTINGS_SUFFIXES, auto_approve_verdict, script_verdict
 
     msg = submodule_into_protected(path, text, sc)
     if msg:
@@ -637,6 +646,11 @@ def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings
     msg = auto_approve_verdict(path, text)
     if msg:
         findings.append(_finding(rule_by_id("write.agent-auto-approve"), f"{cmd.name} writes {msg}", cmd.show()))
+    launch = agent_launch_verdict(path, text, sc, depth) if path.endswith(_SETTINGS_SUFFIXES) else (None, None)
+    if launch[0]:
+        findings.append(_finding(rule_by_id("self.agent-launch-settings"), f"{cmd.name}: {launch[0]}", cmd.show()))
+    elif launch[1]:
+        findings.append(_finding(rule_by_id("self.agent-launch-settings-code"), f"{cmd.name}: {launch[1]}", cmd.show()))
     msg = script_verdict(path, text, sc, depth, run)
     if msg:
         findings.append(_finding(rule_by_id("write.dangerous-script"), msg, cmd.show()))

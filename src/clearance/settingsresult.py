@@ -118,6 +118,43 @@ def check_results(
                     seen.add(RULE)
                 continue
             _judge_new(e.path, after, before, cmd, sc, findings, seen, judge, depth)
+            _restriction_removed(e.path, before, after, cmd, findings, seen)
+
+
+def _restriction_removed(path: str, before: str | None, after: str, cmd: SimpleCommand, findings: list[Finding], seen: set[str]) -> None:
+    """A restriction the line takes out of an agent's settings whose default is to allow (`jq 'del(.permission)'`)."""
+    from .engine import _finding, rule_by_id
+    from .rules.agentcli import restriction_removed
+
+    why = restriction_removed(path, before, after)
+    if why and "write.agent-auto-approve" not in seen:
+        findings.append(_finding(rule_by_id("write.agent-auto-approve"), f"{cmd.name} leaves {path.rsplit('/', 1)[-1]} so that {why}", cmd.show()))
+        seen.add("write.agent-auto-approve")
+
+
+def unmodelled_in_place(commands: list[SimpleCommand], effects: list[Effect], sc: Scope, findings: list[Finding]) -> None:
+    """A program clearance does not model, given an in-place option and a file clearance judges by what it says
+    (`npx json -I -f opencode.json -e 'this.permission="allow"'`, round 10c): it may rewrite that file with text no word
+    of the line holds and no model here computes, so a person is asked, as for a download into it."""
+    from .engine import rule_by_id
+    from .rules.gates import content_judged, unknown
+
+    if RULE in {f.rule_id for f in findings}:
+        return
+    written = {e.path for e in effects if e.kind == WRITE}
+    for cmd in commands:
+        if not unknown(cmd) or not any(w.value in ("-i", "-I", "--in-place", "--inplace") for w in cmd.args):
+            continue
+        for w in cmd.args:
+            v = w.value.split("=", 1)[1] if w.value.startswith("-") and "=" in w.value else w.value
+            if not v or v.startswith("-") or DYN in v:
+                continue
+            path = sc.path(v, cmd)
+            if path not in written and content_judged(path):
+                base = path.rsplit("/", 1)[-1]
+                msg = f"{cmd.name}, a program clearance does not model, is given an in-place option and {base}, which clearance judges by what it says"
+                findings.append(_ask(rule_by_id(RULE), msg + ": what it leaves there is not known before it runs; a person looks at it", cmd))
+                return
 
 
 def _judge_new(

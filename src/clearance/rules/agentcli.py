@@ -153,10 +153,15 @@ def _entries(text: str) -> list[str]:
 
 
 def _everything(entry: str, shells: tuple[str, ...]) -> bool:
-    """`*`, or the shell tool with no specifier or only a wildcard one (`Bash`, `Bash(*)`, `shell(:*)`)."""
+    """`*`, or the shell tool with no specifier or only a wildcard one (`Bash`, `Bash(*)`, `shell(:*)`), or a glob of
+    tool names that takes the shell tool in (Amazon Q's `execute_*`, `*_bash`)."""
     if entry.strip("\"'") == "*":
         return True
     name, paren, spec = entry.partition("(")
+    if not paren and ("*" in name or "?" in name):
+        from fnmatch import fnmatchcase
+
+        return any(fnmatchcase(s, name) for s in shells)
     return name in shells and (not paren or not spec.rstrip(")").strip(" *:"))
 
 
@@ -285,6 +290,19 @@ SETTINGS_FILES: dict[str, str] = {
     "VSCodium/User/settings.json": "vscode",
     "Cursor/User/settings.json": "vscode",
     "Windsurf/User/settings.json": "vscode",
+    # Zed: its agent's switches (agent.always_allow_tool_actions) and the external agents it starts (agent_servers:
+    # command, args, env, default_mode), in a project's .zed/settings.json or the user's ~/.config/zed/settings.json.
+    ".zed/settings.json": "zed",
+    "zed/settings.json": "zed",
+}
+
+# Agents whose settings are one file per agent in a folder (any name ending .json): Amazon Q Developer CLI's custom
+# agents (.amazonq/cli-agents/ in a project, ~/.aws/amazonq/cli-agents/ for the user) and Kiro CLI's (.kiro/agents/),
+# the same format (allowedTools, toolsSettings, hooks, mcpServers: github.com/aws/amazon-q-developer-cli docs/agent-format.md).
+SETTINGS_FOLDERS: dict[str, str] = {
+    ".amazonq/cli-agents": "amazonq",
+    "amazonq/cli-agents": "amazonq",
+    ".kiro/agents": "kiro",
 }
 
 # Each agent's shell tool as its settings name it (a permission or allow-list entry): the CLI options' names
@@ -294,6 +312,9 @@ SHELL_TOOLS: dict[str, tuple[str, ...]] = {
     "opencode": ("bash",),
     "crush": ("bash",),
     "amp": ("Bash",),
+    # Amazon Q's and Kiro's shell tool (execute_bash; Kiro also names it shell): an allowedTools entry is a glob.
+    "amazonq": ("execute_bash",),
+    "kiro": ("execute_bash", "shell"),
 }
 
 
@@ -324,11 +345,22 @@ _COMMAND_ALLOW_KEYS = frozenset({"allowedcommands", "allowlist", "commandallowli
 _EVERY_COMMAND = frozenset({"*", "**", ".*", "/.*/", "^.*$", "/^.*$/", ".+", "/.+/", "/^.+$/", "^.+$", "/.*/i"})
 
 
+def _yolo_key(k: str) -> bool:
+    """A key whose last word is the yolo switch (`yolo`, `yoloMode`, Gemini Code Assist's `agentYoloMode`), not one
+    that switches it off (Gemini CLI's `disableYoloMode`)."""
+    return k.endswith(("yolo", "yolomode")) and not k.startswith(("disable", "no", "block", "prevent"))
+
+
 def settings_agent(path: str) -> str | None:
     """The agent whose own permissions the settings file *path* holds, or None."""
     parts = path.replace("\\", "/").rsplit("/", 3)
     if parts[-1].endswith(".code-workspace"):
         return "vscode"  # a workspace file: its "settings" are the folder's .vscode/settings.json
+    if parts[-1].endswith(".json") and len(parts) >= 3:
+        folder = "/".join(parts[-3:-1])
+        hit = SETTINGS_FOLDERS.get(folder) or SETTINGS_FOLDERS.get(parts[-2])
+        if hit is not None:
+            return hit
     return next((SETTINGS_FILES[k] for k in ("/".join(parts[-n:]) for n in (3, 2, 1)) if k in SETTINGS_FILES), None)
 
 
@@ -365,7 +397,7 @@ def _grants(agent: str, key: str, value: object) -> str | None:
     """What the setting KEY: VALUE grants, when it starts AGENT with its approvals off or its shell tool allowed everything."""
     k = _key(key)
     shells = SHELL_TOOLS.get(agent, ())
-    if k in _SWITCH_KEYS and (value is True or (isinstance(value, str) and value.lower() in _TRUE)):
+    if (k in _SWITCH_KEYS or _yolo_key(k)) and (value is True or (isinstance(value, str) and value.lower() in _TRUE)):
         return f"{key}: {value}"
     modes = _MODE_KEYS.get(k)
     if modes is not None and isinstance(value, str) and value.lower().replace("_", "").replace("-", "") in modes:
@@ -418,4 +450,42 @@ def settings_widen(path: str, text: str) -> str | None:
                     todo.append((v, depth + 1))
         elif isinstance(node, list) and depth < 8:
             todo.extend((v, depth + 1) for v in node[:512])
+    return None
+
+
+# -- a restriction removed where the agent's default is to allow ----------------------------------------------------
+
+# The agents whose shell tool runs unasked where their settings say nothing of it: opencode (`permission` defaults to
+# "allow" for bash; opencode.ai/docs/permissions). Taking `permission` out of its settings, or its `bash` entry, is the
+# same widening as writing `allow` there (adversarial round 10c: `jq 'del(.permission)' … && mv`).
+_DEFAULT_ALLOW = frozenset({"opencode"})
+
+
+def _shell_permission(agent: str, data: object) -> str | None:
+    """What the settings *data* make of the agent's shell tool ("allow", "ask", "deny"), its default where they are
+    silent; None where the text does not read as settings."""
+    if not isinstance(data, dict):
+        return None
+    perm = data.get("permission")
+    if isinstance(perm, str):
+        return perm
+    if isinstance(perm, dict):
+        for tool in (*SHELL_TOOLS.get(agent, ()), "*"):
+            got = perm.get(tool)
+            if isinstance(got, dict):
+                got = got.get("*")
+            if isinstance(got, str):
+                return got
+    return "allow"
+
+
+def restriction_removed(path: str, before: str | None, after: str) -> str | None:
+    """Why changing the settings file *path* from *before* to *after* lets the agent's shell tool run unasked where it
+    asked or was denied before -- a restriction removed whose default is allow -- or None."""
+    agent = settings_agent(path)
+    if agent not in _DEFAULT_ALLOW or not before or not after:
+        return None
+    was, now = _shell_permission(agent, _parsed(path, before[:200_000])), _shell_permission(agent, _parsed(path, after[:200_000]))
+    if was in ("ask", "deny") and now == "allow":
+        return f"its shell tool, which {was}ed before, runs every command unasked: {agent} allows what its settings do not restrict"
     return None

@@ -672,7 +672,11 @@ _CONTENT_SETTINGS_PATHS = (
     *(".config/goose/config.yaml", ".aider.conf.yml", ".cursor/cli.json", ".copilot/config.json", ".vscode/settings.json"),
     # VS Code's and its forks' user settings (its agent extensions' auto-approve lists, adversarial round 10a)
     *(f"{editor}/User/settings.json" for editor in ("Code", "Code - Insiders", "VSCodium", "Cursor", "Windsurf")),
+    # Zed's, project and user: its agent's switches and the external agents it starts (agent_servers)
+    *(".zed/settings.json", "zed/settings.json"),
 )
+# Folders whose every .json file is one agent's settings (agentcli.SETTINGS_FOLDERS: Amazon Q's and Kiro's custom agents).
+_CONTENT_SETTINGS_FOLDER_PATHS = (".amazonq/cli-agents", "amazonq/cli-agents", ".kiro/agents")
 _CONTENT_SETTINGS_NAMES = frozenset(
     {"opencode.json", "opencode.jsonc", ".crush.json", "crush.json", "settings.json", "settings.local.json", "config.toml"}
     | {"config.yaml", ".aider.conf.yml", "cli.json", "config.json"}
@@ -680,7 +684,8 @@ _CONTENT_SETTINGS_NAMES = frozenset(
 
 
 # The folders those files are in (agentcli.SETTINGS_FILES' folders, VS Code's): made a link, they move the files too.
-_CONTENT_SETTINGS_FOLDERS = frozenset({".qwen", ".gemini", ".claude", ".codex", ".cursor", ".copilot", ".vscode", "amp", "goose"})
+_CONTENT_SETTINGS_FOLDERS = frozenset({".qwen", ".gemini", ".claude", ".codex", ".cursor", ".copilot", ".vscode", "amp", "goose", ".zed", "zed"})
+_CONTENT_SETTINGS_FOLDERS |= {p.rpartition("/")[2] for p in _CONTENT_SETTINGS_FOLDER_PATHS}
 
 
 def content_judged_folder(path: str) -> bool:
@@ -693,9 +698,11 @@ def content_judged(path: str) -> bool:
     """A file clearance judges by what it says rather than by its name: an agent's own settings file
     (agentcli.SETTINGS_FILES), VS Code's workspace settings, an env file later shells load.  What a shell line leaves
     in one (a copy, an in-place change, a download) is judged as a Write of it is (settingsresult.py)."""
-    base = path.rpartition("/")[2]
-    if base in _CONTENT_SETTINGS_NAMES:
-        return any(path == p or path.endswith("/" + p) for p in _CONTENT_SETTINGS_PATHS)
+    head, _, base = path.rpartition("/")
+    if base in _CONTENT_SETTINGS_NAMES and any(path == p or path.endswith("/" + p) for p in _CONTENT_SETTINGS_PATHS):
+        return True
+    if base.endswith(".json") and any(head == p or head.endswith("/" + p) for p in _CONTENT_SETTINGS_FOLDER_PATHS):
+        return True
     return base.endswith(".code-workspace") or env_file(path)
 
 

@@ -1164,6 +1164,286 @@ def sourced_environment_file(action: Action, sc: Scope) -> str | None:
     return _env_write_finding(action, sc, lambda path, text: sourced_environment(path, text, sc))
 
 
+# -- the agents an editor starts, and the hooks it runs for them ----------------------------------------------------
+#
+# An editor's or an agent's settings file (agentcli.SETTINGS_FILES, SETTINGS_FOLDERS) decides how the editor starts an
+# agent and which hooks it runs for it, as an `.envrc` decides the next shell's variables: read as data, by what each
+# setting configures -- a hook location switched off, an environment given to a process it starts, the program it starts
+# (and that program's arguments), a wrapper around the agent -- not by one extension's key (adversarial round 10d).
+
+# The words a setting's key ends with when its value is an environment the editor gives a process it starts: the Claude
+# Code extension's `environmentVariables`, Zed's and the MCP formats' `env`, rust-analyzer's `extraEnv`, go's
+# `toolsEnvVars`, cmake's `environment`.
+_ENV_KEY_ENDS = ("env", "environment", "environmentvariables", "envvars", "envvariables")
+# The words a setting's key ends with when its value is a program the editor runs (a path): the Claude Code extension's
+# `claudeProcessWrapper`, the `command` of a launch (Zed's agent_servers, MCP servers), an `…Executable`, `…Path` to a tool.
+_PROGRAM_KEY_ENDS = ("wrapper", "executable", "command", "program", "binary", "path")
+# A key that switches the hooks an editor runs for its agents off: VS Code's `chat.useHooks` (false), Claude Code's
+# `disableAllHooks` (true), and VS Code's `chat.hookFilesLocations` mapping a location to false.
+_HOOKS_OFF: dict[str, bool] = {"usehooks": False, "enablehooks": False, "hooksenabled": False, "disableallhooks": True}
+_TEMP_IN_VALUE = lazy(r"(?:^|[\s=:'\"])" + _TEMP_ENTRY)
+
+
+def _norm(k: str) -> str:
+    return k.rsplit(".", 1)[-1].lower().replace("_", "").replace("-", "")
+
+
+def _settings_tree(path: str, text: str) -> object:
+    from .tools import _jsonc_plain
+
+    if not path.endswith((".toml", ".yaml", ".yml")):
+        text = _jsonc_plain(text[:200_000])
+    return agentcli.parsed_settings(path if path.endswith((".json", ".jsonc", ".toml", ".yaml", ".yml")) else path + ".json", text[:200_000])
+
+
+def _walk(data: object) -> list[tuple[str, object, object]]:
+    """(key, value, the object holding it) for every member of *data*, to a depth of 8 and 4096 members."""
+    out: list[tuple[str, object, object]] = []
+    todo: list[tuple[object, int]] = [(data, 0)]
+    while todo and len(out) < 4096:
+        node, depth = todo.pop()
+        if isinstance(node, dict):
+            for k, v in list(node.items())[:512]:
+                out.append((str(k), v, node))
+                if depth < 8:
+                    todo.append((v, depth + 1))
+        elif isinstance(node, list) and depth < 8:
+            todo.extend((v, depth + 1) for v in node[:512])
+    return out
+
+
+def _environment(value: object) -> dict[str, str]:
+    """An environment as settings spell it: {NAME: VALUE}, or [{"name": NAME, "value": VALUE}] (the Claude Code
+    extension's), or ["NAME=VALUE"]."""
+    if isinstance(value, dict):
+        return {str(k): v if isinstance(v, str) else str(v).lower() if isinstance(v, bool) else str(v) for k, v in list(value.items())[:256]}
+    env: dict[str, str] = {}
+    if isinstance(value, list):
+        for item in value[:256]:
+            if isinstance(item, dict) and isinstance(item.get("name"), str):
+                v = item.get("value", "")
+                env[item["name"]] = v if isinstance(v, str) else str(v).lower() if isinstance(v, bool) else str(v)
+            elif isinstance(item, str) and "=" in item:
+                name, _, v = item.partition("=")
+                env[name] = v
+    return env
+
+
+def _temp_program(value: str, sc: Scope) -> bool:
+    """*value* names a program (or a script) in a temporary folder, anyone's to write."""
+    word = value.strip().split()[0] if value.strip() else ""
+    if not word:
+        return False
+    if _TEMP_IN_VALUE.search(word) is not None:
+        return True
+    return word.startswith(("/", "~")) and sc.in_temp(sc.path(word))
+
+
+def _env_verdict(env: dict[str, str], sc: Scope) -> tuple[str | None, str | None]:
+    """(why giving *env* to a process the editor starts is denied, why it is asked about) -- either may be None."""
+    ask: str | None = None
+    for name, value in env.items():
+        if name.startswith("CLEARANCE_"):
+            return f"sets {name}, and the hook that runs clearance obeys clearance's variables", None
+        if hookless_variable(name, value):
+            return f"sets {name}={value}: an agent started with it runs no hook at all, clearance's included", None
+        if value.strip() in ("/dev/null", "NUL"):
+            continue  # a configuration or preload file that is empty loads nothing (GIT_CONFIG_GLOBAL=/dev/null)
+        if loader_variable(name, value):
+            if _TEMP_IN_VALUE.search(value) is not None or _temp_program(value, sc):
+                return f"sets {name}={value[:60]}: the process started would load code from a temporary folder, anyone's to write", None
+            ask = ask or f"sets {name}={value[:60]}: the process started would load code the agent chose"
+        elif name in _LOCATION_VARS:
+            ask = ask or f"sets {name}={value[:60]}: an agent started with it reads its settings, and the hooks that run clearance, from there"
+    return None, ask
+
+
+def _launch_line(program: str, args: list[str], env: dict[str, str]) -> str:
+    import shlex
+
+    words = [f"{k}={shlex.quote(v)}" for k, v in env.items() if k.replace("_", "").isalnum()]
+    return " ".join([*words, shlex.quote(program), *(shlex.quote(a) for a in args)])
+
+
+def _is_agent_program(program: str, args: list[str]) -> bool:
+    name = pathstr.basename(program)
+    agent = _AGENT_ALIASES.get(name, name)
+    if agent in _AGENT_CLIS or agentcli.agent_of(name) in agentcli.NAMES:
+        return True
+    return name in ("npx", "bunx", "pnpx") and any(a in _NPX_AGENTS for a in args[:4])
+
+
+def agent_launch_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> tuple[str | None, str | None]:
+    """(why writing *text* to the agent or editor settings file *path* is denied, why it is asked about): hooks switched
+    off; a process the editor starts given a hookless or clearance variable, or code from a temporary folder; a program
+    from a temporary folder; an agent started with its hooks or approvals off by the arguments it is given."""
+    if not text or agentcli.settings_agent(path) is None:
+        return None, None
+    data = _settings_tree(path, text)
+    if not isinstance(data, (dict, list)):
+        return None, None
+    base = pathstr.basename(path)
+    ask: str | None = None
+    for key, value, holder in _walk(data):
+        k = _norm(key)
+        if k == "hookfileslocations" and isinstance(value, dict):
+            off = next((loc for loc, on in value.items() if on is False or (isinstance(on, str) and on.lower() == "false")), None)
+            if off is not None:
+                return f"{base} maps the hook location {off!r} to false in {key}: the editor's agents stop running the hooks there, clearance's included", None
+        want = _HOOKS_OFF.get(k)
+        if want is not None and (value is want or (isinstance(value, str) and value.lower() == str(want).lower())):
+            return f"{base} sets {key} to {str(value).lower()}: the agent runs no hooks, clearance's included", None
+        if k.endswith(_ENV_KEY_ENDS) and isinstance(value, (dict, list)) and "terminal" not in key.lower():
+            deny, why = _env_verdict(_environment(value), sc)
+            if deny:
+                return f"{base}'s {key} {deny}", None
+            ask = ask or (f"{base}'s {key} {why}" if why else None)
+        if k.endswith(_PROGRAM_KEY_ENDS) and isinstance(value, str) and value.strip():
+            if _temp_program(value, sc):
+                return f"{base}'s {key} runs {value.strip().split()[0]}, a program in a temporary folder, anyone's to write", None
+            if k.endswith("wrapper") and value.strip():
+                ask = ask or f"{base}'s {key} wraps the agent the editor starts in {value.strip()[:60]}, which runs in its place"
+        if k == "command" and isinstance(value, str) and isinstance(holder, dict):
+            # A launch: {command, args, env} (Zed's agent_servers, the MCP formats). An agent CLI started so is judged as
+            # the command line it is (self.hookless-agent, self.agent-bypass).
+            args = holder.get("args")
+            argv = [a for a in args if isinstance(a, str)][:64] if isinstance(args, list) else []
+            env = _environment(holder.get("env"))
+            if _is_agent_program(value, argv):
+                from ..engine import analyse_shell, strongest_denial
+
+                analysis = analyse_shell(_launch_line(value, argv, env), sc, depth + 1)
+                f = strongest_denial(analysis.findings)
+                if f is not None:
+                    return f"{base} starts {pathstr.basename(value)} as {_launch_line(value, argv, {})[:80]}: {f.message} ({f.rule_id})", None
+    # Zed's agent_servers named for a built-in agent (claude, codex, gemini) with no command: the editor's own adapter
+    # starts that agent with the env given.
+    return None, ask
+
+
+def _launch_finding(action: Action, sc: Scope, deny: bool) -> str | None:
+    from .tools import _SETTINGS_SUFFIXES, _written_files, edited_file
+
+    for path, text in _written_files(action):
+        where = sc.path(path)
+        if not pathstr.basename(where).endswith(_SETTINGS_SUFFIXES) or agentcli.settings_agent(where) is None:
+            continue
+        got = agent_launch_verdict(where, text, sc)
+        msg = got[0] if deny else got[1]
+        if msg:
+            return f"the {action.tool_name} tool: {msg}"
+        if action.tool_name in ("Edit", "MultiEdit"):
+            # `true` -> `false` under chat.hookFilesLocations: the fragment says nothing, the file after the edit does.
+            edited = edited_file(action, path, sc)
+            if edited is not None:
+                before, after = agent_launch_verdict(where, edited[0], sc), agent_launch_verdict(where, edited[1], sc)
+                msg = after[0] if deny else after[1]
+                if msg and msg != (before[0] if deny else before[1]):
+                    return f"the {action.tool_name} tool's change leaves {msg}"
+    return None
+
+
+@rule(
+    id="self.agent-launch-settings",
+    title="Editor or agent settings that switch the agent's hooks off, or start an agent without them or with code from a temporary folder",
+    why=(
+        "An editor starts the agents it hosts, and runs their hooks, as its settings say: VS Code's chat.hookFilesLocations "
+        "mapping a hook location to false (or chat.useHooks: false) leaves its agents without the hooks there, clearance's "
+        "included; the Claude Code extension's environmentVariables and claudeProcessWrapper, Zed's agent_servers "
+        "(command, args, env) and the MCP formats' launches choose the environment and the program of what it starts. "
+        "CLAUDE_CODE_SIMPLE (no hooks), a CLEARANCE_* variable, a preload or a program from a temporary folder (anyone's to "
+        "write), or an agent started with --bare or its approvals off is the agent switching its own oversight off for "
+        "every later session. Read as data, by what each setting configures; other editor settings stay allowed."
+    ),
+    verdict=HARD_DENY,
+    scope="action",
+    tools=("write", "edit"),
+    match=(
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/.vscode/settings.json", "content": '{"chat.hookFilesLocations": {".github/hooks": false}}'},
+        },
+        {
+            "tool_name": "Write",
+            "tool_input": {
+                "file_path": "/home/ana/webapp/.vscode/settings.json",
+                "content": '{"claudeCode.environmentVariables": [{"name": "CLAUDE_CODE_SIMPLE", "value": "1"}]}',
+            },
+        },
+        {
+            "tool_name": "Write",
+            "tool_input": {
+                "file_path": "/home/ana/webapp/.zed/settings.json",
+                "content": '{"agent_servers": {"a": {"command": "claude", "args": ["--bare"]}}}',
+            },
+        },
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/.vscode/settings.json", "content": '{"claudeCode.claudeProcessWrapper": "/tmp/w.sh"}'},
+        },
+    ),
+    no_match=(
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/.vscode/settings.json", "content": '{"chat.hookFilesLocations": {"tools/hooks": true}}'},
+        },
+        {
+            "tool_name": "Write",
+            "tool_input": {
+                "file_path": "/home/ana/webapp/.zed/settings.json",
+                "content": '{"agent_servers": {"g": {"command": "gemini", "args": ["--experimental-acp"]}}}',
+            },
+        },
+        {
+            "tool_name": "Write",
+            "tool_input": {
+                "file_path": "/home/ana/webapp/.vscode/settings.json",
+                "content": '{"editor.tabSize": 2, "files.exclude": {".github/hooks": false}}',
+            },
+        },
+    ),
+)
+def agent_launch_settings(action: Action, sc: Scope) -> str | None:
+    return _launch_finding(action, sc, deny=True)
+
+
+@rule(
+    id="self.agent-launch-settings-code",
+    title="Editor or agent settings that give the agent a wrapper, a preload or a settings folder of the agent's choosing",
+    why=(
+        "A wrapper the editor starts in the agent's place (the Claude Code extension's claudeProcessWrapper), a preload in "
+        "the environment it gives the agent (NODE_OPTIONS=--require, LD_PRELOAD) or a settings folder moved "
+        "(CLAUDE_CONFIG_DIR, HOME) decide what runs as the agent, or which settings -- with clearance's hook or without -- it "
+        "reads. Projects set some of these on purpose (a wrapper that sets a provider up), so a person confirms; the same "
+        "in a temporary folder is self.agent-launch-settings, denied."
+    ),
+    verdict=ASK,
+    scope="action",
+    tools=("write", "edit"),
+    match=(
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/.vscode/settings.json", "content": '{"claudeCode.claudeProcessWrapper": "./scripts/claude.sh"}'},
+        },
+        {
+            "tool_name": "Write",
+            "tool_input": {
+                "file_path": "/home/ana/webapp/.zed/settings.json",
+                "content": '{"agent_servers": {"claude": {"env": {"CLAUDE_CONFIG_DIR": "./cfg"}}}}',
+            },
+        },
+    ),
+    no_match=(
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/.zed/settings.json", "content": '{"agent_servers": {"claude": {"env": {"ANTHROPIC_LOG": "debug"}}}}'},
+        },
+    ),
+)
+def agent_launch_settings_code(action: Action, sc: Scope) -> str | None:
+    return _launch_finding(action, sc, deny=False)
+
+
 def submodule_into_protected(path: str, text: str, sc: Scope) -> str | None:
     """Why writing *text* to *path* (a .gitmodules) points a submodule's checkout at a protected folder, or None."""
     if pathstr.basename(path) != ".gitmodules":

@@ -939,6 +939,16 @@ def agent_auto_approve(action: Action, sc: Scope) -> str | None:
             msg = auto_approve_verdict(path, edited[1])
             if msg:
                 return f"the {action.tool_name} tool's change leaves {msg}"
+        # A restriction taken out where the agent's default is to allow (opencode without `permission`): judged on the
+        # file before and after, the Edit's or a Write over the file on the disk.
+        if base.endswith(_SETTINGS_SUFFIXES):
+            from .agentcli import restriction_removed
+
+            reader = sc.ctx.read_file
+            pair = edited or ((reader(sc.path(path)), text) if reader is not None and action.tool_name == "Write" else None)
+            why = restriction_removed(path, pair[0], pair[1]) if pair is not None and isinstance(pair[0], str) else None
+            if why:
+                return f"the {action.tool_name} tool leaves {base} so that {why}"
     return None
 
 
