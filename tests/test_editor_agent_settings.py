@@ -229,3 +229,12 @@ class TestUnmodelledProgramEditsSettingsInPlace:
     @pytest.mark.parametrize("example", ALLOWED, ids=_ids(ALLOWED))
     def test_allowed(self, example: Any) -> None:
         assert decide(example).decision == "allow"
+
+
+def test_a_project_kept_in_a_temporary_folder_is_the_projects() -> None:
+    """A program or preload inside the project is not "from a temporary folder" when the project itself lies under /tmp."""
+    env = {"HOME": H, "CLAUDE_PROJECT_DIR": "/tmp/proj", "USER": "ana"}
+    example = _write("/tmp/proj/.vscode/settings.json", '{"python.defaultInterpreterPath": "/tmp/proj/.venv/bin/python"}')
+    assert decide(example, cwd="/tmp/proj", env=env).decision == "allow"
+    example = _write("/tmp/proj/.vscode/settings.json", '{"claudeCode.claudeProcessWrapper": "/tmp/other/w.sh"}')
+    assert decide(example, cwd="/tmp/proj", env=env).decision == "deny"

@@ -1180,8 +1180,8 @@ _ENV_KEY_ENDS = ("env", "environment", "environmentvariables", "envvars", "envva
 _PROGRAM_KEY_ENDS = ("wrapper", "executable", "command", "program", "binary", "path")
 # A key that switches the hooks an editor runs for its agents off: VS Code's `chat.useHooks` (false), Claude Code's
 # `disableAllHooks` (true), and VS Code's `chat.hookFilesLocations` mapping a location to false.
-_HOOKS_OFF: dict[str, bool] = {"usehooks": False, "enablehooks": False, "hooksenabled": False, "disableallhooks": True}
-_TEMP_IN_VALUE = lazy(r"(?:^|[\s=:'\"])" + _TEMP_ENTRY)
+_HOOKS_OFF: dict[str, bool] = {"usehooks": False, "disableallhooks": True}
+_TEMP_WORD = lazy(r"^" + _TEMP_ENTRY)
 
 
 def _norm(k: str) -> str:
@@ -1229,14 +1229,29 @@ def _environment(value: object) -> dict[str, str]:
     return env
 
 
-def _temp_program(value: str, sc: Scope) -> bool:
-    """*value* names a program (or a script) in a temporary folder, anyone's to write."""
-    word = value.strip().split()[0] if value.strip() else ""
-    if not word:
+def _temp_word(word: str, sc: Scope) -> bool:
+    """*word* is a path in a temporary folder (anyone's to write) outside the project (a project kept under /tmp is
+    the project's)."""
+    word = word.strip("'\"")
+    if word.startswith("$"):
+        return _TEMP_WORD.match(word) is not None  # $TMPDIR/x, ${TMPDIR}/x
+    if not word.startswith(("/", "~")):
         return False
-    if _TEMP_IN_VALUE.search(word) is not None:
-        return True
-    return word.startswith(("/", "~")) and sc.in_temp(sc.path(word))
+    where = sc.path(word)
+    if paths.DYN in where or sc.inside_project(where):
+        return False
+    return _TEMP_WORD.match(where) is not None or sc.in_temp(where)
+
+
+def _temp_program(value: str, sc: Scope) -> bool:
+    """*value* names a program (or a script) in a temporary folder."""
+    words = value.split()
+    return bool(words) and _temp_word(words[0], sc)
+
+
+def _mentions_temp(value: str, sc: Scope) -> bool:
+    """*value* (a variable's) names a file or folder in a temporary folder: a word of it, or a part of a `:` list."""
+    return any(_temp_word(part, sc) for word in value.replace("=", " ").split()[:64] for part in word.split(":")[:64])
 
 
 def _env_verdict(env: dict[str, str], sc: Scope) -> tuple[str | None, str | None]:
@@ -1250,7 +1265,7 @@ def _env_verdict(env: dict[str, str], sc: Scope) -> tuple[str | None, str | None
         if value.strip() in ("/dev/null", "NUL"):
             continue  # a configuration or preload file that is empty loads nothing (GIT_CONFIG_GLOBAL=/dev/null)
         if loader_variable(name, value):
-            if _TEMP_IN_VALUE.search(value) is not None or _temp_program(value, sc):
+            if _mentions_temp(value, sc):
                 return f"sets {name}={value[:60]}: the process started would load code from a temporary folder, anyone's to write", None
             ask = ask or f"sets {name}={value[:60]}: the process started would load code the agent chose"
         elif name in _LOCATION_VARS:
@@ -1316,8 +1331,6 @@ def agent_launch_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> tup
                 f = strongest_denial(analysis.findings)
                 if f is not None:
                     return f"{base} starts {pathstr.basename(value)} as {_launch_line(value, argv, {})[:80]}: {f.message} ({f.rule_id})", None
-    # Zed's agent_servers named for a built-in agent (claude, codex, gemini) with no command: the editor's own adapter
-    # starts that agent with the env given.
     return None, ask
 
 
