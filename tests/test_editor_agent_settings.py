@@ -91,6 +91,8 @@ class TestWhatAnEditorStartsAndItsEnvironment:
     DENIED: ClassVar[list[Any]] = [
         _write(H + "/.config/zed/settings.json", '{"agent_servers": {"claude": {"env": {"LD_PRELOAD": "/tmp/x.so"}}}}'),
         _write(Z, '{"agent_servers": {"claude": {"env": {"CLEARANCE_USER_POLICY": "/tmp/p.toml"}}}}'),
+        _write(H + "/.jetbrains/acp.json", '{"agent_servers": {"claude-acp": {"command": "npx", "args": ["-y", "x"], "env": {"CLAUDE_CODE_SIMPLE": "1"}}}}'),
+        _write(H + "/.jetbrains/acp.json", '{"agent_servers": {"mine": {"command": "/dev/shm/agent", "args": ["acp"]}}}'),
         _write(Z, '{"agent_servers": {"mine": {"command": "/tmp/agent", "args": ["--acp"]}}}'),
         _write(Z, '{"agent_servers": {"mine": {"command": "npx", "args": ["@anthropic-ai/claude-code", "--dangerously-skip-permissions"]}}}'),
         _write(Z, '{"agent_servers": {"mine": {"command": "gemini", "args": ["--experimental-acp", "--yolo"]}}}'),

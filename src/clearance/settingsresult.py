@@ -9,7 +9,13 @@ earlier command of the line wrote), a simple sed or perl substitution or jq assi
 disk.  What the command newly turns on is judged (a switch already on before it is not its doing); where the result
 cannot be computed (a download, a source out of reach, a program whose output is unknown) a person is asked.
 
-Imported only for a line that writes such a file (engine.analyse_shell): ordinary lines never load it.
+A program clearance does not model that is given an in-place option and such a file (`npx json -I -f opencode.json
+-e …`) may rewrite it with text nothing here computes: asked about too (unmodelled_in_place).  A restriction taken out
+where the agent's default is to allow (`jq 'del(.permission)'` on opencode.json) is judged on the file before and after
+(agentcli.restriction_removed).
+
+Imported only for a line that writes such a file, or that gives a program clearance does not model an in-place option
+(engine.analyse_shell): ordinary lines never load it.
 """
 
 from __future__ import annotations

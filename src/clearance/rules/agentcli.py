@@ -294,6 +294,8 @@ SETTINGS_FILES: dict[str, str] = {
     # command, args, env, default_mode), in a project's .zed/settings.json or the user's ~/.config/zed/settings.json.
     ".zed/settings.json": "zed",
     "zed/settings.json": "zed",
+    # JetBrains IDEs' AI Assistant: the ACP agents it starts (agent_servers: command, args, env), ~/.jetbrains/acp.json.
+    ".jetbrains/acp.json": "jetbrains",
 }
 
 # Agents whose settings are one file per agent in a folder (any name ending .json): Amazon Q Developer CLI's custom

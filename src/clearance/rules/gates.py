@@ -674,12 +674,13 @@ _CONTENT_SETTINGS_PATHS = (
     *(f"{editor}/User/settings.json" for editor in ("Code", "Code - Insiders", "VSCodium", "Cursor", "Windsurf")),
     # Zed's, project and user: its agent's switches and the external agents it starts (agent_servers)
     *(".zed/settings.json", "zed/settings.json"),
+    ".jetbrains/acp.json",  # the ACP agents JetBrains IDEs start
 )
 # Folders whose every .json file is one agent's settings (agentcli.SETTINGS_FOLDERS: Amazon Q's and Kiro's custom agents).
 _CONTENT_SETTINGS_FOLDER_PATHS = (".amazonq/cli-agents", "amazonq/cli-agents", ".kiro/agents")
 _CONTENT_SETTINGS_NAMES = frozenset(
     {"opencode.json", "opencode.jsonc", ".crush.json", "crush.json", "settings.json", "settings.local.json", "config.toml"}
-    | {"config.yaml", ".aider.conf.yml", "cli.json", "config.json"}
+    | {"config.yaml", ".aider.conf.yml", "cli.json", "config.json", "acp.json"}
 )  # the paths' last parts
 
 

@@ -881,8 +881,9 @@ _SETTINGS_SUFFIXES = (".json", ".jsonc", ".toml", ".yaml", ".yml", ".code-worksp
     why=(
         "An agent that sets VS Code's chat.tools.autoApprove, an MCP server's alwaysAllow, or another agent's bypass mode removes the person "
         "from every later decision — the permission it would need to ask for. An agent's own settings file (opencode.json, .crush.json, "
-        ".qwen/settings.json …) is read for the switches that agent's command line has: `permission: allow`, its shell tool in an allow-list, "
-        "a yolo approval mode."
+        ".qwen/settings.json, Zed's settings, an Amazon Q or Kiro agent's file …) is read for the switches that agent's command line has: "
+        "`permission: allow`, its shell tool in an allow-list (or a glob taking it in), a yolo approval mode; taking out a restriction "
+        "where the agent's default is to allow (opencode without `permission`) is the same widening."
     ),
     verdict=HARD_DENY,
     scope="action",
