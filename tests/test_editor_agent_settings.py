@@ -98,6 +98,9 @@ class TestWhatAnEditorStartsAndItsEnvironment:
         _write(Z, '{"agent_servers": {"mine": {"command": "gemini", "args": ["--experimental-acp", "--yolo"]}}}'),
         _write(V, '{"claudeCode.environmentVariables": [{"name": "PATH", "value": "/tmp/bin:/usr/bin:/bin"}]}'),
         _write(V, '{"claudeCode.environmentVariables": [{"name": "BASH_ENV", "value": "/var/tmp/env.sh"}]}'),
+        _write(V, '{"claudeCode.environmentVariables": [{"name": "CLAUDE_CONFIG_DIR", "value": "/tmp/cc"}]}'),
+        _write(V, '{"claudeCode.environmentVariables": [{"name": "CLAUDE_CODE_SIMPLE", "value": true}]}'),
+        _on_disk("cp /home/ana/webapp/config/vscode.json .vscode/settings.json", {P + "/config/vscode.json": '{"chat.useHooks": false}', V: "{}"}),
         _write(P + "/.amazonq/cli-agents/dev.json", '{"mcpServers": {"x": {"command": "/tmp/srv", "args": []}}}'),
         _write(
             P + "/.amazonq/cli-agents/dev.json", '{"mcpServers": {"x": {"command": "node", "args": ["s.js"], "env": {"NODE_OPTIONS": "--require /tmp/h.js"}}}}'

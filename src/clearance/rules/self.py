@@ -1269,6 +1269,8 @@ def _env_verdict(env: dict[str, str], sc: Scope) -> tuple[str | None, str | None
                 return f"sets {name}={value[:60]}: the process started would load code from a temporary folder, anyone's to write", None
             ask = ask or f"sets {name}={value[:60]}: the process started would load code the agent chose"
         elif name in _LOCATION_VARS:
+            if _mentions_temp(value, sc):
+                return f"sets {name}={value[:60]}: an agent started with it reads its settings, and the hooks that run clearance, from a temporary folder", None
             ask = ask or f"sets {name}={value[:60]}: an agent started with it reads its settings, and the hooks that run clearance, from there"
     return None, ask
 
