@@ -870,6 +870,14 @@ def writes_workflow(action: Action, sc: Scope) -> bool:
     return any(workflow_file(path) for path, _ in _written(action))
 
 
+def writes_agent_settings(action: Action, sc: Scope) -> bool:
+    """A write or edit of an agent's or editor's settings file (content_judged: agentcli.SETTINGS_FILES and
+    SETTINGS_FOLDERS, a VS Code workspace), the only files self.agent-launch-settings and its sibling read."""
+    from .tools import _SETTINGS_SUFFIXES
+
+    return any(path.endswith(_SETTINGS_SUFFIXES) and content_judged(sc.path(path)) for path, _ in _written(action))
+
+
 # rule id -> the gate of that action rule: its pack (self: ~3 M instructions of a cold Edit) is imported when it says yes.
 ACTION_GATES: dict[str, Callable[[Action, Scope], bool]] = {
     "creds.write-credential-outside": writes_outside_project,
@@ -882,4 +890,6 @@ ACTION_GATES: dict[str, Callable[[Action, Scope], bool]] = {
     "self.submodule-into-settings": writes_a_session_file,
     "self.loader-environment-file": writes_a_session_file,  # hook_loaders: the same env files and terminal settings
     "self.sourced-environment-file": writes_a_session_file,  # sourced_environment: env files only
+    "self.agent-launch-settings": writes_agent_settings,
+    "self.agent-launch-settings-code": writes_agent_settings,
 }
