@@ -47,7 +47,9 @@ ENV_NAMES = [
     "grep -o '^[A-Z_]*=' .env",
     "diff <(cut -d= -f1 .env) <(cut -d= -f1 .env.example)",
 ]
-ENV_NAMES_GAPS = {c: "unfinished: a projection onto the names left of `=` prints no value (creds.read-env-file asks)" for c in ENV_NAMES}
+# Closed (creds._names_projection): cut, awk and sed print a line with no `=` whole, so where the file is read such a
+# line that is neither a comment nor a bare name is judged as printed (a multi-line value's continuation).
+ENV_NAMES_GAPS: dict[str, str] = {}
 
 # dotenv tooling that loads a .env into a command's environment without printing it: `npx dotenv -e FILE -- CMD` is
 # dotenv-cli's documented form (`dotenv run -- CMD` and `npx dotenv-cli -- CMD` are already allowed).
@@ -55,8 +57,32 @@ DOTENV_TOOLS = [
     "npx dotenv -e .env.test -- npm test",
     "npx dotenv -e .env.local -- next dev",
 ]
-DOTENV_GAPS = {
-    c: "unfinished: dotenv-cli's -e FILE loads the file into the command's environment, prints nothing (creds.read-env-file asks)" for c in DOTENV_TOOLS
+# Closed: a package runner's (npx, pnpx, bunx) package is a command of its own, judged as that program (dotenv loads).
+DOTENV_GAPS: dict[str, str] = {}
+
+# The dangerous look-alikes: a value printed, whatever the program. dotenv-cli's -p VAR and python-dotenv's `list` /
+# `get KEY` print values (were allowed as a loader); a projection onto another field, or with lines printed whole.
+ENV_VALUES_PRINTED = [
+    "cut -d= -f2 .env",
+    "cut -d= -f1- .env",
+    "cut -d= -f1 --complement .env",
+    "awk -F= '{print $2}' .env",
+    "awk -F= '{print $1, $2}' .env",
+    "awk '{print $1}' .env",
+    "sed 's/^.*=//' .env",
+    "sed 's/=.*//;p' .env",
+    "grep -o '^[A-Z_]*=.*' .env",
+    "grep -o '[A-Z_]*=' .env",
+    "npx dotenv -e .env -p STRIPE_KEY",
+    "dotenv -e .env -p STRIPE_KEY",
+    "python3 -m dotenv -f .env list",
+    "python3 -m dotenv -f .env get API_TOKEN",
+    "npx cat .env",
+    "bunx dotenv -e .env -- cat .env",
+]
+# Where the file is read: a line with no `=` prints whole through cut, awk and sed.
+ENV_WHOLE_LINES = {
+    PROJECT + "/.env": "PORT=3000\nSTRIPE_KEY=sk_live_abc123abc123abc123\nAPI_TOKEN: sk_live_abc123abc123abc123\n",
 }
 
 ENV_ALLOWED = [
@@ -88,9 +114,28 @@ def test_env_look_alikes_stay_allowed(command: str) -> None:
     assert claude(command) == (ALLOW, [])
 
 
+@pytest.mark.parametrize("command", ENV_VALUES_PRINTED)
+def test_env_values_printed_stay_asked(command: str) -> None:
+    assert claude(command) == ("ask", ["creds.read-env-file"])
+
+
+@pytest.mark.parametrize("command", ["cut -d= -f1 .env", "awk -F= '{print $1}' .env", "sed 's/=.*//' .env"])
+def test_env_names_projection_judges_lines_printed_whole(command: str) -> None:
+    assert claude(command, ENV_WHOLE_LINES) == ("ask", ["creds.read-env-file"])
+    # a .env of assignments, comments and blank lines prints no value
+    assert claude(command, {PROJECT + "/.env": "# db\nPORT=3000\n\nSTRIPE_KEY=sk_live_abc123abc123abc123\n"}) == (ALLOW, [])
+
+
 # --- Class 2: killing a dev server by its one-word name -- sys.kill-by-word (ask) --------------------------------
 # `pkill -f vite` / `pkill -f uvicorn` is how a stuck dev server or watcher is stopped: the word is the program's own
 # name, the processes are the user's; two-word patterns (`pkill -f "npm run dev"`) are already allowed.
+# Decided by principle (sys.kill-by-word, system._project_tool): pkill signals only the user's own processes, so what
+# matters is what else holds the word. A program the project itself installs (node_modules/.bin/WORD, .venv/bin/WORD)
+# or runs (package.json's scripts, a Procfile) is its dev server, watcher or test runner, whose state a restart
+# rebuilds: allowed. A general program (node, python3, bash, docker, code: every program of a language or the editor's
+# helpers), a word of the project's or home's path, a fragment shorter than four letters, or a word the project does
+# not name (chrome: the user's browser; postgres: a database other projects share) stays asked, and so does every word
+# where the project's files cannot be read (the team service).
 KILL_WORD = [
     "pkill -f vite",
     "pkill -f uvicorn",
@@ -99,7 +144,24 @@ KILL_WORD = [
     "pkill -f jest",
     "pkill -f nodemon",
 ]
-KILL_GAPS = {c: "unfinished: a word naming a dev server or test runner kills the user's own tool (sys.kill-by-word asks)" for c in KILL_WORD}
+KILL_PROJECT = {
+    PROJECT + "/package.json": '{"scripts": {"dev": "vite", "test": "jest --watch", "serve": "nodemon server.js"}, "dependencies": {"postgres": "^3"}}',
+    PROJECT + "/node_modules/.bin/webpack-dev-server": "",
+    PROJECT + "/.venv/bin/uvicorn": "",
+    PROJECT + "/Procfile": "web: gunicorn app:app\n",
+}
+KILL_GAPS: dict[str, str] = {}
+KILL_STILL_ASKED = [
+    "pkill -f node",
+    "pkill -f python3",
+    "pkill -f bash",
+    "pkill -f chrome",
+    "pkill -f postgres",
+    "pkill -f webapp",
+    "pkill -f ana",
+    "pkill -f dev",
+    "pkill -f server",
+]
 
 KILL_ALLOWED = [
     'pkill -f "npm run dev"',
@@ -117,9 +179,21 @@ KILL_ALLOWED = [
 @pytest.mark.parametrize("command", KILL_WORD)
 def test_kill_a_dev_server_by_name(command: str) -> None:
     def run() -> None:
-        assert claude(command)[0] == ALLOW, claude(command)
+        assert claude(command, KILL_PROJECT)[0] == ALLOW, claude(command, KILL_PROJECT)
 
     check(command, KILL_GAPS, run)
+    # where the project's files are not read, the word is not known to be the project's
+    assert claude(command) == ("ask", ["sys.kill-by-word"])
+
+
+@pytest.mark.parametrize("command", KILL_STILL_ASKED)
+def test_kill_by_a_word_the_project_does_not_run_stays_asked(command: str) -> None:
+    assert claude(command, KILL_PROJECT) == ("ask", ["sys.kill-by-word"])
+
+
+def test_kill_by_name_without_full_match_stays_denied() -> None:
+    assert claude("pkill vite", KILL_PROJECT)[0] == "deny"
+    assert claude("pkill -u ana -f vite", KILL_PROJECT)[0] == "deny"
 
 
 @pytest.mark.parametrize("command", KILL_ALLOWED)
@@ -196,7 +270,30 @@ STORES = {
     "cat ~/.docker/config.json": {HOME + "/.docker/config.json": '{"credsStore": "desktop", "currentContext": "default"}\n'},
     "jq .credsStore ~/.docker/config.json": {HOME + "/.docker/config.json": '{"credsStore": "desktop"}\n'},
 }
-STORES_GAPS = {c: "unfinished: a named credential store read with no credential in it (creds.read-secret-file denies by name)" for c in STORES}
+# Closed (creds.settings_without_credential; the hook reads these stores in home: context.USER_SETTINGS_STORES): a
+# store whose every line is a key/value entry (or JSON) with no secret-looking value is judged by what it holds.
+STORES_GAPS: dict[str, str] = {}
+
+# The dangerous look-alikes: the same stores holding a credential, stores whose shape is not key/value (their name
+# decides), and stores that cannot be read.
+STORES_WITH_CREDENTIALS = [
+    ("cat ~/.npmrc", {HOME + "/.npmrc": "registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=npm_abcdefABCDEF0123456789abcdefABCDEF01\n"}),
+    ("cat ~/.npmrc", {HOME + "/.npmrc": "_auth=dXNlcjpwYXNzd29yZA==\n"}),
+    ("cat ~/.npmrc", {HOME + "/.npmrc": "registry=https://ana:hunter2@npm.corp.example/\n"}),
+    ("cat ~/.npmrc", {}),
+    ("cat ~/.yarnrc.yml", {HOME + "/.yarnrc.yml": 'npmRegistries:\n  "https://npm.corp":\n    npmAuthToken: abcdef0123456789abcdef0123456789\n'}),
+    ("cat ~/.gradle/gradle.properties", {HOME + "/.gradle/gradle.properties": "mavenUser=ana\nmavenPassword=s3cr3tpass\n"}),
+    ("cat ~/.docker/config.json", {HOME + "/.docker/config.json": '{"auths": {"https://index.docker.io/v1/": {"auth": "YW5hOnMzY3IzdA=="}}}'}),
+    ("cat ~/.pypirc", {HOME + "/.pypirc": "[pypi]\nusername = __token__\npassword = pypi-AgEIcHlwaS5vcmcabcdef\n"}),
+    ("cat ~/.config/gh/hosts.yml", {HOME + "/.config/gh/hosts.yml": "github.com:\n    oauth_token: gho_abcdefABCDEF0123456789abcdef\n    user: ana\n"}),
+    ("cat ~/.netrc", {HOME + "/.netrc": "machine api.heroku.com login ana password abc123\n"}),
+    ("cat ~/.git-credentials", {HOME + "/.git-credentials": "https://ana:ghp_abcdefABCDEF0123456789@github.com\n"}),
+    ("cat ~/.bash_history", {HOME + "/.bash_history": "ls\ngit status\n"}),
+    ("cat ~/.pgpass", {HOME + "/.pgpass": "localhost:5432:app:ana:hunter2\n"}),
+    ("cat ~/.vault-token", {HOME + "/.vault-token": "hvs.CAESIabcdefABCDEF0123456789\n"}),
+    ("cat ~/.my.cnf", {HOME + "/.my.cnf": "[client]\nuser=root\npassword=hunter2\n"}),
+    ("cat ~/.m2/settings.xml", {HOME + "/.m2/settings.xml": "<settings><servers><server><password>p</password></server></servers></settings>\n"}),
+]
 
 # Tool configurations whose content clearance reads: allowed when it holds no secret (creds.read-tool-config asks only
 # where it cannot read, e.g. the team service).
@@ -224,6 +321,11 @@ def test_named_store_without_a_credential(command: str) -> None:
     check(command, STORES_GAPS, run)
 
 
+@pytest.mark.parametrize(("command", "files"), STORES_WITH_CREDENTIALS)
+def test_named_store_with_a_credential_stays_denied(command: str, files: dict[str, str]) -> None:
+    assert claude(command, files) == ("deny", ["creds.read-secret-file"])
+
+
 @pytest.mark.parametrize("command", list(TOOL_CONFIGS_ALLOWED))
 def test_tool_configs_read_by_content_stay_allowed(command: str) -> None:
     assert claude(command, TOOL_CONFIGS_ALLOWED[command]) == (ALLOW, [])
@@ -244,7 +346,19 @@ IDENTIFIERS = {
     "cat ~/.config/aichat/config.yaml": {HOME + "/.config/aichat/config.yaml": "model: claude-3-5-sonnet-20241022\nsave: true\n"},
     "cat ~/.config/mise/config.toml": {HOME + "/.config/mise/config.toml": '[tools]\npython = "cpython-3.12.4-linux-x86_64-gnu"\nnode = "20"\n'},
 }
-IDENTIFIERS_GAPS = {c: "unfinished: a toolchain triple or dated model id is a public name, no key (creds.tool-config-secrets denies)" for c in IDENTIFIERS}
+# Closed (creds._public_name): a long value is a name when every part between `-_.:@` is a word, a number or a word
+# joined to a number, with one word of four letters or more; random tokens, hex ids, UUIDs, licence keys are not.
+IDENTIFIERS_GAPS: dict[str, str] = {}
+# The dangerous look-alikes: a random value under a neutral key is still read as a key.
+IDENTIFIERS_SECRET = [
+    "a8f3KdP2xQ9mZ1vR7tL4wY6n",
+    "550e8400-e29b-41d4-a716-446655440000",
+    "3f9a2b7c4d5e6f708192a3b4c5d6e7f8a9b0c1d2",
+    "live_8f3kd92mx0q7zt1v5n6b4c2a",
+    "Zq3-Rt9-Wp2-Yx7-Mn4-Kb8-Lc5",
+    "ABCD-EFGH-1234-5678-WXYZ-9876",
+    "dGhpc2lz-aGVsbG8_d29ybGQ-qwer",
+]
 
 IDENTIFIERS_ALLOWED = {
     "cat ~/.config/aichat/config.yaml": {HOME + "/.config/aichat/config.yaml": "model: gpt-4o-mini-2024-07-18\n"},
@@ -258,6 +372,12 @@ def test_public_identifiers_in_a_tool_config(command: str) -> None:
         assert claude(command, IDENTIFIERS[command])[0] == ALLOW, claude(command, IDENTIFIERS[command])
 
     check(command, IDENTIFIERS_GAPS, run)
+
+
+@pytest.mark.parametrize("value", IDENTIFIERS_SECRET)
+def test_random_value_in_a_tool_config_stays_denied(value: str) -> None:
+    files = {HOME + "/.config/aichat/config.yaml": f"model: claude-3-5-sonnet-20241022\nprovider: {value}\n"}
+    assert claude("cat ~/.config/aichat/config.yaml", files) == ("deny", ["creds.tool-config-secrets"])
 
 
 @pytest.mark.parametrize("command", list(IDENTIFIERS_ALLOWED))
