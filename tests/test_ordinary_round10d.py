@@ -430,10 +430,18 @@ SETTINGS_REWRITES = [
     'json.dump(d, open(".vscode/settings.json","w"), indent=2)\'',
     "git show HEAD:.vscode/settings.json > .vscode/settings.json",
 ]
+# Closed for jq (settingsresult._JQ_PATH: `.["editor.tabSize"]`, the bracketed key after a dot, is a path jq
+# assigns, so the result is computed and judged). Open: interpreter code's json.load/json.dump and git's committed
+# blob are not computed here.
 SETTINGS_REWRITE_GAPS = {
     c: "unfinished: new settings derived from the file's own readable content (or its committed version) plus a literal (write.settings-unknown-content asks)"
-    for c in SETTINGS_REWRITES
+    for c in SETTINGS_REWRITES[2:]
 }
+# The dangerous look-alike: the computed result is judged as a Write of it is.
+SETTINGS_REWRITE_JUDGED = [
+    'jq \'.["terminal.integrated.env.linux"] = {"LD_PRELOAD": "/tmp/x.so"}\' .vscode/settings.json > /tmp/s.json && mv /tmp/s.json .vscode/settings.json',
+    'jq \'.["terminal.integrated.env.linux"] = {"LD_PRELOAD": "/tmp/x.so"}\' .vscode/settings.json | sponge .vscode/settings.json',
+]
 SETTINGS_REWRITE_ALLOWED = [
     "jq -S . .vscode/settings.json > /tmp/s.json && mv /tmp/s.json .vscode/settings.json",
     "sed -i 's/tabSize\": 4/tabSize\": 2/' .vscode/settings.json",
@@ -449,6 +457,11 @@ def test_settings_rewritten_from_their_own_content(command: str) -> None:
         assert claude(command, SETTINGS_FILES)[0] == ALLOW, claude(command, SETTINGS_FILES)
 
     check(command, SETTINGS_REWRITE_GAPS, run)
+
+
+@pytest.mark.parametrize("command", SETTINGS_REWRITE_JUDGED)
+def test_settings_rewrite_result_is_judged(command: str) -> None:
+    assert claude(command, SETTINGS_FILES) == ("ask", ["self.loader-environment-file"])
 
 
 @pytest.mark.parametrize("command", SETTINGS_REWRITE_ALLOWED)
