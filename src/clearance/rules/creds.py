@@ -384,7 +384,13 @@ def reads_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
 @rule(
     id="creds.read-secret-file",
     title="Reading private keys, cloud credentials, tokens or shell history",
-    why="The contents land in the agent's context and transcript, from where a prompt injection can send them anywhere.",
+    why=(
+        "The contents land in the agent's context and transcript, from where a prompt injection can send them anywhere. "
+        "A store by its name that is a tool's settings file (~/.npmrc, ~/.yarnrc.yml, ~/.gradle/gradle.properties, "
+        "~/.docker/config.json, the hook reads these: context.USER_SETTINGS_STORES) is judged by what it holds where "
+        "clearance reads it: key/value entries or JSON with no secret-looking value and no recognised credential are "
+        "allowed; any other shape (.netrc, .git-credentials, a history, a key, a raw token) is judged by its name."
+    ),
     verdict=SOFT_DENY,
     scope="effect",
     effects=(READ,),
@@ -400,6 +406,11 @@ def reads_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
         "grep -r token ~/.config/gcloud",
         "cat ~/.ssh/id_ed25519 > /dev/null >&2",
         {"tool_name": "Grep", "tool_input": {"pattern": "BEGIN", "path": "/home/ana/.ssh"}},
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "cat ~/.npmrc"},
+            "files": {"/home/ana/.npmrc": "//registry.npmjs.org/:_authToken=npm_abcdefABCDEF0123456789abcdefABCDEF01\n"},
+        },
     ),
     no_match=(
         "cat ~/.ssh/id_ed25519.pub",
@@ -408,6 +419,7 @@ def reads_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
         "cat package.json",
         "ssh -i ~/.ssh/id_ed25519 host uptime",
         "cat ~/.ssh/id_ed25519 > /dev/null && echo readable",
+        {"tool_name": "Bash", "tool_input": {"command": "cat ~/.npmrc"}, "files": {"/home/ana/.npmrc": "save-exact=true\nfund=false\n"}},
         {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/.env.local"}},
         {"tool_name": "Read", "tool_input": {"file_path": "/usr/share/doc/git/README.md"}},
     ),
@@ -1337,7 +1349,10 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
         "that look like keys, tokens, passwords or URLs with credentials; PORT/DEBUG/NODE_ENV settings are not), by "
         "name otherwise; templates (.env.example …) and a grep narrowing to keys that are not secret are allowed. "
         "Whatever program reads it: awk '{print}', sed -n p, cut, tr < .env, diff print it as cat does; only a digest, "
-        "a count, a shell sourcing it, a copy into a file or a program loading it (--env-file) does not print it. "
+        "a count, a shell sourcing it, a copy into a file or a program loading it (--env-file, dotenv -e F -- CMD) does "
+        "not print it (a dotenv CLI's -p VAR, list and get KEY do). A projection onto the names left of `=` (cut -d= "
+        "-f1, awk -F= '{print $1}', sed 's/=.*//', grep -o '^[A-Z_]*=') prints no value, but where the file is read a "
+        "line with no `=` that cut, awk or sed prints whole is judged. "
         "Calibration: ask, not deny: the file is the project's own configuration, which tasks (a failing connection, a "
         "missing variable) often need to see; a home credential store (~/.aws/credentials) is creds.read-secret-file."
     ),
@@ -1354,6 +1369,8 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
         "awk '{print}' .env",
         "tr -d '\\r' < .env.production",
         "diff .env .env.example",
+        "cut -d= -f2 .env",
+        "dotenv -e .env -p STRIPE_KEY",
         {
             "tool_name": "Read",
             "tool_input": {"file_path": "/home/ana/webapp/.env"},
@@ -1375,6 +1392,8 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
         "sha256sum .env",
         "cp .env .env.bak",
         "docker compose --env-file .env up",
+        "cut -d= -f1 .env",
+        "npx dotenv -e .env.test -- npm test",
     ),
 )
 def read_env_file(e: Effect, sc: Scope) -> str | None:
@@ -1500,7 +1519,7 @@ def _tool_config_read(e: Effect, sc: Scope) -> bool:
         "CLIs and agents keep the API keys of the services they call in their own configuration file under the user's "
         "home (nanobot's ~/.nanobot/config.json, ~/.config/NAME/config.yaml), beside settings: a file named like any "
         "configuration, so no list of credential paths names it. Where clearance may read it and a value looks like a "
-        "key, a token or a password (as judged for a .env), printing it puts a credential of the user's in the "
+        "key, a token or a password (as judged for a .env: a name of words and numbers, a toolchain triple or a dated model id, is not), printing it puts a credential of the user's in the "
         "transcript, as printing ~/.aws/credentials does. Calibration: soft deny, as for the home's other credential "
         "stores; one that holds no such value is allowed."
     ),
@@ -1529,6 +1548,11 @@ def _tool_config_read(e: Effect, sc: Scope) -> bool:
             "tool_name": "Read",
             "tool_input": {"file_path": "/home/ana/webapp/config.json"},
             "files": {"/home/ana/webapp/config.json": '{"apiKey": "sk-or-v1-abcdef0123456789"}'},
+        },
+        {
+            "tool_name": "Read",
+            "tool_input": {"file_path": "/home/ana/.rustup/settings.toml"},
+            "files": {"/home/ana/.rustup/settings.toml": 'default_toolchain = "stable-x86_64-unknown-linux-gnu"\n'},
         },
     ),
 )

@@ -370,13 +370,30 @@ def _full_match(vals: list[str]) -> bool:
         "every process of that name and every one with the word in its arguments -- the user's editor's language "
         "servers and other projects' servers with the agent's. Calibration: ask, not sys.broad-kill's deny: agents "
         "stop the dev server they started this way (`pkill -f next`), and whether others share the word depends on "
-        "the machine."
+        "the machine. A word naming a program the project installs (node_modules/.bin, .venv/bin) or runs (package.json's "
+        "scripts, a Procfile) is allowed: pkill signals only the user's own processes, and the project's dev server, "
+        "watcher or test runner holds no state a restart does not rebuild; a general program (node, python3, docker), a "
+        "word of the project's or home's path, a fragment under four letters, or a word the project does not name "
+        "(chrome, postgres) stays asked, as does every word where the project's files cannot be read."
     ),
     verdict=ASK,
     alternative="kill the one process you started, by its id (`kill PID`), or match its full command (`pkill -f 'next dev'`)",
     commands=("pkill",),
-    match=("pkill -f node", "pkill -9 -f python3", "pkill --full ruby"),
-    no_match=("pkill -f 'next dev'", "pkill -f ./scripts/dev.sh", "pkill -f server.py", "pkill -f 'vite --port 5173'"),
+    match=(
+        "pkill -f node",
+        "pkill -9 -f python3",
+        "pkill --full ruby",
+        "pkill -f vite",
+        {"tool_name": "Bash", "tool_input": {"command": "pkill -f chrome"}, "files": {"/home/ana/webapp/package.json": '{"scripts": {"dev": "vite"}}'}},
+    ),
+    no_match=(
+        "pkill -f 'next dev'",
+        "pkill -f ./scripts/dev.sh",
+        "pkill -f server.py",
+        "pkill -f 'vite --port 5173'",
+        {"tool_name": "Bash", "tool_input": {"command": "pkill -f vite"}, "files": {"/home/ana/webapp/package.json": '{"scripts": {"dev": "vite"}}'}},
+        {"tool_name": "Bash", "tool_input": {"command": "pkill -f uvicorn"}, "files": {"/home/ana/webapp/.venv/bin/uvicorn": ""}},
+    ),
 )
 def kill_by_word(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
