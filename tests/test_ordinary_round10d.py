@@ -219,7 +219,10 @@ CODEX_SSH = [
 # Closed after the round (engine._remote_command_reads_no_code): what is typed goes to the remote command the line
 # names, judged as written, unless that command reads code (a shell, an interpreter, a database client). Open: with no
 # remote command the login shell on the host reads the typed input (`ssh -T git@github.com` is harmless only because
-# GitHub's shell is git-shell, which clearance cannot know).
+# GitHub's shell is git-shell, which clearance cannot know). Left open after weighing a general rule: an account named
+# `git` has git-shell (or gitlab-shell, gitolite) by convention only -- the git-scm book's own server setup gives it a
+# login shell first -- and nothing on the command line shows which; only a list of hosting services would, which is
+# not a principle.
 CODEX_SSH_GAPS = {"ssh -T git@github.com": "unfinished: with no remote command, the host's login shell reads what is typed"}
 
 CODEX_ALLOWED = [
