@@ -188,7 +188,9 @@ def test_kill_a_dev_server_by_name(command: str) -> None:
 
 @pytest.mark.parametrize("command", KILL_STILL_ASKED)
 def test_kill_by_a_word_the_project_does_not_run_stays_asked(command: str) -> None:
-    assert claude(command, KILL_PROJECT) == ("ask", ["sys.kill-by-word"])
+    # asked, or denied where another rule knows more (self.kill-clearance when clearance's own process holds the word)
+    decision, rules = claude(command, KILL_PROJECT)
+    assert decision != ALLOW and (decision == "deny" or rules == ["sys.kill-by-word"]), (decision, rules)
 
 
 def test_kill_by_name_without_full_match_stays_denied() -> None:
