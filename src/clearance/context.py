@@ -159,14 +159,24 @@ class ProjectFiles:
 
 # The user's own files that decide what a command or a tool call runs, read by name at the use as the project's are
 # (relative to home): git's global configuration (an alias `git p` runs), Claude Code's user-level custom commands and
-# skills (their !`CMD` lines). Nothing else in home is read.
+# skills (their !`CMD` lines).
 USER_RUN_FILES = (".gitconfig", ".config/git/config")
 USER_RUN_FOLDERS = (".claude/commands/", ".claude/skills/")
+# And the package and build tools' settings files that are credential stores by name because a registry token may be
+# one of their entries (creds.read-secret-file): read so that one holding settings alone (save-exact=true, nodeLinker,
+# JVM flags, a credsStore helper's name) is judged by what it holds. A list extension: the stores in key/value form
+# whose reading developers ask for; a file that is a credential whole (.netrc, a key, a token file) is not read.
+# Nothing else in home is read.
+USER_SETTINGS_STORES = (".npmrc", ".yarnrc", ".yarnrc.yml", ".docker/config.json", ".gradle/gradle.properties", ".pypirc", ".config/gh/hosts.yml")
 
 
 def _user_run_file(path: str, home: str) -> bool:
     rel = path[len(home) + 1 :] if path.startswith(home.rstrip("/") + "/") else ""
-    return bool(rel) and "/../" not in "/" + rel and (rel in USER_RUN_FILES or (rel.startswith(USER_RUN_FOLDERS) and rel.endswith(".md")))
+    return (
+        bool(rel)
+        and "/../" not in "/" + rel
+        and (rel in USER_RUN_FILES or rel in USER_SETTINGS_STORES or (rel.startswith(USER_RUN_FOLDERS) and rel.endswith(".md")))
+    )
 
 
 def _within(path: str, root: str) -> bool:

@@ -265,6 +265,22 @@ def _remote_command_reads_no_code(cmd: Any) -> bool:
     return bool(first) and not any(first in r for r in readers) and first not in ("sudo", "doas", "env", "exec", "nohup", "xargs", "command")
 
 
+def _ssh_scripts_read(commands: list[SimpleCommand], sc: Scope) -> set[str]:
+    """The questions (unwrap.ssh_script_message) about `ssh HOST < FILE` whose FILE clearance reads (scripts.ssh_script):
+    the remote shell's lines are judged as a script's, so the file is not unseen input."""
+    if sc.ctx.read_file is None:
+        return set()
+    from .scripts import ssh_script
+    from .shell.unwrap import ssh_script_message, ssh_stdin_script
+
+    out: set[str] = set()
+    for c in commands:
+        got = ssh_stdin_script(c) if c.name in ("ssh", "autossh") else None
+        if got is not None and ssh_script(c, sc):
+            out.add(ssh_script_message(*got))
+    return out
+
+
 def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: bool = True) -> ShellAnalysis:
     """*typed_input* False: the tool runs the command line with an input the agent cannot write to later (Claude Code's
     Bash: `< /dev/null`, or the user's own terminal), so an interactive shell reading only that input runs nothing
@@ -295,7 +311,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
     check_deadline(sc)
     if "(" in command and "&" in command and _fork_bomb(command):
         out.findings.append(_finding(rule_by_id("sys.fork-bomb"), "the command defines a function that pipes itself into itself in the background"))
+    read_remotely = _ssh_scripts_read(exp.commands, sc) if any(c.name in ("ssh", "autossh") for c in exp.commands) else ()
     for rid, message in script.problems + exp.problems:
+        if message in read_remotely:
+            continue  # `ssh HOST < deploy.sh` whose file clearance reads: its lines are judged (_check_scripts)
         out.findings.append(_finding(rule_by_id(rid), message))
     if typed_input or script_depth:
         # A project script's shell reads the script's input, which its caller may feed: asked as before.

@@ -120,6 +120,8 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
         return _git_alias(cmd, sc)
     if name in VIMS or name in EMACSES:
         return _editor_scripts(cmd, sc)
+    if name in ("ssh", "autossh"):
+        return ssh_script(cmd, sc)
     if name in ("make", "gmake"):
         return _make(cmd, sc, vals)
     if name in _NODE_RUNNERS:
@@ -131,6 +133,20 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     if lang is not None:
         return _interpreter_file(cmd, sc, vals, lang)
     return []
+
+
+def ssh_script(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
+    """`ssh HOST < deploy.sh`, `ssh HOST 'bash -s' < ci.sh` (unwrap.ssh_stdin_script): the lines of a file of this
+    machine that the remote shell runs, read where a script run here would be (the project, temp). They are judged
+    as commands typed here are: what deletes, writes or sends is judged as it would be on this machine, never less."""
+    from .shell.unwrap import ssh_stdin_script
+
+    got = ssh_stdin_script(cmd)
+    if got is None or cmd.remote is not None or cmd.cwd is None:
+        return []
+    host, source = got
+    text = _read(sc, sc.path(source, cmd))
+    return [(f"ssh {host} < {source}", text)] if text is not None else []
 
 
 def _git_alias(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:

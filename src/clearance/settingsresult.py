@@ -335,7 +335,9 @@ def _output(cmd: SimpleCommand, line: _Line, depth: int) -> object:
 # -- jq: assignments of literal values -------------------------------------------------------------------------------
 
 _JQ_FORMAT = frozenset({"-r", "-c", "-S", "-M", "-C", "-e", "--raw-output", "--compact-output", "--sort-keys", "--tab", "--monochrome-output"})
-_JQ_PATH = re.compile(r'\.(?:[A-Za-z_][\w]*|"[^"\\]*")|\["[^"\\]*"\]|\[\d+\]')
+# A step of a path: `.name`, `."name"`, `["name"]`, `[0]`, the bracketed forms also after a dot (`.["editor.tabSize"]`,
+# the form a key with dots in it is written in).
+_JQ_PATH = re.compile(r'\.(?:[A-Za-z_][\w]*|"[^"\\]*")|\.?\["[^"\\]*"\]|\.?\[\d+\]')
 
 
 def _jq(cmd: SimpleCommand, args: list[str], line: _Line, depth: int) -> object:
@@ -419,7 +421,7 @@ def _jq_keys(path: str) -> list[str | int] | None:
     for m in _JQ_PATH.finditer(path):
         if m.start() != pos:
             return None
-        t = m.group(0)
+        t = m.group(0).removeprefix(".") if m.group(0).startswith(".[") else m.group(0)
         if t.startswith("[") and t[1:2].isdigit():
             keys.append(int(t[1:-1]))
         else:

@@ -384,7 +384,13 @@ def reads_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
 @rule(
     id="creds.read-secret-file",
     title="Reading private keys, cloud credentials, tokens or shell history",
-    why="The contents land in the agent's context and transcript, from where a prompt injection can send them anywhere.",
+    why=(
+        "The contents land in the agent's context and transcript, from where a prompt injection can send them anywhere. "
+        "A store by its name that is a tool's settings file (~/.npmrc, ~/.yarnrc.yml, ~/.gradle/gradle.properties, "
+        "~/.docker/config.json, the hook reads these: context.USER_SETTINGS_STORES) is judged by what it holds where "
+        "clearance reads it: key/value entries or JSON with no secret-looking value and no recognised credential are "
+        "allowed; any other shape (.netrc, .git-credentials, a history, a key, a raw token) is judged by its name."
+    ),
     verdict=SOFT_DENY,
     scope="effect",
     effects=(READ,),
@@ -400,6 +406,11 @@ def reads_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
         "grep -r token ~/.config/gcloud",
         "cat ~/.ssh/id_ed25519 > /dev/null >&2",
         {"tool_name": "Grep", "tool_input": {"pattern": "BEGIN", "path": "/home/ana/.ssh"}},
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "cat ~/.npmrc"},
+            "files": {"/home/ana/.npmrc": "//registry.npmjs.org/:_authToken=npm_abcdefABCDEF0123456789abcdefABCDEF01\n"},
+        },
     ),
     no_match=(
         "cat ~/.ssh/id_ed25519.pub",
@@ -408,6 +419,7 @@ def reads_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
         "cat package.json",
         "ssh -i ~/.ssh/id_ed25519 host uptime",
         "cat ~/.ssh/id_ed25519 > /dev/null && echo readable",
+        {"tool_name": "Bash", "tool_input": {"command": "cat ~/.npmrc"}, "files": {"/home/ana/.npmrc": "save-exact=true\nfund=false\n"}},
         {"tool_name": "Read", "tool_input": {"file_path": "/home/ana/webapp/.env.local"}},
         {"tool_name": "Read", "tool_input": {"file_path": "/usr/share/doc/git/README.md"}},
     ),
@@ -437,8 +449,60 @@ def read_secret_file(e: Effect, sc: Scope) -> str | None:
         return None
     if e.cmd is not None and e.note != "redirect" and _output_discarded(e.cmd):
         return None  # cat ~/.ssh/id_rsa > /dev/null: read to see that it can be, the contents go nowhere
+    if not e.recursive and paths.DYN not in e.path and not paths.has_glob(e.path):
+        text = _content(e.path, sc)
+        if text is not None and settings_without_credential(text):
+            return None  # ~/.npmrc holding save-exact=true: a store by its name, settings by what it holds
     who = f"{e.cmd.name} reads" if e.cmd is not None else "reads"
     return f"{who} {sc.show(e.path)}: {why}"
+
+
+_SETTING_LINE = lazy(r"^(?:-\s+)?([^\s=:]+|\"[^\"]*\"|'[^']*')\s*(?:=|:(?=\s|$))\s*(.*)$", 0)
+_SETTING_KEY_LAST = lazy(r"[A-Za-z0-9_-]+$", 0)
+
+
+def settings_without_credential(text: str) -> bool:
+    """Whether a credential store's text is settings alone: JSON, or lines every one of which is a `key = value` /
+    `key: value` entry, a `[section]`, a YAML list item, a comment or blank, and no entry's value looks secret (by its
+    key's name or its own shape, as a .env's) and no credential is recognised in the text. A file in any other shape
+    (.netrc's words, .git-credentials' URLs, a raw token, a history, a key) is not judged so: its name decides."""
+    text = text[:200_000]
+    if credential_content(text) is not None or _URL_CREDENTIALS.search(text):
+        return False
+    stripped = text.strip()
+    if stripped[:1] in ("{", "["):
+        import json
+
+        try:
+            data = json.loads(stripped)
+        except ValueError:
+            return False
+        return not any(_secret_value(k, v) for k, v in _json_leaves(data, ""))
+    for line in text.splitlines():
+        t = line.strip()
+        if not t or t.startswith(("#", ";")) or (t.startswith("[") and t.endswith("]")):
+            continue
+        m = _SETTING_LINE.match(t)
+        if m is None:
+            if t.startswith("- ") and not _secret_value("", t[2:]):
+                continue  # a YAML list's item
+            return False
+        key, value = m.group(1).strip("\"'"), m.group(2)
+        last = _SETTING_KEY_LAST.search(key)
+        if _secret_value(key, value) or (last is not None and _secret_value(last.group(0), value)):
+            return False
+    return True
+
+
+def _json_leaves(data: object, key: str, depth: int = 0) -> list[tuple[str, str]]:
+    """The string values of a JSON document with the key each lies under (a list's items under the list's key)."""
+    if depth > 40:
+        return [(key, "x" * 40 + "0")]  # too deep to walk: taken as secret
+    if isinstance(data, dict):
+        return [leaf for k, v in data.items() for leaf in _json_leaves(v, str(k), depth + 1)]
+    if isinstance(data, list):
+        return [leaf for v in data for leaf in _json_leaves(v, key, depth + 1)]
+    return [(key, data)] if isinstance(data, str) else []
 
 
 # Programs whose only output of what they read is their stdout (no option writes a file).
@@ -975,8 +1039,33 @@ def _secret_value(key: str, value: str) -> bool:
         return True
     # a long random-looking value (letters and digits mixed, no spaces, not a path, address or plain word)
     if len(v) >= 24 and " " not in v and "/" not in v.replace("+/", "") and not v.startswith(("http", ".", "~")):
-        return any(c.isdigit() for c in v) and any(c.isalpha() for c in v)
+        return any(c.isdigit() for c in v) and any(c.isalpha() for c in v) and not _public_name(v)
     return False
+
+
+# A part of a name that joins a word and a number: an architecture (x86, aarch64), a size (70b), a version (v1), 4o.
+_NAME_NUMBER = lazy(r"^(?:[a-z]{1,12}[0-9]{1,3}|[0-9]{1,3}[a-z]{1,2})$", 0)
+
+
+def _public_name(v: str) -> bool:
+    """Whether a long value is a name made of words and numbers (a toolchain triple `stable-x86_64-unknown-linux-gnu`,
+    a dated model id `claude-3-5-sonnet-20241022`, a build `cpython-3.12.4-linux-x86_64-gnu`) rather than random
+    characters: every part between `-`, `_`, `.`, `:`, `@` is a word (lower case, or capitalised), a number, or a word
+    joined to a number (`x86`, `aarch64`, `4o`, `v1`). A random token has a long part mixing letters and digits or cases (`a8f3KdP2…`,
+    a hex id), which no word is; a UUID's parts are hex mixes of 4 to 12 characters, a licence key's are upper case groups,
+    so neither is a name; at least one part is a word of four lower-case letters or more."""
+    parts = [p for p in v.replace("_", "-").replace(".", "-").replace(":", "-").replace("@", "-").split("-") if p]
+    if len(parts) < 2 or not any(p.isalpha() and p.islower() and len(p) >= 4 for p in parts):
+        return False  # no word among them (ABCD-EFGH-1234-5678: a licence key's groups)
+    for p in parts:
+        if p.isdigit():
+            continue
+        if p.isalpha() and (p.islower() or (p[0].isupper() and p[1:].islower())):
+            continue
+        if _NAME_NUMBER.match(p):
+            continue  # x86, aarch64, 4o, 70b, v1 (Zq3 mixes cases, 8f3kd92 letters and digits: random)
+        return False
+    return True
 
 
 def env_secrets(text: str, keep: tuple[tuple[str, ...], bool] | None = None) -> list[str]:
@@ -1071,6 +1160,141 @@ _READ_UNSHOWN = frozenset(
 )
 
 
+# Programs that run a package's program (npx PKG ARGS): the unwrapping makes PKG ARGS a command of its own, whose reads
+# are judged as that program's; the runner's words are not files it prints.
+_PACKAGE_RUNNERS = frozenset({"npx", "pnpx", "bunx"})
+
+
+def _dotenv_prints(values: list[str]) -> bool:
+    """Whether a dotenv CLI prints what it loads: dotenv-cli's `-p VAR` / `--print VAR`, python-dotenv's `list` and
+    `get KEY`; loading the file into a command's environment (`-e F -- CMD`, `run CMD`) or setting a key prints none."""
+    for v in values:
+        if v in ("--", "run", "set", "unset"):
+            return False
+        if v in ("-p", "--print", "list", "get") or v.startswith("--print="):
+            return True
+    return False
+
+
+_AWK_FIRST_FIELD = lazy(r"^\s*(?:!?/[^/{}]*/\s*)?\{\s*print\s*\(?\s*\$1\s*\)?\s*;?\s*\}\s*$", 0)
+_SED_CUT_VALUE = lazy(r"^s(?P<d>[^A-Za-z0-9\s\\])=\.\*\$?(?P=d)(?P=d)[gp]?$", 0)
+_SED_DELETE = lazy(r"^/[^/]*/d$", 0)
+_GREP_NAME = lazy(r"^\^(?:\[(?!\^)[^\]=]+\][*+]?)+=$", 0)
+
+
+def _names_projection(cmd: SimpleCommand) -> bool | None:
+    """Whether *cmd* prints only what is left of each line's first `=` (the variables' names): `cut -d= -f1`,
+    `awk -F= '{print $1}'`, `sed 's/=.*//'`; None when it prints something else. True when a line with no `=` prints
+    whole (cut, awk and sed keep such a line as it is), False when only the names print (`grep -o '^[A-Z_]*='`)."""
+    name = pathstr.basename(cmd.name)
+    vals = cmd.values()
+    if name == "cut":
+        delim = fields = None
+        i = 0
+        while i < len(vals):
+            v = vals[i]
+            if v in ("-d", "--delimiter", "-f", "--fields") and i + 1 < len(vals):
+                if v in ("-d", "--delimiter"):
+                    delim = vals[i + 1]
+                else:
+                    fields = vals[i + 1]
+                i += 2
+                continue
+            if v.startswith("--delimiter=") or v.startswith("--fields="):
+                key, _, val = v.partition("=")
+                delim, fields = (val, fields) if key == "--delimiter" else (delim, val)
+            elif v.startswith("-d") and len(v) > 2:
+                delim = v[2:]
+            elif v.startswith("-f") and len(v) > 2:
+                fields = v[2:]
+            elif v in ("-s", "--only-delimited"):
+                pass
+            elif v.startswith("-"):
+                return None  # --complement, -c, -b: something other than the first field
+            i += 1
+        return (delim == "=" and fields == "1") or None
+    if name in ("awk", "gawk", "mawk"):
+        sep = None
+        prog: list[str] = []
+        i = 0
+        while i < len(vals):
+            v = vals[i]
+            if v == "-F" and i + 1 < len(vals):
+                sep = vals[i + 1]
+                i += 2
+                continue
+            if v.startswith("-F"):
+                sep = v[2:]
+            elif v.startswith("-"):
+                return None
+            elif not prog:
+                prog.append(v)
+            i += 1
+        return (sep == "=" and bool(prog) and _AWK_FIRST_FIELD.match(prog[0]) is not None) or None
+    if name in ("sed", "gsed"):
+        scripts: list[str] = []
+        quiet = False
+        i = 0
+        while i < len(vals):
+            v = vals[i]
+            if v in ("-e", "--expression") and i + 1 < len(vals):
+                scripts.append(vals[i + 1])
+                i += 2
+                continue
+            if v in ("-n", "--quiet", "--silent"):
+                quiet = True
+            elif v in ("-E", "-r", "--regexp-extended"):
+                pass
+            elif v.startswith("-"):
+                return None  # -i writes the file; others are not read here
+            elif not scripts:
+                scripts.append(v)
+            i += 1
+        parts = [p.strip() for sc_ in scripts for p in sc_.split(";") if p.strip()]
+        subst = [p for p in parts if _SED_CUT_VALUE.match(p)]
+        if not subst or any(not (_SED_CUT_VALUE.match(p) or _SED_DELETE.match(p)) for p in parts):
+            return None
+        return not quiet  # -n with `s/=.*//p`: only the lines holding `=` print
+    if name in ("grep", "egrep"):
+        pats = [vals[i + 1] for i, v in enumerate(vals[:-1]) if v in ("-e", "--regexp")]
+        flags = "".join(v[1:] for v in vals if v.startswith("-") and not v.startswith("--") and v not in ("-e",))
+        if "o" not in flags or set(flags) - set("oEhHn"):
+            return None
+        operands = [v for v in vals if not v.startswith("-") and v not in pats]
+        if not pats and operands:
+            pats = [operands[0]]
+        return False if pats and all(_GREP_NAME.match(p) for p in pats) else None
+    return None
+
+
+def _unnamed_lines(e: Effect, sc: Scope, whole: bool) -> str | None:
+    """A projection onto the names left of `=` prints no value, but cut, awk and sed print a line that has no `=`
+    whole (*whole*): where the file is read, such a line that is neither a comment nor a bare name (a `KEY: value`
+    entry, a multi-line value's continuation) is judged as printed; where it is not read, none is assumed (a .env's
+    lines are assignments and comments)."""
+    text = _content(e.path, sc) if whole else None
+    if not text:
+        return None
+    rest = [ln for ln in text[:200_000].splitlines() if "=" not in ln and ln.strip() and not ln.lstrip().startswith("#")]
+    rest = [ln for ln in rest if not _BARE_NAME.match(ln)]
+    if not rest:
+        return None
+    found = env_secrets("\n".join(rest))
+    why = f"{', '.join(found[:3])} {'look' if len(found) > 1 else 'looks'} secret" if found else "lines with no `=` (a multi-line value) print whole"
+    return f"{e.cmd.name if e.cmd is not None else 'it'} prints the names of {sc.show(e.path)}, and its lines with no `=` as they are: {why}"
+
+
+_BARE_NAME = lazy(r"^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_.-]*\s*$", 0)
+
+
+def _dotenv_key(values: list[str]) -> tuple[tuple[str, ...], bool] | None:
+    """The one key a dotenv CLI prints the value of (`get KEY`, `-p KEY`), as a grep narrowing: judged by its name."""
+    for i, v in enumerate(values[:-1]):
+        if v in ("-p", "--print", "get"):
+            return (values[i + 1],), False
+    return None
+
+
 def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
     """Whether the command that reads *e.path* puts what it read on its standard output. Decided by what the read is,
     not by a list of printers: a filter (awk '{print}', sed -n p, cut, paste, tr < F, diff, jq -R, fold …) prints its
@@ -1095,6 +1319,10 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
 
     if name in INTERPRETERS or interpreter_alias(name) is not None:
         return e.note == "code" or _run_as_code(cmd, e.path, sc)
+    if name in _PACKAGE_RUNNERS:
+        return False  # npx dotenv -e .env -- CMD: the package's program is a command of its own, judged as such
+    if name == "dotenv":
+        return _dotenv_prints(values)
     if name in _READ_UNSHOWN or e.note == name:
         return False  # a digest, a shell's source, an editor opening it (vim -R: a screen, not the transcript)
     if name not in _FILE_PRINTERS:
@@ -1121,7 +1349,10 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
         "that look like keys, tokens, passwords or URLs with credentials; PORT/DEBUG/NODE_ENV settings are not), by "
         "name otherwise; templates (.env.example …) and a grep narrowing to keys that are not secret are allowed. "
         "Whatever program reads it: awk '{print}', sed -n p, cut, tr < .env, diff print it as cat does; only a digest, "
-        "a count, a shell sourcing it, a copy into a file or a program loading it (--env-file) does not print it. "
+        "a count, a shell sourcing it, a copy into a file or a program loading it (--env-file, dotenv -e F -- CMD) does "
+        "not print it (a dotenv CLI's -p VAR, list and get KEY do). A projection onto the names left of `=` (cut -d= "
+        "-f1, awk -F= '{print $1}', sed 's/=.*//', grep -o '^[A-Z_]*=') prints no value, but where the file is read a "
+        "line with no `=` that cut, awk or sed prints whole is judged. "
         "Calibration: ask, not deny: the file is the project's own configuration, which tasks (a failing connection, a "
         "missing variable) often need to see; a home credential store (~/.aws/credentials) is creds.read-secret-file."
     ),
@@ -1138,6 +1369,8 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
         "awk '{print}' .env",
         "tr -d '\\r' < .env.production",
         "diff .env .env.example",
+        "cut -d= -f2 .env",
+        "dotenv -e .env -p STRIPE_KEY",
         {
             "tool_name": "Read",
             "tool_input": {"file_path": "/home/ana/webapp/.env"},
@@ -1159,6 +1392,8 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
         "sha256sum .env",
         "cp .env .env.bak",
         "docker compose --env-file .env up",
+        "cut -d= -f1 .env",
+        "npx dotenv -e .env.test -- npm test",
     ),
 )
 def read_env_file(e: Effect, sc: Scope) -> str | None:
@@ -1171,8 +1406,13 @@ def read_env_file(e: Effect, sc: Scope) -> str | None:
             return None  # source .env, docker --env-file, cp .env x, sha256sum .env: read, not printed
         if not _printed(e.cmd, sc):
             return None  # piped on (creds.env-file-pipe reads the consumer) or into a file
+        names = _names_projection(e.cmd)
+        if names is not None:
+            return _unnamed_lines(e, sc, names)
         if name in _ENV_GREPS:
             keep = _grep_narrowing(e.cmd)
+        elif name == "dotenv":
+            keep = _dotenv_key(e.cmd.values())
     why = _env_exposure(e.path, sc, keep)
     if why is None:
         return None
@@ -1279,7 +1519,7 @@ def _tool_config_read(e: Effect, sc: Scope) -> bool:
         "CLIs and agents keep the API keys of the services they call in their own configuration file under the user's "
         "home (nanobot's ~/.nanobot/config.json, ~/.config/NAME/config.yaml), beside settings: a file named like any "
         "configuration, so no list of credential paths names it. Where clearance may read it and a value looks like a "
-        "key, a token or a password (as judged for a .env), printing it puts a credential of the user's in the "
+        "key, a token or a password (as judged for a .env: a name of words and numbers, a toolchain triple or a dated model id, is not), printing it puts a credential of the user's in the "
         "transcript, as printing ~/.aws/credentials does. Calibration: soft deny, as for the home's other credential "
         "stores; one that holds no such value is allowed."
     ),
@@ -1308,6 +1548,11 @@ def _tool_config_read(e: Effect, sc: Scope) -> bool:
             "tool_name": "Read",
             "tool_input": {"file_path": "/home/ana/webapp/config.json"},
             "files": {"/home/ana/webapp/config.json": '{"apiKey": "sk-or-v1-abcdef0123456789"}'},
+        },
+        {
+            "tool_name": "Read",
+            "tool_input": {"file_path": "/home/ana/.rustup/settings.toml"},
+            "files": {"/home/ana/.rustup/settings.toml": 'default_toolchain = "stable-x86_64-unknown-linux-gnu"\n'},
         },
     ),
 )

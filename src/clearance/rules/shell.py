@@ -132,10 +132,22 @@ problem_rule(
     " file or descriptor the command line feeds it (a coprocess, a loop's input, `exec 0<FILE`), a start-up file it"
     " runs (BASH_ENV, ENV, ZDOTDIR, --init-file), or a tool whose process the agent writes to after the call (Codex's"
     " exec_command, Copilot's bash). A shell whose only input is the tool's own (Claude Code runs each command line"
-    " with `< /dev/null`, else the user's terminal) reads nothing the agent sends, and is not asked.",
+    " with `< /dev/null`, else the user's terminal) reads nothing the agent sends, and is not asked. `ssh HOST < FILE`"
+    " (or `ssh HOST 'bash -s' < FILE`) runs the file's lines in the remote shell: where clearance reads the file (the"
+    " project, temp) they are judged as a project script's; where it cannot, asked.",
     ASK,
-    match=("coproc bash", "BASH_ENV=./env.sh bash", "if true; then zsh -l; fi"),
-    no_match=("bash build.sh", "bash -c 'ls'", "bash", "nice zsh -l"),
+    match=("coproc bash", "BASH_ENV=./env.sh bash", "if true; then zsh -l; fi", "ssh build < /opt/provision.sh"),
+    no_match=(
+        "bash build.sh",
+        "bash -c 'ls'",
+        "bash",
+        "nice zsh -l",
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "ssh build < scripts/provision.sh"},
+            "files": {"/home/ana/webapp/scripts/provision.sh": "set -e\ncd ~/webapp\ngit pull\nmake test\n"},
+        },
+    ),
 )
 problem_rule(
     "shell.too-deep",

@@ -370,13 +370,30 @@ def _full_match(vals: list[str]) -> bool:
         "every process of that name and every one with the word in its arguments -- the user's editor's language "
         "servers and other projects' servers with the agent's. Calibration: ask, not sys.broad-kill's deny: agents "
         "stop the dev server they started this way (`pkill -f next`), and whether others share the word depends on "
-        "the machine."
+        "the machine. A word naming a program the project installs (node_modules/.bin, .venv/bin) or runs (package.json's "
+        "scripts, a Procfile) is allowed: pkill signals only the user's own processes, and the project's dev server, "
+        "watcher or test runner holds no state a restart does not rebuild; a general program (node, python3, docker), a "
+        "word of the project's or home's path, a fragment under four letters, or a word the project does not name "
+        "(chrome, postgres) stays asked, as does every word where the project's files cannot be read."
     ),
     verdict=ASK,
     alternative="kill the one process you started, by its id (`kill PID`), or match its full command (`pkill -f 'next dev'`)",
     commands=("pkill",),
-    match=("pkill -f node", "pkill -9 -f python3", "pkill --full ruby"),
-    no_match=("pkill -f 'next dev'", "pkill -f ./scripts/dev.sh", "pkill -f server.py", "pkill -f 'vite --port 5173'"),
+    match=(
+        "pkill -f node",
+        "pkill -9 -f python3",
+        "pkill --full ruby",
+        "pkill -f vite",
+        {"tool_name": "Bash", "tool_input": {"command": "pkill -f chrome"}, "files": {"/home/ana/webapp/package.json": '{"scripts": {"dev": "vite"}}'}},
+    ),
+    no_match=(
+        "pkill -f 'next dev'",
+        "pkill -f ./scripts/dev.sh",
+        "pkill -f server.py",
+        "pkill -f 'vite --port 5173'",
+        {"tool_name": "Bash", "tool_input": {"command": "pkill -f vite"}, "files": {"/home/ana/webapp/package.json": '{"scripts": {"dev": "vite"}}'}},
+        {"tool_name": "Bash", "tool_input": {"command": "pkill -f uvicorn"}, "files": {"/home/ana/webapp/.venv/bin/uvicorn": ""}},
+    ),
 )
 def kill_by_word(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
@@ -385,7 +402,69 @@ def kill_by_word(cmd: SimpleCommand, sc: Scope) -> str | None:
     pattern = [v for v in vals if not v.startswith("-")]
     if len(pattern) != 1 or not pattern[0].replace("-", "").replace("_", "").isalnum():
         return None
-    return f"pkill -f {pattern[0]} kills every process whose command line holds {pattern[0]}, at least every process of that name"
+    word = pattern[0]
+    if _project_tool(word, sc):
+        return None  # the project's own dev server or test runner: the processes it names are that tool's
+    return f"pkill -f {word} kills every process whose command line holds {word}, at least every process of that name"
+
+
+# Where a project's own programs are: the folders its package managers install programs into, and the files naming
+# the commands it runs (package.json's scripts, a Procfile's processes).
+_TOOL_BINS = ("node_modules/.bin", ".venv/bin", "venv/bin")
+
+
+def _project_tool(word: str, sc: Scope) -> bool:
+    """Whether *word* is a program the project itself installs (node_modules/.bin/WORD, .venv/bin/WORD) or runs (a
+    command word of package.json's scripts or of a Procfile) and that is neither a general program clearance judges
+    (node, python3, bash, docker, code: every program of a language, or the editor's helpers, match it) nor part of
+    the project's, the working directory's or home's path (every process started there holds it), and long enough to
+    be a name rather than a fragment of other command lines. pkill signals only the user's own processes; a dev
+    server, watcher or test runner of the project holds no state a restart does not rebuild, so stopping it by its
+    name is ordinary. A dependency's name alone is not a program (the `postgres` client library starts no server),
+    and where the project's files cannot be read (the team service) nothing is the project's."""
+    from ..pathstr import join
+    from ..shell.programs import INTERPRETERS, SHELLS, interpreter_alias
+    from ..shell.unwrap import runnable
+    from .credtext import _content
+
+    low = word.lower()
+    if len(word) < 4 or runnable(word) or word in INTERPRETERS or word in SHELLS or interpreter_alias(word) is not None:
+        return False
+    where = (sc.ctx.project_root, sc.ctx.cwd, sc.ctx.home)
+    if any(low in seg.lower() for p in where if p for seg in p.split("/")):
+        return False
+    lister = sc.ctx.list_dir
+    if lister is not None:
+        for d in _TOOL_BINS:
+            try:
+                names = lister(join(sc.ctx.project_root, d))
+            except OSError:
+                names = None
+            if names and word in names:
+                return True
+    for name in ("package.json", "Procfile"):
+        text = _content(join(sc.ctx.project_root, name), sc)
+        if text and word in _command_words(text, name):
+            return True
+    return False
+
+
+def _command_words(text: str, name: str) -> set[str]:
+    """The words of the commands a package.json's scripts or a Procfile's processes run."""
+    lines: list[str] = []
+    if name == "package.json":
+        import json
+
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return set()
+        scripts = data.get("scripts") if isinstance(data, dict) else None
+        lines = [str(v) for v in scripts.values()] if isinstance(scripts, dict) else []
+    else:
+        lines = [ln.partition(":")[2] for ln in text.splitlines()]
+    seps = str.maketrans(";&|()", "     ")
+    return {w for ln in lines for w in ln.translate(seps).split()}
 
 
 # Filters that only pick columns or drop a header line: what they keep is every process the lister listed.

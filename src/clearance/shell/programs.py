@@ -348,8 +348,9 @@ NODE_RUNNERS = frozenset({"npm", "pnpm", "yarn", "bun"})
 def may_run_a_script(name: str, raw: str, values: Sequence[str] = ()) -> bool:
     """The dispatch of scripts.script_runs on a command's name (*raw*: its first word as typed, *values*: the words
     after it): a shell or `source`, a database client, a program given by its path, make, a node package manager, an
-    interpreter, git given a subcommand it does not have (an alias in the repository's configuration) or an editor (its
-    script files) may run a project file; no other command does, and the engine does not import scripts.py for it."""
+    interpreter, git given a subcommand it does not have (an alias in the repository's configuration), an editor (its
+    script files) or ssh (`ssh HOST < deploy.sh`: the remote shell runs the file's lines) may run a project file; no
+    other command does, and the engine does not import scripts.py for it."""
     from ..paths import DYN
 
     return (
@@ -363,6 +364,7 @@ def may_run_a_script(name: str, raw: str, values: Sequence[str] = ()) -> bool:
         or (name == "git" and git_may_run_an_alias(values))
         or name in VIMS
         or name in EMACSES
+        or name in ("ssh", "autossh")
     )
 
 

@@ -1514,6 +1514,40 @@ def python_module_code(module: str, args: list[str]) -> str | None:
     return code if code.strip() else None
 
 
+def ssh_stdin_script(cmd: SimpleCommand) -> tuple[str, str] | None:
+    """The host, and the file of this machine whose lines ssh's remote shell runs: `ssh HOST < FILE` (the login shell reads its input)
+    or `ssh HOST SHELL [-s -e -x …] < FILE` (a shell given no script and no -c reads it), FILE a word known before the
+    line runs; None otherwise (a remote command that is not a bare shell reads the file as its own input)."""
+    if cmd.name not in ("ssh", "autossh") or cmd.stdin_text is not None or cmd.stdin_from:
+        return None
+    src = next((r.target for r in cmd.redirects if r.op == "<" and r.fd in ("", "0") and r.target is not None), None)
+    if src is None or src.procsub or src.dynamic or DYN in src.value or src.value in _STDIN_NAMES or src.value == "/dev/null":
+        return None
+    argv = cmd.argv
+    i = _strip_options(argv, 1, _SSH_OPTS | {"-M"} if cmd.name == "autossh" else _SSH_OPTS)
+    if _ssh_runs_no_shell(argv[1:i]):
+        return None
+    if i < len(argv) and argv[i].value == "--":
+        i += 1
+    if i >= len(argv):
+        return None
+    rest = [w.value for w in argv[i + 1 :]]
+    if rest and rest[0] == "--":
+        rest = rest[1:]
+    words = " ".join(rest).split()
+    if words:
+        if words[0].rsplit("/", 1)[-1] not in SHELLS:
+            return None
+        if any(not w.startswith("-") or (not w.startswith("--") and "c" in w[1:]) for w in words[1:]):
+            return None  # a script operand or -c: the shell runs that, and reads the file as its input
+    return argv[i].value, src.value
+
+
+def ssh_script_message(host: str, script: str) -> str:
+    """shell.interactive-shell's question for `ssh HOST < FILE` where FILE cannot be read (engine drops it where it can)."""
+    return f"ssh {host}'s remote shell runs the lines of {script}, which clearance cannot read here"
+
+
 def _ssh_runs_no_shell(options: list[Word]) -> bool:
     """Whether ssh's options (the words before the host) start no remote shell, or give it no input: -N (no command),
     -W (a forwarded stream), -O (a control command), -s (a subsystem), -n (stdin from /dev/null), -G/-V/-Q (print)."""
@@ -2851,6 +2885,12 @@ class Unwrapper:
         rest = argv[i + 1 :]
         if rest and rest[0].value == "--":
             rest = rest[1:]  # `ssh HOST -- CMD`; `ssh HOST --` alone gives no command
+        script = ssh_stdin_script(cmd)
+        if script is not None:
+            # `ssh HOST < deploy.sh`, `ssh HOST 'bash -s' < ci.sh`: the remote shell runs the lines of a file of this
+            # machine's. Read where clearance may (scripts.script_runs judges them, engine drops this question).
+            self.out.problems.append(("shell.interactive-shell", ssh_script_message(*script)))
+            return
         if rest:
             # The remote command reads ssh's standard input (`ssh HOST psql app <<< 'DROP …'`, `… bash -s <<< …`).
             self.reparse(" ".join(w.value for w in rest), cmd, f"ssh {host}", remote=host, cwd=None, given_input=True)
