@@ -25,6 +25,25 @@ if TYPE_CHECKING:
 # The thin client is a hook process of its own: it imports neither os (~1.2 ms under -I -S) nor paths, pathstr or the
 # adapters, and reads the cached managed policy once per call (posix, seal).
 REFRESH_S = 600
+# The first line of the cached copy names the version of the managed policy the service served (inside the seal).
+VERSION_MARK = "# clearance-served-version "
+
+
+def cache_needs_refresh(now: float, mtime: float, verified: bool, cached_version: int | None, served_version: int | None) -> bool:
+    """Whether the cached managed policy must be copied again (pure: remote._refresh_policy does the I/O).
+
+    Copied again when its seal does not verify, when the service just decided with another version than the copy's
+    (an approved change or a revert reaches the copy at the machine's next call, not up to ten minutes later), when it
+    is older than REFRESH_S, and when it was written "in the future" (a clock set back: its age would stay negative,
+    and the copy frozen, until the clock caught up).  A negative *served_version* is a service that cannot read its
+    own store: it says nothing about the copy.
+    """
+    if not verified:
+        return True
+    if served_version is not None and served_version >= 0 and served_version != cached_version:
+        return True
+    age = now - mtime
+    return age < 0 or age >= REFRESH_S
 
 
 def cache_path(env: Env) -> str:
@@ -72,6 +91,17 @@ class _Cached:
             self.data = None
         finally:
             posix.close(fd)
+
+    def version(self) -> int | None:
+        """The served version the copy names (VERSION_MARK, the line after the seal); None when it names none."""
+        if self.data is None:
+            return None
+        mark = VERSION_MARK.encode()
+        for line in self.data[:4096].split(b"\n")[:3]:
+            if line.startswith(mark):
+                digits = line[len(mark) :].strip()
+                return int(digits) if digits.isdigit() else None
+        return None
 
     def verified(self, env: Env) -> bool:
         """Its seal verifies (seal.read_sealed on these bytes)."""
@@ -220,7 +250,8 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
         status, body = _request("POST", f"{base}/v1/hook?{query}", token, raw, timeout)
         if status == 200:
             reply = json.loads(body.decode("utf-8"))
-            _refresh_policy(base, token, env, cached_now)
+            served = reply.get("policy_version")
+            _refresh_policy(base, token, env, cached_now, served if type(served) is int else None)
             return Answer(reply.get("stdout"), int(reply.get("exit_code", 0)), str(reply.get("stderr") or ""))
         if status in (401, 403):
             return _token_rejected(raw, opts, base, status, token)
@@ -238,7 +269,9 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
     if read_cache(env) is not None:
         local_env["CLEARANCE_MANAGED_POLICY"] = cached
         age = time.strftime("%Y-%m-%d %H:%M", time.localtime(os.path.getmtime(cached)))
-        note = f"clearance: the team service at {base} is unreachable ({problem}); decided locally with the cached managed policy from {age}"
+        version = cached_now.version()
+        which = f"the cached managed policy (version {version}) from {age}" if version is not None else f"the cached managed policy from {age}"
+        note = f"clearance: the team service at {base} is unreachable ({problem}); decided locally with {which}"
     elif os.path.exists(cached):
         note = (
             f"clearance: the team service at {base} is unreachable ({problem}) and the cached managed policy failed its integrity check "
@@ -309,17 +342,20 @@ def _token_rejected(raw: bytes, opts: Options, base: str, status: int, token: st
     return answer
 
 
-def _refresh_policy(base: str, token: str, env: Env, cached: _Cached | None = None) -> None:
+def _refresh_policy(base: str, token: str, env: Env, cached: _Cached | None = None, served_version: int | None = None) -> None:
     import time
 
     cached = cached or _Cached(env)
     try:
-        if cached.data is not None and time.time() - cached.mtime < REFRESH_S and cached.verified(env):
+        if not cache_needs_refresh(time.time(), cached.mtime, cached.verified(env), cached.version(), served_version):
             return
         status, body = _request("GET", f"{base}/v1/policy", token, None, 3.0)
         if status != 200:
             return
-        text = json.loads(body.decode("utf-8")).get("text", "")
+        served = json.loads(body.decode("utf-8"))
+        text, version = served.get("text", ""), served.get("version")
+        if type(version) is int:
+            text = f"{VERSION_MARK}{version}\n{text}"
         if not write_cache(env, text):
             sys.stderr.write("clearance: could not refresh the cached managed policy\n")
     except (OSError, ValueError):

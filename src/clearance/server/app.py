@@ -182,12 +182,14 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
           401: {description: missing or unknown bearer token}
         """
 
-        def owner_and_policy() -> tuple[str | None, Any]:
+        def owner_and_policy() -> tuple[str | None, Any, int]:
             who = bearer(request)
-            return who, service.policy() if who is not None else None
+            if who is None:
+                return None, None, -1
+            return who, service.policy(), service.served_version()
 
         # The store is read and written on its own thread within a budget (server/guard.py), never on the event loop.
-        owner, policy = await anyio.to_thread.run_sync(owner_and_policy)
+        owner, policy, version = await anyio.to_thread.run_sync(owner_and_policy)
         if owner is None:
             # No token at all -- no header, or "Bearer " with nothing after it (the hook's $CLEARANCE_TOKEN unset) -- is a 401.
             if request.query_params.get("envelope") or not request.headers.get("authorization", "").partition(" ")[2].strip():
@@ -212,7 +214,8 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
             return JSONResponse({"error": str(e)}, status_code=400)
         answer = await anyio.to_thread.run_sync(service.hook_record, decided)
         if request.query_params.get("envelope"):
-            return JSONResponse({"stdout": answer.stdout, "exit_code": answer.exit_code, "stderr": answer.stderr})
+            # policy_version: the thin client copies the served policy again when its cached copy is another version.
+            return JSONResponse({"stdout": answer.stdout, "exit_code": answer.exit_code, "stderr": answer.stderr, "policy_version": version})
         if answer.stdout is None:
             return Response(status_code=200)
         return JSONResponse(answer.stdout)

@@ -407,6 +407,11 @@ class Service:
             self._project_policies = {}
         return self._policy_cache[1]
 
+    def served_version(self) -> int:
+        """The version of the Policy policy() last returned (-1 before any, or when the store could not be read at all)."""
+        cached = self._policy_cache
+        return int(cached[0]) if cached is not None else -1
+
     def policy_for_project(self, policy: Any, canonical: dict[str, Any], home: str) -> Any:
         """*policy* with the managed [[repositories]] sections that name the event's project applied.
 

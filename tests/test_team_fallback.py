@@ -1,0 +1,166 @@
+"""The thin client's fallback decides with the team policy as it is, not as it was.
+
+When the team service cannot be reached, the hook decides locally with its cached copy of the served managed policy.
+Found by walking an admin's day: an approved change (a new hard_deny) reached the machines' caches only up to ten
+minutes later, and a clock set back left a copy "from the future" that was never refreshed; in both, a service
+outage let the machine decide with the superseded policy -- a call the team now hard-denies was only soft-denied,
+and a grant the user wrote for it (`clearance allow --last`) allowed it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("starlette")
+
+from clearance.remote import cache_needs_refresh
+
+PW = "correct horse battery"
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+HARD = 'auto_mode = "enabled"\nallow_user_trust = true\n\n[rules]\nhard_deny = ["Bash(terraform destroy:*)"]\n'
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Team:
+    def __init__(self, tmp: Path) -> None:
+        from clearance.server.service import Service
+
+        self.db = str(tmp / "team.db")
+        self.home = tmp / "srv"
+        self.home.mkdir()
+        svc = Service(self.db)
+        svc.add_user("alice", PW, "admin")
+        svc.add_user("bob", PW, "approver")
+        self.token = svc.create_token("laptop", "alice")
+        svc.store.close()
+        self.port = _free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        env = dict(os.environ, HOME=str(self.home), PYTHONPATH=SRC)
+        self.proc = subprocess.Popen([sys.executable, "-m", "clearance", "serve", "--db", self.db, "--port", str(self.port)], env=env)
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(self.base + "/healthz", timeout=1) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("clearance serve did not start")
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+            self.proc = None
+
+    def approve(self, text: str) -> None:
+        from clearance.server.service import Service
+
+        svc = Service(self.db)
+        try:
+            cid = svc.propose(text, "alice", "terraform destroy is never cleared")
+            svc.decide_change(cid, "bob", "approver", True, "read the impact")
+        finally:
+            svc.store.close()
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Iterator[Team]:
+    t = Team(tmp_path)
+    t.start()
+    try:
+        yield t
+    finally:
+        t.stop()
+
+
+def _hook(home: Path, team: Team, command: str) -> tuple[dict[str, object], str]:
+    project = home / "proj"
+    project.mkdir(parents=True, exist_ok=True)
+    ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": str(project), "session_id": "s1"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CLEARANCE_", "XDG_"))}
+    env.update(HOME=str(home), PYTHONPATH=SRC, CLEARANCE_SERVER=team.base, CLEARANCE_TOKEN=team.token)
+    p = subprocess.run(
+        [sys.executable, "-m", "clearance", "hook", "--agent", "claude"], input=json.dumps(ev), capture_output=True, text=True, env=env, timeout=60
+    )
+    assert p.returncode == 0, p.stderr
+    out: dict[str, object] = json.loads(p.stdout)["hookSpecificOutput"]
+    return out, p.stderr
+
+
+def _grant(home: Path) -> None:
+    """What `clearance allow --last` writes after a local (fallback) soft denial of the call."""
+    cfg = home / ".config" / "clearance"
+    cfg.mkdir(parents=True, exist_ok=True)
+    (cfg / "config.toml").write_text('[rules]\nallow = ["Bash(terraform destroy -auto-approve)"]\n')
+
+
+def test_an_approved_change_reaches_the_cache_at_the_next_call(tmp_path: Path, team: Team) -> None:
+    home = tmp_path / "ana"
+    assert _hook(home, team, "ls")[0]["permissionDecision"] == "allow"  # the cache now holds version 0
+    team.approve(HARD)
+    served, _ = _hook(home, team, "terraform destroy -auto-approve")
+    assert served["permissionDecision"] == "deny" and "cannot be allowed" in str(served["permissionDecisionReason"])
+    team.stop()
+    _grant(home)
+    local, note = _hook(home, team, "terraform destroy -auto-approve")
+    assert "unreachable" in note and "cached managed policy" in note
+    assert local["permissionDecision"] == "deny", local
+    assert "managed:Bash(terraform destroy:*)" in str(local["permissionDecisionReason"]), local
+
+
+def test_a_cache_written_by_a_clock_ahead_of_now_is_refreshed(tmp_path: Path, team: Team) -> None:
+    home = tmp_path / "ben"
+    assert _hook(home, team, "ls")[0]["permissionDecision"] == "allow"
+    cache = home / ".cache" / "clearance" / "server-policy.toml"
+    assert cache.exists()
+    # The clock was a day ahead when the copy was written, and has been set right since.
+    ahead = time.time() + 86400
+    os.utime(cache, (ahead, ahead))
+    team.approve(HARD)
+    _hook(home, team, "ls")
+    team.stop()
+    _grant(home)
+    local, note = _hook(home, team, "terraform destroy -auto-approve")
+    assert "cached managed policy" in note
+    assert local["permissionDecision"] == "deny" and "managed:Bash(terraform destroy:*)" in str(local["permissionDecisionReason"]), local
+
+
+@pytest.mark.parametrize(
+    ("age_s", "verified", "cached_version", "served_version", "refresh"),
+    [
+        (5.0, True, 3, 3, False),  # fresh, same version: nothing to do
+        (5.0, True, 3, 4, True),  # the service serves a newer version
+        (5.0, True, 4, 3, True),  # a revert: a different version is all it takes
+        (5.0, True, None, 3, True),  # a copy from before versions were recorded
+        (5.0, True, 3, None, False),  # a service that does not say: the ten-minute rule alone
+        (700.0, True, 3, 3, True),  # older than ten minutes
+        (700.0, True, 3, None, True),
+        (-60.0, True, 3, 3, True),  # written "in the future": a clock set back
+        (-86400.0, True, 3, None, True),
+        (5.0, False, 3, 3, True),  # the seal does not verify
+        (5.0, True, 3, -1, False),  # the service's store is down: it cannot say which version it serves
+    ],
+)
+def test_cache_needs_refresh(age_s: float, verified: bool, cached_version: int | None, served_version: int | None, refresh: bool) -> None:
+    now = 1_000_000.0
+    assert cache_needs_refresh(now, now - age_s, verified, cached_version, served_version) is refresh
