@@ -164,3 +164,76 @@ def test_a_cache_written_by_a_clock_ahead_of_now_is_refreshed(tmp_path: Path, te
 def test_cache_needs_refresh(age_s: float, verified: bool, cached_version: int | None, served_version: int | None, refresh: bool) -> None:
     now = 1_000_000.0
     assert cache_needs_refresh(now, now - age_s, verified, cached_version, served_version) is refresh
+
+
+class _Fake:
+    """A server on 127.0.0.1 that answers every request 200 with one body: what sits at CLEARANCE_SERVER is not clearance."""
+
+    def __init__(self, body: bytes) -> None:
+        import http.server
+        import threading
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers.get("content-length", "0")))
+                self.send_response(200)
+                self.send_header("content-length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+NOT_CLEARANCE = [b"{}", b"[]", b"null", b'"ok"', b'{"stdout": 5, "exit_code": 0}', b'{"stdout": null, "exit_code": null}', b'{"exit_code": 0}', b'{"ok": true}']
+
+
+@pytest.mark.parametrize("body", NOT_CLEARANCE, ids=[b.decode() for b in NOT_CLEARANCE])
+def test_a_200_that_is_not_clearance_is_decided_locally_and_keeps_the_cached_policy(body: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from clearance.hook import Options
+    from clearance.remote import cache_path, read_cache, via_server, write_cache
+
+    fake = _Fake(body)
+    home = tmp_path / "home"
+    (home / "proj").mkdir(parents=True)
+    env = {"HOME": str(home)}
+    Path(cache_path(env)).parent.mkdir(parents=True)
+    assert write_cache(env, HARD)
+    for k in [k for k in os.environ if k.startswith(("CLEARANCE_", "XDG_"))]:
+        monkeypatch.delenv(k)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("CLEARANCE_SERVER", fake.base)
+    monkeypatch.setenv("CLEARANCE_TOKEN", "clr_x")
+    try:
+        for command, want in (("ls", "allow"), ("terraform destroy -auto-approve", "deny")):
+            ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": str(home / "proj"), "session_id": "n"}
+            answer = via_server(json.dumps(ev).encode(), Options(["--agent", "claude"]))
+            assert answer is not None
+            assert "decided locally with the cached managed policy" in answer.stderr, answer.stderr
+            assert isinstance(answer.stdout, dict), answer.stdout
+            assert answer.stdout["hookSpecificOutput"]["permissionDecision"] == want, (command, answer.stdout)
+        assert read_cache(env) == HARD  # not replaced by an empty policy
+    finally:
+        fake.close()
+
+
+def test_read_envelope_accepts_what_the_service_sends() -> None:
+    from clearance.remote import read_envelope, read_served_policy
+
+    assert read_envelope({"stdout": None, "exit_code": 0, "stderr": ""}) == (None, 0, "", None)
+    assert read_envelope({"stdout": {"a": 1}, "exit_code": 2, "stderr": "why", "policy_version": 7}) == ({"a": 1}, 2, "why", 7)
+    assert read_envelope({"stdout": None, "exit_code": 0, "stderr": None, "policy_version": True}) == (None, 0, "", None)
+    assert read_served_policy({"version": 3, "text": "x = 1\n"}) == ("x = 1\n", 3)
+    for bad in ({}, {"version": 3}, {"text": None}, [], "text"):
+        with pytest.raises(ValueError):
+            read_served_policy(bad)

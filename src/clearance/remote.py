@@ -122,6 +122,29 @@ def write_cache(env: Env, text: str) -> bool:
     return write_sealed(cache_path(env), text, env)
 
 
+def read_envelope(reply: object) -> tuple[dict[str, Any] | None, int, str, int | None]:
+    """(stdout, exit code, stderr, served policy version) of the service's ``?envelope=1`` answer (pure).
+
+    ValueError for anything else: a 200 from what is not clearance (a proxy's or portal's page, another service
+    on the URL) is no decision -- its ``{}`` would print nothing and leave the call to the agent, its ``{"stdout": 5}``
+    would print 5 -- so the caller decides locally, as when the service is unreachable."""
+    if not isinstance(reply, dict) or "stdout" not in reply or type(reply.get("exit_code")) is not int:
+        raise ValueError("an HTTP 200 that is not clearance's answer")
+    stdout, stderr, version = reply["stdout"], reply.get("stderr"), reply.get("policy_version")
+    if not (stdout is None or isinstance(stdout, dict)) or not (stderr is None or isinstance(stderr, str)):
+        raise ValueError("an HTTP 200 that is not clearance's answer")
+    return stdout, int(reply["exit_code"]), stderr or "", version if type(version) is int else None
+
+
+def read_served_policy(reply: object) -> tuple[str, int | None]:
+    """(text, version) of a ``GET /v1/policy`` answer (pure); ValueError when it is not one -- a body without the
+    policy's text must not become an empty managed policy in the cache (no hard denials, every trust allowed)."""
+    if not isinstance(reply, dict) or not isinstance(reply.get("text"), str):
+        raise ValueError("not the served policy")
+    version = reply.get("version")
+    return reply["text"], version if type(version) is int else None
+
+
 def _split_url(url: str) -> tuple[str, str, int, str]:
     """(scheme, host, port, path?query) of an http(s) URL; ValueError for anything else."""
     scheme, sep, rest = url.partition("://")
@@ -249,10 +272,9 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
     try:
         status, body = _request("POST", f"{base}/v1/hook?{query}", token, raw, timeout)
         if status == 200:
-            reply = json.loads(body.decode("utf-8"))
-            served = reply.get("policy_version")
-            _refresh_policy(base, token, env, cached_now, served if type(served) is int else None)
-            return Answer(reply.get("stdout"), int(reply.get("exit_code", 0)), str(reply.get("stderr") or ""))
+            stdout, code, stderr, served = read_envelope(json.loads(body.decode("utf-8")))
+            _refresh_policy(base, token, env, cached_now, served)
+            return Answer(stdout, code, stderr)
         if status in (401, 403):
             return _token_rejected(raw, opts, base, status, token)
         problem = f"HTTP {status}"
@@ -352,9 +374,8 @@ def _refresh_policy(base: str, token: str, env: Env, cached: _Cached | None = No
         status, body = _request("GET", f"{base}/v1/policy", token, None, 3.0)
         if status != 200:
             return
-        served = json.loads(body.decode("utf-8"))
-        text, version = served.get("text", ""), served.get("version")
-        if type(version) is int:
+        text, version = read_served_policy(json.loads(body.decode("utf-8")))
+        if version is not None:
             text = f"{VERSION_MARK}{version}\n{text}"
         if not write_cache(env, text):
             sys.stderr.write("clearance: could not refresh the cached managed policy\n")
