@@ -237,3 +237,98 @@ def test_read_envelope_accepts_what_the_service_sends() -> None:
     for bad in ({}, {"version": 3}, {"text": None}, [], "text"):
         with pytest.raises(ValueError):
             read_served_policy(bad)
+
+
+class _Refuse(_Fake):
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers.get("content-length", "0")))
+                body = b'{"error": "a valid bearer token is required"}'
+                self.send_response(401)
+                self.send_header("content-length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+
+@pytest.mark.parametrize(
+    ("command", "want", "said"),
+    [
+        ("rm -rf ~/", "deny", "fs.delete-critical"),  # built-in hard denial
+        ("terraform destroy -auto-approve", "deny", "managed:Bash(terraform destroy:*)"),  # the team's, from the cached copy
+        ("ls", "ask", "rejected this machine's token"),
+        ("rm -rf ~/old-checkout", "ask", "rejected this machine's token"),  # a soft denial: the person's, as before
+    ],
+)
+def test_a_rejected_token_never_makes_a_hard_denial_a_question(command: str, want: str, said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Revoked, expired, not yet approved or mistyped: the machine asks a person rather than decide on its own --
+    but what clearance never allows stays denied; a person asked "rm -rf ~?" with only "token rejected" as the reason
+    could approve it."""
+    from clearance.hook import Options
+    from clearance.remote import cache_path, via_server, write_cache
+
+    refuse = _Refuse()
+    home = tmp_path / "home"
+    (home / "proj").mkdir(parents=True)
+    env = {"HOME": str(home)}
+    Path(cache_path(env)).parent.mkdir(parents=True)
+    assert write_cache(env, HARD)
+    for k in [k for k in os.environ if k.startswith(("CLEARANCE_", "XDG_"))]:
+        monkeypatch.delenv(k)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("CLEARANCE_SERVER", refuse.base)
+    monkeypatch.setenv("CLEARANCE_TOKEN", "clr_revoked")
+    try:
+        ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": str(home / "proj"), "session_id": "r"}
+        answer = via_server(json.dumps(ev).encode(), Options(["--agent", "claude"]))
+        assert answer is not None and isinstance(answer.stdout, dict)
+        out = answer.stdout["hookSpecificOutput"]
+        assert out["permissionDecision"] == want, out
+        assert said in out["permissionDecisionReason"], out
+        assert "rejected CLEARANCE_TOKEN" in answer.stderr
+    finally:
+        refuse.close()
+
+
+HTTP_HOOK_GAPS = {
+    "rm -rf ~/": "unfinished: Claude Code's own http hook with a revoked token gets ask for everything, a hard denial "
+    "included; deciding for a caller the service cannot identify would run the engine for anyone who can reach it "
+    "(the thin client decides hard denials on the machine instead: test_a_rejected_token_never_makes_a_hard_denial_a_question)",
+}
+
+
+@pytest.mark.parametrize("command", ["rm -rf ~/"])
+def test_an_http_hook_with_a_revoked_token_keeps_hard_denials(command: str, tmp_path: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from clearance.server.app import create_app
+    from clearance.server.service import Service
+
+    from .strict import check
+
+    svc = Service(str(tmp_path / "team.db"))
+    svc.add_user("alice", PW, "admin")
+    token = svc.create_token("laptop", "alice")
+    tid = svc.tokens()[0]["id"]
+    svc.revoke_token(tid, "alice")
+    client = TestClient(create_app(svc))
+    ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": "/home/ana/proj", "session_id": "h"}
+
+    def run() -> None:
+        r = client.post("/v1/hook?agent=claude", content=json.dumps(ev), headers={"authorization": f"Bearer {token}"})
+        assert r.status_code == 200
+        assert r.json()["hookSpecificOutput"]["permissionDecision"] == "deny", r.text
+
+    check(command, HTTP_HOOK_GAPS, run)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from .daemon_path import Env
     from .hook import Options
+    from .model import Decision
 
 # The thin client is a hook process of its own: it imports neither os (~1.2 ms under -I -S) nor paths, pathstr or the
 # adapters, and reads the cached managed policy once per call (posix, seal).
@@ -276,7 +277,7 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
             _refresh_policy(base, token, env, cached_now, served)
             return Answer(stdout, code, stderr)
         if status in (401, 403):
-            return _token_rejected(raw, opts, base, status, token)
+            return _token_rejected(raw, opts, base, status, token, env)
         problem = f"HTTP {status}"
     except (OSError, ValueError) as e:
         problem = f"{type(e).__name__}: {e}"
@@ -336,8 +337,42 @@ def _repository(event: dict[str, Any], env: Env, cached: _Cached | None = None) 
     return {"root": ident.root, "real": ident.real, "remotes": list(ident.remotes), "first": list(ident.first)}
 
 
-def _token_rejected(raw: bytes, opts: Options, base: str, status: int, token: str = "") -> Answer:
-    """The service is up and refuses this machine's token (revoked, expired, wrong): ask the person, every time.
+def when_token_rejected(local: Decision | None, asked: Decision) -> Decision:
+    """What a machine whose token the service refuses answers (pure): *asked* (a person decides), except where the
+    local decision is a hard denial -- what clearance never allows stays denied; a question would hand `rm -rf ~` to
+    whoever clicks yes with only "token rejected" for a reason."""
+    if local is not None and local.decision == "deny" and any(f.verdict == "hard_deny" for f in local.findings):
+        return local
+    return asked
+
+
+def _local_decision(event: object, agent: str, env: Env) -> Decision | None:
+    """This machine's own decision of *event* (built-in rules, the cached managed policy when its seal verifies, the
+    user's and project's files), recorded nowhere; None when the event cannot be read."""
+    from .adapters import get
+    from .api import decide_event_full
+
+    if not isinstance(event, dict):
+        return None
+    local_env = dict(env)
+    local_env.pop("CLEARANCE_SERVER", None)
+    local_env.pop("CLEARANCE_MANAGED_POLICY", None)
+    if read_cache(env) is not None:
+        local_env["CLEARANCE_MANAGED_POLICY"] = cache_path(env)
+    try:
+        canonical = get(agent).to_event(event)
+    except Exception:
+        return None
+    if not isinstance(canonical, dict):
+        return None
+    canonical["agent"] = agent
+    decision, _, _ = decide_event_full(canonical, local_env)
+    return decision
+
+
+def _token_rejected(raw: bytes, opts: Options, base: str, status: int, token: str = "", env: Env | None = None) -> Answer:
+    """The service is up and refuses this machine's token (revoked, expired, wrong): ask the person, every time --
+    except for a hard denial, which stays a denial (when_token_rejected).
 
     Deciding locally here would keep a machine whose token an admin revoked deciding on its own for good."""
     from .adapters import detect, get
@@ -354,12 +389,14 @@ def _token_rejected(raw: bytes, opts: Options, base: str, status: int, token: st
             f"(HTTP {status}); set CLEARANCE_TOKEN to this machine's token"
         )
     reason = f"The team service rejected this machine's token (HTTP {status}), so clearance cannot decide this call; asking you instead."
+    asked = Decision("ask", reason, ["service.token_rejected"], "default")
     try:
         event = json.loads(raw.decode("utf-8"))
         agent = opts.agent or (detect(event) if isinstance(event, dict) else "claude")
-        answer: Answer = get(agent).render_answer(Decision("ask", reason, ["service.token_rejected"], "default"))
+        local = _local_decision(event, agent, env) if env is not None else None
+        answer: Answer = get(agent).render_answer(when_token_rejected(local, asked))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        answer = get(opts.agent or "claude").render_answer(Decision("ask", reason, ["service.token_rejected"], "default"))
+        answer = get(opts.agent or "claude").render_answer(asked)
     answer.stderr = "\n".join(x for x in (note, answer.stderr) if x)
     return answer
 
