@@ -42,6 +42,25 @@ def parse_duration(text: str) -> float:
     raise AllowError(f"--for {text!r}: give a duration such as 30m, 8h, 2d or 1w")
 
 
+# How close together the latest denials of two sessions must be for `--last` to be ambiguous: a person who runs
+# `clearance allow --last` reads a denial they saw minutes ago, not one from an hour back.
+RIVAL_WINDOW_S = 15 * 60
+
+
+def rivals_of_last(rows: list[dict[str, Any]], window_s: float = RIVAL_WINDOW_S) -> list[dict[str, Any]]:
+    """The latest denied or asked row of each session, newest first, when more than one session has one within
+    *window_s* of the newest (pure; *rows* newest first); [] when --last names one call without doubt."""
+    if not rows:
+        return []
+    newest = float(rows[0]["ts"])
+    latest: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if newest - float(r["ts"]) > window_s:
+            break
+        latest.setdefault(str(r.get("session_id") or ""), r)
+    return list(latest.values()) if len(latest) > 1 else []
+
+
 def replay_row(row: dict[str, Any], env: Any) -> tuple[Action, Context, Policy, Decision]:
     """Decide an audited call again, now, with the effective policy (no reviewer)."""
     from .adapters.claude import parse_event

@@ -583,8 +583,11 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
     return f"; did you mean {' or '.join(close)}?" if close else ""
 
 
-def _find_row(args: argparse.Namespace) -> tuple[dict[str, object] | None, str]:
-    """The audited decision named by ID or --last (the latest deny or ask clearance itself gave): (row, problem)."""
+def _find_row(args: argparse.Namespace, one_session: bool = False) -> tuple[dict[str, object] | None, str]:
+    """The audited decision named by ID or --last (the latest deny or ask clearance itself gave): (row, problem).
+
+    *one_session* (allow): --last is refused when the latest denials of several sessions are close together
+    (allow.rivals_of_last): the one the person read may not be the latest."""
     store = _open_store(args)
     try:
         if getattr(args, "last", False) or args.id is None:
@@ -593,6 +596,9 @@ def _find_row(args: argparse.Namespace) -> tuple[dict[str, object] | None, str]:
             rows = [r for r in store.query({}, 500) if r["decision"] in ("deny", "ask") and not (r["decision"] == "ask" and r.get("raw_decision") == "allow")]
             if not rows:
                 return None, "no denied or asked decision is recorded yet (`clearance log` lists what is)"
+            rivals = _rivals(rows) if one_session else []
+            if rivals:
+                return None, "the latest denials come from several agent sessions; name the one you mean:\n" + "\n".join(rivals)
             return rows[0], ""
         try:
             wanted = int(str(args.id).lstrip("#"))
@@ -604,6 +610,19 @@ def _find_row(args: argparse.Namespace) -> tuple[dict[str, object] | None, str]:
     if not rows or rows[0]["id"] != wanted:
         return None, f"no decision {wanted} in the audit trail (`clearance log` lists the recorded ones)"
     return rows[0], ""
+
+
+def _rivals(rows: list[dict[str, object]]) -> list[str]:
+    """One line per session for allow.rivals_of_last's rows: the command to run, when, which session, what."""
+    from .allow import rivals_of_last
+    from .render import describe_input
+
+    lines = []
+    for r in rivals_of_last(rows):  # type: ignore[arg-type]
+        what = describe_input(str(r["tool_name"]), r["tool_input"])
+        what = what if len(what) <= 200 else what[:199] + "…"
+        lines.append(f"  clearance allow {r['id']}   # {str(r['time']).replace('T', ' ').rstrip('Z')}  session {r['session_id'] or '-'}: {what}")
+    return lines
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
@@ -655,7 +674,7 @@ def _cmd_allow(args: argparse.Namespace) -> int:
     from .allow import AllowError, allow_row
 
     try:
-        row, problem = _find_row(args)
+        row, problem = _find_row(args, one_session=True)
         if row is None:
             print(f"clearance allow: {problem}", file=sys.stderr)
             return 2
