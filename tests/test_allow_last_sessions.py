@@ -63,3 +63,14 @@ def _row(i: int, sid: str, ts: float, decision: str = "deny") -> dict[str, objec
 )
 def test_rivals_of_last(rows: list[dict[str, object]], want: list[int]) -> None:
     assert [r["id"] for r in rivals_of_last(rows)] == want
+
+
+def test_a_grant_for_a_handed_over_call_records_why_it_was_denied(user: User) -> None:
+    for name in ("a", "b", "c", "d"):
+        out = user.hook(f"rm -rf {user.home}/old-{name}", session="s1")
+    assert out["permissionDecision"] == "ask" and "Handing over" in out["permissionDecisionReason"]
+    p = user.run("allow", "--last")
+    assert p.returncode == 0, p.stderr
+    grant = user.user_file.read_text()
+    assert "old-d" in grant and "Handing over" not in grant, grant
+    assert "outside the project" in grant, grant

@@ -273,7 +273,9 @@ def allow_row(row: dict[str, Any], layer: str, session: bool, for_: str | None, 
         detail = "; ".join(after.lost) or after.reason
         raise AllowError(f"the rule(s) {', '.join(rules)} would not make this call allowed ({detail}); write a rule by hand (docs/policy.md)")
     path = layer_path(layer, ctx.project_root, env)
-    note = str(row.get("reason") or "")[:200] + (f" -- {reason}" if reason else "")
+    # A call handed over after repeated denials was recorded with the handover's words: the grant keeps why it was denied.
+    denied = decision.reason if row.get("stage") == "escalation" else row.get("reason")
+    note = str(denied or "")[:200] + (f" -- {reason}" if reason else "")
     texts = [grant_text(r, who(env), int(row["id"]) if row.get("id") is not None else None, note, expires, sid, now) for r in rules]
     until = f" until {_toml_time(expires)}" if expires is not None else ""
     scope = f" in session {sid}" if sid else ""
