@@ -332,3 +332,30 @@ def test_an_http_hook_with_a_revoked_token_keeps_hard_denials(command: str, tmp_
         assert r.json()["hookSpecificOutput"]["permissionDecision"] == "deny", r.text
 
     check(command, HTTP_HOOK_GAPS, run)
+
+
+def test_a_denial_decided_locally_while_the_service_is_down_points_to_the_team_policy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While the service is down the machine decides with the team's cached policy; a soft denial then said "The user
+    may allow exactly this: `clearance allow --last`" -- a grant the service never reads once it is back, so the call
+    is allowed during outages only.  The way to lift it is the team's policy, as when the service decides."""
+    from clearance.hook import Options
+    from clearance.remote import cache_path, via_server, write_cache
+
+    home = tmp_path / "home"
+    (home / "proj").mkdir(parents=True)
+    env = {"HOME": str(home)}
+    Path(cache_path(env)).parent.mkdir(parents=True)
+    assert write_cache(env, 'auto_mode = "enabled"\n')
+    for k in [k for k in os.environ if k.startswith(("CLEARANCE_", "XDG_"))]:
+        monkeypatch.delenv(k)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("CLEARANCE_SERVER", f"http://127.0.0.1:{_free_port()}")  # nothing listens
+    monkeypatch.setenv("CLEARANCE_TOKEN", "clr_x")
+    for command in (f"rm -rf {home}/old-checkout", "git push --force origin main"):
+        ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": str(home / "proj"), "session_id": "d"}
+        answer = via_server(json.dumps(ev).encode(), Options(["--agent", "claude"]))
+        assert answer is not None and isinstance(answer.stdout, dict)
+        assert "unreachable" in answer.stderr
+        out = answer.stdout["hookSpecificOutput"]
+        assert out["permissionDecision"] == "deny", out
+        assert "clearance allow" not in out["permissionDecisionReason"] and "team policy" in out["permissionDecisionReason"], out

@@ -1045,6 +1045,8 @@ def guide(decision: Decision, policy: Policy) -> None:
     if decision.decision == "deny":
         if hard:
             parts.append("Try another way: this cannot be allowed, and if the user needs it, they run it themselves.")
+        elif lift and served == "cached":
+            parts.append("Decided with the team policy while the team service is unreachable: the user may ask its admins to allow it in the team policy.")
         elif lift and served:
             parts.append("The team service decided this: the user may ask its admins to allow it in the team policy.")
         elif lift:
