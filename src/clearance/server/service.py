@@ -44,7 +44,7 @@ class ServiceError(Exception):
 
 pass_through(ServiceError)
 DEGRADED_REASON = (
-    "clearance: the team service cannot record decisions right now (its database is unavailable), "
+    "the team service cannot record decisions right now (its database is unavailable), "
     "so it asks instead of allowing; the decision is kept in the service's spool"
 )
 
