@@ -74,3 +74,20 @@ def test_a_grant_for_a_handed_over_call_records_why_it_was_denied(user: User) ->
     grant = user.user_file.read_text()
     assert "old-d" in grant and "Handing over" not in grant, grant
     assert "outside the project" in grant, grant
+
+
+def test_a_handed_over_call_tells_the_person_the_ways_to_approve_it(user: User) -> None:
+    """The person asked after repeated denials read "The user may allow exactly this: `clearance allow --last`" -- the
+    agent's words, and only the lasting way; approving once is the dialog's, and for this session only is `--session`."""
+    for name in ("a", "b", "c"):
+        user.hook(f"rm -rf {user.home}/old-{name}", session="s1")
+    out = user.hook(f"rm -rf {user.home}/old-d", session="s1")
+    assert out["permissionDecision"] == "ask"
+    said = out["permissionDecisionReason"]
+    assert "The user may allow exactly this" not in said, said
+    assert "`clearance allow --last`" in said and "--session" in said, said
+
+
+def test_an_ask_names_the_session_only_way_too(user: User) -> None:
+    said = user.hook("kubectl apply -f k8s/deploy.yaml")["permissionDecisionReason"]
+    assert "To allow it from now on, the user may run `clearance allow --last`" in said and "--session" in said, said
