@@ -1004,13 +1004,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     ch = cmd(
         "change",
-        "the team service's change requests: list, approve, reject",
+        "the team service's change requests: list, show, propose, approve, reject",
         "Change requests of the team service (policy, people, tokens). Approving needs a different person who already had an account when "
         "the change was proposed, was not created by the proposer, and a comment.",
-        "  clearance change list\n  clearance change approve 12 --by bob --comment 'checked with the platform team'\n  clearance change reject 13 --by bob",
+        "  clearance change list\n  clearance change show 12                # the diff, and for a policy change what it would decide differently\n"
+        "  clearance change approve 12 --by bob --comment 'checked with the platform team'\n  clearance change reject 13 --by bob\n"
+        "  clearance change propose --policy org.toml --by alice --comment 'trust the dev buckets'",
     )
-    ch.add_argument("action", choices=["list", "approve", "reject"])
+    ch.add_argument("action", choices=["list", "show", "propose", "approve", "reject"])
     ch.add_argument("id", nargs="?", type=int)
+    ch.add_argument("--policy", metavar="FILE", help="propose: the managed policy to serve (TOML), checked as `clearance policy lint` checks it")
     ch.add_argument("--by", help="who decides")
     ch.add_argument("--comment", help="what you checked (required to approve)")
     ch.add_argument("--all", action="store_true", help="list decided changes too")
