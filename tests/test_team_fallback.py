@@ -359,3 +359,22 @@ def test_a_denial_decided_locally_while_the_service_is_down_points_to_the_team_p
         out = answer.stdout["hookSpecificOutput"]
         assert out["permissionDecision"] == "deny", out
         assert "clearance allow" not in out["permissionDecisionReason"] and "team policy" in out["permissionDecisionReason"], out
+
+
+def test_the_local_log_of_a_machine_the_team_service_decides_for_says_where_its_decisions_are(tmp_path: Path) -> None:
+    """`clearance log` on a machine whose hook is a client of the team service said "no decisions recorded yet: the
+    hook may not be installed" -- its calls are decided and recorded by the service; only what was decided here
+    while the service was unreachable is in the local log."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CLEARANCE_", "XDG_"))}
+    env.update(HOME=str(home), PYTHONPATH=SRC, CLEARANCE_SERVER="https://clearance.acme.internal", CLEARANCE_TOKEN="clr_x")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "clearance", *args], capture_output=True, text=True, env=env, timeout=60)
+
+    for args in (("log",), ("explain", "--last"), ("allow", "--last")):
+        p = run(*args)
+        said = p.stdout + p.stderr
+        assert "may not be installed" not in said, (args, said)
+        assert "https://clearance.acme.internal" in said and "team service" in said, (args, said)

@@ -248,6 +248,9 @@ def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None
         from .store.spool import spool_path
 
         if not os.path.exists(path) and not os.path.exists(spool_path(path)):  # hooks may have only spooled so far
+            served = _served_note(args)
+            if url == default_path(os.environ) and served:
+                raise _NoStore(f"no decisions recorded on this machine: {served}")
             if url == default_path(os.environ):
                 raise _NoStore(f"no decisions recorded yet ({path} does not exist): the hook may not be installed; run `clearance doctor`")
             raise _NoStore(f"no audit store at {path}: check the path (the default store is {default_path(os.environ)})")
@@ -257,6 +260,20 @@ def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None
         if url.startswith(("postgresql://", "postgres://")) and "psycopg" in str(e):
             raise _NoStore("a PostgreSQL audit store needs psycopg: pip install 'clearance[postgres]'") from e
         raise
+
+
+def served_note(server: str) -> str:
+    """Where a team service's client finds its decisions (pure): the local trail holds only what was decided here."""
+    return (
+        f"this machine's calls are decided and recorded by the team service at {server} (its dashboard lists them; "
+        "its admins change its policy); the local audit trail holds only the calls decided here while the service was unreachable"
+    )
+
+
+def _served_note(args: argparse.Namespace) -> str:
+    """served_note for a machine whose hook is a client of the team service (CLEARANCE_SERVER), reading its default store."""
+    server = os.environ.get("CLEARANCE_SERVER", "").strip()
+    return served_note(server) if server and not getattr(args, "db", None) else ""
 
 
 def _positive_int(text: str) -> int:
@@ -306,8 +323,11 @@ def _cmd_log(args: argparse.Namespace) -> int:
             keys = ("id", "time", "session_id", "agent", "tool_name", "decision", "stage", "rules", "reason", "cwd", "tool_input", "elapsed_ms", "shadow")
             print(json.dumps({k: r[k] for k in keys}))
         return 0
+    served = _served_note(args)
+    if served:
+        print(f"clearance log: {served}", file=sys.stderr)
     if not rows:
-        print(_empty_hint(args))
+        print(_empty_hint(args) if not served else "no decisions recorded on this machine")
         return 0
     from .render import log_table
 
@@ -595,6 +615,9 @@ def _find_row(args: argparse.Namespace, one_session: bool = False) -> tuple[dict
             # is no denial to explain or allow: --last means the latest call clearance itself stopped.
             rows = [r for r in store.query({}, 500) if r["decision"] in ("deny", "ask") and not (r["decision"] == "ask" and r.get("raw_decision") == "allow")]
             if not rows:
+                served = _served_note(args)
+                if served:
+                    return None, f"no denied or asked decision is recorded on this machine: {served}"
                 return None, "no denied or asked decision is recorded yet (`clearance log` lists what is)"
             rivals = _rivals(rows) if one_session else []
             if rivals:
