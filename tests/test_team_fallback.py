@@ -302,36 +302,44 @@ def test_a_rejected_token_never_makes_a_hard_denial_a_question(command: str, wan
         refuse.close()
 
 
-HTTP_HOOK_GAPS = {
-    "rm -rf ~/": "unfinished: Claude Code's own http hook with a revoked token gets ask for everything, a hard denial "
-    "included; deciding for a caller the service cannot identify would run the engine for anyone who can reach it "
-    "(the thin client decides hard denials on the machine instead: test_a_rejected_token_never_makes_a_hard_denial_a_question)",
-}
-
-
-@pytest.mark.parametrize("command", ["rm -rf ~/"])
-def test_an_http_hook_with_a_revoked_token_keeps_hard_denials(command: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("command", "token_kind", "want"),
+    [
+        ("rm -rf ~/", "revoked", "deny"),  # a built-in hard denial stays a denial
+        ("ls", "revoked", "ask"),
+        ("rm -rf ~/old-checkout", "revoked", "ask"),  # a soft denial: the person's, as before
+        ("rm -rf ~/", "pending", "deny"),
+        ("rm -rf ~/", "never issued", "ask"),  # a token the service never issued: no engine for strangers
+    ],
+)
+def test_an_http_hook_with_a_rejected_token_keeps_hard_denials(command: str, token_kind: str, want: str, tmp_path: Path) -> None:
+    """Claude Code's own http hook with a token the service issued but no longer accepts got ask for every call, a hard
+    denial included.  The service decides such a call with the built-in rules (no team policy, recorded nowhere) only
+    to keep a hard denial a denial; a token it never issued still gets the plain ask, without the engine."""
     from starlette.testclient import TestClient
 
     from clearance.server.app import create_app
     from clearance.server.service import Service
 
-    from .strict import check
-
     svc = Service(str(tmp_path / "team.db"))
     svc.add_user("alice", PW, "admin")
-    token = svc.create_token("laptop", "alice")
-    tid = svc.tokens()[0]["id"]
-    svc.revoke_token(tid, "alice")
+    if token_kind == "pending":
+        _, token = svc.propose_token("laptop", "alice")
+    else:
+        token = svc.create_token("laptop", "alice")
+    if token_kind == "revoked":
+        svc.revoke_token(svc.tokens()[0]["id"], "alice")
+    if token_kind == "never issued":
+        token = "clr_" + "x" * 40
     client = TestClient(create_app(svc))
     ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": "/home/ana/proj", "session_id": "h"}
-
-    def run() -> None:
-        r = client.post("/v1/hook?agent=claude", content=json.dumps(ev), headers={"authorization": f"Bearer {token}"})
-        assert r.status_code == 200
-        assert r.json()["hookSpecificOutput"]["permissionDecision"] == "deny", r.text
-
-    check(command, HTTP_HOOK_GAPS, run)
+    r = client.post("/v1/hook?agent=claude", content=json.dumps(ev), headers={"authorization": f"Bearer {token}"})
+    assert r.status_code == 200
+    out = r.json()["hookSpecificOutput"]
+    assert out["permissionDecision"] == want, out
+    if want == "ask":
+        assert "token is not valid" in out["permissionDecisionReason"], out
+    assert svc.store.query({}, 10) == []  # recorded nowhere, as before
 
 
 def test_a_denial_decided_locally_while_the_service_is_down_points_to_the_team_policy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

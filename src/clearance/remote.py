@@ -337,15 +337,6 @@ def _repository(event: dict[str, Any], env: Env, cached: _Cached | None = None) 
     return {"root": ident.root, "real": ident.real, "remotes": list(ident.remotes), "first": list(ident.first)}
 
 
-def when_token_rejected(local: Decision | None, asked: Decision) -> Decision:
-    """What a machine whose token the service refuses answers (pure): *asked* (a person decides), except where the
-    local decision is a hard denial -- what clearance never allows stays denied; a question would hand `rm -rf ~` to
-    whoever clicks yes with only "token rejected" for a reason."""
-    if local is not None and local.decision == "deny" and any(f.verdict == "hard_deny" for f in local.findings):
-        return local
-    return asked
-
-
 def _local_decision(event: object, agent: str, env: Env) -> Decision | None:
     """This machine's own decision of *event* (built-in rules, the cached managed policy when its seal verifies, the
     user's and project's files), recorded nowhere; None when the event cannot be read."""
@@ -372,7 +363,7 @@ def _local_decision(event: object, agent: str, env: Env) -> Decision | None:
 
 def _token_rejected(raw: bytes, opts: Options, base: str, status: int, token: str = "", env: Env | None = None) -> Answer:
     """The service is up and refuses this machine's token (revoked, expired, wrong): ask the person, every time --
-    except for a hard denial, which stays a denial (when_token_rejected).
+    except for a hard denial, which stays a denial (rejected.when_token_rejected).
 
     Deciding locally here would keep a machine whose token an admin revoked deciding on its own for good."""
     from .adapters import detect, get
@@ -394,6 +385,8 @@ def _token_rejected(raw: bytes, opts: Options, base: str, status: int, token: st
         event = json.loads(raw.decode("utf-8"))
         agent = opts.agent or (detect(event) if isinstance(event, dict) else "claude")
         local = _local_decision(event, agent, env) if env is not None else None
+        from .rejected import when_token_rejected
+
         answer: Answer = get(agent).render_answer(when_token_rejected(local, asked))
     except (UnicodeDecodeError, ValueError, RecursionError):
         answer = get(opts.agent or "claude").render_answer(asked)

@@ -146,10 +146,12 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
             return PlainTextResponse(f"only admins {what}", status_code=403)
         return checked
 
-    def bearer(request: Request) -> str | None:
+    def bearer_text(request: Request) -> str | None:
         auth = request.headers.get("authorization", "")
-        token = auth[7:].strip() if auth.lower().startswith("bearer ") else None
-        return service.token_owner(token)
+        return auth[7:].strip() if auth.lower().startswith("bearer ") else None
+
+    def bearer(request: Request) -> str | None:
+        return service.token_owner(bearer_text(request))
 
     # -- API ------------------------------------------------------------------------------
 
@@ -204,7 +206,18 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
             except ValueError as e:
                 return JSONResponse({"error": str(e)}, status_code=400)
             why = "this machine's clearance token is not valid (revoked, expired or not yet approved); ask an admin of the team service"
-            answer = adapter.render_answer(Decision("ask", why, ["service.token_rejected"], "default"))
+            asked = Decision("ask", why, ["service.token_rejected"], "default")
+            local = None
+            if await anyio.to_thread.run_sync(service.issued_token, bearer_text(request)):
+                # A token the service issued: a hard denial stays a denial (the built-in rules, recorded nowhere).
+                # A token it never issued gets the plain ask, without the engine.
+                try:
+                    local = await off_loop(service.builtin_decision, await request.body(), request.query_params.get("agent"))
+                except ValueError:
+                    local = None
+            from ..rejected import when_token_rejected
+
+            answer = adapter.render_answer(when_token_rejected(local, asked))
             return JSONResponse(answer.stdout) if answer.stdout is not None else Response(status_code=200)
         raw = await request.body()
         # Decide on a worker thread (a slow decision -- a reviewer call -- holds up no other request).

@@ -364,6 +364,25 @@ class Service:
             )
         return out
 
+    def issued_token(self, token: str | None) -> bool:
+        """Whether the service issued *token* (revoked, expired and not yet approved ones included); False when the
+        store cannot say."""
+        if not token:
+            return False
+        try:
+            return self.store.fetchone("SELECT 1 FROM agent_tokens WHERE token_hash = ?", (token_hash(token),)) is not None
+        except StoreUnavailable:
+            return False
+
+    def builtin_decision(self, raw: bytes, agent: str | None) -> Any:
+        """The built-in rules' decision of a hook event (no team policy, recorded nowhere), or None when it is not a
+        decision event: for a token the service issued but no longer accepts (rejected.when_token_rejected)."""
+        from ..policy import Policy
+        from ..policy.load import from_managed_text
+
+        _, pending = self.hook_decide(raw, agent, "(rejected token)", Policy(from_managed_text(EMPTY_POLICY)))
+        return pending[1] if pending is not None else None
+
     def token_owner(self, token: str | None) -> str | None:
         if not token:
             return None
