@@ -310,12 +310,14 @@ def test_a_rejected_token_never_makes_a_hard_denial_a_question(command: str, wan
         ("rm -rf ~/old-checkout", "revoked", "ask"),  # a soft denial: the person's, as before
         ("rm -rf ~/", "pending", "deny"),
         ("rm -rf ~/", "never issued", "ask"),  # a token the service never issued: no engine for strangers
+        ("terraform destroy -auto-approve", "revoked", "deny"),  # the team's hard denial, as on the thin client
+        ("terraform destroy -auto-approve", "never issued", "ask"),
     ],
 )
 def test_an_http_hook_with_a_rejected_token_keeps_hard_denials(command: str, token_kind: str, want: str, tmp_path: Path) -> None:
     """Claude Code's own http hook with a token the service issued but no longer accepts got ask for every call, a hard
-    denial included.  The service decides such a call with the built-in rules (no team policy, recorded nowhere) only
-    to keep a hard denial a denial; a token it never issued still gets the plain ask, without the engine."""
+    denial included.  The service decides such a call with the served policy (recorded nowhere) only to keep a hard
+    denial -- built-in or the team's -- a denial; a token it never issued still gets the plain ask, without the engine."""
     from starlette.testclient import TestClient
 
     from clearance.server.app import create_app
@@ -323,6 +325,8 @@ def test_an_http_hook_with_a_rejected_token_keeps_hard_denials(command: str, tok
 
     svc = Service(str(tmp_path / "team.db"))
     svc.add_user("alice", PW, "admin")
+    svc.add_user("bob", PW, "approver")
+    svc.decide_change(svc.propose(HARD, "alice", "never clear terraform destroy"), "bob", "approver", True, "ok")
     if token_kind == "pending":
         _, token = svc.propose_token("laptop", "alice")
     else:

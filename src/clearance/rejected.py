@@ -3,7 +3,7 @@
 A person decides (*ask*), since nothing may go on deciding for a machine an admin cut off -- except a hard denial,
 which stays a denial: a question would hand `rm -rf ~` to whoever clicks yes with only "token rejected" for a
 reason.  Used by the thin client (remote.py, deciding on the machine) and by the service for an agent's own http
-hook (server/app.py, with the built-in rules, for a token it issued).  Pure.
+hook (server/app.py, with the served policy, for a token it issued).  Pure.
 """
 
 from __future__ import annotations

@@ -209,10 +209,10 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
             asked = Decision("ask", why, ["service.token_rejected"], "default")
             local = None
             if await anyio.to_thread.run_sync(service.issued_token, bearer_text(request)):
-                # A token the service issued: a hard denial stays a denial (the built-in rules, recorded nowhere).
+                # A token the service issued: a hard denial stays a denial (the served policy, recorded nowhere).
                 # A token it never issued gets the plain ask, without the engine.
                 try:
-                    local = await off_loop(service.builtin_decision, await request.body(), request.query_params.get("agent"))
+                    local = await off_loop(service.rejected_decision, await request.body(), request.query_params.get("agent"))
                 except ValueError:
                     local = None
             from ..rejected import when_token_rejected

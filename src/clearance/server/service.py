@@ -374,13 +374,11 @@ class Service:
         except StoreUnavailable:
             return False
 
-    def builtin_decision(self, raw: bytes, agent: str | None) -> Any:
-        """The built-in rules' decision of a hook event (no team policy, recorded nowhere), or None when it is not a
-        decision event: for a token the service issued but no longer accepts (rejected.when_token_rejected)."""
-        from ..policy import Policy
-        from ..policy.load import from_managed_text
-
-        _, pending = self.hook_decide(raw, agent, "(rejected token)", Policy(from_managed_text(EMPTY_POLICY)))
+    def rejected_decision(self, raw: bytes, agent: str | None) -> Any:
+        """The decision of a hook event with the served policy, recorded nowhere, or None when it is not a decision
+        event: for a token the service issued but no longer accepts, whose hard denials stay denials
+        (rejected.when_token_rejected) -- the team's as much as the built-in ones, as on a thin client's machine."""
+        _, pending = self.hook_decide(raw, agent, "(rejected token)", self.policy())
         return pending[1] if pending is not None else None
 
     def token_owner(self, token: str | None) -> str | None:
