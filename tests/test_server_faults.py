@@ -65,13 +65,16 @@ def test_a_locked_sqlite_store_answers_within_budget_and_loses_nothing(tmp_path:
         assert took < BUDGET + 1.0, f"{cmd} took {took:.1f} s"
         answers.append(decision_of(r))
     assert answers == ["ask", "deny", "ask"]  # allows become ask; the denial stands
+    said = hook(client, token, "ls -l")[0].json()["hookSpecificOutput"]["permissionDecisionReason"]
+    assert said.startswith("clearance: the team service cannot record") and "clearance: clearance:" not in said, said
     assert client.get("/healthz").status_code == 503
     locker.execute("ROLLBACK")
     locker.close()
     wait_healthy(client, 15)
-    assert recorded(svc) == 4  # the three from the stall were replayed from the spool (or written late), none lost
+    assert recorded(svc) == 5  # the four from the stall were replayed from the spool (or written late), none lost
     rows = svc.store.query({}, 10)
-    assert sorted(r["decision"] for r in rows) == ["allow", "ask", "ask", "deny"]
+    assert sorted(r["decision"] for r in rows) == ["allow", "ask", "ask", "ask", "deny"]
+    assert not any(str(r["reason"]).startswith("clearance:") for r in rows)
     assert decision_of(hook(client, token, "ls")[0]) == "allow"
 
 

@@ -42,6 +42,25 @@ def parse_duration(text: str) -> float:
     raise AllowError(f"--for {text!r}: give a duration such as 30m, 8h, 2d or 1w")
 
 
+# How close together the latest denials of two sessions must be for `--last` to be ambiguous: a person who runs
+# `clearance allow --last` reads a denial they saw minutes ago, not one from an hour back.
+RIVAL_WINDOW_S = 15 * 60
+
+
+def rivals_of_last(rows: list[dict[str, Any]], window_s: float = RIVAL_WINDOW_S) -> list[dict[str, Any]]:
+    """The latest denied or asked row of each session, newest first, when more than one session has one within
+    *window_s* of the newest (pure; *rows* newest first); [] when --last names one call without doubt."""
+    if not rows:
+        return []
+    newest = float(rows[0]["ts"])
+    latest: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if newest - float(r["ts"]) > window_s:
+            break
+        latest.setdefault(str(r.get("session_id") or ""), r)
+    return list(latest.values()) if len(latest) > 1 else []
+
+
 def replay_row(row: dict[str, Any], env: Any) -> tuple[Action, Context, Policy, Decision]:
     """Decide an audited call again, now, with the effective policy (no reviewer)."""
     from .adapters.claude import parse_event
@@ -254,7 +273,9 @@ def allow_row(row: dict[str, Any], layer: str, session: bool, for_: str | None, 
         detail = "; ".join(after.lost) or after.reason
         raise AllowError(f"the rule(s) {', '.join(rules)} would not make this call allowed ({detail}); write a rule by hand (docs/policy.md)")
     path = layer_path(layer, ctx.project_root, env)
-    note = str(row.get("reason") or "")[:200] + (f" -- {reason}" if reason else "")
+    # A call handed over after repeated denials was recorded with the handover's words: the grant keeps why it was denied.
+    denied = decision.reason if row.get("stage") == "escalation" else row.get("reason")
+    note = str(denied or "")[:200] + (f" -- {reason}" if reason else "")
     texts = [grant_text(r, who(env), int(row["id"]) if row.get("id") is not None else None, note, expires, sid, now) for r in rules]
     until = f" until {_toml_time(expires)}" if expires is not None else ""
     scope = f" in session {sid}" if sid else ""

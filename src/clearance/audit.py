@@ -253,4 +253,8 @@ def apply_escalation(decision: Decision, out: dict[str, Any]) -> Decision:
         decision.reason = out["reason"]
         decision.stop = bool(out.get("stop"))
         decision.rules = [*decision.rules, "escalation.handover" if not decision.stop else "escalation.stop"]
+        if decision.decision == "ask":
+            from .engine import LIFT_ASK, LIFT_DENY
+
+            decision.hint = decision.hint.replace(LIFT_DENY, LIFT_ASK)  # now a person's question, as any ask
     return decision

@@ -248,6 +248,9 @@ def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None
         from .store.spool import spool_path
 
         if not os.path.exists(path) and not os.path.exists(spool_path(path)):  # hooks may have only spooled so far
+            served = _served_note(args)
+            if url == default_path(os.environ) and served:
+                raise _NoStore(f"no decisions recorded on this machine: {served}")
             if url == default_path(os.environ):
                 raise _NoStore(f"no decisions recorded yet ({path} does not exist): the hook may not be installed; run `clearance doctor`")
             raise _NoStore(f"no audit store at {path}: check the path (the default store is {default_path(os.environ)})")
@@ -257,6 +260,20 @@ def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None
         if url.startswith(("postgresql://", "postgres://")) and "psycopg" in str(e):
             raise _NoStore("a PostgreSQL audit store needs psycopg: pip install 'clearance[postgres]'") from e
         raise
+
+
+def served_note(server: str) -> str:
+    """Where a team service's client finds its decisions (pure): the local trail holds only what was decided here."""
+    return (
+        f"this machine's calls are decided and recorded by the team service at {server} (its dashboard lists them; "
+        "its admins change its policy); the local audit trail holds only the calls decided here while the service was unreachable"
+    )
+
+
+def _served_note(args: argparse.Namespace) -> str:
+    """served_note for a machine whose hook is a client of the team service (CLEARANCE_SERVER), reading its default store."""
+    server = os.environ.get("CLEARANCE_SERVER", "").strip()
+    return served_note(server) if server and not getattr(args, "db", None) else ""
 
 
 def _positive_int(text: str) -> int:
@@ -306,8 +323,11 @@ def _cmd_log(args: argparse.Namespace) -> int:
             keys = ("id", "time", "session_id", "agent", "tool_name", "decision", "stage", "rules", "reason", "cwd", "tool_input", "elapsed_ms", "shadow")
             print(json.dumps({k: r[k] for k in keys}))
         return 0
+    served = _served_note(args)
+    if served:
+        print(f"clearance log: {served}", file=sys.stderr)
     if not rows:
-        print(_empty_hint(args))
+        print(_empty_hint(args) if not served else "no decisions recorded on this machine")
         return 0
     from .render import log_table
 
@@ -583,8 +603,11 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
     return f"; did you mean {' or '.join(close)}?" if close else ""
 
 
-def _find_row(args: argparse.Namespace) -> tuple[dict[str, object] | None, str]:
-    """The audited decision named by ID or --last (the latest deny or ask clearance itself gave): (row, problem)."""
+def _find_row(args: argparse.Namespace, one_session: bool = False) -> tuple[dict[str, object] | None, str]:
+    """The audited decision named by ID or --last (the latest deny or ask clearance itself gave): (row, problem).
+
+    *one_session* (allow): --last is refused when the latest denials of several sessions are close together
+    (allow.rivals_of_last): the one the person read may not be the latest."""
     store = _open_store(args)
     try:
         if getattr(args, "last", False) or args.id is None:
@@ -592,7 +615,13 @@ def _find_row(args: argparse.Namespace) -> tuple[dict[str, object] | None, str]:
             # is no denial to explain or allow: --last means the latest call clearance itself stopped.
             rows = [r for r in store.query({}, 500) if r["decision"] in ("deny", "ask") and not (r["decision"] == "ask" and r.get("raw_decision") == "allow")]
             if not rows:
+                served = _served_note(args)
+                if served:
+                    return None, f"no denied or asked decision is recorded on this machine: {served}"
                 return None, "no denied or asked decision is recorded yet (`clearance log` lists what is)"
+            rivals = _rivals(rows) if one_session else []
+            if rivals:
+                return None, "the latest denials come from several agent sessions; name the one you mean:\n" + "\n".join(rivals)
             return rows[0], ""
         try:
             wanted = int(str(args.id).lstrip("#"))
@@ -604,6 +633,19 @@ def _find_row(args: argparse.Namespace) -> tuple[dict[str, object] | None, str]:
     if not rows or rows[0]["id"] != wanted:
         return None, f"no decision {wanted} in the audit trail (`clearance log` lists the recorded ones)"
     return rows[0], ""
+
+
+def _rivals(rows: list[dict[str, object]]) -> list[str]:
+    """One line per session for allow.rivals_of_last's rows: the command to run, when, which session, what."""
+    from .allow import rivals_of_last
+    from .render import describe_input
+
+    lines = []
+    for r in rivals_of_last(rows):  # type: ignore[arg-type]
+        what = describe_input(str(r["tool_name"]), r["tool_input"])
+        what = what if len(what) <= 200 else what[:199] + "…"
+        lines.append(f"  clearance allow {r['id']}   # {str(r['time']).replace('T', ' ').rstrip('Z')}  session {r['session_id'] or '-'}: {what}")
+    return lines
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
@@ -655,7 +697,7 @@ def _cmd_allow(args: argparse.Namespace) -> int:
     from .allow import AllowError, allow_row
 
     try:
-        row, problem = _find_row(args)
+        row, problem = _find_row(args, one_session=True)
         if row is None:
             print(f"clearance allow: {problem}", file=sys.stderr)
             return 2
@@ -985,13 +1027,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     ch = cmd(
         "change",
-        "the team service's change requests: list, approve, reject",
+        "the team service's change requests: list, show, propose, approve, reject",
         "Change requests of the team service (policy, people, tokens). Approving needs a different person who already had an account when "
         "the change was proposed, was not created by the proposer, and a comment.",
-        "  clearance change list\n  clearance change approve 12 --by bob --comment 'checked with the platform team'\n  clearance change reject 13 --by bob",
+        "  clearance change list\n  clearance change show 12                # the diff, and for a policy change what it would decide differently\n"
+        "  clearance change approve 12 --by bob --comment 'checked with the platform team'\n  clearance change reject 13 --by bob\n"
+        "  clearance change propose --policy org.toml --by alice --comment 'trust the dev buckets'",
     )
-    ch.add_argument("action", choices=["list", "approve", "reject"])
+    ch.add_argument("action", choices=["list", "show", "propose", "approve", "reject"])
     ch.add_argument("id", nargs="?", type=int)
+    ch.add_argument("--policy", metavar="FILE", help="propose: the managed policy to serve (TOML), checked as `clearance policy lint` checks it")
     ch.add_argument("--by", help="who decides")
     ch.add_argument("--comment", help="what you checked (required to approve)")
     ch.add_argument("--all", action="store_true", help="list decided changes too")

@@ -1063,6 +1063,12 @@ def liftable(decision: Decision, policy: Policy) -> bool:
     return True
 
 
+# How the user lifts a deny or an ask on their own machine (audit.apply_escalation turns the first into the second
+# when a denial is handed to a person: approving once is the agent's dialog, these are the lasting ways).
+LIFT_DENY = "The user may allow exactly this: `clearance allow --last`."
+LIFT_ASK = "To allow it from now on, the user may run `clearance allow --last` (with `--session`: for this session only)."
+
+
 def guide(decision: Decision, policy: Policy) -> None:
     """Give a deny/ask its way forward (decision.hint) and keep placeholders out of what is shown."""
     lift = liftable(decision, policy)
@@ -1078,16 +1084,18 @@ def guide(decision: Decision, policy: Policy) -> None:
     if decision.decision == "deny":
         if hard:
             parts.append("Try another way: this cannot be allowed, and if the user needs it, they run it themselves.")
+        elif lift and served == "cached":
+            parts.append("Decided with the team policy while the team service is unreachable: the user may ask its admins to allow it in the team policy.")
         elif lift and served:
             parts.append("The team service decided this: the user may ask its admins to allow it in the team policy.")
         elif lift:
-            parts.append("The user may allow exactly this: `clearance allow --last`.")
+            parts.append(LIFT_DENY)
         elif not parts:
             parts.append("Try another way, or ask the user to run it.")
     elif lift and served:  # worded for every agent: Codex, Gemini CLI and Copilot CLI turn an ask into a block
         parts.append("To allow it from now on, the user may ask the team service's admins to allow it in the team policy.")
     elif lift:
-        parts.append("To allow it from now on, the user may run `clearance allow --last`.")
+        parts.append(LIFT_ASK)
     decision.hint = " ".join(parts)
 
 

@@ -21,10 +21,30 @@ if TYPE_CHECKING:
 
     from .daemon_path import Env
     from .hook import Options
+    from .model import Decision
 
 # The thin client is a hook process of its own: it imports neither os (~1.2 ms under -I -S) nor paths, pathstr or the
 # adapters, and reads the cached managed policy once per call (posix, seal).
 REFRESH_S = 600
+# The first line of the cached copy names the version of the managed policy the service served (inside the seal).
+VERSION_MARK = "# clearance-served-version "
+
+
+def cache_needs_refresh(now: float, mtime: float, verified: bool, cached_version: int | None, served_version: int | None) -> bool:
+    """Whether the cached managed policy must be copied again (pure: remote._refresh_policy does the I/O).
+
+    Copied again when its seal does not verify, when the service just decided with another version than the copy's
+    (an approved change or a revert reaches the copy at the machine's next call, not up to ten minutes later), when it
+    is older than REFRESH_S, and when it was written "in the future" (a clock set back: its age would stay negative,
+    and the copy frozen, until the clock caught up).  A negative *served_version* is a service that cannot read its
+    own store: it says nothing about the copy.
+    """
+    if not verified:
+        return True
+    if served_version is not None and served_version >= 0 and served_version != cached_version:
+        return True
+    age = now - mtime
+    return age < 0 or age >= REFRESH_S
 
 
 def cache_path(env: Env) -> str:
@@ -73,6 +93,17 @@ class _Cached:
         finally:
             posix.close(fd)
 
+    def version(self) -> int | None:
+        """The served version the copy names (VERSION_MARK, the line after the seal); None when it names none."""
+        if self.data is None:
+            return None
+        mark = VERSION_MARK.encode()
+        for line in self.data[:4096].split(b"\n")[:3]:
+            if line.startswith(mark):
+                digits = line[len(mark) :].strip()
+                return int(digits) if digits.isdigit() else None
+        return None
+
     def verified(self, env: Env) -> bool:
         """Its seal verifies (seal.read_sealed on these bytes)."""
         from .seal import unseal
@@ -90,6 +121,29 @@ def write_cache(env: Env, text: str) -> bool:
     from .seal import write_sealed
 
     return write_sealed(cache_path(env), text, env)
+
+
+def read_envelope(reply: object) -> tuple[dict[str, Any] | None, int, str, int | None]:
+    """(stdout, exit code, stderr, served policy version) of the service's ``?envelope=1`` answer (pure).
+
+    ValueError for anything else: a 200 from what is not clearance (a proxy's or portal's page, another service
+    on the URL) is no decision -- its ``{}`` would print nothing and leave the call to the agent, its ``{"stdout": 5}``
+    would print 5 -- so the caller decides locally, as when the service is unreachable."""
+    if not isinstance(reply, dict) or "stdout" not in reply or type(reply.get("exit_code")) is not int:
+        raise ValueError("an HTTP 200 that is not clearance's answer")
+    stdout, stderr, version = reply["stdout"], reply.get("stderr"), reply.get("policy_version")
+    if not (stdout is None or isinstance(stdout, dict)) or not (stderr is None or isinstance(stderr, str)):
+        raise ValueError("an HTTP 200 that is not clearance's answer")
+    return stdout, int(reply["exit_code"]), stderr or "", version if type(version) is int else None
+
+
+def read_served_policy(reply: object) -> tuple[str, int | None]:
+    """(text, version) of a ``GET /v1/policy`` answer (pure); ValueError when it is not one -- a body without the
+    policy's text must not become an empty managed policy in the cache (no hard denials, every trust allowed)."""
+    if not isinstance(reply, dict) or not isinstance(reply.get("text"), str):
+        raise ValueError("not the served policy")
+    version = reply.get("version")
+    return reply["text"], version if type(version) is int else None
 
 
 def _split_url(url: str) -> tuple[str, str, int, str]:
@@ -219,11 +273,11 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
     try:
         status, body = _request("POST", f"{base}/v1/hook?{query}", token, raw, timeout)
         if status == 200:
-            reply = json.loads(body.decode("utf-8"))
-            _refresh_policy(base, token, env, cached_now)
-            return Answer(reply.get("stdout"), int(reply.get("exit_code", 0)), str(reply.get("stderr") or ""))
+            stdout, code, stderr, served = read_envelope(json.loads(body.decode("utf-8")))
+            _refresh_policy(base, token, env, cached_now, served)
+            return Answer(stdout, code, stderr)
         if status in (401, 403):
-            return _token_rejected(raw, opts, base, status, token)
+            return _token_rejected(raw, opts, base, status, token, env)
         problem = f"HTTP {status}"
     except (OSError, ValueError) as e:
         problem = f"{type(e).__name__}: {e}"
@@ -238,7 +292,9 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
     if read_cache(env) is not None:
         local_env["CLEARANCE_MANAGED_POLICY"] = cached
         age = time.strftime("%Y-%m-%d %H:%M", time.localtime(os.path.getmtime(cached)))
-        note = f"clearance: the team service at {base} is unreachable ({problem}); decided locally with the cached managed policy from {age}"
+        version = cached_now.version()
+        which = f"the cached managed policy (version {version}) from {age}" if version is not None else f"the cached managed policy from {age}"
+        note = f"clearance: the team service at {base} is unreachable ({problem}); decided locally with {which}"
     elif os.path.exists(cached):
         note = (
             f"clearance: the team service at {base} is unreachable ({problem}) and the cached managed policy failed its integrity check "
@@ -281,8 +337,33 @@ def _repository(event: dict[str, Any], env: Env, cached: _Cached | None = None) 
     return {"root": ident.root, "real": ident.real, "remotes": list(ident.remotes), "first": list(ident.first)}
 
 
-def _token_rejected(raw: bytes, opts: Options, base: str, status: int, token: str = "") -> Answer:
-    """The service is up and refuses this machine's token (revoked, expired, wrong): ask the person, every time.
+def _local_decision(event: object, agent: str, env: Env) -> Decision | None:
+    """This machine's own decision of *event* (built-in rules, the cached managed policy when its seal verifies, the
+    user's and project's files), recorded nowhere; None when the event cannot be read."""
+    from .adapters import get
+    from .api import decide_event_full
+
+    if not isinstance(event, dict):
+        return None
+    local_env = dict(env)
+    local_env.pop("CLEARANCE_SERVER", None)
+    local_env.pop("CLEARANCE_MANAGED_POLICY", None)
+    if read_cache(env) is not None:
+        local_env["CLEARANCE_MANAGED_POLICY"] = cache_path(env)
+    try:
+        canonical = get(agent).to_event(event)
+    except Exception:
+        return None
+    if not isinstance(canonical, dict):
+        return None
+    canonical["agent"] = agent
+    decision, _, _ = decide_event_full(canonical, local_env)
+    return decision
+
+
+def _token_rejected(raw: bytes, opts: Options, base: str, status: int, token: str = "", env: Env | None = None) -> Answer:
+    """The service is up and refuses this machine's token (revoked, expired, wrong): ask the person, every time --
+    except for a hard denial, which stays a denial (rejected.when_token_rejected).
 
     Deciding locally here would keep a machine whose token an admin revoked deciding on its own for good."""
     from .adapters import detect, get
@@ -299,27 +380,33 @@ def _token_rejected(raw: bytes, opts: Options, base: str, status: int, token: st
             f"(HTTP {status}); set CLEARANCE_TOKEN to this machine's token"
         )
     reason = f"The team service rejected this machine's token (HTTP {status}), so clearance cannot decide this call; asking you instead."
+    asked = Decision("ask", reason, ["service.token_rejected"], "default")
     try:
         event = json.loads(raw.decode("utf-8"))
         agent = opts.agent or (detect(event) if isinstance(event, dict) else "claude")
-        answer: Answer = get(agent).render_answer(Decision("ask", reason, ["service.token_rejected"], "default"))
+        local = _local_decision(event, agent, env) if env is not None else None
+        from .rejected import when_token_rejected
+
+        answer: Answer = get(agent).render_answer(when_token_rejected(local, asked))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        answer = get(opts.agent or "claude").render_answer(Decision("ask", reason, ["service.token_rejected"], "default"))
+        answer = get(opts.agent or "claude").render_answer(asked)
     answer.stderr = "\n".join(x for x in (note, answer.stderr) if x)
     return answer
 
 
-def _refresh_policy(base: str, token: str, env: Env, cached: _Cached | None = None) -> None:
+def _refresh_policy(base: str, token: str, env: Env, cached: _Cached | None = None, served_version: int | None = None) -> None:
     import time
 
     cached = cached or _Cached(env)
     try:
-        if cached.data is not None and time.time() - cached.mtime < REFRESH_S and cached.verified(env):
+        if not cache_needs_refresh(time.time(), cached.mtime, cached.verified(env), cached.version(), served_version):
             return
         status, body = _request("GET", f"{base}/v1/policy", token, None, 3.0)
         if status != 200:
             return
-        text = json.loads(body.decode("utf-8")).get("text", "")
+        text, version = read_served_policy(json.loads(body.decode("utf-8")))
+        if version is not None:
+            text = f"{VERSION_MARK}{version}\n{text}"
         if not write_cache(env, text):
             sys.stderr.write("clearance: could not refresh the cached managed policy\n")
     except (OSError, ValueError):

@@ -165,6 +165,10 @@ def cmd_change(args: argparse.Namespace) -> int:
                 rows = [{**c, "proposed": _when(c["proposed"])} for c in changes]
                 print(_table(rows, ["id", "kind", "status", "proposed_by", "proposed", "summary"]))
             return 0
+        if args.action == "show":
+            return _show_change(svc, args)
+        if args.action == "propose":
+            return _propose_policy(svc, args)
         if args.id is None or not args.by:
             print(f"clearance change {args.action}: give the change's number and --by NAME", file=sys.stderr)
             return 2
@@ -176,3 +180,77 @@ def cmd_change(args: argparse.Namespace) -> int:
     except ServiceError as e:
         print(f"clearance change {args.action}: {e}", file=sys.stderr)
         return 1
+
+
+def _propose_policy(svc: Any, args: argparse.Namespace) -> int:
+    """A managed policy from a file, proposed as the web page's editor proposes it (validated; a second person approves)."""
+    if not args.policy or not args.by:
+        print("clearance change propose: give the policy file and who proposes it: --policy FILE --by NAME", file=sys.stderr)
+        return 2
+    _actor(svc, args)
+    try:
+        with open(args.policy, encoding="utf-8") as f:
+            text = f.read()
+    except (OSError, UnicodeDecodeError) as e:
+        print(f"clearance change propose: cannot read {args.policy}: {e}", file=sys.stderr)
+        return 1
+    cid = svc.propose(text, args.by, args.comment or "")
+    print(
+        f"change {cid}: the policy in {args.policy} -- see what it would change: clearance change show {cid}; a second person approves: "
+        f"clearance change approve {cid} --by NAME --comment TEXT"
+    )
+    return 0
+
+
+def change_text_lines(change: dict[str, Any], effect: dict[str, Any] | None) -> list[str]:
+    """A change request for a person at a terminal (pure): what, who, status, the diff, and the impact preview."""
+    from .reports import _brief
+
+    lines = [f"change {change['id']}: {change['kind']}, proposed by {change['proposed_by']} at {_when(change['proposed'])}"]
+    if change.get("summary"):
+        lines.append(f"summary   {change['summary']}")
+    status = str(change["status"])
+    if change.get("decided_by"):
+        status += f" by {change['decided_by']} at {_when(change.get('decided'))}"
+        if change.get("comment"):
+            status += f": {change['comment']}"
+    lines.append(f"status    {status}")
+    if change.get("diff"):
+        lines += ["", *str(change["diff"]).rstrip("\n").splitlines()]
+    if effect is not None and effect.get("busy"):
+        lines += ["", "impact    being worked out for another request; run this again in a few seconds"]
+    elif effect is not None:
+        since = f" (since {_when(effect['since'])})" if effect.get("since") else ""
+        counts = " · ".join(f"{k} {effect['before'].get(k, 0)} → {effect['after'].get(k, 0)}" for k in ("allow", "ask", "deny"))
+        changed = effect["changed"]
+        lines += ["", f"impact    replayed the latest {effect['replayed']} audited calls{since} with the current and the proposed policy: {counts}"]
+        lines.append(
+            f"          {len(changed)} call{'' if len(changed) == 1 else 's'} would be decided differently"
+            + ("" if effect.get("complete", True) else " (not every recorded call was replayed)")
+        )
+        for x in changed[:200]:
+            lines.append(f"  #{x.get('id')}  {x['tool_name']}  {_brief(x['tool_input'])}   {x['before']} → {x['after']}   {', '.join(x.get('rules') or [])}")
+        more = " ".join(f"{r} +{n}" for r, n in effect.get("rules_gained", {}).items())
+        less = " ".join(f"{r} -{n}" for r, n in effect.get("rules_lost", {}).items())
+        if more or less:
+            lines.append(f"          rules that would fire more: {more or '-'}; less: {less or '-'}")
+    if change["status"] == "proposed":
+        lines += [
+            "",
+            f"approve   clearance change approve {change['id']} --by NAME --comment TEXT   (reject: clearance change reject {change['id']} --by NAME)",
+        ]
+    return lines
+
+
+def _show_change(svc: Any, args: argparse.Namespace) -> int:
+    found = [c for c in svc.changes() if c["id"] == args.id] if args.id is not None else []
+    if not found:
+        print(f"clearance change show: no change {args.id} (`clearance change list --all`)", file=sys.stderr)
+        return 1
+    change = found[0]
+    effect = svc.change_impact(change["id"]) if change["kind"] == "policy" and change["status"] == "proposed" else None
+    if args.json:
+        print(json.dumps({**change, "impact": effect}, default=str))
+        return 0
+    print("\n".join(change_text_lines(change, effect)))
+    return 0

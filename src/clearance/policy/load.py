@@ -471,6 +471,10 @@ def cache_key(files: list[LayerFile], ident: Any) -> str:
     return json.dumps([FORMAT, [(lf.name, lf.path, lf.stamp) for lf in files], ident.key() if ident else ""])
 
 
+# The name of the thin client's copy of the served managed policy (remote.cache_path).
+SERVED_COPY = "/clearance/server-policy.toml"
+
+
 def load(project_root: str, env: Env | None = None, use_cache: bool = True) -> dict[str, Any]:
     if env is None:
         from ..daemon_path import environ
@@ -515,6 +519,10 @@ def derive(files: list[LayerFile], ident: Any, env: Env, use_cache: bool = True)
             layers.append((lf, None, []))
     pol = merge(layers, ident, env.get("HOME") or pathstr.expanduser("~"))
     pol["cache_key"] = key
+    if files and files[0].name == "managed" and files[0].path.endswith(SERVED_COPY):
+        # The thin client deciding while the team service is down (remote.py): the team's policy, so a denial is
+        # lifted in the team's policy, not by a local grant the service never reads once it is back (engine.guide).
+        pol["served"] = "cached"
     if cache_path is not None:
         from ..seal import write_sealed
 

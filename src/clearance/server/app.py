@@ -146,10 +146,12 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
             return PlainTextResponse(f"only admins {what}", status_code=403)
         return checked
 
-    def bearer(request: Request) -> str | None:
+    def bearer_text(request: Request) -> str | None:
         auth = request.headers.get("authorization", "")
-        token = auth[7:].strip() if auth.lower().startswith("bearer ") else None
-        return service.token_owner(token)
+        return auth[7:].strip() if auth.lower().startswith("bearer ") else None
+
+    def bearer(request: Request) -> str | None:
+        return service.token_owner(bearer_text(request))
 
     # -- API ------------------------------------------------------------------------------
 
@@ -182,12 +184,14 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
           401: {description: missing or unknown bearer token}
         """
 
-        def owner_and_policy() -> tuple[str | None, Any]:
+        def owner_and_policy() -> tuple[str | None, Any, int]:
             who = bearer(request)
-            return who, service.policy() if who is not None else None
+            if who is None:
+                return None, None, -1
+            return who, service.policy(), service.served_version()
 
         # The store is read and written on its own thread within a budget (server/guard.py), never on the event loop.
-        owner, policy = await anyio.to_thread.run_sync(owner_and_policy)
+        owner, policy, version = await anyio.to_thread.run_sync(owner_and_policy)
         if owner is None:
             # No token at all -- no header, or "Bearer " with nothing after it (the hook's $CLEARANCE_TOKEN unset) -- is a 401.
             if request.query_params.get("envelope") or not request.headers.get("authorization", "").partition(" ")[2].strip():
@@ -202,7 +206,18 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
             except ValueError as e:
                 return JSONResponse({"error": str(e)}, status_code=400)
             why = "this machine's clearance token is not valid (revoked, expired or not yet approved); ask an admin of the team service"
-            answer = adapter.render_answer(Decision("ask", why, ["service.token_rejected"], "default"))
+            asked = Decision("ask", why, ["service.token_rejected"], "default")
+            local = None
+            if await anyio.to_thread.run_sync(service.issued_token, bearer_text(request)):
+                # A token the service issued: a hard denial stays a denial (the served policy, recorded nowhere).
+                # A token it never issued gets the plain ask, without the engine.
+                try:
+                    local = await off_loop(service.rejected_decision, await request.body(), request.query_params.get("agent"))
+                except ValueError:
+                    local = None
+            from ..rejected import when_token_rejected
+
+            answer = adapter.render_answer(when_token_rejected(local, asked))
             return JSONResponse(answer.stdout) if answer.stdout is not None else Response(status_code=200)
         raw = await request.body()
         # Decide on a worker thread (a slow decision -- a reviewer call -- holds up no other request).
@@ -212,7 +227,8 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
             return JSONResponse({"error": str(e)}, status_code=400)
         answer = await anyio.to_thread.run_sync(service.hook_record, decided)
         if request.query_params.get("envelope"):
-            return JSONResponse({"stdout": answer.stdout, "exit_code": answer.exit_code, "stderr": answer.stderr})
+            # policy_version: the thin client copies the served policy again when its cached copy is another version.
+            return JSONResponse({"stdout": answer.stdout, "exit_code": answer.exit_code, "stderr": answer.stderr, "policy_version": version})
         if answer.stdout is None:
             return Response(status_code=200)
         return JSONResponse(answer.stdout)

@@ -36,17 +36,28 @@ def _event(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _decide(event: dict[str, Any], policy: Any) -> tuple[str, list[str]]:
+HARD_LABEL = "deny (hard)"
+
+
+def outcome(decision: str, hard: bool) -> str:
+    """How the preview names a decision (pure): a hard denial apart from a soft one -- a change between them is a
+    change an approver must see (a hard denial is never handed to a person, granted or cleared by an allow rule)."""
+    return HARD_LABEL if decision == "deny" and hard else decision
+
+
+def _decide(event: dict[str, Any], policy: Any) -> tuple[str, list[str], bool]:
     from ..api import decide_event_full
     from .service import _home_of
 
     env = {"HOME": _home_of(str(event.get("cwd") or ""))}
     d, _, _ = decide_event_full(event, env, policy, local_files=False)
-    return d.decision, list(d.rules)
+    return d.decision, list(d.rules), any(f.verdict == "hard_deny" for f in d.findings)
 
 
 def impact(rows: list[dict[str, Any]], current: Any, proposed: Any, budget_s: float = BUDGET_S) -> dict[str, Any]:
-    """{replayed, since, before: {decision: n}, after: {...}, changed: [...], rules_gained, rules_lost, complete}."""
+    """{replayed, since, before: {decision: n}, after: {...}, changed: [...], rules_gained, rules_lost, complete}.
+
+    The counts are by decision (allow, ask, deny); *changed* also lists a denial that becomes hard or soft."""
     before: dict[str, int] = {}
     after: dict[str, int] = {}
     gained: dict[str, int] = {}
@@ -63,8 +74,8 @@ def impact(rows: list[dict[str, Any]], current: Any, proposed: Any, budget_s: fl
         if row.get("shadow") or not row.get("tool_name"):
             continue
         ev = _event(row)
-        a, ra = _decide(ev, current)
-        b, rb = _decide(ev, proposed)
+        a, ra, hard_a = _decide(ev, current)
+        b, rb, hard_b = _decide(ev, proposed)
         replayed += 1
         ts = row.get("ts")
         if isinstance(ts, (int, float)):
@@ -75,15 +86,15 @@ def impact(rows: list[dict[str, Any]], current: Any, proposed: Any, budget_s: fl
             gained[r] = gained.get(r, 0) + 1
         for r in set(ra) - set(rb):
             lost[r] = lost.get(r, 0) + 1
-        if a != b:
+        if outcome(a, hard_a) != outcome(b, hard_b):
             changed.append(
                 {
                     "id": row.get("id"),
                     "tool_name": ev["tool_name"],
                     "tool_input": ev["tool_input"],
                     "cwd": ev["cwd"],
-                    "before": a,
-                    "after": b,
+                    "before": outcome(a, hard_a),
+                    "after": outcome(b, hard_b),
                     "rules": rb or ra,
                 }
             )

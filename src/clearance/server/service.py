@@ -44,7 +44,7 @@ class ServiceError(Exception):
 
 pass_through(ServiceError)
 DEGRADED_REASON = (
-    "clearance: the team service cannot record decisions right now (its database is unavailable), "
+    "the team service cannot record decisions right now (its database is unavailable), "
     "so it asks instead of allowing; the decision is kept in the service's spool"
 )
 
@@ -364,6 +364,23 @@ class Service:
             )
         return out
 
+    def issued_token(self, token: str | None) -> bool:
+        """Whether the service issued *token* (revoked, expired and not yet approved ones included); False when the
+        store cannot say."""
+        if not token:
+            return False
+        try:
+            return self.store.fetchone("SELECT 1 FROM agent_tokens WHERE token_hash = ?", (token_hash(token),)) is not None
+        except StoreUnavailable:
+            return False
+
+    def rejected_decision(self, raw: bytes, agent: str | None) -> Any:
+        """The decision of a hook event with the served policy, recorded nowhere, or None when it is not a decision
+        event: for a token the service issued but no longer accepts, whose hard denials stay denials
+        (rejected.when_token_rejected) -- the team's as much as the built-in ones, as on a thin client's machine."""
+        _, pending = self.hook_decide(raw, agent, "(rejected token)", self.policy())
+        return pending[1] if pending is not None else None
+
     def token_owner(self, token: str | None) -> str | None:
         if not token:
             return None
@@ -406,6 +423,11 @@ class Service:
             self._policy_text = (version, _has_repository_sections(text), text)
             self._project_policies = {}
         return self._policy_cache[1]
+
+    def served_version(self) -> int:
+        """The version of the Policy policy() last returned (-1 before any, or when the store could not be read at all)."""
+        cached = self._policy_cache
+        return int(cached[0]) if cached is not None else -1
 
     def policy_for_project(self, policy: Any, canonical: dict[str, Any], home: str) -> Any:
         """*policy* with the managed [[repositories]] sections that name the event's project applied.
