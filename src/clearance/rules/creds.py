@@ -63,6 +63,9 @@ TOKEN_PRINTERS: tuple[tuple[str, ...], ...] = (
     ("gpg", "--export-secret-subkeys"),
     ("secret-tool", "lookup"),
     ("pass", "show"),
+    # glab's auth tree is gh's: `glab auth status --show-token` prints the token as gh's does (list extension)
+    ("glab", "auth", "status", "--show-token"),
+    ("glab", "auth", "status", "-t"),
     ("git", "credential", "fill"),
     ("git", "config", "--get", "credential.helper"),
     ("kubectl", "get", "secret", "-o"),
@@ -160,6 +163,18 @@ def _printers_of(name: str) -> tuple[tuple[str, ...], ...]:
     return by_name.get(name, ())
 
 
+# Docker's credential helpers (docker-credential-helpers, amazon-ecr-credential-helper, docker-credential-gcr …):
+# `get` reads a server's URL and prints its stored username and secret as JSON.
+_DOCKER_CREDENTIAL_HELPERS = tuple(
+    "docker-credential-" + h for h in ("desktop", "osxkeychain", "pass", "secretservice", "wincred", "ecr-login", "gcloud", "gcr", "acr-env")
+)
+# pass(1)'s commands: any other first word is the name of an entry, which `pass NAME` shows as `pass show NAME` does.
+_PASS_COMMANDS = frozenset(
+    {"init", "ls", "list", "find", "search", "grep", "insert", "add", "edit", "generate", "rm", "remove", "delete"}
+    | {"mv", "rename", "cp", "copy", "git", "help", "version", "otp", "show", "import", "audit", "tomb", "update", "extension"}
+)
+
+
 def token_printer(cmd: SimpleCommand) -> str | None:
     words = [cmd.name] + cmd.values()
     if cmd.name == "rails" and "credentials:edit" in words:
@@ -171,6 +186,10 @@ def token_printer(cmd: SimpleCommand) -> str | None:
         dest = _vercel_pull_target(words)
         if dest is not None:
             return f"vercel env pull {dest}"
+    if cmd.name == "pass" and len(words) > 1 and not words[1].startswith("-") and words[1] not in _PASS_COMMANDS:
+        return "pass NAME (pass's default command is show)"
+    if cmd.name.startswith("docker-credential-") and "get" in words[1:2]:
+        return f"{cmd.name} get (a Docker credential helper prints the stored secret of the server it reads)"
     for pattern in _printers_of(words[0]):
         rest = words[1:]
         need = list(pattern[1:])
@@ -661,7 +680,7 @@ def list_secret_names(e: Effect, sc: Scope) -> str | None:
     title="Printing access tokens or secrets from a CLI",
     why="A printed token ends up in the transcript and in the model provider's logs; an injected agent uses this to steal sessions.",
     verdict=SOFT_DENY,
-    commands=(*sorted({p[0] for p in TOKEN_PRINTERS} | {k[0] for k in SECRET_RUNNERS}), "ps", "vercel"),
+    commands=(*sorted({p[0] for p in TOKEN_PRINTERS} | {k[0] for k in SECRET_RUNNERS}), "ps", "vercel", *_DOCKER_CREDENTIAL_HELPERS),
     match=(
         "gcloud auth print-access-token",
         "az account get-access-token",
@@ -1063,6 +1082,9 @@ def _git_prints_blob(cmd: SimpleCommand) -> bool:
     return bool(vals) and vals[0] in ("show", "cat-file") and any(":" in v for v in vals[1:])
 
 
+_GIT_SHOWING = frozenset({"git blame", "git annotate", "git log", "git show", "git diff", "git grep", "git cat-file"})
+
+
 # Programs that read a file's text and print something else: a digest, a count, or nothing (a shell sourcing it).
 # A short list of the exceptions; every other program that reads a file is taken to show it (creds.read-env-file).
 _READ_UNSHOWN = frozenset(
@@ -1090,7 +1112,10 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
     if any(v.startswith("--") and "=" in v and paths.DYN not in v and sc.path(v.split("=", 1)[1], cmd) == e.path for v in values):
         return False  # --env-file=.env: an option's value, a file the program loads, not an operand printed
     if name == "git":
-        return _git_prints_blob(cmd)
+        # A blob printed from history, the lines of a file with their commits (blame), the patches touching it (log -p,
+        # show, diff REV -- FILE) or a diff or grep of it outside the repository (--no-index): its text on the output;
+        # hash-object (a digest) and a message file (commit -F) print none of it (shell/effects.git_file_reads).
+        return _git_prints_blob(cmd) or e.note in _GIT_SHOWING
     from ..shell.programs import INTERPRETERS, interpreter_alias
 
     if name in INTERPRETERS or interpreter_alias(name) is not None:

