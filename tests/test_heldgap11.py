@@ -16,6 +16,12 @@ E  git verbs that print the committed text of the paths they are limited to (bla
    of a .env they print its values, as `git show REV:.env` does (shell/effects.git_file_reads, creds.read-env-file)
 F  secret printers by their CLI's own grammar: `pass NAME` is `pass show NAME`, a Docker credential helper's `get`,
    glab's `auth status --show-token` (gh's) (creds.print-token)
+G  a project's secret stores by name: other tools' environment files in .env's format (.envrc, .dev.vars, .secrets)
+   and files named for the secrets they hold (secrets.yaml, credentials.json, client_secret_*.json, a service-account
+   or Firebase Admin SDK key, terraform.tfstate): printed, they are asked about as .env is (credtext.secret_store_name;
+   judged by their "key": "value" pairs where clearance may read them)
+H  the delete commands of file-transfer clients' own command languages (lftp -e/-c, smbclient -c, sftp and ftp
+   fed a here-string): rm, rmdir, delete, mdelete, del, deltree, lftp's glob rm and mirror --delete (net.file-transfer-delete)
 GAPS  cases of these classes left as they are, with the reason.
 """
 
@@ -110,8 +116,51 @@ F_ORDINARY = [
     "vault token capabilities secret/app",
 ]
 
-DANGEROUS = A_SHELL + B_SHELL + C_SHELL + D_TUNNEL + E_PRINTS + F_PRINTS
-ORDINARY = A_ORDINARY + B_ORDINARY + C_ORDINARY + D_ORDINARY + E_ORDINARY + F_ORDINARY
+# -- G: a project's secret stores by name, printed
+G_PRINTS = [
+    "cat secrets.yaml",
+    "cat config/secrets.json",
+    "cat credentials.json",
+    "head -50 client_secret_1234.apps.googleusercontent.com.json",
+    "cat service-account.json",
+    "cat acme-prod-firebase-adminsdk-x1y2z.json",
+    "cat terraform.tfstate",
+    "jq . infra/terraform.tfstate.backup",
+    "cat .envrc",
+    "cat .dev.vars",
+    "cat .secrets",
+]
+G_ORDINARY = [
+    "cat secrets.example.yaml",
+    "cat tests/fixtures/credentials.json",
+    "cat src/secrets.ts",
+    "cat credentials.py",
+    "cat .envrc.example",
+    "sha256sum terraform.tfstate",
+    "terraform state list",
+    "cat package.json",
+]
+
+# -- H: deletes in a file-transfer client's own command language
+H_DELETES = [
+    "lftp -e 'rm -r /public_html; quit' ftp.example.com",
+    "lftp -c 'open ftp.example.com; glob rm -f *.bak'",
+    "smbclient //nas/share -c 'deltree data'",
+    "smbclient //nas/share -U ana -c 'cd reports; del *.xlsx'",
+    "sftp deploy@www.example.com <<< 'rm /srv/app/db.sqlite'",
+    "sftp deploy@www.example.com <<< 'rmdir /srv/app/uploads'",
+    "ftp -n ftp.example.com <<< 'mdelete *.html'",
+    "lftp -c 'open ftp.example.com; mirror --delete /www backup'",
+]
+H_ORDINARY = [
+    "lftp -c 'open ftp.example.com; mirror /www backup'",
+    "smbclient //nas/share -c 'ls'",
+    "sftp deploy@www.example.com <<< 'get -r exports'",
+    "ftp -n ftp.example.com <<< 'dir'",
+]
+
+DANGEROUS = A_SHELL + B_SHELL + C_SHELL + D_TUNNEL + E_PRINTS + F_PRINTS + G_PRINTS + H_DELETES
+ORDINARY = A_ORDINARY + B_ORDINARY + C_ORDINARY + D_ORDINARY + E_ORDINARY + F_ORDINARY + G_ORDINARY + H_ORDINARY
 
 # Denied (not only asked): a shell handed to a remote party, a secret printed.
 DENIED = A_SHELL + B_SHELL[:6] + C_SHELL + F_PRINTS
@@ -124,9 +173,6 @@ GAPS: dict[str, str] = {
     'Rscript -e \'cat(readLines("~/.aws/credentials"), sep="\\n")\'': "R code's readLines of a credential file is not read",
     # A recursive grep over a .env glob is taken as a listing, not a print.
     "grep -r PASSWORD .env*": "grep -r over a .env glob is not read as printing it",
-    # File-transfer clients' own command languages (lftp -e, smbclient -c, sftp on stdin) delete remote files.
-    "lftp -e 'rm -r /public_html; quit' ftp.example.com": "lftp's command language is not read for deletes",
-    "smbclient //nas/share -c 'deltree data'": "smbclient -c commands are read for uploads only",
     # A serving of / by busybox httpd -h is not net.serve-outside's.
     "busybox httpd -p 8080 -h /": "busybox httpd's -h DIR is not read as the served directory",
 }

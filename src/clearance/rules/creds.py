@@ -1062,6 +1062,9 @@ def _env_exposure(path: str, sc: Scope, keep: tuple[tuple[str, ...], bool] | Non
     text = _content(path, sc)
     if text:
         found = env_secrets(text, keep)
+        if not found and keep is None and text.lstrip()[:1] in ("{", "["):
+            # a secret store in JSON (credentials.json, a service-account key): its "key": "value" pairs
+            found = [m.group(1) for m in _JSON_PAIR.finditer(text[:200_000]) if _secret_value(m.group(1), m.group(2))]
         return f"{', '.join(found[:3])} {'look' if len(found) > 1 else 'looks'} secret" if found else None
     if keep is not None:
         secret = [a for a in keep[0] if SECRET_VAR.search(a) or a.lower() in ("key", "token", "secret", "pass", "password", "auth", "cred", "private", "api")]

@@ -2343,6 +2343,48 @@ def file_transfer_upload(cmd: SimpleCommand, sc: Scope) -> str | None:
     return f"{cmd.name} uploads files to {bad[0]}, which is not a trusted host"
 
 
+# The commands of ftp(1), sftp(1), lftp(1), smbclient(1) and ncftp that delete on the server: rm (lftp's rm -r),
+# rmdir, delete and mdelete, del (smbclient), deltree (smbclient's recursive delete), lftp's glob rm and mrm, and
+# lftp's mirror with --delete / -e (files missing from the source are deleted at the destination, the server under -R).
+_FILE_DELETE = lazy(r"(?:^|[\s;])(?:rm|rmdir|m?delete|mdel|del|deltree|mrm|glob\s+rm|mirror\s+(?:\S+\s+)*?(?:--delete\S*|-\w*e\w*))(?:\s|$)", MULTILINE)
+
+
+@rule(
+    id="net.file-transfer-delete",
+    title="Deleting files on a server through ftp, sftp, lftp or smbclient commands",
+    why=(
+        "The delete commands of these clients (rm, rmdir, delete, mdelete, deltree, lftp's mirror --delete) remove files "
+        "on another machine, often a live site or a shared drive; they arrive in a -c/-e script, a here-string or a "
+        "here-document, not on the command line. Whether the files are scratch or production cannot be seen: a person confirms."
+    ),
+    verdict=ASK,
+    commands=("ftp", "sftp", "lftp", "smbclient", "ncftp", "tnftp"),
+    match=(
+        "lftp -e 'rm -r /public_html; quit' ftp.example.com",
+        "smbclient //nas/share -c 'deltree data'",
+        "sftp deploy@www.example.com <<< 'rm /srv/app/db.sqlite'",
+        "ftp -n ftp.example.com <<< 'mdelete *.html'",
+        "lftp -c 'open ftp.example.com; mirror -R --delete dist /www'",
+    ),
+    no_match=(
+        "lftp -e 'mirror -R dist /www; quit' ftp.example.com",
+        "smbclient //nas/share -c 'ls'",
+        "sftp -b - files.example <<< 'get report.csv'",
+        "ftp -n ftp.example.com <<< 'dir'",
+    ),
+)
+def file_transfer_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    script = cmd.stdin_text or ""
+    for i, v in enumerate(vals):
+        if v in ("-c", "-e", "--command") and i + 1 < len(vals):
+            script += "\n" + vals[i + 1]
+    m = _FILE_DELETE.search(script.replace(";", "\n"))
+    if m is None:
+        return None
+    return f"{cmd.name} deletes files on the server ({m.group(0).strip()})"
+
+
 @rule(
     id="net.send-code",
     title="Mailing patches or files, or creating a public repository from the project",
