@@ -22,6 +22,11 @@ G  a project's secret stores by name: other tools' environment files in .env's f
    judged by their "key": "value" pairs where clearance may read them)
 H  the delete commands of file-transfer clients' own command languages (lftp -e/-c, smbclient -c, sftp and ftp
    fed a here-string): rm, rmdir, delete, mdelete, del, deltree, lftp's glob rm and mirror --delete (net.file-transfer-delete)
+I  a cloud CLI's destructive verb where its grammar puts it: an API action in PascalCase (Alibaba Cloud's aliyun,
+   Tencent's tccli, Huawei's KooCLI: DeleteInstance, TerminateInstances; sys.unknown-destructive-verb), gcloud's
+   release tracks (alpha, beta) before four command groups (cloud.delete)
+J  SQL that destroys data sent over HTTP to a database's interface (a body, ?query=, q=, a JSON "sql"/"stmt" field:
+   ClickHouse, InfluxDB, CrateDB, Hasura): net.http-destructive-sql, as db.destructive-sql reads psql's
 GAPS  cases of these classes left as they are, with the reason.
 """
 
@@ -131,11 +136,11 @@ G_PRINTS = [
     "cat .secrets",
 ]
 G_ORDINARY = [
+    "cat .envrc.example",
     "cat secrets.example.yaml",
     "cat tests/fixtures/credentials.json",
     "cat src/secrets.ts",
     "cat credentials.py",
-    "cat .envrc.example",
     "sha256sum terraform.tfstate",
     "terraform state list",
     "cat package.json",
@@ -159,8 +164,40 @@ H_ORDINARY = [
     "ftp -n ftp.example.com <<< 'dir'",
 ]
 
-DANGEROUS = A_SHELL + B_SHELL + C_SHELL + D_TUNNEL + E_PRINTS + F_PRINTS + G_PRINTS + H_DELETES
-ORDINARY = A_ORDINARY + B_ORDINARY + C_ORDINARY + D_ORDINARY + E_ORDINARY + F_ORDINARY + G_ORDINARY + H_ORDINARY
+# -- I: a cloud CLI's destructive verb where its command path puts it
+I_DESTROYS = [
+    "aliyun ecs DeleteInstance --InstanceId i-1",
+    "tccli cvm TerminateInstances --InstanceIds '[\"ins-1\"]'",
+    "hcloud ECS DeleteServers --cli-region=cn-north-4 --servers.1.id=abc",
+    "gcloud alpha firestore indexes composite delete 123",
+    "gcloud beta run services delete api --region europe-west1",
+]
+I_ORDINARY = [
+    "aliyun ecs DescribeInstances",
+    "tccli cvm DescribeInstances",
+    "gcloud alpha firestore indexes composite list",
+    "gcloud beta run services describe api",
+    "mytool RunTests --verbose",
+]
+
+# -- J: SQL that destroys data, sent to a database's HTTP interface
+J_SQL = [
+    "curl 'http://localhost:8123/' --data-binary 'DROP TABLE events'",
+    "curl -X POST http://localhost:8086/query --data-urlencode 'q=DROP DATABASE metrics'",
+    "curl 'http://ch.internal:8123/?query=TRUNCATE%20TABLE%20logs'",
+    'curl -X POST https://hasura.example.com/v2/query -d \'{"type":"run_sql","args":{"sql":"DROP TABLE users"}}\'',
+    "http POST localhost:4200/_sql stmt='DELETE FROM orders'",
+    "wget -qO- --post-data='query=DROP DATABASE analytics' http://localhost:8123/",
+]
+J_ORDINARY = [
+    "curl 'http://localhost:8123/' --data-binary 'SELECT count() FROM events'",
+    "curl -G http://localhost:8086/query --data-urlencode 'q=SHOW DATABASES'",
+    "curl 'http://localhost:8123/?query=SELECT%201'",
+    "http POST localhost:4200/_sql stmt='SELECT * FROM orders LIMIT 5'",
+]
+
+DANGEROUS = A_SHELL + B_SHELL + C_SHELL + D_TUNNEL + E_PRINTS + F_PRINTS + G_PRINTS + H_DELETES + I_DESTROYS + J_SQL
+ORDINARY = A_ORDINARY + B_ORDINARY + C_ORDINARY + D_ORDINARY + E_ORDINARY + F_ORDINARY + G_ORDINARY + H_ORDINARY + I_ORDINARY + J_ORDINARY
 
 # Denied (not only asked): a shell handed to a remote party, a secret printed.
 DENIED = A_SHELL + B_SHELL[:6] + C_SHELL + F_PRINTS

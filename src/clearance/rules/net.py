@@ -991,6 +991,90 @@ def http_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+# Where an HTTP request carries a statement for a database's HTTP interface: the body (curl -d/--data-*/--json, wget
+# --post-data/--body-data, httpie's raw body), a form or query field (ClickHouse's ?query=, InfluxDB's q=, a JSON
+# body's "query"/"sql"/"stmt"/"statement" as Hasura's run_sql, CrateDB's _sql, Databricks' statements API take it).
+_CURL_BODY = frozenset({"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--data-urlencode", "--json", "--url-query", "-F", "--form"})
+_WGET_BODY = ("--post-data=", "--body-data=")
+_SQL_FIELDS = frozenset({"query", "q", "sql", "stmt", "statement", "command"})
+_JSON_SQL = lazy(r'"(?:query|sql|stmt|statement|command)"\s*:\s*"((?:[^"\\]|\\.){1,20000})"', 0)
+
+
+def _request_texts(cmd: SimpleCommand) -> list[str]:
+    """The texts an HTTP client sends that may be a statement: bodies, fields, query parameters (decoded)."""
+    vals = cmd.values()
+    raw: list[str] = []
+    for i, v in enumerate(vals):
+        if cmd.name == "curl":
+            if v in _CURL_BODY and i + 1 < len(vals):
+                raw.append(vals[i + 1])
+            elif v.startswith("--data") and "=" in v:
+                raw.append(v.split("=", 1)[1])
+            elif v.startswith("-d") and len(v) > 2:
+                raw.append(v[2:])
+        elif cmd.name == "wget" and v.startswith(_WGET_BODY):
+            raw.append(v.split("=", 1)[1])
+        elif cmd.name in ("http", "https", "xh") and not v.startswith("-"):
+            for sep in ("==", ":=", "="):
+                field, found, value = v.partition(sep)
+                if found and field.lower() in _SQL_FIELDS:
+                    raw.append(value)
+                    break
+        if "://" in v and "?" in v and not v.startswith("-"):
+            raw.append(v.split("?", 1)[1])
+    out: list[str] = []
+    for text in raw:
+        if DYN in text:
+            continue
+        out.append(text)
+        out += [m.group(1).replace('\\"', '"') for m in _JSON_SQL.finditer(text)]
+        field, eq, value = text.partition("=")
+        if eq and field.lower() in _SQL_FIELDS:
+            out.append(value)  # --data-urlencode 'q=DROP …' (sent encoded, read as written)
+        if "=" in text and "{" not in text:
+            for pair in text.split("&"):  # a form or query string: its fields, percent-decoded
+                name, eq, value = pair.partition("=")
+                if eq and _percent_decode(name, True).lower() in _SQL_FIELDS:
+                    out.append(_percent_decode(value, True))
+    return out
+
+
+@rule(
+    id="net.http-destructive-sql",
+    title="A statement that destroys data sent to a database's HTTP interface",
+    why=(
+        "ClickHouse, InfluxDB, CrateDB, Hasura, Databricks and others take SQL over HTTP (a body, ?query=, q=, a JSON "
+        '"sql" field): DROP, TRUNCATE or DELETE without WHERE sent that way destroys data as it does through psql '
+        "(db.destructive-sql), whatever the client."
+    ),
+    verdict=SOFT_DENY,
+    commands=("curl", "wget", "http", "https", "xh"),
+    match=(
+        "curl 'http://localhost:8123/' --data-binary 'DROP TABLE events'",
+        "curl -X POST http://localhost:8086/query --data-urlencode 'q=DROP DATABASE metrics'",
+        "curl 'http://ch.internal:8123/?query=TRUNCATE%20TABLE%20logs'",
+        'curl -X POST https://hasura.example.com/v2/query -d \'{"type":"run_sql","args":{"sql":"DROP TABLE users"}}\'',
+        "http POST localhost:4200/_sql stmt='DELETE FROM orders'",
+    ),
+    no_match=(
+        "curl 'http://localhost:8123/' --data-binary 'SELECT count() FROM events'",
+        "curl -G http://localhost:8086/query --data-urlencode 'q=SHOW DATABASES'",
+        "curl -d 'comment=please drop table' https://example.com/form",
+        "curl -X POST localhost:3000/api/login -d 'u=a'",
+    ),
+)
+def http_destructive_sql(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from ..code.sql import read
+
+    for text in _request_texts(cmd):
+        if not any(k in text.upper() for k in ("DROP", "TRUNCATE", "DELETE", "UPDATE", "FLUSH")):
+            continue
+        stmt = read(text).destructive()
+        if stmt is not None:
+            return f"{cmd.name} sends {stmt.show()!r} to a database's HTTP interface, which destroys data"
+    return None
+
+
 def _on_local_network(host: str) -> bool:
     """A private IPv4 address (10/8, 172.16/12, 192.168/16) or an mDNS name (.local)."""
     h = host.lower()
