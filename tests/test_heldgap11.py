@@ -27,6 +27,10 @@ I  a cloud CLI's destructive verb where its grammar puts it: an API action in Pa
    release tracks (alpha, beta) before four command groups (cloud.delete)
 J  SQL that destroys data sent over HTTP to a database's interface (a body, ?query=, q=, a JSON "sql"/"stmt" field:
    ClickHouse, InfluxDB, CrateDB, Hasura): net.http-destructive-sql, as db.destructive-sql reads psql's
+K  a command or code in an option or operand of a program that runs it (GTFOBins' shell function): check_by_ssh's -o
+   (ssh's ProxyCommand), gcc -wrapper PROG,ARGS, gem open -e EDITOR, rake -e/-p (Ruby), rpm --eval's %(CMD) and
+   %{lua:CODE}, service with a path for a name (/etc/init.d/../../bin/sh), LuaTeX's \\directlua, and a file the line
+   wrote named after an option's colon (tshark -Xlua_script:FILE) (unwrap._runs_from_options, engine._named_files)
 GAPS  cases of these classes left as they are, with the reason.
 """
 
@@ -196,8 +200,34 @@ J_ORDINARY = [
     "http POST localhost:4200/_sql stmt='SELECT * FROM orders LIMIT 5'",
 ]
 
-DANGEROUS = A_SHELL + B_SHELL + C_SHELL + D_TUNNEL + E_PRINTS + F_PRINTS + G_PRINTS + H_DELETES + I_DESTROYS + J_SQL
-ORDINARY = A_ORDINARY + B_ORDINARY + C_ORDINARY + D_ORDINARY + E_ORDINARY + F_ORDINARY + G_ORDINARY + H_ORDINARY + I_ORDINARY + J_ORDINARY
+# -- K: a command or code in an option or operand of a program that runs it
+K_RUNS = [
+    "check_by_ssh -o 'ProxyCommand rm -rf /home/ana' -H localhost -C uptime",
+    "gcc -wrapper /bin/sh,-c,'rm -rf /home/ana' /dev/null",
+    "gem open -e '/bin/sh -c \"rm -rf ~\"' rdoc",
+    "rake -p '`rm -rf ~`'",
+    "rake -e 'FileUtils.rm_rf(Dir.home)'",
+    "rpm --eval '%{lua:os.execute(\"rm -rf /home/ana\")}'",
+    "rpmquery --eval '%(rm -rf ~)'",
+    "service ../../bin/sh -c 'rm -rf ~'",
+    "lualatex '\\directlua{os.execute(\"rm -rf /home/ana\")}\\end'",
+    "echo 'os.execute(\"rm -rf /home/ana\")' > /tmp/x.lua && tshark -Xlua_script:/tmp/x.lua",
+]
+K_ORDINARY = [
+    "gcc -O2 -o app main.c",
+    "rake -T",
+    "rake db:migrate:status",
+    "rpm -qa",
+    "rpm --eval '%{_libdir}'",
+    "service nginx status",
+    "gem open rails",
+    "check_by_ssh -H host -C uptime",
+    "lualatex '\\directlua{tex.print(1+1)}\\end'",
+    "tshark -i eth0 -c 10",
+]
+
+DANGEROUS = A_SHELL + B_SHELL + C_SHELL + D_TUNNEL + E_PRINTS + F_PRINTS + G_PRINTS + H_DELETES + I_DESTROYS + J_SQL + K_RUNS
+ORDINARY = A_ORDINARY + B_ORDINARY + C_ORDINARY + D_ORDINARY + E_ORDINARY + F_ORDINARY + G_ORDINARY + H_ORDINARY + I_ORDINARY + J_ORDINARY + K_ORDINARY
 
 # Denied (not only asked): a shell handed to a remote party, a secret printed.
 DENIED = A_SHELL + B_SHELL[:6] + C_SHELL + F_PRINTS
@@ -210,6 +240,9 @@ GAPS: dict[str, str] = {
     'Rscript -e \'cat(readLines("~/.aws/credentials"), sep="\\n")\'': "R code's readLines of a credential file is not read",
     # A recursive grep over a .env glob is taken as a listing, not a print.
     "grep -r PASSWORD .env*": "grep -r over a .env glob is not read as printing it",
+    # An interpreter's script operand is read only with the language's suffix: a cow file (Perl) or a plugin folder is not.
+    "echo 'system(\"rm -rf /home/ana\")' > /tmp/x.cow; cowsay -f /tmp/x.cow x": "cowsay -f runs the cow file as Perl; not modelled",
+    "echo 'system(\"rm -rf /home/ana\")' > /tmp/x.cow; perl /tmp/x.cow": "a script written on the line without the language's suffix is not read",
     # A serving of / by busybox httpd -h is not net.serve-outside's.
     "busybox httpd -p 8080 -h /": "busybox httpd's -h DIR is not read as the served directory",
 }

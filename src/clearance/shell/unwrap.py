@@ -576,7 +576,15 @@ _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
     "emacsclient": {},
     "fzf": {},
     "aria2c": {},
+    # Options whose value is a command or code the program runs (_runs_from_options)
+    **{n: {} for n in ("check_by_ssh", "gem", "rake", "gcc", "g++", "cc", "c++", "service")},
+    **{n: {} for n in ("rpm", "rpmdb", "rpmquery", "rpmspec", "rpmbuild", "rpmverify")},
 }
+# rake's options whose value is Ruby code it runs (rake --help: -e/--execute, -p/--execute-print, -E/--execute-continue).
+_RAKE_CODE = ("-e", "--execute", "-p", "--execute-print", "-E", "--execute-continue")
+# The RPM macro language (rpm --eval): %(CMD) is the output of a shell command, %{lua:CODE} runs Lua.
+_RPM_SHELL = lazy(r"%\(((?:[^()]|\([^()]*\))*)\)")
+_RPM_LUA = lazy(r"%\{lua:((?:[^{}]|\{[^{}]*\})*)\}")
 _GDBS = frozenset({"gdb", "gdb-multiarch"})
 # Options whose value is a command line the program runs: (program, option names, prefix the value must start with,
 # which is dropped).  restic runs --password-command through the shell; GNU mail's --exec runs a mail command, whose
@@ -2401,6 +2409,9 @@ class Unwrapper:
             for value, via in _value_commands(name, cmd):
                 self.reparse(value, cmd, via)
             return
+        if name in ("check_by_ssh", "gem", "rake", "gcc", "g++", "cc", "c++", "service") or name.startswith("rpm"):
+            self._runs_from_options(cmd)
+            return
         if name == "fzf":
             # fzf --bind 'KEY:execute(CMD)', --preview CMD, FZF_DEFAULT_COMMAND: command lines fzf runs through $SHELL -c.
             from . import embedded
@@ -2900,6 +2911,43 @@ class Unwrapper:
         for line in lines[:8]:
             self.reparse(line, cmd, via, remote=f"a machine reached by {via}", cwd=None)
 
+    def _runs_from_options(self, cmd: SimpleCommand) -> None:
+        """What a program runs from an option or operand that names a command or code (GTFOBins' shell functions):
+        check_by_ssh hands -o to ssh (`-o "ProxyCommand CMD"`), `gem open -e CMD` opens the gem with the editor CMD,
+        rake -e/-p/-E run Ruby code, gcc's `-wrapper PROG,ARG…` runs every compiler pass through PROG, `service NAME`
+        runs /etc/init.d/NAME (a NAME with a slash reaches any program), `rpm --eval` expands %(CMD) through the shell
+        and %{lua:CODE} in Lua."""
+        name = cmd.name
+        vals = cmd.values()
+        if name == "check_by_ssh":
+            self._ssh_options(cmd, len(cmd.argv))
+        elif name == "gem":
+            if "open" in vals[:1]:
+                for value in _option_values(vals, ("-e", "--editor")):
+                    if DYN not in value:
+                        self.reparse(value + " GEM_DIR", cmd, "gem open -e")
+        elif name == "rake":
+            for code in _option_values(vals, _RAKE_CODE):
+                self.command(cmd.derive([Word("ruby", "ruby"), Word("-e", "-e"), Word(code, code)], "rake -e"))
+        elif name in ("gcc", "g++", "cc", "c++"):
+            for value in _option_values(vals, ("-wrapper",)):
+                words = [x for x in value.split(",") if x]
+                if words:
+                    self.command(cmd.derive([Word(x, x) for x in words], f"{name} -wrapper"))
+        elif name == "service":
+            operands = [w for w in cmd.args if not w.value.startswith("-")]
+            if operands and "/" in operands[0].value and DYN not in operands[0].value:
+                script = pathstr.normpath("/etc/init.d/" + operands[0].value)
+                rest = cmd.args[cmd.args.index(operands[0]) + 1 :]
+                self.command(cmd.derive([Word(script, operands[0].raw), *rest], "service"))
+        else:
+            for expr in _option_values(vals, ("--eval", "-E")):
+                for m in _RPM_SHELL.finditer(expr):
+                    self.reparse(m.group(1), cmd, f"{name} --eval %(…)")
+                for m in _RPM_LUA.finditer(expr):
+                    code = m.group(1)
+                    self.command(cmd.derive([Word("lua", "lua"), Word("-e", "-e"), Word(code, code)], f"{name} --eval %{{lua:…}}"))
+
     def _ssh_options(self, cmd: SimpleCommand, end: int) -> None:
         """ssh -o ProxyCommand=CMD (LocalCommand, KnownHostsCommand): commands ssh runs on this machine."""
         argv = cmd.argv
@@ -3163,6 +3211,10 @@ class Unwrapper:
         elif name in embedded.TEXS:
             found = embedded.tex(values)
             label = f"{name} \\write18"
+            if name.startswith(("lua", "dvilua")):
+                # LuaTeX's \directlua{CODE}: Lua run by the engine (its os and io libraries; os.execute under -shell-escape)
+                for code in embedded.tex_lua(values):
+                    self.command(cmd.derive([Word("lua", "lua"), Word("-e", "-e"), Word(code, code)], f"{name} \\directlua"))
         elif name in embedded.SYSTEM_CALLERS:
             code = embedded.option_codes(values, embedded.SYSTEM_CALLERS[name])
             label = f"{name} {embedded.SYSTEM_CALLERS[name][0]}"
