@@ -16,7 +16,7 @@ E  git verbs that print the committed text of the paths they are limited to (bla
    of a .env they print its values, as `git show REV:.env` does (shell/effects.git_file_reads, creds.read-env-file)
 F  secret printers by their CLI's own grammar: `pass NAME` is `pass show NAME`, a Docker credential helper's `get`,
    glab's `auth status --show-token` (gh's) (creds.print-token)
-G  a project's secret stores by name: other tools' environment files in .env's format (.envrc, .dev.vars, .secrets)
+G  a project's secret stores by name: other tools' secret files in .env's format (.dev.vars, .secrets)
    and files named for the secrets they hold (secrets.yaml, credentials.json, client_secret_*.json, a service-account
    or Firebase Admin SDK key, terraform.tfstate): printed, they are asked about as .env is (credtext.secret_store_name;
    judged by their "key": "value" pairs where clearance may read them)
@@ -135,12 +135,11 @@ G_PRINTS = [
     "cat acme-prod-firebase-adminsdk-x1y2z.json",
     "cat terraform.tfstate",
     "jq . infra/terraform.tfstate.backup",
-    "cat .envrc",
     "cat .dev.vars",
     "cat .secrets",
 ]
 G_ORDINARY = [
-    "cat .envrc.example",
+    "cat .envrc",
     "cat secrets.example.yaml",
     "cat tests/fixtures/credentials.json",
     "cat src/secrets.ts",

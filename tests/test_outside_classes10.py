@@ -145,7 +145,7 @@ E_ORDINARY = [
 F_ENV = ["cat .env?", "cat .env[0-9]", "head .env.*", "node .env", "python3 .env.local", "php .env", "ruby .env.production"]
 F_ORDINARY = [
     "ls .env?",
-    "cat .environment.md",
+    "cat .envrc",
     "cat .env.example",
     "python3 -m dotenv -f .env get PORT",
     "node --env-file=.env app.js",

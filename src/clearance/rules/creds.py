@@ -175,6 +175,17 @@ _PASS_COMMANDS = frozenset(
 )
 
 
+def grammar_printer(cmd: SimpleCommand) -> str | None:
+    """A secret printer told by its CLI's grammar rather than by TOKEN_PRINTERS' words: `pass NAME` (pass's default
+    command is show), a Docker credential helper's `get`."""
+    words = [cmd.name, *cmd.values()]
+    if cmd.name == "pass" and len(words) > 1 and not words[1].startswith("-") and words[1] not in _PASS_COMMANDS:
+        return "pass NAME (pass's default command is show)"
+    if cmd.name.startswith("docker-credential-") and "get" in words[1:2]:
+        return f"{cmd.name} get (a Docker credential helper prints the stored secret of the server it reads)"
+    return None
+
+
 def token_printer(cmd: SimpleCommand) -> str | None:
     words = [cmd.name] + cmd.values()
     if cmd.name == "rails" and "credentials:edit" in words:
@@ -186,10 +197,6 @@ def token_printer(cmd: SimpleCommand) -> str | None:
         dest = _vercel_pull_target(words)
         if dest is not None:
             return f"vercel env pull {dest}"
-    if cmd.name == "pass" and len(words) > 1 and not words[1].startswith("-") and words[1] not in _PASS_COMMANDS:
-        return "pass NAME (pass's default command is show)"
-    if cmd.name.startswith("docker-credential-") and "get" in words[1:2]:
-        return f"{cmd.name} get (a Docker credential helper prints the stored secret of the server it reads)"
     for pattern in _printers_of(words[0]):
         rest = words[1:]
         need = list(pattern[1:])
@@ -722,7 +729,7 @@ def list_secret_names(e: Effect, sc: Scope) -> str | None:
 def print_token(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cmd.name == "ps" and any("e" in v and v.isalpha() for v in normalise(cmd).pos):
         return "ps e prints the environment of every process, secrets included, into the agent's context"
-    tp = token_printer(cmd)
+    tp = token_printer(cmd) or grammar_printer(cmd)
     if tp:
         return f"{tp} prints a secret into the agent's context"
     return _runner_dumps(cmd)

@@ -115,12 +115,12 @@ def env_file_name(path: str) -> bool:
     return base == ".env" or (base.startswith(".env.") and not base.lower().endswith(_ENV_TEMPLATES)) or secret_store_name(path)
 
 
-# Other tools' environment files in .env's KEY=value format: direnv's .envrc (`export KEY=value` beside `use nix`;
-# judged by its values where clearance may read it, as .env is), wrangler's .dev.vars (the local values of a Worker's
-# secrets), act's .secrets (a workflow's secrets); and a project's secret stores named for what they hold, in any configuration format (secrets.yaml,
+# Other tools' secret files in .env's KEY=value format: wrangler's .dev.vars (the local values of a Worker's secrets),
+# act's .secrets (a workflow's secrets); direnv's .envrc is a script of its own, mostly settings (`use nix`, `layout
+# python`), which the tests keep readable (tests/test_adversarial_round3.py, test_outside_classes10.py); and a project's secret stores named for what they hold, in any configuration format (secrets.yaml,
 # credentials.json, a Google service-account or OAuth client file, a Firebase Admin SDK key, Terraform's state, which
 # keeps every resource's passwords in plain text). Their templates (.example …) and test material are not.
-_ENV_FAMILY = frozenset({".envrc", ".dev.vars", ".secrets"})
+_ENV_FAMILY = frozenset({".dev.vars", ".secrets"})
 _SECRET_STORE_STEMS = frozenset({"secrets", "secret", "credentials", "service-account", "service_account", "serviceaccount"})
 _SECRET_STORE_PREFIXES = ("client_secret", "service-account-", "service_account_")
 _SECRET_STORE_FORMATS = frozenset({"json", "yaml", "yml", "toml", "ini"})
@@ -128,7 +128,7 @@ _TEMPLATE_WORDS = frozenset({"example", "sample", "template", "dist", "defaults"
 
 
 def secret_store_name(path: str) -> bool:
-    """A file named as another tool's environment file in .env's format (.envrc, .dev.vars) or a secret store (secrets.yaml,
+    """A file named as another tool's secret file in .env's format (.dev.vars, .secrets) or a secret store (secrets.yaml,
     credentials.json, client_secret_*.json, *-firebase-adminsdk-*.json, terraform.tfstate), outside test material."""
     base = pathstr.basename(path).lower()
     if base in _ENV_FAMILY:
