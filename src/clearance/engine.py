@@ -563,6 +563,8 @@ def _named_files(cmd: SimpleCommand, sc: Scope) -> list[str]:
     for v in cmd.values()[:32]:
         if v.startswith("--") and "=" in v:
             v = v.split("=", 1)[1]
+        elif v.startswith("-") and ":" in v and v.rpartition(":")[2][:1] in ("/", ".", "~"):
+            v = v.rpartition(":")[2]  # `tshark -Xlua_script:/tmp/x.lua`: an option naming a file after a colon
         if v and not v.startswith("-") and DYN not in v:
             out.append(sc.path(v, cmd))
     return out

@@ -451,6 +451,23 @@ _AWS_DESTROY = (
 )
 
 
+def _pascal_destroys(word: str) -> bool:
+    """An API action in PascalCase whose verb destroys (Huawei Cloud's `hcloud ECS DeleteServers`, DeleteInstance)."""
+    if not (word[:1].isupper() and word.isalnum() and any(c.islower() for c in word)):
+        return False
+    head = word[0] + "".join(c for c in _takewhile_lower(word[1:]))
+    return head.lower() in ("delete", "destroy", "remove", "terminate", "purge", "drop", "release") and len(head) < len(word)
+
+
+def _takewhile_lower(text: str) -> str:
+    out = ""
+    for c in text:
+        if not c.islower():
+            break
+        out += c
+    return out
+
+
 def storage_dry_run(name: str, vals: list[str], ops: list[str]) -> bool:
     """Whether a storage client only lists what it would copy: aws --dryrun, gcloud/azcopy/rclone/mc/s3cmd --dry-run,
     gsutil rsync -n, rclone and s3cmd -n (gsutil cp -n is no-clobber, a real copy)."""
@@ -569,9 +586,15 @@ def cloud_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
         return None
     if name == "supabase" and ops[:2] == ["db", "reset"] and not ("--linked" in vals or any(v.startswith("--db-url") for v in vals)):
         return None  # resets the local development database
+    if name == "gcloud" and ops[0] in ("alpha", "beta", "preview"):
+        ops = ops[1:]  # a release track, not a command group: `gcloud alpha firestore indexes composite delete`
+        if len(ops) > 4 and ops[3] not in ("delete", "destroy", "remove") and ops[4] in ("delete", "destroy", "remove"):
+            ops = ops[:3] + ops[4:]  # four groups deep (firestore indexes composite): the verb is the fifth word
     verbs = ("delete", "destroy", "remove", "rm", "terminate", "purge", "wipe", "drop", "reset", "down")
     compound = ("delete-", "destroy-", "remove-", "purge-", "drop-", "terminate-")  # az storage blob delete-batch
-    if any(o in verbs or o.startswith(compound) or o.endswith(("-delete", ":delete", ":destroy", ":remove", ":disable")) for o in ops[:4]):
+    if any(
+        o in verbs or o.startswith(compound) or o.endswith(("-delete", ":delete", ":destroy", ":remove", ":disable")) or _pascal_destroys(o) for o in ops[:4]
+    ):
         return f"{name} {' '.join(ops[:4])} deletes cloud resources"
     return None
 

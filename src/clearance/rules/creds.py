@@ -63,6 +63,9 @@ TOKEN_PRINTERS: tuple[tuple[str, ...], ...] = (
     ("gpg", "--export-secret-subkeys"),
     ("secret-tool", "lookup"),
     ("pass", "show"),
+    # glab's auth tree is gh's: `glab auth status --show-token` prints the token as gh's does (list extension)
+    ("glab", "auth", "status", "--show-token"),
+    ("glab", "auth", "status", "-t"),
     ("git", "credential", "fill"),
     ("git", "config", "--get", "credential.helper"),
     ("kubectl", "get", "secret", "-o"),
@@ -158,6 +161,29 @@ def _printers_of(name: str) -> tuple[tuple[str, ...], ...]:
         by_name = {k: tuple(v) for k, v in grouped.items()}
         _PRINTERS_BY_NAME = (TOKEN_PRINTERS, by_name)
     return by_name.get(name, ())
+
+
+# Docker's credential helpers (docker-credential-helpers, amazon-ecr-credential-helper, docker-credential-gcr …):
+# `get` reads a server's URL and prints its stored username and secret as JSON.
+_DOCKER_CREDENTIAL_HELPERS = tuple(
+    "docker-credential-" + h for h in ("desktop", "osxkeychain", "pass", "secretservice", "wincred", "ecr-login", "gcloud", "gcr", "acr-env")
+)
+# pass(1)'s commands: any other first word is the name of an entry, which `pass NAME` shows as `pass show NAME` does.
+_PASS_COMMANDS = frozenset(
+    {"init", "ls", "list", "find", "search", "grep", "insert", "add", "edit", "generate", "rm", "remove", "delete"}
+    | {"mv", "rename", "cp", "copy", "git", "help", "version", "otp", "show", "import", "audit", "tomb", "update", "extension"}
+)
+
+
+def grammar_printer(cmd: SimpleCommand) -> str | None:
+    """A secret printer told by its CLI's grammar rather than by TOKEN_PRINTERS' words: `pass NAME` (pass's default
+    command is show), a Docker credential helper's `get`."""
+    words = [cmd.name, *cmd.values()]
+    if cmd.name == "pass" and len(words) > 1 and not words[1].startswith("-") and words[1] not in _PASS_COMMANDS:
+        return "pass NAME (pass's default command is show)"
+    if cmd.name.startswith("docker-credential-") and "get" in words[1:2]:
+        return f"{cmd.name} get (a Docker credential helper prints the stored secret of the server it reads)"
+    return None
 
 
 def token_printer(cmd: SimpleCommand) -> str | None:
@@ -725,7 +751,7 @@ def list_secret_names(e: Effect, sc: Scope) -> str | None:
     title="Printing access tokens or secrets from a CLI",
     why="A printed token ends up in the transcript and in the model provider's logs; an injected agent uses this to steal sessions.",
     verdict=SOFT_DENY,
-    commands=(*sorted({p[0] for p in TOKEN_PRINTERS} | {k[0] for k in SECRET_RUNNERS}), "ps", "vercel"),
+    commands=(*sorted({p[0] for p in TOKEN_PRINTERS} | {k[0] for k in SECRET_RUNNERS}), "ps", "vercel", *_DOCKER_CREDENTIAL_HELPERS),
     match=(
         "gcloud auth print-access-token",
         "az account get-access-token",
@@ -767,7 +793,7 @@ def list_secret_names(e: Effect, sc: Scope) -> str | None:
 def print_token(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cmd.name == "ps" and any("e" in v and v.isalpha() for v in normalise(cmd).pos):
         return "ps e prints the environment of every process, secrets included, into the agent's context"
-    tp = token_printer(cmd)
+    tp = token_printer(cmd) or grammar_printer(cmd)
     if tp:
         return f"{tp} prints a secret into the agent's context"
     return _runner_dumps(cmd)
@@ -1132,6 +1158,9 @@ def _env_exposure(path: str, sc: Scope, keep: tuple[tuple[str, ...], bool] | Non
     text = _content(path, sc)
     if text:
         found = env_secrets(text, keep)
+        if not found and keep is None and text.lstrip()[:1] in ("{", "["):
+            # a secret store in JSON (credentials.json, a service-account key): its "key": "value" pairs
+            found = [m.group(1) for m in _JSON_PAIR.finditer(text[:200_000]) if _secret_value(m.group(1), m.group(2))]
         return f"{', '.join(found[:3])} {'look' if len(found) > 1 else 'looks'} secret" if found else None
     if keep is not None:
         secret = [a for a in keep[0] if SECRET_VAR.search(a) or a.lower() in ("key", "token", "secret", "pass", "password", "auth", "cred", "private", "api")]
@@ -1150,6 +1179,9 @@ def _git_prints_blob(cmd: SimpleCommand) -> bool:
     """`git show REV:.env`, `git cat-file -p REV:.env`: a committed file printed from history (the blob's text)."""
     vals = [v for v in cmd.values() if not v.startswith("-")]
     return bool(vals) and vals[0] in ("show", "cat-file") and any(":" in v for v in vals[1:])
+
+
+_GIT_SHOWING = frozenset({"git blame", "git annotate", "git log", "git show", "git diff", "git grep", "git cat-file"})
 
 
 # Programs that read a file's text and print something else: a digest, a count, or nothing (a shell sourcing it).
@@ -1314,7 +1346,10 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
     if any(v.startswith("--") and "=" in v and paths.DYN not in v and sc.path(v.split("=", 1)[1], cmd) == e.path for v in values):
         return False  # --env-file=.env: an option's value, a file the program loads, not an operand printed
     if name == "git":
-        return _git_prints_blob(cmd)
+        # A blob printed from history, the lines of a file with their commits (blame), the patches touching it (log -p,
+        # show, diff REV -- FILE) or a diff or grep of it outside the repository (--no-index): its text on the output;
+        # hash-object (a digest) and a message file (commit -F) print none of it (shell/effects.git_file_reads).
+        return _git_prints_blob(cmd) or e.note in _GIT_SHOWING
     from ..shell.programs import INTERPRETERS, interpreter_alias
 
     if name in INTERPRETERS or interpreter_alias(name) is not None:

@@ -112,7 +112,43 @@ def env_file_name(path: str) -> bool:
         # family's other names (`cat .env?`: .env1, .envs): a wildcard right after `.env` or `.env.`.
         cut = min((base.find(c) for c in "*?[" if c in base), default=len(base))
         return base[:cut] in (".env", ".env.") or any(paths.glob_name_matches(n, base) for n in (".env", ".env.local", ".env.production"))
-    return base == ".env" or (base.startswith(".env.") and not base.lower().endswith(_ENV_TEMPLATES))
+    return base == ".env" or (base.startswith(".env.") and not base.lower().endswith(_ENV_TEMPLATES)) or secret_store_name(path)
+
+
+# Other tools' secret files in .env's KEY=value format: wrangler's .dev.vars (the local values of a Worker's secrets),
+# act's .secrets (a workflow's secrets); direnv's .envrc is a script of its own, mostly settings (`use nix`, `layout
+# python`), which the tests keep readable (tests/test_adversarial_round3.py, test_outside_classes10.py); and a project's secret stores named for what they hold, in any configuration format (secrets.yaml,
+# credentials.json, a Google service-account or OAuth client file, a Firebase Admin SDK key, Terraform's state, which
+# keeps every resource's passwords in plain text). Their templates (.example …) and test material are not.
+_ENV_FAMILY = frozenset({".dev.vars", ".secrets"})
+_SECRET_STORE_STEMS = frozenset({"secrets", "secret", "credentials", "service-account", "service_account", "serviceaccount"})
+_SECRET_STORE_PREFIXES = ("client_secret", "service-account-", "service_account_")
+_SECRET_STORE_FORMATS = frozenset({"json", "yaml", "yml", "toml", "ini"})
+_TEMPLATE_WORDS = frozenset({"example", "sample", "template", "dist", "defaults", "default", "schema", "test", "fixture", "mock", "fake"})
+
+
+def secret_store_name(path: str) -> bool:
+    """A file named as another tool's secret file in .env's format (.dev.vars, .secrets) or a secret store (secrets.yaml,
+    credentials.json, client_secret_*.json, *-firebase-adminsdk-*.json, terraform.tfstate), outside test material."""
+    base = pathstr.basename(path).lower()
+    if base in _ENV_FAMILY:
+        return not _under_tests(path)
+    parts = base.split(".")
+    if len(parts) < 2 or any(p in _TEMPLATE_WORDS for p in parts[1:-1]) or _under_tests(path):
+        return False
+    stem, ext = parts[0], parts[-1]
+    if ext == "tfstate" or (ext == "backup" and parts[-2] == "tfstate"):
+        return True
+    if ext not in _SECRET_STORE_FORMATS:
+        return False
+    return stem in _SECRET_STORE_STEMS or stem.startswith(_SECRET_STORE_PREFIXES) or (ext == "json" and "-adminsdk-" in stem)
+
+
+_TEST_DIRS = frozenset({"test", "tests", "testdata", "test-data", "fixtures", "__fixtures__", "testing", "spec", "examples", "example", "samples", "mocks"})
+
+
+def _under_tests(path: str) -> bool:
+    return any(seg.lower() in _TEST_DIRS for seg in path.split("/")[:-1])
 
 
 # Where agents keep the MCP servers they start, with each server's env and headers (its tokens): Cline's

@@ -31,7 +31,13 @@ if TYPE_CHECKING:
 INTERPRETER_NAMES = frozenset({"python", "python3", "python2", "node", "nodejs", "perl", "ruby", "php", "lua", "deno", "bun", "Rscript", "pwsh", "powershell"})
 # What runs a program given as an argument or on stdin (net: rce.pipe-to-shell, rce.decoded-exec).
 _RUNNERS = SHELLS | INTERPRETER_NAMES | frozenset({"eval", "source", ".", "sudo", "xargs"})
-_NETCATS = frozenset({"nc", "ncat", "netcat", "socat"})
+_NETCATS = frozenset({"nc", "ncat", "netcat", "socat", "websocat"})
+# Programs that may put a program on a network connection: super-servers (tcpserver, tcpsvd …) and terminal emulators
+# shown on another machine's X display (rules/net.py's net.reverse-shell reads them).
+_SOCKET_RUNNERS = frozenset(
+    {"tcpserver", "tcpsvd", "udpsvd", "s6-tcpserver", "s6-tcpserver4", "s6-tcpserver6", "systemd-socket-activate"}
+    | {"xterm", "uxterm", "rxvt", "urxvt", "konsole", "xfce4-terminal", "lxterminal", "terminator", "st", "alacritty", "kitty"}
+)
 # creds.env-file-pipe: the programs that print a file as it is, and those that keep some of its lines.  The dumpers
 # and encoders print every byte in another spelling (`od -c .env` reads as plainly as cat); `date -f FILE` prints
 # each line it cannot read as a date in its error ("invalid date 'API_KEY=…'"), so every line of an env file.
@@ -110,7 +116,7 @@ def env_file_pipe(cmd: SimpleCommand, sc: Scope) -> bool:
 
 def reverse_shell(cmd: SimpleCommand, sc: Scope) -> bool:
     """A netcat or socat, or a redirection to /dev/tcp or /dev/udp."""
-    if cmd.name in _NETCATS:
+    if cmd.name in _NETCATS or cmd.name in _SOCKET_RUNNERS:
         return True
     return any(r.target is not None and r.target.value.startswith(("/dev/tcp/", "/dev/udp/")) for r in cmd.redirects)
 

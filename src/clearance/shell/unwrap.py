@@ -245,6 +245,24 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
 _RUBY_LAUNCHERS = frozenset({"rails", "rake", "spring"})
 # Another name for an application's rails or rake (GitLab's omnibus wrappers).
 _APP_ALIASES = {"gitlab-rails": "rails", "gitlab-rake": "rake"}
+# The same program installed under another name: Debian's alternatives name each build of a program by a suffix
+# (nc.traditional and nc.openbsd provide nc, vim.basic and vim.tiny vim, awk's mawk.* builds), and netcat's clones
+# take netcat's options (-e PROG, -c CMD, -l): cryptcat (netcat with Twofish), netcat6 / nc6, sbd, pwncat (cytopia's,
+# "netcat on steroids"). Each is judged as the program it is, so `nc.traditional -e /bin/sh HOST PORT` is netcat's -e.
+_VARIANT_SUFFIXES = frozenset({"traditional", "openbsd", "basic", "tiny", "nox", "gtk", "gtk3", "athena", "gnu", "bsd"})
+_NETCAT_CLONES = {"cryptcat": "nc", "nc6": "nc", "netcat6": "nc", "sbd": "nc", "pwncat": "nc", "netcat-traditional": "nc", "netcat-openbsd": "nc"}
+
+
+def installed_as(name: str) -> str | None:
+    """The program *name* is another installed name of (nc.traditional -> nc, cryptcat -> nc), or None."""
+    if name in _NETCAT_CLONES:
+        return _NETCAT_CLONES[name]
+    base, dot, suffix = name.rpartition(".")
+    if dot and base and suffix in _VARIANT_SUFFIXES and known_program(base):
+        return _NETCAT_CLONES.get(base, base)
+    return None
+
+
 _TERMINALS = frozenset(
     {"xterm", "uxterm", "konsole", "alacritty", "kitty", "wezterm", "foot", "urxvt", "rxvt", "terminator", "tilix", "xfce4-terminal", "lxterminal", "st"}
 )
@@ -558,7 +576,15 @@ _OPTION_COMMANDS: dict[str, dict[tuple[str, ...], dict[str, str]]] = {
     "emacsclient": {},
     "fzf": {},
     "aria2c": {},
+    # Options whose value is a command or code the program runs (_runs_from_options)
+    **{n: {} for n in ("check_by_ssh", "gem", "rake", "gcc", "g++", "cc", "c++", "service")},
+    **{n: {} for n in ("rpm", "rpmdb", "rpmquery", "rpmspec", "rpmbuild", "rpmverify")},
 }
+# rake's options whose value is Ruby code it runs (rake --help: -e/--execute, -p/--execute-print, -E/--execute-continue).
+_RAKE_CODE = ("-e", "--execute", "-p", "--execute-print", "-E", "--execute-continue")
+# The RPM macro language (rpm --eval): %(CMD) is the output of a shell command, %{lua:CODE} runs Lua.
+_RPM_SHELL = lazy(r"%\(((?:[^()]|\([^()]*\))*)\)")
+_RPM_LUA = lazy(r"%\{lua:((?:[^{}]|\{[^{}]*\})*)\}")
 _GDBS = frozenset({"gdb", "gdb-multiarch"})
 # Options whose value is a command line the program runs: (program, option names, prefix the value must start with,
 # which is dropped).  restic runs --password-command through the shell; GNU mail's --exec runs a mail command, whose
@@ -2023,6 +2049,12 @@ class Unwrapper:
             self.out.commands.append(cmd)
             self.command(cmd.derive([Word(_APP_ALIASES[name], argv[0].raw), *argv[1:]], name))
             return
+        real = installed_as(name) if "." in name or name in _NETCAT_CLONES else None
+        if real is not None:
+            # nc.traditional, vim.tiny, cryptcat: the program they are, under its own name.
+            self.out.commands.append(cmd)
+            self.command(cmd.derive([Word(real, argv[0].raw), *argv[1:]], name))
+            return
         if name == "lvm" and (k := next((k for k in range(1, len(argv)) if _LVM_COMMAND.fullmatch(argv[k].value)), 0)):
             # lvm [OPTS] lvremove ARGS: lvm(8) runs its command; options before it stay with it (`lvm --test
             # lvremove` is a test run, or refused as "No such command" by an lvm that takes no options there).
@@ -2410,6 +2442,9 @@ class Unwrapper:
         if name in ("hg", "restic", "mail", "aria2c"):
             for value, via in _value_commands(name, cmd):
                 self.reparse(value, cmd, via)
+            return
+        if name in ("check_by_ssh", "gem", "rake", "gcc", "g++", "cc", "c++", "service") or name.startswith("rpm"):
+            self._runs_from_options(cmd)
             return
         if name == "fzf":
             # fzf --bind 'KEY:execute(CMD)', --preview CMD, FZF_DEFAULT_COMMAND: command lines fzf runs through $SHELL -c.
@@ -2916,6 +2951,43 @@ class Unwrapper:
         for line in lines[:8]:
             self.reparse(line, cmd, via, remote=f"a machine reached by {via}", cwd=None)
 
+    def _runs_from_options(self, cmd: SimpleCommand) -> None:
+        """What a program runs from an option or operand that names a command or code (GTFOBins' shell functions):
+        check_by_ssh hands -o to ssh (`-o "ProxyCommand CMD"`), `gem open -e CMD` opens the gem with the editor CMD,
+        rake -e/-p/-E run Ruby code, gcc's `-wrapper PROG,ARG…` runs every compiler pass through PROG, `service NAME`
+        runs /etc/init.d/NAME (a NAME with a slash reaches any program), `rpm --eval` expands %(CMD) through the shell
+        and %{lua:CODE} in Lua."""
+        name = cmd.name
+        vals = cmd.values()
+        if name == "check_by_ssh":
+            self._ssh_options(cmd, len(cmd.argv))
+        elif name == "gem":
+            if "open" in vals[:1]:
+                for value in _option_values(vals, ("-e", "--editor")):
+                    if DYN not in value:
+                        self.reparse(value + " GEM_DIR", cmd, "gem open -e")
+        elif name == "rake":
+            for code in _option_values(vals, _RAKE_CODE):
+                self.command(cmd.derive([Word("ruby", "ruby"), Word("-e", "-e"), Word(code, code)], "rake -e"))
+        elif name in ("gcc", "g++", "cc", "c++"):
+            for value in _option_values(vals, ("-wrapper",)):
+                words = [x for x in value.split(",") if x]
+                if words:
+                    self.command(cmd.derive([Word(x, x) for x in words], f"{name} -wrapper"))
+        elif name == "service":
+            operands = [w for w in cmd.args if not w.value.startswith("-")]
+            if operands and "/" in operands[0].value and DYN not in operands[0].value:
+                script = pathstr.normpath("/etc/init.d/" + operands[0].value)
+                rest = cmd.args[cmd.args.index(operands[0]) + 1 :]
+                self.command(cmd.derive([Word(script, operands[0].raw), *rest], "service"))
+        else:
+            for expr in _option_values(vals, ("--eval", "-E")):
+                for m in _RPM_SHELL.finditer(expr):
+                    self.reparse(m.group(1), cmd, f"{name} --eval %(…)")
+                for m in _RPM_LUA.finditer(expr):
+                    code = m.group(1)
+                    self.command(cmd.derive([Word("lua", "lua"), Word("-e", "-e"), Word(code, code)], f"{name} --eval %{{lua:…}}"))
+
     def _ssh_options(self, cmd: SimpleCommand, end: int) -> None:
         """ssh -o ProxyCommand=CMD (LocalCommand, KnownHostsCommand): commands ssh runs on this machine."""
         argv = cmd.argv
@@ -3179,6 +3251,10 @@ class Unwrapper:
         elif name in embedded.TEXS:
             found = embedded.tex(values)
             label = f"{name} \\write18"
+            if name.startswith(("lua", "dvilua")):
+                # LuaTeX's \directlua{CODE}: Lua run by the engine (its os and io libraries; os.execute under -shell-escape)
+                for code in embedded.tex_lua(values):
+                    self.command(cmd.derive([Word("lua", "lua"), Word("-e", "-e"), Word(code, code)], f"{name} \\directlua"))
         elif name in embedded.SYSTEM_CALLERS:
             code = embedded.option_codes(values, embedded.SYSTEM_CALLERS[name])
             label = f"{name} {embedded.SYSTEM_CALLERS[name][0]}"
