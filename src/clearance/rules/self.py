@@ -802,11 +802,28 @@ _SEARCH_PATH_VARS = (
     # programs a build, git, uv or npm run for the project (round 10d; the hook's own `python -I -S` ignores PYTHON*).
     *("PYTHONPATH", "PYTHONHOME", "PYTHONUSERBASE", "PERL5LIB", "RUBYLIB", "NODE_PATH"),
     *("RUSTC_WRAPPER", "CC", "CXX", "GIT_SSH_COMMAND", "GIT_SSH", "UV_PYTHON", "npm_config_script_shell"),
+    # git's repository and template folders: a repository's config (core.fsmonitor runs at every `git status`) and hooks,
+    # and the hooks `git init`/`git clone` copy, read from the temporary folder (round 11a; a list extension).
+    *("GIT_DIR", "GIT_COMMON_DIR", "GIT_TEMPLATE_DIR"),
+)
+# Variables whose value is a command line another program runs: git's (its diff, pager, editor, credential prompt, proxy
+# and ssh), the pagers' (less runs LESSOPEN's command for every file it shows), editors and browsers that `git commit`,
+# `crontab -e` or a CLI's login opens, the prompts ssh and sudo start, the compilers a build starts. Any word of the line
+# naming a program or script in the temporary folder (`GIT_PAGER="sh /tmp/x.sh"`, `LESSOPEN="|/tmp/x %s"`) runs the
+# agent's code at later routine commands (round 11a; a list extension: these programs' documented variables).
+_COMMAND_VARS = (
+    *("GIT_SSH_COMMAND", "GIT_EXTERNAL_DIFF", "GIT_PAGER", "GIT_EDITOR", "GIT_SEQUENCE_EDITOR", "GIT_ASKPASS", "GIT_PROXY_COMMAND"),
+    *("PAGER", "MANPAGER", "LESSOPEN", "LESSCLOSE", "EDITOR", "VISUAL", "BROWSER", "SSH_ASKPASS", "SUDO_ASKPASS"),
+    *("RUSTC_WRAPPER", "CC", "CXX"),
 )
 _TEMP_ENTRY = r"(?:/tmp|/var/tmp|/dev/shm|/private/tmp|/private/var/folders|\$\{?TMPDIR)(?:[/:}\s'\"]|$)"
 _SEARCH_TEMP = r"(?:" + "|".join(_SEARCH_PATH_VARS) + r"){q}\s*[=:]\s*['\"]?(?:[^\s'\";#:]*:)*" + _TEMP_ENTRY.replace("{", "{{").replace("}", "}}")
 # direnv's own way of putting a folder first on PATH (PATH_add, path_add, PATH_prepend).
 _PATH_ADD_TEMP = r"(?:PATH_add|path_add|PATH_prepend)\s+['\"]?" + _TEMP_ENTRY
+# A command variable whose line names the temporary folder in one of its first words (after a `|`, a quote or a space).
+_COMMAND_TEMP = (
+    r"(?:" + "|".join(_COMMAND_VARS) + r"){q}\s*[=:]\s*['\"]?\|?\s*(?:[^\s'\";#|]{{1,400}}\s+){{0,8}}['\"]?" + _TEMP_ENTRY.replace("{", "{{").replace("}", "}}")
+)
 _LOADER_VAR = lazy(
     r"(?<![\w$])(?:(?:"
     + "|".join(_LOADER_VARS)
@@ -815,10 +832,22 @@ _LOADER_VAR = lazy(
     + "|"
     + _SEARCH_TEMP.format(q="")
     + "|"
+    + _COMMAND_TEMP.format(q="")
+    + "|"
     + _PATH_ADD_TEMP
     + ")"
 )
-_LOADER_VAR_JSON = lazy(r"\"(?:(?:" + "|".join(_LOADER_VARS) + r")\"\s*:\s*\"[^\s\"]|" + _PRELOAD.format(q='"') + "|" + _SEARCH_TEMP.format(q='"') + ")")
+_LOADER_VAR_JSON = lazy(
+    r"\"(?:(?:"
+    + "|".join(_LOADER_VARS)
+    + r")\"\s*:\s*\"[^\s\"]|"
+    + _PRELOAD.format(q='"')
+    + "|"
+    + _SEARCH_TEMP.format(q='"')
+    + "|"
+    + _COMMAND_TEMP.format(q='"')
+    + ")"
+)
 _PRELOAD_VALUE = {n: lazy(v) for n, v in _PRELOAD_OPTIONS.items()}
 _TEMP_VALUE = lazy(r"(?:^|:)" + _TEMP_ENTRY)
 
@@ -830,6 +859,8 @@ def loader_variable(name: str, value: str) -> bool:
     pre = _PRELOAD_VALUE.get(name)
     if pre is not None:
         return pre.search(value) is not None
+    if name in _COMMAND_VARS and any(_TEMP_VALUE.match(w.strip("'\"|")) for w in value.split()[:9]):
+        return True
     if name in _SEARCH_PATH_VARS:
         return _TEMP_VALUE.search(value.strip().strip("'\"")) is not None
     return name in _LOADER_VARS and bool(value.strip())
@@ -2065,28 +2096,120 @@ _AGENT_PACKAGES = frozenset(
         "@anthropic-ai/claude-code` for an SDK) stays allowed; a person confirms the global one."
     ),
     verdict=ASK,
-    commands=("npm", "pnpm", "yarn", "bun", "brew"),
+    commands=("npm", "pnpm", "yarn", "bun", "brew", "pipx", "uv"),
     match=(
         "npm install -g @anthropic-ai/claude-code@0.2.0",
         "npm i --global @openai/codex@latest",
         "brew install --cask claude-code",
         "yarn global add @google/gemini-cli",
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "npm i -g /tmp/cc"},
+            "files": {"/tmp/cc/package.json": '{"name": "@anthropic-ai/claude-code", "bin": {"claude": "cli.js"}}'},
+        },
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "npm link"},
+            "files": {"/home/ana/webapp/package.json": '{"name": "helper", "bin": {"claude": "cli.js"}}'},
+        },
     ),
-    no_match=("npm install -g typescript", "npm install @anthropic-ai/claude-code", "brew install jq", "npm ls -g"),
+    no_match=(
+        "npm install -g typescript",
+        "npm install @anthropic-ai/claude-code",
+        "brew install jq",
+        "npm ls -g",
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "npm link"},
+            "files": {"/home/ana/webapp/package.json": '{"name": "helper", "bin": {"helper": "cli.js"}}'},
+        },
+    ),
 )
 def agent_reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     ops = [v for v in vals if not v.startswith("-")]
-    verbs = ("install", "i", "add", "upgrade", "update", "up", "reinstall", "link")
+    if cmd.name in ("pipx", "uv"):
+        return _tool_commands_named(cmd, ops, sc)
+    verbs = ("install", "i", "add", "upgrade", "update", "up", "reinstall", "link", "ln")
     if not ops or not any(v in verbs for v in ops[:2]):
         return None
-    glob = cmd.name == "brew" or any(v in ("-g", "--global", "--location=global") for v in vals) or ops[0] == "global"
+    # `npm link` with no package links the folder's own package globally (its bin commands onto PATH).
+    link_here = ops[0] in ("link", "ln") and len(ops) == 1 and cmd.name in ("npm", "pnpm", "yarn", "bun")
+    glob = cmd.name == "brew" or any(v in ("-g", "--global", "--location=global") for v in vals) or ops[0] == "global" or link_here
     if not glob:
         return None
     for v in ops[1:]:
         name = v.rsplit("@", 1)[0] if v.count("@") > (1 if v.startswith("@") else 0) else v
         if name in _AGENT_PACKAGES:
             return f"{cmd.name} {ops[0]} {v} replaces the agent's own CLI, which decides whether clearance's hook runs"
+    local = ["."] if link_here else [v for v in ops[1:9] if v != "add" and _local_operand(v)]
+    for v in local:
+        why = _npm_manifest_reaches(sc.path(v.removeprefix("file:"), cmd), sc)
+        if why:
+            return f"{cmd.name} {ops[0]} {v} installs globally a package that {why}"
+    return None
+
+
+# The commands the agents' CLIs and clearance answer to: a package that puts one on PATH replaces the program the user
+# starts (and the hook's command runs), wherever its package says it comes from.
+_AGENT_COMMANDS = frozenset({"claude", "codex", "gemini", "copilot", "cursor-agent", "clearance"})
+
+
+def _local_operand(v: str) -> bool:
+    """An install operand naming a folder or an archive on this disk (`./tools`, `/tmp/x`, `file:../x`, `x.tgz`)."""
+    return v.startswith(("./", "../", "/", "~", "file:")) or v == "." or v.endswith((".tgz", ".tar.gz"))
+
+
+def _npm_manifest_reaches(directory: str, sc: Scope) -> str | None:
+    """What the package.json in *directory* makes a global install replace: the agent's own CLI by its package name, or
+    a command an agent's CLI or clearance answers to among its `bin` entries (a string `bin` is the package's own name's
+    last part). None when the manifest is unreadable or names none of them (adversarial round 11a: `npm i -g /tmp/x`
+    of a package named @anthropic-ai/claude-code, or with `bin: {claude: …}`, was allowed where the name was asked)."""
+    from ..jsonlite import loads
+
+    read = sc.ctx.read_file
+    text = read(directory.rstrip("/") + "/package.json") if read is not None and paths.DYN not in directory else None
+    if not isinstance(text, str) or len(text) > 200_000:
+        return None
+    try:
+        data = loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    name = data.get("name") if isinstance(data.get("name"), str) else ""
+    if name in _AGENT_PACKAGES:
+        return f"is named {name}, the agent's own CLI, which decides whether clearance's hook runs"
+    bins = data.get("bin")
+    names = [str(name).rsplit("/", 1)[-1]] if isinstance(bins, str) else [str(k) for k in bins] if isinstance(bins, dict) else []
+    hit = next((b for b in names if b.lower() in _AGENT_COMMANDS), None)
+    if hit:
+        return f"puts a command named {hit} on PATH, in place of the program the user starts (or the hook's command runs)"
+    return None
+
+
+def _tool_commands_named(cmd: SimpleCommand, ops: list[str], sc: Scope) -> str | None:
+    """`pipx install DIR`, `uv tool install DIR`: a local Python project whose console scripts ([project.scripts]) put a
+    command an agent's CLI or clearance answers to into ~/.local/bin."""
+    tool = ops[1:] if cmd.name == "uv" and ops[:1] == ["tool"] else ops if cmd.name == "pipx" else []
+    if not tool or tool[0] not in ("install", "upgrade", "reinstall"):
+        return None
+    read = sc.ctx.read_file
+    for v in tool[1:5]:
+        if not _local_operand(v) or read is None:
+            continue
+        text = read(sc.path(v, cmd).rstrip("/") + "/pyproject.toml")
+        if not isinstance(text, str) or len(text) > 200_000:
+            continue
+        section = ""
+        for line in text.splitlines():
+            st = line.strip()
+            if st.startswith("["):
+                section = st.strip("[] ").lower()
+            elif section in ("project.scripts", "project.gui-scripts", "tool.poetry.scripts") and "=" in st:
+                script = st.split("=", 1)[0].strip().strip("\"'")
+                if script.lower() in _AGENT_COMMANDS:
+                    return f"{cmd.name} {' '.join(tool[:1])} {v} puts a command named {script} into ~/.local/bin, in place of the program the user starts"
     return None
 
 
