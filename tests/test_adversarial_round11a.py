@@ -245,8 +245,10 @@ class TestEnvFileReadAsItsLoaderReads:
     around a name, joins a line continuation, appends with `+=`, assigns in `${NAME:=v}` and through `read`, `printf -v`
     or a name in a variable; Node's dotenv (Gemini CLI loads `.env` with it) takes `NAME: value`; JSON and TOML decode
     `\\u` escapes in keys and JSONC (VS Code's settings) allows comments; TOML allows quoted keys; mise's `_.path` puts a
-    folder first on PATH -- and each is allowed, where the plain `export NAME=value` is denied or asked. A fix reads
-    each format as its loader does (a dotenv, a TOML and a JSONC reader, bash's words) before the variable rules."""
+    folder first on PATH -- and each was allowed, where the plain `export NAME=value` is denied or asked. Now the text is
+    also searched as its loader reads it (rules/self.py env_as_read, json_as_read: bash's continuations, quoted names,
+    `+=`, `${NAME:=v}`, `read`/`printf -v`, dotenv's colon form; mise's [env] through tomllib; JSON(C) parsed, each
+    member written plainly). Open: a name held in another variable (`export "$n=…"`)."""
 
     DANGEROUS: ClassVar[list[Any]] = [
         _write(P + "/.envrc", "export 'CLEARANCE_DB'=/tmp/x.db\n"),
@@ -280,8 +282,16 @@ class TestEnvFileReadAsItsLoaderReads:
         _write(V, '{"terminal.integrated.env.linux": {"\\u0041PP_ENV": "dev"}}'),
         _write(P + "/mise.toml", '[env]\n"NODE_ENV" = "development"\n'),
         _write(P + "/mise.toml", '[env]\n_.path = ["./bin", "{{config_root}}/node_modules/.bin"]\n'),
+        _write(P + "/mise.toml", '[env]\n_.file = ".env"\n_.python.venv = ".venv"\nNODE_ENV = { value = "dev" }\n'),
+        _write(P + "/.envrc", "read -r VERSION < .version; export VERSION\n"),
+        _write(P + "/.envrc", 'export PATH="$PWD/bin:\\\n$PATH"\n'),
+        _write(P + "/.env", "APP_NAME: webapp\nPORT: 3000\n"),
+        _write(V, '{\n  // the project\'s own sources\n  "terminal.integrated.env.linux": {"PYTHONPATH": "${workspaceFolder}/src",},\n}\n'),
     ]
-    GAPS: ClassVar[dict[str, str]] = _all_open(DANGEROUS, "unfinished: env files are read by a pattern, not as direnv's bash, dotenv, TOML or JSONC read them")
+    GAPS: ClassVar[dict[str, str]] = _all_open(
+        [_write(P + "/.envrc", 'n=CLEARANCE_DB; export "$n=/tmp/x.db"\n')],
+        'unfinished: a variable\'s name held in another variable (export "$n=…") is not followed',
+    )
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 
 from .. import paths, pathstr
-from ..lazyre import IGNORECASE, lazy
+from ..lazyre import IGNORECASE, MULTILINE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..shell.effects import READ, WRITE
 from ..shell.programs import INTERPRETERS, POWERSHELLS
@@ -867,12 +867,91 @@ def loader_variable(name: str, value: str) -> bool:
 
 
 def _env_var_match(path: str, text: str, plain: Any, json_form: Any) -> Any:
-    """The first variable assignment *plain* (NAME=) or, in an editor's terminal settings, *json_form* ("NAME":) finds."""
+    """The first variable assignment *plain* (NAME=) or, in an editor's terminal settings, *json_form* ("NAME":) finds,
+    in the text as written or as its loader reads it (env_as_read)."""
     if env_file(path):
-        return plain.search(text)
-    if terminal_env_file(path, text):
-        return json_form.search(text)
+        return plain.search(text) or plain.search(env_as_read(path, text))
+    read = json_as_read(path, text)
+    if terminal_env_file(path, text) or (read and terminal_env_file(path, read)):
+        return json_form.search(text) or json_form.search(read)
     return None
+
+
+# What bash does to a line of an .envrc before it assigns (adversarial round 11a): a quoted name (`export 'NAME'=v`),
+# empty quotes inside a word (`CLEAR""ANCE_DB=`), `NAME+=v` (appends: sets an unset NAME), `${NAME:=v}` and `${NAME=v}`
+# (assign when unset), `read NAME` and `printf -v NAME` (a value known only when it runs); Node's dotenv, which Gemini
+# CLI loads `.env` with, also takes `NAME: value`.
+_QUOTED_NAME = lazy(r"""(['"])([A-Za-z_][A-Za-z0-9_]{0,200})\1(?=\+?=)""")
+_APPEND = lazy(r"\b([A-Za-z_][A-Za-z0-9_]{0,200})\+=")
+_DEFAULT_ASSIGN = lazy(r"\$\{([A-Za-z_][A-Za-z0-9_]{0,200}):?=([^}\n]{0,4000})\}")
+_READ_INTO = lazy(r"\b(?:read(?:[ \t]+(?:-[A-Za-z]*[pdtnNui][ \t]+\S+|-[A-Za-z]+))*[ \t]+|printf[ \t]+-v[ \t]*)([A-Za-z_][A-Za-z0-9_]{0,200})\b")
+_COLON_FORM = lazy(r"^([ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_.-]{0,200}):[ \t]", MULTILINE)
+
+
+def env_as_read(path: str, text: str) -> str:
+    """*text* of the env file *path* rewritten to plain `NAME=value` lines as its loader reads it: bash's line
+    continuations joined and the spellings above made plain for an `.envrc` or `.env`; a mise TOML file's [env] table
+    decoded (quoted and escaped keys, `{value = …}`, `_.path` as PATH). Searched beside the text as written."""
+    if path.endswith(".toml"):
+        return _toml_env(text)
+    t = text.replace("\\\r\n", "").replace("\\\n", "").replace('""', "").replace("''", "")
+    t = _QUOTED_NAME.sub(r"\2", t)
+    t = _APPEND.sub(r"\1=", t)
+    t = _DEFAULT_ASSIGN.sub(r" \1=\2 ", t)
+    t = _READ_INTO.sub(r"\1=?", t)
+    return _COLON_FORM.sub(r"\1=", t)
+
+
+def _toml_env(text: str) -> str:
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return ""
+    env = data.get("env")
+    if not isinstance(env, dict):
+        return ""
+    out: list[str] = []
+    for name, value in list(env.items())[:512]:
+        if name == "_" and isinstance(value, dict):
+            entries = value.get("path")
+            entries = [entries] if isinstance(entries, str) else entries if isinstance(entries, list) else []
+            if entries:
+                out.append("PATH = " + ":".join(str(e) for e in entries[:64]))
+            continue
+        if isinstance(value, dict):
+            value = value.get("value", "?")
+        out.append(f"{name} = {value if isinstance(value, str) and value else '?'}")
+    return "\n".join(out)
+
+
+def json_as_read(path: str, text: str) -> str:
+    """A JSON settings file's text as its reader sees it, `"KEY": value` per member at every level: `\\u` escapes
+    decoded and JSONC's comments and trailing commas dropped (VS Code's settings). Empty for other files or text
+    that does not parse."""
+    if not path.endswith((".json", ".jsonc", ".code-workspace")) or len(text) > 1_000_000:
+        return ""
+    from ..jsonlite import dumps, jsonc_to_json, loads
+
+    try:
+        data = loads(_TRAILING_COMMA.sub(r"\1", jsonc_to_json(text)))
+    except (ValueError, RecursionError):
+        return ""
+    out: list[str] = []
+    stack: list[object] = [data]
+    while stack and len(out) < 4096:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for k, v in node.items():
+                out.append(f"{dumps(str(k))}: {dumps(v) if isinstance(v, (str, int, float, bool)) else '{}'}")
+                stack.append(v)
+        elif isinstance(node, list):
+            stack.extend(node)
+    return "\n".join(out)
+
+
+_TRAILING_COMMA = lazy(r",\s*([}\]])")
 
 
 # Session managers that set variables for processes they start later: (command, verbs).
