@@ -395,8 +395,9 @@ class TestEditorRunsProgramFromTemp:
     `--rcfile /tmp/rc`) and `automationProfile` (the shell tasks run in), `git.path` (the git VS Code runs for every
     source-control refresh), Zed's `terminal.shell.program`. The agents that run in the editor (VS Code's agent mode,
     Claude Code's and Codex's terminals there) run their commands in that shell, and the editor runs its git at every
-    refresh: code of the agent's choosing at every later command, outside the hook. `SHELL=/tmp/sh` in an env file is
-    asked (self.loader-environment-file); these keys are allowed."""
+    refresh: code of the agent's choosing at every later command, outside the hook. `SHELL=/tmp/sh` in an env file was
+    asked (self.loader-environment-file), these keys allowed; now rules/self.py editor_program reads them (the settings
+    parsed as JSONC) for the same rule."""
 
     DANGEROUS: ClassVar[list[Any]] = [
         _write(V, '{"terminal.integrated.profiles.linux": {"bash": {"path": "/tmp/sh"}}, "terminal.integrated.defaultProfile.linux": "bash"}'),
@@ -413,7 +414,7 @@ class TestEditorRunsProgramFromTemp:
         _write(V, '{"git.path": "/usr/bin/git"}'),
         _write(Z, '{"terminal": {"shell": {"program": "fish"}}}'),
     ]
-    GAPS: ClassVar[dict[str, str]] = _all_open(DANGEROUS, "unfinished: an editor's terminal shell or git program in the temporary folder is not judged")
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:

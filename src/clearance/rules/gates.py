@@ -805,6 +805,9 @@ def env_views(path: str, text: str, sc: Scope) -> list[tuple[str, str]]:
     return [(loaded, text)] if loaded else []
 
 
+EDITOR_SETTINGS = ("/.vscode/settings.json", ".code-workspace", "/.zed/settings.json", "/User/settings.json")
+
+
 def writes_a_session_file(action: Action, sc: Scope) -> bool:
     """A write or edit of a file self's rules on written files read: an env file or an editor's terminal settings
     (self.hook-environment-file, self.hook-locations-file, self.loader-environment-file: rules/self._env_var_match finds
@@ -820,6 +823,8 @@ def writes_a_session_file(action: Action, sc: Scope) -> bool:
         or env_views(sc.path(path), text, sc)
         # An edit of an editor's settings is read as the file after it (rules/self._env_write_finding).
         or (edit and path.endswith(("/.vscode/settings.json", ".code-workspace")))
+        # The program an editor's terminals or git start (rules/self.editor_program).
+        or (path.endswith(EDITOR_SETTINGS) and ("terminal" in text or "git.path" in text))
         for path, text in _written_files(action)
     )
 

@@ -20,7 +20,7 @@ from ..shell.programs import INTERPRETERS, POWERSHELLS
 from . import agentcli
 from .base import problem_rule, rule
 from .gates import _ENV_FILES as _ENV_FILES
-from .gates import ENV_SOURCE, env_file, env_views, terminal_env_file
+from .gates import EDITOR_SETTINGS, ENV_SOURCE, env_file, env_views, terminal_env_file
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -1077,12 +1077,70 @@ def hook_loaders(path: str, text: str) -> str | None:
     """Why writing *text* to *path* makes later sessions' programs load code the agent chose, or None."""
     m = _env_var_match(path, text, _LOADER_VAR, _LOADER_VAR_JSON)
     if m is None:
-        return None
+        return editor_program(path, text)
     name = m.group(0).lstrip('"').split("=", 1)[0].split(":", 1)[0].strip().strip('"')
     return (
         f"{path.rsplit('/', 1)[-1]} would set {name} for later sessions: every program started there, the agent and the "
         "hook that calls clearance included, would load code the agent chose"
     )
+
+
+# An editor's settings that choose the program its terminals start (where VS Code's agent mode and the agents' own
+# terminals there run every command) or the git its source control runs at every refresh: VS Code's terminal profiles
+# and automation profile (a shell and its arguments), the deprecated terminal.integrated.shell/shellArgs, git.path;
+# Zed's terminal.shell (a program, or one with arguments).
+_VSCODE_OSES = ("linux", "osx", "windows")
+
+
+def _editor_programs(path: str, data: object) -> list[object]:
+    """The program paths and arguments an editor's settings *data* give its terminals and git (VS Code, Zed)."""
+    out: list[object] = []
+    if not isinstance(data, dict):
+        return out
+    if path.endswith("/.zed/settings.json"):
+        shell = data.get("terminal", {}).get("shell") if isinstance(data.get("terminal"), dict) else None
+        if isinstance(shell, dict):
+            inner = shell.get("with_arguments")
+            inner = inner if isinstance(inner, dict) else shell
+            out += [inner.get("program"), inner.get("args")]
+        return out
+    if path.endswith(".code-workspace"):
+        data = data.get("settings")
+        if not isinstance(data, dict):
+            return out
+    for os_name in _VSCODE_OSES:
+        profiles = data.get("terminal.integrated.profiles." + os_name)
+        profs = list(profiles.values())[:64] if isinstance(profiles, dict) else []
+        profs.append(data.get("terminal.integrated.automationProfile." + os_name))
+        for prof in profs:
+            if isinstance(prof, dict):
+                out += [prof.get("path"), prof.get("args")]
+        out += [data.get("terminal.integrated.shell." + os_name), data.get("terminal.integrated.shellArgs." + os_name)]
+    out.append(data.get("git.path"))
+    return out
+
+
+def editor_program(path: str, text: str) -> str | None:
+    """Why writing *text* to an editor's settings *path* makes its terminals or its git start a program, or read a
+    start-up file, from the temporary folder (adversarial round 11a: `terminal.integrated.profiles.linux` with `path:
+    /tmp/sh`, `git.path: /tmp/git`, Zed's `terminal.shell.program` were allowed where SHELL=/tmp/sh is asked)."""
+    if not path.endswith(EDITOR_SETTINGS) or len(text) > 1_000_000:
+        return None
+    from ..jsonlite import jsonc_to_json, loads
+
+    try:
+        data = loads(_TRAILING_COMMA.sub(r"\1", jsonc_to_json(text)))
+    except (ValueError, RecursionError):
+        return None
+    for given in _editor_programs(path, data):
+        words = [given] if isinstance(given, str) else [w for w in given[:64] if isinstance(w, str)] if isinstance(given, list) else []
+        hit = next((w for w in words if _TEMP_VALUE.match(w.strip())), None)
+        if hit:
+            return (
+                f"{path.rsplit('/', 1)[-1]} would make the editor's terminals (where its agents run their commands) or its git"
+                f" start {hit}: a program or start-up file in the temporary folder, run at every later command"
+            )
+    return None
 
 
 @rule(
