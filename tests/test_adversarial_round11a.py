@@ -425,25 +425,35 @@ class TestEditorRunsProgramFromTemp:
         assert decide(example).decision == "allow"
 
 
-class TestEditorApprovalUnderEarlierNames:
-    """Class: VS Code's terminal auto-approval for its agent under the names it had before `chat.tools.terminal.
-    autoApprove` (which write.agent-auto-approve denies): `chat.agent.terminal.allowList` and `.autoApprove`,
-    `github.copilot.chat.agent.terminal.allowList` -- VS Code migrates the earlier settings to the current one, so a
-    workspace that sets them approves the commands it lists. Allowed (a list extension of the table of agent settings;
-    that the migration still runs for workspace settings is from VS Code's release notes, not tested here)."""
+class TestEveryCommandAllowListSpelledOtherwise:
+    """Class: an agent's command allow-list given an entry that matches every command, spelled otherwise than the
+    spellings clearance listed (`*`, `.*`, `/.*/`, `/^.*$/` …): VS Code tests its `/regex/` entries with RegExp.test, so
+    `/./`, `/^/`, `/(?:)/` and `/[\\s\\S]*/` approve every command line; Roo's and Kilo's `allowedCommands` are prefixes,
+    so "" begins every command; and VS Code's terminal auto-approval under its earlier name
+    `chat.agent.terminal.autoApprove` (migrated to chat.tools.terminal.autoApprove) was not a command allow-list at
+    all. Each was allowed. Now agentcli.matches_every_command asks the entry itself: an empty prefix, or a regex that
+    finds a match in each of a few unrelated command lines; `autoApprove` joins the allow-list keys."""
 
     DANGEROUS: ClassVar[list[Any]] = [
-        _write(V, '{"chat.agent.terminal.allowList": {"rm": true}}'),
         _write(V, '{"chat.agent.terminal.autoApprove": {"/.*/": true}}'),
-        _write(V, '{"github.copilot.chat.agent.terminal.allowList": {"rm": true}}'),
+        _write(V, '{"chat.agent.terminal.autoApprove": {"/^.*$/": true}}'),
+        _write(V, '{"chat.agent.terminal.allowList": {"/./": true}}'),
+        _write(V, '{"chat.agent.terminal.allowList": {"/^/": true}}'),
+        _write(V, '{"chat.agent.terminal.allowList": {"/(?:)/": true}}'),
+        _write(V, '{"github.copilot.chat.agent.terminal.allowList": {"/[\\\\s\\\\S]*/": true}}'),
+        _write(V, '{"chat.tools.terminal.autoApprove": {"/./": {"approve": true, "matchCommandLine": true}}}'),
+        _write(V, '{"roo-cline.allowedCommands": [""]}'),
+        _write(V, '{"kilo-code.allowedCommands": ["npm test", "/./"]}'),
     ]
     ORDINARY: ClassVar[list[Any]] = [
+        _write(V, '{"chat.agent.terminal.allowList": {"npm test": true, "/^git (status|log)$/": true}}'),
+        _write(V, '{"chat.agent.terminal.allowList": {"/git/": true, "/^ls/": true}}'),
+        _write(V, '{"chat.agent.terminal.autoApprove": {"/.*/": false}}'),
+        _write(V, '{"roo-cline.allowedCommands": ["git status", "npm test"]}'),
         _write(V, '{"chat.agent.enabled": true}'),
-        _write(V, '{"chat.agent.terminal.denyList": {"rm": true}}'),
+        _write(V, '{"chat.agent.terminal.denyList": {"/./": true}}'),
     ]
-    GAPS: ClassVar[dict[str, str]] = _all_open(
-        DANGEROUS, "unfinished: VS Code's earlier names of its terminal auto-approval are not in the table of agent settings"
-    )
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:

