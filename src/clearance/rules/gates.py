@@ -667,7 +667,9 @@ _MISE_DIRS = ("/mise", "/.mise", "/.config/mise")
 
 
 def _mise_config(head: str, base: str) -> bool:
-    if _MISE_TOML.fullmatch(base):
+    if not base.endswith(".toml"):
+        return False  # every written file's name comes here: no pattern for the rest (the cold hook loads no `re`)
+    if base.lstrip(".").startswith("mise.") and _MISE_TOML.fullmatch(base):
         return True
     if base in ("config.toml", "config.local.toml") and head.endswith(_MISE_DIRS):
         return True
