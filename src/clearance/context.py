@@ -205,7 +205,10 @@ def build_context(
     tmpdirs = ["/tmp", "/var/tmp", "/private/tmp"]
     tmp = env.get("TMPDIR")
     if tmp and tmp.startswith("/") and pathstr.normpath(tmp) not in ("/", home):
-        tmpdirs.append(pathstr.normpath(tmp))
+        from .paths import fit_temp_dir
+
+        if fit_temp_dir(pathstr.normpath(tmp), home):
+            tmpdirs.append(pathstr.normpath(tmp))
     words = {k: env[k] for k in ("TMPDIR", "USER", "LOGNAME", "KUBECONFIG", "VIRTUAL_ENV") if env.get(k)}
     root = pathstr.normpath(project_root) if project_root else find_project_root(cwd, env)
     files = ProjectFiles(root, tuple(tmpdirs), home) if root not in ("/", home) else None

@@ -1561,6 +1561,35 @@ def home_bin_program(path: str, ctx: Context) -> str | None:
     return name if name and any(head == (fold(b) if ci else b) for b in HOME_BIN_DIRS) else None
 
 
+# Top-level folders of programs and system settings: a $TMPDIR there is no temporary folder.
+_PROGRAM_TOPS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc", "/opt", "/boot", "/snap", "/System", "/Library", "/Applications")
+
+
+def fit_temp_dir(tmp: str, home: str) -> bool:
+    """*tmp* ($TMPDIR) may be treated as a temporary folder: writes in it are scratch work (in_temp).
+
+    $TMPDIR comes from the environment the agent gives the hook, which a later session takes from an env file the agent
+    may write (`.envrc`, `.env`, mise.toml, an editor's terminal settings). A value that is, or holds, a folder on PATH,
+    installed tools' code, a code-bearing cache, an agent's settings or a protected start-up file would make writes there
+    temporary (adversarial round 11a: with TMPDIR=~/.local/bin, `cp x ~/.local/bin/git` was allowed), and so would a
+    folder of programs or system settings, another user's home, or an ancestor of home; such a value is not a temporary
+    folder, and its paths are judged as what they are."""
+    if tmp == "/" or not tmp.startswith("/") or is_within(home, tmp):
+        return False
+    if not is_within(tmp, home):
+        return not any(is_within(tmp, top) for top in (*_PROGRAM_TOPS, "/home", "/Users", "/root"))
+    rel = tmp[len(home) + 1 :]
+    held = (
+        *HOME_BIN_DIRS,
+        *INSTALLED_CODE,
+        *CODE_CACHES,
+        *(p for p, _ in HOME_PROTECTED),
+        *AGENT_SETTINGS_DIRS,
+        ".cache/clearance",
+    )
+    return not any(is_within(rel, h) or is_within(h, rel) for h in held)
+
+
 def code_in_cache(path: str, ctx: Context) -> str | None:
     """Why *path*, inside a home cache, is code another tool runs, or None."""
     p, home, _, ci = _folded(path, ctx)

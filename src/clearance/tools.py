@@ -150,7 +150,7 @@ def mcp_file_twin(action: Action) -> Action | None:
         return None
     ti = action.tool_input
     if filesystem_server(action.tool_name):
-        path = next((v for k in ("path", "file_path", "filepath", "filename", "file") if isinstance(v := ti.get(k), str) and v), None)
+        path = next((v for k, v in _fs_path_args(action) if isinstance(ti.get(k), str) and not _source_key(k)), None)
     else:
         path = next((p for k, p in local_paths(action) if isinstance(ti.get(k), str)), None)
     if path is None:
@@ -173,21 +173,42 @@ def mcp_file_twin(action: Action) -> Action | None:
     return None
 
 
+# Words of a filesystem server's input key that name the ends of a move, copy or link beyond _PATH_KEY_WORDS: `{src, dst}`,
+# `{from, to}` (adversarial round 11a: `move_file {from, to}`, `copy_file {src, dst}` and `write_file {filePath}` were read
+# by a fixed list of key names, and a protected file named under another key was allowed).
+_FS_END_WORDS = frozenset({"src", "dst", "from", "to"})
+# The words of the key that names what a move or rename takes away (`source`, `src`, `from`, `oldPath`).
+_SOURCE_WORDS = frozenset({"source", "src", "from", "old"})
+
+
+def _fs_path_args(action: Action) -> list[tuple[str, str]]:
+    """(key, value) for each file a filesystem server's call names: every key whose words say it names a file or an end
+    of a move or copy (`path`, `filePath`, `old_path`, `sourcePath`, `src`, `to`, `paths`), one string or a list (a
+    file:// URL as its path) -- never the text it writes (`content`, `newText`) nor a command or a setting's value."""
+    out: list[tuple[str, str]] = []
+    for key, top in list(action.tool_input.items())[:64]:
+        k = str(key)
+        if k in _TEXT_KEYS or k in _NEW_KEYS or k in _OLD_KEYS:
+            continue
+        values = [top] if isinstance(top, str) else [x for x in top[:64] if isinstance(x, str)] if isinstance(top, list) else []
+        if not _key_words(k) & (_PATH_KEY_WORDS | _FS_END_WORDS):
+            continue  # a command, a pattern, a setting's value: not a file the call writes
+        for v in values:
+            if v and len(v) <= 4096 and "\n" not in v:
+                out.append((k, _file_url_path(v) or v))
+    return out
+
+
+def _source_key(key: str) -> bool:
+    return bool(_key_words(key) & _SOURCE_WORDS)
+
+
 def _mcp_file_effects(action: Action, sc: Scope) -> list[Effect]:
     verbs = mcp_words(action.tool_name)
-    ti = action.tool_input
-    found: list[tuple[str, str]] = []
-    for key in ("path", "file_path", "filepath", "filename", "file", "directory", "dir", "source", "destination", "target"):
-        v = ti.get(key)
-        if isinstance(v, str) and v:
-            found.append((key, v))
-    for key in ("paths", "files"):
-        v = ti.get(key)
-        if isinstance(v, list):
-            found.extend((key, x) for x in v if isinstance(x, str) and x)
+    found = _fs_path_args(action)
     out: list[Effect] = []
     for key, v in found:
-        if verbs & _FS_DELETE or ("move" in verbs and key == "source"):
+        if verbs & _FS_DELETE or (verbs & {"move", "rename"} and _source_key(key)):
             kind = DELETE
         elif verbs & _FS_WRITE:
             kind = WRITE

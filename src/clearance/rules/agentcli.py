@@ -22,6 +22,7 @@ permissions page), never a guess:
 from __future__ import annotations
 
 from .. import pathstr
+from ..lazyre import lazy
 from ..shell.programs import PACKAGE_BINS
 
 # Other names of the same CLIs: npm/PyPI package names a runner leaves as the command (`npx @qwen-code/qwen-code` runs
@@ -342,9 +343,32 @@ _MODE_KEYS: dict[str, frozenset[str]] = {
 _ALLOW_KEYS = frozenset({"allowed", "allowedtools", "allow", "alwaysallow", "allowlist", "trustedtools", "autoapprovetools"})
 # Allow-lists of commands run without asking (VS Code extensions: Roo Code's and Kilo Code's `allowedCommands`, Copilot
 # Chat's `terminal.allowList` as {"/regex/": true}): an entry matching every command allows the shell everything.
-_COMMAND_ALLOW_KEYS = frozenset({"allowedcommands", "allowlist", "commandallowlist", "autoapprovecommands", "trustedcommands", "alwaysallowcommands"})
+_COMMAND_ALLOW_KEYS = frozenset(
+    {"allowedcommands", "allowlist", "commandallowlist", "autoapprovecommands", "trustedcommands", "alwaysallowcommands", "autoapprove"}
+)
 # Entries that match every command: a glob or a regular expression (in VS Code's /…/ form or bare) of anything.
 _EVERY_COMMAND = frozenset({"*", "**", ".*", "/.*/", "^.*$", "/^.*$/", ".+", "/.+/", "/^.+$/", "^.+$", "/.*/i"})
+# A /regex/ body that finds a match in any command line (RegExp.test): anchors at the start, and any number of atoms that
+# match any character (`.`, `[\s\S]` and its kin), each once or under a quantifier; an empty group matches nothing. The
+# entry is read by its shape, never compiled: the agent wrote it.
+_ANY_ATOMS = lazy(r"\^*(?:(?:\.|\[(?:\\s\\S|\\S\\s|\\w\\W|\\W\\w|\\d\\D|\\D\\d|\^)\])(?:[*+?]|\{[01],\})?)*\$?")
+_EMPTY_GROUP = lazy(r"\((?:\?:)?\)")
+
+
+def matches_every_command(entry: str) -> bool:
+    """An allow-list entry that matches every command, however it is spelled (adversarial round 11a: `/./`, `/^/`,
+    `/(?:)/`, `/[\\s\\S]*/` and an empty prefix were allowed where `/.*/` and `*` were denied): one of the usual
+    spellings, an empty entry (Roo's and Kilo's entries are prefixes: "" begins every command), or a `/regex/` made only
+    of start anchors, empty groups and any-character atoms (VS Code tests its entries with RegExp.test)."""
+    e = entry.strip()
+    if e in _EVERY_COMMAND or e == "":
+        return True
+    if len(e) < 2 or not e.startswith("/") or len(e) > 512:
+        return False
+    body, slash, _flags = e[1:].rpartition("/")
+    if not slash:
+        return False
+    return _ANY_ATOMS.fullmatch(_EMPTY_GROUP.sub("", body)) is not None
 
 
 def _yolo_key(k: str) -> bool:
@@ -417,7 +441,7 @@ def _grants(agent: str, key: str, value: object) -> str | None:
             if isinstance(value, dict)
             else []
         )
-        hit = next((e for e in entries[:512] if e.strip() in _EVERY_COMMAND), None)
+        hit = next((e for e in entries[:512] if matches_every_command(e)), None)
         if hit is not None:
             return f"{key}: {hit}"
     if k in ("permission", "permissions"):

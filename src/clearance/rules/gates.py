@@ -664,10 +664,30 @@ EFFECT_GATES: dict[str, Callable[[Effect, Scope], bool]] = {
 _ENV_FILES = frozenset({".envrc", ".env", "mise.toml", ".mise.toml", "mise.local.toml", ".mise.local.toml", ".pam_environment", "environment"})
 
 
+# mise's configuration files, each with an [env] table it sets in every shell it activates (mise.jdx.dev, "Configuration":
+# mise.toml and .mise.toml, their .local and per-environment `mise.$MISE_ENV.toml` forms, mise/config.toml,
+# .mise/config.toml, .config/mise/config.toml and the .toml files of .config/mise/conf.d; the user's are the same names
+# under ~/.config/mise). Adversarial round 11a: only mise.toml's four spellings were read.
+_MISE_TOML = lazy(r"\.?mise(?:\.[\w-]{1,64}){0,2}\.toml")
+_MISE_DIRS = ("/mise", "/.mise", "/.config/mise")
+
+
+def _mise_config(head: str, base: str) -> bool:
+    if not base.endswith(".toml"):
+        return False  # every written file's name comes here: no pattern for the rest (the cold hook loads no `re`)
+    if base.lstrip(".").startswith("mise.") and _MISE_TOML.fullmatch(base):
+        return True
+    if base in ("config.toml", "config.local.toml") and head.endswith(_MISE_DIRS):
+        return True
+    return base.endswith(".toml") and head.endswith("/mise/conf.d")
+
+
 def env_file(path: str) -> bool:
     """A file whose variables later shells and the agents they start inherit."""
     head, _, base = path.rpartition("/")
-    return base in _ENV_FILES or base.startswith((".env.", ".envrc.")) or (base.endswith(".conf") and head.endswith("/environment.d"))
+    return (
+        base in _ENV_FILES or base.startswith((".env.", ".envrc.")) or (base.endswith(".conf") and head.endswith("/environment.d")) or _mise_config(head, base)
+    )
 
 
 # The agents' own settings files clearance reads for what they say: agentcli.SETTINGS_FILES' keys (tests/test_adversarial_round9d
@@ -801,6 +821,9 @@ def env_views(path: str, text: str, sc: Scope) -> list[tuple[str, str]]:
     return [(loaded, text)] if loaded else []
 
 
+EDITOR_SETTINGS = ("/.vscode/settings.json", ".code-workspace", "/.zed/settings.json", "/User/settings.json")
+
+
 def writes_a_session_file(action: Action, sc: Scope) -> bool:
     """A write or edit of a file self's rules on written files read: an env file or an editor's terminal settings
     (self.hook-environment-file, self.hook-locations-file, self.loader-environment-file: rules/self._env_var_match finds
@@ -816,6 +839,8 @@ def writes_a_session_file(action: Action, sc: Scope) -> bool:
         or env_views(sc.path(path), text, sc)
         # An edit of an editor's settings is read as the file after it (rules/self._env_write_finding).
         or (edit and path.endswith(("/.vscode/settings.json", ".code-workspace")))
+        # The program an editor's terminals or git start (rules/self.editor_program).
+        or (path.endswith(EDITOR_SETTINGS) and ("terminal" in text or "git.path" in text))
         for path, text in _written_files(action)
     )
 

@@ -13,14 +13,14 @@ from __future__ import annotations
 import sys
 
 from .. import paths, pathstr
-from ..lazyre import IGNORECASE, lazy
+from ..lazyre import IGNORECASE, MULTILINE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..shell.effects import READ, WRITE
 from ..shell.programs import INTERPRETERS, POWERSHELLS
 from . import agentcli
 from .base import problem_rule, rule
 from .gates import _ENV_FILES as _ENV_FILES
-from .gates import ENV_SOURCE, env_file, env_views, terminal_env_file
+from .gates import EDITOR_SETTINGS, ENV_SOURCE, env_file, env_views, terminal_env_file
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -802,11 +802,28 @@ _SEARCH_PATH_VARS = (
     # programs a build, git, uv or npm run for the project (round 10d; the hook's own `python -I -S` ignores PYTHON*).
     *("PYTHONPATH", "PYTHONHOME", "PYTHONUSERBASE", "PERL5LIB", "RUBYLIB", "NODE_PATH"),
     *("RUSTC_WRAPPER", "CC", "CXX", "GIT_SSH_COMMAND", "GIT_SSH", "UV_PYTHON", "npm_config_script_shell"),
+    # git's repository and template folders: a repository's config (core.fsmonitor runs at every `git status`) and hooks,
+    # and the hooks `git init`/`git clone` copy, read from the temporary folder (round 11a; a list extension).
+    *("GIT_DIR", "GIT_COMMON_DIR", "GIT_TEMPLATE_DIR"),
+)
+# Variables whose value is a command line another program runs: git's (its diff, pager, editor, credential prompt, proxy
+# and ssh), the pagers' (less runs LESSOPEN's command for every file it shows), editors and browsers that `git commit`,
+# `crontab -e` or a CLI's login opens, the prompts ssh and sudo start, the compilers a build starts. Any word of the line
+# naming a program or script in the temporary folder (`GIT_PAGER="sh /tmp/x.sh"`, `LESSOPEN="|/tmp/x %s"`) runs the
+# agent's code at later routine commands (round 11a; a list extension: these programs' documented variables).
+_COMMAND_VARS = (
+    *("GIT_SSH_COMMAND", "GIT_EXTERNAL_DIFF", "GIT_PAGER", "GIT_EDITOR", "GIT_SEQUENCE_EDITOR", "GIT_ASKPASS", "GIT_PROXY_COMMAND"),
+    *("PAGER", "MANPAGER", "LESSOPEN", "LESSCLOSE", "EDITOR", "VISUAL", "BROWSER", "SSH_ASKPASS", "SUDO_ASKPASS"),
+    *("RUSTC_WRAPPER", "CC", "CXX"),
 )
 _TEMP_ENTRY = r"(?:/tmp|/var/tmp|/dev/shm|/private/tmp|/private/var/folders|\$\{?TMPDIR)(?:[/:}\s'\"]|$)"
 _SEARCH_TEMP = r"(?:" + "|".join(_SEARCH_PATH_VARS) + r"){q}\s*[=:]\s*['\"]?(?:[^\s'\";#:]*:)*" + _TEMP_ENTRY.replace("{", "{{").replace("}", "}}")
 # direnv's own way of putting a folder first on PATH (PATH_add, path_add, PATH_prepend).
 _PATH_ADD_TEMP = r"(?:PATH_add|path_add|PATH_prepend)\s+['\"]?" + _TEMP_ENTRY
+# A command variable whose line names the temporary folder in one of its first words (after a `|`, a quote or a space).
+_COMMAND_TEMP = (
+    r"(?:" + "|".join(_COMMAND_VARS) + r"){q}\s*[=:]\s*['\"]?\|?\s*(?:[^\s'\";#|]{{1,400}}\s+){{0,8}}['\"]?" + _TEMP_ENTRY.replace("{", "{{").replace("}", "}}")
+)
 _LOADER_VAR = lazy(
     r"(?<![\w$])(?:(?:"
     + "|".join(_LOADER_VARS)
@@ -815,10 +832,22 @@ _LOADER_VAR = lazy(
     + "|"
     + _SEARCH_TEMP.format(q="")
     + "|"
+    + _COMMAND_TEMP.format(q="")
+    + "|"
     + _PATH_ADD_TEMP
     + ")"
 )
-_LOADER_VAR_JSON = lazy(r"\"(?:(?:" + "|".join(_LOADER_VARS) + r")\"\s*:\s*\"[^\s\"]|" + _PRELOAD.format(q='"') + "|" + _SEARCH_TEMP.format(q='"') + ")")
+_LOADER_VAR_JSON = lazy(
+    r"\"(?:(?:"
+    + "|".join(_LOADER_VARS)
+    + r")\"\s*:\s*\"[^\s\"]|"
+    + _PRELOAD.format(q='"')
+    + "|"
+    + _SEARCH_TEMP.format(q='"')
+    + "|"
+    + _COMMAND_TEMP.format(q='"')
+    + ")"
+)
 _PRELOAD_VALUE = {n: lazy(v) for n, v in _PRELOAD_OPTIONS.items()}
 _TEMP_VALUE = lazy(r"(?:^|:)" + _TEMP_ENTRY)
 
@@ -830,18 +859,99 @@ def loader_variable(name: str, value: str) -> bool:
     pre = _PRELOAD_VALUE.get(name)
     if pre is not None:
         return pre.search(value) is not None
+    if name in _COMMAND_VARS and any(_TEMP_VALUE.match(w.strip("'\"|")) for w in value.split()[:9]):
+        return True
     if name in _SEARCH_PATH_VARS:
         return _TEMP_VALUE.search(value.strip().strip("'\"")) is not None
     return name in _LOADER_VARS and bool(value.strip())
 
 
 def _env_var_match(path: str, text: str, plain: Any, json_form: Any) -> Any:
-    """The first variable assignment *plain* (NAME=) or, in an editor's terminal settings, *json_form* ("NAME":) finds."""
+    """The first variable assignment *plain* (NAME=) or, in an editor's terminal settings, *json_form* ("NAME":) finds,
+    in the text as written or as its loader reads it (env_as_read)."""
     if env_file(path):
-        return plain.search(text)
-    if terminal_env_file(path, text):
-        return json_form.search(text)
+        return plain.search(text) or plain.search(env_as_read(path, text))
+    read = json_as_read(path, text)
+    if terminal_env_file(path, text) or (read and terminal_env_file(path, read)):
+        return json_form.search(text) or json_form.search(read)
     return None
+
+
+# What bash does to a line of an .envrc before it assigns (adversarial round 11a): a quoted name (`export 'NAME'=v`),
+# empty quotes inside a word (`CLEAR""ANCE_DB=`), `NAME+=v` (appends: sets an unset NAME), `${NAME:=v}` and `${NAME=v}`
+# (assign when unset), `read NAME` and `printf -v NAME` (a value known only when it runs); Node's dotenv, which Gemini
+# CLI loads `.env` with, also takes `NAME: value`.
+_QUOTED_NAME = lazy(r"""(['"])([A-Za-z_][A-Za-z0-9_]{0,200})\1(?=\+?=)""")
+_APPEND = lazy(r"\b([A-Za-z_][A-Za-z0-9_]{0,200})\+=")
+_DEFAULT_ASSIGN = lazy(r"\$\{([A-Za-z_][A-Za-z0-9_]{0,200}):?=([^}\n]{0,4000})\}")
+_READ_INTO = lazy(r"\b(?:read(?:[ \t]+(?:-[A-Za-z]*[pdtnNui][ \t]+\S+|-[A-Za-z]+))*[ \t]+|printf[ \t]+-v[ \t]*)([A-Za-z_][A-Za-z0-9_]{0,200})\b")
+_COLON_FORM = lazy(r"^([ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_.-]{0,200}):[ \t]", MULTILINE)
+
+
+def env_as_read(path: str, text: str) -> str:
+    """*text* of the env file *path* rewritten to plain `NAME=value` lines as its loader reads it: bash's line
+    continuations joined and the spellings above made plain for an `.envrc` or `.env`; a mise TOML file's [env] table
+    decoded (quoted and escaped keys, `{value = …}`, `_.path` as PATH). Searched beside the text as written."""
+    if path.endswith(".toml"):
+        return _toml_env(text)
+    t = text.replace("\\\r\n", "").replace("\\\n", "").replace('""', "").replace("''", "")
+    t = _QUOTED_NAME.sub(r"\2", t)
+    t = _APPEND.sub(r"\1=", t)
+    t = _DEFAULT_ASSIGN.sub(r" \1=\2 ", t)
+    t = _READ_INTO.sub(r"\1=?", t)
+    return _COLON_FORM.sub(r"\1=", t)
+
+
+def _toml_env(text: str) -> str:
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return ""
+    env = data.get("env")
+    if not isinstance(env, dict):
+        return ""
+    out: list[str] = []
+    for name, value in list(env.items())[:512]:
+        if name == "_" and isinstance(value, dict):
+            entries = value.get("path")
+            entries = [entries] if isinstance(entries, str) else entries if isinstance(entries, list) else []
+            if entries:
+                out.append("PATH = " + ":".join(str(e) for e in entries[:64]))
+            continue
+        if isinstance(value, dict):
+            value = value.get("value", "?")
+        out.append(f"{name} = {value if isinstance(value, str) and value else '?'}")
+    return "\n".join(out)
+
+
+def json_as_read(path: str, text: str) -> str:
+    """A JSON settings file's text as its reader sees it, `"KEY": value` per member at every level: `\\u` escapes
+    decoded and JSONC's comments and trailing commas dropped (VS Code's settings). Empty for other files or text
+    that does not parse."""
+    if not path.endswith((".json", ".jsonc", ".code-workspace")) or len(text) > 1_000_000:
+        return ""
+    from ..jsonlite import dumps, jsonc_to_json, loads
+
+    try:
+        data = loads(_TRAILING_COMMA.sub(r"\1", jsonc_to_json(text)))
+    except (ValueError, RecursionError):
+        return ""
+    out: list[str] = []
+    stack: list[object] = [data]
+    while stack and len(out) < 4096:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for k, v in node.items():
+                out.append(f"{dumps(str(k))}: {dumps(v) if isinstance(v, (str, int, float, bool)) else '{}'}")
+                stack.append(v)
+        elif isinstance(node, list):
+            stack.extend(node)
+    return "\n".join(out)
+
+
+_TRAILING_COMMA = lazy(r",\s*([}\]])")
 
 
 # Session managers that set variables for processes they start later: (command, verbs).
@@ -967,12 +1077,70 @@ def hook_loaders(path: str, text: str) -> str | None:
     """Why writing *text* to *path* makes later sessions' programs load code the agent chose, or None."""
     m = _env_var_match(path, text, _LOADER_VAR, _LOADER_VAR_JSON)
     if m is None:
-        return None
+        return editor_program(path, text)
     name = m.group(0).lstrip('"').split("=", 1)[0].split(":", 1)[0].strip().strip('"')
     return (
         f"{path.rsplit('/', 1)[-1]} would set {name} for later sessions: every program started there, the agent and the "
         "hook that calls clearance included, would load code the agent chose"
     )
+
+
+# An editor's settings that choose the program its terminals start (where VS Code's agent mode and the agents' own
+# terminals there run every command) or the git its source control runs at every refresh: VS Code's terminal profiles
+# and automation profile (a shell and its arguments), the deprecated terminal.integrated.shell/shellArgs, git.path;
+# Zed's terminal.shell (a program, or one with arguments).
+_VSCODE_OSES = ("linux", "osx", "windows")
+
+
+def _editor_programs(path: str, data: object) -> list[object]:
+    """The program paths and arguments an editor's settings *data* give its terminals and git (VS Code, Zed)."""
+    out: list[object] = []
+    if not isinstance(data, dict):
+        return out
+    if path.endswith("/.zed/settings.json"):
+        shell = data.get("terminal", {}).get("shell") if isinstance(data.get("terminal"), dict) else None
+        if isinstance(shell, dict):
+            inner = shell.get("with_arguments")
+            inner = inner if isinstance(inner, dict) else shell
+            out += [inner.get("program"), inner.get("args")]
+        return out
+    if path.endswith(".code-workspace"):
+        data = data.get("settings")
+        if not isinstance(data, dict):
+            return out
+    for os_name in _VSCODE_OSES:
+        profiles = data.get("terminal.integrated.profiles." + os_name)
+        profs = list(profiles.values())[:64] if isinstance(profiles, dict) else []
+        profs.append(data.get("terminal.integrated.automationProfile." + os_name))
+        for prof in profs:
+            if isinstance(prof, dict):
+                out += [prof.get("path"), prof.get("args")]
+        out += [data.get("terminal.integrated.shell." + os_name), data.get("terminal.integrated.shellArgs." + os_name)]
+    out.append(data.get("git.path"))
+    return out
+
+
+def editor_program(path: str, text: str) -> str | None:
+    """Why writing *text* to an editor's settings *path* makes its terminals or its git start a program, or read a
+    start-up file, from the temporary folder (adversarial round 11a: `terminal.integrated.profiles.linux` with `path:
+    /tmp/sh`, `git.path: /tmp/git`, Zed's `terminal.shell.program` were allowed where SHELL=/tmp/sh is asked)."""
+    if not path.endswith(EDITOR_SETTINGS) or len(text) > 1_000_000:
+        return None
+    from ..jsonlite import jsonc_to_json, loads
+
+    try:
+        data = loads(_TRAILING_COMMA.sub(r"\1", jsonc_to_json(text)))
+    except (ValueError, RecursionError):
+        return None
+    for given in _editor_programs(path, data):
+        words = [given] if isinstance(given, str) else [w for w in given[:64] if isinstance(w, str)] if isinstance(given, list) else []
+        hit = next((w for w in words if _TEMP_VALUE.match(w.strip())), None)
+        if hit:
+            return (
+                f"{path.rsplit('/', 1)[-1]} would make the editor's terminals (where its agents run their commands) or its git"
+                f" start {hit}: a program or start-up file in the temporary folder, run at every later command"
+            )
+    return None
 
 
 @rule(
@@ -2360,28 +2528,120 @@ _AGENT_PACKAGES = frozenset(
         "@anthropic-ai/claude-code` for an SDK) stays allowed; a person confirms the global one."
     ),
     verdict=ASK,
-    commands=("npm", "pnpm", "yarn", "bun", "brew"),
+    commands=("npm", "pnpm", "yarn", "bun", "brew", "pipx", "uv"),
     match=(
         "npm install -g @anthropic-ai/claude-code@0.2.0",
         "npm i --global @openai/codex@latest",
         "brew install --cask claude-code",
         "yarn global add @google/gemini-cli",
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "npm i -g /tmp/cc"},
+            "files": {"/tmp/cc/package.json": '{"name": "@anthropic-ai/claude-code", "bin": {"claude": "cli.js"}}'},
+        },
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "npm link"},
+            "files": {"/home/ana/webapp/package.json": '{"name": "helper", "bin": {"claude": "cli.js"}}'},
+        },
     ),
-    no_match=("npm install -g typescript", "npm install @anthropic-ai/claude-code", "brew install jq", "npm ls -g"),
+    no_match=(
+        "npm install -g typescript",
+        "npm install @anthropic-ai/claude-code",
+        "brew install jq",
+        "npm ls -g",
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "npm link"},
+            "files": {"/home/ana/webapp/package.json": '{"name": "helper", "bin": {"helper": "cli.js"}}'},
+        },
+    ),
 )
 def agent_reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     ops = [v for v in vals if not v.startswith("-")]
-    verbs = ("install", "i", "add", "upgrade", "update", "up", "reinstall", "link")
+    if cmd.name in ("pipx", "uv"):
+        return _tool_commands_named(cmd, ops, sc)
+    verbs = ("install", "i", "add", "upgrade", "update", "up", "reinstall", "link", "ln")
     if not ops or not any(v in verbs for v in ops[:2]):
         return None
-    glob = cmd.name == "brew" or any(v in ("-g", "--global", "--location=global") for v in vals) or ops[0] == "global"
+    # `npm link` with no package links the folder's own package globally (its bin commands onto PATH).
+    link_here = ops[0] in ("link", "ln") and len(ops) == 1 and cmd.name in ("npm", "pnpm", "yarn", "bun")
+    glob = cmd.name == "brew" or any(v in ("-g", "--global", "--location=global") for v in vals) or ops[0] == "global" or link_here
     if not glob:
         return None
     for v in ops[1:]:
         name = v.rsplit("@", 1)[0] if v.count("@") > (1 if v.startswith("@") else 0) else v
         if name in _AGENT_PACKAGES:
             return f"{cmd.name} {ops[0]} {v} replaces the agent's own CLI, which decides whether clearance's hook runs"
+    local = ["."] if link_here else [v for v in ops[1:9] if v != "add" and _local_operand(v)]
+    for v in local:
+        why = _npm_manifest_reaches(sc.path(v.removeprefix("file:"), cmd), sc)
+        if why:
+            return f"{cmd.name} {ops[0]} {v} installs globally a package that {why}"
+    return None
+
+
+# The commands the agents' CLIs and clearance answer to: a package that puts one on PATH replaces the program the user
+# starts (and the hook's command runs), wherever its package says it comes from.
+_AGENT_COMMANDS = frozenset({"claude", "codex", "gemini", "copilot", "cursor-agent", "clearance"})
+
+
+def _local_operand(v: str) -> bool:
+    """An install operand naming a folder or an archive on this disk (`./tools`, `/tmp/x`, `file:../x`, `x.tgz`)."""
+    return v.startswith(("./", "../", "/", "~", "file:")) or v == "." or v.endswith((".tgz", ".tar.gz"))
+
+
+def _npm_manifest_reaches(directory: str, sc: Scope) -> str | None:
+    """What the package.json in *directory* makes a global install replace: the agent's own CLI by its package name, or
+    a command an agent's CLI or clearance answers to among its `bin` entries (a string `bin` is the package's own name's
+    last part). None when the manifest is unreadable or names none of them (adversarial round 11a: `npm i -g /tmp/x`
+    of a package named @anthropic-ai/claude-code, or with `bin: {claude: …}`, was allowed where the name was asked)."""
+    from ..jsonlite import loads
+
+    read = sc.ctx.read_file
+    text = read(directory.rstrip("/") + "/package.json") if read is not None and paths.DYN not in directory else None
+    if not isinstance(text, str) or len(text) > 200_000:
+        return None
+    try:
+        data = loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    name = data.get("name") if isinstance(data.get("name"), str) else ""
+    if name in _AGENT_PACKAGES:
+        return f"is named {name}, the agent's own CLI, which decides whether clearance's hook runs"
+    bins = data.get("bin")
+    names = [str(name).rsplit("/", 1)[-1]] if isinstance(bins, str) else [str(k) for k in bins] if isinstance(bins, dict) else []
+    hit = next((b for b in names if b.lower() in _AGENT_COMMANDS), None)
+    if hit:
+        return f"puts a command named {hit} on PATH, in place of the program the user starts (or the hook's command runs)"
+    return None
+
+
+def _tool_commands_named(cmd: SimpleCommand, ops: list[str], sc: Scope) -> str | None:
+    """`pipx install DIR`, `uv tool install DIR`: a local Python project whose console scripts ([project.scripts]) put a
+    command an agent's CLI or clearance answers to into ~/.local/bin."""
+    tool = ops[1:] if cmd.name == "uv" and ops[:1] == ["tool"] else ops if cmd.name == "pipx" else []
+    if not tool or tool[0] not in ("install", "upgrade", "reinstall"):
+        return None
+    read = sc.ctx.read_file
+    for v in tool[1:5]:
+        if not _local_operand(v) or read is None:
+            continue
+        text = read(sc.path(v, cmd).rstrip("/") + "/pyproject.toml")
+        if not isinstance(text, str) or len(text) > 200_000:
+            continue
+        section = ""
+        for line in text.splitlines():
+            st = line.strip()
+            if st.startswith("["):
+                section = st.strip("[] ").lower()
+            elif section in ("project.scripts", "project.gui-scripts", "tool.poetry.scripts") and "=" in st:
+                script = st.split("=", 1)[0].strip().strip("\"'")
+                if script.lower() in _AGENT_COMMANDS:
+                    return f"{cmd.name} {' '.join(tool[:1])} {v} puts a command named {script} into ~/.local/bin, in place of the program the user starts"
     return None
 
 
