@@ -176,21 +176,46 @@ class TestPackageManagerRunsCodeFromTemp:
     """Class: a package manager's configuration that makes every routine run execute a program or preload code of the
     agent's choosing in the temporary folder. npm's spelling is asked (`.npmrc` script-shell and node-options,
     `npm config set script-shell`: write.package-config, sys.package-config-set); Yarn's (`.yarnrc`, `yarn config set
-    script-shell`) and Bun's (`bunfig.toml` `preload`, run before every `bun run`/`bun test`) are allowed."""
+    script-shell`) and Bun's (`bunfig.toml` `preload`, run before every `bun run`/`bun test`) are allowed.
+
+    Closed after the round: pkgconfig's table knows Yarn 1's script-shell (and reads `.yarnrc`'s `key value` lines),
+    Yarn 2+'s injectEnvironmentFiles, bunfig.toml's preload, pnpm-workspace.yaml's camelCase settings, and the keys that
+    list files run or loaded first are asked where a file is outside the project (FILES); the same settings as
+    variables (YARN_*, NPM_CONFIG_*, BUN_OPTIONS's --preload) join rules/self.py's tables."""
 
     DANGEROUS: ClassVar[list[Any]] = [
         _write(P + "/.yarnrc", 'script-shell "/tmp/sh"\n'),
         "yarn config set script-shell /tmp/sh",
         _write(P + "/bunfig.toml", 'preload = ["/tmp/x.ts"]\n'),
         _write(P + "/bunfig.toml", '[test]\npreload = ["/tmp/x.ts"]\n'),
+        # cases of the class no rule was written for
+        _write(P + "/bunfig.toml", 'preload = [\n  "./setup.ts",\n  "/tmp/x.ts",\n]\n'),
+        _write(P + "/bunfig.toml", '[test]\npreload = ["../../tmp/x.ts"]\n'),
+        _write(P + "/.yarnrc", "script-shell /tmp/sh\n"),
+        _write(P + "/.yarnrc.yml", "injectEnvironmentFiles:\n  - /tmp/e.env\n"),
+        _write(P + "/.yarnrc.yml", 'injectEnvironmentFiles: ["/tmp/e.env"]\n'),
+        _write(P + "/pnpm-workspace.yaml", "packages:\n  - packages/*\nscriptShell: /tmp/sh\n"),
+        _write(P + "/pnpm-workspace.yaml", 'nodeOptions: "--require /tmp/x.js"\n'),
+        _write(P + "/.envrc", "export YARN_SCRIPT_SHELL=/tmp/sh\n"),
+        _write(P + "/.envrc", "export YARN_YARN_PATH=/tmp/y.cjs\n"),
+        _write(P + "/.envrc", 'export BUN_OPTIONS="--preload /tmp/x.ts"\n'),
+        _write(P + "/.env", "NPM_CONFIG_SCRIPT_SHELL=/tmp/sh\n"),
+        "yarn config set injectEnvironmentFiles /tmp/e.env",
     ]
     ORDINARY: ClassVar[list[Any]] = [
         _write(P + "/.yarnrc", 'registry "https://registry.npmjs.org/"\n'),
         "yarn config set script-shell /bin/bash",
         _write(P + "/bunfig.toml", '[test]\npreload = ["./setup.ts"]\n'),
         _write(P + "/.npmrc", "node-options=--max-old-space-size=4096\n"),
+        _write(P + "/bunfig.toml", 'preload = ["@happy-dom/global-registrator", "./test/setup.ts"]\n'),
+        _write(P + "/bunfig.toml", '[install]\nregistry = "https://registry.npmjs.org/"\n'),
+        _write(P + "/.yarnrc", "--install.frozen-lockfile true\n"),
+        _write(P + "/.yarnrc.yml", "nodeLinker: node-modules\ninjectEnvironmentFiles:\n  - .env.yarn\n  - .env.local?\n"),
+        _write(P + "/pnpm-workspace.yaml", "packages:\n  - apps/*\n  - packages/*\nonlyBuiltDependencies:\n  - esbuild\n"),
+        _write(P + "/.envrc", 'export BUN_OPTIONS="--smol"\n'),
+        _write(P + "/.envrc", "export YARN_ENABLE_IMMUTABLE_INSTALLS=false\n"),
     ]
-    GAPS: ClassVar[dict[str, str]] = _all_open(DANGEROUS, "unfinished: Yarn's script-shell and Bun's preload in a temporary folder are not judged as npm's are")
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:

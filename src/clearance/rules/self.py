@@ -786,6 +786,9 @@ _PRELOAD_OPTIONS = {
     "JDK_JAVA_OPTIONS": r"-(?:javaagent|agentpath|agentlib):",
     # npm's node-options setting given as its environment variable: the options of every node a package script starts
     "npm_config_node_options": r"(?:--require|--import|--(?:experimental-)?loader|(?<![\w-])-r)\b",
+    "NPM_CONFIG_NODE_OPTIONS": r"(?:--require|--import|--(?:experimental-)?loader|(?<![\w-])-r)\b",
+    # Bun's options for every bun command (BUN_OPTIONS): --preload / -r runs a script first, as bunfig.toml's preload
+    "BUN_OPTIONS": r"(?:--preload|--require|--import|(?<![\w-])-r)\b",
 }
 _PRELOAD = r"(?:" + "|".join(n + "{q}" + r"\s*[=:]\s*[^\n]{{0,400}}?" + v.replace("{", "{{").replace("}", "}}") for n, v in _PRELOAD_OPTIONS.items()) + ")"
 # Where the dynamic loader and the libraries every program starts with look for more code: shared libraries (the hook's
@@ -802,6 +805,9 @@ _SEARCH_PATH_VARS = (
     # programs a build, git, uv or npm run for the project (round 10d; the hook's own `python -I -S` ignores PYTHON*).
     *("PYTHONPATH", "PYTHONHOME", "PYTHONUSERBASE", "PERL5LIB", "RUBYLIB", "NODE_PATH"),
     *("RUSTC_WRAPPER", "CC", "CXX", "GIT_SSH_COMMAND", "GIT_SSH", "UV_PYTHON", "npm_config_script_shell"),
+    # the same settings of npm, pnpm and yarn given as their variables (npm and pnpm read NPM_CONFIG_* in either case;
+    # yarn 2+ reads every setting as YARN_<NAME>, yarn 1 its script-shell)
+    *("NPM_CONFIG_SCRIPT_SHELL", "YARN_SCRIPT_SHELL", "YARN_YARN_PATH", "YARN_INJECT_ENVIRONMENT_FILES", "YARN_PLUGINS"),
 )
 _TEMP_ENTRY = r"(?:/tmp|/var/tmp|/dev/shm|/private/tmp|/private/var/folders|\$\{?TMPDIR)(?:[/:}\s'\"]|$)"
 _SEARCH_TEMP = r"(?:" + "|".join(_SEARCH_PATH_VARS) + r"){q}\s*[=:]\s*['\"]?(?:[^\s'\";#:]*:)*" + _TEMP_ENTRY.replace("{", "{{").replace("}", "}}")
