@@ -3414,8 +3414,10 @@ class Unwrapper:
                 self.out.commands.append(cmd)
                 self.command(cmd.derive(nc.words[1:], f"{name} exec", remote="docker exec target", cwd=None))
                 return True
-            if nc.sub != ("run",) or not nc.words:
+            if nc.sub not in (("run",), ("create",)) or not nc.words:
                 return False
+            # `docker create IMAGE CMD`: a container made to run CMD whenever it is started (`docker start -a
+            # $(docker create …)`), judged as `docker run` is: the command is the reason the container exists.
             image = nc.words[0].value
             given = self._entrypoint(image, nc.value("entrypoint"), nc.words[1:])
             env = {k: v for k, _, v in (e.partition("=") for e in nc.values("env")) if k.isidentifier()}
