@@ -323,12 +323,11 @@ class TestOpenRound10c:
         _on_disk("npx json -I -f opencode.json -e 'this.permission=\"allow\"'"),
         _on_disk("jq 'del(.permission)' opencode.json > t.json && mv t.json opencode.json"),
         "docker start -a $(docker create -v ~/data:/d alpine rm -rf /d)",  # closed: TestContainerCreatedToRun
-        "docker run --rm -v ~/data:/root alpine sh -c 'cd && rm -rf *'",
+        "docker run --rm -v ~/data:/root alpine sh -c 'cd && rm -rf *'",  # closed: TestContainerHome
     ]
     GAPS: ClassVar[dict[str, str]] = {
         _key(OPEN[0]): "an unmodelled program editing a settings file in place (json -I -f F) is not read as writing it",
         _key(OPEN[1]): "a removed restriction whose default is allow (opencode without `permission`) is not judged",
-        _key(OPEN[3]): "cd with no folder in a container's shell lands on the host's home path, not the container's /root",
     }
 
     @pytest.mark.parametrize("example", OPEN, ids=_ids(OPEN))
@@ -355,6 +354,35 @@ class TestContainerCreatedToRun:
         "docker create --name web -p 8080:80 nginx",
         "docker create alpine rm -rf /",  # the container's own files, gone with it (as docker run's)
         "docker create -it --name dev ubuntu bash",
+    ]
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _judged(example, ("deny",), {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
+class TestContainerHome:
+    """Class: the home folder of a shell in a new container is the container's (root's /root in the images, or HOME
+    given with -e), not the host's: `cd` and `cd ~` land there, so a host folder mounted on it is what `rm -rf *`
+    deletes (unwrap._home_for gives the container's home to the code it runs; parse._follow_cd reads `cd ~` as `cd`)."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        "docker run --rm -v ~/data:/root alpine sh -c 'cd ~ && rm -rf *'",
+        "docker run --rm -v ~/data:/root alpine sh -c 'cd ~/ && rm -rf *'",
+        "docker run --rm -e HOME=/data -v ~/data:/data alpine sh -c 'cd && rm -rf *'",
+        "podman run --rm -v /home/ana/data:/root alpine sh -c 'cd; rm -rf ./*'",
+        "cd $X; cd ~; rm -rf *",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "docker run --rm alpine sh -c 'cd && rm -rf *'",
+        "docker run --rm alpine sh -c 'cd ~ && rm -rf *'",
+        "docker run --rm -v $PWD:/app alpine sh -c 'cd && ls'",
+        "docker run --rm -v ~/.cache/pip:/root/.cache/pip python:3.12 sh -c 'cd && pip install -r /app/req.txt'",
+        "cd ~/webapp && rm -rf build",
     ]
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))

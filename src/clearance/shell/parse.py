@@ -1581,6 +1581,8 @@ class _Walker:
             self.st.cwd = self.st.home
             return
         target = args[0]
+        if (target == "~" or target.startswith("~/")) and self.st.home.startswith("/"):
+            target = self.st.home + target[1:]  # `cd ~` is `cd` (in a new container too: its home, not the host's)
         if target == "-" or DYN in target or (self.st.cwd is None and not target.startswith("/")):
             self.st.cwd = None
             return

@@ -1367,6 +1367,15 @@ def _startup_file(cmd: SimpleCommand, options: list[Word]) -> bool:
     return any(k in cmd.assigns for k in _STARTUP_VARIABLES) or any(w.value.startswith(("--rcfile", "--init-file")) for w in options)
 
 
+def _home_for(parent: SimpleCommand, home: str) -> str:
+    """The home folder of the code *parent* runs: in a container started for it (`docker run … sh -c 'cd && …'`), the
+    container's (HOME given with -e, else root's /root, where the images' default user lives), not the host's."""
+    if parent.container is None:
+        return home
+    given = parent.assigns.get("HOME", "")
+    return given if given.startswith("/") else "/root"
+
+
 def _reads_tool_input(cmd: SimpleCommand) -> bool:
     """Whether *cmd* reads nothing but the standard input the agent's tool gave the whole command line."""
     if not cmd.ownstdin or cmd.stdin_from or cmd.stdin_text is not None or cmd.elevated:
@@ -1735,7 +1744,7 @@ class Unwrapper:
         )
         try:
             given = {**(inherited or {}), **(bound or {})} or None  # the positional words bound last (`sh -c CODE ARG0 ARG1`)
-            script = parse(text, cwd if isinstance(cwd, str) else None, self.home, self.env, level, given)
+            script = parse(text, cwd if isinstance(cwd, str) else None, _home_for(parent, self.home), self.env, level, given)
         except ParseFailure as e:
             self.out.problems.append(("shell.parse-error", f"{via}: {e}"))
             return
