@@ -376,6 +376,7 @@ class TestContainerHome:
         "docker run --rm -e HOME=/data -v ~/data:/data alpine sh -c 'cd && rm -rf *'",
         "podman run --rm -v /home/ana/data:/root alpine sh -c 'cd; rm -rf ./*'",
         "cd $X; cd ~; rm -rf *",
+        "docker run --rm -u node -v ~/data:/home/node node:20 sh -c 'cd && rm -rf *'",
     ]
     ORDINARY: ClassVar[list[Any]] = [
         "docker run --rm alpine sh -c 'cd && rm -rf *'",
@@ -385,9 +386,15 @@ class TestContainerHome:
         "cd ~/webapp && rm -rf build",
     ]
 
+    GAPS: ClassVar[dict[str, str]] = {
+        "docker run --rm -u node -v ~/data:/home/node node:20 sh -c 'cd && rm -rf *'": (
+            "unfinished: a user given with -u/--user has a home the image says; clearance takes root's /root"
+        ),
+    }
+
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:
-        _judged(example, ("deny",), {})
+        _judged(example, ("deny",), self.GAPS)
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: Any) -> None:

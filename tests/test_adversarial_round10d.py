@@ -307,6 +307,7 @@ class TestCodexTerminalTypedIntoUnseen:
             "MANPAGER=less man ls",
             "timeout 600 sqlite3 app.db",
             "cd src && vim main.py",
+            "ssh build-host vim notes.txt",
         ]
     ] + [_codex({"cmd": "less README.md", "tty": True})]
     ORDINARY: ClassVar[list[Any]] = [
@@ -348,7 +349,12 @@ class TestCodexTerminalTypedIntoUnseen:
         "python -m pytest",
         "sqlite3 app.db .tables",
     ]
-    GAPS: ClassVar[dict[str, str]] = {}
+    GAPS: ClassVar[dict[str, str]] = {
+        _key(_codex({"cmd": "ssh build-host vim notes.txt"})): (
+            "unfinished: ssh's remote command is read for a shell, an interpreter or a client (engine._remote_command_reads_no_code),"
+            " not by shell/terminal.py's reading of editors, pagers and REPLs"
+        ),
+    }
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:
