@@ -618,14 +618,31 @@ class TestRunnersReachedByName:
         assert decide(example).decision == "allow"
 
 
-class TestOpenRound10b:
-    """Single findings of the round left open, each naming its class."""
+class TestRestoreIntoRemoteDatabase:
+    """Class: a restore that writes a dump into a remote database (`pg_restore -d TARGET`, with --clean/-c dropping the
+    target's objects first), found open in round 10b: judged as `psql TARGET -f dump.sql` is (db.production asks, via
+    rules/db.py _restore_into). A local database, a listing (-l) or a script written to a file (-f) stay ordinary."""
 
-    CASES: ClassVar[dict[str, str]] = {
-        # a restore that drops the remote database's objects first
-        "pg_restore --clean -d postgresql://prod.example.com/app dump.sql": "pg_restore --clean drops the target's objects",
-    }
+    DANGEROUS: ClassVar[list[str]] = [
+        "pg_restore --clean -d postgresql://prod.example.com/app dump.sql",
+        "pg_restore -c -h prod.example.com -d app dump.sql",
+        "pg_restore -cOx -h db.internal -d app dump.sql",
+        "pg_restore --clean --if-exists --dbname=postgresql://admin@prod.acme.io/app dump.dump",
+        "PGHOST=prod.acme.io pg_restore -c -d app dump.dump",
+        "pg_restore -d postgresql://prod.example.com/app dump.sql",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "pg_restore --clean -d app dump.sql",
+        "pg_restore -l dump.sql",
+        "pg_restore -f out.sql dump.dump",
+        "pg_restore -c -d postgres://localhost/webapp_dev dump.dump",
+        "pg_restore -dapp -hlocalhost dump.dump",
+    ]
 
-    @pytest.mark.parametrize("example", list(CASES), ids=_ids(list(CASES)))
-    def test_open(self, example: str) -> None:
-        _judged(example, ("ask", "deny"), self.CASES)
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: str) -> None:
+        _judged(example, ("ask", "deny"), {})
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: str) -> None:
+        assert decide(example).decision == "allow"

@@ -242,6 +242,25 @@ def _read_from_terminal(commands: list[Any]) -> None:
         cmd.stdin_from = [SimpleCommand([Word("write_stdin", "write_stdin")], cwd=cmd.cwd)]
 
 
+def _typed_on_terminal(exp: Any, out: ShellAnalysis) -> None:
+    """A program on Codex's terminal that runs the commands typed there (shell/terminal.py: a REPL, a debugger, a
+    database client, a multiplexer's shell, a pager's `!command`, an editor's `:!cmd`): asked, as a shell or an
+    interpreter reading that input is (shell.piped-script), unless the unwrapper already said so for it."""
+    from .shell.terminal import typed_commands
+
+    said = " ".join(m for _, m in exp.problems if "write_stdin" in m)
+    seen: set[str] = set()
+    for cmd in exp.commands:
+        if len(cmd.stdin_from) != 1 or cmd.stdin_from[0].name != "write_stdin" or cmd.remote is not None:
+            continue
+        how = typed_commands(cmd)
+        if how is None or cmd.name in seen or f"{cmd.name} runs" in said:
+            continue
+        seen.add(cmd.name)
+        message = f"{cmd.name} runs what is typed on its terminal ({how}); Codex sends that input (write_stdin) without asking clearance"
+        out.findings.append(_finding(rule_by_id("shell.piped-script"), message, cmd.show()))
+
+
 def _remote_command_reads_no_code(cmd: Any) -> bool:
     """`ssh HOST 'make test'` on Codex's terminal: ssh hands what is typed to the remote command the line names, which
     is judged as written; typed input is unseen code only where that command reads code from its input (a shell, an
@@ -316,6 +335,8 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
         if message in read_remotely:
             continue  # `ssh HOST < deploy.sh` whose file clearance reads: its lines are judged (_check_scripts)
         out.findings.append(_finding(rule_by_id(rid), message))
+    if ctx.live_stdin and script_depth == 0:
+        _typed_on_terminal(exp, out)
     if typed_input or script_depth:
         # A project script's shell reads the script's input, which its caller may feed: asked as before.
         for message in exp.idle_shells:

@@ -24,6 +24,7 @@ PUBLIC_INDEXES = frozenset(
 RUNS = "runs"  # the value is a program the tool runs
 SOURCE = "source"  # the value is where packages come from
 WEAKENS = "weakens"  # the setting switches a safety check off
+FILES = "files"  # the value lists files the tool runs or loads first: a concern where one is outside the project
 
 # (tool, key) -> what the key does. Keys compare case-insensitively, '_' and '-' alike (npm reads both).
 _KEYS: dict[str, dict[str, str]] = {
@@ -43,6 +44,11 @@ _KEYS: dict[str, dict[str, str]] = {
         "yarnpath": RUNS,
         "yarn-path": RUNS,
         "plugins": RUNS,
+        # Yarn 1's script-shell (`.yarnrc`, `yarn config set`): every package script runs through it, as npm's does.
+        # Yarn 2+ runs scripts in its own shell and has no such key, but loads the environment files it is told to
+        # before each `yarn run` (injectEnvironmentFiles): a NODE_OPTIONS there preloads code into every script.
+        "script-shell": RUNS,
+        "injectenvironmentfiles": FILES,
         "npmregistryserver": SOURCE,
         "registry": SOURCE,
         "enablestrictssl": WEAKENS,
@@ -65,6 +71,9 @@ _KEYS: dict[str, dict[str, str]] = {
     "bundle": {"bundle_mirror__all": SOURCE, "bundle_ssl_verify_mode": WEAKENS},
 }
 _KEYS["pnpm"] = _KEYS["npm"]
+# Bun (bunfig.toml, ~/.bunfig.toml): `preload` (top level: before every `bun run`; under [test]: before every `bun test`)
+# lists scripts and plugins run first. Files of the project and installed packages are its ordinary use.
+_KEYS["bun"] = {"preload": FILES, "registry": SOURCE}
 _KEYS["uv"] = {"index-url": SOURCE, "extra-index-url": SOURCE, "find-links": SOURCE, "url": SOURCE, "allow-insecure-host": WEAKENS}
 # Values that leave a weakening key at its safe setting (strict-ssl=true, ignore-scripts=true).
 _SAFE = {"strict-ssl": "true", "enablestrictssl": "true", "ignore-scripts": "true", "unsafe-perm": "false", "enablescripts": "false"}
@@ -82,6 +91,10 @@ def config_tool(path: str) -> str | None:
         return "pip"
     if base == "uv.toml":
         return "uv"
+    if base in ("bunfig.toml", ".bunfig.toml"):
+        return "bun"
+    if base in ("pnpm-workspace.yaml", "pnpm-workspace.yml"):
+        return "pnpm"  # pnpm 10 reads its settings there too, in camelCase (scriptShell, nodeOptions)
     if parent == ".cargo" and base in ("config.toml", "config"):
         return "cargo"
     if parent == ".bundle" and base == "config":
@@ -94,9 +107,18 @@ def _norm_key(key: str) -> str:
     return k
 
 
+def _kebab(key: str) -> str:
+    """camelCase as the kebab-case npm's keys are written in (`scriptShell` -> `script-shell`)."""
+    return "".join("-" + c.lower() if c.isupper() else c for c in key.strip().strip("\"'")).lstrip("-")
+
+
 def _table_key(tool: str, key: str) -> str:
     """*key* as _KEYS spells it for *tool*."""
     k = _norm_key(key)
+    if k not in _KEYS.get(tool, {}) and _kebab(key) in _KEYS.get(tool, {}):
+        return _kebab(key)  # pnpm-workspace.yaml's scriptShell, nodeOptions
+    if k not in _KEYS.get(tool, {}) and k.replace("-", "") in _KEYS.get(tool, {}):
+        return k.replace("-", "")  # YARN_INJECT_ENVIRONMENT_FILES, inject-environment-files: yarn's camelCase key
     if tool == "bundle":
         k = key.strip().lower()
         if k.startswith("bundle_mirror__"):
@@ -120,6 +142,8 @@ def classify(tool: str, key: str, value: str) -> str | None:
     if what is None:
         return WEAKENS if tls_check_off(key, value) else None
     v = value.strip().strip("\"'").lower()
+    if what == FILES:
+        return RUNS if any(_outside_project(f) for f in list_items(value)) else None
     if what == WEAKENS and _SAFE.get(k) == v:
         return None
     if k == "node-options" and not any(f in v.split() or v.startswith(f + "=") for f in ("--require", "-r", "--import", "--loader", "--experimental-loader")):
@@ -188,21 +212,32 @@ def _system_program(value: str) -> bool:
 def settings(tool: str, text: str) -> list[tuple[str, str]]:
     """(key, value) of every flat setting in *text*: `key=value` (npmrc, ini), `key: value` (yarnrc), `key = "value"` (TOML)."""
     out: list[tuple[str, str]] = []
-    for raw in text.splitlines()[:2000]:
+    opened = ""  # a YAML key given no value on its line: the list items below are its values
+    lines = text.splitlines()[:2000]
+    for n, raw in enumerate(lines):
         line = raw.strip()
         if not line or line[0] in "#;[":
             continue
-        if tool == "yarn" and line.startswith("- "):
+        if tool in ("bun", "cargo", "uv") and line.endswith("[") and "=" in line:
+            # a TOML array over several lines (`preload = [` / `"./a.ts",` / `]`): its items, up to the closing bracket
+            end = next((m for m in range(n + 1, min(len(lines), n + 200)) if lines[m].strip().startswith("]")), n)
+            line = line + " ".join(x.strip() for x in lines[n + 1 : end + 1])
+        if tool in ("yarn", "pnpm") and line.startswith("- "):
             line = line[2:]  # a list item: `- path: .yarn/plugins/x.cjs` under plugins
             if line.startswith("path:"):
                 out.append(("plugins", line[5:].strip()))
+            elif opened and known_key(tool, opened):
+                out.append((opened, line.strip()))  # `injectEnvironmentFiles:` / `  - /tmp/x.env`: an item of that key
             continue
+        opened = line[:-1].strip() if line.endswith(":") and raw[:1] not in " \t" else ""
         eq = line.find("=")
-        colon = line.find(":") if tool in ("yarn", "bundle") else -1
-        if (tool == "yarn" and colon > 0 and (eq < 0 or colon < eq)) or (tool == "bundle" and colon > 0 and (eq < 0 or colon < eq)):
+        colon = line.find(":") if tool in ("yarn", "bundle", "pnpm") else -1
+        if tool in ("yarn", "bundle", "pnpm") and colon > 0 and (eq < 0 or colon < eq):
             key, value = line[:colon], line[colon + 1 :]
         elif eq > 0:
             key, value = line[:eq], line[eq + 1 :]
+        elif tool == "yarn" and len(line.split(None, 1)) == 2:
+            key, value = line.split(None, 1)  # Yarn 1's .yarnrc: `script-shell "/bin/zsh"`, a key and its value
         else:
             continue
         out.append((key.strip(), value.strip()))
@@ -226,6 +261,8 @@ def describe(tool: str, key: str, value: str, host_ok: Callable[[str], bool]) ->
     """One sentence for a risky setting, or None."""
     what = classify(tool, key, value)
     v = value.strip().strip("\"'")
+    if what == RUNS and _KEYS.get(tool, {}).get(_table_key(tool, key)) == FILES:
+        return f"{key} = {v} makes {tool} run or load a file outside the project before its next routine command"
     if what == RUNS:
         return f"{key} = {v} makes {tool} run that program at its next routine command"
     if what == SOURCE:
@@ -236,6 +273,22 @@ def describe(tool: str, key: str, value: str, host_ok: Callable[[str], bool]) ->
     if what == WEAKENS:
         return f"{key} = {v} switches off a check {tool} makes on what it installs"
     return None
+
+
+def list_items(value: str) -> list[str]:
+    """The items of a TOML/JSON array or a YAML flow list (`["./a.ts", "/tmp/b.ts"]`), or the one value given."""
+    v = value.strip()
+    if v.startswith("["):
+        v = v[1:].rsplit("]", 1)[0]
+        return [x.strip().strip("\"'") for x in v.split(",") if x.strip().strip("\"'")]
+    v = v.strip("\"'")
+    return [v] if v else []
+
+
+def _outside_project(item: str) -> bool:
+    """A file named by an absolute path, the home folder, a variable or `..`: not the project's own file nor an
+    installed package (`./setup.ts`, `@happy-dom/global-registrator`, `bun-plugin-svelte`)."""
+    return item.startswith(("/", "~", "$", "file:")) or ".." in item.split("/") or (len(item) > 2 and item[1] == ":" and item[2] in "\\/")
 
 
 def _host(value: str) -> str:

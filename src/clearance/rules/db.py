@@ -227,20 +227,25 @@ def cache_flush(cmd: SimpleCommand, sc: Scope) -> str | None:
     title="Writing to, or opening a shell on, a production or remote database",
     why="A production database serves real users; even a correct-looking write or an interactive session there is a decision for a person.",
     verdict=ASK,
-    commands=DB_CLIENTS,
+    commands=(*DB_CLIENTS, "pg_restore"),
     match=(
         "psql -h prod-db.internal -U admin",
         "mysql -h db.prod.acme.com -e 'INSERT INTO t VALUES (1)'",
         "psql postgres://admin@prod.acme.io/app -f migrate.sql",
+        "pg_restore --clean -d postgresql://prod.example.com/app dump.sql",
     ),
     no_match=(
         "psql postgres://localhost/webapp_dev -c '\\dt'",
         "sqlite3 data/dev.sqlite 'select 1'",
         "psql -h localhost -c 'select 1'",
         "psql -h prod-db.internal -c 'select count(*) from users'",
+        "pg_restore --clean -d webapp_dev dump.sql",
+        "pg_restore -l dump.sql",
     ),
 )
 def production_db(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if cmd.name == "pg_restore":
+        return _restore_into(cmd, sc)
     inp = inputs(cmd)
     host = _remote_target(inp.target, sc)
     if host is None:
@@ -260,6 +265,49 @@ def production_db(cmd: SimpleCommand, sc: Scope) -> str | None:
         if script.commands or script.truncated:
             return f"{cmd.name} runs client commands or more SQL than clearance reads on {where}"
     return None
+
+
+# pg_restore's options that take a value (pg_restore(1)): in a cluster of short options the rest is that value.
+_PG_RESTORE_VALUED = "dfhpUjnStIPTLFN"
+
+
+def _restore_into(cmd: SimpleCommand, sc: Scope) -> str | None:
+    """`pg_restore -d TARGET DUMP`: the dump's objects are written into TARGET (with --clean/-c, dropped there first),
+    as `psql TARGET -f dump.sql` writes them: a write to a remote database. Without -d it prints a script (or lists the
+    archive with -l) and writes nowhere."""
+    vals = cmd.values()
+    target: list[str] = [v for k, v in cmd.assigns.items() if k in ("PGHOST", "PGDATABASE")]
+    clean = has_db = False
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        nxt = vals[i + 1] if i + 1 < len(vals) else ""
+        if v.startswith("--"):
+            key, eq, value = v[2:].partition("=")
+            if key in ("dbname", "host"):
+                target.append(value if eq else nxt)
+                has_db = has_db or key == "dbname"
+                i += 1 if eq else 2
+                continue
+            clean = clean or key == "clean"
+        elif v.startswith("-") and len(v) > 1:
+            for k, c in enumerate(v[1:], 1):
+                if c in _PG_RESTORE_VALUED:
+                    if c in "dh":
+                        target.append(v[k + 1 :] or nxt)
+                        has_db = has_db or c == "d"
+                    if not v[k + 1 :]:
+                        i += 1  # the value is the next word
+                    break
+                clean = clean or c == "c"
+        i += 1
+    if not has_db:
+        return None
+    host = _remote_target(" ".join(target), sc)
+    if host is None:
+        return None
+    where = f"{host}, a remote{' production' if is_production(host) else ''} database"
+    return f"pg_restore {'drops and rewrites' if clean else 'writes'} the dump's objects in {where}"
 
 
 _ORM_DESTROY = lazy(

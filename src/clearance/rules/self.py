@@ -786,6 +786,9 @@ _PRELOAD_OPTIONS = {
     "JDK_JAVA_OPTIONS": r"-(?:javaagent|agentpath|agentlib):",
     # npm's node-options setting given as its environment variable: the options of every node a package script starts
     "npm_config_node_options": r"(?:--require|--import|--(?:experimental-)?loader|(?<![\w-])-r)\b",
+    "NPM_CONFIG_NODE_OPTIONS": r"(?:--require|--import|--(?:experimental-)?loader|(?<![\w-])-r)\b",
+    # Bun's options for every bun command (BUN_OPTIONS): --preload / -r runs a script first, as bunfig.toml's preload
+    "BUN_OPTIONS": r"(?:--preload|--require|--import|(?<![\w-])-r)\b",
 }
 _PRELOAD = r"(?:" + "|".join(n + "{q}" + r"\s*[=:]\s*[^\n]{{0,400}}?" + v.replace("{", "{{").replace("}", "}}") for n, v in _PRELOAD_OPTIONS.items()) + ")"
 # Where the dynamic loader and the libraries every program starts with look for more code: shared libraries (the hook's
@@ -805,6 +808,9 @@ _SEARCH_PATH_VARS = (
     # git's repository and template folders: a repository's config (core.fsmonitor runs at every `git status`) and hooks,
     # and the hooks `git init`/`git clone` copy, read from the temporary folder (round 11a; a list extension).
     *("GIT_DIR", "GIT_COMMON_DIR", "GIT_TEMPLATE_DIR"),
+    # the same settings of npm, pnpm and yarn given as their variables (npm and pnpm read NPM_CONFIG_* in either case;
+    # yarn 2+ reads every setting as YARN_<NAME>, yarn 1 its script-shell)
+    *("NPM_CONFIG_SCRIPT_SHELL", "YARN_SCRIPT_SHELL", "YARN_YARN_PATH", "YARN_INJECT_ENVIRONMENT_FILES", "YARN_PLUGINS"),
 )
 # Variables whose value is a command line another program runs: git's (its diff, pager, editor, credential prompt, proxy
 # and ssh), the pagers' (less runs LESSOPEN's command for every file it shows), editors and browsers that `git commit`,

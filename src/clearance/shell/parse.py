@@ -1631,6 +1631,8 @@ class _Walker:
             self.st.cwd = self.st.home
             return
         target = args[0]
+        if (target == "~" or target.startswith("~/")) and self.st.home.startswith("/"):
+            target = self.st.home + target[1:]  # `cd ~` is `cd` (in a new container too: its home, not the host's)
         if target == "-" or DYN in target or (self.st.cwd is None and not target.startswith("/")):
             self.st.cwd = None
             return
@@ -2065,6 +2067,30 @@ def _brace_offsets(data: bytes, root: Any) -> bytes:
     return data
 
 
+def _brace_command_words(data: bytes, root: Any) -> bytes:
+    """*data* with each command word that begins with a brace expansion (``{rm,-rf,/}``) given an empty quoted
+    preamble (``''{rm,-rf,/}``), the same words to bash.
+
+    Bash reads ``{`` as the group's reserved word only when it stands alone; glued to more text it opens a word,
+    which brace expansion splits (``{rm,-rf,/}`` runs ``rm -rf /``). tree-sitter-bash takes it for a group and reports
+    an error: only such a ``{`` (in an error, followed by a character that continues a word) is rewritten, so the
+    expanded words are read and judged as the command bash runs.
+    """
+    edits: list[int] = []
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        if n.type == "{" and n.parent is not None and n.parent.type == "ERROR":
+            nxt = data[n.end_byte : n.end_byte + 1]
+            if nxt and nxt not in b" \t\r\n;&|()<>}":
+                edits.append(n.start_byte)
+        elif n.has_error:
+            stack.extend(n.children)
+    for start in sorted(edits, reverse=True):
+        data = data[:start] + b"''" + data[start:]
+    return data
+
+
 class _RunawayLine(ParseFailure):
     """tree-sitter read a command on past a newline where bash ends it (at byte *at*)."""
 
@@ -2221,6 +2247,13 @@ def _parse(
     if tree.root_node.has_error and b"${" in data:
         for _ in range(8):
             fixed = _brace_offsets(data, tree.root_node)
+            if fixed == data:
+                break
+            data = fixed
+            tree = _parse_bytes(data)
+    if tree.root_node.has_error and b"{" in data:
+        for _ in range(8):
+            fixed = _brace_command_words(data, tree.root_node)
             if fixed == data:
                 break
             data = fixed

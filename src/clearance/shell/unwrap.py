@@ -1393,6 +1393,15 @@ def _startup_file(cmd: SimpleCommand, options: list[Word]) -> bool:
     return any(k in cmd.assigns for k in _STARTUP_VARIABLES) or any(w.value.startswith(("--rcfile", "--init-file")) for w in options)
 
 
+def _home_for(parent: SimpleCommand, home: str) -> str:
+    """The home folder of the code *parent* runs: in a container started for it (`docker run … sh -c 'cd && …'`), the
+    container's (HOME given with -e, else root's /root, where the images' default user lives), not the host's."""
+    if parent.container is None:
+        return home
+    given = parent.assigns.get("HOME", "")
+    return given if given.startswith("/") else "/root"
+
+
 def _reads_tool_input(cmd: SimpleCommand) -> bool:
     """Whether *cmd* reads nothing but the standard input the agent's tool gave the whole command line."""
     if not cmd.ownstdin or cmd.stdin_from or cmd.stdin_text is not None or cmd.elevated:
@@ -1795,7 +1804,7 @@ class Unwrapper:
         )
         try:
             given = {**(inherited or {}), **(bound or {})} or None  # the positional words bound last (`sh -c CODE ARG0 ARG1`)
-            script = parse(text, cwd if isinstance(cwd, str) else None, self.home, self.env, level, given)
+            script = parse(text, cwd if isinstance(cwd, str) else None, _home_for(parent, self.home), self.env, level, given)
         except ParseFailure as e:
             self.out.problems.append(("shell.parse-error", f"{via}: {e}"))
             return
@@ -3530,8 +3539,10 @@ class Unwrapper:
                 self.out.commands.append(cmd)
                 self.command(cmd.derive(nc.words[1:], f"{name} exec", remote="docker exec target", cwd=None))
                 return True
-            if nc.sub != ("run",) or not nc.words:
+            if nc.sub not in (("run",), ("create",)) or not nc.words:
                 return False
+            # `docker create IMAGE CMD`: a container made to run CMD whenever it is started (`docker start -a
+            # $(docker create …)`), judged as `docker run` is: the command is the reason the container exists.
             image = nc.words[0].value
             given = self._entrypoint(image, nc.value("entrypoint"), nc.words[1:])
             env = {k: v for k, _, v in (e.partition("=") for e in nc.values("env")) if k.isidentifier()}

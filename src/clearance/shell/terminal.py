@@ -1,0 +1,260 @@
+"""Programs that run commands typed on their terminal (engine._typed_on_terminal).
+
+Codex's exec_command keeps a process running on a terminal the model types into through write_stdin, for which no
+hook call comes (tests/e2e_agents, codex-stdin-session). A program started there that reads commands from its
+terminal is a shell in disguise: a REPL or a debugger runs the code typed at it (irb, `python3 -i x.py`, pdb, gdb's
+`shell`), a database client its statements and its own shell escape (sqlite3's `.shell`, psql's `\\!`), a file-transfer
+client its `!` escape, a terminal multiplexer the shell it starts (tmux, screen), a pager its `!command` (less), an
+editor its `:!command` (vim; `git commit` and `git rebase -i` open one). A program reading data, or nothing, stays
+ordinary work (cat, pytest, a server).
+
+Codex runs exec_command with PAGER, GIT_PAGER and GH_PAGER set to `cat` (its UNIFIED_EXEC_ENV, codex-rs
+core/src/unified_exec): `git log`, `man ls`, `gh pr view` start no pager there unless the line names one
+(`GIT_PAGER=less git log`).
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .ir import SimpleCommand
+
+# REPLs whose interpreter has no entry in programs.INTERPRETERS: a session unless given a file to run or code.
+_REPLS = frozenset({"irb", "pry", "ghci", "iex", "jshell", "ipython", "ipython3", "bpython", "ptpython", "swipl", "utop", "ocaml", "gnuplot"})
+# Debuggers: a session unless told to run a batch (the options that do).
+_DEBUGGERS = {
+    "gdb": ("-batch", "--batch", "-x", "--command"),
+    "cgdb": ("-batch", "--batch"),
+    "lldb": ("-b", "--batch", "-s", "--source"),
+    "jdb": (),
+    "pdb": (),
+    "ipdb": (),
+    "rdbg": ("--nonstop", "-n"),
+    "dlv": ("--headless",),
+}
+# File-transfer and remote-session clients with a local shell escape (`!cmd`): a session unless run as a batch.
+_TRANSFER = {"ftp": ("-s",), "sftp": ("-b",), "lftp": ("-c", "-f"), "telnet": (), "tftp": ()}
+# Terminal multiplexers: the shell they start reads the terminal; their subcommands that start or attach a session.
+_MULTIPLEXERS = {
+    "tmux": frozenset({"new", "new-session", "attach", "attach-session", "a", "at", "att", "attach-sess"}),
+    "byobu": frozenset({"new", "new-session", "attach", "attach-session", "a", "at"}),
+    "zellij": frozenset({"attach", "a", "options"}),
+}
+_TMUX_VALUED = frozenset({"-L", "-S", "-f", "-c", "-T"})
+# Pagers: `!command` runs a shell command (less, more, most), unless their output is not a terminal.
+PAGERS = frozenset({"less", "more", "most", "pg", "lv"})
+# Editors and file managers with a command to run a shell command (nano's ^R^X, micro's `run`, kakoune's `!`, helix's
+# `:sh`, ranger's `!`, mc's subshell): a list extension beside programs.VIMS and EMACSES.
+_EDITORS = frozenset({"nano", "pico", "micro", "joe", "jed", "mcedit", "kak", "hx", "helix", "ne", "mg", "zile", "mc", "ranger", "nnn", "vifm", "lf"})
+# Programs that open the user's editor on a file by default (crontab -e, visudo …), by the words that do.
+_EDITOR_OPENERS = {
+    "crontab": ("-e",),
+    "visudo": (),
+    "vipw": (),
+    "vigr": (),
+    "sudoedit": (),
+    "kubectl": ("edit",),
+    "oc": ("edit",),
+    "systemctl": ("edit",),
+    "virsh": ("edit",),
+}
+# An editor that reads no terminal (git's documented no-op editors, a print).
+_NO_EDITOR = frozenset({"true", ":", "cat", "false"})
+# Vim's Ex commands that end the session (a `-c CMD` / `+CMD` batch).
+_QUITS = frozenset({"q", "q!", "qa", "qa!", "qall", "quit", "quitall", "wq", "wq!", "wqa", "wqall", "x", "x!", "xa", "xall", "cq", "exit"})
+# Python modules that are a REPL or a debugger (`python3 -m pdb x.py`, `-m asyncio`: asyncio's REPL).
+_PY_SESSIONS = frozenset({"pdb", "ipdb", "pudb", "code", "IPython", "ptpython", "bpython", "asyncio"})
+_PY_VALUED = frozenset({"-W", "-X", "-Q"})
+_PYTEST_DEBUG = ("--pdb", "--trace")
+
+
+def typed_commands(cmd: SimpleCommand) -> str | None:
+    """How *cmd*, its input being a terminal the agent types into, runs what is typed there (a phrase for the
+    message); None for a program that reads data or nothing from it."""
+    from .programs import CLIENTS, EMACSES, INTERPRETERS, SYSTEM_CALLERS, TCLS, UNREAD_CODE, VIMS, interpreter_alias
+
+    name = cmd.name.rsplit("/", 1)[-1]
+    vals = cmd.values()
+    pager = _pager_set(cmd)
+    if pager:
+        return f"the pager {pager} it is given, whose `!command` runs a shell command"
+    if name in PAGERS:
+        if cmd.piped or cmd.captured or cmd.assigns.get("LESSSECURE") == "1":
+            return None  # its output is not a terminal: it prints the file and exits
+        return "a pager's `!command` runs a shell command"
+    if name in VIMS or name in EMACSES or name in _EDITORS:
+        return None if _editor_batch(name, vals, name in VIMS) else "an editor's command to run a shell command (`:!cmd`)"
+    if name in _EDITOR_OPENERS:
+        words = _EDITOR_OPENERS[name]
+        if (not words or any(w in vals for w in words)) and not _editor_off(cmd, ("VISUAL", "EDITOR")):
+            return "the editor it opens, whose command to run a shell command (`:!cmd`) runs what is typed"
+        return None
+    if name == "git":
+        return _git(cmd, vals)
+    if name in _MULTIPLEXERS or name == "screen":
+        return "the shell it starts" if _multiplexer_session(name, vals) else None
+    if name in _DEBUGGERS:
+        return None if any(v.split("=", 1)[0] in _DEBUGGERS[name] for v in vals) else "a debugger runs the commands typed at it (gdb's `shell`)"
+    if name in _TRANSFER:
+        if any(v in _TRANSFER[name] for v in vals) or any("://" in v for v in vals):
+            return None  # a batch file, or a URL fetched and gone
+        return "its `!command` runs a local shell command"
+    if name in ("pytest", "py.test"):
+        return "pytest's debugger (--pdb) runs the Python typed at it" if any(v in _PYTEST_DEBUG for v in vals) else None
+    lang = INTERPRETERS.get(name) or interpreter_alias(name)
+    if lang == "python":
+        return _python(vals)
+    if lang == "js":
+        if name in ("deno", "bun") and vals[:1] == ["repl"]:
+            return "its REPL runs the code typed at it"
+        if vals[:1] == ["inspect"] or (any(v in ("-i", "--interactive") for v in vals) and _operands(vals)):
+            return "its REPL or debugger runs the code typed at it"
+        return None
+    if lang == "perl":
+        return "perl's debugger (-d) runs the Perl typed at it" if "-d" in vals else None
+    if name in CLIENTS:
+        return _client(cmd, name, vals)
+    code_opts: tuple[str, ...] | None = None
+    if name in _REPLS:
+        code_opts = ("-e", "-c", "--eval", "-x")
+    elif name in UNREAD_CODE and name not in ("crystal", "nim", "tcc"):
+        code_opts = UNREAD_CODE[name]
+    elif name in SYSTEM_CALLERS and name != "ghc":
+        code_opts = SYSTEM_CALLERS[name]
+    elif name in TCLS or name in ("dc", "erl"):
+        code_opts = ("-e", "-f", "-eval", "-noshell", "-noinput")
+    if code_opts is None:
+        return None
+    if name in ("iex", "pry"):
+        return "its REPL runs the code typed at it"  # iex -S mix, pry -r FILE: a session after loading
+    if any(v.split("=", 1)[0] in code_opts for v in vals) or _operands(vals):
+        return None
+    return "its REPL runs the code typed at it"
+
+
+def _operands(vals: list[str]) -> list[str]:
+    return [v for v in vals if not v.startswith("-") and not v.startswith("+")]
+
+
+def _pager_set(cmd: SimpleCommand) -> str:
+    """The pager a variable on the line names (`GIT_PAGER=less git log`, `MANPAGER=less man ls`), if a terminal one."""
+    for key, value in cmd.assigns.items():
+        if key.endswith("PAGER") and value.split():
+            prog = value.split()[0].rsplit("/", 1)[-1]
+            if prog in PAGERS:
+                return prog
+    return ""
+
+
+def _editor_off(cmd: SimpleCommand, keys: tuple[str, ...]) -> bool:
+    """The first of *keys* set on the line names a no-op editor (`GIT_EDITOR=true`)."""
+    for key in keys:
+        value = cmd.assigns.get(key)
+        if value is not None:
+            return (value.split() or [""])[0].rsplit("/", 1)[-1] in _NO_EDITOR
+    return False
+
+
+def _editor_batch(name: str, vals: list[str], vim: bool) -> bool:
+    """An editor run as a batch: vim's Ex commands ending in a quit (`vim -c wq x`, `+q`), `--headless`, emacs's
+    `--batch`, nano's restricted mode."""
+    if any(v in ("--batch", "-batch", "--script", "--headless", "--help", "--version", "-h") for v in vals):
+        return True
+    if name in ("nano", "pico") and any(v in ("-R", "--restricted") for v in vals):
+        return True
+    if vim:
+        cmds = [vals[k + 1] for k in range(len(vals) - 1) if vals[k] == "-c"] + [v[1:] for v in vals if v.startswith("+") and len(v) > 1]
+        return bool(cmds) and cmds[-1].strip().split("|")[-1].strip() in _QUITS
+    return False
+
+
+def _git(cmd: SimpleCommand, vals: list[str]) -> str | None:
+    """git's commands that open the editor on a terminal: commit without a message, rebase -i, an annotated tag
+    without one, config --edit; none where the line sets a no-op editor."""
+    from .programs import git_subcommand_at
+
+    i = git_subcommand_at(vals)
+    if i >= len(vals):
+        return None
+    sub, rest = vals[i], vals[i + 1 :]
+    shorts = "".join(v[1:] for v in rest if v.startswith("-") and not v.startswith("--"))
+    longs = {v.split("=", 1)[0] for v in rest if v.startswith("--")}
+    if sub == "commit":
+        given = bool(set("mFC") & set(shorts)) or bool(longs & {"--message", "--file", "--reuse-message", "--no-edit", "--dry-run", "--fixup"})
+        opens = not given or "e" in shorts or "--edit" in longs
+    elif sub == "rebase":
+        opens = "i" in shorts or bool(longs & {"--interactive", "--edit-todo"})
+        if opens and _editor_off(cmd, ("GIT_SEQUENCE_EDITOR",)):
+            return None
+    elif sub == "tag":
+        opens = bool(set("asu") & set(shorts) or longs & {"--annotate", "--sign", "--local-user"}) and not (
+            set("mF") & set(shorts) or longs & {"--message", "--file"}
+        )
+    elif sub == "config":
+        opens = "e" in shorts or "--edit" in longs
+    else:
+        return None
+    if not opens or _editor_off(cmd, ("GIT_EDITOR", "VISUAL", "EDITOR")):
+        return None
+    return f"the editor git {sub} opens, whose command to run a shell command (`:!cmd`) runs what is typed"
+
+
+def _multiplexer_session(name: str, vals: list[str]) -> bool:
+    """tmux/byobu with no command or new-session/attach without -d; zellij with none or attach; screen unless it lists,
+    sends a command to a session or starts one detached (-d -m)."""
+    if name == "screen":
+        flags = "".join(v[1:] for v in vals if v.startswith("-") and not v.startswith("--"))
+        if any(v in ("-ls", "-list", "-wipe", "-X", "-Q", "-v", "--version", "-h", "--help") for v in vals):
+            return False
+        return not ("d" in flags and "m" in flags) and "D" not in flags.replace("DR", "")
+    i = 0
+    while i < len(vals) and vals[i].startswith("-"):
+        i += 2 if vals[i] in _TMUX_VALUED else 1
+    if i >= len(vals):
+        return not any(v in ("-V", "--version", "-h", "--help") for v in vals)
+    sub, rest = vals[i], vals[i + 1 :]
+    if sub not in _MULTIPLEXERS[name]:
+        return False
+    return not any(v.startswith("-") and not v.startswith("--") and "d" in v for v in rest)
+
+
+def _python(vals: list[str]) -> str | None:
+    """python -i with a script or module, python -m pdb (a REPL's or a debugger's module), python -m pytest --pdb.
+    Without a script, a module or code python reads its program from the terminal (unwrap's reading, not here)."""
+    interactive = False
+    k = 0
+    while k < len(vals):
+        v = vals[k]
+        if v == "-m" and k + 1 < len(vals):
+            module, rest = vals[k + 1], vals[k + 2 :]
+            if module in _PY_SESSIONS:
+                return "a REPL's or debugger's module runs the Python typed at it"
+            if module == "pytest" and any(a in _PYTEST_DEBUG for a in rest):
+                return "pytest's debugger (--pdb) runs the Python typed at it"
+            return "python -i runs the Python typed at it once the module ends" if interactive else None
+        if v.startswith("-c") and not v.startswith("--"):
+            return None
+        if v in _PY_VALUED:
+            k += 2
+            continue
+        if not v.startswith("-") or v == "-":
+            return "python -i runs the Python typed at it once the script ends" if interactive and v != "-" else None
+        if not v.startswith("--") and "i" in v[1:]:
+            interactive = True
+        k += 1
+    return None
+
+
+def _client(cmd: SimpleCommand, name: str, vals: list[str]) -> str | None:
+    """A database client given no statements (`sqlite3 app.db`, `psql app`): a session running what is typed, its
+    client commands with their shell escape (psql's `\\!`, sqlite3's `.shell`, mysql's `system`) among them."""
+    if name == "bq" or (name == "cockroach" and vals[:1] != ["sql"]) or (name == "clickhouse" and vals[:1] not in (["client"], ["local"])):
+        return None
+    if any(v in ("--help", "-help", "--version", "-version", "-V") for v in vals):
+        return None
+    from .sqlclients import inputs
+
+    given = inputs(cmd)
+    if any(t.strip() for t in given.texts) or given.files:
+        return None
+    return "a database client runs the statements and client commands typed at it (psql's `\\!`, sqlite3's `.shell`)"
