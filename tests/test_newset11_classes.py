@@ -7,6 +7,12 @@ A  file systems made by the other makers: e2fsprogs' mke2fs, dosfstools' mkdosfs
    exfat-utils' mkexfatfs, util-linux's rarer mkfs.* (minix, bfs, cramfs), and the BSD/macOS newfs family (newfs,
    newfs_hfs, newfs_apfs, newfs_msdos, newfs_exfat, newfs_udf): a device named is erased like mkfs.ext4's; their
    report-only modes (mkntfs -n, newfs -N), help, and a disk image in the project stay allowed.
+B  an editor opened on a file with no command to run in it, whose only input is the one the agent's tool gave the
+   command line (Claude Code's Bash: `< /dev/null`): it reads end-of-file and exits, writing nothing (vim and nano
+   print the file, so it is a read).  It was judged as a write of its file (`vi /etc/passwd` denied, `nano ~/.bashrc`
+   asked), like the idle shells of tests/test_idle_shells.py before.  The write stays where the editor gets commands:
+   -c/+CMD/-S/-s/--eval/-f/kak -e, typed keys from a pipe, file or here-document, a terminal the agent types into
+   later (Codex's exec_command), sponge (it writes its input), and under sudo.
 GAPS  cases of these classes left as they are, with the reason.
 """
 
@@ -52,6 +58,40 @@ ALLOWED = [
     "mkntfs --version",
 ]
 
+IDLE_EDITORS = [
+    # -- B: nothing reaches the editor, so nothing is written
+    "vi /etc/hosts",
+    "vim /etc/fstab",
+    "nvim /etc/nginx/nginx.conf",
+    "nano /etc/environment",
+    "emacs -nw /etc/hosts",
+    "micro /etc/hosts",
+    "hx /etc/hosts",
+    "nano ~/.bashrc",
+    "vim ~/.claude/settings.json",
+    "vim -es /etc/hosts",
+    "ed /etc/hosts",
+    "cd /etc && vi hosts",
+]
+
+EDITOR_WRITES = [
+    # -- B: the editor is given its commands, or the agent can type into it
+    ("vim -c ':wq' /etc/hosts", ("deny",)),
+    ("vim +'%d|x' /etc/passwd", ("deny",)),
+    ("nvim --headless +'normal ggdG' +wq /etc/hosts", ("deny",)),
+    ("emacs --batch /etc/hosts -f save-buffer", ("deny",)),
+    ("emacs --eval '(delete-file \"/etc/hosts\")' /etc/hosts", ("deny",)),
+    ("vim -s keys.txt /etc/hosts", ("deny",)),
+    ("kak -e 'write' /etc/hosts", ("deny",)),
+    ("printf ':wq\\n' | vim /etc/hosts", ("deny",)),
+    ("vim /etc/hosts < keys.txt", ("deny",)),
+    ("ed -s /etc/hosts <<< $',d\\nw'", ("deny",)),
+    ("sponge /etc/hosts", ("deny",)),
+    ("sudo vi /etc/hosts", ("ask", "deny")),
+    ("vi ~/.ssh/id_rsa", ("deny",)),
+    ("nano ~/.aws/credentials", ("deny",)),
+]
+
 GAPS: dict[str, str] = {}
 
 
@@ -63,6 +103,24 @@ def test_denied(cmd: str) -> None:
 @pytest.mark.parametrize("cmd", ALLOWED)
 def test_allowed(cmd: str) -> None:
     check(cmd, GAPS, lambda: _expect(cmd, ("allow",)))
+
+
+@pytest.mark.parametrize("cmd", IDLE_EDITORS)
+def test_idle_editor_is_allowed(cmd: str) -> None:
+    check(cmd, GAPS, lambda: _expect(cmd, ("allow",)))
+
+
+@pytest.mark.parametrize(("cmd", "want"), EDITOR_WRITES)
+def test_editor_given_commands_keeps_its_verdict(cmd: str, want: tuple[str, ...]) -> None:
+    check(cmd, GAPS, lambda: _expect(cmd, want))
+
+
+@pytest.mark.parametrize("cmd", ["vi /etc/hosts", "nano ~/.bashrc"])
+def test_editor_in_a_terminal_the_agent_types_into_keeps_its_verdict(cmd: str) -> None:
+    """Codex's exec_command (and Copilot's bash) keep the process for the agent to write to later: what it types is
+    written (the adapters mark the call with `tty`)."""
+    got = decide({"tool_name": "Bash", "tool_input": {"command": cmd, "tty": True}})
+    assert got.decision in ("ask", "deny"), f"{cmd!r}: {got.decision}"
 
 
 def _expect(cmd: str, want: tuple[str, ...]) -> None:

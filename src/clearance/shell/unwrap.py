@@ -1784,6 +1784,7 @@ class Unwrapper:
         if cmd.argv[0].value in ("export", "declare", "typeset", "readonly", "local"):
             self._env_commands(cmd, dict(w.value.split("=", 1) for w in cmd.argv[1:] if "=" in w.value and not w.value.startswith("-")))
         name = cmd.name
+        cmd.untyped = not self.typed_input and _reads_tool_input(cmd)
         if DYN in name:
             self.out.commands.append(cmd)
             self.out.problems.append(
