@@ -16,6 +16,11 @@ B  an editor opened on a file with no command to run in it, whose only input is 
 C  a backquoted command in the body of an unquoted here-document: bash runs it while it expands the body, as it runs
    `$( )` there (tree-sitter leaves the backquotes as text).  A quoted delimiter, an escaped backquote, or a harmless
    command keep the here-document allowed.
+D  env's --split-string spelled as getopt_long accepts it, by any prefix (`--s`, `--split`, `--spl=`): the string
+   is split and run like -S's.
+E  fish's command lines read as fish reads its options: -c takes a value (glued `-c'CMD'`, in a cluster `-ic CMD`,
+   repeated `-c A -c B`), long options by any prefix that names only one (`--com`, `--init`), none run under
+   -n/--no-execute; an ambiguous prefix (`--in`) is fish's error.
 GAPS  cases of these classes left as they are, with the reason.
 """
 
@@ -110,6 +115,34 @@ HEREDOC_BACKQUOTES = [
     ("cat <<EOF\nbuilt on `uname -s`\nEOF", ("allow",)),
 ]
 
+ENV_SPLIT_PREFIXES = [
+    # -- D
+    ("env --s 'rm -rf ~'", ("deny",)),
+    ("env --split-s 'rm -rf ~'", ("deny",)),
+    ("env --spl='rm -rf ~'", ("deny",)),
+    ("env -i --split 'git reset --hard'", ("deny",)),
+    ("env --s 'ls -la'", ("allow",)),
+    ("env --split 'echo rm -rf ~'", ("allow",)),
+    ("env --split-string='git status'", ("allow",)),
+]
+
+FISH_OPTIONS = [
+    # -- E
+    ("fish -c'rm -rf ~'", ("deny",)),
+    ("fish -c ls -c 'rm -rf ~'", ("deny",)),
+    ("fish --comm='rm -rf ~'", ("deny",)),
+    ("fish --co 'rm -rf ~'", ("deny",)),
+    ("fish -ic'rm -rf ~'", ("deny",)),
+    ("fish --init='rm -rf ~'", ("deny",)),
+    ("fish -c 'ls -la'", ("allow",)),
+    ("fish -c ls -c 'git status'", ("allow",)),
+    ("fish --comm='echo rm -rf ~'", ("allow",)),
+    ("fish --in='rm -rf ~'", ("allow",)),
+    ("fish -n -c 'rm -rf ~'", ("allow",)),
+    ("fish --no-execute -C 'rm -rf ~'", ("allow",)),
+    ("fish script.fish -c 'rm -rf ~'", ("allow",)),
+]
+
 GAPS: dict[str, str] = {}
 
 
@@ -130,6 +163,16 @@ def test_idle_editor_is_allowed(cmd: str) -> None:
 
 @pytest.mark.parametrize(("cmd", "want"), EDITOR_WRITES)
 def test_editor_given_commands_keeps_its_verdict(cmd: str, want: tuple[str, ...]) -> None:
+    check(cmd, GAPS, lambda: _expect(cmd, want))
+
+
+@pytest.mark.parametrize(("cmd", "want"), FISH_OPTIONS)
+def test_fish_options(cmd: str, want: tuple[str, ...]) -> None:
+    check(cmd, GAPS, lambda: _expect(cmd, want))
+
+
+@pytest.mark.parametrize(("cmd", "want"), ENV_SPLIT_PREFIXES)
+def test_env_split_string_by_prefix(cmd: str, want: tuple[str, ...]) -> None:
     check(cmd, GAPS, lambda: _expect(cmd, want))
 
 
