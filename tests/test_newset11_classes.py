@@ -21,6 +21,8 @@ D  env's --split-string spelled as getopt_long accepts it, by any prefix (`--s`,
 E  fish's command lines read as fish reads its options: -c takes a value (glued `-c'CMD'`, in a cluster `-ic CMD`,
    repeated `-c A -c B`), long options by any prefix that names only one (`--com`, `--init`), none run under
    -n/--no-execute; an ambiguous prefix (`--in`) is fish's error.
+F  a wrapper's clustered short options read as getopt reads them: the first letter that takes a value takes the rest
+   of the word (`exec -caa rm …`: -c, then -a with the name "a"), not the word after it.
 GAPS  cases of these classes left as they are, with the reason.
 """
 
@@ -143,7 +145,30 @@ FISH_OPTIONS = [
     ("fish script.fish -c 'rm -rf ~'", ("allow",)),
 ]
 
-GAPS: dict[str, str] = {}
+CLUSTERS = [
+    # -- F
+    ("exec -caa rm -rf ~", ("deny",)),
+    ("exec -claa rm -rf ~", ("deny",)),
+    ("exec -lcaname git reset --hard", ("deny",)),
+    ("exec -caa ls -la", ("allow",)),
+    ("exec -ca name git status", ("allow",)),
+    ("exec -cla x ls", ("allow",)),
+]
+
+# Dev misses left open (strict xfails: each fails now, and a fix must move it out of GAPS).
+OPEN = [
+    ("rm -rf$IFS/$(true)", ("deny",)),
+    ("rm$IFS-rf$IFS/etc", ("deny",)),
+    ("echo hi > $(echo $(echo /dev/sda))", ("deny",)),
+    ("python3 -c \"open('~/.claude/settings.json','w').write('x')\"", ("allow",)),
+]
+
+GAPS: dict[str, str] = {
+    "rm -rf$IFS/$(true)": "unfinished: an unquoted $IFS is read as unknown; bash's IFS is its default (space, tab, newline) unless the line sets it, so the word splits",
+    "rm$IFS-rf$IFS/etc": "unfinished: the same $IFS splitting",
+    "echo hi > $(echo $(echo /dev/sda))": "unfinished: a redirection target from a nested substitution is not evaluated",
+    "python3 -c \"open('~/.claude/settings.json','w').write('x')\"": "unfinished: Python's open() does not expand ~ (the write fails), read as the home folder",
+}
 
 
 @pytest.mark.parametrize("cmd", DENIED)
@@ -163,6 +188,11 @@ def test_idle_editor_is_allowed(cmd: str) -> None:
 
 @pytest.mark.parametrize(("cmd", "want"), EDITOR_WRITES)
 def test_editor_given_commands_keeps_its_verdict(cmd: str, want: tuple[str, ...]) -> None:
+    check(cmd, GAPS, lambda: _expect(cmd, want))
+
+
+@pytest.mark.parametrize(("cmd", "want"), CLUSTERS)
+def test_clustered_wrapper_options(cmd: str, want: tuple[str, ...]) -> None:
     check(cmd, GAPS, lambda: _expect(cmd, want))
 
 
@@ -187,6 +217,11 @@ def test_editor_in_a_terminal_the_agent_types_into_keeps_its_verdict(cmd: str) -
     written (the adapters mark the call with `tty`)."""
     got = decide({"tool_name": "Bash", "tool_input": {"command": cmd, "tty": True}})
     assert got.decision in ("ask", "deny"), f"{cmd!r}: {got.decision}"
+
+
+@pytest.mark.parametrize(("cmd", "want"), OPEN)
+def test_open_dev_misses(cmd: str, want: tuple[str, ...]) -> None:
+    check(cmd, GAPS, lambda: _expect(cmd, want))
 
 
 def _expect(cmd: str, want: tuple[str, ...]) -> None:

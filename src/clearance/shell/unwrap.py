@@ -1552,13 +1552,11 @@ def _strip_options(argv: list[Word], i: int, with_value: frozenset[str]) -> int:
         if a.startswith("--") and "=" in a:
             i += 1
             continue
-        # -n10 / -uroot: value glued to a short option that takes one
-        if len(a) > 2 and not a.startswith("--") and a[:2] in with_value:
-            i += 1
-            continue
-        # -dmS name: a cluster of flags whose last one takes the next word
-        if len(a) > 2 and not a.startswith("--") and "-" + a[-1] in with_value:
-            i += 2
+        if len(a) > 2 and not a.startswith("--"):
+            # A cluster read as getopt reads it: the first letter that takes a value takes the rest of the word
+            # (-n10, -uroot, exec's -caNAME) or, when it ends the word, the next one (-dmS name).
+            at = next((k for k in range(1, len(a)) if "-" + a[k] in with_value), None)
+            i += 1 if at is None or at < len(a) - 1 else 2
             continue
         i += 1
     return min(i, len(argv))  # an option that wants a value it never got (xargs -ra) ends the words
