@@ -146,8 +146,10 @@ CASES: list[tuple[str, str]] = [
     ("vim -R -S fix.vim /etc/hosts", DENY),
     ("view ~/.aws/credentials", DENY),
     ("vim -R ~/.ssh/id_ed25519", DENY),
-    ("vim /etc/hosts", DENY),
-    ("nano /etc/fstab", DENY),
+    # not read-only and given keys to type (an editor with no input but the tool's reads end-of-file and writes
+    # nothing: tests/test_newset11_classes.py B)
+    ("vim /etc/hosts < keys.txt", DENY),
+    ("printf 'x' | nano /etc/fstab", DENY),
 ]
 
 # -- 4. a file edited in place by sed, then run (no file read: the team service) ----------------------------------------

@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -384,6 +385,12 @@ def test_accepted_like_bash(text: str) -> None:
 
 
 def _corpus_commands() -> list[str]:
+    """Every command of the evaluated corpora outside their held-out splits (a failure lists its commands, and the
+    held-out cases must stay unseen: eval/outside/HELDOUT.md).  The eval sets split by a hash of the case id
+    (outside, code) or by their ``split`` field (sessions); the shared corpus has no held-out part."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    from score_outside import is_heldout
+
     files = [f for sub in ("outside", "code", "sessions") for f in sorted(glob.glob(str(ROOT / "eval" / sub / "*.jsonl")))]
     shared = ROOT.parent / "shared" / "corpus" / "actions.jsonl"
     for candidate in (shared, Path("/work/shared/corpus/actions.jsonl")):
@@ -392,9 +399,13 @@ def _corpus_commands() -> list[str]:
             break
     out = []
     for f in files:
+        split_by_id = Path(f).parent.name in ("outside", "code")
         for line in Path(f).read_text(encoding="utf-8").splitlines():
             if line.strip():
-                ti = json.loads(line).get("tool_input")
+                case = json.loads(line)
+                if case.get("split") == "heldout" or (split_by_id and is_heldout(str(case.get("id")))):
+                    continue
+                ti = case.get("tool_input")
                 if isinstance(ti, dict) and isinstance(ti.get("command"), str):
                     out.append(ti["command"])
     return out

@@ -1492,19 +1492,35 @@ def find_delete_matching(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+# fs.disk-wipe: the programs that make a file system -- mkfs and its per-type front ends, the makers installed under
+# their own names (e2fsprogs' mke2fs, dosfstools' mkdosfs, ntfs-3g's mkntfs, exfat-utils' mkexfatfs) and the BSD/macOS
+# newfs family.  Commands are dispatched by exact name, so the family is spelt out (a list, from the packages' and
+# macOS's man pages).
+_FS_MAKERS: frozenset[str] = frozenset(
+    ("mkfs", "mke2fs", "mkdosfs", "mkntfs", "mkexfatfs", "newfs")
+    + tuple(
+        "mkfs." + t
+        for t in ("ext2", "ext3", "ext4", "xfs", "btrfs", "vfat", "fat", "msdos", "ntfs", "exfat", "f2fs")
+        + ("minix", "bfs", "cramfs", "jfs", "reiserfs", "hfsplus", "udf", "nilfs2", "bcachefs", "apfs", "hfs")
+    )
+    + tuple("newfs_" + t for t in ("hfs", "apfs", "msdos", "exfat", "udf"))
+)
+
+
 @rule(
     id="fs.disk-wipe",
     title="Overwriting, formatting or partitioning a disk",
     why="Writing to a block device or creating a file system destroys everything on it, beyond any recovery from version control.",
     verdict=HARD_DENY,
-    commands=("dd", "mkfs", "wipefs", "fdisk", "sfdisk", "parted", "sgdisk", "gdisk", "blkdiscard", "shred", "hdparm", "cryptsetup", "mkswap", "badblocks")
-    + tuple("mkfs." + t for t in ("ext2", "ext3", "ext4", "xfs", "btrfs", "vfat", "fat", "ntfs", "exfat", "f2fs"))
+    commands=("dd", "wipefs", "fdisk", "sfdisk", "parted", "sgdisk", "gdisk", "blkdiscard", "shred", "hdparm", "cryptsetup", "mkswap", "badblocks")
+    + tuple(sorted(_FS_MAKERS))
     + ("diskutil", "tmutil", "lvremove", "vgremove", "pvremove", "zpool", "zfs", "btrfs"),
     match=(
         "dd if=/dev/urandom of=/dev/nvme0n1",
         "mkfs -t xfs /dev/sdc",
         "wipefs -a /dev/sda",
         "mkfs.ext4 /dev/sdb1",
+        "newfs_apfs /dev/disk3s1",
         "shred -n 3 /dev/sda",
         "diskutil eraseDisk JHFS+ X /dev/disk2",
         "zpool destroy tank",
@@ -1533,6 +1549,7 @@ def find_delete_matching(cmd: SimpleCommand, sc: Scope) -> str | None:
         "sfdisk --dump /dev/sda",
         "sgdisk --print /dev/nvme0n1",
         "mkfs.ext4 -F /tmp/rootfs.img",
+        "newfs_msdos -N /dev/disk4s1",
     ),
 )
 def disk_wipe(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -1673,7 +1690,7 @@ def _disk_image_only(cmd: SimpleCommand, sc: Scope) -> bool:
     """A partitioning or formatting tool whose targets are all regular files in the project or a temp dir (a disk image
     being built), or that names none and stops with its usage; parted's target is its first operand."""
     name = cmd.name
-    if name not in _IMAGE_TOOLS and name != "mkfs" and not name.startswith("mkfs."):
+    if name not in _IMAGE_TOOLS and name not in _FS_MAKERS:
         return False
     if any("/dev/" in v for v in cmd.values()):
         return False  # a device named anywhere, whatever option it follows
@@ -1681,7 +1698,7 @@ def _disk_image_only(cmd: SimpleCommand, sc: Scope) -> bool:
     if name == "parted":
         operands = operands[:1]
     if not operands:
-        return name in _USAGE_WITHOUT_TARGET or name == "mkfs" or name.startswith("mkfs.")
+        return name in _USAGE_WITHOUT_TARGET or name in _FS_MAKERS
     for v in operands:
         if v.startswith("/dev/"):
             return False

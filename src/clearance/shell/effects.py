@@ -384,8 +384,12 @@ def content_option_values(name: str, args: list[Word]) -> list[Word]:
 # Editors and in-place filters: every file operand is (or may be) written.
 _EDITORS = frozenset({"ed", "ex", "vi", "vim", "nvim", "view", "nano", "pico", "emacs", "micro", "kak", "hx", "sponge", "joe", "mg"})
 _VIM_READONLY = ("-R", "-M")
+_VIM_FAMILY = frozenset({"vi", "vim", "nvim", "view", "ex"})
 _EDITOR_READONLY = {"vi": _VIM_READONLY, "vim": _VIM_READONLY, "nvim": _VIM_READONLY, "view": _VIM_READONLY, "nano": ("-v", "--view")}
 _EDITOR_OPT_VALUE = frozenset({"-c", "--cmd", "-S", "-u", "-U", "-i", "-T", "-w", "-W", "-s", "-t", "-q", "-r", "--eval", "-l", "--load", "-f", "--funcall"})
+# Options that give an editor something to do besides what is typed into it: commands, scripts, typed keys from a file,
+# a keystroke record, another editor's session (vim --remote), kakoune's -e and emacs's --script / -x.
+_EDITOR_GIVEN = ("+", "--cmd", "--eval", "--load", "--funcall", "--script", "--remote", "--servername", "--listen")
 # Commands that only list or use a path without revealing its contents.
 # Programs whose every operand is a file they print: a bare name is a path too (`cd ~/.ssh && cat id_rsa`).
 PRINTERS = frozenset({"cat", "tac", "nl", "less", "more", "head", "tail", "base64", "base32", "xxd", "od", "hexdump", "strings", "bat", "batcat", "view"})
@@ -783,10 +787,21 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         ops, _ = operands(args, _EDITOR_OPT_VALUE - {"-s"} if silent else _EDITOR_OPT_VALUE)
         # view, vim -R / -M, nano -v: the file opened read-only, with no command given to run in it (-c, +CMD, -S, -s,
         # -w, --eval …): what is shown is read; a person can still force a write, as from any program they open.
-        readonly = (
-            not silent
-            and (name == "view" or any(a.value in _EDITOR_READONLY.get(name, ()) for a in args))
-            and not any(a.value in _EDITOR_OPT_VALUE or a.value.startswith(("+", "--cmd", "--eval", "--load", "--funcall")) for a in args)
+        given = any(
+            a.value in _EDITOR_OPT_VALUE
+            or a.value.startswith(_EDITOR_GIVEN)
+            or (name == "kak" and a.value == "-e")
+            or (name == "emacs" and a.value == "-x")
+            # vim's clustered short options (`ex -sc CMD`, `vim -Nu FILE`): a command, a script or a record among them
+            or (name in _VIM_FAMILY and a.value.startswith("-") and not a.value.startswith("--") and any(ch in "cSuUwWT" for ch in a.value[1:]))
+            for a in args
+        )
+        readonly = not given and (
+            (not silent and (name == "view" or any(a.value in _EDITOR_READONLY.get(name, ()) for a in args)))
+            # Nothing reaches it: an editor (ed, ex and vim -es read their commands from that input) whose only input
+            # is the tool's, which nobody types into, reads end-of-file and exits without writing (vim and nano print
+            # the file first).  sponge writes what it reads, even nothing.
+            or (cmd.untyped and name != "sponge")
         )
         for w in ops:
             if not w.value.startswith("+"):

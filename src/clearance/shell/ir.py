@@ -232,6 +232,7 @@ class SimpleCommand:
         "bound",
         "container",
         "ownstdin",
+        "untyped",
     )
 
     def __init__(
@@ -276,6 +277,10 @@ class SimpleCommand:
         # top of the script (no pipe, loop, group, function body or substitution around it) and no `exec` before it
         # moved the script's descriptors (parse._tool_input).  Its own redirections are not counted here.
         self.ownstdin = False
+        # True when, besides, nothing can be typed into that input later (engine.analyse_shell's typed_input False:
+        # Claude Code's `< /dev/null`) and the command runs as the user: a program that would read what a person types
+        # reads end-of-file (set by unwrap.Unwrapper.command).
+        self.untyped = False
 
     @property
     def name(self) -> str:
@@ -307,6 +312,7 @@ class SimpleCommand:
         new.captured = self.captured
         new.container = self.container
         new.ownstdin = self.ownstdin
+        new.untyped = self.untyped
         for k, v in changes.items():
             setattr(new, k, v)
         self.inner.append(new)

@@ -521,6 +521,22 @@ TOOLS: dict[str, dict[str, object]] = {
     # xfsprogs mkfs.xfs(8) (getopt "b:c:d:i:l:L:m:n:KNp:qr:s:CfV"): -N prints the parameters without creating the file
     # system; -V prints the version.
     "mkfs.xfs": {"opts": "b= c= C d= f i= K l= L= m= n= N p= q r= s= V", "inert": "N V"},
+    # ntfs-3g mkntfs(8) (getopt_long): -n/--no-action does everything but write; -h, -V, -l (licence) print and exit.
+    "mkntfs": {
+        "opts": (
+            "C|enable-compression c|cluster-size= F|force f|fast|Q|quick H|heads= h|help I|no-indexing L|label= l|license"
+            " n|no-action p|partition-start= q|quiet S|sectors-per-track= s|sector-size= T|zero-time U|with-uuid V|version"
+            " v|verbose z|mft-zone-multiplier= debug"
+        ),
+        "inert": "no-action help version license",
+        "abbrev": True,
+    },
+    # The BSD/macOS file-system makers: -N prints the parameters without creating the file system.  FreeBSD newfs(8)
+    # (getopt "EJL:NO:RS:T:UXa:b:c:d:e:f:g:h:i:jk:lm:no:p:r:s:t"), macOS newfs_msdos(8) and newfs_hfs(8) (-N and -J take
+    # an optional size).
+    "newfs": {"opts": "E J L= N O= R S= T= U X a= b= c= d= e= f= g= h= i= j k= l m= n o= p= r= s= t", "inert": "N"},
+    "newfs_msdos": {"opts": "N B= C= F= I= L= O= S= a= b= c= e= f= h= i= k= m= n= o= r= s= u= v=", "inert": "N"},
+    "newfs_hfs": {"opts": "G= J=? D= M= N=? P U= h s b= c= i= I= n= v=", "inert": "N"},
     # util-linux mkswap(8), blkdiscard(8) (getopt_long): -h/--help and -V/--version print and exit.
     "mkswap": {
         "opts": "c|check f|force p|pagesize= L|label= v|swapversion= U|uuid= e|endianness= o|offset= s|size= lock=? verbose h|help V|version",

@@ -398,6 +398,36 @@ def _sequence(inner: str) -> list[str] | None:
     return None
 
 
+def _backquoted(text: str) -> list[str]:
+    """The commands of the backquoted substitutions in *text*, a here-document body with its `$( )` taken out: a
+    backslash quotes the next character (an escaped backquote is text), and inside the backquotes \\\\, \\` and \\$
+    stand for the character they quote.  A backquote left open is bash's error, not a command."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch != "`":
+            i += 1
+            continue
+        j, code = i + 1, []
+        while j < n and text[j] != "`":
+            if text[j] == "\\" and j + 1 < n:
+                nxt = text[j + 1]
+                code.append(nxt if nxt in "\\`$" else "\\" + nxt)
+                j += 2
+                continue
+            code.append(text[j])
+            j += 1
+        if j >= n:
+            break
+        out.append("".join(code))
+        i = j + 1
+    return out
+
+
 def _text(node: Any) -> str:
     t: bytes = node.text
     return t.decode("utf-8", "replace")
@@ -1173,9 +1203,39 @@ class _Walker:
         return st.outer_refs
 
     def heredoc_subs(self, node: Any, depth: int) -> None:
-        for c in node.children:
+        for c in node.children or [node]:
             if c.type in ("command_substitution", "expansion", "simple_expansion", "arithmetic_expansion"):
                 self.word(c, depth + 1)
+            elif c.type in ("heredoc_content", "heredoc_body") and b"`" in c.text:
+                # tree-sitter-bash leaves `cmd` in an unquoted body as text; bash runs it as it runs $(cmd) there.
+                for code in _backquoted(_text(c)):
+                    self.backquoted(code, depth + 1)
+
+    def backquoted(self, code: str, depth: int) -> None:
+        """Walk the commands of backquoted *code* that tree-sitter left as text (a here-document's body): they run,
+        their output taken by the substitution."""
+        if depth > MAX_DEPTH:
+            raise TooLarge("the command is nested too deeply to analyse")
+        data = code.encode("utf-8", "surrogateescape")
+        tree = parser().parse(data)
+        if tree.root_node.has_error:
+            self.st.script.problems.append(("shell.dynamic-code", f"a here-document runs a backquoted command clearance cannot read: `{code[:60]}`"))
+            return
+        saved_cwd, saved_source = self.st.cwd, self.st.source
+        saved_pending, self.pending = self.pending, []
+        self.st.source = data  # the nodes' offsets are the code's
+        start = len(self.st.script.commands)
+        try:
+            for c in tree.root_node.children:
+                if c.is_named:
+                    self.walk(c, depth + 1, None)
+            for n in self.pending:
+                self.walk(n, depth + 1, None)
+        finally:
+            self.pending = saved_pending
+            self.st.cwd, self.st.source = saved_cwd, saved_source
+        for c in self.st.script.commands[start:]:
+            c.captured = True
 
     def redirect(self, node: Any, depth: int, extra: list[Word] | None = None) -> Redirect:
         t = node.type

@@ -1382,9 +1382,15 @@ class Expansion:
 # bash), sh's ENV (an interactive one), zsh's ZDOTDIR (its .zshenv), HOME and XDG_CONFIG_HOME (where every shell and
 # fish look for their start-up files); and the history file an interactive shell trims to HISTFILESIZE as it starts.
 _STARTUP_VARIABLES = ("BASH_ENV", "ENV", "ZDOTDIR", "HOME", "XDG_CONFIG_HOME", "HISTFILE", "HISTFILESIZE")
-# fish's options whose value is a command line it runs (-C/--init-command before the shell reads its input; the long
-# form of -c): judged as that line.
-_FISH_CODE = ("-C", "--init-command", "--command")
+# fish's options (fish.cpp, getopt "+hPilNnvc:C:p:d:f:D:o:"): the long ones, those that take a value, and the short
+# letters that take one.
+_FISH_LONG = (
+    "command", "init-command", "features", "debug", "debug-output", "debug-stack-frames", "interactive", "login",
+    "no-config", "no-execute", "print-rusage-self", "print-debug-categories", "profile", "profile-startup", "private",
+    "help", "version",
+)  # fmt: skip
+_FISH_LONG_VALUE = frozenset({"command", "init-command", "features", "debug", "debug-output", "debug-stack-frames", "profile", "profile-startup"})
+_FISH_SHORT_VALUE = frozenset("cCpdfDo")
 
 
 def _startup_file(cmd: SimpleCommand, options: list[Word]) -> bool:
@@ -1615,13 +1621,11 @@ def _strip_options(argv: list[Word], i: int, with_value: frozenset[str]) -> int:
         if a.startswith("--") and "=" in a:
             i += 1
             continue
-        # -n10 / -uroot: value glued to a short option that takes one
-        if len(a) > 2 and not a.startswith("--") and a[:2] in with_value:
-            i += 1
-            continue
-        # -dmS name: a cluster of flags whose last one takes the next word
-        if len(a) > 2 and not a.startswith("--") and "-" + a[-1] in with_value:
-            i += 2
+        if len(a) > 2 and not a.startswith("--"):
+            # A cluster read as getopt reads it: the first letter that takes a value takes the rest of the word
+            # (-n10, -uroot, exec's -caNAME) or, when it ends the word, the next one (-dmS name).
+            at = next((k for k in range(1, len(a)) if "-" + a[k] in with_value), None)
+            i += 1 if at is None or at < len(a) - 1 else 2
             continue
         i += 1
     return min(i, len(argv))  # an option that wants a value it never got (xargs -ra) ends the words
@@ -1756,10 +1760,10 @@ def _folded_command(word: Word) -> Word:
 
 def _env_split_string(a: str) -> str | None:
     """The STRING of env's -S/--split-string when *a* carries the option: "" when it is in the next word, None otherwise."""
-    if a == "--split-string":
-        return ""
-    if a.startswith("--split-string="):
-        return a.partition("=")[2]
+    head, eq, value = a.partition("=")
+    if len(head) > 2 and "--split-string".startswith(head):
+        # GNU env reads its long options as getopt_long does: any prefix of one (`--s`, `--split`) is that option
+        return value if eq else ""
     if a.startswith("-") and not a.startswith("--"):
         for j, ch in enumerate(a[1:], 1):
             if ch == "S":
@@ -1853,6 +1857,7 @@ class Unwrapper:
         if cmd.argv[0].value in ("export", "declare", "typeset", "readonly", "local"):
             self._env_commands(cmd, dict(w.value.split("=", 1) for w in cmd.argv[1:] if "=" in w.value and not w.value.startswith("-")))
         name = cmd.name
+        cmd.untyped = not self.typed_input and _reads_tool_input(cmd)
         if DYN in name:
             self.out.commands.append(cmd)
             self.out.problems.append(
@@ -2817,20 +2822,56 @@ class Unwrapper:
             new = list(inner) + [item]
         self.command(cmd.derive(new, "xargs"))
 
-    def _fish_code(self, cmd: SimpleCommand) -> None:
-        """fish -C CMD, --init-command=CMD, --command CMD: lines fish runs, with its own input."""
+    def _fish_code(self, cmd: SimpleCommand) -> bool:
+        """The lines fish runs from its options, read as fish reads them (getopt_long, "+" mode: options end at the
+        first operand or `--`): -c/--command CMD and -C/--init-command CMD, each as often as given, the value glued
+        (`-c'CMD'`, `-ic CMD`, `--command=CMD`) or the next word, a long option by any prefix that names only it
+        (`--com`, `--init`; an ambiguous one is fish's error: nothing runs); none under -n/--no-execute.  True when
+        a -c gave fish its commands (it then runs them and exits, reading no script or input)."""
         vals = [w.value for w in cmd.argv[1:]]
-        for j, v in enumerate(vals):
-            opt, eq, val = v.partition("=")
-            if opt in _FISH_CODE[1:] and eq:
-                text = val
-            elif v in _FISH_CODE and j + 1 < len(vals):
-                text = vals[j + 1]
-            elif v.startswith("-C") and len(v) > 2:
-                text = v[2:]
-            else:
+        found: list[tuple[str, str]] = []
+        commands = noexec = False
+        j = 0
+        while j < len(vals):
+            v = vals[j]
+            if v == "--" or not v.startswith("-") or v == "-":
+                break
+            if v.startswith("--"):
+                head, eq, val = v[2:].partition("=")
+                names = [o for o in _FISH_LONG if o.startswith(head)] if head not in _FISH_LONG else [head]
+                if len(names) != 1:
+                    return True  # fish: unknown or ambiguous option, it stops with an error
+                name = names[0]
+                if name in _FISH_LONG_VALUE and not eq:
+                    if j + 1 >= len(vals):
+                        return True  # option requires an argument: fish stops
+                    val, j = vals[j + 1], j + 1
+                if name in ("command", "init-command"):
+                    found.append((f"fish --{name}", val))
+                    commands = commands or name == "command"
+                noexec = noexec or name == "no-execute"
+                j += 1
                 continue
-            self.reparse(text, cmd, f"fish {opt if eq else v[:2] if v.startswith('-C') else v}", None, True)
+            k = 1
+            while k < len(v):
+                ch = v[k]
+                if ch in _FISH_SHORT_VALUE:
+                    val = v[k + 1 :]
+                    if not val:
+                        if j + 1 >= len(vals):
+                            return True
+                        val, j = vals[j + 1], j + 1
+                    if ch in "cC":
+                        found.append((f"fish -{ch}", val))
+                        commands = commands or ch == "c"
+                    break
+                noexec = noexec or ch == "n"
+                k += 1
+            j += 1
+        if not noexec:
+            for label, text in found:
+                self.reparse(text, cmd, label, None, True)
+        return commands or noexec
 
     def _shell(self, cmd: SimpleCommand) -> None:
         argv = cmd.argv
@@ -2840,8 +2881,8 @@ class Unwrapper:
         code = argv[i] if sf.command and i < len(argv) else None
         reads_stdin = sf.stdin
         self.out.commands.append(cmd)
-        if name == "fish":
-            self._fish_code(cmd)
+        if name == "fish" and self._fish_code(cmd):
+            return  # fish -c: the lines given were read above; it reads no script and no input
         if sf.noexec and name != "busybox":
             return  # `bash -n`, `sh -n -c '…'`: commands are read, never run (a syntax check)
         if sf.command and code is None and name != "busybox":
