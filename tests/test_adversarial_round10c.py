@@ -328,8 +328,7 @@ class TestOpenRound10c:
     # OPEN[0] and OPEN[1] closed later (issue 15): a program clearance does not model given an in-place option and a
     # content-judged file is asked about (settingsresult.unmodelled_in_place), and a restriction removed whose default
     # is allow is judged on the file before and after (agentcli.restriction_removed; tests/test_editor_agent_settings.py).
-    GAPS: ClassVar[dict[str, str]] = {
-    }
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", OPEN, ids=_ids(OPEN))
     def test_open(self, example: Any) -> None:
