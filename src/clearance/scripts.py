@@ -545,7 +545,7 @@ def _with_includes(text: str, directory: str, sc: Scope, seen: set[str]) -> str:
     too large leaves the line as it is (what it would define stays unread)."""
     if "include" not in text:
         return text
-    from .code.convention import make_includes
+    from .code.convention_files import make_includes
 
     out: list[str] = []
     for line in text.splitlines():

@@ -383,7 +383,7 @@ class Methods(Unwrapper):
                 moved = None if (DYN in d or moved is None) else pathstr.normpath(pathstr.join(moved, d))
             for makefile_text in nc.values("eval"):
                 # make --eval=TEXT: Makefile text read before the Makefile; its recipes run.
-                from ..code.convention import make_parse_time
+                from ..code.convention_files import make_parse_time
 
                 found.shell += embedded.makefile_recipes(makefile_text) + make_parse_time(makefile_text)  # and its $(shell …), run as it is read
                 label = f"{name} --eval"
