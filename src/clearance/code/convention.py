@@ -532,7 +532,7 @@ def _cargo(cmd: SimpleCommand, sc: Scope, vals: list[str], read: Callable[[str],
 
 
 def _make(cmd: SimpleCommand, sc: Scope, read: Callable[[str], str | None]) -> list[Run]:
-    from ..scripts import makefile_path
+    from ..scripts_more import makefile_path
 
     found = makefile_path(cmd, sc)
     if found is None:

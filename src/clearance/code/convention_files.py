@@ -141,7 +141,7 @@ def make_parse_time(text: str) -> list[str]:
     `$(shell …)` outside recipes and `VAR != cmd` assignments."""
     from shlex import quote as shlex_quote
 
-    from ..scripts import make_assigned, make_vars_dynamic
+    from ..scripts_more import make_assigned, make_vars_dynamic
 
     assigned = make_assigned(text)
 
