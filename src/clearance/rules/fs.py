@@ -336,7 +336,7 @@ def _locks_out_owner(e: Effect) -> bool:
         return any(a.value[:1] in "+=" and a.value[1:].isalpha() for a in e.cmd.args)
     if name != "chmod" or e.note == "chmod +":
         return False
-    from ..shell.effects_more import chmod_parts
+    from ..shell.effects import chmod_parts
 
     mode = chmod_parts(e.cmd)[0]
     if mode is None or DYN in mode:

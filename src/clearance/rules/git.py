@@ -648,7 +648,7 @@ def remote_change(cmd: SimpleCommand, sc: Scope) -> str | None:
     ),
 )
 def config_code(cmd: SimpleCommand, sc: Scope) -> str | None:
-    from ..shell.effects_more import git_config_writes
+    from ..shell.effects import git_config_writes
     from ..shell.unwrap import git_config_pairs
 
     nc = git(cmd)
@@ -723,7 +723,7 @@ def config_global(cmd: SimpleCommand, sc: Scope) -> str | None:
     nc = git(cmd)
     if nc.sub[:1] != ("config",) or not (nc.has("global", "system") or _user_config_file(nc, cmd, sc)) or config_code(cmd, sc):
         return None
-    from ..shell.effects_more import git_config_writes
+    from ..shell.effects import git_config_writes
 
     if not git_config_writes(nc):
         return None  # a read (one key alone prints its value)

@@ -1168,7 +1168,7 @@ def submodule_into_protected(path: str, text: str, sc: Scope) -> str | None:
     """Why writing *text* to *path* (a .gitmodules) points a submodule's checkout at a protected folder, or None."""
     if pathstr.basename(path) != ".gitmodules":
         return None
-    from ..shell.effects_more import gitmodules_paths
+    from ..shell.effects import gitmodules_paths
 
     top = pathstr.dirname(path)
     for p in gitmodules_paths(text)[:64]:

@@ -1399,3 +1399,9 @@ def _tar_dirs(args: list[Word]) -> list[str | None]:
     from .effects_more import _tar_dirs
 
     return _tar_dirs(args)
+
+
+def git_config_writes(nc: Norm) -> bool:
+    from .effects_more import git_config_writes
+
+    return git_config_writes(nc)
