@@ -119,7 +119,7 @@ def test_a_script_written_to_the_temp_directory_is_read(project: Path, tmp_path:
 
 
 def test_makefile_targets_follow_prerequisites() -> None:
-    from clearance.scripts import makefile_targets
+    from clearance.scripts_more import makefile_targets
 
     text = "all: clean build\nbuild: gen\n\techo build\ngen:\n\t@echo gen\nclean:\n\t-rm -rf $(OUT) ~/x\n%.o: %.c\n\tcc -c $<\nX = 1\n"
     assert makefile_targets(text, []) == ["rm -rf ${__clearance_dynamic} ~/x", "echo build", "echo gen"]

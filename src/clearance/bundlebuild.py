@@ -31,6 +31,9 @@ SAMPLES: list[dict[str, object]] = [
     {"tool_name": "Bash", "tool_input": {"command": "ls -la src && cat package.json | head -20; mkdir -p build/out"}},
     {"tool_name": "Bash", "tool_input": {"command": "rm -rf build/"}},
     {"tool_name": "Bash", "tool_input": {"command": "python -m pytest -q tests/"}},
+    # The split-off halves a line of other shapes loads (cd: parse_builtins; find | xargs: unwrap_find; bash -c:
+    # unwrap_launch; python3 FILE: unwrap_code), so that they come from the bundle's finder too.
+    {"tool_name": "Bash", "tool_input": {"command": "cd src && find . -name '*.pyc' | xargs rm -f; bash -c 'python3 gen.py'"}},
     {"tool_name": "Read", "tool_input": {"file_path": "README.md"}},
     {"tool_name": "Edit", "tool_input": {"file_path": "app/page.tsx", "old_string": "a", "new_string": "b"}},
     {"tool_name": "Write", "tool_input": {"file_path": "notes/todo.md", "content": "- ship it\n"}},

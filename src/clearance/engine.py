@@ -513,7 +513,7 @@ def _check_written_scripts(commands: list[SimpleCommand], sc: Scope, findings: l
 
             handed = {p: c for c in commands[1:] if c.name and not known_program(c.name) for p in _named_files(c, sc)}
         if any(c.name in VIMS or c.name in EMACSES for c in commands[1:]):
-            from .scripts import editor_sources  # only for a line with an editor: scripts.py stays off ordinary lines
+            from .scripts_more import editor_sources  # only for a line with an editor: scripts.py stays off ordinary lines
 
             # vim -S F, emacs -l F later on the line: the file written here is the editor's script (its commands run).
             edited = {sc.path(f, c): c for c in commands[1:] for _, f in editor_sources(c) if DYN not in f}
@@ -618,7 +618,7 @@ def _judge_handed(path: str, text: str, program: SimpleCommand, cmd: SimpleComma
 def _judge_editor_script(path: str, text: str, editor: SimpleCommand, cmd: SimpleCommand, sc: Scope, findings: list[Finding], depth: int) -> None:
     """An editor's script file written and then sourced on the same line (`printf … > /tmp/s.vim; vim -S /tmp/s.vim`):
     its commands judged as the editor's typed ones, as when the file is on the disk (scripts._editor_scripts)."""
-    from .scripts import editor_code
+    from .scripts_more import editor_code
 
     code = editor_code(editor.name, path, text)
     if not code:

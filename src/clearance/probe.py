@@ -360,12 +360,18 @@ class ProbeResult:
         return BORDERLINE <= self.score < HIT
 
 
+# Characters from U+200B on, the only ones _hidden_unicode counts: it visits those, not every character of the text.
+_FROM_200B = lazy("[\u200b-\U0010ffff]")
+
+
 def _hidden_unicode(text: str) -> str | None:
     counts: dict[str, int] = {}
-    for i, ch in enumerate(text):
+    if text.isascii():
+        return None
+    for m in _FROM_200B.finditer(text):
+        i = m.start()
+        ch = m.group()
         o = ord(ch)
-        if o < 0x200B:
-            continue
         if o == 0x200D or o == 0xFE0F:
             # Zero-width joiners glue emoji sequences together; only between letters are they hiding something.
             prev = text[i - 1] if i else ""

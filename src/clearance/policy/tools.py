@@ -106,7 +106,8 @@ def _rule_checks(data: dict[str, Any], text: str, path: str) -> list[str]:
 
 def _escalation_checks(data: dict[str, Any], text: str, path: str) -> list[str]:
     """Escalation limits below the minimum load (they are raised to it) but never mean what they say."""
-    from .load import ESCALATION_MINIMUM, line_of
+    from .load import line_of
+    from .load_more import ESCALATION_MINIMUM
 
     out = []
     for key, value in data.get("escalation", {}).items():

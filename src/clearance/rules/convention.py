@@ -322,7 +322,7 @@ def ci_untrusted_input(action: Action, sc: Scope) -> str | None:
     for path, text in _written_files(action):
         if not _workflow(path) or not ("${{" in text or "pull_request_target" in text or "workflow_run" in text):
             continue
-        from ..code.convention import workflow_untrusted
+        from ..code.convention_files import workflow_untrusted
 
         msg = workflow_untrusted(path, text[:MAX_SCRIPT_CHARS])
         if msg:

@@ -121,7 +121,7 @@ def _other_texts(cmd: SimpleCommand, sc: Scope) -> list[str]:
         files += [t for t in texts if t.endswith(".js") and not any(c.isspace() for c in t)]
     if not files or sc.ctx.read_file is None:
         return texts
-    from ..scripts import _read_named
+    from ..scripts_more import _read_named
 
     for f in files[:_OTHER_FILES]:
         got = _read_named(sc, sc.path(f, cmd))
@@ -131,7 +131,7 @@ def _other_texts(cmd: SimpleCommand, sc: Scope) -> list[str]:
 
 
 def _sql_scripts(cmd: SimpleCommand, sc: Scope) -> tuple[SqlInput, list[tuple[str, Script]], list[str]]:
-    from ..scripts import sql_sources
+    from ..scripts_more import sql_sources
 
     return sql_sources(cmd, sc)
 

@@ -224,7 +224,7 @@ def _directories_only(cmd: SimpleCommand, targets: list[str]) -> bool:
     if finder is None or any(not t.endswith(("/", DYN)) for t in targets):
         return bool(targets) and all(t.endswith("/") for t in targets)
     from ..shell.options import find_roots
-    from ..shell.unwrap import find_selection
+    from ..shell.unwrap_find import find_selection
 
     return find_selection(finder.argv, find_roots(finder.args)[1] + 1)[1]
 

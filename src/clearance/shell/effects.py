@@ -8,7 +8,6 @@ touched.
 from __future__ import annotations
 
 from .. import pathstr
-from ..model import TOO_LARGE
 from ..paths import DYN, clearance_owned
 from ..paths import resolve as resolve_path
 from .ir import Word
@@ -97,68 +96,12 @@ WRITERS = frozenset(
 )
 
 
-def _remote_named(name: str, args: list[Word]) -> list[Word]:
-    """The files a download names after its URL: `curl -O URL` (also -J, whose server-sent name falls back to it,
-    and --remote-name-all) and `wget URL` without -O write the URL path's last part in the directory (curl
-    --output-dir, wget -P), `index.html` for wget when the path has none."""
-    vals = [a.value for a in spelled_out(name, args)]
-    if name == "curl":
-        if not any(v in ("--remote-name", "--remote-name-all") or (v[:1] == "-" and v[1:2] != "-" and "O" in v) for v in vals):
-            return []
-    elif any(v.startswith(("-O", "--output-document", "--spider")) or (v[:1] == "-" and v[1:2] != "-" and v.endswith("O")) for v in vals):
-        return []  # wget -O FILE (handled above) or a request that saves nothing
-    where = ""
-    for i, v in enumerate(vals):
-        if v in ("--output-dir", "-P", "--directory-prefix") and i + 1 < len(vals):
-            where = vals[i + 1]
-        elif v.startswith(("--output-dir=", "--directory-prefix=")):
-            where = v.split("=", 1)[1]
-    out = []
-    for a in args:
-        scheme, sep, rest = a.value.partition("://")
-        if not sep or not scheme.isalpha():
-            continue
-        path = rest.split("?", 1)[0].split("#", 1)[0].partition("/")[2]
-        base = path.rsplit("/", 1)[-1] or ("index.html" if name == "wget" else "")
-        if base and base not in (".", ".."):
-            out.append(Word(pathstr.join(where, base) if where else base, a.raw))
-    return out
-
-
 # Devices every system has, none a directory.
 _NOT_DIRECTORIES = frozenset({"/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom", "/dev/tty", "/dev/stdout", "/dev/stderr"})
 
 
-def _many(pattern: str) -> bool:
-    """A glob over the root's own entries (`/*`, `/[a-z]*`): it always matches several."""
-    head, _, base = pattern.rpartition("/")
-    return head == "" and pattern.startswith("/") and any(ch in base for ch in "*?[") and DYN not in pattern
-
-
 # Deleters that take whole directories without a -r flag.
 _ALWAYS_RECURSIVE = frozenset({"rimraf", "del-cli", "trash", "trash-put", "gio", "trash-cli", "rmtrash", "gtrash"})
-
-
-def _name_filters(name: str, vals: list[str]) -> list[str]:
-    """The file-name globs a recursive search reads only (rg -g/--glob, grep --include), or [] when it
-    reads every file (no filter, an exclusion, a path glob, or hidden files switched on)."""
-    if name not in ("rg", "ripgrep", "grep", "egrep", "fgrep"):
-        return []
-    out: list[str] = []
-    flags = ("-g", "--glob", "--iglob") if name in ("rg", "ripgrep") else ("--include",)
-    for i, v in enumerate(vals):
-        g = None
-        if v in flags and i + 1 < len(vals):
-            g = vals[i + 1]
-        elif v.startswith(tuple(f + "=" for f in flags if f.startswith("--"))):
-            g = v.split("=", 1)[1]
-        elif v in ("--hidden", "-uu", "-uuu", "--no-ignore-dot", "-.") or (name in ("rg", "ripgrep") and v.startswith("-u")):
-            return []
-        if g is not None:
-            if not g or g.startswith("!") or "/" in g or DYN in g:
-                return []
-            out.append(g)
-    return out
 
 
 _GREPS = frozenset({"grep", "egrep", "fgrep", "ggrep"})
@@ -324,63 +267,6 @@ _CONTENT_OPTIONS: dict[str, tuple[str, frozenset[str], frozenset[str], str]] = {
 _NAMES_ON_STDIN = frozenset({"cpio", "pax", "afio", "tar", "gtar", "bsdtar", "zip", "rsync"})
 
 
-def _names_on_stdin(name: str, vals: list[str]) -> bool:
-    short = "".join(v[1:] for v in vals if v.startswith("-") and not v.startswith("--"))
-    if name in ("cpio", "afio"):
-        return "o" in short or "--create" in vals
-    if name == "pax":
-        return "w" in short and not [v for v in vals if not v.startswith("-")]
-    if name == "zip":
-        return "-@" in vals or "--names-stdin" in vals
-    for j, v in enumerate(vals):
-        nxt = vals[j + 1] if j + 1 < len(vals) else ""
-        if v in ("--files-from=-", "--files-from=/dev/stdin", "-T-", "-T/dev/stdin") or (v in ("-T", "--files-from") and nxt in ("-", "/dev/stdin")):
-            return name != "rsync" or v.startswith("--files-from")
-    return False
-
-
-def content_option_values(name: str, args: list[Word]) -> list[Word]:
-    """The files *name* parses through the options of ``_CONTENT_OPTIONS`` (getopt's reading: ``-mF``, ``-bm F``,
-    ``--opt F``, ``--opt=F``; a magic-file list split at colons)."""
-    shorts, longs, parsed, flag = _CONTENT_OPTIONS[name]
-    found: list[Word] = []
-    operands: list[Word] = []
-    i = 0
-    while i < len(args):
-        w, v = args[i], args[i].value
-        nxt = args[i + 1] if i + 1 < len(args) else None
-        if v == "--":
-            operands += args[i + 1 :]
-            break
-        if v.startswith("--"):
-            key, eq, val = v.partition("=")
-            if key in longs:
-                value = Word(val, w.raw) if eq else nxt
-                if key in parsed and value is not None:
-                    found.append(value)
-                i += 1 if eq else 2
-                continue
-        elif v.startswith("-") and len(v) > 1:
-            for j, ch in enumerate(v[1:], start=1):
-                if ch in shorts:
-                    glued = v[j + 1 :]
-                    value = Word(glued, w.raw) if glued else nxt
-                    if "-" + ch in parsed and value is not None:
-                        found.append(value)
-                    i += 0 if glued else 1
-                    break
-        else:
-            operands.append(w)
-        i += 1
-    if flag and any(a.value == flag for a in args):
-        found += operands
-    out: list[Word] = []
-    for w in found:
-        parts = w.value.split(":") if name == "file" and ":" in w.value else [w.value]
-        out += [Word(p, w.raw) for p in parts if p and p != "-"]
-    return out
-
-
 # Editors and in-place filters: every file operand is (or may be) written.
 _EDITORS = frozenset({"ed", "ex", "vi", "vim", "nvim", "view", "nano", "pico", "emacs", "micro", "kak", "hx", "sponge", "joe", "mg"})
 _VIM_READONLY = ("-R", "-M")
@@ -488,21 +374,6 @@ _STDIN_UNREAD = frozenset({"chmod", "chown", "chgrp", "mkdir", "rmdir", "touch",
 _SOURCE_REMOVERS = frozenset({"tar", "bsdtar", "gtar", "zip", "7z", "7za", "7zz", "rsync"})
 
 
-def _removes_sources(name: str, vals: list[str]) -> bool:
-    if name in ("tar", "bsdtar", "gtar"):
-        from .trees import _tar_words
-
-        # `--remove-f`, `-cf X --remove-fi D`: GNU tar takes unique prefixes of its long options.
-        return normalise_words("tar", _tar_words([Word(v, v) for v in vals])).has("remove-files")
-    if name == "zip":
-        return any(v in ("-m", "--move") or (v.startswith("-") and not v.startswith("--") and "m" in v[1:]) for v in vals)
-    if name in ("7z", "7za", "7zz"):
-        return "-sdel" in vals
-    if name == "rsync":
-        return "--remove-source-files" in vals
-    return False
-
-
 _REAL_ROOTS: dict[str, str] = {}
 
 
@@ -552,25 +423,6 @@ AUTH_OPTIONS: dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]] 
     "helm": (frozenset({"--kubeconfig"}), (), frozenset({"--kube-apiserver", "--kube-token"})),
     "docker": (frozenset({"--tlscert", "--tlskey", "--tlscacert"}), (), frozenset()),
 }
-
-
-def authentication_words(name: str, args: list[Word]) -> set[int]:
-    """The ids of *args* that are the value of an option of AUTH_OPTIONS (`--cert F`, `--cert=F`): what the program
-    authenticates with. None where the command also names a server of its own choosing for the credential."""
-    options, subcommands, voiding = AUTH_OPTIONS[name]
-    values = [a.value for a in args]
-    if subcommands and not any(v in subcommands for v in values[:1]):
-        return set()
-    if any(v in voiding or v.split("=", 1)[0] in voiding for v in values):
-        return set()  # kubectl --kubeconfig K --server https://elsewhere: the token is sent to another host
-    out: set[int] = set()
-    for i, w in enumerate(args):
-        v = w.value
-        if v in options and i + 1 < len(args):
-            out.add(id(args[i + 1]))
-        elif v.split("=", 1)[0] in options and "=" in v:
-            out.add(id(w))
-    return out
 
 
 def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
@@ -1210,50 +1062,6 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
     return out
 
 
-# socat's address types that name a file (socat(1) "ADDRESS TYPES"): data flowing into one is written there.
-_SOCAT_FILE_TYPES = frozenset({"open", "gopen", "create", "creat", "file"})
-
-
-def socat_written(args: list[Word]) -> list[Word]:
-    """The files socat writes: its file addresses on the receiving side (with -u the second address, with -U the
-    first, else both, data flowing both ways); of a dual address `A!!B`, B."""
-    addrs: list[Word] = []
-    one_way = ""
-    skip = False
-    for w in args:
-        v = w.value
-        if skip:
-            skip = False
-        elif v in ("-lf", "-L", "-W"):
-            skip = True
-        elif v.startswith("-") and v != "-" and not addrs:
-            one_way = v if v in ("-u", "-U") else one_way
-        else:
-            addrs.append(w)
-    if len(addrs) != 2:
-        return []
-    receiving = [addrs[1]] if one_way == "-u" else [addrs[0]] if one_way == "-U" else addrs
-    out: list[Word] = []
-    for w in receiving:
-        side = w.value.rpartition("!!")[2]
-        kind, colon, rest = side.partition(":")
-        if colon and kind.lower() in _SOCAT_FILE_TYPES:
-            path = rest.split(",", 1)[0].strip("'\"")
-            if path:
-                out.append(Word(path, w.raw))
-    return out
-
-
-def file_url_path(v: str) -> str | None:
-    """The local path a ``file:`` URL names (empty or local host), or None for any other URL."""
-    if v[:7].lower() != "file://":
-        return None
-    host, slash, path = v[7:].partition("/")
-    if not slash or host.lower() not in ("", "localhost", "127.0.0.1"):
-        return None
-    return "/" + path.split("?", 1)[0].split("#", 1)[0]
-
-
 def pathspecs_from_file(nc: Norm, cmd: SimpleCommand) -> list[str]:
     """The pathspecs `--pathspec-from-file=FILE` adds: from stdin (`-`) when it is literal, else one unknown."""
     if not nc.has("pathspec-from-file"):
@@ -1293,103 +1101,6 @@ def _pathspec_words(nc: Norm, cmd: SimpleCommand, sc: Scope, base: str | None, w
         else:
             out.append(_under(base, Word(p, p)))
     return out
-
-
-_PATCH_REPORTS = frozenset({"--check", "--stat", "--numstat", "--summary", "--abort", "--skip", "--quit", "--show-current-patch"})
-
-
-def _only_reports(flags: list[str]) -> bool:
-    """git apply/am options that only report on the patch (or end a session) and write nothing."""
-    return any(f.split("=", 1)[0] in _PATCH_REPORTS for f in flags)
-
-
-def _int(v: str | None, default: int) -> int:
-    return int(v) if v is not None and v.isdigit() and len(v) < 4 else default
-
-
-def patch_targets(
-    sources: list[Word], cmd: SimpleCommand, sc: Scope, strip: int, unknown: list[str] | None = None, streamed: list[str] | None = None
-) -> list[Word]:
-    """The files a patch writes, read from its text: the patch files named (*sources*), else what the command reads
-    on standard input (a here-document, `< FILE`, `cat FILE |`, `-`).  A patch file too large for Context.read_file is
-    read for its header lines (Context.list_tree); one that cannot be read even so is said in *unknown*.  A patch that
-    is not there names nothing (the command fails).  A patch from a stream nobody can read before it runs (another
-    program's output, a process substitution `<(…)`, a name only known at run time) is said in *streamed*."""
-    from ..patchtext import targets
-
-    texts: list[str] = []
-    read = sc.ctx.read_file
-    files = [w for w in sources if w.value != "-"]
-    if len(files) < len(sources) or not sources:
-        if cmd.stdin_text:
-            texts.append(cmd.stdin_text)
-        files += [r.target for r in cmd.redirects if r.op == "<" and r.target is not None]
-        cats = [a for src in cmd.stdin_from if pathstr.basename(src.name) == "cat" for a in src.args if not a.value.startswith("-")]
-        files += cats
-        if cmd.stdin_from and not cats:
-            from .outputs import literal_stdin  # `cat <<EOF |`, `printf … |`
-
-            piped = literal_stdin(cmd.stdin_from)
-            if piped is not None:
-                texts.append(piped)
-            elif streamed is not None:
-                streamed.append(f"it is the output of {cmd.stdin_from[-1].name}")
-    if streamed is not None and any(DYN in w.value for w in files):
-        streamed.append("it is read from a stream or a name only known when the command runs")
-    if read is not None:
-        for w in files[:8]:
-            p = sc.word_path(w, cmd)
-            if DYN in p:
-                continue
-            text = read(p)
-            if text == TOO_LARGE:
-                heads, why = sc.ctx.list_tree(p, "patch") if sc.ctx.list_tree is not None else ((), "it is larger than clearance reads")
-                if why:
-                    if unknown is not None:
-                        unknown.append(f"the patch {w.value} cannot be read: {why}")
-                    continue
-                text = "\n".join(heads)
-            if text:
-                texts.append(text)
-    return [Word(t, t) for text in texts for t in targets(text, strip)]
-
-
-# git config's modes that only read (the rest, and KEY VALUE, write).
-_GIT_CONFIG_READS = frozenset({"get", "get-all", "get-regexp", "get-urlmatch", "list", "l", "get-color", "get-colorbool", "show-origin", "show-scope"})
-_GIT_CONFIG_WRITES = frozenset({"add", "replace-all", "unset", "unset-all", "rename-section", "remove-section", "edit", "e"})
-
-
-def git_config_writes(nc: Norm) -> bool:
-    """Whether `git config …` writes: a write verb (`set`, `unset`, `edit` …), a write option (`--add`, `--unset`,
-    `--edit` …) or KEY VALUE. A read verb or option, or one KEY alone (`git config --global user.email`), reads."""
-    opts = {o for o, _, level in nc.opts if level >= 1}
-    verb = nc.sub[1] if len(nc.sub) > 1 else ""
-    if verb in ("get", "list", "get-color") or (not verb and opts & _GIT_CONFIG_READS):
-        return False
-    return verb in ("set", "unset", "rename-section", "remove-section", "edit") or bool(opts & _GIT_CONFIG_WRITES) or len(nc.pos) >= 2
-
-
-def git_config_file_write(nc: Norm) -> tuple[str, str] | None:
-    """(FILE, the text written) for `git config --file FILE KEY VALUE` (`-f`, `set`, `--add`, `--unset` …), or None.
-
-    Only files other than git's own configuration (.git/config, ~/.gitconfig, …/git/config): what they say is judged
-    key by key by the git rules.  The text is the entry as git writes it (`[submodule "x"]` / `path = .claude`), so a
-    `.gitmodules` written this way is judged as the same file written by Write."""
-    f = nc.value("file")
-    if not f or f == "-" or DYN in f:
-        return None
-    if f.endswith(("/.git/config", "/git/config")) or f in (".git/config", "config") or pathstr.basename(f) == ".gitconfig":
-        return None
-    if not git_config_writes(nc):
-        return None
-    pos = nc.pos
-    text = ""
-    if len(pos) >= 2 and "." in pos[0]:
-        section, _, rest = pos[0].partition(".")
-        sub, _, key = rest.rpartition(".")
-        head = f'[{section} "{sub}"]' if sub else f"[{section}]"
-        text = f"{head}\n\t{key} = {pos[1]}\n"
-    return f, text
 
 
 # git verbs whose --recurse-submodules updates the submodules' checkouts.
@@ -1469,60 +1180,6 @@ def git_file_reads(nc: Norm, cmd: SimpleCommand) -> list[tuple[Word, bool]]:
     return [(w, deep) for w, deep in out if w.value and w.value != "-"]
 
 
-def _git_plumbing_writes(nc: Norm, cmd: SimpleCommand, sc: Scope, tree: str | None, add: Callable[..., None], out: list[Effect]) -> None:
-    """The files git's plumbing verbs write where an option or an operand says: `checkout-index [--prefix=P] FILE…`
-    writes P+FILE (with -a/--stdin every file of the index, under P), `read-tree --prefix=P -u REV` checks REV out
-    under P, `merge-file CURRENT BASE OTHER` writes its result into CURRENT (-p prints it). *tree* is the work tree the
-    command names (--work-tree, -C); the files land under it. The options are not in git's option tables: they are
-    read from the words git did not know (nc.unknown) and the operands."""
-    unknown = list(nc.unknown)
-    words = list(nc.words)
-    prefix: str | None = None
-    for u in unknown:
-        if u.startswith("--prefix="):
-            prefix = u.split("=", 1)[1]
-        elif u == "--prefix" and words:
-            prefix = words.pop(0).value  # `--prefix P`: its value was read as the first operand
-    verb = nc.sub[0]
-    if verb == "merge-file":
-        if words and not any(u in ("-p", "--stdout") for u in unknown):
-            add(WRITE, _under(tree, words[0]))
-        return
-    if verb == "read-tree":
-        if prefix is not None and "-u" in unknown:
-            folder = prefix if prefix.endswith("/") else pathstr.dirname(prefix) or "."
-            add(WRITE, _under(tree, Word(folder, folder)), True, note="git read-tree --prefix")
-        return
-    every = any(u in ("-a", "--all", "--stdin") for u in unknown)
-    if prefix is None:
-        if tree is not None and (every or words):
-            # git --work-tree=D checkout-index …: the index's files are written under D.
-            for w in words or [Word(".", ".")]:
-                add(WRITE, _under(tree, w), every, note="git checkout-index")
-        return
-    if every:
-        folder = prefix if prefix.endswith("/") else pathstr.dirname(prefix) or "."
-        add(WRITE, _under(tree, Word(folder, folder)), True, note="git checkout-index --prefix")
-        from .trees import tree_into
-
-        tree_into(_under(tree, Word(folder, folder)), None, "dir", cmd, sc, out, unknown="every file of the index, whose names the hook does not list")
-        return
-    for w in words:
-        add(WRITE, _under(tree, Word(prefix + w.value, w.raw)), note="git checkout-index --prefix")
-
-
-def _git_tree(nc: Norm, base: str | None) -> str | None:
-    """Where the paths of a git command are read from: its --work-tree, beside its --git-dir, or its -C directory."""
-    tree = nc.value("work-tree")
-    if tree:
-        return tree if base is None or tree.startswith(("/", "~")) else pathstr.join(base, tree)
-    git_dir = nc.value("git-dir")
-    if git_dir:
-        parent = pathstr.dirname(git_dir.rstrip("/")) or "."
-        return parent if base is None or parent.startswith(("/", "~")) else pathstr.join(base, parent)
-    return base
-
-
 def _git_base(opts: list[tuple[str, str | None, int]]) -> str | None:
     """The directory `git -C a -C b` works in (each -C relative to the one before), or None."""
     base: str | None = None
@@ -1530,18 +1187,6 @@ def _git_base(opts: list[tuple[str, str | None, int]]) -> str | None:
         if o == "C" and level == 0 and v:
             base = v if base is None or v.startswith(("/", "~")) else pathstr.join(base, v)
     return base
-
-
-# Options of ordinary filters that name the file they write (sort -o, openssl -out), and the ones that take a value.
-_SORT_VALUE = frozenset(
-    {"-k", "-t", "-S", "-T", "--key", "--field-separator", "--buffer-size", "--temporary-directory", "--parallel", "--batch-size"}
-    | {"--compress-program", "--files0-from", "--random-source", "--sort"}
-)
-
-# xxd's options that take a value (single-dash long spellings included); `-o` is an offset, not an output.
-_XXD_VALUE = frozenset({"-c", "-cols", "-g", "-groupsize", "-l", "-len", "-s", "-seek", "-o", "-offset", "-n", "-name"})
-_UNIQ_VALUE = frozenset({"-f", "-s", "-w", "--skip-fields", "--skip-chars", "--check-chars", "--all-repeated", "--group"})
-_YQ_VALUE = frozenset({"-o", "--output-format", "-p", "--input-format", "-I", "--indent", "--from-file", "--expression", "--front-matter"})
 
 
 # Copiers whose last operand is the local destination unless it names a remote (host:, container:, s3://, gs://, remote:).
@@ -1555,148 +1200,9 @@ _COPIERS: dict[str, frozenset[str]] = {
 }
 
 
-def _remote_source(v: str) -> bool:
-    """A copier's source on another host, in a container, a bucket or an rclone remote (`host:/x`, `c:/x`, `s3://b/x`)."""
-    head = v.split("/", 1)[0]
-    return "://" in v or (":" in head and not v.startswith(("/", ".", "~")))
-
-
-def _copied_tree(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope, out: list[Effect]) -> None:
-    """The tree a copier brings from another host, a container or a bucket (`scp -r host:x/. .`, `docker cp c:/x/. .`,
-    `aws s3 sync s3://b/x .`, `gsutil cp -r`, `rclone copy`): its members cannot be listed from here, so it is one TREE
-    effect where it lands -- into the destination itself when what the source holds is copied (a `/.` or `/*` source,
-    a sync, `aws s3 cp --recursive`, rclone), else into DEST/NAME (adversarial round 9a)."""
-    if name == "gsutil":
-        # gsutil's own options before the command (`gsutil -m cp`, `-o Boto:x=y`, `-h Header:v`, `-u project`)
-        from .optables import GLOBAL_VALUES
-
-        i = 0
-        while i < len(args) and args[i].value.startswith("-"):
-            i += 2 if args[i].value in GLOBAL_VALUES["gsutil"] else 1
-        args = args[i:]
-    vals = [a.value for a in args]
-    if name in ("docker", "podman"):
-        if vals[:1] != ["cp"]:
-            return
-        rest = args[1:]
-    elif name == "aws":
-        if vals[:1] != ["s3"] or len(vals) < 2 or vals[1] not in ("cp", "sync", "mv"):
-            return
-        if vals[1] != "sync" and "--recursive" not in vals:
-            return
-        rest = args[2:]
-    elif name == "gsutil":
-        if not vals or vals[0] not in ("cp", "mv", "rsync") or (vals[0] != "rsync" and not {"-r", "-R"} & set(vals[1:])):
-            return
-        rest = args[1:]
-    elif name == "rclone":
-        if not vals or vals[0] not in ("copy", "sync", "move"):
-            return
-        rest = args[1:]
-    elif name == "scp":
-        if not any(v[:1] == "-" and v[1:2] != "-" and "r" in v for v in vals):
-            return
-        rest = args
-    else:
-        return
-    ops = [a for a in rest if not a.value.startswith("-")]
-    if len(ops) < 2:
-        return
-    dest = ops[-1]
-    if _remote_source(dest.value):
-        return
-    from .trees import tree_into
-
-    for src in ops[:-1]:
-        v = src.value.rstrip("/")
-        if not _remote_source(src.value):
-            continue
-        whole = name in ("aws", "rclone") or (name == "gsutil" and vals[0] == "rsync")  # these copy what the source holds
-        contents = whole or v.endswith(("/.", "/*")) or (src.value.endswith("/") and name != "scp")
-        base = pathstr.basename(v)
-        landing = dest if contents or not base or ":" in base else Word(dest.value.rstrip("/") + "/" + base, dest.raw)
-        tree_into(landing, None, "dir", cmd, sc, out, unknown=f"it comes from {src.value.split(':', 1)[0]}:, which the hook cannot list")
-
-
 # Archivers whose extraction lands a tree: cpio's copy-in (-i) and pass-through (-p DIR), pax's read mode (-r), jar's
 # extract (x). Python's `-m zipfile -e A DIR` and `-m tarfile -e A [DIR]` are read with them.
 _UNPACKERS = frozenset({"cpio", "pax", "jar"})
-
-
-def _unpacked_tree(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Effect]) -> None:
-    """What an archiver not read elsewhere unpacks where (adversarial round 9a): a TREE whose members are judged
-    where they land when the archive can be listed, asked about where protected files can be among them otherwise."""
-    from .trees import tree_into
-
-    vals = [a.value for a in args]
-    if name.startswith(("python", "pypy")):
-        # python -m zipfile -e ARCHIVE DIR / python -m tarfile -e ARCHIVE [DIR]
-        rest = args[2:]
-        for i, w in enumerate(rest):
-            if w.value in ("-e", "--extract") and i + 1 < len(rest):
-                archive = rest[i + 1]
-                dest = rest[i + 2] if i + 2 < len(rest) else Word(".", ".")
-                add(WRITE, dest, True)
-                tree_into(dest, archive, "archive", cmd, sc, out)
-        return
-    if name == "jar":
-        first = vals[0] if vals else ""
-        letters = first.lstrip("-") if first and not first.startswith("--") else ""
-        if "x" not in letters and "--extract" not in vals:
-            return
-        jar_file: Word | None = next((args[i + 1] for i, v in enumerate(vals) if v == "--file" and i + 1 < len(vals)), None)
-        jar_file = jar_file or next((Word(v.split("=", 1)[1], v) for v in vals if v.startswith("--file=")), None)
-        if jar_file is None and "f" in letters and len(args) > 1:
-            jar_file = args[1]
-        dest = next((args[i + 1] for i, v in enumerate(vals) if v in ("-C", "--dir") and i + 1 < len(vals)), Word(".", "."))
-        tree_into(dest, jar_file, "archive", cmd, sc, out, unknown="" if jar_file is not None else "it comes from standard input")
-        return
-    flags = "".join(v[1:] for v in vals if v[:1] == "-" and v[1:2] != "-")
-    longs = {v.split("=", 1)[0] for v in vals if v.startswith("--")}
-    if name == "cpio":
-        ops = [a for a in args if not a.value.startswith("-")]
-        where = next((Word(v.split("=", 1)[1], v) for v in vals if v.startswith("--directory=")), None)
-        where = where or next((args[i + 1] for i, v in enumerate(vals) if v == "-D" and i + 1 < len(vals)), None)
-        if "p" in flags or "--pass-through" in longs:
-            dest = ops[-1] if ops else Word(".", ".")
-            add(WRITE, dest, True)
-            tree_into(dest, None, "dir", cmd, sc, out, unknown="the files it copies are named on standard input")
-        elif ("i" in flags or "--extract" in longs) and "t" not in flags and "--list" not in longs:
-            if where is not None:
-                add(WRITE, where, True)
-            tree_into(where or Word(".", "."), None, "archive", cmd, sc, out, unknown="the archive comes from standard input")
-        return
-    if name == "pax" and "r" in flags:
-        pax_file: Word | None = next((args[i + 1] for i, v in enumerate(vals) if v == "-f" and i + 1 < len(vals)), None)
-        if "w" in flags:
-            ops = [a for a in args if not a.value.startswith("-") and a is not pax_file]
-            if ops:
-                tree_into(ops[-1], None, "dir", cmd, sc, out, unknown="pax -rw copies the files it is given")
-            return
-        tree_into(Word(".", "."), pax_file, "archive", cmd, sc, out, unknown="" if pax_file is not None else "the archive comes from standard input")
-
-
-def _written_by_option(name: str, args: list[Word], add: Callable[..., None]) -> None:
-    """`dpkg -x DEB DIR`, and the local destination of `scp`, `docker cp`, `aws s3 cp`, `gsutil cp`, `rclone copy`:
-    files these programs write (the output options of others are outputs_table.py's)."""
-    vals = [a.value for a in args]
-    if name in _COPIERS:
-        sub = vals[0] if vals and "" not in _COPIERS[name] else ""
-        if sub not in _COPIERS[name]:
-            return
-        if name == "aws" and (len(vals) < 2 or vals[1] not in ("cp", "mv", "sync")):
-            return
-        ops = [a for a in args[(2 if name == "aws" else 1 if sub else 0) :] if not a.value.startswith("-")]
-        if len(ops) >= 2:
-            dest = ops[-1]
-            head = dest.value.split("/", 1)[0]
-            if "://" not in dest.value and (":" not in head or dest.value.startswith(("/", ".", "~"))):
-                add(WRITE, dest, dest.value.endswith("/") or name in ("rclone", "gsutil"))
-        return
-    if name == "dpkg":
-        for i, v in enumerate(vals):
-            if v in ("-x", "--extract", "-X", "--vextract") and i + 2 < len(vals):
-                add(WRITE, args[i + 2], True)  # dpkg -x DEB DIR
 
 
 # binutils that rewrite an object file: objcopy IN [OUT] (IN itself without OUT), strip [-o OUT] FILE… (each FILE in
@@ -1710,197 +1216,16 @@ _BINUTILS["llvm-strip"] = _BINUTILS["strip"]
 _BINUTILS["eu-strip"] = _BINUTILS["strip"]
 
 
-def _binutils_outputs(name: str, args: list[Word], add: Callable[..., None]) -> None:
-    """The files objcopy and strip write: `objcopy /bin/true ~/.local/bin/x` writes x; `strip -o OUT IN`, `strip F`."""
-    valued = _BINUTILS[name]
-    ops: list[Word] = []
-    out: Word | None = None
-    i = 0
-    while i < len(args):
-        v = args[i].value
-        if v in ("--help", "--version", "-h", "-V"):
-            return
-        if v == "-o" and i + 1 < len(args):
-            out = args[i + 1]
-        elif v.startswith("-o") and len(v) > 2 and "strip" in name:
-            out = Word(v[2:], args[i].raw)
-        elif v.startswith("--output-file="):
-            out = Word(v.split("=", 1)[1], args[i].raw)
-        if v in valued and i + 1 < len(args):
-            i += 2
-            continue
-        if not v.startswith("-") or v == "-":
-            ops.append(args[i])
-        i += 1
-    if out is not None:
-        add(WRITE, out)
-    elif "objcopy" in name:
-        if ops:
-            add(WRITE, ops[1] if len(ops) > 1 else ops[0])
-    else:
-        for w in ops:
-            add(WRITE, w)
-
-
 # Compressors that replace each FILE operand by FILE.gz (with -d, FILE.gz by FILE) unless told to keep it; zstd, lz4 and
 # lzop keep their input unless given --rm (not modelled: unknown programs given a protected path are asked about).
 _COMPRESSORS = frozenset(_COMPRESSORS_NAMES)
-_COMPRESSOR_VALUE = frozenset(
-    {"-S", "--suffix", "-T", "--threads", "-F", "--format", "-C", "--check", "-M", "--memlimit", "-b", "--blocksize", "-p", "--processes"}
-)
-_COMPRESSOR_KEEP = frozenset({"--stdout", "--to-stdout", "--keep", "--list", "--test", "--help", "--version"})
-
-
-_COMPRESSED_SUFFIXES = (".gz", ".tgz", ".z", ".bz2", ".xz", ".txz", ".lzma", ".lz", ".Z")
-
-
-def _compressed_in_place(name: str, args: list[Word], add: Callable[..., None]) -> None:
-    """`gzip FILE`, `xz -d FILE.xz`, `bzip2 -r DIR`: each operand is removed (replaced by its compressed or
-    decompressed twin); `-c`, `-k`, `-l`, `-t` (and their long spellings) leave it in place."""
-    ops, flags = operands(args, _COMPRESSOR_VALUE)
-    if flags & _COMPRESSOR_KEEP or any(f[:1] == "-" and f[1:2] != "-" and set(f[1:]) & set("cklthV") for f in flags):
-        return
-    recursive = bool(flags & {"--recursive"}) or any(f[:1] == "-" and f[1:2] != "-" and "r" in f for f in flags)
-    for w in ops:
-        if w.value != "-":
-            # Judged as a rewrite, not a deletion: the data comes back with the reverse command, but a settings or
-            # policy file replaced by FILE.gz is gone for whoever reads it by name.
-            add(WRITE, w, recursive)
-            expand = "un" in name or bool(flags & {"-d", "--decompress", "--uncompress"})
-            if expand and (suffix := next((x for x in _COMPRESSED_SUFFIXES if w.value.endswith(x) and len(w.value) > len(x)), None)):
-                add(WRITE, Word(w.value[: -len(suffix)], w.raw))  # gunzip F.gz writes F
 
 
 # openssl's options whose value is a file it writes: -out (every command), -keyout (req: the new private key).
 _OPENSSL_OUTPUTS = frozenset({"-out", "--out", "-keyout", "--keyout"})
 
 
-def _output_operands(name: str, args: list[Word], add: Callable[..., None]) -> None:
-    """The file a reading filter writes besides its standard output: `sort -o F`, `uniq IN OUT`, `yq -i EXPR F`, `openssl … -out F`."""
-    if name == "openssl":
-        for i, w in enumerate(args[:-1]):
-            if w.value in _OPENSSL_OUTPUTS:
-                add(WRITE, args[i + 1])
-        return
-    if name == "sort":
-        for i, w in enumerate(args):
-            v = w.value
-            nxt = args[i + 1] if i + 1 < len(args) else None
-            if v.startswith("--output="):
-                add(WRITE, Word(v.split("=", 1)[1], w.raw))
-            elif v == "--output" and nxt is not None:
-                add(WRITE, nxt)
-            elif v.startswith("-") and not v.startswith("--") and "o" in v[1:]:
-                k = v.index("o", 1)
-                if any(f"-{c}" in _SORT_VALUE for c in v[1:k]):
-                    continue  # -to: the o is -t's value
-                if v[k + 1 :]:
-                    add(WRITE, Word(v[k + 1 :], w.raw))  # -oFILE, -uoFILE
-                elif nxt is not None:
-                    add(WRITE, nxt)
-        return
-    with_value = {"uniq": _UNIQ_VALUE, "xxd": _XXD_VALUE}.get(name, _YQ_VALUE)
-    ops, flags = operands(args, with_value)
-    if name in ("uniq", "xxd") and len(ops) >= 2:
-        add(WRITE, ops[1])  # uniq INPUT OUTPUT, xxd [-r] INFILE OUTFILE
-    elif name == "yq" and flags & {"-i", "--inplace"}:
-        # yq -i EXPR FILE…; with --from-file the expression is not an operand.
-        for w in ops if "--from-file" in flags else ops[1:]:
-            add(WRITE, w)
-
-
-def _new_checkout(w: Word, cmd: SimpleCommand, sc: Scope, add: Callable[..., None]) -> None:
-    """A checkout git creates at *w* (submodule add, worktree add): git refuses a path that holds files, so it only creates
-    -- a write where it lands in the project or on a protected path (a new `.claude/`), not a question for every
-    worktree made beside the project (`git worktree add ../feature`)."""
-    from ..paths import protected_reason
-
-    p = sc.word_path(w, cmd)
-    if not sc.outside(p) or protected_reason(p, sc.ctx) is not None:
-        add(WRITE, w, True)
-
-
-def gitmodules_paths(text: str) -> list[str]:
-    """The `path = …` values of a .gitmodules file (git's config syntax: blanks around `=`, optional quotes)."""
-    out: list[str] = []
-    for line in text[:100_000].splitlines():
-        key, eq, value = line.strip().partition("=")
-        if eq and key.strip().lower() == "path":
-            v = value.split(" #", 1)[0].split(" ;", 1)[0].strip().strip('"').strip()
-            if v:
-                out.append(v)
-    return out
-
-
-def _under(base: str | None, w: Word) -> Word:
-    """*w* read relative to *base* (a directory git moved into), when it is relative."""
-    if base is None or w.value.startswith(("/", "~")):
-        return w
-    return Word(pathstr.join(base, w.value), w.raw)
-
-
-def chmod_parts(cmd: SimpleCommand) -> tuple[str | None, list[Word], bool]:
-    """(mode, files, recursive) of chmod, which reads -w, -x, -rwx and -755 as modes, not options (GNU chmod.c)."""
-    words: list[Word] = []
-    mode_words: list[str] = []
-    for w in cmd.args:
-        v = w.value
-        if len(v) > 1 and v[0] == "-" and v[1] in "rwxXstugoa0123456789,+=-" and v[1:2] != "-" and not v.startswith("--"):
-            if not any(c in v[1:] for c in "RcfvHLP") or any(c in v[1:] for c in "wxXstugoa,+=0123456789"):
-                mode_words.append(v)
-                continue
-        words.append(w)
-    nc = normalise_words("chmod", words)
-    ops = nc.words
-    if nc.has("reference"):
-        return None, ops, nc.has("recursive")
-    if mode_words:
-        return ",".join(mode_words), ops, nc.has("recursive")
-    if not ops:
-        return None, [], nc.has("recursive")
-    return ops[0].value, ops[1:], nc.has("recursive")
-
-
 # -- what a find expression deletes ------------------------------------------------------------
-
-_FIND_VALUE_OPTS = frozenset({"-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-wholename", "-iwholename"})
-# find's primaries that take one argument (GNU findutils), so that `-name -delete` is not read as the action.
-_FIND_ARG = _FIND_VALUE_OPTS | frozenset(
-    {
-        "-type", "-xtype", "-maxdepth", "-mindepth", "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin", "-used",
-        "-size", "-user", "-group", "-uid", "-gid", "-perm", "-inum", "-samefile", "-newer", "-anewer", "-cnewer",
-        "-links", "-fstype", "-printf", "-fprint", "-fprint0", "-fls", "-regextype", "-context", "-lname", "-ilname",
-        "-files0-from", "-D", "-fprintf",
-    }
-)  # fmt: skip
-# Tests that select a few files by what they are rather than by name: one inode, one file, empty files.
-_FIND_EXACT = frozenset({"-inum", "-samefile"})
-# Tests that narrow by age, size or owner: a subset of every kind of file.
-_FIND_WEAK = frozenset(
-    {
-        "-mtime",
-        "-mmin",
-        "-atime",
-        "-amin",
-        "-ctime",
-        "-cmin",
-        "-used",
-        "-size",
-        "-user",
-        "-group",
-        "-uid",
-        "-gid",
-        "-newer",
-        "-anewer",
-        "-cnewer",
-        "-links",
-        "-perm",
-    }
-)
-_FIND_DELETERS = ("rm", "shred", "unlink", "rmdir", "truncate")  # truncate: the file stays, its contents go
-_SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "busybox"})
-# Words that run the command after them unchanged (`find . -exec env rm -rf {} ;`).
-_EXEC_PREFIXES = frozenset({"env", "command", "builtin", "exec", "nice", "nohup", "sudo", "doas", "time", "stdbuf", "ionice", "setsid"})
 
 
 class FindDelete:
@@ -1917,221 +1242,197 @@ class FindDelete:
         self.narrowed = True  # every alternative (-o) before the action has a selecting test
 
 
-def _script_deleter(script: str) -> str:
-    """The first deleting program a `sh -c` script given to find -exec runs, or ""."""
-    from .parse import parse
-
-    try:
-        inner = parse(script[:4000], "/", "/", {}).commands
-    except Exception:  # an unreadable script is judged elsewhere (the unwrapping stage reparses it)
-        return ""
-    return next((c.name for c in inner if c.name in _FIND_DELETERS), "")
+# rsync's filter options other than --exclude: with any of them, what is left out is not read here.
+_RSYNC_FILTERS = ("--include", "--filter", "-f", "--exclude-from", "--include-from", "-F", "--cvs-exclude", "-C", "--files-from")
 
 
-# Programs that, run by find's -exec, act as a test of the file (grep finds a pattern in it, test/cmp compare).
-_FIND_TESTERS = frozenset({"grep", "egrep", "fgrep", "rg", "test", "[", "cmp", "diff"})
+# -- on first use: the helpers for less usual commands and options (effects_more.py), which an ordinary line never
+# reaches (issue 16).
+
+
+def _remote_named(name: str, args: list[Word]) -> list[Word]:
+    from .effects_more import _remote_named
+
+    return _remote_named(name, args)
+
+
+def _many(pattern: str) -> bool:
+    from .effects_more import _many
+
+    return _many(pattern)
+
+
+def _name_filters(name: str, vals: list[str]) -> list[str]:
+    from .effects_more import _name_filters
+
+    return _name_filters(name, vals)
+
+
+def _names_on_stdin(name: str, vals: list[str]) -> bool:
+    from .effects_more import _names_on_stdin
+
+    return _names_on_stdin(name, vals)
+
+
+def content_option_values(name: str, args: list[Word]) -> list[Word]:
+    from .effects_more import content_option_values
+
+    return content_option_values(name, args)
+
+
+def _removes_sources(name: str, vals: list[str]) -> bool:
+    from .effects_more import _removes_sources
+
+    return _removes_sources(name, vals)
+
+
+def authentication_words(name: str, args: list[Word]) -> set[int]:
+    from .effects_more import authentication_words
+
+    return authentication_words(name, args)
+
+
+def socat_written(args: list[Word]) -> list[Word]:
+    from .effects_more import socat_written
+
+    return socat_written(args)
+
+
+def file_url_path(v: str) -> str | None:
+    from .effects_more import file_url_path
+
+    return file_url_path(v)
+
+
+def _only_reports(flags: list[str]) -> bool:
+    from .effects_more import _only_reports
+
+    return _only_reports(flags)
+
+
+def _int(v: str | None, default: int) -> int:
+    from .effects_more import _int
+
+    return _int(v, default)
+
+
+def patch_targets(
+    sources: list[Word], cmd: SimpleCommand, sc: Scope, strip: int, unknown: list[str] | None = None, streamed: list[str] | None = None
+) -> list[Word]:
+    from .effects_more import patch_targets
+
+    return patch_targets(sources, cmd, sc, strip, unknown, streamed)
+
+
+def git_config_file_write(nc: Norm) -> tuple[str, str] | None:
+    from .effects_more import git_config_file_write
+
+    return git_config_file_write(nc)
+
+
+def _git_plumbing_writes(nc: Norm, cmd: SimpleCommand, sc: Scope, tree: str | None, add: Callable[..., None], out: list[Effect]) -> None:
+    from .effects_more import _git_plumbing_writes
+
+    return _git_plumbing_writes(nc, cmd, sc, tree, add, out)
+
+
+def _git_tree(nc: Norm, base: str | None) -> str | None:
+    from .effects_more import _git_tree
+
+    return _git_tree(nc, base)
+
+
+def _copied_tree(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope, out: list[Effect]) -> None:
+    from .effects_more import _copied_tree
+
+    return _copied_tree(name, args, cmd, sc, out)
+
+
+def _unpacked_tree(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope, add: Callable[..., None], out: list[Effect]) -> None:
+    from .effects_more import _unpacked_tree
+
+    return _unpacked_tree(name, args, cmd, sc, add, out)
+
+
+def _written_by_option(name: str, args: list[Word], add: Callable[..., None]) -> None:
+    from .effects_more import _written_by_option
+
+    return _written_by_option(name, args, add)
+
+
+def _binutils_outputs(name: str, args: list[Word], add: Callable[..., None]) -> None:
+    from .effects_more import _binutils_outputs
+
+    return _binutils_outputs(name, args, add)
+
+
+def _compressed_in_place(name: str, args: list[Word], add: Callable[..., None]) -> None:
+    from .effects_more import _compressed_in_place
+
+    return _compressed_in_place(name, args, add)
+
+
+def _output_operands(name: str, args: list[Word], add: Callable[..., None]) -> None:
+    from .effects_more import _output_operands
+
+    return _output_operands(name, args, add)
+
+
+def _new_checkout(w: Word, cmd: SimpleCommand, sc: Scope, add: Callable[..., None]) -> None:
+    from .effects_more import _new_checkout
+
+    return _new_checkout(w, cmd, sc, add)
+
+
+def gitmodules_paths(text: str) -> list[str]:
+    from .effects_more import gitmodules_paths
+
+    return gitmodules_paths(text)
+
+
+def _under(base: str | None, w: Word) -> Word:
+    from .effects_more import _under
+
+    return _under(base, w)
+
+
+def chmod_parts(cmd: SimpleCommand) -> tuple[str | None, list[Word], bool]:
+    from .effects_more import chmod_parts
+
+    return chmod_parts(cmd)
 
 
 def find_delete(cmd: SimpleCommand, acts: Callable[[list[Word]], str] | None = None) -> FindDelete | None:
-    """The deletion a find command performs, or None when it deletes nothing.
+    from .effects_more import find_delete
 
-    With *acts* (an -exec program's words to DELETE, WRITE or ""), an -exec whose program rewrites or removes the file it
-    is given is the action too, of that kind: `-exec sed -i … {} +`, `-exec cp X {} ;`, `-execdir mv {} x ;`."""
-    args = cmd.args
-    _, i = find_roots(args)
-    fd = FindDelete()
-    negate = False
-    branch_has = False
-    dirs_only = False
-    # -type d and -empty narrow the alternative they are in: `-type d -o -name '*.py' -delete` deletes .py files.
-    branch_empty = False
-    while i < len(args):
-        v = args[i].value
-        if v in ("!", "-not"):
-            negate = True
-            i += 1
-            continue
-        if v in ("-o", "-or", ","):
-            # `,` evaluates both sides for every file: what follows it is not narrowed by what precedes it.
-            fd.narrowed = fd.narrowed and branch_has
-            branch_has = dirs_only = branch_empty = False
-        elif v == "-delete":
-            fd.narrowed = fd.narrowed and branch_has
-            fd.empty_only = dirs_only or branch_empty
-            return fd
-        elif v in ("-exec", "-execdir", "-ok", "-okdir"):
-            j = i + 1
-            while j < len(args):
-                w = args[j].value
-                if not (w in _EXEC_PREFIXES or "=" in w or (j > i + 1 and (w.startswith("-") or w.isdigit()))):
-                    break
-                j += 1  # -exec env X=1 rm, -exec command rm, -exec nice -n 5 rm
-            inner = pathstr.basename(args[j].value) if j < len(args) else ""
-            if inner in _SHELLS and j + 2 < len(args) and args[j + 1].value == "-c":
-                inner = _script_deleter(args[j + 2].value)  # -exec sh -c 'rm "$1"' _ {} \;
-            if inner in _FIND_DELETERS:
-                fd.narrowed = fd.narrowed and branch_has
-                fd.empty_only = branch_empty or inner == "rmdir"
-                return fd
-            end = next((e for e in range(j, len(args)) if args[e].value in (";", "+")), len(args))
-            kind = acts(args[j:end]) if acts is not None and inner not in _FIND_TESTERS else ""
-            if kind:
-                fd.narrowed = fd.narrowed and branch_has
-                fd.kind = kind
-                return fd
-            if inner in _FIND_TESTERS and not negate:
-                # -exec grep -q PATTERN {} \; is a test: only files it succeeds on reach what follows.
-                fd.exact = branch_has = True
-            while i < len(args) and args[i].value not in (";", "+"):
-                i += 1
-        elif v in _FIND_ARG:
-            val = args[i + 1].value if i + 1 < len(args) else ""
-            if not negate:
-                if v in _FIND_VALUE_OPTS and val.strip("*.") != "" and DYN not in val:
-                    fd.patterns.append(val)
-                    branch_has = True
-                elif v in _FIND_EXACT:
-                    fd.exact = branch_has = True
-                elif v in _FIND_WEAK:
-                    fd.weak = True
-                elif v == "-type" and val == "d":
-                    dirs_only = True
-            i += 1
-        elif v == "-empty" and not negate:
-            fd.exact = branch_empty = branch_has = True
-        negate = False
-        i += 1
-    return None
-
-
-_FIND_NAME_TESTS = frozenset({"-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename"})
+    return find_delete(cmd, acts)
 
 
 def _find_selected_protected(cmd: SimpleCommand, sc: Scope, out: list[Effect]) -> None:
-    """`find . -name settings.json -exec rm {} +`, `find ~ -name .claude -delete`: a deleting find whose name or path tests
-    select a protected file or folder below its root deletes it -- judged as deleting that path, which the name alone
-    (no glob, nothing protected in the words) never showed."""
-    fd = find_delete(cmd, lambda words: _exec_acts(words, cmd, sc))
-    if fd is None or not fd.narrowed or not fd.patterns:
-        return
-    from ..paths import has_glob, protected_below
+    from .effects_more import _find_selected_protected
 
-    args = cmd.args
-    roots, expr_at = find_roots(args)
-    # The name tests of each alternative (-o): a path is selected when every test of one alternative matches it.
-    branches: list[list[tuple[str, str]]] = [[]]
-    for i in range(expr_at, len(args) - 1):
-        v = args[i].value
-        if v in ("-o", "-or"):
-            branches.append([])
-        elif v in _FIND_NAME_TESTS and not (i > 0 and args[i - 1].value in ("!", "-not")) and DYN not in args[i + 1].value:
-            branches[-1].append((v, args[i + 1].value))
-    branches = [b for b in branches if b]
-    if not branches:
-        return
-    for w in roots or [Word(".", ".")]:
-        root = sc.word_path(w, cmd)
-        if DYN in root or has_glob(root):
-            continue
-        shown = w.value.rstrip("/") or "/"
-        for c in protected_below(root, sc.ctx):
-            printed = shown + "/" + c[len(root.rstrip("/")) + 1 :]
-            if sc.ctx.list_dir is not None and _absent(c, root, sc.ctx.list_dir):
-                continue  # where the disk can be listed (the project, at the hook), only what is there can be selected
-            if any(all(_find_test(t, pat, c, printed) for t, pat in b) for b in branches):
-                out.append(Effect(fd.kind, c, w.value, True, cmd, note="find"))
-
-
-# Where find's -exec program is asked what it does to the file it is given: a path nothing else can name.
-_FIND_ITEM = "/.clearance-find-selected"
-
-
-def _exec_acts(words: list[Word], cmd: SimpleCommand, sc: Scope) -> str:
-    """DELETE or WRITE when the program find's -exec runs removes or rewrites the file it is given ({}), else "".
-
-    Read through the effects model itself (sed -i, cp X {}, mv {} Y, tee, truncate …), not a list of programs."""
-    if not words or not any("{}" in w.value for w in words):
-        return ""
-    given = [Word(w.value.replace("{}", _FIND_ITEM), w.raw.replace("{}", _FIND_ITEM)) for w in words]
-    kinds = {e.kind for e in effects(cmd.derive(given, "find -exec"), sc) if e.path == _FIND_ITEM or e.path.startswith(_FIND_ITEM + "/")}
-    return DELETE if DELETE in kinds else WRITE if WRITE in kinds else ""
-
-
-def _absent(path: str, root: str, list_dir: Callable[[str], list[str] | None]) -> bool:
-    """Whether a listing shows *path* missing: its nearest listable ancestor (at or below *root*) lacks the next name."""
-    child = path
-    parent = pathstr.dirname(path)
-    while len(parent) >= len(root.rstrip("/")) and parent != child:
-        names = list_dir(parent)
-        if names is not None:
-            return pathstr.basename(child) not in names
-        child, parent = parent, pathstr.dirname(parent)
-    return False
-
-
-def _find_test(test: str, pat: str, path: str, printed: str) -> bool:
-    """find's -name/-path test (and their -i forms) on *path*, printed by find as *printed*."""
-    import fnmatch
-
-    subject = pathstr.basename(path) if test in ("-name", "-iname") else printed
-    if test.startswith("-i"):
-        return fnmatch.fnmatchcase(subject.lower(), pat.lower())
-    return fnmatch.fnmatchcase(subject, pat)
+    return _find_selected_protected(cmd, sc, out)
 
 
 def _only_restricts(mode: str, recursive: bool) -> bool:
-    """Whether a chmod mode gives the group and others nothing and leaves the owner able to read (and, recursively,
-    to enter directories): 600, 0700, 400, go-rwx, o-w. A setuid, setgid or sticky bit is not a restriction."""
-    if DYN in mode:
-        return False
-    if mode.isdigit():
-        digits = mode.lstrip("0") if len(mode) == 4 else mode
-        if len(mode) not in (3, 4) or (len(mode) == 4 and mode[0] != "0") or len(digits) > 3 or digits[-2:] != "00":
-            return False
-        owner = digits[-3] if len(digits) == 3 else "0"
-        return owner == "7" or (owner in "46" and not recursive)
-    for clause in mode.split(","):
-        who, minus, perms = clause.partition("-")
-        if not minus or not who or who.strip("go") or not perms or perms.strip("rwxX"):
-            return False
-    return True
+    from .effects_more import _only_restricts
+
+    return _only_restricts(mode, recursive)
 
 
 def _only_adds(mode: str) -> bool:
-    """Whether a symbolic chmod mode only adds permissions that open nothing to others: u+w, +x, u+rwX, a+rX, go+r."""
-    if DYN in mode:
-        return False
-    for clause in mode.split(","):
-        who, plus, perms = clause.partition("+")
-        if not plus or who.strip("ugoa") or not perms or perms.strip("rwxX"):
-            return False
-        if "w" in perms and who.strip("u"):
-            return False  # write for the group or others: a widening
-    return True
+    from .effects_more import _only_adds
+
+    return _only_adds(mode)
 
 
 def _tar_dirs(args: list[Word]) -> list[str | None]:
-    """For each of tar's words, the -C directory in force ("" for none), or None for the word that names it."""
-    out: list[str | None] = []
-    cur = ""
-    take = False
-    for w in args:
-        v = w.value
-        if take:
-            out.append(None)
-            cur = v if v.startswith(("/", "~")) or not cur else pathstr.join(cur, v)
-            take = False
-        elif v in ("-C", "--directory"):
-            out.append(None)
-            take = True
-        elif v.startswith("--directory="):
-            out.append(None)
-            d = v.split("=", 1)[1]
-            cur = d if d.startswith(("/", "~")) or not cur else pathstr.join(cur, d)
-        else:
-            out.append(cur)
-    return out
+    from .effects_more import _tar_dirs
+
+    return _tar_dirs(args)
 
 
-# rsync's filter options other than --exclude: with any of them, what is left out is not read here.
-_RSYNC_FILTERS = ("--include", "--filter", "-f", "--exclude-from", "--include-from", "-F", "--cvs-exclude", "-C", "--files-from")
+def git_config_writes(nc: Norm) -> bool:
+    from .effects_more import git_config_writes
+
+    return git_config_writes(nc)

@@ -17,6 +17,7 @@ from .programs import INTERPRETERS as INTERPRETERS
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
+    from typing import Any
 
 # Alternatives that all start at a word boundary share one `\b(?:…)`: the engine then tests the
 # boundary once per position instead of once per alternative (several times faster on long code).
@@ -532,6 +533,21 @@ def blank_long_strings(code: str) -> str:
     return "".join(out)
 
 
+# From this length on, analyse_patterns looks for each pattern's required words before running it (as probe.scan does):
+# a dozen patterns with no literal to start from each try every position of 100 KB of code (~40 ms together).
+_LITERAL_PRECHECK_MIN = 4096
+
+
+def _may(rx: Any, folded: str | None) -> bool:
+    """False only when *rx* (a pattern or a lazy one) cannot match the code whose reqlit.fold() is *folded* (None: not
+    known, it may)."""
+    if folded is None:
+        return True
+    from ..reqlit import may_match
+
+    return may_match(rx.pattern, rx.flags, folded)
+
+
 def analyse_patterns(code: str, lang: str) -> CodeFacts:
     """The pattern reading: calls found by regular expressions, their first arguments read as literals."""
     facts = CodeFacts(lang)
@@ -541,12 +557,18 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
     if lang == "lua" and not p_dyn.search(code):
         code = blank_long_strings(code)
     code = propagate_literals(code)
-    for m in p_del.finditer(code):
+    # Long code: a pattern runs only where the words every match of it holds are present (reqlit, as probe.scan does).
+    folded = None
+    if len(code) >= _LITERAL_PRECHECK_MIN:
+        from ..reqlit import fold
+
+        folded = fold(code)
+    for m in p_del.finditer(code) if _may(p_del, folded) else ():
         path, _ = _first_argument(code, m.end())
         facts.deletes.append(path)
     read_rx = _READ.get(lang)
     if read_rx is not None:
-        for m in read_rx.finditer(code):
+        for m in read_rx.finditer(code) if _may(read_rx, folded) else ():
             path, _ = _first_argument(code, m.end())
             if not path:
                 continue
@@ -556,7 +578,7 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
                 facts.reads.append(path)
     write_rx = _WRITE.get(lang)
     if write_rx is not None:
-        for m in write_rx.finditer(code):
+        for m in write_rx.finditer(code) if _may(write_rx, folded) else ():
             if m.group(0).startswith((".write_text", ".write_bytes")):
                 continue  # Path(x).write_text(...): handled below with its path
             if lang == "python" and m.group(0).startswith("shutil."):
@@ -570,7 +592,7 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
                 facts.writes.append(path)
     second_rx = _WRITE_SECOND.get(lang)
     if second_rx is not None:
-        for m in second_rx.finditer(code):
+        for m in second_rx.finditer(code) if _may(second_rx, folded) else ():
             dst = _second_argument(code, m.end())
             if dst:
                 facts.writes.append(dst)
@@ -578,11 +600,11 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
                 # symlink(TARGET, LINK), file.symlink(from, to), hardlink(…): the link leads to the first argument.
                 made_link(facts, _first_argument(code, m.end())[0], dst, "sym" in m.group(0))
     if lang == "python":
-        for m in _PATH_CALL.finditer(code):
+        for m in _PATH_CALL.finditer(code) if _may(_PATH_CALL, folded) else ():
             value, used = _expression(code[m.end() : m.end() + 400].lstrip())
             if value is not None and _PATH_WRITE.match(code[m.end() + used + (len(code[m.end() :]) - len(code[m.end() :].lstrip())) :][:80]):
                 facts.writes.append(value)
-    for m in p_proc.finditer(code):
+    for m in p_proc.finditer(code) if _may(p_proc, folded) else ():
         facts.process = True
         text = m.group(0)
         if text.endswith("`") or text in ("`",):
@@ -601,12 +623,12 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
             facts.shell.append(" ".join(shell_quote(i) for i in items))
         else:
             facts.unread_process = True
-    facts.network = bool(p_net.search(code))
-    facts.dynamic = bool(p_dyn.search(code))
-    facts.env_dump = bool(p_env.search(code))
+    facts.network = _may(p_net, folded) and bool(p_net.search(code))
+    facts.dynamic = _may(p_dyn, folded) and bool(p_dyn.search(code))
+    facts.env_dump = _may(p_env, folded) and bool(p_env.search(code))
     if facts.dynamic and lang in _EXEC_DECODE:
         p_exec, p_decode = _EXEC_DECODE[lang]
-        facts.decoded_exec = bool(p_exec.search(code)) and bool(p_decode.search(code))
+        facts.decoded_exec = _may(p_exec, folded) and bool(p_exec.search(code)) and _may(p_decode, folded) and bool(p_decode.search(code))
     return facts
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .. import pathstr
 from ..paths import DYN, resolve
-from .ir import BASH_BUILTINS, CHANNEL_VARIABLES, NOT_RUN, Redirect, SimpleCommand, Word, command_variable
+from .ir import BASH_BUILTINS, NOT_RUN, Redirect, SimpleCommand, Word
 from .limits import PARSE_DEADLINE as PARSE_DEADLINE
 from .limits import ParseFailure as ParseFailure
 from .limits import ParseTimeout as ParseTimeout
@@ -31,13 +31,6 @@ MAX_COMMANDS = 2_000
 
 
 _REPARSING = frozenset({"eval", "source", ".", "bash", "sh", "zsh", "dash", "ksh", "exec", "command", "builtin", "xargs", "env"})
-_KEEP_WHEN_SET = frozenset({":?", "?", ":-", "-", ":=", "="})
-# Operators of ${NAME OP word} whose value follows from whether NAME is set (and not null, with the colon).
-_ALT_OPS = frozenset({":+", "+", ":-", "-", ":=", "="})
-_UNSET = "\0unset"
-# The defaults `${TMPDIR:-…}` gives that are the temp directory too (see _expansion).
-_TEMP_DEFAULTS = frozenset({"/tmp", "/var/tmp", "/private/tmp"})
-_DEFAULT_OPS = frozenset({":-", "-", ":=", "=", ":+", "+"})
 
 
 _CHUNK = 1 << 16
@@ -63,73 +56,6 @@ class Script:
 
 _IDENT_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _IDENT_REST = _IDENT_START | frozenset("0123456789")
-
-
-def _text_refs(text: str) -> tuple[list[str], bool, bool]:
-    """The variables *text* names (``$x``, ``${x…}``), whether it names a positional parameter (``$1``, ``$@``,
-    ``${#}``) and whether it holds an expansion clearance cannot follow (``${!x}``: the variable whose name x holds).
-
-    Single-quoted text and ``\\$`` expand nothing (`awk '{print $1}'`), except in text holding a here-document,
-    whose body reads a quote as a character: there every ``$`` counts."""
-    names: list[str] = []
-    positional = indirect = False
-    quotes = "<<" not in text
-    i, n = 0, len(text)
-    dq = False
-    while i < n:
-        ch = text[i]
-        if ch == "\\" and quotes:
-            i += 2
-            continue
-        if ch == "'" and quotes and not dq:
-            end = text.find("'", i + 1)
-            i = n if end < 0 else end + 1
-            continue
-        if ch == '"':
-            dq = not dq
-        if ch != "$":
-            i += 1
-            continue
-        i += 1
-        if i < n and text[i] == "{":
-            i += 1
-            if i < n and text[i] == "!":
-                indirect = True
-            while i < n and text[i] in "#!":
-                i += 1
-        if i < n and text[i] in _IDENT_START:
-            j = i + 1
-            while j < n and text[j] in _IDENT_REST:
-                j += 1
-            names.append(text[i:j])
-            i = j
-        elif i < n and text[i] in "0123456789@*#":
-            positional = True
-    return names, positional, indirect
-
-
-# One-way digests: what is piped into them does not come out (`h=$(echo -n "$pw" | sha256sum | cut -c1-64)`).
-_DIGESTS = frozenset({"md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "b2sum", "b3sum", "shasum", "cksum", "md5", "sha256", "sha512"})
-
-
-def _digest_tail(node: Any) -> str | None:
-    """For a value that is one `$( … | DIGEST | … )`, the text of the pipeline from the digest on (what the value is
-    made of: the digest's output and what the later commands add), else None."""
-    if node.type != "command_substitution":
-        return None
-    inner = [k for k in node.children if k.is_named]
-    if len(inner) != 1 or inner[0].type != "pipeline":
-        return None
-    elements = [k for k in inner[0].children if k.is_named]
-    for i in range(len(elements) - 1, 0, -1):
-        e = elements[i]
-        if e.type != "command":
-            continue
-        name = e.child_by_field_name("name")
-        words = [_text(k) for k in e.children if k.is_named]
-        if name is not None and (_text(name) in _DIGESTS or words[:2] == ["openssl", "dgst"]):
-            return " ".join(_text(k) for k in elements[i:])
-    return None
 
 
 def _settable(value: str) -> str | None:
@@ -433,9 +359,37 @@ def _text(node: Any) -> str:
     return t.decode("utf-8", "replace")
 
 
-_POSITIONAL = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "#", "@", "*")
-# How often one function's body is read with the words of a call; past that it is read once with unknown words.
-_CALLS_READ = 8
+# The walker's methods for less usual constructs, by the module that holds them (imported the first time one is asked
+# for: _Walker.__getattr__), so that a cold hook reading an ordinary line does not load their code (issue 16).
+LATER = {
+    "subscript_code": "parse_expand",
+    "evaluated_later": "parse_expand",
+    "_var": "parse_expand",
+    "_var_state": "parse_expand",
+    "_alternative": "parse_expand",
+    "_expansion": "parse_expand",
+    "_quoted_compound": "parse_expand",
+    "_backquoted_operand": "parse_expand",
+    "_default_expansion": "parse_expand",
+    "_for": "parse_expand",
+    "assignment": "parse_expand",
+    "record_sources": "parse_expand",
+    "outer_refs": "parse_expand",
+    "words_sources": "parse_expand",
+    "_outside_definitions": "parse_functions",
+    "plain_line": "parse_functions",
+    "uncallable": "parse_functions",
+    "define": "parse_functions",
+    "call": "parse_functions",
+    "read_body": "parse_functions",
+    "_exec_descriptors": "parse_builtins",
+    "_use_descriptors": "parse_builtins",
+    "_assigning_builtin": "parse_builtins",
+    "_lookup_table": "parse_builtins",
+    "_follow_cd": "parse_builtins",
+    "_activate": "parse_builtins",
+    "_cdpath": "parse_builtins",
+}
 
 
 class _Walker:
@@ -457,112 +411,23 @@ class _Walker:
         self.def_spans: list[tuple[int, int]] = []
         self._plain: bool | None = None
 
+    def __getattr__(self, name: str) -> Any:
+        """A method of LATER: its module is imported and all its methods become _Walker's (methods of a holder class
+        there, verbatim); any other missing attribute is an AttributeError as usual."""
+        module = LATER.get(name)
+        if module is None:
+            raise AttributeError(name)
+        holder = __import__(module, globals(), None, ("Methods",), 1).Methods
+        for key, value in vars(holder).items():
+            if key in LATER:
+                setattr(_Walker, key, value)
+        return getattr(self, name)
+
     def _mark(self, start: int, why: str) -> None:
         label = why + NOT_RUN
         for c in self.st.script.commands[start:]:
             if label not in c.via:
                 c.via = (*c.via, label)
-
-    def _outside_definitions(self) -> bytes:
-        data: bytes = self.st.source or b""
-        out, at = [], 0
-        for a, b in sorted(self.def_spans):
-            if a >= at:
-                out.append(data[at:a])
-                at = b
-        out.append(data[at:])
-        return b" ".join(out)
-
-    def plain_line(self) -> bool:
-        """No construct that can change what a name runs or call a function by a name computed at run time: no
-        expansion or substitution, eval, source, trap, alias, enable, shopt, declare/typeset (-f, -F) or compgen."""
-        if self._plain is None:
-            rest = self._outside_definitions()
-            words = set(rest.replace(b";", b" ").replace(b"&", b" ").replace(b"|", b" ").replace(b"(", b" ").split())
-            self._plain = b"$" not in rest and b"`" not in rest and not words & _DYNAMIC_CALLERS
-        # A function named false, true, : or exit (defined so far) changes what those do.
-        return self._plain and not any(n in self.functions for n in ("false", "true", ":", "exit", "["))
-
-    def uncallable(self, name: str) -> bool:
-        """A function no call in the line can reach: its name appears nowhere outside the definitions, the line calls
-        nothing by a computed name, and bash or zsh do not call it by themselves (command_not_found_handle, chpwd …)."""
-        if name in _IMPLICIT_FUNCTIONS or name.startswith("TRAP"):
-            return False
-        return self.plain_line() and name.encode() not in self._outside_definitions()
-
-    def define(self, node: Any) -> None:
-        name_node = node.child_by_field_name("name")
-        body = node.child_by_field_name("body")
-        if name_node is None or body is None:
-            for c in node.children:
-                if c.is_named:
-                    self.walk(c, 1, None)
-            return
-        name = _text(name_node)
-        self.def_spans.append((node.start_byte, node.end_byte))
-        if name in self.functions and self.calls.get(name, 0) == 0 and name not in self.generic:
-            self._plain = None
-            self.read_body(name, None, 1)  # redefined before any call: the first body is read as never called
-        self.functions[name] = (body, self.st.cwd)
-        self.calls[name] = 0
-        self.generic.discard(name)
-
-    def call(self, name: str, args: list[Word] | None, depth: int) -> None:
-        """Read the body of function *name* for a call with *args* (None: words only known at run time)."""
-        n = self.calls.get(name, 0)
-        if name in self.active or n >= _CALLS_READ:
-            if name not in self.generic:
-                self.read_body(name, None, depth)
-            return
-        self.calls[name] = n + 1
-        self.read_body(name, args, depth)
-
-    def read_body(self, name: str, args: list[Word] | None, depth: int) -> None:
-        body, cwd = self.functions[name]
-        st = self.st
-        saved = {k: st.vars[k] for k in _POSITIONAL if k in st.vars}
-        for k in _POSITIONAL:
-            st.vars.pop(k, None)
-        if args is None:
-            self.generic.add(name)
-            saved_cwd = st.cwd
-            st.cwd = cwd
-        else:
-            for n in range(9):
-                st.vars[str(n + 1)] = args[n].value if n < len(args) else ""
-            st.vars["#"] = str(len(args))
-        saved_sources = self.arg_sources
-        self.arg_sources = None if args is None else self.words_sources(args)
-        self.active.add(name)
-        st.locals.append({})  # what the body declares local is the caller's again after it returns
-        try:
-            self.walk(body, depth + 1, None)
-        finally:
-            for k, old in st.locals.pop().items():
-                if old is None:
-                    st.vars.pop(k, None)
-                else:
-                    st.vars[k] = old
-            self.arg_sources = saved_sources
-            self.active.discard(name)
-            for k in _POSITIONAL:
-                st.vars.pop(k, None)
-            st.vars.update(saved)
-            if args is None:
-                st.cwd = saved_cwd
-
-    def words_sources(self, words: list[Word]) -> tuple[str, ...]:
-        """The environment variables the text of *words* names, each variable this script assigned standing for its
-        own sources (the same reading as record_sources)."""
-        found: list[str] = []
-        for w in words:
-            found.extend(w.vars)
-            names, positional, _indirect = _text_refs(w.raw)
-            for n in names:
-                found.extend(self.st.sources.get(n, (n,)))
-            if positional:
-                found.extend(self.arg_sources if self.arg_sources is not None else self.outer_refs() if self.st.level == 0 else (DYN,))
-        return tuple(dict.fromkeys(found))
 
     def finish(self) -> None:
         """Read the bodies no call reached, with their parameters unknown."""
@@ -617,50 +482,6 @@ class _Walker:
         if "[" in value and flags["quoted"]:
             self.subscript_code(value)
         return Word(value, _text(node), subs, flags["procsub"], tuple(vars_), flags["quoted"])
-
-    def subscript_code(self, value: str) -> None:
-        """A word that spells an array element whose subscript runs a command: `'a[$(rm -rf ~)]'`.
-
-        Bash evaluates a subscript as arithmetic wherever it takes the word as a variable name (`test -v`,
-        `[[ -v ]]`, `read`, `printf -v`, `declare`, a nameref) or meets a variable holding it in arithmetic
-        (`i='a[$(cmd)]'; (( i ))`, `$((i))`, `let i`, `[[ $i -eq 1 ]]`): the substitution in it runs, quoted or not.
-        The subscript is judged as the command it runs, wherever such a word appears.
-        """
-        inner = _subscript_with_code(value)
-        if inner is not None:
-            self.evaluated_later(inner, "an array subscript bash evaluates")
-
-    def evaluated_later(self, text: str, why: str) -> None:
-        """Text bash expands as a double-quoted string later (a subscript, a prompt string): its substitutions are judged as typed."""
-        st = self.st
-        if DYN in text:
-            st.script.problems.append(("shell.dynamic-code", f"{why} holds code built at run time; clearance cannot see what it does"))
-            text = text.replace(DYN, "${__clearance_dynamic}")
-        quoted = text.replace("\\", "\\\\").replace('"', '\\"')
-        try:
-            inner = parse(f': "{quoted}"', st.cwd, st.home, st.env, st.level + 1, dict(st.vars))
-        except ParseFailure as e:
-            st.script.problems.append(("shell.parse-error", f"{why}: {e}"))
-            return
-        st.script.problems.extend(inner.problems)
-        for c in inner.commands:
-            if c.argv and c.argv[0].value == ":" and not c.assigns:
-                continue
-            c.via = (why, *c.via)
-            st.script.commands.append(c)
-
-    def _var(self, name: str) -> str:
-        st = self.st
-        name = st.namerefs.get(name, name)  # declare -n REF=NAME: $REF reads NAME
-        if name in st.vars:
-            return st.vars[name]
-        if name == "HOME":
-            return st.home
-        if name == "PWD":
-            return st.cwd if st.cwd is not None else DYN
-        if name in st.env:
-            return st.env[name]
-        return DYN
 
     def _eval(self, node: Any, depth: int, subs: list[SimpleCommand], vars_: list[str], flags: dict[str, bool]) -> str:
         if depth > MAX_DEPTH:
@@ -754,173 +575,6 @@ class _Walker:
             if c.type in ("command_substitution", "process_substitution"):
                 subs.extend(self.substitution(c, depth + 1))
         return _text(node)
-
-    def _var_state(self, name: str) -> str | None:
-        """A variable's value when it is known to be set, "\0unset" when it is known not to be, None when unknown."""
-        st = self.st
-        if name not in st.vars and st.exported.get(name) == "":
-            return _UNSET  # `unset x` (an empty export without an assignment is only written by unset)
-        if name in st.vars or name in ("HOME", "PWD") or name in st.env:
-            value = self._var(name)
-            return None if DYN in value else value
-        return None
-
-    def _alternative(self, node: Any) -> str | None:
-        """${NAME:+word}, ${NAME-word}, ...: the value of the expansion when NAME's state is known and the word is
-        literal text (no expansion, quote or pattern in it), else None (the caller keeps its general reading)."""
-        kids = node.children
-        if len(kids) < 4 or kids[1].type != "variable_name" or kids[2].type not in _ALT_OPS or kids[-1].type != "}":
-            return None
-        name, op = _text(kids[1]), kids[2].type
-        state = self._var_state(name)
-        if state is None:
-            return None
-        word = "".join(_text(c) for c in kids[3:-1])
-        if any(ch in word for ch in "$`\\\"'*?[{}") or "\n" in word:
-            return None
-        null = state == _UNSET or (op.startswith(":") and state == "")
-        if op in (":+", "+"):
-            return "" if null else word
-        if not null:
-            return state  # ${NAME-word}, ${NAME:=word}: the variable's own value
-        if op in (":=", "="):
-            self.st.vars[name] = word
-        return word
-
-    def _expansion(self, node: Any, depth: int, subs: list[SimpleCommand], vars_: list[str], flags: dict[str, bool]) -> str:
-        # ${NAME}, ${NAME:-default}, ${NAME:=x}, ${#NAME}, ${NAME/x/y} ...
-        if self._backquoted_operand(node):
-            return DYN
-        kids = node.children
-        if len(kids) == 5 and kids[1].type == "variable_name" and kids[2].type in ("%", "%%", "#", "##") and kids[3].type in ("regex", "word"):
-            value, pattern = self._var(_text(kids[1])), _text(kids[3])
-            if DYN not in value and not any(ch in pattern for ch in "$`'\"\\[") and pattern:
-                vars_.append(_text(kids[1]))
-                return _trim(value, pattern, kids[2].type)
-        if len(kids) >= 4 and kids[1].type == "variable_name" and kids[2].type in _DEFAULT_OPS and kids[-1].type == "}":
-            picked = self._default_expansion(_text(kids[1]), kids[2].type, kids[3:-1], depth, subs, vars_, flags)
-            if picked is not None:
-                return picked
-        alt = self._alternative(node)
-        if alt is not None:
-            vars_.append(_text(node.children[1]))
-            return alt
-        if (
-            len(kids) == 5
-            and kids[2].type == ":-"
-            and _text(kids[1]) == "TMPDIR"
-            and kids[3].type == "word"
-            and _text(kids[3]).rstrip("/") in _TEMP_DEFAULTS
-            and self._var_state("TMPDIR") is None
-        ):
-            # ${TMPDIR:-/tmp} where TMPDIR is not known (the team service, the eval replay): set and not empty it
-            # names the temp directory (POSIX's definition of the variable), else the default does. Either way the
-            # temp directory; mktemp (outputs.py) reads it the same way.
-            vars_.append("TMPDIR")
-            return _text(kids[3]).rstrip("/")
-        if len(kids) == 4 and kids[1].type == "#" and kids[2].type == "variable_name" and kids[3].type == "}":
-            # ${#NAME}: the length of NAME's value, a number; the value itself is not in the word.
-            value = self._var(_text(kids[2]))
-            return DYN if DYN in value else str(len(value))
-        name = ""
-        plain = True
-        for c in node.children:
-            if c.type == "variable_name":
-                name = _text(c)
-            elif c.type in ("${", "}"):
-                continue
-            elif name and plain and c.type in _KEEP_WHEN_SET and c.type == node.children[2].type:
-                # ${HOME:?}, ${HOME:-x}: the variable's own value whenever it is set and known.
-                known = self._var(name)
-                if DYN not in known and known:
-                    vars_.extend(self.st.sources.get(name, (name,)))
-                    return known
-                plain = False
-            else:
-                plain = False
-                for cc in _descendants(c):
-                    if cc.type in ("command_substitution", "process_substitution"):
-                        subs.extend(self.substitution(cc, depth + 1))
-        if name:
-            if any(c.type in (":=", "=", "!") for c in node.children):
-                # ${X:=$Y} assigns X; ${!X} is the variable whose name X holds: X stands for itself.
-                self._set_opaque(name)
-            vars_.extend(self.st.sources.get(name, (name,)))
-        if name and plain:
-            return self._var(name)
-        kids = [c.type for c in node.children]
-        if name and "@" in kids and kids[kids.index("@") + 1 : kids.index("@") + 2] == ["P"]:
-            # ${x@P}: x's value is expanded as a prompt string, command substitutions included.
-            self.evaluated_later(self._var(name), f"${{{name}@P}}")
-        return DYN
-
-    def _quoted_compound(self, node: Any, depth: int) -> None:
-        """`declare -a 'a=($(cmd))'`, `local -a a='(…)'`, `declare -A 'm=([k]=$(cmd))'`: with -a or -A, bash re-reads a
-        quoted compound assignment and expands its elements (bash 5.2 warns "quoted compound array assignment
-        deprecated", and runs them). The quoted text is judged as the expansion it gets."""
-        for c in node.children[1:]:
-            if c.type == "variable_assignment" and len(c.children) >= 3 and c.children[-1].type in ("string", "raw_string"):
-                value = self.word(c.children[-1], depth + 1).value
-            elif c.type in ("string", "raw_string", "concatenation"):
-                value = self.word(c, depth + 1).value.partition("=")[2]
-            else:
-                continue
-            if value.startswith("(") and value.endswith(")") and ("$" in value or "`" in value):
-                self.evaluated_later(value[1:-1], "a quoted compound array assignment")
-
-    def _backquoted_operand(self, node: Any) -> bool:
-        """A backquoted command in the operand of ``${…}`` (`${x:-`cmd`}`, `${x/a/`cmd`}`): tree-sitter-bash reads the
-        operand as a plain word, bash runs the command when it expands the operand. Each one is judged as typed (as
-        `$(cmd)` there is); the expansion's value is then only known at run time."""
-        stack = list(node.children)
-        while stack:
-            n = stack.pop()
-            if n.type in ("command_substitution", "process_substitution"):
-                continue  # read by substitution(); a backquote inside it is its own text
-            if n.type in ("word", "regex") and "`" in _text(n).replace("\\`", ""):
-                break
-            stack.extend(n.children)
-        else:
-            return False
-        # The operand is every piece after the operator (a `$VAR` inside the backquotes splits it into several).
-        kids = node.children
-        op = next((k for k, c in enumerate(kids) if k > 0 and not c.is_named and c.type not in ("${", "}")), None)
-        if op is None or kids[-1].type != "}":
-            return False
-        raw: bytes = node.text
-        self.evaluated_later(
-            raw[kids[op].end_byte - node.start_byte : kids[-1].start_byte - node.start_byte].decode("utf-8", "replace"), "a backquoted command in ${…}"
-        )
-        return True
-
-    def _default_expansion(
-        self, name: str, op: str, operand: list[Any], depth: int, subs: list[SimpleCommand], vars_: list[str], flags: dict[str, bool]
-    ) -> str | None:
-        """`${NAME:-WORD}`, `${NAME-WORD}`, `${NAME:=WORD}`, `${NAME=WORD}`, `${NAME:+WORD}`, `${NAME+WORD}` when whether
-        NAME is set (and empty) is known here: the value or WORD, as bash picks (None when it is not known)."""
-        target = self.st.namerefs.get(name, name)
-        if target in self.st.unset:
-            is_set, value = False, ""
-        elif target in self.st.vars and DYN not in self.st.vars[target]:
-            is_set, value = True, self.st.vars[target]
-        else:
-            return None
-        vars_.append(name)
-        colon = op.startswith(":")
-        present = is_set and (bool(value) or not colon)
-        if op.endswith("+"):
-            use_word = present
-        else:
-            use_word = not present
-        if not use_word:
-            return value if not op.endswith("+") else ""
-        word = "".join(self._eval(c, depth + 1, subs, vars_, flags) for c in operand)
-        if op.endswith("="):
-            self.st.vars[target] = word
-            self.st.unset.discard(target)
-            # what it is made of: `: ${TOKEN:=$GITHUB_TOKEN}` makes TOKEN a copy of the token (record_sources)
-            self.record_sources(target, "".join(_text(c) for c in operand))
-        return word
 
     def substitution(self, node: Any, depth: int) -> list[SimpleCommand]:
         """Walk the commands inside ``$( )``, backticks or ``<( )``; they run too."""
@@ -1091,116 +745,10 @@ class _Walker:
             finally:
                 self.st.cond -= cond
 
-    def _for(self, node: Any, depth: int) -> None:
-        var = ""
-        items: list[str] | None = []
-        for c in node.children:
-            if c.type == "variable_name":
-                var = _text(c)
-                self.st.vars[var] = DYN
-                self._set_opaque(var)
-            elif c.type in ("do_group", "compound_statement"):
-                if var and items and 1 < len(items) <= _LOOP_ITEMS and not any(DYN in i for i in items):
-                    # `for d in build /etc; do rm -rf $d; done`: a few literal items, the body once for each.
-                    for item in items:
-                        self.st.vars[var] = item
-                        self.walk(c, depth + 1, None)
-                    continue
-                if var:
-                    # `for f in ~/.ssh/id_*; do cat $f; done`: one item (a glob stands for its matches), or
-                    # some path under the items' common directory.
-                    self.st.vars[var] = _loop_value(items) if items else DYN
-                self.walk(c, depth + 1, None)
-            elif c.is_named:
-                if c.type in ("word", "string", "concatenation", "raw_string", "expansion", "simple_expansion", "command_substitution"):
-                    w = self.word(c, depth + 1)
-                    if items is not None:
-                        items.append(w.value)
-                else:
-                    items = None
-                    self.walk(c, depth + 1, None)
-
-    def assignment(self, node: Any, depth: int) -> tuple[str, str]:
-        name = ""
-        value = ""
-        for c in node.children:
-            if c.type == "variable_name" and not name:
-                name = _text(c)
-            elif c.type == "subscript":
-                name = DYN
-                # a[$(cmd)]=1: the subscript's substitutions run.
-                for cc in _descendants(c):
-                    if cc.type in ("command_substitution", "process_substitution"):
-                        self.substitution(cc, depth + 1)
-            elif c.type not in ("=", "+="):
-                value = self.word(c, depth + 1, unsplit=True).value
-        name = self.st.namerefs.get(name, name)
-        if name in self.st.cased and DYN not in value:
-            value = value.lower() if self.st.cased[name] == "l" else value.upper()
-        if name in CHANNEL_VARIABLES and self.st.cond and not value:
-            # Emptied where it may not run: the value set before may still be the one the program sees.
-            value = self.st.vars.get(name, "")
-        if name in self.st.readonly:
-            return name, self.st.vars.get(name, value)  # bash refuses: the value stays
-        if name == "PATH":
-            self.st.hashed.clear()  # bash empties its hash table when PATH is assigned
-        if name and name != DYN:
-            self.st.unset.discard(name)
-            appended = "+=" in _text(node)[: len(name) + 2]
-            self.st.vars[name] = value if not appended else DYN
-            if name in self.st.export_names:
-                self.st.exported[name] = self.st.vars[name]
-            value_nodes = [c for c in node.children if c.type not in ("variable_name", "=", "+=")]
-            digest = _digest_tail(value_nodes[0]) if len(value_nodes) == 1 else None
-            self.record_sources(name, digest if digest is not None else _text(node)[len(name) + 1 :], appended)
-            if command_variable(name):
-                # EDITOR=…; export GIT_SSH_COMMAND=…: a command later programs run, judged where it is set.
-                self.st.script.commands.append(SimpleCommand([Word(":", ":")], assigns={name: value}, cwd=self.st.cwd, text=_text(node)))
-        if name == "IFS":
-            self.st.script.problems.append(("shell.ifs-change", "the command changes IFS, so its words do not split the way they read"))
-        return name, value
-
-    def record_sources(self, name: str, text: str, appended: bool = False) -> None:
-        """Remember which environment variables the value assigned to *name* comes from (st.sources).
-
-        Its text names variables (each stands for its own sources when this script assigned it) or positional
-        parameters: at the top level those hold what the script's own commands pass to its functions, so they
-        stand for every variable the script names and never assigns. Nested scripts (bash -c, a script file)
-        get theirs from outside, and ``${!x}`` names a variable only known when it runs: such a value is
-        recorded as nothing, so the name keeps standing for itself.
-        """
-        st = self.st
-        names, positional, indirect = _text_refs(text)
-        args: tuple[str, ...] = ()
-        if positional:
-            # In a body read for a call: what the call's words name; else (the top level) every variable the script
-            # names and never assigns; a nested script's parameters come from outside (not followed).
-            args = self.arg_sources if self.arg_sources is not None else self.outer_refs() if st.level == 0 else (DYN,)
-        opaque = st.opaque
-        if indirect or opaque is None or DYN in args or any(n in opaque for n in names) or any(n in opaque for n in args):
-            st.sources.pop(name, None)
-            return
-        found: list[str] = []
-        if appended:
-            found.extend(st.sources.get(name, (name,)))
-        for n in names:
-            found.extend(st.sources.get(n, (n,)))
-        found.extend(args)
-        st.sources[name] = tuple(dict.fromkeys(found))
-
     def _set_opaque(self, name: str) -> None:
         self.st.sources.pop(name, None)
         if self.st.opaque is not None:
             self.st.opaque.add(name)
-
-    def outer_refs(self) -> tuple[str, ...]:
-        """Every variable the whole script names but never assigns (what its function arguments may carry)."""
-        st = self.st
-        if st.outer_refs is None:
-            text = st.source.decode("utf-8", "replace")
-            names = _text_refs(text)[0]
-            st.outer_refs = tuple(n for n in dict.fromkeys(names) if (n + "=") not in text and (n + "+=") not in text)
-        return st.outer_refs
 
     def heredoc_subs(self, node: Any, depth: int) -> None:
         for c in node.children or [node]:
@@ -1508,35 +1056,6 @@ class _Walker:
             nodes, self.pending = self.pending, []
             self.trailing(cmd, nodes, depth)
 
-    def _exec_descriptors(self, redirects: list[Redirect]) -> list[Redirect]:
-        """`exec` with redirections only: it sets this shell's descriptors. Note what 3 and up now name; a descriptor
-        closed or opened again unused (`exec 3>/dev/tcp/h/p; exec 3>&-`) drops the redirect that opened it, which sent
-        nothing. Returns the redirects that open a descriptor anew."""
-        opening = []
-        for r in redirects:
-            fd = r.fd
-            if not (fd.isdigit() and int(fd) >= 3):
-                continue
-            if self.st.cond:
-                # In a branch or loop: it may or may not happen; what fd names is no longer known for sure.
-                self.st.fds.pop(fd, None)
-                self.st.fd_openers.pop(fd, None)
-                continue
-            earlier = self.st.fd_openers.pop(fd, None)
-            if earlier is not None:
-                earlier[0].redirects = [x for x in earlier[0].redirects if x is not earlier[1]]
-            if r.op in (">&-", "<&-"):
-                self.st.fds[fd] = None
-            elif r.op in (">&", "<&") and r.target is not None and r.target.value.isdigit() and r.target.value in self.st.fds:
-                self.st.fds[fd] = self.st.fds[r.target.value]
-                self.st.fd_openers.pop(r.target.value, None)  # the copy keeps what it opened
-            elif r.op in (">", ">>", ">|", "<", "<>") and r.target is not None and DYN not in r.target.value:
-                self.st.fds[fd] = r
-                opening.append(r)
-            else:
-                self.st.fds.pop(fd, None)
-        return opening
-
     def _zsh_tcp(self, vals: list[str]) -> None:
         """zsh's `ztcp` (the zsh/net/tcp module, zshmodules(1)) opens a TCP connection (`ztcp HOST [PORT]`), a listening
         socket (`ztcp -l PORT`) or accepts on one (`ztcp -a FD`), and puts the new descriptor's number in $REPLY (or
@@ -1580,83 +1099,6 @@ class _Walker:
             self.st.vars["REPLY"] = fd
             self.st.unset.discard("REPLY")
 
-    def _use_descriptors(self, redirects: list[Redirect]) -> list[Redirect] | None:
-        """A command's redirections with `>&N` / `<&N` for a descriptor `exec` opened here replaced by the file it
-        names (`exec 3>/dev/tcp/h/p; env >&3` is `env > /dev/tcp/h/p`); None when one names a closed descriptor."""
-        out = []
-        for r in redirects:
-            socket = self.st.fds.get(DYN)
-            if socket is not None and r.target is not None and r.target.value == DYN and r.op in (">", "<", ">&", "<&"):
-                # `>&$REPLY` after zsh's ztcp (_zsh_tcp): the socket it opened
-                out.append(Redirect("<" if r.op in ("<", "<&") else ">", socket.target, fd=r.fd))
-                continue
-            if r.op in (">&", "<&") and r.target is not None:
-                n = r.target.value
-                if n in self.st.fds:
-                    opened = self.st.fds[n]
-                    if opened is None:
-                        return None
-                    self.st.fd_openers.pop(n, None)  # used: what it opened stays judged on the exec as well
-                    out.append(Redirect("<" if r.op == "<&" else opened.op if opened.op not in ("<", "<>") else ">", opened.target, fd=r.fd))
-                    continue
-                if not n.isdigit() and n != "-":
-                    self.st.fd_openers.clear()  # `>&$fd`: a use clearance cannot follow
-            out.append(r)
-        return out
-
-    def _assigning_builtin(self, name: str, words: list[Word], redirects: list[Redirect]) -> None:
-        """Builtins that set variables from literal text: `printf -v NAME FORMAT ARGS…` and `read [-r] NAME… <<< TEXT`
-        (words split on blanks, the last name taking the rest)."""
-        from .outputs import literal_stdin
-
-        vals = [w.value for w in words]
-        if any(DYN in v for v in vals):
-            return
-        if name == "printf":
-            if len(vals) >= 3 and vals[0] == "-v" and vals[1].isidentifier():
-                out = literal_stdin([SimpleCommand([Word("printf", "printf"), *words[2:]])])
-                if out is not None and vals[1] not in self.st.readonly:
-                    self.st.vars[vals[1]] = out
-                    self.st.unset.discard(vals[1])
-            return
-        text = next((r.body for r in redirects if r.op == "<<<" and r.body is not None), None)
-        names: list[str] = []
-        j = 0
-        while j < len(vals):
-            v = vals[j]
-            if v in ("-r", "-s", "-e"):
-                j += 1
-                continue
-            if v.startswith("-"):
-                return  # -a, -d, -n, -u …: not modelled
-            names.append(v)
-            j += 1
-        if text is None or DYN in text or not names or not all(n.isidentifier() for n in names):
-            return
-        line = text.split("\n", 1)[0]
-        parts = line.split(None, len(names) - 1)
-        for k, n in enumerate(names):
-            if n not in self.st.readonly:
-                self.st.vars[n] = parts[k].strip() if k < len(parts) else ""
-                self.st.unset.discard(n)
-
-    def _lookup_table(self, name: str, vals: list[str], words: list[Word]) -> None:
-        """`hash -p PATH NAME…` makes each NAME run PATH, `hash -r` forgets them; `enable -n NAME` turns the builtin
-        NAME off (so a hashed or on-disk NAME runs instead), `enable NAME` on again."""
-        if name == "hash":
-            if "-r" in vals:
-                self.st.hashed.clear()
-            for j, v in enumerate(vals):
-                if v == "-p" and j + 2 < len(vals):
-                    for other in vals[j + 2 :]:
-                        self.st.hashed[other] = words[j + 1]
-                    return
-            return
-        off = any(v.startswith("-") and "n" in v for v in vals)
-        for v in vals:
-            if not v.startswith("-"):
-                (self.st.disabled.add if off else self.st.disabled.discard)(v)
-
     def argwords(self, nodes: list[Any], depth: int) -> list[Word]:
         """The words one shell word becomes (*nodes* are its adjacent parts)."""
         braces = b"{" in nodes[0].text if len(nodes) == 1 else any(b"{" in n.text for n in nodes)
@@ -1685,97 +1127,7 @@ class _Walker:
             values = [v for v in values if v] or [""]  # `{a,}`: an unquoted empty word disappears
         return [Word(v.translate(_UNPROTECT), w.raw, w.subs, w.procsub, w.vars, w.quoted) for v in values]
 
-    def _follow_cd(self, cmd: SimpleCommand) -> None:
-        args = [a.value for a in cmd.args if not a.value.startswith("-") or a.value == "-"]
-        if not args:
-            self.st.cwd = self.st.home
-            return
-        target = args[0]
-        if (target == "~" or target.startswith("~/")) and self.st.home.startswith("/"):
-            target = self.st.home + target[1:]  # `cd ~` is `cd` (in a new container too: its home, not the host's)
-        if target == "-" or DYN in target or (self.st.cwd is None and not target.startswith("/")):
-            self.st.cwd = None
-            return
-        if self.st.cwd is None:
-            # An absolute folder is known wherever the shell was (a new container's shell, a folder named at run time):
-            # `docker run -v ~/data:/d alpine sh -c 'cd /d && rm -rf *'` deletes in /d.
-            self.st.cwd = target if _dotdot(target) and _physical_cd(cmd, self.st.physical) else resolve(target, "/", self.st.home)
-            return
-        here = resolve(target, self.st.cwd, self.st.home)
-        if (_dotdot(target) and _physical_cd(cmd, self.st.physical)) or (_dotdot(self.st.cwd) and not target.startswith(("/", "~"))):
-            # `cd -P d/..` resolves d's link before going up (bash's physical walk): the folder is kept as spelled, and
-            # the paths under it are read as the kernel reads a `..` after a link (Scope._physical). A relative cd from
-            # there stays spelled after it.
-            if target == "~" or target.startswith("~/"):
-                here = self.st.home + target[1:]
-            elif target.startswith("/"):
-                here = target
-            elif not target.startswith("~"):
-                here = self.st.cwd.rstrip("/") + "/" + target
-        self.st.cwd = self._cdpath(cmd, target, here)
 
-    def _activate(self, script: str) -> None:
-        """`source ENV/bin/activate` exports VIRTUAL_ENV=ENV and puts ENV/bin first on PATH: later pip installs go there."""
-        head, _, base = script.rpartition("/")
-        if not base.startswith("activate") or not head.endswith("bin"):
-            return
-        env = pathstr.dirname(head)
-        if DYN in env or (self.st.cwd is None and not env.startswith(("/", "~"))):
-            self.st.exported["VIRTUAL_ENV"] = DYN
-            return
-        self.st.exported["VIRTUAL_ENV"] = resolve(env or ".", self.st.cwd or "/", self.st.home)
-
-    def _cdpath(self, cmd: SimpleCommand, target: str, here: str) -> str | None:
-        """Where `cd TARGET` lands when CDPATH is set: bash tries each entry before the working directory.
-
-        A target that starts with `/`, `.` or `..` is not searched. Otherwise the first entry that is not the working
-        directory is followed (`CDPATH=~ cd .ssh` is `cd ~/.ssh`), and a problem is raised: which entry holds the
-        directory is only known on disk, so the words after it may run somewhere else.
-        """
-        st = self.st
-        first = target.split("/", 1)[0]
-        if target.startswith(("/", "~")) or first in (".", ".."):
-            return here
-        cdpath = cmd.assigns.get("CDPATH")
-        if cdpath is None:
-            cdpath = st.vars.get("CDPATH", st.exported.get("CDPATH", st.env.get("CDPATH")))
-        if not cdpath:
-            return here
-        if DYN in cdpath:
-            st.script.problems.append(("shell.cdpath", f"cd {target} searches CDPATH, which is only known at run time"))
-            return None
-        cwd = st.cwd or ""
-        for entry in cdpath.split(":"):
-            base = resolve(entry, cwd, st.home) if entry not in ("", ".") else cwd
-            if base != cwd:
-                landed = resolve(target, base, st.home)
-                st.script.problems.append(("shell.cdpath", f"cd {target} searches CDPATH={cdpath}: it may land in {landed} rather than {here}"))
-                return landed
-        return here
-
-
-_LOOP_ITEMS = 4
-# Words that can call a function or change what a name runs without naming it literally in the line.
-_DYNAMIC_CALLERS = frozenset(
-    {
-        b"eval",
-        b"source",
-        b".",
-        b"trap",
-        b"alias",
-        b"enable",
-        b"shopt",
-        b"declare",
-        b"typeset",
-        b"compgen",
-        b"complete",
-        b"bind",
-        b"exec",
-        b"command_not_found_handle",
-    }
-)
-# Functions bash or zsh call by themselves, without a call in the text.
-_IMPLICIT_FUNCTIONS = frozenset({"command_not_found_handle", "command_not_found_handler", "chpwd", "precmd", "preexec", "periodic", "zshexit", "zshaddhistory"})
 _DEAD_PARENTS = frozenset({"list", "if_statement", "while_statement", "program"})
 
 
@@ -1871,41 +1223,10 @@ def _listing(node: Any) -> bool:
     return all(c.type == "word" and _text(c).startswith("-") for c in rest)
 
 
-def _trim(value: str, pattern: str, op: str) -> str:
-    """`${V%PAT}` (shortest suffix), `${V%%PAT}` (longest), `${V#PAT}` (shortest prefix), `${V##PAT}` (longest) with a
-    glob PAT of `*` and `?`, as bash removes them."""
-    import fnmatch
-
-    n = len(value)
-    if op.startswith("%"):
-        cuts = range(n, -1, -1) if op == "%" else range(0, n + 1)
-        for i in cuts:
-            if fnmatch.fnmatchcase(value[i:], pattern):
-                return value[:i]
-    else:
-        cuts = range(0, n + 1) if op == "#" else range(n, -1, -1)
-        for i in cuts:
-            if fnmatch.fnmatchcase(value[:i], pattern):
-                return value[i:]
-    return value
-
-
 def _assignable(name: str) -> bool:
     """Whether bash assigns to *name* (letters, digits and _, not starting with a digit)."""
     plain = name.replace("_", "a")
     return plain.isascii() and plain.isalnum() and not name[0].isdigit()
-
-
-def _loop_value(items: list[str]) -> str:
-    """What a loop variable stands for in the body: the one item, or some path under the items' common directory."""
-    if len(items) == 1:
-        return items[0]
-    if any(DYN in i for i in items):
-        return DYN
-    common = pathstr.commonpath(items) if all(i.startswith("/") for i in items) or not any(i.startswith("/") for i in items) else ""
-    if not common or common in (".", "/") or common in items:
-        return DYN
-    return common + "/" + DYN
 
 
 def _subscript_with_code(value: str) -> str | None:
@@ -1949,16 +1270,6 @@ def _closing_bracket(text: str, k: int) -> int:
             if level == 0:
                 return j
     return len(text) - 1
-
-
-def _descendants(node: Any) -> list[Any]:
-    out = []
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        out.append(n)
-        stack.extend(n.children)
-    return out
 
 
 def _first_error(node: Any) -> Any:
@@ -2197,11 +1508,6 @@ def _parse_bytes(data: bytes) -> Any:
     return parser().parse(data, old_tree=tree)
 
 
-def _dotdot(value: str) -> bool:
-    """A `..` component in a path."""
-    return value == ".." or value.startswith("../") or value.endswith("/..") or "/../" in value
-
-
 def _physical_set(cmd: SimpleCommand, physical: bool) -> bool:
     """Whether cd is physical after this `set`: `-P` / `-o physical` turn it on, `+P` / `+o physical` off."""
     vals = cmd.values()
@@ -2212,19 +1518,6 @@ def _physical_set(cmd: SimpleCommand, physical: bool) -> bool:
             continue
         if "P" in v[1:] or (v.endswith("o") and i + 1 < len(vals) and vals[i + 1] == "physical"):
             physical = v[0] == "-"  # -P, -eP, -o physical, -eo physical (and + to turn it off)
-    return physical
-
-
-def _physical_cd(cmd: SimpleCommand, physical: bool = False) -> bool:
-    """`cd -P` (the last of -L and -P given wins, `-LP` included): the physical walk through links; *physical* is the
-    shell's default (`set -P`)."""
-    for a in cmd.args:
-        v = a.value
-        if v == "--" or not v.startswith("-") or v == "-" or v.startswith("--"):
-            break
-        for ch in v[1:]:
-            if ch in "LP":
-                physical = ch == "P"
     return physical
 
 

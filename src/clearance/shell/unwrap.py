@@ -11,20 +11,22 @@ from __future__ import annotations
 from contextvars import ContextVar
 
 from .. import pathstr
-from ..lazyre import DOTALL, lazy
+from ..lazyre import lazy
 from ..paths import DYN
-from .ir import NOT_RUN, SimpleCommand, Word, command_variable
-from .options import find_age_bound, find_roots, normalise
+from .ir import SimpleCommand, Word, command_variable
+from .options import normalise
 from .outputs import literal_output as literal_output
-from .outputs import literal_stdin, pipeline_output
+from .outputs import literal_stdin
 from .parse import ParseFailure, TooLarge, parse
 from .programs import CLIENTS as SQL_CLIENTS
-from .programs import INTERPRETERS, PACKAGE_BINS, UNREAD_CODE, UNREAD_QUIET, git_subcommand_at, interpreter_alias
+from .programs import INTERPRETERS, git_subcommand_at, interpreter_alias
 from .programs import NAMES as EMBEDDED_NAMES
 from .programs import SHELLS as SHELLS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .options import Norm
 
 MAX_LEVEL = 8
@@ -241,8 +243,6 @@ _RUNNERS: dict[tuple[str, str], frozenset[str]] = {
     ("oc", "exec"): frozenset({"-c", "--container", "-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster", "--user"}),
     ("oc", "rsh"): frozenset({"-c", "--container", "-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--shell", "--timeout"}),
 }
-# Launcher scripts a Ruby interpreter may be handed (bin/rails, bin/rake): the tool they start.
-_RUBY_LAUNCHERS = frozenset({"rails", "rake", "spring"})
 # Another name for an application's rails or rake (GitLab's omnibus wrappers).
 _APP_ALIASES = {"gitlab-rails": "rails", "gitlab-rake": "rake"}
 # The same program installed under another name: Debian's alternatives name each build of a program by a suffix
@@ -268,47 +268,8 @@ _TERMINALS = frozenset(
 )
 # Terminal sharers whose operands or options name what the shared terminal runs (rules/net.py's net.tunnel asks).
 _SHARERS = frozenset({"ttyd", "gotty", "upterm", "sshx"})
-_SHARER_VALUE_OPTS = frozenset(
-    {"-p", "-i", "-U", "-c", "-H", "-u", "-g", "-s", "-w", "-t", "-T", "-P", "-C", "-K", "-A", "-d", "-m", "-I", "-b", "-a"}
-    | {"--port", "--interface", "--credential", "--uid", "--gid", "--signal", "--cwd", "--client-option", "--address"}
-    | {"--ping-interval", "--ssl-cert", "--ssl-key", "--ssl-ca", "--debug", "--max-clients", "--index", "--base-path", "--config"}
-)
-_TMUX_VALUE_OPTS = frozenset({"-s", "-n", "-t", "-c", "-e", "-x", "-y", "-F", "-l", "-p", "-w"})
-_TMUX_KEY_NAMES = frozenset({"Enter", "C-m", "C-j", "C-c", "Escape", "Tab", "Space", "BSpace", "KPEnter"})
-_FD_VALUE_OPTS = frozenset(
-    {
-        "-e",
-        "--extension",
-        "-t",
-        "--type",
-        "-d",
-        "--max-depth",
-        "--min-depth",
-        "-E",
-        "--exclude",
-        "-S",
-        "--size",
-        "-j",
-        "--threads",
-        "--changed-within",
-        "--changed-before",
-        "-o",
-        "--owner",
-        "--base-directory",
-        "--search-path",
-        "-c",
-        "--color",
-        "--ignore-file",
-        "--max-results",
-    }
-)
 # Container engines whose `run` starts a container for a command (_container_run), with docker's options.
 _CONTAINER_ENGINES = frozenset({"docker", "podman", "nerdctl", "kubectl", "oc"})
-_REMOTE_RUNNERS = frozenset({("docker", "exec"), ("kubectl", "exec"), ("oc", "exec"), ("oc", "rsh"), ("docker-compose", "exec"), ("docker-compose", "run")})
-# Runners whose command runs on another machine with no container operand to skip (a Heroku one-off dyno).
-_REMOTE_NO_TARGET = {("heroku", "run"): "a Heroku dyno"}
-# docker compose's options before its subcommand that take a value.
-_COMPOSE_OPTS = frozenset({"-f", "--file", "-p", "--project-name", "--env-file", "--profile", "--project-directory", "--ansi", "--parallel", "--progress"})
 _GLOBAL_OPTS = {
     "kubectl": frozenset({"-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "--cluster", "--user", "--as"}),
     "docker": frozenset({"--context", "-c", "-H", "--host", "--config", "-l", "--log-level"}),
@@ -317,34 +278,10 @@ _GLOBAL_OPTS = {
 
 # Platform CLIs that run a command on the machine they reach (shell/remotecmd.py's table, and aws ssm send-command).
 REMOTE_PLATFORMS = frozenset({"fly", "flyctl", "doctl", "heroku", "gh", "fab", "gcloud", "az", "aws", "kamal", "vagrant"})
-# ssh_config(5) keys whose value is a command ssh runs locally.
-_SSH_LOCAL_COMMANDS = frozenset({"proxycommand", "localcommand", "knownhostscommand"})
 _SSH_OPTS = frozenset(["-b", "-c", "-D", "-E", "-e", "-F", "-I", "-i", "-J", "-L", "-l", "-m", "-O", "-o", "-p", "-Q", "-R", "-S", "-W", "-w", "-B"])
-_XARGS_OPTS = frozenset(
-    {
-        "-I",
-        "-n",
-        "-L",
-        "-P",
-        "-s",
-        "-d",
-        "-E",
-        "-a",
-        "--arg-file",
-        "--max-args",
-        "--max-procs",
-        "--max-chars",
-        "--delimiter",
-    }
-)  # --replace[=R], --eof[=E], --max-lines[=N], -i[R], -e[E], -l[N]: values only glued (GNU xargs)
 _FD_EXEC = frozenset({"-x", "--exec", "-X", "--exec-batch"})
 _WATCH_OPTS = frozenset({"-n", "--interval", "-q", "--equexit"})
 _SHELL_OPTS = frozenset({"-o", "-O", "+o", "+O", "--rcfile", "--init-file"})
-# A script operand that is the program's own standard input under a file name: `bash /dev/stdin <<< CODE`,
-# `source /dev/fd/0`, `python3 /proc/self/fd/0` read their code from stdin, as `bash -s` and `python3 -` do.
-# Languages whose code clearance parses (code/python.py, js.py, ruby.py, perl.py, php.py): a reverse shell there is
-# followed from the socket to the process (interp.runs-received).
-_PARSED_LANGUAGES = frozenset({"python", "js", "ruby", "perl", "php"})
 _STDIN_NAMES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0", "/dev/fd/0/", "/proc/thread-self/fd/0"})
 
 
@@ -645,17 +582,8 @@ def _value_commands(name: str, cmd: SimpleCommand) -> list[tuple[str, str]]:
     return found
 
 
-# Emacs Lisp calls that run programs or delete files, and its string literals.
-_ELISP_CALL = lazy(
-    r"\((shell-command|async-shell-command|shell-command-to-string|call-process|start-process|process-lines|delete-directory|delete-file"
-    r"|write-file|with-temp-file)\s+([^)]*)"
-)
-_ELISP_STRING = lazy(r'"((?:[^"\\]|\\.)*)"')
 # Pagers whose +CMD argument is one of their commands, run at start.
 _PLUS_COMMANDS = frozenset({"less", "more"})
-# A module name and import list perl's -M takes as such (`-MFile::Path=rmtree,mkpath`, `-MDevel::Cover=-db,cover_db`).
-_PERL_MODULE = lazy(r"[A-Za-z_][\w:]*")
-_PERL_IMPORTS = lazy(r"[\w:,.\-/+@%]*")
 # git configuration keys whose value is a shell command git runs (git-config(1)).
 _GIT_CONFIG_COMMANDS = frozenset(
     {
@@ -750,35 +678,6 @@ _ENV_COMMANDS = {
     "PS2": "prompt",
     "PS4": "prompt",
 }
-
-
-def _fd_names(pattern: str, glob: bool, exts: list[str]) -> list[tuple[str, str]]:
-    """fd's pattern and extensions as find name tests: ("-name", glob) where the regex is plain, else ("-regex", it)."""
-    out: list[tuple[str, str]] = []
-    name = ""
-    if pattern and pattern not in (".", "^", ".*", "^.*$", "*"):
-        if glob:
-            name = pattern
-            out.append(("-name", pattern))
-        else:
-            core = pattern.removeprefix("^").removesuffix("$")
-            plain = core.replace("\\.", "")
-            if any(c in plain for c in "\\*+?[](){}|"):
-                out.append(("-regex", pattern))
-            else:
-                # An unescaped "." matches any one character, itself included: `fd settings.json` is read as the
-                # name it spells, as `fd 'settings\.json'` is.
-                core = core.replace("\\.", ".")
-                # fd matches anywhere in the name; a plain word is read as the name it spells (fd node_modules),
-                # a pattern anchored at one end only as the name's end ('\.pyc$') or start ('^test_').
-                start, end = pattern.startswith("^"), pattern.endswith("$")
-                name = core if start == end else ("*" + core if end else core + "*")
-                out.append(("-name", name))
-    if exts:
-        if name:
-            return out  # both a name and extensions: the name already narrows the selection
-        out = [("-name", "*." + e) for e in exts if e]
-    return out
 
 
 # Programs that read options from the environment: terraform TF_CLI_ARGS[_<command>], npm/pnpm npm_config_<key>,
@@ -931,39 +830,6 @@ def _env_options(cmd: SimpleCommand) -> None:
             added.append(Word(f"{_UV_INDEX_VARS[var]}={value}", var))
     if added:
         cmd.argv = [*argv, *added]
-
-
-def _program_from_stdin(values: list[str], lang: str) -> bool:
-    """Whether an interpreter given only options reads its program from standard input, as each of them does when
-    no code and no script is named (`echo CODE | python3 -u`, `perl -Mstrict <<< CODE`, `R --no-save < …`), read
-    with the interpreter's own option table where clearance has one."""
-    name = pathstr.basename(values[0]) if values else ""
-    if lang == "python":
-        from .interp import python_invocation
-
-        return python_invocation(values)[0] == "stdin"
-    if lang in ("js", "ruby", "perl", "php"):
-        if name in ("deno", "bun"):
-            return False  # their subcommands (run, eval, test …) name what runs
-        from ..code.interpopts import read
-
-        reading = read(values, lang)
-        return reading.code is None and reading.file is None
-    if lang == "r":
-        return name == "R" and not any(v in ("-f", "-e", "CMD") or v.startswith(("--file=", "-e")) for v in values[1:])
-    if lang in ("lua", "julia"):
-        code, valued = (
-            (("-e",), ("-l",))
-            if lang == "lua"
-            else (("-e", "-E", "--eval", "-P", "--print"), ("-L", "--load", "-p", "--procs", "-t", "--threads", "-J", "--sysimage"))
-        )
-        i = 1
-        while i < len(values) and values[i].startswith("-") and values[i] != "-":
-            if values[i] in code:
-                return False
-            i += 2 if values[i] in valued else 1
-        return i >= len(values)
-    return False
 
 
 def _git_by_another_name(cmd: SimpleCommand) -> SimpleCommand | None:
@@ -1264,32 +1130,7 @@ MAX_INPUT_LINES = 200
 # (_typed_protocol): redis's inline commands.
 # Template and macro processors whose input is code (_template_code): ERB's tags (Ruby), m4's syscmd/esyscmd (shell).
 _TEMPLATE_CODE = frozenset({"erb", "m4"})
-_ERB_TAG = lazy(r"<%[=-]?(.*?)-?%>", DOTALL)
-_M4_SYSCMD = lazy(r"\b(e?syscmd)\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _RAW_SOCKETS = frozenset({"nc", "ncat", "netcat", "telnet", "socat"})
-# Datastores' text protocols typed into a raw socket, by port (_typed_protocol): a line is what the store's own client
-# sends — redis-cli's command words; memcached's `flush_all`, which libmemcached's memcflush sends.
-_REDIS_PORTS = frozenset({"6379", "6380"})
-_MEMCACHED_PORTS = frozenset({"11211"})
-
-
-def _socket_peer(cmd: SimpleCommand) -> tuple[str, str] | None:
-    """(host, port) a raw socket client connects to: `nc [opts] HOST PORT`, `telnet HOST PORT`, socat's
-    `TCP:HOST:PORT` (TCP4/TCP6/TCP-CONNECT, options after a comma); None when it listens or names no port."""
-    values = [w.value for w in cmd.args]
-    if cmd.name == "socat":
-        for v in values:
-            kind, _, rest = v.partition(":")
-            if kind.lower() in ("tcp", "tcp4", "tcp6", "tcp-connect") and rest.count(":") == 1:
-                host, port = rest.split(":")
-                return (host, port.split(",", 1)[0]) if host else None
-        return None
-    if any(v.startswith("-") and "l" in v.lstrip("-")[:1] for v in values):
-        return None  # nc -l: a listener
-    operands = [v for v in values if not v.startswith("-")]
-    if len(operands) >= 2 and operands[-1].isdigit():
-        return operands[-2], operands[-1]
-    return None
 
 
 def _input_is_data(name: str) -> bool:
@@ -1362,10 +1203,6 @@ def runnable(name: str) -> bool:
     return pathstr.basename(name) in _known_sets()[1]
 
 
-# `python -m` modules judged under their full dotted name rather than their package.
-_WHOLE_MODULES = frozenset({"http.server", "SimpleHTTPServer", "smtpd", "pyftpdlib", "uploadserver"})
-
-
 class Expansion:
     __slots__ = ("commands", "problems", "idle_shells")
 
@@ -1376,27 +1213,6 @@ class Expansion:
         # file, here-document or descriptor of the script's feeds them): the messages of shell.interactive-shell,
         # asked only where the agent can type into that input later (engine.analyse_shell).
         self.idle_shells: list[str] = []
-
-
-# Variables naming a file a shell reads and runs as it starts, input or none: bash's BASH_ENV (a non-interactive
-# bash), sh's ENV (an interactive one), zsh's ZDOTDIR (its .zshenv), HOME and XDG_CONFIG_HOME (where every shell and
-# fish look for their start-up files); and the history file an interactive shell trims to HISTFILESIZE as it starts.
-_STARTUP_VARIABLES = ("BASH_ENV", "ENV", "ZDOTDIR", "HOME", "XDG_CONFIG_HOME", "HISTFILE", "HISTFILESIZE")
-# fish's options (fish.cpp, getopt "+hPilNnvc:C:p:d:f:D:o:"): the long ones, those that take a value, and the short
-# letters that take one.
-_FISH_LONG = (
-    "command", "init-command", "features", "debug", "debug-output", "debug-stack-frames", "interactive", "login",
-    "no-config", "no-execute", "print-rusage-self", "print-debug-categories", "profile", "profile-startup", "private",
-    "help", "version",
-)  # fmt: skip
-_FISH_LONG_VALUE = frozenset({"command", "init-command", "features", "debug", "debug-output", "debug-stack-frames", "profile", "profile-startup"})
-_FISH_SHORT_VALUE = frozenset("cCpdfDo")
-
-
-def _startup_file(cmd: SimpleCommand, options: list[Word]) -> bool:
-    """Whether the shell is given a start-up file of its own choosing (BASH_ENV=…, --rcfile, --init-file): that file
-    runs even when no command reaches its input."""
-    return any(k in cmd.assigns for k in _STARTUP_VARIABLES) or any(w.value.startswith(("--rcfile", "--init-file")) for w in options)
 
 
 def _home_for(parent: SimpleCommand, home: str) -> str:
@@ -1566,6 +1382,8 @@ def ssh_stdin_script(cmd: SimpleCommand) -> tuple[str, str] | None:
         return None
     argv = cmd.argv
     i = _strip_options(argv, 1, _SSH_OPTS | {"-M"} if cmd.name == "autossh" else _SSH_OPTS)
+    from .unwrap_remote import _ssh_runs_no_shell
+
     if _ssh_runs_no_shell(argv[1:i]):
         return None
     if i < len(argv) and argv[i].value == "--":
@@ -1587,24 +1405,6 @@ def ssh_stdin_script(cmd: SimpleCommand) -> tuple[str, str] | None:
 def ssh_script_message(host: str, script: str) -> str:
     """shell.interactive-shell's question for `ssh HOST < FILE` where FILE cannot be read (engine drops it where it can)."""
     return f"ssh {host}'s remote shell runs the lines of {script}, which clearance cannot read here"
-
-
-def _ssh_runs_no_shell(options: list[Word]) -> bool:
-    """Whether ssh's options (the words before the host) start no remote shell, or give it no input: -N (no command),
-    -W (a forwarded stream), -O (a control command), -s (a subsystem), -n (stdin from /dev/null), -G/-V/-Q (print)."""
-    j = 0
-    while j < len(options):
-        v = options[j].value
-        j += 1
-        if not v.startswith("-") or v.startswith("--") or len(v) < 2:
-            continue
-        for k, ch in enumerate(v[1:], 1):
-            if ch in "NWOsnGVQ":
-                return True
-            if "-" + ch in _SSH_OPTS:
-                j += 0 if v[k + 1 :] else 1  # the value: the rest of the word or the next word
-                break
-    return False
 
 
 def _strip_options(argv: list[Word], i: int, with_value: frozenset[str]) -> int:
@@ -1655,98 +1455,6 @@ def basename_command(word: Word) -> Word:
     return word
 
 
-# What an item of xargs -I or a path of find -exec stands for inside a literal shell script: a variable the script
-# does not set, so it is read as a value only known at run time, in the place the text puts it (an argument, or the
-# command name, which stays asked about).
-_ITEM_VAR = "${__clearance_item}"
-_PLAIN_PATH = lazy(r"[A-Za-z0-9_./~+-]+")
-
-
-_FIND_EXECS = ("-exec", "-execdir", "-ok", "-okdir")
-# Words before the program of an -exec that run it unchanged (`-exec env rm {} +`, `-exec nice -n 5 rm`).
-_FIND_EXEC_PREFIXES = frozenset({"env", "command", "builtin", "exec", "nice", "nohup", "time", "stdbuf", "ionice", "setsid"})
-# -exec programs that remove the file they are given: what they reach is what find selected.
-_FIND_REMOVERS = frozenset({"rm", "rmdir", "unlink", "shred", "trash", "trash-put", "gio"})
-# Programs that print, copy or send the files find hands them: what they get is what the -name selects (find ~ -name
-# '*.pem' -exec cat {} ;  reads ~/**/*.pem, which can match a private key), as for the removers.
-_FIND_CONTENT_READERS = frozenset(
-    {"cat", "head", "tail", "less", "more", "bat", "batcat", "tac", "nl", "base64", "xxd", "od", "hexdump", "strings", "grep", "egrep", "fgrep"}
-    | {"rg", "jq", "yq", "cp", "scp", "rsync", "tar", "zip", "curl", "gpg", "openssl"}
-)
-
-
-def _exec_end(argv: list[Word], k: int) -> int:
-    """The index of the word that ends the -exec at *k*: `;`, or `+` right after `{}` (elsewhere `+` is an argument)."""
-    end = k + 1
-    while end < len(argv) and not (argv[end].value in (";", "\\;") or (argv[end].value == "+" and argv[end - 1].value == "{}")):
-        end += 1
-    return end
-
-
-def _narrowing_name(pattern: str) -> bool:
-    """A -name pattern that selects some names, not (nearly) every one: `*.log`, `pytest-*`; not `*`, `.*`, `[a-z]*`."""
-    core = pattern
-    while "[" in core and "]" in core[core.index("[") :]:
-        core = core[: core.index("[")] + "*" + core[core.index("]", core.index("[")) + 1 :]
-    return DYN not in pattern and "/" not in pattern and core.strip("*?.") != ""
-
-
-def find_selection(argv: list[Word], start: int) -> tuple[str, bool]:
-    """What every file find hands its -exec program is known to be: (a -name pattern it matches, or ""; True when it
-    is a directory by `-type d`). Only for an expression with one -exec, no alternative (-o, `,`) and no negation,
-    from the tests before that -exec (a test after it does not narrow what it is given)."""
-    pattern, dirs, execs = "", False, 0
-    i = start
-    while i < len(argv):
-        v = argv[i].value
-        if v in ("-o", "-or", ",", "!", "-not"):
-            return "", False
-        if v in _FIND_EXECS:
-            execs += 1
-            if execs > 1:
-                return "", False
-            i = _exec_end(argv, i) + 1
-            continue
-        if execs == 0 and v in ("-name", "-iname") and i + 1 < len(argv):
-            if not pattern and _narrowing_name(argv[i + 1].value):
-                pattern = argv[i + 1].value
-            i += 2
-            continue
-        if execs == 0 and v == "-type" and i + 1 < len(argv):
-            dirs = dirs or argv[i + 1].value == "d"
-            i += 2
-            continue
-        i += 1
-    return pattern, dirs
-
-
-def _exec_program(inner: list[Word]) -> str:
-    """The program an -exec runs, past the words that run it unchanged."""
-    for w in inner:
-        name = pathstr.basename(w.value)
-        if name not in _FIND_EXEC_PREFIXES and not w.value.startswith("-") and "=" not in w.value and not w.value.isdigit():
-            return name
-    return ""
-
-
-def _shell_script_index(inner: list[Word]) -> int:
-    """The index of the script word in `sh -c SCRIPT …` (also `bash -ec`, `bash --norc -c`, `sh -o pipefail -c`), or -1."""
-    if not inner or basename_command(inner[0]).value not in SHELLS:
-        return -1
-    i = 1
-    while i < len(inner):
-        v = inner[i].value
-        if v in ("-o", "+o", "-O", "+O"):
-            i += 2
-            continue
-        if v == "--" or not v.startswith(("-", "+")) or DYN in v:
-            return -1  # a script file or an operand before any -c
-        if not v.startswith("--") and "c" in v[1:]:
-            return i + 1 if i + 1 < len(inner) else -1
-        i += 1
-    return -1
-
-
 def _folded_command(word: Word) -> Word:
     v = word.value
     if not FOLD_COMMANDS.get() or v.islower() or not v.isascii() or DYN in v:
@@ -1758,19 +1466,43 @@ def _folded_command(word: Word) -> Word:
     return Word((head + "/" if head else "") + low, word.raw, word.subs, word.procsub, word.vars, word.quoted)
 
 
-def _env_split_string(a: str) -> str | None:
-    """The STRING of env's -S/--split-string when *a* carries the option: "" when it is in the next word, None otherwise."""
-    head, eq, value = a.partition("=")
-    if len(head) > 2 and "--split-string".startswith(head):
-        # GNU env reads its long options as getopt_long does: any prefix of one (`--s`, `--split`) is that option
-        return value if eq else ""
-    if a.startswith("-") and not a.startswith("--"):
-        for j, ch in enumerate(a[1:], 1):
-            if ch == "S":
-                return a[j + 1 :]
-            if ch in "uC" or not ch.isalnum():  # an option that takes the rest of the word as its own value
-                return None
-    return None
+# Unwrapper's methods for less usual commands, by the module that holds them (imported the first time one is asked for:
+# Unwrapper.__getattr__), so that a cold hook deciding an ordinary call does not load their code (issue 16).
+LATER = {
+    "_screen_command": "unwrap_launch",
+    "_launcher": "unwrap_launch",
+    "_env": "unwrap_launch",
+    "_fish_code": "unwrap_launch",
+    "_shell": "unwrap_launch",
+    "_stdin_script": "unwrap_launch",
+    "_xargs": "unwrap_find",
+    "_fd": "unwrap_find",
+    "_find": "unwrap_find",
+    "_ssh": "unwrap_remote",
+    "_platform_remote": "unwrap_remote",
+    "_ssh_options": "unwrap_remote",
+    "_compose": "unwrap_containers",
+    "_container_run": "unwrap_containers",
+    "_entrypoint": "unwrap_containers",
+    "_runner": "unwrap_containers",
+    "_rails": "unwrap_code",
+    "_code_commands": "unwrap_code",
+    "_code_paths": "unwrap_code",
+    "_system_calls": "unwrap_code",
+    "_perl_code": "unwrap_code",
+    "_elisp": "unwrap_code",
+    "_interpreter": "unwrap_code",
+    "_embedded": "unwrap_code",
+    "_sql_client": "unwrap_code",
+    "_parallel": "unwrap_code",
+    "_data_modules": "unwrap_code",
+    "_code": "unwrap_code",
+    "_template_code": "unwrap_sockets",
+    "_typed_protocol": "unwrap_sockets",
+    "_as_socket_client": "unwrap_sockets",
+    "_stdin_code": "unwrap_sockets",
+    "_socket_shell": "unwrap_sockets",
+}
 
 
 class Unwrapper:
@@ -1782,6 +1514,18 @@ class Unwrapper:
         self.typed_input = typed_input
         self.out = Expansion()
         self.env_seen: set[tuple[str, str]] = set()
+
+    def __getattr__(self, name: str) -> Any:
+        """A method of LATER: its module is imported and all its methods become Unwrapper's (methods of a holder class
+        there, verbatim); any other missing attribute is an AttributeError as usual."""
+        module = LATER.get(name)
+        if module is None:
+            raise AttributeError(name)
+        holder = __import__(module, globals(), None, ("Methods",), 1).Methods
+        for key, value in vars(holder).items():
+            if key in LATER:
+                setattr(Unwrapper, key, value)
+        return getattr(self, name)
 
     def reparse(
         self, text: str, parent: SimpleCommand, via: str, bound: dict[str, str] | None = None, inherit_input: bool = False, /, **changes: object
@@ -2119,44 +1863,6 @@ class Unwrapper:
             if name in _RAW_SOCKETS:
                 self._typed_protocol(cmd)
 
-    def _rails(self, cmd: SimpleCommand) -> bool:
-        """rails runner CODE|FILE and rails console/dbconsole fed on stdin: Ruby (or SQL) run inside the application.
-
-        The command itself stays for the rules on the application's own verbs (db.datastore-destroy reads the
-        runner's code for ORM deletions); the code is also judged as the Ruby interpreter would run it.
-        False when the command runs no code given to it (the caller judges it as any other command).
-        """
-        argv = cmd.argv
-        sub = argv[1].value
-        payload: list[Word] | None = None
-        if sub in ("runner", "r"):
-            k = 2
-            while k < len(argv):
-                v = argv[k].value
-                if v in ("-e", "--environment"):
-                    k += 2
-                elif v.startswith("-") and v != "-":
-                    k += 1
-                else:
-                    break
-            if k < len(argv) and not argv[k].dynamic:
-                code = argv[k]
-                v = code.value
-                if v.endswith(".rb") or ("/" in v and not any(c in v for c in " ()'\";")):
-                    payload = [Word("ruby", "ruby"), code, *argv[k + 1 :]]
-                else:
-                    payload = [Word("ruby", "ruby"), Word("-e", "-e"), code, *argv[k + 1 :]]
-        elif sub in ("console", "c") and (cmd.stdin_text is not None or cmd.stdin_from):
-            payload = [Word("ruby", "ruby")]
-        elif sub in ("dbconsole", "db") and (cmd.stdin_text is not None or cmd.stdin_from):
-            # The database's own client (psql, mysql or sqlite3 by config/database.yml) reads the statements.
-            payload = [Word("psql", "psql")]
-        if payload is None:
-            return False
-        self.out.commands.append(cmd)
-        self.command(cmd.derive(payload, "rails " + sub))
-        return True
-
     def _arguments_as_commands(self, cmd: SimpleCommand, known: bool) -> None:
         """What a program may run from its arguments.
 
@@ -2244,52 +1950,6 @@ class Unwrapper:
                 if " " in lit.strip() and runnable(head) and "\n" not in lit:
                     self._reparse_found(cmd, lit, f"{name} code on its input{MAY_RUN}", stdin_text=None, stdin_from=[])
 
-    def _template_code(self, cmd: SimpleCommand) -> None:
-        """A template or macro processor's input holds code it runs: ERB's `<% … %>` and `<%= … %>` are Ruby (`<%=
-        `CMD` %>`, `system`), m4's `syscmd(CMD)` and `esyscmd(CMD)` are shell lines. Literal input (a here-document,
-        a here-string, echo/printf piped in) and m4's arguments (`-D NAME=syscmd(…)`), judged as that code is."""
-        text = self._stdin_code(cmd) or ""
-        if cmd.name == "m4":
-            text += "\n" + "\n".join(w.value for w in cmd.argv[1:])  # -D NAME=syscmd(…): a macro defined to run it
-        if not text:
-            return
-        if cmd.name == "erb":
-            code = "\n".join(m.group(1).strip() for m in _ERB_TAG.finditer(text))
-            if code.strip():
-                self.command(cmd.derive([Word("ruby", "ruby"), Word("-e", "-e"), Word(code, code)], "erb template", stdin_text=None, stdin_from=[]))
-            return
-        for m in _M4_SYSCMD.finditer(text):
-            line = m.group(2)
-            if line.startswith("`") and line.endswith("'"):
-                line = line[1:-1]  # m4's quotes
-            if line.strip():
-                self.reparse(line, cmd, f"m4 {m.group(1)}", stdin_text=None, stdin_from=[])
-
-    def _typed_protocol(self, cmd: SimpleCommand) -> None:
-        """A datastore's text protocol typed into a raw socket: `nc HOST 6379 <<< FLUSHALL`, `echo FLUSHALL | socat -
-        TCP:HOST:6379`, `telnet HOST 6379`, `nc HOST 11211 <<< flush_all`. Each line of literal input is the command the
-        store's own client would send (`redis-cli -h HOST -p PORT FLUSHALL`, `memcflush --servers=HOST:PORT`), judged
-        by the datastore rules."""
-        text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
-        peer = _socket_peer(cmd)
-        if not text or peer is None or (peer[1] not in _REDIS_PORTS and peer[1] not in _MEMCACHED_PORTS):
-            return
-        host, port = peer
-        for line in text.splitlines()[:MAX_INPUT_LINES]:
-            words = line.split()
-            if not words:
-                continue
-            if port in _REDIS_PORTS:
-                argv = [Word("redis-cli", "redis-cli"), Word("-h", "-h"), Word(host, host), Word("-p", "-p"), Word(port, port), *(Word(w, w) for w in words)]
-                via = f"{cmd.name} speaking redis to {host}:{port}"
-            elif words[0].lower() == "flush_all":
-                server = f"--servers={host}:{port}"
-                argv = [Word("memcflush", "memcflush"), Word(server, server)]
-                via = f"{cmd.name} speaking memcached to {host}:{port}"
-            else:
-                continue  # get, set, stats: one key or nothing
-            self.command(cmd.derive(argv, via, stdin_text=None, stdin_from=[]))
-
     def _reparse_found(self, cmd: SimpleCommand, text: str, via: str, **changes: object) -> None:
         """Text that may be a command or may be data (a line of a program's input, a string literal of its code),
         judged by the commands it holds: what the shell could not read of it (a parse error, a word only known at run
@@ -2297,73 +1957,6 @@ class Unwrapper:
         before = len(self.out.problems)
         self.reparse(text, cmd, via, **changes)
         self.out.problems[before:] = [p for p in self.out.problems[before:] if not p[0].startswith("shell.")]
-
-    def _as_socket_client(self, cmd: SimpleCommand, peer: tuple[str, str], via: str) -> None:
-        """A TLS client (openssl s_client, gnutls-cli) sends its input to the peer and prints what comes back, as nc
-        does over TCP: judged as `ncat --ssl HOST PORT` with the same input and output.  Literal text piped in (`echo
-        | openssl s_client …`, an HTTP request typed out) is what is sent, nothing of this machine; nor is /dev/null."""
-        redirects = [r for r in cmd.redirects if not (r.reads and r.target is not None and r.target.value == "/dev/null")]
-        stdin_from, stdin_text = cmd.stdin_from, cmd.stdin_text
-        if stdin_from and literal_stdin(stdin_from) is not None:
-            stdin_from, stdin_text = [], literal_stdin(stdin_from)
-        argv = [Word("ncat", "ncat"), Word("--ssl", "--ssl"), Word(peer[0], peer[0]), Word(peer[1], peer[1])]
-        self.command(cmd.derive(argv, via, redirects=redirects, stdin_from=stdin_from, stdin_text=stdin_text))
-
-    @staticmethod
-    def _stdin_code(cmd: SimpleCommand) -> str | None:
-        """The literal text a program reads on its standard input: a here-document or string, or literal text piped in
-        (`echo CODE | tclsh`)."""
-        if cmd.stdin_text is not None:
-            return cmd.stdin_text
-        return literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
-
-    def _socket_shell(self, cmd: SimpleCommand, code: str, known: bool = True) -> None:
-        """Code of a language clearance does not read that connects a network socket and starts a shell (a reverse or
-        bind shell: embedded.socket_shell); in an argument of a program clearance does not model (*known* False), which
-        may be data, a person is asked."""
-        from . import embedded
-
-        if embedded.socket_shell(code):
-            why = f"{cmd.name} is given code that connects a network socket and starts a shell ({code.strip()[:60]!r})"
-            self.out.problems.append(("shell.socket-shell" if known else "shell.embedded-code", why))
-
-    def _system_calls(self, cmd: SimpleCommand, code: str) -> list[str]:
-        """The literal command lines *code*'s system()-like calls hand over, each judged as typed one level down, capped at
-        ask (MAY_RUN): the code may be data."""
-        from . import embedded
-
-        calls = embedded.system_calls(code).shell[:8] if "(" in code or "system" in code else []
-        for line in calls:
-            self.reparse(line, cmd, cmd.name + MAY_RUN)
-        return calls
-
-    def _code_commands(self, cmd: SimpleCommand, code: str) -> None:
-        """Code of a language clearance does not read, given to a program it does not model, that holds a command line:
-        the literal one a system()-like call hands over (`gimp -b 'import os; os.system("CMD")'`, a plug-in's script),
-        judged as typed; and any other string literal that reads as a command line (`janet -e '(os/shell "rm -rf ~")'`,
-        `qjs -e 'std.system("…")'`), judged by the commands it holds.  Capped at ask (MAY_RUN): the argument may be data,
-        the literal a message.  Each line is judged once."""
-        from . import embedded
-
-        calls = self._system_calls(cmd, code)
-        if code.lstrip()[:1] in ("'", '"', "`") and code.rstrip()[-1:] == code.lstrip()[:1]:
-            return  # the whole argument quoted: read as a command by the caller, not as code holding one
-        for lit in embedded.string_literals(code, 16):
-            head = lit.split(None, 1)[0] if lit.strip() else ""
-            if " " in lit.strip() and runnable(head) and "\n" not in lit and lit not in calls:
-                self._reparse_found(cmd, lit, cmd.name + " code" + MAY_RUN)
-
-    def _code_paths(self, cmd: SimpleCommand, code: str) -> None:
-        """Code of a language clearance does not read (an argument holding quoted strings, given to a program it does
-        not model, or the file calls of the system()-call languages) that names a hidden file of the home or the
-        system's configuration may read or write it: judged as `cat` and `tee -a` on it, capped at ask (MAY_RUN)."""
-        from . import embedded
-
-        for path in embedded.code_literal_paths(code, self.home):
-            word = Word(path, path)
-            # one level down, so that MAY_RUN caps what is found at ask (engine._finding)
-            self.command(cmd.derive([Word("cat", "cat"), word], cmd.name + MAY_RUN, depth=cmd.depth + 1))
-            self.command(cmd.derive([Word("tee", "tee"), Word("-a", "-a"), word], cmd.name + MAY_RUN, depth=cmd.depth + 1))
 
     def _env_commands(self, cmd: SimpleCommand, assigns: dict[str, str]) -> None:
         """Environment variables programs run as commands (GIT_SSH_COMMAND, PAGER, EDITOR, LESSOPEN …), set for *cmd* or exported."""
@@ -2403,19 +1996,6 @@ class Unwrapper:
                 command = command.lstrip("|").replace("%s", "file")
                 how = "shell"
             self._run_value(cmd, command, how, f"{var}=")
-
-    def _perl_code(self, cmd: SimpleCommand, options: list[str], via: str) -> None:
-        """perl's -MTEXT / -mTEXT options: perl puts `use TEXT;` before the program, so text past a module name and
-        its import list (`-M'strict;system(…)'`) is code that runs whatever script follows; judged as `perl -e`."""
-        for opt in options[:16]:
-            if opt[:2] not in ("-M", "-m") or DYN in opt:
-                continue
-            body = opt[2:].lstrip("-")
-            module, _, imports = body.partition("=")
-            if _PERL_MODULE.fullmatch(module) and _PERL_IMPORTS.fullmatch(imports):
-                continue
-            code = f"use {body};"
-            self.command(cmd.derive([Word("perl", "perl"), Word("-e", "-e"), Word(code, code)], f"{via}{opt[:2]}"))
 
     def _option_commands(self, cmd: SimpleCommand) -> None:
         """Commands a known program certainly runs from its options, configuration or environment.
@@ -2502,30 +2082,6 @@ class Unwrapper:
             else:
                 self.command(cmd.derive(list(nc.words), "git bisect run"))
 
-    def _elisp(self, cmd: SimpleCommand, code: str) -> None:
-        """emacs --eval CODE: the shell commands, processes and deletions of Emacs Lisp, when literal."""
-        for m in _ELISP_CALL.finditer(code):
-            fn, rest = m.group(1), m.group(2)
-            strings = [bytes(x, "utf-8").decode("unicode_escape") for x in _ELISP_STRING.findall(rest)]
-            literal = rest.lstrip().startswith('"')
-            if not literal or not strings:
-                self.out.problems.append(
-                    ("shell.embedded-code", f"Emacs Lisp {fn} with a value built at run time; clearance cannot see what it runs or deletes")
-                )
-            elif fn in ("shell-command", "async-shell-command", "shell-command-to-string"):
-                self.reparse(strings[0], cmd, f"emacs ({fn})")
-            elif fn in ("call-process", "start-process", "process-lines"):
-                prog = strings[1] if fn == "start-process" and len(strings) > 2 else strings[0]
-                args = strings[strings.index(prog) + 1 :]
-                self.command(cmd.derive([Word(prog, prog), *(Word(a, a) for a in args)], f"emacs ({fn})"))
-            elif fn == "delete-directory":
-                self.command(cmd.derive([Word("rm", "rm"), Word("-rf", "-rf"), Word(strings[0], strings[0])], f"emacs ({fn})"))
-            elif fn == "delete-file":
-                self.command(cmd.derive([Word("rm", "rm"), Word(strings[0], strings[0])], f"emacs ({fn})"))
-            elif fn in ("write-file", "with-temp-file"):
-                # the buffer, or what the form inserts, written to the file named
-                self.command(cmd.derive([Word("tee", "tee"), Word(strings[0], strings[0])], f"emacs ({fn})"))
-
     def _run_value(self, cmd: SimpleCommand, value: str, how: str, via: str, nc: Norm | None = None) -> None:
         if not value or value == DYN:
             return
@@ -2591,416 +2147,6 @@ class Unwrapper:
         if git_program_key(low) and not git_word_value(low, value):
             self.reparse(value.lstrip().lstrip("!"), cmd, f"git {key}")
 
-    def _screen_command(self, cmd: SimpleCommand) -> bool:
-        """`screen -X stuff TEXT` types TEXT into a session's shell (`\\n` and `^M` end a line, as tmux send-keys'
-        Enter does); `screen -X exec CMD ARGS` runs CMD in the window. True when one was read."""
-        vals = [w.value for w in cmd.argv]
-        k = next((j for j in range(1, len(vals) - 2) if vals[j] == "-X"), None)
-        if k is None or vals[k + 1] not in ("stuff", "exec"):
-            return False
-        self.out.commands.append(cmd)
-        if vals[k + 1] == "stuff":
-            self.reparse(vals[k + 2].replace("\\n", "\n").replace("\\r", "\n").replace("^M", "\n"), cmd, "screen -X stuff")
-        else:
-            self.command(cmd.derive(cmd.argv[k + 2 :], "screen -X exec"))
-        return True
-
-    def _launcher(self, cmd: SimpleCommand) -> None:
-        """Programs that run a command later or elsewhere: terminals, tmux, entr, start-stop-daemon, at."""
-        self.out.commands.append(cmd)
-        name = cmd.name
-        argv = cmd.argv
-        vals = [w.value for w in argv]
-        if name in ("at", "batch"):
-            if cmd.stdin_text is not None:
-                self.reparse(cmd.stdin_text, cmd, f"{name} job", stdin_text=None)
-            elif cmd.stdin_from:
-                self._stdin_script(cmd)
-            return
-        if name in _SHARERS:
-            # ttyd/gotty [OPTIONS] CMD ARGS, upterm host [--force-command CMD] -- CMD, sshx --shell PROGRAM: what the
-            # shared terminal runs (judged as a command, as a terminal's -e is).
-            if name in ("ttyd", "gotty"):
-                i = _strip_options(argv, 1, _SHARER_VALUE_OPTS)
-                if i < len(argv):
-                    self.command(cmd.derive(argv[i:], name))
-            elif name == "upterm":
-                for j, v in enumerate(vals):
-                    if v == "--force-command" and j + 1 < len(vals):
-                        self.reparse(vals[j + 1], cmd, "upterm --force-command")
-                if "--" in vals and vals.index("--") + 1 < len(vals):
-                    self.command(cmd.derive(argv[vals.index("--") + 1 :], "upterm host"))
-            else:
-                for j, v in enumerate(vals):
-                    if v == "--shell" and j + 1 < len(vals):
-                        self.command(cmd.derive([argv[j + 1]], "sshx --shell"))
-            return
-        if name in ("tmux", "tmate"):
-            top = next((j for j, v in enumerate(vals[1:], 1) if not v.startswith("-") or v == "-c"), 0)
-            if top and vals[top] == "-c" and top + 1 < len(vals):
-                # tmux -c CMD: the client runs CMD with the default shell, as sh -c, with its own input (no session)
-                self.reparse(vals[top + 1], cmd, f"{name} -c", None, True)
-                return
-            sub = next((v for v in vals[1:] if not v.startswith("-")), "")
-            if sub in (
-                "new",
-                "new-session",
-                "new-window",
-                "neww",
-                "split-window",
-                "splitw",
-                "respawn-pane",
-                "respawn-window",
-                "run-shell",
-                "run",
-                "display-popup",
-                "popup",
-            ):
-                # The shell command is the last operand; options with values come before it.
-                j = vals.index(sub) + 1
-                while j < len(vals) and vals[j].startswith("-"):
-                    j += 2 if vals[j] in _TMUX_VALUE_OPTS else 1
-                if j < len(vals):
-                    self.reparse(" ".join(vals[j:]), cmd, f"tmux {sub}")
-            elif sub in ("send-keys", "send"):
-                j = vals.index(sub) + 1
-                while j < len(vals) and vals[j].startswith("-"):
-                    j += 2 if vals[j] in ("-t", "-N", "-c") else 1
-                keys = [v for v in vals[j:] if v not in _TMUX_KEY_NAMES]
-                if keys:
-                    self.reparse(" ".join(keys), cmd, "tmux send-keys")
-            return
-        if name == "entr":
-            if "-s" in vals:
-                k = vals.index("-s")
-                if k + 1 < len(vals):
-                    self.reparse(vals[k + 1], cmd, "entr -s")
-                return
-            i = _strip_options(argv, 1, frozenset())
-            if i < len(argv):
-                self.command(cmd.derive(argv[i:], "entr"))
-            return
-        if name == "start-stop-daemon":
-            exe = None
-            for j, v in enumerate(vals):
-                if v in ("--exec", "-x", "--startas", "-a") and j + 1 < len(vals):
-                    exe = argv[j + 1]
-            if exe is not None and ("--start" in vals or "-S" in vals):
-                rest = argv[vals.index("--") + 1 :] if "--" in vals else []
-                self.command(cmd.derive([exe, *rest], "start-stop-daemon"))
-            return
-        # Terminal emulators: `xterm -e cmd args`, `gnome-terminal -- cmd`, `kitty cmd`.
-        if "--" in vals:
-            rest = argv[vals.index("--") + 1 :]
-        elif "-e" in vals or "-x" in vals or "--command" in vals:
-            k = next(j for j, v in enumerate(vals) if v in ("-e", "-x", "--command"))
-            rest = argv[k + 1 :]
-        elif name in ("kitty", "wezterm", "foot"):
-            i = _strip_options(argv, 1, frozenset({"--title", "-T", "--class", "-o", "--directory", "-d"}))
-            rest = argv[i:]
-            if rest and rest[0].value == "start":
-                rest = rest[1:]
-        else:
-            rest = []
-        if len(rest) == 1 and " " in rest[0].value:
-            self.reparse(rest[0].value, cmd, name)
-        elif rest:
-            self.command(cmd.derive(rest, name))
-
-    def _env(self, cmd: SimpleCommand) -> None:
-        argv = cmd.argv
-        i = 1
-        assigns = dict(cmd.assigns)
-        cwd = cmd.cwd
-        while i < len(argv):
-            a = argv[i].value
-            if a in ("-u", "--unset"):
-                if i + 1 < len(argv):
-                    assigns.pop(argv[i + 1].value, None)
-                i += 2
-            elif a.startswith("--unset=") or (a.startswith("-u") and len(a) > 2 and not a.startswith("--")):
-                assigns.pop(a.split("=", 1)[1] if a.startswith("--") else a[2:], None)
-                i += 1
-            elif a in ("-i", "--ignore-environment", "-"):
-                assigns = {}  # the program starts with only the VAR=value words that follow
-                i += 1
-            elif (a in ("-C", "--chdir") and i + 1 < len(argv)) or a.startswith("--chdir=") or (a.startswith("-C") and len(a) > 2):
-                glued = a.startswith("--chdir=") or (a.startswith("-C") and len(a) > 2)
-                target = a.split("=", 1)[1] if a.startswith("--chdir=") else a[2:] if glued else argv[i + 1].value
-                # An absolute folder is known from an unknown one (`env -C /d rm -rf x` in a new container's shell).
-                cwd = None if (DYN in target or (cwd is None and not target.startswith("/"))) else pathstr.normpath(pathstr.join(cwd or "/", target))
-                i += 1 if glued else 2
-            elif (split := _env_split_string(a)) is not None and (split or i + 1 < len(argv)):
-                # -S STRING, -SSTRING, -vS STRING, --split-string=STRING: env splits STRING into words and runs them
-                # with the words that follow (getopt reads a glued or clustered value the same as a separate one).
-                self.out.commands.append(cmd)
-                rest = " ".join([split, *(w.value for w in argv[i + 1 :])] if split else [w.value for w in argv[i + 1 :]])
-                self.reparse(rest, cmd, "env -S")
-                return
-            elif a.startswith("-") and a != "-":
-                i += 1
-            elif "=" in a and not a.startswith("="):
-                k, _, v = a.partition("=")
-                assigns[k] = v
-                i += 1
-            else:
-                break
-        self.out.commands.append(cmd)
-        if i < len(argv):
-            self.command(cmd.derive(argv[i:], "env", assigns=assigns, cwd=cwd))
-
-    def _xargs(self, cmd: SimpleCommand) -> None:
-        argv = cmd.argv
-        i = _strip_options(argv, 1, _XARGS_OPTS)
-        replace = None
-        for j in range(1, i):
-            a = argv[j].value
-            if a == "-I" and j + 1 < len(argv):
-                replace = argv[j + 1].value
-            elif a.startswith("-I") and len(a) > 2:
-                replace = a[2:]
-            elif a.startswith("-i"):
-                replace = a[2:] or "{}"
-            elif a == "--replace" or a.startswith("--replace="):
-                replace = a.partition("=")[2] or "{}"
-        self.out.commands.append(cmd)
-        inner = argv[i:] or [Word("echo", "echo")]
-        finder = next((c for c in cmd.stdin_from if c.name == "find"), None)
-        if finder is not None and basename_command(inner[0]).value in ("rm", "shred", "unlink", "rmdir", "rimraf"):
-            # find … | xargs rm is find … -exec rm {} +: judge it with the find expression.
-            if replace:
-                args = [Word(w.value.replace(replace, "{}"), w.raw, w.subs, w.procsub, w.vars, w.quoted) for w in inner]
-            else:
-                args = [*inner, Word("{}", "{}")]
-            synth = [*finder.argv, Word("-exec", "-exec"), *args, Word("+", "+")]
-            self.command(cmd.derive(synth, "xargs"))
-            return
-        arg_file = next((argv[j + 1] for j in range(1, i - 1) if argv[j].value in ("-a", "--arg-file")), None)
-        text: str | None
-        if arg_file is not None:
-            # xargs -a <(echo FILE) cat: the items are what the process substitution prints.
-            text = pipeline_output(arg_file.subs) if arg_file.procsub else None
-        elif cmd.stdin_from:
-            text = literal_stdin(cmd.stdin_from)
-        elif cmd.stdin_text is None and not self.typed_input and _reads_tool_input(cmd):
-            # `xargs rm` reading the tool's own input (Claude Code's `< /dev/null`): no item reaches it from the agent
-            text = ""
-        else:
-            text = cmd.stdin_text  # xargs cat <<< FILE, a here-document of names
-        items = _xargs_items(text, argv[1:i], bool(replace)) if text is not None and DYN not in text else None
-        if items == [] and (replace or any(_no_run_if_empty(w.value) for w in argv[1:i])):
-            return  # `printf '' | xargs -r rm -rf /`: no item, and -r (or -I) runs nothing then
-        if items is not None and len(items) <= 20 and (items or not replace):
-            # GNU xargs without -r runs the command once with no item (`printf '' | xargs rm -rf /` is `rm -rf /`).
-            # echo a b | xargs rm: the items are known.
-            for it in items or [""]:
-                w = Word(it, it)
-                if not it:
-                    new = list(inner)
-                elif replace:
-                    new = [Word(x.value.replace(replace, it), x.raw, x.subs, x.procsub, x.vars, x.quoted) if replace in x.value else x for x in inner]
-                else:
-                    new = [*inner, w]
-                self.command(cmd.derive(new, "xargs"))
-            return
-        # Paths a producer prints (`find ~/.aws -type f | xargs cat`): some path under its root; else unknown.
-        if arg_file is not None:
-            produced = pipeline_output(arg_file.subs) if arg_file.procsub else None
-        else:
-            produced = pipeline_output(cmd.stdin_from) if cmd.stdin_from else None
-        some = produced if produced is not None and (DYN in produced or "/**/" in produced) else DYN
-        item = Word(some, "<items read by xargs>")
-        if replace:
-            # A literal `sh -c` script gets each item as a value in its text, read like "$1" (_ITEM_VAR); every other
-            # word holds the items read (a value only known at run time unless the input was literal).
-            si = _shell_script_index(inner)
-            new = [
-                Word(w.value.replace(replace, _ITEM_VAR if k == si else some), w.raw, w.subs, w.procsub, w.vars, w.quoted) if replace in w.value else w
-                for k, w in enumerate(inner)
-            ]
-        else:
-            new = list(inner) + [item]
-        self.command(cmd.derive(new, "xargs"))
-
-    def _fish_code(self, cmd: SimpleCommand) -> bool:
-        """The lines fish runs from its options, read as fish reads them (getopt_long, "+" mode: options end at the
-        first operand or `--`): -c/--command CMD and -C/--init-command CMD, each as often as given, the value glued
-        (`-c'CMD'`, `-ic CMD`, `--command=CMD`) or the next word, a long option by any prefix that names only it
-        (`--com`, `--init`; an ambiguous one is fish's error: nothing runs); none under -n/--no-execute.  True when
-        a -c gave fish its commands (it then runs them and exits, reading no script or input)."""
-        vals = [w.value for w in cmd.argv[1:]]
-        found: list[tuple[str, str]] = []
-        commands = noexec = False
-        j = 0
-        while j < len(vals):
-            v = vals[j]
-            if v == "--" or not v.startswith("-") or v == "-":
-                break
-            if v.startswith("--"):
-                head, eq, val = v[2:].partition("=")
-                names = [o for o in _FISH_LONG if o.startswith(head)] if head not in _FISH_LONG else [head]
-                if len(names) != 1:
-                    return True  # fish: unknown or ambiguous option, it stops with an error
-                name = names[0]
-                if name in _FISH_LONG_VALUE and not eq:
-                    if j + 1 >= len(vals):
-                        return True  # option requires an argument: fish stops
-                    val, j = vals[j + 1], j + 1
-                if name in ("command", "init-command"):
-                    found.append((f"fish --{name}", val))
-                    commands = commands or name == "command"
-                noexec = noexec or name == "no-execute"
-                j += 1
-                continue
-            k = 1
-            while k < len(v):
-                ch = v[k]
-                if ch in _FISH_SHORT_VALUE:
-                    val = v[k + 1 :]
-                    if not val:
-                        if j + 1 >= len(vals):
-                            return True
-                        val, j = vals[j + 1], j + 1
-                    if ch in "cC":
-                        found.append((f"fish -{ch}", val))
-                        commands = commands or ch == "c"
-                    break
-                noexec = noexec or ch == "n"
-                k += 1
-            j += 1
-        if not noexec:
-            for label, text in found:
-                self.reparse(text, cmd, label, None, True)
-        return commands or noexec
-
-    def _shell(self, cmd: SimpleCommand) -> None:
-        argv = cmd.argv
-        name = cmd.name
-        sf = shell_flags(argv)
-        i = sf.operands
-        code = argv[i] if sf.command and i < len(argv) else None
-        reads_stdin = sf.stdin
-        self.out.commands.append(cmd)
-        if name == "fish" and self._fish_code(cmd):
-            return  # fish -c: the lines given were read above; it reads no script and no input
-        if sf.noexec and name != "busybox":
-            return  # `bash -n`, `sh -n -c '…'`: commands are read, never run (a syntax check)
-        if sf.command and code is None and name != "busybox":
-            return  # `bash -c` with no operand: "option requires an argument", nothing runs
-        if name == "busybox" and code is None:
-            if i < len(argv):
-                self.command(cmd.derive(argv[i:], "busybox"))
-            return
-        if code is not None:
-            # sh -c SCRIPT ARG0 ARG1 …: the words after the script are $0, $1, … inside it. A word only partly known
-            # (the path find hands over, `~/Documents/<found>`) is bound as such, as it would be typed in the script.
-            given = argv[i + 1 : i + 11]
-            bound = {str(k): w.value for k, w in enumerate(given)}
-            if len(given) == 2:
-                bound["@"] = bound["*"] = given[1].value  # one argument: "$@" is that word
-            # Its input is the script's commands' (`bash -c 'psql app' <<< SQL`), but not where xargs started it: GNU
-            # xargs reads its input itself and gives the command /dev/null (`echo 'rm -rf /' | xargs bash -c`).
-            self.reparse(code.value, cmd, f"{name} -c", bound or None, True, given_input=cmd.via[-1:] != ("xargs",))
-            return
-        if i < len(argv) and not reads_stdin:
-            script = argv[i]
-            if script.procsub:
-                self._stdin_script(cmd, script.subs)  # bash <(generator): the generator's output is the script
-                return
-            if script.value not in _STDIN_NAMES:
-                if _fd_name(script.value):
-                    self.out.problems.append(
-                        ("shell.dynamic-code", f"{name} runs a script from {script.value}, a descriptor whose content clearance cannot see")
-                    )
-                return  # runs a script file: judged as running project code
-        # The shell reads its commands from stdin.
-        if cmd.stdin_text is not None:
-            self.reparse(cmd.stdin_text, cmd, f"{name} <<here-document", stdin_text=None)
-        elif cmd.stdin_from:
-            self._stdin_script(cmd)
-        elif (src := next((r.target for r in cmd.redirects if r.reads and r.target is not None and not r.fd), None)) is not None:
-            if src.procsub:
-                self._stdin_script(cmd, src.subs)  # bash < <(generator): the generator's output runs
-            elif src.dynamic:
-                self.out.problems.append(("shell.dynamic-code", f"{name} runs a script whose file is only known at run time ({src.raw})"))
-            # sh < script.sh: runs a script file, like `sh script.sh` (read by clearance.scripts)
-        elif cmd.container is not None and not cmd.container.mounts:
-            return  # `docker run -it ubuntu bash`: a shell in a new container with nothing of the host's, gone with it
-        elif not any(w.value in _PRINT_ONLY for w in argv[1:i]):
-            # `bash --version`, `zsh --help`: printed and gone (dash and ash refuse the option and exit): no shell starts
-            message = f"{name} starts an interactive shell whose commands clearance cannot see"
-            if _reads_tool_input(cmd) and not _startup_file(cmd, argv[1:i]):
-                self.out.idle_shells.append(message)  # its input is the tool's: see Expansion.idle_shells
-            else:
-                self.out.problems.append(("shell.interactive-shell", message))
-
-    def _stdin_script(self, cmd: SimpleCommand, sources: list[SimpleCommand] | None = None) -> None:
-        """A shell reading its script from a pipe: only literal echo/printf text can be judged."""
-        piped = sources is None
-        sources = cmd.stdin_from if sources is None else sources
-        if _setup_generator(sources) and cmd.name in ("source", "."):
-            return  # source <(kubectl completion bash)
-        if piped and cmd.name not in ("source", ".") and cat_files(sources):
-            # cat a.sh b.sh | sh: runs those files, as `sh a.sh` does (read by clearance.scripts).  A process
-            # substitution (`bash <(cat /tmp/x)`) stays unseen code (tests/test_adversarial_round4.py).
-            return
-        if piped and sources and all(_prints_nothing_fetched(c) for c in sources):
-            return  # nc -z host 22 | sh, curl --version | sh: nothing fetched reaches the shell
-        text = literal_stdin(sources)
-        if text is not None:
-            how = "a here-document" if sources[0].name == "cat" else "a pipe"
-            self.reparse(text, cmd, f"{cmd.name} reading {how}", stdin_from=[])
-            return
-        # Remote code and decoded payloads get their own rules (rce.*, obf.*);
-        # anything else piped into a shell is still code clearance cannot see.
-        self.out.problems.append(
-            ("shell.piped-script", f"{cmd.name} runs commands read from the output of {_names(sources)}; clearance cannot see what they are")
-        )
-
-    def _ssh(self, cmd: SimpleCommand) -> None:
-        argv = cmd.argv
-        i = _strip_options(argv, 1, _SSH_OPTS | {"-M"} if cmd.name == "autossh" else _SSH_OPTS)  # autossh -M PORT
-        self.out.commands.append(cmd)
-        self._ssh_options(cmd, i)
-        if i < len(argv) and argv[i].value == "--":
-            i += 1  # `ssh -- HOST`
-        if i >= len(argv):
-            return
-        host = argv[i].value
-        rest = argv[i + 1 :]
-        if rest and rest[0].value == "--":
-            rest = rest[1:]  # `ssh HOST -- CMD`; `ssh HOST --` alone gives no command
-        script = ssh_stdin_script(cmd)
-        if script is not None:
-            # `ssh HOST < deploy.sh`, `ssh HOST 'bash -s' < ci.sh`: the remote shell runs the lines of a file of this
-            # machine's. Read where clearance may (scripts.script_runs judges them, engine drops this question).
-            self.out.problems.append(("shell.interactive-shell", ssh_script_message(*script)))
-            return
-        if rest:
-            # The remote command reads ssh's standard input (`ssh HOST psql app <<< 'DROP …'`, `… bash -s <<< …`).
-            self.reparse(" ".join(w.value for w in rest), cmd, f"ssh {host}", remote=host, cwd=None, given_input=True)
-        elif not _ssh_runs_no_shell(argv[1:i]):
-            # `ssh HOST <<< 'CMD'`: with no command, ssh starts the user's login shell on HOST, which reads its
-            # commands from ssh's standard input (a here-document, a here-string, literal text piped in).
-            text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
-            if text:
-                self.reparse(text, cmd, f"ssh {host} reading its input", remote=host, cwd=None, stdin_text=None, stdin_from=[])
-            elif any(r.op == "<" and r.fd in ("", "0") for r in cmd.redirects):
-                # `ssh HOST < deploy.sh`: the remote shell runs the file's lines, as `ssh HOST bash -s < deploy.sh` does.
-                self.reparse("sh -s", cmd, f"ssh {host} reading its input", remote=host, cwd=None, stdin_text=None, stdin_from=[])
-
-    def _platform_remote(self, cmd: SimpleCommand) -> None:
-        """A platform CLI's command run on the machine it reaches (`fly ssh console -C CMD`, `gcloud compute ssh VM
-        --command CMD`, `heroku ps:exec -- CMD`: shell/remotecmd.py), judged as `ssh HOST CMD` is."""
-        from . import remotecmd
-
-        found = remotecmd.remote_lines([w.value for w in cmd.argv])
-        if found is None:
-            return
-        via, lines = found
-        for line in lines[:8]:
-            self.reparse(line, cmd, via, remote=f"a machine reached by {via}", cwd=None)
-
     def _runs_from_options(self, cmd: SimpleCommand) -> None:
         """What a program runs from an option or operand that names a command or code (GTFOBins' shell functions):
         check_by_ssh hands -o to ssh (`-o "ProxyCommand CMD"`), `gem open -e CMD` opens the gem with the editor CMD,
@@ -3038,716 +2184,6 @@ class Unwrapper:
                     code = m.group(1)
                     self.command(cmd.derive([Word("lua", "lua"), Word("-e", "-e"), Word(code, code)], f"{name} --eval %{{lua:…}}"))
 
-    def _ssh_options(self, cmd: SimpleCommand, end: int) -> None:
-        """ssh -o ProxyCommand=CMD (LocalCommand, KnownHostsCommand): commands ssh runs on this machine."""
-        argv = cmd.argv
-        j = 1
-        while j < end:
-            v = argv[j].value
-            setting = None
-            if v.startswith("-") and not v.startswith("--") and len(v) > 1:
-                # A cluster read as getopt reads it (`-vo X`, `-voProxyCommand=X`): flags until one that takes a value,
-                # which is the rest of the word or the next word.
-                for k, ch in enumerate(v[1:], 1):
-                    if "-" + ch not in _SSH_OPTS:
-                        continue
-                    value = v[k + 1 :]
-                    if not value and j + 1 < end:
-                        value = argv[j + 1].value
-                        j += 1
-                    if ch == "o":
-                        setting = value
-                    break
-            j += 1
-            if setting is None:
-                continue
-            key, sep, value = setting.strip().partition("=")
-            if not sep:
-                key, _, value = setting.strip().partition(" ")
-            if key.strip().lower() in _SSH_LOCAL_COMMANDS and value.strip().lower() not in ("", "none"):
-                self.reparse(value.strip(), cmd, f"ssh -o {key.strip()}")
-
-    def _fd(self, cmd: SimpleCommand) -> None:
-        """fd [pattern] [path…] -x/-X cmd args: read as the find command it stands for.
-
-        `fd -e tmp -X rm` is `find . -name '*.tmp' -exec rm {} +`: the same rules judge what it
-        deletes (junk, sources, everything under home), with fd's pattern and extensions as names.
-        """
-        self.out.commands.append(cmd)
-        argv = cmd.argv
-        k = next(j for j, a in enumerate(argv) if a.value in _FD_EXEC)
-        positional: list[str] = []
-        exts: list[str] = []
-        roots_opt: list[str] = []
-        glob = False
-        j = 1
-        while j < k:
-            v = argv[j].value
-            if v.startswith("-"):
-                name, eq, glued = v.partition("=")
-                value = glued if eq else (argv[j + 1].value if j + 1 < k else "")
-                if name in ("-e", "--extension"):
-                    exts.append(value.lstrip("."))
-                elif name in ("--search-path",):
-                    roots_opt.append(value)
-                elif name in ("-g", "--glob"):
-                    glob = True
-                elif name.startswith("-e") and not name.startswith("--") and len(name) > 2:
-                    exts.append(name[2:].lstrip("."))
-                    j += 1
-                    continue
-                j += 1 if eq or name not in _FD_VALUE_OPTS else 2
-                continue
-            positional.append(v)
-            j += 1
-        roots = roots_opt or positional[1:] or ["."]
-        inner = argv[k + 1 :]
-        if not inner:
-            return
-        names = _fd_names(positional[0] if positional else "", glob, exts)
-        expr: list[Word] = []
-        for n, (test, pattern) in enumerate(names):
-            expr += ([Word("-o", "-o")] if n else []) + [Word(test, test), Word(pattern, pattern)]
-        if len(names) > 1:
-            expr = [Word("(", "("), *expr, Word(")", ")")]
-        if not any("{" in w.value for w in inner):
-            inner = [*inner, Word("{}", "{}")]
-        end = "+" if argv[k].value in ("-X", "--exec-batch") else ";"
-        synth = [Word("find", "find"), *(Word(r, r) for r in roots[:10]), *expr, Word("-exec", "-exec")]
-        synth += [Word(w.value.replace("{/}", "{}").replace("{//}", ".").replace("{.}", "{}").replace("{/.}", "{}"), w.raw) for w in inner]
-        self._find(cmd.derive([*synth, Word(end, end)], "fd " + argv[k].value))
-
-    def _find(self, cmd: SimpleCommand) -> None:
-        argv = cmd.argv
-        self.out.commands.append(cmd)
-        found, start = find_roots(argv[1:])
-        roots = [w.value for w in found]
-        j = start + 1
-        root_desc = roots[0] if len(roots) == 1 else "."
-        selected, dirs = find_selection(argv, j)
-        values = [w.value for w in argv]
-        # An -exec without its terminator makes find fail before it looks at a file ("missing argument"); the command
-        # it names is still judged, capped at ask: nothing runs now, a retry with the `;` would run it.
-        k = j
-        while k < len(argv):
-            a = argv[k].value
-            if a in _FIND_EXECS:
-                # `;` ends the command, `+` only right after a `{}` (elsewhere it is an argument).
-                end = _exec_end(argv, k)
-                inner = argv[k + 1 : end]
-                if inner:
-                    # From "/" the placeholder is "/*", not "/<dynamic>" (the mark of a directory known only at run time).
-                    base = root_desc.rstrip("/")
-                    placeholder = (base + "/" + DYN if base else "/*") if root_desc else DYN
-                    program = _exec_program(inner)
-                    if selected and base and DYN not in base and (program in _FIND_REMOVERS or program in _FIND_CONTENT_READERS):
-                        # find /tmp -name 'pytest-*' -exec rm -rf {} +: what goes is what the name selects under the
-                        # root, as with -delete (effects.py), not everything below it.
-                        placeholder = base + "/**/" + selected
-                    elif not selected and base and DYN not in base and program in _FIND_REMOVERS and find_age_bound(values, j):
-                        # find /tmp -type f -mtime +7 -exec rm {} +: the files older than a bound, somewhere below the root.
-                        placeholder = base + "/**/" + DYN
-                    elif dirs and program in ("chmod", "chgrp", "chown"):
-                        placeholder += "/"  # find -type d -exec chmod g+s {} +: each one a directory
-                    if any(ch in base for ch in "*?["):
-                        # find /usr/* -exec rm {}: a glob root's own matches are found first, then what is under them.
-                        placeholder = base
-                    # In a literal `sh -c` script the path found is a value in the text (under the root when it is plain).
-                    si = _shell_script_index(inner)
-                    in_script = base + "/" + _ITEM_VAR if root_desc and base and _PLAIN_PATH.fullmatch(base) else _ITEM_VAR
-                    new = [
-                        Word(w.value.replace("{}", in_script if k == si else placeholder), w.raw, w.subs, w.procsub, w.vars, w.quoted)
-                        for k, w in enumerate(inner)
-                    ]
-                    # Without its terminator find fails before it looks at a file ("missing argument to -exec"):
-                    # the command is judged, capped at ask (NOT_RUN: a retry with the `;` would run it).
-                    self.command(cmd.derive(new, "find " + a + (" with no terminator" + NOT_RUN if end >= len(argv) else "")))
-                k = end + 1
-                continue
-            k += 1
-
-    def _interpreter(self, cmd: SimpleCommand, lang: str) -> None:
-        from . import interp  # the language modules load only for a command that needs them (programs.py)
-
-        self.out.commands.append(cmd)
-        values = [w.value for w in cmd.argv]
-        if lang == "python":
-            kind, module, rest = interp.python_invocation(values)
-            if kind == "module" and module is not None:
-                mod = module if module in _WHOLE_MODULES else module.split(".")[0]
-                code = python_module_code(module, values[rest:])
-                if code is not None:
-                    # python -m timeit STMT, -m pdb -c STMT, -m IPython -c CODE: the module runs its arguments as Python.
-                    self.command(cmd.derive([cmd.argv[0], Word("-c", "-c"), Word(code, code)], f"{cmd.name} -m {module}"))
-                self.command(cmd.derive([Word(mod, mod)] + cmd.argv[rest:], f"{cmd.name} -m"))
-                return
-        code = interp.code_argument(values, lang)
-        if lang in ("js", "ruby", "perl", "php"):
-            from ..code.interpopts import local_files, module_urls, read, ruby_un_command
-
-            reading = read(values, lang)
-            if lang == "perl" and reading.loads:
-                self._perl_code(cmd, [o for o in reading.loads if o[:2] in ("-M", "-m")], f"{cmd.name} ")
-            if lang == "ruby" and reading.file is not None and pathstr.basename(reading.file) in _RUBY_LAUNCHERS:
-                # ruby bin/rails runner CODE, ruby bin/rake db:drop: the launcher script is the tool it starts.
-                tool = pathstr.basename(reading.file)
-                self.command(cmd.derive([Word(tool, reading.file), *(Word(v, v) for v in reading.operands)], f"{cmd.name} {reading.file}"))
-                return
-            if lang == "js" and reading.file is not None and "/" in reading.file:
-                from ..rules.agentcli import agent_script
-
-                agent = agent_script(reading.file)
-                at = next((k for k in range(1, len(cmd.argv)) if cmd.argv[k].value == reading.file), None)
-                if agent is not None and at is not None:
-                    # node …/node_modules/@anthropic-ai/claude-code/cli.js ARGS, node -r X $(which claude) ARGS: the
-                    # script is the agent's CLI, and node's own options before it are what NODE_OPTIONS would give it
-                    # (`-r /tmp/x.js` loads code into the agent, self.agent-extra-code).
-                    changes: dict[str, object] = {}
-                    if at > 1:
-                        given = " ".join(w.value for w in cmd.argv[1:at])
-                        before = cmd.assigns.get("NODE_OPTIONS", "")
-                        changes["assigns"] = {**cmd.assigns, "NODE_OPTIONS": f"{before} {given}".strip()}
-                    self.command(cmd.derive([Word(agent, reading.file), *cmd.argv[at + 1 :]], f"{cmd.name} {agent}", **changes))
-                    return
-            if lang == "ruby" and (un := ruby_un_command(reading)) is not None:
-                # ruby -run -e rm -- -rf DIR: un.rb's file commands are the shell commands they are named after.
-                self.command(cmd.derive([Word(w, w) for w in un], f"{cmd.name} -run"))
-                return
-            if lang == "js":
-                self._data_modules(cmd, module_urls(reading))
-            for path in local_files(reading, lang):
-                # node -r ./setup.js, ruby -r ./x.rb, perl -I. -MLocal: a project file runs first, read like `node x.js`.
-                self.command(cmd.derive([cmd.argv[0], Word(path, path)], f"{cmd.name} option"))
-        if code is None:
-            script = next((w for w in cmd.argv[1:] if not w.value.startswith("-")), None)
-            if script is not None and script.procsub:
-                # python3 <(generator): the generator's output is the program.
-                piped = literal_stdin(script.subs)
-                if piped is not None:
-                    self._code(cmd, piped, lang)
-                else:
-                    self.out.problems.append(
-                        ("shell.piped-script", f"{cmd.name} runs code read from the output of {_names(script.subs)}; clearance cannot see what it does")
-                    )
-                return
-            if script is not None and (script.value in _STDIN_NAMES or _fd_name(script.value)) and script is cmd.argv[-1]:
-                if script.value not in _STDIN_NAMES:
-                    self.out.problems.append(
-                        ("shell.dynamic-code", f"{cmd.name} runs code from {script.value}, a descriptor whose content clearance cannot see")
-                    )
-                    return
-                values = [*values[:-1], "-"]  # python3 /dev/stdin <<< CODE is python3 - <<< CODE
-            if len(values) == 1 or values[-1] == "-" or _program_from_stdin(values, lang):
-                # Code from stdin: a here-document we can read, or a pipe.
-                piped = literal_stdin(cmd.stdin_from)
-                if cmd.stdin_text is not None:
-                    self._code(cmd, cmd.stdin_text, lang)
-                elif piped is not None:
-                    self._code(cmd, piped, lang)  # cat <<'EOF' | python3, echo '...' | node
-                elif cmd.stdin_from:
-                    self.out.problems.append(
-                        ("shell.piped-script", f"{cmd.name} runs code read from the output of {_names(cmd.stdin_from)}; clearance cannot see what it does")
-                    )
-            return
-        self._code(cmd, code, lang)
-
-    def _embedded(self, cmd: SimpleCommand) -> None:
-        """awk, sed, vim, Tcl, AppleScript, make, PowerShell, script(1), GNU parallel."""
-        from . import embedded  # the language modules load only for a command that needs them (programs.py)
-
-        self.out.commands.append(cmd)
-        name = cmd.name
-        values = [w.value for w in cmd.argv]
-        found = embedded.Found()
-        label = name
-        moved: str | None = cmd.cwd
-        if name in embedded.AWKS:
-            program = embedded.awk_program(values)
-            if program is not None:
-                found = embedded.awk(program)
-                if "/inet" in program and embedded.awk_socket_shell(program):
-                    self.out.problems.append(("shell.socket-shell", f"{name} opens a network socket and runs what it reads from it as a command"))
-        elif name in embedded.SEDS:
-            for script in embedded.sed_scripts(values) or ():
-                part = embedded.sed(script)
-                found.shell += part.shell
-                found.opaque += part.opaque
-                found.reads += part.reads
-                found.writes += part.writes
-        elif name in embedded.VIMS or name == "ed":
-            # ed's file operand `!CMD` reads the output of CMD, which the shell runs.
-            commands = embedded.vim_commands(values) if name != "ed" else [v for v in values[1:] if v.startswith("!")]
-            label = f"{name} -c"
-            if name in ("ed", "ex") or any(v in ("-e", "-es", "-s", "-Es", "-E") for v in values[1:]):
-                # ed, ex and vim -es read their commands from standard input: `!CMD`, `r !CMD`, `w !CMD` lines run CMD.
-                text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
-                if text is not None:
-                    commands += text.splitlines()
-                    label = f"{name} commands"
-            found = embedded.vim(commands)
-            lua = next((values[k + 1] for k in range(1, len(values) - 1) if values[k] == "-l"), None) if name == "nvim" else None
-            if lua in _STDIN_NAMES:
-                # nvim -l /dev/stdin: Neovim runs its standard input as a Lua script.
-                text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
-                if text is not None:
-                    self.command(cmd.derive([Word("lua", "lua"), Word("-e", "-e"), Word(text, "-")], "nvim -l"))
-            if name in ("ed", "ex") and cmd.stdin_from and literal_stdin(cmd.stdin_from) is None:
-                found.opaque.append(f"{name} runs editor commands read from the output of {_names(cmd.stdin_from)}")
-        elif name in embedded.TCLS:
-            code = embedded.tcl_code(name, values, self._stdin_code(cmd))
-            if code is not None:
-                found = embedded.tcl(code)
-                self._socket_shell(cmd, code)
-        elif name in embedded.TEXS:
-            found = embedded.tex(values)
-            label = f"{name} \\write18"
-            if name.startswith(("lua", "dvilua")):
-                # LuaTeX's \directlua{CODE}: Lua run by the engine (its os and io libraries; os.execute under -shell-escape)
-                for code in embedded.tex_lua(values):
-                    self.command(cmd.derive([Word("lua", "lua"), Word("-e", "-e"), Word(code, code)], f"{name} \\directlua"))
-        elif name in embedded.SYSTEM_CALLERS:
-            code = embedded.option_codes(values, embedded.SYSTEM_CALLERS[name])
-            label = f"{name} {embedded.SYSTEM_CALLERS[name][0]}"
-            if code is None and not any(not v.startswith("-") for v in values[1:]):
-                # No code given and no script file: the language reads its program from standard input (`gnuplot <<< …`).
-                code = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
-                label = f"{name} reading its input"
-            if code is not None:
-                found = embedded.system_calls(code)
-                self._code_paths(cmd, code)
-                self._socket_shell(cmd, code)
-                escapes = [b for line in code.splitlines()[:MAX_INPUT_LINES] if (b := _shell_escape(line)) is not None]
-                if escapes:
-                    self.reparse("\n".join(escapes), cmd, f"{label}{MAY_RUN}")  # gnuplot's `!CMD`
-        elif name in UNREAD_CODE:
-            code = embedded.unread_code(name, values, self._stdin_code(cmd))
-            if code is not None:
-                found = embedded.system_calls(code)  # the command lines its system()-like calls name are judged
-                if name not in UNREAD_QUIET:
-                    found.opaque.append(f"{name} code ({code[:60]!r}) is not analysed by clearance")
-                label = f"{name} code"
-                self._code_paths(cmd, code)
-                self._socket_shell(cmd, code)
-        elif name == "osascript":
-            code = embedded.osascript_code(values)
-            if code is None and len(values) == 1:
-                code = cmd.stdin_text
-            if code is not None:
-                found = embedded.applescript(code)
-        elif name in embedded.POWERSHELLS:
-            found = embedded.powershell(values)
-        elif name in embedded.CMDLETS:
-            if name == "iex" and (len(values) == 1 or values[1].startswith("-")):
-                return  # Elixir's interactive shell (iex, iex -S mix): PowerShell's iex alias takes code, not options
-            found.opaque.append(f"{name} is PowerShell, which clearance does not analyse")
-        elif name in embedded.MAKES:
-            nc = normalise(cmd)
-            for d in nc.workdirs():
-                # make -C DIR: the recipes run in DIR (each -C relative to the one before).
-                moved = None if (DYN in d or moved is None) else pathstr.normpath(pathstr.join(moved, d))
-            for makefile_text in nc.values("eval"):
-                # make --eval=TEXT: Makefile text read before the Makefile; its recipes run.
-                from ..code.convention import make_parse_time
-
-                found.shell += embedded.makefile_recipes(makefile_text) + make_parse_time(makefile_text)  # and its $(shell …), run as it is read
-                label = f"{name} --eval"
-            for w in nc.words:
-                var, eq, shell = w.value.partition("=")
-                first = shell.split()[0] if shell.split() else ""
-                if eq and var in ("SHELL", "MAKESHELL") and first and pathstr.basename(first) not in SHELLS:
-                    # make SHELL=PROG: every recipe runs as `PROG -c RECIPE`.
-                    self.reparse(shell, cmd, f"{name} {var}=")
-                if eq and var == ".SHELLFLAGS":
-                    # make '.SHELLFLAGS=-c "CMD;"': recipes run as `$(SHELL) $(.SHELLFLAGS) RECIPE`, the flags split as
-                    # make splits them (quotes and backslashes group): the word after -c is the script, the recipe
-                    # only its $0.
-                    flags = _split_words(shell)
-                    at = next((k for k, f in enumerate(flags) if f.startswith("-") and not f.startswith("--") and "c" in f), None)
-                    if at is not None and at + 1 < len(flags):
-                        self.reparse(flags[at + 1], cmd, f"{name} .SHELLFLAGS=")
-            if embedded.make_reads_stdin(values):
-                label = f"{name} -f -"
-                if cmd.stdin_text is not None:
-                    found.shell = embedded.makefile_recipes(cmd.stdin_text)
-                else:
-                    source = _names(cmd.stdin_from) if cmd.stdin_from else "stdin"
-                    found.opaque.append(f"{name} reads its Makefile from {source}; clearance cannot see the recipes")
-        elif name == "script":
-            text = embedded.script_command(values)
-            if text is not None:
-                found.shell.append(text)
-                label = "script -c"
-            elif not any(a.value in ("-V", "--version", "-h", "--help") for a in cmd.argv[1:]):
-                # script's shell reads a terminal script makes and fills from its own standard input
-                message = "script starts an interactive shell whose commands clearance cannot see"
-                if _reads_tool_input(cmd):
-                    self.out.idle_shells.append(message)
-                else:
-                    self.out.problems.append(("shell.interactive-shell", message))
-        elif name == "parallel":
-            self._parallel(cmd, values)
-            return
-        for text in found.shell:
-            if moved != cmd.cwd:
-                self.reparse(text, cmd, label, cwd=moved)
-            else:
-                self.reparse(text, cmd, label)
-        for reason in found.opaque:
-            self.out.problems.append(("shell.embedded-code", reason))
-        for path in found.reads:
-            self.command(cmd.derive([Word("cat", "cat"), Word(path, path)], f"{name} r"))
-        for path in found.writes:
-            self.command(cmd.derive([Word("tee", "tee"), Word("-a", "-a"), Word(path, path)], f"{name} w"))
-
-    def _sql_client(self, cmd: SimpleCommand) -> bool:
-        """A database client: literal piped text becomes its input, and its own commands run.
-
-        `echo 'DROP TABLE t;' | psql`: the text a literal `echo`/`printf`/`cat <<EOF` pipes in is the
-        client's input, read like a here-document.  psql `\\! cmd`, `\\o |cmd`, `\\setenv PAGER cmd`,
-        `\\copy … program 'cmd'`, mysql `system cmd`, sqlite3 `.shell cmd`, `.output |cmd`: the client
-        runs them, so they are judged as typed; `COPY … PROGRAM 'cmd'` runs on the database server.
-        Files it runs as more SQL (`\\i x.sql`, `source x.sql`, `.read x.sql`) are read, and files it
-        writes (`\\o out.txt`, `.output x`, `tee x`) written, like `cat` and `tee` would.  True when
-        the client was handled here (a client whose text is SQL with client commands).
-        """
-        if cmd.stdin_text is None and len(cmd.stdin_from) == 1 and not any(r.reads and not r.fd for r in cmd.redirects):
-            text = literal_output(cmd.stdin_from[0])
-            if text is not None:
-                cmd.stdin_text = text
-        from .sqlclients import CLIENT_DIALECTS, NOT_SQL, inputs  # the language modules load only for a command that needs them (programs.py)
-
-        if cmd.name not in CLIENT_DIALECTS:
-            # The other SQL shells (sqlcmd, cockroach sql, snowsql, trino …) have no client commands read here, but the
-            # server's own shell (SQL Server's xp_cmdshell, MySQL's sys_exec) runs whichever client sends it.
-            texts = inputs(cmd).texts if cmd.name not in NOT_SQL else []
-            if any(t.strip() for t in texts):
-                from ..code.sql import read
-
-                for text in texts[:8]:
-                    for c in read(text).commands if text.strip() else ():
-                        if c.server:
-                            self.reparse(c.text, cmd, f"{cmd.name} ({c.how}, on the database server)", remote="the database server", cwd=None)
-            return False
-        from ..code.sql import read
-
-        self.out.commands.append(cmd)
-        given = inputs(cmd)
-        for opt, command in given.commands:
-            self.reparse(command, cmd, f"{cmd.name} {opt}")
-        for path in given.writes:
-            self.command(cmd.derive([Word("tee", "tee"), Word(path, path)], f"{cmd.name} writes"))
-        for text in given.texts:
-            if not text.strip():
-                continue
-            script = read(text, cmd.name)
-            if script.truncated:
-                self.out.problems.append(
-                    ("shell.embedded-code", f"{cmd.name} is handed more SQL or client commands than clearance reads; a person looks at it")
-                )
-            if script.dynamic:
-                self.out.problems.append(
-                    ("shell.embedded-code", f"{cmd.name} runs SQL built at run time ({script.dynamic[0][:60]}); which statement it is cannot be known")
-                )
-            for c in script.commands:
-                if c.server:
-                    self.reparse(c.text, cmd, f"{cmd.name} ({c.how}, on the database server)", remote="the database server", cwd=None)
-                else:
-                    self.reparse(c.text, cmd, f"{cmd.name} {c.how}")
-            for path in script.files:
-                self.command(cmd.derive([Word("cat", "cat"), Word(path, path)], f"{cmd.name} reads"))
-            for path in script.writes:
-                self.command(cmd.derive([Word("tee", "tee"), Word(path, path)], f"{cmd.name} writes"))
-            for path in script.reads:
-                self.command(cmd.derive([Word("cat", "cat"), Word(path, path)], f"{cmd.name} reads"))
-        return True
-
-    def _parallel(self, cmd: SimpleCommand, values: list[str]) -> None:
-        from . import embedded  # the language modules load only for a command that needs them (programs.py)
-
-        template, lines, unknown = embedded.parallel(values)
-        if template and any(v in ("--pipe", "--spreadstdin", "--pipepart", "--pipe-part") for v in values):
-            # --pipe: parallel's input goes in blocks to the command's standard input, not into its words
-            # (`parallel --pipe sh`: each block is a script sh reads). The command keeps parallel's stdin.
-            self.command(cmd.derive([Word(t, t) for t in template], "parallel"))
-            return
-        for text in lines:
-            self.reparse(text, cmd, "parallel")
-        if unknown and not template:
-            # No command given: each input line is a command (`cat jobs.txt | parallel`), as a shell reading a pipe.
-            piped = literal_stdin(cmd.stdin_from) if cmd.stdin_from else cmd.stdin_text
-            if piped is not None:
-                for text in piped.splitlines()[:20]:
-                    self.reparse(text, cmd, "parallel")
-            elif cmd.stdin_from or "::::" in values or any(v in ("-a", "--arg-file") for v in values):
-                self.out.problems.append(("shell.piped-script", "parallel runs every line it reads as a command; clearance cannot see them"))
-        if unknown and template:
-            item = Word(DYN, "<items read by parallel>")
-            words = [Word(t.replace("{}", DYN), t) for t in template]
-            if not any("{}" in t for t in template):
-                words.append(item)
-            self.command(cmd.derive(words, "parallel"))
-
-    def _data_modules(self, cmd: SimpleCommand, urls: list[str]) -> None:
-        """Modules given as `data:` URLs (`node --import 'data:text/javascript,CODE'`, `deno run data:…`): the runtime
-        decodes and runs the text, judged as `node -e TEXT`."""
-        from ..code.interpopts import data_url_text
-
-        for url in urls:
-            text = data_url_text(url)
-            if text is not None and DYN not in text:
-                self.command(cmd.derive([Word("node", "node"), Word("-e", "-e"), Word(text, url)], f"{cmd.name} data: URL module"))
-
-    def _code(self, cmd: SimpleCommand, code: str, lang: str) -> None:
-        from . import interp  # the language modules load only for a command that needs them (programs.py)
-
-        if DYN in code and not code.replace(DYN, "").strip():
-            # python3 -c "$(cat y.py)", node -e "$CODE": the whole program is a run-time value, as `bash -c "$X"` is.
-            self.out.problems.append(("shell.dynamic-code", f"{cmd.name} runs code built at run time; clearance cannot see what it does"))
-        facts = interp.analyse(code, lang)
-        for shell_text in facts.shell:
-            self.reparse(shell_text, cmd, f"{cmd.name} process call")
-        for target, name, symbolic in facts.links:
-            # os.symlink(T, N), File.symlink, fs.symlinkSync, symlink(): judged as `ln -s T N` typed here (fs.link-to-protected
-            # reads where the link leads), with none of the interpreter's own redirections or input.
-            words = [Word("ln", "ln"), *([Word("-s", "-s")] if symbolic else []), Word("--", "--"), Word(target, target), Word(name, name)]
-            self.command(cmd.derive(words, f"{cmd.name} link", redirects=[], stdin_from=None, stdin_text=None))
-        if lang not in _PARSED_LANGUAGES:
-            self._socket_shell(cmd, code)  # Lua, R, Julia: read by patterns only, judged language-blind as well
-        from ..code.spawnloop import unbounded_spawn
-
-        endless = unbounded_spawn(code, lang)
-        if endless is not None:
-            self.out.problems.append(("sys.unbounded-spawn", f"{cmd.name}: {endless}"))
-        # The facts themselves are judged by the interpreter rules.
-        cmd.code = facts
-
-    def _compose(self, cmd: SimpleCommand) -> bool:
-        """docker compose [OPTS] exec|run [OPTS] SERVICE CMD: CMD runs in the service's container (as docker exec)."""
-        argv = cmd.argv
-        i = _strip_options(argv, 2, _COMPOSE_OPTS)
-        if i >= len(argv) or argv[i].value not in ("exec", "run"):
-            return False
-        self.out.commands.append(cmd)  # docker compose's own rules (down -v, rm) still see the command
-        self._runner(
-            SimpleCommand(
-                [Word("docker-compose", argv[0].raw), *argv[i:]],
-                cmd.assigns,
-                cmd.redirects,
-                cmd.stdin_from,
-                cmd.stdin_text,
-                cmd.cwd,
-                cmd.via,
-                cmd.elevated,
-                cmd.remote,
-                cmd.depth,
-                cmd.text,
-            )
-        )
-        return True
-
-    def _container_run(self, cmd: SimpleCommand) -> bool:
-        """`docker run [OPTS] IMAGE [ARGS]` (podman's, nerdctl's, `container run`), `kubectl run NAME --image=IMAGE
-        [--command] -- ARGS`, and podman's and nerdctl's `exec`: the command the container runs, judged as that command
-        (a database client's statements, a cloud CLI's deletion, a push: the container's network is the host's).
-
-        ARGS run as the image's entrypoint is given them: the program --entrypoint names; else ARGS themselves when
-        their first word is a program clearance judges (`postgres psql …`: the official images' entrypoints run a
-        command given them); else the program the image is named after (`amazon/aws-cli s3 rb …` is `aws s3 rb …`,
-        `hashicorp/terraform destroy`): an image built around one CLI has it as its entrypoint.  A new container's
-        files are its own (IN_NEW_CONTAINER), except where a host folder is bound into it.  False when no command is
-        given (the image's own), or for any other subcommand."""
-        from .ir import IN_NEW_CONTAINER, NAMED_VOLUME, Container
-        from .options import normalise_words
-
-        name = cmd.name
-        if name in ("kubectl", "oc"):
-            nc = normalise(cmd)
-            if nc.sub != ("run",) or nc.dashdash < 0 or not nc.value("image"):
-                return False
-            image = nc.value("image") or ""
-            rest = nc.words[nc.dashdash :]
-            given = rest if nc.has("command") else self._entrypoint(image, None, rest)
-            env = {k: v for k, _, v in (e.partition("=") for e in nc.values("env")) if k.isidentifier()}
-            where = Container("/", ())
-        else:
-            words = list(cmd.args)
-            at = next((k for k, w in enumerate(words) if not w.value.startswith("-")), -1)
-            if at >= 0 and words[at].value == "container":
-                del words[at]  # docker container run: docker run
-            nc = normalise_words("docker", words)
-            if nc.sub == ("exec",) and name != "docker" and len(nc.words) > 1:
-                # podman exec / nerdctl exec CONTAINER CMD: as docker exec (a running container's files)
-                self.out.commands.append(cmd)
-                self.command(cmd.derive(nc.words[1:], f"{name} exec", remote="docker exec target", cwd=None))
-                return True
-            if nc.sub not in (("run",), ("create",)) or not nc.words:
-                return False
-            # `docker create IMAGE CMD`: a container made to run CMD whenever it is started (`docker start -a
-            # $(docker create …)`), judged as `docker run` is: the command is the reason the container exists.
-            image = nc.words[0].value
-            given = self._entrypoint(image, nc.value("entrypoint"), nc.words[1:])
-            env = {k: v for k, _, v in (e.partition("=") for e in nc.values("env")) if k.isidentifier()}
-            mounts = _bind_mounts(nc.values("volume"), nc.values("mount"))
-            # What outlives the container under it, matched after the folders named: another container's volumes
-            # (--volumes-from: where they lie is not known here, so every path may be one), and podman's --rootfs, whose
-            # operand is a host folder the container runs in as its root (`podman run --rootfs / rm -rf /home/ana`).
-            kept = [("/", NAMED_VOLUME + "from:" + v) for v in nc.values("volumes-from")]
-            if nc.has("rootfs"):
-                kept.append(("/", image.rsplit(":", 1)[0] if image.endswith((":O", ":idmap")) else image))
-            where = Container(nc.value("workdir") or "/", mounts + tuple(kept))
-        self.out.commands.append(cmd)  # the engine's own rules (a host folder mounted, --privileged) see the command
-        if given:
-            # The container's environment is its image's and what -e/--env gives it, not the caller's.
-            run = cmd.derive(given, f"{name} run", remote=IN_NEW_CONTAINER, cwd=None, assigns=env)
-            run.container = where
-            self.command(run)
-        elif nc.has("interactive") and (text := cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None):
-            # `docker run -i -v ~/data:/d alpine <<< 'rm -rf /d'`: the image's own command (a shell, for the base images)
-            # reads the input it is given, as an unknown program's input lines are read (capped at ask: it may be data).
-            via = f"{name} run {image} reading its input{MAY_RUN}"
-            self._reparse_found(cmd, text, via, remote=IN_NEW_CONTAINER, container=where, cwd=None, stdin_text=None, stdin_from=[], assigns=env)
-        return True
-
-    @staticmethod
-    def _entrypoint(image: str, entrypoint: str | None, rest: list[Word]) -> list[Word]:
-        """The command a new container of *image* runs given *rest* (see _container_run); [] for the image's own."""
-        if entrypoint:
-            return [Word(entrypoint, entrypoint), *rest]
-        if not rest:
-            return []
-        if not rest[0].value.startswith("-") and runnable(rest[0].value):
-            return rest
-        # Arguments for the image's entrypoint, options first included (`alpine/git -C /d push --force`, `amazon/aws-cli
-        # --profile prod s3 rb …`): the program the image is named after.
-        base = image.rsplit("/", 1)[-1].split("@", 1)[0].split(":", 1)[0]
-        for program in (base, base.removesuffix("-cli")):
-            if program and runnable(program):
-                return [Word(program, image), *rest]
-        return []
-
-    def _runner(self, cmd: SimpleCommand) -> None:
-        argv = cmd.argv
-        name = cmd.name
-        if name in ("npx", "pnpx", "bunx", "uvx"):
-            opts = _RUNNERS[(name, "")]
-            start = 1
-            key = (name, "")
-        else:
-            key = (name, argv[1].value)
-            opts = _RUNNERS[key]
-            start = 2
-        self.out.commands.append(cmd)
-        for j in range(start, len(argv)):
-            if key[0] in ("npx", "npm") and argv[j].value.startswith("--call="):
-                self.reparse(argv[j].value.partition("=")[2], cmd, f"{name} --call")  # the `=` form of -c
-                return
-            if argv[j].value in ("-c", "--call") and key[0] in ("npx", "npm") and j + 1 < len(argv):
-                self.reparse(argv[j + 1].value, cmd, f"{name} -c")
-                return
-        i = _strip_options(argv, start, opts)
-        if key == ("yarn", "node"):
-            self.command(cmd.derive([Word("node", argv[1].raw), *argv[2:]], "yarn node"))
-            return
-        if key == ("pnpm", "exec") and any(a.value in ("-c", "--shell-mode") for a in argv[start:i]) and i < len(argv):
-            # pnpm exec -c / --shell-mode (pnpm -c exec): the command runs through a shell.
-            self.reparse(" ".join(a.value for a in argv[i:]), cmd, "pnpm exec --shell-mode")
-            return
-        if key in (("uv", "tool"),) and i < len(argv) and argv[i].value == "run":
-            i = _strip_options(argv, i + 1, frozenset({"--from", "--with"}))
-        if key in (("direnv", "exec"), ("asdf", "env")) and i < len(argv):
-            i += 1
-        if key == ("aws-vault", "exec") and i < len(argv):
-            i = _strip_options(argv, i + 1, opts)  # the profile, then `--` or more options
-        if key == ("chamber", "exec"):
-            # chamber exec SERVICE... -- CMD: the services run up to `--`
-            i = next((k + 1 for k in range(i, len(argv)) if argv[k].value == "--"), len(argv))
-        if key in (("codex", "sandbox"), ("codex", "debug")) and i < len(argv):
-            i = _strip_options(argv, i + 1, opts)  # the platform word, then the sandbox's options
-        if key == ("hatch", "env"):
-            if i >= len(argv) or argv[i].value != "run":
-                return  # hatch env create|show|remove …: no command
-            i = _strip_options(argv, i + 1, frozenset({"-e", "--env", "-i", "--include", "-x", "--exclude"}))
-        if i >= len(argv):
-            return
-        pkg = argv[i].value
-        if key in (("deno", "run"), ("bun", "run")):
-            if pkg[:5].lower() == "data:":
-                self._data_modules(cmd, [pkg])  # deno run 'data:application/typescript,CODE'
-                return
-            if pkg == "-":
-                # deno run - / bun run -: the program is the standard input.
-                text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from)
-                if text is not None:
-                    self.command(cmd.derive([Word("node", "node"), Word("-e", "-e"), Word(text, "-")], f"{name} run -"))
-                elif cmd.stdin_from:
-                    self.out.problems.append(
-                        ("shell.piped-script", f"{name} runs code read from the output of {_names(cmd.stdin_from)}; clearance cannot see what it does")
-                    )
-                return
-        # npx pkg@1.2.3 / @scope/pkg@latest -> pkg name
-        bare = pkg
-        for prefix in ("npm:", "jsr:", "pypi:"):
-            if bare.startswith(prefix):
-                bare = bare[len(prefix) :]  # deno run npm:rimraf
-        named = bare[:1] + bare[1:].split("@")[0]  # @scope/pkg@1.2 -> @scope/pkg
-        if named in PACKAGE_BINS:
-            bare = PACKAGE_BINS[named]  # the package's own command (`npx @continuedev/cli` runs cn)
-        elif bare.startswith("@"):
-            scope, _, rest = bare[1:].partition("/")
-            bare = rest.split("@")[0] if rest else scope
-        else:
-            bare = bare.split("@")[0]
-        changes: dict[str, object] = {}
-        if key[0] in ("npx", "npm") and (node_options := _option_values([w.value for w in argv[start:i]], ("--node-options",))):
-            # npx --node-options='--require X' PKG: npm runs the package's program with them as NODE_OPTIONS.
-            before = cmd.assigns.get("NODE_OPTIONS", "")
-            changes["assigns"] = {**cmd.assigns, "NODE_OPTIONS": " ".join([before, *node_options]).strip()}
-        if key in _REMOTE_NO_TARGET:
-            changes["remote"] = _REMOTE_NO_TARGET[key]
-            changes["cwd"] = None
-        if key in _REMOTE_RUNNERS:
-            changes["remote"] = f"{key[0]} {key[1]} target"
-            changes["cwd"] = None
-            i += 1  # the container or pod
-            i = _strip_options(argv, i, opts)
-            if i >= len(argv):
-                return
-            bare = argv[i].value
-            pkg = bare
-        if key in _REMOTE_NO_TARGET and any(c in pkg for c in " ;|&"):
-            # heroku run 'rm -rf ~': the dyno runs the words as a shell line.
-            self.reparse(" ".join(w.value for w in argv[i:]), cmd, f"{name} {key[1]}", **changes)
-            return
-        new_argv = [Word(bare, pkg)] + argv[i + 1 :]
-        self.command(cmd.derive(new_argv, f"{name} {key[1]}".strip(), **changes))
-
-
-def _bind_mounts(volumes: list[str], mounts: list[str]) -> tuple[tuple[str, str], ...]:
-    """The folders a container is given, as (folder in the container, where it lies): `-v HOST:CTR[:OPTS]` where HOST
-    is a path, `--mount type=bind,src=HOST,dst=CTR` in any key order; a named volume (`-v NAME:CTR`, `--mount
-    src=NAME,dst=CTR`) lies under ir.NAMED_VOLUME: no host folder, yet not the container's own either.  --mount is
-    read as docker reads it: comma-separated fields, each maybe double-quoted, keys and the type in any case."""
-    from .ir import NAMED_VOLUME
-
-    out: list[tuple[str, str]] = []
-    for spec in volumes:
-        parts = spec.split(":")
-        if len(parts) >= 2 and parts[0].startswith(("/", "~", ".", "$", DYN)) and parts[1].startswith("/"):
-            out.append((parts[1], parts[0]))
-        elif len(parts) >= 2 and parts[0] and parts[1].startswith("/"):
-            out.append((parts[1], NAMED_VOLUME + parts[0]))  # a named volume: it outlives the container (`-v pgdata:/data`)
-    for spec in mounts:
-        fields_in = (p[1:-1] if len(p) > 1 and p[0] == p[-1] == '"' else p for p in spec.split(","))
-        fields = {k.strip().lower(): v for k, _, v in (p.partition("=") for p in fields_in if p)}
-        src = fields.get("source") or fields.get("src") or ""
-        dst = fields.get("destination") or fields.get("dst") or fields.get("target") or ""
-        kind = fields.get("type", "volume").lower()
-        if kind == "bind" and src and dst.startswith("/"):
-            out.append((dst, src))
-        elif kind == "volume" and src and dst.startswith("/"):
-            out.append((dst, NAMED_VOLUME + src))
-    return tuple(out)
-
 
 # Tools whose output is shell set-up for the current shell (completions, version managers,
 # agents): `eval "$(pyenv init -)"`, `source <(kubectl completion zsh)`.
@@ -3781,18 +2217,6 @@ _SETUP_GENERATORS = frozenset(
         ("keychain", "--eval"),
     }
 )
-
-
-def _prints_nothing_fetched(c: SimpleCommand) -> bool:
-    """A network client that hands nothing it fetched to its stdout whatever its configuration says: `nc -z` only
-    probes a port (no data either way), `curl --version` / `wget --help` print their own text and exit before any
-    transfer.  (`wget URL` and `curl -o f URL` write a file, but a ~/.wgetrc or .curlrc, which HOME=/tmp can
-    move, may set the output to stdout: those stay shell.piped-script.)"""
-    if c.stdin_from or not c.args:
-        return False
-    if c.name in ("curl", "wget"):
-        return c.args[0].value in ("--version", "--help", "-V", "-h", "--manual", "-M")
-    return c.name in ("nc", "ncat", "netcat") and any(v.startswith("-") and not v.startswith("--") and "z" in v[1:] and DYN not in v for v in c.values())
 
 
 def cat_files(sources: list[SimpleCommand]) -> list[Word]:
@@ -3830,36 +2254,6 @@ def _setup_generator(cmds: list[SimpleCommand]) -> bool:
     if any(v in ("completion", "completions") for v in vals[:2]):
         return True
     return (c.name, vals[0] if vals else "") in _SETUP_GENERATORS
-
-
-def _no_run_if_empty(v: str) -> bool:
-    """xargs -r / --no-run-if-empty (alone or in a cluster of flags: -0r, -rt)."""
-    return v == "--no-run-if-empty" or (v.startswith("-") and not v.startswith("--") and "r" in v[1:] and all(c in "0prtx" for c in v[1:]))
-
-
-def _xargs_items(text: str, opts: list[Word], by_line: bool) -> list[str]:
-    """How xargs cuts its input into items: at NULs with -0, at the -d delimiter, one a line with -I, else at blanks.
-
-    With -0 or -d the item keeps its blanks: `printf 'rm -rf ~' | xargs -0 sh -c` hands sh the whole line.
-    """
-    delim: str | None = None
-    vals = [w.value for w in opts]
-    for k, v in enumerate(vals):
-        if v in ("-0", "--null") or (v.startswith("-") and not v.startswith("--") and "0" in v[1:] and v[1:2] not in ("d", "I", "n", "L", "P", "s", "E", "a")):
-            delim = "\0"
-        elif v in ("-d", "--delimiter") and k + 1 < len(vals):
-            delim = vals[k + 1]
-        elif v.startswith("--delimiter="):
-            delim = v.partition("=")[2]
-        elif v.startswith("-d") and len(v) > 2:
-            delim = v[2:]
-    if delim is not None:
-        delim = {"\\n": "\n", "\\t": "\t", "\\0": "\0"}.get(delim, delim)
-        parts = text.split(delim) if delim else [text]
-        if parts and parts[-1] in ("", "\n"):
-            parts = parts[:-1]  # the terminator after the last item
-        return [p for p in parts if p]
-    return [x for x in text.splitlines() if x] if by_line else text.split()
 
 
 def _versioned_interpreter(name: str) -> str | None:

@@ -1,0 +1,106 @@
+"""Unwrapping ssh and the remote platforms' CLIs: the command run on the other machine, and what ssh's own options run
+here.  Loaded the first time a command needs one of these methods (unwrap.Unwrapper.__getattr__)."""
+
+from __future__ import annotations
+
+from .ir import SimpleCommand, Word
+from .outputs import literal_stdin
+from .unwrap import _SSH_OPTS, Unwrapper, _strip_options, ssh_script_message, ssh_stdin_script
+
+# ssh_config(5) keys whose value is a command ssh runs locally.
+_SSH_LOCAL_COMMANDS = frozenset({"proxycommand", "localcommand", "knownhostscommand"})
+
+
+def _ssh_runs_no_shell(options: list[Word]) -> bool:
+    """Whether ssh's options (the words before the host) start no remote shell, or give it no input: -N (no command),
+    -W (a forwarded stream), -O (a control command), -s (a subsystem), -n (stdin from /dev/null), -G/-V/-Q (print)."""
+    j = 0
+    while j < len(options):
+        v = options[j].value
+        j += 1
+        if not v.startswith("-") or v.startswith("--") or len(v) < 2:
+            continue
+        for k, ch in enumerate(v[1:], 1):
+            if ch in "NWOsnGVQ":
+                return True
+            if "-" + ch in _SSH_OPTS:
+                j += 0 if v[k + 1 :] else 1  # the value: the rest of the word or the next word
+                break
+    return False
+
+
+class Methods(Unwrapper):
+    """The methods Unwrapper takes on from here (unwrap.LATER)."""
+
+    def _ssh(self, cmd: SimpleCommand) -> None:
+        argv = cmd.argv
+        i = _strip_options(argv, 1, _SSH_OPTS | {"-M"} if cmd.name == "autossh" else _SSH_OPTS)  # autossh -M PORT
+        self.out.commands.append(cmd)
+        self._ssh_options(cmd, i)
+        if i < len(argv) and argv[i].value == "--":
+            i += 1  # `ssh -- HOST`
+        if i >= len(argv):
+            return
+        host = argv[i].value
+        rest = argv[i + 1 :]
+        if rest and rest[0].value == "--":
+            rest = rest[1:]  # `ssh HOST -- CMD`; `ssh HOST --` alone gives no command
+        script = ssh_stdin_script(cmd)
+        if script is not None:
+            # `ssh HOST < deploy.sh`, `ssh HOST 'bash -s' < ci.sh`: the remote shell runs the lines of a file of this
+            # machine's. Read where clearance may (scripts.script_runs judges them, engine drops this question).
+            self.out.problems.append(("shell.interactive-shell", ssh_script_message(*script)))
+            return
+        if rest:
+            # The remote command reads ssh's standard input (`ssh HOST psql app <<< 'DROP …'`, `… bash -s <<< …`).
+            self.reparse(" ".join(w.value for w in rest), cmd, f"ssh {host}", remote=host, cwd=None, given_input=True)
+        elif not _ssh_runs_no_shell(argv[1:i]):
+            # `ssh HOST <<< 'CMD'`: with no command, ssh starts the user's login shell on HOST, which reads its
+            # commands from ssh's standard input (a here-document, a here-string, literal text piped in).
+            text = cmd.stdin_text if cmd.stdin_text is not None else literal_stdin(cmd.stdin_from) if cmd.stdin_from else None
+            if text:
+                self.reparse(text, cmd, f"ssh {host} reading its input", remote=host, cwd=None, stdin_text=None, stdin_from=[])
+            elif any(r.op == "<" and r.fd in ("", "0") for r in cmd.redirects):
+                # `ssh HOST < deploy.sh`: the remote shell runs the file's lines, as `ssh HOST bash -s < deploy.sh` does.
+                self.reparse("sh -s", cmd, f"ssh {host} reading its input", remote=host, cwd=None, stdin_text=None, stdin_from=[])
+
+    def _platform_remote(self, cmd: SimpleCommand) -> None:
+        """A platform CLI's command run on the machine it reaches (`fly ssh console -C CMD`, `gcloud compute ssh VM
+        --command CMD`, `heroku ps:exec -- CMD`: shell/remotecmd.py), judged as `ssh HOST CMD` is."""
+        from . import remotecmd
+
+        found = remotecmd.remote_lines([w.value for w in cmd.argv])
+        if found is None:
+            return
+        via, lines = found
+        for line in lines[:8]:
+            self.reparse(line, cmd, via, remote=f"a machine reached by {via}", cwd=None)
+
+    def _ssh_options(self, cmd: SimpleCommand, end: int) -> None:
+        """ssh -o ProxyCommand=CMD (LocalCommand, KnownHostsCommand): commands ssh runs on this machine."""
+        argv = cmd.argv
+        j = 1
+        while j < end:
+            v = argv[j].value
+            setting = None
+            if v.startswith("-") and not v.startswith("--") and len(v) > 1:
+                # A cluster read as getopt reads it (`-vo X`, `-voProxyCommand=X`): flags until one that takes a value,
+                # which is the rest of the word or the next word.
+                for k, ch in enumerate(v[1:], 1):
+                    if "-" + ch not in _SSH_OPTS:
+                        continue
+                    value = v[k + 1 :]
+                    if not value and j + 1 < end:
+                        value = argv[j + 1].value
+                        j += 1
+                    if ch == "o":
+                        setting = value
+                    break
+            j += 1
+            if setting is None:
+                continue
+            key, sep, value = setting.strip().partition("=")
+            if not sep:
+                key, _, value = setting.strip().partition(" ")
+            if key.strip().lower() in _SSH_LOCAL_COMMANDS and value.strip().lower() not in ("", "none"):
+                self.reparse(value.strip(), cmd, f"ssh -o {key.strip()}")
