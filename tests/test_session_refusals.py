@@ -12,6 +12,12 @@ A  an Edit of a document outside the project in a folder of the user's (`repo/..
    test_provenance*.py, test_sibling_checkouts.py and the rule's own examples decide `~/Desktop/STATUS.md` and the like
    against this machine's real /home/ana (conftest.decide reads the disk), so they would answer by what that folder
    happens to hold; they need a disk stand-in first.
+C  `rm -rf` of a nested source directory (fs.delete-source-subdirectory, 22 bare dev asks of the sessions): with no
+   disk nothing says whether git has it (the team service and the eval replay keep asking: what it holds decides the
+   harm, and an untracked data folder looks the same).  Where the hook sees the disk and git's index holds every file
+   of the directory as it is, `git checkout -- DIR` brings it back: allowed (it was asked with no word of git).  Kept:
+   a modified or untracked file in it, an ignored folder (local data or build output: which, cannot be seen), a
+   top-level directory (issue 11's calibration), and every case without a disk.
 B  a URL whose authority ends in run-time text (`'http://localhost:8000' + p`): p may be `@evil.example/`, which makes
    the rest user-info and evil.example the host, so the host is unknown (trust.url_host kept only `localhost`).  A
    literal `/` after the port closes the authority (`'http://localhost:8000/' + p` stays on localhost).
@@ -203,3 +209,75 @@ def test_code_reaching_a_host_that_run_time_text_may_change_is_asked(cmd: str) -
 def test_code_reaching_localhost_with_a_closed_authority_is_allowed(cmd: str) -> None:
     d = _disk(cmd, ())
     assert d.decision == "allow", d.reason
+
+
+# -- C: a nested directory git has in full ----------------------------------------------------------------------------
+
+
+def _git(cwd: Any, *args: str) -> None:
+    import os
+    import subprocess
+
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@e", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@e")
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env=env)
+
+
+@pytest.fixture
+def repo(tmp_path: Any) -> tuple[Any, dict[str, str]]:
+    home = tmp_path / "home"
+    proj = home / "proj"
+    files = {
+        "src/app/dashboard/page.tsx": "x\n",
+        "src/app/dashboard/layout.tsx": "x\n",
+        "apps/backend/src/modules/subscriptions/services/billing.ts": "x\n",
+        "tests/Browser/QuickTask/QuickTaskTest.php": "x\n",
+        "docs/index.md": "x\n",
+        "src/lib/util.py": "x\n",
+    }
+    for rel, text in files.items():
+        (proj / rel).parent.mkdir(parents=True, exist_ok=True)
+        (proj / rel).write_text(text)
+    (proj / ".gitignore").write_text("data/local/\n")
+    _git(proj, "init", "-q")
+    _git(proj, "add", "-A")
+    _git(proj, "commit", "-qm", "init")
+    return proj, {"HOME": str(home), "CLAUDE_PROJECT_DIR": str(proj), "PATH": "/usr/bin:/bin"}
+
+
+def _rm(cmd: str, proj: Any, env: dict[str, str], disk: bool = True) -> Decision:
+    from clearance.api import decide_event_full
+
+    ev = {"hook_event_name": "PreToolUse", "session_id": "refusals-c", "tool_name": "Bash", "tool_input": {"command": cmd}, "cwd": str(proj)}
+    return decide_event_full(ev, env, local_files=disk)[0]
+
+
+@pytest.mark.parametrize(
+    "cmd",
+    [
+        "rm -rf src/app/dashboard",
+        "rm -rf apps/backend/src/modules/subscriptions/services",
+        "rm -rf tests/Browser/QuickTask",
+        "rm -r src/lib/",
+    ],
+)
+def test_a_nested_directory_git_has_in_full_is_allowed_with_a_disk(repo: tuple[Any, dict[str, str]], cmd: str) -> None:
+    proj, env = repo
+    d = _rm(cmd, proj, env)
+    assert d.decision == "allow", d.reason
+
+
+def test_without_a_disk_the_same_deletion_is_asked(repo: tuple[Any, dict[str, str]]) -> None:
+    proj, env = repo
+    assert _rm("rm -rf src/app/dashboard", proj, env, disk=False).decision == "ask"
+
+
+def test_what_git_cannot_give_back_stays_asked_or_denied(repo: tuple[Any, dict[str, str]]) -> None:
+    proj, env = repo
+    (proj / "src/app/dashboard/page.tsx").write_text("edited, not committed\n")
+    (proj / "src/lib/notes.txt").write_text("never added\n")
+    (proj / "data/local/run1").mkdir(parents=True)
+    (proj / "data/local/run1/results.csv").write_text("1,2\n")
+    (proj / "data/raw/2024").mkdir(parents=True)
+    (proj / "data/raw/2024/survey.csv").write_text("1,2\n")
+    for cmd in ("rm -rf src/app/dashboard", "rm -rf src/lib", "rm -rf data/local/run1", "rm -rf data/raw/2024", "rm -rf docs"):
+        assert _rm(cmd, proj, env).decision in ("ask", "deny"), cmd

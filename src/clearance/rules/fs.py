@@ -1116,7 +1116,7 @@ def _depth(path: str, sc: Scope) -> int:
 @rule(
     id="fs.delete-source-subdirectory",
     title="Deleting a nested source directory of the project",
-    why="Removing an old module during a refactor is ordinary, but the directory may hold uncommitted work; a person confirms. A top-level directory is asked here when git has every file of it, when a .gitignore names it (build output or local data: which, cannot be seen), or when no disk can be looked at (the team service): harm then depends on what it holds; one holding work git lacks is fs.mass-delete-in-project. A directory made after the session began, untracked, is the session's own, and one its tool marks as a cache is regenerable: both allowed.",
+    why="Removing an old module during a refactor is ordinary, but the directory may hold uncommitted work; a person confirms, unless the hook sees on disk that git's index holds every file of it as it is (then `git checkout -- DIR` restores it: allowed). A top-level directory is asked here when git has every file of it, when a .gitignore names it (build output or local data: which, cannot be seen), or when no disk can be looked at (the team service): harm then depends on what it holds; one holding work git lacks is fs.mass-delete-in-project. A directory made after the session began, untracked, is the session's own, and one its tool marks as a cache is regenerable: both allowed.",
     verdict=ASK,
     alternative="stop tracking files with `git rm -r --cached DIR`, or move the directory to the temp dir (`mv DIR /tmp/`) so it can come back",
     scope="effect",
@@ -1152,6 +1152,8 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
         if state is None:
             return f"{_who(e)} deletes {sc.show(p)} and everything in it, a top-level directory of the project (whether git has all of it cannot be seen here)"
         return f"{_who(e)} deletes {sc.show(p)} and everything in it, a top-level directory of the project; every file is committed to git's index, so it can be restored"
+    if state == "clean":
+        return None  # a module removed in a refactor, every file of it as git's index holds it: `git checkout -- DIR` brings it back
     return f"{_who(e)} deletes {sc.show(p)} and everything in it, a source directory of the project"
 
 
