@@ -162,10 +162,12 @@ def test_other_writes_of_a_tracked_file_there(tmp_path: Any, tool: str, make_inp
 
 
 def test_what_git_cannot_restore_there_is_still_asked(tmp_path: Any) -> None:
-    task, project = _enclosing(tmp_path, {"docs/api-spec.md": "# spec\n"}, {"docs/notes.md": "mine\n"})
+    task, project = _enclosing(tmp_path, {"docs/api-spec.md": "# spec\n"}, {"docs/notes.md": "mine\n", "docs/gen.py": "mine\n"})
     home = str(tmp_path)
-    # a file git does not track (the user's, not recoverable), a new file, a folder
-    assert _decide_in(project, home, "Edit", {"file_path": f"{task}/docs/notes.md", "old_string": "mine", "new_string": "x"})[0] == "ask"
+    # a file git does not track (the user's, not recoverable), a new file, a folder (an Edit of an untracked document
+    # is allowed since: the call holds the text it replaces, tests/test_session_refusals.py; a Write over it is not)
+    assert _decide_in(project, home, "Edit", {"file_path": f"{task}/docs/gen.py", "old_string": "mine", "new_string": "x"})[0] == "ask"
+    assert _decide_in(project, home, "Write", {"file_path": f"{task}/docs/notes.md", "content": "x"})[0] == "ask"
     assert _decide_in(project, home, "Write", {"file_path": f"{task}/docs/new.md", "content": "x"})[0] == "ask"
     assert _decide_in(project, home, "Bash", {"command": f"rm -rf {task}/docs"})[0] in ("ask", "deny")
     # git's own files and protected files there are judged as they are anywhere
@@ -177,11 +179,11 @@ def test_a_work_tree_at_home_is_not_the_projects(tmp_path: Any) -> None:
 
     home = tmp_path / "home"
     (home / "work" / "app").mkdir(parents=True)
-    (home / "notes.md").write_text("x\n")
+    (home / "notes.py").write_text("x\n")
     subprocess.run(["git", "init", "-q", str(home)], check=True)
-    subprocess.run(["git", "-C", str(home), "add", "notes.md"], check=True)
+    subprocess.run(["git", "-C", str(home), "add", "notes.py"], check=True)
     project = str(home / "work" / "app")
-    got = _decide_in(project, str(home), "Edit", {"file_path": f"{home}/notes.md", "old_string": "x", "new_string": "y"})
+    got = _decide_in(project, str(home), "Edit", {"file_path": f"{home}/notes.py", "old_string": "x", "new_string": "y"})
     assert got[0] == "ask" and "fs.write-outside-project" in got[1]
 
 
@@ -190,7 +192,7 @@ def test_a_write_into_a_work_tree_that_does_not_hold_the_project_is_still_asked(
 
     other = tmp_path / "other"
     other.mkdir()
-    (other / "notes.md").write_text("x\n")
+    (other / "notes.py").write_text("x\n")
     subprocess.run(["git", "init", "-q", str(other)], check=True)
     project = tmp_path / "TASK" / "repo"
     project.mkdir(parents=True)
@@ -199,7 +201,7 @@ def test_a_write_into_a_work_tree_that_does_not_hold_the_project_is_still_asked(
         "session_id": "s",
         "cwd": str(project),
         "tool_name": "Edit",
-        "tool_input": {"file_path": str(other / "notes.md"), "old_string": "x", "new_string": "y"},
+        "tool_input": {"file_path": str(other / "notes.py"), "old_string": "x", "new_string": "y"},
     }
     d = decide_event_full(ev, {"HOME": str(tmp_path), "CLAUDE_PROJECT_DIR": str(project)})[0]
     assert d.decision == "ask" and "fs.write-outside-project" in d.rules

@@ -120,17 +120,30 @@ class Trust:
         return False
 
 
+# A value known only at run time (paths.DYN).  In a URL's authority (before the first "/", "?" or "#") after the host
+# it is not a port: `'http://localhost:8000' + p` with p = "@evil.example/" sends to evil.example, so run-time text
+# anywhere after the last literal "@" leaves the host unknown (kept in it).  A literal "/" after the port closes the
+# authority: `'http://localhost:8000/' + p` stays on localhost.
+_RUNTIME = "\x00"
+
+
 def url_host(url: str) -> str:
-    """Host part of a URL or of a bare ``host:port/path`` argument."""
+    """Host part of a URL or of a bare ``host:port/path`` argument; it holds run-time text (``\x00``) when run-time
+    text in the authority could change the host (a port or user-info written after it)."""
     rest = url
     if "://" in rest:
         rest = rest.split("://", 1)[1]
     rest = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
     if "@" in rest:
         rest = rest.rsplit("@", 1)[1]
+    unknown = _RUNTIME if _RUNTIME in rest else ""
     if rest.startswith("["):
-        return rest.split("]", 1)[0] + "]"
-    return rest.rsplit(":", 1)[0] if rest.count(":") == 1 else rest
+        host = rest.split("]", 1)[0] + "]"
+        return host if _RUNTIME in host else host + unknown
+    if rest.count(":") == 1:
+        host = rest.rsplit(":", 1)[0]
+        return host if _RUNTIME in host else host + unknown
+    return rest
 
 
 DEFAULT_PORTS = {"http": "80", "https": "443", "ws": "80", "wss": "443"}
@@ -165,6 +178,8 @@ def split_url(url: str, default_scheme: str = "http") -> tuple[str, str, str] | 
     else:
         host = authority
     host = host.lower().rstrip(".")
+    if _RUNTIME in port and _RUNTIME not in host:
+        host += _RUNTIME  # `'http://localhost:8000' + p`: p may be "@evil.example" (url_host)
     if not host:
         return None
     return host, port or DEFAULT_PORTS.get(scheme, ""), path

@@ -672,7 +672,9 @@ def _windows_drive_user_tree(path: str, sc: Scope) -> bool:
         "Copying a built plugin where a local server loads it, a status file on the desktop, a tool into ~/bin: "
         "outside the project but in the user's own tree, and writing destroys nothing that is not asked about elsewhere (protected "
         "files, credentials, code caches have their own rules). A person confirms, with the target named. An empty directory "
-        "(mkdir) or a time stamp (touch) is allowed, and so is the agent's own plan (`~/.claude/plans/NAME.md`). Another checkout "
+        "(mkdir) or a time stamp (touch) is allowed, and so is the agent's own plan (`~/.claude/plans/NAME.md`), and an Edit of a "
+        "document in the user's own folders (`repo/../docs/spec.md`: the call holds the text it replaces, and nobody runs a "
+        "document; not in a dot-directory, not an agent's instruction file such as CLAUDE.md). Another checkout "
         "of the project's own repository (a linked worktree, a clone with the project's remote, a task tool's clone of the "
         "project) is the user's work like the project itself: allowed where the hook can see it on disk, its `.git` never."
     ),
@@ -682,6 +684,7 @@ def _windows_drive_user_tree(path: str, sc: Scope) -> bool:
     effects=(WRITE,),
     match=(
         {"tool_name": "Edit", "tool_input": {"file_path": "/home/ana/other/app.py", "old_string": "x", "new_string": "y"}},
+        {"tool_name": "Edit", "tool_input": {"file_path": "/home/ana/work/CLAUDE.md", "old_string": "x", "new_string": "y"}},
         "echo x > ~/other/file.txt",
         "cp build/plugin.jar ~/dev/server/plugins/",
         "cp target/release/tool ~/bin/tool",
@@ -695,6 +698,7 @@ def _windows_drive_user_tree(path: str, sc: Scope) -> bool:
         "mkdir -p ~/.config/mytool",
         "cp app/a.ts /usr/local/bin/a",
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/.claude/plans/quiet-fox.md", "content": "# Plan"}},
+        {"tool_name": "Edit", "tool_input": {"file_path": "/home/ana/webapp/../docs/api-spec.md", "old_string": "x", "new_string": "y"}},
     ),
 )
 def write_outside(e: Effect, sc: Scope) -> str | None:
@@ -709,7 +713,42 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
         return None
     if sc.sibling_checkout(target) is not None:
         return None  # another checkout of the project's own repository: the user's work, like the project
+    if _reversible_document_edit(e, target, sc):
+        return None
     return f"{_who(e)} writes {sc.show(target)}, outside the project ({sc.show(sc.ctx.project_root)})"
+
+
+# Documents people read, which no program runs or loads as settings: paths._DOC_SUFFIXES without .html (a server may
+# serve it as a page) and .txt (requirements.txt, CMakeLists.txt: programs read them).
+_DOCUMENT_SUFFIXES = (".md", ".markdown", ".rst", ".org", ".adoc")
+# Files an agent reads as its instructions in the folder they are in and every folder below: a write there steers every
+# later session under that folder (Claude Code's CLAUDE.md in any parent of the project, AGENTS.md, GEMINI.md …).
+_AGENT_INSTRUCTION_NAMES = frozenset({"claude.md", "claude.local.md", "agents.md", "agent.md", "gemini.md", "copilot-instructions.md"})
+# Folders of home that programs keep as their own (macOS's Library, Windows' AppData; snap's per-app homes).
+_PROGRAM_HOME_FOLDERS = frozenset({"library", "appdata", "snap"})
+
+
+def _reversible_document_edit(e: Effect, target: str, sc: Scope) -> bool:
+    """An Edit of a document outside the project, in a folder of the user's own (`repo/../docs/api-spec.md`,
+    `~/notes/todo.md`): the call itself holds the text it replaces, so the change can be undone exactly, and a document
+    is read by people, never run or loaded as settings.  Not: a dot-directory or dot-file on the way (a program's
+    settings or state), a bin directory, a program's folder of home (~/Library), an agent's instruction file (CLAUDE.md,
+    AGENTS.md: every later session below it reads it).  A Write or a copy over a file may replace what exists (its old
+    contents lost) and code may be run: both stay asked."""
+    if e.kind != WRITE or e.note not in ("Edit", "MultiEdit") or DYN in target or paths.has_glob(target):
+        return False
+    home = sc.ctx.home
+    parent = pathstr.dirname(sc.ctx.project_root)
+    base = home if paths.is_within(target, home) and target != home else parent if parent != "/" and paths.is_within(target, parent) else ""
+    if not base or target == base:
+        return False
+    parts = target[len(base) :].strip("/").split("/")
+    if any(not x or x.startswith(".") for x in parts) or parts[0].lower() in _PROGRAM_HOME_FOLDERS:
+        return False
+    if any(x.lower() in ("bin", "sbin") for x in parts[:-1]):
+        return False
+    name = parts[-1].lower()
+    return name not in _AGENT_INSTRUCTION_NAMES and name.endswith(_DOCUMENT_SUFFIXES)
 
 
 @rule(
@@ -1077,7 +1116,7 @@ def _depth(path: str, sc: Scope) -> int:
 @rule(
     id="fs.delete-source-subdirectory",
     title="Deleting a nested source directory of the project",
-    why="Removing an old module during a refactor is ordinary, but the directory may hold uncommitted work; a person confirms. A top-level directory is asked here when git has every file of it, when a .gitignore names it (build output or local data: which, cannot be seen), or when no disk can be looked at (the team service): harm then depends on what it holds; one holding work git lacks is fs.mass-delete-in-project. A directory made after the session began, untracked, is the session's own, and one its tool marks as a cache is regenerable: both allowed.",
+    why="Removing an old module during a refactor is ordinary, but the directory may hold uncommitted work; a person confirms, unless the hook sees on disk that git's index holds every file of it as it is (then `git checkout -- DIR` restores it: allowed). A top-level directory is asked here when git has every file of it, when a .gitignore names it (build output or local data: which, cannot be seen), or when no disk can be looked at (the team service): harm then depends on what it holds; one holding work git lacks is fs.mass-delete-in-project. A directory made after the session began, untracked, is the session's own, and one its tool marks as a cache is regenerable: both allowed.",
     verdict=ASK,
     alternative="stop tracking files with `git rm -r --cached DIR`, or move the directory to the temp dir (`mv DIR /tmp/`) so it can come back",
     scope="effect",
@@ -1113,6 +1152,8 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
         if state is None:
             return f"{_who(e)} deletes {sc.show(p)} and everything in it, a top-level directory of the project (whether git has all of it cannot be seen here)"
         return f"{_who(e)} deletes {sc.show(p)} and everything in it, a top-level directory of the project; every file is committed to git's index, so it can be restored"
+    if state == "clean":
+        return None  # a module removed in a refactor, every file of it as git's index holds it: `git checkout -- DIR` brings it back
     return f"{_who(e)} deletes {sc.show(p)} and everything in it, a source directory of the project"
 
 
