@@ -444,7 +444,10 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as e:
             return PlainTextResponse(f"TOML syntax error: {e}")
-        return PlainTextResponse("\n".join(validate(data, text, "policy") + _rule_checks(data, text, "policy")))
+        from ..policy.breadth import lint
+
+        found = [x.text("policy") for x in lint(data, text, "managed")]
+        return PlainTextResponse("\n".join(validate(data, text, "policy") + _rule_checks(data, text, "policy") + found))
 
     async def policy_trust(request: Request) -> Response:
         checked = await admin_form(request, "propose changes")
@@ -493,7 +496,8 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
             # Replaying the recent audit trail takes a while: off the event loop.
             effect = await anyio.to_thread.run_sync(service.change_impact, cid)
         current, _ = service.current_policy()
-        return page("change", request, c=found[0], impact=effect, current=current, title=f"Change {cid}")
+        lints = service.change_lints(cid)
+        return page("change", request, c=found[0], impact=effect, current=current, lints=lints, title=f"Change {cid}")
 
     async def change_revert(request: Request) -> Response:
         checked = await admin_form(request, "propose changes")
@@ -544,10 +548,13 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         if request.path_params["verb"] not in ("approve", "reject"):
             return PlainTextResponse("approve or reject", status_code=404)
         try:
-            service.decide_change(cid, user["user"], user["role"], request.path_params["verb"] == "approve", data.get("comment", ""))
+            service.decide_change(
+                cid, user["user"], user["role"], request.path_params["verb"] == "approve", data.get("comment", ""), override=data.get("override_lint") == "1"
+            )
         except ServiceError as e:
             found = [c for c in service.changes() if c["id"] == cid]
-            return page("change", request, status=400, c=found[0] if found else {"id": cid, "summary": "", "diff": "", "status": "?"}, error=str(e))
+            c = found[0] if found else {"id": cid, "summary": "", "diff": "", "status": "?"}
+            return page("change", request, status=400, c=c, lints=service.change_lints(cid), error=str(e))
         return RedirectResponse(f"/changes/{cid}", status_code=303)
 
     async def tokens_page(request: Request) -> Response:

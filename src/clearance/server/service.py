@@ -536,19 +536,22 @@ class Service:
             lines.insert(0, f'auto_mode = "{mode}"')
         return self.propose("\n".join(lines) + "\n", by, f"auto mode {mode}")
 
-    def decide_change(self, change_id: int, by: str, role: str, approve: bool, comment: str = "") -> None:
+    def decide_change(self, change_id: int, by: str, role: str, approve: bool, comment: str = "", override: bool = False) -> None:
         """Approve or reject a change request, serialised in the database (one decision at a time, across processes).
 
         An approval needs a different person who existed before the change was proposed and whose own account was
-        not created by the proposer, and a comment."""
+        not created by the proposer, and a comment; a policy change in which lint finds errors (policy/breadth.py:
+        an entry that trusts or allows everything, or can never match) also needs *override*, recorded in the admin log."""
         if role not in ("admin", "approver"):
             raise ServiceError("only admins and approvers decide changes")
 
+        overridden: list[str] = []
+
         def body(st: Any) -> None:
-            row = st.fetchone("SELECT proposed_by, status, base_id, kind, payload, proposed FROM policy_versions WHERE id = ?", (change_id,))
+            row = st.fetchone("SELECT proposed_by, status, base_id, kind, payload, proposed, text FROM policy_versions WHERE id = ?", (change_id,))
             if row is None:
                 raise ServiceError("no such change")
-            proposer, status, base_id, kind, payload, proposed = row
+            proposer, status, base_id, kind, payload, proposed, text = row
             if status != "proposed":
                 raise ServiceError(f"change {change_id} is already {status}")
             if approve:
@@ -569,6 +572,16 @@ class Service:
                     cur = st.fetchone("SELECT MAX(id) FROM policy_versions WHERE status = 'approved' AND kind = 'policy'")
                     if int(base_id) != int((cur[0] if cur else 0) or 0):
                         raise ServiceError("the policy changed since this was proposed; propose again on top of the current version")
+                    from ..policy.breadth import errors, lint_text
+
+                    found = errors(lint_text(str(text or ""), "managed"))
+                    if found and not override:
+                        raise ServiceError(
+                            "lint finds errors in this policy: "
+                            + "; ".join(f"{x.id} (line {x.line}) {x.message}" for x in found[:5])
+                            + " -- approve with an explicit override (clearance change approve --override-lint, or the web page's override box) if it is meant"
+                        )
+                    overridden[:] = [x.id for x in found]
             new = "approved" if approve else "rejected"
             if not st.changed(
                 "UPDATE policy_versions SET status = ?, decided_by = ?, decided = ?, comment = ? WHERE id = ? AND status = 'proposed'",
@@ -581,7 +594,8 @@ class Service:
             elif kind == "token":
                 st.execute("UPDATE agent_tokens SET revoked = 1 WHERE id = ?", (int(data["token_id"]),))
             verb = "approve" if approve else "reject"
-            _log_in(st, by, f"{verb}_{kind}", f"change {change_id}: {comment.strip()}"[:1000])
+            lint_note = f" [lint override: {', '.join(sorted(set(overridden)))}]" if approve and overridden else ""
+            _log_in(st, by, f"{verb}_{kind}", f"change {change_id}: {comment.strip()[:900]}{lint_note}"[:1000])
 
         self._atomic(body)
 
@@ -596,6 +610,15 @@ class Service:
         """(kind, status, proposed text) of a change request, or None."""
         row = self.store.fetchone("SELECT kind, status, text FROM policy_versions WHERE id = ?", (change_id,))
         return (str(row[0]), str(row[1]), str(row[2])) if row else None
+
+    def change_lints(self, change_id: int) -> list[dict[str, Any]]:
+        """Lint findings (policy/breadth.py, judged as the managed layer) of a policy change's text; [] for other kinds."""
+        from ..policy.breadth import lint_text
+
+        found = self.change_text(change_id)
+        if found is None or found[0] != "policy":
+            return []
+        return [x.as_dict() for x in lint_text(found[2], "managed")]
 
     def change_impact(self, change_id: int, calls: int = 500) -> dict[str, Any] | None:
         """What a proposed policy change would have decided differently over the latest *calls* audited calls (None: not a policy change)."""
