@@ -121,8 +121,9 @@ def http_entry(url: str) -> dict[str, Any]:
     hook = {
         "type": "http",
         "url": f"{base}/v1/hook?agent=claude",
-        "headers": {"Authorization": "Bearer $CLEARANCE_TOKEN"},
-        "allowedEnvVars": ["CLEARANCE_TOKEN"],
+        # The home the service resolves ``~`` against (server.service.served_home): without it ``~`` is an unknown folder.
+        "headers": {"Authorization": "Bearer $CLEARANCE_TOKEN", "X-Clearance-Home": "$HOME"},
+        "allowedEnvVars": ["CLEARANCE_TOKEN", "HOME"],
         "timeout": 30,
         "onFailure": "block",
         "statusMessage": HTTP_MARK,

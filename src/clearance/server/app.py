@@ -33,7 +33,7 @@ from starlette.routing import Route
 from starlette.schemas import SchemaGenerator
 
 from .guard import StoreUnavailable
-from .service import Service, ServiceError
+from .service import HOME_HEADER, UNKNOWN_HOME, Service, ServiceError, served_home, without_home_entries
 from .templates import TEMPLATES
 
 T = TypeVar("T")
@@ -212,7 +212,7 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
                 # A token the service issued: a hard denial stays a denial (the served policy, recorded nowhere).
                 # A token it never issued gets the plain ask, without the engine.
                 try:
-                    local = await off_loop(service.rejected_decision, await request.body(), request.query_params.get("agent"))
+                    local = await off_loop(service.rejected_decision, await request.body(), request.query_params.get("agent"), request.headers.get(HOME_HEADER))
                 except ValueError:
                     local = None
             from ..rejected import when_token_rejected
@@ -222,7 +222,7 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         raw = await request.body()
         # Decide on a worker thread (a slow decision -- a reviewer call -- holds up no other request).
         try:
-            decided = await off_loop(service.hook_decide, raw, request.query_params.get("agent"), owner, policy)
+            decided = await off_loop(service.hook_decide, raw, request.query_params.get("agent"), owner, policy, request.headers.get(HOME_HEADER))
         except ValueError as e:
             return JSONResponse({"error": str(e)}, status_code=400)
         answer = await anyio.to_thread.run_sync(service.hook_record, decided)
@@ -252,10 +252,12 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
             return JSONResponse(malformed("nested too deeply" if isinstance(e, RecursionError) else "not valid JSON").to_record(None))
         if isinstance(event, dict):
             event = {**event, "agent": event.get("agent", "api"), "user_name": owner}
-        env = {"HOME": "/root"} if not isinstance(event, dict) else {"HOME": _home(event)}
+        env = {"HOME": served_home(event.get("home") if isinstance(event, dict) else None, request.headers.get(HOME_HEADER))}
         policy = await anyio.to_thread.run_sync(service.policy)
         if isinstance(event, dict):
             policy = service.policy_for_project(policy, event, env["HOME"])
+        if env["HOME"] == UNKNOWN_HOME:
+            policy = without_home_entries(policy)
         try:
             d, ctx, policy = await off_loop(decide_event_full, event, env, policy, local_files=False)
         except RecursionError:
@@ -678,12 +680,6 @@ def _security_headers() -> dict[str, str]:
         "Referrer-Policy": "same-origin",
         "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
     }
-
-
-def _home(event: dict[str, Any]) -> str:
-    from .service import _home_of
-
-    return str(event.get("home") or _home_of(str(event.get("cwd") or "")))
 
 
 def _brief(tool_input: Any) -> str:

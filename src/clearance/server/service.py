@@ -374,11 +374,11 @@ class Service:
         except StoreUnavailable:
             return False
 
-    def rejected_decision(self, raw: bytes, agent: str | None) -> Any:
+    def rejected_decision(self, raw: bytes, agent: str | None, home: str | None = None) -> Any:
         """The decision of a hook event with the served policy, recorded nowhere, or None when it is not a decision
         event: for a token the service issued but no longer accepts, whose hard denials stay denials
         (rejected.when_token_rejected) -- the team's as much as the built-in ones, as on a thin client's machine."""
-        _, pending = self.hook_decide(raw, agent, "(rejected token)", self.policy())
+        _, pending = self.hook_decide(raw, agent, "(rejected token)", self.policy(), home)
         return pending[1] if pending is not None else None
 
     def token_owner(self, token: str | None) -> str | None:
@@ -697,8 +697,10 @@ class Service:
         """Decide one hook event with the served managed policy; record it; return the agent's Answer."""
         return self.hook_record(self.hook_decide(raw, agent, user, self.policy()))
 
-    def hook_decide(self, raw: bytes, agent: str | None, user: str, policy: Any) -> tuple[Any, Any]:
-        """The decision alone, without the store (the app runs it on a worker thread): (answer, None), or (None, what hook_record needs)."""
+    def hook_decide(self, raw: bytes, agent: str | None, user: str, policy: Any, home: str | None = None) -> tuple[Any, Any]:
+        """The decision alone, without the store (the app runs it on a worker thread): (answer, None), or (None, what hook_record needs).
+
+        *home*: the X-Clearance-Home header's value, when the request had one (served_home)."""
         from ..adapters import detect, get
         from ..adapters.common import Answer
         from ..api import decide_event_full, malformed
@@ -724,8 +726,10 @@ class Service:
             return adapter.render_answer(malformed("nested too deeply")), None
         canonical["agent"] = agent
         canonical["user_name"] = user
-        env = {"HOME": str(canonical.get("home") or _home_of(str(canonical.get("cwd") or "")))}
+        env = {"HOME": served_home(canonical.get("home"), home)}
         policy = self.policy_for_project(policy, canonical, env["HOME"])
+        if env["HOME"] == UNKNOWN_HOME:
+            policy = without_home_entries(policy)
         try:
             decision, ctx, policy = decide_event_full(canonical, env, policy, local_files=False)
         except RecursionError:
@@ -925,14 +929,51 @@ def claimed_identity(canonical: dict[str, Any]) -> Any:
     return Identity(root) if root else None
 
 
-def _home_of(cwd: str) -> str:
-    """The home of the machine the event came from: sent by the thin client, else read from cwd."""
-    parts = cwd.split("/")
-    if len(parts) > 2 and parts[1] in ("home", "Users") and parts[2]:
-        return "/".join(parts[:3])
-    if cwd.startswith("/root"):
-        return "/root"
-    return os.environ.get("HOME", "/root")
+# The home of a machine the service knows nothing about: a folder no machine has, so ``~/x`` lies outside the project
+# and outside every trusted directory (``~/shared`` in the policy expands to a folder nothing reaches either).
+UNKNOWN_HOME = "/nonexistent/clearance-unknown-home"
+HOME_HEADER = "x-clearance-home"
+
+
+def without_home_entries(policy: Any) -> Any:
+    """*policy* without what it trusts or allows relative to home (``~/shared`` in trust.directories, ``Edit(~/x/**)``
+    in rules.allow), for a call whose home the service does not know: ``~`` in the call and ``~`` in the policy would
+    both expand to UNKNOWN_HOME and agree, so ``~/shared/a`` would be trusted although nobody knows which folder it is.
+    Denials and asks relative to home stay (they only tighten)."""
+    from ..policy import Policy
+    from ..trust import Trust
+
+    if policy is None:
+        return policy
+    t = policy.trust
+    dirs = tuple(d for d in t.directories if not d.startswith("~"))
+    allow = policy.rules.get("allow", [])
+    kept = [(p, layer) for p, layer in allow if not (p.arg or "").startswith("~")]
+    if len(dirs) == len(t.directories) and len(kept) == len(allow):
+        return policy
+    out = object.__new__(Policy)
+    for slot in Policy.__slots__:
+        setattr(out, slot, getattr(policy, slot))
+    out.trust = Trust(dirs, t.git_remotes, t.buckets, t.domains, t.services, t.trust_origin, t.mcp_servers)
+    out.rules = {**policy.rules, "allow": kept}
+    return out
+
+
+def served_home(*claims: object) -> str:
+    """The home of the machine an event came from (pure): the first claim that is an absolute, normalised directory
+    path -- the event's ``home`` (the thin client sends its HOME), then the ``X-Clearance-Home`` header (Claude Code's
+    http hook as `clearance install claude --http` writes it interpolates $HOME) -- else UNKNOWN_HOME.
+
+    Never a guess from the working directory: cwd /root/proj does not say the home is /root (it may be /home/bob),
+    and a wrong home turns ``~/proj/a.txt`` into a file of the project or ``~/shared`` into a trusted directory."""
+    for claim in claims:
+        if not isinstance(claim, str) or not claim.startswith("/") or claim == "/" or len(claim) > 4096 or "\x00" in claim:
+            continue
+        parts = claim.rstrip("/").split("/")[1:]
+        if any(p in ("", ".", "..") for p in parts):
+            continue
+        return claim.rstrip("/")
+    return UNKNOWN_HOME
 
 
 _TRUST_KEYS = ("directories", "git_remotes", "buckets", "domains", "services", "mcp_servers")  # policy/schema.py [trust]
