@@ -267,7 +267,8 @@ def served_note(server: str) -> str:
     """Where a team service's client finds its decisions (pure): the local trail holds only what was decided here."""
     return (
         f"this machine's calls are decided and recorded by the team service at {server} (its dashboard lists them; "
-        "its admins change its policy); the local audit trail holds only the calls decided here while the service was unreachable"
+        "its admins change its policy); the local audit trail holds only the calls decided here while the service was unreachable, "
+        "which the hook sends to the service's trail once it answers again (marked decided offline)"
     )
 
 

@@ -233,6 +233,42 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
             return Response(status_code=200)
         return JSONResponse(answer.stdout)
 
+    async def api_offline(request: Request) -> JSONResponse:
+        """
+        summary: Store decisions this machine made while the service was unreachable (decided offline)
+        requestBody: {content: {application/json: {schema: {type: object, properties: {decisions: {type: array, maxItems: 200}}}}}}
+        responses:
+          200: {description: "{stored, duplicates, refused}"}
+          400: {description: not a batch of decisions}
+          401: {description: missing or unknown bearer token}
+          413: {description: more than 200 decisions or 4 MB}
+          503: {description: the store is unavailable; send them again later}
+        """
+        from .offline import MAX_ROWS
+
+        owner = await anyio.to_thread.run_sync(bearer, request)
+        if owner is None:
+            return JSONResponse({"error": "a valid bearer token is required"}, status_code=401)
+        body = await request.body()
+        if len(body) > 4_000_000:
+            return JSONResponse({"error": "at most 4 MB per upload"}, status_code=413)
+        try:
+            data = json.loads(body)
+        except (ValueError, RecursionError):
+            return JSONResponse({"error": "not valid JSON"}, status_code=400)
+        rows = data.get("decisions") if isinstance(data, dict) else None
+        if not isinstance(rows, list):
+            return JSONResponse({"error": 'expected {"decisions": [...]}'}, status_code=400)
+        if len(rows) > MAX_ROWS:
+            return JSONResponse({"error": f"at most {MAX_ROWS} decisions per upload"}, status_code=413)
+        try:
+            out = await anyio.to_thread.run_sync(service.store_offline, owner, rows)
+        except StoreUnavailable:
+            return JSONResponse({"error": "the audit store is unavailable; send them again later"}, status_code=503)
+        if out["stored"]:
+            await anyio.to_thread.run_sync(service.log, owner, "upload_offline", f"{out['stored']} decisions made while the service was unreachable")
+        return JSONResponse(out)
+
     async def api_decide(request: Request) -> JSONResponse:
         """
         summary: Decide one PreToolUse event; the decision record of DESIGN.md
@@ -644,6 +680,7 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         Route("/", dashboard, include_in_schema=False),
         Route("/sessions/{sid}", session_page, include_in_schema=False),
         Route("/policy", policy_page, methods=["GET", "POST"], include_in_schema=False),
+        Route("/v1/offline", api_offline, methods=["POST"]),
         Route("/policy/lint", policy_lint, methods=["POST"], include_in_schema=False),
         Route("/policy/trust", policy_trust, methods=["POST"], include_in_schema=False),
         Route("/policy/{what:str}", policy_quick, methods=["POST"], include_in_schema=False),

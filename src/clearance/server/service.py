@@ -758,6 +758,23 @@ class Service:
             return adapter.render_answer(degrade(decision))
         return adapter.render_answer(apply_escalation(decision, out))
 
+    def store_offline(self, machine: str, rows: list[Any]) -> dict[str, int]:
+        """Store the decisions *machine* (the token's name) made while the service was unreachable (server/offline.py):
+        {stored, duplicates, refused}.  StoreUnavailable when the store is down (the client sends them again later)."""
+        from .offline import accept, upload_key
+
+        now = time.time()
+        keyed: list[tuple[str, dict[str, Any]]] = []
+        refused = 0
+        for row in rows:
+            rec = accept(row, machine, now)
+            if rec is None:
+                refused += 1
+            else:
+                keyed.append((upload_key(rec), rec))
+        stored, dup = self.store.record_offline(machine, keyed) if keyed else (0, 0)
+        return {"stored": int(stored), "duplicates": int(dup), "refused": refused}
+
     def healthy(self) -> dict[str, Any]:
         """Whether decisions can be recorded now, and why not."""
         g = self.guard
