@@ -110,6 +110,10 @@ def test_a_change_that_trusts_everything_is_proposed_but_approved_only_with_an_o
     svc = Service(str(db))
     assert svc.current_policy()[1] == '[trust]\ndomains = ["*"]\n'
     assert any("override" in r["details"] and "PL101" in r["details"] for r in svc.admin_log())
+    f = tmp_path / "loose.toml"
+    f.write_text('[trust]\ngit_remotes = [""]\n')
+    proposed = _cli(db, "change", "propose", "--policy", str(f), "--by", "alice")
+    assert proposed.returncode == 0 and f"{f}:2: PL201 error:" in proposed.stderr, proposed.stderr
     # A clean change needs no override.
     clean = svc.propose('[trust]\ndomains = ["api.acme.com"]\n', "alice")
     assert svc.change_lints(clean) == []

@@ -95,3 +95,14 @@ def test_the_installed_http_hook_sends_home() -> None:
     hook = http_entry("https://clearance.acme.internal")["hooks"][0]
     assert hook["headers"]["X-Clearance-Home"] == "$HOME"
     assert "HOME" in hook["allowedEnvVars"] and "CLEARANCE_TOKEN" in hook["allowedEnvVars"]
+
+
+def test_doctor_names_an_http_hook_that_does_not_send_home(tmp_path: Any) -> None:
+    from clearance.installer import _sends_home, http_entry
+
+    new = http_entry("https://clearance.acme.internal")
+    old = json.loads(json.dumps(new))
+    old["hooks"][0]["headers"].pop("X-Clearance-Home")
+    old["hooks"][0]["allowedEnvVars"] = ["CLEARANCE_TOKEN"]
+    url = new["hooks"][0]["url"]
+    assert _sends_home([new], url) and not _sends_home([old], url)

@@ -197,6 +197,8 @@ def _propose_policy(svc: Any, args: argparse.Namespace) -> int:
         print(f"clearance change propose: cannot read {args.policy}: {e}", file=sys.stderr)
         return 1
     cid = svc.propose(text, args.by, args.comment or "")
+    for x in svc.change_lints(cid):  # proposed all the same; approving needs --override-lint when one is an error
+        print(f"{args.policy}:{x['line']}: {x['id']} {x['severity']}: {x['message']} -- {x['why']}", file=sys.stderr)
     print(
         f"change {cid}: the policy in {args.policy} -- see what it would change: clearance change show {cid}; a second person approves: "
         f"clearance change approve {cid} --by NAME --comment TEXT"
