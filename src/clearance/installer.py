@@ -268,8 +268,9 @@ def _sends_home(entries: list[Any], url: str) -> bool:
     for e in entries:
         for h in e.get("hooks", []) if isinstance(e, dict) else []:
             if isinstance(h, dict) and h.get("url") == url:
-                headers = h.get("headers") if isinstance(h.get("headers"), dict) else {}
-                allowed = h.get("allowedEnvVars") if isinstance(h.get("allowedEnvVars"), list) else []
+                headers, allowed = h.get("headers"), h.get("allowedEnvVars")
+                if not isinstance(headers, dict) or not isinstance(allowed, list):
+                    continue
                 if any(k.lower() == "x-clearance-home" and v == "$HOME" for k, v in headers.items()) and "HOME" in allowed:
                     return True
     return False
