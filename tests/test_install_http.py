@@ -33,8 +33,8 @@ def test_http_install_shape_idempotent_and_uninstall(tmp_path: Path) -> None:
                 {
                     "type": "http",
                     "url": "http://127.0.0.1:8765/v1/hook?agent=claude",
-                    "headers": {"Authorization": "Bearer $CLEARANCE_TOKEN"},
-                    "allowedEnvVars": ["CLEARANCE_TOKEN"],
+                    "headers": {"Authorization": "Bearer $CLEARANCE_TOKEN", "X-Clearance-Home": "$HOME"},
+                    "allowedEnvVars": ["CLEARANCE_TOKEN", "HOME"],
                     "timeout": 30,
                     "onFailure": "block",
                     "statusMessage": HTTP_MARK,
@@ -92,7 +92,7 @@ def test_installed_http_hook_gets_claude_answers(served: tuple[int, str], tmp_pa
     install("claude", "user", home, str(tmp_path), exe="/opt/c/bin/clearance", http=f"http://127.0.0.1:{port}")
     hook = json.loads((Path(home) / ".claude" / "settings.json").read_text())["hooks"]["PreToolUse"][0]["hooks"][0]
     url = hook["url"].split(f"127.0.0.1:{port}", 1)[1]
-    headers = {k: v.replace("$CLEARANCE_TOKEN", token) for k, v in hook["headers"].items()}
+    headers = {k: v.replace("$CLEARANCE_TOKEN", token).replace("$HOME", "/home/ana") for k, v in hook["headers"].items()}
     for command, expected in (("rm -rf ~/", "deny"), ("git status", "allow")):
         ev = {"session_id": "s", "hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": "/home/ana/w"}
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)

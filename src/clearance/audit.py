@@ -130,6 +130,8 @@ def record(
             path = _spool_path(url)
             if path:
                 rec = make_record(decision, event, ctx, shadow, headless, chars if isinstance(chars, int) and chars >= 0 else CONTENT_CHARS)
+                if env.get("CLEARANCE_DECIDED_OFFLINE"):  # a thin client's outage (remote.py): sent to the team's trail later (outbox.py)
+                    rec["rules"] = [*rec["rules"], "service.unreachable"]
                 out = _spooled(path, key_file(audit_cfg, env), rec, limits, headless, audit_cfg)
                 if out is not None:
                     return apply_escalation(decision, out)
@@ -139,6 +141,8 @@ def record(
             if stores is not None:
                 stores[url] = store
         rec = make_record(decision, event, ctx, shadow, headless, chars if isinstance(chars, int) and chars >= 0 else CONTENT_CHARS)
+        if env.get("CLEARANCE_DECIDED_OFFLINE"):  # a thin client's outage (remote.py): sent to the team's trail later (outbox.py)
+            rec["rules"] = [*rec["rules"], "service.unreachable"]
         out = store.record(rec, limits, headless)
     except Exception as e:
         _drop(store, stores, url)

@@ -192,7 +192,8 @@ def _cmd_policy(args: argparse.Namespace) -> int:
         print(json.dumps(json_schema(), indent=2))
         return 0
     if args.action == "lint":
-        problems = tools.lint_files(args.files) if args.files else tools.lint_effective(root, os.environ)
+        layer = "managed" if args.managed else "file"
+        problems = tools.lint_files(args.files, default_layer=layer) if args.files else tools.lint_effective(root, os.environ)
         for p in problems:
             print(p)
         if not problems:
@@ -266,7 +267,8 @@ def served_note(server: str) -> str:
     """Where a team service's client finds its decisions (pure): the local trail holds only what was decided here."""
     return (
         f"this machine's calls are decided and recorded by the team service at {server} (its dashboard lists them; "
-        "its admins change its policy); the local audit trail holds only the calls decided here while the service was unreachable"
+        "its admins change its policy); the local audit trail holds only the calls decided here while the service was unreachable, "
+        "which the hook sends to the service's trail once it answers again (marked decided offline)"
     )
 
 
@@ -902,8 +904,10 @@ def build_parser() -> argparse.ArgumentParser:
             "lint",
             "check the layers (or given files): syntax, keys, types, dead and shadowed rules",
             "Report file:line problems: TOML syntax, unknown keys, wrong types, rules that cannot match, duplicates and rules shadowed "
-            "by a stronger one, allow rules a built-in hard denial always beats, expired grants, and entries a layer may not set. Exit 1 on any problem.",
-            "  clearance policy lint\n  clearance policy lint ~/.config/clearance/config.toml",
+            "by a stronger one, allow rules a built-in hard denial always beats, expired grants, and entries a layer may not set; and, with a "
+            "stable id each, entries that trust or allow everything (PL101, PL102) or can never match (PL201, PL202): errors in the managed "
+            "layer (--managed judges the given files as one), warnings elsewhere. Exit 1 on any problem.",
+            "  clearance policy lint\n  clearance policy lint ~/.config/clearance/config.toml\n  clearance policy lint --managed org.toml",
         ),
         (
             "test",
@@ -929,6 +933,8 @@ def build_parser() -> argparse.ArgumentParser:
                 "files", nargs="*" if name == "lint" else "+", help="policy files (default: the effective layers)" if name == "lint" else "case files"
             )
         sp.add_argument("--cwd", help="project directory (default: here)")
+        if name == "lint":
+            sp.add_argument("--managed", action="store_true", help="judge the given files as the managed layer (PL1xx/PL2xx are errors)")
         if name == "show":
             sp.add_argument("--json", action="store_true", help="machine-readable")
 
@@ -1040,6 +1046,9 @@ def build_parser() -> argparse.ArgumentParser:
     ch.add_argument("--by", help="who decides")
     ch.add_argument("--comment", help="what you checked (required to approve)")
     ch.add_argument("--all", action="store_true", help="list decided changes too")
+    ch.add_argument(
+        "--override-lint", action="store_true", help="approve a policy change although lint finds errors (PL1xx/PL2xx) in it; recorded in the admin log"
+    )
     ch.add_argument("--json", action="store_true")
     ch.add_argument("--db")
     ch.set_defaults(fn=_cmd_change)

@@ -121,8 +121,9 @@ def http_entry(url: str) -> dict[str, Any]:
     hook = {
         "type": "http",
         "url": f"{base}/v1/hook?agent=claude",
-        "headers": {"Authorization": "Bearer $CLEARANCE_TOKEN"},
-        "allowedEnvVars": ["CLEARANCE_TOKEN"],
+        # The home the service resolves ``~`` against (server.service.served_home): without it ``~`` is an unknown folder.
+        "headers": {"Authorization": "Bearer $CLEARANCE_TOKEN", "X-Clearance-Home": "$HOME"},
+        "allowedEnvVars": ["CLEARANCE_TOKEN", "HOME"],
         "timeout": 30,
         "onFailure": "block",
         "statusMessage": HTTP_MARK,
@@ -260,6 +261,19 @@ def install(
                 f.write(b"")  # marks "the file did not exist before"
         _write(path, new)
     return path, diff
+
+
+def _sends_home(entries: list[Any], url: str) -> bool:
+    """Whether the http hook to *url* sends the machine's home (X-Clearance-Home: $HOME, with HOME allowed)."""
+    for e in entries:
+        for h in e.get("hooks", []) if isinstance(e, dict) else []:
+            if isinstance(h, dict) and h.get("url") == url:
+                headers, allowed = h.get("headers"), h.get("allowedEnvVars")
+                if not isinstance(headers, dict) or not isinstance(allowed, list):
+                    continue
+                if any(k.lower() == "x-clearance-home" and v == "$HOME" for k, v in headers.items()) and "HOME" in allowed:
+                    return True
+    return False
 
 
 def _http_urls(entries: list[Any]) -> list[str]:
@@ -450,6 +464,11 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
                         else "(the service does not answer: Claude Code blocks every call, or with a version before 2.1.295 lets them run)"
                     )
                 )
+                if not _sends_home(entries, url):
+                    lines.append(
+                        f"- {agent} ({scope}): the http hook to {url} does not send X-Clearance-Home, so the service does not know this "
+                        "machine's home and judges ~ as an unknown folder; run `clearance install claude --http URL` again to add it"
+                    )
                 if reachable:  # Claude Code sends $CLEARANCE_TOKEN from its own environment, which is this shell's
                     token_ok, token_line = _token_check(url.split("/v1/", 1)[0], env.get("CLEARANCE_TOKEN", ""), "Claude Code's http hook")
                     ok = ok and token_ok

@@ -275,6 +275,7 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
         if status == 200:
             stdout, code, stderr, served = read_envelope(json.loads(body.decode("utf-8")))
             _refresh_policy(base, token, env, cached_now, served)
+            _send_offline(env)
             return Answer(stdout, code, stderr)
         if status in (401, 403):
             return _token_rejected(raw, opts, base, status, token, env)
@@ -289,6 +290,9 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
 
     local_env = dict(env)
     local_env.pop("CLEARANCE_SERVER", None)
+    # The record says it was decided while the service was unreachable (rule service.unreachable); the marker makes
+    # the next call the service answers send it to the team's trail (outbox.py).
+    local_env["CLEARANCE_DECIDED_OFFLINE"] = "1"
     if read_cache(env) is not None:
         local_env["CLEARANCE_MANAGED_POLICY"] = cached
         age = time.strftime("%Y-%m-%d %H:%M", time.localtime(os.path.getmtime(cached)))
@@ -303,8 +307,29 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
     else:
         note = f"clearance: the team service at {base} is unreachable ({problem}) and no managed policy is cached; decided locally with the built-in rules"
     answer = run_answer(raw, opts, local_env)
+    from .outbox import note_pending
+
+    note_pending(env)
     answer.stderr = "\n".join(x for x in (note, answer.stderr) if x)
     return answer
+
+
+def _send_offline(env: Env) -> None:
+    """When an outage left decisions to send (one stat), start the detached uploader (outbox.py): the answer is not
+    held up by it."""
+    import posix
+    import time
+
+    from .daemon_path import state_dir
+
+    try:
+        mtime = posix.stat(state_dir(env) + "/offline-pending").st_mtime
+    except OSError:
+        return
+    from .outbox import due, spawn
+
+    if due(mtime, time.time()):
+        spawn(env)
 
 
 def _sections_served(env: Env, cached: _Cached | None = None) -> bool:

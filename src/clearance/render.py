@@ -58,6 +58,10 @@ def log_table(rows: list[dict[str, object]]) -> str:
         reason = str(r.get("reason") or "") if dec != "allow" else ""
         if rules and dec != "allow":
             reason += f" [{', '.join(str(x) for x in rules)}]" if isinstance(rules, list) else ""
+        if isinstance(rules, list) and "service.unreachable" in rules:
+            # Decided on the machine while the team service was unreachable, uploaded later (server/offline.py).
+            who = f" on {r['user_name']}" if r.get("user_name") else ""
+            reason = f"(decided offline{who}) {reason}".rstrip()
         when = str(r["time"]).replace("T", " ").rstrip("Z")
         lines.append(f"{r['id']!s:>6s}  {when:19s}  {dec:8s}  {_clip(str(r['tool_name']), 10):10s}  {_clip(what, 48):48s}  {_clip(reason, 100)}")
     shadow = any(r.get("shadow") for r in rows)

@@ -174,7 +174,9 @@ def cmd_change(args: argparse.Namespace) -> int:
             return 2
         _actor(svc, args, ("admin", "approver"))
         role = next((u["role"] for u in svc.users() if u["name"] == args.by), "")
-        svc.decide_change(args.id, args.by, role, args.action == "approve", f"{args.comment or ''} (cli)" if args.comment else "")
+        svc.decide_change(
+            args.id, args.by, role, args.action == "approve", f"{args.comment or ''} (cli)" if args.comment else "", override=bool(args.override_lint)
+        )
         print(f"change {args.id} {'approved' if args.action == 'approve' else 'rejected'} by {args.by}")
         return 0
     except ServiceError as e:
@@ -195,6 +197,8 @@ def _propose_policy(svc: Any, args: argparse.Namespace) -> int:
         print(f"clearance change propose: cannot read {args.policy}: {e}", file=sys.stderr)
         return 1
     cid = svc.propose(text, args.by, args.comment or "")
+    for x in svc.change_lints(cid):  # proposed all the same; approving needs --override-lint when one is an error
+        print(f"{args.policy}:{x['line']}: {x['id']} {x['severity']}: {x['message']} -- {x['why']}", file=sys.stderr)
     print(
         f"change {cid}: the policy in {args.policy} -- see what it would change: clearance change show {cid}; a second person approves: "
         f"clearance change approve {cid} --by NAME --comment TEXT"
@@ -202,7 +206,7 @@ def _propose_policy(svc: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def change_text_lines(change: dict[str, Any], effect: dict[str, Any] | None) -> list[str]:
+def change_text_lines(change: dict[str, Any], effect: dict[str, Any] | None, lints: list[dict[str, Any]] | None = None) -> list[str]:
     """A change request for a person at a terminal (pure): what, who, status, the diff, and the impact preview."""
     from .reports import _brief
 
@@ -217,6 +221,9 @@ def change_text_lines(change: dict[str, Any], effect: dict[str, Any] | None) -> 
     lines.append(f"status    {status}")
     if change.get("diff"):
         lines += ["", *str(change["diff"]).rstrip("\n").splitlines()]
+    if lints:
+        lines += ["", f"lint      {len(lints)} finding{'' if len(lints) == 1 else 's'} in the proposed policy:"]
+        lines += [f"  policy:{x['line']}: {x['id']} {x['severity']}: {x['message']} -- {x['why']}" for x in lints]
     if effect is not None and effect.get("busy"):
         lines += ["", "impact    being worked out for another request; run this again in a few seconds"]
     elif effect is not None:
@@ -235,10 +242,14 @@ def change_text_lines(change: dict[str, Any], effect: dict[str, Any] | None) -> 
         if more or less:
             lines.append(f"          rules that would fire more: {more or '-'}; less: {less or '-'}")
     if change["status"] == "proposed":
+        override = " --override-lint" if any(x["severity"] == "error" for x in lints or []) else ""
         lines += [
             "",
-            f"approve   clearance change approve {change['id']} --by NAME --comment TEXT   (reject: clearance change reject {change['id']} --by NAME)",
+            f"approve   clearance change approve {change['id']} --by NAME --comment TEXT{override}"
+            f"   (reject: clearance change reject {change['id']} --by NAME)",
         ]
+        if override:
+            lines.append("          lint found errors: approving needs --override-lint, and the override is recorded in the admin log")
     return lines
 
 
@@ -249,8 +260,9 @@ def _show_change(svc: Any, args: argparse.Namespace) -> int:
         return 1
     change = found[0]
     effect = svc.change_impact(change["id"]) if change["kind"] == "policy" and change["status"] == "proposed" else None
+    lints = svc.change_lints(change["id"])
     if args.json:
-        print(json.dumps({**change, "impact": effect}, default=str))
+        print(json.dumps({**change, "impact": effect, "lint": lints}, default=str))
         return 0
-    print("\n".join(change_text_lines(change, effect)))
+    print("\n".join(change_text_lines(change, effect, lints)))
     return 0

@@ -71,8 +71,11 @@ def show(project_root: str, env: Any, as_json: bool = False) -> str:
     return "\n".join(out)
 
 
-def lint_files(paths: list[str]) -> list[str]:
-    """Problems in the given policy files: keys, types, patterns, dead and shadowed rules."""
+def lint_files(paths: list[str], layers: dict[str, str] | None = None, default_layer: str = "file") -> list[str]:
+    """Problems in the given policy files: keys, types, patterns, dead and shadowed rules, and entries that trust
+    everything or match nothing (policy/breadth.py: an id each, an error in the managed layer, else a warning).
+    *layers* names the layer of each path (default *default_layer*)."""
+    from .breadth import lint
     from .load import LayerFile
 
     problems: list[str] = []
@@ -86,6 +89,7 @@ def lint_files(paths: list[str]) -> list[str]:
         if data is None:
             continue
         problems.extend(_rule_checks(data, text, path))
+        problems.extend(x.text(path) for x in lint(data, text, (layers or {}).get(path, default_layer)))
     return problems
 
 
@@ -216,7 +220,7 @@ def lint_effective(project_root: str, env: Any) -> list[str]:
     from .load import LayerFile, _line_of_value, line_of
 
     files = [lf for lf in layer_files(project_root, env) if lf.exists]
-    problems = lint_files([lf.path for lf in files])
+    problems = lint_files([lf.path for lf in files], {lf.path: lf.name for lf in files})
     entries: list[tuple[str, Pattern, str, int]] = []
     texts: dict[str, str] = {}
     for lf in files:

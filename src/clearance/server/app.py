@@ -33,7 +33,7 @@ from starlette.routing import Route
 from starlette.schemas import SchemaGenerator
 
 from .guard import StoreUnavailable
-from .service import Service, ServiceError
+from .service import HOME_HEADER, UNKNOWN_HOME, Service, ServiceError, served_home, without_home_entries
 from .templates import TEMPLATES
 
 T = TypeVar("T")
@@ -212,7 +212,7 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
                 # A token the service issued: a hard denial stays a denial (the served policy, recorded nowhere).
                 # A token it never issued gets the plain ask, without the engine.
                 try:
-                    local = await off_loop(service.rejected_decision, await request.body(), request.query_params.get("agent"))
+                    local = await off_loop(service.rejected_decision, await request.body(), request.query_params.get("agent"), request.headers.get(HOME_HEADER))
                 except ValueError:
                     local = None
             from ..rejected import when_token_rejected
@@ -222,7 +222,7 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         raw = await request.body()
         # Decide on a worker thread (a slow decision -- a reviewer call -- holds up no other request).
         try:
-            decided = await off_loop(service.hook_decide, raw, request.query_params.get("agent"), owner, policy)
+            decided = await off_loop(service.hook_decide, raw, request.query_params.get("agent"), owner, policy, request.headers.get(HOME_HEADER))
         except ValueError as e:
             return JSONResponse({"error": str(e)}, status_code=400)
         answer = await anyio.to_thread.run_sync(service.hook_record, decided)
@@ -232,6 +232,42 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         if answer.stdout is None:
             return Response(status_code=200)
         return JSONResponse(answer.stdout)
+
+    async def api_offline(request: Request) -> JSONResponse:
+        """
+        summary: Store decisions this machine made while the service was unreachable (decided offline)
+        requestBody: {content: {application/json: {schema: {type: object, properties: {decisions: {type: array, maxItems: 200}}}}}}
+        responses:
+          200: {description: "{stored, duplicates, refused}"}
+          400: {description: not a batch of decisions}
+          401: {description: missing or unknown bearer token}
+          413: {description: more than 200 decisions or 4 MB}
+          503: {description: the store is unavailable; send them again later}
+        """
+        from .offline import MAX_ROWS
+
+        owner = await anyio.to_thread.run_sync(bearer, request)
+        if owner is None:
+            return JSONResponse({"error": "a valid bearer token is required"}, status_code=401)
+        body = await request.body()
+        if len(body) > 4_000_000:
+            return JSONResponse({"error": "at most 4 MB per upload"}, status_code=413)
+        try:
+            data = json.loads(body)
+        except (ValueError, RecursionError):
+            return JSONResponse({"error": "not valid JSON"}, status_code=400)
+        rows = data.get("decisions") if isinstance(data, dict) else None
+        if not isinstance(rows, list):
+            return JSONResponse({"error": 'expected {"decisions": [...]}'}, status_code=400)
+        if len(rows) > MAX_ROWS:
+            return JSONResponse({"error": f"at most {MAX_ROWS} decisions per upload"}, status_code=413)
+        try:
+            out = await anyio.to_thread.run_sync(service.store_offline, owner, rows)
+        except StoreUnavailable:
+            return JSONResponse({"error": "the audit store is unavailable; send them again later"}, status_code=503)
+        if out["stored"]:
+            await anyio.to_thread.run_sync(service.log, owner, "upload_offline", f"{out['stored']} decisions made while the service was unreachable")
+        return JSONResponse(out)
 
     async def api_decide(request: Request) -> JSONResponse:
         """
@@ -252,10 +288,12 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
             return JSONResponse(malformed("nested too deeply" if isinstance(e, RecursionError) else "not valid JSON").to_record(None))
         if isinstance(event, dict):
             event = {**event, "agent": event.get("agent", "api"), "user_name": owner}
-        env = {"HOME": "/root"} if not isinstance(event, dict) else {"HOME": _home(event)}
+        env = {"HOME": served_home(event.get("home") if isinstance(event, dict) else None, request.headers.get(HOME_HEADER))}
         policy = await anyio.to_thread.run_sync(service.policy)
         if isinstance(event, dict):
             policy = service.policy_for_project(policy, event, env["HOME"])
+        if env["HOME"] == UNKNOWN_HOME:
+            policy = without_home_entries(policy)
         try:
             d, ctx, policy = await off_loop(decide_event_full, event, env, policy, local_files=False)
         except RecursionError:
@@ -444,7 +482,10 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as e:
             return PlainTextResponse(f"TOML syntax error: {e}")
-        return PlainTextResponse("\n".join(validate(data, text, "policy") + _rule_checks(data, text, "policy")))
+        from ..policy.breadth import lint
+
+        found = [x.text("policy") for x in lint(data, text, "managed")]
+        return PlainTextResponse("\n".join(validate(data, text, "policy") + _rule_checks(data, text, "policy") + found))
 
     async def policy_trust(request: Request) -> Response:
         checked = await admin_form(request, "propose changes")
@@ -493,7 +534,8 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
             # Replaying the recent audit trail takes a while: off the event loop.
             effect = await anyio.to_thread.run_sync(service.change_impact, cid)
         current, _ = service.current_policy()
-        return page("change", request, c=found[0], impact=effect, current=current, title=f"Change {cid}")
+        lints = service.change_lints(cid)
+        return page("change", request, c=found[0], impact=effect, current=current, lints=lints, title=f"Change {cid}")
 
     async def change_revert(request: Request) -> Response:
         checked = await admin_form(request, "propose changes")
@@ -544,10 +586,13 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         if request.path_params["verb"] not in ("approve", "reject"):
             return PlainTextResponse("approve or reject", status_code=404)
         try:
-            service.decide_change(cid, user["user"], user["role"], request.path_params["verb"] == "approve", data.get("comment", ""))
+            service.decide_change(
+                cid, user["user"], user["role"], request.path_params["verb"] == "approve", data.get("comment", ""), override=data.get("override_lint") == "1"
+            )
         except ServiceError as e:
             found = [c for c in service.changes() if c["id"] == cid]
-            return page("change", request, status=400, c=found[0] if found else {"id": cid, "summary": "", "diff": "", "status": "?"}, error=str(e))
+            c = found[0] if found else {"id": cid, "summary": "", "diff": "", "status": "?"}
+            return page("change", request, status=400, c=c, lints=service.change_lints(cid), error=str(e))
         return RedirectResponse(f"/changes/{cid}", status_code=303)
 
     async def tokens_page(request: Request) -> Response:
@@ -635,6 +680,7 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         Route("/", dashboard, include_in_schema=False),
         Route("/sessions/{sid}", session_page, include_in_schema=False),
         Route("/policy", policy_page, methods=["GET", "POST"], include_in_schema=False),
+        Route("/v1/offline", api_offline, methods=["POST"]),
         Route("/policy/lint", policy_lint, methods=["POST"], include_in_schema=False),
         Route("/policy/trust", policy_trust, methods=["POST"], include_in_schema=False),
         Route("/policy/{what:str}", policy_quick, methods=["POST"], include_in_schema=False),
@@ -671,12 +717,6 @@ def _security_headers() -> dict[str, str]:
         "Referrer-Policy": "same-origin",
         "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
     }
-
-
-def _home(event: dict[str, Any]) -> str:
-    from .service import _home_of
-
-    return str(event.get("home") or _home_of(str(event.get("cwd") or "")))
 
 
 def _brief(tool_input: Any) -> str:

@@ -47,9 +47,9 @@ def outcome(decision: str, hard: bool) -> str:
 
 def _decide(event: dict[str, Any], policy: Any) -> tuple[str, list[str], bool]:
     from ..api import decide_event_full
-    from .service import _home_of
+    from .service import served_home
 
-    env = {"HOME": _home_of(str(event.get("cwd") or ""))}
+    env = {"HOME": served_home(event.get("home"))}
     d, _, _ = decide_event_full(event, env, policy, local_files=False)
     return d.decision, list(d.rules), any(f.verdict == "hard_deny" for f in d.findings)
 

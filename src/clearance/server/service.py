@@ -374,11 +374,11 @@ class Service:
         except StoreUnavailable:
             return False
 
-    def rejected_decision(self, raw: bytes, agent: str | None) -> Any:
+    def rejected_decision(self, raw: bytes, agent: str | None, home: str | None = None) -> Any:
         """The decision of a hook event with the served policy, recorded nowhere, or None when it is not a decision
         event: for a token the service issued but no longer accepts, whose hard denials stay denials
         (rejected.when_token_rejected) -- the team's as much as the built-in ones, as on a thin client's machine."""
-        _, pending = self.hook_decide(raw, agent, "(rejected token)", self.policy())
+        _, pending = self.hook_decide(raw, agent, "(rejected token)", self.policy(), home)
         return pending[1] if pending is not None else None
 
     def token_owner(self, token: str | None) -> str | None:
@@ -536,19 +536,22 @@ class Service:
             lines.insert(0, f'auto_mode = "{mode}"')
         return self.propose("\n".join(lines) + "\n", by, f"auto mode {mode}")
 
-    def decide_change(self, change_id: int, by: str, role: str, approve: bool, comment: str = "") -> None:
+    def decide_change(self, change_id: int, by: str, role: str, approve: bool, comment: str = "", override: bool = False) -> None:
         """Approve or reject a change request, serialised in the database (one decision at a time, across processes).
 
         An approval needs a different person who existed before the change was proposed and whose own account was
-        not created by the proposer, and a comment."""
+        not created by the proposer, and a comment; a policy change in which lint finds errors (policy/breadth.py:
+        an entry that trusts or allows everything, or can never match) also needs *override*, recorded in the admin log."""
         if role not in ("admin", "approver"):
             raise ServiceError("only admins and approvers decide changes")
 
+        overridden: list[str] = []
+
         def body(st: Any) -> None:
-            row = st.fetchone("SELECT proposed_by, status, base_id, kind, payload, proposed FROM policy_versions WHERE id = ?", (change_id,))
+            row = st.fetchone("SELECT proposed_by, status, base_id, kind, payload, proposed, text FROM policy_versions WHERE id = ?", (change_id,))
             if row is None:
                 raise ServiceError("no such change")
-            proposer, status, base_id, kind, payload, proposed = row
+            proposer, status, base_id, kind, payload, proposed, text = row
             if status != "proposed":
                 raise ServiceError(f"change {change_id} is already {status}")
             if approve:
@@ -569,6 +572,16 @@ class Service:
                     cur = st.fetchone("SELECT MAX(id) FROM policy_versions WHERE status = 'approved' AND kind = 'policy'")
                     if int(base_id) != int((cur[0] if cur else 0) or 0):
                         raise ServiceError("the policy changed since this was proposed; propose again on top of the current version")
+                    from ..policy.breadth import errors, lint_text
+
+                    found = errors(lint_text(str(text or ""), "managed"))
+                    if found and not override:
+                        raise ServiceError(
+                            "lint finds errors in this policy: "
+                            + "; ".join(f"{x.id} (line {x.line}) {x.message}" for x in found[:5])
+                            + " -- approve with an explicit override (clearance change approve --override-lint, or the web page's override box) if it is meant"
+                        )
+                    overridden[:] = [x.id for x in found]
             new = "approved" if approve else "rejected"
             if not st.changed(
                 "UPDATE policy_versions SET status = ?, decided_by = ?, decided = ?, comment = ? WHERE id = ? AND status = 'proposed'",
@@ -581,7 +594,8 @@ class Service:
             elif kind == "token":
                 st.execute("UPDATE agent_tokens SET revoked = 1 WHERE id = ?", (int(data["token_id"]),))
             verb = "approve" if approve else "reject"
-            _log_in(st, by, f"{verb}_{kind}", f"change {change_id}: {comment.strip()}"[:1000])
+            lint_note = f" [lint override: {', '.join(sorted(set(overridden)))}]" if approve and overridden else ""
+            _log_in(st, by, f"{verb}_{kind}", f"change {change_id}: {comment.strip()[:900]}{lint_note}"[:1000])
 
         self._atomic(body)
 
@@ -596,6 +610,15 @@ class Service:
         """(kind, status, proposed text) of a change request, or None."""
         row = self.store.fetchone("SELECT kind, status, text FROM policy_versions WHERE id = ?", (change_id,))
         return (str(row[0]), str(row[1]), str(row[2])) if row else None
+
+    def change_lints(self, change_id: int) -> list[dict[str, Any]]:
+        """Lint findings (policy/breadth.py, judged as the managed layer) of a policy change's text; [] for other kinds."""
+        from ..policy.breadth import lint_text
+
+        found = self.change_text(change_id)
+        if found is None or found[0] != "policy":
+            return []
+        return [x.as_dict() for x in lint_text(found[2], "managed")]
 
     def change_impact(self, change_id: int, calls: int = 500) -> dict[str, Any] | None:
         """What a proposed policy change would have decided differently over the latest *calls* audited calls (None: not a policy change)."""
@@ -674,8 +697,10 @@ class Service:
         """Decide one hook event with the served managed policy; record it; return the agent's Answer."""
         return self.hook_record(self.hook_decide(raw, agent, user, self.policy()))
 
-    def hook_decide(self, raw: bytes, agent: str | None, user: str, policy: Any) -> tuple[Any, Any]:
-        """The decision alone, without the store (the app runs it on a worker thread): (answer, None), or (None, what hook_record needs)."""
+    def hook_decide(self, raw: bytes, agent: str | None, user: str, policy: Any, home: str | None = None) -> tuple[Any, Any]:
+        """The decision alone, without the store (the app runs it on a worker thread): (answer, None), or (None, what hook_record needs).
+
+        *home*: the X-Clearance-Home header's value, when the request had one (served_home)."""
         from ..adapters import detect, get
         from ..adapters.common import Answer
         from ..api import decide_event_full, malformed
@@ -701,8 +726,10 @@ class Service:
             return adapter.render_answer(malformed("nested too deeply")), None
         canonical["agent"] = agent
         canonical["user_name"] = user
-        env = {"HOME": str(canonical.get("home") or _home_of(str(canonical.get("cwd") or "")))}
+        env = {"HOME": served_home(canonical.get("home"), home)}
         policy = self.policy_for_project(policy, canonical, env["HOME"])
+        if env["HOME"] == UNKNOWN_HOME:
+            policy = without_home_entries(policy)
         try:
             decision, ctx, policy = decide_event_full(canonical, env, policy, local_files=False)
         except RecursionError:
@@ -730,6 +757,23 @@ class Service:
         if out is None:
             return adapter.render_answer(degrade(decision))
         return adapter.render_answer(apply_escalation(decision, out))
+
+    def store_offline(self, machine: str, rows: list[Any]) -> dict[str, int]:
+        """Store the decisions *machine* (the token's name) made while the service was unreachable (server/offline.py):
+        {stored, duplicates, refused}.  StoreUnavailable when the store is down (the client sends them again later)."""
+        from .offline import accept, upload_key
+
+        now = time.time()
+        keyed: list[tuple[str, dict[str, Any]]] = []
+        refused = 0
+        for row in rows:
+            rec = accept(row, machine, now)
+            if rec is None:
+                refused += 1
+            else:
+                keyed.append((upload_key(rec), rec))
+        stored, dup = self.store.record_offline(machine, keyed) if keyed else (0, 0)
+        return {"stored": int(stored), "duplicates": int(dup), "refused": refused}
 
     def healthy(self) -> dict[str, Any]:
         """Whether decisions can be recorded now, and why not."""
@@ -902,14 +946,51 @@ def claimed_identity(canonical: dict[str, Any]) -> Any:
     return Identity(root) if root else None
 
 
-def _home_of(cwd: str) -> str:
-    """The home of the machine the event came from: sent by the thin client, else read from cwd."""
-    parts = cwd.split("/")
-    if len(parts) > 2 and parts[1] in ("home", "Users") and parts[2]:
-        return "/".join(parts[:3])
-    if cwd.startswith("/root"):
-        return "/root"
-    return os.environ.get("HOME", "/root")
+# The home of a machine the service knows nothing about: a folder no machine has, so ``~/x`` lies outside the project
+# and outside every trusted directory (``~/shared`` in the policy expands to a folder nothing reaches either).
+UNKNOWN_HOME = "/nonexistent/clearance-unknown-home"
+HOME_HEADER = "x-clearance-home"
+
+
+def without_home_entries(policy: Any) -> Any:
+    """*policy* without what it trusts or allows relative to home (``~/shared`` in trust.directories, ``Edit(~/x/**)``
+    in rules.allow), for a call whose home the service does not know: ``~`` in the call and ``~`` in the policy would
+    both expand to UNKNOWN_HOME and agree, so ``~/shared/a`` would be trusted although nobody knows which folder it is.
+    Denials and asks relative to home stay (they only tighten)."""
+    from ..policy import Policy
+    from ..trust import Trust
+
+    if policy is None:
+        return policy
+    t = policy.trust
+    dirs = tuple(d for d in t.directories if not d.startswith("~"))
+    allow = policy.rules.get("allow", [])
+    kept = [(p, layer) for p, layer in allow if not (p.arg or "").startswith("~")]
+    if len(dirs) == len(t.directories) and len(kept) == len(allow):
+        return policy
+    out = object.__new__(Policy)
+    for slot in Policy.__slots__:
+        setattr(out, slot, getattr(policy, slot))
+    out.trust = Trust(dirs, t.git_remotes, t.buckets, t.domains, t.services, t.trust_origin, t.mcp_servers)
+    out.rules = {**policy.rules, "allow": kept}
+    return out
+
+
+def served_home(*claims: object) -> str:
+    """The home of the machine an event came from (pure): the first claim that is an absolute, normalised directory
+    path -- the event's ``home`` (the thin client sends its HOME), then the ``X-Clearance-Home`` header (Claude Code's
+    http hook as `clearance install claude --http` writes it interpolates $HOME) -- else UNKNOWN_HOME.
+
+    Never a guess from the working directory: cwd /root/proj does not say the home is /root (it may be /home/bob),
+    and a wrong home turns ``~/proj/a.txt`` into a file of the project or ``~/shared`` into a trusted directory."""
+    for claim in claims:
+        if not isinstance(claim, str) or not claim.startswith("/") or claim == "/" or len(claim) > 4096 or "\x00" in claim:
+            continue
+        parts = claim.rstrip("/").split("/")[1:]
+        if any(p in ("", ".", "..") for p in parts):
+            continue
+        return claim.rstrip("/")
+    return UNKNOWN_HOME
 
 
 _TRUST_KEYS = ("directories", "git_remotes", "buckets", "domains", "services", "mcp_servers")  # policy/schema.py [trust]

@@ -90,10 +90,11 @@ CHANGE = """{% extends "base" %}{% block body %}<h1>Change {{ c.id }}: {{ c.summ
 {% if impact.rules_gained or impact.rules_lost %}<p>Rules that would fire more: {% for r, n in impact.rules_gained.items() %}<code>{{ r }}</code> +{{ n }} {% endfor %}{% if impact.rules_lost %} · less: {% for r, n in impact.rules_lost.items() %}<code>{{ r }}</code> −{{ n }} {% endfor %}{% endif %}</p>{% endif %}
 {% if impact.changed %}<table id="impact"><tr><th>decision</th><th>tool</th><th>input</th><th>before</th><th>after</th><th>rules</th></tr>{% for x in impact.changed[:200] %}
 <tr><td>{% if x.id %}<a href="/decisions/{{ x.id }}">{{ x.id }}</a>{% endif %}</td><td>{{ x.tool_name }}</td><td><code>{{ x.tool_input|brief }}</code></td><td class="{{ x.before }}">{{ x.before }}</td><td class="{{ x.after }}">{{ x.after }}</td><td>{{ x.rules|join(", ") }}</td></tr>{% endfor %}</table>{% endif %}{% endif %}
+{% if lints %}<h2>Lint</h2><ul id="lint-findings">{% for x in lints %}<li class="{{ 'err' if x.severity == 'error' else '' }}"><code>{{ x.id }}</code> {{ x.severity }} (line {{ x.line }}): {{ x.message }} — {{ x.why }}</li>{% endfor %}</ul>{% endif %}
 {% if c.kind == "policy" and c.status == "approved" and c.id != current and user.role == "admin" %}
 <form method="post" action="/changes/{{ c.id }}/revert" class="inline"><input type="hidden" name="csrf" value="{{ user.csrf }}"><button id="revert">Propose a revert to this version</button></form>{% endif %}
 {% if c.status == "proposed" and user.role in ("admin","approver") %}
-<form method="post" action="/changes/{{ c.id }}/approve" class="inline"><input type="hidden" name="csrf" value="{{ user.csrf }}"><input id="comment" name="comment" placeholder="what you checked (required to approve)" size="40"> <button id="approve">Approve</button></form>
+<form method="post" action="/changes/{{ c.id }}/approve" class="inline"><input type="hidden" name="csrf" value="{{ user.csrf }}"><input id="comment" name="comment" placeholder="what you checked (required to approve)" size="40">{% if lints and lints|selectattr("severity", "equalto", "error")|list %} <label><input type="checkbox" id="override-lint" name="override_lint" value="1"> approve despite the lint errors above (recorded)</label>{% endif %} <button id="approve">Approve</button></form>
 <form method="post" action="/changes/{{ c.id }}/reject" class="inline"><input type="hidden" name="csrf" value="{{ user.csrf }}"><button id="reject">Reject</button></form>{% endif %}{% endblock %}"""
 
 TOKENS = """{% extends "base" %}{% block body %}<h1>Agent tokens</h1>

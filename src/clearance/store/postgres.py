@@ -80,6 +80,33 @@ class PostgresStore:
             )
         return out
 
+    def record_offline(self, machine: str, rows: list[tuple[str, dict[str, Any]]]) -> tuple[int, int]:
+        """Store decisions a machine made offline, as they were decided (no escalation, no session counters), each
+        once per (machine, key) and in the hash chain; (stored, duplicates)."""
+        c = self.conn
+        key = chain.writer_key(self)
+        stored = dup = 0
+        with c.transaction():
+            c.execute(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK})")
+            prev = chain.head(self)
+            for upload_key, rec in rows:
+                cur = c.execute(
+                    "INSERT INTO offline_uploads (machine, upload_key, received) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING", (machine, upload_key, time.time())
+                )
+                if cur.rowcount == 0:
+                    dup += 1
+                    continue
+                values = _values(rec)
+                link = chain.link(key, prev, values) if key else ""
+                row = c.execute(
+                    f"INSERT INTO decisions ({', '.join(COLUMNS)}, chain) VALUES ({', '.join('%s' for _ in COLUMNS)}, %s) RETURNING id",
+                    (*values, chain.as_column(link) if link else b""),
+                ).fetchone()
+                prev = link or prev
+                c.execute("UPDATE offline_uploads SET decision_id = %s WHERE machine = %s AND upload_key = %s", (row[0] if row else 0, machine, upload_key))
+                stored += 1
+        return stored, dup
+
     def key(self, create: bool = True) -> bytes:
         return chain.load_key(self.key_file or chain.key_file(None, os.environ), create)
 

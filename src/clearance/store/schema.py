@@ -158,6 +158,22 @@ MIGRATIONS.append(
         ],
     )
 )
+MIGRATIONS.append(
+    (
+        7,
+        [
+            # Decisions a thin client made while the team service was unreachable, uploaded later (server/offline.py):
+            # one row per machine (the token's name) and content key, so a retried or resent upload is stored once.
+            """CREATE TABLE IF NOT EXISTS offline_uploads (
+                machine TEXT NOT NULL,
+                upload_key TEXT NOT NULL,
+                decision_id BIGINT NOT NULL DEFAULT 0,
+                received {real} NOT NULL,
+                PRIMARY KEY (machine, upload_key)
+            )""",
+        ],
+    )
+)
 LATEST = MIGRATIONS[-1][0]
 
 COLUMNS = (

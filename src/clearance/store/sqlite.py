@@ -180,6 +180,40 @@ class SqliteStore:
         )
         return link or prev
 
+    def record_offline(self, machine: str, rows: list[tuple[str, dict[str, Any]]]) -> tuple[int, int]:
+        """Store decisions a machine made offline, as they were decided (no escalation, no session counters), each
+        once per (machine, key) and in the hash chain; (stored, duplicates)."""
+        c = self.conn
+        key = chain.writer_key(self)
+
+        def once() -> tuple[int, int]:
+            c.execute("BEGIN IMMEDIATE")
+            try:
+                stored = dup = 0
+                prev = chain.head(self)
+                for upload_key, rec in rows:
+                    cur = c.execute(
+                        "INSERT INTO offline_uploads (machine, upload_key, received) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                        (machine, upload_key, time.time()),
+                    )
+                    if cur.rowcount == 0:
+                        dup += 1
+                        continue
+                    prev = self._insert(rec, key, prev)
+                    c.execute(
+                        "UPDATE offline_uploads SET decision_id = (SELECT MAX(id) FROM decisions) WHERE machine = ? AND upload_key = ?", (machine, upload_key)
+                    )
+                    stored += 1
+                c.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.OperationalError):
+                    c.execute("ROLLBACK")
+                raise
+            return stored, dup
+
+        done: tuple[int, int] = self._retrying(once)
+        return done
+
     def key(self, create: bool = True) -> bytes:
         return chain.load_key(self.key_file or chain.key_file(None, os.environ), create)
 
