@@ -71,7 +71,8 @@ def test_the_header_the_installed_hook_sends_names_the_home(team: tuple[Service,
     assert _http_hook(client, token, "echo x > ~/shared/a.txt", "/home/bob/proj", home="/home/bob") == "allow"
     assert _http_hook(client, token, "echo x > ~/proj/a.txt", "/root/proj", home="/root", path="/v1/decide") == "allow"
     edit = {"hook_event_name": "PreToolUse", "tool_name": "Edit", "cwd": "/home/bob/proj", "session_id": "h"}
-    edit["tool_input"] = {"file_path": "~/notes/todo.md", "old_string": "a", "new_string": "b"}
+    # A program file: an Edit of a document in the user's own folders is allowed on its own (fs.write-outside-project).
+    edit["tool_input"] = {"file_path": "~/notes/todo.py", "old_string": "a", "new_string": "b"}
     headers = {"authorization": f"Bearer {token}"}
     decided = client.post("/v1/decide", content=json.dumps(edit), headers=headers).json()["decision"]
     assert decided == "ask", decided  # the allow rule names a folder of an unknown home
