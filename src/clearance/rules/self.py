@@ -755,7 +755,15 @@ _HOOK_VAR = lazy(r"\bCLEARANCE_[A-Z0-9_]+\s*=")
 # Variables that move where the hook finds its policy, keys, caches and daemon socket.
 # Variables that move where an agent reads its settings, and so the hooks that call clearance: an agent started
 # with CLAUDE_CONFIG_DIR elsewhere loads no hook at all (also self.hookless-agent, for one command).
-_AGENT_HOMES = frozenset({"HOME", "XDG_CONFIG_HOME", "CLAUDE_CONFIG_DIR", "CODEX_HOME", "GEMINI_CLI_HOME", "GEMINI_CLI_SYSTEM_SETTINGS_PATH", "COPILOT_HOME"})
+# Gemini CLI's system defaults layer (GEMINI_CLI_SYSTEM_DEFAULTS_PATH: its arrays and objects merge into the user's, so
+# a file there can switch a named hook off) and Cursor CLI's folder of cli-config.json (CURSOR_CONFIG_DIR: its
+# permissions) are such locations too (round 11c; a list extension: the agents' documented variables).
+_AGENT_HOMES = frozenset(
+    {
+        *("HOME", "XDG_CONFIG_HOME", "CLAUDE_CONFIG_DIR", "CODEX_HOME", "GEMINI_CLI_HOME", "GEMINI_CLI_SYSTEM_SETTINGS_PATH"),
+        *("GEMINI_CLI_SYSTEM_DEFAULTS_PATH", "COPILOT_HOME", "CURSOR_CONFIG_DIR"),
+    }
+)
 _LOCATION_VARS = frozenset({"XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "HOME"}) | _AGENT_HOMES
 _LOCATION_VAR = lazy(r"(?<![\w$])(?:" + "|".join(sorted(_LOCATION_VARS, key=len, reverse=True)) + r")\s*=")
 # An editor's settings that give its terminals their environment (VS Code, Cursor, Windsurf: terminal.integrated.env.linux
@@ -827,7 +835,9 @@ _COMMAND_TEMP = (
 _LOADER_VAR = lazy(
     r"(?<![\w$])(?:(?:"
     + "|".join(_LOADER_VARS)
-    + r")\s*=\s*['\"]?[^\s'\";#]|"
+    # any value: a quoted one may begin with blanks or the other quote character (`LD_PRELOAD=" /tmp/x.so"`, ld.so
+    # splits its list on blanks; git's own `GIT_CONFIG_PARAMETERS="'core.fsmonitor'='/tmp/x'"`, round 11c)
+    + r")\s*=\s*(?:\"[\s']*|'[\s\"]*)?[^\s'\";#]|"
     + _PRELOAD.format(q="")
     + "|"
     + _SEARCH_TEMP.format(q="")
@@ -840,7 +850,7 @@ _LOADER_VAR = lazy(
 _LOADER_VAR_JSON = lazy(
     r"\"(?:(?:"
     + "|".join(_LOADER_VARS)
-    + r")\"\s*:\s*\"[^\s\"]|"
+    + r")\"\s*:\s*\"[\s']*[^\s\"']|"
     + _PRELOAD.format(q='"')
     + "|"
     + _SEARCH_TEMP.format(q='"')
