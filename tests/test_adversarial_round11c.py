@@ -116,3 +116,40 @@ class TestAgentSettingsLocations:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: Any) -> None:
         assert decide(example).decision == "allow"
+
+
+class TestHardLinkedSettings:
+    """Class: a hard link made of a file clearance judges by its content (`.envrc`, `.env`, mise.toml, opencode.json,
+    `.vscode/settings.json`). A symbolic link is followed when a later write names it (Context.realpath), a hard link
+    is not: after `ln .envrc env2`, `echo 'export CLEARANCE_DB=/tmp/x.db' >> env2` is an ordinary file's write and
+    the next session loads it. The link was allowed (fs.link-to-protected covers protected files only). Now it is asked
+    (fs.settings-linked-outside, the same channel the other way round); symbolic links and copies stay allowed."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        "ln .envrc env2",
+        "ln -P .envrc env2",
+        "ln -f .envrc /tmp/e",
+        "link mise.toml m2",
+        "cp -l .envrc env2",
+        "cp --link .envrc env2",
+        "ln opencode.json /tmp/o.json",
+        "ln .vscode/settings.json vs.json",
+        "python3 -c \"import os; os.link('.envrc', 'env2')\"",
+        "node -e \"require('fs').linkSync('.envrc', 'env2')\"",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "ln a.txt b.txt",
+        "cp -l a.txt b.txt",
+        "ln -s .envrc envrc-link",
+        "cp .envrc envrc.bak",
+        "cp -a .envrc envrc.bak",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
