@@ -60,6 +60,7 @@ class TestQuotedLoaderValues:
         _write(P + "/.env", 'LD_PRELOAD=" /tmp/x.so"\n'),
         _write(ENVRC, 'export BASH_ENV=" /tmp/x"\n'),
         _write(P + "/.vscode/settings.json", '{"terminal.integrated.env.linux": {"LD_PRELOAD": " /tmp/x.so"}}'),
+        _write(ENVRC, "export PYTHONPYCACHEPREFIX=/tmp/pyc\n"),  # beside the class: Python's bytecode folder in /tmp
     ]
     ORDINARY: ClassVar[list[Any]] = [
         _write(ENVRC, "export GIT_AUTHOR_NAME=\"'Ana'\"\n"),
@@ -68,6 +69,7 @@ class TestQuotedLoaderValues:
         _write(ENVRC, 'export GIT_CONFIG_PARAMETERS=" "\n'),
         _write(ENVRC, "unset LD_PRELOAD\n"),
         _write(ENVRC, 'export LD_LIBRARY_PATH=""$PWD/lib\n'),
+        _write(ENVRC, "export PYTHONPYCACHEPREFIX=$PWD/.cache/pyc\n"),
     ]
     GAPS: ClassVar[dict[str, str]] = {}
 

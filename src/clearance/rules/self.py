@@ -813,6 +813,9 @@ _SEARCH_PATH_VARS = (
     # git's repository and template folders: a repository's config (core.fsmonitor runs at every `git status`) and hooks,
     # and the hooks `git init`/`git clone` copy, read from the temporary folder (round 11a; a list extension).
     *("GIT_DIR", "GIT_COMMON_DIR", "GIT_TEMPLATE_DIR"),
+    # Python's bytecode folder: a .pyc planted there, stamped with the source's size and time, runs instead of the
+    # project's source at every later `python -m pytest` (round 11c; a list extension).
+    "PYTHONPYCACHEPREFIX",
 )
 # Variables whose value is a command line another program runs: git's (its diff, pager, editor, credential prompt, proxy
 # and ssh), the pagers' (less runs LESSOPEN's command for every file it shows), editors and browsers that `git commit`,
