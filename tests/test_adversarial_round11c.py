@@ -13,6 +13,9 @@ from typing import Any, ClassVar
 
 import pytest
 
+from clearance import context
+from clearance.paths import clearance_paths
+
 from . import strict
 from .conftest import decide
 
@@ -155,3 +158,73 @@ class TestHardLinkedSettings:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: Any) -> None:
         assert decide(example).decision == "allow"
+
+
+VENV = P + "/.venv"
+SITE = VENV + "/lib/python3.12/site-packages"
+
+
+def _hook_owned(monkeypatch: pytest.MonkeyPatch) -> None:
+    """clearance's own paths as the real hook computes them: installed in the project's .venv and run as
+    `.venv/bin/python -I -S …/hookrun.py`, where sys.prefix is the base interpreter's (site is not run)."""
+    installed, venv = context.install_locations(SITE + "/clearance", "/usr", "/usr", VENV + "/bin/python", lambda p: p == VENV + "/pyvenv.cfg")
+    monkeypatch.setattr(context, "_owned", lambda home, env: clearance_paths(home, {}, installed, venv))
+
+
+class TestHookVirtualenvUnderIsolatedMode:
+    """Class: the virtualenv clearance is installed in was found as sys.prefix, which `python -I -S` (the installed hook
+    command) leaves at the base interpreter's: in the real hook only the package folder was clearance's own, and with
+    clearance installed in the project's `.venv` (a dev dependency, `clearance install --scope project`) the hook's
+    interpreter, its pyvenv.cfg (where the standard library comes from) and the tree-sitter parser it loads were
+    ordinary project files, allowed (checked on f6f3cda with the hook's owned paths; tests run from a checkout, where
+    no copy is installed, so the in-process tests never saw it). Now the virtualenv is also the folder above the
+    package's lib/ or the interpreter's bin/ that holds a pyvenv.cfg (context.install_locations)."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        _write(VENV + "/bin/python", "#!/bin/sh\necho hi\n"),
+        _write(VENV + "/bin/python3", "#!/bin/sh\necho hi\n"),
+        "ln -sf /tmp/py .venv/bin/python",
+        "cp /tmp/py .venv/bin/python3.12",
+        "rm .venv/bin/python",
+        "mv .venv/bin/python /tmp/p",
+        _write(VENV + "/pyvenv.cfg", "home = /tmp/py/bin\n"),
+        "sed -i s/usr/tmp/ .venv/pyvenv.cfg",
+        _write(SITE + "/tree_sitter_bash/__init__.py", "import os\n"),
+        "cp /tmp/x.so .venv/lib/python3.12/site-packages/tree_sitter/_binding.abi3.so",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "pip install requests",
+        "uv sync",
+        "uv add requests",
+        ".venv/bin/python -m pytest",
+        "source .venv/bin/activate && pytest",
+        "cat .venv/pyvenv.cfg",
+        "ruff check .",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        _hook_owned(monkeypatch)
+        _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        _hook_owned(monkeypatch)
+        assert decide(example).decision == "allow"
+
+    def test_install_locations(self) -> None:
+        home_venv = "/home/ana/.venvs/clearance"
+        pkg = home_venv + "/lib/python3.12/site-packages/clearance"
+        cfg = {home_venv + "/pyvenv.cfg", VENV + "/pyvenv.cfg"}
+        # run as python -I -S: sys.prefix is the base interpreter's; the package's folder says which virtualenv
+        assert context.install_locations(pkg, "/usr", "/usr", "/usr/bin/python3", cfg.__contains__) == (pkg, home_venv)
+        # site ran (the console script): sys.prefix is the virtualenv
+        assert context.install_locations(pkg, home_venv, "/usr", home_venv + "/bin/python", cfg.__contains__) == (pkg, home_venv)
+        # the interpreter's own virtualenv holds the package through a .pth-less layout (lib64, a symlinked lib)
+        odd = VENV + "/lib64/python3.12/site-packages/clearance"
+        assert context.install_locations(odd, "/usr", "/usr", VENV + "/bin/python", cfg.__contains__) == (odd, VENV)
+        # the system's packages: no virtualenv; a checkout: nothing installed
+        system = "/usr/lib/python3/dist-packages/clearance"
+        assert context.install_locations(system, "/usr", "/usr", "/usr/bin/python3", cfg.__contains__) == (system, "")
+        assert context.install_locations("/home/ana/src/clearance/src/clearance", "/usr", "/usr", VENV + "/bin/python", cfg.__contains__) == ("", "")
