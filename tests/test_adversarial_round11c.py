@@ -288,3 +288,47 @@ class TestOpenListenerOnReviewerPort:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: Any, env: dict[str, str]) -> None:
         assert decide(example, env=env).decision == "allow"
+
+
+class TestApprovalSwitchVariables:
+    """Class: an agent's approval switch given as its documented variable. Copilot CLI's COPILOT_ALLOW_ALL is its
+    `--allow-all` ("equivalent to --allow-all"): `copilot --allow-all -p …` was denied (self.agent-bypass), the variable
+    before the same command allowed. And no approval variable (COPILOT_ALLOW_ALL, aider's AIDER_YES_ALWAYS, goose's
+    GOOSE_MODE=auto) was read where later sessions take their environment from: an `.envrc`, a `.env`, mise.toml, an
+    editor's terminal env, `mise set`, a session manager. Now agentcli.ENV_BYPASS holds Copilot's variable (a table
+    extension) and its variables are read in those files (write.agent-auto-approve, agentcli.env_switch, the env file
+    as its loader reads it) and by the session managers' setters (self.hook-environment)."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        "COPILOT_ALLOW_ALL=true copilot -p 'fix the tests'",
+        "env COPILOT_ALLOW_ALL=1 copilot -p 'fix the tests'",
+        "export COPILOT_ALLOW_ALL=yes; copilot -p 'fix the tests'",
+        _write(ENVRC, "export COPILOT_ALLOW_ALL=true\n"),
+        _write(P + "/.env", "COPILOT_ALLOW_ALL=1\n"),
+        _write(P + "/mise.toml", '[env]\nCOPILOT_ALLOW_ALL = "true"\n'),
+        _write(P + "/.vscode/settings.json", '{"terminal.integrated.env.linux": {"COPILOT_ALLOW_ALL": "true"}}'),
+        _write(ENVRC, "export 'COPILOT_ALLOW_ALL'=true\n"),
+        _write(ENVRC, "export AIDER_YES_ALWAYS=1\n"),
+        _write(ENVRC, "export GOOSE_MODE=auto\n"),
+        "echo 'export COPILOT_ALLOW_ALL=1' >> .envrc",
+        "mise set COPILOT_ALLOW_ALL=true",
+        "tmux set-environment -g COPILOT_ALLOW_ALL true",
+        "systemctl --user set-environment GOOSE_MODE=auto",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "COPILOT_ALLOW_ALL=false copilot -p 'fix the tests'",
+        _write(ENVRC, "export COPILOT_ALLOW_ALL=false\n"),
+        _write(ENVRC, "export GOOSE_MODE=approve\n"),
+        _write(ENVRC, "export COPILOT_AUTO_UPDATE=false\n"),
+        _write(P + "/README.md", "Set COPILOT_ALLOW_ALL=true only in a sandbox.\n"),
+        "systemctl --user set-environment GOOSE_MODE=approve",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"

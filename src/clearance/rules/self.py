@@ -1198,6 +1198,10 @@ def hook_environment_command(cmd: SimpleCommand, sc: Scope) -> str | None:
             return f"{cmd.name} sets {name} for processes started later: an agent started with it runs no hook, clearance's included"
         # `tmux set-environment NAME VALUE`, `launchctl setenv NAME VALUE`: the value is the next word (it may start with -).
         after = vals[vals.index(v) + 1 : vals.index(v) + 2]
+        from .agentcli import env_switch
+
+        if env_switch(f"{name}={value if eq else ' '.join(after)}"):
+            return f"{cmd.name} sets {name} for processes started later: that agent would start with its approvals off (round 11c)"
         if loader_variable(name, value if eq else " ".join(after)):
             return f"{cmd.name} sets {name} for processes started later: each of them, the agent and the hook included, would load code the agent chose"
     return None
