@@ -816,6 +816,10 @@ _SEARCH_PATH_VARS = (
     # Python's bytecode folder: a .pyc planted there, stamped with the source's size and time, runs instead of the
     # project's source at every later `python -m pytest` (round 11c; a list extension).
     "PYTHONPYCACHEPREFIX",
+    # The env loaders' own configuration and plugins: mise's global config and data (its [env] and plugins for every
+    # later shell), direnv's config folder (a direnvrc sourced before every .envrc, a whitelist that allows every .envrc)
+    # read from the temporary folder, where a file is no env file clearance judges (round 11c; a list extension).
+    *("MISE_CONFIG_DIR", "MISE_GLOBAL_CONFIG_FILE", "MISE_DATA_DIR", "DIRENV_CONFIG"),
 )
 # Variables whose value is a command line another program runs: git's (its diff, pager, editor, credential prompt, proxy
 # and ssh), the pagers' (less runs LESSOPEN's command for every file it shows), editors and browsers that `git commit`,
