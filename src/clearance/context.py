@@ -451,6 +451,26 @@ def _real_locations(paths: tuple[tuple[str, str, str], ...], owned: tuple[tuple[
     return real
 
 
+def install_locations(pkg: str, prefix: str, base_prefix: str, executable: str, isfile: Callable[[str], bool]) -> tuple[str, str]:
+    """(the installed package's folder, the virtualenv it is installed in), each "" where there is none.
+
+    An installed copy (not a checkout the agent may be developing) is clearance's own code, and so is the virtualenv
+    it is installed in: its interpreter runs the hook (installer.hook_command names it), its pyvenv.cfg says where the
+    standard library comes from, its site-packages hold the parser the hook loads. The hook runs as ``python -I -S``,
+    where sys.prefix is the base interpreter's (site sets the virtualenv's), so the virtualenv is also the folder above
+    the package's ``lib/pythonX.Y/site-packages`` or the interpreter's ``bin/``, where that folder has a pyvenv.cfg
+    (adversarial round 11c: a project `.venv` clearance was installed in was the agent's to rewrite)."""
+    installed = pkg if "/" + "site-packages" + "/" in pkg or "/" + "dist-packages" + "/" in pkg else ""
+    if not installed:
+        return "", ""
+    if prefix != base_prefix and pkg.startswith(prefix + "/"):
+        return installed, prefix
+    for top in (pkg.rpartition("/lib/")[0], executable.rpartition("/")[0].rpartition("/")[0]):
+        if top and top != "/" and pkg.startswith(top + "/") and isfile(top + "/pyvenv.cfg"):
+            return installed, top
+    return installed, ""
+
+
 # (home, $XDG_…) -> where clearance's paths lead, resolved once per process (links above home or outside it).
 _OWNED_REAL: dict[tuple[str | None, ...], list[tuple[str, str, str]]] = {}
 
@@ -464,11 +484,7 @@ def _owned(home: str, env: dict[str, str] | os._Environ[str]) -> tuple[tuple[str
     if owned is None:
         from .paths import clearance_paths
 
-        pkg = pathstr.dirname(pathstr.abspath(__file__))
-        # An installed copy (not a checkout the agent may be developing) is clearance's own code,
-        # and so is the virtualenv it is installed in (its interpreter and console script run the hook).
-        installed = pkg if "/" + "site-packages" + "/" in pkg or "/" + "dist-packages" + "/" in pkg else ""
-        venv = sys.prefix if installed and sys.prefix != sys.base_prefix and pkg.startswith(sys.prefix + "/") else ""
+        installed, venv = install_locations(pathstr.dirname(pathstr.abspath(__file__)), sys.prefix, sys.base_prefix, sys.executable, pathstr.isfile)
         owned = _OWNED[key] = clearance_paths(home, {k: env[k] for k in _OWNED_ENV if env.get(k)}, installed, venv)
     # The I/O edge: where a path is a symlink (~/.config -> a dotfiles checkout), its real
     # location is clearance's too; the engine itself compares strings only.

@@ -10,7 +10,8 @@ permissions page), never a guess:
 - gemini: --yolo, -y, --approval-mode yolo; --allowed-tools names run_shell_command (its shell tool).
 - qwen (Qwen Code, Gemini CLI's fork): the same, and --dangerously-skip-permissions, --permission-mode bypass_permissions.
 - cursor-agent: -f/--force and its alias --yolo ("run all tool calls unless explicitly denied").
-- copilot: --allow-all-tools, --allow-all (--yolo); --allow-tool `shell` (unqualified: every shell command).
+- copilot: --allow-all-tools, --allow-all (--yolo), COPILOT_ALLOW_ALL; --allow-tool `shell` (unqualified: every shell
+  command).
 - aider: --yes-always (older --yes), and AIDER_YES_ALWAYS / AIDER_YES (every option has an AIDER_ variable).
 - amp: --dangerously-allow-all.  crush: -y/--yolo.  opencode: --auto; OPENCODE_CONFIG_CONTENT (inline config, highest
   precedence) whose permission is "allow".  goose: GOOSE_MODE=auto.  droid exec: --skip-permissions-unsafe, --auto high.
@@ -95,8 +96,26 @@ BYPASS: dict[str, dict[str, tuple[str, ...]]] = {
 ENV_BYPASS: dict[str, dict[str, tuple[str, ...]]] = {
     "aider": {"AIDER_YES_ALWAYS": (), "AIDER_YES": ()},
     "goose": {"GOOSE_MODE": ("auto",)},
+    # Copilot CLI's --allow-all as a variable (its documented true-ish values; round 11c, a table extension)
+    "copilot": {"COPILOT_ALLOW_ALL": ("1", "true", "yes", "on", "y")},
 }
 _TRUE = frozenset({"1", "true", "yes", "on"})
+
+_ENV_SWITCH = lazy(r"(?<![\w$])[\"']?(" + "|".join(v for vs in ENV_BYPASS.values() for v in vs) + r")[\"']?\s*[=:]\s*[\"']?([\w.-]{0,40})")
+
+
+def env_switch(text: str) -> str | None:
+    """`NAME=value` in *text* (an env file as its loader reads it, a JSON `"NAME": "value"`) that switches an agent's
+    approvals off in every later session started with that environment (ENV_BYPASS), or None."""
+    if not any(v in text for vs in ENV_BYPASS.values() for v in vs):
+        return None
+    wanted = {v: w for vs in ENV_BYPASS.values() for v, w in vs.items()}
+    for m in _ENV_SWITCH.finditer(text[:1_000_000]):
+        name, value = m.group(1), m.group(2).strip().lower()
+        if value in (wanted[name] or _TRUE):
+            return f"{name}={m.group(2)}"
+    return None
+
 
 # Allow-list options and the agent's shell tool: the tool named without a specifier (or with `*`) is every command.
 ALLOW_LISTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {

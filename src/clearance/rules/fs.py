@@ -969,7 +969,8 @@ def _links(cmd: SimpleCommand) -> tuple[list[str], list[str]] | None:
         "clearance off. Made a link to a temporary file outside the project, the next write goes to the link's target and is judged as "
         "a write of a temporary file, allowed, so what it turns on is never read as the settings'. Whether that is harm depends on what "
         "is written next: asked. A link to a file in the project (or elsewhere, where a write is asked anyway), or of any other file, "
-        "is ordinary."
+        "is ordinary. A hard link made of such a file (`ln .envrc env2`) is the same channel the other way round: a write of the new "
+        "name changes the settings' text, and no path of the write says so (a symbolic link's is followed, a hard link's is not): asked."
     ),
     verdict=ASK,
     commands=("ln", "link", "cp"),
@@ -981,6 +982,9 @@ def _links(cmd: SimpleCommand) -> tuple[list[str], list[str]] | None:
         "ln -s /tmp/q .qwen",
         "ln -s /tmp/settings.json -t .qwen",
         "link /tmp/m.toml mise.toml",
+        "ln .envrc env2",
+        "ln -P opencode.json /tmp/o.json",
+        "cp -l .vscode/settings.json vs.json",
     ),
     no_match=(
         "ln -sf .env.development .env",
@@ -989,6 +993,8 @@ def _links(cmd: SimpleCommand) -> tuple[list[str], list[str]] | None:
         "ln -s /tmp/opencode.json /tmp/opencode-link.json",
         "ln -s ~/.config/nvim nvim",
         "ln -sf ../webapp-shared/.envrc .envrc",
+        "ln -s .envrc envrc-link",
+        "ln a.txt b.txt",
     ),
 )
 def settings_linked_outside(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -996,6 +1002,14 @@ def settings_linked_outside(cmd: SimpleCommand, sc: Scope) -> str | None:
     if links is None:
         return None
     sources, names = links
+    if _hard_link(cmd):
+        # The settings' text reachable through another name: a later write of that name is judged as an ordinary file's
+        # (Context.realpath follows symbolic links only; adversarial round 11c).
+        for v in sources:
+            p = sc.path(v, cmd)
+            what = _judged_by_content(p) if DYN not in p else None
+            if what:
+                return f"{cmd.name} makes another name for {sc.show(p)} ({what}): a write of that name changes it unjudged"
     # Where a write goes unasked outside the project: a temporary folder (elsewhere the next write is asked as it is).
     outside = next((t for t in (sc.path(v, cmd) for v in sources) if DYN not in t and sc.in_temp(t) and not sc.inside_project(t)), None)
     if outside is None:
@@ -1009,6 +1023,18 @@ def settings_linked_outside(cmd: SimpleCommand, sc: Scope) -> str | None:
                 " is not judged as the settings"
             )
     return None
+
+
+def _hard_link(cmd: SimpleCommand) -> bool:
+    """`link`, `ln` without -s, `cp -l`/`--link`: a new name for the same file, not a path leading to it."""
+    if cmd.name == "link":
+        return True
+    vals = cmd.values()
+    if cmd.name == "ln":
+        return not any(v in ("-s", "--symbolic") or (v[:1] == "-" and v[1:2] != "-" and "s" in v) for v in vals)
+    if cmd.name == "cp":
+        return any(v == "--link" or (v[:1] == "-" and v[1:2] != "-" and "l" in v) for v in vals)
+    return False
 
 
 # Folders that hold settings files judged by their content (agentcli.SETTINGS_FILES' folders, an editor's, a dev container's).

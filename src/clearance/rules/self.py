@@ -755,7 +755,15 @@ _HOOK_VAR = lazy(r"\bCLEARANCE_[A-Z0-9_]+\s*=")
 # Variables that move where the hook finds its policy, keys, caches and daemon socket.
 # Variables that move where an agent reads its settings, and so the hooks that call clearance: an agent started
 # with CLAUDE_CONFIG_DIR elsewhere loads no hook at all (also self.hookless-agent, for one command).
-_AGENT_HOMES = frozenset({"HOME", "XDG_CONFIG_HOME", "CLAUDE_CONFIG_DIR", "CODEX_HOME", "GEMINI_CLI_HOME", "GEMINI_CLI_SYSTEM_SETTINGS_PATH", "COPILOT_HOME"})
+# Gemini CLI's system defaults layer (GEMINI_CLI_SYSTEM_DEFAULTS_PATH: its arrays and objects merge into the user's, so
+# a file there can switch a named hook off) and Cursor CLI's folder of cli-config.json (CURSOR_CONFIG_DIR: its
+# permissions) are such locations too (round 11c; a list extension: the agents' documented variables).
+_AGENT_HOMES = frozenset(
+    {
+        *("HOME", "XDG_CONFIG_HOME", "CLAUDE_CONFIG_DIR", "CODEX_HOME", "GEMINI_CLI_HOME", "GEMINI_CLI_SYSTEM_SETTINGS_PATH"),
+        *("GEMINI_CLI_SYSTEM_DEFAULTS_PATH", "COPILOT_HOME", "CURSOR_CONFIG_DIR"),
+    }
+)
 _LOCATION_VARS = frozenset({"XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "HOME"}) | _AGENT_HOMES
 _LOCATION_VAR = lazy(r"(?<![\w$])(?:" + "|".join(sorted(_LOCATION_VARS, key=len, reverse=True)) + r")\s*=")
 # An editor's settings that give its terminals their environment (VS Code, Cursor, Windsurf: terminal.integrated.env.linux
@@ -811,6 +819,13 @@ _SEARCH_PATH_VARS = (
     # the same settings of npm, pnpm and yarn given as their variables (npm and pnpm read NPM_CONFIG_* in either case;
     # yarn 2+ reads every setting as YARN_<NAME>, yarn 1 its script-shell)
     *("NPM_CONFIG_SCRIPT_SHELL", "YARN_SCRIPT_SHELL", "YARN_YARN_PATH", "YARN_INJECT_ENVIRONMENT_FILES", "YARN_PLUGINS"),
+    # Python's bytecode folder: a .pyc planted there, stamped with the source's size and time, runs instead of the
+    # project's source at every later `python -m pytest` (round 11c; a list extension).
+    "PYTHONPYCACHEPREFIX",
+    # The env loaders' own configuration and plugins: mise's global config and data (its [env] and plugins for every
+    # later shell), direnv's config folder (a direnvrc sourced before every .envrc, a whitelist that allows every .envrc)
+    # read from the temporary folder, where a file is no env file clearance judges (round 11c; a list extension).
+    *("MISE_CONFIG_DIR", "MISE_GLOBAL_CONFIG_FILE", "MISE_DATA_DIR", "DIRENV_CONFIG"),
 )
 # Variables whose value is a command line another program runs: git's (its diff, pager, editor, credential prompt, proxy
 # and ssh), the pagers' (less runs LESSOPEN's command for every file it shows), editors and browsers that `git commit`,
@@ -833,7 +848,9 @@ _COMMAND_TEMP = (
 _LOADER_VAR = lazy(
     r"(?<![\w$])(?:(?:"
     + "|".join(_LOADER_VARS)
-    + r")\s*=\s*['\"]?[^\s'\";#]|"
+    # any value: a quoted one may begin with blanks or the other quote character (`LD_PRELOAD=" /tmp/x.so"`, ld.so
+    # splits its list on blanks; git's own `GIT_CONFIG_PARAMETERS="'core.fsmonitor'='/tmp/x'"`, round 11c)
+    + r")\s*=\s*(?:\"[\s']*|'[\s\"]*)?[^\s'\";#]|"
     + _PRELOAD.format(q="")
     + "|"
     + _SEARCH_TEMP.format(q="")
@@ -846,7 +863,7 @@ _LOADER_VAR = lazy(
 _LOADER_VAR_JSON = lazy(
     r"\"(?:(?:"
     + "|".join(_LOADER_VARS)
-    + r")\"\s*:\s*\"[^\s\"]|"
+    + r")\"\s*:\s*\"[\s']*[^\s\"']|"
     + _PRELOAD.format(q='"')
     + "|"
     + _SEARCH_TEMP.format(q='"')
@@ -1191,6 +1208,10 @@ def hook_environment_command(cmd: SimpleCommand, sc: Scope) -> str | None:
             return f"{cmd.name} sets {name} for processes started later: an agent started with it runs no hook, clearance's included"
         # `tmux set-environment NAME VALUE`, `launchctl setenv NAME VALUE`: the value is the next word (it may start with -).
         after = vals[vals.index(v) + 1 : vals.index(v) + 2]
+        from .agentcli import env_switch
+
+        if env_switch(f"{name}={value if eq else ' '.join(after)}"):
+            return f"{cmd.name} sets {name} for processes started later: that agent would start with its approvals off (round 11c)"
         if loader_variable(name, value if eq else " ".join(after)):
             return f"{cmd.name} sets {name} for processes started later: each of them, the agent and the hook included, would load code the agent chose"
     return None

@@ -28,8 +28,9 @@ if TYPE_CHECKING:
         "launchctl load ~/Library/LaunchAgents/x.plist",
         "echo 'rm -rf ~' | at now + 1 hour",
         "loginctl enable-linger ana",
+        "batch < job.sh",
     ),
-    no_match=("crontab -l", "crontab -V", "systemctl status nginx", "systemctl --user list-units", "launchctl list"),
+    no_match=("crontab -l", "crontab -V", "systemctl status nginx", "systemctl --user list-units", "launchctl list", "atq", "batch"),
 )
 def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
@@ -40,7 +41,9 @@ def persistence(cmd: SimpleCommand, sc: Scope) -> str | None:
             return None  # lists the jobs, prints the version, or refuses the option (--help): no job changes
         return "crontab replaces scheduled jobs that run after the session" if "-r" not in vals else "crontab -r deletes every scheduled job"
     if name in ("at", "batch"):
-        if any(v in ("-l", "-c") for v in vals) or (not ops and not cmd.stdin_from):
+        # A job comes from its operands' time and the input: a pipe, a here-string or a file (`batch < job.sh`, round 11c).
+        given = cmd.stdin_from or cmd.stdin_text is not None or any(r.op in ("<", "<<", "<<<", "<<-", "<>") and r.fd in ("", "0") for r in cmd.redirects)
+        if any(v in ("-l", "-c") for v in vals) or (not ops and not given):
             return None
         return f"{name} schedules a job that runs later, outside the session"
     if name in ("systemctl", "service", "update-rc.d", "chkconfig"):

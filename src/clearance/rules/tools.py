@@ -883,7 +883,8 @@ _SETTINGS_SUFFIXES = (".json", ".jsonc", ".toml", ".yaml", ".yml", ".code-worksp
         "from every later decision — the permission it would need to ask for. An agent's own settings file (opencode.json, .crush.json, "
         ".qwen/settings.json, Zed's settings, an Amazon Q or Kiro agent's file …) is read for the switches that agent's command line has: "
         "`permission: allow`, its shell tool in an allow-list (or a glob taking it in), a yolo approval mode; taking out a restriction "
-        "where the agent's default is to allow (opencode without `permission`) is the same widening."
+        "where the agent's default is to allow (opencode without `permission`) is the same widening, and so is an agent's switch given "
+        "as its variable (COPILOT_ALLOW_ALL, AIDER_YES_ALWAYS, GOOSE_MODE=auto) in an env file or an editor's terminal environment."
     ),
     verdict=HARD_DENY,
     scope="action",
@@ -906,6 +907,7 @@ _SETTINGS_SUFFIXES = (".json", ".jsonc", ".toml", ".yaml", ".yml", ".code-worksp
         },
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/opencode.json", "content": '{"permission": {"bash": "allow"}}'}},
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.qwen/settings.json", "content": '{"tools": {"approvalMode": "yolo"}}'}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export COPILOT_ALLOW_ALL=true\n"}},
     ),
     no_match=(
         {
@@ -915,6 +917,7 @@ _SETTINGS_SUFFIXES = (".json", ".jsonc", ".toml", ".yaml", ".yml", ".code-worksp
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.claude/agents/r.md", "content": "---\nname: r\ntools: Read, Grep\n---\nReview."}},
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/docs/hooks.md", "content": "hooks: how we use them"}},
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/opencode.json", "content": '{"permission": {"bash": "ask"}, "model": "x/y"}'}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export COPILOT_ALLOW_ALL=false\n"}},
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.claude/skills/h/SKILL.md", "content": "---\nname: h\n---\nhooks: see docs"}},
     ),
 )
@@ -976,6 +979,22 @@ def auto_approve_verdict(path: str, text: str) -> str | None:
     `permission`, crush's `allowed_tools`, Qwen Code's `approvalMode`), and any editor's or agent's settings for the
     auto-approval keys."""
     base = path.rsplit("/", 1)[-1]
+    from .gates import env_file
+
+    if env_file(path) or base.endswith((".json", ".jsonc", ".code-workspace")):
+        # An agent's approval switch given as its variable (COPILOT_ALLOW_ALL, AIDER_YES_ALWAYS, GOOSE_MODE=auto) in a
+        # file later sessions take their environment from (an env file as its loader reads it, an editor's terminal
+        # env): every later session of that agent starts with it (round 11c).
+        from .agentcli import env_switch
+
+        seen = text
+        if env_file(path):
+            from .self import env_as_read
+
+            seen = env_as_read(path, text) + "\n" + text
+        switch = env_switch(seen)
+        if switch:
+            return f"{base}, where `{switch}` starts that agent with its approvals off in every later session, as its own command-line switch does"
     if not base.endswith(_SETTINGS_SUFFIXES):
         return None  # a VS Code workspace file carries the same settings under "settings"
     from .agentcli import settings_widen
