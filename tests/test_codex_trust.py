@@ -144,12 +144,18 @@ def test_a_codex_that_never_answers_is_a_clear_error(tmp_path: Path) -> None:
     silent.write_text(f"#!{sys.executable}\nimport sys, time\nsys.stdin.read()\n")
     silent.chmod(0o755)
     install("codex", "user", str(tmp_path), str(tmp_path))
+    pidfile = tmp_path / "pid"
+    silent.write_text(f"#!{sys.executable}\nimport os, sys\nopen({str(pidfile)!r}, 'w').write(str(os.getpid()))\nsys.stdin.read()\n")
     try:
         trust_codex_hooks(str(silent), "user", str(tmp_path), str(tmp_path), env_for(tmp_path, str(silent)), timeout=1.0)
     except CodexError as e:
         assert "did not answer initialize" in str(e)
     else:
         raise AssertionError("no error")
+    # The app-server that never answered is not left running (it held full test runs open).
+    pid = int(pidfile.read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
 
 
 def test_codex_home_is_where_the_user_hooks_go(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -659,8 +659,12 @@ class _AppServer:
             self.lines.put(None)
 
         threading.Thread(target=pump, daemon=True).start()
-        self.call("initialize", {"clientInfo": {"name": "clearance", "version": "1"}})
-        self._send({"jsonrpc": "2.0", "method": "initialized"})
+        try:
+            self.call("initialize", {"clientInfo": {"name": "clearance", "version": "1"}})
+            self._send({"jsonrpc": "2.0", "method": "initialized"})
+        except BaseException:
+            self.close()  # no caller holds a session that failed to start: the app-server must not outlive it
+            raise
 
     def _send(self, message: dict[str, Any]) -> None:
         assert self.proc.stdin is not None
