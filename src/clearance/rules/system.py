@@ -444,13 +444,22 @@ def _project_tool(word: str, sc: Scope) -> bool:
                 return True
     for name in ("package.json", "Procfile"):
         text = _content(join(sc.ctx.project_root, name), sc)
-        if text and word in _command_words(text, name):
+        if text and word in _command_words(text, name, sc):
             return True
     return False
 
 
-def _command_words(text: str, name: str) -> set[str]:
-    """The words of the commands a package.json's scripts or a Procfile's processes run."""
+def _command_words(text: str, name: str, sc: Scope) -> set[str]:
+    """The programs the commands of a package.json's scripts or a Procfile's processes run: each command's name after
+    the unwrapping of runners (`npx next dev`, `bundle exec puma`, `uv run uvicorn`), and the operands of a program
+    clearance does not model that follow no option (`cross-env X=1 nodemon`, `concurrently "vite" "tsc -w"`) -- not
+    the arguments of a program it does model nor an option's value (`docker compose up postgres`, `cypress run
+    --browser chrome`: postgres and chrome are what those programs are handed, not programs the project runs)."""
+    from .. import pathstr
+    from ..shell.limits import ParseFailure
+    from ..shell.parse import parse
+    from ..shell.unwrap import expand, runnable
+
     lines: list[str] = []
     if name == "package.json":
         import json
@@ -463,8 +472,23 @@ def _command_words(text: str, name: str) -> set[str]:
         lines = [str(v) for v in scripts.values()] if isinstance(scripts, dict) else []
     else:
         lines = [ln.partition(":")[2] for ln in text.splitlines()]
-    seps = str.maketrans(";&|()", "     ")
-    return {w for ln in lines for w in ln.translate(seps).split()}
+    root, home = sc.ctx.project_root, sc.ctx.home
+    words: set[str] = set()
+    for line in lines[:200]:
+        try:
+            commands = expand(parse(line[:4000], root, home, {}).commands, root, home, {}).commands
+        except ParseFailure:
+            continue
+        for c in commands:
+            words.add(pathstr.basename(c.name))
+            if runnable(c.name):
+                continue
+            prev = ""
+            for v in c.values():
+                if v and not v.startswith("-") and not (prev.startswith("-") and "=" not in prev):
+                    words.add(pathstr.basename(v.split()[0]) if v.split() else v)
+                prev = v
+    return words
 
 
 # Filters that only pick columns or drop a header line: what they keep is every process the lister listed.
