@@ -1341,7 +1341,7 @@ def _launch_finding(action: Action, sc: Scope, deny: bool) -> str | None:
 
     for path, text in _written_files(action):
         where = sc.path(path)
-        if not pathstr.basename(where).endswith(_SETTINGS_SUFFIXES) or agentcli.settings_agent(where) is None:
+        if not pathstr.basename(where).casefold().endswith(_SETTINGS_SUFFIXES) or agentcli.settings_agent(where) is None:
             continue
         got = agent_launch_verdict(where, text, sc)
         msg = got[0] if deny else got[1]
