@@ -174,6 +174,41 @@ class TestCredentialStoreSecretShapes:
         allowed(case, self.GAPS)
 
 
+class TestCredentialStoreOrdinaryShapes:
+    """Class (ordinary work still refused): a credential store whose settings are in a shape the line reader did not
+    take, judged by its name as before the round -- npm's keys that hold a colon before `=` (`@scope:registry=URL`,
+    `//host/:always-auth=true`, a token given as `${VAR}`), an INI file that opens with its `[section]` (taken for
+    JSON and failed), an INI value's continuation lines (.pypirc's `index-servers =` then `    pypi`). A token in
+    those shapes stays refused."""
+
+    DANGEROUS: ClassVar[list[Case]] = [
+        ("~/.npmrc //host/:_authToken", _store("~/.npmrc", "@myorg:registry=https://npm.pkg.github.com\n//npm.pkg.github.com/:_authToken=abcdef0123456789abcdef0123\n"), None),
+        ("~/.npmrc //host/:_password", _store("~/.npmrc", "//registry.npmjs.org/:username=ana\n//registry.npmjs.org/:_password=aHVudGVyMmh1bnRlcjI=\n"), None),
+        ("~/.npmrc scoped registry with token user", _store("~/.npmrc", "@myorg:registry=https://Ab12Cd34Ef56Gh78Ij90@npm.fury.io/ana/\n"), None),
+        ("~/.pypirc password", _store("~/.pypirc", "[distutils]\nindex-servers =\n    pypi\n[pypi]\nusername = ana\npassword = hunter2\n"), None),
+        ("~/.pypirc password continued", _store("~/.pypirc", "[pypi]\nusername = ana\npassword =\n    hunter2hunter2\n"), None),
+    ]
+    ORDINARY: ClassVar[list[Case]] = [
+        ("~/.npmrc scoped registry", _store("~/.npmrc", "@myorg:registry=https://npm.pkg.github.com\nsave-exact=true\n"), None),
+        ("~/.npmrc always-auth", _store("~/.npmrc", "//registry.npmjs.org/:always-auth=true\n"), None),
+        ("~/.npmrc token from the environment", _store("~/.npmrc", "//npm.pkg.github.com/:_authToken=${GITHUB_TOKEN}\n"), None),
+        (
+            "~/.pypirc index-servers",
+            _store("~/.pypirc", "[distutils]\nindex-servers =\n    pypi\n    testpypi\n\n[testpypi]\nrepository = https://test.pypi.org/legacy/\n"),
+            None,
+        ),
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("case", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, case: Case) -> None:
+        refused(case, self.GAPS)
+
+    @pytest.mark.parametrize("case", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, case: Case) -> None:
+        allowed(case, self.GAPS)
+
+
 class TestPassphraseOfWordsAndNumbers:
     """Class: creds._public_name takes a value made of words and numbers (a dated model id, a toolchain triple) for a
     name, not a secret -- but a memorable password or passphrase has that shape too (`correct-horse-battery-staple-

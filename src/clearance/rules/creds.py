@@ -476,13 +476,22 @@ def settings_without_credential(text: str) -> bool:
         try:
             data = json.loads(stripped)
         except ValueError:
-            return False
-        return not any(_store_secret(k, v) for k, v in _json_leaves(data, ""))
+            data = None
+            if stripped[:1] == "{":
+                return False
+        if data is not None:
+            return not any(_store_secret(k, v) for k, v in _json_leaves(data, ""))
+        # not JSON: an INI file that opens with its first `[section]` (.pypirc's `[distutils]`), read by its lines
+    listing = False  # the entry before had no value and a key that names no secret (`index-servers =`)
     for line in text.splitlines():
         t = line.strip()
         if not t or t.startswith(("#", ";")) or (t.startswith("[") and t.endswith("]")):
             continue
-        m = _SETTING_LINE.match(t)
+        if listing and line[:1] in (" ", "\t") and _BARE_WORD.match(t) and not _store_secret("", t):
+            continue  # an INI value's continuation line (.pypirc's `index-servers =` then `    pypi`)
+        # `key = value`, `key: value`, and npm's keys that hold a colon before `=` (`@scope:registry=URL`,
+        # `//host/:_authToken=…`: judged by their last word)
+        m = _SETTING_LINE.match(t) or _COLON_KEY_LINE.match(t)
         if m is None:
             if t.startswith("- ") and not _store_secret("", t[2:]):
                 continue  # a YAML list's item
@@ -491,7 +500,12 @@ def settings_without_credential(text: str) -> bool:
         last = _SETTING_KEY_LAST.search(key)
         if _store_secret(key, value) or (last is not None and _store_secret(last.group(0), value)):
             return False
+        listing = not value.strip() and not _secret_value(key, "value1")
     return True
+
+
+_COLON_KEY_LINE = lazy(r"^([^\s=]+)\s*=\s*(.*)$", 0)
+_BARE_WORD = lazy(r"^[A-Za-z0-9_.-]+$", 0)
 
 
 _CAMEL_STEP = lazy(r"([a-z0-9])([A-Z])", 0)
@@ -510,6 +524,8 @@ def _store_secret(key: str, value: str) -> bool:
     a URL that is a random token (Gemfury's `https://npm-proxy.fury.io/TOKEN/ana/`). A false positive here costs what
     the store cost before it was read: it is judged by its name."""
     v = value.strip().strip("'\"")
+    if v.lower() in ("true", "false", "yes", "no", "on", "off", "null") or v.isdigit():
+        return False  # a switch or a number (`//host/:always-auth=true`)
     if _secret_value(key, v) or (key != key.lower() and _secret_value(_CAMEL_STEP.sub(r"\1_\2", key), v)):
         return True
     if not v or v.lower().startswith(_PLACEHOLDERS):
