@@ -1290,6 +1290,24 @@ def _is_agent_program(program: str, args: list[str]) -> bool:
     return name in ("npx", "bunx", "pnpx") and any(a in _NPX_AGENTS for a in args[:4])
 
 
+def _launches_agent(program: str, args: list[str], sc: Scope) -> bool:
+    """Whether the launch *program* *args* starts an agent CLI: the program is one, or a wrapper or shell hands it one
+    (`sh -c 'claude …'`, `/usr/bin/env claude …`, `bash -lc 'npx @anthropic-ai/claude-code …'`), as the unwrapping of
+    a typed command finds it."""
+    if _is_agent_program(program, args):
+        return True
+    from ..shell.limits import ParseFailure
+    from ..shell.parse import parse
+    from ..shell.unwrap import expand
+
+    cwd, home = sc.ctx.cwd, sc.ctx.home
+    try:
+        commands = expand(parse(_launch_line(program, args, {}), cwd, home, {}).commands, cwd, home, {}).commands
+    except ParseFailure:
+        return False
+    return any(_is_agent_program(c.name, c.values()) for c in commands)
+
+
 def agent_launch_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> tuple[str | None, str | None]:
     """(why writing *text* to the agent or editor settings file *path* is denied, why it is asked about): hooks switched
     off; a process the editor starts given a hookless or clearance variable, or code from a temporary folder; a program
@@ -1326,7 +1344,7 @@ def agent_launch_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> tup
             args = holder.get("args")
             argv = [a for a in args if isinstance(a, str)][:64] if isinstance(args, list) else []
             env = _environment(holder.get("env"))
-            if _is_agent_program(value, argv):
+            if _launches_agent(value, argv, sc):
                 from ..engine import analyse_shell, strongest_denial
 
                 analysis = analyse_shell(_launch_line(value, argv, env), sc, depth + 1)
