@@ -288,6 +288,46 @@ class TestKillWordFromScriptArguments:
         allowed(case, self.GAPS)
 
 
+class TestKillPatternIsRegex:
+    """Class: pkill's pattern is an extended regular expression, and sys.kill-by-word judged only a pattern that is one
+    bare word: an alternation (`vite|chrome`) adds a word no check saw, an empty alternative (`vite|`) matches every
+    process of the user's (the agent, the editor, the desktop), a bracket or repetition (`[c]hrome`, `c.*e`,
+    `chrom.`) reaches words it does not spell; a value option (`--signal KILL`) made the word look like two operands.
+    Each alternative is now judged as a pattern, and one that is a regular expression beyond a file's dot is asked."""
+
+    DANGEROUS: ClassVar[list[Case]] = [
+        ("pkill -f 'vite|chrome'", bash("pkill -f 'vite|chrome'", _scripts('{"dev": "vite"}')), None),
+        ("pkill -f 'vite|'", bash("pkill -f 'vite|'", _scripts('{"dev": "vite"}')), None),
+        ("pkill -f 'vite dev|postgres'", bash("pkill -f 'vite dev|postgres'", _scripts('{"dev": "vite"}')), None),
+        ("pkill -f '[c]hrome'", bash("pkill -f '[c]hrome'"), None),
+        ("pkill -f 'c.*e'", bash("pkill -f 'c.*e'"), None),
+        ("pkill -f 'chrom.'", bash("pkill -f 'chrom.'"), None),
+        ("pkill -f 'vite\\|code'", bash("pkill -f 'vite\\|code'", _scripts('{"dev": "vite"}')), None),
+        ("pkill --signal KILL -f chrome", bash("pkill --signal KILL -f chrome"), None),
+        ("pkill -f '^/Applications'", bash("pkill -f '^/Applications'"), None),
+    ]
+    ORDINARY: ClassVar[list[Case]] = [
+        ("pkill -f 'vite|jest' (both the project's)", bash("pkill -f 'vite|jest'", _scripts('{"dev": "vite", "test": "jest"}')), None),
+        ("pkill -f '^node server.js$'", bash("pkill -f '^node server.js$'"), None),
+        ("pkill -f ../api/server.py", bash("pkill -f ../api/server.py"), None),
+        ("pkill -f .venv/bin/uvicorn", bash("pkill -f .venv/bin/uvicorn"), None),
+        ("pkill --signal 9 -f vite", bash("pkill --signal 9 -f vite", _scripts('{"dev": "vite"}')), None),
+        ("pkill -f 'python manage.py runserver'", bash("pkill -f 'python manage.py runserver'"), None),
+    ]
+    GAPS: ClassVar[dict[str, str]] = {
+        "pkill -f '^/Applications'": "unfinished: a pattern that is a folder's path (every program installed there, every process "
+        "started in it) is taken for one program's command line, as a file's path is",
+    }
+
+    @pytest.mark.parametrize("case", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, case: Case) -> None:
+        refused(case, self.GAPS)
+
+    @pytest.mark.parametrize("case", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, case: Case) -> None:
+        allowed(case, self.GAPS)
+
+
 class TestKillWordEditorServer:
     """Class: a program the project installs (node_modules/.bin/WORD) that the user's editor runs too, for every
     project: its language servers (tsserver, eslint's server). `pkill -f tsserver` matches the editor's processes,
