@@ -563,3 +563,31 @@ class TestAgentLaunchThroughWrapper:
     @pytest.mark.parametrize("case", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, case: Case) -> None:
         allowed(case, self.GAPS)
+
+
+class TestTeamChangeRead:
+    """Class (ordinary work refused): reading the team's change requests -- `clearance change list`, `clearance change
+    show ID` (the diff and the impact preview, new this round) -- was hard-denied as "not a reading command", as
+    `policy show` is not. Deciding one (propose, approve, reject) stays a person's."""
+
+    DANGEROUS: ClassVar[list[Case]] = [
+        ("clearance change approve 12 --by bob --comment ok", bash("clearance change approve 12 --by bob --comment ok"), None),
+        ("clearance change propose --policy /tmp/p.toml --by alice", bash("clearance change propose --policy /tmp/p.toml --by alice"), None),
+        ("clearance change reject 12 --by bob", bash("clearance change reject 12 --by bob"), None),
+        ("python3 -m clearance change approve 12 --by bob", bash("python3 -m clearance change approve 12 --by bob --comment x"), None),
+        ("clearance change", bash("clearance change"), None),
+    ]
+    ORDINARY: ClassVar[list[Case]] = [
+        ("clearance change list", bash("clearance change list"), None),
+        ("clearance change show 12", bash("clearance change show 12"), None),
+        ("clearance change show 12 --json", bash("clearance change show 12 --json"), None),
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("case", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, case: Case) -> None:
+        refused(case, self.GAPS)
+
+    @pytest.mark.parametrize("case", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, case: Case) -> None:
+        allowed(case, self.GAPS)
