@@ -130,6 +130,36 @@ class TestDotenvOptionValue:
         allowed(case, self.GAPS)
 
 
+class TestDotenvDefaultFile:
+    """Class: a dotenv CLI reads `.env` of the working directory when no file is named (python-dotenv's `dotenv list`
+    and `get KEY`, dotenv-cli's `-p KEY`, dotenvx's `get`): no word names the file, so no read of it is seen and the
+    value it prints is not judged, where `dotenv -f .env list` is."""
+
+    DANGEROUS: ClassVar[list[Case]] = [
+        ("dotenv list", bash("dotenv list", ENV), None),
+        ("dotenv get STRIPE_KEY", bash("dotenv get STRIPE_KEY", ENV), None),
+        ("npx dotenv -p STRIPE_KEY", bash("npx dotenv -p STRIPE_KEY", ENV), None),
+        ("npx @dotenvx/dotenvx get", bash("npx @dotenvx/dotenvx get", ENV), None),
+    ]
+    ORDINARY: ClassVar[list[Case]] = [
+        ("dotenv get PORT", bash("dotenv get PORT", ENV), None),
+        ("dotenv run -- npm test", bash("dotenv run -- npm test", ENV), None),
+        ("npx dotenv -- npm test", bash("npx dotenv -- npm test", ENV), None),
+    ]
+    GAPS: ClassVar[dict[str, str]] = {
+        key: "unfinished: a dotenv CLI's default .env is no effect of the command (only a named file is read); the program model would add the implicit read"
+        for key in ("dotenv list", "dotenv get STRIPE_KEY", "npx dotenv -p STRIPE_KEY", "npx @dotenvx/dotenvx get")
+    }
+
+    @pytest.mark.parametrize("case", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, case: Case) -> None:
+        refused(case, self.GAPS)
+
+    @pytest.mark.parametrize("case", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, case: Case) -> None:
+        allowed(case, self.GAPS)
+
+
 def _store(path: str, text: str) -> dict[str, Any]:
     return bash(f"cat {path}", {HOME + path[1:]: text})
 
