@@ -426,6 +426,7 @@ class TestStandardInputNumberedZero:
         ("ssh prod 0< ops.sh", bash("ssh prod 0< ops.sh", SSH_FILES), None),
         ("ssh prod < deploy.sh 0< ops.sh", bash("ssh prod < deploy.sh 0< ops.sh", SSH_FILES), None),
         ("bash 00< /tmp/x.sh", bash("bash 00< /tmp/x.sh", SSH_FILES), None),
+        ("here-document, then bash 0< /tmp/x.sh", bash("cat <<EOF\n0<x\nEOF\nbash 0< /tmp/x.sh", SSH_FILES), None),
     ]
     ORDINARY: ClassVar[list[Case]] = [
         ("bash 0< deploy.sh", bash("bash 0< deploy.sh", SSH_FILES), None),
@@ -433,6 +434,7 @@ class TestStandardInputNumberedZero:
         ("(( 0<n )) && echo small", bash("n=3; (( 0<n )) && echo small"), None),
         ("echo $((0<1))", bash("echo $((0<1))"), None),
         ("sort 10< deploy.sh", bash("sort 10< deploy.sh", SSH_FILES), None),
+        ("python3 here-document with 0<", bash("python3 - <<'EOF'\nn = 3\nif 0<n: print(n)\nEOF"), None),
     ]
     GAPS: ClassVar[dict[str, str]] = {}
 

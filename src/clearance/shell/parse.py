@@ -2182,7 +2182,7 @@ def _parse(
             data = fixed
             tree = _parse_bytes(data)
     if b"0<" in data:
-        fixed = _fd0_input_redirects(data)
+        fixed = _fd0_input_redirects(data, _heredoc_bodies(tree.root_node) if b"<<" in data else ())
         if fixed != data:
             again = _parse_bytes(fixed)
             if not again.root_node.has_error or tree.root_node.has_error:
@@ -2320,11 +2320,27 @@ def _read_write_redirects(data: bytes) -> tuple[bytes, frozenset[int]]:
     return bytes(out), frozenset(spots)
 
 
-def _fd0_input_redirects(data: bytes) -> bytes:
+def _heredoc_bodies(root: Any) -> list[tuple[int, int]]:
+    """The byte spans of the here-documents' bodies: text a program reads, not the shell's words."""
+    out: list[tuple[int, int]] = []
+    todo = [root]
+    seen = 0
+    while todo and seen < MAX_NODES:
+        node = todo.pop()
+        seen += 1
+        if node.type == "heredoc_body":
+            out.append((node.start_byte, node.end_byte))
+            continue
+        todo.extend(node.children)
+    return out
+
+
+def _fd0_input_redirects(data: bytes, skip: list[tuple[int, int]] | tuple[()] = ()) -> bytes:
     """*data* with the descriptor number of each `0<` redirection (`bash 0< x.sh`, `0<&3`, `0<<EOF`) written as
     blanks, the same length: standard input is every `<` operator's default, so `<` means the same, and tree-sitter-bash
     reads a `0` before `<` as a word of its own -- an argument (`bash 0`, a script named 0) where bash opens the file
-    as the command's input. A number is one outside quotes and comments that starts a word, of zeros only."""
+    as the command's input. A number is one outside quotes, comments and here-documents' bodies (*skip*) that starts a
+    word, of zeros only."""
     out = bytearray(data)
     quote = 0
     i, n = 0, len(data)
@@ -2346,7 +2362,7 @@ def _fd0_input_redirects(data: bytes) -> bytes:
             while i < n and data[i] != 0x0A:
                 i += 1
             continue
-        elif b == 0x30 and (i == 0 or data[i - 1] in b" \t\n;&|"):
+        elif b == 0x30 and (i == 0 or data[i - 1] in b" \t\n;&|") and not any(a <= i < z for a, z in skip):
             j = i
             while j < n and data[j] == 0x30:
                 j += 1
