@@ -1355,7 +1355,7 @@ def _class_takes_eq(pattern: str) -> bool:
     return False
 
 
-_BRACKET = lazy(r"\[([^\]]*)\]", 0)
+_BRACKET = lazy(r"\[([^\[\]]*)\]", 0)  # (no `[` inside: linear on `[[[…`)
 
 
 def _unnamed_lines(e: Effect, sc: Scope, whole: bool) -> str | None:
