@@ -396,17 +396,32 @@ def _yolo_key(k: str) -> bool:
     return k.endswith(("yolo", "yolomode")) and not k.startswith(("disable", "no", "block", "prevent"))
 
 
+_FOLDED: tuple[object, dict[str, str], dict[str, str]] = (None, {}, {})
+
+
+def _folded_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """SETTINGS_FILES and SETTINGS_FOLDERS by their keys case-folded (built on first use, again if either is replaced)."""
+    global _FOLDED
+    if _FOLDED[0] is not (SETTINGS_FILES, SETTINGS_FOLDERS):
+        key = (SETTINGS_FILES, SETTINGS_FOLDERS)
+        _FOLDED = (key, {k.casefold(): v for k, v in SETTINGS_FILES.items()}, {k.casefold(): v for k, v in SETTINGS_FOLDERS.items()})
+    return _FOLDED[1], _FOLDED[2]
+
+
 def settings_agent(path: str) -> str | None:
-    """The agent whose own permissions the settings file *path* holds, or None."""
-    parts = path.replace("\\", "/").rsplit("/", 3)
+    """The agent whose own permissions the settings file *path* holds, or None. Compared case-folded: on a file system
+    that compares names without case (macOS, Windows, a Windows drive in WSL) `.Zed/SETTINGS.json` is Zed's file, and
+    elsewhere a file so named holds no setting of an ordinary project's (it is judged by what it says)."""
+    files, folders = _folded_tables()
+    parts = path.replace("\\", "/").casefold().rsplit("/", 3)
     if parts[-1].endswith(".code-workspace"):
         return "vscode"  # a workspace file: its "settings" are the folder's .vscode/settings.json
     if parts[-1].endswith(".json") and len(parts) >= 3:
         folder = "/".join(parts[-3:-1])
-        hit = SETTINGS_FOLDERS.get(folder) or SETTINGS_FOLDERS.get(parts[-2])
+        hit = folders.get(folder) or folders.get(parts[-2])
         if hit is not None:
             return hit
-    return next((SETTINGS_FILES[k] for k in ("/".join(parts[-n:]) for n in (3, 2, 1)) if k in SETTINGS_FILES), None)
+    return next((files[k] for k in ("/".join(parts[-n:]) for n in (3, 2, 1)) if k in files), None)
 
 
 def parsed_settings(path: str, text: str) -> object:

@@ -502,22 +502,82 @@ def settings_without_credential(text: str) -> bool:
         try:
             data = json.loads(stripped)
         except ValueError:
-            return False
-        return not any(_secret_value(k, v) for k, v in _json_leaves(data, ""))
+            data = None
+            if stripped[:1] == "{":
+                return False
+        if data is not None:
+            return not any(_store_secret(k, v) for k, v in _json_leaves(data, ""))
+        # not JSON: an INI file that opens with its first `[section]` (.pypirc's `[distutils]`), read by its lines
+    listing = False  # the entry before had no value and a key that names no secret (`index-servers =`)
     for line in text.splitlines():
         t = line.strip()
         if not t or t.startswith(("#", ";")) or (t.startswith("[") and t.endswith("]")):
             continue
-        m = _SETTING_LINE.match(t)
+        if listing and line[:1] in (" ", "\t") and _BARE_WORD.match(t) and not _store_secret("", t):
+            continue  # an INI value's continuation line (.pypirc's `index-servers =` then `    pypi`)
+        # `key = value`, `key: value`, and npm's keys that hold a colon before `=` (`@scope:registry=URL`,
+        # `//host/:_authToken=…`: judged by their last word)
+        m = _SETTING_LINE.match(t) or _COLON_KEY_LINE.match(t)
         if m is None:
-            if t.startswith("- ") and not _secret_value("", t[2:]):
+            if t.startswith("- ") and not _store_secret("", t[2:]):
                 continue  # a YAML list's item
             return False
         key, value = m.group(1).strip("\"'"), m.group(2)
         last = _SETTING_KEY_LAST.search(key)
-        if _secret_value(key, value) or (last is not None and _secret_value(last.group(0), value)):
+        if _store_secret(key, value) or (last is not None and _store_secret(last.group(0), value)):
             return False
+        listing = not value.strip() and not _secret_value(key, "value1")
     return True
+
+
+_COLON_KEY_LINE = lazy(r"^([^\s=]+)\s*=\s*(.*)$", 0)
+_BARE_WORD = lazy(r"^[A-Za-z0-9_.-]+$", 0)
+
+
+_CAMEL_STEP = lazy(r"([a-z0-9])([A-Z])", 0)
+# A value in the shape of an HTTP credential (`Bearer TOKEN`, `Basic B64`: RFC 9110's schemes) or of `user:password`.
+_HTTP_CREDENTIAL = lazy(r"^(?:Bearer|Basic|Token|Bot|Digest)\s+\S{6,}", IGNORECASE)
+_USER_PASSWORD = lazy(r"^[^\s:/@\\]+:[^\s:/@\\]{6,}$", 0)
+_URL_USER = lazy(r"://([^/\s:@]*)(:[^/\s@]*)?@", 0)
+_URL_PART = lazy(r"[^/?&=#]+", 0)
+
+
+def _store_secret(key: str, value: str) -> bool:
+    """Whether an entry of a credential store (a file named as one, judged by what it holds) looks like a credential:
+    as a .env's value (_secret_value), or by the key's words in camelCase (yarn's npmAuthIdent, nexusPwd), or by a
+    credential's shape whatever the key: `user:password`, an HTTP credential (`Bearer …`), a URL whose user part is a
+    token (`https://TOKEN@host`, `https://TOKEN:@host`) or whose password has no user (`redis://:PW@`), a path part of
+    a URL that is a random token (Gemfury's `https://npm-proxy.fury.io/TOKEN/ana/`). A false positive here costs what
+    the store cost before it was read: it is judged by its name."""
+    v = value.strip().strip("'\"")
+    if v.lower() in ("true", "false", "yes", "no", "on", "off", "null") or v.isdigit():
+        return False  # a switch or a number (`//host/:always-auth=true`)
+    if _secret_value(key, v) or (key != key.lower() and _secret_value(_CAMEL_STEP.sub(r"\1_\2", key), v)):
+        return True
+    if not v or v.lower().startswith(_PLACEHOLDERS):
+        return False
+    if _HTTP_CREDENTIAL.match(v) or (_USER_PASSWORD.match(v) and not v.split(":", 1)[1].isdigit()):
+        return True
+    return _url_secret(v, True)
+
+
+def _url_secret(v: str, path_parts: bool = False) -> bool:
+    """A URL holding a credential beyond `user:password@`: a password with no user (`redis://:PW@host`), a token as the
+    user (`https://TOKEN@host`, `https://TOKEN:@host`); with *path_parts*, a random token as a part of its path."""
+    m = _URL_USER.search(v)
+    if m is not None:
+        user, password = m.group(1), (m.group(2) or ":")[1:]
+        if password or _random_token(user):
+            return True
+    if path_parts and "://" in v:
+        rest = v.split("://", 1)[1]
+        return any(_random_token(p) for p in _URL_PART.findall(rest)[1:])
+    return False
+
+
+def _random_token(p: str) -> bool:
+    """A word of 16 characters or more mixing letters and digits that is no name of words and numbers."""
+    return len(p) >= 16 and any(c.isdigit() for c in p) and any(c.isalpha() for c in p) and not _public_name(p)
 
 
 def _json_leaves(data: object, key: str, depth: int = 0) -> list[tuple[str, str]]:
@@ -1057,8 +1117,8 @@ def _secret_value(key: str, value: str) -> bool:
     v = value.strip().strip("'\"")
     if not v or v.lower().startswith(_PLACEHOLDERS) or set(v) <= set("xX*.-_"):
         return False
-    if _URL_CREDENTIALS.search(v):
-        return True  # postgres://user:password@host
+    if _URL_CREDENTIALS.search(v) or ("@" in v and _url_secret(v)):
+        return True  # postgres://user:password@host, redis://:password@host, https://TOKEN@host
     if is_secret_var(key.upper()) or key.upper().endswith(("_PASSWORD", "_PASS", "_PWD", "PASSWORD")):
         return True
     if v.startswith(_TOKEN_PREFIXES) and len(v) >= 12:
@@ -1197,14 +1257,25 @@ _READ_UNSHOWN = frozenset(
 _PACKAGE_RUNNERS = frozenset({"npx", "pnpx", "bunx"})
 
 
+# dotenv CLIs' options that take a value (dotenv-cli's -e FILE, -v VAR=VALUE, -c [ENV]; python-dotenv's -f FILE, -e
+# true): the value is no command word (`-c run` names the .env.run cascade, not python-dotenv's run).
+_DOTENV_VALUED = frozenset({"-e", "-v", "-c", "-f", "--file", "--export"})
+
+
 def _dotenv_prints(values: list[str]) -> bool:
     """Whether a dotenv CLI prints what it loads: dotenv-cli's `-p VAR` / `--print VAR`, python-dotenv's `list` and
     `get KEY`; loading the file into a command's environment (`-e F -- CMD`, `run CMD`) or setting a key prints none."""
+    skip = False
     for v in values:
+        if skip:
+            skip = False
+            if not v.startswith("-"):
+                continue  # an option's value (`-c run`, `-e set`)
         if v in ("--", "run", "set", "unset"):
             return False
         if v in ("-p", "--print", "list", "get") or v.startswith("--print="):
             return True
+        skip = v in _DOTENV_VALUED
     return False
 
 
@@ -1261,6 +1332,8 @@ def _names_projection(cmd: SimpleCommand) -> bool | None:
                 return None
             elif not prog:
                 prog.append(v)
+            elif _AWK_ASSIGNMENT.match(v):
+                return None  # `FS=@ .env`: an operand assignment awk makes before reading the next file
             i += 1
         return (sep == "=" and bool(prog) and _AWK_FIRST_FIELD.match(prog[0]) is not None) or None
     if name in ("sed", "gsed"):
@@ -1288,6 +1361,8 @@ def _names_projection(cmd: SimpleCommand) -> bool | None:
             return None
         return not quiet  # -n with `s/=.*//p`: only the lines holding `=` print
     if name in ("grep", "egrep"):
+        if any(v.startswith("--") and v != "--regexp" for v in vals):
+            return None  # `--regexp=PAT`, `--file=F`: the pattern is elsewhere, and the operand read as one is a file
         pats = [vals[i + 1] for i, v in enumerate(vals[:-1]) if v in ("-e", "--regexp")]
         flags = "".join(v[1:] for v in vals if v.startswith("-") and not v.startswith("--") and v not in ("-e",))
         if "o" not in flags or set(flags) - set("oEhHn"):
@@ -1295,8 +1370,24 @@ def _names_projection(cmd: SimpleCommand) -> bool | None:
         operands = [v for v in vals if not v.startswith("-") and v not in pats]
         if not pats and operands:
             pats = [operands[0]]
-        return False if pats and all(_GREP_NAME.match(p) for p in pats) else None
+        return False if pats and all(_GREP_NAME.match(p) and not _class_takes_eq(p) for p in pats) else None
     return None
+
+
+_AWK_ASSIGNMENT = lazy(r"^[A-Za-z_][A-Za-z0-9_]*=", 0)
+
+
+def _class_takes_eq(pattern: str) -> bool:
+    """Whether a bracket expression of *pattern* has a range that spans `=` (`[0-z]`, `[!-~]`): the match then runs on
+    through a value to its last `=` (base64 padding, a query string), not to the first."""
+    for body in (m.group(1) for m in _BRACKET.finditer(pattern)):
+        for k in range(1, len(body) - 1):
+            if body[k] == "-" and ord(body[k - 1]) <= ord("=") <= ord(body[k + 1]):
+                return True
+    return False
+
+
+_BRACKET = lazy(r"\[([^\[\]]*)\]", 0)  # (no `[` inside: linear on `[[[…`)
 
 
 def _unnamed_lines(e: Effect, sc: Scope, whole: bool) -> str | None:
@@ -1321,9 +1412,15 @@ _BARE_NAME = lazy(r"^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_.-]*\s*$", 0)
 
 def _dotenv_key(values: list[str]) -> tuple[tuple[str, ...], bool] | None:
     """The one key a dotenv CLI prints the value of (`get KEY`, `-p KEY`), as a grep narrowing: judged by its name."""
+    skip = False
     for i, v in enumerate(values[:-1]):
+        if skip:
+            skip = False
+            if not v.startswith("-"):
+                continue  # an option's value (`-c get`)
         if v in ("-p", "--print", "get"):
             return (values[i + 1],), False
+        skip = v in _DOTENV_VALUED
     return None
 
 

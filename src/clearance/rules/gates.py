@@ -715,20 +715,28 @@ _CONTENT_SETTINGS_FOLDERS = frozenset({".qwen", ".gemini", ".claude", ".codex", 
 _CONTENT_SETTINGS_FOLDERS |= {p.rpartition("/")[2] for p in _CONTENT_SETTINGS_FOLDER_PATHS}
 
 
+# The same names case-folded: a file system that compares names without case (macOS, Windows) opens `.Zed/SETTINGS.json`
+# for `.zed/settings.json`, and elsewhere a file so spelled is judged by what it says, which an ordinary one passes.
+_CONTENT_SETTINGS_PATHS_FOLDED = tuple(p.casefold() for p in _CONTENT_SETTINGS_PATHS)
+_CONTENT_SETTINGS_FOLDER_PATHS_FOLDED = tuple(p.casefold() for p in _CONTENT_SETTINGS_FOLDER_PATHS)
+
+
 def content_judged_folder(path: str) -> bool:
-    """A folder holding a file content_judged reads (`.qwen`, `.vscode`, `~/.config/amp`)."""
-    head, _, base = path.rpartition("/")
+    """A folder holding a file content_judged reads (`.qwen`, `.vscode`, `~/.config/amp`), its name case-folded."""
+    head, _, base = path.casefold().rpartition("/")
     return base in _CONTENT_SETTINGS_FOLDERS and (base.startswith(".") or head.endswith("/.config"))
 
 
 def content_judged(path: str) -> bool:
     """A file clearance judges by what it says rather than by its name: an agent's own settings file
     (agentcli.SETTINGS_FILES), VS Code's workspace settings, an env file later shells load.  What a shell line leaves
-    in one (a copy, an in-place change, a download) is judged as a Write of it is (settingsresult.py)."""
-    head, _, base = path.rpartition("/")
-    if base in _CONTENT_SETTINGS_NAMES and any(path == p or path.endswith("/" + p) for p in _CONTENT_SETTINGS_PATHS):
+    in one (a copy, an in-place change, a download) is judged as a Write of it is (settingsresult.py).  Names are
+    compared case-folded (_CONTENT_SETTINGS_PATHS_FOLDED)."""
+    low = path.casefold()
+    head, _, base = low.rpartition("/")
+    if base in _CONTENT_SETTINGS_NAMES and any(low == p or low.endswith("/" + p) for p in _CONTENT_SETTINGS_PATHS_FOLDED):
         return True
-    if base.endswith(".json") and any(head == p or head.endswith("/" + p) for p in _CONTENT_SETTINGS_FOLDER_PATHS):
+    if base.endswith(".json") and any(head == p or head.endswith("/" + p) for p in _CONTENT_SETTINGS_FOLDER_PATHS_FOLDED):
         return True
     return base.endswith(".code-workspace") or env_file(path)
 
@@ -906,7 +914,7 @@ def writes_agent_settings(action: Action, sc: Scope) -> bool:
     SETTINGS_FOLDERS, a VS Code workspace), the only files self.agent-launch-settings and its sibling read."""
     from .tools import _SETTINGS_SUFFIXES
 
-    return any(path.endswith(_SETTINGS_SUFFIXES) and content_judged(sc.path(path)) for path, _ in _written(action))
+    return any(path.casefold().endswith(_SETTINGS_SUFFIXES) and content_judged(sc.path(path)) for path, _ in _written(action))
 
 
 # rule id -> the gate of that action rule: its pack (self: ~3 M instructions of a cold Edit) is imported when it says yes.

@@ -8,7 +8,7 @@ from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.ir import Word
 from ..shell.outputs import literal_stdin
-from ..shell.programs import INTERPRETERS
+from ..shell.programs import INTERPRETERS, run_targets
 from ..shell.unwrap import SHELLS, shell_flags, socat_programs
 from ..trust import url_host
 from .base import rule
@@ -1908,6 +1908,8 @@ def downloaded_then_run(commands: list[SimpleCommand], sc: Scope) -> str | None:
                 from ..shell.unwrap import cat_files
 
                 candidates.extend(w.value for w in cat_files(c.stdin_from))  # cat payload.sh | bash runs payload.sh
+        if c.name in ("ssh", "autossh"):
+            candidates.extend(run_targets(c))  # `ssh HOST < payload.sh`: the remote shell runs its lines
         for cand in candidates:
             p = sc.path(cand, c)
             if p in fetched:

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 # Subcommands that only read or explain (and `install`/`uninstall --dry-run`, which print a diff).
 READ_ONLY = frozenset({"check", "explain", "log", "stats", "rules", "doctor", "replay", "report", "--version", "--help", "-h", "-V", "help"})
 POLICY_READ_ONLY = frozenset({"show", "lint", "test", "schema"})
+# `clearance change` verbs that only read the team's change requests (teamcli: list, show), as `policy show` reads.
+CHANGE_READ_ONLY = frozenset({"list", "show"})
 
 
 def _subcommand(vals: list[str]) -> tuple[str, list[str]]:
@@ -65,7 +67,8 @@ def _scratch_db(rest: list[str], cmd: SimpleCommand, sc: Scope) -> bool:
         "clearance decides what the agent may do; an agent that removes the hook from its settings, starts its own daemon or team "
         "service, adds users, or records decisions into the audit trail has switched off or forged its own oversight. "
         "An agent that runs `clearance allow` would lift its own denials. Reading commands (check, explain, log, stats, rules, "
-        "policy show|lint|test, doctor, --dry-run of install/uninstall) stay allowed."
+        "policy show|lint|test, change list|show, doctor, --dry-run of install/uninstall) stay allowed; deciding a team "
+        "change request (change propose|approve|reject) is a person's."
     ),
     verdict=HARD_DENY,
     commands=("clearance",),
@@ -86,6 +89,8 @@ def _scratch_db(rest: list[str], cmd: SimpleCommand, sc: Scope) -> bool:
         "clearance allow --last",
         "clearance allow 42 --for 8h --session",
         "python3 -m clearance allow --last --dry-run",
+        "clearance change approve 12 --by bob --comment ok",
+        "clearance change propose --policy /tmp/p.toml --by alice",
     ),
     no_match=(
         "clearance check -- git push",
@@ -103,6 +108,8 @@ def _scratch_db(rest: list[str], cmd: SimpleCommand, sc: Scope) -> bool:
         "clearance --version",
         "clearance explain 42",
         "clearance explain --last",
+        "clearance change show 12",
+        "clearance change list",
     ),
 )
 def clearance_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -117,6 +124,10 @@ def clearance_cli(cmd: SimpleCommand, sc: Scope) -> str | None:
         if not rest or rest[0] in POLICY_READ_ONLY:
             return None
         return f"clearance policy {rest[0]} changes clearance's policy; only the user does that"
+    if sub == "change":
+        if rest and rest[0] in CHANGE_READ_ONLY:
+            return None  # the team's change requests listed or shown (the diff, the impact preview): read, not decided
+        return f"clearance change {rest[0] if rest else ''}".rstrip() + " decides the team's change requests; only a person does that"
     if sub in ("install", "uninstall"):
         if "--dry-run" in rest:
             return None
@@ -1485,6 +1496,24 @@ def _is_agent_program(program: str, args: list[str]) -> bool:
     return name in ("npx", "bunx", "pnpx") and any(a in _NPX_AGENTS for a in args[:4])
 
 
+def _launches_agent(program: str, args: list[str], sc: Scope) -> bool:
+    """Whether the launch *program* *args* starts an agent CLI: the program is one, or a wrapper or shell hands it one
+    (`sh -c 'claude …'`, `/usr/bin/env claude …`, `bash -lc 'npx @anthropic-ai/claude-code …'`), as the unwrapping of
+    a typed command finds it."""
+    if _is_agent_program(program, args):
+        return True
+    from ..shell.limits import ParseFailure
+    from ..shell.parse import parse
+    from ..shell.unwrap import expand
+
+    cwd, home = sc.ctx.cwd, sc.ctx.home
+    try:
+        commands = expand(parse(_launch_line(program, args, {}), cwd, home, {}).commands, cwd, home, {}).commands
+    except ParseFailure:
+        return False
+    return any(_is_agent_program(c.name, c.values()) for c in commands)
+
+
 def agent_launch_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> tuple[str | None, str | None]:
     """(why writing *text* to the agent or editor settings file *path* is denied, why it is asked about): hooks switched
     off; a process the editor starts given a hookless or clearance variable, or code from a temporary folder; a program
@@ -1521,7 +1550,7 @@ def agent_launch_verdict(path: str, text: str, sc: Scope, depth: int = 0) -> tup
             args = holder.get("args")
             argv = [a for a in args if isinstance(a, str)][:64] if isinstance(args, list) else []
             env = _environment(holder.get("env"))
-            if _is_agent_program(value, argv):
+            if _launches_agent(value, argv, sc):
                 from ..engine import analyse_shell, strongest_denial
 
                 analysis = analyse_shell(_launch_line(value, argv, env), sc, depth + 1)
@@ -1536,7 +1565,7 @@ def _launch_finding(action: Action, sc: Scope, deny: bool) -> str | None:
 
     for path, text in _written_files(action):
         where = sc.path(path)
-        if not pathstr.basename(where).endswith(_SETTINGS_SUFFIXES) or agentcli.settings_agent(where) is None:
+        if not pathstr.basename(where).casefold().endswith(_SETTINGS_SUFFIXES) or agentcli.settings_agent(where) is None:
             continue
         got = agent_launch_verdict(where, text, sc)
         msg = got[0] if deny else got[1]

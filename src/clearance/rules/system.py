@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import paths
+from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
 from ..shell.options import normalise
@@ -377,7 +378,10 @@ def _full_match(vals: list[str]) -> bool:
         "scripts, a Procfile) is allowed: pkill signals only the user's own processes, and the project's dev server, "
         "watcher or test runner holds no state a restart does not rebuild; a general program (node, python3, docker), a "
         "word of the project's or home's path, a fragment under four letters, or a word the project does not name "
-        "(chrome, postgres) stays asked, as does every word where the project's files cannot be read."
+        "(chrome, postgres) stays asked, as does every word where the project's files cannot be read. The pattern is a "
+        "regular expression: each alternative of `a|b` is judged so, an empty one (`vite|`) matches every process, and "
+        "a bracket or repetition (`[c]hrome`, `c.*e`) is asked; a program is a command word of the scripts, not an "
+        "argument (`cypress run --browser chrome` does not make chrome the project's)."
     ),
     verdict=ASK,
     alternative="kill the one process you started, by its id (`kill PID`), or match its full command (`pkill -f 'next dev'`)",
@@ -388,12 +392,20 @@ def _full_match(vals: list[str]) -> bool:
         "pkill --full ruby",
         "pkill -f vite",
         {"tool_name": "Bash", "tool_input": {"command": "pkill -f chrome"}, "files": {"/home/ana/webapp/package.json": '{"scripts": {"dev": "vite"}}'}},
+        {"tool_name": "Bash", "tool_input": {"command": "pkill -f 'vite|chrome'"}, "files": {"/home/ana/webapp/package.json": '{"scripts": {"dev": "vite"}}'}},
+        "pkill -f '[c]hrome'",
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "pkill -f chrome"},
+            "files": {"/home/ana/webapp/package.json": '{"scripts": {"e2e": "cypress run --browser chrome"}}'},
+        },
     ),
     no_match=(
         "pkill -f 'next dev'",
         "pkill -f ./scripts/dev.sh",
         "pkill -f server.py",
         "pkill -f 'vite --port 5173'",
+        "pkill -f '^node server.js$'",
         {"tool_name": "Bash", "tool_input": {"command": "pkill -f vite"}, "files": {"/home/ana/webapp/package.json": '{"scripts": {"dev": "vite"}}'}},
         {"tool_name": "Bash", "tool_input": {"command": "pkill -f uvicorn"}, "files": {"/home/ana/webapp/.venv/bin/uvicorn": ""}},
     ),
@@ -402,13 +414,50 @@ def kill_by_word(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
     if not _full_match(vals) or any(v in ("-u", "-U", "--euid", "--uid", "-G", "--group", "-s", "--session") for v in vals):
         return None
-    pattern = [v for v in vals if not v.startswith("-")]
-    if len(pattern) != 1 or not pattern[0].replace("-", "").replace("_", "").isalnum():
+    if any(v in _KILL_NARROWING for v in vals):
+        return None  # -P PPID, -t TTY, -F FILE: the processes of one parent, terminal or pid file
+    pattern = _kill_operands(vals)
+    if len(pattern) != 1:
         return None
-    word = pattern[0]
-    if _project_tool(word, sc):
-        return None  # the project's own dev server or test runner: the processes it names are that tool's
-    return f"pkill -f {word} kills every process whose command line holds {word}, at least every process of that name"
+    # pkill's pattern is an extended regular expression: each alternative (`vite|chrome`) matches on its own, an empty
+    # one (`vite|`) matches every process, and a bracket, repetition or group (`[c]hrome`, `c.*e`) reaches words no
+    # literal in it names.
+    alternatives = [a.removeprefix("^").removesuffix("$") for a in pattern[0].replace("\\|", "|").split("|")]
+    if len(alternatives) > 1 and any(not a.strip() for a in alternatives):
+        return f"pkill -f {pattern[0]}: an empty alternative matches every process's command line"
+    for alt in alternatives:
+        if _REGEX_SPECIAL.search(alt):
+            return f"pkill -f {pattern[0]} is a regular expression ({alt}): the command lines it matches are more than any word in it names"
+        word = alt
+        if not word.replace("-", "").replace("_", "").isalnum():
+            continue  # a path, a file's name, several words: the command line of one program
+        if _project_tool(word, sc):
+            continue  # the project's own dev server or test runner: the processes it names are that tool's
+        return f"pkill -f {pattern[0]} kills every process whose command line holds {word}, at least every process of that name"
+    return None
+
+
+# pkill's options that narrow what it signals to one parent's children, one terminal's, one process group's or the
+# processes of a pid file, and those that take a value (the signal, a state list).
+_KILL_NARROWING = frozenset({"-P", "--parent", "-t", "--terminal", "-g", "--pgroup", "-F", "--pidfile", "--ns"})
+_KILL_VALUED = frozenset({"--signal", "-r", "--runstates", "--cgroup", "--nslist"})
+# A bracket, repetition, group or escape, or a dot that stands for a character rather than a file's: two in a row
+# not before `/` (`c..ome`; `../x` is a path), one at the end (`chrom.`).
+_REGEX_SPECIAL = lazy(r"[\[\]*+?(){}\\]|\.\.(?!/)|\.$", 0)
+
+
+def _kill_operands(vals: list[str]) -> list[str]:
+    """pkill's operands: its words that are neither an option nor an option's value (`--signal KILL`)."""
+    out: list[str] = []
+    skip = False
+    for v in vals:
+        if skip:
+            skip = False
+        elif v in _KILL_VALUED:
+            skip = True
+        elif not v.startswith("-"):
+            out.append(v)
+    return out
 
 
 # Where a project's own programs are: the folders its package managers install programs into, and the files naming
@@ -447,13 +496,22 @@ def _project_tool(word: str, sc: Scope) -> bool:
                 return True
     for name in ("package.json", "Procfile"):
         text = _content(join(sc.ctx.project_root, name), sc)
-        if text and word in _command_words(text, name):
+        if text and word in _command_words(text, name, sc):
             return True
     return False
 
 
-def _command_words(text: str, name: str) -> set[str]:
-    """The words of the commands a package.json's scripts or a Procfile's processes run."""
+def _command_words(text: str, name: str, sc: Scope) -> set[str]:
+    """The programs the commands of a package.json's scripts or a Procfile's processes run: each command's name after
+    the unwrapping of runners (`npx next dev`, `bundle exec puma`, `uv run uvicorn`), and the operands of a program
+    clearance does not model that follow no option (`cross-env X=1 nodemon`, `concurrently "vite" "tsc -w"`) -- not
+    the arguments of a program it does model nor an option's value (`docker compose up postgres`, `cypress run
+    --browser chrome`: postgres and chrome are what those programs are handed, not programs the project runs)."""
+    from .. import pathstr
+    from ..shell.limits import ParseFailure
+    from ..shell.parse import parse
+    from ..shell.unwrap import expand, runnable
+
     lines: list[str] = []
     if name == "package.json":
         import json
@@ -466,8 +524,23 @@ def _command_words(text: str, name: str) -> set[str]:
         lines = [str(v) for v in scripts.values()] if isinstance(scripts, dict) else []
     else:
         lines = [ln.partition(":")[2] for ln in text.splitlines()]
-    seps = str.maketrans(";&|()", "     ")
-    return {w for ln in lines for w in ln.translate(seps).split()}
+    root, home = sc.ctx.project_root, sc.ctx.home
+    words: set[str] = set()
+    for line in lines[:200]:
+        try:
+            commands = expand(parse(line[:4000], root, home, {}).commands, root, home, {}).commands
+        except ParseFailure:
+            continue
+        for c in commands:
+            words.add(pathstr.basename(c.name))
+            if runnable(c.name):
+                continue
+            prev = ""
+            for v in c.values():
+                if v and not v.startswith("-") and not (prev.startswith("-") and "=" not in prev):
+                    words.add(pathstr.basename(v.split()[0]) if v.split() else v)
+                prev = v
+    return words
 
 
 # Filters that only pick columns or drop a header line: what they keep is every process the lister listed.

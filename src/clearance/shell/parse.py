@@ -1617,6 +1617,12 @@ def _parse(
         if read_write:
             data = fixed
             tree = _parse_bytes(data)
+    if b"0<" in data:
+        fixed = _fd0_input_redirects(data, _heredoc_bodies(tree.root_node) if b"<<" in data else ())
+        if fixed != data:
+            again = _parse_bytes(fixed)
+            if not again.root_node.has_error or tree.root_node.has_error:
+                data, tree = fixed, again  # (`(( 0<n ))` is arithmetic, not a redirection: kept where it parsed)
     for _ in range(_RUNAWAY_RETRIES):
         root = tree.root_node
         if root.descendant_count > MAX_NODES:
@@ -1748,6 +1754,60 @@ def _read_write_redirects(data: bytes) -> tuple[bytes, frozenset[int]]:
             continue
         i += 1
     return bytes(out), frozenset(spots)
+
+
+def _heredoc_bodies(root: Any) -> list[tuple[int, int]]:
+    """The byte spans of the here-documents' bodies: text a program reads, not the shell's words."""
+    out: list[tuple[int, int]] = []
+    todo = [root]
+    seen = 0
+    while todo and seen < MAX_NODES:
+        node = todo.pop()
+        seen += 1
+        if node.type == "heredoc_body":
+            out.append((node.start_byte, node.end_byte))
+            continue
+        todo.extend(node.children)
+    return out
+
+
+def _fd0_input_redirects(data: bytes, skip: list[tuple[int, int]] | tuple[()] = ()) -> bytes:
+    """*data* with the descriptor number of each `0<` redirection (`bash 0< x.sh`, `0<&3`, `0<<EOF`) written as
+    blanks, the same length: standard input is every `<` operator's default, so `<` means the same, and tree-sitter-bash
+    reads a `0` before `<` as a word of its own -- an argument (`bash 0`, a script named 0) where bash opens the file
+    as the command's input. A number is one outside quotes, comments and here-documents' bodies (*skip*) that starts a
+    word, of zeros only."""
+    out = bytearray(data)
+    quote = 0
+    i, n = 0, len(data)
+    while i < n:
+        b = data[i]
+        if quote:
+            if b == quote:
+                quote = 0
+            elif b == 0x5C and quote == 0x22:
+                i += 1
+            i += 1
+            continue
+        if b == 0x5C:
+            i += 2
+            continue
+        if b in (0x27, 0x22):
+            quote = b
+        elif b == 0x23 and (i == 0 or data[i - 1] in b" \t\n;&|("):
+            while i < n and data[i] != 0x0A:
+                i += 1
+            continue
+        elif b == 0x30 and (i == 0 or data[i - 1] in b" \t\n;&|") and not any(a <= i < z for a, z in skip):
+            j = i
+            while j < n and data[j] == 0x30:
+                j += 1
+            if data[j : j + 1] == b"<" and data[j + 1 : j + 2] != b"(":
+                out[i:j] = b" " * (j - i)
+            i = j
+            continue
+        i += 1
+    return bytes(out)
 
 
 def _bind_traps(st: _State) -> None:

@@ -425,4 +425,10 @@ def run_targets(c: SimpleCommand, shell_only: bool = False) -> list[str]:
             from .unwrap import cat_files
 
             out.extend(w.value for w in cat_files(c.stdin_from))  # cat t.sh | sh runs t.sh
+    if c.name in ("ssh", "autossh"):
+        from .unwrap import ssh_stdin_script
+
+        got = ssh_stdin_script(c)
+        if got is not None:
+            out.append(got[1])  # `ssh HOST < deploy.sh`: the remote shell runs the lines of deploy.sh
     return [t for t in out if DYN not in t]

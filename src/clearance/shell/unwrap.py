@@ -1377,7 +1377,10 @@ def ssh_stdin_script(cmd: SimpleCommand) -> tuple[str, str] | None:
     line runs; None otherwise (a remote command that is not a bare shell reads the file as its own input)."""
     if cmd.name not in ("ssh", "autossh") or cmd.stdin_text is not None or cmd.stdin_from:
         return None
-    src = next((r.target for r in cmd.redirects if r.op == "<" and r.fd in ("", "0") and r.target is not None), None)
+    # The shell opens the redirections in order: the last one of standard input is what ssh reads (`< a.sh < b.sh`
+    # sends b.sh), and a descriptor copied or opened both ways there (`<&3`, `<>`) is not a file known here.
+    last = next((r for r in reversed(cmd.redirects) if r.fd in ("", "0") and r.op.startswith("<")), None)
+    src = last.target if last is not None and last.op == "<" else None
     if src is None or src.procsub or src.dynamic or DYN in src.value or src.value in _STDIN_NAMES or src.value == "/dev/null":
         return None
     argv = cmd.argv
