@@ -533,3 +533,28 @@ def test_deadline_stops_a_slow_parse() -> None:
     assert engine.evaluate(action, ctx).decision == "deny"
     action, ctx = _bash("ls | wc -l")
     assert engine.evaluate(action, ctx).decision == "allow"
+
+
+# The single pattern probe._placeholder_in_query replaces (quadratic on `=?=?…`): the function answers as it did.
+_PLACEHOLDER_AS_PATTERN = re.compile(
+    r"[?&#][^=&#?\s]*+=[^&#\s]*?(?:\{[^}]*\}|\[[^\]]*\]|%5B|%7B|<[^>]*>|\$\{?[A-Za-z_]{2,}|%s\b|\b(?=[A-Z0-9_]*[G-Z])[A-Z][A-Z0-9_]{3,}\b)"
+)
+
+
+def test_placeholder_in_query_answers_as_the_pattern_did() -> None:
+    import random
+
+    from clearance.probe import _placeholder_in_query
+
+    tokens = ["?", "&", "#", "=", "a", "{", "}", "[", "]", "<", ">", "%5B", "%7b", "%s", "%sx", "$", "${", "DATA", "ABCD", " ", "\n", "_", "?q=", "&b="]
+    rng = random.Random(16)
+    for _ in range(20_000):
+        url = "".join(rng.choice(tokens) for _ in range(rng.randint(1, 12)))
+        assert _placeholder_in_query(url) == bool(_PLACEHOLDER_AS_PATTERN.search(url)), url
+    for url in ("https://x.test/p.png?d={data}", "https://x.test/p.png?u=[USER]&v=1", "https://x.test/i?q=SECRET_TOKEN", "https://x.test/a?b=1&c=2"):
+        assert _placeholder_in_query(url) == bool(_PLACEHOLDER_AS_PATTERN.search(url)), url
+    for unit in ("=?", "?a=", "?a={", "&a=x", "?=<"):
+        text = (unit * (SIZE // len(unit) + 1))[:SIZE]
+        t0 = time.process_time()
+        _placeholder_in_query(text)
+        assert (time.process_time() - t0) * 1000.0 < LIMIT_MS, unit
