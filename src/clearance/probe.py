@@ -208,7 +208,7 @@ _DIRECTED = lazy(
     # (not inside a run of bullets: the run's first position reads all of it, so starting again at each
     # of its characters would make a page of "!!!!" quadratic)
     r"(?:(?:^|(?<=[\n.!?;>(*#/-]))(?!(?<=[-*#/>!<])[ \t]*+[-*#/>!<])[ \t]*+(?:[-*#/>!<][ \t]*+)*+"
-    r"(?:(?:hey|hi|hello|dear|attention|note|message|instructions?|reminder|important|notice)[ \t]*(?:(?:to|for)\s+)?[:,!]?\s*|(?:to|for)\s+)?"
+    r"(?:(?:hey|hi|hello|dear|attention|note|message|instructions?|reminder|important|notice)[ \t]*+(?:(?:to|for)\s+)?[:,!]?\s*+|(?:to|for)\s+)?"
     r"(?:(?:the|any|all|every|each)\s+)?" + _ADDR + r"\s*[:,\u2014\u2013]+\s*" + _SUBORD + _PRE_IMP + _VERB + r"\b"
     # "note to the bot:", "message for the model:" (a generic head made an addressee by the greeting)
     r"|\b(?:note|message|instructions?|reminder|notice)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:agents?|assistants?|bots?|models?)\s*[:,\u2014\u2013]+\s*"
@@ -257,7 +257,12 @@ _CONSEQUENTIAL_TEXT = lazy(
 )
 _IMAGE_URL = lazy(r"!\[[^\]\n]{0,200}\]\(\s*<?(https?://[^)\s>]+)|<img\b[^>]*?\bsrc\s*=\s*[\"']?(https?://[^\"'\s>]+)", re.I)
 # A query value that is a placeholder for data to be filled in: {x}, {{x}}, [X], <x>, $VAR, %s, or an upper-case name.
-_PLACEHOLDER = lazy(r"[?&#][^=&#?\s]*+=[^&#\s]*?(?:\{[^}]*\}|\[[^\]]*\]|%5B|%7B|<[^>]*>|\$\{?[A-Za-z_]{2,}|%s\b|\b(?=[A-Z0-9_]*[G-Z])[A-Z][A-Z0-9_]{3,}\b)")
+# One pattern (`[?&#]key=[^&#\s]*?(?:placeholder)`) tried at every `?` of `=?=?…` scans to the end of the value from each:
+# _placeholder_in_query reads the same in one pass, from these parts.
+_QUERY_KEY = lazy(r"[?&#][^=&#?\s]*+=")
+_QUERY_END = lazy(r"[&#\s]")
+_PLACEHOLDER_WORD = lazy(r"%5B|%7B|\$\{?[A-Za-z_]{2,}|%s\b|\b(?=[A-Z0-9_]*[G-Z])[A-Z][A-Z0-9_]{3,}\b")
+_PLACEHOLDER_BRACKETS = (("{", "}"), ("[", "]"), ("<", ">"))
 _ACTION = lazy(
     r"(?:\b(?:run|execute|exec|invoke)\s+(?:the\s+)?(?:following|this|these|that)\s+(?:shell\s+|bash\s+|terminal\s+)?(?:command|code|script|tool)s?\b"
     r"|\b(?:read|cat|print|reveal|output|show|dump|include|paste|share|give\s+me|tell\s+me|collect)\b[^.\n]{0,60}(?=[.icape])(?:\.env\b|id_rsa|\.ssh|credentials|api[\s_-]?keys?|passwords?|access\s+tokens?|private\s+keys?|customer\s+(?:database|list|emails?|data)|environment\s+variables)"
@@ -624,8 +629,50 @@ def _exfil_image(text: str, folded: str | None = None) -> bool:
         return False
     for m in _IMAGE_URL.finditer(text):
         url = m.group(1) or m.group(2) or ""
-        if _PLACEHOLDER.search(url):
+        if _placeholder_in_query(url):
             return True
+    return False
+
+
+def _placeholder_in_query(url: str) -> bool:
+    """Whether a value of url's query (after `?key=`, `&key=` or `#key=`, up to the next `&`, `#` or blank) starts a
+    placeholder somewhere: an opening bracket closed anywhere after it, or a _PLACEHOLDER_WORD.
+
+    A later `?key=` of the same value sees only the rest of what the first one sees, values that end before the earliest
+    placeholder are skipped, and the earliest placeholder at or after a position stays the earliest until the scan
+    passes it: every character is looked at a bounded number of times (the single pattern this replaces took two
+    minutes on 100 KB of `=?`)."""
+    last_close = {o: url.rfind(c) for o, c in _PLACEHOLDER_BRACKETS}
+    ahead: dict[str, int] = {}  # the earliest placeholder of each kind at or after the value being read, -1 for none
+    key_at = seen = 0
+    run_from = -1
+    while (key := _QUERY_KEY.compiled.search(url, key_at)) is not None:
+        lo = key.end()
+        first = -1
+        for o, close in last_close.items():
+            at = ahead.get(o, -2)
+            if at == -2 or -1 < at < lo:
+                at = url.find(o, lo)
+                at = ahead[o] = at if at < close else -1  # an opening bracket with no closing one after it is none
+            if at >= 0 and (first < 0 or at < first):
+                first = at
+        at = ahead.get("w", -2)
+        if at == -2 or -1 < at < lo:
+            word = _PLACEHOLDER_WORD.compiled.search(url, lo)
+            at = ahead["w"] = word.start() if word else -1
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+        if first < 0:
+            return False
+        end = _QUERY_END.compiled.search(url, lo, first)
+        if end is None:  # nothing ends the value before the placeholder
+            return True
+        # The next value that may reach the placeholder starts at the last `&` or `#` before it (or after the blank
+        # that ended this one); `first` only grows, so what is left of it was looked at before.
+        if first > seen:
+            run_from = max(run_from, url.rfind("&", seen, first), url.rfind("#", seen, first))
+            seen = first
+        key_at = max(end.start(), run_from)
     return False
 
 

@@ -94,7 +94,7 @@ def rust_commands(text: str) -> list[str]:
 
 
 # Gradle (Groovy and Kotlin DSL): `commandLine 'a', 'b'`, `commandLine("a", "b")`, `commandLine = [..]`, `"cmd".execute()`.
-_GRADLE_CMDLINE = lazy(r"\bcommandLine\b\s*(?:=\s*)?[(\[]?\s*((?:(?:'[^'\n]*'|\"[^\"\n]*\")\s*,?\s*)+)")
+_GRADLE_CMDLINE = lazy(r"\bcommandLine\b\s*+(?:=\s*+)?(?:[(\[]\s*+)?((?:(?:'[^'\n]*'|\"[^\"\n]*\")\s*+(?:,\s*+)?)+)")
 
 
 _GRADLE_STRING = lazy(r"'([^'\n]*)'|\"([^\"\n]*)\"")

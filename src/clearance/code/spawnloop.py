@@ -21,8 +21,8 @@ _PY_SPAWNERS = frozenset({"fork", "forkpty", "Popen", "spawnl", "spawnlp", "spaw
 _PY_BOUNDS = frozenset({"wait", "waitpid", "wait3", "wait4", "waitid", "communicate", "join", "run", "check_call", "check_output", "call"})
 
 _ENDLESS = lazy(
-    r"\bwhile\s*\(?\s*(?:1|true|TRUE|True)\s*\)?|\bfor\s*\(\s*;\s*;\s*\)|\bloop\s*(?:\{|do\b)|\buntil\s*\(?\s*(?:0|false)\s*\)?"
-    r"|\b(?:fork|spawn)\b[^;\n]{0,80}?\bwhile\b|\bwhile\s*\(?\s*(?:\$\w+\s*=\s*)?fork\b"
+    r"\bwhile\s*+(?:\(\s*+)?(?:1|true|TRUE|True)\s*\)?|\bfor\s*\(\s*;\s*;\s*\)|\bloop\s*(?:\{|do\b)|\buntil\s*+(?:\(\s*+)?(?:0|false)\s*\)?"
+    r"|\b(?:fork|spawn)\b[^;\n]{0,80}?\bwhile\b|\bwhile\s*+(?:\(\s*+)?(?:\$\w+\s*=\s*)?fork\b"
 )
 _SPAWN = lazy(r"\b(?:fork|pcntl_fork|spawn|spawnSync|Process\.spawn|posix_spawn)\b")
 _BOUND = lazy(r"\b(?:wait|waitpid|waitall|pcntl_wait|pcntl_waitpid|Process\.wait|break|last|return)\b")

@@ -532,7 +532,9 @@ def _sql_destroys(cmd: SimpleCommand, sc: Scope) -> Statement | None:
 
 
 # SQL handed to an ORM's connection (`ActiveRecord::Base.connection.execute("DROP TABLE users")`, `exec_query %q(...)`).
-_ORM_SQL_CALL = lazy(r"\b(?:execute|exec_query|exec_update|exec_delete|execute_batch|find_by_sql|raw|executescript)\s*\(?\s*(%[qQ]?[(\[{<]|\"|')")
+# The blanks before and after the optional `(` are possessive: two runs of blanks split every way backtrack (`execute` then
+# 100 KB of blanks took a minute).
+_ORM_SQL_CALL = lazy(r"\b(?:execute|exec_query|exec_update|exec_delete|execute_batch|find_by_sql|raw|executescript)\s*+(?:\(\s*+)?(%[qQ]?[(\[{<]|\"|')")
 _CLOSERS = {"(": ")", "[": "]", "{": "}", "<": ">", '"': '"', "'": "'"}
 
 

@@ -952,7 +952,9 @@ def gh_destructive(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 _MUTATION = lazy(r"\bmutation\b")
-_GRAPHQL_DELETE = lazy(r"mutation[^{]*\{\s*(?:\w+\s*:\s*)?(?:delete|remove|archive|transfer)\w*", IGNORECASE)
+# What lies between `mutation` and its `{` stops at the next `mutation` (which then starts the match itself): otherwise
+# every `mutation` of a text without `{` scans to its end.
+_GRAPHQL_DELETE = lazy(r"mutation(?:[^{m]|m(?!utation))*+\{\s*+(?:\w+\s*:\s*)?(?:delete|remove|archive|transfer)\w*", IGNORECASE)
 
 
 _READ_ONLY_GIT = frozenset(

@@ -2432,7 +2432,13 @@ def file_transfer_upload(cmd: SimpleCommand, sc: Scope) -> str | None:
 # The commands of ftp(1), sftp(1), lftp(1), smbclient(1) and ncftp that delete on the server: rm (lftp's rm -r),
 # rmdir, delete and mdelete, del (smbclient), deltree (smbclient's recursive delete), lftp's glob rm and mrm, and
 # lftp's mirror with --delete / -e (files missing from the source are deleted at the destination, the server under -R).
-_FILE_DELETE = lazy(r"(?:^|[\s;])(?:rm|rmdir|m?delete|mdel|del|deltree|mrm|glob\s+rm|mirror\s+(?:\S+\s+)*?(?:--delete\S*|-\w*e\w*))(?:\s|$)", MULTILINE)
+# mirror's words before its delete option stop at the next `mirror` word (which then starts the match itself), and none
+# is given back: otherwise every `mirror` of a long script scans the rest of it.
+_FILE_DELETE = lazy(
+    r"(?:^|[\s;])(?:rm|rmdir|m?delete|mdel|del|deltree|mrm|glob\s+rm"
+    r"|mirror\s++(?:(?!(?:--delete\S*|-(?=\w*e)\w*+|mirror)(?:\s|$))\S++\s++)*+(?:--delete\S*|-(?=\w*e)\w*+))(?:\s|$)",
+    MULTILINE,
+)
 
 
 @rule(

@@ -524,7 +524,8 @@ _CODE_SHELL = lazy(
 
 # Code that runs a command it computes (`io.popen(r)`, `os.execute(cmd)`, Tcl's `exec $c`): with a socket, what the
 # peer sends is what runs.
-_CODE_RUNS_COMPUTED = lazy(r"\b(?:popen|system|execute|exec|spawn)\s*\(?\s*[A-Za-z_$]")
+# Possessive blanks around the optional `(` (two runs of blanks split every way backtrack: `spawn` then 100 KB of blanks).
+_CODE_RUNS_COMPUTED = lazy(r"\b(?:popen|system|execute|exec|spawn)\s*+(?:\(\s*+)?[A-Za-z_$]")
 
 
 def socket_shell(code: str) -> bool:

@@ -67,7 +67,7 @@ _READ = {
     "js": lazy(r"(?:readFileSync|readFile|createReadStream|Deno\.readTextFile|Bun\.file)\s*\("),
     "ruby": lazy(r"(?:File\.read|IO\.read|File\.open|File\.binread)\s*\(?"),
     "php": lazy(r"(?:file_get_contents|fopen|readfile)\s*\("),
-    "perl": lazy(r"\bopen\s*\(?\s*(?:my\s+)?\$?\w+\s*,\s*['\"]<['\"]\s*,"),
+    "perl": lazy(r"\bopen\s*+(?:\(\s*+)?(?:my\s+)?\$?\w+\s*,\s*['\"]<['\"]\s*,"),
     "lua": lazy(r"\bio\.(?:open|lines)\s*\("),
 }
 # Calls that write the file named by their first argument.
@@ -76,7 +76,7 @@ _WRITE = {
     "js": lazy(r"(?:writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|Deno\.writeTextFile|Bun\.write)\s*\("),
     "ruby": lazy(r"(?:File\.write|IO\.write|File\.binwrite)\s*\(?"),
     "php": lazy(r"file_put_contents\s*\("),
-    "perl": lazy(r"\bopen\s*\(?\s*(?:my\s+)?\$?\w+\s*,\s*['\"]\+?>>?['\"]\s*,"),
+    "perl": lazy(r"\bopen\s*+(?:\(\s*+)?(?:my\s+)?\$?\w+\s*,\s*['\"]\+?>>?['\"]\s*,"),
     "julia": lazy(r"\b(?:write|touch|chmod|chown)\s*\("),
     "r": lazy(r"\b(?:file\.create|Sys\.chmod)\s*\("),
 }
