@@ -396,3 +396,71 @@ def _reaches_only_trusted(f: CodeFacts, cmd: SimpleCommand, sc: Scope) -> bool:
     if not urls or (f.parsed and f.opaque) or any(DYN in url_host(u) for u in urls):
         return False
     return all(sc.trust.url_is_trusted(u) if "://" in u else sc.trust.host_is_trusted(url_host(u)) for u in urls)
+
+
+# The calls that write to standard output (what reaches the transcript), per language: a one-liner that holds the whole
+# environment (CodeFacts.env_dump) and one of these prints it, as `env` does. node's -p prints the value of its code.
+_OUTPUT = {
+    "python": lazy(r"\b(?:print|pprint|pp)\s*\(|\bsys\.stdout\b|\bjson\.dump\s*\("),
+    "js": lazy(r"\bconsole\.(?:log|dir|info|table|error|warn|debug)\b|\bprocess\.stdout\b"),
+    "ruby": lazy(r"(?:^|[\s;({])(?:puts|print|p|pp|printf|\$stdout|STDOUT)\b"),
+    "perl": lazy(r"\b(?:print|say|printf)\b|\bDumper\b"),
+    "php": lazy(r"\b(?:print_r|var_dump|var_export|echo|print|printf)\b"),
+}
+_NODE_PRINTS = frozenset({"-p", "--print", "-pe", "-ep"})
+# node -p's printed value: the code's last expression statement, when it is process.env itself (a bare statement is no
+# use of it for CodeFacts.env_dump, which -e's code makes none of).
+_ENV_LAST = lazy(r"(?:^|[;\n])\s*\(?\s*process\s*\.\s*env\s*\)?\s*;?\s*$")
+
+
+def _environment_printed(cmd: SimpleCommand, f: CodeFacts) -> bool:
+    """The interpreter prints the whole environment: its code holds it (CodeFacts.env_dump) and writes to standard
+    output, or node -p's value is process.env."""
+    from ..shell.interp import code_argument
+
+    lang = f.language
+    code = code_argument([cmd.name, *cmd.values()], lang)
+    if code is None:
+        return False
+    if lang == "js" and any(v in _NODE_PRINTS or v.startswith("--print=") for v in cmd.values()):
+        return f.env_dump or _ENV_LAST.search(code) is not None
+    out = _OUTPUT.get(lang)
+    return f.env_dump and out is not None and out.search(code) is not None
+
+
+@rule(
+    id="interp.print-environment",
+    title="Interpreter code printing the whole environment into the transcript",
+    why=(
+        "`python3 -c 'import os; print(os.environ)'`, `node -p process.env`, `ruby -e 'p ENV.to_h'` print every variable "
+        "with its value, as `env` and `printenv` do (creds.print-environment): an agent's environment usually holds its "
+        "keys and tokens, which printed go to the model provider and stay in the transcript. Judged as `env` is: where the "
+        "hook sees the environment it asks only when a variable is secret by name or value; where it cannot look, it asks. "
+        "One variable read by name (`os.environ['HOME']`), the environment handed to a process, or written to a file is not this."
+    ),
+    verdict=ASK,
+    commands=_NAMES,
+    match=("python3 -c 'import os;print(os.environ)'", "node -p 'process.env'", "ruby -e 'p ENV.to_h'", "perl -e 'print \"$_=$ENV{$_}\\n\" for keys %ENV'"),
+    no_match=(
+        "python3 -c 'import os;print(os.environ[\"HOME\"])'",
+        "node -p 'process.env.HOME'",
+        'python3 -c \'import os,subprocess; subprocess.run(["make"], env=dict(os.environ, CI="1"))\'',
+        'python3 -c \'import os,json; json.dump(dict(os.environ), open("env.json", "w"))\' > /dev/null',
+        "node -e 'console.log(process.env)' | grep -c PATH",
+    ),
+)
+def print_environment(cmd: SimpleCommand, sc: Scope) -> str | None:
+    f = _facts(cmd)
+    if f is None or f.network or f.process or f.shell or f.writes or not _environment_printed(cmd, f):
+        return None  # sent (interp.exfil), handed to a process, or written to a file: not printed here
+    from .creds import _printed, _secret_value, is_secret_var
+
+    if not _printed(cmd, sc):
+        return None  # piped on (the consumer is judged) or redirected into a file
+    environ = sc.ctx.environ
+    if environ is None:
+        return f"{cmd.name} code prints every environment variable into the agent's context; whether one holds a secret cannot be seen here"
+    for k, v in environ.items():
+        if (is_secret_var(k.upper()) and v) or _secret_value(k, v):
+            return f"{cmd.name} code prints the environment into the agent's context, ${k} (a secret) with it"
+    return None
