@@ -675,7 +675,7 @@ def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings
     if not run:  # a file run later, not by this line (whose run reads the file as it is now)
         from .rules.tools import deferred_temp_code
 
-        msg = deferred_temp_code(path, text, sc, depth)
+        msg = deferred_temp_code(path, text, sc)
         if msg:
             findings.append(_finding(rule_by_id("write.deferred-temp-code"), f"{cmd.name}: {msg}", cmd.show()))
     msg = script_verdict(path, text, sc, depth, run)

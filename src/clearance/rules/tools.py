@@ -779,7 +779,7 @@ def _temp_file(where: str, sc: Scope) -> bool:
     return where.startswith(("/tmp/", "/var/tmp/", "/dev/shm/", "/private/tmp/")) or sc.in_temp(where)
 
 
-def deferred_temp_code(path: str, text: str, sc: Scope, depth: int = 0) -> str | None:
+def deferred_temp_code(path: str, text: str, sc: Scope) -> str | None:
     """Why *text*, written to *path* (a file another program runs later as shell: scripts_commands' files, and a file an
     `.envrc` on the disk sources), runs code from the temporary folder when that program runs it; or None."""
     if not text or len(text) > MAX_SCRIPT_CHARS or path.endswith(_REMOTE_RUNNERS) or "/.github/workflows/" in path:
@@ -793,25 +793,39 @@ def deferred_temp_code(path: str, text: str, sc: Scope, depth: int = 0) -> str |
     if not codes and sc.ctx.read_file is not None:
         loaded = envrc_loading(sc.path(path), sc)  # `. ./scripts/env` in an .envrc: that file is the .envrc's code
         codes, loader = ([text], True) if loaded else ([], False)
-    from ..engine import analyse_shell
-    from ..shell.effects import READ, WRITE
+    # Parsed and unwrapped only (the commands, the problems the unwrapper notes, the effects): the rules on the
+    # commands are script_verdict's, which analyses the same code.
+    from ..shell.effects import READ, WRITE, effects
+    from ..shell.limits import ParseFailure
+    from ..shell.parse import parse
     from ..shell.programs import run_targets
+    from ..shell.unwrap import expand
 
+    ctx = sc.ctx
     shown = path.rsplit("/", 1)[-1]
     for code in codes[:256]:
-        analysis = analyse_shell(code, sc, depth + 1)
-        written = {e.path for e in analysis.effects if e.kind == WRITE}
-        for c in analysis.commands:
-            for t in run_targets(c):
-                where = sc.path(t, c)
-                if _temp_file(where, sc) and where not in written:
-                    return (
-                        f"{shown} runs {t} from the temporary folder each time it is run later: that file is anyone's to write"
-                        " before then, and clearance does not see what it holds when it runs"
-                    )
-        as_code = loader or any(f.rule_id in _CODE_AT_RUN_TIME for f in analysis.findings)
-        for e in analysis.effects:
-            if as_code and e.kind == READ and e.cmd is not None and e.cmd.captured and not e.names_only and _temp_file(e.path, sc) and e.path not in written:
+        if _TEMP_HINT.search(code) is None and not any(t and t in code for t in ctx.tmpdirs):
+            continue
+        try:
+            script = parse(code, ctx.cwd, ctx.home, ctx.env, mark_inert=False)
+            exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env, True)
+        except ParseFailure:
+            continue  # script_verdict reports code it cannot analyse
+        runs = [(t, where) for c in exp.commands for t in run_targets(c) if _temp_file(where := sc.path(t, c), sc)]
+        as_code = loader or any(rid in _CODE_AT_RUN_TIME for rid, _ in script.problems + exp.problems)
+        reads = [e for c in exp.commands if as_code and c.captured for e in effects(c, sc) if e.kind == READ and not e.names_only and _temp_file(e.path, sc)]
+        if not runs and not reads:
+            continue
+        # A temporary file the same code writes first is its own (`cat > /tmp/g.py <<EOF … python3 /tmp/g.py`).
+        written = {e.path for c in exp.commands for e in effects(c, sc) if e.kind == WRITE}
+        for t, where in runs:
+            if where not in written:
+                return (
+                    f"{shown} runs {t} from the temporary folder each time it is run later: that file is anyone's to write"
+                    " before then, and clearance does not see what it holds when it runs"
+                )
+        for e in reads:
+            if e.path not in written:
                 return (
                     f"{shown} takes the text of {e.raw or e.path}, in the temporary folder, as code or variables each time it is"
                     " run later: that file is anyone's to write before then"
