@@ -764,7 +764,13 @@ def script_verdict(path: str, text: str, sc: Scope, depth: int = 0, run: bool = 
 # in an env loader or beside code built at run time, takes a temporary file's text as code or variables
 # (`eval "$(cat /tmp/e)"`, `export $(cat /tmp/e | xargs)`). A file the same code writes first is its own; CI steps run
 # on a runner whose temporary folder is not this machine's.
-_TEMP_HINT = lazy(r"/tmp\b|/var/tmp\b|/dev/shm\b|/private/|/var/folders/|TMPDIR")
+# What a text naming a temporary folder holds (plain substrings: an ordinary write compiles no pattern, the cold hook
+# imports no `re` for it).
+_TEMP_HINTS = ("/tmp", "/var/tmp", "/dev/shm", "/private/", "/var/folders/", "TMPDIR")
+
+
+def _names_temp(text: str, sc: Scope) -> bool:
+    return any(h in text for h in _TEMP_HINTS) or any(t and t in text for t in sc.ctx.tmpdirs)
 _REMOTE_RUNNERS = ("/.github/workflows/", "/.gitlab-ci.yml", "/azure-pipelines.yml", "/bitbucket-pipelines.yml", "/.travis.yml")
 # Findings that say a line's code is built at run time: a temporary file's text read there may be that code.
 _CODE_AT_RUN_TIME = frozenset({"shell.dynamic-code", "shell.piped-script", "shell.dynamic-command"})
@@ -784,7 +790,7 @@ def deferred_temp_code(path: str, text: str, sc: Scope) -> str | None:
     `.envrc` on the disk sources), runs code from the temporary folder when that program runs it; or None."""
     if not text or len(text) > MAX_SCRIPT_CHARS or path.endswith(_REMOTE_RUNNERS) or "/.github/workflows/" in path:
         return None
-    if _TEMP_HINT.search(text) is None and not any(t and t in text for t in sc.ctx.tmpdirs):
+    if not _names_temp(text, sc):
         return None  # names no temporary folder: nothing to look for (most writes stop here)
     from .gates import env_file, envrc_loading
 
@@ -804,7 +810,7 @@ def deferred_temp_code(path: str, text: str, sc: Scope) -> str | None:
     ctx = sc.ctx
     shown = path.rsplit("/", 1)[-1]
     for code in codes[:256]:
-        if _TEMP_HINT.search(code) is None and not any(t and t in code for t in ctx.tmpdirs):
+        if not _names_temp(code, sc):
             continue
         try:
             script = parse(code, ctx.cwd, ctx.home, ctx.env, mark_inert=False)
