@@ -771,6 +771,8 @@ _TEMP_HINTS = ("/tmp", "/var/tmp", "/dev/shm", "/private/", "/var/folders/", "TM
 
 def _names_temp(text: str, sc: Scope) -> bool:
     return any(h in text for h in _TEMP_HINTS) or any(t and t in text for t in sc.ctx.tmpdirs)
+
+
 _REMOTE_RUNNERS = ("/.github/workflows/", "/.gitlab-ci.yml", "/azure-pipelines.yml", "/bitbucket-pipelines.yml", "/.travis.yml")
 # Findings that say a line's code is built at run time: a temporary file's text read there may be that code.
 _CODE_AT_RUN_TIME = frozenset({"shell.dynamic-code", "shell.piped-script", "shell.dynamic-command"})
