@@ -9,7 +9,7 @@ M  R's and Julia's file readers (readLines, read.csv, readRDS, scan, fread, read
    argument is a file the code reads, judged as cat on it (shell/interp._READ)
 N  a recursive read of a path named as an env file, an MCP server list or a tool's configuration (`grep -r KEY .env*`,
    `rg TOKEN .env.production`): recursion into a file reads the file (creds.read-env-file and its siblings no longer
-   skip recursive reads)
+   skip recursive reads); date's -r is its reference file's time, not a recursion (shell/effects)
 O  an interpreter's script operand without the language's suffix (`perl /tmp/x.cow`, `python3 /tmp/job`, `node
    bin/www`) is read as that language (scripts._interpreter_file: archives and binaries excepted), and programs that
    run a file named by an option as another language's script (cowsay/cowthink -f FILE: Perl; scripts.FILE_RUNNERS)
@@ -64,6 +64,10 @@ L_ORDINARY = [
     'python3 -c \'import os,subprocess; subprocess.run(["make"], env=dict(os.environ, CI="1"))\'',
     "python3 -c 'import os;print(os.environ)' > env.txt",
     "ruby -e 'p [1,2].sum'",
+    "python3 -c 'import os, json; print(json.dumps(sorted(os.environ)))'",
+    'perl -e \'print join("\\n", sort keys %ENV), "\\n"\'',
+    "node -e 'console.log(Object.keys(process.env).filter(k => k.startsWith(\"NODE_\")))'",
+    "ruby -e 'puts ENV.keys.sort'",
 ]
 
 # -- M: R's and Julia's file readers
@@ -101,6 +105,8 @@ N_ORDINARY = [
     "grep -rn 'process.env' src/",
     "ls -R .env.d",
     "grep -r PASSWORD .env.example",
+    "date -r .env",
+    "date --reference=.env.local +%s",
 ]
 
 # -- O: a script without its language's suffix, and a file run as another language by an option

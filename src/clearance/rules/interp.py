@@ -413,19 +413,45 @@ _NODE_PRINTS = frozenset({"-p", "--print", "-pe", "-ep"})
 _ENV_LAST = lazy(r"(?:^|[;\n])\s*\(?\s*process\s*\.\s*env\s*\)?\s*;?\s*$")
 
 
+# Uses of the environment that give its names only, or one value by a literal name (`sorted(os.environ)`,
+# `Object.keys(process.env)`, `keys %ENV`, `dict(os.environ).get('HOME')`): struck from the code before the whole
+# environment is looked for again; a value read by a computed name (`$ENV{$_}`, `os.environ[k]`) is a dump's.
+_NAMES_ONLY = {
+    "python": lazy(r"\b(?:sorted|list|len|set|tuple|any|all)\(\s*os\.environ\s*\)|\bos\.environ\.keys\(\s*\)|\bdict\(\s*os\.environ\s*\)\.get\("),
+    "js": lazy(r"\bObject\.(?:keys|getOwnPropertyNames)\(\s*process\.env\s*\)"),
+    "perl": lazy(r"\b(?:keys|exists)\s*\(?\s*%ENV\b"),
+    "ruby": lazy(r"\bENV\.(?:keys|key\?|include\?|has_key\?|size|length)\b"),
+    "php": lazy(r"\barray_keys\(\s*(?:getenv\(\s*\)|\$_ENV|\$_SERVER)\s*\)"),
+}
+_COMPUTED_KEY = {
+    "python": lazy(r"\bos\.environ\[\s*[A-Za-z_]"),
+    "js": lazy(r"\bprocess\.env\[\s*[A-Za-z_]"),
+    "perl": lazy(r"\$ENV\{\s*\$"),
+    "ruby": lazy(r"\bENV\[\s*[a-z_]"),
+    "php": lazy(r"\bgetenv\(\s*\$"),
+}
+
+
 def _environment_printed(cmd: SimpleCommand, f: CodeFacts) -> bool:
-    """The interpreter prints the whole environment: its code holds it (CodeFacts.env_dump) and writes to standard
-    output, or node -p's value is process.env."""
-    from ..shell.interp import code_argument
+    """The interpreter prints the whole environment: its code holds it (CodeFacts.env_dump) beyond its names and writes
+    to standard output, or node -p's value is process.env."""
+    from ..shell.interp import _BY_LANG, code_argument
 
     lang = f.language
     code = code_argument([cmd.name, *cmd.values()], lang)
     if code is None:
         return False
+    if lang == "js" and any(v in _NODE_PRINTS or v.startswith("--print=") for v in cmd.values()) and _ENV_LAST.search(code):
+        return True
+    if not f.env_dump or lang not in _NAMES_ONLY:
+        return False
+    rest = _NAMES_ONLY[lang].sub(" ", code)
+    if _BY_LANG[lang][4].search(rest) is None and _COMPUTED_KEY[lang].search(code) is None:
+        return False  # names only, or one value by its name
     if lang == "js" and any(v in _NODE_PRINTS or v.startswith("--print=") for v in cmd.values()):
-        return f.env_dump or _ENV_LAST.search(code) is not None
+        return True
     out = _OUTPUT.get(lang)
-    return f.env_dump and out is not None and out.search(code) is not None
+    return out is not None and out.search(code) is not None
 
 
 @rule(

@@ -796,10 +796,16 @@ def deferred_temp_code(path: str, text: str, sc: Scope) -> str | None:
         return None  # names no temporary folder: nothing to look for (most writes stop here)
     from .gates import env_file, envrc_loading
 
-    codes = script_commands(path, text)
+    base = path.rsplit("/", 1)[-1]
+    # A script of its own (`scripts/setup.sh`, a `#!` file) runs when someone runs it -- through the hook, where the
+    # agent does, with the temporary file read as it is then -- not by another program (round 9a keeps it allowed);
+    # unless an `.envrc` on the disk sources it (`. ./scripts/env.sh`): then it is that `.envrc`'s code.
+    hook = any(d in path for d in (*_HOOK_DIRS, "/.git/hooks/"))
+    standalone = (base.endswith(_SHELL_SUFFIXES) or text.startswith("#!")) and base not in _SHELL_NAMES and not hook
+    codes = [] if standalone else script_commands(path, text)
     loader = env_file(path) or path.endswith((".nix", "/mise.toml", "/.mise.toml"))
     if not codes and sc.ctx.read_file is not None:
-        loaded = envrc_loading(sc.path(path), sc)  # `. ./scripts/env` in an .envrc: that file is the .envrc's code
+        loaded = envrc_loading(sc.path(path), sc)
         codes, loader = ([text], True) if loaded else ([], False)
     # Parsed and unwrapped only (the commands, the problems the unwrapper notes, the effects): the rules on the
     # commands are script_verdict's, which analyses the same code.
@@ -848,7 +854,8 @@ def deferred_temp_code(path: str, text: str, sc: Scope) -> str | None:
         "An `.envrc` (direnv runs it at every cd), a git hook, a package.json or Makefile script, an editor's task is run"
         " later by another program, outside the hook. A command there that runs `/tmp/x` (or evaluates its text) runs"
         " whatever that file holds then -- and the temporary folder is anyone's to write, the agent's without a question."
-        " Typed now, the same command is judged with the file as it is; written for later, a person is asked."
+        " Typed now, the same command is judged with the file as it is; written for later, a person is asked. A script of"
+        " its own (`scripts/setup.sh`) is run by whoever runs it -- through the hook, where the agent does -- and is not this."
     ),
     verdict=ASK,
     scope="action",
@@ -860,7 +867,11 @@ def deferred_temp_code(path: str, text: str, sc: Scope) -> str | None:
     ),
     no_match=(
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export TMPDIR=/tmp/webapp\nlayout python3\n"}},
-        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/gen.sh", "content": "printf 'print(1)' > /tmp/g.py\npython3 /tmp/g.py\n"}},
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/Makefile", "content": "gen:\n\tprintf 'print(1)' > /tmp/g.py; python3 /tmp/g.py\n"},
+        },
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/scripts/setup.sh", "content": "source /tmp/x.sh\n"}},
         {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/Makefile", "content": "clean:\n\trm -rf /tmp/webapp-build\n"}},
     ),
 )
