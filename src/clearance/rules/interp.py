@@ -408,9 +408,13 @@ _OUTPUT = {
     "php": lazy(r"\b(?:print_r|var_dump|var_export|echo|print|printf)\b"),
 }
 _NODE_PRINTS = frozenset({"-p", "--print", "-pe", "-ep"})
+
+
 # node -p's printed value: the code's last expression statement, when it is process.env itself (a bare statement is no
 # use of it for CodeFacts.env_dump, which -e's code makes none of).
-_ENV_LAST = lazy(r"(?:^|[;\n])\s*\(?\s*process\s*\.\s*env\s*\)?\s*;?\s*$")
+def _ends_with_environment(code: str) -> bool:
+    last = code.rstrip().rstrip(";").replace("\n", ";").rsplit(";", 1)[-1]
+    return "".join(last.split()).strip("()") == "process.env"
 
 
 # Uses of the environment that give its names only, or one value by a literal name (`sorted(os.environ)`,
@@ -441,7 +445,7 @@ def _environment_printed(cmd: SimpleCommand, f: CodeFacts) -> bool:
     code = code_argument([cmd.name, *cmd.values()], lang)
     if code is None:
         return False
-    if lang == "js" and any(v in _NODE_PRINTS or v.startswith("--print=") for v in cmd.values()) and _ENV_LAST.search(code):
+    if lang == "js" and any(v in _NODE_PRINTS or v.startswith("--print=") for v in cmd.values()) and _ends_with_environment(code):
         return True
     if not f.env_dump or lang not in _NAMES_ONLY:
         return False

@@ -2758,7 +2758,7 @@ def _go_binary(operand: str, cmd: SimpleCommand, sc: Scope) -> str | None:
     return parts[-1] if parts else None
 
 
-_GO_MODULE = lazy(r"^\s*module\s+\"?([^\s\"]+)", MULTILINE)
+_GO_MODULE = lazy(r"^[ \t]*module[ \t]+\"?([^\s\"]+)", MULTILINE)
 _GO_MAJOR = lazy(r"^v[0-9]+$")
 
 
