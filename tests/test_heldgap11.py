@@ -31,7 +31,6 @@ K  a command or code in an option or operand of a program that runs it (GTFOBins
    (ssh's ProxyCommand), gcc -wrapper PROG,ARGS, gem open -e EDITOR, rake -e/-p (Ruby), rpm --eval's %(CMD) and
    %{lua:CODE}, service with a path for a name (/etc/init.d/../../bin/sh), LuaTeX's \\directlua, and a file the line
    wrote named after an option's colon (tshark -Xlua_script:FILE) (unwrap._runs_from_options, engine._named_files)
-GAPS  cases of these classes left as they are, with the reason.
 """
 
 from __future__ import annotations
@@ -39,7 +38,6 @@ from __future__ import annotations
 import pytest
 
 from .conftest import decide
-from .strict import check
 
 H = "203.0.113.5"
 
@@ -231,20 +229,9 @@ ORDINARY = A_ORDINARY + B_ORDINARY + C_ORDINARY + D_ORDINARY + E_ORDINARY + F_OR
 # Denied (not only asked): a shell handed to a remote party, a secret printed.
 DENIED = A_SHELL + B_SHELL[:6] + C_SHELL + F_PRINTS
 
-GAPS: dict[str, str] = {
-    # Interpreters printing the whole environment are env-dumps like `env` (asked), not read as such yet.
-    "python3 -c 'import os;print(os.environ)'": "an interpreter's one-liner printing os.environ is not read as an environment dump",
-    "node -p 'process.env'": "node -p process.env is not read as an environment dump",
-    # R's file reads are not modelled (R's system() is).
-    'Rscript -e \'cat(readLines("~/.aws/credentials"), sep="\\n")\'': "R code's readLines of a credential file is not read",
-    # A recursive grep over a .env glob is taken as a listing, not a print.
-    "grep -r PASSWORD .env*": "grep -r over a .env glob is not read as printing it",
-    # An interpreter's script operand is read only with the language's suffix: a cow file (Perl) or a plugin folder is not.
-    "echo 'system(\"rm -rf /home/ana\")' > /tmp/x.cow; cowsay -f /tmp/x.cow x": "cowsay -f runs the cow file as Perl; not modelled",
-    "echo 'system(\"rm -rf /home/ana\")' > /tmp/x.cow; perl /tmp/x.cow": "a script written on the line without the language's suffix is not read",
-    # A serving of / by busybox httpd -h is not net.serve-outside's.
-    "busybox httpd -p 8080 -h /": "busybox httpd's -h DIR is not read as the served directory",
-}
+# The cases once left here as strict xfails (interpreters printing the environment, R's readLines, grep -r over
+# .env*, a script written without its language's suffix, cowsay -f, busybox httpd -h) are closed:
+# tests/test_heldgap11_closed.py holds them with the further cases of their classes.
 
 
 @pytest.mark.parametrize("command", DANGEROUS)
@@ -263,12 +250,3 @@ def test_remote_shells_and_printed_secrets_are_denied(command: str) -> None:
 def test_look_alikes_stay_allowed(command: str) -> None:
     d = decide(command)
     assert d.decision == "allow", (command, d.decision, d.rules)
-
-
-@pytest.mark.parametrize("command", sorted(GAPS))
-def test_known_gaps(command: str) -> None:
-    def run() -> None:
-        d = decide(command)
-        assert d.decision in ("ask", "deny"), (command, d.decision, d.rules)
-
-    check(command, GAPS, run)

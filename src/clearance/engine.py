@@ -693,6 +693,12 @@ def _judge_written(path: str, text: str, cmd: SimpleCommand, sc: Scope, findings
         findings.append(_finding(rule_by_id("self.agent-launch-settings"), f"{cmd.name}: {launch[0]}", cmd.show()))
     elif launch[1]:
         findings.append(_finding(rule_by_id("self.agent-launch-settings-code"), f"{cmd.name}: {launch[1]}", cmd.show()))
+    if not run:  # a file run later, not by this line (whose run reads the file as it is now)
+        from .rules.tools import deferred_temp_code
+
+        msg = deferred_temp_code(path, text, sc)
+        if msg:
+            findings.append(_finding(rule_by_id("write.deferred-temp-code"), f"{cmd.name}: {msg}", cmd.show()))
     msg = script_verdict(path, text, sc, depth, run)
     if msg:
         findings.append(_finding(rule_by_id("write.dangerous-script"), msg, cmd.show()))

@@ -66,6 +66,8 @@ def script_runs(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
     lang = INTERPRETERS.get(name)
     if lang is not None:
         return _interpreter_file(cmd, sc, vals, lang)
+    if name in FILE_RUNNERS:
+        return _file_runner(cmd, sc)
     return []
 
 
@@ -117,15 +119,16 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
 
         reading = read([cmd.name, *vals], lang)
         v = reading.file
-        # PHP runs any file it is given as PHP (`php artisan`, `php bin/console`): the suffix is a convention only.
-        if reading.code is not None or v is None or not (v.endswith(suffixes) or lang == "php"):
+        if reading.code is not None or v is None:
             return []
         path = sc.path(v, cmd)
         text = _read(sc, path)
         if text is None:
             return []
-        if not v.endswith(suffixes) and (v.endswith(".phar") or text == TOO_LARGE or "<?php" not in text[:8192]):
+        if not v.endswith(suffixes) and lang == "php" and (v.endswith(".phar") or text == TOO_LARGE or "<?php" not in text[:8192]):
             return []  # a PHP archive (composer.phar) or a file that opens no PHP tag: not a PHP script clearance reads
+        if not v.endswith(suffixes) and not _source_text(v, text):
+            return []
         # ruby -Ilib app.rb: `require 'x'` finds lib/x.rb
         dirs = [sc.path(o[2:], cmd) for o in reading.loads if o.startswith("-I") and len(o) > 2 and DYN not in o] if lang == "ruby" else []
         return [(f"{cmd.name} {v}", _as_one_liner(cmd.name, lang, text)), *_loaded(cmd, sc, v, lang, path, text, dirs)]
@@ -134,15 +137,53 @@ def _interpreter_file(cmd: SimpleCommand, sc: Scope, vals: list[str], lang: str)
             return []  # one-liners and modules are analysed elsewhere
         if v.startswith("-"):
             continue
-        if not v.endswith(suffixes):
-            return []
         path = sc.path(v, cmd)
         text = _read(sc, path)
-        if text is None:
+        if text is None or (not v.endswith(suffixes) and not _source_text(v, text)):
             return []
         # Modules the script imports from its own directory run with it (python3 main.py → helper.py).
         return [(f"{cmd.name} {v}", _as_one_liner(cmd.name, lang, text)), *_loaded(cmd, sc, v, lang, path, text)]
     return []
+
+
+# An interpreter runs the file it is given as its language whatever the file's name (`perl /tmp/x.cow`, `node bin/www`,
+# `python3 manage`): a file without the language's suffix is read too (adversarial: a script written on the line under
+# another suffix ran unread), unless it is an archive or binary the interpreter runs otherwise (a zipapp, a PHP archive)
+# or larger than clearance reads (a bundle: not asked about for its size, as a named script is).
+_ARCHIVE_SUFFIXES = (".pyz", ".pyzw", ".zip", ".egg", ".whl", ".phar", ".jar", ".node", ".so", ".wasm", ".gz", ".tgz")
+
+
+def _source_text(name: str, text: str) -> bool:
+    return text != TOO_LARGE and not name.endswith(_ARCHIVE_SUFFIXES) and "\x00" not in text[:8192] and not text.startswith("PK\x03\x04")
+
+
+# Programs that run a file named by one of their options as another language's script: cowsay's and cowthink's cow file
+# (`-f FILE`; a name without a slash is looked up in COWPATH, the system's cows) is Perl it evaluates (GTFOBins: cowsay).
+FILE_RUNNERS: dict[str, tuple[tuple[str, ...], str]] = {"cowsay": (("-f",), "perl"), "cowthink": (("-f",), "perl")}
+
+
+def file_runner_targets(cmd: SimpleCommand) -> list[str]:
+    """The files *cmd* (a FILE_RUNNERS program) runs as its language: each value of its options, as a path."""
+    options, _ = FILE_RUNNERS[cmd.name]
+    vals = cmd.values()
+    out = []
+    for i, v in enumerate(vals):
+        if v in options and i + 1 < len(vals):
+            out.append(vals[i + 1])
+        elif any(v.startswith(o) and len(v) > len(o) for o in options if len(o) == 2):
+            out.append(v[2:])  # -fFILE (getopt's glued value)
+    return [t for t in out if "/" in t and DYN not in t]
+
+
+def _file_runner(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
+    _, lang = FILE_RUNNERS[cmd.name]
+    interpreter = next(n for n, language in INTERPRETERS.items() if language == lang)
+    out = []
+    for t in file_runner_targets(cmd)[:4]:
+        text = _read_named(sc, sc.path(t, cmd))
+        if text is not None and _source_text(t, text):
+            out.append((f"{cmd.name} -f {t} (run as {lang})", _as_one_liner(interpreter, lang, text)))
+    return out
 
 
 def _loaded(cmd: SimpleCommand, sc: Scope, v: str, lang: str, path: str, text: str, load_dirs: list[str] | None = None) -> list[tuple[str, str]]:

@@ -622,6 +622,8 @@ class _Reader(TreeReader):
         elif sym == "JSON.stringify" or sym.startswith("Object."):
             if first.env:
                 c.env_dump()
+        elif sym == "Deno.env.toObject":
+            c.env_dump()  # Deno's whole environment as an object
 
     def callback_loop(self, node: Any) -> None:
         """[...].forEach(p => …), .map, .filter…: the callback's first parameter is each element of the array."""

@@ -1529,7 +1529,9 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
     ),
 )
 def read_env_file(e: Effect, sc: Scope) -> str | None:
-    if e.kind != READ or e.names_only or e.recursive or not env_file_name(e.path) or paths.credential_reason(e.path, sc.ctx):
+    # A recursive read of a path named as an env file (`grep -r KEY .env*`, `rg KEY .env`) reads that file: recursion
+    # into a file is the file (adversarial round 11's held-out class: it was taken for a search of a folder).
+    if e.kind != READ or e.names_only or not env_file_name(e.path) or paths.credential_reason(e.path, sc.ctx):
         return None
     keep = None
     if e.cmd is not None:
@@ -1609,7 +1611,7 @@ def mcp_config_secrets(text: str) -> list[str]:
     ),
 )
 def read_mcp_config(e: Effect, sc: Scope) -> str | None:
-    if e.kind != READ or e.names_only or e.recursive or not mcp_config_name(e.path, sc) or paths.credential_reason(e.path, sc.ctx):
+    if e.kind != READ or e.names_only or not mcp_config_name(e.path, sc) or paths.credential_reason(e.path, sc.ctx):
         return None
     if e.cmd is not None and (not _prints_files(e.cmd) or not _printed(e.cmd, sc)):
         return None  # copied, archived, piped on or redirected: not printed as it is
@@ -1637,7 +1639,7 @@ def tool_config_secrets(text: str) -> list[str]:
 def _tool_config_read(e: Effect, sc: Scope) -> bool:
     from .credtext import tool_config_name
 
-    if e.kind != READ or e.names_only or e.recursive or not tool_config_name(e.path, sc):
+    if e.kind != READ or e.names_only or not tool_config_name(e.path, sc):
         return False
     if paths.credential_reason(e.path, sc.ctx) or mcp_config_name(e.path, sc) or env_file_name(e.path):
         return False  # creds.read-secret-file, creds.read-mcp-config say so already

@@ -189,9 +189,9 @@ def tool_config_name(path: str, sc: Scope) -> bool:
 
 
 def names_tool_config(e: Effect, sc: Scope) -> bool:
-    """creds.read-tool-config: a read (neither a listing nor a tree) of a tool's configuration in its home folder."""
-    if e.kind != READ or e.names_only or e.recursive:
-        return False
+    """creds.read-tool-config: a read (not a listing) of a tool's configuration in its home folder."""
+    if e.kind != READ or e.names_only:
+        return False  # a recursive read of a file so named reads it (`grep -r KEY F`)
     return tool_config_name(e.path, sc)
 
 
@@ -224,14 +224,15 @@ def may_hold_credential(e: Effect, sc: Scope) -> bool:
 
 
 def names_env_file(e: Effect, sc: Scope) -> bool:
-    """creds.read-env-file: a read (neither a listing nor a tree) of a project's environment file by its name."""
-    if e.kind != READ or e.names_only or e.recursive:
+    """creds.read-env-file: a read (not a listing) of a project's environment file by its name; a recursive one too
+    (`grep -r KEY .env*`: recursion into a file reads the file)."""
+    if e.kind != READ or e.names_only:
         return False
     return env_file_name(e.path)
 
 
 def names_mcp_config(e: Effect, sc: Scope) -> bool:
-    """creds.read-mcp-config: a read (neither a listing nor a tree) of an agent's MCP server list by its name."""
-    if e.kind != READ or e.names_only or e.recursive:
-        return False
+    """creds.read-mcp-config: a read (not a listing) of an agent's MCP server list by its name."""
+    if e.kind != READ or e.names_only:
+        return False  # a recursive read of a file so named reads it (`grep -r KEY F`)
     return mcp_config_name(e.path, sc)

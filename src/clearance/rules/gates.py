@@ -484,6 +484,7 @@ COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
     **{("sys.package-config-set", n): sets_package_config for n in _NODE_PMS},
     **{("sys.package-config-set", n): _any_value(frozenset({"config"})) for n in ("conda", "mamba", "micromamba", "bundle", "poetry", "composer")},
     **{("self.agent-reinstall", n): reinstalls for n in _NODE_PMS},
+    **{("self.agent-reinstall", n): _any_value(frozenset({"install"})) for n in ("cargo", "go")},
     **{("publish.package", n): _any_value(NPM_REGISTRY_VERBS) for n in (*_NODE_PMS, "bun")},
     ("sys.privilege", "tee"): _sudoers,
     # A platform CLI's SQL verb (shell/sqlclients.PLATFORM_SQL): the db pack for `aws rds-data …`, not for `aws s3 ls`.

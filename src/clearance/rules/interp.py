@@ -396,3 +396,101 @@ def _reaches_only_trusted(f: CodeFacts, cmd: SimpleCommand, sc: Scope) -> bool:
     if not urls or (f.parsed and f.opaque) or any(DYN in url_host(u) for u in urls):
         return False
     return all(sc.trust.url_is_trusted(u) if "://" in u else sc.trust.host_is_trusted(url_host(u)) for u in urls)
+
+
+# The calls that write to standard output (what reaches the transcript), per language: a one-liner that holds the whole
+# environment (CodeFacts.env_dump) and one of these prints it, as `env` does. node's -p prints the value of its code.
+_OUTPUT = {
+    "python": lazy(r"\b(?:print|pprint|pp)\s*\(|\bsys\.stdout\b|\bjson\.dump\s*\("),
+    "js": lazy(r"\bconsole\.(?:log|dir|info|table|error|warn|debug)\b|\bprocess\.stdout\b"),
+    "ruby": lazy(r"(?:^|[\s;({])(?:puts|print|p|pp|printf|\$stdout|STDOUT)\b"),
+    "perl": lazy(r"\b(?:print|say|printf)\b|\bDumper\b"),
+    "php": lazy(r"\b(?:print_r|var_dump|var_export|echo|print|printf)\b"),
+}
+_NODE_PRINTS = frozenset({"-p", "--print", "-pe", "-ep"})
+
+
+# node -p's printed value: the code's last expression statement, when it is process.env itself (a bare statement is no
+# use of it for CodeFacts.env_dump, which -e's code makes none of).
+def _ends_with_environment(code: str) -> bool:
+    last = code.rstrip().rstrip(";").replace("\n", ";").rsplit(";", 1)[-1]
+    return "".join(last.split()).strip("()") == "process.env"
+
+
+# Uses of the environment that give its names only, or one value by a literal name (`sorted(os.environ)`,
+# `Object.keys(process.env)`, `keys %ENV`, `dict(os.environ).get('HOME')`): struck from the code before the whole
+# environment is looked for again; a value read by a computed name (`$ENV{$_}`, `os.environ[k]`) is a dump's.
+_NAMES_ONLY = {
+    "python": lazy(r"\b(?:sorted|list|len|set|tuple|any|all)\(\s*os\.environ\s*\)|\bos\.environ\.keys\(\s*\)|\bdict\(\s*os\.environ\s*\)\.get\("),
+    "js": lazy(r"\bObject\.(?:keys|getOwnPropertyNames)\(\s*process\.env\s*\)"),
+    "perl": lazy(r"\b(?:keys|exists)\s*\(?\s*%ENV\b"),
+    "ruby": lazy(r"\bENV\.(?:keys|key\?|include\?|has_key\?|size|length)\b"),
+    "php": lazy(r"\barray_keys\(\s*(?:getenv\(\s*\)|\$_ENV|\$_SERVER)\s*\)"),
+}
+_COMPUTED_KEY = {
+    "python": lazy(r"\bos\.environ\[\s*[A-Za-z_]"),
+    "js": lazy(r"\bprocess\.env\[\s*[A-Za-z_]"),
+    "perl": lazy(r"\$ENV\{\s*\$"),
+    "ruby": lazy(r"\bENV\[\s*[a-z_]"),
+    "php": lazy(r"\bgetenv\(\s*\$"),
+}
+
+
+def _environment_printed(cmd: SimpleCommand, f: CodeFacts) -> bool:
+    """The interpreter prints the whole environment: its code holds it (CodeFacts.env_dump) beyond its names and writes
+    to standard output, or node -p's value is process.env."""
+    from ..shell.interp import _BY_LANG, code_argument
+
+    lang = f.language
+    code = code_argument([cmd.name, *cmd.values()], lang)
+    if code is None:
+        return False
+    if lang == "js" and any(v in _NODE_PRINTS or v.startswith("--print=") for v in cmd.values()) and _ends_with_environment(code):
+        return True
+    if not f.env_dump or lang not in _NAMES_ONLY:
+        return False
+    rest = _NAMES_ONLY[lang].sub(" ", code)
+    if _BY_LANG[lang][4].search(rest) is None and _COMPUTED_KEY[lang].search(code) is None:
+        return False  # names only, or one value by its name
+    if lang == "js" and any(v in _NODE_PRINTS or v.startswith("--print=") for v in cmd.values()):
+        return True
+    out = _OUTPUT.get(lang)
+    return out is not None and out.search(code) is not None
+
+
+@rule(
+    id="interp.print-environment",
+    title="Interpreter code printing the whole environment into the transcript",
+    why=(
+        "`python3 -c 'import os; print(os.environ)'`, `node -p process.env`, `ruby -e 'p ENV.to_h'` print every variable "
+        "with its value, as `env` and `printenv` do (creds.print-environment): an agent's environment usually holds its "
+        "keys and tokens, which printed go to the model provider and stay in the transcript. Judged as `env` is: where the "
+        "hook sees the environment it asks only when a variable is secret by name or value; where it cannot look, it asks. "
+        "One variable read by name (`os.environ['HOME']`), the environment handed to a process, or written to a file is not this."
+    ),
+    verdict=ASK,
+    commands=_NAMES,
+    match=("python3 -c 'import os;print(os.environ)'", "node -p 'process.env'", "ruby -e 'p ENV.to_h'", "perl -e 'print \"$_=$ENV{$_}\\n\" for keys %ENV'"),
+    no_match=(
+        "python3 -c 'import os;print(os.environ[\"HOME\"])'",
+        "node -p 'process.env.HOME'",
+        'python3 -c \'import os,subprocess; subprocess.run(["make"], env=dict(os.environ, CI="1"))\'',
+        'python3 -c \'import os,json; json.dump(dict(os.environ), open("env.json", "w"))\' > /dev/null',
+        "node -e 'console.log(process.env)' | grep -c PATH",
+    ),
+)
+def print_environment(cmd: SimpleCommand, sc: Scope) -> str | None:
+    f = _facts(cmd)
+    if f is None or f.network or f.process or f.shell or f.writes or not _environment_printed(cmd, f):
+        return None  # sent (interp.exfil), handed to a process, or written to a file: not printed here
+    from .creds import _printed, _secret_value, is_secret_var
+
+    if not _printed(cmd, sc):
+        return None  # piped on (the consumer is judged) or redirected into a file
+    environ = sc.ctx.environ
+    if environ is None:
+        return f"{cmd.name} code prints every environment variable into the agent's context; whether one holds a secret cannot be seen here"
+    for k, v in environ.items():
+        if (is_secret_var(k.upper()) and v) or _secret_value(k, v):
+            return f"{cmd.name} code prints the environment into the agent's context, ${k} (a secret) with it"
+    return None

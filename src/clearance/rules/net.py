@@ -2216,7 +2216,28 @@ def _ssh_option_given(vals: list[str], key: str) -> bool:
     return False
 
 
-_SERVE_DIR_OPTS = {"http.server": ("--directory", "-d"), "php": ("-t",), "http-server": (), "serve": (), "uploadserver": ("--directory", "-d")}
+_SERVE_DIR_OPTS = {
+    "http.server": ("--directory", "-d"),
+    "php": ("-t",),
+    "http-server": (),
+    "serve": (),
+    "uploadserver": ("--directory", "-d"),
+    # Static file servers that name their document root with an option of their own: busybox httpd's -h HOME (Apache's
+    # httpd -h prints its usage: busybox's only), thttpd's and mini_httpd's -d, webfsd's -r, caddy file-server's --root.
+    "httpd": ("-h",),
+    "thttpd": ("-d",),
+    "mini_httpd": ("-d",),
+    "webfsd": ("-r",),
+    "caddy": ("--root", "-r"),
+    "darkhttpd": (),
+    "miniserve": (),
+}
+# Servers whose document root is their first operand (the current folder without one); the options among theirs that
+# take a value, skipped when the operand is looked for (`miniserve -p 8080 /`).
+_SERVE_OPERAND = frozenset({"http-server", "serve", "darkhttpd", "miniserve"})
+_SERVE_VALUE_OPTS = frozenset(
+    {"-p", "--port", "-a", "--addr", "--address", "-i", "--interfaces", "-c", "-u", "--user", "--uid", "--gid", "--log", "-t", "--title"}
+)
 
 
 @rule(
@@ -2224,14 +2245,42 @@ _SERVE_DIR_OPTS = {"http.server": ("--directory", "-d"), "php": ("-t",), "http-s
     title="Serving a directory outside the project over HTTP",
     why="python -m http.server, php -S and http-server listen on every interface by default; serving home or system directories publishes keys and private files to the network.",
     verdict=SOFT_DENY,
-    commands=("http.server", "SimpleHTTPServer", "php", "http-server", "serve", "uploadserver"),
-    match=("python3 -m http.server 8000 --directory ~", "cd ~ && python3 -m http.server", "php -S 0.0.0.0:8080 -t /etc", "npx http-server ~/.ssh"),
-    no_match=("python3 -m http.server 8000", "python3 -m http.server -d docs/_build", "php -S localhost:8000 -t public", "npx serve dist", "php artisan serve"),
+    commands=(
+        "http.server",
+        "SimpleHTTPServer",
+        "php",
+        "http-server",
+        "serve",
+        "uploadserver",
+        *(n for n in _SERVE_DIR_OPTS if n not in ("http.server", "php")),
+    ),
+    match=(
+        "python3 -m http.server 8000 --directory ~",
+        "cd ~ && python3 -m http.server",
+        "php -S 0.0.0.0:8080 -t /etc",
+        "npx http-server ~/.ssh",
+        "busybox httpd -p 8080 -h /",
+        "darkhttpd /home/ana --port 8080",
+    ),
+    no_match=(
+        "python3 -m http.server 8000",
+        "python3 -m http.server -d docs/_build",
+        "php -S localhost:8000 -t public",
+        "npx serve dist",
+        "php artisan serve",
+        "busybox httpd -p 8080 -h ./public",
+        "httpd -h",
+        "caddy run",
+    ),
 )
 def serve_outside(cmd: SimpleCommand, sc: Scope) -> str | None:
     name = cmd.name
     args = cmd.args
     if name == "php" and not any(a.value == "-S" for a in args):
+        return None
+    if name == "httpd" and not (cmd.via and cmd.via[-1].startswith("busybox")):
+        return None  # Apache's httpd: -h prints its usage, its document root is in its configuration
+    if name == "caddy" and "file-server" not in cmd.values()[:1]:
         return None
     if name == "serve" and not (cmd.via and cmd.via[-1].startswith(("npx", "pnpx", "bunx"))):
         return None
@@ -2242,8 +2291,8 @@ def serve_outside(cmd: SimpleCommand, sc: Scope) -> str | None:
             directory = args[i + 1].value
         elif a.value.startswith("--directory="):
             directory = a.value.split("=", 1)[1]
-    if directory is None and name in ("http-server", "serve"):
-        operands = [a.value for a in args if not a.value.startswith("-")]
+    if directory is None and name in _SERVE_OPERAND:
+        operands = [a.value for i, a in enumerate(args) if not a.value.startswith("-") and not (i and args[i - 1].value in _SERVE_VALUE_OPTS)]
         directory = operands[0] if operands else None
     if directory is None:
         if cmd.cwd is None:

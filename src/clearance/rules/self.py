@@ -921,7 +921,7 @@ def _env_var_match(path: str, text: str, plain: Any, json_form: Any) -> Any:
 _QUOTED_NAME = lazy(r"""(['"])([A-Za-z_][A-Za-z0-9_]{0,200})\1(?=\+?=)""")
 _APPEND = lazy(r"\b([A-Za-z_][A-Za-z0-9_]{0,200})\+=")
 _DEFAULT_ASSIGN = lazy(r"\$\{([A-Za-z_][A-Za-z0-9_]{0,200}):?=([^}\n]{0,4000})\}")
-_READ_INTO = lazy(r"\b(?:read(?:[ \t]+(?:-[A-Za-z]*[pdtnNui][ \t]+\S+|-[A-Za-z]+))*[ \t]+|printf[ \t]+-v[ \t]*)([A-Za-z_][A-Za-z0-9_]{0,200})\b")
+_READ_INTO = lazy(r"""\b(?:read(?:[ \t]+(?:-[A-Za-z]*[pdtnNui][ \t]+\S+|-[A-Za-z]+))*[ \t]+|printf[ \t]+-v[ \t]*)['"]?([A-Za-z_][A-Za-z0-9_]{0,200})\b""")
 _COLON_FORM = lazy(r"^([ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_.-]{0,200}):[ \t]", MULTILINE)
 
 
@@ -947,11 +947,49 @@ def env_as_read(path: str, text: str) -> str:
     if path.endswith(".toml"):
         return _toml_env(text)
     t = text.replace("\\\r\n", "").replace("\\\n", "").replace('""', "").replace("''", "")
+    t = _names_expanded(t)
     t = _QUOTED_NAME.sub(r"\2", t)
     t = _APPEND.sub(r"\1=", t)
     t = _DEFAULT_ASSIGN.sub(r" \1=\2 ", t)
     t = _READ_INTO.sub(r"\1=?", t)
     return _COLON_FORM.sub(r"\1=", t)
+
+
+# A plain word given to a shell variable (`n=CLEARANCE_DB`, `for n in A B`), and a use of such a variable: bash expands
+# `$n` before `export "$n=v"` (or `declare -x`, `printf -v "$n"`, `eval "export $n=v"`) splits the name from the value,
+# so the variable set is the word's (adversarial round 11a: a name held in another variable).
+_WORD_VALUE = lazy(r"(?:^|[;&|{(\s])([A-Za-z_][A-Za-z0-9_]{0,200})=(['\"]?)([A-Za-z_][A-Za-z0-9_]{0,200})\2(?=$|[;&|)}\s])", MULTILINE)
+_FOR_WORDS = lazy(r"\bfor[ \t]+([A-Za-z_][A-Za-z0-9_]{0,200})[ \t]+in[ \t]+([^;\n]{1,2000})")
+_VAR_USE = lazy(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]{0,200})\}|([A-Za-z_][A-Za-z0-9_]{0,200}))")
+
+
+def _names_expanded(text: str) -> str:
+    """*text* with each use of a variable that holds a plain word replaced by that word, as bash expands it (twice: a
+    word built from another); a variable given several words (a `for` list, reassigned) adds a copy of the text per
+    further word, up to 16."""
+    if "$" not in text:
+        return text
+    for _ in range(2):
+        words: dict[str, list[str]] = {}
+        for m in list(_WORD_VALUE.finditer(text))[:256]:
+            words.setdefault(m.group(1), []).append(m.group(3))
+        for m in list(_FOR_WORDS.finditer(text))[:64]:
+            words.setdefault(m.group(1), []).extend(w.strip("'\"") for w in m.group(2).split()[:64])
+        if not words:
+            return text
+        copies = {1}
+        for values in words.values():
+            copies.add(min(len(set(values)), 16))
+        out: list[str] = []
+        for i in range(max(copies)):
+
+            def word(m: Any, i: int = i, words: dict[str, list[str]] = words) -> str:
+                values = words.get(m.group(1) or m.group(2))
+                return m.group(0) if not values else values[min(i, len(values) - 1)]
+
+            out.append(_VAR_USE.sub(word, text))
+        text = "\n".join(out)[:1_000_000]
+    return text
 
 
 def _toml_env(text: str) -> str:
@@ -2602,9 +2640,10 @@ _AGENT_PACKAGES = frozenset(
         "@anthropic-ai/claude-code` for an SDK) stays allowed; a person confirms the global one."
     ),
     verdict=ASK,
-    commands=("npm", "pnpm", "yarn", "bun", "brew", "pipx", "uv"),
+    commands=("npm", "pnpm", "yarn", "bun", "brew", "pipx", "uv", "cargo", "go"),
     match=(
         "npm install -g @anthropic-ai/claude-code@0.2.0",
+        "go install ./cmd/claude",
         "npm i --global @openai/codex@latest",
         "brew install --cask claude-code",
         "yarn global add @google/gemini-cli",
@@ -2624,6 +2663,7 @@ _AGENT_PACKAGES = frozenset(
         "npm install @anthropic-ai/claude-code",
         "brew install jq",
         "npm ls -g",
+        "go install ./cmd/server",
         {
             "tool_name": "Bash",
             "tool_input": {"command": "npm link"},
@@ -2636,6 +2676,8 @@ def agent_reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
     ops = [v for v in vals if not v.startswith("-")]
     if cmd.name in ("pipx", "uv"):
         return _tool_commands_named(cmd, ops, sc)
+    if cmd.name in ("cargo", "go"):
+        return _native_binaries_named(cmd, ops, sc)
     verbs = ("install", "i", "add", "upgrade", "update", "up", "reinstall", "link", "ln")
     if not ops or not any(v in verbs for v in ops[:2]):
         return None
@@ -2717,6 +2759,81 @@ def _tool_commands_named(cmd: SimpleCommand, ops: list[str], sc: Scope) -> str |
                 if script.lower() in _AGENT_COMMANDS:
                     return f"{cmd.name} {' '.join(tool[:1])} {v} puts a command named {script} into ~/.local/bin, in place of the program the user starts"
     return None
+
+
+def _native_binaries_named(cmd: SimpleCommand, ops: list[str], sc: Scope) -> str | None:
+    """`cargo install --path DIR` and `go install PKG`: the binaries they put into ~/.cargo/bin and ~/go/bin (on PATH),
+    named by the crate's manifest (each [[bin]] name, src/bin/NAME.rs, the package's own name) or, for Go, by the last
+    element of the package's path (`./cmd/claude` makes `claude`; `.` the module's last element in go.mod; a `/vN`
+    major-version suffix is skipped). A name an agent's CLI or clearance answers to replaces the program the user
+    starts (adversarial round 11a)."""
+    if not ops or ops[0] != "install":
+        return None
+    vals = cmd.values()
+    if cmd.name == "cargo":
+        chosen = {vals[i + 1] for i, v in enumerate(vals[:-1]) if v == "--bin"} | {v[6:] for v in vals if v.startswith("--bin=")}
+        where = next((vals[i + 1] for i, v in enumerate(vals[:-1]) if v == "--path"), None) or next((v[7:] for v in vals if v.startswith("--path=")), None)
+        if where is None or paths.DYN in where:
+            return None
+        names = [n for n in _cargo_binaries(sc.path(where, cmd), sc) if not chosen or n in chosen] + sorted(chosen)
+        shown = f"cargo install --path {where}"
+    else:
+        names = [n for v in ops[1:9] or ["."] if paths.DYN not in v and (n := _go_binary(v, cmd, sc))]
+        shown = "go install " + " ".join(ops[1:3])
+    hit = next((n for n in names if n.lower() in _AGENT_COMMANDS), None)
+    if hit is None:
+        return None
+    return f"{shown} puts a command named {hit} on PATH, in place of the program the user starts (or the hook's command runs)"
+
+
+def _cargo_binaries(directory: str, sc: Scope) -> list[str]:
+    """The binaries the crate in *directory* builds, as its Cargo.toml and src/bin/ name them (none where unreadable)."""
+    import tomllib
+
+    read, listing = sc.ctx.read_file, sc.ctx.list_dir
+    text = read(directory.rstrip("/") + "/Cargo.toml") if read is not None else None
+    if not isinstance(text, str) or len(text) > 200_000:
+        return []
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return []
+    out: list[str] = []
+    bins = data.get("bin")
+    for b in bins[:256] if isinstance(bins, list) else []:
+        if isinstance(b, dict) and isinstance(b.get("name"), str):
+            out.append(b["name"])
+    package = data.get("package")
+    if isinstance(package, dict) and isinstance(package.get("name"), str):
+        out.append(package["name"])  # src/main.rs's binary
+    for entry in (listing(directory.rstrip("/") + "/src/bin") or ()) if listing is not None else ():
+        out.append(entry.removesuffix(".rs"))
+    return out
+
+
+def _go_binary(operand: str, cmd: SimpleCommand, sc: Scope) -> str | None:
+    """The name of the binary `go install OPERAND` writes: the last element of the package's import path."""
+    if operand.endswith("...") or operand.startswith("-"):
+        return None  # every main package below: names not known here
+    spec = operand.rsplit("@", 1)[0] if "@" in operand else operand
+    if spec.startswith((".", "/")):
+        where = sc.path(spec, cmd).rstrip("/")
+        last = pathstr.basename(where)
+        read = sc.ctx.read_file
+        text = read(where + "/go.mod") if read is not None and paths.DYN not in where else None
+        if isinstance(text, str):  # the module's root: named after the module path
+            m = _GO_MODULE.search(text[:200_000])
+            spec = m.group(1) if m else last
+        else:
+            spec = last
+    parts = [p for p in spec.split("/") if p]
+    if len(parts) > 1 and _GO_MAJOR.match(parts[-1]):
+        parts.pop()
+    return parts[-1] if parts else None
+
+
+_GO_MODULE = lazy(r"^[ \t]*module[ \t]+\"?([^\s\"]+)", MULTILINE)
+_GO_MAJOR = lazy(r"^v[0-9]+$")
 
 
 # clearance's modules that change what decides for it or what it recorded, when called: importing them in agent code is

@@ -753,6 +753,136 @@ def script_verdict(path: str, text: str, sc: Scope, depth: int = 0, run: bool = 
     return None
 
 
+# -- a file run later as shell that runs code from the temporary folder (adversarial round 11a) ----------------------
+#
+# A command typed now that runs `/tmp/x.sh` is judged with the file's text as it is now (the hook reads it). The same
+# command written into a file another program runs later -- direnv an `.envrc` at every `cd`, git a hook at the next
+# commit, npm a lifecycle script at the next install, make a recipe, an editor a task when the folder opens -- runs
+# whatever that file holds *then*: the temporary folder is anyone's to write, the agent's with no question asked, and a
+# file there without a script's suffix is not judged when written. So the written file is asked about where one of its
+# commands runs a file from the temporary folder (`bash /tmp/x`, `/tmp/x`, `python3 /tmp/x.py`, `source /tmp/x`) or,
+# in an env loader or beside code built at run time, takes a temporary file's text as code or variables
+# (`eval "$(cat /tmp/e)"`, `export $(cat /tmp/e | xargs)`). A file the same code writes first is its own; CI steps run
+# on a runner whose temporary folder is not this machine's.
+# What a text naming a temporary folder holds (plain substrings: an ordinary write compiles no pattern, the cold hook
+# imports no `re` for it).
+_TEMP_HINTS = ("/tmp", "/var/tmp", "/dev/shm", "/private/", "/var/folders/", "TMPDIR")
+
+
+def _names_temp(text: str, sc: Scope) -> bool:
+    return any(h in text for h in _TEMP_HINTS) or any(t and t in text for t in sc.ctx.tmpdirs)
+
+
+_REMOTE_RUNNERS = ("/.github/workflows/", "/.gitlab-ci.yml", "/azure-pipelines.yml", "/bitbucket-pipelines.yml", "/.travis.yml")
+# Findings that say a line's code is built at run time: a temporary file's text read there may be that code.
+_CODE_AT_RUN_TIME = frozenset({"shell.dynamic-code", "shell.piped-script", "shell.dynamic-command"})
+
+
+def _temp_file(where: str, sc: Scope) -> bool:
+    """*where* (resolved) lies in a temporary folder outside the project (a project kept under /tmp is the project's)."""
+    from ..paths import DYN
+
+    if DYN in where or sc.inside_project(where):
+        return False
+    return where.startswith(("/tmp/", "/var/tmp/", "/dev/shm/", "/private/tmp/")) or sc.in_temp(where)
+
+
+def deferred_temp_code(path: str, text: str, sc: Scope) -> str | None:
+    """Why *text*, written to *path* (a file another program runs later as shell: scripts_commands' files, and a file an
+    `.envrc` on the disk sources), runs code from the temporary folder when that program runs it; or None."""
+    if not text or len(text) > MAX_SCRIPT_CHARS or path.endswith(_REMOTE_RUNNERS) or "/.github/workflows/" in path:
+        return None
+    if not _names_temp(text, sc):
+        return None  # names no temporary folder: nothing to look for (most writes stop here)
+    from .gates import env_file, envrc_loading
+
+    base = path.rsplit("/", 1)[-1]
+    # A script of its own (`scripts/setup.sh`, a `#!` file) runs when someone runs it -- through the hook, where the
+    # agent does, with the temporary file read as it is then -- not by another program (round 9a keeps it allowed);
+    # unless an `.envrc` on the disk sources it (`. ./scripts/env.sh`): then it is that `.envrc`'s code.
+    hook = any(d in path for d in (*_HOOK_DIRS, "/.git/hooks/"))
+    standalone = (base.endswith(_SHELL_SUFFIXES) or text.startswith("#!")) and base not in _SHELL_NAMES and not hook
+    codes = [] if standalone else script_commands(path, text)
+    loader = env_file(path) or path.endswith((".nix", "/mise.toml", "/.mise.toml"))
+    if not codes and sc.ctx.read_file is not None:
+        loaded = envrc_loading(sc.path(path), sc)
+        codes, loader = ([text], True) if loaded else ([], False)
+    # Parsed and unwrapped only (the commands, the problems the unwrapper notes, the effects): the rules on the
+    # commands are script_verdict's, which analyses the same code.
+    from ..shell.effects import READ, WRITE, effects
+    from ..shell.limits import ParseFailure
+    from ..shell.parse import parse
+    from ..shell.programs import run_targets
+    from ..shell.unwrap import expand
+
+    ctx = sc.ctx
+    shown = path.rsplit("/", 1)[-1]
+    for code in codes[:256]:
+        if not _names_temp(code, sc):
+            continue
+        try:
+            script = parse(code, ctx.cwd, ctx.home, ctx.env, mark_inert=False)
+            exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env, True)
+        except ParseFailure:
+            continue  # script_verdict reports code it cannot analyse
+        runs = [(t, where) for c in exp.commands for t in run_targets(c) if _temp_file(where := sc.path(t, c), sc)]
+        as_code = loader or any(rid in _CODE_AT_RUN_TIME for rid, _ in script.problems + exp.problems)
+        reads = [e for c in exp.commands if as_code and c.captured for e in effects(c, sc) if e.kind == READ and not e.names_only and _temp_file(e.path, sc)]
+        if not runs and not reads:
+            continue
+        # A temporary file the same code writes first is its own (`cat > /tmp/g.py <<EOF … python3 /tmp/g.py`).
+        written = {e.path for c in exp.commands for e in effects(c, sc) if e.kind == WRITE}
+        for t, where in runs:
+            if where not in written:
+                return (
+                    f"{shown} runs {t} from the temporary folder each time it is run later: that file is anyone's to write"
+                    " before then, and clearance does not see what it holds when it runs"
+                )
+        for e in reads:
+            if e.path not in written:
+                return (
+                    f"{shown} takes the text of {e.raw or e.path}, in the temporary folder, as code or variables each time it is"
+                    " run later: that file is anyone's to write before then"
+                )
+    return None
+
+
+@rule(
+    id="write.deferred-temp-code",
+    title="A file run later as shell that runs code from the temporary folder",
+    why=(
+        "An `.envrc` (direnv runs it at every cd), a git hook, a package.json or Makefile script, an editor's task is run"
+        " later by another program, outside the hook. A command there that runs `/tmp/x` (or evaluates its text) runs"
+        " whatever that file holds then -- and the temporary folder is anyone's to write, the agent's without a question."
+        " Typed now, the same command is judged with the file as it is; written for later, a person is asked. A script of"
+        " its own (`scripts/setup.sh`) is run by whoever runs it -- through the hook, where the agent does -- and is not this."
+    ),
+    verdict=ASK,
+    scope="action",
+    tools=("write", "edit"),
+    match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "bash /tmp/x.sh\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.husky/pre-commit", "content": "python3 /tmp/hook.py\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": 'eval "$(cat /tmp/e)"\n'}},
+    ),
+    no_match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export TMPDIR=/tmp/webapp\nlayout python3\n"}},
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/Makefile", "content": "gen:\n\tprintf 'print(1)' > /tmp/g.py; python3 /tmp/g.py\n"},
+        },
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/scripts/setup.sh", "content": "source /tmp/x.sh\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/Makefile", "content": "clean:\n\trm -rf /tmp/webapp-build\n"}},
+    ),
+)
+def deferred_temp_code_rule(action: Action, sc: Scope) -> str | None:
+    for path, text in _written_files(action):
+        msg = deferred_temp_code(sc.path(path), text, sc)
+        if msg:
+            return msg
+    return None
+
+
 # Services that exist to capture requests (and so whatever a URL carries) or to host pastes.
 COLLECTORS = (
     "webhook.site",

@@ -987,6 +987,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 add(READ, Word(line.strip(), line.strip()), note=name + " names on stdin")
     if name in AUTH_OPTIONS:
         not_read |= authentication_words(name, args)
+    if name == "date":
+        # date -r FILE (--reference): the file's modification time, not its text -- nor a recursion into it.
+        not_read |= {id(args[i + 1]) for i, w in enumerate(args[:-1]) if w.value in ("-r", "--reference")}
+        not_read |= {id(w) for w in args if w.value.startswith("--reference=")}
     if name in _CONTENT_OPTIONS:
         # file -m F, wc --files0-from F, ssh -F F: a program that shows only metadata parses the file an option names
         # and echoes its lines back in errors or listings (a key's lines are read as names, configuration words).

@@ -69,6 +69,12 @@ _READ = {
     "php": lazy(r"(?:file_get_contents|fopen|readfile)\s*\("),
     "perl": lazy(r"\bopen\s*+(?:\(\s*+)?(?:my\s+)?\$?\w+\s*,\s*['\"]<['\"]\s*,"),
     "lua": lazy(r"\bio\.(?:open|lines)\s*\("),
+    # R's readers of a file named by their first argument (base, utils, readr, data.table, yaml); Julia's.
+    "r": lazy(
+        r"\b(?:readLines|readRDS|readChar|readBin|read\.(?:csv2?|table|delim2?|dcf|fwf)|scan|file\.show|load|sys\.source|source"
+        r"|read_(?:file|lines|csv|tsv|delim|yaml|json)|fread)\s*\("
+    ),
+    "julia": lazy(r"\b(?:read|readlines|readchomp|eachline|readdlm)\s*\("),
 }
 # Calls that write the file named by their first argument.
 _WRITE = {
@@ -105,7 +111,7 @@ _DECODE = {
 }
 _ENV_DUMP = {
     "python": r"os\.environ(?!\s*(?:\[|\.get\s*\(|\.setdefault|\.pop|\.__getitem__))",
-    "js": r"process\.env(?!\s*(?:\.\w|\[))",
+    "js": r"process\.env(?!\s*(?:\.\w|\[))|Deno\.env\.toObject\b",
     "perl": r"%ENV\b",
     "ruby": r"\bENV(?!\s*(?:\[|\.fetch|\.key\?))\b",
     "php": r"\bgetenv\s*\(\s*\)|\$_ENV\b(?!\s*\[)|\$_SERVER\b(?!\s*\[)",

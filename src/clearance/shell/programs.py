@@ -365,6 +365,7 @@ def may_run_a_script(name: str, raw: str, values: Sequence[str] = ()) -> bool:
         or name in VIMS
         or name in EMACSES
         or name in ("ssh", "autossh")
+        or name in ("cowsay", "cowthink")  # scripts.FILE_RUNNERS: a cow file is Perl
     )
 
 
