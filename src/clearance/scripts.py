@@ -176,6 +176,8 @@ def file_runner_targets(cmd: SimpleCommand) -> list[str]:
 
 
 def _file_runner(cmd: SimpleCommand, sc: Scope) -> list[tuple[str, str]]:
+    from .scripts_more import _read_named
+
     _, lang = FILE_RUNNERS[cmd.name]
     interpreter = next(n for n, language in INTERPRETERS.items() if language == lang)
     out = []
