@@ -973,15 +973,21 @@ def json_as_read(path: str, text: str) -> str:
     except (ValueError, RecursionError):
         return ""
     out: list[str] = []
-    stack: list[object] = [data]
+    # A member inside objects is also written under its dotted name (`{"terminal": {"integrated": {"env": ...}}}` is
+    # `"terminal.integrated.env"`): VS Code splits settings' names at their dots into one tree, so the nested form is
+    # the same setting (adversarial round 11d).
+    stack: list[tuple[str, object]] = [("", data)]
     while stack and len(out) < 4096:
-        node = stack.pop()
+        prefix, node = stack.pop()
         if isinstance(node, dict):
             for k, v in node.items():
-                out.append(f"{dumps(str(k))}: {dumps(v) if isinstance(v, (str, int, float, bool)) else '{}'}")
-                stack.append(v)
+                shown = dumps(v) if isinstance(v, (str, int, float, bool)) else "{}"
+                out.append(f"{dumps(str(k))}: {shown}")
+                if prefix:
+                    out.append(f"{dumps(prefix + '.' + str(k))}: {shown}")
+                stack.append((prefix + "." + str(k) if prefix else str(k), v))
         elif isinstance(node, list):
-            stack.extend(node)
+            stack.extend((prefix, n) for n in node)
     return "\n".join(out)
 
 
@@ -2188,9 +2194,16 @@ def _selector_hits(tool: str, args: list[str], procs: tuple[Proc, ...]) -> Proc 
     flags: set[str] = set()
     ops: list[str] = []
     skip = False
+    ended = False
     for a in args:
         if skip:
             skip = False
+            continue
+        if ended:
+            ops.append(a)  # after `--` every word is a pattern, one that begins with `-` too (round 11d: `pkill -f -- '-m clearance'`)
+            continue
+        if a == "--":
+            ended = True
             continue
         if a.startswith("-") and len(a) > 1 and not a[1:].isdigit():
             if a in opts_with_value and tool in ("pkill", "pgrep"):
