@@ -223,3 +223,55 @@ class TestFailureIsNeverAllow:
         for table in (unwrap.LATER, parse.LATER):
             for name, module in table.items():
                 assert name in vars(importlib.import_module("clearance.shell." + module).Methods), (name, module)
+
+
+class TestCodexTerminalShellInDisguise:
+    """Class: on Codex's terminal (exec_command with a tty, typed into by write_stdin, no hook call) a program that
+    starts a shell reading that terminal runs commands the hook never sees. shell/terminal.py listed REPLs, debuggers,
+    clients, multiplexers, pagers and editors, not the environment managers' `shell` (nix-shell, nix develop, poetry
+    shell, pipenv shell, hatch shell, devbox shell, pixi shell), a mail reader's `!command`, nor `ssh localhost`: a
+    login shell on this very machine (a remote host's is net.upload-untrusted, a loopback host is trusted). Each was
+    allowed; now each is such a program (a list extension in terminal.py, and the loopback login read by structure)."""
+
+    DANGEROUS: ClassVar[list[str]] = [
+        "ssh localhost",
+        "ssh ana@127.0.0.1",
+        "ssh -p 2222 localhost",
+        "ssh -t ana@localhost",
+        "nix-shell",
+        "nix develop",
+        "poetry shell",
+        "pipenv shell",
+        "hatch shell",
+        "devbox shell",
+        "pixi shell",
+        "mail",
+        "mailx -f ~/mbox",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "ssh localhost 'make test'",
+        "nix-shell --run 'make test'",
+        "nix develop -c make",
+        "poetry install",
+        "pipenv run pytest",
+        "devbox run test",
+        "top",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @staticmethod
+    def _codex(command: str) -> int:
+        from .test_codex_terminal_input import answer
+
+        return int(answer(command, True).exit_code)
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: str) -> None:
+        def run() -> None:
+            assert self._codex(example) == 2, example
+
+        strict.check(example, self.GAPS, run)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: str) -> None:
+        assert self._codex(example) == 0, example
