@@ -275,3 +275,38 @@ class TestCodexTerminalShellInDisguise:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: str) -> None:
         assert self._codex(example) == 0, example
+
+
+class TestHookParserBuiltElsewhere:
+    """Class: the parsers clearance's hook loads (tree-sitter, tree-sitter-bash and the interpreters' grammars) installed
+    from a build the agent chose -- a wheel or archive file, a folder, a repository -- replace what reads every command
+    (a parser that returns an empty tree blinds every rule). self.reinstall asked that only for a distribution named
+    clearance; the environment clearance runs from is implicit for `uv pip install`/`uv add` in a project whose
+    `.venv` holds it. Now a local build of one of those parsers is asked too (the names are pyproject.toml's, a list
+    extension); the same names from the package index stay ordinary upgrades."""
+
+    DANGEROUS: ClassVar[list[str]] = [
+        "pip install /tmp/tree_sitter_bash-0.1.tar.gz",
+        "uv pip install --force-reinstall /tmp/tree_sitter-0.25.0-cp312-abi3-linux_x86_64.whl",
+        "pip install ./vendor/tree-sitter-bash",
+        "uv add ../tree-sitter-bash",
+        "python3 -m pip install --no-deps /tmp/tree_sitter_javascript-0.25.0-cp312-abi3-linux_x86_64.whl",
+        "pip install git+https://github.com/x/tree-sitter-bash.git@main",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "pip install -U tree-sitter",
+        "pip install tree-sitter-bash==0.25.0",
+        "pip install ./vendor/mylib",
+        "pip install /tmp/requests-2.32.0-py3-none-any.whl",
+        "pip install -e .",
+        "npm install ./tree-sitter-bash",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: str) -> None:
+        _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: str) -> None:
+        assert decide(example).decision == "allow"

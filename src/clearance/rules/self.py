@@ -208,10 +208,12 @@ def uninstall(cmd: SimpleCommand, sc: Scope) -> str | None:
         "pipx inject clearance ./evil",
         "pipx runpip clearance install ./evil",
         "pip install --force-reinstall --no-deps /tmp/clearance-0.0.1-py3-none-any.whl",
+        "pip install /tmp/tree_sitter_bash-0.25.0.tar.gz",
     ),
     no_match=(
         "pip install --no-deps /tmp/requests-2.32.0-py3-none-any.whl",
         "pip install -U requests",
+        "pip install -U tree-sitter-bash",
         "pip install -e .",
         "pipx install ruff",
         "pipx inject ruff ruff-lsp",
@@ -242,6 +244,11 @@ def reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
         name = _distribution_name(t)
         if name is not None and name.replace("_", "-").lower() == "clearance":
             return f"{cmd.name} {vals[i]} {t} installs a distribution of clearance, which replaces clearance's own code"
+        # A parser the hook loads, built elsewhere than its index (a wheel or archive file, a folder, a repository):
+        # `pip install /tmp/tree_sitter_bash-0.1.tar.gz` replaces what reads every command (adversarial round 11d).
+        local = name if name is not None else _local_source_name(t)
+        if local is not None and local.replace("_", "-").lower() in _HOOK_PARSERS:
+            return f"{cmd.name} {vals[i]} {t} installs a build of {local}, the parser clearance's hook reads every command with"
     tool_venv = cmd.name == "pipx" or (cmd.name == "uv" and vals[:1] == ["tool"])
     for t in targets[:4] if tool_venv else ():
         # pipx install --force ./dir, uv tool install ./dir: a local project whose metadata names it clearance, put
@@ -254,6 +261,19 @@ def reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 _SDIST_SUFFIXES = (".tar.gz", ".tgz", ".zip", ".tar.bz2", ".tar.xz")
+# The parsers clearance's hook loads (pyproject.toml's dependencies; a list extension kept beside it).
+_HOOK_PARSERS = frozenset(
+    {"tree-sitter", "tree-sitter-bash", "tree-sitter-javascript", "tree-sitter-typescript", "tree-sitter-ruby", "tree-sitter-php", "tree-sitter-perl"}
+)
+
+
+def _local_source_name(target: str) -> str | None:
+    """The project a folder or repository operand is named for (`./vendor/tree-sitter-bash`,
+    `git+https://host/x/tree-sitter-bash.git@v1`), or None for a requirement from the index."""
+    if not (target.startswith(("./", "../", "/", "~", "file:")) or "://" in target or target.startswith("git+")):
+        return None
+    base = target.split("#", 1)[0].split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return base.split("@", 1)[0].removesuffix(".git") or None
 
 
 def _distribution_name(target: str) -> str | None:
