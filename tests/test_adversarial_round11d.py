@@ -310,3 +310,44 @@ class TestHookParserBuiltElsewhere:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: str) -> None:
         assert decide(example).decision == "allow"
+
+
+_CLEARED = (
+    "unfinished: a launcher that clears the agent's environment or gives it an empty home (flatpak-spawn --clear-env, "
+    "firejail --private) is not read as `env -i` / HOME elsewhere is"
+)
+
+
+class TestLauncherSetsAgentEnvironment:
+    """Class: a wrapper that sets a variable in the environment of the command it runs -- systemd-run's -E/--setenv and
+    `-p Environment=`, run0's --setenv, daemonize's -E -- was unwrapped without its variables, so `systemd-run --user -E
+    HOME=/tmp/h claude -p …` started an agent that loads no settings (hence no hook), and CLEARANCE_SERVER or a preload
+    reached the agent's hook unseen, where `env HOME=/tmp/h claude` is denied. Now their variables are the payload's
+    assignments (unwrap._wrapper_env), as `env NAME=VALUE CMD`'s are. Clearing the environment or the home through a
+    launcher stays open."""
+
+    DANGEROUS: ClassVar[list[str]] = [
+        "systemd-run --user -E HOME=/tmp/h claude -p 'fix the tests'",
+        "systemd-run --user --setenv=CLEARANCE_SERVER=http://127.0.0.1:9 claude -p 'fix the tests'",
+        "systemd-run --user -p Environment=HOME=/tmp/h codex exec 'fix the tests'",
+        "systemd-run --user -ELD_PRELOAD=/tmp/x.so codex exec 'fix the tests'",
+        "run0 --setenv=HOME=/tmp/h claude -p 'fix the tests'",
+        "systemd-run --user --property=Environment=CODEX_HOME=/tmp/c codex exec 'fix the tests'",
+        "flatpak-spawn --host --clear-env claude -p 'fix the tests'",
+        "firejail --private claude -p 'fix the tests'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "systemd-run --user -E RUST_LOG=debug cargo test",
+        "systemd-run --user -E NODE_ENV=production claude -p 'fix the tests'",
+        "systemd-run --user --setenv=PORT=3000 npm run dev",
+        "nohup claude -p 'fix the tests' &",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {c: _CLEARED for c in DANGEROUS[-2:]}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: str) -> None:
+        _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: str) -> None:
+        assert decide(example).decision == "allow"
