@@ -351,3 +351,71 @@ class TestLauncherSetsAgentEnvironment:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: str) -> None:
         assert decide(example).decision == "allow"
+
+
+ENVRC = P + "/.envrc"
+
+
+class TestDirenvStdlibIntoTemp:
+    """Class: direnv's standard library puts a folder first on a search path or runs an interpreter by more verbs than
+    PATH_add: `path_add VAR DIR` (the variable named first), `load_prefix DIR` (DIR/bin on PATH, DIR/lib on the
+    library paths), `layout python PY` (runs PY to make the virtualenv). With a folder or program in the temporary
+    directory each runs the agent's program at every later command in the project, the agent's CLI and its hook
+    included; only PATH_add and PATH_prepend were read. Now the others are (self._PATH_ADD_TEMP, a list extension of
+    direnv's documented functions)."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        _write(ENVRC, "path_add PATH /tmp/bin\n"),
+        _write(ENVRC, "path_add LD_LIBRARY_PATH /tmp/lib\n"),
+        _write(ENVRC, "load_prefix /tmp/p\n"),
+        _write(ENVRC, "layout python /tmp/py\n"),
+        _write(ENVRC, "layout python3 /var/tmp/py\n"),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _write(ENVRC, "PATH_add bin\n"),
+        _write(ENVRC, "path_add PATH ./node_modules/.bin\n"),
+        _write(ENVRC, "load_prefix ~/.local\n"),
+        _write(ENVRC, "layout python python3.12\n"),
+        _write(ENVRC, "path_add PYTHONPATH src\n"),
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
+_DYNAMIC_NAME = (
+    "unfinished: an .envrc's export whose name is built when bash runs it (an expansion, a brace list, a loop variable) "
+    "is not read: env_as_read looks for names as written"
+)
+
+
+class TestEnvrcExportOfBuiltName:
+    """Class: direnv runs .envrc with bash, where `export` takes its words after expansion: `export
+    CLEARANCE_${EMPTY}SERVER=…`, `export {LD_PRELOAD,X}=…` and `for v in LD_PRELOAD; do export $v=…; done` set the
+    variable the text never spells. Open: the file is read by patterns over its text (rules/self.env_as_read), not by
+    the shell analysis that expands words."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        _write(ENVRC, "export CLEARANCE_${EMPTY}SERVER=http://127.0.0.1:9\n"),
+        _write(ENVRC, "export {LD_PRELOAD,X}=/tmp/x.so\n"),
+        _write(ENVRC, "for v in LD_PRELOAD; do export $v=/tmp/x.so; done\n"),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _write(ENVRC, "export DATABASE_URL=postgres://localhost/dev\n"),
+        _write(ENVRC, "export PROJECT_${USER}=1\n"),
+    ]
+    GAPS: ClassVar[dict[str, str]] = {_key(c): _DYNAMIC_NAME for c in DANGEROUS}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"

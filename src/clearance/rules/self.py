@@ -870,8 +870,9 @@ _COMMAND_VARS = (
 )
 _TEMP_ENTRY = r"(?:/tmp|/var/tmp|/dev/shm|/private/tmp|/private/var/folders|\$\{?TMPDIR)(?:[/:}\s'\"]|$)"
 _SEARCH_TEMP = r"(?:" + "|".join(_SEARCH_PATH_VARS) + r"){q}\s*[=:]\s*['\"]?(?:[^\s'\";#:]*:)*" + _TEMP_ENTRY.replace("{", "{{").replace("}", "}}")
-# direnv's own way of putting a folder first on PATH (PATH_add, path_add, PATH_prepend).
-_PATH_ADD_TEMP = r"(?:PATH_add|path_add|PATH_prepend)\s+['\"]?" + _TEMP_ENTRY
+# direnv's own way of putting a folder first on PATH (PATH_add, PATH_prepend; `path_add VAR DIR` names the variable
+# first; `load_prefix DIR` puts DIR/bin and DIR/lib on the search paths; `layout python PY` runs PY: round 11d).
+_PATH_ADD_TEMP = r"(?:PATH_add|PATH_prepend|path_add(?:\s+[A-Za-z_]\w{0,200})?|load_prefix|layout\s+python3?)\s+['\"]?" + _TEMP_ENTRY
 # A command variable whose line names the temporary folder in one of its first words (after a `|`, a quote or a space).
 _COMMAND_TEMP = (
     r"(?:" + "|".join(_COMMAND_VARS) + r"){q}\s*[=:]\s*['\"]?\|?\s*(?:[^\s'\";#|]{{1,400}}\s+){{0,8}}['\"]?" + _TEMP_ENTRY.replace("{", "{{").replace("}", "}}")
