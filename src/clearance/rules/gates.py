@@ -850,6 +850,9 @@ def writes_a_session_file(action: Action, sc: Scope) -> bool:
         or (edit and path.endswith(("/.vscode/settings.json", ".code-workspace")))
         # The program an editor's terminals or git start (rules/self.editor_program).
         or (path.endswith(EDITOR_SETTINGS) and ("terminal" in text or "git.path" in text))
+        # A JSON settings file spelled with `\u` escapes (`"\u0074erminal..."`): its reader decodes them
+        # (rules/self.json_as_read), so the words above are looked for there (adversarial round 11d).
+        or ("\\u" in text and path.endswith((*EDITOR_SETTINGS, "/devbox.json", "devcontainer.json")))
         for path, text in _written_files(action)
     )
 

@@ -208,10 +208,12 @@ def uninstall(cmd: SimpleCommand, sc: Scope) -> str | None:
         "pipx inject clearance ./evil",
         "pipx runpip clearance install ./evil",
         "pip install --force-reinstall --no-deps /tmp/clearance-0.0.1-py3-none-any.whl",
+        "pip install /tmp/tree_sitter_bash-0.25.0.tar.gz",
     ),
     no_match=(
         "pip install --no-deps /tmp/requests-2.32.0-py3-none-any.whl",
         "pip install -U requests",
+        "pip install -U tree-sitter-bash",
         "pip install -e .",
         "pipx install ruff",
         "pipx inject ruff ruff-lsp",
@@ -242,6 +244,11 @@ def reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
         name = _distribution_name(t)
         if name is not None and name.replace("_", "-").lower() == "clearance":
             return f"{cmd.name} {vals[i]} {t} installs a distribution of clearance, which replaces clearance's own code"
+        # A parser the hook loads, built elsewhere than its index (a wheel or archive file, a folder, a repository):
+        # `pip install /tmp/tree_sitter_bash-0.1.tar.gz` replaces what reads every command (adversarial round 11d).
+        local = name if name is not None else _local_source_name(t)
+        if local is not None and local.replace("_", "-").lower() in _HOOK_PARSERS:
+            return f"{cmd.name} {vals[i]} {t} installs a build of {local}, the parser clearance's hook reads every command with"
     tool_venv = cmd.name == "pipx" or (cmd.name == "uv" and vals[:1] == ["tool"])
     for t in targets[:4] if tool_venv else ():
         # pipx install --force ./dir, uv tool install ./dir: a local project whose metadata names it clearance, put
@@ -254,6 +261,19 @@ def reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 
 _SDIST_SUFFIXES = (".tar.gz", ".tgz", ".zip", ".tar.bz2", ".tar.xz")
+# The parsers clearance's hook loads (pyproject.toml's dependencies; a list extension kept beside it).
+_HOOK_PARSERS = frozenset(
+    {"tree-sitter", "tree-sitter-bash", "tree-sitter-javascript", "tree-sitter-typescript", "tree-sitter-ruby", "tree-sitter-php", "tree-sitter-perl"}
+)
+
+
+def _local_source_name(target: str) -> str | None:
+    """The project a folder or repository operand is named for (`./vendor/tree-sitter-bash`,
+    `git+https://host/x/tree-sitter-bash.git@v1`), or None for a requirement from the index."""
+    if not (target.startswith(("./", "../", "/", "~", "file:")) or "://" in target or target.startswith("git+")):
+        return None
+    base = target.split("#", 1)[0].split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return base.split("@", 1)[0].removesuffix(".git") or None
 
 
 def _distribution_name(target: str) -> str | None:
@@ -850,8 +870,9 @@ _COMMAND_VARS = (
 )
 _TEMP_ENTRY = r"(?:/tmp|/var/tmp|/dev/shm|/private/tmp|/private/var/folders|\$\{?TMPDIR)(?:[/:}\s'\"]|$)"
 _SEARCH_TEMP = r"(?:" + "|".join(_SEARCH_PATH_VARS) + r"){q}\s*[=:]\s*['\"]?(?:[^\s'\";#:]*:)*" + _TEMP_ENTRY.replace("{", "{{").replace("}", "}}")
-# direnv's own way of putting a folder first on PATH (PATH_add, path_add, PATH_prepend).
-_PATH_ADD_TEMP = r"(?:PATH_add|path_add|PATH_prepend)\s+['\"]?" + _TEMP_ENTRY
+# direnv's own way of putting a folder first on PATH (PATH_add, PATH_prepend; `path_add VAR DIR` names the variable
+# first; `load_prefix DIR` puts DIR/bin and DIR/lib on the search paths; `layout python PY` runs PY: round 11d).
+_PATH_ADD_TEMP = r"(?:PATH_add|PATH_prepend|path_add(?:\s+[A-Za-z_]\w{0,200})?|load_prefix|layout\s+python3?)\s+['\"]?" + _TEMP_ENTRY
 # A command variable whose line names the temporary folder in one of its first words (after a `|`, a quote or a space).
 _COMMAND_TEMP = (
     r"(?:" + "|".join(_COMMAND_VARS) + r"){q}\s*[=:]\s*['\"]?\|?\s*(?:[^\s'\";#|]{{1,400}}\s+){{0,8}}['\"]?" + _TEMP_ENTRY.replace("{", "{{").replace("}", "}}")
@@ -1029,15 +1050,21 @@ def json_as_read(path: str, text: str) -> str:
     except (ValueError, RecursionError):
         return ""
     out: list[str] = []
-    stack: list[object] = [data]
+    # A member inside objects is also written under its dotted name (`{"terminal": {"integrated": {"env": ...}}}` is
+    # `"terminal.integrated.env"`): VS Code splits settings' names at their dots into one tree, so the nested form is
+    # the same setting (adversarial round 11d).
+    stack: list[tuple[str, object]] = [("", data)]
     while stack and len(out) < 4096:
-        node = stack.pop()
+        prefix, node = stack.pop()
         if isinstance(node, dict):
             for k, v in node.items():
-                out.append(f"{dumps(str(k))}: {dumps(v) if isinstance(v, (str, int, float, bool)) else '{}'}")
-                stack.append(v)
+                shown = dumps(v) if isinstance(v, (str, int, float, bool)) else "{}"
+                out.append(f"{dumps(str(k))}: {shown}")
+                if prefix:
+                    out.append(f"{dumps(prefix + '.' + str(k))}: {shown}")
+                stack.append((prefix + "." + str(k) if prefix else str(k), v))
         elif isinstance(node, list):
-            stack.extend(node)
+            stack.extend((prefix, n) for n in node)
     return "\n".join(out)
 
 
@@ -2244,9 +2271,16 @@ def _selector_hits(tool: str, args: list[str], procs: tuple[Proc, ...]) -> Proc 
     flags: set[str] = set()
     ops: list[str] = []
     skip = False
+    ended = False
     for a in args:
         if skip:
             skip = False
+            continue
+        if ended:
+            ops.append(a)  # after `--` every word is a pattern, one that begins with `-` too (round 11d: `pkill -f -- '-m clearance'`)
+            continue
+        if a == "--":
+            ended = True
             continue
         if a.startswith("-") and len(a) > 1 and not a[1:].isdigit():
             if a in opts_with_value and tool in ("pkill", "pgrep"):

@@ -423,7 +423,7 @@ def kill_by_word(cmd: SimpleCommand, sc: Scope) -> str | None:
     # one (`vite|`) matches every process, and a bracket, repetition or group (`[c]hrome`, `c.*e`) reaches words no
     # literal in it names.
     alternatives = [a.removeprefix("^").removesuffix("$") for a in pattern[0].replace("\\|", "|").split("|")]
-    if len(alternatives) > 1 and any(not a.strip() for a in alternatives):
+    if any(not a.strip() for a in alternatives):  # `pkill -f ''`, `pkill -f ' '`, `pkill -f '^'` too (round 11d)
         return f"pkill -f {pattern[0]}: an empty alternative matches every process's command line"
     for alt in alternatives:
         if _REGEX_SPECIAL.search(alt):
@@ -450,9 +450,11 @@ def _kill_operands(vals: list[str]) -> list[str]:
     """pkill's operands: its words that are neither an option nor an option's value (`--signal KILL`)."""
     out: list[str] = []
     skip = False
-    for v in vals:
+    for i, v in enumerate(vals):
         if skip:
             skip = False
+        elif v == "--":
+            return out + vals[i + 1 :]  # after `--` every word is an operand, one that begins with `-` too (round 11d)
         elif v in _KILL_VALUED:
             skip = True
         elif not v.startswith("-"):

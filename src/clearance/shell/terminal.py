@@ -41,6 +41,21 @@ _MULTIPLEXERS = {
     "zellij": frozenset({"attach", "a", "options"}),
 }
 _TMUX_VALUED = frozenset({"-L", "-S", "-f", "-c", "-T"})
+# Programs that start the user's shell on the terminal (a project's environment manager's `shell`, nix's), by the
+# subcommand that does ("" for the program itself), and the options that run one command instead (round 11d).
+_SHELL_STARTERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "nix-shell": ("", ("--run", "--command")),
+    "nix": ("develop", ("-c", "--command")),
+    "poetry": ("shell", ()),
+    "pipenv": ("shell", ()),
+    "hatch": ("shell", ()),
+    "devbox": ("shell", ("--print-env",)),
+    "pixi": ("shell", ()),
+}
+# Mail readers and senders: their `!command` and compose mode's `~!command` run a shell command (round 11d).
+_MAILERS = frozenset({"mail", "mailx", "s-nail", "nail", "Mail"})
+# The hosts that are this machine: a login shell there is a local shell the hook does not see (round 11d).
+_LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0", "ip6-localhost"})
 # Pagers: `!command` runs a shell command (less, more, most), unless their output is not a terminal.
 PAGERS = frozenset({"less", "more", "most", "pg", "lv"})
 # Editors and file managers with a command to run a shell command (nano's ^R^X, micro's `run`, kakoune's `!`, helix's
@@ -95,6 +110,15 @@ def typed_commands(cmd: SimpleCommand) -> str | None:
         return "the shell it starts" if _multiplexer_session(name, vals) else None
     if name in _DEBUGGERS:
         return None if any(v.split("=", 1)[0] in _DEBUGGERS[name] for v in vals) else "a debugger runs the commands typed at it (gdb's `shell`)"
+    if name in _SHELL_STARTERS:
+        sub, batch = _SHELL_STARTERS[name]
+        if (not sub or _operands(vals)[:1] == [sub]) and not any(v.split("=", 1)[0] in batch for v in vals):
+            return "the shell it starts"
+        return None
+    if name in _MAILERS:
+        return "its `!command` and `~!command` run a shell command"
+    if name in ("ssh", "autossh"):
+        return _local_login(cmd)
     if name in _TRANSFER:
         if any(v in _TRANSFER[name] for v in vals) or any("://" in v for v in vals):
             return None  # a batch file, or a URL fetched and gone
@@ -258,3 +282,15 @@ def _client(cmd: SimpleCommand, name: str, vals: list[str]) -> str | None:
     if any(t.strip() for t in given.texts) or given.files:
         return None
     return "a database client runs the statements and client commands typed at it (psql's `\\!`, sqlite3's `.shell`)"
+
+
+def _local_login(cmd: SimpleCommand) -> str | None:
+    """`ssh localhost` with no remote command: the login shell it opens on this machine runs what is typed (a remote
+    host's is judged as an upload of the typed input, net.upload-untrusted)."""
+    from .unwrap import _SSH_OPTS, _strip_options
+
+    i = _strip_options(cmd.argv, 1, _SSH_OPTS | {"-M"} if cmd.name.rsplit("/", 1)[-1] == "autossh" else _SSH_OPTS)
+    if i >= len(cmd.argv) or len(cmd.argv) > i + 1:
+        return None  # no host, or a remote command (judged as written: engine._remote_command_reads_no_code)
+    host = cmd.argv[i].value.rpartition("@")[2].lower()
+    return "the login shell it opens on this machine" if host in _LOOPBACK or host.startswith("127.") else None

@@ -169,6 +169,35 @@ def _wrapper_cwd(cmd: SimpleCommand, opts: list[Word], names: tuple[str, ...]) -
     return pathstr.normpath(pathstr.join(cmd.cwd, target))
 
 
+# Wrapper options that set a variable in the payload's environment (`systemd-run -E HOME=/tmp/h CMD`, `run0 --setenv`,
+# `daemonize -E`), and systemd-run's `-p Environment=NAME=VALUE`: read as `env NAME=VALUE CMD` is (round 11d).
+_WRAPPER_ENVS = {"systemd-run": ("-E", "--setenv"), "run0": ("--setenv",), "daemonize": ("-E",)}
+
+
+def _wrapper_env(opts: list[Word], names: tuple[str, ...]) -> dict[str, str]:
+    """The variables the wrapper's options set for its payload (NAME=VALUE; a bare NAME passes the caller's on)."""
+    out: dict[str, str] = {}
+    for j, w in enumerate(opts):
+        v = w.value
+        given: str | None = None
+        for n in names:
+            if v == n and j + 1 < len(opts):
+                given = opts[j + 1].value
+            elif v.startswith(n + "="):
+                given = v[len(n) + 1 :]
+            elif not n.startswith("--") and v.startswith(n) and len(v) > len(n):
+                given = v[len(n) :]
+        if given is None and v in ("-p", "--property") and j + 1 < len(opts) and opts[j + 1].value.startswith("Environment="):
+            given = opts[j + 1].value[len("Environment=") :]
+        elif given is None and v.startswith("--property=Environment="):
+            given = v[len("--property=Environment=") :]
+        for item in (given or "").split():
+            var, eq, value = item.strip("'\"").partition("=")
+            if eq and var.isidentifier():
+                out[var] = value
+    return out
+
+
 # Wrapper options whose value is a command string run by sh -c.
 _WRAPPER_SHELL_OPTS = {"flock": ("-c", "--command")}
 ELEVATING = frozenset({"sudo", "doas", "su", "pkexec", "run0"})
@@ -1655,6 +1684,9 @@ class Unwrapper:
                 changes: dict[str, object] = {"elevated": elevated}
                 if moved is not False:
                     changes["cwd"] = moved
+                given = _wrapper_env(argv[1:i], _WRAPPER_ENVS.get(name, ())) if name in _WRAPPER_ENVS else {}
+                if given:
+                    changes["assigns"] = {**cmd.assigns, **given}
                 if name == "sudo":
                     # sudo [opts] VAR=value … CMD: the assignments are the command's environment.
                     assigns = dict(cmd.assigns)
