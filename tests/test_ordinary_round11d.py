@@ -18,6 +18,7 @@ import pytest
 from clearance.adapters import codex
 
 from .conftest import PROJECT, decide
+from .strict import check
 
 ALLOW = "allow"
 PKG = {
@@ -170,3 +171,54 @@ WRITES_ALLOWED = [
 def test_round_areas_ordinary_writes_stay_allowed(path: str, content: str) -> None:
     d = decide({"tool_name": "Write", "tool_input": {"file_path": PROJECT + "/" + path, "content": content}})
     assert (d.decision, d.rules) == (ALLOW, [])
+
+
+# --- Found on the way: a pkill -f pattern naming no word was allowed (a mark is a path, `node ` several words) ------
+# `pkill -f /` matches every command line holding a path, `pkill -f ' '` every one with an argument, `pkill -f 'node '`
+# every node process (the agent's own CLI among them). A pattern is judged by its words: none of three letters or
+# more is asked, and surrounding blanks do not make a word a phrase.
+KILL_NO_WORD = ["pkill -f /", "pkill -f ' '", "pkill -f 'x.y'", "pkill -f 'node '", "pkill -f ' python3 '"]
+KILL_NAMED = ["pkill -f app.py", "pkill -f 'python manage.py runserver'", "pkill -f ./bin/server", "pkill -f 'vite '"]
+
+
+@pytest.mark.parametrize("command", KILL_NO_WORD)
+def test_kill_patterns_naming_no_word_are_asked(command: str) -> None:
+    verdict, rules = claude(command, PKG)
+    assert verdict != ALLOW and "sys.kill-by-word" in rules, (verdict, rules)
+
+
+@pytest.mark.parametrize("command", KILL_NAMED)
+def test_kill_patterns_naming_a_program_stay_allowed(command: str) -> None:
+    assert claude(command, PKG) == (ALLOW, [])
+
+
+# --- Open class: data sent to a local server whose port is a variable (net.post-untrusted, ask since d201625) -------
+# Run-time text after the port leaves the host unknown (`http://localhost:${PORT}` with PORT='@evil.example' sends to
+# evil.example), so a POST to the dev server the agent started on $PORT is asked; a GET, or a variable after a literal
+# '/', stays allowed. Telling a port from a host needs the variable's value (set on the line, or in the environment the
+# command starts with), which the engine does not read for URLs.
+POST_TO_RUNTIME_PORT = [
+    'curl -X POST "http://localhost:${PORT}/api/todos" -H \'Content-Type: application/json\' -d \'{"title":"x"}\'',
+    "curl -X POST http://localhost:$PORT/api/login -d 'u=a'",
+    "curl -s -X PUT \"http://127.0.0.1:${API_PORT:-3000}/items/1\" -d '{}'",
+    "curl \"http://localhost:${PORT}/api\" -d 'a=1'",
+]
+POST_GAPS = {c: "unfinished: a URL's port given as a shell variable leaves the host unknown; the variable's value is not read" for c in POST_TO_RUNTIME_PORT}
+POST_LOCAL_ALLOWED = [
+    "curl -X POST http://localhost:3000/api/todos -d '{}'",
+    'curl "http://localhost:${PORT}/api/users"',
+    "curl -X POST \"http://localhost:3000/api/users/$USER_ID\" -d '{}'",
+]
+
+
+@pytest.mark.parametrize("command", POST_TO_RUNTIME_PORT)
+def test_post_to_a_local_server_on_a_variable_port(command: str) -> None:
+    def run() -> None:
+        assert claude(command) == (ALLOW, []), claude(command)
+
+    check(command, POST_GAPS, run)
+
+
+@pytest.mark.parametrize("command", POST_LOCAL_ALLOWED)
+def test_local_requests_with_a_literal_authority_stay_allowed(command: str) -> None:
+    assert claude(command) == (ALLOW, [])

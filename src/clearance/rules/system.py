@@ -382,7 +382,8 @@ def _full_match(vals: list[str]) -> bool:
         "regular expression: each alternative of `a|b` is judged so, an empty one (`vite|`) matches every process, and "
         "a bracket or repetition (`[c]hrome`, `c.*e`) is asked unless it matches only lines an allowed word matches: a "
         "one-character bracket is that character (`[v]ite`), an escaped mark is the mark (`server\\.js`), and pieces joined "
-        "by `.*` match only lines holding each piece (`node.*server.js`, `webpack.*serve`); a program is a command word of the scripts, not an "
+        "by `.*` match only lines holding each piece (`node.*server.js`, `webpack.*serve`). A pattern with no word of three "
+        "letters (`/`, `' '`, `x.y`) matches nearly every command line and is asked; a program is a command word of the scripts, not an "
         "argument (`cypress run --browser chrome` does not make chrome the project's)."
     ),
     verdict=ASK,
@@ -440,7 +441,10 @@ def kill_by_word(cmd: SimpleCommand, sc: Scope) -> str | None:
             if _narrowed_by_a_piece(alt, sc):
                 continue
             return f"pkill -f {pattern[0]} is a regular expression ({alt}): the command lines it matches are more than any word in it names"
-        word = alt
+        word = alt.strip()
+        if not _WORD_RUN.search(word):
+            # `/`, ` `, `-`, `x.y`: a mark or fragment nearly every command line holds
+            return f"pkill -f {pattern[0]} names no word: it matches nearly every process's command line"
         if not word.replace("-", "").replace("_", "").isalnum():
             continue  # a path, a file's name, several words: the command line of one program
         if _project_tool(word, sc):
@@ -461,14 +465,14 @@ _ESCAPED_MARK = lazy(r"\\([^0-9A-Za-z\\])", 0)
 _ONE_CHAR_BRACKET = lazy(r"\[([0-9A-Za-z_])\]", 0)
 # `.*` / `.+` between literal pieces (`node.*server.js`, `webpack.*serve`): every line matched holds each piece.
 _ANY_RUN = lazy(r"\.[*+]", 0)
-_WORD_RUN = lazy(r"[0-9A-Za-z_]{4,}", 0)
+_WORD_RUN = lazy(r"[0-9A-Za-z_]{3,}", 0)
 
 
 def _narrowed_by_a_piece(alt: str, sc: Scope) -> bool:
     """Whether the alternative *alt*, literal pieces joined by `.*` or `.+`, matches only command lines that hold a
     piece `pkill -f PIECE` would be allowed for: every line it matches holds each piece, so it kills no process that
     piece alone would not (a subset). A piece is narrow when it is a program the project runs, or a file's name, path or
-    several words holding a word of four letters or more; one with a bracket, group or other repetition is not
+    several words holding a word of three letters or more; one with a bracket, group or other repetition is not
     (`c.*e`: neither c nor e names a program; `[c]hrome.*x`)."""
     pieces = [p.strip() for p in _ANY_RUN.compiled.split(alt)]
     pieces = [p for p in pieces if p]
