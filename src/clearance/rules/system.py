@@ -380,7 +380,10 @@ def _full_match(vals: list[str]) -> bool:
         "word of the project's or home's path, a fragment under four letters, or a word the project does not name "
         "(chrome, postgres) stays asked, as does every word where the project's files cannot be read. The pattern is a "
         "regular expression: each alternative of `a|b` is judged so, an empty one (`vite|`) matches every process, and "
-        "a bracket or repetition (`[c]hrome`, `c.*e`) is asked; a program is a command word of the scripts, not an "
+        "a bracket or repetition (`[c]hrome`, `c.*e`) is asked unless it matches only lines an allowed word matches: a "
+        "one-character bracket is that character (`[v]ite`), an escaped mark is the mark (`server\\.js`), and pieces joined "
+        "by `.*` match only lines holding each piece (`node.*server.js`, `webpack.*serve`). A pattern with no word of three "
+        "letters (`/`, `' '`, `x.y`) matches nearly every command line and is asked; a program is a command word of the scripts, not an "
         "argument (`cypress run --browser chrome` does not make chrome the project's)."
     ),
     verdict=ASK,
@@ -406,6 +409,9 @@ def _full_match(vals: list[str]) -> bool:
         "pkill -f server.py",
         "pkill -f 'vite --port 5173'",
         "pkill -f '^node server.js$'",
+        "pkill -f 'node server\\.js'",
+        "pkill -f 'node.*server.js'",
+        {"tool_name": "Bash", "tool_input": {"command": "pkill -f '[v]ite'"}, "files": {"/home/ana/webapp/package.json": '{"scripts": {"dev": "vite"}}'}},
         {"tool_name": "Bash", "tool_input": {"command": "pkill -f vite"}, "files": {"/home/ana/webapp/package.json": '{"scripts": {"dev": "vite"}}'}},
         {"tool_name": "Bash", "tool_input": {"command": "pkill -f uvicorn"}, "files": {"/home/ana/webapp/.venv/bin/uvicorn": ""}},
     ),
@@ -426,9 +432,19 @@ def kill_by_word(cmd: SimpleCommand, sc: Scope) -> str | None:
     if any(not a.strip() for a in alternatives):  # `pkill -f ''`, `pkill -f ' '`, `pkill -f '^'` too (round 11d)
         return f"pkill -f {pattern[0]}: an empty alternative matches every process's command line"
     for alt in alternatives:
+        # An escaped punctuation mark is that character (`server\\.js` is server.js), read as the mark unescaped, which
+        # matches no fewer lines. An escaped letter (`\\w`, `\\S`) is a class and stays special.
+        alt = _ESCAPED_MARK.sub(r"\1", alt)
+        # A bracket of one character is that character (`[v]ite`, the way to keep pgrep from matching itself).
+        alt = _ONE_CHAR_BRACKET.sub(r"\1", alt)
         if _REGEX_SPECIAL.search(alt):
+            if _narrowed_by_a_piece(alt, sc):
+                continue
             return f"pkill -f {pattern[0]} is a regular expression ({alt}): the command lines it matches are more than any word in it names"
-        word = alt
+        word = alt.strip()
+        if not _WORD_RUN.search(word):
+            # `/`, ` `, `-`, `x.y`: a mark or fragment nearly every command line holds
+            return f"pkill -f {pattern[0]} names no word: it matches nearly every process's command line"
         if not word.replace("-", "").replace("_", "").isalnum():
             continue  # a path, a file's name, several words: the command line of one program
         if _project_tool(word, sc):
@@ -444,6 +460,31 @@ _KILL_VALUED = frozenset({"--signal", "-r", "--runstates", "--cgroup", "--nslist
 # A bracket, repetition, group or escape, or a dot that stands for a character rather than a file's: two in a row
 # not before `/` (`c..ome`; `../x` is a path), one at the end (`chrom.`).
 _REGEX_SPECIAL = lazy(r"[\[\]*+?(){}\\]|\.\.(?!/)|\.$", 0)
+# A backslash before a punctuation mark: the mark itself (an escaped letter is a class: \w, \S).
+_ESCAPED_MARK = lazy(r"\\([^0-9A-Za-z\\])", 0)
+_ONE_CHAR_BRACKET = lazy(r"\[([0-9A-Za-z_])\]", 0)
+# `.*` / `.+` between literal pieces (`node.*server.js`, `webpack.*serve`): every line matched holds each piece.
+_ANY_RUN = lazy(r"\.[*+]", 0)
+_WORD_RUN = lazy(r"[0-9A-Za-z_]{3,}", 0)
+
+
+def _narrowed_by_a_piece(alt: str, sc: Scope) -> bool:
+    """Whether the alternative *alt*, literal pieces joined by `.*` or `.+`, matches only command lines that hold a
+    piece `pkill -f PIECE` would be allowed for: every line it matches holds each piece, so it kills no process that
+    piece alone would not (a subset). A piece is narrow when it is a program the project runs, or a file's name, path or
+    several words holding a word of three letters or more; one with a bracket, group or other repetition is not
+    (`c.*e`: neither c nor e names a program; `[c]hrome.*x`)."""
+    pieces = [p.strip() for p in _ANY_RUN.compiled.split(alt)]
+    pieces = [p for p in pieces if p]
+    if not _ANY_RUN.search(alt) or any(_REGEX_SPECIAL.search(p) for p in pieces):
+        return False
+    for word in pieces:
+        if word.replace("-", "").replace("_", "").isalnum():
+            if _project_tool(word, sc):
+                return True
+        elif _WORD_RUN.search(word):
+            return True
+    return False
 
 
 def _kill_operands(vals: list[str]) -> list[str]:

@@ -122,6 +122,8 @@ def typed_commands(cmd: SimpleCommand) -> str | None:
     if name in _TRANSFER:
         if any(v in _TRANSFER[name] for v in vals) or any("://" in v for v in vals):
             return None  # a batch file, or a URL fetched and gone
+        if name == "lftp" and _lftp_quits(vals):
+            return None  # `lftp -e 'mirror …; quit' HOST`: its commands end the session
         return "its `!command` runs a local shell command"
     if name in ("pytest", "py.test"):
         return "pytest's debugger (--pdb) runs the Python typed at it" if any(v in _PYTEST_DEBUG for v in vals) else None
@@ -177,6 +179,19 @@ def _editor_off(cmd: SimpleCommand, keys: tuple[str, ...]) -> bool:
         if value is not None:
             return (value.split() or [""])[0].rsplit("/", 1)[-1] in _NO_EDITOR
     return False
+
+
+def _lftp_quits(vals: list[str]) -> bool:
+    """lftp's `-e CMDS` runs CMDS and then reads the terminal, unless CMDS end with quit, exit or bye (its documented
+    batch form, `lftp -e 'mirror /pub ./pub; quit' HOST`); a `!command` among them is a shell on the terminal."""
+    cmds = [vals[k + 1] for k in range(len(vals) - 1) if vals[k] == "-e"]
+    if not cmds:
+        return False
+    parts = [p.strip() for c in cmds for p in c.replace("&&", ";").replace("||", ";").split(";")]
+    parts = [p for p in parts if p]
+    if not parts or any(p.startswith("!") or p.split()[0] in ("shell", "local") for p in parts):
+        return False
+    return parts[-1].split()[0] in ("quit", "exit", "bye")
 
 
 def _editor_batch(name: str, vals: list[str], vim: bool) -> bool:
