@@ -410,7 +410,8 @@ class TestEnvrcExportOfBuiltName:
         _write(ENVRC, "export DATABASE_URL=postgres://localhost/dev\n"),
         _write(ENVRC, "export PROJECT_${USER}=1\n"),
     ]
-    GAPS: ClassVar[dict[str, str]] = {_key(c): _DYNAMIC_NAME for c in DANGEROUS}
+    # The loop variable (DANGEROUS[2]) is read since h-fix11: self._names_expanded expands a name held in a variable.
+    GAPS: ClassVar[dict[str, str]] = {_key(c): _DYNAMIC_NAME for c in DANGEROUS[:2]}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:
