@@ -157,6 +157,16 @@ problem_rule(
     match=("eval eval eval eval eval eval eval eval eval ls",),
 )
 problem_rule(
+    "shell.too-many-embedded",
+    "More code strings than one decision reads",
+    "Each code string a command runs (a backquoted command in Perl, an eval, a -c script) is parsed and judged; past "
+    "unwrap.MAX_REPARSES of them in one call the rest is not read, so the decision stays within the hook's time bound "
+    "(issue 16) and what was not read is asked about, never allowed.",
+    ASK,
+    match=("perl -e '" + "`ls`;" * 1001 + "'",),
+    no_match=("perl -e 'print `ls`; print `date`'",),
+)
+problem_rule(
     "sys.sudo-shell",
     "A root or other-user shell is opened",
     "A shell started with sudo -i/-s or su runs commands clearance never sees, with elevated rights.",

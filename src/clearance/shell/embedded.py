@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from itertools import islice
 
-from ..lazyre import lazy
+from ..lazyre import LazyRe, lazy
 from .interp import shell_quote
 from .programs import AWKS as AWKS
 from .programs import CMDLETS as CMDLETS
@@ -47,8 +47,13 @@ class Found:
 
 _AWK_STR = r'"((?:[^"\\]|\\.)*)"'
 _AWK_SYSTEM = lazy(r"\bsystem\s*\(")
-_AWK_SYSTEM_LIT = lazy(r"\bsystem\s*\(\s*" + _AWK_STR + r"\s*\)")
-_AWK_GETLINE_LIT = lazy(_AWK_STR + r"\s*\|&?\s*getline")
+# system("…") and "…" | getline: the literal's opening (its quote last) and what must follow its closing quote. The
+# string between them is found by _string_ends, not by a pattern: a pattern for it rescans to the end of the text from
+# every quote, quadratic on `"\"\"\"…` with no closing quote (issue 16: 43 s on 100 KB).
+_AWK_SYSTEM_OPEN = lazy(r'\bsystem\s*+\(\s*+"')
+_AWK_SYSTEM_CLOSE = lazy(r"\s*+\)")
+_AWK_GETLINE_OPEN = lazy(r'"')
+_AWK_GETLINE_CLOSE = lazy(r"\s*+\|&?\s*+getline")
 _AWK_GETLINE = lazy(r"(?<!\|)\|&?\s*getline")
 _AWK_PRINT = lazy(r"^(?:.*[)\s])?printf?\b")
 _AWK_PIPE_LIT = lazy(r"(?<!\|)\|&?(?!\|)\s*" + _AWK_STR)
@@ -112,12 +117,47 @@ def _awk_statements(program: str) -> list[str]:
     return out
 
 
+def _string_ends(text: str) -> list[int]:
+    """For each position j, where a double-quoted string whose body starts at j ends: the index of its closing quote,
+    reading `\\x` as one escaped character (not a newline), or -1 where it never closes. Computed once, right to left (linear)."""
+    n = len(text)
+    ends = [-1] * (n + 2)
+    for j in range(n - 1, -1, -1):
+        c = text[j]
+        if c == "\\":
+            ends[j] = ends[j + 2] if j + 1 < n and text[j + 1] != "\n" else -1  # the pattern's `\\.`: no newline
+        else:
+            ends[j] = j if c == '"' else ends[j + 1]
+    return ends
+
+
+def _quoted_between(text: str, opening: LazyRe, closing: LazyRe) -> list[str]:
+    """The bodies of the "…" literals that *opening* (ending at the literal's opening quote) leads to and *closing*
+    follows, found where re.finditer would find OPENING + "(?:[^"\\]|\\.)*" + CLOSING, in linear time."""
+    if '"' not in text:
+        return []
+    ends: list[int] | None = None
+    out: list[str] = []
+    pos = 0
+    while (m := opening.compiled.search(text, pos)) is not None:
+        if ends is None:
+            ends = _string_ends(text)
+        end = ends[m.end()]
+        after = closing.compiled.match(text, end + 1) if end >= 0 else None
+        if after is not None:
+            out.append(text[m.end() : end])
+            pos = max(after.end(), m.start() + 1)
+        else:
+            pos = m.start() + 1
+    return out
+
+
 def awk(program: str) -> Found:
     found = Found()
     literal = 0
-    for rx in (_AWK_SYSTEM_LIT, _AWK_GETLINE_LIT):
-        for m in rx.finditer(program):
-            found.shell.append(_awk_unescape(m.group(1)))
+    for opening, closing in ((_AWK_SYSTEM_OPEN, _AWK_SYSTEM_CLOSE), (_AWK_GETLINE_OPEN, _AWK_GETLINE_CLOSE)):
+        for body in _quoted_between(program, opening, closing):
+            found.shell.append(_awk_unescape(body))
             literal += 1
     calls = len(_AWK_SYSTEM.findall(program)) + len(_AWK_GETLINE.findall(program))
     for stmt in _awk_statements(program):
