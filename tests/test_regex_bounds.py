@@ -307,7 +307,6 @@ OWN_GAPS = {
         "clearance.code.convention_files:_RS_STRING",
         "clearance.shell.interp:_STRING",
         "clearance.shell.embedded:_ARGV_TOKEN",
-        "clearance.shell.embedded:_AWK_GETLINE_LIT",
         "clearance.shell.unwrap_code:_ELISP_STRING",
         "clearance.rules.self:_CODE_LITERAL",
     )

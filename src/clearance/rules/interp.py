@@ -423,7 +423,7 @@ def _ends_with_environment(code: str) -> bool:
 _NAMES_ONLY = {
     "python": lazy(r"\b(?:sorted|list|len|set|tuple|any|all)\(\s*os\.environ\s*\)|\bos\.environ\.keys\(\s*\)|\bdict\(\s*os\.environ\s*\)\.get\("),
     "js": lazy(r"\bObject\.(?:keys|getOwnPropertyNames)\(\s*process\.env\s*\)"),
-    "perl": lazy(r"\b(?:keys|exists)\s*\(?\s*%ENV\b"),
+    "perl": lazy(r"\b(?:keys|exists)\s*+\(?\s*+%ENV\b"),
     "ruby": lazy(r"\bENV\.(?:keys|key\?|include\?|has_key\?|size|length)\b"),
     "php": lazy(r"\barray_keys\(\s*(?:getenv\(\s*\)|\$_ENV|\$_SERVER)\s*\)"),
 }

@@ -51,9 +51,9 @@ _AWK_SYSTEM = lazy(r"\bsystem\s*\(")
 # string between them is found by _string_ends, not by a pattern: a pattern for it rescans to the end of the text from
 # every quote, quadratic on `"\"\"\"…` with no closing quote (issue 16: 43 s on 100 KB).
 _AWK_SYSTEM_OPEN = lazy(r'\bsystem\s*+\(\s*+"')
-_AWK_SYSTEM_CLOSE = lazy(r"\s*+\)")
+_AWK_SYSTEM_CLOSE = lazy(r"(?<!\s)\s*+\)")  # matched right after a closing quote; (?<!\s): one try per run of blanks
 _AWK_GETLINE_OPEN = lazy(r'"')
-_AWK_GETLINE_CLOSE = lazy(r"\s*+\|&?\s*+getline")
+_AWK_GETLINE_CLOSE = lazy(r"(?<!\s)\s*+\|&?\s*+getline")
 _AWK_GETLINE = lazy(r"(?<!\|)\|&?\s*getline")
 _AWK_PRINT = lazy(r"^(?:.*[)\s])?printf?\b")
 _AWK_PIPE_LIT = lazy(r"(?<!\|)\|&?(?!\|)\s*" + _AWK_STR)
