@@ -32,7 +32,12 @@ class User:
         (self.project / "src").mkdir()
         (self.project / "src" / "app.py").write_text("print('hi')\n")
         subprocess.run(["git", "init", "-q", str(self.project)], check=True)
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "CLEARANCE_")) and k not in ("HOME", "PYTHONPATH", "CLAUDE_PROJECT_DIR")}
+        # A developer at a terminal: not headless, even when the suite runs in CI (CI=true hands repeated denials over as denials).
+        self.env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("XDG_", "CLEARANCE_")) and k not in ("HOME", "PYTHONPATH", "CLAUDE_PROJECT_DIR", "CI", "GITHUB_ACTIONS")
+        }
         self.env.update(
             HOME=str(self.home), PYTHONPATH=str(ROOT / "src"), CLEARANCE_MANAGED_POLICY=str(tmp / "no-managed.toml"), CLEARANCE_NO_DAEMON="1", USER="ana"
         )
