@@ -23,6 +23,7 @@ from .treesitter import parser
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import Any
 
 MAX_SOURCE = 100_000  # characters; longer input is not analysed
@@ -1716,13 +1717,9 @@ def _here_documents_as_bash(data: bytes, root: Any) -> None:
         raise ParseFailure("tree-sitter does not read the here-documents where bash reads them (a body taken for commands, or commands for a body)")
 
 
-def _read_write_redirects(data: bytes) -> tuple[bytes, frozenset[int]]:
-    """*data* with each `<>` redirection operator (`exec 3<>/dev/tcp/h/p`, `sh -i 5<> FILE`: open for reading and
-    writing) written `< `, the same length, and the offsets of those operators: tree-sitter-bash has no `<>` and
-    fails the whole line, and the walker reads an operator at one of these offsets back as `<>`.  An operator is
-    one outside quotes and comments, after a blank, an operator character or a descriptor number, not before `(`."""
-    out = bytearray(data)
-    spots: set[int] = set()
+def _shell_bytes(data: bytes) -> Iterator[int]:
+    """The offsets of *data*'s bytes the shell reads as its own syntax: outside quotes, comments and backslash escapes
+    (a `#` starts a comment at a word's start). Shared by the byte-level rewrites below."""
     quote = 0
     i, n = 0, len(data)
     while i < n:
@@ -1743,16 +1740,26 @@ def _read_write_redirects(data: bytes) -> tuple[bytes, frozenset[int]]:
             while i < n and data[i] != 0x0A:
                 i += 1
             continue
-        elif b == 0x3C and data[i + 1 : i + 2] == b">" and data[i + 2 : i + 3] not in (b"(", b">"):
+        else:
+            yield i
+        i += 1
+
+
+def _read_write_redirects(data: bytes) -> tuple[bytes, frozenset[int]]:
+    """*data* with each `<>` redirection operator (`exec 3<>/dev/tcp/h/p`, `sh -i 5<> FILE`: open for reading and
+    writing) written `< `, the same length, and the offsets of those operators: tree-sitter-bash has no `<>` and
+    fails the whole line, and the walker reads an operator at one of these offsets back as `<>`.  An operator is
+    one outside quotes and comments, after a blank, an operator character or a descriptor number, not before `(`."""
+    out = bytearray(data)
+    spots: set[int] = set()
+    for i in _shell_bytes(data):
+        if data[i] == 0x3C and data[i + 1 : i + 2] == b">" and data[i + 2 : i + 3] not in (b"(", b">"):
             j = i
             while j > 0 and data[j - 1 : j].isdigit():
                 j -= 1
             if j == 0 or data[j - 1] in b" \t\n;&|()":
                 out[i + 1] = 0x20
                 spots.add(i)
-            i += 2
-            continue
-        i += 1
     return bytes(out), frozenset(spots)
 
 
@@ -1778,35 +1785,14 @@ def _fd0_input_redirects(data: bytes, skip: list[tuple[int, int]] | tuple[()] = 
     as the command's input. A number is one outside quotes, comments and here-documents' bodies (*skip*) that starts a
     word, of zeros only."""
     out = bytearray(data)
-    quote = 0
-    i, n = 0, len(data)
-    while i < n:
-        b = data[i]
-        if quote:
-            if b == quote:
-                quote = 0
-            elif b == 0x5C and quote == 0x22:
-                i += 1
-            i += 1
-            continue
-        if b == 0x5C:
-            i += 2
-            continue
-        if b in (0x27, 0x22):
-            quote = b
-        elif b == 0x23 and (i == 0 or data[i - 1] in b" \t\n;&|("):
-            while i < n and data[i] != 0x0A:
-                i += 1
-            continue
-        elif b == 0x30 and (i == 0 or data[i - 1] in b" \t\n;&|") and not any(a <= i < z for a, z in skip):
+    n = len(data)
+    for i in _shell_bytes(data):
+        if data[i] == 0x30 and (i == 0 or data[i - 1] in b" \t\n;&|") and not any(a <= i < z for a, z in skip):
             j = i
             while j < n and data[j] == 0x30:
                 j += 1
             if data[j : j + 1] == b"<" and data[j + 1 : j + 2] != b"(":
                 out[i:j] = b" " * (j - i)
-            i = j
-            continue
-        i += 1
     return bytes(out)
 
 
