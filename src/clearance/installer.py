@@ -241,9 +241,15 @@ def install(
         if not isinstance(lst, list):
             raise InstallError(f"{path}: hooks.{event} is not a list; clearance will not overwrite it")
         mine = [x for x in lst if _ours(x)]
-        if any(is_stale(x) or (mode is not None and is_shadow(x) != shadow and HTTP_MARK not in json.dumps(x)) for x in mine):
-            lst[:] = [x for x in lst if not _ours(x)]  # stale or in the other mode: replaced in place of the old one
-            mine = []
+        # An http hook of ours that is not what this version writes (one from before X-Clearance-Home, another URL)
+        # is upgraded where it stands: `clearance install claude --http URL` again is the documented fix.
+        outdated = http is not None and event == "PreToolUse" and any(HTTP_MARK in json.dumps(x) and x != item for x in mine)
+        if outdated or any(is_stale(x) or (mode is not None and is_shadow(x) != shadow and HTTP_MARK not in json.dumps(x)) for x in mine):
+            at = next(i for i, x in enumerate(lst) if _ours(x))
+            lst[:] = [x for x in lst if not _ours(x)]  # stale, outdated or in the other mode: replaced in place of the old one
+            lst.insert(at, item)
+            added = True
+            continue
         if not mine:
             lst.append(item)
             added = True
@@ -465,9 +471,12 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
                     )
                 )
                 if not _sends_home(entries, url):
+                    ok = False
+                    fix = f"clearance install claude --http {url.split('/v1/', 1)[0]}{' --scope project' if scope == 'project' else ''}"
                     lines.append(
-                        f"- {agent} ({scope}): the http hook to {url} does not send X-Clearance-Home, so the service does not know this "
-                        "machine's home and judges ~ as an unknown folder; run `clearance install claude --http URL` again to add it"
+                        f"✗ {agent} ({scope}): the http hook to {url} does not send X-Clearance-Home (installed by an older clearance), "
+                        f"so the service does not know this machine's home and judges ~ as an unknown folder; run `{fix}`: "
+                        "it upgrades the entry in place"
                     )
                 if reachable:  # Claude Code sends $CLEARANCE_TOKEN from its own environment, which is this shell's
                     token_ok, token_line = _token_check(url.split("/v1/", 1)[0], env.get("CLEARANCE_TOKEN", ""), "Claude Code's http hook")
