@@ -63,3 +63,134 @@ def test_doctor_names_the_exact_command_that_upgrades_a_stale_http_hook(tmp_path
     stale = [ln for ln in lines if "X-Clearance-Home" in ln]
     assert stale and stale[0].startswith("✗"), stale
     assert not ok
+
+
+# -- /v1/offline: bounded acceptance per client ------------------------------------------------------------------
+
+
+def _offline_client(tmp_path: Path) -> tuple[Any, dict[str, str], Any]:
+    from starlette.testclient import TestClient
+
+    from clearance.server.app import create_app
+    from clearance.server.service import Service
+
+    svc = Service(str(tmp_path / "t.db"))
+    svc.add_user("alice", PW, "admin")
+    token = svc.create_token("laptop", "alice")
+    return TestClient(create_app(svc), follow_redirects=False), {"authorization": f"Bearer {token}"}, svc
+
+
+def _offline_row(command: str) -> dict[str, Any]:
+    import time
+
+    return {
+        "ts": time.time() - 60,
+        "session_id": "s9",
+        "agent": "claude",
+        "cwd": "/home/ana/p",
+        "tool_name": "Bash",
+        "tool_input": {"command": command},
+        "decision": "allow",
+        "raw_decision": "allow",
+        "stage": "analysis",
+        "rules": ["service.unreachable"],
+        "reason": "ok",
+    }
+
+
+def test_one_token_cannot_flood_the_offline_upload(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Defect: /v1/offline took any number of uploads from one token (each up to 200 rows into the hash chain), so one
+    machine -- or one leaked token -- could fill the team's audit store.  Now each token has a budget of decisions per
+    hour (and of requests per minute); past it the answer is 429 with Retry-After, and nothing is stored."""
+    from clearance.server import offline
+
+    monkeypatch.setattr(offline, "ROWS_PER_HOUR", 300)
+    client, auth, svc = _offline_client(tmp_path)
+    first = client.post("/v1/offline", json={"decisions": [_offline_row(f"echo {i}") for i in range(200)]}, headers=auth)
+    assert first.status_code == 200 and first.json()["stored"] == 200, first.text
+    over = client.post("/v1/offline", json={"decisions": [_offline_row(f"echo b{i}") for i in range(200)]}, headers=auth)
+    assert over.status_code == 429, over.text
+    assert int(over.headers["retry-after"]) > 0
+    body = over.json()
+    assert "laptop" in body["error"] and "per hour" in body["error"] and body["retry_after"] > 0, body
+    assert len(svc.store.query({"session_id": "s9"})) == 200  # nothing of the refused batch was stored
+    # Another machine's token has its own budget.
+    other = svc.create_token("ci-runner-1", "alice")
+    ok = client.post("/v1/offline", json={"decisions": [_offline_row("echo c")]}, headers={"authorization": f"Bearer {other}"})
+    assert ok.status_code == 200, ok.text
+
+
+def test_one_token_cannot_hammer_the_offline_upload(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from clearance.server import offline
+
+    monkeypatch.setattr(offline, "REQUESTS_PER_MINUTE", 3)
+    client, auth, _ = _offline_client(tmp_path)
+    codes = [client.post("/v1/offline", json={"decisions": [_offline_row(f"echo {i}")]}, headers=auth).status_code for i in range(5)]
+    assert codes == [200, 200, 200, 429, 429], codes
+
+
+def test_an_oversized_offline_body_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """Defect: the 4 MB bound was checked after the whole body was read into memory (any size a client sent).  A declared
+    Content-Length over the bound is refused unread; a body without one is read no further than the bound."""
+    import anyio
+
+    from clearance.server.app import create_app
+    from clearance.server.service import Service
+
+    client, auth, _ = _offline_client(tmp_path)
+    big = b'{"decisions": [' + b" " * 5_000_000 + b"]}"
+    r = client.post("/v1/offline", content=big, headers={**auth, "content-type": "application/json"})
+    assert r.status_code == 413 and "MB" in r.json()["error"], r.text
+
+    svc = Service(str(tmp_path / "t.db"))
+    app = create_app(svc)
+    token = auth["authorization"].encode()
+    for declared in (True, False):
+        sent = 0
+        answers: list[dict[str, Any]] = []
+
+        async def receive() -> dict[str, Any]:
+            nonlocal sent
+            sent += 1_000_000
+            assert sent < 50_000_000, "the service kept reading an endless body"
+            return {"type": "http.request", "body": b" " * 1_000_000, "more_body": True}
+
+        async def send(message: dict[str, Any], answers: list[dict[str, Any]] = answers) -> None:
+            answers.append(message)
+
+        headers = [(b"authorization", token), (b"content-type", b"application/json")]
+        if declared:
+            headers.append((b"content-length", b"999999999999"))
+        scope = {
+            "type": "http",
+            "method": "POST",
+            "path": "/v1/offline",
+            "raw_path": b"/v1/offline",
+            "query_string": b"",
+            "headers": headers,
+            "http_version": "1.1",
+            "scheme": "http",
+            "server": ("127.0.0.1", 8765),
+            "client": ("127.0.0.1", 5000),
+            "root_path": "",
+        }
+
+        async def run(scope: dict[str, Any] = scope, send: Any = send, receive: Any = receive) -> None:
+            await app(scope, receive, send)
+
+        anyio.run(run)
+        assert answers[0]["status"] == 413, answers
+        assert sent <= (1_000_000 if declared else 5_000_000), sent
+
+
+def test_the_uploader_waits_as_long_as_the_service_says(tmp_path: Path) -> None:
+    """A 429's retry_after dates the outbox's marker, so the next try is not before the service accepts it."""
+    import os
+    import time
+
+    from clearance.outbox import RETRY_S, _later, marker_path
+
+    env = {"HOME": str(tmp_path), "XDG_STATE_HOME": str(tmp_path / "state")}
+    (tmp_path / "state" / "clearance").mkdir(parents=True)
+    _later(env, 1800.0)
+    assert os.stat(marker_path(env)).st_mtime > time.time() + RETRY_S + 1000

@@ -51,14 +51,17 @@ def due(mtime: float, now: float) -> bool:
     return mtime <= now
 
 
-def _later(env: Env) -> None:
-    """Leave the marker dated RETRY_S ahead: try again then."""
+MAX_WAIT_S = 3600.0  # the longest a service's Retry-After postpones the next try
+
+
+def _later(env: Env, wait: float = RETRY_S) -> None:
+    """Leave the marker dated *wait* seconds ahead (RETRY_S, or what a 429 said, at most MAX_WAIT_S): try again then."""
     import posix
     import time
 
     note_pending(env)
     with contextlib.suppress(OSError):
-        t = time.time() + RETRY_S
+        t = time.time() + min(max(wait, RETRY_S), MAX_WAIT_S)
         posix.utime(marker_path(env), (t, t))
 
 
@@ -137,6 +140,25 @@ def rows_after(store: Any, last: int, limit: int = BATCH) -> list[dict[str, Any]
     return out
 
 
+class Later(Exception):
+    """The service refused the upload for now (429): send again after ``wait`` seconds."""
+
+    def __init__(self, wait: float) -> None:
+        super().__init__(f"retry after {wait:.0f} s")
+        self.wait = wait
+
+
+def _retry_after(answer: bytes) -> float:
+    """The seconds a 429's body asks to wait (its ``retry_after``); RETRY_S when it does not say."""
+    from . import jsonlite as json
+
+    try:
+        v = json.loads(answer.decode("utf-8", "replace")).get("retry_after")
+    except (ValueError, AttributeError):
+        return RETRY_S
+    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0 else RETRY_S
+
+
 def upload(env: Env, base: str, token: str, timeout: float = 10.0) -> tuple[int, bool]:
     """Send what is pending: (rows the service acknowledged, whether everything marked is sent)."""
     import posix
@@ -168,7 +190,9 @@ def upload(env: Env, base: str, token: str, timeout: float = 10.0) -> tuple[int,
             if not rows:
                 return acked, True
             body = json.dumps({"decisions": [{k: v for k, v in r.items() if k != "id"} for r in rows]}).encode()
-            status, _ = _request("POST", f"{base}/v1/offline", token, body, timeout)
+            status, answer = _request("POST", f"{base}/v1/offline", token, body, timeout)
+            if status == 429:  # the token's upload budget is spent: wait as long as the service says
+                raise Later(_retry_after(answer))
             if status != 200:
                 return acked, False
             last = int(rows[-1]["id"])
@@ -199,13 +223,15 @@ def main() -> None:
     try:
         with contextlib.suppress(OSError):
             posix.unlink(marker_path(env))  # an outage from now on leaves a new marker
-        done = False
+        done, wait = False, RETRY_S
         try:
             _, done = upload(env, base, token)
+        except Later as e:
+            wait = e.wait
         except Exception:
             done = False
         if not done:
-            _later(env)
+            _later(env, wait)
     finally:
         posix.close(fd)
         with contextlib.suppress(OSError):

@@ -98,6 +98,9 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         return client_address(peer, forwarded_for(request), trusted)
 
     limiter: list[anyio.CapacityLimiter] = []
+    from .offline import Budget
+
+    upload_budget = Budget()  # /v1/offline, per token
     # Index the rules before any worker thread decides (the engine does it on first use, unguarded).
     from ..api import decide_event
 
@@ -242,16 +245,26 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
           400: {description: not a batch of decisions}
           401: {description: missing or unknown bearer token}
           413: {description: more than 200 decisions or 4 MB}
+          429: {description: "the token's upload budget is spent (uploads a minute, decisions an hour); Retry-After says when to send again"}
           503: {description: the store is unavailable; send them again later}
         """
-        from .offline import MAX_ROWS
+        from . import offline
 
         owner = await anyio.to_thread.run_sync(bearer, request)
         if owner is None:
             return JSONResponse({"error": "a valid bearer token is required"}, status_code=401)
-        body = await request.body()
-        if len(body) > 4_000_000:
-            return JSONResponse({"error": "at most 4 MB per upload"}, status_code=413)
+        too_big = JSONResponse({"error": f"at most {offline.MAX_BODY // 1_000_000} MB per upload; send fewer decisions per request"}, status_code=413)
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > offline.MAX_BODY:
+            return too_big  # not read at all
+        parts: list[bytes] = []
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > offline.MAX_BODY:
+                return too_big  # read no further than the bound
+            parts.append(chunk)
+        body = b"".join(parts)
         try:
             data = json.loads(body)
         except (ValueError, RecursionError):
@@ -259,8 +272,16 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
         rows = data.get("decisions") if isinstance(data, dict) else None
         if not isinstance(rows, list):
             return JSONResponse({"error": 'expected {"decisions": [...]}'}, status_code=400)
-        if len(rows) > MAX_ROWS:
-            return JSONResponse({"error": f"at most {MAX_ROWS} decisions per upload"}, status_code=413)
+        if len(rows) > offline.MAX_ROWS:
+            return JSONResponse({"error": f"at most {offline.MAX_ROWS} decisions per upload; send them in batches"}, status_code=413)
+        wait = upload_budget.charge(owner, len(rows), time.time())
+        if wait:
+            secs = int(wait) + 1
+            why = (
+                f"too many uploads from {owner}: at most {offline.REQUESTS_PER_MINUTE} uploads a minute and {offline.ROWS_PER_HOUR} "
+                f"decisions per hour per token; nothing of this batch was stored, send it again in {secs} s"
+            )
+            return JSONResponse({"error": why, "retry_after": secs}, status_code=429, headers={"Retry-After": str(secs)})
         try:
             out = await anyio.to_thread.run_sync(service.store_offline, owner, rows)
         except StoreUnavailable:

@@ -17,6 +17,11 @@ if TYPE_CHECKING:
 
 OFFLINE_RULE = "service.unreachable"
 MAX_ROWS = 200  # per request: the client sends in batches of at most this many
+MAX_BODY = 4_000_000  # bytes per request: refused from Content-Length, else once this much has been read
+# Per token and per service process (a client's machine sends at most outbox.MAX_BATCHES batches per run, one run at a
+# time): an outage of a day on a busy CI runner drains in a few hours, one machine or a leaked token cannot fill the store.
+REQUESTS_PER_MINUTE = 60
+ROWS_PER_HOUR = 20_000
 MAX_AGE_S = 400 * 86_400.0  # older rows are refused (a clock set wrong, or a replay of long-pruned history)
 FUTURE_S = 600.0
 _TEXT = {"session_id": 200, "agent": 40, "cwd": 4096, "tool_name": 200, "stage": 40, "reason": 4000, "reviewer_stage": 40}
@@ -68,3 +73,35 @@ def upload_key(rec: dict[str, Any]) -> str:
     from ..store.sqlite import _values
 
     return blake2b(canonical(_values(rec)), digest_size=16).hexdigest()
+
+
+class Budget:
+    """Uploads per token: at most REQUESTS_PER_MINUTE requests a minute and ROWS_PER_HOUR decisions an hour (sliding
+    windows, in this process).  ``charge`` answers 0 and counts the upload, or the seconds to wait (nothing counted)."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self._lock = threading.Lock()
+        self._seen: dict[str, list[tuple[float, int]]] = {}
+
+    def charge(self, owner: str, rows: int, now: float) -> float:
+        with self._lock:
+            past = [(t, n) for t, n in self._seen.get(owner, []) if t > now - 3600.0]
+            recent = [t for t, _ in past if t > now - 60.0]
+            if len(recent) >= REQUESTS_PER_MINUTE:
+                self._seen[owner] = past
+                return max(1.0, recent[-REQUESTS_PER_MINUTE] + 60.0 - now)
+            if sum(n for _, n in past) + rows > ROWS_PER_HOUR:
+                # Wait until enough of the hour's rows have aged out for this batch (at most an hour).
+                need, wait = sum(n for _, n in past) + rows - ROWS_PER_HOUR, 3600.0
+                for t, n in past:
+                    need -= n
+                    if need <= 0:
+                        wait = t + 3600.0 - now
+                        break
+                self._seen[owner] = past
+                return max(1.0, wait)
+            past.append((now, rows))
+            self._seen[owner] = past
+            return 0.0
