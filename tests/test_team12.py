@@ -194,3 +194,117 @@ def test_the_uploader_waits_as_long_as_the_service_says(tmp_path: Path) -> None:
     (tmp_path / "state" / "clearance").mkdir(parents=True)
     _later(env, 1800.0)
     assert os.stat(marker_path(env)).st_mtime > time.time() + RETRY_S + 1000
+
+
+# -- the policy's [audit] url (a shared PostgreSQL) is down ------------------------------------------------------
+
+
+def _fleet_env(tmp_path: Path, url: str) -> dict[str, str]:
+    import os
+
+    project = tmp_path / "proj"
+    project.mkdir(exist_ok=True)
+    managed = tmp_path / "managed.toml"
+    managed.write_text(f'[audit]\nurl = "{url}"\n')
+    env = {"HOME": str(tmp_path), "CLAUDE_PROJECT_DIR": str(project), "CLEARANCE_HEADLESS": "1", "PATH": os.environ.get("PATH", "")}
+    env.update(XDG_STATE_HOME=str(tmp_path / "state"), XDG_CACHE_HOME=str(tmp_path / "cache"), CLEARANCE_MANAGED_POLICY=str(managed))
+    return env
+
+
+def _ci_hook(env: dict[str, str], command: str, session: str = "ci-1") -> str:
+    from clearance import audit
+    from clearance.hook import run
+
+    ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": env["CLAUDE_PROJECT_DIR"], "session_id": session}
+    answer, _ = run(json.dumps(ev).encode(), None, env)
+    audit.fold_pending()  # what the hook does after answering
+    return "allow" if answer is None else str(answer.get("hookSpecificOutput", {}).get("permissionDecision", "allow"))
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_a_down_audit_store_neither_loses_the_row_nor_blocks_the_fleet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Defect: with `[audit] url` naming a PostgreSQL that is down, every decision was lost (not recorded anywhere) and
+    every allow became an ask -- in CI (headless) a stopped run for each ordinary call.  Now the row is kept on the
+    machine (store/pending.py), the allow stands, and a failed connect opens a breaker so the next calls do not
+    wait for the store at all."""
+    pytest.importorskip("psycopg")
+    from clearance.store import pending
+
+    url = f"postgresql://clearance:s3cret@127.0.0.1:{_closed_port()}/clearance"
+    env = _fleet_env(tmp_path, url)
+    assert _ci_hook(env, "git status") == "allow"
+    assert _ci_hook(env, "rm -rf ~") == "deny"  # a denial stays a denial
+    assert pending.count(url, env) == 2
+    rows = [json.loads(line) for line in Path(pending.path(url, env)).read_text().splitlines()]
+    assert [r["tool_input"]["command"] for r in rows] == ["git status", "rm -rf ~"]
+    assert all(pending.DEFERRED_RULE in r["rules"] for r in rows)
+    assert "s3cret" not in Path(pending.path(url, env)).name
+
+    import clearance.store as store_mod
+
+    def no_connect(*a: Any, **k: Any) -> Any:
+        raise AssertionError("the breaker is open: the store must not be tried again yet")
+
+    monkeypatch.setattr(store_mod, "open_store", no_connect)
+    assert _ci_hook(env, "ls") == "allow"
+    assert pending.count(url, env) == 3
+
+
+def test_rows_kept_while_the_store_was_down_reach_it_once_when_it_is_back(tmp_path: Path) -> None:
+    from .pgserver import postgres_control, unavailable_reason
+
+    if unavailable_reason():
+        pytest.skip(unavailable_reason() or "")
+    from clearance.store import open_store, pending
+
+    with postgres_control() as server:
+        env = _fleet_env(tmp_path, server.url)
+        assert _ci_hook(env, "git log") == "allow"  # recorded directly
+        server.stop()
+        assert _ci_hook(env, "git status") == "allow"
+        assert _ci_hook(env, "terraform destroy -auto-approve") in ("ask", "deny")
+        assert pending.count(server.url, env) == 2
+        server.start()
+        (Path(pending._base(server.url, env) + "-down")).unlink()  # the breaker's 30 s have passed
+        assert _ci_hook(env, "git diff") == "allow"  # reaches the store; what waited follows after the answer
+        assert not pending.waiting(server.url, env)
+        st = open_store(server.url, str(tmp_path / "state" / "clearance" / "audit.key"))
+        try:
+            got = [r["tool_input"]["command"] for r in st.query({"session_id": "ci-1"})]
+            assert sorted(got) == sorted(["git log", "git status", "terraform destroy -auto-approve", "git diff"]), got
+            deferred = st.query({"rule": pending.DEFERRED_RULE})
+            assert len(deferred) == 2
+            assert st.verify()["ok"], st.verify()
+            # A flush that died after its commit and runs again stores nothing twice.
+            Path(pending.path(server.url, env) + ".flushing").write_text(
+                "\n".join(json.dumps({k: v for k, v in r.items() if k not in ("id", "time", "chain")}) for r in deferred) + "\n"
+            )
+            assert pending.flush(st, server.url, env) == 0
+            assert len(st.query({"session_id": "ci-1"})) == 4
+        finally:
+            st.close()
+
+
+def test_doctor_says_what_waits_for_a_down_store_and_never_prints_its_password(tmp_path: Path) -> None:
+    """Defects: `clearance doctor` printed the audit URL with its password (`✓ audit store: postgresql://u:PASS@…`),
+    and said nothing of decisions waiting for a store that is down."""
+    pytest.importorskip("psycopg")
+    from clearance.installer import doctor
+
+    url = f"postgresql://clearance:s3cret@127.0.0.1:{_closed_port()}/clearance"
+    env = _fleet_env(tmp_path, url)
+    _ci_hook(env, "git status")
+    ok, lines = doctor(env["HOME"], env["CLAUDE_PROJECT_DIR"], env)
+    text = "\n".join(lines)
+    assert "s3cret" not in text, text
+    store = [ln for ln in lines if "audit store" in ln]
+    assert store and store[0].startswith("✗"), text
+    assert "1 decision(s) made while it is down wait on this machine" in text, text
+    assert not ok

@@ -120,6 +120,7 @@ def record(
     limits = (int(esc.get("max_consecutive_denials", 3)), int(esc.get("max_total_denials", 20)))
     store = None
     url = ""
+    rec: dict[str, Any] | None = None
     try:
         from .store import open_store, resolve_url
         from .store.keys import key_file
@@ -135,17 +136,36 @@ def record(
                 out = _spooled(path, key_file(audit_cfg, env), rec, limits, headless, audit_cfg)
                 if out is not None:
                     return apply_escalation(decision, out)
-        store = stores.get(url) if stores is not None else None
-        if store is None:
-            store = open_store(url, key_file(audit_cfg, env))
-            if stores is not None:
-                stores[url] = store
         rec = make_record(decision, event, ctx, shadow, headless, chars if isinstance(chars, int) and chars >= 0 else CONTENT_CHARS)
         if env.get("CLEARANCE_DECIDED_OFFLINE"):  # a thin client's outage (remote.py): sent to the team's trail later (outbox.py)
             rec["rules"] = [*rec["rules"], "service.unreachable"]
+        store = stores.get(url) if stores is not None else None
+        if store is None:
+            if url.startswith(("postgresql://", "postgres://")):
+                from .store import pending
+
+                if pending.down_recently(url, env, rec["ts"]):
+                    raise pending_error(url)  # the breaker is open: kept on the machine without waiting for a connect
+            store = open_store(url, key_file(audit_cfg, env))
+            if stores is not None:
+                stores[url] = store
         out = store.record(rec, limits, headless)
+        if url.startswith(("postgresql://", "postgres://")):
+            from .store import pending
+
+            if pending.waiting(url, env):
+                _flush_due[url] = (key_file(audit_cfg, env), env)  # the store answers again: what waits follows it
     except Exception as e:
         _drop(store, stores, url)
+        kept = _keep_pending(url, env, rec, e)
+        if kept:
+            # A shared store that is down: the row waits on this machine and follows when the store answers
+            # (store/pending.py); the decision stands -- it is recorded, so an allow is not an unrecorded allow.
+            sys.stderr.write(
+                f"clearance: the audit store is unreachable ({type(e).__name__}: {e}); the decision is kept in {kept} "
+                "and written to the store when it answers again\n"
+            )
+            return decision
         if decision.decision == "allow" and event.get("hook_event_name", "PreToolUse") == "PreToolUse" and not shadow:
             # An allow nobody can read back later is what filling the disk or replacing the database
             # would buy: a person confirms the call instead (a denial or a question stands as it is).
@@ -203,7 +223,10 @@ def _spooled(path: str, key_path: str, rec: dict[str, Any], limits: tuple[int, i
 
 
 def fold_pending() -> None:
-    """Fold the spools that grew past FOLD_AT into their stores (the hook calls this after answering).  Never raises."""
+    """Fold the spools that grew past FOLD_AT into their stores, and write what waited for a shared store that answers
+    again (the hook calls this after answering).  Never raises."""
+    if _flush_due:
+        flush_deferred()
     while _due:
         try:
             path, (key_path, audit_cfg) = _due.popitem()
@@ -221,6 +244,53 @@ def fold_pending() -> None:
             sys.stderr.write(f"clearance: could not fold the audit spool into {path} ({type(e).__name__}: {e}); it stays spooled\n")
         finally:
             _drop(store, None, path)
+
+
+_flush_due: dict[str, tuple[str, Any]] = {}
+
+
+class StoreDown(Exception):
+    pass
+
+
+def pending_error(url: str) -> Exception:
+    from .store import pending
+
+    return StoreDown(f"it failed less than {pending.BREAKER_S:.0f} s ago; not tried again yet")
+
+
+def _keep_pending(url: str, env: Any, rec: dict[str, Any] | None, e: Exception) -> str:
+    """Keep *rec* on this machine when *url* is a shared store that could not be reached; the file, or ""."""
+    if rec is None or not url.startswith(("postgresql://", "postgres://")):
+        return ""
+    from .store import pending
+
+    if not isinstance(e, StoreDown):
+        pending.mark_down(url, env)
+    try:
+        return pending.keep(url, env, rec)
+    except OSError as e2:
+        sys.stderr.write(f"clearance: could not keep the decision on this machine either ({type(e2).__name__}: {e2})\n")
+        return ""
+
+
+def flush_deferred() -> None:
+    """Write the decisions kept while a shared store was down into it, now that it answers (after the answer).  Never raises."""
+    while _flush_due:
+        try:
+            url, (key_path, env) = _flush_due.popitem()
+        except KeyError:
+            break
+        store = None
+        try:
+            from .store import open_store, pending
+
+            store = open_store(url, key_path)
+            pending.flush(store, url, env)
+        except Exception as e:
+            sys.stderr.write(f"clearance: could not write the decisions kept on this machine into the audit store ({type(e).__name__}: {e}); they wait\n")
+        finally:
+            _drop(store, None, url)
 
 
 def _drop(store: Any, stores: dict[str, Any] | None, url: str) -> None:

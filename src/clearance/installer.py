@@ -536,16 +536,34 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
         lines.extend(f"    {p}" for p in problems[:5])
     else:
         lines.append("✓ policy: no problems")
+    shown, waiting = "(not resolved)", 0
     try:
         from .policy import load_policy
-        from .store import open_store, resolve_url
+        from .redact import redact_text
+        from .store import open_store, pending, resolve_url
 
-        url = resolve_url(None, load_policy(project, env).data.get("audit", {}), env)
-        open_store(url).close()
-        lines.append(f"✓ audit store: {url}")
+        audit_cfg = load_policy(project, env).data.get("audit", {})
+        url = resolve_url(None, audit_cfg, env)
+        shown = redact_text(url)  # a PostgreSQL URL's password is not for the screen (or the ticket it is pasted into)
+        waiting = pending.count(url, env) if pending.is_remote(url) else 0
+        from .store.keys import key_file
+
+        st = open_store(url, key_file(audit_cfg, env))
+        try:
+            if waiting:
+                stored = pending.flush(st, url, env)
+                lines.append(f"✓ audit store: {stored} decision(s) kept on this machine while it was down are now written to it")
+        finally:
+            st.close()
+        lines.append(f"✓ audit store: {shown}")
     except Exception as e:
         ok = False
-        lines.append(f"✗ audit store: {type(e).__name__}: {e}")
+        lines.append(f"✗ audit store: {shown}: {type(e).__name__}: {e}")
+        if waiting:
+            lines.append(
+                f"    {waiting} decision(s) made while it is down wait on this machine ({pending.path(url, env)}); "
+                "they are written to it when it answers again (the next hook call, or `clearance doctor`)"
+            )
     if not any_installed:
         ok = False  # nothing is protected: say so in the exit status too
         lines.append("✗ no agent has clearance installed yet: `clearance install claude` (or codex, gemini, cursor, copilot)")

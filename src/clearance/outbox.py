@@ -171,7 +171,17 @@ def upload(env: Env, base: str, token: str, timeout: float = 10.0) -> tuple[int,
 
     url = resolve_url(None, None, env)
     if url.startswith(("postgresql://", "postgres://")):
-        return 0, True  # an outage recorded in a shared database is already off the machine
+        # An outage recorded in a shared database is already off the machine -- but for what was kept on the machine
+        # while that database was down too (store/pending.py): write it now.
+        from .store import pending
+
+        if pending.waiting(url, env):
+            shared = open_store(url, key_file(None, env))
+            try:
+                pending.flush(shared, url, env)
+            finally:
+                shared.close()
+        return 0, True
     try:
         ino = posix.stat(url).st_ino
     except OSError:
