@@ -308,3 +308,36 @@ def test_doctor_says_what_waits_for_a_down_store_and_never_prints_its_password(t
     assert store and store[0].startswith("✗"), text
     assert "1 decision(s) made while it is down wait on this machine" in text, text
     assert not ok
+
+
+# -- a team database that is down when an admin starts the service or reads the trail ---------------------------
+
+
+def _cli(*args: str, env_extra: dict[str, str] | None = None) -> Any:
+    import os
+    import subprocess
+    import sys
+
+    src = str(Path(__file__).resolve().parent.parent / "src")
+    env = dict(os.environ, PYTHONPATH=src, CLEARANCE_ADMIN_USER="alice", CLEARANCE_ADMIN_PASSWORD="a long unique passphrase", **(env_extra or {}))
+    return subprocess.run([sys.executable, "-m", "clearance", *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+@pytest.mark.parametrize("command", [["serve", "--port", "1"], ["log"], ["stats"], ["log", "--verify"]])
+def test_a_down_team_database_is_a_clear_error_not_a_traceback(command: list[str]) -> None:
+    """Defect: `clearance serve` (and log, stats, ...) on a PostgreSQL that is down died with a psycopg traceback;
+    now one line says which store (password hidden), what failed and what to do, exit 2."""
+    pytest.importorskip("psycopg")
+    url = f"postgresql://clearance:s3cret@127.0.0.1:{_closed_port()}/clearance"
+    p = _cli(*command, "--db", url)
+    assert p.returncode == 2, (p.returncode, p.stderr)
+    assert "Traceback" not in p.stderr, p.stderr
+    assert "s3cret" not in p.stderr + p.stdout
+    assert "cannot open the audit store" in p.stderr and "127.0.0.1" in p.stderr, p.stderr
+
+
+def test_serve_never_prints_the_database_password(tmp_path: Path) -> None:
+    from clearance.cli import shown_url
+
+    assert shown_url("postgresql://clearance:s3cret@db.internal:5432/clearance") == "postgresql://clearance:***@db.internal:5432/clearance"
+    assert shown_url("/var/lib/clearance/team.db") == "/var/lib/clearance/team.db"

@@ -261,6 +261,26 @@ def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None
         if url.startswith(("postgresql://", "postgres://")) and "psycopg" in str(e):
             raise _NoStore("a PostgreSQL audit store needs psycopg: pip install 'clearance[postgres]'") from e
         raise
+    except Exception as e:
+        if not url.startswith(("postgresql://", "postgres://")):
+            raise
+        raise _NoStore(store_down(url, e)) from e
+
+
+def shown_url(url: str) -> str:
+    """A store URL for the screen and the logs: the password replaced by *** (pure)."""
+    import re
+
+    return re.sub(r"^([a-z][a-z0-9+.-]*://[^:/@]*):[^@/]*@", r"\1:***@", url)
+
+
+def store_down(url: str, e: BaseException) -> str:
+    """What to say when the PostgreSQL store at *url* cannot be opened (pure)."""
+    first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+    return (
+        f"cannot open the audit store at {shown_url(url)} ({first}); start the database or make it reachable from here, "
+        "or point --db / CLEARANCE_DB / the policy's [audit] url at the right one"
+    )
 
 
 def served_note(server: str) -> str:
@@ -537,7 +557,13 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from .store import resolve_url
 
     url = resolve_url(args.db, None, os.environ)
-    service = Service(url)
+    try:
+        service = Service(url)
+    except Exception as e:
+        if not url.startswith(("postgresql://", "postgres://")):
+            raise
+        print(f"clearance serve: {store_down(url, e)}", file=sys.stderr)
+        return 2
     try:
         service.oidc = OidcConfig.from_env(os.environ)
     except OidcError as e:
@@ -564,7 +590,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         if created:
             print(f"clearance serve: created the first admin {name!r}", file=sys.stderr)
     app = create_app(service, secure_cookies=args.secure_cookies)
-    print(f"clearance serve: http://{args.host}:{args.port} (audit store: {url})", file=sys.stderr)
+    print(f"clearance serve: http://{args.host}:{args.port} (audit store: {shown_url(url)})", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     return 0
 
