@@ -341,3 +341,50 @@ def test_serve_never_prints_the_database_password(tmp_path: Path) -> None:
 
     assert shown_url("postgresql://clearance:s3cret@db.internal:5432/clearance") == "postgresql://clearance:***@db.internal:5432/clearance"
     assert shown_url("/var/lib/clearance/team.db") == "/var/lib/clearance/team.db"
+
+
+# -- a developer reads the team's trail: a decision of the team service is not lifted by a local grant -----------
+
+
+def _team_with_denials(tmp_path: Path) -> tuple[str, list[int]]:
+    from starlette.testclient import TestClient
+
+    from clearance.server.app import create_app
+    from clearance.server.service import Service
+
+    db = str(tmp_path / "team.db")
+    svc = Service(db)
+    svc.add_user("alice", PW, "admin")
+    svc.add_user("bob", PW, "approver")
+    cid = svc.propose('[rules]\ndeny = ["Bash(terraform destroy*)"]\n', "alice")
+    svc.decide_change(cid, "bob", "approver", True, "ok")
+    token = svc.create_token("ana-laptop", "alice")
+    client = TestClient(create_app(svc), follow_redirects=False)
+    for command in ("docker system prune -af --volumes", "terraform destroy -auto-approve"):
+        ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": "/home/ana/app", "session_id": "t1"}
+        r = client.post("/v1/hook?agent=claude", content=json.dumps(ev), headers={"authorization": f"Bearer {token}", "x-clearance-home": "/home/ana"})
+        assert r.json()["hookSpecificOutput"]["permissionDecision"] == "deny", r.text
+    ids = [int(r["id"]) for r in svc.store.query({"session_id": "t1"})]
+    svc.store.close()
+    return db, sorted(ids)
+
+
+def test_allow_refuses_a_team_service_decision_and_says_who_can_lift_it(tmp_path: Path) -> None:
+    """Defect: `clearance explain ID --db TEAM` said "allow: yes: `clearance allow ID`" for a call the team service
+    denied, and `clearance allow ID --db TEAM` wrote a grant into the developer's own config -- which the service never
+    reads, so the call stayed denied while the developer was told "allowed".  Now allow refuses (exit 1) and both
+    name the way that works: the team policy, changed by its admins."""
+    db, (prune, destroy) = _team_with_denials(tmp_path)
+    home = tmp_path / "ana"
+    home.mkdir()
+    env = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "XDG_STATE_HOME": str(home / "state")}
+    p = _cli("allow", str(prune), "--db", db, env_extra=env)
+    assert p.returncode == 1, p.stdout + p.stderr
+    assert "team service" in p.stderr and "ana-laptop" in p.stderr and "clearance change propose" in p.stderr, p.stderr
+    assert not (home / ".config" / "clearance" / "config.toml").exists()
+    p = _cli("explain", str(destroy), "--db", db, env_extra=env)
+    assert p.returncode == 0, p.stderr
+    now = next(ln for ln in p.stdout.splitlines() if ln.startswith("now"))
+    assert "team policy" in now and "DENY" in now and "managed:Bash(terraform destroy*)" in p.stdout, p.stdout
+    allow = next(ln for ln in p.stdout.splitlines() if ln.startswith("allow"))
+    assert allow.startswith("allow     no:") and "admins" in allow, allow

@@ -61,8 +61,23 @@ def rivals_of_last(rows: list[dict[str, Any]], window_s: float = RIVAL_WINDOW_S)
     return list(latest.values()) if len(latest) > 1 else []
 
 
-def replay_row(row: dict[str, Any], env: Any) -> tuple[Action, Context, Policy, Decision]:
-    """Decide an audited call again, now, with the effective policy (no reviewer)."""
+def served_by(row: dict[str, Any]) -> str:
+    """The machine (the token's name) a team service decided this row for; "" for a decision made on a machine."""
+    return str(row.get("user_name") or "")
+
+
+def team_refusal(row: dict[str, Any]) -> str:
+    """Why a grant on this machine cannot lift a decision of the team service, and what can (pure)."""
+    return (
+        f"decision {row['id']} was made by the team service for {served_by(row)}, with the team policy; the service never reads "
+        "this machine's policy files, so a grant here would change nothing there. Ask the service's admins to allow it in the "
+        "team policy (`clearance change propose --policy FILE --by NAME`; `clearance change show ID` shows what the change "
+        "would decide differently, and a second person approves it)"
+    )
+
+
+def replay_row(row: dict[str, Any], env: Any, policy: Policy | None = None) -> tuple[Action, Context, Policy, Decision]:
+    """Decide an audited call again, now, with the effective policy (or *policy*: the team's) (no reviewer)."""
     from .adapters.claude import parse_event
     from .engine import evaluate
     from .policy import load_policy
@@ -75,7 +90,8 @@ def replay_row(row: dict[str, Any], env: Any) -> tuple[Action, Context, Policy, 
         "session_id": row["session_id"],
     }
     action, ctx = parse_event(event, env)
-    policy = load_policy(ctx.project_root, env)
+    if policy is None:
+        policy = load_policy(ctx.project_root, env)
     return action, ctx, policy, evaluate(action, ctx, policy)
 
 
@@ -251,6 +267,8 @@ def liftable_text(decision: Decision, policy: Policy, row: dict[str, Any]) -> st
 
 def allow_row(row: dict[str, Any], layer: str, session: bool, for_: str | None, reason: str, env: Any, dry_run: bool = False) -> list[str]:
     """Write the narrowest allow rule for an audited call; returns the lines to print.  Raises AllowError."""
+    if served_by(row):
+        raise AllowError(team_refusal(row))
     now = time.time()
     expires = now + parse_duration(for_) if for_ else (now + 86400 if session else None)
     action, ctx, policy, decision = replay_row(row, env)

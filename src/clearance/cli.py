@@ -12,6 +12,7 @@ from .lazyre import lazy
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from .policy import Policy
     from .store import Store
 
 
@@ -702,23 +703,52 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     for rid in rules:
         r = reg.get(str(rid))
         if r is None:
-            out.append(f"rule      {rid}" + ("  (a policy rule: `clearance policy show`)" if ":" in str(rid) else ""))
+            team_rule = "a rule of the team policy: the service's Policy page, `clearance change list`"
+            where = team_rule if row.get("user_name") else "a policy rule: `clearance policy show`"
+            out.append(f"rule      {rid}" + (f"  ({where})" if ":" in str(rid) else ""))
             continue
         out.append(f"rule      {r.id} [{r.verdict}]: {r.title}")
         out.append(f"          why: {r.why}")
         if r.alternative:
             out.append(f"          safer: {r.alternative}")
+    from .allow import served_by, team_refusal
+
+    team = _team_policy(args) if served_by(row) else None
     try:
-        _, _, policy, now = replay_row(row, os.environ)
+        if served_by(row) and team is None:
+            raise ValueError("the team policy cannot be read from this store")
+        _, _, policy, now = replay_row(row, os.environ, team[1] if team else None)
     except Exception as e:  # an unreadable old row: show what is recorded
         out.append(f"now       cannot decide it again ({type(e).__name__}: {e})")
     else:
-        out.append(f"now       {now.decision.upper()} with the current policy: {now.reason}")
+        which = f"the team policy (version {team[0]})" if team else "the current policy"
+        out.append(f"now       {now.decision.upper()} with {which}: {now.reason}")
         for line in now.lost:
             out.append(f"          allow rule {line}")
-        out.append(f"allow     {liftable_text(now, policy, row)}")
+        if now.rules and team:
+            out.append(f"          rules {', '.join(now.rules)}")
+        out.append(f"allow     {liftable_text(now, policy, row)}" if not served_by(row) else f"allow     no: {team_refusal(row)}")
     print("\n".join(out))
     return 0
+
+
+def _team_policy(args: argparse.Namespace) -> tuple[int, Policy] | None:
+    """(version, Policy) of the team service's current approved policy in the store --db names; None when unreadable."""
+    from .policy import Policy as _Policy
+    from .policy.load import from_managed_text
+
+    try:
+        store = _open_store(args)
+    except _NoStore:
+        return None
+    try:
+        row = store.fetchone("SELECT id, text FROM policy_versions WHERE status = 'approved' AND kind = 'policy' ORDER BY id DESC LIMIT 1")
+        version, text = (int(row[0]), str(row[1])) if row else (0, "")
+        return version, _Policy(from_managed_text(text))
+    except Exception:
+        return None
+    finally:
+        store.close()
 
 
 def _cmd_allow(args: argparse.Namespace) -> int:
