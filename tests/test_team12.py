@@ -388,3 +388,34 @@ def test_allow_refuses_a_team_service_decision_and_says_who_can_lift_it(tmp_path
     assert "team policy" in now and "DENY" in now and "managed:Bash(terraform destroy*)" in p.stdout, p.stdout
     allow = next(ln for ln in p.stdout.splitlines() if ln.startswith("allow"))
     assert allow.startswith("allow     no:") and "admins" in allow, allow
+
+
+# -- impact analysis before any call was recorded ----------------------------------------------------------------
+
+
+def test_impact_with_nothing_recorded_says_it_cannot_tell_not_zero_changes(tmp_path: Path) -> None:
+    """Defect: a change proposed before any agent was wired said "replayed the latest 0 audited calls ... 0 calls would
+    be decided differently" -- read by an approver as "this change is harmless".  Now it says there is nothing to
+    replay and how to check the change instead, on the change page and in `clearance change show`."""
+    import re
+
+    from starlette.testclient import TestClient
+
+    from clearance.server.app import create_app
+    from clearance.server.service import Service
+
+    db = str(tmp_path / "team.db")
+    svc = Service(db)
+    svc.add_user("alice", PW, "admin")
+    svc.add_user("bob", PW, "approver")
+    cid = svc.propose('[rules]\nallow = ["Bash(terraform destroy*)"]\n', "alice")
+    p = _cli("change", "show", str(cid), "--db", db)
+    assert p.returncode == 0, p.stderr
+    assert "0 calls would be decided differently" not in p.stdout, p.stdout
+    assert "no audited calls to replay" in p.stdout and "clearance policy test" in p.stdout, p.stdout
+    client = TestClient(create_app(svc), follow_redirects=False)
+    page = client.get("/login")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+    assert client.post("/login", data={"username": "bob", "password": PW, "csrf": csrf}).status_code == 303
+    html = client.get(f"/changes/{cid}").text
+    assert "No audited calls to replay" in html and "0 calls would be decided differently" not in html, html

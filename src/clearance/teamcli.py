@@ -20,6 +20,13 @@ if TYPE_CHECKING:
     from typing import Any
 
 
+# What a change's impact says when the trail holds no call to replay (not "0 calls would be decided differently").
+NOTHING_TO_REPLAY = (
+    "no audited calls to replay yet, so nothing tells what this change would decide differently; "
+    "check it with `clearance policy test` (policy tests, docs/policy.md) or wire an agent to the service first"
+)
+
+
 def _service(args: argparse.Namespace, create: bool = False) -> Any:
     """The team service's database.  A SQLite file that is not there is a mistyped --db (or a service never started):
     said so, rather than created empty and listed as "(none)" -- except for the operator's first `user add`."""
@@ -226,6 +233,8 @@ def change_text_lines(change: dict[str, Any], effect: dict[str, Any] | None, lin
         lines += [f"  policy:{x['line']}: {x['id']} {x['severity']}: {x['message']} -- {x['why']}" for x in lints]
     if effect is not None and effect.get("busy"):
         lines += ["", "impact    being worked out for another request; run this again in a few seconds"]
+    elif effect is not None and not effect.get("replayed"):
+        lines += ["", f"impact    {NOTHING_TO_REPLAY}"]
     elif effect is not None:
         since = f" (since {_when(effect['since'])})" if effect.get("since") else ""
         counts = " · ".join(f"{k} {effect['before'].get(k, 0)} → {effect['after'].get(k, 0)}" for k in ("allow", "ask", "deny"))

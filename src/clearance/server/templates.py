@@ -84,6 +84,7 @@ CHANGE = """{% extends "base" %}{% block body %}<h1>Change {{ c.id }}: {{ c.summ
 <pre id="diff">{% for line in c.diff.splitlines() %}<span class="{{ 'add' if line.startswith('+') else ('del' if line.startswith('-') else '') }}">{{ line }}</span>
 {% endfor %}</pre>
 {% if impact and impact.busy %}<h2>Impact</h2><p id="impact-summary">The impact of a change is being worked out for another request; reload in a few seconds.</p>
+{% elif impact and not impact.replayed %}<h2>Impact</h2><p id="impact-summary">No audited calls to replay yet, so nothing tells what this change would decide differently; check it with <code>clearance policy test</code> (policy tests) or wire an agent to the service first.</p>
 {% elif impact %}<h2>Impact</h2><p id="impact-summary">Replayed the latest {{ impact.replayed }} audited calls{% if impact.since %} (since {{ impact.since|when }}){% endif %} with the current and the proposed policy:
 {% for k in ["allow","ask","deny"] %}<span class="{{k}}">{{ k }} {{ impact.before.get(k, 0) }} → {{ impact.after.get(k, 0) }}</span>{% if not loop.last %} · {% endif %}{% endfor %}.
 {{ impact.changed|length }} call{{ "" if impact.changed|length == 1 else "s" }} would be decided differently.{% if not impact.complete %} (Not every recorded call was replayed.){% endif %}</p>
