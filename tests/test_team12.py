@@ -419,3 +419,38 @@ def test_impact_with_nothing_recorded_says_it_cannot_tell_not_zero_changes(tmp_p
     assert client.post("/login", data={"username": "bob", "password": PW, "csrf": csrf}).status_code == 303
     html = client.get(f"/changes/{cid}").text
     assert "No audited calls to replay" in html and "0 calls would be decided differently" not in html, html
+
+
+# -- a CI runner on the team service: repeated denials stop the run (DESIGN.md §1, escalation) ---------------------
+
+
+def test_a_ci_runner_on_the_team_service_is_stopped_not_handed_over(tmp_path: Path) -> None:
+    """Defect (DESIGN.md: "in a headless session (CI) they stop the run"): the service recorded every call as
+    interactive, so a CI runner's thin client (CI=true) got the interactive hand-over -- an *ask* nobody in CI can
+    answer -- after three denials, where the local hook stops the run.  The thin client now says it is headless (as it
+    says its home); a claim can only make escalation stricter (stop instead of ask)."""
+    import os
+    import subprocess
+    import sys
+
+    from .test_team_fallback import SRC, Team
+
+    team = Team(tmp_path)
+    team.start()
+    try:
+        home = tmp_path / "runner"
+        (home / "app").mkdir(parents=True)
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("CLEARANCE_", "XDG_", "CI", "GITHUB_"))}
+        env.update(HOME=str(home), PYTHONPATH=SRC, CLEARANCE_SERVER=team.base, CLEARANCE_TOKEN=team.token, CI="true")
+        answers = []
+        for _ in range(4):
+            ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "docker system prune -af --volumes"}}
+            ev.update(cwd=str(home / "app"), session_id="ci-run-42")
+            p = subprocess.run(
+                [sys.executable, "-m", "clearance", "hook", "--agent", "claude"], input=json.dumps(ev), capture_output=True, text=True, env=env, timeout=60
+            )
+            answers.append(json.loads(p.stdout))
+        assert [a["hookSpecificOutput"]["permissionDecision"] for a in answers] == ["deny"] * 4, answers
+        assert answers[-1].get("continue") is False and "stopReason" in answers[-1], answers[-1]
+    finally:
+        team.stop()

@@ -260,6 +260,10 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
         event = json.loads(raw.decode("utf-8"))
         if isinstance(event, dict):
             event.setdefault("home", env.get("HOME", ""))
+            from .audit import is_headless
+
+            if is_headless(env, opts.headless):
+                event["headless"] = True  # repeated denials stop a CI run at the service too (it cannot see CI=true)
             if env.get("CLAUDE_PROJECT_DIR"):
                 event.setdefault("project_root", env["CLAUDE_PROJECT_DIR"])
             repo = _repository(event, env, cached_now)

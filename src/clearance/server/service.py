@@ -751,8 +751,11 @@ class Service:
         limits = (int(esc.get("max_consecutive_denials", 3)), int(esc.get("max_total_denials", 20)))
         audit_cfg = policy.data.get("audit", {}) if policy is not None else {}
         chars = audit_cfg.get("max_content_chars", CONTENT_CHARS)
-        rec = make_record(decision, canonical, ctx, False, False, chars if isinstance(chars, int) and chars >= 0 else CONTENT_CHARS)
-        job = _RecordJob(self.guard, rec, limits, audit_cfg)
+        # The thin client says when no person watches (CI): repeated denials then stop the run instead of asking.  A
+        # claim can only make escalation stricter, so it is taken as sent.
+        headless = canonical.get("headless") is True
+        rec = make_record(decision, canonical, ctx, False, headless, chars if isinstance(chars, int) and chars >= 0 else CONTENT_CHARS)
+        job = _RecordJob(self.guard, rec, limits, audit_cfg, headless)
         out = job.run_within(self.guard.budget_s)
         if out is None:
             return adapter.render_answer(degrade(decision))
@@ -844,10 +847,10 @@ def degrade(decision: Any) -> Any:
 class _RecordJob:
     """One decision's write: the caller waits at most the budget; whatever happens, the decision ends in the store or the spool."""
 
-    def __init__(self, guard: Guard, rec: dict[str, Any], limits: tuple[int, int], audit_cfg: dict[str, Any]) -> None:
+    def __init__(self, guard: Guard, rec: dict[str, Any], limits: tuple[int, int], audit_cfg: dict[str, Any], headless: bool = False) -> None:
         import threading
 
-        self.guard, self.rec, self.limits, self.audit_cfg = guard, rec, limits, audit_cfg
+        self.guard, self.rec, self.limits, self.audit_cfg, self.headless = guard, rec, limits, audit_cfg, headless
         self.lock = threading.Lock()
         self.state = "queued"  # running, abandoned (the caller spooled it), done, spooled
 
@@ -865,12 +868,12 @@ class _RecordJob:
                 return None
             self.state = "running"
         try:
-            out: dict[str, Any] = store.record(self.rec, self.limits, False)
+            out: dict[str, Any] = store.record(self.rec, self.limits, self.headless)
         except Exception as e:
             with self.lock:
                 self.state = "spooled"
             self.guard.mark_failed(e)
-            self.guard.spool(self._degraded_rec(), self.limits, False)
+            self.guard.spool(self._degraded_rec(), self.limits, self.headless)
             return None
         with self.lock:
             self.state = "done"
@@ -884,7 +887,7 @@ class _RecordJob:
 
         if self.guard.failing_since is not None:
             self.state = "abandoned"
-            self.guard.spool(self._degraded_rec(), self.limits, False)
+            self.guard.spool(self._degraded_rec(), self.limits, self.headless)
             return None
         fut = self.guard.submit(self._write)
         try:
@@ -903,7 +906,7 @@ class _RecordJob:
                 # so it records what the agent was answered.
                 self.rec.update(self._degraded_rec())
         if state == "queued":
-            self.guard.spool(self._degraded_rec(), self.limits, False)
+            self.guard.spool(self._degraded_rec(), self.limits, self.headless)
         # running: the write settles it (store, or spool on failure); done/spooled: already settled
         self.guard.mark_failed(TimeoutError(f"no answer within {budget_s:g} s"))
         return None
