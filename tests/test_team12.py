@@ -454,3 +454,18 @@ def test_a_ci_runner_on_the_team_service_is_stopped_not_handed_over(tmp_path: Pa
         assert answers[-1].get("continue") is False and "stopReason" in answers[-1], answers[-1]
     finally:
         team.stop()
+
+
+def test_an_empty_team_trail_says_how_to_wire_an_agent_not_to_install_a_local_hook(tmp_path: Path) -> None:
+    """Confusing step: `clearance log --db TEAM` before any agent called the service said "the hook may not be
+    installed, or runs with --no-audit; run `clearance doctor`" -- advice for a developer's machine, not a team store."""
+    from clearance.server.service import Service
+
+    db = str(tmp_path / "team.db")
+    svc = Service(db)
+    svc.add_user("alice", PW, "admin")
+    svc.store.close()
+    for cmd in ("log", "stats"):
+        p = _cli(cmd, "--db", db)
+        assert p.returncode == 0, p.stderr
+        assert "Wire each agent" in p.stdout and "clearance token list" in p.stdout and "--no-audit" not in p.stdout, p.stdout

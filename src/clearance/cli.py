@@ -338,6 +338,7 @@ def _cmd_log(args: argparse.Namespace) -> int:
     store = _open_store(args)
     try:
         rows = store.query(_filters(args), args.limit)
+        team = not rows and _team_store(store)
     finally:
         store.close()
     rows.reverse()  # oldest first, like a log
@@ -350,7 +351,7 @@ def _cmd_log(args: argparse.Namespace) -> int:
     if served:
         print(f"clearance log: {served}", file=sys.stderr)
     if not rows:
-        print(_empty_hint(args) if not served else "no decisions recorded on this machine")
+        print(_empty_hint(args, team) if not served else "no decisions recorded on this machine")
         return 0
     from .render import log_table
 
@@ -358,10 +359,24 @@ def _cmd_log(args: argparse.Namespace) -> int:
     return 0
 
 
-def _empty_hint(args: argparse.Namespace) -> str:
+def _team_store(store: Store) -> bool:
+    """Whether *store* is a team service's (it has people in it)."""
+    try:
+        row = store.fetchone("SELECT COUNT(*) FROM users")
+    except Exception:
+        return False
+    return bool(row and int(row[0]))
+
+
+def _empty_hint(args: argparse.Namespace, team: bool = False) -> str:
     filtered = any(getattr(args, k, None) for k in ("session", "decision", "rule", "tool", "since", "until"))
     if filtered:
         return "no decisions match these filters"
+    if team:
+        return (
+            "no decisions recorded yet in this team store: no agent has called the service yet; wire one (docs/team.md, "
+            '"Wire each agent") and see whether its token was used with `clearance token list`'
+        )
     return "no decisions recorded yet: the hook may not be installed, or runs with --no-audit; run `clearance doctor`"
 
 
@@ -440,10 +455,11 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     store = _open_store(args)
     try:
         rows = store.query(_filters(args), 10_000_000)
+        team = not rows and _team_store(store)
     finally:
         store.close()
     if not rows and not args.json:
-        print(_empty_hint(args))
+        print(_empty_hint(args, team))
         return 0
     s = stats(rows)
     print(json.dumps(s, indent=2) if args.json else stats_text(s))
