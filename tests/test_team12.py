@@ -469,3 +469,18 @@ def test_an_empty_team_trail_says_how_to_wire_an_agent_not_to_install_a_local_ho
         p = _cli(cmd, "--db", db)
         assert p.returncode == 0, p.stderr
         assert "Wire each agent" in p.stdout and "clearance token list" in p.stdout and "--no-audit" not in p.stdout, p.stdout
+
+
+def test_the_rows_kept_for_a_down_store_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store down for weeks must not fill the disk: past pending.MAX_BYTES nothing more is kept, and an allow is
+    asked (unrecorded) as before -- a denial stays a denial."""
+    pytest.importorskip("psycopg")
+    from clearance.store import pending
+
+    monkeypatch.setattr(pending, "MAX_BYTES", 2000)
+    url = f"postgresql://clearance@127.0.0.1:{_closed_port()}/clearance"
+    env = _fleet_env(tmp_path, url)
+    answers = [_ci_hook(env, f"git log -n {i}") for i in range(8)]
+    assert answers[0] == "allow" and answers[-1] == "ask", answers
+    assert Path(pending.path(url, env)).stat().st_size <= 2000
+    assert _ci_hook(env, "rm -rf ~") == "deny"

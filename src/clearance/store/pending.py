@@ -27,6 +27,7 @@ BREAKER_S = 30.0
 MACHINE = "deferred"  # offline_uploads' machine for these rows (the upload key is per row's content)
 DEFERRED_RULE = "audit.deferred"  # marks a row written later: no escalation was applied to it
 BATCH = 500
+MAX_BYTES = 64 * 1024 * 1024  # a store down for weeks does not fill the disk: past this, an allow is asked (audit.record)
 
 
 def is_remote(url: str) -> bool:
@@ -86,6 +87,8 @@ def keep(url: str, env: Env, rec: dict[str, Any]) -> str:
     p = path(url, env)
     fd = posix.open(p, posix.O_WRONLY | posix.O_CREAT | posix.O_APPEND, 0o600)
     try:
+        if posix.fstat(fd).st_size + len(line) > MAX_BYTES:
+            raise OSError(f"{p} holds {MAX_BYTES // (1024 * 1024)} MB of decisions waiting for the store; bring the store back")
         if posix.write(fd, line) != len(line):
             raise OSError(f"short write to {p}")
         posix.fsync(fd)
