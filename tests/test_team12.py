@@ -484,3 +484,29 @@ def test_the_rows_kept_for_a_down_store_are_bounded(tmp_path: Path, monkeypatch:
     assert answers[0] == "allow" and answers[-1] == "ask", answers
     assert Path(pending.path(url, env)).stat().st_size <= 2000
     assert _ci_hook(env, "rm -rf ~") == "deny"
+
+
+def test_impact_names_what_a_replay_cannot_show(tmp_path: Path) -> None:
+    """Confusing step: a change that raises the denial limits to 100 (or turns the audit off) replayed as "0 calls
+    would be decided differently" -- the replay decides each call alone, so escalation, audit, reviewer and probe
+    settings never show in it.  The impact now names the changed sections it does not cover."""
+    from clearance.server.service import Service
+
+    db = str(tmp_path / "team.db")
+    svc = Service(db)
+    svc.add_user("alice", PW, "admin")
+    token = svc.create_token("laptop", "alice")
+    assert token
+    import time
+
+    from clearance.audit import record_in
+    from clearance.model import Decision
+
+    ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "ls"}, "cwd": "/home/a/p", "session_id": "s", "ts": time.time()}
+    record_in(svc.store, Decision("allow", "ok", [], "analysis"), ev, None, None)
+    cid = svc.propose("[escalation]\nmax_consecutive_denials = 100\n[audit]\nretention_days = 1\n", "alice")
+    effect = svc.change_impact(cid)
+    assert effect is not None and effect["replayed"] == 1
+    assert effect["not_replayed"] == ["audit", "escalation"], effect
+    p = _cli("change", "show", str(cid), "--db", db)
+    assert "not replayed: [audit], [escalation]" in p.stdout, p.stdout

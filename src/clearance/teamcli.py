@@ -250,6 +250,9 @@ def change_text_lines(change: dict[str, Any], effect: dict[str, Any] | None, lin
         less = " ".join(f"{r} -{n}" for r, n in effect.get("rules_lost", {}).items())
         if more or less:
             lines.append(f"          rules that would fire more: {more or '-'}; less: {less or '-'}")
+    if effect is not None and effect.get("not_replayed"):
+        secs = ", ".join(f"[{k}]" for k in effect["not_replayed"])
+        lines.append(f"          not replayed: {secs} -- a replay decides each call alone and cannot show these; read them in the diff")
     if change["status"] == "proposed":
         override = " --override-lint" if any(x["severity"] == "error" for x in lints or []) else ""
         lines += [

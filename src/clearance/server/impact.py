@@ -38,6 +38,21 @@ def _event(row: dict[str, Any]) -> dict[str, Any]:
 
 HARD_LABEL = "deny (hard)"
 
+# Sections a replay of single calls cannot show: denial limits act over a session, the audit settings on the trail,
+# the reviewer and the probe outside the engine's deciding of a recorded call.
+NOT_REPLAYED = ("audit", "escalation", "probe", "reviewer")
+
+
+def not_replayed(current_text: str, proposed_text: str) -> list[str]:
+    """The sections of NOT_REPLAYED the proposal changes (pure; TOML that does not parse counts as changing all)."""
+    import tomllib
+
+    try:
+        before, after = tomllib.loads(current_text), tomllib.loads(proposed_text)
+    except tomllib.TOMLDecodeError:
+        return list(NOT_REPLAYED)
+    return [k for k in NOT_REPLAYED if before.get(k) != after.get(k)]
+
 
 def outcome(decision: str, hard: bool) -> str:
     """How the preview names a decision (pure): a hard denial apart from a soft one -- a change between them is a

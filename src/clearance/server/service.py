@@ -624,7 +624,7 @@ class Service:
         """What a proposed policy change would have decided differently over the latest *calls* audited calls (None: not a policy change)."""
         from ..policy import Policy
         from ..policy.load import from_managed_text
-        from .impact import impact
+        from .impact import impact, not_replayed
 
         found = self.change_text(change_id)
         if found is None or found[0] != "policy":
@@ -641,6 +641,7 @@ class Service:
             return {"busy": True}
         try:
             result = impact(rows, Policy(from_managed_text(current_text)), Policy(from_managed_text(found[2])))
+            result["not_replayed"] = not_replayed(current_text, found[2])
         finally:
             self._impact_lock.release()
         with self._impact_guard:

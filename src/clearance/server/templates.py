@@ -83,6 +83,7 @@ CHANGE = """{% extends "base" %}{% block body %}<h1>Change {{ c.id }}: {{ c.summ
 <p>Status: <strong id="status">{{ c.status }}</strong> · {{ c.kind }} change proposed by {{ c.proposed_by }}{% if c.decided_by %} · decided by {{ c.decided_by }}{% endif %}{% if c.comment %}: <q id="comment-text">{{ c.comment }}</q>{% endif %}</p>
 <pre id="diff">{% for line in c.diff.splitlines() %}<span class="{{ 'add' if line.startswith('+') else ('del' if line.startswith('-') else '') }}">{{ line }}</span>
 {% endfor %}</pre>
+{% if impact and impact.not_replayed %}<p id="impact-not-replayed">Not replayed: {% for k in impact.not_replayed %}<code>[{{ k }}]</code> {% endfor %}&mdash; a replay decides each call alone and cannot show these; read them in the diff.</p>{% endif %}
 {% if impact and impact.busy %}<h2>Impact</h2><p id="impact-summary">The impact of a change is being worked out for another request; reload in a few seconds.</p>
 {% elif impact and not impact.replayed %}<h2>Impact</h2><p id="impact-summary">No audited calls to replay yet, so nothing tells what this change would decide differently; check it with <code>clearance policy test</code> (policy tests) or wire an agent to the service first.</p>
 {% elif impact %}<h2>Impact</h2><p id="impact-summary">Replayed the latest {{ impact.replayed }} audited calls{% if impact.since %} (since {{ impact.since|when }}){% endif %} with the current and the proposed policy:
