@@ -510,3 +510,11 @@ def test_impact_names_what_a_replay_cannot_show(tmp_path: Path) -> None:
     assert effect["not_replayed"] == ["audit", "escalation"], effect
     p = _cli("change", "show", str(cid), "--db", db)
     assert "not replayed: [audit], [escalation]" in p.stdout, p.stdout
+
+
+def test_an_uploaded_outage_decision_is_explained_as_decided_offline() -> None:
+    from clearance.allow import team_refusal
+
+    text = team_refusal({"id": 7, "user_name": "laptop", "rules": ["fs.delete-outside-project", "service.unreachable"]})
+    assert "while the team service was unreachable" in text and "laptop" in text and "only during outages" in text
+    assert "made by the team service for laptop" in team_refusal({"id": 8, "user_name": "laptop", "rules": []})

@@ -68,6 +68,14 @@ def served_by(row: dict[str, Any]) -> str:
 
 def team_refusal(row: dict[str, Any]) -> str:
     """Why a grant on this machine cannot lift a decision of the team service, and what can (pure)."""
+    rules = row.get("rules") if isinstance(row.get("rules"), list) else []
+    if "service.unreachable" in rules:
+        return (
+            f"decision {row['id']} was made on {served_by(row)} while the team service was unreachable, with its cached team policy; "
+            "a grant in that machine's files would count only during outages, since the service never reads them. Ask the service's "
+            "admins to allow it in the team policy (`clearance change propose --policy FILE --by NAME`; `clearance change show ID` "
+            "shows what the change would decide differently, and a second person approves it)"
+        )
     return (
         f"decision {row['id']} was made by the team service for {served_by(row)}, with the team policy; the service never reads "
         "this machine's policy files, so a grant here would change nothing there. Ask the service's admins to allow it in the "
