@@ -518,3 +518,17 @@ def test_an_uploaded_outage_decision_is_explained_as_decided_offline() -> None:
     text = team_refusal({"id": 7, "user_name": "laptop", "rules": ["fs.delete-outside-project", "service.unreachable"]})
     assert "while the team service was unreachable" in text and "laptop" in text and "only during outages" in text
     assert "made by the team service for laptop" in team_refusal({"id": 8, "user_name": "laptop", "rules": []})
+
+
+def test_installing_the_http_hook_without_a_token_says_what_is_missing(tmp_path: Path) -> None:
+    """Confusing step: `clearance install claude --http URL` with no CLEARANCE_TOKEN in the environment said only
+    "installed"; Claude Code then sent "Bearer " with nothing, the service answered 401, and onFailure=block blocked
+    every call with no word of why.  Install now says the token is missing and how to get one."""
+    home = tmp_path / "ana"
+    home.mkdir()
+    p = _cli("install", "claude", "--http", "http://127.0.0.1:9", env_extra={"HOME": str(home), "CLEARANCE_TOKEN": ""})
+    assert p.returncode == 0, p.stderr
+    out = p.stdout + p.stderr
+    assert "CLEARANCE_TOKEN is not set" in out and "Tokens" in out and "clearance doctor" in out, out
+    p = _cli("install", "claude", "--http", "http://127.0.0.1:9", env_extra={"HOME": str(home), "CLEARANCE_TOKEN": "clr_x"})
+    assert "CLEARANCE_TOKEN is not set" not in p.stdout + p.stderr

@@ -542,6 +542,14 @@ def _cmd_install(args: argparse.Namespace) -> int:
             scope = " --scope project" if args.scope == "project" else ""
             note = f" (a new file: `clearance uninstall {args.agent}{scope}` removes it)" if fresh else f" (backup: {backup})"
         print(f"\nclearance {verb} {path}{note}")
+    if args.cmd == "install" and getattr(args, "http", None) and not os.environ.get("CLEARANCE_TOKEN", "").strip():
+        # Claude Code would send "Bearer " with nothing after it: the service answers 401 and onFailure=block blocks every call.
+        print(
+            "\n✗ CLEARANCE_TOKEN is not set here: Claude Code sends it from the environment it starts in, and without it the "
+            "service refuses every call (and Claude Code blocks it). Ask an admin of the team service for a token (Tokens page, "
+            "or `clearance token propose NAME --by ADMIN`; it works once a second person approves it), export CLEARANCE_TOKEN "
+            "before starting Claude Code, then run `clearance doctor`"
+        )
     if args.cmd == "install" and args.agent == "codex" and not args.dry_run:
         # Codex runs a hook only once it is trusted (per hook content): trust clearance's own, through Codex.
         from .installer import codex_executable, codex_trust_lines
