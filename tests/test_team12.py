@@ -532,3 +532,32 @@ def test_installing_the_http_hook_without_a_token_says_what_is_missing(tmp_path:
     assert "CLEARANCE_TOKEN is not set" in out and "Tokens" in out and "clearance doctor" in out, out
     p = _cli("install", "claude", "--http", "http://127.0.0.1:9", env_extra={"HOME": str(home), "CLEARANCE_TOKEN": "clr_x"})
     assert "CLEARANCE_TOKEN is not set" not in p.stdout + p.stderr
+
+
+def test_doctor_on_a_thin_client_counts_the_outage_decisions_waiting_to_be_sent(tmp_path: Path) -> None:
+    """Confusing step: after an outage, nothing told the developer (or the admin helping them) whether the outage's
+    decisions had reached the team's trail yet."""
+    import os
+    import subprocess
+    import sys
+
+    from .test_team_fallback import SRC, Team
+
+    team = Team(tmp_path)
+    home = tmp_path / "ana"
+    (home / "app").mkdir(parents=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CLEARANCE_", "XDG_", "CI", "GITHUB_"))}
+    env.update(HOME=str(home), PYTHONPATH=SRC, CLEARANCE_SERVER=team.base, CLEARANCE_TOKEN=team.token)
+    ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "git status"}, "cwd": str(home / "app"), "session_id": "o"}
+    for _ in range(2):  # the service is not started: decided locally
+        subprocess.run(
+            [sys.executable, "-m", "clearance", "hook", "--agent", "claude"], input=json.dumps(ev), capture_output=True, text=True, env=env, timeout=60
+        )
+    team.start()
+    try:
+        from clearance.installer import service_lines
+
+        _, lines = service_lines(env)
+        assert any("2 decision(s) made here while it was unreachable wait" in ln for ln in lines), lines
+    finally:
+        team.stop()

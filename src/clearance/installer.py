@@ -599,7 +599,37 @@ def service_lines(env: dict[str, str]) -> tuple[bool, list[str]]:
     except (OSError, ValueError) as e:
         return False, [f"✗ team service: {base} does not answer ({type(e).__name__}: {e}); the hook decides locally with the cached managed policy"]
     token_ok, line = _token_check(base, env.get("CLEARANCE_TOKEN", ""), "the hook")
-    return token_ok, [f"{'✓' if token_ok else '✗'} team service: {line}"]
+    out = [f"{'✓' if token_ok else '✗'} team service: {line}"]
+    waiting = _outage_waiting(env)
+    if waiting:
+        out.append(
+            f"- team service: {waiting} decision(s) made here while it was unreachable wait to be sent to the team's trail; "
+            "the next hook call the service answers sends them (a refused upload is tried again after five minutes, or when the service says)"
+        )
+    return token_ok, out
+
+
+def _outage_waiting(env: dict[str, str]) -> int:
+    """How many outage decisions (rule service.unreachable) this machine has not yet sent to the service; 0 when none
+    or the trail cannot be read."""
+    from .daemon_path import state_dir
+    from .outbox import _read_sent, marker_path, rows_after
+    from .store import open_store, resolve_url
+
+    if not os.path.exists(marker_path(env)):
+        return 0
+    url = resolve_url(None, None, env)
+    if url.startswith(("postgresql://", "postgres://")) or not os.path.exists(url):
+        return 0
+    try:
+        ino, last = _read_sent(state_dir(env) + "/offline-sent")
+        st = open_store(url)
+        try:
+            return len(rows_after(st, last if ino == os.stat(url).st_ino else 0, 100_000))
+        finally:
+            st.close()
+    except Exception:
+        return 0
 
 
 def _token_check(base: str, token: str, who: str) -> tuple[bool, str]:
