@@ -68,8 +68,8 @@ def served_by(row: dict[str, Any]) -> str:
 
 def team_refusal(row: dict[str, Any]) -> str:
     """Why a grant on this machine cannot lift a decision of the team service, and what can (pure)."""
-    rules = row.get("rules") if isinstance(row.get("rules"), list) else []
-    if "service.unreachable" in rules:
+    rules = row.get("rules")
+    if isinstance(rules, list) and "service.unreachable" in rules:
         return (
             f"decision {row['id']} was made on {served_by(row)} while the team service was unreachable, with its cached team policy; "
             "a grant in that machine's files would count only during outages, since the service never reads them. Ask the service's "
