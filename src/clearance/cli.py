@@ -270,9 +270,11 @@ def _open_store(args: argparse.Namespace, audit: dict[str, object] | None = None
 
 def shown_url(url: str) -> str:
     """A store URL for the screen and the logs: the password replaced by *** (pure)."""
-    import re
-
-    return re.sub(r"^([a-z][a-z0-9+.-]*://[^:/@]*):[^@/]*@", r"\1:***@", url)
+    scheme, sep, rest = url.partition("://")
+    cred, at, host = rest.partition("@")
+    if not sep or not at or "/" in cred or ":" not in cred:
+        return url
+    return f"{scheme}://{cred.partition(':')[0]}:***@{host}"
 
 
 def store_down(url: str, e: BaseException) -> str:

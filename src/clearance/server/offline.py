@@ -68,11 +68,9 @@ def accept(row: object, machine: str, now: float) -> dict[str, Any] | None:
 
 def upload_key(rec: dict[str, Any]) -> str:
     """What makes a resent row a duplicate: a digest of the normalised row (the columns the hash chain covers)."""
-    from ..store.chain import canonical
-    from ..store.keys import blake2b
-    from ..store.sqlite import _values
+    from ..store.pending import row_key
 
-    return blake2b(canonical(_values(rec)), digest_size=16).hexdigest()
+    return row_key(rec)
 
 
 class Budget:

@@ -30,6 +30,15 @@ BATCH = 500
 MAX_BYTES = 64 * 1024 * 1024  # a store down for weeks does not fill the disk: past this, an allow is asked (audit.record)
 
 
+def row_key(rec: dict[str, Any]) -> str:
+    """What makes a row written again a duplicate: a digest of its stored columns (those the hash chain covers)."""
+    from .chain import canonical
+    from .keys import blake2b
+    from .sqlite import _values
+
+    return blake2b(canonical(_values(rec)), digest_size=16).hexdigest()
+
+
 def is_remote(url: str) -> bool:
     return url.startswith(("postgresql://", "postgres://"))
 
@@ -125,7 +134,6 @@ def flush(store: Any, url: str, env: Env) -> int:
     import posix
 
     from .. import jsonlite as json
-    from ..server.offline import upload_key
 
     p = path(url, env)
     flushing = p + ".flushing"
@@ -155,7 +163,7 @@ def flush(store: Any, url: str, env: Env) -> int:
                     except ValueError:
                         continue  # a line cut by a crash mid-write: nothing to store
                     if isinstance(rec, dict) and isinstance(rec.get("ts"), (int, float)):
-                        rows.append((upload_key(rec), rec))
+                        rows.append((row_key(rec), rec))
             for i in range(0, len(rows), BATCH):
                 stored += int(store.record_offline(MACHINE, rows[i : i + BATCH])[0])
             posix.unlink(flushing)
