@@ -231,32 +231,44 @@ def read_view(path: str, max_bytes: int = 20_000_000) -> list[Entry]:
 
 
 def trim(entries: list[Entry], budget_tokens: int = 6000) -> list[Entry]:
-    """Keep the first user message and as many of the latest entries as fit in the budget."""
+    """Keep the first user message and as many of the latest entries as fit in the budget, the user's first.
+
+    The human's words are chosen before the agent's tool calls: the latest user messages take the budget, newest
+    first, and the tool calls fill what is left. Chosen together, newest first, a run of long tool calls (each input
+    is the agent's, shown up to 2,000 characters) pushed the user's later words -- "not prod", "stop" -- out of the
+    view, and the reviewer judged on the first message alone (adversarial round 12b)."""
     if not entries:
         return []
     first_user = next((i for i, e in enumerate(entries) if e.kind == "user"), None)
-    kept: list[Entry] = []
     used = 0
+    first = None
     if first_user is not None:
         first = entries[first_user]
         if _tokens(first.text) > budget_tokens // 2:
             first = Entry("user", first.text[: (budget_tokens // 2) * 4] + "…")
         used = _tokens(first.text)
-    tail: list[Entry] = []
-    for i in range(len(entries) - 1, -1, -1):
-        if i == first_user:
-            continue
-        cost = _tokens(entries[i].text)
-        if used + cost > budget_tokens:
-            break
-        tail.append(entries[i])
-        used += cost
-    tail.reverse()
-    if first_user is not None:
-        kept.append(first)
-        if tail and entries.index(tail[0]) > first_user + 1:
-            kept.append(Entry("note", "[earlier messages omitted]"))
-    kept.extend(tail)
+    chosen: set[int] = set()
+    for kind in ("user", None):
+        for i in range(len(entries) - 1, -1, -1):
+            if i == first_user or i in chosen or (kind is not None and entries[i].kind != kind):
+                continue
+            cost = _tokens(entries[i].text)
+            if used + cost > budget_tokens:
+                break
+            chosen.add(i)
+            used += cost
+    kept: list[Entry] = []
+    gap = False
+    for i, e in enumerate(entries):
+        if i == first_user and first is not None:
+            kept.append(first)
+        elif i in chosen:
+            if gap:
+                kept.append(Entry("note", "[earlier messages omitted]"))
+                gap = False
+            kept.append(e)
+        elif first_user is not None and i > first_user:
+            gap = True  # left out: the next entry kept says so
     return kept
 
 
