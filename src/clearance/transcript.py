@@ -289,7 +289,37 @@ def user_messages(entries: list[Entry]) -> list[str]:
     return [e.text for e in entries if e.kind == "user"]
 
 
-__all__ = ["Entry", "human_text", "quote", "read_view", "render", "safe_json", "trim", "user_messages"]
+__all__ = ["Entry", "human_text", "human_turn_since", "quote", "read_view", "render", "safe_json", "trim", "user_messages"]
+
+
+def human_turn_since(path: str, since: float, max_bytes: int = 20_000_000) -> bool:
+    """Whether the session's transcript holds a human turn (as read_view reads them) stamped after *since* (epoch
+    seconds). False when the transcript is absent, unreadable or not in Claude Code's format: no sign the user spoke."""
+    if not path:
+        return False
+    from datetime import datetime
+
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            data = f.read(max_bytes)
+    except OSError:
+        return False
+    for line in reversed(data.split("\n")):
+        if '"timestamp"' not in line:
+            continue
+        try:
+            row = json.loads(line)
+            when = datetime.fromisoformat(str(row.get("timestamp"))).timestamp()
+        except (ValueError, AttributeError, TypeError):
+            continue
+        if when <= since:
+            return False  # rows are in time order: nothing later is left to read
+        msg = row.get("message")
+        if row.get("type") != "user" or not isinstance(msg, dict) or not _human_record(row):
+            continue
+        if any(human_text(t) for t in _user_texts(row, msg)):
+            return True
+    return False
 
 
 def view_for(path: str, budget_tokens: int = 6000) -> tuple[str, list[Entry]]:
