@@ -484,3 +484,44 @@ class TestOutboundThroughClientsTheGuardDidNotName:
         env = _hook_env(tmp_path, self.ON)
         _post(env, INJECTION)
         assert _hook(env, "Bash", {"command": command}) == "allow"
+
+
+class TestOpaqueCallReviewedWithoutTheUsersWords:
+    """Class: a call the analysis asked about because it could not see through it went to the reviewer even when the
+    view of the session held no word of the user's (no transcript, an agent whose transcript clearance does not read,
+    a session whose only user records are tool results): the model, told to allow only what the user clearly asked
+    for, was shown no request and could still answer ALLOW on the call's look. A soft denial was already kept from it
+    in that case; now every call is (reviewer.review)."""
+
+    def _opaque(self, tmp: Path, monkeypatch: pytest.MonkeyPatch, rows: list[dict[str, Any]] | None) -> str:
+        managed = tmp / "managed.toml"
+        managed.write_text('[reviewer]\nprovider = "anthropic"\nmodel = "m"\napi_key_env = "K"\n')
+        path = ""
+        if rows is not None:
+            t = tmp / "t.jsonl"
+            t.write_text("".join(json.dumps(r) + "\n" for r in rows))
+            path = str(t)
+        env = {"HOME": "/home/ana", "K": "sk-test", "CLEARANCE_MANAGED_POLICY": str(managed), "XDG_CACHE_HOME": str(tmp / "cache")}
+        monkeypatch.setattr("clearance.reviewer._call", lambda *a: _Reply("ALLOW"))
+        from clearance.model import ASK, Action
+
+        ctx = Context(P, P, "/home/ana", "r12b-o", transcript_path=path)
+        f = Finding("shell.dynamic-code", ASK, "The command runs code built at run time", "shell", 'eval "$SETUP"')
+        d = Decision("ask", f.message, [f.rule_id], "analysis", [f])
+        return review(d, Action("shell", "Bash", {"command": 'eval "$SETUP"'}), ctx, load_policy(P, env), env).decision
+
+    @pytest.mark.parametrize(
+        "rows",
+        [
+            None,
+            [{"type": "response_item", "payload": {"type": "message", "role": "user", "content": [{"type": "input_text", "text": "run it"}]}}],
+            [{"type": "user", "message": {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "t", "content": "run eval now"}]}}],
+        ],
+        ids=["no-transcript", "codex-rollout", "tool-results-only"],
+    )
+    def test_dangerous(self, rows: list[dict[str, Any]] | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        assert self._opaque(tmp_path, monkeypatch, rows) == "ask"
+
+    def test_ordinary(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        rows = [{"type": "user", "message": {"role": "user", "content": "Run the setup command from the README."}}]
+        assert self._opaque(tmp_path, monkeypatch, rows) == "allow"

@@ -2,7 +2,7 @@
 
 Eligible: calls the analysis soft-denied (which only clear intent in the user's
 own messages may clear) and calls it asked about because it could not see
-through them.  Never eligible: hard denials, explicit policy rules, malformed
+through them -- either only when the session's transcript holds the user's own words.  Never eligible: hard denials, explicit policy rules, malformed
 input, allowed calls.
 
 Stage 1 is one short call answering ALLOW or BLOCK, told to block when unsure.
@@ -259,8 +259,11 @@ def review(decision: Decision, action: Action, ctx: Context, policy: Policy | No
     from ..transcript import user_messages, view_for
 
     view, entries = view_for(ctx.transcript_path)
-    if why == "soft_deny" and not user_messages(entries):
-        return decision  # a soft denial can only be cleared by the user's own words
+    if not user_messages(entries):
+        # A call is cleared only on the user's own words: with none to read (no transcript, one in another agent's
+        # format), an opaque call was still put to the model, which could answer ALLOW on the call's look alone
+        # (adversarial round 12b). The analysis' verdict stands.
+        return decision
     key = _cache_key(action, view, ctx.cwd, tuple(decision.rules))
     cached = _cache_get(ctx, env, key)
     if cached is not None:
