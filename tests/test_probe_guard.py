@@ -52,14 +52,15 @@ ON = '[probe]\non_hit = "deny-next-outbound"\n'
 FETCH = ("WebFetch", {"url": "https://docs.python.org/3/", "prompt": "read"})
 
 
-def test_the_next_outbound_call_after_a_hit_is_denied_once(tmp_path: Path) -> None:
+def test_the_next_outbound_call_after_a_hit_is_denied(tmp_path: Path) -> None:
     env = env_with(tmp_path, ON)
     assert pre(env, *FETCH)["permissionDecision"] == "allow"  # no hit yet
     post(env, INJECTION)
     assert pre(env, "Read", {"file_path": f"{env['CLAUDE_PROJECT_DIR']}/README.md"})["permissionDecision"] == "allow"  # not outbound
     out = pre(env, *FETCH)
     assert out["permissionDecision"] == "deny" and "prompt injection" in out["permissionDecisionReason"]
-    assert pre(env, *FETCH)["permissionDecision"] == "allow"  # the next one only
+    # The next ones are a person's to confirm until the user speaks (adversarial round 12b: the retry was allowed).
+    assert pre(env, *FETCH)["permissionDecision"] == "ask"
     rows = open_store(env["CLEARANCE_DB"]).query({"session_id": "s1"})
     assert [r["rules"] for r in rows if r["decision"] == "deny"] == [["probe.outbound-after-injection"]]
     post(env, INJECTION)  # a new hit arms it again

@@ -56,8 +56,10 @@ def make_record(
         # A call deferred to the agent (auto mode disabled) is recorded as ask, but clearance found nothing against
         # it: for escalation it is ordinary work between denials, not a question (which would count nothing).
         "raw_decision": "allow" if decision.defer else decision.decision,
-        # Not a stored column: escalation.settle reads it (a hard denial is never handed over as ask).
-        "hard_deny": decision.decision == "deny" and any(f.verdict == "hard_deny" for f in decision.findings),
+        # Not a stored column: escalation.settle reads it (a hard denial is never handed over as ask). A policy's own
+        # deny rule is one too: "calls that are always denied" (policy/schema.py), which a run of denials made a question
+        # for the person the organisation's rule was written against (adversarial round 12b).
+        "hard_deny": decision.decision == "deny" and any(_never_handed_over(f, decision.rules) for f in decision.findings),
         "stage": decision.stage,
         "rules": list(decision.rules),
         "reason": redact_text(decision.reason),  # reasons quote commands, URLs and SQL
@@ -70,6 +72,11 @@ def make_record(
         "reviewer_ms": (decision.review or {}).get("ms", 0.0),
         "user_name": str(event.get("user_name", "")),
     }
+
+
+def _never_handed_over(f: Any, driving: list[str]) -> bool:
+    """A finding whose denial escalation never turns into a question: a hard denial, or a policy deny rule that drives it."""
+    return bool(f.verdict == "hard_deny" or (f.category == "policy" and f.verdict == "soft_deny" and f.rule_id in driving))
 
 
 def _bounded(obj: Any, limit: int = 20_000, content_chars: int = CONTENT_CHARS, key: str = "") -> Any:

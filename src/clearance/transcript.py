@@ -231,32 +231,44 @@ def read_view(path: str, max_bytes: int = 20_000_000) -> list[Entry]:
 
 
 def trim(entries: list[Entry], budget_tokens: int = 6000) -> list[Entry]:
-    """Keep the first user message and as many of the latest entries as fit in the budget."""
+    """Keep the first user message and as many of the latest entries as fit in the budget, the user's first.
+
+    The human's words are chosen before the agent's tool calls: the latest user messages take the budget, newest
+    first, and the tool calls fill what is left. Chosen together, newest first, a run of long tool calls (each input
+    is the agent's, shown up to 2,000 characters) pushed the user's later words -- "not prod", "stop" -- out of the
+    view, and the reviewer judged on the first message alone (adversarial round 12b)."""
     if not entries:
         return []
     first_user = next((i for i, e in enumerate(entries) if e.kind == "user"), None)
-    kept: list[Entry] = []
     used = 0
+    first = None
     if first_user is not None:
         first = entries[first_user]
         if _tokens(first.text) > budget_tokens // 2:
             first = Entry("user", first.text[: (budget_tokens // 2) * 4] + "…")
         used = _tokens(first.text)
-    tail: list[Entry] = []
-    for i in range(len(entries) - 1, -1, -1):
-        if i == first_user:
-            continue
-        cost = _tokens(entries[i].text)
-        if used + cost > budget_tokens:
-            break
-        tail.append(entries[i])
-        used += cost
-    tail.reverse()
-    if first_user is not None:
-        kept.append(first)
-        if tail and entries.index(tail[0]) > first_user + 1:
-            kept.append(Entry("note", "[earlier messages omitted]"))
-    kept.extend(tail)
+    chosen: set[int] = set()
+    for kind in ("user", None):
+        for i in range(len(entries) - 1, -1, -1):
+            if i == first_user or i in chosen or (kind is not None and entries[i].kind != kind):
+                continue
+            cost = _tokens(entries[i].text)
+            if used + cost > budget_tokens:
+                break
+            chosen.add(i)
+            used += cost
+    kept: list[Entry] = []
+    gap = False
+    for i, e in enumerate(entries):
+        if i == first_user and first is not None:
+            kept.append(first)
+        elif i in chosen:
+            if gap:
+                kept.append(Entry("note", "[earlier messages omitted]"))
+                gap = False
+            kept.append(e)
+        elif first_user is not None and i > first_user:
+            gap = True  # left out: the next entry kept says so
     return kept
 
 
@@ -277,7 +289,37 @@ def user_messages(entries: list[Entry]) -> list[str]:
     return [e.text for e in entries if e.kind == "user"]
 
 
-__all__ = ["Entry", "human_text", "quote", "read_view", "render", "safe_json", "trim", "user_messages"]
+__all__ = ["Entry", "human_text", "human_turn_since", "quote", "read_view", "render", "safe_json", "trim", "user_messages"]
+
+
+def human_turn_since(path: str, since: float, max_bytes: int = 20_000_000) -> bool:
+    """Whether the session's transcript holds a human turn (as read_view reads them) stamped after *since* (epoch
+    seconds). False when the transcript is absent, unreadable or not in Claude Code's format: no sign the user spoke."""
+    if not path:
+        return False
+    from datetime import datetime
+
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            data = f.read(max_bytes)
+    except OSError:
+        return False
+    for line in reversed(data.split("\n")):
+        if '"timestamp"' not in line:
+            continue
+        try:
+            row = json.loads(line)
+            when = datetime.fromisoformat(str(row.get("timestamp"))).timestamp()
+        except (ValueError, AttributeError, TypeError):
+            continue
+        if when <= since:
+            return False  # rows are in time order: nothing later is left to read
+        msg = row.get("message")
+        if row.get("type") != "user" or not isinstance(msg, dict) or not _human_record(row):
+            continue
+        if any(human_text(t) for t in _user_texts(row, msg)):
+            return True
+    return False
 
 
 def view_for(path: str, budget_tokens: int = 6000) -> tuple[str, list[Entry]]:

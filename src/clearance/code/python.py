@@ -1693,6 +1693,10 @@ class _Reader:
         dest = _text(self.ev(node.args[0], 0))
         if dest is None or DYN in dest or not dest.startswith(("http://", "https://")):
             return False
+        from ..rules.net import has_token
+
+        if has_token(dest):
+            return False  # a token typed into the URL, or encoded in it, goes out with the request (round 12b)
         for k in node.keywords:
             if k.arg not in _FETCH_OPTIONS and not (k.arg == "headers" and (_literal(k.value) or self.own_service_headers(k.value, url_host(dest)))):
                 return False

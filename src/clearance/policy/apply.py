@@ -17,6 +17,8 @@ from .patterns import Pattern, allow_matches, command_text, deny_texts, rule_wor
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from ..model import Action
     from ..scope import Scope
     from ..shell.effects import Effect
@@ -207,8 +209,9 @@ def _clear_with_allow_rules(
         cache: dict[str, frozenset[str] | None] = {}
         for c in commands:
             readings = _readings(c)
+            assigned = tuple(c.assigns)  # KUBECONFIG=… before the command chooses what a pinned --context chose
             for p, layer in allow:
-                if p.kind == "bash" and any(allow_matches(p, words) for words in readings):
+                if p.kind == "bash" and any(allow_matches(p, words, assigned) for words in readings):
                     covered[c.show()] = _named_rule_ids(p, sc, cache)
                     if f"{layer}:{p.text}" not in used:
                         used.append(f"{layer}:{p.text}")
@@ -219,9 +222,90 @@ def _clear_with_allow_rules(
         # Only name the allow rules when every command of the call is covered.
         all_covered = all(c.show() in covered for c in commands if not c.inner)
         return kept, used if all_covered else [], used
+    named: frozenset[str] | None = None  # rule ids the allow rules that matched name (None: every one)
+    cleared_all = False
     for p, layer in allow:
-        if _matches(p, action, commands, effects, sc) is not None:
-            used.append(f"{layer}:{p.text}")
+        if _matches(p, action, commands, effects, sc) is None:
+            continue
+        if p.kind in ("read", "edit") and p.arg is not None and not _every_target(p, action, allow, effects, sc):
+            continue  # one file of a patch is what the rule names, the others are not
+        used.append(f"{layer}:{p.text}")
+        twin = None if p.arg is None else _named_twin(p, action)
+        if twin is None:
+            cleared_all = True
+        else:
+            named = (named or frozenset()) | _raised_by(twin, sc)
     if not used:
         return findings, [], []
-    return [f for f in findings if f.verdict == HARD_DENY], used, used
+    kept = [f for f in findings if f.verdict == HARD_DENY or (not cleared_all and f.rule_id not in (named or frozenset()))]
+    return kept, used, used
+
+
+# The fields of a file tool that carry what is written rather than where (audit.CONTENT_KEYS, and MultiEdit's edits).
+_CONTENT_KEYS = frozenset({"content", "old_string", "new_string", "new_source", "file_text", "old_str", "new_str", "patch", "diff", "edits"})
+
+
+def _named_twin(p: Pattern, action: Action) -> Action | None:
+    """The call cut down to what the allow rule *p* names, or None when it names all of it.
+
+    ``Edit(src/**)`` names the file written, not what is written in it; ``WebFetch(domain:H)`` names the domain, not
+    the host its wildcard lets through nor the URL's path and query. A finding the call raises only through what the
+    rule does not name stands, as a finding raised by the words after a Bash rule's prefix does (adversarial round
+    12b: a secret in the query string of a URL on an allowed domain, a script that pipes a download into a shell
+    written under an allowed folder). A rule with no argument (``WebFetch``, an MCP tool's name, whose syntax has no
+    way to name its arguments) names every call of the tool, as ``Bash`` does."""
+    from ..model import Action as ActionClass
+
+    ti = action.tool_input
+    if p.kind in ("read", "edit"):
+        if p.kind == "read":
+            return None
+        return ActionClass(action.kind, action.tool_name, _without_content(ti))
+    if p.kind == "fetch":
+        from urllib.parse import urlsplit
+
+        # The domain the rule names, not the host it let through: `domain:*.nip.io` (or `domain:nip.io`, which covers
+        # its subdomains) does not name 169.254.169.254.nip.io.
+        domain = (p.arg or "").partition(":")[2].strip().lstrip("*.")
+        url = ti.get("url")
+        scheme = urlsplit(url).scheme if isinstance(url, str) and url.startswith(("http://", "https://")) else "https"
+        return ActionClass(action.kind, action.tool_name, {"url": f"{scheme}://{domain}/", "prompt": ""})
+    return None
+
+
+def _without_content(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        out = {}
+        for k, v in obj.items():
+            if k in _CONTENT_KEYS:
+                out[k] = [] if isinstance(v, list) else "" if isinstance(v, str) else v
+            else:
+                out[k] = _without_content(v)
+        return out
+    if isinstance(obj, list):
+        return [_without_content(v) for v in obj]
+    return obj
+
+
+def _raised_by(twin: Action, sc: Scope) -> frozenset[str]:
+    """The rule ids the built-in analysis raises for *twin* (a non-shell call)."""
+    from ..engine import check_action, check_effects
+    from ..tools import action_effects
+
+    found: list[Finding] = []
+    check_effects(action_effects(twin, sc), sc, found)
+    check_action(twin, sc, found)
+    return frozenset(f.rule_id for f in found)
+
+
+def _every_target(p: Pattern, action: Action, allow: list[tuple[Pattern, str]], effects: list[Effect], sc: Scope) -> bool:
+    """Whether the file rules among *allow* cover every file the call writes (or reads, for a Read rule)."""
+    wanted = (READ,) if p.kind == "read" else (WRITE, DELETE)
+    rules = [q for q, _ in allow if q.kind == p.kind and q.arg is not None]
+    for e in effects:
+        if e.kind not in wanted:
+            continue
+        ci = case_insensitive(e.path, sc.ctx)
+        if not any(q.matches_path(e.path, sc.ctx.project_root, sc.ctx.home, ci) for q in rules):
+            return False
+    return True

@@ -427,12 +427,15 @@ def pinned_options(p: Pattern) -> list[tuple[str, str]]:
     return pins
 
 
-def pins_hold(p: Pattern, values: list[str]) -> bool:
-    """Every occurrence of an option the rule pins carries the rule's value.
+def pins_hold(p: Pattern, values: list[str], assigned: tuple[str, ...] = ()) -> bool:
+    """Every occurrence of an option the rule pins carries the rule's value, and nothing else re-chooses what it chose.
 
     Programs read a repeated single-valued option differently (kubectl, git and most CLIs take the
     last one), so ``kubectl --context dev apply ... --context=prod`` is not what
-    ``Bash(kubectl --context dev apply:*)`` allowed.
+    ``Bash(kubectl --context dev apply:*)`` allowed. The option is read as its program reads it
+    (``--namespace prod`` and ``-nprod`` are ``-n prod``; git's unique prefixes), and an option or
+    variable of the same group (``--server``, ``--kubeconfig``, ``KUBECONFIG=…`` beside ``--context``;
+    *assigned*: the names of the variables set for the command) chooses the target the rule pinned.
     """
     pins = pinned_options(p)
     if not pins:
@@ -443,6 +446,147 @@ def pins_hold(p: Pattern, values: list[str]) -> bool:
             if words[i] == "--":
                 break
             if words[i] == opt and (i + 1 >= len(words) or words[i + 1] != val):
+                return False
+    return _targets_hold(p, values, assigned)
+
+
+# Options that choose what a command acts on -- the cluster, the daemon, the account, the namespace -- by program, with
+# the variables that choose the same. A rule that pins one of a group chose that target: another option of the group
+# the rule does not pin to the same value, or one of the variables set for the command, chooses another (adversarial
+# round 12b: `kubectl --context dev apply … --server https://prod:6443`, `KUBECONFIG=prod.yaml kubectl --context dev …`,
+# `kubectl -n staging delete pod web -A`). Canonical names of clearance's option tables (shell/optables.py) for the
+# programs it models; raw option names (`--opt`, `-x`) for the others.
+_TARGET_GROUPS: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {
+    "kubectl": (
+        (
+            frozenset(
+                [
+                    "context",
+                    "cluster",
+                    "server",
+                    "kubeconfig",
+                    "user",
+                    "token",
+                    "as",
+                    "as-group",
+                    "as-uid",
+                    "username",
+                    "password",
+                    "client-certificate",
+                    "client-key",
+                    "certificate-authority",
+                    "tls-server-name",
+                    "insecure-skip-tls-verify",
+                ]
+            ),
+            frozenset({"KUBECONFIG"}),
+        ),
+        (frozenset({"namespace", "all-namespaces"}), frozenset()),
+    ),
+    "docker": (
+        (
+            frozenset(["context", "host", "url", "connection", "config", "identity", "remote", "tlscacert", "tlscert", "tlskey"]),
+            frozenset({"DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CONFIG", "DOCKER_CERT_PATH", "CONTAINER_HOST", "CONTAINER_CONNECTION"}),
+        ),
+    ),
+    "helm": (
+        (
+            frozenset(
+                [
+                    "--kube-context",
+                    "--kubeconfig",
+                    "--kube-apiserver",
+                    "--kube-token",
+                    "--kube-as-user",
+                    "--kube-as-group",
+                    "--kube-ca-file",
+                    "--kube-insecure-skip-tls-verify",
+                    "--kube-tls-server-name",
+                ]
+            ),
+            frozenset({"KUBECONFIG", "HELM_KUBECONTEXT", "HELM_KUBEAPISERVER", "HELM_KUBETOKEN", "HELM_KUBEASUSER", "HELM_KUBECAFILE"}),
+        ),
+        (frozenset({"-n", "--namespace", "-A", "--all-namespaces"}), frozenset({"HELM_NAMESPACE"})),
+    ),
+    "aws": (
+        (
+            frozenset({"--profile", "--endpoint-url"}),
+            frozenset(
+                {"AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_CONFIG_FILE"}
+                | {"AWS_SHARED_CREDENTIALS_FILE", "AWS_ENDPOINT_URL", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE"}
+            ),
+        ),
+        (frozenset({"--region"}), frozenset({"AWS_REGION", "AWS_DEFAULT_REGION"})),
+    ),
+    "gcloud": (
+        (frozenset({"--project", "--configuration"}), frozenset({"CLOUDSDK_CORE_PROJECT", "CLOUDSDK_ACTIVE_CONFIG_NAME", "CLOUDSDK_CONFIG"})),
+        (
+            frozenset({"--account", "--impersonate-service-account", "--access-token-file", "--configuration"}),
+            frozenset({"CLOUDSDK_CORE_ACCOUNT", "CLOUDSDK_AUTH_IMPERSONATE_SERVICE_ACCOUNT", "CLOUDSDK_AUTH_ACCESS_TOKEN_FILE", "CLOUDSDK_CONFIG"}),
+        ),
+    ),
+    "az": (
+        (frozenset({"--subscription"}), frozenset({"AZURE_SUBSCRIPTION_ID", "AZURE_CONFIG_DIR"})),
+        (frozenset({"-g", "--resource-group"}), frozenset({"AZURE_DEFAULTS_GROUP", "AZURE_CONFIG_DIR"})),
+    ),
+}
+_TARGET_ALIASES = {"oc": "kubectl", "kubecolor": "kubectl", "podman": "docker", "nerdctl": "docker"}
+
+
+def _raw_options(words: list[str], names: frozenset[str]) -> list[tuple[str, str]]:
+    """(option, value) for each option of *names* among *words*, as getopt-style programs read them: `--opt=v`, `--opt v`,
+    `-xv`, `-x v`, `-x=v` (words after `--` are operands)."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w == "--":
+            break
+        if w.startswith("--") and "=" in w:
+            name, _, val = w.partition("=")
+            if name in names:
+                out.append((name, val))
+        elif w in names:
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            takes = not nxt.startswith("-") and nxt != ""
+            out.append((w, nxt if takes else ""))
+            i += 1 if takes else 0
+        elif len(w) > 2 and w[0] == "-" and w[1] != "-" and w[:2] in names:
+            out.append((w[:2], w[2:].removeprefix("=")))
+        i += 1
+    return out
+
+
+def _targets_hold(p: Pattern, values: list[str], assigned: tuple[str, ...]) -> bool:
+    """No option or variable of a pinned option's group chooses another target than the rule (see _TARGET_GROUPS)."""
+    if not values:
+        return True
+    prog = values[0].rsplit("/", 1)[-1]
+    prog = _TARGET_ALIASES.get(prog, prog)
+    groups = _TARGET_GROUPS.get(prog)
+    if groups is None:
+        return True
+    literal, _ = rule_words(p)
+    from ..shell import options
+
+    if options.modelled(prog):
+        from ..shell.ir import Word
+
+        rule_nc = options.normalise_words(prog, [Word(w, w) for w in literal[1:]])
+        cmd_nc = options.normalise_words(prog, [Word(w, w) for w in values[1:]])
+        pinned = {o: v for o, v, _ in rule_nc.opts if v}
+        given = [(o, "" if v is None else v) for o, v, _ in cmd_nc.opts]
+    else:
+        every = frozenset(n for names, _ in groups for n in names)
+        pinned = {o: v for o, v in _raw_options(literal[1:], every) if v}
+        given = _raw_options(values[1:], every)
+    for names, variables in groups:
+        if not any(o in names for o in pinned):
+            continue
+        if any(a in variables for a in assigned):
+            return False
+        for o, v in given:
+            if o in names and pinned.get(o) != v:
                 return False
     return True
 
@@ -463,7 +607,7 @@ def _normalised_rule(p: Pattern) -> Pattern:
     return got
 
 
-def allow_matches(p: Pattern, values: list[str]) -> bool:
+def allow_matches(p: Pattern, values: list[str], assigned: tuple[str, ...] = ()) -> bool:
     """Does the allow rule *p* cover the simple command *values*?
 
     Both sides are read with options normalised (``--opt=value`` is ``--opt value``), and an
@@ -473,7 +617,7 @@ def allow_matches(p: Pattern, values: list[str]) -> bool:
         return False
     if p.arg is None:
         return True
-    if not pins_hold(p, values):
+    if not pins_hold(p, values, assigned):
         return False
     return _normalised_rule(p).matches_command(command_text(normalise_options(values)))
 

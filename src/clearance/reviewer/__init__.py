@@ -2,7 +2,7 @@
 
 Eligible: calls the analysis soft-denied (which only clear intent in the user's
 own messages may clear) and calls it asked about because it could not see
-through them.  Never eligible: hard denials, explicit policy rules, malformed
+through them -- either only when the session's transcript holds the user's own words.  Never eligible: hard denials, explicit policy rules, malformed
 input, allowed calls.
 
 Stage 1 is one short call answering ALLOW or BLOCK, told to block when unsure.
@@ -148,8 +148,36 @@ def _prompt(decision: Decision, action: Action, ctx: Context, policy: Policy, vi
     )
 
 
-_DECISION = re.compile(r"DECISION\s*:\s*\**\s*(allow|deny|ask)\b", re.I)
 _REASON = re.compile(r"REASON\s*:\s*(.+)", re.I)
+# A line that is only a verdict: `DECISION: allow`, `**DECISION:** deny.` -- not `DECISION: allow | deny | ask`.
+_DECISION_LINE = re.compile(r"^[\s*_#>`-]*DECISION[\s*_`]*:[\s*_`]*(allow|deny|ask)[\s*_`.!]*$", re.I)
+_WORD = re.compile(r"^[\s*_`\"']*(ALLOW|BLOCK)[\s*_`\"'.!]*$", re.I)
+
+
+def stage1_word(text: str) -> str | None:
+    """ALLOW or BLOCK when the answer is that one word and nothing else (`ALLOW or BLOCK`, an echo of the question, is
+    neither), else None."""
+    m = _WORD.match(text)
+    return m.group(1).upper() if m else None
+
+
+def stage2_verdict(text: str) -> str | None:
+    """The verdict of a stage-2 answer, or None when it has none that counts.
+
+    The answer ends with its DECISION line (only a REASON line may follow), and every line of it that is a verdict
+    says the same: reasoning that quotes a `DECISION: allow` from the pending call, or echoes the answer's template,
+    before deciding otherwise is no *allow* (the first such line used to be taken: adversarial round 12b)."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    found = [(i, m.group(1).lower()) for i, ln in enumerate(lines) if (m := _DECISION_LINE.match(ln))]
+    if not found:
+        return None
+    last_i, verdict = found[-1]
+    if any(v != verdict for _, v in found):
+        return None
+    after = lines[last_i + 1 :]
+    if len(after) > 1 or (after and not _REASON.match(after[0].strip(" *_#>`-"))):
+        return None
+    return verdict
 
 
 def _cache_path(ctx: Context, env: Any) -> str:
@@ -231,8 +259,11 @@ def review(decision: Decision, action: Action, ctx: Context, policy: Policy | No
     from ..transcript import user_messages, view_for
 
     view, entries = view_for(ctx.transcript_path)
-    if why == "soft_deny" and not user_messages(entries):
-        return decision  # a soft denial can only be cleared by the user's own words
+    if not user_messages(entries):
+        # A call is cleared only on the user's own words: with none to read (no transcript, one in another agent's
+        # format), an opaque call was still put to the model, which could answer ALLOW on the call's look alone
+        # (adversarial round 12b). The analysis' verdict stands.
+        return decision
     key = _cache_key(action, view, ctx.cwd, tuple(decision.rules))
     cached = _cache_get(ctx, env, key)
     if cached is not None:
@@ -245,20 +276,23 @@ def review(decision: Decision, action: Action, ctx: Context, policy: Policy | No
     try:
         r1 = _call(cfg, STAGE1_SYSTEM, prompt, 5)
         tin, tout, ms = r1.tokens_in, r1.tokens_out, r1.ms
-        word = r1.text.strip().upper()
-        if word.startswith("ALLOW"):
+        # Only the one word ALLOW, whole, clears at stage 1; any other answer (BLOCK, an echo of the question, a
+        # sentence cut at the token limit) goes to stage 2, which reasons before it decides.
+        word = None if getattr(r1, "cut", False) else stage1_word(r1.text)
+        if word == "ALLOW":
             reason = f"The reviewer found this is what the user asked for ({decision.reason})."
             _cache_put(ctx, env, key, {"decision": "allow", "reason": reason})
             return _final(decision, "allow", reason, "1", (tin, tout), ms)
-        if not word.startswith("BLOCK"):
-            raise ReviewerError(f"stage 1 answered {r1.text.strip()[:40]!r}, not ALLOW or BLOCK")
         r2 = _call(cfg, STAGE2_SYSTEM, prompt, cfg.max_tokens)
         tin, tout, ms = tin + r2.tokens_in, tout + r2.tokens_out, ms + r2.ms
-        m = _DECISION.search(r2.text)
-        if not m:
-            raise ReviewerError("stage 2 gave no DECISION line")
-        verdict = m.group(1).lower()
-        rm = _REASON.search(r2.text)
+        if getattr(r2, "cut", False):
+            raise ReviewerError("stage 2's answer was cut off before it ended")
+        found = stage2_verdict(r2.text)
+        if found is None:
+            raise ReviewerError("stage 2 gave no single DECISION line at its end")
+        verdict = found
+        last = r2.text.rstrip().splitlines()[-1] if r2.text.strip() else ""
+        rm = _REASON.search(last)
         reason = (rm.group(1).strip() if rm else decision.reason)[:400]
         if verdict == "deny" and why == "soft_deny":
             reason = f"{decision.reason}. Reviewer: {reason}"

@@ -19,13 +19,15 @@ class ReviewerError(Exception):
 
 
 class Reply:
-    __slots__ = ("ms", "text", "tokens_in", "tokens_out")
+    __slots__ = ("cut", "ms", "text", "tokens_in", "tokens_out")
 
-    def __init__(self, text: str, tokens_in: int, tokens_out: int, ms: float) -> None:
+    def __init__(self, text: str, tokens_in: int, tokens_out: int, ms: float, cut: bool = False) -> None:
         self.text = text
         self.tokens_in = tokens_in
         self.tokens_out = tokens_out
         self.ms = ms
+        # The model stopped at max_tokens: what it would have said last is missing.
+        self.cut = cut
 
 
 def _post(url: str, headers: dict[str, str], body: dict[str, object], timeout_s: float) -> dict[str, object]:
@@ -74,7 +76,7 @@ def anthropic(base_url: str, api_key: str, model: str, system: str, user: str, m
         tin, tout = int(usage.get("input_tokens", 0)), int(usage.get("output_tokens", 0))
     except (KeyError, TypeError, ValueError, AttributeError) as e:
         raise ReviewerError("the reviewer's answer has no content") from e
-    return Reply(text, tin, tout, (time.perf_counter() - t0) * 1000.0)
+    return Reply(text, tin, tout, (time.perf_counter() - t0) * 1000.0, data.get("stop_reason") == "max_tokens")
 
 
 def openai_compatible(base_url: str, api_key: str, model: str, system: str, user: str, max_tokens: int, timeout_s: float) -> Reply:
@@ -92,10 +94,11 @@ def openai_compatible(base_url: str, api_key: str, model: str, system: str, user
     try:
         choices: Any = data["choices"]
         text = choices[0]["message"]["content"]
+        cut = choices[0].get("finish_reason") == "length"
         usage: Any = data.get("usage") or {}
         tin, tout = int(usage.get("prompt_tokens", 0)), int(usage.get("completion_tokens", 0))
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as e:
         raise ReviewerError("the reviewer's answer has no message") from e
     if not isinstance(text, str):
         raise ReviewerError("the reviewer's message is not text")
-    return Reply(text, tin, tout, (time.perf_counter() - t0) * 1000.0)
+    return Reply(text, tin, tout, (time.perf_counter() - t0) * 1000.0, cut)

@@ -339,11 +339,17 @@ def decoded_forms(text: str) -> list[str]:
         cur = nxt
     if len(cur) < 24 or max(map(len, cur.translate(_NOT_B64).split()), default=0) < 24:
         return out
-    runs = [m.group(0) for m in _B64_RUN.finditer(cur)][:64]
+    # Base64 keeps its `+` where a query's percent-escapes are undone without reading `+` as a blank (round 12b).
+    kept_plus = _percent_decode(text, plus=False) if cur != text else ""
+    runs = [m.group(0) for t in (cur, kept_plus) if t for m in _B64_RUN.finditer(t)][:64]
     if runs:
         import binascii
 
         for run in runs:
+            if len(run) >= 32 and len(run) % 2 == 0 and all(ch in _HEX for ch in run):
+                # Hex is a run of the same class: read as hex, not as base64 (round 12b: a key pair as hex in a query).
+                _printable(bytes.fromhex(run), out)
+                continue
             b = run.replace("-", "+").replace("_", "/")
             b = b.rstrip("=")
             b += "=" * (-len(b) % 4)
@@ -351,10 +357,31 @@ def decoded_forms(text: str) -> list[str]:
                 raw = binascii.a2b_base64(b)
             except (binascii.Error, ValueError):
                 continue
-            decoded = raw.decode("utf-8", "replace")
-            if decoded and sum(1 for ch in decoded if ch.isprintable() or ch in "\n\r\t") >= 0.9 * len(decoded):
-                out.append(decoded)
+            _printable(_inflated(raw), out)
     return out
+
+
+_HEX = frozenset("0123456789abcdefABCDEF")
+_INFLATED_MAX = 1 << 20
+
+
+def _inflated(raw: bytes) -> bytes:
+    """*raw* decompressed when it is gzip or zlib data (at most 1 MiB of it), else *raw*: `gzip | base64` is how a
+    file is packed into a URL or a field (round 12b)."""
+    if raw[:2] == b"\x1f\x8b" or (len(raw) > 2 and raw[0] == 0x78 and (raw[0] << 8 | raw[1]) % 31 == 0):
+        import zlib
+
+        try:
+            return zlib.decompressobj(47).decompress(raw, _INFLATED_MAX)  # 32 + 15: gzip or zlib header, either
+        except zlib.error:
+            return raw
+    return raw
+
+
+def _printable(raw: bytes, out: list[str]) -> None:
+    decoded = raw.decode("utf-8", "replace")
+    if decoded and sum(1 for ch in decoded if ch.isprintable() or ch in "\n\r\t") >= 0.9 * len(decoded):
+        out.append(decoded)
 
 
 def kubeconfig_env(path: str, sc: Scope) -> str | None:

@@ -464,7 +464,13 @@ def reads_a_pipe(cmd: SimpleCommand, sc: Scope) -> bool:
     return bool(cmd.stdin_from)
 
 
+# net.exfil-secrets' first test for git: a repository URL among its words (net._git_url_secret reads no other).
+def names_a_url(cmd: SimpleCommand, sc: Scope) -> bool:
+    return any("://" in v for v in cmd.values())
+
+
 COMMAND_GATES: dict[tuple[str, str], Callable[[SimpleCommand, Scope], bool]] = {
+    ("net.exfil-secrets", "git"): names_a_url,
     **{("creds.print-environment", n): lambda cmd, sc: dumps_environment(cmd) for n in ("env", "printenv", "export", "declare", "typeset", "set")},
     **{("sys.fill-disk", n): endless_source for n in ("yes", "cat", "tail", "pv", "base64", "tr")},
     ("sys.large-file", "head"): endless_source,

@@ -284,6 +284,10 @@ def http_transfer(cmd: SimpleCommand) -> Transfer:
                 t.carry_url(w, v)
             i += 1
             continue
+        if name == "curl" and v in ("-A", "--user-agent", "-e", "--referer") and nxt is not None:
+            t.carry(nxt, False)  # sent in a header as data: a token in it leaves as one in a query does (round 12b)
+            i += 2
+            continue
         if name == "curl" and v == "--url-query" and nxt is not None:
             t.carry(nxt, False)
             i += 2
@@ -673,6 +677,7 @@ def _print_server(cmd: SimpleCommand) -> str | None:
         "tar",
         "gtar",
         "gh",
+        "git",
         "openssl",
         "ftp",
         "lftp",
@@ -726,11 +731,20 @@ def exfil_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
             secret = next((v for v in w.vars if is_secret_var(v)), None)
             if secret:
                 return f"{name} sends ${secret} to a server (as a query, a user name or a host name looked up in DNS)"
+            if has_token(w.value):
+                # The token typed in, or encoded, is the same secret as one expanded from a variable (round 12b).
+                return f"{name} sends a token to a server (as a query, a user name or a host name looked up in DNS)"
         if name != "telnet":
             return None  # telnet also sends its input: read below as the raw sockets are
     if name == "gh":
         vals = cmd.values()
         posted = _GH_POSTED_FILES.get((vals[0], vals[1]) if len(vals) > 1 else ("", ""))
+        if posted or vals[:2] == ["gist", "create"]:
+            # The text given inline (--body, --title, --notes, a gist's description) is posted as the file's is: a
+            # token in it, typed or encoded, is published to the repository's readers (round 12b).
+            for v in vals[2:]:
+                if has_token(v):
+                    return f"gh {vals[0]} {vals[1]} posts a token to GitHub as text its readers see"
         if posted:
             # gh issue create --body-file .env, gh pr comment -F ~/.aws/credentials: the file is the text posted.
             for i, v in enumerate(vals):
@@ -755,6 +769,8 @@ def exfil_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
                 if why:
                     return f"gh gist create publishes {why}"
         return None
+    if name == "git":
+        return _git_url_secret(cmd, sc)
     if name in ("tar", "gtar"):
         remote = tar_remote(cmd)
         if remote is None or not _untrusted([remote[1]], sc):
@@ -816,6 +832,31 @@ def exfil_secrets(cmd: SimpleCommand, sc: Scope) -> str | None:
     why = _sensitive_upstream(cmd, sc)
     if why:
         return f"{name} sends {why} over the network"
+    return None
+
+
+_GIT_HOST_TOKENS = ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-")
+
+
+def _git_url_secret(cmd: SimpleCommand, sc: Scope) -> str | None:
+    """A token in a repository URL git is given (`git remote add`, `set-url`, `push`, `fetch`, `clone` …) sent where
+    it does not belong: in the user-info, a key no git host takes (a cloud, chat or model provider's) to a host outside
+    the trust boundary that is not its service -- git sends it there as the password; a git host's token (GitHub's,
+    GitLab's) stays ordinary on any host, since enterprise and self-hosted servers take them; anywhere else in the URL,
+    any token to any untrusted host (round 12b)."""
+    for v in cmd.values()[1:]:
+        if "://" not in v or not has_token(v):
+            continue
+        host = url_host(v)
+        if not host or not _untrusted([host], sc, [v]):
+            continue
+        info, rest = _userinfo(v)
+        if info and has_token(info) and not any(p in info for p in _GIT_HOST_TOKENS):
+            services = token_services(info)
+            if not services or not host_serves(host, services):
+                return f"git is given a key that is no git host's in a URL of {host}, where it is sent as the password"
+        if has_token(rest):
+            return f"git is given a URL of {host} that carries a token"
     return None
 
 
