@@ -312,12 +312,6 @@ class TestHookParserBuiltElsewhere:
         assert decide(example).decision == "allow"
 
 
-_CLEARED = (
-    "unfinished: a launcher that clears the agent's environment or gives it an empty home (flatpak-spawn --clear-env, "
-    "firejail --private) is not read as `env -i` / HOME elsewhere is"
-)
-
-
 class TestLauncherSetsAgentEnvironment:
     """Class: a wrapper that sets a variable in the environment of the command it runs -- systemd-run's -E/--setenv and
     `-p Environment=`, run0's --setenv, daemonize's -E -- was unwrapped without its variables, so `systemd-run --user -E
@@ -342,11 +336,51 @@ class TestLauncherSetsAgentEnvironment:
         "systemd-run --user --setenv=PORT=3000 npm run dev",
         "nohup claude -p 'fix the tests' &",
     ]
-    GAPS: ClassVar[dict[str, str]] = {c: _CLEARED for c in DANGEROUS[-2:]}
+    # Closed (fix12): unwrap._payload_env reads the launchers that empty the environment or give a home of the
+    # payload's own (flatpak-spawn --clear-env, bwrap --clearenv/--unsetenv/--setenv, firejail --private[=DIR]).
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: str) -> None:
         _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: str) -> None:
+        assert decide(example).decision == "allow"
+
+
+class TestLauncherEmptiesAgentEnvironment:
+    """Class: a launcher whose options leave the command it runs no HOME, an empty one or one elsewhere, or set a
+    variable the hook reads -- read as `env -i`/`env HOME=…` are (unwrap._payload_env; bwrap's options by their arity,
+    unwrap._BWRAP_ARITY). Cases written after the fix of the two round-11d ones, no rule written for them."""
+
+    DANGEROUS: ClassVar[list[str]] = [
+        "firejail --private=/tmp/h claude -p 'fix the tests'",
+        "bwrap --clearenv --bind / / claude -p 'fix the tests'",
+        "bwrap --bind / / --clearenv -- codex exec 'fix the tests'",
+        "bwrap --bind / / --unsetenv HOME gemini -p 'fix the tests'",
+        "bwrap --bind / / --setenv HOME /tmp/h claude -p 'fix the tests'",
+        "flatpak-spawn --host --env=HOME=/tmp/h claude -p 'fix the tests'",
+        "flatpak-spawn --host --env=CLEARANCE_SERVER=http://127.0.0.1:9 claude -p 'fix the tests'",
+        "firejail --env=CODEX_HOME=/tmp/c codex exec 'fix the tests'",
+        "bwrap --ro-bind /usr /usr --proc /proc --dev /dev bash -c 'rm -rf ~/y'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "flatpak-spawn --host claude -p 'fix the tests'",
+        "firejail claude -p 'fix the tests'",
+        "firejail --private npm test",
+        "flatpak-spawn --host --clear-env make test",
+        "flatpak-spawn --host --clear-env --env=HOME=/home/ana claude -p 'fix the tests'",
+        "firejail --private=/home/ana claude -p 'fix the tests'",
+        "bwrap --bind / / --setenv RUST_LOG debug cargo test",
+        "firejail --env=NODE_ENV=production claude -p 'fix the tests'",
+        "flatpak-spawn --host code .",
+        "bwrap --bind / / make test",
+    ]
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: str) -> None:
+        _not_allowed(example, {})
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: str) -> None:

@@ -2009,6 +2009,9 @@ def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
     # HOME given its own value again (`env -i HOME=$HOME …`) moves nothing.
     moved = sorted(k for k, v in cmd.assigns.items() if k in _AGENT_HOMES and not (k == "HOME" and v.rstrip("/") == sc.ctx.home))
     if moved:
+        if cmd.assigns[moved[0]] == "":
+            # a launcher left it none (unwrap.NO_HOME: flatpak-spawn --clear-env, firejail --private)
+            return f"{cmd.name} started with no {moved[0]} or an empty one does not load the settings that run clearance's hook"
         return f"{cmd.name} started with {moved[0]} elsewhere does not load the settings that run clearance's hook"
     # The hook the agent runs inherits its environment: clearance's own variables, or its state, cache and runtime
     # folders moved, make that hook read a policy, keys, an audit store or a daemon socket the agent chose -- a
