@@ -156,12 +156,6 @@ class TestEditorSettingsAsJsonReads:
         assert decide(example).decision == "allow"
 
 
-_TOLERANT = (
-    "unfinished: an editor's settings file that is not strict JSON (a missing comma) is read as nothing, where VS "
-    "Code's tolerant parser (jsonc-parser) reads the members it can and applies them"
-)
-
-
 class TestEditorSettingsTolerantParse:
     """Class: VS Code reads its settings with a parser that recovers from errors (a missing comma, a stray token) and
     applies the members it could read; rules/self.json_as_read and editor_program read a file that does not parse as
@@ -180,11 +174,40 @@ class TestEditorSettingsTolerantParse:
     ORDINARY: ClassVar[list[Any]] = [
         _write(VSCODE, '{"editor.fontSize": 12 "editor.tabSize": 2}'),
     ]
-    GAPS: ClassVar[dict[str, str]] = {_key(c): _TOLERANT for c in DANGEROUS[:2]}
+    # Closed (fix12): jsonlite.loads_jsonc reads settings as jsonc-parser does, recovering from errors.
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:
         _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
+class TestEditorSettingsRecoveredMembers:
+    """Class: any syntax error VS Code's parser recovers from -- a missing comma, a stray word, a member with no colon
+    or value, an unterminated string, a repeated key (the last wins) -- leaves the members after it applied; every
+    reader of editor and agent settings reads them so (jsonlite.loads_jsonc). Cases written after the fix."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        _write(VSCODE, '{"editor.fontSize": 12 oops, "git.path": "/tmp/git"}'),
+        _write(VSCODE, '{"editor.tabSize" 2, "git.path": "/tmp/git"}'),
+        _write(VSCODE, '{"git.path": "/usr/bin/git", "git.path": "/tmp/git" ]'),
+        _write(VSCODE, '// settings\n{"terminal.integrated.shell.linux": "/tmp/sh" "x": [1 2]}'),
+        _write(VSCODE, '{"a": {"b": 1 "c": 2} "chat.tools.autoApprove": true}'),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _write(VSCODE, '{"editor.fontSize": 12 oops, "git.path": "/usr/bin/git"}'),
+        _write(VSCODE, '{"git.path": "/tmp/git", "git.path": "/usr/bin/git"}'),
+        _write(VSCODE, '{"a": {"b": 1 "c": 2} "chat.tools.autoApprove": false}'),
+        _write(VSCODE, '{"editor.formatOnSave": true,}'),
+    ]
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _not_allowed(example, {})
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: Any) -> None:

@@ -1017,7 +1017,7 @@ def _names_expanded(text: str) -> str:
 # A name bash builds as the line runs (round 11d): words, brace lists and expansions glued before `=`; an expansion
 # clearance has no value for, and a brace list's alternatives (`{LD_PRELOAD,X}=v` assigns both).
 _BUILT_NAME = lazy(
-    r"(?<![\w$}])((?:[A-Za-z0-9_]|\$\{[^{}\n]{0,200}\}|\$[A-Za-z_][A-Za-z0-9_]{0,200}|\$\([^()\n]{0,200}\)|\{[A-Za-z0-9_,]{0,400}\}){1,64})(?=\+?=)"
+    r"(?<![\w$}])((?:[A-Za-z0-9_]|\$\{[^{}\n]{0,200}\}|\$[A-Za-z_][A-Za-z0-9_]{0,200}+|\$\([^()\n]{0,200}\)|\{[A-Za-z0-9_,]{0,400}\}){1,64}+)(?=\+?=)"
 )
 _NAME_EXPANSION = lazy(r"\$\{[^{}\n]{0,200}\}|\$[A-Za-z_][A-Za-z0-9_]{0,200}|\$\([^()\n]{0,200}\)")
 _NAME_BRACE = lazy(r"\{([A-Za-z0-9_]{0,200}(?:,[A-Za-z0-9_]{0,200}){1,32})\}")
@@ -1127,11 +1127,10 @@ def json_as_read(path: str, text: str) -> str:
     that does not parse."""
     if not path.endswith((".json", ".jsonc", ".code-workspace")) or len(text) > 1_000_000:
         return ""
-    from ..jsonlite import dumps, jsonc_to_json, loads
+    from ..jsonlite import dumps, loads_jsonc
 
-    try:
-        data = loads(_TRAILING_COMMA.sub(r"\1", jsonc_to_json(text)))
-    except (ValueError, RecursionError):
+    data = loads_jsonc(text)  # as VS Code reads it: comments, trailing commas, and recovering from errors
+    if data is None:
         return ""
     out: list[str] = []
     # A member inside objects is also written under its dotted name (`{"terminal": {"integrated": {"env": ...}}}` is
@@ -1150,9 +1149,6 @@ def json_as_read(path: str, text: str) -> str:
         elif isinstance(node, list):
             stack.extend((prefix, n) for n in node)
     return "\n".join(out)
-
-
-_TRAILING_COMMA = lazy(r",\s*([}\]])")
 
 
 # Session managers that set variables for processes they start later: (command, verbs).
@@ -1327,11 +1323,10 @@ def editor_program(path: str, text: str) -> str | None:
     /tmp/sh`, `git.path: /tmp/git`, Zed's `terminal.shell.program` were allowed where SHELL=/tmp/sh is asked)."""
     if not path.endswith(EDITOR_SETTINGS) or len(text) > 1_000_000:
         return None
-    from ..jsonlite import jsonc_to_json, loads
+    from ..jsonlite import loads_jsonc
 
-    try:
-        data = loads(_TRAILING_COMMA.sub(r"\1", jsonc_to_json(text)))
-    except (ValueError, RecursionError):
+    data = loads_jsonc(text)  # a syntax error does not hide a member VS Code still applies (round 11d)
+    if data is None:
         return None
     for given in _editor_programs(path, data):
         words = [given] if isinstance(given, str) else [w for w in given[:64] if isinstance(w, str)] if isinstance(given, list) else []
