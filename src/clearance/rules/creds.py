@@ -1453,7 +1453,7 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
         return e.note == "code" or _run_as_code(cmd, e.path, sc)
     if name in _PACKAGE_RUNNERS:
         return False  # npx dotenv -e .env -- CMD: the package's program is a command of its own, judged as such
-    if name == "dotenv":
+    if name in ("dotenv", "dotenvx"):
         return _dotenv_prints(values)
     if name in _READ_UNSHOWN or e.note == name:
         return False  # a digest, a shell's source, an editor opening it (vim -R: a screen, not the transcript)
@@ -1545,7 +1545,7 @@ def read_env_file(e: Effect, sc: Scope) -> str | None:
             return _unnamed_lines(e, sc, names)
         if name in _ENV_GREPS:
             keep = _grep_narrowing(e.cmd)
-        elif name == "dotenv":
+        elif name in ("dotenv", "dotenvx"):
             keep = _dotenv_key(e.cmd.values())
     why = _env_exposure(e.path, sc, keep)
     if why is None:
