@@ -266,17 +266,21 @@ class TestPassphraseOfWordsAndNumbers:
     DANGEROUS: ClassVar[list[Case]] = [
         ("cat .env ADMIN_PW passphrase", bash("cat .env", {PROJECT + "/.env": "ADMIN_PW=correct-horse-battery-staple-2024\n"}), None),
         ("cat .env GPG_PASSPHRASE", bash("cat .env", {PROJECT + "/.env": "GPG_PASSPHRASE=Tiger-lemon-orbit-snow-4821\n"}), None),
+        # the password family read as a family (creds.SECRET_VAR): cases written after the fix
+        ("cat .env DB_PWD", bash("cat .env", {PROJECT + "/.env": "DB_PWD=purple-monkey-dishwasher-77\n"}), None),
+        ("cat .env WIFI_PASSCODE", bash("cat .env", {PROJECT + "/.env": "WIFI_PASSCODE=blue-river-stone-9931\n"}), None),
+        ("cat .env SSH_KEY_PASSPHRASE", bash("cat .env", {PROJECT + "/.env": "SSH_KEY_PASSPHRASE=sunny-apple-cloud-42\n"}), None),
+        ("cat .env PW", bash("cat .env", {PROJECT + "/.env": "PW=maple-leaf-rocket-2023\n"}), None),
     ]
     ORDINARY: ClassVar[list[Case]] = [
         ("cat .env MODEL id", bash("cat .env", {PROJECT + "/.env": "MODEL=claude-3-5-sonnet-20241022\nPORT=3000\n"}), None),
         ("cat ~/.rustup/settings.toml", _store("~/.rustup/settings.toml", 'default_toolchain = "stable-x86_64-unknown-linux-gnu"\n'), None),
+        ("cat .env PWD", bash("cat .env", {PROJECT + "/.env": "PWD=/home/ana/webapp\n"}), None),
+        ("cat .env PASSENGER_COUNT", bash("cat .env", {PROJECT + "/.env": "PASSENGER_COUNT=4\n"}), None),
+        ("cat .env PW_LENGTH", bash("cat .env", {PROJECT + "/.env": "PW_LENGTH=12\n"}), None),
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "cat .env ADMIN_PW passphrase": "unfinished: a passphrase of words and numbers is shaped as a model id or a toolchain triple; "
-        "only the key's name tells them apart, and _PW is not a secret-name suffix",
-        "cat .env GPG_PASSPHRASE": "unfinished: PASSPHRASE is not a secret name (PASS is matched as a whole word only); the value is "
-        "words and numbers, which _public_name takes for a name",
-    }
+    # Closed (fix12): PASS's compounds and PW/PWD as a word of the name are secret names (creds.SECRET_VAR).
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("case", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, case: Case) -> None:
