@@ -345,6 +345,11 @@ class TestKillPatternIsRegex:
         ("pkill -f 'vite\\|code'", bash("pkill -f 'vite\\|code'", _scripts('{"dev": "vite"}')), None),
         ("pkill --signal KILL -f chrome", bash("pkill --signal KILL -f chrome"), None),
         ("pkill -f '^/Applications'", bash("pkill -f '^/Applications'"), None),
+        # a folder of programs (system._folder_of_programs): cases written after the fix
+        ("pkill -f /Applications/", bash("pkill -f /Applications/"), None),
+        ("pkill -f '^/usr/bin'", bash("pkill -f '^/usr/bin'"), None),
+        ("pkill -f /opt/homebrew", bash("pkill -f /opt/homebrew"), None),
+        ("pkill -f '^/home/ana/webapp'", bash("pkill -f '^/home/ana/webapp'"), None),
     ]
     ORDINARY: ClassVar[list[Case]] = [
         ("pkill -f 'vite|jest' (both the project's)", bash("pkill -f 'vite|jest'", _scripts('{"dev": "vite", "test": "jest"}')), None),
@@ -353,11 +358,12 @@ class TestKillPatternIsRegex:
         ("pkill -f .venv/bin/uvicorn", bash("pkill -f .venv/bin/uvicorn"), None),
         ("pkill --signal 9 -f vite", bash("pkill --signal 9 -f vite", _scripts('{"dev": "vite"}')), None),
         ("pkill -f 'python manage.py runserver'", bash("pkill -f 'python manage.py runserver'"), None),
+        ("pkill -f /tmp/dev-server.sh", bash("pkill -f /tmp/dev-server.sh"), None),
+        ("pkill -f /home/ana/webapp/scripts/dev.sh", bash("pkill -f /home/ana/webapp/scripts/dev.sh"), None),
+        ("pkill -f '^/usr/local/bin/node server.js'", bash("pkill -f '^/usr/local/bin/node server.js'"), None),
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "pkill -f '^/Applications'": "unfinished: a pattern that is a folder's path (every program installed there, every process "
-        "started in it) is taken for one program's command line, as a file's path is",
-    }
+    # Closed (fix12): a path pattern that is a folder of programs is asked (system._folder_of_programs).
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("case", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, case: Case) -> None:
@@ -376,16 +382,21 @@ class TestKillWordEditorServer:
     DANGEROUS: ClassVar[list[Case]] = [
         ("pkill -f tsserver (node_modules/.bin)", bash("pkill -f tsserver", {PROJECT + "/node_modules/.bin/tsserver": ""}), None),
         ("pkill -f eslint (node_modules/.bin)", bash("pkill -f eslint", {PROJECT + "/node_modules/.bin/eslint": ""}), None),
+        # the editor's servers (system._editor_served): cases written after the fix
+        ("pkill -f prettier (node_modules/.bin)", bash("pkill -f prettier", {PROJECT + "/node_modules/.bin/prettier": ""}), None),
+        (
+            "pkill -f typescript-language-server (node_modules/.bin)",
+            bash("pkill -f typescript-language-server", {PROJECT + "/node_modules/.bin/typescript-language-server": ""}),
+            None,
+        ),
+        ("pkill -f eslint (scripts: lint)", bash("pkill -f eslint", _scripts('{"lint": "eslint ."}')), None),
     ]
     ORDINARY: ClassVar[list[Case]] = [
         ("pkill -f webpack-dev-server (node_modules/.bin)", bash("pkill -f webpack-dev-server", {PROJECT + "/node_modules/.bin/webpack-dev-server": ""}), None),
+        ("pkill -f vite (node_modules/.bin)", bash("pkill -f vite", {PROJECT + "/node_modules/.bin/vite": ""}), None),
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "pkill -f tsserver (node_modules/.bin)": "unfinished: a program the project installs is taken as the project's own; that the editor "
-        "runs the same program for every project is not known from the project's files",
-        "pkill -f eslint (node_modules/.bin)": "unfinished: a program the project installs is taken as the project's own; that the editor "
-        "runs the same program for every project is not known from the project's files",
-    }
+    # Closed (fix12): a language server, linter or formatter the editor runs for every project is not the project's.
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("case", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, case: Case) -> None:
