@@ -558,17 +558,23 @@ class TestSettingsEditedInPlaceByDefault:
             None,
         ),
         ("sd -F false true .zed/settings.json", bash("sd -F false true .zed/settings.json", ZED_OFF), None),
+        # an unmodelled program given a settings file and the text to put there (engine._may_rewrite): after the fix
+        ("rep allow yolo opencode.json", bash("rep allow yolo opencode.json", ZED_OFF), None),
+        (
+            "jsonset .zed/settings.json agent.always_allow_tool_actions true",
+            bash("jsonset .zed/settings.json agent.always_allow_tool_actions true", ZED_OFF),
+            None,
+        ),
     ]
     ORDINARY: ClassVar[list[Case]] = [
         ("sd foo bar src/app.ts", bash("sd foo bar src/app.ts", {PROJECT + "/src/app.ts": "foo\n"}), None),
         ("sd -p false true .zed/settings.json (preview)", bash("sd -p false true .zed/settings.json", ZED_OFF), None),
+        ("prettier --check .vscode/settings.json", bash("prettier --check .vscode/settings.json", ZED_OFF), None),
+        ("jsonlint .vscode/settings.json", bash("jsonlint .vscode/settings.json", ZED_OFF), None),
+        ("open .zed/settings.json", bash("open .zed/settings.json", ZED_OFF), None),
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "sd false true .zed/settings.json": "unfinished: a program clearance does not model that edits its operand in place by default "
-        "(no -i to see) is not known to write; asking about every unmodelled program given a settings file is untried",
-        "sd -F false true .zed/settings.json": "unfinished: a program clearance does not model that edits its operand in place by default "
-        "(no -i to see) is not known to write; asking about every unmodelled program given a settings file is untried",
-    }
+    # Closed (fix12): an unmodelled program given a settings file and other operands may rewrite it (engine._may_rewrite).
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("case", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, case: Case) -> None:

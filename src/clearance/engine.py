@@ -434,7 +434,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
         _scripts_too_deep(exp.commands, sc, out.findings)
     if script_depth < 2:
         _check_written_scripts(exp.commands, sc, out.findings, script_depth)
-        if any(e.kind == WRITE for e in out.effects) or any(w.value in _IN_PLACE_OPTIONS for c in exp.commands for w in c.args):
+        if any(e.kind == WRITE for e in out.effects) or any(_may_rewrite(c, sc) for c in exp.commands):
             _check_settings_results(exp.commands, out, positions, sc, script_depth)
     if len(exp.commands) > 1:
         from .rules.gates import download_then_run
@@ -465,10 +465,50 @@ def _check_settings_results(commands: list[SimpleCommand], out: ShellAnalysis, p
         from .settingsresult import check_results
 
         check_results(commands, out.effects, positions, sc, out.findings, _judge_written, depth)
-    if any(unknown(c) and any(w.value in _IN_PLACE_OPTIONS for w in c.args) for c in commands):
+    if any(unknown(c) and _may_rewrite(c, sc) for c in commands):
         from .settingsresult import unmodelled_in_place
 
         unmodelled_in_place(commands, out.effects, sc, out.findings)
+
+
+def _may_rewrite(cmd: SimpleCommand, sc: Scope) -> bool:
+    """*cmd* is given an in-place option (`sed -i`, `json -I`), or is a program clearance does not model given an agent's
+    or editor's settings file (which it may rewrite in place by default: settingsresult.unmodelled_in_place)."""
+    if any(w.value in _IN_PLACE_OPTIONS for w in cmd.args):
+        return True
+    if not any(w.value.endswith(_SETTINGS_SUFFIXES) for w in cmd.args):
+        return False
+    from .rules.gates import unknown
+
+    if not unknown(cmd) or any(w.value in _NO_WRITE_OPTIONS for w in cmd.args):
+        return False
+    vals = cmd.values()
+    # an operand, not an option's value (`json -f opencode.json KEY` reads the file it is given with -f)
+    files = [v for k, v in enumerate(vals) if _settings_operand(v, cmd, sc) and not (k and vals[k - 1].startswith("-") and "=" not in vals[k - 1])]
+    # the text it would put there is on the line too (`sd FIND REPLACE FILE`): a program given the file alone reads,
+    # checks or opens it (`jsonlint F`, `prettier --check F`, `open F`)
+    others = [w.value for w in cmd.args if not w.value.startswith("-") and w.value not in files]
+    return bool(files) and bool(others)
+
+
+def _settings_operand(v: str, cmd: SimpleCommand, sc: Scope) -> bool:
+    """*v* names an agent's or editor's settings file (gates.content_judged, env files aside): a program clearance does
+    not model given one may rewrite it in place by default (`sd FIND REPLACE .zed/settings.json`, round 11b)."""
+    from .rules.gates import content_judged, env_file
+
+    if not v or v.startswith("-") or DYN in v or not v.endswith(_SETTINGS_SUFFIXES):
+        return False
+    path = sc.path(v, cmd)
+    return content_judged(path) and not env_file(path)
+
+
+# Options that, in the programs that have one, show a change instead of making it (sd -p, prettier --check, --dry-run).
+_NO_WRITE_OPTIONS = frozenset({"-p", "--preview", "--check", "--dry-run", "--diff", "--list-different"})
+
+
+# The endings of the settings files content_judged reads (JSON, JSONC, TOML, YAML, a VS Code workspace): a word with
+# none is no settings file, and no path is resolved for it.
+_SETTINGS_SUFFIXES = (".json", ".jsonc", ".json5", ".toml", ".yaml", ".yml", ".code-workspace")
 
 
 # An option that, in the programs that have one, makes the program rewrite the files it is given (sed's and perl's -i,
