@@ -1049,9 +1049,9 @@ def _names_built(text: str) -> str:
             if "$" in form:
                 # a name that is wholly expansions (`export "$key=$value"` in a loop reading a file) may be any: asked,
                 # as a loader variable is; one with a literal part is judged as each name it may be, denied ones included
-                parts = _NAME_EXPANSION.compiled.split(form)
-                whole = not "".join(parts)
-                names.extend(n for n in (_LOADER_VARS if whole else _names_that_matter()) if _fits(n, parts))
+                literal = _NAME_EXPANSION.compiled.split(form)
+                whole = not "".join(literal)
+                names.extend(n for n in (_LOADER_VARS if whole else _names_that_matter()) if _fits(n, literal))
         names = list(dict.fromkeys(n for n in names if n))[:16]
         if names:
             built.append((m.start(1), m.end(1), names))
