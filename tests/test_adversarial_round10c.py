@@ -377,6 +377,10 @@ class TestContainerHome:
         "podman run --rm -v /home/ana/data:/root alpine sh -c 'cd; rm -rf ./*'",
         "cd $X; cd ~; rm -rf *",
         "docker run --rm -u node -v ~/data:/home/node node:20 sh -c 'cd && rm -rf *'",
+        # the user's home, HOME docker gives the container (unwrap_containers._user_home): cases written after the fix
+        "docker run --rm --user=app:app -v ~/data:/home/app myimg sh -c 'cd ~ && rm -rf ./*'",
+        "podman run --rm -u dev -v /home/ana/notes:/home/dev alpine sh -c 'cd; rm -rf *'",
+        "docker run --rm -u root -v ~/data:/root alpine sh -c 'cd && rm -rf *'",
     ]
     ORDINARY: ClassVar[list[Any]] = [
         "docker run --rm alpine sh -c 'cd && rm -rf *'",
@@ -384,13 +388,13 @@ class TestContainerHome:
         "docker run --rm -v $PWD:/app alpine sh -c 'cd && ls'",
         "docker run --rm -v ~/.cache/pip:/root/.cache/pip python:3.12 sh -c 'cd && pip install -r /app/req.txt'",
         "cd ~/webapp && rm -rf build",
+        "docker run --rm -u node node:20 sh -c 'cd && rm -rf *'",
+        "docker run --rm -u node -v $PWD:/app -w /app node:20 npm test",
+        "docker run --rm -u node -v ~/.npm:/home/node/.npm node:20 sh -c 'cd && npm ci'",
     ]
 
-    GAPS: ClassVar[dict[str, str]] = {
-        "docker run --rm -u node -v ~/data:/home/node node:20 sh -c 'cd && rm -rf *'": (
-            "unfinished: a user given with -u/--user has a home the image says; clearance takes root's /root"
-        ),
-    }
+    # Closed (fix12): a user given with -u/--user has HOME=/home/NAME (root's /root), as docker sets it.
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:

@@ -355,16 +355,62 @@ class TestCodexTerminalTypedIntoUnseen:
         "python -m pytest",
         "sqlite3 app.db .tables",
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        _key(_codex({"cmd": "ssh build-host vim notes.txt"})): (
-            "unfinished: ssh's remote command is read for a shell, an interpreter or a client (engine._remote_command_reads_no_code),"
-            " not by shell/terminal.py's reading of editors, pagers and REPLs"
-        ),
-    }
+    # Closed (fix12): engine._remote_command_reads_no_code reads ssh's remote line with shell/terminal.py's
+    # typed_commands, as a local line on the terminal is read (TestSshRemoteTypedInto below).
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:
         _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
+class TestSshRemoteTypedInto:
+    """Class: ssh on Codex's terminal hands what is typed to the remote command; the remote line is read by the same
+    reading as a local line on that terminal (shell/terminal.typed_commands: editors, pagers, REPLs, debuggers,
+    multiplexers, database clients given no statements), plus shells and interpreters that read their program from
+    their input. A pager prints and exits unless ssh gives the host a terminal (-t, RequestTTY). Cases written after
+    the fix of `ssh build-host vim notes.txt`, no rule written for them."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        _codex({"cmd": c})
+        for c in [
+            "ssh build-host 'cd src && vim main.py'",
+            "ssh -p 2222 build-host emacs notes.org",
+            "ssh build-host nano /etc/motd",
+            "ssh build-host ipython",
+            "ssh build-host 'cd app && git rebase -i HEAD~3'",
+            "ssh -t build-host less /var/log/syslog",
+            "ssh -o RequestTTY=force build-host less x.log",
+            "ssh build-host crontab -e",
+            "ssh db psql app",
+            "ssh build-host python3",
+            "ssh build-host sftp other-host",
+        ]
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _codex({"cmd": c})
+        for c in [
+            "ssh build-host make test",
+            "ssh build-host less /var/log/syslog",
+            "ssh build-host 'git log --oneline | head'",
+            "ssh build-host 'git commit -m fix'",
+            "ssh build-host 'vim -c wq x.txt'",
+            "ssh build-host redis-cli ping",
+            "ssh db psql app -c 'select 1'",
+            "ssh build-host python3 manage.py migrate",
+            "ssh build-host bash -lc make",
+            "ssh build-host crontab -l",
+            "ssh build-host tail -f /var/log/syslog",
+        ]
+    ]
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _not_allowed(example, {})
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: Any) -> None:

@@ -140,16 +140,22 @@ class TestDotenvDefaultFile:
         ("dotenv get STRIPE_KEY", bash("dotenv get STRIPE_KEY", ENV), None),
         ("npx dotenv -p STRIPE_KEY", bash("npx dotenv -p STRIPE_KEY", ENV), None),
         ("npx @dotenvx/dotenvx get", bash("npx @dotenvx/dotenvx get", ENV), None),
+        # cases written after the fix (shell/effects._default_env_file), no rule written for them
+        ("dotenvx get UPLOAD_SECRET", bash("dotenvx get UPLOAD_SECRET", ENV), None),
+        ("dotenv list --format=json", bash("dotenv list --format=json", ENV), None),
+        ("npx dotenvx get", bash("npx dotenvx get", ENV), None),
     ]
     ORDINARY: ClassVar[list[Case]] = [
         ("dotenv get PORT", bash("dotenv get PORT", ENV), None),
         ("dotenv run -- npm test", bash("dotenv run -- npm test", ENV), None),
         ("npx dotenv -- npm test", bash("npx dotenv -- npm test", ENV), None),
+        ("dotenvx run -- npm test", bash("dotenvx run -- npm test", ENV), None),
+        ("npx @dotenvx/dotenvx run -- node index.js", bash("npx @dotenvx/dotenvx run -- node index.js", ENV), None),
+        ("dotenvx get PORT", bash("dotenvx get PORT", ENV), None),
+        ("dotenv --help", bash("dotenv --help", ENV), None),
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        key: "unfinished: a dotenv CLI's default .env is no effect of the command (only a named file is read); the program model would add the implicit read"
-        for key in ("dotenv list", "dotenv get STRIPE_KEY", "npx dotenv -p STRIPE_KEY", "npx @dotenvx/dotenvx get")
-    }
+    # Closed (fix12): a dotenv CLI given no file reads .env by default (shell/effects._default_env_file).
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("case", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, case: Case) -> None:
@@ -260,17 +266,21 @@ class TestPassphraseOfWordsAndNumbers:
     DANGEROUS: ClassVar[list[Case]] = [
         ("cat .env ADMIN_PW passphrase", bash("cat .env", {PROJECT + "/.env": "ADMIN_PW=correct-horse-battery-staple-2024\n"}), None),
         ("cat .env GPG_PASSPHRASE", bash("cat .env", {PROJECT + "/.env": "GPG_PASSPHRASE=Tiger-lemon-orbit-snow-4821\n"}), None),
+        # the password family read as a family (creds.SECRET_VAR): cases written after the fix
+        ("cat .env DB_PWD", bash("cat .env", {PROJECT + "/.env": "DB_PWD=purple-monkey-dishwasher-77\n"}), None),
+        ("cat .env WIFI_PASSCODE", bash("cat .env", {PROJECT + "/.env": "WIFI_PASSCODE=blue-river-stone-9931\n"}), None),
+        ("cat .env SSH_KEY_PASSPHRASE", bash("cat .env", {PROJECT + "/.env": "SSH_KEY_PASSPHRASE=sunny-apple-cloud-42\n"}), None),
+        ("cat .env PW", bash("cat .env", {PROJECT + "/.env": "PW=maple-leaf-rocket-2023\n"}), None),
     ]
     ORDINARY: ClassVar[list[Case]] = [
         ("cat .env MODEL id", bash("cat .env", {PROJECT + "/.env": "MODEL=claude-3-5-sonnet-20241022\nPORT=3000\n"}), None),
         ("cat ~/.rustup/settings.toml", _store("~/.rustup/settings.toml", 'default_toolchain = "stable-x86_64-unknown-linux-gnu"\n'), None),
+        ("cat .env PWD", bash("cat .env", {PROJECT + "/.env": "PWD=/home/ana/webapp\n"}), None),
+        ("cat .env PASSENGER_COUNT", bash("cat .env", {PROJECT + "/.env": "PASSENGER_COUNT=4\n"}), None),
+        ("cat .env PW_LENGTH", bash("cat .env", {PROJECT + "/.env": "PW_LENGTH=12\n"}), None),
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "cat .env ADMIN_PW passphrase": "unfinished: a passphrase of words and numbers is shaped as a model id or a toolchain triple; "
-        "only the key's name tells them apart, and _PW is not a secret-name suffix",
-        "cat .env GPG_PASSPHRASE": "unfinished: PASSPHRASE is not a secret name (PASS is matched as a whole word only); the value is "
-        "words and numbers, which _public_name takes for a name",
-    }
+    # Closed (fix12): PASS's compounds and PW/PWD as a word of the name are secret names (creds.SECRET_VAR).
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("case", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, case: Case) -> None:
@@ -335,6 +345,11 @@ class TestKillPatternIsRegex:
         ("pkill -f 'vite\\|code'", bash("pkill -f 'vite\\|code'", _scripts('{"dev": "vite"}')), None),
         ("pkill --signal KILL -f chrome", bash("pkill --signal KILL -f chrome"), None),
         ("pkill -f '^/Applications'", bash("pkill -f '^/Applications'"), None),
+        # a folder of programs (system._folder_of_programs): cases written after the fix
+        ("pkill -f /Applications/", bash("pkill -f /Applications/"), None),
+        ("pkill -f '^/usr/bin'", bash("pkill -f '^/usr/bin'"), None),
+        ("pkill -f /opt/homebrew", bash("pkill -f /opt/homebrew"), None),
+        ("pkill -f '^/home/ana/webapp'", bash("pkill -f '^/home/ana/webapp'"), None),
     ]
     ORDINARY: ClassVar[list[Case]] = [
         ("pkill -f 'vite|jest' (both the project's)", bash("pkill -f 'vite|jest'", _scripts('{"dev": "vite", "test": "jest"}')), None),
@@ -343,11 +358,12 @@ class TestKillPatternIsRegex:
         ("pkill -f .venv/bin/uvicorn", bash("pkill -f .venv/bin/uvicorn"), None),
         ("pkill --signal 9 -f vite", bash("pkill --signal 9 -f vite", _scripts('{"dev": "vite"}')), None),
         ("pkill -f 'python manage.py runserver'", bash("pkill -f 'python manage.py runserver'"), None),
+        ("pkill -f /tmp/dev-server.sh", bash("pkill -f /tmp/dev-server.sh"), None),
+        ("pkill -f /home/ana/webapp/scripts/dev.sh", bash("pkill -f /home/ana/webapp/scripts/dev.sh"), None),
+        ("pkill -f '^/usr/local/bin/node server.js'", bash("pkill -f '^/usr/local/bin/node server.js'"), None),
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "pkill -f '^/Applications'": "unfinished: a pattern that is a folder's path (every program installed there, every process "
-        "started in it) is taken for one program's command line, as a file's path is",
-    }
+    # Closed (fix12): a path pattern that is a folder of programs is asked (system._folder_of_programs).
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("case", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, case: Case) -> None:
@@ -366,16 +382,21 @@ class TestKillWordEditorServer:
     DANGEROUS: ClassVar[list[Case]] = [
         ("pkill -f tsserver (node_modules/.bin)", bash("pkill -f tsserver", {PROJECT + "/node_modules/.bin/tsserver": ""}), None),
         ("pkill -f eslint (node_modules/.bin)", bash("pkill -f eslint", {PROJECT + "/node_modules/.bin/eslint": ""}), None),
+        # the editor's servers (system._editor_served): cases written after the fix
+        ("pkill -f prettier (node_modules/.bin)", bash("pkill -f prettier", {PROJECT + "/node_modules/.bin/prettier": ""}), None),
+        (
+            "pkill -f typescript-language-server (node_modules/.bin)",
+            bash("pkill -f typescript-language-server", {PROJECT + "/node_modules/.bin/typescript-language-server": ""}),
+            None,
+        ),
+        ("pkill -f eslint (scripts: lint)", bash("pkill -f eslint", _scripts('{"lint": "eslint ."}')), None),
     ]
     ORDINARY: ClassVar[list[Case]] = [
         ("pkill -f webpack-dev-server (node_modules/.bin)", bash("pkill -f webpack-dev-server", {PROJECT + "/node_modules/.bin/webpack-dev-server": ""}), None),
+        ("pkill -f vite (node_modules/.bin)", bash("pkill -f vite", {PROJECT + "/node_modules/.bin/vite": ""}), None),
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "pkill -f tsserver (node_modules/.bin)": "unfinished: a program the project installs is taken as the project's own; that the editor "
-        "runs the same program for every project is not known from the project's files",
-        "pkill -f eslint (node_modules/.bin)": "unfinished: a program the project installs is taken as the project's own; that the editor "
-        "runs the same program for every project is not known from the project's files",
-    }
+    # Closed (fix12): a language server, linter or formatter the editor runs for every project is not the project's.
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("case", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, case: Case) -> None:
@@ -537,17 +558,23 @@ class TestSettingsEditedInPlaceByDefault:
             None,
         ),
         ("sd -F false true .zed/settings.json", bash("sd -F false true .zed/settings.json", ZED_OFF), None),
+        # an unmodelled program given a settings file and the text to put there (engine._may_rewrite): after the fix
+        ("rep allow yolo opencode.json", bash("rep allow yolo opencode.json", ZED_OFF), None),
+        (
+            "jsonset .zed/settings.json agent.always_allow_tool_actions true",
+            bash("jsonset .zed/settings.json agent.always_allow_tool_actions true", ZED_OFF),
+            None,
+        ),
     ]
     ORDINARY: ClassVar[list[Case]] = [
         ("sd foo bar src/app.ts", bash("sd foo bar src/app.ts", {PROJECT + "/src/app.ts": "foo\n"}), None),
         ("sd -p false true .zed/settings.json (preview)", bash("sd -p false true .zed/settings.json", ZED_OFF), None),
+        ("prettier --check .vscode/settings.json", bash("prettier --check .vscode/settings.json", ZED_OFF), None),
+        ("jsonlint .vscode/settings.json", bash("jsonlint .vscode/settings.json", ZED_OFF), None),
+        ("open .zed/settings.json", bash("open .zed/settings.json", ZED_OFF), None),
     ]
-    GAPS: ClassVar[dict[str, str]] = {
-        "sd false true .zed/settings.json": "unfinished: a program clearance does not model that edits its operand in place by default "
-        "(no -i to see) is not known to write; asking about every unmodelled program given a settings file is untried",
-        "sd -F false true .zed/settings.json": "unfinished: a program clearance does not model that edits its operand in place by default "
-        "(no -i to see) is not known to write; asking about every unmodelled program given a settings file is untried",
-    }
+    # Closed (fix12): an unmodelled program given a settings file and other operands may rewrite it (engine._may_rewrite).
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("case", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, case: Case) -> None:

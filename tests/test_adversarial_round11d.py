@@ -156,12 +156,6 @@ class TestEditorSettingsAsJsonReads:
         assert decide(example).decision == "allow"
 
 
-_TOLERANT = (
-    "unfinished: an editor's settings file that is not strict JSON (a missing comma) is read as nothing, where VS "
-    "Code's tolerant parser (jsonc-parser) reads the members it can and applies them"
-)
-
-
 class TestEditorSettingsTolerantParse:
     """Class: VS Code reads its settings with a parser that recovers from errors (a missing comma, a stray token) and
     applies the members it could read; rules/self.json_as_read and editor_program read a file that does not parse as
@@ -180,11 +174,40 @@ class TestEditorSettingsTolerantParse:
     ORDINARY: ClassVar[list[Any]] = [
         _write(VSCODE, '{"editor.fontSize": 12 "editor.tabSize": 2}'),
     ]
-    GAPS: ClassVar[dict[str, str]] = {_key(c): _TOLERANT for c in DANGEROUS[:2]}
+    # Closed (fix12): jsonlite.loads_jsonc reads settings as jsonc-parser does, recovering from errors.
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:
         _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
+class TestEditorSettingsRecoveredMembers:
+    """Class: any syntax error VS Code's parser recovers from -- a missing comma, a stray word, a member with no colon
+    or value, an unterminated string, a repeated key (the last wins) -- leaves the members after it applied; every
+    reader of editor and agent settings reads them so (jsonlite.loads_jsonc). Cases written after the fix."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        _write(VSCODE, '{"editor.fontSize": 12 oops, "git.path": "/tmp/git"}'),
+        _write(VSCODE, '{"editor.tabSize" 2, "git.path": "/tmp/git"}'),
+        _write(VSCODE, '{"git.path": "/usr/bin/git", "git.path": "/tmp/git" ]'),
+        _write(VSCODE, '// settings\n{"terminal.integrated.shell.linux": "/tmp/sh" "x": [1 2]}'),
+        _write(VSCODE, '{"a": {"b": 1 "c": 2} "chat.tools.autoApprove": true}'),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _write(VSCODE, '{"editor.fontSize": 12 oops, "git.path": "/usr/bin/git"}'),
+        _write(VSCODE, '{"git.path": "/tmp/git", "git.path": "/usr/bin/git"}'),
+        _write(VSCODE, '{"a": {"b": 1 "c": 2} "chat.tools.autoApprove": false}'),
+        _write(VSCODE, '{"editor.formatOnSave": true,}'),
+    ]
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _not_allowed(example, {})
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: Any) -> None:
@@ -312,12 +335,6 @@ class TestHookParserBuiltElsewhere:
         assert decide(example).decision == "allow"
 
 
-_CLEARED = (
-    "unfinished: a launcher that clears the agent's environment or gives it an empty home (flatpak-spawn --clear-env, "
-    "firejail --private) is not read as `env -i` / HOME elsewhere is"
-)
-
-
 class TestLauncherSetsAgentEnvironment:
     """Class: a wrapper that sets a variable in the environment of the command it runs -- systemd-run's -E/--setenv and
     `-p Environment=`, run0's --setenv, daemonize's -E -- was unwrapped without its variables, so `systemd-run --user -E
@@ -342,11 +359,51 @@ class TestLauncherSetsAgentEnvironment:
         "systemd-run --user --setenv=PORT=3000 npm run dev",
         "nohup claude -p 'fix the tests' &",
     ]
-    GAPS: ClassVar[dict[str, str]] = {c: _CLEARED for c in DANGEROUS[-2:]}
+    # Closed (fix12): unwrap._payload_env reads the launchers that empty the environment or give a home of the
+    # payload's own (flatpak-spawn --clear-env, bwrap --clearenv/--unsetenv/--setenv, firejail --private[=DIR]).
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: str) -> None:
         _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: str) -> None:
+        assert decide(example).decision == "allow"
+
+
+class TestLauncherEmptiesAgentEnvironment:
+    """Class: a launcher whose options leave the command it runs no HOME, an empty one or one elsewhere, or set a
+    variable the hook reads -- read as `env -i`/`env HOME=…` are (unwrap._payload_env; bwrap's options by their arity,
+    unwrap._BWRAP_ARITY). Cases written after the fix of the two round-11d ones, no rule written for them."""
+
+    DANGEROUS: ClassVar[list[str]] = [
+        "firejail --private=/tmp/h claude -p 'fix the tests'",
+        "bwrap --clearenv --bind / / claude -p 'fix the tests'",
+        "bwrap --bind / / --clearenv -- codex exec 'fix the tests'",
+        "bwrap --bind / / --unsetenv HOME gemini -p 'fix the tests'",
+        "bwrap --bind / / --setenv HOME /tmp/h claude -p 'fix the tests'",
+        "flatpak-spawn --host --env=HOME=/tmp/h claude -p 'fix the tests'",
+        "flatpak-spawn --host --env=CLEARANCE_SERVER=http://127.0.0.1:9 claude -p 'fix the tests'",
+        "firejail --env=CODEX_HOME=/tmp/c codex exec 'fix the tests'",
+        "bwrap --ro-bind /usr /usr --proc /proc --dev /dev bash -c 'rm -rf ~/y'",
+    ]
+    ORDINARY: ClassVar[list[str]] = [
+        "flatpak-spawn --host claude -p 'fix the tests'",
+        "firejail claude -p 'fix the tests'",
+        "firejail --private npm test",
+        "flatpak-spawn --host --clear-env make test",
+        "flatpak-spawn --host --clear-env --env=HOME=/home/ana claude -p 'fix the tests'",
+        "firejail --private=/home/ana claude -p 'fix the tests'",
+        "bwrap --bind / / --setenv RUST_LOG debug cargo test",
+        "firejail --env=NODE_ENV=production claude -p 'fix the tests'",
+        "flatpak-spawn --host code .",
+        "bwrap --bind / / make test",
+    ]
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: str) -> None:
+        _not_allowed(example, {})
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: str) -> None:
@@ -389,12 +446,6 @@ class TestDirenvStdlibIntoTemp:
         assert decide(example).decision == "allow"
 
 
-_DYNAMIC_NAME = (
-    "unfinished: an .envrc's export whose name is built when bash runs it (an expansion, a brace list, a loop variable) "
-    "is not read: env_as_read looks for names as written"
-)
-
-
 class TestEnvrcExportOfBuiltName:
     """Class: direnv runs .envrc with bash, where `export` takes its words after expansion: `export
     CLEARANCE_${EMPTY}SERVER=…`, `export {LD_PRELOAD,X}=…` and `for v in LD_PRELOAD; do export $v=…; done` set the
@@ -411,11 +462,47 @@ class TestEnvrcExportOfBuiltName:
         _write(ENVRC, "export PROJECT_${USER}=1\n"),
     ]
     # The loop variable (DANGEROUS[2]) is read since h-fix11: self._names_expanded expands a name held in a variable.
-    GAPS: ClassVar[dict[str, str]] = {_key(c): _DYNAMIC_NAME for c in DANGEROUS[:2]}
+    # The others since fix12: self._names_built reads a built name as every name it may be.
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:
         _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
+class TestEnvrcNameMayBeAny:
+    """Class: an .envrc name that is not a literal is possibly any name it can expand to (self._names_built): an
+    unknown expansion may be empty or any part, a brace list gives each alternative. Judged as each literal would be
+    (denied for clearance's own variables, asked for a loader); a name that is wholly an expansion is asked. Cases
+    written after the fix of the two round-11d ones, no rule written for them."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        _write(ENVRC, "export LD_${NOTHING}PRELOAD=/tmp/x.so\n"),
+        _write(ENVRC, "export {A,BASH_ENV}=/tmp/x.sh\n"),
+        _write(ENVRC, "declare -x CLEARANCE_$(true)SERVER=http://127.0.0.1:9\n"),
+        _write(ENVRC, "export CLEARANCE_{SERVER,X}=http://127.0.0.1:9\n"),
+        _write(ENVRC, "XDG_${A}STATE_HOME=/tmp/s\n"),
+        _write(ENVRC, "export LD_${X}=/tmp/x.so\n"),
+        _write(ENVRC, "export CLEARANCE_${X}=http://127.0.0.1:9\n"),
+        _write(ENVRC, "export ${N}=/tmp/x\n"),
+        _write(ENVRC, 'while IFS== read -r key value; do export "$key=$value"; done < .env.local\n'),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        _write(ENVRC, "export {NODE_ENV,APP_ENV}=development\n"),
+        _write(ENVRC, "export PATH=${PWD}/bin:$PATH\n"),
+        _write(ENVRC, "use flake\nexport RUST_LOG=${RUST_LOG:-info}\n"),
+        _write(ENVRC, "export LD_LIBRARY_PATH=${PWD}/lib\n"),
+        _write(ENVRC, "export APP_${STAGE}_URL=http://localhost:3000\n"),
+        _write(ENVRC, "export ${PROJECT}_DEBUG=1\n"),
+    ]
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _not_allowed(example, {})
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: Any) -> None:

@@ -730,7 +730,8 @@ class TestEnvFileSetters:
         "mise settings set experimental true",
         "mise trust",
         "mise use node@20",
-        "dotenv list",
+        # `dotenv list` prints the default .env since fix12 (shell/effects._default_env_file): asked as `dotenv -f .env list`
+        "dotenv run -- npm test",
     ]
 
     @pytest.mark.parametrize("command", SETS)

@@ -263,13 +263,20 @@ def _typed_on_terminal(exp: Any, out: ShellAnalysis) -> None:
 
 def _remote_command_reads_no_code(cmd: Any) -> bool:
     """`ssh HOST 'make test'` on Codex's terminal: ssh hands what is typed to the remote command the line names, which
-    is judged as written; typed input is unseen code only where that command reads code from its input (a shell, an
-    interpreter, a database client, or a wrapper that may start one: `ssh HOST bash -s`, `ssh HOST psql app`, `ssh HOST sudo sh`). With no remote command
-    the login shell reads it (`ssh HOST`), as a local shell would (round ord10d: `ssh build 'make test'` was denied)."""
+    is judged as written; typed input is unseen code only where that command reads code from its input. The remote
+    line is read as a local one on the terminal is: a command of it whose input is ssh's (not a pipe, a file or a
+    here-document of the remote line) reads code if it is a shell, an interpreter, a database client, a wrapper that may
+    start one (`ssh HOST bash -s`, `ssh HOST psql app`, `ssh HOST sudo sh`), or a program shell/terminal.py reads as
+    running what is typed on its terminal (an editor, a pager, a REPL, a multiplexer: `ssh HOST vim notes.txt`,
+    round 10d). With no remote command the login shell reads it (`ssh HOST`), as a local shell would (round ord10d:
+    `ssh build 'make test'` was denied)."""
     if cmd.name not in ("ssh", "autossh"):
         return False
-    from .shell.programs import CLIENTS, INTERPRETERS
+    from .shell.parse import parse
+    from .shell.programs import INTERPRETERS, interpreter_alias
+    from .shell.terminal import typed_commands
     from .shell.unwrap import _SSH_OPTS, SHELLS, _strip_options
+    from .shell.unwrap_code import _program_from_stdin
 
     # where the host stands, read as unwrap._ssh reads it (autossh's -M PORT besides ssh's valued options)
     i = _strip_options(cmd.argv, 1, _SSH_OPTS | {"-M"} if cmd.name == "autossh" else _SSH_OPTS)
@@ -278,10 +285,51 @@ def _remote_command_reads_no_code(cmd: Any) -> bool:
         words = words[1:]
     if not words:
         return False
-    first = words[0].split()[0] if words[0].split() else ""
-    first = first.rsplit("/", 1)[-1]
-    readers = (SHELLS, INTERPRETERS, CLIENTS)  # a database client reads statements from it (`ssh HOST psql app`)
-    return bool(first) and not any(first in r for r in readers) and first not in ("sudo", "doas", "env", "exec", "nohup", "xargs", "command")
+    try:
+        # ssh joins its words with blanks and the remote shell reads the line (unwrap._ssh reads it so)
+        remote = parse(" ".join(words), None, "~").commands
+    except ParseFailure:
+        return False
+    wrappers = ("sudo", "doas", "env", "exec", "nohup", "xargs", "command")
+    tty = _ssh_remote_tty(cmd.argv[1:i], _SSH_OPTS)
+    for c in remote:
+        if c.stdin_from or c.stdin_text is not None or any(r.reads and r.fd in ("", "0") for r in c.redirects):
+            continue  # its input is the remote line's own, not what is typed
+        if not tty:
+            c.piped = True  # no terminal on the host (ssh allocates one for a command only with -t): a pager prints and exits
+        first = c.name.rsplit("/", 1)[-1]
+        lang = INTERPRETERS.get(first) or interpreter_alias(first)
+        if lang is not None and _program_from_stdin([first, *c.values()], lang):
+            return False  # `ssh HOST python3`: the interpreter's program is what is typed
+        if first in SHELLS and not any(v.startswith("-") and not v.startswith("--") and "c" in v for v in c.values()):
+            return False  # a shell given no -c reads its commands from its input (`ssh HOST bash -s`)
+        if not first or first in wrappers or typed_commands(c) is not None:
+            return False
+    return True
+
+
+def _ssh_remote_tty(opts: list[Any], valued: frozenset[str] | set[str]) -> bool:
+    """ssh's options ask for a terminal on the host for the remote command: a -t in a cluster (`-t`, `-tt`, `-At`),
+    or `-o RequestTTY=yes|force` (ssh gives a command none by default)."""
+    j = 0
+    while j < len(opts):
+        v = opts[j].value
+        j += 1
+        if not v.startswith("-") or v.startswith("--") or len(v) < 2:
+            continue
+        for k, ch in enumerate(v[1:], 1):
+            if ch == "t":
+                return True
+            if "-" + ch in valued:
+                value = v[k + 1 :]
+                if not value and j < len(opts):
+                    value = opts[j].value
+                    j += 1
+                key, _, got = value.replace(" ", "=", 1).partition("=")
+                if ch == "o" and key.strip().lower() == "requesttty" and got.strip().lower() in ("yes", "force"):
+                    return True
+                break
+    return False
 
 
 def _ssh_scripts_read(commands: list[SimpleCommand], sc: Scope) -> set[str]:
@@ -386,7 +434,7 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
         _scripts_too_deep(exp.commands, sc, out.findings)
     if script_depth < 2:
         _check_written_scripts(exp.commands, sc, out.findings, script_depth)
-        if any(e.kind == WRITE for e in out.effects) or any(w.value in _IN_PLACE_OPTIONS for c in exp.commands for w in c.args):
+        if any(e.kind == WRITE for e in out.effects) or any(_may_rewrite(c, sc) for c in exp.commands):
             _check_settings_results(exp.commands, out, positions, sc, script_depth)
     if len(exp.commands) > 1:
         from .rules.gates import download_then_run
@@ -417,10 +465,50 @@ def _check_settings_results(commands: list[SimpleCommand], out: ShellAnalysis, p
         from .settingsresult import check_results
 
         check_results(commands, out.effects, positions, sc, out.findings, _judge_written, depth)
-    if any(unknown(c) and any(w.value in _IN_PLACE_OPTIONS for w in c.args) for c in commands):
+    if any(unknown(c) and _may_rewrite(c, sc) for c in commands):
         from .settingsresult import unmodelled_in_place
 
         unmodelled_in_place(commands, out.effects, sc, out.findings)
+
+
+def _may_rewrite(cmd: SimpleCommand, sc: Scope) -> bool:
+    """*cmd* is given an in-place option (`sed -i`, `json -I`), or is a program clearance does not model given an agent's
+    or editor's settings file (which it may rewrite in place by default: settingsresult.unmodelled_in_place)."""
+    if any(w.value in _IN_PLACE_OPTIONS for w in cmd.args):
+        return True
+    if not any(w.value.endswith(_SETTINGS_SUFFIXES) for w in cmd.args):
+        return False
+    from .rules.gates import unknown
+
+    if not unknown(cmd) or any(w.value in _NO_WRITE_OPTIONS for w in cmd.args):
+        return False
+    vals = cmd.values()
+    # an operand, not an option's value (`json -f opencode.json KEY` reads the file it is given with -f)
+    files = [v for k, v in enumerate(vals) if _settings_operand(v, cmd, sc) and not (k and vals[k - 1].startswith("-") and "=" not in vals[k - 1])]
+    # the text it would put there is on the line too (`sd FIND REPLACE FILE`): a program given the file alone reads,
+    # checks or opens it (`jsonlint F`, `prettier --check F`, `open F`)
+    others = [w.value for w in cmd.args if not w.value.startswith("-") and w.value not in files]
+    return bool(files) and bool(others)
+
+
+def _settings_operand(v: str, cmd: SimpleCommand, sc: Scope) -> bool:
+    """*v* names an agent's or editor's settings file (gates.content_judged, env files aside): a program clearance does
+    not model given one may rewrite it in place by default (`sd FIND REPLACE .zed/settings.json`, round 11b)."""
+    from .rules.gates import content_judged, env_file
+
+    if not v or v.startswith("-") or DYN in v or not v.endswith(_SETTINGS_SUFFIXES):
+        return False
+    path = sc.path(v, cmd)
+    return content_judged(path) and not env_file(path)
+
+
+# Options that, in the programs that have one, show a change instead of making it (sd -p, prettier --check, --dry-run).
+_NO_WRITE_OPTIONS = frozenset({"-p", "--preview", "--check", "--dry-run", "--diff", "--list-different"})
+
+
+# The endings of the settings files content_judged reads (JSON, JSONC, TOML, YAML, a VS Code workspace): a word with
+# none is no settings file, and no path is resolved for it.
+_SETTINGS_SUFFIXES = (".json", ".jsonc", ".json5", ".toml", ".yaml", ".yml", ".code-workspace")
 
 
 # An option that, in the programs that have one, makes the program rewrite the files it is given (sed's and perl's -i,

@@ -139,26 +139,31 @@ def _restriction_removed(path: str, before: str | None, after: str, cmd: SimpleC
 
 
 def unmodelled_in_place(commands: list[SimpleCommand], effects: list[Effect], sc: Scope, findings: list[Finding]) -> None:
-    """A program clearance does not model, given an in-place option and a file clearance judges by what it says
-    (`npx json -I -f opencode.json -e 'this.permission="allow"'`, round 10c): it may rewrite that file with text no word
-    of the line holds and no model here computes, so a person is asked, as for a download into it."""
-    from .engine import rule_by_id
+    """A program clearance does not model, given a file clearance judges by what it says with an in-place option
+    (`npx json -I -f opencode.json -e 'this.permission="allow"'`, round 10c), or an agent's or editor's settings file with
+    none: some programs rewrite their operand in place by default (`sd FIND REPLACE FILE`, round 11b), and which do is
+    not known for a program clearance does not model. It may rewrite that file with text no word of the line holds and
+    no model here computes, so a person is asked, as for a download into it. An env file (.env) without the option is
+    left to the credential rules (reading it is what programs given one do)."""
+    from .engine import _may_rewrite, rule_by_id
     from .rules.gates import content_judged, unknown
 
     if RULE in {f.rule_id for f in findings}:
         return
     written = {e.path for e in effects if e.kind == WRITE}
     for cmd in commands:
-        if not unknown(cmd) or not any(w.value in ("-i", "-I", "--in-place", "--inplace") for w in cmd.args):
+        if not unknown(cmd):
             continue
+        option = any(w.value in ("-i", "-I", "--in-place", "--inplace") for w in cmd.args)
         for w in cmd.args:
             v = w.value.split("=", 1)[1] if w.value.startswith("-") and "=" in w.value else w.value
             if not v or v.startswith("-") or DYN in v:
                 continue
             path = sc.path(v, cmd)
-            if path not in written and content_judged(path):
+            if path not in written and content_judged(path) and (option or (_settings_file(path) and _may_rewrite(cmd, sc))):
                 base = path.rsplit("/", 1)[-1]
-                msg = f"{cmd.name}, a program clearance does not model, is given an in-place option and {base}, which clearance judges by what it says"
+                given = "an in-place option and " if option else ""
+                msg = f"{cmd.name}, a program clearance does not model, is given {given}{base}, which clearance judges by what it says"
                 findings.append(_ask(rule_by_id(RULE), msg + ": what it leaves there is not known before it runs; a person looks at it", cmd))
                 return
 
@@ -605,3 +610,10 @@ def _perl_in_place(cmd: SimpleCommand, e: Effect, line: _Line) -> tuple[str | No
     if after is None:
         return None, "a perl program clearance does not apply"
     return after, ""
+
+
+def _settings_file(path: str) -> bool:
+    """An agent's or editor's settings file (gates.content_judged without the env files)."""
+    from .rules.gates import env_file
+
+    return not env_file(path)

@@ -93,10 +93,16 @@ TOKEN_PRINTERS: tuple[tuple[str, ...], ...] = (
     ("flyctl", "auth", "token"),
     ("doppler", "run", "--", "env"),
 )
+# The password family is read as a family: PASS and every compound of it (PASSPHRASE, PASSCODE, PASSKEY) and its
+# abbreviations as a word of the name (ADMIN_PW, DB_PWD): a memorable passphrase of words and numbers has the shape of
+# a public name (_public_name), so only the key's name tells it is secret (round 11b).
 SECRET_VAR = lazy(
-    r"(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|CREDENTIAL|PRIVATE|AUTH|SESSION|COOKIE|PAT|DSN)(?:_|$)|^(?:DATABASE_URL|PGPASSWORD|MYSQL_PWD)$", IGNORECASE
+    r"(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS(?:PHRASE|CODE|KEY)?|CREDENTIAL|PRIVATE|AUTH|SESSION|COOKIE|PAT|DSN)(?:_|$)"
+    r"|(?:^|_)PWD?(?:_|$)|^(?:DATABASE_URL|PGPASSWORD|MYSQL_PWD)$",
+    IGNORECASE,
 )
-_NOT_SECRET_VAR = frozenset({"KEYBOARD", "SSH_AUTH_SOCK", "GPG_TTY", "PASSWORD_STORE_DIR", "KEYMAP"})
+# PWD and OLDPWD: the shell's working directories, not a password.
+_NOT_SECRET_VAR = frozenset({"KEYBOARD", "SSH_AUTH_SOCK", "GPG_TTY", "PASSWORD_STORE_DIR", "KEYMAP", "PWD", "OLDPWD"})
 ENV_DUMPERS = frozenset({"env", "printenv", "set", "export", "declare", "typeset", "compgen"})  # typeset is declare's other name
 # Secret managers' runners: the command after them runs with the secrets in its environment.  (program, verb) -> the
 # option that shows them in what the command prints when the runner masks them by default (`op run` conceals every
@@ -1480,7 +1486,7 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
         return e.note == "code" or _run_as_code(cmd, e.path, sc)
     if name in _PACKAGE_RUNNERS:
         return False  # npx dotenv -e .env -- CMD: the package's program is a command of its own, judged as such
-    if name == "dotenv":
+    if name in ("dotenv", "dotenvx"):
         return _dotenv_prints(values)
     if name in _READ_UNSHOWN or e.note == name:
         return False  # a digest, a shell's source, an editor opening it (vim -R: a screen, not the transcript)
@@ -1572,7 +1578,7 @@ def read_env_file(e: Effect, sc: Scope) -> str | None:
             return _unnamed_lines(e, sc, names)
         if name in _ENV_GREPS:
             keep = _grep_narrowing(e.cmd)
-        elif name == "dotenv":
+        elif name in ("dotenv", "dotenvx"):
             keep = _dotenv_key(e.cmd.values())
     why = _env_exposure(e.path, sc, keep)
     if why is None:

@@ -972,6 +972,7 @@ def env_as_read(path: str, text: str) -> str:
     t = _QUOTED_NAME.sub(r"\2", t)
     t = _APPEND.sub(r"\1=", t)
     t = _DEFAULT_ASSIGN.sub(r" \1=\2 ", t)
+    t = _names_built(t)
     t = _READ_INTO.sub(r"\1=?", t)
     return _COLON_FORM.sub(r"\1=", t)
 
@@ -1013,6 +1014,89 @@ def _names_expanded(text: str) -> str:
     return text
 
 
+# A name bash builds as the line runs (round 11d): words, brace lists and expansions glued before `=`; an expansion
+# clearance has no value for, and a brace list's alternatives (`{LD_PRELOAD,X}=v` assigns both).
+_BUILT_NAME = lazy(
+    r"(?<![\w$}])((?:[A-Za-z0-9_]|\$\{[^{}\n]{0,200}\}|\$[A-Za-z_][A-Za-z0-9_]{0,200}+|\$\([^()\n]{0,200}\)|\{[A-Za-z0-9_,]{0,400}\}){1,64}+)(?=\+?=)"
+)
+_NAME_EXPANSION = lazy(r"\$\{[^{}\n]{0,200}\}|\$[A-Za-z_][A-Za-z0-9_]{0,200}|\$\([^()\n]{0,200}\)")
+_NAME_BRACE = lazy(r"\{([A-Za-z0-9_]{0,200}(?:,[A-Za-z0-9_]{0,200}){1,32})\}")
+
+
+def _names_built(text: str) -> str:
+    """*text* with each name built from parts read as every name it may be: an expansion whose value is not known
+    here (_names_expanded gave the known ones) may be empty or any name's part -- `CLEARANCE_${EMPTY}SERVER=` is
+    CLEARANCE_SERVER's assignment, `LD_${X}=` LD_PRELOAD's among others, `$key=` any variable's -- and a brace list
+    gives one name per alternative. One copy of the text per further name, up to 16, the names that matter most first
+    (_NAMES_THAT_MATTER): each is then judged as its literal assignment is."""
+    if "$" not in text and "{" not in text:
+        return text
+    built: list[tuple[int, int, list[str]]] = []
+    for m in list(_BUILT_NAME.finditer(text))[:256]:
+        word = m.group(1)
+        if "$" not in word and "{" not in word:
+            continue
+        forms = [word]
+        for _ in range(4):  # brace lists, one at a time (`{A,B}_{C,D}`)
+            more: list[str] = []
+            for n in forms:
+                b = _NAME_BRACE.search(n)
+                more.extend([n[: b.start()] + alt + n[b.end() :] for alt in b.group(1).split(",")] if b else [n])
+            forms = more[:16]
+        names: list[str] = []
+        for form in forms:
+            names.append(_NAME_EXPANSION.sub("", form))
+            if "$" in form:
+                # a name that is wholly expansions (`export "$key=$value"` in a loop reading a file) may be any: asked,
+                # as a loader variable is; one with a literal part is judged as each name it may be, denied ones included
+                literal = _NAME_EXPANSION.compiled.split(form)
+                whole = not "".join(literal)
+                names.extend(n for n in (_LOADER_VARS if whole else _names_that_matter()) if _fits(n, literal))
+        names = list(dict.fromkeys(n for n in names if n))[:16]
+        if names:
+            built.append((m.start(1), m.end(1), names))
+    if not built:
+        return text
+    out: list[str] = []
+    for i in range(max(len(names) for _, _, names in built)):
+        parts: list[str] = []
+        at = 0
+        for start, end, names in built:
+            parts.append(text[at:start])
+            parts.append(names[min(i, len(names) - 1)])
+            at = end
+        parts.append(text[at:])
+        out.append("".join(parts))
+    return "\n".join(out)[:1_000_000]
+
+
+def _fits(name: str, parts: list[str]) -> bool:
+    """*name* is what the literal *parts* with any text between them can spell (`LD_${X}` -> ["LD_", ""])."""
+    if len(name) < sum(map(len, parts)) or not name.startswith(parts[0]) or not name.endswith(parts[-1]):
+        return False
+    at = len(parts[0])
+    for part in parts[1:-1]:
+        at = name.find(part, at)
+        if at < 0:
+            return False
+        at += len(part)
+    return at <= len(name) - len(parts[-1])
+
+
+def _names_that_matter() -> tuple[str, ...]:
+    """The variables the env-file rules judge by name, the ones they deny first: clearance's own, those that start an
+    agent without hooks or move its settings, then those that load code or name a program."""
+    return (
+        "CLEARANCE_SERVER",
+        *sorted(HOOKLESS_VARS),
+        *sorted(_LOCATION_VARS),
+        *_LOADER_VARS,
+        *_PRELOAD_OPTIONS,
+        *_SEARCH_PATH_VARS,
+        *_COMMAND_VARS,
+    )
+
+
 def _toml_env(text: str) -> str:
     import tomllib
 
@@ -1043,11 +1127,10 @@ def json_as_read(path: str, text: str) -> str:
     that does not parse."""
     if not path.endswith((".json", ".jsonc", ".code-workspace")) or len(text) > 1_000_000:
         return ""
-    from ..jsonlite import dumps, jsonc_to_json, loads
+    from ..jsonlite import dumps, loads_jsonc
 
-    try:
-        data = loads(_TRAILING_COMMA.sub(r"\1", jsonc_to_json(text)))
-    except (ValueError, RecursionError):
+    data = loads_jsonc(text)  # as VS Code reads it: comments, trailing commas, and recovering from errors
+    if data is None:
         return ""
     out: list[str] = []
     # A member inside objects is also written under its dotted name (`{"terminal": {"integrated": {"env": ...}}}` is
@@ -1066,9 +1149,6 @@ def json_as_read(path: str, text: str) -> str:
         elif isinstance(node, list):
             stack.extend((prefix, n) for n in node)
     return "\n".join(out)
-
-
-_TRAILING_COMMA = lazy(r",\s*([}\]])")
 
 
 # Session managers that set variables for processes they start later: (command, verbs).
@@ -1243,11 +1323,10 @@ def editor_program(path: str, text: str) -> str | None:
     /tmp/sh`, `git.path: /tmp/git`, Zed's `terminal.shell.program` were allowed where SHELL=/tmp/sh is asked)."""
     if not path.endswith(EDITOR_SETTINGS) or len(text) > 1_000_000:
         return None
-    from ..jsonlite import jsonc_to_json, loads
+    from ..jsonlite import loads_jsonc
 
-    try:
-        data = loads(_TRAILING_COMMA.sub(r"\1", jsonc_to_json(text)))
-    except (ValueError, RecursionError):
+    data = loads_jsonc(text)  # a syntax error does not hide a member VS Code still applies (round 11d)
+    if data is None:
         return None
     for given in _editor_programs(path, data):
         words = [given] if isinstance(given, str) else [w for w in given[:64] if isinstance(w, str)] if isinstance(given, list) else []
@@ -2009,6 +2088,9 @@ def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
     # HOME given its own value again (`env -i HOME=$HOME …`) moves nothing.
     moved = sorted(k for k, v in cmd.assigns.items() if k in _AGENT_HOMES and not (k == "HOME" and v.rstrip("/") == sc.ctx.home))
     if moved:
+        if cmd.assigns[moved[0]] == "":
+            # a launcher left it none (unwrap.NO_HOME: flatpak-spawn --clear-env, firejail --private)
+            return f"{cmd.name} started with no {moved[0]} or an empty one does not load the settings that run clearance's hook"
         return f"{cmd.name} started with {moved[0]} elsewhere does not load the settings that run clearance's hook"
     # The hook the agent runs inherits its environment: clearance's own variables, or its state, cache and runtime
     # folders moved, make that hook read a policy, keys, an audit store or a daemon socket the agent chose -- a

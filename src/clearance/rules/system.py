@@ -425,32 +425,59 @@ def kill_by_word(cmd: SimpleCommand, sc: Scope) -> str | None:
     pattern = _kill_operands(vals)
     if len(pattern) != 1:
         return None
-    # pkill's pattern is an extended regular expression: each alternative (`vite|chrome`) matches on its own, an empty
-    # one (`vite|`) matches every process, and a bracket, repetition or group (`[c]hrome`, `c.*e`) reaches words no
-    # literal in it names.
-    alternatives = [a.removeprefix("^").removesuffix("$") for a in pattern[0].replace("\\|", "|").split("|")]
-    if any(not a.strip() for a in alternatives):  # `pkill -f ''`, `pkill -f ' '`, `pkill -f '^'` too (round 11d)
+    alternatives = kill_alternatives(pattern[0])
+    if any(kind == EVERY for kind, _, _ in alternatives):  # `pkill -f ''`, `pkill -f ' '`, `pkill -f '^'` too (round 11d)
         return f"pkill -f {pattern[0]}: an empty alternative matches every process's command line"
-    for alt in alternatives:
-        # An escaped punctuation mark is that character (`server\\.js` is server.js), read as the mark unescaped, which
-        # matches no fewer lines. An escaped letter (`\\w`, `\\S`) is a class and stays special.
-        alt = _ESCAPED_MARK.sub(r"\1", alt)
-        # A bracket of one character is that character (`[v]ite`, the way to keep pgrep from matching itself).
-        alt = _ONE_CHAR_BRACKET.sub(r"\1", alt)
-        if _REGEX_SPECIAL.search(alt):
-            if _narrowed_by_a_piece(alt, sc):
-                continue
-            return f"pkill -f {pattern[0]} is a regular expression ({alt}): the command lines it matches are more than any word in it names"
-        word = alt.strip()
+    for kind, text, pieces in alternatives:
+        if kind == PIECES and any(_narrow_piece(p, sc) for p in pieces):
+            continue  # every line it matches holds a piece `pkill -f PIECE` would be allowed for (a subset)
+        if kind in (PIECES, REGEX):
+            return f"pkill -f {pattern[0]} is a regular expression ({text}): the command lines it matches are more than any word in it names"
+        word = text.strip()
         if not _WORD_RUN.search(word):
             # `/`, ` `, `-`, `x.y`: a mark or fragment nearly every command line holds
             return f"pkill -f {pattern[0]} names no word: it matches nearly every process's command line"
         if not word.replace("-", "").replace("_", "").isalnum():
+            folder = _folder_of_programs(word, sc)
+            if folder:
+                return f"pkill -f {pattern[0]} names {folder}: it matches every process started from there, not one program's"
             continue  # a path, a file's name, several words: the command line of one program
         if _project_tool(word, sc):
             continue  # the project's own dev server or test runner: the processes it names are that tool's
         return f"pkill -f {pattern[0]} kills every process whose command line holds {word}, at least every process of that name"
     return None
+
+
+# What one alternative of a pkill pattern is (kill_alternatives): it matches every command line; literal text (a word,
+# a path, several words); literal pieces joined by `.*`/`.+`; any other regular expression.
+EVERY, LITERAL, PIECES, REGEX = "every", "literal", "pieces", "regex"
+
+
+def kill_alternatives(pattern: str) -> list[tuple[str, str, list[str]]]:
+    """pkill's (and pgrep's) PATTERN read as the extended regular expression it is: one (kind, text, literal pieces) per alternative
+    of `a|b` (`\\|` too, as a basic expression writes it), its anchors dropped (they narrow, never widen). An empty
+    alternative matches every command line (EVERY). An escaped punctuation mark is the mark (`server\\.js`: no fewer
+    lines matched), a bracket of one character that character (`[v]ite`, the way to keep pgrep from matching itself);
+    what is left is LITERAL text (one text), PIECES of literal text joined by `.*` or `.+` (every line it matches holds
+    each piece: `node.*server.js`), or another REGEX (a bracket, group, repetition, class, or a dot that stands for a
+    character), each with its text as reduced. The one reader of a kill pattern (sys.kill-by-word)."""
+    out: list[tuple[str, str, list[str]]] = []
+    for alt in pattern.replace("\\|", "|").split("|"):
+        alt = alt.removeprefix("^").removesuffix("$")
+        if not alt.strip():
+            out.append((EVERY, alt, []))
+            continue
+        alt = _ONE_CHAR_BRACKET.sub(r"\1", _ESCAPED_MARK.sub(r"\1", alt))
+        if not _REGEX_SPECIAL.search(alt):
+            out.append((LITERAL, alt, [alt]))
+            continue
+        pieces = [p.strip() for p in _ANY_RUN.compiled.split(alt)]
+        pieces = [p for p in pieces if p]
+        if _ANY_RUN.search(alt) and pieces and not any(_REGEX_SPECIAL.search(p) for p in pieces):
+            out.append((PIECES, alt, pieces))
+        else:
+            out.append((REGEX, alt, []))
+    return out
 
 
 # pkill's options that narrow what it signals to one parent's children, one terminal's, one process group's or the
@@ -468,23 +495,32 @@ _ANY_RUN = lazy(r"\.[*+]", 0)
 _WORD_RUN = lazy(r"[0-9A-Za-z_]{3,}", 0)
 
 
-def _narrowed_by_a_piece(alt: str, sc: Scope) -> bool:
-    """Whether the alternative *alt*, literal pieces joined by `.*` or `.+`, matches only command lines that hold a
-    piece `pkill -f PIECE` would be allowed for: every line it matches holds each piece, so it kills no process that
-    piece alone would not (a subset). A piece is narrow when it is a program the project runs, or a file's name, path or
-    several words holding a word of three letters or more; one with a bracket, group or other repetition is not
-    (`c.*e`: neither c nor e names a program; `[c]hrome.*x`)."""
-    pieces = [p.strip() for p in _ANY_RUN.compiled.split(alt)]
-    pieces = [p for p in pieces if p]
-    if not _ANY_RUN.search(alt) or any(_REGEX_SPECIAL.search(p) for p in pieces):
-        return False
-    for word in pieces:
-        if word.replace("-", "").replace("_", "").isalnum():
-            if _project_tool(word, sc):
-                return True
-        elif _WORD_RUN.search(word):
-            return True
-    return False
+def _narrow_piece(word: str, sc: Scope) -> bool:
+    """Whether a literal piece of a `.*`-joined alternative is one `pkill -f PIECE` would be allowed for: a program the
+    project runs, or a file's name, path or several words holding a word of three letters or more (not a folder of
+    programs); a bare word the project does not run (`c.*e`: neither c nor e names a program) is not."""
+    if word.replace("-", "").replace("_", "").isalnum():
+        return _project_tool(word, sc)
+    return bool(_WORD_RUN.search(word)) and not _folder_of_programs(word, sc)
+
+
+def _folder_of_programs(path: str, sc: Scope) -> str:
+    """What a path pattern names when it is a folder rather than one program's file: the folder (as a phrase) where
+    every process started from it matches (`/Applications`, `/usr/bin/`, `/opt/homebrew`, the project's or home's
+    folder), else "". A folder is a path ending in `/`, an absolute path of one or two parts with no file extension
+    (the system's and the package managers' program folders), or the home, project or working folder or one above."""
+    if "/" not in path or " " in path.strip():
+        return ""
+    p = path.strip()
+    if p.endswith("/"):
+        return f"the folder {p}"
+    parts = [x for x in p.split("/") if x]
+    if p.startswith("/") and 1 <= len(parts) <= 2 and "." not in parts[-1]:
+        return f"the folder {p}"
+    for where in (sc.ctx.home, sc.ctx.project_root, sc.ctx.cwd):
+        if where and p.startswith("/") and (where == p.rstrip("/") or where.startswith(p.rstrip("/") + "/")):
+            return f"the folder {p}"
+    return ""
 
 
 def _kill_operands(vals: list[str]) -> list[str]:
@@ -525,6 +561,8 @@ def _project_tool(word: str, sc: Scope) -> bool:
     low = word.lower()
     if len(word) < 4 or runnable(word) or word in INTERPRETERS or word in SHELLS or interpreter_alias(word) is not None:
         return False
+    if _editor_served(low):
+        return False  # the user's editor runs it for every project (its language server, linter, formatter): theirs too
     where = (sc.ctx.project_root, sc.ctx.cwd, sc.ctx.home)
     if any(low in seg.lower() for p in where if p for seg in p.split("/")):
         return False
@@ -542,6 +580,21 @@ def _project_tool(word: str, sc: Scope) -> bool:
         if text and word in _command_words(text, name, sc):
             return True
     return False
+
+
+# Programs the user's editor runs for every project it opens, from the project's node_modules or its own bundle: language
+# servers, and the linters and formatters its extensions keep running (VS Code's eslint and prettier servers, tsserver
+# for every TypeScript file). A project that installs one does not make its processes the project's own: `pkill -f
+# tsserver` stops the editor's (round 11b; a list extension, with any name a language server's suffix marks).
+_EDITOR_SERVED = frozenset(
+    {"tsserver", "typescript", "eslint", "eslint_d", "prettier", "prettierd", "stylelint", "biome", "pyright", "basedpyright"}
+    | {"pylsp", "jedi-language-server", "ruff-lsp", "gopls", "rust-analyzer", "clangd", "solargraph", "intelephense", "volar"}
+)
+_SERVER_SUFFIXES = ("-language-server", "-languageserver", "-langserver", "-lsp", "-ls")
+
+
+def _editor_served(word: str) -> bool:
+    return word in _EDITOR_SERVED or word.endswith(_SERVER_SUFFIXES)
 
 
 def _command_words(text: str, name: str, sc: Scope) -> set[str]:

@@ -1034,6 +1034,9 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                     out.extend(Effect(READ, base.rstrip("/") + "/**/" + g, v, False, cmd, names_only=names, query=query) for g in only)
                     continue
                 out.append(Effect(READ, sc.word_path(Word(v, w.raw), cmd), v, deep, cmd, names_only=names, query=query))
+    default = _default_env_file(pathstr.basename(name), [w.value for w in args])
+    if default:
+        add(READ, Word(default, default), note="default file")
     for r in cmd.redirects:
         if r.target is None:
             continue
@@ -1064,6 +1067,29 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 whence = Word(str(origin), str(origin)) if origin else None
                 tree_into(Word(str(landing), str(landing)), whence, str(kind), cmd, sc, out, unknown="" if origin else "the code opens the archive itself")
     return out
+
+
+# dotenv CLIs read the working directory's .env when no option names a file (python-dotenv's `dotenv list`, `get KEY`:
+# -f/--file; dotenv-cli's `dotenv -p KEY`: -e; dotenvx's `get`: -f/--env-file): a read the words do not show, added
+# where a named file would be (round 11b: `dotenv list` printed the project's secrets unseen). By the options that name
+# another file; --help and --version read none.
+_DEFAULT_ENV_FILE: dict[str, frozenset[str]] = {
+    "dotenv": frozenset({"-e", "-f", "--file"}),
+    "dotenvx": frozenset({"-f", "--env-file"}),
+}
+
+
+def _default_env_file(name: str, vals: list[str]) -> str | None:
+    """The file a dotenv CLI reads by default when *vals* name none (`.env`), else None."""
+    named = _DEFAULT_ENV_FILE.get(name)
+    if named is None or not vals:
+        return None
+    for v in vals:
+        if v == "--":
+            break  # the command it runs: its words are that command's
+        if v in named or any(v.startswith(o + "=") for o in named if o.startswith("--")) or v in ("-h", "--help", "-V", "--version"):
+            return None
+    return ".env"
 
 
 def pathspecs_from_file(nc: Norm, cmd: SimpleCommand) -> list[str]:

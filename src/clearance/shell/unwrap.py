@@ -174,7 +174,52 @@ def _wrapper_cwd(cmd: SimpleCommand, opts: list[Word], names: tuple[str, ...]) -
 
 # Wrapper options that set a variable in the payload's environment (`systemd-run -E HOME=/tmp/h CMD`, `run0 --setenv`,
 # `daemonize -E`), and systemd-run's `-p Environment=NAME=VALUE`: read as `env NAME=VALUE CMD` is (round 11d).
-_WRAPPER_ENVS = {"systemd-run": ("-E", "--setenv"), "run0": ("--setenv",), "daemonize": ("-E",)}
+_WRAPPER_ENVS = {
+    "systemd-run": ("-E", "--setenv"),
+    "run0": ("--setenv",),
+    "daemonize": ("-E",),
+    "flatpak-spawn": ("--env",),
+    "firejail": ("--env",),
+}
+# Launchers that start their payload with an emptied environment (flatpak-spawn --clear-env, bwrap --clearenv) or a home
+# of its own (firejail --private: an empty one; --private=DIR: DIR's): the payload finds nothing under the caller's home
+# (an agent, no settings and so no hook), as after `env -i` or `HOME=/tmp/h` (round 11d). Options that clear, options
+# that give a home. bwrap's own `--setenv VAR VALUE` / `--unsetenv VAR` take words of their own (_payload_env).
+_WRAPPER_CLEARS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "flatpak-spawn": (("--clear-env",), ()),
+    "bwrap": (("--clearenv",), ()),
+    "firejail": ((), ("--private",)),
+}
+# The value a payload's HOME is given where the launcher leaves it none (an emptied environment, an empty home).
+NO_HOME = ""
+
+
+def _payload_env(name: str, opts: list[Word], assigns: dict[str, str]) -> dict[str, str] | None:
+    """The environment a launcher gives its payload, read from its options (the variables it sets, an emptied
+    environment, a home of the payload's own); None where it passes the caller's on unchanged."""
+    sets = _wrapper_env(opts, _WRAPPER_ENVS[name]) if name in _WRAPPER_ENVS else {}
+    clears, homes = _WRAPPER_CLEARS.get(name, ((), ()))
+    vals = [w.value for w in opts]
+    cleared = any(v in clears for v in vals)
+    unset: list[str] = []
+    for j, v in enumerate(vals):
+        if v in homes:
+            sets["HOME"] = NO_HOME
+        elif any(v.startswith(h + "=") for h in homes):
+            sets["HOME"] = v.partition("=")[2]
+        elif name == "bwrap" and v == "--setenv" and j + 2 < len(vals):
+            sets[vals[j + 1]] = vals[j + 2]
+        elif name == "bwrap" and v == "--unsetenv" and j + 1 < len(vals):
+            unset.append(vals[j + 1])
+    if not sets and not cleared and not unset:
+        return None
+    out = {"HOME": NO_HOME} if cleared else dict(assigns)
+    for var in unset:
+        out.pop(var, None)
+        if var == "HOME":
+            out["HOME"] = NO_HOME
+    out.update(sets)
+    return out
 
 
 def _wrapper_env(opts: list[Word], names: tuple[str, ...]) -> dict[str, str]:
@@ -199,6 +244,30 @@ def _wrapper_env(opts: list[Word], names: tuple[str, ...]) -> dict[str, str]:
             if eq and var.isidentifier():
                 out[var] = value
     return out
+
+
+def _launched_env(name: str, opts: list[Word], assigns: dict[str, str]) -> dict[str, object]:
+    """derive()'s changes for a payload an unmodelled launcher runs: its environment where the launcher sets one."""
+    given = _payload_env(name, opts, assigns) if name in _WRAPPER_ENVS or name in _WRAPPER_CLEARS else None
+    return {} if given is None else {"assigns": given}
+
+
+# bubblewrap's options by the words they take (bwrap(1)); the others take none.
+_BWRAP_ARITY = {
+    **dict.fromkeys(("--overlay",), 3),
+    **dict.fromkeys(
+        ("--bind", "--bind-try", "--dev-bind", "--dev-bind-try", "--ro-bind", "--ro-bind-try", "--setenv", "--symlink", "--file")
+        + ("--bind-data", "--ro-bind-data", "--chmod", "--bind-fd", "--ro-bind-fd"),
+        2,
+    ),
+    **dict.fromkeys(
+        ("--unsetenv", "--chdir", "--dir", "--tmpfs", "--proc", "--dev", "--mqueue", "--uid", "--gid", "--hostname", "--args")
+        + ("--seccomp", "--add-seccomp-fd", "--lock-file", "--sync-fd", "--info-fd", "--json-status-fd", "--block-fd")
+        + ("--userns-block-fd", "--exec-label", "--file-label", "--remount-ro", "--perms", "--size", "--cap-add", "--cap-drop")
+        + ("--userns", "--userns2", "--pidns", "--overlay-src", "--tmp-overlay", "--ro-overlay", "--argv0"),
+        1,
+    ),
+}
 
 
 # Wrapper options whose value is a command string run by sh -c.
@@ -1694,9 +1763,9 @@ class Unwrapper:
                 changes: dict[str, object] = {"elevated": elevated}
                 if moved is not False:
                     changes["cwd"] = moved
-                given = _wrapper_env(argv[1:i], _WRAPPER_ENVS.get(name, ())) if name in _WRAPPER_ENVS else {}
-                if given:
-                    changes["assigns"] = {**cmd.assigns, **given}
+                given = _payload_env(name, argv[1:i], cmd.assigns)
+                if given is not None:
+                    changes["assigns"] = given
                 if name == "sudo":
                     # sudo [opts] VAR=value … CMD: the assignments are the command's environment.
                     assigns = dict(cmd.assigns)
@@ -1804,6 +1873,17 @@ class Unwrapper:
             return
         if name == "ssh" or name == "autossh":
             self._ssh(cmd)
+            return
+        if name == "bwrap":
+            # bubblewrap: its options take zero to three words; the first word that is no option is the command,
+            # run with the environment its options leave (--clearenv, --setenv VAR VALUE, --unsetenv VAR).
+            self.out.commands.append(cmd)
+            k = 1
+            while k < len(argv) and argv[k].value.startswith("--") and argv[k].value != "--":
+                k += 1 + _BWRAP_ARITY.get(argv[k].value, 0)
+            k += k < len(argv) and argv[k].value == "--"
+            if k < len(argv):
+                self.command(cmd.derive(argv[k:], name, **_launched_env(name, argv[1:k], cmd.assigns)))
             return
         if name in REMOTE_PLATFORMS and len(argv) > 1:
             self._platform_remote(cmd)  # and on: the platform's own rules judge the call itself
@@ -1928,14 +2008,14 @@ class Unwrapper:
                 if v == "--":
                     if k + 1 < len(argv) and runnable(argv[k + 1].value):
                         # PROG [anything] -- CMD ARGS: what follows `--` is the command (watchexec, bwrap).
-                        self.command(cmd.derive(argv[k + 1 :], name + MAY_RUN_WORDS))
+                        self.command(cmd.derive(argv[k + 1 :], name + MAY_RUN_WORDS, **_launched_env(name, argv[1:k], cmd.assigns)))
                     break
                 if v.startswith("-") or DYN in v:
                     continue
                 if seen == 0 and v in _SUBCOMMAND_WORDS:
                     seen = 2  # pyenv init -, tool install x: the tool's own subcommand, not a program it runs
                 elif seen < 2 and runnable(v) and " " not in v:
-                    self.command(cmd.derive(argv[k:], name + MAY_RUN_WORDS))
+                    self.command(cmd.derive(argv[k:], name + MAY_RUN_WORDS, **_launched_env(name, argv[1:k], cmd.assigns)))
                     break
                 seen += 1
         if name in _DATA_ARGUMENTS:

@@ -117,6 +117,9 @@ class Methods(Unwrapper):
             image = nc.words[0].value
             given = self._entrypoint(image, nc.value("entrypoint"), nc.words[1:])
             env = {k: v for k, _, v in (e.partition("=") for e in nc.values("env")) if k.isidentifier()}
+            home = _user_home(nc.value("user"))
+            if home and "HOME" not in env:
+                env["HOME"] = home  # docker sets HOME to the user's home (unwrap._home_for: where `cd` lands)
             mounts = _bind_mounts(nc.values("volume"), nc.values("mount"))
             # What outlives the container under it, matched after the folders named: another container's volumes
             # (--volumes-from: where they lie is not known here, so every path may be one), and podman's --rootfs, whose
@@ -250,3 +253,17 @@ class Methods(Unwrapper):
             return
         new_argv = [Word(bare, pkg)] + argv[i + 1 :]
         self.command(cmd.derive(new_argv, f"{name} {key[1]}".strip(), **changes))
+
+
+def _user_home(user: str | None) -> str | None:
+    """The home of the user `docker run -u USER[:GROUP]` runs as: root's /root, a named user's /home/NAME (useradd's
+    default, and the official images' own users: node's /home/node); None for a numeric id other than 0 (only the
+    image's /etc/passwd tells) or no user (the image's, root in the base images: unwrap._home_for)."""
+    name = (user or "").split(":", 1)[0]
+    if not name or DYN in name:
+        return None
+    if name in ("0", "root"):
+        return "/root"
+    if name.isdigit() or not name.replace("-", "").replace("_", "").replace(".", "").isalnum():
+        return None
+    return "/home/" + name
