@@ -93,3 +93,16 @@ def _private_audit_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     # Keys clearance creates on first use (seal.py) go to a scratch state directory, not a real home's.
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+
+
+@pytest.fixture(autouse=True)
+def _no_live_clearance_processes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A decision judged in-process does not see the machine's running clearance processes (procs.py): a daemon or
+    `clearance serve` that another test run, a developer or a parallel job left running would otherwise turn
+    `pkill -f serve` from allowed into denied (self.signal-clearance) depending on the machine. test_self_signals
+    starts its own processes and reads the real table."""
+    if request.module.__name__.endswith("test_self_signals"):
+        return
+    from clearance import procs
+
+    monkeypatch.setattr(procs, "clearance_processes", lambda: ())
