@@ -542,9 +542,9 @@ class _Reader(TreeReader):
         if fn_node is not None and fn_node.type == "member_expression" and args and node_text(fn_node.child_by_field_name("property")) == "listen":
             self.listener(args[0], args[1] if len(args) > 1 else None)  # server.listen(N[, host]), app.listen(N)
         elif sym in ("Bun.serve", "Deno.serve") and args and args[0].type == "object":
-            opts = {_key(p.child_by_field_name("key")): p.child_by_field_name("value") for p in args[0].named_children[:60] if p.type == "pair"}
-            if "port" in opts:
-                self.listener(opts["port"], opts.get("hostname"))
+            given = {_key(p.child_by_field_name("key")): p.child_by_field_name("value") for p in args[0].named_children[:60] if p.type == "pair"}
+            if "port" in given:
+                self.listener(given["port"], given.get("hostname"))
         if sym is None and fn_node is not None and fn_node.type == "member_expression":
             sym = _BY_METHOD.get(node_text(fn_node.child_by_field_name("property")))
         if sym is None and fn_node is not None and fn_node.type == "identifier" and node_text(fn_node) not in self.counts:
