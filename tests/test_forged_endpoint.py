@@ -248,3 +248,25 @@ def test_the_offline_fallback_knows_the_team_service_port(tmp_path: Any, monkeyp
         assert answer is not None and isinstance(answer.stdout, dict) and "unreachable" in answer.stderr
         out = answer.stdout["hookSpecificOutput"]
         assert out["permissionDecision"] == want, (command, out)
+
+
+def test_a_loopback_team_service_knows_its_own_port(tmp_path: Any) -> None:
+    """`clearance serve` on 127.0.0.1 (its default; Claude Code's `--http` hook points at it) serves this machine only:
+    a listener an agent starts on its port would answer for it while it restarts, so the service denies it."""
+    import json
+
+    pytest.importorskip("starlette")
+    from clearance.server.service import Service
+
+    svc = Service(str(tmp_path / "team.db"))
+    svc.loopback_url = "http://127.0.0.1:8765"
+
+    def decided(command: str) -> str:
+        ev = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": P, "session_id": "s"}
+        _, got = svc.hook_decide(json.dumps(ev).encode(), "claude", "alice", svc.policy())
+        return str(got[1].decision)
+
+    assert decided("nc -lk 8765") == "deny"
+    assert decided("python3 -m http.server 8766") == "allow"
+    svc.loopback_url = ""
+    assert decided("nc -lk 8765") == "allow"  # bound elsewhere: its clients are other machines

@@ -60,8 +60,9 @@ def endpoint_port(url: str) -> int | None:
 
 def own_endpoints(data: Mapping[str, Any], environ: Mapping[str, str] | None) -> tuple[tuple[int, str], ...]:
     """(port, what answers there) for each of clearance's services the policy or the hook's environment puts on loopback:
-    the reviewer's base_url, the audit store's url, and CLEARANCE_TEAM_SERVICE (the CLEARANCE_SERVER the hook is a
-    client of, set by remote.py when it decides locally because the service did not answer)."""
+    the reviewer's base_url, the audit store's url, and CLEARANCE_TEAM_SERVICE: the CLEARANCE_SERVER the hook is a
+    client of (set by remote.py when it decides locally because the service did not answer), or the service's own URL
+    when `clearance serve` listens on loopback only (server/service.Service.loopback_url)."""
     out: list[tuple[int, str]] = []
     rev = data.get("reviewer") or {}
     base = rev.get("base_url") if isinstance(rev, dict) else None
