@@ -203,6 +203,8 @@ def _netcat(name: str, vals: list[str]) -> list[tuple[int, str]]:
         v = vals[i]
         if v in ("--listen",):
             listen = True
+        elif v == "--udp":
+            return []
         elif v.startswith("--"):
             if v in _NC_LONG_VALUED:
                 if v == "--source" and i + 1 < len(vals):
@@ -214,6 +216,8 @@ def _netcat(name: str, vals: list[str]) -> list[tuple[int, str]]:
                 c = v[j]
                 if c == "l":
                     listen = True
+                elif c == "u":
+                    return []  # UDP: no HTTP client reaches it
                 elif c in _NC_VALUED:
                     val = v[j + 1 :] or (vals[i + 1] if i + 1 < len(vals) else "")
                     if not v[j + 1 :]:
@@ -292,36 +296,44 @@ def _forward_spec(spec: str) -> tuple[int, str] | None:
     return None
 
 
+# ssh's options that take a value (the rest of the word or the next one); the others are flags that may be clustered
+# before one (`-fNL 11434:localhost:80`).
+_SSH_VALUED = frozenset("BbcDEeFIiJLlmOoPpQRSWw")
+
+
 def _ssh(vals: list[str]) -> list[tuple[int, str]]:
-    out = []
+    out: list[tuple[int, str]] = []
+    specs: list[tuple[str, str]] = []  # (option letter, value)
     i = 0
     dest_local = False
     while i < len(vals):
         v = vals[i]
-        if v[:2] in ("-L", "-D", "-R") and not v.startswith("--"):
-            spec = v[2:] or (vals[i + 1] if i + 1 < len(vals) else "")
-            if not v[2:]:
-                i += 1
-            got = _forward_spec(spec)
-            if got is not None and v[:2] != "-R":
-                out.append(got)
-            elif got is not None:
-                out.append((got[0], "remote:" + got[1]))
-        elif (v == "-o" and i + 1 < len(vals)) or (v.startswith("-o") and len(v) > 2):
-            opt = vals[i + 1] if v == "-o" else v[2:]
-            if v == "-o":
-                i += 1
-            key, _, rest = opt.replace("=", " ", 1).partition(" ")
-            key = key.lower()
-            if key in ("localforward", "dynamicforward"):
-                got = _forward_spec(rest.strip().split()[0].replace(" ", ":") if rest.strip() else "")
-                if got is not None:
-                    out.append(got)
+        if v.startswith("-") and len(v) > 1 and not v.startswith("--"):
+            for j in range(1, len(v)):
+                if v[j] in _SSH_VALUED:
+                    val = v[j + 1 :]
+                    if not val and i + 1 < len(vals):
+                        i += 1
+                        val = vals[i]
+                    specs.append((v[j], val))
+                    break
         elif not v.startswith("-") and v.split("@")[-1] in ("localhost", "127.0.0.1", "::1"):
             dest_local = True
         i += 1
-    # -R opens the port on the destination's side: this machine only when the destination is itself.
-    return [(p, "" if h.startswith("remote:") else h) for p, h in out if not h.startswith("remote:") or dest_local]
+    for letter, val in specs:
+        if letter in "LD":
+            got = _forward_spec(val)
+        elif letter == "R":
+            # -R opens the port on the destination's side: this machine only when the destination is itself.
+            got = _forward_spec(val) if dest_local else None
+        elif letter == "o":
+            key, _, rest = val.replace("=", " ", 1).partition(" ")
+            got = _forward_spec(rest.strip().split()[0]) if key.lower() in ("localforward", "dynamicforward") and rest.strip() else None
+        else:
+            got = None
+        if got is not None:
+            out.append(got)
+    return out
 
 
 def _port_forward(vals: list[str]) -> list[tuple[int, str]]:
