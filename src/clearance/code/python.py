@@ -464,6 +464,7 @@ class _Reader:
         self.guarded: set[int] | None = None  # calls that run only when a condition holds (computed on first need)
         self.sockets = False  # the code makes a network socket (socket.socket, create_connection, ssl's wrappers)
         self.stdio_socket = False  # a socket's descriptor made a standard stream (os.dup2(s.fileno(), 0), Popen(stdin=s))
+        self.listeners = 0  # lines of facts.shell that stand for a server's port (listen): no process the code starts
 
     # --- bindings
 
@@ -1078,7 +1079,7 @@ class _Reader:
         if self.chdirs:
             self.moved(set(self.chdirs))
         f.decoded_exec = f.decoded_exec or (self.runs_built_code and self.decoders)
-        f.process = f.process or bool(f.shell) or f.unread_process
+        f.process = f.process or len(f.shell) > self.listeners or f.unread_process
         if remote_shell(f, self.stdio_socket and self.sockets):
             f.runs_received = True  # a connected socket is a shell's standard streams: a reverse shell
 
@@ -1324,6 +1325,7 @@ class _Reader:
             return
         where = "" if host is None or DYN in host else host
         self.facts.shell.append(f"nc -l {shell_quote(where) + ' ' if where else ''}{port[1]}")
+        self.listeners += 1
 
     def bound_call(self, node: ast.Call) -> ast.Call | None:
         """The call a callable built by functools.partial, operator.methodcaller or operator.attrgetter stands for:
