@@ -224,6 +224,8 @@ def _netcat(name: str, vals: list[str]) -> list[tuple[int, str]]:
                         i += 1
                     if c == "p":
                         port = _port(val)
+                        if port is None:
+                            return []  # `-p "$PORT"`: only known at run time
                     elif c == "s":
                         host = val
                     break
@@ -426,12 +428,8 @@ def _addr_option(vals: list[str], shorts: tuple[str, ...], longs: tuple[str, ...
         else:
             val, took = None, 0
         if took:
-            if val:
-                host, p = _host_port(val)
-                if p is not None:
-                    return [(p, host)]
-            i += took
-            continue
+            host, p = _host_port(val or "")
+            return [(p, host)] if p is not None else []  # an address only known at run time is none to compare
         i += 1
     return [(default, "")] if default is not None else []
 
@@ -450,8 +448,9 @@ def _port_server(name: str, vals: list[str]) -> list[tuple[int, str]]:
     while i < len(vals):
         val, took = _opt(vals, i, shorts, longs) if (shorts or longs) else (None, 0)
         if took:
-            if val is not None:
-                port = _port(val)
+            port = _port(val) if val is not None else None
+            if port is None:
+                return []  # a port only known at run time (`--port "$PORT"`) is none to compare
             i += took
             continue
         hv, htook = _opt(vals, i, (), hosts) if hosts else (None, 0)
