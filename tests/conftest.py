@@ -49,6 +49,18 @@ def git_answers(answers: dict[str, list[str]], root: str = PROJECT) -> Any:
 
 
 def decide(example: Any, cwd: str = PROJECT, env: dict[str, str] | None = None) -> Decision:
+    if isinstance(example, dict) and "policy" in example:
+        # A rule example that needs a user policy (its TOML text): e.g. a reviewer on loopback (self.forged-endpoint).
+        import hashlib
+        import tempfile
+
+        example = dict(example)
+        text: str = example.pop("policy")
+        path = os.path.join(tempfile.gettempdir(), "clearance-example-" + hashlib.sha256(text.encode()).hexdigest()[:16] + ".toml")
+        if not os.path.exists(path):
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+        env = {**(env or ENV), "CLEARANCE_USER_POLICY": path}
     if isinstance(example, dict) and "git" in example:
         # A rule example that needs git's answer about what a revision changes (gitprobe.py).
         example = dict(example)

@@ -536,6 +536,7 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
         lines.extend(f"    {p}" for p in problems[:5])
     else:
         lines.append("✓ policy: no problems")
+    lines.extend(loopback_lines(project, env))
     shown, waiting = "(not resolved)", 0
     try:
         from .policy import load_policy
@@ -575,6 +576,33 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
                 ok = False
                 lines.append(f"✗ codex: hooks are switched off in ~/.codex/config.toml ([features] {key} = false)")
     return ok, lines
+
+
+def loopback_lines(project: str, env: dict[str, str]) -> list[str]:
+    """A warning for each of clearance's services the policy or CLEARANCE_SERVER puts on loopback over plain HTTP:
+    nothing authenticates who answers there (an API key is sent to the server and proves nothing about it), so a
+    program the agent starts on the port while the real one is down answers for clearance. The hook denies the
+    listeners it can read (rule self.forged-endpoint) and, on Linux, refuses a reviewer whose process the agent may
+    have started (reviewer/answerer.py); elsewhere it cannot look (docs/threat-model.md)."""
+    from .listens import endpoint_port
+    from .policy import load_policy
+
+    try:
+        data = load_policy(project, env).data
+    except Exception:
+        return []
+    rev = data.get("reviewer") or {}
+    named = [("reviewer", rev.get("base_url")), ("team service", env.get("CLEARANCE_SERVER"))]
+    out = []
+    for what, url in named:
+        if not isinstance(url, str) or not url.lower().startswith("http://") or endpoint_port(url) is None:
+            continue
+        look = "its process is checked before each review" if what == "reviewer" and os.path.isdir("/proc/net") else "nothing checks who answers"
+        out.append(
+            f"! {what} on loopback over plain HTTP ({url}): a program the agent starts on port {endpoint_port(url)} while it is down "
+            f"would answer for it; listeners the agent starts there are denied, {look}. Keep it running, or serve it over HTTPS"
+        )
+    return out
 
 
 def service_lines(env: dict[str, str]) -> tuple[bool, list[str]]:

@@ -294,6 +294,9 @@ def via_server(raw: bytes, opts: Options) -> Answer | None:
 
     local_env = dict(env)
     local_env.pop("CLEARANCE_SERVER", None)
+    # Which service this machine is a client of, for self.forged-endpoint: on loopback, a listener the agent starts on
+    # its port while it is down would answer for it (listens.own_endpoints).
+    local_env["CLEARANCE_TEAM_SERVICE"] = base
     # The record says it was decided while the service was unreachable (rule service.unreachable); the marker makes
     # the next call the service answers send it to the team's trail (outbox.py).
     local_env["CLEARANCE_DECIDED_OFFLINE"] = "1"
@@ -375,7 +378,7 @@ def _local_decision(event: object, agent: str, env: Env) -> Decision | None:
     if not isinstance(event, dict):
         return None
     local_env = dict(env)
-    local_env.pop("CLEARANCE_SERVER", None)
+    local_env["CLEARANCE_TEAM_SERVICE"] = str(local_env.pop("CLEARANCE_SERVER", "") or "")
     local_env.pop("CLEARANCE_MANAGED_POLICY", None)
     if read_cache(env) is not None:
         local_env["CLEARANCE_MANAGED_POLICY"] = cache_path(env)

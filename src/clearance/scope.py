@@ -27,7 +27,7 @@ def _has_dotdot(value: str) -> bool:
 class Scope:
     """The context of one decision plus the trust boundary, with path helpers."""
 
-    __slots__ = ("ctx", "trust", "_cache", "remotes", "deadline", "fetches", "landed", "links", "pushes", "scripts_read")
+    __slots__ = ("ctx", "trust", "_cache", "remotes", "deadline", "fetches", "landed", "links", "pushes", "scripts_read", "own_ports")
 
     def __init__(self, ctx: Context, trust: Trust | None = None) -> None:
         self.ctx = ctx
@@ -49,6 +49,9 @@ class Scope:
         self.links: dict[str, str] = {}
         # (label, text) of the project scripts this decision has read (engine._check_scripts): each is judged once.
         self.scripts_read: set[tuple[str, str]] = set()
+        # (port, what answers there) of clearance's own services on loopback: the reviewer model, the audit store, the
+        # team service (listens.own_endpoints, filled by engine.evaluate from the policy); a listener there is forged.
+        self.own_ports: tuple[tuple[int, str], ...] = ()
 
     def path(self, value: str, cmd: SimpleCommand | None = None) -> str:
         """Resolve a path word.  Unknown working directory -> a dynamic prefix."""

@@ -539,6 +539,12 @@ class _Reader(TreeReader):
             if inner.sym is not None:
                 args = args[1:] if sym.endswith(".call") else self._spread(args[1:2])
                 sym = inner.sym
+        if fn_node is not None and fn_node.type == "member_expression" and args and node_text(fn_node.child_by_field_name("property")) == "listen":
+            self.listener(args[0], args[1] if len(args) > 1 else None)  # server.listen(N[, host]), app.listen(N)
+        elif sym in ("Bun.serve", "Deno.serve") and args and args[0].type == "object":
+            given = {_key(p.child_by_field_name("key")): p.child_by_field_name("value") for p in args[0].named_children[:60] if p.type == "pair"}
+            if "port" in given:
+                self.listener(given["port"], given.get("hostname"))
         if sym is None and fn_node is not None and fn_node.type == "member_expression":
             sym = _BY_METHOD.get(node_text(fn_node.child_by_field_name("property")))
         if sym is None and fn_node is not None and fn_node.type == "identifier" and node_text(fn_node) not in self.counts:
@@ -624,6 +630,17 @@ class _Reader(TreeReader):
                 c.env_dump()
         elif sym == "Deno.env.toObject":
             c.env_dump()  # Deno's whole environment as an object
+
+    def listener(self, port: Any, host: Any) -> None:
+        """A server started on a literal TCP port (`http.createServer(h).listen(11434)`, `app.listen(PORT, '127.0.0.1')`,
+        `Bun.serve({port: N})`): judged as `nc -l HOST N`, a listener on that port (rule self.forged-endpoint). A port
+        known only at run time, or a path (a Unix socket), is none."""
+        text = node_text(port) if port.type == "number" else self.value(port).text
+        if text is None or not text.isdigit() or not 0 < int(text) < 65536:
+            return
+        where = self.value(host).text if host is not None and host.type in ("string", "template_string") else None
+        where = where if where and DYN not in where and where.replace(".", "").replace(":", "").replace("-", "").isalnum() else ""
+        self.c.facts.shell.append(f"nc -l {where + ' ' if where else ''}{int(text)}")
 
     def callback_loop(self, node: Any) -> None:
         """[...].forEach(p => …), .map, .filter…: the callback's first parameter is each element of the array."""

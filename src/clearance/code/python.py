@@ -62,6 +62,11 @@ _PATH_READ = frozenset({"read_text", "read_bytes"})
 _FILE_SERVERS = frozenset(
     {"http.server.test", "http.server.HTTPServer", "http.server.ThreadingHTTPServer", "socketserver.TCPServer", "socketserver.ThreadingTCPServer"}
 )
+# Calls that start a server on a port given as their own arguments (code/python._Reader.listen).
+_LISTEN_CALLS = frozenset({"asyncio.start_server", "uvicorn.run", "aiohttp.web.run_app", "hypercorn.asyncio.serve", "waitress.serve", "bottle.run"})
+# Methods of a socket, an event loop or a web application object that listen: `sock.bind((h, N))`,
+# `loop.create_server(f, h, N)`, `app.run(port=N)`.
+_LISTEN_METHODS = ("#bind", ".bind", "#create_server", ".create_server", "#run", "().run")
 _FILE_HANDLERS = frozenset({"http.server.SimpleHTTPRequestHandler", "http.server.CGIHTTPRequestHandler"})
 _OPENERS = frozenset({"open", "io.open", "codecs.open", "_io.open", "os.fdopen"})
 _COPIES = frozenset({"shutil.copy", "shutil.copy2", "shutil.copyfile", "shutil.copytree", "shutil.copymode", "shutil.copystat"})
@@ -459,6 +464,7 @@ class _Reader:
         self.guarded: set[int] | None = None  # calls that run only when a condition holds (computed on first need)
         self.sockets = False  # the code makes a network socket (socket.socket, create_connection, ssl's wrappers)
         self.stdio_socket = False  # a socket's descriptor made a standard stream (os.dup2(s.fileno(), 0), Popen(stdin=s))
+        self.listeners = 0  # lines of facts.shell that stand for a server's port (listen): no process the code starts
 
     # --- bindings
 
@@ -1073,7 +1079,7 @@ class _Reader:
         if self.chdirs:
             self.moved(set(self.chdirs))
         f.decoded_exec = f.decoded_exec or (self.runs_built_code and self.decoders)
-        f.process = f.process or bool(f.shell) or f.unread_process
+        f.process = f.process or len(f.shell) > self.listeners or f.unread_process
         if remote_shell(f, self.stdio_socket and self.sockets):
             f.runs_received = True  # a connected socket is a shell's standard streams: a reverse shell
 
@@ -1178,6 +1184,8 @@ class _Reader:
         if q in ("os.chdir", "os.fchdir"):
             t = _text(self.arg(node, 0, ("path",), 0)[1])
             self.chdirs.append(t if t is not None and not t.startswith(DYN) and q == "os.chdir" else None)
+        if q in _LISTEN_CALLS or q.endswith(_LISTEN_METHODS):
+            self.listen(node, q)
         if q in _DELETE_FIRST:
             self.delete(node, _target(self.arg(node, 0, ("path",), 0)[1]))
         elif q in ("fileinput.input", "fileinput.FileInput"):
@@ -1194,6 +1202,7 @@ class _Reader:
         elif q == "os.open":
             self.os_open(node)
         elif q in _FILE_SERVERS:
+            self.listen(node, q)
             self.file_server(node, q)
         elif q in _LOADERS or q.endswith(".exec_module"):
             what = _text(self.arg(node, 0, ("path_name", "location", "path", "fullname", "name"), 0)[1])
@@ -1297,6 +1306,26 @@ class _Reader:
             self.facts.opaque.append(f"serves files from a directory only known at run time ({q})")
             return
         self.facts.shell.append("python3 -m http.server" + ("" if directory == "." else f" --directory {shell_quote(directory)}"))
+
+    def listen(self, node: ast.Call, q: str) -> None:
+        """A server the code starts on a literal TCP port -- `HTTPServer((host, N), H)`, `sock.bind((host, N))`,
+        `asyncio.start_server(cb, host, N)`, `uvicorn.run(app, port=N)`, `app.run(port=N)`, `http.server.test(port=N)` --
+        judged as `nc -l HOST N` (a listener on that port: self.forged-endpoint). A port known only at run time is none."""
+        if (q in _FILE_SERVERS and q != "http.server.test") or q.endswith(("#bind", ".bind")):
+            addr = self.arg(node, 0, ("server_address", "address"), 0)[1]
+            items = addr[1] if addr is not None and addr[0] == "q" else None
+            if not items or len(items) < 2:
+                return
+            host, port = _text(items[0]), items[1]
+        else:
+            hi, pi = (1, 2) if q == "asyncio.start_server" or q.endswith(("#create_server", ".create_server")) else (99, 99)
+            host = _text(self.arg(node, hi, ("host", "bind"), 0)[1])
+            port = self.arg(node, pi, ("port",), 0)[1]
+        if port is None or port[0] != "i" or not isinstance(port[1], int) or not 0 < port[1] < 65536:
+            return
+        where = "" if host is None or DYN in host else host
+        self.facts.shell.append(f"nc -l {shell_quote(where) + ' ' if where else ''}{port[1]}")
+        self.listeners += 1
 
     def bound_call(self, node: ast.Call) -> ast.Call | None:
         """The call a callable built by functools.partial, operator.methodcaller or operator.attrgetter stands for:

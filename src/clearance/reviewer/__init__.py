@@ -105,6 +105,25 @@ def eligible(decision: Decision) -> str | None:
     return None
 
 
+def _check_answerer(cfg: Config, ctx: Context) -> None:
+    """Raise ReviewerError when the reviewer is a plain-HTTP server on loopback whose listening process the agent may
+    have started (reviewer/answerer.py): the call then goes to a person. Only for a call of this machine (the team
+    service decides for others: ctx.realpath is None there); the agent's start time is only known to the hook itself
+    (the daemon's parent is not the agent: ctx.environ is None there)."""
+    from .answerer import loopback_port
+
+    base = getattr(cfg, "base_url", None)
+    port = loopback_port(base) if isinstance(base, str) else None
+    if port is None or ctx.realpath is None:
+        return
+    from .answerer import refused
+    from .client import ReviewerError
+
+    why = refused(port, ctx, started=None if ctx.environ is not None else (lambda: None))
+    if why is not None:
+        raise ReviewerError(f"{why}; a reviewer the agent may have started is not asked")
+
+
 def _call(cfg: Config, system: str, user: str, max_tokens: int) -> Any:
     from . import client
 
@@ -274,6 +293,7 @@ def review(decision: Decision, action: Action, ctx: Context, policy: Policy | No
     tin = tout = 0
     ms = 0.0
     try:
+        _check_answerer(cfg, ctx)
         r1 = _call(cfg, STAGE1_SYSTEM, prompt, 5)
         tin, tout, ms = r1.tokens_in, r1.tokens_out, r1.ms
         # Only the one word ALLOW, whole, clears at stage 1; any other answer (BLOCK, an echo of the question, a
@@ -316,6 +336,7 @@ def review_injection(text: str, event: dict[str, Any], env: Any) -> bool | None:
             return None
         from ..transcript import quote
 
+        _check_answerer(cfg, ctx)
         r = _call(cfg, INJECTION_SYSTEM, f"<tool_output>\n{quote(text[:12000])}\n</tool_output>", 5)
         return bool(str(r.text).strip().upper().startswith("INJECTION"))
     except Exception:

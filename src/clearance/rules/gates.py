@@ -308,6 +308,11 @@ def attach_targets(cmd: SimpleCommand) -> list[tuple[str, str]] | None:
     return out or None
 
 
+def own_ports(cmd: SimpleCommand, sc: Scope) -> bool:
+    """self.forged-endpoint: only where the policy puts one of clearance's services on loopback (Scope.own_ports)."""
+    return bool(sc.own_ports)
+
+
 GATES: dict[str, Callable[[SimpleCommand, Scope], bool]] = {
     "creds.env-file-pipe": env_file_pipe,
     "net.reverse-shell": reverse_shell,
@@ -321,6 +326,7 @@ GATES: dict[str, Callable[[SimpleCommand, Scope], bool]] = {
     "sys.system-change": system_cli,
     "sys.attach-process": attaches,
     "self.attach-clearance": attaches,
+    "self.forged-endpoint": own_ports,
 }
 
 

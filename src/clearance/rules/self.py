@@ -3200,3 +3200,64 @@ def uninstall_interpreter(cmd: SimpleCommand, sc: Scope) -> str | None:
     if "--all" in flags or any(v == mine or v.startswith(mine + ".") or v == mine.split(".")[0] for v in versions):
         return f"{' '.join([cmd.name, *verb])} removes Python {mine}, the interpreter clearance's hook runs on: the hook would fail, and a failing hook allows everything"
     return None
+
+
+_LOCAL_REVIEWER = '[reviewer]\nprovider = "openai"\nmodel = "qwen2.5-coder"\nbase_url = "http://127.0.0.1:11434/v1"\n'
+_LOCAL_AUDIT = '[audit]\nurl = "postgresql://clearance@localhost:5433/audit"\n'
+
+
+def _with_policy(command: str, policy: str) -> dict[str, Any]:
+    return {"tool_name": "Bash", "tool_input": {"command": command}, "policy": policy}
+
+
+@rule(
+    id="self.forged-endpoint",
+    title="A listener on the loopback port of one of clearance's own services",
+    why=(
+        'With the reviewer a local model server (`[reviewer] base_url = "http://127.0.0.1:11434/v1"`, no key), the team '
+        "service on localhost (CLEARANCE_SERVER) or the audit store on a local PostgreSQL, nothing but the port tells "
+        "clearance who answers: a program the agent starts on that port while the real service is not running (`nc -lk "
+        "11434`, `python3 -m http.server`, a container's `-p 11434:80`, `ssh -L 11434:…`, a second `ollama serve`) answers "
+        "for it, and a forged reviewer clears every soft denial it is asked about. The port each listener binds is read by "
+        "its program's own options and compared with the ports of the services the effective policy puts on loopback. "
+        "Calibration: only those ports; a server on any other port, a client of the service (curl to it) and a listener "
+        "bound to a non-loopback address stay allowed."
+    ),
+    verdict=HARD_DENY,
+    # Every command (listens.listen_ports knows the listener programs by name): naming them here would make dev
+    # servers such as vite "programs clearance judges" for other rules (unwrap.runnable). Without a loopback service
+    # in the policy the check returns at once.
+    alternative="use another port for the agent's own server; starting clearance's reviewer or service is the user's to do",
+    match=(
+        _with_policy("nc -lk 11434 < reply.http", _LOCAL_REVIEWER),
+        _with_policy("socat TCP-LISTEN:11434,fork,reuseaddr EXEC:'cat reply.http'", _LOCAL_REVIEWER),
+        _with_policy("docker run -d -p 11434:8080 mockserver/mockserver", _LOCAL_REVIEWER),
+        _with_policy("ssh -N -L 11434:localhost:8000 devbox", _LOCAL_REVIEWER),
+        _with_policy("python3 -m http.server 11434", _LOCAL_REVIEWER),
+        _with_policy("OLLAMA_HOST=127.0.0.1:11434 ollama serve", _LOCAL_REVIEWER),
+        _with_policy("ncat -l 5433 --keep-open", _LOCAL_AUDIT),
+    ),
+    no_match=(
+        _with_policy("npx http-server -p 8080", _LOCAL_REVIEWER),
+        _with_policy("curl http://127.0.0.1:11434/api/tags", _LOCAL_REVIEWER),
+        _with_policy("ssh -N -L 5433:localhost:5432 devbox", _LOCAL_REVIEWER),
+        _with_policy("python3 -m http.server 11434 --bind 192.168.1.20", _LOCAL_REVIEWER),
+        "nc -lk 11434 < reply.http",
+        "ollama serve",
+    ),
+)
+def forged_endpoint(cmd: SimpleCommand, sc: Scope) -> str | None:
+    if not sc.own_ports:
+        return None
+    from ..listens import answers_loopback, listen_ports
+
+    for port, host in listen_ports(cmd):
+        if not answers_loopback(host):
+            continue
+        for own, what in sc.own_ports:
+            if own == port:
+                return (
+                    f"{cmd.name} would listen on port {port} of this machine, where {what} answers: a program started there "
+                    "while the real one is not running would answer for clearance"
+                )
+    return None

@@ -91,6 +91,9 @@ class Service:
         self._project_policies: dict[tuple[int, str, str], Any] = {}
         self._token_cache: dict[str, str] = {}
         self.oidc: Any = None  # server/oidc.OidcConfig when single sign-on is configured
+        # Its own URL when it listens on loopback only (`clearance serve --host 127.0.0.1`, the default): every client is
+        # on this machine, so a listener an agent starts on its port is a forged service (self.forged-endpoint).
+        self.loopback_url = ""
         self._impact_lock = threading.Lock()  # one impact replay at a time (change_impact)
         self._impact_guard = threading.Lock()
         self._impact_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
@@ -728,6 +731,8 @@ class Service:
         canonical["agent"] = agent
         canonical["user_name"] = user
         env = {"HOME": served_home(canonical.get("home"), home)}
+        if self.loopback_url:
+            env["CLEARANCE_TEAM_SERVICE"] = self.loopback_url
         policy = self.policy_for_project(policy, canonical, env["HOME"])
         if env["HOME"] == UNKNOWN_HOME:
             policy = without_home_entries(policy)
