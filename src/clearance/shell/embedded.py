@@ -13,7 +13,7 @@ from __future__ import annotations
 from itertools import islice
 
 from ..lazyre import LazyRe, lazy
-from .interp import shell_quote
+from .interp import shell_quote, string_end
 from .programs import AWKS as AWKS
 from .programs import CMDLETS as CMDLETS
 from .programs import MAKES as MAKES
@@ -477,9 +477,10 @@ _SYSTEM_CALL = lazy(r"(?:\(\s*+(?:[\w-]++:{1,2})?" + _CALL_NAMES + r"(?=\s)|(?<!
 # Lisp process calls that take a program and its arguments apart (SBCL's and CCL's run-program with an argument list,
 # Racket's and Guile's system* and process* with one string each): the words after the program are its arguments.
 _ARGV_CALL = lazy(r"(?:run-program|launch-program|system\*)\s*$")
-# After the program: a string, or the opening of a list or vector of strings (`(list`, `'(`, `#(`, `(vector`), or its
-# closing; anything else (a keyword argument, a variable) ends the arguments.
-_ARGV_TOKEN = lazy(_AWK_STR + r"|(\(\s*(?:list|vector)\b|'\(|`\(|#\()|(\))")
+# After the program: a string (interp.string_end: read once, where a pattern for it would rescan an open string from every
+# escaped quote), or the opening of a list or vector of strings (`(list`, `'(`, `#(`, `(vector`), or its closing;
+# anything else (a keyword argument, a variable) ends the arguments.
+_ARGV_BRACKET = lazy(r"(\(\s*+(?:list|vector)\b|'\(|`\(|#\()|(\))")
 
 
 def _argv_after(code: str, at: int) -> list[str]:
@@ -489,13 +490,18 @@ def _argv_after(code: str, at: int) -> list[str]:
     while len(words) < 64:
         while at < len(code) and code[at].isspace():
             at += 1
-        m = _ARGV_TOKEN.compiled.match(code, at)
+        if code.startswith('"', at):
+            end = string_end(code, at)
+            if end < 0:
+                break
+            words.append(code[at + 1 : end - 1])
+            at = end
+            continue
+        m = _ARGV_BRACKET.compiled.match(code, at)
         if m is None:
             break
         at = m.end()
         if m.group(1) is not None:
-            words.append(m.group(1))
-        elif m.group(2) is not None:
             depth += 1
         elif depth == 0:
             break  # the call's own closing parenthesis
