@@ -230,3 +230,66 @@ def test_literals_are_still_read() -> None:
     assert decide("erb <<< '<%= `rm -rf ~/` %>'").decision != "allow"
     assert decide('sbcl --non-interactive --eval \'(sb-ext:run-program "/bin/rm" (list "-rf" "/home/ana"))\'').decision != "allow"
     assert decide("emacs --batch --eval '(message \"hello\")'").decision == "allow"
+
+
+# ---------------------------------------------------------------- literals of code clearance does not read (no escapes)
+
+
+def old_literals(text: str, quotes: str) -> list[str]:
+    """embedded._literals as it was: each quote character looked for again after every string (quadratic)."""
+    out: list[str] = []
+    i = 0
+    while True:
+        starts = [k for k in (text.find(q, i) for q in quotes) if k >= 0]
+        if not starts:
+            return out
+        k = min(starts)
+        end = text.find(text[k], k + 1)
+        if end < 0:
+            return out
+        out.append(text[k + 1 : end])
+        i = end + 1
+
+
+def old_called_literals(code: str, limit: int = 16) -> list[str]:
+    """embedded.called_literals as it was: also a copy of all the text before each literal (quadratic)."""
+    out: list[str] = []
+    i = 0
+    while len(out) < limit:
+        starts = [k for k in (code.find(q, i) for q in embedded._QUOTES) if k >= 0]
+        if not starts:
+            break
+        k = min(starts)
+        end = code.find(code[k], k + 1)
+        if end < 0:
+            break
+        if code[k] == "`" or code[:k].rstrip()[-1:] == "(":
+            out.append(code[k + 1 : end])
+        i = end + 1
+    return out
+
+
+_CODE_PIECES = st.sampled_from(['"', "'", "`", " ", "\n", "(", ")", "a", "f(", "x = ", "\\"])
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_CODE_PIECES, max_size=40).map("".join), st.integers(0, 4))
+def test_literals_as_before(text: str, limit: int) -> None:
+    assert list(embedded._literals(text, embedded._QUOTES)) == old_literals(text, embedded._QUOTES)
+    assert list(embedded._literals(text, "\"'")) == old_literals(text, "\"'")
+    assert embedded.called_literals(text, limit) == old_called_literals(text, limit)
+    assert embedded.called_literals(text) == old_called_literals(text)
+
+
+def test_literals_linear() -> None:
+    """100 KB of one quote character (50,000 empty strings): each kind of quote looked for again after every one, and
+    the text before each copied, took seconds."""
+    fns: dict[str, Callable[[str], Any]] = {
+        "called_literals": embedded.called_literals,
+        "string_literals": embedded.string_literals,
+        "quoted_literals": embedded.quoted_literals,
+    }
+    for name, fn in fns.items():
+        for unit in ('"', "'", "`", '" ', "( ''", "`a"):
+            small, full = (_cpu_ms(fn, _own_text(unit, "", size)) for size in (SIZE // 10, SIZE))
+            assert full < BOUND_MS and (full < GROWTH_FLOOR_MS or full < GROWTH * max(small, LIMIT_MS / 100)), (name, unit, small, full)

@@ -381,6 +381,8 @@ _CMAKE_ENV = lazy(r"\$ENV\{(\w+)\}")
 
 def _cmake_word(word: str) -> str:
     """One CMake argument as a shell word: literal text quoted, `$ENV{X}` as the variable `"$X"`."""
+    if "$ENV{" not in word:
+        return shell_quote(word)  # (most words: no pattern to try)
     parts: list[str] = []
     last = 0
     for m in _CMAKE_ENV.finditer(word):

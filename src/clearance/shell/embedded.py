@@ -951,19 +951,32 @@ def fzf_bind_commands(spec: str) -> list[str]:
 _QUOTES = "\"'`"
 
 
-def _literals(text: str, quotes: str) -> Iterator[str]:
-    """The quoted strings of *text* (between two of the same quote character, no escapes read), in order."""
+def _literal_spans(text: str, quotes: str) -> Iterator[tuple[int, int]]:
+    """(opening, closing) of the quoted strings of *text* (between two of the same quote character, no escapes read), in
+    order.  The next of each quote character is looked for once and kept until passed: linear (looking for each again
+    after every string rescanned the rest of the text for a quote it does not hold, quadratic on 100 KB of double quotes, issue 16)."""
+    nxt = {q: text.find(q) for q in quotes}
     i = 0
     while True:
-        starts = [k for k in (text.find(q, i) for q in quotes) if k >= 0]
-        if not starts:
+        k = -1
+        for q in quotes:
+            at = nxt[q]
+            if 0 <= at < i:
+                at = nxt[q] = text.find(q, i)
+            if at >= 0 and (k < 0 or at < k):
+                k = at
+        if k < 0:
             return
-        k = min(starts)
         end = text.find(text[k], k + 1)
         if end < 0:
             return
-        yield text[k + 1 : end]
+        yield k, end
         i = end + 1
+
+
+def _literals(text: str, quotes: str) -> Iterator[str]:
+    """The quoted strings of *text* (between two of the same quote character, no escapes read), in order."""
+    return (text[k + 1 : end] for k, end in _literal_spans(text, quotes))
 
 
 def called_literals(code: str, limit: int = 16) -> list[str]:
@@ -972,17 +985,14 @@ def called_literals(code: str, limit: int = 16) -> list[str]:
     list item) is none of these."""
     out: list[str] = []
     i = 0
-    while len(out) < limit:
-        starts = [k for k in (code.find(q, i) for q in _QUOTES) if k >= 0]
-        if not starts:
-            break
-        k = min(starts)
-        end = code.find(code[k], k + 1)
-        if end < 0:
-            break
-        before = code[:k].rstrip()[-1:]
+    for k, end in _literal_spans(code, _QUOTES) if limit > 0 else ():
+        # What precedes the literal, blanks aside: between the last literal and this one, or that literal's own
+        # closing quote (not code[:k].rstrip(), a copy of all the text before each literal).
+        before = code[i:k].rstrip()[-1:] or code[i - 1 : i]
         if code[k] == "`" or before == "(":
             out.append(code[k + 1 : end])
+            if len(out) >= limit:
+                break
         i = end + 1
     return out
 

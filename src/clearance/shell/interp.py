@@ -138,6 +138,9 @@ def quoted_spans(text: str, quotes: str = "'\"`", one_line: bool = False, other:
     newline inside when *one_line*) and *other*, a pattern that never matches at one of the quotes nor matches empty:
     (start, end, the quote or "" for *other*).  Linear in the text: a string left open is read once (see _QUOTED), the
     next quote of each kind and the next match of *other* are looked for once each and kept until passed."""
+    if len(quotes) == 1 and other is None:
+        # One kind: where a string fails, nothing before its failure point can match, and finditer goes on from there.
+        return [(m.start(), m.end(), quotes) for m in _QUOTED[quotes, one_line].compiled.finditer(text) if m.group(1) is not None]
     n = len(text)
     out: list[tuple[int, int, str]] = []
     dead = dict.fromkeys(quotes, 0)  # a quote before this opens a string known to fail
