@@ -650,7 +650,7 @@ def _code_text(cmd: SimpleCommand) -> tuple[str, str]:
 
 
 def _blank_literals(text: str) -> str:
-    """*text* with its literals of code blanked (_CODE_LITERAL), read left to right so that quotes pair up."""
+    """*text* with its literals of code blanked (quoted ones on one line, Ruby's %q{…}), read left to right so that quotes pair up."""
     from ..shell.interp import quoted_spans
 
     out: list[str] = []
