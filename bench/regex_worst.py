@@ -7,7 +7,9 @@ Every compiled pattern of the package (found the way tests/test_regex_bounds.py 
 ``search`` and ``finditer`` over inputs of --size characters (default 100 000): every printable
 character repeated, two-character alternations, the pattern's own literal words repeated with
 separators or followed by a long run of blanks, and random strings over the pattern's alphabet.
-The script prints, per pattern, the input shape that took longest, slowest first.
+The functions that replace patterns which were super-linear (scanners(): string literals, ERB tags, URL
+placeholders) run over every character and pair of characters of their alphabet, and random strings over it.
+The script prints, per pattern and per scanner, the input shape that took longest, slowest first.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import random
 import re
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,6 +77,51 @@ def worst(p: re.Pattern[str], shapes: dict[str, str], cap_ms: float) -> tuple[fl
     return best
 
 
+def scanners() -> dict[str, tuple[Callable[[str], object], str]]:
+    """The functions that replace patterns which were super-linear (issue 16), by name: (the function, the characters
+    its inputs are built from).  They run over the same inputs as the patterns."""
+    from clearance.code import convention_files
+    from clearance.probe import _placeholder_in_query
+    from clearance.rules.self import _blank_literals
+    from clearance.shell import embedded, interp, unwrap_sockets
+
+    return {
+        "scanner interp.quoted_spans": (interp.quoted_spans, "'\"`\\ a\n"),
+        "scanner interp.quoted_spans (one line, %q{})": (_blank_literals, "'\"\\%qQ{}() a\n"),
+        "scanner convention_files._cmake_tokens": (convention_files._cmake_tokens, '"\\ a\n'),
+        "scanner convention_files._rust_args": (lambda t: convention_files._rust_args(".args([" + t, 0), '"\\ a,]'),
+        "scanner embedded._argv_after": (lambda t: embedded._argv_after(t, 0), "\"\\ a()#'`"),
+        "scanner embedded.awk (_quoted_between)": (embedded.awk, '"\\ a|()systemgetline'),
+        "scanner unwrap_sockets._erb_code": (unwrap_sockets._erb_code, "<%=->- a\n"),
+        "scanner probe._placeholder_in_query": (_placeholder_in_query, "?&#=a{}[]<>%$_ SECRET"),
+    }
+
+
+def scanner_shapes(alphabet: str, size: int, rng: random.Random, n_random: int) -> dict[str, str]:
+    """Every character of the alphabet repeated, every pair of them in turn, random strings over it."""
+    out = {f"{c!r}*": c * size for c in alphabet}
+    for i, a in enumerate(alphabet):
+        for b in alphabet[i + 1 :]:
+            out[f"{a + b!r}*"] = _fill(a + b, size)
+    for i in range(n_random):
+        unit = "".join(rng.choice(alphabet) for _ in range(rng.randint(2, 12)))
+        out[f"random{i}({unit!r})*"] = _fill(unit, size)
+    return out
+
+
+def worst_call(fn: Callable[[str], object], shapes: dict[str, str], cap_ms: float) -> tuple[float, str]:
+    """The slowest (ms, shape) of a function; a shape over cap_ms on a tenth of its size is not run whole."""
+    best = (0.0, "")
+    for name, text in shapes.items():
+        t = _time(fn, text[: len(text) // 10])
+        if t > cap_ms:
+            t, name = t * 100, name + " (extrapolated x100 from a tenth: super-linear)"
+        else:
+            t = _time(fn, text)
+        best = max(best, (t, name))
+    return best
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--size", type=int, default=100_000)
@@ -95,6 +143,11 @@ def main() -> int:
         shapes.update(shapes_for(p, a.size, rng, a.random))
         ms, shape, op = worst(p, shapes, cap_ms=200.0)
         rows.append({"pattern": where, "worst_ms": round(ms, 2), "shape": shape, "op": op, "regex": p.pattern[:70]})
+    for name, (fn, alphabet) in scanners().items():
+        if a.only and not any(o in name for o in a.only):
+            continue
+        ms, shape = worst_call(fn, scanner_shapes(alphabet, a.size, rng, a.random * 4), cap_ms=200.0)
+        rows.append({"pattern": name, "worst_ms": round(ms, 2), "shape": shape, "op": "call", "regex": ""})
     rows.sort(key=lambda r: -float(r["worst_ms"]))  # type: ignore[arg-type]
     if a.json:
         print(json.dumps(rows))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from .. import jsonlite as json
 from ..lazyre import lazy
 from ..paths import DYN, is_within
+from ..shell.interp import quoted_spans
 from ..shell.ir import shell_quote
 from ..shell.programs import CODE_OPTIONS
 from .convention import MAX_FILES
@@ -29,9 +30,6 @@ _RS_COMMAND = lazy(r"Command::new\(\s*\"((?:[^\"\\]|\\.)*)\"\s*\)")
 _RS_ARG = lazy(r"\.\s*+(arg|args|current_dir|env|envs|stdin|stdout|stderr)\s*\(\s*&?\s*(\[)?")
 
 
-_RS_STRING = lazy(r"\"((?:[^\"\\]|\\.)*)\"")
-
-
 _RS_DELETE = lazy(r"\b(remove_dir_all|remove_file|remove_dir)\s*\(\s*\"((?:[^\"\\]|\\.)*)\"\s*\)")
 
 
@@ -50,8 +48,11 @@ def _rust_args(text: str, pos: int) -> tuple[list[str], bool]:
             break
         inner = text[m.end() : close]
         if m.group(1) in ("arg", "args"):
-            strings = [s.group(1) for s in _RS_STRING.compiled.finditer(inner)]
-            rest = _RS_STRING.compiled.sub("", inner).replace(",", "").strip()
+            # Its string literals (interp.quoted_spans: a pattern for them rescans an open string from every escaped quote).
+            spans = quoted_spans(inner, '"')
+            strings = [inner[a + 1 : b - 1] for a, b, _ in spans]
+            between = [inner[b:a] for b, a in zip([0] + [e for _, e, _ in spans], [a for a, _, _ in spans] + [len(inner)], strict=True)]
+            rest = "".join(between).replace(",", "").strip()
             if rest:
                 literal = False
             args.extend(strings)
@@ -332,7 +333,7 @@ def cmake_commands(text: str) -> list[str]:
     literal text, quoted."""
     out: list[str] = []
     for m in _CMAKE_FILE.finditer(text):
-        words = [_cmake_word(t.group(1) if t.group(1) is not None else t.group(2)) for t in _CMAKE_TOKEN.finditer(m.group(2))]
+        words = [_cmake_word(t) for t, _ in _cmake_tokens(m.group(2))]
         op = m.group(1).upper()
         if not words:
             continue
@@ -346,15 +347,14 @@ def cmake_commands(text: str) -> list[str]:
             out.append(f"curl -fsSL -o {words[1]} {words[0]}")
     for m in _CMAKE_EXEC.finditer(text):
         current: list[str] | None = None
-        for tok in _CMAKE_TOKEN.finditer(m.group(1)):
-            bare = tok.group(2)
-            if bare is not None and bare.isupper() and bare.replace("_", "").isalpha():
+        for tok, quoted in _cmake_tokens(m.group(1)):
+            if not quoted and tok.isupper() and tok.replace("_", "").isalpha():
                 if current:
                     out.append(" ".join(current))
-                current = [] if bare == "COMMAND" else None
+                current = [] if tok == "COMMAND" else None
                 continue
             if current is not None:
-                current.append(_cmake_word(tok.group(1) if tok.group(1) is not None else bare))
+                current.append(_cmake_word(tok))
         if current:
             out.append(" ".join(current))
     return out
@@ -366,7 +366,14 @@ _CMAKE_FILE = lazy(r"\bfile\s*\(\s*(REMOVE_RECURSE|REMOVE|WRITE|APPEND|RENAME|CO
 _CMAKE_FILE_OPS = {"REMOVE_RECURSE": "rm -rf", "REMOVE": "rm -f", "TOUCH": "touch"}
 
 
-_CMAKE_TOKEN = lazy(r"\"((?:[^\"\\]|\\.)*)\"|([^\s\"]+)")
+# A CMake argument: a quoted string, or a bare word (`"…"|[^\s"]+`, found by _cmake_tokens: a pattern for the strings
+# rescans an open string from every escaped quote).
+_CMAKE_BARE = lazy(r"[^\s\"]++")
+
+
+def _cmake_tokens(text: str) -> list[tuple[str, bool]]:
+    """CMake's arguments in *text*: (the word, or the string's body, and whether it was quoted)."""
+    return [(text[a + 1 : b - 1], True) if q else (text[a:b], False) for a, b, q in quoted_spans(text, '"', other=_CMAKE_BARE)]
 
 
 _CMAKE_ENV = lazy(r"\$ENV\{(\w+)\}")
@@ -374,6 +381,8 @@ _CMAKE_ENV = lazy(r"\$ENV\{(\w+)\}")
 
 def _cmake_word(word: str) -> str:
     """One CMake argument as a shell word: literal text quoted, `$ENV{X}` as the variable `"$X"`."""
+    if "$ENV{" not in word:
+        return shell_quote(word)  # (most words: no pattern to try)
     parts: list[str] = []
     last = 0
     for m in _CMAKE_ENV.finditer(word):

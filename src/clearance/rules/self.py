@@ -24,7 +24,6 @@ from .gates import EDITOR_SETTINGS, ENV_SOURCE, env_file, env_views, terminal_en
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    import re
     from collections.abc import Callable
     from typing import Any
 
@@ -608,7 +607,9 @@ def _mentions(text: str, sc: Scope, cwd: str | None = None) -> str | None:
 
 # A string literal whose text is code (it holds a call's parentheses or spaces), not a name: '…', "…", Ruby's
 # %q{…}/%Q(…)/%(…) (Lua's [[…]]: interp.blank_long_strings).  A name used as a selector (`getattr(os, "chmod")`, `["rmSync"]`) stays.
-_CODE_LITERAL = lazy(r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|%[qQ]?\{[^{}]*\}|%[qQ]?\([^()]*\)""")
+# The quoted ones are found by _blank_literals (interp.quoted_spans), not by a pattern: one rescans a string left open from
+# every escaped quote inside it (issue 16).  Ruby's:
+_PERCENT_LITERAL = lazy(r"%[qQ]?(?:\{[^{}]*+\}|\([^()]*+\))")
 # Code that runs strings or hands them to a program: then no literal is mere data.
 _EVALUATES = lazy(
     r"\b(?:eval|exec|compile|load|loadstring|dostring|include_string|instance_eval|class_eval|module_eval|system|popen|spawn|run|call|"
@@ -645,13 +646,24 @@ def _code_text(cmd: SimpleCommand) -> tuple[str, str]:
     text = " ".join(vals) + "\n" + stdin
     if not lang or _EVALUATES.search(text):
         return text, text
-    return text, _CODE_LITERAL.sub(_blank_code, blank_long_strings(text) if lang == "lua" else text)
+    return text, _blank_literals(blank_long_strings(text) if lang == "lua" else text)
 
 
-def _blank_code(m: re.Match[str]) -> str:
-    """A literal read left to right (so quotes pair up); its inside blanked when it spells code (a space or a call's
-    parenthesis), kept when it is a name."""
-    lit = m.group(0)
+def _blank_literals(text: str) -> str:
+    """*text* with its literals of code blanked (quoted ones on one line, Ruby's %q{…}), read left to right so that quotes pair up."""
+    from ..shell.interp import quoted_spans
+
+    out: list[str] = []
+    last = 0
+    for a, b, _ in quoted_spans(text, "'\"", one_line=True, other=_PERCENT_LITERAL):
+        out += (text[last:a], _blank_code(text[a:b]))
+        last = b
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _blank_code(lit: str) -> str:
+    """A literal's inside blanked when it spells code (a space or a call's parenthesis), kept when it is a name."""
     if len(lit) < 3 or not any(c in lit for c in " ("):
         return lit
     return lit[0] + " " * (len(lit) - 2) + lit[-1]

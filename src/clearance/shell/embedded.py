@@ -13,7 +13,7 @@ from __future__ import annotations
 from itertools import islice
 
 from ..lazyre import LazyRe, lazy
-from .interp import shell_quote
+from .interp import shell_quote, string_end
 from .programs import AWKS as AWKS
 from .programs import CMDLETS as CMDLETS
 from .programs import MAKES as MAKES
@@ -477,9 +477,10 @@ _SYSTEM_CALL = lazy(r"(?:\(\s*+(?:[\w-]++:{1,2})?" + _CALL_NAMES + r"(?=\s)|(?<!
 # Lisp process calls that take a program and its arguments apart (SBCL's and CCL's run-program with an argument list,
 # Racket's and Guile's system* and process* with one string each): the words after the program are its arguments.
 _ARGV_CALL = lazy(r"(?:run-program|launch-program|system\*)\s*$")
-# After the program: a string, or the opening of a list or vector of strings (`(list`, `'(`, `#(`, `(vector`), or its
-# closing; anything else (a keyword argument, a variable) ends the arguments.
-_ARGV_TOKEN = lazy(_AWK_STR + r"|(\(\s*(?:list|vector)\b|'\(|`\(|#\()|(\))")
+# After the program: a string (interp.string_end: read once, where a pattern for it would rescan an open string from every
+# escaped quote), or the opening of a list or vector of strings (`(list`, `'(`, `#(`, `(vector`), or its closing;
+# anything else (a keyword argument, a variable) ends the arguments.
+_ARGV_BRACKET = lazy(r"(\(\s*+(?:list|vector)\b|'\(|`\(|#\()|(\))")
 
 
 def _argv_after(code: str, at: int) -> list[str]:
@@ -489,13 +490,18 @@ def _argv_after(code: str, at: int) -> list[str]:
     while len(words) < 64:
         while at < len(code) and code[at].isspace():
             at += 1
-        m = _ARGV_TOKEN.compiled.match(code, at)
+        if code.startswith('"', at):
+            end = string_end(code, at)
+            if end < 0:
+                break
+            words.append(code[at + 1 : end - 1])
+            at = end
+            continue
+        m = _ARGV_BRACKET.compiled.match(code, at)
         if m is None:
             break
         at = m.end()
         if m.group(1) is not None:
-            words.append(m.group(1))
-        elif m.group(2) is not None:
             depth += 1
         elif depth == 0:
             break  # the call's own closing parenthesis
@@ -945,19 +951,32 @@ def fzf_bind_commands(spec: str) -> list[str]:
 _QUOTES = "\"'`"
 
 
-def _literals(text: str, quotes: str) -> Iterator[str]:
-    """The quoted strings of *text* (between two of the same quote character, no escapes read), in order."""
+def _literal_spans(text: str, quotes: str) -> Iterator[tuple[int, int]]:
+    """(opening, closing) of the quoted strings of *text* (between two of the same quote character, no escapes read), in
+    order.  The next of each quote character is looked for once and kept until passed: linear (looking for each again
+    after every string rescanned the rest of the text for a quote it does not hold, quadratic on 100 KB of double quotes, issue 16)."""
+    nxt = {q: text.find(q) for q in quotes}
     i = 0
     while True:
-        starts = [k for k in (text.find(q, i) for q in quotes) if k >= 0]
-        if not starts:
+        k = -1
+        for q in quotes:
+            at = nxt[q]
+            if 0 <= at < i:
+                at = nxt[q] = text.find(q, i)
+            if at >= 0 and (k < 0 or at < k):
+                k = at
+        if k < 0:
             return
-        k = min(starts)
         end = text.find(text[k], k + 1)
         if end < 0:
             return
-        yield text[k + 1 : end]
+        yield k, end
         i = end + 1
+
+
+def _literals(text: str, quotes: str) -> Iterator[str]:
+    """The quoted strings of *text* (between two of the same quote character, no escapes read), in order."""
+    return (text[k + 1 : end] for k, end in _literal_spans(text, quotes))
 
 
 def called_literals(code: str, limit: int = 16) -> list[str]:
@@ -966,17 +985,14 @@ def called_literals(code: str, limit: int = 16) -> list[str]:
     list item) is none of these."""
     out: list[str] = []
     i = 0
-    while len(out) < limit:
-        starts = [k for k in (code.find(q, i) for q in _QUOTES) if k >= 0]
-        if not starts:
-            break
-        k = min(starts)
-        end = code.find(code[k], k + 1)
-        if end < 0:
-            break
-        before = code[:k].rstrip()[-1:]
+    for k, end in _literal_spans(code, _QUOTES) if limit > 0 else ():
+        # What precedes the literal, blanks aside: between the last literal and this one, or that literal's own
+        # closing quote (not code[:k].rstrip(), a copy of all the text before each literal).
+        before = code[i:k].rstrip()[-1:] or code[i - 1 : i]
         if code[k] == "`" or before == "(":
             out.append(code[k + 1 : end])
+            if len(out) >= limit:
+                break
         i = end + 1
     return out
 

@@ -117,7 +117,68 @@ _ENV_DUMP = {
     "php": r"\bgetenv\s*\(\s*\)|\$_ENV\b(?!\s*\[)|\$_SERVER\b(?!\s*\[)",
 }
 
-_STRING = lazy(r"""'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`""")
+# Quoted strings with backslash escapes ('…', "…", `…`), found by quoted_spans in one pass left to right rather than by
+# `Q((?:[^Q\\]|\\.)*)Q` tried at every quote: on a string left open, the pattern rescans to the end of the text from
+# each escaped quote inside it, quadratic on `"\"\"\…` (issue 16).  From an opening quote the body is read possessively
+# (`\\.`: any character but a newline, as `.` reads it); the string closes where the body stops on its quote (group 1),
+# and otherwise fails where the body stops.  A quote of the same kind inside a failed body is an escaped one, and its own
+# body is read in the same steps to the same place: it fails too, so none of them is tried again.
+_QUOTED = {(q, one_line): lazy(q + r"(?:[^\\" + ("\n" if one_line else "") + q + r"]++|\\.)*+(" + q + ")?") for q in "'\"`" for one_line in (False, True)}
+
+
+def string_end(text: str, i: int, one_line: bool = False) -> int:
+    """Where the string literal opening at text[i] (a quote) ends, past its closing quote, as re.match finds
+    `Q(?:[^Q\\]|\\.)*Q` there (no newline inside when *one_line*); -1 when it does not close."""
+    m = _QUOTED[text[i], one_line].compiled.match(text, i)
+    return m.end() if m is not None and m.group(1) is not None else -1
+
+
+def quoted_spans(text: str, quotes: str = "'\"`", one_line: bool = False, other: LazyRe | None = None) -> list[tuple[int, int, str]]:
+    """The matches re.finditer finds of `Q((?:[^Q\\]|\\.)*)Q|…|OTHER`, one alternative per quote Q of *quotes* (no
+    newline inside when *one_line*) and *other*, a pattern that never matches at one of the quotes nor matches empty:
+    (start, end, the quote or "" for *other*).  Linear in the text: a string left open is read once (see _QUOTED), the
+    next quote of each kind and the next match of *other* are looked for once each and kept until passed."""
+    if len(quotes) == 1 and other is None:
+        # One kind: where a string fails, nothing before its failure point can match, and finditer goes on from there.
+        return [(m.start(), m.end(), quotes) for m in _QUOTED[quotes, one_line].compiled.finditer(text) if m.group(1) is not None]
+    n = len(text)
+    out: list[tuple[int, int, str]] = []
+    dead = dict.fromkeys(quotes, 0)  # a quote before this opens a string known to fail
+    nxt = {q: text.find(q) for q in quotes}
+    rx = other.compiled if other is not None else None
+    pending = rx.search(text) if rx is not None else None
+    pos = 0
+    while True:
+        start, kind = n, ""
+        for q in quotes:
+            k = nxt[q]
+            if k < 0:
+                continue
+            at = dead[q] if dead[q] > pos else pos
+            if k < at:
+                k = nxt[q] = text.find(q, at)
+                if k < 0:
+                    continue
+            if k < start:
+                start, kind = k, q
+        if pending is not None and pending.start() < pos and rx is not None:
+            pending = rx.search(text, pos)
+        if pending is not None and pending.start() < start:
+            out.append((pending.start(), pending.end(), ""))
+            pos = pending.end()
+            continue
+        if not kind:
+            return out
+        m = _QUOTED[kind, one_line].compiled.match(text, start)
+        assert m is not None  # the pattern matches at every quote of its kind
+        if m.group(1) is not None:
+            out.append((start, m.end(), kind))
+            pos = m.end()
+        else:
+            dead[kind] = m.end()
+            pos = start + 1
+
+
 # Compiled on first use, and kept at module level where tests/test_regex_bounds.py finds them.
 _BY_LANG = {
     lang: (lazy(_DELETE[lang]), lazy(_PROCESS[lang]), lazy(_NETWORK[lang]), lazy(_DYNAMIC[lang]), lazy(_ENV_DUMP.get(lang, r"(?!)"))) for lang in _DELETE
@@ -199,9 +260,8 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     return tuple(x.compiled for x in _BY_LANG[lang])
 
 
-def _unquote(m: re.Match[str]) -> str:
-    s = m.group(1) if m.group(1) is not None else m.group(2) if m.group(2) is not None else m.group(3)
-    return _BACKSLASH.sub(r"\1", s or "")
+def _unquote(literal: str) -> str:
+    return _BACKSLASH.sub(r"\1", literal[1:-1])
 
 
 # Expressions that mean "the user's home directory" in the interpreters clearance reads.
@@ -291,21 +351,21 @@ def _expression(rest: str) -> tuple[str | None, int]:
     """
     home = _home_argument(rest)
     if home is not None:
-        end = _HOME_END.match(rest)
-        return home, end.end() if end else len(rest)
+        home_end = _HOME_END.match(rest)
+        return home, home_end.end() if home_end else len(rest)
     prefix = rest[:1] in "fFrRbB" and rest[1:2] in ("'", '"')
     body = rest[1:] if prefix else rest
     if body[:1] not in ("'", '"', "`"):
         return None, 0
-    m = _STRING.match(body)
-    if not m:
+    end = string_end(body, 0)
+    if end < 0:
         return None, 0
-    value = _unquote(m)
+    value = _unquote(body[:end])
     if prefix and rest[0] in "fF":
         value = _fill(value, _FORMAT_FIELD)
     elif body[0] == "`":
         value = _fill(value, _TEMPLATE_FIELD)
-    used = m.end() + (1 if prefix else 0)
+    used = end + (1 if prefix else 0)
     tail = rest[used:]
     stripped = tail.lstrip()
     gap = len(tail) - len(stripped)
@@ -336,7 +396,7 @@ _PATH_VALUE = ("Path(", "pathlib.Path(")
 
 
 def _string_spans(code: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _STRING.finditer(code)]
+    return [(a, b) for a, b, _ in quoted_spans(code)]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from .. import pathstr
 from ..lazyre import lazy
 from ..paths import DYN
+from .interp import quoted_spans
 from .ir import SimpleCommand, Word
 from .options import normalise
 from .outputs import literal_output, literal_stdin
@@ -41,9 +42,6 @@ _ELISP_CALL = lazy(
     r"\((shell-command|async-shell-command|shell-command-to-string|call-process|start-process|process-lines|delete-directory|delete-file"
     r"|write-file|with-temp-file)\s+([^)]*)"
 )
-
-
-_ELISP_STRING = lazy(r'"((?:[^"\\]|\\.)*)"')
 
 
 # A module name and import list perl's -M takes as such (`-MFile::Path=rmtree,mkpath`, `-MDevel::Cover=-db,cover_db`).
@@ -186,7 +184,8 @@ class Methods(Unwrapper):
         """emacs --eval CODE: the shell commands, processes and deletions of Emacs Lisp, when literal."""
         for m in _ELISP_CALL.finditer(code):
             fn, rest = m.group(1), m.group(2)
-            strings = [bytes(x, "utf-8").decode("unicode_escape") for x in _ELISP_STRING.findall(rest)]
+            # Its string literals (interp.quoted_spans: a pattern for them rescans an open string from every escaped quote).
+            strings = [bytes(rest[a + 1 : b - 1], "utf-8").decode("unicode_escape") for a, b, _ in quoted_spans(rest, '"')]
             literal = rest.lstrip().startswith('"')
             if not literal or not strings:
                 self.out.problems.append(

@@ -4,12 +4,26 @@ these methods (unwrap.Unwrapper.__getattr__)."""
 
 from __future__ import annotations
 
-from ..lazyre import DOTALL, lazy
+from ..lazyre import lazy
 from .ir import SimpleCommand, Word
 from .outputs import literal_stdin
 from .unwrap import MAX_INPUT_LINES, Unwrapper
 
-_ERB_TAG = lazy(r"<%[=-]?(.*?)-?%>", DOTALL)
+
+def _erb_code(text: str) -> list[str]:
+    """The Ruby of ERB's tags, as re.finditer finds `<%[=-]?(.*?)-?%>` (DOTALL) but in linear time: the pattern scans to
+    the end of the text from every `<%` of a tag left open.  Each tag's code ends at the first `%>` (and before a `-`
+    just ahead of it); past the last `%>` no tag closes."""
+    out: list[str] = []
+    pos = 0
+    while (start := text.find("<%", pos)) >= 0:
+        body = start + 3 if text[start + 2 : start + 3] in ("=", "-") else start + 2
+        close = text.find("%>", body)
+        if close < 0:
+            break
+        out.append(text[body : close - 1 if close > body and text[close - 1] == "-" else close])
+        pos = close + 2
+    return out
 
 
 _M4_SYSCMD = lazy(r"\b(e?syscmd)\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
@@ -55,7 +69,7 @@ class Methods(Unwrapper):
         if not text:
             return
         if cmd.name == "erb":
-            code = "\n".join(m.group(1).strip() for m in _ERB_TAG.finditer(text))
+            code = "\n".join(c.strip() for c in _erb_code(text))
             if code.strip():
                 self.command(cmd.derive([Word("ruby", "ruby"), Word("-e", "-e"), Word(code, code)], "erb template", stdin_text=None, stdin_from=[]))
             return
