@@ -308,7 +308,17 @@ def attach_targets(cmd: SimpleCommand) -> list[tuple[str, str]] | None:
     return out or None
 
 
+def protected_workdir(cmd: SimpleCommand, sc: Scope) -> bool:
+    """The command runs in a folder that is protected itself (`cd ~/.claude && …`): self.protected-workdir's first
+    test. The project root and the call's usual folders are not (one comparison for almost every command)."""
+    cwd = cmd.cwd
+    if cwd is None or cwd == sc.ctx.project_root or cmd.remote is not None or DYN in cwd or sc.in_temp(cwd):
+        return False
+    return self_protected_reason(cwd, sc.ctx) is not None
+
+
 GATES: dict[str, Callable[[SimpleCommand, Scope], bool]] = {
+    "self.protected-workdir": protected_workdir,
     "creds.env-file-pipe": env_file_pipe,
     "net.reverse-shell": reverse_shell,
     "net.socket-send": reverse_shell,

@@ -441,6 +441,57 @@ def protected_argument(e: Effect, sc: Scope) -> str | None:
 
 
 @rule(
+    id="self.protected-workdir",
+    title="A program not known only to read, run inside an agent's settings folder or clearance's own",
+    why=(
+        "Many programs write into the folder they run in without naming any file: an extractor's members (`ar x`, `unrar"
+        " x`, `cabextract`), a download (`aria2c URL`, `gh release download`), a package (`npm pack`), a decompressed file"
+        " (`zstd -d /tmp/settings.json.zst`). Run with its working directory in `~/.claude`, `.git/hooks`,"
+        " `~/.config/clearance` or clearance's state folder, what it writes there can replace the agent's settings or"
+        " clearance's policy and trail, and no argument names it. A person confirms. Programs known only to read (ls, cat,"
+        " jq), programs whose every effect clearance reads (cp, tar, unzip, git, the editors), shells and interpreters"
+        " (judged by their code) are not asked about."
+    ),
+    verdict=ASK,
+    match=(
+        "cd ~/.claude && ar x /tmp/x.a",
+        "cd ~/.config/clearance && unrar x /tmp/x.rar",
+        "cd ~/.claude && zstd -d /tmp/settings.json.zst",
+    ),
+    no_match=(
+        "cd ~/.claude && ls -la",
+        "cd ~/.claude && jq .hooks settings.json",
+        "cd ~/src/lib && ar x /tmp/x.a",
+        "ar x /tmp/x.a",
+        "cd ~/.claude && git status",
+    ),
+)
+def protected_workdir(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from ..shell.outputs_table import READ_ONLY
+    from ..shell.programs import SHELLS
+    from .gates import _WHOLLY_READ, INTERPRETER_NAMES
+    from .gates import protected_workdir as runs_in_one
+
+    if not runs_in_one(cmd, sc):
+        return None  # the project root holds .claude/ too, but work runs there: only a folder that is protected itself
+    cwd = cmd.cwd or ""
+
+    name = cmd.name
+    if name in READ_ONLY or name in _WHOLLY_READ or name in SHELLS or name in INTERPRETER_NAMES or name in _INTERPRETERS:
+        return None
+    if _AGENT_ALIASES.get(name, name) in _AGENT_CLIS or name in _BUILTINS_IN_PLACE:
+        return None
+    why = paths.self_protected_reason(cwd, sc.ctx)
+    if why is None:
+        return None
+    return f"{name} runs in {sc.show(cwd)}, where what it writes without naming a file lands: {why}"
+
+
+# Builtins and programs that write nothing in the folder they run in (besides what redirections say, judged apart).
+_BUILTINS_IN_PLACE = frozenset({"cd", "pushd", "popd", "pwd", "echo", "printf", "true", "false", ":", "test", "[", "exit", "type", "command", "which", "export", "set", "unset", "read", "sleep", "date"})  # fmt: skip
+
+
+@rule(
     id="self.audit-db",
     title="Changing clearance's audit database with a database tool",
     why=(
