@@ -12,6 +12,7 @@ xfail (tests/strict.py) naming it as unfinished.
 
 from __future__ import annotations
 
+import sys
 from typing import Any, ClassVar
 
 import pytest
@@ -21,6 +22,8 @@ from .conftest import ENV, decide, event
 
 P = "/home/ana/webapp"
 H = "/home/ana"
+# The Python the hook runs on (this process): the version a reinstall must name to replace it.
+_MY_PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"
 
 # The folders of the home as the hook would list them (Context.list_dir); an archive or patch not named here is not on
 # the disk yet (Context.list_tree answers so, as treelist does for a missing file).
@@ -272,6 +275,78 @@ class TestRenameInPatternReadLanguages:
         'julia -e \'mv("a.txt", "b.txt")\'',
         'Rscript -e \'file.rename("out/a.csv", "out/b.csv")\'',
         "julia -e 'println(1)'",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        _allowed(example)
+
+
+class TestHookInterpreterReinstalledFromAChosenSource:
+    """Class: the Python clearance's hook runs on (a version manager's build, under a pipx or uv tool virtualenv)
+    reinstalled from a source the command chooses -- uv's `--mirror`, `--python-downloads-json-url` or
+    UV_PYTHON_INSTALL_MIRROR, python-build's PYTHON_BUILD_MIRROR_URL or a definition file -- or clearance's tool
+    environment rebuilt by `uv tool upgrade --all` (on `--python` or from `--find-links` of the caller's choosing).
+    Removing that Python is denied (self.uninstall-interpreter) and `pipx upgrade-all` asked (self.reinstall); these
+    were allowed. Now self.reinstall-interpreter asks about the reinstall from a chosen source, and `uv tool upgrade
+    --all` is uv's spelling of `pipx upgrade-all`."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        f"uv python install --reinstall --mirror file:///tmp/py {_MY_PYTHON}",
+        f"UV_PYTHON_INSTALL_MIRROR=file:///tmp/py uv python install --reinstall {_MY_PYTHON}",
+        "uv python install --reinstall --python-downloads-json-url /tmp/d.json",
+        f"uv python install -r --mirror=https://example.com/py {_MY_PYTHON}.7",
+        f"PYTHON_BUILD_MIRROR_URL=file:///tmp/m pyenv install -f {_MY_PYTHON}.7",
+        f"pyenv install -f /tmp/{_MY_PYTHON}.7",
+        "uv tool upgrade --all",
+        "uv tool upgrade --all --python /tmp/py/bin/python3",
+        "uv tool upgrade --all --find-links /tmp/wheels",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        f"uv python install --reinstall {_MY_PYTHON}",
+        "uv python install --mirror https://mirror.example.com/py 3.8",
+        "uv python install --reinstall --mirror file:///tmp/py 3.8",
+        f"pyenv install -f {_MY_PYTHON}.7",
+        "pyenv install 3.8.18",
+        "uv tool upgrade ruff",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        _allowed(example)
+
+
+class TestTimersOtherThanCronAndAt:
+    """Class: a job scheduled to run later, outside the session and any hook, by a scheduler other than those
+    sys.persistence knew: systemd-run's transient timers (`--on-calendar`, `--on-active`, `--on-boot`,
+    `--on-unit-active`: the command runs when the timer fires, a calendar's again and again) and incron's and fcron's
+    tables. The command was judged as if it ran now -- a script in the temporary folder is allowed by name (round 10a's
+    general gap), and what it holds when the timer fires is not what was judged -- and the scheduling went unseen, where
+    `at` and `crontab` are refused."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        "systemd-run --user --on-calendar=daily /tmp/x.sh",
+        "systemd-run --user --on-active=30m /tmp/x.sh",
+        "systemd-run --user --on-boot 1h --unit x sh /tmp/x.sh",
+        "systemd-run --user --on-unit-active 1h /tmp/x.sh",
+        "incrontab /tmp/table",
+        "fcrontab /tmp/tab",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "systemd-run --user --scope make test",
+        "systemd-run --user -t make test",
+        "incrontab -l",
+        "crontab -l",
     ]
     GAPS: ClassVar[dict[str, str]] = {}
 

@@ -209,9 +209,11 @@ def uninstall(cmd: SimpleCommand, sc: Scope) -> str | None:
         "pipx runpip clearance install ./evil",
         "pip install --force-reinstall --no-deps /tmp/clearance-0.0.1-py3-none-any.whl",
         "pip install /tmp/tree_sitter_bash-0.25.0.tar.gz",
+        "uv tool upgrade --all --find-links /tmp/wheels",
     ),
     no_match=(
         "pip install --no-deps /tmp/requests-2.32.0-py3-none-any.whl",
+        "uv tool upgrade ruff",
         "pip install -U requests",
         "pip install -U tree-sitter-bash",
         "pip install -e .",
@@ -233,6 +235,10 @@ def reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
             return f"pipx {vals[0]} clearance changes the packages of clearance's own virtualenv"
     if cmd.name == "pipx" and vals[:1] in (["reinstall-all"], ["upgrade-all"]):
         return f"pipx {vals[0]} rebuilds every pipx virtualenv, clearance's with them (with --python, on an interpreter of the caller's choosing)"
+    if cmd.name == "uv" and vals[:2] == ["tool", "upgrade"] and "--all" in cmd.values():
+        # uv's spelling of pipx upgrade-all (round 12a): every tool environment, clearance's with it, from the index,
+        # wheels (--find-links) or interpreter (--python) the command names.
+        return "uv tool upgrade --all upgrades every uv tool environment, clearance's with it (from the index and on the interpreter the command names)"
     if not any(v in ("install", "upgrade", "add", "reinstall") for v in vals[:3]):
         return None
     i = next(i for i, v in enumerate(vals) if v in ("install", "upgrade", "add", "reinstall"))
@@ -3128,6 +3134,68 @@ def _python_versions(words: list[str]) -> list[str]:
         if spec[:1].isdigit():
             out.append(spec.split("-", 1)[0])
     return out
+
+
+# Where a version manager takes the Python it installs from, given on the command line or in its environment:
+# uv's mirrors and download list, python-build's (pyenv's) mirror and definitions.
+_PY_SOURCE_OPTIONS = ("--mirror", "--pypy-mirror", "--python-downloads-json-url")
+_PY_SOURCE_VARS = (
+    "UV_PYTHON_INSTALL_MIRROR",
+    "UV_PYPY_INSTALL_MIRROR",
+    "UV_PYTHON_DOWNLOADS_JSON_URL",
+    "PYTHON_BUILD_MIRROR_URL",
+    "PYTHON_BUILD_DEFINITIONS",
+    "PYTHON_BUILD_CACHE_PATH",
+)
+
+
+@rule(
+    id="self.reinstall-interpreter",
+    title="Reinstalling the Python clearance runs on from a source the command chooses",
+    why=(
+        "A pipx or uv tool virtualenv runs on the version manager's Python; reinstalling that version (`uv python install"
+        " --reinstall 3.12`, `pyenv install -f 3.12.1`) from a mirror, download list or build definition the command"
+        " names puts an interpreter of the caller's choosing under clearance's hook: its standard library decides what"
+        " every later call's check runs. A person confirms the source. Reinstalling from the default source, or another"
+        " version, stays allowed."
+    ),
+    verdict=ASK,
+    commands=("uv", "pyenv"),
+    match=(
+        f"uv python install --reinstall --mirror file:///tmp/py {_MY_PYTHON}",
+        f"UV_PYTHON_INSTALL_MIRROR=file:///tmp/py uv python install --reinstall {_MY_PYTHON}",
+        f"PYTHON_BUILD_MIRROR_URL=file:///tmp/m pyenv install -f {_MY_PYTHON}.1",
+    ),
+    no_match=(
+        f"uv python install --reinstall {_MY_PYTHON}",
+        "uv python install --mirror https://mirror.example.com/py 3.8",
+        f"pyenv install -f {_MY_PYTHON}.1",
+        "uv python install 3.8",
+    ),
+)
+def reinstall_interpreter(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    valued = (*_PY_SOURCE_OPTIONS, "-i", "--install-dir", "--cache-dir", "--directory", "--project", "--config-file")
+    ops = [v for k, v in enumerate(vals) if not v.startswith("-") and not (k and vals[k - 1] in valued)]
+    if cmd.name == "uv":
+        if ops[:2] != ["python", "install"] or not any(v in ("--reinstall", "-r", "--force", "-f") for v in vals):
+            return None
+        rest = ops[2:]
+    else:
+        if ops[:1] != ["install"] or not any(v in ("-f", "--force") for v in vals):
+            return None
+        rest = ops[1:]
+    source = next((v for v in vals if v.split("=", 1)[0] in _PY_SOURCE_OPTIONS), None)
+    source = source or next((k for k in cmd.assigns if k in _PY_SOURCE_VARS), None)
+    # A build definition given as a file (`pyenv install -f /tmp/3.12.1`): python-build builds what the file says.
+    source = source or next((r for r in rest if r.startswith(("/", "./", "../", "~"))), None)
+    if source is None:
+        return None
+    mine = _MY_PYTHON
+    versions = _python_versions([pathstr.basename(r) for r in rest])
+    if rest and not any(v == mine or v.startswith(mine + ".") or v == mine.split(".")[0] for v in versions):
+        return None  # another version; with none named, uv reinstalls every installed one, this one too
+    return f"{cmd.name} reinstalls Python {mine}, the interpreter clearance's hook runs on, from {source}: its code would decide every later call"
 
 
 @rule(
