@@ -359,6 +359,48 @@ class TestTimersOtherThanCronAndAt:
         _allowed(example)
 
 
+class TestAgentStartedInAHidingSandbox:
+    """Class: another agent started by a sandbox launcher that hides or replaces its home, its settings folder or
+    clearance's own folders -- firejail's `--private[=DIR]`, `--private-home`, `--blacklist`/`--tmpfs` of `~/.claude` or
+    `~/.config/clearance`, a `--whitelist` inside home (the rest of home is gone), `--env=HOME=…`, a `--profile` of the
+    caller's choosing; systemd-run's `ProtectHome=tmpfs`, `TemporaryFileSystem=`, `InaccessiblePaths=`, `BindPaths=`.
+    The agent loads no settings (so no hook) or a hook that finds no policy: `HOME=/tmp/h claude` is denied
+    (self.hookless-agent); through these launchers it was allowed (the launcher was unwrapped, its options unread)."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        "firejail --private=/tmp/h claude -p 'fix the tests'",
+        "firejail --private claude -p 'fix the tests'",
+        "firejail --blacklist=~/.claude claude -p 'fix the tests'",
+        "firejail --blacklist=/home/ana/.config/clearance codex exec 'fix the tests'",
+        "firejail --tmpfs=/home/ana/.claude claude -p 'fix the tests'",
+        "firejail --whitelist=~/webapp claude -p 'fix the tests'",
+        "firejail --profile=/tmp/x.profile claude -p 'fix the tests'",
+        "firejail --env=HOME=/tmp/h gemini -p 'fix the tests'",
+        "firejail --private-home=.bashrc npx @anthropic-ai/claude-code -p 'fix the tests'",
+        "systemd-run --user -p ProtectHome=tmpfs -t claude -p 'fix the tests'",
+        "systemd-run --user --property=TemporaryFileSystem=/home/ana/.claude -t claude -p 'fix the tests'",
+        "systemd-run --user -p InaccessiblePaths=/home/ana/.config/clearance --pty codex exec 'fix the tests'",
+        "systemd-run --user -p BindPaths=/tmp/s:/home/ana/.claude -t claude -p 'fix the tests'",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "firejail --net=none claude -p 'fix the tests'",
+        "firejail --private=/tmp/h make test",
+        "firejail --blacklist=~/Downloads claude -p 'fix the tests'",
+        "firejail --read-only=~ claude -p 'fix the tests'",
+        "systemd-run --user -p MemoryMax=1G -t claude -p 'fix the tests'",
+        "systemd-run --user --scope make test",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, example: Any) -> None:
+        _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        _allowed(example)
+
+
 class TestDotfileManagerAppliesASource:
     """Class: a dotfile manager told to write the home folder from a source the command chooses -- `chezmoi apply
     --source /tmp/dots` (`dot_claude/settings.json` becomes ~/.claude/settings.json), a --config naming such a source,

@@ -2035,9 +2035,10 @@ def _options(cmd: SimpleCommand) -> list[tuple[str, str]]:
         "keys, audit store or daemon from where the agent chose. It is the agent switching its own oversight off by proxy."
     ),
     verdict=HARD_DENY,
-    commands=(*_AGENT_CLIS, "env"),
+    commands=(*_AGENT_CLIS, "env", "firejail", "systemd-run"),
     match=(
         "claude --settings '{\"disableAllHooks\": true}' -p 'fix the tests'",
+        "firejail --private=/tmp/h claude -p 'fix the tests'",
         "CLAUDE_CONFIG_DIR=/tmp/c claude -p 'fix the tests'",
         "CODEX_HOME=/tmp/cx codex exec 'fix the tests'",
         "env -i claude -p 'fix the tests'",
@@ -2055,11 +2056,15 @@ def _options(cmd: SimpleCommand) -> list[tuple[str, str]]:
         "env -i HOME=/home/ana PATH=/usr/bin claude -p 'fix'",
         "env -i make test",
         "codex -c model=o3 exec 'fix'",
+        "firejail --net=none claude -p 'fix'",
+        "firejail --private=/tmp/h make test",
     ),
 )
 def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
     if pathstr.basename(cmd.name) == "env":
         return _env_hides_settings(cmd)
+    if cmd.name in _SANDBOX_LAUNCHERS:
+        return _sandbox_hides_settings(cmd, sc)
     agent = _agent(cmd)
     if any(v in ("--help", "-h", "--version", "-v") for v in cmd.values()):
         return None  # prints and exits: no agent starts
@@ -2131,6 +2136,79 @@ def _env_hides_settings(cmd: SimpleCommand) -> str | None:
     if ignore and "HOME" not in assigned:
         return f"env -i starts {name} without HOME: it does not load the settings that run clearance's hook"
     return None
+
+
+# Launchers that start a program in a view of the file system of the caller's choosing (round 12a).
+_SANDBOX_LAUNCHERS = frozenset({"firejail", "systemd-run"})
+# systemd-run's unit properties (systemd.exec) that hide or replace folders: PATH, or SOURCE:PATH for the binds.
+_HIDING_PROPERTIES = frozenset({"TemporaryFileSystem", "InaccessiblePaths", "BindPaths", "BindReadOnlyPaths"})
+
+
+def _sandbox_hides_settings(cmd: SimpleCommand, sc: Scope) -> str | None:
+    """`firejail --private=/tmp/h claude …`, `firejail --blacklist=~/.claude codex …`, `systemd-run -p ProtectHome=tmpfs
+    -t claude …`: an agent started where its home, its settings folder or clearance's own folders are replaced or
+    hidden -- it loads no settings (no hook), or a hook that finds no policy. As `HOME=/tmp/h claude` (self.hookless-agent)."""
+    vals = cmd.values()
+    i = 0
+    hides: list[str] = []
+    home = sc.ctx.home.rstrip("/")
+
+    def covers(p: str) -> bool:
+        """*p* is the home or above it, or a folder of it that is (or holds) the settings or clearance's own files."""
+        q = sc.path(p, cmd).rstrip("/") or "/"
+        if paths.is_within(home, q):
+            return True
+        if not paths.is_within(q, home):
+            return False
+        return paths.self_protected_reason(q, sc.ctx) is not None or paths.clearance_owned(q, sc.ctx, deleting=True) is not None
+
+    while i < len(vals) and vals[i].startswith("-"):
+        v = vals[i]
+        opt, eq, val = v.partition("=")
+        if cmd.name == "firejail":
+            if _firejail_hides(opt, val, covers, lambda p: paths.is_within(sc.path(p, cmd), home)):
+                hides.append(v)
+        else:
+            prop = ""
+            if opt in ("-p", "--property") and not eq and i + 1 < len(vals):
+                i += 1
+                prop = vals[i]
+            elif opt == "--property":
+                prop = val
+            elif v.startswith("-p") and len(v) > 2:
+                prop = v[2:]
+            elif opt in _SYSTEMD_RUN_VALUED and not eq:
+                i += 1
+            key, _, value = prop.partition("=")
+            hidden = key == "ProtectHome" and value.lower() in ("yes", "true", "tmpfs", "1")
+            if hidden or (key in _HIDING_PROPERTIES and any(covers(part.rsplit(":", 1)[-1].lstrip("-+")) for part in value.split())):
+                hides.append(prop)
+        i += 1
+    if i >= len(vals) or not hides:
+        return None
+    name = pathstr.basename(vals[i])
+    if _AGENT_ALIASES.get(name, name) not in _AGENT_CLIS and not (name in ("npx", "bunx", "pnpx") and any(a in _NPX_AGENTS for a in vals[i + 1 : i + 4])):
+        return None
+    return (
+        f"{cmd.name} {hides[0]} starts {name} where its settings or clearance's own folders are hidden or replaced: it runs without clearance's hook or policy"
+    )
+
+
+def _firejail_hides(opt: str, val: str, covers: Callable[[str], bool], in_home: Callable[[str], bool]) -> bool:
+    """Whether firejail's option *opt*=*val* hides or replaces the home, the agent's settings or clearance's folders:
+    a private or copied home, a profile of the caller's choosing, HOME moved or removed, a blacklist, tmpfs or bind
+    over them, a whitelist inside home (everything else in home is then gone)."""
+    if opt in ("--private", "--private-home", "--profile", "--include"):
+        return True
+    if opt in ("--env", "--rmenv"):
+        return val.split("=", 1)[0] in _AGENT_HOMES
+    if opt in ("--blacklist", "--tmpfs", "--bind"):
+        return bool(val) and covers(val.split(",")[-1])
+    return opt == "--whitelist" and bool(val) and in_home(val)
+
+
+# systemd-run's options that take their value from the next word (besides -p/--property).
+_SYSTEMD_RUN_VALUED = frozenset({"-u", "--unit", "--slice", "-E", "--setenv", "-M", "--machine", "-H", "--host", "--uid", "--gid", "--nice", "--working-directory", "--description", "--on-calendar", "--on-active", "--on-boot", "--on-startup", "--on-unit-active", "--on-unit-inactive", "--timer-property"})  # fmt: skip
 
 
 _NPX_AGENTS = frozenset({"@anthropic-ai/claude-code", "@google/gemini-cli", "@openai/codex", "@github/copilot"})
