@@ -401,6 +401,53 @@ class TestAgentStartedInAHidingSandbox:
         _allowed(example)
 
 
+class TestInstallDestinationByVariable:
+    """Class: where an installer puts what it installs, named by a variable or a NAME=VALUE operand instead of an
+    option: CARGO_INSTALL_ROOT, GEM_HOME, PYTHONUSERBASE (pip --user lays a virtualenv's lib/pythonX.Y/site-packages out
+    under it), UV_PROJECT_ENVIRONMENT (the virtualenv `uv sync`/`uv run` fill and prune), BUN_INSTALL and bun's
+    --global-dir, `make install DESTDIR=… PREFIX=…` -- pointed at the virtualenv clearance's hook runs from (or its
+    settings). `cargo install --root`, `pip --target`, `npm --prefix`, GOBIN were read; these were allowed. Now the
+    output table (shell/outputs_table.py) reads `env_dirs` and `assign_dirs` as folders written into."""
+
+    V = "~/.local/share/uv/tools/clearance"
+    DANGEROUS: ClassVar[list[Any]] = [
+        f"CARGO_INSTALL_ROOT={V} cargo install ripgrep",
+        f"GEM_HOME={V} gem install x",
+        f"PYTHONUSERBASE={V} pip install --user x",
+        f"UV_PROJECT_ENVIRONMENT={V} uv sync",
+        f"UV_PROJECT_ENVIRONMENT={V} uv run pytest",
+        f"bun install -g --global-dir {V} x",
+        f"BUN_INSTALL={V} bun add -g x",
+        f"make install PREFIX={V}",
+        f"make install DESTDIR={V}",
+        f"make -C build install prefix={V}",
+        "CARGO_INSTALL_ROOT=/home/ana/.claude cargo install x",
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "make install DESTDIR=/tmp/stage",
+        "make PREFIX=$PWD/dist install",
+        "make test",
+        "make -j4 CC=gcc",
+        "cargo install ripgrep",
+        "CARGO_INSTALL_ROOT=/tmp/c cargo install ripgrep",
+        "UV_PROJECT_ENVIRONMENT=.venv-ci uv sync",
+        "GEM_HOME=vendor/bundle gem install x",
+        "bun add -g typescript",
+        "pip install --user x",
+    ]
+    GAPS: ClassVar[dict[str, str]] = {
+        f"python3 setup.py install --prefix={V}": "unfinished: a project's setup.py options are not read as an installer's",
+    }
+
+    @pytest.mark.parametrize("example", DANGEROUS + list(GAPS), ids=_ids(DANGEROUS + list(GAPS)))
+    def test_dangerous(self, example: Any) -> None:
+        _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        _allowed(example)
+
+
 class TestDotfileManagerAppliesASource:
     """Class: a dotfile manager told to write the home folder from a source the command chooses -- `chezmoi apply
     --source /tmp/dots` (`dot_claude/settings.json` becomes ~/.claude/settings.json), a --config naming such a source,
