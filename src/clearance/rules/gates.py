@@ -942,6 +942,7 @@ ACTION_GATES: dict[str, Callable[[Action, Scope], bool]] = {
     "self.hook-locations-file": writes_a_session_file,
     "self.submodule-into-settings": writes_a_session_file,
     "self.loader-environment-file": writes_a_session_file,  # hook_loaders: the same env files and terminal settings
+    "self.environment-into-own-files": writes_a_session_file,  # own_paths_in_environment: env files and terminal settings
     "self.sourced-environment-file": writes_a_session_file,  # sourced_environment: env files only
     "self.agent-launch-settings": writes_agent_settings,
     "self.agent-launch-settings-code": writes_agent_settings,

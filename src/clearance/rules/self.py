@@ -1460,6 +1460,69 @@ def loader_environment_file(action: Action, sc: Scope) -> str | None:
     return _env_write_finding(action, sc, hook_loaders)
 
 
+@rule(
+    id="self.environment-into-own-files",
+    title="Pointing a variable later sessions load at clearance's own files or an agent's settings",
+    why=(
+        "Programs write where their variables say: UV_PROJECT_ENVIRONMENT is the virtualenv `uv sync` fills and prunes,"
+        " PYTHONUSERBASE where `pip install --user` installs, CARGO_INSTALL_ROOT, GEM_HOME, npm's prefix, a tool's cache or"
+        " output folder. Set in .envrc, .env, mise.toml or an editor's terminal environment to clearance's policy, audit"
+        " trail or the virtualenv its hook runs from, or to an agent's settings folder, a later routine command rewrites"
+        " them unjudged, whatever variable it is. A person confirms; variables naming the project's or other folders stay allowed."
+    ),
+    verdict=ASK,
+    scope="action",
+    tools=("write", "edit"),
+    match=(
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export UV_PROJECT_ENVIRONMENT=$HOME/.local/share/uv/tools/clearance\n"},
+        },
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.env", "content": "TOOL_CACHE_DIR=/home/ana/.claude\n"}},
+    ),
+    no_match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export UV_PROJECT_ENVIRONMENT=$PWD/.venv-ci\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export PYTHONUSERBASE=$HOME/.local\n"}},
+    ),
+)
+def environment_into_own_files(action: Action, sc: Scope) -> str | None:
+    return _env_write_finding(action, sc, lambda path, text: own_paths_in_environment(path, text, sc))
+
+
+# `NAME=VALUE` (with export, declare -x, set -gx …) and JSON/TOML `"NAME": "VALUE"` / `NAME = "VALUE"` lines of an env file.
+_ENV_ASSIGNMENT = lazy(
+    r"""(?m)^[ \t]*(?:(?:export|declare\s+-x|set\s+-gx|setenv)[ \t]+)?["']?([A-Za-z_][A-Za-z0-9_]*)["']?[ \t]*[=:]?[ \t]*["']?([^"'\n#;]*)"""
+)
+
+
+# `"NAME": "VALUE"` anywhere (an editor's terminal environment nests it on one line).
+_JSON_PAIR = lazy(r'"([A-Za-z_][A-Za-z0-9_]*)"\s*:\s*"([^"\n]*)"')
+
+
+def own_paths_in_environment(path: str, text: str, sc: Scope) -> str | None:
+    """Why an env file *path* written with *text* points a variable at clearance's own files or an agent's settings
+    (self.environment-into-own-files), or None. Each value is read as the folders it names (a `:` list, `~`, $HOME)."""
+    if not text or len(text) > 200_000:
+        return None
+    home = sc.ctx.home.rstrip("/")
+    pairs = [(m.group(1), m.group(2)) for rx in (_ENV_ASSIGNMENT, _JSON_PAIR) for m in rx.finditer(text)]
+    for name, value in pairs:
+        value = value.strip()
+        if not value or name in ("export", "set", "setenv", "declare", "unset", "source", "dotenv", "PATH_add"):
+            continue
+        for part in value.split(":"):
+            part = part.strip().replace("${HOME}", home).replace("$HOME", home)
+            if part.startswith("~/") or part == "~":
+                part = home + part[1:]
+            if not part.startswith("/") or paths.DYN in part:
+                continue
+            p = "/" + pathstr.normpath(part).lstrip("/")
+            why = paths.self_protected_reason(p, sc.ctx)
+            if why is not None:
+                return f"{path.rsplit('/', 1)[-1]} would set {name} to {sc.show(p)} for later sessions, where programs write what the variable names: {why}"
+    return None
+
+
 def sourced_environment(path: str, text: str, sc: Scope) -> str | None:
     """Why an env file *path* written with *text* loads another file into later sessions' environment that clearance
     cannot judge as an env file, or None: `.envrc` with `source /tmp/x.sh` or `dotenv ../shared.env` sets whatever that
