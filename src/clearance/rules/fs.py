@@ -317,6 +317,21 @@ def _protected_landing(dest: str, sc: Scope) -> str | None:
         return "the project root holds the agent's settings, git's hooks and clearance's policy, and any member may replace them"
     if paths.is_within(sc.ctx.home, dest):
         return "your home folder holds shell start-up files, credentials and the agents' settings"
+    # A folder that is protected itself, or that holds something protected at any depth (clearance's policy in
+    # ~/.config/clearance, its audit trail in ~/.local/state/clearance, a start-up or settings folder of the home):
+    # the same paths every write and delete is judged against, whether or not the disk can be listed (round 12a: `cd
+    # ~/.config && unzip -o /tmp/x.zip` of an archive not there yet was allowed, `unzip -d ~/.config` asked).
+    inside = paths.protected_reason(dest, sc.ctx)
+    if inside is not None:
+        return f"{sc.show(dest)} is protected ({inside}), and any member may replace what it holds"
+    held = paths.clearance_owned(dest, sc.ctx, deleting=True)
+    if held is not None:
+        return f"{sc.show(dest)} holds {held}, which a member may replace"
+    home = sc.ctx.home.rstrip("/")
+    if home and paths.is_within(dest, home):
+        for rel, why in paths.HOME_PROTECTED:
+            if paths.is_within(home + "/" + rel, dest):
+                return f"{sc.show(dest)} holds {sc.show(home + '/' + rel)} ({why}), which a member may replace"
     names = sc.ctx.list_dir(dest) if sc.ctx.list_dir is not None else None
     for n in sorted(names or ()):
         if n == ".git" or n in paths.AGENT_CONFIG or n in paths.AGENT_SETTINGS_FILES:

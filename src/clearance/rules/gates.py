@@ -313,7 +313,17 @@ def own_ports(cmd: SimpleCommand, sc: Scope) -> bool:
     return bool(sc.own_ports)
 
 
+def protected_workdir(cmd: SimpleCommand, sc: Scope) -> bool:
+    """The command runs in a folder that is protected itself (`cd ~/.claude && …`): self.protected-workdir's first
+    test. The project root and the call's usual folders are not (one comparison for almost every command)."""
+    cwd = cmd.cwd
+    if cwd is None or cwd == sc.ctx.project_root or cmd.remote is not None or DYN in cwd or sc.in_temp(cwd):
+        return False
+    return self_protected_reason(cwd, sc.ctx) is not None
+
+
 GATES: dict[str, Callable[[SimpleCommand, Scope], bool]] = {
+    "self.protected-workdir": protected_workdir,
     "creds.env-file-pipe": env_file_pipe,
     "net.reverse-shell": reverse_shell,
     "net.socket-send": reverse_shell,
@@ -944,6 +954,7 @@ ACTION_GATES: dict[str, Callable[[Action, Scope], bool]] = {
     "self.hook-locations-file": writes_a_session_file,
     "self.submodule-into-settings": writes_a_session_file,
     "self.loader-environment-file": writes_a_session_file,  # hook_loaders: the same env files and terminal settings
+    "self.environment-into-own-files": writes_a_session_file,  # own_paths_in_environment: env files and terminal settings
     "self.sourced-environment-file": writes_a_session_file,  # sourced_environment: env files only
     "self.agent-launch-settings": writes_agent_settings,
     "self.agent-launch-settings-code": writes_agent_settings,

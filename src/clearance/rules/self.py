@@ -208,9 +208,11 @@ def uninstall(cmd: SimpleCommand, sc: Scope) -> str | None:
         "pipx runpip clearance install ./evil",
         "pip install --force-reinstall --no-deps /tmp/clearance-0.0.1-py3-none-any.whl",
         "pip install /tmp/tree_sitter_bash-0.25.0.tar.gz",
+        "uv tool upgrade --all --find-links /tmp/wheels",
     ),
     no_match=(
         "pip install --no-deps /tmp/requests-2.32.0-py3-none-any.whl",
+        "uv tool upgrade ruff",
         "pip install -U requests",
         "pip install -U tree-sitter-bash",
         "pip install -e .",
@@ -232,6 +234,10 @@ def reinstall(cmd: SimpleCommand, sc: Scope) -> str | None:
             return f"pipx {vals[0]} clearance changes the packages of clearance's own virtualenv"
     if cmd.name == "pipx" and vals[:1] in (["reinstall-all"], ["upgrade-all"]):
         return f"pipx {vals[0]} rebuilds every pipx virtualenv, clearance's with them (with --python, on an interpreter of the caller's choosing)"
+    if cmd.name == "uv" and vals[:2] == ["tool", "upgrade"] and "--all" in cmd.values():
+        # uv's spelling of pipx upgrade-all (round 12a): every tool environment, clearance's with it, from the index,
+        # wheels (--find-links) or interpreter (--python) the command names.
+        return "uv tool upgrade --all upgrades every uv tool environment, clearance's with it (from the index and on the interpreter the command names)"
     if not any(v in ("install", "upgrade", "add", "reinstall") for v in vals[:3]):
         return None
     i = next(i for i, v in enumerate(vals) if v in ("install", "upgrade", "add", "reinstall"))
@@ -437,6 +443,57 @@ def protected_argument(e: Effect, sc: Scope) -> str | None:
     if why is None:
         return None
     return f"{e.cmd.name} is given {sc.show(e.path)}, which clearance does not know it only reads: {why}"
+
+
+@rule(
+    id="self.protected-workdir",
+    title="A program not known only to read, run inside an agent's settings folder or clearance's own",
+    why=(
+        "Many programs write into the folder they run in without naming any file: an extractor's members (`ar x`, `unrar"
+        " x`, `cabextract`), a download (`aria2c URL`, `gh release download`), a package (`npm pack`), a decompressed file"
+        " (`zstd -d /tmp/settings.json.zst`). Run with its working directory in `~/.claude`, `.git/hooks`,"
+        " `~/.config/clearance` or clearance's state folder, what it writes there can replace the agent's settings or"
+        " clearance's policy and trail, and no argument names it. A person confirms. Programs known only to read (ls, cat,"
+        " jq), programs whose every effect clearance reads (cp, tar, unzip, git, the editors), shells and interpreters"
+        " (judged by their code) are not asked about."
+    ),
+    verdict=ASK,
+    match=(
+        "cd ~/.claude && ar x /tmp/x.a",
+        "cd ~/.config/clearance && unrar x /tmp/x.rar",
+        "cd ~/.claude && zstd -d /tmp/settings.json.zst",
+    ),
+    no_match=(
+        "cd ~/.claude && ls -la",
+        "cd ~/.claude && jq .hooks settings.json",
+        "cd ~/src/lib && ar x /tmp/x.a",
+        "ar x /tmp/x.a",
+        "cd ~/.claude && git status",
+    ),
+)
+def protected_workdir(cmd: SimpleCommand, sc: Scope) -> str | None:
+    from ..shell.outputs_table import READ_ONLY
+    from ..shell.programs import SHELLS
+    from .gates import _WHOLLY_READ, INTERPRETER_NAMES
+    from .gates import protected_workdir as runs_in_one
+
+    if not runs_in_one(cmd, sc):
+        return None  # the project root holds .claude/ too, but work runs there: only a folder that is protected itself
+    cwd = cmd.cwd or ""
+
+    name = cmd.name
+    if name in READ_ONLY or name in _WHOLLY_READ or name in SHELLS or name in INTERPRETER_NAMES or name in _INTERPRETERS:
+        return None
+    if _AGENT_ALIASES.get(name, name) in _AGENT_CLIS or name in _BUILTINS_IN_PLACE:
+        return None
+    why = paths.self_protected_reason(cwd, sc.ctx)
+    if why is None:
+        return None
+    return f"{name} runs in {sc.show(cwd)}, where what it writes without naming a file lands: {why}"
+
+
+# Builtins and programs that write nothing in the folder they run in (besides what redirections say, judged apart).
+_BUILTINS_IN_PLACE = frozenset({"cd", "pushd", "popd", "pwd", "echo", "printf", "true", "false", ":", "test", "[", "exit", "type", "command", "which", "export", "set", "unset", "read", "sleep", "date"})  # fmt: skip
 
 
 @rule(
@@ -1494,6 +1551,69 @@ def loader_environment_file(action: Action, sc: Scope) -> str | None:
     return _env_write_finding(action, sc, hook_loaders)
 
 
+@rule(
+    id="self.environment-into-own-files",
+    title="Pointing a variable later sessions load at clearance's own files or an agent's settings",
+    why=(
+        "Programs write where their variables say: UV_PROJECT_ENVIRONMENT is the virtualenv `uv sync` fills and prunes,"
+        " PYTHONUSERBASE where `pip install --user` installs, CARGO_INSTALL_ROOT, GEM_HOME, npm's prefix, a tool's cache or"
+        " output folder. Set in .envrc, .env, mise.toml or an editor's terminal environment to clearance's policy, audit"
+        " trail or the virtualenv its hook runs from, or to an agent's settings folder, a later routine command rewrites"
+        " them unjudged, whatever variable it is. A person confirms; variables naming the project's or other folders stay allowed."
+    ),
+    verdict=ASK,
+    scope="action",
+    tools=("write", "edit"),
+    match=(
+        {
+            "tool_name": "Write",
+            "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export UV_PROJECT_ENVIRONMENT=$HOME/.local/share/uv/tools/clearance\n"},
+        },
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.env", "content": "TOOL_CACHE_DIR=/home/ana/.claude\n"}},
+    ),
+    no_match=(
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export UV_PROJECT_ENVIRONMENT=$PWD/.venv-ci\n"}},
+        {"tool_name": "Write", "tool_input": {"file_path": "/home/ana/webapp/.envrc", "content": "export PYTHONUSERBASE=$HOME/.local\n"}},
+    ),
+)
+def environment_into_own_files(action: Action, sc: Scope) -> str | None:
+    return _env_write_finding(action, sc, lambda path, text: own_paths_in_environment(path, text, sc))
+
+
+# `NAME=VALUE` (with export, declare -x, set -gx …) and JSON/TOML `"NAME": "VALUE"` / `NAME = "VALUE"` lines of an env file.
+_ENV_ASSIGNMENT = lazy(
+    r"""(?m)^[ \t]*(?:(?:export|declare\s+-x|set\s+-gx|setenv)[ \t]+)?["']?([A-Za-z_][A-Za-z0-9_]*)["']?[ \t]*[=:]?[ \t]*["']?([^"'\n#;]*)"""
+)
+
+
+# `"NAME": "VALUE"` anywhere (an editor's terminal environment nests it on one line).
+_JSON_PAIR = lazy(r'"([A-Za-z_][A-Za-z0-9_]*)"\s*:\s*"([^"\n]*)"')
+
+
+def own_paths_in_environment(path: str, text: str, sc: Scope) -> str | None:
+    """Why an env file *path* written with *text* points a variable at clearance's own files or an agent's settings
+    (self.environment-into-own-files), or None. Each value is read as the folders it names (a `:` list, `~`, $HOME)."""
+    if not text or len(text) > 200_000:
+        return None
+    home = sc.ctx.home.rstrip("/")
+    pairs = [(m.group(1), m.group(2)) for rx in (_ENV_ASSIGNMENT, _JSON_PAIR) for m in rx.finditer(text)]
+    for name, value in pairs:
+        value = value.strip()
+        if not value or name in ("export", "set", "setenv", "declare", "unset", "source", "dotenv", "PATH_add"):
+            continue
+        for part in value.split(":"):
+            part = part.strip().replace("${HOME}", home).replace("$HOME", home)
+            if part.startswith("~/") or part == "~":
+                part = home + part[1:]
+            if not part.startswith("/") or paths.DYN in part:
+                continue
+            p = "/" + pathstr.normpath(part).lstrip("/")
+            why = paths.self_protected_reason(p, sc.ctx)
+            if why is not None:
+                return f"{path.rsplit('/', 1)[-1]} would set {name} to {sc.show(p)} for later sessions, where programs write what the variable names: {why}"
+    return None
+
+
 def sourced_environment(path: str, text: str, sc: Scope) -> str | None:
     """Why an env file *path* written with *text* loads another file into later sessions' environment that clearance
     cannot judge as an env file, or None: `.envrc` with `source /tmp/x.sh` or `dotenv ../shared.env` sets whatever that
@@ -2069,9 +2189,10 @@ def _options(cmd: SimpleCommand) -> list[tuple[str, str]]:
         "keys, audit store or daemon from where the agent chose. It is the agent switching its own oversight off by proxy."
     ),
     verdict=HARD_DENY,
-    commands=(*_AGENT_CLIS, "env"),
+    commands=(*_AGENT_CLIS, "env", "firejail", "systemd-run"),
     match=(
         "claude --settings '{\"disableAllHooks\": true}' -p 'fix the tests'",
+        "firejail --private=/tmp/h claude -p 'fix the tests'",
         "CLAUDE_CONFIG_DIR=/tmp/c claude -p 'fix the tests'",
         "CODEX_HOME=/tmp/cx codex exec 'fix the tests'",
         "env -i claude -p 'fix the tests'",
@@ -2089,11 +2210,15 @@ def _options(cmd: SimpleCommand) -> list[tuple[str, str]]:
         "env -i HOME=/home/ana PATH=/usr/bin claude -p 'fix'",
         "env -i make test",
         "codex -c model=o3 exec 'fix'",
+        "firejail --net=none claude -p 'fix'",
+        "firejail --private=/tmp/h make test",
     ),
 )
 def hookless_agent(cmd: SimpleCommand, sc: Scope) -> str | None:
     if pathstr.basename(cmd.name) == "env":
         return _env_hides_settings(cmd)
+    if cmd.name in _SANDBOX_LAUNCHERS:
+        return _sandbox_hides_settings(cmd, sc)
     agent = _agent(cmd)
     if any(v in ("--help", "-h", "--version", "-v") for v in cmd.values()):
         return None  # prints and exits: no agent starts
@@ -2168,6 +2293,79 @@ def _env_hides_settings(cmd: SimpleCommand) -> str | None:
     if ignore and "HOME" not in assigned:
         return f"env -i starts {name} without HOME: it does not load the settings that run clearance's hook"
     return None
+
+
+# Launchers that start a program in a view of the file system of the caller's choosing (round 12a).
+_SANDBOX_LAUNCHERS = frozenset({"firejail", "systemd-run"})
+# systemd-run's unit properties (systemd.exec) that hide or replace folders: PATH, or SOURCE:PATH for the binds.
+_HIDING_PROPERTIES = frozenset({"TemporaryFileSystem", "InaccessiblePaths", "BindPaths", "BindReadOnlyPaths"})
+
+
+def _sandbox_hides_settings(cmd: SimpleCommand, sc: Scope) -> str | None:
+    """`firejail --private=/tmp/h claude …`, `firejail --blacklist=~/.claude codex …`, `systemd-run -p ProtectHome=tmpfs
+    -t claude …`: an agent started where its home, its settings folder or clearance's own folders are replaced or
+    hidden -- it loads no settings (no hook), or a hook that finds no policy. As `HOME=/tmp/h claude` (self.hookless-agent)."""
+    vals = cmd.values()
+    i = 0
+    hides: list[str] = []
+    home = sc.ctx.home.rstrip("/")
+
+    def covers(p: str) -> bool:
+        """*p* is the home or above it, or a folder of it that is (or holds) the settings or clearance's own files."""
+        q = sc.path(p, cmd).rstrip("/") or "/"
+        if paths.is_within(home, q):
+            return True
+        if not paths.is_within(q, home):
+            return False
+        return paths.self_protected_reason(q, sc.ctx) is not None or paths.clearance_owned(q, sc.ctx, deleting=True) is not None
+
+    while i < len(vals) and vals[i].startswith("-"):
+        v = vals[i]
+        opt, eq, val = v.partition("=")
+        if cmd.name == "firejail":
+            if _firejail_hides(opt, val, covers, lambda p: paths.is_within(sc.path(p, cmd), home)):
+                hides.append(v)
+        else:
+            prop = ""
+            if opt in ("-p", "--property") and not eq and i + 1 < len(vals):
+                i += 1
+                prop = vals[i]
+            elif opt == "--property":
+                prop = val
+            elif v.startswith("-p") and len(v) > 2:
+                prop = v[2:]
+            elif opt in _SYSTEMD_RUN_VALUED and not eq:
+                i += 1
+            key, _, value = prop.partition("=")
+            hidden = key == "ProtectHome" and value.lower() in ("yes", "true", "tmpfs", "1")
+            if hidden or (key in _HIDING_PROPERTIES and any(covers(part.rsplit(":", 1)[-1].lstrip("-+")) for part in value.split())):
+                hides.append(prop)
+        i += 1
+    if i >= len(vals) or not hides:
+        return None
+    name = pathstr.basename(vals[i])
+    if _AGENT_ALIASES.get(name, name) not in _AGENT_CLIS and not (name in ("npx", "bunx", "pnpx") and any(a in _NPX_AGENTS for a in vals[i + 1 : i + 4])):
+        return None
+    return (
+        f"{cmd.name} {hides[0]} starts {name} where its settings or clearance's own folders are hidden or replaced: it runs without clearance's hook or policy"
+    )
+
+
+def _firejail_hides(opt: str, val: str, covers: Callable[[str], bool], in_home: Callable[[str], bool]) -> bool:
+    """Whether firejail's option *opt*=*val* hides or replaces the home, the agent's settings or clearance's folders:
+    a private or copied home, a profile of the caller's choosing, HOME moved or removed, a blacklist, tmpfs or bind
+    over them, a whitelist inside home (everything else in home is then gone)."""
+    if opt in ("--private", "--private-home", "--profile", "--include"):
+        return True
+    if opt in ("--env", "--rmenv"):
+        return val.split("=", 1)[0] in _AGENT_HOMES
+    if opt in ("--blacklist", "--tmpfs", "--bind"):
+        return bool(val) and covers(val.split(",")[-1])
+    return opt == "--whitelist" and bool(val) and in_home(val)
+
+
+# systemd-run's options that take their value from the next word (besides -p/--property).
+_SYSTEMD_RUN_VALUED = frozenset({"-u", "--unit", "--slice", "-E", "--setenv", "-M", "--machine", "-H", "--host", "--uid", "--gid", "--nice", "--working-directory", "--description", "--on-calendar", "--on-active", "--on-boot", "--on-startup", "--on-unit-active", "--on-unit-inactive", "--timer-property"})  # fmt: skip
 
 
 _NPX_AGENTS = frozenset({"@anthropic-ai/claude-code", "@google/gemini-cli", "@openai/codex", "@github/copilot"})
@@ -3171,6 +3369,68 @@ def _python_versions(words: list[str]) -> list[str]:
         if spec[:1].isdigit():
             out.append(spec.split("-", 1)[0])
     return out
+
+
+# Where a version manager takes the Python it installs from, given on the command line or in its environment:
+# uv's mirrors and download list, python-build's (pyenv's) mirror and definitions.
+_PY_SOURCE_OPTIONS = ("--mirror", "--pypy-mirror", "--python-downloads-json-url")
+_PY_SOURCE_VARS = (
+    "UV_PYTHON_INSTALL_MIRROR",
+    "UV_PYPY_INSTALL_MIRROR",
+    "UV_PYTHON_DOWNLOADS_JSON_URL",
+    "PYTHON_BUILD_MIRROR_URL",
+    "PYTHON_BUILD_DEFINITIONS",
+    "PYTHON_BUILD_CACHE_PATH",
+)
+
+
+@rule(
+    id="self.reinstall-interpreter",
+    title="Reinstalling the Python clearance runs on from a source the command chooses",
+    why=(
+        "A pipx or uv tool virtualenv runs on the version manager's Python; reinstalling that version (`uv python install"
+        " --reinstall 3.12`, `pyenv install -f 3.12.1`) from a mirror, download list or build definition the command"
+        " names puts an interpreter of the caller's choosing under clearance's hook: its standard library decides what"
+        " every later call's check runs. A person confirms the source. Reinstalling from the default source, or another"
+        " version, stays allowed."
+    ),
+    verdict=ASK,
+    commands=("uv", "pyenv"),
+    match=(
+        f"uv python install --reinstall --mirror file:///tmp/py {_MY_PYTHON}",
+        f"UV_PYTHON_INSTALL_MIRROR=file:///tmp/py uv python install --reinstall {_MY_PYTHON}",
+        f"PYTHON_BUILD_MIRROR_URL=file:///tmp/m pyenv install -f {_MY_PYTHON}.1",
+    ),
+    no_match=(
+        f"uv python install --reinstall {_MY_PYTHON}",
+        "uv python install --mirror https://mirror.example.com/py 3.8",
+        f"pyenv install -f {_MY_PYTHON}.1",
+        "uv python install 3.8",
+    ),
+)
+def reinstall_interpreter(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    valued = (*_PY_SOURCE_OPTIONS, "-i", "--install-dir", "--cache-dir", "--directory", "--project", "--config-file")
+    ops = [v for k, v in enumerate(vals) if not v.startswith("-") and not (k and vals[k - 1] in valued)]
+    if cmd.name == "uv":
+        if ops[:2] != ["python", "install"] or not any(v in ("--reinstall", "-r", "--force", "-f") for v in vals):
+            return None
+        rest = ops[2:]
+    else:
+        if ops[:1] != ["install"] or not any(v in ("-f", "--force") for v in vals):
+            return None
+        rest = ops[1:]
+    source = next((v for v in vals if v.split("=", 1)[0] in _PY_SOURCE_OPTIONS), None)
+    source = source or next((k for k in cmd.assigns if k in _PY_SOURCE_VARS), None)
+    # A build definition given as a file (`pyenv install -f /tmp/3.12.1`): python-build builds what the file says.
+    source = source or next((r for r in rest if r.startswith(("/", "./", "../", "~"))), None)
+    if source is None:
+        return None
+    mine = _MY_PYTHON
+    versions = _python_versions([pathstr.basename(r) for r in rest])
+    if rest and not any(v == mine or v.startswith(mine + ".") or v == mine.split(".")[0] for v in versions):
+        return None  # another version; with none named, uv reinstalls every installed one, this one too
+    return f"{cmd.name} reinstalls Python {mine}, the interpreter clearance's hook runs on, from {source}: its code would decide every later call"
 
 
 @rule(

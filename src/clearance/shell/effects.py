@@ -704,9 +704,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                     where = Word(v[2:], v[2:])
             unread: list[str] = []
             streamed: list[str] = []
+            missing: list[str] = []
             # patch -d DIR: the patch's files are under DIR (patch changes to DIR first, as `git apply --directory`).
             root = where.value if where is not None else None
-            for target in patch_targets(sources, cmd, sc, strip, unread, streamed):
+            for target in patch_targets(sources, cmd, sc, strip, unread, streamed, missing):
                 add(WRITE, _under(root, target), note=name)
             if streamed and where is not None:
                 add(WRITE, where, True, note=name)  # an unread patch lands under DIR whatever it holds
@@ -714,6 +715,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 from .trees import tree_into
 
                 tree_into(where or Word(".", "."), None, "patch", cmd, sc, out, unknown=why)
+            if not unread:
+                _unread_patch_outside(where or Word(".", "."), streamed + missing, cmd, sc, out)
     elif name in ("apply_patch", "applypatch"):
         # Codex's apply_patch run through the shell (`apply_patch "$PATCH"`, `apply_patch <<'EOF'`): Codex applies the
         # envelope itself; every file it names is written (patchtext.py).
@@ -746,6 +749,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         _compressed_in_place(name, args, add)
     elif name in _BINUTILS:
         _binutils_outputs(name, args, add)
+    elif name in _DOTFILE_APPLIERS:
+        from .effects_more import dotfiles_applied
+
+        dotfiles_applied(name, args, cmd, sc, out)
     elif name in _COPIERS or name == "dpkg":
         _written_by_option(name, args, add)
         _copied_tree(name, args, cmd, sc, out)
@@ -905,6 +912,22 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
             dest = nc.words[1] if len(nc.words) >= 2 else Word(pathstr.basename(url.rstrip("/")).removesuffix(".git"), url)
             if dest.value:
                 _new_checkout(_under(git_base, dest), cmd, sc, add)
+        elif nc.sub == ("subtree",) and nc.words and nc.words[0].value in ("add", "pull", "merge"):
+            # git subtree add|pull|merge --prefix=P REPO REF: the fetched tree is checked out under P in the work tree,
+            # as `git read-tree --prefix=P -u` is (round 12a: `--prefix=.claude` planted the agent's settings unasked).
+            # git's option tables do not know subtree (a script shipped with git): its words are read here.
+            subtree_words = [w.value for w in nc.words]
+            prefix: str | None = None
+            for k, v in enumerate(subtree_words):
+                following = subtree_words[k + 1] if k + 1 < len(subtree_words) else None
+                if v.startswith("--prefix="):
+                    prefix = v.split("=", 1)[1]
+                elif v in ("--prefix", "-P") and following is not None:
+                    prefix = following
+                elif v.startswith("-P") and len(v) > 2:
+                    prefix = v[2:]
+            if prefix:
+                add(WRITE, _under(git_base, Word(prefix, prefix)), True, note="git subtree")
         elif nc.sub == ("submodule", "update") and sc.ctx.read_file is not None:
             # git submodule update [--init]: a checkout into each path .gitmodules names -- which only git reads, so
             # `path = .claude` there is `git submodule add URL .claude` later (read where the hook can read the project).
@@ -940,19 +963,22 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                 (_int(v[2:] or (vals[i + 1] if i + 1 < len(vals) else ""), 1) for i, v in enumerate(vals) if v == "-p" or (v[:2] == "-p" and v[2:].isdigit())),
                 1,
             )
-            unread, streamed = [], []
+            unread, streamed, missing = [], [], []
             # --directory=D: every path of the patch is prefixed with D (git apply's root inside the work tree).
             apply_root = next((u.split("=", 1)[1] for u in nc.unknown if u.startswith("--directory=")), None)
             patch_base = _under(git_base, Word(apply_root, apply_root)).value if apply_root else git_base
-            for target in patch_targets(list(nc.words), cmd, sc, strip, unread, streamed):
+            for target in patch_targets(list(nc.words), cmd, sc, strip, unread, streamed, missing):
                 add(WRITE, _under(patch_base, target), note="git " + nc.sub[0])
             if streamed and apply_root:
                 # A patch nobody can read lands under D whatever it holds: D is written, as `tar -x -C D` writes D.
                 add(WRITE, _under(git_base, Word(apply_root, apply_root)), True, note="git " + nc.sub[0])
-            elif streamed and "--unsafe-paths" in nc.unknown and nc.sub == ("apply",):
+            elif (streamed or missing) and "--unsafe-paths" in nc.unknown and nc.sub == ("apply",):
                 # ... and allowed outside the work tree, it may land anywhere.
-                unread.append(f"{streamed[0]}, and --unsafe-paths lets it write outside the work tree")
+                unread.append(f"{(streamed + missing)[0]}, and --unsafe-paths lets it write outside the work tree")
                 patch_base = "/"
+            elif not unread and not apply_root:
+                # Outside a work tree git apply writes relative to the folder it runs in, as patch does.
+                _unread_patch_outside(_under(git_base, Word(".", ".")), streamed + missing, cmd, sc, out)
             for why in unread[:1]:
                 # The files an unread patch changes are unknown: asked about where protected files can be among them.
                 from .trees import tree_into
@@ -1230,6 +1256,10 @@ _COPIERS: dict[str, frozenset[str]] = {
 }
 
 
+# Dotfile managers that write the home folder from a source tree (effects_more.dotfiles_applied).
+_DOTFILE_APPLIERS = frozenset({"chezmoi", "home-manager"})
+
+
 # Archivers whose extraction lands a tree: cpio's copy-in (-i) and pass-through (-p DIR), pax's read mode (-r), jar's
 # extract (x). Python's `-m zipfile -e A DIR` and `-m tarfile -e A [DIR]` are read with them.
 _UNPACKERS = frozenset({"cpio", "pax", "jar"})
@@ -1347,11 +1377,33 @@ def _int(v: str | None, default: int) -> int:
 
 
 def patch_targets(
-    sources: list[Word], cmd: SimpleCommand, sc: Scope, strip: int, unknown: list[str] | None = None, streamed: list[str] | None = None
+    sources: list[Word],
+    cmd: SimpleCommand,
+    sc: Scope,
+    strip: int,
+    unknown: list[str] | None = None,
+    streamed: list[str] | None = None,
+    missing: list[str] | None = None,
 ) -> list[Word]:
     from .effects_more import patch_targets
 
-    return patch_targets(sources, cmd, sc, strip, unknown, streamed)
+    return patch_targets(sources, cmd, sc, strip, unknown, streamed, missing)
+
+
+def _unread_patch_outside(base: Word, reasons: list[str], cmd: SimpleCommand, sc: Scope, out: list[Effect]) -> None:
+    """A patch nobody can read before it runs (from a stream, or a file not on the disk yet) applied in a folder
+    outside the project: its files are unknown, and they land under *base* (git apply outside a work tree and patch
+    write relative to the folder they run in). Judged as an unknown tree there (fs.unknown-tree asks where protected
+    files lie below: `cd ~/.config && curl … | git apply`). In the project a streamed patch stays ordinary work
+    (`gh pr diff 12 | git apply`): its members are the project's files."""
+    if not reasons:
+        return
+    where = sc.word_path(base, cmd)
+    if DYN in where or sc.inside_project(where):
+        return
+    from .trees import tree_into
+
+    tree_into(base, None, "patch", cmd, sc, out, unknown=reasons[0])
 
 
 def git_config_file_write(nc: Norm) -> tuple[str, str] | None:

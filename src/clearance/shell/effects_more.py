@@ -224,13 +224,20 @@ def _int(v: str | None, default: int) -> int:
 
 
 def patch_targets(
-    sources: list[Word], cmd: SimpleCommand, sc: Scope, strip: int, unknown: list[str] | None = None, streamed: list[str] | None = None
+    sources: list[Word],
+    cmd: SimpleCommand,
+    sc: Scope,
+    strip: int,
+    unknown: list[str] | None = None,
+    streamed: list[str] | None = None,
+    missing: list[str] | None = None,
 ) -> list[Word]:
     """The files a patch writes, read from its text: the patch files named (*sources*), else what the command reads
     on standard input (a here-document, `< FILE`, `cat FILE |`, `-`).  A patch file too large for Context.read_file is
     read for its header lines (Context.list_tree); one that cannot be read even so is said in *unknown*.  A patch that
     is not there names nothing (the command fails).  A patch from a stream nobody can read before it runs (another
-    program's output, a process substitution `<(…)`, a name only known at run time) is said in *streamed*."""
+    program's output, a process substitution `<(…)`, a name only known at run time) is said in *streamed*; a patch file
+    the disk does not have (yet: a download earlier on the line may write it) in *missing*."""
     from ..patchtext import targets
 
     texts: list[str] = []
@@ -258,6 +265,8 @@ def patch_targets(
             if DYN in p:
                 continue
             text = read(p)
+            if text is None and missing is not None:
+                missing.append(f"the patch {w.value} is not on the disk when the command is judged")
             if text == TOO_LARGE:
                 heads, why = sc.ctx.list_tree(p, "patch") if sc.ctx.list_tree is not None else ((), "it is larger than clearance reads")
                 if why:
@@ -513,6 +522,12 @@ def _written_by_option(name: str, args: list[Word], add: Callable[..., None]) ->
             head = dest.value.split("/", 1)[0]
             if "://" not in dest.value and (":" not in head or dest.value.startswith(("/", ".", "~"))):
                 add(WRITE, dest, dest.value.endswith("/") or name in ("rclone", "gsutil"))
+            if sub in ("mv", "move", "moveto") or (name == "aws" and vals[1] == "mv"):
+                # A move takes its local sources away (`rclone moveto ~/.claude remote:x`): each a deletion, as mv's.
+                for src in ops[:-1]:
+                    h = src.value.split("/", 1)[0]
+                    if "://" not in src.value and (":" not in h or src.value.startswith(("/", ".", "~"))):
+                        add(DELETE, src, True, note="moved away")
         return
     if name == "dpkg":
         for i, v in enumerate(vals):
@@ -932,3 +947,48 @@ def _tar_dirs(args: list[Word]) -> list[str | None]:
         else:
             out.append(cur)
     return out
+
+
+def dotfiles_applied(name: str, args: list[Word], cmd: SimpleCommand, sc: Scope, out: list[Effect]) -> None:
+    """What a dotfile manager writes into the home folder from a source the command chooses: `chezmoi apply|update
+    --source DIR` (or a --config naming one) and `chezmoi init --apply|--one-shot REPO` write every file of the source
+    (`dot_claude/settings.json` becomes ~/.claude/settings.json) into the destination (home, or --destination);
+    `home-manager switch --flake F` (or -f FILE) activates a configuration that writes home files and runs its
+    activation scripts. The source is not a tree clearance lists: one unknown tree into the destination (fs.unknown-tree
+    asks where protected files can land). The user's own configuration, named by no option, stays theirs to apply."""
+    from .trees import tree_into
+
+    vals = [a.value for a in args]
+    ops = [v for v in vals if not v.startswith("-")]
+    # The verb: the first operand that is one (`chezmoi --source /tmp/d apply`: the option's value comes first).
+    verb = next((v for v in ops if v in ("apply", "update", "init", "switch")), ops[0] if ops else "")
+
+    def value(*names: str) -> str | None:
+        for i, v in enumerate(vals):
+            for n in names:
+                if v == n and i + 1 < len(vals):
+                    return vals[i + 1]
+                if n.startswith("--") and v.startswith(n + "="):
+                    return v.split("=", 1)[1]
+                if not n.startswith("--") and v.startswith(n) and len(v) > len(n):
+                    return v[len(n) :]
+        return None
+
+    if name == "chezmoi":
+        source = value("--source", "-S") or value("--config", "-c")
+        applies = verb in ("apply", "update") and source is not None
+        applies = applies or (verb == "init" and any(v in ("--apply", "-a", "--one-shot") for v in vals))
+        if not applies:
+            return
+        dest = value("--destination", "-D") or "~"
+        why = f"chezmoi {verb} writes the files of {source or 'the repository it clones'} into it"
+        tree_into(Word(dest, dest), None, "dir", cmd, sc, out, unknown=why)
+        return
+    if name == "home-manager":
+        if verb != "switch":
+            return  # build and news write nothing into home
+        config = value("--flake") or value("-f", "--file")
+        if config is None:
+            return
+        why = f"home-manager {verb} activates the configuration {config}, which writes home files and runs its scripts"
+        tree_into(Word("~", "~"), None, "dir", cmd, sc, out, unknown=why)

@@ -90,6 +90,15 @@ _WRITE = {
 _WRITE_SECOND = {
     "julia": lazy(r"\b(?:cp|mv|symlink|hardlink)\s*\("),
     "r": lazy(r"\b(?:file\.copy|file\.rename|file\.symlink|file\.link|writeLines|saveRDS|write\.csv|write\.table|writeBin|writeChar)\s*\("),
+    "lua": lazy(r"\bos\.rename\s*\("),
+}
+# Calls that move the file named by their FIRST argument away (a rename's source: what was there is gone, as mv's
+# source is written by the shell reading). Round 12a: `lua -e 'os.rename(".claude", ".x")'` moved the agent's settings
+# folder away unread; Python's, Ruby's and Perl's renames were read.
+_MOVE_FIRST = {
+    "julia": lazy(r"\bmv\s*\("),
+    "r": lazy(r"\bfile\.rename\s*\("),
+    "lua": lazy(r"\bos\.rename\s*\("),
 }
 _OPEN_MODE = lazy(r"^\s*,\s*(?:mode\s*=\s*)?[rbf]?['\"]([rwxabt+]+)['\"]")
 _PATH_CALL = lazy(r"(?:pathlib\.)?Path\s*\(")
@@ -665,6 +674,12 @@ def analyse_patterns(code: str, lang: str) -> CodeFacts:
             if "link" in m.group(0):
                 # symlink(TARGET, LINK), file.symlink(from, to), hardlink(…): the link leads to the first argument.
                 made_link(facts, _first_argument(code, m.end())[0], dst, "sym" in m.group(0))
+    move_rx = _MOVE_FIRST.get(lang)
+    if move_rx is not None:
+        for m in move_rx.finditer(code) if _may(move_rx, folded) else ():
+            src, _ = _first_argument(code, m.end())
+            if src:
+                facts.writes.append(src)
     if lang == "python":
         for m in _PATH_CALL.finditer(code) if _may(_PATH_CALL, folded) else ():
             value, used = _expression(code[m.end() : m.end() + 400].lstrip())

@@ -27,7 +27,8 @@ options.py): names joined by ``|``, the first long one canonical; ``=`` takes a 
   where only a program named like one the hook or every script runs is read (programs.shadows_routine);
 - ``env``: environment variables whose value is a file the program writes, whatever its words (`GIT_INDEX_FILE=F git
   add`); ``env_abs``: the same when the value is an absolute path (git's GIT_TRACE*: a number or `true` is a file
-  descriptor or stderr);
+  descriptor or stderr); ``env_dirs``: variables whose value is a folder it installs into (`CARGO_INSTALL_ROOT`);
+- ``assign_dirs``: ``NAME=VALUE`` operands whose value is a folder written into (`make install DESTDIR=D`);
 - ``subs``: subcommand -> entry (``git bundle create``), ``persistent``: options accepted below as well;
 - ``homonyms``: other programs go by this name (Split.io's ``split`` CLI): the table reads its outputs, but the name
   does not make the program known to the rules on programs clearance does not model;
@@ -378,8 +379,48 @@ TABLE: dict[str, dict[str, object]] = {
     },
     "cargo": {
         "opts": "",
+        "env_dirs": "CARGO_INSTALL_ROOT",
         "subs": {"install": {"opts": "root= version= git= branch= tag= rev= path= features= target= j|jobs= index= registry=", "dirs": "root"}},
-        "examples": {"cargo install --root vendor x": ["vendor/*"]},
+        "examples": {"cargo install --root vendor x": ["vendor/*"], "CARGO_INSTALL_ROOT=/tmp/c cargo install x": ["/tmp/c/*"]},
+    },
+    "gem": {
+        "opts": "",
+        "env_dirs": "GEM_HOME",
+        "subs": {
+            "install|update": {
+                "opts": "i|install-dir= n|bindir= v|version= s|source= p|http-proxy= build-root= document= platform= g|file= P|trust-policy=",
+                "dirs": "install-dir bindir build-root",
+            }
+        },
+        "examples": {"gem install -i vendor/gems x": ["vendor/gems/*"], "GEM_HOME=/tmp/g gem install x": ["/tmp/g/*"]},
+    },
+    "bun": {
+        "opts": "",
+        "env_dirs": "BUN_INSTALL",
+        "subs": {
+            "install|i|add|a|update|link": {
+                "opts": "global-dir= global-bin-dir= cwd= c|config= registry= cache-dir= backend= omit=",
+                "dirs": "global-dir global-bin-dir",
+                "chdir": "cwd",
+            }
+        },
+        "examples": {"bun add -g --global-dir /tmp/b x": ["/tmp/b/*"]},
+    },
+    "uv": {
+        # UV_PROJECT_ENVIRONMENT: the virtualenv `uv sync`, `uv run`, `uv add` make and fill (the project's .venv by default)
+        "opts": "",
+        "env_dirs": "UV_PROJECT_ENVIRONMENT",
+        "examples": {"UV_PROJECT_ENVIRONMENT=/tmp/e uv sync": ["/tmp/e/*"]},
+    },
+    "make": {
+        # NAME=VALUE operands that name where `make install` puts what it builds (the GNU Coding Standards' names)
+        "opts": (
+            "C|directory= f|file|makefile= I|include-dir= j|jobs=? l|load-average=? o|old-file|assume-old= "
+            "W|what-if|new-file|assume-new= O|output-sync= E|eval= debug= jobserver-style= shuffle="
+        ),
+        "assign_dirs": "DESTDIR PREFIX prefix EXEC_PREFIX exec_prefix BINDIR bindir LIBDIR libdir INSTALL_DIR INSTALLDIR",
+        "chdir": "C",
+        "examples": {"make install DESTDIR=/tmp/stage": ["/tmp/stage/*"], "make test": []},
     },
     "gpg": {
         "opts": "o|output= r|recipient= u|local-user= homedir= keyring= secret-keyring= trustdb-name= default-key= passphrase= passphrase-file= s|sign",
@@ -395,6 +436,7 @@ TABLE: dict[str, dict[str, object]] = {
         "examples": {"ssh-keygen -t ed25519 -f id_test": ["id_test"], "ssh-keygen -l -f id.pub": []},
     },
     "pip": {
+        "env_dirs": "PYTHONUSERBASE",  # with --user, pip installs under it (lib/pythonX.Y/site-packages: a virtualenv's layout)
         "opts": (
             "log= log-file= r|requirement= c|constraint= t|target= d|dest= i|index-url= extra-index-url= f|find-links= e|editable= prefix= "
             "root= src= w|wheel-dir= python= cache-dir= proxy= cert= client-cert= platform= python-version= abi= implementation="
@@ -597,6 +639,13 @@ def written(name: str, args: list[Word], env: dict[str, str] | None = None) -> R
             out.outputs.add(id(w))
             taken.add(id(w))
             out.written.append((_named(w, kind), kind))
+    assigned = _names(entry, "assign_dirs")
+    for w in ops if assigned else ():
+        # `make install DESTDIR=D PREFIX=P`: the operand sets a variable naming where the recipes install (round 12a).
+        name, eq, value = w.value.partition("=")
+        if eq and name in assigned and value and DYN not in value:
+            out.outputs.add(id(w))
+            out.written.append((_named(Word(value, w.raw), DIR), DIR))
     var = level_entry.get("bin")
     where = (env or {}).get(var, "") if isinstance(var, str) else ""
     default = level_entry.get("bin_default")
@@ -651,6 +700,11 @@ def _env_outputs(entry: dict[str, object], env: dict[str, str], out: Reading) ->
             if not v or v.startswith(DYN) or (absolute and not v.startswith(("/", "~"))):
                 continue  # unset, unknown, or a descriptor / switch (`GIT_TRACE=1`)
             out.written.append((Word(v, f"{var}={v}"), FILE))
+    for var in _names(entry, "env_dirs") & env.keys():
+        # A folder the program installs into, named by its variable (`CARGO_INSTALL_ROOT=D cargo install`, round 12a).
+        v = env[var]
+        if v and not v.startswith(DYN):
+            out.written.append((_named(Word(v, f"{var}={v}"), DIR), DIR))
 
 
 def _named(w: Word, kind: str) -> Word:

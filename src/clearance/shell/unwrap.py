@@ -116,6 +116,9 @@ _SIMPLE_WRAPPERS: dict[str, tuple[frozenset[str], int]] = {
                 "--on-calendar",
                 "--on-active",
                 "--on-boot",
+                "--on-startup",
+                "--on-unit-active",
+                "--on-unit-inactive",
                 "--timer-property",
                 "-t",
             }
