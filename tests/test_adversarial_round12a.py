@@ -383,6 +383,9 @@ class TestAgentStartedInAHidingSandbox:
         "systemd-run --user -p BindPaths=/tmp/s:/home/ana/.claude -t claude -p 'fix the tests'",
     ]
     ORDINARY: ClassVar[list[Any]] = [
+        # --private=DIR with DIR the user's own home hides nothing (merge of 12a with fix12's round 11d look-alike)
+        "firejail --private=$HOME claude -p 'fix the tests'",
+        "firejail --private=~ claude -p 'fix the tests'",
         "firejail --net=none claude -p 'fix the tests'",
         "firejail --private=/tmp/h make test",
         "firejail --blacklist=~/Downloads claude -p 'fix the tests'",

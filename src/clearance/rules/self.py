@@ -2323,7 +2323,10 @@ def _sandbox_hides_settings(cmd: SimpleCommand, sc: Scope) -> str | None:
         v = vals[i]
         opt, eq, val = v.partition("=")
         if cmd.name == "firejail":
-            if _firejail_hides(opt, val, covers, lambda p: paths.is_within(sc.path(p, cmd), home)):
+            # `--private=DIR` makes DIR the home: the user's own home given as DIR hides nothing.
+            # (firejail expands a leading `~` of its own option values itself.)
+            same_home = opt == "--private" and bool(val) and (val.rstrip("/") == "~" or sc.path(val, cmd).rstrip("/") == home)
+            if not same_home and _firejail_hides(opt, val, covers, lambda p: paths.is_within(sc.path(p, cmd), home)):
                 hides.append(v)
         else:
             prop = ""

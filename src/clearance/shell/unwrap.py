@@ -209,7 +209,9 @@ def _payload_env(name: str, opts: list[Word], assigns: dict[str, str]) -> dict[s
         if v in homes:
             sets["HOME"] = NO_HOME
         elif any(v.startswith(h + "=") for h in homes):
-            sets["HOME"] = v.partition("=")[2]
+            # firejail expands a leading `~` itself: `--private=~` is the caller's own home, passed on unchanged
+            if v.partition("=")[2].rstrip("/") != "~":
+                sets["HOME"] = v.partition("=")[2]
         elif name == "bwrap" and v == "--setenv" and j + 2 < len(vals):
             sets[vals[j + 1]] = vals[j + 2]
         elif name == "bwrap" and v == "--unsetenv" and j + 1 < len(vals):
