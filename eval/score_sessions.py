@@ -5,8 +5,10 @@ usage: python eval/score_sessions.py [FILE.jsonl ...] [--split dev|heldout|all] 
                                      [--mode both|bare|provenance] [--provenance]
 
 FILE defaults to public.jsonl, codex.jsonl (the Codex CLI rollouts, eval/sessions/build_codex.py), cline.jsonl
-(Cline's task records and Markdown exports, build_public.py --set cline) and prompt2repo.jsonl (Claude Code, Codex CLI
-and OpenCode sessions exported as chat messages, build_prompt2repo.py).
+(Cline's task records and Markdown exports, build_public.py --set cline), prompt2repo.jsonl (Claude Code, Codex CLI
+and OpenCode sessions exported as chat messages, build_prompt2repo.py), convlog.jsonl (Claude Code sessions exported as
+"Claude Conversation Log" Markdown, build_convlog.py) and console.jsonl (Claude Code sessions copied from the terminal,
+build_console.py).
 Each case is a PreToolUse event with ``label`` (allow/block), ``split``, ``source`` and ``home`` (the recorded
 user's home, passed as HOME), and ``project_dir`` where the project is not the call's ``cwd``.  The engine runs
 in-process with the session's project as CLAUDE_PROJECT_DIR and no project file read (the repositories are not on
@@ -40,12 +42,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT / "eval" / "sessions" / "public.jsonl"
 # every set scored by default: the public sessions, the Codex CLI rollouts (eval/sessions/build_codex.py), the
-# Cline tasks (build_public.py --set cline) and the Prompt2Repo chat exports (build_prompt2repo.py)
+# Cline tasks (build_public.py --set cline), the Prompt2Repo chat exports (build_prompt2repo.py), the Conversation Log
+# exports (build_convlog.py) and the terminal copies (build_console.py)
 DEFAULTS = [
     DEFAULT,
     ROOT / "eval" / "sessions" / "codex.jsonl",
     ROOT / "eval" / "sessions" / "cline.jsonl",
     ROOT / "eval" / "sessions" / "prompt2repo.jsonl",
+    ROOT / "eval" / "sessions" / "convlog.jsonl",
+    ROOT / "eval" / "sessions" / "console.jsonl",
 ]
 META = ("id", "label", "category", "split", "source", "home", "why", "project_dir")
 

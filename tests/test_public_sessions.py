@@ -63,6 +63,27 @@ def test_prompt2repo_set_loads_with_provenance_and_labels() -> None:
         assert mod.redact(c["tool_input"]) == c["tool_input"], c["id"]
 
 
+def test_convlog_and_console_sets_load_with_provenance_and_labels() -> None:
+    """convlog.jsonl (Claude Code sessions exported as Conversation Log Markdown, build_convlog.py) and console.jsonl
+    (Claude Code sessions copied from the terminal, build_console.py): the same checks, at most 900 calls a repository."""
+    spec = importlib.util.spec_from_file_location("build_prompt2repo", ROOT / "eval" / "sessions" / "build_prompt2repo.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    for name, formats, repos in (("convlog", {"claude-convlog"}, 3), ("console", {"claude-code-terminal"}, 1)):
+        path = ROOT / "eval" / "sessions" / f"{name}.jsonl"
+        cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert len(cases) >= 800 and path.stat().st_size < 4_000_000
+        assert {c["source"]["format"] for c in cases} == formats
+        per_repo: dict[str, int] = {}
+        for c in cases:
+            per_repo[c["source"]["repo"]] = per_repo.get(c["source"]["repo"], 0) + 1
+        assert len(per_repo) == repos and max(per_repo.values()) <= 900
+        _check_set(cases)
+        for c in cases:
+            assert mod.redact(c["tool_input"]) == c["tool_input"], c["id"]
+
+
 def _check_set(cases: list[dict[str, Any]]) -> None:
     ids = [c["id"] for c in cases]
     assert len(ids) == len(set(ids))

@@ -58,7 +58,7 @@ class Scope:
         if cmd is not None and cmd.remote is not None:
             if cmd.container is not None:
                 return self._in_container(value, cmd)
-            return "/" + DYN + "remote:" + value
+            return "/" + DYN + "remote:" + self._on_remote(value, cmd)
         if self.ctx.platform.startswith(("win32", "cygwin", "msys")):
             value = paths.win32_name(value)
         cwd = self.ctx.cwd if cmd is None else cmd.cwd
@@ -77,6 +77,20 @@ class Scope:
             own = cmd is not None and cmd.name in _ON_THE_LINK and not value.endswith("/")
             got = self._through(got, not own)
         return got
+
+    def _on_remote(self, value: str, cmd: SimpleCommand) -> str:
+        """A relative path of a command on another machine, resolved against the folder the remote line itself moved
+        to with `cd /abs` (`ssh host 'cd /tmp && rm -rf build'`: /tmp/build); as typed where that folder is not known
+        (no `cd`, a variable, `cd ~`: this machine's home is not that one's)."""
+        from . import pathstr
+
+        cwd = cmd.cwd
+        if not cwd or not cwd.startswith("/") or DYN in cwd or DYN in value or value.startswith(("/", "~", "$")):
+            return value
+        home = self.ctx.home.rstrip("/")
+        if home and (cwd == home or cwd.startswith(home + "/")):
+            return value
+        return pathstr.normpath(pathstr.join(cwd, value))
 
     def _in_container(self, value: str, cmd: SimpleCommand) -> str:
         """A path of a command in a new container (`docker run -v ~/data:/d alpine rm -rf /d`): under a host folder

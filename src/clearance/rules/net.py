@@ -889,12 +889,12 @@ def upload_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
     name = cmd.name
     if name in ("tar", "gtar"):
         remote = tar_remote(cmd)
-        if remote is None or not _untrusted([remote[1]], sc):
+        if remote is None or not _untrusted([remote[1]], sc) or own_ssh_host(remote[1]):
             return None
         return f"tar writes its archive ({', '.join(remote[0][:3]) or 'files'}) to {remote[2]} on {remote[1]}, which is not a trusted host"
     if name in ("scp", "rsync", "sftp"):
         sources, host = _scp_parts(cmd)
-        if host is None or sc.trust.host_is_trusted(host):
+        if host is None or sc.trust.host_is_trusted(host) or own_ssh_host(host):
             return None
         return f"{name} copies {', '.join(sources) or 'files'} to {host}, which is not a trusted host"
     if name in ("curl", "wget", "http", "https", "xh"):
@@ -915,7 +915,7 @@ def upload_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
             return None  # ssh -n (or -f) reads stdin from /dev/null: what is piped in is never sent
         if i < len(cmd.argv) and cmd.stdin_from:
             host = cmd.argv[i].value.rsplit("@", 1)[-1]
-            if _untrusted([host], sc):
+            if _untrusted([host], sc) and not own_ssh_host(host):
                 return f"ssh sends the output of {', '.join(c.name for c in cmd.stdin_from[:3])} to {host}, which is not a trusted host"
         return None
     if name == "socat":
@@ -934,6 +934,77 @@ def upload_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cmd.stdin_from or any(r.reads for r in cmd.redirects) or any(v in ("-e", "-c", "--exec", "--sh-exec") for v in cmd.values()):
         return f"{name} sends data to {hosts[0]}, which is not a trusted host"
     return None
+
+
+def _ssh_config_names(host: str, sc: Scope) -> bool:
+    """Whether the user's ~/.ssh/config names *host* in a `Host` line (an alias, not a wildcard pattern); False where
+    clearance cannot read the file (no disk: the team service, a replay)."""
+    read = sc.ctx.read_file
+    if read is None or not sc.ctx.home:
+        return False
+    text = read(sc.ctx.home.rstrip("/") + "/.ssh/config")
+    if not text:
+        return False
+    h = host.lower()
+    for line in text.splitlines():
+        words = line.replace("=", " ", 1).split()
+        if len(words) >= 2 and words[0].lower() == "host" and h in (w.lower() for w in words[1:] if not any(c in w for c in "*?!")):
+            return True
+    return False
+
+
+def _ssh_upload(cmd: SimpleCommand, sc: Scope) -> tuple[str, str] | None:
+    """(what is sent, host) of an upload over ssh -- scp/rsync/sftp to HOST:, `tar czf HOST:…`, `… | ssh HOST` -- or None."""
+    if cmd.name in ("tar", "gtar"):
+        remote = tar_remote(cmd)
+        return (f"its archive of {', '.join(remote[0][:3]) or 'files'}", remote[1]) if remote is not None else None
+    if cmd.name in ("scp", "rsync", "sftp"):
+        sources, host = _scp_parts(cmd)
+        return (", ".join(sources) or "files", host) if host is not None else None
+    if cmd.name == "ssh" and cmd.stdin_from:
+        from ..shell.unwrap import _SSH_OPTS, _strip_options
+
+        i = _strip_options(cmd.argv, 1, _SSH_OPTS)
+        if i < len(cmd.argv) and not _ssh_stdin_null(cmd.argv[1:i]):
+            return f"the output of {', '.join(c.name for c in cmd.stdin_from[:3])}", cmd.argv[i].value.rsplit("@", 1)[-1]
+    return None
+
+
+@rule(
+    id="net.upload-own-host",
+    title="Uploading files to a machine only the user's own configuration names, where that configuration cannot be read",
+    why=(
+        "A host written as one label (an ssh alias, a hosts-file name), an mDNS `.local` name or a private address is a "
+        "machine of the user's or the organisation's -- a build box, a test machine, a web server -- not a place code leaves "
+        "to. Where the user's ~/.ssh/config names it (`Host devbox`), copying the project's files there is ordinary work; "
+        "where clearance cannot read that file, or it does not name the host, whether the files should go there depends "
+        "on intent. Secrets sent anywhere are net.exfil-secrets; other hosts are net.upload-untrusted."
+    ),
+    verdict=ASK,
+    commands=("scp", "rsync", "sftp", "ssh", "tar", "gtar"),
+    match=(
+        "scp build.tgz devbox:/tmp/",
+        "rsync -a --exclude=.git ./ 192.168.1.20:/srv/app/",
+        "tar czf - src | ssh buildbox 'cat > /tmp/src.tgz'",
+        "scp -P 2222 dist/app.zip imac.local:",
+    ),
+    no_match=(
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "scp build.tgz devbox:/tmp/"},
+            "files": {"/home/ana/.ssh/config": "Host devbox\n  HostName 10.0.0.5\n"},
+        },
+        "scp build.tgz box.example.com:/tmp/",
+        "scp build.tgz localhost:/tmp/",
+        "scp devbox:/var/log/app.log .",
+        "ssh devbox uptime",
+    ),
+)
+def upload_own_host(cmd: SimpleCommand, sc: Scope) -> str | None:
+    got = _ssh_upload(cmd, sc)
+    if got is None or not own_ssh_host(got[1]) or sc.trust.host_is_trusted(got[1]) or _ssh_config_names(got[1], sc):
+        return None
+    return f"{cmd.name} sends {got[0]} to {got[1]}, a machine only the user's own configuration names; clearance cannot see that it is one of theirs"
 
 
 @rule(
@@ -1114,6 +1185,20 @@ def http_destructive_sql(cmd: SimpleCommand, sc: Scope) -> str | None:
         if stmt is not None:
             return f"{cmd.name} sends {stmt.show()!r} to a database's HTTP interface, which destroys data"
     return None
+
+
+_ONE_LABEL = lazy(r"^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?$")
+
+
+def own_ssh_host(host: str) -> bool:
+    """A host of an ssh transfer (scp, rsync, sftp, `tar czf HOST:…`, `… | ssh HOST`) that only the user's own
+    configuration names: one label with no dot (an alias of ~/.ssh/config, a hosts-file or search-domain name), an mDNS
+    `.local` name, or a private address -- the user's or the organisation's machine, not a place code leaves to.  What
+    is secret stays asked about wherever it goes (net.exfil-secrets); a name only the running shell knows is not one."""
+    h = host.lower().strip("[]")
+    if not h or DYN in h:
+        return False
+    return _on_local_network(h) or (not h.isdigit() and _ONE_LABEL.match(h) is not None)
 
 
 def _on_local_network(host: str) -> bool:

@@ -1095,6 +1095,8 @@ def _system_owned(p: str) -> bool:
 # Commands run in a container that is already running (shell/unwrap.py's remote runners): `docker exec`, `docker compose
 # exec`, `kubectl exec`.  `docker compose run` is not among them: it can mount this machine's folders (-v).
 _IN_RUNNING_CONTAINER = frozenset({"docker exec target", "docker-compose exec target", "kubectl exec target"})
+# How scope.path writes a path of a machine reached over ssh (or another remote runner): nothing of this machine's.
+_REMOTE_PATH = "/" + DYN + "remote:"
 
 
 @rule(
@@ -1128,12 +1130,14 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
         why = paths.protected_reason(p, sc.ctx)
         if why:
             return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}: {why}"
-        if cmd.remote in _IN_RUNNING_CONTAINER:
-            # The container's own path (an exec cannot add a mount): no project to be outside of there.  Read as that
-            # host's path (`~` a home, a relative path under an unknown directory), a protected file is still asked.
+        if cmd.remote in _IN_RUNNING_CONTAINER or (cmd.remote is not None and cmd.container is None and p.startswith(_REMOTE_PATH)):
+            # A path of another machine: a running container's (an exec cannot add a mount) or an ssh host's -- no
+            # project to be outside of there.  Read as that host's path (`~` a home, a relative path under an unknown
+            # directory), a protected file is still asked.
             why = paths.protected_reason(paths.resolve(v, "/" + DYN, sc.ctx.home), sc.ctx)
             if why:
-                return f"{cmd.name}, which clearance does not model, is given {v} in a container: {why}"
+                where = "in a container" if cmd.remote in _IN_RUNNING_CONTAINER else "on a remote host"
+                return f"{cmd.name}, which clearance does not model, is given {v} {where}: {why}"
             continue
         if (
             sc.outside(p)

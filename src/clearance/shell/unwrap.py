@@ -1687,6 +1687,8 @@ class Unwrapper:
                 # the variables were dropped at the shell, so a preload or GIT_CONFIG_GLOBAL given to `bash -c` went unread).
                 c.assigns = {**inherited, **c.assigns}
             for k, v in changes.items():
+                if k == "cwd" and (v is None or isinstance(v, str)):
+                    continue  # the parse began there and followed the line's own `cd`s (`ssh host 'cd /tmp && rm -rf b'`)
                 setattr(c, k, v)
             if given_input and c.stdin_text is None and not c.stdin_from and not any(r.op.startswith("<") and r.fd in ("", "0") for r in c.redirects):
                 c.stdin_text, c.stdin_from = parent.stdin_text, parent.stdin_from
