@@ -223,3 +223,20 @@ def test_registry_token_piped_into_its_login(command: str) -> None:
 def test_registry_token_look_alikes_stay_refused(command: str) -> None:
     verdict, rules = claude(command)
     assert verdict != ALLOW, (verdict, rules)
+
+
+# Class 1's look-alikes where the line itself fills the port variable from run-time text (ir.LINE_SET).
+POST_PORT_SET_BY_THE_LINE = [
+    "read X < /tmp/f; curl -X POST http://localhost:$X/api -d a=1",
+    "while read P; do curl -X POST http://localhost:$P/api -d a=1; done < ports.txt",
+    "for P in $(cat ports.txt); do curl -X POST http://localhost:$P/api -d a=1; done",
+    "read P < /tmp/f; X=$P; curl -X POST http://localhost:$X/api -d a=1",
+    "source ./env.sh; curl -X POST http://localhost:$PORT/api -d a=1",
+    "printf -v P '%s' \"$(cat /tmp/f)\"; curl -X POST http://localhost:${P}/api -d a=1",
+]
+
+
+@pytest.mark.parametrize("command", POST_PORT_SET_BY_THE_LINE)
+def test_a_port_the_line_reads_at_run_time_stays_refused(command: str) -> None:
+    verdict, rules = claude(command)
+    assert verdict != ALLOW, (verdict, rules)

@@ -6,7 +6,7 @@ from .. import paths, pathstr
 from ..lazyre import MULTILINE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
-from ..shell.ir import Word
+from ..shell.ir import LINE_SET, Word
 from ..shell.outputs import literal_stdin
 from ..shell.programs import INTERPRETERS, run_targets
 from ..shell.unwrap import SHELLS, shell_flags, socat_programs
@@ -1092,15 +1092,16 @@ def _environment_port(url: str, cmd: SimpleCommand, sc: Scope) -> bool:
     assign (`http://localhost:$PORT/api`): the dev server the agent started on $PORT.  Run-time text after a host may
     hold user-info that moves the request (`$X` = "@evil.example"), but a variable in the environment the command
     starts with is the user's setting, not text the agent wrote; a value the line assigns is read (and judged as the
-    host it gives), and a command's output (`:$(cat f)`), a variable the line fills from run-time text, a default that
-    is not a number, or more run-time text in the authority keep the host unknown."""
+    host it gives), and a command's output (`:$(cat f)`), a variable the line fills from run-time text (`read P`, a
+    loop over a command's output, anything after `source`: ir.LINE_SET), a default that is not a number, or more
+    run-time text in the authority keep the host unknown."""
     m = _RUNTIME_PORT.match(url)
     if m is None or not sc.trust.host_is_local(m.group(1)):
         return False
     for w in cmd.args:
         if w.value in (url, "--url=" + url) and not w.subs:
             p = _PORT_PARAMETER.match(w.raw.removeprefix("--url=").replace('"', "").replace("'", ""))
-            if p is not None and p.group(1).lower() == m.group(1).lower() and (p.group(2) or p.group(3)) in w.vars:
+            if p is not None and p.group(1).lower() == m.group(1).lower() and (p.group(2) or p.group(3)) in w.vars and LINE_SET not in w.vars:
                 return True
     return False
 
