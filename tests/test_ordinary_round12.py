@@ -111,6 +111,8 @@ NEW_FILES_STILL_REFUSED = [
     ("cp README.md ~/notes/$NAME.md", (f"{HOME}/notes",)),
     ("cp -r build ~/site-copy", (f"{HOME}/site-copy",)),
     (_write(f"{HOME}/bin/deploy"), (f"{HOME}/bin/deploy",)),
+    # an Edit changes a file that is there (the disk's "nothing there" does not make it a new file)
+    ({"tool_name": "Edit", "tool_input": {"file_path": f"{HOME}/other/app.py", "old_string": "x", "new_string": "y"}}, (f"{HOME}/other/app.py",)),
 ]
 
 

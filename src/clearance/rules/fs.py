@@ -751,8 +751,8 @@ def _new_file_in_users_folder(e: Effect, target: str, sc: Scope) -> bool:
     node_modules/) on the way loads what appears in it: both stay asked.  Known only where the hook sees the disk
     (provenance's ``n`` key); with no disk (the team service) it stays asked."""
     owns = sc.ctx.owns
-    if owns is None or e.kind != WRITE or e.recursive or DYN in target or paths.has_glob(target):
-        return False
+    if owns is None or e.kind != WRITE or e.recursive or DYN in target or paths.has_glob(target) or e.note in ("Edit", "MultiEdit"):
+        return False  # (an Edit changes a file that is there: where the disk shows none, it fails)
     if (e.cmd.name if e.cmd is not None else "") in _NOT_NEW_CONTENTS or not _users_own_file(target, sc):
         return False
     parent, _, name = target.rpartition("/")
