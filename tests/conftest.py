@@ -98,14 +98,9 @@ def _nothing_at(path: str) -> bool:
     return not pathstr.lexists(path)
 
 
-@pytest.fixture(autouse=True)
-def _test_disk(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The hook's look at the disk for new paths (provenance.reader's ``absent``) goes to _nothing_at: the home outside the project is full."""
-    if request.module.__name__.endswith(("test_provenance", "test_provenance_objects")):
-        return
-    from clearance import context, provenance
-
-    real_reader = provenance.reader
+def stand_in_reader(real_reader: Any) -> Any:
+    """provenance.reader with the hook's look at the disk for new paths (its ``absent``) going to _nothing_at: the home
+    outside the project is full.  (tests/test_lazy_rules.py's child interpreter installs it too.)"""
 
     def reader(state_dir: str, session_id: str) -> Any:
         owns = real_reader(state_dir, session_id)
@@ -117,7 +112,17 @@ def _test_disk(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) 
 
         return owns_on_test_disk
 
-    monkeypatch.setattr(provenance, "reader", reader)
+    return reader
+
+
+@pytest.fixture(autouse=True)
+def _test_disk(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Decisions look at the test disk (stand_in_reader) for whether a path is new."""
+    if request.module.__name__.endswith(("test_provenance", "test_provenance_objects")):
+        return
+    from clearance import context, provenance
+
+    monkeypatch.setattr(provenance, "reader", stand_in_reader(provenance.reader))
     monkeypatch.setattr(context, "_PROVENANCE", {})
 
 
