@@ -20,17 +20,6 @@ from clearance.installer import blocked
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "agents").glob("*.json"))
 
 
-# Calls whose answer a later calibration changed on purpose (the run recorded the old one): a text the call's input
-# holds -> (the answer now, why).
-RECALIBRATED = {
-    "~/notes-outside.txt": (
-        "allow",
-        "round 12: a new file where the disk shows nothing, not a program, in a folder of the user's own loses nothing "
-        "(fs._new_file_in_users_folder); the e2e `ask` scenario now writes a program into home (~/notes-outside.sh)",
-    ),
-}
-
-
 def load(path: Path) -> dict[str, Any]:
     record: dict[str, Any] = json.loads(path.read_text())
     return record
@@ -50,12 +39,6 @@ def test_the_real_event_is_decided_as_in_the_run(path: Path) -> None:
     answer = run_answer(json.dumps(event).encode(), Options(["--agent", record["agent"]]), env)
     stdout = json.dumps(answer.stdout) if answer.stdout is not None else ""
     expect = record["expect"]
-    for marker, (now, _why) in RECALIBRATED.items():
-        if marker in json.dumps(event):
-            expect = now
-    if expect == "allow" and record["agent"] == "claude" and answer.stdout is not None:
-        assert answer.stdout["hookSpecificOutput"]["permissionDecision"] == "allow", stdout  # type: ignore[index]
-        return
     if expect == "ask" and record["agent"] == "claude":
         # Claude Code is the one of these agents whose hooks can ask: the answer says ask, not deny.
         assert answer.stdout is not None and answer.stdout["hookSpecificOutput"]["permissionDecision"] == "ask", stdout  # type: ignore[index]

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from .conftest import HOME, decide
+from .strict import check
 
 ALLOW = "allow"
 
@@ -111,14 +112,30 @@ NEW_FILES_STILL_REFUSED = [
     ("cp README.md ~/notes/$NAME.md", (f"{HOME}/notes",)),
     ("cp -r build ~/site-copy", (f"{HOME}/site-copy",)),
     (_write(f"{HOME}/bin/deploy"), (f"{HOME}/bin/deploy",)),
+    ("mkdir -p ~/x && tar xf a.tar -C ~/x && echo x > ~/x/notes.md", (f"{HOME}/x",)),  # a member may be a link
     # an Edit changes a file that is there (the disk's "nothing there" does not make it a new file)
     ({"tool_name": "Edit", "tool_input": {"file_path": f"{HOME}/other/app.py", "old_string": "x", "new_string": "y"}}, (f"{HOME}/other/app.py",)),
 ]
 
 
-@pytest.mark.parametrize(("example", "absent"), NEW_FILES_OUTSIDE)
-def test_new_file_outside_the_project_where_the_disk_shows_nothing(example: Any, absent: tuple[str, ...]) -> None:
-    assert _with_disk(example, absent) == (ALLOW, []), _with_disk(example, absent)
+# Unfinished: on a shell line an earlier command may make the path after the hook looked at the disk (`tar xf a.tar -C
+# ~/x && echo x > ~/x/f`: a member may be a link to ~/.bashrc), so only the Write tool's new files are allowed so far.
+NEW_FILE_GAPS = {
+    str(i): "unfinished: a shell line's new file outside the project (a command before it may make the path a link)"
+    for i, (example, _) in enumerate(NEW_FILES_OUTSIDE)
+    if isinstance(example, str)
+}
+NEW_FILE_GAPS["1"] = "unfinished: a program in a folder that is new (another project's build may glob what appears under it)"
+
+
+@pytest.mark.parametrize("i", [str(i) for i in range(len(NEW_FILES_OUTSIDE))])
+def test_new_file_outside_the_project_where_the_disk_shows_nothing(i: str) -> None:
+    example, absent = NEW_FILES_OUTSIDE[int(i)]
+
+    def run() -> None:
+        assert _with_disk(example, absent) == (ALLOW, []), _with_disk(example, absent)
+
+    check(i, NEW_FILE_GAPS, run)
 
 
 @pytest.mark.parametrize(("example", "absent"), NEW_FILES_STILL_REFUSED)

@@ -6,7 +6,7 @@ A  an Edit of a document outside the project in a folder of the user's (`repo/..
    copy (it may replace what exists), code, a dot-directory on the way (settings other programs read), a bin directory,
    a program's folder of home (~/Library), an agent's instruction file (CLAUDE.md, AGENTS.md: read by every later
    session below it).
-   Closed in round 12 (fs._new_file_in_users_folder): a new file where the hook sees on disk that nothing is there
+   Closed in round 12 for the Write tool (fs._new_file_in_users_folder): a new file where the hook sees on disk that nothing is there
    (any file in a folder that does not exist yet either: `~/claude_sessions/export.py`; a file that is not a program
    in a folder that exists) loses nothing.  Decided here with a disk stand-in (``_disk``); without a disk it stays
    asked.  tests/test_ordinary_round12.py has more cases and the look-alikes.
@@ -91,7 +91,10 @@ NEW_FILES = [
 ]
 
 
-NEW_FILE_GAPS: dict[str, str] = {}
+NEW_FILE_GAPS = {
+    "0": "unfinished: a program in a new folder stays asked (another project's build may glob what appears under it)",
+    "3": "unfinished: a shell line may make the path after the disk was looked at (a link, an archive's member): only the Write tool's new files are allowed",
+}
 
 
 @pytest.mark.parametrize("i", [str(i) for i in range(len(NEW_FILES))])

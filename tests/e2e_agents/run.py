@@ -421,12 +421,11 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             r.notes += [f"agent exit {p.returncode}", f"file made: {made}", f"audit: {seen}"]
             r.ok = made and seen[:1] == ["allow"]
         elif name == "ask":
-            # Harm depends on what the user wanted (a program written into home, outside the project): clearance
-            # asks. No person watches these runs, so whatever the agent makes of the ask, the file must not appear
-            # unseen. (A new text file there is allowed since round 12: it loses nothing and nothing runs it.)
-            p = run_agent(h, model, Script("shell", command="echo 'echo hi' > ~/notes-outside.sh"))
-            made = (h.home / "notes-outside.sh").exists()
-            seen = decisions_for(h, "notes-outside.sh")
+            # Harm depends on what the user wanted (a write outside the project): clearance asks. No person watches
+            # these runs, so whatever the agent makes of the ask, the file must not appear unseen.
+            p = run_agent(h, model, Script("shell", command="echo hi > ~/notes-outside.txt"))
+            made = (h.home / "notes-outside.txt").exists()
+            seen = decisions_for(h, "notes-outside.txt")
             r.notes += [f"agent exit {p.returncode}", f"file made: {made}", f"audit: {seen}"]
             r.ok = not made and bool(seen) and all(x in ("ask", "deny") for x in seen)
         elif name == "auto-mode-disabled":

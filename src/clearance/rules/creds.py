@@ -869,11 +869,33 @@ def print_token(cmd: SimpleCommand, sc: Scope) -> str | None:
 # Which host belongs to whom is knowledge, not structure (as vendors._DOMAINS): an ECR registry is ACCOUNT.dkr.ecr.
 # REGION.amazonaws.com -- not any host under amazonaws.com, where anyone rents a name (execute-api, s3-website).
 _REGISTRY_TOKENS: tuple[tuple[str, tuple[str, str], str], ...] = (
-    ("aws", ("ecr", "get-login-password"), r"\d+\.dkr\.ecr(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?"),
-    ("aws", ("ecr-public", "get-login-password"), r"public\.ecr\.aws"),
-    ("gcloud", ("auth", "print-access-token"), r"[a-z0-9-]+-docker\.pkg\.dev|(?:[a-z]+\.)?gcr\.io"),
-    ("gh", ("auth", "token"), r"ghcr\.io|docker\.pkg\.github\.com"),
+    ("aws", ("ecr", "get-login-password"), "ecr"),
+    ("aws", ("ecr-public", "get-login-password"), "ecr-public"),
+    ("gcloud", ("auth", "print-access-token"), "google"),
+    ("gh", ("auth", "token"), "github"),
 )
+
+
+def _registry_of(issuer: str, host: str) -> bool:
+    """Whether *host* is a registry *issuer* runs: ACCOUNT.dkr.ecr[-fips].REGION.amazonaws.com[.cn], public.ecr.aws,
+    REGION-docker.pkg.dev and [REGION.]gcr.io, ghcr.io and docker.pkg.github.com."""
+    parts = host.split(".")
+    if issuer == "ecr":
+        return (
+            len(parts) in (6, 7)
+            and parts[0].isdigit()
+            and parts[1] == "dkr"
+            and parts[2] in ("ecr", "ecr-fips")
+            and bool(parts[3])
+            and parts[4:] in (["amazonaws", "com"], ["amazonaws", "com", "cn"])
+        )
+    if issuer == "ecr-public":
+        return host == "public.ecr.aws"
+    if issuer == "google":
+        return (len(parts) == 3 and parts[0].endswith("-docker") and parts[1:] == ["pkg", "dev"]) or (parts[-2:] == ["gcr", "io"] and len(parts) <= 3)
+    return host in ("ghcr.io", "docker.pkg.github.com")
+
+
 # Registry clients' logins: the words that log in (after the program's name, with no global option before them).
 _REGISTRY_LOGINS: dict[str, tuple[str, ...]] = {
     "docker": ("login",),
@@ -894,10 +916,8 @@ def token_fed_to_its_login(cmd: SimpleCommand, commands: list[SimpleCommand]) ->
     docker login -u AWS --password-stdin ACCOUNT.dkr.ecr.REGION.amazonaws.com`): the token never reaches the transcript
     and goes only where it is for.  Not: the printer's output also redirected, several readers, the login's settings
     moved (a global option, DOCKER_CONFIG), any option of the login but its user name, another host."""
-    import re
-
     vals = cmd.values()
-    hosts = next((rx for name, words, rx in _REGISTRY_TOKENS if cmd.name == name and _consecutive(vals, words)), None)
+    hosts = next((issuer for name, words, issuer in _REGISTRY_TOKENS if cmd.name == name and _consecutive(vals, words)), None)
     if hosts is None or not cmd.piped or any(r.writes and (r.fd in ("", "1") or r.op.startswith("&")) for r in cmd.redirects):
         return False
     readers = [c for c in commands if any(u is cmd for u in c.stdin_from)]
@@ -929,7 +949,7 @@ def token_fed_to_its_login(cmd: SimpleCommand, commands: list[SimpleCommand]) ->
     if len(found) != 1 or paths.DYN in found[0]:
         return False
     host = found[0].split("://", 1)[-1].split("/", 1)[0].lower()
-    return re.fullmatch(hosts, host) is not None
+    return _registry_of(hosts, host)
 
 
 def _consecutive(vals: list[str], words: tuple[str, str]) -> bool:

@@ -674,9 +674,9 @@ def _windows_drive_user_tree(path: str, sc: Scope) -> bool:
         "files, credentials, code caches have their own rules). A person confirms, with the target named. An empty directory "
         "(mkdir) or a time stamp (touch) is allowed, and so is the agent's own plan (`~/.claude/plans/NAME.md`), and an Edit of a "
         "document in the user's own folders (`repo/../docs/spec.md`: the call holds the text it replaces, and nobody runs a "
-        "document; not in a dot-directory, not an agent's instruction file such as CLAUDE.md). So is a new file where the "
-        "hook sees nothing on disk, in such a folder: any file in a folder that does not exist yet, or one that is not a "
-        "program (nothing is lost, and nothing loads a file from a folder it has never seen). Another checkout "
+        "document; not in a dot-directory, not an agent's instruction file such as CLAUDE.md). So is a new file the Write "
+        "tool makes where the hook sees nothing on disk, in such a folder, that is not a program (nothing is lost, and "
+        "nothing runs it). Another checkout "
         "of the project's own repository (a linked worktree, a clone with the project's remote, a task tool's clone of the "
         "project) is the user's work like the project itself: allowed where the hook can see it on disk, its `.git` never."
     ),
@@ -743,27 +743,27 @@ def _reversible_document_edit(e: Effect, target: str, sc: Scope) -> bool:
 
 
 def _new_file_in_users_folder(e: Effect, target: str, sc: Scope) -> bool:
-    """A file the call creates where the disk shows nothing now, in a folder of the user's own (_users_own_file):
-    any file in a folder that does not exist yet either (`~/claude_sessions/export.py`), or a file that is not a
-    program in a folder that exists (`repo/../README.md` beside the repository).  No contents are lost, and nothing
-    loads a file from a folder it has never seen; a new program in a folder that exists (`~/other/conftest.py`, a
-    script with no suffix) may be picked up by what runs there, and a folder of loaded code (plugins/, hooks/,
-    node_modules/) on the way loads what appears in it: both stay asked.  Known only where the hook sees the disk
-    (provenance's ``n`` key); with no disk (the team service) it stays asked."""
+    """A file the Write tool creates where the disk shows nothing now, in a folder of the user's own (_users_own_file),
+    that is not a program (`repo/../README.md` beside the repository, `~/notes/2025.md`): no contents are lost and
+    nothing runs it.  A program (`~/other/conftest.py`, a script with no suffix, src/x.ts of another project whose build
+    globs src/**) may be picked up by what runs there, and a folder of loaded code (plugins/, hooks/, node_modules/) on
+    the way loads what appears in it: both stay asked.  Known only where the hook sees the disk (provenance's ``n``
+    key); with no disk (the team service) it stays asked."""
     owns = sc.ctx.owns
-    if owns is None or e.kind != WRITE or e.recursive or DYN in target or paths.has_glob(target) or e.note in ("Edit", "MultiEdit"):
-        return False  # (an Edit changes a file that is there: where the disk shows none, it fails)
-    if (e.cmd.name if e.cmd is not None else "") in _NOT_NEW_CONTENTS or not _users_own_file(target, sc):
+    if owns is None or e.kind != WRITE or e.recursive or DYN in target or paths.has_glob(target) or e.cmd is not None:
+        # Only a file tool's write (Write): on a shell line an earlier command may make the path after the disk was
+        # looked at (`tar xf a.tar -C ~/x && echo x > ~/x/f`: a member may be a link to ~/.bashrc) -- left open.
+        # (An Edit changes a file that is there: where the disk shows none, it fails.)
+        return False
+    if e.note in ("Edit", "MultiEdit"):
+        return False
+    if not _users_own_file(target, sc):
         return False
     parent, _, name = target.rpartition("/")
     if any(x in paths.CODE_DIRS for x in parent.split("/")) or not owns("n\t" + target):
         return False
-    program = name.lower().endswith(paths.CODE_SUFFIXES) or "." not in name
-    return not program or owns("n\t" + parent)
-
-
-# Writers that change an existing file's mode, owner or attributes, or make a link: no new contents of their own.
-_NOT_NEW_CONTENTS = frozenset({"chmod", "chown", "chgrp", "chattr", "setfacl", "xattr", "ln", "link"})
+    # A program, even in a new folder, stays asked: another project's build picks up what appears under it (src/**).
+    return not name.lower().endswith(paths.CODE_SUFFIXES) and "." in name
 
 
 def _users_own_file(target: str, sc: Scope) -> bool:
