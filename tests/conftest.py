@@ -98,6 +98,46 @@ def _private_provenance(request: pytest.FixtureRequest, tmp_path_factory: pytest
     monkeypatch.setattr(provenance, "_record_path", lambda state, sid: scratch + "/" + hashlib.sha256((state + "\0" + sid).encode()).hexdigest()[:32])
 
 
+def _nothing_at(path: str) -> bool:
+    """The test disk's answer to "is nothing at *path*?" (provenance's ``n`` key): the user's home outside the project
+    is taken to be full -- every path there exists -- so a write to `~/Desktop/STATUS.md` is decided as over a file
+    of the user's, whatever this machine's /home/ana holds; elsewhere the real disk answers.  A test that needs a new
+    path in home says so with its own ``ctx.owns`` (tests/test_ordinary_round12.py, test_session_refusals.py)."""
+    from clearance import pathstr
+
+    if (path == HOME or path.startswith(HOME + "/")) and not (path == PROJECT or path.startswith(PROJECT + "/")):
+        return False
+    return not pathstr.lexists(path)
+
+
+def stand_in_reader(real_reader: Any) -> Any:
+    """provenance.reader with the hook's look at the disk for new paths (its ``absent``) going to _nothing_at: the home
+    outside the project is full.  (tests/test_lazy_rules.py's child interpreter installs it too.)"""
+
+    def reader(state_dir: str, session_id: str) -> Any:
+        owns = real_reader(state_dir, session_id)
+
+        def owns_on_test_disk(key: str) -> bool:
+            if key.startswith("n\t/"):
+                return "\x00" not in key and _nothing_at(key[2:])
+            return bool(owns(key))
+
+        return owns_on_test_disk
+
+    return reader
+
+
+@pytest.fixture(autouse=True)
+def _test_disk(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Decisions look at the test disk (stand_in_reader) for whether a path is new."""
+    if request.module.__name__.endswith(("test_provenance", "test_provenance_objects")):
+        return
+    from clearance import context, provenance
+
+    monkeypatch.setattr(provenance, "reader", stand_in_reader(provenance.reader))
+    monkeypatch.setattr(context, "_PROVENANCE", {})
+
+
 @pytest.fixture(autouse=True)
 def _private_audit_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test writes to a real home directory's audit store."""

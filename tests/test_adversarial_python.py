@@ -62,7 +62,8 @@ THROUGH: list[tuple[str, str]] = [
     ("import asyncio\nasync def m():\n    await asyncio.create_subprocess_shell('rm -rf ~')\nasyncio.run(m())", DENY),
     ("import os; os.popen('rm -rf ~').read()", DENY),
     ("import subprocess as sp; sp.Popen('rm -rf ~', shell=True)", DENY),
-    ("import pty; pty.spawn('/bin/sh')", ASK),
+    # (a plain pty.spawn('/bin/sh') on the tool's input is an idle shell since round 12: test_ordinary_round12.py)
+    ("import pty; pty.spawn('/bin/sh', stdin_read=lambda fd: b'id\\n')", ASK),
     ("import ctypes; ctypes.CDLL(None).system(b'rm -rf ~')", DENY),
     # -- 5. code loaded from elsewhere: loaders, runners, REPLs, decoders -------------------------
     ("import importlib.util as u; s=u.spec_from_file_location('m','/tmp/x.py'); m=u.module_from_spec(s); s.loader.exec_module(m)", ASK),

@@ -162,7 +162,7 @@ CASES: list[tuple[str, str]] = [
     ("find . ! -name notes.txt -delete", DENY),
     ("find . -name notes.txt -o -delete", DENY),
     ("find ~ -name notes.txt -delete", NOT_ALLOW),
-    # -- left open (GAPS): a secret piped straight into a login that reads it from stdin is not printed ------------
+    # -- a secret piped straight into a login that reads it from stdin is not printed (closed in round 12) ---------
     ("aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin 123.dkr.ecr.us-east-1.amazonaws.com", ALLOW),
     ("gcloud auth print-access-token | helm registry login -u oauth2accesstoken --password-stdin us-docker.pkg.dev", ALLOW),
     # look-alikes that must keep their verdict
@@ -195,14 +195,9 @@ CASES: list[tuple[str, str]] = [
     ("kubectl cp api-7d9f:/tmp/x .git", NOT_ALLOW),
 ]
 
-_STDIN_LOGIN = (
-    "a token printer piped into a login's --password-stdin: creds.print-token judges the printer alone (a producer does "
-    "not see the command its pipe feeds), so the secret is taken as printed into the transcript"
-)
-GAPS: dict[str, str] = {
-    "aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin 123.dkr.ecr.us-east-1.amazonaws.com": _STDIN_LOGIN,
-    "gcloud auth print-access-token | helm registry login -u oauth2accesstoken --password-stdin us-docker.pkg.dev": _STDIN_LOGIN,
-}
+# The stdin-login class was closed in round 12 (creds.token_fed_to_its_login; tests/test_ordinary_round12.py has the
+# look-alikes: another registry, the token also printed, the login's settings moved).
+GAPS: dict[str, str] = {}
 
 
 def _expect(command: str, want: str) -> None:

@@ -30,7 +30,9 @@ EXAMPLES = [ex for r in RULES.values() for ex in (*r.match, *r.no_match)]
 CHILD = r"""
 import json, os, sys
 sys.path.insert(0, sys.argv[1])
-from tests.conftest import decide
+from tests.conftest import decide, stand_in_reader
+from clearance import provenance
+provenance.reader = stand_in_reader(provenance.reader)  # the disk the in-process decisions see
 import clearance.engine
 from clearance.rules import index
 index()

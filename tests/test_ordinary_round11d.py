@@ -18,7 +18,6 @@ import pytest
 from clearance.adapters import codex
 
 from .conftest import PROJECT, decide
-from .strict import check
 
 ALLOW = "allow"
 PKG = {
@@ -192,18 +191,16 @@ def test_kill_patterns_naming_a_program_stay_allowed(command: str) -> None:
     assert claude(command, PKG) == (ALLOW, [])
 
 
-# --- Open class: data sent to a local server whose port is a variable (net.post-untrusted, ask since d201625) -------
-# Run-time text after the port leaves the host unknown (`http://localhost:${PORT}` with PORT='@evil.example' sends to
-# evil.example), so a POST to the dev server the agent started on $PORT is asked; a GET, or a variable after a literal
-# '/', stays allowed. Telling a port from a host needs the variable's value (set on the line, or in the environment the
-# command starts with), which the engine does not read for URLs.
+# --- Class 3: data sent to a local server whose port is a variable (net.post-untrusted, ask since d201625) ----------
+# Run-time text after the port can leave the host unknown (`http://localhost:${PORT}` with PORT='@evil.example' sends
+# to evil.example). Closed in round 12 (net._environment_port): one parameter expansion filling the port field, of a
+# variable the line does not assign, is the environment's port (tests/test_ordinary_round12.py has the look-alikes).
 POST_TO_RUNTIME_PORT = [
     'curl -X POST "http://localhost:${PORT}/api/todos" -H \'Content-Type: application/json\' -d \'{"title":"x"}\'',
     "curl -X POST http://localhost:$PORT/api/login -d 'u=a'",
     "curl -s -X PUT \"http://127.0.0.1:${API_PORT:-3000}/items/1\" -d '{}'",
     "curl \"http://localhost:${PORT}/api\" -d 'a=1'",
 ]
-POST_GAPS = {c: "unfinished: a URL's port given as a shell variable leaves the host unknown; the variable's value is not read" for c in POST_TO_RUNTIME_PORT}
 POST_LOCAL_ALLOWED = [
     "curl -X POST http://localhost:3000/api/todos -d '{}'",
     'curl "http://localhost:${PORT}/api/users"',
@@ -213,10 +210,7 @@ POST_LOCAL_ALLOWED = [
 
 @pytest.mark.parametrize("command", POST_TO_RUNTIME_PORT)
 def test_post_to_a_local_server_on_a_variable_port(command: str) -> None:
-    def run() -> None:
-        assert claude(command) == (ALLOW, []), claude(command)
-
-    check(command, POST_GAPS, run)
+    assert claude(command) == (ALLOW, []), claude(command)
 
 
 @pytest.mark.parametrize("command", POST_LOCAL_ALLOWED)

@@ -69,7 +69,7 @@ def test_what_existed_before_is_never_the_sessions(home: Path) -> None:
     (notes / "todo.md").write_text("keep\n")
     s = Session(home)
     assert s.bash(f"mkdir -p {notes}") == "allow"  # exists: not noted
-    assert s.write(notes / "new.md") == "ask"
+    assert s.write(notes / "todo.md") == "ask"  # over a file of the user's (a new one there is allowed: round 12)
     assert s.bash(f"rm -rf {notes}") == "deny"
 
 
@@ -107,14 +107,15 @@ def test_a_program_on_path_is_never_just_its_own(home: Path) -> None:
     assert s.bash(f"mkdir -p {bindir}") == "allow"  # absent until now: the session made it
     bindir.mkdir(parents=True)
     assert s.write(bindir / "newtool", "#!/bin/sh\necho hi\n") == "ask"  # on PATH: every later task may run it
-    assert s.write(home / "scratch-notes.md") == "ask"
+    (home / "scratch-notes.md").write_text("mine\n")
+    assert s.write(home / "scratch-notes.md") == "ask"  # over a file of the user's
 
 
 def test_denied_or_asked_calls_note_nothing(home: Path) -> None:
     s = Session(home)
-    target = home / "Desktop" / "STATUS.md"
-    assert s.write(target) == "ask"  # not allowed: nothing noted even if the user then approves
+    target = home / "Desktop" / "status.sh"
     target.parent.mkdir()
+    assert s.write(target) == "ask"  # a program in a folder of the user's: nothing noted even if the user then approves
     target.write_text("x\n")
     assert s.bash(f"rm {target}") == "deny"
 

@@ -43,7 +43,8 @@ def test_outside_the_project_in_home(home: Path) -> None:
     (home / "exports" / "2025" / "july").mkdir(parents=True)
     assert s.write(home / "exports" / "README.md") == "allow"  # in a directory the session made
     assert s.bash(f"rm -rf {home}/exports") == "allow"
-    assert s.write(home / "Desktop" / "STATUS.md") == "ask"  # home itself never becomes the session's
+    (home / "Desktop").mkdir()
+    assert s.write(home / "Desktop" / "status.sh") == "ask"  # home itself never becomes the session's
 
 
 def test_a_parent_that_existed_stays_the_users(home: Path) -> None:
@@ -54,7 +55,7 @@ def test_a_parent_that_existed_stays_the_users(home: Path) -> None:
     assert s.bash(f"mkdir --parents {notes}/2025/drafts") == "allow"
     (notes / "2025" / "drafts").mkdir(parents=True)
     assert s.write(notes / "2025" / "a.md") == "allow"  # 2025 did not exist: made by this call
-    assert s.write(notes / "new.md") == "ask"  # notes existed
+    assert s.write(notes / "todo.md") == "ask"  # notes existed (a new file there is allowed since round 12)
     assert s.bash(f"rm -rf {notes}") == "deny"
 
 
@@ -64,6 +65,7 @@ def test_without_p_no_parent_is_made(home: Path) -> None:
     assert s.bash(f"mkdir {home}/work/out") == "allow"
     (home / "work" / "out").mkdir()
     assert s.write(home / "work" / "out" / "r.txt") == "allow"
+    (home / "work" / "r.txt").write_text("mine\n")
     assert s.write(home / "work" / "r.txt") == "ask"
 
 

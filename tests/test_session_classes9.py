@@ -168,7 +168,7 @@ def test_what_git_cannot_restore_there_is_still_asked(tmp_path: Any) -> None:
     # is allowed since: the call holds the text it replaces, tests/test_session_refusals.py; a Write over it is not)
     assert _decide_in(project, home, "Edit", {"file_path": f"{task}/docs/gen.py", "old_string": "mine", "new_string": "x"})[0] == "ask"
     assert _decide_in(project, home, "Write", {"file_path": f"{task}/docs/notes.md", "content": "x"})[0] == "ask"
-    assert _decide_in(project, home, "Write", {"file_path": f"{task}/docs/new.md", "content": "x"})[0] == "ask"
+    assert _decide_in(project, home, "Write", {"file_path": f"{task}/docs/new.py", "content": "x"})[0] == "ask"  # (a new .md: round 12)
     assert _decide_in(project, home, "Bash", {"command": f"rm -rf {task}/docs"})[0] in ("ask", "deny")
     # git's own files and protected files there are judged as they are anywhere
     assert _decide_in(project, home, "Bash", {"command": f"echo x >> {task}/.git/config"})[0] == "deny"

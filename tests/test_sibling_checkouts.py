@@ -107,6 +107,7 @@ def test_other_repositories_and_plain_folders_are_still_asked(home: Path) -> Non
     assert a.write(other / "src" / "x.ts") == "ask"
     assert a.write(fork / "src" / "x.ts") == "ask"  # same name, another remote
     assert a.write(local_other / "src" / "x.ts") == "ask"  # a clone of another local repository
+    (home / "notes" / "todo.md").write_text("mine\n")  # a file of the user's (a new note is allowed: round 12)
     assert a.write(home / "notes" / "todo.md") == "ask"
     assert a.bash(f"rm {other}/src/app.ts") == "deny"
 
@@ -116,6 +117,7 @@ def test_home_as_a_checkout_is_never_a_sibling(home: Path) -> None:
     project = _repo(home / "dev" / "webapp", "git@github.com:ana/webapp.git")
     _repo(home, "git@github.com:ana/webapp.git")
     a = Agent(home, project)
+    (home / "notes.md").write_text("mine\n")  # a file of the user's (a new note is allowed: round 12)
     assert a.write(home / "notes.md") == "ask"
     assert a.write(home / ".bashrc") == "deny"
 

@@ -392,7 +392,10 @@ def _tool_hook(user: User, tool: str, tool_input: dict[str, object]) -> dict[str
 def test_allow_for_file_and_mcp_tools_names_the_target(user: User) -> None:
     (user.home / "notes").mkdir(exist_ok=True)  # the user's own folder, there before the session (not the session's own)
     target = str(user.home / "notes" / "todo.md")
-    # A write in the user's own tree outside the project is asked about (fs.write-outside-project).
+    # files of the user's that are there (a new file there loses nothing and is allowed since round 12)
+    (user.home / "notes" / "todo.md").write_text("old\n")
+    (user.home / "notes" / "todo.md.bak").write_text("older\n")
+    # A write over a file in the user's own tree outside the project is asked about (fs.write-outside-project).
     assert _tool_hook(user, "Write", {"file_path": target, "content": "x"})["permissionDecision"] == "ask"
     al = user.run("allow", "--last")
     assert al.returncode == 0 and f"Edit(/{target})" in al.stdout, al.stdout + al.stderr

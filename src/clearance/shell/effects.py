@@ -60,6 +60,8 @@ class Effect:
 
 
 # rmdir removes only empty directories: a deletion, never of contents.
+# The note of a `git rm` deletion without --force: only files committed as they are go, so HEAD has each of them.
+GIT_RM_COMMITTED = "git rm"
 _DELETERS = frozenset({"rm", "rmdir", "unlink", "shred", "srm", "trash", "trash-put", "gio", "rimraf", "del-cli", "trash-cli", "rmtrash", "gtrash", "trash-rm"})
 DELETERS = _DELETERS
 _COMPRESSORS_NAMES = ("gzip", "gunzip", "pigz", "unpigz", "bzip2", "bunzip2", "xz", "unxz", "lzma", "unlzma", "lzip", "compress", "uncompress")
@@ -898,8 +900,10 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         git_base = _git_base(nc.opts)
         listed = [Word(v, v) for v in pathspecs_from_file(nc, cmd)]
         if nc.sub == ("rm",) and not nc.has("cached") and not nc.has("dry-run"):
+            # Without --force git removes only tracked files identical to the branch's tip with nothing staged
+            # (git-rm(1)): every file that goes has its copy in HEAD (GIT_RM_COMMITTED).
             for w in _pathspec_words(nc, cmd, sc, git_base, nc.words + listed):
-                add(DELETE, w, nc.has("r"))
+                add(DELETE, w, nc.has("r"), note="" if nc.has("force") else GIT_RM_COMMITTED)
         elif nc.sub == ("mv",) and len(nc.words) >= 2 and not nc.has("dry-run"):
             # git mv SRC... DEST: as mv, the sources are moved away and the destination written.
             *sources, dest = _pathspec_words(nc, cmd, sc, git_base, nc.words)

@@ -218,6 +218,7 @@ class CodeFacts:
         "process",
         "unread_process",
         "shell",
+        "inherited",
         "network",
         "dynamic",
         "env_dump",
@@ -248,6 +249,9 @@ class CodeFacts:
         self.process = False
         self.unread_process = False  # a process call whose command could not be read
         self.shell: list[str] = []  # literal shell commands passed to process calls
+        # The positions in ``shell`` of calls whose child reads the interpreter's own standard input (os.system, a
+        # subprocess call given no stdin= or input=): set only where a reader knows the call (Python's).
+        self.inherited: set[int] = set()
         self.network = False
         self.dynamic = False
         self.env_dump = False

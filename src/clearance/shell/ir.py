@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from ..paths import DYN
 
+# In a word's ``vars``: a variable the line itself sets from text known only when it runs (`read X`, a loop over a
+# command's output, `printf -v X`, anything after `source` or `eval`), not the environment's; follows its name.
+LINE_SET = "\x00line-set"
+
 
 class Word:
     """One shell word after static evaluation.

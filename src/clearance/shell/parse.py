@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .. import pathstr
 from ..paths import DYN, resolve
-from .ir import BASH_BUILTINS, NOT_RUN, Redirect, SimpleCommand, Word
+from .ir import BASH_BUILTINS, LINE_SET, NOT_RUN, Redirect, SimpleCommand, Word
 from .limits import PARSE_DEADLINE as PARSE_DEADLINE
 from .limits import ParseFailure as ParseFailure
 from .limits import ParseTimeout as ParseTimeout
@@ -528,6 +528,8 @@ class _Walker:
         if t == "simple_expansion":
             name = _text(node)[1:]
             vars_.extend(self.st.sources.get(name, (name,)))
+            if self.st.opaque is None or name in self.st.opaque:
+                vars_.append(LINE_SET)
             return _protected(self._var(name), flags)
         if t == "expansion":
             return _protected(self._expansion(node, depth, subs, vars_, flags), flags)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .. import pathstr
 from ..paths import DYN
-from .ir import CHANNEL_VARIABLES, SimpleCommand, Word, command_variable
+from .ir import CHANNEL_VARIABLES, LINE_SET, SimpleCommand, Word, command_variable
 from .limits import ParseFailure
 from .parse import _IDENT_REST, _IDENT_START, _subscript_with_code, _text, _Walker, parse
 
@@ -294,6 +294,8 @@ class Methods(_Walker):
                 # ${X:=$Y} assigns X; ${!X} is the variable whose name X holds: X stands for itself.
                 self._set_opaque(name)
             vars_.extend(self.st.sources.get(name, (name,)))
+            if self.st.opaque is None or name in self.st.opaque:
+                vars_.append(LINE_SET)
         if name and plain:
             return self._var(name)
         kids = [c.type for c in node.children]
@@ -458,6 +460,8 @@ class Methods(_Walker):
         opaque = st.opaque
         if indirect or opaque is None or DYN in args or any(n in opaque for n in names) or any(n in opaque for n in args):
             st.sources.pop(name, None)
+            if opaque is not None and any(n in opaque for n in names):
+                opaque.add(name)  # `read P; X=$P`: X holds run-time text the line read, as P does
             return
         found: list[str] = []
         if appended:

@@ -543,8 +543,9 @@ class Methods(Unwrapper):
             # python3 -c "$(cat y.py)", node -e "$CODE": the whole program is a run-time value, as `bash -c "$X"` is.
             self.out.problems.append(("shell.dynamic-code", f"{cmd.name} runs code built at run time; clearance cannot see what it does"))
         facts = interp.analyse(code, lang)
-        for shell_text in facts.shell:
-            self.reparse(shell_text, cmd, f"{cmd.name} process call")
+        for i, shell_text in enumerate(facts.shell):
+            # a call whose child reads the interpreter's own input: what reads the tool's input there still does
+            self.reparse(shell_text, cmd, f"{cmd.name} process call", None, i in facts.inherited)
         for target, name, symbolic in facts.links:
             # os.symlink(T, N), File.symlink, fs.symlinkSync, symlink(): judged as `ln -s T N` typed here (fs.link-to-protected
             # reads where the link leads), with none of the interpreter's own redirections or input.
