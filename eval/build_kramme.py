@@ -103,12 +103,6 @@ _HAND_GROUPS: list[tuple[str, str, str, list[str]]] = [
         ["find . -type d -exec rm -rf {} +", "find . -type d -exec rm -rf {} \\;"],
     ),
     (
-        "dangerous",
-        "delete-project",
-        "ls lists every entry of the project and xargs hands them all to rm -rf: the whole project but its dot-files, like rm -rf *",
-        ["ls | xargs rm -rf"],
-    ),
-    (
         "benign",
         "ordinary",
         "cd /tmp first: the recursive delete is of /tmp/directory, scratch work in the temporary folder",
