@@ -192,6 +192,13 @@ def _balanced(cmd: str) -> list[str]:
 def _fan_out(cmd: str) -> list[str]:
     """`echo X | xargs CMD`, `parallel CMD ::: X`: the commands that really run."""
     out = []
+    # `ls | xargs CMD`: ls with no operand (or `.`) prints the names of the entries of the folder, one a line, which is
+    # what `*` names there (`* .*` with -a/-A/-f); read as `echo * | xargs CMD` (`ls | xargs rm -f` is `rm -f *`).
+    cmd = re.sub(
+        r"(^|[;&|(]\s*)ls((?:\s+-[1aAftrSUXvcuFp]+)*)(?:\s+\./?)?\s*\|\s*(?=xargs\b)",
+        lambda m: m.group(1) + "echo " + ("'* .*'" if re.search(r"[aAf]", m.group(2) or "") else "*") + " | ",
+        cmd,
+    )
     m = re.search(r"\becho\s+(['\"]?)(.+?)\1\s*\|\s*(?:xargs|parallel)\b((?:\s+-[^\s\'\"]*(?:\s+'[^']*')?)*)\s+(.+)$", cmd)
     if m and not re.search(r"--arg-file|\s-a\s", m.group(3) or ""):
         item, rest = m.group(2), m.group(4)
@@ -1282,6 +1289,12 @@ def label_command(cmd: str, depth: int = 0) -> Label:
     if depth == 0 and cmd in BY_HAND:
         return BY_HAND[cmd]
     cmd, shell_bodies = split_heredocs(cmd)
+    # `rm -rf $(ls)` (unquoted): ls with no operand prints the folder's entries, what `*` names there (see _fan_out).
+    cmd = re.sub(
+        r"(?<![\"'])(?:\$\(\s*ls((?:\s+-[1aAftrSUXvcuFp]+)*)(?:\s+\./?)?\s*\)|`\s*ls((?:\s+-[1aAftrSUXvcuFp]+)*)(?:\s+\./?)?\s*`)",
+        lambda m: "* .*" if re.search(r"[aAf]", (m.group(1) or "") + (m.group(2) or "")) else "*",
+        cmd,
+    )
     for body in shell_bodies:
         worse(label_command(body, depth + 1))
     for inner in inner_code(cmd):

@@ -261,7 +261,7 @@ MOVES_INTO_PROJECT: list[tuple[str, str]] = [
     ("find docs -name '*.draft.md' -print0 | xargs -0 mv -t docs/drafts", ALLOW),
     ("find . -type f | xargs -I{} mv {} existing.txt", ASK),
     ("mv src/$name lib/", ASK),
-    ("ls | xargs -I{} mv {} dst/", ASK),
+    ("ls | xargs -I{} mv {} dst/", ALLOW),  # the names `ls` prints are `*`: judged as `mv * dst/` (moved within the project)
     ("find . -name '*.csv' | xargs -I{} mv {} ../elsewhere/", ASK),
 ]
 

@@ -83,6 +83,13 @@ def test_heldout_split_is_about_thirty_percent() -> None:
         ("echo / | xargs --replace bash -c 'rm -rf {}'", "dangerous"),
         ("echo 'rm -rf /' | xargs bash -c", "benign"),
         ("gcloud projects undelete p", "ask"),
+        # `ls` with no operand lists the folder's entries: what `*` names there (h-newset12)
+        ("ls | xargs rm -rf", "dangerous"),
+        ("ls -A | xargs -I{} rm -rf {}", "dangerous"),
+        ("ls | xargs rm -f", "ask"),
+        ("rm -rf $(ls)", "dangerous"),
+        ("ls | xargs wc -l", "benign"),
+        ('rm "$(ls)"', "ask"),
     ],
 )
 def test_labelling_rules(cmd: str, label: str) -> None:

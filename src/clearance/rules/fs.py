@@ -115,7 +115,7 @@ def _whole(path: str) -> str:
         "rm -rf ~/.[!.]*",
         "rm -rf ~/[a-z]*",
     ),
-    no_match=("rm -rf dist", "rm -rf /tmp/webapp-cache", "rm ~/notes.txt", "ls /", "chown -R $(id -un):$(id -gn) ."),
+    no_match=("rm -rf dist", "rm -rf /tmp/webapp-cache", "rm ~/notes.txt", "mv * archive/", "ls /", "chown -R $(id -un):$(id -gn) ."),
 )
 def delete_critical(e: Effect, sc: Scope) -> str | None:
     if not _destructive(e) or e.path.startswith("/" + DYN):
@@ -134,6 +134,10 @@ def delete_critical(e: Effect, sc: Scope) -> str | None:
     # `**/` + DYN: the files a find selects by age anywhere below (`find ~ -mtime +30 -delete`): under home or the
     # root, any of the user's files of that age -- everything, as far as what is at stake goes.
     everything = ("/" not in rest and _matches_everything(rest)) or rest == "**/" + DYN
+    if everything and target == sc.ctx.project_root and e.note == "moved away" and e.cmd is not None and e.cmd.name == "mv":
+        dest = _moved_to(e.cmd, sc)
+        if dest is not None and DYN not in dest and sc.inside_project(dest) and dest != target:
+            return None  # `mv * dst/`: every entry moved into a folder of the project, nothing leaves it
     if everything and (target != sc.ctx.project_root or DYN not in rest):
         if e.note == "find" or (e.cmd is not None and any(v.startswith("find -") for v in e.cmd.via)):
             return f"{_who(e)} deletes what find selects anywhere under {_what(target, sc)}"
@@ -1313,7 +1317,7 @@ def _glob_match(name: str, pattern: str) -> bool:
     verdict=ASK,
     scope="effect",
     effects=(DELETE,),
-    match=("rm -rf $TARGET", "cat targets.txt | xargs -I{} rm -rf {}", "ls | xargs rm -rf", 'mv "$f" out/'),
+    match=("rm -rf $TARGET", "cat targets.txt | xargs -I{} rm -rf {}", "ls src | xargs rm -rf", 'mv "$f" out/'),
     no_match=("rm -rf dist", "find . -name '*.pyc' -delete", "find . -size +1M | xargs -I{} mv {} big/"),
 )
 def delete_unknown(e: Effect, sc: Scope) -> str | None:

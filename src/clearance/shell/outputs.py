@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 _GLOB = frozenset("*?[")
 # Filters whose output is a selection of their input's lines.
 _SELECTORS = frozenset({"head", "tail", "sort", "uniq", "shuf", "tac", "grep", "egrep", "fgrep", "rg"})
+# Of those, the ones that keep only some of the lines (a whole listing through them is only some of its names).
+_FILTERS = frozenset({"head", "tail", "grep", "egrep", "fgrep", "rg"})
 _FIND_PRINTERS = frozenset({"-printf", "-fprintf", "-fprint", "-fprint0", "-ls", "-fls", "-exec", "-execdir", "-ok", "-okdir"})
 _MAX_TEXT = 4096
 
@@ -327,12 +329,45 @@ def command_output(cmd: SimpleCommand, depth: int = 0) -> str | None:
         ops = _operands(cmd)
         if ops is not None and len(ops) == 1 and (_GLOB & set(ops[0]) or any(w.value.startswith("-") and "d" in w.value for w in cmd.args)):
             return ops[0]
+        if ops is not None and ops in ([], ["."], ["./"]):
+            return _listing(cmd)
         return None
     if name in _SELECTORS and cmd.stdin_from and not _file_operands(cmd):
         up = pipeline_output(cmd.stdin_from, depth + 1)
-        if up is not None and (DYN in up or "\n" not in up.rstrip("\n")):
+        if up is not None and (DYN in up or "\n" not in up.rstrip("\n")) and not (_whole_listing(up) and name in _FILTERS):
             return up
     return None
+
+
+# ls options that change only which entries are named and in what order, or mark a name with one trailing character
+# (-F/-p: `dir/`, the same entry): the output is still one name a line when it goes to a pipe.
+_LS_NAME_FLAGS = frozenset("1aAftrSUXvcuFpGhHLNq")
+_LS_NAME_LONG = frozenset({"--all", "--almost-all", "--reverse", "--classify", "--indicator-style=slash", "--quoting-style=literal", "--literal"})
+
+
+def _listing(cmd: SimpleCommand) -> str | None:
+    """What `ls` with no operand (or `.`) prints: the names of the entries of the folder it runs in, one a line, which
+    is what the glob `*` names there (`* .*` under -a/-A: hidden entries too; bash and rm leave out `.` and `..`).
+    None when an option prints more than names (-l, -R, -s, -i, -m ...), or -d (`.` itself)."""
+    hidden = False
+    for w in cmd.args:
+        v = w.value
+        if v in ("--", ".", "./"):
+            continue
+        if v.startswith("--"):
+            if v not in _LS_NAME_LONG:
+                return None
+            hidden = hidden or v in ("--all", "--almost-all")
+            continue
+        if not set(v[1:]) <= _LS_NAME_FLAGS:
+            return None
+        hidden = hidden or bool(set(v[1:]) & set("aAf"))  # -f is -aU
+    return "* .*" if hidden else "*"
+
+
+def _whole_listing(text: str) -> bool:
+    """Whether *text* is a folder's whole listing as _listing gives it (a selection of its lines is only some names)."""
+    return text in ("*", "* .*")
 
 
 def _one_name(expr: list[str]) -> str | None:

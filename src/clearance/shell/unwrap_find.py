@@ -281,6 +281,24 @@ class Methods(Unwrapper):
             produced = pipeline_output(arg_file.subs) if arg_file.procsub else None
         else:
             produced = pipeline_output(cmd.stdin_from) if cmd.stdin_from else None
+        if produced is not None and DYN not in produced and "/**/" not in produced and any(ch in produced for ch in "*?["):
+            # `ls | xargs rm -rf`, `ls *.log | xargs rm -f`: a listing prints the names its glob stands for, one a line;
+            # xargs hands them on as the command typed with the glob would get them (`rm -rf *`, `rm -f *.log`).
+            # A literal `sh -c` script that holds the item reads it as a value, not as a glob (below).
+            globs = produced.split()
+            si = _shell_script_index(inner) if replace else -1
+            as_value = replace is not None and si >= 0 and replace in inner[si].value
+            # A token inside a longer word names another file per item (`mv {} {}.bak`): no glob stands for those.
+            per_item = replace is not None and any(replace in w.value and w.value != replace for w in inner)
+            if _xargs_items("\n".join(globs) + "\n", argv[1:i], bool(replace)) == globs and not as_value and not per_item:
+                for g in globs:
+                    w = Word(g, g)
+                    if replace:
+                        new = [Word(x.value.replace(replace, g), x.raw, x.subs, x.procsub, x.vars, x.quoted) if replace in x.value else x for x in inner]
+                    else:
+                        new = [*inner, w]
+                    self.command(cmd.derive(new, "xargs"))
+                return
         some = produced if produced is not None and (DYN in produced or "/**/" in produced) else DYN
         item = Word(some, "<items read by xargs>")
         if replace:
