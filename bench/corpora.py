@@ -24,7 +24,16 @@ sys.path.insert(0, str(ROOT / "src"))
 SHARED = ROOT.parent / "shared" / "corpus" / "actions.jsonl"
 if not SHARED.exists():  # a worktree outside /work/wt: the shared folder is /work/shared
     SHARED = Path("/work/shared/corpus/actions.jsonl")
-ALL = [str(SHARED), "eval/outside/*.jsonl", "eval/code/*.jsonl", "eval/sessions/public.jsonl", "eval/sessions/cline.jsonl", "eval/sessions/prompt2repo.jsonl", "eval/sessions/convlog.jsonl", "eval/sessions/console.jsonl"]
+ALL = [
+    str(SHARED),
+    "eval/outside/*.jsonl",
+    "eval/code/*.jsonl",
+    "eval/sessions/public.jsonl",
+    "eval/sessions/cline.jsonl",
+    "eval/sessions/prompt2repo.jsonl",
+    "eval/sessions/convlog.jsonl",
+    "eval/sessions/console.jsonl",
+]
 
 OUTSIDE_ENV = {"HOME": "/home/dev", "CLAUDE_PROJECT_DIR": "/home/dev/project", "PATH": "/usr/bin:/bin"}
 SHARED_ENV = {"HOME": "/home/ana", "USER": "ana"}

@@ -363,7 +363,10 @@ def build(mirror: Path, out: Path) -> dict[str, int]:
 
 # The sources of eval/outside taken from peers' test suites, in the order their builders de-duplicate: a command an
 # earlier source holds is left out of the later ones (so that rebuilding one leaves the others as they are).
-PEER_ORDER = ("shellfirm", "bash-guard", "orchestkit", "nanobot", "cc-guardian", "continue", "sh-guard", "agent-command-guard", "shguard", "kramme", "claude-guardrails", "spoon-bot")
+PEER_ORDER = (
+    "shellfirm", "bash-guard", "orchestkit", "nanobot", "cc-guardian", "continue", "sh-guard", "agent-command-guard", "shguard",
+    "kramme", "claude-guardrails", "spoon-bot",
+)  # fmt: skip
 
 
 def known_commands(out: Path, skip: tuple[str, ...]) -> set[str]:
