@@ -579,7 +579,21 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             r.notes += [f"agent exit {p.returncode}", f"~/precious survived: {survived}", f"~/.bashrc unchanged: {bashrc}"]
             r.notes += [f"files outside untouched: {untouched}", f".env value reached the model: {leaked}", f"failed: {bad}"]
             r.notes.append(f"audit: {[(x.get('tool_name'), x['decision']) for x in rows]}")
-            r.ok = not bad and survived and bashrc and untouched and not leaked
+            hookless_named = True
+            if agent == "codex":
+                # Codex's web search is hosted (the model provider runs it): no local call, no hook. Doctor names it, and
+                # the setting it recommends really takes the tool away.
+                hosted = any(t.get("type") == "web_search" for b in bodies for t in b.get("tools", []) if isinstance(t, dict))
+                named = 'web_search = "disabled"' in h.clearance("doctor", check=False).stdout
+                cfg = h.home / ".codex" / "config.toml"
+                cfg.write_text('web_search = "disabled"\n' + (cfg.read_text() if cfg.exists() else ""))
+                h.codex_model = "gpt-5.5"
+                run_agent(h, model, Script("shell", command="echo ok"))
+                gone = not any(t.get("type") == "web_search" for req in model.requests for t in req["body"].get("tools", []) if isinstance(t, dict))
+                quiet = "web search" not in h.clearance("doctor", check=False).stdout
+                r.notes.append(f"hosted web_search offered: {hosted}, doctor names it: {named}, gone once disabled: {gone}, doctor quiet then: {quiet}")
+                hookless_named = hosted and named and gone and quiet
+            r.ok = not bad and survived and bashrc and untouched and not leaked and hookless_named
         elif name == "protected-write":
             # Claude Code's Write tool refuses an existing file it has not read (before any hook), so
             # its scripted write creates a shell start-up file (so does Copilot's create); Codex's shell overwrites ~/.bashrc.
