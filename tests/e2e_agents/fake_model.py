@@ -153,10 +153,14 @@ def _responses_tool_call(body: dict[str, Any], script: Script, n: int) -> dict[s
             "input": script.args["patch"],
             "status": "completed",
         }
+    if script.kind == "item":  # an output item as given (Codex's tool_search_call, ...), with this turn's ids
+        return {"id": f"ts_{n}", "call_id": f"call_{n}", "status": "completed", **script.args["item"]}
     if script.kind == "mcp":
         call = {"type": "function_call", "id": f"fc_{n}", "call_id": f"call_{n}", "arguments": json.dumps(script.args["arguments"]), "status": "completed"}
-        for t in body.get("tools", []):
-            # Codex offers each MCP server's tools in a namespace (mcp__notes): the call names both.
+        # Codex offers each MCP server's tools in a namespace (mcp__notes), or loads it through tool_search (a deferred
+        # tool, gpt-5.5): the call names both.
+        found = [t for i in body.get("input", []) if isinstance(i, dict) and i.get("type") == "tool_search_output" for t in i.get("tools") or []]
+        for t in [*body.get("tools", []), *found]:
             if isinstance(t, dict) and t.get("type") == "namespace" and script.args["tool"] in _tool_names(t.get("tools") or []):
                 return {**call, "name": script.args["tool"], "namespace": t["name"]}
         return {**call, "name": offered(_tool_names(body.get("tools", [])), script.args["tool"])}
@@ -185,7 +189,9 @@ def _responses_tool_call(body: dict[str, Any], script: Script, n: int) -> dict[s
 def _responses_events(body: dict[str, Any], script: Script | None) -> list[tuple[str, dict[str, Any]]]:
     # Outputs answering a call (Codex also adds call-less outputs of its own, e.g. its goal_objective after create_goal).
     answered = sum(
-        1 for i in body.get("input", []) if isinstance(i, dict) and i.get("type") in ("function_call_output", "custom_tool_call_output") and i.get("call_id")
+        1
+        for i in body.get("input", [])
+        if isinstance(i, dict) and i.get("type") in ("function_call_output", "custom_tool_call_output", "tool_search_output") and i.get("call_id")
     )
     prompts = [json.dumps(i.get("content")) for i in body.get("input", []) if isinstance(i, dict) and i.get("role") == "user"]
     script = current(sub_agent(script, prompts), answered)

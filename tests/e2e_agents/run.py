@@ -317,9 +317,14 @@ def coverage_calls(h: Home) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
             {"kind": "model", "model": "gpt-5"},
             {"kind": "tool", "name": "spawn_agent", "arguments": {"message": MARK}},
             {"kind": "tool", "name": "wait_agent", "arguments": {"targets": "$agents", "timeout_ms": 30000}},
+            # gpt-5.5 defers MCP tools: tool_search (run by Codex, no hook: it only loads tool definitions) first, then
+            # the MCP call itself, which must reach the hook.
+            {"kind": "model", "model": "gpt-5.5"},
+            {"kind": "item", "item": {"type": "tool_search_call", "execution": "client", "arguments": {"query": "notes delete", "limit": 5}}},
+            {"kind": "mcp", "tool": "delete_all_notes", "arguments": {}},
         ]
         sub = [{"kind": "tool", "name": "exec_command", "arguments": {"cmd": sub_rm}}]
-        checks += [("apply_patch outside the project", ".bashrc", ("deny",), True)]
+        checks += [("apply_patch outside the project", ".bashrc", ("deny",), True), ("deferred MCP tool", "delete_all_notes", ("deny",), True)]
     elif h.agent == "gemini":
         calls = [
             {"kind": "tool", "name": "run_shell_command", "arguments": {"command": "rm -r ~/precious", "is_background": True, "description": "x"}},
@@ -551,6 +556,7 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             # not happen (the victims stay), and each denial's reason reaches the model (or the sub-agent's model).
             (h.project / ".env").write_text("API_KEY=fake-env-secret-4242\n")
             calls, sub, checks = coverage_calls(h)
+            mcp_log = add_mcp_server(h) if agent == "codex" else None
             bodies = []
             runs: list[list[dict[str, Any]]] = [[]]
             for call in calls:  # a "model" entry starts another run of the same HOME with that model
@@ -566,7 +572,7 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             rows = h.audit()
             bad = []
             for what, needle, wants, needs_reason in checks:
-                got = [x for x in rows if needle in json.dumps(x.get("tool_input"))]
+                got = [x for x in rows if needle in json.dumps([x.get("tool_name"), x.get("tool_input")])]
                 decisions = [x["decision"] for x in got]
                 told = any(reason_in(str(x.get("reason") or ""), b) for x in got if x.get("reason") for b in bodies)
                 r.notes.append(f"{what}: audit {decisions}" + (f", reason reached the model: {told}" if needs_reason else ""))
@@ -575,6 +581,7 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             survived = (h.home / "precious" / "thesis.txt").exists()
             bashrc = (h.home / ".bashrc").read_text() == "# the user's own\n"
             untouched = not (h.home / ".bash_login").exists() and not (h.project / ".clearance.toml").exists()
+            untouched = untouched and not (mcp_log and mcp_log.exists() and "delete_all_notes" in mcp_log.read_text())
             leaked = any("fake-env-secret-4242" in json.dumps(b) for b in bodies)
             r.notes += [f"agent exit {p.returncode}", f"~/precious survived: {survived}", f"~/.bashrc unchanged: {bashrc}"]
             r.notes += [f"files outside untouched: {untouched}", f".env value reached the model: {leaked}", f"failed: {bad}"]
@@ -897,7 +904,7 @@ def expected(scenario: str, event: dict[str, Any]) -> str | None:
         return "allow" if event.get("tool_name") == "Read" else "deny"
     if scenario == "coverage":
         text = json.dumps(event)
-        if any(x in text for x in ("precious", ".bash_login", ".bashrc", ".clearance.toml")):
+        if any(x in text for x in ("precious", ".bash_login", ".bashrc", ".clearance.toml", "delete_all_notes")):
             return "deny"
         return "ask" if ".env" in text else "allow"
     if scenario in ("tools", "codex-builtin-tools"):
