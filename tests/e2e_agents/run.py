@@ -292,7 +292,9 @@ def coverage_calls(h: Home) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
     login = str(h.home / ".bash_login")
     checks: list[tuple[str, str, tuple[str, ...], bool]] = [
         ("background shell", '"rm -r ~/precious"', ("deny",), True),
-        ("secret read", ".env", ("ask", "deny"), False),
+        # An ask with no one to answer it: the three agents whose hooks cannot ask get a block with the reason, and so
+        # does Claude Code -p (measured).
+        ("secret read", ".env", ("ask", "deny"), True),
         ("sub-agent's shell", sub_rm, ("deny",), True),
     ]
     if h.agent == "claude":
@@ -302,9 +304,12 @@ def coverage_calls(h: Home) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
             {"kind": "tool", "name": "Read", "arguments": {"file_path": env}},
             {"kind": "tool", "name": "WebSearch", "arguments": {"query": "clearance hooks"}},
             {"kind": "tool", "name": ["Agent", "Task"], "arguments": {"description": "tidy", "prompt": MARK, "subagent_type": "general-purpose"}},
+            # Claude Code 2.1.332's Workflow runs agents from a script: it reaches the hook, an unknown tool (asked).
+            {"kind": "tool", "name": "Workflow", "arguments": {"script": 'export const meta = { name: "tidy", description: "tidy", phases: [] }\n'}},
         ]
         sub = [{"kind": "tool", "name": "Bash", "arguments": {"command": sub_rm, "description": "x"}}]
         checks += [("write outside the project", ".bash_login", ("deny",), True), ("web search", "clearance hooks", (), False)]
+        checks += [("Workflow", '"Workflow"', ("ask",), True)]
     elif h.agent == "codex":
         h.codex_model = "gpt-5.5"  # apply_patch and the sub-agent tools
         patch = f"*** Begin Patch\n*** Update File: {h.home / '.bashrc'}\n@@\n-# the user's own\n+alias ls='rm -rf'\n*** End Patch\n"
@@ -906,7 +911,7 @@ def expected(scenario: str, event: dict[str, Any]) -> str | None:
         text = json.dumps(event)
         if any(x in text for x in ("precious", ".bash_login", ".bashrc", ".clearance.toml", "delete_all_notes")):
             return "deny"
-        return "ask" if ".env" in text else "allow"
+        return "ask" if ".env" in text or event.get("tool_name") == "Workflow" else "allow"
     if scenario in ("tools", "codex-builtin-tools"):
         return "deny" if "id_ed25519" in json.dumps(event) else "allow"
     return EXPECT.get(scenario)
