@@ -8,8 +8,6 @@ with exit code 2 and a reason that tells the agent to ask the user.
 
 from __future__ import annotations
 
-import json
-
 from .common import END_TURN, Answer, Conflict, command_string, first_str, join_cwd, patch_files, unreadable
 
 TYPE_CHECKING = False
@@ -98,6 +96,8 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
         out["tool_name"], out["tool_input"] = "TodoWrite", {}
     elif tool in SUB_AGENT:
         # The task given (`message`, or structured `items`), read as the prompt of a sub-agent.
+        import json
+
         task = ti.get("message") if isinstance(ti.get("message"), str) else json.dumps(ti.get("items") or ti.get("message") or "")
         out["tool_name"], out["tool_input"] = "Agent", {"prompt": task, "description": tool}
     elif tool == "apply_patch":
