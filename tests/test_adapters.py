@@ -525,6 +525,7 @@ def test_sub_agent_tools_are_judged_as_agent(agent: str, event: dict[str, Any]) 
         ("wait_agent", {"targets": ["a1"], "timeout_ms": 30000}),
         ("multi_agent_v1wait_agent", {"targets": ["a1"]}),
         ("multi_agent_v1close_agent", {"target": "a1"}),
+        ("interrupt_agent", {"target": "a1"}),
     ],
 )
 def test_codex_sub_agent_bookkeeping_is_internal(tool: str, tool_input: dict[str, Any]) -> None:

@@ -22,7 +22,9 @@ SHELL_TOOLS = frozenset({"Bash", "shell", "local_shell", "exec_command", "contai
 # as the agent's internal tools. Unmapped, each was an unknown tool, which Codex (whose hooks cannot ask) blocked.
 # Shell tools that run their command with no input and end with it (older Codex's `shell`, `local_shell`, the container's).
 _NO_INPUT_TOOLS = frozenset({"shell", "local_shell", "container.exec"})
-INTERNAL = frozenset({"get_goal", "create_goal", "update_goal", "request_user_input", "wait_agent", "close_agent", "resume_agent", "list_agents"})
+INTERNAL = frozenset(
+    {"get_goal", "create_goal", "update_goal", "request_user_input", "wait_agent", "close_agent", "resume_agent", "list_agents", "interrupt_agent"}
+)
 # Codex's sub-agent tools (its multi_agent_v1 namespace, whose name Codex 0.171.0 sends either bare or glued to the
 # tool's: `multi_agent_v1wait_agent`). Starting or instructing a sub-agent is judged as Claude Code's Agent: the
 # sub-agent's own tool calls each reach PreToolUse (tests/e2e_agents, coverage). Unmapped, each was an unknown tool,
