@@ -182,3 +182,18 @@ def test_project_scope_needs_a_project_the_user_trusts_in_codex(tmp_path: Path) 
     assert not codex_project_trusted(str(home), str(project), {})
     (home / ".codex" / "config.toml").write_text("[projects\n")  # broken: not trusted, no crash
     assert not codex_project_trusted(str(home), str(project), {})
+
+
+def test_install_and_doctor_name_codex_web_search_which_no_hook_sees(tmp_path: Path) -> None:
+    # Codex's web search is the model provider's hosted tool: no local call, no PreToolUse (measured with Codex 0.171.0,
+    # tests/e2e_agents coverage). clearance says so, with Codex's own switch, until the user turned it off.
+    codex = fake_codex(tmp_path)
+    env = env_for(tmp_path, codex)
+    p = subprocess.run([sys.executable, "-m", "clearance", "install", "codex"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
+    assert p.returncode == 0 and 'web_search = "disabled"' in p.stdout, p.stdout + p.stderr
+    d = subprocess.run([sys.executable, "-m", "clearance", "doctor"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    assert "! codex: its web search runs at the model provider" in d.stdout, d.stdout
+    cfg = tmp_path / ".codex" / "config.toml"
+    cfg.write_text('web_search = "disabled"\n' + (cfg.read_text() if cfg.exists() else ""))  # top-level keys go before tables
+    d = subprocess.run([sys.executable, "-m", "clearance", "doctor"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    assert "web search" not in d.stdout, d.stdout

@@ -118,6 +118,8 @@ def test_copilot_own_tools_are_allowed(tool: str, args: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize(("tool", "args"), [("task", {"prompt": "delete the old branches"}), ("write_agent", {"agent_id": "a1", "message": "go on"})])
-def test_copilot_tools_that_steer_another_agent_stay_unknown(tool: str, args: dict[str, Any]) -> None:
+def test_copilot_tools_that_steer_another_agent_are_judged_as_agent(tool: str, args: dict[str, Any]) -> None:
+    # Measured (tests/e2e_agents, coverage): the sub-agent's own tool calls each reach preToolUse and are judged there,
+    # so starting or instructing one is Claude Code's Agent, allowed; unknown, Copilot (which cannot ask) blocked it.
     a = answer(ev(tool, args))
-    assert a.stdout is not None and a.stdout.get("permissionDecision") == "deny", a.stdout
+    assert (a.exit_code, a.stdout) == (0, None), a.stdout

@@ -554,10 +554,10 @@ def _cmd_install(args: argparse.Namespace) -> int:
         )
     if args.cmd == "install" and args.agent == "codex" and not args.dry_run:
         # Codex runs a hook only once it is trusted (per hook content): trust clearance's own, through Codex.
-        from .installer import codex_executable, codex_trust_lines
+        from .installer import codex_executable, codex_trust_lines, unhooked_tool_lines
 
         trusted, lines = codex_trust_lines(args.scope, home, project, dict(os.environ), fix=True)
-        print("\n".join(lines))
+        print("\n".join(lines + unhooked_tool_lines(args.agent, home, project)))
         return 0 if trusted or codex_executable(dict(os.environ)) is None else 1
     return 0
 

@@ -500,6 +500,7 @@ def doctor(home: str, project: str, env: dict[str, str]) -> tuple[bool, list[str
                 trusted, trust_lines = codex_trust_lines(scope, home, project, env, fix=False)
                 ok = ok and trusted
                 lines.extend(trust_lines)
+            lines.extend(x for x in unhooked_tool_lines(agent, home, project) if x not in lines)
     served_ok, served_lines = service_lines(env)
     ok = ok and served_ok
     lines.extend(served_lines)
@@ -692,6 +693,28 @@ def _toml_table(path: str, name: str) -> dict[str, Any]:
     except (OSError, ValueError):
         return {}
     return table if isinstance(table, dict) else {}
+
+
+def unhooked_tool_lines(agent: str, home: str, project: str) -> list[str]:
+    """Tools of an agent that no hook of its sees (measured: tests/e2e_agents, coverage), with the agent's own setting
+    that turns each off; none once it is off. Codex CLI 0.171.0's web search is a tool the model provider runs (the
+    Responses API's hosted web_search): no local tool call, so no PreToolUse, and no query is judged."""
+    if agent != "codex":
+        return []
+    import tomllib
+
+    cfg = os.path.join(os.path.dirname(settings_path("codex", "user", home, project)), "config.toml")
+    try:
+        with open(cfg, "rb") as f:
+            mode = tomllib.load(f).get("web_search")
+    except (OSError, ValueError):
+        mode = None
+    if mode == "disabled":
+        return []
+    return [
+        "! codex: its web search runs at the model provider, not on this machine, so no hook sees it (a search query is "
+        f'never judged); to turn it off, add web_search = "disabled" to {cfg} (docs/protocols.md, "What reaches the hook")'
+    ]
 
 
 # -- Codex hook trust ------------------------------------------------------------

@@ -56,6 +56,15 @@ class FakeModel:
 # -- OpenAI Responses -------------------------------------------------------------------
 
 
+def sub_agent(script: Script | None, prompts: list[str]) -> Script | None:
+    """A sub-agent's own script: a "seq" script with sub={"marker": M, "calls": [...]} answers a conversation whose user
+    messages (the prompt the main agent gave its sub-agent, never a tool result) contain M with those calls instead."""
+    sub = script.args.get("sub") if script is not None and script.kind == "seq" else None
+    if sub and any(sub["marker"] in p for p in prompts):
+        return Script("seq", calls=sub["calls"])
+    return script
+
+
 def current(script: Script | None, answered: int) -> Script | None:
     """The call to make now: a "seq" script makes its calls in order, one per model turn (args: calls=[{kind, ...}])."""
     if script is None or script.kind != "seq":
@@ -120,6 +129,19 @@ def _session(body: dict[str, Any]) -> int:
     return 0
 
 
+def _agent_id(body: dict[str, Any]) -> str:
+    """The id of the sub-agent Codex's spawn_agent started ("$agents" in a script's arguments), for wait_agent."""
+    for item in reversed(body.get("input", [])):
+        if isinstance(item, dict) and item.get("type") == "function_call_output":
+            try:
+                found = json.loads(str(item.get("output")))
+            except ValueError:
+                continue
+            if isinstance(found, dict) and isinstance(found.get("agent_id") or found.get("id"), str):
+                return str(found.get("agent_id") or found.get("id"))
+    return ""
+
+
 def _responses_tool_call(body: dict[str, Any], script: Script, n: int) -> dict[str, Any]:
     tools = {t.get("name") for t in body.get("tools", []) if isinstance(t, dict)}
     if script.kind == "patch":  # Codex's apply_patch: a freeform (custom) tool whose input is the envelope itself
@@ -131,23 +153,26 @@ def _responses_tool_call(body: dict[str, Any], script: Script, n: int) -> dict[s
             "input": script.args["patch"],
             "status": "completed",
         }
+    if script.kind == "item":  # an output item as given (Codex's tool_search_call, ...), with this turn's ids
+        return {"id": f"ts_{n}", "call_id": f"call_{n}", "status": "completed", **script.args["item"]}
     if script.kind == "mcp":
         call = {"type": "function_call", "id": f"fc_{n}", "call_id": f"call_{n}", "arguments": json.dumps(script.args["arguments"]), "status": "completed"}
-        for t in body.get("tools", []):
-            # Codex offers each MCP server's tools in a namespace (mcp__notes): the call names both.
+        # Codex offers each MCP server's tools in a namespace (mcp__notes), or loads it through tool_search (a deferred
+        # tool, gpt-5.5): the call names both.
+        found = [t for i in body.get("input", []) if isinstance(i, dict) and i.get("type") == "tool_search_output" for t in i.get("tools") or []]
+        for t in [*body.get("tools", []), *found]:
             if isinstance(t, dict) and t.get("type") == "namespace" and script.args["tool"] in _tool_names(t.get("tools") or []):
                 return {**call, "name": script.args["tool"], "namespace": t["name"]}
         return {**call, "name": offered(_tool_names(body.get("tools", [])), script.args["tool"])}
     if script.kind == "tool":  # a named tool with its own arguments (Copilot CLI's grep, ...)
-        arguments = {k: _session(body) if v == "$session" else v for k, v in script.args["arguments"].items()}
-        return {
-            "type": "function_call",
-            "id": f"fc_{n}",
-            "call_id": f"call_{n}",
-            "name": tool_name(script, _tool_names(body.get("tools", []))),
-            "arguments": json.dumps(arguments),
-            "status": "completed",
-        }
+        arguments = {k: _session(body) if v == "$session" else [_agent_id(body)] if v == "$agents" else v for k, v in script.args["arguments"].items()}
+        name = tool_name(script, _tool_names(body.get("tools", [])))
+        out = {"type": "function_call", "id": f"fc_{n}", "call_id": f"call_{n}", "name": name, "arguments": json.dumps(arguments), "status": "completed"}
+        for t in body.get("tools", []):
+            # Codex offers some of its own tools in a namespace too (multi_agent_v1: spawn_agent, wait_agent, ...).
+            if isinstance(t, dict) and t.get("type") == "namespace" and name in _tool_names(t.get("tools") or []):
+                out["namespace"] = t["name"]
+        return out
     if script.kind == "write" and "create" in tools:  # Copilot CLI's file tool
         arguments = {"path": script.args["path"], "file_text": script.args["content"]}
         return {"type": "function_call", "id": f"fc_{n}", "call_id": f"call_{n}", "name": "create", "arguments": json.dumps(arguments), "status": "completed"}
@@ -164,9 +189,12 @@ def _responses_tool_call(body: dict[str, Any], script: Script, n: int) -> dict[s
 def _responses_events(body: dict[str, Any], script: Script | None) -> list[tuple[str, dict[str, Any]]]:
     # Outputs answering a call (Codex also adds call-less outputs of its own, e.g. its goal_objective after create_goal).
     answered = sum(
-        1 for i in body.get("input", []) if isinstance(i, dict) and i.get("type") in ("function_call_output", "custom_tool_call_output") and i.get("call_id")
+        1
+        for i in body.get("input", [])
+        if isinstance(i, dict) and i.get("type") in ("function_call_output", "custom_tool_call_output", "tool_search_output") and i.get("call_id")
     )
-    script = current(script, answered)
+    prompts = [json.dumps(i.get("content")) for i in body.get("input", []) if isinstance(i, dict) and i.get("role") == "user"]
+    script = current(sub_agent(script, prompts), answered)
     if script is None or answered >= script.repeat:
         item: dict[str, Any] = {
             "type": "message",
@@ -206,7 +234,14 @@ def _anthropic_content(body: dict[str, Any], script: Script | None) -> list[dict
         if isinstance(c, dict) and c.get("type") == "tool_result"
     )
     tools = {t.get("name") for t in body.get("tools", []) if isinstance(t, dict)}
-    script = current(script, answered)
+    prompts = [
+        c if isinstance(c, str) else str(c.get("text", ""))
+        for m in body.get("messages", [])
+        if isinstance(m, dict) and m.get("role") == "user"
+        for c in (m["content"] if isinstance(m.get("content"), list) else [m.get("content")])
+        if isinstance(c, str) or (isinstance(c, dict) and c.get("type") == "text")
+    ]
+    script = current(sub_agent(script, prompts), answered)
     if script is None or answered >= script.repeat or not tools:
         return [{"type": "text", "text": "done"}]
     return [_anthropic_call(body, one, f"toolu_{answered + 1:02d}{'' if i == 0 else chr(96 + i)}") for i, one in enumerate(parts(script))]
@@ -271,7 +306,14 @@ def _gemini_chunk(body: dict[str, Any], script: Script | None) -> dict[str, Any]
     answered = sum(
         1 for c in body.get("contents", []) if isinstance(c, dict) for part in c.get("parts", []) if isinstance(part, dict) and "functionResponse" in part
     )
-    script = current(script, answered)
+    prompts = [
+        str(part.get("text", ""))
+        for c in body.get("contents", [])
+        if isinstance(c, dict) and c.get("role") == "user"
+        for part in c.get("parts", [])
+        if isinstance(part, dict) and "text" in part
+    ]
+    script = current(sub_agent(script, prompts), answered)
     if script is None or answered >= script.repeat:
         found: list[dict[str, Any]] = [{"text": "done"}]
     else:

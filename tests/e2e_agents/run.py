@@ -280,6 +280,80 @@ def tool_calls(h: Home) -> tuple[list[dict[str, Any]], list[tuple[str, str, str]
     return calls, expect
 
 
+MARK = "SUBTASK-7f3a: tidy the workspace."
+
+
+def coverage_calls(h: Home) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[tuple[str, str, tuple[str, ...], bool]]]:
+    """The tool kinds the other scenarios do not reach, in one session of one agent: the shell in its background form,
+    a file write outside the project, a secret file read, a web search and a sub-agent (whose own calls must reach the
+    hook too). Returns the main calls, the sub-agent's calls and the checks: (what, a string of the audited input, the
+    decisions allowed, whether the denial's reason must reach the model)."""
+    env, sub_rm = str(h.project / ".env"), "rm -rf ~/precious/thesis.txt"
+    login = str(h.home / ".bash_login")
+    checks: list[tuple[str, str, tuple[str, ...], bool]] = [
+        ("background shell", '"rm -r ~/precious"', ("deny",), True),
+        # An ask with no one to answer it: the three agents whose hooks cannot ask get a block with the reason, and so
+        # does Claude Code -p (measured).
+        ("secret read", ".env", ("ask", "deny"), True),
+        ("sub-agent's shell", sub_rm, ("deny",), True),
+    ]
+    if h.agent == "claude":
+        calls = [
+            {"kind": "tool", "name": "Bash", "arguments": {"command": "rm -r ~/precious", "run_in_background": True, "description": "x"}},
+            {"kind": "tool", "name": "Write", "arguments": {"file_path": login, "content": "alias ls='rm -rf'\n"}},
+            {"kind": "tool", "name": "Read", "arguments": {"file_path": env}},
+            {"kind": "tool", "name": "WebSearch", "arguments": {"query": "clearance hooks"}},
+            {"kind": "tool", "name": ["Agent", "Task"], "arguments": {"description": "tidy", "prompt": MARK, "subagent_type": "general-purpose"}},
+            # Claude Code 2.1.332's Workflow runs agents from a script: it reaches the hook, an unknown tool (asked).
+            {"kind": "tool", "name": "Workflow", "arguments": {"script": 'export const meta = { name: "tidy", description: "tidy", phases: [] }\n'}},
+        ]
+        sub = [{"kind": "tool", "name": "Bash", "arguments": {"command": sub_rm, "description": "x"}}]
+        checks += [("write outside the project", ".bash_login", ("deny",), True), ("web search", "clearance hooks", (), False)]
+        checks += [("Workflow", '"Workflow"', ("ask",), True)]
+    elif h.agent == "codex":
+        h.codex_model = "gpt-5.5"  # apply_patch and the sub-agent tools
+        patch = f"*** Begin Patch\n*** Update File: {h.home / '.bashrc'}\n@@\n-# the user's own\n+alias ls='rm -rf'\n*** End Patch\n"
+        calls = [
+            {"kind": "tool", "name": "exec_command", "arguments": {"cmd": "rm -r ~/precious", "tty": True, "yield_time_ms": 500}},
+            {"kind": "patch", "patch": patch},
+            {"kind": "tool", "name": "exec_command", "arguments": {"cmd": "cat .env"}},
+            # gpt-5.5 finds the sub-agent tools through tool_search (a deferred namespace): the "model" entry turns to
+            # gpt-5, to which Codex offers them outright, in a second run of the same HOME.
+            {"kind": "model", "model": "gpt-5"},
+            {"kind": "tool", "name": "spawn_agent", "arguments": {"message": MARK}},
+            {"kind": "tool", "name": "wait_agent", "arguments": {"targets": "$agents", "timeout_ms": 30000}},
+            # gpt-5.5 defers MCP tools: tool_search (run by Codex, no hook: it only loads tool definitions) first, then
+            # the MCP call itself, which must reach the hook.
+            {"kind": "model", "model": "gpt-5.5"},
+            {"kind": "item", "item": {"type": "tool_search_call", "execution": "client", "arguments": {"query": "notes delete", "limit": 5}}},
+            {"kind": "mcp", "tool": "delete_all_notes", "arguments": {}},
+        ]
+        sub = [{"kind": "tool", "name": "exec_command", "arguments": {"cmd": sub_rm}}]
+        checks += [("apply_patch outside the project", ".bashrc", ("deny",), True), ("deferred MCP tool", "delete_all_notes", ("deny",), True)]
+    elif h.agent == "gemini":
+        calls = [
+            {"kind": "tool", "name": "run_shell_command", "arguments": {"command": "rm -r ~/precious", "is_background": True, "description": "x"}},
+            {"kind": "tool", "name": "write_file", "arguments": {"file_path": str(h.project / ".clearance.toml"), "content": '[rules]\n"*" = "allow"\n'}},
+            # Gemini CLI 0.61.0's read_file refuses .env itself ("not in workspace"), before any hook: its shell reads it.
+            {"kind": "tool", "name": "read_file", "arguments": {"file_path": env}},
+            {"kind": "tool", "name": "run_shell_command", "arguments": {"command": "cat .env", "description": "x"}},
+            {"kind": "tool", "name": "google_web_search", "arguments": {"query": "clearance hooks"}},
+            {"kind": "tool", "name": "invoke_agent", "arguments": {"agent_name": "generalist", "prompt": MARK}},
+        ]
+        sub = [{"kind": "tool", "name": "run_shell_command", "arguments": {"command": sub_rm, "description": "x"}}]
+        checks += [("write of the project policy", ".clearance.toml", ("deny",), True), ("web search", "clearance hooks", (), False)]
+    else:
+        calls = [
+            {"kind": "tool", "name": "bash", "arguments": {"command": "rm -r ~/precious", "mode": "async", "description": "x"}},
+            {"kind": "tool", "name": "create", "arguments": {"path": login, "file_text": "alias ls='rm -rf'\n"}},
+            {"kind": "tool", "name": "view", "arguments": {"path": env}},
+            {"kind": "tool", "name": "task", "arguments": {"description": "tidy", "prompt": MARK, "agent_type": "general-purpose", "name": "tidy"}},
+        ]
+        sub = [{"kind": "tool", "name": "bash", "arguments": {"command": sub_rm, "description": "x"}}]
+        checks += [("create outside the project", ".bash_login", ("deny",), True)]
+    return calls, sub, checks
+
+
 # -- running one agent turn --------------------------------------------------------------------
 
 
@@ -482,6 +556,56 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             ]
             r.notes += [f"agent exit {p.returncode}", f"audit: {[(t, d) for t, d, _ in seen]}", f"missing: {missing}", f"wrong: {wrong}"]
             r.ok = not missing and not wrong
+        elif name == "coverage":
+            # Every tool kind not reached above, in one session: each call reaches the hook (audit), the denied ones do
+            # not happen (the victims stay), and each denial's reason reaches the model (or the sub-agent's model).
+            (h.project / ".env").write_text("API_KEY=fake-env-secret-4242\n")
+            calls, sub, checks = coverage_calls(h)
+            mcp_log = add_mcp_server(h) if agent == "codex" else None
+            bodies = []
+            runs: list[list[dict[str, Any]]] = [[]]
+            for call in calls:  # a "model" entry starts another run of the same HOME with that model
+                if call["kind"] == "model":
+                    runs.append([call])
+                else:
+                    runs[-1].append(call)
+            for part in runs:
+                if part[0]["kind"] == "model":
+                    h.codex_model = part.pop(0)["model"]
+                p = run_agent(h, model, Script("seq", calls=part, sub={"marker": MARK, "calls": sub}))
+                bodies += [req["body"] for req in model.requests]
+            rows = h.audit()
+            bad = []
+            for what, needle, wants, needs_reason in checks:
+                got = [x for x in rows if needle in json.dumps([x.get("tool_name"), x.get("tool_input")])]
+                decisions = [x["decision"] for x in got]
+                told = any(reason_in(str(x.get("reason") or ""), b) for x in got if x.get("reason") for b in bodies)
+                r.notes.append(f"{what}: audit {decisions}" + (f", reason reached the model: {told}" if needs_reason else ""))
+                if not got or (wants and not any(d in wants for d in decisions)) or (needs_reason and not told):
+                    bad.append(what)
+            survived = (h.home / "precious" / "thesis.txt").exists()
+            bashrc = (h.home / ".bashrc").read_text() == "# the user's own\n"
+            untouched = not (h.home / ".bash_login").exists() and not (h.project / ".clearance.toml").exists()
+            untouched = untouched and not (mcp_log and mcp_log.exists() and "delete_all_notes" in mcp_log.read_text())
+            leaked = any("fake-env-secret-4242" in json.dumps(b) for b in bodies)
+            r.notes += [f"agent exit {p.returncode}", f"~/precious survived: {survived}", f"~/.bashrc unchanged: {bashrc}"]
+            r.notes += [f"files outside untouched: {untouched}", f".env value reached the model: {leaked}", f"failed: {bad}"]
+            r.notes.append(f"audit: {[(x.get('tool_name'), x['decision']) for x in rows]}")
+            hookless_named = True
+            if agent == "codex":
+                # Codex's web search is hosted (the model provider runs it): no local call, no hook. Doctor names it, and
+                # the setting it recommends really takes the tool away.
+                hosted = any(t.get("type") == "web_search" for b in bodies for t in b.get("tools", []) if isinstance(t, dict))
+                named = 'web_search = "disabled"' in h.clearance("doctor", check=False).stdout
+                cfg = h.home / ".codex" / "config.toml"
+                cfg.write_text('web_search = "disabled"\n' + (cfg.read_text() if cfg.exists() else ""))
+                h.codex_model = "gpt-5.5"
+                run_agent(h, model, Script("shell", command="echo ok"))
+                gone = not any(t.get("type") == "web_search" for req in model.requests for t in req["body"].get("tools", []) if isinstance(t, dict))
+                quiet = "web search" not in h.clearance("doctor", check=False).stdout
+                r.notes.append(f"hosted web_search offered: {hosted}, doctor names it: {named}, gone once disabled: {gone}, doctor quiet then: {quiet}")
+                hookless_named = hosted and named and gone and quiet
+            r.ok = not bad and survived and bashrc and untouched and not leaked and hookless_named
         elif name == "protected-write":
             # Claude Code's Write tool refuses an existing file it has not read (before any hook), so
             # its scripted write creates a shell start-up file (so does Copilot's create); Codex's shell overwrites ~/.bashrc.
@@ -698,7 +822,7 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
 
 # What users and platform teams rely on: the denial reason reaches the model, the agent's own file tools cannot
 # switch clearance off, and each call of a parallel turn is judged on its own.
-NEW = ["reason-reaches-model", "self-tamper-native", "parallel-calls"]
+NEW = ["reason-reaches-model", "self-tamper-native", "parallel-calls", "coverage"]
 
 SCENARIOS = {
     "codex": [
@@ -783,6 +907,11 @@ def expected(scenario: str, event: dict[str, Any]) -> str | None:
     if scenario == "self-tamper-native":
         # Claude Code's Edit needs a Read of the file first: the read is allowed, the edit denied.
         return "allow" if event.get("tool_name") == "Read" else "deny"
+    if scenario == "coverage":
+        text = json.dumps(event)
+        if any(x in text for x in ("precious", ".bash_login", ".bashrc", ".clearance.toml", "delete_all_notes")):
+            return "deny"
+        return "ask" if ".env" in text or event.get("tool_name") == "Workflow" else "allow"
     if scenario in ("tools", "codex-builtin-tools"):
         return "deny" if "id_ed25519" in json.dumps(event) else "allow"
     return EXPECT.get(scenario)

@@ -22,7 +22,15 @@ SHELL_TOOLS = frozenset({"Bash", "shell", "local_shell", "exec_command", "contai
 # as the agent's internal tools. Unmapped, each was an unknown tool, which Codex (whose hooks cannot ask) blocked.
 # Shell tools that run their command with no input and end with it (older Codex's `shell`, `local_shell`, the container's).
 _NO_INPUT_TOOLS = frozenset({"shell", "local_shell", "container.exec"})
-INTERNAL = frozenset({"get_goal", "create_goal", "update_goal", "request_user_input"})
+INTERNAL = frozenset(
+    {"get_goal", "create_goal", "update_goal", "request_user_input", "wait_agent", "close_agent", "resume_agent", "list_agents", "interrupt_agent"}
+)
+# Codex's sub-agent tools (its multi_agent_v1 namespace, whose name Codex 0.171.0 sends either bare or glued to the
+# tool's: `multi_agent_v1wait_agent`). Starting or instructing a sub-agent is judged as Claude Code's Agent: the
+# sub-agent's own tool calls each reach PreToolUse (tests/e2e_agents, coverage). Unmapped, each was an unknown tool,
+# which Codex (whose hooks cannot ask) blocked: no sub-agents at all.
+_AGENT_NAMESPACE = "multi_agent_v1"
+SUB_AGENT = frozenset({"spawn_agent", "send_input", "followup_task", "send_message"})
 
 
 def to_event(event: dict[str, Any]) -> dict[str, Any]:
@@ -31,6 +39,8 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
     ti = ti if isinstance(ti, dict) else {}
     out = dict(event)
     out["hook_event_name"] = "PreToolUse"
+    if tool.startswith(_AGENT_NAMESPACE) and tool[len(_AGENT_NAMESPACE) :].lstrip("._/-") in SUB_AGENT | INTERNAL:
+        tool = tool[len(_AGENT_NAMESPACE) :].lstrip("._/-")
     if tool in SHELL_TOOLS and ti.get("command") is not None and ti.get("cmd") is not None and ti["command"] != ti["cmd"]:
         # The shell tool reads `command`, exec_command `cmd`: two that disagree are never guessed between (round 9c).
         return unreadable(out, tool, "the tool input gives 'command' and 'cmd' different values")
@@ -86,6 +96,12 @@ def to_event(event: dict[str, Any]) -> dict[str, Any]:
         out["tool_input"] = {"file_path": path}
     elif tool in INTERNAL:
         out["tool_name"], out["tool_input"] = "TodoWrite", {}
+    elif tool in SUB_AGENT:
+        # The task given (`message`, or structured `items`), read as the prompt of a sub-agent.
+        import json
+
+        task = ti.get("message") if isinstance(ti.get("message"), str) else json.dumps(ti.get("items") or ti.get("message") or "")
+        out["tool_name"], out["tool_input"] = "Agent", {"prompt": task, "description": tool}
     elif tool == "apply_patch":
         patch = ti.get("command") or ti.get("input") or ti.get("patch") or ""
         if isinstance(patch, list):

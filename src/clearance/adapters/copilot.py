@@ -23,7 +23,8 @@ NAME = "copilot"
 # Copilot CLI's own tools that touch only the agent's state. Copilot CLI 1.0.102 also sends preToolUse for its
 # documentation, its session database (the todos), its history of past sessions, its background agents' status and
 # skills (tests/e2e_agents, copilot-builtin-tools): unmapped, each was an unknown tool, which Copilot (whose hooks
-# cannot ask) blocked. Not here: task and write_agent, which start or steer another agent.
+# cannot ask) blocked. Not here: task and write_agent, which start or steer another agent (judged as Claude Code's
+# Agent, below).
 INTERNAL = frozenset(
     {
         "report_intent",
@@ -84,6 +85,12 @@ def _call(tool: str, args: dict[str, Any], out: dict[str, Any]) -> dict[str, Any
         out["tool_name"], out["tool_input"] = "WebFetch", {"url": args.get("url", ""), "prompt": ""}
     elif tool in INTERNAL:
         out["tool_name"], out["tool_input"] = "TodoWrite", {}
+    elif tool in ("task", "write_agent"):
+        # A sub-agent started (task) or told more (write_agent), whose own tool calls each reach preToolUse
+        # (tests/e2e_agents, coverage): judged as Claude Code's Agent. Unmapped, each was an unknown tool, which Copilot
+        # CLI (whose hooks cannot ask) blocked: no sub-agents.
+        prompt = args.get("prompt") if tool == "task" else args.get("message")
+        out["tool_name"], out["tool_input"] = "Agent", {"prompt": prompt if isinstance(prompt, str) else "", "subagent_type": args.get("agent_type", "")}
     elif "/" in tool or ("-" in tool and tool.count("-") >= 1 and not tool.startswith("-")):
         server, _, name = tool.replace("/", "-").partition("-")
         out["tool_name"], out["tool_input"] = f"mcp__{server}__{name}", args

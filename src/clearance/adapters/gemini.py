@@ -24,7 +24,7 @@ _URL = lazy(r"https?://[^\s'\"<>]+")
 # Gemini CLI's own tools that touch only the agent's state. Gemini CLI 0.61.0 also sends BeforeTool for its topic
 # notes and for listing and reading the output of the background processes it started (tests/e2e_agents,
 # gemini-builtin-tools): unmapped, each was an unknown tool, which Gemini (whose hooks cannot ask) blocked.
-# Not here: invoke_agent, which starts a subagent.
+# Not here: invoke_agent, which starts a subagent (judged as Claude Code's Agent, below).
 INTERNAL = frozenset(
     {
         "save_memory",
@@ -99,6 +99,10 @@ def _call(event: dict[str, Any], tool: str, ti: dict[str, Any], out: dict[str, A
         name, new = "WebSearch", {"query": ti.get("query", "")}
     elif tool in INTERNAL:
         name, new = "TodoWrite", {}
+    elif tool == "invoke_agent":
+        # A subagent, whose own tool calls each reach BeforeTool (tests/e2e_agents, coverage): judged as Claude Code's
+        # Agent. Unmapped, it was an unknown tool, which Gemini CLI (whose hooks cannot ask) blocked: no subagents.
+        name, new = "Agent", {"prompt": ti.get("prompt", ""), "subagent_type": ti.get("agent_name", "")}
     else:
         mcp = event.get("mcp_context")
         if isinstance(mcp, dict) and mcp.get("server_name"):
