@@ -75,7 +75,9 @@ def test_a_secret_file_posted_through_an_options_object_is_still_caught() -> Non
 # does not model given the container's /unit_tests was asked as "outside the project; it may write there" -- a
 # question about this machine's files that has no answer in a container (a known writer's `echo > /app/x` there is
 # allowed).  The files protected wherever they are (credentials, shell start-up files, git internals) are still asked
-# about; `docker compose run` (which can mount this machine's folders with -v) and ssh hosts are judged as before.
+# about; `docker compose run` (which can mount this machine's folders with -v) is judged as before.  An ssh host's own
+# paths are read like a running container's since sess12 (tests/test_own_hosts.py): `ssh prod mytool
+# /srv/app/config.yml` is allowed, a protected file there is still asked.
 
 
 @pytest.mark.parametrize(
@@ -100,7 +102,9 @@ def test_an_unmodelled_program_given_a_path_in_a_running_container_is_allowed(co
         "docker compose exec api frob .git/hooks/pre-commit",
         "docker exec web mytool /root/.ssh/authorized_keys",
         "docker compose run --rm -v /home/ana:/host api mytool /host/.bashrc",
-        "ssh prod mytool /srv/app/config.yml",
+        "ssh prod mytool /etc/sudoers",
+        "ssh prod mytool '~/.ssh/authorized_keys'",
+        "docker-compose run --rm -v /home/ana:/host api mytool /host/.bashrc",
         "mytool --out /home/ana/other-project/report.json",
     ],
 )

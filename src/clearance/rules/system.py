@@ -1099,6 +1099,16 @@ _IN_RUNNING_CONTAINER = frozenset({"docker exec target", "docker-compose exec ta
 _REMOTE_PATH = "/" + DYN + "remote:"
 
 
+def _on_ssh_host(cmd: SimpleCommand) -> bool:
+    """The command runs on another machine (ssh and its kind), not in a container: unwrap_containers names its runners
+    `"<program> <verb> target"` (`docker-compose run target`, which can mount this machine's folders with -v) or
+    IN_NEW_CONTAINER, and those keep their own reading."""
+    from ..shell.ir import IN_NEW_CONTAINER
+
+    r = cmd.remote
+    return r is not None and cmd.container is None and r != IN_NEW_CONTAINER and not r.endswith(" target") and r != "the database server"
+
+
 @rule(
     id="sys.unknown-program-path",
     title="A program clearance does not know, given a protected path or one outside the project",
@@ -1130,7 +1140,7 @@ def unknown_program_path(cmd: SimpleCommand, sc: Scope) -> str | None:
         why = paths.protected_reason(p, sc.ctx)
         if why:
             return f"{cmd.name}, which clearance does not model, is given {sc.show(p)}: {why}"
-        if cmd.remote in _IN_RUNNING_CONTAINER or (cmd.remote is not None and cmd.container is None and p.startswith(_REMOTE_PATH)):
+        if cmd.remote in _IN_RUNNING_CONTAINER or (_on_ssh_host(cmd) and p.startswith(_REMOTE_PATH)):
             # A path of another machine: a running container's (an exec cannot add a mount) or an ssh host's -- no
             # project to be outside of there.  Read as that host's path (`~` a home, a relative path under an unknown
             # directory), a protected file is still asked.
