@@ -88,3 +88,118 @@ class TestJsoncLexicalSets:
     @pytest.mark.parametrize("case", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, case: Case) -> None:
         allowed(case, self.GAPS)
+
+
+# -- allow rules that pin a target (policy/patterns._targets_hold) -----------------------------------------------------
+
+TARGET_RULES = (
+    "Bash(kubectl --context dev apply:*)",
+    "Bash(helm --kube-context dev upgrade *)",
+    "Bash(aws --profile dev s3 rm *)",
+    "Bash(gcloud --project dev-proj compute instances delete *)",
+)
+
+
+@pytest.fixture(scope="module")
+def allow_env(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """An environment whose user policy holds TARGET_RULES as allow rules, with *extra* variables in it."""
+    import json
+
+    base = tmp_path_factory.mktemp("r12c")
+    user = base / "user.toml"
+    user.write_text("[rules]\nallow = " + json.dumps(list(TARGET_RULES)) + "\n")
+
+    def env(extra: dict[str, str]) -> dict[str, str]:
+        return {
+            "HOME": "/home/ana",
+            "CLAUDE_PROJECT_DIR": PROJECT,
+            "USER": "ana",
+            "CLEARANCE_USER_POLICY": str(user),
+            "CLEARANCE_MANAGED_POLICY": str(base / "none.toml"),
+            "XDG_CACHE_HOME": str(base / "cache"),
+            **extra,
+        }
+
+    return env
+
+
+def _bash_decision(command: str, env: dict[str, str]) -> str:
+    from clearance.api import decide_event
+
+    event = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": PROJECT, "session_id": "t"}
+    return decide_event(event, env).decision
+
+
+# A kubeconfig the agent's shell was given (exported): assigning KUBECONFIG changes what every later kubectl reads.
+EXPORTED = {"KUBECONFIG": "/home/ana/.kube/config"}
+TargetCase = tuple[str, dict[str, str]]
+
+
+class TestTargetVariableSetBeforeTheCommand:
+    """Class: an allow rule that pins a command's target (`--context dev`) is not matched where a variable of the same
+    group is set for the command (policy/patterns._TARGET_GROUPS, read from the command's environment). The shell
+    script's environment held only `export NAME=…` and `NAME=… cmd`: an assignment after `set -a` / `set -o
+    allexport`, and one to a variable the shell was given in its environment (it keeps the export attribute), reach
+    every later command the same way but were not in it, so `set -a; KUBECONFIG=prod.yaml; kubectl --context dev apply`
+    was allowed under the dev rule (shell/parse: allexport; inherited variables). And gcloud's `--flags-file` gives any
+    of its flags from a file."""
+
+    DANGEROUS: ClassVar[list[TargetCase]] = [
+        ("set -a; KUBECONFIG=/home/ana/.kube/prod; kubectl --context dev apply -f k8s/", {}),
+        ("set -o allexport; KUBECONFIG=/home/ana/.kube/prod; kubectl --context dev apply -f k8s/", {}),
+        ("set -ea; HELM_KUBECONTEXT=prod; helm --kube-context dev upgrade app ./chart", {}),
+        ("set -a\nAWS_PROFILE=prod\naws --profile dev s3 rm s3://acme-data/x", {}),
+        ("KUBECONFIG=/home/ana/.kube/prod; kubectl --context dev apply -f k8s/", EXPORTED),
+        ("KUBECONFIG=/home/ana/.kube/prod && kubectl --context dev apply -f k8s/", EXPORTED),
+        ("gcloud --project dev-proj compute instances delete vm1 --flags-file=/tmp/f.yaml", {}),
+        ("gcloud --project dev-proj compute instances delete vm1 --flags-file /tmp/f.yaml", {}),
+    ]
+    ORDINARY: ClassVar[list[TargetCase]] = [
+        ("kubectl --context dev apply -f k8s/", EXPORTED),
+        ("set -euo pipefail; kubectl --context dev apply -f k8s/", {}),
+        ("set -a; APP_ENV=dev; kubectl --context dev apply -f k8s/", {}),
+        ("set -a; KUBECONFIG=/home/ana/.kube/prod; set +a; AWS_PROFILE=prod; aws --profile dev s3 rm s3://acme-data/x", {}),
+        ("KUBECONFIG=/home/ana/.kube/prod; kubectl --context dev apply -f k8s/", {}),
+        ("gcloud --project dev-proj compute instances delete vm1 --zone us-east1-b", {}),
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("case", DANGEROUS, ids=[c[0] for c in DANGEROUS])
+    def test_dangerous(self, case: TargetCase, allow_env: Any) -> None:
+        command, extra = case
+
+        def run() -> None:
+            got = _bash_decision(command, allow_env(extra))
+            assert got in ("deny", "ask"), f"{command}: {got}"
+
+        check(command, self.GAPS, run)
+
+    @pytest.mark.parametrize("case", ORDINARY, ids=[c[0] for c in ORDINARY])
+    def test_ordinary(self, case: TargetCase, allow_env: Any) -> None:
+        command, extra = case
+        assert _bash_decision(command, allow_env(extra)) == "allow"
+
+
+class TestTargetVariableOutOfSight:
+    """Open: a variable the rule's group holds that the shell may have been given in its environment, though clearance
+    is not shown it (ctx.env keeps only a few names: KUBECONFIG is one, CLOUDSDK_CONFIG is not), assigned plainly
+    before the command; and a file sourced before it, which may export anything."""
+
+    DANGEROUS: ClassVar[list[TargetCase]] = [
+        ("CLOUDSDK_CONFIG=/home/ana/.config/gcloud-prod; gcloud --project dev-proj compute instances delete vm1", {}),
+        (". ./prod.env; kubectl --context dev apply -f k8s/", {}),
+    ]
+    GAPS: ClassVar[dict[str, str]] = {
+        DANGEROUS[0][0]: "unfinished: whether a variable clearance is not shown is exported in the agent's shell is unknown",
+        DANGEROUS[1][0]: "unfinished: a sourced file's exports are not read before an allow rule that pins a target is applied",
+    }
+
+    @pytest.mark.parametrize("case", DANGEROUS, ids=[c[0] for c in DANGEROUS])
+    def test_dangerous(self, case: TargetCase, allow_env: Any) -> None:
+        command, extra = case
+
+        def run() -> None:
+            got = _bash_decision(command, allow_env(extra))
+            assert got in ("deny", "ask"), f"{command}: {got}"
+
+        check(command, self.GAPS, run)
