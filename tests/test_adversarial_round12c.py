@@ -203,3 +203,60 @@ class TestTargetVariableOutOfSight:
             assert got in ("deny", "ask"), f"{command}: {got}"
 
         check(command, self.GAPS, run)
+
+
+def bash(command: str) -> dict[str, Any]:
+    return {"tool_name": "Bash", "tool_input": {"command": command}}
+
+
+class TestLauncherHidesTheHome:
+    """Class: a launcher that gives its payload a home without the caller's files starts an agent that finds none of
+    its settings, so no hook (self.hookless-agent). `firejail --private` was read so (shell/unwrap._payload_env), but
+    firejail's other ways to the same view were not: --private-home=LIST (a new home holding copies of LIST alone),
+    --whitelist=PATH under the home (a new home holding PATH alone), --blacklist or --tmpfs over the home or a folder
+    above it (firejail expands `~` and `${HOME}` itself)."""
+
+    DANGEROUS: ClassVar[list[Case]] = [
+        (c, bash(c))
+        for c in (
+            "firejail --noprofile --private-home=.bashrc claude -p hi",
+            "firejail --whitelist=~/webapp claude -p hi",
+            "firejail --whitelist=/home/ana/webapp codex exec hi",
+            "firejail --blacklist=/home/ana claude -p hi",
+            "firejail --tmpfs=/home claude -p hi",
+            "firejail '--blacklist=${HOME}' claude -p hi",
+        )
+    ]
+    ORDINARY: ClassVar[list[Case]] = [
+        (c, bash(c))
+        for c in (
+            "firejail --whitelist=~/webapp npm test",
+            "firejail --private-home=.bashrc npm test",
+            "firejail --blacklist=/home/ana/.ssh claude -p hi",
+            "firejail --net=none claude -p hi",
+            "firejail --whitelist=/tmp/x claude -p hi",
+            "firejail --private=/home/ana claude -p hi",
+        )
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("case", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, case: Case) -> None:
+        refused(case, self.GAPS)
+
+    @pytest.mark.parametrize("case", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, case: Case) -> None:
+        allowed(case, self.GAPS)
+
+
+class TestLauncherHidesTheSettings:
+    """Open: a launcher that hides only the agent's settings folder from its payload (`firejail --blacklist=~/.claude`,
+    `bwrap --tmpfs ~/.claude` is asked as an unknown program given ~/.claude): which paths hold each agent's settings is
+    not read at the launcher."""
+
+    DANGEROUS: ClassVar[list[Case]] = [(c, bash(c)) for c in ("firejail --blacklist=/home/ana/.claude claude -p hi", "firejail --tmpfs=~/.codex codex exec hi")]
+    GAPS: ClassVar[dict[str, str]] = {c: "unfinished: the agent's settings folder hidden by a launcher's mount option is not read" for c, _ in DANGEROUS}
+
+    @pytest.mark.parametrize("case", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, case: Case) -> None:
+        refused(case, self.GAPS)
