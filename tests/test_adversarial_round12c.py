@@ -260,3 +260,49 @@ class TestLauncherHidesTheSettings:
     @pytest.mark.parametrize("case", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, case: Case) -> None:
         refused(case, self.GAPS)
+
+
+class TestKillPatternOfProgramAndOptions:
+    """Class: sys.kill-by-word (system.kill_alternatives) took a literal of several words for the command line of one
+    program, so `pkill -f 'ssh -'` was allowed where `pkill -f ssh` is asked -- yet a program's name followed by option
+    marks or fragments names no instance: it matches every process of that program started with an option (the user's
+    ssh sessions, every Python or Node process). Now several words narrow only where the first is narrow as `pkill -f
+    WORD` would be, or a later one names a file, an argument or a port (not an option, a fragment, an interpreter)."""
+
+    DANGEROUS: ClassVar[list[Case]] = [
+        (c, bash(c))
+        for c in (
+            "pkill -f 'ssh -'",
+            "pkill -f 'python3 -'",
+            "pkill -f 'python -m'",
+            "pkill -f 'node /'",
+            "pkill -f 'node --'",
+            "pkill -f 'bash -l'",
+            "pkill -f 'sudo python'",
+        )
+    ]
+    ORDINARY: ClassVar[list[Case]] = [
+        (c, bash(c))
+        for c in (
+            "pkill -f 'python manage.py runserver'",
+            "pkill -f 'node server.js'",
+            "pkill -f 'python -m http.server'",
+            "pkill -f 'uvicorn main:app'",
+            "pkill -f 'celery worker'",
+            "pkill -f 'ng serve'",
+            "pkill -f 'npm run dev'",
+            "pkill -f 'vite --port 5174'",
+            "pkill -f 'ssh -L 5432'",
+            "pkill -f './bin/server --port 8080'",
+            'pkill -f "tsc --watch"',
+        )
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("case", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, case: Case) -> None:
+        refused(case, self.GAPS)
+
+    @pytest.mark.parametrize("case", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, case: Case) -> None:
+        allowed(case, self.GAPS)
