@@ -82,16 +82,13 @@ def jsonc_to_json(text: str) -> str:
     while i < n:
         c = text[i]
         if c == '"':
-            j = i + 1
-            while j < n and text[j] != '"' and text[j] not in _LINE_BREAKS:
-                j += 2 if text[j] == "\\" else 1
-            out.append(text[i : j + 1] if j < n and text[j] == '"' else text[i:j])  # one left open ends at its line's end
-            i = j + 1 if j < n and text[j] == '"' else j
-        elif text.startswith("//", i):
-            j = i + 2
-            while j < n and text[j] not in _LINE_BREAKS:
-                j += 1
+            m = _STRING.compiled.match(text, i)  # one left open ends at its line's end
+            j = m.end() if m else n
+            out.append(text[i:j])
             i = j
+        elif text.startswith("//", i):
+            m = _LINE_END.compiled.search(text, i + 2)
+            i = m.start() if m else n
         elif text.startswith("/*", i):
             j = text.find("*/", i + 2)
             i = n if j == -1 else j + 2
@@ -110,7 +107,8 @@ def jsonc_to_json(text: str) -> str:
 
 # jsonc-parser's line breaks and its whitespace beyond JSON's (its scanner's isLineBreak and isWhitespace; TypeScript's
 # scanner has the same sets), outside strings written as JSON's line feed and space.
-_LINE_BREAKS = "\n\r\u2028\u2029"
+_STRING = lazy('"(?:[^"\\\\\n\r\u2028\u2029]|\\\\.)*+"?', DOTALL)
+_LINE_END = lazy("[\n\r\u2028\u2029]", 0)
 _JSONC_SPACE = {0x2028: "\n", 0x2029: "\n"} | {c: " " for c in (0x0B, 0x0C, 0xA0, 0x1680, *range(0x2000, 0x200C), 0x202F, 0x205F, 0x3000, 0xFEFF)}
 
 
