@@ -306,3 +306,56 @@ class TestKillPatternOfProgramAndOptions:
     @pytest.mark.parametrize("case", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, case: Case) -> None:
         allowed(case, self.GAPS)
+
+
+DOTENV_FILES = {
+    PROJECT + "/.env": "PORT=3000\nSTRIPE_KEY=sk_live_abcDEF0123456789abcdef\n",
+    PROJECT + "/.env.prod": "STRIPE_KEY=sk_live_abcDEF0123456789abcdef\n",
+}
+
+
+def dotenv(command: str) -> dict[str, Any]:
+    return {"tool_name": "Bash", "tool_input": {"command": command}, "files": dict(DOTENV_FILES)}
+
+
+class TestDotenvFileGluedToItsOption:
+    """Class: a dotenv CLI's file named glued to its option (`--file=.env`, `--env-file=.env.prod`) was taken by the
+    generic reading of `--opt=FILE` (a file the program loads, not one it prints) before dotenv's own reader, which
+    knows `list` and `get` print it; python-dotenv's `-e true` (its --export flag) was taken for dotenv-cli's file
+    option, so no default `.env` was read; and dotenvx's `get --env-file=F` took the option for the key, judged by its
+    name. Now dotenv's reader comes first, the glued file and the default .env are both read (shell/effects), and
+    get's key is its first operand."""
+
+    DANGEROUS: ClassVar[list[Case]] = [
+        (c, dotenv(c))
+        for c in (
+            "dotenv --file=.env list",
+            "dotenv --file=.env.prod list",
+            "dotenv --file=.env get STRIPE_KEY",
+            "dotenv --file=.env.prod get STRIPE_KEY",
+            "dotenv -e true list",
+            "dotenv --file=.env list --format shell",
+            "dotenvx get --env-file=.env.prod",
+        )
+    ]
+    ORDINARY: ClassVar[list[Case]] = [
+        (c, dotenv(c))
+        for c in (
+            "dotenv get PORT",
+            "dotenv --file=.env get PORT",
+            "dotenvx get --env-file=.env.prod PORT",
+            "dotenv --file=.env.prod run -- npm test",
+            "dotenvx run --env-file=.env.prod -- npm start",
+            "dotenv --file=.env set PORT 4000",
+            "dotenv -e .env.test -- jest",
+        )
+    ]
+    GAPS: ClassVar[dict[str, str]] = {}
+
+    @pytest.mark.parametrize("case", DANGEROUS, ids=_ids(DANGEROUS))
+    def test_dangerous(self, case: Case) -> None:
+        refused(case, self.GAPS)
+
+    @pytest.mark.parametrize("case", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, case: Case) -> None:
+        allowed(case, self.GAPS)
