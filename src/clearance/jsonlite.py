@@ -72,20 +72,23 @@ def dumps(obj: object) -> str:
 
 
 def jsonc_to_json(text: str) -> str:
-    """JSON with `//` and `/* */` comments (deno.jsonc, tsconfig): the comments removed, strings kept whole."""
+    """JSON with `//` and `/* */` comments (deno.jsonc, tsconfig, VS Code's settings): the comments removed, strings
+    kept whole, with the lexical sets of the readers of these files (jsonc-parser, TypeScript's scanner) where they are
+    wider than JSON's (adversarial round 12c): a line break is also CR, U+2028 and U+2029 (it ends a `//` comment, and a
+    string left open), and whitespace outside strings is also VT, FF, NBSP, the Unicode spaces and the byte-order mark
+    (written out as JSON's own space or line feed). Valid JSON without those characters comes out unchanged."""
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
         c = text[i]
         if c == '"':
-            j = i + 1
-            while j < n and text[j] != '"':
-                j += 2 if text[j] == "\\" else 1
-            out.append(text[i : j + 1])
-            i = j + 1
+            m = _STRING.compiled.match(text, i)  # one left open ends at its line's end
+            j = m.end() if m else n
+            out.append(text[i:j])
+            i = j
         elif text.startswith("//", i):
-            j = text.find("\n", i)
-            i = n if j == -1 else j
+            m = _LINE_END.compiled.search(text, i + 2)
+            i = m.start() if m else n
         elif text.startswith("/*", i):
             j = text.find("*/", i + 2)
             i = n if j == -1 else j + 2
@@ -97,9 +100,16 @@ def jsonc_to_json(text: str) -> str:
                 out.append(c)
                 j += 1
             else:
-                out.append(text[i:j])
+                out.append(text[i:j].translate(_JSONC_SPACE))
             i = j
     return "".join(out)
+
+
+# jsonc-parser's line breaks and its whitespace beyond JSON's (its scanner's isLineBreak and isWhitespace; TypeScript's
+# scanner has the same sets), outside strings written as JSON's line feed and space.
+_STRING = lazy('"(?:[^"\\\\\n\r\u2028\u2029]|\\\\.)*+"?', DOTALL)
+_LINE_END = lazy("[\n\r\u2028\u2029]", 0)
+_JSONC_SPACE = {0x2028: "\n", 0x2029: "\n"} | {c: " " for c in (0x0B, 0x0C, 0xA0, 0x1680, *range(0x2000, 0x200C), 0x202F, 0x205F, 0x3000, 0xFEFF)}
 
 
 def loads_jsonc(text: str) -> Any:
@@ -156,7 +166,7 @@ def _drop_trailing_commas(text: str) -> str:
 
 # jsonc-parser's tokens: a string (unterminated: to its line's end), a bracket or separator, any other run of characters
 # (a number, a literal, a stray word).
-_TOKEN = lazy(r'[ \t\n\r]*+(?:("(?:[^"\\\n]|\\.)*"?)|([{}\[\]:,])|([^ \t\n\r,:{}\[\]"]++))?', DOTALL)
+_TOKEN = lazy(r'[ \t\n\r]*+(?:("(?:[^"\\\n\r\u2028\u2029]|\\.)*"?)|([{}\[\]:,])|([^ \t\n\r,:{}\[\]"]++))?', DOTALL)
 _LITERALS = {"true": True, "false": False, "null": None}
 
 

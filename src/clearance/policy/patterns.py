@@ -518,10 +518,12 @@ _TARGET_GROUPS: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {
         ),
         (frozenset({"--region"}), frozenset({"AWS_REGION", "AWS_DEFAULT_REGION"})),
     ),
+    # gcloud's --flags-file=FILE gives any of its flags (--project, --account among them) from a YAML file: a member of
+    # every group (adversarial round 12c; a list extension).
     "gcloud": (
-        (frozenset({"--project", "--configuration"}), frozenset({"CLOUDSDK_CORE_PROJECT", "CLOUDSDK_ACTIVE_CONFIG_NAME", "CLOUDSDK_CONFIG"})),
+        (frozenset({"--project", "--configuration", "--flags-file"}), frozenset({"CLOUDSDK_CORE_PROJECT", "CLOUDSDK_ACTIVE_CONFIG_NAME", "CLOUDSDK_CONFIG"})),
         (
-            frozenset({"--account", "--impersonate-service-account", "--access-token-file", "--configuration"}),
+            frozenset({"--account", "--impersonate-service-account", "--access-token-file", "--configuration", "--flags-file"}),
             frozenset({"CLOUDSDK_CORE_ACCOUNT", "CLOUDSDK_AUTH_IMPERSONATE_SERVICE_ACCOUNT", "CLOUDSDK_AUTH_ACCESS_TOKEN_FILE", "CLOUDSDK_CONFIG"}),
         ),
     ),

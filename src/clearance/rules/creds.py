@@ -1548,8 +1548,21 @@ def _dotenv_key(values: list[str]) -> tuple[tuple[str, ...], bool] | None:
             skip = False
             if not v.startswith("-"):
                 continue  # an option's value (`-c get`)
-        if v in ("-p", "--print", "get"):
+        if v in ("-p", "--print"):
             return (values[i + 1],), False
+        if v == "get":
+            # the key is get's first operand (options may come first: `get --env-file=F KEY`); with none, every
+            # value prints (dotenvx `get`, round 12c: `get --env-file=.env.prod` was read as the key `--env-file=…`)
+            rest = values[i + 1 :]
+            j = 0
+            while j < len(rest):
+                if rest[j] in _DOTENV_VALUED:
+                    j += 2
+                elif rest[j].startswith("-"):
+                    j += 1
+                else:
+                    return (rest[j],), False
+            return None
         skip = v in _DOTENV_VALUED
     return None
 
@@ -1570,6 +1583,9 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
     if name in _ENV_PRINTERS or name in _ENV_GREPS:
         return True  # date --file=.env prints each line in its errors as cat prints them
     values = cmd.values()
+    if name in ("dotenv", "dotenvx"):
+        # its own reader first: the file it names glued to --file= is the one it prints with list/get (round 12c)
+        return _dotenv_prints(values)
     if any(v.startswith("--") and "=" in v and paths.DYN not in v and sc.path(v.split("=", 1)[1], cmd) == e.path for v in values):
         return False  # --env-file=.env: an option's value, a file the program loads, not an operand printed
     if name == "git":
@@ -1583,8 +1599,6 @@ def _shows_what_it_reads(e: Effect, sc: Scope) -> bool:
         return e.note == "code" or _run_as_code(cmd, e.path, sc)
     if name in _PACKAGE_RUNNERS:
         return False  # npx dotenv -e .env -- CMD: the package's program is a command of its own, judged as such
-    if name in ("dotenv", "dotenvx"):
-        return _dotenv_prints(values)
     if name in _READ_UNSHOWN or e.note == name:
         return False  # a digest, a shell's source, an editor opening it (vim -R: a screen, not the transcript)
     if name not in _FILE_PRINTERS:

@@ -481,6 +481,11 @@ def kill_by_word(cmd: SimpleCommand, sc: Scope) -> str | None:
             folder = _folder_of_programs(word, sc)
             if folder:
                 return f"pkill -f {pattern[0]} names {folder}: it matches every process started from there, not one program's"
+            words = word.split()
+            if len(words) > 1 and not (_narrow_first(words[0], sc) or any(_narrow_word(w, sc) for w in words[1:])):
+                # `ssh -`, `python3 -m`, `node /`, `java -jar`: a program's name and option marks hold no word of one
+                # instance -- every process of that program started with an option (round 12c)
+                return f"pkill -f {pattern[0]} names a program and its options alone: it matches nearly every process of {words[0]}"
             continue  # a path, a file's name, several words: the command line of one program
         if _project_tool(word, sc):
             continue  # the project's own dev server or test runner: the processes it names are that tool's
@@ -542,6 +547,37 @@ def _narrow_piece(word: str, sc: Scope) -> bool:
     if word.replace("-", "").replace("_", "").isalnum():
         return _project_tool(word, sc)
     return bool(_WORD_RUN.search(word)) and not _folder_of_programs(word, sc)
+
+
+def _narrow_first(word: str, sc: Scope) -> bool:
+    """Whether the first word of a several-word kill pattern, the program's name, is narrow: as `pkill -f WORD` would
+    be (_narrow_piece), or a program that is neither one clearance's rules judge (ssh, rails, gradle, tail), an
+    interpreter, a shell nor one the user's editor runs (`tsc --watch`: a watcher's own name and its option)."""
+    if _narrow_piece(word, sc):
+        return True
+    if word.startswith("-") or not _WORD_RUN.search(word) or not word.replace("-", "").replace("_", "").isalnum():
+        return False
+    from ..shell.programs import INTERPRETERS, SHELLS, interpreter_alias
+    from ..shell.unwrap import runnable
+
+    return not (runnable(word) or word in INTERPRETERS or word in SHELLS or interpreter_alias(word) is not None or _editor_served(word.lower()))
+
+
+def _narrow_word(word: str, sc: Scope) -> bool:
+    """Whether a word after the first of a several-word kill pattern names something of one program's instance: a
+    file's name or path (`server.js`, `main:app`; not a folder of programs), an argument (`worker`, `serve`, a port), or
+    a program the project runs -- not an option (`-m`, `--watch`), a fragment under three letters, or an interpreter's
+    or a shell's name (`sudo python`), whose every process it would match. The first word, the program's name, is
+    read by _narrow_first."""
+    if word.startswith("-") or not _WORD_RUN.search(word):
+        return False
+    if word.replace("-", "").replace("_", "").isalnum():
+        if _project_tool(word, sc):
+            return True
+        from ..shell.programs import INTERPRETERS, SHELLS, interpreter_alias
+
+        return not (word in INTERPRETERS or word in SHELLS or interpreter_alias(word) is not None)
+    return not _folder_of_programs(word, sc)
 
 
 def _folder_of_programs(path: str, sc: Scope) -> str:

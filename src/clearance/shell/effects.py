@@ -1064,8 +1064,7 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                     out.extend(Effect(READ, base.rstrip("/") + "/**/" + g, v, False, cmd, names_only=names, query=query) for g in only)
                     continue
                 out.append(Effect(READ, sc.word_path(Word(v, w.raw), cmd), v, deep, cmd, names_only=names, query=query))
-    default = _default_env_file(pathstr.basename(name), [w.value for w in args])
-    if default:
+    for default in _default_env_file(pathstr.basename(name), [w.value for w in args]):
         add(READ, Word(default, default), note="default file")
     for r in cmd.redirects:
         if r.target is None:
@@ -1109,17 +1108,42 @@ _DEFAULT_ENV_FILE: dict[str, frozenset[str]] = {
 }
 
 
-def _default_env_file(name: str, vals: list[str]) -> str | None:
-    """The file a dotenv CLI reads by default when *vals* name none (`.env`), else None."""
+def _default_env_file(name: str, vals: list[str]) -> list[str]:
+    """The files a dotenv CLI reads that its words do not show as operands: `.env` when no option names a file, and a
+    file named glued to its option (`--file=.env.prod`, `-f.env`; adversarial round 12c: `dotenv --file=.env list`
+    printed it unseen). python-dotenv's `-e`/`--export` takes true or false, not a file (its `dotenv -e true list`
+    reads .env)."""
     named = _DEFAULT_ENV_FILE.get(name)
     if named is None or not vals:
-        return None
+        return []
+    out: list[str] = []
+    default = True
+    skip = False
     for v in vals:
+        if skip:
+            skip = False
+            if v.lower() not in ("true", "false"):
+                default = False  # `-f FILE`: an operand, read as one
+            continue
         if v == "--":
             break  # the command it runs: its words are that command's
-        if v in named or any(v.startswith(o + "=") for o in named if o.startswith("--")) or v in ("-h", "--help", "-V", "--version"):
-            return None
-    return ".env"
+        if v in ("-h", "--help", "-V", "--version"):
+            return []
+        if v in named:
+            skip = True
+            continue
+        opt, eq, given = v.partition("=")
+        if eq and opt in named:
+            pass
+        elif len(v) > 2 and v[:2] in named and not v.startswith("--"):
+            given = v[2:]
+        else:
+            continue
+        if given.lower() not in ("true", "false"):
+            default = False
+            if given:
+                out.append(given)
+    return out + [".env"] if default else out
 
 
 def pathspecs_from_file(nc: Norm, cmd: SimpleCommand) -> list[str]:

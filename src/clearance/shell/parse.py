@@ -113,6 +113,7 @@ class _State:
         "fds",
         "fd_openers",
         "physical",
+        "allexport",
         "traps",
         "read_write",
         "stdin_moved",
@@ -149,6 +150,9 @@ class _State:
         self.cond = 0
         # `set -P` / `set -o physical`: every later cd walks links physically (as `cd -P`).
         self.physical = False
+        # `set -a` / `set -o allexport`: every variable assigned from then on is exported (the environment of every later
+        # command, as `export NAME=value` is).
+        self.allexport = False
         self.cwd = cwd
         self.home = home
         self.script = script
@@ -1050,7 +1054,8 @@ class _Walker:
         if cmd.name in ("cd", "pushd") and not cmd.stdin_from:
             self._follow_cd(cmd)
         elif cmd.name == "set" and cmd.args:
-            self.st.physical = _physical_set(cmd, self.st.physical)
+            self.st.physical = _set_option(cmd, "P", "physical", self.st.physical)
+            self.st.allexport = _set_option(cmd, "a", "allexport", self.st.allexport)
         elif cmd.name in ("source", ".") and cmd.args:
             self._activate(cmd.args[0].value)
         elif cmd.name == "deactivate":
@@ -1511,17 +1516,18 @@ def _parse_bytes(data: bytes) -> Any:
     return parser().parse(data, old_tree=tree)
 
 
-def _physical_set(cmd: SimpleCommand, physical: bool) -> bool:
-    """Whether cd is physical after this `set`: `-P` / `-o physical` turn it on, `+P` / `+o physical` off."""
+def _set_option(cmd: SimpleCommand, letter: str, name: str, now: bool) -> bool:
+    """Whether the shell option *letter* / `-o NAME` is on after this `set`: `-P`, `-eP`, `-o physical`, `-eo physical`
+    turn it on, the same with `+` off (cd's -P; allexport's -a)."""
     vals = cmd.values()
     for i, v in enumerate(vals):
         if v == "--":
             break
         if len(v) < 2 or v[0] not in "-+" or not v[1:].isalpha():
             continue
-        if "P" in v[1:] or (v.endswith("o") and i + 1 < len(vals) and vals[i + 1] == "physical"):
-            physical = v[0] == "-"  # -P, -eP, -o physical, -eo physical (and + to turn it off)
-    return physical
+        if letter in v[1:] or ("o" in v[1:] and i + 1 < len(vals) and vals[i + 1] == name):
+            now = v[0] == "-"
+    return now
 
 
 def parse(

@@ -426,10 +426,14 @@ class Methods(_Walker):
         if name == "PATH":
             self.st.hashed.clear()  # bash empties its hash table when PATH is assigned
         if name and name != DYN:
+            # A variable the shell was given in its environment keeps the export attribute (until unset): assigning it
+            # changes what every later command is given, as `export NAME=value` does (adversarial round 12c:
+            # `KUBECONFIG=…; kubectl --context dev …`). So does every assignment after `set -a` (allexport).
+            inherited = name in self.st.env and name not in self.st.unset
             self.st.unset.discard(name)
             appended = "+=" in _text(node)[: len(name) + 2]
             self.st.vars[name] = value if not appended else DYN
-            if name in self.st.export_names:
+            if name in self.st.export_names or self.st.allexport or inherited:
                 self.st.exported[name] = self.st.vars[name]
             value_nodes = [c for c in node.children if c.type not in ("variable_name", "=", "+=")]
             digest = _digest_tail(value_nodes[0]) if len(value_nodes) == 1 else None
