@@ -250,12 +250,11 @@ class TestLauncherHidesTheHome:
 
 
 class TestLauncherHidesTheSettings:
-    """Open: a launcher that hides only the agent's settings folder from its payload (`firejail --blacklist=~/.claude`,
-    `bwrap --tmpfs ~/.claude` is asked as an unknown program given ~/.claude): which paths hold each agent's settings is
-    not read at the launcher."""
+    """Closed at the merge with round 12a: a launcher that hides only the agent's settings folder from its payload
+    (`firejail --blacklist=~/.claude`, `--tmpfs=~/.codex`) is read by self.hookless-agent (rules/self._sandbox_hides_settings)."""
 
     DANGEROUS: ClassVar[list[Case]] = [(c, bash(c)) for c in ("firejail --blacklist=/home/ana/.claude claude -p hi", "firejail --tmpfs=~/.codex codex exec hi")]
-    GAPS: ClassVar[dict[str, str]] = {c: "unfinished: the agent's settings folder hidden by a launcher's mount option is not read" for c, _ in DANGEROUS}
+    GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("case", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, case: Case) -> None:
