@@ -355,8 +355,9 @@ class TestAnotherMachinesTempFolder:
     """False denies. Class: a deletion run on another machine (`ssh HOST CMD`, ssh reading its input, `docker exec`,
     `docker compose exec`) inside that machine's temp folder was judged as any remote folder and soft-denied, where the
     same deletion on this machine (`rm -rf /tmp/build-1`) is allowed: the remote path lost the temp folder's reading.
-    Asked now (fs.delete-outside-recoverable): the hook cannot look at that machine. The folder itself, everything in
-    it, an escape with `..`, and anything else on the remote stay denied."""
+    Asked then (fs.delete-outside-recoverable); allowed since round 12b, as the same deletion here is: the temp folder
+    is scratch on that machine as on this one (the hook does not look at this machine's /tmp/build-1 either). The
+    folder itself, everything in it, an escape with `..`, and anything else on the remote stay denied."""
 
     ORDINARY: ClassVar[list[Any]] = [
         "ssh build.example.com 'rm -rf /tmp/build-123'",
@@ -375,8 +376,8 @@ class TestAnotherMachinesTempFolder:
     GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
-    def test_ordinary_is_asked(self, example: Any) -> None:
-        _judged(example, ("ask",), self.GAPS)
+    def test_ordinary_is_allowed(self, example: Any) -> None:
+        _judged(example, ("allow",), self.GAPS)
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
     def test_dangerous(self, example: Any) -> None:

@@ -399,6 +399,10 @@ def _outside_deletion(e: Effect, sc: Scope) -> str | None:
         return None
     target = _whole(e.path)
     if e.path.startswith("/" + DYN + "remote:"):
+        if _remote_scratch(e.path.split("remote:", 1)[1]):
+            # `ssh build 'rm -rf /tmp/build-1'`, `docker exec web rm -f /tmp/qemu-mon.sock`: that machine's temp folder,
+            # as a deletion in this machine's is (round 12 ordinary: was asked)
+            return None
         return f"{_who(e)} deletes {e.raw!r} on a remote host ({e.cmd.remote if e.cmd else '?'}), outside the project"
     if target.startswith("/" + DYN):
         return None
@@ -444,10 +448,8 @@ def _recoverable(e: Effect, sc: Scope) -> str | None:
     if e.cmd is None:
         return None
     if e.cmd.remote is not None:
-        if e.path.startswith("/" + DYN + "remote:") and _remote_scratch(e.path.split("remote:", 1)[1]):
-            # `ssh build 'rm -rf /tmp/build-1'`, `docker exec web rm -rf /tmp/cache`: that machine's temp folder, which
-            # the hook cannot look at; asked, not denied as the remote's other folders are
-            return "it lies in that machine's temp folder"
+        if e.path.startswith("/" + DYN + "remote:"):
+            return _remote_regenerable(e.path.split("remote:", 1)[1])
         return None
     name = e.cmd.name
     if (name == "find" and e.note == "find" and _find_empties(e.cmd)) or (name == "rmdir" and not any(v in ("-p", "--parents") for v in e.cmd.values())):
@@ -475,6 +477,26 @@ def _recoverable(e: Effect, sc: Scope) -> str | None:
         if (base in _REGENERABLE or base.endswith(".egg-info")) and pathstr.dirname(d) not in (sc.ctx.home, "/"):
             inside = "" if d == e.path else f"what it deletes is in {sc.show(d)}: "
             return f"{inside}{base} is build output, dependencies or a cache that a build of that project regenerates"
+        d = pathstr.dirname(d)
+    return None
+
+
+def _remote_regenerable(where: str) -> str | None:
+    """Why a deletion on another machine (as typed there: `~/app/build`, `/home/pi/app/target/debug`) loses only
+    what a build regenerates, or None: a folder of build output, dependencies or a cache (_REGENERABLE), not at the
+    top of that machine's home or root, with nothing only known at run time in the path. Asked as the same deletion
+    outside the project on this machine is (round 12 ordinary: `ssh pi 'rm -rf ~/app/build'` was denied)."""
+    if DYN in where or paths.has_glob(where):
+        return None
+    d = pathstr.normpath(where)
+    while d not in ("/", "~", "", ".") and "/" in d:
+        base = pathstr.basename(d)
+        if base in _REGENERABLE or base.endswith(".egg-info"):
+            parent = pathstr.dirname(d)
+            if parent in ("/", "~", "") or (parent.startswith("/home/") and parent.count("/") == 2) or parent in ("/root", "/Users"):
+                return None
+            inside = "" if d == pathstr.normpath(where) else f"what it deletes is in {d}: "
+            return f"{inside}{base} is build output, dependencies or a cache that a build on that machine regenerates"
         d = pathstr.dirname(d)
     return None
 
@@ -587,7 +609,25 @@ def _outside_write(e: Effect, sc: Scope) -> str | None:
         return None  # tar -xf x.tgz -C /tmp, unzip -d /var/tmp, wget -P /tmp: what is written lands inside the temp dir
     if paths.is_home_cache(target, sc.ctx) and not paths.protected_reason(target, sc.ctx):
         return None  # ~/.cache/tool/x: regenerable data; code other tools run is fs.write-code-cache
+    if target == p and _own_memory_note(target, sc):
+        return None
     return target if sc.outside(target) else None
+
+
+def _own_memory_note(path: str, sc: Scope) -> bool:
+    """Whether *path* is a Markdown note in Claude Code's auto memory for this project: a `.md` file of
+    ~/.claude/projects/<the project's path, every character but letters and digits a dash>/memory/ (MEMORY.md, the
+    index Claude Code loads into the project's later sessions, and the topic files it links). The agent's memory
+    feature writes there with the Write and Edit tools as its way of working; what it holds reaches later sessions of
+    the same project as the project's own CLAUDE.md does (a write there is allowed). Another project's memory, the
+    user's ~/.claude/CLAUDE.md (every project's), and anything but a note stay outside the project (round 12 ordinary)."""
+    home, root = sc.ctx.home.rstrip("/"), sc.ctx.project_root.rstrip("/")
+    if not home or not root or not path.endswith(".md") or DYN in path or paths.has_glob(path):
+        return False
+    slug = "".join(c if c.isascii() and c.isalnum() else "-" for c in root)
+    folder = home + "/.claude/projects/" + slug + "/memory/"
+    rest = path[len(folder) :] if path.startswith(folder) else ""
+    return bool(rest) and "/" not in rest and not rest.startswith(".") and paths.protected_reason(path, sc.ctx) is None
 
 
 def _changes_a_program(e: Effect, target: str, sc: Scope) -> str | None:

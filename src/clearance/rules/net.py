@@ -894,9 +894,12 @@ def upload_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
         return f"tar writes its archive ({', '.join(remote[0][:3]) or 'files'}) to {remote[2]} on {remote[1]}, which is not a trusted host"
     if name in ("scp", "rsync", "sftp"):
         sources, host = _scp_parts(cmd)
-        if host is None or sc.trust.host_is_trusted(host) or own_ssh_host(host):
+        if host is None:
             return None
-        return f"{name} copies {', '.join(sources) or 'files'} to {host}, which is not a trusted host"
+        host, routed = ssh_route(cmd, host)
+        if not routed and (sc.trust.host_is_trusted(host) or own_ssh_host(host)):
+            return None
+        return f"{name} copies {', '.join(sources) or 'files'} to {host}, which is not a trusted host" + (f" ({routed})" if routed else "")
     if name in ("curl", "wget", "http", "https", "xh"):
         t = http_transfer(cmd)
         bad = _untrusted(t.hosts, sc, t.urls)
@@ -914,8 +917,8 @@ def upload_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
         if _ssh_stdin_null(cmd.argv[1:i]):
             return None  # ssh -n (or -f) reads stdin from /dev/null: what is piped in is never sent
         if i < len(cmd.argv) and cmd.stdin_from:
-            host = cmd.argv[i].value.rsplit("@", 1)[-1]
-            if _untrusted([host], sc) and not own_ssh_host(host):
+            host, routed = ssh_route(cmd, cmd.argv[i].value.rsplit("@", 1)[-1])
+            if routed or (_untrusted([host], sc) and not own_ssh_host(host)):
                 return f"ssh sends the output of {', '.join(c.name for c in cmd.stdin_from[:3])} to {host}, which is not a trusted host"
         return None
     if name == "socat":
@@ -936,6 +939,47 @@ def upload_untrusted(cmd: SimpleCommand, sc: Scope) -> str | None:
     return None
 
 
+# ssh options (-o KEY=VALUE, as ssh_config(5) names them) that choose where the connection goes instead of the host
+# name typed: the address connected to, or a command that makes the connection.
+_ROUTE_KEYS = ("hostname", "proxycommand")
+
+
+def ssh_route(cmd: SimpleCommand, host: str) -> tuple[str, str]:
+    """(the host an ssh transfer reaches, why the name typed does not say where it goes, or ""). `-o HostName=ADDR`
+    (scp, sftp, ssh; in rsync's `-e 'ssh …'` or RSYNC_RSH) connects to ADDR: that is the host, judged as if typed. A `-o ProxyCommand=…`
+    makes the connection with any program, and `-F FILE` reads another configuration than the user's in place of
+    ~/.ssh/config: an alias there may name any machine, so the name typed is no longer one the user's configuration
+    names (round 12 ordinary: `scp -o HostName=203.0.113.9 app.tgz staging:` was allowed where ~/.ssh/config names
+    staging). -J (ProxyJump) only forwards the encrypted connection through the jump host: the host stays the one typed."""
+    words: list[str] = []
+    vals = cmd.values()
+    if cmd.name in ("scp", "sftp", "ssh"):
+        words = list(vals)
+    rsh = cmd.assigns.get("RSYNC_RSH") if cmd.name == "rsync" else None
+    if cmd.name == "rsync":
+        for i, v in enumerate(vals):
+            if v in ("-e", "--rsh") and i + 1 < len(vals):
+                words += vals[i + 1].split()
+            elif v.startswith("--rsh="):
+                words += v[len("--rsh=") :].split()
+        if isinstance(rsh, str):
+            words += rsh.split()
+    for i, w in enumerate(words):
+        if w == "-F" or (w.startswith("-F") and len(w) > 2 and cmd.name != "rsync"):
+            conf = words[i + 1] if w == "-F" and i + 1 < len(words) else w[2:]
+            if conf not in ("~/.ssh/config",):
+                return host, f"-F {conf}: names there are another configuration's"
+        if w == "-o" or w.startswith("-o"):
+            opt = (words[i + 1] if w == "-o" and i + 1 < len(words) else w[2:]).strip("'\"")
+            key, _, value = opt.replace("=", " ", 1).partition(" ")
+            key = key.strip().lower()
+            if key == "hostname" and value.strip():
+                return value.strip(), ""  # the machine it connects to, judged as if typed
+            if key in _ROUTE_KEYS:
+                return host, f"-o {key}: another program makes the connection"
+    return host, ""
+
+
 def _ssh_config_names(host: str, sc: Scope) -> bool:
     """Whether the user's ~/.ssh/config names *host* in a `Host` line (an alias, not a wildcard pattern); False where
     clearance cannot read the file (no disk: the team service, a replay)."""
@@ -948,9 +992,36 @@ def _ssh_config_names(host: str, sc: Scope) -> bool:
     h = host.lower()
     for line in text.splitlines():
         words = line.replace("=", " ", 1).split()
-        if len(words) >= 2 and words[0].lower() == "host" and h in (w.lower() for w in words[1:] if not any(c in w for c in "*?!")):
+        if len(words) < 2 or words[0].lower() != "host":
+            continue
+        pats = [w.lower() for w in words[1:]]
+        if h in (w for w in pats if not any(c in w for c in "*?!")):
+            return True
+        # A pattern that is more than wildcards (`*.internal`, `build-*`) names the user's machines of that shape; the
+        # host is one of them when it is a name only the user's configuration resolves (own_ssh_host, asked here), so
+        # the pattern cannot reach a public machine. `Host *` names none; a `!pattern` on the line that matches excludes it.
+        if any(w.startswith("!") and _glob_match(h, w[1:]) for w in pats):
+            continue
+        if any(not w.startswith("!") and any(c in w for c in "*?") and w.strip("*?.") and _glob_match(h, w) for w in pats):
             return True
     return False
+
+
+def _glob_match(host: str, pattern: str) -> bool:
+    """ssh_config(5)'s pattern match: `*` any run of characters, `?` one character, nothing else special."""
+    i = j = 0
+    star, mark = -1, 0
+    while i < len(host):  # the two-pointer wildcard match: each `*` retried from one later character, never nested
+        if j < len(pattern) and (pattern[j] == "?" or pattern[j] == host[i]):
+            i, j = i + 1, j + 1
+        elif j < len(pattern) and pattern[j] == "*":
+            star, mark, j = j, i, j + 1
+        elif star >= 0:
+            mark += 1
+            i, j = mark, star + 1
+        else:
+            return False
+    return all(c == "*" for c in pattern[j:])
 
 
 def _ssh_upload(cmd: SimpleCommand, sc: Scope) -> tuple[str, str] | None:
@@ -1002,9 +1073,12 @@ def _ssh_upload(cmd: SimpleCommand, sc: Scope) -> tuple[str, str] | None:
 )
 def upload_own_host(cmd: SimpleCommand, sc: Scope) -> str | None:
     got = _ssh_upload(cmd, sc)
-    if got is None or not own_ssh_host(got[1]) or sc.trust.host_is_trusted(got[1]) or _ssh_config_names(got[1], sc):
+    if got is None:
         return None
-    return f"{cmd.name} sends {got[0]} to {got[1]}, a machine only the user's own configuration names; clearance cannot see that it is one of theirs"
+    host, routed = ssh_route(cmd, got[1])
+    if routed or not own_ssh_host(host) or sc.trust.host_is_trusted(host) or _ssh_config_names(host, sc):
+        return None
+    return f"{cmd.name} sends {got[0]} to {host}, a machine only the user's own configuration names; clearance cannot see that it is one of theirs"
 
 
 @rule(
@@ -1232,10 +1306,15 @@ def _environment_port(url: str, cmd: SimpleCommand, sc: Scope) -> bool:
     return False
 
 
+# Names no public DNS resolves: mDNS (.local), the home network's (RFC 8375 .home.arpa), the top-level name ICANN keeps
+# for private use (.internal, 2024) and the one home routers hand out (.lan). A list extension (the reserved names).
+_PRIVATE_SUFFIXES = (".local", ".home.arpa", ".internal", ".lan")
+
+
 def _on_local_network(host: str) -> bool:
-    """A private IPv4 address (10/8, 172.16/12, 192.168/16) or an mDNS name (.local)."""
+    """A private IPv4 address (10/8, 172.16/12, 192.168/16) or a name only a private network resolves (.local, .lan …)."""
     h = host.lower()
-    if h.endswith(".local"):
+    if h.endswith(_PRIVATE_SUFFIXES):
         return True
     parts = h.split(".")
     if len(parts) != 4 or not all(p.isdigit() for p in parts):

@@ -107,7 +107,7 @@ def _local_registry(image: str) -> bool:
         "npm publish --access public",
         "twine upload dist/*",
         "docker push acme/web:latest",
-        "gh release create v9.9.9 --generate-notes",
+        "gh release create v9.9.9 --repo someone/else --generate-notes",
         "python -m twine upload dist/*",
         "poetry publish --build",
         "yarn npm publish",
@@ -129,6 +129,8 @@ def _local_registry(image: str) -> bool:
         "yarn npm info @acme/ui",
         "docker push localhost:5000/web",
         "gh release create v1 --draft",
+        "gh release create v9.9.9 --generate-notes",
+        "gh release upload v1 dist/app.tgz --repo ana/webapp",
     ),
 )
 def publish_package(cmd: SimpleCommand, sc: Scope) -> str | None:
@@ -149,6 +151,8 @@ def publish_package(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cmd.name == "gh":
         if first == "release" and len(vals) > 1 and vals[1] == "create" and "--draft" in every:
             return None  # a draft is visible only to the repository's collaborators
+        if first == "release" and len(vals) > 1 and vals[1] in ("create", "upload", "edit") and _own_repository(cmd, sc):
+            return None  # a release of the project's own repository: notes and files on its page, as a pushed tag is
         if first == "release" and len(vals) > 1 and vals[1] in ("create", "upload", "edit", "delete"):
             return f"gh release {vals[1]} publishes or changes a release"
         return None
@@ -159,3 +163,50 @@ def publish_package(cmd: SimpleCommand, sc: Scope) -> str | None:
     if first in subs:
         return f"{cmd.name} {first} publishes outside the organisation"
     return None
+
+
+def _own_repository(cmd: SimpleCommand, sc: Scope) -> bool:
+    """Whether gh's release command is for the project's own repository: no -R/--repo and no GH_REPO, run in the
+    project (gh takes the working directory's repository), or a repository named OWNER/NAME (or HOST/OWNER/NAME) that is one of the
+    project's git remotes or, where its git configuration cannot be read, whose NAME is the project folder's name (a
+    checkout is named after its repository). gh releases only where the user's token may write; a release puts notes
+    and files on the repository's page, as a pushed tag does (allowed), and is undone by `gh release delete`. Publishing
+    to a package registry is another matter (npm, PyPI, crates: permanent), and so is deleting a release (asked by
+    gh.destructive, denied here). Round 12 ordinary: `gh release create v0.1.0 --repo OWNER/PROJECT` was denied."""
+    from ..pathstr import basename, join
+    from .credtext import _content
+
+    if "GH_REPO" in cmd.assigns:
+        return False
+    words = cmd.values()
+    named = ""
+    for i, v in enumerate(words):
+        if v in ("-R", "--repo"):
+            named = words[i + 1] if i + 1 < len(words) else ""
+            if not named:
+                return False
+        elif v.startswith("--repo="):
+            named = v[len("--repo=") :]
+        elif v.startswith("-R") and len(v) > 2:
+            named = v[2:]
+    root = sc.ctx.project_root
+    if not root:
+        return False
+    if not named:
+        # the repository of the folder gh runs in: the project's, where that folder is in the project
+        cwd = cmd.cwd
+        return cmd.remote is None and cwd is not None and (cwd == root or cwd.startswith(root.rstrip("/") + "/"))
+    parts = [p for p in named.strip("/").split("/") if p]
+    if len(parts) not in (2, 3) or any(not p.replace("-", "").replace("_", "").replace(".", "").isalnum() for p in parts):
+        return False
+    slug = "/".join(parts[-2:]).lower()
+    text = _content(join(root, ".git/config"), sc)
+    if text is not None:
+        from ..policy.repos import canonical_remote, remote_urls
+
+        for url in remote_urls(text):
+            remote = canonical_remote(url).lower().removesuffix(".git")
+            if remote.endswith("/" + slug) and (len(parts) == 2 or remote.startswith(parts[0].lower() + "/")):
+                return True
+        return False
+    return basename(root.rstrip("/")).lower() == parts[-1].lower()

@@ -344,17 +344,19 @@ def power(cmd: SimpleCommand, sc: Scope) -> str | None:
 
 @rule(
     id="sys.broad-kill",
-    title="Killing processes by name, by user, or all of them",
-    why="pkill/killall match every process of that name or user, including the user's editor, databases and other sessions; kill the specific PID instead.",
+    title="Killing processes by user, or all of them",
+    why=(
+        "kill -1, pkill -u and killall -u signal every process of the user: the editor, databases and other sessions; "
+        "kill the specific PID instead. A kill by name or command line is sys.kill-by-word's."
+    ),
     verdict=SOFT_DENY,
     alternative="kill the one process you started, by its id: `kill PID`",
     commands=("pkill", "killall", "kill", "killall5", "skill", "slay"),
     match=(
         "pkill -9 -u ana",
-        "killall -9 python3",
+        "killall -u ana",
         "kill -9 -1",
         "kill -- -1",
-        "killall node",
         "kill -9 $(lsof -t -u ana)",
         "pgrep -u ana | xargs kill",
     ),
@@ -392,13 +394,34 @@ def broad_kill(cmd: SimpleCommand, sc: Scope) -> str | None:
     if cmd.name in ("killall5", "skill", "slay"):
         return f"{cmd.name} kills processes broadly"
     if cmd.name == "pkill":
-        if any(v in ("-u", "-U", "--euid", "--uid", "-G", "--group", "-s", "--session") for v in vals):
+        if any(v in _KILL_BY_OWNER for v in vals):
             return "pkill kills every process of a user or session"
-        pattern = [v for v in vals if not v.startswith("-")]
-        if _full_match(vals):
-            return None  # full command-line match: sys.kill-by-word judges a bare word
-        return f"pkill {' '.join(pattern)} kills every process with that name"
-    return f"killall {' '.join(v for v in vals if not v.startswith('-'))} kills every process with that name"
+        return None  # by its name or its command line: sys.kill-by-word judges the pattern
+    if any(v in ("-u", "--user") for v in vals):
+        return "killall kills every process of a user"
+    return None  # by name: sys.kill-by-word judges each name (round 12 ordinary)
+
+
+# pkill's options that choose processes by their owner or session rather than their name: every process of a user.
+_KILL_BY_OWNER = frozenset({"-u", "-U", "--euid", "--uid", "-G", "--group", "-s", "--session"})
+# killall's options that take a value (killall(1)): the signal, the user, an age, a namespace, a security context.
+_KILLALL_VALUED = frozenset({"-s", "--signal", "-u", "--user", "-o", "--older-than", "-y", "--younger-than", "-n", "--ns", "-Z", "--context"})
+
+
+def _killall_operands(vals: list[str]) -> list[str]:
+    """killall's operands: the names (or with -r the expressions) of the processes it signals."""
+    out: list[str] = []
+    skip = False
+    for i, v in enumerate(vals):
+        if skip:
+            skip = False
+        elif v == "--":
+            return out + vals[i + 1 :]
+        elif v in _KILLALL_VALUED:
+            skip = True
+        elif not v.startswith("-"):
+            out.append(v)
+    return out
 
 
 def _full_match(vals: list[str]) -> bool:
@@ -407,7 +430,7 @@ def _full_match(vals: list[str]) -> bool:
 
 @rule(
     id="sys.kill-by-word",
-    title="pkill -f with one bare word",
+    title="pkill -f, pkill or killall with one bare word",
     why=(
         "pkill -f matches the whole command line: a pattern with a space, a path or a file's extension ('next dev', "
         "./scripts/dev.sh, server.py) picks one program's processes, but a bare word (node, python3, next) matches "
@@ -424,13 +447,18 @@ def _full_match(vals: list[str]) -> bool:
         "one-character bracket is that character (`[v]ite`), an escaped mark is the mark (`server\\.js`), and pieces joined "
         "by `.*` match only lines holding each piece (`node.*server.js`, `webpack.*serve`). A pattern with no word of three "
         "letters (`/`, `' '`, `x.y`) matches nearly every command line and is asked; a program is a command word of the scripts, not an "
-        "argument (`cypress run --browser chrome` does not make chrome the project's)."
+        "argument (`cypress run --browser chrome` does not make chrome the project's). Without -f (`pkill NAME`, `pkill -x NAME`, "
+        "`killall NAME`) the pattern is matched against process names only, a subset of what `pkill -f NAME` matches, and "
+        "is judged the same way (was a deny: stopping the emulator or server the session started by its name is ordinary)."
     ),
     verdict=ASK,
     alternative="kill the one process you started, by its id (`kill PID`), or match its full command (`pkill -f 'next dev'`)",
-    commands=("pkill",),
+    commands=("pkill", "killall"),
     match=(
         "pkill -f node",
+        "killall node",
+        "killall -9 python3",
+        "pkill -x qemu-system-ppc",
         "pkill -9 -f python3",
         "pkill --full ruby",
         "pkill -f vite",
@@ -454,42 +482,65 @@ def _full_match(vals: list[str]) -> bool:
         {"tool_name": "Bash", "tool_input": {"command": "pkill -f '[v]ite'"}, "files": {"/home/ana/webapp/package.json": '{"scripts": {"dev": "vite"}}'}},
         {"tool_name": "Bash", "tool_input": {"command": "pkill -f vite"}, "files": {"/home/ana/webapp/package.json": '{"scripts": {"dev": "vite"}}'}},
         {"tool_name": "Bash", "tool_input": {"command": "pkill -f uvicorn"}, "files": {"/home/ana/webapp/.venv/bin/uvicorn": ""}},
+        {"tool_name": "Bash", "tool_input": {"command": "pkill -x vite"}, "files": {"/home/ana/webapp/package.json": '{"scripts": {"dev": "vite"}}'}},
+        {"tool_name": "Bash", "tool_input": {"command": "killall vite"}, "files": {"/home/ana/webapp/package.json": '{"scripts": {"dev": "vite"}}'}},
     ),
 )
 def kill_by_word(cmd: SimpleCommand, sc: Scope) -> str | None:
     vals = cmd.values()
-    if not _full_match(vals) or any(v in ("-u", "-U", "--euid", "--uid", "-G", "--group", "-s", "--session") for v in vals):
+    if cmd.name == "killall":
+        if any(v in ("-u", "--user") for v in vals):
+            return None  # sys.broad-kill: every process of a user
+        regex = "-r" in vals or "--regexp" in vals
+        for name in _killall_operands(vals):
+            # killall matches a process's name whole (-r: an expression searched in it), as `pkill -x NAME` does
+            why = _kill_pattern_why(f"killall {name}", name if regex else "^" + name + "$", sc, full=False)
+            if why:
+                return why
+        return None
+    if any(v in _KILL_BY_OWNER for v in vals):
         return None
     if any(v in _KILL_NARROWING for v in vals):
         return None  # -P PPID, -t TTY, -F FILE: the processes of one parent, terminal or pid file
     pattern = _kill_operands(vals)
     if len(pattern) != 1:
         return None
-    alternatives = kill_alternatives(pattern[0])
+    full = _full_match(vals)
+    return _kill_pattern_why(("pkill -f " if full else "pkill ") + pattern[0], pattern[0], sc, full)
+
+
+def _kill_pattern_why(said: str, pat: str, sc: Scope, full: bool) -> str | None:
+    """Why a kill pattern reaches more than one program's processes, or None. Without -f (pkill NAME, pkill -x NAME,
+    killall NAME) the pattern is matched against each process's name only -- what its executable is called, never its
+    arguments -- so it selects no more than `pkill -f` with the same word and is judged by the same reading: a program
+    the project runs is allowed, a general or unknown one asked (was sys.broad-kill's deny: `pkill -x qemu-system-ppc`,
+    stopping the emulator the session started, is ordinary where the user has no other; round 12 ordinary)."""
+    line = "command line" if full else "name"
+    alternatives = kill_alternatives(pat)
     if any(kind == EVERY for kind, _, _ in alternatives):  # `pkill -f ''`, `pkill -f ' '`, `pkill -f '^'` too (round 11d)
-        return f"pkill -f {pattern[0]}: an empty alternative matches every process's command line"
+        return f"{said}: an empty alternative matches every process's {line}"
     for kind, text, pieces in alternatives:
         if kind == PIECES and any(_narrow_piece(p, sc) for p in pieces):
             continue  # every line it matches holds a piece `pkill -f PIECE` would be allowed for (a subset)
         if kind in (PIECES, REGEX):
-            return f"pkill -f {pattern[0]} is a regular expression ({text}): the command lines it matches are more than any word in it names"
+            return f"{said} is a regular expression ({text}): the {line}s it matches are more than any word in it names"
         word = text.strip()
         if not _WORD_RUN.search(word):
             # `/`, ` `, `-`, `x.y`: a mark or fragment nearly every command line holds
-            return f"pkill -f {pattern[0]} names no word: it matches nearly every process's command line"
+            return f"{said} names no word: it matches nearly every process's {line}"
         if not word.replace("-", "").replace("_", "").isalnum():
             folder = _folder_of_programs(word, sc)
             if folder:
-                return f"pkill -f {pattern[0]} names {folder}: it matches every process started from there, not one program's"
+                return f"{said} names {folder}: it matches every process started from there, not one program's"
             words = word.split()
             if len(words) > 1 and not (_narrow_first(words[0], sc) or any(_narrow_word(w, sc) for w in words[1:])):
                 # `ssh -`, `python3 -m`, `node /`, `java -jar`: a program's name and option marks hold no word of one
                 # instance -- every process of that program started with an option (round 12c)
-                return f"pkill -f {pattern[0]} names a program and its options alone: it matches nearly every process of {words[0]}"
+                return f"{said} names a program and its options alone: it matches nearly every process of {words[0]}"
             continue  # a path, a file's name, several words: the command line of one program
         if _project_tool(word, sc):
             continue  # the project's own dev server or test runner: the processes it names are that tool's
-        return f"pkill -f {pattern[0]} kills every process whose command line holds {word}, at least every process of that name"
+        return f"{said} kills every process whose {line} holds {word}" + (", at least every process of that name" if full else "")
     return None
 
 
