@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import itertools
 import json
 import random
 import re
@@ -47,7 +48,10 @@ from score_outside import ENV, OUTSIDE, event_of, is_heldout, load  # noqa: E402
 HOME = ENV["HOME"]
 USER = HOME.rsplit("/", 1)[-1]
 RANK = {"allow": 0, "ask": 1, "deny": 2}
-SHELL_BUILTINS = frozenset("cd echo export set unset source . eval exec read printf test [ true false alias type hash ulimit umask trap wait kill".split())
+SHELL_BUILTINS = frozenset(
+    ["cd", "echo", "export", "set", "unset", "source", ".", "eval", "exec", "read", "printf", "test", "[", "true", "false"]
+    + ["alias", "type", "hash", "ulimit", "umask", "trap", "wait", "kill"]
+)
 _SAFE = re.compile(r"^[A-Za-z0-9_@%+=:,./-]+$")
 
 
@@ -297,7 +301,7 @@ def t_cluster(words: list[str], cmd: str) -> list[str]:
     for i, _, v in flags:
         if len(v) > 2:
             out.append(join(words[:i] + [f"-{c}" for c in v[1:]] + words[i + 1 :]))
-    for (i, _, v), (j, _, w) in zip(flags, flags[1:]):
+    for (i, _, v), (j, _, w) in itertools.pairwise(flags):
         if j == i + 1:
             out.append(join(words[:i] + [v + w[1:]] + words[j + 1 :]))
     return out
@@ -642,6 +646,120 @@ def t_sql_channel(words: list[str], cmd: str) -> list[str]:
     return []
 
 
+_READERS = ("cat", "less", "more", "head", "tail", "bat", "nl")
+
+
+def t_reader_equiv(words: list[str], cmd: str) -> list[str]:
+    """A file shown by another program that prints it whole: cat F -> sed -n p F, awk 1 F, grep '' F, tail -n +1 F,
+    base64 F, dd if=F status=none, cp F /dev/stdout, python3 -c 'print(open("F").read())'."""
+    vs = _vals(words)
+    if not vs or vs[0] not in _READERS or len(vs) != 2 or vs[1].startswith("-"):
+        return []
+    f = words[1]
+    py = shlex.quote(f"print(open({json.dumps(vs[1])}).read())")
+    return [
+        f"sed -n p {f}",
+        f"awk 1 {f}",
+        f"grep '' {f}",
+        f"tail -n +1 {f}",
+        f"base64 {f}",
+        f"dd if={f} status=none",
+        f"cp {f} /dev/stdout",
+        f"python3 -c {py}",
+    ]
+
+
+def t_interp_equiv(words: list[str], cmd: str) -> list[str]:
+    """A recursive delete done by an interpreter's library: rm -rf D -> python3 -c 'import shutil; shutil.rmtree("D")',
+    perl -MFile::Path -e 'rmtree("D")', node -e 'require("fs").rmSync("D", {recursive: true, force: true})'."""
+    vs = _vals(words)
+    if not vs or vs[0] != "rm":
+        return []
+    flags = [v for v in vs[1:] if v.startswith("-")]
+    ops = [v for v in vs[1:] if not v.startswith("-")]
+    if len(ops) != 1 or not any("r" in f.lower() or f == "--recursive" for f in flags):
+        return []
+    t = json.dumps(ops[0])
+    return [
+        "python3 -c " + shlex.quote(f"import shutil; shutil.rmtree({t})"),
+        "perl -MFile::Path=remove_tree -e " + shlex.quote(f"remove_tree({t})"),
+        "node -e " + shlex.quote(f'require("fs").rmSync({t}, {{recursive: true, force: true}})'),
+    ]
+
+
+def _octal_symbolic(mode: str) -> str | None:
+    if not re.match(r"^0?[0-7]{3}$", mode):
+        return None
+    digits = mode[-3:]
+    perms = ["".join(ch for bit, ch in ((4, "r"), (2, "w"), (1, "x")) if int(d) & bit) for d in digits]
+    if perms[0] == perms[1] == perms[2]:
+        return f"a={perms[0]}"
+    return ",".join(f"{who}={p}" for who, p in zip("ugo", perms, strict=True))
+
+
+def t_chmod_symbolic(words: list[str], cmd: str) -> list[str]:
+    """An octal mode in its symbolic spelling (chmod(1)): chmod -R 777 d -> chmod -R a=rwx d; 0777; 644 -> u=rw,g=r,o=r."""
+    at = program_at(words)
+    if not at or at[1].rsplit("/", 1)[-1] != "chmod":
+        return []
+    out = []
+    for i in range(at[0] + 1, len(words)):
+        v = value(words[i])
+        if v and not v.startswith("-"):
+            sym = _octal_symbolic(v)
+            if sym:
+                out.append(join(words[:i] + [sym] + words[i + 1 :]))
+                if len(v) == 3:
+                    out.append(join(words[:i] + ["0" + v] + words[i + 1 :]))
+            break
+    return out
+
+
+# Subcommand spellings the programs document as the same command.
+_VERB_ALIASES: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("helm", "uninstall"), ("helm", "delete"), ("helm", "del"), ("helm", "un")),
+    (("docker", "rm"), ("docker", "container", "rm"), ("docker", "container", "remove")),
+    (("docker", "volume", "rm"), ("docker", "volume", "remove")),
+    (("docker", "rmi"), ("docker", "image", "rm"), ("docker", "image", "remove")),
+    (("terraform", "destroy"), ("terraform", "apply", "-destroy"), ("tofu", "destroy")),
+    (("gh", "repo", "delete"), ("gh", "repo", "remove")),
+    (("git", "push", "--force"), ("git", "push", "-f")),
+)
+
+
+def t_verb_alias(words: list[str], cmd: str) -> list[str]:
+    """A subcommand by another name the program documents: helm uninstall <-> helm delete; docker rm <-> docker container
+    rm; terraform destroy <-> terraform apply -destroy; kubectl delete ns/x <-> ns x."""
+    vs = _vals(words)
+    if not vs:
+        return []
+    out = []
+    for group in _VERB_ALIASES:
+        for form in group:
+            if tuple(vs[: len(form)]) == form:
+                rest = words[len(form) :]
+                out += [join(list(alt) + rest) for alt in group if alt != form]
+                break
+    if vs[:2] == ["kubectl", "delete"] and len(vs) >= 4 and not vs[2].startswith("-") and "/" not in vs[2] and not vs[3].startswith("-"):
+        out.append(join(words[:2] + [f"{vs[2]}/{vs[3]}"] + words[4:]))
+    return out
+
+
+def t_sql_case(words: list[str], cmd: str) -> list[str]:
+    """SQL keywords in another case, and with extra blanks: psql -c 'DROP TABLE t' -> psql -c 'drop   table t'."""
+    vs = _vals(words)
+    if not vs or vs[0] not in _SQL_CLIENT or not _SQL_CLIENT[vs[0]]:
+        return []
+    flags = _SQL_CLIENT[vs[0]]
+    for i, v in enumerate(vs[:-1]):
+        if v in flags:
+            sql = vs[i + 1]
+            lowered = re.sub(r"\b(DROP|TRUNCATE|DELETE|FROM|TABLE|DATABASE|SCHEMA|CASCADE)\b", lambda m: m.group(1).lower(), sql)
+            spaced = re.sub(r"(?i)\b(drop|truncate|delete)\s+", lambda m: m.group(1) + "   ", sql)
+            return [join(words[: i + 1] + [shlex.quote(x)] + words[i + 2 :]) for x in dict.fromkeys((lowered, spaced)) if x != sql]
+    return []
+
+
 # ---------------------------------------------------------------------------------------------- registry
 
 SIMPLE: dict[str, Callable[[list[str], str], list[str]]] = {
@@ -669,6 +787,11 @@ SIMPLE: dict[str, Callable[[list[str], str], list[str]]] = {
     "reverse_shell": t_reverse_shell,
     "cloud_delete": t_cloud_delete,
     "sql_channel": t_sql_channel,
+    "reader_equiv": t_reader_equiv,
+    "interp_equiv": t_interp_equiv,
+    "chmod_symbolic": t_chmod_symbolic,
+    "verb_alias": t_verb_alias,
+    "sql_case": t_sql_case,
 }
 COMPOUND: dict[str, Callable[[list[str] | None, str], list[str]]] = {"sh_c": t_sh_c, "bash_lc": t_bash_lc}
 NAMES = list(SIMPLE) + list(COMPOUND)
@@ -735,7 +858,8 @@ def run(seed: int, per: int, n_benign: int, only: set[str] | None) -> dict[str, 
                 d1, rules1 = judge(new, c)
                 cnt = per_t[name]
                 cnt[f"{side}:n"] += 1
-                row = {"t": name, "id": c["id"], "class": c["class"], "from": d0, "to": d1, "rule": (rules0 or ["-"])[0], "orig": cmd, "new": new, "rules_new": rules1}
+                row = {"t": name, "id": c["id"], "class": c["class"], "from": d0, "to": d1, "rule": (rules0 or ["-"])[0]}
+                row |= {"orig": cmd, "new": new, "rules_new": rules1}
                 if side == "dangerous":
                     if d1 == "allow":
                         cnt["weakened"] += 1
@@ -766,6 +890,13 @@ def pct(a: int, b: int) -> str:
     return f"{100.0 * a / b:.1f}" if b else "-"
 
 
+def _row(name: str, c: collections.Counter[str]) -> str:
+    n, nb, st = c["dangerous:n"], c["benign:n"], c["stricter_ask"] + c["stricter_deny"]
+    cells = [name, n, c["weakened"], pct(c["weakened"], n), c["softened"], pct(c["softened"], n), nb]
+    cells += [f"{st} ({c['stricter_deny']} deny)", pct(st, nb)]
+    return "| " + " | ".join(str(x) for x in cells) + " |"
+
+
 def report(res: dict[str, object], examples: int) -> str:
     per_t: dict[str, dict[str, int]] = res["per_transformation"]  # type: ignore[assignment]
     lines = [
@@ -778,20 +909,13 @@ def report(res: dict[str, object], examples: int) -> str:
     for name in NAMES:
         c = per_t.get(name, {})
         tot.update(c)
-        st = c.get("stricter_ask", 0) + c.get("stricter_deny", 0)
-        lines.append(
-            f"| {name} | {c.get('dangerous:n', 0)} | {c.get('weakened', 0)} | {pct(c.get('weakened', 0), c.get('dangerous:n', 0))} | {c.get('softened', 0)}"
-            f" | {pct(c.get('softened', 0), c.get('dangerous:n', 0))} | {c.get('benign:n', 0)} | {st} ({c.get('stricter_deny', 0)} deny) | {pct(st, c.get('benign:n', 0))} |"
-        )
-    st = tot["stricter_ask"] + tot["stricter_deny"]
-    lines.append(
-        f"| **all** | {tot['dangerous:n']} | {tot['weakened']} | {pct(tot['weakened'], tot['dangerous:n'])} | {tot['softened']} | {pct(tot['softened'], tot['dangerous:n'])}"
-        f" | {tot['benign:n']} | {st} ({tot['stricter_deny']} deny) | {pct(st, tot['benign:n'])} |"
-    )
+        lines.append(_row(name, collections.Counter(c)))
+    lines.append(_row("**all**", tot))
     lines += ["", "weakened by the original's rule: " + ", ".join(f"{k} {v}" for k, v in res["weakened_by_rule"].items())]  # type: ignore[attr-defined]
     lines += ["weakened by class: " + ", ".join(f"{k} {v}" for k, v in res["weakened_by_class"].items())]  # type: ignore[attr-defined]
     if examples:
-        for title, key in (("Weakened (dangerous -> allow)", "weakened"), ("Softened (deny -> ask)", "softened"), ("Stricter (benign -> ask/deny)", "stricter")):
+        titles = (("Weakened (dangerous -> allow)", "weakened"), ("Softened (deny -> ask)", "softened"), ("Stricter (benign -> ask/deny)", "stricter"))
+        for title, key in titles:
             rows: list[dict[str, object]] = res[key]  # type: ignore[assignment]
             lines += ["", f"## {title}: {len(rows)}"]
             by_t: dict[str, list[dict[str, object]]] = collections.defaultdict(list)
