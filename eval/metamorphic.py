@@ -722,7 +722,6 @@ _VERB_ALIASES: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("docker", "volume", "rm"), ("docker", "volume", "remove")),
     (("docker", "rmi"), ("docker", "image", "rm"), ("docker", "image", "remove")),
     (("terraform", "destroy"), ("terraform", "apply", "-destroy"), ("tofu", "destroy")),
-    (("gh", "repo", "delete"), ("gh", "repo", "remove")),
     (("git", "push", "--force"), ("git", "push", "-f")),
 )
 

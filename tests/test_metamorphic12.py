@@ -16,6 +16,9 @@ verdict changed. Each class below was found by a transformation and is tested on
 5. A subcommand by a name its program documents as an alias: `helm un` (helm's aliases of uninstall: del, delete, un),
    `docker container remove` / `docker image remove` (docker's of `docker rm` / `docker rmi`) were allowed where the
    usual spelling is refused.
+6. A project's private key printed by a copier whose output is the terminal: `dd if=certs/server.key` (no of=) and
+   `cp certs/server.key /dev/stdout` were allowed where `cat certs/server.key` is refused: a project key is refused only
+   when printed, and "prints" was a list of printer names.
 """
 
 from __future__ import annotations
@@ -109,6 +112,23 @@ ALIASES = [
 ]
 ALIASES_ORDINARY = ["docker container remove web-1", "docker image remove webapp:dev", "helm list", "docker container ls -a"]
 
+# Class 6: (command, verdict) -- a project key copied onto standard output is printed.
+PROJECT_KEY_PRINTED = [
+    "dd if=certs/server.key status=none",
+    "dd if=config/id_rsa bs=4k",
+    "dd if=certs/server.key of=/dev/stdout",
+    "cp certs/server.key /dev/stdout",
+    "cp certs/server.key /dev/fd/1",
+    "install -m 600 certs/server.key /dev/stderr",
+]
+PROJECT_KEY_COPIED = [
+    "dd if=certs/server.key of=backup/server.key",
+    "cp certs/server.key backup/",
+    "dd if=/dev/zero of=disk.img bs=1M count=10",
+    "cp README.md /dev/stdout",
+    "dd if=build/app.bin status=none | sha256sum",
+]
+
 GAPS: dict[str, str] = {}
 
 
@@ -179,5 +199,19 @@ def test_documented_alias_judged_as_usual(alias: str, usual: str) -> None:
 
 @pytest.mark.parametrize("cmd", ALIASES_ORDINARY)
 def test_documented_alias_ordinary(cmd: str) -> None:
+    d = decide(cmd)
+    assert d.decision == "allow", (cmd, d.decision, d.rules, d.reason)
+
+
+@pytest.mark.parametrize("cmd", PROJECT_KEY_PRINTED)
+def test_project_key_copied_to_stdout_is_printed(cmd: str) -> None:
+    want = decide("cat certs/server.key").decision
+    d = decide(cmd)
+    assert want == "deny"
+    assert d.decision == want, (cmd, d.decision, d.rules, d.reason)
+
+
+@pytest.mark.parametrize("cmd", PROJECT_KEY_COPIED)
+def test_project_key_copied_in_project_allowed(cmd: str) -> None:
     d = decide(cmd)
     assert d.decision == "allow", (cmd, d.decision, d.rules, d.reason)
