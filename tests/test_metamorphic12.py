@@ -19,13 +19,19 @@ verdict changed. Each class below was found by a transformation and is tested on
 6. A project's private key printed by a copier whose output is the terminal: `dd if=certs/server.key` (no of=) and
    `cp certs/server.key /dev/stdout` were allowed where `cat certs/server.key` is refused: a project key is refused only
    when printed, and "prints" was a list of printer names.
+7. Interpreter code removing a protected tree: `python3 -c 'import shutil; shutil.rmtree(".git")'` was allowed where
+   `rm -rf .git` is refused (fs.write-protected): interp.delete-critical asked whether the path itself is protected,
+   not whether the recursive removal reaches protected files, as the effect rule does.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from .conftest import decide
+from clearance.api import decide_event_full
+from clearance.model import Decision
+
+from .conftest import ENV, decide, event
 from .strict import check
 
 # Class 1: the payload of a wrapper is judged once, as itself (allowed unwrapped, so allowed wrapped).
@@ -129,6 +135,20 @@ PROJECT_KEY_COPIED = [
     "dd if=build/app.bin status=none | sha256sum",
 ]
 
+# Class 7: interpreter code's recursive deletes judged as rm -rf's are.
+INTERP_PROTECTED = [
+    "python3 -c 'import shutil; shutil.rmtree(\".git\")'",
+    "node -e 'require(\"fs\").rmSync(\".git\", {recursive: true, force: true})'",
+    "python3 -c 'import shutil; shutil.rmtree(\".git/hooks\")'",
+    "ruby -e 'require \"fileutils\"; FileUtils.rm_rf(\".git\")'",
+]
+INTERP_ORDINARY = [
+    "python3 -c 'import shutil; shutil.rmtree(\"build\")'",
+    "python3 -c 'import shutil; shutil.rmtree(\".pytest_cache\")'",
+    "node -e 'require(\"fs\").rmSync(\"dist\", {recursive: true, force: true})'",
+    "python3 -c 'import shutil; shutil.rmtree(\"/tmp/build-cache\")'",
+]
+
 GAPS: dict[str, str] = {}
 
 
@@ -215,3 +235,21 @@ def test_project_key_copied_to_stdout_is_printed(cmd: str) -> None:
 def test_project_key_copied_in_project_allowed(cmd: str) -> None:
     d = decide(cmd)
     assert d.decision == "allow", (cmd, d.decision, d.rules, d.reason)
+
+
+def decide_remote(cmd: str) -> Decision:
+    """As the team service decides (and eval/score_outside.py): no project file, listing or repository is read."""
+    return decide_event_full(event(cmd), dict(ENV), local_files=False)[0]
+
+
+@pytest.mark.parametrize("cmd", INTERP_PROTECTED)
+def test_interp_delete_of_protected_tree(cmd: str) -> None:
+    # Refused with or without the project's listing (a source directory counted there), as `rm -rf .git` is.
+    for d in (decide(cmd), decide_remote(cmd)):
+        assert d.decision == "deny", (cmd, d.decision, d.rules, d.reason)
+
+
+@pytest.mark.parametrize("cmd", INTERP_ORDINARY)
+def test_interp_delete_ordinary(cmd: str) -> None:
+    for d in (decide(cmd), decide_remote(cmd)):
+        assert d.decision == "allow", (cmd, d.decision, d.rules, d.reason)
