@@ -138,14 +138,14 @@ PROJECT_KEY_COPIED = [
 # Class 7: interpreter code's recursive deletes judged as rm -rf's are.
 INTERP_PROTECTED = [
     "python3 -c 'import shutil; shutil.rmtree(\".git\")'",
-    "node -e 'require(\"fs\").rmSync(\".git\", {recursive: true, force: true})'",
+    'node -e \'require("fs").rmSync(".git", {recursive: true, force: true})\'',
     "python3 -c 'import shutil; shutil.rmtree(\".git/hooks\")'",
-    "ruby -e 'require \"fileutils\"; FileUtils.rm_rf(\".git\")'",
+    'ruby -e \'require "fileutils"; FileUtils.rm_rf(".git")\'',
 ]
 INTERP_ORDINARY = [
     "python3 -c 'import shutil; shutil.rmtree(\"build\")'",
     "python3 -c 'import shutil; shutil.rmtree(\".pytest_cache\")'",
-    "node -e 'require(\"fs\").rmSync(\"dist\", {recursive: true, force: true})'",
+    'node -e \'require("fs").rmSync("dist", {recursive: true, force: true})\'',
     "python3 -c 'import shutil; shutil.rmtree(\"/tmp/build-cache\")'",
 ]
 
