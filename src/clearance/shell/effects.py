@@ -1086,9 +1086,11 @@ def payload_words(cmd: SimpleCommand) -> set[int]:
     the script of `sh -c 'SCRIPT'`): the payload is the next command of the expansion and is judged as itself, so its
     words are no files the wrapper shows (metamorphic round 12: `env chmod -R /` read `/` and `nice cp
     --attributes-only ~/.ssh/id_rsa m` read the key, as `cat` would, where both unwrapped are allowed).  A script that
-    could not be parsed has no payload here and stays read as before."""
+    could not be parsed has no payload here and stays read as before.  The payload's program word stays read by the
+    wrapper: where a wrapper's options are not all known it may be an option's value (`dotenv -f .env list` took
+    `.env` for the program)."""
     words = {id(w) for w in cmd.args}
-    got = {id(w) for c in cmd.inner for w in c.argv if id(w) in words}
+    got = {id(w) for c in cmd.inner for w in c.argv[1:] if id(w) in words}
     if any(c.via[-1:] == (cmd.name + " -c",) for c in cmd.inner):
         from .unwrap import shell_flags
 
