@@ -283,6 +283,10 @@ def _dry_run(cmd: SimpleCommand) -> bool:
     return any(v in ("--dry-run", "--dry-run=client", "--dry-run=server") for v in cmd.values())
 
 
+# `helm uninstall --help`: "Aliases: uninstall, del, delete, un" (metamorphic round 12: `helm un` was allowed).
+_HELM_UNINSTALL = ("uninstall", "delete", "del", "un")
+
+
 @rule(
     id="cloud.kube-delete",
     title="Deleting Kubernetes resources or draining nodes",
@@ -314,7 +318,7 @@ def kube_delete(cmd: SimpleCommand, sc: Scope) -> str | None:
     if not ops or _dry_run(cmd):
         return None
     if cmd.name == "helm":
-        if ops[0] in ("delete", "uninstall", "del", "rollback"):
+        if ops[0] in _HELM_UNINSTALL or ops[0] == "rollback":
             return f"helm {ops[0]} removes or rolls back a release"
         return None
     nc = normalise(cmd)
@@ -872,6 +876,24 @@ def _change_after_noun(ops: list[str]) -> str | None:
     return None
 
 
+# The management commands' documented aliases (docker's and podman's reference: "Aliases: docker container rm, docker
+# container remove, docker rm"), read as the short form the rule names (metamorphic round 12: `docker container
+# remove -fv` was allowed where `docker rm -fv` is refused).
+_DOCKER_ALIASES = {
+    ("container", "rm"): ["rm"],
+    ("container", "remove"): ["rm"],
+    ("image", "rm"): ["rmi"],
+    ("image", "remove"): ["rmi"],
+    ("volume", "remove"): ["volume", "rm"],
+    ("stack", "remove"): ["stack", "rm"],
+}
+
+
+def _docker_canonical(ops: list[str]) -> list[str]:
+    short = _DOCKER_ALIASES.get((ops[0], ops[1])) if len(ops) > 1 else None
+    return [*short, *ops[2:]] if short else ops
+
+
 @rule(
     id="cloud.docker-destroy",
     title="Removing all containers, volumes or images",
@@ -923,6 +945,7 @@ def docker_destroy(cmd: SimpleCommand, sc: Scope) -> str | None:
         if nc.sub[:2] == ("compose", "down") and nc.has("volumes"):
             return "docker compose down -v deletes the project's volumes"
         return None
+    ops = _docker_canonical(ops)
     if ops[:2] == ["system", "reset"]:
         return f"{cmd.name} system reset deletes every container, image and volume"
     if (ops[0] == "rm" or ops[:2] == ["container", "rm"]) and ("v" in flags or "--volumes" in vals):

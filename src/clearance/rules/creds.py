@@ -648,7 +648,24 @@ def _prints_files(cmd: SimpleCommand) -> bool:
     """Whether the command's job is to show the files it reads (cat, head, grep, base64 …), as opposed to copying or
     archiving them."""
     name = pathstr.basename(cmd.name)
-    return name in _ENV_PRINTERS or name in _ENV_GREPS or name in _FILE_PRINTERS
+    return name in _ENV_PRINTERS or name in _ENV_GREPS or name in _FILE_PRINTERS or _copies_to_output(name, cmd.values())
+
+
+# The names of the terminal's output a copier can be given as its destination.
+_OUTPUT_NODES = frozenset({"/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/fd/1", "/dev/fd/2", "/proc/self/fd/1", "/proc/self/fd/2"})
+
+
+def _copies_to_output(name: str, vals: list[str]) -> bool:
+    """A copier whose destination is standard output: `dd if=F` with no of= (dd writes to its output then) or of= an
+    output node, `cp`/`install`/`rsync` F /dev/stdout (metamorphic round 12: `dd if=certs/server.key` and `cp
+    certs/server.key /dev/stdout` printed a project key that `cat` is refused for)."""
+    if name == "dd":
+        out = next((v[3:] for v in reversed(vals) if v.startswith("of=")), None)
+        return out is None or out in _OUTPUT_NODES
+    if name in ("cp", "install", "rsync"):
+        ops = [v for v in vals if not v.startswith("-")]
+        return len(ops) >= 2 and ops[-1] in _OUTPUT_NODES
+    return False
 
 
 @rule(

@@ -2105,8 +2105,11 @@ def _device_destination(cmd: SimpleCommand) -> str | None:
     if nc.has("help", "version", "target-directory") or len(nc.pos) != 2 or paths.has_glob(nc.pos[0]):
         return None  # several sources (or a wildcard) need a directory to go into: onto a device mv moves nothing
     dest = nc.pos[-1]
-    if dest.endswith("/"):
+    if dest.endswith(("/", "/.")):
         return None  # into a directory (/dev/shm/)
+    if dest.startswith("/"):
+        # //dev/null, /dev/./null: the same node (metamorphic round 12); `..` is left as written (a link may be on the way)
+        dest = "/" + "/".join(part for part in dest.split("/") if part not in ("", "."))
     if dest.startswith("/dev/") and not dest.startswith(("/dev/shm/", "/dev/fd/", "/dev/mqueue/")) and dest.count("/") == 2:
         return dest
     return None

@@ -196,7 +196,14 @@ def path_arguments(cmd: SimpleCommand, sc: Scope) -> Iterator[tuple[str, str]]:
             if "=" not in v:
                 continue
             v = v.split("=", 1)[1]
-        if DYN in v or "://" in v or v.startswith("//") or not (v.startswith(("/", "~", ".")) or "/" in v or sc.protected_bare_word(v, cmd)):
+        if v.startswith("//") and DYN not in v and "://" not in v:
+            # A build label (`bazel test //pkg:target`, `//...`) is no path; `//home/ana/.ssh/config` is the protected
+            # file it names (metamorphic round 12), so only a protected one is given.
+            p = sc.path(v[1:], cmd)
+            if protected_reason(p, sc.ctx) is not None:
+                yield v, p
+            continue
+        if DYN in v or "://" in v or not (v.startswith(("/", "~", ".")) or "/" in v or sc.protected_bare_word(v, cmd)):
             continue
         yield v, sc.path(v, cmd)
 

@@ -50,8 +50,10 @@ def delete_critical(cmd: SimpleCommand, sc: Scope) -> str | None:
         resolved = sc.path(p, cmd)
         if paths.is_critical(resolved, sc.ctx) or paths.protected_reason(resolved, sc.ctx):
             return f"{cmd.name} code deletes {sc.show(resolved)}"
-        # Globs and partly computed paths: the same judgement as rm -rf on them.
-        msg = fs.delete_critical(Effect(DELETE, resolved, p, recursive=True, cmd=cmd), sc)
+        # Globs and partly computed paths: the same judgement as rm -rf on them; and a tree that holds protected files
+        # (shutil.rmtree('.git') is rm -rf .git: its config and hooks go; metamorphic round 12).
+        e = Effect(DELETE, resolved, p, recursive=True, cmd=cmd)
+        msg = fs.delete_critical(e, sc) or fs.write_protected(e, sc)
         if msg:
             return f"{cmd.name} code " + msg.split(" ", 1)[1]
     return None

@@ -1021,6 +1021,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
         # date -r FILE (--reference): the file's modification time, not its text -- nor a recursion into it.
         not_read |= {id(args[i + 1]) for i, w in enumerate(args[:-1]) if w.value in ("-r", "--reference")}
         not_read |= {id(w) for w in args if w.value.startswith("--reference=")}
+    if cmd.inner:
+        not_read |= payload_words(cmd)
     if name in _CONTENT_OPTIONS:
         # file -m F, wc --files0-from F, ssh -F F: a program that shows only metadata parses the file an option names
         # and echoes its lines back in errors or listings (a key's lines are read as names, configuration words).
@@ -1106,6 +1108,25 @@ _DEFAULT_ENV_FILE: dict[str, frozenset[str]] = {
     "dotenv": frozenset({"-e", "-f", "--file"}),
     "dotenvx": frozenset({"-f", "--env-file"}),
 }
+
+
+def payload_words(cmd: SimpleCommand) -> set[int]:
+    """The words of a wrapper that are its payload's (`env cp a b`, `nice -n 5 tar …`, `timeout 60 ssh-keygen …`,
+    the script of `sh -c 'SCRIPT'`): the payload is the next command of the expansion and is judged as itself, so its
+    words are no files the wrapper shows (metamorphic round 12: `env chmod -R /` read `/` and `nice cp
+    --attributes-only ~/.ssh/id_rsa m` read the key, as `cat` would, where both unwrapped are allowed).  A script that
+    could not be parsed has no payload here and stays read as before.  The payload's program word stays read by the
+    wrapper: where a wrapper's options are not all known it may be an option's value (`dotenv -f .env list` took
+    `.env` for the program)."""
+    words = {id(w) for w in cmd.args}
+    got = {id(w) for c in cmd.inner for w in c.argv[1:] if id(w) in words}
+    if any(c.via[-1:] == (cmd.name + " -c",) for c in cmd.inner):
+        from .unwrap import shell_flags
+
+        sf = shell_flags(cmd.argv)
+        if sf.command and sf.operands < len(cmd.argv):
+            got.add(id(cmd.argv[sf.operands]))
+    return got
 
 
 def _default_env_file(name: str, vals: list[str]) -> list[str]:

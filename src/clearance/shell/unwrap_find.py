@@ -162,6 +162,22 @@ def find_selection(argv: list[Word], start: int) -> tuple[str, bool]:
     return pattern, dirs
 
 
+_MAX_ROOTS = 8  # start points judged one by one (each -exec is judged once per root)
+
+
+def _plain_root(v: str) -> str:
+    """A start point with its redundant separators gone (`/./` and `/.` are `/`, `//etc/` is `/etc/`), as find
+    reaches it; `..` is left alone (through a link it is not the parent)."""
+    if "/" not in v or DYN in v:
+        return v
+    parts = [p for p in v.split("/") if p not in ("", ".")]
+    lead = "/" if v.startswith("/") else ("./" if v.startswith("./") and parts else "")
+    out = lead + "/".join(parts)
+    if not out:
+        return "." if not v.startswith("/") else "/"
+    return out + "/" if v.endswith(("/", "/.")) and out != "/" else out
+
+
 def _exec_program(inner: list[Word]) -> str:
     """The program an -exec runs, past the words that run it unchanged."""
     for w in inner:
@@ -192,6 +208,18 @@ def _shell_script_index(inner: list[Word]) -> int:
 def _no_run_if_empty(v: str) -> bool:
     """xargs -r / --no-run-if-empty (alone or in a cluster of flags: -0r, -rt)."""
     return v == "--no-run-if-empty" or (v.startswith("-") and not v.startswith("--") and "r" in v[1:] and all(c in "0prtx" for c in v[1:]))
+
+
+def _printed_vars(sources: list[SimpleCommand]) -> tuple[str, ...]:
+    """The variables whose values the commands feeding a pipe print: the words of `echo`/`printf` (`echo $TOKEN`,
+    `printf %s "$KEY"`) and the names `printenv` is given."""
+    got: list[str] = []
+    for c in sources:
+        if c.name in ("echo", "printf"):
+            got += [v for w in c.args for v in w.vars]
+        elif c.name == "printenv":
+            got += [w.value for w in c.args if not w.value.startswith("-") and DYN not in w.value]
+    return tuple(dict.fromkeys(got))
 
 
 def _xargs_items(text: str, opts: list[Word], by_line: bool) -> list[str]:
@@ -300,13 +328,18 @@ class Methods(Unwrapper):
                     self.command(cmd.derive(new, "xargs"))
                 return
         some = produced if produced is not None and (DYN in produced or "/**/" in produced) else DYN
-        item = Word(some, "<items read by xargs>")
+        # The items are the values of the variables the producer prints (`echo $TOKEN | xargs whois -h HOST`): the
+        # words they fill carry those variables, as `whois -h HOST $TOKEN` does (metamorphic round 12).
+        printed = () if arg_file is not None else _printed_vars(cmd.stdin_from)
+        item = Word(some, "<items read by xargs>", vars=printed)
         if replace:
             # A literal `sh -c` script gets each item as a value in its text, read like "$1" (_ITEM_VAR); every other
             # word holds the items read (a value only known at run time unless the input was literal).
             si = _shell_script_index(inner)
             new = [
-                Word(w.value.replace(replace, _ITEM_VAR if k == si else some), w.raw, w.subs, w.procsub, w.vars, w.quoted) if replace in w.value else w
+                Word(w.value.replace(replace, _ITEM_VAR if k == si else some), w.raw, w.subs, w.procsub, w.vars + printed, w.quoted)
+                if replace in w.value
+                else w
                 for k, w in enumerate(inner)
             ]
         else:
@@ -367,9 +400,10 @@ class Methods(Unwrapper):
         argv = cmd.argv
         self.out.commands.append(cmd)
         found, start = find_roots(argv[1:])
-        roots = [w.value for w in found]
+        # Every start point is searched: `find a / -exec rm -rf {} +` removes under / too (metamorphic round 12: several
+        # roots were read as `.`); `/./`, `/.` and `//etc` are the paths they name.
+        roots = [_plain_root(w.value) for w in found][:_MAX_ROOTS] or ["."]
         j = start + 1
-        root_desc = roots[0] if len(roots) == 1 else "."
         selected, dirs = find_selection(argv, j)
         values = [w.value for w in argv]
         # An -exec without its terminator makes find fail before it looks at a file ("missing argument"); the command
@@ -381,7 +415,7 @@ class Methods(Unwrapper):
                 # `;` ends the command, `+` only right after a `{}` (elsewhere it is an argument).
                 end = _exec_end(argv, k)
                 inner = argv[k + 1 : end]
-                if inner:
+                for root_desc in roots if inner else ():
                     # From "/" the placeholder is "/*", not "/<dynamic>" (the mark of a directory known only at run time).
                     base = root_desc.rstrip("/")
                     placeholder = (base + "/" + DYN if base else "/*") if root_desc else DYN
