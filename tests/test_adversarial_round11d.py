@@ -174,7 +174,7 @@ class TestEditorSettingsTolerantParse:
     ORDINARY: ClassVar[list[Any]] = [
         _write(VSCODE, '{"editor.fontSize": 12 "editor.tabSize": 2}'),
     ]
-    # Closed (fix12): jsonlite.loads_jsonc reads settings as jsonc-parser does, recovering from errors.
+    # Closed (fix12): jsonc.loads_jsonc reads settings as jsonc-parser does, recovering from errors.
     GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
@@ -189,7 +189,7 @@ class TestEditorSettingsTolerantParse:
 class TestEditorSettingsRecoveredMembers:
     """Class: any syntax error VS Code's parser recovers from -- a missing comma, a stray word, a member with no colon
     or value, an unterminated string, a repeated key (the last wins) -- leaves the members after it applied; every
-    reader of editor and agent settings reads them so (jsonlite.loads_jsonc). Cases written after the fix."""
+    reader of editor and agent settings reads them so (jsonc.loads_jsonc). Cases written after the fix."""
 
     DANGEROUS: ClassVar[list[Any]] = [
         _write(VSCODE, '{"editor.fontSize": 12 oops, "git.path": "/tmp/git"}'),
