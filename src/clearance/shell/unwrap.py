@@ -187,7 +187,7 @@ _WRAPPER_ENVS = {
 # Launchers that start their payload with an emptied environment (flatpak-spawn --clear-env, bwrap --clearenv) or a home
 # of its own (firejail --private: an empty one; --private=DIR: DIR's): the payload finds nothing under the caller's home
 # (an agent, no settings and so no hook), as after `env -i` or `HOME=/tmp/h` (round 11d). Options that clear, options
-# that give a home. bwrap's own `--setenv VAR VALUE` / `--unsetenv VAR` take words of their own (_payload_env).
+# that give a home. bwrap's own `--setenv VAR VALUE` / `--unsetenv VAR` take words of their own (unwrap_launch.payload_env).
 _WRAPPER_CLEARS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "flatpak-spawn": (("--clear-env",), ()),
     "bwrap": (("--clearenv",), ()),
@@ -197,63 +197,13 @@ _WRAPPER_CLEARS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 NO_HOME = ""
 
 
-def _payload_env(name: str, opts: list[Word], assigns: dict[str, str]) -> dict[str, str] | None:
-    """The environment a launcher gives its payload, read from its options (the variables it sets, an emptied
-    environment, a home of the payload's own); None where it passes the caller's on unchanged."""
-    sets = _wrapper_env(opts, _WRAPPER_ENVS[name]) if name in _WRAPPER_ENVS else {}
-    clears, homes = _WRAPPER_CLEARS.get(name, ((), ()))
-    vals = [w.value for w in opts]
-    cleared = any(v in clears for v in vals)
-    unset: list[str] = []
-    for j, v in enumerate(vals):
-        if v in homes:
-            sets["HOME"] = NO_HOME
-        elif any(v.startswith(h + "=") for h in homes):
-            # firejail expands a leading `~` itself: `--private=~` is the caller's own home, passed on unchanged
-            if v.partition("=")[2].rstrip("/") != "~":
-                sets["HOME"] = v.partition("=")[2]
-        elif name == "bwrap" and v == "--setenv" and j + 2 < len(vals):
-            sets[vals[j + 1]] = vals[j + 2]
-        elif name == "bwrap" and v == "--unsetenv" and j + 1 < len(vals):
-            unset.append(vals[j + 1])
-    if not sets and not cleared and not unset:
-        return None
-    out = {"HOME": NO_HOME} if cleared else dict(assigns)
-    for var in unset:
-        out.pop(var, None)
-        if var == "HOME":
-            out["HOME"] = NO_HOME
-    out.update(sets)
-    return out
-
-
-def _wrapper_env(opts: list[Word], names: tuple[str, ...]) -> dict[str, str]:
-    """The variables the wrapper's options set for its payload (NAME=VALUE; a bare NAME passes the caller's on)."""
-    out: dict[str, str] = {}
-    for j, w in enumerate(opts):
-        v = w.value
-        given: str | None = None
-        for n in names:
-            if v == n and j + 1 < len(opts):
-                given = opts[j + 1].value
-            elif v.startswith(n + "="):
-                given = v[len(n) + 1 :]
-            elif not n.startswith("--") and v.startswith(n) and len(v) > len(n):
-                given = v[len(n) :]
-        if given is None and v in ("-p", "--property") and j + 1 < len(opts) and opts[j + 1].value.startswith("Environment="):
-            given = opts[j + 1].value[len("Environment=") :]
-        elif given is None and v.startswith("--property=Environment="):
-            given = v[len("--property=Environment=") :]
-        for item in (given or "").split():
-            var, eq, value = item.strip("'\"").partition("=")
-            if eq and var.isidentifier():
-                out[var] = value
-    return out
-
-
 def _launched_env(name: str, opts: list[Word], assigns: dict[str, str]) -> dict[str, object]:
     """derive()'s changes for a payload an unmodelled launcher runs: its environment where the launcher sets one."""
-    given = _payload_env(name, opts, assigns) if name in _WRAPPER_ENVS or name in _WRAPPER_CLEARS else None
+    if name not in _WRAPPER_ENVS and name not in _WRAPPER_CLEARS:
+        return {}
+    from .unwrap_launch import payload_env
+
+    given = payload_env(name, opts, assigns)
     return {} if given is None else {"assigns": given}
 
 
@@ -1770,9 +1720,7 @@ class Unwrapper:
                 changes: dict[str, object] = {"elevated": elevated}
                 if moved is not False:
                     changes["cwd"] = moved
-                given = _payload_env(name, argv[1:i], cmd.assigns)
-                if given is not None:
-                    changes["assigns"] = given
+                changes.update(_launched_env(name, argv[1:i], cmd.assigns))
                 if name == "sudo":
                     # sudo [opts] VAR=value … CMD: the assignments are the command's environment.
                     assigns = dict(cmd.assigns)
