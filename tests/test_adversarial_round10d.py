@@ -355,7 +355,7 @@ class TestCodexTerminalTypedIntoUnseen:
         "python -m pytest",
         "sqlite3 app.db .tables",
     ]
-    # Closed (fix12): engine._remote_command_reads_no_code reads ssh's remote line with shell/terminal.py's
+    # Closed (fix12): shell.terminal._remote_command_reads_no_code reads ssh's remote line with shell/terminal.py's
     # typed_commands, as a local line on the terminal is read (TestSshRemoteTypedInto below).
     GAPS: ClassVar[dict[str, str]] = {}
 

@@ -174,7 +174,7 @@ class TestEditorSettingsTolerantParse:
     ORDINARY: ClassVar[list[Any]] = [
         _write(VSCODE, '{"editor.fontSize": 12 "editor.tabSize": 2}'),
     ]
-    # Closed (fix12): jsonlite.loads_jsonc reads settings as jsonc-parser does, recovering from errors.
+    # Closed (fix12): jsonc.loads_jsonc reads settings as jsonc-parser does, recovering from errors.
     GAPS: ClassVar[dict[str, str]] = {}
 
     @pytest.mark.parametrize("example", DANGEROUS, ids=_ids(DANGEROUS))
@@ -189,7 +189,7 @@ class TestEditorSettingsTolerantParse:
 class TestEditorSettingsRecoveredMembers:
     """Class: any syntax error VS Code's parser recovers from -- a missing comma, a stray word, a member with no colon
     or value, an unterminated string, a repeated key (the last wins) -- leaves the members after it applied; every
-    reader of editor and agent settings reads them so (jsonlite.loads_jsonc). Cases written after the fix."""
+    reader of editor and agent settings reads them so (jsonc.loads_jsonc). Cases written after the fix."""
 
     DANGEROUS: ClassVar[list[Any]] = [
         _write(VSCODE, '{"editor.fontSize": 12 oops, "git.path": "/tmp/git"}'),
@@ -340,7 +340,7 @@ class TestLauncherSetsAgentEnvironment:
     `-p Environment=`, run0's --setenv, daemonize's -E -- was unwrapped without its variables, so `systemd-run --user -E
     HOME=/tmp/h claude -p …` started an agent that loads no settings (hence no hook), and CLEARANCE_SERVER or a preload
     reached the agent's hook unseen, where `env HOME=/tmp/h claude` is denied. Now their variables are the payload's
-    assignments (unwrap._wrapper_env), as `env NAME=VALUE CMD`'s are. Clearing the environment or the home through a
+    assignments (unwrap_launch._wrapper_env), as `env NAME=VALUE CMD`'s are. Clearing the environment or the home through a
     launcher stays open."""
 
     DANGEROUS: ClassVar[list[str]] = [
@@ -359,7 +359,7 @@ class TestLauncherSetsAgentEnvironment:
         "systemd-run --user --setenv=PORT=3000 npm run dev",
         "nohup claude -p 'fix the tests' &",
     ]
-    # Closed (fix12): unwrap._payload_env reads the launchers that empty the environment or give a home of the
+    # Closed (fix12): unwrap_launch.payload_env reads the launchers that empty the environment or give a home of the
     # payload's own (flatpak-spawn --clear-env, bwrap --clearenv/--unsetenv/--setenv, firejail --private[=DIR]).
     GAPS: ClassVar[dict[str, str]] = {}
 
@@ -374,7 +374,7 @@ class TestLauncherSetsAgentEnvironment:
 
 class TestLauncherEmptiesAgentEnvironment:
     """Class: a launcher whose options leave the command it runs no HOME, an empty one or one elsewhere, or set a
-    variable the hook reads -- read as `env -i`/`env HOME=…` are (unwrap._payload_env; bwrap's options by their arity,
+    variable the hook reads -- read as `env -i`/`env HOME=…` are (unwrap_launch.payload_env; bwrap's options by their arity,
     unwrap._BWRAP_ARITY). Cases written after the fix of the two round-11d ones, no rule written for them."""
 
     DANGEROUS: ClassVar[list[str]] = [

@@ -219,7 +219,7 @@ CODEX_SSH = [
     "ssh -o BatchMode=yes build true",
     "ssh -T git@github.com",
 ]
-# Closed after the round (engine._remote_command_reads_no_code): what is typed goes to the remote command the line
+# Closed after the round (shell.terminal._remote_command_reads_no_code): what is typed goes to the remote command the line
 # names, judged as written, unless that command reads code (a shell, an interpreter, a database client). Open: with no
 # remote command the login shell on the host reads the typed input (`ssh -T git@github.com` is harmless only because
 # GitHub's shell is git-shell, which clearance cannot know). Left open after weighing a general rule: an account named

@@ -152,7 +152,7 @@ def record(
                 from .store import pending
 
                 if pending.down_recently(url, env, rec["ts"]):
-                    raise pending_error(url)  # the breaker is open: kept on the machine without waiting for a connect
+                    raise pending.StoreDown.breaker_open()  # the breaker is open: kept on the machine without waiting for a connect
             store = open_store(url, key_file(audit_cfg, env))
             if stores is not None:
                 stores[url] = store
@@ -256,48 +256,20 @@ def fold_pending() -> None:
 _flush_due: dict[str, tuple[str, Any]] = {}
 
 
-class StoreDown(Exception):
-    pass
-
-
-def pending_error(url: str) -> Exception:
-    from .store import pending
-
-    return StoreDown(f"it failed less than {pending.BREAKER_S:.0f} s ago; not tried again yet")
-
-
 def _keep_pending(url: str, env: Any, rec: dict[str, Any] | None, e: Exception) -> str:
     """Keep *rec* on this machine when *url* is a shared store that could not be reached; the file, or ""."""
     if rec is None or not url.startswith(("postgresql://", "postgres://")):
-        return ""
+        return ""  # (store/pending.py is loaded only where a shared store is configured)
     from .store import pending
 
-    if not isinstance(e, StoreDown):
-        pending.mark_down(url, env)
-    try:
-        return pending.keep(url, env, rec)
-    except OSError as e2:
-        sys.stderr.write(f"clearance: could not keep the decision on this machine either ({type(e2).__name__}: {e2})\n")
-        return ""
+    return pending.keep_after_failure(url, env, rec, e)
 
 
 def flush_deferred() -> None:
     """Write the decisions kept while a shared store was down into it, now that it answers (after the answer).  Never raises."""
-    while _flush_due:
-        try:
-            url, (key_path, env) = _flush_due.popitem()
-        except KeyError:
-            break
-        store = None
-        try:
-            from .store import open_store, pending
+    from .store import pending
 
-            store = open_store(url, key_path)
-            pending.flush(store, url, env)
-        except Exception as e:
-            sys.stderr.write(f"clearance: could not write the decisions kept on this machine into the audit store ({type(e).__name__}: {e}); they wait\n")
-        finally:
-            _drop(store, None, url)
+    pending.flush_due(_flush_due, _drop)
 
 
 def _drop(store: Any, stores: dict[str, Any] | None, url: str) -> None:

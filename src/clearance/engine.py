@@ -228,20 +228,6 @@ def _fork_bomb(command: str) -> bool:
     return False
 
 
-def _read_from_terminal(commands: list[Any]) -> None:
-    """Each command whose standard input is not a pipe, a here-document or a file reads the live terminal: judged as
-    reading the output of a program clearance cannot see (named write_stdin, the tool that types into it), so a shell
-    or an interpreter there runs unseen code while a program reading data stays ordinary."""
-    from .shell.ir import SimpleCommand, Word
-
-    for cmd in commands:
-        if cmd.stdin_from or cmd.stdin_text is not None or any(r.reads and r.fd in ("", "0") for r in cmd.redirects):
-            continue
-        if _remote_command_reads_no_code(cmd):
-            continue
-        cmd.stdin_from = [SimpleCommand([Word("write_stdin", "write_stdin")], cwd=cmd.cwd)]
-
-
 def _typed_on_terminal(exp: Any, out: ShellAnalysis) -> None:
     """A program on Codex's terminal that runs the commands typed there (shell/terminal.py: a REPL, a debugger, a
     database client, a multiplexer's shell, a pager's `!command`, an editor's `:!cmd`): asked, as a shell or an
@@ -259,77 +245,6 @@ def _typed_on_terminal(exp: Any, out: ShellAnalysis) -> None:
         seen.add(cmd.name)
         message = f"{cmd.name} runs what is typed on its terminal ({how}); Codex sends that input (write_stdin) without asking clearance"
         out.findings.append(_finding(rule_by_id("shell.piped-script"), message, cmd.show()))
-
-
-def _remote_command_reads_no_code(cmd: Any) -> bool:
-    """`ssh HOST 'make test'` on Codex's terminal: ssh hands what is typed to the remote command the line names, which
-    is judged as written; typed input is unseen code only where that command reads code from its input. The remote
-    line is read as a local one on the terminal is: a command of it whose input is ssh's (not a pipe, a file or a
-    here-document of the remote line) reads code if it is a shell, an interpreter, a database client, a wrapper that may
-    start one (`ssh HOST bash -s`, `ssh HOST psql app`, `ssh HOST sudo sh`), or a program shell/terminal.py reads as
-    running what is typed on its terminal (an editor, a pager, a REPL, a multiplexer: `ssh HOST vim notes.txt`,
-    round 10d). With no remote command the login shell reads it (`ssh HOST`), as a local shell would (round ord10d:
-    `ssh build 'make test'` was denied)."""
-    if cmd.name not in ("ssh", "autossh"):
-        return False
-    from .shell.parse import parse
-    from .shell.programs import INTERPRETERS, interpreter_alias
-    from .shell.terminal import typed_commands
-    from .shell.unwrap import _SSH_OPTS, SHELLS, _strip_options
-    from .shell.unwrap_code import _program_from_stdin
-
-    # where the host stands, read as unwrap._ssh reads it (autossh's -M PORT besides ssh's valued options)
-    i = _strip_options(cmd.argv, 1, _SSH_OPTS | {"-M"} if cmd.name == "autossh" else _SSH_OPTS)
-    words = [w.value for w in cmd.argv[i + 1 :]]  # after the host: the remote command
-    if words and words[0] == "--":
-        words = words[1:]
-    if not words:
-        return False
-    try:
-        # ssh joins its words with blanks and the remote shell reads the line (unwrap._ssh reads it so)
-        remote = parse(" ".join(words), None, "~").commands
-    except ParseFailure:
-        return False
-    wrappers = ("sudo", "doas", "env", "exec", "nohup", "xargs", "command")
-    tty = _ssh_remote_tty(cmd.argv[1:i], _SSH_OPTS)
-    for c in remote:
-        if c.stdin_from or c.stdin_text is not None or any(r.reads and r.fd in ("", "0") for r in c.redirects):
-            continue  # its input is the remote line's own, not what is typed
-        if not tty:
-            c.piped = True  # no terminal on the host (ssh allocates one for a command only with -t): a pager prints and exits
-        first = c.name.rsplit("/", 1)[-1]
-        lang = INTERPRETERS.get(first) or interpreter_alias(first)
-        if lang is not None and _program_from_stdin([first, *c.values()], lang):
-            return False  # `ssh HOST python3`: the interpreter's program is what is typed
-        if first in SHELLS and not any(v.startswith("-") and not v.startswith("--") and "c" in v for v in c.values()):
-            return False  # a shell given no -c reads its commands from its input (`ssh HOST bash -s`)
-        if not first or first in wrappers or typed_commands(c) is not None:
-            return False
-    return True
-
-
-def _ssh_remote_tty(opts: list[Any], valued: frozenset[str] | set[str]) -> bool:
-    """ssh's options ask for a terminal on the host for the remote command: a -t in a cluster (`-t`, `-tt`, `-At`),
-    or `-o RequestTTY=yes|force` (ssh gives a command none by default)."""
-    j = 0
-    while j < len(opts):
-        v = opts[j].value
-        j += 1
-        if not v.startswith("-") or v.startswith("--") or len(v) < 2:
-            continue
-        for k, ch in enumerate(v[1:], 1):
-            if ch == "t":
-                return True
-            if "-" + ch in valued:
-                value = v[k + 1 :]
-                if not value and j < len(opts):
-                    value = opts[j].value
-                    j += 1
-                key, _, got = value.replace(" ", "=", 1).partition("=")
-                if ch == "o" and key.strip().lower() == "requesttty" and got.strip().lower() in ("yes", "force"):
-                    return True
-                break
-    return False
 
 
 def _ssh_scripts_read(commands: list[SimpleCommand], sc: Scope) -> set[str]:
@@ -362,7 +277,9 @@ def analyse_shell(command: str, sc: Scope, script_depth: int = 0, typed_input: b
         script = parse(command, ctx.cwd, ctx.home, ctx.env, mark_inert=script_depth == 0)
         # On a case-insensitive file system `Git` and `CLEARANCE` run git and clearance (unwrap.basename_command).
         if ctx.live_stdin and script_depth == 0:
-            _read_from_terminal(script.commands)
+            from .shell.terminal import read_from_terminal
+
+            read_from_terminal(script.commands)
         token = FOLD_COMMANDS.set(True) if case_insensitive(ctx.home, ctx) else None
         try:
             exp = expand(script.commands, ctx.cwd, ctx.home, ctx.env, typed_input or script_depth > 0)

@@ -452,7 +452,9 @@ def _parsed(path: str, text: str) -> object:
             continue
     # read as VS Code reads its settings (recovering from a missing comma or a stray token): a syntax error does not
     # hide the members an editor or agent still applies (round 11d)
-    return json.loads_jsonc(text)
+    from ..jsonc import loads_jsonc
+
+    return loads_jsonc(text)
 
 
 def _grants(agent: str, key: str, value: object) -> str | None:

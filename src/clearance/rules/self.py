@@ -1196,7 +1196,8 @@ def json_as_read(path: str, text: str) -> str:
     that does not parse."""
     if not path.endswith((".json", ".jsonc", ".code-workspace")) or len(text) > 1_000_000:
         return ""
-    from ..jsonlite import dumps, loads_jsonc
+    from ..jsonc import loads_jsonc
+    from ..jsonlite import dumps
 
     data = loads_jsonc(text)  # as VS Code reads it: comments, trailing commas, and recovering from errors
     if data is None:
@@ -1392,7 +1393,7 @@ def editor_program(path: str, text: str) -> str | None:
     /tmp/sh`, `git.path: /tmp/git`, Zed's `terminal.shell.program` were allowed where SHELL=/tmp/sh is asked)."""
     if not path.endswith(EDITOR_SETTINGS) or len(text) > 1_000_000:
         return None
-    from ..jsonlite import loads_jsonc
+    from ..jsonc import loads_jsonc
 
     data = loads_jsonc(text)  # a syntax error does not hide a member VS Code still applies (round 11d)
     if data is None:

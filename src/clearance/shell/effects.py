@@ -1066,7 +1066,8 @@ def effects(cmd: SimpleCommand, sc: Scope) -> list[Effect]:
                     out.extend(Effect(READ, base.rstrip("/") + "/**/" + g, v, False, cmd, names_only=names, query=query) for g in only)
                     continue
                 out.append(Effect(READ, sc.word_path(Word(v, w.raw), cmd), v, deep, cmd, names_only=names, query=query))
-    for default in _default_env_file(pathstr.basename(name), [w.value for w in args]):
+    base_name = pathstr.basename(name)
+    for default in _default_env_file(base_name, [w.value for w in args]) if base_name in _DEFAULT_ENV_FILE else ():
         add(READ, Word(default, default), note="default file")
     for r in cmd.redirects:
         if r.target is None:

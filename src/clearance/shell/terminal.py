@@ -17,7 +17,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from .ir import SimpleCommand
+    from .ir import SimpleCommand, Word
 
 # REPLs whose interpreter has no entry in programs.INTERPRETERS: a session unless given a file to run or code.
 _REPLS = frozenset({"irb", "pry", "ghci", "iex", "jshell", "ipython", "ipython3", "bpython", "ptpython", "swipl", "utop", "ocaml", "gnuplot"})
@@ -306,6 +306,93 @@ def _local_login(cmd: SimpleCommand) -> str | None:
 
     i = _strip_options(cmd.argv, 1, _SSH_OPTS | {"-M"} if cmd.name.rsplit("/", 1)[-1] == "autossh" else _SSH_OPTS)
     if i >= len(cmd.argv) or len(cmd.argv) > i + 1:
-        return None  # no host, or a remote command (judged as written: engine._remote_command_reads_no_code)
+        return None  # no host, or a remote command (judged as written: _remote_command_reads_no_code below)
     host = cmd.argv[i].value.rpartition("@")[2].lower()
     return "the login shell it opens on this machine" if host in _LOOPBACK or host.startswith("127.") else None
+
+
+# What engine.analyse_shell asks of a call on Codex's live terminal (ctx.live_stdin) -- kept here, loaded for those calls
+# only, rather than in engine.py, which every hook process loads (bench/callgrind_hook.py).
+def read_from_terminal(commands: list[SimpleCommand]) -> None:
+    """Each command whose standard input is not a pipe, a here-document or a file reads the live terminal: judged as
+    reading the output of a program clearance cannot see (named write_stdin, the tool that types into it), so a shell
+    or an interpreter there runs unseen code while a program reading data stays ordinary."""
+    from .ir import SimpleCommand, Word
+
+    for cmd in commands:
+        if cmd.stdin_from or cmd.stdin_text is not None or any(r.reads and r.fd in ("", "0") for r in cmd.redirects):
+            continue
+        if _remote_command_reads_no_code(cmd):
+            continue
+        cmd.stdin_from = [SimpleCommand([Word("write_stdin", "write_stdin")], cwd=cmd.cwd)]
+
+
+def _remote_command_reads_no_code(cmd: SimpleCommand) -> bool:
+    """`ssh HOST 'make test'` on Codex's terminal: ssh hands what is typed to the remote command the line names, which
+    is judged as written; typed input is unseen code only where that command reads code from its input. The remote
+    line is read as a local one on the terminal is: a command of it whose input is ssh's (not a pipe, a file or a
+    here-document of the remote line) reads code if it is a shell, an interpreter, a database client, a wrapper that may
+    start one (`ssh HOST bash -s`, `ssh HOST psql app`, `ssh HOST sudo sh`), or a program shell/terminal.py reads as
+    running what is typed on its terminal (an editor, a pager, a REPL, a multiplexer: `ssh HOST vim notes.txt`,
+    round 10d). With no remote command the login shell reads it (`ssh HOST`), as a local shell would (round ord10d:
+    `ssh build 'make test'` was denied)."""
+    if cmd.name not in ("ssh", "autossh"):
+        return False
+    from .limits import ParseFailure
+    from .parse import parse
+    from .programs import INTERPRETERS, interpreter_alias
+    from .unwrap import _SSH_OPTS, SHELLS, _strip_options
+    from .unwrap_code import _program_from_stdin
+
+    # where the host stands, read as unwrap._ssh reads it (autossh's -M PORT besides ssh's valued options)
+    i = _strip_options(cmd.argv, 1, _SSH_OPTS | {"-M"} if cmd.name == "autossh" else _SSH_OPTS)
+    words = [w.value for w in cmd.argv[i + 1 :]]  # after the host: the remote command
+    if words and words[0] == "--":
+        words = words[1:]
+    if not words:
+        return False
+    try:
+        # ssh joins its words with blanks and the remote shell reads the line (unwrap._ssh reads it so)
+        remote = parse(" ".join(words), None, "~").commands
+    except ParseFailure:
+        return False
+    wrappers = ("sudo", "doas", "env", "exec", "nohup", "xargs", "command")
+    tty = _ssh_remote_tty(cmd.argv[1:i], _SSH_OPTS)
+    for c in remote:
+        if c.stdin_from or c.stdin_text is not None or any(r.reads and r.fd in ("", "0") for r in c.redirects):
+            continue  # its input is the remote line's own, not what is typed
+        if not tty:
+            c.piped = True  # no terminal on the host (ssh allocates one for a command only with -t): a pager prints and exits
+        first = c.name.rsplit("/", 1)[-1]
+        lang = INTERPRETERS.get(first) or interpreter_alias(first)
+        if lang is not None and _program_from_stdin([first, *c.values()], lang):
+            return False  # `ssh HOST python3`: the interpreter's program is what is typed
+        if first in SHELLS and not any(v.startswith("-") and not v.startswith("--") and "c" in v for v in c.values()):
+            return False  # a shell given no -c reads its commands from its input (`ssh HOST bash -s`)
+        if not first or first in wrappers or typed_commands(c) is not None:
+            return False
+    return True
+
+
+def _ssh_remote_tty(opts: list[Word], valued: frozenset[str] | set[str]) -> bool:
+    """ssh's options ask for a terminal on the host for the remote command: a -t in a cluster (`-t`, `-tt`, `-At`),
+    or `-o RequestTTY=yes|force` (ssh gives a command none by default)."""
+    j = 0
+    while j < len(opts):
+        v = opts[j].value
+        j += 1
+        if not v.startswith("-") or v.startswith("--") or len(v) < 2:
+            continue
+        for k, ch in enumerate(v[1:], 1):
+            if ch == "t":
+                return True
+            if "-" + ch in valued:
+                value = v[k + 1 :]
+                if not value and j < len(opts):
+                    value = opts[j].value
+                    j += 1
+                key, _, got = value.replace(" ", "=", 1).partition("=")
+                if ch == "o" and key.strip().lower() == "requesttty" and got.strip().lower() in ("yes", "force"):
+                    return True
+                break
+    return False

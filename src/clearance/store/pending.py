@@ -30,6 +30,49 @@ BATCH = 500
 MAX_BYTES = 64 * 1024 * 1024  # a store down for weeks does not fill the disk: past this, an allow is asked (audit.record)
 
 
+class StoreDown(Exception):
+    """The breaker is open: the store failed less than BREAKER_S ago (audit.record does not try it)."""
+
+    @classmethod
+    def breaker_open(cls) -> StoreDown:
+        return cls(f"it failed less than {BREAKER_S:.0f} s ago; not tried again yet")
+
+
+def keep_after_failure(url: str, env: Env, rec: dict[str, Any], e: Exception) -> str:
+    """audit.record could not write *rec* to the shared store *url* (error *e*): open the breaker (unless it was the
+    breaker that refused) and keep the row on this machine; the file, or "" where it could not be kept either."""
+    import sys
+
+    if not isinstance(e, StoreDown):
+        mark_down(url, env)
+    try:
+        return keep(url, env, rec)
+    except OSError as e2:
+        sys.stderr.write(f"clearance: could not keep the decision on this machine either ({type(e2).__name__}: {e2})\n")
+        return ""
+
+
+def flush_due(due: dict[str, tuple[str, Any]], drop: Any) -> None:
+    """Write what waits for each store in *due* (url -> (key file, env)), emptying it; *drop* closes a store.  Never raises."""
+    import sys
+
+    from . import open_store
+
+    while due:
+        try:
+            url, (key_path, env) = due.popitem()
+        except KeyError:
+            break
+        store = None
+        try:
+            store = open_store(url, key_path)
+            flush(store, url, env)
+        except Exception as e:
+            sys.stderr.write(f"clearance: could not write the decisions kept on this machine into the audit store ({type(e).__name__}: {e}); they wait\n")
+        finally:
+            drop(store, None, url)
+
+
 def row_key(rec: dict[str, Any]) -> str:
     """What makes a row written again a duplicate: a digest of its stored columns (those the hash chain covers)."""
     from .chain import canonical
