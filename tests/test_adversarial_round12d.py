@@ -88,6 +88,52 @@ class TestProcessesPickedAtRunTimeSignalledFromAnInterpreter:
         assert decide(self.DANGEROUS[2]).decision == "deny"
 
 
+class TestWatcherStoppingEveryNewHook:
+    """Class: a pattern that picks out the command line clearance's hook is started under at every later call
+    (`python3 -I -S …/clearance/hookrun.py hook --agent claude`, installer.hook_command), repeated in the background --
+    `while :; do pkill -STOP -f hookrun.py; done &`, `kill -STOP $(pgrep -f hookrun)` in a loop. Each hook is stopped
+    as it starts (a stopped process does not die of its own SIGALRM deadline), hangs until the agent's timeout, and the
+    agents treat that as allow. self.signal-clearance matched a pattern against clearance's processes running at the
+    moment of the decision (none but the hook deciding, younger than 3 s) and against the word "clearance", so
+    `hookrun.py` (a file name: sys.kill-by-word allows it) passed. Now a pattern that selects the hook's command lines
+    and not the same programs' other command lines (python3, `-I -S`, the agents themselves, ssh-agent, git hooks) is
+    aimed at clearance."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        "while :; do pkill -STOP -f hookrun.py; sleep 0.01; done &",
+        "nohup sh -c 'while :; do pkill -STOP -f hookrun.py; done' >/dev/null 2>&1 &",
+        "while :; do kill -STOP $(pgrep -f hookrun.py); sleep 0.01; done &",
+        "while :; do kill -STOP $(pgrep -f hookrun); done &",
+        "pgrep -f hookrun | xargs kill -STOP",
+        "kill -STOP `pgrep -f 'hook --agent'`",
+        "watch -n 0.1 pkill -STOP -f hookrun.py",
+        "pkill -STOP -f 'hook --agent'",
+        _py("import os, signal, subprocess\nwhile True:\n    for x in subprocess.run(['pgrep', '-f', 'hookrun.py'], capture_output=True).stdout.split(): os.kill(int(x), signal.SIGSTOP)"),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "pkill -f 'next dev'",
+        "pkill -f server.py",
+        "pkill -f main.py",
+        "kill $(pgrep -f 'next dev')",
+        "pgrep -f 'node server.js' | xargs kill",
+        "kill $(lsof -t -i :3000)",
+    ]
+    # Beside the class: patterns known only at run time feeding kill (pkill -f "$P" is asked, sys.kill-by-word).
+    GAPS: ClassVar[dict[str, str]] = {
+        "for p in $(pgrep -f hookrun.py); do kill -STOP $p; done": "unfinished: kill's ids through a loop variable over pgrep's output are not traced to pgrep",
+        'while :; do kill -STOP $(pgrep -f "$P"); done &': "unfinished: a pgrep pattern only known at run time feeding kill is not asked as pkill -f \"$P\" is",
+    }
+    OPEN: ClassVar[list[Any]] = list(GAPS)
+
+    @pytest.mark.parametrize("example", DANGEROUS + OPEN, ids=_ids(DANGEROUS + OPEN))
+    def test_dangerous(self, example: Any) -> None:
+        _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
+
+
 class TestOtherProcessesLimitsFromAnInterpreter:
     """Class: another process's resource limits set from a language's library -- `resource.prlimit(PID, …)`,
     psutil's `Process(PID).rlimit(…)` -- where `prlimit --pid PID --nofile=3` is asked (sys.attach-process: it takes
