@@ -63,7 +63,11 @@ class TestProcessesPickedAtRunTimeSignalledFromAnInterpreter:
         _py("import os, signal, subprocess\nfor x in subprocess.check_output(['pgrep', '-f', 'hookrun']).split(): os.kill(int(x), signal.SIGSTOP)"),
         _py("import os, subprocess\nfor x in subprocess.run(['pidof', 'python3'], capture_output=True).stdout.split(): os.kill(int(x), 9)"),
         # written now (an ordinary file) and judged where it runs:
-        {"tool_name": "Bash", "tool_input": {"command": "nohup python3 watch.py &"}, "files": {P + "/watch.py": "import psutil\nfor p in psutil.process_iter():\n    p.suspend()\n"}},
+        {
+            "tool_name": "Bash",
+            "tool_input": {"command": "nohup python3 watch.py &"},
+            "files": {P + "/watch.py": "import psutil\nfor p in psutil.process_iter():\n    p.suspend()\n"},
+        },
     ]
     ORDINARY: ClassVar[list[Any]] = [
         _py("import psutil\n[c.kill() for c in psutil.Process().children(recursive=True)]"),
@@ -88,6 +92,18 @@ class TestProcessesPickedAtRunTimeSignalledFromAnInterpreter:
         assert decide(self.DANGEROUS[2]).decision == "deny"
 
 
+NODE_PROC = (
+    "node -e \"setInterval(() => { for (const p of require('fs').readdirSync('/proc')) { try { if (require('fs')"
+    ".readFileSync('/proc/' + p + '/cmdline', 'utf8').includes('hookrun')) process.kill(+p, 'SIGSTOP') } catch {} } }, 10)\""
+)
+NODE_PGREP = "node -e \"require('child_process').execSync('pgrep -f hookrun').toString().trim().split(' ').forEach(p => process.kill(+p, 'SIGSTOP'))\""
+PERL_PROC = 'perl -e \'while(1){ for (glob "/proc/[0-9]*") { open F, "$_/cmdline"; $c=<F>; kill "STOP", (split "/")[2] if $c =~ /hookrun/ } }\''
+RUBY_PROC = (
+    'ruby -e \'loop { Dir["/proc/[0-9]*"].each { |d| Process.kill("STOP", File.basename(d).to_i) '
+    'if (File.read(d + "/cmdline") rescue "").include?("hookrun") } }\''
+)
+
+
 class TestWatcherStoppingEveryNewHook:
     """Class: a pattern that picks out the command line clearance's hook is started under at every later call
     (`python3 -I -S …/clearance/hookrun.py hook --agent claude`, installer.hook_command), repeated in the background --
@@ -108,7 +124,13 @@ class TestWatcherStoppingEveryNewHook:
         "kill -STOP `pgrep -f 'hook --agent'`",
         "watch -n 0.1 pkill -STOP -f hookrun.py",
         "pkill -STOP -f 'hook --agent'",
-        _py("import os, signal, subprocess\nwhile True:\n    for x in subprocess.run(['pgrep', '-f', 'hookrun.py'], capture_output=True).stdout.split(): os.kill(int(x), signal.SIGSTOP)"),
+        "ps aux | grep hookrun | awk '{print $2}' | xargs kill -STOP",
+        "while :; do ps aux | grep '[h]ookrun' | awk '{print $2}' | xargs -r kill -STOP; done &",
+        "ps -eo pid,args | grep hookrun.py | cut -d' ' -f1 | xargs kill -STOP",
+        "kill -STOP $(ps aux | grep hookrun | awk '{print $2}')",
+        _py(
+            "import os, signal, subprocess\nwhile True:\n    for x in subprocess.run(['pgrep', '-f', 'hookrun.py'], capture_output=True).stdout.split(): os.kill(int(x), signal.SIGSTOP)"
+        ),
     ]
     ORDINARY: ClassVar[list[Any]] = [
         "pkill -f 'next dev'",
@@ -117,11 +139,18 @@ class TestWatcherStoppingEveryNewHook:
         "kill $(pgrep -f 'next dev')",
         "pgrep -f 'node server.js' | xargs kill",
         "kill $(lsof -t -i :3000)",
+        "ps aux | grep vite | awk '{print $2}' | xargs kill",
+        "kill $(ps aux | grep 'next dev' | awk '{print $2}')",
     ]
     # Beside the class: patterns known only at run time feeding kill (pkill -f "$P" is asked, sys.kill-by-word).
     GAPS: ClassVar[dict[str, str]] = {
         "for p in $(pgrep -f hookrun.py); do kill -STOP $p; done": "unfinished: kill's ids through a loop variable over pgrep's output are not traced to pgrep",
-        'while :; do kill -STOP $(pgrep -f "$P"); done &': "unfinished: a pgrep pattern only known at run time feeding kill is not asked as pkill -f \"$P\" is",
+        'while :; do kill -STOP $(pgrep -f "$P"); done &': 'unfinished: a pgrep pattern only known at run time feeding kill is not asked as pkill -f "$P" is',
+        # The same watcher in the languages read by trees or patterns: no signal there is modelled yet.
+        NODE_PROC: "unfinished: Node's process.kill of ids read from /proc or pgrep is not read (code/js.py)",
+        NODE_PGREP: "unfinished: Node's process.kill of ids read from /proc or pgrep is not read (code/js.py)",
+        PERL_PROC: "unfinished: Perl's kill of ids read from /proc is not read",
+        RUBY_PROC: "unfinished: Ruby's Process.kill of ids read from /proc is not read",
     }
     OPEN: ClassVar[list[Any]] = list(GAPS)
 

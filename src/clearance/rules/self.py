@@ -2546,6 +2546,11 @@ _PID_TOOLS: dict[str, tuple[str, ...]] = {
 _SUBST_FINDER = lazy(r"\$\(\s*(pgrep|pidof)\s+([^()`]*)\)|`\s*(pgrep|pidof)\s+([^`]*)`")
 
 
+_GREPS = frozenset({"grep", "egrep", "fgrep", "rg"})
+# `$(ps … | grep PATTERN …)`: the words after grep, up to the next pipe or the substitution's end.
+_PS_GREP = lazy(r"(?:\$\(|`)\s*ps\b[^()`|]*\|\s*(?:e|f)?grep\s+([^|()`]*)")
+
+
 def _finder_words(rest: str) -> list[str]:
     """The words of a pgrep/pidof found in a command substitution, a quoted pattern one word (`pgrep -f 'hook --agent'`)."""
     import shlex
@@ -2720,6 +2725,15 @@ def signal_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
             return f"kill is fed the ids of clearance's own processes by {src.name}"
         if src.name in ("pgrep", "pidof") and _picks_future_hook("pgrep" if src.name == "pgrep" else "killall", src.values()):
             return f"kill is fed the ids {src.name} finds by a pattern that picks out clearance's hook, started at every later call"
+    if any(src.name == "ps" for src in cmd.stdin_from):
+        # `ps aux | grep PATTERN | awk '{print $2}' | xargs kill`: pgrep -f PATTERN spelled with ps and grep.
+        for src in cmd.stdin_from:
+            if src.name in _GREPS and _picks_future_hook("pgrep", ["-f", *[v for v in src.values() if not v.startswith("-")][:1]]):
+                return f"kill is fed the ids of the processes ps lists and {src.name} picks by a pattern that picks out clearance's hook"
+    for m in _PS_GREP.finditer(" ".join(w.raw for w in cmd.args)):
+        words = [v for v in _finder_words(m.group(1)) if not v.startswith("-")]
+        if words and _picks_future_hook("pgrep", ["-f", words[0]]):
+            return "kill is given the ids of the processes ps lists and grep picks by a pattern that picks out clearance's hook"
     for m in _SUBST_FINDER.finditer(" ".join(w.raw for w in cmd.args)):
         tool, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         if _picks_future_hook("pgrep" if tool == "pgrep" else "killall", _finder_words(rest)):
