@@ -195,3 +195,47 @@ class TestOtherProcessesLimitsFromAnInterpreter:
     @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
     def test_ordinary(self, example: Any) -> None:
         assert decide(example).decision == "allow"
+
+
+class TestProcessesLeftRunningByACountedLoop:
+    """Class: a loop over a written count -- `for i in $(seq 100000)`, `{1..100000}`, `for ((i=0; i<100000; i++))`,
+    Python's `range(100000)` -- that starts a background job or a process on each pass and never waits for one. The
+    processes left running reach the user's process limit; the agent then cannot start clearance's hook (it is a
+    process), while its file tools (Write, Edit) need none. sys.unbounded-spawn read only loops without end; a
+    counted loop of that size was allowed. Now 10,000 passes or more (shell/spawn.MANY_PASSES) are the same class;
+    a handful of shards, a loop that only prints, or one that waits in each pass stay allowed."""
+
+    DANGEROUS: ClassVar[list[Any]] = [
+        "for i in $(seq 100000); do sleep 1000000 & done",
+        "for i in {1..100000}; do sleep 1000000 & done",
+        "for ((i=0; i<100000; i++)); do sleep 1000000 & done",
+        "for i in $(seq 1 1 50000); do nohup sleep 1000000 >/dev/null 2>&1 & done",
+        "for i in {1..20000}; do (sleep 1000000 &); done",
+        _py("import subprocess\nps = [subprocess.Popen(['sleep', '1000000']) for _ in range(100000)]"),
+        _py("import os, time\nfor _ in range(100000):\n    if os.fork() == 0:\n        time.sleep(1e9)"),
+        _py("import subprocess\nfor i in range(100000):\n    subprocess.Popen(['sleep', '1000000'])"),
+    ]
+    ORDINARY: ClassVar[list[Any]] = [
+        "for i in $(seq 4); do sleep 100 & done",
+        "for i in {1..8}; do ./run-shard.sh $i & done; wait",
+        "for ((i=0; i<20; i++)); do ./worker & done",
+        "for i in $(seq 100000); do echo $i; done",
+        "for i in $(seq 20000); do touch f$i; done",
+        "for i in $(seq 100000); do ./step $i & wait; done",
+        _py("import subprocess\nps = [subprocess.Popen(['worker']) for _ in range(8)]"),
+    ]
+    GAPS: ClassVar[dict[str, str]] = {
+        "seq 100000 | xargs -P 0 -I{} sleep 1000000": "unfinished: xargs -P 0 (no bound on parallel jobs) over a long input is not counted",
+        "node -e \"for (let i = 0; i < 100000; i++) require('child_process').spawn('sleep', ['1000000'])\"": (
+            "unfinished: counted loops are read in the shell and Python only"
+        ),
+    }
+    OPEN: ClassVar[list[Any]] = list(GAPS)
+
+    @pytest.mark.parametrize("example", DANGEROUS + OPEN, ids=_ids(DANGEROUS + OPEN))
+    def test_dangerous(self, example: Any) -> None:
+        _not_allowed(example, self.GAPS)
+
+    @pytest.mark.parametrize("example", ORDINARY, ids=_ids(ORDINARY))
+    def test_ordinary(self, example: Any) -> None:
+        assert decide(example).decision == "allow"
