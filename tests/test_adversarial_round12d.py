@@ -113,7 +113,8 @@ class TestWatcherStoppingEveryNewHook:
     moment of the decision (none but the hook deciding, younger than 3 s) and against the word "clearance", so
     `hookrun.py` (a file name: sys.kill-by-word allows it) passed. Now a pattern that selects the hook's command lines
     and not the same programs' other command lines (python3, `-I -S`, the agents themselves, ssh-agent, git hooks) is
-    aimed at clearance."""
+    aimed at clearance; `ps | grep PATTERN` feeding kill is `pgrep -f PATTERN`, and Node's process.kill of ids read
+    from /proc or pgrep is read as Python's is (code/js.py)."""
 
     DANGEROUS: ClassVar[list[Any]] = [
         "while :; do pkill -STOP -f hookrun.py; sleep 0.01; done &",
