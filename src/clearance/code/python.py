@@ -90,12 +90,6 @@ _MODE_CHANGES = frozenset({"os.chmod", "os.lchmod", "os.chown", "os.lchown", "sh
 _WRITE_FLAGS = frozenset({"O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND", "O_EXCL"})
 _READ_FLAGS = frozenset({"O_RDONLY", "O_CLOEXEC", "O_NONBLOCK", "O_NOFOLLOW", "O_DIRECTORY", "O_BINARY", "O_NOCTTY", "O_NOATIME"})
 _WRITE_BITS = 0o3103  # O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND on Linux
-# What reads the process table, and the programs that print process ids (processes picked at run time: round 12d).
-_PROCESS_TABLE = frozenset({"psutil.process_iter", "psutil.pids"})
-_LISTERS = frozenset({"os.listdir", "os.scandir", "os.walk", "pathlib.Path", "glob.glob", "glob.iglob"})
-_PROCESS_FINDERS = frozenset({"pgrep", "pidof", "ps"})
-# psutil.Process methods that send a signal, with the signal's name (send_signal: its argument).
-_PSUTIL_SIGNALS = {"suspend": "STOP", "kill": "KILL", "terminate": "TERM", "send_signal": ""}
 _PROCESS_FIRST = frozenset(
     {
         "subprocess.run",
@@ -115,6 +109,12 @@ _PROCESS_FIRST = frozenset(
     }
 )
 _CODE_RUNNERS = frozenset({"eval", "exec", "compile", "execfile"})
+# What reads the process table, and the programs that print process ids (processes picked at run time: round 12d).
+_PROCESS_TABLE = frozenset({"psutil.process_iter", "psutil.pids"})
+_LISTERS = frozenset({"os.listdir", "os.scandir", "os.walk", "pathlib.Path", "glob.glob", "glob.iglob"})
+_PROCESS_FINDERS = frozenset({"pgrep", "pidof", "ps"})
+# psutil.Process methods that send a signal, with the signal's name (send_signal: its argument).
+_PSUTIL_SIGNALS = {"suspend": "STOP", "kill": "KILL", "terminate": "TERM", "send_signal": ""}
 _DYNAMIC_CALLS = frozenset(
     {"marshal.loads", "marshal.load", "pickle.loads", "pickle.load", "dill.loads", "types.FunctionType", "types.CodeType", "cloudpickle.loads"}
 )
