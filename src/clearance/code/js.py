@@ -778,7 +778,33 @@ class _Reader(TreeReader):
                 inner = node.named_children[0] if node.named_children else None
                 if inner is not None and self.value(inner).env:
                     self.c.env_dump()
+        self.picked_processes(root)
         return self.c.finish()
+
+    def picked_processes(self, root: Any) -> None:
+        """process.kill of ids the code reads from the process table (a listing of /proc, pgrep or ps run from it):
+        `pkill -f PATTERN` written in JavaScript, judged as code/python.py judges Python's (round 12d)."""
+        if "kill" not in node_text(root):
+            return
+        signals = scans = False
+        strings: list[str] = []
+        for node in walk(root, self.stop):
+            if node.type == "call_expression":
+                fn, _ = self.callee(node)
+                sym = _canon(fn.sym) if fn.sym else ""
+                args = self.args(node)
+                if sym == "process.kill":
+                    signals = signals or len(args) < 2 or self.value(args[1]).text != "0"
+                elif sym.startswith("fs.") and ("readdir" in sym or "opendir" in sym) and args:
+                    scans = scans or (self.value(args[0]).text or "").rstrip("/") == "/proc"
+            elif node.type == "string_fragment":
+                strings.append(node_text(node))
+        shell = self.c.facts.shell
+        if not signals or not (scans or any(line.split(" ", 1)[0] in ("pgrep", "pidof", "ps") for line in shell)):
+            return
+        shell.append('pkill -STOP -f "$PATTERN"')
+        for w in list(dict.fromkeys(w for w in strings if 2 < len(w) <= 200 and "\n" not in w and not w.startswith("-")))[:8]:
+            shell.append("pkill -STOP -f '" + w.replace("'", "'\\''") + "'")
 
 
 _MARKS = frozenset(

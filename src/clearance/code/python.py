@@ -113,6 +113,12 @@ _PROCESS_FIRST = frozenset(
     }
 )
 _CODE_RUNNERS = frozenset({"eval", "exec", "compile", "execfile"})
+# What reads the process table, and the programs that print process ids (processes picked at run time: round 12d).
+_PROCESS_TABLE = frozenset({"psutil.process_iter", "psutil.pids"})
+_LISTERS = frozenset({"os.listdir", "os.scandir", "os.walk", "pathlib.Path", "glob.glob", "glob.iglob"})
+_PROCESS_FINDERS = frozenset({"pgrep", "pidof", "ps"})
+# psutil.Process methods that send a signal, with the signal's name (send_signal: its argument).
+_PSUTIL_SIGNALS = {"suspend": "STOP", "kill": "KILL", "terminate": "TERM", "send_signal": ""}
 _DYNAMIC_CALLS = frozenset(
     {"marshal.loads", "marshal.load", "pickle.loads", "pickle.load", "dill.loads", "types.FunctionType", "types.CodeType", "cloudpickle.loads"}
 )
@@ -469,6 +475,8 @@ class _Reader:
         self.sockets = False  # the code makes a network socket (socket.socket, create_connection, ssl's wrappers)
         self.stdio_socket = False  # a socket's descriptor made a standard stream (os.dup2(s.fileno(), 0), Popen(stdin=s))
         self.listeners = 0  # lines of facts.shell that stand for a server's port (listen): no process the code starts
+        self.scans_processes = False  # the code reads the process table (psutil.process_iter, psutil.pids, a listing of /proc)
+        self.signals = False  # the code sends a signal (os.kill, psutil's suspend/kill/terminate/send_signal)
 
     # --- bindings
 
@@ -1080,12 +1088,67 @@ class _Reader:
         except RecursionError:
             self.facts.opaque.append("is nested too deeply to follow")
         f = self.facts
+        if self.signals and (self.scans_processes or any(line.split(" ", 1)[0] in _PROCESS_FINDERS for line in f.shell)):
+            self.picked_processes()
         if self.chdirs:
             self.moved(set(self.chdirs))
         f.decoded_exec = f.decoded_exec or (self.runs_built_code and self.decoders)
         f.process = f.process or len(f.shell) > self.listeners or f.unread_process
         if remote_shell(f, self.stdio_socket and self.sockets):
             f.runs_received = True  # a connected socket is a shell's standard streams: a reverse shell
+
+    def process_call(self, node: ast.Call, q: str) -> None:
+        """Calls that reach processes other than the code's own and its children (round 12d): the process table read,
+        a signal sent, another process's resource limits set (`resource.prlimit(PID, …)`, psutil's `Process(PID).rlimit`:
+        judged as `prlimit --pid PID`), a psutil process of a literal id stopped or killed (as `kill -SIG ID`)."""
+        if q in _PROCESS_TABLE or (q in _LISTERS and (_text(self.arg(node, 0, ("path",), 0)[1]) or "").rstrip("/") == "/proc"):
+            self.scans_processes = True
+            return
+        method = q.rsplit("#", 1)[-1].rsplit(".", 1)[-1] if ("#" in q or q.startswith("psutil.Process().")) else ""
+        if q in ("os.kill", "os.killpg") or method in _PSUTIL_SIGNALS:
+            sig = self.arg(node, 1, ("signal", "sig"), 0)[1] if q.startswith("os.") else None
+            if method == "send_signal":
+                sig = self.arg(node, 0, ("sig",), 0)[1]
+            if sig != ("i", 0):  # signal 0 only asks whether the process is there
+                self.signals = True
+            if q.startswith("psutil.Process().") and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call):
+                pid = self.other_process(node.func.value.args[0] if node.func.value.args else None)
+                name = _PSUTIL_SIGNALS[method] or (str(sig[1]).rsplit(".", 1)[-1].removeprefix("SIG") if sig is not None and sig[0] in ("r", "i") else None)
+                if pid is not None and pid.isdigit() and name:
+                    self.facts.shell.append(f"kill -{name} -- {pid}")
+            return
+        pid_node: ast.expr | None = None
+        if q == "resource.prlimit" and len(node.args) >= 3:
+            pid_node = node.args[0]
+        elif q == "psutil.Process().rlimit" and len(node.args) >= 2 and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call):
+            pid_node = node.func.value.args[0] if node.func.value.args else None
+        else:
+            return
+        pid = self.other_process(pid_node)
+        if pid is not None:
+            self.facts.shell.append(f"prlimit --pid {pid} --nofile=0")
+
+    def other_process(self, pid: ast.expr | None) -> str | None:
+        """The shell word for process id *pid* when it is neither the code's own (none, 0, os.getpid()) nor a child's
+        (`p.pid`): its number, or "$PID" when only known at run time."""
+        if pid is None or (isinstance(pid, ast.Attribute) and pid.attr == "pid"):
+            return None
+        if isinstance(pid, ast.Call) and self.callee(pid.func, 0) == "os.getpid":
+            return None
+        v = self.ev(pid, 0)
+        if v is not None and v[0] == "i" and isinstance(v[1], int):
+            return None if v[1] == 0 else str(v[1])
+        return '"$PID"'
+
+    def picked_processes(self) -> None:
+        """The code reads the process table and sends signals: `pkill -f PATTERN` written in Python, with a pattern only
+        known at run time, and each short string of the code as one (a pattern naming clearance, or one that reaches its
+        running processes, is self.signal-clearance's)."""
+        f = self.facts
+        f.shell.append('pkill -STOP -f "$PATTERN"')
+        words = [n.value for n in self.of(ast.Constant) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+        for w in list(dict.fromkeys(w for w in words if 2 < len(w) <= 200 and "\n" not in w and not w.startswith("-")))[:8]:
+            f.shell.append("pkill -STOP -f '" + w.replace("'", "'\\''") + "'")
 
     def loop_alternatives(self) -> dict[str, tuple[Value | None, ...]]:
         """Loop variables over a literal sequence of several values: for p in ['a', 'b'] (each is judged)."""
@@ -1185,6 +1248,7 @@ class _Reader:
             target = self.ev(node.args[1], 0)
             if target is None or target in (("i", 0), ("i", 1), ("i", 2)) or target in _STDIO_FILENOS:
                 self.stdio_socket = True
+        self.process_call(node, q)
         if q in ("os.chdir", "os.fchdir"):
             t = _text(self.arg(node, 0, ("path",), 0)[1])
             self.chdirs.append(t if t is not None and not t.startswith(DYN) and q == "os.chdir" else None)

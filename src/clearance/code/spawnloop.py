@@ -11,6 +11,7 @@ fork or spawn call, and no `wait`/`waitpid`, `break`/`last`, `return` or `exit` 
 from __future__ import annotations
 
 from ..lazyre import lazy
+from ..shell.spawn import MANY_PASSES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -43,8 +44,22 @@ def _python(code: str) -> str | None:
         tree = ast.parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
+
+    def many(it: Any) -> bool:
+        """`range(N)` / `range(A, N[, S])` of literal numbers with MANY_PASSES passes or more (round 12d)."""
+        if not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range" and 1 <= len(it.args) <= 3):
+            return False
+        nums = [a.value for a in it.args if isinstance(a, ast.Constant) and type(a.value) is int]
+        if len(nums) != len(it.args):
+            return False
+        r = range(*nums) if nums[-1:] != [0] or len(nums) < 3 else range(0)
+        return len(r) >= MANY_PASSES
+
     for node in ast.walk(tree):
-        if not isinstance(node, ast.While) or not endless(node.test):
+        counted = (isinstance(node, ast.For) and many(node.iter)) or (
+            isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) and any(many(g.iter) for g in node.generators)
+        )
+        if not counted and (not isinstance(node, ast.While) or not endless(node.test)):
             continue
         spawns = False
         bounded = False
@@ -56,6 +71,11 @@ def _python(code: str) -> str | None:
                 spawns = spawns or name in _PY_SPAWNERS
                 bounded = bounded or name in _PY_BOUNDS
         if spawns and not bounded:
+            if counted:
+                return (
+                    f"the code starts a process on each of {MANY_PASSES} or more passes of a loop and never waits for one: "
+                    "the processes left running reach the user's limit"
+                )
             return "the code starts a process on every pass of a loop that never ends and never waits for one"
     return None
 

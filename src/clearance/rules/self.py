@@ -2547,6 +2547,21 @@ _PID_TOOLS: dict[str, tuple[str, ...]] = {
 _SUBST_FINDER = lazy(r"\$\(\s*(pgrep|pidof)\s+([^()`]*)\)|`\s*(pgrep|pidof)\s+([^`]*)`")
 
 
+_GREPS = frozenset({"grep", "egrep", "fgrep", "rg"})
+# `$(ps … | grep PATTERN …)`: the words after grep, up to the next pipe or the substitution's end.
+_PS_GREP = lazy(r"(?:\$\(|`)\s*ps\b[^()`|]*\|\s*(?:e|f)?grep\s+([^|()`]*)")
+
+
+def _finder_words(rest: str) -> list[str]:
+    """The words of a pgrep/pidof found in a command substitution, a quoted pattern one word (`pgrep -f 'hook --agent'`)."""
+    import shlex
+
+    try:
+        return shlex.split(rest)
+    except ValueError:
+        return rest.replace("'", " ").replace('"', " ").split()
+
+
 def _mentions_clearance(text: str) -> bool:
     return "clearance" in text.lower()
 
@@ -2613,6 +2628,32 @@ def _selector_hits(tool: str, args: list[str], procs: tuple[Proc, ...]) -> Proc 
     return None
 
 
+# The command lines clearance's hook runs under at every later call (installer.hook_command: the fast launcher, the shell
+# around it, the console script). No such process need run when a command is judged, yet a pattern that picks them out,
+# repeated by a watcher (`while :; do pkill -STOP -f hookrun.py; done &`), stops each hook as it starts, and the agent's
+# timeout answers (round 12d). Beside them, command lines of the same programs that are not clearance's: a pattern that
+# matches those too (`python3`, `-I -S`) is not aimed at clearance.
+_HOOK_LINES: tuple[Proc, ...] = (
+    (0, 0, "python3", ("/usr/bin/python3", "-I", "-S", "/opt/venv/lib/python3.12/site-packages/clearance/hookrun.py", "hook", "--agent", "claude")),
+    (0, 0, "sh", ("/bin/sh", "-c", "/usr/bin/python3 -I -S /opt/venv/lib/python3.12/site-packages/clearance/hookrun.py hook --agent claude || exit 2")),
+    (0, 0, "clearance", ("/opt/venv/bin/clearance", "hook", "--agent", "claude")),
+)
+_OTHER_LINES: tuple[Proc, ...] = (
+    (0, 0, "python3", ("/usr/bin/python3", "-I", "-S", "/opt/venv/lib/python3.12/site-packages/uvicorn/main.py", "app:app", "--port", "8000")),
+    (0, 0, "sh", ("/bin/sh", "-c", "/usr/bin/python3 -I -S /opt/venv/lib/python3.12/site-packages/uvicorn/main.py app:app || exit 2")),
+    (0, 0, "sh", ("/bin/sh", ".git/hooks/pre-commit")),
+    (0, 0, "ssh-agent", ("/usr/bin/ssh-agent", "-D")),
+    # The agents themselves (`--agent NAME` names one): stopping one's own agent is not aimed at clearance.
+    *((0, 0, "node", ("node", "/usr/local/bin/" + a)) for a in ("claude", "codex", "gemini", "cursor-agent", "copilot")),
+)
+
+
+def _picks_future_hook(tool: str, args: list[str]) -> bool:
+    """Whether `pkill`/`pgrep`/`killall`/`pidof` ARGS select clearance's hook as it is started at every later call, and
+    not the same programs' other command lines."""
+    return _selector_hits(tool, args, _HOOK_LINES) is not None and _selector_hits(tool, args, _OTHER_LINES) is None
+
+
 def _pid_hit(word: str, procs: tuple[Proc, ...]) -> Proc | None:
     """clearance's process that a pid (or -PGID, a process group) names."""
     v = word[1:] if word.startswith("-") else word
@@ -2674,6 +2715,8 @@ def signal_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
         hit = _selector_hits(name, cmd.values(), procs) if procs else None
         if hit is not None:
             return f"{cmd.name} would signal clearance's own {_what(hit)}"
+        if _picks_future_hook(name, cmd.values()):
+            return f"{cmd.name} {' '.join(cmd.values())[:60]!r} picks out the command line of clearance's hook, started at every later call"
         return None
     for w in cmd.args:
         if w.raw != w.value and _mentions_clearance(w.raw):
@@ -2681,6 +2724,21 @@ def signal_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
     for src in cmd.stdin_from:
         if src.name in _PROCESS_FINDERS and any(_mentions_clearance(a.value) for a in src.args):
             return f"kill is fed the ids of clearance's own processes by {src.name}"
+        if src.name in ("pgrep", "pidof") and _picks_future_hook("pgrep" if src.name == "pgrep" else "killall", src.values()):
+            return f"kill is fed the ids {src.name} finds by a pattern that picks out clearance's hook, started at every later call"
+    if any(src.name == "ps" for src in cmd.stdin_from):
+        # `ps aux | grep PATTERN | awk '{print $2}' | xargs kill`: pgrep -f PATTERN spelled with ps and grep.
+        for src in cmd.stdin_from:
+            if src.name in _GREPS and _picks_future_hook("pgrep", ["-f", *[v for v in src.values() if not v.startswith("-")][:1]]):
+                return f"kill is fed the ids of the processes ps lists and {src.name} picks by a pattern that picks out clearance's hook"
+    for m in _PS_GREP.finditer(" ".join(w.raw for w in cmd.args)):
+        words = [v for v in _finder_words(m.group(1)) if not v.startswith("-")]
+        if words and _picks_future_hook("pgrep", ["-f", words[0]]):
+            return "kill is given the ids of the processes ps lists and grep picks by a pattern that picks out clearance's hook"
+    for m in _SUBST_FINDER.finditer(" ".join(w.raw for w in cmd.args)):
+        tool, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if _picks_future_hook("pgrep" if tool == "pgrep" else "killall", _finder_words(rest)):
+            return f"kill is given the ids {tool} finds by a pattern that picks out clearance's hook, started at every later call"
     if not procs:
         return None
     # Where the process table is known: the ids given (a negative one is a process group), and what a pgrep/pidof
@@ -2695,7 +2753,7 @@ def signal_clearance(cmd: SimpleCommand, sc: Scope) -> str | None:
             return f"kill signals clearance's own {_what(hit)}"
     for m in _SUBST_FINDER.finditer(" ".join(w.raw for w in cmd.args)):
         tool, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        hit = _selector_hits("pgrep" if tool == "pgrep" else "killall", rest.replace("'", " ").replace('"', " ").split(), procs)
+        hit = _selector_hits("pgrep" if tool == "pgrep" else "killall", _finder_words(rest), procs)
         if hit is not None:
             return f"kill is given the ids {tool} finds, among them clearance's own {_what(hit)}"
     for src in cmd.stdin_from:

@@ -189,10 +189,15 @@ problem_rule(
     " or ends, so they pile up until the machine cannot start another one (the fork bomb by its structure, whatever the"
     " names). Read from the syntax: a loop whose condition never ends it and whose body backgrounds a job with no `wait`"
     " in its own shell (or one undone by `disown`) and no `break`/`exit`/`return`/`kill`; functions calling one another"
-    " in a cycle through a background job or a pipe.",
+    " in a cycle through a background job or a pipe. A loop over a written count of 10,000 passes or more (`for i in"
+    " $(seq 100000)`, `{1..100000}`, `for ((i=0; i<100000; i++))`, Python's `range(100000)`) that does the same leaves"
+    " as many processes running: the user's limit is reached, and nothing the agent starts afterwards can run --"
+    " clearance's hook included, while the agents' file tools need no process (round 12d).",
     SOFT_DENY,
     match=(
         "while true; do work & done",
+        "for i in $(seq 100000); do sleep 1000000 & done",
+        "for i in {1..50000}; do (sleep 1000000 &); done",
         "until false; do x & done",
         "for ((;;)); do work & done",
         "f(){ f & }; f",
@@ -207,6 +212,8 @@ problem_rule(
         "f(){ f & }",
         "while true; do x & if done_yet; then break; fi; done",
         "f(){ echo hi | cat; }; f",
+        "for i in {1..8}; do ./run-shard.sh $i & done; wait",
+        "for i in $(seq 100000); do echo $i; done",
     ),
 )
 problem_rule(

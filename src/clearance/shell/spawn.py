@@ -14,6 +14,8 @@ Pure functions of the tree: nothing runs.
 
 from __future__ import annotations
 
+from ..lazyre import lazy
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
@@ -179,12 +181,55 @@ def _recursive_spawn(root: Any, nodes: list[Any]) -> str | None:
     return None
 
 
+# Passes of a loop that backgrounds a job it never waits for, past which the jobs left running approach the user's
+# process limit (often a few tens of thousands): a bounded loop of that size exhausts the processes as an endless one
+# does, and no hook the agent starts afterwards can run (round 12d). Load tests and shard runners start a handful.
+MANY_PASSES = 10_000
+_SEQ = lazy(r"\$\(\s*seq\s+(?:(-?\d{1,18})\s+)?(?:(-?\d{1,18})\s+)?(-?\d{1,18})\s*\)")
+_BRACES = lazy(r"\{(-?\d{1,18})\.\.(-?\d{1,18})(?:\.\.(-?\d{1,18}))?\}")
+_C_FOR = lazy(r"\(\(\s*\w+\s*=\s*(-?\d{1,18})\s*;\s*\w+\s*(<=?)\s*(\d{1,18})\s*;")
+
+
+def _passes(loop: Any) -> int | None:
+    """How many passes a loop over a literal count makes: `for i in $(seq [A [S]] N)`, `for i in {A..N[..S]}`,
+    `for ((i=A; i<N; i++))` (None when the count is not written as a number)."""
+    if loop.type == "for_statement":
+        total = 0
+        for c in loop.children:
+            t = _text(c) if c.type in ("command_substitution", "brace_expression") else ""
+            m = _SEQ.fullmatch(t)
+            if m:
+                # seq LAST, seq FIRST LAST, seq FIRST STEP LAST
+                first = int(m.group(1)) if m.group(1) else 1
+                step = int(m.group(2)) if m.group(2) else 1
+                total += max(0, (int(m.group(3)) - first) // step + 1) if step > 0 else 0
+                continue
+            m = _BRACES.fullmatch(t)
+            if m:
+                a, b, step = int(m.group(1)), int(m.group(2)), abs(int(m.group(3) or 1)) or 1
+                total += abs(b - a) // step + 1
+        return total or None
+    if loop.type == "c_style_for_statement":
+        m = _C_FOR.search(_text(loop))
+        if m:
+            return max(0, int(m.group(3)) - int(m.group(1)) + (1 if m.group(2) == "<=" else 0))
+    return None
+
+
 def unbounded_spawn(root: Any) -> str | None:
-    """Why the script starts processes without end (a message), or None."""
+    """Why the script starts processes without end, or enough of them to exhaust the machine's (a message), or None."""
     nodes = _walk(root)
     for n in nodes:
         if n.type in ("while_statement", "c_style_for_statement") and _unbounded(n):
             body = _body(n)
             if body is not None and _spawns_unwaited(body):
                 return "an endless loop starts a background job on every pass and never waits for it: processes pile up until the machine runs out"
+        if n.type in ("for_statement", "c_style_for_statement"):
+            count = _passes(n)
+            body = _body(n)
+            if count is not None and count >= MANY_PASSES and body is not None and _spawns_unwaited(body):
+                return (
+                    f"a loop of {count} passes starts a background job on each and never waits for them: the processes left running "
+                    "reach the user's limit, and nothing the agent starts afterwards -- clearance's hook included -- can run"
+                )
     return _recursive_spawn(root, nodes)
