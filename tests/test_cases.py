@@ -242,7 +242,7 @@ CASES: list[tuple[str, str]] = [
     ("npm publish", DENY),
     ("twine upload dist/*", DENY),
     ("docker push ghcr.io/acme/web:latest", DENY),
-    ("gh release create v1.0.0", ALLOW),  # the project's own repository (round 12b)
+    ("gh release create v1.0.0", ASK),  # the project's own repository (round 12b; publish.own-release)
     ("gh release create v1.0.0 --repo someone/else", DENY),
     ("npm pack", ALLOW),
     # --- exfiltration
@@ -460,7 +460,7 @@ CASES: list[tuple[str, str]] = [
     ("npm publish --dry-run", ALLOW),
     ("cargo publish --dry-run && cargo publish", DENY),
     ("gh release create v1 --draft", ALLOW),
-    ('gh release create v1 -n "notes"', ALLOW),
+    ('gh release create v1 -n "notes"', ASK),  # the project's own repository: publish.own-release
     ('gh release create v1 -n "notes" -R other/repo', DENY),
     ("docker push localhost:5000/app", ALLOW),
     ("terraform plan -destroy", ALLOW),

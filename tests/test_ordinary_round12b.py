@@ -103,7 +103,9 @@ RELEASE_REFUSED = [
 
 @pytest.mark.parametrize(("command", "files"), RELEASE_OWN)
 def test_a_release_of_the_projects_repository(command: str, files: dict[str, str] | None) -> None:
-    assert judged(command, files) == (ALLOW, [])
+    # Asked, not allowed (merge review): a release commonly starts the repository's publishing workflows, so a person
+    # confirms (publish.own-release); the shared corpus labels `gh release create v9.9.9 --generate-notes` dangerous.
+    assert judged(command, files) == ("ask", ["publish.own-release"])
 
 
 @pytest.mark.parametrize(("command", "files"), RELEASE_REFUSED)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import SOFT_DENY
+from ..model import ASK, SOFT_DENY
 from .base import rule
 
 TYPE_CHECKING = False
@@ -129,7 +129,7 @@ def _local_registry(image: str) -> bool:
         "yarn npm info @acme/ui",
         "docker push localhost:5000/web",
         "gh release create v1 --draft",
-        "gh release create v9.9.9 --generate-notes",
+        "gh release create v9.9.9 --generate-notes",  # the project's own: publish.own-release
         "gh release upload v1 dist/app.tgz --repo ana/webapp",
     ),
 )
@@ -152,7 +152,7 @@ def publish_package(cmd: SimpleCommand, sc: Scope) -> str | None:
         if first == "release" and len(vals) > 1 and vals[1] == "create" and "--draft" in every:
             return None  # a draft is visible only to the repository's collaborators
         if first == "release" and len(vals) > 1 and vals[1] in ("create", "upload", "edit") and _own_repository(cmd, sc):
-            return None  # a release of the project's own repository: notes and files on its page, as a pushed tag is
+            return None  # a release of the project's own repository: asked (publish.own-release)
         if first == "release" and len(vals) > 1 and vals[1] in ("create", "upload", "edit", "delete"):
             return f"gh release {vals[1]} publishes or changes a release"
         return None
@@ -210,3 +210,40 @@ def _own_repository(cmd: SimpleCommand, sc: Scope) -> bool:
                 return True
         return False
     return basename(root.rstrip("/")).lower() == parts[-1].lower()
+
+
+@rule(
+    id="publish.own-release",
+    title="A release of the project's own GitHub repository",
+    why=(
+        "`gh release create|upload|edit` for the repository the project is a checkout of puts notes and files on its "
+        "public page and commonly starts the repository's release workflows (the ones that publish packages and "
+        "images). That is the project's ordinary release work when the user asked for it, and an outward-facing act "
+        "when they did not: a person confirms. Another repository's release stays denied (publish.package); a draft, "
+        "visible to collaborators only, is allowed."
+    ),
+    verdict=ASK,
+    alternative="create it as a draft (`gh release create TAG --draft`) and let the user publish it",
+    commands=("gh",),
+    match=(
+        "gh release create v9.9.9 --generate-notes",
+        "gh release upload v1 dist/app.tgz --repo ana/webapp",
+        "cd src && gh release edit v1.2.0 --notes x",
+    ),
+    no_match=(
+        "gh release create v1 --draft",
+        "gh release list",
+        "gh release view v1",
+        "gh release create v1 --repo someone/else",
+    ),
+)
+def own_release(cmd: SimpleCommand, sc: Scope) -> str | None:
+    vals = cmd.values()
+    ops = [v for v in vals if not v.startswith("-")]
+    if ops[:1] != ["release"] or len(ops) < 2 or ops[1] not in ("create", "upload", "edit"):
+        return None
+    if ops[1] == "create" and "--draft" in vals:
+        return None
+    if not _own_repository(cmd, sc):
+        return None
+    return f"gh release {ops[1]} publishes a release of the project's own repository (and may start its release workflows)"
