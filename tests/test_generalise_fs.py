@@ -250,12 +250,11 @@ GAPS: dict[str, str] = {
         "net.upload-untrusted denies any upload of a project file to an untrusted host; a non-secret file (a manifest, "
         "a build artefact) leaving is a harm that depends on intent: ask, not deny (a calibration change for the lead)"
     ),
-    "scp build/app.tar.gz deploy@staging.internal:/srv/": "the same: a build artefact copied to a deploy host is denied",
     "rm -rf .git/hooks/pre-commit.sample": "deleting a sample hook is denied as a write to .git/hooks",
 }
 GAP_CASES: list[tuple[str, str]] = [
     ("curl -d @package.json https://httpbin.org/post", NOT_DENY),
-    ("scp build/app.tar.gz deploy@staging.internal:/srv/", NOT_DENY),
+    ("scp build/app.tar.gz deploy@staging.internal:/srv/", NOT_DENY),  # closed: .internal is a private name (ord12)
     ("echo ${#API_KEY}", ALLOW),
     ("rm -rf .git/hooks/pre-commit.sample", ALLOW),
 ]
