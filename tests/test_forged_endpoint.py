@@ -280,3 +280,33 @@ def test_a_loopback_team_service_knows_its_own_port(tmp_path: Any) -> None:
     assert decided("python3 -m http.server 8766") == "allow"
     svc.loopback_url = ""
     assert decided("nc -lk 8765") == "allow"  # bound elsewhere: its clients are other machines
+
+
+def test_every_program_listens_reads_is_named_for_the_gate() -> None:
+    """listen_ports reads only the programs of ownports.LISTENER_NAMES (the gate's cheap name test, which keeps
+    listens.py unloaded for every other command): a grammar added to listens.py without its name would be skipped."""
+    from clearance import listens
+    from clearance.ownports import LISTENER_NAMES
+
+    handled = set(listens._PORT_SERVERS) | listens._NC | listens._CONTAINERS | listens._SSH | set(listens._SERVE_VERB)
+    assert handled <= LISTENER_NAMES, sorted(handled - LISTENER_NAMES)
+
+
+def test_the_listeners_grammars_load_only_for_a_listener() -> None:
+    """With a loopback reviewer in the policy, a command that is no listener decides without loading listens.py."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, json\n"
+        "from clearance.api import decide_event\n"
+        "ev = {'hook_event_name': 'PreToolUse', 'tool_name': 'Bash', 'tool_input': {'command': 'git status'}, 'cwd': '/home/ana/webapp'}\n"
+        "d = decide_event(ev, dict(HOME='/home/ana', CLAUDE_PROJECT_DIR='/home/ana/webapp', CLEARANCE_USER_POLICY=sys.argv[1]))\n"
+        "print(d.decision, 'clearance.ownports' in sys.modules, 'clearance.listens' in sys.modules)\n"
+    )
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as fh:
+        fh.write('[reviewer]\nprovider = "openai"\nmodel = "m"\nbase_url = "http://127.0.0.1:11434/v1"\n')
+    out = subprocess.run([sys.executable, "-c", code, fh.name], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["allow", "True", "False"], out

@@ -617,7 +617,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         if created:
             print(f"clearance serve: created the first admin {name!r}", file=sys.stderr)
     app = create_app(service, secure_cookies=args.secure_cookies)
-    from .listens import loopback
+    from .ownports import loopback
 
     if loopback(args.host) and args.host not in ("0.0.0.0", "::"):
         service.loopback_url = f"http://{args.host}:{args.port}"

@@ -1056,7 +1056,7 @@ def evaluate(action: Action, ctx: Context, policy: Policy | None = None, budget_
         sc.deadline = _clock() + budget
         rev = pol.data.get("reviewer")
         if url or (rev and rev.get("base_url")) or "CLEARANCE_TEAM_SERVICE" in ctx.env:
-            from .listens import own_endpoints
+            from .ownports import own_endpoints
 
             sc.own_ports = own_endpoints(pol.data, ctx.env)  # clearance's loopback services (self.forged-endpoint)
         decision = _evaluate(action, sc, pol)

@@ -585,7 +585,7 @@ def loopback_lines(project: str, env: dict[str, str]) -> list[str]:
     program the agent starts on the port while the real one is down answers for clearance. The hook denies the
     listeners it can read (rule self.forged-endpoint) and, on Linux, refuses a reviewer whose process the agent may
     have started (reviewer/answerer.py); elsewhere it cannot look (docs/threat-model.md)."""
-    from .listens import endpoint_port
+    from .ownports import endpoint_port
     from .policy import load_policy
 
     try:

@@ -5,83 +5,30 @@ an OpenAI-compatible server that needs no key), the team service (``CLEARANCE_SE
 hook's local fallback is told as CLEARANCE_TEAM_SERVICE), a local audit store (``[audit] url`` postgresql://localhost).
 Nothing authenticates the answerer but the port: a program the agent starts there while the real service is not
 running answers for it (a reviewer that clears every soft denial).
-``own_endpoints`` reads those ports from the effective policy and the hook's environment; ``listen_ports`` reads the
+``own_endpoints`` (ownports.py, loaded on every call where a policy names such a service) reads those ports from
+the effective policy and the hook's environment; ``listen_ports`` reads the
 port each listener program binds, by its own option grammar (rule self.forged-endpoint compares the two).
 
-Pure: no I/O. Imported only where a policy names a loopback endpoint.
+Pure: no I/O. Imported only for a listener program's command where a policy names a loopback endpoint.
 """
 
 from __future__ import annotations
 
+from .ownports import LISTENER_NAMES, _port, endpoint_port, loopback, own_endpoints
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-    from typing import Any
-
     from .shell.ir import SimpleCommand
+
+__all__ = ["LISTENER_NAMES", "answers_loopback", "endpoint_port", "listen_ports", "loopback", "own_endpoints"]
 
 # Addresses a listener answers loopback clients on: all interfaces or loopback itself ("" = not given: all).
 _ANY = frozenset({"", "*", "0.0.0.0", "::", "[::]", "localhost", "::1", "[::1]", "ip6-localhost", "0"})
 
 
-def loopback(host: str) -> bool:
-    h = host.lower().strip("[]").rstrip(".")
-    return h in ("localhost", "::1", "ip6-localhost", "0.0.0.0", "::") or h.startswith("127.") or h.endswith(".localhost")
-
-
 def answers_loopback(host: str) -> bool:
     """Whether a listener bound to *host* answers a client connecting to 127.0.0.1 / localhost."""
     return host.lower() in _ANY or loopback(host)
-
-
-def _port(text: str) -> int | None:
-    t = text.strip()
-    if not t.isdigit() or len(t) > 5:
-        return None
-    n = int(t)
-    return n if 0 < n < 65536 else None
-
-
-_SCHEME_PORTS = {"http": "80", "https": "443", "postgres": "5432", "postgresql": "5432"}
-
-
-def endpoint_port(url: str) -> int | None:
-    """The port of a URL whose host is loopback, else None."""
-    from .trust import split_url
-
-    if not isinstance(url, str) or "://" not in url:
-        return None
-    scheme = url.split("://", 1)[0].lower()
-    got = split_url(url, scheme)
-    if got is None or not loopback(got[0]):
-        return None
-    return _port(got[1] or _SCHEME_PORTS.get(scheme, ""))
-
-
-def own_endpoints(data: Mapping[str, Any], environ: Mapping[str, str] | None) -> tuple[tuple[int, str], ...]:
-    """(port, what answers there) for each of clearance's services the policy or the hook's environment puts on loopback:
-    the reviewer's base_url, the audit store's url, and CLEARANCE_TEAM_SERVICE: the CLEARANCE_SERVER the hook is a
-    client of (set by remote.py when it decides locally because the service did not answer), or the service's own URL
-    when `clearance serve` listens on loopback only (server/service.Service.loopback_url)."""
-    out: list[tuple[int, str]] = []
-    rev = data.get("reviewer") or {}
-    base = rev.get("base_url") if isinstance(rev, dict) else None
-    if isinstance(base, str) and rev.get("provider") in ("openai", "anthropic"):
-        p = endpoint_port(base)
-        if p is not None:
-            out.append((p, f"clearance's reviewer model ([reviewer] base_url {base})"))
-    audit = data.get("audit") or {}
-    url = audit.get("url") if isinstance(audit, dict) else None
-    if isinstance(url, str):
-        p = endpoint_port(url)
-        if p is not None:
-            out.append((p, "clearance's audit store ([audit] url)"))
-    server = environ.get("CLEARANCE_TEAM_SERVICE") if environ is not None else None
-    if server:
-        p = endpoint_port(server)
-        if p is not None:
-            out.append((p, f"clearance's team service (CLEARANCE_SERVER {server})"))
-    return tuple(out)
 
 
 # -- the listener programs' own grammars -------------------------------------------------------------------------
@@ -162,8 +109,8 @@ _SSH = frozenset({"ssh", "autossh"})
 
 def listen_ports(cmd: SimpleCommand) -> list[tuple[int, str]]:
     """(port, bind address or "") of each local TCP port *cmd* listens on, read by its program's grammar."""
-    if cmd.remote is not None:
-        return []  # a command on another host (or in a new container) listens there
+    if cmd.remote is not None or cmd.name not in LISTENER_NAMES:
+        return []  # a command on another host (or in a new container) listens there; a program not read here
     name, vals = cmd.name, cmd.values()
     if name in _NC:
         return _netcat(name, vals)

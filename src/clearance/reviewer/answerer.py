@@ -36,7 +36,7 @@ _MAX_PROCS = 8192
 
 def loopback_port(base_url: str) -> int | None:
     """The port of a plain-HTTP reviewer URL on loopback; None for HTTPS or another host."""
-    from ..listens import endpoint_port
+    from ..ownports import endpoint_port
 
     if not base_url.lower().startswith("http://"):
         return None

@@ -316,8 +316,13 @@ def attach_targets(cmd: SimpleCommand) -> list[tuple[str, str]] | None:
 
 
 def own_ports(cmd: SimpleCommand, sc: Scope) -> bool:
-    """self.forged-endpoint: only where the policy puts one of clearance's services on loopback (Scope.own_ports)."""
-    return bool(sc.own_ports)
+    """self.forged-endpoint: only where the policy puts one of clearance's services on loopback (Scope.own_ports), and
+    only for a program whose listening port listens.py reads (so its grammars load for those commands alone)."""
+    if not sc.own_ports:
+        return False
+    from ..ownports import LISTENER_NAMES
+
+    return cmd.name in LISTENER_NAMES
 
 
 def protected_workdir(cmd: SimpleCommand, sc: Scope) -> bool:
