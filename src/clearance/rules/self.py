@@ -2327,7 +2327,7 @@ def _sandbox_hides_settings(cmd: SimpleCommand, sc: Scope) -> str | None:
             # `--private=DIR` makes DIR the home: the user's own home given as DIR hides nothing.
             # (firejail expands a leading `~` of its own option values itself.)
             same_home = opt == "--private" and bool(val) and (val.rstrip("/") == "~" or sc.path(val, cmd).rstrip("/") == home)
-            if not same_home and _firejail_hides(opt, val, covers, lambda p: paths.is_within(sc.path(p, cmd), home)):
+            if not same_home and _firejail_hides(opt, val, covers, home):
                 hides.append(v)
         else:
             prop = ""
@@ -2355,17 +2355,18 @@ def _sandbox_hides_settings(cmd: SimpleCommand, sc: Scope) -> str | None:
     )
 
 
-def _firejail_hides(opt: str, val: str, covers: Callable[[str], bool], in_home: Callable[[str], bool]) -> bool:
+def _firejail_hides(opt: str, val: str, covers: Callable[[str], bool], home: str) -> bool:
     """Whether firejail's option *opt*=*val* hides or replaces the home, the agent's settings or clearance's folders:
-    a private or copied home, a profile of the caller's choosing, HOME moved or removed, a blacklist, tmpfs or bind
-    over them, a whitelist inside home (everything else in home is then gone)."""
-    if opt in ("--private", "--private-home", "--profile", "--include"):
+    a private or copied home, a profile of the caller's choosing, HOME moved or removed, a home the payload gets
+    without the caller's files (firejail.replaces_home, the reader unwrap_launch shares), a blacklist, tmpfs or bind
+    over the settings or clearance's folders."""
+    from ..shell import firejail
+
+    if opt in ("--private", "--profile", "--include") or firejail.replaces_home(opt, val, home):
         return True
     if opt in ("--env", "--rmenv"):
         return val.split("=", 1)[0] in _AGENT_HOMES
-    if opt in ("--blacklist", "--tmpfs", "--bind"):
-        return bool(val) and covers(val.split(",")[-1])
-    return opt == "--whitelist" and bool(val) and in_home(val)
+    return opt in ("--blacklist", "--tmpfs", "--bind") and bool(val) and covers(firejail.expand(val.split(",")[-1], home))
 
 
 # systemd-run's options that take their value from the next word (besides -p/--property).

@@ -389,6 +389,13 @@ class Methods(Unwrapper):
         )
 
 
+def _firejail_replaces_home(v: str, home: str) -> bool:
+    from .firejail import replaces_home
+
+    opt, eq, val = v.partition("=")
+    return bool(eq) and replaces_home(opt, val, home)
+
+
 def payload_env(name: str, opts: list[Word], assigns: dict[str, str], home: str = "") -> dict[str, str] | None:
     """The environment a launcher gives its payload (unwrap._launched_env: only for the launchers of _WRAPPER_ENVS and
     _WRAPPER_CLEARS, so this code loads for them alone), read from its options (the variables it sets, an emptied
@@ -399,7 +406,7 @@ def payload_env(name: str, opts: list[Word], assigns: dict[str, str], home: str 
     cleared = any(v in clears for v in vals)
     unset: list[str] = []
     for j, v in enumerate(vals):
-        if v in homes or (name == "firejail" and _firejail_hides_home(v, home)):
+        if v in homes or (name == "firejail" and v.startswith("--") and _firejail_replaces_home(v, home)):
             sets["HOME"] = NO_HOME
         elif any(v.startswith(h + "=") for h in homes):
             # firejail expands a leading `~` itself: `--private=~` is the caller's own home, passed on unchanged
@@ -442,32 +449,3 @@ def _wrapper_env(opts: list[Word], names: tuple[str, ...]) -> dict[str, str]:
             if eq and var.isidentifier():
                 out[var] = value
     return out
-
-
-# firejail's options that give the payload a home other than the caller's files (firejail(1)): --private-home=LIST (a new
-# home holding copies of LIST alone), --whitelist=PATH under the home (a new home holding PATH alone), and --blacklist,
-# --tmpfs over the home or a folder above it. The payload finds none of the caller's settings there (an
-# agent: no hook), as after --private (adversarial round 12c).
-_FIREJAIL_NEW_HOME = ("--private-home=",)
-_FIREJAIL_HOME_ONLY = ("--whitelist=",)
-_FIREJAIL_OVER = ("--blacklist=", "--tmpfs=")
-
-
-def _firejail_hides_home(v: str, home: str) -> bool:
-    if not v.startswith("--") or "=" not in v:
-        return False
-    if v.startswith(_FIREJAIL_NEW_HOME):
-        return True
-    opt, _, path = v.partition("=")
-    if not home or not path:
-        return False
-    for mark in ("${HOME}", "$HOME", "~"):  # firejail expands these itself
-        if path == mark or path.startswith(mark + "/"):
-            path = home + path[len(mark) :]
-            break
-    path = path.rstrip("/") or "/"
-    if opt + "=" in _FIREJAIL_HOME_ONLY:
-        return path.startswith(home.rstrip("/") + "/")
-    if opt + "=" in _FIREJAIL_OVER:
-        return path.startswith("/") and (path == "/" or home == path or home.startswith(path + "/"))
-    return False
