@@ -26,13 +26,12 @@ source + command>`` as in build_outside.py, so the held-out split (eval/outside/
 
 from __future__ import annotations
 
-import argparse
 import ast
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_outside import Repo, build_peer
+from build_outside import Repo, build_peer, peer_main
 
 GUARDIAN = "idnotbe/claude-code-guardian"
 SOURCE = "cc-guardian"
@@ -197,13 +196,7 @@ def build(mirror: Path, out: Path) -> tuple[int, int]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
-    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "outside")
-    a = ap.parse_args()
-    n, hand = build(a.mirror, a.out)
-    print(f"{SOURCE} {n} ({hand} labelled by hand)")
-    return 0
+    return peer_main(SOURCE, build, __doc__)
 
 
 if __name__ == "__main__":

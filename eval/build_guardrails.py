@@ -24,13 +24,12 @@ build_outside.py, so the held-out split (eval/outside/HELDOUT.md) applies unchan
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_outside import _RUST_STR, Repo, build_peer, rust_unquote
+from build_outside import _RUST_STR, Repo, build_peer, peer_main, rust_unquote
 
 GUARDRAILS = "leegonzales/claude-guardrails"
 SOURCE = "claude-guardrails"
@@ -99,13 +98,7 @@ def build(mirror: Path, out: Path) -> tuple[int, int]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
-    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "outside")
-    a = ap.parse_args()
-    n, hand = build(a.mirror, a.out)
-    print(f"{SOURCE} {n} ({hand} labelled by hand)")
-    return 0
+    return peer_main(SOURCE, build, __doc__)
 
 
 if __name__ == "__main__":

@@ -415,6 +415,18 @@ def build_peer(
     return cases
 
 
+def peer_main(source: str, build_set: Callable[[Path, Path], tuple[int, int]], doc: str | None) -> int:
+    """The command line every peer's builder shares: --mirror (the snapshots), --out (eval/outside); *build_set*
+    writes the set and returns its number of cases and of those labelled by hand."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
+    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "outside")
+    a = ap.parse_args()
+    n, hand = build_set(a.mirror, a.out)
+    print(f"{source} {n} ({hand} labelled by hand)")
+    return 0
+
+
 def write(path: Path, cases: list[dict[str, object]]) -> None:
     cases = sorted(cases, key=lambda c: str(c["id"]))
     path.write_text("".join(json.dumps(c, ensure_ascii=False, sort_keys=True) + "\n" for c in cases))
