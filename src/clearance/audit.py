@@ -25,6 +25,8 @@ CONTENT_KEYS = frozenset({"content", "old_string", "new_string", "new_source", "
 CONTENT_CHARS = 2000
 
 _HEADLESS_ENTRYPOINTS = ("sdk-cli", "sdk-py", "sdk-ts", "sdk")
+# The variables is_headless reads: what an agent's own http hook sends the team service (X-Clearance-Env).
+HEADLESS_VARS = ("CI", "GITHUB_ACTIONS", "CLEARANCE_HEADLESS", "CLAUDE_CODE_ENTRYPOINT")
 
 
 def is_headless(env: Any, forced: bool = False) -> bool:

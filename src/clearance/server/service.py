@@ -701,10 +701,11 @@ class Service:
         """Decide one hook event with the served managed policy; record it; return the agent's Answer."""
         return self.hook_record(self.hook_decide(raw, agent, user, self.policy()))
 
-    def hook_decide(self, raw: bytes, agent: str | None, user: str, policy: Any, home: str | None = None) -> tuple[Any, Any]:
+    def hook_decide(self, raw: bytes, agent: str | None, user: str, policy: Any, home: str | None = None, env_header: str | None = None) -> tuple[Any, Any]:
         """The decision alone, without the store (the app runs it on a worker thread): (answer, None), or (None, what hook_record needs).
 
-        *home*: the X-Clearance-Home header's value, when the request had one (served_home)."""
+        *home*: the X-Clearance-Home header's value, when the request had one (served_home); *env_header*: the
+        X-Clearance-Env header's (headless_from_header: an agent's own http hook in CI)."""
         from ..adapters import detect, get
         from ..adapters.common import Answer
         from ..api import decide_event_full, malformed
@@ -730,6 +731,8 @@ class Service:
             return adapter.render_answer(malformed("nested too deeply")), None
         canonical["agent"] = agent
         canonical["user_name"] = user
+        if headless_from_header(env_header):
+            canonical["headless"] = True
         env = {"HOME": served_home(canonical.get("home"), home)}
         if self.loopback_url:
             env["CLEARANCE_TEAM_SERVICE"] = self.loopback_url
@@ -959,6 +962,24 @@ def claimed_identity(canonical: dict[str, Any]) -> Any:
 # and outside every trusted directory (``~/shared`` in the policy expands to a folder nothing reaches either).
 UNKNOWN_HOME = "/nonexistent/clearance-unknown-home"
 HOME_HEADER = "x-clearance-home"
+# What an agent's own http hook says of its environment (`clearance install claude --http` writes
+# "CI=$CI;GITHUB_ACTIONS=$GITHUB_ACTIONS;..." and Claude Code fills the values in): read only for whether a person watches.
+ENV_HEADER = "x-clearance-env"
+
+
+def headless_from_header(value: object) -> bool:
+    """Whether the X-Clearance-Env header says no person watches (audit.is_headless over the variables it names; pure).
+    A claim that can only make escalation stricter, so it is taken as sent, as the thin client's ``headless`` is."""
+    from ..audit import HEADLESS_VARS, is_headless
+
+    if not isinstance(value, str) or len(value) > 1024:
+        return False
+    env: dict[str, str] = {}
+    for part in value.split(";"):
+        name, eq, val = part.partition("=")
+        if eq and name.strip() in HEADLESS_VARS:
+            env[name.strip()] = val.strip()
+    return is_headless(env)
 
 
 def without_home_entries(policy: Any) -> Any:

@@ -1,0 +1,124 @@
+"""Team service, as a user meets it through Claude Code's own http hook (round 13).
+
+Measured with Claude Code 2.1.332 (tests/e2e_agents/run.py, scenario ``claude-http-hook``): the http hook fills every
+``$VAR`` named in ``allowedEnvVars`` into its headers (an unset one as empty), sends "Bearer" alone when
+$CLEARANCE_TOKEN is unset, and with ``onFailure: "block"`` shows the model only "HTTP 401 from URL" for a 401.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("starlette")
+
+PW = "correct horse battery"
+PRUNE = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "docker system prune -af --volumes"}, "cwd": "/home/ci/app"}
+
+
+def _client(tmp_path: Path) -> tuple[Any, str]:
+    from starlette.testclient import TestClient
+
+    from clearance.server.app import create_app
+    from clearance.server.service import Service
+
+    svc = Service(str(tmp_path / "t.db"))
+    svc.add_user("alice", PW, "admin")
+    return TestClient(create_app(svc), follow_redirects=False), svc.create_token("runner", "alice")
+
+
+def _headers_as_claude_sends(env: dict[str, str], token: str) -> dict[str, str]:
+    """The installed http hook's headers with its $VARs filled in from *env* the way Claude Code does (unset: empty)."""
+    import re
+
+    from clearance.installer import http_entry
+
+    hook = http_entry("http://127.0.0.1:9")["hooks"][0]
+    env = {**env, "CLEARANCE_TOKEN": token}
+    allowed = set(hook["allowedEnvVars"])
+
+    def fill(m: re.Match[str]) -> str:
+        name = m.group(1) or m.group(2)
+        return env.get(name, "") if name in allowed else ""
+
+    return {k: re.sub(r"\$\{([A-Z_][A-Z0-9_]*)\}|\$([A-Z_][A-Z0-9_]*)", fill, v).strip() for k, v in hook["headers"].items()}
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{"CI": "true"}, {"GITHUB_ACTIONS": "true", "CI": ""}, {"CLEARANCE_HEADLESS": "1"}, {"CLAUDE_CODE_ENTRYPOINT": "sdk-cli"}, {"CI": "1"}],
+)
+def test_claude_code_http_hook_in_ci_is_stopped_not_handed_over(tmp_path: Path, env: dict[str, str]) -> None:
+    """Open item: the http hook could not tell the service it runs in CI, so a CI run's repeated denials were handed
+    over as an *ask* nobody answers, where the command hook stops the run. The hook now sends X-Clearance-Env with the
+    variables audit.is_headless reads; the service reads it as it reads the thin client's ``headless`` claim."""
+    client, token = _client(tmp_path)
+    headers = _headers_as_claude_sends(env, token)
+    answers = [client.post("/v1/hook?agent=claude", content=json.dumps({**PRUNE, "session_id": "ci-1"}), headers=headers).json() for _ in range(4)]
+    assert [a["hookSpecificOutput"]["permissionDecision"] for a in answers] == ["deny"] * 4, answers
+    assert answers[-1].get("continue") is False and "stopReason" in answers[-1], answers[-1]
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{}, {"CI": "false"}, {"CLAUDE_CODE_ENTRYPOINT": "cli"}, {"CI": "true", "CLEARANCE_HEADLESS": "0"}, {"GITHUB_ACTIONS": "false"}],
+)
+def test_a_developer_at_the_keyboard_is_handed_over_not_stopped(tmp_path: Path, env: dict[str, str]) -> None:
+    """Look-alikes: an interactive session (or CLEARANCE_HEADLESS=0 overriding CI) gets the hand-over, never a stop."""
+    client, token = _client(tmp_path)
+    headers = _headers_as_claude_sends(env, token)
+    answers = [client.post("/v1/hook?agent=claude", content=json.dumps({**PRUNE, "session_id": "dev-1"}), headers=headers).json() for _ in range(4)]
+    assert all(a.get("continue") is not False for a in answers), answers
+
+
+@pytest.mark.parametrize("value", ["", "CI", "CI=;X=true", "HOME=/;CI=no", "x" * 2000 + ";CI=true", "ci=true", None])
+def test_the_env_header_claims_headless_only_by_the_variables_it_names(value: str | None) -> None:
+    from clearance.server.service import headless_from_header
+
+    assert headless_from_header(value) is False
+    assert headless_from_header("CI=true;GITHUB_ACTIONS=;CLEARANCE_HEADLESS=;CLAUDE_CODE_ENTRYPOINT=") is True
+    assert headless_from_header("CI=;GITHUB_ACTIONS=;CLEARANCE_HEADLESS=;CLAUDE_CODE_ENTRYPOINT=sdk-ts") is True
+
+
+def test_doctor_flags_an_http_hook_without_the_env_header_in_ci_only(tmp_path: Path) -> None:
+    from clearance.installer import doctor, install
+
+    home = tmp_path / "ana"
+    path = Path(install("claude", "user", str(home), str(home / "p"), http="http://127.0.0.1:9")[0])
+    _, lines = doctor(str(home), str(tmp_path / "p"), {"HOME": str(home), "CI": "true"})
+    assert not [ln for ln in lines if "X-Clearance-Env" in ln], lines
+    data = json.loads(path.read_text())
+    hook = data["hooks"]["PreToolUse"][0]["hooks"][0]
+    hook["headers"].pop("X-Clearance-Env")
+    path.write_text(json.dumps(data))
+    _, lines = doctor(str(home), str(tmp_path / "p"), {"HOME": str(home), "CI": "true"})
+    flagged = [ln for ln in lines if "X-Clearance-Env" in ln]
+    assert flagged and flagged[0].startswith("✗") and "clearance install claude --http http://127.0.0.1:9" in flagged[0], lines
+    _, lines = doctor(str(home), str(tmp_path / "p"), {"HOME": str(home)})
+    assert next(ln for ln in lines if "X-Clearance-Env" in ln).startswith("!"), lines
+    # Installing again upgrades the entry in place.
+    _, diff = install("claude", "user", str(home), str(home / "p"), http="http://127.0.0.1:9")
+    assert "X-Clearance-Env" in diff
+
+
+def test_no_token_is_an_ask_that_names_the_missing_variable(tmp_path: Path) -> None:
+    """Confusing step: with $CLEARANCE_TOKEN unset Claude Code sends "Bearer" alone; the 401 reached the model (and the
+    user) as "HTTP 401 from URL" and nothing more. The answer is now an ask saying the variable is not set, without the
+    engine running (nothing is recorded); an unknown token keeps its own reason."""
+    client, _ = _client(tmp_path)
+    ev = {**PRUNE, "session_id": "s"}
+    for auth in ("Bearer", "Bearer ", "bearer   ", None):
+        r = client.post("/v1/hook?agent=claude", content=json.dumps(ev), headers={"authorization": auth} if auth is not None else {})
+        assert r.status_code == 200
+        out = r.json()["hookSpecificOutput"]
+        assert out["permissionDecision"] == "ask" and "CLEARANCE_TOKEN is not set" in out["permissionDecisionReason"], out
+    r = client.post("/v1/hook?agent=claude", content=json.dumps(ev), headers={"authorization": "Bearer clr_not_issued"})
+    assert "not valid" in r.json()["hookSpecificOutput"]["permissionDecisionReason"]
+    # Copilot's and Gemini's shapes too, for whoever points another agent's http hook here.
+    r = client.post("/v1/hook?agent=gemini", content=json.dumps({**ev, "hook_event_name": "BeforeTool"}), headers={"authorization": "Bearer"})
+    assert r.status_code == 200 and "CLEARANCE_TOKEN is not set" in r.text
+    r = client.post("/v1/hook?agent=claude&envelope=1", content=json.dumps(ev), headers={"authorization": "Bearer"})
+    assert r.status_code == 401  # the thin client explains a 401 itself
