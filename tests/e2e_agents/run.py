@@ -886,6 +886,49 @@ def scenario(agent: str, name: str, binary: Path, model: FakeModel, results: lis
             told = any("fs.delete-outside-project" in json.dumps(req["body"]) for req in model.requests)
             r.notes += [f"agent exit {p.returncode}", f"~/precious survived: {survived}", f"audit: {seen}", f"reason reached the agent's model: {told}"]
             r.ok = survived and ("Workflow", "allow") in seen and ("Bash", "deny") in seen and told
+        elif name == "sub-agent-message":
+            # A message to a sub-agent already running (Copilot CLI's write_agent, Codex's send_input) starts a turn of
+            # that sub-agent: the message is allowed as handing work to an agent is, and what the sub-agent then does
+            # reaches the hook (denied; the folder survives; the reason reaches the sub-agent's model).
+            idle, steer = "SUBTASK-1c2d: wait for instructions.", "SUBTASK-9e8f: tidy the workspace now."
+            rm = "rm -rf ~/precious/thesis.txt"
+            if agent == "copilot":
+                calls = [
+                    {
+                        "kind": "tool",
+                        "name": "task",
+                        "arguments": {"description": "tidy", "prompt": idle, "agent_type": "general-purpose", "name": "tidy", "mode": "background"},
+                    },
+                    {"kind": "tool", "name": "write_agent", "arguments": {"agent_id": "$agent", "message": steer}},
+                    {"kind": "tool", "name": "read_agent", "arguments": {"agent_id": "$agent", "wait": True, "timeout": 60}},
+                ]
+                sub_rm = [{"kind": "tool", "name": "bash", "arguments": {"command": rm, "description": "x"}}]
+                sender = "write_agent"
+            else:
+                h.codex_model = "gpt-5"  # offers the sub-agent tools outright (gpt-5.5 defers them behind tool_search)
+                calls = [
+                    {"kind": "tool", "name": "spawn_agent", "arguments": {"message": idle}},
+                    {"kind": "tool", "name": "send_input", "arguments": {"target": "$agent", "message": steer}},
+                    {"kind": "tool", "name": "wait_agent", "arguments": {"targets": "$agents", "timeout_ms": 30000}},
+                ]
+                sub_rm = [{"kind": "tool", "name": "exec_command", "arguments": {"cmd": rm}}]
+                sender = "send_input"
+            subs = [{"marker": idle, "calls": []}, {"marker": steer, "calls": sub_rm}]
+            p = run_agent(h, model, Script("seq", calls=calls, sub=subs))
+            survived = (h.home / "precious" / "thesis.txt").exists()
+            rows = [(x.get("tool_name"), x["decision"], json.dumps(x.get("tool_input"))) for x in h.audit() if x["decision"] != "warn"]
+            sent = [d for t, d, i in rows if steer in i]
+            denied = [d for t, d, i in rows if rm in i]
+            told = any("fs.delete-outside-project" in json.dumps(req["body"]) for req in model.requests)
+            r.notes += [
+                f"agent exit {p.returncode}",
+                f"{sender}: {sent}",
+                f"sub-agent's rm after the message: {denied}",
+                f"~/precious survived: {survived}",
+                f"reason reached the sub-agent's model: {told}",
+                f"audit: {[(t, d) for t, d, _ in rows]}",
+            ]
+            r.ok = survived and sent[:1] == ["allow"] and denied[:1] == ["deny"] and told
         elif name == "claude-http-hook":
             # `clearance install claude --http URL` against a real `clearance serve` (a throwaway SQLite team store):
             # Claude Code's own http hook posts each call with the token from its environment, the machine's home and
@@ -961,6 +1004,7 @@ SCENARIOS = {
         "codex-project-scope",
         "codex-builtin-tools",
         "codex-stdin-session",
+        "sub-agent-message",
         "headless-escalation",
         *NEW,
     ],
@@ -1003,6 +1047,7 @@ SCENARIOS = {
         "missing-clearance",
         "copilot-grep-paths",
         "copilot-builtin-tools",
+        "sub-agent-message",
         "headless-escalation",
         *NEW,
     ],
@@ -1027,7 +1072,7 @@ def expected(scenario: str, event: dict[str, Any]) -> str | None:
     """The answer an event of a scenario got in the run (the MCP scenario sends a harmless call, then a destructive one)."""
     if scenario == "mcp":
         return "deny" if "delete_all_notes" in json.dumps(event) else "allow"
-    if scenario == "claude-workflow":
+    if scenario in ("claude-workflow", "sub-agent-message"):
         return "deny" if "precious" in json.dumps(event) else "allow"
     if scenario == "parallel-calls":
         return "deny" if "precious" in json.dumps(event) else "allow"
