@@ -149,10 +149,10 @@ def settle_while_down(url: str, env: Env, rec: dict[str, Any], limits: tuple[int
     rec, out, new_c, new_t = escalation.settle(rec, consecutive, total, limits, headless)
     if (new_c, new_t) != (consecutive, total):
         with contextlib.suppress(OSError):
-            parts = where.split("/")[:-1]
-            for i in range(2, len(parts) + 1):  # the state folder and its parents, then the counters' own
+            steps = where.split("/")[:-1]
+            for i in range(2, len(steps) + 1):  # the state folder and its parents, then the counters' own
                 with contextlib.suppress(FileExistsError):
-                    posix.mkdir("/".join(parts[:i]), 0o700)
+                    posix.mkdir("/".join(steps[:i]), 0o700)
             tmp = f"{where}.{posix.getpid()}.tmp"
             fd = posix.open(tmp, posix.O_WRONLY | posix.O_CREAT | posix.O_TRUNC, 0o600)
             try:
