@@ -176,3 +176,38 @@ def test_the_outage_counters_are_forgotten_once_what_waited_reached_the_store(tm
     pending._forget_counters(url, env)
     _, out = pending.settle_while_down(url, env, dict(rec), (3, 20), True)
     assert not out["escalate"], out
+
+
+@pytest.mark.parametrize("headless", [True, False])
+def test_the_service_counts_denials_while_its_store_is_down(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, headless: bool) -> None:
+    """Open item: the team service's session counters live in its store; while the store failed, every answer was
+    degraded and none escalated, so a CI run denied call after call was never stopped. The service process counts
+    them meanwhile (server/service._OutageCounters) and forgets them once a decision is recorded again."""
+    import sqlite3
+
+    from starlette.testclient import TestClient
+
+    from clearance.server.app import create_app
+    from clearance.server.service import Service
+
+    svc = Service(str(tmp_path / "t.db"), spool=str(tmp_path / "spool.jsonl"), budget_s=1.0)
+    svc.add_user("alice", PW, "admin")
+    token = svc.create_token("runner", "alice")
+    client = TestClient(create_app(svc))
+
+    def down(*a: Any, **k: Any) -> Any:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(svc.guard.raw, "record", down)
+    ev = {**PRUNE, "session_id": "ci-down", **({"headless": True} if headless else {})}
+    answers = [client.post("/v1/hook?agent=claude", content=json.dumps(ev), headers={"authorization": f"Bearer {token}"}).json() for _ in range(4)]
+    decisions = [a["hookSpecificOutput"]["permissionDecision"] for a in answers]
+    if headless:
+        assert decisions == ["deny"] * 4 and answers[-1].get("continue") is False, answers
+    else:
+        assert decisions[:3] == ["deny"] * 3 and decisions[3] == "ask" and "Handing over" in answers[3]["hookSpecificOutput"]["permissionDecisionReason"]
+    assert all(a.get("continue") is not False for a in answers[:3])
+    # An ordinary call while down is still asked (unrecorded), never allowed; another session counts on its own.
+    other = {**PRUNE, "session_id": "ci-other", **({"headless": True} if headless else {})}
+    assert client.post("/v1/hook?agent=claude", content=json.dumps(other), headers={"authorization": f"Bearer {token}"}).json().get("continue") is not False
+    assert svc.outage.counts

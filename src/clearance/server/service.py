@@ -84,6 +84,7 @@ class Service:
     def __init__(self, db_url: str, spool: str | None = None, budget_s: float | None = None) -> None:
         self.db_url = db_url
         self.guard = Guard(lambda: _open(db_url), _open(db_url), spool or spool_path_for(db_url), budget_s)
+        self.outage = _OutageCounters()
         self.store: Any = GuardedStore(self.guard)
         self._policy_cache: tuple[int, Any] | None = None
         # (version, has [[repositories]] sections, text) of the cached policy, and the per-project policies derived from it
@@ -767,7 +768,8 @@ class Service:
         job = _RecordJob(self.guard, rec, limits, audit_cfg, headless)
         out = job.run_within(self.guard.budget_s)
         if out is None:
-            return adapter.render_answer(degrade(decision))
+            return adapter.render_answer(apply_escalation(degrade(decision), self.outage.settle(rec, limits, headless)))
+        self.outage.clear()
         return adapter.render_answer(apply_escalation(decision, out))
 
     def store_offline(self, machine: str, rows: list[Any]) -> dict[str, int]:
@@ -851,6 +853,38 @@ def degrade(decision: Any) -> Any:
         decision.reason = DEGRADED_REASON
         decision.rules = [*decision.rules, "service.store_unavailable"]
     return decision
+
+
+class _OutageCounters:
+    """Sessions' denials counted in this process while the store cannot take decisions (their counters live there):
+    a headless run denied again and again is still stopped, an interactive one handed over. Per process and bounded;
+    forgotten once a decision is recorded again (the store's counters take over; the spooled rows are counted there
+    when replayed)."""
+
+    MAX_SESSIONS = 10_000
+
+    def __init__(self) -> None:
+        import threading
+
+        self.lock = threading.Lock()
+        self.counts: dict[str, tuple[int, int]] = {}
+
+    def settle(self, rec: dict[str, Any], limits: tuple[int, int], headless: bool) -> dict[str, Any]:
+        from ..escalation import settle
+
+        sid = str(rec.get("session_id") or "")
+        with self.lock:
+            consecutive, total = self.counts.get(sid, (0, 0))
+            _, out, new_c, new_t = settle(rec, consecutive, total, limits, headless)
+            if len(self.counts) >= self.MAX_SESSIONS and sid not in self.counts:
+                self.counts.clear()
+            self.counts[sid] = (new_c, new_t)
+        return out
+
+    def clear(self) -> None:
+        if self.counts:
+            with self.lock:
+                self.counts.clear()
 
 
 class _RecordJob:
