@@ -114,7 +114,8 @@ def test_installed_http_hook_gets_claude_answers(served: tuple[int, str], tmp_pa
         r = conn.getresponse()
         assert r.status == 200
         out = json.loads(r.read())["hookSpecificOutput"]
-        assert out["permissionDecision"] == "ask" and "CLEARANCE_TOKEN is not set" in out["permissionDecisionReason"], out
+        said = "CLEARANCE_TOKEN is not set" if auth else "no Authorization header"
+        assert out["permissionDecision"] == "ask" and said in out["permissionDecisionReason"], out
     # The thin client (envelope) still gets the 401 it explains itself.
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     conn.request("POST", url + "&envelope=1", body="{}", headers={"authorization": "Bearer "})

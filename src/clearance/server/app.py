@@ -217,6 +217,10 @@ def create_app(service: Service, secure_cookies: bool = False, workers: int | No
                     "the hook sent the clearance team service no token: CLEARANCE_TOKEN is not set in the environment the agent "
                     "was started from (Claude Code's http hook fills $CLEARANCE_TOKEN in from it). Get a token from the team "
                     "service's Tokens page, export CLEARANCE_TOKEN before starting the agent, and run `clearance doctor`"
+                    if "authorization" in request.headers
+                    else "the hook sent the clearance team service no Authorization header: its entry lacks "
+                    '"headers": {"Authorization": "Bearer $CLEARANCE_TOKEN"} (`clearance install claude --http URL` writes it; '
+                    "CLEARANCE_TOKEN is not set otherwise either). Then run `clearance doctor`"
                 )
                 answer = adapter.render_answer(Decision("ask", why, ["service.token_missing"], "default"))
                 return JSONResponse(answer.stdout) if answer.stdout is not None else Response(status_code=200)
